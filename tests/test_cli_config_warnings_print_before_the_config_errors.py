@@ -27,7 +27,7 @@ LOCATION = "Resource location: local \n\nUse --remote if you want to access the 
     (["d1", "execute", "DB", "--local", "--command", "select 1"], LOCATION + "\n"),
     (["d1", "execute", "DB", "--local", "--command", "select 1", "--json"], "\n"),
     (["d1", "migrations", "list", "DB", "--local"], LOCATION + "\n"),
-    (["kv", "key", "put", "k", "v", "--binding", "KV", "--local"], "\n"),  # once: the first read fails
+    (["kv", "key", "put", "k", "v", "--binding", "KV", "--local"], LOCATION + "\n"),  # once: the first read fails
     (["kv", "bulk", "get", "keys.json", "--binding", "KV", "--local"], "\n"),
     (["vectorize", "list"], "\n"),
 ], ids=["d1 execute", "d1 execute --json", "d1 migrations list", "kv key put", "kv bulk get", "vectorize list"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from kv_helpers import run
+from kv_helpers import LOCATION, run
 
 from workers_env import load_env
 from workers_env.cli import main
@@ -27,7 +27,7 @@ def kv(*argv: str) -> int:
 
 def test_put_get_list_delete_with_wranglers_output(app, capsys):
     assert kv("key", "put", "greeting", "hello world", "--binding", "MY_KV", "--local") == 0
-    assert capsys.readouterr().out == 'Writing the value "hello world" to key "greeting" on namespace binding: "MY_KV" (id: "abc123").\n'
+    assert capsys.readouterr().out == LOCATION + 'Writing the value "hello world" to key "greeting" on namespace binding: "MY_KV" (id: "abc123").\n'
     assert kv("key", "put", "m", "v", "--binding", "MY_KV", "--metadata", '{"a":1}', "--ttl", "120") == 0
     assert capsys.readouterr().out.endswith('(id: "abc123") with metadata "{"a":1}".\n')
     assert kv("key", "get", "greeting", "--binding", "MY_KV") == 0
@@ -38,7 +38,7 @@ def test_put_get_list_delete_with_wranglers_output(app, capsys):
     listed = json.loads(capsys.readouterr().out)
     assert listed[0] == {"name": "greeting"} and listed[1]["metadata"] == {"a": 1} and "expiration" in listed[1]
     assert kv("key", "delete", "greeting", "--binding", "MY_KV") == 0
-    assert capsys.readouterr().out == 'Deleting the key "greeting" on namespace binding: "MY_KV" (id: "abc123").\n'
+    assert capsys.readouterr().out == LOCATION + 'Deleting the key "greeting" on namespace binding: "MY_KV" (id: "abc123").\n'
     assert kv("key", "get", "greeting", "--binding", "MY_KV") == 0
     assert capsys.readouterr().out == "Value not found\n"
 
@@ -46,7 +46,7 @@ def test_put_get_list_delete_with_wranglers_output(app, capsys):
 def test_what_the_cli_writes_the_binding_reads(app, capsys):
     (app / "value.bin").write_bytes(b"\x00\x01")
     assert kv("key", "put", "file", "--path", "value.bin", "--binding", "MY_KV") == 0
-    assert capsys.readouterr().out.startswith('Writing the contents of value.bin to the key "file"')
+    assert capsys.readouterr().out.startswith(LOCATION + 'Writing the contents of value.bin to the key "file"')
     with load_env(app, persist_to=app / ".wrangler" / "state") as env:
         assert run(env.MY_KV.get("file", "arrayBuffer")).tobytes() == b"\x00\x01"
         run(env.MY_KV.put("from-binding", "x"))
@@ -95,7 +95,7 @@ def test_bulk_put_writes_everything_or_nothing(app, capsys):
     (app / "good.json").write_text(json.dumps(good))
     assert kv("bulk", "put", "good.json", "--binding", "MY_KV") == 0
     captured = capsys.readouterr()
-    assert captured.out == "Success!\n"
+    assert captured.out == LOCATION + "Success!\n"
     assert captured.err == (
         '▲ [WARNING] Unexpected key-value properties in "good.json".\n\n'
         '  The item at index 2 contains unexpected properties: ["extra"].\n\n\n'
@@ -138,7 +138,7 @@ def test_bulk_put_warns_of_at_most_12_items_with_unexpected_properties(app, caps
     named = [f'  The item at index {i} contains unexpected properties: ["x"].' for i in range(12)]
     assert captured.err == ('▲ [WARNING] Unexpected key-value properties in "extra.json".\n\n'
                             + "\n".join(named + ["  ..."] * (extra > 12)) + "\n\n\n")
-    assert captured.out == "Success!\n"
+    assert captured.out == LOCATION + "Success!\n"
 
 
 def test_without_a_config_only_namespace_id_works(tmp_path, monkeypatch, capsys):

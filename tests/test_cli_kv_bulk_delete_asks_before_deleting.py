@@ -9,7 +9,7 @@ import json
 import sys
 
 import pytest
-from kv_helpers import run
+from kv_helpers import LOCATION, run
 
 from workers_env import load_env
 from workers_env.cli import main
@@ -49,33 +49,33 @@ def on_a_terminal(monkeypatch, typed: str) -> None:
 
 def test_not_interactive_the_fallback_answer_is_yes(app, capsys):
     assert main(["kv", "bulk", "delete", "keys.json", "--binding", "MY_KV"]) == 0
-    assert capsys.readouterr().out == f"{QUESTION}\n🤖 Using fallback value in non-interactive context: yes\nSuccess!\n"
+    assert capsys.readouterr().out == f"{LOCATION}{QUESTION}\n🤖 Using fallback value in non-interactive context: yes\nSuccess!\n"
     assert stored(app) == ["c"]
 
 
 @pytest.mark.parametrize("force", [["--force"], ["-f"], ["--force", "true"], ["--force=true"]])
 def test_force_skips_the_question(app, capsys, force):
     assert main(["kv", "bulk", "delete", "keys.json", "--binding", "MY_KV", *force]) == 0
-    assert capsys.readouterr().out == "Success!\n"
+    assert capsys.readouterr().out == LOCATION + "Success!\n"
     assert stored(app) == ["c"]
 
 
 def test_force_false_still_asks(app, capsys):
     assert main(["kv", "bulk", "delete", "keys.json", "--binding", "MY_KV", "--force", "false"]) == 0
-    assert capsys.readouterr().out.startswith(QUESTION + "\n")
+    assert capsys.readouterr().out.startswith(LOCATION + QUESTION + "\n")
 
 
 def test_the_question_comes_before_the_file_is_read(app, capsys):
     assert main(["kv", "bulk", "delete", "nosuch.json", "--binding", "MY_KV"]) == 1
     captured = capsys.readouterr()
-    assert captured.out.startswith('? Are you sure you want to delete all the keys read from "nosuch.json"')
+    assert captured.out.startswith(LOCATION + '? Are you sure you want to delete all the keys read from "nosuch.json"')
     assert "Could not read file: nosuch.json" in captured.err
 
 
 def test_on_a_terminal_no_deletes_nothing(app, capsys, monkeypatch):
     on_a_terminal(monkeypatch, "n\n")
     assert main(["kv", "bulk", "delete", "keys.json", "--binding", "MY_KV"]) == 0
-    assert capsys.readouterr().out == f'{QUESTION} › (Y/n) Not deleting keys read from "keys.json".\n'
+    assert capsys.readouterr().out == f'{LOCATION}{QUESTION} › (Y/n) Not deleting keys read from "keys.json".\n'
     assert stored(app) == ["a", "b", "c"]
 
 

@@ -5,6 +5,7 @@ under a whole token), and nothing written."""
 from __future__ import annotations
 
 import pytest
+from kv_helpers import LOCATION
 
 from workers_env.cli import main
 
@@ -69,7 +70,7 @@ def test_syntax_error_is_reported_as_wrangler_and_nothing_written(app, capsys, t
 def test_a_utf8_bom_is_skipped(app, capsys):
     (app / "bulk.json").write_bytes(b'\xef\xbb\xbf[{"key": "a", "value": "b"}]')
     assert main(["kv", "bulk", "put", "bulk.json", "--binding", "MY_KV"]) == 0
-    assert capsys.readouterr().out == "Success!\n"
+    assert capsys.readouterr().out == LOCATION + "Success!\n"
 
 
 def test_a_utf16_bom_is_refused_as_wrangler(app, capsys):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from kv_helpers import run
+from kv_helpers import LOCATION, run
 
 from workers_env import load_env
 from workers_env.cli import main
@@ -34,12 +34,13 @@ def stored(app) -> list[str]:
 
 def refused(app, capsys, verb: str, content: str) -> str:
     """The error text of ``kv bulk VERB`` on ``content`` (delete with ``--force``): only the
-    empty line of wrangler's handleError on stdout, nothing deleted."""
+    empty line of wrangler's handleError on stdout (after delete's resource location lines),
+    nothing deleted."""
     (app / "keys.json").write_text(content)
     force = ["--force"] if verb == "delete" else []
     assert main(["kv", "bulk", verb, "keys.json", "--binding", "MY_KV", *force]) == 1
     captured = capsys.readouterr()
-    assert captured.out == "\n"
+    assert captured.out == (LOCATION if verb == "delete" else "") + "\n"
     assert stored(app) == KEYS
     return captured.err
 
@@ -92,5 +93,5 @@ def test_a_key_the_binding_refuses_after_good_ones(app, capsys, verb, op, key, e
 def test_a_512_byte_key_is_fine(app, capsys):
     (app / "keys.json").write_text(json.dumps(["é" * 256, "a"]))
     assert main(["kv", "bulk", "delete", "keys.json", "--binding", "MY_KV", "-f"]) == 0
-    assert capsys.readouterr().out == "Success!\n"
+    assert capsys.readouterr().out == LOCATION + "Success!\n"
     assert stored(app) == ["b"]

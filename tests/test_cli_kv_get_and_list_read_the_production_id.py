@@ -6,6 +6,7 @@ the binding name's namespace (wrangler's default provisioning, locally); ``put``
 from __future__ import annotations
 
 import pytest
+from kv_helpers import LOCATION
 
 from workers_env.cli import main
 
@@ -47,10 +48,10 @@ def test_put_and_delete_still_ask(app, capsys, argv):
 def test_without_an_id_get_and_list_read_the_binding_names_namespace(project, monkeypatch, capsys):
     monkeypatch.chdir(project('[[kv_namespaces]]\nbinding = "PREVIEW_ONLY"\npreview_id = "dev"\n'))
     assert main(["kv", "key", "put", "k", "v", "--binding", "PREVIEW_ONLY"]) == 0
-    assert capsys.readouterr().out == 'Writing the value "v" to key "k" on namespace binding: "PREVIEW_ONLY" (id: "dev").\n'
+    assert capsys.readouterr().out == LOCATION + 'Writing the value "v" to key "k" on namespace binding: "PREVIEW_ONLY" (id: "dev").\n'
     assert main(["kv", "key", "list", "--binding", "PREVIEW_ONLY"]) == 0  # the namespace "PREVIEW_ONLY"
     assert capsys.readouterr().out == "[]\n"
     assert main(["kv", "key", "put", "k", "v", "--binding", "PREVIEW_ONLY", "--preview", "false"]) == 0
-    assert capsys.readouterr().out == 'Writing the value "v" to key "k" on namespace binding: "PREVIEW_ONLY" (id: "PREVIEW_ONLY").\n'
+    assert capsys.readouterr().out == LOCATION + 'Writing the value "v" to key "k" on namespace binding: "PREVIEW_ONLY" (id: "PREVIEW_ONLY").\n'
     assert main(["kv", "key", "get", "k", "--binding", "PREVIEW_ONLY", "--text"]) == 0
     assert capsys.readouterr().out == "v\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from kv_helpers import run
+from kv_helpers import LOCATION, run
 
 from workers_env import load_env
 from workers_env.cli import main
@@ -30,7 +30,7 @@ def _metadata(app, key: str):
 def test_put_metadata_numbers_are_doubles(app, capsys):
     assert main(["kv", "key", "put", "k", "v", "--binding", "KV", "--local",
                  "--metadata", '{"id": 9007199254740993, "w": 1.0}']) == 0
-    assert capsys.readouterr().out == ('Writing the value "v" to key "k" on namespace binding: "KV" (id: "abc") '
+    assert capsys.readouterr().out == (LOCATION + 'Writing the value "v" to key "k" on namespace binding: "KV" (id: "abc") '
                                        'with metadata "{"id":9007199254740992,"w":1}".\n')
     assert _metadata(app, "k") == {"id": 9007199254740992, "w": 1}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from kv_helpers import run
+from kv_helpers import LOCATION, run
 
 from workers_env import load_env
 from workers_env.cli import main
@@ -61,7 +61,7 @@ def test_namespace_id_wins_over_binding(files, capsys):
     assert main(["kv", "bulk", "get", "keys.json", *both]) == 0
     assert json.loads(capsys.readouterr().out.split("Success!\n")[-1]) == {"a": {"value": "v"}}
     assert main(["kv", "bulk", "delete", "keys.json", *both]) == 0
-    assert capsys.readouterr().out.startswith('? Are you sure you want to delete all the keys read from "keys.json" '
+    assert capsys.readouterr().out.startswith(LOCATION + '? Are you sure you want to delete all the keys read from "keys.json" '
                                               'from kv-namespace id: "other"?')
     assert keys_in(files, "other") == []
 

@@ -42,7 +42,8 @@ def test_kv(app, capsys, argv):
     assert main([*argv, "-c", "nope.toml"]) == 1
     out = capsys.readouterr()
     assert out.err == text(app, "nope.toml")
-    assert out.out == "\n"
+    location = "Resource location: local \n\nUse --remote if you want to access the remote instance.\n\n"
+    assert out.out == (location if argv[2] == "put" else "") + "\n"  # put's lines come before the config is read
     assert nothing_written(app)
 
 

@@ -152,6 +152,30 @@ async def test_value_size_limit_both_sides(db):
     )
 
 
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("kind", ["text", "blob"])
+async def test_row_size_limit_both_sides(db, kind):
+    """The same limit holds for a row's record (its values plus a header: one byte, then a
+    4-byte type per value this large), so one value in a one-column row tops out 5 bytes below
+    it, two values 9 below (measured with wrangler 4.164's ``d1 execute --local``)."""
+    limit = 8_388_642
+
+    def value(n):
+        return "a" * n if kind == "text" else b"\0" * n
+
+    await db.prepare("CREATE TABLE one (x)").run()
+    await db.prepare("INSERT INTO one VALUES (?)").bind(value(limit - 5)).run()
+    assert await message(db.prepare("INSERT INTO one VALUES (?)").bind(value(limit - 4)).run()) == (
+        "D1_ERROR: string or blob too big: SQLITE_TOOBIG"
+    )
+    assert await db.prepare("SELECT count(*) AS n, max(length(x)) AS m FROM one").first() == {"n": 1, "m": limit - 5}
+    await db.prepare("CREATE TABLE two (x, y)").run()
+    await db.prepare("INSERT INTO two VALUES (?, ?)").bind(value(4_194_316), value(limit - 9 - 4_194_316)).run()
+    assert await message(db.prepare("INSERT INTO two VALUES (?, ?)").bind(
+        value(4_194_316), value(limit - 8 - 4_194_316)).run()) == "D1_ERROR: string or blob too big: SQLITE_TOOBIG"
+
+
 @pytest.mark.asyncio
 @pytest.mark.parametrize("sql", ["", "   ", "-- only a comment", "  -- indented\n-- two lines"])
 async def test_empty_sql_is_no_statements(db, sql):

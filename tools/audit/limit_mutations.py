@@ -24,7 +24,9 @@ kills nothing: the survivors are the limits and texts no test pins down.
 The tests run in tiers, each only for the mutations the one before left alive:
 
 1. the test files that name the constant or builder, or hold the text's words around the
-   mutated one (a number's files: those of its binding that name it or its value);
+   mutated one (a number's files: those of its binding that name it or its value); when more
+   than ``TIER_ONE_MAX`` do (a common phrase: ``is not``), the likeliest of them: those naming
+   the constant or builder, then the binding's, then those holding the words most often;
 2. the binding's test files (``tests/test_kv_*``, ``tests/test_cli_kv*`` ...: what ``-k kv``
    selects, named as files so that pytest does not collect the whole suite first), ``-x -n 2``;
 3. the whole suite. One run per mutation would take hours, so the survivors of tier 2 go in
@@ -69,7 +71,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 MIB = 1024 * 1024
 MUTANT = "MUTANT"
-TIER_ONE_MAX = 25  # more test files than this, and tier 1 is skipped
+TIER_ONE_MAX = 25  # more test files than this, and tier 1 runs the likeliest 25 of them
 
 
 @dataclass(frozen=True)
@@ -424,6 +426,44 @@ def _tier_one(mutation: Mutation, audited: Audited) -> list[str]:
     return sorted(files)
 
 
+def _phrase_patterns(mutation: Mutation) -> list[re.Pattern[str]]:
+    """What tier 1 looks for besides the name: a text's words around the mutated one (a token as
+    it is written after ``=``), a number's spellings."""
+    patterns = []
+    for phrase in mutation.grep[1:]:
+        if mutation.kind != "text":
+            patterns.append(re.compile(rf"(?<![\d_.,]){re.escape(phrase)}(?![\d_,])"))
+        elif phrase.startswith("="):
+            patterns.append(re.compile(re.escape(phrase[1:])))
+        else:
+            patterns.append(re.compile(r"\s*(?:[\"']\s*[\"']?\s*)?".join(re.escape(word) for word in phrase.split())))
+    return patterns
+
+
+def _likeliest(files: list[str], mutation: Mutation, audited: Audited) -> list[str]:
+    """Tier 1 when more than ``TIER_ONE_MAX`` files matched: the ``TIER_ONE_MAX`` likeliest to
+    notice -- the files naming the constant or builder, then the binding's own, then those
+    holding the words (or value) most often; a mutation they miss goes on to tier 2."""
+    name = re.compile(rf"\b{re.escape(mutation.grep[0])}\b")
+    group = set(_test_files(audited.groups))
+    patterns = _phrase_patterns(mutation)
+
+    def rank(path: str) -> tuple[bool, bool, int, str]:
+        text = _TEST_TEXTS.get(path, "")
+        hits = sum(len(pattern.findall(text)) for pattern in patterns)
+        return (not name.search(text), path not in group, -hits, path)
+
+    return sorted(sorted(files, key=rank)[:TIER_ONE_MAX])
+
+
+def _targeted(mutation: Mutation, audited: Audited) -> tuple[list[str], str]:
+    """Tier 1's files and its label."""
+    first = _tier_one(mutation, audited)
+    if len(first) <= TIER_ONE_MAX:
+        return first, "1 (files naming it)"
+    return _likeliest(first, mutation, audited), f"1 (the {TIER_ONE_MAX} likeliest of {len(first)} files naming it)"
+
+
 def _run_tier(scratch: Scratch, mutation: Mutation, tier: str, files: list[str], timeout: float) -> bool:
     """Run ``files`` under ``mutation``; True when it was killed."""
     workers = ["-n", "0"] if len(files) <= 6 else ["-n", "2"]
@@ -480,8 +520,8 @@ def run(mutations: list[Mutation], args: argparse.Namespace) -> None:
             audited = modules[mutation.module]
             first = _tier_one(mutation, audited)
             group = _test_files(audited.groups)
-            killed = bool(first) and len(first) <= TIER_ONE_MAX and _run_tier(
-                scratch, mutation, "1 (files naming it)", first, args.timeout)
+            targeted, label = _targeted(mutation, audited)
+            killed = bool(targeted) and _run_tier(scratch, mutation, label, targeted, args.timeout)
             if not killed:
                 _run_tier(scratch, mutation, "2 (binding's files)", sorted(set(group) | set(first)), args.timeout)
         finally:

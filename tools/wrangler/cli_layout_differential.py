@@ -11,9 +11,8 @@ sides, each in a fresh copy of the project:
   ANSI colours, wrangler's banner (its blank line, `` ⛅️ wrangler 4.164.0`` and the ``───``
   line), its ``🪵  Logs were written to ...`` line (wrangler's debug log file, which
   workers-env does not write), the note under a parse error asking for reports on wrangler's
-  issue tracker (with its blank lines: what esbuild prints without the note) and, for ``kv`` only, the ``Resource location: local`` /
-  ``Use --remote ...`` lines with the blank line after each, and ``kv bulk get``'s "open beta
-  command" notice (README: ``workers-env kv`` prints no banner, no "Resource location" lines,
+  issue tracker (with its blank lines: what esbuild prints without the note) and
+  ``kv bulk get``'s "open beta command" notice (README: ``workers-env kv`` prints no banner,
   no such notice). Wrangler's ``vectorize`` commands ask the API
   once the config is read (they fail with ``CLOUDFLARE_API_TOKEN``): there only the config's
   warning blocks on stderr are compared.
@@ -302,9 +301,6 @@ def strip_wrangler(text: str, kind: str) -> str:
             # the note; after a location (a blank line before it) esbuild ends the message with one
             # blank line less without it
             i += 3 if out and out[-1] == "" and i + 2 < len(lines) and lines[i + 2] == "" else 2
-            continue
-        if kind == "kv" and line.startswith(("Resource location: ", "Use --remote")):
-            i += 2 if i + 1 < len(lines) and lines[i + 1] == "" else 1
             continue
         if kind == "kv" and "is an open beta command" in line:  # README: kv bulk get prints no such notice
             i += 1

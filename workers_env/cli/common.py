@@ -60,6 +60,13 @@ def log(text: str = "") -> None:
     print(text, file=sys.stdout, flush=True)
 
 
+def resource_location() -> None:
+    """The lines wrangler prints before a command with ``printResourceLocation`` runs (``d1
+    execute|export|migrations``, ``kv key put|delete``, ``kv bulk put|delete``): after its
+    argument checks, before the config is read."""
+    log("Resource location: local \n\nUse --remote if you want to access the remote instance.\n")
+
+
 def laid_out(marker: str, text: str) -> str:
     """``text`` as wrangler's logger prints a warning or an error (esbuild's
     ``formatMessagesSync``, then ``console.warn``/``console.error``'s newline): the marked first

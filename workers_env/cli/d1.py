@@ -27,6 +27,7 @@ from workers_env.cli.common import (
     print_hint,
     render_table,
     reports_errors,
+    resource_location,
     value_optional,
     warn,
     with_hint,
@@ -205,10 +206,6 @@ def _readable(path: Path) -> str:
     return f"./{relative}"
 
 
-def _location_banner() -> None:
-    log("Resource location: local \n\nUse --remote if you want to access the remote instance.\n")
-
-
 def _executing(args: argparse.Namespace, entry: D1Entry, persist_to: Path) -> None:
     log(f"🌀 Executing on local database {args.database} ({entry.local_name}) from "
         f"{_readable(persist_to / 'v3' / 'd1')}:")
@@ -303,7 +300,7 @@ def _execute(args: argparse.Namespace) -> int:
         if args.remote:
             raise CommandError(_REMOTE_REFUSED)
         if not args.json:
-            _location_banner()
+            resource_location()
         config = _config(args)  # wrangler reads the config before the command runs,
         _check_input(args)  # then checks the input, then looks the database up
         entry = _found(args, config, find_entry(config, args.database) if config is not None else None)
@@ -377,7 +374,7 @@ def _export(args: argparse.Namespace) -> int:
     try:
         if args.remote:
             raise CommandError(_REMOTE_REFUSED)
-        _location_banner()
+        resource_location()
         config = _config(args)
         _check_export(args)
         entry = _found(args, config, find_entry(config, args.database) if config is not None else None)
@@ -471,7 +468,7 @@ def _pending_context(args: argparse.Namespace) -> tuple[Any, D1Entry, Path, str]
     ``--persist-to``, then the database."""
     if args.remote:
         raise CommandError(_REMOTE_REFUSED)
-    _location_banner()
+    resource_location()
     config = _config(args)
     if config is None:
         raise CommandError(_NO_CONFIG)

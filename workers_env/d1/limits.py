@@ -40,7 +40,8 @@ __all__ = [
 MAX_BOUND_PARAMETERS = 100
 
 #: Bytes in one string, BLOB or row. Measured on the local runtime of wrangler 4.164
-#: (``SELECT length(?)`` of 8,388,642 bytes works, one more is ``SQLITE_TOOBIG``); workerd's
+#: (``SELECT length(?)`` of 8,388,642 bytes works, one more is ``SQLITE_TOOBIG``; a row's
+#: record counts its header too: a one-column row's value tops out at 8,388,637); workerd's
 #: current source sets 4 MiB and Cloudflare documents 2 MB for the service.
 MAX_VALUE_BYTES = 8_388_642
 

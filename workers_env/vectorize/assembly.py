@@ -105,7 +105,7 @@ def _definition_examples(index_name: str, stored: IndexDefinition | None) -> tup
     return table, json.dumps({index_name: as_dict}, ensure_ascii=False)
 
 
-def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, Mapping[str, Any]]],
+def _resolve_definition(index_name: str, bindings: list[str], sources: list[tuple[str, Mapping[str, Any]]],
                         store: Any, elsewhere: Callable[[], str] = lambda: "",
                         config_name: str = "wrangler.toml",
                         beside: Callable[[], IndexDefinition | None] = lambda: None) -> IndexDefinition:
@@ -134,8 +134,9 @@ def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, 
                "fixtures', for every test). Define it as that state does, in one of these ways:\n")
         third = ('  3. to use that state itself, vectors and all: load_env(..., persist_to=".wrangler/state") '
                  "run from the config's folder, as workers-env dev does")
+    named = f"binding {bindings[0]}" if len(bindings) == 1 else f"bindings {', '.join(bindings)}"
     raise IndexDefinitionError(
-        typo + elsewhere() + f'The Vectorize index "{index_name}" (binding {binding}) has no definition: {config_name} '
+        typo + elsewhere() + f'The Vectorize index "{index_name}" ({named}) has no definition: {config_name} '
         "does not hold its dimensions and metric. " + why +
         f'  1. in pyproject.toml beside the config, read by load_env, the pytest fixtures and workers-env dev:\n'
         f'       [tool.workers-env.indexes."{index_name}"]\n' + table +
@@ -145,7 +146,8 @@ def _resolve_definition(index_name: str, binding: str, sources: list[tuple[str, 
 
 
 def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
-    """One :class:`VectorizeBinding` per ``[[vectorize]]`` entry; every problem raised at once."""
+    """One :class:`VectorizeBinding` per ``[[vectorize]]`` entry; every problem raised at once,
+    each once: bindings sharing an index share its definition's problem (named together)."""
     config = context.config
     if not config.vectorize:
         return {}
@@ -159,17 +161,23 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
         context.on_close(store.close)
     sources = _definition_sources(config, context.options.get("indexes"))
     opened: dict[str, Index] = {}
+    failed: set[str] = set()
+    users: dict[str, list[str]] = {}
+    for entry in config.vectorize:
+        users.setdefault(entry.index_name, []).append(entry.binding)
     bindings: dict[str, VectorizeBinding] = {}
     failures: list[ConfigError] = []
     # a v1 index answers queries in the original format without this flag (before 2023-11-08)
     metadata_optional = flag_enabled(VECTORIZE_QUERY_METADATA_OPTIONAL, config)
     for entry in config.vectorize:
+        if entry.index_name in failed:
+            continue  # its problem is already listed, with this binding's name
         try:
             index = opened.get(entry.index_name)
             if index is None:
                 # the state beside the config is looked at only for the error: not on every build
                 definition = _resolve_definition(
-                    entry.index_name, entry.binding, sources, store,
+                    entry.index_name, users[entry.index_name], sources, store,
                     functools.partial(_state_elsewhere, config, context.persist_to if store is not None else None,
                                       entry.index_name),
                     getattr(getattr(config, "path", None), "name", None) or "wrangler.toml",
@@ -182,6 +190,7 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
                 opened[entry.index_name] = index
         except ConfigError as exc:
             failures.append(exc)
+            failed.add(entry.index_name)
             continue
         bindings[entry.binding] = VectorizeBinding(index, binding=entry.binding,
                                                    query_metadata_optional=metadata_optional)

@@ -20,11 +20,11 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException, WorkersEnvError
-from workers_env.cli.common import CommandError, UsageError, js_number, print_hint, value_optional
+from workers_env.cli.common import CommandError, UsageError, js_number, print_hint, resource_location, value_optional
 
 from .bulk import _bulk_delete, _bulk_get, _bulk_put
 from .files import _deep_reading
-from .keys import _key_delete, _key_get, _key_list, _key_put
+from .keys import _key_delete, _key_get, _key_list, _key_put, _key_put_checks
 from .options import _one_of, _put_options_of
 from .output import _error
 
@@ -80,7 +80,7 @@ def register(subparsers: Any) -> None:
     put.add_argument("--path", metavar="FILE", help="read value from the file at a given path")
     _namespace_options(put, "write to")
     _put_options(put)
-    put.set_defaults(handler=_command(_key_put, one_of=True))
+    put.set_defaults(handler=_command(_key_put, one_of=True, location=True, checks=_key_put_checks))
 
     get = keys.add_parser("get", help="read a single value by key from the given namespace")
     get.add_argument("key", help="the key value to get")
@@ -96,7 +96,7 @@ def register(subparsers: Any) -> None:
     delete = keys.add_parser("delete", help="remove a single key value pair from the given namespace")
     delete.add_argument("key", help="the key value to delete")
     _namespace_options(delete, "delete from")
-    delete.set_defaults(handler=_command(_key_delete))
+    delete.set_defaults(handler=_command(_key_delete, location=True))
 
     bulk = kinds.add_parser("bulk", help="interact with multiple KV pairs")
     bulks = bulk.add_subparsers(dest="kv_command", metavar="COMMAND")
@@ -104,7 +104,7 @@ def register(subparsers: Any) -> None:
     bput.add_argument("filename", help="the JSON file containing the key/value pairs to write")
     _namespace_options(bput, "write to")
     _put_options(bput)
-    bput.set_defaults(handler=_command(_deep_reading(_bulk_put)))
+    bput.set_defaults(handler=_command(_deep_reading(_bulk_put), location=True))
 
     bget = bulks.add_parser("get", help="gets multiple key-value pairs from a namespace")
     bget.add_argument("filename", help="the file containing the keys to get: a JSON array of names or {\"name\": ...}")
@@ -115,7 +115,7 @@ def register(subparsers: Any) -> None:
     bdelete.add_argument("filename", help="the file containing the keys to delete: a JSON array of names or {\"name\": ...}")
     bdelete.add_argument("--force", "-f", action="store_true", help="do not ask for confirmation before deleting")
     _namespace_options(bdelete, "delete from")
-    bdelete.set_defaults(handler=_command(_deep_reading(_bulk_delete)))
+    bdelete.set_defaults(handler=_command(_deep_reading(_bulk_delete), location=True))
 
     for parser in (kv, key, bulk):
         parser.set_defaults(handler=_usage(parser))
@@ -129,11 +129,16 @@ def _usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], in
     return show
 
 
-def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False) -> Callable[[argparse.Namespace], int]:
+def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False,
+             location: bool = False,
+             checks: Callable[[argparse.Namespace], None] | None = None) -> Callable[[argparse.Namespace], int]:
     """``one_of``: the command demands exactly one of ``--binding``/``--namespace-id`` up front
     (wrangler's ``key put|get|list``); the others (``key delete``, ``bulk ...``) leave it to the
     namespace lookup, where ``--namespace-id`` wins over ``--binding`` and neither is binding
-    ``"undefined"``."""
+    ``"undefined"``. ``location``: the command prints wrangler's "Resource location" lines once
+    its arguments are checked (wrangler's ``key put|delete``, ``bulk put|delete``; not the
+    ones whose output is the data: ``key get|list``, ``bulk get``). ``checks``: the command's
+    further argument checks, made before those lines as wrangler's ``validateArgs``."""
 
     def handler(args: argparse.Namespace) -> int:
         try:
@@ -146,6 +151,10 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False)
                 )
             if one_of:
                 _one_of(("--binding", bool(args.binding)), ("--namespace-id", bool(args.namespace_id)))
+            if checks is not None:
+                checks(args)
+            if location:
+                resource_location()
             run(args)
         except UsageError:
             raise  # the command line's mistake: printed with the command's help (cli.main)

@@ -16,8 +16,13 @@ from .options import _one_of, _put_options_of
 from .output import _log
 
 
-def _key_put(args: argparse.Namespace) -> None:
+def _key_put_checks(args: argparse.Namespace) -> None:
+    """``key put``'s own argument check (wrangler's ``validateArgs``: before the resource location
+    lines)."""
     _one_of(("<value>", args.value is not None), ("--path", args.path is not None))
+
+
+def _key_put(args: argparse.Namespace) -> None:
     options = _put_options_of(args)
     resolved = _resolve(args)
     if args.path is not None:
