@@ -62,6 +62,10 @@ def worker_folder() -> Path:
     (folder / "src" / "entry.py").write_text(ENTRY)
     (folder / "wrangler.toml").write_text('name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
                                           'compatibility_flags = ["python_workers"]\n')
+    # the external-SDK era (from 2026-04-21): pywrangler vendors workers-runtime-sdk from here
+    (folder / "pyproject.toml").write_text('[project]\nname = "w"\nversion = "0.1.0"\nrequires-python = ">=3.12"\n'
+                                           'dependencies = []\n\n[dependency-groups]\n'
+                                           'dev = ["workers-py", "workers-runtime-sdk"]\n')
     return folder
 
 
