@@ -363,10 +363,7 @@ class D1PreparedStatement:
         rows = result.rows
         if not rows:
             return None
-        columns = result.columns
-        row = JsDict(zip(columns, map(cell, rows[0])))  # row_objects() of one row, inlined
-        if min(columns) < ":":  # (a name may start with a digit: an array index goes first in JS)
-            row = in_object_order(columns, row)
+        row = in_object_order(result.columns, JsDict(zip(result.columns, map(cell, rows[0]))))  # row_objects() of one row
         if column is UNDEFINED:
             return row
         key = column if type(column) is str else js_string(column)  # JavaScript's property key

@@ -976,7 +976,7 @@ class JsResponse(_Body):
     _not_js = frozenset({"raw_body", "pieces"})  # workers-env's own (``dir()`` leaves them out)
     _read_only = frozenset({"status", "statusText", "headers", "ok", "redirected", "url", "type", "body", "bodyUsed",
                             "webSocket", "cf"})
-    _read_only_unset = frozenset({"cf"})  # (read through the JS object's undefined until the Worker sets it)
+    _read_only_unset = frozenset({"cf"})  # (undefined on a Response the Worker made: no first set of ours)
 
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
         options = init_options(init, kwargs)

@@ -421,6 +421,12 @@ def unindexed_filter_warning(key: str, type_: str = "string", index_name: str | 
     )
 
 
+def delete_command(index_name: str, version: str) -> str:
+    """The ``workers-env vectorize delete`` command line for a stored index of ``version``: a v1
+    index needs ``--deprecated-v1``, as wrangler's delete of one does."""
+    return f"workers-env vectorize delete {index_name}{' --deprecated-v1' if version == 'v1' else ''}"
+
+
 def vectors_predate_metadata_index(index_name: str, property_name: str, count: int,
                                    which: str = "this metadata index") -> str:
     """Not a Vectorize message: what we add when a metadata index is created on an index already

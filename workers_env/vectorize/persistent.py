@@ -438,7 +438,7 @@ class VectorizeStore:
             raise StateError(
                 f"index {index.name!r} in {self.db.path} does not match its definition: "
                 + ", ".join(clashes)
-                + f"; delete it (workers-env vectorize delete {index.name}{_V1_FLAG[index.definition.version]}) "
+                + f"; delete it ({_limits.delete_command(index.name, index.definition.version)}) "
                 "or fix the definition"
             )
         for prop, type_ in definition.metadata_indexes.items():
@@ -466,9 +466,6 @@ def open_state(persist_to: str | Path, *, create: bool = True) -> VectorizeStore
     """
     return VectorizeStore(persist_to, create=create)
 
-
-#: what ``workers-env vectorize delete`` needs for an index of each version, as wrangler's does
-_V1_FLAG = {"v1": " --deprecated-v1", "v2": ""}
 
 _ELSEWHERE = "beside wrangler.toml, else in the folder the command ran in; --persist-to names another"
 

@@ -153,7 +153,7 @@ def _clash_with_project(args: argparse.Namespace, name: str, record: IndexRecord
         return None
     return (f"pyproject.toml defines index {name!r} with " + ", ".join(clashes) + "; load_env, the pytest "
             "fixtures and workers-env dev will refuse this state until the two agree: fix the definition, or "
-            f"`workers-env vectorize delete {name}{' --deprecated-v1' if record.version == 'v1' else ''}` and "
+            f"`{_limits.delete_command(name, record.version)}` and "
             "create it again as defined")
 
 
