@@ -467,9 +467,16 @@ def build_request(
     # that hands it to fetch() passes a redirect on rather than following it
     request = JsRequest(url, method=method, headers=pairs, body=body, cf=incoming_cf(cf, accept_encoding=accept_encoding),
                         redirect="manual")
-    request._fetcher = NEXT_FETCHER  # workerd's incoming Request carries the global scope's Fetcher
-    request._one_time_body = request._body is not None  # a stream from the client (global-scope.c++)
-    request.headers.immutable()  # Headers::Guard::REQUEST (global-scope.c++)
+    return as_received(request)
+
+
+def as_received(request: JsRequest) -> JsRequest:
+    """``request`` as workerd hands a Worker a request it received (global-scope.c++), for
+    ``worker.fetch`` and ``workers-env dev`` alike: it carries the global scope's Fetcher, its
+    body is a one-time stream from the client, its headers are guarded (``Guard::REQUEST``)."""
+    request._fetcher = NEXT_FETCHER
+    request._one_time_body = request._body is not None
+    request.headers.immutable()
     return request
 
 

@@ -45,8 +45,8 @@ from workers_env.runtime.events import scheduled_time_ms
 from workers_env.runtime.jsbase import js_type_error
 from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsnumbers import parse_int
-from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest
-from workers_env.runtime.loader import Worker, uncaught
+from workers_env.runtime.jsweb import JsRequest
+from workers_env.runtime.loader import Worker, as_received, uncaught
 from workers_env.runtime.requestbody import (
     CONNECTION_LOST,
     REQUEST_BODY_AFTER_EXCEPTION,
@@ -720,9 +720,7 @@ class WorkerApp:
                             cf=incoming_cf(accept_encoding=accept_encoding), redirect="manual")  # as workerd's
         if bodiless and body:  # workerd's server hands on what the client sent; only `new Request` refuses it
             request._body = body
-        request._fetcher = NEXT_FETCHER  # workerd's incoming Request carries the global scope's Fetcher
-        request._one_time_body = request._body is not None  # a stream from the client (global-scope.c++)
-        request.headers.immutable()  # Headers::Guard::REQUEST (global-scope.c++)
+        as_received(request)
         # its length known when the client sent a Content-Length (else it came chunked)
         request._length_unknown = request._body is not None and not any(k == "content-length" for k, _ in headers)
         return request
