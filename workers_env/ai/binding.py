@@ -25,6 +25,7 @@ import difflib
 import re
 import threading
 import uuid
+from http import HTTPStatus
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
@@ -117,7 +118,7 @@ def _raw_response(status: int, answer: Any, headers: list[tuple[str, str]]) -> H
         body, kind = answer, "text/event-stream"
     else:
         body, kind = json_text(answer).encode(), "application/json"
-    return HttpResponse(status, "OK" if status == 200 else "Bad Request", (("content-type", kind), *headers), body)
+    return HttpResponse(status, HTTPStatus(status).phrase, (("content-type", kind), *headers), body)
 
 
 @dataclass(frozen=True)
@@ -224,9 +225,9 @@ class AiBinding:
         self._answers = 0  # calls the service answered: numbers the local request ids
         self.lastRequestId: str | None = None
         self.aiGatewayLogId: str | None = None
-        #: the HTTP status of the last ``run()`` (200, or 400 for a refused input or model)
+        #: the HTTP status of the last ``run()`` (200, or 400 for a refused input or model, 405 for 5005)
         self.lastRequestHttpStatusCode: int | None = None
-        #: the internal code of the last refused ``run()`` (5006, 5007); kept, as workerd keeps it
+        #: the internal code of the last refused ``run()`` (5005, 5006, 5007, 5028); kept, as workerd keeps it
         self.lastRequestInternalStatusCode: int | None = None
 
     def __repr__(self) -> str:
@@ -366,12 +367,13 @@ class AiBinding:
         return headers
 
     def _refused(self, error: AiError, *, raw: bool = False, logged: bool = False) -> HttpResponse:
-        """The service refused the call with a 400 and its error body. workerd records the status,
-        then either returns that ``Response`` (``returnRawResponse``) or throws the body as an
-        error, recording its ``internalCode`` only then (``_parseError``)."""
-        self._answered(400, logged=logged)  # the service's status for 5006, 5007 and 5028 (README)
+        """The service refused the call with its status (400; 405 for 5005) and its error body.
+        workerd records the status, then either returns that ``Response`` (``returnRawResponse``)
+        or throws the body as an error, recording its ``internalCode`` only then (``_parseError``)."""
+        status = _limits.http_status(error.code)  # 400 for 5006, 5007 and 5028, 405 for 5005 (README)
+        self._answered(status, logged=logged)
         if raw:
-            return _raw_response(400, error, self._answer_headers())
+            return _raw_response(status, error, self._answer_headers())
         if error.code is not None:
             self.lastRequestInternalStatusCode = error.code
         raise error
@@ -389,6 +391,8 @@ class AiBinding:
             result = self._embed(embedding, parse_embedding(embedding, inputs))
         elif serving in TEXT_GENERATION_MODELS:
             request = parse_generation(TEXT_GENERATION_MODELS[serving], inputs)
+            if not TEXT_GENERATION_MODELS[serving].lora and _lora(inputs):
+                raise _lora_unsupported(name)
             reply = self._script.reply(name, request, serving=serving)
             result = sse_stream(request, reply) if request.stream else to_py(generation_result(request, reply))
         elif name in RERANKER_MODELS:
@@ -516,6 +520,20 @@ class AiBinding:
 #: The prefixes of the embedding model variants Cloudflare's API schema lists beside the
 #: catalog's models (``omni-``, ``nonomni-``, ``ray-``; README, "Where we had to choose").
 _API_VARIANT_PREFIX = re.compile(r"^(?:nonomni|omni|ray)-")
+
+
+def _lora(inputs: Any) -> bool:
+    """The inputs name a LoRA adapter: a truthy ``lora`` (the schemas type it a string)."""
+    return isinstance(inputs, Mapping) and js_truthy(converted(inputs.get("lora", UNDEFINED)))
+
+
+def _lora_unsupported(model: str) -> AiError:
+    """The service's 5005 for a ``lora`` sent to a model that takes none, with a note naming the
+    active models that take one."""
+    error = _limits.lora_unsupported(model)
+    takers = [name for name, spec in TEXT_GENERATION_MODELS.items() if spec.lora and name not in DEPRECATED_MODELS]
+    add_hint(error, f"the models that take a LoRA adapter (the lora input): {', '.join(takers)}")
+    return error
 
 
 def _retired(model: str, date: str) -> AiError:

@@ -23,10 +23,13 @@ from workers_env.ai.cabidela import get_metadata
 __all__ = [
     "BAD_INPUT",
     "DEFAULT_MAX_TOKENS",
+    "LORA_UNSUPPORTED",
     "MODEL_DEPRECATED",
     "NO_SUCH_MODEL",
     "bad_input",
+    "http_status",
     "json_type",
+    "lora_unsupported",
     "model_deprecated",
     "no_such_model",
     "not_emulated",
@@ -39,11 +42,21 @@ __all__ = [
 ]
 
 #: internal codes (Cloudflare's "Workers AI errors" table)
+LORA_UNSUPPORTED = 5005
 BAD_INPUT = 5006
 NO_SUCH_MODEL = 5007
 #: a model the service retired (not in the table; the code and text users quote from production:
 #: cloudflare-docs #32501 and the Workers' logs and mocks of several projects, README)
 MODEL_DEPRECATED = 5028
+
+#: the HTTP status of a refusal whose table row says other than 400 (5005: 405)
+_HTTP_STATUS = {LORA_UNSUPPORTED: 405}
+
+
+def http_status(code: int | None) -> int:
+    """The HTTP status the service answers a refusal with: the error table's, 400 for 5006, 5007, 5028."""
+    return _HTTP_STATUS.get(code, 400) if code is not None else 400
+
 
 #: text generation: the default ``max_tokens`` (the catalog schemas' default)
 DEFAULT_MAX_TOKENS = 256
@@ -77,6 +90,13 @@ def bad_input(text: str) -> AiError:
 def no_such_model(model: Any) -> AiError:
     """``5007: No such model <model> or task`` -- the service's text for an unknown model."""
     return AiError(f"No such model {model} or task", code=NO_SUCH_MODEL)
+
+
+def lora_unsupported(model: str) -> AiError:
+    """``5005: The model <model> does not support LoRA inference`` -- a ``lora`` sent to a model
+    that takes none. The error table writes "LoRa"; the service's answer, as a user quotes it
+    (2026-09-20), "LoRA" (README, "Where we had to choose")."""
+    return AiError(f"The model {model} does not support LoRA inference", code=LORA_UNSUPPORTED)
 
 
 def model_deprecated(date: str) -> AiError:
