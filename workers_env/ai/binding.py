@@ -32,7 +32,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from workers_env._errors import AiError, ConfigError, JsException, add_hint
+from workers_env._errors import AiError, ConfigError, JsException, NotEmulatedError, add_hint
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -340,7 +340,7 @@ class AiBinding:
         try:
             body = request_inputs(inputs, options, before_refusing_streams=retired_for_stream_inputs)
             name = model_header(model, prefix)  # what the service receives, or what JS threw first
-            result = self._answer(name, body)
+            result = self._answer(name, body, gateway=_logged(options))
         except AiError as error:
             if error.code == _limits.NO_SUCH_MODEL and js_truthy(converted(prefix)):
                 add_hint(error, f"the service looked for the model {model_header(model, prefix)!r}: ai-api.ts "
@@ -378,9 +378,10 @@ class AiBinding:
             self.lastRequestInternalStatusCode = error.code
         raise error
 
-    def _answer(self, name: str, inputs: Any) -> Any:
+    def _answer(self, name: str, inputs: Any, *, gateway: bool = False) -> Any:
         """The result of ``run(model, inputs)`` for a known model (``name`` as its header
-        names it, ``inputs`` as the body carries them), or the service's error."""
+        names it, ``inputs`` as the body carries them), or the service's error; ``gateway``: the
+        call goes through AI Gateway, where a third-party model's name is no error but not emulated."""
         retired = DEPRECATED_MODELS.get(name)
         if retired is not None:
             raise _retired(name, retired)
@@ -399,6 +400,8 @@ class AiBinding:
             result = self._rerank(RERANKER_MODELS[name], parse_rerank(inputs))
         elif name in OTHER_MODELS:
             raise _limits.not_emulated(name, OTHER_MODELS[name])
+        elif gateway and _third_party_form(name):
+            raise _third_party_model(name)
         else:
             raise _no_such_model(name)
         return result
@@ -558,24 +561,61 @@ def _no_such_model(model: Any) -> AiError:
     error = _limits.no_such_model(model)
     if not isinstance(model, str):
         return error
-    known = [*EMBEDDING_MODELS, *TEXT_GENERATION_MODELS, *RERANKER_MODELS, *OTHER_MODELS]
+    known = _known_models()
     if model in known:  # embed() with a model of another task: the name is right, the task is not
         add_hint(error, f"{model!r} is no text embeddings model: embed() takes one of "
                        f"{', '.join(EMBEDDING_MODELS)}")
         return error
-    tail = model.rsplit("/", 1)[-1].casefold()
-    same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == tail]
-    if not same_tail:  # a variant only Cloudflare's API schema names (``ray-bge-large-en-v1.5``): the bare model
-        bare = re.sub(_API_VARIANT_PREFIX, "", tail)
-        same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == bare] if bare != tail else []
-    close = same_tail or difflib.get_close_matches(model, known, n=1, cutoff=0.8)
+    close = _likely_models(model, known)
     lists = "env.AI.models() lists the models workers-env emulates, with their names"
     retired = DEPRECATED_MODELS.get(close[0]) if close else None
     if retired is not None:  # the right name would only move the Worker on to 5028
         add_hint(error, f"did you mean {close[0]!r}? It was retired on {retired}: run() answers it with the "
                        f"service's 5028 error; use an active model ({lists})")
+    elif close:
+        add_hint(error, f"did you mean {close[0]!r}? ({lists})")
+    elif _third_party(model):
+        add_hint(error, f"{model!r} has the form of a third-party model ({{author}}/{{model}}, as AI Gateway's "
+                       "Unified Billing names them): those run only through AI Gateway, with run()'s options "
+                       "{\"gateway\": {\"id\": ...}}, and workers-env does not emulate them offline; "
+                       f"Workers AI's own models are named @cf/... ({lists})")
     else:
-        add_hint(error, f"did you mean {close[0]!r}? ({lists})" if close
-                       else f"{model!r} is no model of the Workers AI catalog as @cloudflare/workers-types "
-                            f"5.20261117.1 lists it; {lists}")
+        add_hint(error, f"{model!r} is no model of the Workers AI catalog as @cloudflare/workers-types "
+                        f"5.20261117.1 lists it; {lists}")
+    return error
+
+
+def _likely_models(model: str, known: list[str]) -> list[str]:
+    """The catalog model ``model`` most likely means (a missing ``@cf/`` prefix, a dash, a version), if any."""
+    tail = model.rsplit("/", 1)[-1].casefold()
+    same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == tail]
+    if not same_tail:  # a variant only Cloudflare's API schema names (``ray-bge-large-en-v1.5``): the bare model
+        bare = re.sub(_API_VARIANT_PREFIX, "", tail)
+        same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == bare] if bare != tail else []
+    return same_tail or difflib.get_close_matches(model, known, n=1, cutoff=0.8)
+
+
+def _known_models() -> list[str]:
+    return [*EMBEDDING_MODELS, *TEXT_GENERATION_MODELS, *RERANKER_MODELS, *OTHER_MODELS]
+
+
+def _third_party_form(model: Any) -> bool:
+    """``model`` has the ``{author}/{model}`` form of a third-party model (``openai/gpt-4.1-mini``),
+    which runs only through AI Gateway."""
+    return (isinstance(model, str) and not model.startswith("@") and model.count("/") == 1
+            and "" not in model.split("/"))
+
+
+def _third_party(model: Any) -> bool:
+    """``model`` has a third-party model's form and is no misspelling of a catalog model's name."""
+    return _third_party_form(model) and not _likely_models(model, _known_models())
+
+
+def _third_party_model(model: str) -> NotEmulatedError:
+    """A third-party model through AI Gateway: not emulated, with a note naming the catalog model
+    the name may mean (``deepseek/deepseek-v4-pro`` is both a Unified Billing name and close to one)."""
+    error = _limits.third_party_model(model)
+    close = _likely_models(model, _known_models())
+    if close:
+        add_hint(error, f"if you meant the Workers AI model {close[0]!r}, name it so")
     return error

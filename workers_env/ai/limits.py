@@ -36,6 +36,7 @@ __all__ = [
     "not_emulated_method",
     "plugged_embedder_error",
     "required",
+    "third_party_model",
     "too_many_items",
     "type_mismatch",
     "unsupported_option",
@@ -120,6 +121,14 @@ def not_emulated_method(method: str, service: str) -> NotEmulatedError:
         f"workers-env does not emulate env.AI.{method} ({service}) offline: it needs Cloudflare's "
         "services. Keep it out of the code your tests run, or supply your own AI binding with "
         "load_env(..., bindings={...})."
+    )
+
+
+def third_party_model(model: str) -> NotEmulatedError:
+    return NotEmulatedError(
+        f"workers-env does not emulate third-party models through AI Gateway ({model}) offline: they "
+        "need Cloudflare's services (AI Gateway's Unified Billing). Run a Workers AI model (@cf/...) "
+        "in local runs, or supply your own AI binding with load_env(..., bindings={...})."
     )
 
 
