@@ -76,8 +76,6 @@ from workers_env.ai.validation import (
 
 __all__ = ["AiBinding", "AiCall"]
 
-#: run() options that need Cloudflare's network (refused with NotEmulatedError when truthy)
-_NETWORK_OPTIONS = ("websocket", "queueRequest")
 #: the namespaces of the local ids that stand in for the service's (UUID5s of binding and call number)
 _REQUEST_IDS = uuid.UUID("0b4b7c53-3f4e-5a43-9f0c-6c6f63616c41")
 _GATEWAY_LOG_IDS = uuid.UUID("0b4b7c53-3f4e-5a43-9f0c-6c6f63616c42")
@@ -322,9 +320,10 @@ class AiBinding:
         if options is None:
             raise js_type_error("Cannot destructure property 'prefix' of 'object null' as it is null.")
         if isinstance(options, dict):
-            for option in _NETWORK_OPTIONS:
-                if options.get(option):
-                    raise _limits.unsupported_option(option)
+            if options.get("queueRequest"):
+                raise _limits.batch_api("the run() option queueRequest, with which a batch is sent and polled")
+            if options.get("websocket"):
+                raise _limits.unsupported_option("websocket")
         if inputs is None:  # workerd reads Object.entries(inputs) before sending anything
             raise js_type_error("Cannot convert undefined or null to object")
         prefix = prefix_option(options)

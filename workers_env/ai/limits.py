@@ -22,6 +22,7 @@ from workers_env.ai.cabidela import get_metadata
 
 __all__ = [
     "BAD_INPUT",
+    "batch_api",
     "DEFAULT_MAX_TOKENS",
     "LORA_UNSUPPORTED",
     "MODEL_DEPRECATED",
@@ -129,6 +130,16 @@ def third_party_model(model: str) -> NotEmulatedError:
         f"workers-env does not emulate third-party models through AI Gateway ({model}) offline: they "
         "need Cloudflare's services (AI Gateway's Unified Billing). Run a Workers AI model (@cf/...) "
         "in local runs, or supply your own AI binding with load_env(..., bindings={...})."
+    )
+
+
+def batch_api(what: str) -> NotEmulatedError:
+    """The asynchronous Batch API (``{"requests": [...]}`` sent with ``{"queueRequest": true}``,
+    then polled with ``{"request_id": ...}``): it needs Cloudflare's queue."""
+    return NotEmulatedError(
+        f"workers-env does not emulate the asynchronous batch API ({what}) offline: it needs Cloudflare's "
+        "queue. In local runs, send each of the batch's requests in a run() call of its own, without "
+        "queueRequest."
     )
 
 
