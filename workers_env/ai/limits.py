@@ -51,12 +51,21 @@ NO_SUCH_MODEL = 5007
 #: cloudflare-docs #32501 and the Workers' logs and mocks of several projects, README)
 MODEL_DEPRECATED = 5028
 
-#: the HTTP status of a refusal whose table row says other than 400 (5005: 405)
-_HTTP_STATUS = {LORA_UNSUPPORTED: 405}
+#: the HTTP status of each refusal whose row in the error table says other than 400 (5005 is
+#: ours to raise; the others a test scripts, ``env.AI.reply(fn)`` with ``fn`` raising the error)
+_HTTP_STATUS = {
+    5018: 403, 5016: 403, 3023: 403, 3041: 403, 5035: 403,  # account not allowed, terms, blocked, Workers Paid
+    5019: 405, LORA_UNSUPPORTED: 405,
+    3042: 404,  # invalid model ID
+    3006: 413,  # request too large
+    3007: 408, 3008: 408,  # timeout, aborted
+    3036: 429, 3040: 429,  # daily free allocation used up, out of capacity
+}
 
 
 def http_status(code: int | None) -> int:
-    """The HTTP status the service answers a refusal with: the error table's, 400 for 5006, 5007, 5028."""
+    """The HTTP status the service answers a refusal with: the error table's, 400 for the rest
+    (5006, 5007, 5028, and an error scripted without a code)."""
     return _HTTP_STATUS.get(code, 400) if code is not None else 400
 
 
