@@ -390,7 +390,11 @@ class AiBinding:
         if embedding is not None:
             result = self._embed(embedding, parse_embedding(embedding, inputs))
         elif serving in TEXT_GENERATION_MODELS:
-            request = parse_generation(TEXT_GENERATION_MODELS[serving], inputs)
+            try:
+                request = parse_generation(TEXT_GENERATION_MODELS[serving], inputs)
+            except AiError as error:
+                _note_null_tool_call_content(error, inputs)
+                raise
             if not TEXT_GENERATION_MODELS[serving].lora and _lora(inputs):
                 raise _lora_unsupported(name)
             reply = self._script.reply(name, request, serving=serving)
@@ -522,6 +526,25 @@ class AiBinding:
 #: The prefixes of the embedding model variants Cloudflare's API schema lists beside the
 #: catalog's models (``omni-``, ``nonomni-``, ``ray-``; README, "Where we had to choose").
 _API_VARIANT_PREFIX = re.compile(r"^(?:nonomni|omni|ray)-")
+
+
+#: cabidela's text for a message ``content`` of ``null`` where the schema wants a string
+_NULL_CONTENT = re.compile(r"Type mismatch of '/messages/(\d+)/content', 'string' not in 'null'")
+
+
+def _note_null_tool_call_content(error: AiError, inputs: Any) -> None:
+    """A 5006 for an assistant turn that only called tools, sent with ``content: null`` as OpenAI's
+    convention writes it (a tool-calling round trip): a note saying that ``""`` is what the schema
+    takes (users' measurements of the service, 2026-08: ``""`` answers 200)."""
+    messages = inputs.get("messages") if isinstance(inputs, Mapping) else None
+    for match in _NULL_CONTENT.finditer(error.description):
+        index = int(match.group(1))
+        message = messages[index] if isinstance(messages, list) and index < len(messages) else None
+        if isinstance(message, Mapping) and message.get("tool_calls"):
+            add_hint(error, f"messages[{index}] is an assistant turn that only calls tools, with content null "
+                            "(OpenAI's convention): this model's schema takes a string there, so send "
+                            'content "" for it')
+            return
 
 
 def _lora(inputs: Any) -> bool:
