@@ -65,7 +65,7 @@ from workers_env.ai.catalog_entries import CATALOG_ENTRIES
 from workers_env.ai.embedder import INDEX_LEVELS, LEVELS, embed_indices, embed_rows
 from workers_env.ai.embedders import PluggedEmbedder
 from workers_env.ai.generation import ReplyScript, generation_result, sse_stream
-from workers_env.ai.requests import model_header, prefix_option, request_inputs
+from workers_env.ai.requests import model_header, prefix_option, refuse_if_aborted, request_inputs
 from workers_env.ai.validation import (
     EmbeddingRequest,
     RerankRequest,
@@ -339,6 +339,7 @@ class AiBinding:
         try:
             body = request_inputs(inputs, options, before_refusing_streams=retired_for_stream_inputs)
             name = model_header(model, prefix)  # what the service receives, or what JS threw first
+            refuse_if_aborted(options)  # fetch() with the options' signal, aborted already: its reason
             result = self._answer(name, body, gateway=_logged(options))
         except AiError as error:
             if error.code == _limits.NO_SUCH_MODEL and js_truthy(converted(prefix)):
