@@ -25,9 +25,9 @@ import difflib
 import re
 import threading
 import uuid
-from http import HTTPStatus
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any, cast
 
 import numpy as np

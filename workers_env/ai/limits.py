@@ -22,12 +22,12 @@ from workers_env.ai.cabidela import get_metadata
 
 __all__ = [
     "BAD_INPUT",
-    "batch_api",
     "DEFAULT_MAX_TOKENS",
     "LORA_UNSUPPORTED",
     "MODEL_DEPRECATED",
     "NO_SUCH_MODEL",
     "bad_input",
+    "batch_api",
     "http_status",
     "json_type",
     "lora_unsupported",
