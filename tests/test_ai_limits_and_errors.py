@@ -219,6 +219,13 @@ def test_what_is_not_emulated_is_said_and_is_not_a_js_error(tmp_path):
                                "Cloudflare's network); remove it for local runs.")
     with pytest.raises(NotEmulatedError, match="asynchronous batch"):
         run(env, BGE, {"requests": [{"text": "a"}]})
+    for inputs in ({"requests": [{"text": "a"}]}, {"request_id": "000-000-000"}):  # the batch page's send and poll
+        with pytest.raises(NotEmulatedError) as info:
+            run(env, "@cf/baai/bge-m3", inputs, {"queueRequest": True})
+        assert str(info.value) == (
+            "workers-env does not emulate the asynchronous batch API (the run() option queueRequest, with which a "
+            "batch is sent and polled) offline: it needs Cloudflare's queue. In local runs, send each of the "
+            "batch's requests in a run() call of its own, without queueRequest.")
     with pytest.raises(NotEmulatedError, match="asynchronous batch"):  # llama-3.3 and llama-4 take batches too
         run(env, "@cf/meta/llama-3.3-70b-instruct-fp8-fast", {"requests": [{"prompt": "a"}]})
     with pytest.raises(AiError, match="required properties at '/' are 'prompt'"):  # the others: no such branch

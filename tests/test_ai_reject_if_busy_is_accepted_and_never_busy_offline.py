@@ -4,9 +4,12 @@ option it does not strip, and the service then refuses a synchronous request it 
 capacity for (HTTP 429, ``3040: Capacity temporarily exceeded, please try again.``) instead of
 queueing it. Offline there is no capacity queue: the request is answered as without the
 option, the option is recorded with the call, and the service's own refusals come first as
-before. A Worker's handling of the 429 is tested by scripting that error."""
+before. A Worker's handling of the 429 is tested by scripting that error, which then answers
+with the error table's status for its code (429 for 3040; 400 for an error without a code)."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from ai_helpers import ai_env, run
@@ -58,3 +61,20 @@ def test_the_busy_refusal_can_be_scripted(tmp_path):
     with pytest.raises(AiError) as caught:
         run(env, LLAMA, {"prompt": "hi"}, {"rejectIfBusy": True})
     assert str(caught.value) == f"AiError: 3040: {BUSY}" and caught.value.code == 3040
+    assert (env.AI.lastRequestHttpStatusCode, env.AI.lastRequestInternalStatusCode) == (429, 3040)
+    raw = run(env, LLAMA, {"prompt": "hi"}, {"returnRawResponse": True})
+    assert (raw.status, raw.status_text) == (429, "Too Many Requests")
+    assert json.loads(raw.text())["internalCode"] == 3040
+
+
+@pytest.mark.parametrize(("code", "status"), [(3036, 429), (3007, 408), (3006, 413), (5016, 403), (None, 400)])
+def test_a_scripted_error_answers_with_its_codes_status_in_the_error_table(tmp_path, code, status):
+    env = ai_env(tmp_path)
+
+    def refuse(model, inputs):
+        raise AiError("refused", code=code)
+
+    env.AI.reply(refuse)
+    with pytest.raises(AiError):
+        run(env, LLAMA, {"prompt": "hi"})
+    assert env.AI.lastRequestHttpStatusCode == status

@@ -27,11 +27,12 @@ import threading
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any, cast
 
 import numpy as np
 
-from workers_env._errors import AiError, ConfigError, JsException, add_hint
+from workers_env._errors import AiError, ConfigError, JsException, NotEmulatedError, add_hint
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -64,7 +65,7 @@ from workers_env.ai.catalog_entries import CATALOG_ENTRIES
 from workers_env.ai.embedder import INDEX_LEVELS, LEVELS, embed_indices, embed_rows
 from workers_env.ai.embedders import PluggedEmbedder
 from workers_env.ai.generation import ReplyScript, generation_result, sse_stream
-from workers_env.ai.requests import model_header, prefix_option, request_inputs
+from workers_env.ai.requests import model_header, prefix_option, refuse_if_aborted, request_inputs
 from workers_env.ai.validation import (
     EmbeddingRequest,
     RerankRequest,
@@ -75,8 +76,6 @@ from workers_env.ai.validation import (
 
 __all__ = ["AiBinding", "AiCall"]
 
-#: run() options that need Cloudflare's network (refused with NotEmulatedError when truthy)
-_NETWORK_OPTIONS = ("websocket", "queueRequest")
 #: the namespaces of the local ids that stand in for the service's (UUID5s of binding and call number)
 _REQUEST_IDS = uuid.UUID("0b4b7c53-3f4e-5a43-9f0c-6c6f63616c41")
 _GATEWAY_LOG_IDS = uuid.UUID("0b4b7c53-3f4e-5a43-9f0c-6c6f63616c42")
@@ -117,7 +116,7 @@ def _raw_response(status: int, answer: Any, headers: list[tuple[str, str]]) -> H
         body, kind = answer, "text/event-stream"
     else:
         body, kind = json_text(answer).encode(), "application/json"
-    return HttpResponse(status, "OK" if status == 200 else "Bad Request", (("content-type", kind), *headers), body)
+    return HttpResponse(status, HTTPStatus(status).phrase, (("content-type", kind), *headers), body)
 
 
 @dataclass(frozen=True)
@@ -224,9 +223,9 @@ class AiBinding:
         self._answers = 0  # calls the service answered: numbers the local request ids
         self.lastRequestId: str | None = None
         self.aiGatewayLogId: str | None = None
-        #: the HTTP status of the last ``run()`` (200, or 400 for a refused input or model)
+        #: the HTTP status of the last ``run()`` (200, or 400 for a refused input or model, 405 for 5005)
         self.lastRequestHttpStatusCode: int | None = None
-        #: the internal code of the last refused ``run()`` (5006, 5007); kept, as workerd keeps it
+        #: the internal code of the last refused ``run()`` (5005, 5006, 5007, 5028); kept, as workerd keeps it
         self.lastRequestInternalStatusCode: int | None = None
 
     def __repr__(self) -> str:
@@ -321,9 +320,10 @@ class AiBinding:
         if options is None:
             raise js_type_error("Cannot destructure property 'prefix' of 'object null' as it is null.")
         if isinstance(options, dict):
-            for option in _NETWORK_OPTIONS:
-                if options.get(option):
-                    raise _limits.unsupported_option(option)
+            if options.get("queueRequest"):
+                raise _limits.batch_api("the run() option queueRequest, with which a batch is sent and polled")
+            if options.get("websocket"):
+                raise _limits.unsupported_option("websocket")
         if inputs is None:  # workerd reads Object.entries(inputs) before sending anything
             raise js_type_error("Cannot convert undefined or null to object")
         prefix = prefix_option(options)
@@ -339,7 +339,8 @@ class AiBinding:
         try:
             body = request_inputs(inputs, options, before_refusing_streams=retired_for_stream_inputs)
             name = model_header(model, prefix)  # what the service receives, or what JS threw first
-            result = self._answer(name, body)
+            refuse_if_aborted(options)  # fetch() with the options' signal, aborted already: its reason
+            result = self._answer(name, body, gateway=_logged(options))
         except AiError as error:
             if error.code == _limits.NO_SUCH_MODEL and js_truthy(converted(prefix)):
                 add_hint(error, f"the service looked for the model {model_header(model, prefix)!r}: ai-api.ts "
@@ -366,19 +367,21 @@ class AiBinding:
         return headers
 
     def _refused(self, error: AiError, *, raw: bool = False, logged: bool = False) -> HttpResponse:
-        """The service refused the call with a 400 and its error body. workerd records the status,
-        then either returns that ``Response`` (``returnRawResponse``) or throws the body as an
-        error, recording its ``internalCode`` only then (``_parseError``)."""
-        self._answered(400, logged=logged)  # the service's status for 5006, 5007 and 5028 (README)
+        """The service refused the call with its status (400; 405 for 5005) and its error body.
+        workerd records the status, then either returns that ``Response`` (``returnRawResponse``)
+        or throws the body as an error, recording its ``internalCode`` only then (``_parseError``)."""
+        status = _limits.http_status(error.code)  # 400 for 5006, 5007 and 5028, 405 for 5005 (README)
+        self._answered(status, logged=logged)
         if raw:
-            return _raw_response(400, error, self._answer_headers())
+            return _raw_response(status, error, self._answer_headers())
         if error.code is not None:
             self.lastRequestInternalStatusCode = error.code
         raise error
 
-    def _answer(self, name: str, inputs: Any) -> Any:
+    def _answer(self, name: str, inputs: Any, *, gateway: bool = False) -> Any:
         """The result of ``run(model, inputs)`` for a known model (``name`` as its header
-        names it, ``inputs`` as the body carries them), or the service's error."""
+        names it, ``inputs`` as the body carries them), or the service's error; ``gateway``: the
+        call goes through AI Gateway, where a third-party model's name is no error but not emulated."""
         retired = DEPRECATED_MODELS.get(name)
         if retired is not None:
             raise _retired(name, retired)
@@ -388,13 +391,21 @@ class AiBinding:
         if embedding is not None:
             result = self._embed(embedding, parse_embedding(embedding, inputs))
         elif serving in TEXT_GENERATION_MODELS:
-            request = parse_generation(TEXT_GENERATION_MODELS[serving], inputs)
+            try:
+                request = parse_generation(TEXT_GENERATION_MODELS[serving], inputs)
+            except AiError as error:
+                _note_null_tool_call_content(error, inputs)
+                raise
+            if not TEXT_GENERATION_MODELS[serving].lora and _lora(inputs):
+                raise _lora_unsupported(name)
             reply = self._script.reply(name, request, serving=serving)
             result = sse_stream(request, reply) if request.stream else to_py(generation_result(request, reply))
         elif name in RERANKER_MODELS:
             result = self._rerank(RERANKER_MODELS[name], parse_rerank(inputs))
         elif name in OTHER_MODELS:
             raise _limits.not_emulated(name, OTHER_MODELS[name])
+        elif gateway and _third_party_form(name):
+            raise _third_party_model(name)
         else:
             raise _no_such_model(name)
         return result
@@ -518,6 +529,39 @@ class AiBinding:
 _API_VARIANT_PREFIX = re.compile(r"^(?:nonomni|omni|ray)-")
 
 
+#: cabidela's text for a message ``content`` of ``null`` where the schema wants a string
+_NULL_CONTENT = re.compile(r"Type mismatch of '/messages/(\d+)/content', 'string' not in 'null'")
+
+
+def _note_null_tool_call_content(error: AiError, inputs: Any) -> None:
+    """A 5006 for an assistant turn that only called tools, sent with ``content: null`` as OpenAI's
+    convention writes it (a tool-calling round trip): a note saying that ``""`` is what the schema
+    takes (users' measurements of the service, 2026-08: ``""`` answers 200)."""
+    messages = inputs.get("messages") if isinstance(inputs, Mapping) else None
+    for match in _NULL_CONTENT.finditer(error.description):
+        index = int(match.group(1))
+        message = messages[index] if isinstance(messages, list) and index < len(messages) else None
+        if isinstance(message, Mapping) and message.get("tool_calls"):
+            add_hint(error, f"messages[{index}] is an assistant turn that only calls tools, with content null "
+                            "(OpenAI's convention): this model's schema takes a string there, so send "
+                            'content "" for it')
+            return
+
+
+def _lora(inputs: Any) -> bool:
+    """The inputs name a LoRA adapter: a truthy ``lora`` (the schemas type it a string)."""
+    return isinstance(inputs, Mapping) and js_truthy(converted(inputs.get("lora", UNDEFINED)))
+
+
+def _lora_unsupported(model: str) -> AiError:
+    """The service's 5005 for a ``lora`` sent to a model that takes none, with a note naming the
+    active models that take one."""
+    error = _limits.lora_unsupported(model)
+    takers = [name for name, spec in TEXT_GENERATION_MODELS.items() if spec.lora and name not in DEPRECATED_MODELS]
+    add_hint(error, f"the models that take a LoRA adapter (the lora input): {', '.join(takers)}")
+    return error
+
+
 def _retired(model: str, date: str) -> AiError:
     """The service's ``5028: This model was deprecated on <date>. ...``, its text untouched, with a
     note naming what to use: the model's ``-fast`` variant where the catalog keeps one (same
@@ -540,24 +584,61 @@ def _no_such_model(model: Any) -> AiError:
     error = _limits.no_such_model(model)
     if not isinstance(model, str):
         return error
-    known = [*EMBEDDING_MODELS, *TEXT_GENERATION_MODELS, *RERANKER_MODELS, *OTHER_MODELS]
+    known = _known_models()
     if model in known:  # embed() with a model of another task: the name is right, the task is not
         add_hint(error, f"{model!r} is no text embeddings model: embed() takes one of "
                        f"{', '.join(EMBEDDING_MODELS)}")
         return error
-    tail = model.rsplit("/", 1)[-1].casefold()
-    same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == tail]
-    if not same_tail:  # a variant only Cloudflare's API schema names (``ray-bge-large-en-v1.5``): the bare model
-        bare = re.sub(_API_VARIANT_PREFIX, "", tail)
-        same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == bare] if bare != tail else []
-    close = same_tail or difflib.get_close_matches(model, known, n=1, cutoff=0.8)
+    close = _likely_models(model, known)
     lists = "env.AI.models() lists the models workers-env emulates, with their names"
     retired = DEPRECATED_MODELS.get(close[0]) if close else None
     if retired is not None:  # the right name would only move the Worker on to 5028
         add_hint(error, f"did you mean {close[0]!r}? It was retired on {retired}: run() answers it with the "
                        f"service's 5028 error; use an active model ({lists})")
+    elif close:
+        add_hint(error, f"did you mean {close[0]!r}? ({lists})")
+    elif _third_party(model):
+        add_hint(error, f"{model!r} has the form of a third-party model ({{author}}/{{model}}, as AI Gateway's "
+                       "Unified Billing names them): those run only through AI Gateway, with run()'s options "
+                       "{\"gateway\": {\"id\": ...}}, and workers-env does not emulate them offline; "
+                       f"Workers AI's own models are named @cf/... ({lists})")
     else:
-        add_hint(error, f"did you mean {close[0]!r}? ({lists})" if close
-                       else f"{model!r} is no model of the Workers AI catalog as @cloudflare/workers-types "
-                            f"5.20261117.1 lists it; {lists}")
+        add_hint(error, f"{model!r} is no model of the Workers AI catalog as @cloudflare/workers-types "
+                        f"5.20261117.1 lists it; {lists}")
+    return error
+
+
+def _likely_models(model: str, known: list[str]) -> list[str]:
+    """The catalog model ``model`` most likely means (a missing ``@cf/`` prefix, a dash, a version), if any."""
+    tail = model.rsplit("/", 1)[-1].casefold()
+    same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == tail]
+    if not same_tail:  # a variant only Cloudflare's API schema names (``ray-bge-large-en-v1.5``): the bare model
+        bare = re.sub(_API_VARIANT_PREFIX, "", tail)
+        same_tail = [k for k in known if k.rsplit("/", 1)[-1].casefold() == bare] if bare != tail else []
+    return same_tail or difflib.get_close_matches(model, known, n=1, cutoff=0.8)
+
+
+def _known_models() -> list[str]:
+    return [*EMBEDDING_MODELS, *TEXT_GENERATION_MODELS, *RERANKER_MODELS, *OTHER_MODELS]
+
+
+def _third_party_form(model: Any) -> bool:
+    """``model`` has the ``{author}/{model}`` form of a third-party model (``openai/gpt-4.1-mini``),
+    which runs only through AI Gateway."""
+    return (isinstance(model, str) and not model.startswith("@") and model.count("/") == 1
+            and "" not in model.split("/"))
+
+
+def _third_party(model: Any) -> bool:
+    """``model`` has a third-party model's form and is no misspelling of a catalog model's name."""
+    return _third_party_form(model) and not _likely_models(model, _known_models())
+
+
+def _third_party_model(model: str) -> NotEmulatedError:
+    """A third-party model through AI Gateway: not emulated, with a note naming the catalog model
+    the name may mean (``deepseek/deepseek-v4-pro`` is both a Unified Billing name and close to one)."""
+    error = _limits.third_party_model(model)
+    close = _likely_models(model, _known_models())
+    if close:
+        add_hint(error, f"if you meant the Workers AI model {close[0]!r}, name it so")
     return error

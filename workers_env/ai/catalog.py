@@ -172,6 +172,8 @@ class TextGenerationModel:
     json_mode: bool = False
     #: also takes ``{"requests": [...]}``, the asynchronous batch API (not emulated)
     async_batch: bool = False
+    #: takes a ``lora`` (a fine-tune's id or name); the others refuse one with 5005
+    lora: bool = False
     #: its input schema in ``workers_env.ai.input_schemas.TEXT_GENERATION_SCHEMAS``
     schema: str = "older"
     #: the result's form: ``"response"`` (``{response, tool_calls, usage}``),
@@ -309,6 +311,27 @@ _SCHEMAS: dict[str, str] = {
 _ASYNC_BATCH = frozenset({"@cf/meta/llama-3.3-70b-instruct-fp8-fast", "@cf/meta/llama-4-scout-17b-16e-instruct",
                           "@cf/qwen/qwen3-30b-a3b-fp8"})
 
+#: The models that take a LoRA adapter (the ``lora`` input): those whose catalog file in
+#: cloudflare-docs' ``workers-ai-models`` has the property ``lora: true``, and
+#: ``llama-3.2-3b-instruct``, which the live catalog lists with it and which served an uploaded
+#: adapter in a user's measurement of 2026-09-20 (where ``glm-5.3-flash`` and ``qwen3-30b-a3b-fp8``
+#: answered 5005). Any other text generation model given a ``lora`` answers 5005 (README).
+_LORA = frozenset({
+    "@cf/meta/llama-3.2-3b-instruct",
+    "@cf/meta/llama-3.2-11b-vision-instruct",
+    "@cf/meta-llama/llama-2-7b-chat-hf-lora",
+    "@cf/mistral/mistral-7b-instruct-v0.1",
+    "@cf/mistral/mistral-7b-instruct-v0.2-lora",
+    "@hf/mistral/mistral-7b-instruct-v0.2",
+    "@cf/mistralai/mistral-small-3.1-24b-instruct",
+    "@cf/qwen/qwen2.5-coder-32b-instruct",
+    "@cf/qwen/qwq-32b",
+    "@hf/google/gemma-7b-it",
+    "@cf/google/gemma-2b-it-lora",
+    "@cf/google/gemma-7b-it-lora",
+    "@cf/google/gemma-3-12b-it",
+})
+
 #: Models answering in OpenAI's chat-completions form (ai.d.ts ``ChatCompletionsOutput``):
 #: their input schemas (OpenAI's request, ~330k characters each) are not vendored; the
 #: "chat-completions" schema checks the prompt/messages basics (qwen3-30b's own is vendored)
@@ -332,7 +355,7 @@ _CHAT_COMPLETIONS_NAMES = (
 
 TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
     **{name: TextGenerationModel(name, json_mode=name in _JSON_MODE, async_batch=name in _ASYNC_BATCH,
-                                 schema=_SCHEMAS.get(name, "older"))
+                                 lora=name in _LORA, schema=_SCHEMAS.get(name, "older"))
        for name in _TEXT_GENERATION_NAMES},
     **{name: TextGenerationModel(name, json_mode=True, result="responses", async_batch=True, schema="responses")
        for name in ("@cf/openai/gpt-oss-120b", "@cf/openai/gpt-oss-20b")},

@@ -23,27 +23,51 @@ from workers_env.ai.cabidela import get_metadata
 __all__ = [
     "BAD_INPUT",
     "DEFAULT_MAX_TOKENS",
+    "LORA_UNSUPPORTED",
     "MODEL_DEPRECATED",
     "NO_SUCH_MODEL",
     "bad_input",
+    "batch_api",
+    "http_status",
     "json_type",
+    "lora_unsupported",
     "model_deprecated",
     "no_such_model",
     "not_emulated",
     "not_emulated_method",
     "plugged_embedder_error",
     "required",
+    "third_party_model",
     "too_many_items",
     "type_mismatch",
     "unsupported_option",
 ]
 
 #: internal codes (Cloudflare's "Workers AI errors" table)
+LORA_UNSUPPORTED = 5005
 BAD_INPUT = 5006
 NO_SUCH_MODEL = 5007
 #: a model the service retired (not in the table; the code and text users quote from production:
 #: cloudflare-docs #32501 and the Workers' logs and mocks of several projects, README)
 MODEL_DEPRECATED = 5028
+
+#: the HTTP status of each refusal whose row in the error table says other than 400 (5005 is
+#: ours to raise; the others a test scripts, ``env.AI.reply(fn)`` with ``fn`` raising the error)
+_HTTP_STATUS = {
+    5018: 403, 5016: 403, 3023: 403, 3041: 403, 5035: 403,  # account not allowed, terms, blocked, Workers Paid
+    5019: 405, LORA_UNSUPPORTED: 405,
+    3042: 404,  # invalid model ID
+    3006: 413,  # request too large
+    3007: 408, 3008: 408,  # timeout, aborted
+    3036: 429, 3040: 429,  # daily free allocation used up, out of capacity
+}
+
+
+def http_status(code: int | None) -> int:
+    """The HTTP status the service answers a refusal with: the error table's, 400 for the rest
+    (5006, 5007, 5028, and an error scripted without a code)."""
+    return _HTTP_STATUS.get(code, 400) if code is not None else 400
+
 
 #: text generation: the default ``max_tokens`` (the catalog schemas' default)
 DEFAULT_MAX_TOKENS = 256
@@ -79,6 +103,13 @@ def no_such_model(model: Any) -> AiError:
     return AiError(f"No such model {model} or task", code=NO_SUCH_MODEL)
 
 
+def lora_unsupported(model: str) -> AiError:
+    """``5005: The model <model> does not support LoRA inference`` -- a ``lora`` sent to a model
+    that takes none. The error table writes "LoRa"; the service's answer, as a user quotes it
+    (2026-09-20), "LoRA" (README, "Where we had to choose")."""
+    return AiError(f"The model {model} does not support LoRA inference", code=LORA_UNSUPPORTED)
+
+
 def model_deprecated(date: str) -> AiError:
     """``5028: This model was deprecated on <date>. Please use an alternative model.`` -- the
     service's answer for a retired model, whatever the inputs. The closing full stop is in
@@ -100,6 +131,24 @@ def not_emulated_method(method: str, service: str) -> NotEmulatedError:
         f"workers-env does not emulate env.AI.{method} ({service}) offline: it needs Cloudflare's "
         "services. Keep it out of the code your tests run, or supply your own AI binding with "
         "load_env(..., bindings={...})."
+    )
+
+
+def third_party_model(model: str) -> NotEmulatedError:
+    return NotEmulatedError(
+        f"workers-env does not emulate third-party models through AI Gateway ({model}) offline: they "
+        "need Cloudflare's services (AI Gateway's Unified Billing). Run a Workers AI model (@cf/...) "
+        "in local runs, or supply your own AI binding with load_env(..., bindings={...})."
+    )
+
+
+def batch_api(what: str) -> NotEmulatedError:
+    """The asynchronous Batch API (``{"requests": [...]}`` sent with ``{"queueRequest": true}``,
+    then polled with ``{"request_id": ...}``): it needs Cloudflare's queue."""
+    return NotEmulatedError(
+        f"workers-env does not emulate the asynchronous batch API ({what}) offline: it needs Cloudflare's "
+        "queue. In local runs, send each of the batch's requests in a run() call of its own, without "
+        "queueRequest."
     )
 
 

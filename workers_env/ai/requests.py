@@ -32,7 +32,7 @@ from workers_env._jsvalues import (
     to_js,
 )
 
-__all__ = ["model_header", "prefix_option", "request_inputs"]
+__all__ = ["model_header", "prefix_option", "refuse_if_aborted", "request_inputs"]
 
 #: the options ai-api.ts keeps out of the request body
 _NOT_IN_BODY = ("prefix", "extraHeaders", "sessionOptions", "signal")
@@ -170,3 +170,14 @@ def model_header(model: Any, prefix: Any = UNDEFINED) -> str:
     if any(c in "\0\r\n" for c in trimmed):
         raise js_type_error("Invalid header value.")
     return trimmed
+
+
+def refuse_if_aborted(options: Any) -> None:
+    """ai-api.ts hands the options' ``signal`` to its ``fetch``: one that has aborted already
+    rejects the call with the signal's reason (``AbortError: The operation was aborted``) once
+    the request is built, before the service sees anything. (One that would abort later never
+    does here: the answer is immediate.)"""
+    signal = options.get("signal") if isinstance(options, Mapping) else None
+    throw = getattr(signal, "throwIfAborted", None)
+    if callable(throw):
+        throw()

@@ -108,7 +108,7 @@ def _refuse_async_batch(inputs: Any, takes_batches: bool, forms: tuple[str, ...]
     """``{"requests": [...]}`` without any of the model's ordinary ``forms``: the asynchronous
     batch API, which needs Cloudflare's queue."""
     if takes_batches and isinstance(inputs, dict) and "requests" in inputs and not any(f in inputs for f in forms):
-        raise _limits.unsupported_option("requests (the asynchronous batch API)")
+        raise _limits.batch_api('the input {"requests": [...]}')
 
 
 def _validate(schema: dict[str, Any], inputs: Any) -> dict[str, Any]:
