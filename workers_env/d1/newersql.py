@@ -3,7 +3,7 @@
 D1 runs on the SQLite library Python's ``sqlite3`` links (3.40 on Debian 12, 3.37 on Ubuntu
 22.04). Where a later SQLite added something a Worker may well use, and plain Python can
 reproduce it exactly, it is added to each connection here, and only when the linked SQLite
-lacks it: ``unhex`` (3.41), the ``subsec`` modifier of the date and time functions (3.42), ``octet_length`` (3.43), ``concat``, ``concat_ws`` and ``string_agg`` (3.44). Each was
+lacks it: ``unhex`` (3.41), the ``subsec`` modifier of the date and time functions (3.42), ``octet_length`` (3.43), ``concat``, ``concat_ws`` and ``string_agg`` (3.44; an aggregate only, see :func:`install`). Each was
 checked against wrangler 4.164.0's local D1 (SQLite 3.54) with ``tools/wrangler/d1_differential.py``.
 The functions D1 refuses that such an SQLite does not know get a stand-in, so the authorizer
 refuses them in D1's words (``not authorized to use function``) rather than SQLite's ``no such
