@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 import os
 
-import pytest
-
 from workers_env.cli import main
 
 

@@ -6,12 +6,14 @@ does not see those modules; a handler's own ``CancelledError`` fails the test as
 
 from __future__ import annotations
 
+import importlib
 import textwrap
 
 import pytest
 from worker_helpers import OWN_CANCEL
 
-import workers_env.runtime  # noqa: F401 - imported before pytester's runs, which drop the modules each run imports
+# imported before pytester's runs, which drop the modules each run imports
+importlib.import_module("workers_env.runtime")
 
 WRANGLER = """\
 name = "plugin-call"

@@ -68,12 +68,12 @@ async def test_imported_between_requests_while_another_module_left(project, monk
     monkeypatch.setitem(sys.modules, "workers_env_probe_module", sys)
     assert await (await worker.fetch("/")).text() == "ModuleNotFoundError: No module named 'helper'"
     count = len(sys.modules)
-    import helper  # noqa: F401 -- the test's own import, from the root
+    import helper  # the test's own import, from the root
 
     monkeypatch.undo()  # the probe leaves: as many modules as at the last request
     assert len(sys.modules) == count
     assert await (await worker.fetch("/")).text() == "ModuleNotFoundError: No module named 'helper'"
-    assert "helper" in sys.modules  # and back for the test afterwards
+    assert sys.modules["helper"] is helper  # and back for the test afterwards
 
 
 @pytest.mark.asyncio

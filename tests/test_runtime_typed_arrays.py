@@ -212,8 +212,6 @@ async def test_every_buffer_source_is_a_response_body_of_its_own_bytes(worker, c
 def test_pyodide_ffi_names_the_buffer_classes():
     import importlib
 
-    from workers_env import load_env  # noqa: F401 - the stand-in modules exist once workers_env is imported
-
     ffi = importlib.import_module("workers_env.runtime.standins").standin_modules()["pyodide.ffi"]
     assert isinstance(js.DataView.new(js.ArrayBuffer.new(1)), ffi.JsBuffer)
     assert isinstance(js.ArrayBuffer.new(1), ffi.JsBuffer) and isinstance(js.Int8Array.new(1), ffi.JsTypedArray)

@@ -32,6 +32,7 @@ import re
 import types
 import warnings
 from pathlib import Path
+from typing import Literal, overload
 
 __all__ = [
     "DEFAULT_PATTERN",
@@ -433,9 +434,18 @@ def _js_unescape(text: str, keep: str = "") -> str:
 
 
 @functools.lru_cache(maxsize=2 * _MAX_EXPANSIONS)  # (every segment of a fully expanded pattern)
-def _parse(pattern: str, sub: bool = False) -> object:
-    """``Minimatch.prototype.parse``: ``_GLOBSTAR``, a string compared as it is, a :class:`_Segment`,
-    or (``sub``, for an unclosed ``[``) the regular expression's source and whether it has magic."""
+def _parse(pattern: str) -> object:
+    """``Minimatch.prototype.parse``: ``_GLOBSTAR``, a string compared as it is, or a :class:`_Segment`."""
+    return _parse_segment(pattern)
+
+
+@overload
+def _parse_segment(pattern: str, sub: Literal[False] = False) -> object: ...
+@overload
+def _parse_segment(pattern: str, sub: Literal[True]) -> tuple[str, bool]: ...
+def _parse_segment(pattern: str, sub: bool = False) -> object:
+    """:func:`_parse`, or (``sub``, for an unclosed ``[``) the regular expression's source and
+    whether it has magic."""
     if len(pattern) > _MAX_PATTERN_LENGTH:
         raise PatternError(_too_long(len(pattern)))
     if pattern == "**":
@@ -552,7 +562,7 @@ def _parse(pattern: str, sub: bool = False) -> object:
             clear_state_char()
             literal(c, ("\\" if c in _RE_SPECIALS and not (c == "^" and in_class) else "") + c)
     if in_class:
-        body_re, body_magic = _parse(pattern[class_start + 1:], True)  # type: ignore[misc]
+        body_re, body_magic = _parse_segment(pattern[class_start + 1:], True)
         s.re = s.re[:re_class_start] + "\\[" + body_re
         s.magic = s.magic or body_magic
         s.simple = False

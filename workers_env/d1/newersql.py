@@ -3,7 +3,7 @@
 D1 runs on the SQLite library Python's ``sqlite3`` links (3.40 on Debian 12, 3.37 on Ubuntu
 22.04). Where a later SQLite added something a Worker may well use, and plain Python can
 reproduce it exactly, it is added to each connection here, and only when the linked SQLite
-lacks it: ``unhex`` (3.41), the ``subsec`` modifier of the date and time functions (3.42), ``octet_length`` (3.43), ``concat``, ``concat_ws`` and ``string_agg`` (3.44). Each was
+lacks it: ``unhex`` (3.41), the ``subsec`` modifier of the date and time functions (3.42), ``octet_length`` (3.43), ``concat``, ``concat_ws`` and ``string_agg`` (3.44; an aggregate only, see :func:`install`). Each was
 checked against wrangler 4.164.0's local D1 (SQLite 3.54) with ``tools/wrangler/d1_differential.py``.
 The functions D1 refuses that such an SQLite does not know get a stand-in, so the authorizer
 refuses them in D1's words (``not authorized to use function``) rather than SQLite's ``no such
@@ -55,6 +55,7 @@ _NOT_ADDED: tuple[tuple[re.Pattern[str], str, tuple[int, int]], ...] = (
     (re.compile(r'unrecognized option: "(contentless_delete|contentless_unindexed|locale)"'),
      "the FTS5 option {0}", (3, 43)),
     (re.compile(r"wrong number of arguments to function json_valid\(\)"), "json_valid()'s second argument", (3, 45)),
+    (re.compile(r"(string_agg)\(\) may not be used as a window function"), "{0}() as a window function", (3, 44)),
 )
 
 
@@ -83,7 +84,10 @@ def install(conn: sqlite3.Connection) -> None:
             conn.create_function("concat", count, _concat, deterministic=True)
         for count in range(2, _MAX_ARGS + 1):
             conn.create_function("concat_ws", count, _concat_ws, deterministic=True)
-        conn.create_window_function("string_agg", 2, _StringAgg)
+        # an aggregate only, not a window function: Python's sqlite3 crashes the process when SQLite
+        # reads a Python window function's value before any step (an empty frame, a FILTER: CPython
+        # gh-153800); the ignore: typeshed's protocol wants step(int) and an int from finalize
+        conn.create_aggregate("string_agg", 2, _StringAgg)  # type: ignore[arg-type]
     known = {row[0] for row in conn.execute("SELECT name FROM pragma_function_list /* workers-env internal */")}
     for name, counts in _REFUSED_LATER.items():
         if name not in known:
@@ -184,9 +188,9 @@ def _unhex(value: Any, ignored: Any = "") -> bytes | None:
 
 
 class _StringAgg:
-    """``string_agg(X, Y)`` (group_concat's two-argument form), as an aggregate and a window
-    function: NULL values skipped, each value after the first preceded by its own row's
-    separator (NULL: none); no value at all, NULL."""
+    """``string_agg(X, Y)`` (group_concat's two-argument form), as an aggregate (not a window
+    function: :func:`install`): NULL values skipped, each value after the first preceded by its
+    own row's separator (NULL: none); no value at all, NULL."""
 
     def __init__(self) -> None:
         self._parts: list[tuple[str, str]] = []
@@ -195,18 +199,11 @@ class _StringAgg:
         if value is not None:
             self._parts.append((_text(value), "" if separator is None else _text(separator)))
 
-    def inverse(self, value: Any, _separator: Any) -> None:
-        if value is not None and self._parts:
-            self._parts.pop(0)
-
-    def value(self) -> str | None:
+    def finalize(self) -> str | None:
         if not self._parts:
             return None
         first, *rest = self._parts
         return first[0] + "".join(separator + text for text, separator in rest)
-
-    def finalize(self) -> str | None:
-        return self.value()
 
 
 _SUBSEC = frozenset(("subsec", "subsecond"))

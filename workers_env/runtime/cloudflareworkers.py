@@ -17,7 +17,7 @@ import importlib.abc
 import importlib.machinery
 import weakref
 from types import CellType, FunctionType, ModuleType
-from typing import Any
+from typing import Any, TypeGuard
 
 from workers_env.runtime.current import current_runtime
 
@@ -67,9 +67,9 @@ def _copy(cls: type) -> type:
     return copy
 
 
-def old_location_module(module: Any) -> bool:
+def old_location_module(module: Any) -> TypeGuard[ModuleType]:
     """Whether ``module`` is one :class:`CloudflareWorkersFinder` made (which the import scope
-    keeps as the Worker's own, so another Worker's era decides afresh)."""
+    keeps as the Worker's own, so another Worker's era decides afresh): a module, then."""
     return isinstance(getattr(getattr(module, "__spec__", None), "loader", None), CloudflareWorkersFinder)
 
 

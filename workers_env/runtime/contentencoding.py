@@ -93,7 +93,7 @@ class Decoder:
         self._brotli = brotli
         make = getattr(brotli, "Decompressor", None)
         self._unbrotli = make() if make is not None else None
-        self._whole: list[bytes] | None = [] if make is None else None
+        self._whole: list[bytes] = []  # the body so far, without a Decompressor: decoded at its end
 
     def feed(self, data: bytes) -> list[bytes]:
         """What ``data``, the next piece of the body, decodes to."""
@@ -118,7 +118,7 @@ class Decoder:
             if not self._inflater.eof:
                 raise js_type_error("Gzip compressed stream ended prematurely.")
             return []
-        if self._whole is not None:
+        if self._unbrotli is None:
             try:
                 return self._split(bytes(self._brotli.decompress(b"".join(self._whole))))
             except Exception:  # noqa: BLE001 - brotli.error, whatever the binding calls it
@@ -129,7 +129,7 @@ class Decoder:
         return []
 
     def _brotli_feed(self, data: bytes) -> list[bytes]:
-        if self._whole is not None:
+        if self._unbrotli is None:
             self._whole.append(data)
             return []
         try:

@@ -120,7 +120,7 @@ class _Tokenizer:
             self.pos += 1
             return _Token(_SYMBOL, 1, c)
         if c >= "A" and c not in _WHITE_SPACE:
-            prefix = []
+            prefix: list[str] = []
             while self._char() >= "A" and self._char() not in _WHITE_SPACE:
                 if len(prefix) < 3:
                     prefix.append(chr(ord(self._char()) | 0x20))  # AsciiAlphaToLower, as V8 applies it to any char

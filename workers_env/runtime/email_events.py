@@ -100,10 +100,10 @@ def _postal_headers(raw: bytes) -> list[tuple[str, str]]:
     while start < len(raw):
         newline = raw.find(b"\n", start)
         end = len(raw) if newline < 0 else newline + 1
-        line = raw[start:end].rstrip(b"\r\n")
-        if not line:
+        line_bytes = raw[start:end].rstrip(b"\r\n")
+        if not line_bytes:
             break
-        text = line.decode("utf-8", "replace")
+        text = line_bytes.decode("utf-8", "replace")
         lines.append(text[1:] if text.startswith("\ufeff") else text)
         start = end
     joined: list[str] = []

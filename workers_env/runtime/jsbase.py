@@ -13,7 +13,7 @@ import operator
 import types
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import JsSet, PyodideProxyType, js_string, reduce_by_own_name
@@ -180,7 +180,8 @@ def keyword_call(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[s
         _Folding.release(made, values, False)
         raise
     if inspect.iscoroutine(result):
-        done = _released_when_done(result, made, values)
+        # (mypy types an ``async def``'s call as a Coroutine; it is a CoroutineType, which has the names)
+        done = cast("types.CoroutineType[Any, Any, Any]", _released_when_done(result, made, values))
         done.__name__, done.__qualname__ = result.__name__, result.__qualname__  # (its never-awaited warning's name)
         return done
     if isinstance(result, asyncio.Future):

@@ -557,19 +557,28 @@ class JsErrorConstructor:
         return f"[Function: {self.name}]"
 
 
-class AggregateErrorConstructor(JsErrorConstructor):
+class AggregateErrorConstructor:
     """``AggregateError(errors, message, options)``: an error whose ``errors`` is a new array of
-    what ``errors`` iterates (V8's ``TypeError: number 5 is not iterable ...`` for one it cannot)."""
+    what ``errors`` iterates (V8's ``TypeError: number 5 is not iterable ...`` for one it cannot).
+    Not a :class:`JsErrorConstructor`: its arguments are not theirs."""
 
-    def new(self, errors: Any = None, message: Any = None, options: Any = None) -> JsException:  # type: ignore[override]
-        error = super().new(message, options)
+    def __init__(self) -> None:
+        self.name = "AggregateError"
+        self._error = JsErrorConstructor(self.name)
+
+    def new(self, errors: Any = None, message: Any = None, options: Any = None) -> JsException:
+        error = self._error.new(message, options)
         error.errors = JsArray(list(js_iterated(js_iterable(errors))))  # type: ignore[attr-defined]
         return error
 
     __call__ = new
 
+    def __repr__(self) -> str:
+        return f"[Function: {self.name}]"
+
 
 #: the constructors of JavaScript's own error types
-ERROR_CONSTRUCTORS = {name: JsErrorConstructor(name) for name in (
-    "Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError")}
-ERROR_CONSTRUCTORS["AggregateError"] = AggregateErrorConstructor("AggregateError")
+ERROR_CONSTRUCTORS: dict[str, JsErrorConstructor | AggregateErrorConstructor] = {
+    name: JsErrorConstructor(name) for name in (
+        "Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError")}
+ERROR_CONSTRUCTORS["AggregateError"] = AggregateErrorConstructor()

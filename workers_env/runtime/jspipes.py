@@ -349,7 +349,7 @@ class _FixedLengthSink(ByteSink):
 
     def __init__(self, expected: int):
         super().__init__()
-        self.expected_length = expected
+        self.expected_length: int = expected  # (always known: a ByteStream's may be None)
         self._written = 0
         self._left = expected  # what reads may still take
         self._short: Any = None  # the error of a close before all the bytes, met at the end of the reads

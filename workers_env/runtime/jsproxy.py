@@ -1416,8 +1416,9 @@ class Borrow:
 
 def borrowed_error(flag: Any) -> JsException:
     """The error reading a destroyed borrowed proxy raises, for a mark's flag: ``True`` (a JS
-    function's argument) or an ended :class:`Borrow`."""
-    return JsException(flag.message if isinstance(flag, Borrow) else _BORROWED_CALL)
+    function's argument) or an ended :class:`Borrow` (a live one, never asked, the call's)."""
+    message = flag.message if isinstance(flag, Borrow) else None
+    return JsException(_BORROWED_CALL if message is None else message)
 
 
 def keyword_object(kwargs: dict[str, Any]) -> JsObject:

@@ -989,10 +989,14 @@ class JsResponse(_Body):
         _refuse_disturbed(body)
         live = live_source(body)
         source = body.handed_over() if isinstance(body, _BodyStream) else None
-        pieces = None
+        kept: tuple[bytes, list[bytes]] | None = None  # (a binding's stream of unknown length: its chunks, for dev)
+        data: bytes | None
+        implied_type: str | None
         if live is None and source is None and isinstance(body, JsReadableStream) and _length_unknown(body, None):
-            pieces = body.read_chunks()  # (a binding's stream of unknown length: its chunks kept for dev)
+            pieces = body.read_chunks()
             data, implied_type = b"".join(pieces), None
+            if len(pieces) > 1:
+                kept = (data, [p for p in pieces if p])
         else:
             data, implied_type = ((None, None) if live is not None else (source._body, None) if source is not None
                                   else _extract_body(body))
@@ -1020,8 +1024,8 @@ class JsResponse(_Body):
         if implied_type is not None and data is not None and not self.headers.has("content-type"):
             self.headers.set("content-type", implied_type)
         self._body = data
-        if pieces is not None and len(pieces) > 1:
-            self._pieces = (data, [p for p in pieces if p])
+        if kept is not None:
+            self._pieces = kept
         self._live = live
         if live is not None and isinstance(body, JsReadableStream):  # the stream given is the body's own
             self.__dict__["_live_stream"] = body  # (workerd keeps the ReadableStream: its source's cancel...)

@@ -62,7 +62,10 @@ _JsLoader.__name__ = _JsLoader.__qualname__ = "JsLoader"
 _JsLoader.__module__ = "_pyodide._importhook"
 
 
-class _SdkFileLoader(_StandinLoader, SourceFileLoader):
+# (ignore: typeshed's SourceFileLoader brings two source_to_code definitions, SourceLoader's and
+# InspectLoader's, that mypy finds incompatible in any class that adds a base -- typeshed ignores the
+# same error on its own importlib.abc.SourceLoader; at run time SourceFileLoader has no InspectLoader)
+class _SdkFileLoader(_StandinLoader, SourceFileLoader):  # type: ignore[misc]
     """A file of the SDK (``workers/__init__.py``, ``asgi.py``), as Python's ``SourceFileLoader``
     names it; it loads the stand-in itself."""
 

@@ -693,8 +693,8 @@ class ImportScope:
                 self._layer.saved.setdefault(name, _MISSING)
                 parent_name, _, child = name.rpartition(".")
                 parent = sys.modules.get(parent_name)
-                if (old_location_module(module) and parent is not None and not old_location_module(parent)
-                        and vars(parent).get(child) is module):
+                if (parent is not None and not old_location_module(parent) and vars(parent).get(child) is module
+                        and old_location_module(module)):  # (last: ``is`` would widen module's type again)
                     self._attached.append((parent, child, module))
             elif module is not None and _is_under(module, self.folder):
                 self.modules[name] = module

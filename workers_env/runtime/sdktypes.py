@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from enum import StrEnum
 from http import HTTPMethod
-from typing import Any, Protocol, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypedDict
 
 __all__ = ["BlobEnding", "BlobValue", "Body", "Context", "FetchKwargs", "FormDataValue", "Headers", "JSBody",
            "RequestInitCfProperties"]
@@ -21,10 +21,15 @@ class Context(Protocol):
     def waitUntil(self, other: Awaitable[Any]) -> None: ...  # noqa: N802 - the JS name
 
 
-# the SDK's own text: js, JsBuffer and FormData are Pyodide's and the SDK's, with no stubs here
-JSBody: TypeAlias = "js.Blob | JsBuffer | js.FormData | js.ReadableStream | js.URLSearchParams"  # type: ignore[name-defined]  # noqa: F821
-Body: TypeAlias = "str | FormData | JSBody"  # type: ignore[name-defined]  # noqa: F821
-Headers: TypeAlias = "dict[str, str] | list[tuple[str, str]] | js.Headers"  # type: ignore[name-defined]  # noqa: F821
+if TYPE_CHECKING:  # js, JsBuffer and FormData are Pyodide's and the SDK's, with no stubs here: Any
+    from typing import Any as FormData
+    from typing import Any as JsBuffer
+    js: Any
+
+# the SDK's own text
+JSBody: TypeAlias = "js.Blob | JsBuffer | js.FormData | js.ReadableStream | js.URLSearchParams"
+Body: TypeAlias = "str | FormData | JSBody"
+Headers: TypeAlias = "dict[str, str] | list[tuple[str, str]] | js.Headers"
 BlobValue = "str | bytes | js.ArrayBuffer | js.TypedArray | js.DataView | js.Blob | Blob | File"
 FormDataValue = "str | js.Blob | Blob"
 

@@ -1164,18 +1164,19 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             # its body's length known to a fetch that sends it on only when it came with a
             # Content-Length and is not decoded (headers as received, whatever it decodes to)
             response._length_unknown = length is None or encoding is not None
+            still_open: http.client.HTTPResponse | None = reply
         else:  # no body at all: read to let the connection go
             _read_whole(reply, method, js_request)
             response = JsResponse(None, None, status=status, statusText=reason, headers=headers)
-            reply = None
+            still_open = None
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
         response.headers.immutable()  # makeHttpResponse's Headers::Guard::RESPONSE
         response.redirected = len(urls) > 1
         response.url = urls[-1].href()  # the last URL of the list, without its fragment (makeHttpResponse)
-        if reply is not None and subrequest.dropped:  # aborted (or its request ended) as the head came
-            reply.close()
+        if still_open is not None and subrequest.dropped:  # aborted (or its request ended) as the head came
+            still_open.close()
             raise network_error(ConnectionAbortedError())
-        return response, reply, (length, encoding)
+        return response, still_open, (length, encoding)
 
     task = asyncio.ensure_future(asyncio.to_thread(send))
     # an abort of the signal while the request is under way drops its connection, even once the

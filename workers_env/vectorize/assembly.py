@@ -109,14 +109,14 @@ def _resolve_definition(index_name: str, bindings: list[str], sources: list[tupl
                         store: Any, elsewhere: Callable[[], str] = lambda: "",
                         config_name: str = "wrangler.toml",
                         beside: Callable[[], IndexDefinition | None] = lambda: None) -> IndexDefinition:
-    for where, table in sources:
-        if index_name in table:
-            return parse_index_definition(table[index_name], where=f'{where}, index "{index_name}"')
+    for where, definitions in sources:
+        if index_name in definitions:
+            return parse_index_definition(definitions[index_name], where=f'{where}, index "{index_name}"')
     if store is not None:
         persisted = store.get_definition(index_name)
         if persisted is not None:
             return persisted
-    defined = [(where, name) for where, table in sources for name in table if isinstance(name, str)]
+    defined = [(where, name) for where, definitions in sources for name in definitions if isinstance(name, str)]
     near = difflib.get_close_matches(index_name, [name for _, name in defined], n=1, cutoff=0.8)
     typo = "".join(f'{where} defines "{name}", not "{index_name}" (the index_name in {config_name}): a typo in '
                    "one of the two?\n" for where, name in defined if near and name == near[0])
