@@ -114,8 +114,8 @@ class StateError(WorkersEnvError, RuntimeError):
 #: whether a Worker's code is running now (runtime/current.py makes it so): then
 #: :class:`JsException` shows production's module, ``pyodide.ffi``
 worker_running: Callable[[], bool] = lambda: False
-#: whether a file (a frame's ``co_filename``) is the running Worker's own code, under its module
-#: root (runtime/current.py makes it so): there ``JsException("x")`` is Pyodide's constructor
+#: whether a file is a Worker's own code, not workers-env's, a test's or an installed package's
+#: (runtime/pyhash.py makes it so): there ``JsException("x")`` is Pyodide's constructor
 worker_file: Callable[[str], bool] = lambda filename: False
 #: whether the running Worker's Pyodide is 0.28 or later (Python 3.13 on; runtime/current.py
 #: makes it so): CPython's words for an unknown keyword argument changed there
@@ -254,9 +254,15 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
 
 
 def _worker_code(frame: FrameType) -> bool:
-    """Whether ``frame`` runs the Worker's own code (not workers-env's, not a test's fake)."""
+    """Whether ``frame`` runs the Worker's own code while it runs (not workers-env's, not a test's
+    fake binding's): code compiled by ``exec`` (``<string>``) is its module's, or, in a namespace
+    of no module, the running Worker's (its ``exec``/``eval``)."""
+    if not worker_running():
+        return False
     filename = frame.f_code.co_filename
-    return not filename.startswith(_PACKAGE) and worker_file(filename)
+    if filename[:1] == "<":
+        filename = frame.f_globals.get("__file__") or filename
+    return filename[:1] == "<" or (not filename.startswith(_PACKAGE) and worker_file(filename))
 
 
 def _pyodide_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, str, str]:

@@ -8,7 +8,6 @@ while the stand-in modules are shared by every Worker of the process; each
 from __future__ import annotations
 
 import asyncio
-import os
 import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -90,17 +89,6 @@ class WorkerRuntime:
 _CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_worker", default=None)
 _errors.worker_running = lambda: _CURRENT.get() is not None  # JsException's module, as Worker code sees it
 
-
-def _worker_file(filename: str) -> bool:
-    """Whether ``filename`` is the running Worker's own code: under its module root, or code it
-    compiled itself (``exec``, ``eval``: ``<string>``)."""
-    runtime = _CURRENT.get()
-    uploads = getattr(runtime, "uploads", None)
-    return runtime is not None and (filename.startswith("<") or (
-        uploads is not None and filename.startswith(f"{uploads.root}{os.sep}")))
-
-
-_errors.worker_file = _worker_file  # JsException("x"): Pyodide's reading in the Worker's own code
 
 
 def set_current(runtime: WorkerRuntime | None) -> None:
