@@ -75,6 +75,31 @@ def test_remote_is_refused_clearly(app, capsys):
     assert "local state only" in err and "wrangler kv ... --remote" in err
 
 
+REFUSED = ("✘ [ERROR] workers-env kv works on local state only (Miniflare's layout under --persist-to); --remote would "
+           "reach your Cloudflare account. Use `wrangler kv ... --remote` for that.\n\n\n")
+
+
+def test_remote_is_refused_where_wrangler_reaches_the_account(app, capsys):
+    """wrangler 4.164.0 checks a --remote command's arguments, resolves its namespace and reads its
+    file first, then fails logging in (CLOUDFLARE_API_TOKEN): the same errors come first here, and
+    the refusal stands where its login error does (tools/wrangler/cli_layout_differential.py)."""
+    assert kv("key", "put", "k", "v", "--remote") == 1
+    assert capsys.readouterr().err == ("✘ [ERROR] Missing required option: exactly one of --binding and --namespace-id "
+                                       "must be provided\n\n\n")
+    assert kv("key", "put", "k", "v", "--remote", "--local", "--binding", "MY_KV") == 1
+    assert capsys.readouterr().err == "✘ [ERROR] Arguments remote and local are mutually exclusive\n\n\n"
+    assert kv("key", "get", "k", "--remote", "--binding", "NOPE") == 1
+    assert 'No KV namespace with binding "NOPE" was found' in capsys.readouterr().err
+    assert kv("bulk", "put", "missing.json", "--remote", "--binding", "MY_KV") == 1
+    out, err = capsys.readouterr()
+    assert out == "Resource location: remote \n\n\n" and err.startswith("✘ [ERROR] Could not read file: missing.json")
+    assert kv("key", "put", "k", "v", "--remote", "--binding", "MY_KV") == 1
+    assert capsys.readouterr() == ('Resource location: remote \n\nWriting the value "v" to key "k" on namespace binding: '
+                                   '"MY_KV" (id: "abc123").\n\n', REFUSED)
+    assert kv("key", "list", "--binding", "MY_KV") == 0
+    assert json.loads(capsys.readouterr().out) == []  # nothing written
+
+
 def test_preview_selection_follows_wrangler(app, capsys):
     assert kv("key", "put", "k", "v", "--binding", "BOTH") == 1
     assert 'The binding "BOTH" has both an "id" and a "preview_id" configured' in capsys.readouterr().err

@@ -109,3 +109,50 @@ async def test_performance_prints_the_members_the_workers_flags_give_it(tmp_path
     worker = load_worker(one_file_worker(tmp_path, PERFORMANCE_ENTRY, date="2025-09-01", flags=flags))
     await worker.fetch("/")
     assert printed in capsys.readouterr().out.splitlines()
+
+
+HEADERS_ENTRY = '''
+import js
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        js.console.log("INCOMING", request.js_object.headers)
+        js.console.log("MUTABLE", js.Headers.new([["x-b", "2"], ["a", "1"]]))
+        js.console.log("EMPTY", js.Headers.new())
+        js.console.log("RESPONSE", js.Response.new("x").headers)
+        js.console.log("COOKIES", js.Headers.new([["set-cookie", "a=1"], ["set-cookie", "b=2"], ["x", "1"], ["x", "2"]]))
+        js.console.log("NESTED", js.Object.fromEntries([["h", js.Headers.new([["a", "1"]])]]))
+        js.console.log("DEEP", js.JSON.parse('{"a": {"b": {}}}').constructor.fromEntries(
+            [["a", js.Object.fromEntries([["b", js.Object.fromEntries([["h", request.js_object.headers]])]])]]))
+        js.console.log("JSON", js.Response.json(js.Object.new()).headers)
+        js.console.log("COPIED", js.Request.new(request.js_object).headers)
+        return Response("done")
+'''
+
+INCOMING = ["Headers(4) {", "  'accept' => '*/*',", "  'accept-encoding' => 'br, gzip',", "  'host' => 'localhost',",
+            "  'x-custom' => 'a value long enough to break the line',", "  [immutable]: true", "}"]
+
+
+@pytest.mark.asyncio
+async def test_headers_print_their_entries_and_whether_they_are_immutable(tmp_path, capsys) -> None:
+    """wrangler dev 4.164.0 (a JS Worker): an incoming request's headers (and a fetch answer's)
+    end ``[immutable]: true``, headers the Worker made ``[immutable]: false``; a line too long
+    for util.inspect's 80 columns breaks, one entry a line, as a ``Map``'s (``RESPONSE``'s one
+    line would be 79 characters, ``JSON``'s is 70). Before, they printed as ``[object Headers]``."""
+    worker = load_worker(one_file_worker(tmp_path, HEADERS_ENTRY))
+    capsys.readouterr()
+    await worker.fetch("/", headers={"accept": "*/*", "x-custom": "a value long enough to break the line"})
+    assert capsys.readouterr().out.splitlines() == [
+        "INCOMING " + INCOMING[0], *INCOMING[1:],
+        "MUTABLE Headers(2) { 'a' => '1', 'x-b' => '2', [immutable]: false }",
+        "EMPTY Headers(0) { [immutable]: false }",
+        "RESPONSE Headers(1) {", "  'content-type' => 'text/plain;charset=UTF-8',", "  [immutable]: false", "}",
+        "COOKIES Headers(3) {", "  'set-cookie' => 'a=1',", "  'set-cookie' => 'b=2',", "  'x' => '1, 2',",
+        "  [immutable]: false", "}",
+        "NESTED { h: Headers(1) { 'a' => '1', [immutable]: false } }",
+        "DEEP { a: { b: { h: [Headers] } } }",
+        "JSON Headers(1) { 'content-type' => 'application/json', [immutable]: false }",
+        "COPIED " + INCOMING[0], *INCOMING[1:5], "  [immutable]: false", "}",
+    ]

@@ -52,3 +52,45 @@ async def test_performance_is_workerds(tmp_path, date, expected):
 async def test_the_global_performance_classes_flag_adds_to_json_on_an_older_date(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2025-09-01", flags=("enable_global_performance_classes",)))
     assert (await (await worker.fetch("/")).json())["toJSON"] == '{"timeOrigin":0}'
+
+
+CLOCK = '''
+import asyncio
+import time
+from js import Date, performance
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        readings = [(performance.now(), Date.now())]
+        start = time.monotonic()
+        while time.monotonic() - start < 0.03:  # computing 30 ms
+            pass
+        readings.append((performance.now(), Date.now()))
+        await asyncio.sleep(0.025)
+        readings.append((performance.now(), Date.now()))
+        return Response.json(readings)
+'''
+
+
+@pytest.mark.asyncio
+async def test_performance_now_moves_with_date_now_while_computing_and_across_a_timer(tmp_path):
+    # wrangler dev 4.164.0 (a JS Worker): performance.now() === Date.now() at each reading; 36 ms
+    # later after a CPU-bound loop, 27 after a 25 ms setTimeout (local workerd's clock is the host's)
+    worker = load_worker(one_file_worker(tmp_path, CLOCK))
+    (p0, d0), (p1, d1), (p2, d2) = await (await worker.fetch("/")).json()
+    assert all(0 <= d - p <= 1 for p, d in ((p0, d0), (p1, d1), (p2, d2)))
+    assert p1 - p0 >= 30 and p2 - p1 >= 24
+
+
+@pytest.mark.asyncio
+async def test_precise_timers_reads_the_clock_in_steps_of_3_ms(tmp_path):
+    # workerd's IoContext::now with precise_timers (experimental): wrangler dev 4.164.0's readings
+    # were all multiples of 3 (1796314228395, ... 557, 557, 560, 560)
+    worker = load_worker(one_file_worker(tmp_path, CLOCK, flags=("experimental", "precise_timers")))
+    readings = [value for pair in await (await worker.fetch("/")).json() for value in pair]
+    assert all(value % 3 == 0 for value in readings)
+    plain = load_worker(one_file_worker(tmp_path / "plain", CLOCK))
+    values = [value for _ in range(4) for pair in await (await plain.fetch("/")).json() for value in pair]
+    assert any(value % 3 for value in values)  # without the flag, whole milliseconds

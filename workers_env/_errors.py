@@ -114,6 +114,12 @@ class StateError(WorkersEnvError, RuntimeError):
 #: whether a Worker's code is running now (runtime/current.py makes it so): then
 #: :class:`JsException` shows production's module, ``pyodide.ffi``
 worker_running: Callable[[], bool] = lambda: False
+#: whether a file is a Worker's own code, not workers-env's, a test's or an installed package's
+#: (runtime/pyhash.py makes it so): there ``JsException("x")`` is Pyodide's constructor
+worker_file: Callable[[str], bool] = lambda filename: False
+#: whether the running Worker's Pyodide is 0.28 or later (Python 3.13 on; runtime/current.py
+#: makes it so): CPython's words for an unknown keyword argument changed there
+pyodide_028: Callable[[], bool] = lambda: True
 
 
 class _JsExceptionType(type):
@@ -197,13 +203,21 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
 
     cause: Any  # set only on an Error made with ``options.cause`` (jsglobals)
 
-    def __init__(self, message: str, *named: str, name: str = "Error"):
-        """``JsException(message, name=...)`` here; Worker code's ``JsException(name, message)``
-        is Pyodide's constructor (0.26.0a4, 0.28.2, 314.0.6: a JS ``Error`` of that name and
-        message; Pyodide 0.28's ``pyodide.http`` makes its abort reasons so)."""
-        if named:
-            name, message = message, named[0]
-        super().__init__(f"{name}: {message}")
+    def __init__(self, *args: Any, **kwargs: Any):
+        """``JsException(message, name=...)`` here (``name`` ``Error`` when not given); the
+        Worker's own code's ``JsException(name, message="", stack="")`` is Pyodide's constructor
+        (0.26.0a4, 0.28.2, 314.0.6: a JS ``Error`` of that name, message and ``stack``; Pyodide
+        0.28's ``pyodide.http`` makes its abort reasons so), one argument being the name there.
+        Pyodide's forms -- two or three arguments, ``message=``/``stack=``, none -- are read as
+        Pyodide reads them wherever the call is made."""
+        stack = None
+        if len(args) == 1 and (kwargs.keys() == {"name"} if kwargs else not _worker_code(sys._getframe(1))):
+            name, message = kwargs.get("name", "Error"), args[0]
+            super().__init__(f"{name}: {message}")
+        else:
+            name, message, stack = _pyodide_arguments(args, kwargs)
+            super().__init__(f"{name}: {message}" if name and message else name or message)
+            self.__dict__["_stack"] = stack
         self.name = name
         self.message = message
 
@@ -231,8 +245,57 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
     @property
     def stack(self) -> str:
         """The JS error's ``stack``: V8's first line, ``<name>: <message>`` (the ``at ...`` frames
-        of JavaScript's own stack are not emulated)."""
+        of JavaScript's own stack are not emulated); the one given to Pyodide's constructor
+        (``""`` when none was)."""
+        given = self.__dict__.get("_stack")
+        if given is not None:
+            return given  # type: ignore[no-any-return]
         return f"{self.name}: {self.message}" if self.message else self.name
+
+
+def _worker_code(frame: FrameType) -> bool:
+    """Whether ``frame`` runs the Worker's own code while it runs (not workers-env's, not a test's
+    fake binding's): code compiled by ``exec`` (``<string>``) is its module's, or, in a namespace
+    of no module, the running Worker's (its ``exec``/``eval``)."""
+    if not worker_running():
+        return False
+    filename = frame.f_code.co_filename
+    if filename[:1] == "<":
+        filename = frame.f_globals.get("__file__") or filename
+    return filename[:1] == "<" or (not filename.startswith(_PACKAGE) and worker_file(filename))
+
+
+def _pyodide_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, str, str]:
+    """``name``, ``message`` and ``stack`` as Pyodide's ``JsException.__new__`` reads them
+    (``PyArg_ParseTupleAndKeywords`` with ``"s|ss:__new__"``), with CPython's refusals."""
+    names = ("name", "message", "stack")
+    if len(args) + len(kwargs) > 3:
+        raise TypeError(f"__new__() takes at most 3 arguments ({len(args) + len(kwargs)} given)")
+    values = []
+    for position, key in enumerate(names, 1):
+        if position <= len(args):
+            if key in kwargs:
+                raise TypeError(f"argument for __new__() given by name ({key!r}) and position ({position})")
+            value = args[position - 1]
+        elif key in kwargs:
+            value = kwargs[key]
+        elif position == 1:
+            raise TypeError("__new__() missing required argument 'name' (pos 1)")
+        else:
+            value = ""
+        if not isinstance(value, str):
+            raise TypeError(f"__new__() argument {position} must be str, not {_type_name(value)}")
+        values.append(value)
+    for key in kwargs:
+        if key not in names:
+            raise TypeError(f"__new__() got an unexpected keyword argument {key!r}" if pyodide_028()
+                            else f"{key!r} is an invalid keyword argument for __new__()")
+    return values[0], values[1], values[2]
+
+
+def _type_name(value: Any) -> str:
+    """A value's type as CPython's argument errors name it (``None`` for ``None``)."""
+    return "None" if value is None else type(value).__name__
 
 
 def _restored(cls: type[JsException], args: tuple[Any, ...], state: dict[str, Any]) -> JsException:

@@ -56,6 +56,25 @@ ERROR_MARKER_THIS = ("Pyodide 0.28.2 hands a capture_this proxy called with Java
                      "Symbol(error marker) first; 0.26.0a4 and 314.0.6 hand it None, as workers-env does in every era "
                      "(README: create_proxy ... capture_this)")
 
+#: why JSON.stringify of an error Worker code made differs (a ``why``)
+JS_ERROR_OWN_NAME = ("Pyodide's JsException(name, ...) sets the Error's name as an own property, which "
+                     "JSON.stringify writes ({\"name\":\"x\"}); workers-env's JavaScript errors have no own "
+                     "properties, so it writes {} (README: Where we had to choose)")
+
+#: ``f(*args, **kwargs)``: what Worker code's ``JsException(...)`` makes, or the error it raises
+MAKE_JS_EXCEPTION = ("def f(*a, **k):\n    try:\n        e = JsException(*a, **k)\n    except Exception as x:\n"
+                     "        return (type(x).__name__, str(x))\n    return (e.name, e.message, str(e), repr(e), e.stack)\n")
+
+#: why JsException(message, name=...) in Worker code differs (a ``why``)
+JS_EXCEPTION_NAMED = ("Pyodide refuses JsException('A', name='B') (the name given by name and position); workers-env "
+                      "reads it as its own JsException(message, name=...), which its runtime and your tests use "
+                      "(README: Where we had to choose)")
+
+#: why JsException('DOMException', ...) differs on 314.0.6 (a ``why``)
+DOM_EXCEPTION_314 = ("Pyodide 314.0.6 makes a DOMException for the name DOMException and fails setting its read-only "
+                     "message (TypeError: Cannot set property message of ... which has only a getter); workers-env "
+                     "makes an Error named DOMException, as 0.26.0a4 and 0.28.2 do (README: Where we had to choose)")
+
 #: why a raising Python fulfilment handler of a ``Promise.new`` proxy's ``then`` differs from 0.28 on (a ``why``)
 THEN_028 = ("0.28.2 (and 314.0.6) fulfil the promise then returned with -1 when its Python fulfilment handler raises "
             "(printing 'Unexpected error:' and the traceback), and with 0 when it returns a failing coroutine; "
@@ -1941,6 +1960,18 @@ CASES = {
         "def f(call):\n    try:\n        call()\n    except JsException as e:\n        return (type(e).__name__, e.name, e.code)\n"
         "[f(lambda: js.atob('a')), f(lambda: js.btoa('\\u20ac')), f(lambda: js.crypto.getRandomValues(js.Float32Array.new(1))),"
         " f(lambda: js.crypto.getRandomValues(js.Uint8Array.new(65537)))]",
+    ],
+    "jsexception-constructor": [  # Worker code's JsException(...): Pyodide's (name, message="", stack="")
+        *(MAKE_JS_EXCEPTION + calls for calls in (
+            "[f('x'), f('A', 'm', 's')]", "[f('A', ''), f('', 'm')]", "[f(name='A', message='m'), f()]",
+            "[f(1, 2), f('A', 'm', None)]", "[f('A', message=3), f('A', 'm', 's', 't')]", "[f('A', foo=1)]")),
+        (MAKE_JS_EXCEPTION + "[f('A', name='B')]", JS_EXCEPTION_NAMED),
+        "e = JsException('x')\n(e.stack, e.toString(), len(e.args), type(e).__name__)",
+        ("e = JsException('x')\nJSON.stringify(e)", JS_ERROR_OWN_NAME),
+        "def f(name):\n    e = JsException(name, 'm')\n    return (e.name, e.message, str(e), getattr(e, 'code', None))\n"
+        "[f('TypeError'), f('RangeError'), f('AbortError'), f('Error')]",
+        ("e = JsException('DOMException', 'm')\n(e.name, str(e))", DOM_EXCEPTION_314, ("314",)),
+        "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = (len(e.args), e.args[0] is e)\nv",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"

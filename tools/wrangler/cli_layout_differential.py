@@ -150,6 +150,16 @@ OPTION_ERRORS: list[list[str]] = [
     ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--metadata", "[1]"],
     ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--local", "--metadata", "{"],
     ["kv", "key", "put", "k", "v", "--remote", "--metadata", "{"],  # yargs' coerce: before all else
+    # --remote: refused where wrangler goes to the account, after the same checks, lookup and reading
+    ["kv", "key", "put", "k", "v", "--remote"],
+    ["kv", "key", "put", "k", "--remote", "--binding", "KV"],
+    ["kv", "key", "get", "k", "--binding", "KV", "--namespace-id", "abc123", "--remote"],
+    ["kv", "key", "put", "k", "v", "--remote", "--local", "--binding", "KV"],
+    ["kv", "key", "get", "k", "--remote", "--binding", "NOPE"],
+    ["kv", "key", "delete", "k", "--remote"],
+    ["kv", "bulk", "put", "missing.json", "--remote", "--binding", "KV"],
+    ["kv", "key", "put", "k", "v", "--remote", "--binding", "KV", "--preview"],
+    ["kv", "key", "put", "k", "--path", "nofile", "--remote", "--binding", "KV"],
     ["kv", "key", "list", "--binding", "KV", "--local", "--prefix"],
     ["kv", "key", "list", "--binding", "KV", "--local", "--binding", "KV"],
     ["kv", "bulk", "put", "--binding", "KV", "--local"],

@@ -60,11 +60,12 @@ def log(text: str = "") -> None:
     print(text, file=sys.stdout, flush=True)
 
 
-def resource_location() -> None:
+def resource_location(remote: bool = False) -> None:
     """The lines wrangler prints before a command with ``printResourceLocation`` runs (``d1
     execute|export|migrations``, ``kv key put|delete``, ``kv bulk put|delete``): after its
-    argument checks, before the config is read."""
-    log("Resource location: local \n\nUse --remote if you want to access the remote instance.\n")
+    argument checks, before the config is read (``remote``: the command's ``--remote``)."""
+    log("Resource location: remote \n" if remote
+        else "Resource location: local \n\nUse --remote if you want to access the remote instance.\n")
 
 
 def laid_out(marker: str, text: str) -> str:

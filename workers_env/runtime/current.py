@@ -90,6 +90,7 @@ _CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_wor
 _errors.worker_running = lambda: _CURRENT.get() is not None  # JsException's module, as Worker code sees it
 
 
+
 def set_current(runtime: WorkerRuntime | None) -> None:
     """Mark ``runtime`` as running (``None``: no Worker) in this context, for good: each asyncio
     task keeps its own. Code that calls into a Worker uses :func:`swap` / :func:`restore`."""
@@ -132,6 +133,9 @@ def pyodide_028() -> bool:
     PyProxy and ``pyodide.ffi.jsnull`` depend on."""
     runtime = _CURRENT.get()
     return runtime is None or not runtime.null_is_none
+
+
+_errors.pyodide_028 = pyodide_028  # CPython 3.13's words in JsException(...)'s argument errors
 
 
 def pyodide_029() -> bool:

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env.runtime.current import in_global_scope
+from workers_env.runtime.current import current_runtime, in_global_scope
 from workers_env.runtime.dateparser import parse_components
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 
@@ -130,8 +130,14 @@ def date_now() -> int:
     ``performance.now()`` read: the running request's clock in whole milliseconds, and 0 at a
     Worker's top level, where there is no request (``IoContext::tryCurrent()`` is none; measured
     under ``wrangler dev`` 4.164.0: a module's top-level ``Date.now()`` and ``performance.now()``
-    are 0). The clock itself is the host's, as ``wrangler dev``'s (README, "Time moves ...")."""
-    return 0 if in_global_scope() else int(time.time() * 1000)
+    are 0). The clock itself is the host's, as ``wrangler dev``'s (README, "Time moves ..."); with
+    the experimental ``precise_timers`` flag workerd rounds it down to 3 ms (``IoContext::now``;
+    under ``wrangler dev`` then every reading is a multiple of 3)."""
+    if in_global_scope():
+        return 0
+    ms = int(time.time() * 1000)
+    flags = getattr(current_runtime(), "compat_flags", None)  # not flag_on: off outside Worker code
+    return ms - ms % 3 if flags is not None and flags.get("precise_timers") else ms
 
 
 class JsDate(JsProxy):

@@ -192,6 +192,14 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
             return f"[{value._js_name}]"
         return _join(f"{value._js_name} {{", [f"{k}: {inner(getattr(value, k))}" for k in fields], "}", level,
                      fresh=True)
+    if isinstance(value, JsProxy) and value._js_name == "Headers" and callable(getattr(value, "_displayed", None)):
+        if level > _DEPTH:
+            return "[Headers]"
+        # its entries, then whether workerd's guard is on (``wrangler dev`` 4.164.0: an incoming
+        # request's and a fetch answer's ``[immutable]: true``, a ``new Headers()``'s ``false``)
+        pairs = [f"{inspect(k, level + 1, nested=True)} => {inner(v)}" for k, v in value._displayed()]
+        guard = f"[immutable]: {'true' if value._immutable else 'false'}"
+        return _join(f"Headers({len(pairs)}) {{", [*pairs, guard], "}", level)
     if isinstance(value, JsProxy) and value._js_name in ("URLSearchParams", "FormData") and hasattr(value, "_entries"):
         if level > _DEPTH:
             return f"[{value._js_name}]"

@@ -1603,6 +1603,20 @@ class _SourcedReadableStream(_LiveReadableStream):
         self._source.cancel(reason)  # type: ignore[attr-defined]
 
 
+async def cancel_for_disconnect(live: LiveByteStream, stream: Any) -> None:
+    """A response body still being written (``live``; ``stream`` the ``ReadableStream`` the
+    Worker gave, if it did) whose client hung up, canceled as workerd cancels it (wrangler dev
+    4.164.0, a JS Worker): a ``ReadableStream``'s source without a reason (its ``cancel(undefined)``),
+    an internal stream's (``IdentityTransformStream``, ``FixedLengthStream``) next write failing
+    with ``Error: Network connection lost.``, a ``TransformStream``'s with ``undefined`` (which
+    Python code meets as ``Error: undefined``, :func:`undefined_reason`)."""
+    if isinstance(stream, _SourcedReadableStream):
+        with contextlib.suppress(Exception):  # a source's cancel that fails: nobody to tell
+            await stream._cancel(None)
+    else:
+        live.cancel(JsException(_CONNECTION_LOST) if isinstance(live, ByteSink) else None)
+
+
 def readable_stream_class() -> Any:
     """``js.ReadableStream``: ``new(underlyingSource)`` with ``start``/``pull``/``cancel``."""
     from types import SimpleNamespace

@@ -47,6 +47,7 @@ import os
 import sys
 from typing import Any
 
+from workers_env import _errors
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["install_production_hash", "production_hash", "workers_own_file", "workers_own_subfolders"]
@@ -315,6 +316,9 @@ def workers_own_subfolders(filename: str) -> list[str] | None:
         return None
     holding = max((folder for folder in _FOLDERS if filename.startswith(folder)), key=len)
     return filename[len(holding):].split(os.sep)[:-1]
+
+
+_errors.worker_file = workers_own_file  # JsException("x"): Pyodide's reading in a Worker's own code
 
 
 def install_production_hash(folder: str | os.PathLike[str]) -> None:

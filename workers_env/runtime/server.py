@@ -38,13 +38,13 @@ from uvicorn.protocols.http.h11_impl import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE, H
 from uvicorn.server import HANDLED_SIGNALS
 
 from workers_env._errors import JsException
-from workers_env.runtime import abort
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
 from workers_env.runtime.events import scheduled_time_ms
 from workers_env.runtime.jsbase import js_type_error
 from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsnumbers import parse_int
+from workers_env.runtime.jsstreams import cancel_for_disconnect
 from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker, as_received, uncaught
 from workers_env.runtime.requestbody import (
@@ -85,7 +85,6 @@ Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 _ERROR_BODY = b"Worker threw exception"
-CLIENT_DISCONNECTED = abort.CLIENT_DISCONNECTED  # workerd's reason when a request's client goes away
 SCHEDULED_PATH = "/__scheduled"
 #: Miniflare's trigger path, which ``wrangler dev`` always serves (``?cron=``, ``?time=`` ms, ``?format=json``)
 LOCAL_SCHEDULED_PATH = "/cdn-cgi/local/scheduled"
@@ -237,7 +236,7 @@ class WorkerApp:
         try:
             await asyncio.wait((serving, watching), return_when=asyncio.FIRST_COMPLETED)
             if not serving.done() and watching.result():
-                await self._client_left(serving, answered.get("live"))
+                await self._client_left(serving, answered)
             else:
                 await serving
         except BaseException:  # the server stopping (or a bug of ours): the request is cut off
@@ -325,7 +324,7 @@ class WorkerApp:
             if outcome == "lost":
                 await serving  # its reads of the body fail; what it answers goes nowhere
             elif outcome == "too large" and not serving.done():
-                await self._client_left(serving, answered.get("live"))
+                await self._client_left(serving, answered)
                 live.ended(JsException(CONNECTION_LOST))  # for waitUntil work still reading it
                 if state.get("started") or abort is None:
                     if abort is not None:
@@ -333,7 +332,7 @@ class WorkerApp:
                 else:
                     await self._too_large(scope, send)
             elif outcome == "gone" and not serving.done():
-                await self._client_left(serving, answered.get("live"))
+                await self._client_left(serving, answered)
             else:
                 await serving
         except BaseException:  # the server stopping (or a bug of ours): the request is cut off
@@ -347,26 +346,29 @@ class WorkerApp:
         await ctx._finish()  # waitUntil work, then the request's timers end with it
 
     @staticmethod
-    async def _client_left(serving: asyncio.Future[None], live: Any) -> None:
+    async def _client_left(serving: asyncio.Future[None], answered: dict[str, Any]) -> None:
         """The client hung up before its response was complete: as workerd cancels the request
         (its handler, the pump of its body; the request's ``waitUntil`` work goes on), the
         handler or the sending of the body is cancelled, and a body still being written is
-        canceled too, so a write waiting for it (or the next) fails rather than waits forever."""
+        canceled too, as workerd cancels it (:func:`~workers_env.runtime.jsstreams.cancel_for_disconnect`),
+        so a write waiting for it (or the next) fails rather than waits forever."""
         serving.cancel()
         await asyncio.wait((serving,))
+        live = answered.get("live")
         if live is not None and not live.closed:
-            live.cancel(JsException(CLIENT_DISCONNECTED, name="AbortError"))
+            await cancel_for_disconnect(live, answered.get("stream"))
 
     async def _respond(self, scope: Scope, send: Send, worker: Worker, request: JsRequest, ctx: Any,
                        answered: dict[str, Any]) -> None:
         """Dispatch ``request`` and send the answer (a body still being written as it comes);
-        ``answered["live"]`` is that body's stream, for :meth:`_client_left`; ``answered["upload"]``:
+        ``answered["live"]`` is that body's stream (``answered["stream"]`` the ``ReadableStream``
+        the Worker gave), for :meth:`_client_left`; ``answered["upload"]``:
         the body as it arrives (:class:`Upload`), whose client gone mid-body leaves the answer unlogged."""
         started = time.monotonic()
         chunked = False
         try:
             response = await worker.dispatch(request, ctx)
-            answered["live"] = response._live
+            answered["live"], answered["stream"] = response._live, response.__dict__.get("_live_stream")
             headers, inner, encoding, changed = self._encoding(scope, response, worker)
             if encoding == UNSUPPORTED:
                 status, reason, body = 415, "Unsupported Media Type", [b"Unsupported Media Type"]

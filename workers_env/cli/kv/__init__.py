@@ -6,7 +6,8 @@ Same arguments as ``wrangler kv`` (``--binding``/``--namespace-id``, ``--preview
 ``--persist-to``, ``--local``, ``--force``) and the same output, minus wrangler's banner. The state is
 Miniflare's layout under ``<persist-to>/v3/kv`` (default ``.wrangler/state`` beside the
 config), so ``wrangler kv ... --local`` and ``wrangler dev`` see what these commands write.
-``--remote`` is refused: nothing here talks to Cloudflare.
+``--remote`` is refused where wrangler would first reach the account: after the same argument
+checks, namespace lookup and file reading (nothing here talks to Cloudflare).
 
 This module wires the commands into argparse and runs them (errors printed, exit 1); the
 namespace lookup is ``namespace.py``, the commands ``keys.py`` and ``bulk.py``, a bulk file's
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException, WorkersEnvError
-from workers_env.cli.common import CommandError, UsageError, js_number, print_hint, resource_location, value_optional
+from workers_env.cli.common import UsageError, js_number, print_hint, resource_location, value_optional
 
 from .bulk import _bulk_delete, _bulk_get, _bulk_put
 from .files import _deep_reading
@@ -144,17 +145,14 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False,
         try:
             if getattr(args, "metadata", None) is not None:  # wrangler's coerce: read with the line, first
                 _put_options_of(args)
-            if args.remote:
-                raise CommandError(
-                    "workers-env kv works on local state only (Miniflare's layout under --persist-to); "
-                    "--remote would reach your Cloudflare account. Use `wrangler kv ... --remote` for that."
-                )
+            if args.remote and args.local:  # yargs' conflicts, after the coerce
+                raise UsageError("Arguments remote and local are mutually exclusive")
             if one_of:
                 _one_of(("--binding", bool(args.binding)), ("--namespace-id", bool(args.namespace_id)))
             if checks is not None:
                 checks(args)
             if location:
-                resource_location()
+                resource_location(remote=args.remote)
             run(args)
         except UsageError:
             raise  # the command line's mistake: printed with the command's help (cli.main)

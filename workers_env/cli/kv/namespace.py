@@ -107,6 +107,9 @@ def _opened(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = No
     from workers_env.vectorize.persistent import default_persist_to
 
     config, namespace_id, display = resolved or _resolve(args)
+    if args.remote:  # wrangler reaches the account at the command's first call: refused there
+        yield _RemoteNamespace(), display
+        return
     if args.persist_to:
         persist_to = Path(args.persist_to)
     elif config is not None:
@@ -122,6 +125,16 @@ def _opened(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = No
         namespace._store.close()
         if elsewhere:
             print(f"(workers-env: {elsewhere})", file=sys.stderr, flush=True)
+
+
+class _RemoteNamespace:
+    """The namespace of a ``--remote`` command: wrangler has checked the arguments, resolved the
+    namespace and read the command's file by then (the same errors here) and goes to the
+    account at the first call -- which workers-env refuses, in place of wrangler's login error."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise CommandError("workers-env kv works on local state only (Miniflare's layout under --persist-to); "
+                           "--remote would reach your Cloudflare account. Use `wrangler kv ... --remote` for that.")
 
 
 def _state_elsewhere(config: Any, persist_to: Path, namespace_id: str) -> str | None:

@@ -1,0 +1,86 @@
+"""Under ``workers-env dev`` a client that hangs up while its answer's body is still being
+written fails the Worker's next write as workerd fails it (wrangler dev 4.164.0, a JS Worker
+writing 20 kB every 50 ms, its client gone after 60 kB): a ``TransformStream``'s write rejects
+with ``undefined`` -- Python code gets ``Error: undefined``, as for every stream whose error is
+``undefined`` here -- an ``IdentityTransformStream``'s and a ``FixedLengthStream``'s with
+``Error: Network connection lost.``, and a ``ReadableStream``'s source is canceled without a
+reason. workers-env gave ``AbortError: The client has disconnected`` to all three writers, the
+reason workerd gives a request's ``signal``, not its body."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+from worker_helpers import one_file_worker, served_text
+
+from workers_env import load_worker
+from workers_env.runtime.server import BackgroundServer
+
+ENTRY = """
+import asyncio
+import json
+from urllib.parse import urlparse
+import js
+from js import FixedLengthStream, IdentityTransformStream, ReadableStream, TextEncoder, TransformStream
+from pyodide.ffi import create_proxy, to_js
+from workers import Response, WorkerEntrypoint
+
+SEEN = {}
+CHUNK = TextEncoder.new().encode("x" * 20000 + "\\n")
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        path = urlparse(request.url).path
+        if path == "/seen":
+            return Response(json.dumps(SEEN))
+        if path == "/pull":
+            async def pull_later(controller):
+                await asyncio.sleep(0.05)
+                controller.enqueue(CHUNK)
+
+            def cancel(reason):
+                SEEN[path] = repr(reason)
+
+            source = to_js({"pull": create_proxy(pull_later), "cancel": create_proxy(cancel)},
+                           dict_converter=js.Object.fromEntries)
+            return Response(ReadableStream.new(source))
+        stream = (TransformStream.new() if path == "/transform" else IdentityTransformStream.new() if path == "/identity"
+                  else FixedLengthStream.new(20001 * 100))
+        writer = stream.writable.getWriter()
+
+        async def produce():
+            for _ in range(100):
+                try:
+                    await writer.write(CHUNK)
+                except Exception as exc:
+                    SEEN[path] = f"{type(exc).__name__}: {exc}"
+                    return
+                await asyncio.sleep(0.05)
+
+        self.ctx.waitUntil(produce())
+        return Response(stream.readable)
+"""
+
+
+@pytest.mark.parametrize(("path", "seen"), [
+    ("/transform", "JsException: Error: undefined"),
+    ("/identity", "JsException: Error: Network connection lost."),
+    ("/fixed", "JsException: Error: Network connection lost."),
+    ("/pull", "None"),
+])
+def test_the_next_write_fails_as_workerds(tmp_path, path, seen):
+    with BackgroundServer(load_worker(one_file_worker(tmp_path, ENTRY))) as server:
+        host, port = server.url.removeprefix("http://").split(":")
+        client = socket.create_connection((host, int(port)), timeout=10)
+        client.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        received = 0
+        while received < 60000:
+            received += len(client.recv(65536))
+        client.close()
+        deadline = time.monotonic() + 10
+        while path not in (found := served_text(server, "/seen")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert found == f'{{"{path}": "{seen}"}}'
