@@ -280,6 +280,8 @@ CASES = {
         "o = Object.new()\no.x = {'a': None, 'b': 2, 'items': 3}\nJSON.stringify(o)",
         "o = Object.new()\no.x = {'r': [1, None], 'd': {'k': None, 'j': 1}}\nJSON.stringify(o)",
         "o = Object.new()\no.x = [{'a': 1}]\nJSON.stringify(o)",
+        # a public Worker's env.AI.run(model, {"messages": [{...}]}) on the built-in SDK: ai-api.ts stringifies it in the call
+        "p = create_proxy(lambda *a: JSON.stringify(a[0]))\np({'messages': [{'role': 'user', 'content': 'hi'}]})",
         "o = JSON.parse('{}')\no.x = {'a': 1, 'n': None}\nJSON.stringify(o)",
         "o = Object.new()\ni = Object.new()\ni.y = [1, 'a']\no.x = i\nJSON.stringify(o)",
         "a = to_js([0])\na[0] = {'a': 1, 'n': None}\nJSON.stringify(a)",
