@@ -941,10 +941,15 @@ class _BindingWrapper:
         return _sdk_before(self.__dict__.get("_era"), version)
 
     def __getattr__(self, name: str) -> Any:
+        # Every release's __getattr__ (1.3.0 to 1.9.5) ends in setattr(self, name, result): a value
+        # read once is kept, so self.env.AI.lastRequestId read after each of two run()s gives the
+        # first call's id both times (a new self.env, the next request's, reads afresh).
         attr = getattr(self._binding, name)
         era = self.__dict__.get("_era")
         if not callable(attr) and not isinstance(attr, _Constructor):  # a JS constructor is a function
-            return _wrap_result(attr, era) if _sdk_before(era, PASSES_BODIES_FROM) else python_from_rpc(attr)
+            value = _wrap_result(attr, era) if _sdk_before(era, PASSES_BODIES_FROM) else python_from_rpc(attr)
+            setattr(self, name, value)
+            return value
 
         def call(*args: Any, **kwargs: Any) -> Any:
             js_args, js_kwargs = rpc_args(args, kwargs)
