@@ -45,6 +45,7 @@ from workers_env.runtime.jsproxy import (
     JsMap,
     JsObject,
     JsObjectMap,
+    binding_data,
     carry_mark,
     reorder_in_place,
 )
@@ -410,10 +411,12 @@ class _Plain:
                 made = self.made[id(value)] = list(value._items)
                 return made, None
             made = self.made[id(value)] = []
-            return made, ((made.append, v) for v in value._items)
+            return made, ((made.append, binding_data(value, v)) for v in value._items)
         if isinstance(value, JsObject):  # None is undefined there (to_js, keywords): as good as absent
             made = self.made[id(value)] = {}
-            props = [(k, v) for k, v in value._props.items() if v is not None or value._nulls]
+            # a binding's result handed back (an AI result, getByIds' vectors) holds its nested data
+            # unconverted: JavaScript data, not the PyProxy of a Python value (binding_data)
+            props = [(k, binding_data(value, v)) for k, v in value._props.items() if v is not None or value._nulls]
         else:  # a LiteralMap, read as an object: its string keys are its properties
             made = self.made[id(value)] = _jsvalues.JsLiteralMapArgument()
             props = list(value.read_properties().items())
