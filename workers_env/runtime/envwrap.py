@@ -250,8 +250,10 @@ class JsBinding(JsHostObject):
             else:
                 json_at = _positions(_declared(self._binding, "JS_JSON_ARGS", {}).get(name))
                 mapped_at = _positions(_declared(self._binding, "JS_MAPPED_ARGS", {}).get(name))
+                array_from_at = _positions(_declared(self._binding, "JS_ARRAY_FROM_ARGS", {}).get(name))
                 js_args = _undefined_arguments(self._binding, name, js_args)
-                plain = [self._argument(a, where, options=i == at, stringified=i in json_at, mapped=i in mapped_at,
+                plain = [{} if i in array_from_at and _lengthless_object(a) else
+                         self._argument(a, where, options=i == at, stringified=i in json_at, mapped=i in mapped_at,
                                         what=f"options of {self._name}.{name}()") for i, a in enumerate(js_args)]
                 while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
                     plain.pop()
@@ -373,6 +375,13 @@ class JsBinding(JsHostObject):
         if str(content_type).lower() == "json" and isinstance(body, (dict, list, tuple)):
             return pyproxy_json(body, where, self._nulls)
         raise dom_exception("[object Object] could not be cloned.", "DataCloneError")
+
+
+def _lengthless_object(value: Any) -> bool:
+    """Whether ``value`` is a plain JS object without a ``length``: ``Array.from`` of it is ``[]``
+    and reads none of its properties, so nothing in it -- a keyword argument's PyProxy among
+    them (``query(vector=..., filter={...})``) -- is converted or refused."""
+    return type(value) is JsObject and "length" not in object.__getattribute__(value, "_props")
 
 
 def _option_value(options: Any, key: str, nulls: Any) -> Any:
