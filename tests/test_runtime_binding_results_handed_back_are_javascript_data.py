@@ -32,14 +32,14 @@ class Default(WorkerEntrypoint):
             out["query"] = "answered"
         except Exception as exc:
             out["query"] = str(exc)
-        await self.env.VECTORIZE.upsert(js([{"id": "a", "values": res.data[0].to_py(),
-                                             "metadata": {"tags": ["x", "y"], "n": {"k": 1}}}]))
-        vectors = await self.env.VECTORIZE.getByIds(js(["a"]))
+        await self.env.VECTORIZE.upsert(js([{"id": f"a{i}", "values": res.data[0].to_py(),
+                                             "metadata": {"tags": ["x", "y"], "n": {"k": i}}} for i in range(4)]))
+        vectors = await self.env.VECTORIZE.getByIds(js([f"a{i}" for i in range(4)]))
         for vector in vectors:
-            vector.id = "b"
-        mutation = await self.env.VECTORIZE.upsert(vectors)  # a copy under another id
-        copied = await self.env.VECTORIZE.getByIds(js(["b"]))
-        out["copied"] = [len(mutation.mutationId), copied[0].metadata.to_py(), len(copied[0].values)]
+            vector.id = "b" + vector.id
+        mutation = await self.env.VECTORIZE.upsert(vectors)  # a copy under other ids
+        copied = await self.env.VECTORIZE.getByIds(js([f"ba{i}" for i in range(4)]))
+        out["copied"] = [len(mutation.mutationId), [v.metadata.to_py() for v in copied], len(copied[0].values)]
         return Response.json(out)
 """
 
@@ -60,4 +60,4 @@ def test_results_go_back_as_javascript_data(tmp_path):
     out = asyncio.run(scenario())
     assert out["query"] == ("Error: VECTOR_QUERY_ERROR (code = 40006): invalid query vector, "
                             "expected 384 dimensions, and got 0 dimensions")
-    assert out["copied"] == [36, {"tags": ["x", "y"], "n": {"k": 1}}, 384]
+    assert out["copied"] == [36, [{"tags": ["x", "y"], "n": {"k": i}} for i in range(4)], 384]
