@@ -48,3 +48,37 @@ def test_stream_inputs_are_checked_as_ai_api_checks_them_then_not_emulated(tmp_p
     assert no_type == bare == "JsException: AiInternalError: Content-Type is required with ReadableStream inputs"
     assert "the 'multipart' input's FormData body" in form
     assert gateway == "JsException: AiInternalError: AI Gateway does not support ReadableStreams yet."
+
+
+MULTIPLE = '''
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        def body():
+            return Response("RIFF....").body
+        out = []
+        for inputs, options in [
+            ({"audio": {"body": body(), "contentType": "audio/wav"}, "extra": body()}, None),
+            ({"audio": body(), "b": body(), "c": {"body": body()}}, {"gateway": {"id": "g"}}),
+        ]:
+            try:
+                await (self.env.AI.run("@cf/openai/whisper", inputs) if options is None
+                       else self.env.AI.run("@cf/openai/whisper", inputs, options))
+                out.append("ok")
+            except Exception as exc:
+                out.append(f"{type(exc).__name__}: {exc}")
+        return Response.json(out)
+'''
+
+
+def test_more_than_one_stream_input_is_refused_before_the_rest(tmp_path):
+    # ai-api.ts run(): findReadableStreamKeys, then more than one is an AiInternalError naming
+    # them in order -- before the gateway and Content-Type checks of the one it would send (the
+    # text as in wrangler 4.164.0's workerd; hunt20: workers-env said "a Python ByteStream has no
+    # JavaScript conversion" for the second, or checked the first alone)
+    two, three = worker_json(tmp_path, MULTIPLE, date="2026-08-21")
+    assert two == ("JsException: AiInternalError: Multiple ReadableStreams are not supported. "
+                   "Found streams in keys: [audio, extra]")
+    assert three == ("JsException: AiInternalError: Multiple ReadableStreams are not supported. "
+                     "Found streams in keys: [audio, b, c]")

@@ -299,6 +299,8 @@ CASES = {
         "o = Object.new()\no.x = {'a': None, 'b': 2, 'items': 3}\nJSON.stringify(o)",
         "o = Object.new()\no.x = {'r': [1, None], 'd': {'k': None, 'j': 1}}\nJSON.stringify(o)",
         "o = Object.new()\no.x = [{'a': 1}]\nJSON.stringify(o)",
+        # a public Worker's env.AI.run(model, {"messages": [{...}]}) on the built-in SDK: ai-api.ts stringifies it in the call
+        "p = create_proxy(lambda *a: JSON.stringify(a[0]))\np({'messages': [{'role': 'user', 'content': 'hi'}]})",
         "o = JSON.parse('{}')\no.x = {'a': 1, 'n': None}\nJSON.stringify(o)",
         "o = Object.new()\ni = Object.new()\ni.y = [1, 'a']\no.x = i\nJSON.stringify(o)",
         "a = to_js([0])\na[0] = {'a': 1, 'n': None}\nJSON.stringify(a)",
@@ -1815,6 +1817,9 @@ CASES = {
         "p = create_proxy(lambda *a: a[-1].x.append(3))\nl = [1]\np(x=l)\nl",
         "p = create_proxy(lambda *a: a[-1].to_py())\np(x={'a': 1}, y=[2])",
         "p = create_proxy(lambda *a: js.JSON.stringify(a[-1]))\np(x={'a': 1}, y=[1, 2])",
+        # env.AI.run(model, messages=[...], max_tokens=...) on the built-in SDK: ai-api.ts JSON.stringify's its inputs during the call
+        "p = create_proxy(lambda *a: js.JSON.stringify(a[-1]))\np(messages=[{'role': 'user', 'content': 'hi'}], max_tokens=5)",
+        "p = create_proxy(lambda *a: js.JSON.stringify(a[-1]))\np(text=['a', 'b'])",
         "s = []\np = create_proxy(lambda *a: s.append(a[-1]))\np(x={'a': 1})\ns[0].x",
         "s = []\np = create_proxy(lambda *a: s.append(a[-1]))\np(x=[1], y=3)\n(s[0].y, s[0].object_keys())",
         "s = []\np = create_proxy(lambda *a: s.append(a[-1]))\np(x=[1])\ns[0].x",

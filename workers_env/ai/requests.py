@@ -79,7 +79,11 @@ def _refuse_stream_inputs(inputs: Mapping[str, Any], keys: list[str], options: A
     """ai-api.ts's ``#generateStreamFetch`` sends the first such input as the request body with
     its ``contentType`` (the other inputs go in the query): its own checks first, then
     ``before_refusing`` (an answer that reads no input, such as a retired model's), then the
-    request workers-env cannot answer offline."""
+    request workers-env cannot answer offline. Before all that, ``run`` refuses more than one
+    such input (ai-api.ts, and the text in wrangler 4.164.0's workerd)."""
+    if len(keys) > 1:
+        raise JsException(f"Multiple ReadableStreams are not supported. Found streams in keys: [{', '.join(keys)}]",
+                          name="AiInternalError")
     stream = inputs[keys[0]]
     gateway = options.get("gateway") if isinstance(options, Mapping) else None
     if isinstance(gateway, Mapping) and gateway.get("id"):

@@ -250,8 +250,10 @@ class JsBinding(JsHostObject):
             else:
                 json_at = _positions(_declared(self._binding, "JS_JSON_ARGS", {}).get(name))
                 mapped_at = _positions(_declared(self._binding, "JS_MAPPED_ARGS", {}).get(name))
+                array_from_at = _positions(_declared(self._binding, "JS_ARRAY_FROM_ARGS", {}).get(name))
                 js_args = _undefined_arguments(self._binding, name, js_args)
-                plain = [self._argument(a, where, options=i == at, stringified=i in json_at, mapped=i in mapped_at,
+                plain = [{} if i in array_from_at and _lengthless_object(a) else
+                         self._argument(a, where, options=i == at, stringified=i in json_at, mapped=i in mapped_at,
                                         what=f"options of {self._name}.{name}()") for i, a in enumerate(js_args)]
                 while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
                     plain.pop()
@@ -373,6 +375,13 @@ class JsBinding(JsHostObject):
         if str(content_type).lower() == "json" and isinstance(body, (dict, list, tuple)):
             return pyproxy_json(body, where, self._nulls)
         raise dom_exception("[object Object] could not be cloned.", "DataCloneError")
+
+
+def _lengthless_object(value: Any) -> bool:
+    """Whether ``value`` is a plain JS object without a ``length``: ``Array.from`` of it is ``[]``
+    and reads none of its properties, so nothing in it -- a keyword argument's PyProxy among
+    them (``query(vector=..., filter={...})``) -- is converted or refused."""
+    return type(value) is JsObject and "length" not in object.__getattribute__(value, "_props")
 
 
 def _option_value(options: Any, key: str, nulls: Any) -> Any:
@@ -941,10 +950,15 @@ class _BindingWrapper:
         return _sdk_before(self.__dict__.get("_era"), version)
 
     def __getattr__(self, name: str) -> Any:
+        # Every release's __getattr__ (1.3.0 to 1.9.5) ends in setattr(self, name, result): a value
+        # read once is kept, so self.env.AI.lastRequestId read after each of two run()s gives the
+        # first call's id both times (a new self.env, the next request's, reads afresh).
         attr = getattr(self._binding, name)
         era = self.__dict__.get("_era")
         if not callable(attr) and not isinstance(attr, _Constructor):  # a JS constructor is a function
-            return _wrap_result(attr, era) if _sdk_before(era, PASSES_BODIES_FROM) else python_from_rpc(attr)
+            value = _wrap_result(attr, era) if _sdk_before(era, PASSES_BODIES_FROM) else python_from_rpc(attr)
+            setattr(self, name, value)
+            return value
 
         def call(*args: Any, **kwargs: Any) -> Any:
             js_args, js_kwargs = rpc_args(args, kwargs)

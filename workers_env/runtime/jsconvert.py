@@ -45,6 +45,7 @@ from workers_env.runtime.jsproxy import (
     JsMap,
     JsObject,
     JsObjectMap,
+    binding_data,
     carry_mark,
     reorder_in_place,
 )
@@ -367,11 +368,21 @@ class _Plain:
     whose own nesting limit answers it): the plain container made for each JS object or array
     so far, by identity, so a shared one stays shared and a cycle stays a cycle."""
 
-    __slots__ = ("where", "made")
+    __slots__ = ("where", "made", "alive")
 
     def __init__(self, where: str):
         self.where = where
         self.made: dict[int, Any] = {}
+        #: the JS views made of a result's unconverted data on the way (binding_data), kept for
+        #: the walk: ``made`` is keyed by id, and a view freed early could lend its id to the next
+        self.alive: list[Any] = []
+
+    def _data(self, owner: Any, raw: Any) -> Any:
+        """:func:`binding_data` of ``raw``, the view kept alive while the walk lasts."""
+        value = binding_data(owner, raw)
+        if value is not raw:
+            self.alive.append(value)
+        return value
 
     def convert(self, value: Any) -> Any:
         result, items = self._one(value)
@@ -410,10 +421,12 @@ class _Plain:
                 made = self.made[id(value)] = list(value._items)
                 return made, None
             made = self.made[id(value)] = []
-            return made, ((made.append, v) for v in value._items)
+            return made, ((made.append, self._data(value, v)) for v in value._items)
         if isinstance(value, JsObject):  # None is undefined there (to_js, keywords): as good as absent
             made = self.made[id(value)] = {}
-            props = [(k, v) for k, v in value._props.items() if v is not None or value._nulls]
+            # a binding's result handed back (an AI result, getByIds' vectors) holds its nested data
+            # unconverted: JavaScript data, not the PyProxy of a Python value (binding_data)
+            props = [(k, self._data(value, v)) for k, v in value._props.items() if v is not None or value._nulls]
         else:  # a LiteralMap, read as an object: its string keys are its properties
             made = self.made[id(value)] = _jsvalues.JsLiteralMapArgument()
             props = list(value.read_properties().items())

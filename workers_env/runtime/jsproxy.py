@@ -75,6 +75,7 @@ __all__ = [
     "JsNull",
     "jsnull",
     "from_plain",
+    "binding_data",
     "js_number",
     "js_null",
     "NULL_AS_NONE",
@@ -1348,6 +1349,17 @@ def marked_like(source: Any, made: Any) -> Any:
             if mark is not None and mark[1] is raw:
                 _mark(made, raw, mark[0])
     return made
+
+
+def binding_data(owner: Any, raw: Any) -> Any:
+    """``raw``, held by the JS object or array ``owner``, as JavaScript sees it: where ``owner`` is
+    plain binding data (a result :func:`from_plain` holds unconverted, its ``nulls`` set), an
+    unconverted ``dict`` or ``list`` in it is a JS object or array -- an AI result's ``data``, a
+    vector's ``metadata`` -- unless Python code stored it there (a PyProxy: it keeps its mark).
+    Anything else is ``raw`` itself."""
+    if isinstance(raw, (dict, list)) and getattr(owner, "_nulls", False) and not _marked(owner, raw):
+        return from_plain(raw, owner._nulls)
+    return raw
 
 
 def carry_mark(source: Any, made: Any, raw: Any) -> None:

@@ -133,8 +133,9 @@ PYPROXY_NOTES: ContextVar[list[str] | None] = ContextVar("workers_env_pyproxy_no
 
 def warn_pyproxy(message: str) -> None:
     """A :class:`PyProxyWarning` pointed at the Worker's line, kept for the call's error too:
-    the service's refusal ("required properties ... 'text'") is what the user sees first."""
+    the service's refusal ("required properties ... 'text'") is what the user sees first --
+    once: every dict of a list of vectors says the same, and the error says it one time."""
     notes = PYPROXY_NOTES.get()
-    if notes is not None:
+    if notes is not None and message not in notes:
         notes.append(message)
     warnings.warn(message, PyProxyWarning, stacklevel=caller_level())

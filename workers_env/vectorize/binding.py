@@ -71,6 +71,9 @@ class VectorizeBinding:
     #: The argument its JavaScript calls ``.map`` on (``vectors.map(vec => ({...vec, ...}))``):
     #: a Python list there gives its items, each as its PyProxy spreads.
     JS_MAPPED_ARGS = {"insert": 0, "upsert": 0}
+    #: The argument its JavaScript reads as ``Array.isArray(v) ? v : Array.from(v)`` (query's
+    #: vector): of a plain object ``Array.from`` reads nothing but ``length``, whatever it holds.
+    JS_ARRAY_FROM_ARGS = {"query": 0}
 
     def __init__(self, index: Index, *, binding: str | None = None, query_metadata_optional: bool = True):
         self._index = index
