@@ -61,7 +61,7 @@ def test_execute_file_runs_in_one_transaction(app, capsys):
     (["d1", "execute", "nope", "--command", "SELECT 1"], "Couldn't find a D1 DB with the name or binding 'nope' in your wrangler.toml file."),
     (["d1", "execute", "notes-db", "--file", "missing.sql"], 'Unable to read SQL text file "missing.sql".'),
     (["d1", "migrations", "list", "notes-db"], "No migrations present at"),
-    (["d1", "migrations", "apply", "notes-db", "--remote"], "--remote is not supported"),
+    (["d1", "migrations", "list", "notes-db", "--remote"], "--remote is not supported"),
     (["d1", "migrations", "create", "notes-db", "a/b"], "contains a path separator"),
 ])
 def test_user_errors_exit_1_with_a_message(app, capsys, argv, message):
@@ -69,6 +69,62 @@ def test_user_errors_exit_1_with_a_message(app, capsys, argv, message):
     captured = capsys.readouterr()
     assert message in captured.err + captured.out
     assert "Traceback" not in captured.err
+
+
+REFUSED = ("✘ [ERROR] workers-env works on local state only, so --remote is not supported: drop --remote (commands "
+           "always run on the local database, as with --local), or use wrangler itself for the remote database.\n\n\n")
+REMOTE = "Resource location: remote \n\n"
+UNAVAILABLE = "⚠️ This process may take some time, during which your D1 database will be unavailable to serve queries."
+
+
+def test_remote_is_refused_where_wrangler_reaches_the_account(app, capsys):
+    """wrangler 4.164.0 checks a d1 --remote command's arguments (and, for ``migrations apply``, the
+    database and migrations folder) first, then fails logging in (CLOUDFLARE_API_TOKEN): the same
+    errors and lines come first here, the refusal where its login error is
+    (tools/wrangler/cli_layout_differential.py)."""
+    def run(*argv: str) -> tuple[str, str]:
+        assert main(["d1", *argv]) == 1
+        return capsys.readouterr()
+
+    assert run("execute", "notes-db", "--remote") == (REMOTE + "\n", (
+        '✘ [ERROR] Missing required option --command or --file. Provide a SQL command inline with --command="<SQL>", '
+        "or a path to a SQL file with --file=<path>.\n\n\n"))
+    out, err = run("execute", "notes-db", "--remote", "--local", "--command", "SELECT 1")
+    assert out.startswith("Resource location: local ")  # --local wins the line, as in wrangler
+    assert err == "✘ [ERROR] Error: can't use --local and --remote at the same time\n\n\n"
+    assert run("execute", "notes-db", "--remote", "--command", "SELECT 1", "--persist-to", "st")[1].startswith(
+        "✘ [ERROR] Cannot use --persist-to without --local.")
+    assert run("execute", "notes-db", "--remote", "--file", "missing.sql")[1].startswith(
+        '✘ [ERROR] Unable to read SQL text file "missing.sql".')
+    assert run("execute", "nope", "--remote", "--preview", "--command", "SELECT 1") == (REMOTE + "\n", REFUSED)
+    (app / "seed.sql").write_text("CREATE TABLE t (a);\n")
+    assert run("execute", "notes-db", "--remote", "--file", "seed.sql") == (
+        REMOTE + "\n", f"▲ [WARNING] {UNAVAILABLE}\n\n\n" + REFUSED)
+    out, err = run("execute", "notes-db", "--remote", "--file", "seed.sql", "--json")
+    assert err == "" and json.loads(out) == {"error": {"text": REFUSED[10:-3]}}
+
+    assert run("export", "notes-db", "--remote", "--output", "o.sql") == (
+        f"{REMOTE}? {UNAVAILABLE}\n  Ok to proceed?\n🤖 Using fallback value in non-interactive context: yes\n\n",
+        REFUSED)
+    assert run("export", "nope", "--remote", "--output", "o.sql", "-y") == (REMOTE + "\n", REFUSED)
+
+    assert run("migrations", "list", "nope", "--remote", "--local") == (
+        "Resource location: local \n\nUse --remote if you want to access the remote instance.\n\n\n", REFUSED)
+    out, err = run("migrations", "apply", "nope", "--remote")
+    assert err == "✘ [ERROR] Couldn't find a D1 DB with the name or binding 'nope' in your wrangler.toml file.\n\n\n"
+    assert "No migrations present at" in run("migrations", "apply", "notes-db", "--remote")[1]
+    (app / "migrations").mkdir()
+    assert run("migrations", "apply", "notes-db", "--remote", "--local")[1] == (
+        "✘ [ERROR] Error: can't use --local and --remote at the same time\n\n\n")
+    assert run("migrations", "apply", "notes-db", "--remote", "--preview") == (REMOTE + "\n", REFUSED)
+    assert not (app / "o.sql").exists() and not (app / ".wrangler").exists()  # nothing read or written
+
+
+def test_migrations_create_takes_no_local_or_remote_as_wrangler(app, capsys):
+    for flag in ("--local", "--remote"):
+        assert main(["d1", "migrations", "create", "notes-db", "first", flag]) == 1
+        assert capsys.readouterr().err == f"✘ [ERROR] Unknown argument: {flag[2:]}\n\n\n"
+    assert not (app / "migrations").exists()
 
 
 def test_execute_refuses_a_binary_sqlite_file(app, capsys):

@@ -1,7 +1,8 @@
 """``workers-env d1 export`` refuses bad input with a clear error, exit 1, and writes nothing.
 
 The texts are wrangler 4.164.0's (``wrangler d1 export --local``) except for ``--remote``,
-refused as every ``workers-env d1`` command refuses it, and an unknown ``--table``, which
+refused where wrangler would reach the account, as every ``workers-env d1`` command refuses it
+(after wrangler's own checks, which come first), and an unknown ``--table``, which
 wrangler exports as nothing (a file holding only the PRAGMA line, exit 0) and workers-env
 refuses, naming the tables there are.
 """
@@ -49,7 +50,11 @@ def files(root: Path) -> set[str]:
     (["notes-db", "--local", "--output", "out.sql", "--compatibility", "sqlite3_cli_only"],
      "--compatibility sqlite3_cli_only is only supported for remote exports. Add the --remote flag."),
     (["notes-db", "--remote", "--output", "out.sql"], _REMOTE),
-    (["notes-db", "--local", "--remote", "--output", "out.sql"], _REMOTE),
+    (["notes-db", "--local", "--remote", "--output", "out.sql"], "Arguments local and remote are mutually exclusive"),
+    (["notes-db", "--remote", "--local", "--output", "out.sql"], "Arguments remote and local are mutually exclusive"),
+    (["notes-db", "--remote", "--output", "out.sql", "--compatibility", "sqlite3_cli_only", "--no-data"],
+     ("Cannot use --no-schema or --no-data with --compatibility sqlite3_cli_only. The SQLite CLI dump always "
+      "includes the schema and the data.")),
     (["notes-db", "--local", "--output", "nodir/out.sql"], "ENOENT: no such file or directory, open 'nodir/out.sql'"),
     (["notes-db", "--local", "--output", "wrangler.toml/out.sql"],
      "ENOTDIR: not a directory, open 'wrangler.toml/out.sql'"),

@@ -23,7 +23,9 @@ sides, each in a fresh copy of the project:
   argument or option value (refused only where wrangler's option has ``requiresArg``, else read
   as yargs reads it, and the command goes on), a bad choice, an option given twice, none or both of two options,
   ``--metadata`` that is no JSON object, an abbreviated option, a non-number for a number
-  option), in a project with the ``clean`` config: stderr and the exit code compared exactly;
+  option), in a project with the ``clean`` config, and ``--remote`` lines (wrangler's login error
+  without ``CLOUDFLARE_API_TOKEN`` and workers-env's refusal both read as
+  ``<refused where wrangler logs in>``): stderr and the exit code compared exactly;
   stdout up to the help that follows the error compared exactly, the help itself by whose help
   it is (``<help of d1 execute>``): workers-env's help text is argparse's, not wrangler's; a
   "Did you mean" box by the command it suggests (``<did you mean d1 execute DB>``). A ``dev``
@@ -56,6 +58,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 DURATION = re.compile(r'"duration": [0-9.e+-]+')  # each side's own timing
+#: where a --remote command reaches the account: wrangler's login error without
+#: CLOUDFLARE_API_TOKEN (on stderr, or its first sentence in --json's JSON) and workers-env's
+#: refusal in its place (README) are both read as this mark
+ACCOUNT = "<refused where wrangler logs in>"
+LOGIN = re.compile(r"In a non-interactive environment, it's necessary to set a CLOUDFLARE_API_TOKEN .*?"
+                   r"assign its value to CLOUDFLARE_API_TOKEN\.(?:\n\n  \n  To continue without logging in, "
+                   r"rerun this command with `--temporary`\. Wrangler will use a temporary account and print a claim URL\.)?")
+REFUSAL = re.compile(r"workers-env (?:kv )?works on local state only.*?(?:for that|the remote database)\.")
 
 D1 = '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "00000000-0000-4000-8000-000000000001"\n'
 KV = '[[kv_namespaces]]\nbinding = "KV"\nid = "abc123"\n'
@@ -160,6 +170,41 @@ OPTION_ERRORS: list[list[str]] = [
     ["kv", "bulk", "put", "missing.json", "--remote", "--binding", "KV"],
     ["kv", "key", "put", "k", "v", "--remote", "--binding", "KV", "--preview"],
     ["kv", "key", "put", "k", "--path", "nofile", "--remote", "--binding", "KV"],
+    # d1 --remote: refused where wrangler logs in (its requireAuth), after the same checks and lines
+    ["d1", "execute", "DB", "--remote"],
+    ["d1", "execute", "DB", "--remote", "--local", "--command", "select 1"],
+    ["d1", "execute", "DB", "--remote", "--local"],
+    ["d1", "execute", "DB", "--remote", "--local", "--json"],
+    ["d1", "execute", "DB", "--remote", "--local", "--command", "select 1", "--json"],
+    ["d1", "execute", "DB", "--remote", "--command", "select 1"],
+    ["d1", "execute", "DB", "--remote", "--command", "select 1", "--json"],
+    ["d1", "execute", "NOPE", "--remote", "--command", "select 1"],
+    ["d1", "execute", "DB", "--remote", "--file", "nope.sql"],
+    ["d1", "execute", "DB", "--remote", "--file", "migrations/0001_init.sql"],
+    ["d1", "execute", "DB", "--remote", "--file", "migrations/0001_init.sql", "--json"],
+    ["d1", "execute", "DB", "--remote", "--command", "select 1", "--file", "migrations/0001_init.sql"],
+    ["d1", "execute", "DB", "--remote", "--command", "select 1", "--persist-to", "st"],
+    ["d1", "execute", "DB", "--remote", "--preview", "--command", "select 1"],
+    ["d1", "export", "DB", "--remote", "--output", "o.sql"],
+    ["d1", "export", "DB", "--remote", "--output", "o.sql", "-y"],
+    ["d1", "export", "NOPE", "--remote", "--output", "o.sql", "-y"],
+    ["d1", "export", "DB", "--remote", "--local", "--output", "o.sql"],
+    ["d1", "export", "DB", "--local", "--remote", "--output", "o.sql"],
+    ["d1", "export", "DB", "--remote", "--output", "o.sql", "--no-schema", "--no-data"],
+    ["d1", "export", "DB", "--remote", "--output", "o.sql", "--compatibility", "sqlite3_cli_only", "--no-data"],
+    ["d1", "export", "DB", "--remote", "--output", "o.sql", "--compatibility", "sqlite3_cli_only", "-y"],
+    ["d1", "export", "DB", "--remote", "--output", "migrations"],
+    ["d1", "migrations", "list", "DB", "--remote"],
+    ["d1", "migrations", "list", "NOPE", "--remote", "--local"],
+    ["d1", "migrations", "list", "DB", "--remote", "--persist-to", "st"],
+    ["d1", "migrations", "apply", "DB", "--remote"],
+    ["d1", "migrations", "apply", "NOPE", "--remote"],
+    ["d1", "migrations", "apply", "DB", "--remote", "--local"],
+    ["d1", "migrations", "apply", "DB", "--remote", "--local", "--persist-to", "st"],
+    ["d1", "migrations", "apply", "DB", "--remote", "--persist-to", "st"],
+    ["d1", "migrations", "apply", "DB", "--remote", "--preview"],
+    ["d1", "migrations", "create", "DB", "first", "--remote"],
+    ["d1", "migrations", "create", "DB", "first", "--local"],
     ["kv", "key", "list", "--binding", "KV", "--local", "--prefix"],
     ["kv", "key", "list", "--binding", "KV", "--local", "--binding", "KV"],
     ["kv", "bulk", "put", "--binding", "KV", "--local"],
@@ -451,6 +496,8 @@ def main() -> int:
                          "code": x["code"]} for x, side in ((a, "wrangler"), (b, "ours")))
             elif job[1] == "option error":
                 a["stdout"], b["stdout"] = help_named(a["stdout"], "wrangler"), help_named(b["stdout"], "ours")
+                for x, mark in ((a, LOGIN), (b, REFUSAL)):
+                    x["stdout"], x["stderr"] = mark.sub(ACCOUNT, x["stdout"]), mark.sub(ACCOUNT, x["stderr"])
             elif kind == "vectorize" and "CLOUDFLARE_API_TOKEN" in a["stderr"]:
                 a, b = ({"config warnings": config_blocks(x["stderr"])} for x in (a, b))
             elif kind == "dev" and "Missing entry-point" in a["stderr"]:  # what follows the config's

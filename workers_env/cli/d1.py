@@ -3,7 +3,8 @@
 The database is the one ``wrangler dev`` / ``wrangler d1 ... --local`` use
 (``<persist-to>/v3/d1/miniflare-D1DatabaseObject/<id>.sqlite``, default ``.wrangler/state``
 beside the wrangler config), found by ``database_name`` or ``binding`` as wrangler does.
-Output follows wrangler's (without its banner); ``--remote`` is refused.
+Output follows wrangler's (without its banner). ``--remote`` is refused where wrangler would
+reach the account (its login), after the same argument checks, lines and lookups as wrangler's.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env.cli.common import (
     CommandError,
+    UsageError,
     close_name,
     dump_json,
     fail,
@@ -56,6 +58,7 @@ _REMOTE_REFUSED = (
     "the remote database."
 )
 # wrangler 4.164.0's own refusals (executeSql), also for migrations list/apply
+_BOTH_LOCATIONS = "Error: can't use --local and --remote at the same time"
 _PREVIEW_NEEDS_REMOTE = (
     "Cannot use --preview without --remote. The --preview flag targets a preview D1 database, which "
     "requires the --remote flag. Remove --preview or add --remote."
@@ -66,10 +69,22 @@ _PERSIST_TO_NEEDS_LOCAL = (
 )
 
 
-def _add_options(parser: argparse.ArgumentParser, *, persist: bool = True) -> None:
+class _Location(argparse._StoreTrueAction):
+    """``--local`` / ``--remote``, noting the order given: yargs names the first one first in
+    their conflict (``Arguments local and remote are mutually exclusive``)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        namespace.__dict__.setdefault("locations", []).append(self.dest)
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _add_options(parser: argparse.ArgumentParser, *, persist: bool = True, location: bool = True) -> None:
     parser.add_argument("database", help="the name or binding of the DB")
-    parser.add_argument("--local", action="store_true", help="run on the local database (always the case here)")
-    parser.add_argument("--remote", action="store_true", help="refused: workers-env has no remote databases")
+    if location:  # wrangler's `migrations create` has neither (yargs: `Unknown argument: local`)
+        parser.add_argument("--local", action=_Location, help="run on the local database (always the case here)")
+        parser.add_argument("--remote", action=_Location,
+                            help="refused where wrangler would reach your account: workers-env has no remote databases")
     parser.add_argument("--config", "-c", metavar="PATH", default=None, help="wrangler config file or folder")
     parser.add_argument("--env", "-e", metavar="NAME", default=None, help="wrangler environment ([env.NAME])")
     if persist:
@@ -117,7 +132,7 @@ def register(subparsers: Any) -> None:
     mig = sub.add_parser("migrations", help="create, list and apply migrations")
     msub = mig.add_subparsers(dest="migrations_command", metavar="COMMAND")
     create = msub.add_parser("create", help="create a new migration file")
-    _add_options(create, persist=False)
+    _add_options(create, persist=False, location=False)
     create.add_argument("message", help="the migration's name")
     create.set_defaults(handler=_create)
     listing = msub.add_parser("list", help="list migrations not applied yet")
@@ -174,18 +189,30 @@ def _near_database(name: str, config: Any) -> str | None:
 
 
 def _context(args: argparse.Namespace, *, migrations: bool = False) -> tuple[Any, D1Entry]:
-    if args.remote:
-        raise CommandError(_REMOTE_REFUSED)
     config = _config(args)
     if config is None and migrations:
         raise CommandError(_NO_CONFIG)
     return config, _found(args, config, find_entry(config, args.database) if config is not None else None)
 
 
+def _located(args: argparse.Namespace) -> None:
+    """The ``Resource location`` lines: ``local`` with ``--local`` (also beside ``--remote``,
+    whose conflict wrangler reports after them), else ``remote`` with ``--remote``."""
+    resource_location(remote=args.remote and not args.local)
+
+
+def _refuse_remote() -> NoReturn:
+    """Where wrangler's ``--remote`` command reaches the account (``requireAuth``, whose login
+    error without ``CLOUDFLARE_API_TOKEN`` it prints): refused, nothing read or written."""
+    raise CommandError(_REMOTE_REFUSED)
+
+
 def _local_only(args: argparse.Namespace) -> None:
-    """wrangler's refusals of --preview and --persist-to where they cannot apply (nothing is read
-    or written then)."""
-    if args.preview:  # --remote is refused before this
+    """wrangler's ``executeSql`` checks of where the command runs: --local with --remote, then
+    --preview and --persist-to where they cannot apply (nothing is read or written then)."""
+    if args.local and args.remote:
+        raise CommandError(_BOTH_LOCATIONS)
+    if args.preview and not args.remote:
         raise CommandError(_PREVIEW_NEEDS_REMOTE)
     if args.persist_to and not args.local:
         raise CommandError(_PERSIST_TO_NEEDS_LOCAL)
@@ -252,6 +279,11 @@ class _BothGiven(CommandError):
     ``--json`` form is the message alone as a JSON string, not ``{"error": {"text": ...}}``."""
 
 
+#: wrangler's warning before a remote import or export (asked as a question by export)
+_UNAVAILABLE = ("\u26a0\ufe0f This process may take some time, during which your D1 database will be "
+                "unavailable to serve queries.")
+
+
 def _unreadable(path: str) -> str:
     return f'Unable to read SQL text file "{path}". Please check the file path and try again.'
 
@@ -297,12 +329,14 @@ def _statements(args: argparse.Namespace) -> list[str]:
 
 def _execute(args: argparse.Namespace) -> int:
     try:
-        if args.remote:
-            raise CommandError(_REMOTE_REFUSED)
         if not args.json:
-            resource_location()
+            _located(args)
         config = _config(args)  # wrangler reads the config before the command runs,
         _check_input(args)  # then checks the input, then looks the database up
+        if args.remote:  # executeRemotely: the --file warning, then the account
+            if args.file and not args.json:  # (--json sets the log level to errors only)
+                warn(_UNAVAILABLE)
+            _refuse_remote()
         entry = _found(args, config, find_entry(config, args.database) if config is not None else None)
         persist_to = _persist_to(args, config)
         if not args.json:
@@ -354,9 +388,14 @@ def _check_export(args: argparse.Namespace) -> None:
             "Cannot use --no-schema and --no-data together. At least one of schema or data must be "
             "included in the export. Remove one of the flags."
         )
-    if args.compatibility == "sqlite3_cli_only":  # always local here (--remote is refused)
+    if args.compatibility == "sqlite3_cli_only" and not args.remote:
         raise CommandError(
             "--compatibility sqlite3_cli_only is only supported for remote exports. Add the --remote flag."
+        )
+    if args.compatibility == "sqlite3_cli_only" and not (args.schema and args.data):
+        raise CommandError(
+            "Cannot use --no-schema or --no-data with --compatibility sqlite3_cli_only. The SQLite CLI dump "
+            "always includes the schema and the data."
         )
     try:
         is_folder = stat.S_ISDIR(os.stat(args.output).st_mode)
@@ -371,12 +410,17 @@ def _check_export(args: argparse.Namespace) -> None:
 def _export(args: argparse.Namespace) -> int:
     """``wrangler d1 export --local``: Miniflare's dump of the database, written to ``--output``
     (nothing is written when anything fails)."""
+    if args.remote and args.local:  # yargs' conflicts, before the command runs
+        first, second = dict.fromkeys(args.locations)
+        raise UsageError(f"Arguments {first} and {second} are mutually exclusive")
     try:
-        if args.remote:
-            raise CommandError(_REMOTE_REFUSED)
-        resource_location()
+        _located(args)
         config = _config(args)
         _check_export(args)
+        if args.remote:  # exportRemotely: the account first, before the database's lookup
+            if not args.skip_confirmation:
+                _confirmed(f"{_UNAVAILABLE}\n  Ok to proceed?")
+            _refuse_remote()
         entry = _found(args, config, find_entry(config, args.database) if config is not None else None)
         persist_to = _persist_to(args, config)
         log(f"🌀 Exporting local database {args.database} ({entry.local_name}) from "
@@ -465,17 +509,23 @@ def _create(args: argparse.Namespace) -> int:
 def _pending_context(args: argparse.Namespace) -> tuple[Any, D1Entry, Path, str]:
     """``migrations list|apply``'s checks in wrangler's order: the resource location lines, the
     config, the migrations folder (the default one for an unknown database), ``--preview`` and
-    ``--persist-to``, then the database."""
-    if args.remote:
-        raise CommandError(_REMOTE_REFUSED)
-    resource_location()
+    ``--persist-to``, then the database. With ``--remote``, ``list`` reaches the account right
+    after the config, ``apply`` looks the database up first and the account after those checks:
+    refused there."""
+    _located(args)
     config = _config(args)
+    if args.remote and args.migrations_command == "list":
+        _refuse_remote()
     if config is None:
         raise CommandError(_NO_CONFIG)
     entry = find_entry(config, args.database)
+    if entry is None and args.remote:
+        _found(args, config, entry)
     pattern = _glob(config, entry or D1Entry(binding=args.database))
     directory = _migrations_dir(config, entry or D1Entry(binding=args.database), create=False)
     _local_only(args)
+    if args.remote:
+        _refuse_remote()
     return config, _found(args, config, entry), directory, pattern
 
 
