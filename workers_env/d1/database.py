@@ -349,8 +349,18 @@ class Database:
             lock.acquire()
             try:
                 if not self.closed:
-                    try:
-                        return self._rows(single[0], params)
+                    try:  # (:meth:`_run` of one statement, without timing and result object)
+                        conn = self._conn
+                        changes_before = conn.total_changes
+                        cursor = self._execute(single[0], params, last=True)
+                        description = cursor.description
+                        rows = cursor.fetchall() if description is not None else []
+                        if description is None or conn.total_changes != changes_before:
+                            self._track()
+                        columns = list(map(_NAME, description)) if description is not None else []
+                        if self._renamed is not None:
+                            columns = self._original_columns(columns)
+                        return columns, rows
                     except SqlFailure:
                         self._refresh_row_id()
                         raise
@@ -498,21 +508,6 @@ class Database:
             columns = self._original_columns(columns)
         written = max(cursor.rowcount, 0) if changes else 0
         return QueryResult(columns, rows, duration, changes, self._last_row_id, changed, self._size, written)
-
-    def _rows(self, sql: str, params: Sequence[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """:meth:`_run` of one statement, its columns and rows only: the same statement run and
-        the same state kept, without the timing and the result object nobody reads."""
-        conn = self._conn
-        changes_before = conn.total_changes
-        cursor = self._execute(sql, params, last=True)
-        description = cursor.description
-        rows = cursor.fetchall() if description is not None else []
-        if description is None or conn.total_changes != changes_before:
-            self._track()
-        columns = list(map(_NAME, description)) if description is not None else []
-        if self._renamed is not None:
-            columns = self._original_columns(columns)
-        return columns, rows
 
     def _track(self) -> bool:
         """After a statement that wrote or gives no rows: the connection's last rowid and the
