@@ -28,7 +28,7 @@ from workers_env._jsvalues import (
 from workers_env.d1 import limits, newersql
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
-from workers_env.d1.values import bind_values, cell, in_object_order, row_lists, row_objects
+from workers_env.d1.values import bind_values, row_lists, row_object, row_objects
 
 __all__ = ["D1Database", "D1DatabaseSession", "D1PreparedStatement"]
 
@@ -141,7 +141,7 @@ class D1DatabaseSession:
         return f"<D1DatabaseSession {self._database.name}>"
 
     def prepare(self, *args: Any, **kwargs: Any) -> D1PreparedStatement:
-        return D1PreparedStatement(self, _argument(args, kwargs))
+        return D1PreparedStatement(self, args[0] if args else _argument(args, kwargs))  # (every query's path)
 
     def getBookmark(self, *_ignored: Any, **_options: Any) -> str | None:  # noqa: N802 - the JavaScript name
         """The latest bookmark seen by this session (``None`` before its first query)."""
@@ -196,6 +196,11 @@ class D1DatabaseSession:
         """:meth:`run_queries` of one query (a statement's ``first``/``all``/``run``/``raw``)."""
         return self.run_queries([(sql, params)])[0]
 
+    def run_rows(self, sql: str, params: tuple[Any, ...]) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """:meth:`run_query`'s column names and rows (``first``/``raw``: they show no ``meta``)."""
+        result = self.run_query(sql, params)
+        return result.columns, result.rows
+
     def batch_sync(self, statements: Any) -> list[JsDict]:
         if not isinstance(statements, (list, tuple)):
             raise JsException(f"{type(statements).__name__} is not a list of statements: "
@@ -242,6 +247,12 @@ class D1Database(D1DatabaseSession):
     def run_query(self, sql: str, params: tuple[Any, ...]) -> QueryResult:
         try:
             return self._database.query_one(sql, params)
+        except SqlFailure as exc:
+            raise self._failure(exc.message) from None
+
+    def run_rows(self, sql: str, params: tuple[Any, ...]) -> tuple[list[str], list[tuple[Any, ...]]]:
+        try:
+            return self._database.query_rows(sql, params)
         except SqlFailure as exc:
             raise self._failure(exc.message) from None
 
@@ -308,6 +319,9 @@ class D1Database(D1DatabaseSession):
         return self.query_sync(_argument(args, kwargs))
 
 
+_new_statement = object.__new__
+
+
 class D1PreparedStatement:
     """A statement and its bound values; immutable (``bind`` returns a new statement)."""
 
@@ -332,7 +346,10 @@ class D1PreparedStatement:
         D1 binds by position only; keywords reach JavaScript as Pyodide sends them, as one
         object after the values, which D1 refuses (``D1_TYPE_ERROR``, with a note how to bind)."""
         if not named:
-            return D1PreparedStatement(self._session, self.statement, *bind_values(values))
+            bound = _new_statement(D1PreparedStatement)  # (``__init__`` unrolled: every query's path)
+            bound._session, bound.statement = self._session, self.statement
+            bound.params, bound._sqlite_params = bind_values(values)
+            return bound
         try:
             bound = bind_values((*values, named))  # the trailing object: D1 refuses it
         except JsException as error:
@@ -351,6 +368,15 @@ class D1PreparedStatement:
         sql = statement if type(statement) is str else _sql_text(statement)
         return session.run_query(sql, self._sqlite_params)
 
+    def _rows(self) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """:meth:`_one`'s column names and rows (``first``, ``raw``)."""
+        session = self._session
+        if session._jsrpc or session._bookmark is not None:
+            session._before_request((self.params,))
+        statement = self.statement
+        sql = statement if type(statement) is str else _sql_text(statement)
+        return session.run_rows(sql, self._sqlite_params)
+
     # synchronous cores
 
     def all_sync(self) -> JsDict:
@@ -359,11 +385,10 @@ class D1PreparedStatement:
     def first_sync(self, column: Any = UNDEFINED) -> Any:
         """The first row, or its ``column``. ``None`` is JavaScript's ``null`` (the external SDK's
         ``None``), which d1-api.ts's ``colName !== undefined`` takes as a name: ``"null"``."""
-        result = self._one()
-        rows = result.rows
+        columns, rows = self._rows()
         if not rows:
             return None
-        row = in_object_order(result.columns, JsDict(zip(result.columns, map(cell, rows[0]))))  # row_objects() of one row
+        row = row_object(columns, rows[0])
         if column is UNDEFINED:
             return row
         key = column if type(column) is str else js_string(column)  # JavaScript's property key
@@ -372,11 +397,11 @@ class D1PreparedStatement:
         return row[key]
 
     def raw_sync(self, options: Any = None) -> list[list[Any]]:
-        result = self._one()
-        rows = row_lists(result.rows)
+        columns, rows = self._rows()
+        lists = row_lists(rows)
         if isinstance(options, Mapping) and js_truthy(options.get("columnNames")):
-            return [list(result.columns), *rows]
-        return rows
+            return [list(columns), *lists]
+        return lists
 
     # what Worker code awaits
 

@@ -161,8 +161,8 @@ _OFFSET = _error_offset_reader()
 _NUMBERED_WARNS = (3, 12) <= sys.version_info < (3, 12, 4)
 
 
-def _bind_sequence(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
-    """``conn.execute(sql, params)``, without 3.12.0-3.12.3's false alarm about ``?NNN``."""
+def _bind_sequence(conn: sqlite3.Connection | sqlite3.Cursor, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
+    """``conn.execute(sql, params)`` (or a cursor's), without 3.12.0-3.12.3's false alarm about ``?NNN``."""
     if _NUMBERED_WARNS and params and has_numbered(sql):
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", r"Binding \d+ \('\?\d+'\) is a named parameter", DeprecationWarning)
@@ -225,6 +225,10 @@ class Database:
             conn.setlimit(limit, value)
         newersql.install(conn)  # what workerd's newer SQLite has and this one lacks
         conn.set_authorizer(self._authorize)
+        # The cursor every query runs on, under the lock (one per call would cost each call its
+        # making): each statement's rows are fetched before the next runs, and a failed
+        # ``execute`` or fetch leaves it ready for the next (sqlite3 resets its statement).
+        self._cursor = conn.cursor()
         self._last_row_id = int(conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
         self._size = self._database_size()
         self.closed = False
@@ -309,8 +313,23 @@ class Database:
 
     def query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
         """:meth:`query` of one query (most calls: one statement, no transaction of ours)."""
+        single = None if "\0" in sql else _single_statement(sql)
         try:
-            return self._query_one(sql, params)
+            if single is None:
+                return self._query_one(sql, params)
+            # :meth:`_query_one` of one statement, inlined: every point query takes this path
+            lock = self._lock
+            lock.acquire()  # (cheaper than ``with``)
+            try:
+                if self.closed:
+                    raise SqlFailure(_CLOSED)
+                try:
+                    return self._run(single, params)
+                except SqlFailure:
+                    self._refresh_row_id()
+                    raise
+            finally:
+                lock.release()
         except UnicodeEncodeError:
             # SQLite takes UTF-8, which a lone surrogate (``"\ud800"``, or an undecodable byte
             # of a command line) has none of; JavaScript strings reach workerd's SQLite as
@@ -318,6 +337,39 @@ class Database:
             # (a statement of several runs in a transaction, rolled back), so the query is
             # simply run again as D1 receives it; the common case pays nothing for this.
             return self._query_one(*_well_formed(sql, params))
+
+    def query_rows(self, sql: str, params: Sequence[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """:meth:`query_one`'s column names and rows, for calls that show no ``meta``
+        (``first()``, ``raw()``): one statement runs without the timing and the result object;
+        anything else (several statements, a NUL, a lone surrogate, a closed database) takes
+        :meth:`query_one` itself."""
+        single = None if "\0" in sql else _single_statement(sql)
+        if single is not None:
+            lock = self._lock
+            lock.acquire()
+            try:
+                if not self.closed:
+                    try:  # (:meth:`_run` of one statement, without timing and result object)
+                        conn = self._conn
+                        changes_before = conn.total_changes
+                        cursor = self._execute(single[0], params, last=True)
+                        description = cursor.description
+                        rows = cursor.fetchall() if description is not None else []
+                        if description is None or conn.total_changes != changes_before:
+                            self._track()
+                        columns = list(map(_NAME, description)) if description is not None else []
+                        if self._renamed is not None:
+                            columns = self._original_columns(columns)
+                        return columns, rows
+                    except SqlFailure:
+                        self._refresh_row_id()
+                        raise
+                    except UnicodeEncodeError:  # (nothing ran: query_one runs it as D1 receives it)
+                        pass
+            finally:
+                lock.release()
+        result = self.query_one(sql, params)
+        return result.columns, result.rows
 
     def _query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
         if "\0" in sql:
@@ -450,17 +502,21 @@ class Database:
         rows = cursor.fetchall() if description is not None else []
         duration = (perf_counter() - started) * 1000.0
         changes = conn.total_changes - changes_before
-        changed = False
-        if changes or description is None:
-            row_id = int(conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
-            size = self._database_size()
-            changed = bool(changes) or row_id != self._last_row_id or size != self._size
-            self._last_row_id, self._size = row_id, size
+        changed = (self._track() or bool(changes)) if changes or description is None else False
         columns = list(map(_NAME, description)) if description is not None else []
         if self._renamed is not None:
             columns = self._original_columns(columns)
         written = max(cursor.rowcount, 0) if changes else 0
         return QueryResult(columns, rows, duration, changes, self._last_row_id, changed, self._size, written)
+
+    def _track(self) -> bool:
+        """After a statement that wrote or gives no rows: the connection's last rowid and the
+        database's size kept for ``meta``; whether either moved."""
+        row_id = int(self._conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
+        size = self._database_size()
+        changed = row_id != self._last_row_id or size != self._size
+        self._last_row_id, self._size = row_id, size
+        return changed
 
     def _execute(self, sql: str, params: Sequence[Any], *, last: bool) -> sqlite3.Cursor:
         conn = self._conn
@@ -470,7 +526,9 @@ class Database:
         try:
             if params and has_named(sql):
                 return self._execute_named(conn, sql, params)
-            return _bind_sequence(conn, sql, params)
+            if _NUMBERED_WARNS:
+                return _bind_sequence(self._cursor, sql, params)
+            return self._cursor.execute(sql, params)  # (:func:`_bind_sequence` where no warning is wrong)
         except sqlite3.ProgrammingError as exc:
             text = str(exc)
             if text.startswith("Incorrect number of bindings"):

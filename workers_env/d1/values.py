@@ -32,7 +32,7 @@ from workers_env._jsvalues import (
 )
 from workers_env.d1 import limits
 
-__all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_objects", "row_lists", "in_object_order"]
+__all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_object", "row_objects", "row_lists", "in_object_order"]
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -85,25 +85,23 @@ def sqlite_param(value: Any) -> Any:
 
 def bind_values(values: Sequence[Any]) -> tuple[list[Any], tuple[Any, ...]]:
     """``bind()``'s arguments as the statement keeps them (``params``) and as SQLite receives
-    them: :func:`js_bind_value` and :func:`sqlite_param` of each, in one pass."""
-    kept: list[Any] = []
+    them: :func:`js_bind_value` and :func:`sqlite_param` of each (numbers, text and nulls, the
+    common values, in one pass that keeps them as they are)."""
     sent: list[Any] = []
-    for value in values:
+    for value in values:  # the common values, kept as they are (one append each)
         kind = type(value)
         if kind is str or value is None:
-            kept.append(value)
             sent.append(value)
         elif kind is float:
-            kept.append(value)
             sent.append(value if isfinite(value) else None)
         elif kind is int and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
-            kept.append(value)
             sent.append(float(value))
         else:
-            value = js_bind_value(value)
-            kept.append(value)
-            sent.append(sqlite_param(value))
-    return kept, tuple(sent)
+            break
+    else:
+        return list(values), tuple(sent)
+    kept = list(map(js_bind_value, values))  # (refuses the first value D1 refuses)
+    return kept, tuple(map(sqlite_param, kept))
 
 
 def cell(value: Any) -> Any:
@@ -216,6 +214,29 @@ def _row_filler(width: int) -> Callable[..., list[JsDict]]:
     return namespace["fill"]
 
 
+def row_object(columns: Sequence[str], row: Sequence[Any]) -> JsDict:
+    """One row as an object (a point query's ``first()``): :func:`cell` of each value, inlined
+    (one call per value would be most of the row's cost), keys in a JavaScript object's order."""
+    obj = JsDict()
+    for name, value in zip(columns, row):
+        kind = type(value)
+        if kind is float:
+            if value.is_integer():
+                if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+                    value = int(value)
+            elif not isfinite(value):
+                value = None
+        elif kind is int:
+            if not -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+                value = float(value)
+        elif kind is not str and value is not None:
+            value = list(value)  # BLOB
+        obj[name] = value  # a repeated name keeps its last value, in its first place
+    if min(columns) >= ":":  # (as :func:`_object_order` asks first: no name starts with an ASCII digit)
+        return obj
+    return in_object_order(columns, obj)
+
+
 def row_objects(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> list[JsDict]:
     """Rows as objects keyed by column, in column order (a repeated name keeps its last value).
 
@@ -223,7 +244,7 @@ def row_objects(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> list
     on the way to Worker code are replaced, column by column (:func:`_column_fixes`).
     """
     if len(rows) <= 1:  # a point query: cell() on each value of its row
-        return [in_object_order(columns, JsDict(zip(columns, map(cell, row)))) for row in rows]
+        return [row_object(columns, row) for row in rows]
     template = dict.fromkeys(columns)
     objects = _row_filler(len(columns))(rows, template, *columns)
     if columns:
