@@ -354,7 +354,7 @@ class Database:
                         changes_before = conn.total_changes
                         cursor = self._execute(single[0], params, last=True)
                         description = cursor.description
-                        rows = cursor.fetchall() if description is not None else []
+                        rows = self._fetch(cursor, single[0]) if description is not None else []
                         if description is None or conn.total_changes != changes_before:
                             self._track()
                         columns = list(map(_NAME, description)) if description is not None else []
@@ -494,12 +494,12 @@ class Database:
         changes_before = conn.total_changes
         if len(statements) > 1:
             for sql in statements[:-1]:  # only the last statement takes the parameters and gives rows
-                earlier = self._execute(sql, (), last=False)
-                if earlier.description is not None:
-                    earlier.fetchall()
+                # stepped once, as workerd's prepareSql (MULTI) steps a statement that is not the
+                # last: an error in a later row of an earlier SELECT is never reached
+                self._execute(sql, (), last=False).close()  # (closing resets the statement)
         cursor = self._execute(statements[-1], params, last=True)
         description = cursor.description
-        rows = cursor.fetchall() if description is not None else []
+        rows = self._fetch(cursor, statements[-1]) if description is not None else []
         duration = (perf_counter() - started) * 1000.0
         changes = conn.total_changes - changes_before
         changed = (self._track() or bool(changes)) if changes or description is None else False
@@ -518,7 +518,17 @@ class Database:
         self._last_row_id, self._size = row_id, size
         return changed
 
+    def _fetch(self, cursor: sqlite3.Cursor, sql: str) -> list[tuple[Any, ...]]:
+        """The statement's rows; an error SQLite meets on a row after the first (``json()`` of a
+        later row's malformed text) is workerd's D1 error, as one at the first row is."""
+        try:
+            return cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise SqlFailure(self._describe(exc, sql)) from None
+
     def _execute(self, sql: str, params: Sequence[Any], *, last: bool) -> sqlite3.Cursor:
+        """``sql`` run (its first step taken) on the database's cursor, or, for a statement that
+        is not the last (``last=False``), on a cursor of its own for the caller to close."""
         conn = self._conn
         self._trusted = False
         self._auth_error = None
@@ -526,9 +536,10 @@ class Database:
         try:
             if params and has_named(sql):
                 return self._execute_named(conn, sql, params)
+            cursor = self._cursor if last else conn.cursor()
             if _NUMBERED_WARNS:
-                return _bind_sequence(self._cursor, sql, params)
-            return self._cursor.execute(sql, params)  # (:func:`_bind_sequence` where no warning is wrong)
+                return _bind_sequence(cursor, sql, params)
+            return cursor.execute(sql, params)  # (:func:`_bind_sequence` where no warning is wrong)
         except sqlite3.ProgrammingError as exc:
             text = str(exc)
             if text.startswith("Incorrect number of bindings"):
