@@ -83,8 +83,12 @@ class Audited:
     groups: tuple[str, ...]
     names: str = ""  # a regular expression a module constant's name must match ("" for all)
     functions: bool = True  # whether its functions' texts are error texts
+    texts: bool = False  # a module of messages: only its texts, private constants' and methods' too
 
 
+CONFIG_TESTS = ("test_config_*", "test_cli_validate*", "test_cli_config_*", "test_load_env*")
+CLI_TESTS = ("test_cli_*",)
+DEV_TESTS = ("test_dev_*", "test_cli_dev*")
 MODULES = (
     Audited("ai", "workers_env/ai/limits.py", ("test_ai_*",)),
     Audited("assets", "workers_env/assets/limits.py", ("test_assets_*",)),
@@ -112,6 +116,22 @@ MODULES = (
             names=r"^(JSON_MAX_DEPTH|_TOML_MAX_DEPTH)$", functions=False),
     Audited("migrations-pattern", "workers_env/d1/migration_pattern.py", ("test_d1_migrations*", "test_cli_d1*"),
             names=r"^(_MAX_EXPANSIONS|_MAX_PATTERN_LENGTH)$", functions=False),
+    # the texts of the config's diagnostics and of the CLI (``texts``: every text, no number)
+    *(Audited(f"diag-{name}", f"workers_env/config/diagnostics/{name}.py", CONFIG_TESTS, texts=True)
+      for name in ("entries", "bindings", "checks", "settings", "whole", "environment", "dates", "variables",
+                   "sink", "report", "jsvalues", "assets", "durable_objects", "queues", "routes", "workflows",
+                   "other_entries")),
+    *(Audited(f"cli-{name.replace('/', '-')}", f"workers_env/cli/{name}.py", groups, texts=True)
+      for name, groups in (
+          ("vectorize/__init__", ("test_cli_vectorize*",)), ("vectorize/common", ("test_cli_vectorize*",)),
+          ("vectorize/indexes", ("test_cli_vectorize*",)), ("vectorize/metadata", ("test_cli_vectorize*",)),
+          ("vectorize/vectors", ("test_cli_vectorize*",)), ("d1", ("test_cli_d1*",)),
+          ("kv/__init__", ("test_cli_kv*",)), ("kv/bulk", ("test_cli_kv*",)), ("kv/files", ("test_cli_kv*",)),
+          ("kv/keys", ("test_cli_kv*",)), ("kv/namespace", ("test_cli_kv*",)), ("kv/options", ("test_cli_kv*",)),
+          ("kv/output", ("test_cli_kv*",)), ("__init__", CLI_TESTS), ("common", CLI_TESTS),
+          ("validate", ("test_cli_validate*",)), ("wrangler_config", CLI_TESTS), ("didyoumean", CLI_TESTS),
+          ("dev", DEV_TESTS), ("devbuild", DEV_TESTS), ("devhosts", DEV_TESTS), ("devreload", DEV_TESTS),
+          ("devstop", DEV_TESTS))),
 )
 #: texts and collections that are no limit nor error text (allow-lists, names of operations)
 SKIPPED_NAMES = {"ALLOWED_FUNCTIONS", "ALLOWED_PRAGMAS", "RESERVED_PREFIX"}
@@ -276,6 +296,42 @@ def _value_mutations(audited: Audited, symbol: str, node: ast.AST, starts: list[
     return [mutation] if mutation else []
 
 
+#: keywords whose texts are no message a test would pin (argparse's help and usage texts); a
+#: module of messages also leaves out its ``register`` function (it builds the parser) and its
+#: constants named ``*_HELP``
+HELP_KEYWORDS = {"help", "description", "epilog", "metavar", "usage", "prog", "title"}
+
+
+def _undocumented(body: list[ast.stmt]) -> list[ast.stmt]:
+    """``body`` without its docstring."""
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        return body[1:]
+    return body
+
+
+def _function_texts(audited: Audited, symbol: str, body: list[ast.stmt], starts: list[int]) -> list[Mutation]:
+    """One mutation for each text in ``body``; in a module of messages, not the texts of argparse's
+    help keywords, nor a nested function's docstring."""
+    skipped: set[int] = set()
+    if audited.texts:
+        for statement in body:
+            for node in ast.walk(statement):
+                if isinstance(node, ast.keyword) and node.arg in HELP_KEYWORDS:
+                    skipped |= {id(text) for text in _texts_in(node.value)}
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    first = node.body[0] if node.body else None
+                    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                        skipped.add(id(first.value))
+    mutations = []
+    for statement in body:
+        for text in _texts_in(statement):
+            if id(text) in skipped:
+                continue
+            mutation = _text_mutation(audited, symbol, text, starts)
+            mutations += [mutation] if mutation else []
+    return mutations
+
+
 def find_mutations(audited: Audited) -> list[Mutation]:
     global _TEXT
     _TEXT = (ROOT / audited.path).read_text()
@@ -288,14 +344,17 @@ def find_mutations(audited: Audited) -> list[Mutation]:
             names = [t.id for t in targets if isinstance(t, ast.Name)]
             if not names or names[0] in SKIPPED_NAMES or names[0] == "__all__":
                 continue
-            if names[0].startswith("_") and not audited.names:  # a private name only when named
+            if names[0].startswith("_") and not audited.names and not audited.texts:  # private only when named
                 continue
             name, value = names[0], statement.value
             if audited.names and not re.search(audited.names, name):
                 continue
             if value is None:
                 continue
-            if isinstance(value, ast.Dict):
+            if audited.texts:
+                if not name.endswith("_HELP"):  # a help text, no message
+                    mutations += _function_texts(audited, name, [statement], starts)
+            elif isinstance(value, ast.Dict):
                 for key, item in zip(value.keys, value.values):
                     mutations += _value_mutations(audited, f"{name}[{ast.unparse(key) if key else '**'}]", item, starts)
             elif isinstance(value, ast.Call):
@@ -304,18 +363,24 @@ def find_mutations(audited: Audited) -> list[Mutation]:
                         mutations += _number_mutations(audited, f"{name}.{keyword.arg}", keyword.value, starts)
             else:
                 mutations += _value_mutations(audited, name, value, starts)
-        elif isinstance(statement, ast.FunctionDef) and audited.functions:
-            body = statement.body
-            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
-                body = body[1:]  # the docstring
-            for inner in body:
-                for text in _texts_in(inner):
-                    mutation = _text_mutation(audited, statement.name, text, starts)
-                    mutations += [mutation] if mutation else []
+        elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and audited.functions:
+            if audited.texts and statement.name == "register":  # builds the parser: help texts only
+                continue
+            mutations += _function_texts(audited, statement.name, _undocumented(statement.body), starts)
+            if audited.texts:
+                continue
+            for inner in statement.body:
                 for node in ast.walk(inner):
                     if isinstance(node, ast.keyword) and node.arg == "code":
                         mutations += _number_mutations(audited, f"{statement.name}(code)", node.value, starts,
                                                        code=True)
+        elif isinstance(statement, ast.ClassDef) and audited.texts:
+            for member in _undocumented(statement.body):
+                if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    symbol = f"{statement.name}.{member.name}"
+                    mutations += _function_texts(audited, symbol, _undocumented(member.body), starts)
+                else:
+                    mutations += _function_texts(audited, statement.name, [member], starts)
     return mutations
 
 
