@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,72 @@ def test_fields_wrangler_checks_with_its_messages(tmp_path: Path, extra: str, me
     assert not ok and out[0] == "Processing wrangler.toml configuration:" and message in out
 
 
+JSON_BASE = {"name": "w", "main": "src/index.js", "compatibility_date": "2024-09-23"}
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [  # each as wrangler 4.164.0's unstable_readConfig prints it, line for line
+        ({"compatibility_date": 5}, '- Expected "compatibility_date" to be of type string but got 5.'),
+        ({"compliance_region": "x"},
+         '- Expected "compliance_region" field to be one of ["public","fedramp_high"] but got "x".'),
+        ({"build": {"command": 1}}, '- Expected "build.command" to be of type string but got 1.'),
+        ({"build": {"command": "make", "watch_dir": 1}}, '- Expected "build.watch_dir" to be of type string but got 1.'),
+        ({"build": {"command": "make", "watch_dir": [1]}},
+         '- Expected "build.watch_dir.[0]" to be of type string but got 1.'),
+        ({"limits": {"cpu_ms": "x"}}, '- Expected "limits.cpu_ms" to be of type number but got "x".'),
+        ({"rules": [{"type": "Text"}]}, '- Expected "rules[0].globs" to be an array of strings but got undefined'),
+        ({"rules": [{"type": "Text", "globs": [1]}]}, '- Expected "rules[0].globs.[0]" to be of type string but got 1.'),
+        ({"migrations": "x"}, '- The optional "migrations" field should be an array, but got "x"'),
+        ({"migrations": [{"tag": 1}]}, '- Expected "migrations[0].tag" to be of type string but got 1.'),
+        ({"migrations": [{"tag": "v1", "new_classes": "A"}]},
+         '- Expected "migrations[0].new_classes" to be an array of strings but got "A"'),
+        ({"migrations": [{"tag": "v1", "new_classes": [1]}]},
+         '- Expected "migrations[0].new_classes.[0]" to be of type string but got 1.'),
+        ({"migrations": [{"tag": "v1", "renamed_classes": "x"}]},
+         '- Expected "migrations[0].renamed_classes" to be an array of "{from: string, to: string}" objects but got "x".'),
+        ({"tail_consumers": "x"}, '- Expected "tail_consumers" to be an array but got "x".'),
+        ({"tail_consumers": [{}]}, '- "tail_consumers[0].service" is a required field.'),
+        ({"tail_consumers": [{"service": 1}]}, '- Expected "tail_consumers[0].service" to be of type string but got 1.'),
+        ({"tail_consumers": [{"service": "s", "environment": 1}]},
+         '- Expected "tail_consumers[0].environment" to be of type string but got 1.'),
+        ({"observability": "x"}, '- "observability" should be an object but got "x".'),
+        ({"observability": {"enabled": "x"}},
+         ['- Expected "observability.enabled" to be of type boolean but got "x".',
+          '- Expected "observability.logs.enabled" to be of type boolean but got undefined.',
+          '- Expected "observability.traces.enabled" to be of type boolean but got undefined.',
+          '- Expected "observability.issues.enabled" to be of type boolean but got undefined.']),
+        ({"observability": {"enabled": True, "head_sampling_rate": "x"}},
+         '- Expected "observability.head_sampling_rate" to be of type number but got "x".'),
+        ({"observability": {"enabled": True, "head_sampling_rate": 2}},
+         '- "observability.head_sampling_rate" must be a value between 0 and 1.'),
+        ({"observability": {"enabled": True, "issues": "x"}}, '- "observability.issues" should be an object but got "x".'),
+        ({"placement": {"region": ""}}, '- "placement.region" must be a non-empty string.'),
+        ({"placement": {"mode": "targeted", "region": 1}}, '- Expected "placement.region" to be of type string but got 1.'),
+        ({"placement": {"region": "a", "host": "b"}},
+         '- "placement" fields "region", "host" are mutually exclusive. Only one can be specified.'),
+        ({"placement": {"hint": "x", "region": "a"}},
+         '- "placement" cannot have both "hint" (smart format) and "region"/"host"/"hostname" (targeted format) fields'),
+        ({"kv_namespaces": [{"binding": "K", "id": 1}]},
+         '- "kv_namespaces[0]" bindings should have a string "id" field but got {"binding":"K","id":1}.'),
+        ({"d1_databases": [{"binding": "DB", "database_id": 1}]},
+         '- "d1_databases[0]" bindings must have a "database_id" field but got {"binding":"DB","database_id":1}.'),
+        ({"r2_buckets": [{"binding": "B", "bucket_name": "ok-bucket", "preview_bucket_name": 1}]},
+         '- "r2_buckets[0]" bindings should, optionally, have a string "preview_bucket_name" field but got '
+         '{"binding":"B","bucket_name":"ok-bucket","preview_bucket_name":1}.'),
+        ({"r2_buckets": [{"binding": "B", "bucket_name": "ok-bucket", "preview_bucket_name": "Bad"}]},
+         '- r2_buckets[0].preview_bucket_name= "Bad" is invalid. Bucket names must begin and end with an alphanumeric '
+         "character, only contain lowercase letters, numbers, and hyphens, and be between 3 and 63 characters long."),
+        ({"hyperdrive": ["x"]}, '- "hyperdrive" bindings should be objects, but got "x"'),
+        ({"analytics_engine_datasets": ["x"]}, '- "analytics_engine" bindings should be objects, but got "x"'),
+    ],
+)
+def test_field_errors_word_for_word_as_wrangler(tmp_path: Path, fields: dict, expected: str | list[str]) -> None:
+    ok, out = lines(tmp_path, "wrangler.json", json.dumps({**JSON_BASE, **fields}))
+    assert (ok, out) == (False, ["Processing wrangler.json configuration:",
+                                 *([expected] if isinstance(expected, str) else expected)])
+
+
 @pytest.mark.parametrize(
     ("extra", "warning"),
     [
@@ -104,6 +171,7 @@ def test_fields_wrangler_checks_with_its_messages(tmp_path: Path, extra: str, me
         ("[dev]\nfoo = 1\n", '- Unexpected fields found in dev field: "foo"'),
         ("[durable_objects]\nfoo = 1\n", '- Unexpected fields found in durable_objects field: "foo"'),
         ('route = ""\n', '- The "route" field in your configuration is an empty string and will be ignored.'),
+        ('account_id = ""\n', '- The "account_id" field in your configuration is an empty string and will be ignored.'),
     ],
 )
 def test_what_wrangler_only_warns_about(tmp_path: Path, extra: str, warning: str) -> None:
