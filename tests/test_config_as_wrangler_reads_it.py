@@ -142,6 +142,10 @@ JSON_BASE = {"name": "w", "main": "src/index.js", "compatibility_date": "2024-09
         ({"placement": {"mode": "targeted", "region": 1}}, '- Expected "placement.region" to be of type string but got 1.'),
         ({"placement": {"region": "a", "host": "b"}},
          '- "placement" fields "region", "host" are mutually exclusive. Only one can be specified.'),
+        ({"placement": {"hint": 1, "mode": {"a": 1}}},  # a value in a template literal: "[object Object]"
+         ['- Expected "placement.mode" to be of type string but got {"a":1}.',
+          '- "placement.hint" must be a string when "placement.mode" is "[object Object]"',
+          '- "placement.hint" can only be set when "placement.mode" is "smart"']),
         ({"placement": {"hint": "x", "region": "a"}},
          '- "placement" cannot have both "hint" (smart format) and "region"/"host"/"hostname" (targeted format) fields'),
         ({"kv_namespaces": [{"binding": "K", "id": 1}]},
@@ -154,6 +158,13 @@ JSON_BASE = {"name": "w", "main": "src/index.js", "compatibility_date": "2024-09
         ({"r2_buckets": [{"binding": "B", "bucket_name": "ok-bucket", "preview_bucket_name": "Bad"}]},
          '- r2_buckets[0].preview_bucket_name= "Bad" is invalid. Bucket names must begin and end with an alphanumeric '
          "character, only contain lowercase letters, numbers, and hyphens, and be between 3 and 63 characters long."),
+        ({"r2_buckets": [{"binding": "B", "bucket_name": 1}]},
+         '- "r2_buckets[0]" bindings should have a string "bucket_name" field but got {"binding":"B","bucket_name":1}.'),
+        ({"analytics_engine_datasets": [{"binding": "A", "dataset": ""}]},
+         '- "analytics_engine_datasets[0]" bindings should, optionally, have a string "dataset" field but got '
+         '{"binding":"A","dataset":""}.'),
+        ({"version_metadata": "x"}, '- The field "version_metadata" should be an object but got "x".'),
+        ({"version_metadata": {"binding": 1}}, '- binding should have a string "binding" field.'),
         ({"hyperdrive": ["x"]}, '- "hyperdrive" bindings should be objects, but got "x"'),
         ({"analytics_engine_datasets": ["x"]}, '- "analytics_engine" bindings should be objects, but got "x"'),
     ],
