@@ -142,6 +142,8 @@ JSON_BASE = {"name": "w", "main": "src/index.js", "compatibility_date": "2024-09
         ({"placement": {"mode": "targeted", "region": 1}}, '- Expected "placement.region" to be of type string but got 1.'),
         ({"placement": {"region": "a", "host": "b"}},
          '- "placement" fields "region", "host" are mutually exclusive. Only one can be specified.'),
+        ({"placement": {"hint": "x"}},
+         ['- "placement.mode" is a required field.', '- "placement.hint" can only be set when "placement.mode" is "smart"']),
         ({"placement": {"hint": 1, "mode": {"a": 1}}},  # a value in a template literal: "[object Object]"
          ['- Expected "placement.mode" to be of type string but got {"a":1}.',
           '- "placement.hint" must be a string when "placement.mode" is "[object Object]"',
