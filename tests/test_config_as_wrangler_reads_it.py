@@ -138,6 +138,7 @@ JSON_BASE = {"name": "w", "main": "src/index.js", "compatibility_date": "2024-09
         ({"observability": {"enabled": True, "head_sampling_rate": 2}},
          '- "observability.head_sampling_rate" must be a value between 0 and 1.'),
         ({"observability": {"enabled": True, "issues": "x"}}, '- "observability.issues" should be an object but got "x".'),
+        ({"placement": "x"}, '- The field "placement" should be an object but got "x".'),
         ({"placement": {"region": ""}}, '- "placement.region" must be a non-empty string.'),
         ({"placement": {"mode": "targeted", "region": 1}}, '- Expected "placement.region" to be of type string but got 1.'),
         ({"placement": {"region": "a", "host": "b"}},
