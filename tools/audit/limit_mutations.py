@@ -28,7 +28,8 @@ The tests run in tiers, each only for the mutations the one before left alive:
    than ``TIER_ONE_MAX`` do (a common phrase: ``is not``), the likeliest of them: those naming
    the constant or builder, then the binding's, then those holding the words most often;
 2. the binding's test files (``tests/test_kv_*``, ``tests/test_cli_kv*`` ...: what ``-k kv``
-   selects, named as files so that pytest does not collect the whole suite first), ``-x -n 2``;
+   selects, named as files so that pytest does not collect the whole suite first), ``-x -n 2``
+   (``--no-binding-files`` skips it);
 3. the whole suite. One run per mutation would take hours, so the survivors of tier 2 go in
    batches (one mutation per place), each batch run once over the whole suite; every test that
    failed in a batch is then run again under each of its mutations alone, which says which
@@ -587,8 +588,10 @@ def run(mutations: list[Mutation], args: argparse.Namespace) -> None:
             group = _test_files(audited.groups)
             targeted, label = _targeted(mutation, audited)
             killed = bool(targeted) and _run_tier(scratch, mutation, label, targeted, args.timeout)
-            if not killed:
+            if not killed and args.binding_files:
                 _run_tier(scratch, mutation, "2 (binding's files)", sorted(set(group) | set(first)), args.timeout)
+            elif not killed and not targeted:  # straight on to the whole suite
+                mutation.result, mutation.tier = "survived", "1 (no test file names it)"
         finally:
             idle.put(scratch)
         with lock:
@@ -688,6 +691,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=31)
     parser.add_argument("--no-whole-suite", dest="whole_suite", action="store_false",
                         help="stop after the binding's files (tier 2)")
+    parser.add_argument("--no-binding-files", dest="binding_files", action="store_false",
+                        help="skip tier 2: what tier 1 leaves goes straight to the whole suite (on a loaded machine "
+                        "one whole-suite batch costs less than a binding's files run once per mutation)")
     parser.add_argument("--no-baseline", dest="baseline", action="store_false",
                         help="do not first check that the unmutated binding files pass")
     parser.add_argument("--jobs", type=int, default=1, help="mutations run at once, each in its own copy")
