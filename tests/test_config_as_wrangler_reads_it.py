@@ -174,6 +174,48 @@ JSON_BASE = {"name": "w", "main": "src/index.js", "compatibility_date": "2024-09
          '- "services[0]" bindings should have a string "environment" field but got '
          '{"binding":"S","service":"s","environment":1}.'),
         ({"send_email": ["x"]}, '- "send_email" bindings should be objects, but got "x"'),
+        ({"vectorize": "x"}, '- The field "vectorize" should be an array but got "x".'),
+        ({"vectorize": [{"index_name": "i"}]},
+         '- "vectorize[0]" bindings should have a string "binding" field but got {"index_name":"i"}.'),
+        ({"vectorize": [{"binding": "V", "index_name": "i", "remote": "x"}]},
+         '- "vectorize[0]" should, optionally, have a boolean "remote" field but got '
+         '{"binding":"V","index_name":"i","remote":"x"}.'),
+        ({"kv_namespaces": ["x"]}, '- "kv_namespaces" bindings should be objects, but got "x"'),
+        ({"kv_namespaces": [{"binding": "K", "id": "a", "preview_id": 1}]},
+         '- "kv_namespaces[0]" bindings should, optionally, have a string "preview_id" field but got '
+         '{"binding":"K","id":"a","preview_id":1}.'),
+        ({"d1_databases": ["x"]}, '- "d1_databases" bindings should be objects, but got "x"'),
+        ({"d1_databases": [{"binding": "DB", "database_id": "x", "preview_database_id": 1}]},
+         '- "d1_databases[0]" bindings should, optionally, have a string "preview_database_id" field but got '
+         '{"binding":"DB","database_id":"x","preview_database_id":1}.'),
+        ({"d1_databases": [{"binding": "DB", "database_id": "x", "migrations_dir": 1}]},
+         '- "d1_databases[0]" bindings should, optionally, have a string "migrations_dir" field but got '
+         '{"binding":"DB","database_id":"x","migrations_dir":1}.'),
+        ({"kv_namespaces": [{"binding": "X", "id": "a"}], "d1_databases": [{"binding": "X", "database_id": "b"}]},
+         ["- X assigned to KV Namespace and D1 Database bindings.",
+          "- Bindings must have unique names, so that they can all be referenced in the worker.",
+          "Please change your bindings to have unique names."]),
+        ({"kv_namespaces": [{"binding": "X", "id": "a"}, {"binding": "X", "id": "b"}]},
+         ["- X assigned to multiple KV Namespace bindings.",
+          "- Bindings must have unique names, so that they can all be referenced in the worker.",
+          "Please change your bindings to have unique names."]),
+        ({"define": "x"}, '- The field "define" should be an object but got "x".'),
+        ({"define": {"A": 1}}, '- The field "define.A" should be a string but got 1.'),
+        ({"secrets": "x"}, '- The field "secrets" should be an object but got "x".'),
+        ({"python_modules": "x"}, '- "python_modules" should be an object but got "x".'),
+        ({"rules": ["x"]}, '- "rules[0]" should be an object but got "x".'),
+        ({"rules": [{}]},
+         ['- bindings should have a string "type" field, which contains one of "ESModule", "CommonJS", '
+          '"CompiledWasm", "Text", or "Data".',
+          '- Expected "rules[0].globs" to be an array of strings but got undefined']),
+        ({"services": ["x"]}, '- "services" bindings should be objects, but got "x"'),
+        ({"r2_buckets": ["x"]}, '- "r2_buckets" bindings should be objects, but got "x"'),
+        ({"r2_buckets": [{"binding": "B", "bucket_name": "ok-bucket", "jurisdiction": 1}]},
+         '- "r2_buckets[0]" bindings should, optionally, have a string "jurisdiction" field but got '
+         '{"binding":"B","bucket_name":"ok-bucket","jurisdiction":1}.'),
+        ({"r2_buckets": [{"binding": "B", "bucket_name": "ok-bucket", "local_dev": 1}]},
+         '- "r2_buckets[0]" bindings should, optionally, have an object "local_dev" field but got '
+         '{"binding":"B","bucket_name":"ok-bucket","local_dev":1}.'),
         ({"hyperdrive": ["x"]}, '- "hyperdrive" bindings should be objects, but got "x"'),
         ({"analytics_engine_datasets": ["x"]}, '- "analytics_engine" bindings should be objects, but got "x"'),
     ],
@@ -191,6 +233,7 @@ def test_field_errors_word_for_word_as_wrangler(tmp_path: Path, fields: dict, ex
         ("[dev]\nfoo = 1\n", '- Unexpected fields found in dev field: "foo"'),
         ("[durable_objects]\nfoo = 1\n", '- Unexpected fields found in durable_objects field: "foo"'),
         ('route = ""\n', '- The "route" field in your configuration is an empty string and will be ignored.'),
+        ("[unsafe]\n", '- "unsafe" fields are experimental and may change or break at any time.'),
         ('account_id = ""\n', '- The "account_id" field in your configuration is an empty string and will be ignored.'),
     ],
 )
