@@ -125,6 +125,8 @@ JSON_BASE = {"name": "w", "main": "src/index.js", "compatibility_date": "2024-09
         ({"migrations": [{"tag": "v1", "renamed_classes": "x"}]},
          '- Expected "migrations[0].renamed_classes" to be an array of "{from: string, to: string}" objects but got "x".'),
         ({"tail_consumers": "x"}, '- Expected "tail_consumers" to be an array but got "x".'),
+        ({"tail_consumers": ["x"]}, '- "tail_consumers[0]" should be an object but got "x".'),
+        ({"streaming_tail_consumers": [[]]}, '- "streaming_tail_consumers[0]" should be an object but got [].'),
         ({"tail_consumers": [{}]}, '- "tail_consumers[0].service" is a required field.'),
         ({"tail_consumers": [{"service": 1}]}, '- Expected "tail_consumers[0].service" to be of type string but got 1.'),
         ({"tail_consumers": [{"service": "s", "environment": 1}]},
