@@ -143,6 +143,8 @@ JSON_BASE = {"name": "w", "main": "src/index.js", "compatibility_date": "2024-09
          '- "observability.head_sampling_rate" must be a value between 0 and 1.'),
         ({"observability": {"enabled": True, "issues": "x"}}, '- "observability.issues" should be an object but got "x".'),
         ({"placement": "x"}, '- The field "placement" should be an object but got "x".'),
+        ({"placement": {"mode": "targeted"}},
+         '- "placement.region" or "placement.host" or "placement.hostname" is required.'),
         ({"placement": {"region": ""}}, '- "placement.region" must be a non-empty string.'),
         ({"placement": {"mode": "targeted", "region": 1}}, '- Expected "placement.region" to be of type string but got 1.'),
         ({"placement": {"region": "a", "host": "b"}},
@@ -226,6 +228,37 @@ def test_field_errors_word_for_word_as_wrangler(tmp_path: Path, fields: dict, ex
     ok, out = lines(tmp_path, "wrangler.json", json.dumps({**JSON_BASE, **fields}))
     assert (ok, out) == (False, ["Processing wrangler.json configuration:",
                                  *([expected] if isinstance(expected, str) else expected)])
+
+
+def test_define_entries_not_inherited_nor_overriding_a_top_level_one(tmp_path: Path) -> None:
+    config = {**JSON_BASE, "define": {"B": "1"}, "env": {"staging": {"define": {"A": "1"}}}}
+    ok, out = lines(tmp_path, "wrangler.json", json.dumps(config), env="staging")
+    assert (ok, out) == (True, [
+        "Processing wrangler.json configuration:",
+        '- "env.staging" environment configuration',
+        '- The following define entries exist at the top level, but not on "env.staging.define".',
+        'This is probably not what you want, since "define" configuration is not inherited by environments.',
+        'Please add these entries to "env.staging.define":',
+        "- B",
+        '- "A" exists on "env.staging", but not on the top level.',
+        'This is not what you probably want, since "define" configuration within environments can only override '
+        'existing top level "define" configuration',
+        'Please remove "env.staging.define.A", or add "define.A".',
+    ])
+
+
+def test_an_env_field_that_is_no_object_holds_no_environment(tmp_path: Path) -> None:
+    ok, out = lines(tmp_path, "wrangler.json", json.dumps({**JSON_BASE, "env": "x"}), env="staging")
+    assert (ok, out) == (False, [
+        "Processing wrangler.json configuration:",
+        '- No environment found in configuration with name "staging".',
+        "Before using `--env=staging` there should be an equivalent environment section in the configuration.",
+        'The available configured environment names are: ["0"]',
+        "Consider adding an environment configuration section to the wrangler.json file:",
+        "```",
+        "[env.staging]",
+        "```",
+    ])
 
 
 @pytest.mark.parametrize(
