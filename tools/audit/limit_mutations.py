@@ -587,6 +587,8 @@ def run(mutations: list[Mutation], args: argparse.Namespace) -> None:
             first = _tier_one(mutation, audited)
             group = _test_files(audited.groups)
             targeted, label = _targeted(mutation, audited)
+            if args.tests:  # tier 1 is the files asked for
+                targeted, label = args.tests, "1 (--tests)"
             killed = bool(targeted) and _run_tier(scratch, mutation, label, targeted, args.timeout)
             if not killed and args.binding_files:
                 _run_tier(scratch, mutation, "2 (binding's files)", sorted(set(group) | set(first)), args.timeout)
@@ -691,6 +693,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=31)
     parser.add_argument("--no-whole-suite", dest="whole_suite", action="store_false",
                         help="stop after the binding's files (tier 2)")
+    parser.add_argument("--tests", action="append", help="tier 1 runs this test file (repeatable) instead of the "
+                        "files naming the mutation: to show survivors killed by the tests written for them")
     parser.add_argument("--no-binding-files", dest="binding_files", action="store_false",
                         help="skip tier 2: what tier 1 leaves goes straight to the whole suite (on a loaded machine "
                         "one whole-suite batch costs less than a binding's files run once per mutation)")
