@@ -104,7 +104,8 @@ def test_create_json_prints_the_api_result_like_wrangler(cli: Run) -> None:
         (["--dimensions", "3"], "You must provide both dimensions and a metric, or a known model preset"),
         (["--metric", "cosine"], "You must provide both dimensions and a metric, or a known model preset"),
         (["--dimensions", "0", "--metric", "cosine"], "You must provide both dimensions and a metric"),  # wrangler: 0 is falsy
-        (["--dimensions", "1537", "--metric", "cosine"], "got 1537"),
+        (["--dimensions", "1537", "--metric", "cosine"],
+         "✘ [ERROR] index 'docs': dimensions must be a whole number from 1 to 1536, got 1537\n"),
     ],
 )
 def test_create_refuses_incomplete_or_bad_definitions(cli: Run, state: Path, args: list[str], message: str) -> None:

@@ -124,6 +124,9 @@ JSON_BASE = {"name": "w", "main": "src/index.js", "compatibility_date": "2024-09
          '- Expected "migrations[0].new_classes.[0]" to be of type string but got 1.'),
         ({"migrations": [{"tag": "v1", "renamed_classes": "x"}]},
          '- Expected "migrations[0].renamed_classes" to be an array of "{from: string, to: string}" objects but got "x".'),
+        ({"migrations": [{"tag": "v1", "transferred_classes": "x"}]},
+         '- Expected "migrations[0].transferred_classes" to be an array of "{from: string, from_script: string, to: '
+         'string}" objects but got "x".'),
         ({"tail_consumers": "x"}, '- Expected "tail_consumers" to be an array but got "x".'),
         ({"tail_consumers": ["x"]}, '- "tail_consumers[0]" should be an object but got "x".'),
         ({"streaming_tail_consumers": [[]]}, '- "streaming_tail_consumers[0]" should be an object but got [].'),
