@@ -3,10 +3,13 @@
 Each binding keeps its limits and error texts in one module (``workers_env/<binding>/limits.py``;
 config's in ``config/diagnostics/fields.py``); a few live elsewhere: an index definition's texts
 (``vectorize/definitions.py``), the state's index-name check (``vectorize/store/names.py``) and
-documented limits of the CLI and the config reader, named one by one (``MODULES``). For every limit
-constant and every error text there, this script applies one mutation at a time to a scratch
-copy of the tree, runs the tests that could notice and records whether one failed (killed) or
-none did (survived):
+documented limits of the CLI and the config reader, named one by one (``MODULES``). The messages
+of the config's diagnostics (``config/diagnostics/*.py``) and of the CLI (``cli/**/*.py``) are
+audited as texts only (``texts=True``): every text of their functions, methods and constants,
+private ones too, except argparse's help (``help=`` and the like, a ``register`` function, a
+``*_HELP`` constant) and docstrings. For every limit constant and every error text there, this
+script applies one mutation at a time to a scratch copy of the tree, runs the tests that could
+notice and records whether one failed (killed) or none did (survived):
 
 - a whole number (a module constant, a ``SQLITE_LIMITS`` value, a field of ``ApiLimits(...)``,
   an error's ``code=``): +1 and -1 (a limit of 0 only +1: ``sqlite3_limit`` reads -1 as "leave
@@ -46,6 +49,8 @@ own copy). Nothing is written outside the copies, in the temporary directory, re
     python3 tools/audit/limit_mutations.py --list          # the mutations, nothing run
     python3 tools/audit/limit_mutations.py --pick left.txt  # only these (lines as --list prints them)
     python3 tools/audit/limit_mutations.py --only kv --sample 20 --no-whole-suite
+    python3 tools/audit/limit_mutations.py --only diag-settings --no-binding-files --jobs 1  # a loaded machine
+    python3 tools/audit/limit_mutations.py --pick left.txt --tests tests/test_x.py --no-whole-suite
 """
 
 from __future__ import annotations
