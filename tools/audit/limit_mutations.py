@@ -306,6 +306,7 @@ def _value_mutations(audited: Audited, symbol: str, node: ast.AST, starts: list[
 #: module of messages also leaves out its ``register`` function (it builds the parser) and its
 #: constants named ``*_HELP``
 HELP_KEYWORDS = {"help", "description", "epilog", "metavar", "usage", "prog", "title"}
+HELP_CALLS = {"add_argument_group", "add_mutually_exclusive_group"}  # their titles too
 
 
 def _undocumented(body: list[ast.stmt]) -> list[ast.stmt]:
@@ -324,6 +325,9 @@ def _function_texts(audited: Audited, symbol: str, body: list[ast.stmt], starts:
             for node in ast.walk(statement):
                 if isinstance(node, ast.keyword) and node.arg in HELP_KEYWORDS:
                     skipped |= {id(text) for text in _texts_in(node.value)}
+                elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                      and node.func.attr in HELP_CALLS):
+                    skipped |= {id(text) for arg in node.args for text in _texts_in(arg)}
                 elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     first = node.body[0] if node.body else None
                     if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
