@@ -136,8 +136,10 @@ def test_execute_refuses_a_binary_sqlite_file(app, capsys):
 def test_migrations_create_list_apply_round_trip(app, capsys):
     assert main(["d1", "migrations", "create", "notes-db", "create notes"]) == 0
     out = capsys.readouterr().out
-    assert "✅ Successfully created Migration '0001_create_notes.sql'!" in out
     first = app / "migrations" / "0001_create_notes.sql"
+    # wrangler's three lines (d1/migrations/create.ts): the file named, then where it is
+    assert out.endswith("✅ Successfully created Migration '0001_create_notes.sql'!\n\n"
+                        f"The migration is available for editing here\n{first}\n")
     assert first.read_text().startswith("-- Migration number: 0001 \t ")
     first.write_text("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);\n")
     assert main(["d1", "migrations", "create", "DB", "seed"]) == 0

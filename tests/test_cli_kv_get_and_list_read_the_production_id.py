@@ -55,3 +55,13 @@ def test_without_an_id_get_and_list_read_the_binding_names_namespace(project, mo
     assert capsys.readouterr().out == LOCATION + 'Writing the value "v" to key "k" on namespace binding: "PREVIEW_ONLY" (id: "PREVIEW_ONLY").\n'
     assert main(["kv", "key", "get", "k", "--binding", "PREVIEW_ONLY", "--text"]) == 0
     assert capsys.readouterr().out == "v\n"
+
+
+def test_preview_without_a_preview_id_is_wranglers_error(project, monkeypatch, capsys):
+    monkeypatch.chdir(project('[[kv_namespaces]]\nbinding = "PROD_ONLY"\nid = "prod"\n'))
+    assert main(["kv", "key", "get", "k", "--binding", "PROD_ONLY", "--preview"]) == 1
+    assert capsys.readouterr().err == (  # wrangler 4.164.0's text (kv/helpers.ts)
+        '✘ [ERROR] No preview namespace ID is configured for binding "PROD_ONLY". Add a "preview_id" to the "PROD_ONLY" '
+        "entry in your config's \"kv_namespaces\" section, or use `--namespace-id` to specify a preview namespace "
+        "directly.\n\n\n"
+    )

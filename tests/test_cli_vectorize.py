@@ -104,7 +104,8 @@ def test_create_json_prints_the_api_result_like_wrangler(cli: Run) -> None:
         (["--dimensions", "3"], "You must provide both dimensions and a metric, or a known model preset"),
         (["--metric", "cosine"], "You must provide both dimensions and a metric, or a known model preset"),
         (["--dimensions", "0", "--metric", "cosine"], "You must provide both dimensions and a metric"),  # wrangler: 0 is falsy
-        (["--dimensions", "1537", "--metric", "cosine"], "got 1537"),
+        (["--dimensions", "1537", "--metric", "cosine"],
+         "✘ [ERROR] index 'docs': dimensions must be a whole number from 1 to 1536, got 1537\n"),
     ],
 )
 def test_create_refuses_incomplete_or_bad_definitions(cli: Run, state: Path, args: list[str], message: str) -> None:
@@ -436,11 +437,13 @@ def test_metadata_index_commands(cli: Run, tmp_path: Path) -> None:
         {"propertyName": "year", "indexType": "number"},
     ]
     code, out, _ = cli("list-metadata-index", "docs")
+    assert out.startswith("📋 Fetching metadata indexes...\n")
     assert "│ propertyName │ type   │" in out and "│ year         │ number │" in out
     code, _, err = cli("create-metadata-index", "docs", "--property-name", "genre", "--type", "boolean")
     assert code == 1 and "already has a metadata index on 'genre'" in err
     code, out, _ = cli("delete-metadata-index", "docs", "--property-name", "genre")
-    assert code == 0 and "✅ Successfully enqueued metadata index deletion request." in out
+    assert code == 0 and re.fullmatch(re.escape("📋 Deleting metadata index...\n✅ Successfully enqueued metadata index "
+                                                "deletion request. Mutation changeset identifier: ") + MUTATION + r"\.\n", out)
     code, _, err = cli("delete-metadata-index", "docs", "--property-name", "genre")
     assert code == 1 and "has no metadata index on 'genre'" in err
     assert json.loads(cli("info", "docs", "--json")[1])["processedUpToMutation"] is not None

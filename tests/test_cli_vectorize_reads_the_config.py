@@ -91,3 +91,12 @@ def test_create_says_at_once_when_the_projects_definition_disagrees(tmp_path: Pa
     assert undefined.returncode == 0 and undefined.stderr == ""
     listed = vectorize(tmp_path, "list", "--json")
     assert [i["name"] for i in json.loads(listed.stdout)] == ["docs", "other", "same"]
+
+
+def test_create_names_the_environment_its_snippet_is_for(tmp_path: Path, vectorize) -> None:
+    (tmp_path / "wrangler.toml").write_text('name = "x"\n[env.staging]\n')
+    run = vectorize(tmp_path, "create", "abc", "--dimensions", "3", "--metric", "cosine", "--env", "staging")
+    assert run.returncode == 0
+    # wrangler 4.164.0's createdResourceConfig (utils/add-created-resource-config.ts)
+    assert ("To access your new Vectorize Index in your Worker, add the following snippet to your configuration file "
+            'in the "staging" environment:\n') in run.stdout

@@ -84,7 +84,11 @@ def test_ctrl_c_stops_after_the_batch_in_flight(
         count = store.count_vectors("docs")
     # every progress line is a committed batch of one vector, and nothing beyond them was written
     assert count == progress < VECTORS
-    assert f"Interrupted: {count} vectors from {big_file} were written to index 'docs' (the file up to line {count})" in err
+    assert f"Interrupted: {count} vectors from {big_file} were written to index 'docs' (the file up to line {count}); " \
+        "the rest of the file was not.\n" in err
+    redo = "skips the ids already written" if op == "insert" else "writes the same vectors again"
+    assert f"\n    To finish, run the same command again ({op} {redo}):\n" in err  # indented as every ERROR's note
+    assert f"\n    or write only the rest, from line {count + 1} on:\n" in err
     again = " ".join(["--file", str(big_file), *flag, "--persist-to", str(state)])
     assert f"workers-env vectorize {op} docs {again}" in err
     assert f"tail -n +{count + 1} {big_file} > rest.ndjson && workers-env vectorize {op} docs --file rest.ndjson " \

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,172 @@ def test_fields_wrangler_checks_with_its_messages(tmp_path: Path, extra: str, me
     assert not ok and out[0] == "Processing wrangler.toml configuration:" and message in out
 
 
+JSON_BASE = {"name": "w", "main": "src/index.js", "compatibility_date": "2024-09-23"}
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [  # each as wrangler 4.164.0's unstable_readConfig prints it, line for line
+        ({"compatibility_date": 5}, '- Expected "compatibility_date" to be of type string but got 5.'),
+        ({"compliance_region": "x"},
+         '- Expected "compliance_region" field to be one of ["public","fedramp_high"] but got "x".'),
+        ({"build": {"command": 1}}, '- Expected "build.command" to be of type string but got 1.'),
+        ({"build": {"command": "make", "watch_dir": 1}}, '- Expected "build.watch_dir" to be of type string but got 1.'),
+        ({"build": {"command": "make", "watch_dir": [1]}},
+         '- Expected "build.watch_dir.[0]" to be of type string but got 1.'),
+        ({"limits": {"cpu_ms": "x"}}, '- Expected "limits.cpu_ms" to be of type number but got "x".'),
+        ({"rules": [{"type": "Text"}]}, '- Expected "rules[0].globs" to be an array of strings but got undefined'),
+        ({"rules": [{"type": "Text", "globs": [1]}]}, '- Expected "rules[0].globs.[0]" to be of type string but got 1.'),
+        ({"rules": [{"type": "Text", "globs": ["a"], "fallthrough": 1}]},
+         '- the field "fallthrough", when present, should be a boolean.'),
+        ({"migrations": "x"}, '- The optional "migrations" field should be an array, but got "x"'),
+        ({"migrations": [{"tag": 1}]}, '- Expected "migrations[0].tag" to be of type string but got 1.'),
+        ({"migrations": [{"tag": "v1", "new_classes": "A"}]},
+         '- Expected "migrations[0].new_classes" to be an array of strings but got "A"'),
+        ({"migrations": [{"tag": "v1", "new_classes": [1]}]},
+         '- Expected "migrations[0].new_classes.[0]" to be of type string but got 1.'),
+        ({"migrations": [{"tag": "v1", "renamed_classes": "x"}]},
+         '- Expected "migrations[0].renamed_classes" to be an array of "{from: string, to: string}" objects but got "x".'),
+        ({"migrations": [{"tag": "v1", "transferred_classes": "x"}]},
+         '- Expected "migrations[0].transferred_classes" to be an array of "{from: string, from_script: string, to: '
+         'string}" objects but got "x".'),
+        ({"tail_consumers": "x"}, '- Expected "tail_consumers" to be an array but got "x".'),
+        ({"tail_consumers": ["x"]}, '- "tail_consumers[0]" should be an object but got "x".'),
+        ({"streaming_tail_consumers": [[]]}, '- "streaming_tail_consumers[0]" should be an object but got [].'),
+        ({"tail_consumers": [{}]}, '- "tail_consumers[0].service" is a required field.'),
+        ({"tail_consumers": [{"service": 1}]}, '- Expected "tail_consumers[0].service" to be of type string but got 1.'),
+        ({"tail_consumers": [{"service": "s", "environment": 1}]},
+         '- Expected "tail_consumers[0].environment" to be of type string but got 1.'),
+        ({"observability": "x"}, '- "observability" should be an object but got "x".'),
+        ({"observability": {"enabled": "x"}},
+         ['- Expected "observability.enabled" to be of type boolean but got "x".',
+          '- Expected "observability.logs.enabled" to be of type boolean but got undefined.',
+          '- Expected "observability.traces.enabled" to be of type boolean but got undefined.',
+          '- Expected "observability.issues.enabled" to be of type boolean but got undefined.']),
+        ({"observability": {"enabled": True, "head_sampling_rate": "x"}},
+         '- Expected "observability.head_sampling_rate" to be of type number but got "x".'),
+        ({"observability": {"enabled": True, "head_sampling_rate": 2}},
+         '- "observability.head_sampling_rate" must be a value between 0 and 1.'),
+        ({"observability": {"enabled": True, "issues": "x"}}, '- "observability.issues" should be an object but got "x".'),
+        ({"placement": "x"}, '- The field "placement" should be an object but got "x".'),
+        ({"placement": {"mode": "targeted"}},
+         '- "placement.region" or "placement.host" or "placement.hostname" is required.'),
+        ({"placement": {"region": ""}}, '- "placement.region" must be a non-empty string.'),
+        ({"placement": {"mode": "targeted", "region": 1}}, '- Expected "placement.region" to be of type string but got 1.'),
+        ({"placement": {"region": "a", "host": "b"}},
+         '- "placement" fields "region", "host" are mutually exclusive. Only one can be specified.'),
+        ({"placement": {"hint": "x"}},
+         ['- "placement.mode" is a required field.', '- "placement.hint" can only be set when "placement.mode" is "smart"']),
+        ({"placement": {"hint": 1, "mode": {"a": 1}}},  # a value in a template literal: "[object Object]"
+         ['- Expected "placement.mode" to be of type string but got {"a":1}.',
+          '- "placement.hint" must be a string when "placement.mode" is "[object Object]"',
+          '- "placement.hint" can only be set when "placement.mode" is "smart"']),
+        ({"placement": {"hint": "x", "region": "a"}},
+         '- "placement" cannot have both "hint" (smart format) and "region"/"host"/"hostname" (targeted format) fields'),
+        ({"kv_namespaces": [{"binding": "K", "id": 1}]},
+         '- "kv_namespaces[0]" bindings should have a string "id" field but got {"binding":"K","id":1}.'),
+        ({"d1_databases": [{"binding": "DB", "database_id": 1}]},
+         '- "d1_databases[0]" bindings must have a "database_id" field but got {"binding":"DB","database_id":1}.'),
+        ({"r2_buckets": [{"binding": "B", "bucket_name": "ok-bucket", "preview_bucket_name": 1}]},
+         '- "r2_buckets[0]" bindings should, optionally, have a string "preview_bucket_name" field but got '
+         '{"binding":"B","bucket_name":"ok-bucket","preview_bucket_name":1}.'),
+        ({"r2_buckets": [{"binding": "B", "bucket_name": "ok-bucket", "preview_bucket_name": "Bad"}]},
+         '- r2_buckets[0].preview_bucket_name= "Bad" is invalid. Bucket names must begin and end with an alphanumeric '
+         "character, only contain lowercase letters, numbers, and hyphens, and be between 3 and 63 characters long."),
+        ({"r2_buckets": [{"binding": "B", "bucket_name": 1}]},
+         '- "r2_buckets[0]" bindings should have a string "bucket_name" field but got {"binding":"B","bucket_name":1}.'),
+        ({"analytics_engine_datasets": [{"binding": "A", "dataset": ""}]},
+         '- "analytics_engine_datasets[0]" bindings should, optionally, have a string "dataset" field but got '
+         '{"binding":"A","dataset":""}.'),
+        ({"version_metadata": "x"}, '- The field "version_metadata" should be an object but got "x".'),
+        ({"version_metadata": {"binding": 1}}, '- binding should have a string "binding" field.'),
+        ({"services": [{"binding": "S", "service": "s", "environment": 1}]},
+         '- "services[0]" bindings should have a string "environment" field but got '
+         '{"binding":"S","service":"s","environment":1}.'),
+        ({"send_email": ["x"]}, '- "send_email" bindings should be objects, but got "x"'),
+        ({"vectorize": "x"}, '- The field "vectorize" should be an array but got "x".'),
+        ({"vectorize": [{"index_name": "i"}]},
+         '- "vectorize[0]" bindings should have a string "binding" field but got {"index_name":"i"}.'),
+        ({"vectorize": [{"binding": "V", "index_name": "i", "remote": "x"}]},
+         '- "vectorize[0]" should, optionally, have a boolean "remote" field but got '
+         '{"binding":"V","index_name":"i","remote":"x"}.'),
+        ({"kv_namespaces": ["x"]}, '- "kv_namespaces" bindings should be objects, but got "x"'),
+        ({"kv_namespaces": [{"binding": "K", "id": "a", "preview_id": 1}]},
+         '- "kv_namespaces[0]" bindings should, optionally, have a string "preview_id" field but got '
+         '{"binding":"K","id":"a","preview_id":1}.'),
+        ({"d1_databases": ["x"]}, '- "d1_databases" bindings should be objects, but got "x"'),
+        ({"d1_databases": [{"binding": "DB", "database_id": "x", "preview_database_id": 1}]},
+         '- "d1_databases[0]" bindings should, optionally, have a string "preview_database_id" field but got '
+         '{"binding":"DB","database_id":"x","preview_database_id":1}.'),
+        ({"d1_databases": [{"binding": "DB", "database_id": "x", "migrations_dir": 1}]},
+         '- "d1_databases[0]" bindings should, optionally, have a string "migrations_dir" field but got '
+         '{"binding":"DB","database_id":"x","migrations_dir":1}.'),
+        ({"kv_namespaces": [{"binding": "X", "id": "a"}], "d1_databases": [{"binding": "X", "database_id": "b"}]},
+         ["- X assigned to KV Namespace and D1 Database bindings.",
+          "- Bindings must have unique names, so that they can all be referenced in the worker.",
+          "Please change your bindings to have unique names."]),
+        ({"kv_namespaces": [{"binding": "X", "id": "a"}, {"binding": "X", "id": "b"}]},
+         ["- X assigned to multiple KV Namespace bindings.",
+          "- Bindings must have unique names, so that they can all be referenced in the worker.",
+          "Please change your bindings to have unique names."]),
+        ({"define": "x"}, '- The field "define" should be an object but got "x".'),
+        ({"define": {"A": 1}}, '- The field "define.A" should be a string but got 1.'),
+        ({"secrets": "x"}, '- The field "secrets" should be an object but got "x".'),
+        ({"python_modules": "x"}, '- "python_modules" should be an object but got "x".'),
+        ({"rules": ["x"]}, '- "rules[0]" should be an object but got "x".'),
+        ({"rules": [{}]},
+         ['- bindings should have a string "type" field, which contains one of "ESModule", "CommonJS", '
+          '"CompiledWasm", "Text", or "Data".',
+          '- Expected "rules[0].globs" to be an array of strings but got undefined']),
+        ({"services": ["x"]}, '- "services" bindings should be objects, but got "x"'),
+        ({"r2_buckets": ["x"]}, '- "r2_buckets" bindings should be objects, but got "x"'),
+        ({"r2_buckets": [{"binding": "B", "bucket_name": "ok-bucket", "jurisdiction": 1}]},
+         '- "r2_buckets[0]" bindings should, optionally, have a string "jurisdiction" field but got '
+         '{"binding":"B","bucket_name":"ok-bucket","jurisdiction":1}.'),
+        ({"r2_buckets": [{"binding": "B", "bucket_name": "ok-bucket", "local_dev": 1}]},
+         '- "r2_buckets[0]" bindings should, optionally, have an object "local_dev" field but got '
+         '{"binding":"B","bucket_name":"ok-bucket","local_dev":1}.'),
+        ({"hyperdrive": ["x"]}, '- "hyperdrive" bindings should be objects, but got "x"'),
+        ({"analytics_engine_datasets": ["x"]}, '- "analytics_engine" bindings should be objects, but got "x"'),
+    ],
+)
+def test_field_errors_word_for_word_as_wrangler(tmp_path: Path, fields: dict, expected: str | list[str]) -> None:
+    ok, out = lines(tmp_path, "wrangler.json", json.dumps({**JSON_BASE, **fields}))
+    assert (ok, out) == (False, ["Processing wrangler.json configuration:",
+                                 *([expected] if isinstance(expected, str) else expected)])
+
+
+def test_define_entries_not_inherited_nor_overriding_a_top_level_one(tmp_path: Path) -> None:
+    config = {**JSON_BASE, "define": {"B": "1"}, "env": {"staging": {"define": {"A": "1"}}}}
+    ok, out = lines(tmp_path, "wrangler.json", json.dumps(config), env="staging")
+    assert (ok, out) == (True, [
+        "Processing wrangler.json configuration:",
+        '- "env.staging" environment configuration',
+        '- The following define entries exist at the top level, but not on "env.staging.define".',
+        'This is probably not what you want, since "define" configuration is not inherited by environments.',
+        'Please add these entries to "env.staging.define":',
+        "- B",
+        '- "A" exists on "env.staging", but not on the top level.',
+        'This is not what you probably want, since "define" configuration within environments can only override '
+        'existing top level "define" configuration',
+        'Please remove "env.staging.define.A", or add "define.A".',
+    ])
+
+
+def test_an_env_field_that_is_no_object_holds_no_environment(tmp_path: Path) -> None:
+    ok, out = lines(tmp_path, "wrangler.json", json.dumps({**JSON_BASE, "env": "x"}), env="staging")
+    assert (ok, out) == (False, [
+        "Processing wrangler.json configuration:",
+        '- No environment found in configuration with name "staging".',
+        "Before using `--env=staging` there should be an equivalent environment section in the configuration.",
+        'The available configured environment names are: ["0"]',
+        "Consider adding an environment configuration section to the wrangler.json file:",
+        "```",
+        "[env.staging]",
+        "```",
+    ])
+
+
 @pytest.mark.parametrize(
     ("extra", "warning"),
     [
@@ -104,6 +271,8 @@ def test_fields_wrangler_checks_with_its_messages(tmp_path: Path, extra: str, me
         ("[dev]\nfoo = 1\n", '- Unexpected fields found in dev field: "foo"'),
         ("[durable_objects]\nfoo = 1\n", '- Unexpected fields found in durable_objects field: "foo"'),
         ('route = ""\n', '- The "route" field in your configuration is an empty string and will be ignored.'),
+        ("[unsafe]\n", '- "unsafe" fields are experimental and may change or break at any time.'),
+        ('account_id = ""\n', '- The "account_id" field in your configuration is an empty string and will be ignored.'),
     ],
 )
 def test_what_wrangler_only_warns_about(tmp_path: Path, extra: str, warning: str) -> None:

@@ -315,6 +315,8 @@ def test_vars_must_be_an_object(tmp_path: Path) -> None:
         ({"env": "x"}, None, 'The field "env" should be an object but got "x".'),
         ({"env": {"staging": "x"}}, "staging", 'The field "env.staging" should be an object but got "x".'),
         ({"durable_objects": "x"}, None, 'The field "durable_objects" should be an object but got "x".'),
+        # wrangler 4.164.0 stops here on its own TypeError (config2.rules.some is not a function)
+        ({"rules": "x"}, None, 'The field "rules" should be an array but got "x".'),
         ({"durable_objects": {"bindings": "x"}}, None,
          'The field "durable_objects.bindings" should be an array but got "x".'),
     ],

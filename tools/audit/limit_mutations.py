@@ -3,10 +3,13 @@
 Each binding keeps its limits and error texts in one module (``workers_env/<binding>/limits.py``;
 config's in ``config/diagnostics/fields.py``); a few live elsewhere: an index definition's texts
 (``vectorize/definitions.py``), the state's index-name check (``vectorize/store/names.py``) and
-documented limits of the CLI and the config reader, named one by one (``MODULES``). For every limit
-constant and every error text there, this script applies one mutation at a time to a scratch
-copy of the tree, runs the tests that could notice and records whether one failed (killed) or
-none did (survived):
+documented limits of the CLI and the config reader, named one by one (``MODULES``). The messages
+of the config's diagnostics (``config/diagnostics/*.py``) and of the CLI (``cli/**/*.py``) are
+audited as texts only (``texts=True``): every text of their functions, methods and constants,
+private ones too, except argparse's help (``help=`` and the like, a ``register`` function, a
+``*_HELP`` constant) and docstrings. For every limit constant and every error text there, this
+script applies one mutation at a time to a scratch copy of the tree, runs the tests that could
+notice and records whether one failed (killed) or none did (survived):
 
 - a whole number (a module constant, a ``SQLITE_LIMITS`` value, a field of ``ApiLimits(...)``,
   an error's ``code=``): +1 and -1 (a limit of 0 only +1: ``sqlite3_limit`` reads -1 as "leave
@@ -28,7 +31,8 @@ The tests run in tiers, each only for the mutations the one before left alive:
    than ``TIER_ONE_MAX`` do (a common phrase: ``is not``), the likeliest of them: those naming
    the constant or builder, then the binding's, then those holding the words most often;
 2. the binding's test files (``tests/test_kv_*``, ``tests/test_cli_kv*`` ...: what ``-k kv``
-   selects, named as files so that pytest does not collect the whole suite first), ``-x -n 2``;
+   selects, named as files so that pytest does not collect the whole suite first), ``-x -n 2``
+   (``--no-binding-files`` skips it);
 3. the whole suite. One run per mutation would take hours, so the survivors of tier 2 go in
    batches (one mutation per place), each batch run once over the whole suite; every test that
    failed in a batch is then run again under each of its mutations alone, which says which
@@ -45,6 +49,8 @@ own copy). Nothing is written outside the copies, in the temporary directory, re
     python3 tools/audit/limit_mutations.py --list          # the mutations, nothing run
     python3 tools/audit/limit_mutations.py --pick left.txt  # only these (lines as --list prints them)
     python3 tools/audit/limit_mutations.py --only kv --sample 20 --no-whole-suite
+    python3 tools/audit/limit_mutations.py --only diag-settings --no-binding-files --jobs 1  # a loaded machine
+    python3 tools/audit/limit_mutations.py --pick left.txt --tests tests/test_x.py --no-whole-suite
 """
 
 from __future__ import annotations
@@ -83,8 +89,12 @@ class Audited:
     groups: tuple[str, ...]
     names: str = ""  # a regular expression a module constant's name must match ("" for all)
     functions: bool = True  # whether its functions' texts are error texts
+    texts: bool = False  # a module of messages: only its texts, private constants' and methods' too
 
 
+CONFIG_TESTS = ("test_config_*", "test_cli_validate*", "test_cli_config_*", "test_load_env*")
+CLI_TESTS = ("test_cli_*",)
+DEV_TESTS = ("test_dev_*", "test_cli_dev*")
 MODULES = (
     Audited("ai", "workers_env/ai/limits.py", ("test_ai_*",)),
     Audited("assets", "workers_env/assets/limits.py", ("test_assets_*",)),
@@ -112,6 +122,22 @@ MODULES = (
             names=r"^(JSON_MAX_DEPTH|_TOML_MAX_DEPTH)$", functions=False),
     Audited("migrations-pattern", "workers_env/d1/migration_pattern.py", ("test_d1_migrations*", "test_cli_d1*"),
             names=r"^(_MAX_EXPANSIONS|_MAX_PATTERN_LENGTH)$", functions=False),
+    # the texts of the config's diagnostics and of the CLI (``texts``: every text, no number)
+    *(Audited(f"diag-{name}", f"workers_env/config/diagnostics/{name}.py", CONFIG_TESTS, texts=True)
+      for name in ("entries", "bindings", "checks", "settings", "whole", "environment", "dates", "variables",
+                   "sink", "report", "jsvalues", "assets", "durable_objects", "queues", "routes", "workflows",
+                   "other_entries")),
+    *(Audited(f"cli-{name.replace('/', '-')}", f"workers_env/cli/{name}.py", groups, texts=True)
+      for name, groups in (
+          ("vectorize/__init__", ("test_cli_vectorize*",)), ("vectorize/common", ("test_cli_vectorize*",)),
+          ("vectorize/indexes", ("test_cli_vectorize*",)), ("vectorize/metadata", ("test_cli_vectorize*",)),
+          ("vectorize/vectors", ("test_cli_vectorize*",)), ("d1", ("test_cli_d1*",)),
+          ("kv/__init__", ("test_cli_kv*",)), ("kv/bulk", ("test_cli_kv*",)), ("kv/files", ("test_cli_kv*",)),
+          ("kv/keys", ("test_cli_kv*",)), ("kv/namespace", ("test_cli_kv*",)), ("kv/options", ("test_cli_kv*",)),
+          ("kv/output", ("test_cli_kv*",)), ("__init__", CLI_TESTS), ("common", CLI_TESTS),
+          ("validate", ("test_cli_validate*",)), ("wrangler_config", CLI_TESTS), ("didyoumean", CLI_TESTS),
+          ("dev", DEV_TESTS), ("devbuild", DEV_TESTS), ("devhosts", DEV_TESTS), ("devreload", DEV_TESTS),
+          ("devstop", DEV_TESTS))),
 )
 #: texts and collections that are no limit nor error text (allow-lists, names of operations)
 SKIPPED_NAMES = {"ALLOWED_FUNCTIONS", "ALLOWED_PRAGMAS", "RESERVED_PREFIX"}
@@ -276,6 +302,46 @@ def _value_mutations(audited: Audited, symbol: str, node: ast.AST, starts: list[
     return [mutation] if mutation else []
 
 
+#: keywords whose texts are no message a test would pin (argparse's help and usage texts); a
+#: module of messages also leaves out its ``register`` function (it builds the parser) and its
+#: constants named ``*_HELP``
+HELP_KEYWORDS = {"help", "description", "epilog", "metavar", "usage", "prog", "title"}
+HELP_CALLS = {"add_argument_group", "add_mutually_exclusive_group"}  # their titles too
+
+
+def _undocumented(body: list[ast.stmt]) -> list[ast.stmt]:
+    """``body`` without its docstring."""
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        return body[1:]
+    return body
+
+
+def _function_texts(audited: Audited, symbol: str, body: list[ast.stmt], starts: list[int]) -> list[Mutation]:
+    """One mutation for each text in ``body``; in a module of messages, not the texts of argparse's
+    help keywords, nor a nested function's docstring."""
+    skipped: set[int] = set()
+    if audited.texts:
+        for statement in body:
+            for node in ast.walk(statement):
+                if isinstance(node, ast.keyword) and node.arg in HELP_KEYWORDS:
+                    skipped |= {id(text) for text in _texts_in(node.value)}
+                elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                      and node.func.attr in HELP_CALLS):
+                    skipped |= {id(text) for arg in node.args for text in _texts_in(arg)}
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    first = node.body[0] if node.body else None
+                    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                        skipped.add(id(first.value))
+    mutations = []
+    for statement in body:
+        for text in _texts_in(statement):
+            if id(text) in skipped:
+                continue
+            mutation = _text_mutation(audited, symbol, text, starts)
+            mutations += [mutation] if mutation else []
+    return mutations
+
+
 def find_mutations(audited: Audited) -> list[Mutation]:
     global _TEXT
     _TEXT = (ROOT / audited.path).read_text()
@@ -288,14 +354,17 @@ def find_mutations(audited: Audited) -> list[Mutation]:
             names = [t.id for t in targets if isinstance(t, ast.Name)]
             if not names or names[0] in SKIPPED_NAMES or names[0] == "__all__":
                 continue
-            if names[0].startswith("_") and not audited.names:  # a private name only when named
+            if names[0].startswith("_") and not audited.names and not audited.texts:  # private only when named
                 continue
             name, value = names[0], statement.value
             if audited.names and not re.search(audited.names, name):
                 continue
             if value is None:
                 continue
-            if isinstance(value, ast.Dict):
+            if audited.texts:
+                if not name.endswith("_HELP"):  # a help text, no message
+                    mutations += _function_texts(audited, name, [statement], starts)
+            elif isinstance(value, ast.Dict):
                 for key, item in zip(value.keys, value.values):
                     mutations += _value_mutations(audited, f"{name}[{ast.unparse(key) if key else '**'}]", item, starts)
             elif isinstance(value, ast.Call):
@@ -304,18 +373,24 @@ def find_mutations(audited: Audited) -> list[Mutation]:
                         mutations += _number_mutations(audited, f"{name}.{keyword.arg}", keyword.value, starts)
             else:
                 mutations += _value_mutations(audited, name, value, starts)
-        elif isinstance(statement, ast.FunctionDef) and audited.functions:
-            body = statement.body
-            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
-                body = body[1:]  # the docstring
-            for inner in body:
-                for text in _texts_in(inner):
-                    mutation = _text_mutation(audited, statement.name, text, starts)
-                    mutations += [mutation] if mutation else []
+        elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and audited.functions:
+            if audited.texts and statement.name == "register":  # builds the parser: help texts only
+                continue
+            mutations += _function_texts(audited, statement.name, _undocumented(statement.body), starts)
+            if audited.texts:
+                continue
+            for inner in statement.body:
                 for node in ast.walk(inner):
                     if isinstance(node, ast.keyword) and node.arg == "code":
                         mutations += _number_mutations(audited, f"{statement.name}(code)", node.value, starts,
                                                        code=True)
+        elif isinstance(statement, ast.ClassDef) and audited.texts:
+            for member in _undocumented(statement.body):
+                if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    symbol = f"{statement.name}.{member.name}"
+                    mutations += _function_texts(audited, symbol, _undocumented(member.body), starts)
+                else:
+                    mutations += _function_texts(audited, statement.name, [member], starts)
     return mutations
 
 
@@ -521,9 +596,13 @@ def run(mutations: list[Mutation], args: argparse.Namespace) -> None:
             first = _tier_one(mutation, audited)
             group = _test_files(audited.groups)
             targeted, label = _targeted(mutation, audited)
+            if args.tests:  # tier 1 is the files asked for
+                targeted, label = args.tests, "1 (--tests)"
             killed = bool(targeted) and _run_tier(scratch, mutation, label, targeted, args.timeout)
-            if not killed:
+            if not killed and args.binding_files:
                 _run_tier(scratch, mutation, "2 (binding's files)", sorted(set(group) | set(first)), args.timeout)
+            elif not killed and not targeted:  # straight on to the whole suite
+                mutation.result, mutation.tier = "survived", "1 (no test file names it)"
         finally:
             idle.put(scratch)
         with lock:
@@ -623,6 +702,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=31)
     parser.add_argument("--no-whole-suite", dest="whole_suite", action="store_false",
                         help="stop after the binding's files (tier 2)")
+    parser.add_argument("--tests", action="append", help="tier 1 runs this test file (repeatable) instead of the "
+                        "files naming the mutation: to show survivors killed by the tests written for them")
+    parser.add_argument("--no-binding-files", dest="binding_files", action="store_false",
+                        help="skip tier 2: what tier 1 leaves goes straight to the whole suite (on a loaded machine "
+                        "one whole-suite batch costs less than a binding's files run once per mutation)")
     parser.add_argument("--no-baseline", dest="baseline", action="store_false",
                         help="do not first check that the unmutated binding files pass")
     parser.add_argument("--jobs", type=int, default=1, help="mutations run at once, each in its own copy")

@@ -179,9 +179,8 @@ def validate(
     env_sink = _Sink(env=environment)
     if environment:
         envs = raw.get("env")
+        # an "env" that is no object holds no environment: wrangler says only that (no type error)
         raw_env = envs.get(environment, MISSING) if isinstance(envs, dict) else MISSING
-        if envs is not None and not isinstance(envs, dict):
-            top.wrong_type("env", "an object", envs)
         if isinstance(raw_env, list):  # an object to wrangler: no known field, every index unknown
             raw_env = {str(i): v for i, v in enumerate(raw_env)}
         if isinstance(raw_env, dict):
