@@ -315,21 +315,7 @@ class Database:
         """:meth:`query` of one query (most calls: one statement, no transaction of ours)."""
         single = None if "\0" in sql else _single_statement(sql)
         try:
-            if single is None:
-                return self._query_one(sql, params)
-            # :meth:`_query_one` of one statement, inlined: every point query takes this path
-            lock = self._lock
-            lock.acquire()  # (cheaper than ``with``)
-            try:
-                if self.closed:
-                    raise SqlFailure(_CLOSED)
-                try:
-                    return self._run(single, params)
-                except SqlFailure:
-                    self._refresh_row_id()
-                    raise
-            finally:
-                lock.release()
+            return self._query_one(sql, params) if single is None else self._run_single(single, params)
         except UnicodeEncodeError:
             # SQLite takes UTF-8, which a lone surrogate (``"\ud800"``, or an undecodable byte
             # of a command line) has none of; JavaScript strings reach workerd's SQLite as
@@ -354,7 +340,10 @@ class Database:
                         changes_before = conn.total_changes
                         cursor = self._execute(single[0], params, last=True)
                         description = cursor.description
-                        rows = self._fetch(cursor, single[0]) if description is not None else []
+                        try:  # (:meth:`_fetch`, inlined: every point query's path)
+                            rows = cursor.fetchall() if description is not None else []
+                        except sqlite3.Error as exc:
+                            raise SqlFailure(self._describe(exc, single[0])) from None
                         if description is None or conn.total_changes != changes_before:
                             self._track()
                         columns = list(map(_NAME, description)) if description is not None else []
@@ -377,7 +366,13 @@ class Database:
         single = _single_statement(sql)
         if single is None:
             return self._query_many([(sql, params)])[0]
-        with self._lock:
+        return self._run_single(single, params)
+
+    def _run_single(self, single: tuple[str, ...], params: Sequence[Any]) -> QueryResult:
+        """One statement run under the lock (every ``all()``/``run()`` of one statement)."""
+        lock = self._lock
+        lock.acquire()  # (cheaper than ``with``)
+        try:
             if self.closed:
                 raise SqlFailure(_CLOSED)
             try:
@@ -385,6 +380,8 @@ class Database:
             except SqlFailure:
                 self._refresh_row_id()
                 raise
+        finally:
+            lock.release()
 
     def _query_to_nul(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
         """Queries where one holds a NUL character: SQLite reads a text only up to it, so the
