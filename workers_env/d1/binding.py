@@ -351,11 +351,11 @@ class D1PreparedStatement:
             bound.params, bound._sqlite_params = bind_values(values)
             return bound
         try:
-            bound = bind_values((*values, named))  # the trailing object: D1 refuses it
+            kept, sent = bind_values((*values, named))  # the trailing object: D1 refuses it
         except JsException as error:
             add_hint(error, limits.BIND_BY_POSITION)
             raise
-        return D1PreparedStatement(self._session, self.statement, *bound)
+        return D1PreparedStatement(self._session, self.statement, kept, sent)
 
     def _query(self) -> tuple[str, tuple[Any, ...]]:
         return _sql_text(self.statement), self._sqlite_params
