@@ -26,17 +26,21 @@ def test_a_near_miss_is_noted_with_the_model_it_likely_means(tmp_path, wrong, me
     assert info.value.__notes__ == [f"did you mean {meant!r}? ({LISTS})"]
 
 
-@pytest.mark.parametrize(("wrong", "meant"), [
-    ("@cf/meta/llama3-8b-instruct", "@cf/meta/llama-3-8b-instruct"),
-    ("meta/llama-3.1-8b-instruct", "@cf/meta/llama-3.1-8b-instruct"),
+@pytest.mark.parametrize(("wrong", "meant", "use"), [
+    ("@cf/meta/llama3-8b-instruct", "@cf/meta/llama-3-8b-instruct", "use an active model"),
+    ("meta/llama-3.1-8b-instruct", "@cf/meta/llama-3.1-8b-instruct",
+     "use its active variant '@cf/meta/llama-3.1-8b-instruct-fast', which answers in the same form"),
+    ("@cf/meta/llama-3.1-8b-instruc", "@cf/meta/llama-3.1-8b-instruct",
+     "use its active variant '@cf/meta/llama-3.1-8b-instruct-fast', which answers in the same form"),
 ])
-def test_a_near_miss_of_a_retired_model_says_it_was_retired(tmp_path, wrong, meant):
-    """The right name would only move the Worker on to 5028: the note says so."""
+def test_a_near_miss_of_a_retired_model_says_it_was_retired(tmp_path, wrong, meant, use):
+    """The right name would only move the Worker on to 5028: the note says so, and names the
+    retired model's ``-fast`` variant where the catalog keeps one (as the 5028 note does)."""
     with pytest.raises(AiError) as info:
         run(ai_env(tmp_path), wrong, {"prompt": "x"})
     assert str(info.value) == f"AiError: 5007: No such model {wrong} or task"
     assert info.value.__notes__ == [f"did you mean {meant!r}? It was retired on 2026-05-30: run() answers it with "
-                                    f"the service's 5028 error; use an active model ({LISTS})"]
+                                    f"the service's 5028 error; {use} ({LISTS})"]
 
 
 def test_a_name_like_no_model_says_where_the_names_are(tmp_path):

@@ -593,8 +593,11 @@ def _no_such_model(model: Any) -> AiError:
     lists = "env.AI.models() lists the models workers-env emulates, with their names"
     retired = DEPRECATED_MODELS.get(close[0]) if close else None
     if retired is not None:  # the right name would only move the Worker on to 5028
+        fast = f"{close[0]}-fast"
+        use = (f"use its active variant {fast!r}, which answers in the same form" if fast in TEXT_GENERATION_MODELS
+               else "use an active model")
         add_hint(error, f"did you mean {close[0]!r}? It was retired on {retired}: run() answers it with the "
-                       f"service's 5028 error; use an active model ({lists})")
+                       f"service's 5028 error; {use} ({lists})")
     elif close:
         add_hint(error, f"did you mean {close[0]!r}? ({lists})")
     elif _third_party(model):
