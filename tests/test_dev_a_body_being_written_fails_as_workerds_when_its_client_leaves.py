@@ -5,7 +5,9 @@ with ``undefined`` -- Python code gets ``Error: undefined``, as for every stream
 ``undefined`` here -- an ``IdentityTransformStream``'s and a ``FixedLengthStream``'s with
 ``Error: Network connection lost.``, and a ``ReadableStream``'s source is canceled without a
 reason. workers-env gave ``AbortError: The client has disconnected`` to all three writers, the
-reason workerd gives a request's ``signal``, not its body."""
+reason workerd gives a request's ``signal``, not its body. After that failed write the writer's
+``ready`` still resolves and its ``desiredSize`` is ``null`` (TransformStream) or 0 (the other two),
+as in workerd (the same probe with ``await w.ready`` and ``w.desiredSize`` after it)."""
 
 from __future__ import annotations
 
@@ -56,7 +58,12 @@ class Default(WorkerEntrypoint):
                 try:
                     await writer.write(CHUNK)
                 except Exception as exc:
-                    SEEN[path] = f"{type(exc).__name__}: {exc}"
+                    try:
+                        await writer.ready
+                        ready = "resolves"
+                    except Exception as later:
+                        ready = f"rejects {later}"
+                    SEEN[path] = f"{type(exc).__name__}: {exc}; ready {ready}; desiredSize {writer.desiredSize}"
                     return
                 await asyncio.sleep(0.05)
 
@@ -66,9 +73,9 @@ class Default(WorkerEntrypoint):
 
 
 @pytest.mark.parametrize(("path", "seen"), [
-    ("/transform", "JsException: Error: undefined"),
-    ("/identity", "JsException: Error: Network connection lost."),
-    ("/fixed", "JsException: Error: Network connection lost."),
+    ("/transform", "JsException: Error: undefined; ready resolves; desiredSize jsnull"),
+    ("/identity", "JsException: Error: Network connection lost.; ready resolves; desiredSize 0"),
+    ("/fixed", "JsException: Error: Network connection lost.; ready resolves; desiredSize 0"),
     ("/pull", "None"),
 ])
 def test_the_next_write_fails_as_workerds(tmp_path, path, seen):
