@@ -519,8 +519,8 @@ def _pending_context(args: argparse.Namespace) -> tuple[Any, D1Entry, Path, str]
     if config is None:
         raise CommandError(_NO_CONFIG)
     entry = find_entry(config, args.database)
-    if entry is None and args.remote:
-        _found(args, config, entry)
+    if args.remote:  # apply --remote looks the database up first: an unknown name fails here
+        entry = _found(args, config, entry)
     pattern = _glob(config, entry or D1Entry(binding=args.database))
     directory = _migrations_dir(config, entry or D1Entry(binding=args.database), create=False)
     _local_only(args)

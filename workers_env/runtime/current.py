@@ -90,7 +90,6 @@ _CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_wor
 _errors.worker_running = lambda: _CURRENT.get() is not None  # JsException's module, as Worker code sees it
 
 
-
 def set_current(runtime: WorkerRuntime | None) -> None:
     """Mark ``runtime`` as running (``None``: no Worker) in this context, for good: each asyncio
     task keeps its own. Code that calls into a Worker uses :func:`swap` / :func:`restore`."""
