@@ -192,6 +192,13 @@ def _reduce_js_class(cls: _JsExceptionType) -> tuple[Any, tuple[str, str]]:
 copyreg.pickle(_JsExceptionType, _reduce_js_class)  # type: ignore[arg-type]
 
 
+#: the names workerd's own error classes assign in their constructors (``this.name = name`` in
+#: ``src/cloudflare/internal/ai-api.ts`` and ``aig-api.ts``; the service's ``AiError`` is such a
+#: name): an own, enumerable property there, unlike a built-in ``TypeError``'s
+_ASSIGNED_NAMES = frozenset({"AiError", "AiInternalError", "InferenceUpstreamError", "AiGatewayInternalError",
+                             "AiGatewayLogNotFound"})
+
+
 class JsException(WorkersEnvError, metaclass=_JsExceptionType):
     """What Python Worker code sees when a JavaScript API throws (``pyodide.ffi.JsException``).
 
@@ -211,15 +218,31 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
         Pyodide's forms -- two or three arguments, ``message=``/``stack=``, none -- are read as
         Pyodide reads them wherever the call is made."""
         stack = None
-        if len(args) == 1 and (kwargs.keys() == {"name"} if kwargs else not _worker_code(sys._getframe(1))):
+        ours = len(args) == 1 and (kwargs.keys() == {"name"} if kwargs else not _worker_code(sys._getframe(1)))
+        if ours:
             name, message = kwargs.get("name", "Error"), args[0]
             super().__init__(f"{name}: {message}")
         else:
             name, message, stack = _pyodide_arguments(args, kwargs)
             super().__init__(f"{name}: {message}" if name and message else name or message)
             self.__dict__["_stack"] = stack
-        self.name = name
+        self.__dict__["name"] = name  # (an assignment after this one is Worker code's: __setattr__)
         self.message = message
+        if not ours or name in _ASSIGNED_NAMES:  # Pyodide's constructor assigns the name, as workerd's classes do
+            self.__dict__["_own_name"] = True
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        """An attribute set as on the JS error: ``e.name = "X"`` makes ``name`` an own, enumerable
+        property, which ``JSON.stringify`` writes (``{"name":"X"}``) and ``Object.keys`` lists."""
+        if key == "name":
+            self.__dict__["_own_name"] = True
+        super().__setattr__(key, value)
+
+    def _own_properties(self) -> dict[str, Any]:
+        """The error's own enumerable properties as JavaScript has them: ``name`` once assigned
+        (``message``, ``stack``, ``cause`` and ``errors`` are not enumerable; V8's built-in errors
+        and ``DOMException`` read ``name`` from their prototype)."""
+        return {"name": self.name} if self.__dict__.get("_own_name") else {}
 
     def __str__(self) -> str:
         """JavaScript's ``Error.prototype.toString`` of the error as it is now, which is what

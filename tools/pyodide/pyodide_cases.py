@@ -56,11 +56,6 @@ ERROR_MARKER_THIS = ("Pyodide 0.28.2 hands a capture_this proxy called with Java
                      "Symbol(error marker) first; 0.26.0a4 and 314.0.6 hand it None, as workers-env does in every era "
                      "(README: create_proxy ... capture_this)")
 
-#: why JSON.stringify of an error Worker code made differs (a ``why``)
-JS_ERROR_OWN_NAME = ("Pyodide's JsException(name, ...) sets the Error's name as an own property, which "
-                     "JSON.stringify writes ({\"name\":\"x\"}); workers-env's JavaScript errors have no own "
-                     "properties, so it writes {} (README: Where we had to choose)")
-
 #: ``f(*args, **kwargs)``: what Worker code's ``JsException(...)`` makes, or the error it raises
 MAKE_JS_EXCEPTION = ("def f(*a, **k):\n    try:\n        e = JsException(*a, **k)\n    except Exception as x:\n"
                      "        return (type(x).__name__, str(x))\n    return (e.name, e.message, str(e), repr(e), e.stack)\n")
@@ -1972,7 +1967,11 @@ CASES = {
             "[f(1, 2), f('A', 'm', None)]", "[f('A', message=3), f('A', 'm', 's', 't')]", "[f('A', foo=1)]")),
         (MAKE_JS_EXCEPTION + "[f('A', name='B')]", JS_EXCEPTION_NAMED),
         "e = JsException('x')\n(e.stack, e.toString(), len(e.args), type(e).__name__)",
-        ("e = JsException('x')\nJSON.stringify(e)", JS_ERROR_OWN_NAME),
+        "e = JsException('x')\nJSON.stringify(e)",
+        "e = JsException('x', 'm')\n(JSON.stringify(e), list(Object.keys(e)))",
+        "e = js.Error.new('m')\nv = [JSON.stringify(e)]\ne.name = 'X'\n(v, JSON.stringify(e), list(Object.keys(e)), e.stack.split(chr(10))[0], str(e))",
+        "def f(c):\n    return (JSON.stringify(c.new('m')), list(Object.keys(c.new('m'))))\n[f(js.TypeError), f(js.RangeError), f(js.SyntaxError)]",
+        "try:\n    JSON.parse('{')\nexcept JsException as e:\n    e.name = 'Y'\n    v = (JSON.stringify(e), str(e))\nv",
         "def f(name):\n    e = JsException(name, 'm')\n    return (e.name, e.message, str(e), getattr(e, 'code', None))\n"
         "[f('TypeError'), f('RangeError'), f('AbortError'), f('Error')]",
         ("e = JsException('DOMException', 'm')\n(e.name, str(e))", DOM_EXCEPTION_314, ("314",)),

@@ -203,6 +203,8 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
         return [_jsonable(v, stack, i) for i, v in enumerate(value)]
     if isinstance(value, float):
         return js_number(value) if value == value and value not in (float("inf"), float("-inf")) else None
+    if isinstance(value, JsException):  # an Error: its name once assigned (message and stack are not enumerable)
+        return value._own_properties()
     if isinstance(value, JsProxy) or not isinstance(value, (str, int, type(None))):
         return {}  # a host object or a PyProxy: no own enumerable properties
     return value

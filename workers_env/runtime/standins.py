@@ -672,9 +672,10 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
             return JsObject({})
         if isinstance(obj, (jsconversions.JsStringObject, jsconversions.JsBooleanObject)):
             return plain(obj.valueOf())  # new String("ab"): its indices, as the string's
-        if isinstance(obj, (jsglobals.JsDate, JsException, jsproxy.JsIterator, JsGlobalObject)) or obj is js_json:
-            return JsObject({})  # a Date, an Error (message and stack are not enumerable), an iterator, crypto,
-            # JSON: none
+        if isinstance(obj, JsException):
+            return JsObject(obj._own_properties())  # an Error: its name once assigned (message, stack: not enumerable)
+        if isinstance(obj, (jsglobals.JsDate, jsproxy.JsIterator, JsGlobalObject)) or obj is js_json:
+            return JsObject({})  # a Date, an iterator, crypto, JSON: none
         if isinstance(obj, JsGlobalFunction):  # a workerd class's statics are enumerable (Response's error,
             return JsObject(obj._enumerable_statics())  # redirect, json), a function's name, length, prototype not
         if isinstance(obj, JsProxy) and type(obj).typeof == "function" and not isinstance(obj, jsfunctions.JsFunction) \
