@@ -208,6 +208,7 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
     _pyodide_named = True  # this class itself, not its subclasses: see _JsExceptionType
     __module__ = _ModuleName(__name__)  # type: ignore[assignment]  # an instance's e.__module__ too
 
+    name: str  # set through ``__dict__`` in ``__init__``: an assignment after it is Worker code's
     cause: Any  # set only on an Error made with ``options.cause`` (jsglobals)
 
     def __init__(self, *args: Any, **kwargs: Any):
