@@ -23,6 +23,7 @@ from workers_env._errors import (
     StateElsewhereWarning,
     StateError,
     UnindexedFilterWarning,
+    UnreadOptionWarning,
     VectorizeError,
     WorkersEnvError,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "UnindexedFilterWarning",
     "PyProxyWarning",
     "StateElsewhereWarning",
+    "UnreadOptionWarning",
     "VectorizeBinding",
     "VectorizeError",
     "Worker",

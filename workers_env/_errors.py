@@ -29,6 +29,7 @@ __all__ = [
     "UnindexedFilterWarning",
     "PyProxyWarning",
     "StateElsewhereWarning",
+    "UnreadOptionWarning",
 ]
 
 
@@ -424,4 +425,13 @@ class StateElsewhereWarning(UserWarning):
     a script run from a subfolder of the project then reads an empty namespace or index, where
     production-like code gets no error. ``-W error::workers_env.StateElsewhereWarning`` makes it
     a failure.
+    """
+
+
+class UnreadOptionWarning(UserWarning):
+    """An options object names a key the binding does not read but whose camelCase it does:
+    ``query(vec, top_k=3)``, ``put(key, value, expiration_ttl=60)``, ``raw(column_names=True)``.
+    Neither Pyodide nor the Python SDK renames keys, so production ignores it without a word and
+    goes on with the default -- as workers-env then does; this Python-side warning names the
+    option, and ``-W error::workers_env.UnreadOptionWarning`` makes it a failure.
     """

@@ -47,6 +47,7 @@ from workers_env._jsvalues import (
     json_text,
     to_py,
 )
+from workers_env._options import warn_unread_options
 from workers_env.ai import limits as _limits
 from workers_env.ai.catalog import (
     ALIASED_MODELS,
@@ -130,6 +131,11 @@ class AiCall:
 
 #: the reranker's score: the logistic function of ``_RELEVANCE_SLOPE * (cosine - _RELEVANCE_MIDPOINT)``
 _RELEVANCE_SLOPE, _RELEVANCE_MIDPOINT = 12.0, 0.25
+
+#: the run() options ai-api.ts reads (``AiOptions`` in types/defines/ai.d.ts, and the deprecated
+#: ``sessionOptions``); the inputs' own keys are the model's (``max_tokens``) and never checked here
+_RUN_OPTIONS = frozenset({"queueRequest", "websocket", "tags", "gateway", "returnRawResponse", "prefix",
+                          "extraHeaders", "signal", "sessionOptions"})
 
 _LEVEL_TABLE: np.ndarray | None = None
 
@@ -326,6 +332,7 @@ class AiBinding:
                 raise _limits.unsupported_option("websocket")
         if inputs is None:  # workerd reads Object.entries(inputs) before sending anything
             raise js_type_error("Cannot convert undefined or null to object")
+        warn_unread_options("run", options, _RUN_OPTIONS)
         prefix = prefix_option(options)
         raw = isinstance(options, Mapping) and js_truthy(converted(options.get("returnRawResponse", UNDEFINED)))
 

@@ -25,6 +25,7 @@ from workers_env._jsvalues import (
     js_string,
     js_truthy,
 )
+from workers_env._options import warn_unread_options
 from workers_env.d1 import limits, newersql
 from workers_env.d1.database import Database, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
@@ -40,6 +41,8 @@ JSRPC_FLAG = "d1_binding_jsrpc"
 # What ``Headers.set`` refuses in a value (after dropping the HTTP whitespace around it): a
 # bookmark travels as the ``x-cf-d1-session-commit-token`` header.
 _NOT_IN_HEADER = re.compile("[\0\r\n]")
+#: the options ``raw()`` reads (d1-api.ts: ``options?.columnNames``)
+_RAW_OPTIONS = frozenset({"columnNames"})
 _HTTP_WHITESPACE = " \t\r\n"
 
 
@@ -397,6 +400,7 @@ class D1PreparedStatement:
         return row[key]
 
     def raw_sync(self, options: Any = None) -> list[list[Any]]:
+        warn_unread_options("raw", options, _RAW_OPTIONS)
         columns, rows = self._rows()
         lists = row_lists(rows)
         if isinstance(options, Mapping) and js_truthy(options.get("columnNames")):

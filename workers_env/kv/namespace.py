@@ -45,6 +45,7 @@ from workers_env._jsvalues import (
     to_py,
     well_formed,
 )
+from workers_env._options import warn_unread_options
 from workers_env.kv import limits
 from workers_env.kv.store import Entry, MemoryStore, Store
 
@@ -152,8 +153,16 @@ def _is_js_object(value: Any) -> bool:
     return isinstance(value, (Mapping, list, tuple, bytes, bytearray, memoryview))
 
 
-def _options_dict(value: Any) -> Mapping[str, Any]:
-    """An options object as a mapping of its options (an array has none)."""
+#: the options JSG reads of each method's options struct (kv.h ``GetOptions``, ``ListOptions``, ``PutOptions``)
+_GET_OPTIONS = frozenset({"type", "cacheTtl"})
+_LIST_OPTIONS = frozenset({"limit", "prefix", "cursor"})
+_PUT_OPTIONS = frozenset({"expiration", "expirationTtl", "metadata"})
+
+
+def _options_dict(value: Any, method: str, known: frozenset[str]) -> Mapping[str, Any]:
+    """An options object as a mapping of its options (an array has none); a key spelt as
+    Python spells the one JSG reads (``expiration_ttl``) is warned of."""
+    warn_unread_options(method, value, known)
     return value if isinstance(value, Mapping) else {}
 
 
@@ -164,7 +173,7 @@ def _get_options(raw: Any, method: str) -> tuple[str | None, int | None]:
     if raw is None:
         return None, None
     if _is_js_object(raw):
-        raw = _options_dict(raw)
+        raw = _options_dict(raw, method, _GET_OPTIONS)
         type_name = raw.get("type")
         if "type" in raw and not isinstance(type_name, str):
             type_name = _js_string(type_name, method, 2)
@@ -402,7 +411,7 @@ class KvNamespace:
         options = _options(args, kwargs, 0)
         if options is not None and not _is_js_object(options):
             raise limits.bad_argument("list", 1, "ListOptions")  # JSG names the C++ struct
-        options = _options_dict(options or {})
+        options = _options_dict(options or {}, "list", _LIST_OPTIONS)
         limit = _option_int(options, "limit")
         prefix = options.get("prefix")
         cursor = options.get("cursor")
@@ -445,7 +454,7 @@ class KvNamespace:
         if options is not None:  # (none: the common put, without the options' work)
             if not _is_js_object(options):
                 raise limits.bad_argument("put", 3, "PutOptions")  # JSG names the C++ struct
-            options = _options_dict(options)
+            options = _options_dict(options, "put", _PUT_OPTIONS)
             expiration = _option_int(options, "expiration")
             ttl = _option_int(options, "expirationTtl")
         _check_key("PUT", name)

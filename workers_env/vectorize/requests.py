@@ -32,7 +32,11 @@ from workers_env._jsvalues import (
     json_value,
     nests_deeper_than,
 )
+from workers_env._options import warn_unread_options
 from workers_env.vectorize import limits as _limits
+
+#: the keys of the query options vectorize-api.ts sends (``VectorizeQueryOptions``)
+_QUERY_OPTIONS = frozenset({"topK", "namespace", "returnValues", "returnMetadata", "filter"})
 
 __all__ = ["ids_request", "options_object", "query_request", "write_request"]
 
@@ -159,6 +163,7 @@ def query_request(version: str, vector: Any, options: Any, *, by_id: bool = Fals
         js_options = options
     else:
         js_options = converted(options) if options is not UNDEFINED else UNDEFINED
+    warn_unread_options("queryById" if by_id else "query", js_options, _QUERY_OPTIONS)
     rm = js_options.get("returnMetadata") if isinstance(js_options, dict) else None
     if version == "v1":
         if js_truthy(rm) and not isinstance(rm, bool):
