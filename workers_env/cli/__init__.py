@@ -384,7 +384,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         # SQLite refuses); `vectorize` names such an argument in its error instead (README)
         argv = [arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in argv]
     given = argv
-    argv = _yargs_booleans(argv, _boolean_options(parser, argv))
+    argv, flags = _yargs_booleans(argv, _boolean_options(parser, argv))
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
@@ -392,6 +392,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     except CommandError as exc:
         fail(str(exc))
         return 1
+    args.flags_given = tuple(flags)
     twice = _given_twice(args)
     if twice is not None:
         return _usage_error(parser, given, UsageError(twice))
@@ -485,10 +486,13 @@ def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[s
     return found
 
 
-def _yargs_booleans(argv: list[str], booleans: dict[str, bool]) -> list[str]:
+def _yargs_booleans(argv: list[str], booleans: dict[str, bool]) -> tuple[list[str], list[tuple[str, bool]]]:
     """yargs' spellings of a boolean option -- ``--x=false``, ``--x true``, ``--no-x`` -- as
-    argparse takes them: ``--x`` / ``--no-x``, or nothing for a plain flag set false."""
+    argparse takes them: ``--x`` / ``--no-x``, or nothing for a plain flag set false; and every
+    boolean given, in order, with its value (yargs holds a flag given false as given: wrangler's
+    ``--no-local`` is not an absent ``--local``; :func:`workers_env.cli.common.flag_given`)."""
     out: list[str] = []
+    given: list[tuple[str, bool]] = []
     i = 0
     while i < len(argv):
         token = argv[i]
@@ -498,6 +502,7 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool]) -> list[str]:
             break
         name, eq, value = token[2:].partition("=")
         if token.startswith("--no-") and not eq and name[3:] in booleans and not booleans[name[3:]]:
+            given.append((name[3:], False))
             continue  # --no-x of a plain flag: its default, false
         if not token.startswith("--") or name not in booleans:
             out.append(token)
@@ -512,11 +517,12 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool]) -> list[str]:
             i += 1
         else:
             flag = True
+        given.append((name, flag))
         if flag:
             out.append(f"--{name}")
         elif booleans[name]:
             out.append(f"--no-{name}")
-    return out
+    return out, given
 
 
 def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:

@@ -60,6 +60,35 @@ def log(text: str = "") -> None:
     print(text, file=sys.stdout, flush=True)
 
 
+def flag_given(args: argparse.Namespace, name: str) -> bool | None:
+    """A plain flag (``--local``, ``--remote``) as yargs holds it: the last value given --
+    ``False`` for ``--no-local`` or ``--local=false`` -- or ``None`` when it is not on the line."""
+    flags = getattr(args, "flags_given", None)
+    if flags is None:  # a namespace cli.main did not make: argparse's value
+        return True if getattr(args, name, False) else None
+    found = None
+    for flag, value in flags:
+        if flag == name:
+            found = value
+    return found
+
+
+def is_local(args: argparse.Namespace) -> bool:
+    """wrangler's ``isLocal``: local when neither ``--local`` nor ``--remote`` is given, or
+    ``--local`` is true, or ``--remote`` false -- so ``--no-local`` alone is remote."""
+    local, remote = flag_given(args, "local"), flag_given(args, "remote")
+    return (local is None and remote is None) or local is True or remote is False
+
+
+def locations_given(args: argparse.Namespace) -> list[str]:
+    """``local``/``remote`` in the order given, whatever their values: yargs' ``conflicts``
+    refuses the two together even given false (``--no-local --no-remote``)."""
+    flags = getattr(args, "flags_given", None)
+    if flags is None:
+        return [name for name in ("local", "remote") if getattr(args, name, False)]
+    return list(dict.fromkeys(flag for flag, _ in flags if flag in ("local", "remote")))
+
+
 def resource_location(remote: bool = False) -> None:
     """The lines wrangler prints before a command with ``printResourceLocation`` runs (``d1
     execute|export|migrations``, ``kv key put|delete``, ``kv bulk put|delete``): after its

@@ -23,6 +23,8 @@ from workers_env.cli.common import (
     close_name,
     dump_json,
     fail,
+    is_local,
+    locations_given,
     log,
     message_of,
     node_fs_error,
@@ -69,21 +71,11 @@ _PERSIST_TO_NEEDS_LOCAL = (
 )
 
 
-class _Location(argparse._StoreTrueAction):
-    """``--local`` / ``--remote``, noting the order given: yargs names the first one first in
-    their conflict (``Arguments local and remote are mutually exclusive``)."""
-
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
-                 option_string: str | None = None) -> None:
-        namespace.__dict__.setdefault("locations", []).append(self.dest)
-        super().__call__(parser, namespace, values, option_string)
-
-
 def _add_options(parser: argparse.ArgumentParser, *, persist: bool = True, location: bool = True) -> None:
     parser.add_argument("database", help="the name or binding of the DB")
     if location:  # wrangler's `migrations create` has neither (yargs: `Unknown argument: local`)
-        parser.add_argument("--local", action=_Location, help="run on the local database (always the case here)")
-        parser.add_argument("--remote", action=_Location,
+        parser.add_argument("--local", action="store_true", help="run on the local database (always the case here)")
+        parser.add_argument("--remote", action="store_true",
                             help="refused where wrangler would reach your account: workers-env has no remote databases")
     parser.add_argument("--config", "-c", metavar="PATH", default=None, help="wrangler config file or folder")
     parser.add_argument("--env", "-e", metavar="NAME", default=None, help="wrangler environment ([env.NAME])")
@@ -196,9 +188,11 @@ def _context(args: argparse.Namespace, *, migrations: bool = False) -> tuple[Any
 
 
 def _located(args: argparse.Namespace) -> None:
-    """The ``Resource location`` lines: ``local`` with ``--local`` (also beside ``--remote``,
-    whose conflict wrangler reports after them), else ``remote`` with ``--remote``."""
-    resource_location(remote=args.remote and not args.local)
+    """The ``Resource location`` lines, by wrangler's ``isLocal``: ``local`` with ``--local``
+    (also beside ``--remote``, whose conflict wrangler reports after them) or without either,
+    else ``remote`` -- with ``--no-local`` too, though the command then runs on the local
+    database, as wrangler's does."""
+    resource_location(remote=not is_local(args))
 
 
 def _refuse_remote() -> NoReturn:
@@ -410,9 +404,8 @@ def _check_export(args: argparse.Namespace) -> None:
 def _export(args: argparse.Namespace) -> int:
     """``wrangler d1 export --local``: Miniflare's dump of the database, written to ``--output``
     (nothing is written when anything fails)."""
-    if args.remote and args.local:  # yargs' conflicts, before the command runs
-        first, second = dict.fromkeys(args.locations)
-        raise UsageError(f"Arguments {first} and {second} are mutually exclusive")
+    if len(given := locations_given(args)) == 2:  # yargs' conflicts, before the command runs (even given false)
+        raise UsageError(f"Arguments {given[0]} and {given[1]} are mutually exclusive")
     try:
         _located(args)
         config = _config(args)

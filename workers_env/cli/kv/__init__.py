@@ -21,7 +21,15 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException, WorkersEnvError
-from workers_env.cli.common import UsageError, js_number, print_hint, resource_location, value_optional
+from workers_env.cli.common import (
+    UsageError,
+    is_local,
+    js_number,
+    locations_given,
+    print_hint,
+    resource_location,
+    value_optional,
+)
 
 from .bulk import _bulk_delete, _bulk_get, _bulk_put
 from .files import _deep_reading
@@ -145,14 +153,14 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False,
         try:
             if getattr(args, "metadata", None) is not None:  # wrangler's coerce: read with the line, first
                 _put_options_of(args)
-            if args.remote and args.local:  # yargs' conflicts, after the coerce
+            if len(locations_given(args)) == 2:  # yargs' conflicts, after the coerce (even given false)
                 raise UsageError("Arguments remote and local are mutually exclusive")
             if one_of:
                 _one_of(("--binding", bool(args.binding)), ("--namespace-id", bool(args.namespace_id)))
             if checks is not None:
                 checks(args)
             if location:
-                resource_location(remote=args.remote)
+                resource_location(remote=not is_local(args))
             run(args)
         except UsageError:
             raise  # the command line's mistake: printed with the command's help (cli.main)

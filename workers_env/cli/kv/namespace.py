@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from workers_env._env import unknown_fields
-from workers_env.cli.common import CommandError, close_name, with_hint
+from workers_env.cli.common import CommandError, close_name, is_local, with_hint
 from workers_env.cli.wrangler_config import read_config
 
 
@@ -107,7 +107,7 @@ def _opened(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = No
     from workers_env.vectorize.persistent import default_persist_to
 
     config, namespace_id, display = resolved or _resolve(args)
-    if args.remote:  # wrangler reaches the account at the command's first call: refused there
+    if not is_local(args):  # (--remote, or --no-local alone) wrangler reaches the account at the first call: refused
         yield _RemoteNamespace(), display
         return
     if args.persist_to:
