@@ -36,6 +36,9 @@ async def test_keywords_are_one_trailing_object(db):
     statement = db.prepare("SELECT 1 AS a")
     assert (await statement.all(columnNames=True))["results"] == [{"a": 1}]  # all() reads no argument
     assert await statement.first("a", colName="b") == 1  # after a positional one: never read
+    assert await statement.raw(columnNames=True) == [["a"], [1]]  # alone: the options
+    assert await statement.raw({}, columnNames=True) == [[1]]  # after a positional one: never read
+    assert await statement.raw({"columnNames": True}, columnNames=False) == [["a"], [1]]
     with pytest.raises(JsException) as info:
         await statement.first(colName="a")
     assert info.value.message == "D1_COLUMN_NOTFOUND: Column not found ([object Object])"

@@ -422,7 +422,8 @@ class D1PreparedStatement:
         return _result(self._one(), self._session._jsrpc)
 
     async def raw(self, options: Any = None, /, *_ignored: Any, **kwargs: Any) -> list[list[Any]]:
-        """Rows as arrays; ``{"columnNames": True}`` puts the column names first."""
-        if kwargs:
-            options = {**(options if isinstance(options, Mapping) else {}), **kwargs}
+        """Rows as arrays; ``{"columnNames": True}`` puts the column names first. Keywords are
+        the options only without a positional one (Pyodide's trailing object, never read after it)."""
+        if kwargs and options is None:
+            options = kwargs
         return self.raw_sync(options)
