@@ -352,7 +352,7 @@ class Database:
                             except sqlite3.Error as exc:
                                 rows = self._fetch_failed(exc, cursor, single[0], params, changes_before)
                         else:
-                            rows = self._fetch_written(cursor, single[0])
+                            rows = self._fetch_decoded(cursor, single[0])
                         if description is None or conn.total_changes != changes_before:
                             self._track()
                         columns = list(map(_NAME, description)) if description is not None else []
@@ -532,15 +532,16 @@ class Database:
         first (``json()`` of a later row's malformed text) is workerd's D1 error, as one at the
         first row is. ``changes_before``: the connection's ``total_changes`` before it ran."""
         if cursor.rowcount >= 0:  # sqlite3 counts rows of an INSERT/UPDATE/DELETE (RETURNING)
-            return self._fetch_written(cursor, sql)
+            return self._fetch_decoded(cursor, sql)
         try:
             return cursor.fetchall()
         except sqlite3.Error as exc:
             return self._fetch_failed(exc, cursor, sql, params, changes_before)
 
-    def _fetch_written(self, cursor: sqlite3.Cursor, sql: str) -> list[tuple[Any, ...]]:
-        """The rows of a write's ``RETURNING``, its TEXT read as workerd hands it to JavaScript
-        from the start (:meth:`_fetch_failed`): a write cannot run again."""
+    def _fetch_decoded(self, cursor: sqlite3.Cursor, sql: str) -> list[tuple[Any, ...]]:
+        """The rows of ``sql``, just run on ``cursor``, their TEXT read as workerd hands it to
+        JavaScript (:meth:`_fetch_failed`): a write's ``RETURNING`` from the start (a write cannot
+        run again), a read run again."""
         conn = self._conn
         conn.text_factory = _js_text
         try:
@@ -567,15 +568,7 @@ class Database:
         conn = self._conn
         if conn.total_changes != changes_before:
             raise SqlFailure(self._describe(exc, sql)) from None
-        conn.text_factory = _js_text
-        try:
-            cursor = self._execute(sql, params, last=True)
-            try:
-                return cursor.fetchall()
-            except sqlite3.Error as again:
-                raise SqlFailure(self._describe(again, sql)) from None
-        finally:
-            conn.text_factory = str
+        return self._fetch_decoded(self._execute(sql, params, last=True), sql)
 
     def _execute(self, sql: str, params: Sequence[Any], *, last: bool) -> sqlite3.Cursor:
         """``sql`` run (its first step taken) on the database's cursor, or, for a statement that
