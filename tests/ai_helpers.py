@@ -46,7 +46,7 @@ def worker_json(folder: Path, entry: str, *, reply: Any = None, date: str = "202
     (folder / "src" / "entry.py").write_text(entry)
     worker = load_worker(folder)
     if reply is not None:
-        worker.env.AI.reply(reply)
+        worker.env.unwrapped("AI").reply(reply)  # (the emulator, whatever the era hands Worker code)
 
     async def scenario() -> Any:
         resp = await worker.fetch("/")

@@ -60,6 +60,10 @@ def _js_text(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+# sqlite3's refusal of TEXT that is not UTF-8 (CPython's cursor.c, 3.11 to 3.14)
+_NOT_UTF8 = "Could not decode to UTF-8 column"
+
+
 class SqlFailure(Exception):
     """A query D1 refused; ``message`` is the text after ``D1_ERROR: ``."""
 
@@ -340,10 +344,15 @@ class Database:
                         changes_before = conn.total_changes
                         cursor = self._execute(single[0], params, last=True)
                         description = cursor.description
-                        try:  # (:meth:`_fetch`, inlined: every point query's path)
-                            rows = cursor.fetchall() if description is not None else []
-                        except sqlite3.Error as exc:
-                            raise SqlFailure(self._describe(exc, single[0])) from None
+                        if description is None:
+                            rows = []
+                        elif cursor.rowcount < 0:  # (:meth:`_fetch`, inlined: every point query's path)
+                            try:
+                                rows = cursor.fetchall()
+                            except sqlite3.Error as exc:
+                                rows = self._fetch_failed(exc, cursor, single[0], params, changes_before)
+                        else:
+                            rows = self._fetch_decoded(cursor, single[0])
                         if description is None or conn.total_changes != changes_before:
                             self._track()
                         columns = list(map(_NAME, description)) if description is not None else []
@@ -489,14 +498,16 @@ class Database:
         conn = self._conn
         started = perf_counter()
         changes_before = conn.total_changes
+        last_before = changes_before
         if len(statements) > 1:
             for sql in statements[:-1]:  # only the last statement takes the parameters and gives rows
                 # stepped once, as workerd's prepareSql (MULTI) steps a statement that is not the
                 # last: an error in a later row of an earlier SELECT is never reached
                 self._execute(sql, (), last=False).close()  # (closing resets the statement)
+            last_before = conn.total_changes
         cursor = self._execute(statements[-1], params, last=True)
         description = cursor.description
-        rows = self._fetch(cursor, statements[-1]) if description is not None else []
+        rows = self._fetch(cursor, statements[-1], params, last_before) if description is not None else []
         duration = (perf_counter() - started) * 1000.0
         changes = conn.total_changes - changes_before
         changed = (self._track() or bool(changes)) if changes or description is None else False
@@ -515,13 +526,49 @@ class Database:
         self._last_row_id, self._size = row_id, size
         return changed
 
-    def _fetch(self, cursor: sqlite3.Cursor, sql: str) -> list[tuple[Any, ...]]:
-        """The statement's rows; an error SQLite meets on a row after the first (``json()`` of a
-        later row's malformed text) is workerd's D1 error, as one at the first row is."""
+    def _fetch(self, cursor: sqlite3.Cursor, sql: str, params: Sequence[Any],
+               changes_before: int) -> list[tuple[Any, ...]]:
+        """The rows of ``sql``, just run on ``cursor``; an error SQLite meets on a row after the
+        first (``json()`` of a later row's malformed text) is workerd's D1 error, as one at the
+        first row is. ``changes_before``: the connection's ``total_changes`` before it ran."""
+        if cursor.rowcount >= 0:  # sqlite3 counts rows of an INSERT/UPDATE/DELETE (RETURNING)
+            return self._fetch_decoded(cursor, sql)
+        try:
+            return cursor.fetchall()
+        except sqlite3.Error as exc:
+            return self._fetch_failed(exc, cursor, sql, params, changes_before)
+
+    def _fetch_decoded(self, cursor: sqlite3.Cursor, sql: str) -> list[tuple[Any, ...]]:
+        """The rows of ``sql``, just run on ``cursor``, their TEXT read as workerd hands it to
+        JavaScript (:meth:`_fetch_failed`): a write's ``RETURNING`` from the start (a write cannot
+        run again), a read run again."""
+        conn = self._conn
+        conn.text_factory = _js_text
         try:
             return cursor.fetchall()
         except sqlite3.Error as exc:
             raise SqlFailure(self._describe(exc, sql)) from None
+        finally:
+            conn.text_factory = str
+
+    def _fetch_failed(self, exc: sqlite3.Error, cursor: sqlite3.Cursor, sql: str, params: Sequence[Any],
+                      changes_before: int) -> list[tuple[Any, ...]]:
+        """After a fetch that failed: D1's error, except for TEXT that is not UTF-8 (a ``CAST``
+        of a BLOB, a file written elsewhere), which workerd hands to JavaScript with U+FFFD for
+        each invalid sequence where sqlite3's own decoding (the cheaper, kept for every read)
+        refuses the row. sqlite3 leaves such a statement where it stopped (a write's transaction
+        open): it is reset first, and a statement that wrote nothing runs again, decoded as
+        workerd decodes. (A write sqlite3 does not count, ``WITH ... INSERT ... RETURNING``,
+        keeps its error: it cannot run again.)"""
+        if not str(exc).startswith(_NOT_UTF8):
+            raise SqlFailure(self._describe(exc, sql)) from None
+        cursor.close()  # (resets the statement: a write's changes are made, its transaction ends)
+        if cursor is self._cursor:
+            self._cursor = self._conn.cursor()
+        conn = self._conn
+        if conn.total_changes != changes_before:
+            raise SqlFailure(self._describe(exc, sql)) from None
+        return self._fetch_decoded(self._execute(sql, params, last=True), sql)
 
     def _execute(self, sql: str, params: Sequence[Any], *, last: bool) -> sqlite3.Cursor:
         """``sql`` run (its first step taken) on the database's cursor, or, for a statement that
