@@ -21,6 +21,7 @@ __all__ = [
     "TRANSACTION_REFUSED",
     "NO_STATEMENTS",
     "NOT_A_STATEMENT",
+    "VACUUM_IN_TRANSACTION",
     "STATEMENT_TOO_LONG",
     "SQLITE_NEWER_TEXTS",
     "MAX_VALUE_BYTES",
@@ -124,6 +125,8 @@ TRANSACTION_REFUSED = (
     "write coalescing."
 )
 NO_STATEMENTS = "No SQL statements detected."
+#: ``VACUUM`` (D1 runs every query in a transaction).
+VACUUM_IN_TRANSACTION = "cannot VACUUM from within a transaction: SQLITE_ERROR"
 NOT_A_STATEMENT = "SQL code did not contain a statement."
 STATEMENT_TOO_LONG = "statement too long: SQLITE_TOOBIG"
 WRONG_PARAMETER_COUNT = "Wrong number of parameter bindings for SQL query."
