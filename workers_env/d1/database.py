@@ -28,7 +28,14 @@ from typing import Any, Literal, TypeVar, overload
 from workers_env._errors import StateError, reason
 from workers_env.d1 import limits, newersql
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
-from workers_env.d1.sqltext import NO_STATEMENT, SQLITE_SPACE, renamed_to, skip_comment, split_statements
+from workers_env.d1.sqltext import (
+    NO_STATEMENT,
+    SQLITE_SPACE,
+    function_offset,
+    renamed_to,
+    skip_comment,
+    split_statements,
+)
 
 __all__ = ["Database", "QueryResult", "SqlFailure"]
 
@@ -169,27 +176,51 @@ _DBCONFIG_DEFENSIVE = 1010  # sqlite3.h's SQLITE_DBCONFIG_DEFENSIVE (sqlite3 nam
 _LIMIT_LIKE_PATTERN_LENGTH = 8
 
 
-def _set_defensive(conn: sqlite3.Connection) -> None:
-    """workerd's ``setupSecurity`` step 1, SQLite's defensive mode: the shadow tables of FTS5
-    and R*Tree are read-only to SQL (``table x_data may not be modified``). Python 3.12 has
-    ``setconfig``; on 3.11 the C call is made through ``ctypes`` on the connection's handle,
-    trusted only if it reports the LIKE pattern limit just set (best effort, as the error offset)."""
-    setconfig = getattr(conn, "setconfig", None)
-    if setconfig is not None:
-        setconfig(_DBCONFIG_DEFENSIVE, True)
-        return
+def _sqlite_library() -> Any:
+    """The SQLite library ``sqlite3`` links, for the calls it has no method for (or ``None``)."""
     try:
         import _sqlite3
 
         lib = ctypes.CDLL(_sqlite3.__file__)
         lib.sqlite3_limit.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
         lib.sqlite3_db_config.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_void_p]
+        lib.sqlite3_drop_modules.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p)]
     except (ImportError, OSError, AttributeError):
-        return
+        return None
+    return lib
+
+
+_LIBRARY = _sqlite_library()
+
+
+def _handle(conn: sqlite3.Connection) -> int | None:
+    """The connection's ``sqlite3*``, trusted only if it reports the LIKE pattern limit just
+    set (CPython keeps it right after the object header; best effort, as the error offset)."""
+    if _LIBRARY is None:
+        return None
     handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
     expected = limits.SQLITE_LIMITS[sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH]
-    if handle and lib.sqlite3_limit(handle, _LIMIT_LIKE_PATTERN_LENGTH, -1) == expected:
-        lib.sqlite3_db_config(handle, _DBCONFIG_DEFENSIVE, 1, None)
+    if handle and _LIBRARY.sqlite3_limit(handle, _LIMIT_LIKE_PATTERN_LENGTH, -1) == expected:
+        return handle
+    return None
+
+
+def _as_workerd_builds(conn: sqlite3.Connection) -> None:
+    """The connection made like workerd's SQLite: defensive mode (``setupSecurity`` step 1: the
+    shadow tables of FTS5 and R*Tree are read-only to SQL, ``table x_data may not be
+    modified``), and only the virtual table modules its build has (no ``dbstat``,
+    ``sqlite_stmt``, ``sqlite_dbpage`` or FTS3/4, which a system SQLite may bring:
+    ``no such table: dbstat``). Python 3.12's ``setconfig`` where there is one, else C calls."""
+    handle = _handle(conn)
+    setconfig = getattr(conn, "setconfig", None)
+    if setconfig is not None:
+        setconfig(_DBCONFIG_DEFENSIVE, True)
+    elif handle is not None:
+        _LIBRARY.sqlite3_db_config(handle, _DBCONFIG_DEFENSIVE, 1, None)
+    if handle is not None:
+        present = {row[0] for row in conn.execute("PRAGMA module_list" + _INTERNAL)}
+        kept = [name.encode() for name in sorted(present & limits.WORKERD_MODULES)]
+        _LIBRARY.sqlite3_drop_modules(handle, (ctypes.c_char_p * (len(kept) + 1))(*kept, None))
 
 # CPython 3.12.0-3.12.3 also warn when ``?NNN`` (a nameless, numbered parameter) is bound from
 # a sequence: a false alarm (python/cpython#117995, fixed in 3.12.4). There that one warning is
@@ -261,7 +292,7 @@ class Database:
         self._page_size = int(conn.execute("PRAGMA page_size" + _INTERNAL).fetchone()[0])
         for limit, value in limits.SQLITE_LIMITS.items():
             conn.setlimit(limit, value)
-        _set_defensive(conn)
+        _as_workerd_builds(conn)
         newersql.install(conn)  # what workerd's newer SQLite has and this one lacks
         conn.set_authorizer(self._authorize)
         # The cursor every query runs on, under the lock (one per call would cost each call its
@@ -785,7 +816,13 @@ def _allowed(db: Database, action: int, arg1: str | None, arg2: str | None, db_n
     if action == s.SQLITE_PRAGMA:
         return arg1 is not None and _pragma_ok(arg1, arg2)
     if action == s.SQLITE_FUNCTION:
-        return (arg2 or "").lower() in limits.ALLOWED_FUNCTIONS
+        name = (arg2 or "").lower()
+        if name in limits.NOT_BUILT_IN_WORKERD:
+            at = function_offset(db._statement, name)
+            where = f" at offset {at}" if at >= 0 else ""
+            db._auth_error = f"no such function: {arg2}{where}: SQLITE_ERROR"
+            return False
+        return name in limits.ALLOWED_FUNCTIONS
     if action in (s.SQLITE_CREATE_VTABLE, s.SQLITE_DROP_VTABLE):
         return (arg2 or "").lower() in ("fts5", "fts5vocab", "rtree", "rtree_i32") and _name_ok(arg1)
     return False  # ATTACH, DETACH, temporary objects, anything unknown

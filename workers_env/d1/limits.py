@@ -17,6 +17,8 @@ __all__ = [
     "SQLITE_LIMITS",
     "ALLOWED_FUNCTIONS",
     "ALLOWED_PRAGMAS",
+    "NOT_BUILT_IN_WORKERD",
+    "WORKERD_MODULES",
     "RESERVED_PREFIX",
     "TRANSACTION_REFUSED",
     "NO_STATEMENTS",
@@ -91,6 +93,14 @@ json_quote json_group_array jsonb_group_array json_group_object jsonb_group_obje
 highlight bm25 snippet rtreecheck sqlite_rename_column sqlite_rename_table sqlite_rename_test
 sqlite_drop_column sqlite_rename_quotefix
 """.split())
+
+#: Functions a system SQLite may have that workerd's build leaves out (``SQLITE_SOUNDEX``):
+#: D1's allow-list names it, its SQLite answers ``no such function``.
+NOT_BUILT_IN_WORKERD = frozenset({"soundex"})
+
+#: The virtual table modules workerd's SQLite has (``SQLITE_ENABLE_FTS5``, ``SQLITE_ENABLE_RTREE``,
+#: the built-in JSON ones); others a system SQLite brings are dropped from each connection.
+WORKERD_MODULES = frozenset({"fts5", "fts5vocab", "rtree", "rtree_i32", "json_each", "json_tree"})
 
 #: PRAGMAs user statements may run, by the argument they accept (workerd's ``ALLOWED_PRAGMAS``,
 #: plus ``table_list`` and ``table_info``/``table_xinfo`` which it allows separately).

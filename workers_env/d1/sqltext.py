@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from workers_env._jsvalues import JS_WHITESPACE
 
-__all__ = ["SQLITE_SPACE", "NO_STATEMENT", "skip_comment", "skip_quoted", "split_statements", "renamed_to", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
+__all__ = ["SQLITE_SPACE", "NO_STATEMENT", "skip_comment", "skip_quoted", "split_statements", "renamed_to", "function_offset", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
 
 _QUOTES = {"'": "'", '"': '"', "`": "`", "[": "]"}
 #: What SQLite's tokenizer and workerd's prepare loop take as whitespace: ASCII only (a
@@ -102,6 +102,27 @@ def _tokens(sql: str):
 
 
 _NAME = re.compile(r"[\w$\u0080-\U0010ffff]+")
+
+
+def function_offset(sql: str, name: str) -> int:
+    """SQLite's ``at offset N`` (in UTF-8 bytes) of the first call of function ``name`` in
+    ``sql`` (strings, quoted names and comments skipped), or -1."""
+    i, n = 0, len(sql)
+    while i < n:
+        ch = sql[i]
+        end = skip_comment(sql, i) if ch in "-/" else skip_quoted(sql, i) if ch in _QUOTES else i
+        if end != i:
+            i = end
+            continue
+        word = _NAME.match(sql, i)
+        if word is None:
+            i += 1
+            continue
+        after = len(sql) - len(sql[word.end():].lstrip(SQLITE_SPACE))
+        if word.group().lower() == name and sql.startswith("(", after):
+            return len(sql[:i].encode("utf-8", "surrogatepass"))
+        i = word.end()
+    return -1
 
 
 def renamed_to(sql: str) -> str | None:
