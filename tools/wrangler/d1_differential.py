@@ -9,6 +9,14 @@ by ``withSession`` at its first case, and also compares ``getBookmark()`` afterw
 
     WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/d1_differential.py [cases.json] [--jsrpc]
 
+``d1_edge_cases.json`` starts on a fresh database too (a fresh database's PRAGMA defaults) and
+covers what ``d1_cases.json`` leaves out: values at the edges (integers past 2**53 and 2**63,
+-0, NaN, huge REALs, empty BLOBs, NUL, lone surrogates, strings at the size limits), bind
+mistakes, ``meta`` across INSERT/UPDATE/DELETE/UPSERT/RETURNING/CTE/triggers, batch rollback,
+``exec()``, duplicate and expression column names, PRAGMAs allowed and refused, refused
+statements, FTS5/R*Tree/JSON/math functions, STRICT tables and generated columns. A number the
+reference prints past 2**53 is compared as the double it is, and NaN as JSON's ``null``.
+
 ``--jsrpc`` runs both with the experimental ``d1_binding_jsrpc`` flag (``d1_jsrpc_cases.json``
 holds ``query`` cases: ``{"op": "query", "request": {...}}``).
 ``d1_session_cases.json`` (run with and without ``--jsrpc``) holds sessions against the schema
