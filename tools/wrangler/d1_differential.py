@@ -9,6 +9,14 @@ by ``withSession`` at its first case, and also compares ``getBookmark()`` afterw
 
     WORKERS_ENV_WRANGLER_DIR=/work/wt/wrangler python3 tools/wrangler/d1_differential.py [cases.json] [--jsrpc]
 
+``d1_edge_cases.json`` starts on a fresh database too (a fresh database's PRAGMA defaults) and
+covers what ``d1_cases.json`` leaves out: values at the edges (integers past 2**53 and 2**63,
+-0, NaN, huge REALs, empty BLOBs, NUL, lone surrogates, strings at the size limits), bind
+mistakes, ``meta`` across INSERT/UPDATE/DELETE/UPSERT/RETURNING/CTE/triggers, batch rollback,
+``exec()``, duplicate and expression column names, PRAGMAs allowed and refused, refused
+statements, FTS5/R*Tree/JSON/math functions, STRICT tables and generated columns. A number the
+reference prints past 2**53 is compared as the double it is, and NaN as JSON's ``null``.
+
 ``--jsrpc`` runs both with the experimental ``d1_binding_jsrpc`` flag (``d1_jsrpc_cases.json``
 holds ``query`` cases: ``{"op": "query", "request": {...}}``).
 ``d1_session_cases.json`` (run with and without ``--jsrpc``) holds sessions against the schema
@@ -30,6 +38,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from workers_env._jsvalues import UNDEFINED
 from workers_env.d1.binding import D1Database
 from workers_env.d1.database import Database
 
@@ -44,6 +53,8 @@ def _value(v):
         return bytes(v["$buffer"])
     if isinstance(v, dict) and "$bigint" in v:
         return int(v["$bigint"])  # a Python int beyond 2**53 reaches JS as a BigInt
+    if isinstance(v, dict) and "$undefined" in v:
+        return UNDEFINED  # JavaScript's undefined (the built-in SDK era's None)
     if isinstance(v, dict) and "$number" in v:
         return float(v["$number"])  # NaN, Infinity, -0 (JSON has none of them)
     if isinstance(v, dict) and "$repeat" in v:
@@ -100,13 +111,18 @@ async def _answer(db: Any, case: dict) -> dict:
 
 
 def _strip(value, counters: bool):
+    """A result as comparable JSON: clock values dropped, numbers as the double they are."""
     if isinstance(value, dict):
         drop = {"duration", "timings", "sql_duration_ms"} | (set() if counters else {"rows_read", "rows_written"})
         return {k: _strip(v, counters) for k, v in value.items() if k not in drop}
     if isinstance(value, list):
         return [_strip(v, counters) for v in value]
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None  # what JSON.stringify writes for NaN and the infinities
+        return int(value) if value.is_integer() else value
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53:
+        return int(float(value))  # JavaScript prints 2**63 as 9223372036854776000: the same double
     return value
 
 

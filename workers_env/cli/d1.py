@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from workers_env._errors import ConfigError, WorkersEnvError
+from workers_env._jsvalues import well_formed
 from workers_env.cli.common import (
     CommandError,
     UsageError,
@@ -314,7 +315,7 @@ def _statements(args: argparse.Namespace) -> list[str]:
         except OSError:
             raise CommandError(_unreadable(args.file)) from None
     else:
-        text = args.sql
+        text = well_formed(args.sql)  # argv bytes that are not UTF-8: U+FFFD, as Node reads them
     try:
         return file_statements(text)
     except ValueError as exc:

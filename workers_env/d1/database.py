@@ -26,10 +26,16 @@ from time import perf_counter
 from typing import Any, Literal, TypeVar, overload
 
 from workers_env._errors import StateError, reason
-from workers_env._jsvalues import well_formed
 from workers_env.d1 import limits, newersql
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
-from workers_env.d1.sqltext import split_statements
+from workers_env.d1.sqltext import (
+    NO_STATEMENT,
+    SQLITE_SPACE,
+    function_offset,
+    renamed_to,
+    skip_comment,
+    split_statements,
+)
 
 __all__ = ["Database", "QueryResult", "SqlFailure"]
 
@@ -39,6 +45,10 @@ _PRIMARY_CODES = (
     "SQLITE_PROTOCOL SQLITE_EMPTY SQLITE_SCHEMA SQLITE_TOOBIG SQLITE_CONSTRAINT SQLITE_MISMATCH SQLITE_MISUSE "
     "SQLITE_NOLFS SQLITE_AUTH SQLITE_FORMAT SQLITE_RANGE SQLITE_NOTADB SQLITE_NOTICE SQLITE_WARNING"
 ).split()
+
+# Extended result codes whose names CPython's ``sqlite3`` does not know (it says "unknown"):
+# a STRICT table's type check (3.37) and an I/O error reading a page (3.45).
+_NEWER_EXTENDED_CODES = {19 | (12 << 8): "SQLITE_CONSTRAINT_DATATYPE", 10 | (34 << 8): "SQLITE_IOERR_IN_PAGE"}
 
 # Internal statements carry this marker so a user statement of the same text never reuses
 # their (trusted) prepared form from the statement cache.
@@ -62,6 +72,14 @@ def _js_text(data: bytes) -> str:
 
 # sqlite3's refusal of TEXT that is not UTF-8 (CPython's cursor.c, 3.11 to 3.14)
 _NOT_UTF8 = "Could not decode to UTF-8 column"
+
+
+def _js_number(value: int) -> int | float:
+    """An integer as a JavaScript number reaches Python: beyond 2**53 - 1, the nearest double."""
+    return value if -_MAX_SAFE_INTEGER <= value <= _MAX_SAFE_INTEGER else float(value)
+
+
+_MAX_SAFE_INTEGER = 2**53 - 1
 
 
 class SqlFailure(Exception):
@@ -102,7 +120,7 @@ class QueryResult:
             timings=kind(sql_duration_ms=self.duration),
             duration=self.duration,
             changes=self.changes,
-            last_row_id=self.last_row_id,
+            last_row_id=_js_number(self.last_row_id),
             changed_db=self.changed_db,
             size_after=self.size_after,
             rows_read=len(self.rows),
@@ -158,6 +176,56 @@ def _error_offset_reader() -> Any:
 
 _OFFSET = _error_offset_reader()
 
+_DBCONFIG_DEFENSIVE = 1010  # sqlite3.h's SQLITE_DBCONFIG_DEFENSIVE (sqlite3 names it from 3.12 on)
+_LIMIT_LIKE_PATTERN_LENGTH = 8
+
+
+def _sqlite_library() -> Any:
+    """The SQLite library ``sqlite3`` links, for the calls it has no method for (or ``None``)."""
+    try:
+        import _sqlite3
+
+        lib = ctypes.CDLL(_sqlite3.__file__)
+        lib.sqlite3_limit.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
+        lib.sqlite3_db_config.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_void_p]
+        lib.sqlite3_drop_modules.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p)]
+    except (ImportError, OSError, AttributeError):
+        return None
+    return lib
+
+
+_LIBRARY = _sqlite_library()
+
+
+def _handle(conn: sqlite3.Connection) -> int | None:
+    """The connection's ``sqlite3*``, trusted only if it reports the LIKE pattern limit just
+    set (CPython keeps it right after the object header; best effort, as the error offset)."""
+    if _LIBRARY is None:
+        return None
+    handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
+    expected = limits.SQLITE_LIMITS[sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH]
+    if handle and _LIBRARY.sqlite3_limit(handle, _LIMIT_LIKE_PATTERN_LENGTH, -1) == expected:
+        return handle
+    return None
+
+
+def _as_workerd_builds(conn: sqlite3.Connection) -> None:
+    """The connection made like workerd's SQLite: defensive mode (``setupSecurity`` step 1: the
+    shadow tables of FTS5 and R*Tree are read-only to SQL, ``table x_data may not be
+    modified``), and only the virtual table modules its build has (no ``dbstat``,
+    ``sqlite_stmt``, ``sqlite_dbpage`` or FTS3/4, which a system SQLite may bring:
+    ``no such table: dbstat``). Python 3.12's ``setconfig`` where there is one, else C calls."""
+    handle = _handle(conn)
+    setconfig = getattr(conn, "setconfig", None)
+    if setconfig is not None:
+        setconfig(_DBCONFIG_DEFENSIVE, True)
+    elif handle is not None:
+        _LIBRARY.sqlite3_db_config(handle, _DBCONFIG_DEFENSIVE, 1, None)
+    if handle is not None:
+        present = {row[0] for row in conn.execute("PRAGMA module_list" + _INTERNAL)}
+        kept = [name.encode() for name in sorted(present & limits.WORKERD_MODULES)]
+        _LIBRARY.sqlite3_drop_modules(handle, (ctypes.c_char_p * (len(kept) + 1))(*kept, None))
+
 # CPython 3.12.0-3.12.3 also warn when ``?NNN`` (a nameless, numbered parameter) is bound from
 # a sequence: a false alarm (python/cpython#117995, fixed in 3.12.4). There that one warning is
 # hushed around the call -- a filter set once would not do: pytest puts its own "always" in
@@ -210,6 +278,7 @@ class Database:
         self._trusted = True
         self._auth_error: str | None = None
         self._renamed: Rewrite | None = None  # the last statement, when run with ?NNN for its names
+        self._statement = ""  # the statement being prepared
         if self.path is None:
             conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         else:
@@ -227,6 +296,7 @@ class Database:
         self._page_size = int(conn.execute("PRAGMA page_size" + _INTERNAL).fetchone()[0])
         for limit, value in limits.SQLITE_LIMITS.items():
             conn.setlimit(limit, value)
+        _as_workerd_builds(conn)
         newersql.install(conn)  # what workerd's newer SQLite has and this one lacks
         conn.set_authorizer(self._authorize)
         # The cursor every query runs on, under the lock (one per call would cost each call its
@@ -249,7 +319,13 @@ class Database:
                    _trigger: str | None) -> int:
         if self._trusted:
             return sqlite3.SQLITE_OK
-        return sqlite3.SQLITE_OK if _allowed(self, action, arg1, arg2, db_name) else sqlite3.SQLITE_DENY
+        if not _allowed(self, action, arg1, arg2, db_name):
+            return sqlite3.SQLITE_DENY
+        if action == sqlite3.SQLITE_PRAGMA and arg2 is not None and (arg1 or "").lower() == "foreign_keys":
+            # D1 runs every query in a transaction, where SQLite ignores setting foreign_keys:
+            # enforcement stays on (D1's answer is PRAGMA defer_foreign_keys)
+            return sqlite3.SQLITE_IGNORE
+        return sqlite3.SQLITE_OK
 
     def _database_size(self) -> int:
         """Bytes in use (pages less free ones). At least one page: D1's file always has its
@@ -293,11 +369,10 @@ class Database:
         if len(queries) == 1:
             sql, params = queries[0]
             return [self.query_one(sql, params)]
-        run = self._query_to_nul if any("\0" in sql for sql, _ in queries) else self._query_many
         try:
-            return run(queries)
+            return self._query_many(queries)
         except UnicodeEncodeError:  # a lone surrogate (see query_one); the transaction rolled back
-            return run([_well_formed(sql, params) for sql, params in queries])
+            return self._query_many([_well_formed(sql, params) for sql, params in queries])
 
     def query_in_session(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> tuple[list[QueryResult], str]:
         """:meth:`query` as a session's request runs: in the same transaction, after the
@@ -308,8 +383,6 @@ class Database:
         in the database file's ``_cf_METADATA`` table (key 2), so it is shared with wrangler and
         keeps growing across runs. A query that fails advances nothing.
         """
-        if any("\0" in sql for sql, _ in queries):
-            self._query_to_nul(queries)  # (always raises: nothing is run to the end, no bookmark)
         try:
             return self._query_many(queries, session=True)
         except UnicodeEncodeError:  # a lone surrogate (see query_one); the transaction rolled back
@@ -321,9 +394,9 @@ class Database:
         try:
             return self._query_one(sql, params) if single is None else self._run_single(single, params)
         except UnicodeEncodeError:
-            # SQLite takes UTF-8, which a lone surrogate (``"\ud800"``, or an undecodable byte
-            # of a command line) has none of; JavaScript strings reach workerd's SQLite as
-            # UTF-8 with each one replaced by U+FFFD. Encoding fails before a statement runs
+            # SQLite takes UTF-8 from Python, which a lone surrogate (``"\ud800"``) has none
+            # of; it goes in as the three U+FFFD workerd gives back (:func:`_as_stored`).
+            # Encoding fails before a statement runs
             # (a statement of several runs in a transaction, rolled back), so the query is
             # simply run again as D1 receives it; the common case pays nothing for this.
             return self._query_one(*_well_formed(sql, params))
@@ -370,8 +443,6 @@ class Database:
         return result.columns, result.rows
 
     def _query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
-        if "\0" in sql:
-            return self._query_to_nul([(sql, params)])[0]  # (always raises)
         single = _single_statement(sql)
         if single is None:
             return self._query_many([(sql, params)])[0]
@@ -392,40 +463,28 @@ class Database:
         finally:
             lock.release()
 
-    def _query_to_nul(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[QueryResult]:
-        """Queries where one holds a NUL character: SQLite reads a text only up to it, so the
-        statements before it run and the rest, which starts with the NUL, holds no statement
-        (workerd's prepare loop: ``SQL code did not contain a statement.``, checked against
-        wrangler 4.164.0's local D1); the transaction then rolls back and nothing is written."""
-        at = next(i for i, (sql, _) in enumerate(queries) if "\0" in sql)
-        sql, params = queries[at]
-        head = [*queries[:at], (sql[: sql.index("\0")], params)]
-        self._query_many(head, then_fail=limits.NOT_A_STATEMENT)  # (always raises then_fail's error)
-        raise AssertionError("then_fail was not raised")  # pragma: no cover
+    @overload
+    def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
+                    session: Literal[False] = False) -> list[QueryResult]: ...
 
     @overload
     def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
-                    then_fail: str | None = None, session: Literal[False] = False) -> list[QueryResult]: ...
-
-    @overload
-    def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
-                    then_fail: str | None = None, session: Literal[True]) -> tuple[list[QueryResult], str]: ...
+                    session: Literal[True]) -> tuple[list[QueryResult], str]: ...
 
     def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
-                    then_fail: str | None = None,
                     session: bool = False) -> list[QueryResult] | tuple[list[QueryResult], str]:
         # As the local runtime: queries holding nothing but whitespace and ``--`` comment lines
         # are left out; if none remain there is nothing to run.
-        # (with then_fail the last query is cut at a NUL: its whole text was never blank)
-        kept = [(sql, params) for i, (sql, params) in enumerate(queries)
-                if not _only_line_comments(sql) or (then_fail is not None and i == len(queries) - 1)]
+        # (a query holding a NUL is kept: SQLite stops reading there, the text was not blank)
+        kept = [(sql, params) for sql, params in queries
+                if "\0" in sql or not _only_line_comments(sql)]
         if not kept:
             raise SqlFailure(limits.NO_STATEMENTS)
         plans = [(split_statements(sql), params) for sql, params in kept]
         for statements, _ in plans:
             if not statements:
                 raise SqlFailure(limits.NOT_A_STATEMENT)
-        single = len(plans) == 1 and len(plans[0][0]) == 1 and then_fail is None and not session
+        single = len(plans) == 1 and len(plans[0][0]) == 1 and not session
         with self._lock:
             if self.closed:
                 raise SqlFailure(_CLOSED)
@@ -439,8 +498,6 @@ class Database:
             self._transaction_step("BEGIN IMMEDIATE")  # waits for another process's write, up to the timeout
             try:
                 results = [self._run(statements, params) for statements, params in plans]
-                if then_fail is not None:
-                    raise SqlFailure(then_fail)
                 token = self._next_bookmark() if session else ""
                 self._transaction_step("COMMIT")
             except BaseException:
@@ -504,6 +561,10 @@ class Database:
                 # stepped once, as workerd's prepareSql (MULTI) steps a statement that is not the
                 # last: an error in a later row of an earlier SELECT is never reached
                 self._execute(sql, (), last=False).close()  # (closing resets the statement)
+            if statements[-1] == NO_STATEMENT:
+                # text after the last statement holding no statement (a comment, a ``;``, a
+                # NUL): workerd's loop asks SQLite for another and fails; the caller rolls back
+                raise SqlFailure(limits.NOT_A_STATEMENT)
             last_before = conn.total_changes
         cursor = self._execute(statements[-1], params, last=True)
         description = cursor.description
@@ -577,6 +638,7 @@ class Database:
         self._trusted = False
         self._auth_error = None
         self._renamed = None
+        self._statement = sql  # (the authorizer reads a RENAME TO's new name from it)
         try:
             if params and has_named(sql):
                 return self._execute_named(conn, sql, params)
@@ -598,6 +660,10 @@ class Database:
         except sqlite3.Error as exc:
             if self._auth_error is not None:
                 raise SqlFailure(self._auth_error) from None
+            if str(exc) == "authorization denied" and _first_word(sql) == "vacuum":
+                # run outside a transaction, VACUUM gets as far as attaching its copy (refused);
+                # D1 runs every query in one, where SQLite refuses VACUUM itself
+                raise SqlFailure(limits.VACUUM_IN_TRANSACTION) from None
             raise SqlFailure(self._describe(exc, sql)) from None
         except OverflowError:
             raise SqlFailure("string or blob too big: SQLITE_TOOBIG") from None
@@ -645,16 +711,44 @@ class Database:
         text = f"{message} at offset {offset}" if offset >= 0 else message
         text = f"{text}: {name}"
         extended = getattr(exc, "sqlite_errorname", None)
+        if extended == "unknown":
+            extended = _NEWER_EXTENDED_CODES.get(code, extended)
         if code != primary and extended:
             text = f"{text} (extended: {extended})"
         return text
 
 
+def _as_stored(text: str) -> str:
+    """A JavaScript string as workerd's SQLite gets it and gives it back: V8 writes a lone
+    surrogate as its three bytes (``ED A0 80`` for U+D800), which are not UTF-8 and read back
+    as three U+FFFD. SQLite takes only UTF-8 from Python, so the three U+FFFD go in instead
+    (what Worker code reads back is the same; SQL's ``length()`` counts 3, workerd's 1)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd\ufffd\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
+
+
 def _well_formed(sql: str, params: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
-    """A query with every lone surrogate in its text and text parameters made U+FFFD."""
-    return well_formed(sql), tuple(well_formed(p) if isinstance(p, str) else p for p in params)
+    """A query with every lone surrogate in its text and text parameters as :func:`_as_stored` puts it."""
+    return _as_stored(sql), tuple(_as_stored(p) if isinstance(p, str) else p for p in params)
 
 
+def _first_word(sql: str) -> str:
+    """The first word of ``sql`` (comments and whitespace skipped), lower-cased."""
+    i = 0
+    while True:
+        i = len(sql) - len(sql[i:].lstrip(SQLITE_SPACE))
+        end = skip_comment(sql, i)
+        if end == i:
+            break
+        i = end
+    found = _WORD.match(sql, i)
+    return found.group().lower() if found else ""
+
+
+_WORD = re.compile(r"\w+")
 _LINE_COMMENT = re.compile(r"^\s*--.*", re.MULTILINE)
 
 
@@ -695,13 +789,29 @@ def _pragma_ok(pragma: str, argument: str | None) -> bool:
             value = value[1:-1]
         return value.lower().startswith(_BOOLEAN_WORDS)
     if kind == "number":
-        try:
-            return -(2**31) <= int(argument) < 2**31
-        except ValueError:
-            return False
-    if kind == "number-or-name" and argument.isdigit():
+        return _kj_integer(argument, -(2**31), 2**31 - 1)
+    if kind == "number-or-name" and _kj_integer(argument, 0, 2**32 - 1):
         return True
     return _name_ok(argument)
+
+
+_C_DECIMAL = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]+)\Z")
+_C_HEX = re.compile(r"(-?)0[xX]([0-9a-fA-F]+)\Z")
+
+
+def _kj_integer(text: str, low: int, high: int) -> bool:
+    """Whether kj's ``tryParseAs<int32_t>``/``<uint>`` takes ``text`` (a PRAGMA's argument):
+    C's ``strtoll`` in base 16 after a ``0x`` (or ``-0x``) and base 10 otherwise, the whole text
+    read, the value in range; an unsigned one may not start with ``-``."""
+    hexadecimal = _C_HEX.match(text)
+    if hexadecimal is not None:
+        value = int(hexadecimal.group(2), 16) * (-1 if hexadecimal.group(1) else 1)
+    else:
+        decimal = _C_DECIMAL.match(text)
+        if decimal is None:
+            return False
+        value = int(decimal.group(1))
+    return low <= value <= high and not (low == 0 and text.startswith("-"))
 
 
 def _allowed(db: Database, action: int, arg1: str | None, arg2: str | None, db_name: str | None) -> bool:
@@ -717,6 +827,9 @@ def _allowed(db: Database, action: int, arg1: str | None, arg2: str | None, db_n
     if action in (s.SQLITE_CREATE_TABLE, s.SQLITE_DELETE, s.SQLITE_DROP_TABLE, s.SQLITE_INSERT,
                   s.SQLITE_CREATE_VIEW, s.SQLITE_DROP_VIEW, s.SQLITE_REINDEX, s.SQLITE_READ, s.SQLITE_UPDATE,
                   s.SQLITE_ALTER_TABLE):
+        if action == s.SQLITE_ALTER_TABLE and _name_ok(arg1):
+            # workerd's SQLite is patched to pass RENAME TO's new name; this one is read from the SQL
+            return _name_ok(renamed_to(db._statement))
         return _name_ok(arg1)
     if action in (s.SQLITE_CREATE_INDEX, s.SQLITE_DROP_INDEX, s.SQLITE_CREATE_TRIGGER, s.SQLITE_DROP_TRIGGER):
         return _name_ok(arg1) and _name_ok(arg2)
@@ -726,7 +839,13 @@ def _allowed(db: Database, action: int, arg1: str | None, arg2: str | None, db_n
     if action == s.SQLITE_PRAGMA:
         return arg1 is not None and _pragma_ok(arg1, arg2)
     if action == s.SQLITE_FUNCTION:
-        return (arg2 or "").lower() in limits.ALLOWED_FUNCTIONS
+        name = (arg2 or "").lower()
+        if name in limits.NOT_BUILT_IN_WORKERD:
+            at = function_offset(db._statement, name)
+            where = f" at offset {at}" if at >= 0 else ""
+            db._auth_error = f"no such function: {arg2}{where}: SQLITE_ERROR"
+            return False
+        return name in limits.ALLOWED_FUNCTIONS
     if action in (s.SQLITE_CREATE_VTABLE, s.SQLITE_DROP_VTABLE):
         return (arg2 or "").lower() in ("fts5", "fts5vocab", "rtree", "rtree_i32") and _name_ok(arg1)
     return False  # ATTACH, DETACH, temporary objects, anything unknown

@@ -17,10 +17,13 @@ __all__ = [
     "SQLITE_LIMITS",
     "ALLOWED_FUNCTIONS",
     "ALLOWED_PRAGMAS",
+    "NOT_BUILT_IN_WORKERD",
+    "WORKERD_MODULES",
     "RESERVED_PREFIX",
     "TRANSACTION_REFUSED",
     "NO_STATEMENTS",
     "NOT_A_STATEMENT",
+    "VACUUM_IN_TRANSACTION",
     "STATEMENT_TOO_LONG",
     "SQLITE_NEWER_TEXTS",
     "MAX_VALUE_BYTES",
@@ -91,6 +94,14 @@ highlight bm25 snippet rtreecheck sqlite_rename_column sqlite_rename_table sqlit
 sqlite_drop_column sqlite_rename_quotefix
 """.split())
 
+#: Functions a system SQLite may have that workerd's build leaves out (``SQLITE_SOUNDEX``):
+#: D1's allow-list names it, its SQLite answers ``no such function``.
+NOT_BUILT_IN_WORKERD = frozenset({"soundex"})
+
+#: The virtual table modules workerd's SQLite has (``SQLITE_ENABLE_FTS5``, ``SQLITE_ENABLE_RTREE``,
+#: the built-in JSON ones); others a system SQLite brings are dropped from each connection.
+WORKERD_MODULES = frozenset({"fts5", "fts5vocab", "rtree", "rtree_i32", "json_each", "json_tree"})
+
 #: PRAGMAs user statements may run, by the argument they accept (workerd's ``ALLOWED_PRAGMAS``,
 #: plus ``table_list`` and ``table_info``/``table_xinfo`` which it allows separately).
 ALLOWED_PRAGMAS: dict[str, str] = {
@@ -124,6 +135,8 @@ TRANSACTION_REFUSED = (
     "write coalescing."
 )
 NO_STATEMENTS = "No SQL statements detected."
+#: ``VACUUM`` (D1 runs every query in a transaction).
+VACUUM_IN_TRANSACTION = "cannot VACUUM from within a transaction: SQLITE_ERROR"
 NOT_A_STATEMENT = "SQL code did not contain a statement."
 STATEMENT_TOO_LONG = "statement too long: SQLITE_TOOBIG"
 WRONG_PARAMETER_COUNT = "Wrong number of parameter bindings for SQL query."

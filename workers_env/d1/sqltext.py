@@ -16,9 +16,14 @@ from functools import lru_cache
 
 from workers_env._jsvalues import JS_WHITESPACE
 
-__all__ = ["skip_comment", "skip_quoted", "split_statements", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
+__all__ = ["SQLITE_SPACE", "NO_STATEMENT", "skip_comment", "skip_quoted", "split_statements", "renamed_to", "function_offset", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
 
 _QUOTES = {"'": "'", '"': '"', "`": "`", "[": "]"}
+#: What SQLite's tokenizer and workerd's prepare loop take as whitespace: ASCII only (a
+#: no-break space is a character of a name to SQLite).
+SQLITE_SPACE = " \t\n\v\f\r"
+#: :func:`split_statements`' last item when SQLite, asked for one more statement, finds none.
+NO_STATEMENT = ""
 
 
 def skip_comment(sql: str, i: int) -> int:
@@ -61,7 +66,7 @@ def _scan(sql: str) -> tuple[list[int], bool]:
             continue
         if ch == ";":
             semicolons.append(i)
-        elif not ch.isspace():
+        elif ch not in SQLITE_SPACE:
             code = True
         i += 1
     return semicolons, code
@@ -72,24 +77,92 @@ def is_blank(sql: str) -> bool:
     return not _scan(sql)[1]
 
 
+def _tokens(sql: str):
+    """SQLite's tokens of ``sql`` roughly: words, quoted names or strings (unquoted), and
+    single characters; comments and whitespace skipped. Enough to find a clause's name."""
+    i, n = 0, len(sql)
+    while i < n:
+        ch = sql[i]
+        end = skip_comment(sql, i) if ch in "-/" else i
+        if end != i:
+            i = end
+        elif ch in SQLITE_SPACE:
+            i += 1
+        elif ch in _QUOTES:
+            end = skip_quoted(sql, i)
+            close = _QUOTES[ch]
+            body = sql[i + 1:end - 1] if sql[end - 1:end] == close and end - i >= 2 else sql[i + 1:end]
+            yield body if close == "]" else body.replace(close * 2, close)
+            i = end
+        else:
+            word = _NAME.match(sql, i)
+            end = word.end() if word else i + 1
+            yield sql[i:end]
+            i = end
+
+
+_NAME = re.compile(r"[\w$\u0080-\U0010ffff]+")
+
+
+def function_offset(sql: str, name: str) -> int:
+    """SQLite's ``at offset N`` (in UTF-8 bytes) of the first call of function ``name`` in
+    ``sql`` (strings, quoted names and comments skipped), or -1."""
+    i, n = 0, len(sql)
+    while i < n:
+        ch = sql[i]
+        end = skip_comment(sql, i) if ch in "-/" else skip_quoted(sql, i) if ch in _QUOTES else i
+        if end != i:
+            i = end
+            continue
+        word = _NAME.match(sql, i)
+        if word is None:
+            i += 1
+            continue
+        after = len(sql) - len(sql[word.end():].lstrip(SQLITE_SPACE))
+        if word.group().lower() == name and sql.startswith("(", after):
+            return len(sql[:i].encode("utf-8", "surrogatepass"))
+        i = word.end()
+    return -1
+
+
+def renamed_to(sql: str) -> str | None:
+    """The new name of an ``ALTER TABLE ... RENAME TO name`` statement, else ``None``."""
+    tokens = list(_tokens(sql))
+    for i in range(len(tokens) - 2):
+        if tokens[i].lower() == "rename" and tokens[i + 1].lower() == "to":
+            return tokens[i + 2]
+    return None
+
+
 @lru_cache(maxsize=1024)
 def split_statements(sql: str) -> tuple[str, ...]:
     """The statements of ``sql`` in order, as SQLite reads them (text up to and with each
-    terminating ``;``, whitespace kept, so limits and error offsets are SQLite's); blank ones dropped."""
+    terminating ``;``, whitespace kept, so limits and error offsets are SQLite's); blank ones
+    dropped, except at the end: as workerd's prepare loop, text after the last statement that
+    is more than whitespace (a comment, a ``;``, a NUL, where SQLite stops reading) asks SQLite
+    for one more statement, which it does not find -- :data:`NO_STATEMENT` then ends the tuple
+    (and the statement before it is not the last: it may not take parameters)."""
+    cut = sql.find("\0")
+    if cut >= 0:
+        sql = sql[:cut]
     semicolons, code = _scan(sql)
     if not code:
         return ()
     statements: list[str] = []
-    start = 0
+    start = end = 0
     for pos in semicolons:
         chunk = sql[start:pos + 1]
         if sqlite3.complete_statement(chunk):
             if not is_blank(chunk):
                 statements.append(chunk)
+                end = pos + 1
             start = pos + 1
     rest = sql[start:]
     if not is_blank(rest):
         statements.append(rest)
+        end = len(sql)
+    if cut >= 0 or sql[end:].strip(SQLITE_SPACE):
+        statements.append(NO_STATEMENT)
     return tuple(statements)
 
 
