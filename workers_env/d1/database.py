@@ -29,7 +29,7 @@ from workers_env._errors import StateError, reason
 from workers_env._jsvalues import well_formed
 from workers_env.d1 import limits, newersql
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
-from workers_env.d1.sqltext import split_statements
+from workers_env.d1.sqltext import is_blank, split_statements, statement_text
 
 __all__ = ["Database", "QueryResult", "SqlFailure"]
 
@@ -338,7 +338,7 @@ class Database:
                     try:  # (:meth:`_run` of one statement, without timing and result object)
                         conn = self._conn
                         changes_before = conn.total_changes
-                        cursor = self._execute(single[0], params, last=True)
+                        cursor = self._execute(statement_text(single[0]), params, last=True)
                         description = cursor.description
                         try:  # (:meth:`_fetch`, inlined: every point query's path)
                             rows = cursor.fetchall() if description is not None else []
@@ -490,11 +490,13 @@ class Database:
         started = perf_counter()
         changes_before = conn.total_changes
         if len(statements) > 1:
-            for sql in statements[:-1]:  # only the last statement takes the parameters and gives rows
+            for at, sql in enumerate(statements[:-1]):  # only the last takes the parameters and gives rows
                 # stepped once, as workerd's prepareSql (MULTI) steps a statement that is not the
                 # last: an error in a later row of an earlier SELECT is never reached
-                self._execute(sql, (), last=False).close()  # (closing resets the statement)
-        cursor = self._execute(statements[-1], params, last=True)
+                self._prepare_check(statements, at)
+                self._execute(statement_text(sql), (), last=False).close()  # (closing resets the statement)
+        self._prepare_check(statements, len(statements) - 1)
+        cursor = self._execute(statement_text(statements[-1]), params, last=True)
         description = cursor.description
         rows = self._fetch(cursor, statements[-1]) if description is not None else []
         duration = (perf_counter() - started) * 1000.0
@@ -505,6 +507,17 @@ class Database:
             columns = self._original_columns(columns)
         written = max(cursor.rowcount, 0) if changes else 0
         return QueryResult(columns, rows, duration, changes, self._last_row_id, changed, self._size, written)
+
+    def _prepare_check(self, statements: Sequence[str], at: int) -> None:
+        """What workerd's prepare loop refuses before it runs the statement at ``at`` of several:
+        a text longer than SQLite's SQL length limit -- counted from that statement to the end of
+        the query, all of which ``sqlite3_prepare_v3`` is handed -- and a tail that holds no
+        statement (a comment or a stray ``;`` after the last one)."""
+        rest = sum(len(piece.encode("utf-8", "surrogatepass")) for piece in statements[at:])
+        if rest > self._conn.getlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH):
+            raise SqlFailure(limits.STATEMENT_TOO_LONG)
+        if at and is_blank(statements[at]):  # (the first piece always holds a statement)
+            raise SqlFailure(limits.NOT_A_STATEMENT)
 
     def _track(self) -> bool:
         """After a statement that wrote or gives no rows: the connection's last rowid and the

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from workers_env._jsvalues import JS_WHITESPACE
 
-__all__ = ["skip_comment", "skip_quoted", "split_statements", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
+__all__ = ["skip_comment", "skip_quoted", "split_statements", "statement_text", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
 
 _QUOTES = {"'": "'", '"': '"', "`": "`", "[": "]"}
 
@@ -72,10 +72,21 @@ def is_blank(sql: str) -> bool:
     return not _scan(sql)[1]
 
 
+# The whitespace workerd's prepare loop (``SqliteDatabase::prepareSql``, MULTI) skips after a
+# statement before it prepares the rest: not SQLite's own set, which has no vertical tab.
+_PREPARE_SKIPS = " \t\n\r\v\f"
+
+
 @lru_cache(maxsize=1024)
 def split_statements(sql: str) -> tuple[str, ...]:
-    """The statements of ``sql`` in order, as SQLite reads them (text up to and with each
-    terminating ``;``, whitespace kept, so limits and error offsets are SQLite's); blank ones dropped."""
+    """The statements of ``sql`` as workerd prepares them, in order: the text from where each
+    ``sqlite3_prepare_v3`` starts up to where the next one does, so the pieces join back into
+    ``sql``. The first starts at the text's start; each later one where its predecessor's tail
+    starts once spaces, tabs, line breaks, vertical tabs and form feeds are skipped (SQLite's
+    ``at offset N`` counts from there, and empty statements or comments before a statement belong
+    to it, as SQLite passes over them). A tail holding no statement -- a comment, a stray ``;``
+    -- is a piece of its own, which workerd refuses (``SQL code did not contain a statement.``):
+    see :func:`is_blank`. A text holding no statement at all gives ``()``."""
     semicolons, code = _scan(sql)
     if not code:
         return ()
@@ -83,14 +94,23 @@ def split_statements(sql: str) -> tuple[str, ...]:
     start = 0
     for pos in semicolons:
         chunk = sql[start:pos + 1]
-        if sqlite3.complete_statement(chunk):
-            if not is_blank(chunk):
-                statements.append(chunk)
-            start = pos + 1
-    rest = sql[start:]
-    if not is_blank(rest):
-        statements.append(rest)
+        if sqlite3.complete_statement(chunk) and not is_blank(chunk):
+            end = pos + 1
+            while end < len(sql) and sql[end] in _PREPARE_SKIPS:
+                end += 1
+            statements.append(sql[start:end])
+            start = end
+    if start < len(sql):
+        statements.append(sql[start:])
     return tuple(statements)
+
+
+def statement_text(piece: str) -> str:
+    """A piece of :func:`split_statements` as SQLite is given it to run: without the whitespace
+    after its ``;`` that workerd skips (CPython's one-statement check would read a vertical tab
+    there as a second statement)."""
+    text = piece.rstrip(_PREPARE_SKIPS)
+    return text if text.endswith(";") else piece
 
 
 def exec_lines(sql: str) -> list[str]:
