@@ -80,3 +80,19 @@ async def test_the_sql_length_limit_counts_from_a_statement_to_the_querys_end(db
     assert await message(db.prepare("SELECT 1; SELECT '" + "é" * 49995 + "'").all()) == too_long  # bytes
     assert (await db.prepare("SELECT '" + "y" * 99990 + "'").raw())[0][0] == "y" * 99990  # 99,999 bytes
     assert await message(db.prepare("SELECT '" + "y" * 99995 + "'").all()) == too_long
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("sql", "expected"), [
+    # blank to Miniflare's check (JavaScript's trim() and \s): the runtime's empty query
+    ("\ufeff", "D1_ERROR: No SQL statements detected."),
+    ("\u00a0\n-- c", "D1_ERROR: No SQL statements detected."),
+    # not blank there, and no space to SQLite's tokenizer: a token SQLite refuses
+    ("\u001c", 'D1_ERROR: unrecognized token: "\u001c" at offset 0: SQLITE_ERROR'),
+    ("\v;", 'D1_ERROR: unrecognized token: "\v" at offset 0: SQLITE_ERROR'),
+    ("SELECT 1;\u00a0", 'D1_ERROR: near "\u00a0": syntax error at offset 0: SQLITE_ERROR'),
+    (";\u00a0", 'D1_ERROR: near "\u00a0": syntax error at offset 1: SQLITE_ERROR'),
+    ("SELECT 1;\u2028", 'D1_ERROR: near "\u2028": syntax error at offset 0: SQLITE_ERROR'),
+])
+async def test_what_is_blank_is_javascripts_for_the_runtime_and_sqlites_for_a_statement(db, sql, expected):
+    assert await message(db.prepare(sql).all()) == expected

@@ -26,7 +26,7 @@ from time import perf_counter
 from typing import Any, Literal, TypeVar, overload
 
 from workers_env._errors import StateError, reason
-from workers_env._jsvalues import well_formed
+from workers_env._jsvalues import JS_WHITESPACE, well_formed
 from workers_env.d1 import limits, newersql
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
 from workers_env.d1.sqltext import is_blank, split_statements, statement_text
@@ -621,12 +621,18 @@ def _well_formed(sql: str, params: Sequence[Any]) -> tuple[str, tuple[Any, ...]]
     return well_formed(sql), tuple(well_formed(p) if isinstance(p, str) else p for p in params)
 
 
-_LINE_COMMENT = re.compile(r"^\s*--.*", re.MULTILINE)
+_JS_LINE_TERMINATORS = "\n\r\u2028\u2029"
+# ``/^\s*--.*/gm``: a line start (after any JavaScript line terminator), JavaScript's whitespace,
+# ``--`` and the rest of the line (``.`` stops at every line terminator).
+_LINE_COMMENT = re.compile(f"(?:^|(?<=[{_JS_LINE_TERMINATORS}]))[{JS_WHITESPACE}]*--[^{_JS_LINE_TERMINATORS}]*")
 
 
 @lru_cache(maxsize=1024)
 def _only_line_comments(sql: str) -> bool:
-    return not _LINE_COMMENT.sub("", sql).strip()
+    """Whether the local runtime leaves ``sql`` out as empty: Miniflare's
+    ``sql.replace(/^\\s*--.*/gm, "").trim()`` is empty, read with JavaScript's whitespace and
+    line terminators (a BOM or a no-break space is blank there, a U+001C is not)."""
+    return not _LINE_COMMENT.sub("", sql).strip(JS_WHITESPACE)
 
 
 @lru_cache(maxsize=1024)

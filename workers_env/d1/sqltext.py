@@ -43,6 +43,12 @@ def skip_quoted(sql: str, i: int) -> int:
     return len(sql) if end < 0 else end + 1
 
 
+# The characters SQLite's tokenizer passes over as space; any other (a vertical tab, a no-break
+# space, U+2028, a BOM) is a token, an unrecognized one or a name, so a text holding one is no
+# blank text to SQLite (measured: ``SELECT 1;\u00a0`` is ``near "\u00a0": syntax error``).
+_SQLITE_SPACES = " \t\n\f\r"
+
+
 def _scan(sql: str) -> tuple[list[int], bool]:
     """Positions of ``;`` outside quotes and comments, and whether any code was seen."""
     semicolons: list[int] = []
@@ -61,14 +67,14 @@ def _scan(sql: str) -> tuple[list[int], bool]:
             continue
         if ch == ";":
             semicolons.append(i)
-        elif not ch.isspace():
+        elif ch not in _SQLITE_SPACES:
             code = True
         i += 1
     return semicolons, code
 
 
 def is_blank(sql: str) -> bool:
-    """True when ``sql`` holds no statement: only whitespace, comments and semicolons."""
+    """True when ``sql`` holds no statement: only SQLite's spaces, comments and semicolons."""
     return not _scan(sql)[1]
 
 
@@ -114,8 +120,9 @@ def statement_text(piece: str) -> str:
 
 
 def exec_lines(sql: str) -> list[str]:
-    """``exec()``'s queries: the binding sends one query per line of the trimmed text."""
-    return sql.strip().split("\n")
+    """``exec()``'s queries: the binding sends one query per line of the text JavaScript's
+    ``trim()`` leaves (d1-api.ts ``query.trim().split('\\n')``)."""
+    return sql.strip(JS_WHITESPACE).split("\n")
 
 
 SEVERAL_TRANSACTIONS = (
