@@ -12,20 +12,13 @@ from __future__ import annotations
 
 import pytest
 from d1_helpers import d1_database
-
-from workers_env import JsException
+from d1_helpers import error_message as message
 
 
 @pytest.fixture
 def db(tmp_path):
     with d1_database(tmp_path) as binding:
         yield binding
-
-
-async def message(awaitable) -> str:
-    with pytest.raises(JsException) as info:
-        await awaitable
-    return info.value.message
 
 
 NOPE = "D1_ERROR: no such column: nope at offset {}: SQLITE_ERROR"
