@@ -6,11 +6,10 @@ raw path up and answered 404)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from worker_helpers import typical_pyproject
+from worker_helpers import assets_site
 
 from workers_env import load_env, load_worker
 
@@ -36,16 +35,7 @@ CASES = [
 
 
 def project(root: Path) -> Path:
-    for name, text in {"site.css": "body{}", "docs/index.html": "docs"}.items():
-        (root / "public" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "public" / name).write_text(text)
-    (root / "src").mkdir()
-    (root / "src" / "entry.py").write_text(ENTRY)
-    (root / "wrangler.json").write_text(json.dumps({
-        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": {"directory": "public", "binding": "ASSETS"}}))
-    typical_pyproject(root)
-    return root
+    return assets_site(root, {"site.css": "body{}", "docs/index.html": "docs"}, entry=ENTRY, binding="ASSETS")
 
 
 @pytest.mark.asyncio

@@ -8,12 +8,11 @@ than wrangler dev's before)."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 
 import pytest
-from worker_helpers import typical_pyproject
+from worker_helpers import assets_site
 
 from workers_env import load_worker
 
@@ -36,15 +35,7 @@ TIMES = [
 
 
 def project(root: Path) -> Path:
-    (root / "public").mkdir(parents=True)
-    (root / "public" / "site.css").write_text("body{}")
-    (root / "src").mkdir()
-    (root / "src" / "entry.py").write_text(ENTRY)
-    (root / "wrangler.json").write_text(json.dumps({
-        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": {"directory": "public", "binding": "ASSETS"}}))
-    typical_pyproject(root)
-    return root
+    return assets_site(root, {"site.css": "body{}"}, entry=ENTRY, binding="ASSETS")
 
 
 def miniflare_etag(path: Path, mtime_text: str) -> str:
