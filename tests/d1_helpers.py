@@ -8,7 +8,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from workers_env import load_env
+import pytest
+
+from workers_env import JsException, load_env
 
 #: A project with one D1 database bound as ``DB``.
 D1_WRANGLER = """\
@@ -39,6 +41,13 @@ def d1_database(root: Path) -> Iterator[Any]:
         yield env.DB
     finally:
         env.close()
+
+
+async def error_message(awaitable: Any) -> str:
+    """The message of the ``JsException`` that awaiting ``awaitable`` raises (the test fails if none)."""
+    with pytest.raises(JsException) as info:
+        await awaitable
+    return info.value.message
 
 
 def literal(value: Any) -> str:

@@ -41,8 +41,10 @@ def test_queries_are_wranglers(sql, queries):
     assert file_statements(sql) == queries
 
 
-def test_the_bindings_splitting_keeps_each_statements_text():
-    assert split_statements("CREATE TABLE t (a); CREATE TABLE t (a)") == ("CREATE TABLE t (a);", " CREATE TABLE t (a)")
+def test_the_bindings_splitting_starts_each_statement_where_workerd_prepares_it():
+    # the whitespace after a statement's ";" is skipped before the next is prepared (workerd's
+    # prepareSql), so the next statement's text starts at its first word; the pieces join back
+    assert split_statements("CREATE TABLE t (a); CREATE TABLE t (a)") == ("CREATE TABLE t (a); ", "CREATE TABLE t (a)")
 
 
 def test_error_offsets_count_from_the_trimmed_statement(app, capsys):

@@ -325,17 +325,21 @@ class Default(WorkerEntrypoint):
 """
 
 
-def assets_site(root: Path, files: dict[str, str] | None = None) -> Path:
-    """A Python Worker answering "worker" behind the static assets of ``public/`` (``files``: the
-    files written there, name -> text; the folder may exist already), in a ``wrangler.json``."""
+def assets_site(root: Path, files: dict[str, str] | None = None, *, entry: str = "",
+                binding: str | None = None) -> Path:
+    """A Python Worker answering "worker" (or ``entry``'s code) behind the static assets of
+    ``public/`` (``files``: the files written there, name -> text, folders made; the folder may
+    exist already), in a ``wrangler.json``; ``binding`` names the assets' binding, if any."""
     (root / "public").mkdir(exist_ok=True)
     for name, text in (files or {}).items():
+        (root / "public" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "public" / name).write_text(text)
     (root / "src").mkdir(exist_ok=True)
-    (root / "src" / "entry.py").write_text(ASSETS_ENTRY)
+    (root / "src" / "entry.py").write_text(entry or ASSETS_ENTRY)
+    assets = {"directory": "public", **({"binding": binding} if binding else {})}
     (root / "wrangler.json").write_text(json.dumps({
         "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": {"directory": "public"}}))
+        "compatibility_flags": ["python_workers"], "assets": assets}))
     return typical_pyproject(root)
 
 

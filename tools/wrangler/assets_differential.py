@@ -32,13 +32,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from workers_env.assets import AssetServer
+from workers_env.assets.redirects import remove_dot_segments
 
 FILES = {"index.html": "home", "about.html": "about", "docs/index.html": "docs", "site.css": "body{}",
          "blog/post.html": "post", "blog/404.html": "blog nf", "404.html": "nf", "[id].txt": "bracket",
          "app/index.html": "app", "api/docs.html": "api docs", "img.png": "png"}
 PATHS = ["/", "/index.html", "/index", "/about", "/about.html", "/about/", "/docs", "/docs/", "/docs/index.html",
          "/site.css", "/site.css?x=1", "/blog/post", "/blog//post", "/blog/post/", "/blog/nope", "/nope",
-         "/[id].txt", "/%5Bid%5D.txt", "/app", "/app/", "/api/docs", "/api/items", "/img.png", "/a%20b"]
+         "/[id].txt", "/%5Bid%5D.txt", "/app", "/app/", "/api/docs", "/api/items", "/img.png", "/a%20b",
+         "/./site.css", "/x/../site.css", "/%2e%2e/site.css", "/docs/./", "/blog/%2E/post"]
 HEADER_SETS = {"plain": {}, "navigate": {"Sec-Fetch-Mode": "navigate"}, "auth": {"Authorization": "Bearer x"}}
 CONFIGS = [
     {"html_handling": mode, "not_found_handling": nf}
@@ -96,7 +98,8 @@ def real(port: int, method: str, path: str, headers: dict[str, str]) -> tuple:
 def ours(server: AssetServer, method: str, path: str, headers: dict[str, str]) -> tuple:
     url = "http://127.0.0.1" + path
     if not server.to_assets(method, url, headers):
-        body = ("worker " + (urlsplit(url).path or "/")).encode()
+        # the Worker's request.url has its dot segments resolved, as workers-env gives it
+        body = ("worker " + remove_dot_segments(urlsplit(url).path or "/")).encode()
         return shape(200, {"content-type": "text/plain;charset=UTF-8"}, b"" if method == "HEAD" else body)
     r = server.respond(method, url, headers)
     return shape(r.status, {k.lower(): v for k, v in r.headers}, r.body or b"", list(r.headers))

@@ -5,7 +5,8 @@ as wrangler leaves them out of an upload: directories, the metafiles ``/.assetsi
 ``/_redirects`` and ``/_headers``, and whatever ``.assetsignore`` (gitignore syntax, read with
 ``pathspec``) names. Files are read from disk at each look-up, so an edit shows at the next
 request, as under ``wrangler dev``; the ETag is Miniflare's local one, a hash of the file's
-absolute path and modification time (so it changes whenever the file does).
+absolute path and modification time as Node's ``stat().mtimeMs.toString()`` writes it (so it
+changes whenever the file does).
 """
 
 from __future__ import annotations
@@ -19,10 +20,20 @@ from pathlib import Path
 
 import pathspec
 
+from workers_env._jsvalues import js_string
 from workers_env.assets import limits as _limits
 from workers_env.assets.mime_package import EXTENSION_TYPES
 
 __all__ = ["AssetFile", "Manifest", "content_type"]
+
+
+def _mtime_ms_text(info: os.stat_result) -> str:
+    """``mtimeMs.toString()`` of Node's ``fs.stat``, which Miniflare hashes: seconds times 1e3
+    plus nanoseconds over 1e6, in doubles, as libuv hands the two over (``st_mtime_ns / 1e6``
+    rounds the nanoseconds first and can differ in the last digit), printed as JavaScript prints
+    a number (a whole millisecond without ``.0``)."""
+    seconds, nanoseconds = divmod(info.st_mtime_ns, 1_000_000_000)
+    return js_string(seconds * 1e3 + nanoseconds / 1e6)
 
 
 def content_type(path: str) -> str | None:
@@ -93,7 +104,7 @@ class Manifest:
             return None
         if not stat.S_ISREG(info.st_mode):
             return None
-        stamp = f"{file}{info.st_mtime_ns / 1e6!r}"
+        stamp = f"{file}{_mtime_ms_text(info)}"
         etag = hashlib.sha256(stamp.encode("utf-8", "surrogateescape")).digest()[:16].hex()
         return AssetFile(file, etag, content_type(relative))
 

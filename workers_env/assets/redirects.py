@@ -71,7 +71,7 @@ class Redirect:
     line_number: int
 
 
-def _remove_dots(path: str) -> str:
+def remove_dot_segments(path: str) -> str:
     """A URL parser's dot segments: ``.`` dropped, ``..`` the segment before it."""
     segments = path.split("/")[1:]
     out: list[str] = []
@@ -95,7 +95,7 @@ def _extract(path: str, search: bool, fragment: bool) -> str:
     if not path.startswith("/"):
         path = "/" + path
     parts = urlsplit("relative://" + path)
-    out = quote(_remove_dots(parts.path or "/"), safe=_PATH_SAFE)
+    out = quote(remove_dot_segments(parts.path or "/"), safe=_PATH_SAFE)
     if search and parts.query:
         out += "?" + quote(parts.query, safe=_QUERY_SAFE)
     if fragment and parts.fragment:
@@ -273,7 +273,7 @@ def _resolve(target: str, base: str) -> tuple[str, str, str, str] | None:
     netloc = _netloc(parts.netloc, scheme)
     if netloc is None:
         return None
-    pathname = quote(_remove_dots(parts.path or "/"), safe=_PATH_SAFE + "\\")
+    pathname = quote(remove_dot_segments(parts.path or "/"), safe=_PATH_SAFE + "\\")
     search = "?" + quote(parts.query, safe=_SPECIAL_QUERY_SAFE) if parts.query else ""
     fragment = "#" + quote(parts.fragment, safe=_FRAGMENT_SAFE) if parts.fragment else ""
     return f"{scheme}://{netloc}", pathname, search, fragment

@@ -37,6 +37,7 @@ from workers_env.assets.redirects import (
     STATUS_TEXT,
     RedirectRules,
     read_redirects,
+    remove_dot_segments,
 )
 from workers_env.config.diagnostics.assets import (
     ASSETS_HTML_HANDLING,
@@ -272,8 +273,15 @@ class AssetServer:
 
 
 def _pathname(url: str) -> str:
-    """The URL's pathname as URL parsing encodes it."""
-    return quote(urlsplit(url).path or "/", safe="/%:@!$&'()*+,;=-._~[]|^")
+    """The URL's pathname as URL parsing gives it: of an http(s) URL a backslash is a slash, dot
+    segments (``.``, ``%2e%2e``, ...) resolved, then percent-encoded -- what the asset worker reads
+    from ``new URL(request.url)`` when a Worker's ``env.ASSETS.fetch`` names a path such as
+    ``/./app.css`` (measured: wrangler dev 4.164.0 serves the file)."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if parts.scheme.lower() in ("http", "https"):
+        path = path.replace("\\", "/")
+    return quote(remove_dot_segments(path), safe="/%:@!$&'()*+,;=-._~[]|^")
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:

@@ -26,15 +26,17 @@ from time import perf_counter
 from typing import Any, Literal, TypeVar, overload
 
 from workers_env._errors import StateError, reason
+from workers_env._jsvalues import JS_WHITESPACE
 from workers_env.d1 import limits, newersql
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
 from workers_env.d1.sqltext import (
-    NO_STATEMENT,
     SQLITE_SPACE,
     function_offset,
+    is_blank,
     renamed_to,
     skip_comment,
     split_statements,
+    statement_text,
 )
 
 __all__ = ["Database", "QueryResult", "SqlFailure"]
@@ -415,7 +417,7 @@ class Database:
                     try:  # (:meth:`_run` of one statement, without timing and result object)
                         conn = self._conn
                         changes_before = conn.total_changes
-                        cursor = self._execute(single[0], params, last=True)
+                        cursor = self._execute(statement_text(single[0]), params, last=True)
                         description = cursor.description
                         if description is None:
                             rows = []
@@ -557,16 +559,14 @@ class Database:
         changes_before = conn.total_changes
         last_before = changes_before
         if len(statements) > 1:
-            for sql in statements[:-1]:  # only the last statement takes the parameters and gives rows
+            for at, sql in enumerate(statements[:-1]):  # only the last takes the parameters and gives rows
                 # stepped once, as workerd's prepareSql (MULTI) steps a statement that is not the
                 # last: an error in a later row of an earlier SELECT is never reached
-                self._execute(sql, (), last=False).close()  # (closing resets the statement)
-            if statements[-1] == NO_STATEMENT:
-                # text after the last statement holding no statement (a comment, a ``;``, a
-                # NUL): workerd's loop asks SQLite for another and fails; the caller rolls back
-                raise SqlFailure(limits.NOT_A_STATEMENT)
+                self._prepare_check(statements, at)
+                self._execute(statement_text(sql), (), last=False).close()  # (closing resets the statement)
+            self._prepare_check(statements, len(statements) - 1)  # (a tail holding no statement: refused)
             last_before = conn.total_changes
-        cursor = self._execute(statements[-1], params, last=True)
+        cursor = self._execute(statement_text(statements[-1]), params, last=True)
         description = cursor.description
         rows = self._fetch(cursor, statements[-1], params, last_before) if description is not None else []
         duration = (perf_counter() - started) * 1000.0
@@ -577,6 +577,17 @@ class Database:
             columns = self._original_columns(columns)
         written = max(cursor.rowcount, 0) if changes else 0
         return QueryResult(columns, rows, duration, changes, self._last_row_id, changed, self._size, written)
+
+    def _prepare_check(self, statements: Sequence[str], at: int) -> None:
+        """What workerd's prepare loop refuses before it runs the statement at ``at`` of several:
+        a text longer than SQLite's SQL length limit -- counted from that statement to the end of
+        the query, all of which ``sqlite3_prepare_v3`` is handed -- and a tail that holds no
+        statement (a comment or a stray ``;`` after the last one)."""
+        rest = sum(len(piece.encode("utf-8", "surrogatepass")) for piece in statements[at:])
+        if rest > self._conn.getlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH):
+            raise SqlFailure(limits.STATEMENT_TOO_LONG)
+        if at and is_blank(statements[at]):  # (the first piece always holds a statement)
+            raise SqlFailure(limits.NOT_A_STATEMENT)
 
     def _track(self) -> bool:
         """After a statement that wrote or gives no rows: the connection's last rowid and the
@@ -749,12 +760,18 @@ def _first_word(sql: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
-_LINE_COMMENT = re.compile(r"^\s*--.*", re.MULTILINE)
+_JS_LINE_TERMINATORS = "\n\r\u2028\u2029"
+# ``/^\s*--.*/gm``: a line start (after any JavaScript line terminator), JavaScript's whitespace,
+# ``--`` and the rest of the line (``.`` stops at every line terminator).
+_LINE_COMMENT = re.compile(f"(?:^|(?<=[{_JS_LINE_TERMINATORS}]))[{JS_WHITESPACE}]*--[^{_JS_LINE_TERMINATORS}]*")
 
 
 @lru_cache(maxsize=1024)
 def _only_line_comments(sql: str) -> bool:
-    return not _LINE_COMMENT.sub("", sql).strip()
+    """Whether the local runtime leaves ``sql`` out as empty: Miniflare's
+    ``sql.replace(/^\\s*--.*/gm, "").trim()`` is empty, read with JavaScript's whitespace and
+    line terminators (a BOM or a no-break space is blank there, a U+001C is not)."""
+    return not _LINE_COMMENT.sub("", sql).strip(JS_WHITESPACE)
 
 
 @lru_cache(maxsize=1024)

@@ -16,13 +16,12 @@ from functools import lru_cache
 
 from workers_env._jsvalues import JS_WHITESPACE
 
-__all__ = ["SQLITE_SPACE", "NO_STATEMENT", "skip_comment", "skip_quoted", "split_statements", "renamed_to", "function_offset", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
+__all__ = ["SQLITE_SPACE", "NO_STATEMENT", "skip_comment", "skip_quoted", "split_statements", "statement_text", "renamed_to",
+           "function_offset", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
 
 _QUOTES = {"'": "'", '"': '"', "`": "`", "[": "]"}
-#: What SQLite's tokenizer and workerd's prepare loop take as whitespace: ASCII only (a
-#: no-break space is a character of a name to SQLite).
-SQLITE_SPACE = " \t\n\v\f\r"
-#: :func:`split_statements`' last item when SQLite, asked for one more statement, finds none.
+#: :func:`split_statements`' last piece when the text stops at a NUL after a statement: SQLite
+#: reads no further, and workerd's loop, asking for one more statement, finds none.
 NO_STATEMENT = ""
 
 
@@ -46,6 +45,12 @@ def skip_quoted(sql: str, i: int) -> int:
     while end >= 0 and close != "]" and sql.startswith(close * 2, end):
         end = sql.find(close, end + 2)
     return len(sql) if end < 0 else end + 1
+
+
+# The characters SQLite's tokenizer passes over as space; any other (a vertical tab, a no-break
+# space, U+2028, a BOM) is a token, an unrecognized one or a name, so a text holding one is no
+# blank text to SQLite (measured: ``SELECT 1;\u00a0`` is ``near "\u00a0": syntax error``).
+SQLITE_SPACE = " \t\n\f\r"
 
 
 def _scan(sql: str) -> tuple[list[int], bool]:
@@ -73,7 +78,7 @@ def _scan(sql: str) -> tuple[list[int], bool]:
 
 
 def is_blank(sql: str) -> bool:
-    """True when ``sql`` holds no statement: only whitespace, comments and semicolons."""
+    """True when ``sql`` holds no statement: only SQLite's spaces, comments and semicolons."""
     return not _scan(sql)[1]
 
 
@@ -134,41 +139,56 @@ def renamed_to(sql: str) -> str | None:
     return None
 
 
+# The whitespace workerd's prepare loop (``SqliteDatabase::prepareSql``, MULTI) skips after a
+# statement before it prepares the rest: not SQLite's own set, which has no vertical tab.
+_PREPARE_SKIPS = " \t\n\r\v\f"
+
+
 @lru_cache(maxsize=1024)
 def split_statements(sql: str) -> tuple[str, ...]:
-    """The statements of ``sql`` in order, as SQLite reads them (text up to and with each
-    terminating ``;``, whitespace kept, so limits and error offsets are SQLite's); blank ones
-    dropped, except at the end: as workerd's prepare loop, text after the last statement that
-    is more than whitespace (a comment, a ``;``, a NUL, where SQLite stops reading) asks SQLite
-    for one more statement, which it does not find -- :data:`NO_STATEMENT` then ends the tuple
-    (and the statement before it is not the last: it may not take parameters)."""
+    """The statements of ``sql`` as workerd prepares them, in order: the text from where each
+    ``sqlite3_prepare_v3`` starts up to where the next one does, so the pieces join back into
+    ``sql``. The first starts at the text's start; each later one where its predecessor's tail
+    starts once spaces, tabs, line breaks, vertical tabs and form feeds are skipped (SQLite's
+    ``at offset N`` counts from there, and empty statements or comments before a statement belong
+    to it, as SQLite passes over them). A tail holding no statement -- a comment, a stray ``;``
+    -- is a piece of its own, which workerd refuses (``SQL code did not contain a statement.``):
+    see :func:`is_blank`; so is :data:`NO_STATEMENT` after a NUL, where SQLite stops reading (the
+    text before it split so). A text holding no statement at all gives ``()``."""
     cut = sql.find("\0")
     if cut >= 0:
-        sql = sql[:cut]
+        head = split_statements(sql[:cut])
+        return head + (NO_STATEMENT,) if head else ()
     semicolons, code = _scan(sql)
     if not code:
         return ()
     statements: list[str] = []
-    start = end = 0
+    start = 0
     for pos in semicolons:
         chunk = sql[start:pos + 1]
-        if sqlite3.complete_statement(chunk):
-            if not is_blank(chunk):
-                statements.append(chunk)
-                end = pos + 1
-            start = pos + 1
-    rest = sql[start:]
-    if not is_blank(rest):
-        statements.append(rest)
-        end = len(sql)
-    if cut >= 0 or sql[end:].strip(SQLITE_SPACE):
-        statements.append(NO_STATEMENT)
+        if sqlite3.complete_statement(chunk) and not is_blank(chunk):
+            end = pos + 1
+            while end < len(sql) and sql[end] in _PREPARE_SKIPS:
+                end += 1
+            statements.append(sql[start:end])
+            start = end
+    if start < len(sql):
+        statements.append(sql[start:])
     return tuple(statements)
 
 
+def statement_text(piece: str) -> str:
+    """A piece of :func:`split_statements` as SQLite is given it to run: without the whitespace
+    after its ``;`` that workerd skips (CPython's one-statement check would read a vertical tab
+    there as a second statement)."""
+    text = piece.rstrip(_PREPARE_SKIPS)
+    return text if text.endswith(";") else piece
+
+
 def exec_lines(sql: str) -> list[str]:
-    """``exec()``'s queries: the binding sends one query per line of the trimmed text."""
-    return sql.strip().split("\n")
+    """``exec()``'s queries: the binding sends one query per line of the text JavaScript's
+    ``trim()`` leaves (d1-api.ts ``query.trim().split('\\n')``)."""
+    return sql.strip(JS_WHITESPACE).split("\n")
 
 
 SEVERAL_TRANSACTIONS = (
