@@ -417,7 +417,7 @@ class Database:
                     try:  # (:meth:`_run` of one statement, without timing and result object)
                         conn = self._conn
                         changes_before = conn.total_changes
-                        cursor = self._execute(statement_text(single[0]), params, last=True)
+                        cursor = self._execute(single[0], params, last=True)  # (split: ready to run)
                         description = cursor.description
                         if description is None:
                             rows = []
@@ -566,9 +566,10 @@ class Database:
                 self._execute(statement_text(sql), (), last=False).close()  # (closing resets the statement)
             self._prepare_check(statements, len(statements) - 1)  # (a tail holding no statement: refused)
             last_before = conn.total_changes
-        cursor = self._execute(statement_text(statements[-1]), params, last=True)
+        text = statements[-1] if len(statements) == 1 else statement_text(statements[-1])  # (one: ready to run)
+        cursor = self._execute(text, params, last=True)
         description = cursor.description
-        rows = self._fetch(cursor, statements[-1], params, last_before) if description is not None else []
+        rows = self._fetch(cursor, text, params, last_before) if description is not None else []
         duration = (perf_counter() - started) * 1000.0
         changes = conn.total_changes - changes_before
         changed = (self._track() or bool(changes)) if changes or description is None else False

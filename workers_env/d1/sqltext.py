@@ -154,7 +154,8 @@ def split_statements(sql: str) -> tuple[str, ...]:
     to it, as SQLite passes over them). A tail holding no statement -- a comment, a stray ``;``
     -- is a piece of its own, which workerd refuses (``SQL code did not contain a statement.``):
     see :func:`is_blank`; so is :data:`NO_STATEMENT` after a NUL, where SQLite stops reading (the
-    text before it split so). A text holding no statement at all gives ``()``."""
+    text before it split so). A text holding no statement at all gives ``()``; one statement
+    alone is given as :func:`statement_text` makes it, ready to run."""
     cut = sql.find("\0")
     if cut >= 0:
         head = split_statements(sql[:cut])
@@ -174,6 +175,8 @@ def split_statements(sql: str) -> tuple[str, ...]:
             start = end
     if start < len(sql):
         statements.append(sql[start:])
+    if len(statements) == 1:  # one statement, as it runs (every point query: stripped once, here)
+        return (statement_text(statements[0]),)
     return tuple(statements)
 
 
