@@ -467,16 +467,20 @@ def _help_parser(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.A
         parser = commands[word]
 
 
-def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[str, bool]:
+def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[str, bool | None]:
     """The ``--name`` boolean options of the command ``argv`` names (its parser and those above
     it): True where ``--no-name`` exists (``BooleanOptionalAction``), False for a plain flag
-    (``store_true``). Per command: ``d1 --preview`` is a flag where ``kv --preview`` takes a value."""
-    found: dict[str, bool] = {}
+    (``store_true``), None for one that keeps an explicit false apart from its default
+    (``nargs="?", const=True``: ``kv --preview``). Per command: ``d1 --preview`` is a flag where
+    ``kv --preview`` takes a value."""
+    found: dict[str, bool | None] = {}
     for action in parser._actions:
         if isinstance(action, (argparse.BooleanOptionalAction, argparse._StoreTrueAction)):
             for option in action.option_strings:
                 if option.startswith("--") and not option.startswith("--no-"):
                     found[option[2:]] = isinstance(action, argparse.BooleanOptionalAction)
+        elif action.nargs == "?" and action.const is True:
+            found.update((option[2:], None) for option in action.option_strings if option.startswith("--"))
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             at = next((i for i, token in enumerate(argv) if not token.startswith("-")), None)  # the command's name
@@ -485,9 +489,12 @@ def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[s
     return found
 
 
-def _yargs_booleans(argv: list[str], booleans: dict[str, bool]) -> list[str]:
+def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]) -> list[str]:
     """yargs' spellings of a boolean option -- ``--x=false``, ``--x true``, ``--no-x`` -- as
-    argparse takes them: ``--x`` / ``--no-x``, or nothing for a plain flag set false."""
+    argparse takes them: ``--x`` / ``--no-x``, or nothing for a plain flag set false; for one
+    that takes a value (None in ``booleans``), ``--x=true`` / ``--x=false``, so that a word after
+    it other than true or false stays a word of its own, as yargs leaves it (``--preview 1``:
+    ``Unknown argument: 1``)."""
     out: list[str] = []
     i = 0
     while i < len(argv):
@@ -497,22 +504,27 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool]) -> list[str]:
             out.extend(argv[i - 1:])
             break
         name, eq, value = token[2:].partition("=")
+        if token.startswith("--no-") and not eq and name[3:] in booleans and booleans[name[3:]] is None:
+            out.append(f"--{name[3:]}=false")
+            continue
         if token.startswith("--no-") and not eq and name[3:] in booleans and not booleans[name[3:]]:
             continue  # --no-x of a plain flag: its default, false
         if not token.startswith("--") or name not in booleans:
             out.append(token)
             continue
         if eq:
-            flag = {"true": True, "false": False}.get(value.lower())
+            flag = {"true": True, "false": False}.get(value)
             if flag is None:
                 out.append(token)  # the parser names the bad value
                 continue
-        elif i < len(argv) and argv[i].lower() in ("true", "false"):
-            flag = argv[i].lower() == "true"
+        elif i < len(argv) and argv[i] in ("true", "false"):  # as yargs-parser: these two words only
+            flag = argv[i] == "true"
             i += 1
         else:
             flag = True
-        if flag:
+        if booleans[name] is None:
+            out.append(f"--{name}={'true' if flag else 'false'}")
+        elif flag:
             out.append(f"--{name}")
         elif booleans[name]:
             out.append(f"--no-{name}")
