@@ -627,6 +627,11 @@ MORE_FIELDS = [  # (fields or a toml text, --env, valid, the lines after the hea
      None,
      False,
      ['- "dispatch_namespaces[0]" should have a string "binding" field but got {"namespace":"n"}.']),
+    ({'ratelimits': [{'namespace_id': '1', 'simple': {'limit': 1, 'period': 60}}]},
+     None,
+     False,
+     ['- "ratelimits[0]" bindings must have a string "name" field but got '
+      '{"namespace_id":"1","simple":{"limit":1,"period":60}}.']),
 ]
 
 
