@@ -215,10 +215,7 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
         choices = ", ".join(json.dumps(str(c)) for c in (action.choices or ())) if action is not None else ""
         return (f"Invalid values:\n  Argument: {_key(choice['name'])}, Given: {json.dumps(given)}"
                 + (f", Choices: {choices}" if choices else ""))
-    unknown = "unrecognized arguments: "
-    if message.startswith(unknown):  # the words themselves come from Parser.parse_args
-        return _unknown_text(message[len(unknown):].split())
-    return message
+    return message  # (words argparse cannot place never get here: Parser.parse_args names them)
 
 
 def _unknown_text(items: list[str]) -> str:
