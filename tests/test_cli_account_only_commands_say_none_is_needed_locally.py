@@ -49,3 +49,21 @@ def test_a_word_no_wrangler_command_has_keeps_the_bare_error(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     err = usage_error(["kv", "namespaces", "list"], capsys)
     assert err.startswith("✘ [ERROR] Unknown arguments: namespaces, list\n") and "(workers-env: " not in err
+
+
+@pytest.mark.parametrize(("argv", "note"), [
+    (["kv", "namespace", "create", "LINKS"],
+     "(workers-env: `kv namespace create|list|delete|rename` manage namespaces in your Cloudflare account through its "
+     "API, with no local mode, so workers-env has none of them; running locally needs no namespace made first: "
+     "`workers-env dev` and `workers-env kv` keep each kv_namespaces binding's keys under the namespace wrangler dev "
+     "binds (its preview_id, else its id, else the binding's name), whatever the value (run the command with "
+     "wrangler to deploy))"),
+    (["d1", "create", "db"],
+     "(workers-env: `d1 create|list|info|delete|insights|time-travel` act on databases in your Cloudflare account "
+     "through its API, with no local mode, so workers-env has none of them; running locally needs no database made "
+     "first: `workers-env d1 execute DB --local --file schema.sql` (or `workers-env dev`) opens the d1_databases "
+     "binding's local one, as `wrangler d1 execute --local` does (run the command with wrangler to deploy))"),
+])
+def test_the_notes_whole(tmp_path, monkeypatch, capsys, argv, note):
+    monkeypatch.chdir(tmp_path)
+    assert note in usage_error(argv, capsys).splitlines()

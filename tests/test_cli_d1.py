@@ -137,9 +137,14 @@ def test_migrations_create_list_apply_round_trip(app, capsys):
     assert main(["d1", "migrations", "create", "notes-db", "create notes"]) == 0
     out = capsys.readouterr().out
     first = app / "migrations" / "0001_create_notes.sql"
-    # wrangler's three lines (d1/migrations/create.ts): the file named, then where it is
-    assert out.endswith("✅ Successfully created Migration '0001_create_notes.sql'!\n\n"
-                        f"The migration is available for editing here\n{first}\n")
+    # wrangler 4.164.0's lines, compared on a copy of this project: the folder made after its
+    # non-interactive "yes" (the hint only while migrations_dir is unset), then
+    # d1/migrations/create.ts's three lines: the file named, then where it is
+    assert out == ("? No migrations folder found. Set `migrations_dir` in your wrangler.toml file to choose a "
+                   f"different path.\nOk to create {app / 'migrations'}?\n"
+                   "🤖 Using fallback value in non-interactive context: yes\n"
+                   "✅ Successfully created Migration '0001_create_notes.sql'!\n\n"
+                   f"The migration is available for editing here\n{first}\n")
     assert first.read_text().startswith("-- Migration number: 0001 \t ")
     first.write_text("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);\n")
     assert main(["d1", "migrations", "create", "DB", "seed"]) == 0
@@ -150,9 +155,27 @@ def test_migrations_create_list_apply_round_trip(app, capsys):
     assert "Migrations to be applied:" in out and "│ 0001_create_notes.sql │" in out and "│ Name " in out
     assert main(["d1", "migrations", "apply", "notes-db", "--local"]) == 0
     out = capsys.readouterr().out
-    assert out.count("🚣 2 commands executed successfully.") == 2
-    # wrangler's cli-table3 counts 🕒️ (U+1F552 U+FE0F) as three columns and ✅ as two
-    assert "│ 0002_seed.sql         │ 🕒️    │" in out and "│ 0002_seed.sql         │ ✅     │" in out
+    # wrangler 4.164.0's whole output, compared on a copy of this project; its cli-table3 counts
+    # 🕒️ (U+1F552 U+FE0F) as three columns and ✅ as two
+    executing = ("🌀 Executing on local database notes-db (11111111-2222-3333-4444-555555555555) from "
+                 ".wrangler/state/v3/d1:\n"
+                 "🌀 To execute on your remote database, add a --remote flag to your wrangler command.\n"
+                 "🚣 2 commands executed successfully.\n")
+    status = ("┌───────────────────────┬────────┐\n│ name                  │ status │\n"
+              "├───────────────────────┼────────┤\n│ 0001_create_notes.sql │ ✅     │\n"
+              "├───────────────────────┼────────┤\n│ 0002_seed.sql         │ {} │\n"
+              "└───────────────────────┴────────┘\n")
+    assert out == (
+        "Resource location: local \n\nUse --remote if you want to access the remote instance.\n\n"
+        "Migrations to be applied:\n"
+        "┌───────────────────────┐\n│ name                  │\n├───────────────────────┤\n"
+        "│ 0001_create_notes.sql │\n├───────────────────────┤\n│ 0002_seed.sql         │\n"
+        "└───────────────────────┘\n"
+        "? About to apply 2 migration(s)\n"
+        "Your database may not be available to serve requests during the migration, continue?\n"
+        "🤖 Using fallback value in non-interactive context: yes\n"
+        + executing + status.format("🕒️   ") + executing + status.format("✅    ")
+    )
     conn = sqlite3.connect(db_file(app))
     assert conn.execute("SELECT id, name FROM d1_migrations ORDER BY id").fetchall() == [
         (1, "0001_create_notes.sql"), (2, "0002_seed.sql")]
@@ -174,6 +197,17 @@ def test_failed_migration_applies_nothing_and_stops(app, capsys):
     assert "a" in tables and "b" not in tables and "c" not in tables
     assert conn.execute("SELECT name FROM d1_migrations").fetchall() == [("0001_ok.sql",)]
     conn.close()
+
+
+def test_a_migrations_dir_set_to_the_default_gets_no_hint(project, monkeypatch, capsys):
+    # wrangler 4.164.0 names `migrations_dir` only when the entry has none (migrationsDirRaw
+    # undefined), not when it is set to "migrations"
+    root = project(D1_CLI_WRANGLER + 'migrations_dir = "migrations"\n')
+    monkeypatch.chdir(root)
+    assert main(["d1", "migrations", "create", "DB", "first"]) == 0
+    assert capsys.readouterr().out.startswith(
+        f"? No migrations folder found.\nOk to create {root / 'migrations'}?\n"
+        "🤖 Using fallback value in non-interactive context: yes\n")
 
 
 def test_custom_migrations_dir_and_table_and_persist_to(project, monkeypatch, tmp_path, capsys):

@@ -55,6 +55,11 @@ CASES = {
         "CommaExpected\n\n    bulk.json:1:132:\n      1 │ ..." + "x" * 51 + '" "value": "b"}]\n        ╵ ' + " " * 56 + "~~~~~~~",
     ),
     "empty file": ("", "ValueExpected\n\n    bulk.json:1:0:\n      1 │ \n        ╵ ^"),
+    # Python's JSON reader takes NaN; jsonc-parser's symbol error (checked with wrangler 4.164.0)
+    "NaN": (
+        '[{"key": "a", "value": NaN}]',
+        'InvalidSymbol\n\n    bulk.json:1:23:\n      1 │ [{"key": "a", "value": NaN}]\n        ╵                        ~~~',
+    ),
 }
 
 

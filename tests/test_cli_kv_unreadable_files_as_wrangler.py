@@ -38,6 +38,14 @@ def test_a_folder(app, capsys, argv):
     assert capsys.readouterr().err == report("folder", "EISDIR: illegal operation on a directory, read")
 
 
+def test_a_symbolic_link_loop(app, capsys):
+    # libuv's text, not the C library's (compared with wrangler 4.164.0's)
+    os.symlink("loop.json", app / "loop.json")
+    assert main(["kv", "bulk", "put", "loop.json", "--binding", "MY_KV"]) == 1
+    assert capsys.readouterr().err == report(
+        "loop.json", f"ELOOP: too many symbolic links encountered, open '{app / 'loop.json'}'")
+
+
 def test_the_path_is_made_absolute_where_wrangler_replaces_it(app, capsys):
     assert main(["kv", "bulk", "put", "o", "--binding", "MY_KV"]) == 1  # wrangler's text.replace("o", ...)
     assert capsys.readouterr().err == report("o", f"ENOENT: n{os.path.join(app, 'o')} such file or directory, open 'o'")

@@ -116,8 +116,8 @@ def test_missing_file_is_a_clear_message(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["validate", str(tmp_path / "wrangler.toml")]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "Configuration file not found" in captured.err
-    assert str(tmp_path / "wrangler.toml") in captured.err
+    assert captured.err == (f"workers-env validate: Configuration file not found: {tmp_path / 'wrangler.toml'}\n"
+                            "Check the path, or pass the folder holding wrangler.toml / wrangler.json(c) instead.\n")
 
 
 def test_no_config_anywhere(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -121,7 +121,10 @@ def test_commands_wrangler_sends_to_the_v2_api_refuse_a_v1_index(cli, tmp_path: 
     command, *rest = args
     code, out, err = cli(command, "legacy", *(str(nd) if a == "{file}" else a for a in rest))
     hint = refused((code, out, err), "legacy", "v1", "v2")
-    assert f"wrangler's `vectorize {command}` calls the v2 API" in hint
+    assert hint == (f"(workers-env: index 'legacy' is a v1 index, and wrangler's `vectorize {command}` calls the v2 "
+                    "API, with no --deprecated-v1 (only create, delete, get, list and insert have it), so Cloudflare "
+                    "refuses it as here; a Worker's binding still reaches a v1 index. An index definition without "
+                    '"version": "v2" is v1)')
     assert "processedUpToMutation" not in out  # info answers nothing for a v1 index
     assert count(tmp_path, "legacy") == 2  # nothing changed
     with open_state(tmp_path / "state") as store:

@@ -106,6 +106,13 @@ def test_batch_size_default_and_limits(cli: Cli, tmp_path: Path) -> None:
     run = cli("upsert", "docs", "--file", str(nd))  # upsert.ts: 5000 by default (insert.ts: 1000)
     assert [line.split(" vectors")[0] for line in run.stdout.splitlines() if line.startswith("✨")] == [
         "✨ Enqueued 2500"]
+    # workers-env's own refusals (wrangler 4.164.0's insert.ts checks only the upper bound)
+    zero = cli("insert", "docs", "--file", str(nd), "--batch-size", "0")
+    assert zero.returncode == 1 and zero.stderr == (
+        "✘ [ERROR] 🚨 --batch-size must be a whole number of at least 1; got 0.\n\n\n")
+    half = cli("insert", "docs", "--file", str(nd), "--batch-size", "1.5")
+    assert half.returncode == 1 and half.stderr.startswith(
+        "✘ [ERROR] argument --batch-size: not a whole number: '1.5'\n")
     too_big = cli("upsert", "docs", "--file", str(nd), "--batch-size", "5001")
     assert too_big.returncode == 1 and "limit upload batches to 5000 records at a time" in too_big.stderr
     # insert.ts checks --batch-size by the API --deprecated-v1 names (v1: 1000), before the index
@@ -156,6 +163,8 @@ def test_filter_as_wranglers_validate_query_filter(cli: Cli, tmp_path: Path) -> 
     # arrays and operator objects wrangler does not know are dropped; the rest is sent
     assert ids("--filter", '{"n": [1, 2], "c": "y", "x": {"$gte": 1}}') == (["b"], "")
     got, warned = ids("--filter", "{c: y}")  # not JSON: a warning, then an unfiltered query
+    assert got == ["a", "b"] and "▲ [WARNING] 🚨 Invalid query filter. Please use the recommended format." in warned
+    got, warned = ids("--filter", '{"n": NaN}')  # Python's JSON reader takes NaN, JSON.parse does not
     assert got == ["a", "b"] and "▲ [WARNING] 🚨 Invalid query filter. Please use the recommended format." in warned
     got, warned = ids("--filter", '{"n": [1]}')  # nothing left: a warning, then unfiltered
     assert got == ["a", "b"]

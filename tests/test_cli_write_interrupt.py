@@ -78,6 +78,7 @@ def test_ctrl_c_stops_after_the_batch_in_flight(
     assert first.startswith("✨ ")
     assert code == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert err.startswith("Stopping after the batch in flight (press Ctrl+C again to stop at once)...\n")
     progress = 1 + sum(line.startswith("✨ ") for line in out.splitlines())
     assert "Successfully" not in out
     with open_state(state) as store:

@@ -38,3 +38,25 @@ def test_a_plain_flag_set_true(app, capsys, spelling):
 def test_each_command_reads_its_own_options(app, capsys):
     assert main(["kv", "key", "put", "k", "v", "--binding", "BOTH", "--local", "--preview", "false"]) == 0
     assert '(id: "prod")' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("spelling", "namespace"), [
+    (["--preview"], "dev"), (["--preview=true"], "dev"), (["--preview", "true"], "dev"),
+    (["--preview=false"], "prod"), (["--no-preview"], "prod")])
+def test_kv_preview_takes_yargs_spellings(app, capsys, spelling, namespace):
+    assert main(["kv", "key", "put", "k", "v", "--binding", "BOTH", "--local", *spelling]) == 0
+    assert f'(id: "{namespace}")' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("word", ["1", "yes", "TRUE"])
+def test_kv_preview_leaves_other_words_alone_as_yargs(app, capsys, word):
+    # yargs takes only "true" or "false" after a boolean option; wrangler 4.164.0:
+    # `kv key get k --preview 1` is "Unknown argument: 1"
+    assert main(["kv", "key", "get", "k", "--binding", "BOTH", "--local", "--preview", word]) == 1
+    assert capsys.readouterr().err.startswith(f"✘ [ERROR] Unknown argument: {word}\n")
+
+
+def test_kv_preview_with_another_value_is_refused(app, capsys):
+    # wrangler reads `--preview=maybe` as false; workers-env refuses it, as `--json=maybe`
+    assert main(["kv", "key", "get", "k", "--binding", "BOTH", "--local", "--preview=maybe"]) == 1
+    assert capsys.readouterr().err == "✘ [ERROR] argument --preview: --preview takes true or false, got 'maybe'\n\n\n"

@@ -215,10 +215,7 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
         choices = ", ".join(json.dumps(str(c)) for c in (action.choices or ())) if action is not None else ""
         return (f"Invalid values:\n  Argument: {_key(choice['name'])}, Given: {json.dumps(given)}"
                 + (f", Choices: {choices}" if choices else ""))
-    unknown = "unrecognized arguments: "
-    if message.startswith(unknown):  # the words themselves come from Parser.parse_args
-        return _unknown_text(message[len(unknown):].split())
-    return message
+    return message  # (words argparse cannot place never get here: Parser.parse_args names them)
 
 
 def _unknown_text(items: list[str]) -> str:
@@ -468,16 +465,20 @@ def _help_parser(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.A
         parser = commands[word]
 
 
-def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[str, bool]:
+def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[str, bool | None]:
     """The ``--name`` boolean options of the command ``argv`` names (its parser and those above
     it): True where ``--no-name`` exists (``BooleanOptionalAction``), False for a plain flag
-    (``store_true``). Per command: ``d1 --preview`` is a flag where ``kv --preview`` takes a value."""
-    found: dict[str, bool] = {}
+    (``store_true``), None for one that keeps an explicit false apart from its default
+    (``nargs="?", const=True``: ``kv --preview``). Per command: ``d1 --preview`` is a flag where
+    ``kv --preview`` takes a value."""
+    found: dict[str, bool | None] = {}
     for action in parser._actions:
         if isinstance(action, (argparse.BooleanOptionalAction, argparse._StoreTrueAction)):
             for option in action.option_strings:
                 if option.startswith("--") and not option.startswith("--no-"):
                     found[option[2:]] = isinstance(action, argparse.BooleanOptionalAction)
+        elif action.nargs == "?" and action.const is True:
+            found.update((option[2:], None) for option in action.option_strings if option.startswith("--"))
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             at = next((i for i, token in enumerate(argv) if not token.startswith("-")), None)  # the command's name
@@ -486,11 +487,14 @@ def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[s
     return found
 
 
-def _yargs_booleans(argv: list[str], booleans: dict[str, bool]) -> tuple[list[str], list[tuple[str, bool]]]:
+def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]) -> tuple[list[str], list[tuple[str, bool]]]:
     """yargs' spellings of a boolean option -- ``--x=false``, ``--x true``, ``--no-x`` -- as
-    argparse takes them: ``--x`` / ``--no-x``, or nothing for a plain flag set false; and every
-    boolean given, in order, with its value (yargs holds a flag given false as given: wrangler's
-    ``--no-local`` is not an absent ``--local``; :func:`workers_env.cli.common.flag_given`)."""
+    argparse takes them: ``--x`` / ``--no-x``, or nothing for a plain flag set false; for one
+    that takes a value (None in ``booleans``), ``--x=true`` / ``--x=false``, so that a word after
+    it other than true or false stays a word of its own, as yargs leaves it (``--preview 1``:
+    ``Unknown argument: 1``). Also every boolean given, in order, with its value (yargs holds a
+    flag given false as given: wrangler's ``--no-local`` is not an absent ``--local``;
+    :func:`workers_env.cli.common.flag_given`)."""
     out: list[str] = []
     given: list[tuple[str, bool]] = []
     i = 0
@@ -501,6 +505,9 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool]) -> tuple[list[st
             out.extend(argv[i - 1:])
             break
         name, eq, value = token[2:].partition("=")
+        if token.startswith("--no-") and not eq and name[3:] in booleans and booleans[name[3:]] is None:
+            out.append(f"--{name[3:]}=false")
+            continue
         if token.startswith("--no-") and not eq and name[3:] in booleans and not booleans[name[3:]]:
             given.append((name[3:], False))
             continue  # --no-x of a plain flag: its default, false
@@ -508,17 +515,19 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool]) -> tuple[list[st
             out.append(token)
             continue
         if eq:
-            flag = {"true": True, "false": False}.get(value.lower())
+            flag = {"true": True, "false": False}.get(value)
             if flag is None:
                 out.append(token)  # the parser names the bad value
                 continue
-        elif i < len(argv) and argv[i].lower() in ("true", "false"):
-            flag = argv[i].lower() == "true"
+        elif i < len(argv) and argv[i] in ("true", "false"):  # as yargs-parser: these two words only
+            flag = argv[i] == "true"
             i += 1
         else:
             flag = True
         given.append((name, flag))
-        if flag:
+        if booleans[name] is None:
+            out.append(f"--{name}={'true' if flag else 'false'}")
+        elif flag:
             out.append(f"--{name}")
         elif booleans[name]:
             out.append(f"--no-{name}")

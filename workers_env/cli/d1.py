@@ -449,7 +449,7 @@ def _migrations_dir(config: Any, entry: D1Entry, *, create: bool) -> Path:
     if directory.exists():
         raise CommandError(f"{directory} is not a folder: migrations live in a folder of .sql files "
                            f"(set `migrations_dir` in your {config.path.name} file to choose another path).")
-    hint = "" if entry.migrations_dir != "migrations" else (
+    hint = "" if entry.migrations_dir_set else (  # wrangler: only when migrations_dir is unset
         f" Set `migrations_dir` in your {config.path.name} file to choose a different path."
     )
     if create:

@@ -68,12 +68,12 @@ def _ipv4_addresses() -> list[str]:
     found: dict[str, list[str]] = {}
     libc_name = ctypes.util.find_library("c") if sys.platform != "win32" else None
     try:
-        if libc_name is None:
-            raise OSError("no getifaddrs")
+        if libc_name is None:  # (these errors are never shown: they lead to the fallback below)
+            raise OSError
         libc = ctypes.CDLL(libc_name, use_errno=True)
         head = ctypes.POINTER(_IfAddrs)()
         if libc.getifaddrs(ctypes.byref(head)) != 0:
-            raise OSError("getifaddrs failed")
+            raise OSError
         try:
             entry = head
             while entry:

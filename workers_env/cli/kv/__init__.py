@@ -41,11 +41,10 @@ __all__ = ["register"]
 
 
 def _preview(text: str) -> bool:
-    lowered = text.lower()
-    if lowered in ("true", "1", "yes"):
-        return True
-    if lowered in ("false", "0", "no"):
-        return False
+    """``--preview=true|false`` (``--preview true``, ``--no-preview``: the CLI's
+    ``_yargs_booleans`` spells them so); any other value is refused, as ``--json=maybe`` is."""
+    if text in ("true", "false"):
+        return text == "true"
     raise argparse.ArgumentTypeError(f"--preview takes true or false, got {text!r}")
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import argparse
 import base64
-import binascii
 import os
+import re
 import sys
 from typing import Any
 
@@ -25,6 +25,17 @@ _KEY_VALUE_INTERFACE = (
     "  expiration_ttl?: number;\n  metadata?: object;\n  base64?: boolean;\n}\n\n"
 )
 _KEY_VALUE_FIELDS = ("key", "value", "expiration", "expiration_ttl", "metadata", "base64")
+_BASE64_DIGITS = re.compile(r"[^A-Za-z0-9+/\-_]")  # what is not a digit of either alphabet
+_URL_SAFE = str.maketrans("-_", "+/")
+
+
+def _node_base64(text: str) -> bytes:
+    """wrangler's ``Buffer.from(value, "base64")`` (Node 24): never an error -- the first ``=``
+    ends the text, characters outside the base64 and base64url alphabets are skipped, a last
+    lone character is dropped."""
+    digits = _BASE64_DIGITS.sub("", text.partition("=")[0]).translate(_URL_SAFE)
+    digits = digits[:len(digits) - (len(digits) % 4 == 1)]
+    return base64.b64decode(digits + "=" * (-len(digits) % 4))
 
 
 def _is_key_value(item: Any) -> bool:
@@ -74,10 +85,7 @@ def _bulk_put(args: argparse.Namespace) -> None:
     for item in content:
         value: Any = item["value"]
         if item.get("base64"):
-            try:
-                value = base64.b64decode(value + "=" * (-len(value) % 4))
-            except (binascii.Error, ValueError):
-                raise CommandError(f'The value of key "{item["key"]}" is not valid base64') from None
+            value = _node_base64(value)
         options = dict(defaults)
         if "expiration" in item:
             options["expiration"] = item["expiration"]

@@ -138,8 +138,9 @@ def _parse_json_file(text: str, filename: str, *, stack: float) -> Any:
 
 
 def _not_json(constant: str) -> Any:
-    """``NaN``/``Infinity``, which ``json.loads`` takes and JSON (jsonc-parser) does not."""
-    raise ValueError(f"{constant} is not JSON")
+    """``NaN``/``Infinity``, which ``json.loads`` takes and JSON (jsonc-parser) does not: refused
+    here, then named by jsonc-parser's error (``InvalidSymbol``), so this error has no text."""
+    raise ValueError(constant)
 
 
 def _unreadable(filename: str, exc: OSError) -> CommandError:

@@ -145,7 +145,7 @@ def _clash_with_project(args: argparse.Namespace, name: str, record: IndexRecord
     if raw is None:
         return None
     try:
-        defined = parse_index_definition(raw, where=f"index {name!r}")
+        defined = parse_index_definition(raw, where=name)  # (its errors are not shown here)
     except ConfigError:  # the definition's own mistake is reported where it is read
         return None
     clashes = definition_clashes(defined, record, held_as="created", advise=False)

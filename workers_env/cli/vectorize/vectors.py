@@ -316,7 +316,9 @@ def _json_int(text: str) -> int | float:
 
 
 def _not_json(text: str) -> Any:
-    raise ValueError(f"{text} is not JSON")
+    """``NaN``/``Infinity``, which ``JSON.parse`` refuses: wrangler's invalid-filter warning
+    follows, so this error has no text."""
+    raise ValueError(text)
 
 
 @command
