@@ -122,7 +122,8 @@ def _parse_json_file(text: str, filename: str, *, stack: float) -> Any:
     except ValueError as exc:  # (JSONDecodeError, or NaN): jsonc-parser's first error, after its depth
         _within_stack(filename, _text_depth(text), stack)
         found = jsonc_first_error(text, allow_trailing_comma=False, disallow_comments=True)
-        if found is None:  # what jsonc-parser takes and json.loads does not (whitespace such as \v or U+00A0)
+        if found is None:  # a guard: jsonc-parser, as wrangler 4.164.0 bundles it, takes only JSON's own
+            # whitespace too (space, tab, line breaks), so no file measured reaches this
             raise CommandError(f"{filename}: {exc}. workers-env reads a bulk file as JSON: keep to JSON's "
                                "whitespace (space, tab, line breaks).") from None
         code, offset, length = found
