@@ -89,3 +89,14 @@ async def test_the_sql_length_limit_counts_from_a_statement_to_the_querys_end(db
 ])
 async def test_what_is_blank_is_javascripts_for_the_runtime_and_sqlites_for_a_statement(db, sql, expected):
     assert await message(db.prepare(sql).all()) == expected
+
+
+@pytest.mark.asyncio
+async def test_the_sql_length_limit_counts_whitespace_after_a_statement_and_text_after_a_nul(db):
+    # workerd hands SQLite the whole text: what it skips or never reads still counts
+    too_long = "D1_ERROR: statement too long: SQLITE_TOOBIG"
+    assert await message(db.prepare("SELECT 1 AS a;" + " " * 100000).all()) == too_long
+    assert await message(db.prepare("SELECT 1 AS a;" + "\v" * 100000).first()) == too_long
+    assert await message(db.prepare("SELECT 1 AS a;\0" + "x" * 100000).all()) == too_long
+    assert await message(db.prepare("SELECT 1; SELECT ? AS a\0" + "x" * 100000).bind(1).raw()) == too_long
+    assert (await db.prepare("SELECT 1 AS a;" + " " * 99980).all()).results == [{"a": 1}]

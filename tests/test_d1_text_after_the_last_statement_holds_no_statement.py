@@ -47,6 +47,16 @@ async def test_a_unicode_space_after_it_is_a_token_to_sqlite(db, space):
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize(("sql", "offset"), [(";\v", 1), ("SELECT 1 AS a;;\v", 1), ("SELECT 1 AS a; ;\v", 1),
+                                             ("SELECT 1 AS a; SELECT 2 AS b;;\v", 1), ("SELECT 1 AS a; -- c\n;\v", 6)])
+async def test_a_vertical_tab_after_a_stray_semicolon_is_a_token_to_sqlite(db, sql, offset):
+    # workerd skips a vertical tab after a statement, not after a ``;`` that ends none
+    with pytest.raises(JsException) as info:
+        await db.prepare(sql).all()
+    assert info.value.message == f'D1_ERROR: unrecognized token: "\v" at offset {offset}: SQLITE_ERROR'
+
+
+@pytest.mark.asyncio
 async def test_what_ran_before_is_rolled_back(db):
     await db.prepare("CREATE TABLE t (x)").run()
     with pytest.raises(JsException, match=NO_STATEMENT):

@@ -26,7 +26,8 @@ const mf = new Miniflare(convertV4MiniflareOptions({
     if (v && typeof v === "object" && "$repeat" in v) return v.$repeat[0].repeat(v.$repeat[1]);
     return v;
   }
-  function stmt(db, s) { const p = db.prepare(s.sql); return s.bind ? p.bind(...s.bind.map(val)) : p; }
+  function sql(q) { return typeof q === "string" ? q : q.map(val).join(""); }
+  function stmt(db, s) { const p = db.prepare(sql(s.sql)); return s.bind ? p.bind(...s.bind.map(val)) : p; }
   const sessions = {};  // "session" cases: one D1DatabaseSession per name, kept across cases
   export default { async fetch(req, env) {
     const c = await req.json();
@@ -36,7 +37,7 @@ const mf = new Miniflare(convertV4MiniflareOptions({
     try {
       let r;
       if (c.op === "batch") r = await db.batch(c.stmts.map((s) => stmt(db, s)));
-      else if (c.op === "exec") r = await db.exec(c.sql);
+      else if (c.op === "exec") r = await db.exec(sql(c.sql));
       else if (c.op === "query") r = await db.query(JSON.parse(JSON.stringify(c.request), (k, v) => val(v)));
       else if (c.op === "first") r = c.column === undefined ? await stmt(db, c).first() : await stmt(db, c).first(c.column);
       else if (c.op === "raw") r = await stmt(db, c).raw(c.options);

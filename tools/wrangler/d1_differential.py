@@ -23,7 +23,8 @@ holds ``query`` cases: ``{"op": "query", "request": {...}}``).
 and ``_cf_METADATA`` (what ``sqlite_master``/``PRAGMA table_list`` show, what the authorizer
 refuses), ``last_row_id`` after the counter's writes and bookmarks no HTTP header can carry.
 A value JSON has no literal for (NaN, the infinities, -0) is written ``{"$number": "NaN"}``; a
-long string as ``{"$repeat": ["x", 8388643]}``.
+long string as ``{"$repeat": ["x", 8388643]}``, also inside a ``sql`` given as a list of parts
+(``["SELECT 1;", {"$repeat": [" ", 100000]}]``).
 
 Not collected by pytest (needs Node and wrangler's node_modules).
 """
@@ -62,6 +63,11 @@ def _value(v):
     return v
 
 
+def _sql(sql):
+    """A case's SQL: a string, or a list of strings and ``$repeat`` parts joined."""
+    return sql if isinstance(sql, str) else "".join(_value(part) for part in sql)
+
+
 def _request(value):
     """A ``query()`` request with the reference's ``$bytes``/``$bigint``/... forms decoded."""
     if isinstance(value, dict) and not any(k.startswith("$") for k in value):
@@ -86,14 +92,14 @@ async def _ours(binding: D1Database, case: dict, sessions: dict[str, Any]):
 
 async def _answer(db: Any, case: dict) -> dict:
     def stmt(s):
-        p = db.prepare(s["sql"])
+        p = db.prepare(_sql(s["sql"]))
         return p.bind(*[_value(v) for v in s["bind"]]) if "bind" in s else p
     try:
         op = case["op"]
         if op == "batch":
             r = await db.batch([stmt(s) for s in case["stmts"]])
         elif op == "exec":
-            r = await db.exec(case["sql"])
+            r = await db.exec(_sql(case["sql"]))
         elif op == "query":
             r = await db.query(_request(case["request"]))
         elif op == "first":

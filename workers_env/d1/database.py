@@ -30,6 +30,7 @@ from workers_env._jsvalues import JS_WHITESPACE
 from workers_env.d1 import limits, newersql
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
 from workers_env.d1.sqltext import (
+    NO_STATEMENT,
     SQLITE_SPACE,
     function_offset,
     is_blank,
@@ -587,7 +588,7 @@ class Database:
         rest = sum(len(piece.encode("utf-8", "surrogatepass")) for piece in statements[at:])
         if rest > self._conn.getlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH):
             raise SqlFailure(limits.STATEMENT_TOO_LONG)
-        if at and is_blank(statements[at]):  # (the first piece always holds a statement)
+        if at and (is_blank(statements[at]) or statements[at].startswith(NO_STATEMENT)):  # (the first piece always holds one)
             raise SqlFailure(limits.NOT_A_STATEMENT)
 
     def _track(self) -> bool:

@@ -15,14 +15,16 @@ import sqlite3
 from functools import lru_cache
 
 from workers_env._jsvalues import JS_WHITESPACE
+from workers_env.d1.limits import SQLITE_LIMITS
 
 __all__ = ["SQLITE_SPACE", "NO_STATEMENT", "skip_comment", "skip_quoted", "split_statements", "statement_text", "renamed_to",
            "function_offset", "is_blank", "exec_lines", "file_statements", "SEVERAL_TRANSACTIONS"]
 
 _QUOTES = {"'": "'", '"': '"', "`": "`", "[": "]"}
-#: :func:`split_statements`' last piece when the text stops at a NUL after a statement: SQLite
-#: reads no further, and workerd's loop, asking for one more statement, finds none.
-NO_STATEMENT = ""
+#: How :func:`split_statements`' last piece starts when the text stops at a NUL after a
+#: statement: SQLite reads no further, and workerd's loop, asking for one more statement, finds
+#: none (the piece, from the NUL on, still counts toward the SQL length limit).
+NO_STATEMENT = "\0"
 
 
 def skip_comment(sql: str, i: int) -> int:
@@ -153,13 +155,15 @@ def split_statements(sql: str) -> tuple[str, ...]:
     ``at offset N`` counts from there, and empty statements or comments before a statement belong
     to it, as SQLite passes over them). A tail holding no statement -- a comment, a stray ``;``
     -- is a piece of its own, which workerd refuses (``SQL code did not contain a statement.``):
-    see :func:`is_blank`; so is :data:`NO_STATEMENT` after a NUL, where SQLite stops reading (the
-    text before it split so). A text holding no statement at all gives ``()``; one statement
-    alone is given as :func:`statement_text` makes it, ready to run."""
+    see :func:`is_blank`; so is the text from a NUL on (:data:`NO_STATEMENT`), where SQLite stops
+    reading (the text before it split so). A text holding no statement at all gives ``()``; one
+    statement alone is given as :func:`statement_text` makes it, ready to run."""
     cut = sql.find("\0")
     if cut >= 0:
         head = split_statements(sql[:cut])
-        return head + (NO_STATEMENT,) if head else ()
+        if len(head) == 1:  # (the piece before the tail as it is, not made ready to run alone)
+            head = (sql[:cut],)
+        return head + (sql[cut:],) if head else ()
     semicolons, code = _scan(sql)
     if not code:
         return ()
@@ -176,16 +180,33 @@ def split_statements(sql: str) -> tuple[str, ...]:
     if start < len(sql):
         statements.append(sql[start:])
     if len(statements) == 1:  # one statement, as it runs (every point query: stripped once, here)
-        return (statement_text(statements[0]),)
+        text = statement_text(statements[0])
+        # (workerd hands SQLite the whole text, whose length the limit counts: CPython, given
+        # the stripped one, would not see it over)
+        if text is not statements[0] and len(sql.encode("utf-8", "surrogatepass")) > _SQL_LENGTH:
+            text = sql
+        return (text,)
     return tuple(statements)
+
+
+_SQL_LENGTH = SQLITE_LIMITS[sqlite3.SQLITE_LIMIT_SQL_LENGTH]
 
 
 def statement_text(piece: str) -> str:
     """A piece of :func:`split_statements` as SQLite is given it to run: without the whitespace
     after its ``;`` that workerd skips (CPython's one-statement check would read a vertical tab
-    there as a second statement)."""
+    there as a second statement). A piece that ends no statement there -- ``;\v`` after the
+    last one, an unfinished trigger -- is kept whole: SQLite reads the vertical tab as a token."""
     text = piece.rstrip(_PREPARE_SKIPS)
-    return text if text.endswith(";") else piece
+    if text is piece or not text.endswith(";") or not _ends_statement(text):
+        return piece
+    return text
+
+
+@lru_cache(maxsize=1024)
+def _ends_statement(text: str) -> bool:
+    """Whether ``text``, ending in ``;``, is a statement SQLite finishes there."""
+    return sqlite3.complete_statement(text) and not is_blank(text)
 
 
 def exec_lines(sql: str) -> list[str]:
