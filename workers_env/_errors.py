@@ -231,20 +231,26 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
         self.__dict__["name"] = name  # (an assignment after this one is Worker code's: __setattr__)
         self.message = message
         if not ours or name in _ASSIGNED_NAMES:  # Pyodide's constructor assigns the name, as workerd's classes do
-            self.__dict__["_own_name"] = True
+            self.__dict__["_own_keys"] = {"name": None}
 
     def __setattr__(self, key: str, value: Any) -> None:
-        """An attribute set as on the JS error: ``e.name = "X"`` makes ``name`` an own, enumerable
-        property, which ``JSON.stringify`` writes (``{"name":"X"}``) and ``Object.keys`` lists."""
-        if key == "name":
-            self.__dict__["_own_name"] = True
+        """An attribute set as on the JS error: ``e.name = "X"``, or ``e.code = 5`` from code
+        outside workers-env (the Worker's, a test's), makes an own, enumerable property, which
+        ``JSON.stringify`` writes (``{"code":5,"name":"X"}``, in the order assigned) and
+        ``Object.keys`` lists; ``message`` and ``stack`` stay what the constructor made them (not
+        enumerable), and workers-env's own attributes (``code`` of a ``VectorizeError``, ``cause``)
+        are none of JavaScript's."""
+        if key == "name" or (key[:1] != "_" and key not in ("message", "stack")
+                             and not sys._getframe(1).f_code.co_filename.startswith(_PACKAGE)):
+            self.__dict__.setdefault("_own_keys", {})[key] = None
         super().__setattr__(key, value)
 
     def _own_properties(self) -> dict[str, Any]:
-        """The error's own enumerable properties as JavaScript has them: ``name`` once assigned
-        (``message``, ``stack``, ``cause`` and ``errors`` are not enumerable; V8's built-in errors
-        and ``DOMException`` read ``name`` from their prototype)."""
-        return {"name": self.name} if self.__dict__.get("_own_name") else {}
+        """The error's own enumerable properties as JavaScript has them: ``name`` once assigned and
+        what code outside workers-env set on it (``message``, ``stack``, ``cause`` and ``errors`` are
+        not enumerable; V8's built-in errors and ``DOMException`` read ``name`` from their prototype)."""
+        keys = self.__dict__.get("_own_keys")
+        return {} if not keys else {k: self.__dict__[k] for k in keys if k in self.__dict__}
 
     def __str__(self) -> str:
         """JavaScript's ``Error.prototype.toString`` of the error as it is now, which is what

@@ -1971,6 +1971,7 @@ CASES = {
         "e = JsException('x', 'm')\n(JSON.stringify(e), list(Object.keys(e)))",
         "e = js.Error.new('m')\nv = [JSON.stringify(e)]\ne.name = 'X'\n(v, JSON.stringify(e), list(Object.keys(e)), e.stack.split(chr(10))[0], str(e))",
         "def f(c):\n    return (JSON.stringify(c.new('m')), list(Object.keys(c.new('m'))))\n[f(js.TypeError), f(js.RangeError), f(js.SyntaxError)]",
+        "e = js.Error.new('m')\ne.code = 5\ne.name = 'X'\ne.message = 'y'\n(JSON.stringify(e), list(Object.keys(e)), str(e))",
         "try:\n    JSON.parse('{')\nexcept JsException as e:\n    e.name = 'Y'\n    v = (JSON.stringify(e), str(e))\nv",
         "def f(name):\n    e = JsException(name, 'm')\n    return (e.name, e.message, str(e), getattr(e, 'code', None))\n"
         "[f('TypeError'), f('RangeError'), f('AbortError'), f('Error')]",

@@ -5,7 +5,9 @@ classes (``AiInternalError``, and ``InferenceUpstreamError`` named ``AiError`` b
 ``Object.keys`` lists it, as V8 does (node 22: ``e = new Error("m"); e.name = "X";
 JSON.stringify(e)`` is ``{"name":"X"}``); a built-in ``TypeError`` owns none (``{}``). Checked
 against Pyodide 0.26.0a4, 0.28.2 and 314.0.6 (the ``jsexception-constructor`` cases of
-``tools/pyodide/pyodide_cases.py``)."""
+``tools/pyodide/pyodide_cases.py``). So is any other property code outside workers-env sets
+(``e.code = 5``), in the order assigned; ``message`` and ``stack`` stay not enumerable, and
+workers-env's own attributes (a ``VectorizeError``'s ``code``) are none of JavaScript's."""
 
 from __future__ import annotations
 
@@ -61,3 +63,21 @@ def test_the_own_name_survives_pickling():
     error.name = "X"
     assert js.JSON.stringify(pickle.loads(pickle.dumps(error))) == '{"name":"X"}'
     assert js.JSON.stringify(pickle.loads(pickle.dumps(js.Error.new("m")))) == "{}"
+
+
+def test_other_properties_worker_code_sets_are_own_in_the_order_assigned():
+    error = js.Error.new("m")
+    error.code = 5
+    error.name = "X"
+    error.message = "y"  # the constructor's own message: not enumerable, assigned or not
+    assert (js.JSON.stringify(error), keys(error), str(error)) == ('{"code":5,"name":"X"}', ["code", "name"], "X: y")
+    del error.code
+    assert js.JSON.stringify(error) == '{"name":"X"}'
+
+
+def test_the_attributes_workers_env_gives_its_errors_are_not_javascripts(tmp_path):
+    env = ai_env(tmp_path)
+    with pytest.raises(AiError) as info:
+        run(env, "@cf/baai/bge-base-en-v9", {"text": "x"})
+    assert info.value.code == 5007 and info.value.description  # Python-side extras, set by workers-env
+    assert keys(info.value) == ["name"]
