@@ -20,6 +20,14 @@ SIGINT (execnet's WorkerGateway._terminate_execution): five full collections of 
 took that long under load, and the SIGINT landed in hypothesis' gc callback
 (PytestUnraisableExceptionWarning: ... gc_callback ... KeyboardInterrupt) -- or, anywhere else,
 would have ended the worker with a traceback. Frozen, those collections walk almost nothing.
+
+workers-env's own modules stay loaded when an in-process pytester run ends (pytester restores
+``sys.modules`` after each run and keeps only ``zope``/``readline`` modules it did not start with):
+a module first imported inside such a run was dropped while objects of that copy stayed in use
+(the ``workers_env.d1`` package's submodules), so a later test imported a second copy beside
+them and ``except migration_pattern.PatternError`` met the other copy's class (2 failures of
+test_d1_migrations_pattern_finds_nested_migrations_as_wrangler.py after test_plugin_fixtures.py
+and two other files in one worker). One copy per process, as in a real run.
 """
 
 from __future__ import annotations
@@ -28,9 +36,20 @@ import compileall
 import gc
 from pathlib import Path
 
+import _pytest.pytester
 import pytest
 
 import workers_env
+
+
+class _KeepingWorkersEnv(_pytest.pytester.SysModulesSnapshot):
+    """pytester's snapshot of ``sys.modules``, keeping workers-env's modules as well."""
+
+    def __init__(self, preserve=None) -> None:
+        super().__init__(lambda name: name.split(".")[0] == "workers_env" or (preserve is not None and preserve(name)))
+
+
+_pytest.pytester.SysModulesSnapshot = _KeepingWorkersEnv  # type: ignore[misc]
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
