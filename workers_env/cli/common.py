@@ -89,12 +89,14 @@ def locations_given(args: argparse.Namespace) -> list[str]:
     return list(dict.fromkeys(flag for flag, _ in flags if flag in ("local", "remote")))
 
 
-def resource_location(remote: bool = False) -> None:
+def resource_location(args: argparse.Namespace) -> None:
     """The lines wrangler prints before a command with ``printResourceLocation`` runs (``d1
     execute|export|migrations``, ``kv key put|delete``, ``kv bulk put|delete``): after its
-    argument checks, before the config is read (``remote``: the command's ``--remote``)."""
-    log("Resource location: remote \n" if remote
-        else "Resource location: local \n\nUse --remote if you want to access the remote instance.\n")
+    argument checks, before the config is read; ``local`` or ``remote`` by :func:`is_local` --
+    ``remote`` with ``--no-local`` too, though a d1 command then runs on the local database, as
+    wrangler's does."""
+    log("Resource location: local \n\nUse --remote if you want to access the remote instance.\n" if is_local(args)
+        else "Resource location: remote \n")
 
 
 def laid_out(marker: str, text: str) -> str:

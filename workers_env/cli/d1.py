@@ -24,7 +24,6 @@ from workers_env.cli.common import (
     close_name,
     dump_json,
     fail,
-    is_local,
     locations_given,
     log,
     message_of,
@@ -188,14 +187,6 @@ def _context(args: argparse.Namespace, *, migrations: bool = False) -> tuple[Any
     return config, _found(args, config, find_entry(config, args.database) if config is not None else None)
 
 
-def _located(args: argparse.Namespace) -> None:
-    """The ``Resource location`` lines, by wrangler's ``isLocal``: ``local`` with ``--local``
-    (also beside ``--remote``, whose conflict wrangler reports after them) or without either,
-    else ``remote`` -- with ``--no-local`` too, though the command then runs on the local
-    database, as wrangler's does."""
-    resource_location(remote=not is_local(args))
-
-
 def _refuse_remote() -> NoReturn:
     """Where wrangler's ``--remote`` command reaches the account (``requireAuth``, whose login
     error without ``CLOUDFLARE_API_TOKEN`` it prints): refused, nothing read or written."""
@@ -325,7 +316,7 @@ def _statements(args: argparse.Namespace) -> list[str]:
 def _execute(args: argparse.Namespace) -> int:
     try:
         if not args.json:
-            _located(args)
+            resource_location(args)
         config = _config(args)  # wrangler reads the config before the command runs,
         _check_input(args)  # then checks the input, then looks the database up
         if args.remote:  # executeRemotely: the --file warning, then the account
@@ -408,7 +399,7 @@ def _export(args: argparse.Namespace) -> int:
     if len(given := locations_given(args)) == 2:  # yargs' conflicts, before the command runs (even given false)
         raise UsageError(f"Arguments {given[0]} and {given[1]} are mutually exclusive")
     try:
-        _located(args)
+        resource_location(args)
         config = _config(args)
         _check_export(args)
         if args.remote:  # exportRemotely: the account first, before the database's lookup
@@ -506,7 +497,7 @@ def _pending_context(args: argparse.Namespace) -> tuple[Any, D1Entry, Path, str]
     ``--persist-to``, then the database. With ``--remote``, ``list`` reaches the account right
     after the config, ``apply`` looks the database up first and the account after those checks:
     refused there."""
-    _located(args)
+    resource_location(args)
     config = _config(args)
     if args.remote and args.migrations_command == "list":
         _refuse_remote()

@@ -23,7 +23,6 @@ from typing import Any
 from workers_env._errors import JsException, WorkersEnvError
 from workers_env.cli.common import (
     UsageError,
-    is_local,
     js_number,
     locations_given,
     print_hint,
@@ -159,7 +158,7 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False,
             if checks is not None:
                 checks(args)
             if location:
-                resource_location(remote=not is_local(args))
+                resource_location(args)
             run(args)
         except UsageError:
             raise  # the command line's mistake: printed with the command's help (cli.main)
