@@ -39,6 +39,7 @@ from workers_env.d1.sqltext import (
     split_statements,
     statement_text,
 )
+from workers_env.d1.values import cell
 
 __all__ = ["Database", "QueryResult", "SqlFailure"]
 
@@ -75,14 +76,6 @@ def _js_text(data: bytes) -> str:
 
 # sqlite3's refusal of TEXT that is not UTF-8 (CPython's cursor.c, 3.11 to 3.14)
 _NOT_UTF8 = "Could not decode to UTF-8 column"
-
-
-def _js_number(value: int) -> int | float:
-    """An integer as a JavaScript number reaches Python: beyond 2**53 - 1, the nearest double."""
-    return value if -_MAX_SAFE_INTEGER <= value <= _MAX_SAFE_INTEGER else float(value)
-
-
-_MAX_SAFE_INTEGER = 2**53 - 1
 
 
 class SqlFailure(Exception):
@@ -123,7 +116,7 @@ class QueryResult:
             timings=kind(sql_duration_ms=self.duration),
             duration=self.duration,
             changes=self.changes,
-            last_row_id=_js_number(self.last_row_id),
+            last_row_id=cell(self.last_row_id),  # (a JS number: past 2**53 - 1, the nearest double)
             changed_db=self.changed_db,
             size_after=self.size_after,
             rows_read=len(self.rows),
@@ -560,12 +553,15 @@ class Database:
         changes_before = conn.total_changes
         last_before = changes_before
         if len(statements) > 1:
+            sizes = [len(piece.encode("utf-8", "surrogatepass")) for piece in statements]
+            rest = sum(sizes)  # bytes from the statement at hand to the query's end
             for at, sql in enumerate(statements[:-1]):  # only the last takes the parameters and gives rows
                 # stepped once, as workerd's prepareSql (MULTI) steps a statement that is not the
                 # last: an error in a later row of an earlier SELECT is never reached
-                self._prepare_check(statements, at)
+                self._prepare_check(sql, at, rest)
                 self._execute(statement_text(sql), (), last=False).close()  # (closing resets the statement)
-            self._prepare_check(statements, len(statements) - 1)  # (a tail holding no statement: refused)
+                rest -= sizes[at]
+            self._prepare_check(statements[-1], len(statements) - 1, rest)  # (a tail holding no statement: refused)
             last_before = conn.total_changes
         text = statements[-1] if len(statements) == 1 else statement_text(statements[-1])  # (one: ready to run)
         cursor = self._execute(text, params, last=True)
@@ -580,15 +576,14 @@ class Database:
         written = max(cursor.rowcount, 0) if changes else 0
         return QueryResult(columns, rows, duration, changes, self._last_row_id, changed, self._size, written)
 
-    def _prepare_check(self, statements: Sequence[str], at: int) -> None:
-        """What workerd's prepare loop refuses before it runs the statement at ``at`` of several:
-        a text longer than SQLite's SQL length limit -- counted from that statement to the end of
-        the query, all of which ``sqlite3_prepare_v3`` is handed -- and a tail that holds no
-        statement (a comment or a stray ``;`` after the last one)."""
-        rest = sum(len(piece.encode("utf-8", "surrogatepass")) for piece in statements[at:])
+    def _prepare_check(self, piece: str, at: int, rest: int) -> None:
+        """What workerd's prepare loop refuses before it runs ``piece``, the statement at ``at`` of
+        several: a text longer than SQLite's SQL length limit -- ``rest``, the bytes from that
+        statement to the end of the query, all of which ``sqlite3_prepare_v3`` is handed -- and
+        a tail that holds no statement (a comment or a stray ``;`` after the last one)."""
         if rest > self._conn.getlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH):
             raise SqlFailure(limits.STATEMENT_TOO_LONG)
-        if at and (is_blank(statements[at]) or statements[at].startswith(NO_STATEMENT)):  # (the first piece always holds one)
+        if at and (is_blank(piece) or piece.startswith(NO_STATEMENT)):  # (the first piece always holds one)
             raise SqlFailure(limits.NOT_A_STATEMENT)
 
     def _track(self) -> bool:
