@@ -366,6 +366,11 @@ def test_the_kv_section_runs_as_written(tmp_path: Path) -> None:
     assert kinds == ["file", "script", "file", "file", "console"]
 
 
+def test_the_kv_seeding_example_runs_as_written(tmp_path: Path) -> None:
+    kinds = run_group("kv-seed", tmp_path)
+    assert kinds == ["file", "file", "file", "run"]
+
+
 def test_the_persisted_vectorize_section_runs_as_written(tmp_path: Path) -> None:
     kinds = run_group("vectorize-state", tmp_path)
     assert kinds == ["file", "console", "file", "script"]  # the CLI writes the state the binding then reads

@@ -1,4 +1,4 @@
-"""pytest plugin (entry point ``pytest11``): the ``env``, ``worker``, ``seed_vectors`` and ``d1_schema`` fixtures.
+"""pytest plugin (entry point ``pytest11``): the ``env``, ``worker``, ``seed_vectors``, ``seed_kv`` and ``d1_schema`` fixtures.
 
 Bindings you supply come from the ``workers_env_bindings`` fixture and the
 ``@pytest.mark.workers_env(bindings=...)`` marker; KV expiry runs on ``workers_env_clock``.
@@ -9,7 +9,8 @@ config nearest the test file up to the rootdir, else found from the rootdir (or
 ``@pytest.mark.workers_env(config=...)``). Data is seeded before the test from
 ``@pytest.mark.vectorize_seed(...)`` markers, the ``workers_env_seed`` fixture, or by
 calling ``seed_vectors``; D1 schemas from ``@pytest.mark.d1_schema(...)``, the
-``workers_env_d1_schema`` fixture or ``d1_schema(...)``. Nothing heavy is imported until a fixture is used, so projects
+``workers_env_d1_schema`` fixture or ``d1_schema(...)``; KV keys from ``@pytest.mark.kv_seed(...)``,
+the ``workers_env_kv_seed`` fixture or ``seed_kv(...)``. Nothing heavy is imported until a fixture is used, so projects
 without a wrangler config are not affected.
 """
 
@@ -19,7 +20,7 @@ import difflib
 import inspect
 import os
 import sys
-from collections.abc import Callable, Generator, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from workers_env._env import Env
     from workers_env.runtime import Worker
 
-__all__ = ["seed_binding", "apply_d1_schema"]
+__all__ = ["seed_binding", "seed_kv_namespace", "apply_d1_schema"]
 
 _MARKERS = (
     "workers_env(config=None, environment=None, indexes=None, embedders=None, ai_replies=None, bindings=None): "
@@ -39,6 +40,9 @@ _MARKERS = (
     "relative to the test file) into env.<binding> before the test",
     "d1_schema(binding, source=None): before the test, apply the D1 binding's migrations_dir "
     "(source=None), a .sql file or a migrations folder (relative to the test file) to env.<binding>",
+    "kv_seed(binding, source): put keys into the KV binding env.<binding> before the test: a dict "
+    "{key: value}, a list of items as `wrangler kv bulk put` takes them ({key, value, metadata, expiration, "
+    "expiration_ttl, base64}), or such a JSON file (relative to the test file)",
 )
 
 
@@ -210,7 +214,7 @@ def _check_folder(path: Path, given: str) -> None:
                                 "wrangler.toml / wrangler.json(c), or the file itself") from None
 
 
-_OUR_FIXTURES = frozenset({"env", "worker", "seed_vectors", "d1_schema"})
+_OUR_FIXTURES = frozenset({"env", "worker", "seed_vectors", "seed_kv", "d1_schema"})
 
 
 #: what pytest before 8.4 says when it skips an ``async def`` test no plugin ran (8.4 fails it)
@@ -377,6 +381,122 @@ def seed_binding(binding: Any, source: Any, *, namespace: str | None = None, bas
     return len(vectors)
 
 
+#: the fields of an item of ``wrangler kv bulk put``'s file (wrangler's ``KeyValue``)
+_KV_ITEM_FIELDS = ("key", "value", "metadata", "expiration", "expiration_ttl", "base64")
+_JSON_KINDS = {dict: "an object", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
+_KV_SOURCE = ('a dict {key: value}, a list of {"key": ..., "value": ...} items (metadata, expiration, expiration_ttl '
+              "and base64 as `wrangler kv bulk put` takes them) or the path of such a JSON file")
+
+
+def _kv_file(path: Path) -> Any:
+    """A ``wrangler kv bulk put`` file: strict JSON (``NaN`` refused), as wrangler reads it."""
+    import json
+
+    from workers_env._errors import ConfigError
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ConfigError(f"cannot read the KV items file {path}: {reason}") from None
+
+    def refuse(constant: str) -> Any:
+        raise ValueError(f"{constant} is not JSON")
+
+    try:
+        return json.loads(text, parse_constant=refuse)
+    except ValueError as exc:
+        where = f" at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+        message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        raise ConfigError(f"the KV items file {path} is not JSON ({message}{where}): it holds a JSON array of "
+                          '{"key": ..., "value": ...} objects, as `wrangler kv bulk put` takes') from None
+
+
+def _kv_item(position: int, item: Any) -> tuple[Any, Any, dict[str, Any] | None]:
+    """One ``{"key", "value", ...}`` item as ``(key, value, put options)``."""
+    from workers_env._errors import ConfigError
+    from workers_env.cli.kv.bulk import node_base64
+
+    if not isinstance(item, Mapping):
+        raise ConfigError(f'KV items are {{"key": ..., "value": ...}} dicts; item {position} is {type(item).__name__} '
+                          f"{_short(item)}")
+    for field in item:
+        if field not in _KV_ITEM_FIELDS:
+            close = difflib.get_close_matches(str(field), _KV_ITEM_FIELDS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"item {position} has the field {field!r}{hint}; a KV item's fields are "
+                              f"{', '.join(_KV_ITEM_FIELDS)}")
+    key, value = item.get("key"), item.get("value")
+    if not isinstance(key, str):
+        raise ConfigError(f'item {position} needs a "key", a str; got {_short(key)}')
+    if item.get("base64") not in (None, False, True):
+        raise ConfigError(f'item {position} (key {key!r}): "base64" is true or false, got {_short(item["base64"])}')
+    if item.get("base64") and isinstance(value, str):
+        value = node_base64(value)  # as wrangler decodes it: Buffer.from(value, "base64")
+    if "value" not in item:
+        raise ConfigError(f'item {position} (key {key!r}) has no "value" (a str, or bytes)')
+    if not isinstance(value, (str, bytes, bytearray, memoryview)):
+        raise ConfigError(f'item {position} (key {key!r}): a "value" is a str or bytes, got '
+                          f"{type(value).__name__} {_short(value)} (json.dumps it to store JSON)")
+    options: dict[str, Any] = {}
+    for field, option in (("expiration", "expiration"), ("expiration_ttl", "expirationTtl")):
+        number = item.get(field)
+        if number is not None:
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                raise ConfigError(f'item {position} (key {key!r}): "{field}" is a number of seconds, got {_short(number)}')
+            options[option] = number
+    if item.get("metadata") is not None:
+        options["metadata"] = item["metadata"]
+    return key, value, options or None
+
+
+def _kv_items(source: Any, base: Path) -> list[tuple[Any, Any, dict[str, Any] | None]]:
+    """``source`` (see :func:`seed_kv_namespace`) as ``put`` arguments, every item checked."""
+    from workers_env._errors import ConfigError
+
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        source = _kv_file(path if path.is_absolute() else base / path)
+        if not isinstance(source, list):
+            raise ConfigError(f"the KV items file {path} holds a JSON array of {{\"key\": ..., \"value\": ...}} objects, "
+                              f"as `wrangler kv bulk put` takes; it holds {_JSON_KINDS.get(type(source), 'null')}")
+    if isinstance(source, Mapping):
+        items: list[tuple[Any, Any, dict[str, Any] | None]] = []
+        for key, value in source.items():
+            if not isinstance(key, str):
+                raise ConfigError(f"a KV key is a str; got {type(key).__name__} {_short(key)}")
+            if not isinstance(value, (str, bytes, bytearray, memoryview)):
+                raise ConfigError(f"the value of the KV key {key!r} is {type(value).__name__} {_short(value)}: a KV value is "
+                                  'a str or bytes (json.dumps it to store JSON); for metadata or an expiration, give a '
+                                  'list of {"key": ..., "value": ..., "metadata": ...} items')
+            items.append((key, value, None))
+        return items
+    if isinstance(source, (bytes, bytearray)) or not isinstance(source, Iterable):
+        raise ConfigError(f"the keys to seed are {_KV_SOURCE}; got {type(source).__name__} {_short(source)}")
+    return [_kv_item(position, item) for position, item in enumerate(source)]
+
+
+def seed_kv_namespace(namespace: Any, source: Any, *, base: str | os.PathLike[str] = ".") -> int:
+    """Put keys into a KV binding synchronously; returns how many were written.
+
+    ``source`` is a dict ``{key: value}`` (values ``str`` or bytes), a list of items as
+    ``wrangler kv bulk put`` takes them (``{"key", "value", "metadata", "expiration",
+    "expiration_ttl", "base64"}``; a value may also be bytes) or the path of such a JSON file
+    (relative paths against ``base``). Every item passes ``put``'s checks before any is
+    written, so a refused item writes none; expirations count from the binding's clock.
+    """
+    from workers_env._errors import ConfigError, JsException
+
+    if not callable(getattr(namespace, "put_many_sync", None)):
+        raise ConfigError(f"cannot seed keys into {type(namespace).__name__}: it is not a KV binding "
+                          "(pass env.unwrapped(NAME) of a [[kv_namespaces]] binding)")
+    items = _kv_items(source, Path(base))
+    try:
+        return namespace.put_many_sync(items)
+    except JsException as exc:  # put's own check, naming the item: "item 2 (key 'x'): KV PUT failed: ..."
+        raise ConfigError(exc.message) from None
+
+
 # -- fixtures --------------------------------------------------------------------------------
 
 
@@ -447,8 +567,13 @@ def _d1_schema_shape(binding: str, source: Any = None) -> None:
     """The arguments of ``@pytest.mark.d1_schema``."""
 
 
+def _kv_seed_shape(binding: str, source: Any) -> None:
+    """The arguments of ``@pytest.mark.kv_seed``."""
+
+
 _SEED_USAGE = "vectorize_seed(binding, source, *, namespace=None)"
 _SCHEMA_USAGE = "d1_schema(binding, source=None)"
+_KV_SEED_USAGE = "kv_seed(binding, source)"
 
 
 def _fixture_mapping(name: str, value: Any, what: str) -> Mapping[str, Any]:
@@ -549,6 +674,13 @@ def workers_env_ai_replies() -> Any:
 @pytest.fixture
 def workers_env_seed() -> Mapping[str, Any]:
     """Vectors to seed before each test, ``{"BINDING": [vectors] or "file.ndjson"}`` (override in a conftest)."""
+    return {}
+
+
+@pytest.fixture
+def workers_env_kv_seed() -> Mapping[str, Any]:
+    """Keys put before each test, ``{"BINDING": {key: value}, [items] or "items.json"}`` (override
+    in a conftest; paths relative to the test file)."""
     return {}
 
 
@@ -675,7 +807,8 @@ def _apply_schema(env: Env, binding: str, source: Any, base: Path) -> list[str]:
 
 @pytest.fixture
 def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] | None, workers_env_seed: Mapping[str, Any],
-        workers_env_d1_schema: Mapping[str, Any], workers_env_embedders: Mapping[str, Any] | None,
+        workers_env_d1_schema: Mapping[str, Any], workers_env_kv_seed: Mapping[str, Any],
+        workers_env_embedders: Mapping[str, Any] | None,
         workers_env_ai_replies: Any, workers_env_bindings: Mapping[str, Any],
         workers_env_clock: Any) -> Iterator[Env]:
     """A fresh ``Env`` for this test: the wrangler config's bindings, empty, plus those you supply."""
@@ -690,6 +823,7 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
     supplied.update(marker.get("bindings") or {})  # the marker wins, name by name
     seeds = _fixture_mapping("workers_env_seed", workers_env_seed, '{binding: [vectors] or "file.ndjson"}')
     schemas = _fixture_mapping("workers_env_d1_schema", workers_env_d1_schema, '{binding: None or "schema.sql"}')
+    kv_seeds = _fixture_mapping("workers_env_kv_seed", workers_env_kv_seed, '{binding: {key: value}, [items] or "items.json"}')
     try:
         built = load_env(
             location,
@@ -725,6 +859,12 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
             _apply_schema(built, name, source, base)
         for mark in reversed(list(request.node.iter_markers("d1_schema"))):  # outermost first
             _schema_from_marker(built, base, mark)
+        for name, source in kv_seeds.items():
+            _seed_kv(built, name, source, base, f"the workers_env_kv_seed fixture's {name!r}")
+        for mark in reversed(list(request.node.iter_markers("kv_seed"))):  # outermost first: the closest wins
+            arguments = _marker_arguments(mark, _kv_seed_shape, _KV_SEED_USAGE)
+            _seed_kv(built, arguments["binding"], arguments["source"], base,
+                     f"@pytest.mark.kv_seed({arguments['binding']!r}, ...)")
         yield built
     finally:
         built.close()
@@ -856,6 +996,36 @@ def _binding(env: Env, binding: Any) -> Any:
         pytest.fail(f"workers-env: cannot seed {binding!r}: it is not a Vectorize binding; the env's Vectorize "
                     f"bindings: {', '.join(vectorize) or 'none'}{_config_named(env)}", pytrace=False)
     return target
+
+
+def _seed_kv(env: Env, binding: Any, source: Any, base: Path, what: str) -> int:
+    """Put ``source``'s keys into ``env.<binding>``, or fail the test with one line naming ``what``."""
+    from workers_env._errors import WorkersEnvError
+
+    if not isinstance(binding, str) or binding not in env:
+        from workers_env._env import env_config, unknown_fields_note
+
+        _fail(f"workers-env: {what}: cannot seed {binding!r}{_near_binding(binding, list(env))}: the env has "
+              f"{', '.join(env) or 'no bindings'}{_config_named(env)}{unknown_fields_note(env_config(env))}")
+    target = env.unwrapped(binding)
+    if not callable(getattr(target, "put_many_sync", None)):
+        kv = [name for name in env if callable(getattr(env.unwrapped(name), "put_many_sync", None))]
+        _fail(f"workers-env: {what}: cannot seed {binding!r}: it is not a KV binding; the env's KV bindings: "
+              f"{', '.join(kv) or 'none'}{_config_named(env)}")
+    try:
+        return seed_kv_namespace(target, source, base=base)
+    except WorkersEnvError as exc:
+        _fail(f"workers-env: {what}: {exc}")
+
+
+@pytest.fixture
+def seed_kv(env: Env, request: pytest.FixtureRequest) -> Callable[..., int]:
+    """``seed_kv("KV", {key: value} or [items] or "items.json") -> int`` (synchronous)."""
+
+    def seed(binding: str, source: Any) -> int:
+        return _seed_kv(env, binding, source, _test_dir(request), f"seed_kv({binding!r}, ...)")
+
+    return seed
 
 
 @pytest.fixture

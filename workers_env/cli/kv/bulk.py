@@ -29,7 +29,7 @@ _BASE64_DIGITS = re.compile(r"[^A-Za-z0-9+/\-_]")  # what is not a digit of eith
 _URL_SAFE = str.maketrans("-_", "+/")
 
 
-def _node_base64(text: str) -> bytes:
+def node_base64(text: str) -> bytes:
     """wrangler's ``Buffer.from(value, "base64")`` (Node 24): never an error -- the first ``=``
     ends the text, characters outside the base64 and base64url alphabets are skipped, a last
     lone character is dropped."""
@@ -85,7 +85,7 @@ def _bulk_put(args: argparse.Namespace) -> None:
     for item in content:
         value: Any = item["value"]
         if item.get("base64"):
-            value = _node_base64(value)
+            value = node_base64(value)
         options = dict(defaults)
         if "expiration" in item:
             options["expiration"] = item["expiration"]
