@@ -58,6 +58,8 @@ EDGE_OPS: list[list] = [
     *[["delete", k] for k in ODD_KEYS],
     ["get", ""], ["getWithMetadata", ""], ["delete", ""], ["getWithMetadata", "."], ["getWithMetadata", ".."],
     ["delete", "."], ["get", ".."], ["put", "..", "v"], ["put", ".", "v", {"expirationTtl": 30}],
+    # a call missing its key throws before its promise (run in the Worker, the texts are workerd's own)
+    ["get"], ["getWithMetadata"], ["get", "g", {"cacheTtl": 2147483648}], ["getWithMetadata", [], {"cacheTtl": -2147483649}],
     ["get", [".."]], ["getWithMetadata", [""]], ["get", ["a", "."]],
     # -- values of every kind put takes, and what it refuses
     ["put", "v-str", "plain é😀"], ["get", "v-str", "arrayBuffer"],
