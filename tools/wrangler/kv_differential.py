@@ -349,7 +349,7 @@ def check_edge(tmp: Path) -> tuple[int, int, list[str]]:
         nx, ny = normalise(js_null_as_none(x)), normalise(js_null_as_none(y))
         if nx == ny:
             same += 1
-        elif op[0] == "list" and isinstance(op[-1].get("cursor"), str) and "ok" in x and "Invalid cursor" in y.get("error", ""):
+        elif op[0] == "list" and isinstance(op[-1], dict) and isinstance(op[-1].get("cursor"), str) and "ok" in x and "Invalid cursor" in y.get("error", ""):
             notes.append(f"list cursor {op[-1]['cursor']!r}: Miniflare reads it as lenient base64, we refuse it")
         else:
             print(f"EDGE DIFF {json.dumps(op)[:160]}\n  workerd: {nx[:400]}\n  ours:    {ny[:400]}")
