@@ -19,8 +19,8 @@ from __future__ import annotations
 import base64
 import binascii
 import math
-import sys
 import re
+import sys
 from array import array
 from collections.abc import Mapping
 from typing import Any
@@ -36,6 +36,7 @@ from workers_env._jsvalues import (
     base_value,
     circular_structure_error,
     converted,
+    is_array_index,
     js_key,
     js_key_order,
     js_string,
@@ -43,7 +44,6 @@ from workers_env._jsvalues import (
     json_text,
     json_value,
     parse_json,
-    is_array_index,
     surrogate_pairs_joined,
     to_py,
 )
@@ -53,7 +53,7 @@ from workers_env.kv.store import Entry, MemoryStore, Store
 
 __all__ = ["KvNamespace"]
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _js_string(value: Any, method: str, position: int, expected: str = "string") -> str:
@@ -64,13 +64,13 @@ def _js_string(value: Any, method: str, position: int, expected: str = "string")
     surrogate stays (JSG sends it as WTF-8: :func:`_wtf8`); a pair of surrogate code points is
     the one character JavaScript holds there."""
     if isinstance(value, str):
-        return surrogate_pairs_joined(base_value(value))  # a subclass (a (str, Enum) member) crosses as its text
+        return _js_text(base_value(value))  # a subclass (a (str, Enum) member) crosses as its text
     if value is UNDEFINED:
         raise limits.bad_argument(method, position, expected)
     if value is None:
         return "null"  # Python None reaches JavaScript as null
     if isinstance(value, (bool, int, float, Mapping, list, tuple)):
-        return surrogate_pairs_joined(js_string(value))
+        return _js_text(js_string(value))
     if isinstance(value, (bytes, bytearray, memoryview)):  # a Uint8Array: its numbers joined
         with memoryview(value) as view:
             return ",".join(map(str, view.cast("B").tolist()))
@@ -83,11 +83,20 @@ def _is_key_list(key: Any) -> bool:
     return isinstance(key, list) and not isinstance(key, JsTypedArray)
 
 
+def _js_text(text: str) -> str:
+    """A Python string as the JavaScript string Pyodide makes of it: two surrogate code points
+    that form a pair are one character; a lone one stays."""
+    return text if text.isascii() or not _SURROGATE.search(text) else surrogate_pairs_joined(text)
+
+
 def _wtf8(text: str) -> bytes:
-    """The bytes workerd sends (and stores, for a value) of a JavaScript string: UTF-8, a lone
-    surrogate as the three bytes of its code point (``ED A0 80``), not U+FFFD (measured on
-    Miniflare's binding in workerd: kv_differential.py's edge cases)."""
-    return text.encode("utf-8", "surrogatepass")
+    """The bytes workerd sends (and stores, for a value) of a JavaScript string (:func:`_js_text`):
+    UTF-8, a lone surrogate as the three bytes of its code point (``ED A0 80``), not U+FFFD
+    (measured on Miniflare's binding in workerd: kv_differential.py's edge cases)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
 
 
 def _service_text(text: str) -> str:
@@ -102,7 +111,7 @@ def _utf8_len(text: str) -> int:
 
 def _service_decode_key(op: str, key: str) -> None:
     """The service's first step for a key sent in the URL: a lone surrogate does not decode."""
-    if _LONE_SURROGATE.search(key):
+    if _SURROGATE.search(key):  # (a pair is one character by now)
         raise limits.key_not_url_decodable(op)
 
 
@@ -209,7 +218,7 @@ def _get_options(raw: Any, method: str) -> tuple[str | None, int | None]:
 def _value_bytes(value: Any) -> bytes:
     """A ``put`` value as the bytes stored: strings as UTF-8, buffers and streams as is."""
     if isinstance(value, str):
-        return _wtf8(surrogate_pairs_joined(value))
+        return _wtf8(_js_text(value))
     if isinstance(value, ByteStream):
         return value.read()
     if isinstance(value, JsTypedArray):  # an ArrayBufferView that crossed from Worker code
