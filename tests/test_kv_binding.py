@@ -72,6 +72,14 @@ def test_unknown_type_is_refused_only_when_the_key_exists(kv):
     assert str(err.value) == 'TypeError: Unknown response type. Possible types are "text", "arrayBuffer", "json", and "stream".'
 
 
+def test_an_empty_type_is_unknown_for_one_key_and_text_for_a_bulk_get(kv):
+    run(kv.put("k", "v"))
+    for call in (kv.get("k", ""), kv.get("k", {"type": ""}), kv.getWithMetadata("k", "")):
+        with pytest.raises(JsException, match="Unknown response type"):
+            run(call)
+    assert dict(run(kv.get(["k"], ""))) == {"k": "v"}  # the runtime sends no type: the service's text
+
+
 def test_put_accepts_buffers_and_stringifies_primitives_and_refuses_objects(kv):
     run(kv.put("view", memoryview(b"abc")))
     run(kv.put("arr", bytearray(b"de")))

@@ -130,3 +130,49 @@ async def test_built_in_sdk_era_hands_out_raw_javascript_values(project):
     toml = TOML.replace('compatibility_date = "2026-05-01"', 'compatibility_date = "2025-09-01"')
     worker = load_worker(project(toml, src__entry_DOT_py=BUILTIN))
     assert await (await worker.fetch("/")).text() == "1 {'n': 1} w Map None"
+
+
+VALUES = '''
+from js import Response as JsResponse, Blob, DataView, Uint16Array, Uint8Array
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        digits = to_js(b"0123456789")
+        values = {
+            "str": "a\\ud800b", "bytes": b"\\x00\\xff", "bytearray": bytearray(b"ab"), "memoryview": memoryview(b"mv"),
+            "memoryview16": memoryview(b"abcd").cast("H"), "to_js": to_js(b"tj"), "u16": Uint16Array.new([1, 258]),
+            "arraybuffer": to_js(b"ab").buffer, "dataview": DataView.new(to_js(b"dv").buffer),
+            "subarray": digits.subarray(2, 5), "view": Uint8Array.new(digits.buffer, 3, 2),
+            "body": JsResponse.new("resp").body, "blob": Blob.new(["b"]), "none": None, "dict": {"a": 1},
+            "list": ["a"], "int": 42, "float": 1.5, "bool": True, "bigint": 2**60, "tuple": (1,),
+        }
+        out = {}
+        for name, value in values.items():
+            try:
+                await self.env.KV.put(name, value)
+                out[name] = bytes(await self.env.KV.get(name, "arrayBuffer")).hex()
+            except Exception as error:
+                out[name] = f"{type(error).__name__}: {error}"
+        stream = await self.env.KV.get("str", "stream")
+        out["stream"] = [type(stream).__name__, stream.constructor.name]
+        return Response.json(out)
+'''
+
+
+@pytest.mark.asyncio
+async def test_every_kind_of_value_put_takes_or_refuses_from_worker_code(project):
+    """Python values as the SDK sends them (bytearray and tuple refused by it, None as null,
+    buffers and memoryviews as typed arrays), JavaScript buffers, views and streams as they
+    are; the bytes stored are what kv_differential.py's edge cases measured on workerd."""
+    worker = load_worker(project(TOML, src__entry_DOT_py=VALUES))
+    refused = "JsException: TypeError: KV put() accepts only strings, ArrayBuffers, ArrayBufferViews, and ReadableStreams as values."
+    assert await (await worker.fetch("/")).json() == {
+        "str": "61eda08062", "bytes": "00ff", "bytearray": "TypeError: <class 'bytearray'> cannot be sent over RPC.",
+        "memoryview": b"mv".hex(), "memoryview16": b"abcd".hex(), "to_js": b"tj".hex(), "u16": "01000201",
+        "arraybuffer": b"ab".hex(), "dataview": b"dv".hex(), "subarray": b"234".hex(), "view": b"34".hex(),
+        "body": b"resp".hex(), "blob": refused, "none": b"null".hex(), "dict": refused, "list": refused,
+        "int": b"42".hex(), "float": b"1.5".hex(), "bool": b"true".hex(), "bigint": b"1152921504606846976".hex(),
+        "tuple": "TypeError: <class 'tuple'> cannot be sent over RPC.", "stream": ["JsProxy", "ReadableStream"],
+    }

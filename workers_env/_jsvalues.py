@@ -320,12 +320,17 @@ def json_text(tree: Any, indent: str = "", level: str = "", depth: int = 1) -> s
 _ARRAY_INDEX = re.compile(r"0|[1-9][0-9]{0,9}")
 
 
+def is_array_index(name: str) -> bool:
+    """Whether a property name is an array index (``"0"`` .. ``"4294967294"``, no leading zero)."""
+    return bool(_ARRAY_INDEX.fullmatch(name)) and int(name) < 2**32 - 1
+
+
 def js_key_order(names: Iterable[str]) -> list[str]:
     """The order a JavaScript object keeps its property names in (``Object.keys``,
     ``JSON.stringify``): array indices (``"0"`` .. ``"4294967294"``) first, ascending, then the
     others in the order they were first set."""
     names = list(dict.fromkeys(names))
-    indices = sorted((n for n in names if _ARRAY_INDEX.fullmatch(n) and int(n) < 2**32 - 1), key=int)
+    indices = sorted((n for n in names if is_array_index(n)), key=int)
     if not indices:
         return names
     chosen = set(indices)

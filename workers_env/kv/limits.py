@@ -86,6 +86,12 @@ def server_empty_key(op: str) -> JsException:
     return failed(op, 400, "Key names must not be empty")
 
 
+def key_not_url_decodable(op: str) -> JsException:
+    """The service's answer to a key holding a lone surrogate, which the runtime sends as
+    WTF-8 bytes (``%ED%A0%80``) that ``decodeURIComponent`` refuses (Miniflare ``decodeKey``)."""
+    return failed(op, 400, "Could not URL-decode key name")
+
+
 def server_illegal_key(op: str, key: str) -> JsException:
     return failed(op, 400, f'Illegal key name "{key}". Please use a different name.')
 

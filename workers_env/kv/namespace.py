@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import math
+import re
 import sys
 from array import array
 from collections.abc import Mapping
@@ -35,6 +36,7 @@ from workers_env._jsvalues import (
     base_value,
     circular_structure_error,
     converted,
+    is_array_index,
     js_key,
     js_key_order,
     js_string,
@@ -42,8 +44,8 @@ from workers_env._jsvalues import (
     json_text,
     json_value,
     parse_json,
+    surrogate_pairs_joined,
     to_py,
-    well_formed,
 )
 from workers_env._options import warn_unread_options
 from workers_env.kv import limits
@@ -51,20 +53,24 @@ from workers_env.kv.store import Entry, MemoryStore, Store
 
 __all__ = ["KvNamespace"]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def _js_string(value: Any, method: str, position: int, expected: str = "string") -> str:
     """A string argument as JSG reads it (jsg/value.h ``StringWrapper``: V8's ``ToString`` of
     any value): numbers and booleans printed, ``null`` as ``"null"``, an object as
     ``"[object Object]"``, an array (a typed array too) as its ``join``. Only a missing
-    argument (``undefined``) is refused, naming the ``expected`` type as JSG does."""
+    argument (``undefined``) is refused, naming the ``expected`` type as JSG does. A lone
+    surrogate stays (JSG sends it as WTF-8: :func:`_wtf8`); a pair of surrogate code points is
+    the one character JavaScript holds there."""
     if isinstance(value, str):
-        return well_formed(base_value(value))  # a subclass (a (str, Enum) member) crosses as its text
+        return _js_text(base_value(value))  # a subclass (a (str, Enum) member) crosses as its text
     if value is UNDEFINED:
         raise limits.bad_argument(method, position, expected)
     if value is None:
         return "null"  # Python None reaches JavaScript as null
     if isinstance(value, (bool, int, float, Mapping, list, tuple)):
-        return well_formed(js_string(value))
+        return _js_text(js_string(value))
     if isinstance(value, (bytes, bytearray, memoryview)):  # a Uint8Array: its numbers joined
         with memoryview(value) as view:
             return ",".join(map(str, view.cast("B").tolist()))
@@ -77,8 +83,36 @@ def _is_key_list(key: Any) -> bool:
     return isinstance(key, list) and not isinstance(key, JsTypedArray)
 
 
+def _js_text(text: str) -> str:
+    """A Python string as the JavaScript string Pyodide makes of it: two surrogate code points
+    that form a pair are one character; a lone one stays."""
+    return text if text.isascii() or not _SURROGATE.search(text) else surrogate_pairs_joined(text)
+
+
+def _wtf8(text: str) -> bytes:
+    """The bytes workerd sends (and stores, for a value) of a JavaScript string (:func:`_js_text`):
+    UTF-8, a lone surrogate as the three bytes of its code point (``ED A0 80``), not U+FFFD
+    (measured on Miniflare's binding in workerd: kv_differential.py's edge cases)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+
+
+def _service_text(text: str) -> str:
+    """A string as the service reads it from a query string or JSON body: :func:`_wtf8`'s
+    bytes decoded with each bad byte U+FFFD, so a lone surrogate is three of them."""
+    return _wtf8(text).decode("utf-8", "replace")
+
+
 def _utf8_len(text: str) -> int:
-    return len(text.encode("utf-8"))
+    return len(_wtf8(text))
+
+
+def _service_decode_key(op: str, key: str) -> None:
+    """The service's first step for a key sent in the URL: a lone surrogate does not decode."""
+    if _SURROGATE.search(key):  # (a pair is one character by now)
+        raise limits.key_not_url_decodable(op)
 
 
 def _check_key(op: str, key: str) -> None:
@@ -184,7 +218,7 @@ def _get_options(raw: Any, method: str) -> tuple[str | None, int | None]:
 def _value_bytes(value: Any) -> bytes:
     """A ``put`` value as the bytes stored: strings as UTF-8, buffers and streams as is."""
     if isinstance(value, str):
-        return well_formed(value).encode("utf-8")
+        return _wtf8(_js_text(value))
     if isinstance(value, ByteStream):
         return value.read()
     if isinstance(value, JsTypedArray):  # an ArrayBufferView that crossed from Worker code
@@ -318,7 +352,7 @@ class KvNamespace:
 
     # -- reads ----------------------------------------------------------------------------
     def _shape(self, data: bytes, type_name: str | None) -> Any:
-        kind = type_name or "text"
+        kind = "text" if type_name is None else type_name  # "" is workerd's unknown type
         if kind == "text":
             return _decode_text(data)
         if kind == "json":
@@ -333,13 +367,14 @@ class KvNamespace:
         key = _js_string(key_arg, method, 1)  # JSG unwraps the key before the options
         type_name, cache_ttl = _get_options(options, method)
         _check_key("GET", key)
+        _service_decode_key("GET", key)
         if cache_ttl is not None and cache_ttl < limits.MIN_CACHE_TTL_SECONDS:
             raise limits.cache_ttl_too_short("GET", cache_ttl)
         return self._store.get(key, self._clock.now_ms()), type_name
 
     def _bulk(self, keys: list[Any], options: Any, *, with_metadata: bool, method: str) -> JsMapResult:
         type_name, cache_ttl = _get_options(options, method)
-        names = [_js_string(k, method, 1) for k in keys]
+        names = [_service_text(_js_string(k, method, 1)) for k in keys]  # sent in a JSON body
         if type_name is not None and type_name not in limits.BULK_GET_TYPES and type_name != "":
             raise limits.bulk_bad_type(type_name)
         if len(names) > limits.MAX_BULK_GET_KEYS:
@@ -371,6 +406,8 @@ class KvNamespace:
             out[key] = value
         if total > limits.MAX_BULK_VALUE_BYTES:
             raise limits.bulk_too_large()
+        if any(map(is_array_index, out)):  # kv.c++ reads the answer's names with SKIP_INDICES
+            return JsMapResult((k, v) for k, v in out.items() if not is_array_index(k))
         return out
 
     def get_sync(self, key: Any = UNDEFINED, /, *args: Any, **kwargs: Any) -> Any:
@@ -416,7 +453,7 @@ class KvNamespace:
         prefix = options.get("prefix")
         cursor = options.get("cursor")
         if prefix is not None:
-            prefix = _js_string(prefix, "list", 1)  # a string well-formed, as the runtime sends it
+            prefix = _service_text(_js_string(prefix, "list", 1))  # as the service reads its query string
         if cursor is not None and not isinstance(cursor, str):
             cursor = _js_string(cursor, "list", 1)
         count = limit if limit is not None and limit > 0 else limits.MAX_LIST_KEYS  # 0 or less: not sent
@@ -462,6 +499,7 @@ class KvNamespace:
             metadata = options.get("metadata")
             metadata_json = None if metadata is None else _metadata_json(metadata)
         data = _value_bytes(value)
+        _service_decode_key("PUT", name)
         now_s = math.floor(self._clock.now())
         expiration_s: int | None = None
         if ttl is not None:
@@ -507,6 +545,7 @@ class KvNamespace:
         """Remove ``key``; deleting a key that does not exist is not an error."""
         name = _js_string(_placed((key,), (), kwargs)[0], "delete", 1)
         _check_key("DELETE", name)
+        _service_decode_key("DELETE", name)
         self._store.delete(name)
 
     def delete_many_sync(self, keys: list[Any]) -> int:
@@ -517,6 +556,7 @@ class KvNamespace:
         for key in keys:
             name = _js_string(key, "delete", 1)
             _check_key("DELETE", name)
+            _service_decode_key("DELETE", name)
             names.append(name)
         for name in names:
             self._store.delete(name)

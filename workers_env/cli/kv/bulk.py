@@ -10,7 +10,7 @@ import re
 import sys
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_string, json_text
+from workers_env._jsvalues import js_key_order, js_string, json_text, well_formed
 from workers_env.cli.common import CommandError
 
 from .files import STACK_GET, STACK_PUT, _parse_json_file, _read_text
@@ -93,7 +93,8 @@ def _bulk_put(args: argparse.Namespace) -> None:
             options["expirationTtl"] = item["expiration_ttl"]
         if item.get("metadata") is not None:
             options["metadata"] = item["metadata"]
-        items.append((item["key"], value, options))
+        # wrangler hands strings to workerd through Miniflare's proxy, as UTF-8: a lone surrogate is U+FFFD
+        items.append((well_formed(item["key"]), well_formed(value) if isinstance(value, str) else value, options))
     with _opened(args, resolved) as (namespace, _):
         namespace.put_many_sync(items)
     _log("Success!")
@@ -151,7 +152,7 @@ def _bulk_get(args: argparse.Namespace) -> None:
     found: dict[str, Any] = {}
     with _opened(args, resolved) as (namespace, _):
         for key in keys:  # one get each, as wrangler: the first bad key (empty, ".", too long) stops it
-            value = namespace.get_sync(key, "text")
+            value = namespace.get_sync(well_formed(key), "text")  # as Miniflare's proxy sends it
             if key != "__proto__":
                 found[key] = {"value": value}
     _log(json_text({k: found[k] for k in js_key_order(found)}, "  "))
@@ -196,5 +197,5 @@ def _bulk_delete(args: argparse.Namespace) -> None:
         return
     keys = _key_names(args.filename, stack=STACK_PUT)
     with _opened(args, resolved) as (namespace, _):
-        namespace.delete_many_sync(keys)
+        namespace.delete_many_sync([well_formed(key) for key in keys])  # as Miniflare's proxy sends them
     _log("Success!")

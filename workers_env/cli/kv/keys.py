@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workers_env._jsvalues import json_text
+from workers_env._jsvalues import json_text, well_formed
 from workers_env.cli.common import CommandError, dump_json
 
 from .files import _unreadable
@@ -40,7 +40,8 @@ def _key_put(args: argparse.Namespace) -> None:
             _log(f'Writing the value "{value}" to key "{args.key}" on namespace {display}{meta}.')
         if "metadata" in options and _has_proto_key(options["metadata"]):  # Miniflare's proxy (devalue) refuses it
             raise CommandError("Cannot stringify objects with __proto__ keys")
-        namespace.put_sync(args.key, value, options)
+        # (wrangler hands strings to workerd through Miniflare's proxy, as UTF-8: a lone surrogate is U+FFFD)
+        namespace.put_sync(well_formed(args.key), well_formed(value) if isinstance(value, str) else value, options)
 
 
 def _has_proto_key(metadata: Any) -> bool:
@@ -60,7 +61,7 @@ def _has_proto_key(metadata: Any) -> bool:
 
 def _key_get(args: argparse.Namespace) -> None:
     with _opened(args) as (namespace, _):
-        value = namespace.get_sync(args.key, "arrayBuffer")
+        value = namespace.get_sync(well_formed(args.key), "arrayBuffer")
     if value is None:
         _log("Value not found")
     elif args.text:
@@ -76,7 +77,8 @@ def _key_list(args: argparse.Namespace) -> None:
     with _opened(args) as (namespace, _):
         cursor = None
         while True:  # wrangler lists the whole namespace
-            page = namespace.list_sync({"prefix": args.prefix, "cursor": cursor})
+            prefix = None if args.prefix is None else well_formed(args.prefix)  # as Miniflare's proxy sends it
+            page = namespace.list_sync({"prefix": prefix, "cursor": cursor})
             keys.extend(page["keys"])
             if page["list_complete"]:
                 break
@@ -87,4 +89,4 @@ def _key_list(args: argparse.Namespace) -> None:
 def _key_delete(args: argparse.Namespace) -> None:
     with _opened(args) as (namespace, display):
         _log(f'Deleting the key "{args.key}" on namespace {display}.')
-        namespace.delete_sync(args.key)
+        namespace.delete_sync(well_formed(args.key))
