@@ -12,6 +12,7 @@ The same hook refuses the Worker's writes under the module root (``open`` for wr
 ``mkdir``, ``remove``, ``rmdir``, ``rename``, ``truncate``, ``chmod``) with the error Pyodide gives
 on workerd's read-only ``/session/metadata`` (``createReadonlyFS``, mode 0o555): writable
 storage there is the in-memory file system outside it (``/tmp``), gone with the isolate.
+The hook also hands the events that start a process to :mod:`workers_env.runtime.processes`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import threading
 from types import FrameType
 
 from workers_env.runtime import current
+from workers_env.runtime.processes import PROCESS_EVENTS, refuse_process
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["done_for_the_worker", "install_upload_check"]
@@ -101,6 +103,8 @@ def _refuse_change(event: str, paths: tuple[object, ...], root: str) -> None:
 def _hook(event: str, args: tuple[object, ...]) -> None:
     changes = _CHANGES.get(event)
     if changes is None and event != "open":
+        if event in PROCESS_EVENTS:  # the same hook, so that the process has one (runtime/processes.py)
+            refuse_process(event, sys._getframe(1))
         return
     runtime = current.current_runtime()
     uploads = getattr(runtime, "uploads", None)
