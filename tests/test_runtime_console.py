@@ -4,7 +4,10 @@ expected lines are workerd's own output for the same values (a JS Worker under `
 
 from __future__ import annotations
 
-from workers_env import js, to_js
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import js, load_worker, to_js
 
 
 def test_console_log_prints_values_as_workerd(capsys):
@@ -44,4 +47,34 @@ def test_long_objects_break_over_lines_and_odd_keys_are_quoted(capsys):
         "  28, 29, 30",
         "]",
         "{ a: \"it's\" } top level 'quote' [ '' ]",
+    ]
+
+
+LITERAL_MAPS = """\
+    from pyodide.ffi import to_js
+    from js import console
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            console.log(to_js({"a": 1, "b": {"c": [1, 2]}}))
+            console.log(to_js([{"x": 1}]), to_js({}))
+            console.log(to_js({"d": {"e": {"f": {"g": 1}}}}))
+            return Response("")
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_to_js_dict_of_the_0_28_era_prints_as_a_literal_map(tmp_path, capsys):
+    """Pyodide 0.28's ``to_js(dict)`` is a ``LiteralMap``, which ``console.log`` names so
+    (measured: npm pyodide 0.28.2 under Node, whose ``util.inspect`` workerd's console follows)."""
+    worker = load_worker(one_file_worker(tmp_path, LITERAL_MAPS, date="2025-10-01"))
+    capsys.readouterr()
+    await worker.fetch("/")
+    assert capsys.readouterr().out.splitlines() == [
+        "LiteralMap(2) { 'a' => 1, 'b' => LiteralMap(1) { 'c' => [ 1, 2 ] } }",
+        "[ LiteralMap(1) { 'x' => 1 } ] LiteralMap(0) {}",
+        "LiteralMap(1) {",
+        "  'd' => LiteralMap(1) { 'e' => LiteralMap(1) { 'f' => [LiteralMap] } }",
+        "}",
     ]

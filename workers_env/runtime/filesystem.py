@@ -1,4 +1,5 @@
-"""Reading a file of the Worker's folder that a deploy would not upload fails, as in production.
+"""Reading a file of the Worker's folder that a deploy would not upload fails, and so does
+writing there, as in production.
 
 Deployed, a Python Worker's folder is workerd's read-only metadata file system holding only the
 files wrangler uploaded (see :mod:`workers_env.config.uploads`); any other file of the folder
@@ -7,6 +8,11 @@ for it passes its tests and fails once deployed. An audit hook (``sys.addauditho
 process) turns such a read into ``FileNotFoundError`` while Worker code runs: only ``open``
 events, only for reads of existing files under the module root, only from code that is not
 workers-env's own (its D1/KV state, assets and the bindings you supply are read for the Worker).
+The same hook refuses the Worker's writes under the module root (``open`` for writing, and
+``mkdir``, ``remove``, ``rmdir``, ``rename``, ``truncate``, ``chmod``) with the error Pyodide gives
+on workerd's read-only ``/session/metadata`` (``createReadonlyFS``, mode 0o555): writable
+storage there is the in-memory file system outside it (``/tmp``), gone with the isolate.
+The hook also hands the events that start a process to :mod:`workers_env.runtime.processes`.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import threading
 from types import FrameType
 
 from workers_env.runtime import current
+from workers_env.runtime.processes import PROCESS_EVENTS, refuse_process
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["done_for_the_worker", "install_upload_check"]
@@ -51,17 +58,67 @@ def _installed(path: str) -> bool:
     return any(entry and "-packages" in entry and path.startswith(os.path.abspath(entry) + os.sep) for entry in sys.path)
 
 
+#: audit events that change the file system -> how many of their first arguments are paths
+_CHANGES = {"os.mkdir": 1, "os.remove": 1, "os.rmdir": 1, "os.rename": 2, "os.truncate": 1, "os.chmod": 1}
+_READ_ONLY = ("once deployed (the Worker's folder is workerd's read-only file system there, "
+              "/session/metadata; write under /tmp, which is in memory and lasts as long as the isolate)")
+
+
+def _under(path: object, root: str) -> str | None:
+    """``path`` made absolute when it names the module root or a place under it (a
+    ``__pycache__`` of it, where the import system writes, and an installed library's files
+    excepted), else ``None``."""
+    if not isinstance(path, (str, bytes)):
+        return None
+    try:
+        name = os.path.abspath(os.fsdecode(path))
+    except (TypeError, ValueError):
+        return None
+    if not (name + os.sep).startswith(root):
+        name = os.path.join(os.path.realpath(os.path.dirname(name)), os.path.basename(name))
+        if not (name + os.sep).startswith(root):
+            return None
+    if "__pycache__" in name.split(os.sep) or _installed(name):
+        return None
+    return name
+
+
+def _refuse_change(event: str, paths: tuple[object, ...], root: str) -> None:
+    """Raise Pyodide's error for a change under the module root by the Worker's code:
+    ``EACCES`` (``EPERM`` for ``chmod``; ``EBUSY`` removing the root, workerd's mount point;
+    ``EXDEV`` renaming across its edge), each measured on a read-only FS built as workerd builds it."""
+    inside = [_under(p, root) for p in paths]
+    if not any(inside) or done_for_the_worker(sys._getframe(2), root):
+        return
+    shown = [os.fsdecode(p) for p in paths]  # type: ignore[arg-type]
+    if len(paths) == 2 and not all(inside):
+        raise OSError(errno.EXDEV, f"Cross-device link {_READ_ONLY}", *shown)
+    if event == "os.rmdir" and inside[0] == root[:-1]:
+        raise OSError(errno.EBUSY, f"Resource busy {_READ_ONLY}", *shown)
+    if event == "os.chmod":
+        raise PermissionError(errno.EPERM, f"Operation not permitted {_READ_ONLY}", *shown)
+    raise PermissionError(errno.EACCES, f"Permission denied {_READ_ONLY}", *shown)
+
+
 def _hook(event: str, args: tuple[object, ...]) -> None:
-    if event != "open":
+    changes = _CHANGES.get(event)
+    if changes is None and event != "open":
+        if event in PROCESS_EVENTS:  # the same hook, so that the process has one (runtime/processes.py)
+            refuse_process(event, sys._getframe(1))
         return
     runtime = current.current_runtime()
     uploads = getattr(runtime, "uploads", None)
     if uploads is None:
         return
-    path, mode, flags = args[0], args[1], args[2]
-    if not isinstance(path, (str, bytes)) or (isinstance(mode, str) and any(c in mode for c in "wax+")):
+    if changes is not None:
+        _refuse_change(event, args[:changes], str(uploads.root) + os.sep)
         return
-    if isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+    path, mode, flags = args[0], args[1], args[2]
+    if not isinstance(path, (str, bytes)):
+        return
+    if (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
+            isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)):
+        _refuse_change(event, (path,), str(uploads.root) + os.sep)
         return
     try:
         opened = os.path.abspath(os.fsdecode(path))  # judged by the name it is opened by, as wrangler names a link

@@ -161,11 +161,12 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
         items = [inner(v) for v in value]
         return _join(f"Set({len(items)}) {{", items, "}", level)
     if isinstance(value, JsMap):
+        name = value._js_name  # Pyodide 0.28's to_js(dict) is a LiteralMap, shown so: LiteralMap(1) { 'a' => 1 }
         if level > _DEPTH:
-            return "[Map]"
+            return f"[{name}]"
         items = [f"{inspect(k, level + 1, nested=True)} => {inner(v)}"
                  for k, v in value._entries.items()]
-        return _join(f"Map({len(items)}) {{", items, "}", level)
+        return _join(f"{name}({len(items)}) {{", items, "}", level)
     if isinstance(value, (JsArray, list, tuple)):
         items = value._items if isinstance(value, JsArray) else list(value)
         if level > _DEPTH:

@@ -1137,6 +1137,29 @@ def _first_time(kind: str, root: Path) -> bool:
         return True
 
 
+def queue_consumer_names(config: Any) -> list[str]:
+    """The queues the config's ``queues.consumers`` entries consume (a nameless entry: ``?``)."""
+    merged = getattr(config, "merged", None)
+    queues = merged.get("queues") if isinstance(merged, dict) else None
+    consumers = queues.get("consumers") if isinstance(queues, dict) else None
+    if not isinstance(consumers, list):
+        return []
+    return [str(c.get("queue")) if isinstance(c, dict) and c.get("queue") else "?" for c in consumers]
+
+
+def _announce_queue_consumers(config: Any) -> None:
+    """One line on stderr, once per project, when the config consumes queues: wrangler dev runs
+    them locally (what a local producer sends reaches ``queue()``), workers-env does not, so
+    nothing ever calls the handler unless a test delivers a batch."""
+    names = queue_consumer_names(config)
+    if not names or not _first_time("queue consumers", Path(getattr(config, "root", ".")).resolve()):
+        return
+    shown = ", ".join(names)
+    print(f"workers-env: queues.consumers ({shown}): queues are not emulated, so no message reaches the "
+          f"Worker's queue() handler here (wrangler dev delivers what a local producer sends); deliver a batch "
+          f"yourself: await worker.queue([...], queue={names[0]!r}) in a test or script", file=sys.stderr, flush=True)
+
+
 def _announce_main_only(config: Any, main_path: Path) -> None:
     """One line on stderr when ``find_additional_modules = false`` leaves packages behind: wrangler
     then uploads ``main`` alone, so neither ``python_modules/`` nor the packages the project
@@ -1349,6 +1372,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
         raise ConfigError(start_problem, path=str(getattr(config, "path", "")) or None)
     if announce:
         _announce_not_emulated(env)
+        _announce_queue_consumers(config)
     threadpool.install()  # anyio's thread pool as production has it (runtime/threadpool.py)
     sockets.install()  # Emscripten's fake DNS for socket.gethostbyname & co (runtime/sockets.py)
     era = era_of(config)

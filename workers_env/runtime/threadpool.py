@@ -57,7 +57,7 @@ _STDLIB = os.path.dirname(os.path.abspath(threading.__file__)) + os.sep
 _STEPS = frozenset({tasks.ScopedCoroutine.send.__code__, tasks.ScopedCoroutine.throw.__code__})
 
 
-def _worker_frame_calls(frame: FrameType | None) -> bool:
+def worker_frame_calls(frame: FrameType | None) -> bool:
     """Whether the first frame out from ``frame`` that is not the standard library's (nor
     frozen importlib's) is the running Worker's own: a file under its upload root, not an
     installed package's. Nothing outside Worker code, nor where the root is unknown."""
@@ -82,7 +82,7 @@ def install() -> None:
     _install_threads()
     _install_low_level_threads()
     _install_executor()
-    tasks.set_worker_frame_check(_worker_frame_calls)
+    tasks.set_worker_frame_check(worker_frame_calls)
     try:
         to_thread: Any = importlib.import_module("anyio.to_thread")  # patched below
     except ImportError:
@@ -109,7 +109,7 @@ def _install_threads() -> None:
         return
 
     def start(self: threading.Thread) -> None:
-        if current_runtime() is not None and _worker_frame_calls(sys._getframe(1)):
+        if current_runtime() is not None and worker_frame_calls(sys._getframe(1)):
             raise RuntimeError(NO_THREADS)  # Pyodide 0.26 and 0.28: no thread can start
         original(self)
 
@@ -141,7 +141,7 @@ def _install_low_level_threads() -> None:
 
 def _refusing(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
     def starter(*args: Any, **kwargs: Any) -> Any:
-        if current_runtime() is None or not _worker_frame_calls(sys._getframe(1)):
+        if current_runtime() is None or not worker_frame_calls(sys._getframe(1)):
             return original(*args, **kwargs)
         if sys.version_info >= (3, 12):
             until_event(_START_EVENTS[name], original, *args, **kwargs)  # its own TypeError, else stopped
@@ -194,7 +194,7 @@ def _install_executor() -> None:
         return
 
     def run_in_executor(self: asyncio.AbstractEventLoop, executor: Any, func: Callable[..., Any], *args: Any) -> Any:
-        if current_runtime() is None or not _worker_frame_calls(sys._getframe(1)):
+        if current_runtime() is None or not worker_frame_calls(sys._getframe(1)):
             return original(self, executor, func, *args)
         future = PyodideFuture(loop=self)  # Pyodide's WebLoop.run_in_executor (0.26 and 0.28):
         try:  # the executor unused, the function run now

@@ -1,0 +1,106 @@
+"""Worker code cannot write into its own folder, as deployed.
+
+Deployed, the Worker's files are workerd's read-only ``/session/metadata`` (``createReadonlyFS``,
+mode 0o555); Cloudflare's standard-library page says files can be written with ``open()`` and
+``pathlib``, which holds for the in-memory file system around it (``/tmp``). So
+``(Path(__file__).parent / "cache.json").write_text(...)`` works locally and fails once deployed
+with ``PermissionError: [Errno 2] Permission denied`` (Emscripten's EACCES; measured in Pyodide
+0.26.0a4, 0.28.2 and 314.0.6 with a file system built as workerd's). Here the same
+``PermissionError`` (the host's EACCES) says why; the test's own writes, workers-env's state
+and writes elsewhere are untouched.
+"""
+
+from __future__ import annotations
+
+import errno
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+ENTRY = """\
+    import os
+    from pathlib import Path
+    from workers import Response, WorkerEntrypoint
+
+    HERE = Path(__file__).parent
+
+    def save():
+        (HERE / "cache.json").write_text("{}")
+
+    def attempt(what):
+        try:
+            what()
+        except OSError as exc:
+            return f"{type(exc).__name__} {exc.errno} {exc.strerror.split(' once')[0]}"
+        return "ok"
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            op = request.url.split("/", 3)[3]
+            out = self.env.OUT
+            result = {
+                "write-new": lambda: (HERE / "cache.json").write_text("{}"),
+                "append": lambda: open(HERE / "data.txt", "a").close(),
+                "read-plus": lambda: open(HERE / "data.txt", "r+").close(),
+                "os-open": lambda: os.close(os.open(HERE / "n.txt", os.O_WRONLY | os.O_CREAT)),
+                "mkdir": lambda: (HERE / "sub").mkdir(),
+                "remove": lambda: os.remove(HERE / "data.txt"),
+                "rename": lambda: os.rename(HERE / "data.txt", HERE / "d2.txt"),
+                "rename-out": lambda: os.rename(HERE / "data.txt", Path(out) / "moved.txt"),
+                "truncate": lambda: os.truncate(HERE / "data.txt", 0),
+                "chmod": lambda: os.chmod(HERE / "data.txt", 0o600),
+                "rmdir-root": lambda: os.rmdir(HERE),
+                "read": lambda: (HERE / "data.txt").read_text(),
+                "elsewhere": lambda: (Path(out) / "note.txt").write_text("kept"),
+            }[op]
+            return Response(attempt(result))
+"""
+
+
+@pytest.fixture
+def worker(tmp_path):
+    folder = one_file_worker(tmp_path / "project", ENTRY, extra=f'[vars]\nOUT = "{tmp_path / "out"}"\n')
+    (folder / "src" / "data.txt").write_text("data")
+    (tmp_path / "out").mkdir()
+    return load_worker(folder)
+
+
+async def _outcome(worker, op):
+    return await (await worker.fetch(f"/{op}")).text()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("op", ["write-new", "append", "read-plus", "os-open", "mkdir", "remove", "rename", "truncate"])
+async def test_a_change_in_the_worker_folder_is_permission_denied(worker, op, tmp_path):
+    assert await _outcome(worker, op) == f"PermissionError {errno.EACCES} Permission denied"
+    src = tmp_path / "project" / "src"
+    assert sorted(p.name for p in src.iterdir() if p.name != "__pycache__") == ["data.txt", "entry.py"]
+    assert (src / "data.txt").read_text() == "data"  # nothing changed
+
+
+@pytest.mark.asyncio
+async def test_chmod_rmdir_and_a_rename_across_the_edge_answer_as_pyodide_does(worker, tmp_path):
+    assert await _outcome(worker, "chmod") == f"PermissionError {errno.EPERM} Operation not permitted"
+    assert await _outcome(worker, "rmdir-root") == f"OSError {errno.EBUSY} Resource busy"
+    assert await _outcome(worker, "rename-out") == f"OSError {errno.EXDEV} Cross-device link"
+    assert (tmp_path / "project" / "src" / "data.txt").exists()
+
+
+@pytest.mark.asyncio
+async def test_the_message_says_why_and_where_to_write(worker):
+    with pytest.raises(PermissionError) as caught:
+        await worker.call(worker.module.save)
+    assert caught.value.strerror == (
+        "Permission denied once deployed (the Worker's folder is workerd's read-only file system there, "
+        "/session/metadata; write under /tmp, which is in memory and lasts as long as the isolate)")
+    assert caught.value.filename == str(worker.module.HERE / "cache.json")
+
+
+@pytest.mark.asyncio
+async def test_reads_writes_elsewhere_and_the_tests_own_writes_are_untouched(worker, tmp_path):
+    assert await _outcome(worker, "read") == "ok"
+    assert await _outcome(worker, "elsewhere") == "ok"
+    assert (tmp_path / "out" / "note.txt").read_text() == "kept"
+    (tmp_path / "project" / "src" / "written-by-the-test.txt").write_text("mine")  # not Worker code
