@@ -54,6 +54,7 @@ ENTRY = """\
                 "rmdir-root": lambda: os.rmdir(HERE),
                 "read": lambda: (HERE / "data.txt").read_text(),
                 "elsewhere": lambda: (Path(out) / "note.txt").write_text("kept"),
+                "relative": lambda: Path("relative.txt").write_text("kept"),
             }[op]
             return Response(attempt(result))
 """
@@ -104,3 +105,14 @@ async def test_reads_writes_elsewhere_and_the_tests_own_writes_are_untouched(wor
     assert await _outcome(worker, "elsewhere") == "ok"
     assert (tmp_path / "out" / "note.txt").read_text() == "kept"
     (tmp_path / "project" / "src" / "written-by-the-test.txt").write_text("mine")  # not Worker code
+
+
+@pytest.mark.asyncio
+async def test_a_relative_path_is_not_the_worker_folder_even_when_it_is_the_working_folder(worker, tmp_path, monkeypatch):
+    # deployed, the working folder is Pyodide's /home/pyodide (in memory): a relative name is never
+    # /session/metadata, so the write succeeds there -- and so it does here, wherever the tests run
+    src = tmp_path / "project" / "src"
+    monkeypatch.chdir(src)
+    assert await _outcome(worker, "relative") == "ok"
+    assert (src / "relative.txt").read_text() == "kept"
+    assert await _outcome(worker, "write-new") == f"PermissionError {errno.EACCES} Permission denied"

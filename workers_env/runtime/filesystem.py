@@ -67,11 +67,15 @@ _READ_ONLY = ("once deployed (the Worker's folder is workerd's read-only file sy
 def _under(path: object, root: str) -> str | None:
     """``path`` made absolute when it names the module root or a place under it (a
     ``__pycache__`` of it, where the import system writes, and an installed library's files
-    excepted), else ``None``."""
+    excepted), else ``None``. A relative name is never under it: deployed, the working folder
+    is Pyodide's writable ``/home/pyodide``, whatever folder the tests or ``dev`` run in here."""
     if not isinstance(path, (str, bytes)):
         return None
     try:
-        name = os.path.abspath(os.fsdecode(path))
+        given = os.fsdecode(path)
+        if not os.path.isabs(given):
+            return None
+        name = os.path.abspath(given)
     except (TypeError, ValueError):
         return None
     if not (name + os.sep).startswith(root):
