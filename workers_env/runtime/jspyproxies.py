@@ -96,7 +96,7 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
     numbers and strings its JSON, a list holding a dict or list Pyodide's borrowed-proxy error
     (0.28.2 under Node); on 0.26 ``{}`` for either, with a warning -- production's 0.26.0a2, as
     0.26.0a4 under Node, predates the proxies' JSON support (pyodide 5679e7ca6, 0.26.0a5)."""
-    if is_dict_subclass_proxy(value):
+    if isinstance(value, dict) and is_dict_subclass_proxy(value):
         return _keyless_dict_json(value, where)
     if isinstance(value, dict):
         if not reads_dict_keys(nulls):
