@@ -1978,6 +1978,27 @@ CASES = {
         ("e = JsException('DOMException', 'm')\n(e.name, str(e))", DOM_EXCEPTION_314, ("314",)),
         "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = (len(e.args), e.args[0] is e)\nv",
     ],
+    "dict-subclass-proxies": [  # a PyProxy of a dict subclass (the SDK's JsDict results): no JSON keys, no own keys
+        "class D(dict):\n    pass\nJSON.stringify(D({'a': 1}))",
+        "class D(dict):\n    pass\nJSON.stringify({'r': D({'a': 1}), 'n': 2})",
+        "class D(dict):\n    pass\nJSON.stringify([D({'a': 1})])",
+        "class D(dict):\n    pass\nJSON.stringify(D({'a': [1, 2], 'b': D({'c': 3})}))",
+        "class D(dict):\n    pass\n(list(Object.keys(D({'a': 1}))), list(Object.entries(D({'a': 1}))), list(Object.values(D({'a': 1}))))",
+        "class J(dict):\n    def __getattr__(self, name):\n        try:\n            return self[name]\n        except KeyError:\n"
+        "            raise AttributeError(name) from None\n"
+        "(JSON.stringify(J({'a': 1, 'b': 'x'})), JSON.stringify(J({'results': [J({'a': 1})], 'success': True})), "
+        "JSON.stringify(J({'toJSON': 5, 'a': 1})))",
+        "class J(dict):\n    def __getattr__(self, name):\n        try:\n            return self[name]\n        except KeyError:\n"
+        "            raise AttributeError(name) from None\n"
+        "(list(Object.keys(J({'a': 1}))), JSON.stringify({'k': J({'a': 1}), 'l': [1]}))",
+        "import collections\n(JSON.stringify(collections.OrderedDict(a=1)), JSON.stringify(collections.defaultdict(int, a=1)), "
+        "JSON.stringify(collections.Counter(a=1)))",
+        "class L(list):\n    pass\n(JSON.stringify(L([1, 'a'])), JSON.stringify({'k': L([1])}))",
+        "class L(list):\n    pass\nclass T(tuple):\n    pass\n(list(Object.keys(L([1]))), list(Object.keys(T((1,)))), "
+        "list(Object.values(collections.OrderedDict(a=1))) if False else None)",
+        "class D(dict):\n    pass\nReflect.get(D({'topK': 3}), 'topK')",
+        "import collections\nP = collections.namedtuple('P', 'x y')\n(JSON.stringify(P(1, 'a')), JSON.stringify({'p': P(1, 2)}))",
+    ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
         "        return (type(e).__name__, str(e), e.code)\n[f({'a': 1}), f([1]), f(lambda: 1), f(object()), f(b'ab'), f('x'), f(5)]",

@@ -36,7 +36,7 @@ from workers_env.runtime.jsproxy import (
     keyword_object,
     release_keyword_object,
 )
-from workers_env.runtime.jspyproxies import is_python_container, pyproxy_json, warn_pyproxy
+from workers_env.runtime.jspyproxies import is_container_subclass_proxy, is_python_container, pyproxy_json, warn_pyproxy
 
 __all__ = [
     "js_json_dumps",
@@ -79,7 +79,7 @@ def json_stringify(value: Any = None, replacer: Any = None, space: Any = None, *
 
     if value is None or _is_symbol(value):
         return None
-    if is_python_container(value):  # an unconverted Python container: a PyProxy
+    if is_python_container(value) or is_container_subclass_proxy(value):  # an unconverted Python container: a PyProxy
         value = pyproxy_json(value, "call to JSON.stringify()")
     tree = _jsonable(value)
     if callable(replacer) and not isinstance(replacer, (JsArray, list)):

@@ -10,13 +10,15 @@ from typing import Any
 
 from workers_env._deep import ROOMY_FROM, deeper
 from workers_env._errors import JsException, PyProxyWarning, caller_level
-from workers_env._jsvalues import JsDict
+from workers_env._jsvalues import JsDict, JsLiteralMapArgument, JsMapArgument, JsSet, JsTypedArray
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsconvert import _proxy_from_entries, era_hint, to_js
 from workers_env.runtime.jsproxy import NULL_AS_NONE, JsObject
 
 __all__ = [
     "DICT_ATTRIBUTES",
+    "is_container_subclass_proxy",
+    "is_dict_subclass_proxy",
     "is_python_container",
     "pyproxy_json",
     "pyproxy_options",
@@ -52,6 +54,40 @@ def is_python_container(value: Any) -> bool:
     return type(value) in (dict, list, tuple, JsDict)
 
 
+def is_dict_subclass_proxy(value: Any) -> bool:
+    """A dict of a subclass -- the external SDK's ``JsDict`` binding results, ``OrderedDict``,
+    ``defaultdict``, ``Counter``, a Worker's own -- which JavaScript holds as a PyProxy that
+    Pyodide gives neither JSON keys nor own properties (``pyproxy_getflags`` takes the dict
+    path for an exact ``dict`` only); not workers-env's own stand-ins for JS ``Map`` arguments."""
+    return isinstance(value, dict) and type(value) is not dict \
+        and not isinstance(value, (JsLiteralMapArgument, JsMapArgument))
+
+
+def is_container_subclass_proxy(value: Any) -> bool:
+    """A Python container of a subclass that ``JSON.stringify`` meets as a PyProxy: a dict
+    subclass (:func:`is_dict_subclass_proxy`), or a list or tuple subclass of the Worker's or
+    the standard library's (a ``namedtuple``), which Pyodide writes as it writes a list (its
+    sequence flags come from the type) -- not workers-env's own JS values built on ``list``
+    (a ``Set``, a typed array)."""
+    return is_dict_subclass_proxy(value) or isinstance(value, (list, tuple)) \
+        and type(value) not in (list, tuple) and not isinstance(value, (JsSet, JsTypedArray))
+
+
+def _keyless_dict_json(value: dict[Any, Any], where: str) -> Any:
+    """``JSON.stringify`` of a dict subclass's PyProxy (:func:`is_dict_subclass_proxy`): ``{}``
+    in every release (0.26.0a4, 0.28.2, 314.0.6 under Node) -- its ``toJSON`` is looked up as a
+    Python attribute (so a ``__getattr__`` raising ``KeyError`` raises it, as there) and called
+    when it is a function -- with a warning, as production drops the data silently."""
+    to_json = getattr(value, "toJSON", None)
+    if callable(to_json):
+        return to_json("")
+    warn_pyproxy(
+        f"a Python {type(value).__name__} (a dict subclass) reached JavaScript as a PyProxy in this {where}: Pyodide "
+        f"gives JSON keys to a plain dict only, so production writes {{}} for it, and so does workers-env. Write its "
+        f"JSON with json.dumps(value), or convert it with to_js(value, dict_converter=Object.fromEntries)")
+    return JsObject({})
+
+
 def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str, nulls: Any = True) -> Any:
     """An unconverted Python container that JavaScript ``JSON.stringify``s (a PyProxy: in
     ``JSON.stringify(d)``, ``Response.json(d)``, a raw Queue's ``send(d)``), as the JS value
@@ -60,6 +96,8 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
     numbers and strings its JSON, a list holding a dict or list Pyodide's borrowed-proxy error
     (0.28.2 under Node); on 0.26 ``{}`` for either, with a warning -- production's 0.26.0a2, as
     0.26.0a4 under Node, predates the proxies' JSON support (pyodide 5679e7ca6, 0.26.0a5)."""
+    if isinstance(value, dict) and is_dict_subclass_proxy(value):
+        return _keyless_dict_json(value, where)
     if isinstance(value, dict):
         if not reads_dict_keys(nulls):
             warn_pyproxy(
@@ -67,7 +105,7 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
                 f"its keys on this Pyodide, so production writes {{}}, and so does workers-env. Convert it with "
                 f"to_js(value, dict_converter=Object.fromEntries)")
             return JsObject({})
-        return to_js(_stringified_dict(value), dict_converter=_proxy_from_entries)
+        return to_js(_stringified_dict(value, where), dict_converter=_proxy_from_entries)
     if not reads_dict_keys(nulls):  # production's 0.26.0a2 predates the list proxy's JSON (0.26.0a5)
         warn_pyproxy(
             f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}: JSON.stringify "
@@ -85,15 +123,18 @@ def _stringified_list(value: list[Any] | tuple[Any, ...]) -> list[Any]:
     return list(value)
 
 
-def _stringified_dict(value: dict[Any, Any], level: int = 1) -> dict[str, Any]:
+def _stringified_dict(value: dict[Any, Any], where: str, level: int = 1) -> dict[str, Any]:
     """What ``JSON.parse(JSON.stringify(p))`` gives for a dict's PyProxy ``p`` on Pyodide 0.28:
     its string keys but those named like a dict method (a function there), ``None`` values
-    dropped (``undefined``), nested dicts alike, and lists of scalars (whose ``None`` is ``null``).
-    ``level``: how deep ``value`` is (the depth limit of :mod:`workers_env._deep`)."""
+    dropped (``undefined``), nested dicts alike (a dict subclass ``{}``), and lists of scalars
+    (whose ``None`` is ``null``). ``level``: how deep ``value`` is (the depth limit of
+    :mod:`workers_env._deep`)."""
 
     def inner(item: Any) -> Any:
+        if is_dict_subclass_proxy(item):
+            return _keyless_dict_json(item, where)
         if isinstance(item, dict):
-            return _stringified_dict(item, level + 1)
+            return _stringified_dict(item, where, level + 1)
         if isinstance(item, (list, tuple)):
             return _stringified_list(item)
         return item

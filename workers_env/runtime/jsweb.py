@@ -47,7 +47,7 @@ from workers_env.runtime.jsproxy import (
     js_type_error,
     jsnull,
 )
-from workers_env.runtime.jspyproxies import is_python_container, pyproxy_json, pyproxy_options
+from workers_env.runtime.jspyproxies import is_container_subclass_proxy, is_python_container, pyproxy_json, pyproxy_options
 from workers_env.runtime.jsreadable import READER_LOCKED, TEE_LOCKED, JsgObject, JsReadableStream
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
 from workers_env.runtime.mimetype import extract_mime_type
@@ -1056,7 +1056,7 @@ class JsResponse(_Body):
         if not headers.has("content-type"):
             headers.set("content-type", "application/json")
         options["headers"] = headers
-        if is_python_container(data):  # an unconverted Python container: a PyProxy
+        if is_python_container(data) or is_container_subclass_proxy(data):  # an unconverted Python container: a PyProxy
             data = pyproxy_json(data, "call to Response.json()")
         # JSON.stringify(undefined) is undefined, which workerd's toJson writes as "undefined"
         return JsResponse("undefined" if data is None else js_json_dumps(data), JsObject(options))

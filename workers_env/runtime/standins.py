@@ -681,6 +681,9 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
         if isinstance(obj, JsProxy) and type(obj).typeof == "function" and not isinstance(obj, jsfunctions.JsFunction) \
                 or isinstance(obj, jsfunctions.JsNativeFunction):
             return JsObject({})  # any other JS function (Object.keys, x.constructor) owns none
+        if isinstance(obj, (dict, list, tuple, set, frozenset)) and not hasattr(type(obj), "object_keys"):
+            return JsObject({})  # a PyProxy of a container subclass (the SDK's JsDict results) owns none either:
+            # Pyodide lists an exact dict's keys only (0.26.0a4, 0.28.2, 314.0.6 under Node)
         return obj
 
     def keys(obj: JsObject, *_ignored: Any) -> JsArray:
