@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import secrets
 import sqlite3
 import sys
 import threading
@@ -84,6 +85,23 @@ class SqlFailure(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class InternalFailure(SqlFailure):
+    """A request whose transaction failed to commit (a deferred foreign key still violated at
+    its end): workerd's storage throws below JavaScript, so the Worker gets the generic
+    ``internal error; reference = <id>`` (its log names the cause, ``cause`` here) and D1's
+    object restarts (measured with wrangler 4.164.0)."""
+
+    def __init__(self, cause: str):
+        reference = "".join(secrets.choice(_REFERENCE_CHARS) for _ in range(24))
+        super().__init__(f"internal error; reference = {reference}")
+        self.cause = cause
+
+
+_REFERENCE_CHARS = "0123456789abcdefghijklmnopqrstuv"  # workerd's makeInternalErrorId (util/sentry.c++)
+_FOREIGN_KEY_FAILED = 19 | (3 << 8)  # SQLITE_CONSTRAINT_FOREIGNKEY
+_FOREIGN_KEY_TEXT = "FOREIGN KEY constraint failed: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_FOREIGNKEY)"
 
 
 @dataclass(slots=True)  # built per call: slots make that and every field read cheaper
@@ -185,6 +203,7 @@ def _sqlite_library() -> Any:
         lib.sqlite3_limit.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
         lib.sqlite3_db_config.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_void_p]
         lib.sqlite3_drop_modules.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p)]
+        lib.sqlite3_set_last_insert_rowid.argtypes = [ctypes.c_void_p, ctypes.c_int64]
     except (ImportError, OSError, AttributeError):
         return None
     return lib
@@ -293,7 +312,13 @@ class Database:
         for limit, value in limits.SQLITE_LIMITS.items():
             conn.setlimit(limit, value)
         _as_workerd_builds(conn)
+        self._sqlite = _handle(conn)
         newersql.install(conn)  # what workerd's newer SQLite has and this one lacks
+        # A database with a virtual table runs each query in a transaction, as D1 does: FTS5
+        # writes its index at commit, which ``meta.changes`` does not count (see _query_one)
+        self._virtual_tables = conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%')" + _INTERNAL
+        ).fetchone()[0] == 1
         conn.set_authorizer(self._authorize)
         # The cursor every query runs on, under the lock (one per call would cost each call its
         # making): each statement's rows are fetched before the next runs, and a failed
@@ -386,7 +411,7 @@ class Database:
 
     def query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
         """:meth:`query` of one query (most calls: one statement, no transaction of ours)."""
-        single = None if "\0" in sql else _single_statement(sql)
+        single = None if "\0" in sql or self._virtual_tables else _single_statement(sql)
         try:
             return self._query_one(sql, params) if single is None else self._run_single(single, params)
         except UnicodeEncodeError:
@@ -402,7 +427,7 @@ class Database:
         (``first()``, ``raw()``): one statement runs without the timing and the result object;
         anything else (several statements, a NUL, a lone surrogate, a closed database) takes
         :meth:`query_one` itself."""
-        single = None if "\0" in sql else _single_statement(sql)
+        single = None if "\0" in sql or self._virtual_tables else _single_statement(sql)
         if single is not None:
             lock = self._lock
             lock.acquire()
@@ -428,9 +453,8 @@ class Database:
                         if self._renamed is not None:
                             columns = self._original_columns(columns)
                         return columns, rows
-                    except SqlFailure:
-                        self._refresh_row_id()
-                        raise
+                    except SqlFailure as exc:
+                        raise self._failed_alone(exc, single[0], params) from None
                     except UnicodeEncodeError:  # (nothing ran: query_one runs it as D1 receives it)
                         pass
             finally:
@@ -439,7 +463,7 @@ class Database:
         return result.columns, result.rows
 
     def _query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
-        single = _single_statement(sql)
+        single = None if self._virtual_tables else _single_statement(sql)
         if single is None:
             return self._query_many([(sql, params)])[0]
         return self._run_single(single, params)
@@ -453,9 +477,8 @@ class Database:
                 raise SqlFailure(_CLOSED)
             try:
                 return self._run(single, params)
-            except SqlFailure:
-                self._refresh_row_id()
-                raise
+            except SqlFailure as exc:
+                raise self._failed_alone(exc, single[0], params) from None
         finally:
             lock.release()
 
@@ -480,7 +503,7 @@ class Database:
         for statements, _ in plans:
             if not statements:
                 raise SqlFailure(limits.NOT_A_STATEMENT)
-        single = len(plans) == 1 and len(plans[0][0]) == 1 and not session
+        single = len(plans) == 1 and len(plans[0][0]) == 1 and not session and not self._virtual_tables
         with self._lock:
             if self.closed:
                 raise SqlFailure(_CLOSED)
@@ -488,18 +511,19 @@ class Database:
             if single:
                 try:
                     return [self._run(plans[0][0], plans[0][1])]
-                except SqlFailure:
-                    self._refresh_row_id()
-                    raise
+                except SqlFailure as exc:
+                    raise self._failed_alone(exc, plans[0][0][0], plans[0][1]) from None
             self._transaction_step("BEGIN IMMEDIATE")  # waits for another process's write, up to the timeout
             try:
                 results = [self._run(statements, params) for statements, params in plans]
                 token = self._next_bookmark() if session else ""
-                self._transaction_step("COMMIT")
-            except BaseException:
+                self._commit()
+            except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK" + _INTERNAL)
                 self._refresh_after_rollback()
+                if isinstance(exc, InternalFailure):
+                    self._restart()
                 raise
             if session:
                 # The counter's row and table are the connection's writes too: the next
@@ -526,13 +550,62 @@ class Database:
         return f"{high:08x}-{low:08x}-00000000-{'0' * 32}"
 
     def _transaction_step(self, sql: str) -> None:
-        """``BEGIN IMMEDIATE`` or ``COMMIT`` of a batch; SQLite's refusal (another process holding
-        the write lock past the busy timeout: ``database is locked: SQLITE_BUSY``) as D1 words
-        an error, never a bare ``sqlite3`` exception."""
+        """``BEGIN`` of a request's transaction; SQLite's refusal (another process holding the
+        write lock past the busy timeout: ``database is locked: SQLITE_BUSY``) as D1 words an
+        error, never a bare ``sqlite3`` exception."""
         try:
             self._conn.execute(sql + _INTERNAL)
         except sqlite3.Error as exc:
             raise SqlFailure(self._describe(exc, sql)) from None
+
+    def _commit(self) -> None:
+        """``COMMIT`` of a request's transaction; a deferred foreign key still violated fails
+        it, which D1's storage meets below JavaScript (:class:`InternalFailure`)."""
+        try:
+            self._conn.execute("COMMIT" + _INTERNAL)
+        except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", None) == _FOREIGN_KEY_FAILED:
+                raise InternalFailure(self._describe(exc, "")) from None
+            raise SqlFailure(self._describe(exc, "COMMIT")) from None
+
+    def _failed_alone(self, failure: SqlFailure, statement: str, params: Sequence[Any]) -> SqlFailure:
+        """What a statement run on its own (no transaction of ours: SQLite commits it as it
+        ends) that failed raises. A foreign key failure may be a deferred one (``DEFERRABLE
+        INITIALLY DEFERRED``), which under D1 fails the commit after the statement instead
+        (:class:`InternalFailure`): the statement, rolled back, runs again in a transaction,
+        rolled back too, to tell (the common path pays nothing for this)."""
+        if failure.message == _FOREIGN_KEY_TEXT and self._deferred_violation(statement, params):
+            failure = InternalFailure(failure.message)
+            self._refresh_after_rollback()
+            self._restart()
+            return failure
+        self._refresh_row_id()
+        return failure
+
+    def _deferred_violation(self, statement: str, params: Sequence[Any]) -> bool:
+        """Whether ``statement`` runs to its end in a transaction (its foreign key failure
+        was left for the commit); nothing is kept."""
+        conn = self._conn
+        conn.execute("BEGIN" + _INTERNAL)
+        try:
+            cursor = self._execute(statement, params, last=False)
+            try:
+                cursor.fetchall()
+            finally:
+                cursor.close()
+        except (SqlFailure, sqlite3.Error):
+            return False
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK" + _INTERNAL)
+        return True
+
+    def _restart(self) -> None:
+        """After :class:`InternalFailure`: D1's object starts again on a new connection, so
+        the next ``meta.last_row_id`` is 0 until a row is inserted (wrangler 4.164.0)."""
+        self._last_row_id = 0
+        if self._sqlite is not None:
+            _LIBRARY.sqlite3_set_last_insert_rowid(self._sqlite, 0)
 
     def _refresh_after_rollback(self) -> None:
         self._size = self._database_size()
@@ -861,5 +934,8 @@ def _allowed(db: Database, action: int, arg1: str | None, arg2: str | None, db_n
             return False
         return name in limits.ALLOWED_FUNCTIONS
     if action in (s.SQLITE_CREATE_VTABLE, s.SQLITE_DROP_VTABLE):
-        return (arg2 or "").lower() in ("fts5", "fts5vocab", "rtree", "rtree_i32") and _name_ok(arg1)
+        allowed = (arg2 or "").lower() in ("fts5", "fts5vocab", "rtree", "rtree_i32") and _name_ok(arg1)
+        if allowed and action == s.SQLITE_CREATE_VTABLE:
+            db._virtual_tables = True  # (from the next query on; never unset: a transaction costs little)
+        return allowed
     return False  # ATTACH, DETACH, temporary objects, anything unknown
