@@ -28,7 +28,7 @@ from typing import Any, Literal, TypeVar, overload
 
 from workers_env._errors import StateError, reason
 from workers_env._jsvalues import JS_WHITESPACE
-from workers_env.d1 import limits, newersql
+from workers_env.d1 import limits, newersql, printflimit
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
 from workers_env.d1.sqltext import (
     NO_STATEMENT,
@@ -314,6 +314,7 @@ class Database:
         _as_workerd_builds(conn)
         self._sqlite = _handle(conn)
         newersql.install(conn)  # what workerd's newer SQLite has and this one lacks
+        printflimit.install(conn, conn.getlimit(sqlite3.SQLITE_LIMIT_LENGTH))  # workerd's build's cap
         # A database with a virtual table runs each query in a transaction, as D1 does: FTS5
         # writes its index at commit, which ``meta.changes`` does not count (see _query_one)
         self._virtual_tables = conn.execute(
