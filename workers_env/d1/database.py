@@ -314,7 +314,7 @@ class Database:
         _as_workerd_builds(conn)
         self._sqlite = _handle(conn)
         newersql.install(conn)  # what workerd's newer SQLite has and this one lacks
-        printflimit.install(conn, conn.getlimit(sqlite3.SQLITE_LIMIT_LENGTH))  # workerd's build's cap
+        printflimit.install(conn)  # workerd's build caps printf's widths
         # A database with a virtual table runs each query in a transaction, as D1 does: FTS5
         # writes its index at commit, which ``meta.changes`` does not count (see _query_one)
         self._virtual_tables = conn.execute(

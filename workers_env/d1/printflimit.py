@@ -7,8 +7,8 @@ characters under wrangler), where a SQLite built without it makes the 8,388,643 
 length limit refuses (``string or blob too big``). SQLite has no run-time setting for it, so
 :func:`install` puts a function of the same name in front of the built-in one: it caps what the
 limit caps, following workerd's SQLite's format parser (``sqlite3_str_vappendf``, 3.54), and
-hands the rest to the linked SQLite's own ``printf`` on a connection of its own, so every
-conversion stays that SQLite's.
+hands the call to the linked SQLite's own ``printf`` on a connection of its own, so every
+conversion stays that SQLite's (a call costs about 3 µs more than the built-in's 0.5).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import re
 import sqlite3
 from collections.abc import Callable
 from typing import Any
+
+from workers_env.d1.newersql import linked
 
 __all__ = ["LIMIT", "capped", "install"]
 
@@ -161,29 +163,32 @@ def _sqlite_int64(value: Any) -> int:
     return 0
 
 
-def install(conn: sqlite3.Connection, length_limit: int) -> None:
+def _as_integer(value: Any) -> int:
+    if isinstance(value, (str, bytes)):  # (SQLite reads the number at its start)
+        return int(linked("SELECT CAST(? AS INTEGER)", [value]))
+    return _sqlite_int64(value)
+
+
+def _printf(*args: Any) -> Any:
+    if args and isinstance(args[0], str) and _MAY_NEED_CAP.search(args[0]):
+        fmt, rest = capped(args[0], list(args[1:]), _as_integer)
+        args = (fmt, *rest)
+    try:
+        return linked(_CALLS.get(len(args)) or _call(len(args)), list(args))
+    except sqlite3.DataError as exc:  # (string or blob too big: SQLITE_TOOBIG, as from the built-in)
+        raise OverflowError(str(exc)) from None
+
+
+_CALLS: dict[int, str] = {}
+
+
+def _call(count: int) -> str:
+    sql = _CALLS[count] = f"SELECT printf({', '.join('?' * count)})"
+    return sql
+
+
+def install(conn: sqlite3.Connection) -> None:
     """``printf`` and ``format`` on ``conn`` with workerd's caps; the formatting is the linked
-    SQLite's own, run on a private connection with ``conn``'s value length limit."""
-    helper = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    helper.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, length_limit)
-    statements: dict[int, str] = {}
-
-    def as_integer(value: Any) -> int:
-        if isinstance(value, (str, bytes)):
-            return int(helper.execute("SELECT CAST(? AS INTEGER)", (value,)).fetchone()[0])
-        return _sqlite_int64(value)
-
-    def printf(*args: Any) -> Any:
-        if args and isinstance(args[0], str) and _MAY_NEED_CAP.search(args[0]):
-            fmt, rest = capped(args[0], list(args[1:]), as_integer)
-            args = (fmt, *rest)
-        sql = statements.get(len(args))
-        if sql is None:
-            sql = statements[len(args)] = f"SELECT printf({', '.join('?' * len(args))})"
-        try:
-            return helper.execute(sql, args).fetchone()[0]
-        except sqlite3.DataError as exc:  # (string or blob too big: SQLITE_TOOBIG, as the built-in)
-            raise OverflowError(str(exc)) from None
-
+    SQLite's own (:func:`~workers_env.d1.newersql.linked`)."""
     for name in ("printf", "format"):
-        conn.create_function(name, -1, printf, deterministic=True)
+        conn.create_function(name, -1, _printf, deterministic=True)
