@@ -28,7 +28,7 @@ from typing import Any, Literal, TypeVar, overload
 
 from workers_env._errors import StateError, reason
 from workers_env._jsvalues import JS_WHITESPACE
-from workers_env.d1 import limits, newersql, printflimit
+from workers_env.d1 import limits, newersql, printflimit, rawtext
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
 from workers_env.d1.sqltext import (
     NO_STATEMENT,
@@ -314,7 +314,7 @@ class Database:
         _as_workerd_builds(conn)
         self._sqlite = _handle(conn)
         newersql.install(conn)  # what workerd's newer SQLite has and this one lacks
-        printflimit.install(conn)  # workerd's build caps printf's widths
+        printflimit.install(self._sqlite)  # workerd's build caps printf's widths
         # A database with a virtual table runs each query in a transaction, as D1 does: FTS5
         # writes its index at commit, which ``meta.changes`` does not count (see _query_one)
         self._virtual_tables = conn.execute(
@@ -394,7 +394,7 @@ class Database:
         try:
             return self._query_many(queries)
         except UnicodeEncodeError:  # a lone surrogate (see query_one); the transaction rolled back
-            return self._query_many([_well_formed(sql, params) for sql, params in queries])
+            return self._query_many(queries, raw=True)
 
     def query_in_session(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> tuple[list[QueryResult], str]:
         """:meth:`query` as a session's request runs: in the same transaction, after the
@@ -408,7 +408,7 @@ class Database:
         try:
             return self._query_many(queries, session=True)
         except UnicodeEncodeError:  # a lone surrogate (see query_one); the transaction rolled back
-            return self._query_many([_well_formed(sql, params) for sql, params in queries], session=True)
+            return self._query_many(queries, session=True, raw=True)
 
     def query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
         """:meth:`query` of one query (most calls: one statement, no transaction of ours)."""
@@ -416,12 +416,11 @@ class Database:
         try:
             return self._query_one(sql, params) if single is None else self._run_single(single, params)
         except UnicodeEncodeError:
-            # SQLite takes UTF-8 from Python, which a lone surrogate (``"\ud800"``) has none
-            # of; it goes in as the three U+FFFD workerd gives back (:func:`_as_stored`).
-            # Encoding fails before a statement runs
-            # (a statement of several runs in a transaction, rolled back), so the query is
-            # simply run again as D1 receives it; the common case pays nothing for this.
-            return self._query_one(*_well_formed(sql, params))
+            # Python's sqlite3 takes only UTF-8, which a lone surrogate (``"\ud800"``) has none
+            # of. Encoding fails before a statement runs (a statement of several runs in a
+            # transaction, rolled back), so the query simply runs again, through SQLite's C API
+            # with V8's bytes for it (see :meth:`_query_many`). The common case pays nothing.
+            return self._query_many([(sql, params)], raw=True)[0]
 
     def query_rows(self, sql: str, params: Sequence[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
         """:meth:`query_one`'s column names and rows, for calls that show no ``meta``
@@ -485,14 +484,25 @@ class Database:
 
     @overload
     def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
-                    session: Literal[False] = False) -> list[QueryResult]: ...
+                    session: Literal[False] = False, raw: bool = False) -> list[QueryResult]: ...
 
     @overload
     def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
-                    session: Literal[True]) -> tuple[list[QueryResult], str]: ...
+                    session: Literal[True], raw: bool = False) -> tuple[list[QueryResult], str]: ...
 
-    def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
-                    session: bool = False) -> list[QueryResult] | tuple[list[QueryResult], str]:
+    def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *, session: bool = False,
+                    raw: bool = False) -> list[QueryResult] | tuple[list[QueryResult], str]:
+        """``queries`` run as one request; ``raw``: with a lone surrogate in their text or values,
+        which SQLite is handed as V8 writes it, through its C API (:mod:`.rawtext`); where that
+        cannot be reached, with the three U+FFFD workerd reads back instead (:func:`_as_stored`)."""
+        run = self._run
+        if raw:
+            handle = self._sqlite
+            if handle is None or rawtext.library() is None:
+                queries = [_well_formed(sql, params) for sql, params in queries]
+            else:
+                def run(statements: Sequence[str], params: Sequence[Any]) -> QueryResult:
+                    return self._run_raw(handle, statements, params)
         # As the local runtime: queries holding nothing but whitespace and ``--`` comment lines
         # are left out; if none remain there is nothing to run.
         # (a query holding a NUL is kept: SQLite stops reading there, the text was not blank)
@@ -511,12 +521,12 @@ class Database:
             conn = self._conn
             if single:
                 try:
-                    return [self._run(plans[0][0], plans[0][1])]
+                    return [run(plans[0][0], plans[0][1])]
                 except SqlFailure as exc:
                     raise self._failed_alone(exc, plans[0][0][0], plans[0][1]) from None
             self._transaction_step("BEGIN IMMEDIATE")  # waits for another process's write, up to the timeout
             try:
-                results = [self._run(statements, params) for statements, params in plans]
+                results = [run(statements, params) for statements, params in plans]
                 token = self._next_bookmark() if session else ""
                 self._commit()
             except BaseException as exc:
@@ -587,6 +597,7 @@ class Database:
         """Whether ``statement`` runs to its end in a transaction (its foreign key failure
         was left for the commit); nothing is kept."""
         conn = self._conn
+        statement, params = _well_formed(statement, params)  # (a lone surrogate changes no key)
         conn.execute("BEGIN" + _INTERNAL)
         try:
             cursor = self._execute(statement, params, last=False)
@@ -649,6 +660,49 @@ class Database:
             columns = self._original_columns(columns)
         written = max(cursor.rowcount, 0) if changes else 0
         return QueryResult(columns, rows, duration, changes, self._last_row_id, changed, self._size, written)
+
+    def _run_raw(self, handle: int, statements: Sequence[str], params: Sequence[Any]) -> QueryResult:
+        """:meth:`_run` through SQLite's C API (:mod:`.rawtext`): the text and values as V8
+        hands them over, a lone surrogate as its three bytes."""
+        conn = self._conn
+        started = perf_counter()
+        changes_before = conn.total_changes
+        if len(statements) > 1:
+            sizes = [len(piece.encode("utf-8", "surrogatepass")) for piece in statements]
+            rest = sum(sizes)
+            for at, sql in enumerate(statements[:-1]):  # (stepped once, as :meth:`_run` does)
+                self._prepare_check(sql, at, rest)
+                self._raw_statement(handle, statement_text(sql), (), last=False)
+                rest -= sizes[at]
+            self._prepare_check(statements[-1], len(statements) - 1, rest)
+        text = statements[-1] if len(statements) == 1 else statement_text(statements[-1])
+        result = self._raw_statement(handle, text, params, last=True)
+        duration = (perf_counter() - started) * 1000.0
+        changes = conn.total_changes - changes_before
+        changed = (self._track() or bool(changes)) if changes or not result.columns else False
+        written = result.changes if changes else 0
+        return QueryResult(result.columns, result.rows, duration, changes, self._last_row_id, changed,
+                           self._size, written)
+
+    def _raw_statement(self, handle: int, sql: str, params: Sequence[Any], *, last: bool) -> rawtext.RawResult:
+        """:meth:`_execute` and the fetch of ``sql`` through :func:`rawtext.run`, D1's rules applied."""
+        self._trusted = False
+        self._auth_error = None
+        self._renamed = None
+        self._statement = sql
+        try:
+            return rawtext.run(handle, sql, tuple(params), steps=None if last else 1)
+        except rawtext.WrongParameterCount:
+            if not last and not params:
+                raise SqlFailure(limits.ONLY_LAST_HAS_PARAMETERS) from None
+            raise SqlFailure(limits.WRONG_PARAMETER_COUNT) from None
+        except rawtext.RawFailure as exc:
+            if self._auth_error is not None:
+                raise SqlFailure(self._auth_error) from None
+            message = limits.SQLITE_NEWER_TEXTS.get((exc.code, exc.message), exc.message)
+            raise SqlFailure(_error_text(message, exc.code, exc.offset, _CODE_NAMES.get(exc.code))) from None
+        finally:
+            self._trusted = True
 
     def _prepare_check(self, piece: str, at: int, rest: int) -> None:
         """What workerd's prepare loop refuses before it runs ``piece``, the statement at ``at`` of
@@ -787,17 +841,24 @@ class Database:
         message = limits.SQLITE_NEWER_TEXTS.get((code, message), message) if code is not None else message
         if code is None:
             return message
-        primary = code & 0xFF
-        name = _PRIMARY_CODES[primary] if primary < len(_PRIMARY_CODES) else f"SQLITE_{primary}"
         offset = _OFFSET(self._conn, message, sql) if _OFFSET is not None else -1
-        text = f"{message} at offset {offset}" if offset >= 0 else message
-        text = f"{text}: {name}"
-        extended = getattr(exc, "sqlite_errorname", None)
-        if extended == "unknown":
-            extended = _NEWER_EXTENDED_CODES.get(code, extended)
-        if code != primary and extended:
-            text = f"{text} (extended: {extended})"
-        return text
+        return _error_text(message, code, offset, getattr(exc, "sqlite_errorname", None))
+
+
+def _error_text(message: str, code: int, offset: int, extended: str | None) -> str:
+    """workerd's ``<errmsg>[ at offset N]: SQLITE_<CODE>[ (extended: SQLITE_<EXT>)]``."""
+    primary = code & 0xFF
+    name = _PRIMARY_CODES[primary] if primary < len(_PRIMARY_CODES) else f"SQLITE_{primary}"
+    text = f"{message} at offset {offset}" if offset >= 0 else message
+    text = f"{text}: {name}"
+    if extended in (None, "unknown"):
+        extended = _NEWER_EXTENDED_CODES.get(code, extended)
+    if code != primary and extended:
+        text = f"{text} (extended: {extended})"
+    return text
+
+
+_CODE_NAMES = rawtext.code_names()
 
 
 def _as_stored(text: str) -> str:

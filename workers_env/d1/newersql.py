@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["install", "linked", "older_sqlite_note", "real_text"]
+__all__ = ["install", "older_sqlite_note", "real_text"]
 
 LINKED = sqlite3.sqlite_version_info
 #: The SQLite workerd bundles (wrangler 4.164.0), whose answers D1 gives.
@@ -220,7 +220,7 @@ _helper: sqlite3.Connection | None = None
 _helper_lock = threading.Lock()
 
 
-def linked(sql: str, args: list[Any]) -> Any:
+def _linked(sql: str, args: list[Any]) -> Any:
     """``sql``'s one value, run on the linked SQLite's own functions: one connection for the
     process, made when first needed (one per database would be freed only by a second round of
     the cyclic collector, its statement cache and it referring to each other)."""
@@ -234,7 +234,7 @@ def linked(sql: str, args: list[Any]) -> Any:
 
 def _subsec(name: str) -> Callable[..., Any]:
     """``name`` (one of :data:`_DATE_FUNCTIONS`) with SQLite 3.42's ``subsec`` modifier: the
-    linked SQLite's own function (:func:`linked`) without it, whose answer the modifier
+    linked SQLite's own function (:func:`_linked`) without it, whose answer the modifier
     changes only for ``unixepoch`` (a REAL of whole milliseconds), ``datetime`` and ``time``
     (``HH:MM:SS.SSS``); ``'subsec'`` as the time value is ``'now'`` with the modifier, as 3.42
     reads it."""
@@ -248,14 +248,14 @@ def _subsec(name: str) -> Callable[..., Any]:
         kept = values[: at + 1] + [v for v in values[at + 1:] if not _is_subsec(v)]
         subsec = subsec or len(kept) < len(values)
         if not subsec or name not in ("unixepoch", "datetime", "time"):
-            return linked(f"SELECT {name}({','.join('?' * len(kept))})", kept)
+            return _linked(f"SELECT {name}({','.join('?' * len(kept))})", kept)
         marks = ",".join("?" * len(kept))
         if name == "unixepoch":
-            day = linked(f"SELECT julianday({marks})", kept)
+            day = _linked(f"SELECT julianday({marks})", kept)
             if day is None:
                 return None
             return (round(day * 86400000.0) - 210866760000000) / 1000.0
         layout = "%Y-%m-%d %H:%M:%f" if name == "datetime" else "%H:%M:%f"
-        return linked(f"SELECT strftime(?,{marks})", [layout, *kept])
+        return _linked(f"SELECT strftime(?,{marks})", [layout, *kept])
 
     return call
