@@ -196,7 +196,7 @@ class _Formatter:
         if fmt is not None and _MAY_NEED_CAP.search(fmt):
             indexes = list(range(1, count))
             text, rest = capped(fmt, indexes, lambda i: int(lib.sqlite3_value_int64(values[i])))
-            replaced = {i: v for i, v in zip(indexes, rest) if v is not i}
+            replaced = {i: v for i, v in zip(indexes, rest) if v != i}  # (a cap: ±100,000)
             fmt = text
         else:
             fmt = None
