@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from d1_helpers import d1_database
 
+from workers_env import JsException
+
 LIMIT = 100_000
 
 
@@ -49,7 +51,7 @@ async def test_a_negative_star_width_left_justifies(db):
 @pytest.mark.asyncio
 async def test_a_bound_format_and_the_value_limit(db):
     assert await value(db, "SELECT length(printf(?1, 250000, 'x')) AS v", "%.*c") == LIMIT
-    with pytest.raises(Exception, match="string or blob too big: SQLITE_TOOBIG"):
+    with pytest.raises(JsException, match="string or blob too big: SQLITE_TOOBIG"):
         await value(db, "SELECT length(printf(?1 || '%.*c', 100000, 'y')) AS v", "x" * 8_300_000)
 
 
