@@ -493,12 +493,15 @@ class Database:
     def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *, session: bool = False,
                     raw: bool = False) -> list[QueryResult] | tuple[list[QueryResult], str]:
         """``queries`` run as one request; ``raw``: with a lone surrogate in their text or values,
-        which SQLite is handed as V8 writes it, through its C API (:mod:`.rawtext`); where that
-        cannot be reached, with the three U+FFFD workerd reads back instead (:func:`_as_stored`)."""
+        which SQLite is handed as V8 writes it, through its C API (:mod:`.rawtext`). Where that
+        cannot be reached, or the functions :mod:`.newersql` adds for an SQLite before 3.44 would
+        meet those bytes (Python's ``sqlite3`` hands them no TEXT that is not UTF-8: ``concat``
+        of such a value would fail), with the three U+FFFD workerd reads back instead
+        (:func:`_as_stored`)."""
         run = self._run
         if raw:
             handle = self._sqlite
-            if handle is None or rawtext.library() is None:
+            if handle is None or rawtext.library() is None or newersql.ADDS_PYTHON_FUNCTIONS:
                 queries = [_well_formed(sql, params) for sql, params in queries]
             else:
                 def run(statements: Sequence[str], params: Sequence[Any]) -> QueryResult:

@@ -25,6 +25,9 @@ from typing import Any
 __all__ = ["install", "older_sqlite_note", "real_text"]
 
 LINKED = sqlite3.sqlite_version_info
+#: Whether :func:`install` adds functions written in Python (a linked SQLite before 3.44): they
+#: take their arguments through Python's ``sqlite3``, which refuses TEXT that is not UTF-8.
+ADDS_PYTHON_FUNCTIONS = LINKED < (3, 44)
 #: The SQLite workerd bundles (wrangler 4.164.0), whose answers D1 gives.
 WORKERD_SQLITE = "3.54"
 _MAX_ARGS = 127  # SQLITE_LIMIT_FUNCTION_ARG (workerd keeps SQLite's default)
