@@ -80,3 +80,14 @@ async def test_its_named_parameters_errors_and_printf(db):
         "D1_ERROR: no such table: nope_\ufffd\ufffd\ufffd: SQLITE_ERROR"
     assert await db.prepare("SELECT printf('%s|%5s', ?1, ?1) AS p").bind("\ud800").first("p") == \
         "\ufffd\ufffd\ufffd|  \ufffd\ufffd\ufffd"
+
+
+@pytest.mark.asyncio
+async def test_the_functions_of_a_newer_sqlite_take_its_bytes(db):
+    # (concat, concat_ws, octet_length and string_agg are added in Python to an SQLite before 3.44)
+    await db.exec("CREATE TABLE g (k INTEGER, v TEXT)")
+    await db.prepare("INSERT INTO g VALUES (1, 'a'), (1, ?)").bind("x\ud800").run()
+    row = await db.prepare("SELECT concat(v, '!') AS c, concat_ws('-', v, v) AS w, octet_length(v) AS o "
+                           "FROM g WHERE rowid = 2").first()
+    assert row == {"c": "x\ufffd\ufffd\ufffd!", "w": "x\ufffd\ufffd\ufffd-x\ufffd\ufffd\ufffd", "o": 4}
+    assert await db.prepare("SELECT hex(string_agg(v, ',')) AS h FROM g GROUP BY k").first("h") == "612C78EDA080"

@@ -313,7 +313,9 @@ class Database:
             conn.setlimit(limit, value)
         _as_workerd_builds(conn)
         self._sqlite = _handle(conn)
-        newersql.install(conn)  # what workerd's newer SQLite has and this one lacks
+        # what workerd's newer SQLite has and this one lacks; whether those functions take TEXT
+        # that is not UTF-8 (a lone surrogate as V8 writes it: see _query_many)
+        self._bytes_in_text = newersql.install(conn, self._sqlite)
         printflimit.install(self._sqlite)  # workerd's build caps printf's widths
         # A database with a virtual table runs each query in a transaction, as D1 does: FTS5
         # writes its index at commit, which ``meta.changes`` does not count (see _query_one)
@@ -494,14 +496,12 @@ class Database:
                     raw: bool = False) -> list[QueryResult] | tuple[list[QueryResult], str]:
         """``queries`` run as one request; ``raw``: with a lone surrogate in their text or values,
         which SQLite is handed as V8 writes it, through its C API (:mod:`.rawtext`). Where that
-        cannot be reached, or the functions :mod:`.newersql` adds for an SQLite before 3.44 would
-        meet those bytes (Python's ``sqlite3`` hands them no TEXT that is not UTF-8: ``concat``
-        of such a value would fail), with the three U+FFFD workerd reads back instead
-        (:func:`_as_stored`)."""
+        cannot be reached, or the functions :mod:`.newersql` adds for an older SQLite could not
+        be given such bytes, with the three U+FFFD workerd reads back instead (:func:`_as_stored`)."""
         run = self._run
         if raw:
             handle = self._sqlite
-            if handle is None or rawtext.library() is None or newersql.ADDS_PYTHON_FUNCTIONS:
+            if handle is None or rawtext.library() is None or not self._bytes_in_text:
                 queries = [_well_formed(sql, params) for sql, params in queries]
             else:
                 def run(statements: Sequence[str], params: Sequence[Any]) -> QueryResult:

@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["RawFailure", "RawResult", "library", "run"]
+__all__ = ["RawFailure", "RawResult", "create_aggregate", "create_function", "library", "run"]
 
 _ROW, _DONE = 100, 101
 _INTEGER, _FLOAT, _TEXT, _BLOB = 1, 2, 3, 4
@@ -88,6 +88,10 @@ def _load() -> Any:
             "sqlite3_column_value": ([p, i], p),
             "sqlite3_result_value": ([p, p], None),
             "sqlite3_result_text": ([p, ctypes.c_char_p, i, p], None),
+            "sqlite3_result_blob": ([p, ctypes.c_char_p, i, p], None),
+            "sqlite3_result_int64": ([p, i64], None),
+            "sqlite3_result_double": ([p, d], None),
+            "sqlite3_aggregate_context": ([p, i], p),
             "sqlite3_result_null": ([p], None),
             "sqlite3_result_error": ([p, ctypes.c_char_p, i], None),
             "sqlite3_result_error_code": ([p, i], None),
@@ -199,3 +203,115 @@ def code_names() -> dict[int, str]:
     return {value: name for name in dir(sqlite3)
             if isinstance(value := getattr(sqlite3, name), int) and value > 255
             and any(name.startswith(p + "_") for p in primary)}
+
+
+# -- functions written in Python, called by SQLite with its values as they are --------------
+
+_UTF8, _DETERMINISTIC = 1, 0x800
+_SCALAR = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_void_p))
+_FINAL = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
+_KEPT: list[Any] = []  # the C callbacks of every function made: SQLite holds only their pointers
+
+
+def _argument(pointer: int) -> Any:
+    """An SQLite value as Python's ``sqlite3`` gives it, but TEXT that is not UTF-8 too: each
+    byte of an invalid sequence as a surrogate escape (``"\\udced"``), so it goes back as it came."""
+    kind = _LIB.sqlite3_value_type(pointer)
+    if kind == _INTEGER:
+        return int(_LIB.sqlite3_value_int64(pointer))
+    if kind == _FLOAT:
+        return float(_LIB.sqlite3_value_double(pointer))
+    if kind == _TEXT:
+        data = _LIB.sqlite3_value_blob(pointer)  # (the text's bytes, NULs included)
+        return ctypes.string_at(data, _LIB.sqlite3_value_bytes(pointer)).decode("utf-8", "surrogateescape") \
+            if data else ""
+    if kind == _BLOB:
+        data = _LIB.sqlite3_value_blob(pointer)
+        return ctypes.string_at(data, _LIB.sqlite3_value_bytes(pointer)) if data else b""
+    return None
+
+
+def _result(context: int, value: Any) -> None:
+    if value is None:
+        _LIB.sqlite3_result_null(context)
+    elif isinstance(value, str):
+        try:
+            data = value.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            data = value.encode("utf-8", "surrogatepass")
+        _LIB.sqlite3_result_text(context, data, len(data), _TRANSIENT)
+    elif isinstance(value, bool | int):
+        _LIB.sqlite3_result_int64(context, int(value))
+    elif isinstance(value, float):
+        _LIB.sqlite3_result_double(context, value)
+    else:
+        data = bytes(value)
+        _LIB.sqlite3_result_blob(context, data, len(data), _TRANSIENT)
+
+
+def _failed(context: int, error: BaseException, message: bytes) -> None:
+    """A Python error as Python's ``sqlite3`` reports one from a function (its texts)."""
+    if isinstance(error, MemoryError):
+        _LIB.sqlite3_result_error_nomem(context)
+    elif isinstance(error, OverflowError):
+        _LIB.sqlite3_result_error_toobig(context)
+    else:
+        _LIB.sqlite3_result_error(context, message, -1)
+
+
+def create_function(handle: int, name: str, count: int, function: Any) -> bool:
+    """``function`` as SQLite's deterministic ``name`` of ``count`` arguments on the connection
+    ``handle``, as ``sqlite3``'s ``create_function`` makes one, except that TEXT that is not UTF-8
+    reaches it (and leaves it) as surrogate escapes instead of failing the call. ``False`` if
+    SQLite refuses."""
+
+    def call(context: int, argc: int, values: Any) -> None:
+        try:
+            _result(context, function(*[_argument(values[i]) for i in range(argc)]))
+        except BaseException as error:  # (never through a C callback)  # noqa: BLE001
+            _failed(context, error, b"user-defined function raised exception")
+
+    callback = _SCALAR(call)
+    _KEPT.append(callback)
+    return _LIB.sqlite3_create_function_v2(handle, name.encode(), count, _UTF8 | _DETERMINISTIC, None,
+                                           callback, None, None, None) == 0
+
+
+def create_aggregate(handle: int, name: str, count: int, kind: Any) -> bool:
+    """:func:`create_function` of an aggregate: ``kind()`` per group, its ``step(*values)`` per
+    row and ``finalize()`` for the result, as ``sqlite3``'s ``create_aggregate``."""
+    groups: dict[int, Any] = {}
+    keys = iter(range(1, 2**62))
+
+    def group(context: int, make: bool) -> tuple[Any, Any]:
+        slot = _LIB.sqlite3_aggregate_context(context, 8 if make else 0)
+        if not slot:
+            return None, kind()  # (finalize of a group with no row, or no memory)
+        cell = ctypes.c_int64.from_address(slot)
+        if cell.value == 0:
+            cell.value = next(keys)
+            groups[cell.value] = kind()
+        return cell, groups[cell.value]
+
+    def step(context: int, argc: int, values: Any) -> None:
+        try:
+            _cell, state = group(context, True)
+            state.step(*[_argument(values[i]) for i in range(argc)])
+        except BaseException as error:  # noqa: BLE001
+            _failed(context, error, b"user-defined aggregate's 'step' method raised error")
+
+    def final(context: int) -> None:
+        cell, state = None, None
+        try:
+            cell, state = group(context, False)
+            _result(context, state.finalize())
+        except BaseException as error:  # noqa: BLE001
+            _failed(context, error, b"user-defined aggregate's 'finalize' method raised error")
+        finally:
+            if cell is not None:
+                groups.pop(cell.value, None)
+
+    callbacks = (_SCALAR(step), _FINAL(final))
+    _KEPT.extend(callbacks)
+    return _LIB.sqlite3_create_function_v2(handle, name.encode(), count, _UTF8, None, None,
+                                           callbacks[0], callbacks[1], None) == 0
