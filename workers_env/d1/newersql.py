@@ -14,6 +14,7 @@ arguments, ...) fails as the linked SQLite says, with a note from :func:`older_s
 from __future__ import annotations
 
 import atexit
+import functools
 import math
 import re
 import sqlite3
@@ -246,6 +247,7 @@ def _linked(sql: str, args: list[Any]) -> Any:
         return _helper.execute(sql, args).fetchone()[0]
 
 
+@functools.cache  # (one function per name: each is made a C callback once, see rawtext)
 def _subsec(name: str) -> Callable[..., Any]:
     """``name`` (one of :data:`_DATE_FUNCTIONS`) with SQLite 3.42's ``subsec`` modifier: the
     linked SQLite's own function (:func:`_linked`) without it, whose answer the modifier

@@ -210,7 +210,11 @@ def code_names() -> dict[int, str]:
 _UTF8, _DETERMINISTIC = 1, 0x800
 _SCALAR = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_void_p))
 _FINAL = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
-_KEPT: list[Any] = []  # the C callbacks of every function made: SQLite holds only their pointers
+# The C callbacks made, one per Python function (or aggregate class) for every connection:
+# SQLite holds only their pointers, so they live as long as the process.
+_CALLBACKS: dict[Any, Any] = {}
+_GROUPS: dict[int, Any] = {}  # an aggregate's state per group, by the key kept in its context
+_KEYS = iter(range(1, 2**62))
 
 
 def _argument(pointer: int) -> Any:
@@ -264,15 +268,16 @@ def create_function(handle: int, name: str, count: int, function: Any) -> bool:
     ``handle``, as ``sqlite3``'s ``create_function`` makes one, except that TEXT that is not UTF-8
     reaches it (and leaves it) as surrogate escapes instead of failing the call. ``False`` if
     SQLite refuses."""
+    callback = _CALLBACKS.get(function)
+    if callback is None:
 
-    def call(context: int, argc: int, values: Any) -> None:
-        try:
-            _result(context, function(*[_argument(values[i]) for i in range(argc)]))
-        except BaseException as error:  # (never through a C callback)  # noqa: BLE001
-            _failed(context, error, b"user-defined function raised exception")
+        def call(context: int, argc: int, values: Any) -> None:
+            try:
+                _result(context, function(*[_argument(values[i]) for i in range(argc)]))
+            except BaseException as error:  # (never through a C callback)  # noqa: BLE001
+                _failed(context, error, b"user-defined function raised exception")
 
-    callback = _SCALAR(call)
-    _KEPT.append(callback)
+        callback = _CALLBACKS[function] = _SCALAR(call)
     return _LIB.sqlite3_create_function_v2(handle, name.encode(), count, _UTF8 | _DETERMINISTIC, None,
                                            callback, None, None, None) == 0
 
@@ -280,18 +285,23 @@ def create_function(handle: int, name: str, count: int, function: Any) -> bool:
 def create_aggregate(handle: int, name: str, count: int, kind: Any) -> bool:
     """:func:`create_function` of an aggregate: ``kind()`` per group, its ``step(*values)`` per
     row and ``finalize()`` for the result, as ``sqlite3``'s ``create_aggregate``."""
-    groups: dict[int, Any] = {}
-    keys = iter(range(1, 2**62))
+    callbacks = _CALLBACKS.get(kind)
+    if callbacks is None:
+        callbacks = _CALLBACKS[kind] = _aggregate_callbacks(kind)
+    return _LIB.sqlite3_create_function_v2(handle, name.encode(), count, _UTF8, None, None,
+                                           callbacks[0], callbacks[1], None) == 0
 
+
+def _aggregate_callbacks(kind: Any) -> tuple[Any, Any]:
     def group(context: int, make: bool) -> tuple[Any, Any]:
         slot = _LIB.sqlite3_aggregate_context(context, 8 if make else 0)
         if not slot:
             return None, kind()  # (finalize of a group with no row, or no memory)
         cell = ctypes.c_int64.from_address(slot)
         if cell.value == 0:
-            cell.value = next(keys)
-            groups[cell.value] = kind()
-        return cell, groups[cell.value]
+            cell.value = next(_KEYS)
+            _GROUPS[cell.value] = kind()
+        return cell, _GROUPS[cell.value]
 
     def step(context: int, argc: int, values: Any) -> None:
         try:
@@ -301,7 +311,7 @@ def create_aggregate(handle: int, name: str, count: int, kind: Any) -> bool:
             _failed(context, error, b"user-defined aggregate's 'step' method raised error")
 
     def final(context: int) -> None:
-        cell, state = None, None
+        cell = None
         try:
             cell, state = group(context, False)
             _result(context, state.finalize())
@@ -309,9 +319,6 @@ def create_aggregate(handle: int, name: str, count: int, kind: Any) -> bool:
             _failed(context, error, b"user-defined aggregate's 'finalize' method raised error")
         finally:
             if cell is not None:
-                groups.pop(cell.value, None)
+                _GROUPS.pop(cell.value, None)
 
-    callbacks = (_SCALAR(step), _FINAL(final))
-    _KEPT.extend(callbacks)
-    return _LIB.sqlite3_create_function_v2(handle, name.encode(), count, _UTF8, None, None,
-                                           callbacks[0], callbacks[1], None) == 0
+    return _SCALAR(step), _FINAL(final)
