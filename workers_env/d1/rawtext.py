@@ -1,13 +1,15 @@
-"""One statement run through SQLite's C API, for text Python's ``sqlite3`` cannot hand over.
+"""SQLite's C API through ``ctypes``, for text Python's ``sqlite3`` cannot hand over.
 
 A JavaScript string may hold a lone surrogate (``"\\ud800"``); V8 writes it to workerd's SQLite
 as its three bytes (``ED A0 80``, what Python's ``"surrogatepass"`` encoding writes), which
 SQLite keeps as they are: ``length()`` counts one character, ``hex()`` shows the bytes, and
-they read back as three U+FFFD. Python's ``sqlite3`` takes only UTF-8, so a statement whose SQL
-text or bound strings hold one is prepared, bound and stepped here instead, on the same
-connection (its authorizer and functions apply), with SQLite's own calls through ``ctypes``.
-Used only for such a statement run on its own; :func:`library` is ``None`` where the calls
-cannot be found (the caller then falls back to U+FFFD in the text).
+they read back as three U+FFFD. Python's ``sqlite3`` takes only UTF-8, so a query whose SQL
+text or bound strings hold one has its statements prepared, bound and stepped here instead
+(:func:`run`), on the same connection (its authorizer and functions apply); and the functions
+workers-env writes in Python for an older SQLite are made here (:func:`create_function`,
+:func:`create_aggregate`), so such TEXT reaches them too, where ``sqlite3`` would fail the call.
+:func:`library` is ``None`` where the calls cannot be found (the callers then fall back to
+``sqlite3`` and to U+FFFD in the text).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["RawFailure", "RawResult", "create_aggregate", "create_function", "library", "run"]
+__all__ = ["RawFailure", "RawResult", "WrongParameterCount", "code_names", "create_aggregate", "create_function",
+           "library", "run"]
 
 _ROW, _DONE = 100, 101
 _INTEGER, _FLOAT, _TEXT, _BLOB = 1, 2, 3, 4
@@ -131,7 +134,7 @@ def _fail(handle: int) -> RawFailure:
 def _bind(statement: int, index: int, value: Any) -> int:
     if value is None:
         return _LIB.sqlite3_bind_null(statement, index)
-    if isinstance(value, bool) or isinstance(value, int):
+    if isinstance(value, int):  # (a bool too)
         return _LIB.sqlite3_bind_int64(statement, index, int(value))
     if isinstance(value, float):
         return _LIB.sqlite3_bind_double(statement, index, value)
