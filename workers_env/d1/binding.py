@@ -27,7 +27,7 @@ from workers_env._jsvalues import (
 )
 from workers_env._options import warn_unread_options
 from workers_env.d1 import limits, newersql
-from workers_env.d1.database import Database, QueryResult, SqlFailure
+from workers_env.d1.database import Database, InternalFailure, QueryResult, SqlFailure
 from workers_env.d1.sqltext import exec_lines
 from workers_env.d1.values import bind_values, row_lists, row_object, row_objects
 
@@ -150,8 +150,11 @@ class D1DatabaseSession:
         """The latest bookmark seen by this session (``None`` before its first query)."""
         return self._bookmark
 
-    def _failure(self, message: str) -> JsException:
+    def _failure(self, failure: SqlFailure) -> JsException:
         """The error a refused query raises (its text depends on the path the flag picks), noted."""
+        message = failure.message
+        if isinstance(failure, InternalFailure):
+            return limits.internal_error(message, failure.cause, prefix="D1_ERROR: " if self._jsrpc else "")
         error = limits.rpc_error(message) if self._jsrpc else limits.d1_error(message)
         return self._noted(error, message)
 
@@ -193,7 +196,7 @@ class D1DatabaseSession:
         try:
             return self._ask(queries)
         except SqlFailure as exc:
-            raise self._failure(exc.message) from None
+            raise self._failure(exc) from None
 
     def run_query(self, sql: str, params: tuple[Any, ...]) -> QueryResult:
         """:meth:`run_queries` of one query (a statement's ``first``/``all``/``run``/``raw``)."""
@@ -251,13 +254,13 @@ class D1Database(D1DatabaseSession):
         try:
             return self._database.query_one(sql, params)
         except SqlFailure as exc:
-            raise self._failure(exc.message) from None
+            raise self._failure(exc) from None
 
     def run_rows(self, sql: str, params: tuple[Any, ...]) -> tuple[list[str], list[tuple[Any, ...]]]:
         try:
             return self._database.query_rows(sql, params)
         except SqlFailure as exc:
-            raise self._failure(exc.message) from None
+            raise self._failure(exc) from None
 
     def withSession(self, *args: Any, **kwargs: Any) -> D1DatabaseSession:  # noqa: N802
         """A session starting at ``"first-unconstrained"`` (default), ``"first-primary"`` or a bookmark."""
@@ -273,6 +276,8 @@ class D1Database(D1DatabaseSession):
         queries = [(line, ()) for line in lines]
         try:
             results = self._database.query(queries)
+        except InternalFailure as exc:
+            raise limits.internal_error(exc.message, exc.cause, prefix="D1_EXEC_ERROR: " if self._jsrpc else "") from None
         except SqlFailure as exc:
             error = limits.rpc_exec_error(exc.message) if self._jsrpc else limits.exec_error(lines[0], exc.message)
             raise self._noted(error, exc.message) from None
@@ -305,6 +310,8 @@ class D1Database(D1DatabaseSession):
                 results, token = self._database.query_in_session(queries)
             else:
                 results, token = self._database.query(queries), None
+        except InternalFailure as exc:
+            raise limits.internal_error(exc.message, exc.cause) from None
         except SqlFailure as exc:
             raise self._noted(limits.d1_error(exc.message), exc.message) from None
         answer = JsDict(results=[

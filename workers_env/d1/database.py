@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import secrets
 import sqlite3
 import sys
 import threading
@@ -27,7 +28,7 @@ from typing import Any, Literal, TypeVar, overload
 
 from workers_env._errors import StateError, reason
 from workers_env._jsvalues import JS_WHITESPACE
-from workers_env.d1 import limits, newersql
+from workers_env.d1 import limits, newersql, printflimit, rawtext
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
 from workers_env.d1.sqltext import (
     NO_STATEMENT,
@@ -84,6 +85,23 @@ class SqlFailure(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class InternalFailure(SqlFailure):
+    """A request whose transaction failed to commit (a deferred foreign key still violated at
+    its end): workerd's storage throws below JavaScript, so the Worker gets the generic
+    ``internal error; reference = <id>`` (its log names the cause, ``cause`` here) and D1's
+    object restarts (measured with wrangler 4.164.0)."""
+
+    def __init__(self, cause: str):
+        reference = "".join(secrets.choice(_REFERENCE_CHARS) for _ in range(24))
+        super().__init__(f"internal error; reference = {reference}")
+        self.cause = cause
+
+
+_REFERENCE_CHARS = "0123456789abcdefghijklmnopqrstuv"  # workerd's makeInternalErrorId (util/sentry.c++)
+_FOREIGN_KEY_FAILED = 19 | (3 << 8)  # SQLITE_CONSTRAINT_FOREIGNKEY
+_FOREIGN_KEY_TEXT = "FOREIGN KEY constraint failed: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_FOREIGNKEY)"
 
 
 @dataclass(slots=True)  # built per call: slots make that and every field read cheaper
@@ -185,6 +203,7 @@ def _sqlite_library() -> Any:
         lib.sqlite3_limit.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
         lib.sqlite3_db_config.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_void_p]
         lib.sqlite3_drop_modules.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p)]
+        lib.sqlite3_set_last_insert_rowid.argtypes = [ctypes.c_void_p, ctypes.c_int64]
     except (ImportError, OSError, AttributeError):
         return None
     return lib
@@ -293,7 +312,16 @@ class Database:
         for limit, value in limits.SQLITE_LIMITS.items():
             conn.setlimit(limit, value)
         _as_workerd_builds(conn)
-        newersql.install(conn)  # what workerd's newer SQLite has and this one lacks
+        self._sqlite = _handle(conn)
+        # what workerd's newer SQLite has and this one lacks; whether those functions take TEXT
+        # that is not UTF-8 (a lone surrogate as V8 writes it: see _query_many)
+        self._bytes_in_text = newersql.install(conn, self._sqlite)
+        printflimit.install(self._sqlite)  # workerd's build caps printf's widths
+        # A database with a virtual table runs each query in a transaction, as D1 does: FTS5
+        # writes its index at commit, which ``meta.changes`` does not count (see _query_one)
+        self._virtual_tables = conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%')" + _INTERNAL
+        ).fetchone()[0] == 1
         conn.set_authorizer(self._authorize)
         # The cursor every query runs on, under the lock (one per call would cost each call its
         # making): each statement's rows are fetched before the next runs, and a failed
@@ -368,7 +396,7 @@ class Database:
         try:
             return self._query_many(queries)
         except UnicodeEncodeError:  # a lone surrogate (see query_one); the transaction rolled back
-            return self._query_many([_well_formed(sql, params) for sql, params in queries])
+            return self._query_many(queries, raw=True)
 
     def query_in_session(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> tuple[list[QueryResult], str]:
         """:meth:`query` as a session's request runs: in the same transaction, after the
@@ -382,27 +410,26 @@ class Database:
         try:
             return self._query_many(queries, session=True)
         except UnicodeEncodeError:  # a lone surrogate (see query_one); the transaction rolled back
-            return self._query_many([_well_formed(sql, params) for sql, params in queries], session=True)
+            return self._query_many(queries, session=True, raw=True)
 
     def query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
         """:meth:`query` of one query (most calls: one statement, no transaction of ours)."""
-        single = None if "\0" in sql else _single_statement(sql)
+        single = None if "\0" in sql or self._virtual_tables else _single_statement(sql)
         try:
             return self._query_one(sql, params) if single is None else self._run_single(single, params)
         except UnicodeEncodeError:
-            # SQLite takes UTF-8 from Python, which a lone surrogate (``"\ud800"``) has none
-            # of; it goes in as the three U+FFFD workerd gives back (:func:`_as_stored`).
-            # Encoding fails before a statement runs
-            # (a statement of several runs in a transaction, rolled back), so the query is
-            # simply run again as D1 receives it; the common case pays nothing for this.
-            return self._query_one(*_well_formed(sql, params))
+            # Python's sqlite3 takes only UTF-8, which a lone surrogate (``"\ud800"``) has none
+            # of. Encoding fails before a statement runs (a statement of several runs in a
+            # transaction, rolled back), so the query simply runs again, through SQLite's C API
+            # with V8's bytes for it (see :meth:`_query_many`). The common case pays nothing.
+            return self._query_many([(sql, params)], raw=True)[0]
 
     def query_rows(self, sql: str, params: Sequence[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
         """:meth:`query_one`'s column names and rows, for calls that show no ``meta``
         (``first()``, ``raw()``): one statement runs without the timing and the result object;
         anything else (several statements, a NUL, a lone surrogate, a closed database) takes
         :meth:`query_one` itself."""
-        single = None if "\0" in sql else _single_statement(sql)
+        single = None if "\0" in sql or self._virtual_tables else _single_statement(sql)
         if single is not None:
             lock = self._lock
             lock.acquire()
@@ -428,9 +455,8 @@ class Database:
                         if self._renamed is not None:
                             columns = self._original_columns(columns)
                         return columns, rows
-                    except SqlFailure:
-                        self._refresh_row_id()
-                        raise
+                    except SqlFailure as exc:
+                        raise self._failed_alone(exc, single[0], params) from None
                     except UnicodeEncodeError:  # (nothing ran: query_one runs it as D1 receives it)
                         pass
             finally:
@@ -439,7 +465,7 @@ class Database:
         return result.columns, result.rows
 
     def _query_one(self, sql: str, params: Sequence[Any]) -> QueryResult:
-        single = _single_statement(sql)
+        single = None if self._virtual_tables else _single_statement(sql)
         if single is None:
             return self._query_many([(sql, params)])[0]
         return self._run_single(single, params)
@@ -453,22 +479,33 @@ class Database:
                 raise SqlFailure(_CLOSED)
             try:
                 return self._run(single, params)
-            except SqlFailure:
-                self._refresh_row_id()
-                raise
+            except SqlFailure as exc:
+                raise self._failed_alone(exc, single[0], params) from None
         finally:
             lock.release()
 
     @overload
     def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
-                    session: Literal[False] = False) -> list[QueryResult]: ...
+                    session: Literal[False] = False, raw: bool = False) -> list[QueryResult]: ...
 
     @overload
     def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
-                    session: Literal[True]) -> tuple[list[QueryResult], str]: ...
+                    session: Literal[True], raw: bool = False) -> tuple[list[QueryResult], str]: ...
 
-    def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *,
-                    session: bool = False) -> list[QueryResult] | tuple[list[QueryResult], str]:
+    def _query_many(self, queries: Sequence[tuple[str, Sequence[Any]]], *, session: bool = False,
+                    raw: bool = False) -> list[QueryResult] | tuple[list[QueryResult], str]:
+        """``queries`` run as one request; ``raw``: with a lone surrogate in their text or values,
+        which SQLite is handed as V8 writes it, through its C API (:mod:`.rawtext`). Where that
+        cannot be reached, or the functions :mod:`.newersql` adds for an older SQLite could not
+        be given such bytes, with the three U+FFFD workerd reads back instead (:func:`_as_stored`)."""
+        run = self._run
+        if raw:
+            handle = self._sqlite
+            if handle is None or rawtext.library() is None or not self._bytes_in_text:
+                queries = [_well_formed(sql, params) for sql, params in queries]
+            else:
+                def run(statements: Sequence[str], params: Sequence[Any]) -> QueryResult:
+                    return self._run_raw(handle, statements, params)
         # As the local runtime: queries holding nothing but whitespace and ``--`` comment lines
         # are left out; if none remain there is nothing to run.
         # (a query holding a NUL is kept: SQLite stops reading there, the text was not blank)
@@ -480,26 +517,27 @@ class Database:
         for statements, _ in plans:
             if not statements:
                 raise SqlFailure(limits.NOT_A_STATEMENT)
-        single = len(plans) == 1 and len(plans[0][0]) == 1 and not session
+        single = len(plans) == 1 and len(plans[0][0]) == 1 and not session and not self._virtual_tables
         with self._lock:
             if self.closed:
                 raise SqlFailure(_CLOSED)
             conn = self._conn
             if single:
                 try:
-                    return [self._run(plans[0][0], plans[0][1])]
-                except SqlFailure:
-                    self._refresh_row_id()
-                    raise
+                    return [run(plans[0][0], plans[0][1])]
+                except SqlFailure as exc:
+                    raise self._failed_alone(exc, plans[0][0][0], plans[0][1]) from None
             self._transaction_step("BEGIN IMMEDIATE")  # waits for another process's write, up to the timeout
             try:
-                results = [self._run(statements, params) for statements, params in plans]
+                results = [run(statements, params) for statements, params in plans]
                 token = self._next_bookmark() if session else ""
-                self._transaction_step("COMMIT")
-            except BaseException:
+                self._commit()
+            except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK" + _INTERNAL)
                 self._refresh_after_rollback()
+                if isinstance(exc, InternalFailure):
+                    self._restart()
                 raise
             if session:
                 # The counter's row and table are the connection's writes too: the next
@@ -526,13 +564,63 @@ class Database:
         return f"{high:08x}-{low:08x}-00000000-{'0' * 32}"
 
     def _transaction_step(self, sql: str) -> None:
-        """``BEGIN IMMEDIATE`` or ``COMMIT`` of a batch; SQLite's refusal (another process holding
-        the write lock past the busy timeout: ``database is locked: SQLITE_BUSY``) as D1 words
-        an error, never a bare ``sqlite3`` exception."""
+        """``BEGIN`` of a request's transaction; SQLite's refusal (another process holding the
+        write lock past the busy timeout: ``database is locked: SQLITE_BUSY``) as D1 words an
+        error, never a bare ``sqlite3`` exception."""
         try:
             self._conn.execute(sql + _INTERNAL)
         except sqlite3.Error as exc:
             raise SqlFailure(self._describe(exc, sql)) from None
+
+    def _commit(self) -> None:
+        """``COMMIT`` of a request's transaction; a deferred foreign key still violated fails
+        it, which D1's storage meets below JavaScript (:class:`InternalFailure`)."""
+        try:
+            self._conn.execute("COMMIT" + _INTERNAL)
+        except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", None) == _FOREIGN_KEY_FAILED:
+                raise InternalFailure(self._describe(exc, "")) from None
+            raise SqlFailure(self._describe(exc, "COMMIT")) from None
+
+    def _failed_alone(self, failure: SqlFailure, statement: str, params: Sequence[Any]) -> SqlFailure:
+        """What a statement run on its own (no transaction of ours: SQLite commits it as it
+        ends) that failed raises. A foreign key failure may be a deferred one (``DEFERRABLE
+        INITIALLY DEFERRED``), which under D1 fails the commit after the statement instead
+        (:class:`InternalFailure`): the statement, rolled back, runs again in a transaction,
+        rolled back too, to tell (the common path pays nothing for this)."""
+        if failure.message == _FOREIGN_KEY_TEXT and self._deferred_violation(statement, params):
+            failure = InternalFailure(failure.message)
+            self._refresh_after_rollback()
+            self._restart()
+            return failure
+        self._refresh_row_id()
+        return failure
+
+    def _deferred_violation(self, statement: str, params: Sequence[Any]) -> bool:
+        """Whether ``statement`` runs to its end in a transaction (its foreign key failure
+        was left for the commit); nothing is kept."""
+        conn = self._conn
+        statement, params = _well_formed(statement, params)  # (a lone surrogate changes no key)
+        conn.execute("BEGIN" + _INTERNAL)
+        try:
+            cursor = self._execute(statement, params, last=False)
+            try:
+                cursor.fetchall()
+            finally:
+                cursor.close()
+        except (SqlFailure, sqlite3.Error):
+            return False
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK" + _INTERNAL)
+        return True
+
+    def _restart(self) -> None:
+        """After :class:`InternalFailure`: D1's object starts again on a new connection, so
+        the next ``meta.last_row_id`` is 0 until a row is inserted (wrangler 4.164.0)."""
+        self._last_row_id = 0
+        if self._sqlite is not None:
+            _LIBRARY.sqlite3_set_last_insert_rowid(self._sqlite, 0)
 
     def _refresh_after_rollback(self) -> None:
         self._size = self._database_size()
@@ -575,6 +663,49 @@ class Database:
             columns = self._original_columns(columns)
         written = max(cursor.rowcount, 0) if changes else 0
         return QueryResult(columns, rows, duration, changes, self._last_row_id, changed, self._size, written)
+
+    def _run_raw(self, handle: int, statements: Sequence[str], params: Sequence[Any]) -> QueryResult:
+        """:meth:`_run` through SQLite's C API (:mod:`.rawtext`): the text and values as V8
+        hands them over, a lone surrogate as its three bytes."""
+        conn = self._conn
+        started = perf_counter()
+        changes_before = conn.total_changes
+        if len(statements) > 1:
+            sizes = [len(piece.encode("utf-8", "surrogatepass")) for piece in statements]
+            rest = sum(sizes)
+            for at, sql in enumerate(statements[:-1]):  # (stepped once, as :meth:`_run` does)
+                self._prepare_check(sql, at, rest)
+                self._raw_statement(handle, statement_text(sql), (), last=False)
+                rest -= sizes[at]
+            self._prepare_check(statements[-1], len(statements) - 1, rest)
+        text = statements[-1] if len(statements) == 1 else statement_text(statements[-1])
+        result = self._raw_statement(handle, text, params, last=True)
+        duration = (perf_counter() - started) * 1000.0
+        changes = conn.total_changes - changes_before
+        changed = (self._track() or bool(changes)) if changes or not result.columns else False
+        written = result.changes if changes else 0
+        return QueryResult(result.columns, result.rows, duration, changes, self._last_row_id, changed,
+                           self._size, written)
+
+    def _raw_statement(self, handle: int, sql: str, params: Sequence[Any], *, last: bool) -> rawtext.RawResult:
+        """:meth:`_execute` and the fetch of ``sql`` through :func:`rawtext.run`, D1's rules applied."""
+        self._trusted = False
+        self._auth_error = None
+        self._renamed = None
+        self._statement = sql
+        try:
+            return rawtext.run(handle, sql, tuple(params), steps=None if last else 1)
+        except rawtext.WrongParameterCount:
+            if not last and not params:
+                raise SqlFailure(limits.ONLY_LAST_HAS_PARAMETERS) from None
+            raise SqlFailure(limits.WRONG_PARAMETER_COUNT) from None
+        except rawtext.RawFailure as exc:
+            if self._auth_error is not None:
+                raise SqlFailure(self._auth_error) from None
+            message = limits.SQLITE_NEWER_TEXTS.get((exc.code, exc.message), exc.message)
+            raise SqlFailure(_error_text(message, exc.code, exc.offset, _CODE_NAMES.get(exc.code))) from None
+        finally:
+            self._trusted = True
 
     def _prepare_check(self, piece: str, at: int, rest: int) -> None:
         """What workerd's prepare loop refuses before it runs ``piece``, the statement at ``at`` of
@@ -713,17 +844,24 @@ class Database:
         message = limits.SQLITE_NEWER_TEXTS.get((code, message), message) if code is not None else message
         if code is None:
             return message
-        primary = code & 0xFF
-        name = _PRIMARY_CODES[primary] if primary < len(_PRIMARY_CODES) else f"SQLITE_{primary}"
         offset = _OFFSET(self._conn, message, sql) if _OFFSET is not None else -1
-        text = f"{message} at offset {offset}" if offset >= 0 else message
-        text = f"{text}: {name}"
-        extended = getattr(exc, "sqlite_errorname", None)
-        if extended == "unknown":
-            extended = _NEWER_EXTENDED_CODES.get(code, extended)
-        if code != primary and extended:
-            text = f"{text} (extended: {extended})"
-        return text
+        return _error_text(message, code, offset, getattr(exc, "sqlite_errorname", None))
+
+
+def _error_text(message: str, code: int, offset: int, extended: str | None) -> str:
+    """workerd's ``<errmsg>[ at offset N]: SQLITE_<CODE>[ (extended: SQLITE_<EXT>)]``."""
+    primary = code & 0xFF
+    name = _PRIMARY_CODES[primary] if primary < len(_PRIMARY_CODES) else f"SQLITE_{primary}"
+    text = f"{message} at offset {offset}" if offset >= 0 else message
+    text = f"{text}: {name}"
+    if extended in (None, "unknown"):
+        extended = _NEWER_EXTENDED_CODES.get(code, extended)
+    if code != primary and extended:
+        text = f"{text} (extended: {extended})"
+    return text
+
+
+_CODE_NAMES = rawtext.code_names()
 
 
 def _as_stored(text: str) -> str:
@@ -861,5 +999,8 @@ def _allowed(db: Database, action: int, arg1: str | None, arg2: str | None, db_n
             return False
         return name in limits.ALLOWED_FUNCTIONS
     if action in (s.SQLITE_CREATE_VTABLE, s.SQLITE_DROP_VTABLE):
-        return (arg2 or "").lower() in ("fts5", "fts5vocab", "rtree", "rtree_i32") and _name_ok(arg1)
+        allowed = (arg2 or "").lower() in ("fts5", "fts5vocab", "rtree", "rtree_i32") and _name_ok(arg1)
+        if allowed and action == s.SQLITE_CREATE_VTABLE:
+            db._virtual_tables = True  # (from the next query on; never unset: a transaction costs little)
+        return allowed
     return False  # ATTACH, DETACH, temporary objects, anything unknown

@@ -172,6 +172,18 @@ def rpc_exec_error(message: str) -> JsException:
     return JsException(f"D1_EXEC_ERROR: D1_ERROR: {message}")
 
 
+def internal_error(message: str, cause: str, *, prefix: str = "") -> JsException:
+    """A request whose commit failed (``message``: ``internal error; reference = <id>``): the
+    Worker gets workerd's generic error, bare, or with ``d1_binding_jsrpc`` after d1-api.ts's
+    ``D1_ERROR: ``/``D1_EXEC_ERROR: `` (``prefix``); the note says what workerd only logs."""
+    error = JsException(f"{prefix}{message}")
+    add_hint(error, f"the transaction failed to commit: {cause} (a deferred foreign key -- PRAGMA "
+                   "defer_foreign_keys or DEFERRABLE INITIALLY DEFERRED -- still violated at the end of "
+                   "the request); workerd logs that, the Worker gets an internal error, nothing is "
+                   "written and D1's object restarts")
+    return error
+
+
 def query_request_error() -> JsException:
     """``query()`` of a request Miniflare's schema refuses (``D1RpcRequestSchema``): its
     ZodError reaches the Worker as an ``Error`` whose message is only ``ZodError``."""

@@ -14,6 +14,7 @@ arguments, ...) fails as the linked SQLite says, with a note from :func:`older_s
 from __future__ import annotations
 
 import atexit
+import functools
 import math
 import re
 import sqlite3
@@ -21,6 +22,8 @@ import sys
 import threading
 from collections.abc import Callable
 from typing import Any
+
+from workers_env.d1 import rawtext
 
 __all__ = ["install", "older_sqlite_note", "real_text"]
 
@@ -72,22 +75,33 @@ def older_sqlite_note(message: str) -> str | None:
     return None
 
 
-def install(conn: sqlite3.Connection) -> None:
-    """Add what the linked SQLite lacks to ``conn``."""
+def install(conn: sqlite3.Connection, handle: int | None = None) -> bool:
+    """Add what the linked SQLite lacks to ``conn``: through SQLite's C API on its handle
+    (``handle``, an ``sqlite3*``) where there is one, so TEXT that is not UTF-8 (a lone
+    surrogate as V8 writes it, ``ED A0 80``) reaches the functions written here as it is (see
+    :mod:`.rawtext`), else through Python's ``sqlite3``, which refuses such TEXT. Whether every
+    function added takes such TEXT."""
+    raw = handle is not None and rawtext.library() is not None
+
+    def function(name: str, count: int, call: Callable[..., Any]) -> None:
+        if not (raw and rawtext.create_function(handle, name, count, call)):  # type: ignore[arg-type]
+            conn.create_function(name, count, call, deterministic=True)
+
     if LINKED < (3, 41):
-        conn.create_function("unhex", 1, _unhex, deterministic=True)
-        conn.create_function("unhex", 2, _unhex, deterministic=True)
+        function("unhex", 1, _unhex)
+        function("unhex", 2, _unhex)
     if LINKED < (3, 43):
-        conn.create_function("octet_length", 1, _octet_length, deterministic=True)
+        function("octet_length", 1, _octet_length)
     if LINKED < (3, 44):
         for count in range(1, _MAX_ARGS + 1):
-            conn.create_function("concat", count, _concat, deterministic=True)
+            function("concat", count, _concat)
         for count in range(2, _MAX_ARGS + 1):
-            conn.create_function("concat_ws", count, _concat_ws, deterministic=True)
+            function("concat_ws", count, _concat_ws)
         # an aggregate only, not a window function: Python's sqlite3 crashes the process when SQLite
         # reads a Python window function's value before any step (an empty frame, a FILTER: CPython
         # gh-153800); the ignore: typeshed's protocol wants step(int) and an int from finalize
-        conn.create_aggregate("string_agg", 2, _StringAgg)  # type: ignore[arg-type]
+        if not (raw and rawtext.create_aggregate(handle, "string_agg", 2, _StringAgg)):  # type: ignore[arg-type]
+            conn.create_aggregate("string_agg", 2, _StringAgg)  # type: ignore[arg-type]
     known = {row[0] for row in conn.execute("SELECT name FROM pragma_function_list /* workers-env internal */")}
     for name, counts in _REFUSED_LATER.items():
         if name not in known:
@@ -95,7 +109,8 @@ def install(conn: sqlite3.Connection) -> None:
                 conn.create_function(name, count, _refused, deterministic=True)
     if LINKED < (3, 42):
         for name in _DATE_FUNCTIONS:
-            conn.create_function(name, -1, _subsec(name), deterministic=True)
+            function(name, -1, _subsec(name))
+    return raw or LINKED >= (3, 44)
 
 
 def _refused(*_args: Any) -> None:  # never runs: the authorizer refuses the call first
@@ -160,7 +175,7 @@ def _octet_length(value: Any) -> int | None:
         return None
     if isinstance(value, bytes):
         return len(value)
-    return len(_text(value).encode("utf-8", errors="surrogatepass"))
+    return len(_text(value).encode("utf-8", errors="surrogateescape"))  # (TEXT's bytes: see install)
 
 
 _HEX = frozenset("0123456789abcdefABCDEF")
@@ -232,6 +247,7 @@ def _linked(sql: str, args: list[Any]) -> Any:
         return _helper.execute(sql, args).fetchone()[0]
 
 
+@functools.cache  # (one function per name: each is made a C callback once, see rawtext)
 def _subsec(name: str) -> Callable[..., Any]:
     """``name`` (one of :data:`_DATE_FUNCTIONS`) with SQLite 3.42's ``subsec`` modifier: the
     linked SQLite's own function (:func:`_linked`) without it, whose answer the modifier

@@ -171,7 +171,7 @@ def split_statements(sql: str) -> tuple[str, ...]:
     start = 0
     for pos in semicolons:
         chunk = sql[start:pos + 1]
-        if sqlite3.complete_statement(chunk) and not is_blank(chunk):
+        if _complete(chunk) and not is_blank(chunk):
             end = pos + 1
             while end < len(sql) and sql[end] in _PREPARE_SKIPS:
                 end += 1
@@ -190,6 +190,16 @@ def split_statements(sql: str) -> tuple[str, ...]:
 
 
 _SQL_LENGTH = SQLITE_LIMITS[sqlite3.SQLITE_LIMIT_SQL_LENGTH]
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _complete(text: str) -> bool:
+    """``sqlite3.complete_statement(text)``, also of text holding a lone surrogate (which
+    ``sqlite3`` cannot encode; SQLite reads its bytes as it reads U+FFFD's: word characters)."""
+    try:
+        return sqlite3.complete_statement(text)
+    except UnicodeEncodeError:
+        return sqlite3.complete_statement(_LONE_SURROGATE.sub("\ufffd", text))
 
 
 def statement_text(piece: str) -> str:
@@ -206,7 +216,7 @@ def statement_text(piece: str) -> str:
 @lru_cache(maxsize=1024)
 def _ends_statement(text: str) -> bool:
     """Whether ``text``, ending in ``;``, is a statement SQLite finishes there."""
-    return sqlite3.complete_statement(text) and not is_blank(text)
+    return _complete(text) and not is_blank(text)
 
 
 def exec_lines(sql: str) -> list[str]:
