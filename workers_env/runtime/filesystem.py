@@ -21,6 +21,7 @@ import errno
 import os
 import sys
 import threading
+import weakref
 from types import FrameType
 
 from workers_env.runtime import current
@@ -193,11 +194,75 @@ def _sqlite_connect(database: object, uploads: object) -> None:
         raise error
 
 
+_RELATIVE = ("a relative path is read from workerd's working folder /, not from the Worker's folder "
+             "/session/metadata: name the file from Path(__file__).parent")
+#: what the Worker wrote by a relative name (it reads those back wherever they landed), and
+#: the Worker runtimes (by id) whose code changed the working folder (then its relative names
+#: are its own business)
+_RELATIVE_WRITES: set[str] = set()
+_MOVED: dict[int, weakref.ref[object]] = {}
+
+
+def _note_chdir() -> None:
+    """The Worker's own ``os.chdir``: from then on its relative names are judged no more."""
+    runtime = current.current_runtime()
+    uploads = getattr(runtime, "uploads", None)
+    if uploads is not None and _by_worker_code(sys._getframe(2), str(uploads.root) + os.sep):
+        for key in [k for k, ref in _MOVED.items() if ref() is None]:
+            del _MOVED[key]
+        _MOVED[id(runtime)] = weakref.ref(runtime)
+
+
+def _moved() -> bool:
+    runtime = current.current_runtime()
+    ref = _MOVED.get(id(runtime))
+    return ref is not None and ref() is runtime
+
+
+def _by_worker_code(frame: FrameType | None, root: str) -> bool:
+    """Whether, walking out from ``frame``, the Worker's own code (a file under the module
+    root) comes before workers-env's: the Worker or a library it calls is reading."""
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if name.startswith(PACKAGE_DIR):
+            return False
+        if name.startswith(root) and not _installed(name):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _note_relative_write(path: object) -> None:
+    try:
+        given = os.fsdecode(path)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return
+    if not os.path.isabs(given) and len(_RELATIVE_WRITES) < 10_000:
+        _RELATIVE_WRITES.add(os.path.abspath(given))
+
+
+def _relative_read_by_worker(path: object, opened: str, root: str) -> bool:
+    """A read of a file of the module root by a relative name, by Worker code: deployed the
+    working folder is ``/`` (workerd's Emscripten setup changes none), where the Worker's files
+    are not, so it fails there -- here the host's working folder (the project, under pytest and
+    ``dev``) finds it. Not when the Worker changed folder itself, nor for what it wrote by a
+    relative name."""
+    try:
+        given = os.fsdecode(path)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    if os.path.isabs(given) or os.path.abspath(given) in _RELATIVE_WRITES or _moved():
+        return False
+    return _by_worker_code(sys._getframe(2), root)
+
+
 def _hook(event: str, args: tuple[object, ...]) -> None:
     changes = _CHANGES.get(event)
     if changes is None and event != "open":
         if event in PROCESS_EVENTS:  # the same hook, so that the process has one (runtime/processes.py)
             refuse_process(event, sys._getframe(1))
+        elif event == "os.chdir":
+            _note_chdir()
         elif event == "sqlite3.connect":
             uploads = getattr(current.current_runtime(), "uploads", None)
             if uploads is not None:
@@ -219,6 +284,7 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
     if (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
             isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)):
         _refuse_change(event, (path,), str(uploads.root) + os.sep)
+        _note_relative_write(path)
         return
     try:
         opened = os.path.abspath(os.fsdecode(path))  # judged by the name it is opened by, as wrangler names a link
@@ -231,11 +297,13 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
         if _installed(opened):  # a library's own file, the usual read outside the root: no file system calls
             return
         # the root reached through another spelling (a symlinked /tmp)
-        opened = os.path.join(os.path.realpath(os.path.dirname(opened)), os.path.basename(opened))
+        opened = os.path.join(_real_folder(os.path.dirname(opened)), os.path.basename(opened))
         if not opened.startswith(root):
             return
     if _installed(opened) or not os.path.isfile(opened):  # a virtualenv inside the module root
         return
+    if _relative_read_by_worker(path, opened, root):
+        raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({_RELATIVE})", os.fsdecode(path))
     why = uploads.missing(opened)
     if why is None or done_for_the_worker(sys._getframe(1), root):
         return
