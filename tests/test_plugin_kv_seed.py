@@ -235,3 +235,20 @@ def test_seed_kv_namespace_outside_pytest(tmp_path):
     with pytest.raises(ConfigError, match=r'item 0 \(key \'k\'\): "expiration" is a number of seconds, got True'):
         seed_kv_namespace(env.unwrapped("CACHE"), [{"key": "k", "value": "v", "expiration": True}])
     assert [k.name for k in env.unwrapped("CACHE").list_sync()["keys"]] == ["k"]  # the refusals wrote nothing
+
+
+def test_a_lone_surrogate_is_seeded_as_wrangler_kv_bulk_put_stores_it(tmp_path):
+    # wrangler hands the file's strings to workerd through Miniflare's proxy, as UTF-8: a lone
+    # surrogate is U+FFFD (kv_differential.py's CLI cases), where a Worker's own put of such a
+    # key is refused ("Could not URL-decode key name")
+    from workers_env import load_env
+    from workers_env.pytest_plugin import seed_kv_namespace
+
+    (tmp_path / "wrangler.toml").write_text(WRANGLER)
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT)
+    (tmp_path / "items.json").write_text('[{"key": "a\\ud800", "value": "v\\udc00"}]')
+    kv = load_env(tmp_path).unwrapped("CACHE")
+    assert seed_kv_namespace(kv, "items.json", base=tmp_path) == 1
+    assert seed_kv_namespace(kv, {"b\ud800": "w"}) == 1
+    assert [k.name for k in kv.list_sync()["keys"]] == ["a\ufffd", "b\ufffd"]
+    assert kv.get_sync("a\ufffd") == "v\ufffd"

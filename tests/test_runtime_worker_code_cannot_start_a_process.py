@@ -2,14 +2,17 @@
 
 Pyodide's ``subprocess`` refuses every ``Popen`` (``OSError: [Errno 138] emscripten does not
 support processes.``) and ``os.fork`` is Emscripten's ``OSError: [Errno 52] Function not
-implemented`` (measured in Pyodide 0.26.0a4, 0.28.2 and 314.0.6). Under CPython both would start
-a real process; here Worker code gets those errors (with the host's error numbers), while the
-test's own processes, and a library's, start as usual.
+implemented``, ``os.execv`` ``[Errno 45] Exec format error``, ``os.posix_spawn`` is missing and a
+``spawn`` or ``forkserver`` ``multiprocessing`` process finds no ``_multiprocessing`` (measured in
+Pyodide 0.26.0a4, 0.28.2 and 314.0.6); ``os.system`` runs nothing and returns -1 (Emscripten off
+Node). Under CPython each would start a real process; here Worker code gets those answers (with
+the host's error numbers), while the test's own processes, and a library's, start as usual.
 """
 
 from __future__ import annotations
 
 import errno
+import os
 import subprocess
 import sys
 
@@ -22,6 +25,7 @@ ENTRY = """\
     import os
     import subprocess
     import multiprocessing
+    import sys
     from workers import Response, WorkerEntrypoint
 
     def attempt(what):
@@ -29,6 +33,8 @@ ENTRY = """\
             return f"ok {what()!r}"
         except OSError as exc:
             return f"{type(exc).__name__} {exc.errno} {exc.strerror}"
+        except (AttributeError, ImportError) as exc:
+            return f"{type(exc).__name__} {exc}"
 
     class Default(WorkerEntrypoint):
         async def fetch(self, request):
@@ -39,6 +45,11 @@ ENTRY = """\
                 "popen": lambda: os.popen("echo hi").read(),
                 "fork": lambda: os.fork(),
                 "process": lambda: multiprocessing.get_context("fork").Process(target=print).start(),
+                "system": lambda: os.system("echo started >&2"),
+                "execv": lambda: os.execv(sys.executable, [sys.executable, "-c", "print('replaced')"]),
+                "spawn": lambda: multiprocessing.get_context("spawn").Process(target=print).start(),
+                "forkserver": lambda: multiprocessing.get_context("forkserver").Process(target=print).start(),
+                "posix-spawn": lambda: os.posix_spawn(sys.executable, [sys.executable, "-c", "1"], {}),
             }[op]))
 """
 
@@ -69,3 +80,28 @@ async def test_the_tests_own_processes_start(worker):
     assert done.stdout == "42\n"  # outside Worker code, untouched
     # a test's call made through worker.call runs the test's function, not the Worker's code
     assert await worker.call(lambda: subprocess.run(["true"]).returncode) == 0
+
+
+@pytest.mark.asyncio
+async def test_exec_is_an_exec_format_error(worker):
+    assert await (await worker.fetch("/execv")).text() == f"OSError {errno.ENOEXEC} Exec format error"
+
+
+@pytest.mark.asyncio
+async def test_os_system_runs_nothing_and_answers_minus_one(worker, capfd):
+    assert await (await worker.fetch("/system")).text() == "ok -1"
+    assert "started" not in capfd.readouterr().err
+    assert os.system("true") == 0  # the test's own, untouched
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("op", ["spawn", "forkserver"])
+async def test_a_spawned_process_finds_no_multiprocessing_module(worker, op):
+    text = await (await worker.fetch(f"/{op}")).text()
+    assert text == "ModuleNotFoundError No module named '_multiprocessing'"
+
+
+@pytest.mark.asyncio
+async def test_posix_spawn_is_missing(worker):
+    text = await (await worker.fetch("/posix-spawn")).text()
+    assert text == "AttributeError module 'os' has no attribute 'posix_spawn'"

@@ -21,6 +21,8 @@ from workers_env import load_worker
 
 ENTRY = """\
     import os
+    import shutil
+    import sqlite3
     from pathlib import Path
     from workers import Response, WorkerEntrypoint
 
@@ -34,7 +36,16 @@ ENTRY = """\
             what()
         except OSError as exc:
             return f"{type(exc).__name__} {exc.errno} {exc.strerror.split(' once')[0]}"
+        except sqlite3.Error as exc:
+            return f"{type(exc).__name__} {exc}"
         return "ok"
+
+    def in_folder(call, name):
+        fd = os.open(HERE, os.O_RDONLY)
+        try:
+            return call(name, dir_fd=fd)
+        finally:
+            os.close(fd)
 
     class Default(WorkerEntrypoint):
         async def fetch(self, request):
@@ -55,6 +66,15 @@ ENTRY = """\
                 "read": lambda: (HERE / "data.txt").read_text(),
                 "elsewhere": lambda: (Path(out) / "note.txt").write_text("kept"),
                 "relative": lambda: Path("relative.txt").write_text("kept"),
+                "remove-by-dir-fd": lambda: in_folder(os.unlink, "data.txt"),
+                "mkdir-by-dir-fd": lambda: in_folder(os.mkdir, "sub"),
+                "symlink": lambda: os.symlink(out, HERE / "link"),
+                "rmtree": lambda: shutil.rmtree(HERE / "assets"),
+                "through-a-link": lambda: (Path(out) / "to-src" / "cache.json").write_text("{}"),
+                "utime": lambda: os.utime(HERE / "data.txt", (1, 1)),
+                "sqlite-new": lambda: sqlite3.connect(HERE / "new.db"),
+                "sqlite-uri": lambda: sqlite3.connect(f"file:{HERE / 'new.db'}?mode=rwc", uri=True),
+                "sqlite-elsewhere": lambda: sqlite3.connect(Path(out) / "kept.db").execute("CREATE TABLE t (x)"),
             }[op]
             return Response(attempt(result))
 """
@@ -65,6 +85,7 @@ def worker(tmp_path):
     folder = one_file_worker(tmp_path / "project", ENTRY, extra=f'[vars]\nOUT = "{tmp_path / "out"}"\n')
     (folder / "src" / "data.txt").write_text("data")
     (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "to-src").symlink_to(folder / "src")  # another name of the Worker's folder
     return load_worker(folder)
 
 
@@ -73,7 +94,8 @@ async def _outcome(worker, op):
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("op", ["write-new", "append", "read-plus", "os-open", "mkdir", "remove", "rename", "truncate"])
+@pytest.mark.parametrize("op", ["write-new", "append", "read-plus", "os-open", "mkdir", "remove", "rename", "truncate",
+                                "remove-by-dir-fd", "mkdir-by-dir-fd", "symlink", "through-a-link"])
 async def test_a_change_in_the_worker_folder_is_permission_denied(worker, op, tmp_path):
     assert await _outcome(worker, op) == f"PermissionError {errno.EACCES} Permission denied"
     src = tmp_path / "project" / "src"
@@ -109,10 +131,38 @@ async def test_reads_writes_elsewhere_and_the_tests_own_writes_are_untouched(wor
 
 @pytest.mark.asyncio
 async def test_a_relative_path_is_not_the_worker_folder_even_when_it_is_the_working_folder(worker, tmp_path, monkeypatch):
-    # deployed, the working folder is Pyodide's /home/pyodide (in memory): a relative name is never
+    # deployed, the working folder is workerd's in-memory / (it changes none): a relative name is never
     # /session/metadata, so the write succeeds there -- and so it does here, wherever the tests run
     src = tmp_path / "project" / "src"
     monkeypatch.chdir(src)
     assert await _outcome(worker, "relative") == "ok"
     assert (src / "relative.txt").read_text() == "kept"
     assert await _outcome(worker, "write-new") == f"PermissionError {errno.EACCES} Permission denied"
+
+
+@pytest.mark.asyncio
+async def test_rmtree_of_a_folder_of_it_removes_nothing(worker, tmp_path):
+    # shutil.rmtree removes each file by its folder's descriptor (os.unlink(name, dir_fd=...)):
+    # deployed the first removal fails, so nothing is gone
+    assets = tmp_path / "project" / "src" / "assets"
+    assets.mkdir()
+    (assets / "a.txt").write_text("a")
+    assert await _outcome(worker, "rmtree") == f"PermissionError {errno.EACCES} Permission denied"
+    assert (assets / "a.txt").read_text() == "a"
+
+
+@pytest.mark.asyncio
+async def test_utime_is_not_permitted(worker, tmp_path):
+    before = (tmp_path / "project" / "src" / "data.txt").stat().st_mtime
+    assert await _outcome(worker, "utime") == f"PermissionError {errno.EPERM} Operation not permitted"
+    assert (tmp_path / "project" / "src" / "data.txt").stat().st_mtime == before
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("op", ["sqlite-new", "sqlite-uri"])
+async def test_a_new_sqlite_database_there_cannot_be_opened(worker, op, tmp_path):
+    # Pyodide 314.0.6's built-in sqlite3 on a read-only folder: SQLITE_CANTOPEN
+    assert await _outcome(worker, op) == "OperationalError unable to open database file"
+    assert not (tmp_path / "project" / "src" / "new.db").exists()
+    assert await _outcome(worker, "sqlite-elsewhere") == "ok"
+    assert (tmp_path / "out" / "kept.db").exists()

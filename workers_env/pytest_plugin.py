@@ -490,7 +490,12 @@ def seed_kv_namespace(namespace: Any, source: Any, *, base: str | os.PathLike[st
     if not callable(getattr(namespace, "put_many_sync", None)):
         raise ConfigError(f"cannot seed keys into {type(namespace).__name__}: it is not a KV binding "
                           "(pass env.unwrapped(NAME) of a [[kv_namespaces]] binding)")
-    items = _kv_items(source, Path(base))
+    from workers_env._jsvalues import well_formed
+
+    # as `wrangler kv bulk put` hands them to workerd (Miniflare's proxy sends UTF-8): a lone
+    # surrogate is U+FFFD, where a Worker's own put would send it as WTF-8 and be refused
+    items = [(well_formed(key), well_formed(value) if isinstance(value, str) else value, options)
+             for key, value, options in _kv_items(source, Path(base))]
     try:
         return namespace.put_many_sync(items)
     except JsException as exc:  # put's own check, naming the item: "item 2 (key 'x'): KV PUT failed: ..."

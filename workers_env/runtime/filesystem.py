@@ -21,6 +21,7 @@ import errno
 import os
 import sys
 import threading
+import weakref
 from types import FrameType
 
 from workers_env.runtime import current
@@ -58,17 +59,74 @@ def _installed(path: str) -> bool:
     return any(entry and "-packages" in entry and path.startswith(os.path.abspath(entry) + os.sep) for entry in sys.path)
 
 
-#: audit events that change the file system -> how many of their first arguments are paths
-_CHANGES = {"os.mkdir": 1, "os.remove": 1, "os.rmdir": 1, "os.rename": 2, "os.truncate": 1, "os.chmod": 1}
+#: audit events that change the file system -> (the positions of the paths changed, the
+#: positions of their ``dir_fd``s, the positions of the paths the error names); CPython's
+#: ``PySys_Audit`` arguments, ``-1`` for no ``dir_fd`` (``shutil.rmtree`` removes by ``dir_fd``)
+_CHANGES: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = {
+    "os.mkdir": ((0,), (2,), (0,)), "os.remove": ((0,), (1,), (0,)), "os.rmdir": ((0,), (1,), (0,)),
+    "os.rename": ((0, 1), (2, 3), (0, 1)), "os.truncate": ((0,), (), (0,)), "os.chmod": ((0,), (2,), (0,)),
+    "os.utime": ((0,), (3,), (0,)), "os.symlink": ((1,), (2,), (0, 1)), "os.link": ((1,), (3,), (0, 1)),
+}
 _READ_ONLY = ("once deployed (the Worker's folder is workerd's read-only file system there, "
               "/session/metadata; write under /tmp, which is in memory and lasts as long as the isolate)")
+
+
+#: folder -> its real path, for the writes outside the root (``_REAL_FOLDERS_MAX`` kept): without
+#: it each write's ``realpath`` cost about 50 us, a loop of writes to ``/tmp`` 1.6x slower
+_REAL_FOLDERS: dict[str, str] = {}
+_REAL_FOLDERS_MAX = 256
+
+
+def _real_folder(folder: str) -> str:
+    """``os.path.realpath(folder)``, remembered: a folder the Worker writes into is seldom
+    turned into a symbolic link while the process runs."""
+    real = _REAL_FOLDERS.get(folder)
+    if real is None:
+        real = os.path.realpath(folder)
+        if len(_REAL_FOLDERS) >= _REAL_FOLDERS_MAX:
+            _REAL_FOLDERS.clear()
+        _REAL_FOLDERS[folder] = real
+    return real
+
+
+def _fd_folder(fd: object) -> str | None:
+    """The folder an open ``dir_fd`` names (Linux ``/proc``, macOS ``F_GETPATH``), else ``None``."""
+    if not isinstance(fd, int) or isinstance(fd, bool) or fd < 0:
+        return None
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        pass
+    try:
+        import fcntl
+
+        getpath = getattr(fcntl, "F_GETPATH", None)
+        if getpath is None:
+            return None
+        return os.fsdecode(fcntl.fcntl(fd, getpath, bytes(1024)).rstrip(b"\0"))
+    except (OSError, ValueError):
+        return None
+
+
+def _with_folder(path: object, fd: object) -> object:
+    """``path`` joined to its ``dir_fd``'s folder when it is relative to one."""
+    if not isinstance(path, (str, bytes)) or fd in (None, -1):
+        return path
+    try:
+        given = os.fsdecode(path)
+    except (TypeError, ValueError):
+        return path
+    if os.path.isabs(given):
+        return path
+    folder = _fd_folder(fd)
+    return path if folder is None else os.path.join(folder, given)
 
 
 def _under(path: object, root: str) -> str | None:
     """``path`` made absolute when it names the module root or a place under it (a
     ``__pycache__`` of it, where the import system writes, and an installed library's files
     excepted), else ``None``. A relative name is never under it: deployed, the working folder
-    is Pyodide's writable ``/home/pyodide``, whatever folder the tests or ``dev`` run in here."""
+    is the in-memory ``/`` (workerd changes none), whatever folder the tests or ``dev`` run in here."""
     if not isinstance(path, (str, bytes)):
         return None
     try:
@@ -79,7 +137,7 @@ def _under(path: object, root: str) -> str | None:
     except (TypeError, ValueError):
         return None
     if not (name + os.sep).startswith(root):
-        name = os.path.join(os.path.realpath(os.path.dirname(name)), os.path.basename(name))
+        name = os.path.join(_real_folder(os.path.dirname(name)), os.path.basename(name))
         if not (name + os.sep).startswith(root):
             return None
     if "__pycache__" in name.split(os.sep) or _installed(name):
@@ -87,21 +145,115 @@ def _under(path: object, root: str) -> str | None:
     return name
 
 
-def _refuse_change(event: str, paths: tuple[object, ...], root: str) -> None:
+def _refuse_change(event: str, paths: tuple[object, ...], root: str, shown: tuple[object, ...] | None = None) -> None:
     """Raise Pyodide's error for a change under the module root by the Worker's code:
-    ``EACCES`` (``EPERM`` for ``chmod``; ``EBUSY`` removing the root, workerd's mount point;
-    ``EXDEV`` renaming across its edge), each measured on a read-only FS built as workerd builds it."""
+    ``EACCES`` (``EPERM`` for ``chmod`` and ``utime``; ``EBUSY`` removing the root, workerd's
+    mount point; ``EXDEV`` renaming across its edge), each measured on a read-only FS built as
+    workerd builds it. ``shown``: the names the error gives (``paths`` when not given)."""
     inside = [_under(p, root) for p in paths]
     if not any(inside) or done_for_the_worker(sys._getframe(2), root):
         return
-    shown = [os.fsdecode(p) for p in paths]  # type: ignore[arg-type]
-    if len(paths) == 2 and not all(inside):
-        raise OSError(errno.EXDEV, f"Cross-device link {_READ_ONLY}", *shown)
+    names = [os.fsdecode(p) if isinstance(p, (str, bytes)) else str(p) for p in shown or paths]
+    if event == "os.rename" and not all(inside):
+        raise OSError(errno.EXDEV, f"Cross-device link {_READ_ONLY}", *names)
     if event == "os.rmdir" and inside[0] == root[:-1]:
-        raise OSError(errno.EBUSY, f"Resource busy {_READ_ONLY}", *shown)
-    if event == "os.chmod":
-        raise PermissionError(errno.EPERM, f"Operation not permitted {_READ_ONLY}", *shown)
-    raise PermissionError(errno.EACCES, f"Permission denied {_READ_ONLY}", *shown)
+        raise OSError(errno.EBUSY, f"Resource busy {_READ_ONLY}", *names)
+    if event in ("os.chmod", "os.utime"):
+        raise PermissionError(errno.EPERM, f"Operation not permitted {_READ_ONLY}", *names)
+    raise PermissionError(errno.EACCES, f"Permission denied {_READ_ONLY}", *names)
+
+
+def _database_name(database: object) -> object:
+    """The file ``sqlite3.connect`` opens: a ``file:`` URI's path (its query left out)."""
+    if isinstance(database, os.PathLike):
+        database = os.fspath(database)
+    if isinstance(database, bytes):
+        database = os.fsdecode(database)
+    if isinstance(database, str) and database.startswith("file:"):
+        from urllib.parse import unquote, urlsplit
+
+        database = unquote(urlsplit(database).path)
+    return database
+
+
+def _sqlite_connect(database: object, uploads: object) -> None:
+    """The Worker's ``sqlite3.connect`` of a file under the module root that the deploy would
+    not upload (a new one): SQLite's ``OperationalError: unable to open database file`` on
+    workerd's read-only ``/session/metadata`` (measured in Pyodide 314.0.6, whose ``sqlite3``
+    is built in). An uploaded file opens, read-only there and read-write here (the audit event
+    comes before the connection can be changed): see README "Where we had to choose"."""
+    root = str(uploads.root) + os.sep  # type: ignore[attr-defined]
+    name = _under(_database_name(database), root)
+    if name is None or done_for_the_worker(sys._getframe(2), root):
+        return
+    if not os.path.isfile(name) or uploads.missing(name) is not None:  # type: ignore[attr-defined]
+        import sqlite3
+
+        error = sqlite3.OperationalError("unable to open database file")
+        error.sqlite_errorcode, error.sqlite_errorname = 14, "SQLITE_CANTOPEN"  # type: ignore[attr-defined]
+        raise error
+
+
+_RELATIVE = ("a relative path is read from workerd's working folder /, not from the Worker's folder "
+             "/session/metadata: name the file from Path(__file__).parent")
+#: what the Worker wrote by a relative name (it reads those back wherever they landed), and
+#: the Worker runtimes (by id) whose code changed the working folder (then its relative names
+#: are its own business)
+_RELATIVE_WRITES: set[str] = set()
+_MOVED: dict[int, weakref.ref[object]] = {}
+
+
+def _note_chdir() -> None:
+    """The Worker's own ``os.chdir``: from then on its relative names are judged no more."""
+    runtime = current.current_runtime()
+    uploads = getattr(runtime, "uploads", None)
+    if uploads is not None and _by_worker_code(sys._getframe(2), str(uploads.root) + os.sep):
+        for key in [k for k, ref in _MOVED.items() if ref() is None]:
+            del _MOVED[key]
+        _MOVED[id(runtime)] = weakref.ref(runtime)
+
+
+def _moved() -> bool:
+    runtime = current.current_runtime()
+    ref = _MOVED.get(id(runtime))
+    return ref is not None and ref() is runtime
+
+
+def _by_worker_code(frame: FrameType | None, root: str) -> bool:
+    """Whether, walking out from ``frame``, the Worker's own code (a file under the module
+    root) comes before workers-env's: the Worker or a library it calls is reading."""
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if name.startswith(PACKAGE_DIR):
+            return False
+        if name.startswith(root) and not _installed(name):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _note_relative_write(path: object) -> None:
+    try:
+        given = os.fsdecode(path)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return
+    if not os.path.isabs(given) and len(_RELATIVE_WRITES) < 10_000:
+        _RELATIVE_WRITES.add(os.path.abspath(given))
+
+
+def _relative_read_by_worker(path: object, opened: str, root: str) -> bool:
+    """A read of a file of the module root by a relative name, by Worker code: deployed the
+    working folder is ``/`` (workerd's Emscripten setup changes none), where the Worker's files
+    are not, so it fails there -- here the host's working folder (the project, under pytest and
+    ``dev``) finds it. Not when the Worker changed folder itself, nor for what it wrote by a
+    relative name."""
+    try:
+        given = os.fsdecode(path)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    if os.path.isabs(given) or os.path.abspath(given) in _RELATIVE_WRITES or _moved():
+        return False
+    return _by_worker_code(sys._getframe(2), root)
 
 
 def _hook(event: str, args: tuple[object, ...]) -> None:
@@ -109,13 +261,22 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
     if changes is None and event != "open":
         if event in PROCESS_EVENTS:  # the same hook, so that the process has one (runtime/processes.py)
             refuse_process(event, sys._getframe(1))
+        elif event == "os.chdir":
+            _note_chdir()
+        elif event == "sqlite3.connect":
+            uploads = getattr(current.current_runtime(), "uploads", None)
+            if uploads is not None:
+                _sqlite_connect(args[0], uploads)
         return
     runtime = current.current_runtime()
     uploads = getattr(runtime, "uploads", None)
     if uploads is None:
         return
     if changes is not None:
-        _refuse_change(event, args[:changes], str(uploads.root) + os.sep)
+        changed, fds, shown = changes
+        paths = tuple(_with_folder(args[i], args[f] if f < len(args) else None)
+                      for i, f in zip(changed, fds or (len(args),) * len(changed)))
+        _refuse_change(event, paths, str(uploads.root) + os.sep, tuple(args[i] for i in shown))
         return
     path, mode, flags = args[0], args[1], args[2]
     if not isinstance(path, (str, bytes)):
@@ -123,6 +284,7 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
     if (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
             isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)):
         _refuse_change(event, (path,), str(uploads.root) + os.sep)
+        _note_relative_write(path)
         return
     try:
         opened = os.path.abspath(os.fsdecode(path))  # judged by the name it is opened by, as wrangler names a link
@@ -135,11 +297,13 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
         if _installed(opened):  # a library's own file, the usual read outside the root: no file system calls
             return
         # the root reached through another spelling (a symlinked /tmp)
-        opened = os.path.join(os.path.realpath(os.path.dirname(opened)), os.path.basename(opened))
+        opened = os.path.join(_real_folder(os.path.dirname(opened)), os.path.basename(opened))
         if not opened.startswith(root):
             return
     if _installed(opened) or not os.path.isfile(opened):  # a virtualenv inside the module root
         return
+    if _relative_read_by_worker(path, opened, root):
+        raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({_RELATIVE})", os.fsdecode(path))
     why = uploads.missing(opened)
     if why is None or done_for_the_worker(sys._getframe(1), root):
         return

@@ -1,0 +1,82 @@
+"""A relative name does not reach the Worker's own files once deployed.
+
+workerd's Emscripten setup sets ``HOME=/session`` and changes no folder, so Worker code runs in
+``/`` and its files are ``/session/metadata/...``: ``open("src/note.txt")`` or, run from the
+Worker's folder, ``open("note.txt")`` is ``FileNotFoundError`` there, while here the host's
+working folder (the project, under pytest and ``workers-env dev``) finds the file. Here too it
+is that error, with the way to name the file -- unless the Worker changed folder itself, or reads
+back what it wrote by that relative name (deployed both land in ``/``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+ENTRY = """\
+    import os
+    from pathlib import Path
+    from workers import Response, WorkerEntrypoint
+
+    HERE = Path(__file__).parent
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            op = request.url.split("/", 3)[3]
+            try:
+                if op == "from-project":
+                    text = open("src/note.txt").read()
+                elif op == "from-src":
+                    text = Path("note.txt").read_text()
+                elif op == "absolute":
+                    text = (HERE / "note.txt").read_text()
+                elif op == "write-then-read":
+                    Path("mine.txt").write_text("written")
+                    text = open("mine.txt").read()
+                elif op == "after-chdir":
+                    os.chdir(HERE)
+                    text = open("note.txt").read()
+            except FileNotFoundError as exc:
+                return Response(f"{exc.strerror} [{exc.filename}]", status=404)
+            return Response(text)
+"""
+
+MESSAGE = ("No such file or directory once deployed (a relative path is read from workerd's working folder /, not "
+           "from the Worker's folder /session/metadata: name the file from Path(__file__).parent)")
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    folder = one_file_worker(tmp_path / "project", ENTRY)
+    (folder / "src" / "note.txt").write_text("a note")
+    monkeypatch.chdir(folder)
+    return folder
+
+
+async def _answer(worker, op):
+    response = await worker.fetch(f"/{op}")
+    return response.status, await response.text()
+
+
+@pytest.mark.asyncio
+async def test_a_relative_name_of_a_worker_file_is_missing_with_the_way_to_name_it(project, monkeypatch):
+    worker = load_worker(project)
+    assert await _answer(worker, "from-project") == (404, f"{MESSAGE} [src/note.txt]")
+    monkeypatch.chdir(project / "src")
+    assert await _answer(worker, "from-src") == (404, f"{MESSAGE} [note.txt]")
+    assert await _answer(worker, "absolute") == (200, "a note")
+    assert open("note.txt").read() == "a note"  # the test's own relative read
+
+
+@pytest.mark.asyncio
+async def test_what_the_worker_wrote_by_that_name_reads_back(project, monkeypatch):
+    monkeypatch.chdir(project / "src")  # the write lands in the Worker's folder here, in / deployed
+    assert await _answer(load_worker(project), "write-then-read") == (200, "written")
+
+
+@pytest.mark.asyncio
+async def test_after_the_worker_changed_folder_its_relative_names_are_its_own(project, monkeypatch):
+    monkeypatch.chdir(project)  # put back after the test: the Worker's chdir moves the process
+    assert await _answer(load_worker(project), "after-chdir") == (200, "a note")
