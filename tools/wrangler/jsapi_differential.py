@@ -726,6 +726,16 @@ CASES: list = [
      ["match", new("Request", "https://c.test/etag", {"method": "HEAD"})],
      ["match", new("Request", "https://c.test/etag", {"method": "POST"}), {"ignoreMethod": True}],
      ["delete", new("Request", "https://c.test/etag", {"method": "POST"})]],
+    # the reason phrase of each status the cache answers with, and warning 113 of a heuristic freshness past a day
+    ["do", {"$get": "caches.default"},
+     *[["put", f"https://c.test/reason{status}", new("Response", NULL if status == 204 else "x", {
+         "status": status, "statusText": "mine", "headers": {"cache-control": "max-age=60"}})]
+       for status in (203, 204, 300, 301, 302, 303, 307, 308, 405, 410, 414, 501)],
+     *[["match", f"https://c.test/reason{status}"]
+       for status in (203, 204, 300, 301, 302, 303, 307, 308, 405, 410, 414, 501)],
+     ["put", "https://c.test/old", new("Response", "x", {"headers": {
+         "date": "Tue, 01 Dec 2026 10:00:00 GMT", "last-modified": "Tue, 01 Dec 2020 10:00:00 GMT", "age": "100000"}})],
+     ["match", "https://c.test/old"]],
     ["do", {"$get": "caches.default"}, ["put", "https://c.test/used", new("Response", "u", {"headers": {"cache-control": "max-age=9"}})],
      ["add", "https://c.test/x"]],
     ["do", {"$get": "caches.default"}, ["keys"]], ["do", {"$get": "caches.default"}, ["matchAll"]],
