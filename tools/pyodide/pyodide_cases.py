@@ -1990,5 +1990,7 @@ CASES = {
         "(js.escape('a b+\\u00fc\\u20ac/@*_-.'), js.unescape('%u20AC%41%zz%'), js.escape.length)",
         "(js.performance.typeof, repr(js.performance), js.performance.timeOrigin == js.performance.timeOrigin)",
         "(js.structuredClone.typeof, js.DOMException.typeof)",
+        "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
+        "        return (str(e), e.code)\n[f(to_js({'a': 1})), f(js.Promise.resolve(1))]",
     ],
 }
