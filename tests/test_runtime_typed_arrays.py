@@ -86,6 +86,8 @@ def test_views_share_their_buffer_and_slice_copies():
     (lambda: js.DataView.new(js.ArrayBuffer.new(4)).getInt32(1), "RangeError: Offset is outside the bounds of the DataView"),
     (lambda: js.BigInt64Array.new(js.Int8Array.new(2)), "TypeError: Cannot mix BigInt and other types"),
     (lambda: js.Uint8Array.new(4).set(js.Uint8Array.new(2), 3), "RangeError: offset is out of bounds"),
+    (lambda: js.Uint8Array.new(2).set(js.BigInt64Array.new(1)),
+     "TypeError: Cannot mix BigInt and other types, use explicit conversions"),
 ])
 def test_bad_arguments_raise_v8s_errors(build, error):
     with pytest.raises(JsException) as caught:

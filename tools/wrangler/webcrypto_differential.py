@@ -271,6 +271,8 @@ CASES += [
     ["encrypt", {"name": "AES-GCM", "iv": X("00" * 16)}, aes_key(size=24), GCM_TEXT],
     ["encrypt", {"name": "AES-GCM", "iv": X("")}, aes_key(), GCM_TEXT],
     ["encrypt", {"name": "AES-GCM"}, aes_key(), GCM_TEXT],
+    ["encrypt", {"name": "AES-GCM", "iv": "not bytes"}, aes_key(), GCM_TEXT],
+    ["encrypt", {"name": "AES-GCM", "iv": X("00" * 12), "additionalData": 5}, aes_key(), GCM_TEXT],
     ["encrypt", "AES-GCM", aes_key(), GCM_TEXT],
     ["encrypt", {"name": "AES-GCM", "iv": X("0001020304050607")}, aes_key(), GCM_TEXT],
     {"call": ["encrypt", {"name": "AES-GCM", "iv": X("00010203")}, aes_key(), GCM_TEXT],
