@@ -253,3 +253,42 @@ def test_timing_safe_equal_compares_buffers_of_one_length():
     assert str(info.value) == "TypeError: Input buffers must have the same byte length."
     with pytest.raises(JsException, match="parameter 1 is not of type 'BufferSource'"):
         js.crypto.subtle.timingSafeEqual("ab", encode("ab"))
+
+
+@pytest.mark.asyncio
+async def test_buffer_arguments_are_converted_as_jsg_converts_them_before_any_other_check():
+    """A ``BufferSource`` member of the algorithm or parameter that is none is jsg's TypeError,
+    named by its dictionary or position, before the key's usages are looked at (wrangler dev
+    4.164.0, ``tools/wrangler/webcrypto_differential.py``)."""
+    subtle = js.crypto.subtle
+    aes = await subtle.importKey("raw", to_js(bytes(16)), "AES-GCM", False, to_js(["encrypt"]))
+    pbkdf2 = await subtle.importKey("raw", to_js(b"pw"), "PBKDF2", False, to_js(["deriveBits"]))
+    signer = await subtle.importKey("raw", to_js(b"k"), to_js({"name": "HMAC", "hash": "SHA-256"},
+                                                              dict_converter=js.Object.fromEntries),
+                                    False, to_js(["verify"]))
+
+    def obj(**fields):
+        return to_js(fields, dict_converter=js.Object.fromEntries)
+
+    calls = [
+        (lambda: subtle.encrypt(obj(name="AES-GCM", iv="x"), aes, to_js(b"m")),
+         "Incorrect type for the 'iv' field on 'EncryptAlgorithm': the provided value is not of type 'BufferSource'."),
+        (lambda: subtle.decrypt(obj(name="AES-GCM", iv=to_js(bytes(12)), additionalData=5), aes, to_js(b"m")),
+         "Incorrect type for the 'additionalData' field on 'EncryptAlgorithm': the provided value is not of type "
+         "'BufferSource'."),
+        (lambda: subtle.deriveBits(obj(name="PBKDF2", hash="SHA-256", iterations=1, salt="s"), pbkdf2, 256),
+         "Incorrect type for the 'salt' field on 'DeriveKeyAlgorithm': the provided value is not of type "
+         "'BufferSource'."),
+        (lambda: subtle.encrypt(obj(name="AES-GCM", iv=to_js(bytes(12))), aes, "text"),
+         "Failed to execute 'encrypt' on 'SubtleCrypto': parameter 3 is not of type 'BufferSource'."),
+        (lambda: subtle.digest("SHA-256", "text"),
+         "Failed to execute 'digest' on 'SubtleCrypto': parameter 2 is not of type 'BufferSource'."),
+        (lambda: subtle.sign("HMAC", signer, "text"),  # a verify-only key: the conversion fails first
+         "Failed to execute 'sign' on 'SubtleCrypto': parameter 3 is not of type 'BufferSource'."),
+        (lambda: subtle.verify("HMAC", signer, to_js(b"s"), 5),
+         "Failed to execute 'verify' on 'SubtleCrypto': parameter 4 is not of type 'BufferSource'."),
+    ]
+    for call, message in calls:
+        with pytest.raises(JsException) as info:
+            await call()
+        assert (info.value.name, info.value.message) == ("TypeError", message)

@@ -411,12 +411,14 @@ del _kind, _fmt, _get, _set
 
 
 def buffer_bytes(data: Any) -> bytes:
-    """The bytes of a ``BufferSource`` argument (an ArrayBuffer, a view, a Python buffer)."""
+    """The bytes of a ``BufferSource`` argument (an ArrayBuffer, a view, a Python buffer) its caller
+    has checked."""
     if isinstance(data, JsBufferSource):
         return data.to_bytes()
     if isinstance(data, (bytes, bytearray, memoryview)):
         return bytes(data)
-    raise js_type_error("Failed to execute: parameter is not of type 'ArrayBuffer or ArrayBufferView'.")
+    # not reached: each caller has checked the argument first, as jsg converts it (its own text)
+    raise TypeError(type(data).__name__)
 
 
 def _iterate(init: Any) -> Iterable[Any]:

@@ -53,6 +53,23 @@ def algorithm_dict(value: Any) -> dict[str, Any]:
     raise js_type_error("Algorithm: the algorithm must be a string or an object with a name.")
 
 
+#: the ``BufferSource`` members of workerd's algorithm dictionaries (``crypto.h``), in their
+#: ``JSG_STRUCT`` order: jsg converts them as the call begins, before any check of the operation's
+BUFFER_MEMBERS = {"EncryptAlgorithm": ("iv", "additionalData", "counter", "label"),
+                  "DeriveKeyAlgorithm": ("salt", "info")}
+
+
+def algorithm_struct(value: Any, struct: str) -> dict[str, Any]:
+    """:func:`algorithm_dict`, its ``BufferSource`` members checked as jsg converts ``struct``."""
+    algorithm = algorithm_dict(value)
+    for member in BUFFER_MEMBERS[struct]:
+        given = algorithm.get(member)
+        if given is not None and not is_buffer(given):
+            raise js_type_error(f"Incorrect type for the '{member}' field on '{struct}': the provided value is not "
+                                "of type 'BufferSource'.")
+    return algorithm
+
+
 def _pyproxy_fields(value: dict[str, Any]) -> dict[str, Any]:
     fields = pyproxy_options(value, "algorithm of a crypto.subtle call")
     return {k: _pyproxy_fields(v) if type(v) is dict else plain(v) for k, v in fields.items()}

@@ -30,6 +30,7 @@ from workers_env.runtime.webcrypto.arguments import (
     MODERN_FORMATS,
     WORKERD_ALGORITHMS,
     algorithm_dict,
+    algorithm_struct,
     digest_key,
     fail,
     hash_instance,
@@ -62,6 +63,17 @@ from workers_env.runtime.webcrypto.signatures import (
 )
 
 
+def _buffer_parameters(method: str, key: Any, *parameters: tuple[int, Any]) -> None:
+    """jsg's conversion of a method's ``BufferSource`` parameters, done as the call begins: after
+    its key's (a parameter before them), before the operation's own checks (the key's usages ...)."""
+    if key is not None and not isinstance(key, CryptoKey):
+        return  # the key's own conversion fails first
+    for position, value in parameters:
+        if not is_buffer(value):
+            raise js_type_error(f"Failed to execute '{method}' on 'SubtleCrypto': parameter {position} is not of "
+                                "type 'BufferSource'.")
+
+
 class SubtleCrypto(JsgObject, JsProxy):
     """``crypto.subtle`` (the subset Workers code uses); every method is async, as in JavaScript."""
 
@@ -69,6 +81,7 @@ class SubtleCrypto(JsgObject, JsProxy):
 
     @promise_call
     async def digest(self, algorithm: Any, data: Any) -> JsBuffer:
+        _buffer_parameters("digest", None, (2, data))
         try:
             key = digest_key(algorithm_dict(algorithm).get("name"))
         except JsException as exc:
@@ -151,6 +164,7 @@ class SubtleCrypto(JsgObject, JsProxy):
 
     @promise_call
     async def sign(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
+        _buffer_parameters("sign", key, (3, data))
         key = self._check(key, "sign", algorithm)
         if key._name == "Ed25519":
             return JsBuffer(key._material.sign(buffer_bytes(data)))
@@ -171,6 +185,7 @@ class SubtleCrypto(JsgObject, JsProxy):
     @promise_call
     async def deriveBits(self, algorithm: Any, baseKey: Any, length: Any = None) -> JsBuffer:  # noqa: N802,N803 - JS names
         """PBKDF2 (workerd's ``deriveBits``, its checks and texts, production's iteration cap)."""
+        algorithm_struct(algorithm, "DeriveKeyAlgorithm")
         key = self._check(baseKey, "deriveBits", algorithm)
         return JsBuffer(self._derive(key, algorithm_dict(algorithm), length, "deriveBits"))
 
@@ -188,6 +203,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         keyUsages: Any = None,  # noqa: N803
     ) -> CryptoKey:
         """PBKDF2 into an HMAC key (its ``length``, or the hash's block size)."""
+        algorithm_struct(algorithm, "DeriveKeyAlgorithm")
         key = self._check(baseKey, "deriveKey", algorithm)
         if key._name not in ("PBKDF2", "HKDF"):
             raise not_emulated("deriveKey", key._name)
@@ -221,6 +237,7 @@ class SubtleCrypto(JsgObject, JsProxy):
 
     @promise_call
     async def verify(self, algorithm: Any, key: Any, signature: Any, data: Any) -> bool:
+        _buffer_parameters("verify", key, (3, signature), (4, data))
         key = self._check(key, "verify", algorithm)
         name = key._name.upper()
         if name == "HMAC":
@@ -262,6 +279,8 @@ class SubtleCrypto(JsgObject, JsProxy):
         return JsBuffer(self._cipher(False, algorithm, key, data))
 
     def _cipher(self, encrypting: bool, algorithm: Any, key: Any, data: Any) -> bytes:
+        algorithm_struct(algorithm, "EncryptAlgorithm")
+        _buffer_parameters("encrypt" if encrypting else "decrypt", key, (3, data))
         key = self._check(key, "encrypt" if encrypting else "decrypt", algorithm)
         if key._name not in AES_MODES:
             raise not_emulated("encrypt" if encrypting else "decrypt", key._name)
