@@ -104,9 +104,13 @@ async def test_pyodide_028s_literal_map_is_refused_as_v8_refuses_its_proxy(tmp_p
     assert await (await worker.fetch("/")).text() == "DataCloneError: [object Map] could not be cloned. 25"
 
 
-def test_a_transfer_list_is_not_emulated():
+def test_a_transfer_list_and_what_workerd_alone_clones_are_not_emulated():
     options = to_js({"transfer": [js.ArrayBuffer.new(1)]}, dict_converter=js.Object.fromEntries)
     with pytest.raises(NotEmulatedError) as caught:
         js.structuredClone(1, options)
     assert str(caught.value) == ("structuredClone(value, {transfer: [...]}) with a transfer list is not emulated by "
                                  "workers-env: clone without one (the buffers are copied)")
+    with pytest.raises(NotEmulatedError) as caught:
+        js.structuredClone(js.Headers.new())
+    assert str(caught.value) == ("structuredClone() of a Headers is not emulated by workers-env (workerd clones it); "
+                                 "clone its parts instead")

@@ -1326,6 +1326,9 @@ CASES = {
         "object.__repr__(obj())[:30]",
     ],
     "buffer-to-js": [  # to_js of buffers: the typed array by the buffer's format (python2js_buffer.js), rows nested
+        "def f(call):\n    try:\n        return call()\n    except Exception as e:\n        return (type(e).__name__, str(e))\n"
+        "[f(lambda: to_js(b'\\xff').to_string()), f(lambda: to_js(b'a').to_string('nope')), "
+        "f(lambda: to_js(b'\\xff').to_string('ascii')), f(lambda: to_js(b'ab')['x'])]",
         "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('b', [1, 2, 3])))",
         "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('B', [1, 2, 3])))",
         "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('h', [1, 2, 3])))",
