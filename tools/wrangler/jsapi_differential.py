@@ -215,6 +215,7 @@ CASES: list = [
     ["do", new("TextDecoder"), ["decode", X("68c3a96c6c6f")], ["decode", X("efbbbf6869")], ["decode"],
      ["decode", B("6869")], "encoding", "fatal", "ignoreBOM"],
     ["do", new("TextDecoder", "utf-8", {"ignoreBOM": True}), ["decode", X("efbbbf6869")]],
+    ["do", new("TextDecoder"), ["decode", "text"]], ["do", new("TextDecoder"), ["decode", 5]],
     ["do", new("TextDecoder"), ["decode", X("ff61")], ["decode", X("eda080")], ["decode", X("c080")],
      ["decode", X("f4908080")], ["decode", X("e282")], ["decode", X("f09f98")]],
     ["do", new("TextDecoder", "utf-8", {"fatal": True}), ["decode", X("ff61")]],
