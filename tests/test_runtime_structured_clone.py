@@ -47,7 +47,8 @@ class Default(WorkerEntrypoint):
                         attempt(lambda: structuredClone(js.Response.new("x"))), attempt(lambda: structuredClone()),
                         attempt(lambda: structuredClone(1, Object.fromEntries(to_js([["transfer", 5]])))),
                         attempt(lambda: structuredClone(create_proxy(lambda: 1))),
-                        attempt(lambda: structuredClone(js.Promise.resolve(1)))],
+                        attempt(lambda: structuredClone(js.Promise.resolve(1))),
+                        attempt(lambda: structuredClone(js.ReadableStream.new()))],
             "views": [JSON.stringify(structuredClone(o.as_py_json()).a), JSON.stringify(structuredClone(js.Math))],
         })
 '''
@@ -76,6 +77,7 @@ async def test_structured_clone_copies_and_refuses_as_workerd(tmp_path):
             "value is not of type 'Array'.",
             "JsException DataCloneError: function(){} could not be cloned. 25",
             "JsException DataCloneError: #<Promise> could not be cloned. 25",
+            "JsException DataCloneError: ReadableStream can only be serialized for RPC. 25",
         ],
         "views": ['[1,{"b":2}]', "{}"],
     }
