@@ -130,6 +130,24 @@ def test_response_init_is_converted_as_webidl_converts_it():
     assert js.Response.json(jsnull).raw_body() == b"null"
 
 
+@pytest.mark.asyncio
+async def test_an_init_that_is_no_object_is_jsgs_type_error_naming_the_call():
+    _raises(lambda: js.Response.new("x", 5), "TypeError",
+            "Failed to construct 'Response': constructor parameter 2 is not of type 'InitializerDict or Response'.")
+    _raises(lambda: js.Response.new("x", "init"), "TypeError",
+            "Failed to construct 'Response': constructor parameter 2 is not of type 'InitializerDict or Response'.")
+    _raises(lambda: js.Request.new("https://e.com", 5), "TypeError",
+            "Failed to construct 'Request': constructor parameter 2 is not of type "
+            "'RequestInitializerDict or Request'.")
+    _raises(lambda: js.Response.json(1, 5), "TypeError",
+            "Failed to execute 'json' on 'Response': parameter 2 is not of type 'InitializerDict or Response'.")
+    with pytest.raises(JsException) as caught:
+        await js.fetch("https://e.com", 5)
+    assert (caught.value.name, caught.value.message) == (
+        "TypeError", "Failed to execute 'fetch' on 'ServiceWorkerGlobalScope': parameter 2 is not of type "
+        "'RequestInitializerDict or Request'.")
+
+
 def test_text_codecs_take_usv_strings_and_decoder_options():
     assert list(js.TextEncoder.new().encode("\ud800x")) == [239, 191, 189, 120]  # lone surrogate: U+FFFD
     assert list(js.TextEncoder.new().encode()) == []

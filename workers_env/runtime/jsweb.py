@@ -66,7 +66,17 @@ _CLONE_USED = "This ReadableStream is currently locked to a reader,"
 _DISTURBED = "This ReadableStream is disturbed (has already been read from), and cannot be used as a body."
 
 
-def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+#: jsg's refusal of an init that is no object, by the call that takes it (wrangler dev 4.164.0)
+FETCH_INIT = ("Failed to execute 'fetch' on 'ServiceWorkerGlobalScope': parameter 2 is not of type "
+              "'RequestInitializerDict or Request'.")
+FETCHER_INIT = "Failed to execute 'fetch' on 'Fetcher': parameter 2 is not of type 'RequestInitializerDict or Request'."
+REQUEST_INIT = ("Failed to construct 'Request': constructor parameter 2 is not of type "
+                "'RequestInitializerDict or Request'.")
+RESPONSE_INIT = "Failed to construct 'Response': constructor parameter 2 is not of type 'InitializerDict or Response'."
+RESPONSE_JSON_INIT = "Failed to execute 'json' on 'Response': parameter 2 is not of type 'InitializerDict or Response'."
+
+
+def init_options(init: Any, kwargs: dict[str, Any], refusal: str = FETCH_INIT) -> dict[str, Any]:
     """The init dictionary of a JS constructor call, as Pyodide builds it.
 
     Keyword arguments become one object appended as the last argument; the explicit init
@@ -96,7 +106,7 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     elif isinstance(init, dict):  # a PyProxy: JavaScript reads none of its keys, the defaults apply
         options.update(pyproxy_options(init, "init object of this call", "a GET, status 200, no headers"))
     elif not (init is None or init is jsnull or isinstance(init, JsProxy)):
-        raise js_type_error("Failed to construct: the init argument must be an object")
+        raise js_type_error(refusal)
     # else null, a Map, or another JS object -- an Array (what to_js(d, dict_converter=lambda e: e)
     # makes), a Headers, a URL, a function: workerd's dictionary wrapper takes any object and reads
     # the fields by name (jsg/struct.h StructWrapper::tryUnwrap), these have none, so the defaults apply
@@ -830,7 +840,7 @@ class JsRequest(_Body):
 
     @staticmethod
     def new(input: Any, init: Any = None) -> JsRequest:  # noqa: A002 - JS name
-        return JsRequest.from_options(input, init_options(init, {}))
+        return JsRequest.from_options(input, init_options(init, {}, REQUEST_INIT))
 
     @staticmethod
     def from_options(input: Any, options: dict[str, Any]) -> JsRequest:  # noqa: A002 - JS name
@@ -979,7 +989,7 @@ class JsResponse(_Body):
     _read_only_unset = frozenset({"cf"})  # (undefined on a Response the Worker made: no first set of ours)
 
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
-        options = init_options(init, kwargs)
+        options = init_options(init, kwargs, RESPONSE_INIT)
         status = _unsigned_short(options.get("status", 200))
         if not (200 <= status <= 599 or (status == 101 and options.get("webSocket"))):
             raise JsException(
@@ -1051,7 +1061,7 @@ class JsResponse(_Body):
     @staticmethod
     def json(data: Any, init: Any = None) -> JsResponse:  # type: ignore[override]
         """``Response.json(data, init)`` (static); instances read their body with ``json()``."""
-        options = init_options(init, {})
+        options = init_options(init, {}, RESPONSE_JSON_INIT)
         headers = JsHeaders(options.get("headers"))
         if not headers.has("content-type"):
             headers.set("content-type", "application/json")
