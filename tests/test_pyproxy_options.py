@@ -170,6 +170,7 @@ async def test_d1_raw_reads_column_names_from_a_dict_as_the_workers_pyodide_does
 
 PLACES = """
 from js import JSON, Object, ReadableStream, TransformStream
+from js import Response as JsResponse
 from pyodide.ffi import create_proxy
 from workers import Response, WorkerEntrypoint
 
@@ -180,6 +181,7 @@ class Default(WorkerEntrypoint):
         holder = Object.new()
         holder.x = {"a": 1}
         JSON.stringify(holder)
+        JsResponse.json({"a": 1})
         transform = TransformStream.new()
         ReadableStream.new().pipeTo(TransformStream.new().writable, {"preventClose": True})
         try:
@@ -204,6 +206,7 @@ async def test_each_warning_names_where_the_dict_was_given(tmp_path):
         "a Python dict reached JavaScript as a PyProxy in this call to JSON.stringify()",
         "a Python dict reached JavaScript as a PyProxy in this call to JSON.stringify()",  # a create_proxy's
         "a Python dict reached JavaScript as a PyProxy in this call to JSON.stringify() (inside a JS object)",
+        "a Python dict reached JavaScript as a PyProxy in this call to Response.json()",
         "a Python dict reached JavaScript as a PyProxy as the options of ReadableStream.pipeTo()",
         "a Python dict reached JavaScript as a PyProxy as the argument of ReadableStream.pipeThrough()",
     ]
