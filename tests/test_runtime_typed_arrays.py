@@ -51,6 +51,9 @@ def test_storing_rules_of_each_kind():
     assert list(js.BigUint64Array.of(-(2**60))) == [2**64 - 2**60]
     with pytest.raises(JsException, match="TypeError: Cannot convert 1 to a BigInt"):
         js.BigInt64Array.of(1)  # a safe int reaches JavaScript as a Number
+    with pytest.raises(JsException) as caught:
+        js.BigInt64Array.of("abc")
+    assert str(caught.value) == "SyntaxError: Cannot convert abc to a BigInt"
     with pytest.raises(JsException, match="TypeError: Cannot convert a BigInt value to a number"):
         js.Int32Array.of(2**60)
 

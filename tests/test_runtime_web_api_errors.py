@@ -31,6 +31,11 @@ def test_btoa_and_atob_texts():
     assert js.atob(" aG k= ") == "hi"  # whitespace is skipped
 
 
+def test_url_search_params_refuse_a_pair_that_is_no_pair():
+    for pairs in ([["a"]], [["a", "1", "2"]]):
+        _raises(lambda: js.URLSearchParams.new(to_js(pairs)), "TypeError", "Invalid URL search params sequence.")
+
+
 def test_url_search_params_serialize_as_forms_do():
     params = js.URLSearchParams.new()
     params.append("a b", "x~y*z-._!")
