@@ -45,8 +45,15 @@ def test_timeouts_and_any():
     controller.abort("later")
     assert (follower.aborted, follower.reason) == (True, "later")
     assert not js.AbortSignal.any([]).aborted
-    with pytest.raises(JsException, match="parameter 1 is not of type 'number'"):
+    with pytest.raises(JsException, match=r"^TypeError: Failed to execute 'timeout' on 'AbortSignal': parameter 1 is "
+                                          r"not of type 'number'\.$"):
         js.AbortSignal.timeout()
+    with pytest.raises(JsException, match=r"^TypeError: Failed to execute 'any' on 'AbortSignal': parameter 1 is not "
+                                          r"of type 'Array'\.$"):
+        js.AbortSignal.any(5)
+    with pytest.raises(JsException, match=r"^TypeError: Incorrect type for array element 1: the provided value is not "
+                                          r"of type 'AbortSignal'\.$"):
+        js.AbortSignal.any([slow, 5])
     with pytest.raises(JsException, match="^TypeError: Illegal constructor$"):
         js.AbortSignal.new()
 
