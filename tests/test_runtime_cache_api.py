@@ -120,6 +120,8 @@ async def test_workerds_refusals_word_for_word(caplog):
                   "TypeError", "Cannot cache response to a range request (206 Partial Content).")
     await refused(lambda: cache.put("https://c.test/v", js.Response.new("r", headers=headers(vary="*"))),
                   "TypeError", "Cannot cache response with 'Vary: *' header.")
+    await refused(lambda: cache.put("https://c.test/np", 5),
+                  "TypeError", "Failed to execute 'put' on 'Cache': parameter 2 is not of type 'Response'.")
     await refused(lambda: cache.put("https://c.test/x", js.Response.error()),
                   "TypeError", "Cache is unable to store an error response")
     await refused(lambda: cache.match("/relative"), "TypeError", "Invalid URL: /relative")

@@ -705,6 +705,8 @@ CASES: list = [
     ["do", {"$get": "caches.default"}, ["put", "https://c.test/r", new("Response", "r", {"status": 206})]],
     ["do", {"$get": "caches.default"}, ["put", "https://c.test/v", new("Response", "r", {"headers": {"vary": "*"}})]],
     ["do", {"$get": "caches.default"}, ["put", "https://c.test/e", {"$call": ["Response.error"]}]],
+    ["do", {"$get": "caches.default"}, ["put", "https://c.test/np", 5]],
+    ["new", "Request", "https://e.com", {"signal": 5}], ["do", new("ReadableStream"), ["pipeTo", 5]],
     ["do", {"$get": "caches.default"}, ["put", "/relative", new("Response", "r")]],
     ["do", {"$get": "caches.default"}, ["match", "/relative"]],
     ["do", {"$get": "caches.default"}, ["put", "https://c.test/304", new("Response", NULL, {"status": 304})],

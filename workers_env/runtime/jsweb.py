@@ -48,7 +48,7 @@ from workers_env.runtime.jsproxy import (
     jsnull,
 )
 from workers_env.runtime.jspyproxies import is_python_container, pyproxy_json, pyproxy_options
-from workers_env.runtime.jsreadable import READER_LOCKED, TEE_LOCKED, JsgObject, JsReadableStream
+from workers_env.runtime.jsreadable import DISTURBED, READER_LOCKED, TEE_LOCKED, JsgObject, JsReadableStream
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
 from workers_env.runtime.mimetype import extract_mime_type
 from workers_env.runtime.requestbody import IncomingBody, whole
@@ -62,9 +62,6 @@ __all__ = ["HTTP_METHODS", "JsHeaders", "JsRequest", "JsResponse", "checked_meth
 _NULL_BODY_STATUSES = (101, 204, 205, 304)
 #: ``clone()`` of a read body: its stream is locked, as workerd words it (comma and all)
 _CLONE_USED = "This ReadableStream is currently locked to a reader,"
-#: a stream read from (or canceled, teed) as a body: http.c++ ``ExtractedBody``
-_DISTURBED = "This ReadableStream is disturbed (has already been read from), and cannot be used as a body."
-
 
 #: jsg's refusal of an init that is no object, by the call that takes it (wrangler dev 4.164.0)
 FETCH_INIT = ("Failed to execute 'fetch' on 'ServiceWorkerGlobalScope': parameter 2 is not of type "
@@ -301,7 +298,7 @@ def _refuse_disturbed(body: Any) -> None:
     """A stream already read from (a chunk of it read, ``async for`` left early), canceled or
     teed is workerd's TypeError as a body (http.c++ ``ExtractedBody``), whether locked or not."""
     if isinstance(body, JsReadableStream) and body._read_from:
-        raise js_type_error(_DISTURBED)
+        raise js_type_error(DISTURBED)
 
 
 def _extract_body(body: Any) -> tuple[bytes | None, str | None]:
@@ -421,7 +418,7 @@ class _BodyStream(JsReadableStream):
 
     def _take(self) -> list[bytes]:
         if self._owner.bodyUsed:
-            raise js_type_error(_DISTURBED)
+            raise js_type_error(DISTURBED)
         chunks = super()._take()
         self._owner.bodyUsed = True
         return chunks
@@ -774,7 +771,8 @@ def _signal(value: Any) -> Any:
     if value is None or value is jsnull:
         return None
     if not isinstance(value, JsAbortSignal):
-        raise js_type_error("Failed to construct 'Request': member signal is not of type 'AbortSignal'.")
+        raise js_type_error("Incorrect type for the 'signal' field on 'RequestInitializerDict': the provided value is "
+                            "not of type 'AbortSignal'.")
     return value
 
 
