@@ -168,7 +168,12 @@ async def test_a_python_dict_algorithm_is_read_as_the_workers_pyodide_reads_a_py
 
     from workers_env import load_worker
 
-    old = await (await load_worker(one_file_worker(tmp_path / "old", DICT_ALGORITHM_WORKER, date="2025-09-01")).fetch("/")).json()
+    from workers_env import PyProxyWarning
+
+    with pytest.warns(PyProxyWarning) as caught:
+        old = await (await load_worker(one_file_worker(tmp_path / "old", DICT_ALGORITHM_WORKER, date="2025-09-01")).fetch("/")).json()
+    assert str(caught[0].message).startswith("a Python dict reached JavaScript as a PyProxy as the algorithm of a "
+                                             "crypto.subtle call: ")
     assert old["digest"] == "NotSupportedError: Unrecognized or unimplemented digest algorithm requested."
     assert old["hmac"] == 'NotSupportedError: Unrecognized key import algorithm "undefined" requested.'
     assert "to_js(value, dict_converter=Object.fromEntries)" in old["note"]
@@ -292,3 +297,26 @@ async def test_buffer_arguments_are_converted_as_jsg_converts_them_before_any_ot
         with pytest.raises(JsException) as info:
             await call()
         assert (info.value.name, info.value.message) == ("TypeError", message)
+
+
+@pytest.mark.asyncio
+async def test_key_data_of_the_wrong_kind_and_what_is_not_emulated_are_refused_by_name():
+    subtle = js.crypto.subtle
+    hmac_algorithm = to_js({"name": "HMAC", "hash": "SHA-256"}, dict_converter=js.Object.fromEntries)
+    jwk = to_js({"kty": "oct", "k": "AA"}, dict_converter=js.Object.fromEntries)
+    for call, message in [
+        (lambda: subtle.importKey("raw", jwk, hmac_algorithm, False, to_js(["sign"])),
+         "Import data provided for buffer-based import formats must be a buffer source."),  # wrangler dev 4.164.0
+        (lambda: subtle.importKey("jwk", to_js(b"\0"), hmac_algorithm, False, to_js(["sign"])),
+         'Import data provided for "jwk" import format must be a JsonWebKey.'),
+    ]:
+        with pytest.raises(JsException) as info:
+            await call()
+        assert (info.value.name, info.value.message) == ("TypeError", message)
+    key = await subtle.importKey("raw", to_js(b"k"), hmac_algorithm, True, to_js(["sign"]))
+    with pytest.raises(JsException) as info:
+        await subtle.exportKey("spki", key)
+    assert str(info.value) == 'NotSupportedError: Unimplemented key export format "spki".'
+    for method in (subtle.wrapKey, subtle.unwrapKey):
+        with pytest.raises(NotEmulatedError, match=rf"^crypto\.subtle\.{method.__name__} with any algorithm is not "):
+            await method("raw", key, key, "AES-KW")

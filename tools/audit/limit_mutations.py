@@ -91,7 +91,8 @@ class Audited:
     functions: bool = True  # whether its functions' texts are error texts
     texts: bool = False  # a module of messages: only its texts, private constants' and methods' too
     # a module of code (the runtime's): also leave out its tokens -- a text without a space ("http:"),
-    # compared (``kind == "failing build"``), a pattern (``re.compile``), a ``Literal[...]``, a ``__doc__``
+    # compared (``kind == "failing build"``), a pattern (``re.compile``), a ``Literal[...]``, a ``__doc__``,
+    # ``typing.cast``'s type
     code: bool = False
 
 
@@ -380,6 +381,8 @@ def _is_token_place(node: ast.AST) -> bool:
     expression, a ``Literal[...]``'s values, a docstring set by hand (``__doc__ = ...``)."""
     if isinstance(node, ast.Compare):
         return True
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "cast":
+        return True  # typing.cast's type, written as a text
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
         return node.func.value.id == "re"
     if isinstance(node, ast.Subscript):
