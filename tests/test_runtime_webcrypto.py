@@ -317,6 +317,11 @@ async def test_key_data_of_the_wrong_kind_and_what_is_not_emulated_are_refused_b
     with pytest.raises(JsException) as info:
         await subtle.exportKey("spki", key)
     assert str(info.value) == 'NotSupportedError: Unimplemented key export format "spki".'
+    md5 = await subtle.importKey("raw", to_js(b"k"), to_js({"name": "HMAC", "hash": "MD5"},
+                                                           dict_converter=js.Object.fromEntries), True, to_js(["sign"]))
+    with pytest.raises(JsException) as info:
+        await subtle.exportKey("jwk", md5)
+    assert str(info.value) == 'NotSupportedError: Unimplemented JWK key export format for key algorithm "MD5".'
     for method in (subtle.wrapKey, subtle.unwrapKey):
         with pytest.raises(NotEmulatedError, match=rf"^crypto\.subtle\.{method.__name__} with any algorithm is not "):
             await method("raw", key, key, "AES-KW")
