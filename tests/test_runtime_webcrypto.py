@@ -176,7 +176,8 @@ async def test_a_python_dict_algorithm_is_read_as_the_workers_pyodide_reads_a_py
                                              "crypto.subtle call: ")
     assert old["digest"] == "NotSupportedError: Unrecognized or unimplemented digest algorithm requested."
     assert old["hmac"] == 'NotSupportedError: Unrecognized key import algorithm "undefined" requested.'
-    assert "to_js(value, dict_converter=Object.fromEntries)" in old["note"]
+    assert old["note"] == ("workers-env: the algorithm is a Python dict, which reaches JavaScript as a PyProxy whose "
+                           "fields read undefined; convert it with to_js(value, dict_converter=Object.fromEntries)")
     new = await (await load_worker(one_file_worker(tmp_path / "new", DICT_ALGORITHM_WORKER, date="2025-11-02")).fetch("/")).json()
     assert new == {"digest": hashlib.sha256(b"x").hexdigest(),
                    "hmac": hmac_module.new(b"k", b"m", hashlib.sha256).hexdigest()}
@@ -309,6 +310,8 @@ async def test_key_data_of_the_wrong_kind_and_what_is_not_emulated_are_refused_b
          "Import data provided for buffer-based import formats must be a buffer source."),  # wrangler dev 4.164.0
         (lambda: subtle.importKey("jwk", to_js(b"\0"), hmac_algorithm, False, to_js(["sign"])),
          'Import data provided for "jwk" import format must be a JsonWebKey.'),
+        (lambda: subtle.importKey("raw", "text", hmac_algorithm, False, to_js(["sign"])),
+         "Failed to execute 'importKey' on 'SubtleCrypto': parameter 2 is not of type 'BufferSource or JsonWebKey'."),
     ]:
         with pytest.raises(JsException) as info:
             await call()

@@ -190,6 +190,8 @@ CASES = {
         "m = js.Map.new()\nm.set('a', 1)\njs.Array.from_(m.entries()).to_py()",
     ],
     "array-python-api": [
+        "def f(a, *i):\n    try:\n        return a.pop(*i)\n    except IndexError as e:\n        return str(e)\n"
+        "[f(arr(), 10), f(JSON.parse('[]')), f(arr(), -4)]",
         "len(arr())",
         "len(JSON.parse('[]'))",
         "arr()[0]",
