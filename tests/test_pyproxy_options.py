@@ -63,7 +63,8 @@ async def test_on_pyodide_026_options_given_as_a_dict_are_ignored_with_a_warning
     assert any("options of KV.put(): production reads none of its keys (expirationTtl)" in t for t in texts)
     assert any("options of KV.get(): production reads none of its keys (type)" in t for t in texts)
     assert any("options of VEC.query(): production reads none of its keys (topK)" in t for t in texts)
-    assert any("init object of this call: production reads none of its keys (status)" in t for t in texts)
+    assert any("init object of this call: production reads none of its keys (status), so the defaults apply (a GET, "
+               "status 200, no headers)" in t for t in texts)
     assert all(w.filename.endswith("entry.py") for w in caught)  # pointed at the Worker's own line
 
 

@@ -48,7 +48,8 @@ class Default(WorkerEntrypoint):
                         attempt(lambda: structuredClone(1, Object.fromEntries(to_js([["transfer", 5]])))),
                         attempt(lambda: structuredClone(create_proxy(lambda: 1))),
                         attempt(lambda: structuredClone(js.Promise.resolve(1))),
-                        attempt(lambda: structuredClone(js.ReadableStream.new()))],
+                        attempt(lambda: structuredClone(js.ReadableStream.new())),
+                        attempt(lambda: structuredClone(js.console)), attempt(lambda: structuredClone(create_proxy(o)))],
             "views": [JSON.stringify(structuredClone(o.as_py_json()).a), JSON.stringify(structuredClone(js.Math))],
         })
 '''
@@ -78,6 +79,8 @@ async def test_structured_clone_copies_and_refuses_as_workerd(tmp_path):
             "JsException DataCloneError: function(){} could not be cloned. 25",
             "JsException DataCloneError: #<Promise> could not be cloned. 25",
             "JsException DataCloneError: ReadableStream can only be serialized for RPC. 25",
+            "JsException DataCloneError: function () { [native code] } could not be cloned. 25",  # console.debug
+            "JsException DataCloneError: [object Object] could not be cloned. 25",  # create_proxy(an object)
         ],
         "views": ['[1,{"b":2}]', "{}"],
     }
