@@ -7,7 +7,13 @@ documented limits of the CLI and the config reader, named one by one (``MODULES`
 of the config's diagnostics (``config/diagnostics/*.py``) and of the CLI (``cli/**/*.py``) are
 audited as texts only (``texts=True``): every text of their functions, methods and constants,
 private ones too, except argparse's help (``help=`` and the like, a ``register`` function, a
-``*_HELP`` constant) and docstrings. For every limit constant and every error text there, this
+``*_HELP`` constant) and docstrings. So are the error and warning texts of the runtime
+(``runtime/**/*.py``: the JS stand-ins', Pyodide's FFI, the SDK stand-ins', the loader's; groups
+``rt-<module>``), of vectorize's other modules (``vz-<module>``), of ``load_env`` (``env``) and of the
+pytest plugin (``plugin``), modules of code (``code=True``): besides docstrings, a logger's
+``debug``/``info`` lines, ``__repr__`` methods and the code's own tokens are left out -- a text
+without a space, one compared, a pattern, a ``Literal[...]`` value, a ``__doc__``, ``typing.cast``'s
+type. For every limit constant and every error text there, this
 script applies one mutation at a time to a scratch copy of the tree, runs the tests that could
 notice and records whether one failed (killed) or none did (survived):
 
@@ -50,6 +56,7 @@ own copy). Nothing is written outside the copies, in the temporary directory, re
     python3 tools/audit/limit_mutations.py --pick left.txt  # only these (lines as --list prints them)
     python3 tools/audit/limit_mutations.py --only kv --sample 20 --no-whole-suite
     python3 tools/audit/limit_mutations.py --only diag-settings --no-binding-files --jobs 1  # a loaded machine
+    python3 tools/audit/limit_mutations.py --only rt-jsstreams --only rt-loader --no-binding-files --jobs 1
     python3 tools/audit/limit_mutations.py --pick left.txt --tests tests/test_x.py --no-whole-suite
 """
 
