@@ -32,6 +32,11 @@ def test_string_of_javascript_values_and_without_an_argument():
     assert js.String(to_js([1, [2, None]])) == "1,2,"
     assert js.String(js.Error.new("e")) == "Error: e"
     assert js.String(js.Symbol("s")) == "Symbol(s)"
+    for call in (lambda: js.String.new(js.Symbol("s")), lambda: js.Symbol(js.Symbol("s")),
+                 lambda: js.Symbol.for_(js.Symbol("s"))):  # V8's ToString of a Symbol
+        with pytest.raises(JsException) as caught:
+            call()
+        assert str(caught.value) == "TypeError: Cannot convert a Symbol value to a string"
 
 
 def test_string_from_char_code_from_code_point_and_raw():
