@@ -328,3 +328,25 @@ async def test_key_data_of_the_wrong_kind_and_what_is_not_emulated_are_refused_b
     for method in (subtle.wrapKey, subtle.unwrapKey):
         with pytest.raises(NotEmulatedError, match=rf"^crypto\.subtle\.{method.__name__} with any algorithm is not "):
             await method("raw", key, key, "AES-KW")
+
+
+@pytest.mark.asyncio
+async def test_an_algorithm_that_is_no_name_nor_object_is_read_as_jsg_reads_it():
+    """jsg's ``kj::OneOf<kj::String, ...Algorithm>``: a number or an array is made a string (an
+    algorithm of that name), ``null``/``undefined`` its C++ struct's refusal (wrangler dev 4.164.0)."""
+    subtle = js.crypto.subtle
+    data = to_js(b"x")
+    for algorithm in (5, to_js([1])):
+        with pytest.raises(JsException) as info:
+            await subtle.digest(algorithm, data)
+        assert str(info.value) == "NotSupportedError: Unrecognized or unimplemented digest algorithm requested."
+    key = await subtle.importKey("raw", to_js(b"k"), to_js({"name": "HMAC", "hash": "SHA-256"},
+                                                           dict_converter=js.Object.fromEntries), False, to_js(["sign"]))
+    for call, struct in [(lambda: subtle.digest(None, data), "13HashAlgorithm"),
+                         (lambda: subtle.sign(js.JSON.parse("null"), key, data), "13SignAlgorithm"),
+                         (lambda: subtle.importKey("raw", data, None, False, to_js(["sign"])), "18ImportKeyAlgorithm"),
+                         (lambda: subtle.generateKey(None, False, to_js(["sign"])), "20GenerateKeyAlgorithm")]:
+        with pytest.raises(JsException) as info:
+            await call()
+        assert str(info.value) == (f"TypeError: Cannot initialize N7workerd3api12SubtleCrypto{struct}E with required "
+                                   "members from an undefined or null value.")

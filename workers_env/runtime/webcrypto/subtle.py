@@ -31,6 +31,7 @@ from workers_env.runtime.webcrypto.arguments import (
     WORKERD_ALGORITHMS,
     algorithm_dict,
     algorithm_struct,
+    refuse_null_algorithm,
     digest_key,
     fail,
     hash_instance,
@@ -81,6 +82,7 @@ class SubtleCrypto(JsgObject, JsProxy):
 
     @promise_call
     async def digest(self, algorithm: Any, data: Any) -> JsBuffer:
+        refuse_null_algorithm(algorithm, "HashAlgorithm")
         _buffer_parameters("digest", None, (2, data))
         try:
             key = digest_key(algorithm_dict(algorithm).get("name"))
@@ -95,6 +97,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         if not is_buffer(key_data) and not isinstance(plain(key_data), dict):  # (JSG's argument check)
             raise js_type_error("Failed to execute 'importKey' on 'SubtleCrypto': parameter 2 is not of type "
                                 "'BufferSource or JsonWebKey'.")
+        refuse_null_algorithm(algorithm, "ImportKeyAlgorithm")  # parameter 3
         algo = algorithm_dict(algorithm)
         if fmt in MODERN_FORMATS:
             raise modern_format(fmt)
@@ -164,6 +167,7 @@ class SubtleCrypto(JsgObject, JsProxy):
 
     @promise_call
     async def sign(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
+        refuse_null_algorithm(algorithm, "SignAlgorithm")
         _buffer_parameters("sign", key, (3, data))
         key = self._check(key, "sign", algorithm)
         if key._name == "Ed25519":
@@ -185,6 +189,7 @@ class SubtleCrypto(JsgObject, JsProxy):
     @promise_call
     async def deriveBits(self, algorithm: Any, baseKey: Any, length: Any = None) -> JsBuffer:  # noqa: N802,N803 - JS names
         """PBKDF2 (workerd's ``deriveBits``, its checks and texts, production's iteration cap)."""
+        refuse_null_algorithm(algorithm, "DeriveKeyAlgorithm")
         algorithm_struct(algorithm, "DeriveKeyAlgorithm")
         key = self._check(baseKey, "deriveBits", algorithm)
         return JsBuffer(self._derive(key, algorithm_dict(algorithm), length, "deriveBits"))
@@ -203,7 +208,10 @@ class SubtleCrypto(JsgObject, JsProxy):
         keyUsages: Any = None,  # noqa: N803
     ) -> CryptoKey:
         """PBKDF2 into an HMAC key (its ``length``, or the hash's block size)."""
+        refuse_null_algorithm(algorithm, "DeriveKeyAlgorithm")
         algorithm_struct(algorithm, "DeriveKeyAlgorithm")
+        if isinstance(baseKey, CryptoKey):  # parameter 3 is converted after the key, before any check
+            refuse_null_algorithm(derivedKeyAlgorithm, "ImportKeyAlgorithm")
         key = self._check(baseKey, "deriveKey", algorithm)
         if key._name not in ("PBKDF2", "HKDF"):
             raise not_emulated("deriveKey", key._name)
@@ -237,6 +245,7 @@ class SubtleCrypto(JsgObject, JsProxy):
 
     @promise_call
     async def verify(self, algorithm: Any, key: Any, signature: Any, data: Any) -> bool:
+        refuse_null_algorithm(algorithm, "SignAlgorithm")
         _buffer_parameters("verify", key, (3, signature), (4, data))
         key = self._check(key, "verify", algorithm)
         name = key._name.upper()
@@ -279,6 +288,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         return JsBuffer(self._cipher(False, algorithm, key, data))
 
     def _cipher(self, encrypting: bool, algorithm: Any, key: Any, data: Any) -> bytes:
+        refuse_null_algorithm(algorithm, "EncryptAlgorithm")
         algorithm_struct(algorithm, "EncryptAlgorithm")
         _buffer_parameters("encrypt" if encrypting else "decrypt", key, (3, data))
         key = self._check(key, "encrypt" if encrypting else "decrypt", algorithm)
@@ -294,6 +304,7 @@ class SubtleCrypto(JsgObject, JsProxy):
     @promise_call
     async def generateKey(self, algorithm: Any, extractable: bool = False, keyUsages: Any = None) -> CryptoKey:  # noqa: N802,N803 - JS names
         """An AES or HMAC secret key from the system's random source (workerd's checks, texts)."""
+        refuse_null_algorithm(algorithm, "GenerateKeyAlgorithm")
         algo = algorithm_dict(algorithm)
         name = name_of(algo).upper()
         if algo.get("name") is None or name not in GENERATED_KEY_TYPES:
