@@ -143,7 +143,7 @@ CASES: list = [
     ["digest", 5, MSG], ["digest", NULL, MSG], ["digest", [1], MSG],
     ["importKey", "raw", H("pw"), NULL, False, ["sign"]], ["sign", NULL, hmac_key(), MSG],
     ["verify", NULL, hmac_key(), X("00"), MSG],
-    ["generateKey", NULL, False, ["sign"]], ["deriveBits", NULL, PBKDF2_KEY, 256],
+    ["generateKey", NULL, False, ["sign"]], ["generateKey", {"name": "HMAC", "hash": "SHA-256"}, False, ["encrypt"]], ["deriveBits", NULL, PBKDF2_KEY, 256],
     ["deriveKey", pbkdf2("SHA-256"), PBKDF2_KEY, NULL, False, ["sign"]], ["sign", 5, hmac_key(), MSG],
     ["sign", "HMAC", PBKDF2_KEY, MSG],
     ["sign", "PBKDF2", PBKDF2_KEY, MSG],
