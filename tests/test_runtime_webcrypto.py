@@ -350,3 +350,14 @@ async def test_an_algorithm_that_is_no_name_nor_object_is_read_as_jsg_reads_it()
             await call()
         assert str(info.value) == (f"TypeError: Cannot initialize N7workerd3api12SubtleCrypto{struct}E with required "
                                    "members from an undefined or null value.")
+
+
+@pytest.mark.asyncio
+async def test_a_format_the_algorithm_does_not_import_is_workerds_not_supported_error():
+    subtle = js.crypto.subtle
+    hmac_algorithm = to_js({"name": "HMAC", "hash": "SHA-256"}, dict_converter=js.Object.fromEntries)
+    for fmt, algorithm in [("pem", hmac_algorithm), ("spki", hmac_algorithm), ("pkcs8", "AES-GCM")]:
+        with pytest.raises(JsException) as info:
+            await subtle.importKey(fmt, to_js(b"k" * 16), algorithm, False, to_js(["sign"] if algorithm != "AES-GCM"
+                                                                                  else ["encrypt"]))
+        assert str(info.value) == f'NotSupportedError: Unrecognized key import format "{fmt}".'

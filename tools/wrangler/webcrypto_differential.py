@@ -118,6 +118,7 @@ CASES: list = [
     ["importKey", "raw", H(SECRET), "FOO", False, ["sign"]],
     ["importKey", "pem", H(SECRET), {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
     ["importKey", "spki", H(SECRET), {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    ["importKey", "pkcs8", X("6b" * 16), "AES-GCM", False, ["encrypt"]],
     # importKey: PBKDF2
     ["importKey", "raw", H("pw"), "PBKDF2", False, ["deriveBits"]],
     ["importKey", "raw", "text", {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],

@@ -64,6 +64,11 @@ from workers_env.runtime.webcrypto.signatures import (
 )
 
 
+def _unknown_format(fmt: str) -> JsException:
+    """workerd's refusal of a key format it does not import (or not for that algorithm)."""
+    return dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
+
+
 def _buffer_parameters(method: str, key: Any, *parameters: tuple[int, Any]) -> None:
     """jsg's conversion of a method's ``BufferSource`` parameters, done as the call begins: after
     its key's (a parameter before them), before the operation's own checks (the key's usages ...)."""
@@ -102,7 +107,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         if fmt in MODERN_FORMATS:
             raise modern_format(fmt)
         if fmt not in ("raw", "pkcs8", "spki", "jwk"):
-            raise dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
+            raise _unknown_format(fmt)
         if fmt != "jwk" and not is_buffer(key_data):
             # wrangler dev 4.164.0's workerd words it so (crypto.c++ once named the three formats)
             raise js_type_error("Import data provided for buffer-based import formats must be a buffer source.")
@@ -128,7 +133,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             return with_usages(CryptoKey("secret", {"name": name}, False, usage_list, buffer_bytes(key_data)))
         if name == "HMAC":
             if fmt not in ("raw", "jwk"):
-                raise dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
+                raise _unknown_format(fmt)
             check_usages(usage_list, "secret", "HMAC", ("sign", "verify"))
             hash_key = hash_key_of(algo)
             secret = buffer_bytes(key_data) if fmt == "raw" else hmac_jwk(plain(key_data), hash_key)
@@ -142,7 +147,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             elif fmt == "jwk":
                 secret = aes_jwk(plain(key_data), name, usage_list)
             else:
-                raise dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
+                raise _unknown_format(fmt)
             return with_usages(CryptoKey("secret", {"name": name, "length": 8 * len(secret)}, extractable,
                                           usage_list, secret))
         if name in ASYMMETRIC:
