@@ -50,6 +50,11 @@ def test_string_from_char_code_from_code_point_and_raw():
         assert str(caught.value) == f"RangeError: Invalid code point {text}"
     template = to_js({"raw": ["a", "b", "c"]}, dict_converter=js.Object.fromEntries)
     assert js.String.raw(template, 1, 2) == "a1b2c"
+    for call, text in [(lambda: js.String.raw(), "TypeError: Cannot convert undefined or null to object"),
+                       (lambda: js.Symbol.keyFor(5), "TypeError: 5 is not a symbol")]:  # V8's
+        with pytest.raises(JsException) as caught:
+            call()
+        assert str(caught.value) == text
 
 
 def test_new_string_and_new_boolean_are_wrapper_objects():
@@ -89,6 +94,7 @@ def test_bigint_converts_to_an_int(value, number):
     ("1n", "SyntaxError: Cannot convert 1n to a BigInt"),
     ("-0x1", "SyntaxError: Cannot convert -0x1 to a BigInt"),
     (None, "TypeError: Cannot convert undefined to a BigInt"),
+    (js.Symbol("x"), "TypeError: Cannot convert Symbol(x) to a BigInt"),
 ])
 def test_bigint_refuses_as_v8(value, error):
     with pytest.raises(JsException) as caught:

@@ -162,6 +162,7 @@ CASES: list = [
     ["do", of("Uint8Array", 1, 2, 3, 4, 5), ["slice", -3], ["slice", 1, -1], ["slice", NAN, 2], ["slice", 10]],
     ["do", new("Uint8Array", 4), ["set", [1, 2], 2], "length", ["set", [9], 0], ["toString"]],
     ["do", new("Uint8Array", 4), ["set", [1, 2], 3]], ["call", "BigInt64Array.of", "abc"], ["do", new("Uint8Array", 2), ["set", new("BigInt64Array", 1)]],
+    ["call", "String.raw"], ["call", "Symbol.keyFor", 5], ["call", "BigInt", {"$call": ["Symbol", "x"]}],
     ["do", new("Uint8Array", 4), ["set", [1, 2], -1]],
     ["do", new("Uint8Array", 4), ["set", [1, 2, 3, 4, 5]]],
     ["do", new("Uint8Array", 4), ["set", of("Uint16Array", 256, 257, 65535)], ["toString"]],
