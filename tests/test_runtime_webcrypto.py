@@ -257,8 +257,10 @@ def test_timing_safe_equal_compares_buffers_of_one_length():
     with pytest.raises(JsException) as info:
         js.crypto.subtle.timingSafeEqual(encode("ab"), encode("abc"))
     assert str(info.value) == "TypeError: Input buffers must have the same byte length."
-    with pytest.raises(JsException, match="parameter 1 is not of type 'BufferSource'"):
+    with pytest.raises(JsException) as info:
         js.crypto.subtle.timingSafeEqual("ab", encode("ab"))
+    assert str(info.value) == ("TypeError: Failed to execute 'timingSafeEqual' on 'SubtleCrypto': parameter 1 is not "
+                               "of type 'BufferSource'.")
 
 
 @pytest.mark.asyncio
@@ -325,6 +327,12 @@ async def test_key_data_of_the_wrong_kind_and_what_is_not_emulated_are_refused_b
     with pytest.raises(JsException) as info:
         await subtle.exportKey("jwk", md5)
     assert str(info.value) == 'NotSupportedError: Unimplemented JWK key export format for key algorithm "MD5".'
+    for call, method in [(lambda: subtle.exportKey("raw", "not a key"), "exportKey"),
+                         (lambda: subtle.sign("HMAC", "not a key", to_js(b"m")), "sign")]:
+        with pytest.raises(JsException) as info:
+            await call()
+        assert str(info.value) == (f"TypeError: Failed to execute '{method}' on 'SubtleCrypto': parameter 2 is not of "
+                                   "type 'CryptoKey'.")
     for method in (subtle.wrapKey, subtle.unwrapKey):
         with pytest.raises(NotEmulatedError, match=rf"^crypto\.subtle\.{method.__name__} with any algorithm is not "):
             await method("raw", key, key, "AES-KW")

@@ -140,7 +140,7 @@ CASES: list = [
     ["sign", "HMAC", hmac_key(usages=["verify"]), MSG],
     ["sign", "HMAC", hmac_key(), "text"], ["sign", "HMAC", hmac_key(usages=["verify"]), "text"],
     ["verify", "HMAC", hmac_key(), "sig", MSG], ["verify", "HMAC", hmac_key(), X("00"), 5],
-    ["sign", "HMAC", "not a key", "text"],
+    ["sign", "HMAC", "not a key", "text"], ["exportKey", "raw", "not a key"], ["sign", "HMAC", "not a key", MSG],
     ["digest", 5, MSG], ["digest", NULL, MSG], ["digest", [1], MSG],
     ["importKey", "raw", H("pw"), NULL, False, ["sign"]], ["sign", NULL, hmac_key(), MSG],
     ["verify", NULL, hmac_key(), X("00"), MSG],
