@@ -183,6 +183,7 @@ class Default(WorkerEntrypoint):
         holder.x = {"a": 1}
         JSON.stringify(holder)
         JsResponse.json({"a": 1})
+        JSON.stringify([1, 2])
         transform = TransformStream.new()
         ReadableStream.new().pipeTo(TransformStream.new().writable, {"preventClose": True})
         try:
@@ -208,6 +209,7 @@ async def test_each_warning_names_where_the_dict_was_given(tmp_path):
         "a Python dict reached JavaScript as a PyProxy in this call to JSON.stringify()",  # a create_proxy's
         "a Python dict reached JavaScript as a PyProxy in this call to JSON.stringify() (inside a JS object)",
         "a Python dict reached JavaScript as a PyProxy in this call to Response.json()",
+        "a Python list reached JavaScript as a PyProxy in this call to JSON.stringify()",
         "a Python dict reached JavaScript as a PyProxy as the options of ReadableStream.pipeTo()",
         "a Python dict reached JavaScript as a PyProxy as the argument of ReadableStream.pipeThrough()",
     ]

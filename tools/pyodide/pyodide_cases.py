@@ -705,6 +705,9 @@ CASES = {
         "m = to_js({1: 'x'})\n(m.get(1), getattr(Object.fromEntries(m), '1'))",
     ],
     "ffi-types": [
+        "p = create_proxy(object())\ndef f(call):\n    try:\n        return call()\n    except TypeError as e:\n"
+        "        return str(e)\ndef s():\n    p[0] = 1\ndef d():\n    del p[0]\n"
+        "[f(s), f(d), f(lambda: len(p)), f(lambda: iter(p)), f(lambda: 1 in p)]",
         "import pyodide.ffi as f\ndef kinds(v):\n    names = 'JsProxy JsArray JsMap JsMutableMap JsIterable JsIterator JsAsyncIterable JsAsyncIterator JsGenerator JsAsyncGenerator JsCallable JsDoubleProxy JsCallableDoubleProxy JsOnceCallable JsPromise JsBuffer JsTypedArray JsFetchResponse JsDomElement JsWeakRef JsNull'.split()\n    return [n for n in names if isinstance(getattr(f, n, None), type) and isinstance(v, getattr(f, n))]\nkinds(arr())",
         "import pyodide.ffi as f\ndef kinds(v):\n    names = 'JsProxy JsArray JsMap JsMutableMap JsIterable JsIterator JsAsyncIterable JsAsyncIterator JsGenerator JsAsyncGenerator JsCallable JsDoubleProxy JsCallableDoubleProxy JsOnceCallable JsPromise JsBuffer JsTypedArray JsFetchResponse JsDomElement JsWeakRef JsNull'.split()\n    return [n for n in names if isinstance(getattr(f, n, None), type) and isinstance(v, getattr(f, n))]\nkinds(obj())",
         "import pyodide.ffi as f\ndef kinds(v):\n    names = 'JsProxy JsArray JsMap JsMutableMap JsIterable JsIterator JsAsyncIterable JsAsyncIterator JsGenerator JsAsyncGenerator JsCallable JsDoubleProxy JsCallableDoubleProxy JsOnceCallable JsPromise JsBuffer JsTypedArray JsFetchResponse JsDomElement JsWeakRef JsNull'.split()\n    return [n for n in names if isinstance(getattr(f, n, None), type) and isinstance(v, getattr(f, n))]\nkinds(pobj())",
