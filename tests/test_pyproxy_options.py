@@ -63,7 +63,8 @@ async def test_on_pyodide_026_options_given_as_a_dict_are_ignored_with_a_warning
     assert any("options of KV.put(): production reads none of its keys (expirationTtl)" in t for t in texts)
     assert any("options of KV.get(): production reads none of its keys (type)" in t for t in texts)
     assert any("options of VEC.query(): production reads none of its keys (topK)" in t for t in texts)
-    assert any("init object of this call: production reads none of its keys (status)" in t for t in texts)
+    assert any("init object of this call: production reads none of its keys (status), so the defaults apply (a GET, "
+               "status 200, no headers)" in t for t in texts)
     assert all(w.filename.endswith("entry.py") for w in caught)  # pointed at the Worker's own line
 
 
@@ -166,3 +167,49 @@ async def test_d1_raw_reads_column_names_from_a_dict_as_the_workers_pyodide_does
         assert any("options of DB.raw(): production reads none of its keys (columnNames)" in t for t in warned)
     else:
         assert warned == []
+
+
+PLACES = """
+from js import JSON, Object, ReadableStream, TransformStream
+from js import Response as JsResponse
+from pyodide.ffi import create_proxy
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        JSON.stringify({"a": 1})
+        JSON.stringify(create_proxy({"a": 1}))
+        holder = Object.new()
+        holder.x = {"a": 1}
+        JSON.stringify(holder)
+        JsResponse.json({"a": 1})
+        JSON.stringify([1, 2])
+        transform = TransformStream.new()
+        ReadableStream.new().pipeTo(TransformStream.new().writable, {"preventClose": True})
+        try:
+            ReadableStream.new().pipeThrough({"readable": transform.readable, "writable": transform.writable})
+        except Exception:
+            pass
+        return Response("")
+
+    on_fetch = fetch  # before 2025-08-14 workerd calls Default.on_fetch
+"""
+
+
+@pytest.mark.asyncio
+async def test_each_warning_names_where_the_dict_was_given(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(PLACES)
+    (tmp_path / "wrangler.toml").write_text('name = "p"\nmain = "src/entry.py"\ncompatibility_date = "2024-10-01"\n'
+                                            'compatibility_flags = ["python_workers"]\n')
+    with pytest.warns(PyProxyWarning) as caught:
+        await load_worker(tmp_path).fetch("/")
+    assert [str(w.message).split(":")[0] for w in caught] == [
+        "a Python dict reached JavaScript as a PyProxy in this call to JSON.stringify()",
+        "a Python dict reached JavaScript as a PyProxy in this call to JSON.stringify()",  # a create_proxy's
+        "a Python dict reached JavaScript as a PyProxy in this call to JSON.stringify() (inside a JS object)",
+        "a Python dict reached JavaScript as a PyProxy in this call to Response.json()",
+        "a Python list reached JavaScript as a PyProxy in this call to JSON.stringify()",
+        "a Python dict reached JavaScript as a PyProxy as the options of ReadableStream.pipeTo()",
+        "a Python dict reached JavaScript as a PyProxy as the argument of ReadableStream.pipeThrough()",
+    ]

@@ -45,8 +45,15 @@ def test_timeouts_and_any():
     controller.abort("later")
     assert (follower.aborted, follower.reason) == (True, "later")
     assert not js.AbortSignal.any([]).aborted
-    with pytest.raises(JsException, match="parameter 1 is not of type 'number'"):
+    with pytest.raises(JsException, match=r"^TypeError: Failed to execute 'timeout' on 'AbortSignal': parameter 1 is "
+                                          r"not of type 'number'\.$"):
         js.AbortSignal.timeout()
+    with pytest.raises(JsException, match=r"^TypeError: Failed to execute 'any' on 'AbortSignal': parameter 1 is not "
+                                          r"of type 'Array'\.$"):
+        js.AbortSignal.any(5)
+    with pytest.raises(JsException, match=r"^TypeError: Incorrect type for array element 1: the provided value is not "
+                                          r"of type 'AbortSignal'\.$"):
+        js.AbortSignal.any([slow, 5])
     with pytest.raises(JsException, match="^TypeError: Illegal constructor$"):
         js.AbortSignal.new()
 
@@ -96,8 +103,10 @@ def test_every_request_has_a_signal_and_keeps_the_one_given():
     controller = js.AbortController.new()
     request = js.Request.new("https://e.com", signal=controller.signal)
     assert request.signal is controller.signal and request.clone().signal is controller.signal
-    with pytest.raises(JsException, match="member signal is not of type 'AbortSignal'"):
+    with pytest.raises(JsException) as caught:
         js.Request.new("https://e.com", signal="soon")
+    assert str(caught.value) == ("TypeError: Incorrect type for the 'signal' field on 'RequestInitializerDict': the "
+                                 "provided value is not of type 'AbortSignal'.")  # wrangler dev 4.164.0
 
 
 def test_an_aborted_signal_lets_go_of_its_listeners():

@@ -5,10 +5,12 @@ against ``wrangler dev`` 4.164.0 by ``tools/wrangler/jsapi_differential.py``).""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import JsException, ManualClock, js, load_env, load_worker, to_js
+from workers_env import JsException, ManualClock, NotEmulatedError, js, load_env, load_worker, to_js
 
 ENTRY = """
 from js import caches, Response as JsResponse
@@ -92,12 +94,19 @@ async def test_conditional_requests_and_ranges():
     assert (await match(range="bytes=-2")).headers.get("content-range") == "bytes 4-5/6"
     beyond = await match(range="bytes=10-20")
     assert (beyond.status, beyond.headers.get("content-range")) == (416, "bytes */6")
+    assert [(await match(**h)).statusText for h in ({"if_none_match": '"v1"'}, {"range": "bytes=1-3"},
+                                                    {"range": "bytes=10-20"})] == [
+        "Not Modified", "Partial Content", "Range Not Satisfiable"]
+    with pytest.raises(NotEmulatedError) as caught:
+        await match(range="bytes=0-1,3-4")
+    assert str(caught.value) == ("a Range with several ranges (a multipart/byteranges answer) is not emulated by "
+                                 "workers-env's Cache API; ask for one range")
     head = js.Request.new("https://c.test/e", method="HEAD")
     assert await cache.match(head) is None and (await cache.match(head, ignoreMethod=True)).status == 200
 
 
 @pytest.mark.asyncio
-async def test_workerds_refusals_word_for_word():
+async def test_workerds_refusals_word_for_word(caplog):
     cache = js.caches.default
 
     async def refused(call, name: str, message: str) -> None:
@@ -111,11 +120,48 @@ async def test_workerds_refusals_word_for_word():
                   "TypeError", "Cannot cache response to a range request (206 Partial Content).")
     await refused(lambda: cache.put("https://c.test/v", js.Response.new("r", headers=headers(vary="*"))),
                   "TypeError", "Cannot cache response with 'Vary: *' header.")
+    await refused(lambda: cache.put("https://c.test/np", 5),
+                  "TypeError", "Failed to execute 'put' on 'Cache': parameter 2 is not of type 'Response'.")
     await refused(lambda: cache.put("https://c.test/x", js.Response.error()),
                   "TypeError", "Cache is unable to store an error response")
     await refused(lambda: cache.match("/relative"), "TypeError", "Invalid URL: /relative")
     await refused(lambda: js.caches.open("x" * 1024), "TypeError", "Cache name is too long.")
-    assert await cache.put("https://c.test/304", js.Response.new(None, status=304)) is None  # ignored, with a warning
+    with caplog.at_level(logging.WARNING, logger="workers_env.runtime"):
+        assert await cache.put("https://c.test/304", js.Response.new(None, status=304)) is None  # ignored
+    assert caplog.messages == [  # cache.c++'s console warning, word for word
+        "Ignoring attempt to Cache.put() a 304 status response. 304 responses are not meaningful to cache, and a "
+        "potential source of bugs. Consider validating that the response status is meaningful to cache before "
+        "calling Cache.put()."]
     for call, text in [(lambda: cache.keys(), "'keys' on 'Cache'"), (lambda: js.caches.has("x"), "'has' on 'CacheStorage'")]:
         with pytest.raises(JsException, match=f"Failed to execute {text}: the method is not implemented."):
             call()
+
+
+#: the reason phrase workerd gives each status it answers from the cache (a cached response's own
+#: ``statusText`` is not kept)
+REASONS = {200: "OK", 203: "Non-Authoritative Information", 300: "Multiple Choices",
+           301: "Moved Permanently", 302: "Found", 303: "See Other", 307: "Temporary Redirect",
+           308: "Permanent Redirect", 404: "Not Found", 405: "Method Not Allowed", 410: "Gone", 414: "URI Too Long",
+           501: "Not Implemented"}
+
+
+@pytest.mark.asyncio
+async def test_a_cached_response_carries_workerds_reason_phrase_for_its_status():
+    cache = await js.caches.open("test-reasons")
+    for status in REASONS:
+        await cache.put(f"https://c.test/{status}", js.Response.new("x", status=status, statusText="mine",
+                                                                      headers=headers(cache_control="max-age=60")))
+    answers = {status: await cache.match(f"https://c.test/{status}") for status in REASONS}
+    assert {status: (a.status, a.statusText) for status, a in answers.items()} == {
+        status: (status, reason) for status, reason in REASONS.items()}
+    await cache.put("https://c.test/204", js.Response.new(None, status=204, headers=headers(cache_control="max-age=60")))
+    assert await cache.match("https://c.test/204") is None  # Miniflare's cache never stores a 204 (it has no body)
+
+
+@pytest.mark.asyncio
+async def test_a_heuristically_fresh_response_older_than_a_day_gets_warning_113():
+    cache = await js.caches.open("test-heuristic-warning")
+    await cache.put("https://c.test/old", js.Response.new("x", headers=headers(
+        date="Tue, 01 Dec 2026 10:00:00 GMT", last_modified="Tue, 01 Dec 2020 10:00:00 GMT", age="100000")))
+    hit = await cache.match("https://c.test/old")
+    assert hit.headers.get("warning") == '113 - "rfc7234 5.5.4"'  # http-cache-semantics' heuristic-expiration warning

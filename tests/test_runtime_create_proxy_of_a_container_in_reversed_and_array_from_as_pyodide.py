@@ -10,6 +10,7 @@ truthy, whatever its length."""
 
 from __future__ import annotations
 
+import pytest
 from worker_helpers import snippet_answers
 
 SNIPPETS = [
@@ -36,3 +37,17 @@ def test_container_proxies_in_the_pyodide_314_era(tmp_path):
 def test_container_proxies_in_the_pyodide_028_era(tmp_path):
     assert snippet_answers(tmp_path, SNIPPETS, "2025-10-01") == [
         *COMMON, "TypeError: 'pyodide.ffi.JsProxy' object is not reversible", *AFTER]
+
+
+PLAIN_OBJECT = ("p = create_proxy(object())\ndef f(call):\n    try:\n        return call()\n    except TypeError as e:\n"
+                "        return str(e)\ndef s():\n    p[0] = 1\ndef d():\n    del p[0]\n"
+                "[f(s), f(d), f(lambda: len(p)), f(lambda: iter(p)), f(lambda: 1 in p)]")
+
+
+@pytest.mark.parametrize(("date", "not_in"), [("2025-10-01", "iterable"), ("2026-10-01", "a container or iterable")])
+def test_a_proxy_of_an_object_that_is_no_container_refuses_as_pyodide(tmp_path, date, not_in):
+    """Real Pyodide 0.28.2 and 314.0.6 (tools/pyodide, group ffi-types); 314's ``in`` in Python 3.14's words."""
+    assert snippet_answers(tmp_path, [PLAIN_OBJECT], date) == [
+        f"[\"'pyodide.ffi.JsProxy' object does not support item assignment\", \"'pyodide.ffi.JsProxy' object doesn't "
+        f"support item deletion\", \"object of type 'pyodide.ffi.JsProxy' has no len()\", \"'pyodide.ffi.JsProxy' "
+        f"object is not iterable\", \"argument of type 'pyodide.ffi.JsProxy' is not {not_in}\"] (list)"]

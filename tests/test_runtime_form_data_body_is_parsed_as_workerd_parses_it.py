@@ -66,6 +66,7 @@ async def test_values_are_utf8_and_not_transfer_decoded():
     (part('Content-Disposition: form-data; name="a"').replace("--XyZ--\r\n", ""), CT,
      "No subsequent boundary string after multipart message."),
     ("", CT, "No initial boundary string (or you have a truncated message)."),
+    ('--XyZ\r\nContent-Disposition: form-data; name="a"', CT, "No multipart message header termination found."),
     (part('Content-Disposition: form-data; name="a"'), "multipart/form-data; boundary=other",
      "No initial boundary string (or you have a truncated message)."),
     ("--XyZ  \r\n" + part('Content-Disposition: form-data; name="a"')[7:], CT,

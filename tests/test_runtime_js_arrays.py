@@ -76,6 +76,8 @@ def test_the_python_sequence_api():
     assert a.to_py() == [4, 2, 9, None, None, 8]
     with pytest.raises(IndexError, match="^pop from empty list$"):
         js.JSON.parse("[]").pop()
+    with pytest.raises(IndexError, match="^pop index out of range$"):  # Pyodide's (real 0.26.0a4, 0.28.2, 314.0.6)
+        js.JSON.parse("[1, 2]").pop(10)
     assert list(arr() + [1]) == [3, 1, 2, 1] and str(arr() * 2) == "3,1,2,3,1,2"
     assert (a.push(7), a.unshift(0), a.shift()) == (7, 8, 0)
 

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from worker_helpers import snippet_answers
+
+from workers_env import NotEmulatedError, js
 
 SNIPPETS = {
     'Array.of("1", "2").map(JSON.parse).to_py()': "[1, 2] (list)",
@@ -38,3 +41,10 @@ def test_builtins_read_the_extra_arguments_as_v8_does(tmp_path: Path) -> None:
 def test_the_same_on_pyodide_026(tmp_path: Path) -> None:
     snippets = ['Array.of("1", "2").map(JSON.parse).to_py()', 'Array.of(1, "a").map(JSON.stringify).to_py()']
     assert snippet_answers(tmp_path, snippets, "2025-09-01") == ["[1, 2] (list)", "['1', '\"a\"'] (list)"]
+
+
+def test_a_replacer_function_is_not_emulated():
+    with pytest.raises(NotEmulatedError) as caught:
+        js.JSON.stringify(js.JSON.parse('{"a": 1}'), lambda key, value: value)
+    assert str(caught.value) == ("JSON.stringify with a replacer function is not emulated by workers-env: convert "
+                                 "with json.dumps(value.to_py(), default=...) instead")

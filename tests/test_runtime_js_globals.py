@@ -40,6 +40,12 @@ class Default(WorkerEntrypoint):
         blob = Blob(["ab", b"cd"], content_type="text/plain")
         form = FormData({"k": "v"})
         form.append("k", "w")
+        refused = []
+        for attempt in (lambda: FormData(5), lambda: form.__setitem__("k", ["a", "b"])):
+            try:
+                attempt()
+            except TypeError as exc:
+                refused.append(str(exc))
         cf = import_from_javascript("cloudflare:workers")
         return Response.json({
             "path": url.pathname, "q": url.searchParams.get("q"), "host": url.host, "origin": url.origin,
@@ -49,7 +55,7 @@ class Default(WorkerEntrypoint):
             "random": random.length, "b64": btoa("hi"), "unb64": atob("aGk="),
             "iso": Date.new(0).toISOString(), "now": Date.now() > 0,
             "blob": [blob.size, await blob.text(), blob.content_type],
-            "form": form.get_all("k"), "env_var": cf.env.NAME,
+            "form": form.get_all("k"), "env_var": cf.env.NAME, "refused": refused,
         })
 """
 
@@ -78,6 +84,8 @@ async def test_js_globals_inside_a_worker(tmp_path):
         "iso": "1970-01-01T00:00:00.000Z", "now": True,
         "blob": [4, "abcd", "text/plain"],
         "form": ["v", "w"], "env_var": "globals",
+        "refused": ["Expected form_data to be a dict or an instance of FormData",  # the SDK's own texts
+                    "Expected single item in arguments to FormData.__setitem__"],
     }
 
 

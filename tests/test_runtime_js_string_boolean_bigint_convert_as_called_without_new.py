@@ -32,6 +32,11 @@ def test_string_of_javascript_values_and_without_an_argument():
     assert js.String(to_js([1, [2, None]])) == "1,2,"
     assert js.String(js.Error.new("e")) == "Error: e"
     assert js.String(js.Symbol("s")) == "Symbol(s)"
+    for call in (lambda: js.String.new(js.Symbol("s")), lambda: js.Symbol(js.Symbol("s")),
+                 lambda: js.Symbol.for_(js.Symbol("s"))):  # V8's ToString of a Symbol
+        with pytest.raises(JsException) as caught:
+            call()
+        assert str(caught.value) == "TypeError: Cannot convert a Symbol value to a string"
 
 
 def test_string_from_char_code_from_code_point_and_raw():
@@ -45,6 +50,11 @@ def test_string_from_char_code_from_code_point_and_raw():
         assert str(caught.value) == f"RangeError: Invalid code point {text}"
     template = to_js({"raw": ["a", "b", "c"]}, dict_converter=js.Object.fromEntries)
     assert js.String.raw(template, 1, 2) == "a1b2c"
+    for call, text in [(lambda: js.String.raw(), "TypeError: Cannot convert undefined or null to object"),
+                       (lambda: js.Symbol.keyFor(5), "TypeError: 5 is not a symbol")]:  # V8's
+        with pytest.raises(JsException) as caught:
+            call()
+        assert str(caught.value) == text
 
 
 def test_new_string_and_new_boolean_are_wrapper_objects():
@@ -84,6 +94,7 @@ def test_bigint_converts_to_an_int(value, number):
     ("1n", "SyntaxError: Cannot convert 1n to a BigInt"),
     ("-0x1", "SyntaxError: Cannot convert -0x1 to a BigInt"),
     (None, "TypeError: Cannot convert undefined to a BigInt"),
+    (js.Symbol("x"), "TypeError: Cannot convert Symbol(x) to a BigInt"),
 ])
 def test_bigint_refuses_as_v8(value, error):
     with pytest.raises(JsException) as caught:

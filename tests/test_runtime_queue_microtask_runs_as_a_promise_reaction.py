@@ -79,6 +79,7 @@ def test_a_throwing_callback_is_logged_as_uncaught_and_the_request_goes_on(tmp_p
         assert json_answer(tmp_path, "/throws") == ["a", "b", "after"]
     uncaught = [r for r in caplog.records if "queueMicrotask" in r.getMessage()]
     assert len(uncaught) == 1 and uncaught[0].exc_info is not None
+    assert uncaught[0].getMessage() == "Uncaught exception in a queueMicrotask callback"
     assert str(uncaught[0].exc_info[1]) == "from microtask"
 
 

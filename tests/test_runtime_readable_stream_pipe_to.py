@@ -32,7 +32,8 @@ class Default(WorkerEntrypoint):
             target = TransformStream.new()
             target.writable.getWriter()
             for call in (lambda: JsResponse.new("x").body.pipeTo(target.writable),
-                         lambda: JsResponse.new("x").body.pipeThrough(target)):
+                         lambda: JsResponse.new("x").body.pipeThrough(target),
+                         lambda: JsResponse.new("x").body.pipeTo(5)):
                 try:
                     await call()
                 except Exception as exc:
@@ -69,6 +70,7 @@ async def test_a_locked_source_or_destination_is_workerds_type_error(tmp_path):
         "TypeError: This ReadableStream is currently locked to a reader.",
         "TypeError: This WritableStream is currently locked to a writer",
         "TypeError: This WritableStream is currently locked to a writer.",
+        "TypeError: Failed to execute 'pipeTo' on 'ReadableStream': parameter 1 is not of type 'WritableStream'.",
     ]
 
 

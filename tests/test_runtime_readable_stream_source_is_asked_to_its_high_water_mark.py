@@ -12,7 +12,7 @@ import asyncio
 
 import pytest
 
-from workers_env import JsException, js, to_js
+from workers_env import JsException, PyProxyWarning, js, to_js
 from workers_env.runtime.jsproxy import jsnull
 
 
@@ -83,3 +83,10 @@ def test_a_high_water_mark_that_is_no_unsigned_integer_is_jsgs_type_error(value,
     with pytest.raises(JsException) as caught:
         stream_of({"pull": lambda controller: None}, {"highWaterMark": value})
     assert str(caught.value) == error
+
+
+def test_a_python_dict_as_the_strategy_is_warned_about_by_what_it_is():
+    with pytest.warns(PyProxyWarning) as caught:
+        js.ReadableStream.new(to_js({}, dict_converter=js.Object.fromEntries), {"highWaterMark": 3, "get": 1})
+    assert str(caught[0].message).startswith("a Python dict reached JavaScript as a PyProxy as the queuing strategy "
+                                             "of a ReadableStream: ")

@@ -97,7 +97,12 @@ async def test_an_empty_body_with_a_null_body_status_is_no_body_and_a_warning(ca
     with caplog.at_level("WARNING", logger="workers_env.runtime"):
         resp = Response("", status=204)
     assert (resp.status, await resp.text()) == (204, "")
-    assert "null body status (204) and a non-null, zero-length body" in caplog.text
+    assert caplog.messages == [  # http.c++'s console warning, word for word
+        "Constructing a Response with a null body status (204) and a non-null, zero-length body. This is technically "
+        "incorrect, and we recommend you update your code to explicitly pass in a `null` body, e.g. "
+        "`new Response(null, { status: 204, ... })`. (We continue to allow the zero-length body behavior because it "
+        "was previously the only way to construct a Response with a null body status. This behavior may change in "
+        "the future.)"]
     assert js.Response.new(to_js(b""), status=304).status == 304  # a zero-length Uint8Array
     from workers_env._jsvalues import ByteStream
     from workers_env.runtime.jsreadable import JsReadableStream

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import load_worker
+from workers_env import NotEmulatedError, js, load_worker, to_js
 
 ENTRY = '''
 import js
@@ -46,7 +46,10 @@ class Default(WorkerEntrypoint):
                         attempt(lambda: structuredClone(js.AbortSignal.abort())), attempt(lambda: structuredClone(js.Symbol("x"))),
                         attempt(lambda: structuredClone(js.Response.new("x"))), attempt(lambda: structuredClone()),
                         attempt(lambda: structuredClone(1, Object.fromEntries(to_js([["transfer", 5]])))),
-                        attempt(lambda: structuredClone(create_proxy(lambda: 1)))],
+                        attempt(lambda: structuredClone(create_proxy(lambda: 1))),
+                        attempt(lambda: structuredClone(js.Promise.resolve(1))),
+                        attempt(lambda: structuredClone(js.ReadableStream.new())),
+                        attempt(lambda: structuredClone(js.console)), attempt(lambda: structuredClone(create_proxy(o)))],
             "views": [JSON.stringify(structuredClone(o.as_py_json()).a), JSON.stringify(structuredClone(js.Math))],
         })
 '''
@@ -74,6 +77,49 @@ async def test_structured_clone_copies_and_refuses_as_workerd(tmp_path):
             "JsException TypeError: Incorrect type for the 'transfer' field on 'StructuredCloneOptions': the provided "
             "value is not of type 'Array'.",
             "JsException DataCloneError: function(){} could not be cloned. 25",
+            "JsException DataCloneError: #<Promise> could not be cloned. 25",
+            "JsException DataCloneError: ReadableStream can only be serialized for RPC. 25",
+            "JsException DataCloneError: function () { [native code] } could not be cloned. 25",  # console.debug
+            "JsException DataCloneError: [object Object] could not be cloned. 25",  # create_proxy(an object)
         ],
         "views": ['[1,{"b":2}]', "{}"],
     }
+
+
+LITERAL_MAP = """
+from js import structuredClone
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        try:
+            structuredClone(to_js({"a": 1}))
+        except Exception as exc:
+            return Response(f"{exc} {exc.code}")
+"""
+
+
+@pytest.mark.asyncio
+async def test_pyodide_028s_literal_map_is_refused_as_v8_refuses_its_proxy(tmp_path):
+    # Pyodide 0.28's to_js(dict) is a Map behind a Proxy, which V8's serializer does not clone
+    # (real Pyodide 0.28.2: tools/pyodide, group workerd-globals)
+    worker = load_worker(one_file_worker(tmp_path, LITERAL_MAP, date="2025-10-01"))
+    assert await (await worker.fetch("/")).text() == "DataCloneError: [object Map] could not be cloned. 25"
+
+
+def test_a_transfer_list_and_what_workerd_alone_clones_are_not_emulated():
+    options = to_js({"transfer": [js.ArrayBuffer.new(1)]}, dict_converter=js.Object.fromEntries)
+    with pytest.raises(NotEmulatedError) as caught:
+        js.structuredClone(1, options)
+    assert str(caught.value) == ("structuredClone(value, {transfer: [...]}) with a transfer list is not emulated by "
+                                 "workers-env: clone without one (the buffers are copied)")
+    with pytest.raises(NotEmulatedError) as caught:
+        js.structuredClone(js.Headers.new())
+    assert str(caught.value) == ("structuredClone() of a Headers is not emulated by workers-env (workerd clones it); "
+                                 "clone its parts instead")
+    with pytest.raises(NotEmulatedError) as caught:
+        js.structuredClone(js.ReadableStream.new().getReader())  # a value workers-env does not know how V8 clones
+    assert str(caught.value) == ("structuredClone() of a JavaScript ReadableStreamDefaultReader is not emulated by "
+                                 "workers-env")

@@ -13,7 +13,7 @@ import json
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import load_worker
+from workers_env import JsException, js, load_worker
 
 ENTRY = """
 import json
@@ -108,3 +108,17 @@ def test_an_array_joined_in_two_threads_at_once_is_written_whole_in_both() -> No
     done.set()
     worker.join(5)
     assert first == ["1,s"]
+
+
+def test_a_longer_circle_is_named_step_by_step_as_v8_names_it():
+    outer, inner, items = js.Object.new(), js.Object.new(), js.Array.new()
+    outer.x, inner.y = inner, items
+    items.push(outer)
+    with pytest.raises(JsException) as caught:
+        js.JSON.stringify(outer)
+    assert caught.value.message == (
+        "Converting circular structure to JSON\n"
+        "    --> starting at object with constructor 'Object'\n"
+        "    |     property 'x' -> object with constructor 'Object'\n"
+        "    |     property 'y' -> object with constructor 'Array'\n"
+        "    --- index 0 closes the circle")

@@ -13,6 +13,8 @@ import logging
 import pytest
 from worker_helpers import json_answer, one_file_worker
 
+from workers_env import NotEmulatedError, js, to_js
+
 ENTRY = """
 import asyncio
 from js import Object, TransformStream, TextEncoder
@@ -68,3 +70,11 @@ def test_a_transformer_before_the_date_is_workerds_warning_once_a_request(tmp_pa
                       "transformstream_enable_standard_constructor compatibility flag. Refer to the docs for more "
                       "information: https://developers.cloudflare.com/workers/platform/compatibility-dates/"
                       "#compatibility-flags"]
+
+
+def test_a_transformer_to_the_standard_constructor_is_not_emulated():
+    with pytest.raises(NotEmulatedError) as caught:
+        js.TransformStream.new(to_js({"transform": lambda chunk, controller: None},
+                                     dict_converter=js.Object.fromEntries))
+    assert str(caught.value) == ("new TransformStream(transformer) with transform functions is not emulated by "
+                                 "workers-env; new TransformStream() (chunks passed through) is")

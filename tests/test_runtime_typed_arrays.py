@@ -4,6 +4,7 @@ V8's errors on the JavaScript side, Pyodide's JsBuffer methods on the Python sid
 from __future__ import annotations
 
 import math
+import array as array_module
 import struct
 import textwrap
 from pathlib import Path
@@ -50,6 +51,9 @@ def test_storing_rules_of_each_kind():
     assert list(js.BigUint64Array.of(-(2**60))) == [2**64 - 2**60]
     with pytest.raises(JsException, match="TypeError: Cannot convert 1 to a BigInt"):
         js.BigInt64Array.of(1)  # a safe int reaches JavaScript as a Number
+    with pytest.raises(JsException) as caught:
+        js.BigInt64Array.of("abc")
+    assert str(caught.value) == "SyntaxError: Cannot convert abc to a BigInt"
     with pytest.raises(JsException, match="TypeError: Cannot convert a BigInt value to a number"):
         js.Int32Array.of(2**60)
 
@@ -86,6 +90,8 @@ def test_views_share_their_buffer_and_slice_copies():
     (lambda: js.DataView.new(js.ArrayBuffer.new(4)).getInt32(1), "RangeError: Offset is outside the bounds of the DataView"),
     (lambda: js.BigInt64Array.new(js.Int8Array.new(2)), "TypeError: Cannot mix BigInt and other types"),
     (lambda: js.Uint8Array.new(4).set(js.Uint8Array.new(2), 3), "RangeError: offset is out of bounds"),
+    (lambda: js.Uint8Array.new(2).set(js.BigInt64Array.new(1)),
+     "TypeError: Cannot mix BigInt and other types, use explicit conversions"),
 ])
 def test_bad_arguments_raise_v8s_errors(build, error):
     with pytest.raises(JsException) as caught:
@@ -121,18 +127,36 @@ def test_pyodide_jsbuffer_methods():
     assert isinstance(copy, memoryview) and copy.format == "h" and copy.tolist() == [1, -2, 3] and not copy.readonly
     copy[0] = 9  # a copy: the JavaScript array is unchanged
     assert array[0] == 1 and array.to_bytes() == struct.pack("<3h", 1, -2, 3)
-    array.assign(struct.pack("<3h", 4, 5, 6))
+    array.assign(array_module.array("h", [4, 5, 6]))  # a buffer of its item size (Pyodide checks it)
     assert list(array) == [4, 5, 6]
-    target = bytearray(6)
+    target = array_module.array("h", [0, 0, 0])
     array.assign_to(target)
-    assert bytes(target) == struct.pack("<3h", 4, 5, 6)
-    with pytest.raises(ValueError, match="cannot assign to TypedArray of length 6 from buffer of length 2"):
-        array.assign(b"ab")
-    with pytest.raises(ValueError, match="cannot assign from TypedArray of length 6 to buffer of length 1"):
-        array.assign_to(bytearray(1))
+    assert list(target) == [4, 5, 6]
+    untyped = bytearray(6)
+    js.DataView.new(array.buffer).assign_to(untyped)  # an ArrayBuffer or DataView takes any buffer
+    assert bytes(untyped) == struct.pack("<3h", 4, 5, 6)
+    refusals = [  # Pyodide's texts, the lengths of assign's as it swaps them (real 0.26.0a4, 0.28.2, 314.0.6)
+        (lambda: array.assign(b"ab"), ValueError, "cannot assign to TypedArray of length 2 from buffer of length 6"),
+        (lambda: array.assign_to(bytearray(1)), ValueError,
+         "cannot assign from TypedArray of length 6 to buffer of length 1"),
+        (lambda: array.assign(b"abcdef"), ValueError, "TypedArray and memorybuffer have incompatible formats"),
+        (lambda: array.assign_to(b"abcdef"), BufferError, "Object is not writable."),
+        (lambda: array.assign_to(memoryview(bytearray(6)).toreadonly()), BufferError,
+         "memoryview: underlying buffer is not writable"),
+        (lambda: js.Uint8Array.of(0xFF).to_string(), ValueError, "Failed to decode Javascript TypedArray as utf8"),
+        (lambda: js.Uint8Array.of(1)["x"], TypeError, "list indices must be integers or slices, not str"),
+        (lambda: js.Uint8Array.of(1).to_string("nope"), JsException, 'RangeError: "nope" is not a valid encoding.'),
+    ]
+    for call, kind, text in refusals:
+        with pytest.raises(kind) as caught:
+            call()
+        assert str(caught.value) == text
+    assert list(array) == [4, 5, 6]  # refused: unchanged
     assert js.TextEncoder.new().encode("héllo").to_string() == "héllo"
-    with pytest.raises(ValueError, match="Failed to decode Javascript TypedArray as utf8"):
-        js.Uint8Array.of(0xFF).to_string()
+    assert js.Uint8Array.of(0xFF).to_string("latin1") == "ÿ"  # the TextDecoder's label (windows-1252)
+    with pytest.raises(JsException) as caught:
+        js.TextDecoder.new().decode("text")
+    assert str(caught.value) == "TypeError: Failed to execute 'decode' on 'TextDecoder': parameter 1 is not of type 'Array'."
     assert js.DataView.new(js.ArrayBuffer.new(3)).to_py().tolist() == [0, 0, 0]
     assert js.JSON.stringify(js.Uint8Array.of(5)) == '{"0":5}' and js.JSON.stringify(js.DataView.new(js.ArrayBuffer.new(1))) == "{}"
     assert list(js.Float32Array.from_([1, 2], lambda v, i: v * 10 + i)) == [10, 21]

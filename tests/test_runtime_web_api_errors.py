@@ -31,6 +31,11 @@ def test_btoa_and_atob_texts():
     assert js.atob(" aG k= ") == "hi"  # whitespace is skipped
 
 
+def test_url_search_params_refuse_a_pair_that_is_no_pair():
+    for pairs in ([["a"]], [["a", "1", "2"]]):
+        _raises(lambda: js.URLSearchParams.new(to_js(pairs)), "TypeError", "Invalid URL search params sequence.")
+
+
 def test_url_search_params_serialize_as_forms_do():
     params = js.URLSearchParams.new()
     params.append("a b", "x~y*z-._!")
@@ -128,6 +133,24 @@ def test_response_init_is_converted_as_webidl_converts_it():
     assert (error.status, error.type, error.ok, error.raw_body()) == (0, "error", False, b"")
     assert js.Response.json(None).raw_body() == b"undefined"  # JSON.stringify(undefined), as workerd writes it
     assert js.Response.json(jsnull).raw_body() == b"null"
+
+
+@pytest.mark.asyncio
+async def test_an_init_that_is_no_object_is_jsgs_type_error_naming_the_call():
+    _raises(lambda: js.Response.new("x", 5), "TypeError",
+            "Failed to construct 'Response': constructor parameter 2 is not of type 'InitializerDict or Response'.")
+    _raises(lambda: js.Response.new("x", "init"), "TypeError",
+            "Failed to construct 'Response': constructor parameter 2 is not of type 'InitializerDict or Response'.")
+    _raises(lambda: js.Request.new("https://e.com", 5), "TypeError",
+            "Failed to construct 'Request': constructor parameter 2 is not of type "
+            "'RequestInitializerDict or Request'.")
+    _raises(lambda: js.Response.json(1, 5), "TypeError",
+            "Failed to execute 'json' on 'Response': parameter 2 is not of type 'InitializerDict or Response'.")
+    with pytest.raises(JsException) as caught:
+        await js.fetch("https://e.com", 5)
+    assert (caught.value.name, caught.value.message) == (
+        "TypeError", "Failed to execute 'fetch' on 'ServiceWorkerGlobalScope': parameter 2 is not of type "
+        "'RequestInitializerDict or Request'.")
 
 
 def test_text_codecs_take_usv_strings_and_decoder_options():

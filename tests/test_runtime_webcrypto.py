@@ -168,10 +168,16 @@ async def test_a_python_dict_algorithm_is_read_as_the_workers_pyodide_reads_a_py
 
     from workers_env import load_worker
 
-    old = await (await load_worker(one_file_worker(tmp_path / "old", DICT_ALGORITHM_WORKER, date="2025-09-01")).fetch("/")).json()
+    from workers_env import PyProxyWarning
+
+    with pytest.warns(PyProxyWarning) as caught:
+        old = await (await load_worker(one_file_worker(tmp_path / "old", DICT_ALGORITHM_WORKER, date="2025-09-01")).fetch("/")).json()
+    assert str(caught[0].message).startswith("a Python dict reached JavaScript as a PyProxy as the algorithm of a "
+                                             "crypto.subtle call: ")
     assert old["digest"] == "NotSupportedError: Unrecognized or unimplemented digest algorithm requested."
     assert old["hmac"] == 'NotSupportedError: Unrecognized key import algorithm "undefined" requested.'
-    assert "to_js(value, dict_converter=Object.fromEntries)" in old["note"]
+    assert old["note"] == ("workers-env: the algorithm is a Python dict, which reaches JavaScript as a PyProxy whose "
+                           "fields read undefined; convert it with to_js(value, dict_converter=Object.fromEntries)")
     new = await (await load_worker(one_file_worker(tmp_path / "new", DICT_ALGORITHM_WORKER, date="2025-11-02")).fetch("/")).json()
     assert new == {"digest": hashlib.sha256(b"x").hexdigest(),
                    "hmac": hmac_module.new(b"k", b"m", hashlib.sha256).hexdigest()}
@@ -251,5 +257,115 @@ def test_timing_safe_equal_compares_buffers_of_one_length():
     with pytest.raises(JsException) as info:
         js.crypto.subtle.timingSafeEqual(encode("ab"), encode("abc"))
     assert str(info.value) == "TypeError: Input buffers must have the same byte length."
-    with pytest.raises(JsException, match="parameter 1 is not of type 'BufferSource'"):
+    with pytest.raises(JsException) as info:
         js.crypto.subtle.timingSafeEqual("ab", encode("ab"))
+    assert str(info.value) == ("TypeError: Failed to execute 'timingSafeEqual' on 'SubtleCrypto': parameter 1 is not "
+                               "of type 'BufferSource'.")
+
+
+@pytest.mark.asyncio
+async def test_buffer_arguments_are_converted_as_jsg_converts_them_before_any_other_check():
+    """A ``BufferSource`` member of the algorithm or parameter that is none is jsg's TypeError,
+    named by its dictionary or position, before the key's usages are looked at (wrangler dev
+    4.164.0, ``tools/wrangler/webcrypto_differential.py``)."""
+    subtle = js.crypto.subtle
+    aes = await subtle.importKey("raw", to_js(bytes(16)), "AES-GCM", False, to_js(["encrypt"]))
+    pbkdf2 = await subtle.importKey("raw", to_js(b"pw"), "PBKDF2", False, to_js(["deriveBits"]))
+    signer = await subtle.importKey("raw", to_js(b"k"), to_js({"name": "HMAC", "hash": "SHA-256"},
+                                                              dict_converter=js.Object.fromEntries),
+                                    False, to_js(["verify"]))
+
+    def obj(**fields):
+        return to_js(fields, dict_converter=js.Object.fromEntries)
+
+    calls = [
+        (lambda: subtle.encrypt(obj(name="AES-GCM", iv="x"), aes, to_js(b"m")),
+         "Incorrect type for the 'iv' field on 'EncryptAlgorithm': the provided value is not of type 'BufferSource'."),
+        (lambda: subtle.decrypt(obj(name="AES-GCM", iv=to_js(bytes(12)), additionalData=5), aes, to_js(b"m")),
+         "Incorrect type for the 'additionalData' field on 'EncryptAlgorithm': the provided value is not of type "
+         "'BufferSource'."),
+        (lambda: subtle.deriveBits(obj(name="PBKDF2", hash="SHA-256", iterations=1, salt="s"), pbkdf2, 256),
+         "Incorrect type for the 'salt' field on 'DeriveKeyAlgorithm': the provided value is not of type "
+         "'BufferSource'."),
+        (lambda: subtle.encrypt(obj(name="AES-GCM", iv=to_js(bytes(12))), aes, "text"),
+         "Failed to execute 'encrypt' on 'SubtleCrypto': parameter 3 is not of type 'BufferSource'."),
+        (lambda: subtle.digest("SHA-256", "text"),
+         "Failed to execute 'digest' on 'SubtleCrypto': parameter 2 is not of type 'BufferSource'."),
+        (lambda: subtle.sign("HMAC", signer, "text"),  # a verify-only key: the conversion fails first
+         "Failed to execute 'sign' on 'SubtleCrypto': parameter 3 is not of type 'BufferSource'."),
+        (lambda: subtle.verify("HMAC", signer, to_js(b"s"), 5),
+         "Failed to execute 'verify' on 'SubtleCrypto': parameter 4 is not of type 'BufferSource'."),
+    ]
+    for call, message in calls:
+        with pytest.raises(JsException) as info:
+            await call()
+        assert (info.value.name, info.value.message) == ("TypeError", message)
+
+
+@pytest.mark.asyncio
+async def test_key_data_of_the_wrong_kind_and_what_is_not_emulated_are_refused_by_name():
+    subtle = js.crypto.subtle
+    hmac_algorithm = to_js({"name": "HMAC", "hash": "SHA-256"}, dict_converter=js.Object.fromEntries)
+    jwk = to_js({"kty": "oct", "k": "AA"}, dict_converter=js.Object.fromEntries)
+    for call, message in [
+        (lambda: subtle.importKey("raw", jwk, hmac_algorithm, False, to_js(["sign"])),
+         "Import data provided for buffer-based import formats must be a buffer source."),  # wrangler dev 4.164.0
+        (lambda: subtle.importKey("jwk", to_js(b"\0"), hmac_algorithm, False, to_js(["sign"])),
+         'Import data provided for "jwk" import format must be a JsonWebKey.'),
+        (lambda: subtle.importKey("raw", "text", hmac_algorithm, False, to_js(["sign"])),
+         "Failed to execute 'importKey' on 'SubtleCrypto': parameter 2 is not of type 'BufferSource or JsonWebKey'."),
+    ]:
+        with pytest.raises(JsException) as info:
+            await call()
+        assert (info.value.name, info.value.message) == ("TypeError", message)
+    key = await subtle.importKey("raw", to_js(b"k"), hmac_algorithm, True, to_js(["sign"]))
+    with pytest.raises(JsException) as info:
+        await subtle.exportKey("spki", key)
+    assert str(info.value) == 'NotSupportedError: Unimplemented key export format "spki".'
+    md5 = await subtle.importKey("raw", to_js(b"k"), to_js({"name": "HMAC", "hash": "MD5"},
+                                                           dict_converter=js.Object.fromEntries), True, to_js(["sign"]))
+    with pytest.raises(JsException) as info:
+        await subtle.exportKey("jwk", md5)
+    assert str(info.value) == 'NotSupportedError: Unimplemented JWK key export format for key algorithm "MD5".'
+    for call, method in [(lambda: subtle.exportKey("raw", "not a key"), "exportKey"),
+                         (lambda: subtle.sign("HMAC", "not a key", to_js(b"m")), "sign")]:
+        with pytest.raises(JsException) as info:
+            await call()
+        assert str(info.value) == (f"TypeError: Failed to execute '{method}' on 'SubtleCrypto': parameter 2 is not of "
+                                   "type 'CryptoKey'.")
+    for method in (subtle.wrapKey, subtle.unwrapKey):
+        with pytest.raises(NotEmulatedError, match=rf"^crypto\.subtle\.{method.__name__} with any algorithm is not "):
+            await method("raw", key, key, "AES-KW")
+
+
+@pytest.mark.asyncio
+async def test_an_algorithm_that_is_no_name_nor_object_is_read_as_jsg_reads_it():
+    """jsg's ``kj::OneOf<kj::String, ...Algorithm>``: a number or an array is made a string (an
+    algorithm of that name), ``null``/``undefined`` its C++ struct's refusal (wrangler dev 4.164.0)."""
+    subtle = js.crypto.subtle
+    data = to_js(b"x")
+    for algorithm in (5, to_js([1])):
+        with pytest.raises(JsException) as info:
+            await subtle.digest(algorithm, data)
+        assert str(info.value) == "NotSupportedError: Unrecognized or unimplemented digest algorithm requested."
+    key = await subtle.importKey("raw", to_js(b"k"), to_js({"name": "HMAC", "hash": "SHA-256"},
+                                                           dict_converter=js.Object.fromEntries), False, to_js(["sign"]))
+    for call, struct in [(lambda: subtle.digest(None, data), "13HashAlgorithm"),
+                         (lambda: subtle.sign(js.JSON.parse("null"), key, data), "13SignAlgorithm"),
+                         (lambda: subtle.importKey("raw", data, None, False, to_js(["sign"])), "18ImportKeyAlgorithm"),
+                         (lambda: subtle.generateKey(None, False, to_js(["sign"])), "20GenerateKeyAlgorithm")]:
+        with pytest.raises(JsException) as info:
+            await call()
+        assert str(info.value) == (f"TypeError: Cannot initialize N7workerd3api12SubtleCrypto{struct}E with required "
+                                   "members from an undefined or null value.")
+
+
+@pytest.mark.asyncio
+async def test_a_format_the_algorithm_does_not_import_is_workerds_not_supported_error():
+    subtle = js.crypto.subtle
+    hmac_algorithm = to_js({"name": "HMAC", "hash": "SHA-256"}, dict_converter=js.Object.fromEntries)
+    for fmt, algorithm in [("pem", hmac_algorithm), ("spki", hmac_algorithm), ("pkcs8", "AES-GCM")]:
+        with pytest.raises(JsException) as info:
+            await subtle.importKey(fmt, to_js(b"k" * 16), algorithm, False, to_js(["sign"] if algorithm != "AES-GCM"
+                                                                                  else ["encrypt"]))
+        assert str(info.value) == f'NotSupportedError: Unrecognized key import format "{fmt}".'

@@ -7,7 +7,13 @@ documented limits of the CLI and the config reader, named one by one (``MODULES`
 of the config's diagnostics (``config/diagnostics/*.py``) and of the CLI (``cli/**/*.py``) are
 audited as texts only (``texts=True``): every text of their functions, methods and constants,
 private ones too, except argparse's help (``help=`` and the like, a ``register`` function, a
-``*_HELP`` constant) and docstrings. For every limit constant and every error text there, this
+``*_HELP`` constant) and docstrings. So are the error and warning texts of the runtime
+(``runtime/**/*.py``: the JS stand-ins', Pyodide's FFI, the SDK stand-ins', the loader's; groups
+``rt-<module>``), of vectorize's other modules (``vz-<module>``), of ``load_env`` (``env``) and of the
+pytest plugin (``plugin``), modules of code (``code=True``): besides docstrings, a logger's
+``debug``/``info`` lines, ``__repr__`` methods and the code's own tokens are left out -- a text
+without a space, one compared, a pattern, a ``Literal[...]`` value, a ``__doc__``, ``typing.cast``'s
+type. For every limit constant and every error text there, this
 script applies one mutation at a time to a scratch copy of the tree, runs the tests that could
 notice and records whether one failed (killed) or none did (survived):
 
@@ -50,6 +56,7 @@ own copy). Nothing is written outside the copies, in the temporary directory, re
     python3 tools/audit/limit_mutations.py --pick left.txt  # only these (lines as --list prints them)
     python3 tools/audit/limit_mutations.py --only kv --sample 20 --no-whole-suite
     python3 tools/audit/limit_mutations.py --only diag-settings --no-binding-files --jobs 1  # a loaded machine
+    python3 tools/audit/limit_mutations.py --only rt-jsstreams --only rt-loader --no-binding-files --jobs 1
     python3 tools/audit/limit_mutations.py --pick left.txt --tests tests/test_x.py --no-whole-suite
 """
 
@@ -90,8 +97,22 @@ class Audited:
     names: str = ""  # a regular expression a module constant's name must match ("" for all)
     functions: bool = True  # whether its functions' texts are error texts
     texts: bool = False  # a module of messages: only its texts, private constants' and methods' too
+    # a module of code (the runtime's): also leave out its tokens -- a text without a space ("http:"),
+    # compared (``kind == "failing build"``), a pattern (``re.compile``), a ``Literal[...]``, a ``__doc__``,
+    # ``typing.cast``'s type
+    code: bool = False
 
 
+def _modules_under(folder: str, skip: tuple[str, ...] = ()) -> list[str]:
+    """The Python modules under ``folder`` (relative to the tree), but those of ``skip``."""
+    return [str(path.relative_to(ROOT)) for path in sorted((ROOT / folder).rglob("*.py"))
+            if str(path.relative_to(ROOT / folder)) not in skip]
+
+
+RUNTIME_TESTS = ("test_runtime_*", "test_worker_*", "test_js_*", "test_sdk_*", "test_dev_*", "test_pyproxy*",
+                 "test_socket*", "test_threads*", "test_tracebacks*")
+VECTORIZE_TESTS = ("test_binding_*", "test_vectorize_*", "test_filters_*", "test_metadata_index*", "test_query_*",
+                   "test_persistence_*", "test_state_*", "test_index_*", "test_undefined_index*")
 CONFIG_TESTS = ("test_config_*", "test_cli_validate*", "test_cli_config_*", "test_load_env*")
 CLI_TESTS = ("test_cli_*",)
 DEV_TESTS = ("test_dev_*", "test_cli_dev*")
@@ -138,6 +159,17 @@ MODULES = (
           ("validate", ("test_cli_validate*",)), ("wrangler_config", CLI_TESTS), ("didyoumean", CLI_TESTS),
           ("dev", DEV_TESTS), ("devbuild", DEV_TESTS), ("devhosts", DEV_TESTS), ("devreload", DEV_TESTS),
           ("devstop", DEV_TESTS))),
+    # the texts of the runtime (the JS stand-ins' errors, Pyodide's FFI, the SDK stand-ins', the
+    # Worker loader's), of vectorize's other modules, of ``load_env`` and of the pytest plugin
+    *(Audited(f"rt-{path.removeprefix('workers_env/runtime/').removesuffix('.py').replace('/', '-')}", path,
+              RUNTIME_TESTS, texts=True, code=True)
+      for path in _modules_under("workers_env/runtime")),
+    *(Audited(f"vz-{path.removeprefix('workers_env/vectorize/').removesuffix('.py').replace('/', '-')}", path,
+              VECTORIZE_TESTS, texts=True, code=True)
+      for path in _modules_under("workers_env/vectorize",
+                                 skip=("limits.py", "definitions.py", "store/names.py"))),
+    Audited("env", "workers_env/_env.py", ("test_env_*", "test_load_env*", "test_fuzz_load_env*"), texts=True, code=True),
+    Audited("plugin", "workers_env/pytest_plugin.py", ("test_plugin_*",), texts=True, code=True),
 )
 #: texts and collections that are no limit nor error text (allow-lists, names of operations)
 SKIPPED_NAMES = {"ALLOWED_FUNCTIONS", "ALLOWED_PRAGMAS", "RESERVED_PREFIX"}
@@ -307,6 +339,7 @@ def _value_mutations(audited: Audited, symbol: str, node: ast.AST, starts: list[
 #: constants named ``*_HELP``
 HELP_KEYWORDS = {"help", "description", "epilog", "metavar", "usage", "prog", "title"}
 HELP_CALLS = {"add_argument_group", "add_mutually_exclusive_group"}  # their titles too
+LOG_CALLS = {"debug", "info"}  # a logger's debug and info lines: no message a user meets (its warnings are)
 
 
 def _undocumented(body: list[ast.stmt]) -> list[ast.stmt]:
@@ -326,8 +359,10 @@ def _function_texts(audited: Audited, symbol: str, body: list[ast.stmt], starts:
                 if isinstance(node, ast.keyword) and node.arg in HELP_KEYWORDS:
                     skipped |= {id(text) for text in _texts_in(node.value)}
                 elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                      and node.func.attr in HELP_CALLS):
+                      and node.func.attr in HELP_CALLS | LOG_CALLS):
                     skipped |= {id(text) for arg in node.args for text in _texts_in(arg)}
+                elif audited.code and _is_token_place(node):
+                    skipped |= {id(text) for text in _texts_in(node)}
                 elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     first = node.body[0] if node.body else None
                     if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
@@ -337,9 +372,31 @@ def _function_texts(audited: Audited, symbol: str, body: list[ast.stmt], starts:
         for text in _texts_in(statement):
             if id(text) in skipped:
                 continue
+            if audited.code and not any(" " in part.value for part in _constant_parts(text)):
+                continue  # a token ("http:", "named:{text}"), no message
             mutation = _text_mutation(audited, symbol, text, starts)
             mutations += [mutation] if mutation else []
     return mutations
+
+
+def _constant_parts(text: ast.AST) -> list[ast.Constant]:
+    return [text] if isinstance(text, ast.Constant) else [v for v in text.values if isinstance(v, ast.Constant)]
+
+
+def _is_token_place(node: ast.AST) -> bool:
+    """Whether the texts under ``node`` are tokens of the code, no message: compared, a regular
+    expression, a ``Literal[...]``'s values, a docstring set by hand (``__doc__ = ...``)."""
+    if isinstance(node, ast.Compare):
+        return True
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "cast":
+        return True  # typing.cast's type, written as a text
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+        return node.func.value.id == "re"
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.value, ast.Name) and node.value.id == "Literal"
+    if isinstance(node, ast.Assign):
+        return any(isinstance(t, ast.Attribute) and t.attr == "__doc__" for t in node.targets)
+    return False
 
 
 def find_mutations(audited: Audited) -> list[Mutation]:
@@ -387,6 +444,8 @@ def find_mutations(audited: Audited) -> list[Mutation]:
         elif isinstance(statement, ast.ClassDef) and audited.texts:
             for member in _undocumented(statement.body):
                 if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    if member.name == "__repr__":  # a repr, no message
+                        continue
                     symbol = f"{statement.name}.{member.name}"
                     mutations += _function_texts(audited, symbol, _undocumented(member.body), starts)
                 else:

@@ -190,6 +190,8 @@ CASES = {
         "m = js.Map.new()\nm.set('a', 1)\njs.Array.from_(m.entries()).to_py()",
     ],
     "array-python-api": [
+        "def f(a, *i):\n    try:\n        return a.pop(*i)\n    except IndexError as e:\n        return str(e)\n"
+        "[f(arr(), 10), f(JSON.parse('[]')), f(arr(), -4)]",
         "len(arr())",
         "len(JSON.parse('[]'))",
         "arr()[0]",
@@ -703,6 +705,9 @@ CASES = {
         "m = to_js({1: 'x'})\n(m.get(1), getattr(Object.fromEntries(m), '1'))",
     ],
     "ffi-types": [
+        "p = create_proxy(object())\ndef f(call):\n    try:\n        return call()\n    except TypeError as e:\n"
+        "        return str(e)\ndef s():\n    p[0] = 1\ndef d():\n    del p[0]\n"
+        "[f(s), f(d), f(lambda: len(p)), f(lambda: iter(p)), f(lambda: 1 in p)]",
         "import pyodide.ffi as f\ndef kinds(v):\n    names = 'JsProxy JsArray JsMap JsMutableMap JsIterable JsIterator JsAsyncIterable JsAsyncIterator JsGenerator JsAsyncGenerator JsCallable JsDoubleProxy JsCallableDoubleProxy JsOnceCallable JsPromise JsBuffer JsTypedArray JsFetchResponse JsDomElement JsWeakRef JsNull'.split()\n    return [n for n in names if isinstance(getattr(f, n, None), type) and isinstance(v, getattr(f, n))]\nkinds(arr())",
         "import pyodide.ffi as f\ndef kinds(v):\n    names = 'JsProxy JsArray JsMap JsMutableMap JsIterable JsIterator JsAsyncIterable JsAsyncIterator JsGenerator JsAsyncGenerator JsCallable JsDoubleProxy JsCallableDoubleProxy JsOnceCallable JsPromise JsBuffer JsTypedArray JsFetchResponse JsDomElement JsWeakRef JsNull'.split()\n    return [n for n in names if isinstance(getattr(f, n, None), type) and isinstance(v, getattr(f, n))]\nkinds(obj())",
         "import pyodide.ffi as f\ndef kinds(v):\n    names = 'JsProxy JsArray JsMap JsMutableMap JsIterable JsIterator JsAsyncIterable JsAsyncIterator JsGenerator JsAsyncGenerator JsCallable JsDoubleProxy JsCallableDoubleProxy JsOnceCallable JsPromise JsBuffer JsTypedArray JsFetchResponse JsDomElement JsWeakRef JsNull'.split()\n    return [n for n in names if isinstance(getattr(f, n, None), type) and isinstance(v, getattr(f, n))]\nkinds(pobj())",
@@ -1326,6 +1331,19 @@ CASES = {
         "object.__repr__(obj())[:30]",
     ],
     "buffer-to-js": [  # to_js of buffers: the typed array by the buffer's format (python2js_buffer.js), rows nested
+        "def f(call):\n    try:\n        return call()\n    except Exception as e:\n        return (type(e).__name__, str(e))\n"
+        "[f(lambda: to_js(b'\\xff').to_string()), f(lambda: to_js(b'\\xff').to_string('ascii')), "
+        "f(lambda: to_js(b'ab')['x'])]",
+        "def f(call):\n    try:\n        return call()\n    except Exception as e:\n        return (type(e).__name__, str(e))\n"
+        "a = js.Int16Array.of(1, 2, 3)\n"
+        "[f(lambda: a.assign(b'ab')), f(lambda: a.assign_to(bytearray(1))), f(lambda: a.assign_to(b'123456')), "
+        "f(lambda: a.assign_to(memoryview(bytearray(6)).toreadonly()))]",
+        "def f(call):\n    try:\n        return call()\n    except Exception as e:\n        return (type(e).__name__, str(e))\n"
+        "a = js.Int16Array.of(1, 2, 3)\nb = js.Uint8Array.of(1, 2)\n"
+        "[f(lambda: a.assign(b'abcdef')), list(a), f(lambda: b.assign(b'xy')), list(b)]",
+        ("try:\n    to_js(b'a').to_string('nope')\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
+         "to_string decodes with the runtime's TextDecoder: Node's under Node (ERR_ENCODING_NOT_SUPPORTED), workerd's "
+         "in a Worker, whose RangeError workers-env gives (jsapi_differential.py, wrangler dev 4.164.0)"),
         "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('b', [1, 2, 3])))",
         "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('B', [1, 2, 3])))",
         "import array\ndef seen(a):\n    return [a.constructor.name, a.length, a.byteOffset, a.byteLength, a.buffer.byteLength, a.BYTES_PER_ELEMENT, [str(x) for x in a]]\nseen(to_js(array.array('h', [1, 2, 3])))",
@@ -2011,5 +2029,7 @@ CASES = {
         "(js.escape('a b+\\u00fc\\u20ac/@*_-.'), js.unescape('%u20AC%41%zz%'), js.escape.length)",
         "(js.performance.typeof, repr(js.performance), js.performance.timeOrigin == js.performance.timeOrigin)",
         "(js.structuredClone.typeof, js.DOMException.typeof)",
+        "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
+        "        return (str(e), e.code)\n[f(to_js({'a': 1}))]",
     ],
 }

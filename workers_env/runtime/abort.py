@@ -396,11 +396,17 @@ def _timeout(delay: Any = _MISSING, *_ignored: Any) -> JsAbortSignal:
     return signal
 
 
-def _any(signals: Iterable[Any], *_ignored: Any) -> JsAbortSignal:
-    items = list(signals)
-    for signal in items:
+def _any(signals: Iterable[Any] = _MISSING, *_ignored: Any) -> JsAbortSignal:
+    try:
+        items = [] if isinstance(signals, (str, bytes)) or signals is _MISSING else list(signals)
+    except TypeError:
+        items = None
+    if items is None or isinstance(signals, (str, bytes)) or signals is _MISSING:
+        raise js_type_error("Failed to execute 'any' on 'AbortSignal': parameter 1 is not of type 'Array'.")
+    for index, signal in enumerate(items):  # jsg's conversion of a kj::Array<jsg::Ref<AbortSignal>>
         if not isinstance(signal, JsAbortSignal):
-            raise js_type_error("Failed to execute 'any' on 'AbortSignal': parameter 1 is not of type 'Array'.")
+            raise js_type_error(f"Incorrect type for array element {index}: the provided value is not of type "
+                                "'AbortSignal'.")
     for signal in items:
         if signal.aborted:
             return _abort(signal.reason)

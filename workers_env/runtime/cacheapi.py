@@ -45,7 +45,7 @@ _IMMUTABLE_MIN_TTL = 24 * 3600 * 1000  # the package's default, in milliseconds 
 _HEURISTIC = 0.1
 
 #: the reason phrases workerd writes on the responses it reads back from the cache service
-_REASONS = {200: "OK", 203: "Non-Authoritative Information", 204: "No Content", 206: "Partial Content",
+_REASONS = {200: "OK", 203: "Non-Authoritative Information", 206: "Partial Content",
             300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other",
             304: "Not Modified", 307: "Temporary Redirect", 308: "Permanent Redirect", 404: "Not Found",
             405: "Method Not Allowed", 410: "Gone", 414: "URI Too Long", 416: "Range Not Satisfiable",
@@ -343,8 +343,10 @@ class JsCache(JsgObject, JsProxy):
             headers.pop("set-cookie", None)
         now = self._store.now_ms()
         policy = _Policy(response.status, headers, js_request.headers.has("authorization"), now)
-        if not policy.storable() or "set-cookie" in headers:
-            return None  # the cache service declines it; put() resolves all the same
+        if not policy.storable() or "set-cookie" in headers or response.status == 204:
+            # the cache service declines it; put() resolves all the same (a 204 reaches Miniflare's
+            # cache with no body, which its put asserts it has: never stored under wrangler dev 4.164.0)
+            return None
         stored = tuple(sorted(policy.response_headers().items()))
         self._store.put(self._namespace, _key(js_request),
                         CachedResponse(response.status, stored, body, now + policy.time_to_live_ms()))

@@ -30,7 +30,7 @@ import ada_url
 from workers_env._errors import JsException
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
-from workers_env.runtime.jsweb import JsRequest, JsResponse, init_options
+from workers_env.runtime.jsweb import FETCHER_INIT, JsRequest, JsResponse, init_options
 from workers_env.runtime.legacyurl import (
     fetch_cannot_load,
     is_legacy_http_url,
@@ -136,7 +136,7 @@ def fetcher_answer(resource: Any, init: Any = None) -> JsResponse | None:
     body is left to the binding."""
     if not answered_before_the_binding(resource):
         return None
-    js_request = JsRequest.from_options(resource, init_options(init, {}))
+    js_request = JsRequest.from_options(resource, init_options(init, {}, FETCHER_INIT))
     data_url = parse_data_url(js_request.url)
     if data_url is not None:
         return data_url_response(js_request, data_url)

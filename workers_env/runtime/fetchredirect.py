@@ -32,7 +32,7 @@ from workers_env.runtime.abort import JsAbortSignal, subrequest_signal
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsreadable import JsReadableStream
-from workers_env.runtime.jsweb import JsRequest, JsResponse, init_options
+from workers_env.runtime.jsweb import FETCHER_INIT, JsRequest, JsResponse, init_options
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 
 __all__ = ["MAX_REDIRECT_COUNT", "REDIRECT_STATUSES", "crosses_origin", "follow_through_fetcher", "location_url",
@@ -139,7 +139,7 @@ def refuse_if_aborted(resource: Any, init: Any) -> None:
     """Throw the reason of the ``signal`` a Fetcher binding's ``fetch(resource, init)`` carries
     (the init's, else the Request's) when it has aborted already: workerd asks the binding
     nothing then (http.c++ ``fetchImplNoOutputLock``); an incoming request's is none, as for ``fetch``."""
-    signal = init_options(init, {}).get("signal", getattr(resource, "signal", None))
+    signal = init_options(init, {}, FETCHER_INIT).get("signal", getattr(resource, "signal", None))
     if isinstance(signal, JsAbortSignal):
         subrequest_signal(signal).throwIfAborted()
 
@@ -148,7 +148,7 @@ def _binding_request(resource: Any, init: Any) -> tuple[JsRequest, bool]:
     """The Request a Fetcher's ``fetch(resource, init)`` made (http.c++ ``fetchImpl``), rebuilt
     once the binding has answered a redirect, and whether its body was one-time-use (a stream:
     the binding has read it, so the rebuilt one has none)."""
-    options = init_options(init, {})
+    options = init_options(init, {}, FETCHER_INIT)
     given = options.get("_body_of")
     if "body" in options:
         body = options["body"]

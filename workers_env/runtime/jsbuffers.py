@@ -144,26 +144,47 @@ class JsBufferSource(JsProxy):
         return self.to_memoryview()
 
     def to_string(self, encoding: str | None = None) -> str:
+        """Pyodide's ``JsBuffer_DecodeString_js``: the runtime's ``TextDecoder(encoding, {fatal:
+        true, ignoreBOM: true})`` -- its RangeError for an encoding it does not know as it is, a
+        decoding error Pyodide's ValueError."""
+        from workers_env.runtime.jsglobals import TextDecoder
+        from workers_env.runtime.jsproxy import JsObject
+
+        decoder = TextDecoder(encoding, JsObject({"fatal": True, "ignoreBOM": True}))
         try:
-            return self.to_bytes().decode(encoding or "utf-8")
-        except (UnicodeDecodeError, LookupError):
+            return decoder.decode(self)
+        except JsException as exc:
+            if exc.name != "TypeError":
+                raise
             raise ValueError(f"Failed to decode Javascript TypedArray as {encoding or 'utf8'}") from None
 
     def assign(self, source: Any) -> None:
-        """Copy a Python buffer of the same byte length into this JS buffer."""
+        """Copy a Python buffer of the same byte length into this JS buffer (Pyodide's
+        ``JsBuffer_assign``, its texts -- the two lengths as it swaps them -- included)."""
         with memoryview(source) as view:
             if view.nbytes != self.byteLength:
-                raise ValueError(f"cannot assign to TypedArray of length {self.byteLength} from buffer of length {view.nbytes}")
+                raise ValueError(f"cannot assign to TypedArray of length {view.nbytes} from buffer of length "
+                                 f"{self.byteLength}")
+            self._check_item_size(view)
             self._raw()[:] = view.cast("B") if view.format != "B" or view.ndim != 1 else view
 
     def assign_to(self, target: Any) -> None:
-        """Copy this JS buffer into a writable Python buffer of the same byte length."""
+        """Copy this JS buffer into a writable Python buffer of the same byte length (Pyodide's
+        ``JsBuffer_assign_to``)."""
         with memoryview(target) as view:
-            if view.readonly:
-                raise TypeError("cannot assign to a read-only buffer")
+            if view.readonly:  # PyObject_GetBuffer(PyBUF_WRITABLE): the object's own BufferError
+                raise BufferError("memoryview: underlying buffer is not writable" if isinstance(target, memoryview)
+                                  else "Object is not writable.")
             if view.nbytes != self.byteLength:
                 raise ValueError(f"cannot assign from TypedArray of length {self.byteLength} to buffer of length {view.nbytes}")
+            self._check_item_size(view)
             (view.cast("B") if view.format != "B" or view.ndim != 1 else view)[:] = self._raw()
+
+    def _check_item_size(self, view: memoryview) -> None:
+        """A typed array takes only a buffer of its item size (an ArrayBuffer or DataView any):
+        ``check_buffer_compatibility``, which asks for no format, so compares item sizes."""
+        if self._js_name not in ("ArrayBuffer", "DataView") and view.itemsize != struct.calcsize(self._format):
+            raise ValueError("TypedArray and memorybuffer have incompatible formats")
 
 
 class JsBuffer(JsBufferSource):
@@ -411,12 +432,14 @@ del _kind, _fmt, _get, _set
 
 
 def buffer_bytes(data: Any) -> bytes:
-    """The bytes of a ``BufferSource`` argument (an ArrayBuffer, a view, a Python buffer)."""
+    """The bytes of a ``BufferSource`` argument (an ArrayBuffer, a view, a Python buffer) its caller
+    has checked."""
     if isinstance(data, JsBufferSource):
         return data.to_bytes()
     if isinstance(data, (bytes, bytearray, memoryview)):
         return bytes(data)
-    raise js_type_error("Failed to execute: parameter is not of type 'ArrayBuffer or ArrayBufferView'.")
+    # not reached: each caller has checked the argument first, as jsg converts it (its own text)
+    raise TypeError(type(data).__name__)
 
 
 def _iterate(init: Any) -> Iterable[Any]:

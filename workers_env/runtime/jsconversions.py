@@ -85,6 +85,10 @@ def _as_returned(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
+#: V8's TypeError for a Symbol made a string (``String``, ``new String``, ``Symbol``, ``Symbol.for``)
+_SYMBOL_TO_STRING = "Cannot convert a Symbol value to a string"
+
+
 class JsStringObject(JsProxy):
     """``new String(value)``: a wrapper object (``typeof`` object) around a string; Pyodide
     leaves it a JsProxy (``to_py()`` too), shown as its string."""
@@ -194,7 +198,7 @@ class JsStringFunction:
 
     def new(self, value: Any = _NO_ARGUMENT, *_ignored: Any) -> JsStringObject:
         if isinstance(value, JsSymbol):
-            raise JsException("Cannot convert a Symbol value to a string", name="TypeError")
+            raise JsException(_SYMBOL_TO_STRING, name="TypeError")
         return JsStringObject(self(value))
 
     @staticmethod
@@ -332,7 +336,7 @@ class JsSymbolFunction:
 
     def __call__(self, description: Any = None, *_ignored: Any) -> JsSymbol:
         if isinstance(description, JsSymbol):
-            raise JsException("Cannot convert a Symbol value to a string", name="TypeError")
+            raise JsException(_SYMBOL_TO_STRING, name="TypeError")
         return JsSymbol(None if description is None else to_js_string(description))
 
     def new(self, *_args: Any) -> Any:
@@ -341,7 +345,7 @@ class JsSymbolFunction:
     def for_(self, key: Any = None, *_ignored: Any) -> JsSymbol:
         """``Symbol.for(key)`` (Pyodide reads ``for_`` as ``for``): one symbol per key string."""
         if isinstance(key, JsSymbol):
-            raise JsException("Cannot convert a Symbol value to a string", name="TypeError")
+            raise JsException(_SYMBOL_TO_STRING, name="TypeError")
         text = to_js_string(key)
         return self._registry.setdefault(text, JsSymbol(text))
 

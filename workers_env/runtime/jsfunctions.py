@@ -273,7 +273,9 @@ class JsDoubleProxy(JsProxy):
         if hasattr(obj, "__contains__"):
             return key in obj
         if not hasattr(obj, "__iter__"):
-            raise TypeError("argument of type 'pyodide.ffi.JsProxy' is not iterable")
+            # CPython's words: Python 3.14's (Pyodide 314.0.x) name the container protocol too
+            raise TypeError("argument of type 'pyodide.ffi.JsProxy' is not "
+                            f"{'a container or iterable' if pyodide_029() else 'iterable'}")
         return any(item is key or item == key for item in obj)
 
     def __reversed__(self) -> Any:

@@ -25,7 +25,7 @@ from workers_env._errors import JsException
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, in_global_scope
 from workers_env.runtime.jsbase import JsSetDeleteItems, js_text, jsg_required, jsg_sequence
 from workers_env.runtime.domexception import dom_exception
-from workers_env.runtime.jsbuffers import JsDataView, buffer_bytes
+from workers_env.runtime.jsbuffers import JsBufferSource, JsDataView, buffer_bytes
 from workers_env.runtime.jsconvert import js_iterable, js_iterated
 from workers_env.runtime.jsdate import JsDate
 from workers_env.runtime.jsproxy import (
@@ -458,6 +458,9 @@ class TextDecoder(JsgObject, JsProxy):
         if self._incremental is None:
             self._incremental = codecs.getincrementaldecoder(_DECODERS[self.encoding])(
                 errors="strict" if self.fatal else "replace")
+        if data is not None and not isinstance(data, (JsBufferSource, bytes, bytearray, memoryview)):
+            # jsg's conversion of its kj::Array<const kj::byte> (wrangler dev 4.164.0 names it so)
+            raise js_type_error("Failed to execute 'decode' on 'TextDecoder': parameter 1 is not of type 'Array'.")
         raw = b"" if data is None else buffer_bytes(data)
         try:
             text = self._incremental.decode(raw, final=not stream)
@@ -516,7 +519,7 @@ def getRandomValues(array: Any, *_ignored: Any) -> Any:  # noqa: N802 - JS name 
                             "bytes.", "QuotaExceededError")
     if in_global_scope():  # the checks above first, then IoContext::current()'s (crypto.c++)
         raise JsException(GLOBAL_SCOPE_ERROR)
-    array.assign(os.urandom(array.byteLength))
+    array._raw()[:] = os.urandom(array.byteLength)  # its bytes, whatever its item size
     return array
 
 

@@ -42,6 +42,8 @@ READER_RELEASED = "This ReadableStream reader has been released."
 #: a pump of an internal stream already read from, canceled or teed: a binding handed it whole
 #: (KV's ``put``, R2's: ``pumpTo``; internal.c++ ``removeSource``)
 PUMP_DISTURBED = "This ReadableStream is disturbed."
+#: a stream read from (or canceled, teed) as a body: http.c++ ``ExtractedBody``
+DISTURBED = "This ReadableStream is disturbed (has already been read from), and cannot be used as a body."
 #: ... and of one locked to a reader (readable.c++ ``ReadableStream::pumpTo``)
 PUMP_LOCKED = "The ReadableStream has been locked to a reader."
 #: an internal stream's second read while one waits (internal.c++ ``ReadableStreamInternalController::read``)
@@ -175,7 +177,7 @@ class JsReadableStream(JsgObject, JsProxy):
 
     def _take(self) -> list[bytes]:
         if self._source.consumed:
-            raise js_type_error("This ReadableStream is disturbed (has already been read from), and cannot be used as a body.")
+            raise js_type_error(DISTURBED)
         return self._source.take()
 
     def read_all(self) -> bytes:

@@ -48,7 +48,7 @@ from workers_env.runtime.jsproxy import (
     jsnull,
 )
 from workers_env.runtime.jspyproxies import is_container_subclass_proxy, is_python_container, pyproxy_json, pyproxy_options
-from workers_env.runtime.jsreadable import READER_LOCKED, TEE_LOCKED, JsgObject, JsReadableStream
+from workers_env.runtime.jsreadable import DISTURBED, READER_LOCKED, TEE_LOCKED, JsgObject, JsReadableStream
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
 from workers_env.runtime.mimetype import extract_mime_type
 from workers_env.runtime.requestbody import IncomingBody, whole
@@ -62,11 +62,18 @@ __all__ = ["HTTP_METHODS", "JsHeaders", "JsRequest", "JsResponse", "checked_meth
 _NULL_BODY_STATUSES = (101, 204, 205, 304)
 #: ``clone()`` of a read body: its stream is locked, as workerd words it (comma and all)
 _CLONE_USED = "This ReadableStream is currently locked to a reader,"
-#: a stream read from (or canceled, teed) as a body: http.c++ ``ExtractedBody``
-_DISTURBED = "This ReadableStream is disturbed (has already been read from), and cannot be used as a body."
+
+#: jsg's refusal of an init that is no object, by the call that takes it (wrangler dev 4.164.0)
+FETCH_INIT = ("Failed to execute 'fetch' on 'ServiceWorkerGlobalScope': parameter 2 is not of type "
+              "'RequestInitializerDict or Request'.")
+FETCHER_INIT = "Failed to execute 'fetch' on 'Fetcher': parameter 2 is not of type 'RequestInitializerDict or Request'."
+REQUEST_INIT = ("Failed to construct 'Request': constructor parameter 2 is not of type "
+                "'RequestInitializerDict or Request'.")
+RESPONSE_INIT = "Failed to construct 'Response': constructor parameter 2 is not of type 'InitializerDict or Response'."
+RESPONSE_JSON_INIT = "Failed to execute 'json' on 'Response': parameter 2 is not of type 'InitializerDict or Response'."
 
 
-def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+def init_options(init: Any, kwargs: dict[str, Any], refusal: str = FETCH_INIT) -> dict[str, Any]:
     """The init dictionary of a JS constructor call, as Pyodide builds it.
 
     Keyword arguments become one object appended as the last argument; the explicit init
@@ -96,7 +103,7 @@ def init_options(init: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     elif isinstance(init, dict):  # a PyProxy: JavaScript reads none of its keys, the defaults apply
         options.update(pyproxy_options(init, "init object of this call", "a GET, status 200, no headers"))
     elif not (init is None or init is jsnull or isinstance(init, JsProxy)):
-        raise js_type_error("Failed to construct: the init argument must be an object")
+        raise js_type_error(refusal)
     # else null, a Map, or another JS object -- an Array (what to_js(d, dict_converter=lambda e: e)
     # makes), a Headers, a URL, a function: workerd's dictionary wrapper takes any object and reads
     # the fields by name (jsg/struct.h StructWrapper::tryUnwrap), these have none, so the defaults apply
@@ -291,7 +298,7 @@ def _refuse_disturbed(body: Any) -> None:
     """A stream already read from (a chunk of it read, ``async for`` left early), canceled or
     teed is workerd's TypeError as a body (http.c++ ``ExtractedBody``), whether locked or not."""
     if isinstance(body, JsReadableStream) and body._read_from:
-        raise js_type_error(_DISTURBED)
+        raise js_type_error(DISTURBED)
 
 
 def _extract_body(body: Any) -> tuple[bytes | None, str | None]:
@@ -411,7 +418,7 @@ class _BodyStream(JsReadableStream):
 
     def _take(self) -> list[bytes]:
         if self._owner.bodyUsed:
-            raise js_type_error(_DISTURBED)
+            raise js_type_error(DISTURBED)
         chunks = super()._take()
         self._owner.bodyUsed = True
         return chunks
@@ -764,7 +771,8 @@ def _signal(value: Any) -> Any:
     if value is None or value is jsnull:
         return None
     if not isinstance(value, JsAbortSignal):
-        raise js_type_error("Failed to construct 'Request': member signal is not of type 'AbortSignal'.")
+        raise js_type_error("Incorrect type for the 'signal' field on 'RequestInitializerDict': the provided value is "
+                            "not of type 'AbortSignal'.")
     return value
 
 
@@ -830,7 +838,7 @@ class JsRequest(_Body):
 
     @staticmethod
     def new(input: Any, init: Any = None) -> JsRequest:  # noqa: A002 - JS name
-        return JsRequest.from_options(input, init_options(init, {}))
+        return JsRequest.from_options(input, init_options(init, {}, REQUEST_INIT))
 
     @staticmethod
     def from_options(input: Any, options: dict[str, Any]) -> JsRequest:  # noqa: A002 - JS name
@@ -979,7 +987,7 @@ class JsResponse(_Body):
     _read_only_unset = frozenset({"cf"})  # (undefined on a Response the Worker made: no first set of ours)
 
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
-        options = init_options(init, kwargs)
+        options = init_options(init, kwargs, RESPONSE_INIT)
         status = _unsigned_short(options.get("status", 200))
         if not (200 <= status <= 599 or (status == 101 and options.get("webSocket"))):
             raise JsException(
@@ -1051,7 +1059,7 @@ class JsResponse(_Body):
     @staticmethod
     def json(data: Any, init: Any = None) -> JsResponse:  # type: ignore[override]
         """``Response.json(data, init)`` (static); instances read their body with ``json()``."""
-        options = init_options(init, {})
+        options = init_options(init, {}, RESPONSE_JSON_INIT)
         headers = JsHeaders(options.get("headers"))
         if not headers.has("content-type"):
             headers.set("content-type", "application/json")

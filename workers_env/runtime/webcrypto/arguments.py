@@ -10,7 +10,8 @@ from typing import Any
 from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import JsBufferSource
-from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, js_type_error
+from workers_env._jsvalues import js_string
+from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, js_type_error, jsnull
 from workers_env.runtime.jspyproxies import pyproxy_options, reads_dict_keys
 
 _HASHES = {"SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512"}
@@ -50,7 +51,33 @@ def algorithm_dict(value: Any) -> dict[str, Any]:
         return {"name": value}
     if isinstance(value, dict):
         return dict(value)
-    raise js_type_error("Algorithm: the algorithm must be a string or an object with a name.")
+    # jsg's kj::OneOf<kj::String, ...Algorithm>: any other value is made a string, its name
+    return {"name": "undefined" if value is None else js_string(value)}
+
+
+def refuse_null_algorithm(value: Any, struct: str) -> None:
+    """jsg's refusal of ``null``/``undefined`` for an algorithm parameter (``kj::OneOf<kj::String,
+    struct>``), as the call begins: the struct's C++ name, mangled (wrangler dev 4.164.0)."""
+    if value is None or value is jsnull:
+        raise js_type_error(f"Cannot initialize N7workerd3api12SubtleCrypto{len(struct)}{struct}E with required "
+                            "members from an undefined or null value.")
+
+
+#: the ``BufferSource`` members of workerd's algorithm dictionaries (``crypto.h``), in their
+#: ``JSG_STRUCT`` order: jsg converts them as the call begins, before any check of the operation's
+BUFFER_MEMBERS = {"EncryptAlgorithm": ("iv", "additionalData", "counter", "label"),
+                  "DeriveKeyAlgorithm": ("salt", "info")}
+
+
+def algorithm_struct(value: Any, struct: str) -> dict[str, Any]:
+    """:func:`algorithm_dict`, its ``BufferSource`` members checked as jsg converts ``struct``."""
+    algorithm = algorithm_dict(value)
+    for member in BUFFER_MEMBERS[struct]:
+        given = algorithm.get(member)
+        if given is not None and not is_buffer(given):
+            raise js_type_error(f"Incorrect type for the '{member}' field on '{struct}': the provided value is not "
+                                "of type 'BufferSource'.")
+    return algorithm
 
 
 def _pyproxy_fields(value: dict[str, Any]) -> dict[str, Any]:

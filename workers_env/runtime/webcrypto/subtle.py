@@ -30,6 +30,8 @@ from workers_env.runtime.webcrypto.arguments import (
     MODERN_FORMATS,
     WORKERD_ALGORITHMS,
     algorithm_dict,
+    algorithm_struct,
+    refuse_null_algorithm,
     digest_key,
     fail,
     hash_instance,
@@ -62,6 +64,22 @@ from workers_env.runtime.webcrypto.signatures import (
 )
 
 
+def _unknown_format(fmt: str) -> JsException:
+    """workerd's refusal of a key format it does not import (or not for that algorithm)."""
+    return dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
+
+
+def _buffer_parameters(method: str, key: Any, *parameters: tuple[int, Any]) -> None:
+    """jsg's conversion of a method's ``BufferSource`` parameters, done as the call begins: after
+    its key's (a parameter before them), before the operation's own checks (the key's usages ...)."""
+    if key is not None and not isinstance(key, CryptoKey):
+        return  # the key's own conversion fails first
+    for position, value in parameters:
+        if not is_buffer(value):
+            raise js_type_error(f"Failed to execute '{method}' on 'SubtleCrypto': parameter {position} is not of "
+                                "type 'BufferSource'.")
+
+
 class SubtleCrypto(JsgObject, JsProxy):
     """``crypto.subtle`` (the subset Workers code uses); every method is async, as in JavaScript."""
 
@@ -69,6 +87,8 @@ class SubtleCrypto(JsgObject, JsProxy):
 
     @promise_call
     async def digest(self, algorithm: Any, data: Any) -> JsBuffer:
+        refuse_null_algorithm(algorithm, "HashAlgorithm")
+        _buffer_parameters("digest", None, (2, data))
         try:
             key = digest_key(algorithm_dict(algorithm).get("name"))
         except JsException as exc:
@@ -82,14 +102,15 @@ class SubtleCrypto(JsgObject, JsProxy):
         if not is_buffer(key_data) and not isinstance(plain(key_data), dict):  # (JSG's argument check)
             raise js_type_error("Failed to execute 'importKey' on 'SubtleCrypto': parameter 2 is not of type "
                                 "'BufferSource or JsonWebKey'.")
+        refuse_null_algorithm(algorithm, "ImportKeyAlgorithm")  # parameter 3
         algo = algorithm_dict(algorithm)
         if fmt in MODERN_FORMATS:
             raise modern_format(fmt)
         if fmt not in ("raw", "pkcs8", "spki", "jwk"):
-            raise dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
+            raise _unknown_format(fmt)
         if fmt != "jwk" and not is_buffer(key_data):
-            raise js_type_error('Import data provided for "raw", "pkcs8", or "spki" import formats must be a buffer '
-                                'source.')
+            # wrangler dev 4.164.0's workerd words it so (crypto.c++ once named the three formats)
+            raise js_type_error("Import data provided for buffer-based import formats must be a buffer source.")
         if fmt == "jwk":
             jwk = plain(key_data)
             if not isinstance(jwk, dict):
@@ -112,7 +133,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             return with_usages(CryptoKey("secret", {"name": name}, False, usage_list, buffer_bytes(key_data)))
         if name == "HMAC":
             if fmt not in ("raw", "jwk"):
-                raise dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
+                raise _unknown_format(fmt)
             check_usages(usage_list, "secret", "HMAC", ("sign", "verify"))
             hash_key = hash_key_of(algo)
             secret = buffer_bytes(key_data) if fmt == "raw" else hmac_jwk(plain(key_data), hash_key)
@@ -126,7 +147,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             elif fmt == "jwk":
                 secret = aes_jwk(plain(key_data), name, usage_list)
             else:
-                raise dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
+                raise _unknown_format(fmt)
             return with_usages(CryptoKey("secret", {"name": name, "length": 8 * len(secret)}, extractable,
                                           usage_list, secret))
         if name in ASYMMETRIC:
@@ -151,6 +172,8 @@ class SubtleCrypto(JsgObject, JsProxy):
 
     @promise_call
     async def sign(self, algorithm: Any, key: Any, data: Any) -> JsBuffer:
+        refuse_null_algorithm(algorithm, "SignAlgorithm")
+        _buffer_parameters("sign", key, (3, data))
         key = self._check(key, "sign", algorithm)
         if key._name == "Ed25519":
             return JsBuffer(key._material.sign(buffer_bytes(data)))
@@ -171,6 +194,8 @@ class SubtleCrypto(JsgObject, JsProxy):
     @promise_call
     async def deriveBits(self, algorithm: Any, baseKey: Any, length: Any = None) -> JsBuffer:  # noqa: N802,N803 - JS names
         """PBKDF2 (workerd's ``deriveBits``, its checks and texts, production's iteration cap)."""
+        refuse_null_algorithm(algorithm, "DeriveKeyAlgorithm")
+        algorithm_struct(algorithm, "DeriveKeyAlgorithm")
         key = self._check(baseKey, "deriveBits", algorithm)
         return JsBuffer(self._derive(key, algorithm_dict(algorithm), length, "deriveBits"))
 
@@ -188,6 +213,10 @@ class SubtleCrypto(JsgObject, JsProxy):
         keyUsages: Any = None,  # noqa: N803
     ) -> CryptoKey:
         """PBKDF2 into an HMAC key (its ``length``, or the hash's block size)."""
+        refuse_null_algorithm(algorithm, "DeriveKeyAlgorithm")
+        algorithm_struct(algorithm, "DeriveKeyAlgorithm")
+        if isinstance(baseKey, CryptoKey):  # parameter 3 is converted after the key, before any check
+            refuse_null_algorithm(derivedKeyAlgorithm, "ImportKeyAlgorithm")
         key = self._check(baseKey, "deriveKey", algorithm)
         if key._name not in ("PBKDF2", "HKDF"):
             raise not_emulated("deriveKey", key._name)
@@ -221,6 +250,8 @@ class SubtleCrypto(JsgObject, JsProxy):
 
     @promise_call
     async def verify(self, algorithm: Any, key: Any, signature: Any, data: Any) -> bool:
+        refuse_null_algorithm(algorithm, "SignAlgorithm")
+        _buffer_parameters("verify", key, (3, signature), (4, data))
         key = self._check(key, "verify", algorithm)
         name = key._name.upper()
         if name == "HMAC":
@@ -262,6 +293,9 @@ class SubtleCrypto(JsgObject, JsProxy):
         return JsBuffer(self._cipher(False, algorithm, key, data))
 
     def _cipher(self, encrypting: bool, algorithm: Any, key: Any, data: Any) -> bytes:
+        refuse_null_algorithm(algorithm, "EncryptAlgorithm")
+        algorithm_struct(algorithm, "EncryptAlgorithm")
+        _buffer_parameters("encrypt" if encrypting else "decrypt", key, (3, data))
         key = self._check(key, "encrypt" if encrypting else "decrypt", algorithm)
         if key._name not in AES_MODES:
             raise not_emulated("encrypt" if encrypting else "decrypt", key._name)
@@ -275,6 +309,7 @@ class SubtleCrypto(JsgObject, JsProxy):
     @promise_call
     async def generateKey(self, algorithm: Any, extractable: bool = False, keyUsages: Any = None) -> CryptoKey:  # noqa: N802,N803 - JS names
         """An AES or HMAC secret key from the system's random source (workerd's checks, texts)."""
+        refuse_null_algorithm(algorithm, "GenerateKeyAlgorithm")
         algo = algorithm_dict(algorithm)
         name = name_of(algo).upper()
         if algo.get("name") is None or name not in GENERATED_KEY_TYPES:
@@ -328,7 +363,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             if fmt == "raw":
                 return JsBuffer(key._material)
             hash_name = key.algorithm.to_py()["hash"]["name"]
-            if not hash_name.startswith("SHA-"):
+            if not hash_name.startswith("SHA-"):  # an MD5 HMAC key: workerd has no "alg" for it
                 raise dom_exception(f'Unimplemented JWK key export format for key algorithm "{hash_name}".',
                                     "NotSupportedError")
             return secret_jwk(key, f"HS{hash_name[4:]}")
