@@ -151,7 +151,7 @@ def capped(fmt: str, args: list[Any], as_integer: Callable[[Any], int]) -> tuple
     return "".join(out), args
 
 
-_TEXT = 3
+_NULL = 5
 _SQLITE_OK, _ROW, _TOOBIG, _NOMEM = 0, 100, 18, 7
 _UTF8, _DETERMINISTIC, _INNOCUOUS = 1, 0x800, 0x200000
 _TRANSIENT = ctypes.c_void_p(-1)  # SQLITE_TRANSIENT: SQLite copies the bytes
@@ -190,7 +190,7 @@ class _Formatter:
         """``printf`` of the ``count`` values at ``values``, as the result of ``context``."""
         lib = self._lib
         fmt = None
-        if count and lib.sqlite3_value_type(values[0]) == _TEXT:
+        if count and lib.sqlite3_value_type(values[0]) != _NULL:  # (a BLOB's or number's text too)
             fmt = _format_text(lib.sqlite3_value_text(values[0]))  # (to a NUL: where printf stops)
         replaced: dict[int, int] = {}
         if fmt is not None and _MAY_NEED_CAP.search(fmt):
