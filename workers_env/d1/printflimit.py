@@ -8,7 +8,8 @@ length limit refuses (``string or blob too big``). SQLite has no run-time settin
 :func:`install` puts a function of the same name in front of the built-in one: it caps what the
 limit caps, following workerd's SQLite's format parser (``sqlite3_str_vappendf``, 3.54), and
 hands the call to the linked SQLite's own ``printf`` on a connection of its own, so every
-conversion stays that SQLite's (a call costs about 10 µs, the built-in's 0.5).
+conversion stays that SQLite's (a call costs about 10 µs, the built-in's 0.5), but for a
+format that writes nothing: ``''`` as workerd's, where the linked one gives NULL.
 """
 
 from __future__ import annotations
@@ -190,7 +191,8 @@ class _Formatter:
         """``printf`` of the ``count`` values at ``values``, as the result of ``context``."""
         lib = self._lib
         fmt = None
-        if count and lib.sqlite3_value_type(values[0]) != _NULL:  # (a BLOB's or number's text too)
+        given = count > 0 and lib.sqlite3_value_type(values[0]) != _NULL
+        if given:  # (a BLOB's or number's text too)
             fmt = _format_text(lib.sqlite3_value_text(values[0]))  # (to a NUL: where printf stops)
         replaced: dict[int, int] = {}
         if fmt is not None and _MAY_NEED_CAP.search(fmt):
@@ -213,7 +215,12 @@ class _Formatter:
                     data = fmt.encode("utf-8", "surrogateescape")
                     lib.sqlite3_bind_text(statement, 1, data, len(data), _TRANSIENT)
                 if lib.sqlite3_step(statement) == _ROW:
-                    lib.sqlite3_result_value(context, lib.sqlite3_column_value(statement, 0))
+                    if given and lib.sqlite3_column_type(statement, 0) == _NULL:
+                        # nothing written: NULL from the linked SQLite, '' from workerd's
+                        # (wrangler 4.164.0: printf(''), printf('%T', 5))
+                        lib.sqlite3_result_text(context, b"", 0, _TRANSIENT)
+                    else:
+                        lib.sqlite3_result_value(context, lib.sqlite3_column_value(statement, 0))
                     return
                 code = lib.sqlite3_reset(statement) & 0xFF
                 if code == _TOOBIG:
