@@ -312,8 +312,9 @@ class Database:
                 conn.execute("PRAGMA synchronous=FULL" + _INTERNAL)
             except (OSError, sqlite3.Error) as exc:
                 raise StateError(
-                    f"cannot open the local D1 state of database {self.name!r} at {self.path}: {reason(exc)}. Check that the folder "
-                    "is writable and the file is a D1 state file written by wrangler or workers-env.") from exc
+                    f"cannot open the local D1 state of database {self.name!r} at {self.path}: {reason(exc)}. "
+                    "Check that the folder is writable and the file is a D1 state file written by wrangler or "
+                    "workers-env.") from exc
         try:
             if copy_of is not None:
                 copy_of.backup(conn)

@@ -248,8 +248,8 @@ def _make_callback(lib: Any) -> Any:
             formatter.call(context, count, values)
         except MemoryError:
             lib.sqlite3_result_error_nomem(context)
-        except Exception as exc:  # (never through a C callback: SQLite reports it)  # noqa: BLE001
-            lib.sqlite3_result_error(context, f"printf: {exc}".encode("utf-8", "replace"), -1)
+        except BaseException as exc:  # (never through a C callback: it would be lost)  # noqa: BLE001
+            lib.sqlite3_result_error(context, f"printf: {exc!r}".encode("utf-8", "replace"), -1)
 
     return _CALLBACK(call)
 
