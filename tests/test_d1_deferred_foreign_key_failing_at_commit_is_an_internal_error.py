@@ -3,12 +3,15 @@ INITIALLY DEFERRED``) is still violated at its end fails as under wrangler 4.164
 storage meets SQLite's refusal when it commits, below JavaScript, so the Worker gets workerd's
 ``internal error; reference = <24 characters of 0-9a-v>`` (with ``d1_binding_jsrpc``:
 ``D1_ERROR: ``/``D1_EXEC_ERROR: `` before it), nothing is written, and D1's object restarts:
-the next ``meta.last_row_id`` is 0. An immediate foreign key keeps SQLite's own error.
+the next ``meta.last_row_id`` is 0, and so are ``changes()``, ``total_changes()`` and
+``last_insert_rowid()`` (a new connection). An immediate foreign key keeps SQLite's own error.
 (tools/wrangler/d1_edge_cases.json, measured with tools/wrangler/d1_differential.py)"""
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
 
 import pytest
 from d1_helpers import d1_database, error_message
@@ -116,3 +119,79 @@ async def test_with_the_jsrpc_flag_d1_api_prefixes_it(tmp_path):
         assert INTERNAL.fullmatch(await error_message(db.query({"queries": [{"sql": insert}]})))
     finally:
         env.close()
+
+
+COUNTERS = "SELECT changes(), total_changes(), last_insert_rowid()"
+
+
+@pytest.mark.asyncio
+async def test_the_restart_zeroes_the_connections_counters_and_writes_nothing_twice(db):
+    await schema(db)
+    for sql in ["CREATE TABLE seq (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                "p INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)",
+                "CREATE TABLE log (x)",
+                "CREATE TRIGGER seq_ai AFTER INSERT ON seq BEGIN INSERT INTO log VALUES (new.id); END",
+                "INSERT INTO seq (p) VALUES (1)"]:
+        await db.prepare(sql).run()
+    assert (await db.prepare(COUNTERS).raw())[0][0] == 1
+    assert INTERNAL.fullmatch(await error_message(db.prepare("INSERT INTO seq (p) VALUES (9) RETURNING id").all()))
+    assert await db.prepare(COUNTERS).raw() == [[0, 0, 0]]  # (the statement ran twice here: see database.py)
+    state = "SELECT (SELECT count(*) FROM log), (SELECT seq FROM sqlite_sequence WHERE name = 'seq')"
+    assert await db.prepare(state).raw() == [[1, 1]]  # the trigger's row and the counter: once, rolled back
+    assert (await db.prepare("INSERT INTO seq (p) VALUES (1)").run()).meta["last_row_id"] == 2
+    assert await db.prepare(COUNTERS).raw() == [[1, 2, 2]]  # (the row and its trigger's)
+    assert INTERNAL.fullmatch(await error_message(db.batch([db.prepare("INSERT INTO seq (p) VALUES (1)"),
+                                                            db.prepare("INSERT INTO seq (p) VALUES (8)")])))
+    assert await db.prepare(COUNTERS).raw() == [[0, 0, 0]]
+    assert await db.prepare("SELECT id, p FROM seq ORDER BY id").raw() == [[1, 1], [2, 1]]
+
+
+@pytest.mark.asyncio
+async def test_a_restart_keeps_the_data_on_disk_and_the_setup(tmp_path):
+    (tmp_path / "wrangler.toml").write_text('[[d1_databases]]\nbinding = "DB"\ndatabase_name = "notes-db"\n'
+                                            'database_id = "db-1"\n')
+    with load_env(tmp_path, persist_to=str(tmp_path / "state")) as env:
+        db = env.DB
+        await schema(db)
+        assert INTERNAL.fullmatch(await error_message(db.prepare("INSERT INTO later (p) VALUES (9)").run()))
+        assert await db.prepare(COUNTERS).raw() == [[0, 0, 0]]
+        assert await rows(db, "later") == []
+        assert await db.prepare("SELECT id FROM parent").raw() == [[1]]
+        # the new connection is set up as the first: foreign keys, printf's cap, lone surrogates
+        assert await error_message(db.prepare("INSERT INTO child (p) VALUES (5)").run()) == IMMEDIATE
+        assert await db.prepare("SELECT length(printf('%.*c', 200000, 'x')) AS v").first("v") == 100_000
+        assert await db.prepare("SELECT hex(?1) AS v").bind("\ud800").first("v") == "EDA080"
+
+
+def test_restarts_while_other_threads_query(db):
+    """A restart replaces the connection under the lock; queries from other threads (lone
+    surrogates through SQLite's C API, printf, FTS5) meet the new one, never the closed one."""
+    asyncio.run(schema(db))
+    asyncio.run(db.prepare("CREATE VIRTUAL TABLE f USING fts5(x)").run())
+    failures: list[str] = []
+
+    async def restarts() -> None:
+        for _ in range(40):
+            try:
+                await db.prepare("INSERT INTO later (p) VALUES (9)").run()
+            except JsException as exc:
+                if not INTERNAL.fullmatch(exc.message):
+                    failures.append(exc.message)
+
+    async def queries() -> None:
+        for _ in range(40):
+            try:
+                assert await db.prepare("SELECT hex(?1) AS v").bind("\ud800").first("v") == "EDA080"
+                assert await db.prepare("SELECT length(printf('%.*c', 200000, ?1)) AS v").bind("\udc00").first("v") \
+                    == 100_000
+                await db.prepare("INSERT INTO f VALUES (?1)").bind("a \ud800").run()
+            except JsException as exc:
+                failures.append(exc.message)
+
+    threads = [threading.Thread(target=asyncio.run, args=(work(),)) for work in (restarts, queries, queries, queries)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert asyncio.run(db.prepare("SELECT count(*) AS n FROM f").first("n")) == 120

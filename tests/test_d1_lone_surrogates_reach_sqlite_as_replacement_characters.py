@@ -91,3 +91,13 @@ async def test_the_functions_of_a_newer_sqlite_take_its_bytes(db):
                            "FROM g WHERE rowid = 2").first()
     assert row == {"c": "x\ufffd\ufffd\ufffd!", "w": "x\ufffd\ufffd\ufffd-x\ufffd\ufffd\ufffd", "o": 4}
     assert await db.prepare("SELECT hex(string_agg(v, ',')) AS h FROM g GROUP BY k").first("h") == "612C78EDA080"
+
+
+@pytest.mark.asyncio
+async def test_the_date_functions_with_subsec_take_its_bytes(db):
+    # (the ``subsec`` modifier is added in Python to an SQLite before 3.42; wrangler 4.164.0's answers)
+    assert await db.prepare("SELECT time('now', 'subsec', '\ud800') IS NULL AS v").first("v") == 1
+    assert await db.prepare("SELECT date('2024-01-02\ud800') IS NULL AS v").first("v") == 1
+    assert await db.prepare("SELECT hex(strftime('%Y\ud800', '2024-01-02')) AS v").first("v") == "32303234EDA080"
+    assert await db.prepare("SELECT hex(strftime(?1, '2024-01-02', 'subsec')) AS v").bind("%H:%M:%f\udc00") \
+        .first("v") == "30303A30303A30302E303030EDB080"

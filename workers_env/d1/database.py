@@ -294,6 +294,14 @@ class Database:
         self._auth_error: str | None = None
         self._renamed: Rewrite | None = None  # the last statement, when run with ?NNN for its names
         self._statement = ""  # the statement being prepared
+        self._open()
+        self._last_row_id = int(self._conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
+        self._size = self._database_size()
+        self.closed = False
+
+    def _open(self, copy_of: sqlite3.Connection | None = None) -> None:
+        """The connection, set up as workerd's (``copy_of``: an in-memory database's old
+        connection, whose data the new one starts with)."""
         if self.path is None:
             conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         else:
@@ -304,32 +312,41 @@ class Database:
                 conn.execute("PRAGMA synchronous=FULL" + _INTERNAL)
             except (OSError, sqlite3.Error) as exc:
                 raise StateError(
-                    f"cannot open the local D1 state of database {name!r} at {self.path}: {reason(exc)}. Check that the folder "
-                    "is writable and the file is a D1 state file written by wrangler or workers-env.") from exc
+                    f"cannot open the local D1 state of database {self.name!r} at {self.path}: {reason(exc)}. "
+                    "Check that the folder is writable and the file is a D1 state file written by wrangler or "
+                    "workers-env.") from exc
+        try:
+            if copy_of is not None:
+                copy_of.backup(conn)
+            self._set_up(conn)
+        except BaseException:
+            conn.close()
+            raise
+
+    def _set_up(self, conn: sqlite3.Connection) -> None:
+        """``conn`` made the database's connection, with D1's settings, limits and functions."""
         conn.execute("PRAGMA foreign_keys=ON" + _INTERNAL)  # D1 enforces foreign keys by default
-        self._conn = conn
-        self._page_size = int(conn.execute("PRAGMA page_size" + _INTERNAL).fetchone()[0])
+        page_size = int(conn.execute("PRAGMA page_size" + _INTERNAL).fetchone()[0])
         for limit, value in limits.SQLITE_LIMITS.items():
             conn.setlimit(limit, value)
         _as_workerd_builds(conn)
-        self._sqlite = _handle(conn)
+        handle = _handle(conn)
         # what workerd's newer SQLite has and this one lacks; whether those functions take TEXT
         # that is not UTF-8 (a lone surrogate as V8 writes it: see _query_many)
-        self._bytes_in_text = newersql.install(conn, self._sqlite)
-        printflimit.install(self._sqlite)  # workerd's build caps printf's widths
+        bytes_in_text = newersql.install(conn, handle)
+        printflimit.install(handle)  # workerd's build caps printf's widths
         # A database with a virtual table runs each query in a transaction, as D1 does: FTS5
         # writes its index at commit, which ``meta.changes`` does not count (see _query_one)
-        self._virtual_tables = conn.execute(
+        virtual_tables = conn.execute(
             "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%')" + _INTERNAL
         ).fetchone()[0] == 1
         conn.set_authorizer(self._authorize)
+        self._conn, self._page_size, self._sqlite = conn, page_size, handle
+        self._bytes_in_text, self._virtual_tables = bytes_in_text, virtual_tables
         # The cursor every query runs on, under the lock (one per call would cost each call its
         # making): each statement's rows are fetched before the next runs, and a failed
         # ``execute`` or fetch leaves it ready for the next (sqlite3 resets its statement).
         self._cursor = conn.cursor()
-        self._last_row_id = int(conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
-        self._size = self._database_size()
-        self.closed = False
 
     def close(self) -> None:
         with self._lock:
@@ -500,12 +517,12 @@ class Database:
         be given such bytes, with the three U+FFFD workerd reads back instead (:func:`_as_stored`)."""
         run = self._run
         if raw:
-            handle = self._sqlite
-            if handle is None or rawtext.library() is None or not self._bytes_in_text:
+            if self._sqlite is None or rawtext.library() is None or not self._bytes_in_text:
                 queries = [_well_formed(sql, params) for sql, params in queries]
             else:
                 def run(statements: Sequence[str], params: Sequence[Any]) -> QueryResult:
-                    return self._run_raw(handle, statements, params)
+                    # (the handle read under the lock: a restart replaces the connection)
+                    return self._run_raw(self._sqlite, statements, params)  # type: ignore[arg-type]
         # As the local runtime: queries holding nothing but whitespace and ``--`` comment lines
         # are left out; if none remain there is nothing to run.
         # (a query holding a NUL is kept: SQLite stops reading there, the text was not blank)
@@ -617,10 +634,18 @@ class Database:
 
     def _restart(self) -> None:
         """After :class:`InternalFailure`: D1's object starts again on a new connection, so
-        the next ``meta.last_row_id`` is 0 until a row is inserted (wrangler 4.164.0)."""
+        the next ``meta.last_row_id``, ``changes()``, ``total_changes()`` and
+        ``last_insert_rowid()`` are 0 until a row is written (wrangler 4.164.0). An in-memory
+        database's new connection starts with a copy of its data."""
+        old = self._conn
+        try:
+            self._open(copy_of=old if self.path is None else None)
+        except (OSError, sqlite3.Error, StateError):  # (the old connection stays, its counters too)
+            if self._sqlite is not None:
+                _LIBRARY.sqlite3_set_last_insert_rowid(self._sqlite, 0)
+        else:
+            old.close()
         self._last_row_id = 0
-        if self._sqlite is not None:
-            _LIBRARY.sqlite3_set_last_insert_rowid(self._sqlite, 0)
 
     def _refresh_after_rollback(self) -> None:
         self._size = self._database_size()

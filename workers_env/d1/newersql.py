@@ -240,11 +240,31 @@ def _linked(sql: str, args: list[Any]) -> Any:
     process, made when first needed (one per database would be freed only by a second round of
     the cyclic collector, its statement cache and it referring to each other)."""
     global _helper
+    args = [_as_text_bytes(value) if isinstance(value, str) else value for value in args]
     with _helper_lock:
         if _helper is None:
             _helper = sqlite3.connect(":memory:", check_same_thread=False)
+            _helper.text_factory = _surrogate_escaped
             atexit.register(_helper.close)  # (3.13 warns of a connection never closed)
         return _helper.execute(sql, args).fetchone()[0]
+
+
+def _as_text_bytes(value: str) -> str | bytes:
+    """A text argument as ``sqlite3`` can bind it: TEXT that is not UTF-8 (surrogate escapes,
+    see :mod:`.rawtext`) as a BLOB of its bytes, which the date and time functions read as
+    the same text."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return value.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "surrogatepass")
+    return value
+
+
+def _surrogate_escaped(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")  # (strftime keeps its format's bytes)
 
 
 @functools.cache  # (one function per name: each is made a C callback once, see rawtext)

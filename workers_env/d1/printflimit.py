@@ -8,7 +8,8 @@ length limit refuses (``string or blob too big``). SQLite has no run-time settin
 :func:`install` puts a function of the same name in front of the built-in one: it caps what the
 limit caps, following workerd's SQLite's format parser (``sqlite3_str_vappendf``, 3.54), and
 hands the call to the linked SQLite's own ``printf`` on a connection of its own, so every
-conversion stays that SQLite's (a call costs about 10 µs, the built-in's 0.5).
+conversion stays that SQLite's (a call costs about 10 µs, the built-in's 0.5), but for a
+format that writes nothing: ``''`` as workerd's, where the linked one gives NULL.
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ def capped(fmt: str, args: list[Any], as_integer: Callable[[Any], int]) -> tuple
     return "".join(out), args
 
 
-_TEXT = 3
+_NULL = 5
 _SQLITE_OK, _ROW, _TOOBIG, _NOMEM = 0, 100, 18, 7
 _UTF8, _DETERMINISTIC, _INNOCUOUS = 1, 0x800, 0x200000
 _TRANSIENT = ctypes.c_void_p(-1)  # SQLITE_TRANSIENT: SQLite copies the bytes
@@ -190,7 +191,8 @@ class _Formatter:
         """``printf`` of the ``count`` values at ``values``, as the result of ``context``."""
         lib = self._lib
         fmt = None
-        if count and lib.sqlite3_value_type(values[0]) == _TEXT:
+        given = count > 0 and lib.sqlite3_value_type(values[0]) != _NULL
+        if given:  # (a BLOB's or number's text too)
             fmt = _format_text(lib.sqlite3_value_text(values[0]))  # (to a NUL: where printf stops)
         replaced: dict[int, int] = {}
         if fmt is not None and _MAY_NEED_CAP.search(fmt):
@@ -213,7 +215,12 @@ class _Formatter:
                     data = fmt.encode("utf-8", "surrogateescape")
                     lib.sqlite3_bind_text(statement, 1, data, len(data), _TRANSIENT)
                 if lib.sqlite3_step(statement) == _ROW:
-                    lib.sqlite3_result_value(context, lib.sqlite3_column_value(statement, 0))
+                    if given and lib.sqlite3_column_type(statement, 0) == _NULL:
+                        # nothing written: NULL from the linked SQLite, '' from workerd's
+                        # (wrangler 4.164.0: printf(''), printf('%T', 5))
+                        lib.sqlite3_result_text(context, b"", 0, _TRANSIENT)
+                    else:
+                        lib.sqlite3_result_value(context, lib.sqlite3_column_value(statement, 0))
                     return
                 code = lib.sqlite3_reset(statement) & 0xFF
                 if code == _TOOBIG:
@@ -241,8 +248,8 @@ def _make_callback(lib: Any) -> Any:
             formatter.call(context, count, values)
         except MemoryError:
             lib.sqlite3_result_error_nomem(context)
-        except Exception as exc:  # (never through a C callback: SQLite reports it)  # noqa: BLE001
-            lib.sqlite3_result_error(context, f"printf: {exc}".encode("utf-8", "replace"), -1)
+        except BaseException as exc:  # (never through a C callback: it would be lost)  # noqa: BLE001
+            lib.sqlite3_result_error(context, f"printf: {exc!r}".encode("utf-8", "replace"), -1)
 
     return _CALLBACK(call)
 
