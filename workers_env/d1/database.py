@@ -520,9 +520,7 @@ class Database:
             if self._sqlite is None or rawtext.library() is None or not self._bytes_in_text:
                 queries = [_well_formed(sql, params) for sql, params in queries]
             else:
-                def run(statements: Sequence[str], params: Sequence[Any]) -> QueryResult:
-                    # (the handle read under the lock: a restart replaces the connection)
-                    return self._run_raw(self._sqlite, statements, params)  # type: ignore[arg-type]
+                run = self._run_raw_on_connection
         # As the local runtime: queries holding nothing but whitespace and ``--`` comment lines
         # are left out; if none remain there is nothing to run.
         # (a query holding a NUL is kept: SQLite stops reading there, the text was not blank)
@@ -688,6 +686,11 @@ class Database:
             columns = self._original_columns(columns)
         written = max(cursor.rowcount, 0) if changes else 0
         return QueryResult(columns, rows, duration, changes, self._last_row_id, changed, self._size, written)
+
+    def _run_raw_on_connection(self, statements: Sequence[str], params: Sequence[Any]) -> QueryResult:
+        """:meth:`_run_raw` on the connection's handle, read under the lock (a restart replaces
+        the connection)."""
+        return self._run_raw(self._sqlite, statements, params)  # type: ignore[arg-type]
 
     def _run_raw(self, handle: int, statements: Sequence[str], params: Sequence[Any]) -> QueryResult:
         """:meth:`_run` through SQLite's C API (:mod:`.rawtext`): the text and values as V8
