@@ -64,7 +64,9 @@ def answered_or_refused_clearly(call: Any) -> BaseException | None:
      "worker.fetch(headers=...) takes a dict of header names (str) to values, or a list of (name, value) "
      "pairs; got list (a list nested too deeply to show)"),
     (lambda w: w.fetch("/", cf=[]), "worker.fetch(cf=...) takes a dict of request.cf properties ({\"country\": \"DE\"}), got list"),
-    (lambda w: w.fetch("/", cf={"a": nested(past_json_depth(), True)}), "worker.fetch(cf=...) takes"),
+    (lambda w: w.fetch("/", cf={"a": nested(past_json_depth(), True)}),
+     'worker.fetch(cf=...) takes a dict of request.cf properties ({"country": "DE"}) of JSON data: it nests deeper '
+     "than Python's json writes"),
     (lambda w: w.rpc({}), 'worker.rpc() takes the name of the method to call as a str (worker.rpc("hello", ...)), got dict'),
     (lambda w: w.rpc("hello", entrypoint=5), "worker.rpc(entrypoint=...) takes the name of a WorkerEntrypoint class "
                                               "as a str, got int"),
