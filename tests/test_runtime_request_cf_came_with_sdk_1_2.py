@@ -62,3 +62,6 @@ async def test_the_uncaught_miss_names_the_release_and_the_js_requests_cf(tmp_pa
         await worker.fetch("/")
     notes = "\n".join(getattr(caught.value, "__notes__", []))
     assert "workers-runtime-sdk 1.2.0" in notes and "request.js_object.cf" in notes
+    assert caught.value.__notes__[-1] == (
+        "workers.Request.cf came with workers-runtime-sdk 1.2.0 and this Worker runs the runtime's built-in SDK: "
+        "read request.js_object.cf (the JS Request's), which every era has")
