@@ -244,3 +244,11 @@ async def test_body_is_a_readable_stream_that_uses_the_body_up():
     first = await reader.read()
     assert (first.done, first.value.to_bytes()) == (False, b"via a reader") and (await reader.read()).done
     assert js.Request.new("https://example.com/").body is jsproxy.jsnull
+
+
+@pytest.mark.asyncio
+async def test_a_request_body_read_twice_is_the_sdks_oserror():
+    request = Request("https://example.com/", method="POST", body="x")
+    assert await request.text() == "x"
+    with pytest.raises(OSError, match="^Body already used$"):
+        await request.text()
