@@ -51,7 +51,8 @@ async def test_a_folder_named_redirects_is_said_and_not_applied(tmp_path, capsys
     root = project(tmp_path)
     (root / "public" / "_redirects").mkdir()
     worker = load_worker(root)
-    assert "_redirects cannot be read as a file: its redirect rules are not applied" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"workers-env: {root / 'public' / '_redirects'} cannot be read as a file: its "
+                                       "redirect rules are not applied\n")
     assert await answer(worker, "/about") == (200, None)
 
 

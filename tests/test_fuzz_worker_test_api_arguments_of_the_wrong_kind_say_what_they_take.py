@@ -15,7 +15,7 @@ from fuzz_helpers import FUZZ, nested, odd, past_json_depth, refused_properly
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workers_env import load_worker
+from workers_env import WorkersEnvError, load_worker
 
 WRANGLER = 'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\ncompatibility_flags = ["python_workers"]\n'
 ENTRY = '''from workers import WorkerEntrypoint, Response
@@ -56,10 +56,20 @@ def answered_or_refused_clearly(call: Any) -> BaseException | None:
     (lambda w: w.fetch("/", headers=[("a", "b", "c")]), "worker.fetch(headers=...) takes a dict of header names (str) to values"),
     (lambda w: w.fetch("/", method="POST", json={"a": b"x"}), "worker.fetch(json=...) takes JSON data (dicts, lists, str, numbers, "
                                                                "booleans, None): Object of type bytes is not JSON serializable"),
-    (lambda w: w.fetch("/", method="POST", json=nested(past_json_depth(), False)), "worker.fetch(json=...) takes JSON data"),
+    (lambda w: w.fetch("/", method="POST", json=nested(past_json_depth(), False)),
+     "worker.fetch(json=...) takes JSON data (dicts, lists, str, numbers, booleans, None): it nests deeper than "
+     "Python's json writes"),
+    (lambda w: w.fetch("/", method="POST", body="x", json={}), "give either body or json, not both"),
+    (lambda w: w.fetch("/", headers=nested(200_000, False)),
+     "worker.fetch(headers=...) takes a dict of header names (str) to values, or a list of (name, value) "
+     "pairs; got list (a list nested too deeply to show)"),
     (lambda w: w.fetch("/", cf=[]), "worker.fetch(cf=...) takes a dict of request.cf properties ({\"country\": \"DE\"}), got list"),
-    (lambda w: w.fetch("/", cf={"a": nested(past_json_depth(), True)}), "worker.fetch(cf=...) takes"),
+    (lambda w: w.fetch("/", cf={"a": nested(past_json_depth(), True)}),
+     'worker.fetch(cf=...) takes a dict of request.cf properties ({"country": "DE"}) of JSON data: it nests deeper '
+     "than Python's json writes"),
     (lambda w: w.rpc({}), 'worker.rpc() takes the name of the method to call as a str (worker.rpc("hello", ...)), got dict'),
+    (lambda w: w.rpc("hello", entrypoint=5), "worker.rpc(entrypoint=...) takes the name of a WorkerEntrypoint class "
+                                              "as a str, got int"),
     (lambda w: w.scheduled(nested(3000, True)), 'worker.scheduled() takes the cron pattern as a str ("*/5 * * * *"), got dict'),
     (lambda w: w.scheduled("* * * * *", scheduled_time=nested(3000, True)),
      "worker.scheduled(scheduled_time=...) takes a datetime or milliseconds since the epoch, got dict"),
@@ -70,6 +80,12 @@ def test_an_argument_of_the_wrong_kind_says_what_it_takes(worker: Any, call: Any
     error = answered_or_refused_clearly(lambda: call(worker))
     assert error is not None and str(error).startswith(message), error
     assert getattr(error, "workers_env_answer", False) is True
+
+
+def test_an_entrypoint_the_worker_lacks_is_named(worker: Any) -> None:
+    with pytest.raises(WorkersEnvError) as caught:
+        asyncio.run(worker.rpc("hello", entrypoint="Nope"))
+    assert str(caught.value) == 'Python entrypoint "entry.py" exports no WorkerEntrypoint named \'Nope\''
 
 
 def test_a_method_in_lower_case_is_still_sent(worker: Any) -> None:

@@ -33,6 +33,9 @@ def test_the_error_says_how_to_get_fetch_called(tmp_path):
     assert str(caught.value) == "Method on_fetch does not exist"
     (note,) = caught.value.__notes__
     assert "compatibility_date to 2025-08-14 or later" in note and "rename the method to `on_fetch`" in note
+    assert note == ("Before compatibility date 2025-08-14 (python_no_global_handlers), workerd calls a Default "
+                    "class's `fetch` handler as `on_fetch`: set compatibility_date to 2025-08-14 or later (or add "
+                    '"python_no_global_handlers" to compatibility_flags), or rename the method to `on_fetch`.')
 
 
 def test_from_2025_08_14_fetch_is_called(tmp_path):

@@ -69,8 +69,10 @@ async def test_refused_deliveries_use_miniflares_texts(tmp_path):
     with pytest.raises(ValueError, match="bigger than the production size limit of 25 MiB"):
         await worker.email(too_big, from_="sender@example.com", to="recipient@example.com")
     legacy = _worker(tmp_path / "legacy", "async def on_fetch(request, env):\n    return None\n", "2024-12-01")
-    with pytest.raises(MissingEmailHandler):
+    with pytest.raises(MissingEmailHandler) as missing:
         await legacy.email(MESSAGE, from_="sender@example.com", to="recipient@example.com")
+    assert str(missing.value) == ('Python entrypoint "entry.py" has no email handler: define '
+                                  "`async def email(self, message, env, ctx)` on `class Default(WorkerEntrypoint)`")
 
 
 async def _post(app, path: str, body: bytes) -> tuple[int, bytes]:

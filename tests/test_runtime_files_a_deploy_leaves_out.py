@@ -103,6 +103,32 @@ async def test_without_additional_modules_only_main_is_there(tmp_path):
     assert (await _read(worker, "entry.py"))[0] == 200
 
 
+def test_without_additional_modules_the_packages_left_behind_are_named_on_stderr(tmp_path, capfd):
+    project = one_file_worker(tmp_path, "from workers import Response, WorkerEntrypoint\n\n"
+                              "class Default(WorkerEntrypoint):\n    async def fetch(self, request):\n"
+                              "        return Response('up')\n", date="2025-11-01",
+                              extra="find_additional_modules = false\n")
+    (project / "python_modules").mkdir()
+    load_worker(project)
+    assert capfd.readouterr().err == (
+        "workers-env: find_additional_modules = false: wrangler uploads only main (src/entry.py), not python_modules/, "
+        "so the packages in python_modules/ are not there once deployed; workers-env still imports them from your "
+        "virtualenv. Remove that line (or set it to true) to deploy them.\n")
+
+
+def test_without_additional_modules_the_declared_packages_are_named_on_stderr(tmp_path, capfd):
+    project = one_file_worker(tmp_path, "from workers import Response, WorkerEntrypoint\n\n"
+                              "class Default(WorkerEntrypoint):\n    async def fetch(self, request):\n"
+                              "        return Response('up')\n", date="2025-11-01",
+                              extra="find_additional_modules = false\n")
+    (project / "pyproject.toml").write_text('[project]\nname = "w"\nversion = "0"\ndependencies = ["fastapi"]\n')
+    load_worker(project)
+    assert capfd.readouterr().err == (
+        "workers-env: find_additional_modules = false: wrangler uploads only main (src/entry.py), not python_modules/, "
+        "so the packages it declares (fastapi) are not there once deployed; workers-env still imports them from your "
+        "virtualenv. Remove that line (or set it to true) to deploy them.\n")
+
+
 @pytest.mark.asyncio
 async def test_a_module_type_python_does_not_see_as_a_file(tmp_path):
     folder = _project(tmp_path)

@@ -83,11 +83,11 @@ def test_fetch_raises_it_as_a_handler_error_and_the_worker_keeps_answering(tmp_p
     assert str(error).startswith("The Worker's fetch handler raised asyncio.CancelledError")
 
 
-@pytest.mark.parametrize("event", ["scheduled", "queue", "rpc"])
+@pytest.mark.parametrize("event", ["scheduled", "queue", "rpc", "call"])
 def test_events_and_rpc_raise_it_as_a_handler_error(tmp_path, event):
     worker = _worker(tmp_path)
     call = {"scheduled": lambda: worker.scheduled("* * * * *"), "queue": lambda: worker.queue(["m"]),
-            "rpc": lambda: worker.rpc("method")}[event]
+            "rpc": lambda: worker.rpc("method"), "call": lambda: worker.call(worker.module.own_cancel)}[event]
 
     async def scenario():
         with pytest.raises(HandlerCancelledError) as caught:
@@ -95,7 +95,7 @@ def test_events_and_rpc_raise_it_as_a_handler_error(tmp_path, event):
         return caught.value
 
     error = asyncio.run(scenario())
-    what = "RPC method" if event == "rpc" else f"{event} handler"
+    what = {"rpc": "RPC method", "call": "function called by worker.call()"}.get(event, f"{event} handler")
     assert str(error).startswith(f"The Worker's {what} raised asyncio.CancelledError")
 
 

@@ -69,3 +69,26 @@ async def test_on_pyodide_026_only_workers_and_sockets_import_anywhere(tmp_path)
     message = ("Failed to import 'cloudflare:vectorize': Only 'cloudflare:workers' and 'cloudflare:sockets' are "
                "available until the next python runtime version.")
     assert await (await load_worker(tmp_path).fetch("/")).json() == [message, message, "n"]
+
+
+UNKNOWN = '''
+from workers import Response, WorkerEntrypoint, import_from_javascript
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        try:
+            import_from_javascript("cloudflare:nothing")
+        except ImportError as exc:
+            return Response(str(exc))
+        return Response("imported")
+'''
+
+
+@pytest.mark.asyncio
+async def test_a_module_workers_env_does_not_emulate_is_an_import_error_naming_the_ones_it_does(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, UNKNOWN, date="2025-10-01"))
+    assert await (await worker.fetch("/")).text() == (
+        "Failed to import 'cloudflare:nothing': JavaScript module 'cloudflare:nothing' is not emulated by workers-env "
+        "(cloudflare:workers, cloudflare:sockets and cloudflare:vectorize are; see the README's list of what the "
+        "runtime stand-ins cover)")

@@ -55,3 +55,7 @@ async def test_the_external_sdk_era_takes_the_key(tmp_path):
 
 def test_the_note_names_both_ways():
     assert 'write row.id rather than row["id"]' in JSPROXY_SUBSCRIPT_NOTE and "row.to_py()" in JSPROXY_SUBSCRIPT_NOTE
+    assert JSPROXY_SUBSCRIPT_NOTE == (
+        "workers-env: a JavaScript object reached Python as a JsProxy, whose properties are attributes, not keys: "
+        'write row.id rather than row["id"], or convert it first (row.to_py()["id"]); from compatibility_date '
+        "2026-04-21 the external SDK hands binding results out as objects that take both")

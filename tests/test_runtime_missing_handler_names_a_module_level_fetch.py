@@ -57,3 +57,41 @@ def test_a_fetch_imported_from_js_is_not_taken_for_a_handler(tmp_path, date):
         load_worker(one_file_worker(tmp_path, IMPORTED, date=date))
     assert "module-level" not in str(refused.value)
     assert str(refused.value).startswith('Python entrypoint "entry.py" does not ')
+
+
+LEGACY = '''
+async def on_fetch(request, env):
+    pass
+
+
+async def on_scheduled(event, env, ctx):
+    pass
+'''
+
+LONE = '''
+async def fetch(request, env):
+    pass
+'''
+
+
+def test_module_level_on_handlers_are_told_the_class_that_replaces_them_from_2025_08_14(tmp_path):
+    with pytest.raises(ConfigError) as refused:
+        load_worker(one_file_worker(tmp_path, LEGACY, date="2026-05-01"))
+    assert str(refused.value) == (
+        'Python entrypoint "entry.py" defines a module-level on_fetch and on_scheduled, which compatibility dates '
+        "from 2025-08-14 on no longer dispatch: define `class Default(WorkerEntrypoint)` with "
+        "`async def fetch(self, request)` and `async def scheduled(self, controller, env, ctx)` (env and ctx on "
+        'self), or add "disable_python_no_global_handlers" to compatibility_flags')
+
+
+@pytest.mark.parametrize(("date", "message"), [
+    ("2026-05-01", 'Python entrypoint "entry.py" does not define `class Default(WorkerEntrypoint)`: its module-level '
+                   "`fetch` is no handler (workerd dispatches the methods of a `Default` class); move it into "
+                   "`class Default(WorkerEntrypoint)` as `async def fetch(self, request)` (env and ctx on self)"),
+    ("2024-04-03", 'Python entrypoint "entry.py" does not export a handler named "on_fetch": its module-level '
+                   "`fetch` is no handler (workerd calls `on_fetch`); rename it"),
+])
+def test_a_lone_module_level_fetch_is_named_in_the_singular(tmp_path, date, message):
+    with pytest.raises(ConfigError) as refused:
+        load_worker(one_file_worker(tmp_path, LONE, date=date))
+    assert str(refused.value) == message

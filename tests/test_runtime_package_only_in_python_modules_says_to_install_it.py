@@ -32,6 +32,11 @@ def test_a_package_only_python_modules_holds_names_the_install(tmp_path):
     notes = "\n".join(getattr(caught.value, "__notes__", []))
     assert "python_modules/hunt16_vendored_only holds it" in notes, notes
     assert "pip install hunt16-dist " in notes, notes
+    assert caught.value.__notes__[-1] == (
+        "workers-env: python_modules/hunt16_vendored_only holds it, and production imports it from there; "
+        "workers-env imports the Worker's packages from the Python environment it runs in, not python_modules/ "
+        "(Pyodide's builds). Install it there: pip install hunt16-dist (or every dependency the project declares: "
+        "uv pip install -r pyproject.toml).")
 
 
 def test_a_package_missing_everywhere_stays_pythons_plain_error(tmp_path):
@@ -67,3 +72,17 @@ def test_a_submodule_only_the_vendored_version_has_names_that_version(tmp_path):
     notes = "\n".join(getattr(caught.value, "__notes__", []))
     assert "python_modules/json/hunt16_newer holds it" in notes and "has no json.hunt16_newer" in notes, notes
     assert notes.endswith("pip install json==9.1."), notes
+    assert caught.value.__notes__[-1] == (
+        "workers-env: python_modules/json/hunt16_newer holds it, and production imports it from there; the json "
+        "workers-env imports, from the Python environment it runs in, has no json.hunt16_newer: install the version "
+        "python_modules/ holds there: pip install json==9.1.")
+
+
+@pytest.mark.parametrize("info", [{}, {"json.dist-info/top_level.txt": "json\n"}], ids=["no dist-info", "no version"])
+def test_a_submodule_of_a_vendored_version_without_a_version_names_the_upgrade(tmp_path, info):
+    # a dist-info folder named without its version once read as name "" and version "json": "pip install ==json."
+    files = {"json/__init__.py": "", "json/hunt16_newer.py": "", **info}
+    with pytest.raises(ModuleNotFoundError) as caught:
+        load_worker(_vendoring(tmp_path, "json.hunt16_newer", files))
+    assert caught.value.__notes__[-1].endswith("install the version python_modules/ holds there: "
+                                               "pip install --upgrade json.")

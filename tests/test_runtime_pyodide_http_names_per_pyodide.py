@@ -52,3 +52,32 @@ async def test_pyodide_http_has_each_pyodides_names(tmp_path, date, newer):
         want = "imports" if newer else f"cannot import name '{name}' from 'pyodide.http'"  # production adds the file
         assert errors[name].startswith(want)
     assert called == "name 'XMLHttpRequest' is not defined"
+
+
+RAISES = '''
+import js
+from pyodide.ffi import to_js
+from pyodide.http import FetchResponse
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = []
+        for status, text in ((404, "Not Found"), (503, "Busy")):
+            init = to_js({"status": status, "statusText": text}, dict_converter=js.Object.fromEntries)
+            try:
+                FetchResponse("https://example.com/a", js.Response.new("x", init)).raise_for_status()
+            except OSError as exc:
+                out.append(f"{type(exc).__module__}.{type(exc).__name__}: {exc}")
+        return Response("\\n".join(out))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "kind"), [(PYODIDE_026, "builtins.OSError"), (PYODIDE_028, "pyodide.http.HttpStatusError")])
+async def test_raise_for_status_says_client_or_server_error(tmp_path, date, kind):
+    # the url is the JS Response's (empty for one built in the Worker), as Pyodide's FetchResponse.url reads it
+    worker = load_worker(one_file_worker(tmp_path, RAISES, date=date))
+    assert (await (await worker.fetch("/")).text()).splitlines() == [
+        f"{kind}: 404 Client Error: Not Found for url: ", f"{kind}: 503 Server Error: Busy for url: "]

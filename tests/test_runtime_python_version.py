@@ -71,6 +71,10 @@ async def test_syntax_newer_than_this_interpreter_says_which_python_production_r
     assert f"imports the Worker with this interpreter, Python {here}; production runs it on Python 3.14" in shown
     assert "python_workers_20260610" in shown and "run workers-env under Python 3.14" in shown
     assert "entry.py" in shown  # the location stays the user's file
+    assert info.value.__notes__[-1] == (
+        f"workers-env imports the Worker with this interpreter, Python {here}; production runs it on Python 3.14 "
+        "(Pyodide 314.0.4, the python_workers_20260610 flag at compatibility date 2026-09-01). If this syntax is "
+        "newer than this interpreter, run workers-env under Python 3.14.")
 
 
 def test_a_plain_syntax_error_is_noted_only_under_an_interpreter_older_than_production(tmp_path):

@@ -49,7 +49,9 @@ async def test_request_cf_is_the_js_requests_from_sdk_1_2(tmp_path, sdk):
 
 
 @pytest.mark.asyncio
-async def test_the_uncaught_miss_names_the_release_and_the_js_requests_cf(tmp_path):
+@pytest.mark.parametrize(("date", "sdk", "runs"), [("2025-12-01", None, "the runtime's built-in SDK"),
+                                                    ("2026-05-01", "1.1.6", "workers-runtime-sdk 1.1.6")])
+async def test_the_uncaught_miss_names_the_release_and_the_js_requests_cf(tmp_path, date, sdk, runs):
     entry = """\
         from workers import Response, WorkerEntrypoint
 
@@ -57,8 +59,14 @@ async def test_the_uncaught_miss_names_the_release_and_the_js_requests_cf(tmp_pa
             async def fetch(self, request):
                 return Response(request.cf.country)
     """
-    worker = load_worker(one_file_worker(tmp_path, entry, date="2025-12-01"))
+    one_file_worker(tmp_path, entry, date=date)
+    if sdk:
+        (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    worker = load_worker(tmp_path)
     with pytest.raises(AttributeError, match="no attribute 'cf'") as caught:
         await worker.fetch("/")
     notes = "\n".join(getattr(caught.value, "__notes__", []))
     assert "workers-runtime-sdk 1.2.0" in notes and "request.js_object.cf" in notes
+    assert caught.value.__notes__[-1] == (
+        f"workers.Request.cf came with workers-runtime-sdk 1.2.0 and this Worker runs {runs}: "
+        "read request.js_object.cf (the JS Request's), which every era has")

@@ -28,6 +28,13 @@ def test_requirements_txt_listing_packages_is_noted_once(tmp_path, capfd):
     err = capfd.readouterr().err
     assert err.count("requirements.txt lists fastapi, jinja2, which nothing reads any more") == 1
     assert "Delete the file to continue." in err
+    assert err == (
+        "workers-env: requirements.txt lists fastapi, jinja2, which nothing reads any more: the runtime's built-in "
+        "packages are gone (workerd 0665be3), wrangler uploads none of them, and pywrangler refuses a project holding "
+        f'the file ("{tmp_path / "requirements.txt"} exists. Delete the file to continue."); so they are not there '
+        "once deployed (ModuleNotFoundError), while workers-env imports them from your virtualenv. Move the Worker's "
+        "own packages to pyproject.toml's dependencies (tools such as pytest to a dev dependency group: they are not "
+        "deployed), delete requirements.txt and deploy with `uv run pywrangler deploy`, which vendors them.\n")
 
 
 def test_a_vendored_project_or_an_empty_file_says_nothing(tmp_path, capfd):

@@ -43,8 +43,13 @@ async def test_response_constructor_rules():
     assert Response("x", status=http.HTTPStatus.CREATED).status == 201
     r = Response("x", headers=[("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")])
     assert r.headers.get_all("set-cookie") == ["a=1", "b=2"]
-    with pytest.raises(TypeError, match="Unsupported type in Response: dict"):
+    with pytest.raises(TypeError, match="^Unsupported type in Response: dict$"):
         Response({"a": 1})
+    # the SDK's words (workers-py's Response/Request) for options beside a JS object to wrap
+    with pytest.raises(ValueError, match="^Expected no options when constructing Response from a js.Response$"):
+        Response(JsResponse.new("x"), status=201)
+    with pytest.raises(ValueError, match="^Expected no options when constructing Request from a js.Request$"):
+        Request(JsRequest.new("https://example.com/"), method="POST")
     with pytest.raises(TypeError, match="unexpected type for headers"):
         Response("x", headers="nope")
     with pytest.raises(JsException, match="range 200 to 599") as info:
@@ -239,3 +244,11 @@ async def test_body_is_a_readable_stream_that_uses_the_body_up():
     first = await reader.read()
     assert (first.done, first.value.to_bytes()) == (False, b"via a reader") and (await reader.read()).done
     assert js.Request.new("https://example.com/").body is jsproxy.jsnull
+
+
+@pytest.mark.asyncio
+async def test_a_request_body_read_twice_is_the_sdks_oserror():
+    request = Request("https://example.com/", method="POST", body="x")
+    assert await request.text() == "x"
+    with pytest.raises(OSError, match="^Body already used$"):
+        await request.text()

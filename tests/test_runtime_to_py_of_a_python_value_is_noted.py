@@ -39,6 +39,11 @@ async def test_to_py_of_an_sdk_converted_result_notes_that_it_is_python_already(
     assert str(caught.value) == text  # Python's (or the SDK's JsDict's) text, kept
     assert caught.value.__notes__ == [TO_PY_NOTE]
     assert "drop the .to_py()" in TO_PY_NOTE
+    assert TO_PY_NOTE == (
+        "workers-env: to_py() is a method of a JsProxy (a JavaScript object as Pyodide hands it over); this value is "
+        "a Python one already: use it as it is. From compatibility_date 2026-04-21 the external SDK hands binding "
+        "results out converted (dicts whose keys also read as attributes, lists, str, None): drop the .to_py() that "
+        "code written for the built-in SDK calls (as Cloudflare's docs do: results.to_py())")
 
 
 @pytest.mark.asyncio

@@ -42,6 +42,11 @@ def test_a_plain_wrangler_deploy_without_python_modules_is_named_once(tmp_path, 
     err = capsys.readouterr().err
     assert "deploys with plain wrangler" in err and "(fastapi) are not there once deployed" in err
     assert err.count("deploys with plain wrangler") == 1
+    line = ("workers-env: this project deploys with plain wrangler (its CI never runs pywrangler) and has no "
+            "python_modules/, so wrangler uploads no packages: the ones it declares (fastapi) are not there once "
+            "deployed; workers-env still imports them from your virtualenv. Deploy with `uv run pywrangler deploy`, "
+            "which vendors them.\n")
+    assert line in err.splitlines(keepends=True)
 
 
 def test_a_build_that_runs_pywrangler_is_not_named(tmp_path, capsys):

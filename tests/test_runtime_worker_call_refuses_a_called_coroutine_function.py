@@ -45,8 +45,17 @@ def test_a_coroutine_is_refused_with_the_function_form_and_closed(tmp_path: Path
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         message = asyncio.run(scenario())
-    assert "worker.call(word, ...)" in message and "not worker.call(word(...))" in message
+    assert message == ("worker.call() takes the Worker's function and its arguments, not a coroutine: "
+                       "worker.call(word, ...), not worker.call(word(...))")
     assert unraisable == []
+
+
+def test_a_value_that_is_no_function_is_refused_with_the_form_that_works(tmp_path: Path) -> None:
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+    with pytest.raises(WorkersEnvError) as caught:
+        asyncio.run(worker.call(5))
+    assert str(caught.value) == "worker.call() takes a function of the Worker to call, not int: " \
+                                "worker.call(worker.module.helper, arg)"
 
 
 def test_the_function_form_runs(tmp_path: Path) -> None:

@@ -64,6 +64,12 @@ def test_a_generator_result_is_refused_with_the_way_to_iterate_it(worker, name, 
     message = str(caught.value)
     assert message.startswith(f"worker.call({name}) got {kind} back")
     assert fix in message and "worker.call(" in message.split("back", 1)[1]
+    fixes = {"an async generator": f"async def collect(): return [item async for item in {name}(...)]`, then "
+                                   "`await worker.call(collect)`",
+             "a generator": f"await worker.call(lambda: list({name}(...)))`"}
+    assert message == (f"worker.call({name}) got {kind} back: its body runs only as it is iterated, after the call "
+                       "has ended and outside the Worker's import scope, where its lazy imports would not find the "
+                       f"Worker's modules. Iterate it inside the call: `{fixes[kind]}.")
 
 
 def test_iterated_inside_the_call_it_sees_the_workers_modules(worker) -> None:

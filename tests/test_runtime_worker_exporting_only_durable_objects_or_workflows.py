@@ -59,6 +59,8 @@ async def test_it_loads_and_a_request_meets_workerds_missing_fetch_error(tmp_pat
         await worker.fetch("/")
     assert str(raised.value) == "Error: Handler does not export a fetch() function."
     assert "class Default(WorkerEntrypoint)" in "\n".join(raised.value.__notes__)
+    assert raised.value.__notes__[-1] == ("workers-env: entry.py defines no `class Default(WorkerEntrypoint)`; define "
+                                          "one with `async def fetch(self, request)` to handle this event.")
 
 
 @pytest.mark.asyncio
@@ -97,6 +99,9 @@ async def test_a_module_level_on_fetch_beside_it_is_named_from_2025_08_14(tmp_pa
     with pytest.raises(JsException, match=r"fetch\(\) function") as raised:
         await worker.fetch("/")
     assert "module-level on_fetch of entry.py is not dispatched" in "\n".join(raised.value.__notes__)
+    assert raised.value.__notes__[-1] == (
+        "workers-env: the module-level on_fetch of entry.py is not dispatched from compatibility date 2025-08-14 on "
+        "(python_no_global_handlers): define `class Default(WorkerEntrypoint)` with `async def fetch(self, request)`.")
 
 
 def test_the_dev_server_answers_it_with_a_500_and_keeps_serving(tmp_path, caplog):

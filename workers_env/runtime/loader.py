@@ -1315,7 +1315,8 @@ def _note_vendored_only(exc: ModuleNotFoundError, project: Any) -> None:
         except (OSError, UnicodeDecodeError):
             continue
         if name in top or record.startswith(f"{name}/") or f"\n{name}/" in record or f"\n{name}.py," in record:
-            wanted, _, version = info.name[:-len(".dist-info")].rpartition("-")
+            stem = info.name[:-len(".dist-info")]  # name-version; a folder without the version names only the name
+            wanted, _, version = stem.rpartition("-") if "-" in stem else (stem, "", "")
             break
     if len(parts) > 1:  # the environment has the package (Python imported it), without this module
         add_hint(exc, f"workers-env: python_modules/{'/'.join(parts)} holds it, and production imports it from there; "
