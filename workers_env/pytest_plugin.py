@@ -987,19 +987,20 @@ def _near_binding(name: Any, names: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _binding(env: Env, binding: Any) -> Any:
+def _binding(env: Env, binding: Any, kind: str = "Vectorize", method: str = "upsert_sync", prefix: str = "") -> Any:
+    """The emulator of ``env.<binding>`` to seed (one with ``method``, a ``kind`` binding), or the
+    test fails with one line (after ``prefix``) naming the env's bindings of that kind."""
     if not isinstance(binding, str) or binding not in env:
         from workers_env._env import env_config, unknown_fields_note
 
-        pytest.fail(f"workers-env: cannot seed {binding!r}{_near_binding(binding, list(env))}: the env has "
-                    f"{', '.join(env) or 'no bindings'}{_config_named(env)}{unknown_fields_note(env_config(env))}",
-                    pytrace=False)
+        _fail(f"workers-env: {prefix}cannot seed {binding!r}{_near_binding(binding, list(env))}: the env has "
+              f"{', '.join(env) or 'no bindings'}{_config_named(env)}{unknown_fields_note(env_config(env))}")
     unwrapped = getattr(env, "unwrapped", None)
     target = unwrapped(binding) if callable(unwrapped) else env[binding]  # the emulator, whatever the era
-    if not callable(getattr(target, "upsert_sync", None)):
-        vectorize = [name for name in env if callable(getattr(env.unwrapped(name), "upsert_sync", None))]
-        pytest.fail(f"workers-env: cannot seed {binding!r}: it is not a Vectorize binding; the env's Vectorize "
-                    f"bindings: {', '.join(vectorize) or 'none'}{_config_named(env)}", pytrace=False)
+    if not callable(getattr(target, method, None)):
+        same = [name for name in env if callable(getattr(env.unwrapped(name), method, None))]
+        _fail(f"workers-env: {prefix}cannot seed {binding!r}: it is not a {kind} binding; the env's {kind} "
+              f"bindings: {', '.join(same) or 'none'}{_config_named(env)}")
     return target
 
 
@@ -1007,16 +1008,7 @@ def _seed_kv(env: Env, binding: Any, source: Any, base: Path, what: str) -> int:
     """Put ``source``'s keys into ``env.<binding>``, or fail the test with one line naming ``what``."""
     from workers_env._errors import WorkersEnvError
 
-    if not isinstance(binding, str) or binding not in env:
-        from workers_env._env import env_config, unknown_fields_note
-
-        _fail(f"workers-env: {what}: cannot seed {binding!r}{_near_binding(binding, list(env))}: the env has "
-              f"{', '.join(env) or 'no bindings'}{_config_named(env)}{unknown_fields_note(env_config(env))}")
-    target = env.unwrapped(binding)
-    if not callable(getattr(target, "put_many_sync", None)):
-        kv = [name for name in env if callable(getattr(env.unwrapped(name), "put_many_sync", None))]
-        _fail(f"workers-env: {what}: cannot seed {binding!r}: it is not a KV binding; the env's KV bindings: "
-              f"{', '.join(kv) or 'none'}{_config_named(env)}")
+    target = _binding(env, binding, "KV", "put_many_sync", prefix=f"{what}: ")
     try:
         return seed_kv_namespace(target, source, base=base)
     except WorkersEnvError as exc:
