@@ -74,6 +74,9 @@ class Parser(argparse.ArgumentParser):
         :class:`~workers_env.cli.common.CommandError`, printed without the help, as wrangler
         prints what a command throws."""
         text = _yargs_text(self, message)
+        valued = _EXPLICIT.fullmatch(message)
+        if valued:  # `--json=maybe`: yargs reads any value but `true` as false; we refuse it (README)
+            raise CommandError(f"argument {valued['name']}: {valued['name']} takes true or false, got {valued['given']}")
         if text == message:
             raise CommandError(message)
         usage = with_hint(UsageError(text), _account_only_note(self, message))
@@ -136,6 +139,7 @@ class Parser(argparse.ArgumentParser):
 
 
 _NO_VALUE = re.compile(r"argument (?P<name>\S+): expected one argument")
+_EXPLICIT = re.compile(r"argument (?:-\w/)?(?P<name>--\S+): ignored explicit argument (?P<given>.*)", re.DOTALL)
 _CHOICE = re.compile(r"argument (?P<name>[^:]+): invalid choice: (?P<given>.*?) \(choose from .*\)$", re.DOTALL)
 
 
