@@ -8,12 +8,14 @@ compares the output with wrangler's byte for byte."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pty
 import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import pytest
@@ -113,8 +115,6 @@ def test_on_a_terminal_the_description_is_cut_to_its_width(tmp_path):
     """``process.stdout.columns`` less the other cells' length and 10; on a narrow terminal that
     is negative and JavaScript's ``slice(0, n)`` cuts that many from the end."""
     main, follower = pty.openpty()
-    import fcntl
-    import termios
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 80, 0, 0))
     proc = subprocess.Popen([sys.executable, "-m", "workers_env", "ai", "models", "list", "--search", "bge-small"],
                             cwd=tmp_path, stdout=follower, stderr=subprocess.PIPE,
