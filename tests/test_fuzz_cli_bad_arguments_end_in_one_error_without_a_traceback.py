@@ -46,6 +46,8 @@ BASES = [shlex.split(line) for line in (
     "kv key get a --binding KV --text", "kv key list --binding KV --prefix a", "kv key delete zz --binding KV",
     "kv bulk put kv.json --binding KV", "kv bulk get keys.json --binding KV", "kv bulk delete keys.json --binding KV --force",
     "validate --json", "validate -c bad.toml",
+    "ai models list --search bge --task t --author a --source 1 --json", "ai models schema m",
+    "ai finetune create m f adir",
 )]
 
 

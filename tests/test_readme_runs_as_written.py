@@ -381,6 +381,11 @@ def test_the_v1_query_format_by_date_section_runs_as_written(tmp_path: Path) -> 
     assert kinds == ["file", "script"]
 
 
+def test_the_ai_cli_section_runs_as_written(tmp_path: Path) -> None:
+    kinds = run_group("ai-cli", tmp_path)
+    assert kinds == ["console"]  # the table and --json as `workers-env ai models list` prints them
+
+
 def test_a_console_block_is_matched_line_by_line() -> None:
     (command, shown), = transcript("$ echo hi\nfirst\n...\nlast: …\n")
     assert command == "echo hi"

@@ -6,16 +6,19 @@ errors; toml and json), then runs each through every command kind that reads a c
 sides, each in a fresh copy of the project:
 
 * ``d1 execute|export|migrations list|apply|create`` (``--local``), ``kv key ...`` and
-  ``kv bulk ...`` (``--local``), ``vectorize list|get|create``: ``wrangler <args>`` against
+  ``kv bulk ...`` (``--local``), ``vectorize list|get|create``, ``ai models list``,
+  ``ai finetune list``: ``wrangler <args>`` against
   ``workers-env <args>``; stdout, stderr and the exit code compared exactly, after removing
   ANSI colours, wrangler's banner (its blank line, `` ⛅️ wrangler 4.164.0`` and the ``───``
   line), its ``🪵  Logs were written to ...`` line (wrangler's debug log file, which
   workers-env does not write), the note under a parse error asking for reports on wrangler's
   issue tracker (with its blank lines: what esbuild prints without the note) and
   ``kv bulk get``'s "open beta command" notice (README: ``workers-env kv`` prints no banner,
-  no such notice). Wrangler's ``vectorize`` commands ask the API
+  no such notice). Wrangler's ``vectorize`` commands and ``ai models list`` ask the API
   once the config is read (they fail with ``CLOUDFLARE_API_TOKEN``): there only the config's
-  warning blocks on stderr are compared.
+  warning blocks on stderr are compared; ``ai finetune list``, which workers-env refuses where
+  wrangler logs in, is compared whole, both errors read as ``<refused where wrangler logs in>``
+  (``ai models list``'s own output is ``ai_models_differential.py``'s).
 * ``dev`` (the configs have no ``main``, so both stop early): a config that reads is compared
   by its warning blocks (``Processing ...``) on stderr; a broken one (errors, a parse error, a
   ``-c`` file that cannot be opened) by stdout, stderr and the exit code, as the others.
@@ -65,7 +68,8 @@ ACCOUNT = "<refused where wrangler logs in>"
 LOGIN = re.compile(r"In a non-interactive environment, it's necessary to set a CLOUDFLARE_API_TOKEN .*?"
                    r"assign its value to CLOUDFLARE_API_TOKEN\.(?:\n\n  \n  To continue without logging in, "
                    r"rerun this command with `--temporary`\. Wrangler will use a temporary account and print a claim URL\.)?")
-REFUSAL = re.compile(r"workers-env (?:kv )?works on local state only.*?(?:for that|the remote database)\.")
+REFUSAL = re.compile(r"workers-env (?:kv )?works on local state only.*?(?:for that|the remote database)\."
+                     r"|`ai (?:models schema|finetune list|finetune create)` [^\n]*? workers-env works offline[^\n]*")
 
 D1 = '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "00000000-0000-4000-8000-000000000001"\n'
 KV = '[[kv_namespaces]]\nbinding = "KV"\nid = "abc123"\n'
@@ -135,6 +139,8 @@ COMMANDS: list[tuple[str, list[str]]] = [
     ("vectorize", ["vectorize", "get", "idx"]),
     ("vectorize", ["vectorize", "create", "idx2", "--dimensions", "3", "--metric", "cosine"]),
     ("dev", ["dev"]),  # no "main" in these configs: both stop after the config's report
+    ("ai", ["ai", "models", "list"]),
+    ("ai", ["ai", "finetune", "list"]),
 ]
 
 # mistakes in the command line, run where the "clean" config is (README: "A usage mistake")
@@ -315,6 +321,25 @@ OPTION_ERRORS: list[list[str]] = [
     ["kv", "key", "put", "k", "--binding", "KV", "--local", "--metadata"],
     ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--ttl", "--expiration"],
     ["kv", "key", "list", "--binding", "KV", "--local", "--persist-to", "--prefix", "a"],
+    # ai: wrangler 4's `ai models [list|schema]` and `ai finetune list|create`
+    ["ai"],
+    ["ai", "finetune"],
+    ["ai", "bogus"],
+    ["ai", "models", "bogus"],
+    ["ai", "models", "--json"],
+    ["ai", "models", "list", "--bogus"],
+    ["ai", "models", "list", "--json", "--search", "a", "--search", "b"],
+    ["ai", "models", "list", "-c"],
+    ["ai", "models", "schema"],
+    ["ai", "finetune", "create", "m", "f"],
+    ["ai", "finetune", "list", "--bogus"],
+    ["ai", "modles", "list"],
+    ["ai", "finetune", "lst"],
+    # what needs Cloudflare's service: refused where wrangler logs in
+    ["ai", "models", "schema", "@cf/baai/bge-m3"],
+    ["ai", "finetune", "list"],
+    ["ai", "finetune", "list", "--json"],
+    ["ai", "finetune", "create", "@cf/mistral/mistral-7b-instruct-v0.2-lora", "ft", "assets"],
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's
@@ -518,7 +543,10 @@ def main() -> int:
                 a["stdout"], b["stdout"] = help_named(a["stdout"], "wrangler"), help_named(b["stdout"], "ours")
                 for x, mark in ((a, LOGIN), (b, REFUSAL)):
                     x["stdout"], x["stderr"] = mark.sub(ACCOUNT, x["stdout"]), mark.sub(ACCOUNT, x["stderr"])
-            elif kind == "vectorize" and "CLOUDFLARE_API_TOKEN" in a["stderr"]:
+            elif kind == "ai" and "CLOUDFLARE_API_TOKEN" in a["stderr"] and REFUSAL.search(b["stderr"]):
+                # refused where wrangler logs in (ai models schema, ai finetune): compared whole
+                a["stderr"], b["stderr"] = LOGIN.sub(ACCOUNT, a["stderr"]), REFUSAL.sub(ACCOUNT, b["stderr"])
+            elif kind in ("vectorize", "ai") and "CLOUDFLARE_API_TOKEN" in a["stderr"]:
                 a, b = ({"config warnings": config_blocks(x["stderr"])} for x in (a, b))
             elif kind == "dev" and "Missing entry-point" in a["stderr"]:  # what follows the config's
                 # warnings (the missing entry point) is each tool's own; a broken config is compared whole

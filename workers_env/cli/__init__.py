@@ -41,6 +41,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "vectorize",
     "d1",
     "kv",
+    "ai",
 )
 
 

@@ -200,10 +200,12 @@ def _width(text: str) -> int:
 
 
 def render_table(rows: Sequence[Mapping[str, str]]) -> str:
-    """A boxed table like wrangler's ``logger.table`` (column headers from the first row)."""
+    """A boxed table like wrangler's ``logger.table`` (column headers from the first row). A
+    cell holding newlines is several lines, at the top of its row, as cli-table3 splits it
+    (its width the widest of them; the row as tall as its tallest cell)."""
     headers = list(rows[0]) if rows else []
-    cells = [[str(row.get(h, "")) for h in headers] for row in rows]
-    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    cells = [[str(row.get(h, "")).split("\n") for h in headers] for row in rows]
+    widths = [max([_width(h)] + [_width(line) for r in cells for line in r[i]]) for i, h in enumerate(headers)]
 
     def line(left: str, mid: str, right: str) -> str:
         return left + mid.join("─" * (w + 2) for w in widths) + right
@@ -214,7 +216,7 @@ def render_table(rows: Sequence[Mapping[str, str]]) -> str:
     out = [line("┌", "┬", "┐"), row(headers)]
     for r in cells:
         out.append(line("├", "┼", "┤"))
-        out.append(row(r))
+        out.extend(row([cell[i] if i < len(cell) else "" for cell in r]) for i in range(max(map(len, r), default=1)))
     out.append(line("└", "┴", "┘"))
     return "\n".join(out)
 

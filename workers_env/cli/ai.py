@@ -1,0 +1,192 @@
+"""``workers-env ai``: wrangler 4's ``ai`` commands, over the models workers-env's AI binding emulates.
+
+``ai models`` and ``ai models list`` (``--json``, ``--search``, ``--task``, ``--author``,
+``--source``, ``--hide-experimental``) list the offline catalog as wrangler lists the account's:
+the same table (model id, name, description cut to fit, task), ``No models found.``, the same
+``--json``. The entries are the binding's own ``models()`` answer, asked page by page with
+wrangler's query parameters (``listCatalogEntries``), so the CLI and ``env.AI.models()`` cannot
+differ. ``ai models schema`` and ``ai finetune list|create`` need Cloudflare's service (the
+model's published schema, the account's finetunes): they take wrangler's arguments and read the
+config as wrangler does, then say so where wrangler would log in (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from workers_env._jsvalues import js_string, json_text
+from workers_env.cli.common import CommandError, js_number, log, render_table, reports_errors, value_optional
+from workers_env.cli.wrangler_config import read_config
+
+__all__ = ["register"]
+
+#: wrangler's ``aiCatalogList`` page size: it asks for pages until one comes back shorter
+PAGE_SIZE = 50
+
+#: what each command wrangler runs against Cloudflare's service needs there, said where wrangler
+#: would log in (its requireAuth): one line, exit 1
+_NEEDS_THE_SERVICE = {
+    "schema": ("`ai models schema` fetches the model's input and output schema from Cloudflare's API; "
+               "workers-env works offline and keeps only the input schemas it checks run() inputs against, "
+               "so it has no schema to print (run `wrangler ai models schema` for it)"),
+    "finetune list": ("`ai finetune list` lists the finetunes in your Cloudflare account through its API; "
+                      "workers-env works offline, with no account and no finetunes "
+                      "(run `wrangler ai finetune list` for them)"),
+    "finetune create": ("`ai finetune create` uploads a LoRA adapter to your Cloudflare account through its "
+                        "API; workers-env works offline, with no account to upload to "
+                        "(run `wrangler ai finetune create` to upload it)"),
+}
+
+
+def _config_options(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    """wrangler's global ``-c``/``-e``: every ``ai`` command reads the config before it runs.
+    ``default``: ``SUPPRESS`` under ``ai models``, which has them too, so that ``ai models -c X
+    list`` keeps the ``-c`` given before ``list`` (a subcommand's defaults overwrite it)."""
+    parser.add_argument("--config", "-c", metavar="PATH", default=default,
+                        help="wrangler config file (default: searched upward)")
+    parser.add_argument("--env", "-e", metavar="NAME", default=default, help="environment to use for operations")
+
+
+def register(subparsers: Any) -> None:
+    """Add ``ai`` with ``models [list|schema]`` and ``finetune list|create`` to the parser."""
+    ai = subparsers.add_parser(
+        "ai", help="list the Workers AI models workers-env emulates offline, like `wrangler ai`",
+        description="🤖 Manage AI models: wrangler's `ai` commands over the models workers-env's AI binding "
+                    "emulates offline (not your account's live catalog).")
+    groups = ai.add_subparsers(dest="ai_group", metavar="COMMAND")
+
+    models = groups.add_parser(
+        "models", help="Manage AI models",
+        description="Manage AI models. Alone, lists them as `ai models list` does with no options.")
+    _config_options(models)
+    models.set_defaults(handler=reports_errors(_list_models))
+    model_commands = models.add_subparsers(dest="ai_command", metavar="COMMAND")
+
+    lst = model_commands.add_parser(
+        "list", help="List catalog models",
+        description="List catalog models: the models workers-env's AI binding emulates (env.AI.models()), "
+                    "not your account's live catalog.")
+    lst.add_argument("--json", action="store_true", help="Return output as JSON")
+    lst.add_argument("--search", metavar="TEXT", **value_optional(), help="Search models by name or description")
+    lst.add_argument("--task", metavar="NAME", **value_optional(), help="Filter by task name")
+    lst.add_argument("--author", metavar="NAME", **value_optional(), help="Filter by author")
+    lst.add_argument("--source", metavar="ID", type=js_number, **value_optional(None), help="Filter by source ID")
+    lst.add_argument("--hide-experimental", dest="hide_experimental", action="store_true",
+                     help="Hide experimental models (no effect here: the emulated catalog marks none)")
+    _config_options(lst, argparse.SUPPRESS)
+    lst.set_defaults(handler=reports_errors(_list_models))
+
+    schema = model_commands.add_parser(
+        "schema", help="Get model schema",
+        description="Get model schema. Needs Cloudflare's API: refused here, after the config is read.")
+    schema.add_argument("model", help="The model to fetch a schema for")
+    _config_options(schema, argparse.SUPPRESS)
+    schema.set_defaults(handler=_needs_the_service("schema"))
+
+    finetune = groups.add_parser("finetune", help="Interact with finetune files",
+                                 description="Interact with finetune files. Both commands need your Cloudflare "
+                                             "account: refused here, after the config is read.")
+    finetunes = finetune.add_subparsers(dest="ai_command", metavar="COMMAND")
+    flist = finetunes.add_parser("list", help="List your finetune files")
+    flist.add_argument("--json", action="store_true", help="Return output as JSON")
+    _config_options(flist)
+    flist.set_defaults(handler=_needs_the_service("finetune list"))
+    create = finetunes.add_parser("create", help="Create finetune and upload assets")
+    create.add_argument("model_name", help="The catalog model name")
+    create.add_argument("finetune_name", help="The finetune name")
+    create.add_argument("folder_path", help="The folder path containing the finetune assets")
+    _config_options(create)
+    create.set_defaults(handler=_needs_the_service("finetune create"))
+
+    for group in (ai, finetune):
+        group.set_defaults(handler=_usage(group))
+
+
+def _usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
+    def show(_: argparse.Namespace) -> int:
+        parser.print_help()  # as `wrangler ai`, `ai finetune`: the help on stdout, exit 0
+        return 0
+
+    return show
+
+
+def _needs_the_service(command: str) -> Callable[[argparse.Namespace], int]:
+    def refuse(args: argparse.Namespace) -> int:
+        read_config(args)  # wrangler's runner reads it first: a broken config is that error
+        raise CommandError(_NEEDS_THE_SERVICE[command])
+
+    refuse.__name__ = f"refuse_{command.replace(' ', '_')}"
+    return reports_errors(refuse)
+
+
+def _catalog(args: argparse.Namespace) -> list[Any]:
+    """The binding's ``models()`` answer, page by page with the query wrangler's
+    ``aiCatalogList`` sends (``per_page=50&page=N`` and each filter given, as its text)."""
+    from workers_env.ai.binding import AiBinding
+
+    filters: dict[str, str] = {}
+    if getattr(args, "author", None) is not None:
+        filters["author"] = args.author
+    if getattr(args, "hide_experimental", False):
+        filters["hide_experimental"] = "true"
+    if getattr(args, "search", None) is not None:
+        filters["search"] = args.search
+    if getattr(args, "source", None) is not None:
+        filters["source"] = js_string(args.source)  # String(number): NaN for `--source abc`
+    if getattr(args, "task", None) is not None:
+        filters["task"] = args.task
+    binding = AiBinding()
+    results: list[Any] = []
+    page = 1
+    while len(results) % PAGE_SIZE == 0:
+        found = binding.models_sync({"per_page": str(PAGE_SIZE), "page": str(page), **filters})
+        page += 1
+        results.extend(found)
+        if len(found) < PAGE_SIZE:
+            break
+    return results
+
+
+def _stdout_columns() -> int | None:
+    """Node's ``process.stdout.columns``: the terminal's width when stdout is one, else None."""
+    try:
+        if not sys.stdout.isatty():
+            return None
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def truncate_description(description: str | None, already_used: int) -> str:
+    """wrangler's ``truncateDescription``: cut to the terminal's width less ``already_used``
+    (100 characters when stdout is no terminal), ``...`` added when cut; a negative room cuts
+    that many from the end, as JavaScript's ``slice(0, n)`` does."""
+    if description is None:
+        return ""
+    columns = _stdout_columns()
+    room = 100 if columns is None else columns - already_used
+    return description[:room] + ("..." if len(description) > room else "")
+
+
+def _list_models(args: argparse.Namespace) -> None:
+    """wrangler's ``listModels``: the JSON (``logger.json``: four-space indent), ``No models
+    found.``, or the table of id, name, description and task."""
+    read_config(args)
+    entries = _catalog(args)
+    if getattr(args, "json", False):
+        log(json_text(entries, "    "))
+    elif not entries:
+        log("No models found.")
+    else:
+        log(render_table([{
+            "model": entry["id"],
+            "name": entry["name"],
+            "description": truncate_description(
+                entry.get("description"),
+                len(entry["id"]) + len(entry["name"]) + (len(entry["task"]["name"]) if entry.get("task") else 0) + 10),
+            "task": entry["task"]["name"] if entry.get("task") else "",
+        } for entry in entries]))
