@@ -329,6 +329,9 @@ class KvNamespace:
     JS_METHODS = ("get", "getWithMetadata", "put", "delete", "list")
     #: The argument of each method that is an options object (a PyProxy there reads as empty).
     JS_OPTION_ARGS = {"get": 1, "getWithMetadata": 1, "put": 2, "list": 0}
+    #: The options' members its JavaScript only ``JSON.stringify``s (kv.c++ ``put``:
+    #: ``metadata...toJson``): a Python dict there (a keyword's value) is written as its PyProxy is.
+    JS_JSON_MEMBERS = {"put": ("metadata",)}
     #: The arguments JSG reads as strings (``kj::String``, ``put``'s body a ``OneOf<String,
     #: JsObject>``), and the key lists whose items it reads so: there the built-in SDK's
     #: ``undefined`` (Worker code's ``None``) is the string ``"undefined"`` (runtime/envwrap.py).
