@@ -33,6 +33,7 @@ from workers_env._jsvalues import (
     JsDict,
     JsMapResult,
     JsTypedArray,
+    PyProxyArgument,
     base_value,
     circular_structure_error,
     converted,
@@ -225,7 +226,7 @@ def _value_bytes(value: Any) -> bytes:
         return _typed_array_bytes(value)
     if value is None or isinstance(value, (bool, int, float)):
         return _js_string(value, "put", 2).encode("utf-8")  # JavaScript stringifies primitives
-    if isinstance(value, (Mapping, list)):
+    if isinstance(value, (Mapping, list, PyProxyArgument)):  # a PyProxy (Python bytes too) is no buffer
         raise limits.bad_put_value()
     try:
         with memoryview(value) as view:
@@ -337,6 +338,9 @@ class KvNamespace:
     #: ``undefined`` (Worker code's ``None``) is the string ``"undefined"`` (runtime/envwrap.py).
     JS_STRING_ARGS = {"get": 0, "getWithMetadata": 0, "put": (0, 1), "delete": 0}
     JS_STRING_LIST_ARGS = {"get": 0, "getWithMetadata": 0}
+    #: ``put``'s value (``OneOf<String, JsObject>``): a Python container's PyProxy is an object
+    #: there, which ``put`` refuses as a value (kv.c++), not the string of it.
+    JS_BODY_ARGS = {"put": 1}
 
     def __init__(self, store: Store | None = None, *, binding: str = "KV", namespace_id: str | None = None,
                  clock: Clock | None = None):

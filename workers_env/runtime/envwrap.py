@@ -16,7 +16,7 @@ import inspect
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from workers_env._deep import ROOMY_FROM, deeper
+from workers_env._deep import ROOMY_FROM, deeper, python_str
 from workers_env._env import env_config, missing_name
 from workers_env._errors import JsException, NotEmulatedError, _JsExceptionType, add_hint, users_mistake
 from workers_env._jsvalues import (
@@ -252,7 +252,7 @@ class JsBinding(JsHostObject):
                 mapped_at = _positions(_declared(self._binding, "JS_MAPPED_ARGS", {}).get(name))
                 array_from_at = _positions(_declared(self._binding, "JS_ARRAY_FROM_ARGS", {}).get(name))
                 json_members = frozenset(_declared(self._binding, "JS_JSON_MEMBERS", {}).get(name, ()))
-                js_args = _undefined_arguments(self._binding, name, js_args)
+                js_args = _undefined_arguments(self._binding, name, js_args, where)
                 plain = [{} if i in array_from_at and _lengthless_object(a) else
                          self._argument(a, where, options=i == at, stringified=i in json_at, mapped=i in mapped_at,
                                         what=f"options of {self._name}.{name}()",
@@ -467,17 +467,22 @@ def rpc_argument(value: Any, where: str) -> Any:
     return from_rpc_default(plain) if isinstance(plain, (JsProxy, JsDate, JsOpaque)) else plain
 
 
-def _undefined_arguments(binding: Any, method: str, js_args: list[Any]) -> list[Any]:
+def _undefined_arguments(binding: Any, method: str, js_args: list[Any], where: str = "call") -> list[Any]:
     """``js_args`` with Worker code's ``None`` -- ``undefined``, as Pyodide passes it -- where
     the binding tells it from ``null``: ``UNDEFINED`` at a parameter with a JavaScript default
     (``JS_DEFAULTED_ARGS``), which it takes; ``"undefined"`` where JSG reads a string
     (``JS_STRING_ARGS``): a present ``undefined`` is unwrapped like any value and V8's
     ``ToString`` makes it ``"undefined"`` (jsg ``type-wrapper.h`` refuses only an argument not
     passed; ``value.h`` ``StringWrapper``); ``JS_STRING_LIST_ARGS``, the arrays whose items
-    JSG reads so (KV's key list: an item ``to_js`` made of ``None``)."""
+    JSG reads so (KV's key list: an item ``to_js`` made of ``None``). A Python container Pyodide
+    hands over unconverted is its PyProxy, no Array to JSG (``IsArray()``): where JSG wants a
+    string, its ``ToString`` -- Python's ``str()`` of it (KV's ``get(["a", "b"])`` reads the one key
+    ``"['a', 'b']"``), with a ``PyProxyWarning``; at a ``JS_BODY_ARGS`` position, whose type also
+    takes an object (KV ``put``'s value), the object itself, for the binding to judge."""
     strings_at = _positions(_declared(binding, "JS_STRING_ARGS", {}).get(method))
     lists_at = _positions(_declared(binding, "JS_STRING_LIST_ARGS", {}).get(method))
     defaulted_at = _positions(_declared(binding, "JS_DEFAULTED_ARGS", {}).get(method))
+    bodies_at = _positions(_declared(binding, "JS_BODY_ARGS", {}).get(method))
     if not strings_at and not lists_at and not defaulted_at:
         return js_args
     read = list(js_args)
@@ -488,7 +493,27 @@ def _undefined_arguments(binding: Any, method: str, js_args: list[Any]) -> list[
             read[i] = UNDEFINED
         elif i in lists_at and type(value) is JsArray and not value._nulls and None in value._items:
             read[i] = JsArray(["undefined" if v is None else v for v in value._items])
+        elif i in bodies_at and _unconverted_container(value):
+            warn_pyproxy(
+                f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}, as the value: "
+                f"an object, which is no string, ArrayBuffer, ArrayBufferView or ReadableStream; convert it with "
+                f"to_js(){era_hint()}")
+            read[i] = PyProxyArgument(value)
+        elif i in strings_at and _unconverted_container(value):
+            read[i] = _pyproxy_string(value, where)
     return read
+
+
+def _pyproxy_string(value: Any, where: str) -> str:
+    """V8's ``ToString`` of an unconverted Python container's PyProxy: Python's ``str()`` of it
+    (measured: Pyodide 0.26.0a4, 0.28.2, 314.0.6 under Node), with a ``PyProxyWarning``."""
+    text = python_str(value)
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    bulk = " (not a list of keys: convert a list with to_js(keys))" if isinstance(value, (list, tuple)) else ""
+    warn_pyproxy(
+        f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}, where a string is "
+        f"read: JavaScript reads the Python str() of it, {shown!r}{bulk}, in production too{era_hint()}")
+    return text
 
 
 def _positions(declared: Any) -> tuple[int, ...]:
