@@ -338,6 +338,9 @@ class KvNamespace:
     #: ``undefined`` (Worker code's ``None``) is the string ``"undefined"`` (runtime/envwrap.py).
     JS_STRING_ARGS = {"get": 0, "getWithMetadata": 0, "put": (0, 1), "delete": 0}
     JS_STRING_LIST_ARGS = {"get": 0, "getWithMetadata": 0}
+    #: The methods whose promise resolves ``undefined`` (kv.h ``jsg::Promise<void>``): ``None`` to
+    #: Worker code in every era, where a missing key's ``null`` is Pyodide 0.28's ``jsnull``.
+    JS_VOID_METHODS = frozenset({"put", "delete"})
     #: ``put``'s value (``OneOf<String, JsObject>``): a Python container's PyProxy is an object
     #: there, which ``put`` refuses as a value (kv.c++), not the string of it.
     JS_BODY_ARGS = {"put": 1}

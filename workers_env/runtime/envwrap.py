@@ -131,6 +131,8 @@ class JsBinding(JsHostObject):
                              rpc=self._rpc, hosts=self._hosts, option_args=_OPTION_ARGS.get(js_class or ""))
         if self._hosts and type(value) in (list, tuple) and any(map(_is_host_object, value)):
             return JsArray([self._from_binding(v, method) for v in value], nulls=self._nulls)
+        if value is None and method in _declared(self._binding, "JS_VOID_METHODS", ()):
+            return None  # a Promise<void> resolves undefined, which Pyodide makes None in every era
         # across RPC a Python None left as to_js makes it, undefined: None again on this side
         # (workerd _workers.py python_to_rpc), where a JS binding's null is the Worker's null
         return from_plain(value, NULL_AS_NONE if self._rpc else self._nulls)
