@@ -98,7 +98,8 @@ async def test_a_list_of_vector_dicts_sends_no_values_as_in_production(tmp_path,
 async def test_the_external_sdk_hint_is_given_only_where_the_worker_lacks_that_sdk(tmp_path):
     """The refusal suggests the external SDK only to a Worker of the built-in one (re-run 11:
     vectorize-mcp-worker-python, already on SDK 1.9.5, was told to switch to it)."""
-    with pytest.raises(JsException, match=r"convert it with to_js\(\); or give the Worker the external SDK"):
+    with pytest.warns(PyProxyWarning, match="as the value"), \
+            pytest.raises(JsException, match=r"convert it with to_js\(\); or give the Worker the external SDK"):
         (tmp_path / "builtin").mkdir()
         await load(tmp_path / "builtin", "2025-11-01").fetch("/list-as-value")
     external = tmp_path / "external"

@@ -33,6 +33,7 @@ from workers_env._jsvalues import (
     JsDict,
     JsMapResult,
     JsTypedArray,
+    PyProxyArgument,
     base_value,
     circular_structure_error,
     converted,
@@ -225,7 +226,7 @@ def _value_bytes(value: Any) -> bytes:
         return _typed_array_bytes(value)
     if value is None or isinstance(value, (bool, int, float)):
         return _js_string(value, "put", 2).encode("utf-8")  # JavaScript stringifies primitives
-    if isinstance(value, (Mapping, list)):
+    if isinstance(value, (Mapping, list, PyProxyArgument)):  # a PyProxy (Python bytes too) is no buffer
         raise limits.bad_put_value()
     try:
         with memoryview(value) as view:
@@ -329,11 +330,20 @@ class KvNamespace:
     JS_METHODS = ("get", "getWithMetadata", "put", "delete", "list")
     #: The argument of each method that is an options object (a PyProxy there reads as empty).
     JS_OPTION_ARGS = {"get": 1, "getWithMetadata": 1, "put": 2, "list": 0}
+    #: The options' members its JavaScript only ``JSON.stringify``s (kv.c++ ``put``:
+    #: ``metadata...toJson``): a Python dict there (a keyword's value) is written as its PyProxy is.
+    JS_JSON_MEMBERS = {"put": ("metadata",)}
     #: The arguments JSG reads as strings (``kj::String``, ``put``'s body a ``OneOf<String,
     #: JsObject>``), and the key lists whose items it reads so: there the built-in SDK's
     #: ``undefined`` (Worker code's ``None``) is the string ``"undefined"`` (runtime/envwrap.py).
     JS_STRING_ARGS = {"get": 0, "getWithMetadata": 0, "put": (0, 1), "delete": 0}
     JS_STRING_LIST_ARGS = {"get": 0, "getWithMetadata": 0}
+    #: The methods whose promise resolves ``undefined`` (kv.h ``jsg::Promise<void>``): ``None`` to
+    #: Worker code in every era, where a missing key's ``null`` is Pyodide 0.28's ``jsnull``.
+    JS_VOID_METHODS = frozenset({"put", "delete"})
+    #: ``put``'s value (``OneOf<String, JsObject>``): a Python container's PyProxy is an object
+    #: there, which ``put`` refuses as a value (kv.c++), not the string of it.
+    JS_BODY_ARGS = {"put": 1}
 
     def __init__(self, store: Store | None = None, *, binding: str = "KV", namespace_id: str | None = None,
                  clock: Clock | None = None):

@@ -16,7 +16,7 @@ import inspect
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from workers_env._deep import ROOMY_FROM, deeper
+from workers_env._deep import ROOMY_FROM, deeper, python_str
 from workers_env._env import env_config, missing_name
 from workers_env._errors import JsException, NotEmulatedError, _JsExceptionType, add_hint, users_mistake
 from workers_env._jsvalues import (
@@ -131,6 +131,8 @@ class JsBinding(JsHostObject):
                              rpc=self._rpc, hosts=self._hosts, option_args=_OPTION_ARGS.get(js_class or ""))
         if self._hosts and type(value) in (list, tuple) and any(map(_is_host_object, value)):
             return JsArray([self._from_binding(v, method) for v in value], nulls=self._nulls)
+        if value is None and method in _declared(self._binding, "JS_VOID_METHODS", ()):
+            return None  # a Promise<void> resolves undefined, which Pyodide makes None in every era
         # across RPC a Python None left as to_js makes it, undefined: None again on this side
         # (workerd _workers.py python_to_rpc), where a JS binding's null is the Worker's null
         return from_plain(value, NULL_AS_NONE if self._rpc else self._nulls)
@@ -251,10 +253,13 @@ class JsBinding(JsHostObject):
                 json_at = _positions(_declared(self._binding, "JS_JSON_ARGS", {}).get(name))
                 mapped_at = _positions(_declared(self._binding, "JS_MAPPED_ARGS", {}).get(name))
                 array_from_at = _positions(_declared(self._binding, "JS_ARRAY_FROM_ARGS", {}).get(name))
-                js_args = _undefined_arguments(self._binding, name, js_args)
+                json_members = frozenset(_declared(self._binding, "JS_JSON_MEMBERS", {}).get(name, ()))
+                js_args = _undefined_arguments(self._binding, name, js_args, where)
                 plain = [{} if i in array_from_at and _lengthless_object(a) else
                          self._argument(a, where, options=i == at, stringified=i in json_at, mapped=i in mapped_at,
-                                        what=f"options of {self._name}.{name}()") for i, a in enumerate(js_args)]
+                                        what=f"options of {self._name}.{name}()",
+                                        json_members=json_members if i == at else frozenset())
+                         for i, a in enumerate(js_args)]
                 while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
                     plain.pop()
                     js_args.pop()
@@ -291,11 +296,14 @@ class JsBinding(JsHostObject):
     def __repr__(self) -> str:
         return f"[object {self._to_string_tag}]"
 
-    def _argument(self, value: Any, where: str, *, options: bool, stringified: bool, mapped: bool, what: str) -> Any:
+    def _argument(self, value: Any, where: str, *, options: bool, stringified: bool, mapped: bool, what: str,
+                  json_members: frozenset[str] = frozenset()) -> Any:
         """One argument as the binding's JavaScript reads it. ``options``: an options object (a
         dict's PyProxy reads by the Worker's Pyodide); ``stringified``: the JavaScript only
         ``JSON.stringify``s it, so a PyProxy anywhere in it is what that writes; ``mapped``: it
-        calls ``.map`` on it, so a Python list's PyProxy gives its items one by one."""
+        calls ``.map`` on it, so a Python list's PyProxy gives its items one by one;
+        ``json_members``: the options' members it only ``JSON.stringify``s (KV ``put``'s
+        ``metadata``), a keyword's dict there being its PyProxy."""
         if value is UNDEFINED:  # a parameter's default taken (see _undefined_arguments)
             return UNDEFINED
         if mapped and type(value) in (list, tuple):
@@ -303,7 +311,12 @@ class JsBinding(JsHostObject):
         if options and type(value) is dict:
             # a None value reads through the PyProxy as Pyodide converts None: undefined, absent
             read = {k: v for k, v in pyproxy_options(value, what, nulls=self._nulls).items() if v is not None}
-            return {k: self._json_view(v, where) for k, v in read.items()} if stringified else read
+            return {k: self._json_view(v, where) if stringified or k in json_members else v for k, v in read.items()}
+        if options and json_members and type(value) is JsObject:  # keywords: one object, values converted shallowly
+            props = object.__getattribute__(value, "_props")
+            nulls = object.__getattribute__(value, "_nulls")
+            return {k: self._json_view(v, where) if k in json_members else to_plain(v, where=where)
+                    for k, v in props.items() if v is not None or nulls}
         if stringified:
             return self._json_view(value, where)
         return to_plain(value, where=where)
@@ -456,17 +469,22 @@ def rpc_argument(value: Any, where: str) -> Any:
     return from_rpc_default(plain) if isinstance(plain, (JsProxy, JsDate, JsOpaque)) else plain
 
 
-def _undefined_arguments(binding: Any, method: str, js_args: list[Any]) -> list[Any]:
+def _undefined_arguments(binding: Any, method: str, js_args: list[Any], where: str = "call") -> list[Any]:
     """``js_args`` with Worker code's ``None`` -- ``undefined``, as Pyodide passes it -- where
     the binding tells it from ``null``: ``UNDEFINED`` at a parameter with a JavaScript default
     (``JS_DEFAULTED_ARGS``), which it takes; ``"undefined"`` where JSG reads a string
     (``JS_STRING_ARGS``): a present ``undefined`` is unwrapped like any value and V8's
     ``ToString`` makes it ``"undefined"`` (jsg ``type-wrapper.h`` refuses only an argument not
     passed; ``value.h`` ``StringWrapper``); ``JS_STRING_LIST_ARGS``, the arrays whose items
-    JSG reads so (KV's key list: an item ``to_js`` made of ``None``)."""
+    JSG reads so (KV's key list: an item ``to_js`` made of ``None``). A Python container Pyodide
+    hands over unconverted is its PyProxy, no Array to JSG (``IsArray()``): where JSG wants a
+    string, its ``ToString`` -- Python's ``str()`` of it (KV's ``get(["a", "b"])`` reads the one key
+    ``"['a', 'b']"``), with a ``PyProxyWarning``; at a ``JS_BODY_ARGS`` position, whose type also
+    takes an object (KV ``put``'s value), the object itself, for the binding to judge."""
     strings_at = _positions(_declared(binding, "JS_STRING_ARGS", {}).get(method))
     lists_at = _positions(_declared(binding, "JS_STRING_LIST_ARGS", {}).get(method))
     defaulted_at = _positions(_declared(binding, "JS_DEFAULTED_ARGS", {}).get(method))
+    bodies_at = _positions(_declared(binding, "JS_BODY_ARGS", {}).get(method))
     if not strings_at and not lists_at and not defaulted_at:
         return js_args
     read = list(js_args)
@@ -477,7 +495,27 @@ def _undefined_arguments(binding: Any, method: str, js_args: list[Any]) -> list[
             read[i] = UNDEFINED
         elif i in lists_at and type(value) is JsArray and not value._nulls and None in value._items:
             read[i] = JsArray(["undefined" if v is None else v for v in value._items])
+        elif i in bodies_at and _unconverted_container(value):
+            warn_pyproxy(
+                f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}, as the value: "
+                f"an object, which is no string, ArrayBuffer, ArrayBufferView or ReadableStream; convert it with "
+                f"to_js(){era_hint()}")
+            read[i] = PyProxyArgument(value)
+        elif i in strings_at and _unconverted_container(value):
+            read[i] = _pyproxy_string(value, where)
     return read
+
+
+def _pyproxy_string(value: Any, where: str) -> str:
+    """V8's ``ToString`` of an unconverted Python container's PyProxy: Python's ``str()`` of it
+    (measured: Pyodide 0.26.0a4, 0.28.2, 314.0.6 under Node), with a ``PyProxyWarning``."""
+    text = python_str(value)
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    bulk = " (not a list of keys: convert a list with to_js(keys))" if isinstance(value, (list, tuple)) else ""
+    warn_pyproxy(
+        f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}, where a string is "
+        f"read: JavaScript reads the Python str() of it, {shown!r}{bulk}, in production too{era_hint()}")
+    return text
 
 
 def _positions(declared: Any) -> tuple[int, ...]:

@@ -436,6 +436,8 @@ class _Plain:
 def _to_plain_leaf(value: Any, plain: _Plain) -> Any:
     """``to_plain`` of a value that is not a plain JS object or array."""
     where = plain.where
+    if isinstance(value, _jsvalues.PyProxyArgument):  # a PyProxy already judged as one (envwrap): the binding reads it
+        return value
     if isinstance(value, DestroyedProxy):
         error = JsException(ITERATED_PROXY)
         add_hint(error, ITERATED_PROXY_NOTE)
