@@ -140,8 +140,9 @@ def write_file(project: Path, block: Block) -> None:
 
 
 def check_install(block: Block) -> None:
-    """``pip install 'workers-env[EXTRA]'`` names this distribution and extras it defines,
-    and those extras bring the pytest plugins the runs below load."""
+    """``pip install '/path/to/workers-env[EXTRA]'`` (a checkout) or ``'workers-env[EXTRA]'``
+    names this distribution and extras it defines, and those extras bring the pytest plugins
+    the runs below load."""
     project = pyproject()["project"]
     extras = project["optional-dependencies"]
     commands = [shlex.split(line, comments=True) for line in block.body.splitlines()]
@@ -150,7 +151,7 @@ def check_install(block: Block) -> None:
     for command in commands:
         assert command[:2] == ["pip", "install"] and len(command) > 2, f"{block.where()}: {command}"
         for spec in command[2:]:
-            req = Requirement(spec)
+            req = Requirement(spec.rpartition("/")[2])  # a checkout's folder is named as the distribution
             assert req.name == project["name"], f"{block.where()}: installs {req.name!r}"
             assert req.extras <= set(extras), f"{block.where()}: no extra {sorted(req.extras - set(extras))}"
             brought = {Requirement(r).name for extra in req.extras for r in extras[extra]}
