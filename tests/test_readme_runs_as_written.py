@@ -13,7 +13,9 @@ A block is marked by an HTML comment on the line before its fence (invisible on 
     <!-- readme-test GROUP: console -->               `$ COMMAND` lines, each run (exit 0) and
                                                       followed by exactly what it prints, where a
                                                       `...` line stands for any lines and a line
-                                                      ending in `…` for any line that starts so
+                                                      ending in `…` for any line that starts so;
+                                                      `$ cat FILE` of a file not there yet writes
+                                                      the lines shown as FILE first
 
 Each GROUP runs in its own empty folder, blocks in README order. Commands find ``python3``,
 ``pytest`` and ``workers-env`` on PATH as this interpreter with this checkout importable; the
@@ -138,8 +140,9 @@ def write_file(project: Path, block: Block) -> None:
 
 
 def check_install(block: Block) -> None:
-    """``pip install 'workers-env[EXTRA]'`` names this distribution and extras it defines,
-    and those extras bring the pytest plugins the runs below load."""
+    """``pip install '/path/to/workers-env[EXTRA]'`` (a checkout) or ``'workers-env[EXTRA]'``
+    names this distribution and extras it defines, and those extras bring the pytest plugins
+    the runs below load."""
     project = pyproject()["project"]
     extras = project["optional-dependencies"]
     commands = [shlex.split(line, comments=True) for line in block.body.splitlines()]
@@ -148,7 +151,7 @@ def check_install(block: Block) -> None:
     for command in commands:
         assert command[:2] == ["pip", "install"] and len(command) > 2, f"{block.where()}: {command}"
         for spec in command[2:]:
-            req = Requirement(spec)
+            req = Requirement(spec.rpartition("/")[2])  # a checkout's folder is named as the distribution
             assert req.name == project["name"], f"{block.where()}: installs {req.name!r}"
             assert req.extras <= set(extras), f"{block.where()}: no extra {sorted(req.extras - set(extras))}"
             brought = {Requirement(r).name for extra in req.extras for r in extras[extra]}
@@ -208,7 +211,11 @@ def run_console(project: Path, env: dict[str, str], block: Block) -> None:
     """Each command of a console block, its output (stdout and stderr as a terminal interleaves
     them, line ends' spaces and the last blank lines aside) held to the lines shown."""
     for command, shown in transcript(block.body):
-        done = subprocess.run(["bash", "-ec", command], cwd=project, env=env, stdout=subprocess.PIPE,
+        cat = re.fullmatch(r"cat ([\w.-]+)", command)
+        if cat and not (project / cat[1]).exists():  # the block shows the file it starts from
+            (project / cat[1]).write_text("\n".join(shown).rstrip("\n") + "\n", encoding="utf-8")
+        # one line as typed at a prompt: no -e, so `cmd; echo "exit=$?"` shows a failure's code
+        done = subprocess.run(["bash", "-c", command], cwd=project, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True, timeout=TIMEOUT)
         assert done.returncode == 0, f"{block.where()}: `{command}` exited {done.returncode}:\n{done.stdout}"
         got = "".join(f"{line.rstrip()}\n" for line in done.stdout.rstrip().splitlines())
@@ -384,6 +391,11 @@ def test_the_v1_query_format_by_date_section_runs_as_written(tmp_path: Path) -> 
 def test_the_ai_cli_section_runs_as_written(tmp_path: Path) -> None:
     kinds = run_group("ai-cli", tmp_path)
     assert kinds == ["console"]  # the table and --json as `workers-env ai models list` prints them
+
+
+def test_the_validate_example_runs_as_written(tmp_path: Path) -> None:
+    kinds = run_group("validate", tmp_path)
+    assert kinds == ["console"]  # `cat wrangler.toml` shows the config, then validate's report and exit code
 
 
 def test_a_console_block_is_matched_line_by_line() -> None:

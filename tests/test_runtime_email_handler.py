@@ -6,6 +6,8 @@ Miniflare does under ``wrangler dev`` 4.164.0 (its texts, its JSON, ``Bcc`` stri
 from __future__ import annotations
 
 import json
+import re
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from worker_helpers import one_file_worker
@@ -56,6 +58,21 @@ async def test_a_message_reaches_the_email_handler_and_its_forward_is_recorded(t
     rejected = await worker.email(MESSAGE.replace(b"Subject: hi", b"Subject: spam"), from_="sender@example.com",
                                   to="recipient@example.com")
     assert rejected.reject_reason == "no spam" and [e["type"] for e in rejected.events] == ["received", "reject"]
+
+
+@pytest.mark.asyncio
+async def test_every_event_is_stamped_with_the_time_it_happened(tmp_path):
+    """Miniflare's entry worker stamps each event with its own request's ``new Date()``: the
+    "received" one too, though the message is built before the Worker's handler runs (where the
+    Worker's own ``Date`` would read 0)."""
+    worker = _worker(tmp_path)
+    before = datetime.now(timezone.utc) - timedelta(seconds=1)
+    for subject in (b"hi", b"spam"):
+        result = await worker.email(MESSAGE.replace(b"Subject: hi", b"Subject: " + subject),
+                                    from_="sender@example.com", to="recipient@example.com")
+        stamps = [datetime.fromisoformat(e["timestamp"].replace("Z", "+00:00")) for e in result.events]
+        assert len(stamps) == 2 and all(before <= s <= datetime.now(timezone.utc) for s in stamps), result.events
+        assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", e["timestamp"]) for e in result.events)
 
 
 @pytest.mark.asyncio

@@ -16,6 +16,7 @@ import email.utils
 import logging
 import re
 import secrets
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,9 +62,12 @@ class EmailResult:
 
 
 def _now() -> str:
+    """An event's stamp: Miniflare's entry worker writes ``new Date().toISOString()`` in its own
+    request, so the host's clock -- not the Worker's ``Date``, which reads 0 outside a request
+    (the message is built before the handler runs)."""
     from workers_env.runtime.jsdate import JsDate
 
-    return str(JsDate().toISOString())
+    return str(JsDate(time.time_ns() // 1_000_000).toISOString())
 
 
 def _without_bcc(raw: bytes) -> bytes:
