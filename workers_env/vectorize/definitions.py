@@ -128,13 +128,14 @@ def definition_clashes(definition: IndexDefinition, index: Any, *, held_as: str,
     """How ``index`` (a stored index: its ``dimensions``, ``metric`` and ``version``) differs from
     ``definition``, one ``<what> <defined> (<held_as>: <index's>)`` each; a v1 definition against a
     v2 index most likely left ``version`` out, which the last one says (``advise``: and how to
-    fix it). The persisted state's check at load and ``vectorize create``'s line share it."""
+    fix it, worded "set" to read right whether ``version`` was left out or written ``"v1"``).
+    The persisted state's check at load and ``vectorize create``'s line share it."""
     clashes = [f"{what} {theirs!r} ({held_as}: {ours!r})"
                for what, theirs, ours in (("dimensions", definition.dimensions, index.dimensions),
                                           ("metric", definition.metric, index.metric),
                                           ("version", definition.version, index.version)) if theirs != ours]
     if definition.version == "v1" and index.version == "v2":
-        clashes[-1] += ' -- a definition without "version" is v1' + ('; add version = "v2" to it' if advise else "")
+        clashes[-1] += ' -- a definition without "version" is v1' + ('; set version = "v2" in it' if advise else "")
     return clashes
 
 
