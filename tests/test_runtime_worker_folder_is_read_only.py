@@ -55,6 +55,13 @@ ENTRY = """\
         finally:
             os.close(fd)
 
+    def make_table(path):
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("CREATE TABLE t (x)")
+        finally:
+            conn.close()
+
     def fchmod(path):
         fd = os.open(path, os.O_RDONLY)
         try:
@@ -87,9 +94,9 @@ ENTRY = """\
                 "rmtree": lambda: shutil.rmtree(HERE / "assets"),
                 "through-a-link": lambda: (Path(out) / "to-src" / "cache.json").write_text("{}"),
                 "utime": lambda: os.utime(HERE / "data.txt", (1, 1)),
-                "sqlite-new": lambda: sqlite3.connect(HERE / "new.db"),
-                "sqlite-uri": lambda: sqlite3.connect(f"file:{HERE / 'new.db'}?mode=rwc", uri=True),
-                "sqlite-elsewhere": lambda: sqlite3.connect(Path(out) / "kept.db").execute("CREATE TABLE t (x)"),
+                "sqlite-new": lambda: sqlite3.connect(HERE / "new.db").close(),
+                "sqlite-uri": lambda: sqlite3.connect(f"file:{HERE / 'new.db'}?mode=rwc", uri=True).close(),
+                "sqlite-elsewhere": lambda: make_table(Path(out) / "kept.db"),
                 "os-open-by-dir-fd": lambda: os.close(in_folder(os.open, "n.txt", os.O_CREAT | os.O_WRONLY)),
                 "rename-by-dir-fd": lambda: rename_in_folder("data.txt", "d2.txt"),
                 "makedirs": lambda: os.makedirs(HERE / "a" / "b"),
