@@ -328,12 +328,16 @@ class Database:
         if self.path is None:
             conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         else:
+            opened: sqlite3.Connection | None = None
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=60.0)
+                conn = opened = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
+                                                timeout=60.0)
                 conn.execute("PRAGMA journal_mode=WAL" + _INTERNAL).fetchall()
                 conn.execute("PRAGMA synchronous=FULL" + _INTERNAL)
             except (OSError, sqlite3.Error) as exc:
+                if opened is not None:  # a file that is no database: its connection closed, not dropped open
+                    opened.close()
                 raise StateError(
                     f"cannot open the local D1 state of database {self.name!r} at {self.path}: {reason(exc)}. "
                     "Check that the folder is writable and the file is a D1 state file written by wrangler or "
