@@ -376,7 +376,9 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
     if not isinstance(path, (str, bytes)):
         return
     if mode is None and getattr(_OPENING, "dir_fd", None) is not None:  # os.open(name, ..., dir_fd=fd)
-        path = _with_folder(path, _OPENING.dir_fd)
+        joined = _with_folder(path, _OPENING.dir_fd)
+        if isinstance(joined, (str, bytes)):
+            path = joined
     access = _open_access(mode, flags)
     if access:
         root = str(uploads.root) + os.sep
