@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from pathlib import Path
@@ -128,7 +129,8 @@ def test_migrations_create_takes_no_local_or_remote_as_wrangler(app, capsys):
 
 
 def test_execute_refuses_a_binary_sqlite_file(app, capsys):
-    sqlite3.connect(app / "data.sqlite").execute("CREATE TABLE x (a)")
+    with contextlib.closing(sqlite3.connect(app / "data.sqlite")) as conn:
+        conn.execute("CREATE TABLE x (a)")
     assert main(["d1", "execute", "notes-db", "--file", "data.sqlite"]) == 1
     assert "is a binary SQLite database file" in capsys.readouterr().err
 

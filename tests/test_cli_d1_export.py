@@ -9,6 +9,7 @@ databases with the real wrangler.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import sqlite3
 from pathlib import Path
@@ -160,10 +161,10 @@ _VALUES = st.one_of(
 def test_values_an_export_can_write_exactly_come_back_cell_for_cell(d1_app, tmp_path_factory, rows):
     """Integers within 2**53, non-whole doubles (and infinities), text with quotes and line
     breaks, BLOBs and NULLs survive export and ``execute --file``, type and all."""
-    reads = sqlite3.connect(":memory:")
-    for row in rows:  # a double SQLite reads back from its shortest decimal text (older SQLite misreads a few)
-        for v in row:
-            assume(not isinstance(v, float) or math.isinf(v) or reads.execute(f"SELECT {v!r}").fetchone()[0] == v)
+    with contextlib.closing(sqlite3.connect(":memory:")) as reads:
+        for row in rows:  # a double SQLite reads back from its shortest decimal text (older SQLite misreads a few)
+            for v in row:
+                assume(not isinstance(v, float) or math.isinf(v) or reads.execute(f"SELECT {v!r}").fetchone()[0] == v)
     inserts = "".join(f"; INSERT INTO t VALUES ({literal(a)}, {literal(b)})" for a, b in rows)
     assert main(["d1", "execute", "notes-db", "--command", f"DROP TABLE IF EXISTS t; CREATE TABLE t (a, b){inserts}"]) == 0
     text = exported(d1_app)

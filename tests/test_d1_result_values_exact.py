@@ -6,6 +6,7 @@ NULL, BLOBs) and with repeated column names."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
 import sqlite3
 
@@ -73,7 +74,8 @@ def test_rows_match_the_per_cell_reference(db, case):
     columns = ", ".join(f'column{i + 1} AS "{name}"' for i, name in enumerate(names))
     values = ", ".join("(" + ", ".join(map(literal, row)) + ")" for row in rows)
     sql = f"SELECT {columns} FROM (VALUES {values})"
-    stored = sqlite3.connect(":memory:").execute(sql).fetchall()  # what SQLite itself returns
+    with contextlib.closing(sqlite3.connect(":memory:")) as reference_db:
+        stored = reference_db.execute(sql).fetchall()  # what SQLite itself returns
     expected_lists = [[reference(v) for v in row] for row in stored]
     expected_objects = [{name: value for name, value in zip(names, row)} for row in expected_lists]
 

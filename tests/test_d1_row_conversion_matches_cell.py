@@ -8,6 +8,7 @@ NULL and BLOBs, mostly of the type of the column's first value."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
 import sqlite3
 
@@ -80,7 +81,8 @@ def test_every_value_is_cell_of_what_sqlite_returns(db, case):
     names, rows = case
     columns = ", ".join(f'column{i + 1} AS "{name}"' for i, name in enumerate(names))
     sql = f"SELECT {columns} FROM (VALUES " + ", ".join("(" + ", ".join(map(literal, r)) + ")" for r in rows) + ")"
-    stored = sqlite3.connect(":memory:").execute(sql).fetchall()
+    with contextlib.closing(sqlite3.connect(":memory:")) as reference_db:
+        stored = reference_db.execute(sql).fetchall()
     expected = [[cell(v) for v in row] for row in stored]
 
     async def fetch():

@@ -9,6 +9,7 @@ same calls (workers-env's session probe, December 2026)."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 import pytest
@@ -97,7 +98,7 @@ async def test_the_counter_lives_in_the_database_file(project):
     assert session.getBookmark() == bookmark(1)
     path = env.DB.database.path
     env.close()
-    with sqlite3.connect(path) as conn:  # where workerd keeps it (wrangler reads the same row)
+    with contextlib.closing(sqlite3.connect(path)) as conn:  # where workerd keeps it (wrangler reads the same row)
         assert conn.execute("SELECT value FROM _cf_METADATA WHERE key = 2").fetchall() == [(1,)]
     env = load_env(project, persist_to=state)
     session = env.DB.withSession()
@@ -121,7 +122,7 @@ async def test_the_bookmark_splits_at_uint32_max_as_workerd_writes_it(project, s
     await session.prepare("SELECT 1").all()
     path = env.DB.database.path
     env.close()
-    with sqlite3.connect(path) as conn:  # a counter wrangler's runs left at `stored`
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:  # a counter wrangler's runs left at `stored`
         conn.execute("UPDATE _cf_METADATA SET value = ? WHERE key = 2", (stored,))
     env = load_env(project, persist_to=state)
     session = env.DB.withSession()

@@ -6,6 +6,7 @@ bookmark: none is lost or handed out twice, and none fails with ``database is lo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 import threading
 
@@ -48,7 +49,7 @@ def test_threads_and_envs_sharing_a_file_get_one_bookmark_per_request(tmp_path):
     requests = THREADS * ROUNDS * 2
     fresh = seen[0::2]  # a fresh session's one bookmark is its request's own answer
     assert len(set(fresh)) == len(fresh) == THREADS * ROUNDS
-    with sqlite3.connect(database_file(state, "db-1")) as conn:
+    with contextlib.closing(sqlite3.connect(database_file(state, "db-1"))) as conn:
         assert conn.execute("SELECT value FROM _cf_METADATA WHERE key = 2").fetchone() == (requests - 1,)
         assert conn.execute("SELECT count(*) FROM t").fetchone() == (THREADS * ROUNDS,)
     assert max(seen) == f"00000000-{requests - 1:08x}-00000000-{'0' * 32}"

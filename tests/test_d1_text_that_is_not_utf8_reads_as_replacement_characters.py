@@ -4,6 +4,7 @@ decodes it (measured on wrangler 4.164.0), where Python's ``sqlite3`` would refu
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 import pytest
@@ -60,5 +61,6 @@ async def test_a_with_write_returning_such_text_keeps_the_error(db):
 
 def test_python_sqlite3_itself_refuses_such_a_row():
     # what the binding works around (if a later sqlite3 decodes it, this test says so)
-    with pytest.raises(sqlite3.OperationalError, match="Could not decode to UTF-8"):
-        sqlite3.connect(":memory:").execute("SELECT CAST(x'ff' AS TEXT)").fetchall()
+    with contextlib.closing(sqlite3.connect(":memory:")) as conn, \
+            pytest.raises(sqlite3.OperationalError, match="Could not decode to UTF-8"):
+        conn.execute("SELECT CAST(x'ff' AS TEXT)").fetchall()

@@ -31,11 +31,11 @@ def damaged(project: Any, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_load_envs_binding_raises_a_state_error(damaged: Path) -> None:
-    env = load_env(damaged, persist_to=".wrangler/state")
-    with pytest.raises(StateError, match=r"the local KV state at .*blobs: Is a directory: .*; a stored value's file "
-                                         r"cannot be read: check that it is a readable file, or delete the key"):
-        asyncio.run(env.KV.get("k"))
-    assert asyncio.run(env.KV.get("other")) is None  # the rest of the namespace still reads
+    with load_env(damaged, persist_to=".wrangler/state") as env:
+        with pytest.raises(StateError, match=r"the local KV state at .*blobs: Is a directory: .*; a stored value's "
+                                             r"file cannot be read: check that it is a readable file, or delete the key"):
+            asyncio.run(env.KV.get("k"))
+        assert asyncio.run(env.KV.get("other")) is None  # the rest of the namespace still reads
 
 
 def test_kv_key_get_prints_it_as_its_one_error(damaged: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 from kv_helpers import KV_TOML, run
@@ -30,7 +31,7 @@ def test_state_is_written_in_miniflares_layout_and_read_back(project, tmp_path):
     with load_env(root, persist_to=state) as env:
         run(env.KV.put("k", "value", metadata={"a": 1}, expiration=2_000_000_000))
     db_path = state / "v3" / "kv" / "miniflare-KVNamespaceObject" / f"{namespace_object_id('ns-1')}.sqlite"
-    with sqlite3.connect(db_path) as db:
+    with contextlib.closing(sqlite3.connect(db_path)) as db:
         rows = db.execute("SELECT key, blob_id, expiration, metadata FROM _mf_entries").fetchall()
     assert [(k, e, m) for k, _, e, m in rows] == [("k", 2_000_000_000_000, '{"a":1}')]
     blob = state / "v3" / "kv" / "ns-1" / "blobs" / rows[0][1]

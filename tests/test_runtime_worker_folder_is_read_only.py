@@ -23,6 +23,7 @@ ENTRY = """\
     import os
     import shutil
     import sqlite3
+    import tempfile
     from pathlib import Path
     from workers import Response, WorkerEntrypoint
 
@@ -36,14 +37,35 @@ ENTRY = """\
             what()
         except OSError as exc:
             return f"{type(exc).__name__} {exc.errno} {exc.strerror.split(' once')[0]}"
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, AttributeError) as exc:
             return f"{type(exc).__name__} {exc}"
         return "ok"
 
-    def in_folder(call, name):
+    def in_folder(call, name, *args):
         fd = os.open(HERE, os.O_RDONLY)
         try:
-            return call(name, dir_fd=fd)
+            return call(name, *args, dir_fd=fd)
+        finally:
+            os.close(fd)
+
+    def rename_in_folder(name, new):
+        fd = os.open(HERE, os.O_RDONLY)
+        try:
+            os.replace(name, new, src_dir_fd=fd, dst_dir_fd=fd)
+        finally:
+            os.close(fd)
+
+    def make_table(path):
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("CREATE TABLE t (x)")
+        finally:
+            conn.close()
+
+    def fchmod(path):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fchmod(fd, 0o600)
         finally:
             os.close(fd)
 
@@ -72,19 +94,47 @@ ENTRY = """\
                 "rmtree": lambda: shutil.rmtree(HERE / "assets"),
                 "through-a-link": lambda: (Path(out) / "to-src" / "cache.json").write_text("{}"),
                 "utime": lambda: os.utime(HERE / "data.txt", (1, 1)),
-                "sqlite-new": lambda: sqlite3.connect(HERE / "new.db"),
-                "sqlite-uri": lambda: sqlite3.connect(f"file:{HERE / 'new.db'}?mode=rwc", uri=True),
-                "sqlite-elsewhere": lambda: sqlite3.connect(Path(out) / "kept.db").execute("CREATE TABLE t (x)"),
+                "sqlite-new": lambda: sqlite3.connect(HERE / "new.db").close(),
+                "sqlite-uri": lambda: sqlite3.connect(f"file:{HERE / 'new.db'}?mode=rwc", uri=True).close(),
+                "sqlite-elsewhere": lambda: make_table(Path(out) / "kept.db"),
+                "os-open-by-dir-fd": lambda: os.close(in_folder(os.open, "n.txt", os.O_CREAT | os.O_WRONLY)),
+                "rename-by-dir-fd": lambda: rename_in_folder("data.txt", "d2.txt"),
+                "makedirs": lambda: os.makedirs(HERE / "a" / "b"),
+                "exclusive": lambda: open(HERE / "x.txt", "x").close(),
+                "w-plus": lambda: open(HERE / "w.txt", "w+").close(),
+                "touch": lambda: (HERE / "t.txt").touch(),
+                "copy-into": lambda: shutil.copy(Path(out) / "tree" / "f.txt", HERE / "f.txt"),
+                "copytree-into": lambda: shutil.copytree(Path(out) / "tree", HERE / "tree"),
+                "mkstemp": lambda: tempfile.mkstemp(dir=HERE),
+                "named-temporary-file": lambda: tempfile.NamedTemporaryFile(dir=HERE),
+                "create-not-uploaded": lambda: os.close(os.open(HERE / "notes.md", os.O_CREAT | os.O_RDONLY)),
+                "exclusive-not-uploaded": lambda: open(HERE / "notes.md", "x").close(),
+                "chown": lambda: os.chown(HERE / "entry.py", os.getuid(), os.getgid()),
+                "fchmod": lambda: fchmod(HERE / "entry.py"),
+                "exclusive-uploaded": lambda: open(HERE / "entry.py", "x").close(),
+                "mkdir-root": lambda: os.mkdir(HERE),
+                "open-folder-for-writing": lambda: open(HERE, "w").close(),
+                "create-uploaded": lambda: os.close(os.open(HERE / "entry.py", os.O_CREAT | os.O_RDONLY)),
+                "mkfifo": lambda: os.mkfifo(HERE / "fifo"),
+                "mknod": lambda: os.mknod(HERE / "node"),
+                "link": lambda: os.link(HERE / "data.txt", HERE / "linked.txt"),
+                "mkfifo-elsewhere": lambda: os.mkfifo(Path(out) / "fifo"),
             }[op]
             return Response(attempt(result))
 """
 
 
+#: the Worker's folder as the fixture makes it: what every refusal leaves
+KEPT = ["data.txt", "entry.py", "notes.md"]
+
+
 @pytest.fixture
 def worker(tmp_path):
     folder = one_file_worker(tmp_path / "project", ENTRY, extra=f'[vars]\nOUT = "{tmp_path / "out"}"\n')
-    (folder / "src" / "data.txt").write_text("data")
-    (tmp_path / "out").mkdir()
+    (folder / "src" / "data.txt").write_text("data")  # uploaded (wrangler's default Text rule)
+    (folder / "src" / "notes.md").write_text("notes")  # not uploaded
+    (tmp_path / "out" / "tree").mkdir(parents=True)
+    (tmp_path / "out" / "tree" / "f.txt").write_text("f")
     (tmp_path / "out" / "to-src").symlink_to(folder / "src")  # another name of the Worker's folder
     return load_worker(folder)
 
@@ -95,11 +145,16 @@ async def _outcome(worker, op):
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("op", ["write-new", "append", "read-plus", "os-open", "mkdir", "remove", "rename", "truncate",
-                                "remove-by-dir-fd", "mkdir-by-dir-fd", "symlink", "through-a-link"])
+                                "remove-by-dir-fd", "mkdir-by-dir-fd", "symlink", "through-a-link",
+                                # measured in Pyodide 0.26.0a4, 0.28.2 and 314.0.6 on a folder built as workerd's:
+                                "os-open-by-dir-fd", "rename-by-dir-fd", "makedirs", "exclusive", "w-plus", "touch",
+                                "copy-into", "copytree-into", "mkstemp", "named-temporary-file",
+                                # notes.md is not uploaded (no module rule): deployed, creating it is refused
+                                "create-not-uploaded", "exclusive-not-uploaded"])
 async def test_a_change_in_the_worker_folder_is_permission_denied(worker, op, tmp_path):
     assert await _outcome(worker, op) == f"PermissionError {errno.EACCES} Permission denied"
     src = tmp_path / "project" / "src"
-    assert sorted(p.name for p in src.iterdir() if p.name != "__pycache__") == ["data.txt", "entry.py"]
+    assert sorted(p.name for p in src.iterdir() if p.name != "__pycache__") == KEPT
     assert (src / "data.txt").read_text() == "data"  # nothing changed
 
 
@@ -166,3 +221,36 @@ async def test_a_new_sqlite_database_there_cannot_be_opened(worker, op, tmp_path
     assert not (tmp_path / "project" / "src" / "new.db").exists()
     assert await _outcome(worker, "sqlite-elsewhere") == "ok"
     assert (tmp_path / "out" / "kept.db").exists()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("op", ["chown", "fchmod"])
+async def test_chown_and_a_change_by_an_open_files_descriptor_are_not_permitted(worker, op, tmp_path):
+    entry = tmp_path / "project" / "src" / "entry.py"
+    before = entry.stat().st_mode
+    assert await _outcome(worker, op) == f"PermissionError {errno.EPERM} Operation not permitted"
+    assert entry.stat().st_mode == before
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("op", "answer"), [
+    ("exclusive-uploaded", f"FileExistsError {errno.EEXIST} File exists"),
+    ("mkdir-root", f"FileExistsError {errno.EEXIST} File exists"),
+    ("open-folder-for-writing", f"IsADirectoryError {errno.EISDIR} Is a directory"),
+    ("create-uploaded", "ok"),  # O_CREAT of a read-only open of a file that is there: a read
+])
+async def test_what_is_there_deployed_answers_before_the_permission(worker, op, answer, tmp_path):
+    # Emscripten's FS.open and mkdir look the name up first: EEXIST, EISDIR, or no creation at all
+    assert await _outcome(worker, op) == answer
+    src = tmp_path / "project" / "src"
+    assert sorted(p.name for p in src.iterdir() if p.name != "__pycache__") == KEPT
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("op", ["mkfifo", "mknod", "link", "mkfifo-elsewhere"])
+async def test_os_functions_pyodide_lacks_are_missing_for_the_worker(worker, op, tmp_path):
+    # Pyodide 0.26.0a4, 0.28.2 and 314.0.6 have no os.link, os.mkfifo nor os.mknod
+    name = op.split("-")[0]
+    assert await _outcome(worker, op) == f"AttributeError module 'os' has no attribute '{name}'"
+    assert not (tmp_path / "out" / "fifo").exists()
+    assert sorted(p.name for p in (tmp_path / "project" / "src").iterdir() if p.name != "__pycache__") == KEPT

@@ -76,6 +76,22 @@ THEN_028 = ("0.28.2 (and 314.0.6) fulfil the promise then returned with -1 when 
             "workers-env rejects with the error's PythonError in every era, as 0.26.0a4 does (README: Where we had "
             "to choose)")
 
+#: the Python mappings (and a plain object with the field as an attribute) "init-mapping-kinds" hands
+#: to JavaScript as an init: ``kinds(**fields)`` builds one of each, ``each(make, **fields)`` what
+#: ``make`` gives for each (an error's type name alone: Node's texts are not workerd's)
+_INIT_KINDS = (
+    "import collections, collections.abc, types\n"
+    "class D(dict):\n    pass\n"
+    "class J(dict):\n    def __getattr__(self, name):\n        try:\n            return self[name]\n"
+    "        except KeyError:\n            raise AttributeError(name) from None\n"
+    "class M(collections.abc.Mapping):\n    def __init__(self, d):\n        self.d = d\n"
+    "    def __getitem__(self, k):\n        return self.d[k]\n    def __iter__(self):\n        return iter(self.d)\n"
+    "    def __len__(self):\n        return len(self.d)\n"
+    "def kinds(**kw):\n    return [dict(kw), collections.OrderedDict(kw), D(kw), collections.defaultdict(int, kw), "
+    "J(kw), M(kw), types.SimpleNamespace(**kw)]\n"
+    "def each(make, **kw):\n    out = []\n    for k in kinds(**kw):\n        try:\n            out.append(make(k))\n"
+    "        except Exception as e:\n            out.append(type(e).__name__)\n    return out\n")
+
 #: the JS calls whose promises "promise-returning-methods" looks at (workerd's and Node's alike)
 _PROMISE_CALLS = [
     "js.Response.new('x').text()",
@@ -2016,6 +2032,24 @@ CASES = {
         "list(Object.values(collections.OrderedDict(a=1))) if False else None)",
         "class D(dict):\n    pass\nReflect.get(D({'topK': 3}), 'topK')",
         "import collections\nP = collections.namedtuple('P', 'x y')\n(JSON.stringify(P(1, 'a')), JSON.stringify({'p': P(1, 2)}))",
+    ],
+    "init-mapping-kinds": [  # a dict, dict subclasses, a Mapping that is no dict, an object: as the init
+        _INIT_KINDS + "each(lambda k: js.Response.new('x', k).status, status=201)",
+        _INIT_KINDS + "each(lambda k: js.Response.new('x', k).statusText, status=201, statusText='Made')",
+        _INIT_KINDS + "each(lambda k: js.Response.new('x', k).headers.get('a'), "
+        "headers=to_js({'a': '1'}, dict_converter=Object.fromEntries))",
+        _INIT_KINDS + "each(lambda k: js.Response.json([1], k).status, status=201)",
+        _INIT_KINDS + "each(lambda k: js.Request.new('https://a.example/', k).method, method='POST')",
+        _INIT_KINDS + "each(lambda k: js.Request.new('https://a.example/', k).headers.get('a'), "
+        "headers=to_js({'a': '1'}, dict_converter=Object.fromEntries))",
+        _INIT_KINDS + "kinds = (lambda f: lambda **kw: f(**kw)[:-1])(kinds)\n"  # no SimpleNamespace: Node's own
+        "each(lambda k: [list(e) for e in js.Headers.new(k).entries()], a='1')",  # record reading (symbols) is not jsg's
+        _INIT_KINDS + "kinds = (lambda f: lambda **kw: f(**kw)[:-1])(kinds)\n"
+        "each(lambda k: [list(e) for e in js.Headers.new(k).entries()])",
+        _INIT_KINDS + "each(lambda k: js.Response.new('x', k).status)",
+        "# async\n" + _INIT_KINDS + "out = []\nfor k in kinds(method='GET', body='x'):\n    try:\n"
+        "        await js.fetch('data:,x', k)\n        out.append('fetched')\n    except Exception as e:\n"
+        "        out.append(type(e).__name__)\nout",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"

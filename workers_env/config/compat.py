@@ -28,6 +28,7 @@ __all__ = [
     "PYTHON_EXTERNAL_SDK",
     "PYTHON_FORCE_NEW_VENDOR_PATH",
     "PYTHON_NO_GLOBAL_HANDLERS",
+    "PYTHON_PROCESS_PTH_FILES",
     "PYTHON_RELEASES",
     "QUEUES_JSON_MESSAGES",
     "REQUEST_SIGNAL_PASSTHROUGH",
@@ -186,6 +187,13 @@ PYTHON_FORCE_NEW_VENDOR_PATH = CompatFlag(
 )
 
 
+#: ``pythonProcessPthFiles``: workerd runs ``site.addsitedir`` on the uploaded ``python_modules/``
+#: at startup (setup_python_search_path.py), so its ``.pth`` files are processed; before, ignored.
+PYTHON_PROCESS_PTH_FILES = CompatFlag(
+    "pythonProcessPthFiles", "python_process_pth_files", "disable_python_process_pth_files", "2026-05-26"
+)
+
+
 def today() -> str:
     """Today's date in UTC, ``YYYY-MM-DD``."""
     return datetime.now(timezone.utc).date().isoformat()
@@ -327,7 +335,7 @@ KNOWN_FLAGS = (
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, FIXUP_TRANSFORM_STREAM_BACKPRESSURE, VECTORIZE_QUERY_METADATA_OPTIONAL,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE, WRITABLE_STREAM_SPEC_COMPLIANT_WRITER, PIPE_TO_BACKWARD_PROPAGATION,
     SPEC_COMPLIANT_DISPATCH_EXCEPTIONS,
-    NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH, ENABLE_REQUEST_SIGNAL, REQUEST_SIGNAL_PASSTHROUGH,
+    NODEJS_COMPAT_V2, PYTHON_FORCE_NEW_VENDOR_PATH, PYTHON_PROCESS_PTH_FILES, ENABLE_REQUEST_SIGNAL, REQUEST_SIGNAL_PASSTHROUGH,
     CACHE_OPTION_ENABLED, CACHE_NO_CACHE, CACHE_RELOAD, ALLOW_EVAL_DURING_STARTUP,
     *(release.flag for release in PYTHON_RELEASES if release.flag is not None),
 )

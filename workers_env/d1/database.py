@@ -18,6 +18,7 @@ import sqlite3
 import sys
 import threading
 import warnings
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -283,12 +284,34 @@ def _parameter_count(conn: sqlite3.Connection, sql: str) -> int:
     raise AssertionError("sqlite3 bound more parameters than a statement can have")  # pragma: no cover
 
 
+def _close_quietly(held: list[sqlite3.Connection]) -> None:
+    """Close the connection a collected :class:`Database` held (an in-memory env nobody closes):
+    dropped open, CPython 3.13 on says ``ResourceWarning: unclosed database``."""
+    for conn in held:
+        conn.close()
+
+
+def _authorizer(db: Database) -> Callable[[int, str | None, str | None, str | None, str | None], int]:
+    """``db``'s authorizer through a weak reference: the connection holding it keeps no
+    reference to ``db``, so ``db`` is collected (and closes it) once dropped."""
+    ref, authorize, deny = weakref.ref(db), Database._authorize, sqlite3.SQLITE_DENY
+
+    def authorizer(action: int, arg1: str | None, arg2: str | None, db_name: str | None, trigger: str | None) -> int:
+        held = ref()
+        return deny if held is None else authorize(held, action, arg1, arg2, db_name, trigger)
+
+    return authorizer
+
+
 class Database:
     """One D1 database on SQLite: a file (persisted state) or memory (``path=None``)."""
 
     def __init__(self, path: str | Path | None = None, *, name: str = "db"):
         self.path = None if path is None else Path(path)
         self.name = name
+        #: the open connection, closed when this is collected unclosed (see :func:`_close_quietly`)
+        self._held: list[sqlite3.Connection] = []
+        weakref.finalize(self, _close_quietly, self._held)
         self._lock = threading.RLock()
         self._trusted = True
         self._auth_error: str | None = None
@@ -305,12 +328,16 @@ class Database:
         if self.path is None:
             conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         else:
+            opened: sqlite3.Connection | None = None
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=60.0)
+                conn = opened = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
+                                                timeout=60.0)
                 conn.execute("PRAGMA journal_mode=WAL" + _INTERNAL).fetchall()
                 conn.execute("PRAGMA synchronous=FULL" + _INTERNAL)
             except (OSError, sqlite3.Error) as exc:
+                if opened is not None:  # a file that is no database: its connection closed, not dropped open
+                    opened.close()
                 raise StateError(
                     f"cannot open the local D1 state of database {self.name!r} at {self.path}: {reason(exc)}. "
                     "Check that the folder is writable and the file is a D1 state file written by wrangler or "
@@ -340,8 +367,9 @@ class Database:
         virtual_tables = conn.execute(
             "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%')" + _INTERNAL
         ).fetchone()[0] == 1
-        conn.set_authorizer(self._authorize)
+        conn.set_authorizer(_authorizer(self))
         self._conn, self._page_size, self._sqlite = conn, page_size, handle
+        self._held[:] = [conn]
         self._bytes_in_text, self._virtual_tables = bytes_in_text, virtual_tables
         # The cursor every query runs on, under the lock (one per call would cost each call its
         # making): each statement's rows are fetched before the next runs, and a failed

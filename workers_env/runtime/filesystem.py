@@ -9,10 +9,13 @@ process) turns such a read into ``FileNotFoundError`` while Worker code runs: on
 events, only for reads of existing files under the module root, only from code that is not
 workers-env's own (its D1/KV state, assets and the bindings you supply are read for the Worker).
 The same hook refuses the Worker's writes under the module root (``open`` for writing, and
-``mkdir``, ``remove``, ``rmdir``, ``rename``, ``truncate``, ``chmod``) with the error Pyodide gives
-on workerd's read-only ``/session/metadata`` (``createReadonlyFS``, mode 0o555): writable
-storage there is the in-memory file system outside it (``/tmp``), gone with the isolate.
-The hook also hands the events that start a process to :mod:`workers_env.runtime.processes`.
+``mkdir``, ``remove``, ``rmdir``, ``rename``, ``truncate``, ``chmod``, ``chown``) with the error
+Pyodide gives on workerd's read-only ``/session/metadata`` (``createReadonlyFS``, mode 0o555):
+writable storage there is the in-memory file system outside it (``/tmp``), gone with the isolate.
+The ``open`` audit event of ``os.open`` carries no ``dir_fd``, so :func:`install_upload_check`
+wraps ``os.open`` to hand it over. ``os.link``, ``os.mkfifo`` and ``os.mknod`` are missing in
+Pyodide: the Worker's own code gets that ``AttributeError``. The hook also hands the events
+that start a process to :mod:`workers_env.runtime.processes`.
 """
 
 from __future__ import annotations
@@ -22,10 +25,12 @@ import os
 import sys
 import threading
 import weakref
-from types import FrameType
+from types import CodeType, FrameType
+from typing import Any
 
 from workers_env.runtime import current
 from workers_env.runtime.processes import PROCESS_EVENTS, refuse_process
+from workers_env.runtime.threadpool import worker_frame_calls
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["done_for_the_worker", "install_upload_check"]
@@ -66,7 +71,14 @@ _CHANGES: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = 
     "os.mkdir": ((0,), (2,), (0,)), "os.remove": ((0,), (1,), (0,)), "os.rmdir": ((0,), (1,), (0,)),
     "os.rename": ((0, 1), (2, 3), (0, 1)), "os.truncate": ((0,), (), (0,)), "os.chmod": ((0,), (2,), (0,)),
     "os.utime": ((0,), (3,), (0,)), "os.symlink": ((1,), (2,), (0, 1)), "os.link": ((1,), (3,), (0, 1)),
+    "os.chown": ((0,), (3,), (0,)),
 }
+#: the changes whose path may be an open file's descriptor (``fchmod``, ``fchown``, ``futimens``)
+_BY_FD = frozenset({"os.chmod", "os.chown", "os.utime"})
+#: the changes Pyodide refuses with ``EPERM`` (Emscripten's ``setattr`` of a read-only node)
+_NOT_PERMITTED = frozenset({"os.chmod", "os.utime", "os.chown"})
+#: what Pyodide's ``os`` lacks (0.26.0a4, 0.28.2, 314.0.6): the Worker's own call is that AttributeError
+_MISSING = frozenset({"link", "mkfifo", "mknod"})
 _READ_ONLY = ("once deployed (the Worker's folder is workerd's read-only file system there, "
               "/session/metadata; write under /tmp, which is in memory and lasts as long as the isolate)")
 
@@ -147,18 +159,18 @@ def _under(path: object, root: str) -> str | None:
 
 def _refuse_change(event: str, paths: tuple[object, ...], root: str, shown: tuple[object, ...] | None = None) -> None:
     """Raise Pyodide's error for a change under the module root by the Worker's code:
-    ``EACCES`` (``EPERM`` for ``chmod`` and ``utime``; ``EBUSY`` removing the root, workerd's
+    ``EACCES`` (``EPERM`` for ``chmod``, ``chown`` and ``utime``; ``EBUSY`` removing the root, workerd's
     mount point; ``EXDEV`` renaming across its edge), each measured on a read-only FS built as
     workerd builds it. ``shown``: the names the error gives (``paths`` when not given)."""
     inside = [_under(p, root) for p in paths]
-    if not any(inside) or done_for_the_worker(sys._getframe(2), root):
+    if not any(inside) or done_for_the_worker(_past_wrappers(sys._getframe(2)), root):
         return
     names = [os.fsdecode(p) if isinstance(p, (str, bytes)) else str(p) for p in shown or paths]
     if event == "os.rename" and not all(inside):
         raise OSError(errno.EXDEV, f"Cross-device link {_READ_ONLY}", *names)
     if event == "os.rmdir" and inside[0] == root[:-1]:
         raise OSError(errno.EBUSY, f"Resource busy {_READ_ONLY}", *names)
-    if event in ("os.chmod", "os.utime"):
+    if event in _NOT_PERMITTED:
         raise PermissionError(errno.EPERM, f"Operation not permitted {_READ_ONLY}", *names)
     raise PermissionError(errno.EACCES, f"Permission denied {_READ_ONLY}", *names)
 
@@ -184,7 +196,7 @@ def _sqlite_connect(database: object, uploads: object) -> None:
     comes before the connection can be changed): see README "Where we had to choose"."""
     root = str(uploads.root) + os.sep  # type: ignore[attr-defined]
     name = _under(_database_name(database), root)
-    if name is None or done_for_the_worker(sys._getframe(2), root):
+    if name is None or done_for_the_worker(_past_wrappers(sys._getframe(2)), root):
         return
     if not os.path.isfile(name) or uploads.missing(name) is not None:  # type: ignore[attr-defined]
         import sqlite3
@@ -253,7 +265,83 @@ def _relative_read_by_worker(path: object, opened: str, root: str) -> bool:
         return False
     if os.path.isabs(given) or os.path.abspath(given) in _RELATIVE_WRITES or _moved():
         return False
-    return _by_worker_code(sys._getframe(2), root)
+    return _by_worker_code(_past_wrappers(sys._getframe(2)), root)
+
+
+#: the code of workers-env's wrappers of audited functions (``os.open``): skipped when judging whose call it is
+_WRAPPERS: set[CodeType] = set()
+
+
+def _past_wrappers(frame: FrameType | None) -> FrameType | None:
+    """``frame`` (the caller of an audited function), or, when that is one of :data:`_WRAPPERS`, its caller."""
+    while frame is not None and frame.f_code in _WRAPPERS:
+        frame = frame.f_back
+    return frame
+
+
+def _open_access(mode: object, flags: object) -> str:
+    """What an ``open`` event asks of the file, as Emscripten's ``FS.open`` weighs its flags:
+    ``"exclusive"`` (``O_CREAT|O_EXCL``, mode ``x``), ``"write"`` (write access or ``O_TRUNC``),
+    ``"create"`` (``O_CREAT`` of a read-only open: a read when the file exists), ``""`` (a read)."""
+    if isinstance(flags, int):
+        if flags & os.O_CREAT and flags & os.O_EXCL:
+            return "exclusive"
+        if flags & os.O_ACCMODE != os.O_RDONLY or flags & os.O_TRUNC:
+            return "write"
+        return "create" if flags & os.O_CREAT else ""
+    if isinstance(mode, str):
+        return "exclusive" if "x" in mode else "write" if any(c in mode for c in "wa+") else ""
+    return ""
+
+
+def _there_deployed(name: str | None, uploads: Any) -> bool:
+    """Whether ``name`` (under the module root, see :func:`_under`) is there once deployed: an
+    uploaded file, the root, or a folder holding one (walked only on this refusal path)."""
+    if name is None:
+        return False
+    if os.path.isfile(name):
+        return uploads.missing(name) is None
+    if not os.path.isdir(name):
+        return False
+    if name == str(uploads.root):
+        return True
+    return any(uploads.missing(os.path.join(folder, file)) is None
+               for folder, _, files in os.walk(name) for file in files)
+
+
+#: the ``dir_fd`` of the ``os.open`` call running in this thread (its audit event has none)
+_OPENING = threading.local()
+
+
+def _open_at(open_: Any) -> Any:
+    """``os.open`` handing its ``dir_fd`` to the hook's ``open`` event through :data:`_OPENING`."""
+
+    def open(path: Any, flags: int, mode: int = 0o777, *, dir_fd: int | None = None) -> int:  # noqa: A001
+        if dir_fd is None:
+            return open_(path, flags, mode)
+        _OPENING.dir_fd = dir_fd
+        try:
+            return open_(path, flags, mode, dir_fd=dir_fd)
+        finally:
+            _OPENING.dir_fd = None
+
+    open.__doc__, open.__wrapped__ = open_.__doc__, open_  # type: ignore[attr-defined]
+    _WRAPPERS.add(open.__code__)
+    return open
+
+
+def _missing_in_pyodide(name: str, function: Any) -> Any:
+    """``os.<name>`` raising Pyodide's ``AttributeError`` for the running Worker's own code
+    (``mkfifo``, ``mknod``: no audit event to refuse them by)."""
+
+    def missing(*args: Any, **kwargs: Any) -> Any:
+        if worker_frame_calls(sys._getframe(1)):
+            raise AttributeError(f"module 'os' has no attribute '{name}'")
+        return function(*args, **kwargs)
+
+    missing.__name__ = missing.__qualname__ = name
+    missing.__doc__, missing.__wrapped__ = function.__doc__, function  # type: ignore[attr-defined]
+    return missing
 
 
 def _hook(event: str, args: tuple[object, ...]) -> None:
@@ -274,18 +362,38 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
         return
     if changes is not None:
         changed, fds, shown = changes
+        if event == "os.link" and worker_frame_calls(sys._getframe(1)):
+            raise AttributeError("module 'os' has no attribute 'link'")
         paths = tuple(_with_folder(args[i], args[f] if f < len(args) else None)
                       for i, f in zip(changed, fds or (len(args),) * len(changed)))
+        if event in _BY_FD and isinstance(args[0], int) and not isinstance(args[0], bool):
+            paths = (_fd_folder(args[0]),)  # fchmod & co: the open file's path
+        elif event == "os.mkdir" and _there_deployed(_under(paths[0], str(uploads.root) + os.sep), uploads):
+            return  # Emscripten's mayCreate answers EEXIST before EACCES: the host's FileExistsError
         _refuse_change(event, paths, str(uploads.root) + os.sep, tuple(args[i] for i in shown))
         return
     path, mode, flags = args[0], args[1], args[2]
     if not isinstance(path, (str, bytes)):
         return
-    if (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
-            isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)):
-        _refuse_change(event, (path,), str(uploads.root) + os.sep)
-        _note_relative_write(path)
-        return
+    if mode is None and getattr(_OPENING, "dir_fd", None) is not None:  # os.open(name, ..., dir_fd=fd)
+        joined = _with_folder(path, _OPENING.dir_fd)
+        if isinstance(joined, (str, bytes)):
+            path = joined
+    access = _open_access(mode, flags)
+    if access:
+        root = str(uploads.root) + os.sep
+        name = _under(path, root)
+        if name is None:
+            _note_relative_write(path)
+            return
+        # as Emscripten's FS.open orders them, of what is there deployed: a folder is EISDIR, O_EXCL
+        # EEXIST (the host's own errors, nothing changed), O_CREAT alone of a file a read; else EACCES
+        there = _there_deployed(name, uploads)
+        if there and (access == "exclusive" or os.path.isdir(name)):
+            return
+        if not (there and access == "create"):
+            _refuse_change(event, (path,), root)
+            return
     try:
         opened = os.path.abspath(os.fsdecode(path))  # judged by the name it is opened by, as wrangler names a link
     except (TypeError, ValueError):
@@ -305,16 +413,24 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
     if _relative_read_by_worker(path, opened, root):
         raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({_RELATIVE})", os.fsdecode(path))
     why = uploads.missing(opened)
-    if why is None or done_for_the_worker(sys._getframe(1), root):
+    if why is None or done_for_the_worker(_past_wrappers(sys._getframe(1)), root):
         return
     raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({why})", os.fsdecode(path))
 
 
 def install_upload_check() -> None:
     """Add the audit hook once per process (audit hooks cannot be removed; it does nothing
-    outside a Worker whose runtime carries ``uploads``)."""
+    outside a Worker whose runtime carries ``uploads``), and wrap ``os.open`` (its ``dir_fd``
+    for the hook), ``os.mkfifo`` and ``os.mknod`` (missing for the Worker's code)."""
     global _INSTALLED
     with _LOCK:
         if not _INSTALLED:
             sys.addaudithook(_hook)
+            wrapped = _open_at(os.open)
+            if os.open in os.supports_dir_fd:  # shutil.rmtree's fd walk checks it
+                os.supports_dir_fd.add(wrapped)
+            os.open = wrapped
+            for name in ("mkfifo", "mknod"):
+                if hasattr(os, name):
+                    setattr(os, name, _missing_in_pyodide(name, getattr(os, name)))
             _INSTALLED = True

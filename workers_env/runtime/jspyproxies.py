@@ -5,6 +5,7 @@ they leave."""
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -21,6 +22,7 @@ __all__ = [
     "is_dict_subclass_proxy",
     "is_python_container",
     "pyproxy_json",
+    "pyproxy_attributes",
     "pyproxy_options",
     "reads_dict_keys",
 ]
@@ -166,6 +168,31 @@ def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls
             f"({', '.join(map(str, value))}), so the defaults apply{f' ({defaults})' if defaults else ''}, here too. "
             f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments{era_hint()}")
     return {}
+
+
+def pyproxy_attributes(value: Any, names: Iterable[str], where: str, defaults: str = "") -> dict[str, Any]:
+    """A Python object other than an exact ``dict`` -- an ``OrderedDict``, a ``defaultdict``, a
+    ``Mapping`` of the Worker's, a ``SimpleNamespace``, a list -- handed to JavaScript as an
+    init object: a PyProxy whose properties are the object's attributes (Pyodide's property
+    read is ``getattr``, in every era; the item fallback of 0.28 is an exact dict's alone), so
+    each of ``names`` JavaScript reads is that attribute when there is one -- a ``JsDict``'s
+    keys too, through its ``__getattr__``; an error other than ``AttributeError`` propagates.
+    A mapping's keys that no attribute gives are not read, with a ``PyProxyWarning``."""
+    read = {}
+    for name in names:
+        try:
+            read[name] = getattr(value, name)
+        except AttributeError:
+            pass
+    if isinstance(value, Mapping):
+        lost = [str(k) for k in value if k not in read]
+        if lost:
+            warn_pyproxy(
+                f"a Python {type(value).__name__} reached JavaScript as a PyProxy as the {where}: production reads "
+                f"its attributes, not its keys ({', '.join(lost)}), so the defaults apply"
+                f"{f' ({defaults})' if defaults else ''}, here too (only an exact dict's keys are read, from Pyodide "
+                f"0.28). Convert it with to_js(dict(value), dict_converter=Object.fromEntries)")
+    return read
 
 
 #: the PyProxyWarnings said while a binding call's arguments are read: its error carries them

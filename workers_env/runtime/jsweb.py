@@ -47,7 +47,14 @@ from workers_env.runtime.jsproxy import (
     js_type_error,
     jsnull,
 )
-from workers_env.runtime.jspyproxies import is_container_subclass_proxy, is_python_container, pyproxy_json, pyproxy_options
+from workers_env.runtime.jspyproxies import (
+    is_container_subclass_proxy,
+    is_dict_subclass_proxy,
+    is_python_container,
+    pyproxy_attributes,
+    pyproxy_json,
+    pyproxy_options,
+)
 from workers_env.runtime.jsreadable import DISTURBED, READER_LOCKED, TEE_LOCKED, JsgObject, JsReadableStream
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
 from workers_env.runtime.mimetype import extract_mime_type
@@ -71,6 +78,12 @@ REQUEST_INIT = ("Failed to construct 'Request': constructor parameter 2 is not o
                 "'RequestInitializerDict or Request'.")
 RESPONSE_INIT = "Failed to construct 'Response': constructor parameter 2 is not of type 'InitializerDict or Response'."
 RESPONSE_JSON_INIT = "Failed to execute 'json' on 'Response': parameter 2 is not of type 'InitializerDict or Response'."
+
+
+#: the members of workerd's Request and Response initializer dictionaries (http.h JSG_STRUCT)
+_INIT_FIELDS = ("method", "headers", "body", "redirect", "fetcher", "cf", "cache", "integrity", "signal",
+                "encodeResponseBody", "status", "statusText", "webSocket", "encodeBody")
+_INIT_DEFAULTS = "a GET, status 200, no headers"
 
 
 def init_options(init: Any, kwargs: dict[str, Any], refusal: str = FETCH_INIT) -> dict[str, Any]:
@@ -100,10 +113,13 @@ def init_options(init: Any, kwargs: dict[str, Any], refusal: str = FETCH_INIT) -
         options.update(_present(init.read_properties()))
     elif isinstance(init, JsObjectMap):  # obj.as_object_map(): JavaScript is handed the object itself
         options.update(_present(init._object._props))
-    elif isinstance(init, dict):  # a PyProxy: JavaScript reads none of its keys, the defaults apply
-        options.update(pyproxy_options(init, "init object of this call", "a GET, status 200, no headers"))
-    elif not (init is None or init is jsnull or isinstance(init, JsProxy)):
+    elif isinstance(init, dict) and not is_dict_subclass_proxy(init):  # a PyProxy: its keys from Pyodide 0.28
+        options.update(pyproxy_options(init, "init object of this call", _INIT_DEFAULTS))
+    elif isinstance(init, (str, int, float)):  # Pyodide hands these over as JS primitives: no object
         raise js_type_error(refusal)
+    elif not (init is None or init is jsnull or isinstance(init, JsProxy)):  # any other Python object's
+        options.update(_present(pyproxy_attributes(init, _INIT_FIELDS, "init object of this call",  # PyProxy:
+                                                   _INIT_DEFAULTS)))  # its attributes, in every era
     # else null, a Map, or another JS object -- an Array (what to_js(d, dict_converter=lambda e: e)
     # makes), a Headers, a URL, a function: workerd's dictionary wrapper takes any object and reads
     # the fields by name (jsg/struct.h StructWrapper::tryUnwrap), these have none, so the defaults apply

@@ -50,6 +50,7 @@ from workers_env.config.compat import (
     PIPE_TO_BACKWARD_PROPAGATION,
     PYTHON_FORCE_NEW_VENDOR_PATH,
     PYTHON_NO_GLOBAL_HANDLERS,
+    PYTHON_PROCESS_PTH_FILES,
     REQUEST_SIGNAL_PASSTHROUGH,
     SPEC_COMPLIANT_DISPATCH_EXCEPTIONS,
     STRIP_AUTHORIZATION_ON_CROSS_ORIGIN_REDIRECT,
@@ -106,6 +107,7 @@ from workers_env.runtime.events import (
     scheduled_time_ms,
 )
 from workers_env.runtime.filesystem import install_upload_check
+from workers_env.runtime.pthfiles import process_pth_files
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsfunctions import call_relaxed
 from workers_env.runtime.jsglobals import JsDate
@@ -1431,6 +1433,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
     no_sdk = without_sdk(missing_sdk_note(config, missing), python_release(config).python) \
         if missing is not None else contextlib.nullcontext()
     with scope, top_level_entropy(runtime), no_sdk:  # random, os.urandom as production's top level has them
+        if not main_only and flag_enabled(PYTHON_PROCESS_PTH_FILES, config) and getattr(config, "root", None):
+            process_pth_files(Path(config.root) / "python_modules")  # site.addsitedir, as workerd's startup
         try:
             module = importlib.import_module(main_path.stem)
         except SyntaxError as exc:

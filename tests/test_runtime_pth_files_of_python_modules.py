@@ -1,0 +1,93 @@
+"""The ``.pth`` files of the uploaded ``python_modules/`` are processed as workerd processes them:
+from compatibility date 2026-05-26 (``python_process_pth_files``) its startup runs
+``site.addsitedir`` on the folder (``setup_python_search_path.py``; workerd's own ``pth-file``
+test), so a path line puts ``python_modules/<line>`` on ``sys.path`` and an import line runs,
+before the Worker's module is imported; before that date (or with
+``disable_python_process_pth_files``) they are ignored. A ``.pth`` file the environment's
+site-packages holds too is not run a second time (the interpreter ran that one at its start).
+A module imported from ``python_modules/`` stays in ``sys.modules`` for the process, as the
+environment's packages do, so each test names its modules apart."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+ENTRY = """
+import importlib, sys
+from workers import Response, WorkerEntrypoint
+
+HOOKED = "pth_hook_{n}" in sys.modules  # imported by the .pth file's import line, before this module
+try:
+    FOUND = importlib.import_module("extra_module_{n}").VALUE
+except ModuleNotFoundError as exc:
+    FOUND = str(exc)
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        on_path = [p for p in sys.path if p.endswith("extra_dir")]
+        return Response(repr((FOUND, HOOKED, on_path)))
+"""
+
+
+_NAMES = iter(range(1_000_000))
+
+
+def project(tmp_path, date, flags=()):
+    n = next(_NAMES)
+    folder = one_file_worker(tmp_path / "p", ENTRY.replace("{n}", str(n)), date=date, flags=flags)
+    modules = folder / "python_modules"
+    (modules / "extra_dir").mkdir(parents=True)
+    (modules / "extra_dir" / f"extra_module_{n}.py").write_text("VALUE = 42\n")
+    (modules / f"pth_hook_{n}.py").write_text("HOOK = True\n")
+    (modules / "setup.pth").write_text(f"# a comment line\nextra_dir\nmissing_dir\nimport pth_hook_{n}\n")
+    return folder
+
+
+NOT_FOUND = "No module named 'extra_module_"
+
+
+def answer(folder):
+    async def scenario():
+        return await (await load_worker(folder).fetch("/")).text()
+
+    return eval(asyncio.run(scenario()))  # noqa: S307 - the Worker's repr of a tuple of str, int, bool, list
+
+
+@pytest.mark.parametrize(("date", "flags"), [("2026-06-01", ()), ("2026-05-01", ("python_process_pth_files",))])
+def test_from_2026_05_26_or_by_flag_a_pth_file_is_processed_before_the_worker_imports(tmp_path, date, flags):
+    folder = project(tmp_path, date, flags)
+    found, hooked, on_path = answer(folder)
+    assert (found, hooked) == (42, True)
+    assert on_path == [str(folder / "python_modules" / "extra_dir")]  # missing_dir does not exist: left out
+    assert not any(p.endswith("extra_dir") for p in sys.path)  # the Worker's while its code runs, not the host's
+
+
+@pytest.mark.parametrize(("date", "flags"), [("2026-05-25", ()), ("2026-06-01", ("disable_python_process_pth_files",))])
+def test_before_2026_05_26_or_with_the_disable_flag_it_is_ignored(tmp_path, date, flags):
+    found, hooked, on_path = answer(project(tmp_path, date, flags))
+    assert (found.startswith(NOT_FOUND), hooked, on_path) == (True, False, [])
+
+
+def test_a_pth_file_the_environments_site_packages_holds_too_is_not_run_again(tmp_path, monkeypatch):
+    installed = tmp_path / "env" / "site-packages"
+    installed.mkdir(parents=True)
+    (installed / "setup.pth").write_text("")  # the interpreter processed this one when it started
+    monkeypatch.syspath_prepend(str(installed))
+    found, hooked, on_path = answer(project(tmp_path, "2026-06-01"))
+    assert (found.startswith(NOT_FOUND), hooked, on_path) == (True, False, [])
+
+
+def test_a_failing_line_is_reported_as_site_reports_it_and_the_worker_still_starts(tmp_path, capsys):
+    folder = project(tmp_path, "2026-06-01")
+    (folder / "python_modules" / "a_broken.pth").write_text("import no_such_module_anywhere\n")
+    found, hooked, _ = answer(folder)
+    assert (found, hooked) == (42, True)  # the next file (setup.pth) still processed
+    err = capsys.readouterr().err
+    assert f"Error processing line 1 of {folder / 'python_modules' / 'a_broken.pth'}" in err
+    assert "ModuleNotFoundError: No module named 'no_such_module_anywhere'" in err
