@@ -146,12 +146,33 @@ def _stringified_dict(value: dict[Any, Any], where: str, level: int = 1) -> dict
     return walk() if level < ROOMY_FROM else deeper(level, "JSON.stringify()", walk)
 
 
-def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls: Any = True) -> dict[str, Any]:
+#: the PyProxy's own JavaScript properties a read of that name answers before any key, in every
+#: Pyodide (measured under Node: 0.26.0a4, 0.28.2, 314.0.6): its Python type's name and its len()
+PYPROXY_OWN_PROPERTIES = {"type": lambda value: type(value).__name__, "length": len}
+
+
+def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls: Any = True,
+                    reads: frozenset[str] = frozenset()) -> dict[str, Any]:
     """A Python ``dict`` handed to JavaScript as an options/init object (a PyProxy) as
     JavaScript reads it. Pyodide 0.28 on: its keys, except those named like a dict attribute
     (``get``, ``items``, ``keys`` ...: those read the method; a ``PyProxyWarning`` says so).
     Pyodide 0.26: none of its keys -- the defaults apply, with a ``PyProxyWarning`` naming the
-    keys production ignores (none for an empty dict)."""
+    keys production ignores (none for an empty dict). ``reads``: the members the JavaScript
+    reads; those named like the PyProxy's own ``type`` and ``length`` are those properties
+    (``"dict"``, its length), present or not as keys, in every era, with a ``PyProxyWarning``."""
+    own = {name: PYPROXY_OWN_PROPERTIES[name](value) for name in sorted(reads & PYPROXY_OWN_PROPERTIES.keys())}
+    if own:
+        warn_pyproxy(
+            f"a Python dict reached JavaScript as a PyProxy as the {where}: JavaScript reads its "
+            f"{', '.join(f'{k} as the PyProxy own property, {v!r}' for k, v in own.items())}, whatever the dict holds, "
+            f"in production too. Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword "
+            f"arguments{era_hint()}")
+    keys = _pyproxy_keys({k: v for k, v in value.items() if k not in own}, where, defaults, nulls)
+    return {**keys, **own}
+
+
+def _pyproxy_keys(value: dict[str, Any], where: str, defaults: str, nulls: Any) -> dict[str, Any]:
+    """The keys of ``value`` JavaScript reads through its PyProxy in this Pyodide (see above)."""
     if reads_dict_keys(nulls):
         shadowed = [k for k in value if k in DICT_ATTRIBUTES]
         if shadowed:
