@@ -255,12 +255,14 @@ class JsBinding(JsHostObject):
                 array_from_at = _positions(_declared(self._binding, "JS_ARRAY_FROM_ARGS", {}).get(name))
                 json_members = frozenset(_declared(self._binding, "JS_JSON_MEMBERS", {}).get(name, ()))
                 option_members = frozenset(_declared(self._binding, "JS_OPTION_MEMBERS", {}).get(name, ()))
+                string_members = frozenset(_declared(self._binding, "JS_STRING_MEMBERS", {}).get(name, ()))
                 js_args = _undefined_arguments(self._binding, name, js_args, where)
                 plain = [{} if i in array_from_at and _lengthless_object(a) else
                          self._argument(a, where, options=i == at, stringified=i in json_at, mapped=i in mapped_at,
                                         what=f"options of {self._name}.{name}()",
                                         json_members=json_members if i == at else frozenset(),
-                                        members=option_members if i == at else frozenset())
+                                        members=option_members if i == at else frozenset(),
+                                        string_members=string_members if i == at else frozenset())
                          for i, a in enumerate(js_args)]
                 while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
                     plain.pop()
@@ -299,14 +301,17 @@ class JsBinding(JsHostObject):
         return f"[object {self._to_string_tag}]"
 
     def _argument(self, value: Any, where: str, *, options: bool, stringified: bool, mapped: bool, what: str,
-                  json_members: frozenset[str] = frozenset(), members: frozenset[str] = frozenset()) -> Any:
+                  json_members: frozenset[str] = frozenset(), members: frozenset[str] = frozenset(),
+                  string_members: frozenset[str] = frozenset()) -> Any:
         """One argument as the binding's JavaScript reads it. ``options``: an options object (a
         dict's PyProxy reads by the Worker's Pyodide); ``stringified``: the JavaScript only
         ``JSON.stringify``s it, so a PyProxy anywhere in it is what that writes; ``mapped``: it
         calls ``.map`` on it, so a Python list's PyProxy gives its items one by one;
         ``json_members``: the options' members it only ``JSON.stringify``s (KV ``put``'s
         ``metadata``), a keyword's dict there being its PyProxy; ``members``: the options' members
-        it reads (``JS_OPTION_MEMBERS``), of which a dict's PyProxy answers ``type`` itself."""
+        it reads (``JS_OPTION_MEMBERS``), of which a dict's PyProxy answers ``type`` itself;
+        ``string_members``: those JSG reads as strings (``JS_STRING_MEMBERS``), where a Python
+        container, a PyProxy there, is its ``str()`` (KV ``list(prefix=["a"])``: ``"['a']"``)."""
         if value is UNDEFINED:  # a parameter's default taken (see _undefined_arguments)
             return UNDEFINED
         if mapped and type(value) in (list, tuple):
@@ -315,11 +320,15 @@ class JsBinding(JsHostObject):
             # a None value reads through the PyProxy as Pyodide converts None: undefined, absent
             read = {k: v for k, v in pyproxy_options(value, what, nulls=self._nulls, reads=members).items()
                     if v is not None}
-            return {k: self._json_view(v, where) if stringified or k in json_members else v for k, v in read.items()}
-        if options and json_members and type(value) is JsObject:  # keywords: one object, values converted shallowly
-            props = object.__getattribute__(value, "_props")
+            return {k: self._json_view(v, where) if stringified or k in json_members else
+                    _pyproxy_string(v, where) if k in string_members and _unconverted_container(v) else v
+                    for k, v in read.items()}
+        if options and (json_members or string_members) and type(value) is JsObject:  # keywords: one object,
+            props = object.__getattribute__(value, "_props")  # its values converted shallowly
             nulls = object.__getattribute__(value, "_nulls")
-            return {k: self._json_view(v, where) if k in json_members else to_plain(v, where=where)
+            return {k: self._json_view(v, where) if k in json_members else
+                    _pyproxy_string(v, where) if k in string_members and _unconverted_container(v) else
+                    to_plain(v, where=where)
                     for k, v in props.items() if v is not None or nulls}
         if stringified:
             return self._json_view(value, where)
@@ -531,7 +540,8 @@ def _positions(declared: Any) -> tuple[int, ...]:
 
 def _unconverted_container(value: Any) -> bool:
     """A Python container that reached JavaScript without ``to_js``: a PyProxy there."""
-    return isinstance(value, (list, tuple, dict, set, frozenset, bytes, bytearray)) and not isinstance(value, JsProxy)
+    return (isinstance(value, (list, tuple, dict, set, frozenset, bytes, bytearray, memoryview))
+            and not isinstance(value, JsProxy))
 
 
 def rest_argument(value: Any, where: str) -> Any:
