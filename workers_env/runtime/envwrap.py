@@ -131,7 +131,8 @@ class JsBinding(JsHostObject):
                              rpc=self._rpc, hosts=self._hosts, option_args=_OPTION_ARGS.get(js_class or ""))
         if self._hosts and type(value) in (list, tuple) and any(map(_is_host_object, value)):
             return JsArray([self._from_binding(v, method) for v in value], nulls=self._nulls)
-        if value is None and method in _declared(self._binding, "JS_VOID_METHODS", ()):
+        if value is None and (method in _declared(self._binding, "JS_VOID_METHODS", ())
+                              or method in _VOID_METHODS.get(self._js_class or "", ())):
             return None  # a Promise<void> resolves undefined, which Pyodide makes None in every era
         # across RPC a Python None left as to_js makes it, undefined: None again on this side
         # (workerd _workers.py python_to_rpc), where a JS binding's null is the Worker's null
@@ -448,6 +449,14 @@ _CHILD_CLASSES: dict[tuple[str | None, str], str] = {
 #: the options arguments of such objects, by class: a Workflow instance's
 #: ``sendEvent({type, payload})`` destructures its argument
 _OPTION_ARGS: dict[str, dict[str, int]] = {"InstanceImpl": {"sendEvent": 0}}
+
+#: the methods of production's classes whose promise resolves ``undefined`` (``Promise<void>``:
+#: r2-bucket.h ``delete_``, workflows-api.ts ``InstanceImpl``): a supplied binding's ``None``
+#: there is ``None`` to Worker code in every era, not Pyodide 0.28's ``jsnull``
+_VOID_METHODS: dict[str, frozenset[str]] = {
+    "R2Bucket": frozenset({"delete"}),
+    "InstanceImpl": frozenset({"pause", "resume", "terminate", "restart", "delete", "sendEvent"}),
+}
 
 
 def _declared(binding: Any, name: str, default: Any) -> Any:
