@@ -115,3 +115,27 @@ async def test_a_container_as_an_options_string_member_is_its_python_str(project
     assert body == {"prefix": ["['a']x"], "dict": dict_prefix,
                     "type": 'TypeError: Unknown response type. Possible types are "text", "arrayBuffer", "json", '
                             'and "stream".'}
+
+
+EXTERNAL_KEYS = '''
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        kv = self.env.KV
+        await kv.put({"s"}, "set")
+        await kv.put(b"xy", "bytes")
+        listed = await kv.list()
+        return Response.json({"keys": [k["name"] for k in listed["keys"]], "bytes": await kv.get("120,121")})
+'''
+
+
+@pytest.mark.asyncio
+async def test_the_external_sdk_makes_a_set_and_bytes_javascript_values_whose_string_is_the_key(project):
+    """The external SDK's ``python_to_rpc`` is ``to_js``: a ``set`` becomes a ``Set``
+    (``String()``: ``"[object Set]"``) and ``bytes`` a ``Uint8Array`` (``"120,121"``); workers-env
+    joined the Set's items (``"s"``) and printed the typed array as a Python list (``"[120, 121]"``)."""
+    folder = project(_toml("2026-08-20"), src__entry_DOT_py=EXTERNAL_KEYS, pyproject_DOT_toml=(
+        '[project]\nname = "c"\nversion = "0"\nrequires-python = ">=3.12"\ndependencies = []\n'
+        '[dependency-groups]\ndev = ["workers-py"]\n'))
+    assert await (await load_worker(folder).fetch("/")).json() == {"keys": ["120,121", "[object Set]"], "bytes": "bytes"}
