@@ -340,7 +340,7 @@ class JsBinding(JsHostObject):
         argument's dict or list is one: Pyodide converts keywords shallowly); ``undefined``
         properties (a ``None`` in ``to_js`` or keyword data) are left out. ``level``: how deep
         ``value`` is (:mod:`workers_env._deep`)."""
-        if type(value) in (dict, list, tuple):
+        if type(value) in (dict, list, tuple, set, frozenset, bytes, bytearray, memoryview):
             return to_plain(pyproxy_json(value, where, self._nulls), where=where)
         if type(value) is JsObject:
             props = object.__getattribute__(value, "_props")

@@ -88,12 +88,13 @@ def _keyless_dict_json(value: dict[Any, Any], where: str) -> Any:
     return JsObject({})
 
 
-def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str, nulls: Any = True) -> Any:
+def pyproxy_json(value: Any, where: str, nulls: Any = True) -> Any:
     """An unconverted Python container that JavaScript ``JSON.stringify``s (a PyProxy: in
     ``JSON.stringify(d)``, ``Response.json(d)``, a raw Queue's ``send(d)``), as the JS value
     whose JSON production writes: on Pyodide 0.28 a dict's keys (``None`` values and keys named
     like dict methods dropped, as JavaScript's ``undefined`` and functions are), a list of
-    numbers and strings its JSON, a list holding a dict or list Pyodide's borrowed-proxy error
+    numbers and strings its JSON (``bytes`` its byte values; a set or memoryview ``{}``), a list
+    holding any such container Pyodide's borrowed-proxy error
     (0.28.2 under Node); on 0.26 ``{}`` for either, with a warning -- production's 0.26.0a2, as
     0.26.0a4 under Node, predates the proxies' JSON support (pyodide 5679e7ca6, 0.26.0a5)."""
     if isinstance(value, dict) and is_dict_subclass_proxy(value):
@@ -111,13 +112,21 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
             f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}: JSON.stringify "
             f"writes {{}} for it on this Pyodide (0.26), and so does workers-env. Convert it with to_js(value)")
         return JsObject({})
+    if isinstance(value, (bytes, bytearray)):
+        return to_js(list(value))  # a sequence of its byte values
+    if not isinstance(value, (list, tuple)):  # a set, frozenset, memoryview: no JSON of its own
+        return JsObject({})
     return to_js(_stringified_list(value))  # of numbers and strings: its JSON (None is null in an array)
+
+
+#: the Python values Pyodide hands JavaScript as PyProxies (not converted implicitly)
+_PROXIED = (dict, list, tuple, set, frozenset, bytes, bytearray, memoryview)
 
 
 def _stringified_list(value: list[Any] | tuple[Any, ...]) -> list[Any]:
     """A list's PyProxy under ``JSON.stringify``: its items, unless one is a container -- the
     proxy of an item read after the list's iterator is exhausted is already destroyed."""
-    if any(isinstance(item, (dict, list, tuple)) for item in value):
+    if any(isinstance(item, _PROXIED) for item in value):
         raise JsException("This borrowed proxy was automatically destroyed when an iterator was exhausted.\n"
                           "For more information about the cause of this error, use `pyodide.setDebug(true)`")
     return list(value)
@@ -137,6 +146,10 @@ def _stringified_dict(value: dict[Any, Any], where: str, level: int = 1) -> dict
             return _stringified_dict(item, where, level + 1)
         if isinstance(item, (list, tuple)):
             return _stringified_list(item)
+        if isinstance(item, (bytes, bytearray)):
+            return list(item)
+        if isinstance(item, (set, frozenset, memoryview)):
+            return {}
         return item
 
     def walk() -> dict[str, Any]:
