@@ -98,3 +98,39 @@ class Default(WorkerEntrypoint):
 async def test_a_converted_object_is_written_as_before(project):
     worker = load_worker(project(_toml("2025-11-01"), src__entry_DOT_py=CONVERTED))
     assert await (await worker.fetch("/")).json() == {"b": 2}  # to_js makes None undefined: left out
+
+
+SHAPES = '''
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        kv, out = self.env.KV, {}
+        shapes = {"list": [1, None, "x"], "tuple": (1, "x"), "bytes": b"ab", "set": {1, 2},
+                  "nested": {"a": {"b": None, "c": 1}, "d": [None, 2], "s": {1}, "ba": bytearray(b"a"),
+                             "mv": memoryview(b"a"), "t": (1, 2)},
+                  "bytes_in_list": [b"ab"], "set_in_list": [{1}]}
+        for name, metadata in shapes.items():
+            try:
+                await kv.put(name, "v", metadata=metadata)
+                out[name] = (await kv.getWithMetadata(name)).metadata.to_py()
+            except Exception as exc:
+                out[name] = str(exc).splitlines()[0]
+        return Response.json(out)
+'''
+
+
+@pytest.mark.asyncio
+async def test_pyodide_028_writes_each_shape_as_json_stringify_of_its_pyproxy(project):
+    """Measured under Node (0.28.2, 314.0.6): a top-level list or tuple its JSON (``None`` as
+    ``null``), ``bytes``/``bytearray`` their byte values, a set or memoryview ``{}``, a nested
+    dict's ``None`` left out; a list holding ``bytes`` or a set is the borrowed-proxy error, as
+    one holding a dict. workers-env refused top-level ``bytes`` and wrote a set's items."""
+    worker = load_worker(project(_toml("2025-11-01"), src__entry_DOT_py=SHAPES))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        body = await (await worker.fetch("/")).json()
+    borrowed = "Error: This borrowed proxy was automatically destroyed when an iterator was exhausted."
+    assert body == {"list": [1, None, "x"], "tuple": [1, "x"], "bytes": [97, 98], "set": {},
+                    "nested": {"a": {"c": 1}, "d": [None, 2], "s": {}, "ba": [97], "mv": {}, "t": [1, 2]},
+                    "bytes_in_list": borrowed, "set_in_list": borrowed}

@@ -991,6 +991,10 @@ def js_string(value: Any, *, nested: bool = False) -> str:
         return _js_number_text(value)
     if isinstance(value, Mapping):
         return "[object Object]"
+    if isinstance(value, JsSet):  # a list here, no Array there: Object.prototype.toString
+        return "[object Set]"
+    if isinstance(value, JsTypedArray):  # TypedArray.prototype.toString is Array's join
+        return ",".join(_js_number_text(item) if isinstance(item, float) else str(item) for item in value)
     if _is_joined(value):
         return _array_join(value)
     if isinstance(value, (str, int)):  # subclasses (a (str, Enum) member) cross as their base value
@@ -999,7 +1003,7 @@ def js_string(value: Any, *, nested: bool = False) -> str:
 
 
 def _is_joined(value: Any) -> bool:
-    return isinstance(value, (list, tuple)) and not isinstance(value, JsTypedArray)
+    return isinstance(value, (list, tuple)) and not isinstance(value, (JsTypedArray, JsSet))
 
 
 def _array_join(value: list[Any] | tuple[Any, ...]) -> str:

@@ -330,6 +330,13 @@ class KvNamespace:
     JS_METHODS = ("get", "getWithMetadata", "put", "delete", "list")
     #: The argument of each method that is an options object (a PyProxy there reads as empty).
     JS_OPTION_ARGS = {"get": 1, "getWithMetadata": 1, "put": 2, "list": 0}
+    #: The members JSG reads of each options struct (kv.h): a Python dict given as the options is
+    #: its PyProxy, whose own ``type`` property (``"dict"``) JSG reads as ``GetOptions.type``.
+    JS_OPTION_MEMBERS = {"get": _GET_OPTIONS, "getWithMetadata": _GET_OPTIONS, "put": _PUT_OPTIONS,
+                         "list": _LIST_OPTIONS}
+    #: The options' members JSG reads as strings (``kj::String``): a Python container there (a
+    #: keyword's value, or a 0.28 dict's item) is its PyProxy, whose ``ToString`` is its ``str()``.
+    JS_STRING_MEMBERS = {"get": ("type",), "getWithMetadata": ("type",), "list": ("prefix", "cursor")}
     #: The options' members its JavaScript only ``JSON.stringify``s (kv.c++ ``put``:
     #: ``metadata...toJson``): a Python dict there (a keyword's value) is written as its PyProxy is.
     JS_JSON_MEMBERS = {"put": ("metadata",)}

@@ -131,7 +131,8 @@ class JsBinding(JsHostObject):
                              rpc=self._rpc, hosts=self._hosts, option_args=_OPTION_ARGS.get(js_class or ""))
         if self._hosts and type(value) in (list, tuple) and any(map(_is_host_object, value)):
             return JsArray([self._from_binding(v, method) for v in value], nulls=self._nulls)
-        if value is None and method in _declared(self._binding, "JS_VOID_METHODS", ()):
+        if value is None and (method in _declared(self._binding, "JS_VOID_METHODS", ())
+                              or method in _VOID_METHODS.get(self._js_class or "", ())):
             return None  # a Promise<void> resolves undefined, which Pyodide makes None in every era
         # across RPC a Python None left as to_js makes it, undefined: None again on this side
         # (workerd _workers.py python_to_rpc), where a JS binding's null is the Worker's null
@@ -254,11 +255,15 @@ class JsBinding(JsHostObject):
                 mapped_at = _positions(_declared(self._binding, "JS_MAPPED_ARGS", {}).get(name))
                 array_from_at = _positions(_declared(self._binding, "JS_ARRAY_FROM_ARGS", {}).get(name))
                 json_members = frozenset(_declared(self._binding, "JS_JSON_MEMBERS", {}).get(name, ()))
+                option_members = frozenset(_declared(self._binding, "JS_OPTION_MEMBERS", {}).get(name, ()))
+                string_members = frozenset(_declared(self._binding, "JS_STRING_MEMBERS", {}).get(name, ()))
                 js_args = _undefined_arguments(self._binding, name, js_args, where)
                 plain = [{} if i in array_from_at and _lengthless_object(a) else
                          self._argument(a, where, options=i == at, stringified=i in json_at, mapped=i in mapped_at,
                                         what=f"options of {self._name}.{name}()",
-                                        json_members=json_members if i == at else frozenset())
+                                        json_members=json_members if i == at else frozenset(),
+                                        members=option_members if i == at else frozenset(),
+                                        string_members=string_members if i == at else frozenset())
                          for i, a in enumerate(js_args)]
                 while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
                     plain.pop()
@@ -297,25 +302,34 @@ class JsBinding(JsHostObject):
         return f"[object {self._to_string_tag}]"
 
     def _argument(self, value: Any, where: str, *, options: bool, stringified: bool, mapped: bool, what: str,
-                  json_members: frozenset[str] = frozenset()) -> Any:
+                  json_members: frozenset[str] = frozenset(), members: frozenset[str] = frozenset(),
+                  string_members: frozenset[str] = frozenset()) -> Any:
         """One argument as the binding's JavaScript reads it. ``options``: an options object (a
         dict's PyProxy reads by the Worker's Pyodide); ``stringified``: the JavaScript only
         ``JSON.stringify``s it, so a PyProxy anywhere in it is what that writes; ``mapped``: it
         calls ``.map`` on it, so a Python list's PyProxy gives its items one by one;
         ``json_members``: the options' members it only ``JSON.stringify``s (KV ``put``'s
-        ``metadata``), a keyword's dict there being its PyProxy."""
+        ``metadata``), a keyword's dict there being its PyProxy; ``members``: the options' members
+        it reads (``JS_OPTION_MEMBERS``), of which a dict's PyProxy answers ``type`` itself;
+        ``string_members``: those JSG reads as strings (``JS_STRING_MEMBERS``), where a Python
+        container, a PyProxy there, is its ``str()`` (KV ``list(prefix=["a"])``: ``"['a']"``)."""
         if value is UNDEFINED:  # a parameter's default taken (see _undefined_arguments)
             return UNDEFINED
         if mapped and type(value) in (list, tuple):
             return [self._mapped_item(item, where) for item in value]
         if options and type(value) is dict:
             # a None value reads through the PyProxy as Pyodide converts None: undefined, absent
-            read = {k: v for k, v in pyproxy_options(value, what, nulls=self._nulls).items() if v is not None}
-            return {k: self._json_view(v, where) if stringified or k in json_members else v for k, v in read.items()}
-        if options and json_members and type(value) is JsObject:  # keywords: one object, values converted shallowly
-            props = object.__getattribute__(value, "_props")
+            read = {k: v for k, v in pyproxy_options(value, what, nulls=self._nulls, reads=members).items()
+                    if v is not None}
+            return {k: self._json_view(v, where) if stringified or k in json_members else
+                    _pyproxy_string(v, where) if k in string_members and _unconverted_container(v) else v
+                    for k, v in read.items()}
+        if options and (json_members or string_members) and type(value) is JsObject:  # keywords: one object,
+            props = object.__getattribute__(value, "_props")  # its values converted shallowly
             nulls = object.__getattribute__(value, "_nulls")
-            return {k: self._json_view(v, where) if k in json_members else to_plain(v, where=where)
+            return {k: self._json_view(v, where) if k in json_members else
+                    _pyproxy_string(v, where) if k in string_members and _unconverted_container(v) else
+                    to_plain(v, where=where)
                     for k, v in props.items() if v is not None or nulls}
         if stringified:
             return self._json_view(value, where)
@@ -326,7 +340,7 @@ class JsBinding(JsHostObject):
         argument's dict or list is one: Pyodide converts keywords shallowly); ``undefined``
         properties (a ``None`` in ``to_js`` or keyword data) are left out. ``level``: how deep
         ``value`` is (:mod:`workers_env._deep`)."""
-        if type(value) in (dict, list, tuple):
+        if type(value) in (dict, list, tuple, set, frozenset, bytes, bytearray, memoryview):
             return to_plain(pyproxy_json(value, where, self._nulls), where=where)
         if type(value) is JsObject:
             props = object.__getattribute__(value, "_props")
@@ -436,6 +450,14 @@ _CHILD_CLASSES: dict[tuple[str | None, str], str] = {
 #: ``sendEvent({type, payload})`` destructures its argument
 _OPTION_ARGS: dict[str, dict[str, int]] = {"InstanceImpl": {"sendEvent": 0}}
 
+#: the methods of production's classes whose promise resolves ``undefined`` (``Promise<void>``:
+#: r2-bucket.h ``delete_``, workflows-api.ts ``InstanceImpl``): a supplied binding's ``None``
+#: there is ``None`` to Worker code in every era, not Pyodide 0.28's ``jsnull``
+_VOID_METHODS: dict[str, frozenset[str]] = {
+    "R2Bucket": frozenset({"delete"}),
+    "InstanceImpl": frozenset({"pause", "resume", "terminate", "restart", "delete", "sendEvent"}),
+}
+
 
 def _declared(binding: Any, name: str, default: Any) -> Any:
     """A binding's ``JS_METHODS``/``JS_OPTION_ARGS``/``JS_REST_ARGS`` if it declares one (an
@@ -527,7 +549,8 @@ def _positions(declared: Any) -> tuple[int, ...]:
 
 def _unconverted_container(value: Any) -> bool:
     """A Python container that reached JavaScript without ``to_js``: a PyProxy there."""
-    return isinstance(value, (list, tuple, dict, set, frozenset, bytes, bytearray)) and not isinstance(value, JsProxy)
+    return (isinstance(value, (list, tuple, dict, set, frozenset, bytes, bytearray, memoryview))
+            and not isinstance(value, JsProxy))
 
 
 def rest_argument(value: Any, where: str) -> Any:

@@ -90,12 +90,13 @@ def _keyless_dict_json(value: dict[Any, Any], where: str) -> Any:
     return JsObject({})
 
 
-def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str, nulls: Any = True) -> Any:
+def pyproxy_json(value: Any, where: str, nulls: Any = True) -> Any:
     """An unconverted Python container that JavaScript ``JSON.stringify``s (a PyProxy: in
     ``JSON.stringify(d)``, ``Response.json(d)``, a raw Queue's ``send(d)``), as the JS value
     whose JSON production writes: on Pyodide 0.28 a dict's keys (``None`` values and keys named
     like dict methods dropped, as JavaScript's ``undefined`` and functions are), a list of
-    numbers and strings its JSON, a list holding a dict or list Pyodide's borrowed-proxy error
+    numbers and strings its JSON (``bytes`` its byte values; a set or memoryview ``{}``), a list
+    holding any such container Pyodide's borrowed-proxy error
     (0.28.2 under Node); on 0.26 ``{}`` for either, with a warning -- production's 0.26.0a2, as
     0.26.0a4 under Node, predates the proxies' JSON support (pyodide 5679e7ca6, 0.26.0a5)."""
     if isinstance(value, dict) and is_dict_subclass_proxy(value):
@@ -113,13 +114,21 @@ def pyproxy_json(value: dict[Any, Any] | list[Any] | tuple[Any, ...], where: str
             f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}: JSON.stringify "
             f"writes {{}} for it on this Pyodide (0.26), and so does workers-env. Convert it with to_js(value)")
         return JsObject({})
+    if isinstance(value, (bytes, bytearray)):
+        return to_js(list(value))  # a sequence of its byte values
+    if not isinstance(value, (list, tuple)):  # a set, frozenset, memoryview: no JSON of its own
+        return JsObject({})
     return to_js(_stringified_list(value))  # of numbers and strings: its JSON (None is null in an array)
+
+
+#: the Python values Pyodide hands JavaScript as PyProxies (not converted implicitly)
+_PROXIED = (dict, list, tuple, set, frozenset, bytes, bytearray, memoryview)
 
 
 def _stringified_list(value: list[Any] | tuple[Any, ...]) -> list[Any]:
     """A list's PyProxy under ``JSON.stringify``: its items, unless one is a container -- the
     proxy of an item read after the list's iterator is exhausted is already destroyed."""
-    if any(isinstance(item, (dict, list, tuple)) for item in value):
+    if any(isinstance(item, _PROXIED) for item in value):
         raise JsException("This borrowed proxy was automatically destroyed when an iterator was exhausted.\n"
                           "For more information about the cause of this error, use `pyodide.setDebug(true)`")
     return list(value)
@@ -139,6 +148,10 @@ def _stringified_dict(value: dict[Any, Any], where: str, level: int = 1) -> dict
             return _stringified_dict(item, where, level + 1)
         if isinstance(item, (list, tuple)):
             return _stringified_list(item)
+        if isinstance(item, (bytes, bytearray)):
+            return list(item)
+        if isinstance(item, (set, frozenset, memoryview)):
+            return {}
         return item
 
     def walk() -> dict[str, Any]:
@@ -148,12 +161,33 @@ def _stringified_dict(value: dict[Any, Any], where: str, level: int = 1) -> dict
     return walk() if level < ROOMY_FROM else deeper(level, "JSON.stringify()", walk)
 
 
-def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls: Any = True) -> dict[str, Any]:
+#: the PyProxy's own JavaScript properties a read of that name answers before any key, in every
+#: Pyodide (measured under Node: 0.26.0a4, 0.28.2, 314.0.6): its Python type's name and its len()
+PYPROXY_OWN_PROPERTIES = {"type": lambda value: type(value).__name__, "length": len}
+
+
+def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls: Any = True,
+                    reads: frozenset[str] = frozenset()) -> dict[str, Any]:
     """A Python ``dict`` handed to JavaScript as an options/init object (a PyProxy) as
     JavaScript reads it. Pyodide 0.28 on: its keys, except those named like a dict attribute
     (``get``, ``items``, ``keys`` ...: those read the method; a ``PyProxyWarning`` says so).
     Pyodide 0.26: none of its keys -- the defaults apply, with a ``PyProxyWarning`` naming the
-    keys production ignores (none for an empty dict)."""
+    keys production ignores (none for an empty dict). ``reads``: the members the JavaScript
+    reads; those named like the PyProxy's own ``type`` and ``length`` are those properties
+    (``"dict"``, its length), present or not as keys, in every era, with a ``PyProxyWarning``."""
+    own = {name: PYPROXY_OWN_PROPERTIES[name](value) for name in sorted(reads & PYPROXY_OWN_PROPERTIES.keys())}
+    if own:
+        warn_pyproxy(
+            f"a Python dict reached JavaScript as a PyProxy as the {where}: JavaScript reads its "
+            f"{', '.join(f'{k} as the PyProxy own property, {v!r}' for k, v in own.items())}, whatever the dict holds, "
+            f"in production too. Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword "
+            f"arguments{era_hint()}")
+    keys = _pyproxy_keys({k: v for k, v in value.items() if k not in own}, where, defaults, nulls)
+    return {**keys, **own}
+
+
+def _pyproxy_keys(value: dict[str, Any], where: str, defaults: str, nulls: Any) -> dict[str, Any]:
+    """The keys of ``value`` JavaScript reads through its PyProxy in this Pyodide (see above)."""
     if reads_dict_keys(nulls):
         shadowed = [k for k in value if k in DICT_ATTRIBUTES]
         if shadowed:
