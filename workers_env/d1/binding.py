@@ -44,6 +44,8 @@ _NOT_IN_HEADER = re.compile("[\0\r\n]")
 #: the options ``raw()`` reads (d1-api.ts: ``options?.columnNames``)
 _RAW_OPTIONS = frozenset({"columnNames"})
 _HTTP_WHITESPACE = " \t\r\n"
+# a statement made without ``__init__`` (``prepare()`` and ``bind()``: two are made per query)
+_new_statement = object.__new__
 
 
 def _result(result: QueryResult, rpc: bool = False) -> JsDict:
@@ -144,7 +146,10 @@ class D1DatabaseSession:
         return f"<D1DatabaseSession {self._database.name}>"
 
     def prepare(self, *args: Any, **kwargs: Any) -> D1PreparedStatement:
-        return D1PreparedStatement(self, args[0] if args else _argument(args, kwargs))  # (every query's path)
+        statement = _new_statement(D1PreparedStatement)  # (``__init__`` unrolled: every query's path)
+        statement._session, statement.statement = self, args[0] if args else _argument(args, kwargs)
+        statement.params, statement._sqlite_params = [], ()
+        return statement
 
     def getBookmark(self, *_ignored: Any, **_options: Any) -> str | None:  # noqa: N802 - the JavaScript name
         """The latest bookmark seen by this session (``None`` before its first query)."""
@@ -329,9 +334,6 @@ class D1Database(D1DatabaseSession):
         return self.query_sync(_argument(args, kwargs))
 
 
-_new_statement = object.__new__
-
-
 class D1PreparedStatement:
     """A statement and its bound values; immutable (``bind`` returns a new statement)."""
 
@@ -418,7 +420,10 @@ class D1PreparedStatement:
 
     async def first(self, *args: Any, **kwargs: Any) -> Any:
         """The first row as an object, or its ``colName`` value; ``None`` without rows."""
-        return self.first_sync(_argument(args, kwargs)) if args or kwargs else self.first_sync()
+        if args or kwargs:
+            return self.first_sync(_argument(args, kwargs))
+        columns, rows = self._rows()  # (``first_sync()`` inlined: every point query's path)
+        return row_object(columns, rows[0]) if rows else None
 
     async def all(self, *_ignored: Any, **_options: Any) -> JsDict:
         """``{success, meta, results}`` with every row as an object."""

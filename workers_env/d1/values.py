@@ -35,6 +35,7 @@ from workers_env.d1 import limits
 __all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_object", "row_objects", "row_lists", "in_object_order"]
 
 MAX_SAFE_INTEGER = 2**53 - 1
+_MIN_SAFE_INTEGER = -MAX_SAFE_INTEGER  # (named: ``-MAX_SAFE_INTEGER`` in a check makes a new int every time)
 
 
 def _is_byte(value: Any) -> bool:
@@ -94,7 +95,7 @@ def bind_values(values: Sequence[Any]) -> tuple[list[Any], tuple[Any, ...]]:
             sent.append(value)
         elif kind is float:
             sent.append(value if isfinite(value) else None)
-        elif kind is int and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+        elif kind is int and _MIN_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
             sent.append(float(value))
         else:
             break
@@ -110,7 +111,7 @@ def cell(value: Any) -> Any:
     if kind is str or value is None:
         return value
     if kind is int:
-        if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+        if _MIN_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
             return value
         return float(value)
     if kind is float:
@@ -222,12 +223,12 @@ def row_object(columns: Sequence[str], row: Sequence[Any]) -> JsDict:
         kind = type(value)
         if kind is float:
             if value.is_integer():
-                if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+                if _MIN_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
                     value = int(value)
             elif not isfinite(value):
                 value = None
         elif kind is int:
-            if not -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+            if not _MIN_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
                 value = float(value)
         elif kind is not str and value is not None:
             value = list(value)  # BLOB
