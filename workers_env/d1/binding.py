@@ -207,7 +207,7 @@ class D1DatabaseSession:
         """:meth:`run_queries` of one query (a statement's ``first``/``all``/``run``/``raw``)."""
         return self.run_queries([(sql, params)])[0]
 
-    def run_rows(self, sql: str, params: tuple[Any, ...]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    def run_rows(self, sql: str, params: tuple[Any, ...]) -> tuple[Sequence[str], list[tuple[Any, ...]]]:
         """:meth:`run_query`'s column names and rows (``first``/``raw``: they show no ``meta``)."""
         result = self.run_query(sql, params)
         return result.columns, result.rows
@@ -261,7 +261,7 @@ class D1Database(D1DatabaseSession):
         except SqlFailure as exc:
             raise self._failure(exc) from None
 
-    def run_rows(self, sql: str, params: tuple[Any, ...]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    def run_rows(self, sql: str, params: tuple[Any, ...]) -> tuple[Sequence[str], list[tuple[Any, ...]]]:
         try:
             return self._database.query_rows(sql, params)
         except SqlFailure as exc:
@@ -380,7 +380,7 @@ class D1PreparedStatement:
         sql = statement if type(statement) is str else _sql_text(statement)
         return session.run_query(sql, self._sqlite_params)
 
-    def _rows(self) -> tuple[list[str], list[tuple[Any, ...]]]:
+    def _rows(self) -> tuple[Sequence[str], list[tuple[Any, ...]]]:
         """:meth:`_one`'s column names and rows (``first``, ``raw``)."""
         session = self._session
         if session._jsrpc or session._bookmark is not None:

@@ -40,7 +40,7 @@ from workers_env.d1.sqltext import (
     split_statements,
     statement_text,
 )
-from workers_env.d1.values import cell
+from workers_env.d1.values import ColumnNames, cell
 
 __all__ = ["Database", "QueryResult", "SqlFailure"]
 
@@ -294,6 +294,9 @@ class Database:
         self._auth_error: str | None = None
         self._renamed: Rewrite | None = None  # the last statement, when run with ?NNN for its names
         self._statement = ""  # the statement being prepared
+        # query_rows' last ``cursor.description`` and its column names, one tuple while a query
+        # repeats (names SQLite hands over anew each time would be hashed by every row object)
+        self._described: tuple[tuple[Any, ...], ColumnNames] = ((), ColumnNames(()))
         self._open()
         self._last_row_id = int(self._conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
         self._size = self._database_size()
@@ -441,7 +444,7 @@ class Database:
             # with V8's bytes for it (see :meth:`_query_many`). The common case pays nothing.
             return self._query_many([(sql, params)], raw=True)[0]
 
-    def query_rows(self, sql: str, params: Sequence[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    def query_rows(self, sql: str, params: Sequence[Any]) -> tuple[Sequence[str], list[tuple[Any, ...]]]:
         """:meth:`query_one`'s column names and rows, for calls that show no ``meta``
         (``first()``, ``raw()``): one statement runs without the timing and the result object;
         anything else (several statements, a NUL, a lone surrogate, a closed database) takes
@@ -481,7 +484,13 @@ class Database:
                             rows = self._fetch_decoded(cursor, statement)
                         if description is None or conn.total_changes != changes_before:
                             self._track()
-                        columns = list(map(_NAME, description)) if description is not None else []
+                        if description is None:
+                            columns: Sequence[str] = []
+                        elif description == self._described[0]:  # (the last result's names: its tuple)
+                            columns = self._described[1]
+                        else:
+                            columns = ColumnNames(map(_NAME, description))
+                            self._described = (description, columns)
                         if self._renamed is not None:
                             columns = self._original_columns(columns)
                         return columns, rows
@@ -872,7 +881,7 @@ class Database:
         self._renamed = rewrite
         return _bind_sequence(conn, rewrite.sql, params)
 
-    def _original_columns(self, columns: list[str]) -> list[str]:
+    def _original_columns(self, columns: Sequence[str]) -> list[str]:
         """Result column names as the user's SQL spells them (a column named after its
         expression would otherwise show the ``?NNN`` written for a name)."""
         renamed, at, names = self._renamed, 0, []

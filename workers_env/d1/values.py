@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
 from math import hypot, isfinite
@@ -32,7 +32,7 @@ from workers_env._jsvalues import (
 )
 from workers_env.d1 import limits
 
-__all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_object", "row_objects", "row_lists", "in_object_order"]
+__all__ = ["ColumnNames", "js_bind_value", "sqlite_param", "bind_values", "cell", "row_object", "row_objects", "row_lists", "in_object_order"]
 
 MAX_SAFE_INTEGER = 2**53 - 1
 _MIN_SAFE_INTEGER = -MAX_SAFE_INTEGER  # (named: ``-MAX_SAFE_INTEGER`` in a check makes a new int every time)
@@ -215,6 +215,20 @@ def _row_filler(width: int) -> Callable[..., list[JsDict]]:
     return namespace["fill"]
 
 
+class ColumnNames(tuple):  # type: ignore[type-arg]
+    """A result's column names as the D1 core keeps them while a query repeats (one object for
+    every result of that shape), with ``in_own_order``: whether a JavaScript object lists them
+    in their own order (:func:`_object_order`'s first question, asked once: ``min()`` of a point
+    query's names cost it more than its cells)."""
+
+    in_own_order: bool
+
+    def __new__(cls, names: Iterable[str]) -> ColumnNames:
+        self = super().__new__(cls, names)
+        self.in_own_order = not self or min(self) >= ":"
+        return self
+
+
 def row_object(columns: Sequence[str], row: Sequence[Any]) -> JsDict:
     """One row as an object (a point query's ``first()``): :func:`cell` of each value, inlined
     (one call per value would be most of the row's cost), keys in a JavaScript object's order."""
@@ -233,7 +247,7 @@ def row_object(columns: Sequence[str], row: Sequence[Any]) -> JsDict:
         elif kind is not str and value is not None:
             value = list(value)  # BLOB
         obj[name] = value  # a repeated name keeps its last value, in its first place
-    if min(columns) >= ":":  # (as :func:`_object_order` asks first: no name starts with an ASCII digit)
+    if columns.in_own_order if type(columns) is ColumnNames else min(columns) >= ":":
         return obj
     return in_object_order(columns, obj)
 
