@@ -2,7 +2,9 @@
 no timing, no result object; ``bind()`` keeps common values in one pass): on every kind of
 statement they give what ``all()`` gives -- the same rows, the same errors with the same texts,
 and the same state left behind for the next query's ``meta`` (``last_row_id``, ``size_after``)
-and for the tables -- and one database's cursor, shared by threads, answers each its own row."""
+and for the tables -- and one database's cursor, shared by threads, answers each its own row.
+A repeated query's column names are kept while its result has the same shape: a schema changed
+in between, here or by another connection to the file, gives the new names in their key order."""
 
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ import threading
 
 import numpy as np
 import pytest
-from d1_helpers import d1_database
+from d1_helpers import D1_WRANGLER, d1_database
 
+from workers_env import load_env
 from workers_env._errors import JsException
 from workers_env.d1.values import bind_values, js_bind_value, sqlite_param
 
@@ -170,3 +173,29 @@ def test_threads_sharing_one_database_each_get_their_own_rows(tmp_path):
             thread.join()
         assert failures == []
         assert asyncio.run(db.prepare("SELECT count(*) AS c FROM n").first("c")) == 200 + 4 * 4
+
+
+def test_a_repeated_first_reads_the_column_names_its_table_has_now(tmp_path):
+    (tmp_path / "wrangler.toml").write_text(D1_WRANGLER)
+    point = "SELECT * FROM s WHERE id = ?"
+
+    async def run(db, other) -> list:
+        await db.prepare("CREATE TABLE s (id INTEGER PRIMARY KEY, a TEXT)").run()
+        await db.prepare("INSERT INTO s VALUES (1, 'x')").run()
+        seen = [await db.prepare(point).bind(1).first() for _ in range(2)]
+        await db.prepare('ALTER TABLE s RENAME COLUMN a TO "2"').run()  # an array index: listed first
+        seen.append(await db.prepare(point).bind(1).first())
+        await other.prepare("ALTER TABLE s ADD COLUMN b REAL DEFAULT 2.5").run()  # another connection
+        seen.append(await db.prepare(point).bind(1).first())
+        seen.append(await db.prepare("SELECT 1 AS a").first())
+        seen.append(await db.prepare(point).bind(1).first())
+        seen.append((await db.prepare(point).bind(1).raw({"columnNames": True}))[0])
+        return seen
+
+    state = tmp_path / "state"
+    with load_env(tmp_path, persist_to=state) as env, load_env(tmp_path, persist_to=state) as other:
+        seen = asyncio.run(run(env.DB, other.DB))
+    now = [("2", "x"), ("id", 1), ("b", 2.5)]
+    assert [list(row.items()) for row in seen[:-1]] == [
+        [("id", 1), ("a", "x")], [("id", 1), ("a", "x")], [("2", "x"), ("id", 1)], now, [("a", 1)], now]
+    assert seen[-1] == ["id", "2", "b"]

@@ -44,6 +44,8 @@ _NOT_IN_HEADER = re.compile("[\0\r\n]")
 #: the options ``raw()`` reads (d1-api.ts: ``options?.columnNames``)
 _RAW_OPTIONS = frozenset({"columnNames"})
 _HTTP_WHITESPACE = " \t\r\n"
+# a statement made without ``__init__`` (``prepare()`` and ``bind()``: two are made per query)
+_new_statement = object.__new__
 
 
 def _result(result: QueryResult, rpc: bool = False) -> JsDict:
@@ -144,7 +146,10 @@ class D1DatabaseSession:
         return f"<D1DatabaseSession {self._database.name}>"
 
     def prepare(self, *args: Any, **kwargs: Any) -> D1PreparedStatement:
-        return D1PreparedStatement(self, args[0] if args else _argument(args, kwargs))  # (every query's path)
+        statement = _new_statement(D1PreparedStatement)  # (``__init__`` unrolled: every query's path)
+        statement._session, statement.statement = self, args[0] if args else _argument(args, kwargs)
+        statement.params, statement._sqlite_params = [], ()
+        return statement
 
     def getBookmark(self, *_ignored: Any, **_options: Any) -> str | None:  # noqa: N802 - the JavaScript name
         """The latest bookmark seen by this session (``None`` before its first query)."""
@@ -202,7 +207,7 @@ class D1DatabaseSession:
         """:meth:`run_queries` of one query (a statement's ``first``/``all``/``run``/``raw``)."""
         return self.run_queries([(sql, params)])[0]
 
-    def run_rows(self, sql: str, params: tuple[Any, ...]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    def run_rows(self, sql: str, params: tuple[Any, ...]) -> tuple[Sequence[str], list[tuple[Any, ...]]]:
         """:meth:`run_query`'s column names and rows (``first``/``raw``: they show no ``meta``)."""
         result = self.run_query(sql, params)
         return result.columns, result.rows
@@ -256,7 +261,7 @@ class D1Database(D1DatabaseSession):
         except SqlFailure as exc:
             raise self._failure(exc) from None
 
-    def run_rows(self, sql: str, params: tuple[Any, ...]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    def run_rows(self, sql: str, params: tuple[Any, ...]) -> tuple[Sequence[str], list[tuple[Any, ...]]]:
         try:
             return self._database.query_rows(sql, params)
         except SqlFailure as exc:
@@ -329,9 +334,6 @@ class D1Database(D1DatabaseSession):
         return self.query_sync(_argument(args, kwargs))
 
 
-_new_statement = object.__new__
-
-
 class D1PreparedStatement:
     """A statement and its bound values; immutable (``bind`` returns a new statement)."""
 
@@ -378,7 +380,7 @@ class D1PreparedStatement:
         sql = statement if type(statement) is str else _sql_text(statement)
         return session.run_query(sql, self._sqlite_params)
 
-    def _rows(self) -> tuple[list[str], list[tuple[Any, ...]]]:
+    def _rows(self) -> tuple[Sequence[str], list[tuple[Any, ...]]]:
         """:meth:`_one`'s column names and rows (``first``, ``raw``)."""
         session = self._session
         if session._jsrpc or session._bookmark is not None:
@@ -418,7 +420,10 @@ class D1PreparedStatement:
 
     async def first(self, *args: Any, **kwargs: Any) -> Any:
         """The first row as an object, or its ``colName`` value; ``None`` without rows."""
-        return self.first_sync(_argument(args, kwargs)) if args or kwargs else self.first_sync()
+        if args or kwargs:
+            return self.first_sync(_argument(args, kwargs))
+        columns, rows = self._rows()  # (``first_sync()`` inlined: every point query's path)
+        return row_object(columns, rows[0]) if rows else None
 
     async def all(self, *_ignored: Any, **_options: Any) -> JsDict:
         """``{success, meta, results}`` with every row as an object."""

@@ -41,7 +41,7 @@ from workers_env.d1.sqltext import (
     split_statements,
     statement_text,
 )
-from workers_env.d1.values import cell
+from workers_env.d1.values import ColumnNames, cell
 
 __all__ = ["Database", "QueryResult", "SqlFailure"]
 
@@ -317,6 +317,9 @@ class Database:
         self._auth_error: str | None = None
         self._renamed: Rewrite | None = None  # the last statement, when run with ?NNN for its names
         self._statement = ""  # the statement being prepared
+        # query_rows' last ``cursor.description`` and its column names, one tuple while a query
+        # repeats (names SQLite hands over anew each time would be hashed by every row object)
+        self._described: tuple[tuple[Any, ...], ColumnNames] = ((), ColumnNames(()))
         self._open()
         self._last_row_id = int(self._conn.execute("SELECT last_insert_rowid()" + _INTERNAL).fetchone()[0])
         self._size = self._database_size()
@@ -469,13 +472,14 @@ class Database:
             # with V8's bytes for it (see :meth:`_query_many`). The common case pays nothing.
             return self._query_many([(sql, params)], raw=True)[0]
 
-    def query_rows(self, sql: str, params: Sequence[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    def query_rows(self, sql: str, params: Sequence[Any]) -> tuple[Sequence[str], list[tuple[Any, ...]]]:
         """:meth:`query_one`'s column names and rows, for calls that show no ``meta``
         (``first()``, ``raw()``): one statement runs without the timing and the result object;
         anything else (several statements, a NUL, a lone surrogate, a closed database) takes
         :meth:`query_one` itself."""
-        single = None if "\0" in sql or self._virtual_tables else _single_statement(sql)
-        if single is not None:
+        plan = None if self._virtual_tables else _rows_plan(sql)
+        if plan is not None:
+            statement, plain = plan  # (split: ready to run)
             lock = self._lock
             lock.acquire()
             try:
@@ -483,7 +487,19 @@ class Database:
                     try:  # (:meth:`_run` of one statement, without timing and result object)
                         conn = self._conn
                         changes_before = conn.total_changes
-                        cursor = self._execute(single[0], params, last=True)  # (split: ready to run)
+                        if plain:  # (:meth:`_execute`'s path for it, inlined: every point query's)
+                            self._trusted = False
+                            self._auth_error = None
+                            self._renamed = None
+                            self._statement = statement
+                            try:
+                                cursor = self._cursor.execute(statement, params)
+                            except (sqlite3.Error, OverflowError) as exc:
+                                raise self._execute_failure(exc, statement, last=True) from None
+                            finally:
+                                self._trusted = True
+                        else:
+                            cursor = self._execute(statement, params, last=True)
                         description = cursor.description
                         if description is None:
                             rows = []
@@ -491,17 +507,23 @@ class Database:
                             try:
                                 rows = cursor.fetchall()
                             except sqlite3.Error as exc:
-                                rows = self._fetch_failed(exc, cursor, single[0], params, changes_before)
+                                rows = self._fetch_failed(exc, cursor, statement, params, changes_before)
                         else:
-                            rows = self._fetch_decoded(cursor, single[0])
+                            rows = self._fetch_decoded(cursor, statement)
                         if description is None or conn.total_changes != changes_before:
                             self._track()
-                        columns = list(map(_NAME, description)) if description is not None else []
+                        if description is None:
+                            columns: Sequence[str] = []
+                        elif description == self._described[0]:  # (the last result's names: its tuple)
+                            columns = self._described[1]
+                        else:
+                            columns = ColumnNames(map(_NAME, description))
+                            self._described = (description, columns)
                         if self._renamed is not None:
                             columns = self._original_columns(columns)
                         return columns, rows
                     except SqlFailure as exc:
-                        raise self._failed_alone(exc, single[0], params) from None
+                        raise self._failed_alone(exc, statement, params) from None
                     except UnicodeEncodeError:  # (nothing ran: query_one runs it as D1 receives it)
                         pass
             finally:
@@ -841,29 +863,34 @@ class Database:
             if _NUMBERED_WARNS:
                 return _bind_sequence(cursor, sql, params)
             return cursor.execute(sql, params)  # (:func:`_bind_sequence` where no warning is wrong)
-        except sqlite3.ProgrammingError as exc:
+        except (sqlite3.Error, OverflowError) as exc:
+            raise self._execute_failure(exc, sql, last=last) from None
+        finally:
+            self._trusted = True
+
+    def _execute_failure(self, exc: sqlite3.Error | OverflowError, sql: str, *, last: bool) -> SqlFailure:
+        """D1's error for ``sql``'s failed :meth:`_execute`. Called before the statement is
+        trusted again: :meth:`_describe` may prepare it anew, under D1's rules."""
+        if isinstance(exc, OverflowError):
+            return SqlFailure("string or blob too big: SQLITE_TOOBIG")
+        if isinstance(exc, sqlite3.ProgrammingError):
             text = str(exc)
             if text.startswith("Incorrect number of bindings"):
                 if not last and "there are 0 supplied" in text:
-                    raise SqlFailure(limits.ONLY_LAST_HAS_PARAMETERS) from None
-                raise SqlFailure(limits.WRONG_PARAMETER_COUNT) from None
-            raise SqlFailure(text) from None
-        except sqlite3.DataError as exc:
+                    return SqlFailure(limits.ONLY_LAST_HAS_PARAMETERS)
+                return SqlFailure(limits.WRONG_PARAMETER_COUNT)
+            return SqlFailure(text)
+        if isinstance(exc, sqlite3.DataError):
             if str(exc) == "query string is too large":  # CPython checks SQLITE_LIMIT_SQL_LENGTH itself
-                raise SqlFailure(limits.STATEMENT_TOO_LONG) from None
-            raise SqlFailure(self._describe(exc, sql)) from None
-        except sqlite3.Error as exc:
-            if self._auth_error is not None:
-                raise SqlFailure(self._auth_error) from None
-            if str(exc) == "authorization denied" and _first_word(sql) == "vacuum":
-                # run outside a transaction, VACUUM gets as far as attaching its copy (refused);
-                # D1 runs every query in one, where SQLite refuses VACUUM itself
-                raise SqlFailure(limits.VACUUM_IN_TRANSACTION) from None
-            raise SqlFailure(self._describe(exc, sql)) from None
-        except OverflowError:
-            raise SqlFailure("string or blob too big: SQLITE_TOOBIG") from None
-        finally:
-            self._trusted = True
+                return SqlFailure(limits.STATEMENT_TOO_LONG)
+            return SqlFailure(self._describe(exc, sql))
+        if self._auth_error is not None:
+            return SqlFailure(self._auth_error)
+        if str(exc) == "authorization denied" and _first_word(sql) == "vacuum":
+            # run outside a transaction, VACUUM gets as far as attaching its copy (refused);
+            # D1 runs every query in one, where SQLite refuses VACUUM itself
+            return SqlFailure(limits.VACUUM_IN_TRANSACTION)
+        return SqlFailure(self._describe(exc, sql))
 
     def _execute_named(self, conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
         """Run ``sql``, which has named parameters, with ``params`` bound by index as D1 does
@@ -882,7 +909,7 @@ class Database:
         self._renamed = rewrite
         return _bind_sequence(conn, rewrite.sql, params)
 
-    def _original_columns(self, columns: list[str]) -> list[str]:
+    def _original_columns(self, columns: Sequence[str]) -> list[str]:
         """Result column names as the user's SQL spells them (a column named after its
         expression would otherwise show the ``?NNN`` written for a name)."""
         renamed, at, names = self._renamed, 0, []
@@ -972,6 +999,18 @@ def _single_statement(sql: str) -> tuple[str, ...] | None:
         return None
     statements = split_statements(sql)
     return statements if len(statements) == 1 else None
+
+
+@lru_cache(maxsize=1024)
+def _rows_plan(sql: str) -> tuple[str, bool] | None:
+    """How :meth:`Database.query_rows` runs ``sql``, worked out once per text: its one statement
+    (``None``: several or none, or a NUL in the text) and whether the cursor runs it as it is
+    (no named parameter to bind by index, no ``?NNN`` for 3.12.0-3.12.3's false alarm)."""
+    single = None if "\0" in sql else _single_statement(sql)
+    if single is None:
+        return None
+    statement = single[0]
+    return statement, not (has_named(statement) or (_NUMBERED_WARNS and has_numbered(statement)))
 
 
 def _name_ok(name: str | None) -> bool:

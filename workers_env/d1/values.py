@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
 from math import hypot, isfinite
@@ -32,9 +32,10 @@ from workers_env._jsvalues import (
 )
 from workers_env.d1 import limits
 
-__all__ = ["js_bind_value", "sqlite_param", "bind_values", "cell", "row_object", "row_objects", "row_lists", "in_object_order"]
+__all__ = ["ColumnNames", "js_bind_value", "sqlite_param", "bind_values", "cell", "row_object", "row_objects", "row_lists", "in_object_order"]
 
 MAX_SAFE_INTEGER = 2**53 - 1
+_MIN_SAFE_INTEGER = -MAX_SAFE_INTEGER  # (named: ``-MAX_SAFE_INTEGER`` in a check makes a new int every time)
 
 
 def _is_byte(value: Any) -> bool:
@@ -94,7 +95,7 @@ def bind_values(values: Sequence[Any]) -> tuple[list[Any], tuple[Any, ...]]:
             sent.append(value)
         elif kind is float:
             sent.append(value if isfinite(value) else None)
-        elif kind is int and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+        elif kind is int and _MIN_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
             sent.append(float(value))
         else:
             break
@@ -110,7 +111,7 @@ def cell(value: Any) -> Any:
     if kind is str or value is None:
         return value
     if kind is int:
-        if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+        if _MIN_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
             return value
         return float(value)
     if kind is float:
@@ -214,6 +215,20 @@ def _row_filler(width: int) -> Callable[..., list[JsDict]]:
     return namespace["fill"]
 
 
+class ColumnNames(tuple):  # type: ignore[type-arg]
+    """A result's column names as the D1 core keeps them while a query repeats (one object for
+    every result of that shape), with ``in_own_order``: whether a JavaScript object lists them
+    in their own order (:func:`_object_order`'s first question, asked once: ``min()`` of a point
+    query's names cost it more than its cells)."""
+
+    in_own_order: bool
+
+    def __new__(cls, names: Iterable[str]) -> ColumnNames:
+        self = super().__new__(cls, names)
+        self.in_own_order = not self or min(self) >= ":"
+        return self
+
+
 def row_object(columns: Sequence[str], row: Sequence[Any]) -> JsDict:
     """One row as an object (a point query's ``first()``): :func:`cell` of each value, inlined
     (one call per value would be most of the row's cost), keys in a JavaScript object's order."""
@@ -222,17 +237,17 @@ def row_object(columns: Sequence[str], row: Sequence[Any]) -> JsDict:
         kind = type(value)
         if kind is float:
             if value.is_integer():
-                if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+                if _MIN_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
                     value = int(value)
             elif not isfinite(value):
                 value = None
         elif kind is int:
-            if not -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+            if not _MIN_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
                 value = float(value)
         elif kind is not str and value is not None:
             value = list(value)  # BLOB
         obj[name] = value  # a repeated name keeps its last value, in its first place
-    if min(columns) >= ":":  # (as :func:`_object_order` asks first: no name starts with an ASCII digit)
+    if columns.in_own_order if type(columns) is ColumnNames else min(columns) >= ":":
         return obj
     return in_object_order(columns, obj)
 
