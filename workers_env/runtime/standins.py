@@ -993,7 +993,8 @@ def _build() -> dict[str, ModuleType]:
 
     # ``workers.workflows``: in the built-in SDK (since workerd 2025-07-17) and in every
     # workers-runtime-sdk release, so in every era
-    workers_workflows = ModuleType("workers.workflows", "Workflow-specific classes and exceptions for the workers module.")
+    workers_workflows = ModuleType("workers.workflows",  # its docstring, as the SDK's module has it
+                                   "\nWorkflow-specific classes and exceptions for the workers module.\n")
     workers_workflows.NonRetryableError = workers_api.NonRetryableError  # type: ignore[attr-defined]
     workers_workflows.__all__ = ["NonRetryableError"]  # type: ignore[attr-defined]
 
