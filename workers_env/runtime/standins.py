@@ -374,11 +374,22 @@ def _pyxhr_request(method: str) -> Any:
     return request
 
 
+#: ``pyodide.http.pyxhr``'s docstring, as Pyodide 314.0.6's ``pyodide/http/pyxhr.py`` has it
+_PYXHR_DOC = (
+    "XMLHttpRequest-based HTTP client for Pyodide.\n\nProvides a requests-like synchronous HTTP API using "
+    "XMLHttpRequest,\ndesigned specifically for browser environments where traditional HTTP libraries don't "
+    "work.\n\nExamples\n--------\n>>> from pyodide.http import pyxhr  # doctest: +RUN_IN_PYODIDE\n>>> try:\n"
+    "...     from js import XMLHttpRequest\n... except ImportError:\n"
+    "...     import pytest; pytest.skip(\"XMLHttpRequest not available\")\n"
+    ">>> response = pyxhr.get(\"data:text/plain,Hello World\")\n>>> response.status_code\n200\n"
+    ">>> response.text\n'Hello World'\n"
+)
+
+
 def _pyxhr_module() -> ModuleType:
     """``pyodide.http.pyxhr`` (Pyodide 0.29's ``XMLHttpRequest`` client: the 314.0.x era): it
     imports in a Worker, its requests fail as :func:`_open_url` does."""
-    module = ModuleType("pyodide.http.pyxhr", "XMLHttpRequest-based HTTP client for Pyodide (no XMLHttpRequest in "
-                                              "the Workers runtime: every request is a NameError).")
+    module = ModuleType("pyodide.http.pyxhr", _PYXHR_DOC)
     methods = ("delete", "get", "head", "options", "patch", "post", "put")
     for method in methods:
         setattr(module, method, _pyxhr_request(method))
