@@ -1186,7 +1186,8 @@ def _build() -> dict[str, ModuleType]:
         setattr(code, name, getattr(pyodidecode, name))
     code.__all__ = code_names  # type: ignore[attr-defined]
 
-    compat_flags = ModuleType("_cloudflare_compat_flags", "workerd's compatibility flags of the running Worker.")
+    # workerd's compatibility flags of the running Worker; no __doc__, as Pyodide's registered JS module has none
+    compat_flags = ModuleType("_cloudflare_compat_flags")
     compat_flags.__getattr__ = _compat_flag  # type: ignore[method-assign]
     compat_flags.__dir__ = lambda: sorted(getattr(current_runtime(), "compat_flags", None) or ())  # type: ignore[method-assign]
 
