@@ -625,10 +625,11 @@ def _illegal_constructor(*_args: Any) -> Any:
 def _compat_flag(name: str) -> Any:
     """``_cloudflare_compat_flags.<enable flag>``: whether the running Worker has it on. workerd
     registers the object of every enable flag as this module (``setupPatches``,
-    python-entrypoint-helper.ts); a name that is no enable flag is no attribute."""
+    python-entrypoint-helper.ts); a name that is no enable flag is no attribute, the JsProxy's
+    bare ``AttributeError(name)`` (Pyodide 0.26.0a4, 0.28.2, 314.0.6)."""
     flags = getattr(current_runtime(), "compat_flags", None)
     if name.startswith("__") or flags is None or name not in flags:
-        raise AttributeError(f"module '_cloudflare_compat_flags' has no attribute '{name}'")
+        raise AttributeError(name)
     return flags[name]
 
 
