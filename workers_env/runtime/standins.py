@@ -953,7 +953,7 @@ _EXTERNAL_ASGI_NAMES = (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_
 def _asgi_module(name: str) -> ModuleType:
     """The top-level ``asgi``: in the built-in SDK era workerd's module, with only its names
     (``process_request`` wanting ``ctx``); else the external SDK's ``workers.asgi``."""
-    module = ModuleType(name, asgi_bridge.__doc__)
+    module = ModuleType(name)  # no __doc__ (see _build)
     for attr in _BUILTIN_ASGI_NAMES:  # in both eras, the same objects (those whose parameters
         if attr not in sdksignatures.VARIED:  # changed: each SDK's own, through ``missing``)
             setattr(module, attr, getattr(asgi_bridge, attr))
@@ -979,7 +979,9 @@ def _asgi_module(name: str) -> ModuleType:
 
 
 def _build() -> dict[str, ModuleType]:
-    workers = _WorkersPackage("workers", workers_api.__doc__)
+    # no module has a __doc__ but those whose production source has a docstring (workers.workflows,
+    # pyodide.http.pyxhr): the SDKs' and Pyodide's modules have none (0.26.0a4, 0.28.2, 314.0.6)
+    workers = _WorkersPackage("workers")
     for name in workers_api.__all__:
         setattr(workers, name, getattr(workers_api, name))
     for name in sdktypes.__all__:  # the SDK's type names (annotations: ``ctx: Context``)
@@ -989,15 +991,15 @@ def _build() -> dict[str, ModuleType]:
     workers.__getattr__ = _workers_getattr  # type: ignore[method-assign]
     # the external SDK's submodules; ``workers.__getattr__`` hands them out in an era that has them
     workers_asgi = _ExternalSdkModule(
-        "asgi", asgi_bridge.__doc__,
+        "asgi", None,
         {a: getattr(asgi_bridge, a) for a in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger")},
         fallback=asgi_bridge.__getattr__)
     workers_wsgi = _ExternalSdkModule(
-        "wsgi", wsgi_bridge.__doc__,
+        "wsgi", None,
         {a: getattr(wsgi_bridge, a) for a in (*wsgi_bridge.__all__, "NULL_BODY_STATUSES", "logger")})
     # ``workers.rpc``: the SDK's wrapper classes, so isinstance checks against them (Cloudflare's
     # own binding tests make them) hold for what ``self.env`` hands out
-    workers_rpc = _ExternalSdkModule("rpc", "Stand-in for the SDK's binding wrappers.", {
+    workers_rpc = _ExternalSdkModule("rpc", None, {
         "_BindingWrapper": envwrap._BindingWrapper, "_RpcStubWrapper": envwrap._RpcStubWrapper,
         "_EnvWrapper": envwrap._EnvWrapper, **sdkwrappers.RPC_CLASSES,
         "python_to_rpc": workers_api.python_to_rpc, "python_from_rpc": workers_api.python_from_rpc,
@@ -1010,7 +1012,7 @@ def _build() -> dict[str, ModuleType]:
     workers_workflows.NonRetryableError = workers_api.NonRetryableError  # type: ignore[attr-defined]
     workers_workflows.__all__ = ["NonRetryableError"]  # type: ignore[attr-defined]
 
-    js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
+    js = ModuleType("js")  # the JavaScript global scope of a Python Worker
     js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
     js.JSON = jsglobals.JsNamespaceObject(  # type: ignore[attr-defined]
         "JSON", parse=jsfunctions.JsNativeFunction(jsweb.json_parse, "parse", length=function_length("JSON.parse")),
@@ -1138,7 +1140,7 @@ def _build() -> dict[str, ModuleType]:
         warn=_console("stderr"), error=_console("stderr"), **dict.fromkeys(_V8_CONSOLE_SILENT, _silent),
     )
 
-    ffi = ModuleType("pyodide.ffi", "Stand-in for pyodide.ffi.")
+    ffi = ModuleType("pyodide.ffi")
     ffi.to_js = jsconvert.ffi_to_js  # type: ignore[attr-defined]
     ffi.create_proxy = jsfunctions.create_proxy  # type: ignore[attr-defined]
     ffi.create_once_callable = jsfunctions.create_once_callable  # type: ignore[attr-defined]
@@ -1160,7 +1162,7 @@ def _build() -> dict[str, ModuleType]:
     # run_sync / can_run_sync: from Pyodide 0.28 only (_ffi_attribute)
 
     # ``pyodide.ffi.wrappers``: Pyodide's Python module, on the runtime's timers (runtime/ffiwrappers.py)
-    wrappers = ModuleType("pyodide.ffi.wrappers", ffiwrappers.__doc__)
+    wrappers = ModuleType("pyodide.ffi.wrappers")
     for name in (*ffiwrappers.__all__, "Destroyable", "DUMMY_DESTROYABLE", "EVENT_LISTENERS", "TIMEOUTS",
                  "INTERVAL_CALLBACKS"):
         setattr(wrappers, name, getattr(ffiwrappers, name))
@@ -1168,20 +1170,20 @@ def _build() -> dict[str, ModuleType]:
     ffi.__path__ = []  # type: ignore[attr-defined]  # a package: ``import pyodide.ffi.wrappers``
     ffi.wrappers = wrappers  # type: ignore[attr-defined]
 
-    http = ModuleType("pyodide.http", "Stand-in for pyodide.http.")
+    http = ModuleType("pyodide.http")
     http.pyfetch = workers_api.pyfetch  # type: ignore[attr-defined]
     http.FetchResponse = workers_api.FetchResponse  # type: ignore[attr-defined]
     http.open_url = _open_url  # type: ignore[attr-defined]
     http.__getattr__ = _http_attribute  # type: ignore[method-assign]  # the 0.28-only exception classes
 
-    webloop = ModuleType("pyodide.webloop", "Stand-in for pyodide.webloop.")
+    webloop = ModuleType("pyodide.webloop")
     for name in ("PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy"):  # Pyodide 0.26's and 0.28's __all__
         setattr(webloop, name, getattr(pyodide_webloop, name))
     webloop.__all__ = ["WebLoop", "WebLoopPolicy", "PyodideFuture", "PyodideTask"]  # type: ignore[attr-defined]
     webloop.__getattr__ = _webloop_attribute  # type: ignore[method-assign]
 
     # ``pyodide.code``: Pyodide's own Python (eval_code, CodeRunner, ...); run_js as workerd allows eval
-    code = ModuleType("pyodide.code", pyodidecode.__doc__)
+    code = ModuleType("pyodide.code")
     code_names = [name for name in pyodidecode.__all__ if name != "js_eval"]
     for name in code_names:
         setattr(code, name, getattr(pyodidecode, name))
@@ -1192,7 +1194,7 @@ def _build() -> dict[str, ModuleType]:
     compat_flags.__getattr__ = _compat_flag  # type: ignore[method-assign]
     compat_flags.__dir__ = lambda: sorted(getattr(current_runtime(), "compat_flags", None) or ())  # type: ignore[method-assign]
 
-    pyodide = ModuleType("pyodide", "Stand-in for the pyodide package.")
+    pyodide = ModuleType("pyodide")
     pyodide.__path__ = []  # type: ignore[attr-defined]  # a package, so ``import pyodide.ffi`` works
     pyodide.__getattr__ = _pyodide_attribute  # type: ignore[method-assign]  # __version__: the Worker's
     pyodide.ffi = ffi  # type: ignore[attr-defined]
@@ -1253,7 +1255,7 @@ def _python_modules() -> ModuleType:
     import site
     import sysconfig
 
-    module = ModuleType("python_modules", "Stand-in for the uploaded python_modules folder (the virtualenv's packages).")
+    module = ModuleType("python_modules")  # a namespace package: no __doc__
     paths = [sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], *site.getsitepackages()]
     module.__path__ = list(dict.fromkeys(p for p in paths if p))  # type: ignore[attr-defined]
     return module
