@@ -143,6 +143,9 @@ async def test_what_is_not_emulated_says_so(tmp_path):
     (tmp_path / "src" / "entry.py").write_text("from workers import no_such_name\n")
     with pytest.raises(ImportError, match=r"cannot import name 'no_such_name' from 'workers'"):  # Python's text, as Pyodide
         load_worker(tmp_path)
+    (tmp_path / "src" / "entry.py").write_text("import workers\nworkers.no_such_name\n")
+    with pytest.raises(AttributeError, match=r"^module 'workers' has no attribute 'no_such_name'$"):
+        load_worker(tmp_path)
     (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(entry).replace("import js", "import js\nfrom asgi import process_websocket"))
     worker = load_worker(tmp_path)  # a name both SDKs' asgi define imports; calling it raises (WebSockets)
     assert await (await worker.fetch("/")).json() == {"has": True}

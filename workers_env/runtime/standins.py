@@ -822,18 +822,13 @@ def _workers_getattr(name: str) -> Any:
     if name in _SDK_NAMES_NOT_EMULATED and (era is None or era.external_sdk):
         raise _missing_attribute("workers", name)  # the external SDK has it; workers-env does not
     # no SDK of the Worker's era has the name (the built-in one dropped patch_env on 2026-06-30,
-    # workerd 6581cf017): Python's own texts
-    raise _absent(f"cannot import name {name!r} from 'workers'", name) if _importing() else \
-        AttributeError(f"module 'workers' has no attribute {name!r}")
+    # workerd 6581cf017): Python's own texts (``from workers import x``: the import system makes
+    # its "cannot import name" of this AttributeError)
+    raise AttributeError(f"module 'workers' has no attribute {name!r}")
 
 
 #: names workers-runtime-sdk 1.9.5 exports (``workers/__init__.py``) that workers-env does not emulate
 _SDK_NAMES_NOT_EMULATED = frozenset({"patch_env"})
-
-
-def _importing() -> bool:
-    """Whether the caller two frames up runs ``from ... import`` (as :func:`_absent` tells)."""
-    return _at_import(3)
 
 
 _PROCESS_CACHES: list[Any] = []  # ``js.caches`` outside any Worker (one for the process, made on first use)
@@ -931,14 +926,12 @@ def _js_getattr(name: str) -> Any:
     if name in FLAG_GLOBALS:
         if (getattr(current_runtime(), "compat_flags", None) or {}).get(FLAG_GLOBALS[name]):
             return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedNamespace(name))
-        raise _absent(f"cannot import name {name!r} from 'js' (unknown location)", name) if _importing() else \
-            AttributeError(name)
+        raise AttributeError(name)  # ``from js import``: the import system's "cannot import name"
     if name in NODE_GLOBALS:
         if getattr(current_runtime(), "node_globals", True):  # outside a Worker: today's workerd
             return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
         # not a global for this config: what Pyodide says of any missing one
-        raise _absent(f"cannot import name {name!r} from 'js' (unknown location)", name) if _importing() else \
-            AttributeError(name)
+        raise AttributeError(name)  # ``from js import``: the import system's "cannot import name"
     raise _missing_attribute("js", name)
 
 
