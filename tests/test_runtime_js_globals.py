@@ -331,6 +331,8 @@ async def test_a_workerd_global_not_emulated_imports_and_refuses_when_used(tmp_p
         async def fetch(self, request):
             if request.url.endswith("/ws"):
                 client, server = WebSocketPair.new().object_values()
+            if request.url.endswith("/rewrite"):
+                HTMLRewriter()
             return Response("page")
     """
     worker = load_worker(make(tmp_path, entry))
@@ -338,3 +340,9 @@ async def test_a_workerd_global_not_emulated_imports_and_refuses_when_used(tmp_p
     with pytest.raises(NotEmulatedError, match=r"^js\.WebSocketPair is not emulated by workers-env: importing it "
                                                r"works, as in production, but js\.WebSocketPair\.new needs the real runtime"):
         await worker.fetch("/ws")
+    with pytest.raises(NotEmulatedError) as called:
+        await worker.fetch("/rewrite")
+    assert str(called.value) == (
+        "js.HTMLRewriter is not emulated by workers-env: importing it works, as in production, but calling "
+        "js.HTMLRewriter needs the real runtime (see the README's \"What the runtime stand-ins cover\" list). Keep "
+        "that path out of local runs or open an issue.")
