@@ -854,7 +854,7 @@ def _without_jsnull(value: Any, level: int = 1) -> Any:
                          lambda: JsDict({k: _without_jsnull(v, level + 1) for k, v in value.items()}))
     if type(value) is list:
         return _sdk_walk(level, _RESULT, lambda: [_without_jsnull(v, level + 1) for v in value])
-    if isinstance(value, (JsDate, JsException)):  # what to_py() left that the SDK's converter takes
+    if isinstance(value, (JsDate, JsException, JsOpaque)):  # what to_py() left that the SDK's converter takes
         return from_rpc_default(value)
     return value
 
