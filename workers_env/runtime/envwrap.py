@@ -554,7 +554,7 @@ def _pyodide_face(cls: type) -> type:
     if face is None:
         face = _PYODIDE_FACES.setdefault(cls, _PyodideFace("JsException", (cls,), {
             "__module__": "pyodide.ffi", "__qualname__": "JsException",
-            "__doc__": f"A {cls.__name__} as Pyodide hands it to Worker code."}))
+            "__doc__": None}))  # no docstring, as Pyodide's (0.26.0a4, 0.28.2, 314.0.6)
     return face
 
 
