@@ -1,7 +1,7 @@
 """A JavaScript error the runtime itself throws at Worker code (``JSON.parse`` of bad text, a
 failed ``js.fetch``, ...) is, to the Worker, what Pyodide makes of every JS error:
 ``pyodide.ffi.JsException`` by module and name (``type(e).__module__``, ``e.__module__`` as
-Pyodide 0.26.2 and 0.28.2 give it, ``repr(type(e))``, a traceback's last line; no ``__doc__``), as the bindings'
+Pyodide 0.26.2 and 0.28.2 give it, ``repr(type(e))``, a traceback's last line), as the bindings'
 errors already were; before, its module read
 ``workers_env._errors``. Outside Worker code it is ``workers_env.JsException`` under workers-env's
 own module -- the same error object too, read by a test after the request -- and it pickles in
@@ -34,7 +34,7 @@ ENTRY = """\
                 again = pickle.loads(pickle.dumps(exc))
                 return Response.json([type(exc).__module__, exc.__module__, repr(type(exc)),
                                       isinstance(exc, workers_env.JsException), type(again) is type(exc),
-                                      str(again) == str(exc), type(exc).__doc__])
+                                      str(again) == str(exc)])
             return Response("no error")
 """
 
@@ -44,8 +44,7 @@ ENTRY = """\
 async def test_worker_code_sees_pyodide_ffi_js_exception(tmp_path, date):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date))
     assert await (await worker.fetch("/")).json() == [
-        "pyodide.ffi", "pyodide.ffi", "<class 'pyodide.ffi.JsException'>", True, True, True,
-        None]  # no __doc__, as Pyodide's JsException (0.26.0a4, 0.28.2, 314.0.6)
+        "pyodide.ffi", "pyodide.ffi", "<class 'pyodide.ffi.JsException'>", True, True, True]
     kept = worker.module.KEPT[0]  # the same error, read by the test after the request: workers-env's names
     assert (type(kept).__module__, kept.__module__) == ("workers_env._errors", "workers_env._errors")
     assert isinstance(kept, JsException) and f"{type(kept)!r}" == "<class 'workers_env._errors.JsException'>"
