@@ -325,8 +325,11 @@ def test_a_python_sdk_choice_that_is_neither_is_refused_with_the_fix(tmp_path):
 
     root = project(tmp_path, D1_ENTRY)
     (root / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "latest"\n')
-    with pytest.raises(ConfigError, match=r"python-sdk = 'latest' in pyproject.toml: use \"built-in\" .* e\.g\. \"1\.9\.5\""):
+    with pytest.raises(ConfigError) as refused:
         load_worker(root)
+    assert str(refused.value).endswith(
+        "[tool.workers-env] python-sdk = 'latest' in pyproject.toml: use \"built-in\" for the runtime's built-in "
+        "Python SDK, or the workers-runtime-sdk version production runs, e.g. \"1.9.5\"")
 
 
 @pytest.mark.parametrize(("date", "pyproject", "described"), [
