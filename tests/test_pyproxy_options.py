@@ -89,9 +89,15 @@ async def test_a_list_of_vector_dicts_sends_no_values_as_in_production(tmp_path,
     """vectorize-api.ts: ``vectors.map(vec => ({...vec, values: Array.from(vec.values)}))`` --
     replayed on real Pyodide 0.26.0a4 and 0.28.2, the body holds ``values: []``."""
     worker = load(tmp_path, date)
-    with pytest.warns(PyProxyWarning, match=r"to_js\(vectors, dict_converter=Object.fromEntries\)"), \
+    with pytest.warns(PyProxyWarning, match=r"to_js\(vectors, dict_converter=Object.fromEntries\)") as caught, \
             pytest.raises(JsException, match=refused):
         await worker.fetch("/vectors-as-dicts")
+    assert str(caught[0].message) == (
+        "a Python dict reached JavaScript as a PyProxy in this call to VEC.upsert(), as an item of a list the binding "
+        "maps over: spread, it has none of its keys on Pyodide 0.26, and from 0.28 a key named like a dict method (a "
+        "vector's 'values') reads the method, so production sends it incomplete and the service refuses it. Convert "
+        "the list with to_js(vectors, dict_converter=Object.fromEntries); or give the Worker the external SDK, which "
+        "converts plain Python values (compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)")
 
 
 @pytest.mark.asyncio
