@@ -177,9 +177,11 @@ def test_each_pyproject_binding_problem_in_its_words(project):
 
     root = project(
         TOML,
-        pyproject_DOT_toml='[tool.workers-env.bindings]\nA = "fakes3:VALUE"\nB = "fakes4:f"\nC = 3\n',
+        pyproject_DOT_toml='[tool.workers-env.bindings]\nA = "fakes3:VALUE"\nB = "fakes4:f"\nC = 3\n'
+                           'D = "fakes3:missing"\nE = "fakes5:f"\n',
         fakes3_DOT_py="VALUE = 3\n",
         fakes4_DOT_py="raise RuntimeError('no credentials')\n",
+        fakes5_DOT_py="def f(:\n",
     )
     with pytest.raises(ConfigError) as err:
         bindings_from_pyproject(load_config(root))
@@ -188,7 +190,14 @@ def test_each_pyproject_binding_problem_in_its_words(project):
         f"{where}: A: fakes3:VALUE is not callable; name a function or class that returns the binding",
         f"{where}: B: importing 'fakes4' raised RuntimeError: no credentials; fix that module",
         f'{where}: C = 3 should be a "package.module:factory" string',
+        f"{where}: D: module 'fakes3' has no 'missing'",
+        f"{where}: E: importing 'fakes5' raised SyntaxError: invalid syntax ({root / 'fakes5.py'}, line 1); fix "
+        "that module",
     ]
+    (root / "pyproject.toml").write_text("[tool.workers-env]\nbindings = 3\n")
+    with pytest.raises(ConfigError) as err:
+        bindings_from_pyproject(load_config(root))
+    assert str(err.value).endswith(f'{where} must be a table of NAME = "package.module:factory" entries')
 
 
 def test_workers_env_dev_takes_bindings_from_pyproject_over_http(project):
