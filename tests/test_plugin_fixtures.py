@@ -264,8 +264,8 @@ def test_with_pytest_asyncio_turned_off_the_hint_says_so(pytester: pytest.Pytest
     pytester.makepyfile(test_async=ASYNC_TESTS)
     result = run(pytester, "-p", "no:asyncio", "-p", "no:anyio")
     result.assert_outcomes(failed=2)
-    result.stdout.fnmatch_lines(["*pytest-asyncio is turned off (-p no:asyncio): drop -p no:asyncio, then mark the "
-                                 "test @pytest.mark.asyncio*"])
+    result.stdout.fnmatch_lines(["*This test is `async def` but no plugin ran it: pytest-asyncio is turned off (-p "
+                                 "no:asyncio): drop -p no:asyncio, then mark the test @pytest.mark.asyncio*"])
     assert "not installed" not in result.stdout.str()
 
 
