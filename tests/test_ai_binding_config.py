@@ -140,6 +140,11 @@ def test_before_the_external_sdk_env_ai_is_the_raw_js_binding(project):
     res = asyncio.run(env.AI.run("@cf/baai/bge-small-en-v1.5", to_js({"text": ["a", "b"]}, dict_converter=js.Object.fromEntries)))
     assert res.data.length == 2 and res.shape.to_py() == [2, 384]
     env.unwrapped("AI").reply("scripted")  # Python-side scripting goes through the emulator itself
+    with pytest.raises(AttributeError) as direct:  # not through the JS binding, which says where to go
+        env.AI.reply("scripted")
+    assert (str(direct.value), direct.value.__notes__) == ("reply", [
+        "'reply' is workers-env's own, on the emulator behind env.AI, not on the JavaScript binding this config's "
+        "Worker code holds (which env hands out too): call env.unwrapped('AI').reply"])
     out = asyncio.run(env.AI.run("@cf/meta/llama-3.1-8b-instruct-fast", to_js({"prompt": "hi"}, dict_converter=js.Object.fromEntries)))
     assert out.response == "scripted"
 

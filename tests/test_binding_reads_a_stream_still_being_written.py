@@ -117,9 +117,12 @@ async def test_an_async_method_waits_for_a_nested_stream(tmp_path, how):
 
 
 @pytest.mark.asyncio
-async def test_a_synchronous_method_says_what_to_do(tmp_path):
-    folder = one_file_worker(tmp_path, NESTED_ENTRY)
+@pytest.mark.parametrize("date", ["2026-05-01", "2025-10-01"])  # the external SDK's wrapper, the JS binding
+async def test_a_synchronous_method_says_what_to_do(tmp_path, date):
+    folder = one_file_worker(tmp_path, NESTED_ENTRY, date=date)
     worker = load_worker(folder, env=load_env(folder, bindings={"BUCKET": NestingBucket()}))
     text = await (await worker.fetch("/sync")).text()
     assert text.startswith("NotEmulatedError: a ReadableStream still being written")
-    assert "an async binding method, which reads it as it is written" in text and "BUCKET.peek()" in text
+    assert "an async binding method, which reads it as it is written" in text
+    assert text.endswith("would hang, as nothing reads the stream meanwhile (here given to the synchronous "
+                         "BUCKET.peek())")

@@ -146,7 +146,26 @@ def test_a_syncing_build_without_a_pyproject_fails_as_pywrangler_does(tmp_path, 
     assert "take pywrangler out of the [build] command" in note
     assert "disable_python_external_sdk" not in note  # the built-in SDK does not make the build pass
     assert "[build] command" not in capsys.readouterr().err  # the error says it: no second line
+    assert note == (
+        "workers-env: nothing vendors workers-runtime-sdk into this Worker (the project has no pyproject.toml: its "
+        "[build] command `uvx pywrangler deploy --dry-run` runs pywrangler, which stops at \"pyproject.toml not found "
+        f"in {folder.resolve()} or any parent directories\" (exit 1), so the build fails, and the deploy with it), and "
+        "compatibility date 2026-05-01 (from 2026-04-21) leaves the runtime's built-in Python SDK out: `workers` is "
+        "not there, as here. Fix it: add a pyproject.toml with workers-py among its dev dependencies (`uv init`, then "
+        "`uv add --dev workers-py`) and deploy with `uv run pywrangler deploy`, which vendors the SDK; or take "
+        "pywrangler out of the [build] command and commit a python_modules/ holding workers-runtime-sdk.")
 
+
+
+def test_before_the_external_era_a_failing_build_is_one_line_and_the_worker_runs(tmp_path, capsys):
+    folder = one_file_worker(tmp_path, ENTRY, pyproject=False, date="2025-10-01",
+                             extra='[build]\ncommand = "uvx pywrangler deploy"\n')
+    load_worker(folder)  # the built-in SDK: the Worker starts here
+    assert capsys.readouterr().err == (
+        "workers-env: the config's [build] command `uvx pywrangler deploy` runs pywrangler, which stops at "
+        f"\"pyproject.toml not found in {folder.resolve()} or any parent directories\" (exit 1): the build fails, and "
+        "`wrangler deploy` with it, so this Worker is not deployed; workers-env never runs the build and runs the "
+        "Worker anyway. Add a pyproject.toml beside the wrangler config (`uv init`, then `uv add --dev workers-py`).\n")
 
 
 @pytest.mark.asyncio

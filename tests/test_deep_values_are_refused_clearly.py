@@ -118,3 +118,29 @@ async def test_the_external_sdk_refuses_what_its_recursion_cannot_convert(tmp_pa
             await worker.fetch(f"/bind/list/{depth}")
         assert str(info.value) == SDK_TOO_DEEP
     env.close()
+
+
+RESULT = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        depth = int(request.url.rsplit("/", 1)[1])
+        await self.env.KV.put("deep", "[" * depth + "1" + "]" * depth)
+        value, levels = await self.env.KV.get("deep", "json"), 0
+        while isinstance(value, list):
+            value, levels = value[0], levels + 1
+        return Response(str(levels))
+"""
+
+
+@pytest.mark.asyncio
+async def test_the_external_sdk_refuses_a_result_its_recursion_cannot_convert(tmp_path):
+    env = load_env(one_file_worker(tmp_path, RESULT, date="2026-05-01",
+                                   extra='[[kv_namespaces]]\nbinding = "KV"\nid = "kv"\n'))
+    worker = load_worker(env=env)
+    assert await (await worker.fetch("/975")).text() == "975"
+    with pytest.raises(RecursionError) as info:
+        await worker.fetch("/976")
+    assert str(info.value) == SDK_TOO_DEEP.replace("an argument for a binding", "a binding's result")
+    env.close()

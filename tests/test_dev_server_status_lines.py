@@ -29,7 +29,8 @@ class Default(WorkerEntrypoint):
         init = {"status": int(query["s"][0])}
         if "text" in query:
             init["statusText"] = query["text"][0]
-        return js.Response.new("x", **init)
+        body = None if init["status"] in (204, 205, 304) else "x"  # null body statuses
+        return js.Response.new(body, **init)
 '''
 
 
@@ -73,3 +74,30 @@ def server(tmp_path_factory):
 ])
 def test_status_lines_as_workerd_writes_them(server, target, line):
     assert _status_line(server.port, target) == line
+
+
+#: workerd's ``defaultStatusText`` (``src/workerd/api/http.c++``) for every code a Worker can answer
+#: (200-599; 1xx is out of ``new Response``'s range, 101 needs a WebSocket, which is not emulated)
+WORKERD_TEXTS = {
+    200: "OK", 201: "Created", 202: "Accepted", 203: "Non-Authoritative Information", 204: "No Content",
+    205: "Reset Content", 206: "Partial Content", 207: "Multi-Status", 208: "Already Reported", 226: "IM Used",
+    300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified",
+    305: "Use Proxy", 306: "Redirection", 307: "Temporary Redirect", 308: "Permanent Redirect",
+    400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found",
+    405: "Method Not Allowed", 406: "Not Acceptable", 407: "Proxy Authentication Required",
+    408: "Request Timeout", 409: "Conflict", 410: "Gone", 411: "Length Required", 412: "Precondition Failed",
+    413: "Payload Too Large", 414: "URI Too Long", 415: "Unsupported Media Type", 416: "Range Not Satisfiable",
+    417: "Expectation Failed", 418: "I'm a teapot", 421: "Misdirected Request", 422: "Unprocessable Entity",
+    423: "Locked", 424: "Failed Dependency", 425: "Client Error", 426: "Upgrade Required",
+    428: "Precondition Required", 429: "Too Many Requests", 431: "Request Header Fields Too Large",
+    451: "Unavailable For Legal Reasons", 499: "Client Error",
+    500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
+    504: "Gateway Timeout", 505: "HTTP Version Not Supported", 506: "Variant Also Negotiates",
+    507: "Insufficient Storage", 508: "Loop Detected", 509: "Server Error", 510: "Not Extended",
+    511: "Network Authentication Required",
+}
+
+
+def test_every_default_status_text_is_workerds(server):
+    lines = {status: _status_line(server.port, f"/?s={status}") for status in WORKERD_TEXTS}
+    assert lines == {status: f"HTTP/1.1 {status} {text}".encode() for status, text in WORKERD_TEXTS.items()}

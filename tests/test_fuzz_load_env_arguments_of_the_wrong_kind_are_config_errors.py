@@ -36,6 +36,9 @@ def root(tmp_path: Path) -> Path:
     ({"env_files": "ci.env"}, "env_files= takes a list of dotenv file names: env_files=['ci.env']"),
     ({"env_files": [None]}, "env_files= must be a list of dotenv file names (relative to the config's folder), got None in it"),
     ({"env_files": {"ci.env": 1}}, "env_files= must be a list of dotenv file names (relative to the config's folder), got dict"),
+    ({"env_files": [3]}, "env_files= must be a list of dotenv file names (relative to the config's folder) (a str or "
+                         "os.PathLike), got int"),
+    ({"bindings": {"": object()}}, "bindings= names must be non-empty strings (the env attribute names), got ['']"),
     ({"clock": nested(3000, True)}, "clock= must be a clock object with a now() method (e.g. workers_env.ManualClock()), got dict"),
     ({"ai_replies": {"*": {"response": nested(past_json_depth(), False)}}}, "nests lists or dicts deeper than Python's json writes"),
     ({"embedders": {EMBED: nested(3000, False)}}, f'"{EMBED}": a list is not callable'),

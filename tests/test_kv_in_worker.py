@@ -15,6 +15,7 @@ TOML = (
 )
 
 ENTRY = '''
+import asyncio
 from urllib.parse import urlparse
 from js import Float32Array
 from workers import Response, WorkerEntrypoint
@@ -59,6 +60,12 @@ class Default(WorkerEntrypoint):
             return Response.json(out)
         if path == "/tuple":
             await kv.put("t", (1, 2))
+        if path == "/awaitable":
+            pending = asyncio.sleep(0)
+            try:
+                await kv.put("t", pending)  # not awaited: the SDK refuses to send it
+            finally:
+                pending.close()
         return Response("not found", status=404)
 '''
 
@@ -92,6 +99,9 @@ async def test_results_reach_python_code_as_the_sdk_converts_them(project):
     assert await (await worker.fetch("/copy")).bytes() == b"\x00\x01\xff"  # a stream is a put value too
     with pytest.raises(TypeError, match="cannot be sent over RPC"):
         await worker.fetch("/tuple")
+    with pytest.raises(TypeError) as awaitable:
+        await worker.fetch("/awaitable")
+    assert str(awaitable.value) == "Awaitable <class 'coroutine'> cannot be sent over RPC."
     assert isinstance(await worker.env.KV.get("doc", "json"), JsDict)
 
 

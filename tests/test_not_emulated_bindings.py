@@ -91,6 +91,8 @@ def test_load_worker_names_them_in_one_line(project, capsys):
     assert len(lines) == 1
     assert "BUCKET (R2 Bucket)" in lines[0] and "JOBS (Queue)" in lines[0] and "COUNTER (Durable Object)" in lines[0]
     assert "KV" not in lines[0].split(":", 2)[-1].replace("KV Namespace", "")
+    assert lines[0].startswith("workers-env: not emulated, so any use raises BindingNotEmulatedError: ")
+    assert lines[0].endswith("; supply your own with bindings= (or [tool.workers-env.bindings] for workers-env dev)")
 
 
 @pytest.mark.asyncio

@@ -234,6 +234,8 @@ def test_an_unmarked_async_test_in_strict_mode_is_told_to_add_the_marker(pyteste
     assert out.count("pytest-asyncio did not run it") == 1  # only where our fixtures are used
     result.stdout.fnmatch_lines(["*- workers-env -*", "*needs @pytest.mark.asyncio*asyncio_mode = auto under [[]pytest] "
                                  "in tox.ini*"])  # makeini writes tox.ini: the hint names the file pytest read
+    result.stdout.fnmatch_lines(["*This test is `async def` but pytest-asyncio did not run it: in its strict mode (your "
+                                 "configuration) a test needs @pytest.mark.asyncio -- or set*"])
 
 
 ASYNC_TESTS = """
@@ -251,8 +253,9 @@ def test_without_pytest_asyncio_the_hint_names_anyios_marker(pytester: pytest.Py
     result = run(pytester, "-p", "no:asyncio")  # anyio's plugin (installed with anyio) stays
     result.assert_outcomes(failed=2)
     assert "pytest-asyncio did not run it" not in result.stdout.str()
-    result.stdout.fnmatch_lines(["*pytest-asyncio is turned off (-p no:asyncio), and anyio's pytest plugin runs only "
-                                 "tests marked @pytest.mark.anyio*or drop -p no:asyncio and mark it @pytest.mark.asyncio."])
+    result.stdout.fnmatch_lines(["*This test is `async def` but no plugin ran it: pytest-asyncio is turned off (-p "
+                                 "no:asyncio), and anyio's pytest plugin runs only tests marked @pytest.mark.anyio*or "
+                                 "drop -p no:asyncio and mark it @pytest.mark.asyncio."])
 
 
 def test_with_pytest_asyncio_turned_off_the_hint_says_so(pytester: pytest.Pytester) -> None:
@@ -261,8 +264,8 @@ def test_with_pytest_asyncio_turned_off_the_hint_says_so(pytester: pytest.Pytest
     pytester.makepyfile(test_async=ASYNC_TESTS)
     result = run(pytester, "-p", "no:asyncio", "-p", "no:anyio")
     result.assert_outcomes(failed=2)
-    result.stdout.fnmatch_lines(["*pytest-asyncio is turned off (-p no:asyncio): drop -p no:asyncio, then mark the "
-                                 "test @pytest.mark.asyncio*"])
+    result.stdout.fnmatch_lines(["*This test is `async def` but no plugin ran it: pytest-asyncio is turned off (-p "
+                                 "no:asyncio): drop -p no:asyncio, then mark the test @pytest.mark.asyncio*"])
     assert "not installed" not in result.stdout.str()
 
 

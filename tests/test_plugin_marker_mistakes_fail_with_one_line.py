@@ -126,3 +126,20 @@ def test_an_override_fixture_of_the_wrong_kind_is_named(project: pytest.Pytester
     result.assert_outcomes(errors=1)
     assert f"workers-env: {says}" in result.stdout.str()
     assert "pytest_plugin.py" not in result.stdout.str()
+
+
+def test_pytest_markers_describes_each_marker(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--markers")
+    result.stdout.fnmatch_lines([
+        "@pytest.mark.workers_env(config=None, environment=None, indexes=None, embedders=None, ai_replies=None, "
+        "bindings=None): per-test wrangler config path, [[]env.NAME], index definitions, Workers AI embedders, "
+        "scripted text generation replies and bindings you supply ({name: object}) for the env fixture",
+        "@pytest.mark.vectorize_seed(binding, source, namespace=None): upsert vectors (a list, or an NDJSON file "
+        "relative to the test file) into env.<binding> before the test",
+        "@pytest.mark.d1_schema(binding, source=None): before the test, apply the D1 binding's migrations_dir "
+        "(source=None), a .sql file or a migrations folder (relative to the test file) to env.<binding>",
+        "@pytest.mark.kv_seed(binding, source): put keys into the KV binding env.<binding> before the test: a dict "
+        "{key: value}, a list of items as `wrangler kv bulk put` takes them ({key, value, metadata, expiration, "
+        "expiration_ttl, base64}), or such a JSON file (relative to the test file)",
+    ])

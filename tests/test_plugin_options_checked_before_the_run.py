@@ -77,3 +77,21 @@ def test_a_folder_with_no_config_in_or_above_it_is_a_usage_error(pytester: pytes
     (bare / "wrangler.toml").write_text(WRANGLER)
     (bare / "inner").mkdir()
     run(pytester, f"--wrangler-config={bare / 'inner'}").assert_outcomes(passed=1)
+
+
+def test_pytest_help_lists_the_options_and_ini_keys(project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "400")  # each help text on one line
+    result = run(project, "--help")
+    result.stdout.fnmatch_lines([
+        "Cloudflare Worker env and Vectorize bindings (workers-env):",
+        "  --wrangler-config=PATH",
+        "* wrangler config file or folder for the env fixture (relative to the current folder)",
+        "  --wrangler-env=NAME * wrangler environment ([[]env.NAME]) for the env fixture",
+        "  workers_env_config (string):",
+        "* wrangler config file or folder for the env fixture (relative to the ini file)",
+        "  workers_env_environment (string):",
+        "* wrangler environment ([[]env.NAME]) for the env fixture",
+        "  workers_env_timezone (string):",
+        "* the local time zone Worker code sees in the worker fixture: UTC as in production (the default), another "
+        "TZ name, or 'local' for the host's",
+    ])

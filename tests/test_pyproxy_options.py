@@ -87,9 +87,15 @@ async def test_a_list_of_vector_dicts_sends_no_values_as_in_production(tmp_path,
     """vectorize-api.ts: ``vectors.map(vec => ({...vec, values: Array.from(vec.values)}))`` --
     replayed on real Pyodide 0.26.0a4 and 0.28.2, the body holds ``values: []``."""
     worker = load(tmp_path, date)
-    with pytest.warns(PyProxyWarning, match=r"to_js\(vectors, dict_converter=Object.fromEntries\)"), \
+    with pytest.warns(PyProxyWarning, match=r"to_js\(vectors, dict_converter=Object.fromEntries\)") as caught, \
             pytest.raises(JsException, match=refused):
         await worker.fetch("/vectors-as-dicts")
+    assert str(caught[0].message) == (
+        "a Python dict reached JavaScript as a PyProxy in this call to VEC.upsert(), as an item of a list the binding "
+        "maps over: spread, it has none of its keys on Pyodide 0.26, and from 0.28 a key named like a dict method (a "
+        "vector's 'values') reads the method, so production sends it incomplete and the service refuses it. Convert "
+        "the list with to_js(vectors, dict_converter=Object.fromEntries); or give the Worker the external SDK, which "
+        "converts plain Python values (compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)")
 
 
 @pytest.mark.asyncio
@@ -212,3 +218,44 @@ async def test_each_warning_names_where_the_dict_was_given(tmp_path):
         "a Python dict reached JavaScript as a PyProxy as the options of ReadableStream.pipeTo()",
         "a Python dict reached JavaScript as a PyProxy as the argument of ReadableStream.pipeThrough()",
     ]
+
+
+SERVICE_ENTRY = """
+from workers import Response, WorkerEntrypoint, import_from_javascript
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        service = import_from_javascript("cloudflare:workers").env.SVC  # the JS binding: no SDK wrapper
+        return Response(str((await service.lookup({"limit": 3})).length))
+
+    on_fetch = fetch
+"""
+
+
+class Directory:
+    """A service supplied by hand whose ``lookup`` takes an options object (read over RPC)."""
+
+    JS_METHODS = ("lookup",)
+    JS_OPTION_ARGS = {"lookup": 0}
+
+    async def lookup(self, options):
+        return sorted(options.to_py() if hasattr(options, "to_py") else options)
+
+
+@pytest.mark.asyncio
+async def test_a_dict_as_a_supplied_services_options_on_pyodide_026(tmp_path):
+    from workers_env import load_env
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(SERVICE_ENTRY))
+    (tmp_path / "wrangler.toml").write_text(
+        'name = "p"\nmain = "src/entry.py"\ncompatibility_date = "2024-10-01"\ncompatibility_flags = ["python_workers"]\n'
+        '[[services]]\nbinding = "SVC"\nservice = "directory"\n')
+    worker = load_worker(tmp_path, env=load_env(tmp_path, bindings={"SVC": Directory()}))
+    with pytest.warns(PyProxyWarning) as caught:
+        assert await (await worker.fetch("/")).text() == "0"  # over RPC the options' keys are not read
+    assert [str(w.message) for w in caught] == [
+        "a Python dict reached JavaScript as a PyProxy as the options of SVC.lookup(): production reads none of its "
+        "keys (limit), so the defaults apply, here too. Convert it with to_js(value, dict_converter=Object.fromEntries) "
+        "or pass keyword arguments; or give the Worker the external SDK, which converts plain Python values "
+        "(compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)"]

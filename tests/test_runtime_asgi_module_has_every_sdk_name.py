@@ -97,6 +97,10 @@ def test_a_name_no_sdk_has_is_pythons_import_error(tmp_path, date, module):
     with pytest.raises(ImportError, match=rf"cannot import name 'no_such_name' from '{module}'") as error:
         load_worker(tmp_path)
     assert "not emulated" not in str(error.value)  # no claim that production has it
+    one_file_worker(tmp_path, f"import {module}\n{module}.no_such_name\n", date=date)
+    with pytest.raises(AttributeError) as read:
+        load_worker(tmp_path)
+    assert str(read.value) == f"module '{module}' has no attribute 'no_such_name'"
 
 
 @pytest.mark.asyncio

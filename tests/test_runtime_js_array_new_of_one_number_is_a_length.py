@@ -33,3 +33,10 @@ def test_other_single_arguments_and_array_of_are_one_item():
 def test_a_length_out_of_range_is_v8s_range_error(length):
     with pytest.raises(JsException, match="^RangeError: Invalid array length$"):
         js.Array.new(length)
+
+
+def test_array_from_an_array_like_past_the_longest_array_is_v8s_range_error():
+    array_like = js.Object.fromEntries(js.Array.of(js.Array.of("length", 2**32)))
+    with pytest.raises(JsException, match="^RangeError: Invalid array length$"):
+        js.Array.from_(array_like)
+    assert js.Array.from_(js.Object.fromEntries(js.Array.of(js.Array.of("length", 2)))).length == 2

@@ -143,6 +143,9 @@ async def test_what_is_not_emulated_says_so(tmp_path):
     (tmp_path / "src" / "entry.py").write_text("from workers import no_such_name\n")
     with pytest.raises(ImportError, match=r"cannot import name 'no_such_name' from 'workers'"):  # Python's text, as Pyodide
         load_worker(tmp_path)
+    (tmp_path / "src" / "entry.py").write_text("import workers\nworkers.no_such_name\n")
+    with pytest.raises(AttributeError, match=r"^module 'workers' has no attribute 'no_such_name'$"):
+        load_worker(tmp_path)
     (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(entry).replace("import js", "import js\nfrom asgi import process_websocket"))
     worker = load_worker(tmp_path)  # a name both SDKs' asgi define imports; calling it raises (WebSockets)
     assert await (await worker.fetch("/")).json() == {"has": True}
@@ -328,6 +331,8 @@ async def test_a_workerd_global_not_emulated_imports_and_refuses_when_used(tmp_p
         async def fetch(self, request):
             if request.url.endswith("/ws"):
                 client, server = WebSocketPair.new().object_values()
+            if request.url.endswith("/rewrite"):
+                HTMLRewriter()
             return Response("page")
     """
     worker = load_worker(make(tmp_path, entry))
@@ -335,3 +340,9 @@ async def test_a_workerd_global_not_emulated_imports_and_refuses_when_used(tmp_p
     with pytest.raises(NotEmulatedError, match=r"^js\.WebSocketPair is not emulated by workers-env: importing it "
                                                r"works, as in production, but js\.WebSocketPair\.new needs the real runtime"):
         await worker.fetch("/ws")
+    with pytest.raises(NotEmulatedError) as called:
+        await worker.fetch("/rewrite")
+    assert str(called.value) == (
+        "js.HTMLRewriter is not emulated by workers-env: importing it works, as in production, but calling "
+        "js.HTMLRewriter needs the real runtime (see the README's \"What the runtime stand-ins cover\" list). Keep "
+        "that path out of local runs or open an issue.")

@@ -37,7 +37,7 @@ class Default(WorkerEntrypoint):
             open_url("https://example.com/")
             called = "returned"
         except NameError as exc:
-            called = str(exc)
+            called = [str(exc), *exc.__notes__]
         return Response(json.dumps([sorted(pyodide.http.__all__), errors, called]))
 '''
 
@@ -51,7 +51,10 @@ async def test_pyodide_http_has_each_pyodides_names(tmp_path, date, newer):
     for name in ("HttpStatusError", "BodyUsedError", "AbortError"):
         want = "imports" if newer else f"cannot import name '{name}' from 'pyodide.http'"  # production adds the file
         assert errors[name].startswith(want)
-    assert called == "name 'XMLHttpRequest' is not defined"
+    assert called == ["name 'XMLHttpRequest' is not defined",  # and workers-env's hint
+                      "pyodide.http.open_url needs the browser's XMLHttpRequest, which the Workers runtime does not "
+                      "have (Pyodide imports it only where it exists); use `await pyodide.http.pyfetch(url)` or "
+                      "`workers.fetch` instead"]
 
 
 RAISES = '''

@@ -14,6 +14,9 @@ SNIPPETS = [
     "from pyodide.http import pyxhr\nsorted(pyxhr.__all__)",
     "from pyodide.http import pyxhr\npyxhr.get('https://example.com/')",
     "from pyodide.http import pyxhr\nissubclass(pyxhr.XHRNetworkError, OSError)",
+    "from pyodide.http import pyxhr\ntry:\n    pyxhr.post('https://example.com/')\nexcept NameError as exc:\n"
+    "    notes = exc.__notes__\nnotes",
+    "from pyodide.http import pyxhr\npyxhr.__doc__.splitlines()[:3]",  # Pyodide 314.0.6's docstring
 ]
 
 
@@ -22,7 +25,12 @@ def test_pyxhr_imports_and_its_requests_fail_in_the_pyodide_314_era(tmp_path):
         "True (bool)",
         "['XHRError', 'XHRNetworkError', 'XHRRequestParams', 'XHRResponse', 'delete', 'get', 'head', 'options', "
         "'patch', 'post', 'put'] (list)",
-        "NameError: name 'XMLHttpRequest' is not defined", "True (bool)"]
+        "NameError: name 'XMLHttpRequest' is not defined", "True (bool)",
+        "[\"pyodide.http.pyxhr.post needs the browser's XMLHttpRequest, which the Workers runtime does not have "
+        "(Pyodide imports it only where it exists); use `await pyodide.http.pyfetch(url)` or `workers.fetch` "
+        "instead\"] (list)",
+        "['XMLHttpRequest-based HTTP client for Pyodide.', '', 'Provides a requests-like synchronous HTTP API using "
+        "XMLHttpRequest,'] (list)"]
 
 
 def test_pyxhr_does_not_exist_before(tmp_path):

@@ -7,7 +7,7 @@ it (``if __version__ == "0.26.0a2": ...``). Outside Worker code it is 0.28.2."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, snippet_answers
 
 from workers_env import load_worker
 
@@ -48,3 +48,10 @@ def test_two_workers_of_different_eras_each_read_their_own(tmp_path):
         return [await (await w.fetch("/")).text() for w in (old, new, old)]
 
     assert asyncio.run(both()) == ["0.26.0a2 0.26.0a2", "0.28.2 0.28.2", "0.26.0a2 0.26.0a2"]
+
+
+def test_a_name_pyodide_lacks_is_pythons_attribute_error(tmp_path):
+    assert snippet_answers(tmp_path, ["import pyodide\npyodide.no_such_name",
+                                      "import pyodide.http\npyodide.http.no_such_name"], "2025-10-01") == [
+        "AttributeError: module 'pyodide' has no attribute 'no_such_name'",
+        "AttributeError: module 'pyodide.http' has no attribute 'no_such_name'"]

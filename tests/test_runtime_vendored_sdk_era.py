@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from worker_helpers import one_file_worker
+
 from workers_env import JsException, load_worker
 from workers_env.runtime.eras import (
     NEWEST_SDK,
@@ -323,5 +325,25 @@ def test_a_python_sdk_choice_that_is_neither_is_refused_with_the_fix(tmp_path):
 
     root = project(tmp_path, D1_ENTRY)
     (root / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "latest"\n')
-    with pytest.raises(ConfigError, match=r"python-sdk = 'latest' in pyproject.toml: use \"built-in\" .* e\.g\. \"1\.9\.5\""):
+    with pytest.raises(ConfigError) as refused:
         load_worker(root)
+    assert str(refused.value).endswith(
+        "[tool.workers-env] python-sdk = 'latest' in pyproject.toml: use \"built-in\" for the runtime's built-in "
+        "Python SDK, or the workers-runtime-sdk version production runs, e.g. \"1.9.5\"")
+
+
+@pytest.mark.parametrize(("date", "pyproject", "described"), [
+    ("2026-03-24", '[project]\nname = "w"\nversion = "0"\n',
+     "compatibility date 2026-03-24: the runtime's built-in Python SDK (raw JavaScript bindings)"),
+    ("2026-05-01", '[project]\nname = "w"\nversion = "0"\n',  # nothing says how it deploys: the SDK installed here
+     f"compatibility date 2026-05-01: the external workers-runtime-sdk "
+     f"{'.'.join(map(str, installed_sdk_version() or NEWEST_SDK))}"),
+    ("2026-05-01", '[tool.workers-env]\npython-sdk = "1.6.13"\n',
+     "compatibility date 2026-05-01: the workers-runtime-sdk 1.6.13 the project vendors ([tool.workers-env] "
+     "python-sdk), which production imports before the built-in SDK"),
+])
+def test_the_era_says_which_sdk_the_worker_runs(tmp_path, date, pyproject, described):
+    """What ``workers-env dev`` prints after ``Loaded <name> ...``."""
+    root = one_file_worker(tmp_path, D1_ENTRY, date=date, pyproject=False)
+    (root / "pyproject.toml").write_text(pyproject)
+    assert load_worker(root).era.describe() == described

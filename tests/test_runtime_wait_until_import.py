@@ -58,3 +58,13 @@ async def test_the_built_in_sdk_has_no_snake_case_name_and_global_scope_has_no_r
     with pytest.raises(JsException, match="Disallowed operation called within global scope"):
         wait_until(coroutine)
     coroutine.close()
+
+
+@pytest.mark.asyncio
+async def test_an_external_sdk_before_1_1_1_has_no_snake_case_name(tmp_path):
+    one_file_worker(tmp_path, "NAME = 'wait_until'\n" + ENTRY, date="2026-05-01", pyproject=False)
+    (tmp_path / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "1.1.0"\n')
+    worker = load_worker(tmp_path)
+    with pytest.raises(AttributeError) as caught:
+        await worker.fetch("/a")
+    assert str(caught.value) == "workers.wait_until does not exist in workers-runtime-sdk 1.1.0: it came with 1.1.1"

@@ -21,6 +21,7 @@ from worker_helpers import PYPROJECT, one_file_worker
 
 import workers_env
 from workers_env import load_env, load_worker
+from workers_env.runtime.eras import NEWEST_SDK, installed_sdk_version
 
 ENTRY = """\
     from workers import Response, WorkerEntrypoint
@@ -42,9 +43,22 @@ def _refused(folder: Path, name: str = "workers") -> list[str]:
     return notes
 
 
+def _fixes(sdk: str = ".".join(map(str, installed_sdk_version() or NEWEST_SDK))) -> str:
+    return ("the runtime's built-in Python SDK out: deployed, `workers` is not there and the Worker does not start, "
+            "as here. Fix it one of these ways: add a pyproject.toml with workers-py among its dev dependencies (`uv "
+            "init`, then `uv add --dev workers-py`) and deploy with `uv run pywrangler deploy`, which vendors the SDK; "
+            "commit a python_modules/ holding workers-runtime-sdk; add \"disable_python_external_sdk\" to "
+            "compatibility_flags for the built-in SDK; or, when production gets the SDK in a way these files do not "
+            f"show, say which in pyproject.toml: [tool.workers-env] python-sdk = \"{sdk}\".")
+
+
 def test_a_one_file_worker_without_pyproject_does_not_start(tmp_path):
     notes = _refused(one_file_worker(tmp_path, ENTRY, pyproject=False))
     assert "the project has no pyproject.toml" in notes[1]
+    assert notes[1] == (
+        "workers-env: nothing vendors workers-runtime-sdk into this Worker (the project has no pyproject.toml: "
+        "`pywrangler deploy` stops at \"pyproject.toml not found\", and `wrangler deploy` uploads no "
+        "python_modules/), and compatibility date 2026-05-01 (from 2026-04-21) leaves " + _fixes())
     for fix in ("uv add --dev workers-py", "uv run pywrangler deploy", "python_modules/",
                 '"disable_python_external_sdk"', "[tool.workers-env] python-sdk"):
         assert fix in notes[1]
@@ -121,6 +135,13 @@ def test_a_uv_lock_pinning_a_pywrangler_before_1_9_vendors_nothing(tmp_path):
     (folder / "uv.lock").write_text('version = 1\n\n[[package]]\nname = "workers-py"\nversion = "1.8.2"\n')
     notes = _refused(folder)
     assert "its uv.lock pins workers-py 1.8.2, a pywrangler from before 1.9" in notes[1]
+    assert notes[1] == (  # it has a pyproject.toml: the fix is a newer pywrangler
+        "workers-env: nothing vendors workers-runtime-sdk into this Worker (its uv.lock pins workers-py 1.8.2, a "
+        "pywrangler from before 1.9, which does not vendor the SDK), and compatibility date 2026-05-01 (from "
+        "2026-04-21) leaves " + _fixes().replace(
+            "add a pyproject.toml with workers-py among its dev dependencies (`uv init`, then `uv add --dev "
+            "workers-py`) and deploy with `uv run pywrangler deploy`",
+            "deploy with pywrangler 1.9 or later (`uv add --dev workers-py`, then `uv run pywrangler deploy`)"))
 
 
 def test_load_env_still_hands_out_the_dates_bindings(tmp_path):
@@ -192,6 +213,12 @@ def test_a_pyproject_only_in_a_parent_folder_vendors_nothing_into_the_worker(tmp
     notes = _refused(one_file_worker(tmp_path / "worker", ENTRY, pyproject=False))
     assert f"the one in {tmp_path} is not this Worker's" in notes[1]
     assert "uv add --dev workers-py" in notes[1]
+    assert notes[1] == (
+        "workers-env: nothing vendors workers-runtime-sdk into this Worker (the project has no pyproject.toml beside "
+        f"its wrangler config, and the one in {tmp_path} is not this Worker's: pywrangler takes that folder as the "
+        f"project, wants the wrangler config there and vendors into {tmp_path / 'python_modules'}/, while wrangler "
+        "uploads the python_modules/ beside this Worker's config), and compatibility date 2026-05-01 (from "
+        "2026-04-21) leaves " + _fixes())
 
 
 def test_a_monorepo_ci_deploying_other_workers_with_plain_wrangler_does_not_stop_this_one(tmp_path):

@@ -26,7 +26,8 @@ class Default(WorkerEntrypoint):
         try:
             raise NonRetryableError("no retry")
         except Exception as exc:
-            return Response(f"{same} {type(exc).__name__}: {exc} {issubclass(NonRetryableError, Exception)}")
+            return Response(f"{same} {type(exc).__name__}: {exc} {issubclass(NonRetryableError, Exception)} "
+                            f"{workers.workflows.__doc__!r}")
 """
 
 
@@ -34,4 +35,5 @@ class Default(WorkerEntrypoint):
 @pytest.mark.parametrize("date", ["2025-10-01", "2026-08-21"])  # the built-in SDK, the external one
 async def test_a_worker_importing_workers_workflows_loads(tmp_path, date):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date))
-    assert await (await worker.fetch("/")).text() == "True NonRetryableError: no retry True"
+    assert await (await worker.fetch("/")).text() == (
+        "True NonRetryableError: no retry True '\\nWorkflow-specific classes and exceptions for the workers module.\\n'")

@@ -90,3 +90,36 @@ async def test_new_sdk_converts_dates_errors_and_responses_at_any_depth(tmp_path
 async def test_built_in_sdk_hands_the_javascript_values_over(tmp_path):
     reply = await (await _worker(tmp_path, "2025-10-01").fetch("/")).json()
     assert reply["when"] == "JsProxy" and reply["ms"] == 1767256200000
+
+
+ECHO = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        sent = await self.env.BUCKET.echo(Exception("boom"))  # the SDK sends an Exception as an Error
+        try:
+            await self.env.BUCKET.file()
+            file = "converted"
+        except TypeError as exc:  # both SDKs call File(value) without the filename File requires
+            file = str(exc)
+        return Response.json([type(sent).__name__, str(sent), file])
+'''
+
+
+class EchoBucket:
+    async def echo(self, value):
+        return value
+
+    async def file(self):
+        return js.File.new(["x"], "a.txt")
+
+
+@pytest.mark.asyncio
+async def test_an_error_sent_back_and_a_file_convert_as_the_sdks_converter_does(tmp_path):
+    _worker(tmp_path, "2026-08-01")
+    (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ECHO))
+    worker = load_worker(tmp_path, env=load_env(tmp_path / "wrangler.toml", bindings={"BUCKET": EchoBucket()}))
+    assert await (await worker.fetch("/")).json() == [
+        "Exception", "Error: boom", "File.__init__() missing 1 required positional argument: 'filename'"]

@@ -170,6 +170,36 @@ def test_pyproject_binding_problems_are_reported_together(project):
     assert '"package.module:factory"' in text and "is not callable" in text
 
 
+def test_each_pyproject_binding_problem_in_its_words(project):
+    """What ``workers-env dev`` stops with (its ``[tool.workers-env.bindings]``), each line whole."""
+    from workers_env._env import bindings_from_pyproject
+    from workers_env.config import load_config
+
+    root = project(
+        TOML,
+        pyproject_DOT_toml='[tool.workers-env.bindings]\nA = "fakes3:VALUE"\nB = "fakes4:f"\nC = 3\n'
+                           'D = "fakes3:missing"\nE = "fakes5:f"\n',
+        fakes3_DOT_py="VALUE = 3\n",
+        fakes4_DOT_py="raise RuntimeError('no credentials')\n",
+        fakes5_DOT_py="def f(:\n",
+    )
+    with pytest.raises(ConfigError) as err:
+        bindings_from_pyproject(load_config(root))
+    where = f"[tool.workers-env.bindings] in {root / 'pyproject.toml'}"
+    assert err.value.problems == [
+        f"{where}: A: fakes3:VALUE is not callable; name a function or class that returns the binding",
+        f"{where}: B: importing 'fakes4' raised RuntimeError: no credentials; fix that module",
+        f'{where}: C = 3 should be a "package.module:factory" string',
+        f"{where}: D: module 'fakes3' has no 'missing'",
+        f"{where}: E: importing 'fakes5' raised SyntaxError: invalid syntax ({root / 'fakes5.py'}, line 1); fix "
+        "that module",
+    ]
+    (root / "pyproject.toml").write_text("[tool.workers-env]\nbindings = 3\n")
+    with pytest.raises(ConfigError) as err:
+        bindings_from_pyproject(load_config(root))
+    assert str(err.value).endswith(f'{where} must be a table of NAME = "package.module:factory" entries')
+
+
 def test_workers_env_dev_takes_bindings_from_pyproject_over_http(project):
     from test_dev_server import (
         _free_port,

@@ -615,7 +615,7 @@ def _pyodide_face(cls: type) -> type:
     if face is None:
         face = _PYODIDE_FACES.setdefault(cls, _PyodideFace("JsException", (cls,), {
             "__module__": "pyodide.ffi", "__qualname__": "JsException",
-            "__doc__": f"A {cls.__name__} as Pyodide hands it to Worker code."}))
+            "__doc__": None}))  # no docstring, as Pyodide's (0.26.0a4, 0.28.2, 314.0.6)
     return face
 
 
@@ -786,6 +786,10 @@ def _sdk_recursion(what: str) -> RecursionError:
         f"and dicts within each other) cannot be sent (in production too)"))
 
 
+#: what :func:`_sdk_recursion` says the SDK was converting: a binding call's argument, a result
+_ARGUMENT, _RESULT = "an argument for a binding", "a binding's result"
+
+
 def _sdk_walk(level: int, what: str, walk: Callable[[], Any]) -> Any:
     """``walk()`` of a container ``level`` levels deep in one of the SDK's recursive conversions."""
     return walk() if level < ROOMY_FROM else deeper(level, lambda: _sdk_recursion(what), walk, SDK_DEPTH)
@@ -808,13 +812,13 @@ def _iterated(value: Any, level: int = 1) -> Any:
     if isinstance(value, dict):
         if _PLAIN.issuperset(map(type, value.values())):  # a flat object, at C speed
             return value
-        read_dict = _sdk_walk(level, "an argument for a binding",
+        read_dict = _sdk_walk(level, _ARGUMENT,
                               lambda: {k: _iterated(v, level + 1) for k, v in value.items()})
         return value if all(read_dict[k] is v for k, v in value.items()) else read_dict
     if type(value) is list:  # a JsSet (a list subclass) is JavaScript: not one of these
         if _PLAIN.issuperset(map(type, value)):  # a vector, at C speed
             return value
-        read_list = _sdk_walk(level, "an argument for a binding", lambda: [_iterated(v, level + 1) for v in value])
+        read_list = _sdk_walk(level, _ARGUMENT, lambda: [_iterated(v, level + 1) for v in value])
         return value if all(a is b for a, b in zip(read_list, value)) else read_list
     if not isinstance(value, JsArray):
         return value
@@ -826,7 +830,7 @@ def _iterated(value: Any, level: int = 1) -> Any:
         return [_iterated(v, level + 1) if isinstance(v, JsArray)
                 else v if v is None or v is UNDEFINED or isinstance(v, _JS_ITEMS) else DestroyedProxy(v) for v in items]
 
-    read = _sdk_walk(level, "an argument for a binding", walk)
+    read = _sdk_walk(level, _ARGUMENT, walk)
     if all(a is b for a, b in zip(read, items)):
         return value
     return JsArray(read, nulls=value._nulls)
@@ -849,19 +853,19 @@ def _refuse_unsendable(value: Any, level: int = 1) -> None:
             for item in items:
                 _refuse_unsendable(item, level + 1)
 
-        _sdk_walk(level, "an argument for a binding", walk)
+        _sdk_walk(level, _ARGUMENT, walk)
 
 
 def _none_to_null(value: Any, level: int = 1) -> Any:
     if value is None:
         return jsnull
     if isinstance(value, dict):
-        return _sdk_walk(level, "an argument for a binding",
+        return _sdk_walk(level, _ARGUMENT,
                          lambda: {k: _none_to_null(v, level + 1) for k, v in value.items()})
     if type(value) is list:  # a JsSet (a list subclass) is already JavaScript: left as it is
         if _PLAIN.issuperset(map(type, value)):  # a vector: no None to replace, at C speed
-            return _sdk_walk(level, "an argument for a binding", lambda: list(value))
-        return _sdk_walk(level, "an argument for a binding", lambda: [_none_to_null(v, level + 1) for v in value])
+            return _sdk_walk(level, _ARGUMENT, lambda: list(value))
+        return _sdk_walk(level, _ARGUMENT, lambda: [_none_to_null(v, level + 1) for v in value])
     return value
 
 
@@ -907,11 +911,11 @@ def _without_jsnull(value: Any, level: int = 1) -> Any:
     if value is jsnull:
         return None
     if isinstance(value, dict):
-        return _sdk_walk(level, "a binding's result",
+        return _sdk_walk(level, _RESULT,
                          lambda: JsDict({k: _without_jsnull(v, level + 1) for k, v in value.items()}))
     if type(value) is list:
-        return _sdk_walk(level, "a binding's result", lambda: [_without_jsnull(v, level + 1) for v in value])
-    if isinstance(value, (JsDate, JsException)):  # what to_py() left that the SDK's converter takes
+        return _sdk_walk(level, _RESULT, lambda: [_without_jsnull(v, level + 1) for v in value])
+    if isinstance(value, (JsDate, JsException, JsOpaque)):  # what to_py() left that the SDK's converter takes
         return from_rpc_default(value)
     return value
 

@@ -374,11 +374,22 @@ def _pyxhr_request(method: str) -> Any:
     return request
 
 
+#: ``pyodide.http.pyxhr``'s docstring, as Pyodide 314.0.6's ``pyodide/http/pyxhr.py`` has it
+_PYXHR_DOC = (
+    "XMLHttpRequest-based HTTP client for Pyodide.\n\nProvides a requests-like synchronous HTTP API using "
+    "XMLHttpRequest,\ndesigned specifically for browser environments where traditional HTTP libraries don't "
+    "work.\n\nExamples\n--------\n>>> from pyodide.http import pyxhr  # doctest: +RUN_IN_PYODIDE\n>>> try:\n"
+    "...     from js import XMLHttpRequest\n... except ImportError:\n"
+    "...     import pytest; pytest.skip(\"XMLHttpRequest not available\")\n"
+    ">>> response = pyxhr.get(\"data:text/plain,Hello World\")\n>>> response.status_code\n200\n"
+    ">>> response.text\n'Hello World'\n"
+)
+
+
 def _pyxhr_module() -> ModuleType:
     """``pyodide.http.pyxhr`` (Pyodide 0.29's ``XMLHttpRequest`` client: the 314.0.x era): it
     imports in a Worker, its requests fail as :func:`_open_url` does."""
-    module = ModuleType("pyodide.http.pyxhr", "XMLHttpRequest-based HTTP client for Pyodide (no XMLHttpRequest in "
-                                              "the Workers runtime: every request is a NameError).")
+    module = ModuleType("pyodide.http.pyxhr", _PYXHR_DOC)
     methods = ("delete", "get", "head", "options", "patch", "post", "put")
     for method in methods:
         setattr(module, method, _pyxhr_request(method))
@@ -614,10 +625,11 @@ def _illegal_constructor(*_args: Any) -> Any:
 def _compat_flag(name: str) -> Any:
     """``_cloudflare_compat_flags.<enable flag>``: whether the running Worker has it on. workerd
     registers the object of every enable flag as this module (``setupPatches``,
-    python-entrypoint-helper.ts); a name that is no enable flag is no attribute."""
+    python-entrypoint-helper.ts); a name that is no enable flag is no attribute, the JsProxy's
+    bare ``AttributeError(name)`` (Pyodide 0.26.0a4, 0.28.2, 314.0.6)."""
     flags = getattr(current_runtime(), "compat_flags", None)
     if name.startswith("__") or flags is None or name not in flags:
-        raise AttributeError(f"module '_cloudflare_compat_flags' has no attribute '{name}'")
+        raise AttributeError(name)
     return flags[name]
 
 
@@ -810,18 +822,13 @@ def _workers_getattr(name: str) -> Any:
     if name in _SDK_NAMES_NOT_EMULATED and (era is None or era.external_sdk):
         raise _missing_attribute("workers", name)  # the external SDK has it; workers-env does not
     # no SDK of the Worker's era has the name (the built-in one dropped patch_env on 2026-06-30,
-    # workerd 6581cf017): Python's own texts
-    raise _absent(f"cannot import name {name!r} from 'workers'", name) if _importing() else \
-        AttributeError(f"module 'workers' has no attribute {name!r}")
+    # workerd 6581cf017): Python's own texts (``from workers import x``: the import system makes
+    # its "cannot import name" of this AttributeError)
+    raise AttributeError(f"module 'workers' has no attribute {name!r}")
 
 
 #: names workers-runtime-sdk 1.9.5 exports (``workers/__init__.py``) that workers-env does not emulate
 _SDK_NAMES_NOT_EMULATED = frozenset({"patch_env"})
-
-
-def _importing() -> bool:
-    """Whether the caller two frames up runs ``from ... import`` (as :func:`_absent` tells)."""
-    return _at_import(3)
 
 
 _PROCESS_CACHES: list[Any] = []  # ``js.caches`` outside any Worker (one for the process, made on first use)
@@ -919,14 +926,12 @@ def _js_getattr(name: str) -> Any:
     if name in FLAG_GLOBALS:
         if (getattr(current_runtime(), "compat_flags", None) or {}).get(FLAG_GLOBALS[name]):
             return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedNamespace(name))
-        raise _absent(f"cannot import name {name!r} from 'js' (unknown location)", name) if _importing() else \
-            AttributeError(name)
+        raise AttributeError(name)  # ``from js import``: the import system's "cannot import name"
     if name in NODE_GLOBALS:
         if getattr(current_runtime(), "node_globals", True):  # outside a Worker: today's workerd
             return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
         # not a global for this config: what Pyodide says of any missing one
-        raise _absent(f"cannot import name {name!r} from 'js' (unknown location)", name) if _importing() else \
-            AttributeError(name)
+        raise AttributeError(name)  # ``from js import``: the import system's "cannot import name"
     raise _missing_attribute("js", name)
 
 
@@ -941,7 +946,7 @@ _EXTERNAL_ASGI_NAMES = (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_
 def _asgi_module(name: str) -> ModuleType:
     """The top-level ``asgi``: in the built-in SDK era workerd's module, with only its names
     (``process_request`` wanting ``ctx``); else the external SDK's ``workers.asgi``."""
-    module = ModuleType(name, asgi_bridge.__doc__)
+    module = ModuleType(name)  # no __doc__ (see _build)
     for attr in _BUILTIN_ASGI_NAMES:  # in both eras, the same objects (those whose parameters
         if attr not in sdksignatures.VARIED:  # changed: each SDK's own, through ``missing``)
             setattr(module, attr, getattr(asgi_bridge, attr))
@@ -967,7 +972,9 @@ def _asgi_module(name: str) -> ModuleType:
 
 
 def _build() -> dict[str, ModuleType]:
-    workers = _WorkersPackage("workers", workers_api.__doc__)
+    # no module has a __doc__ but those whose production source has a docstring (workers.workflows,
+    # pyodide.http.pyxhr): the SDKs' and Pyodide's modules have none (0.26.0a4, 0.28.2, 314.0.6)
+    workers = _WorkersPackage("workers")
     for name in workers_api.__all__:
         setattr(workers, name, getattr(workers_api, name))
     for name in sdktypes.__all__:  # the SDK's type names (annotations: ``ctx: Context``)
@@ -977,15 +984,15 @@ def _build() -> dict[str, ModuleType]:
     workers.__getattr__ = _workers_getattr  # type: ignore[method-assign]
     # the external SDK's submodules; ``workers.__getattr__`` hands them out in an era that has them
     workers_asgi = _ExternalSdkModule(
-        "asgi", asgi_bridge.__doc__,
+        "asgi", None,
         {a: getattr(asgi_bridge, a) for a in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger")},
         fallback=asgi_bridge.__getattr__)
     workers_wsgi = _ExternalSdkModule(
-        "wsgi", wsgi_bridge.__doc__,
+        "wsgi", None,
         {a: getattr(wsgi_bridge, a) for a in (*wsgi_bridge.__all__, "NULL_BODY_STATUSES", "logger")})
     # ``workers.rpc``: the SDK's wrapper classes, so isinstance checks against them (Cloudflare's
     # own binding tests make them) hold for what ``self.env`` hands out
-    workers_rpc = _ExternalSdkModule("rpc", "Stand-in for the SDK's binding wrappers.", {
+    workers_rpc = _ExternalSdkModule("rpc", None, {
         "_BindingWrapper": envwrap._BindingWrapper, "_RpcStubWrapper": envwrap._RpcStubWrapper,
         "_EnvWrapper": envwrap._EnvWrapper, **sdkwrappers.RPC_CLASSES,
         "python_to_rpc": workers_api.python_to_rpc, "python_from_rpc": workers_api.python_from_rpc,
@@ -993,11 +1000,12 @@ def _build() -> dict[str, ModuleType]:
 
     # ``workers.workflows``: in the built-in SDK (since workerd 2025-07-17) and in every
     # workers-runtime-sdk release, so in every era
-    workers_workflows = ModuleType("workers.workflows", "Workflow-specific classes and exceptions for the workers module.")
+    workers_workflows = ModuleType("workers.workflows",  # its docstring, as the SDK's module has it
+                                   "\nWorkflow-specific classes and exceptions for the workers module.\n")
     workers_workflows.NonRetryableError = workers_api.NonRetryableError  # type: ignore[attr-defined]
     workers_workflows.__all__ = ["NonRetryableError"]  # type: ignore[attr-defined]
 
-    js = ModuleType("js", "Stand-in for the JavaScript global scope of a Python Worker.")
+    js = ModuleType("js")  # the JavaScript global scope of a Python Worker
     js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
     js.JSON = jsglobals.JsNamespaceObject(  # type: ignore[attr-defined]
         "JSON", parse=jsfunctions.JsNativeFunction(jsweb.json_parse, "parse", length=function_length("JSON.parse")),
@@ -1125,7 +1133,7 @@ def _build() -> dict[str, ModuleType]:
         warn=_console("stderr"), error=_console("stderr"), **dict.fromkeys(_V8_CONSOLE_SILENT, _silent),
     )
 
-    ffi = ModuleType("pyodide.ffi", "Stand-in for pyodide.ffi.")
+    ffi = ModuleType("pyodide.ffi")
     ffi.to_js = jsconvert.ffi_to_js  # type: ignore[attr-defined]
     ffi.create_proxy = jsfunctions.create_proxy  # type: ignore[attr-defined]
     ffi.create_once_callable = jsfunctions.create_once_callable  # type: ignore[attr-defined]
@@ -1147,7 +1155,7 @@ def _build() -> dict[str, ModuleType]:
     # run_sync / can_run_sync: from Pyodide 0.28 only (_ffi_attribute)
 
     # ``pyodide.ffi.wrappers``: Pyodide's Python module, on the runtime's timers (runtime/ffiwrappers.py)
-    wrappers = ModuleType("pyodide.ffi.wrappers", ffiwrappers.__doc__)
+    wrappers = ModuleType("pyodide.ffi.wrappers")
     for name in (*ffiwrappers.__all__, "Destroyable", "DUMMY_DESTROYABLE", "EVENT_LISTENERS", "TIMEOUTS",
                  "INTERVAL_CALLBACKS"):
         setattr(wrappers, name, getattr(ffiwrappers, name))
@@ -1155,30 +1163,31 @@ def _build() -> dict[str, ModuleType]:
     ffi.__path__ = []  # type: ignore[attr-defined]  # a package: ``import pyodide.ffi.wrappers``
     ffi.wrappers = wrappers  # type: ignore[attr-defined]
 
-    http = ModuleType("pyodide.http", "Stand-in for pyodide.http.")
+    http = ModuleType("pyodide.http")
     http.pyfetch = workers_api.pyfetch  # type: ignore[attr-defined]
     http.FetchResponse = workers_api.FetchResponse  # type: ignore[attr-defined]
     http.open_url = _open_url  # type: ignore[attr-defined]
     http.__getattr__ = _http_attribute  # type: ignore[method-assign]  # the 0.28-only exception classes
 
-    webloop = ModuleType("pyodide.webloop", "Stand-in for pyodide.webloop.")
+    webloop = ModuleType("pyodide.webloop")
     for name in ("PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy"):  # Pyodide 0.26's and 0.28's __all__
         setattr(webloop, name, getattr(pyodide_webloop, name))
     webloop.__all__ = ["WebLoop", "WebLoopPolicy", "PyodideFuture", "PyodideTask"]  # type: ignore[attr-defined]
     webloop.__getattr__ = _webloop_attribute  # type: ignore[method-assign]
 
     # ``pyodide.code``: Pyodide's own Python (eval_code, CodeRunner, ...); run_js as workerd allows eval
-    code = ModuleType("pyodide.code", pyodidecode.__doc__)
+    code = ModuleType("pyodide.code")
     code_names = [name for name in pyodidecode.__all__ if name != "js_eval"]
     for name in code_names:
         setattr(code, name, getattr(pyodidecode, name))
     code.__all__ = code_names  # type: ignore[attr-defined]
 
-    compat_flags = ModuleType("_cloudflare_compat_flags", "workerd's compatibility flags of the running Worker.")
+    # workerd's compatibility flags of the running Worker; no __doc__, as Pyodide's registered JS module has none
+    compat_flags = ModuleType("_cloudflare_compat_flags")
     compat_flags.__getattr__ = _compat_flag  # type: ignore[method-assign]
     compat_flags.__dir__ = lambda: sorted(getattr(current_runtime(), "compat_flags", None) or ())  # type: ignore[method-assign]
 
-    pyodide = ModuleType("pyodide", "Stand-in for the pyodide package.")
+    pyodide = ModuleType("pyodide")
     pyodide.__path__ = []  # type: ignore[attr-defined]  # a package, so ``import pyodide.ffi`` works
     pyodide.__getattr__ = _pyodide_attribute  # type: ignore[method-assign]  # __version__: the Worker's
     pyodide.ffi = ffi  # type: ignore[attr-defined]
@@ -1239,7 +1248,7 @@ def _python_modules() -> ModuleType:
     import site
     import sysconfig
 
-    module = ModuleType("python_modules", "Stand-in for the uploaded python_modules folder (the virtualenv's packages).")
+    module = ModuleType("python_modules")  # a namespace package: no __doc__
     paths = [sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], *site.getsitepackages()]
     module.__path__ = list(dict.fromkeys(p for p in paths if p))  # type: ignore[attr-defined]
     return module
