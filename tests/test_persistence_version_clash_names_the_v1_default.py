@@ -14,11 +14,17 @@ from workers_env.cli import main
 WRANGLER = 'name = "w"\n[[vectorize]]\nbinding = "VECTORIZE"\nindex_name = "docs"\n'
 
 
-def test_a_v1_default_over_a_created_v2_index_says_to_add_version(tmp_path: Path) -> None:
+def _created_v2(tmp_path: Path) -> Path:
+    """State holding the index "docs" (3 dimensions, cosine) as `workers-env vectorize create` makes it: v2."""
     (tmp_path / "wrangler.toml").write_text(WRANGLER)
     state = tmp_path / "state"
     assert main(["vectorize", "create", "docs", "--dimensions", "3", "--metric", "cosine",
                  "--persist-to", str(state), "--config", str(tmp_path / "wrangler.toml")]) == 0
+    return state
+
+
+def test_a_v1_default_over_a_created_v2_index_says_to_add_version(tmp_path: Path) -> None:
+    state = _created_v2(tmp_path)
     with pytest.raises(StateError) as info:
         load_env(tmp_path, indexes={"docs": {"dimensions": 3, "metric": "cosine"}}, persist_to=state)
     assert ("version 'v1' (stored: 'v2') -- a definition without \"version\" is v1; set version = \"v2\" in it"
@@ -29,20 +35,14 @@ def test_a_v1_default_over_a_created_v2_index_says_to_add_version(tmp_path: Path
 
 
 def test_an_explicit_v1_over_a_created_v2_index_is_told_to_set_not_add_version(tmp_path: Path) -> None:
-    (tmp_path / "wrangler.toml").write_text(WRANGLER)
-    state = tmp_path / "state"
-    assert main(["vectorize", "create", "docs", "--dimensions", "3", "--metric", "cosine",
-                 "--persist-to", str(state), "--config", str(tmp_path / "wrangler.toml")]) == 0
+    state = _created_v2(tmp_path)
     with pytest.raises(StateError) as info:
         load_env(tmp_path, indexes={"docs": {"dimensions": 3, "metric": "cosine", "version": "v1"}}, persist_to=state)
     assert str(info.value).count('set version = "v2" in it') == 1 and "add version" not in str(info.value)
 
 
 def test_a_dimensions_clash_alone_has_no_version_hint(tmp_path: Path) -> None:
-    (tmp_path / "wrangler.toml").write_text(WRANGLER)
-    state = tmp_path / "state"
-    assert main(["vectorize", "create", "docs", "--dimensions", "3", "--metric", "cosine",
-                 "--persist-to", str(state), "--config", str(tmp_path / "wrangler.toml")]) == 0
+    state = _created_v2(tmp_path)
     with pytest.raises(StateError) as info:
         load_env(tmp_path, indexes={"docs": {"dimensions": 4, "metric": "cosine", "version": "v2"}}, persist_to=state)
     assert "dimensions 4 (stored: 3)" in str(info.value) and "version" not in str(info.value)
