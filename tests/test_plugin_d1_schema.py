@@ -211,7 +211,8 @@ def test_apply_d1_schema_refusals_word_by_word(tmp_path):
     assert refusal("", 5) == ("workers-env: a D1 schema's binding is the binding's name in the env, a str such as "
                               '"DB", got int 5')
     folder = tmp_path / "migrations"
-    create = "for the D1 binding DB: create one (workers-env d1 migrations create DB init) or pass a .sql file to d1_schema"
+    create = ("for the D1 binding DB: create one (workers-env d1 migrations create DB init) or pass a .sql file "
+              "to d1_schema")
     assert refusal("", "DB") == f"workers-env: no migrations folder {folder} {create}"
     folder.mkdir()
     (folder / "0001_a.sql").write_text("CREATE TABLE a (x);\n")
