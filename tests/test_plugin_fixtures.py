@@ -218,6 +218,16 @@ def test_a_config_that_does_not_build_is_reported_once_without_the_finding_advic
                                  '*version = "v2"*', "*workers_env_indexes fixture*"])
 
 
+def test_a_worker_that_does_not_load_fails_the_worker_fixture_with_one_line(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makefile(".toml", wrangler='name = "w"\n')
+    pytester.makepyfile(test_worker="def test_worker_is_used(worker):\n    pass\n")
+    result = run(pytester)
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(['workers-env: the worker fixture could not load the worker: the wrangler config has '
+                                 'no "main": name the Python Worker\'s entry file, e.g. main = "src/entry.py"'])
+
+
 def test_an_unmarked_async_test_in_strict_mode_is_told_to_add_the_marker(pytester: pytest.Pytester) -> None:
     pytester.makeini("[pytest]\nasyncio_mode = strict\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makefile(".toml", wrangler='name = "w"\n')
