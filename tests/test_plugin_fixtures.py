@@ -248,6 +248,20 @@ def test_an_unmarked_async_test_in_strict_mode_is_told_to_add_the_marker(pyteste
                                  "configuration) a test needs @pytest.mark.asyncio -- or set*"])
 
 
+def test_an_asyncio_marker_added_after_collection_is_named(pytester: pytest.Pytester) -> None:
+    # pytest-asyncio picks its tests while collecting: a conftest hook marking them later leaves
+    # the test a plain function, which pytest then refuses as "not natively supported"
+    pytester.makeini("[pytest]\nasyncio_mode = strict\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makefile(".toml", wrangler='name = "w"\n')
+    pytester.makeconftest("import pytest\n\ndef pytest_collection_modifyitems(items):\n"
+                          "    for item in items:\n        item.add_marker(pytest.mark.asyncio)\n")
+    pytester.makepyfile(test_async="async def test_ours(env):\n    pass\n")
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*- workers-env -*", "This test is `async def` and marked @pytest.mark.asyncio, but "
+                                 "pytest-asyncio did not run it."])
+
+
 ASYNC_TESTS = """
     async def test_ours(env):
         pass
