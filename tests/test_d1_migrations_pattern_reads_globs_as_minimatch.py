@@ -178,7 +178,8 @@ def test_a_pattern_minimatch_throws_on_stops_with_wranglers_error(tmp_path, monk
     assert [p.name for p in (tmp_path / "migrations").iterdir()] == ["0001_a"]
     env = load_env(tmp_path)
     try:
-        with pytest.raises(pytest.UsageError, match="reading 'charAt'.*'\\*/\\*\\*/\\*\\*' to '0001_a'"):
+        with pytest.raises(pytest.UsageError,
+                           match="^workers-env: .*reading 'charAt'.*'\\*/\\*\\*/\\*\\*' to '0001_a'"):
             apply_d1_schema(env, "DB")
     finally:
         env.close()

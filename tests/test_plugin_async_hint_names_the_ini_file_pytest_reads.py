@@ -48,3 +48,10 @@ def test_a_pytest_ini_without_a_pyproject_beside_it_says_nothing_of_pyproject(py
     out = _run(pytester)
     assert "or set asyncio_mode = auto under [pytest] in pytest.ini to run every async test." in out
     assert "not from pyproject.toml" not in out
+
+
+@pytest.mark.skipif(int(pytest.__version__.split(".")[0]) < 9, reason="pytest reads pytest.toml from 9.0")
+def test_a_pytest_toml_gets_its_toml_line(pytester: pytest.Pytester) -> None:
+    (pytester.path / "pytest.toml").write_text('[pytest]\nasyncio_default_fixture_loop_scope = "function"\n')
+    out = _run(pytester)
+    assert 'or set asyncio_mode = "auto" under [pytest] in pytest.toml to run every async test.' in out

@@ -189,3 +189,38 @@ def test_a_database_name_or_an_empty_migrations_folder_says_what_to_pass(d1_proj
     result.assert_outcomes(errors=1)
     assert "no migrations (.sql files) in the folder" in result.stdout.str()
     assert "workers-env d1 migrations create DB init" in result.stdout.str()
+
+
+def test_apply_d1_schema_refusals_word_by_word(tmp_path):
+    """``apply_d1_schema``'s refusals, whole: a binding that is no name, no migrations folder, no
+    migration the pattern matches, an empty folder or a missing file given, a migrations table
+    SQLite refuses."""
+    from workers_env import ConfigError, load_env
+    from workers_env.pytest_plugin import apply_d1_schema
+
+    def refusal(config: str, *args: object) -> str:
+        (tmp_path / "wrangler.toml").write_text(WRANGLER + config)
+        env = load_env(tmp_path)
+        try:
+            with pytest.raises((pytest.UsageError, ConfigError)) as caught:
+                apply_d1_schema(env, *args, base=tmp_path)
+        finally:
+            env.close()
+        return str(caught.value)
+
+    assert refusal("", 5) == ("workers-env: a D1 schema's binding is the binding's name in the env, a str such as "
+                              '"DB", got int 5')
+    folder = tmp_path / "migrations"
+    create = ("for the D1 binding DB: create one (workers-env d1 migrations create DB init) or pass a .sql file "
+              "to d1_schema")
+    assert refusal("", "DB") == f"workers-env: no migrations folder {folder} {create}"
+    folder.mkdir()
+    (folder / "0001_a.sql").write_text("CREATE TABLE a (x);\n")
+    assert refusal('migrations_dir = "migrations"\nmigrations_pattern = "migrations/*.up.sql"\n', "DB") == (
+        f"workers-env: no migrations matching migrations_pattern 'migrations/*.up.sql' in the folder {folder} {create}")
+    (tmp_path / "empty").mkdir()
+    assert refusal("", "DB", "empty") == (f"workers-env: no migrations (.sql files) in the folder {tmp_path / 'empty'} "
+                                          "given to d1_schema for DB: pass a folder of migrations or a .sql file")
+    assert refusal("", "DB", "gone.sql") == f"workers-env: the D1 schema {tmp_path / 'gone.sql'} does not exist"
+    assert refusal('migrations_table = "sqlite_x"\n', "DB") == (
+        "the migrations table sqlite_x: object name reserved for internal use: sqlite_x: SQLITE_ERROR")

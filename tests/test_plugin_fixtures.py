@@ -218,6 +218,16 @@ def test_a_config_that_does_not_build_is_reported_once_without_the_finding_advic
                                  '*version = "v2"*', "*workers_env_indexes fixture*"])
 
 
+def test_a_worker_that_does_not_load_fails_the_worker_fixture_with_one_line(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makefile(".toml", wrangler='name = "w"\n')
+    pytester.makepyfile(test_worker="def test_worker_is_used(worker):\n    pass\n")
+    result = run(pytester)
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(['workers-env: the worker fixture could not load the worker: the wrangler config has '
+                                 'no "main": name the Python Worker\'s entry file, e.g. main = "src/entry.py"'])
+
+
 def test_an_unmarked_async_test_in_strict_mode_is_told_to_add_the_marker(pytester: pytest.Pytester) -> None:
     pytester.makeini("[pytest]\nasyncio_mode = strict\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makefile(".toml", wrangler='name = "w"\n')
@@ -236,6 +246,20 @@ def test_an_unmarked_async_test_in_strict_mode_is_told_to_add_the_marker(pyteste
                                  "in tox.ini*"])  # makeini writes tox.ini: the hint names the file pytest read
     result.stdout.fnmatch_lines(["*This test is `async def` but pytest-asyncio did not run it: in its strict mode (your "
                                  "configuration) a test needs @pytest.mark.asyncio -- or set*"])
+
+
+def test_an_asyncio_marker_added_after_collection_is_named(pytester: pytest.Pytester) -> None:
+    # pytest-asyncio picks its tests while collecting: a conftest hook marking them later leaves
+    # the test a plain function, which pytest then refuses as "not natively supported"
+    pytester.makeini("[pytest]\nasyncio_mode = strict\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makefile(".toml", wrangler='name = "w"\n')
+    pytester.makeconftest("import pytest\n\ndef pytest_collection_modifyitems(items):\n"
+                          "    for item in items:\n        item.add_marker(pytest.mark.asyncio)\n")
+    pytester.makepyfile(test_async="async def test_ours(env):\n    pass\n")
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*- workers-env -*", "This test is `async def` and marked @pytest.mark.asyncio, but "
+                                 "pytest-asyncio did not run it."])
 
 
 ASYNC_TESTS = """

@@ -240,6 +240,27 @@ def test_seed_kv_namespace_outside_pytest(tmp_path):
     assert [k.name for k in env.unwrapped("CACHE").list_sync()["keys"]] == ["k"]  # the refusals wrote nothing
 
 
+def test_seed_kv_namespace_names_the_json_kind_a_file_holds_and_an_item_that_is_no_dict(tmp_path):
+    from workers_env import ConfigError, load_env
+    from workers_env.pytest_plugin import seed_kv_namespace
+
+    (tmp_path / "wrangler.toml").write_text(WRANGLER)
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT)
+    kv = load_env(tmp_path).unwrapped("CACHE")
+    for text, kind in (('"s"', "a string"), ("1", "a number"), ("1.5", "a number"), ("true", "a boolean"),
+                       ("null", "null")):
+        (tmp_path / "items.json").write_text(text)
+        with pytest.raises(ConfigError) as caught:
+            seed_kv_namespace(kv, "items.json", base=tmp_path)
+        assert str(caught.value) == ("the KV items file items.json holds a JSON array of "
+                                     '{"key": ..., "value": ...} objects, as `wrangler kv bulk put` takes; '
+                                     f"it holds {kind}")
+    with pytest.raises(ConfigError) as caught:
+        seed_kv_namespace(kv, [5])
+    assert str(caught.value) == 'KV items are {"key": ..., "value": ...} dicts; item 0 is int 5'
+    assert kv.list_sync()["keys"] == []  # the refusals wrote nothing
+
+
 def test_a_lone_surrogate_is_seeded_as_wrangler_kv_bulk_put_stores_it(tmp_path):
     # wrangler hands the file's strings to workerd through Miniflare's proxy, as UTF-8: a lone
     # surrogate is U+FFFD (kv_differential.py's CLI cases), where a Worker's own put of such a

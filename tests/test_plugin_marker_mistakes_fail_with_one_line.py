@@ -36,6 +36,8 @@ CASES = {
     "workers_env(bindings=['R2'])": ("@pytest.mark.workers_env(bindings=...) takes {binding name: object}, "
                                      "got list ['R2']"),
     "workers_env(indexes='docs')": ("@pytest.mark.workers_env(indexes=...) takes {index name: definition}"),
+    "workers_env(embedders=5)": ("@pytest.mark.workers_env(embedders=...) takes {model name: function or "
+                                 '"package.module:function"}, got int 5'),
     "workers_env(config='missing.toml')": ("@pytest.mark.workers_env(config='missing.toml') names no wrangler "
                                            "config (paths are relative to the test file)"),
     "vectorize_seed": ("@pytest.mark.vectorize_seed(binding, source, *, namespace=None): missing a required "

@@ -56,6 +56,9 @@ def test_not_dicts(env):
 def test_seed_vectors_call(env, seed_vectors):
     seed_vectors("KV", [{"id": "a", "values": [1, 0, 0]}])
 
+def test_seed_vectors_of_no_list(env, seed_vectors):
+    seed_vectors("VECTORIZE", 5)
+
 def test_seed_binding_of_another_kind(env):
     from workers_env import ConfigError
     with pytest.raises(ConfigError, match="cannot seed vectors into KvNamespace: it is not a Vectorize binding"):
@@ -73,6 +76,28 @@ def test_broken_sql_by_the_fixture(env, d1_schema):
     d1_schema("DB", "broken.sql")
 """
 
+FIXTURE_TESTS = """
+import pytest
+
+@pytest.fixture
+def workers_env_seed():
+    return {"VECTORIZE": 5}
+
+def test_fixture_seed_of_no_list(env):
+    pass
+"""
+
+KV_FIXTURE_TESTS = """
+import pytest
+
+@pytest.fixture
+def workers_env_kv_seed():
+    return 5
+
+def test_kv_fixture_of_no_mapping(env):
+    pass
+"""
+
 SAYS = {
     "test_refused_vectors": "workers-env: @pytest.mark.vectorize_seed('VECTORIZE', ...): Error: VECTOR_UPSERT_ERROR "
                             "(code = 40012): invalid vector for id=\"a\", expected 3 dimensions, and got 2 dimensions",
@@ -84,6 +109,12 @@ SAYS = {
     "test_not_dicts": "workers-env: @pytest.mark.vectorize_seed('VECTORIZE', ...): the vectors to seed are vector dicts "
                       '({"id": ..., "values": [...]}); item 0 is int',
     "test_seed_vectors_call": "workers-env: cannot seed 'KV': it is not a Vectorize binding",
+    "test_seed_vectors_of_no_list": "workers-env: seed_vectors('VECTORIZE', ...): the vectors to seed are a list of "
+                                    "vector dicts or an NDJSON file's path, got int",
+    "test_fixture_seed_of_no_list": "workers-env: the workers_env_seed fixture's 'VECTORIZE': the vectors to seed are "
+                                    "a list of vector dicts or an NDJSON file's path, got int",
+    "test_kv_fixture_of_no_mapping": "workers-env: the workers_env_kv_seed fixture returns {binding: {key: value}, "
+                                     "[items] or \"items.json\"}, got int 5",
     "test_broken_sql_file": 'broken.sql: near "SELEC": syntax error',
     "test_broken_migration": '0002_broken.sql: near "INSERTT": syntax error',
     "test_broken_sql_by_the_fixture": 'broken.sql: near "SELEC": syntax error',
@@ -100,12 +131,13 @@ def result(pytester: pytest.Pytester) -> pytest.RunResult:
     (migrations / "0001_notes.sql").write_text("CREATE TABLE notes (id INTEGER PRIMARY KEY);\n")
     (migrations / "0002_broken.sql").write_text("INSERTT INTO notes VALUES (1);\n")
     (pytester.path / "broken.sql").write_text("CREATE TABLE x (a);\nSELEC 1;\n")
-    pytester.makepyfile(test_seeds=textwrap.dedent(TESTS))
+    pytester.makepyfile(test_seeds=textwrap.dedent(TESTS), test_fixture_seed=FIXTURE_TESTS,
+                        test_kv_fixture=KV_FIXTURE_TESTS)
     return pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "-rfE")
 
 
 def test_each_failure_is_its_message_alone(result: pytest.RunResult) -> None:
-    result.assert_outcomes(passed=1, failed=2, errors=7)
+    result.assert_outcomes(passed=1, failed=3, errors=9)
     out = result.stdout.str()
     report = out.split("short test summary")[0]
     for name, says in SAYS.items():

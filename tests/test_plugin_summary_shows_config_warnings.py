@@ -85,3 +85,12 @@ def test_a_broken_config_without_warnings_shows_its_errors_alone(pytester: pytes
     result.assert_outcomes(errors=2)
     assert result.stdout.str().count("Processing wrangler.toml configuration:") == 2  # once per test
     assert "Unexpected fields" not in result.stdout.str()
+
+
+def test_a_warning_of_an_environment_names_it(pytester: pytest.Pytester) -> None:
+    project = _project(pytester, 'name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "a"\n'
+                                 '[env.staging]\nmian = "x"\n[[env.staging.kv_namespaces]]\nbinding = "KV"\nid = "b"\n')
+    result = project.runpytest("-p", "no:cacheprovider", "--wrangler-env", "staging")
+    result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(["*workers-env: wrangler config warnings*",
+                                 'Processing wrangler.toml (environment "staging") configuration:', '  - *"mian"*'])
