@@ -134,3 +134,36 @@ async def test_pyodide_028_writes_each_shape_as_json_stringify_of_its_pyproxy(pr
     assert body == {"list": [1, None, "x"], "tuple": [1, "x"], "bytes": [97, 98], "set": {},
                     "nested": {"a": {"c": 1}, "d": [None, 2], "s": {}, "ba": [97], "mv": {}, "t": [1, 2]},
                     "bytes_in_list": borrowed, "set_in_list": borrowed}
+
+
+NUMBER_KEYS = '''
+import json
+from workers import Response, WorkerEntrypoint
+
+CASES = [{"b": 2, 1: "a"}, {-1: "a", "b": 2}, {1.5: "a", None: "n", True: "t", (1, 2): "p", "b": 2},
+         {2**53 - 2: "a", 2**53 - 1: "b", 10**16: "c"}, {"x": {3: "c", "y": 1}}, {10: "a", 2: "b"},
+         {1: "b", "x": 1, "1": "a"}, {"y": 1, 1: None}]
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = []
+        for i, metadata in enumerate(CASES):
+            await self.env.KV.put(f"k{i}", "v", metadata=metadata)
+            read = await self.env.KV.getWithMetadata(f"k{i}")
+            out.append(json.dumps(read.metadata.to_py(), separators=(",", ":")))
+        return Response.json(out)
+'''
+
+
+@pytest.mark.asyncio
+async def test_pyodide_028_lists_whole_number_keys_as_their_digits(project):
+    # JSON.stringify of the dict's PyProxy, measured with Pyodide 0.28.2 and 314.0.6 under Node:
+    # a key 0..2**53-2 as its digits where it stands ('{"b":2,"1":"a"}': a Proxy's keys keep their
+    # order), a str key of the same digits read first, every other non-str key left out (not the
+    # whole dict); read back, JSON.parse's object lists array-index keys first, ascending
+    worker = load_worker(project(_toml("2025-11-01"), src__entry_DOT_py=NUMBER_KEYS))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PyProxyWarning)
+        body = await (await worker.fetch("/")).json()
+    assert body == ['{"1":"a","b":2}', '{"b":2}', '{"b":2}', '{"9007199254740990":"a"}',
+                    '{"x":{"3":"c","y":1}}', '{"2":"b","10":"a"}', '{"1":"a","x":1}', '{"y":1}']

@@ -136,7 +136,8 @@ def _stringified_list(value: list[Any] | tuple[Any, ...]) -> list[Any]:
 
 def _stringified_dict(value: dict[Any, Any], where: str, level: int = 1) -> dict[str, Any]:
     """What ``JSON.parse(JSON.stringify(p))`` gives for a dict's PyProxy ``p`` on Pyodide 0.28:
-    its string keys but those named like a dict method (a function there), ``None`` values
+    its string keys but those named like a dict method (a function there), and its whole-number
+    keys from 0 to 2**53 - 2 as their digits (:data:`_LAST_INT_KEY`), ``None`` values
     dropped (``undefined``), nested dicts alike (a dict subclass ``{}``), and lists of scalars
     (whose ``None`` is ``null``). ``level``: how deep ``value`` is (the depth limit of
     :mod:`workers_env._deep`)."""
@@ -155,10 +156,28 @@ def _stringified_dict(value: dict[Any, Any], where: str, level: int = 1) -> dict
         return item
 
     def walk() -> dict[str, Any]:
-        return {k: inner(v) for k, v in value.items()
-                if isinstance(k, str) and k not in DICT_ATTRIBUTES and v is not None}
+        out: dict[str, Any] = {}
+        for k in value:
+            if type(k) is int and 0 <= k < _LAST_INT_KEY:
+                name = str(k)  # the proxy lists a whole number key as its digits, where it stands
+            elif isinstance(k, str):
+                name = k
+            else:
+                continue  # a negative, float, bool, None or tuple key is not listed
+            if name in out or name in DICT_ATTRIBUTES:
+                continue
+            v = value[name] if name in value else value[k]  # read by its name: a str key first
+            if v is not None:
+                out[name] = inner(v)
+        return out
 
     return walk() if level < ROOMY_FROM else deeper(level, "JSON.stringify()", walk)
+
+
+#: the whole-number keys a dict's PyProxy lists (0.28.2 and 314.0.6 under Node: 0 to 2**53 - 2,
+#: in insertion order, a str key of the same digits read first; a negative one, 2**53 - 1 and
+#: beyond are left out, as are float, bool, None and tuple keys)
+_LAST_INT_KEY = 2**53 - 1
 
 
 #: the PyProxy's own JavaScript properties a read of that name answers before any key, in every
