@@ -95,3 +95,16 @@ async def test_on_pyodide_026_the_own_type_is_read_though_no_key_is(project):
     assert body["blob"] == "dict" and body["file"] == ["dict", False]  # lastModified: no key read, now
     assert body["stream"] == 'TypeError: "dict" is not a valid type of ReadableStream.'
     assert body["blob_obj"] == "text/plain" and body["aes_obj"] == 256
+
+
+@pytest.mark.asyncio
+async def test_the_external_sdk_leaves_javascripts_own_apis_their_pyproxy(project):
+    """The external SDK converts what it hands to a binding; ``js.Blob`` and the rest are called
+    directly, so the dict still reaches them as its PyProxy."""
+    worker = load_worker(project('name = "c"\nmain = "src/entry.py"\ncompatibility_date = "2026-08-20"\n'
+                                 'compatibility_flags = ["python_workers"]\n', src__entry_DOT_py=ENTRY,
+                                 pyproject_DOT_toml='[project]\nname = "c"\nversion = "0"\nrequires-python = ">=3.12"\n'
+                                 'dependencies = []\n[dependency-groups]\ndev = ["workers-py"]\n'))
+    body, _ = await _run(worker)
+    assert (body["blob"], body["blob_kw"], body["aes"], body["aes_obj"]) == ("dict", "text/plain", AES, 256)
+    assert body["stream"] == 'TypeError: "dict" is not a valid type of ReadableStream.'
