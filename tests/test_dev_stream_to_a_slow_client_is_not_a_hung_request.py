@@ -19,7 +19,7 @@ from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
 
 ENTRY = """
-from js import IdentityTransformStream, TransformStream, ReadableStream, Response as JsResponse
+from js import IdentityTransformStream, Object, TransformStream, ReadableStream, Response as JsResponse
 from pyodide.ffi import to_js
 from workers import WorkerEntrypoint
 
@@ -38,7 +38,7 @@ class Default(WorkerEntrypoint):
                 else:
                     sent["n"] += 1
                     controller.enqueue(CHUNK)
-            self.ctx.waitUntil(ReadableStream.new({"pull": pull}).pipeTo(stream.writable))
+            self.ctx.waitUntil(ReadableStream.new(to_js({"pull": pull}, dict_converter=Object.fromEntries)).pipeTo(stream.writable))
         else:
             writer = stream.writable.getWriter()
             async def produce():

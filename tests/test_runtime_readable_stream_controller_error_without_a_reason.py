@@ -13,8 +13,8 @@ from worker_helpers import OUTCOME, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
-from js import Error, ReadableStream, Uint8Array
-from pyodide.ffi import jsnull
+from js import Error, Object, ReadableStream, Uint8Array
+from pyodide.ffi import jsnull, to_js
 from workers import Response, WorkerEntrypoint
 
 """ + OUTCOME + """
@@ -22,7 +22,7 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         reason = None if request.url.endswith("/undefined") else Error.new("boom")
         controllers = []
-        stream = ReadableStream.new({"start": controllers.append})
+        stream = ReadableStream.new(to_js({"start": controllers.append}, dict_converter=Object.fromEntries))
         await asyncio.sleep(0)
         controller = controllers[0]
         controller.enqueue(Uint8Array.new([1]))

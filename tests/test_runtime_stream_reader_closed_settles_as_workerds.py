@@ -14,7 +14,8 @@ from worker_helpers import STATE, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
-from js import Error, FixedLengthStream, IdentityTransformStream, ReadableStream, TransformStream, Uint8Array
+from js import Error, FixedLengthStream, IdentityTransformStream, Object, ReadableStream, TransformStream, Uint8Array
+from pyodide.ffi import to_js
 from workers import Response, WorkerEntrypoint
 
 """ + STATE + """
@@ -28,7 +29,7 @@ class Default(WorkerEntrypoint):
         if kind == "source":
             controllers = []
             for end in ("close", "error"):
-                stream = ReadableStream.new({"start": controllers.append})
+                stream = ReadableStream.new(to_js({"start": controllers.append}, dict_converter=Object.fromEntries))
                 reader = stream.getReader()
                 await asyncio.sleep(0)
                 controllers[-1].enqueue(Uint8Array.new(1))

@@ -132,6 +132,9 @@ PENDING_REPR = ("Pyodide's WebLoop adds a done callback to every future it makes
                 "(README: Where we had to choose)")
 
 #: group -> [code | (code, why)]
+NODE_ALGORITHM_NAME = ("on 0.26 a dict's PyProxy reads no keys, so the algorithm has no name: Node's webcrypto refuses "
+                       "that with its WebIDL TypeError, workers-env with workerd's NotSupportedError ('Unrecognized ... "
+                       "algorithm \"undefined\"'); the length read is the same PyProxy own property either way")
 CASES = {
     "array-js-methods": [
         "arr().join('-')",
@@ -2032,6 +2035,33 @@ CASES = {
         "list(Object.values(collections.OrderedDict(a=1))) if False else None)",
         "class D(dict):\n    pass\nReflect.get(D({'topK': 3}), 'topK')",
         "import collections\nP = collections.namedtuple('P', 'x y')\n(JSON.stringify(P(1, 'a')), JSON.stringify({'p': P(1, 2)}))",
+    ],
+    "pyproxy-own-type-length": [  # a dict's PyProxy as options/algorithm: its own type ("dict") and length (len)
+        "js.Blob.new(['x'], {'type': 'text/plain'}).type",
+        "(js.Blob.new(['x'], {}).type, js.Blob.new(['x'], {'endings': 'native'}).type)",
+        "(js.Blob.new(['x'], to_js({'type': 'text/plain'}, dict_converter=Object.fromEntries)).type, "
+        "js.Blob.new(['x'], type='text/plain').type)",
+        "f = js.File.new(['x'], 'n', {'type': 'text/plain', 'lastModified': 5})\n(f.type, f.lastModified == 5)",
+        "f = js.File.new(['x'], 'n', type='text/plain', lastModified=5)\n(f.type, f.lastModified)",
+        "def f(s):\n    try:\n        js.ReadableStream.new(s)\n        return 'made'\n    except JsException as e:\n"
+        "        return type(e).__name__\n[f({'type': 'bytes'}), f({}), f({'pull': lambda c: None}), "
+        "f(to_js({'type': 'bytes'}, dict_converter=Object.fromEntries)), f(to_js({}, dict_converter=Object.fromEntries))]",
+        ("# async\ntry:\n    k = await js.crypto.subtle.generateKey({'name': 'AES-GCM', 'length': 256}, True, ['encrypt'])\n"
+        "    r = k.algorithm.length\nexcept JsException as e:\n    r = e.name\nr", NODE_ALGORITHM_NAME, "0.26"),
+        ("# async\ntry:\n    k = await js.crypto.subtle.generateKey({'name': 'AES-GCM', 'length': 2}, True, ['encrypt'])\n"
+        "    r = k.algorithm.length\nexcept JsException as e:\n    r = e.name\nr", NODE_ALGORITHM_NAME, "0.26"),
+        "# async\nk = await js.crypto.subtle.generateKey(to_js({'name': 'AES-GCM', 'length': 256}, "
+        "dict_converter=Object.fromEntries), True, ['encrypt'])\nk.algorithm.length",
+        ("# async\ntry:\n    k = await js.crypto.subtle.generateKey({'name': 'HMAC', 'hash': 'SHA-256'}, True, ['sign'])\n"
+        "    r = k.algorithm.length\nexcept JsException as e:\n    r = e.name\nr", NODE_ALGORITHM_NAME, "0.26"),
+        ("# async\ntry:\n    k = await js.crypto.subtle.generateKey({'name': 'HMAC', 'hash': 'SHA-256', 'length': 256}, True, "
+        "['sign'])\n    r = k.algorithm.length\nexcept JsException as e:\n    r = e.name\nr", NODE_ALGORITHM_NAME, "0.26"),
+        ("# async\ntry:\n    k = await js.crypto.subtle.importKey('raw', js.Uint8Array.new(32), {'name': 'HMAC', 'hash': "
+        "'SHA-256'}, True, ['sign'])\n    r = k.algorithm.length\nexcept JsException as e:\n    r = e.name\nr", NODE_ALGORITHM_NAME, "0.26"),
+        ("# async\nb = await js.crypto.subtle.importKey('raw', js.Uint8Array.new(16), 'PBKDF2', False, ['deriveKey'])\n"
+        "try:\n    k = await js.crypto.subtle.deriveKey(to_js({'name': 'PBKDF2', 'salt': js.Uint8Array.new(8), "
+        "'iterations': 1, 'hash': 'SHA-256'}, dict_converter=Object.fromEntries), b, {'name': 'AES-GCM', 'length': 256}, "
+        "True, ['encrypt'])\n    r = k.algorithm.length\nexcept JsException as e:\n    r = e.name\nr", NODE_ALGORITHM_NAME, "0.26"),
     ],
     "init-mapping-kinds": [  # a dict, dict subclasses, a Mapping that is no dict, an object: as the init
         _INIT_KINDS + "each(lambda k: js.Response.new('x', k).status, status=201)",

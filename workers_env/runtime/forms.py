@@ -20,6 +20,7 @@ from workers_env._jsvalues import ByteStream
 from workers_env.runtime.current import flag_on
 from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
 from workers_env.runtime.jspromise import promise_call
+from workers_env.runtime.jspyproxies import pyproxy_options
 from workers_env.runtime.jsproxy import (
     JsBuffer,
     JsBufferSource,
@@ -62,8 +63,17 @@ def _blob_type(value: Any) -> str:
 _MISSING: Any = object()
 
 
-def _option(init: Any, name: str) -> Any:
-    return options_member(init, name)
+#: the members of a ``BlobPropertyBag``/``FilePropertyBag`` JavaScript reads
+_BAG_MEMBERS = ("type", "endings", "lastModified")
+
+
+def _options(init: Any, where: str) -> dict[str, Any]:
+    """A Blob's or File's options as JavaScript reads them: a JS object's members; a Python
+    dict's PyProxy answers ``type`` itself (``"dict"``, in every Pyodide) and its other keys
+    as the Worker's Pyodide reads them (from 0.28), with a ``PyProxyWarning``."""
+    if type(init) is dict:
+        return pyproxy_options(init, where, reads=frozenset(_BAG_MEMBERS))
+    return {name: options_member(init, name) for name in _BAG_MEMBERS}
 
 
 class JsBlob(JsgObject, JsProxy):
@@ -76,7 +86,10 @@ class JsBlob(JsgObject, JsProxy):
             raise js_type_error(f"Failed to construct '{self._js_name}': constructor parameter 1 is not of type 'Array'.")
         items = [] if parts is None else list(parts)
         self._data = b"".join(_part_bytes(p) for p in items)
-        self.type = _blob_type(_option(init, "type"))
+        self._take(_options(init, f"options of new {self._js_name}()"))
+
+    def _take(self, options: dict[str, Any]) -> None:
+        self.type = _blob_type(options.get("type"))
 
     @classmethod
     def new(cls, parts: Any = None, init: Any = None) -> JsBlob:
@@ -119,7 +132,10 @@ class JsFile(JsBlob):
             raise js_type_error("Failed to construct 'File': constructor parameter 2 is not of type 'string'.")
         super().__init__(parts, init)
         self.name = usv(js_text(name))
-        modified = _option(init, "lastModified")
+
+    def _take(self, options: dict[str, Any]) -> None:
+        super()._take(options)
+        modified = options.get("lastModified")
         self.lastModified = int(modified) if modified is not None else int(time.time() * 1000)
 
     @classmethod

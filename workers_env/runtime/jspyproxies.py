@@ -24,6 +24,7 @@ __all__ = [
     "pyproxy_json",
     "pyproxy_attributes",
     "pyproxy_options",
+    "pyproxy_own",
     "reads_dict_keys",
 ]
 
@@ -194,15 +195,24 @@ def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls
     keys production ignores (none for an empty dict). ``reads``: the members the JavaScript
     reads; those named like the PyProxy's own ``type`` and ``length`` are those properties
     (``"dict"``, its length), present or not as keys, in every era, with a ``PyProxyWarning``."""
-    own = {name: PYPROXY_OWN_PROPERTIES[name](value) for name in sorted(reads & PYPROXY_OWN_PROPERTIES.keys())}
+    own = pyproxy_own(value, reads, where)
+    keys = _pyproxy_keys({k: v for k, v in value.items() if k not in own}, where, defaults, nulls)
+    return {**keys, **own}
+
+
+def pyproxy_own(value: dict[str, Any], reads: Iterable[str], where: str, keywords: bool = True) -> dict[str, Any]:
+    """Those of ``reads`` JavaScript reads of a Python dict's PyProxy as the PyProxy's own
+    properties (:data:`PYPROXY_OWN_PROPERTIES`: ``type`` is ``"dict"``, ``length`` its len()),
+    whatever the dict holds, in every era, with a ``PyProxyWarning`` (``keywords``: whether
+    keyword arguments are a way out, as for an options object last among the arguments)."""
+    own = {name: PYPROXY_OWN_PROPERTIES[name](value) for name in sorted(set(reads) & PYPROXY_OWN_PROPERTIES.keys())}
     if own:
         warn_pyproxy(
             f"a Python dict reached JavaScript as a PyProxy as the {where}: JavaScript reads its "
             f"{', '.join(f'{k} as the PyProxy own property, {v!r}' for k, v in own.items())}, whatever the dict holds, "
-            f"in production too. Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword "
-            f"arguments{era_hint()}")
-    keys = _pyproxy_keys({k: v for k, v in value.items() if k not in own}, where, defaults, nulls)
-    return {**keys, **own}
+            f"in production too. Convert it with to_js(value, dict_converter=Object.fromEntries)"
+            f"{f' or pass keyword arguments{era_hint()}' if keywords else ''}")
+    return own
 
 
 def _pyproxy_keys(value: dict[str, Any], where: str, defaults: str, nulls: Any) -> dict[str, Any]:

@@ -42,7 +42,7 @@ from workers_env.runtime.current import (
     current_runtime,
 )
 from workers_env.runtime.heldreads import HeldRead, HeldReads
-from workers_env.runtime.jsbase import JsProxy, js_type_error
+from workers_env.runtime.jsbase import JsProxy, js_text, js_type_error
 from workers_env.runtime.jsbuffers import READ_BUFFER_SIZE, JsBufferSource, read_buffer_view
 from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsTypedArray, js_null
@@ -1506,8 +1506,8 @@ def _source_fields(source: Any, names: tuple[str, ...] = ("start", "pull", "canc
         return {}
     if isinstance(source, JsObject):
         return dict(source._props)
-    if type(source) is dict:
-        return pyproxy_options(source, where)
+    if type(source) is dict:  # a PyProxy: its own ``type`` ("dict") is what a ``type`` read gives
+        return pyproxy_options(source, where, reads=frozenset(names))
     return {name: getattr(source, name) for name in names if hasattr(source, name)}
 
 
@@ -1564,6 +1564,9 @@ class _SourcedReadableStream(_LiveReadableStream):
     def __init__(self, source: Any = None, strategy: Any = None):
         fields = _source_fields(source)
         high_water_mark = _high_water_mark(strategy, fields.get("type"))
+        kind = fields.get("type")
+        if kind is not None and js_text(kind) not in ("", "bytes"):  # workerd's readable-source check
+            raise js_type_error(f'"{js_text(kind)}" is not a valid type of ReadableStream.')
         super().__init__(LiveByteStream())
         self._byte_source = fields.get("type") == "bytes"
         controller = _Controller(self._source)  # type: ignore[arg-type]

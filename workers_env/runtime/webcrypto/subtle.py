@@ -41,6 +41,7 @@ from workers_env.runtime.webcrypto.arguments import (
     name_of,
     not_emulated,
     plain,
+    with_length,
 )
 from workers_env.runtime.webcrypto.kdf import hkdf, pbkdf2
 from workers_env.runtime.webcrypto.keys import (
@@ -137,7 +138,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             check_usages(usage_list, "secret", "HMAC", ("sign", "verify"))
             hash_key = hash_key_of(algo)
             secret = buffer_bytes(key_data) if fmt == "raw" else hmac_jwk(plain(key_data), hash_key)
-            secret, length = hmac_length(secret, algo.get("length"))
+            secret, length = hmac_length(secret, with_length(algorithm, algo).get("length"))
             key_algorithm = {"name": "HMAC", "hash": {"name": hash_key}, "length": length}
             return with_usages(CryptoKey("secret", key_algorithm, extractable, usage_list, secret))
         if name in AES_MODES:
@@ -220,7 +221,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         key = self._check(baseKey, "deriveKey", algorithm)
         if key._name not in ("PBKDF2", "HKDF"):
             raise not_emulated("deriveKey", key._name)
-        derived = algorithm_dict(derivedKeyAlgorithm)
+        derived = with_length(derivedKeyAlgorithm, algorithm_dict(derivedKeyAlgorithm))
         if derived.get("name") is None or name_of(derived).upper() not in DERIVED_KEY_TYPES:
             raise fail(dom_exception(f'Unrecognized derived key type "{name_of(derived)}" requested.',
                                       "NotSupportedError"), derivedKeyAlgorithm)
@@ -304,13 +305,13 @@ class SubtleCrypto(JsgObject, JsProxy):
             return aes_gcm(encrypting, key._material, algo, raw)
         if key._name == "AES-CBC":
             return aes_cbc(encrypting, key._material, algo, raw)
-        return aes_ctr(key._material, algo, raw)
+        return aes_ctr(key._material, with_length(algorithm, algo), raw)
 
     @promise_call
     async def generateKey(self, algorithm: Any, extractable: bool = False, keyUsages: Any = None) -> CryptoKey:  # noqa: N802,N803 - JS names
         """An AES or HMAC secret key from the system's random source (workerd's checks, texts)."""
         refuse_null_algorithm(algorithm, "GenerateKeyAlgorithm")
-        algo = algorithm_dict(algorithm)
+        algo = with_length(algorithm, algorithm_dict(algorithm))
         name = name_of(algo).upper()
         if algo.get("name") is None or name not in GENERATED_KEY_TYPES:
             raise fail(dom_exception(f'Unrecognized key generation algorithm "{name_of(algo)}" requested.',
