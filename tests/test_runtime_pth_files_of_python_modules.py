@@ -122,3 +122,17 @@ def test_the_workers_modules_of_its_pth_files_are_there_for_every_request(tmp_pa
 
     assert [eval(text) for text in asyncio.run(scenario())] == [  # noqa: S307 - the Worker's repr
         (42, True, [str(folder / "python_modules" / "extra_dir")])] * 2
+
+
+def test_only_the_pth_files_at_the_top_of_python_modules_are_processed(tmp_path):
+    """``site.addsitedir`` reads the folder's own ``.pth`` files: not those of a subfolder, nor
+    those of a folder a path line adds."""
+    folder = project(tmp_path, "2026-06-01")
+    modules = folder / "python_modules"
+    n = next(iter(modules.glob("pth_hook_*.py"))).stem.removeprefix("pth_hook_")
+    (modules / "setup.pth").write_text("extra_dir\n")  # its import line gone: only the ones below could import
+    (modules / "sub").mkdir()
+    (modules / "sub" / "nested.pth").write_text(f"import pth_hook_{n}\n")
+    (modules / "extra_dir" / "added.pth").write_text(f"import pth_hook_{n}\n")
+    found, hooked, on_path = answer(folder)
+    assert (found, hooked, on_path) == (42, False, [str(modules / "extra_dir")])
