@@ -136,3 +136,14 @@ def test_only_the_pth_files_at_the_top_of_python_modules_are_processed(tmp_path)
     (modules / "extra_dir" / "added.pth").write_text(f"import pth_hook_{n}\n")
     found, hooked, on_path = answer(folder)
     assert (found, hooked, on_path) == (42, False, [str(modules / "extra_dir")])
+
+
+def test_with_python_modules_on_the_hosts_own_sys_path_what_it_imported_stays_shared(tmp_path, monkeypatch):
+    """``PYTHONPATH=python_modules``: host code imports from there too, so a module the Worker
+    imported from it stays in ``sys.modules``, one copy for both (as an installed package)."""
+    folder = project(tmp_path, "2026-06-01")
+    monkeypatch.syspath_prepend(str(folder / "python_modules"))
+    n = next(iter(folder.glob("python_modules/pth_hook_*.py"))).stem.removeprefix("pth_hook_")
+    assert answer(folder)[:2] == (42, True)
+    shared = [sys.modules.pop(name, None) for name in (f"pth_hook_{n}", f"extra_module_{n}")]
+    assert [getattr(module, "__name__", None) for module in shared] == [f"pth_hook_{n}", f"extra_module_{n}"]
