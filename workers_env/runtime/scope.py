@@ -214,15 +214,17 @@ def _cwd() -> str:
         return ""
 
 
-def _is_under(module: ModuleType, folder: Path) -> bool:
+def _is_under(module: ModuleType, *folders: Path | None) -> bool:
+    """Whether ``module``'s file (a namespace package's portions) lies in one of ``folders``."""
     origin = getattr(module, "__file__", None)
     paths = [origin] if origin else list(getattr(module, "__path__", []) or [])
     for path in paths:
         try:
-            Path(path).resolve().relative_to(folder)
-            return True
-        except (ValueError, OSError, TypeError):
+            where = Path(path).resolve()
+        except (OSError, TypeError, ValueError):
             continue
+        if any(folder is not None and where.is_relative_to(folder) for folder in folders):
+            return True
     return False
 
 
@@ -259,6 +261,10 @@ class ImportScope:
         self.main_only = main_only
         self._finder = _NotUploaded(self) if main_only is not None else None
         self.project = project.resolve() if project is not None else None  # the config's folder
+        #: the uploaded ``python_modules/``: what the Worker imports from there (a ``.pth`` file's
+        #: import line or path line, see :mod:`~workers_env.runtime.pthfiles`) is its own, as each
+        #: isolate imports its own -- not seen by host code or another Worker (:meth:`_owns_vendored`)
+        self._vendored = self.project / "python_modules" if self.project is not None else None
         self.vendor = vendor.resolve() if vendor is not None else None  # the legacy vendor/ folder
         self.runtime = runtime  # a WorkerRuntime, marked current on every entry
         self.modules: dict[str, ModuleType] = {}
@@ -696,10 +702,26 @@ class ImportScope:
                 if (parent is not None and not old_location_module(parent) and vars(parent).get(child) is module
                         and old_location_module(module)):  # (last: ``is`` would widen module's type again)
                     self._attached.append((parent, child, module))
-            elif module is not None and _is_under(module, self.folder):
+            elif module is not None and (_is_under(module, self.folder) or self._owns_vendored(module)):
                 self.modules[name] = module
                 _OWNED[module] = weakref.ref(self)
                 self._layer.saved.setdefault(name, _MISSING)
+
+    def _owns_vendored(self, module: ModuleType) -> bool:
+        """Whether ``module``, imported while the scope was entered, is the Worker's own as one of
+        the uploaded ``python_modules/`` -- not when host code imports from there too (that folder
+        on its ``sys.path``, as ``PYTHONPATH=python_modules``): then it is shared, as an installed
+        package is (a second copy of numpy, say, would not import)."""
+        vendored = self._vendored
+        if vendored is None or not _is_under(module, vendored):
+            return False
+        for entry in self._path_on_entry:  # the host's sys.path, with the Worker's folder
+            try:
+                if isinstance(entry, str) and Path(entry).resolve().is_relative_to(vendored):
+                    return False
+            except (OSError, ValueError):
+                continue
+        return True
 
     def _attach(self) -> None:
         """Give back, as its code's step starts, the attributes the Worker's own submodules set on
