@@ -59,6 +59,7 @@ from workers_env.runtime.jsproxy import (
 )
 from workers_env.runtime.jspyproxies import (
     DICT_ATTRIBUTES,
+    PROXIED_TYPES,
     PYPROXY_NOTES,
     pyproxy_json,
     pyproxy_options,
@@ -321,26 +322,34 @@ class JsBinding(JsHostObject):
             # a None value reads through the PyProxy as Pyodide converts None: undefined, absent
             read = {k: v for k, v in pyproxy_options(value, what, nulls=self._nulls, reads=members).items()
                     if v is not None}
-            return {k: self._json_view(v, where) if stringified or k in json_members else
-                    _pyproxy_string(v, where) if k in string_members and _unconverted_container(v) else v
+            return {k: self._member(k, v, where, json_members, string_members, stringified=stringified, plain=False)
                     for k, v in read.items()}
         if options and (json_members or string_members) and type(value) is JsObject:  # keywords: one object,
             props = object.__getattribute__(value, "_props")  # its values converted shallowly
             nulls = object.__getattribute__(value, "_nulls")
-            return {k: self._json_view(v, where) if k in json_members else
-                    _pyproxy_string(v, where) if k in string_members and _unconverted_container(v) else
-                    to_plain(v, where=where)
+            return {k: self._member(k, v, where, json_members, string_members, stringified=False, plain=True)
                     for k, v in props.items() if v is not None or nulls}
         if stringified:
             return self._json_view(value, where)
         return to_plain(value, where=where)
+
+    def _member(self, name: str, value: Any, where: str, json_members: frozenset[str], string_members: frozenset[str],
+                *, stringified: bool, plain: bool) -> Any:
+        """One member of an options object as the binding's JavaScript reads it (see
+        :meth:`_argument`): what ``JSON.stringify`` writes of it, a container's ``str()`` where a
+        string is read, else the value (``plain``: through :func:`to_plain`, for a keyword's)."""
+        if stringified or name in json_members:
+            return self._json_view(value, where)
+        if name in string_members and _unconverted_container(value):
+            return _pyproxy_string(value, where)
+        return to_plain(value, where=where) if plain else value
 
     def _json_view(self, value: Any, where: str, level: int = 1) -> Any:
         """``value`` as ``JSON.stringify`` writes it, PyProxies at any depth included (a keyword
         argument's dict or list is one: Pyodide converts keywords shallowly); ``undefined``
         properties (a ``None`` in ``to_js`` or keyword data) are left out. ``level``: how deep
         ``value`` is (:mod:`workers_env._deep`)."""
-        if type(value) in (dict, list, tuple, set, frozenset, bytes, bytearray, memoryview):
+        if type(value) in PROXIED_TYPES:
             return to_plain(pyproxy_json(value, where, self._nulls), where=where)
         if type(value) is JsObject:
             props = object.__getattribute__(value, "_props")
@@ -549,8 +558,7 @@ def _positions(declared: Any) -> tuple[int, ...]:
 
 def _unconverted_container(value: Any) -> bool:
     """A Python container that reached JavaScript without ``to_js``: a PyProxy there."""
-    return (isinstance(value, (list, tuple, dict, set, frozenset, bytes, bytearray, memoryview))
-            and not isinstance(value, JsProxy))
+    return isinstance(value, PROXIED_TYPES) and not isinstance(value, JsProxy)
 
 
 def rest_argument(value: Any, where: str) -> Any:

@@ -18,6 +18,7 @@ from workers_env.runtime.jsproxy import NULL_AS_NONE, JsObject
 
 __all__ = [
     "DICT_ATTRIBUTES",
+    "PROXIED_TYPES",
     "is_container_subclass_proxy",
     "is_dict_subclass_proxy",
     "is_python_container",
@@ -123,13 +124,13 @@ def pyproxy_json(value: Any, where: str, nulls: Any = True) -> Any:
 
 
 #: the Python values Pyodide hands JavaScript as PyProxies (not converted implicitly)
-_PROXIED = (dict, list, tuple, set, frozenset, bytes, bytearray, memoryview)
+PROXIED_TYPES = (dict, list, tuple, set, frozenset, bytes, bytearray, memoryview)
 
 
 def _stringified_list(value: list[Any] | tuple[Any, ...]) -> list[Any]:
     """A list's PyProxy under ``JSON.stringify``: its items, unless one is a container -- the
     proxy of an item read after the list's iterator is exhausted is already destroyed."""
-    if any(isinstance(item, _PROXIED) for item in value):
+    if any(isinstance(item, PROXIED_TYPES) for item in value):
         raise JsException("This borrowed proxy was automatically destroyed when an iterator was exhausted.\n"
                           "For more information about the cause of this error, use `pyodide.setDebug(true)`")
     return list(value)
