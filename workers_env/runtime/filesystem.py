@@ -77,8 +77,6 @@ _CHANGES: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = 
 _BY_FD = frozenset({"os.chmod", "os.chown", "os.utime"})
 #: the changes Pyodide refuses with ``EPERM`` (Emscripten's ``setattr`` of a read-only node)
 _NOT_PERMITTED = frozenset({"os.chmod", "os.utime", "os.chown"})
-#: what Pyodide's ``os`` lacks (0.26.0a4, 0.28.2, 314.0.6): the Worker's own call is that AttributeError
-_MISSING = frozenset({"link", "mkfifo", "mknod"})
 _READ_ONLY = ("once deployed (the Worker's folder is workerd's read-only file system there, "
               "/session/metadata; write under /tmp, which is in memory and lasts as long as the isolate)")
 
@@ -330,13 +328,19 @@ def _open_at(open_: Any) -> Any:
     return open
 
 
+def _missing_in_os(name: str) -> AttributeError:
+    """Python's error for ``os.<name>``, which Pyodide's ``os`` lacks (``link``, ``mkfifo``,
+    ``mknod``: 0.26.0a4, 0.28.2, 314.0.6), for the Worker's own call."""
+    return AttributeError(f"module 'os' has no attribute '{name}'")
+
+
 def _missing_in_pyodide(name: str, function: Any) -> Any:
     """``os.<name>`` raising Pyodide's ``AttributeError`` for the running Worker's own code
     (``mkfifo``, ``mknod``: no audit event to refuse them by)."""
 
     def missing(*args: Any, **kwargs: Any) -> Any:
         if worker_frame_calls(sys._getframe(1)):
-            raise AttributeError(f"module 'os' has no attribute '{name}'")
+            raise _missing_in_os(name)
         return function(*args, **kwargs)
 
     missing.__name__ = missing.__qualname__ = name
@@ -363,7 +367,7 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
     if changes is not None:
         changed, fds, shown = changes
         if event == "os.link" and worker_frame_calls(sys._getframe(1)):
-            raise AttributeError("module 'os' has no attribute 'link'")
+            raise _missing_in_os("link")
         paths = tuple(_with_folder(args[i], args[f] if f < len(args) else None)
                       for i, f in zip(changed, fds or (len(args),) * len(changed)))
         if event in _BY_FD and isinstance(args[0], int) and not isinstance(args[0], bool):

@@ -1563,12 +1563,12 @@ class _SourcedReadableStream(_LiveReadableStream):
 
     def __init__(self, source: Any = None, strategy: Any = None):
         fields = _source_fields(source)
-        high_water_mark = _high_water_mark(strategy, fields.get("type"))
         kind = fields.get("type")
+        high_water_mark = _high_water_mark(strategy, kind)
         if kind is not None and js_text(kind) not in ("", "bytes"):  # workerd's readable-source check
             raise js_type_error(f'"{js_text(kind)}" is not a valid type of ReadableStream.')
         super().__init__(LiveByteStream())
-        self._byte_source = fields.get("type") == "bytes"
+        self._byte_source = kind == "bytes"
         controller = _Controller(self._source)  # type: ignore[arg-type]
         self._cancel_source = fields.get("cancel")
         sink: LiveByteStream = self._source  # type: ignore[assignment]

@@ -214,8 +214,8 @@ def _cwd() -> str:
         return ""
 
 
-def _is_under(module: ModuleType, *folders: Path | None) -> bool:
-    """Whether ``module``'s file (a namespace package's portions) lies in one of ``folders``."""
+def _is_under(module: ModuleType, folder: Path) -> bool:
+    """Whether ``module``'s file (a namespace package's portions) lies in ``folder``."""
     origin = getattr(module, "__file__", None)
     paths = [origin] if origin else list(getattr(module, "__path__", []) or [])
     for path in paths:
@@ -223,7 +223,7 @@ def _is_under(module: ModuleType, *folders: Path | None) -> bool:
             where = Path(path).resolve()
         except (OSError, TypeError, ValueError):
             continue
-        if any(folder is not None and where.is_relative_to(folder) for folder in folders):
+        if where.is_relative_to(folder):
             return True
     return False
 
