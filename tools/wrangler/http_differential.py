@@ -111,6 +111,15 @@ export default {
     if (path === "/text") return new Response("hello world ".repeat(200), { headers: { "content-type": "text/plain" } });
     if (path === "/json") return new Response(JSON.stringify({ a: "b".repeat(500) }), { headers: { "content-type": "application/json" } });
     if (path === "/png") return new Response("x".repeat(2000), { headers: { "content-type": "image/png" } });
+    // wrangler dev's ProxyWorker sends text/html through HTMLRewriter: chunked, whatever the length
+    if (path === "/html") return new Response("<p>h\u00e9llo</p>", { headers: { "content-type": "text/html" } });
+    if (path === "/html-upper") return new Response("<p>x</p>", { headers: { "content-type": "Text/HTML" } });
+    if (path === "/html-null") return new Response(null, { headers: { "content-type": "text/html;charset=utf-8" } });
+    if (path === "/fixed" || path === "/fixed-html") {
+      const { readable, writable } = new FixedLengthStream(5), w = writable.getWriter();
+      w.write(enc.encode("hello")); w.close();
+      return new Response(readable, { headers: { "content-type": path === "/fixed" ? "text/plain" : "text/html" } });
+    }
     if (path === "/status-text") return new Response("ok", { status: 201, statusText: "Made" });
     // a binding's or a fetch answer's stream, or the request's own body, returned: framed by whether its length is known
     if (path === "/kv-stream") { await env.KV.put("k", "hello kv"); return new Response(await env.KV.get("k", "stream")); }
@@ -233,6 +242,18 @@ class Default(WorkerEntrypoint):
             return Response(json.dumps({"a": "b" * 500}, separators=(",", ":")), headers={"content-type": "application/json"})
         if path == "/png":
             return Response("x" * 2000, headers={"content-type": "image/png"})
+        if path == "/html":
+            return Response("<p>h\u00e9llo</p>", headers={"content-type": "text/html"})
+        if path == "/html-upper":
+            return Response("<p>x</p>", headers={"content-type": "Text/HTML"})
+        if path == "/html-null":
+            return Response(None, headers={"content-type": "text/html;charset=utf-8"})
+        if path in ("/fixed", "/fixed-html"):
+            pair = js.FixedLengthStream.new(5)
+            writer = pair.writable.getWriter()
+            writer.write(TextEncoder.new().encode("hello"))
+            writer.close()
+            return Response(pair.readable, headers={"content-type": "text/plain" if path == "/fixed" else "text/html"})
         if path == "/status-text":
             return Response("ok", status=201, status_text="Made")
         if path == "/kv-stream":
@@ -331,6 +352,13 @@ CASES: list[Any] = [
     ("HEAD /stream", [req("HEAD /stream HTTP/1.1", CLOSE)], ["HEAD"]),
     ("HEAD /empty-null", [req("HEAD /empty-null HTTP/1.1", CLOSE)], ["HEAD"]),
     ("HEAD /text", [req("HEAD /text HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("html (chunked by wrangler dev's ProxyWorker)", [req("GET /html HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD html", [req("HEAD /html HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("Text/HTML (not rewritten)", [req("GET /html-upper HTTP/1.1", CLOSE)], ["GET"]),
+    ("null-body html", [req("GET /html-null HTTP/1.1", CLOSE)], ["GET"]),
+    ("FixedLengthStream", [req("GET /fixed HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD FixedLengthStream", [req("HEAD /fixed HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("FixedLengthStream html", [req("GET /fixed-html HTTP/1.1", CLOSE)], ["GET"]),
     ("GET /empty-null", [req("GET /empty-null HTTP/1.1", CLOSE)], ["GET"]),
     ("GET /empty-string", [req("GET /empty-string HTTP/1.1", CLOSE)], ["GET"]),
     ("GET /length", [req("GET /length HTTP/1.1", CLOSE)], ["GET"]),

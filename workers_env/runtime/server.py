@@ -381,6 +381,7 @@ class WorkerApp:
             else:
                 status, reason = response.status, response.statusText
                 body, chunked = self._body(response, inner, encoding, changed)
+                chunked = chunked or through_rewriter(response)
         except BaseException as exc:  # logged with the Worker's frames, not workers-env's (runtime/tracebacks.py)
             if isinstance(exc, asyncio.CancelledError):  # ours (the client left, the server stops); the
                 raise  # Worker's own arrives as a HandlerCancelledError
@@ -487,19 +488,21 @@ class WorkerApp:
         and so does a ``fetch()`` answer's still in ``encoding`` as received, which goes on as it
         came when that is the encoding the client gets (``as_received``; workerd pumps an
         ``EncodedAsyncInputStream`` to an output of its encoding undecoded, system-streams.c++).
-        A stream that fails ends the connection without the last chunk, as workerd does, so the
-        client sees a cut-off body rather than a whole one."""
+        An HTML body goes chunked all the same (:func:`through_rewriter`), and an answer to HEAD
+        without a length: wrangler dev's ProxyWorker copies the Worker's answer into a new
+        ``Response``, whose body to HEAD is null (4.164.0 sends a ``FixedLengthStream``'s HEAD
+        without ``Content-Length``). A stream that fails ends the connection without the last
+        chunk, as workerd does, so the client sees a cut-off body rather than a whole one."""
         live = response._live
         if as_received and encoding is not None and getattr(live, "encoding", None) == encoding:
             live.as_received()  # in the encoding it goes out in: sent as it came
             encoding = None
         encoder = Encoder(encoding) if encoding is not None else None
         length = getattr(live, "expected_length", None)
-        sized = length is not None and encoder is None and not (scope["method"] == "HEAD" and length == 0)
-        if sized:
-            headers = [(k, v) for k, v in headers if k.lower() != "content-length"] + [("content-length", str(length))]
+        sized = (length is not None and encoder is None and scope["method"] != "HEAD"
+                 and not through_rewriter(response))
         raw_headers = _head(headers, response.statusText, head=scope["method"] == "HEAD")
-        if sized and scope["method"] != "HEAD":
+        if sized:
             raw_headers.append((b"content-length", str(length).encode()))
         await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
         try:
@@ -743,6 +746,16 @@ async def _client_gone(receive: Receive) -> bool:
         return (await receive()).get("type") == "http.disconnect"
     except Exception:  # noqa: BLE001 - no word of the client: it is taken as still there
         return False
+
+
+def through_rewriter(response: Any) -> bool:
+    """Whether ``wrangler dev`` sends ``response`` through ``HTMLRewriter``: its ProxyWorker
+    transforms every answer whose ``Content-Type`` starts with ``text/html`` (as written:
+    ``Text/HTML`` is not; ``text/htmlx`` is), live reload or not (``insertLiveReloadScript``,
+    wrangler 4.164.0), and the transformed body has no length, so it goes chunked, without
+    ``Content-Length`` -- an asset's HTML page, an empty or null body, a 404 page alike."""
+    content_type = next((v for k, v in response.headers.items() if k == "content-type"), None)
+    return content_type is not None and content_type.startswith("text/html")
 
 
 def _head(headers: Iterable[tuple[str, str]], status_text: str, *, head: bool = False) -> list[tuple[bytes, bytes]]:
