@@ -2077,6 +2077,13 @@ CASES = {
         _INIT_KINDS + "kinds = (lambda f: lambda **kw: f(**kw)[:-1])(kinds)\n"
         "each(lambda k: [list(e) for e in js.Headers.new(k).entries()])",
         _INIT_KINDS + "each(lambda k: js.Response.new('x', k).status)",
+        # what jsg's record reading of a Headers init enumerates (Object.keys): an exact dict's keys alone
+        _INIT_KINDS + "each(lambda k: js.Object.keys(k).to_py(), a='1')",
+        _INIT_KINDS + "each(lambda k: js.Object.entries(k).to_py(), a='1')",
+        "import types\nclass P:\n    def __init__(self):\n        self.a = 1\n"
+        "[js.Object.keys(v).to_py() for v in (types.SimpleNamespace(a=1), P(), lambda: 1, 1j, P, range(2))]",
+        "def f(g, *a):\n    try:\n        return g(*a)\n    except Exception as e:\n        return str(e)\n"
+        "[f(js.Object.values, None), f(js.Object.entries, jsnull), f(js.Object.keys)]",
         "# async\n" + _INIT_KINDS + "out = []\nfor k in kinds(method='GET', body='x'):\n    try:\n"
         "        await js.fetch('data:,x', k)\n        out.append('fetched')\n    except Exception as e:\n"
         "        out.append(type(e).__name__)\nout",
