@@ -706,13 +706,13 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
             raise jsproxy.js_type_error("Cannot convert undefined or null to object")
         return plain(obj)
 
-    def keys(obj: JsObject = None, *_ignored: Any) -> JsArray:
+    def keys(obj: Any = None, *_ignored: Any) -> JsArray:
         return owner(obj).object_keys()
 
-    def values(obj: JsObject = None, *_ignored: Any) -> JsArray:
+    def values(obj: Any = None, *_ignored: Any) -> JsArray:
         return owner(obj).object_values()
 
-    def entries(obj: JsObject = None, *_ignored: Any) -> JsArray:
+    def entries(obj: Any = None, *_ignored: Any) -> JsArray:
         return owner(obj).object_entries()
 
     def assign(target: Any = None, *sources: Any) -> Any:
