@@ -2063,6 +2063,20 @@ CASES = {
         "'iterations': 1, 'hash': 'SHA-256'}, dict_converter=Object.fromEntries), b, {'name': 'AES-GCM', 'length': 256}, "
         "True, ['encrypt'])\n    r = k.algorithm.length\nexcept JsException as e:\n    r = e.name\nr", NODE_ALGORITHM_NAME, "0.26"),
     ],
+    "pyproxy-own-type-of-any-object": [  # any Python object's PyProxy answers type itself: its type's tp_name
+        "import collections, types\nclass D(dict):\n    pass\nclass P:\n    type = 'text/plain'\n"
+        "[js.Blob.new([], v).type for v in (D(type='text/plain'), collections.OrderedDict(type='a'), "
+        "collections.defaultdict(int), collections.Counter(), types.SimpleNamespace(type='a'), P(), lambda: 1, 1j, "
+        "range(3), [1], (1,), {1}, b'x', frozenset())]",
+        "class J(dict):\n    def __getattr__(self, k):\n        try:\n            return self[k]\n        except KeyError:\n"
+        "            raise AttributeError(k) from None\nclass D(dict):\n    pass\n"
+        "f = js.File.new(['x'], 'n', J(lastModified=5, type='b'))\ng = js.File.new(['x'], 'n', D(lastModified=5))\n"
+        "[f.type, f.lastModified, g.type, g.lastModified == 5]",
+        "import types\nf = js.File.new(['x'], 'n', types.SimpleNamespace(lastModified=7, type='b'))\n[f.type, f.lastModified]",
+        "import types\nclass Src:\n    def pull(self, c):\n        c.close()\nclass D(dict):\n    pass\n"
+        "def f(s):\n    try:\n        js.ReadableStream.new(s)\n        return 'made'\n    except JsException as e:\n"
+        "        return e.name\n[f(types.SimpleNamespace(type='bytes')), f(Src()), f(D(type='bytes')), f(types.SimpleNamespace())]",
+    ],
     "init-mapping-kinds": [  # a dict, dict subclasses, a Mapping that is no dict, an object: as the init
         _INIT_KINDS + "each(lambda k: js.Response.new('x', k).status, status=201)",
         _INIT_KINDS + "each(lambda k: js.Response.new('x', k).statusText, status=201, statusText='Made')",
