@@ -558,6 +558,51 @@ CASES += [
      {"$key": ["raw", H("ikm"), "HKDF", False, ["deriveKey"]]}, {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
 ]
 
+# --- wrapKey / unwrapKey (crypto.c++): export then encrypt, decrypt then import -------------------
+WRAPPER = aes_key("AES-GCM", usages=("wrapKey", "unwrapKey"))
+EXPORTABLE_HMAC = {"$key": ["raw", H(SECRET), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign", "verify"]]}
+HMAC_JWK_TEXT = json.dumps({"kty": "oct", "k": b64url(SECRET.encode()), "alg": "HS256"}).encode()
+
+CASES += [
+    ["wrapKey", "raw", EXPORTABLE_HMAC, WRAPPER, gcm()],
+    ["wrapKey", "jwk", EXPORTABLE_HMAC, WRAPPER, gcm()],  # the JWK's JSON text, members in workerd's order
+    ["wrapKey", "raw", aes_key("AES-CTR", 16, ("encrypt",), True), aes_key("AES-CBC", usages=("wrapKey",)), cbc()],
+    ["wrapKey", "jwk", aes_key("AES-GCM", 24, ("decrypt", "encrypt"), True), aes_key("AES-CTR", usages=("wrapKey",)),
+     ctr()],
+    ["wrapKey", "raw", hmac_key(), WRAPPER, gcm()],  # not extractable
+    ["wrapKey", "raw", EXPORTABLE_HMAC, aes_key("AES-GCM", usages=("unwrapKey",)), gcm()],
+    ["wrapKey", "raw", EXPORTABLE_HMAC, WRAPPER, cbc()],
+    ["wrapKey", "raw", EXPORTABLE_HMAC, WRAPPER, "AES-GCM"],
+    ["wrapKey", "raw", EXPORTABLE_HMAC, WRAPPER, NULL],
+    ["wrapKey", "raw", "not a key", WRAPPER, gcm()], ["wrapKey", "raw", EXPORTABLE_HMAC, "not a key", gcm()],
+    ["wrapKey", "pkcs8", EXPORTABLE_HMAC, WRAPPER, gcm()], ["wrapKey", "spki", EXPORTABLE_HMAC, WRAPPER, gcm()],
+    ["wrapKey", "raw", EXPORTABLE_HMAC, WRAPPER, {"name": "AES-GCM"}],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "jwk", _gcm(HMAC_JWK_TEXT), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, False,
+     ["sign", "verify"]],
+    ["unwrapKey", "raw", _gcm(bytes(range(16))), WRAPPER, gcm(), "AES-CBC", True, ["encrypt", "decrypt"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, []],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["encrypt"]],
+    ["unwrapKey", "raw", _gcm(bytes(15)), WRAPPER, gcm(), "AES-GCM", True, ["encrypt"]],
+    ["unwrapKey", "jwk", _gcm(b"not json"), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "jwk", _gcm(b"5"), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "jwk", _gcm(b"{}"), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    *[["unwrapKey", "jwk", _gcm(text), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]]
+      for text in (b"[1]", b"null", b'"oct"', b'{"kty": null}', b'{"kty": "oct", "k": 5}')],
+    ["unwrapKey", "jwk", _gcm(b"{}"), WRAPPER, gcm(), "AES-GCM", True, ["encrypt"]],
+    ["importKey", "jwk", {"k": b64url(SECRET.encode())}, {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    ["unwrapKey", "raw", X("00" * 26), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "raw", "not bytes", WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), "not a key", gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), aes_key("AES-GCM", usages=("wrapKey",)), gcm(),
+     {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, NULL, {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), NULL, True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), {"name": "NOPE"}, True, ["sign"]],
+    ["unwrapKey", "pkcs8", _gcm(SECRET.encode()), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+]
+
+
 WORKER_JS = r"""
 const subtle = crypto.subtle;
 const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
