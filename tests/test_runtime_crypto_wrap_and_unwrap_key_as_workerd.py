@@ -1,10 +1,10 @@
 """``crypto.subtle.wrapKey``/``unwrapKey`` as workerd's crypto.c++ has them: the wrapping key's
 algorithm and ``wrapKey`` usage checked, the key's extractability, then the key exported (``raw``,
 or a ``jwk`` as its JSON text) and encrypted -- AES-GCM, -CBC and -CTR wrap as they encrypt
-(impl.h) --; unwrapping decrypts, parses a ``jwk`` and imports as ``importKey``, a secret key
-with no usage refused. The bytes and texts below are ``wrangler dev`` 4.164.0's for the same calls
-(tools/wrangler/webcrypto_differential.py: 38 cases, all the same). workers-env raised
-NotEmulatedError for both."""
+(impl.h), AES-KW by RFC 3394 (aes.c++ ``AesKwKey``) --; unwrapping decrypts, parses a ``jwk`` and
+imports as ``importKey``, a secret key with no usage refused. The bytes and texts below are
+``wrangler dev`` 4.164.0's for the same calls (tools/wrangler/webcrypto_differential.py: 55 cases,
+all the same). workers-env raised NotEmulatedError for both, and for any AES-KW key."""
 
 from __future__ import annotations
 
@@ -119,3 +119,47 @@ def test_the_wrapped_json_is_javascripts_stringify():
         return json.loads(AESGCM(bytes(range(32))).decrypt(bytes(12), jwk, None))
 
     assert list(asyncio.run(scenario())) == ["kty", "key_ops", "alg", "ext", "k"]
+
+
+KW = "AES-KW"
+
+
+async def _kw_key(usages, size=32):
+    return await SUBTLE.importKey("raw", to_js(bytes(range(size))), KW, False, obj(usages))
+
+
+def test_aes_kw_wraps_as_rfc_3394_and_workerd():
+    async def scenario():
+        wrapper = await _kw_key(["wrapKey", "unwrapKey"])
+        inner = await SUBTLE.importKey("raw", to_js(bytes(range(16))), "AES-GCM", True, obj(["encrypt"]))
+        wrapped = await SUBTLE.wrapKey("raw", inner, wrapper, KW)
+        back = await SUBTLE.unwrapKey("raw", wrapped, wrapper, KW, "AES-GCM", True, obj(["encrypt"]))
+        return wrapped.to_bytes().hex(), (await SUBTLE.exportKey("raw", back)).to_bytes()
+
+    wrapped, raw = asyncio.run(scenario())
+    assert wrapped == "8cc4bfeca8a9f2f38c8b28392f1e8f4b3e5a5fd2f20bd688"  # wrangler dev 4.164.0's
+    assert raw == bytes(range(16))
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    ("wrap-80", "OperationError: Unwrapped key bit length must be a multiple of 64 bits but unwrapped key has a "
+                "length of 80 bits."),
+    ("wrap-64", "OperationError: Unwrapped key has length 8 bytes but it should be greater than or equal to 16 and "
+                "less than or equal to 18446744073709551607"),
+    ("unwrap-bad", "OperationError: AES-KW key unwrapping failed."),
+    ("unwrap-20", "OperationError: Provided a wrapped key to unwrap that is 160 bits which isn't a multiple of 64 "
+                  "bits."),
+    ("unwrap-16", "OperationError: Provided a wrapped key to unwrap this is 128 bits that is less than the minimal "
+                  "length of 192 bits."),
+])
+def test_aes_kw_refusals_are_workerds(call, expected):
+    async def scenario():
+        wrapper = await _kw_key(["wrapKey", "unwrapKey"])
+        if call.startswith("wrap"):
+            size = 10 if call == "wrap-80" else 8
+            inner = await SUBTLE.importKey("raw", to_js(bytes(size)), obj(HMAC), True, obj(["sign"]))
+            return await _error(SUBTLE.wrapKey("raw", inner, wrapper, KW))
+        size = {"unwrap-bad": 24, "unwrap-20": 20, "unwrap-16": 16}[call]
+        return await _error(SUBTLE.unwrapKey("raw", to_js(bytes(size)), wrapper, KW, "AES-GCM", True, obj(["encrypt"])))
+
+    assert asyncio.run(scenario()) == expected

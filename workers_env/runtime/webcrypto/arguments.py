@@ -127,7 +127,7 @@ def hash_key_of(algorithm: dict[str, Any]) -> str:
 def not_emulated(operation: str, name: str) -> NotEmulatedError:
     return NotEmulatedError(
         f"crypto.subtle.{operation} with {name} is not emulated by workers-env (production has it): "
-        "digest, HMAC, PBKDF2, HKDF, AES-GCM / AES-CBC / AES-CTR and Ed25519 / RSASSA-PKCS1-v1_5 / RSA-PSS / "
+        "digest, HMAC, PBKDF2, HKDF, AES-GCM / AES-CBC / AES-CTR / AES-KW and Ed25519 / RSASSA-PKCS1-v1_5 / RSA-PSS / "
         "ECDSA signatures are"
     )
 

@@ -18,14 +18,16 @@ from workers_env.runtime.jsproxy import JsArray, JsBuffer, JsObject, JsProxy, js
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.webcrypto.aes import (
     AES_BITS,
+    AES_KEYS,
     AES_MODES,
-    AES_USAGES,
     aes_cbc,
     aes_ctr,
     aes_export,
     aes_gcm,
     aes_jwk,
+    aes_kw,
     aes_length,
+    aes_usages,
 )
 from workers_env.runtime.webcrypto.arguments import (
     DIGESTS,
@@ -148,8 +150,8 @@ class SubtleCrypto(JsgObject, JsProxy):
             secret, length = hmac_length(secret, with_length(algorithm, algo).get("length"))
             key_algorithm = {"name": "HMAC", "hash": {"name": hash_key}, "length": length}
             return with_usages(CryptoKey("secret", key_algorithm, extractable, usage_list, secret))
-        if name in AES_MODES:
-            check_usages(usage_list, "secret", name, AES_USAGES)
+        if name in AES_KEYS:
+            check_usages(usage_list, "secret", name, aes_usages(name))
             if fmt == "raw":
                 secret = aes_length(buffer_bytes(key_data))
             elif fmt == "jwk":
@@ -233,7 +235,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise fail(dom_exception(f'Unrecognized derived key type "{name_of(derived)}" requested.',
                                       "NotSupportedError"), derivedKeyAlgorithm)
         derived_name = name_of(derived).upper()
-        if derived_name in AES_MODES:  # workerd's getKeyLength: an AES key's length is required
+        if derived_name in AES_KEYS:  # workerd's getKeyLength: an AES key's length is required
             length = derived.get("length")
             if length is None:
                 raise js_type_error('Missing field "length" in "derivedKeyParams".')
@@ -311,6 +313,8 @@ class SubtleCrypto(JsgObject, JsProxy):
     def _aes(encrypting: bool, key: CryptoKey, algorithm: Any, raw: bytes, operation: str) -> bytes:
         """``raw`` through ``key``'s AES mode (workerd's ``encrypt``/``decrypt``, which its
         ``wrapKey``/``unwrapKey`` are for AES-GCM, -CBC and -CTR: impl.h's defaults)."""
+        if key._name == "AES-KW":  # (a wrapKey/unwrapKey: an AES-KW key has no other usage)
+            return aes_kw(encrypting, key._material, raw)
         if key._name not in AES_MODES:
             raise not_emulated(operation, key._name)
         algo = algorithm_dict(algorithm)
@@ -330,9 +334,9 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise fail(dom_exception(f'Unrecognized key generation algorithm "{name_of(algo)}" requested.',
                                       "NotSupportedError"), algorithm)
         usages = usage_names(keyUsages)
-        if name in AES_MODES:
+        if name in AES_KEYS:
             for usage in usages:
-                if usage not in AES_USAGES:
+                if usage not in aes_usages(name):
                     raise dom_exception(f'Attempt to generate {name} key with invalid usage "{usage}".',
                                         "SyntaxError")
             length = algo.get("length")
@@ -375,7 +379,7 @@ class SubtleCrypto(JsgObject, JsProxy):
     def _export_key(key: CryptoKey, fmt: str) -> Any:
         """workerd's ``impl->exportKey``: what ``exportKey`` and ``wrapKey`` share once the key
         is known extractable."""
-        if key._name in AES_MODES:
+        if key._name in AES_KEYS:
             return aes_export(key, fmt)
         if key._name == "HMAC":
             if fmt not in ("raw", "jwk"):
@@ -406,7 +410,7 @@ class SubtleCrypto(JsgObject, JsProxy):
                       wrapAlgorithm: Any = None) -> JsBuffer:
         """workerd's ``SubtleCrypto::wrapKey``: ``key`` exported in ``fmt`` (a ``jwk`` as its
         JSON text) and encrypted with ``wrappingKey`` (AES-GCM, -CBC, -CTR: impl.h's
-        ``wrapKey`` is ``encrypt``), after the wrapping key's algorithm and ``wrapKey`` usage and
+        ``wrapKey`` is ``encrypt``; AES-KW: RFC 3394), after the wrapping key's algorithm and ``wrapKey`` usage and
         the key's extractability are checked, in that order (crypto.c++)."""
         for position, value in ((2, key), (3, wrappingKey)):
             if not isinstance(value, CryptoKey):
@@ -432,8 +436,7 @@ class SubtleCrypto(JsgObject, JsProxy):
     ) -> CryptoKey:
         """workerd's ``SubtleCrypto::unwrapKey``: ``wrappedKey`` decrypted with
         ``unwrappingKey`` (its algorithm and ``unwrapKey`` usage checked first), a ``jwk``
-        parsed as JSON, then imported as ``importKey`` imports it; a secret key with no usage
-        refused (crypto.c++)."""
+        parsed as JSON, then imported as ``importKey`` imports it (crypto.c++)."""
         _buffer_parameters("unwrapKey", None, (2, wrappedKey))
         if not isinstance(unwrappingKey, CryptoKey):
             raise js_type_error("Failed to execute 'unwrapKey' on 'SubtleCrypto': parameter 3 is not of type "
@@ -455,7 +458,5 @@ class SubtleCrypto(JsgObject, JsProxy):
                 key_data = JsObject({})
             if not isinstance(key_data, JsObject):
                 raise dom_exception('Missing "kty" field or corrupt JSON unwrapping key?', "DataError")
-        key = self._import_key(fmt, key_data, unwrappedKeyAlgorithm, bool(extractable), usages)
-        if key.type in ("secret", "private") and not len(key.usages):
-            raise dom_exception("Secret/private CryptoKeys must have at least one usage.", "SyntaxError")
-        return key
+        return self._import_key(fmt, key_data, unwrappedKeyAlgorithm, bool(extractable), usages)  # (its
+        # with_usages refuses a secret key with no usage, as unwrapKey then importKeySync do)
