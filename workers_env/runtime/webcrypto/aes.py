@@ -8,9 +8,8 @@ from typing import Any
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
-from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsproxy import JsBuffer, js_type_error
-from workers_env.runtime.webcrypto.arguments import jwk_secret, needs_cryptography
+from workers_env.runtime.webcrypto.arguments import jwk_secret, member_text, needs_cryptography
 from workers_env.runtime.webcrypto.keys import CryptoKey, secret_jwk
 
 #: the AES modes workers-env emulates for encryption
@@ -45,7 +44,7 @@ def aes_jwk(jwk: dict[str, Any], name: str, usages: list[str]) -> bytes:
     """The secret of an ``oct`` JWK, checked as workerd's ``importAes`` checks it, in its order."""
     if jwk.get("kty") != "oct":
         raise dom_exception('Symmetric "jwk" key import requires a JSON Web Key with Key Type parameter "kty" equal '
-                            f'to "oct" (encountered "{js_text(jwk.get("kty"))}").', "DataError")
+                            f'to "oct" (encountered "{member_text(jwk.get("kty"))}").', "DataError")
     secret = aes_length(jwk_secret(jwk, 'Symmetric "jwk" key import requires a base64Url encoding of the key.'))
     expected = f"A{8 * len(secret)}{name[4:]}"
     if jwk.get("alg") is not None and jwk["alg"] != expected:

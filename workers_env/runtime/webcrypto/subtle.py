@@ -11,7 +11,6 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
-from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsjson import js_json_dumps
 from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import JsArray, JsBuffer, JsObject, JsProxy, js_type_error
@@ -41,6 +40,7 @@ from workers_env.runtime.webcrypto.arguments import (
     hash_instance,
     hash_key_of,
     is_buffer,
+    member_text,
     modern_format,
     name_of,
     not_emulated,
@@ -421,7 +421,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         wrapping = self._check(wrappingKey, "wrapKey", wrapAlgorithm)
         if not key.extractable:
             raise dom_exception(f"Attempt to export non-extractable {key._name} key.", "InvalidAccessError")
-        fmt = js_text(fmt)
+        fmt = member_text(fmt)
         if fmt in MODERN_FORMATS:
             raise modern_format(fmt)
         exported = self._export_key(key, fmt)
@@ -447,7 +447,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         usages = usage_names(keyUsages)
         unwrapping = self._check(unwrappingKey, "unwrapKey", unwrapAlgorithm)
         data = self._aes(False, unwrapping, unwrapAlgorithm, buffer_bytes(wrappedKey), "unwrapKey")
-        fmt = js_text(fmt)
+        fmt = member_text(fmt)
         key_data: Any = JsBuffer(data)
         if fmt == "jwk":
             from workers_env.runtime.jsweb import json_parse
