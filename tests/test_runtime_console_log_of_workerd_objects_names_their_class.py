@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import js, load_worker
+from workers_env import js, load_worker, to_js
 
 NAVIGATOR = [
     "Navigator {",
@@ -28,7 +28,7 @@ NAVIGATOR = [
 def test_navigator_prints_with_its_class_and_hidden_lengths(capsys) -> None:
     js.console.log(js.navigator)
     js.console.log("nav:", js.navigator)
-    js.console.log([js.navigator])
+    js.console.log(to_js([js.navigator]))  # (a Python list is logged as its PyProxy)
     assert capsys.readouterr().out.splitlines() == [
         *NAVIGATOR,
         "nav: " + NAVIGATOR[0], *NAVIGATOR[1:],

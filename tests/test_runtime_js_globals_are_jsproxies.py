@@ -85,12 +85,13 @@ def test_js_globals_are_jsproxies_as_in_pyodide(tmp_path: Path, date: str) -> No
 
 LOGS = """
 import js
+from pyodide.ffi import to_js
 from workers import WorkerEntrypoint, Response
 
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
-        js.console.log(js.Object, js.fetch, [js.JSON.parse])
+        js.console.log(js.Object, js.fetch, to_js([js.JSON.parse]))  # (a Python list: its PyProxy)
         return Response("ok")
 """
 
@@ -107,13 +108,14 @@ def test_console_log_writes_a_js_function_as_util_inspect(tmp_path: Path, capsys
 
 STATICS_LOG = """
 import js
+from pyodide.ffi import to_js
 from workers import WorkerEntrypoint, Response
 
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         js.console.log(js.Response)
-        js.console.log([js.AbortSignal], js.Request)
+        js.console.log(to_js([js.AbortSignal]), js.Request)
         return Response("ok")
 """
 

@@ -25,16 +25,16 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         out = []
         source = Source()
-        stream = ReadableStream.new(source)
+        stream = ReadableStream.new(start=source.start)  # (a Python object as the source: its type is its class name)
         source.controller.error(Error.new("boom"))
         out += [await outcome(stream.cancel()), await outcome(stream.cancel(Error.new("other")))]
         source = Source()
-        stream = ReadableStream.new(source)
+        stream = ReadableStream.new(start=source.start)  # (a Python object as the source: its type is its class name)
         reader = stream.getReader()
         source.controller.error(Error.new("boom"))
         out += [await outcome(reader.read()), await outcome(reader.cancel())]
         source = Source()
-        stream = ReadableStream.new(source)
+        stream = ReadableStream.new(start=source.start)  # (a Python object as the source: its type is its class name)
         source.controller.close()
         out.append(await outcome(stream.cancel()))
         for make in (TransformStream.new, IdentityTransformStream.new, lambda: FixedLengthStream.new(4)):

@@ -2063,6 +2063,20 @@ CASES = {
         "'iterations': 1, 'hash': 'SHA-256'}, dict_converter=Object.fromEntries), b, {'name': 'AES-GCM', 'length': 256}, "
         "True, ['encrypt'])\n    r = k.algorithm.length\nexcept JsException as e:\n    r = e.name\nr", NODE_ALGORITHM_NAME, "0.26"),
     ],
+    "pyproxy-own-type-of-any-object": [  # any Python object's PyProxy answers type itself: its type's tp_name
+        "import collections, types\nclass D(dict):\n    pass\nclass P:\n    type = 'text/plain'\n"
+        "[js.Blob.new([], v).type for v in (D(type='text/plain'), collections.OrderedDict(type='a'), "
+        "collections.defaultdict(int), collections.Counter(), types.SimpleNamespace(type='a'), P(), lambda: 1, 1j, "
+        "range(3), [1], (1,), {1}, b'x', frozenset())]",
+        "class J(dict):\n    def __getattr__(self, k):\n        try:\n            return self[k]\n        except KeyError:\n"
+        "            raise AttributeError(k) from None\nclass D(dict):\n    pass\n"
+        "f = js.File.new(['x'], 'n', J(lastModified=5, type='b'))\ng = js.File.new(['x'], 'n', D(lastModified=5))\n"
+        "[f.type, f.lastModified, g.type, g.lastModified == 5]",
+        "import types\nf = js.File.new(['x'], 'n', types.SimpleNamespace(lastModified=7, type='b'))\n[f.type, f.lastModified]",
+        "import types\nclass Src:\n    def pull(self, c):\n        c.close()\nclass D(dict):\n    pass\n"
+        "def f(s):\n    try:\n        js.ReadableStream.new(s)\n        return 'made'\n    except JsException as e:\n"
+        "        return e.name\n[f(types.SimpleNamespace(type='bytes')), f(Src()), f(D(type='bytes')), f(types.SimpleNamespace())]",
+    ],
     "init-mapping-kinds": [  # a dict, dict subclasses, a Mapping that is no dict, an object: as the init
         _INIT_KINDS + "each(lambda k: js.Response.new('x', k).status, status=201)",
         _INIT_KINDS + "each(lambda k: js.Response.new('x', k).statusText, status=201, statusText='Made')",
@@ -2077,6 +2091,13 @@ CASES = {
         _INIT_KINDS + "kinds = (lambda f: lambda **kw: f(**kw)[:-1])(kinds)\n"
         "each(lambda k: [list(e) for e in js.Headers.new(k).entries()])",
         _INIT_KINDS + "each(lambda k: js.Response.new('x', k).status)",
+        # what jsg's record reading of a Headers init enumerates (Object.keys): an exact dict's keys alone
+        _INIT_KINDS + "each(lambda k: js.Object.keys(k).to_py(), a='1')",
+        _INIT_KINDS + "each(lambda k: js.Object.entries(k).to_py(), a='1')",
+        "import types\nclass P:\n    def __init__(self):\n        self.a = 1\n"
+        "[js.Object.keys(v).to_py() for v in (types.SimpleNamespace(a=1), P(), lambda: 1, 1j, P, range(2))]",
+        "def f(g, *a):\n    try:\n        return g(*a)\n    except Exception as e:\n        return str(e)\n"
+        "[f(js.Object.values, None), f(js.Object.entries, jsnull), f(js.Object.keys)]",
         "# async\n" + _INIT_KINDS + "out = []\nfor k in kinds(method='GET', body='x'):\n    try:\n"
         "        await js.fetch('data:,x', k)\n        out.append('fetched')\n    except Exception as e:\n"
         "        out.append(type(e).__name__)\nout",

@@ -405,6 +405,10 @@ CASES: list = [
     ["do", new("Headers", {"b": "2", "a": "1", "C": "3"}), ["keys"], ["values"], ["entries"]],
     # inner items that are not sequences; fewer arguments than the method's parameters
     ["new", "Headers", [5]], ["new", "URLSearchParams", [5]], ["new", "URLSearchParams", ["ab"]],
+    # an init that is no iterable: a record of its own enumerable properties, none for these
+    ["do", new("Headers", new("URL", "http://a.test/")), ["entries"]],
+    ["do", new("Headers", new("Response", "x", {"headers": {"a": "1"}})), ["entries"]],
+    ["do", new("Headers", new("Date", 0)), ["entries"]], ["do", new("Headers", {"$fn": True}), ["entries"]],
     ["do", new("Headers"), ["set", "a"], ["get", "a"]], ["do", new("Headers"), ["append"]],
     ["do", new("Headers"), ["get"]], ["do", new("Headers"), ["has"]], ["do", new("Headers"), ["delete"]],
     ["do", new("URLSearchParams", "a=1"), ["has"]], ["do", new("URLSearchParams", "a=1"), ["getAll"]],

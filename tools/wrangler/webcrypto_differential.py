@@ -81,7 +81,6 @@ ED_PUBLIC = "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"
 ED_SIGNATURE = ("92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da"
                 "085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00")
 ED_KEY = {"$key": ["raw", X(ED_PUBLIC), "Ed25519", False, ["verify"]]}
-NOT_EMULATED = "an algorithm workerd has and workers-env does not emulate (NotEmulatedError by design)"
 CAP = "production caps PBKDF2 at 100,000 iterations; local workerd does not, workers-env does on purpose"
 
 CASES: list = [
@@ -260,7 +259,7 @@ CASES += [
     ["importKey", "spki", X(AES_KEY.hex()), "AES-GCM", False, ["encrypt"]],
     ["importKey", "raw", "not bytes", "AES-GCM", False, ["encrypt"]],
     ["importKey", "jwk", "not a jwk", "AES-GCM", False, ["encrypt"]],
-    {"call": ["importKey", "raw", X(AES_KEY[:16].hex()), "AES-KW", False, ["wrapKey"]], "expected": NOT_EMULATED},
+    ["importKey", "raw", X(AES_KEY[:16].hex()), "AES-KW", False, ["wrapKey"]],
     # importKey: AES jwk
     ["importKey", "jwk", AES_JWK, "AES-GCM", False, ["encrypt"]],
     ["importKey", "jwk", {**AES_JWK, "alg": "A256GCM", "use": "enc", "key_ops": ["encrypt", "decrypt"], "ext": True},
@@ -347,7 +346,7 @@ CASES += [
     ["generateKey", {"name": "HMAC", "hash": "SHA-256"}, True, ["encrypt"]],
     ["generateKey", {"name": "FOO"}, True, ["sign"]],
     ["generateKey", "PBKDF2", True, ["deriveBits"]],
-    {"call": ["generateKey", {"name": "AES-KW", "length": 128}, True, ["wrapKey"]], "expected": NOT_EMULATED},
+    ["generateKey", {"name": "AES-KW", "length": 128}, True, ["wrapKey"]],
     # exportKey
     ["exportKey", "raw", aes_key(extractable=True)],
     ["exportKey", "jwk", aes_key(extractable=True)],
@@ -379,8 +378,7 @@ CASES += [
     ["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "AES-GCM"}, False, ["encrypt"]],
     ["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "AES-GCM", "length": 100}, False, ["encrypt"]],
     ["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "AES-GCM", "length": 256}, False, ["sign"]],
-    {"call": ["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "AES-KW", "length": 128}, False, ["wrapKey"]],
-     "expected": NOT_EMULATED},
+    ["deriveKey", pbkdf2(), PBKDF2_KEY, {"name": "AES-KW", "length": 128}, False, ["wrapKey"]],
 ]
 
 
@@ -557,6 +555,81 @@ CASES += [
     ["deriveKey", {"name": "HKDF", "hash": "SHA-256", "salt": H("s"), "info": H("i")},
      {"$key": ["raw", H("ikm"), "HKDF", False, ["deriveKey"]]}, {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
 ]
+
+# --- wrapKey / unwrapKey (crypto.c++): export then encrypt, decrypt then import -------------------
+def _kw(plain: bytes) -> dict:
+    from cryptography.hazmat.primitives.keywrap import aes_key_wrap
+
+    return X(aes_key_wrap(AES_KEY, plain).hex())
+
+
+WRAPPER = aes_key("AES-GCM", usages=("wrapKey", "unwrapKey"))
+EXPORTABLE_HMAC = {"$key": ["raw", H(SECRET), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign", "verify"]]}
+HMAC_JWK_TEXT = json.dumps({"kty": "oct", "k": b64url(SECRET.encode()), "alg": "HS256"}).encode()
+
+CASES += [
+    ["wrapKey", "raw", EXPORTABLE_HMAC, WRAPPER, gcm()],
+    ["wrapKey", "jwk", EXPORTABLE_HMAC, WRAPPER, gcm()],  # the JWK's JSON text, members in workerd's order
+    ["wrapKey", "raw", aes_key("AES-CTR", 16, ("encrypt",), True), aes_key("AES-CBC", usages=("wrapKey",)), cbc()],
+    ["wrapKey", "jwk", aes_key("AES-GCM", 24, ("decrypt", "encrypt"), True), aes_key("AES-CTR", usages=("wrapKey",)),
+     ctr()],
+    ["wrapKey", "raw", hmac_key(), WRAPPER, gcm()],  # not extractable
+    ["wrapKey", "raw", EXPORTABLE_HMAC, aes_key("AES-GCM", usages=("unwrapKey",)), gcm()],
+    ["wrapKey", "raw", EXPORTABLE_HMAC, WRAPPER, cbc()],
+    ["wrapKey", "raw", EXPORTABLE_HMAC, WRAPPER, "AES-GCM"],
+    ["wrapKey", "raw", EXPORTABLE_HMAC, WRAPPER, NULL],
+    ["wrapKey", "raw", "not a key", WRAPPER, gcm()], ["wrapKey", "raw", EXPORTABLE_HMAC, "not a key", gcm()],
+    ["wrapKey", "pkcs8", EXPORTABLE_HMAC, WRAPPER, gcm()], ["wrapKey", "spki", EXPORTABLE_HMAC, WRAPPER, gcm()],
+    ["wrapKey", "raw", EXPORTABLE_HMAC, WRAPPER, {"name": "AES-GCM"}],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "jwk", _gcm(HMAC_JWK_TEXT), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, False,
+     ["sign", "verify"]],
+    ["unwrapKey", "raw", _gcm(bytes(range(16))), WRAPPER, gcm(), "AES-CBC", True, ["encrypt", "decrypt"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, []],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["encrypt"]],
+    ["unwrapKey", "raw", _gcm(bytes(15)), WRAPPER, gcm(), "AES-GCM", True, ["encrypt"]],
+    ["unwrapKey", "jwk", _gcm(b"not json"), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "jwk", _gcm(b"5"), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "jwk", _gcm(b"{}"), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    *[["unwrapKey", "jwk", _gcm(text), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]]
+      for text in (b"[1]", b"null", b'"oct"', b'{"kty": null}', b'{"kty": "oct", "k": 5}')],
+    ["unwrapKey", "jwk", _gcm(b"{}"), WRAPPER, gcm(), "AES-GCM", True, ["encrypt"]],
+    ["importKey", "jwk", {"k": b64url(SECRET.encode())}, {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    ["unwrapKey", "raw", X("00" * 26), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "raw", "not bytes", WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), "not a key", gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), aes_key("AES-GCM", usages=("wrapKey",)), gcm(),
+     {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, NULL, {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), NULL, True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), {"name": "NOPE"}, True, ["sign"]],
+    ["unwrapKey", "pkcs8", _gcm(SECRET.encode()), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    # AES-KW (RFC 3394): keys for wrapKey/unwrapKey alone
+    ["importKey", "raw", X(AES_KEY.hex()), "AES-KW", True, ["unwrapKey", "wrapKey"]],
+    ["importKey", "raw", X(AES_KEY[:16].hex()), "AES-KW", False, ["encrypt"]],
+    ["importKey", "jwk", {**AES_JWK, "alg": "A256KW"}, "AES-KW", False, ["wrapKey"]],
+    ["importKey", "jwk", {**AES_JWK, "alg": "A256GCM"}, "AES-KW", False, ["wrapKey"]],
+    ["exportKey", "jwk", aes_key("AES-KW", 24, ("wrapKey",), True)],
+    ["generateKey", {"name": "AES-KW", "length": 256}, True, ["encrypt"]],
+    ["wrapKey", "raw", aes_key("AES-GCM", 16, ("encrypt",), True), aes_key("AES-KW", usages=("wrapKey",)), "AES-KW"],
+    ["wrapKey", "raw", aes_key("AES-GCM", 32, ("encrypt",), True), aes_key("AES-KW", 16, ("wrapKey",)), "AES-KW"],
+    ["wrapKey", "raw", EXPORTABLE_HMAC, aes_key("AES-KW", usages=("wrapKey",)), "AES-KW"],  # 80 bits
+    ["wrapKey", "raw", {"$key": ["raw", X("00" * 8), {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]]},
+     aes_key("AES-KW", usages=("wrapKey",)), "AES-KW"],  # 64 bits: under 16 bytes
+    ["wrapKey", "jwk", aes_key("AES-GCM", 16, ("encrypt",), True), aes_key("AES-KW", usages=("wrapKey",)), "AES-KW"],
+    ["wrapKey", "raw", aes_key("AES-GCM", 16, ("encrypt",), True), aes_key("AES-KW", usages=("wrapKey",)),
+     {"name": "AES-KW"}],
+    ["unwrapKey", "raw", _kw(AES_KEY[:16]), aes_key("AES-KW", usages=("unwrapKey",)), "AES-KW", "AES-GCM", True,
+     ["encrypt", "decrypt"]],
+    ["unwrapKey", "raw", X("00" * 24), aes_key("AES-KW", usages=("unwrapKey",)), "AES-KW", "AES-GCM", True,
+     ["encrypt"]],
+    ["unwrapKey", "raw", X("00" * 20), aes_key("AES-KW", usages=("unwrapKey",)), "AES-KW", "AES-GCM", True,
+     ["encrypt"]],
+    ["unwrapKey", "raw", X("00" * 16), aes_key("AES-KW", usages=("unwrapKey",)), "AES-KW", "AES-GCM", True,
+     ["encrypt"]],
+    ["encrypt", gcm(), aes_key("AES-KW", usages=("wrapKey",)), GCM_TEXT],
+]
+
 
 WORKER_JS = r"""
 const subtle = crypto.subtle;

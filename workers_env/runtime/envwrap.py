@@ -61,6 +61,8 @@ from workers_env.runtime.jspyproxies import (
     DICT_ATTRIBUTES,
     PROXIED_TYPES,
     PYPROXY_NOTES,
+    is_dict_subclass_proxy,
+    pyproxy_attributes,
     pyproxy_json,
     pyproxy_options,
     reads_dict_keys,
@@ -324,6 +326,12 @@ class JsBinding(JsHostObject):
                     if v is not None}
             return {k: self._member(k, v, where, json_members, string_members, stringified=stringified, plain=False)
                     for k, v in read.items()}
+        if options and _read_by_attributes(value):  # a dict subclass, a SimpleNamespace...: a PyProxy whose
+            # properties are its attributes, its own ``type`` its type's name (pyproxy_attributes)
+            read = {k: v for k, v in pyproxy_attributes(value, members or _public_members(value), what).items()
+                    if v is not None}
+            return {k: self._member(k, v, where, json_members, string_members, stringified=stringified, plain=False)
+                    for k, v in read.items()}
         if options and (json_members or string_members) and type(value) is JsObject:  # keywords: one object,
             props = object.__getattribute__(value, "_props")  # its values converted shallowly
             nulls = object.__getattribute__(value, "_nulls")
@@ -554,6 +562,30 @@ def _positions(declared: Any) -> tuple[int, ...]:
     if declared is None:
         return ()
     return (declared,) if isinstance(declared, int) else tuple(declared)
+
+
+#: what reaches a binding as something other than the PyProxy of an object of attributes: JS
+#: values (converted or workers-env's own), Python's primitives and the containers read otherwise
+_NOT_READ_BY_ATTRIBUTES = (str, int, float, bool, list, tuple, set, frozenset, bytes, bytearray, memoryview, JsProxy,
+                           ByteStream, PyProxyArgument, JsLiteralMapArgument, JsMapArgument, JsSet, JsDate, JsOpaque,
+                           HttpResponse, JsNull)
+
+
+def _read_by_attributes(value: Any) -> bool:
+    """A Python object whose PyProxy JavaScript reads an options object of by its attributes:
+    a dict subclass (the SDK's ``JsDict``, an ``OrderedDict``, a Worker's own), a
+    ``SimpleNamespace``, an instance -- not an exact dict (whose keys Pyodide 0.28 reads)."""
+    return value is not None and type(value) is not dict and (
+        is_dict_subclass_proxy(value) or not isinstance(value, (dict, *_NOT_READ_BY_ATTRIBUTES)))
+
+
+def _public_members(value: Any) -> list[str]:
+    """The members an options object of ``value`` may give a binding whose members are not
+    declared: its public attributes that are no methods and a mapping's string keys (read
+    through a ``__getattr__``, or lost with a ``PyProxyWarning``)."""
+    names = [n for n in dir(value) if not n.startswith("_") and not callable(getattr(value, n, None))]
+    keys = [k for k in value if isinstance(k, str) and k not in names] if isinstance(value, Mapping) else []
+    return names + keys
 
 
 def _unconverted_container(value: Any) -> bool:

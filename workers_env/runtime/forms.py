@@ -20,7 +20,8 @@ from workers_env._jsvalues import ByteStream
 from workers_env.runtime.current import flag_on
 from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
 from workers_env.runtime.jspromise import promise_call
-from workers_env.runtime.jspyproxies import pyproxy_options
+from workers_env.runtime.jsfunctions import JsDoubleProxy
+from workers_env.runtime.jspyproxies import pyproxy_attributes, pyproxy_options
 from workers_env.runtime.jsproxy import (
     JsBuffer,
     JsBufferSource,
@@ -70,9 +71,16 @@ _BAG_MEMBERS = ("type", "endings", "lastModified")
 def _options(init: Any, where: str) -> dict[str, Any]:
     """A Blob's or File's options as JavaScript reads them: a JS object's members; a Python
     dict's PyProxy answers ``type`` itself (``"dict"``, in every Pyodide) and its other keys
-    as the Worker's Pyodide reads them (from 0.28), with a ``PyProxyWarning``."""
+    as the Worker's Pyodide reads them (from 0.28); the PyProxy of any other Python object (a
+    dict subclass, a ``SimpleNamespace``) answers ``type`` itself too -- its type's name,
+    ``MyDict``, ``collections.OrderedDict`` (0.26.0a4, 0.28.2, 314.0.6 under Node) -- and its
+    other members as its attributes; each with a ``PyProxyWarning``."""
+    if isinstance(init, JsDoubleProxy):  # create_proxy(value): the same PyProxy as value itself
+        init = init.unwrap()
     if type(init) is dict:
         return pyproxy_options(init, where, reads=frozenset(_BAG_MEMBERS))
+    if init is not None and not isinstance(init, (JsProxy, str, int, float, bool)):
+        return pyproxy_attributes(init, _BAG_MEMBERS, where)
     return {name: options_member(init, name) for name in _BAG_MEMBERS}
 
 

@@ -11,9 +11,12 @@ from typing import Any
 
 from workers_env import _jsvalues
 from workers_env.runtime.jsbase import JsNull, JsProxy
+from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
+from workers_env.runtime.jsfunctions import JsDoubleProxy
 from workers_env.runtime.jsperformance import console_text
 from workers_env.runtime.jsproxy import JsArray, JsMap, JsObject
+from workers_env.runtime.jspyproxies import pyodide_flags
 
 __all__ = ["console_line", "inspect"]
 
@@ -229,6 +232,36 @@ def _null_or(value: Any, nulls: bool) -> Any:
     return value
 
 
+def _logged_as_pyproxy(value: Any) -> Any:
+    """The Python object ``value`` stands for when JavaScript's ``console.log`` gets its PyProxy
+    (a dict, the SDK's ``JsDict``, a list, an instance, a function; ``create_proxy`` of one),
+    else ``None``: not a JS value nor a primitive Pyodide converts (str, numbers, ``None``)."""
+    if isinstance(value, JsDoubleProxy):
+        return value.unwrap()
+    if value is None or value is _jsvalues.UNDEFINED or isinstance(value, (JsProxy, JsNull, str, int, float,
+                                                                           BaseException)):
+        return None
+    return value
+
+
+def _pyproxy_text(value: Any) -> str:
+    """``console.log`` of a PyProxy, as workerd's ``formatLog`` (its port of Node's
+    ``util.inspect``) prints it: the Proxy's target, not the Python object -- a ``PyProxy``
+    holding Pyodide's bookkeeping under ``Symbol(pyproxy.attrs)`` (measured with
+    ``util.inspect`` under Node on Pyodide 0.26.0a4, 0.28.2, 314.0.6; 314's ``props`` has a
+    ``boundThis`` more). ``ptr`` is the object's address in Pyodide's heap there; here a number
+    made of ``id(value)``, as no two live objects share it."""
+    props = ["isBound: false", "captureThis: false", "boundArgs: []",
+             *(["boundThis: undefined"] if pyodide_029() else []), "roundtrip: false"]
+    shared = [f"ptr: {id(value) % 2**25 // 8 * 8}", "cache: [Object]",
+              f"flags: {pyodide_flags(value, is_dict_flag=pyodide_028())}", "promise: undefined",
+              "destroyed_msg: undefined", "gcRegistered: false"]
+    attrs = _join("{", [f"shared: {_join('{', shared, '}', 2)}", f"props: {_join('{', props, '}', 2)}"], "}", 1)
+    start = "[Function (anonymous)] PyProxy {" if callable(value) else "PyProxy {"
+    return _join(start, [f"Symbol(pyproxy.attrs): {attrs}"], "}", 0)
+
+
 def console_line(*args: Any) -> str:
-    """One ``console.log(...)`` line: the arguments inspected, separated by spaces."""
-    return " ".join(inspect(a) for a in args)
+    """One ``console.log(...)`` line: the arguments inspected, separated by spaces; a Python
+    object given as it is, a PyProxy there, printed as workerd prints one (:func:`_pyproxy_text`)."""
+    return " ".join(inspect(a) if (py := _logged_as_pyproxy(a)) is None else _pyproxy_text(py) for a in args)

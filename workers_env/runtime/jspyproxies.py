@@ -182,9 +182,32 @@ def _stringified_dict(value: dict[Any, Any], where: str, level: int = 1) -> dict
 _LAST_INT_KEY = 2**53 - 1
 
 
-#: the PyProxy's own JavaScript properties a read of that name answers before any key, in every
-#: Pyodide (measured under Node: 0.26.0a4, 0.28.2, 314.0.6): its Python type's name and its len()
-PYPROXY_OWN_PROPERTIES = {"type": lambda value: type(value).__name__, "length": len}
+def type_name(value: Any) -> str:
+    """The C ``tp_name`` of ``value``'s type, which a PyProxy's ``type`` property answers
+    (Pyodide's ``_pyproxy_type``): a class's ``__name__`` for one defined in Python (``MyDict``,
+    ``Counter``), the dotted name of a C type outside ``builtins`` (``collections.OrderedDict``,
+    ``types.SimpleNamespace``). CPython words it in ``object.__format__``'s refusal alone."""
+    try:
+        object.__format__(value, "x")
+    except TypeError as error:
+        text = str(error)
+        start, end = text.find(" passed to ") + len(" passed to "), text.rfind(".__format__")
+        if start >= len(" passed to ") and end > start:
+            return text[start:end]
+    return type(value).__name__  # (not reached on CPython 3.11 to 3.14)
+
+
+#: the PyProxy's own JavaScript properties a read of that name answers before any key or
+#: attribute, in every Pyodide (measured under Node: 0.26.0a4, 0.28.2, 314.0.6): its Python
+#: type's ``tp_name`` (``dict``, ``MyDict``, ``collections.OrderedDict``) and -- for a type with
+#: ``__len__`` (Pyodide's ``HAS_LENGTH``) -- its len(); on any other type ``length`` is an attribute
+PYPROXY_OWN_PROPERTIES = {"type": type_name, "length": len}
+
+
+def _own_properties(value: Any, names: Iterable[str]) -> dict[str, Any]:
+    """Those of ``names`` a PyProxy of ``value`` answers as its own properties (see above)."""
+    return {name: PYPROXY_OWN_PROPERTIES[name](value) for name in sorted(set(names) & PYPROXY_OWN_PROPERTIES.keys())
+            if name == "type" or hasattr(type(value), "__len__")}
 
 
 def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls: Any = True,
@@ -201,17 +224,18 @@ def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls
     return {**keys, **own}
 
 
-def pyproxy_own(value: dict[str, Any], reads: Iterable[str], where: str, keywords: bool = True) -> dict[str, Any]:
-    """Those of ``reads`` JavaScript reads of a Python dict's PyProxy as the PyProxy's own
-    properties (:data:`PYPROXY_OWN_PROPERTIES`: ``type`` is ``"dict"``, ``length`` its len()),
-    whatever the dict holds, in every era, with a ``PyProxyWarning`` (``keywords``: whether
+def pyproxy_own(value: Any, reads: Iterable[str], where: str, keywords: bool = True) -> dict[str, Any]:
+    """Those of ``reads`` JavaScript reads of a Python object's PyProxy as the PyProxy's own
+    properties (:data:`PYPROXY_OWN_PROPERTIES`: ``type`` is ``"dict"`` for a dict, ``length`` its
+    len()), whatever it holds, in every era, with a ``PyProxyWarning`` (``keywords``: whether
     keyword arguments are a way out, as for an options object last among the arguments)."""
-    own = {name: PYPROXY_OWN_PROPERTIES[name](value) for name in sorted(set(reads) & PYPROXY_OWN_PROPERTIES.keys())}
+    own = _own_properties(value, reads)
     if own:
         warn_pyproxy(
-            f"a Python dict reached JavaScript as a PyProxy as the {where}: JavaScript reads its "
-            f"{', '.join(f'{k} as the PyProxy own property, {v!r}' for k, v in own.items())}, whatever the dict holds, "
-            f"in production too. Convert it with to_js(value, dict_converter=Object.fromEntries)"
+            f"a Python {type(value).__name__} reached JavaScript as a PyProxy as the {where}: JavaScript reads its "
+            f"{', '.join(f'{k} as the PyProxy own property, {v!r}' for k, v in own.items())}, whatever the "
+            f"{'dict' if type(value) is dict else 'object'} holds, in production too. Convert it with "
+            f"to_js({'value' if type(value) is dict else 'a dict of its members'}, dict_converter=Object.fromEntries)"
             f"{f' or pass keyword arguments{era_hint()}' if keywords else ''}")
     return own
 
@@ -237,13 +261,18 @@ def _pyproxy_keys(value: dict[str, Any], where: str, defaults: str, nulls: Any) 
 def pyproxy_attributes(value: Any, names: Iterable[str], where: str, defaults: str = "") -> dict[str, Any]:
     """A Python object other than an exact ``dict`` -- an ``OrderedDict``, a ``defaultdict``, a
     ``Mapping`` of the Worker's, a ``SimpleNamespace``, a list -- handed to JavaScript as an
-    init object: a PyProxy whose properties are the object's attributes (Pyodide's property
-    read is ``getattr``, in every era; the item fallback of 0.28 is an exact dict's alone), so
-    each of ``names`` JavaScript reads is that attribute when there is one -- a ``JsDict``'s
-    keys too, through its ``__getattr__``; an error other than ``AttributeError`` propagates.
-    A mapping's keys that no attribute gives are not read, with a ``PyProxyWarning``."""
-    read = {}
+    init or options object: a PyProxy whose properties are the object's attributes (Pyodide's
+    property read is ``getattr``, in every era; the item fallback of 0.28 is an exact dict's
+    alone), so each of ``names`` JavaScript reads is that attribute when there is one -- a
+    ``JsDict``'s keys too, through its ``__getattr__``; an error other than ``AttributeError``
+    propagates -- but ``type`` and (with ``__len__``) ``length``, the PyProxy's own
+    (:func:`pyproxy_own`). A mapping's keys that no attribute gives are not read, with a
+    ``PyProxyWarning``."""
+    names = list(names)
+    read = pyproxy_own(value, names, where, keywords=False) if _own_properties(value, names) else {}
     for name in names:
+        if name in read:
+            continue
         try:
             read[name] = getattr(value, name)
         except AttributeError:
@@ -257,6 +286,49 @@ def pyproxy_attributes(value: Any, names: Iterable[str], where: str, defaults: s
                 f"{f' ({defaults})' if defaults else ''}, here too (only an exact dict's keys are read, from Pyodide "
                 f"0.28). Convert it with to_js(dict(value), dict_converter=Object.fromEntries)")
     return read
+
+
+def pyodide_flags(value: Any, is_dict_flag: bool = True) -> int:
+    """The ``flags`` Pyodide gives ``value``'s PyProxy (pyproxy.c ``type_getflags``): bits for
+    the protocols its type has -- ``__len__`` 1, ``__getitem__`` 2, ``__setitem__`` 4,
+    ``__contains__`` 8, iterable 16 (an iterator 32 instead), awaitable 64, a buffer 128,
+    callable 256, async iterable 512 (iterator 1024), a generator 2048, an async generator
+    4096, a ``Sequence`` 8192, a ``MutableSequence`` 16384 -- and 131072 for an exact ``dict``
+    from Pyodide 0.28 (``is_dict_flag``; measured: a dict's 131103 on 0.28.2 and 314.0.6, 31 on
+    0.26.0a4, a list's 24607, a tuple's 8219, a set's 25, a generator's 2080, a function's 256)."""
+    import collections.abc as abc
+
+    kind = type(value)
+
+    def has(name: str) -> bool:
+        return getattr(kind, name, None) is not None
+
+    flags = sum(bit for bit, name in ((1, "__len__"), (2, "__getitem__"), (4, "__setitem__"), (8, "__contains__"))
+                if has(name))
+    if has("__iter__") or has("__getitem__"):
+        flags |= 32 if has("__next__") else 16
+    elif has("__next__"):
+        flags |= 32
+    if has("__await__"):
+        flags |= 64
+    try:
+        memoryview(value).release()
+        flags |= 128
+    except TypeError:
+        pass
+    if callable(value):
+        flags |= 256
+    if has("__aiter__"):
+        flags |= 1024 if has("__anext__") else 512
+    if isinstance(value, abc.Generator):
+        flags |= 2048
+    if isinstance(value, abc.AsyncGenerator):
+        flags |= 4096
+    if flags & 27 == 27 and isinstance(value, abc.Sequence):  # length, get, contains, iterable
+        flags |= 8192 | (16384 if isinstance(value, abc.MutableSequence) else 0)
+    if kind is dict and is_dict_flag:
+        flags |= 131072
+    return flags
 
 
 #: the PyProxyWarnings said while a binding call's arguments are read: its error carries them

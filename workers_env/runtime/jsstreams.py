@@ -1496,9 +1496,9 @@ def _source_fields(source: Any, names: tuple[str, ...] = ("start", "pull", "canc
     """An underlying source's ``start``/``pull``/``cancel``/``type`` (or a queuing strategy's
     ``names``) as JavaScript reads them: a JS object's properties; none of a ``Map``
     (``to_js(dict)`` without ``dict_converter``); a Python dict's keys as the Worker's Pyodide
-    reads a PyProxy's; a Python object's attributes."""
+    reads a PyProxy's; a Python object's attributes (its ``type`` the PyProxy's own: its type's name)."""
     from workers_env.runtime.jsproxy import JsLiteralMap, JsMap
-    from workers_env.runtime.jspyproxies import pyproxy_options
+    from workers_env.runtime.jspyproxies import pyproxy_attributes, pyproxy_options
 
     if isinstance(source, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
         return source.read_properties()
@@ -1508,6 +1508,8 @@ def _source_fields(source: Any, names: tuple[str, ...] = ("start", "pull", "canc
         return dict(source._props)
     if type(source) is dict:  # a PyProxy: its own ``type`` ("dict") is what a ``type`` read gives
         return pyproxy_options(source, where, reads=frozenset(names))
+    if not isinstance(source, JsProxy):  # another PyProxy: its attributes, its own ``type`` its type's name
+        return pyproxy_attributes(source, names, where)
     return {name: getattr(source, name) for name in names if hasattr(source, name)}
 
 

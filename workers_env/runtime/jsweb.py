@@ -54,6 +54,7 @@ from workers_env.runtime.jspyproxies import (
     pyproxy_attributes,
     pyproxy_json,
     pyproxy_options,
+    warn_pyproxy,
 )
 from workers_env.runtime.jsreadable import DISTURBED, READER_LOCKED, TEE_LOCKED, JsgObject, JsReadableStream
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
@@ -138,6 +139,22 @@ _BAD_NAME = re.compile(r'[ \t\r\n:()<>@,;\\"/\[\]?={}\x00]')  # not in a header 
 _BAD_VALUE = re.compile(r"[\r\n\x00]")  # not in a header value
 
 
+def _no_own_properties(init: Any) -> tuple[()]:
+    """An init that is not iterable in JavaScript -- a ``URL``, a ``Response``, a function, or
+    the PyProxy of a Python object with neither ``__iter__`` nor ``__getitem__`` (a
+    ``SimpleNamespace``, a class instance, a ``complex``) -- read as jsg reads the record
+    after the sequence: its own enumerable properties, of which a jsg object has none and a
+    PyProxy none either (``Object.keys`` of one is ``[]`` in Pyodide 0.26.0a4, 0.28.2 and
+    314.0.6 under Node): no headers at all, with a ``PyProxyWarning`` for a Python object."""
+    if not isinstance(init, JsProxy):
+        warn_pyproxy(
+            f"a Python {type(init).__name__} reached JavaScript as a PyProxy as the init of new Headers(): "
+            "JavaScript lists none of its attributes as own properties, so production makes no headers of it, "
+            "and so does workers-env. Pass a dict's items(), a list of [name, value] pairs or "
+            "to_js(d, dict_converter=Object.fromEntries)")
+    return ()
+
+
 class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     """The JS ``Headers`` class: names lower-cased, iteration sorted by name."""
 
@@ -175,6 +192,8 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         elif isinstance(init, (str, bytes, int, float, bool)):
             raise js_type_error("Failed to construct 'Headers': constructor parameter 1 is not of type "
                                 "'Headers or Sequence or object'.")
+        elif not (hasattr(type(init), "__iter__") or hasattr(type(init), "__getitem__") and not isinstance(init, JsProxy)):
+            pairs = _no_own_properties(init)
         else:
             pairs = init
         checked = []

@@ -696,18 +696,24 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
         if isinstance(obj, (dict, list, tuple, set, frozenset)) and not hasattr(type(obj), "object_keys"):
             return JsObject({})  # a PyProxy of a container subclass (the SDK's JsDict results) owns none either:
             # Pyodide lists an exact dict's keys only (0.26.0a4, 0.28.2, 314.0.6 under Node)
+        if not isinstance(obj, JsProxy) and not hasattr(type(obj), "object_keys"):
+            return JsObject({})  # the PyProxy of any other Python object (a SimpleNamespace, an instance, a
+            # function, a complex) owns none: its attributes are not enumerable (the same releases)
         return obj
 
-    def keys(obj: JsObject, *_ignored: Any) -> JsArray:
+    def owner(obj: Any) -> Any:
         if obj is None or obj is jsproxy.jsnull:
             raise jsproxy.js_type_error("Cannot convert undefined or null to object")
-        return plain(obj).object_keys()
+        return plain(obj)
 
-    def values(obj: JsObject, *_ignored: Any) -> JsArray:
-        return plain(obj).object_values()
+    def keys(obj: Any = None, *_ignored: Any) -> JsArray:
+        return owner(obj).object_keys()
 
-    def entries(obj: JsObject, *_ignored: Any) -> JsArray:
-        return plain(obj).object_entries()
+    def values(obj: Any = None, *_ignored: Any) -> JsArray:
+        return owner(obj).object_values()
+
+    def entries(obj: Any = None, *_ignored: Any) -> JsArray:
+        return owner(obj).object_entries()
 
     def assign(target: Any = None, *sources: Any) -> Any:
         """``Object.assign(target, ...sources)``: each source's own enumerable properties copied

@@ -9,14 +9,22 @@ from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import JsBuffer, js_type_error
-from workers_env.runtime.webcrypto.arguments import jwk_secret, needs_cryptography
+from workers_env.runtime.webcrypto.arguments import jwk_secret, member_text, needs_cryptography
 from workers_env.runtime.webcrypto.keys import CryptoKey, secret_jwk
 
-#: the AES modes workers-env emulates (AES-KW, key wrapping, is not)
+#: the AES modes workers-env emulates for encryption
 AES_MODES = frozenset({"AES-GCM", "AES-CBC", "AES-CTR"})
+
+#: every AES key kind: the modes and AES-KW (RFC 3394 key wrapping, for wrapKey/unwrapKey alone)
+AES_KEYS = AES_MODES | {"AES-KW"}
 
 
 AES_USAGES = ("encrypt", "decrypt", "wrapKey", "unwrapKey")
+
+
+def aes_usages(name: str) -> tuple[str, ...]:
+    """The usages an AES key of ``name`` may have (aes.c++ ``validateAesUsages``)."""
+    return AES_USAGES[2:] if name == "AES-KW" else AES_USAGES
 
 
 AES_BITS = (128, 192, 256)
@@ -36,7 +44,7 @@ def aes_jwk(jwk: dict[str, Any], name: str, usages: list[str]) -> bytes:
     """The secret of an ``oct`` JWK, checked as workerd's ``importAes`` checks it, in its order."""
     if jwk.get("kty") != "oct":
         raise dom_exception('Symmetric "jwk" key import requires a JSON Web Key with Key Type parameter "kty" equal '
-                            f'to "oct" (encountered "{jwk.get("kty")}").', "DataError")
+                            f'to "oct" (encountered "{member_text(jwk.get("kty"))}").', "DataError")
     secret = aes_length(jwk_secret(jwk, 'Symmetric "jwk" key import requires a base64Url encoding of the key.'))
     expected = f"A{8 * len(secret)}{name[4:]}"
     if jwk.get("alg") is not None and jwk["alg"] != expected:
@@ -176,6 +184,35 @@ def aes_ctr(secret: bytes, algorithm: dict[str, Any], data: bytes) -> bytes:
     first = until_reset * 16
     zeroed = (value & ~low).to_bytes(16, "big")
     return run(counter, data[:first]) + run(zeroed, data[first:])
+
+
+def aes_kw(wrapping: bool, secret: bytes, data: bytes) -> bytes:
+    """workerd's ``AesKwKey::wrapKey``/``unwrapKey`` (RFC 3394, the default IV): its length
+    checks and texts, in its order."""
+    if wrapping:
+        if len(data) % 8:
+            raise dom_exception("Unwrapped key bit length must be a multiple of 64 bits but unwrapped key has a "
+                                f"length of {8 * len(data)} bits.", "OperationError")
+        if len(data) < 16:
+            raise dom_exception(f"Unwrapped key has length {len(data)} bytes but it should be greater than or equal "
+                                f"to 16 and less than or equal to {2**64 - 1 - 8}", "OperationError")
+    else:
+        if len(data) % 8:
+            raise dom_exception(f"Provided a wrapped key to unwrap that is {8 * len(data)} bits which isn't a "
+                                "multiple of 64 bits.", "OperationError")
+        if len(data) < 24:
+            raise dom_exception(f"Provided a wrapped key to unwrap this is {8 * len(data)} bits that is less than the "
+                                "minimal length of 192 bits.", "OperationError")
+    try:
+        from cryptography.hazmat.primitives import keywrap
+    except ImportError:
+        raise needs_cryptography("AES-KW key wrapping") from None
+    if wrapping:
+        return bytes(keywrap.aes_key_wrap(secret, data))
+    try:
+        return bytes(keywrap.aes_key_unwrap(secret, data))
+    except keywrap.InvalidUnwrap:
+        raise dom_exception("AES-KW key unwrapping failed.", "OperationError") from None  # (tryDescribeOpensslErrors: ".")
 
 
 def aes_export(key: CryptoKey, fmt: str) -> Any:

@@ -124,10 +124,18 @@ def hash_key_of(algorithm: dict[str, Any]) -> str:
     return digest_key(name)  # workerd's one lookup: MD5 too, for HMAC and PBKDF2 keys
 
 
+def member_text(value: Any) -> str:
+    """``String(value)`` of a value read from a JavaScript object or argument: ``undefined`` when
+    absent (``None``), ``null`` for JavaScript's ``null``, else as JavaScript prints it."""
+    if value is None:
+        return "undefined"
+    return "null" if value is jsnull else js_string(value)
+
+
 def not_emulated(operation: str, name: str) -> NotEmulatedError:
     return NotEmulatedError(
         f"crypto.subtle.{operation} with {name} is not emulated by workers-env (production has it): "
-        "digest, HMAC, PBKDF2, HKDF, AES-GCM / AES-CBC / AES-CTR and Ed25519 / RSASSA-PKCS1-v1_5 / RSA-PSS / "
+        "digest, HMAC, PBKDF2, HKDF, AES-GCM / AES-CBC / AES-CTR / AES-KW and Ed25519 / RSASSA-PKCS1-v1_5 / RSA-PSS / "
         "ECDSA signatures are"
     )
 

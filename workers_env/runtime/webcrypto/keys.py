@@ -7,7 +7,7 @@ from typing import Any
 
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
-from workers_env.runtime.webcrypto.arguments import b64url, b64url_text, plain
+from workers_env.runtime.webcrypto.arguments import b64url, b64url_text, member_text, plain
 
 #: workerd's ``CryptoKeyUsageSet`` order: a key lists its usages in it
 _USAGE_ORDER = ("encrypt", "decrypt", "sign", "verify", "deriveKey", "deriveBits", "wrapKey", "unwrapKey")
@@ -46,7 +46,7 @@ def hmac_jwk(jwk: dict[str, Any], hash_key: str) -> bytes:
     """The secret of an ``oct`` JWK, checked as workerd's ``importHmac`` checks it."""
     if jwk.get("kty") != "oct":
         raise dom_exception('HMAC "jwk" key import requires a JSON Web Key with Key Type parameter ("kty") equal to '
-                            f'"oct" (encountered "{jwk.get("kty")}").', "DataError")
+                            f'"oct" (encountered "{member_text(jwk.get("kty"))}").', "DataError")
     if not isinstance(jwk.get("k"), str):
         raise dom_exception('HMAC "jwk" key import requires a base64Url encoding of the key', "DataError")
     expected = "HS" + hash_key.split("-")[-1] if hash_key != "MD5" else None

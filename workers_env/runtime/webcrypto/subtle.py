@@ -11,19 +11,22 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
+from workers_env.runtime.jsjson import js_json_dumps
 from workers_env.runtime.jspromise import promise_call
-from workers_env.runtime.jsproxy import JsBuffer, JsObject, JsProxy, js_type_error
+from workers_env.runtime.jsproxy import JsArray, JsBuffer, JsObject, JsProxy, js_type_error
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.webcrypto.aes import (
     AES_BITS,
+    AES_KEYS,
     AES_MODES,
-    AES_USAGES,
     aes_cbc,
     aes_ctr,
     aes_export,
     aes_gcm,
     aes_jwk,
+    aes_kw,
     aes_length,
+    aes_usages,
 )
 from workers_env.runtime.webcrypto.arguments import (
     DIGESTS,
@@ -37,6 +40,7 @@ from workers_env.runtime.webcrypto.arguments import (
     hash_instance,
     hash_key_of,
     is_buffer,
+    member_text,
     modern_format,
     name_of,
     not_emulated,
@@ -104,6 +108,11 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise js_type_error("Failed to execute 'importKey' on 'SubtleCrypto': parameter 2 is not of type "
                                 "'BufferSource or JsonWebKey'.")
         refuse_null_algorithm(algorithm, "ImportKeyAlgorithm")  # parameter 3
+        return self._import_key(fmt, key_data, algorithm, extractable, usages)
+
+    def _import_key(self, fmt: str, key_data: Any, algorithm: Any, extractable: bool, usages: Any) -> CryptoKey:
+        """workerd's ``importKeySync``: what ``importKey`` and ``unwrapKey`` share once their
+        arguments are converted."""
         algo = algorithm_dict(algorithm)
         if fmt in MODERN_FORMATS:
             raise modern_format(fmt)
@@ -141,8 +150,8 @@ class SubtleCrypto(JsgObject, JsProxy):
             secret, length = hmac_length(secret, with_length(algorithm, algo).get("length"))
             key_algorithm = {"name": "HMAC", "hash": {"name": hash_key}, "length": length}
             return with_usages(CryptoKey("secret", key_algorithm, extractable, usage_list, secret))
-        if name in AES_MODES:
-            check_usages(usage_list, "secret", name, AES_USAGES)
+        if name in AES_KEYS:
+            check_usages(usage_list, "secret", name, aes_usages(name))
             if fmt == "raw":
                 secret = aes_length(buffer_bytes(key_data))
             elif fmt == "jwk":
@@ -226,7 +235,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise fail(dom_exception(f'Unrecognized derived key type "{name_of(derived)}" requested.',
                                       "NotSupportedError"), derivedKeyAlgorithm)
         derived_name = name_of(derived).upper()
-        if derived_name in AES_MODES:  # workerd's getKeyLength: an AES key's length is required
+        if derived_name in AES_KEYS:  # workerd's getKeyLength: an AES key's length is required
             length = derived.get("length")
             if length is None:
                 raise js_type_error('Missing field "length" in "derivedKeyParams".')
@@ -298,9 +307,17 @@ class SubtleCrypto(JsgObject, JsProxy):
         algorithm_struct(algorithm, "EncryptAlgorithm")
         _buffer_parameters("encrypt" if encrypting else "decrypt", key, (3, data))
         key = self._check(key, "encrypt" if encrypting else "decrypt", algorithm)
+        return self._aes(encrypting, key, algorithm, buffer_bytes(data), "encrypt" if encrypting else "decrypt")
+
+    @staticmethod
+    def _aes(encrypting: bool, key: CryptoKey, algorithm: Any, raw: bytes, operation: str) -> bytes:
+        """``raw`` through ``key``'s AES mode (workerd's ``encrypt``/``decrypt``, which its
+        ``wrapKey``/``unwrapKey`` are for AES-GCM, -CBC and -CTR: impl.h's defaults)."""
+        if key._name == "AES-KW":  # (a wrapKey/unwrapKey: an AES-KW key has no other usage)
+            return aes_kw(encrypting, key._material, raw)
         if key._name not in AES_MODES:
-            raise not_emulated("encrypt" if encrypting else "decrypt", key._name)
-        algo, raw = algorithm_dict(algorithm), buffer_bytes(data)
+            raise not_emulated(operation, key._name)
+        algo = algorithm_dict(algorithm)
         if key._name == "AES-GCM":
             return aes_gcm(encrypting, key._material, algo, raw)
         if key._name == "AES-CBC":
@@ -317,9 +334,9 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise fail(dom_exception(f'Unrecognized key generation algorithm "{name_of(algo)}" requested.',
                                       "NotSupportedError"), algorithm)
         usages = usage_names(keyUsages)
-        if name in AES_MODES:
+        if name in AES_KEYS:
             for usage in usages:
-                if usage not in AES_USAGES:
+                if usage not in aes_usages(name):
                     raise dom_exception(f'Attempt to generate {name} key with invalid usage "{usage}".',
                                         "SyntaxError")
             length = algo.get("length")
@@ -356,7 +373,13 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise modern_format(fmt)
         if not key.extractable:
             raise dom_exception(f"Attempt to export non-extractable {key._name} key.", "InvalidAccessError")
-        if key._name in AES_MODES:
+        return self._export_key(key, fmt)
+
+    @staticmethod
+    def _export_key(key: CryptoKey, fmt: str) -> Any:
+        """workerd's ``impl->exportKey``: what ``exportKey`` and ``wrapKey`` share once the key
+        is known extractable."""
+        if key._name in AES_KEYS:
             return aes_export(key, fmt)
         if key._name == "HMAC":
             if fmt not in ("raw", "jwk"):
@@ -383,9 +406,57 @@ class SubtleCrypto(JsgObject, JsProxy):
         return hmac.compare_digest(left, right)
 
     @promise_call
-    async def wrapKey(self, *args: Any) -> Any:  # noqa: N802 - JS name
-        raise not_emulated("wrapKey", "any algorithm")
+    async def wrapKey(self, fmt: Any = None, key: Any = None, wrappingKey: Any = None,  # noqa: N802,N803 - JS names
+                      wrapAlgorithm: Any = None) -> JsBuffer:
+        """workerd's ``SubtleCrypto::wrapKey``: ``key`` exported in ``fmt`` (a ``jwk`` as its
+        JSON text) and encrypted with ``wrappingKey`` (AES-GCM, -CBC, -CTR: impl.h's
+        ``wrapKey`` is ``encrypt``; AES-KW: RFC 3394), after the wrapping key's algorithm and ``wrapKey`` usage and
+        the key's extractability are checked, in that order (crypto.c++)."""
+        for position, value in ((2, key), (3, wrappingKey)):
+            if not isinstance(value, CryptoKey):
+                raise js_type_error(f"Failed to execute 'wrapKey' on 'SubtleCrypto': parameter {position} is not of "
+                                    "type 'CryptoKey'.")
+        refuse_null_algorithm(wrapAlgorithm, "EncryptAlgorithm")  # parameter 4
+        algorithm_struct(wrapAlgorithm, "EncryptAlgorithm")
+        wrapping = self._check(wrappingKey, "wrapKey", wrapAlgorithm)
+        if not key.extractable:
+            raise dom_exception(f"Attempt to export non-extractable {key._name} key.", "InvalidAccessError")
+        fmt = member_text(fmt)
+        if fmt in MODERN_FORMATS:
+            raise modern_format(fmt)
+        exported = self._export_key(key, fmt)
+        data = exported.to_bytes() if isinstance(exported, JsBuffer) else js_json_dumps(exported).encode()
+        return JsBuffer(self._aes(True, wrapping, wrapAlgorithm, data, "wrapKey"))
 
     @promise_call
-    async def unwrapKey(self, *args: Any) -> Any:  # noqa: N802 - JS name
-        raise not_emulated("unwrapKey", "any algorithm")
+    async def unwrapKey(  # noqa: N802 - JS name
+        self, fmt: Any = None, wrappedKey: Any = None, unwrappingKey: Any = None,  # noqa: N803 - JS names
+        unwrapAlgorithm: Any = None, unwrappedKeyAlgorithm: Any = None,  # noqa: N803 - JS names
+        extractable: Any = False, keyUsages: Any = None,  # noqa: N803 - JS names
+    ) -> CryptoKey:
+        """workerd's ``SubtleCrypto::unwrapKey``: ``wrappedKey`` decrypted with
+        ``unwrappingKey`` (its algorithm and ``unwrapKey`` usage checked first), a ``jwk``
+        parsed as JSON, then imported as ``importKey`` imports it (crypto.c++)."""
+        _buffer_parameters("unwrapKey", None, (2, wrappedKey))
+        if not isinstance(unwrappingKey, CryptoKey):
+            raise js_type_error("Failed to execute 'unwrapKey' on 'SubtleCrypto': parameter 3 is not of type "
+                                "'CryptoKey'.")
+        refuse_null_algorithm(unwrapAlgorithm, "EncryptAlgorithm")  # parameter 4
+        algorithm_struct(unwrapAlgorithm, "EncryptAlgorithm")
+        refuse_null_algorithm(unwrappedKeyAlgorithm, "ImportKeyAlgorithm")  # parameter 5
+        usages = usage_names(keyUsages)
+        unwrapping = self._check(unwrappingKey, "unwrapKey", unwrapAlgorithm)
+        data = self._aes(False, unwrapping, unwrapAlgorithm, buffer_bytes(wrappedKey), "unwrapKey")
+        fmt = member_text(fmt)
+        key_data: Any = JsBuffer(data)
+        if fmt == "jwk":
+            from workers_env.runtime.jsweb import json_parse
+
+            key_data = json_parse(data.decode("utf-8", errors="replace"))
+            refuse_null_algorithm(key_data, "JsonWebKey")  # JSON null: jsg's struct refusal
+            if isinstance(key_data, JsArray):  # an object to jsg's JsonWebKey, none of whose fields it has
+                key_data = JsObject({})
+            if not isinstance(key_data, JsObject):
+                raise dom_exception('Missing "kty" field or corrupt JSON unwrapping key?', "DataError")
+        return self._import_key(fmt, key_data, unwrappedKeyAlgorithm, bool(extractable), usages)  # (its
+        # with_usages refuses a secret key with no usage, as unwrapKey then importKeySync do)
