@@ -1,0 +1,45 @@
+"""``pyodide.code.CodeRunner`` used out of order refuses as Pyodide's ``_pyodide._base`` does,
+in its words: compiled twice, run before ``compile()``, top-level ``await`` run synchronously."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+ENTRY = '''
+import ast
+import json
+
+from pyodide.code import CodeRunner
+from workers import Response, WorkerEntrypoint
+
+
+def refusal(step):
+    try:
+        step()
+    except RuntimeError as error:
+        return str(error)
+    return None
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(json.dumps([
+            refusal(lambda: CodeRunner("1").compile().compile()),
+            refusal(lambda: CodeRunner("1").run()),
+            refusal(lambda: CodeRunner("import asyncio\\nawait asyncio.sleep(0)",
+                                       flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT).compile().run()),
+        ]))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.filterwarnings("ignore:coroutine '<module>' was never awaited:RuntimeWarning")  # as in Pyodide
+async def test_code_runner_misuse_is_pyodides_runtime_error(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2026-05-01"))
+    assert json.loads(await (await worker.fetch("/")).text()) == [
+        "Already compiled", "Not yet compiled", "Used eval_code with TOP_LEVEL_AWAIT. Use run_async for this instead."]
