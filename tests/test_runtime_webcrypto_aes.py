@@ -5,14 +5,13 @@
 from __future__ import annotations
 
 import base64
-import builtins
 import hashlib
 
 import pytest
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from worker_helpers import one_file_worker
+from worker_helpers import hide_cryptography, one_file_worker
 
 from workers_env import JsException, NotEmulatedError, js, load_worker, to_js
 
@@ -296,14 +295,7 @@ async def test_pbkdf2_derives_aes_keys_as_hashlib_does():
 @pytest.mark.asyncio
 async def test_without_the_cryptography_package_aes_says_what_to_install(monkeypatch):
     key = await aes_key("AES-GCM")
-    real_import = builtins.__import__
-
-    def no_cryptography(name, *args, **kwargs):
-        if name.startswith("cryptography"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_cryptography)
+    hide_cryptography(monkeypatch)
     with pytest.raises(JsException) as info:
         await subtle.encrypt(obj({"name": "AES-GCM", "iv": bytes(12)}), key, to_js(b"x"))
     assert str(info.value) == ("NotSupportedError: AES-GCM encryption is emulated with the 'cryptography' package, "

@@ -5,13 +5,13 @@ against ``wrangler dev`` by ``tools/wrangler/webcrypto_differential.py``)."""
 from __future__ import annotations
 
 import base64
-import builtins
 import json
 import textwrap
 
 import pytest
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa
+from worker_helpers import hide_cryptography
 
 from workers_env import JsException, js, load_worker, to_js
 
@@ -122,14 +122,7 @@ async def test_signature_key_import_refusals(rsa_key):
 @pytest.mark.asyncio
 async def test_without_the_cryptography_package_signature_keys_say_what_to_install(rsa_key, monkeypatch):
     spki = to_js(rsa_key.public_key().public_bytes(*SPKI))
-    real_import = builtins.__import__
-
-    def no_cryptography(name, *args, **kwargs):
-        if name.startswith("cryptography"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_cryptography)
+    hide_cryptography(monkeypatch)
     with pytest.raises(JsException) as info:
         await subtle.importKey("spki", spki, obj(RS256), False, to_js(["verify"]))
     assert str(info.value) == ("NotSupportedError: RSASSA-PKCS1-v1_5 key import is emulated with the 'cryptography' "
