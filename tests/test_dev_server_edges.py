@@ -129,15 +129,6 @@ def test_the_body_limit_is_cloudflares_100_mb() -> None:
     assert MAX_BODY_BYTES == 100 * 1024 * 1024
 
 
-def test_a_connect_request_is_logged_as_workerd_logs_it_and_answered_500(tmp_path: Path,
-                                                                         caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.ERROR), BackgroundServer(load_worker(make_project(tmp_path))) as server:
-        status, _, _ = split_answer(exchange(server.port, b"CONNECT example.com:443 HTTP/1.1\r\nHost: x\r\n\r\n"))
-    assert status == "HTTP/1.1 500 Internal Server Error"
-    assert ("Received a connect event but we lack a handler. Did you remember to export a connect() function?"
-            in caplog.messages)  # workerd's logWarningOnce in global-scope.c++
-
-
 @pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
 def test_bodies_over_the_limit_get_413_and_at_the_limit_pass(tmp_path: Path, chunked: bool,
                                                              caplog: pytest.LogCaptureFixture) -> None:
