@@ -5,6 +5,7 @@ connection for clients that send no headers, idle keep-alive connections closed.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import subprocess
@@ -129,8 +130,10 @@ def test_the_body_limit_is_cloudflares_100_mb() -> None:
 
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
-def test_bodies_over_the_limit_get_413_and_at_the_limit_pass(tmp_path: Path, chunked: bool) -> None:
+def test_bodies_over_the_limit_get_413_and_at_the_limit_pass(tmp_path: Path, chunked: bool,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
     limit = 4096
+    caplog.set_level(logging.WARNING)
     with BackgroundServer(load_worker(make_project(tmp_path)), max_body_bytes=limit) as server:
         def post(size: int) -> bytes:
             payload = b"x" * size
@@ -144,6 +147,7 @@ def test_bodies_over_the_limit_get_413_and_at_the_limit_pass(tmp_path: Path, chu
         assert status == "HTTP/1.1 413 Request Entity Too Large"
         assert headers["connection"] == "close" and headers["content-type"] == "text/html"
         assert b"<title>413 Request Entity Too Large</title>" in body and b"cloudflare" in body
+        assert "Refused POST /echo: the request body is over 4096 bytes" in caplog.messages
         status, _, body = split_answer(post(limit))
         assert status == "HTTP/1.1 201 Created" and body == b"x" * limit
 

@@ -78,3 +78,17 @@ async def test_a_to_js_dict_of_the_0_28_era_prints_as_a_literal_map(tmp_path, ca
         "  'd' => LiteralMap(1) { 'e' => LiteralMap(1) { 'f' => [LiteralMap] } }",
         "}",
     ]
+
+
+def test_past_100_items_the_rest_is_counted_after_the_columns(capsys):
+    """util.inspect's ``maxArrayLength``: ``... N more item(s)`` closes the array, outside the
+    aligned columns (compared with Node 20.20's ``console.log``, which wrangler 4.164.0 runs on here)."""
+    from workers_env import js, to_js
+
+    js.console.log(to_js(list(range(101))))
+    js.console.log(to_js(["x"] * 102))
+    numbers = [" ".join(f"{n:>2}," for n in range(row, row + 12)) for row in range(0, 96, 12)]
+    letters = ["  " + " ".join(["'x',"] * 12)[:-1] + ","] * 8
+    assert capsys.readouterr().out.splitlines() == [
+        "[", *("  " + line for line in numbers), "  96, 97, 98, 99,", "  ... 1 more item", "]",
+        "[", *letters, "  'x', 'x', 'x', 'x',", "  ... 2 more items", "]"]

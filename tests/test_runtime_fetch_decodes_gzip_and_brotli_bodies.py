@@ -185,3 +185,23 @@ async def test_a_br_body_is_decoded_as_it_arrives_with_the_modules_decompressor(
     url, _ = origin
     got = await seen_by_worker(one_file_worker(tmp_path, ENTRY), url + "/br")
     assert got == {"ce": "br", "cl": "22", "text": text}
+
+
+def _refuses(data: bytes) -> bytes:
+    raise ValueError("not brotli")  # what brotli.error is to the decoder: any exception of the module's
+
+
+class _RefusingDecompressor(_FakeDecompressor):
+    def process(self, data: bytes) -> bytes:
+        return _refuses(data)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("module", [types.SimpleNamespace(decompress=_refuses, error=ValueError),
+                                    types.SimpleNamespace(Decompressor=_RefusingDecompressor, error=ValueError)],
+                         ids=["decompress", "Decompressor"])
+async def test_bytes_that_are_not_brotli_fail_the_read_as_workerd_fails_it(tmp_path, origin, monkeypatch, module):
+    monkeypatch.setitem(sys.modules, "brotli", module)
+    url, _ = origin
+    got = await seen_by_worker(one_file_worker(tmp_path, ENTRY), url + "/br")
+    assert got["text"] == "JsException: TypeError: Brotli decompression failed."  # workerd's system-streams.c++

@@ -132,10 +132,12 @@ async def test_queue_batch_in_the_builtin_sdk_era_is_raw_js(tmp_path):
 @pytest.mark.asyncio
 async def test_queue_and_scheduled_misuse_get_clear_errors(tmp_path):
     worker = load_worker(make(tmp_path, QUEUE_NEW, NEW))
-    with pytest.raises(WorkersEnvError, match="list of message bodies"):
+    with pytest.raises(WorkersEnvError) as not_a_list:
         await worker.queue("not a list")
-    with pytest.raises(WorkersEnvError, match="unique"):
+    assert str(not_a_list.value) == "worker.queue() takes a list of message bodies (or QueueMessage objects), got str"
+    with pytest.raises(WorkersEnvError) as repeated:
         await worker.queue([QueueMessage(1, id="a"), QueueMessage(2, id="a")])
+    assert str(repeated.value) == "worker.queue(): message ids must be unique within a batch"
     with pytest.raises(TypeError, match=r"^Method scheduled does not exist$"):  # workerd's text
         await worker.scheduled("* * * * *")
     assert worker.module.SEEN == []

@@ -119,6 +119,10 @@ async def test_pbkdf2_limits_and_errors_are_workerds():
         (_pbkdf2_algorithm(b"s", 10), None, "OperationError: PBKDF2 cannot derive a key with null length."),
         (to_js({"name": "PBKDF2", "iterations": 10, "hash": "SHA-256"}, dict_converter=js.Object.fromEntries), 256,
          'TypeError: Missing field "salt" in "algorithm".'),
+        (to_js({"name": "PBKDF2", "salt": b"s", "hash": "SHA-256"}, dict_converter=js.Object.fromEntries), 256,
+         'TypeError: Missing field "iterations" in "algorithm".'),
+        (_pbkdf2_algorithm(b"s", 1, "SHA-512"), 255 * 512 + 8,
+         "OperationError: Pbkdf2 failed: derived key length exceeds maximum for this hash"),
     ]
     for algorithm, length, text in cases:
         with pytest.raises(JsException) as caught:

@@ -11,6 +11,7 @@ import textwrap
 import pytest
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa
+from worker_helpers import hide_cryptography
 
 from workers_env import JsException, js, load_worker, to_js
 
@@ -113,6 +114,19 @@ async def test_signature_key_import_refusals(rsa_key):
     ed = ed25519.Ed25519PrivateKey.generate().private_bytes(*PKCS8)
     with pytest.raises(JsException, match=r"^DataError: Input was not an RSA key.$"):
         await subtle.importKey("pkcs8", to_js(ed), obj(RS256), False, to_js(["sign"]))
+    with pytest.raises(JsException) as info:  # workers-env's own: workerd takes it (README, Where we had to choose)
+        await subtle.importKey("pkcs8", pkcs8, "Ed25519", False, to_js(["sign"]))
+    assert str(info.value) == "DataError: Input was not an Ed25519 key"
+
+
+@pytest.mark.asyncio
+async def test_without_the_cryptography_package_signature_keys_say_what_to_install(rsa_key, monkeypatch):
+    spki = to_js(rsa_key.public_key().public_bytes(*SPKI))
+    hide_cryptography(monkeypatch)
+    with pytest.raises(JsException) as info:
+        await subtle.importKey("spki", spki, obj(RS256), False, to_js(["verify"]))
+    assert str(info.value) == ("NotSupportedError: RSASSA-PKCS1-v1_5 key import is emulated with the 'cryptography' "
+                               "package, which is not installed (pip install cryptography)")
 
 
 ENTRY = '''
@@ -211,6 +225,8 @@ async def test_ecdsa_import_refusals():
          "DataError: Failed to import raw EC key data: Point is not on curve.."),
         (("raw", to_js(b"\x04" + b"\x01" * 63), obj({"name": "ECDSA", "namedCurve": "P-256"}), False, to_js(["verify"])),
          "DataError: Failed to import raw EC key data: Invalid point encoding.."),
+        (("spki", to_js(rsa.generate_private_key(public_exponent=65537, key_size=1024).public_key().public_bytes(*SPKI)),
+          obj({"name": "ECDSA", "namedCurve": "P-256"}), False, to_js(["verify"])), "DataError: Input was not an EC key."),
     ]
     for args, error in cases:
         with pytest.raises(JsException) as info:

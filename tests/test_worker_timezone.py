@@ -74,3 +74,11 @@ def test_production_timezone_wraps_your_own_load_worker_runs(host_far_from_utc):
         assert time.localtime().tm_gmtoff == -5 * 3600
         raise KeyError("the zone comes back even when the block fails")
     assert time.localtime().tm_gmtoff == 19800
+
+
+def test_a_zone_that_is_no_str_is_refused_before_the_block_runs():
+    import workers_env
+
+    with pytest.raises(workers_env.ConfigError) as info, workers_env.production_timezone(5):  # type: ignore[arg-type]
+        raise AssertionError("the block does not run")
+    assert str(info.value) == 'a time zone is a str such as "UTC" or "Europe/Paris", got int'

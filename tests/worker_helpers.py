@@ -469,3 +469,18 @@ def _external_era(folder: Path) -> bool:
         return flag_enabled(PYTHON_EXTERNAL_SDK, load_config(folder))
     except Exception:  # noqa: BLE001 - a config a test makes unreadable on purpose
         return True
+
+
+def hide_cryptography(monkeypatch: Any) -> None:
+    """Make ``import cryptography...`` fail for the rest of the test, as on a machine without the
+    optional package (``monkeypatch``: pytest's fixture, which undoes it)."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_cryptography(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name.startswith("cryptography"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_cryptography)

@@ -412,6 +412,7 @@ def _asymmetric_keys() -> dict:
             "ec_raw": p256.public_key().public_bytes(serialization.Encoding.X962,
                                                      serialization.PublicFormat.UncompressedPoint).hex(),
             "ec_jwk_pub": ec_jwk, "ec_jwk_priv": {**ec_jwk, "d": b(pn.private_value, 32)},
+            "ec_other_d": b(ec.generate_private_key(ec.SECP256R1()).private_numbers().private_value, 32),
             "ec384_spki": p384.public_key().public_bytes(*spki).hex(),
             "ec_sig": (r_.to_bytes(32, "big") + s_.to_bytes(32, "big")).hex(), "pss_sig": pss.hex(),
             "rsa_pkcs8": r.private_bytes(*pkcs8).hex(), "rsa_spki": r.public_key().public_bytes(*spki).hex(),
@@ -630,6 +631,51 @@ CASES += [
     ["encrypt", gcm(), aes_key("AES-KW", usages=("wrapKey",)), GCM_TEXT],
 ]
 
+
+# JWK refusals the text audit pinned (mutaudit9): each member missing or not base64url, numbers
+# that form no key
+RSA_JWK_PRIV, EC_JWK_PRIV = ASYM["rsa_jwk_priv"], ASYM["ec_jwk_priv"]
+EC256 = {"name": "ECDSA", "namedCurve": "P-256"}
+NO_KEY_JWKS = ({**ASYM["rsa_jwk_pub"], "d": "AQ"}, {**RSA_JWK_PRIV, "qi": "Ag"})
+NO_KEY = ("RSA JWK numbers that form no key: workerd imports them and sign fails with 'Error: internal error; "
+          "reference = ...'; the cryptography package holds no such key, so workers-env refuses them at import "
+          "(DataError)")
+ED_X = b64url(bytes.fromhex(ED_PUBLIC))
+CASES += [
+    ["importKey", "jwk", {k: v for k, v in ASYM["rsa_jwk_pub"].items() if k != "e"}, RS256, False, ["verify"]],
+    ["importKey", "jwk", {**ASYM["rsa_jwk_pub"], "n": "!!!"}, RS256, False, ["verify"]],
+    ["importKey", "jwk", {**RSA_JWK_PRIV, "d": "!!!"}, RS256, False, ["sign"]],
+    *[["importKey", "jwk", {**RSA_JWK_PRIV, f: "!!!"}, RS256, False, ["sign"]] for f in ("p", "q", "dp", "dq", "qi")],
+    ["importKey", "jwk", {**RSA_JWK_PRIV, "oth": [{"r": "AQ", "d": "AQ", "t": "AQ"}]}, RS256, False, ["sign"]],
+    ["importKey", "jwk", {**ASYM["rsa_jwk_pub"], "oth": [{"r": "AQ"}]}, RS256, False, ["verify"]],
+    *[{"call": ["importKey", "jwk", jwk, RS256, False, ["sign"]], "expected": NO_KEY} for jwk in NO_KEY_JWKS],
+    *[{"call": ["sign", "RSASSA-PKCS1-v1_5", {"$key": ["jwk", jwk, RS256, False, ["sign"]]}, MSG], "expected": NO_KEY}
+      for jwk in NO_KEY_JWKS],
+    ["importKey", "jwk", {**RSA_JWK_PRIV, "use": "enc"}, RS256, False, ["sign"]],
+    ["importKey", "jwk", {**RSA_JWK_PRIV, "key_ops": ["verify"]}, RS256, False, ["sign"]],
+    ["importKey", "jwk", {k: v for k, v in ASYM["ec_jwk_pub"].items() if k != "x"}, EC256, False, ["verify"]],
+    ["importKey", "jwk", {**ASYM["ec_jwk_pub"], "x": "!!!"}, EC256, False, ["verify"]],
+    ["importKey", "jwk", {**EC_JWK_PRIV, "d": "!!!"}, EC256, False, ["sign"]],
+    ["importKey", "jwk", {**EC_JWK_PRIV, "d": b64url(b"\xff" * 32)}, EC256, False, ["sign"]],
+    ["importKey", "jwk", {**EC_JWK_PRIV, "d": b64url(bytes(32))}, EC256, False, ["sign"]],
+    ["importKey", "jwk", {**EC_JWK_PRIV, "d": ASYM["ec_other_d"]}, EC256, False, ["sign"]],
+    ["importKey", "jwk", {**ASYM["ec_jwk_pub"], "kty": "RSA"}, EC256, False, ["verify"]],
+    ["importKey", "jwk", {"kty": "OKP", "crv": "Ed25519"}, "Ed25519", False, ["verify"]],
+    ["importKey", "jwk", {"kty": "OKP", "crv": "Ed25519", "x": "!!!"}, "Ed25519", False, ["verify"]],
+    ["importKey", "jwk", {"kty": "OKP", "crv": "Ed25519", "x": ED_X, "d": "!!!"}, "Ed25519", False, ["sign"]],
+    ["importKey", "jwk", {"kty": "OKP", "crv": "Ed25519", "x": ED_X, "use": "enc"}, "Ed25519", False, ["verify"]],
+    ["importKey", "jwk", {"kty": "OKP", "crv": "Ed25519", "x": ED_X, "key_ops": ["verify", "verify"]}, "Ed25519",
+     False, ["verify"]],
+    ["importKey", "jwk", {"kty": "oct"}, {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    ["importKey", "jwk", {**AES_JWK, "key_ops": ["encrypt", "decrypt", "encrypt"]}, "AES-CBC", False, ["encrypt"]],
+    ["exportKey", "pkcs8", aes_key("AES-CTR", extractable=True)],
+    ["encrypt", {"name": "AES-CBC"}, aes_key("AES-CBC"), GCM_TEXT],
+    ["decrypt", {"name": "AES-CBC"}, aes_key("AES-CBC"), X("00" * 16)],
+    ["deriveBits", pbkdf2(iterations=None), PBKDF2_KEY, 128],
+    ["deriveBits", pbkdf2("SHA-512"), PBKDF2_KEY, 255 * 512 + 8],
+    ["importKey", "spki", X(ASYM["ed_spki"]), EC256, False, ["verify"]],
+    ["importKey", "pkcs8", X(ASYM["rsa_pkcs8"]), EC256, False, ["sign"]],
+]
 
 WORKER_JS = r"""
 const subtle = crypto.subtle;

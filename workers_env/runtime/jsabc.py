@@ -17,7 +17,8 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from workers_env._jsvalues import JsSet
-from workers_env.runtime.current import pyodide_029
+from workers_env.runtime import jsabcdocs
+from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsbuffers import JsBufferSource, JsTypedArray
 from workers_env.runtime.jsconversions import JsStringObject
@@ -98,42 +99,46 @@ class _JsProxyMeta(type):
     def __subclasscheck__(cls, subclass: Any) -> bool:
         return type.__subclasscheck__(cls, subclass)
 
+    @property
+    def __doc__(cls) -> str | None:  # type: ignore[override]
+        """Pyodide's docstring of the class, as the running Worker's release shows it."""
+        return jsabcdocs.for_era(cls.__name__, pyodide_028=pyodide_028())
 
-def _abstract(name: str, flags: tuple[str, ...], doc: str) -> type:
-    return _JsProxyMeta(name, (), {"_js_type_flags": flags, "__doc__": doc, "__module__": "pyodide.ffi"})
+
+def _abstract(name: str, flags: tuple[str, ...]) -> type:
+    return _JsProxyMeta(name, (), {"_js_type_flags": flags, "__module__": "pyodide.ffi"})
 
 
 _ANY = ("",)  # a class without flags of its own: every JS value
 
-#: name -> (flag expressions, docstring, first Pyodide release that has it: "0.26" or "0.28")
-_SPECS: dict[str, tuple[tuple[str, ...], str, str]] = {
-    "JsArray": (("IS_ARRAY", "IS_NODE_LIST", "IS_TYPEDARRAY"), "A JS Array, NodeList or TypedArray.", "0.26"),
-    "JsMap": (("HAS_GET|HAS_LENGTH|IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT"),
-              "A JS object with get(), a size or length, and iteration (a Map).", "0.26"),
-    "JsMutableMap": (("HAS_GET|HAS_SET|HAS_LENGTH|IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT"),
-                     "A JsMap with set() as well.", "0.26"),
-    "JsIterable": (("IS_ITERABLE",), "A JS object with [Symbol.iterator].", "0.26"),
-    "JsIterator": (("IS_ITERATOR",), "A JS iterator (next()).", "0.26"),
-    "JsAsyncIterable": (("IS_ASYNC_ITERABLE",), "A JS object with [Symbol.asyncIterator].", "0.26"),
-    "JsAsyncIterator": (("IS_ASYNC_ITERATOR",), "A JS async iterator.", "0.26"),
-    "JsGenerator": (("IS_GENERATOR",), "A JS generator.", "0.26"),
-    "JsAsyncGenerator": (("IS_ASYNC_GENERATOR",), "A JS async generator.", "0.26"),
-    "JsCallable": (("IS_CALLABLE",), "A JS function (typeof 'function').", "0.26"),
-    "JsDoubleProxy": (("IS_DOUBLE_PROXY",), "A handle made by create_proxy().", "0.26"),
-    "JsCallableDoubleProxy": (("IS_DOUBLE_PROXY",), "A create_proxy() handle on a callable.", "0.28"),
-    "JsOnceCallable": (("IS_CALLABLE",), "A handle made by create_once_callable().", "0.28"),
-    "JsPromise": (("IS_AWAITABLE",), "A JS Promise or other thenable.", "0.26"),
-    "JsBuffer": (("IS_BUFFER",), "An ArrayBuffer, a typed array or a DataView.", "0.26"),
-    "JsTypedArray": (("IS_TYPEDARRAY",), "A JS typed array.", "0.26"),
-    "JsFetchResponse": (_ANY, "A fetch() Response (no flags of its own: every JS value matches).", "0.26"),
-    "JsDomElement": (_ANY, "A DOM element (no flags of its own: every JS value matches).", "0.26"),
-    "JsWeakRef": (_ANY, "A JS WeakRef (no flags of its own: every JS value matches).", "0.28"),
+#: name -> (flag expressions, first Pyodide release that has it: "0.26" or "0.28"); each docstring is
+#: Pyodide's own (:mod:`~workers_env.runtime.jsabcdocs`)
+_SPECS: dict[str, tuple[tuple[str, ...], str]] = {
+    "JsArray": (("IS_ARRAY", "IS_NODE_LIST", "IS_TYPEDARRAY"), "0.26"),
+    "JsMap": (("HAS_GET|HAS_LENGTH|IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT"), "0.26"),
+    "JsMutableMap": (("HAS_GET|HAS_SET|HAS_LENGTH|IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT"), "0.26"),
+    "JsIterable": (("IS_ITERABLE",), "0.26"),
+    "JsIterator": (("IS_ITERATOR",), "0.26"),
+    "JsAsyncIterable": (("IS_ASYNC_ITERABLE",), "0.26"),
+    "JsAsyncIterator": (("IS_ASYNC_ITERATOR",), "0.26"),
+    "JsGenerator": (("IS_GENERATOR",), "0.26"),
+    "JsAsyncGenerator": (("IS_ASYNC_GENERATOR",), "0.26"),
+    "JsCallable": (("IS_CALLABLE",), "0.26"),
+    "JsDoubleProxy": (("IS_DOUBLE_PROXY",), "0.26"),
+    "JsCallableDoubleProxy": (("IS_DOUBLE_PROXY",), "0.28"),
+    "JsOnceCallable": (("IS_CALLABLE",), "0.28"),
+    "JsPromise": (("IS_AWAITABLE",), "0.26"),
+    "JsBuffer": (("IS_BUFFER",), "0.26"),
+    "JsTypedArray": (("IS_TYPEDARRAY",), "0.26"),
+    "JsFetchResponse": (_ANY, "0.26"),
+    "JsDomElement": (_ANY, "0.26"),
+    "JsWeakRef": (_ANY, "0.28"),
 }
 
 
 #: name -> (the abstract class, the first Pyodide release that has it)
 ABSTRACT_TYPES: dict[str, tuple[type, str]] = {
-    name: (_abstract(name, flags, doc), since) for name, (flags, doc, since) in _SPECS.items()
+    name: (_abstract(name, flags), since) for name, (flags, since) in _SPECS.items()
 }
 
 

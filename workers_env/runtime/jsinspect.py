@@ -48,8 +48,11 @@ def _key(name: str) -> str:
 
 
 def _group(output: list[str], values: list[Any], indentation: int) -> list[str]:
-    """util.inspect's ``groupArrayElements``: many short array items in aligned columns."""
-    data_len = [len(item) for item in output]
+    """util.inspect's ``groupArrayElements``: many short array items in aligned columns (past
+    ``maxArrayLength``, the closing ``... N more items`` is left out of the columns and follows them)."""
+    more = output[_MAX_ITEMS:]  # util.inspect: "the '... n more items' part is not taken into account"
+    count = len(output) - len(more)
+    data_len = [len(item) for item in output[:count]]
     total = sum(length + 2 for length in data_len)
     max_len = max(data_len)
     actual_max = max_len + 2
@@ -57,19 +60,19 @@ def _group(output: list[str], values: list[Any], indentation: int) -> list[str]:
         return output
     bias = math.sqrt(actual_max - total / len(output))
     biased_max = max(actual_max - 3 - bias, 1)
-    columns = min(round(math.sqrt(2.5 * biased_max * len(output)) / biased_max),
+    columns = min(round(math.sqrt(2.5 * biased_max * count) / biased_max),
                   (_BREAK - indentation) // actual_max, 3 * 4, 15)
     if columns <= 1:
         return output
-    widths = [max(data_len[j] for j in range(i, len(output), columns)) + 2 for i in range(columns)]
-    numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+    widths = [max(data_len[j] for j in range(i, count, columns)) + 2 for i in range(columns)]
+    numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values[:len(output)])
     rows = []
-    for i in range(0, len(output), columns):
-        last = min(i + columns, len(output)) - 1
+    for i in range(0, count, columns):
+        last = min(i + columns, count) - 1
         cells = [(f"{output[j]}, ".rjust if numeric else f"{output[j]}, ".ljust)(widths[j - i]) for j in range(i, last)]
         cells.append(output[last].rjust(widths[last - i] - 2) if numeric else output[last])
         rows.append("".join(cells))
-    return rows
+    return rows + more
 
 
 def _join(start: str, entries: list[str], end: str, level: int, values: list[Any] | None = None, *,

@@ -62,8 +62,6 @@ def incoming_cf(overrides: Mapping[str, Any] | None = None, *, accept_encoding: 
     props["tlsClientAuth"] = dict(FALLBACK_CF["tlsClientAuth"])
     props["botManagement"] = {**FALLBACK_CF["botManagement"], "detectionIds": []}
     props["clientAcceptEncoding"] = accept_encoding or ""
-    if overrides is not None:
-        if not isinstance(overrides, Mapping):
-            raise TypeError(f"cf= must be a mapping of request.cf properties, got {type(overrides).__name__}")
+    if overrides is not None:  # (a dict of JSON data: worker.fetch checks it first)
         props.update(json.loads(json.dumps(dict(overrides))))  # its own copy, as JSON data (any depth json writes)
     return JsObject.plain(props)

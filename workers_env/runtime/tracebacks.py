@@ -137,7 +137,7 @@ def hides_our_frames(error: BaseException, tb: TracebackType | None) -> bool:
         name = tb.tb_frame.f_code.co_filename
         passing = _passing(tb)
         if passing:  # what runs below was handed over by the Worker's code
-            innermost = "<the Worker's>"
+            innermost = ""  # the Worker's code: no file of workers-env's
         elif passing is None and (name.startswith(PACKAGE_DIR) or not _library(name)):
             innermost = name
         tb = tb.tb_next

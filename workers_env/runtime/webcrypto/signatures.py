@@ -32,6 +32,11 @@ _ECDSA_JWK_CURVES = {"ES256": "P-256", "ES384": "P-384", "ES512": "P-521"}
 
 
 #: a JWK's ``alg`` -> the hash it stands for, as workerd's ``importRsa`` knows them
+#: an RSA JWK's prime factors and CRT members, as workerd's ``rsaJwkReader`` names them in its errors
+_RSA_FACTORS = {"p": "First Prime Factor", "q": "Second Prime Factor", "dp": "First Factor CRT Exponent",
+                "dq": "Second Factor CRT Exponent", "qi": "First CRT Coefficient"}
+
+
 _RSA_JWK_HASHES = {"RS1": "SHA-1", "RS256": "SHA-256", "RS384": "SHA-384", "RS512": "SHA-512", "PS1": "SHA-1",
                    "PS256": "SHA-256", "PS384": "SHA-384", "PS512": "SHA-512", "RSA-OAEP": "SHA-1",
                    "RSA-OAEP-256": "SHA-256", "RSA-OAEP-384": "SHA-384", "RSA-OAEP-512": "SHA-512"}
@@ -88,16 +93,15 @@ def _rsa_from_jwk(jwk: dict[str, Any], hash_key: str) -> Any:
     if jwk.get("d") is None:
         return public.public_key()
     d = jwk_number(jwk, "d", 'Invalid RSA key in JSON Web Key; missing or invalid Private Exponent parameter ("d").')
-    factors = ("p", "q", "dp", "dq", "qi")
-    present = [jwk.get(f) is not None for f in factors]
+    present = [jwk.get(f) is not None for f in _RSA_FACTORS]
     if any(present) and not all(present):
         raise dom_exception('Invalid RSA private key in JSON Web Key; if one Prime Factor or CRT Exponent/Coefficient '
                             'parameter is present, then they must all be present ("p", "q", "dp", "dq", "qi").',
                             "DataError")
     try:
         if all(present):
-            p, q, dp, dq, qi = (jwk_number(jwk, f, f'Invalid RSA key in JSON Web Key; invalid parameter ("{f}").')
-                                for f in factors)
+            p, q, dp, dq, qi = (jwk_number(jwk, f, f"Invalid RSA key in JSON Web Key; invalid {named} parameter "
+                                                   f'("{f}").') for f, named in _RSA_FACTORS.items())
         else:
             p, q = rsa.rsa_recover_prime_factors(n, e, d)
             dp, dq, qi = rsa.rsa_crt_dmp1(d, p), rsa.rsa_crt_dmq1(d, q), rsa.rsa_crt_iqmp(p, q)
@@ -165,7 +169,7 @@ def _ec_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
     try:
         private = ec.derive_private_key(d, group)
     except ValueError:
-        raise dom_exception('Invalid EC key; private key component "d" is invalid', "OperationError") from None
+        raise dom_exception('Invalid EC key; private key component "d" is invalid.', "OperationError") from None
     if private.public_key().public_numbers() != public.public_numbers():
         raise dom_exception("Invalid EC key in JSON Web Key.", "DataError")
     return private
@@ -180,7 +184,7 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
         from cryptography.hazmat.primitives import serialization
         from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
     except ImportError:
-        raise needs_cryptography(f"{canonical} keys") from None
+        raise needs_cryptography(f"{canonical} key import") from None
     is_rsa, is_ec = canonical.startswith("RSA"), canonical == "ECDSA"
     hash_key = hash_key_of(algo) if is_rsa else ""
     curve = _curve(algo) if is_ec else ""
@@ -216,7 +220,7 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
             material = _ec_from_jwk(jwk, curve)
         else:
             material = _ed25519_from_jwk(jwk)
-    elif fmt in ("spki", "pkcs8"):
+    else:  # spki or pkcs8 (importKey refuses every other format first)
         kind = "public" if fmt == "spki" else "private"
         from cryptography.exceptions import UnsupportedAlgorithm
 
@@ -228,8 +232,6 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
         except (ValueError, TypeError, UnsupportedAlgorithm):
             raise dom_exception(f"Invalid {fmt.upper()} input.", "DataError") from None
         check_usages(usages, kind, canonical, ("verify",) if kind == "public" else ("sign",))
-    else:
-        raise dom_exception(f'Unrecognized key import format "{fmt}".', "NotSupportedError")
     if is_ec:
         if not isinstance(material, (ec.EllipticCurvePublicKey, ec.EllipticCurvePrivateKey)):
             raise dom_exception("Input was not an EC key.", "DataError")

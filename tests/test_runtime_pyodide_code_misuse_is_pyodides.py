@@ -1,0 +1,50 @@
+"""``pyodide.code.CodeRunner`` used out of order refuses as Pyodide's ``_pyodide._base`` does,
+in its words: compiled twice, run before ``compile()``, top-level ``await`` run synchronously;
+and ``relaxed_wrap`` of a callable without a signature (``int``, Pyodide's own test) is its
+``TypeError``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+ENTRY = '''
+import ast
+import json
+
+from pyodide.code import CodeRunner, relaxed_wrap
+from workers import Response, WorkerEntrypoint
+
+
+def refusal(step):
+    try:
+        step()
+    except (RuntimeError, TypeError) as error:
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(json.dumps([
+            refusal(lambda: CodeRunner("1").compile().compile()),
+            refusal(lambda: CodeRunner("1").run()),
+            refusal(lambda: CodeRunner("import asyncio\\nawait asyncio.sleep(0)",
+                                       flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT).compile().run()),
+            refusal(lambda: relaxed_wrap(int)),
+        ]))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.filterwarnings("ignore:coroutine '<module>' was never awaited:RuntimeWarning")  # as in Pyodide
+async def test_code_runner_misuse_and_relaxed_wrap_of_int_are_pyodides_errors(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2026-05-01"))
+    assert json.loads(await (await worker.fetch("/")).text()) == [
+        "RuntimeError: Already compiled", "RuntimeError: Not yet compiled",
+        "RuntimeError: Used eval_code with TOP_LEVEL_AWAIT. Use run_async for this instead.",
+        "TypeError: Cannot wrap function"]
