@@ -75,3 +75,23 @@ def test_two_live_objects_show_two_pointers(capsys):
 def test_js_values_print_as_before(capsys):
     js.console.log(to_js([1, {"a": "x"}]), "text", 1, None, js.JSON.parse('{"b": null}'))
     assert capsys.readouterr().out == "[ 1, LiteralMap(1) { 'a' => 'x' } ] text 1 undefined { b: null }\n"
+
+
+def test_a_caught_python_exception_logs_as_its_pyproxy_a_js_error_as_the_error(capsys):
+    """``console.error(e)`` of a ``ValueError``: a PyProxy, flags 0 (util.inspect under Node on
+    Pyodide 0.26.0a4, 0.28.2, 314.0.6); a JsException is the JS error it wraps."""
+    js.console.log(ValueError("boom"))
+    lines = [re.sub(r"ptr: \d+,", "ptr: N,", line) for line in capsys.readouterr().out.splitlines()]
+    assert lines[0] == "PyProxy {" and "      flags: 0," in lines and len(lines) == 18
+
+
+def test_an_enum_members_flags_are_its_class_own_not_its_metaclass(capsys):
+    """EnumType's ``__len__``/``__iter__``/``__contains__`` are no slots of an Enum member's type:
+    flags 0, an Enum class itself 283 (the same three Pyodides)."""
+    import enum
+
+    class Colour(enum.Enum):
+        RED = 1
+
+    js.console.log(Colour.RED, Colour)
+    assert re.findall(r"flags: (\d+),", capsys.readouterr().out) == ["0", "283"]

@@ -2077,6 +2077,22 @@ CASES = {
         "def f(s):\n    try:\n        js.ReadableStream.new(s)\n        return 'made'\n    except JsException as e:\n"
         "        return e.name\n[f(types.SimpleNamespace(type='bytes')), f(Src()), f(D(type='bytes')), f(types.SimpleNamespace())]",
     ],
+    "pyproxy-own-type-edge-cases": [  # review40: tp_name and length of odd objects, create_proxy handles
+        "import collections, dataclasses, enum, math, types\nclass A:\n    type = 'image/png'\n    length = 3\n"
+        "class G:\n    def __getattr__(self, n):\n        return 'got-' + n\n@dataclasses.dataclass\nclass D:\n    type: str = 'x'\n"
+        "class Outer:\n    class Inner:\n        pass\nclass E(enum.Enum):\n    A = 1\nclass R:\n    pass\nR.__name__ = 'Other'\n"
+        "def local():\n    class Local:\n        pass\n    return Local()\nLong = type('N' * 250, (), {})\n"
+        "def probe(v):\n    p = create_proxy(v)\n    try:\n        n = p.length\n    except Exception as e:\n"
+        "        n = type(e).__name__\n    return [p.type, n, list(js.Object.keys(p))]\n"
+        "[probe(v) for v in (A(), G(), D(), R, math, Outer.Inner(), local(), R(), Long(), E.A, E, "
+        "collections.deque([1]), (x for x in ()), A().__init__, types.SimpleNamespace(type='t'))]",
+        "class L:\n    def __init__(self, n):\n        self.n = n\n    def __len__(self):\n        if self.n < 0:\n"
+        "            raise ValueError('no len')\n        return self.n\ndef f(n):\n    try:\n        return create_proxy(L(n)).length\n"
+        "    except Exception as e:\n        return f'{type(e).__name__}: {e}'\n[f(3), f(-1), f(2**31 - 1), f(2**31), f(2**70)]",
+        "import enum\nclass C:\n    pass\nclass E(enum.Enum):\n    A = 1\ndef g():\n    pass\n"
+        "[js.Blob.new([], create_proxy(C)).type, js.Blob.new([], create_proxy(g)).type, js.Blob.new([], E.A).type, "
+        "create_proxy(g).type, list(js.Object.keys(create_proxy(g))), list(js.Object.values(create_proxy(C)))]",
+    ],
     "init-mapping-kinds": [  # a dict, dict subclasses, a Mapping that is no dict, an object: as the init
         _INIT_KINDS + "each(lambda k: js.Response.new('x', k).status, status=201)",
         _INIT_KINDS + "each(lambda k: js.Response.new('x', k).statusText, status=201, statusText='Made')",

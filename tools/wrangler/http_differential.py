@@ -115,6 +115,22 @@ export default {
     if (path === "/html") return new Response("<p>h\u00e9llo</p>", { headers: { "content-type": "text/html" } });
     if (path === "/html-upper") return new Response("<p>x</p>", { headers: { "content-type": "Text/HTML" } });
     if (path === "/html-null") return new Response(null, { headers: { "content-type": "text/html;charset=utf-8" } });
+    // review40: what else passes through the ProxyWorker's HTMLRewriter, and how it is framed
+    if (path === "/html-gzip") return new Response("<p>gz</p>", { headers: { "content-type": "text/html", "content-encoding": "gzip" } });
+    if (path === "/html-204") return new Response(null, { status: 204, headers: { "content-type": "text/html" } });
+    if (path === "/html-304") return new Response(null, { status: 304, headers: { "content-type": "text/html" } });
+    if (path === "/html-redirect") return new Response("<a href=/x>moved</a>", { status: 302, headers: { "content-type": "text/html", location: "/x" } });
+    if (path === "/html-params") return new Response("<p>p</p>", { headers: { "content-type": "text/html; charset=UTF-8" } });
+    if (path === "/html-length") return new Response("<p>9</p>", { headers: { "content-type": "text/html", "content-length": "8" } });
+    if (path === "/xhtml") return new Response("<p>x</p>", { headers: { "content-type": "application/xhtml+xml" } });
+    if (path === "/html-stream") {
+      const ts = new TransformStream(), w = ts.writable.getWriter();
+      ctx.waitUntil((async () => { await w.write(enc.encode("<p>1</p>")); await w.write(enc.encode("<p>2</p>")); await w.close(); })());
+      return new Response(ts.readable, { headers: { "content-type": "text/html" } });
+    }
+    if (path === "/assets-page" || path === "/assets-text") {
+      return env.ASSETS.fetch(new URL(path === "/assets-page" ? "/site/page" : "/site/data.txt", request.url));
+    }
     if (path === "/fixed" || path === "/fixed-html") {
       const { readable, writable } = new FixedLengthStream(5), w = writable.getWriter();
       w.write(enc.encode("hello")); w.close();
@@ -248,6 +264,32 @@ class Default(WorkerEntrypoint):
             return Response("<p>x</p>", headers={"content-type": "Text/HTML"})
         if path == "/html-null":
             return Response(None, headers={"content-type": "text/html;charset=utf-8"})
+        if path == "/html-gzip":
+            return Response("<p>gz</p>", headers={"content-type": "text/html", "content-encoding": "gzip"})
+        if path in ("/html-204", "/html-304"):
+            return Response(None, status=int(path[-3:]), headers={"content-type": "text/html"})
+        if path == "/html-redirect":
+            return Response("<a href=/x>moved</a>", status=302, headers={"content-type": "text/html", "location": "/x"})
+        if path == "/html-params":
+            return Response("<p>p</p>", headers={"content-type": "text/html; charset=UTF-8"})
+        if path == "/html-length":
+            return Response("<p>9</p>", headers={"content-type": "text/html", "content-length": "8"})
+        if path == "/xhtml":
+            return Response("<p>x</p>", headers={"content-type": "application/xhtml+xml"})
+        if path == "/html-stream":
+            ts = TransformStream.new()
+            w = ts.writable.getWriter()
+
+            async def pump_html():
+                await w.write(TextEncoder.new().encode("<p>1</p>"))
+                await w.write(TextEncoder.new().encode("<p>2</p>"))
+                await w.close()
+
+            self.ctx.waitUntil(create_proxy(pump_html)())
+            return Response(ts.readable, headers={"content-type": "text/html"})
+        if path in ("/assets-page", "/assets-text"):
+            target = js.URL.new("/site/page" if path == "/assets-page" else "/site/data.txt", request.url)
+            return await self.env.ASSETS.fetch(target.href)
         if path in ("/fixed", "/fixed-html"):
             pair = js.FixedLengthStream.new(5)
             writer = pair.writable.getWriter()
@@ -301,6 +343,9 @@ class Default(WorkerEntrypoint):
 MINIFLARE_FRAME = "\n    at async Object.fetch (file://"
 #: response headers whose values are the clock's or the instance's
 VOLATILE = frozenset({"date", "cf-ray"})
+#: response headers compared by their presence: a static asset's ETag hashes the file's absolute
+#: path and modification time (README, "Where we had to choose"), and each server has its own copy
+PRESENCE = frozenset({"etag"})
 #: ``--strict``: compare header names' case and the order of different names too. HTTP gives
 #: neither a meaning; wrangler dev 4.164.0 writes names as the Worker or KJ spells them (``X-Multi``), the framing
 #: header first and ``Connection`` last, workers-env as the Worker gave them, framing last.
@@ -359,6 +404,38 @@ CASES: list[Any] = [
     ("FixedLengthStream", [req("GET /fixed HTTP/1.1", CLOSE)], ["GET"]),
     ("HEAD FixedLengthStream", [req("HEAD /fixed HTTP/1.1", CLOSE)], ["HEAD"]),
     ("FixedLengthStream html", [req("GET /fixed-html HTTP/1.1", CLOSE)], ["GET"]),
+    ("html, Accept-Encoding gzip", [req("GET /html HTTP/1.1", "Accept-Encoding: gzip", CLOSE)], ["GET"]),
+    ("html, Content-Encoding gzip", [req("GET /html-gzip HTTP/1.1", CLOSE)], ["GET"]),
+    ("html, Content-Encoding gzip, Accept-Encoding gzip", [req("GET /html-gzip HTTP/1.1", "Accept-Encoding: gzip", CLOSE)], ["GET"]),
+    ("HEAD html, Content-Encoding gzip", [req("HEAD /html-gzip HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("204 html", [req("GET /html-204 HTTP/1.1", CLOSE)], ["GET"]),
+    ("304 html", [req("GET /html-304 HTTP/1.1", CLOSE)], ["GET"]),
+    ("302 html", [req("GET /html-redirect HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD 302 html", [req("HEAD /html-redirect HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("html; charset=UTF-8", [req("GET /html-params HTTP/1.1", CLOSE)], ["GET"]),
+    ("html with the Worker's Content-Length", [req("GET /html-length HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD html with the Worker's Content-Length", [req("HEAD /html-length HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("xhtml (not rewritten)", [req("GET /xhtml HTTP/1.1", CLOSE)], ["GET"]),
+    ("html streamed", [req("GET /html-stream HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD html-params", [req("HEAD /html-params HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("HEAD 204 html", [req("HEAD /html-204 HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("HEAD FixedLengthStream html", [req("HEAD /fixed-html HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("asset page", [req("GET /site/page HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD asset page", [req("HEAD /site/page HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("asset page, Accept-Encoding gzip", [req("GET /site/page HTTP/1.1", "Accept-Encoding: gzip", CLOSE)], ["GET"]),
+    ("asset page.html redirect", [req("GET /site/page.html HTTP/1.1", CLOSE)], ["GET"]),
+    ("asset text", [req("GET /site/data.txt HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD asset text", [req("HEAD /site/data.txt HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("asset text, Accept-Encoding gzip", [req("GET /site/data.txt HTTP/1.1", "Accept-Encoding: gzip", CLOSE)], ["GET"]),
+    ("asset page if-none-match", [req("GET /site/page HTTP/1.1", 'If-None-Match: "x"', CLOSE)], ["GET"]),
+    ("env.ASSETS.fetch page", [req("GET /assets-page HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD env.ASSETS.fetch page", [req("HEAD /assets-page HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("env.ASSETS.fetch text", [req("GET /assets-text HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin html, whole", [req("GET /origin/html/whole HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD origin html, whole", [req("HEAD /origin/html/whole HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("origin html, rewrap", [req("GET /origin/html/rewrap HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin html gzip, whole", [req("GET /origin/html-gzip/whole HTTP/1.1", CLOSE)], ["GET"]),
+    ("origin html gzip, whole, Accept-Encoding gzip", [req("GET /origin/html-gzip/whole HTTP/1.1", "Accept-Encoding: gzip", CLOSE)], ["GET"]),
     ("GET /empty-null", [req("GET /empty-null HTTP/1.1", CLOSE)], ["GET"]),
     ("GET /empty-string", [req("GET /empty-string HTTP/1.1", CLOSE)], ["GET"]),
     ("GET /length", [req("GET /length HTTP/1.1", CLOSE)], ["GET"]),
@@ -791,7 +868,7 @@ def _gunzipped_so_far(buf: bytes) -> bytes:
 
 def shape(answer: Answer) -> dict:
     """What is compared of one answer."""
-    headers = [[n, v] for n, v in answer.headers if n.lower() not in VOLATILE]
+    headers = [[n, "(present)" if n.lower() in PRESENCE else v] for n, v in answer.headers if n.lower() not in VOLATILE]
     if not STRICT:  # names by their lower case, ordered by name; values of one name in their order
         headers = sorted(([n.lower(), v] for n, v in headers), key=lambda pair: pair[0])
     body: Any = answer.body.decode("utf-8", "backslashreplace")
@@ -865,6 +942,17 @@ class _Origin(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         if self.path.startswith("/gzip-") or self.path == "/deflate":
             self._encoded(self.path[1:])
+            return
+        if self.path in ("/html", "/html-gzip"):  # an HTML page with a Content-Length, gzipped or not
+            page = b"<p>origin</p>"
+            data = gzip.compress(page, mtime=0) if self.path == "/html-gzip" else page
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            if self.path == "/html-gzip":
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
             return
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
@@ -947,6 +1035,7 @@ def run_both(cases: list[tuple[str, list[bytes], list[str]]]) -> tuple[list[dict
     threading.Thread(target=origin.serve_forever, daemon=True).start()
     # both Workers get a local KV namespace and the origin's URL
     bindings = (f'kv_namespaces = [{{ binding = "KV", id = "http-diff" }}]\n'
+                'assets = { directory = "public", binding = "ASSETS" }\n'
                 f'[vars]\nORIGIN = "http://127.0.0.1:{origin.server_address[1]}/"\n')
     try:
         return _run_both(cases, bindings)
@@ -959,6 +1048,10 @@ def _run_both(cases: list[tuple[str, list[bytes], list[str]]], bindings: str) ->
         tmp = Path(folder)
         js_app, py_app = tmp / "js", tmp / "py"
         (js_app / "src").mkdir(parents=True)
+        for app in (js_app, py_app):  # the same static assets: an HTML page and a text file
+            (app / "public" / "site").mkdir(parents=True)
+            (app / "public" / "site" / "page.html").write_text("<!doctype html><p>asset page</p>\n")
+            (app / "public" / "site" / "data.txt").write_text("asset text\n")
         (js_app / "src" / "index.js").write_text(JS_WORKER)
         # served unbundled, as wrangler serves a Python Worker (applyPythonConfig sets no_bundle): so
         # none of the middleware wrangler's bundler adds in dev (ensure-req-body-drained,

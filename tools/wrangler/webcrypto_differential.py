@@ -677,6 +677,79 @@ CASES += [
     ["importKey", "pkcs8", X(ASYM["rsa_pkcs8"]), EC256, False, ["sign"]],
 ]
 
+# --- review40: wrapping asymmetric keys in every format, AES-KW lengths, bad unwraps -----------------
+ECDSA256 = {"name": "ECDSA", "namedCurve": "P-256"}
+EC_PRIV_X = {"$key": ["pkcs8", X(ASYM["ec_pkcs8"]), ECDSA256, True, ["sign"]]}
+EC_PUB_X = {"$key": ["spki", X(ASYM["ec_spki"]), ECDSA256, True, ["verify"]]}
+RSA_PRIV_X = {"$key": ["pkcs8", X(ASYM["rsa_pkcs8"]), RS256, True, ["sign"]]}
+RSA_PUB_X = {"$key": ["spki", X(ASYM["rsa_spki"]), RS256, True, ["verify"]]}
+ED_PRIV_X = {"$key": ["pkcs8", X(ASYM["ed_pkcs8"]), "Ed25519", True, ["sign"]]}
+ED_PUB_X = {"$key": ["spki", X(ASYM["ed_spki"]), "Ed25519", True, ["verify"]]}
+KW_WRAP = aes_key("AES-KW", usages=("wrapKey",))
+KW_UNWRAP = aes_key("AES-KW", usages=("unwrapKey",))
+
+
+def _tampered(data: dict) -> dict:
+    raw = bytearray.fromhex(data["$hex"])
+    raw[-1] ^= 1
+    return X(raw.hex())
+
+
+NOT_EMULATED = ("exportKey of an EC, RSA or Ed25519 key is not emulated (NotEmulatedError by design), so neither "
+                "is wrapKey of one: unwrapKey, an import, is")
+
+CASES += [
+    *[{"call": ["wrapKey", fmt, key, WRAPPER, gcm()], "expected": NOT_EMULATED} for fmt, key in (
+        ("pkcs8", EC_PRIV_X), ("spki", EC_PUB_X), ("raw", EC_PUB_X), ("jwk", EC_PRIV_X), ("jwk", EC_PUB_X),
+        ("raw", EC_PRIV_X), ("pkcs8", EC_PUB_X), ("spki", RSA_PUB_X), ("jwk", RSA_PUB_X), ("raw", RSA_PUB_X),
+        ("pkcs8", ED_PRIV_X), ("spki", ED_PUB_X), ("raw", ED_PUB_X), ("jwk", ED_PRIV_X), ("jwk", ED_PUB_X),
+        ("raw", ED_PRIV_X))],
+    {"call": ["wrapKey", "pkcs8", EC_PRIV_X, KW_WRAP, "AES-KW"], "expected": NOT_EMULATED},  # pkcs8 of P-256: 138 bytes, no multiple of 8
+    {"call": ["wrapKey", "raw", ED_PUB_X, KW_WRAP, "AES-KW"], "expected": NOT_EMULATED},  # 32 bytes
+    {"call": ["wrapKey", "pkcs8", ED_PRIV_X, KW_WRAP, "AES-KW"], "expected": NOT_EMULATED},  # 48 bytes
+    {"call": ["wrapKey", "jwk", ED_PUB_X, KW_WRAP, "AES-KW"], "expected": NOT_EMULATED},
+    ["wrapKey", "raw", EXPORTABLE_HMAC, KW_WRAP, "AES-GCM"],
+    ["wrapKey", "raw", aes_key("AES-GCM", 16, ("encrypt",), True), KW_UNWRAP, "AES-KW"],
+    ["wrapKey", "raw", aes_key("AES-KW", 16, ("wrapKey",), True), KW_WRAP, "AES-KW"],
+    ["unwrapKey", "pkcs8", _gcm(bytes.fromhex(ASYM["ec_pkcs8"])), WRAPPER, gcm(), ECDSA256, False, ["sign"]],
+    ["unwrapKey", "pkcs8", _gcm(bytes.fromhex(ASYM["ec_pkcs8"])), WRAPPER, gcm(), ECDSA256, True, ["verify"]],
+    ["unwrapKey", "pkcs8", _gcm(bytes.fromhex(ASYM["ec_pkcs8"])), WRAPPER, gcm(), "ECDSA", True, ["sign"]],
+    ["unwrapKey", "pkcs8", _gcm(bytes.fromhex(ASYM["ec_pkcs8"])), WRAPPER, gcm(),
+     {"name": "ECDSA", "namedCurve": "P-384"}, True, ["sign"]],
+    {"call": ["unwrapKey", "pkcs8", _gcm(bytes.fromhex(ASYM["ec_pkcs8"])), WRAPPER, gcm(), "Ed25519", True, ["sign"]],
+     "expected": WRONG_TYPE},
+    ["unwrapKey", "spki", _gcm(bytes.fromhex(ASYM["ed_spki"])), WRAPPER, gcm(), "Ed25519", False, ["verify"]],
+    ["unwrapKey", "pkcs8", _gcm(bytes.fromhex(ASYM["rsa_pkcs8"])), WRAPPER, gcm(), RS256, True, ["sign"]],
+    ["unwrapKey", "jwk", _gcm(json.dumps(ASYM["ec_jwk_priv"]).encode()), WRAPPER, gcm(), ECDSA256, True, ["sign"]],
+    ["unwrapKey", "jwk", _gcm(json.dumps(ASYM["ec_jwk_pub"]).encode()), WRAPPER, gcm(), ECDSA256, True, ["sign"]],
+    ["unwrapKey", "raw", _tampered(_gcm(SECRET.encode())), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256"},
+     True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), aes_key("AES-GCM", 16, ("unwrapKey",)), gcm(),
+     {"name": "HMAC", "hash": "SHA-256"}, True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), "HMAC", True, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256", "length": 80},
+     False, ["sign"]],
+    ["unwrapKey", "raw", _gcm(SECRET.encode()), WRAPPER, gcm(), {"name": "HMAC", "hash": "SHA-256", "length": 72},
+     False, ["sign"]],
+    ["unwrapKey", "raw", _gcm(bytes(range(16))), WRAPPER, gcm(), "AES-KW", False, ["wrapKey", "unwrapKey"]],
+    ["unwrapKey", "raw", _gcm(bytes(range(16))), WRAPPER, gcm(), "AES-KW", False, ["encrypt"]],
+    ["unwrapKey", "raw", _gcm(bytes(range(16))), WRAPPER, gcm(), {"name": "AES-GCM", "length": 256}, False,
+     ["encrypt"]],
+    ["unwrapKey", "raw", _kw(AES_KEY[:16]), aes_key("AES-KW", 16, ("unwrapKey",)), "AES-KW", "AES-GCM", True,
+     ["encrypt"]],
+    ["unwrapKey", "raw", _tampered(_kw(AES_KEY[:16])), KW_UNWRAP, "AES-KW", "AES-GCM", True, ["encrypt"]],
+    ["unwrapKey", "raw", _kw(AES_KEY[:16]), KW_UNWRAP, {"name": "AES-KW"}, "AES-GCM", False, ["encrypt"]],
+    ["unwrapKey", "raw", _kw(AES_KEY[:16]), KW_UNWRAP, "AES-KW", "AES-GCM", True, ["sign"]],
+    ["unwrapKey", "raw", _kw(AES_KEY[:16]), aes_key("AES-KW", usages=("wrapKey",)), "AES-KW", "AES-GCM", True,
+     ["encrypt"]],
+    ["unwrapKey", "raw", _kw(bytes(range(24))), KW_UNWRAP, "AES-KW", {"name": "HMAC", "hash": "SHA-1"}, True,
+     ["sign"]],
+    ["unwrapKey", "raw", _kw(AES_KEY[:16]), KW_UNWRAP, "AES-GCM", "AES-GCM", True, ["encrypt"]],
+    ["unwrapKey", "raw", X("00" * 23), KW_UNWRAP, "AES-KW", "AES-GCM", True, ["encrypt"]],
+    ["unwrapKey", "raw", X("00" * 8), KW_UNWRAP, "AES-KW", "AES-GCM", True, ["encrypt"]],
+]
+
+
 WORKER_JS = r"""
 const subtle = crypto.subtle;
 const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");

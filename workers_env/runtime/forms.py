@@ -20,7 +20,7 @@ from workers_env._jsvalues import ByteStream
 from workers_env.runtime.current import flag_on
 from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
 from workers_env.runtime.jspromise import promise_call
-from workers_env.runtime.jsfunctions import JsDoubleProxy
+from workers_env.runtime.jsfunctions import proxied_object
 from workers_env.runtime.jspyproxies import pyproxy_attributes, pyproxy_options
 from workers_env.runtime.jsproxy import (
     JsBuffer,
@@ -75,8 +75,7 @@ def _options(init: Any, where: str) -> dict[str, Any]:
     dict subclass, a ``SimpleNamespace``) answers ``type`` itself too -- its type's name,
     ``MyDict``, ``collections.OrderedDict`` (0.26.0a4, 0.28.2, 314.0.6 under Node) -- and its
     other members as its attributes; each with a ``PyProxyWarning``."""
-    if isinstance(init, JsDoubleProxy):  # create_proxy(value): the same PyProxy as value itself
-        init = init.unwrap()
+    init = proxied_object(init)  # create_proxy(value): the same PyProxy as value itself
     if type(init) is dict:
         return pyproxy_options(init, where, reads=frozenset(_BAG_MEMBERS))
     if init is not None and not isinstance(init, (JsProxy, str, int, float, bool)):

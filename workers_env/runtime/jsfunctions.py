@@ -15,6 +15,7 @@ from workers_env._jsvalues import js_number, js_to_number
 from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import JsProxy, folded_call, keyword_call, positional_limit, positional_shape
 from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
+from workers_env.runtime.pytypeslots import pyproxy_length, type_has, type_name
 from workers_env.runtime.tracebacks import runs_the_workers
 
 __all__ = [
@@ -66,6 +67,15 @@ class JsFunction(JsProxy):
 
     def destroy(self) -> None:
         self._destroyed = True
+
+    def __getattr__(self, name: str) -> Any:
+        """The PyProxy's own ``type`` -- its callable's type's ``tp_name``: ``"function"``,
+        ``"type"`` for a class (Pyodide 0.26.0a4, 314.0.6) -- for ``create_proxy(callable)``
+        alone; JavaScript's own functions have none."""
+        if name == "type" and type(self) is JsFunction:
+            self._check_alive()
+            return type_name(self._func)
+        raise AttributeError(name)
 
     def __repr__(self) -> str:
         return str(self._func)  # String() of a PyProxy is the Python object's str(): <function f at 0x...>
@@ -192,10 +202,16 @@ class JsDoubleProxy(JsProxy):
         return self if self._roundtrip else self.unwrap()
 
     def __getattr__(self, name: str) -> Any:
-        """The object's attribute, as the PyProxy's JS property reads it -- but for a map-like
+        """The object's attribute, as the PyProxy's JS property reads it -- but for the PyProxy's
+        own ``type`` (the type's ``tp_name``: ``create_proxy(obj).type`` is ``"A"`` whatever
+        ``obj.type`` is) and, with ``__len__``, ``length`` (Pyodide 0.26.0a4, 0.28.2, 314.0.6), and for a map-like
         object's ``keys``/``values``/``items``/``get``, Pyodide's own (:class:`_JsMapMethods`); one
         the object lacks is Pyodide's ``AttributeError`` naming it alone."""
         obj = self.unwrap()
+        if name == "type":  # the PyProxy's own, before any attribute: its type's tp_name
+            return type_name(obj)
+        if name == "length" and type_has(type(obj), "__len__"):  # its own too, for a type with a length
+            return pyproxy_length(obj)
         if name in _MAP_METHODS and _map_like(obj):
             return getattr(_JsMapMethods(self), name)
         if name in _MUTABLE_MAP_METHODS and _mutable_map_like(obj):
@@ -632,6 +648,19 @@ def create_once_callable(obj: Callable[..., Any], *, _may_syncify: bool = False)
     """``pyodide.ffi.create_once_callable``: a JS function that calls ``obj`` once; a second
     call throws ``Error: OnceProxy can only be called once``."""
     return JsOnceFunction(obj)
+
+
+def proxied_object(value: Any) -> Any:
+    """The Python object a ``create_proxy`` handle stands for -- JavaScript sees that object's
+    PyProxy, with its own ``type`` and no enumerable properties (``create_proxy(C)`` of a class
+    is a Blob option's ``type`` ``"type"``, ``Object.keys`` of it ``[]``: Pyodide 0.26.0a4 and
+    314.0.6) -- or ``value`` itself when it is no such handle."""
+    if isinstance(value, JsDoubleProxy):
+        return value.unwrap()
+    if type(value) is JsFunction:  # create_proxy(a callable): not JavaScript's own functions
+        value._check_alive()
+        return value._func
+    return value
 
 
 def create_proxy(obj: Any, *, capture_this: bool = False, roundtrip: bool = True) -> Any:

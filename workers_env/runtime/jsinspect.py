@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from workers_env import _jsvalues
+from workers_env._errors import JsException
 from workers_env.runtime.jsbase import JsNull, JsProxy
 from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
@@ -237,13 +238,14 @@ def _null_or(value: Any, nulls: bool) -> Any:
 
 def _logged_as_pyproxy(value: Any) -> Any:
     """The Python object ``value`` stands for when JavaScript's ``console.log`` gets its PyProxy
-    (a dict, the SDK's ``JsDict``, a list, an instance, a function; ``create_proxy`` of one),
+    (a dict, the SDK's ``JsDict``, a list, an instance, a function, a Python exception --
+    ``console.error(e)`` of a ``ValueError`` caught; ``create_proxy`` of one),
     else ``None``: not a JS value nor a primitive Pyodide converts (str, numbers, ``None``)."""
     if isinstance(value, JsDoubleProxy):
         return value.unwrap()
     if value is None or value is _jsvalues.UNDEFINED or isinstance(value, (JsProxy, JsNull, str, int, float,
-                                                                           BaseException)):
-        return None
+                                                                           JsException)):
+        return None  # (a JsException is the JS error it wraps; a Python exception is a PyProxy, flags 0)
     return value
 
 

@@ -15,6 +15,7 @@ from workers_env._jsvalues import JsDict, JsLiteralMapArgument, JsMapArgument, J
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsconvert import _proxy_from_entries, era_hint, to_js
 from workers_env.runtime.jsproxy import NULL_AS_NONE, JsObject
+from workers_env.runtime.pytypeslots import pyproxy_length, type_has, type_name
 
 __all__ = [
     "DICT_ATTRIBUTES",
@@ -182,32 +183,17 @@ def _stringified_dict(value: dict[Any, Any], where: str, level: int = 1) -> dict
 _LAST_INT_KEY = 2**53 - 1
 
 
-def type_name(value: Any) -> str:
-    """The C ``tp_name`` of ``value``'s type, which a PyProxy's ``type`` property answers
-    (Pyodide's ``_pyproxy_type``): a class's ``__name__`` for one defined in Python (``MyDict``,
-    ``Counter``), the dotted name of a C type outside ``builtins`` (``collections.OrderedDict``,
-    ``types.SimpleNamespace``). CPython words it in ``object.__format__``'s refusal alone."""
-    try:
-        object.__format__(value, "x")
-    except TypeError as error:
-        text = str(error)
-        start, end = text.find(" passed to ") + len(" passed to "), text.rfind(".__format__")
-        if start >= len(" passed to ") and end > start:
-            return text[start:end]
-    return type(value).__name__  # (not reached on CPython 3.11 to 3.14)
-
-
 #: the PyProxy's own JavaScript properties a read of that name answers before any key or
 #: attribute, in every Pyodide (measured under Node: 0.26.0a4, 0.28.2, 314.0.6): its Python
 #: type's ``tp_name`` (``dict``, ``MyDict``, ``collections.OrderedDict``) and -- for a type with
 #: ``__len__`` (Pyodide's ``HAS_LENGTH``) -- its len(); on any other type ``length`` is an attribute
-PYPROXY_OWN_PROPERTIES = {"type": type_name, "length": len}
+PYPROXY_OWN_PROPERTIES = {"type": type_name, "length": pyproxy_length}
 
 
 def _own_properties(value: Any, names: Iterable[str]) -> dict[str, Any]:
     """Those of ``names`` a PyProxy of ``value`` answers as its own properties (see above)."""
     return {name: PYPROXY_OWN_PROPERTIES[name](value) for name in sorted(set(names) & PYPROXY_OWN_PROPERTIES.keys())
-            if name == "type" or hasattr(type(value), "__len__")}
+            if name == "type" or type_has(type(value), "__len__")}
 
 
 def pyproxy_options(value: dict[str, Any], where: str, defaults: str = "", nulls: Any = True,
@@ -301,7 +287,7 @@ def pyodide_flags(value: Any, is_dict_flag: bool = True) -> int:
     kind = type(value)
 
     def has(name: str) -> bool:
-        return getattr(kind, name, None) is not None
+        return type_has(kind, name)
 
     flags = sum(bit for bit, name in ((1, "__len__"), (2, "__getitem__"), (4, "__setitem__"), (8, "__contains__"))
                 if has(name))

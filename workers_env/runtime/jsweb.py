@@ -56,6 +56,7 @@ from workers_env.runtime.jspyproxies import (
     pyproxy_options,
     warn_pyproxy,
 )
+from workers_env.runtime.pytypeslots import type_has
 from workers_env.runtime.jsreadable import DISTURBED, READER_LOCKED, TEE_LOCKED, JsgObject, JsReadableStream
 from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
 from workers_env.runtime.mimetype import extract_mime_type
@@ -192,7 +193,8 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         elif isinstance(init, (str, bytes, int, float, bool)):
             raise js_type_error("Failed to construct 'Headers': constructor parameter 1 is not of type "
                                 "'Headers or Sequence or object'.")
-        elif not (hasattr(type(init), "__iter__") or hasattr(type(init), "__getitem__") and not isinstance(init, JsProxy)):
+        elif (not hasattr(type(init), "__iter__") if isinstance(init, JsProxy)  # a Python object: its type's
+              else not (type_has(type(init), "__iter__") or type_has(type(init), "__getitem__"))):  # own slots
             pairs = _no_own_properties(init)
         else:
             pairs = init

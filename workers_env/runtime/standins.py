@@ -674,8 +674,8 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
                              for i in range(len(units) // 2)})
         if isinstance(obj, (int, float)):  # a number or a boolean owns no properties
             return JsObject({})
-        if isinstance(obj, jsfunctions.JsDoubleProxy) and type(obj.unwrap()) in (dict, list, tuple, set, frozenset):
-            return plain(obj.unwrap())  # create_proxy(container): the same PyProxy JavaScript sees
+        if isinstance(obj, jsfunctions.JsDoubleProxy) or type(obj) is jsfunctions.JsFunction:
+            return plain(jsfunctions.proxied_object(obj))  # create_proxy(value): the same PyProxy JavaScript sees
         if type(obj) in (list, tuple, set, frozenset, bytes, bytearray):
             return JsObject({})  # a PyProxy of a list, tuple, set or bytes owns none (measured, Pyodide 0.26 and 0.28)
         if isinstance(obj, _Console):  # V8's console: its methods are its own (measured under wrangler dev 4.164.0)
