@@ -106,13 +106,22 @@ class Parser(argparse.ArgumentParser):
             bad[0].error(bad[1])
         return parsed
 
+    _intermixed = False  # within parse_known_intermixed_args, which calls parse_known_args itself
+
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: Any = None
     ) -> tuple[argparse.Namespace, list[str]]:
         """argparse's, noting in the namespace (for :meth:`parse_args`) the first option value
         :meth:`_check_value` let through outside its choices, with the parser that refuses it."""
         self._bad_choice: tuple[Parser, str] | None = None
-        parsed, extra = super().parse_known_args(args, namespace)
+        if self._intermixed or any(isinstance(a, argparse._SubParsersAction) for a in self._actions):
+            parsed, extra = super().parse_known_args(args, namespace)
+        else:  # a command's positionals between its options (`kv key put k --local v`), as yargs reads them
+            self._intermixed = True
+            try:
+                parsed, extra = super().parse_known_intermixed_args(args, namespace)
+            finally:
+                self._intermixed = False
         if self._bad_choice is not None and "_bad_choice" not in parsed.__dict__:
             parsed._bad_choice = self._bad_choice
         return parsed, extra

@@ -55,8 +55,8 @@ def read_line(argv: list[str]) -> tuple[list[int], list[Option], int | None]:
     """yargs-parser's reading of ``argv`` with only wrangler's global options known: where the
     words it leaves over (``_``) stand, the options, and where ``--`` stands (``None``: absent).
     A global flag takes a following ``true``/``false``; a global option with a value the word
-    after it (``--env-file`` every word up to the next option); any other option the word after
-    it, unless spelt ``--name=value`` or ``--no-name``."""
+    after it (``--env-file`` every word up to the next option, given ``=FILE`` or not); any
+    other option the word after it, unless spelt ``--name=value`` or ``--no-name``."""
     words: list[int] = []
     options: list[Option] = []
     i = 0
@@ -70,13 +70,13 @@ def read_line(argv: list[str]) -> tuple[list[int], list[Option], int | None]:
             continue
         name, eq, _ = token.lstrip("-").partition("=")
         taken: list[int] = []
-        if not eq and not token.startswith("--no-"):
+        if name in _GLOBAL_ARRAYS:  # `--env-file=a b` too: yargs-parser's eatArray
+            while i + 1 + len(taken) < len(argv) and _is_word(argv[i + 1 + len(taken)]):
+                taken.append(i + 1 + len(taken))
+        elif not eq and not token.startswith("--no-"):
             if name in GLOBAL_FLAGS:
                 if i + 1 < len(argv) and argv[i + 1] in ("true", "false"):
                     taken.append(i + 1)
-            elif name in _GLOBAL_ARRAYS:
-                while i + 1 + len(taken) < len(argv) and _is_word(argv[i + 1 + len(taken)]):
-                    taken.append(i + 1 + len(taken))
             elif i + 1 < len(argv) and _is_word(argv[i + 1]):
                 taken.append(i + 1)
         options.append(Option(i, name, tuple(taken)))
