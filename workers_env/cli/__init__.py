@@ -29,7 +29,7 @@ from workers_env.cli.common import (
     with_hint,
 )
 from workers_env.cli.didyoumean import did_you_mean
-from workers_env.cli.globalflags import add_global_options, command_first, read_line
+from workers_env.cli.globalflags import add_global_options, command_first, read_line, subcommands
 
 __all__ = ["Parser", "build_parser", "installed_version", "main"]
 
@@ -493,7 +493,7 @@ def _help_parser(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.A
     turn names a command of the one before, until one does not."""
     words = iter(word for word in argv if word and not word.startswith("-"))
     while True:
-        commands = next((a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        commands = subcommands(parser)
         word = next(words, None)
         if commands is None or word is None or word not in commands:
             return parser

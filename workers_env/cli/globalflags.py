@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-__all__ = ["GLOBAL_FLAGS", "GLOBAL_VALUED", "add_global_options", "command_first", "read_line"]
+__all__ = ["GLOBAL_FLAGS", "GLOBAL_VALUED", "add_global_options", "command_first", "read_line", "subcommands"]
 
 #: the global options taking a value (``env-file`` takes every word up to the next option)
 GLOBAL_VALUED = frozenset({"config", "c", "env", "e", "env-file", "envFile", "profile", "cwd"})
@@ -84,7 +84,8 @@ def read_line(argv: list[str]) -> tuple[list[int], list[Option], int | None]:
     return words, options, None
 
 
-def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser] | None:
+def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser] | None:
+    """The commands under ``parser`` by name; ``None`` for a command that has none."""
     return next((a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
 
 
@@ -99,7 +100,7 @@ def command_first(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[lis
     path: list[int] = []
     at = parser
     for index in words:
-        commands = _commands(at)
+        commands = subcommands(at)
         if commands is None:
             break
         path.append(index)
@@ -107,7 +108,7 @@ def command_first(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[lis
             break
         at = commands[argv[index]]
     else:
-        if _commands(at) is not None and any(not option.is_global for option in options):
+        if subcommands(at) is not None and any(not option.is_global for option in options):
             return argv, True
     chosen = set(path)
     return [argv[i] for i in path] + [token for i, token in enumerate(argv) if i not in chosen], False
@@ -115,7 +116,7 @@ def command_first(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[lis
 
 def _parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
     yield parser
-    for sub in dict.fromkeys((_commands(parser) or {}).values()):  # an alias is the same parser
+    for sub in dict.fromkeys((subcommands(parser) or {}).values()):  # an alias is the same parser
         yield from _parsers(sub)
 
 
@@ -130,7 +131,7 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
     given to a command group never hides a subcommand's."""
     for each in _parsers(parser):
         known = each._option_string_actions
-        group = _commands(each) is not None
+        group = subcommands(each) is not None
         if "--config" not in known and "-c" not in known:
             each.add_argument("--config", "-c", metavar="PATH", default=argparse.SUPPRESS,
                               help="wrangler config file" + (" (read by the command run)" if group else ""))
