@@ -97,7 +97,8 @@ class DevServer:
             with urllib.request.urlopen(self.url + path, timeout=TIMEOUT) as resp:
                 return resp.status, resp.read().decode()
         except urllib.error.HTTPError as err:
-            return err.code, err.read().decode()
+            with err:  # its response, closed (3.14 warns of one left to the collector)
+                return err.code, err.read().decode()
 
     def edit(self, path: Path, text: str) -> int:
         """Write ``text`` to ``path`` and wait for the reload it starts to end (either way);

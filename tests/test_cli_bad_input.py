@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import io
 import json
+import sys
 
 import pytest
 
@@ -117,9 +118,12 @@ class _Full(io.StringIO):
 
 
 def test_an_output_that_cannot_be_written_is_a_message(app, capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdout", _Full())
+    full = _Full()
+    monkeypatch.setattr("sys.stdout", full)
     assert main(["validate", "--json"]) == 1
     assert err_of(capsys) == "✘ [ERROR] No space left on device\n\n\n"  # wrangler's logger's layout
+    assert sys.stdout is not full  # a stand-in with no descriptor is replaced by /dev/null ...
+    sys.stdout.close()  # ... which a process keeps to its end: here, closed before monkeypatch restores stdout
 
 
 def test_d1_and_kv_print_the_configs_warnings_as_wrangler(app, capsys):

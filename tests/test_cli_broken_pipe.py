@@ -14,7 +14,8 @@ def test_a_closed_pipe_ends_the_command_without_a_traceback(tmp_path: Path) -> N
                "--metric=cosine", "--persist-to", str(tmp_path / "state")]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     proc.stdout.close()  # the reader is gone before the command writes its first line
-    stderr = proc.stderr.read().decode()
+    with proc.stderr:
+        stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141
     assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
     listed = subprocess.run([sys.executable, "-m", "workers_env", "vectorize", "list", "--json", "--persist-to",

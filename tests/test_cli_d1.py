@@ -52,7 +52,8 @@ def test_execute_file_runs_in_one_transaction(app, capsys):
     assert main(["d1", "execute", "notes-db", "--file", "bad.sql"]) == 1
     err = capsys.readouterr().err
     assert "✘ [ERROR] UNIQUE constraint failed: t.a: SQLITE_CONSTRAINT" in err
-    assert sqlite3.connect(db_file(app)).execute("SELECT a FROM t").fetchall() == [(1,)]
+    with contextlib.closing(sqlite3.connect(db_file(app))) as db:
+        assert db.execute("SELECT a FROM t").fetchall() == [(1,)]
 
 
 @pytest.mark.parametrize("argv, message", [

@@ -153,6 +153,9 @@ def test_concurrent_processes_and_a_killed_writer_lose_no_acknowledged_write(pro
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+            for pipe in (proc.stdout, proc.stderr):
+                if pipe is not None:
+                    pipe.close()
     with load_env(root, persist_to=state) as env:
         async def counts():
             rows = await env.DB.prepare("SELECT tag, count(*) AS c, max(k) AS m FROM notes GROUP BY tag ORDER BY tag").all()

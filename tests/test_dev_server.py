@@ -81,7 +81,8 @@ def request(url: str, *, method: str = "GET", body: bytes | None = None, headers
         with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
             return resp.status, dict(resp.headers.items()), resp.read()
     except urllib.error.HTTPError as err:
-        return err.code, dict(err.headers.items()), err.read()
+        with err:  # its response, closed (3.14 warns of one left to the collector)
+            return err.code, dict(err.headers.items()), err.read()
 
 
 def exchange(port: int, data: bytes, *, wait: float = TIMEOUT) -> bytes:
@@ -209,7 +210,8 @@ def _wait_until_serving(proc: subprocess.Popen[str], url: str) -> None:
         try:
             urllib.request.urlopen(url, timeout=1).close()
             return
-        except urllib.error.HTTPError:
+        except urllib.error.HTTPError as err:
+            err.close()
             return
         except OSError:
             time.sleep(0.05)

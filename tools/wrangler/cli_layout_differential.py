@@ -34,6 +34,9 @@ sides, each in a fresh copy of the project:
   "Did you mean" box by the command it suggests (``<did you mean d1 execute DB>``). A ``dev``
   line that wrangler reads and then stops at the missing ``main``: only that both sides went
   past the command line (no help printed) and the exit code.
+* wrangler's global options and a command's own before the command, between its words or its
+  arguments (:data:`GLOBAL_POSITIONS`: taken, or refused as yargs refuses them), in a project
+  with the ``clean`` config, compared as the mistakes in the command line are.
 * ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
   (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
   ``<config> is valid.`` when there is no error; exit 1 exactly when the reader throws.
@@ -48,6 +51,7 @@ needs Node and wrangler).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -342,6 +346,55 @@ OPTION_ERRORS: list[list[str]] = [
     ["ai", "finetune", "create", "@cf/mistral/mistral-7b-instruct-v0.2-lora", "ft", "assets"],
 ]
 
+# wrangler's global options, and a command's own, anywhere on the line (README: "Options anywhere
+# on the line"): each level of the command is the next word yargs leaves over with only the
+# global options known, where any other option takes the word after it; run and compared as
+# the OPTION_ERRORS lines are (the "clean" config)
+GLOBAL_POSITIONS: list[list[str]] = [
+    ["-c", "wrangler.toml", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["kv", "-c", "wrangler.toml", "key", "list", "--binding", "KV", "--local"],
+    ["kv", "key", "-c", "wrangler.toml", "list", "--binding", "KV", "--local"],
+    ["-e", "nope", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["--persist-to", "st", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["--binding", "KV", "kv", "key", "list", "--local"],
+    ["kv", "key", "put", "k", "--local", "v", "--binding", "KV"],
+    ["--local", "kv", "key", "list", "--binding", "KV"],
+    ["kv", "key", "--local", "list", "--binding", "KV"],
+    ["--bogus", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["kv", "--bogus", "key", "list", "--binding", "KV", "--local"],
+    ["--local=true", "kv", "key", "list", "--binding", "KV"],
+    ["--local", "true", "kv", "key", "list", "--binding", "KV"],
+    ["--no-local", "kv", "key", "list", "--binding", "KV"],
+    ["-c", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["-c", "wrangler.toml", "kv", "key", "list", "--binding", "KV", "--local", "-c", "wrangler.toml"],
+    ["-c", "nope.toml", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["kv", "-c", "wrangler.toml"],
+    ["-c", "wrangler.toml", "kv"],
+    ["d1", "-c", "wrangler.toml"],
+    ["kv", "-v", "key", "list", "--binding", "KV", "--local"],
+    ["vectorize", "-v"],
+    ["--help", "kv", "key", "list"],
+    ["kv", "--help", "key", "list"],
+    ["-c", "wrangler.toml", "d1", "execute", "DB", "--local", "--command", "select 1 as one"],
+    ["--command", "select 1 as one", "d1", "execute", "DB", "--local"],
+    ["d1", "--persist-to", "st", "execute", "DB", "--local", "--command", "select 1 as one"],
+    ["d1", "--local", "execute", "DB", "--command", "select 1 as one"],
+    ["--json", "d1", "execute", "DB", "--local", "--command", "select 1 as one"],
+    ["-e", "staging", "d1", "migrations", "list", "DB", "--local"],
+    ["d1", "migrations", "-e", "staging", "list", "DB", "--local"],
+    ["vectorize", "--bogus", "create", "idx2", "--dimensions", "3", "--metric", "cosine"],
+    ["-c", "nope.toml", "vectorize", "create", "idx2", "--dimensions", "3", "--metric", "cosine"],
+    ["ai", "--json", "models", "list"],
+    ["ai", "-c", "nope.toml", "models"],
+    ["--profile", "p", "kv", "key", "get", "k", "--binding", "KV", "--local"],
+    ["kv", "key", "get", "k", "--binding", "KV", "--local", "--profile"],
+    ["--x-auto-create", "kv", "key", "get", "k", "--binding", "KV", "--local", "--x-provision=false"],
+    ["--env-file", "wrangler.toml", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["--env-file=wrangler.toml", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["kv", "key", "list", "--env-file", "wrangler.toml", "keys.json", "--binding", "KV", "--local"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--env-file"],
+]
+
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's
 #: ``usage: workers-env d1 execute [-h] ...``
 HELP_HEAD = {"wrangler": re.compile(r"^wrangler((?: [a-z][\w-]*)*)(?: [<\[].*)?$", re.MULTILINE),
@@ -508,6 +561,11 @@ def main() -> int:
         label = f"option error :: {' '.join(args)}"
         if only is None or only in label:
             jobs.append((label, "option error", clean[1], clean[2], args[0], args))
+    for args in GLOBAL_POSITIONS:
+        label = f"global position :: {' '.join(args)}"
+        kind = next(word for word in args if word in ("kv", "d1", "vectorize", "ai", "dev"))
+        if only is None or only in label:
+            jobs.append((label, "option error", clean[1], clean[2], kind, args))
     with tempfile.TemporaryDirectory(prefix="cli-layout-") as tmp:
         root = Path(tmp)
 
@@ -515,7 +573,9 @@ def main() -> int:
             label, _, file_name, text, _, full = job
             if side == "wrangler" and label in cache:
                 return cache[label]
-            folder = root / side / re.sub(r"\W+", "_", label)[:120]
+            # (the label's own hash too: `--local=true` and `--local true` read alike as a name)
+            name = re.sub(r"\W+", "_", label)[:100]
+            folder = root / side / f"{name}_{hashlib.sha1(label.encode()).hexdigest()[:8]}"
             make_project(folder, file_name, text)
             result = run((wrangler if side == "wrangler" else ours) + full, folder)
             if side == "wrangler":

@@ -14,7 +14,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from workers_env.cli.common import (
@@ -29,6 +29,7 @@ from workers_env.cli.common import (
     with_hint,
 )
 from workers_env.cli.didyoumean import did_you_mean
+from workers_env.cli.globalflags import add_global_options, command_first, read_line, subcommands
 
 __all__ = ["Parser", "build_parser", "installed_version", "main"]
 
@@ -105,13 +106,22 @@ class Parser(argparse.ArgumentParser):
             bad[0].error(bad[1])
         return parsed
 
+    _intermixed = False  # within parse_known_intermixed_args, which calls parse_known_args itself
+
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: Any = None
     ) -> tuple[argparse.Namespace, list[str]]:
         """argparse's, noting in the namespace (for :meth:`parse_args`) the first option value
         :meth:`_check_value` let through outside its choices, with the parser that refuses it."""
         self._bad_choice: tuple[Parser, str] | None = None
-        parsed, extra = super().parse_known_args(args, namespace)
+        if self._intermixed or any(isinstance(a, argparse._SubParsersAction) for a in self._actions):
+            parsed, extra = super().parse_known_args(args, namespace)
+        else:  # a command's positionals between its options (`kv key put k --local v`), as yargs reads them
+            self._intermixed = True
+            try:
+                parsed, extra = super().parse_known_intermixed_args(args, namespace)
+            finally:
+                self._intermixed = False
         if self._bad_choice is not None and "_bad_choice" not in parsed.__dict__:
             parsed._bad_choice = self._bad_choice
         return parsed, extra
@@ -139,7 +149,7 @@ class Parser(argparse.ArgumentParser):
                 self._bad_choice = (self, str(exc))
 
 
-_NO_VALUE = re.compile(r"argument (?P<name>\S+): expected one argument")
+_NO_VALUE = re.compile(r"argument (?P<name>\S+): expected (?:at least )?one argument")
 _EXPLICIT = re.compile(r"argument (?:-\w/)?(?P<name>--\S+): ignored explicit argument (?P<given>.*)", re.DOTALL)
 _CHOICE = re.compile(r"argument (?P<name>[^:]+): invalid choice: (?P<given>.*?) \(choose from .*\)$", re.DOTALL)
 
@@ -230,40 +240,17 @@ def _unknown_text(items: list[str]) -> str:
     return f"Unknown argument{'s' if len(extra) > 1 else ''}: {', '.join(extra)}"
 
 
-#: wrangler's global options, known to every command (``--cwd`` is taken out before parsing):
-#: those that take a value, and the flags
-_GLOBAL_VALUED = frozenset({"config", "c", "env", "e", "env-file", "envFile", "profile", "cwd"})
-_GLOBAL_FLAGS = frozenset({"help", "h", "version", "v", "install-skills", "installSkills"})
-
-
-def _unknown_command_text(argv: list[str], word: str) -> str:
-    """yargs' ``Unknown arguments: ...`` for a line whose ``word`` names no command: at the
-    command group the line reached, every option but wrangler's global ones is unknown too, and
-    so is every word from ``word`` on that is no option's value -- the options first
-    (``d1 exectue DB --local`` is ``local, exectue, DB``)."""
-    options: list[str] = []
-    words: list[str] = []
-    reached = False
-    i = 0
-    while i < len(argv):
-        item = argv[i]
-        i += 1
-        if item == "--":
-            words.extend(argv[i:])
-            break
-        if not item.startswith("-") or item == "-":
-            reached = reached or item == word
-            if reached:
-                words.append(item)
-            continue
-        name, eq, _ = item.lstrip("-").partition("=")
-        if name in _GLOBAL_FLAGS:
-            continue
-        if name not in _GLOBAL_VALUED:
-            options.extend(_unknown_names([item]))
-        if not eq and i < len(argv) and not argv[i].startswith("-"):
-            i += 1  # its value (yargs gives an unknown option the word after it)
-    unknown = list(dict.fromkeys([*options, *words]))
+def _unknown_command_text(argv: list[str], word: str | None) -> str:
+    """yargs' ``Unknown arguments: ...`` for a line whose ``word`` names no command (``None``:
+    the line stops at a command group, with options it does not know): at the command group the
+    line reached, every option but wrangler's global ones is unknown too, and so is every word
+    from ``word`` on that is no option's value -- the options first (``d1 exectue DB --local`` is
+    ``local, exectue, DB``)."""
+    words, options, end = read_line(argv)
+    named = [name for option in options if not option.is_global for name in _unknown_names([argv[option.at]])]
+    start = next((i for i in words if argv[i] == word), len(argv))
+    reached = [argv[i] for i in words if i >= start]
+    unknown = list(dict.fromkeys([*named, *reached, *(argv[end + 1:] if end is not None else [])]))
     return f"Unknown argument{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}"
 
 
@@ -330,6 +317,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in (command,) if command in _COMMAND_MODULES else _COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(subparsers)
+    add_global_options(parser)
     return parser
 
 
@@ -356,9 +344,10 @@ def main(argv: Sequence[str] | None = None) -> int:
               "(`kv key put KEY --path FILE`, `d1 execute DB --file FILE`)")
         return 1
     argv, cwds = _take_cwd(argv)
-    # a first argument naming a command is that command (the top level has no option taking a
-    # value); anything else -- no command, an option, a misspelling -- gets every command's parser
-    parser = build_parser(argv[0] if argv else None)
+    # the first word yargs reads as no option's value names the command, as it does for yargs;
+    # none, or a misspelling, gets every command's parser
+    words = read_line(argv)[0]
+    parser = build_parser(argv[words[0]] if words else None)
     if None in cwds:
         return _usage_error(parser, argv, UsageError("Not enough arguments following: cwd"))
     if len(cwds) > 1:
@@ -380,12 +369,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     """Parse ``argv`` and run its command: the exit code."""
-    if argv[:1] in (["d1"], ["kv"]):
+    ordered, stranded = command_first(parser, argv)
+    if ordered[:1] in (["d1"], ["kv"]):
         # bytes that are not UTF-8 in an argument become U+FFFD, as Node decodes wrangler's argv
         # and `wrangler d1|kv --local` then stores (Python keeps them as lone surrogates, which
         # SQLite refuses); `vectorize` names such an argument in its error instead (README)
-        argv = [arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in argv]
+        argv, ordered = ([arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in line]
+                         for line in (argv, ordered))
     given = argv
+    if stranded:  # options a command group does not know, one of them taking the next command's name
+        return _usage_error(parser, given, UsageError(_unknown_command_text(given, None)))
+    argv = ordered
     argv, flags = _yargs_booleans(argv, _boolean_options(parser, argv))
     try:
         args = parser.parse_args(argv)
@@ -398,10 +392,46 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     twice = _given_twice(args)
     if twice is not None:
         return _usage_error(parser, given, UsageError(twice))
+    if getattr(args, "install_skills", False):
+        fail("--install-skills installs Cloudflare's skills for AI coding agents from the network; workers-env "
+             "installs none (run `wrangler --install-skills` for them), so it runs no command given it")
+        return 1
     handler = getattr(args, "handler", None)
+    env_files = getattr(args, "env_file", None) if args.command != "dev" else None  # dev reads its own
+    if env_files and handler is not None:
+        return _with_env_files(env_files, lambda: _handle(parser, given, handler, args))
     if handler is None:  # no command: the help on stdout, exit 0, as a bare `wrangler`
         parser.print_help()
         return 0
+    return _handle(parser, given, handler, args)
+
+
+def _with_env_files(env_files: list[str], run: Callable[[], int]) -> int:
+    """``run()`` with the ``--env-file`` files loaded into the environment, as every wrangler
+    command first loads them into ``process.env`` (the shell's values winning); the environment
+    is as it was afterwards (``main`` runs in-process in tests)."""
+    from pathlib import Path
+
+    from workers_env._errors import ConfigError
+    from workers_env.config.devvars import process_environment
+
+    try:
+        loaded = process_environment([Path(name) for name in env_files])
+    except ConfigError as exc:
+        fail(f"{exc}: --env-file names a .env file to load; pass one that exists")
+        return 1
+    before = dict(os.environ)
+    os.environ.update(loaded)
+    try:
+        return run()
+    finally:
+        os.environ.clear()
+        os.environ.update(before)
+
+
+def _handle(parser: argparse.ArgumentParser, given: list[str], handler: Callable[[argparse.Namespace], int],
+            args: argparse.Namespace) -> int:
+    """Run the command's ``handler``: its exit code, a mistake or an interruption reported."""
     try:
         return int(handler(args))
     except UsageError as exc:
@@ -463,7 +493,7 @@ def _help_parser(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.A
     turn names a command of the one before, until one does not."""
     words = iter(word for word in argv if word and not word.startswith("-"))
     while True:
-        commands = next((a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        commands = subcommands(parser)
         word = next(words, None)
         if commands is None or word is None or word not in commands:
             return parser

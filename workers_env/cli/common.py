@@ -24,7 +24,6 @@ __all__ = [
     "CommandError",
     "InstalledVersion",
     "UsageError",
-    "add_version_option",
     "close_name",
     "dump_json",
     "error",
@@ -253,11 +252,6 @@ def value_optional(const: Any = "") -> dict[str, Any]:
     on (where a ``requiresArg`` option is "Not enough arguments following"). ``const``: that
     value (a string is checked against the option's choices, as yargs checks ``""``)."""
     return {"nargs": "?", "const": const}
-
-
-def add_version_option(parser: argparse.ArgumentParser) -> None:
-    """``-v``/``--version``, as every wrangler command has."""
-    parser.add_argument("-v", "--version", action=InstalledVersion, help="show version number")
 
 
 def reports_errors(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argparse.Namespace], int]:

@@ -72,7 +72,7 @@ def register(subparsers: Any) -> None:
                         help="the wrangler config file (as wrangler's -c; the same as PATH)")
     parser.add_argument("--var", action="append", default=[], metavar="KEY:VALUE",
                         help="a var for the Worker, over the config's and .dev.vars' (as wrangler dev --var; repeatable)")
-    parser.add_argument("--env-file", dest="env_file", action="append", default=[], metavar="PATH",
+    parser.add_argument("--env-file", dest="env_file", action="extend", nargs="+", default=[], metavar="PATH",
                         help="a .env file to read local secrets from instead of .dev.vars and the default .env "
                         "files (as wrangler's --env-file; repeatable, later files winning)")
     parser.add_argument("--local", "-l", action="store_true", help="accepted as wrangler's: workers-env dev is local")

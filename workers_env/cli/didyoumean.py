@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from workers_env.cli.common import _width
+from workers_env.cli.globalflags import subcommands
 
 __all__ = ["did_you_mean"]
 
@@ -34,10 +35,6 @@ def suggestion(word: str, candidates: list[str], most: int = 3) -> str | None:
     return best
 
 
-def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser] | None:
-    return next((a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
-
-
 def did_you_mean(parser: argparse.ArgumentParser, words: list[str], message: str) -> str | None:
     """The box wrangler prints for ``message`` (yargs' ``Unknown argument(s): ...``) when an
     unknown word is one of the line's ``words`` (those not options) naming no command: the
@@ -57,11 +54,11 @@ def did_you_mean(parser: argparse.ArgumentParser, words: list[str], message: str
     else:
         return None
     for word in words[:at]:  # the words before it must each be a command of the one before
-        commands = _commands(parser)
+        commands = subcommands(parser)
         if commands is None or word not in commands:
             return None
         parser = commands[word]
-    commands = _commands(parser)
+    commands = subcommands(parser)
     found = suggestion(unknown, list(commands)) if commands else None
     if found is None:
         return None

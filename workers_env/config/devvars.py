@@ -28,7 +28,7 @@ from workers_env._errors import ConfigError
 from workers_env._jsvalues import JS_WHITESPACE, js_key_order
 
 __all__ = ["dev_vars_path", "dot_env_paths", "has_secrets_table", "local_secrets", "missing_secrets", "parse_dotenv",
-           "read_dev_vars", "secrets_kept"]
+           "process_environment", "read_dev_vars", "secrets_kept"]
 
 
 # dotenv 16.3.1's LINE regex (flags m, g), with JavaScript's \s, \w, ., ^ and $ spelled out.
@@ -104,6 +104,16 @@ def local_secrets(root: Path, environment: str | None = None, *, secrets_table: 
         return {}, []
     include = secrets_table or _flag("CLOUDFLARE_INCLUDE_PROCESS_ENV", default=False, env=shell)
     return _expand(parsed, dict(shell) if include else {}), [str(p) for p in read] + (["process.env"] if include else [])
+
+
+def process_environment(paths: list[Path]) -> dict[str, str]:
+    """wrangler's ``process.env`` once a command has loaded ``paths`` (``--env-file``'s,
+    ``loadDotEnv`` with ``includeProcessEnv``): the files' values, later files winning, expanded,
+    under the process's environment, which wins. Each file must be readable: wrangler stops at
+    one that is missing (Node's ``not found``), so a :class:`ConfigError` names it."""
+    for path in paths:
+        _read(path)
+    return _expand(_parsed_files(paths)[0], dict(os.environ))
 
 
 def _parsed_files(paths: list[Path]) -> tuple[dict[str, str], list[Path]]:

@@ -27,6 +27,7 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any, Literal, TypeVar, overload
 
+from workers_env._collected import held_connections
 from workers_env._errors import StateError, reason
 from workers_env._jsvalues import JS_WHITESPACE
 from workers_env.d1 import limits, newersql, printflimit, rawtext
@@ -284,13 +285,6 @@ def _parameter_count(conn: sqlite3.Connection, sql: str) -> int:
     raise AssertionError("sqlite3 bound more parameters than a statement can have")  # pragma: no cover
 
 
-def _close_quietly(held: list[sqlite3.Connection]) -> None:
-    """Close the connection a collected :class:`Database` held (an in-memory env nobody closes):
-    dropped open, CPython 3.13 on says ``ResourceWarning: unclosed database``."""
-    for conn in held:
-        conn.close()
-
-
 def _authorizer(db: Database) -> Callable[[int, str | None, str | None, str | None, str | None], int]:
     """``db``'s authorizer through a weak reference: the connection holding it keeps no
     reference to ``db``, so ``db`` is collected (and closes it) once dropped."""
@@ -309,9 +303,8 @@ class Database:
     def __init__(self, path: str | Path | None = None, *, name: str = "db"):
         self.path = None if path is None else Path(path)
         self.name = name
-        #: the open connection, closed when this is collected unclosed (see :func:`_close_quietly`)
-        self._held: list[sqlite3.Connection] = []
-        weakref.finalize(self, _close_quietly, self._held)
+        #: the open connection, closed when this is collected unclosed (an env nobody closes)
+        self._held = held_connections(self)
         self._lock = threading.RLock()
         self._trusted = True
         self._auth_error: str | None = None

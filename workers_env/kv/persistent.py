@@ -32,6 +32,7 @@ import threading
 import time
 from pathlib import Path
 
+from workers_env._collected import held_connections
 from workers_env._errors import StateError, reason
 from workers_env.kv.store import Entry, KeyInfo, Store
 
@@ -128,6 +129,7 @@ class MiniflareStore(Store):
         self._namespace_id = namespace_id
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
+        self._held = held_connections(self)  # closed if this is dropped unclosed (an env nobody closes)
         self._closed = False
         if open_now:
             self._conn = self._connect()
@@ -145,6 +147,7 @@ class MiniflareStore(Store):
         except sqlite3.Error as exc:
             db.close()
             raise self._unopenable(exc) from exc
+        self._held[:] = [db]
         return db
 
     def _unopenable(self, exc: BaseException) -> StateError:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from workers_env.cli.common import add_version_option
-
 from . import indexes, metadata, vectors
 from .common import add_common_options
 
@@ -30,7 +28,6 @@ def register(subparsers: Any) -> None:
             "(<persist-to>/v3/vectorize), with wrangler's command names and options."
         ),
     )
-    add_version_option(parser)
     from workers_env.cli import Parser
 
     common = Parser(add_help=False)

@@ -8,7 +8,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from workers_env.cli.common import CommandError, add_version_option, reports_errors, with_hint
+from workers_env.cli.common import CommandError, reports_errors, with_hint
 from workers_env.cli.wrangler_config import read_config
 from workers_env.config import WorkerConfig
 from workers_env.vectorize import limits as _limits
@@ -32,8 +32,7 @@ __all__ = [
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """``--persist-to``, ``--config`` and ``--version``: where the persisted state lives."""
-    add_version_option(parser)
+    """``--persist-to`` and ``--config``: where the persisted state lives."""
     group = parser.add_argument_group("local state")
     group.add_argument(
         "--persist-to",

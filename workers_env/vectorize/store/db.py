@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from workers_env._clock import utc_now_iso
+from workers_env._collected import held_connections
 from workers_env._errors import StateError
 from workers_env._statebeside import read_quietly
 from workers_env.vectorize import limits as _limits
@@ -171,6 +172,7 @@ class StateDB:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._conn = self._connect() if create or self.path.exists() else self._no_state_yet()
+        held_connections(self).append(self._conn)  # closed, writing nothing, if dropped unclosed
 
     @classmethod
     def open(cls, persist_to: str | Path, *, create: bool = True) -> StateDB:

@@ -1,0 +1,157 @@
+"""wrangler's global options and where yargs finds a line's command among them.
+
+wrangler 4.164.0 (``createCLIParser``) gives yargs global options -- ``-c/--config``,
+``-e/--env``, ``--env-file``, ``--cwd``, ``--profile``, ``-v/--version``, ``--install-skills``,
+``--experimental-provision``/``--x-provision`` and ``--experimental-auto-create``/
+``--x-auto-create`` -- that every command and command group knows, and yargs reads a command's
+own options anywhere on the line too: each level of commands is found in the words yargs'
+parser leaves over with only the global options known (an option it does not know there takes
+the word after it as its value, so ``--local kv key list`` names no command, where ``--binding
+KV kv key list`` runs ``kv key list --binding KV``). argparse reads options per subcommand, so
+:func:`command_first` moves the words naming the command to the front of the line, as yargs
+finds them, and every parser gets the global options it lacks (:func:`add_global_options`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+__all__ = ["GLOBAL_FLAGS", "GLOBAL_VALUED", "add_global_options", "command_first", "read_line", "subcommands"]
+
+#: the global options taking a value (``env-file`` takes every word up to the next option)
+GLOBAL_VALUED = frozenset({"config", "c", "env", "e", "env-file", "envFile", "profile", "cwd"})
+_GLOBAL_ARRAYS = frozenset({"env-file", "envFile"})
+#: the global flags (with yargs' own ``help``)
+GLOBAL_FLAGS = frozenset({
+    "help", "h", "version", "v", "install-skills", "installSkills",
+    "experimental-provision", "experimentalProvision", "x-provision", "xProvision",
+    "experimental-auto-create", "experimentalAutoCreate", "x-auto-create", "xAutoCreate",
+})
+
+_NEGATIVE = re.compile(r"-\d+(\.\d+)?([eE][+-]?\d+)?")
+
+
+class Option(NamedTuple):
+    """An option on the line as yargs reads it with only the global options known: where it
+    stands, its name, and where the words it takes as its value stand."""
+
+    at: int
+    name: str
+    values: tuple[int, ...]
+
+    @property
+    def is_global(self) -> bool:
+        return self.name in GLOBAL_VALUED or self.name in GLOBAL_FLAGS
+
+
+def _is_word(token: str) -> bool:
+    return not token.startswith("-") or token == "-" or _NEGATIVE.fullmatch(token) is not None
+
+
+def read_line(argv: list[str]) -> tuple[list[int], list[Option], int | None]:
+    """yargs-parser's reading of ``argv`` with only wrangler's global options known: where the
+    words it leaves over (``_``) stand, the options, and where ``--`` stands (``None``: absent).
+    A global flag takes a following ``true``/``false``; a global option with a value the word
+    after it (``--env-file`` every word up to the next option, given ``=FILE`` or not); any
+    other option the word after it, unless spelt ``--name=value`` or ``--no-name``."""
+    words: list[int] = []
+    options: list[Option] = []
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--":
+            return words, options, i
+        if _is_word(token):
+            words.append(i)
+            i += 1
+            continue
+        name, eq, _ = token.lstrip("-").partition("=")
+        taken: list[int] = []
+        if name in _GLOBAL_ARRAYS:  # `--env-file=a b` too: yargs-parser's eatArray
+            while i + 1 + len(taken) < len(argv) and _is_word(argv[i + 1 + len(taken)]):
+                taken.append(i + 1 + len(taken))
+        elif not eq and not token.startswith("--no-"):
+            if name in GLOBAL_FLAGS:
+                if i + 1 < len(argv) and argv[i + 1] in ("true", "false"):
+                    taken.append(i + 1)
+            elif i + 1 < len(argv) and _is_word(argv[i + 1]):
+                taken.append(i + 1)
+        options.append(Option(i, name, tuple(taken)))
+        i += 1 + len(taken)
+    return words, options, None
+
+
+def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser] | None:
+    """The commands under ``parser`` by name; ``None`` for a command that has none."""
+    return next((a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+
+
+def command_first(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[list[str], bool]:
+    """``argv`` with the words naming its command first, the rest in their order, as yargs
+    finds the command: each level's name is the next word :func:`read_line` leaves over, up to
+    a command with no subcommands (a word that names no command stays where argparse then
+    refuses it, as yargs' strict mode does). Also whether the line stops at a command group
+    with options it does not know (``kv key --local list``: ``--local`` took ``list``), which
+    yargs refuses naming those options."""
+    words, options, _ = read_line(argv)
+    path: list[int] = []
+    at = parser
+    for index in words:
+        commands = subcommands(at)
+        if commands is None:
+            break
+        path.append(index)
+        if argv[index] not in commands:
+            break
+        at = commands[argv[index]]
+    else:
+        if subcommands(at) is not None and any(not option.is_global for option in options):
+            return argv, True
+    chosen = set(path)
+    return [argv[i] for i in path] + [token for i, token in enumerate(argv) if i not in chosen], False
+
+
+def _parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    yield parser
+    for sub in dict.fromkeys((subcommands(parser) or {}).values()):  # an alias is the same parser
+        yield from _parsers(sub)
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    """Give every command and command group of ``parser`` the global options it does not have
+    yet, as yargs gives them all wrangler's: ``-c``/``-e`` (read by the commands that read a
+    config), ``--env-file`` (``dev``'s own; elsewhere it names the ``.env`` files wrangler loads
+    into its environment), ``--profile`` (an auth profile: nothing to log in to here),
+    ``--x-provision``/``--x-auto-create`` (remote provisioning, which no local command does),
+    ``-v`` (wrangler prints its version only with no command), ``--install-skills`` (refused
+    when given true: :func:`workers_env.cli._run`). Added options keep no default, so that one
+    given to a command group never hides a subcommand's."""
+    for each in _parsers(parser):
+        known = each._option_string_actions
+        group = subcommands(each) is not None
+        if "--config" not in known and "-c" not in known:
+            each.add_argument("--config", "-c", metavar="PATH", default=argparse.SUPPRESS,
+                              help="wrangler config file" + (" (read by the command run)" if group else ""))
+        if "--env" not in known and "-e" not in known:
+            each.add_argument("--env", "-e", metavar="NAME", default=argparse.SUPPRESS,
+                              help="environment ([env.NAME]) of the config")
+        if "--env-file" not in known:
+            each.add_argument("--env-file", dest="env_file", metavar="PATH", nargs="+", action="extend",
+                              default=argparse.SUPPRESS,
+                              help=".env files to load into the environment first (default: .env, .env.local)")
+        if "--profile" not in known:
+            each.add_argument("--profile", metavar="NAME", default=argparse.SUPPRESS,
+                              help="wrangler's auth profile: no effect (workers-env logs in nowhere)")
+        if "--version" not in known and "-v" not in known:
+            each.add_argument("-v", "--version", action="store_true", default=argparse.SUPPRESS,
+                              help="no effect after a command (as in wrangler: `workers-env -v` prints the version)")
+        if "--install-skills" not in known:
+            each.add_argument("--install-skills", dest="install_skills", action="store_true",
+                              default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        for spellings in (("--experimental-provision", "--x-provision"),
+                          ("--experimental-auto-create", "--x-auto-create")):
+            if not any(s in known for s in spellings):
+                each.add_argument(*spellings, action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
