@@ -397,7 +397,8 @@ def _is_code_text(text: ast.AST) -> bool:
     """Whether ``text`` is code, no message: an SQL statement, a list of column names, or Python
     source with a statement in it (``raise ...``, ``err = f(...)``; a phrase such as ``not found``,
     a usage line such as ``seed_kv(binding, items)`` or a console line such as ``Error: {x}`` parses
-    as an expression or an annotated name only). Its replacement fields are read as a name."""
+    as an expression or an annotated name only), or a union of types (``"str | js.Blob"``, a type
+    alias written as a text). Its replacement fields are read as a name."""
     value = "x".join(part.value if isinstance(part, ast.Constant) else ""
                      for part in ([text] if isinstance(text, ast.Constant) else text.values))
     if isinstance(text, ast.JoinedStr):
@@ -408,9 +409,18 @@ def _is_code_text(text: ast.AST) -> bool:
         module = ast.parse(value)
     except (SyntaxError, ValueError):
         return False
+    if len(module.body) == 1 and isinstance(module.body[0], ast.Expr) and _is_type_union(module.body[0].value):
+        return True
     return any(isinstance(statement, CODE_STATEMENTS)
                or (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call))
                for statement in module.body)
+
+
+def _is_type_union(node: ast.AST) -> bool:
+    """Whether ``node`` is a union of types written as a text (``"str | js.Blob | Blob"``)."""
+    def leaf(part: ast.AST) -> bool:
+        return isinstance(part, (ast.Name, ast.Attribute, ast.Subscript)) or _is_type_union(part)
+    return isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr) and leaf(node.left) and leaf(node.right)
 
 
 def _constant_parts(text: ast.AST) -> list[ast.Constant]:
