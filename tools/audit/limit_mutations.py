@@ -390,7 +390,8 @@ NAME_LIST = re.compile(r"\s*\w+(\s*,\s*\w+){2,}\s*,?\s*")  # three or more: "br,
 CODE_STATEMENTS = (ast.Raise, ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
                    ast.Return)
 #: calls whose text arguments are code: the DB-API's and Python's compilers
-CODE_CALLS = {"execute", "executemany", "executescript", "parse", "compile", "exec", "eval"}
+CODE_CALLS = {"execute", "executemany", "executescript", "parse", "compile", "exec", "eval",
+              "startswith", "endswith", "removeprefix", "removesuffix"}  # and a text's prefix or suffix compared
 
 
 def _is_code_text(text: ast.AST) -> bool:
@@ -436,7 +437,7 @@ def _is_token_place(node: ast.AST) -> bool:
         return True  # typing.cast's type, written as a text
     if isinstance(node, ast.Call) and (node.func.attr if isinstance(node.func, ast.Attribute) else
                                        getattr(node.func, "id", None)) in CODE_CALLS:
-        return True  # code handed to SQLite or to Python's compiler
+        return True  # code handed to SQLite or to Python's compiler, a prefix compared
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
         return node.func.value.id == "re"
     if isinstance(node, ast.Subscript):
