@@ -50,6 +50,19 @@ def test_objects_of_a_fixed_shape_and_entry_lists(capsys) -> None:
     ]
 
 
+def test_caches_an_invalid_date_a_buffer_and_a_named_function_print_as_util_inspect_prints_them(capsys) -> None:
+    data = js.Uint8Array.new(3)
+    data[0] = 1
+    for value in (js.caches, js.Date.new("nope"), data.buffer, js.setTimeout):
+        js.console.log(value)
+    assert capsys.readouterr().out.splitlines() == [
+        "CacheStorage { default: Cache {} }",
+        "Invalid Date",
+        "ArrayBuffer { [Uint8Contents]: <01 00 00>, byteLength: 3 }",
+        "[Function: setTimeout]",
+    ]
+
+
 def test_plain_arrays_keep_no_hidden_length(capsys) -> None:
     js.console.log(js.JSON.parse('{"a": [1, [2]]}'))
     assert capsys.readouterr().out.splitlines() == ["{ a: [ 1, [ 2 ] ] }"]

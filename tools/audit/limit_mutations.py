@@ -374,9 +374,54 @@ def _function_texts(audited: Audited, symbol: str, body: list[ast.stmt], starts:
                 continue
             if audited.code and not any(" " in part.value for part in _constant_parts(text)):
                 continue  # a token ("http:", "named:{text}"), no message
+            if audited.code and _is_code_text(text):
+                continue  # code: SQL, Python source, a list of columns -- a changed word breaks the module
             mutation = _text_mutation(audited, symbol, text, starts)
             mutations += [mutation] if mutation else []
     return mutations
+
+
+#: the first word of a text that is an SQL statement (or its start)
+SQL_START = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|"
+                       r"ALTER|DROP|WITH|REPLACE|VACUUM|ATTACH|DETACH)\b")
+#: a list of column names ("uid, id, name")
+NAME_LIST = re.compile(r"\s*\w+(\s*,\s*\w+){2,}\s*,?\s*")  # three or more: "br, gzip" is a header's value
+#: Python statements no message reads as ("Error: {x}" is an annotated name, "a; b=c" an assignment)
+CODE_STATEMENTS = (ast.Raise, ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                   ast.Return)
+#: calls whose text arguments are code: the DB-API's and Python's compilers
+CODE_CALLS = {"execute", "executemany", "executescript", "parse", "compile", "exec", "eval",
+              "startswith", "endswith", "removeprefix", "removesuffix"}  # and a text's prefix or suffix compared
+
+
+def _is_code_text(text: ast.AST) -> bool:
+    """Whether ``text`` is code, no message: an SQL statement, a list of column names, or Python
+    source with a statement in it (``raise ...``, ``err = f(...)``; a phrase such as ``not found``,
+    a usage line such as ``seed_kv(binding, items)`` or a console line such as ``Error: {x}`` parses
+    as an expression or an annotated name only), or a union of types (``"str | js.Blob"``, a type
+    alias written as a text). Its replacement fields are read as a name."""
+    value = "x".join(part.value if isinstance(part, ast.Constant) else ""
+                     for part in ([text] if isinstance(text, ast.Constant) else text.values))
+    if isinstance(text, ast.JoinedStr):
+        value = "".join(part.value if isinstance(part, ast.Constant) else "x" for part in text.values)
+    if SQL_START.match(value) or NAME_LIST.fullmatch(value):
+        return True
+    try:
+        module = ast.parse(value)
+    except (SyntaxError, ValueError):
+        return False
+    if len(module.body) == 1 and isinstance(module.body[0], ast.Expr) and _is_type_union(module.body[0].value):
+        return True
+    return any(isinstance(statement, CODE_STATEMENTS)
+               or (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call))
+               for statement in module.body)
+
+
+def _is_type_union(node: ast.AST) -> bool:
+    """Whether ``node`` is a union of types written as a text (``"str | js.Blob | Blob"``)."""
+    def leaf(part: ast.AST) -> bool:
+        return isinstance(part, (ast.Name, ast.Attribute, ast.Subscript)) or _is_type_union(part)
+    return isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr) and leaf(node.left) and leaf(node.right)
 
 
 def _constant_parts(text: ast.AST) -> list[ast.Constant]:
@@ -390,6 +435,9 @@ def _is_token_place(node: ast.AST) -> bool:
         return True
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "cast":
         return True  # typing.cast's type, written as a text
+    if isinstance(node, ast.Call) and (node.func.attr if isinstance(node.func, ast.Attribute) else
+                                       getattr(node.func, "id", None)) in CODE_CALLS:
+        return True  # code handed to SQLite or to Python's compiler, a prefix compared
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
         return node.func.value.id == "re"
     if isinstance(node, ast.Subscript):
