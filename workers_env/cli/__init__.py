@@ -114,7 +114,10 @@ class Parser(argparse.ArgumentParser):
         """argparse's, noting in the namespace (for :meth:`parse_args`) the first option value
         :meth:`_check_value` let through outside its choices, with the parser that refuses it."""
         self._bad_choice: tuple[Parser, str] | None = None
-        if self._intermixed or any(isinstance(a, argparse._SubParsersAction) for a in self._actions):
+        if (self._intermixed or "--" in (args or ())
+                or any(isinstance(a, argparse._SubParsersAction) for a in self._actions)):
+            # (argparse's intermixed reading takes options after `--` as options: a line with
+            # `--` is read as argparse reads it, every word after `--` a positional)
             parsed, extra = super().parse_known_args(args, namespace)
         else:  # a command's positionals between its options (`kv key put k --local v`), as yargs reads them
             self._intermixed = True
