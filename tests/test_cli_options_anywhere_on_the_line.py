@@ -102,3 +102,12 @@ def test_env_files_are_loaded_into_the_environment_for_the_command(project, caps
     run = run_main(capsys, "kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--env-file", "missing.env")
     assert run.returncode == 1 and "missing.env" in run.stderr and "--env-file" in run.stderr
     assert keys(capsys, "kv", "key", "list", "--binding", "KV", "--local") == []  # nothing written
+
+
+def test_dev_stops_at_an_env_file_it_cannot_read_before_starting(project, capsys):
+    """wrangler dev stops at Node's ``not found`` for a missing ``--env-file`` (exit 9, 4.164.0);
+    ``workers-env dev`` reads its files itself, and refuses one that is not there first."""
+    run = run_main(capsys, "dev", "--env-file", "missing.env", "--port", "0")
+    assert run.returncode == 1
+    assert "missing.env" in run.stderr and "--env-file names a .env file to load; pass one that exists" in run.stderr
+    assert "Ready on" not in run.stdout + run.stderr

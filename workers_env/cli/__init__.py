@@ -400,19 +400,21 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
              "installs none (run `wrangler --install-skills` for them), so it runs no command given it")
         return 1
     handler = getattr(args, "handler", None)
-    env_files = getattr(args, "env_file", None) if args.command != "dev" else None  # dev reads its own
-    if env_files and handler is not None:
-        return _with_env_files(env_files, lambda: _handle(parser, given, handler, args))
+    env_files = getattr(args, "env_file", None)
+    if env_files and handler is not None:  # dev reads its own files (its secrets): only checked here
+        return _with_env_files(env_files, lambda: _handle(parser, given, handler, args), load=args.command != "dev")
     if handler is None:  # no command: the help on stdout, exit 0, as a bare `wrangler`
         parser.print_help()
         return 0
     return _handle(parser, given, handler, args)
 
 
-def _with_env_files(env_files: list[str], run: Callable[[], int]) -> int:
+def _with_env_files(env_files: list[str], run: Callable[[], int], *, load: bool = True) -> int:
     """``run()`` with the ``--env-file`` files loaded into the environment, as every wrangler
     command first loads them into ``process.env`` (the shell's values winning); the environment
-    is as it was afterwards (``main`` runs in-process in tests)."""
+    is as it was afterwards (``main`` runs in-process in tests). A file that cannot be read
+    stops every command first, ``dev`` too (``load=False``: it reads them itself), as wrangler
+    stops at Node's ``not found``."""
     from pathlib import Path
 
     from workers_env._errors import ConfigError
@@ -423,6 +425,8 @@ def _with_env_files(env_files: list[str], run: Callable[[], int]) -> int:
     except ConfigError as exc:
         fail(f"{exc}: --env-file names a .env file to load; pass one that exists")
         return 1
+    if not load:
+        return run()
     before = dict(os.environ)
     os.environ.update(loaded)
     try:
