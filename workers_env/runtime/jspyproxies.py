@@ -255,7 +255,7 @@ def pyproxy_attributes(value: Any, names: Iterable[str], where: str, defaults: s
     (:func:`pyproxy_own`). A mapping's keys that no attribute gives are not read, with a
     ``PyProxyWarning``."""
     names = list(names)
-    read = pyproxy_own(value, names, where, keywords=False) if _own_properties(value, names) else {}
+    read = pyproxy_own(value, names, where, keywords=False)  # {} and no warning when none is its own
     for name in names:
         if name in read:
             continue
