@@ -178,9 +178,19 @@ def request_to_scope(req: Any, env: Any, ws: bool = False, state: dict[str, Any]
     return scope
 
 
-async def _start_application(app: Any) -> tuple[Any, dict[str, Any], bool]:
+def _lifespan_required() -> bool:
+    """Whether the running SDK's bridge is workerd's built-in ``asgi.py`` lifespan (the built-in
+    SDK, and the external SDK before 1.6.1): its ``send`` raises ``Unexpected lifespan event ...``
+    into the app for ``lifespan.startup.failed``, and it runs the app with ``run_in_background``,
+    which logs an app's exception as an unhandled background-task exception; the request then
+    waits for a startup that never comes (workerd's hung-request error)."""
+    return not external_sdk() or _sdk_version() < LIFESPAN_OPTIONAL_FROM
+
+
+async def _start_application(app: Any, required: bool) -> tuple[Any, dict[str, Any], bool]:
     """One lifespan startup; returns the shutdown coroutine function, the lifespan state and
-    whether the app completed the startup."""
+    whether the app completed the startup. ``required``: workerd's built-in lifespan
+    (:func:`_lifespan_required`), else the external SDK's from 1.6.1, where the lifespan is optional."""
     state: dict[str, Any] = {}
     inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
     inbox.put_nowait({"type": "lifespan.startup"})
@@ -194,19 +204,21 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any], bool]:
 
     async def send(message: dict[str, Any]) -> None:
         kind = message["type"]
+        if required and kind == "lifespan.startup.failed":  # into the app, as workerd's asgi.py; its
+            raise RuntimeError(f"Unexpected lifespan event {kind}")  # shutdown.failed only at our loop's close
         if kind == "lifespan.startup.complete":
             if not startup.done():
                 startup.set_result(True)
         elif kind == "lifespan.startup.failed":
             if not startup.done():
-                startup.set_exception(RuntimeError(message.get("message") or "ASGI lifespan startup failed"))
+                startup.set_exception(RuntimeError(message.get("message", "ASGI lifespan startup failed")))
         elif kind == "lifespan.shutdown.complete":
             if not shutdown_done.done():
                 shutdown_done.set_result(None)
         elif kind == "lifespan.shutdown.failed":
             if not shutdown_done.done():
                 if asked_to_stop:
-                    shutdown_done.set_exception(RuntimeError(message.get("message") or "ASGI lifespan shutdown failed"))
+                    shutdown_done.set_exception(RuntimeError(message.get("message", "ASGI lifespan shutdown failed")))
                 else:  # a lifespan left running (the built-in bridge after a failed request), then
                     shutdown_done.set_result(None)  # cancelled when the loop closes: nobody to tell
         else:
@@ -220,6 +232,12 @@ async def _start_application(app: Any) -> tuple[Any, dict[str, Any], bool]:
             elif not shutdown_done.done():
                 shutdown_done.set_result(None)
         except Exception as exc:  # noqa: BLE001 - an app without lifespan support raises here
+            if required:  # the built-in bridge's run_in_background logs it; the request then waits
+                logger.error("Unhandled exception in background task",  # for a startup that never comes
+                             exc_info=(type(exc), exc, without_our_frames(exc)))
+                if not startup.done():
+                    startup.set_result(False)
+                return
             if not startup.done():
                 logger.debug("ASGI lifespan raised before startup; serving without lifespan", exc_info=exc)
                 startup.set_result(False)
@@ -388,8 +406,9 @@ async def start_application(app: Any) -> Any:
     ``asgi.py``) returns a shutdown that never reaches the app (its lifespan ``receive`` waits
     on a future nothing resolves) and waits forever for an app that does not complete the
     startup, which workerd ends with its hung-request error."""
-    shutdown, state, started = await _start_application(app)
-    if external_sdk() and _sdk_version() >= LIFESPAN_OPTIONAL_FROM:
+    required = _lifespan_required()
+    shutdown, state, started = await _start_application(app, required)
+    if not required:
         return (shutdown, state) if _sdk_version() >= STATE_FROM else shutdown
     if not started:
         raise JsException(HANGING)
@@ -426,13 +445,13 @@ async def process_request(app: Any, req: Any, env: Any, ctx: Any, state: dict[st
 async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any = None) -> JsResponse:
     """Serve ``req`` with the ASGI ``app``; returns the JS ``Response``."""
     logger.debug("ASGI request: %s %s", getattr(req, "method", "?"), getattr(req, "url", "?"))
-    shutdown, state, started = await _start_application(app)
     built_in = not external_sdk()
     # workerd's asgi.py (and the external SDK's before 1.6.1): its lifespan receive() waits on a
     # future nothing resolves, so the app never hears lifespan.shutdown, and an app that does not
     # complete the startup leaves the request waiting for it forever, which workerd ends with its
     # hung-request error
-    lifespan_required = built_in or _sdk_version() < LIFESPAN_OPTIONAL_FROM
+    lifespan_required = _lifespan_required()
+    shutdown, state, started = await _start_application(app, lifespan_required)
     if lifespan_required and not started:
         raise JsException(HANGING)
     first_message_only = built_in or _sdk_version() < STREAMS_FROM  # an SDK before 1.1.1 kept it too
