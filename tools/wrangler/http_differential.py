@@ -526,6 +526,13 @@ CASES: list[Any] = [
     # --- request headers ----------------------------------------------------------------------
     ("duplicate headers", [req("GET / HTTP/1.1", CLOSE, "X-Dup: a", "X-Dup: b", "x-dup: c")], ["GET"]),
     ("duplicate Cookie", [req("GET / HTTP/1.1", CLOSE, "Cookie: a=1", "Cookie: b=2")], ["GET"]),
+    # the client address headers a Worker reads (hunt25: a dyndns2 Worker's /nic/checkip answers CF-Connecting-IP)
+    ("client's own CF-Connecting-IP", [req("GET / HTTP/1.1", CLOSE, "CF-Connecting-IP: 203.0.113.9")], ["GET"]),
+    ("two CF-Connecting-IP", [req("GET / HTTP/1.1", CLOSE, "CF-Connecting-IP: 203.0.113.9",
+                                  "cf-connecting-ip: 2001:db8::1")], ["GET"]),
+    ("empty CF-Connecting-IP", [req("GET / HTTP/1.1", CLOSE, "CF-Connecting-IP: ")], ["GET"]),
+    ("X-Forwarded-For and X-Real-IP", [req("GET / HTTP/1.1", CLOSE, "X-Forwarded-For: 198.51.100.1, 10.0.0.1",
+                                           "X-Real-IP: 198.51.100.1")], ["GET"]),
     ("header case and spaces", [req("GET / HTTP/1.1", CLOSE, "X-MiXeD:   padded value  ", "X-Empty:")], ["GET"]),
     ("long header 8 KiB", [req("GET / HTTP/1.1", CLOSE, "X-Long: " + "a" * 8192)], ["GET"]),
     ("long header 64 KiB", [req("GET / HTTP/1.1", CLOSE, "X-Long: " + "a" * 65536)], ["GET"]),

@@ -1017,7 +1017,19 @@ def _method_missing(instance: Any, method_name: str) -> MethodMissing:
             f'later (or add "python_no_global_handlers" to compatibility_flags), or rename the method to '
             f"`{method_name}`."
         )
+    elif method_name in _RENAMED_BEFORE_2025_08_14 and callable(getattr(instance, "on_" + method_name, None)):
+        add_hint(error,
+            f"From compatibility date 2025-08-14 (python_no_global_handlers) workerd calls a Default class's "
+            f"`{method_name}` handler by that name; `on_{method_name}` was the name before then. Rename the method "
+            f'to `{method_name}`, or keep a date before 2025-08-14 (or add "disable_python_no_global_handlers" to '
+            f"compatibility_flags)."
+        )
     return error
+
+
+#: the handlers workerd's entrypoint proxy called ``on_<name>`` before ``python_no_global_handlers``
+#: (``SPECIAL_HANDLER_NAMES`` of python-entrypoint-helper.ts)
+_RENAMED_BEFORE_2025_08_14 = ("fetch", "connect")
 
 
 def _announce_not_emulated(env: Any) -> None:
