@@ -123,6 +123,8 @@ class DevServer:
             self.proc.kill()
             self.proc.wait(TIMEOUT)
         self._reader.join(TIMEOUT)
+        if self.proc.stdout is not None and not self._reader.is_alive():
+            self.proc.stdout.close()  # its pipe, read to the end (3.14 warns of one left to the collector)
 
 
 def python_project(root: Path, entry: str, *, config_extra: str = "", files: dict[str, str] | None = None) -> Path:

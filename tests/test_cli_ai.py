@@ -130,7 +130,8 @@ def test_on_a_terminal_the_description_is_cut_to_its_width(tmp_path):
         if not chunk:
             break
         out += chunk
-    assert proc.wait(timeout=60) == 0
+    _, err = proc.communicate(timeout=60)  # its stderr read and closed
+    assert proc.returncode == 0, err
     os.close(main)
     small = next(m for m in CATALOG if m["name"] == "@cf/baai/bge-small-en-v1.5")
     room = 80 - (len(small["id"]) + len(small["name"]) + len(small["task"]["name"]) + 10)

@@ -74,6 +74,7 @@ def _run_and_kill(root: Path, tag: str, acks: int, delay: float) -> list[list[st
     finally:
         if proc.poll() is None:
             proc.kill()
+        with proc:  # its pipes closed
             proc.wait()
     assert proc.returncode == -signal.SIGKILL
     return acknowledged

@@ -27,17 +27,20 @@ ENTRY = """\
             op = request.url.split("/", 3)[3]
             try:
                 if op == "from-project":
-                    text = open("src/note.txt").read()
+                    with open("src/note.txt") as file:
+                        text = file.read()
                 elif op == "from-src":
                     text = Path("note.txt").read_text()
                 elif op == "absolute":
                     text = (HERE / "note.txt").read_text()
                 elif op == "write-then-read":
                     Path("mine.txt").write_text("written")
-                    text = open("mine.txt").read()
+                    with open("mine.txt") as file:
+                        text = file.read()
                 elif op == "after-chdir":
                     os.chdir(HERE)
-                    text = open("note.txt").read()
+                    with open("note.txt") as file:
+                        text = file.read()
             except FileNotFoundError as exc:
                 return Response(f"{exc.strerror} [{exc.filename}]", status=404)
             return Response(text)
@@ -67,7 +70,8 @@ async def test_a_relative_name_of_a_worker_file_is_missing_with_the_way_to_name_
     monkeypatch.chdir(project / "src")
     assert await _answer(worker, "from-src") == (404, f"{MESSAGE} [note.txt]")
     assert await _answer(worker, "absolute") == (200, "a note")
-    assert open("note.txt").read() == "a note"  # the test's own relative read
+    with open("note.txt") as file:  # the test's own relative read
+        assert file.read() == "a note"
 
 
 @pytest.mark.asyncio

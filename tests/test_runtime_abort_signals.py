@@ -78,6 +78,7 @@ def slow_server():
     yield f"http://127.0.0.1:{server.server_port}/", server.answer
     server.answer.set()  # type: ignore[attr-defined]
     server.shutdown()
+    server.server_close()
 
 
 @pytest.mark.asyncio

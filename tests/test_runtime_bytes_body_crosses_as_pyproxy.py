@@ -77,6 +77,7 @@ async def test_unconverted_bytes_are_their_python_str_as_a_javascript_body(tmp_p
         got = await (await worker.fetch(f"/?to=http://127.0.0.1:{server.server_port}/echo")).json()
     finally:
         server.shutdown()
+        server.server_close()
     text, stringified = DATA.decode(), str(DATA)
     assert got == {
         "Response.new(bytes)": [stringified, "text/plain;charset=UTF-8"],

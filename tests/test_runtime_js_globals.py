@@ -123,6 +123,7 @@ async def test_js_fetch_reaches_a_local_server(tmp_path):
         assert await resp.json() == {"status": 201, "text": "got ping"}
     finally:
         server.shutdown()
+        server.server_close()
 
 
 @pytest.mark.asyncio

@@ -105,6 +105,7 @@ async def test_outgoing_fetch_follows_redirects_unless_told_manual():
         assert (direct.status, direct.redirected) == (200, False)
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def test_headers_init_and_iteration():

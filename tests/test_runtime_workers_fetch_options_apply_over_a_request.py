@@ -43,6 +43,7 @@ def echo_origin() -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+        server.server_close()
 
 
 WORKER = """

@@ -294,12 +294,8 @@ def encoding_origin() -> Iterator[tuple[str, list[dict[str, str]]]]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.HTTPServer(("127.0.0.1", 0), Encoding)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
-    try:
-        yield f"127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
+    with serving(Encoding) as url:
+        yield url.removeprefix("http://"), seen
 
 
 class RecordingQueue:

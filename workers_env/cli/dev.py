@@ -184,6 +184,8 @@ def _custom_build(build: Any, project: Path, running: list[subprocess.Popen[str]
         except BaseException:  # dev stopped by a signal (Stopped, KeyboardInterrupt) while it ran
             stop_build(proc)
             raise
+        finally:
+            proc.stdout.close()  # its pipe, read to the end or given up: not left to the collector
         if running is not None:
             try:
                 running.remove(proc)
