@@ -400,33 +400,34 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
              "installs none (run `wrangler --install-skills` for them), so it runs no command given it")
         return 1
     handler = getattr(args, "handler", None)
-    env_files = getattr(args, "env_file", None)
-    if env_files and handler is not None:  # dev reads its own files (its secrets): only checked here
-        return _with_env_files(env_files, lambda: _handle(parser, given, handler, args), load=args.command != "dev")
     if handler is None:  # no command: the help on stdout, exit 0, as a bare `wrangler`
         parser.print_help()
         return 0
-    return _handle(parser, given, handler, args)
+    return _with_env_files(getattr(args, "env_file", None) or None, getattr(args, "env", None),
+                           lambda: _handle(parser, given, handler, args))
 
 
-def _with_env_files(env_files: list[str], run: Callable[[], int], *, load: bool = True) -> int:
-    """``run()`` with the ``--env-file`` files loaded into the environment, as every wrangler
-    command first loads them into ``process.env`` (the shell's values winning); the environment
-    is as it was afterwards (``main`` runs in-process in tests). A file that cannot be read
-    stops every command first, ``dev`` too (``load=False``: it reads them itself), as wrangler
-    stops at Node's ``not found``."""
+def _with_env_files(env_files: list[str] | None, environment: str | None, run: Callable[[], int]) -> int:
+    """``run()`` with ``.env`` files loaded into the environment, as every wrangler command
+    (``dev`` too) first loads them into ``process.env``, the shell's values winning: the
+    ``--env-file`` files, else ``.env``, ``.env.local`` and, given ``--env NAME``,
+    ``.env.NAME`` and ``.env.NAME.local``, in the current folder (after ``--cwd``), those that
+    exist. The environment is as it was afterwards (``main`` runs in-process in tests). An
+    ``--env-file`` that cannot be read stops the command first, as wrangler stops at Node's
+    ``not found``."""
     from pathlib import Path
 
     from workers_env._errors import ConfigError
-    from workers_env.config.devvars import process_environment
+    from workers_env.config.devvars import dot_env_paths, process_environment
 
     try:
-        loaded = process_environment([Path(name) for name in env_files])
+        if env_files is not None:
+            loaded = process_environment([Path(name) for name in env_files])
+        else:
+            loaded = process_environment(dot_env_paths(Path.cwd(), environment), required=False)
     except ConfigError as exc:
         fail(f"{exc}: --env-file names a .env file to load; pass one that exists")
         return 1
-    if not load:
-        return run()
     before = dict(os.environ)
     os.environ.update(loaded)
     try:
