@@ -28,8 +28,8 @@ from workers_env.cli.common import (
     silence_stdout,
     with_hint,
 )
-from workers_env.cli.didyoumean import did_you_mean
-from workers_env.cli.globalflags import add_global_options, command_first, read_line, subcommands
+from workers_env.cli.didyoumean import command_box, did_you_mean
+from workers_env.cli.globalflags import add_global_options, command_first, read_line, short_groups, subcommands
 
 __all__ = ["Parser", "build_parser", "installed_version", "main"]
 
@@ -346,7 +346,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               "a program's arguments end at one. Remove it; a value holding NUL characters goes in a file "
               "(`kv key put KEY --path FILE`, `d1 execute DB --file FILE`)")
         return 1
-    argv, cwds = _take_cwd(argv)
+    argv, cwds = _take_cwd(short_groups(argv))
     # the first word yargs reads as no option's value names the command, as it does for yargs;
     # none, or a misspelling, gets every command's parser
     words = read_line(argv)[0]
@@ -371,7 +371,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
-    """Parse ``argv`` and run its command: the exit code."""
+    """Parse ``argv`` and run its command: the exit code. The words after ``--`` are no
+    command's arguments (:func:`_after_double_dash`)."""
+    tail: list[str] = []
+    if "--" in argv:
+        at = argv.index("--")
+        argv, tail = argv[:at], argv[at + 1:]
     ordered, stranded = command_first(parser, argv)
     if ordered[:1] in (["d1"], ["kv"]):
         # bytes that are not UTF-8 in an argument become U+FFFD, as Node decodes wrangler's argv
@@ -391,6 +396,10 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     except CommandError as exc:
         fail(str(exc))
         return 1
+    if tail:
+        answered = _after_double_dash(parser, ordered, argv, tail)
+        if answered is not None:
+            return answered
     args.flags_given = tuple(flags)
     twice = _given_twice(args)
     if twice is not None:
@@ -405,6 +414,37 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         return 0
     return _with_env_files(getattr(args, "env_file", None) or None, getattr(args, "env", None),
                            lambda: _handle(parser, given, handler, args))
+
+
+def _after_double_dash(parser: argparse.ArgumentParser, ordered: list[str], argv: list[str],
+                       tail: list[str]) -> int | None:
+    """What wrangler 4.164.0 does with the words after ``--`` (yargs puts them in ``_`` but
+    gives them to no positional, and its strict mode lets them be): a command ignores them
+    (``None``: run it as if they were not there); a command group prints the help of the
+    command they name under it, exit 0 (``kv key -- list``: ``kv key list``'s, as its ``*``
+    command parses ``[..._, "--help"]``); with no command, they are wrangler's ``Unknown
+    command: a,b.``, with a "Did you mean" box when there are two or more and the first names
+    a command (wrangler's handleError reads the message split at commas, the last keeping its
+    full stop), then the help, exit 1."""
+    reached = _help_parser(parser, ordered)
+    if subcommands(reached) is None:
+        return None
+    if reached is not parser:
+        _help_parser(reached, tail).print_help()
+        return 0
+    message = f"Unknown command: {','.join(tail)}."
+    fail(message)
+    words = [word for word in [*argv, *tail] if word and not word.startswith("-")]
+    unknown = [name.strip() for name in message.partition(": ")[2].split(",")]
+    root = bool(words) and words[0] in unknown
+    box = command_box(parser, unknown[0]) if root else None
+    try:
+        if box is not None:
+            print(f"\n{box}\n", flush=True)
+        (parser if root else _help_parser(parser, words)).print_help()
+    except BrokenPipeError:
+        silence_stdout()
+    return 1
 
 
 def _with_env_files(env_files: list[str] | None, environment: str | None, run: Callable[[], int]) -> int:
