@@ -60,3 +60,4 @@ def test_help_in_a_group(project, capsys):
 def test_the_words_written_out():
     assert short_groups(["-vc", "x", "-1", "--", "-ce"]) == ["-v", "-c", "x", "-1", "--", "-ce"]
     assert short_groups(["-c1", "-y=false", "-y=true"]) == ["-c", "1", "-y"]
+    assert short_groups(["-.5", "-2e-3", "-10"]) == ["-.5", "-2e-3", "-10"]  # numbers, never groups

@@ -114,10 +114,7 @@ class Parser(argparse.ArgumentParser):
         """argparse's, noting in the namespace (for :meth:`parse_args`) the first option value
         :meth:`_check_value` let through outside its choices, with the parser that refuses it."""
         self._bad_choice: tuple[Parser, str] | None = None
-        if (self._intermixed or "--" in (args or ())
-                or any(isinstance(a, argparse._SubParsersAction) for a in self._actions)):
-            # (argparse's intermixed reading takes options after `--` as options: a line with
-            # `--` is read as argparse reads it, every word after `--` a positional)
+        if self._intermixed or any(isinstance(a, argparse._SubParsersAction) for a in self._actions):
             parsed, extra = super().parse_known_args(args, namespace)
         else:  # a command's positionals between its options (`kv key put k --local v`), as yargs reads them
             self._intermixed = True
@@ -237,9 +234,9 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
 
 
 def _unknown_text(items: list[str]) -> str:
-    """yargs' ``Unknown argument(s): ...`` for the words argparse could not place."""
-    end = items.index("--") if "--" in items else len(items)  # after it yargs reads no options
-    extra = list(dict.fromkeys([*_unknown_names(items[:end]), *items[end + 1:]]))
+    """yargs' ``Unknown argument(s): ...`` for the words argparse could not place (the line
+    holds no ``--``: :func:`_run` keeps what follows it apart)."""
+    extra = list(dict.fromkeys(_unknown_names(items)))
     return f"Unknown argument{'s' if len(extra) > 1 else ''}: {', '.join(extra)}"
 
 
@@ -249,11 +246,11 @@ def _unknown_command_text(argv: list[str], word: str | None) -> str:
     line reached, every option but wrangler's global ones is unknown too, and so is every word
     from ``word`` on that is no option's value -- the options first (``d1 exectue DB --local`` is
     ``local, exectue, DB``)."""
-    words, options, end = read_line(argv)
+    words, options, _ = read_line(argv)  # (no `--`: _run keeps what follows it apart)
     named = [name for option in options if not option.is_global for name in _unknown_names([argv[option.at]])]
     start = next((i for i in words if argv[i] == word), len(argv))
     reached = [argv[i] for i in words if i >= start]
-    unknown = list(dict.fromkeys([*named, *reached, *(argv[end + 1:] if end is not None else [])]))
+    unknown = list(dict.fromkeys([*named, *reached]))
     return f"Unknown argument{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}"
 
 
@@ -505,8 +502,6 @@ def _as_typed(exc: UsageError, argv: list[str]) -> UsageError:
     if not spellings:
         return exc
     for i, token in enumerate(argv):
-        if token == "--":
-            break
         if token in spellings and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
             return with_hint(UsageError(f"Not enough arguments following: {token.lstrip('-')}"),
                              getattr(exc, "workers_env_hint", None))
@@ -584,9 +579,6 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]) -> tuple[
     while i < len(argv):
         token = argv[i]
         i += 1
-        if token == "--":
-            out.extend(argv[i - 1:])
-            break
         name, eq, value = token[2:].partition("=")
         if token.startswith("--no-") and not eq and name[3:] in booleans and booleans[name[3:]] is None:
             out.append(f"--{name[3:]}=false")

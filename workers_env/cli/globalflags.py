@@ -39,6 +39,8 @@ _NEGATIVE = re.compile(r"-\d+(\.\d+)?([eE][+-]?\d+)?")
 #: our one-letter options: those taking a value, and the flags
 _VALUED_LETTERS = frozenset({"c", "e"})
 _FLAG_LETTERS = frozenset({"v", "h", "y", "f", "l", "r"})
+#: a negative number, never a group (yargs reads ``-2e-3`` as one, ``Unknown argument: 2``: README)
+_NUMBER = re.compile(r"-(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _GROUP_NUMBER = re.compile(r"-?\d+(\.\d*)?(e-?\d+)?")
 
 
@@ -56,7 +58,7 @@ def short_groups(argv: list[str]) -> list[str]:
         if token == "--":
             return out + argv[i:]
         if (token.startswith("--") or not token.startswith("-") or len(token) < 3
-                or _NEGATIVE.fullmatch(token) or re.match(r"-.\.", token)):  # (-c.x: yargs' dot notation)
+                or _NUMBER.fullmatch(token) or re.match(r"-.\.", token)):  # (-c.x: yargs' dot notation)
             out.append(token)
             continue
         letters = token[1:-1]
