@@ -35,7 +35,8 @@ sides, each in a fresh copy of the project:
   line that wrangler reads and then stops at the missing ``main``: only that both sides went
   past the command line (no help printed) and the exit code.
 * wrangler's global options and a command's own before the command, between its words or its
-  arguments (:data:`GLOBAL_POSITIONS`: taken, or refused as yargs refuses them), in a project
+  arguments, words after ``--`` and one-letter option groups (``-vc X``, ``-cwrangler.toml``)
+  (:data:`GLOBAL_POSITIONS`: taken, ignored or refused as yargs reads them), in a project
   with the ``clean`` config, compared as the mistakes in the command line are.
 * ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
   (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
