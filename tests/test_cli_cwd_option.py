@@ -39,7 +39,6 @@ def test_a_bare_cwd_and_one_after_the_double_dash(tmp_path, monkeypatch, capsys)
     out = capsys.readouterr()  # a yargs error: the command's help follows on stdout
     assert out.err == "✘ [ERROR] Not enough arguments following: cwd\n\n\n"
     assert out.out.startswith("\nusage: workers-env vectorize list ")
-    # after --, yargs reads no options: --cwd is an argument there
-    assert main(["vectorize", "list", "--", "--cwd", "nowhere"]) == 1
-    err = capsys.readouterr().err
-    assert "--cwd nowhere: No such file" not in err and err.startswith("✘ [ERROR] Unknown arguments: --cwd, nowhere")
+    # after --, yargs reads no options: the command ignores `--cwd nowhere` there
+    assert main(["vectorize", "list", "--", "--cwd", "nowhere"]) == 0
+    assert "nowhere" not in capsys.readouterr().err

@@ -35,7 +35,8 @@ sides, each in a fresh copy of the project:
   line that wrangler reads and then stops at the missing ``main``: only that both sides went
   past the command line (no help printed) and the exit code.
 * wrangler's global options and a command's own before the command, between its words or its
-  arguments (:data:`GLOBAL_POSITIONS`: taken, or refused as yargs refuses them), in a project
+  arguments, words after ``--`` and one-letter option groups (``-vc X``, ``-cwrangler.toml``)
+  (:data:`GLOBAL_POSITIONS`: taken, ignored or refused as yargs reads them), in a project
   with the ``clean`` config, compared as the mistakes in the command line are.
 * ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
   (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
@@ -393,6 +394,27 @@ GLOBAL_POSITIONS: list[list[str]] = [
     ["--env-file=wrangler.toml", "kv", "key", "list", "--binding", "KV", "--local"],
     ["kv", "key", "list", "--env-file", "wrangler.toml", "keys.json", "--binding", "KV", "--local"],
     ["kv", "key", "list", "--binding", "KV", "--local", "--env-file"],
+    # the words after `--`: no command's arguments (README: "Words after --")
+    ["kv", "key", "put", "--binding", "KV", "--local", "--", "-x", "y"],
+    ["kv", "key", "put", "k", "--binding", "KV", "--local", "--", "v"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--", "foo"],
+    ["kv", "key", "--", "list", "--binding", "KV", "--local"],
+    ["kv", "--", "bogus"],
+    ["--", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["--", "kvv"],
+    ["--", "kv"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "--", "extra"],
+    ["d1", "execute", "--", "DB", "--local", "--command", "select 1 as one"],
+    ["vectorize", "query", "idx", "--", "--vector", "1", "2"],
+    # one-letter option groups, as yargs' short-option-groups reads them
+    ["kv", "key", "list", "--binding", "KV", "--local", "-vc", "wrangler.toml"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "-c=wrangler.toml"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "-cwrangler.toml"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "-estaging"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "-cv", "wrangler.toml"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "-xc", "wrangler.toml"],
+    ["-vc", "wrangler.toml", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["d1", "execute", "DB", "--local", "-yc", "wrangler.toml", "--command", "select 1 as one"],
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's
@@ -563,7 +585,7 @@ def main() -> int:
             jobs.append((label, "option error", clean[1], clean[2], args[0], args))
     for args in GLOBAL_POSITIONS:
         label = f"global position :: {' '.join(args)}"
-        kind = next(word for word in args if word in ("kv", "d1", "vectorize", "ai", "dev"))
+        kind = next((word for word in args if word in ("kv", "d1", "vectorize", "ai", "dev")), "")  # (`-- kvv`: none)
         if only is None or only in label:
             jobs.append((label, "option error", clean[1], clean[2], kind, args))
     with tempfile.TemporaryDirectory(prefix="cli-layout-") as tmp:

@@ -28,8 +28,8 @@ from workers_env.cli.common import (
     silence_stdout,
     with_hint,
 )
-from workers_env.cli.didyoumean import did_you_mean
-from workers_env.cli.globalflags import add_global_options, command_first, read_line, subcommands
+from workers_env.cli.didyoumean import command_box, did_you_mean
+from workers_env.cli.globalflags import add_global_options, command_first, read_line, short_groups, subcommands
 
 __all__ = ["Parser", "build_parser", "installed_version", "main"]
 
@@ -114,10 +114,7 @@ class Parser(argparse.ArgumentParser):
         """argparse's, noting in the namespace (for :meth:`parse_args`) the first option value
         :meth:`_check_value` let through outside its choices, with the parser that refuses it."""
         self._bad_choice: tuple[Parser, str] | None = None
-        if (self._intermixed or "--" in (args or ())
-                or any(isinstance(a, argparse._SubParsersAction) for a in self._actions)):
-            # (argparse's intermixed reading takes options after `--` as options: a line with
-            # `--` is read as argparse reads it, every word after `--` a positional)
+        if self._intermixed or any(isinstance(a, argparse._SubParsersAction) for a in self._actions):
             parsed, extra = super().parse_known_args(args, namespace)
         else:  # a command's positionals between its options (`kv key put k --local v`), as yargs reads them
             self._intermixed = True
@@ -237,9 +234,9 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
 
 
 def _unknown_text(items: list[str]) -> str:
-    """yargs' ``Unknown argument(s): ...`` for the words argparse could not place."""
-    end = items.index("--") if "--" in items else len(items)  # after it yargs reads no options
-    extra = list(dict.fromkeys([*_unknown_names(items[:end]), *items[end + 1:]]))
+    """yargs' ``Unknown argument(s): ...`` for the words argparse could not place (the line
+    holds no ``--``: :func:`_run` keeps what follows it apart)."""
+    extra = list(dict.fromkeys(_unknown_names(items)))
     return f"Unknown argument{'s' if len(extra) > 1 else ''}: {', '.join(extra)}"
 
 
@@ -249,11 +246,11 @@ def _unknown_command_text(argv: list[str], word: str | None) -> str:
     line reached, every option but wrangler's global ones is unknown too, and so is every word
     from ``word`` on that is no option's value -- the options first (``d1 exectue DB --local`` is
     ``local, exectue, DB``)."""
-    words, options, end = read_line(argv)
+    words, options, _ = read_line(argv)  # (no `--`: _run keeps what follows it apart)
     named = [name for option in options if not option.is_global for name in _unknown_names([argv[option.at]])]
     start = next((i for i in words if argv[i] == word), len(argv))
     reached = [argv[i] for i in words if i >= start]
-    unknown = list(dict.fromkeys([*named, *reached, *(argv[end + 1:] if end is not None else [])]))
+    unknown = list(dict.fromkeys([*named, *reached]))
     return f"Unknown argument{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}"
 
 
@@ -346,7 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               "a program's arguments end at one. Remove it; a value holding NUL characters goes in a file "
               "(`kv key put KEY --path FILE`, `d1 execute DB --file FILE`)")
         return 1
-    argv, cwds = _take_cwd(argv)
+    argv, cwds = _take_cwd(short_groups(argv))
     # the first word yargs reads as no option's value names the command, as it does for yargs;
     # none, or a misspelling, gets every command's parser
     words = read_line(argv)[0]
@@ -371,7 +368,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
-    """Parse ``argv`` and run its command: the exit code."""
+    """Parse ``argv`` and run its command: the exit code. The words after ``--`` are no
+    command's arguments (:func:`_after_double_dash`)."""
+    tail: list[str] = []
+    if "--" in argv:
+        at = argv.index("--")
+        argv, tail = argv[:at], argv[at + 1:]
     ordered, stranded = command_first(parser, argv)
     if ordered[:1] in (["d1"], ["kv"]):
         # bytes that are not UTF-8 in an argument become U+FFFD, as Node decodes wrangler's argv
@@ -391,6 +393,10 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     except CommandError as exc:
         fail(str(exc))
         return 1
+    if tail:
+        answered = _after_double_dash(parser, ordered, argv, tail)
+        if answered is not None:
+            return answered
     args.flags_given = tuple(flags)
     twice = _given_twice(args)
     if twice is not None:
@@ -400,33 +406,65 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
              "installs none (run `wrangler --install-skills` for them), so it runs no command given it")
         return 1
     handler = getattr(args, "handler", None)
-    env_files = getattr(args, "env_file", None)
-    if env_files and handler is not None:  # dev reads its own files (its secrets): only checked here
-        return _with_env_files(env_files, lambda: _handle(parser, given, handler, args), load=args.command != "dev")
     if handler is None:  # no command: the help on stdout, exit 0, as a bare `wrangler`
         parser.print_help()
         return 0
-    return _handle(parser, given, handler, args)
+    return _with_env_files(getattr(args, "env_file", None) or None, getattr(args, "env", None),
+                           lambda: _handle(parser, given, handler, args))
 
 
-def _with_env_files(env_files: list[str], run: Callable[[], int], *, load: bool = True) -> int:
-    """``run()`` with the ``--env-file`` files loaded into the environment, as every wrangler
-    command first loads them into ``process.env`` (the shell's values winning); the environment
-    is as it was afterwards (``main`` runs in-process in tests). A file that cannot be read
-    stops every command first, ``dev`` too (``load=False``: it reads them itself), as wrangler
-    stops at Node's ``not found``."""
+def _after_double_dash(parser: argparse.ArgumentParser, ordered: list[str], argv: list[str],
+                       tail: list[str]) -> int | None:
+    """What wrangler 4.164.0 does with the words after ``--`` (yargs puts them in ``_`` but
+    gives them to no positional, and its strict mode lets them be): a command ignores them
+    (``None``: run it as if they were not there); a command group prints the help of the
+    command they name under it, exit 0 (``kv key -- list``: ``kv key list``'s, as its ``*``
+    command parses ``[..._, "--help"]``); with no command, they are wrangler's ``Unknown
+    command: a,b.``, with a "Did you mean" box when there are two or more and the first names
+    a command (wrangler's handleError reads the message split at commas, the last keeping its
+    full stop), then the help, exit 1."""
+    reached = _help_parser(parser, ordered)
+    if subcommands(reached) is None:
+        return None
+    if reached is not parser:
+        _help_parser(reached, tail).print_help()
+        return 0
+    message = f"Unknown command: {','.join(tail)}."
+    fail(message)
+    words = [word for word in [*argv, *tail] if word and not word.startswith("-")]
+    unknown = [name.strip() for name in message.partition(": ")[2].split(",")]
+    root = bool(words) and words[0] in unknown
+    box = command_box(parser, unknown[0]) if root else None
+    try:
+        if box is not None:
+            print(f"\n{box}\n", flush=True)
+        (parser if root else _help_parser(parser, words)).print_help()
+    except BrokenPipeError:
+        silence_stdout()
+    return 1
+
+
+def _with_env_files(env_files: list[str] | None, environment: str | None, run: Callable[[], int]) -> int:
+    """``run()`` with ``.env`` files loaded into the environment, as every wrangler command
+    (``dev`` too) first loads them into ``process.env``, the shell's values winning: the
+    ``--env-file`` files, else ``.env``, ``.env.local`` and, given ``--env NAME``,
+    ``.env.NAME`` and ``.env.NAME.local``, in the current folder (after ``--cwd``), those that
+    exist. The environment is as it was afterwards (``main`` runs in-process in tests). An
+    ``--env-file`` that cannot be read stops the command first, as wrangler stops at Node's
+    ``not found``."""
     from pathlib import Path
 
     from workers_env._errors import ConfigError
-    from workers_env.config.devvars import process_environment
+    from workers_env.config.devvars import dot_env_paths, process_environment
 
     try:
-        loaded = process_environment([Path(name) for name in env_files])
+        if env_files is not None:
+            loaded = process_environment([Path(name) for name in env_files])
+        else:
+            loaded = process_environment(dot_env_paths(Path.cwd(), environment), required=False)
     except ConfigError as exc:
         fail(f"{exc}: --env-file names a .env file to load; pass one that exists")
         return 1
-    if not load:
-        return run()
     before = dict(os.environ)
     os.environ.update(loaded)
     try:
@@ -464,8 +502,6 @@ def _as_typed(exc: UsageError, argv: list[str]) -> UsageError:
     if not spellings:
         return exc
     for i, token in enumerate(argv):
-        if token == "--":
-            break
         if token in spellings and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
             return with_hint(UsageError(f"Not enough arguments following: {token.lstrip('-')}"),
                              getattr(exc, "workers_env_hint", None))
@@ -543,9 +579,6 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]) -> tuple[
     while i < len(argv):
         token = argv[i]
         i += 1
-        if token == "--":
-            out.extend(argv[i - 1:])
-            break
         name, eq, value = token[2:].partition("=")
         if token.startswith("--no-") and not eq and name[3:] in booleans and booleans[name[3:]] is None:
             out.append(f"--{name[3:]}=false")

@@ -11,7 +11,7 @@ import argparse
 from workers_env.cli.common import _width
 from workers_env.cli.globalflags import subcommands
 
-__all__ = ["did_you_mean"]
+__all__ = ["command_box", "did_you_mean"]
 
 
 def _levenshtein(a: str, b: str) -> int:
@@ -62,6 +62,17 @@ def did_you_mean(parser: argparse.ArgumentParser, words: list[str], message: str
     found = suggestion(unknown, list(commands)) if commands else None
     if found is None:
         return None
-    text = f'Did you mean "{" ".join(["workers-env", *words[:at], found, *after])}"?'
+    return _box(f'Did you mean "{" ".join(["workers-env", *words[:at], found, *after])}"?')
+
+
+def command_box(parser: argparse.ArgumentParser, word: str) -> str | None:
+    """The box for ``word`` among the root's commands (wrangler's ``Unknown command: ...``
+    after ``--``), ``None`` when no command is close."""
+    found = suggestion(word, list(subcommands(parser) or {}))
+    return None if found is None else _box(f'Did you mean "workers-env {found}"?')
+
+
+def _box(text: str) -> str:
+    """``drawBox`` around one line."""
     line = "\u2500" * (_width(text) + 2)
     return f"\u256d{line}\u256e\n\u2502 {text} \u2502\n\u2570{line}\u256f"

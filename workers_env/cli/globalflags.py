@@ -19,7 +19,9 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-__all__ = ["GLOBAL_FLAGS", "GLOBAL_VALUED", "add_global_options", "command_first", "read_line", "subcommands"]
+__all__ = [
+    "GLOBAL_FLAGS", "GLOBAL_VALUED", "add_global_options", "command_first", "read_line", "short_groups", "subcommands",
+]
 
 #: the global options taking a value (``env-file`` takes every word up to the next option)
 GLOBAL_VALUED = frozenset({"config", "c", "env", "e", "env-file", "envFile", "profile", "cwd"})
@@ -32,6 +34,60 @@ GLOBAL_FLAGS = frozenset({
 })
 
 _NEGATIVE = re.compile(r"-\d+(\.\d+)?([eE][+-]?\d+)?")
+
+
+#: our one-letter options: those taking a value, and the flags
+_VALUED_LETTERS = frozenset({"c", "e"})
+_FLAG_LETTERS = frozenset({"v", "h", "y", "f", "l", "r"})
+#: a negative number, never a group (yargs reads ``-2e-3`` as one, ``Unknown argument: 2``: README)
+_NUMBER = re.compile(r"-(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_GROUP_NUMBER = re.compile(r"-?\d+(\.\d*)?(e-?\d+)?")
+
+
+def short_groups(argv: list[str]) -> list[str]:
+    """``argv`` with each group of one-letter options (``-vc``, ``-ce``, ``-e=staging``,
+    ``-c/abs/wrangler.toml``) written out one option a word, as yargs-parser 21's
+    ``short-option-groups`` (on in wrangler 4.164.0) reads it, up to ``--``: each letter but the
+    last is set to its default (``""`` for ``-c``/``-e``, true for a flag or an unknown letter),
+    unless followed by ``=`` (the rest is its value), a number or a character that is no letter,
+    digit or ``_`` (the rest of the word is its value); the last letter reads the next word as
+    a lone option does. So ``-cwrangler.toml`` is ``-c "" -w -r ...`` (yargs: ``Unknown
+    arguments: w, r, a, n, g, l``), where argparse would read ``-c wrangler.toml``."""
+    out: list[str] = []
+    for i, token in enumerate(argv):
+        if token == "--":
+            return out + argv[i:]
+        if (token.startswith("--") or not token.startswith("-") or len(token) < 3
+                or _NUMBER.fullmatch(token) or re.match(r"-.\.", token)):  # (-c.x: yargs' dot notation)
+            out.append(token)
+            continue
+        letters = token[1:-1]
+        for j, letter in enumerate(letters):
+            rest = token[j + 2:]
+            if j + 1 < len(letters) and letters[j + 1] == "=":
+                out += _letter(letter, token[j + 3:])
+                break
+            if rest == "-":
+                out += _letter(letter, rest)
+                continue
+            if ((letter.isascii() and letter.isalpha() and _GROUP_NUMBER.fullmatch(rest))
+                    or (j + 1 < len(letters) and re.match(r"\W", letters[j + 1], re.ASCII))):
+                out += _letter(letter, rest)
+                break
+            out += _letter(letter, None)
+        else:
+            if token[-1] != "-":
+                out.append(f"-{token[-1]}")
+    return out
+
+
+def _letter(letter: str, value: str | None) -> list[str]:
+    """One letter of a group as its own words: ``value`` (``None``: its default) for ``-c``/``-e``;
+    a flag given unless its value is other than ``true`` (yargs reads any other string as
+    false); an unknown letter given whatever its value (yargs names it unknown)."""
+    if letter in _VALUED_LETTERS:
+        return [f"-{letter}", "" if value is None else value]
+    return [f"-{letter}"] if value in (None, "true") or letter not in _FLAG_LETTERS else []
 
 
 class Option(NamedTuple):

@@ -106,12 +106,14 @@ def local_secrets(root: Path, environment: str | None = None, *, secrets_table: 
     return _expand(parsed, dict(shell) if include else {}), [str(p) for p in read] + (["process.env"] if include else [])
 
 
-def process_environment(paths: list[Path]) -> dict[str, str]:
-    """wrangler's ``process.env`` once a command has loaded ``paths`` (``--env-file``'s,
-    ``loadDotEnv`` with ``includeProcessEnv``): the files' values, later files winning, expanded,
-    under the process's environment, which wins. Each file must be readable: wrangler stops at
-    one that is missing (Node's ``not found``), so a :class:`ConfigError` names it."""
-    for path in paths:
+def process_environment(paths: list[Path], *, required: bool = True) -> dict[str, str]:
+    """wrangler's ``process.env`` once a command has loaded ``paths`` (``--env-file``'s, or
+    the default ``.env`` files: ``loadDotEnv`` with ``includeProcessEnv``): the files' values,
+    later files winning, expanded, under the process's environment, which wins. ``required``:
+    each file must be readable, as wrangler stops at an ``--env-file`` that is missing (Node's
+    ``not found``), so a :class:`ConfigError` names it; else one that cannot be read is passed
+    over, as wrangler passes over a missing default file."""
+    for path in paths if required else ():
         _read(path)
     return _expand(_parsed_files(paths)[0], dict(os.environ))
 
