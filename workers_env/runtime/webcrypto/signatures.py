@@ -1,4 +1,4 @@
-"""Signature keys (RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA, Ed25519): import from ``raw``/``spki``/
+"""Asymmetric keys (RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA, Ed25519; RSA-OAEP's too): import from ``raw``/``spki``/
 ``pkcs8``/JWK with workerd's checks in its order, and the signing and verifying that need more
 than the key (RSA-PSS's salt, ECDSA's r and s)."""
 
@@ -21,7 +21,16 @@ from workers_env.runtime.webcrypto.arguments import (
 from workers_env.runtime.webcrypto.keys import CryptoKey, check_usages, with_usages
 
 #: the asymmetric algorithms workers-env emulates, upper-cased -> as keys name them
-ASYMMETRIC = {"RSASSA-PKCS1-V1_5": "RSASSA-PKCS1-v1_5", "RSA-PSS": "RSA-PSS", "ED25519": "Ed25519", "ECDSA": "ECDSA"}
+ASYMMETRIC = {"RSASSA-PKCS1-V1_5": "RSASSA-PKCS1-v1_5", "RSA-PSS": "RSA-PSS", "ED25519": "Ed25519", "ECDSA": "ECDSA",
+              "RSA-OAEP": "RSA-OAEP"}
+
+
+def _key_usages(name: str, kind: str) -> tuple[str, ...]:
+    """The usages a ``kind`` (public, private) key of ``name`` may have (workerd's allowed usages
+    masked with ``publicKeyMask``/``privateKeyMask``)."""
+    if name == "RSA-OAEP":
+        return ("encrypt", "wrapKey") if kind == "public" else ("decrypt", "unwrapKey")
+    return ("verify",) if kind == "public" else ("sign",)
 
 
 #: ECDSA's curves (workerd's ``lookupEllipticCurve``): name -> (cryptography's class name, size of r and s)
@@ -42,12 +51,14 @@ _RSA_JWK_HASHES = {"RS1": "SHA-1", "RS256": "SHA-256", "RS384": "SHA-384", "RS51
                    "RSA-OAEP-256": "SHA-256", "RSA-OAEP-384": "SHA-384", "RSA-OAEP-512": "SHA-512"}
 
 
-def _asymmetric_jwk_checks(jwk: dict[str, Any], private: bool, usages: list[str]) -> None:
-    """workerd's ``importAsymmetricForWebCrypto`` checks of a signature key's JWK, in its order."""
+def _asymmetric_jwk_checks(jwk: dict[str, Any], name: str, private: bool, usages: list[str]) -> None:
+    """workerd's ``importAsymmetricForWebCrypto`` checks of an asymmetric key's JWK, in its order
+    (its first ``use`` refusal says "sig" whatever use it expects)."""
     if private and jwk.get("oth") is not None:
         raise dom_exception("Multi-prime private keys not supported.", "NotSupportedError")
+    expected, op0, op1 = ("enc", "encrypt", "wrapKey") if name == "RSA-OAEP" else ("sig", "sign", "verify")
     use = jwk.get("use")
-    if usages and use is not None and use != "sig":
+    if usages and use is not None and use != expected:
         raise dom_exception('Asymmetric "jwk" key import with usages requires a JSON Web Key with Public Key Use '
                             f'parameter "use" ("{use}") equal to "sig".', "DataError")
     ops = jwk.get("key_ops")
@@ -57,6 +68,16 @@ def _asymmetric_jwk_checks(jwk: dict[str, Any], private: bool, usages: list[str]
     if len(set(ops)) != len(ops):
         raise dom_exception('A JSON Web Key\'s Key Operations parameter ("key_ops") must not contain duplicates.',
                             "DataError")
+    if use is not None:
+        if use != expected:
+            raise dom_exception(f'Asymmetric "jwk" import requires a JSON Web Key with Public Key Use "use" ("{use}") '
+                                f'equal to "{expected}".', "DataError")
+        for op in ops:
+            if op not in (op0, op1):
+                raise dom_exception('A JSON Web Key should have either a Public Key Use parameter ("use") or a Key '
+                                    'Operations parameter ("key_ops"); otherwise, the parameters must be consistent '
+                                    f'with each other. A Public Key Use for {name} would allow a Key Operations array '
+                                    f'with only "{op0}" and/or "{op1}" values (not "{op}").', "DataError")
     wanted = [usages[0]] + [u for u in usages[1:] if u != usages[0]][:1] if usages else []
     if any(usage not in ops for usage in wanted):
         raise dom_exception('All specified key usages must be present in the JSON Web Key\'s Key Operations parameter '
@@ -177,7 +198,7 @@ def _ec_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
 
 def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usages: list[str],
                        extractable: bool) -> CryptoKey:
-    """An RSASSA-PKCS1-v1_5 or Ed25519 key, public (``spki``, ``jwk``, Ed25519 ``raw``) or private
+    """An RSA, ECDSA or Ed25519 key, public (``spki``, ``jwk``, ECDSA/Ed25519 ``raw``) or private
     (``pkcs8``, ``jwk`` with ``d``): workerd's ``importRsa``/``importEddsa`` checks in their order."""
     canonical = ASYMMETRIC[name]
     try:
@@ -212,8 +233,8 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
     elif fmt == "jwk":
         jwk = plain(data)
         kind = "private" if jwk.get("d") is not None else "public"
-        check_usages(usages, kind, canonical, ("sign",) if kind == "private" else ("verify",))
-        _asymmetric_jwk_checks(jwk, kind == "private", usages)
+        check_usages(usages, kind, canonical, _key_usages(canonical, kind))
+        _asymmetric_jwk_checks(jwk, canonical, kind == "private", usages)
         if is_rsa:
             material = _rsa_from_jwk(jwk, hash_key)
         elif is_ec:
@@ -231,7 +252,7 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
                 material = serialization.load_der_private_key(buffer_bytes(data), password=None)
         except (ValueError, TypeError, UnsupportedAlgorithm):
             raise dom_exception(f"Invalid {fmt.upper()} input.", "DataError") from None
-        check_usages(usages, kind, canonical, ("verify",) if kind == "public" else ("sign",))
+        check_usages(usages, kind, canonical, _key_usages(canonical, kind))
     if is_ec:
         if not isinstance(material, (ec.EllipticCurvePublicKey, ec.EllipticCurvePrivateKey)):
             raise dom_exception("Input was not an EC key.", "DataError")
