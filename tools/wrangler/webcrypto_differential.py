@@ -418,7 +418,19 @@ def _asymmetric_keys() -> dict:
             "ec_sig": (r_.to_bytes(32, "big") + s_.to_bytes(32, "big")).hex(), "pss_sig": pss.hex(),
             "rsa_pkcs8": r.private_bytes(*pkcs8).hex(), "rsa_spki": r.public_key().public_bytes(*spki).hex(),
             "rsa_jwk_pub": jwk_pub, "rsa_jwk_priv": jwk_priv, "ed_pkcs8": e.private_bytes(*pkcs8).hex(),
-            "ed_spki": e.public_key().public_bytes(*spki).hex()}
+            "ed_spki": e.public_key().public_bytes(*spki).hex(), **_x25519_keys(pkcs8, spki)}
+
+
+def _x25519_keys(pkcs8, spki) -> dict:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import x25519
+
+    x = x25519.X25519PrivateKey.generate()
+    raw = (serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return {"x_pkcs8": x.private_bytes(*pkcs8).hex(), "x_spki": x.public_key().public_bytes(*spki).hex(),
+            "x_raw": x.public_key().public_bytes(*raw).hex(),
+            "x_d": b64url(x.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                          serialization.NoEncryption()))}
 
 
 ASYM = _asymmetric_keys()
@@ -877,6 +889,47 @@ CASES += [
     ["unwrapKey", "raw", _oaep(AES_KEY[:16]), oaep_key(usages=["decrypt"]), OAEP, "AES-GCM", True, ["encrypt"]],
     ["unwrapKey", "spki", _gcm(bytes.fromhex(ASYM["rsa_spki"])), WRAPPER, gcm(), {"name": "RSA-OAEP", "hash": "SHA-256"},
      True, ["encrypt"]],
+]
+
+
+# --- crypto38: ECDH and X25519 keys: imported and exported (deriving bits with them is not emulated)
+ECDH256 = {"name": "ECDH", "namedCurve": "P-256"}
+DERIVE = ["deriveBits", "deriveKey"]
+X_JWK_PUB = {"kty": "OKP", "crv": "X25519", "x": b64url(bytes.fromhex(ASYM["x_raw"]))}
+X_JWK_PRIV = {**X_JWK_PUB, "d": ASYM["x_d"]}
+ECDH_KEYS = (ext("pkcs8", X(ASYM["ec_pkcs8"]), ECDH256, DERIVE), ext("spki", X(ASYM["ec_spki"]), ECDH256, []),
+             ext("jwk", EC_JWK_PRIV, ECDH256, ["deriveBits"]), ext("raw", X(ASYM["ec_raw"]), ECDH256, []),
+             ext("pkcs8", X(ASYM["x_pkcs8"]), "X25519", DERIVE), ext("spki", X(ASYM["x_spki"]), "X25519", []),
+             ext("jwk", X_JWK_PRIV, "X25519", ["deriveKey"]), ext("raw", X(ASYM["x_raw"]), "X25519", []))
+CASES += [
+    *[["exportKey", fmt, key] for key in ECDH_KEYS for fmt in ("pkcs8", "spki", "jwk", "raw")],
+    *[["importKey", fmt, data, ECDH256, False, usages] for fmt, data, usages in (
+        ("pkcs8", X(ASYM["ec_pkcs8"]), ["deriveBits"]), ("pkcs8", X(ASYM["ec_pkcs8"]), ["sign"]),
+        ("pkcs8", X(ASYM["ec_pkcs8"]), []), ("spki", X(ASYM["ec_spki"]), ["deriveBits"]),
+        ("raw", X(ASYM["ec_raw"]), ["deriveKey"]), ("raw", X(ASYM["ec_raw"][:-2]), []),
+        ("jwk", ASYM["ec_jwk_pub"], ["deriveBits"]), ("jwk", {**ASYM["ec_jwk_pub"], "alg": "ES384"}, []),
+        ("jwk", {**EC_JWK_PRIV, "alg": "nonsense"}, ["deriveBits"]),
+        ("jwk", {**ASYM["ec_jwk_pub"], "use": "sig"}, []), ("jwk", {**EC_JWK_PRIV, "use": "sig"}, ["deriveBits"]),
+        ("jwk", {**EC_JWK_PRIV, "use": "enc", "key_ops": ["deriveBits"]}, ["deriveBits"]),
+        ("jwk", {**EC_JWK_PRIV, "key_ops": ["deriveKey"]}, ["deriveBits"]),
+        ("spki", X(ASYM["ec384_spki"]), []), ("spki", X(ASYM["rsa_spki"]), []), ("spki", X(ASYM["x_spki"]), []))],
+    ["importKey", "spki", X(ASYM["ec_spki"]), {"name": "ECDH"}, False, []],
+    ["importKey", "spki", X(ASYM["ec_spki"]), {"name": "ecdh", "namedCurve": "p-256"}, True, []],
+    *[["importKey", fmt, data, "X25519", False, usages] for fmt, data, usages in (
+        ("pkcs8", X(ASYM["x_pkcs8"]), ["deriveKey", "deriveBits"]), ("pkcs8", X(ASYM["x_pkcs8"]), ["encrypt"]),
+        ("spki", X(ASYM["x_spki"]), ["deriveBits"]), ("raw", X(ASYM["x_raw"]), ["deriveBits"]),
+        ("raw", X(ASYM["x_raw"][:-2]), []), ("jwk", X_JWK_PUB, ["deriveBits"]),
+        ("jwk", {**X_JWK_PUB, "crv": "Ed25519"}, []), ("jwk", {**X_JWK_PUB, "kty": "EC"}, []),
+        ("jwk", {"kty": "OKP", "x": X_JWK_PUB["x"]}, []), ("jwk", {**X_JWK_PUB, "alg": "EdDSA"}, []),
+        ("jwk", {**X_JWK_PUB, "x": "AAAA"}, []), ("jwk", {**X_JWK_PRIV, "d": "AAAA"}, ["deriveBits"]),
+        ("jwk", {**X_JWK_PUB, "use": "enc", "key_ops": ["deriveBits"]}, []))],
+    ["deriveBits", {"name": "ECDH", "public": ECDH_KEYS[1]}, ECDH_KEYS[1], 128],
+    ["exportKey", "spki", {"$key": ["spki", X(ASYM["x_spki"]), "X25519", False, []]}],
+    ["wrapKey", "jwk", ECDH_KEYS[0], WRAPPER, gcm()], ["wrapKey", "jwk", ECDH_KEYS[4], WRAPPER, gcm()],
+    ["wrapKey", "raw", ECDH_KEYS[7], KW_WRAP, "AES-KW"],
+    ["unwrapKey", "pkcs8", _gcm(bytes.fromhex(ASYM["x_pkcs8"])), WRAPPER, gcm(), "X25519", True, ["deriveBits"]],
+    {"call": ["importKey", "spki", X(ASYM["ed_spki"]), "X25519", False, []],
+     "expected": WRONG_TYPE.replace("an RSA key under the name Ed25519", "an Ed25519 key under the name X25519")},
 ]
 
 WORKER_JS = r"""
