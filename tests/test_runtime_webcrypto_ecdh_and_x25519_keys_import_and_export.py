@@ -5,45 +5,17 @@ differential: the same under wrangler dev 4.164.0). Deriving bits with them is n
 
 from __future__ import annotations
 
-import base64
-
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, x25519
+from webcrypto_helpers import b64url, error_of, imported, obj, pkcs8, spki
 
-from workers_env import JsException, NotEmulatedError, js, to_js
+from workers_env import NotEmulatedError, js
 
 DER = serialization.Encoding.DER
 X_KEY = x25519.X25519PrivateKey.from_private_bytes(bytes(range(1, 33)))
 EC_KEY = ec.derive_private_key(12345, ec.SECP384R1())
 ECDH = {"name": "ECDH", "namedCurve": "P-384"}
-
-
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def obj(value):
-    return to_js(value, dict_converter=js.Object.fromEntries) if isinstance(value, dict) else value
-
-
-def pkcs8(key) -> bytes:
-    return key.private_bytes(DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-
-
-def spki(key) -> bytes:
-    return key.public_key().public_bytes(DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-
-
-async def imported(fmt, data, algorithm, usages, extractable=True):
-    return await js.crypto.subtle.importKey(fmt, to_js(data) if isinstance(data, bytes) else obj(data), obj(algorithm),
-                                            extractable, to_js(usages))
-
-
-async def error_of(call) -> str:
-    with pytest.raises(JsException) as info:
-        await call
-    return f"{info.value.name}: {info.value.message}"
 
 
 @pytest.mark.asyncio

@@ -5,21 +5,15 @@ digest and MGF1's, ``label``, ``wrapKey``/``unwrapKey`` through it, and workerd'
 
 from __future__ import annotations
 
-import base64
-
 import pytest
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from webcrypto_helpers import b64url, error_of, obj, pkcs8, spki
 
-from workers_env import JsException, js, to_js
+from workers_env import js, to_js
 
 KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-PKCS8 = KEY.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-SPKI = KEY.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-
-
-def obj(value):
-    return to_js(value, dict_converter=js.Object.fromEntries)
+PKCS8, SPKI = pkcs8(KEY), spki(KEY)
 
 
 async def keys(hash_="SHA-256"):
@@ -27,12 +21,6 @@ async def keys(hash_="SHA-256"):
     public = await subtle.importKey("spki", to_js(SPKI), algorithm, True, to_js(["wrapKey", "encrypt"]))
     private = await subtle.importKey("pkcs8", to_js(PKCS8), algorithm, False, to_js(["decrypt", "unwrapKey"]))
     return public, private
-
-
-async def error_of(call) -> str:
-    with pytest.raises(JsException) as info:
-        await call
-    return f"{info.value.name}: {info.value.message}"
 
 
 @pytest.mark.asyncio
@@ -77,7 +65,7 @@ async def test_refusals_are_workerds():
 @pytest.mark.asyncio
 async def test_a_jwk_must_be_for_encryption():
     numbers = KEY.public_key().public_numbers()
-    jwk = {"kty": "RSA", "n": base64.urlsafe_b64encode(numbers.n.to_bytes(256, "big")).rstrip(b"=").decode(), "e": "AQAB"}
+    jwk = {"kty": "RSA", "n": b64url(numbers.n.to_bytes(256, "big")), "e": "AQAB"}
     algorithm = obj({"name": "RSA-OAEP", "hash": "SHA-256"})
     key = await js.crypto.subtle.importKey("jwk", obj({**jwk, "use": "enc", "alg": "RSA-OAEP-256"}), algorithm, True,
                                            to_js(["encrypt"]))
