@@ -795,6 +795,9 @@ CASES += [
     # every asymmetric key in every format: byte for byte, or workerd's refusal
     *[["exportKey", fmt, key] for key in ASYMMETRIC_KEYS for fmt in ("pkcs8", "spki", "jwk", "raw", "pem")],
     ["exportKey", "raw-public", EC_PUB_X], ["exportKey", "spki", RSA_PUB], ["exportKey", "jwk", ED_PRIV],
+    ["exportKey", NULL, EC_PUB_X], ["exportKey", 5, RSA_PUB_X], ["exportKey", NULL, aes_key(extractable=True)],
+    ["exportKey", True, EXPORTABLE_HMAC], ["importKey", NULL, H(SECRET), {"name": "HMAC", "hash": "SHA-256"}, False, ["sign"]],
+    ["importKey", True, X(ASYM["ec_spki"]), ECDSA256, False, ["verify"]],
     ["exportKey", "jwk", {"$key": ["spki", X(ASYM["ec_spki"]), ECDSA256, False, ["verify"]]}],
     # keys imported from a JWK or raw bytes, exported again
     ["exportKey", "jwk", ext("jwk", ASYM["ec_jwk_priv"], ECDSA256, ["sign"])],

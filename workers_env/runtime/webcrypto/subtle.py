@@ -110,7 +110,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise js_type_error("Failed to execute 'importKey' on 'SubtleCrypto': parameter 2 is not of type "
                                 "'BufferSource or JsonWebKey'.")
         refuse_null_algorithm(algorithm, "ImportKeyAlgorithm")  # parameter 3
-        return self._import_key(fmt, key_data, algorithm, extractable, usages)
+        return self._import_key(member_text(fmt), key_data, algorithm, extractable, usages)  # (jsg's kj::String)
 
     def _import_key(self, fmt: str, key_data: Any, algorithm: Any, extractable: bool, usages: Any) -> CryptoKey:
         """workerd's ``importKeySync``: what ``importKey`` and ``unwrapKey`` share once their
@@ -376,6 +376,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         asymmetric key's ``spki``/``pkcs8``/``jwk``/``raw`` (keyexport.py)."""
         if not isinstance(key, CryptoKey):
             raise js_type_error("Failed to execute 'exportKey' on 'SubtleCrypto': parameter 2 is not of type 'CryptoKey'.")
+        fmt = member_text(fmt)  # (jsg's kj::String: String(value))
         if fmt in MODERN_FORMATS:  # (checked before extractability, as workerd does)
             raise modern_format(fmt)
         if not key.extractable:
