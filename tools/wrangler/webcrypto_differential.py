@@ -785,6 +785,7 @@ def ext(fmt, data, algorithm, usages) -> dict:  # an extractable imported key
 
 
 OAEP = {"name": "RSA-OAEP"}
+OAEP_256 = {"name": "RSA-OAEP", "hash": "SHA-256"}
 RSA_PSS_PRIV_X = ext("pkcs8", X(ASYM["rsa_pkcs8"]), {"name": "RSA-PSS", "hash": "SHA-384"}, ["sign"])
 EC384_PRIV_X = ext("pkcs8", X(ASYM["ec384_pkcs8"]), {"name": "ECDSA", "namedCurve": "P-384"}, ["sign"])
 EC521_PRIV_X = ext("pkcs8", X(ASYM["ec521_pkcs8"]), {"name": "ECDSA", "namedCurve": "P-521"}, ["sign"])
@@ -832,6 +833,14 @@ CASES += [
     ["importKey", "pkcs8", X(ASYM["rsa_pkcs8"]), {"name": "RSA-OAEP", "hash": "SHA-256"}, False, []],
     ["importKey", "pkcs8", X(ASYM["rsa_pkcs8"]), {"name": "rsa-oaep", "hash": "sha-384"}, True, ["decrypt"]],
     ["importKey", "spki", X(ASYM["rsa_spki"]), {"name": "RSA-OAEP"}, False, ["encrypt"]],
+    # rsa.c++'s validateRsaParams on import (strict_crypto_checks)
+    *[["importKey", "jwk", {"kty": "RSA", "n": b64url(n.to_bytes((n.bit_length() + 7) // 8, "big")),
+                            "e": b64url(e.to_bytes((e.bit_length() + 7) // 8, "big"))}, OAEP_256, False, ["encrypt"]]
+      for n, e in (((1 << 247) | 1, 65537), ((1 << 255) | 1, 65537), ((1 << 1019) | 1, 65537),
+                   ((1 << 16383) | 1, 3), ((1 << 16391) | 1, 3), ((1 << 2047) | 1, 17), ((1 << 2047) | 1, 37),
+                   ((1 << 2047) | 1, 5), ((1 << 2047) | 1, (1 << 32) - 1), ((1 << 2047) | 1, (1 << 32) + 1))],
+    ["importKey", "jwk", {"kty": "RSA", "n": b64url(((1 << 2047) | 1).to_bytes(256, "big")), "e": "AAEAAQ"}, RS256,
+     False, ["verify"]],
     ["importKey", "raw", X(ASYM["rsa_spki"]), {"name": "RSA-OAEP", "hash": "SHA-256"}, False, ["encrypt"]],
     ["importKey", "spki", X(ASYM["ec_spki"]), {"name": "RSA-OAEP", "hash": "SHA-256"}, False, ["encrypt"]],
     *[["importKey", "jwk", jwk, {"name": "RSA-OAEP", "hash": "SHA-256"}, False, usages] for jwk, usages in (

@@ -281,8 +281,10 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
             raise dom_exception("Input was not an RSA key.", "DataError")
         numbers = material.public_key().public_numbers() if isinstance(material, rsa.RSAPrivateKey) \
             else material.public_numbers()  # (a private key exactly when kind is "private")
+        modulus_bits = 8 * ((material.key_size + 7) // 8)  # BoringSSL's RSA_size in bits: 1020 bits show 1024
+        _check_rsa_params(modulus_bits, numbers.e)
         exponent = numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")
-        key_algorithm = {"name": canonical, "modulusLength": material.key_size, "publicExponent": to_js(exponent),
+        key_algorithm = {"name": canonical, "modulusLength": modulus_bits, "publicExponent": to_js(exponent),
                          "hash": {"name": hash_key}}
     else:
         wanted = (ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey) if canonical == "Ed25519" else \
@@ -291,6 +293,20 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
             raise dom_exception(f"Input was not an {canonical} key", "DataError")
         key_algorithm = {"name": canonical}
     return with_usages(CryptoKey(kind, key_algorithm, extractable, usages, material))
+
+
+def _check_rsa_params(modulus_bits: int, exponent: int) -> None:
+    """rsa.c++'s ``validateRsaParams`` for an import under ``strict_crypto_checks`` (on from
+    2023-08-01): a modulus of 256 to 16,384 bits (a whole number of bytes, as BoringSSL counts it);
+    an exponent of 3, 17, 37 or 65537."""
+    if not 256 <= modulus_bits <= 16384:
+        raise dom_exception("The modulus length must be a multiple of 8 and between 256 and 16k, but "
+                            f"{modulus_bits} was requested.", "OperationError")
+    if exponent >= 1 << 32:
+        raise dom_exception('The "publicExponent" must be either 3 or 65537, but got a number larger than 2^32.',
+                            "OperationError")
+    if exponent not in (3, 17, 37, 65537):
+        raise dom_exception(f"Imported RSA key has invalid publicExponent {exponent}.", "OperationError")
 
 
 def pss_salt(algorithm: dict[str, Any], *, missing_is_type_error: bool) -> int:
