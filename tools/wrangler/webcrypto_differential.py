@@ -833,6 +833,13 @@ CASES += [
     ["importKey", "pkcs8", X(ASYM["rsa_pkcs8"]), {"name": "RSA-OAEP", "hash": "SHA-256"}, False, []],
     ["importKey", "pkcs8", X(ASYM["rsa_pkcs8"]), {"name": "rsa-oaep", "hash": "sha-384"}, True, ["decrypt"]],
     ["importKey", "spki", X(ASYM["rsa_spki"]), {"name": "RSA-OAEP"}, False, ["encrypt"]],
+    # one DER element, nothing after it
+    ["importKey", "spki", X(ASYM["ec_spki"] + "00"), ECDSA256, False, ["verify"]],
+    ["importKey", "pkcs8", X(ASYM["rsa_pkcs8"] + "0000"), OAEP_256, False, ["decrypt"]],
+    ["importKey", "spki", X(ASYM["x_spki"] + ASYM["x_spki"]), "X25519", False, []],
+    ["importKey", "spki", X(ASYM["ec_spki"][:-2]), ECDSA256, False, ["verify"]],
+    ["importKey", "pkcs8", X("30"), OAEP_256, False, ["decrypt"]],
+    ["importKey", "pkcs8", X("3084ffffffff00"), OAEP_256, False, ["decrypt"]],
     # rsa.c++'s validateRsaParams on import (strict_crypto_checks)
     *[["importKey", "jwk", {"kty": "RSA", "n": b64url(n.to_bytes((n.bit_length() + 7) // 8, "big")),
                             "e": b64url(e.to_bytes((e.bit_length() + 7) // 8, "big"))}, OAEP_256, False, ["encrypt"]]

@@ -210,6 +210,19 @@ def _ec_from_jwk(jwk: dict[str, Any], curve: str, name: str) -> Any:
     return private
 
 
+def _der_length(der: bytes) -> int:
+    """The length of the DER element ``der`` begins with, its header included (all of ``der`` when
+    its header is malformed: the parser then refuses it)."""
+    if len(der) < 2:
+        return len(der)
+    if der[1] < 0x80:
+        return min(len(der), 2 + der[1])
+    size = der[1] & 0x7F
+    if not 0 < size <= 4 or len(der) < 2 + size:
+        return len(der)
+    return min(len(der), 2 + size + int.from_bytes(der[2:2 + size], "big"))
+
+
 def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usages: list[str],
                        extractable: bool) -> CryptoKey:
     """An RSA, EC or OKP key, public (``spki``, ``jwk``, EC/OKP ``raw``) or private
@@ -260,13 +273,17 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
         kind = "public" if fmt == "spki" else "private"
         from cryptography.exceptions import UnsupportedAlgorithm
 
+        der = buffer_bytes(data)
+        whole = _der_length(der)  # BoringSSL reads one DER element; what follows it is refused
         try:
             if kind == "public":
-                material = serialization.load_der_public_key(buffer_bytes(data))
+                material = serialization.load_der_public_key(der[:whole])
             else:
-                material = serialization.load_der_private_key(buffer_bytes(data), password=None)
+                material = serialization.load_der_private_key(der[:whole], password=None)
         except (ValueError, TypeError, UnsupportedAlgorithm):
             raise dom_exception(f"Invalid {fmt.upper()} input.", "DataError") from None
+        if whole < len(der):
+            raise dom_exception(f"Invalid {len(der) - whole} trailing bytes after {fmt.upper()} input.", "DataError")
         check_usages(usages, kind, canonical, _key_usages(canonical, kind))
     if is_ec:
         if not isinstance(material, (ec.EllipticCurvePublicKey, ec.EllipticCurvePrivateKey)):  # (importEcdh's words)
