@@ -135,8 +135,8 @@ def member_text(value: Any) -> str:
 def not_emulated(operation: str, name: str) -> NotEmulatedError:
     return NotEmulatedError(
         f"crypto.subtle.{operation} with {name} is not emulated by workers-env (production has it): "
-        "digest, HMAC, PBKDF2, HKDF, AES-GCM / AES-CBC / AES-CTR / AES-KW and Ed25519 / RSASSA-PKCS1-v1_5 / RSA-PSS / "
-        "ECDSA signatures are"
+        "digest, HMAC, PBKDF2, HKDF, AES-GCM / AES-CBC / AES-CTR / AES-KW, RSA-OAEP and Ed25519 / RSASSA-PKCS1-v1_5 / "
+        "RSA-PSS / ECDSA signatures are, their keys imported and exported"
     )
 
 

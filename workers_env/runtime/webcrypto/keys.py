@@ -74,11 +74,16 @@ _JWK_MEMBERS = ("kty", "use", "key_ops", "alg", "ext", "crv", "x", "y", "d", "n"
                 "oth", "k", "pub", "priv")
 
 
-def secret_jwk(key: CryptoKey, alg: str) -> JsObject:
-    """An exported secret key as workerd gives it: an ``oct`` JWK with every member present."""
-    members = {"kty": "oct", "key_ops": JsArray(list(key.usages)), "alg": alg, "ext": True,
-               "k": b64url_text(key._material)}
+def exported_jwk(key: CryptoKey, **members: Any) -> JsObject:
+    """An exported key's JWK as workerd gives it: ``members`` with ``ext`` and the key's usages
+    as ``key_ops``, every member of ``JsonWebKey`` present, in its order."""
+    members = {**members, "key_ops": JsArray(list(key.usages)), "ext": True}
     return JsObject({name: members.get(name) for name in _JWK_MEMBERS})  # None here: undefined
+
+
+def secret_jwk(key: CryptoKey, alg: str) -> JsObject:
+    """An exported secret key as workerd gives it: an ``oct`` JWK."""
+    return exported_jwk(key, kty="oct", alg=alg, k=b64url_text(key._material))
 
 
 class CryptoKey(JsProxy):

@@ -1,6 +1,6 @@
-"""Signature keys (RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA, Ed25519): import from ``raw``/``spki``/
-``pkcs8``/JWK with workerd's checks in its order, and the signing and verifying that need more
-than the key (RSA-PSS's salt, ECDSA's r and s)."""
+"""Signature keys (RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA, Ed25519) and the other asymmetric keys
+(RSA-OAEP, ECDH, X25519): import from ``raw``/``spki``/``pkcs8``/JWK with workerd's checks in its
+order, and the signing and verifying that need more than the key (RSA-PSS's salt, ECDSA's r and s)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,21 @@ from workers_env.runtime.webcrypto.arguments import (
 from workers_env.runtime.webcrypto.keys import CryptoKey, check_usages, with_usages
 
 #: the asymmetric algorithms workers-env emulates, upper-cased -> as keys name them
-ASYMMETRIC = {"RSASSA-PKCS1-V1_5": "RSASSA-PKCS1-v1_5", "RSA-PSS": "RSA-PSS", "ED25519": "Ed25519", "ECDSA": "ECDSA"}
+ASYMMETRIC = {"RSASSA-PKCS1-V1_5": "RSASSA-PKCS1-v1_5", "RSA-PSS": "RSA-PSS", "ED25519": "Ed25519", "ECDSA": "ECDSA",
+              "RSA-OAEP": "RSA-OAEP", "ECDH": "ECDH", "X25519": "X25519"}
+
+#: the key-agreement algorithms: their keys import and export (deriving bits with them is not emulated)
+_AGREEMENT = ("ECDH", "X25519")
+
+
+def _key_usages(name: str, kind: str) -> tuple[str, ...]:
+    """The usages a ``kind`` (public, private) key of ``name`` may have (workerd's allowed usages
+    masked with ``publicKeyMask``/``privateKeyMask``)."""
+    if name == "RSA-OAEP":
+        return ("encrypt", "wrapKey") if kind == "public" else ("decrypt", "unwrapKey")
+    if name in _AGREEMENT:  # a public key none (strict_crypto_checks, on from 2023-08-01)
+        return () if kind == "public" else ("deriveKey", "deriveBits")
+    return ("verify",) if kind == "public" else ("sign",)
 
 
 #: ECDSA's curves (workerd's ``lookupEllipticCurve``): name -> (cryptography's class name, size of r and s)
@@ -42,12 +56,15 @@ _RSA_JWK_HASHES = {"RS1": "SHA-1", "RS256": "SHA-256", "RS384": "SHA-384", "RS51
                    "RSA-OAEP-256": "SHA-256", "RSA-OAEP-384": "SHA-384", "RSA-OAEP-512": "SHA-512"}
 
 
-def _asymmetric_jwk_checks(jwk: dict[str, Any], private: bool, usages: list[str]) -> None:
-    """workerd's ``importAsymmetricForWebCrypto`` checks of a signature key's JWK, in its order."""
+def _asymmetric_jwk_checks(jwk: dict[str, Any], name: str, private: bool, usages: list[str]) -> None:
+    """workerd's ``importAsymmetricForWebCrypto`` checks of an asymmetric key's JWK, in its order
+    (its first ``use`` refusal says "sig" whatever use it expects)."""
     if private and jwk.get("oth") is not None:
         raise dom_exception("Multi-prime private keys not supported.", "NotSupportedError")
+    expected, op0, op1 = ("enc", "encrypt", "wrapKey") if name == "RSA-OAEP" else \
+        ("enc", "unused", "unused") if name in _AGREEMENT else ("sig", "sign", "verify")
     use = jwk.get("use")
-    if usages and use is not None and use != "sig":
+    if usages and use is not None and use != expected:
         raise dom_exception('Asymmetric "jwk" key import with usages requires a JSON Web Key with Public Key Use '
                             f'parameter "use" ("{use}") equal to "sig".', "DataError")
     ops = jwk.get("key_ops")
@@ -57,6 +74,21 @@ def _asymmetric_jwk_checks(jwk: dict[str, Any], private: bool, usages: list[str]
     if len(set(ops)) != len(ops):
         raise dom_exception('A JSON Web Key\'s Key Operations parameter ("key_ops") must not contain duplicates.',
                             "DataError")
+    if use is not None:
+        if use != expected:
+            raise dom_exception(f'Asymmetric "jwk" import requires a JSON Web Key with Public Key Use "use" ("{use}") '
+                                f'equal to "{expected}".', "DataError")
+        for op in ops:
+            if name in _AGREEMENT:
+                raise dom_exception('A JSON Web Key should have either a Public Key Use parameter ("use") or a Key '
+                                    'Operations parameter ("key_ops"); otherwise, the parameters must be consistent '
+                                    f'with each other. For public {name} keys, there are no valid usages,so keys with '
+                                    'a non-empty "key_ops" parameter are not allowed.', "DataError")
+            if op not in (op0, op1):
+                raise dom_exception('A JSON Web Key should have either a Public Key Use parameter ("use") or a Key '
+                                    'Operations parameter ("key_ops"); otherwise, the parameters must be consistent '
+                                    f'with each other. A Public Key Use for {name} would allow a Key Operations array '
+                                    f'with only "{op0}" and/or "{op1}" values (not "{op}").', "DataError")
     wanted = [usages[0]] + [u for u in usages[1:] if u != usages[0]][:1] if usages else []
     if any(usage not in ops for usage in wanted):
         raise dom_exception('All specified key usages must be present in the JSON Web Key\'s Key Operations parameter '
@@ -111,32 +143,33 @@ def _rsa_from_jwk(jwk: dict[str, Any], hash_key: str) -> Any:
                             "DataError") from None
 
 
-def _ed25519_from_jwk(jwk: dict[str, Any]) -> Any:
-    """workerd's ``ellipticJwkReader`` for Ed25519, its checks and texts."""
-    from cryptography.hazmat.primitives.asymmetric import ed25519
+def _okp_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
+    """workerd's ``ellipticJwkReader`` for Ed25519 and X25519, its checks and texts."""
+    from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 
     if jwk.get("kty") != "OKP":
-        raise dom_exception('Ed25519 "jwk" key imports requires a JSON Web Key with Key Type parameter "kty" '
+        raise dom_exception(f'{curve} "jwk" key imports requires a JSON Web Key with Key Type parameter "kty" '
                             f'("{jwk.get("kty")}") equal to "OKP".', "DataError")
     crv = jwk.get("crv")
     if crv is None:
-        raise dom_exception('Missing field "crv" for Ed25519 key.', "DataError")
-    if crv != "Ed25519":
-        raise dom_exception(f'Only Ed25519 is supported but "{crv}" was requested.', "NotSupportedError")
-    if jwk.get("alg") is not None and jwk["alg"] != "EdDSA":
+        raise dom_exception(f'Missing field "crv" for {curve} key.', "DataError")
+    if crv != curve:
+        raise dom_exception(f'Only {curve} is supported but "{crv}" was requested.', "NotSupportedError")
+    if curve == "Ed25519" and jwk.get("alg") is not None and jwk["alg"] != "EdDSA":
         raise dom_exception(f'JSON Web Key Algorithm parameter "alg" ("{jwk["alg"]}") does not match requested Ed25519 '
                             "curve.", "DataError")
     x = jwk_secret({"k": jwk.get("x")}, f'Invalid {crv} key in JSON WebKey; missing or invalid public key component '
                                          '("x").')
     if len(x) != 32:
         raise dom_exception(f"Invalid length {len(x)} for public key", "DataError")
+    kind = ed25519.Ed25519PrivateKey if curve == "Ed25519" else x25519.X25519PrivateKey
     if jwk.get("d") is None:
-        return ed25519.Ed25519PublicKey.from_public_bytes(x)
-    d = jwk_secret({"k": jwk.get("d")}, 'Invalid Ed25519 key in JSON Web Key; missing or invalid private key '
+        return (ed25519.Ed25519PublicKey if curve == "Ed25519" else x25519.X25519PublicKey).from_public_bytes(x)
+    d = jwk_secret({"k": jwk.get("d")}, f'Invalid {curve} key in JSON Web Key; missing or invalid private key '
                                          'component ("d").')
     if len(d) != 32:
         raise dom_exception(f"Invalid length {len(d)} for private key", "DataError")
-    return ed25519.Ed25519PrivateKey.from_private_bytes(d)
+    return kind.from_private_bytes(d)
 
 
 def _curve(algo: dict[str, Any]) -> str:
@@ -150,11 +183,13 @@ def _curve(algo: dict[str, Any]) -> str:
     raise dom_exception(f'Unrecognized or unimplemented EC curve "{named}" requested.', "NotSupportedError")
 
 
-def _ec_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
-    """workerd's ``ellipticJwkReader`` for ECDSA: ``kty``, ``alg`` against the curve, x, y, d."""
+def _ec_from_jwk(jwk: dict[str, Any], curve: str, name: str) -> Any:
+    """workerd's ``ellipticJwkReader`` for ECDSA and ECDH: ``kty``, ``alg`` against the curve
+    (ECDSA's alone), x, y, d."""
     from cryptography.hazmat.primitives.asymmetric import ec
 
-    _jwk_kty_and_alg(jwk, "EC", 'Elliptic curve "jwk" key import', _ECDSA_JWK_CURVES, curve, "curve")
+    _jwk_kty_and_alg({**jwk, "alg": None} if name == "ECDH" else jwk, "EC", 'Elliptic curve "jwk" key import',
+                     _ECDSA_JWK_CURVES, curve, "curve")
     x = jwk_number(jwk, "x", 'Invalid EC key in JSON Web Key; missing "x".')
     y = jwk_number(jwk, "y", 'Invalid EC key in JSON Web Key; missing "y".')
     group = getattr(ec, _CURVES[curve][0])()
@@ -175,24 +210,37 @@ def _ec_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
     return private
 
 
+def _der_length(der: bytes) -> int:
+    """The length of the DER element ``der`` begins with, its header included (all of ``der`` when
+    its header is malformed: the parser then refuses it)."""
+    if len(der) < 2:
+        return len(der)
+    if der[1] < 0x80:
+        return min(len(der), 2 + der[1])
+    size = der[1] & 0x7F
+    if not 0 < size <= 4 or len(der) < 2 + size:
+        return len(der)
+    return min(len(der), 2 + size + int.from_bytes(der[2:2 + size], "big"))
+
+
 def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usages: list[str],
                        extractable: bool) -> CryptoKey:
-    """An RSASSA-PKCS1-v1_5 or Ed25519 key, public (``spki``, ``jwk``, Ed25519 ``raw``) or private
+    """An RSA, EC or OKP key, public (``spki``, ``jwk``, EC/OKP ``raw``) or private
     (``pkcs8``, ``jwk`` with ``d``): workerd's ``importRsa``/``importEddsa`` checks in their order."""
     canonical = ASYMMETRIC[name]
     try:
         from cryptography.hazmat.primitives import serialization
-        from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+        from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa, x25519
     except ImportError:
         raise needs_cryptography(f"{canonical} key import") from None
-    is_rsa, is_ec = canonical.startswith("RSA"), canonical == "ECDSA"
+    is_rsa, is_ec = canonical.startswith("RSA"), canonical in ("ECDSA", "ECDH")
     hash_key = hash_key_of(algo) if is_rsa else ""
     curve = _curve(algo) if is_ec else ""
     material: Any  # cryptography's key, public or private: checked against the algorithm below
     if fmt == "raw":
         if is_rsa:
             raise dom_exception('Unrecognized key import format "raw".', "NotSupportedError")
-        check_usages(usages, "public", canonical, ("verify",))
+        check_usages(usages, "public", canonical, _key_usages(canonical, "public"))
         raw = buffer_bytes(data)
         if is_ec:  # BoringSSL's reason after workerd's text (its "." follows the reason's own)
             field = (int(curve[2:]) + 7) // 8
@@ -205,53 +253,77 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
             except ValueError:
                 raise dom_exception("Failed to import raw EC key data: Point is not on curve..", "DataError") from None
         elif len(raw) != 32:
-            raise dom_exception(f"Ed25519 raw keys must be exactly 32-bytes (provided {len(raw)}).", "DataError")
+            raise dom_exception(f"{canonical} raw keys must be exactly 32-bytes (provided {len(raw)}).", "DataError")
         else:
-            material = ed25519.Ed25519PublicKey.from_public_bytes(raw)
+            material = (ed25519.Ed25519PublicKey if canonical == "Ed25519" else x25519.X25519PublicKey) \
+                .from_public_bytes(raw)
         kind = "public"
     elif fmt == "jwk":
         jwk = plain(data)
         kind = "private" if jwk.get("d") is not None else "public"
-        check_usages(usages, kind, canonical, ("sign",) if kind == "private" else ("verify",))
-        _asymmetric_jwk_checks(jwk, kind == "private", usages)
+        check_usages(usages, kind, canonical, _key_usages(canonical, kind))
+        _asymmetric_jwk_checks(jwk, canonical, kind == "private", usages)
         if is_rsa:
             material = _rsa_from_jwk(jwk, hash_key)
         elif is_ec:
-            material = _ec_from_jwk(jwk, curve)
+            material = _ec_from_jwk(jwk, curve, canonical)
         else:
-            material = _ed25519_from_jwk(jwk)
+            material = _okp_from_jwk(jwk, canonical)
     else:  # spki or pkcs8 (importKey refuses every other format first)
         kind = "public" if fmt == "spki" else "private"
         from cryptography.exceptions import UnsupportedAlgorithm
 
+        der = buffer_bytes(data)
+        whole = _der_length(der)  # BoringSSL reads one DER element; what follows it is refused
         try:
             if kind == "public":
-                material = serialization.load_der_public_key(buffer_bytes(data))
+                material = serialization.load_der_public_key(der[:whole])
             else:
-                material = serialization.load_der_private_key(buffer_bytes(data), password=None)
+                material = serialization.load_der_private_key(der[:whole], password=None)
         except (ValueError, TypeError, UnsupportedAlgorithm):
             raise dom_exception(f"Invalid {fmt.upper()} input.", "DataError") from None
-        check_usages(usages, kind, canonical, ("verify",) if kind == "public" else ("sign",))
+        if whole < len(der):
+            raise dom_exception(f"Invalid {len(der) - whole} trailing bytes after {fmt.upper()} input.", "DataError")
+        check_usages(usages, kind, canonical, _key_usages(canonical, kind))
     if is_ec:
-        if not isinstance(material, (ec.EllipticCurvePublicKey, ec.EllipticCurvePrivateKey)):
-            raise dom_exception("Input was not an EC key.", "DataError")
+        if not isinstance(material, (ec.EllipticCurvePublicKey, ec.EllipticCurvePrivateKey)):  # (importEcdh's words)
+            raise dom_exception("Input was not an EC key." if canonical == "ECDSA" else
+                                "Input was not an EC public key nor a DH key.", "DataError")
         if material.curve.name != getattr(ec, _CURVES[curve][0]).name:
-            raise dom_exception(f'"algorithm.namedCurve" "{algo.get("namedCurve")}" does not match the curve specified '
-                                "by the input key data.", "DataError")
+            raise dom_exception(f'"algorithm.namedCurve" "{algo.get("namedCurve")}"{"," if canonical == "ECDH" else ""} '
+                                "does not match the curve specified by the input key data.", "DataError")
         key_algorithm: dict[str, Any] = {"name": canonical, "namedCurve": curve}
     elif is_rsa:
         if not isinstance(material, (rsa.RSAPublicKey, rsa.RSAPrivateKey)):
             raise dom_exception("Input was not an RSA key.", "DataError")
         numbers = material.public_key().public_numbers() if isinstance(material, rsa.RSAPrivateKey) \
             else material.public_numbers()  # (a private key exactly when kind is "private")
+        modulus_bits = 8 * ((material.key_size + 7) // 8)  # BoringSSL's RSA_size in bits: 1020 bits show 1024
+        _check_rsa_params(modulus_bits, numbers.e)
         exponent = numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")
-        key_algorithm = {"name": canonical, "modulusLength": material.key_size, "publicExponent": to_js(exponent),
+        key_algorithm = {"name": canonical, "modulusLength": modulus_bits, "publicExponent": to_js(exponent),
                          "hash": {"name": hash_key}}
     else:
-        if not isinstance(material, (ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey)):
-            raise dom_exception("Input was not an Ed25519 key", "DataError")
+        wanted = (ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey) if canonical == "Ed25519" else \
+            (x25519.X25519PublicKey, x25519.X25519PrivateKey)
+        if not isinstance(material, wanted):
+            raise dom_exception(f"Input was not an {canonical} key", "DataError")
         key_algorithm = {"name": canonical}
     return with_usages(CryptoKey(kind, key_algorithm, extractable, usages, material))
+
+
+def _check_rsa_params(modulus_bits: int, exponent: int) -> None:
+    """rsa.c++'s ``validateRsaParams`` for an import under ``strict_crypto_checks`` (on from
+    2023-08-01): a modulus of 256 to 16,384 bits (a whole number of bytes, as BoringSSL counts it);
+    an exponent of 3, 17, 37 or 65537."""
+    if not 256 <= modulus_bits <= 16384:
+        raise dom_exception("The modulus length must be a multiple of 8 and between 256 and 16k, but "
+                            f"{modulus_bits} was requested.", "OperationError")
+    if exponent >= 1 << 32:
+        raise dom_exception('The "publicExponent" must be either 3 or 65537, but got a number larger than 2^32.',
+                            "OperationError")
+    if exponent not in (3, 17, 37, 65537):
+        raise dom_exception(f"Imported RSA key has invalid publicExponent {exponent}.", "OperationError")
 
 
 def pss_salt(algorithm: dict[str, Any], *, missing_is_type_error: bool) -> int:

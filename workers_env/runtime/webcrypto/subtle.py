@@ -48,6 +48,7 @@ from workers_env.runtime.webcrypto.arguments import (
     with_length,
 )
 from workers_env.runtime.webcrypto.kdf import hkdf, pbkdf2
+from workers_env.runtime.webcrypto.keyexport import asymmetric_export
 from workers_env.runtime.webcrypto.keys import (
     DERIVED_KEY_TYPES,
     GENERATED_KEY_TYPES,
@@ -59,6 +60,7 @@ from workers_env.runtime.webcrypto.keys import (
     usage_names,
     with_usages,
 )
+from workers_env.runtime.webcrypto.oaep import rsa_oaep
 from workers_env.runtime.webcrypto.signatures import (
     ASYMMETRIC,
     ecdsa_sign,
@@ -108,7 +110,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise js_type_error("Failed to execute 'importKey' on 'SubtleCrypto': parameter 2 is not of type "
                                 "'BufferSource or JsonWebKey'.")
         refuse_null_algorithm(algorithm, "ImportKeyAlgorithm")  # parameter 3
-        return self._import_key(fmt, key_data, algorithm, extractable, usages)
+        return self._import_key(member_text(fmt), key_data, algorithm, extractable, usages)  # (jsg's kj::String)
 
     def _import_key(self, fmt: str, key_data: Any, algorithm: Any, extractable: bool, usages: Any) -> CryptoKey:
         """workerd's ``importKeySync``: what ``importKey`` and ``unwrapKey`` share once their
@@ -307,17 +309,21 @@ class SubtleCrypto(JsgObject, JsProxy):
         algorithm_struct(algorithm, "EncryptAlgorithm")
         _buffer_parameters("encrypt" if encrypting else "decrypt", key, (3, data))
         key = self._check(key, "encrypt" if encrypting else "decrypt", algorithm)
-        return self._aes(encrypting, key, algorithm, buffer_bytes(data), "encrypt" if encrypting else "decrypt")
+        return self._cipher_with(encrypting, key, algorithm, buffer_bytes(data),
+                                 "encrypt" if encrypting else "decrypt")
 
     @staticmethod
-    def _aes(encrypting: bool, key: CryptoKey, algorithm: Any, raw: bytes, operation: str) -> bytes:
-        """``raw`` through ``key``'s AES mode (workerd's ``encrypt``/``decrypt``, which its
-        ``wrapKey``/``unwrapKey`` are for AES-GCM, -CBC and -CTR: impl.h's defaults)."""
+    def _cipher_with(encrypting: bool, key: CryptoKey, algorithm: Any, raw: bytes, operation: str) -> bytes:
+        """``raw`` through ``key``'s AES mode or RSA-OAEP (workerd's ``encrypt``/``decrypt``,
+        which its ``wrapKey``/``unwrapKey`` are for AES-GCM, -CBC, -CTR and RSA-OAEP: impl.h's
+        defaults)."""
         if key._name == "AES-KW":  # (a wrapKey/unwrapKey: an AES-KW key has no other usage)
             return aes_kw(encrypting, key._material, raw)
+        algo = algorithm_dict(algorithm)
+        if key._name == "RSA-OAEP":
+            return rsa_oaep(encrypting, key, algo, raw)
         if key._name not in AES_MODES:
             raise not_emulated(operation, key._name)
-        algo = algorithm_dict(algorithm)
         if key._name == "AES-GCM":
             return aes_gcm(encrypting, key._material, algo, raw)
         if key._name == "AES-CBC":
@@ -366,9 +372,11 @@ class SubtleCrypto(JsgObject, JsProxy):
 
     @promise_call
     async def exportKey(self, fmt: str, key: Any) -> Any:  # noqa: N802 - JS name
-        """An AES or HMAC key's bytes (``raw``) or ``oct`` JWK, if it was made extractable."""
+        """An extractable key: an AES or HMAC key's bytes (``raw``) or ``oct`` JWK, an
+        asymmetric key's ``spki``/``pkcs8``/``jwk``/``raw`` (keyexport.py)."""
         if not isinstance(key, CryptoKey):
             raise js_type_error("Failed to execute 'exportKey' on 'SubtleCrypto': parameter 2 is not of type 'CryptoKey'.")
+        fmt = member_text(fmt)  # (jsg's kj::String: String(value))
         if fmt in MODERN_FORMATS:  # (checked before extractability, as workerd does)
             raise modern_format(fmt)
         if not key.extractable:
@@ -391,6 +399,8 @@ class SubtleCrypto(JsgObject, JsProxy):
                 raise dom_exception(f'Unimplemented JWK key export format for key algorithm "{hash_name}".',
                                     "NotSupportedError")
             return secret_jwk(key, f"HS{hash_name[4:]}")
+        if key.type in ("public", "private"):
+            return asymmetric_export(key, fmt)
         raise not_emulated("exportKey", key._name)
 
     def timingSafeEqual(self, a: Any, b: Any) -> bool:  # noqa: N802 - JS name
@@ -426,7 +436,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise modern_format(fmt)
         exported = self._export_key(key, fmt)
         data = exported.to_bytes() if isinstance(exported, JsBuffer) else js_json_dumps(exported).encode()
-        return JsBuffer(self._aes(True, wrapping, wrapAlgorithm, data, "wrapKey"))
+        return JsBuffer(self._cipher_with(True, wrapping, wrapAlgorithm, data, "wrapKey"))
 
     @promise_call
     async def unwrapKey(  # noqa: N802 - JS name
@@ -446,7 +456,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         refuse_null_algorithm(unwrappedKeyAlgorithm, "ImportKeyAlgorithm")  # parameter 5
         usages = usage_names(keyUsages)
         unwrapping = self._check(unwrappingKey, "unwrapKey", unwrapAlgorithm)
-        data = self._aes(False, unwrapping, unwrapAlgorithm, buffer_bytes(wrappedKey), "unwrapKey")
+        data = self._cipher_with(False, unwrapping, unwrapAlgorithm, buffer_bytes(wrappedKey), "unwrapKey")
         fmt = member_text(fmt)
         key_data: Any = JsBuffer(data)
         if fmt == "jwk":
