@@ -126,3 +126,18 @@ class Default(WorkerEntrypoint):
     assert (has, has_top) == ("False", "False")
     assert read.startswith("AttributeError: workers.utils.get_compat_flag is not emulated by workers-env")
     assert imported.startswith("NotEmulatedError: workers.utils.patch_env is not emulated by workers-env")
+
+
+LACKING = EXEC_ATTEMPT + '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+  async def fetch(self, request):
+    return Response.json([attempt("import workers.utils\\nresult = workers.utils.no_such_name")])
+'''
+
+
+def test_a_name_the_module_lacks_is_pythons_attribute_error(tmp_path):
+    assert sdk_worker_answer(tmp_path, LACKING, "2026-05-01", "1.9.5") == [
+        "AttributeError: module 'workers.utils' has no attribute 'no_such_name'"]
