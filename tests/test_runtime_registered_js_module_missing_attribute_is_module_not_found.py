@@ -1,7 +1,7 @@
 """A JS object registered with ``pyodide.ffi.register_js_module`` imports as a module, and its
 attributes that are JS objects as its submodules; one it lacks is ``ModuleNotFoundError: No
-module named '<module>.<name>'``, as Pyodide's ``JsFinder`` raises it (0.28.2's ``_pyodide/_importhook.py``, read in its
-standard library zip)."""
+module named '<module>.<name>'``, as Pyodide's ``JsFinder`` raises it (0.28.2's
+``_pyodide/_importhook.py``, read in its standard library zip)."""
 
 from __future__ import annotations
 
