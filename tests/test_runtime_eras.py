@@ -11,7 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from worker_helpers import typical_pyproject
+from worker_helpers import EXEC_ATTEMPT, sdk_worker_answer, typical_pyproject
 
 from workers_env import JsDict, JsException, PyProxyWarning, js, load_env, load_worker, to_js
 from workers_env.config.compat import compatibility_date, missing_date_warning
@@ -381,3 +381,19 @@ class Default(WorkerEntrypoint):
     typical_pyproject(tmp_path)
     out = await (await load_worker(tmp_path).fetch("/")).json()
     assert out == {"type": "JsDict", "name": "k", "inner": "JsDict", "complete": True, "keys": True, "a": None}
+
+
+def test_workers_asgi_before_the_sdk_release_that_has_it_names_the_top_level_asgi(tmp_path):
+    """workers-runtime-sdk has ``workers/asgi.py`` from 1.6.14: an older release's ``from workers
+    import asgi`` says which release brought it and what to use before it."""
+    entry = EXEC_ATTEMPT + '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+  async def fetch(self, request):
+    return Response.json([attempt("from workers import asgi"), attempt("import asgi\\nresult = asgi.__name__")])
+'''
+    assert sdk_worker_answer(tmp_path, entry, EXTERNAL, "1.6.0") == [
+        "ImportError: workers.asgi does not exist in workers-runtime-sdk 1.6.0: it came with 1.6.14; before it use "
+        "the top-level `import asgi`", "'asgi'"]

@@ -59,7 +59,9 @@ async def test_sibling_module_is_not_there_when_main_is_uploaded_alone(tmp_path)
     name, message, note = (await response.text()).split("|")
     assert response.status == 500
     assert (name, message) == ("helper", "No module named 'helper'")
-    assert "src/helper.py" in note and "find_additional_modules = false" in note
+    assert note == ("workers-env: src/helper.py is beside main, but find_additional_modules = false makes wrangler "
+                    "upload main alone; remove that line (or set it to true) so the Worker's other modules are "
+                    "uploaded too")
 
 
 @pytest.mark.asyncio

@@ -66,7 +66,11 @@ async def test_a_module_beside_the_config_on_a_path_the_worker_added(project):
     assert response.status == 500
     reply = await response.json()
     assert reply["error"] == "ModuleNotFoundError: No module named 'app'"
-    assert "app.py" in reply["notes"][0] and "src/" in reply["notes"][0]
+    assert reply["notes"] == [
+        "workers-env: app.py is in the project but outside src/, the folder wrangler uploads, so deployed it is not "
+        "there to import (the Worker's files are under /session/metadata/; a folder added to sys.path from __file__ "
+        "holds none of the project's others). Move it into src/, or have the build copy it into python_modules/, "
+        "which is uploaded"]
 
 
 @pytest.mark.asyncio
@@ -121,8 +125,10 @@ async def test_no_copy_in_python_modules_when_main_is_uploaded_alone(project):
                     date="2026-03-01")  # uploaded alone, main has an SDK only before the external SDK's date
     reply = await (await load_worker(project).fetch("/")).json()
     assert reply["error"] == "ModuleNotFoundError: No module named 'vendored_only'"
-    assert "find_additional_modules = false" in reply["notes"][0]
-    assert "python_modules/, which is uploaded" not in reply["notes"][0]
+    assert reply["notes"] == [
+        "workers-env: vendored_only.py is in the project but outside src/, and find_additional_modules = false makes "
+        "wrangler upload main alone (python_modules/ neither), so deployed it is not there to import. Move it into "
+        "src/ and remove that line (or set it to true) so the Worker's other modules are uploaded too"]
 
 
 @pytest.mark.asyncio

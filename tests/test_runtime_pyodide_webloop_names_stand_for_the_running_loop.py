@@ -61,5 +61,9 @@ async def test_outside_worker_code_the_loop_is_no_web_loop(tmp_path):
     WebLoop, WebLoopPolicy = worker.module.WebLoop, worker.module.WebLoopPolicy  # what the Worker imported
     assert not isinstance(asyncio.get_running_loop(), WebLoop)
     assert not isinstance(asyncio.get_event_loop_policy(), WebLoopPolicy)
-    with pytest.raises(NotEmulatedError, match=r"WebLoopPolicy\(\) is not emulated by workers-env"):
+    with pytest.raises(NotEmulatedError) as info:
         WebLoopPolicy()
+    assert str(info.value) == (
+        "pyodide.webloop.WebLoopPolicy() is not emulated by workers-env: Worker code runs on asyncio's own event "
+        "loop here (while it runs, isinstance(asyncio.get_running_loop(), WebLoop) is true, as in production); "
+        "use asyncio.get_running_loop() / asyncio.get_event_loop_policy() instead of making one")

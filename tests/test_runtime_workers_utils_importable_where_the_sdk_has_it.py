@@ -49,7 +49,7 @@ def test_before_1_8_1_the_module_has_no_mapping(tmp_path, sdk):
 def test_an_sdk_before_1_5_2_has_no_module(tmp_path):
     module, mapping, attribute, has = _answers(tmp_path, "2026-05-01", "1.5.1")
     assert (module, mapping, has) == (MISSING, MISSING, "False")
-    assert attribute.startswith("ImportError: workers.utils does not exist in workers-runtime-sdk 1.5.1")
+    assert attribute == "ImportError: workers.utils does not exist in workers-runtime-sdk 1.5.1: it came with 1.5.2"
 
 
 @pytest.mark.parametrize(("date", "flags"), [("2025-10-01", ()), ("2024-12-01", ("python_no_global_handlers",)),
@@ -57,7 +57,10 @@ def test_an_sdk_before_1_5_2_has_no_module(tmp_path):
 def test_the_built_in_sdk_has_no_module(tmp_path, date, flags):
     module, mapping, attribute, has = _answers(tmp_path, date, flags=flags)
     assert (module, mapping, has) == (MISSING, MISSING, "False")
-    assert attribute.startswith("ImportError: workers.utils does not exist in the built-in Python SDK")
+    assert attribute == (
+        f"ImportError: workers.utils does not exist in the built-in Python SDK of compatibility date {date}: it is the "
+        "external SDK's (workers-runtime-sdk 1.5.2 or later; compatibility date 2026-04-21 or later, or the "
+        "enable_python_external_sdk flag)")
 
 
 def test_one_workers_import_does_not_reach_the_next(tmp_path):
@@ -126,3 +129,18 @@ class Default(WorkerEntrypoint):
     assert (has, has_top) == ("False", "False")
     assert read.startswith("AttributeError: workers.utils.get_compat_flag is not emulated by workers-env")
     assert imported.startswith("NotEmulatedError: workers.utils.patch_env is not emulated by workers-env")
+
+
+LACKING = EXEC_ATTEMPT + '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+  async def fetch(self, request):
+    return Response.json([attempt("import workers.utils\\nresult = workers.utils.no_such_name")])
+'''
+
+
+def test_a_name_the_module_lacks_is_pythons_attribute_error(tmp_path):
+    assert sdk_worker_answer(tmp_path, LACKING, "2026-05-01", "1.9.5") == [
+        "AttributeError: module 'workers.utils' has no attribute 'no_such_name'"]

@@ -40,7 +40,7 @@ class _UtilsModule(ModuleType):
     """One Worker's ``workers.utils``: the names of its SDK's release."""
 
     def __init__(self, sdk_version: tuple[int, ...] | None):
-        super().__init__("workers.utils", "Stand-in for the external SDK's workers/utils.py.")
+        super().__init__("workers.utils")  # no __doc__: the SDK's utils.py has no docstring
         self.__dict__.update({name: value for name, value in _NAMES.items()
                               if sdk_version is None or sdk_version >= _LATER.get(name, ())})
 

@@ -20,9 +20,11 @@ __all__ = ["iter_ndjson_vectors", "iter_numbered_vectors", "iter_sized_vectors",
 
 def _js_int(text: str) -> int | float:
     """``JSON.parse`` reads every number as a double: an int beyond the safe range loses
-    precision there (and never becomes a BigInt), so it is a float here."""
-    value = int(text)
-    return value if -(2**53) < value < 2**53 else float(value)
+    precision there (and never becomes a BigInt), so it is a float here -- one past the
+    double's range Infinity, as ``1e400`` is (``float`` of its text, which neither overflows
+    nor meets ``int``'s 4,300-digit limit)."""
+    value = float(text)
+    return int(text) if -(2**53) < value < 2**53 else value
 
 
 def iter_numbered_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[str, Any]]]:

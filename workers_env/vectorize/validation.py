@@ -156,10 +156,9 @@ def _values_array(values: Any, op: str, where: str, *, plain: bool = False) -> n
                 if isinstance(v, bool) or not isinstance(v, (int, float)):
                     _raise_js_conversion_error(v)
                     raise _limits.unparsable_vectors(op, f"{where}: values must be numbers, found {_describe(v)}")
-        try:
-            arr = np.asarray(values, dtype=np.float64)
-        except OverflowError:
-            raise _limits.unparsable_vectors(op, f"{where}: values must be finite float32 numbers") from None
+        # an int past float64's range never gets here: JSON.stringify refuses it first, as a
+        # BigInt (_check_no_bigint), and an NDJSON file's reads as Infinity (ndjson._js_int)
+        arr = np.asarray(values, dtype=np.float64)
     else:
         hook = getattr(values, "to_py", None)  # a JS typed array handed over from the runtime
         if callable(hook):

@@ -1,0 +1,28 @@
+"""A JS object registered with ``pyodide.ffi.register_js_module`` imports as a module, and its
+attributes that are JS objects as its submodules; one it lacks is ``ModuleNotFoundError: No
+module named '<module>.<name>'``, as Pyodide's ``JsFinder`` raises it (0.28.2's
+``_pyodide/_importhook.py``, read in its standard library zip)."""
+
+from __future__ import annotations
+
+from worker_helpers import EXEC_ATTEMPT, sdk_worker_answer
+
+ENTRY = EXEC_ATTEMPT + '''
+from js import JSON
+from pyodide.ffi import register_js_module
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+  async def fetch(self, request):
+    register_js_module("things", JSON.parse('{"inner": {"x": 1}}'))
+    return Response.json([
+        attempt("import things.inner\\nresult = things.inner.x"),
+        attempt("import things.missing"),
+    ])
+'''
+
+
+def test_a_missing_attribute_of_a_registered_module_is_no_module(tmp_path):
+    assert sdk_worker_answer(tmp_path, ENTRY, "2026-05-01") == [
+        "1", "ModuleNotFoundError: No module named 'things.missing'"]
