@@ -1264,10 +1264,11 @@ def _announce_uninstalled(config: Any) -> None:
     """One line on stderr, once per project, naming the packages ``pyproject.toml`` declares that
     this environment lacks while production has them (:mod:`workers_env.runtime.uninstalled`)."""
     root = Path(getattr(config, "root", "."))
-    if not (root / "pyproject.toml").is_file() or not _vendors_declared(config):
-        return
+    if not (root / "pyproject.toml").is_file() or not _first_time("uninstalled", root.resolve()) \
+            or not _vendors_declared(config):
+        return  # looked at once per project and process: each declared package is a metadata search
     line = uninstalled_line(root)
-    if line is not None and _first_time("uninstalled", root.resolve()):
+    if line is not None:
         print(line, file=sys.stderr, flush=True)
 
 
