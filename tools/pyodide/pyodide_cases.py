@@ -2118,6 +2118,30 @@ CASES = {
         "        await js.fetch('data:,x', k)\n        out.append('fetched')\n    except Exception as e:\n"
         "        out.append(type(e).__name__)\nout",
     ],
+    "public-worker-payloads": [  # hunt26: what public Python Workers hand Vectorize, Workers AI and Response
+        # agems_rag_api (built-in SDK): Response.new(body, to_js({...})) -- a Map on 0.26, a LiteralMap from 0.28
+        "r = js.Response.new('x', to_js({'status': 400}))\n(r.status, r.headers.get('content-type'))",
+        "r = js.Response.new('x', to_js({'status': 500, 'headers': {'Content-Type': 'application/json'}}))\n"
+        "(r.status, r.headers.get('content-type'))",
+        "r = js.Response.new('x', to_js({'headers': {'Content-Type': 'application/json'}}))\n"
+        "(r.status, r.headers.get('content-type'))",
+        "r = js.Response.new('x', js.JSON.parse(json.dumps({'status': 201, 'headers': {'Content-Type': 'application/json'}})))\n"
+        "(r.status, r.headers.get('content-type'))",
+        # the vectors insert()/upsert() get (agems_rag_api, nomadically.work's resume-rag): nested dicts by fromEntries
+        "v = to_js([{'id': 'd-1', 'values': [0.5, 1.0], 'namespace': 'resumes:u:latest', "
+        "'metadata': {'title': 'T', 'chunk_index': 0, 'text': 'x'}}], dict_converter=Object.fromEntries)\n"
+        "(js.Array.isArray(v), js.JSON.stringify(v))",
+        "v = to_js({'topK': 5, 'namespace': 'resumes:u:latest', 'returnMetadata': 'all'}, dict_converter=Object.fromEntries)\n"
+        "(js.JSON.stringify(v), v.topK, v.returnMetadata)",
+        "v = to_js([0.25, -1.5, 3])\n(js.Array.isArray(v), js.JSON.stringify(v))",
+        "v = to_js(['resumes:u:latest:manifest'], dict_converter=Object.fromEntries)\n(js.Array.isArray(v), js.JSON.stringify(v))",
+        # an earlier resume-rag: dict_converter=lambda d: JSON.stringify(d) -- the converter's own result is the value
+        "v = to_js({'text': 'abc'}, dict_converter=lambda d: js.JSON.stringify(d))\n(type(v).__name__, v)",
+        "v = to_js({'text': ['abc'], 'n': {'a': 1}}, dict_converter=lambda d: js.JSON.stringify(d))\n(type(v).__name__, v)",
+        # the JSON round trips both Workers use (JSON.parse of json.dumps, json.loads of JSON.stringify)
+        "v = js.JSON.parse(json.dumps({'text': ['x'], 'pooling': 'cls'}))\n(js.Array.isArray(v.text), js.JSON.stringify(v))",
+        "json.loads(js.JSON.stringify(js.JSON.parse('{\"matches\": [{\"id\": \"a\", \"score\": 0.5, \"metadata\": {}}], \"count\": 1}')))",
+    ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
         "        return (type(e).__name__, str(e), e.code)\n[f({'a': 1}), f([1]), f(lambda: 1), f(object()), f(b'ab'), f('x'), f(5)]",

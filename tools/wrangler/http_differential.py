@@ -100,6 +100,8 @@ export default {
     }
     if (path === "/204") return new Response(null, { status: 204 });
     if (path === "/204-body") return new Response("body", { status: 204 });
+    // hunt26: nomadically.work's resume-rag answers a preflight Response("", status=204, headers=...)
+    if (path === "/204-empty") return new Response("", { status: 204, headers: { "Access-Control-Allow-Origin": "*", "Access-Control-Max-Age": "86400" } });
     if (path === "/304-body") return new Response("body", { status: 304 });
     if (path === "/redirect") return Response.redirect("https://example.com/to?x=1", 302);
     if (path === "/redirect-301") return Response.redirect("https://example.com/moved", 301);
@@ -236,6 +238,8 @@ class Default(WorkerEntrypoint):
             return Response(None, status=204)
         if path == "/204-body":
             return Response("body", status=204)
+        if path == "/204-empty":
+            return Response("", status=204, headers={"Access-Control-Allow-Origin": "*", "Access-Control-Max-Age": "86400"})
         if path == "/304-body":
             return Response("body", status=304)
         if path == "/redirect":
@@ -544,6 +548,7 @@ CASES: list[Any] = [
     ("Set-Cookie twice", [req("GET /cookies HTTP/1.1", CLOSE)], ["GET"]),
     ("204", [req("GET /204 HTTP/1.1", CLOSE)], ["GET"]),
     ("204 given a body", [req("GET /204-body HTTP/1.1", CLOSE)], ["GET"]),  # a JS TypeError let through
+    ("204 given an empty body", [req("OPTIONS /204-empty HTTP/1.1", CLOSE)], ["OPTIONS"]),  # workerd's warning, no error
     ("304 given a body", [req("GET /304-body HTTP/1.1", CLOSE)], ["GET"]),  # a JS TypeError let through
     ("redirect 302", [req("GET /redirect HTTP/1.1", CLOSE)], ["GET"]),
     ("redirect 301 HEAD", [req("HEAD /redirect-301 HTTP/1.1", CLOSE)], ["HEAD"]),

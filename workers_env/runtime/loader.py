@@ -120,6 +120,7 @@ from workers_env.runtime.scope import ImportScope
 from workers_env.runtime.tasks import in_scope, scope_new_tasks
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
+from workers_env.runtime.uninstalled import uninstalled_line, uninstalled_note
 from workers_env.runtime.workers_api import (
     DurableObject,
     Request,
@@ -1251,6 +1252,26 @@ def _announce_unvendored(config: Any) -> None:
               "`uv run pywrangler deploy`, which vendors them.", file=sys.stderr, flush=True)
 
 
+def _vendors_declared(config: Any) -> bool:
+    """Whether production gets the packages ``pyproject.toml`` declares: ``pywrangler`` deploys the
+    project (or its build syncs), or a committed ``python_modules/`` goes up -- the opposite of
+    :func:`_announce_unvendored`'s plain-wrangler case."""
+    root = Path(getattr(config, "root", "."))
+    return (root / "python_modules").is_dir() or build_syncs(config) or not deploys_with_plain_wrangler(root)
+
+
+def _announce_uninstalled(config: Any) -> None:
+    """One line on stderr, once per project, naming the packages ``pyproject.toml`` declares that
+    this environment lacks while production has them (:mod:`workers_env.runtime.uninstalled`)."""
+    root = Path(getattr(config, "root", "."))
+    if not (root / "pyproject.toml").is_file() or not _first_time("uninstalled", root.resolve()) \
+            or not _vendors_declared(config):
+        return  # looked at once per project and process: each declared package is a metadata search
+    line = uninstalled_line(root)
+    if line is not None:
+        print(line, file=sys.stderr, flush=True)
+
+
 def _asset_server(config: Any) -> AssetServer | None:
     """The config's static assets, served in front of the Worker (``None`` without a
     ``directory``); a directory the upload would refuse is refused here too, and wrangler dev's
@@ -1304,6 +1325,18 @@ def _note_python_version(exc: SyntaxError, config: Any) -> None:
             f"{compatibility_date(config)}). If this syntax is newer than this interpreter, run workers-env under "
             f"Python {wanted}.")
     add_hint(exc, note)
+
+
+def _note_uninstalled(exc: ModuleNotFoundError, config: Any, main_only: bool) -> None:
+    """Say so when the module the Worker's import missed is a package ``pyproject.toml`` declares
+    that production has (pywrangler vendors it) and this environment lacks -- found running a
+    public CSV-profiling Worker whose ``import pandas`` met a virtualenv without pandas."""
+    root = getattr(config, "root", None)
+    if main_only or not exc.name or getattr(exc, "__notes__", None) or root is None or not _vendors_declared(config):
+        return
+    note = uninstalled_note(exc.name, Path(root))
+    if note is not None:
+        add_hint(exc, note)
 
 
 def _note_vendored_only(exc: ModuleNotFoundError, project: Any) -> None:
@@ -1411,6 +1444,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
         _announce_main_only(config, main_path)
     else:
         _announce_unvendored(config)
+        _announce_uninstalled(config)
     unfound = unfound_pyproject(config)  # pywrangler's walk up the build's folders: once a load
     missing = missing_sdk_reason(config, unfound=unfound)
     _announce_failing_build(config, unfound, missing)
@@ -1454,6 +1488,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
             raise
         except ModuleNotFoundError as exc:
             _note_vendored_only(exc, getattr(config, "root", None))
+            _note_uninstalled(exc, config, main_only)
             raise
         finally:  # its setTimeout(cb, 0) calls, once the top level has run (dropped if it failed)
             timers.run_top_level_microtasks(run=sys.exc_info()[0] is None)

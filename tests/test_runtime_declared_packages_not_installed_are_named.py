@@ -1,0 +1,99 @@
+"""A package ``pyproject.toml`` declares that the Python environment lacks is named, once on stderr
+at load and as a note on the ``ModuleNotFoundError`` the Worker's import of it raises.
+
+``pywrangler sync`` vendors the declared packages into ``python_modules/``, so the deployed Worker
+imports them; workers-env imports the Worker's packages from its own environment. A public
+CSV-profiling Worker (gabmeirinho/cf_ai_automated_fe's python-worker, ``dependencies =
+["pandas"]``) imports pandas bare in one commit -- a bare ``No module named 'pandas'`` here -- and
+in another catches the ``ModuleNotFoundError`` to profile with the csv module instead, so here it
+quietly answered ``"engine": "python-csv"`` where production answers ``"pandas"``. A project that
+deploys with plain wrangler uploads no packages, so there production lacks them too: nothing is
+said (its own line says so); nor of pywrangler's own packages."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+MISSING = "hunt-absent-package"  # a distribution no environment of the suite installs
+
+BARE = """\
+    import hunt_absent_package
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response("ok")
+"""
+
+FALLBACK = """\
+    from workers import Response, WorkerEntrypoint
+    try:
+        import hunt_absent_package
+        ENGINE = "package"
+    except ModuleNotFoundError:
+        ENGINE = "fallback"
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response(ENGINE)
+"""
+
+LINE = ("workers-env: pyproject.toml declares hunt-absent-package, which `pywrangler sync` vendors into "
+        "python_modules/ for production, but the Python environment workers-env runs in does not have it installed: "
+        "the Worker's import fails here (or takes its fallback) where the deployed Worker's succeeds. Install the "
+        "project's dependencies there: uv pip install -r pyproject.toml (or pip install hunt-absent-package).")
+
+NOTE = ("workers-env: pyproject.toml declares hunt-absent-package, which `pywrangler sync` vendors into "
+        "python_modules/, so the deployed Worker imports it; workers-env imports the Worker's packages from the "
+        "Python environment it runs in, which does not have it: install it there: pip install hunt-absent-package "
+        "(or every dependency the project declares: uv pip install -r pyproject.toml).")
+
+
+def _project(root, entry, dependencies=(MISSING, "pytest", "workers-py")):
+    folder = one_file_worker(root, entry, date="2026-03-01")
+    listed = ", ".join(f'"{name}"' for name in dependencies)
+    (folder / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\ndependencies = [{listed}]\n')
+    return folder
+
+
+def test_a_declared_package_the_environment_lacks_is_named_once_at_load(tmp_path, capsys):
+    folder = _project(tmp_path, FALLBACK)
+    worker = load_worker(folder)
+    load_worker(folder)
+    err = capsys.readouterr().err
+    assert err.splitlines().count(LINE) == 1  # pytest is installed and workers-py is pywrangler: not named
+    async def answer() -> str:
+        return await (await worker.fetch("/")).text()
+
+    assert asyncio.run(answer()) == "fallback"  # still the environment's answer: the line says why
+
+
+def test_the_import_error_of_a_declared_package_carries_the_note(tmp_path):
+    with pytest.raises(ModuleNotFoundError, match="No module named 'hunt_absent_package'") as caught:
+        load_worker(_project(tmp_path, BARE))
+    assert getattr(caught.value, "__notes__", None) == [NOTE]
+
+
+def test_an_undeclared_missing_module_gets_no_note(tmp_path, capsys):
+    with pytest.raises(ModuleNotFoundError) as caught:
+        load_worker(_project(tmp_path, BARE, dependencies=("pytest",)))
+    assert not getattr(caught.value, "__notes__", None)
+    assert "hunt-absent-package" not in capsys.readouterr().err
+
+
+def test_a_plain_wrangler_deploy_names_nothing_of_the_kind(tmp_path, capsys):
+    folder = _project(tmp_path, BARE)
+    (folder / ".git").mkdir()
+    (folder / ".github" / "workflows").mkdir(parents=True)
+    (folder / ".github" / "workflows" / "deploy.yml").write_text(
+        "jobs:\n  deploy:\n    steps:\n      - uses: cloudflare/wrangler-action@v3\n")
+    with pytest.raises(ModuleNotFoundError) as caught:
+        load_worker(folder)  # deployed, wrangler uploads no package: the same error there
+    assert not getattr(caught.value, "__notes__", None)
+    err = capsys.readouterr().err
+    assert "deploys with plain wrangler" in err and "vendors into python_modules/ for production" not in err
