@@ -64,6 +64,7 @@ __all__ = [
     "Era",
     "MissingSdk",
     "binding_view",
+    "canonical_name",
     "declared_packages",
     "deploys_with_plain_wrangler",
     "era_of",
@@ -159,8 +160,13 @@ def _installed_sdk_version() -> tuple[int, ...] | None:  # a metadata scan costs
 _SDK_NAME = "workers-runtime-sdk"
 
 
-def _canonical(name: str) -> str:
+def canonical_name(name: str) -> str:
+    """PEP 503's normal form of a distribution (or top-level module) name."""
     return re.sub(r"[-_.]+", "-", name).lower()
+
+
+#: pywrangler's own packages (its CLI and the SDK), which workers-env follows by its own rules
+_PYWRANGLER_OWN = frozenset({"workers-py", _SDK_NAME})
 
 
 def _read_toml(path: Path) -> dict[str, Any] | None:
@@ -178,7 +184,7 @@ def _lock_packages(path: Path, key: str) -> dict[str, tuple[int, ...]]:
     found: dict[str, tuple[int, ...]] = {}
     for package in entries if isinstance(entries, list) else []:
         if isinstance(package, dict) and isinstance(package.get("name"), str):
-            found[_canonical(package["name"])] = _parse_version(str(package.get("version", "")))
+            found[canonical_name(package["name"])] = _parse_version(str(package.get("version", "")))
     return found
 
 
@@ -190,7 +196,7 @@ def _uv_lock_packages(path: Path) -> dict[str, dict[str, Any]]:
     """canonical name -> package table of a ``uv.lock`` (``{}`` without one)."""
     lock = _read_toml(path) or {}
     entries = [p for p in lock.get("package", []) if isinstance(p, dict)] if isinstance(lock.get("package"), list) else []
-    return {_canonical(str(p.get("name", ""))): p for p in entries}
+    return {canonical_name(str(p.get("name", ""))): p for p in entries}
 
 
 def _uv_lock_sdk(by_name: dict[str, dict[str, Any]]) -> tuple[int, ...] | None:
@@ -202,13 +208,13 @@ def _uv_lock_sdk(by_name: dict[str, dict[str, Any]]) -> tuple[int, ...] | None:
     roots = [p for p in entries if isinstance(p.get("source"), dict) and
              (p["source"].get("virtual") == "." or p["source"].get("editable") == ".")]
     seen: set[str] = set()
-    todo = [_canonical(str(d.get("name", ""))) for r in roots for d in r.get("dependencies", []) if isinstance(d, dict)]
+    todo = [canonical_name(str(d.get("name", ""))) for r in roots for d in r.get("dependencies", []) if isinstance(d, dict)]
     while todo:
         name = todo.pop()
         if name in seen or name not in by_name:
             continue
         seen.add(name)
-        todo += [_canonical(str(d.get("name", ""))) for d in by_name[name].get("dependencies", []) if isinstance(d, dict)]
+        todo += [canonical_name(str(d.get("name", ""))) for d in by_name[name].get("dependencies", []) if isinstance(d, dict)]
     if _SDK_NAME in seen:
         return _parse_version(str(by_name[_SDK_NAME].get("version", ""))) or NEWEST_SDK
     pywrangler = by_name.get("workers-py")
@@ -438,21 +444,23 @@ def _vendored_sdk_version(root: Path, synced_by_build: bool,
         return found, "uv.lock"
     pyproject = _read_toml(root / "pyproject.toml") or {}
     for requirement in _requirements(pyproject, dev=False):
-        if _canonical(requirement.name) == _SDK_NAME:
+        if canonical_name(requirement.name) == _SDK_NAME:
             pins = [spec.version for spec in requirement.specifier if spec.operator in ("==", "===")]
             version = _parse_version(pins[0]) if pins else installed_sdk_version() or NEWEST_SDK
             return version, "pyproject.toml"
     if "workers-py" not in uv_lock and any(
-            _canonical(r.name) == "workers-py" and _admits_vendoring(r) for r in _requirements(pyproject, dev=True)):
+            canonical_name(r.name) == "workers-py" and _admits_vendoring(r) for r in _requirements(pyproject, dev=True)):
         return installed_sdk_version() or NEWEST_SDK, "pyproject.toml's workers-py: `pywrangler sync` adds it"
     return None
 
 
-def declared_packages(root: Path) -> list[str]:
+def declared_packages(root: Path, *, pywrangler_own: bool = True) -> list[str]:
     """The names of the packages ``pyproject.toml`` at ``root`` declares (``[project].dependencies``):
-    what ``pywrangler sync`` vendors into ``python_modules/``."""
+    what ``pywrangler sync`` vendors into ``python_modules/``; without ``pywrangler_own``, less
+    ``workers-py`` and ``workers-runtime-sdk``, which workers-env follows by its own rules."""
     pyproject = _read_toml(root / "pyproject.toml") or {}
-    return list(dict.fromkeys(r.name for r in _requirements(pyproject, dev=False)))
+    names = dict.fromkeys(r.name for r in _requirements(pyproject, dev=False))
+    return [name for name in names if pywrangler_own or canonical_name(name) not in _PYWRANGLER_OWN]
 
 
 def uploads_main_only(config: Any) -> bool:

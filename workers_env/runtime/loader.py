@@ -1240,11 +1240,9 @@ def _announce_unvendored(config: Any) -> None:
     wrangler then uploads no packages, so those ``pyproject.toml`` declares are not there once
     deployed, while locally they import from the virtualenv."""
     root = Path(getattr(config, "root", "."))
-    if ("unvendored", root.resolve()) in _ANNOUNCED or (root / "python_modules").is_dir() \
-            or build_syncs(config) or not deploys_with_plain_wrangler(root):
+    if ("unvendored", root.resolve()) in _ANNOUNCED or _vendors_declared(config):
         return
-    declared = [name for name in declared_packages(root)
-                if name.lower().replace("_", "-") not in ("workers-py", "workers-runtime-sdk")]
+    declared = declared_packages(root, pywrangler_own=False)
     if declared and _first_time("unvendored", root.resolve()):
         print(f"workers-env: this project deploys with plain wrangler (its CI never runs pywrangler) and has no "
               f"python_modules/, so wrangler uploads no packages: the ones it declares ({', '.join(declared)}) are "

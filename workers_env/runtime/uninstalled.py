@@ -10,27 +10,16 @@ public CSV-profiling Worker does with ``pandas`` -- quietly takes a path product
 from __future__ import annotations
 
 import importlib.metadata
-import re
 from pathlib import Path
 
-from workers_env.runtime.eras import declared_packages
-
-#: pywrangler's own packages: dev tools and the SDK, which workers-env follows by its own rules
-_TOOLS = frozenset({"workers-py", "workers-runtime-sdk"})
-
-
-def _canonical(name: str) -> str:
-    """PEP 503's normal form of a distribution (or top-level module) name."""
-    return re.sub(r"[-_.]+", "-", name).lower()
+from workers_env.runtime.eras import canonical_name, declared_packages
 
 
 def uninstalled_packages(root: Path) -> list[str]:
     """The packages ``root``'s ``pyproject.toml`` declares that this environment has no
     distribution of (as declared, in order)."""
     missing = []
-    for name in declared_packages(root):
-        if _canonical(name) in _TOOLS:
-            continue
+    for name in declared_packages(root, pywrangler_own=False):
         try:
             importlib.metadata.distribution(name)
         except importlib.metadata.PackageNotFoundError:
@@ -54,9 +43,9 @@ def uninstalled_note(missing_module: str, root: Path) -> str | None:
     """The note for a ``ModuleNotFoundError`` of ``missing_module`` whose top-level name is a
     package ``root``'s ``pyproject.toml`` declares and this environment lacks (``None`` otherwise;
     a distribution named unlike its module, ``beautifulsoup4`` for ``bs4``, is not recognised)."""
-    top = _canonical(missing_module.split(".")[0])
+    top = canonical_name(missing_module.split(".")[0])
     for name in uninstalled_packages(root):
-        if _canonical(name) == top:
+        if canonical_name(name) == top:
             return (f"workers-env: pyproject.toml declares {name}, which `pywrangler sync` vendors into "
                     "python_modules/, so the deployed Worker imports it; workers-env imports the Worker's packages "
                     "from the Python environment it runs in, which does not have it: install it there: "
