@@ -143,10 +143,17 @@ def _rsa_from_jwk(jwk: dict[str, Any], hash_key: str) -> Any:
                             "DataError") from None
 
 
-def _okp_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
-    """workerd's ``ellipticJwkReader`` for Ed25519 and X25519, its checks and texts."""
+def _okp_classes(curve: str) -> tuple[Any, Any]:
+    """cryptography's public and private key classes of an OKP curve (Ed25519, X25519)."""
     from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 
+    if curve == "Ed25519":
+        return ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey
+    return x25519.X25519PublicKey, x25519.X25519PrivateKey
+
+
+def _okp_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
+    """workerd's ``ellipticJwkReader`` for Ed25519 and X25519, its checks and texts."""
     if jwk.get("kty") != "OKP":
         raise dom_exception(f'{curve} "jwk" key imports requires a JSON Web Key with Key Type parameter "kty" '
                             f'("{jwk.get("kty")}") equal to "OKP".', "DataError")
@@ -162,14 +169,14 @@ def _okp_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
                                          '("x").')
     if len(x) != 32:
         raise dom_exception(f"Invalid length {len(x)} for public key", "DataError")
-    kind = ed25519.Ed25519PrivateKey if curve == "Ed25519" else x25519.X25519PrivateKey
+    public, private = _okp_classes(curve)
     if jwk.get("d") is None:
-        return (ed25519.Ed25519PublicKey if curve == "Ed25519" else x25519.X25519PublicKey).from_public_bytes(x)
+        return public.from_public_bytes(x)
     d = jwk_secret({"k": jwk.get("d")}, f'Invalid {curve} key in JSON Web Key; missing or invalid private key '
                                          'component ("d").')
     if len(d) != 32:
         raise dom_exception(f"Invalid length {len(d)} for private key", "DataError")
-    return kind.from_private_bytes(d)
+    return private.from_private_bytes(d)
 
 
 def _curve(algo: dict[str, Any]) -> str:
@@ -230,7 +237,7 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
     canonical = ASYMMETRIC[name]
     try:
         from cryptography.hazmat.primitives import serialization
-        from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa, x25519
+        from cryptography.hazmat.primitives.asymmetric import ec, rsa
     except ImportError:
         raise needs_cryptography(f"{canonical} key import") from None
     is_rsa, is_ec = canonical.startswith("RSA"), canonical in ("ECDSA", "ECDH")
@@ -255,8 +262,7 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
         elif len(raw) != 32:
             raise dom_exception(f"{canonical} raw keys must be exactly 32-bytes (provided {len(raw)}).", "DataError")
         else:
-            material = (ed25519.Ed25519PublicKey if canonical == "Ed25519" else x25519.X25519PublicKey) \
-                .from_public_bytes(raw)
+            material = _okp_classes(canonical)[0].from_public_bytes(raw)
         kind = "public"
     elif fmt == "jwk":
         jwk = plain(data)
@@ -304,9 +310,7 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
         key_algorithm = {"name": canonical, "modulusLength": modulus_bits, "publicExponent": to_js(exponent),
                          "hash": {"name": hash_key}}
     else:
-        wanted = (ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey) if canonical == "Ed25519" else \
-            (x25519.X25519PublicKey, x25519.X25519PrivateKey)
-        if not isinstance(material, wanted):
+        if not isinstance(material, _okp_classes(canonical)):
             raise dom_exception(f"Input was not an {canonical} key", "DataError")
         key_algorithm = {"name": canonical}
     return with_usages(CryptoKey(kind, key_algorithm, extractable, usages, material))
