@@ -54,6 +54,11 @@ runs_the_workers(_application)
 background_tasks: set[asyncio.Future[Any]] = set()
 
 
+def _log_background_error(error: BaseException) -> None:
+    """The SDKs' ``run_in_background`` log line for a task that ended with ``error``."""
+    logger.error("Unhandled exception in background task", exc_info=(type(error), error, without_our_frames(error)))
+
+
 def run_in_background(coro: Any) -> asyncio.Future[Any] | None:
     """The SDKs' ``asgi.run_in_background``: schedule ``coro`` on the running loop, keep a
     reference until it ends, and log an exception it ends with. The external SDK returns the
@@ -65,7 +70,7 @@ def run_in_background(coro: Any) -> asyncio.Future[Any] | None:
         background_tasks.discard(f)
         error = f.exception() if not f.cancelled() else None
         if error is not None:
-            logger.error("Unhandled exception in background task", exc_info=(type(error), error, without_our_frames(error)))
+            _log_background_error(error)
 
     future.add_done_callback(done)
     return future if external_sdk() and _sdk_version() >= TASK_FROM else None
@@ -233,8 +238,7 @@ async def _start_application(app: Any, required: bool) -> tuple[Any, dict[str, A
                 shutdown_done.set_result(None)
         except Exception as exc:  # noqa: BLE001 - an app without lifespan support raises here
             if required:  # the built-in bridge's run_in_background logs it; the request then waits
-                logger.error("Unhandled exception in background task",  # for a startup that never comes
-                             exc_info=(type(exc), exc, without_our_frames(exc)))
+                _log_background_error(exc)  # for a startup that never comes
                 if not startup.done():
                     startup.set_result(False)
                 return
