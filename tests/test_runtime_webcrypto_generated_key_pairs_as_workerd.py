@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from webcrypto_helpers import error_of, obj
+from worker_helpers import hide_cryptography
 
 from workers_env import js, to_js
 from workers_env.runtime.jsproxy import jsnull
@@ -116,3 +117,11 @@ async def test_refusals_come_in_workerds_order_and_words():
     ]
     for algorithm, usages, expected in cases:
         assert await error_of(_generate(algorithm, True, usages)) == expected, (algorithm, usages)
+
+
+@pytest.mark.asyncio
+async def test_without_the_cryptography_package_it_says_so(monkeypatch):
+    hide_cryptography(monkeypatch)
+    assert await error_of(_generate({"name": "ECDSA", "namedCurve": "P-256"}, True, ["sign"])) == \
+        ("NotSupportedError: ECDSA key generation is emulated with the 'cryptography' package, which is not installed "
+         "(pip install cryptography)")

@@ -5,7 +5,6 @@ and words, the usages split between the two keys, the public key always extracta
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import secrets
 from typing import Any
@@ -32,8 +31,10 @@ _PUBLIC_USAGES = ("encrypt", "verify", "wrapKey")
 
 def generate_pair(name: str, algo: dict[str, Any], extractable: bool, usages: list[str]) -> JsObject:
     """A ``CryptoKeyPair`` (``publicKey``, ``privateKey``) of ``name`` (as keys name it)."""
-    if importlib.util.find_spec("cryptography") is None:
-        raise needs_cryptography(f"{name} key generation")
+    try:
+        __import__("cryptography")  # (whether it is installed: each maker imports what it needs)
+    except ImportError:
+        raise needs_cryptography(f"{name} key generation") from None
     if name.startswith("RSA"):
         algorithm, make = _rsa(name, algo, usages)
     elif name in ("ECDSA", "ECDH"):
