@@ -3,8 +3,12 @@
 The same cases run in a small JavaScript Worker under ``wrangler dev`` (local mode: workerd, as
 Miniflare runs it) and through ``from workers_env import js, to_js`` (``js.crypto.subtle``);
 results (bytes as hex -- a random result, RSA-OAEP's ``encrypt``/``wrapKey``, by its length --, keys
-as their ``type``/``algorithm``/``extractable``/``usages`` plus an HMAC signature made with them) and error texts (``"<name>: <message>"``, a DOMException's -- an
-error whose ``code`` is a number -- with `` (code N)``) must be equal.
+as their ``type``/``algorithm``/``extractable``/``usages`` plus an HMAC signature made with them, a
+generated key pair -- random keys -- as both keys' shapes and what they do together: sign and
+verify, encrypt and decrypt, agree with a second generated pair both ways, the ``spki`` size and JWK
+members each exports or the refusal of a non-extractable one) and error texts (``"<name>:
+<message>"``, a DOMException's -- an error whose ``code`` is a number -- with `` (code N)``) must be
+equal. A key in an algorithm's member (ECDH's ``public``) is written ``{"$key": [...]}`` too.
 
 A case is ``[operation, *arguments]`` (JSON): ``{"$hex": ...}`` is a ``Uint8Array``
 (``to_js(bytes)``), ``{"$null": true}`` JavaScript ``null`` (``jsnull``), ``{"$key": [...]}``
@@ -969,6 +973,7 @@ def agree(fmt, data, algorithm, usages=DERIVE) -> dict:  # a key-agreement key, 
 
 
 ECDH384 = {"name": "ECDH", "namedCurve": "P-384"}
+NODE_ED = {"name": "NODE-ED25519", "namedCurve": "NODE-ED25519"}
 ECDH521 = {"name": "ECDH", "namedCurve": "P-521"}
 EC_PRIV, EC_PUB = agree("pkcs8", X(ASYM["ec_pkcs8"]), ECDH256), agree("spki", X(ASYM["ec_spki"]), ECDH256, [])
 EC2_PRIV, EC2_PUB = agree("pkcs8", X(ASYM["ec2_pkcs8"]), ECDH256), agree("spki", X(ASYM["ec2_spki"]), ECDH256, [])
@@ -991,7 +996,6 @@ def rsa_gen(name="RSASSA-PKCS1-v1_5", bits=1024, exponent="010001", hash_="SHA-2
     return {k: v for k, v in algo.items() if v is not None}
 
 
-NODE_ED = {"name": "NODE-ED25519", "namedCurve": "NODE-ED25519"}
 RSA_RAW = {"name": "RSA-RAW"}
 RAW_PRIV = {"$key": ["pkcs8", X(ASYM["rsa_pkcs8"]), RSA_RAW, True, ["sign"]]}
 CASES += [
@@ -1024,6 +1028,8 @@ CASES += [
     ["deriveBits", {"name": "X25519"}, X_PRIV, 128], ["deriveBits", ecdh(X2_PRIV, "X25519"), X_PRIV, 128],
     ["deriveBits", ecdh(ED_PUB, "X25519"), X_PRIV, 128], ["deriveBits", ecdh(EC_PUB, "X25519"), X_PRIV, 128],
     ["deriveBits", ecdh(X2_PUB, "X25519"), X_PUB, 128],
+    *[["deriveBits", ecdh({"$key": ["raw", X(ED_PUBLIC), NODE_ED, False, []]}, name), key, 128]
+      for name, key in (("ECDH", EC_PRIV), ("X25519", X_PRIV))],  # NODE-ED25519's algorithm: an EC key's kind
     ["deriveBits", ecdh(agree("raw", X("00" * 32), "X25519", []), "X25519"), X_PRIV, 128],
     ["deriveBits", ecdh(agree("raw", X(ASYM["x_raw"]), "X25519", []), "X25519"), X2_PRIV, NULL],
     ["deriveBits", ecdh(agree("jwk", X_JWK_PUB, "X25519", []), "X25519"),
@@ -1045,6 +1051,9 @@ CASES += [
     ["deriveKey", ecdh(EC2_PUB), agree("pkcs8", X(ASYM["ec_pkcs8"]), ECDH256, ["deriveBits"]),
      {"name": "AES-GCM", "length": 128}, False, ["encrypt"]],
     ["deriveKey", ecdh(EC2_PUB), EC_PRIV, {"name": "AES-GCM", "length": 128}, False, ["sign"]],
+    ["deriveKey", pbkdf2(), PBKDF2_KEY, "HKDF", False, ["deriveBits"]],  # (a KDF's key: no length)
+    ["deriveKey", {"name": "HKDF", "hash": "SHA-256", "salt": H("s"), "info": H("i")},
+     {"$key": ["raw", H("ikm"), "HKDF", False, ["deriveKey"]]}, "PBKDF2", False, ["deriveBits"]],
     # generateKey: key pairs (a random result: shapes, then the round trips the Worker makes)
     ["generateKey", rsa_gen(), True, ["sign", "verify"]],
     ["generateKey", rsa_gen(bits=2048), False, ["verify", "sign", "sign"]],
