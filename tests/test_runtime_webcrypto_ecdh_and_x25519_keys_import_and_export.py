@@ -1,16 +1,16 @@
 """ECDH and X25519 keys as workerd's ``importEcdh``/``importEddsa`` (ec.c++) import them and its
 ``exportKey`` gives them back: a private key ``deriveKey``/``deriveBits`` alone, a public key no
 usage (``strict_crypto_checks``), each format byte for byte, workerd's texts (the WebCrypto
-differential: the same under wrangler dev 4.164.0). Deriving bits with them is not emulated."""
+differential: the same under wrangler dev 4.164.0). Deriving with them: the key agreement tests."""
 
 from __future__ import annotations
 
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, x25519
-from webcrypto_helpers import b64url, error_of, imported, obj, pkcs8, spki
+from webcrypto_helpers import b64url, error_of, imported, pkcs8, spki
 
-from workers_env import NotEmulatedError, js
+from workers_env import js
 
 DER = serialization.Encoding.DER
 X_KEY = x25519.X25519PrivateKey.from_private_bytes(bytes(range(1, 33)))
@@ -66,11 +66,7 @@ async def test_refusals_are_workerds():
 
 
 @pytest.mark.asyncio
-async def test_an_ed25519_key_named_x25519_is_refused_and_deriving_is_not_emulated():
+async def test_an_ed25519_key_named_x25519_is_refused():
     ed_spki = ed25519.Ed25519PrivateKey.generate().public_key().public_bytes(
         DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     assert await error_of(imported("spki", ed_spki, "X25519", [])) == "DataError: Input was not an X25519 key"
-    private = await imported("pkcs8", pkcs8(X_KEY), "X25519", ["deriveBits"])
-    public = await imported("spki", spki(X_KEY), "X25519", [])
-    with pytest.raises(NotEmulatedError, match="deriveBits with X25519 is not emulated"):
-        await js.crypto.subtle.deriveBits(obj({"name": "X25519", "public": public}), private, 256)

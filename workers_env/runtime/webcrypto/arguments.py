@@ -63,21 +63,37 @@ def refuse_null_algorithm(value: Any, struct: str) -> None:
                             "members from an undefined or null value.")
 
 
-#: the ``BufferSource`` members of workerd's algorithm dictionaries (``crypto.h``), in their
-#: ``JSG_STRUCT`` order: jsg converts them as the call begins, before any check of the operation's
-BUFFER_MEMBERS = {"EncryptAlgorithm": ("iv", "additionalData", "counter", "label"),
-                  "DeriveKeyAlgorithm": ("salt", "info")}
+#: the ``BufferSource`` and ``CryptoKey`` members of workerd's algorithm dictionaries
+#: (``crypto.h``), in their ``JSG_STRUCT`` order: jsg converts them as the call begins, before any
+#: check of the operation's
+TYPED_MEMBERS = {"EncryptAlgorithm": (("iv", "BufferSource"), ("additionalData", "BufferSource"),
+                                      ("counter", "BufferSource"), ("label", "BufferSource")),
+                 "DeriveKeyAlgorithm": (("salt", "BufferSource"), ("public", "CryptoKey"), ("info", "BufferSource")),
+                 "GenerateKeyAlgorithm": (("publicExponent", "BufferSource"),)}
 
 
 def algorithm_struct(value: Any, struct: str) -> dict[str, Any]:
-    """:func:`algorithm_dict`, its ``BufferSource`` members checked as jsg converts ``struct``."""
+    """:func:`algorithm_dict`, its typed members checked as jsg converts ``struct`` (a member
+    given as JavaScript's ``null`` is refused too; ``undefined`` is a missing member)."""
     algorithm = algorithm_dict(value)
-    for member in BUFFER_MEMBERS[struct]:
+    for member, kind in TYPED_MEMBERS[struct]:
         given = algorithm.get(member)
-        if given is not None and not is_buffer(given):
+        fits = is_buffer(given) if kind == "BufferSource" else getattr(given, "_js_name", None) == "CryptoKey"
+        if given is not None and not fits:
             raise js_type_error(f"Incorrect type for the '{member}' field on '{struct}': the provided value is not "
-                                "of type 'BufferSource'.")
+                                f"of type '{kind}'.")
     return algorithm
+
+
+def derive_length(length: Any) -> int | None:
+    """``deriveBits``' ``length`` as workerd reads it (``Optional<Maybe<int>>``): ``null`` or
+    missing is none (the whole secret), a number is truncated to an integer, a negative one refused."""
+    if length is None or length is jsnull:
+        return None
+    bits = int(length)
+    if bits < 0:
+        raise js_type_error("deriveBits length must be an unsigned long integer.")
+    return bits
 
 
 def _pyproxy_fields(value: dict[str, Any]) -> dict[str, Any]:
@@ -135,8 +151,9 @@ def member_text(value: Any) -> str:
 def not_emulated(operation: str, name: str) -> NotEmulatedError:
     return NotEmulatedError(
         f"crypto.subtle.{operation} with {name} is not emulated by workers-env (production has it): "
-        "digest, HMAC, PBKDF2, HKDF, AES-GCM / AES-CBC / AES-CTR / AES-KW, RSA-OAEP and Ed25519 / RSASSA-PKCS1-v1_5 / "
-        "RSA-PSS / ECDSA signatures are, their keys imported and exported"
+        "digest, HMAC, PBKDF2, HKDF, AES-GCM / AES-CBC / AES-CTR / AES-KW, RSA-OAEP, ECDH / X25519 key agreement and "
+        "Ed25519 / RSASSA-PKCS1-v1_5 / RSA-PSS / ECDSA / RSA-RAW signatures are, their keys imported, generated and "
+        "exported"
     )
 
 

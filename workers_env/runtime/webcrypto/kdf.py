@@ -9,13 +9,13 @@ from typing import Any
 
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
-from workers_env.runtime.jsproxy import JsNull, js_type_error
+from workers_env.runtime.jsproxy import js_type_error
 from workers_env.runtime.webcrypto.arguments import DIGESTS, hash_key_of
 
 _PBKDF2_MAX_ITERATIONS = 100_000  # production's limit enforcer (local workerd does not apply it)
 
 
-def hkdf(algorithm: dict[str, Any], secret: bytes, length: Any) -> bytes:
+def hkdf(algorithm: dict[str, Any], secret: bytes, length: int | None) -> bytes:
     """workerd's HKDF ``deriveBits`` (RFC 5869 with the standard library's HMAC): its checks in
     its order."""
     hash_key = hash_key_of(algorithm)
@@ -24,9 +24,8 @@ def hkdf(algorithm: dict[str, Any], secret: bytes, length: Any) -> bytes:
         raise js_type_error('Missing field "salt" in "algorithm".')
     if info is None:
         raise js_type_error('Missing field "info" in "algorithm".')
-    if length is None or isinstance(length, JsNull):
+    if length is None:
         raise dom_exception("HKDF cannot derive a key with null length.", "OperationError")
-    length = int(length)
     if length % 8:
         raise dom_exception(f"HKDF requires a derived key length that is a multiple of eight (requested {length}).",
                             "OperationError")
@@ -43,7 +42,7 @@ def hkdf(algorithm: dict[str, Any], secret: bytes, length: Any) -> bytes:
     return out[: length // 8]
 
 
-def pbkdf2(algorithm: dict[str, Any], password: bytes, length: Any) -> bytes:
+def pbkdf2(algorithm: dict[str, Any], password: bytes, length: int | None) -> bytes:
     """workerd's PBKDF2 ``deriveBits``: its checks in its order, then ``hashlib.pbkdf2_hmac``."""
     hash_key = hash_key_of(algorithm)
     salt = algorithm.get("salt")
@@ -52,9 +51,9 @@ def pbkdf2(algorithm: dict[str, Any], password: bytes, length: Any) -> bytes:
     iterations = algorithm.get("iterations")
     if iterations is None:
         raise js_type_error('Missing field "iterations" in "algorithm".')
-    if length is None or isinstance(length, JsNull):
+    if length is None:
         raise dom_exception("PBKDF2 cannot derive a key with null length.", "OperationError")
-    length, iterations = int(length), int(iterations)
+    iterations = int(iterations)
     if length % 8:
         raise dom_exception(f"PBKDF2 requires a derived key length that is a multiple of eight (requested {length}).",
                             "OperationError")

@@ -24,6 +24,9 @@ def _minimal(number: int) -> str:
 def _rsa_jwk(key: CryptoKey) -> JsObject:
     from cryptography.hazmat.primitives.asymmetric import rsa
 
+    if key._name == "RSA-RAW":  # its algorithm has no hash, which workerd's RsaRawKey requires here
+        raise dom_exception("JWK export of an RSA-RAW key is not possible: the key has no hash to name its "
+                            '"alg" (workerd fails with an internal error); export it as "pkcs8".', "NotSupportedError")
     hash_name = key.algorithm.to_py()["hash"]["name"]
     if not hash_name.startswith("SHA"):
         raise dom_exception(f'JWK export not supported for hash algorithm "{hash_name}".', "NotSupportedError")
@@ -63,7 +66,8 @@ def _raw_public(material: Any) -> bytes:
 
 
 def _okp_jwk(key: CryptoKey) -> JsObject:
-    """ec.c++'s ``EdDsaKey::exportJwk``: an ``OKP`` JWK; ``alg`` ``EdDSA`` for Ed25519 alone."""
+    """ec.c++'s ``EdDsaKey::exportJwk``: an ``OKP`` JWK (a NODE-ED25519 key's ``crv`` Ed25519);
+    ``alg`` ``EdDSA`` for Ed25519 alone."""
     from cryptography.hazmat.primitives import serialization
 
     d = None
@@ -71,7 +75,8 @@ def _okp_jwk(key: CryptoKey) -> JsObject:
         d = b64url_text(key._material.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                                                     serialization.NoEncryption()))
     material = key._material.public_key() if key.type == "private" else key._material
-    return exported_jwk(key, kty="OKP", crv=key._name, alg="EdDSA" if key._name == "Ed25519" else None,
+    return exported_jwk(key, kty="OKP", crv="X25519" if key._name == "X25519" else "Ed25519",
+                        alg="EdDSA" if key._name == "Ed25519" else None,
                         x=b64url_text(_raw_public(material)), d=d)
 
 

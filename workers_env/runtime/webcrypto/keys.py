@@ -27,10 +27,12 @@ def usage_names(usages: Any) -> list[str]:
 
 
 def check_usages(usages: list[str], kind: str, name: str, allowed: tuple[str, ...]) -> None:
-    """workerd's ``CryptoKeyUsageSet::validate`` for an import."""
+    """workerd's ``CryptoKeyUsageSet::validate``: for an import of a ``kind`` (secret, public,
+    private) key, or for ``generateKey`` (``kind`` "generate")."""
+    operation = "generate" if kind == "generate" else f"import {kind}"
     for usage in usages:
         if usage not in allowed:
-            raise dom_exception(f'Attempt to import {kind} {name} key with invalid usage "{usage}".', "SyntaxError")
+            raise dom_exception(f'Attempt to {operation} {name} key with invalid usage "{usage}".', "SyntaxError")
 
 
 def with_usages(key: CryptoKey) -> CryptoKey:
@@ -63,9 +65,15 @@ def hmac_length(secret: bytes, length: Any) -> tuple[bytes, int]:
     if not (0 < wanted <= bits and wanted > bits - 8):
         raise dom_exception(f"Imported HMAC key length ({wanted}) must be a non-zero value up to 7 bits less than, "
                             f"and no greater than, the bit length of the raw key data ({bits}).", "DataError")
-    if wanted % 8:  # the unused low bits of the last byte are cleared
-        secret = secret[:-1] + bytes([secret[-1] & (0xFF << (8 - wanted % 8)) & 0xFF])
-    return secret, wanted
+    return first_bits(secret, wanted), wanted
+
+
+def first_bits(data: bytes, bits: int) -> bytes:
+    """The first ``bits`` bits of ``data``, whole bytes, the last one's unused low bits cleared."""
+    data = data[:-(-bits // 8)]
+    if bits % 8:
+        data = data[:-1] + bytes([data[-1] & (0xFF << (8 - bits % 8)) & 0xFF])
+    return data
 
 
 #: every member of workerd's ``JsonWebKey``, in its order: an exported key has them all as

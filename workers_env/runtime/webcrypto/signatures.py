@@ -18,14 +18,13 @@ from workers_env.runtime.webcrypto.arguments import (
     needs_cryptography,
     plain,
 )
+from workers_env.runtime.webcrypto.agreement import AGREEMENT
 from workers_env.runtime.webcrypto.keys import CryptoKey, check_usages, with_usages
 
 #: the asymmetric algorithms workers-env emulates, upper-cased -> as keys name them
 ASYMMETRIC = {"RSASSA-PKCS1-V1_5": "RSASSA-PKCS1-v1_5", "RSA-PSS": "RSA-PSS", "ED25519": "Ed25519", "ECDSA": "ECDSA",
-              "RSA-OAEP": "RSA-OAEP", "ECDH": "ECDH", "X25519": "X25519"}
-
-#: the key-agreement algorithms: their keys import and export (deriving bits with them is not emulated)
-_AGREEMENT = ("ECDH", "X25519")
+              "RSA-OAEP": "RSA-OAEP", "ECDH": "ECDH", "X25519": "X25519", "NODE-ED25519": "NODE-ED25519",
+              "RSA-RAW": "RSA-RAW"}
 
 
 def _key_usages(name: str, kind: str) -> tuple[str, ...]:
@@ -33,13 +32,13 @@ def _key_usages(name: str, kind: str) -> tuple[str, ...]:
     masked with ``publicKeyMask``/``privateKeyMask``)."""
     if name == "RSA-OAEP":
         return ("encrypt", "wrapKey") if kind == "public" else ("decrypt", "unwrapKey")
-    if name in _AGREEMENT:  # a public key none (strict_crypto_checks, on from 2023-08-01)
+    if name in AGREEMENT:  # a public key none (strict_crypto_checks, on from 2023-08-01)
         return () if kind == "public" else ("deriveKey", "deriveBits")
     return ("verify",) if kind == "public" else ("sign",)
 
 
 #: ECDSA's curves (workerd's ``lookupEllipticCurve``): name -> (cryptography's class name, size of r and s)
-_CURVES = {"P-256": ("SECP256R1", 32), "P-384": ("SECP384R1", 48), "P-521": ("SECP521R1", 66)}
+CURVES = {"P-256": ("SECP256R1", 32), "P-384": ("SECP384R1", 48), "P-521": ("SECP521R1", 66)}
 
 
 _ECDSA_JWK_CURVES = {"ES256": "P-256", "ES384": "P-384", "ES512": "P-521"}
@@ -62,7 +61,7 @@ def _asymmetric_jwk_checks(jwk: dict[str, Any], name: str, private: bool, usages
     if private and jwk.get("oth") is not None:
         raise dom_exception("Multi-prime private keys not supported.", "NotSupportedError")
     expected, op0, op1 = ("enc", "encrypt", "wrapKey") if name == "RSA-OAEP" else \
-        ("enc", "unused", "unused") if name in _AGREEMENT else ("sig", "sign", "verify")
+        ("enc", "unused", "unused") if name in AGREEMENT else ("sig", "sign", "verify")
     use = jwk.get("use")
     if usages and use is not None and use != expected:
         raise dom_exception('Asymmetric "jwk" key import with usages requires a JSON Web Key with Public Key Use '
@@ -79,7 +78,7 @@ def _asymmetric_jwk_checks(jwk: dict[str, Any], name: str, private: bool, usages
             raise dom_exception(f'Asymmetric "jwk" import requires a JSON Web Key with Public Key Use "use" ("{use}") '
                                 f'equal to "{expected}".', "DataError")
         for op in ops:
-            if name in _AGREEMENT:
+            if name in AGREEMENT:
                 raise dom_exception('A JSON Web Key should have either a Public Key Use parameter ("use") or a Key '
                                     'Operations parameter ("key_ops"); otherwise, the parameters must be consistent '
                                     f'with each other. For public {name} keys, there are no valid usages,so keys with '
@@ -113,12 +112,20 @@ def _jwk_kty_and_alg(jwk: dict[str, Any], kty: str, what: str, algs: dict[str, s
                             f"{mismatch.format(alg=alg)}.", "DataError")
 
 
+#: the JWK ``alg`` values an RSA-RAW key may name (importRsaRaw's table; no hash to match)
+_RSA_RAW_JWK_ALGS = {alg: "" for alg in ("RS1", "RS256", "RS384", "RS512")}
+
+
 def _rsa_from_jwk(jwk: dict[str, Any], hash_key: str) -> Any:
-    """workerd's RSA JWK reader: ``kty``, ``alg`` against the requested hash, then the numbers."""
+    """workerd's RSA JWK reader: ``kty``, ``alg`` against the requested hash (any ``RS`` one for
+    RSA-RAW, whose ``hash_key`` is empty), then the numbers."""
     from cryptography.hazmat.primitives.asymmetric import rsa
 
-    _jwk_kty_and_alg(jwk, "RSA", 'RSASSA-PKCS1-v1_5 "jwk" key import', _RSA_JWK_HASHES, hash_key,
-                     "hash algorithm \"{alg}\"")  # (workerd names the JWK's alg twice)
+    if hash_key:
+        _jwk_kty_and_alg(jwk, "RSA", 'RSASSA-PKCS1-v1_5 "jwk" key import', _RSA_JWK_HASHES, hash_key,
+                         "hash algorithm \"{alg}\"")  # (workerd names the JWK's alg twice)
+    else:
+        _jwk_kty_and_alg(jwk, "RSA", 'RSA-RAW "jwk" key import', _RSA_RAW_JWK_ALGS, "", "")
     n = jwk_number(jwk, "n", 'Invalid RSA key in JSON Web Key; missing or invalid Modulus parameter ("n").')
     e = jwk_number(jwk, "e", 'Invalid RSA key in JSON Web Key; missing or invalid Exponent parameter ("e").')
     public = rsa.RSAPublicNumbers(e, n)
@@ -143,13 +150,24 @@ def _rsa_from_jwk(jwk: dict[str, Any], hash_key: str) -> Any:
                             "DataError") from None
 
 
-def _okp_classes(curve: str) -> tuple[Any, Any]:
-    """cryptography's public and private key classes of an OKP curve (Ed25519, X25519)."""
+def okp_classes(curve: str) -> tuple[Any, Any]:
+    """cryptography's public and private key classes of an OKP curve (Ed25519 -- NODE-ED25519's
+    too -- and X25519)."""
     from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 
-    if curve == "Ed25519":
-        return ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey
-    return x25519.X25519PublicKey, x25519.X25519PrivateKey
+    if curve == "X25519":
+        return x25519.X25519PublicKey, x25519.X25519PrivateKey
+    return ed25519.Ed25519PublicKey, ed25519.Ed25519PrivateKey
+
+
+def node_ed25519_curve(algo: dict[str, Any]) -> None:
+    """NODE-ED25519's ``namedCurve``: required, and "NODE-ED25519" itself (``importEddsa``,
+    ``generateEddsa``)."""
+    named = algo.get("namedCurve")
+    if named is None:
+        raise js_type_error('Missing field "namedCurve" in "algorithm".')
+    if named != "NODE-ED25519":
+        raise dom_exception(f'EDDSA curve "{named}" isn\'t supported.', "NotSupportedError")
 
 
 def _okp_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
@@ -169,7 +187,7 @@ def _okp_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
                                          '("x").')
     if len(x) != 32:
         raise dom_exception(f"Invalid length {len(x)} for public key", "DataError")
-    public, private = _okp_classes(curve)
+    public, private = okp_classes(curve)
     if jwk.get("d") is None:
         return public.from_public_bytes(x)
     d = jwk_secret({"k": jwk.get("d")}, f'Invalid {curve} key in JSON Web Key; missing or invalid private key '
@@ -179,12 +197,12 @@ def _okp_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
     return private.from_private_bytes(d)
 
 
-def _curve(algo: dict[str, Any]) -> str:
+def named_curve(algo: dict[str, Any]) -> str:
     """``algorithm.namedCurve``, normalised as workerd's case-insensitive curve table has it."""
     named = algo.get("namedCurve")
     if named is None:
         raise js_type_error('Missing field "namedCurve" in "algorithm".')
-    for curve in _CURVES:
+    for curve in CURVES:
         if str(named).upper() == curve:
             return curve
     raise dom_exception(f'Unrecognized or unimplemented EC curve "{named}" requested.', "NotSupportedError")
@@ -199,7 +217,7 @@ def _ec_from_jwk(jwk: dict[str, Any], curve: str, name: str) -> Any:
                      _ECDSA_JWK_CURVES, curve, "curve")
     x = jwk_number(jwk, "x", 'Invalid EC key in JSON Web Key; missing "x".')
     y = jwk_number(jwk, "y", 'Invalid EC key in JSON Web Key; missing "y".')
-    group = getattr(ec, _CURVES[curve][0])()
+    group = getattr(ec, CURVES[curve][0])()
     try:
         public = ec.EllipticCurvePublicNumbers(x, y, group).public_key()
     except ValueError:
@@ -241,8 +259,10 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
     except ImportError:
         raise needs_cryptography(f"{canonical} key import") from None
     is_rsa, is_ec = canonical.startswith("RSA"), canonical in ("ECDSA", "ECDH")
-    hash_key = hash_key_of(algo) if is_rsa else ""
-    curve = _curve(algo) if is_ec else ""
+    hash_key = hash_key_of(algo) if is_rsa and canonical != "RSA-RAW" else ""  # (RSA-RAW's has none)
+    curve = named_curve(algo) if is_ec else "X25519" if canonical == "X25519" else "Ed25519"  # (an OKP key's)
+    if canonical == "NODE-ED25519":
+        node_ed25519_curve(algo)
     material: Any  # cryptography's key, public or private: checked against the algorithm below
     if fmt == "raw":
         if is_rsa:
@@ -256,13 +276,13 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
             try:
                 if not well_formed:
                     raise dom_exception("Failed to import raw EC key data: Invalid point encoding..", "DataError")
-                material = ec.EllipticCurvePublicKey.from_encoded_point(getattr(ec, _CURVES[curve][0])(), raw)
+                material = ec.EllipticCurvePublicKey.from_encoded_point(getattr(ec, CURVES[curve][0])(), raw)
             except ValueError:
                 raise dom_exception("Failed to import raw EC key data: Point is not on curve..", "DataError") from None
         elif len(raw) != 32:
-            raise dom_exception(f"{canonical} raw keys must be exactly 32-bytes (provided {len(raw)}).", "DataError")
+            raise dom_exception(f"{curve} raw keys must be exactly 32-bytes (provided {len(raw)}).", "DataError")
         else:
-            material = _okp_classes(canonical)[0].from_public_bytes(raw)
+            material = okp_classes(curve)[0].from_public_bytes(raw)
         kind = "public"
     elif fmt == "jwk":
         jwk = plain(data)
@@ -274,7 +294,7 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
         elif is_ec:
             material = _ec_from_jwk(jwk, curve, canonical)
         else:
-            material = _okp_from_jwk(jwk, canonical)
+            material = _okp_from_jwk(jwk, curve)
     else:  # spki or pkcs8 (importKey refuses every other format first)
         kind = "public" if fmt == "spki" else "private"
         from cryptography.exceptions import UnsupportedAlgorithm
@@ -295,37 +315,47 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
         if not isinstance(material, (ec.EllipticCurvePublicKey, ec.EllipticCurvePrivateKey)):  # (importEcdh's words)
             raise dom_exception("Input was not an EC key." if canonical == "ECDSA" else
                                 "Input was not an EC public key nor a DH key.", "DataError")
-        if material.curve.name != getattr(ec, _CURVES[curve][0]).name:
+        if material.curve.name != getattr(ec, CURVES[curve][0]).name:
             raise dom_exception(f'"algorithm.namedCurve" "{algo.get("namedCurve")}"{"," if canonical == "ECDH" else ""} '
                                 "does not match the curve specified by the input key data.", "DataError")
         key_algorithm: dict[str, Any] = {"name": canonical, "namedCurve": curve}
     elif is_rsa:
+        if canonical == "RSA-RAW" and kind != "private":
+            raise dom_exception('RSA-RAW only supports private keys but requested "public".', "DataError")
         if not isinstance(material, (rsa.RSAPublicKey, rsa.RSAPrivateKey)):
             raise dom_exception("Input was not an RSA key.", "DataError")
         numbers = material.public_key().public_numbers() if isinstance(material, rsa.RSAPrivateKey) \
             else material.public_numbers()  # (a private key exactly when kind is "private")
-        modulus_bits = 8 * ((material.key_size + 7) // 8)  # BoringSSL's RSA_size in bits: 1020 bits show 1024
-        _check_rsa_params(modulus_bits, numbers.e)
+        # BoringSSL's RSA_size in bits (1020 bits show 1024); RSA-RAW's RSA_bits, the bits themselves
+        modulus_bits = material.key_size if canonical == "RSA-RAW" else 8 * ((material.key_size + 7) // 8)
+        check_rsa_params(modulus_bits, numbers.e)
         exponent = numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")
         key_algorithm = {"name": canonical, "modulusLength": modulus_bits, "publicExponent": to_js(exponent),
-                         "hash": {"name": hash_key}}
+                         "hash": {"name": hash_key} if hash_key else None}  # (RSA-RAW's: undefined)
     else:
-        if not isinstance(material, _okp_classes(canonical)):
+        if not isinstance(material, okp_classes(curve)):
             raise dom_exception(f"Input was not an {canonical} key", "DataError")
-        key_algorithm = {"name": canonical}
+        key_algorithm = okp_algorithm(canonical)
     return with_usages(CryptoKey(kind, key_algorithm, extractable, usages, material))
 
 
-def _check_rsa_params(modulus_bits: int, exponent: int) -> None:
-    """rsa.c++'s ``validateRsaParams`` for an import under ``strict_crypto_checks`` (on from
-    2023-08-01): a modulus of 256 to 16,384 bits (a whole number of bytes, as BoringSSL counts it);
-    an exponent of 3, 17, 37 or 65537."""
-    if not 256 <= modulus_bits <= 16384:
+def okp_algorithm(name: str) -> dict[str, Any]:
+    """An OKP key's ``algorithm``: its name (NODE-ED25519's also as its ``namedCurve``)."""
+    return {"name": name, "namedCurve": name} if name == "NODE-ED25519" else {"name": name}
+
+
+def check_rsa_params(modulus_bits: int, exponent: int, *, generating: bool = False) -> None:
+    """rsa.c++'s ``validateRsaParams`` under ``strict_crypto_checks`` (on from 2023-08-01): a
+    modulus of 256 to 16,384 bits, a multiple of 8; an exponent of 3 or 65537 for a generated key,
+    also 17 or 37 for an imported one."""
+    if modulus_bits % 8 or not 256 <= modulus_bits <= 16384:
         raise dom_exception("The modulus length must be a multiple of 8 and between 256 and 16k, but "
                             f"{modulus_bits} was requested.", "OperationError")
     if exponent >= 1 << 32:
         raise dom_exception('The "publicExponent" must be either 3 or 65537, but got a number larger than 2^32.',
                             "OperationError")
+    if generating and exponent not in (3, 65537):
+        raise dom_exception(f'The "publicExponent" must be either 3 or 65537, but got {exponent}.', "OperationError")
     if exponent not in (3, 17, 37, 65537):
         raise dom_exception(f"Imported RSA key has invalid publicExponent {exponent}.", "OperationError")
 
@@ -352,6 +382,23 @@ def pss_sign(key: CryptoKey, algorithm: dict[str, Any], data: bytes) -> bytes:
     return key._material.sign(data, padding.PSS(mgf=padding.MGF1(hash_object), salt_length=salt), hash_object)
 
 
+def rsa_raw_sign(key: CryptoKey, data: bytes) -> bytes:
+    """rsa.c++'s ``Rsa::sign`` for an RSA-RAW key: blind signing, ``data`` a number below the
+    modulus, of the modulus' size, raised to the private exponent (no padding, no hash)."""
+    numbers = key._material.private_numbers()
+    size = (key._material.key_size + 7) // 8
+    if len(data) > size:
+        raise dom_exception(f"Blind Signing requires presigned data ({len(data)} bytes) to be smaller than the key "
+                            f"({size} bytes).", "DataError")
+    value = int.from_bytes(data, "big")
+    if len(data) == size and value >= numbers.public_numbers.n:  # (workerd's text lacks a space: "keymodulus")
+        raise dom_exception("Blind Signing requires presigned data value to be strictly smaller than RSA key"
+                            "modulus, consider using a larger key size.", "DataError")
+    if len(data) != size:  # BoringSSL's RSA_R_DATA_LEN_NOT_EQUAL_TO_MOD_LEN, in workerd's words
+        raise dom_exception("Invalid RSA signature.", "OperationError")
+    return pow(value, numbers.d, numbers.public_numbers.n).to_bytes(size, "big")
+
+
 def _ecdsa_hash(algorithm: dict[str, Any]) -> Any:
     if algorithm.get("hash") is None:
         raise js_type_error('Missing "hash" in AlgorithmIdentifier. (ECDSA requires that the hash algorithm be '
@@ -366,7 +413,7 @@ def ecdsa_sign(key: CryptoKey, algorithm: dict[str, Any], data: bytes) -> bytes:
     from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
     r, s = decode_dss_signature(key._material.sign(data, ec.ECDSA(_ecdsa_hash(algorithm))))
-    size = _CURVES[key.algorithm.namedCurve][1]
+    size = CURVES[key.algorithm.namedCurve][1]
     return r.to_bytes(size, "big") + s.to_bytes(size, "big")
 
 
@@ -376,7 +423,7 @@ def ecdsa_verify(key: CryptoKey, algorithm: dict[str, Any], signature: bytes, da
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
-    size = _CURVES[key.algorithm.namedCurve][1]
+    size = CURVES[key.algorithm.namedCurve][1]
     hash_object = _ecdsa_hash(algorithm)
     if len(signature) != 2 * size:
         return False

@@ -35,6 +35,7 @@ from workers_env.runtime.webcrypto.arguments import (
     algorithm_dict,
     algorithm_struct,
     refuse_null_algorithm,
+    derive_length,
     digest_key,
     fail,
     hash_instance,
@@ -47,8 +48,10 @@ from workers_env.runtime.webcrypto.arguments import (
     plain,
     with_length,
 )
+from workers_env.runtime.webcrypto.agreement import agree
 from workers_env.runtime.webcrypto.kdf import hkdf, pbkdf2
 from workers_env.runtime.webcrypto.keyexport import asymmetric_export
+from workers_env.runtime.webcrypto.keypairs import generate_pair
 from workers_env.runtime.webcrypto.keys import (
     DERIVED_KEY_TYPES,
     GENERATED_KEY_TYPES,
@@ -68,6 +71,7 @@ from workers_env.runtime.webcrypto.signatures import (
     import_asymmetric,
     pss_salt,
     pss_sign,
+    rsa_raw_sign,
 )
 
 
@@ -162,9 +166,8 @@ class SubtleCrypto(JsgObject, JsProxy):
                 raise _unknown_format(fmt)
             return with_usages(CryptoKey("secret", {"name": name, "length": 8 * len(secret)}, extractable,
                                           usage_list, secret))
-        if name in ASYMMETRIC:
-            return import_asymmetric(fmt, key_data, name, algo, usage_list, extractable)
-        raise not_emulated("importKey", name_of(algo))
+        # (WORKERD_ALGORITHMS: what is left is asymmetric)
+        return import_asymmetric(fmt, key_data, name, algo, usage_list, extractable)
 
     @staticmethod
     def _check(key: Any, usage: str, algorithm: Any = None) -> CryptoKey:
@@ -187,7 +190,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         refuse_null_algorithm(algorithm, "SignAlgorithm")
         _buffer_parameters("sign", key, (3, data))
         key = self._check(key, "sign", algorithm)
-        if key._name == "Ed25519":
+        if key._name in ("Ed25519", "NODE-ED25519"):
             return JsBuffer(key._material.sign(buffer_bytes(data)))
         if key._name == "RSASSA-PKCS1-v1_5":
             from cryptography.hazmat.primitives.asymmetric import padding
@@ -198,40 +201,44 @@ class SubtleCrypto(JsgObject, JsProxy):
             return JsBuffer(pss_sign(key, algorithm_dict(algorithm), buffer_bytes(data)))
         if key._name == "ECDSA":
             return JsBuffer(ecdsa_sign(key, algorithm_dict(algorithm), buffer_bytes(data)))
-        if key._name.upper() != "HMAC":
-            raise not_emulated("sign", key._name)
+        if key._name == "RSA-RAW":
+            return JsBuffer(rsa_raw_sign(key, buffer_bytes(data)))
         digest = DIGESTS[hash_key_of(key.algorithm.to_py())]
         return JsBuffer(hmac.new(key._material, buffer_bytes(data), digest).digest())
 
     @promise_call
     async def deriveBits(self, algorithm: Any, baseKey: Any, length: Any = None) -> JsBuffer:  # noqa: N802,N803 - JS names
-        """PBKDF2 (workerd's ``deriveBits``, its checks and texts, production's iteration cap)."""
+        """PBKDF2, HKDF, ECDH and X25519 (workerd's ``deriveBits``, its checks and texts,
+        production's iteration cap)."""
         refuse_null_algorithm(algorithm, "DeriveKeyAlgorithm")
         algorithm_struct(algorithm, "DeriveKeyAlgorithm")
+        if isinstance(baseKey, CryptoKey):  # (the base key's conversion refuses any other first)
+            length = derive_length(length)
         key = self._check(baseKey, "deriveBits", algorithm)
-        return JsBuffer(self._derive(key, algorithm_dict(algorithm), length, "deriveBits"))
+        return JsBuffer(self._derive(key, algorithm_dict(algorithm), length))
 
     @staticmethod
-    def _derive(key: CryptoKey, algorithm: dict[str, Any], length: Any, operation: str) -> bytes:
+    def _derive(key: CryptoKey, algorithm: dict[str, Any], length: int | None) -> bytes:
+        """The base key's ``deriveBits`` (a key with a derive usage is one of these four)."""
         if key._name == "PBKDF2":
             return pbkdf2(algorithm, key._material, length)
         if key._name == "HKDF":
             return hkdf(algorithm, key._material, length)
-        raise not_emulated(operation, key._name)
+        return agree(key, algorithm, length)
 
     @promise_call
     async def deriveKey(  # noqa: N802 - JS name
         self, algorithm: Any, baseKey: Any, derivedKeyAlgorithm: Any, extractable: bool = False,  # noqa: N803
         keyUsages: Any = None,  # noqa: N803
     ) -> CryptoKey:
-        """PBKDF2 into an HMAC key (its ``length``, or the hash's block size)."""
+        """The base key's bits (PBKDF2, HKDF, ECDH, X25519) imported as a key: an AES or HMAC key
+        of its length (HMAC's default the hash's block size), an HKDF or PBKDF2 key of all of them
+        (workerd's ``getKeyLength``)."""
         refuse_null_algorithm(algorithm, "DeriveKeyAlgorithm")
         algorithm_struct(algorithm, "DeriveKeyAlgorithm")
         if isinstance(baseKey, CryptoKey):  # parameter 3 is converted after the key, before any check
             refuse_null_algorithm(derivedKeyAlgorithm, "ImportKeyAlgorithm")
         key = self._check(baseKey, "deriveKey", algorithm)
-        if key._name not in ("PBKDF2", "HKDF"):
-            raise not_emulated("deriveKey", key._name)
         derived = with_length(derivedKeyAlgorithm, algorithm_dict(derivedKeyAlgorithm))
         if derived.get("name") is None or name_of(derived).upper() not in DERIVED_KEY_TYPES:
             raise fail(dom_exception(f'Unrecognized derived key type "{name_of(derived)}" requested.',
@@ -244,10 +251,11 @@ class SubtleCrypto(JsgObject, JsProxy):
             if int(length) not in AES_BITS:
                 raise dom_exception("Derived AES key must be 128, 192, or 256 bits in length but provided "
                                     f"{int(length)}.", "OperationError")
-            bits = self._derive(key, algorithm_dict(algorithm), int(length), "deriveKey")
+            bits = self._derive(key, algorithm_dict(algorithm), int(length))
             return await self.importKey("raw", bits, JsObject(derived), extractable, keyUsages)
-        if derived_name != "HMAC":
-            raise not_emulated("deriveKey", f"a derived {name_of(derived)} key")
+        if derived_name != "HMAC":  # HKDF, PBKDF2: no length (the whole secret; PBKDF2 refuses none)
+            bits = self._derive(key, algorithm_dict(algorithm), None)
+            return await self.importKey("raw", bits, JsObject(derived), extractable, keyUsages)
         if derived.get("hash") is None:
             raise js_type_error('Missing field "hash" in "derivedKeyParams".')
         hash_key = hash_key_of(derived)
@@ -256,7 +264,7 @@ class SubtleCrypto(JsgObject, JsProxy):
             length = hashlib.new(DIGESTS[hash_key]).block_size * 8
         elif int(length) <= 0:
             raise js_type_error("HMAC key length must be a non-zero unsigned long integer.")
-        bits = self._derive(key, algorithm_dict(algorithm), length, "deriveKey")
+        bits = self._derive(key, algorithm_dict(algorithm), int(length))
         return await self.importKey("raw", bits, JsObject({**derived, "name": "HMAC", "length": int(length)}),
                                     extractable, keyUsages)
 
@@ -282,9 +290,9 @@ class SubtleCrypto(JsgObject, JsProxy):
                 key._material.verify(buffer_bytes(signature), buffer_bytes(data),
                                      padding.PSS(mgf=padding.MGF1(hash_object), salt_length=salt), hash_object)
                 return True
-            if name == "ED25519":
+            if name in ("ED25519", "NODE-ED25519"):
                 if len(buffer_bytes(signature)) != 64:
-                    raise dom_exception(f"Invalid Ed25519 signature length {len(buffer_bytes(signature))}",
+                    raise dom_exception(f"Invalid {key._name} signature length {len(buffer_bytes(signature))}",
                                         "OperationError")
                 key._material.verify(buffer_bytes(signature), buffer_bytes(data))
             else:
@@ -331,9 +339,12 @@ class SubtleCrypto(JsgObject, JsProxy):
         return aes_ctr(key._material, with_length(algorithm, algo), raw)
 
     @promise_call
-    async def generateKey(self, algorithm: Any, extractable: bool = False, keyUsages: Any = None) -> CryptoKey:  # noqa: N802,N803 - JS names
-        """An AES or HMAC secret key from the system's random source (workerd's checks, texts)."""
+    async def generateKey(self, algorithm: Any, extractable: bool = False,  # noqa: N802 - JS name
+                          keyUsages: Any = None) -> CryptoKey | JsObject:  # noqa: N803 - JS name
+        """An AES or HMAC secret key from the system's random source, or an RSA, EC or OKP key
+        pair (keypairs.py): workerd's checks and texts."""
         refuse_null_algorithm(algorithm, "GenerateKeyAlgorithm")
+        algorithm_struct(algorithm, "GenerateKeyAlgorithm")
         algo = with_length(algorithm, algorithm_dict(algorithm))
         name = name_of(algo).upper()
         if algo.get("name") is None or name not in GENERATED_KEY_TYPES:
@@ -341,10 +352,7 @@ class SubtleCrypto(JsgObject, JsProxy):
                                       "NotSupportedError"), algorithm)
         usages = usage_names(keyUsages)
         if name in AES_KEYS:
-            for usage in usages:
-                if usage not in aes_usages(name):
-                    raise dom_exception(f'Attempt to generate {name} key with invalid usage "{usage}".',
-                                        "SyntaxError")
+            check_usages(usages, "generate", name, aes_usages(name))
             length = algo.get("length")
             if length is None:
                 raise js_type_error('Missing field "length" in "algorithm".')
@@ -355,9 +363,7 @@ class SubtleCrypto(JsgObject, JsProxy):
                             os.urandom(int(length) // 8))
         elif name == "HMAC":
             hash_key = hash_key_of(algo)
-            for usage in usages:
-                if usage not in ("sign", "verify"):
-                    raise dom_exception(f'Attempt to generate HMAC key with invalid usage "{usage}".', "SyntaxError")
+            check_usages(usages, "generate", "HMAC", ("sign", "verify"))
             length = algo.get("length")
             length = hashlib.new(DIGESTS[hash_key]).block_size * 8 if length is None else int(length)
             if length <= 0:
@@ -366,8 +372,8 @@ class SubtleCrypto(JsgObject, JsProxy):
             secret, _ = hmac_length(os.urandom(-(-length // 8)), length)
             key = CryptoKey("secret", {"name": "HMAC", "hash": {"name": hash_key}, "length": length}, extractable,
                             usages, secret)
-        else:
-            raise not_emulated("generateKey", name)
+        else:  # (GENERATED_KEY_TYPES: an asymmetric algorithm)
+            return generate_pair(ASYMMETRIC[name], algo, bool(extractable), usages)
         return with_usages(key)
 
     @promise_call
