@@ -2141,6 +2141,21 @@ CASES = {
         # the JSON round trips both Workers use (JSON.parse of json.dumps, json.loads of JSON.stringify)
         "v = js.JSON.parse(json.dumps({'text': ['x'], 'pooling': 'cls'}))\n(js.Array.isArray(v.text), js.JSON.stringify(v))",
         "json.loads(js.JSON.stringify(js.JSON.parse('{\"matches\": [{\"id\": \"a\", \"score\": 0.5, \"metadata\": {}}], \"count\": 1}')))",
+        # hunt27: adewale/python-workers-issues' R2 put of to_js(bytes).slice(), python-workers-examples' image-gen
+        # Response(to_js(png).buffer) -- a copy whose buffer is the bytes alone, not Pyodide's heap --, mspaintify's
+        # dict(Headers.entries()) and Workflow create(to_js({...})), hotel-comp-policy-model's JSON Mode schema
+        # whose enum holds None (the external SDK hands it over with jsnull in its place)
+        "v = to_js(bytes(range(256)) * 2)\ns = v.slice()\n(type(v).__name__, v.constructor.name, v.byteLength, "
+        "v.buffer.byteLength, v.byteOffset, s.constructor.name, s.byteLength, s.buffer.byteLength, s[255], s[256])",
+        "v = to_js(b'\\x89PNG\\r\\n')\nb = v.buffer\n(b.constructor.name, b.byteLength, v.byteOffset, js.Uint8Array.new(b)[0])",
+        "r = js.Response.new(to_js(b'abc').buffer)\n(r.status, r.headers.get('content-type'))",
+        "h = js.Headers.new()\nh.set('content-type', 'image/png')\nh.set('etag', '\"abc\"')\nsorted(dict(h.entries()).items())",
+        "v = to_js({'params': {'image_key': 'photos/a.png'}}, dict_converter=Object.fromEntries)\n"
+        "(js.JSON.stringify(v), v.params.image_key)",
+        "v = to_js({'type': 'object', 'properties': {'c': {'type': ['string', 'null'], 'enum': ['a', None]}}, "
+        "'required': ['c']}, dict_converter=Object.fromEntries)\njs.JSON.stringify(v)",
+        "v = to_js({'enum': ['a', jsnull], 'n': jsnull}, dict_converter=Object.fromEntries) "
+        "if not isinstance(jsnull, str) else 'no jsnull'\nv if isinstance(v, str) else js.JSON.stringify(v)",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"

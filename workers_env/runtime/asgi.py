@@ -9,8 +9,9 @@ dates from 2026-04-21) percent-decodes ``path`` and adds ``raw_path`` (from 1.6.
 and answers a null-body status without the body; the built-in one (workerd's ``asgi.py``) does
 none of that, makes the first body message the whole response (a later one fails inside the
 app's ``send``), wants ``ctx`` for server-sent events, never shuts the lifespan down and
-waits forever for an app that does not complete the lifespan startup. Streamed and server-sent-event bodies are collected whole before they are returned;
-WebSockets are not emulated.
+waits forever for an app that does not complete the lifespan startup; its server-sent events
+stream, the response returned at their start. The external SDK's streamed bodies are collected
+whole before they are returned; WebSockets are not emulated.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from workers_env.runtime.eras import NEWEST_SDK
 from workers_env.runtime.gateway import BaseOptions, with_options
 from workers_env.runtime.jsbuffers import JsTypedArray
 from workers_env.runtime.jsglobals import JsURL
-from workers_env.runtime.jsstreams import HANGING
+from workers_env.runtime.jsstreams import HANGING, JsTransformStream
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 from workers_env.runtime.tracebacks import runs_the_workers, without_our_frames
 
@@ -349,58 +350,79 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
     ``TypeError``); a later body message finds the response already set (``InvalidStateError``
     inside the app's ``send``, logged), so a streamed body is cut to its first chunk
     (workers-py issue #67); headers go through ``Object.fromEntries`` (a repeated one keeps its
-    last value). A server-sent-event response (collected whole here) needs ``ctx``."""
+    last value). A server-sent-event response is the readable side of a ``TransformStream``,
+    returned as soon as ``http.response.start`` names ``text/event-stream``: each body message is
+    written to it as the app sends it (a stream that never ends answers its headers at once), the
+    last one closes it, and the app runs on under ``ctx.waitUntil`` -- without ``ctx``, the
+    bridge's ``RuntimeError`` once the response exists."""
     receive, finished = await _receiver(req)
     result: asyncio.Future[JsResponse] = asyncio.get_running_loop().create_future()
     status: int | None = None
     headers: list[tuple[str, str]] = []
     event_stream = False
-    chunks: list[bytes] = []
-
-    def collected() -> JsResponse:  # an event stream's chunks, as one response
-        return JsResponse(b"".join(chunks), None, status=status, headers=_from_entries(headers))
+    closed = False
+    stream = JsTransformStream()  # made before the app runs, as there
+    writer = stream.writable.getWriter()
 
     async def send(message: dict[str, Any]) -> None:
-        nonlocal status, headers, event_stream
+        nonlocal status, headers, event_stream, closed
         if message["type"] == "http.response.start":
             status = message["status"]
             headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in message.get("headers", [])]
             event_stream = _is_event_stream(headers)
+            if event_stream:
+                result.set_result(JsResponse(stream.readable, None, status=status, headers=_from_entries(headers)))
         elif message["type"] == "http.response.body":
             data = bytes(message.get("body", b""))
             if event_stream:
-                chunks.append(data)
+                with acquire_js_buffer(data) as chunk:
+                    await writer.write(chunk)
                 if not message.get("more_body", False):
+                    closed = True
+                    await writer.close()
                     finished.set()
-                    result.set_result(collected())
                 return
             response = JsResponse(data, None, status=status, headers=_from_entries(headers))
             result.set_result(response)  # a second body message: InvalidStateError, as there
             finished.set()
 
+    async def run_app() -> None:
+        try:
+            await _application(app, request_to_scope(req, env), receive, send)
+            if not result.done():
+                raise RuntimeError("The application did not generate a response")  # noqa: TRY301
+        except asyncio.CancelledError as exc:  # the app's own, not an Exception to run_app (see _AppHung)
+            if caller_gone():
+                raise
+            if not result.done():
+                raise _hung(exc) from exc
+            if not event_stream:  # workerd's asgi.py awaits app_task after the response: its CancelledError
+                raise
+            _app_cancelled(exc)  # an event stream's ctx.waitUntil(app_task) sees it
+        except Exception as exc:
+            if not result.done():
+                raise
+            # the response exists: the error cannot reach the client
+            logger.error("Exception in ASGI application after response started",
+                         exc_info=(type(exc), exc, without_our_frames(exc)))
+        finally:
+            if event_stream and not closed:  # nothing can end the body now (there the writer is never
+                # closed and workerd, idle, cancels the request as hung: the client's body is cut off)
+                stream.writable._sink.abort(JsException(HANGING))
+
+    app_task = asyncio.ensure_future(run_app())
+    waits: list[asyncio.Future[Any]] = [result, app_task]
     try:
-        await _application(app, request_to_scope(req, env), receive, send)
-        if not result.done():
-            raise RuntimeError("The application did not generate a response")  # noqa: TRY301
-    except asyncio.CancelledError as exc:  # the app's own, not an Exception to run_app (see _AppHung)
-        if caller_gone():
-            raise
-        if not (result.done() or event_stream):
-            raise _hung(exc) from exc
-        if not event_stream:  # workerd's asgi.py awaits app_task after the response: its CancelledError
-            raise
-        _app_cancelled(exc)  # an event stream's ctx.waitUntil(app_task) sees it
-        if not result.done():
-            result.set_result(collected())
-    except Exception as exc:
-        if not (result.done() or event_stream):  # an event stream's response exists from its start
-            raise
-        logger.error("Exception in ASGI application after response started",
-                     exc_info=(type(exc), exc, without_our_frames(exc)))
-        if not result.done():
-            result.set_result(collected())
-    if event_stream and ctx is None:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        if not (result.done() and event_stream):
+            await app_task  # the response's own errors, a hung app
+            return result.result()
+    except asyncio.CancelledError:  # the request itself cancelled (its client gone): the app with it
+        app_task.cancel()
+        raise
+    if ctx is None:
         raise RuntimeError("Server-Side-Events require ctx to be passed to asgi.fetch")
+    ctx.waitUntil(app_task)
     return result.result()
 
 
