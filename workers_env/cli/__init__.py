@@ -263,8 +263,9 @@ def _unknown_names(items: list[str]) -> list[str]:
     while i < len(items):
         item = items[i]
         i += 1
-        name, eq, _ = item.partition("=")
-        name = name.lstrip("-")
+        bare = item.lstrip("-")  # (an option named "=": `-e=` is `-e ""` and `=`, `--=x` is `=x`)
+        name, eq, _ = bare[1:].partition("=")
+        name = bare[:1] + name
         names.append(name)
         if item.startswith("-") and "-" in name:
             names.append(_camel_case(name))
