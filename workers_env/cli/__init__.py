@@ -466,6 +466,11 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
     except ConfigError as exc:
         fail(f"{exc}: --env-file names a .env file to load; pass one that exists")
         return 1
+    held = next((name for name, value in loaded.items() if "\0" in value), None)
+    if held is not None:  # no environment variable holds one: Node refuses it as workerd's env
+        fail(f"The property 'options.env['{held}']' must be a string without null bytes. "
+             f"Received {_node_quoted(loaded[held])}")
+        return 1
     before = dict(os.environ)
     os.environ.update(loaded)
     try:
@@ -473,6 +478,15 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
     finally:
         os.environ.clear()
         os.environ.update(before)
+
+
+def _node_quoted(text: str) -> str:
+    """``text`` as Node's ``util.inspect`` quotes a string: ``'`` (``"`` or a backtick when the
+    text holds ``'``), control characters escaped (``\\x00``, ``\\n``)."""
+    quote = next((q for q in ("'", '"', "`") if q not in text), "'")
+    named = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", "\\": "\\\\", quote: "\\" + quote}
+    return quote + "".join(named.get(c) or (f"\\x{ord(c):02X}" if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F else c)
+                           for c in text) + quote
 
 
 def _handle(parser: argparse.ArgumentParser, given: list[str], handler: Callable[[argparse.Namespace], int],
