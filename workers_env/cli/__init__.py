@@ -457,6 +457,7 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
 
     from workers_env._errors import ConfigError
     from workers_env.config.devvars import dot_env_paths, process_environment
+    from workers_env.runtime.jsinspect import quoted  # (Node's util.inspect of the value)
 
     try:
         if env_files is not None:
@@ -469,7 +470,7 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
     held = next((name for name, value in loaded.items() if "\0" in value), None)
     if held is not None:  # no environment variable holds one: Node refuses it as workerd's env
         fail(f"The property 'options.env['{held}']' must be a string without null bytes. "
-             f"Received {_node_quoted(loaded[held])}")
+             f"Received {quoted(loaded[held])}")
         return 1
     before = dict(os.environ)
     os.environ.update(loaded)
@@ -478,15 +479,6 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
     finally:
         os.environ.clear()
         os.environ.update(before)
-
-
-def _node_quoted(text: str) -> str:
-    """``text`` as Node's ``util.inspect`` quotes a string: ``'`` (``"`` or a backtick when the
-    text holds ``'``), control characters escaped (``\\x00``, ``\\n``)."""
-    quote = next((q for q in ("'", '"', "`") if q not in text), "'")
-    named = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", "\\": "\\\\", quote: "\\" + quote}
-    return quote + "".join(named.get(c) or (f"\\x{ord(c):02X}" if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F else c)
-                           for c in text) + quote
 
 
 def _handle(parser: argparse.ArgumentParser, given: list[str], handler: Callable[[argparse.Namespace], int],
