@@ -457,7 +457,6 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
 
     from workers_env._errors import ConfigError
     from workers_env.config.devvars import dot_env_paths, process_environment
-    from workers_env.runtime.jsinspect import quoted  # (Node's util.inspect of the value)
 
     try:
         if env_files is not None:
@@ -469,6 +468,8 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
         return 1
     held = next((name for name, value in loaded.items() if "\0" in value), None)
     if held is not None:  # no environment variable holds one: Node refuses it as workerd's env
+        from workers_env.runtime.jsinspect import quoted  # (the value as Node's util.inspect shows it)
+
         fail(f"The property 'options.env['{held}']' must be a string without null bytes. "
              f"Received {quoted(loaded[held])}")
         return 1
