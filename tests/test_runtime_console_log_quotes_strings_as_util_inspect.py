@@ -24,3 +24,12 @@ def test_strings_inside_a_value_are_escaped_and_quoted_as_node(capsys):
         "[ 'lone \\ud800 pair \U0001F600' ]",
         "{ \"it's\\n\": 1 }",
     ]
+
+
+def test_a_lone_surrogate_printed_as_it_is_is_the_replacement_character(capsys):
+    # workerd writes the line in UTF-8 (measured under wrangler dev 4.164.0: `top \ufffd x`, and
+    # `[ 'in \ud800' ]` inside a value); it stopped console.log with a UnicodeEncodeError
+    js.console.log("top \ud800 x", to_js(["in \udc00"]))
+    js.console.error("nul\x00raw")
+    out, err = capsys.readouterr()
+    assert (out, err) == ("top \ufffd x [ 'in \\udc00' ]\n", "nul\x00raw\n")
