@@ -84,3 +84,18 @@ def test_an_unreadable_default_file_is_passed_over(tmp_path, monkeypatch, capsys
     (tmp_path / ".env").mkdir()  # a folder where the file would be
     (tmp_path / ".env.local").write_text("CLOUDFLARE_ENV=staging\n")
     assert _lists("KVS")
+
+
+def test_a_value_holding_a_nul_is_refused_in_wranglers_words(tmp_path, monkeypatch, capsys):
+    # no environment variable holds a NUL: wrangler 4.164.0 stops where Node hands the env to
+    # workerd (measured: kv key list --local, exit 1); here before the command, nothing changed
+    _project(tmp_path, monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_bytes(b"CLOUDFLARE_ENV=staging\nA=x\x00y\n")
+    (tmp_path / "given.env").write_bytes(b"B=it's\x00\n")
+    for extra, text in (((), "'options.env['A']' must be a string without null bytes. Received 'x\\x00y'"),
+                        (("--env-file", "given.env"), "'options.env['B']' must be a string without null bytes. "
+                                                      "Received \"it's\\x00\"")):
+        assert not _lists("KVS", *extra)
+        assert capsys.readouterr().err == f"✘ [ERROR] The property {text}\n\n\n"
+        assert "CLOUDFLARE_ENV" not in os.environ and "A" not in os.environ

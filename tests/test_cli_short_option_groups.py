@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from workers_env.cli import main
-from workers_env.cli.globalflags import short_groups
 
 CONFIG = ('name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "top"\n'
           '[env.staging]\n[[env.staging.kv_namespaces]]\nbinding = "KVS"\nid = "stg"\n')
@@ -44,6 +43,9 @@ def test_a_flag_then_an_option(project, capsys):
     (["-cv", "wrangler.toml"], "Unknown argument: wrangler.toml"),
     (["-cx", "wrangler.toml"], "Unknown argument: x"),
     (["-xc", "wrangler.toml"], "Unknown argument: x"),
+    (["-e="], "Unknown argument: ="),  # -e "", then an option named "="
+    (["-x="], "Unknown arguments: x, ="),
+    (["--=x"], "Unknown argument: =x"),
 ])
 def test_letters_glued_to_a_value_are_options_of_their_own(project, capsys, given, unknown):
     assert _list("KV", *given) == 1
@@ -57,7 +59,22 @@ def test_help_in_a_group(project, capsys):
     assert capsys.readouterr().out.startswith("usage: workers-env kv key list ")
 
 
-def test_the_words_written_out():
-    assert short_groups(["-vc", "x", "-1", "--", "-ce"]) == ["-v", "-c", "x", "-1", "--", "-ce"]
-    assert short_groups(["-c1", "-y=false", "-y=true"]) == ["-c", "1", "-y"]
-    assert short_groups(["-.5", "-2e-3", "-10"]) == ["-.5", "-2e-3", "-10"]  # numbers, never groups
+def test_a_number_after_a_letter_is_its_value(project, capsys):
+    assert _list("KV", "-c1") == 1  # -c "1", as -c=1
+    assert capsys.readouterr().err.startswith(f"✘ [ERROR] Configuration file not found: {project / '1'}\n")
+
+
+def test_a_flag_given_false_with_equals_is_not_given(project, capsys):
+    for given, asked in (("-y=false", True), ("-y=true", False)):
+        assert main(["vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine"]) == 0
+        capsys.readouterr()
+        assert main(["vectorize", "delete", "idx", given]) == 0  # (asked: the fallback answer is yes)
+        assert ("OK to delete the index 'idx'?" in capsys.readouterr().out) is asked
+
+
+def test_negative_numbers_are_never_groups(project, capsys):
+    assert main(["vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine"]) == 0
+    capsys.readouterr()
+    assert main(["vectorize", "query", "idx", "--vector", "-.5", "-2e-3", "-10"]) == 0  # three values
+    assert "Unknown argument" not in capsys.readouterr().err
+    assert main(["kv", "key", "list", "--binding", "KV", "--local", "--", "-ce"]) == 0  # nor a word after --

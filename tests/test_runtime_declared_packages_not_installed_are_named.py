@@ -97,3 +97,21 @@ def test_a_plain_wrangler_deploy_names_nothing_of_the_kind(tmp_path, capsys):
     assert not getattr(caught.value, "__notes__", None)
     err = capsys.readouterr().err
     assert "deploys with plain wrangler" in err and "vendors into python_modules/ for production" not in err
+
+
+@pytest.mark.parametrize("marker", ["python_version < '3.10'", "sys_platform == 'win32'", "platform_machine == 'x86_64'"])
+def test_a_package_pyodide_is_not_given_is_not_named(tmp_path, capsys, marker):
+    # pywrangler resolves the declared packages for its Pyodide interpreter (`uv pip compile
+    # --python` it: Python 3.12 to 3.14, emscripten, wasm32), so one whose marker Pyodide fails
+    # is vendored for no one: production lacks it as this environment does
+    with pytest.raises(ModuleNotFoundError) as caught:
+        load_worker(_project(tmp_path, BARE, dependencies=(f"{MISSING}; {marker}", "workers-py")))
+    assert not getattr(caught.value, "__notes__", None)
+    assert "hunt-absent-package" not in capsys.readouterr().err
+
+
+def test_a_package_only_pyodide_is_given_is_named(tmp_path, capsys):
+    with pytest.raises(ModuleNotFoundError) as caught:
+        load_worker(_project(tmp_path, BARE, dependencies=(f"{MISSING}; sys_platform == 'emscripten'", "workers-py")))
+    assert getattr(caught.value, "__notes__", None) == [NOTE]
+    assert capsys.readouterr().err.splitlines().count(LINE) == 1

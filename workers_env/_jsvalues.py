@@ -1267,8 +1267,9 @@ DEEP_JSON = "JSON.parse of JSON nested deeper than Python's recursion limit (abo
 
 
 def json_int(digits: str) -> int | float:
-    """A JSON integer as ``JSON.parse`` reads it: a double, so one past 2^53 loses precision
-    (``json.loads``'s ``parse_int``)."""
+    """A JSON integer as ``JSON.parse`` reads it: a double, so one past 2^53 loses precision and
+    one past a double's range is Infinity, as ``1e400`` is (``json.loads``'s ``parse_int``;
+    ``float`` of the text, which neither overflows nor meets ``int``'s 4,300-digit limit)."""
     return js_number(float(digits)) if len(digits) > 15 else int(digits)
 
 

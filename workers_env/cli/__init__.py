@@ -263,8 +263,9 @@ def _unknown_names(items: list[str]) -> list[str]:
     while i < len(items):
         item = items[i]
         i += 1
-        name, eq, _ = item.partition("=")
-        name = name.lstrip("-")
+        bare = item.lstrip("-")  # (an option named "=": `-e=` is `-e ""` and `=`, `--=x` is `=x`)
+        name, eq, _ = bare[1:].partition("=")
+        name = bare[:1] + name
         names.append(name)
         if item.startswith("-") and "-" in name:
             names.append(_camel_case(name))
@@ -464,6 +465,13 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
             loaded = process_environment(dot_env_paths(Path.cwd(), environment), required=False)
     except ConfigError as exc:
         fail(f"{exc}: --env-file names a .env file to load; pass one that exists")
+        return 1
+    held = next((name for name, value in loaded.items() if "\0" in value), None)
+    if held is not None:  # no environment variable holds one: Node refuses it as workerd's env
+        from workers_env.runtime.jsinspect import quoted  # (the value as Node's util.inspect shows it)
+
+        fail(f"The property 'options.env['{held}']' must be a string without null bytes. "
+             f"Received {quoted(loaded[held])}")
         return 1
     before = dict(os.environ)
     os.environ.update(loaded)

@@ -454,13 +454,31 @@ def _vendored_sdk_version(root: Path, synced_by_build: bool,
     return None
 
 
-def declared_packages(root: Path, *, pywrangler_own: bool = True) -> list[str]:
+def declared_packages(root: Path, *, pywrangler_own: bool = True, python: tuple[int, int] | None = None) -> list[str]:
     """The names of the packages ``pyproject.toml`` at ``root`` declares (``[project].dependencies``):
     what ``pywrangler sync`` vendors into ``python_modules/``; without ``pywrangler_own``, less
-    ``workers-py`` and ``workers-runtime-sdk``, which workers-env follows by its own rules."""
+    ``workers-py`` and ``workers-runtime-sdk``, which workers-env follows by its own rules; given
+    production's ``python``, less those whose marker Pyodide on it fails (:func:`_on_pyodide`)."""
     pyproject = _read_toml(root / "pyproject.toml") or {}
-    names = dict.fromkeys(r.name for r in _requirements(pyproject, dev=False))
+    names = dict.fromkeys(r.name for r in _requirements(pyproject, dev=False) if python is None or _on_pyodide(r, python))
     return [name for name in names if pywrangler_own or canonical_name(name) not in _PYWRANGLER_OWN]
+
+
+def _on_pyodide(requirement: Requirement, python: tuple[int, int]) -> bool:
+    """Whether ``requirement``'s marker holds on Pyodide running ``python``, where pywrangler
+    resolves the declared packages (``uv pip compile --python`` its Pyodide interpreter):
+    ``emscripten``, ``wasm32``; a marker that cannot be evaluated holds."""
+    if requirement.marker is None:
+        return True
+    version = ".".join(map(str, python))
+    try:
+        return requirement.marker.evaluate({
+            "python_version": version, "python_full_version": f"{version}.0", "sys_platform": "emscripten",
+            "platform_system": "Emscripten", "platform_machine": "wasm32", "os_name": "posix",
+            "implementation_name": "cpython", "platform_python_implementation": "CPython",
+        })
+    except Exception:  # noqa: BLE001 - packaging's UndefinedComparison and kin: keep the package
+        return True
 
 
 def uploads_main_only(config: Any) -> bool:

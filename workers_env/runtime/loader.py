@@ -1265,7 +1265,7 @@ def _announce_uninstalled(config: Any) -> None:
     if not (root / "pyproject.toml").is_file() or not _first_time("uninstalled", root.resolve()) \
             or not _vendors_declared(config):
         return  # looked at once per project and process: each declared package is a metadata search
-    line = uninstalled_line(root)
+    line = uninstalled_line(root, python_release(config).python)
     if line is not None:
         print(line, file=sys.stderr, flush=True)
 
@@ -1332,7 +1332,7 @@ def _note_uninstalled(exc: ModuleNotFoundError, config: Any, main_only: bool) ->
     root = getattr(config, "root", None)
     if main_only or not exc.name or getattr(exc, "__notes__", None) or root is None or not _vendors_declared(config):
         return
-    note = uninstalled_note(exc.name, Path(root))
+    note = uninstalled_note(exc.name, Path(root), python_release(config).python)
     if note is not None:
         add_hint(exc, note)
 

@@ -15,11 +15,11 @@ from pathlib import Path
 from workers_env.runtime.eras import canonical_name, declared_packages
 
 
-def uninstalled_packages(root: Path) -> list[str]:
-    """The packages ``root``'s ``pyproject.toml`` declares that this environment has no
-    distribution of (as declared, in order)."""
+def uninstalled_packages(root: Path, python: tuple[int, int]) -> list[str]:
+    """The packages ``root``'s ``pyproject.toml`` declares for production's Pyodide on
+    ``python`` that this environment has no distribution of (as declared, in order)."""
     missing = []
-    for name in declared_packages(root, pywrangler_own=False):
+    for name in declared_packages(root, pywrangler_own=False, python=python):
         try:
             importlib.metadata.distribution(name)
         except importlib.metadata.PackageNotFoundError:
@@ -27,9 +27,9 @@ def uninstalled_packages(root: Path) -> list[str]:
     return missing
 
 
-def uninstalled_line(root: Path) -> str | None:
+def uninstalled_line(root: Path, python: tuple[int, int]) -> str | None:
     """The stderr line naming the declared packages this environment lacks (``None``: none)."""
-    missing = uninstalled_packages(root)
+    missing = uninstalled_packages(root, python)
     if not missing:
         return None
     return (f"workers-env: pyproject.toml declares {', '.join(missing)}, which `pywrangler sync` vendors into "
@@ -39,12 +39,12 @@ def uninstalled_line(root: Path) -> str | None:
             "uv pip install -r pyproject.toml (or pip install " + " ".join(missing) + ").")
 
 
-def uninstalled_note(missing_module: str, root: Path) -> str | None:
+def uninstalled_note(missing_module: str, root: Path, python: tuple[int, int]) -> str | None:
     """The note for a ``ModuleNotFoundError`` of ``missing_module`` whose top-level name is a
     package ``root``'s ``pyproject.toml`` declares and this environment lacks (``None`` otherwise;
     a distribution named unlike its module, ``beautifulsoup4`` for ``bs4``, is not recognised)."""
     top = canonical_name(missing_module.split(".")[0])
-    for name in uninstalled_packages(root):
+    for name in uninstalled_packages(root, python):
         if canonical_name(name) == top:
             return (f"workers-env: pyproject.toml declares {name}, which `pywrangler sync` vendors into "
                     "python_modules/, so the deployed Worker imports it; workers-env imports the Worker's packages "

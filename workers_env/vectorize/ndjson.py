@@ -14,17 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._errors import ConfigError
+from workers_env._jsvalues import json_int
 
 __all__ = ["iter_ndjson_vectors", "iter_numbered_vectors", "iter_sized_vectors", "read_ndjson_vectors"]
-
-
-def _js_int(text: str) -> int | float:
-    """``JSON.parse`` reads every number as a double: an int beyond the safe range loses
-    precision there (and never becomes a BigInt), so it is a float here -- one past the
-    double's range Infinity, as ``1e400`` is (``float`` of its text, which neither overflows
-    nor meets ``int``'s 4,300-digit limit)."""
-    value = float(text)
-    return int(text) if -(2**53) < value < 2**53 else value
 
 
 def iter_numbered_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -60,7 +52,7 @@ def iter_sized_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[st
             try:
                 # without its line break: an object left open is then reported at the end of the
                 # line (column 27), not at column 1 of the line after it
-                obj = json.loads(line.rstrip("\r\n"), parse_int=_js_int)
+                obj = json.loads(line.rstrip("\r\n"), parse_int=json_int)
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{file}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
             except RecursionError:

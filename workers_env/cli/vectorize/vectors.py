@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import UnindexedFilterWarning, WorkersEnvError
-from workers_env._jsvalues import js_truthy
+from workers_env._jsvalues import js_truthy, json_int
 from workers_env.cli.common import (
     CommandError,
     dump_json,
@@ -309,12 +309,6 @@ def validate_query_filter(parsed: Any) -> dict[str, Any] | None:
     return result or None
 
 
-def _json_int(text: str) -> int | float:
-    """``JSON.parse`` reads numbers as doubles: a big int is a float, never a BigInt."""
-    value = int(text)
-    return value if abs(value) < 2**53 else float(value)
-
-
 def _not_json(text: str) -> Any:
     """``NaN``/``Infinity``, which ``JSON.parse`` refuses: wrangler's invalid-filter warning
     follows, so this error has no text."""
@@ -327,7 +321,7 @@ def query(args: argparse.Namespace) -> int:
     filter_: Any = None
     if args.filter is not None:
         try:
-            filter_ = json.loads(args.filter, parse_int=_json_int, parse_constant=_not_json)
+            filter_ = json.loads(args.filter, parse_int=json_int, parse_constant=_not_json)
         except (ValueError, RecursionError):
             warn("🚨 Invalid query filter. Please use the recommended format.")
             filter_ = None
