@@ -40,3 +40,11 @@ def test_gpt_oss_models_carry_their_catalog_files(tmp_path):
 def test_search_finds_gpt_oss_by_its_description(tmp_path):
     found = [m.name for m in _listed(tmp_path, {"search": "open-weight"})]
     assert found == ["@cf/openai/gpt-oss-120b", "@cf/openai/gpt-oss-20b"]
+
+
+def test_embeddinggemma_has_the_id_of_its_newest_model_file(tmp_path):
+    """embeddinggemma-300m.json at a782d420539d (created_at 2025-09-04, the schema with minLength
+    and maxItems that the input check uses) has the id a dump of the live catalog (2026-05-18)
+    lists; the id of its first file (created_at 2025-09-03) is gone."""
+    gemma = next(m for m in _listed(tmp_path, {"author": "google"}) if m.name == "@cf/google/embeddinggemma-300m")
+    assert gemma.id == "15631501-2742-4346-a469-22fe202188a2"

@@ -1,7 +1,8 @@
 """Cloudflare's catalog entries for the emulated models: ``id``, ``source``, ``description`` and
 ``properties`` as the model files of cloudflare-docs (``src/content/workers-ai-models/*.json``)
 give them, read on 2026-11-30 and checked again on 2026-12-04 (gpt-oss's added then: its files at
-0ae61c0b7257 and 2474c4c75653); prices and ``reasoning_effort`` left out: their values are not
+0ae61c0b7257 and 2474c4c75653; embeddinggemma's id made that of its newest file, a782d420539d, as a
+dump of the live catalog of 2026-05-18 lists it; every other id there is the one here); prices and ``reasoning_effort`` left out: their values are not
 strings. Each retired model (``catalog.DEPRECATED_MODELS``) carries ``planned_deprecation_date``,
 which Cloudflare added to every model of its 2026-05-08 deprecation notice; the stored files of
 three of them have it, the others are older versions (README, "Where we had to choose").
@@ -64,7 +65,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
         ),
     ),
     '@cf/google/embeddinggemma-300m': (
-        'd2f07a41-c152-4061-8083-ec655cbf91a1',
+        '15631501-2742-4346-a469-22fe202188a2',
         1,
         (
             'EmbeddingGemma is a 300M parameter, state-of-the-art for its size, open embedding '
