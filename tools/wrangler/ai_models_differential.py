@@ -63,6 +63,9 @@ CASES: list[tuple[list[str], int | None]] = [
     (["ai", "models", "list", "--search", "bge"], 120),
     (["ai", "models", "list", "--search", "embedding"], 80),  # no room left: cut from the end
     (["ai", "models"], 160),
+    # gpt-oss's descriptions hold the catalog's only non-ASCII (U+2019, U+2013: one UTF-16 unit each)
+    (["ai", "models", "list", "--search", "open-weight"], 150),
+    (["ai", "models", "list", "--search", "open-weight", "--json"], None),
 ]
 
 

@@ -1,7 +1,12 @@
 """Cloudflare's catalog entries for the emulated models: ``id``, ``source``, ``description`` and
 ``properties`` as the model files of cloudflare-docs (``src/content/workers-ai-models/*.json``)
-give them, read on 2026-11-30 (prices left out: their values are not strings). ``models()``
-returns them; a model missing here falls back to a UUID5 of its name."""
+give them, read on 2026-11-30 and checked again on 2026-12-04 (gpt-oss's added then: its files at
+0ae61c0b7257 and 2474c4c75653; embeddinggemma's id made that of its newest file, a782d420539d, as a
+dump of the live catalog of 2026-05-18 lists it; every other id there is the one here); prices and ``reasoning_effort`` left out: their values are not
+strings. Each retired model (``catalog.DEPRECATED_MODELS``) carries ``planned_deprecation_date``,
+which Cloudflare added to every model of its 2026-05-08 deprecation notice; the stored files of
+three of them have it, the others are older versions (README, "Where we had to choose").
+``models()`` returns them; a model missing here falls back to a UUID5 of its name."""
 
 from __future__ import annotations
 
@@ -60,7 +65,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
         ),
     ),
     '@cf/google/embeddinggemma-300m': (
-        'd2f07a41-c152-4061-8083-ec655cbf91a1',
+        '15631501-2742-4346-a469-22fe202188a2',
         1,
         (
             'EmbeddingGemma is a 300M parameter, state-of-the-art for its size, open embedding '
@@ -120,6 +125,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
         ),
         (
             ('beta', 'true'),
+            ('planned_deprecation_date', '2026-05-30'),
             ('terms', 'https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE'),
         ),
     ),
@@ -152,6 +158,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
         1,
         'Quantized (int4) generative text model with 8 billion parameters from Meta.\n',
         (
+            ('planned_deprecation_date', '2026-05-30'),
             ('terms', 'https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE'),
         ),
     ),
@@ -166,6 +173,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
             'common industry benchmarks.'
         ),
         (
+            ('planned_deprecation_date', '2026-05-30'),
             ('terms', 'https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE'),
         ),
     ),
@@ -239,6 +247,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
         ),
         (
             ('info', 'https://llama.meta.com'),
+            ('planned_deprecation_date', '2026-05-30'),
             ('terms', 'https://llama.meta.com/llama3/license/#'),
         ),
     ),
@@ -249,6 +258,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
         (
             ('beta', 'true'),
             ('info', 'https://llama.meta.com'),
+            ('planned_deprecation_date', '2026-05-30'),
             ('terms', 'https://llama.meta.com/llama3/license/#'),
         ),
     ),
@@ -269,6 +279,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
             ('beta', 'false'),
             ('context_window', '4096'),
             ('info', 'https://ai.meta.com/llama/'),
+            ('planned_deprecation_date', '2026-05-30'),
             ('terms', 'https://ai.meta.com/resources/models-and-libraries/llama-downloads/'),
         ),
     ),
@@ -311,6 +322,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
             ('beta', 'false'),
             ('info', 'https://mistral.ai/news/announcing-mistral-7b/'),
             ('lora', 'true'),
+            ('planned_deprecation_date', '2026-05-30'),
         ),
     ),
     '@cf/mistral/mistral-7b-instruct-v0.2-lora': (
@@ -475,6 +487,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
             ('beta', 'true'),
             ('context_window', '10000'),
             ('info', 'https://huggingface.co/defog/sqlcoder-7b-2'),
+            ('planned_deprecation_date', '2026-05-30'),
             ('terms', 'https://creativecommons.org/licenses/by-sa/4.0/deed.en'),
         ),
     ),
@@ -625,6 +638,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
         (
             ('beta', 'true'),
             ('info', 'https://huggingface.co/microsoft/phi-2'),
+            ('planned_deprecation_date', '2026-05-30'),
         ),
     ),
     '@hf/nousresearch/hermes-2-pro-mistral-7b': (
@@ -641,6 +655,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
             ('context_window', '24000'),
             ('function_calling', 'true'),
             ('info', 'https://huggingface.co/NousResearch/Hermes-2-Pro-Mistral-7B'),
+            ('planned_deprecation_date', '2026-05-30'),
         ),
     ),
     '@hf/nexusflow/starling-lm-7b-beta': (
@@ -675,6 +690,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
             ('context_window', '8192'),
             ('info', 'https://ai.google.dev/gemma/docs'),
             ('lora', 'true'),
+            ('planned_deprecation_date', '2026-05-30'),
             ('terms', 'https://ai.google.dev/gemma/terms'),
         ),
     ),
@@ -720,6 +736,7 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
         (
             ('context_window', '80000'),
             ('lora', 'true'),
+            ('planned_deprecation_date', '2026-05-30'),
         ),
     ),
     '@cf/fblgit/una-cybertron-7b-v2-bf16': (
@@ -741,7 +758,9 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
             'on a wide range of industry benchmarks and offers new capabilities, including '
             'improved reasoning.\t'
         ),
-        (),
+        (
+            ('planned_deprecation_date', '2026-05-30'),
+        ),
     ),
     '@hf/thebloke/llamaguard-7b-awq': (
         'd9b7a55c-cefa-4208-8ab3-11497a2b046c',
@@ -982,6 +1001,35 @@ CATALOG_ENTRIES: dict[str, tuple[str, int, str, tuple[tuple[str, str], ...]]] = 
             ('reasoning', 'true'),
             ('terms', 'https://ai.google.dev/gemma/docs/gemma_4_license'),
             ('vision', 'true'),
+        ),
+    ),
+    '@cf/openai/gpt-oss-120b': (
+        'f9f2250b-1048-4a52-9910-d0bf976616a1',
+        1,
+        (
+            'OpenAI’s open-weight models designed for powerful reasoning, agentic tasks, and '
+            'versatile developer use cases – gpt-oss-120b is for production, general purpose, high '
+            'reasoning use-cases.'
+        ),
+        (
+            ('async_queue', 'true'),
+            ('context_window', '128000'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
+        ),
+    ),
+    '@cf/openai/gpt-oss-20b': (
+        '188a4e1e-253e-46d0-9616-0bf8c149763f',
+        1,
+        (
+            "OpenAI's open-weight models designed for powerful reasoning, agentic tasks, and "
+            'versatile developer use cases – gpt-oss-20b is for lower latency, and local or '
+            'specialized use-cases.'
+        ),
+        (
+            ('context_window', '128000'),
+            ('function_calling', 'true'),
+            ('reasoning', 'true'),
         ),
     ),
     '@cf/baai/bge-reranker-base': (
