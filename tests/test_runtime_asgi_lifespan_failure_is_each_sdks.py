@@ -158,3 +158,66 @@ async def test_an_app_raising_at_lifespan_is_logged_only_by_the_built_in_bridge(
             assert await (await worker.fetch("/")).text() == "served"
     assert ("Unhandled exception in background task" in caplog.text) is logged
     assert ("only http here" in caplog.text) is logged
+
+
+SHUTDOWN_FAILS = '''
+from workers import WorkerEntrypoint
+
+
+async def app(scope, receive, send):
+    if scope["type"] == "lifespan":
+        await receive()
+        await send({"type": "lifespan.startup.complete"})
+        await receive()
+        await send(%r)
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"served"})
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        import asgi
+
+        return await asgi.fetch(app, request, self.env)
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("failed", "text"), [
+    ({"type": "lifespan.shutdown.failed"}, "ASGI lifespan shutdown failed"),
+    ({"type": "lifespan.shutdown.failed", "message": "pool left open"}, "pool left open"),
+])
+async def test_external_sdk_words_a_raw_apps_shutdown_failure(tmp_path, failed, text):
+    """workers-py's ``shutdown()`` awaits the failed shutdown after the response: its ``RuntimeError``."""
+    worker = worker_of(tmp_path, EXTERNAL, SHUTDOWN_FAILS % (failed,))
+    with pytest.raises(RuntimeError) as caught:
+        await worker.fetch("/")
+    assert str(caught.value) == text
+
+
+@pytest.mark.asyncio
+async def test_built_in_bridge_words_an_event_it_does_not_know(tmp_path, caplog):
+    """workerd's ``asgi.py`` raises ``Unexpected lifespan event ...`` into the app's ``send`` for
+    any event but the startup's; the app's error is logged as a background task's."""
+    worker = worker_of(tmp_path, BUILT_IN, RAW % ({"type": "lifespan.started"},))
+    with caplog.at_level(logging.ERROR, logger="asgi"):
+        with pytest.raises(JsException, match=HUNG):
+            await worker.fetch("/")
+    logged = [r for r in caplog.records if r.name == "asgi"]
+    assert [r.getMessage() for r in logged] == ["Unhandled exception in background task"]
+    error = logged[0].exc_info[1]
+    assert (type(error), str(error)) == (RuntimeError, "Unexpected lifespan event lifespan.started")
+
+
+@pytest.mark.asyncio
+async def test_external_sdk_logs_an_app_raising_at_shutdown_and_serves(tmp_path, caplog):
+    """After a completed startup the SDK logs what the app raises at shutdown, and the request
+    it served stands (workers-py's ``run_lifespan``)."""
+    source = SHUTDOWN_FAILS.replace("        await send(%r)\n", "        raise ValueError('pool left open')\n")
+    worker = worker_of(tmp_path, EXTERNAL, source)
+    with caplog.at_level(logging.ERROR, logger="asgi"):
+        assert await (await worker.fetch("/")).text() == "served"
+    logged = [r for r in caplog.records if r.name == "asgi"]
+    assert [r.getMessage() for r in logged] == ["Exception in ASGI lifespan application"]
+    assert str(logged[0].exc_info[1]) == "pool left open"
