@@ -442,8 +442,8 @@ def _constant_parts(text: ast.AST) -> list[ast.Constant]:
 
 
 def _is_token_place(node: ast.AST) -> bool:
-    """Whether the texts under ``node`` are tokens of the code, no message: compared, a regular
-    expression, a ``Literal[...]``'s values, a docstring set by hand (``__doc__ = ...``)."""
+    """Whether the texts under ``node`` are tokens of the code, no message: compared, split into a
+    table, a regular expression, a ``Literal[...]``'s values, a docstring set by hand (``__doc__ = ...``)."""
     if isinstance(node, ast.Compare):
         return True
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "cast":
@@ -451,6 +451,9 @@ def _is_token_place(node: ast.AST) -> bool:
     if isinstance(node, ast.Call) and (node.func.attr if isinstance(node.func, ast.Attribute) else
                                        getattr(node.func, "id", None)) in CODE_CALLS:
         return True  # code handed to SQLite or to Python's compiler, a prefix compared
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split"
+            and isinstance(node.func.value, ast.Constant)):
+        return True  # a table of tokens written as one text ("text/html text/plain ...".split())
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
         return node.func.value.id == "re"
     if isinstance(node, ast.Subscript):
