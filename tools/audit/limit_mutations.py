@@ -390,6 +390,8 @@ def _function_texts(audited: Audited, symbol: str, body: list[ast.stmt], starts:
 #: the first word of a text that is an SQL statement (or its start)
 SQL_START = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|"
                        r"ALTER|DROP|WITH|REPLACE|VACUUM|ATTACH|DETACH|ANALYZE)\b", re.MULTILINE)  # a line's start
+#: an SQL comment, a marker appended to a statement
+SQL_COMMENT = re.compile(r"\s*/\*.*\*/\s*", re.DOTALL)
 #: a list of three or more constant names ("SQLITE_OK SQLITE_ERROR ...", split by the code)
 CONSTANT_NAMES = re.compile(r"\s*[A-Z][A-Z0-9_]*(\s+[A-Z][A-Z0-9_]*){2,}\s*")
 #: a list of column names ("uid, id, name")
@@ -414,6 +416,8 @@ def _is_code_text(text: ast.AST) -> bool:
               for field in ("x", " x ")]
     if SQL_START.search(values[0]) or NAME_LIST.fullmatch(values[0]) or CONSTANT_NAMES.fullmatch(values[0]):
         return True
+    if SQL_COMMENT.fullmatch(values[0]):
+        return True  # a comment appended to SQL (" /* workers-env internal */")
     return any(_is_python_code(value) for value in values)
 
 
