@@ -160,27 +160,10 @@ async def test_an_app_raising_at_lifespan_is_logged_only_by_the_built_in_bridge(
     assert ("only http here" in caplog.text) is logged
 
 
-SHUTDOWN_FAILS = '''
-from workers import WorkerEntrypoint
-
-
-async def app(scope, receive, send):
-    if scope["type"] == "lifespan":
-        await receive()
-        await send({"type": "lifespan.startup.complete"})
-        await receive()
-        await send(%r)
-        return
-    await send({"type": "http.response.start", "status": 200, "headers": []})
-    await send({"type": "http.response.body", "body": b"served"})
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        import asgi
-
-        return await asgi.fetch(app, request, self.env)
-'''
+#: RAW's app, completing the startup, then sending FAILED for the shutdown
+SHUTDOWN_FAILS = RAW.replace("        await receive()\n        await send(FAILED)\n",
+                             "        await receive()\n        await send({'type': 'lifespan.startup.complete'})\n"
+                             "        await receive()\n        await send(FAILED)\n")
 
 
 @pytest.mark.asyncio
@@ -214,8 +197,9 @@ async def test_built_in_bridge_words_an_event_it_does_not_know(tmp_path, caplog)
 async def test_external_sdk_logs_an_app_raising_at_shutdown_and_serves(tmp_path, caplog):
     """After a completed startup the SDK logs what the app raises at shutdown, and the request
     it served stands (workers-py's ``run_lifespan``)."""
-    source = SHUTDOWN_FAILS.replace("        await send(%r)\n", "        raise ValueError('pool left open')\n")
-    worker = worker_of(tmp_path, EXTERNAL, source)
+    source = SHUTDOWN_FAILS.replace("        await receive()\n        await send(FAILED)\n",
+                                    "        await receive()\n        raise ValueError('pool left open')\n")
+    worker = worker_of(tmp_path, EXTERNAL, source % (None,))
     with caplog.at_level(logging.ERROR, logger="asgi"):
         assert await (await worker.fetch("/")).text() == "served"
     logged = [r for r in caplog.records if r.name == "asgi"]
