@@ -128,7 +128,7 @@ DAMAGED_ROWS = {
                     f"the state file is damaged: {MOVE_AWAY}"),
     "a value changed": ("UPDATE vectors SET vals = x'0000803f00004040' WHERE id = 'a'",  # [1, 3]: finite
                         "vector 'a' of index 'idx' has damaged values (their bytes do not match the check stored "
-                        f"with them); the state file is damaged: move it away to start with empty state"),
+                        f"with them); the state file is damaged: {MOVE_AWAY}"),
     "metadata no object": ("UPDATE vectors SET metadata = '[1]' WHERE id = 'a'",
                            "vector 'a' of index 'idx' has damaged metadata"),
 }
