@@ -401,7 +401,8 @@ CODE_STATEMENTS = (ast.Raise, ast.Import, ast.ImportFrom, ast.FunctionDef, ast.A
                    ast.Return)
 #: calls whose text arguments are code: the DB-API's and Python's compilers
 CODE_CALLS = {"execute", "executemany", "executescript", "parse", "compile", "exec", "eval",
-              "startswith", "endswith", "removeprefix", "removesuffix"}  # and a text's prefix or suffix compared
+              "startswith", "endswith", "removeprefix", "removesuffix",  # and a text's prefix or suffix compared
+              "filterwarnings"}  # (a warning's message, matched as a regular expression)
 
 
 def _is_code_text(text: ast.AST) -> bool:
