@@ -70,6 +70,12 @@ class Default(WorkerEntrypoint):
         return await asgi.fetch(app, request, self.env)
 '''
 
+#: RAW's app, completing the startup, then sending FAILED for the shutdown
+SHUTDOWN_FAILS = RAW.replace("        await receive()\n        await send(FAILED)\n",
+                             "        await receive()\n        await send({'type': 'lifespan.startup.complete'})\n"
+                             "        await receive()\n        await send(FAILED)\n")
+
+
 NO_LIFESPAN = '''
 from workers import WorkerEntrypoint
 
@@ -122,13 +128,16 @@ async def test_built_in_bridge_raises_into_the_app_logs_and_hangs(tmp_path, capl
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize(("failed", "text"), [
-    ({"type": "lifespan.startup.failed"}, "ASGI lifespan startup failed"),
-    ({"type": "lifespan.startup.failed", "message": "bad config"}, "bad config"),
-    ({"type": "lifespan.startup.failed", "message": ""}, ""),  # dict.get's default only for a missing key
-])
-async def test_external_sdk_words_a_raw_apps_startup_failure(tmp_path, failed, text):
-    worker = worker_of(tmp_path, EXTERNAL, RAW % (failed,))
+@pytest.mark.parametrize(("app", "failed", "text"), [
+    (RAW, {"type": "lifespan.startup.failed"}, "ASGI lifespan startup failed"),
+    (RAW, {"type": "lifespan.startup.failed", "message": "bad config"}, "bad config"),
+    (RAW, {"type": "lifespan.startup.failed", "message": ""}, ""),  # dict.get's default only for a missing key
+    # workers-py's shutdown() awaits a failed shutdown after the response: its RuntimeError
+    (SHUTDOWN_FAILS, {"type": "lifespan.shutdown.failed"}, "ASGI lifespan shutdown failed"),
+    (SHUTDOWN_FAILS, {"type": "lifespan.shutdown.failed", "message": "pool left open"}, "pool left open"),
+], ids=["startup", "startup message", "startup empty message", "shutdown", "shutdown message"])
+async def test_external_sdk_words_a_raw_apps_lifespan_failure(tmp_path, app, failed, text):
+    worker = worker_of(tmp_path, EXTERNAL, app % (failed,))
     with pytest.raises(RuntimeError) as caught:
         await worker.fetch("/")
     assert str(caught.value) == text
@@ -158,25 +167,6 @@ async def test_an_app_raising_at_lifespan_is_logged_only_by_the_built_in_bridge(
             assert await (await worker.fetch("/")).text() == "served"
     assert ("Unhandled exception in background task" in caplog.text) is logged
     assert ("only http here" in caplog.text) is logged
-
-
-#: RAW's app, completing the startup, then sending FAILED for the shutdown
-SHUTDOWN_FAILS = RAW.replace("        await receive()\n        await send(FAILED)\n",
-                             "        await receive()\n        await send({'type': 'lifespan.startup.complete'})\n"
-                             "        await receive()\n        await send(FAILED)\n")
-
-
-@pytest.mark.asyncio
-@pytest.mark.parametrize(("failed", "text"), [
-    ({"type": "lifespan.shutdown.failed"}, "ASGI lifespan shutdown failed"),
-    ({"type": "lifespan.shutdown.failed", "message": "pool left open"}, "pool left open"),
-])
-async def test_external_sdk_words_a_raw_apps_shutdown_failure(tmp_path, failed, text):
-    """workers-py's ``shutdown()`` awaits the failed shutdown after the response: its ``RuntimeError``."""
-    worker = worker_of(tmp_path, EXTERNAL, SHUTDOWN_FAILS % (failed,))
-    with pytest.raises(RuntimeError) as caught:
-        await worker.fetch("/")
-    assert str(caught.value) == text
 
 
 @pytest.mark.asyncio
