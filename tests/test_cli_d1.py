@@ -122,6 +122,14 @@ def test_remote_is_refused_where_wrangler_reaches_the_account(app, capsys):
     assert not (app / "o.sql").exists() and not (app / ".wrangler").exists()  # nothing read or written
 
 
+def test_migrations_create_refuses_a_name_with_a_path_separator_as_wrangler(app, capsys):
+    # wrangler 4.164.0's line, compared: wrangler d1 migrations create DB "a/b"
+    assert main(["d1", "migrations", "create", "notes-db", "a/b"]) == 1
+    assert capsys.readouterr().err == ('✘ [ERROR] The migration name "a/b" contains a path separator ("/" or "\\"). '
+                                       "Please remove this and try again.\n\n\n")
+    assert not (app / "migrations").exists()
+
+
 def test_migrations_create_takes_no_local_or_remote_as_wrangler(app, capsys):
     for flag in ("--local", "--remote"):
         assert main(["d1", "migrations", "create", "notes-db", "first", flag]) == 1

@@ -120,3 +120,19 @@ def test_usage_mistakes_get_yargs_texts(app, capsys, argv, message):
     err = capsys.readouterr().err
     assert err[err.index("✘ [ERROR] "):].rstrip("\n") == f"✘ [ERROR] {message}"  # the text; its layout elsewhere
     assert files(app) == before
+
+
+def test_an_unknown_table_names_the_first_twenty_tables_or_none(app, capsys):
+    """The refusal's last sentence when the database has no table of its own, and when it has
+    more than the twenty it names (workers-env's words: Miniflare leaves such a name out)."""
+    tail = ("✘ [ERROR] No table named 'x' in this database, so the export would leave it out: give --table the name "
+            "of a table (or of an index, trigger or view) as in the schema. ")
+    assert main(["d1", "execute", "notes-db", "--command", "DROP TABLE notes"]) == 0
+    assert refused(["notes-db", "--local", "--output", "kept.sql", "--table", "x"], capsys) == (
+        tail + "It has no tables.\n\n\n")
+    creates = "; ".join(f"CREATE TABLE t{i:02} (a)" for i in range(22))
+    assert main(["d1", "execute", "notes-db", "--command", creates]) == 0
+    names = ", ".join(f"t{i:02}" for i in range(20))
+    assert refused(["notes-db", "--local", "--output", "kept.sql", "--table", "x"], capsys) == (
+        tail + f"Its tables: {names} and 2 more.\n\n\n")
+    assert (app / "kept.sql").read_text() == EXISTING

@@ -67,3 +67,14 @@ def test_a_failing_migration_after_one_that_ran_the_same_text_names_the_offset(a
     (app / "migrations" / "0002_b.sql").write_text("CREATE TABLE u (a);\n")
     assert main(["d1", "migrations", "apply", "DB", "--local"]) == 1
     assert capsys.readouterr().err == "✘ [ERROR] table u already exists at offset 13: SQLITE_ERROR\n\n\n"
+
+
+def test_a_file_of_several_transactions_is_refused_in_wranglers_words(app, capsys):
+    """Compared with ``wrangler d1 execute DB --local --file dump.sql`` 4.164.0: the same lines."""
+    (app / "dump.sql").write_text("BEGIN TRANSACTION;\nCREATE TABLE a (x);\nCOMMIT;\n"
+                                  "BEGIN TRANSACTION;\nCREATE TABLE b (x);\nCOMMIT;\n")
+    assert main(["d1", "execute", "DB", "--local", "--file", "dump.sql"]) == 1
+    assert capsys.readouterr().err == (
+        "✘ [ERROR] Wrangler could not process the provided SQL file, as it contains several transactions.\n\n"
+        "  D1 runs your SQL in a transaction for you.\n"
+        "  Please export an SQL file from your SQLite database and try again.\n\n\n")

@@ -131,6 +131,10 @@ def test_a_pattern_minimatch_cannot_take_is_refused_in_one_line(tmp_path, monkey
         result = run_main(capsys, "d1", "migrations", command, "DB", *(("x",) if command == "create" else ("--local",)))
         assert result.returncode == 1
         assert says in result.stderr and "Traceback" not in result.stderr
+        if "braces" in says:
+            assert result.stderr.startswith(
+                "✘ [ERROR] The `migrations_pattern` nests its braces too deep to expand: brace-expansion (which "
+                "wrangler uses) stops at 1000 levels; use fewer `{`.\n")
     assert list((tmp_path / "migrations").iterdir()) == []
 
 
@@ -175,6 +179,10 @@ def test_a_pattern_minimatch_throws_on_stops_with_wranglers_error(tmp_path, monk
         assert result.returncode == 1
         assert "✘ [ERROR] Cannot read properties of undefined (reading 'charAt')" in result.stderr
         assert "(workers-env: minimatch 5.1.9" in result.stderr and "Traceback" not in result.stderr
+        assert ("(workers-env: minimatch 5.1.9, which wrangler 4.164 reads migrations_pattern with, throws this "
+                "matching '*/**/**' to '0001_a': it reads past the path's end where the pattern ends in `**/**` "
+                "after other segments, so wrangler stops here too; end the pattern with a single `**`)"
+                in " ".join(result.stderr.split()))
     assert [p.name for p in (tmp_path / "migrations").iterdir()] == ["0001_a"]
     env = load_env(tmp_path)
     try:

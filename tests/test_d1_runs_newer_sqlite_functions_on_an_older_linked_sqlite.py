@@ -126,3 +126,21 @@ def test_string_agg_as_a_window_function_needs_sqlite_3_44_and_never_crashes(db,
 def test_a_syntax_error_of_another_kind_gets_no_note(db):
     error = failure(db, "SELECT FROM t")
     assert not getattr(error, "__notes__", [])
+
+
+@pytest.mark.parametrize(("sql", "what", "since"), [
+    ("SELECT string_agg(x, ',' ORDER BY x) AS v FROM (SELECT 'b' AS x UNION ALL SELECT 'a')",
+     "if this is an ORDER BY inside an aggregate function's arguments: that", (3, 44)),
+    ("CREATE VIRTUAL TABLE f USING fts5(a, content='', contentless_delete=1)", "the FTS5 option contentless_delete",
+     (3, 43)),
+    ("SELECT json_valid('{}', 1) AS v", "json_valid()'s second argument", (3, 45)),
+])
+def test_each_newer_syntax_is_named_in_the_note(db, sql, what, since):
+    """On a linked SQLite older than ``since``, the note names what needs it, whole."""
+    if sqlite3.sqlite_version_info >= since:
+        asyncio.run(db.prepare(sql).all())  # runs, as on workerd
+        return
+    note = " ".join(getattr(failure(db, sql), "__notes__", []))
+    assert note == (f"{what} needs SQLite {since[0]}.{since[1]}: D1 runs it (workerd bundles SQLite 3.54), but the "
+                    f"SQLite your Python links is {sqlite3.sqlite_version}, so it fails here only; run with a Python "
+                    f"linked against SQLite {since[0]}.{since[1]} or later to use it")

@@ -193,3 +193,16 @@ def test_sync_core_is_safe_across_threads(kv):
     page = kv.list_sync()
     assert [k.name for k in page["keys"]] == [f"k{i:04d}" for i in range(400)]
     assert kv.get_sync("k0399") == "399"
+
+
+def test_metadata_holding_a_python_object_without_a_js_form_is_refused_whole(kv):
+    class Thing:
+        pass
+
+    for metadata in ({"a": Thing()}, Thing()):
+        with pytest.raises(JsException) as info:
+            run(kv.put("k", "v", {"metadata": metadata}))
+        assert str(info.value) == ("TypeError: KV put() metadata must be JSON-serialisable (dicts, lists, strings, "
+                                   "numbers, booleans, None): a Python Thing has no JavaScript conversion (it reaches "
+                                   "JSON as a PyProxy)")
+    assert run(kv.get("k")) is None  # nothing written

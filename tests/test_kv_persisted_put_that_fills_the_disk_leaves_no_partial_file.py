@@ -29,9 +29,27 @@ def test_a_value_file_cut_off_by_a_full_disk_is_removed(project: Any, monkeypatc
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(Path, "write_bytes", fills_the_disk)
-    with pytest.raises(StateError, match="No space left on device.*nothing was changed"):
+    with pytest.raises(StateError) as info:
         asyncio.run(env.KV.put("k", "new value " * 100))
+    assert str(info.value) == (f"the local KV state at {blobs}: No space left on device; check that the folder is "
+                               "writable and has room; nothing was changed")
     monkeypatch.undo()
     assert sorted(p.name for p in blobs.iterdir()) == before  # no partial file left behind
     assert asyncio.run(env.KV.get("k")) == "old"
+    env.close()
+
+
+def test_a_value_folder_that_cannot_be_made_is_refused(project: Any) -> None:
+    root: Path = project(WRANGLER)
+    env = load_env(root, persist_to=root / "state")
+    asyncio.run(env.KV.put("k", "old"))
+    blobs = root / "state/v3/kv/abc/blobs"
+    for blob in blobs.iterdir():
+        blob.unlink()
+    blobs.rmdir()
+    blobs.write_text("a file where the values' folder goes")
+    with pytest.raises(StateError) as info:
+        asyncio.run(env.KV.put("k", "new"))
+    assert str(info.value) == (f"the local KV state at {blobs}: File exists: {blobs}; check that the folder is "
+                               "writable; nothing was changed")
     env.close()

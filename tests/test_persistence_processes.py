@@ -7,6 +7,7 @@ import asyncio
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -84,8 +85,10 @@ def test_writer_killed_mid_write_loses_no_acknowledged_batch(tmp_path: Path) -> 
     acknowledged: list[list[str]] = []
     for round_, delay in enumerate((0.0, 0.004, 0.013, 0.029)):
         acknowledged += _run_and_kill(tmp_path, f"r{round_}", 12, delay)
+        with sqlite3.connect(tmp_path / "v3" / "vectorize" / "workers-env-vectorize.sqlite") as check:
+            assert check.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+        check.close()
         with open_state(tmp_path) as store:
-            store.db.quick_check()
             index = store.open_index("idx")
             present = set(index.core.ids)
             for ids in acknowledged:

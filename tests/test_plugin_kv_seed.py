@@ -237,6 +237,11 @@ def test_seed_kv_namespace_outside_pytest(tmp_path):
         seed_kv_namespace(env.unwrapped("CACHE"), {5: "v"})
     with pytest.raises(ConfigError, match=r'item 0 \(key \'k\'\): "expiration" is a number of seconds, got True'):
         seed_kv_namespace(env.unwrapped("CACHE"), [{"key": "k", "value": "v", "expiration": True}])
+    with pytest.raises(ConfigError) as refused:  # put's own check, naming the item (KvNamespace.put_many_sync)
+        seed_kv_namespace(env.unwrapped("CACHE"), [{"key": "ok", "value": "v"}, {"key": "a", "value": "v",
+                                                                                "expiration_ttl": 5}])
+    assert str(refused.value) == ("item 1 (key 'a'): KV PUT failed: 400 Invalid expiration_ttl of 5. Expiration TTL "
+                                  "must be at least 60.")
     assert [k.name for k in env.unwrapped("CACHE").list_sync()["keys"]] == ["k"]  # the refusals wrote nothing
 
 

@@ -70,6 +70,12 @@ class Default(WorkerEntrypoint):
         return await asgi.fetch(app, request, self.env)
 '''
 
+#: RAW's app, completing the startup, then sending FAILED for the shutdown
+SHUTDOWN_FAILS = RAW.replace("        await receive()\n        await send(FAILED)\n",
+                             "        await receive()\n        await send({'type': 'lifespan.startup.complete'})\n"
+                             "        await receive()\n        await send(FAILED)\n")
+
+
 NO_LIFESPAN = '''
 from workers import WorkerEntrypoint
 
@@ -122,13 +128,16 @@ async def test_built_in_bridge_raises_into_the_app_logs_and_hangs(tmp_path, capl
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize(("failed", "text"), [
-    ({"type": "lifespan.startup.failed"}, "ASGI lifespan startup failed"),
-    ({"type": "lifespan.startup.failed", "message": "bad config"}, "bad config"),
-    ({"type": "lifespan.startup.failed", "message": ""}, ""),  # dict.get's default only for a missing key
-])
-async def test_external_sdk_words_a_raw_apps_startup_failure(tmp_path, failed, text):
-    worker = worker_of(tmp_path, EXTERNAL, RAW % (failed,))
+@pytest.mark.parametrize(("app", "failed", "text"), [
+    (RAW, {"type": "lifespan.startup.failed"}, "ASGI lifespan startup failed"),
+    (RAW, {"type": "lifespan.startup.failed", "message": "bad config"}, "bad config"),
+    (RAW, {"type": "lifespan.startup.failed", "message": ""}, ""),  # dict.get's default only for a missing key
+    # workers-py's shutdown() awaits a failed shutdown after the response: its RuntimeError
+    (SHUTDOWN_FAILS, {"type": "lifespan.shutdown.failed"}, "ASGI lifespan shutdown failed"),
+    (SHUTDOWN_FAILS, {"type": "lifespan.shutdown.failed", "message": "pool left open"}, "pool left open"),
+], ids=["startup", "startup message", "startup empty message", "shutdown", "shutdown message"])
+async def test_external_sdk_words_a_raw_apps_lifespan_failure(tmp_path, app, failed, text):
+    worker = worker_of(tmp_path, EXTERNAL, app % (failed,))
     with pytest.raises(RuntimeError) as caught:
         await worker.fetch("/")
     assert str(caught.value) == text
@@ -158,3 +167,31 @@ async def test_an_app_raising_at_lifespan_is_logged_only_by_the_built_in_bridge(
             assert await (await worker.fetch("/")).text() == "served"
     assert ("Unhandled exception in background task" in caplog.text) is logged
     assert ("only http here" in caplog.text) is logged
+
+
+@pytest.mark.asyncio
+async def test_built_in_bridge_words_an_event_it_does_not_know(tmp_path, caplog):
+    """workerd's ``asgi.py`` raises ``Unexpected lifespan event ...`` into the app's ``send`` for
+    any event but the startup's; the app's error is logged as a background task's."""
+    worker = worker_of(tmp_path, BUILT_IN, RAW % ({"type": "lifespan.started"},))
+    with caplog.at_level(logging.ERROR, logger="asgi"):
+        with pytest.raises(JsException, match=HUNG):
+            await worker.fetch("/")
+    logged = [r for r in caplog.records if r.name == "asgi"]
+    assert [r.getMessage() for r in logged] == ["Unhandled exception in background task"]
+    error = logged[0].exc_info[1]
+    assert (type(error), str(error)) == (RuntimeError, "Unexpected lifespan event lifespan.started")
+
+
+@pytest.mark.asyncio
+async def test_external_sdk_logs_an_app_raising_at_shutdown_and_serves(tmp_path, caplog):
+    """After a completed startup the SDK logs what the app raises at shutdown, and the request
+    it served stands (workers-py's ``run_lifespan``)."""
+    source = SHUTDOWN_FAILS.replace("        await receive()\n        await send(FAILED)\n",
+                                    "        await receive()\n        raise ValueError('pool left open')\n")
+    worker = worker_of(tmp_path, EXTERNAL, source % (None,))
+    with caplog.at_level(logging.ERROR, logger="asgi"):
+        assert await (await worker.fetch("/")).text() == "served"
+    logged = [r for r in caplog.records if r.name == "asgi"]
+    assert [r.getMessage() for r in logged] == ["Exception in ASGI lifespan application"]
+    assert str(logged[0].exc_info[1]) == "pool left open"

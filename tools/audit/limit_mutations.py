@@ -115,6 +115,8 @@ VECTORIZE_TESTS = ("test_binding_*", "test_vectorize_*", "test_filters_*", "test
                    "test_persistence_*", "test_state_*", "test_index_*", "test_undefined_index*")
 CONFIG_TESTS = ("test_config_*", "test_cli_validate*", "test_cli_config_*", "test_load_env*")
 CLI_TESTS = ("test_cli_*",)
+D1_TESTS = ("test_d1_*", "test_cli_d1*")
+KV_TESTS = ("test_kv_*", "test_cli_kv*")
 DEV_TESTS = ("test_dev_*", "test_cli_dev*")
 MODULES = (
     Audited("ai", "workers_env/ai/limits.py", ("test_ai_*",)),
@@ -168,6 +170,10 @@ MODULES = (
               VECTORIZE_TESTS, texts=True, code=True)
       for path in _modules_under("workers_env/vectorize",
                                  skip=("limits.py", "definitions.py", "store/names.py"))),
+    *(Audited(f"d1-{path.removeprefix('workers_env/d1/').removesuffix('.py')}", path, D1_TESTS, texts=True, code=True)
+      for path in _modules_under("workers_env/d1", skip=("limits.py",))),
+    *(Audited(f"kv-{path.removeprefix('workers_env/kv/').removesuffix('.py')}", path, KV_TESTS, texts=True, code=True)
+      for path in _modules_under("workers_env/kv", skip=("limits.py",))),
     Audited("env", "workers_env/_env.py", ("test_env_*", "test_load_env*", "test_fuzz_load_env*"), texts=True, code=True),
     Audited("plugin", "workers_env/pytest_plugin.py", ("test_plugin_*",), texts=True, code=True),
 )
@@ -382,8 +388,12 @@ def _function_texts(audited: Audited, symbol: str, body: list[ast.stmt], starts:
 
 
 #: the first word of a text that is an SQL statement (or its start)
-SQL_START = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|"
-                       r"ALTER|DROP|WITH|REPLACE|VACUUM|ATTACH|DETACH)\b")
+SQL_START = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|"
+                       r"ALTER|DROP|WITH|REPLACE|VACUUM|ATTACH|DETACH|ANALYZE)\b", re.MULTILINE)  # a line's start
+#: an SQL comment, a marker appended to a statement
+SQL_COMMENT = re.compile(r"\s*/\*.*\*/\s*", re.DOTALL)
+#: a list of three or more constant names ("SQLITE_OK SQLITE_ERROR ...", split by the code)
+CONSTANT_NAMES = re.compile(r"\s*[A-Z][A-Z0-9_]*(\s+[A-Z][A-Z0-9_]*){2,}\s*")
 #: a list of column names ("uid, id, name")
 NAME_LIST = re.compile(r"\s*\w+(\s*,\s*\w+){2,}\s*,?\s*")  # three or more: "br, gzip" is a header's value
 #: Python statements no message reads as ("Error: {x}" is an annotated name, "a; b=c" an assignment)
@@ -391,7 +401,8 @@ CODE_STATEMENTS = (ast.Raise, ast.Import, ast.ImportFrom, ast.FunctionDef, ast.A
                    ast.Return)
 #: calls whose text arguments are code: the DB-API's and Python's compilers
 CODE_CALLS = {"execute", "executemany", "executescript", "parse", "compile", "exec", "eval",
-              "startswith", "endswith", "removeprefix", "removesuffix"}  # and a text's prefix or suffix compared
+              "startswith", "endswith", "removeprefix", "removesuffix",  # and a text's prefix or suffix compared
+              "filterwarnings"}  # (a warning's message, matched as a regular expression)
 
 
 def _is_code_text(text: ast.AST) -> bool:
@@ -400,12 +411,19 @@ def _is_code_text(text: ast.AST) -> bool:
     a usage line such as ``seed_kv(binding, items)`` or a console line such as ``Error: {x}`` parses
     as an expression or an annotated name only), or a union of types (``"str | js.Blob"``, a type
     alias written as a text). Its replacement fields are read as a name."""
-    value = "x".join(part.value if isinstance(part, ast.Constant) else ""
-                     for part in ([text] if isinstance(text, ast.Constant) else text.values))
-    if isinstance(text, ast.JoinedStr):
-        value = "".join(part.value if isinstance(part, ast.Constant) else "x" for part in text.values)
-    if SQL_START.match(value) or NAME_LIST.fullmatch(value):
+    parts = [text] if isinstance(text, ast.Constant) else text.values
+    # a replacement field read as a name, then as one with spaces around (``for {cells}in rows``)
+    values = ["".join(part.value if isinstance(part, ast.Constant) else field for part in parts)
+              for field in ("x", " x ")]
+    if SQL_START.search(values[0]) or NAME_LIST.fullmatch(values[0]) or CONSTANT_NAMES.fullmatch(values[0]):
         return True
+    if SQL_COMMENT.fullmatch(values[0]):
+        return True  # a comment appended to SQL (" /* workers-env internal */")
+    return any(_is_python_code(value) for value in values)
+
+
+def _is_python_code(value: str) -> bool:
+    """Whether ``value`` parses as Python with a statement in it, or as a union of types."""
     try:
         module = ast.parse(value)
     except (SyntaxError, ValueError):
@@ -429,8 +447,8 @@ def _constant_parts(text: ast.AST) -> list[ast.Constant]:
 
 
 def _is_token_place(node: ast.AST) -> bool:
-    """Whether the texts under ``node`` are tokens of the code, no message: compared, a regular
-    expression, a ``Literal[...]``'s values, a docstring set by hand (``__doc__ = ...``)."""
+    """Whether the texts under ``node`` are tokens of the code, no message: compared, split into a
+    table, a regular expression, a ``Literal[...]``'s values, a docstring set by hand (``__doc__ = ...``)."""
     if isinstance(node, ast.Compare):
         return True
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "cast":
@@ -438,6 +456,9 @@ def _is_token_place(node: ast.AST) -> bool:
     if isinstance(node, ast.Call) and (node.func.attr if isinstance(node.func, ast.Attribute) else
                                        getattr(node.func, "id", None)) in CODE_CALLS:
         return True  # code handed to SQLite or to Python's compiler, a prefix compared
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split"
+            and isinstance(node.func.value, ast.Constant)):
+        return True  # a table of tokens written as one text ("text/html text/plain ...".split())
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
         return node.func.value.id == "re"
     if isinstance(node, ast.Subscript):

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._env import AssemblyContext
-from workers_env._errors import ConfigError
 from workers_env.config import WorkerConfig
 from workers_env.d1 import migration_pattern
 from workers_env.d1.binding import JSRPC_FLAG, D1Database
@@ -57,36 +56,18 @@ class D1Entry:
                                          self.migrations_pattern, config_file)
 
 
-def _entry(raw: Any, where: str) -> D1Entry:
-    if not isinstance(raw, dict):
-        raise ConfigError(f'"{where}" should be an object but got {raw!r}: write it as a [[d1_databases]] table')
-    values: dict[str, Any] = {}
-    for name in _FIELDS:
-        value = raw.get(name)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            raise ConfigError(f'"{where}" should have a string "{name}" field but got {value!r}')
-        values[name] = value
+def _entry(raw: dict[str, Any]) -> D1Entry:
+    """An entry of a checked config: the config's check (``config/diagnostics/bindings.py``, as
+    wrangler's) refused an entry that is no table, a field that is no string and a missing
+    ``binding`` before any command or ``load_env`` reads it."""
+    values: dict[str, Any] = {name: raw[name] for name in _FIELDS if raw.get(name) is not None}
     values["migrations_dir_set"] = "migrations_dir" in values
-    if "binding" not in values:
-        raise ConfigError(f'"{where}" bindings should have a string "binding" field: add binding = "DB"')
     return D1Entry(**values)
 
 
 def d1_entries(config: WorkerConfig) -> list[D1Entry]:
-    """The selected environment's D1 entries; one :class:`ConfigError` lists every problem."""
-    prefix = f"env.{config.environment}." if config.environment else ""
-    entries: list[D1Entry] = []
-    problems: list[str] = []
-    for i, raw in enumerate(config.entries("d1_databases")):
-        try:
-            entries.append(_entry(raw, f"{prefix}d1_databases[{i}]"))
-        except ConfigError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise ConfigError("\n".join(problems), problems=problems, path=str(config.path))
-    return entries
+    """The selected environment's D1 entries."""
+    return [_entry(raw) for raw in config.entries("d1_databases")]
 
 
 def find_entry(config: WorkerConfig, name: str) -> D1Entry | None:

@@ -301,7 +301,8 @@ def _units(text: str) -> str:
 
 
 class _JsSyntaxError(ValueError):
-    """A regular expression JavaScript's ``RegExp`` refuses."""
+    """A regular expression JavaScript's ``RegExp`` refuses: a signal, caught where minimatch
+    catches V8's ``SyntaxError`` (the pattern, or its class, then matches nothing), never shown."""
 
 
 def _js_class(body: str) -> str:
@@ -326,7 +327,7 @@ def _js_class(body: str) -> str:
             b = nxt[1][0]
             if len(a) == 1 and len(b) == 1:
                 if a > b:
-                    raise _JsSyntaxError("Range out of order in character class")
+                    raise _JsSyntaxError  # V8: "Range out of order in character class"
                 out.append(f"{re.escape(a)}-{re.escape(b)}")
             else:  # (a class escape at either end: no range, Annex B)
                 out.append(f"{_class_atom(a)}\\-{_class_atom(b)}")
@@ -352,7 +353,7 @@ def _python_regex(source: str) -> str:
         c = source[i]
         if c == "\\":
             if i + 1 == len(source):
-                raise _JsSyntaxError("\\ at end of pattern")
+                raise _JsSyntaxError  # V8: "\\ at end of pattern"
             out.append("\\" + source[i + 1] if source[i + 1].isalnum() else re.escape(source[i + 1]))
             i += 2
             continue
@@ -361,7 +362,7 @@ def _python_regex(source: str) -> str:
             while j < len(source) and source[j] != "]":
                 j += 2 if source[j] == "\\" else 1
             if j >= len(source):
-                raise _JsSyntaxError("Unterminated character class")
+                raise _JsSyntaxError  # V8: "Unterminated character class"
             out.append(_js_class(source[i + 1:j]))
             i = j + 1
             continue

@@ -161,7 +161,7 @@ class MiniflareStore(Store):
         """The connection, opened on first use (callers hold the lock)."""
         if self._conn is None:
             if self._closed:
-                raise self._failed(sqlite3.ProgrammingError("Cannot operate on a closed database."))
+                raise self._failed(sqlite3.ProgrammingError("closed"))  # _failed reads the word, as in sqlite3's own
             self._conn = self._connect()
         return self._conn
 

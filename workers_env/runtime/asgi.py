@@ -155,6 +155,7 @@ def js_request_of(req: Any, caller: str = "asgi.fetch()") -> JsRequest:
         return js_object
     if isinstance(req, JsRequest):
         return req
+    req.method  # noqa: B018 - both SDKs' fetch reads it first (its debug line): Python's own AttributeError
     raise TypeError(f"{caller} needs a workers.Request or a js.Request, got {type(req).__name__}")
 
 
@@ -539,16 +540,16 @@ def entrypoint(app: Any, *, options: Any = None) -> type:
     return Default
 
 
-def __getattr__(name: str) -> Any:
-    if name == "env":
-        from fastapi import Depends, Request
+def fastapi_env() -> Any:
+    """``asgi.env``, which both SDKs' ``asgi`` make in their module ``__getattr__``: FastAPI's
+    ``Depends`` on the request's ``env`` (the stand-in modules answer every other name)."""
+    from fastapi import Depends, Request
 
-        async def env(request):
-            return request.scope["env"]
+    async def env(request):
+        return request.scope["env"]
 
-        # The SDKs' module has no ``from __future__ import annotations``, so FastAPI sees the class
-        # itself; a string "Request" would be looked up in this module's globals, miss, and turn
-        # the parameter into a required query parameter (422 on every request).
-        env.__annotations__ = {"request": Request}
-        return Depends(env)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    # The SDKs' module has no ``from __future__ import annotations``, so FastAPI sees the class
+    # itself; a string "Request" would be looked up in this module's globals, miss, and turn
+    # the parameter into a required query parameter (422 on every request).
+    env.__annotations__ = {"request": Request}
+    return Depends(env)

@@ -142,7 +142,7 @@ class _ExternalSdkModule(StandinModule):
         super().__init__(f"workers.{submodule}", doc)
         self._submodule = submodule
         self._names = names
-        self._fallback = fallback  # asgi's module __getattr__ (``asgi.env``)
+        self._fallback = fallback  # ``asgi.env`` (asgi_bridge.fastapi_env)
 
     @property
     def __all__(self) -> list[str]:  # type: ignore[override]
@@ -166,7 +166,7 @@ class _ExternalSdkModule(StandinModule):
                 return sdksignatures.for_era(attr, "wsgi")
             return self._names[attr]
         if self._fallback is not None and attr == "env":
-            return self._fallback(attr)
+            return self._fallback()
         if self._submodule == "asgi":  # every public name the SDK's asgi has is here: Python's own error
             raise AttributeError(f"module {self.__name__!r} has no attribute {attr!r}")
         raise _missing_attribute(self.__name__, attr)
@@ -959,7 +959,7 @@ def _asgi_module(name: str) -> ModuleType:
 
     def missing(attr: str) -> Any:  # ``asgi.env`` (FastAPI's Depends), else Python's own error:
         if attr == "env":  # every public name the SDKs' asgi has is here
-            return asgi_bridge.__getattr__(attr)
+            return asgi_bridge.fastapi_env()
         built_in = not asgi_bridge.external_sdk()
         if attr == "__all__":  # workerd's module has none: ``import *`` takes its public names
             return list(_BUILTIN_ASGI_NAMES) if built_in else [n for n in asgi_bridge.__all__
@@ -992,7 +992,7 @@ def _build() -> dict[str, ModuleType]:
     workers_asgi = _ExternalSdkModule(
         "asgi", None,
         {a: getattr(asgi_bridge, a) for a in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger")},
-        fallback=asgi_bridge.__getattr__)
+        fallback=asgi_bridge.fastapi_env)
     workers_wsgi = _ExternalSdkModule(
         "wsgi", None,
         {a: getattr(wsgi_bridge, a) for a in (*wsgi_bridge.__all__, "NULL_BODY_STATUSES", "logger")})

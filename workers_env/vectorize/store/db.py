@@ -464,13 +464,6 @@ class StateDB:
         with self._guard() as conn:
             return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
-    def quick_check(self) -> None:
-        """Run SQLite's own consistency check over the whole file (O(size))."""
-        with self._guard() as conn:
-            result = [r[0] for r in conn.execute("PRAGMA quick_check")]
-        if result != ["ok"]:
-            raise self._fail("the state file is damaged: " + "; ".join(result[:5]))
-
     # -- index records ----------------------------------------------------------------------
     def _metadata_indexes(self, conn: sqlite3.Connection, uid: int) -> tuple[MetadataIndexRecord, ...]:
         rows = conn.execute(
