@@ -2,43 +2,23 @@
 reading; a write says it is read-only (naming the file), changes nothing, and is never
 reported as damage.
 
-As root, permission bits do not stop writes, so the test makes the files immutable
-(``chattr +i``) instead; as another user it uses ``chmod``.
+The files are made to refuse writes by ``unwritable_helpers`` (``chattr +i`` as root, ``chmod``
+as another user).
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-import stat
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from binding_helpers import WRANGLER_TOML
+from unwritable_helpers import allow_writes, refuse_writes
 
 from workers_env import StateError, load_env
 
 DEFINITION = {"idx": {"dimensions": 3, "metric": "euclidean", "version": "v2"}}
-
-
-def _lock(path: Path) -> None:
-    if os.geteuid() == 0:
-        if shutil.which("chattr") is None:
-            pytest.skip("root without chattr: cannot make a file unwritable")
-        if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
-            pytest.skip("chattr +i is not permitted here")
-    else:
-        path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
-
-
-def _unlock(path: Path) -> None:
-    if os.geteuid() == 0:
-        subprocess.run(["chattr", "-i", str(path)], capture_output=True)
-    else:
-        path.chmod(path.stat().st_mode | stat.S_IWUSR)
 
 
 @pytest.fixture
@@ -50,7 +30,7 @@ def state(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     yield tmp_path, root
     folder = root / "v3" / "vectorize"
     for path in [folder, *folder.iterdir()]:
-        _unlock(path)
+        allow_writes(path)
 
 
 @pytest.mark.parametrize("what", ["file", "folder", "both"])
@@ -59,9 +39,9 @@ def test_read_only_state_is_readable_and_refuses_writes_precisely(state: tuple[P
     folder = root / "v3" / "vectorize"
     state_file = folder / "workers-env-vectorize.sqlite"
     if what in ("file", "both"):
-        _lock(state_file)
+        refuse_writes(state_file)
     if what in ("folder", "both"):
-        _lock(folder)
+        refuse_writes(folder)
     before = state_file.read_bytes()
     with load_env(config, indexes=DEFINITION, persist_to=root) as env:
         res = asyncio.run(env.IDX.query([4.0, 1.0, 0.0], topK=2))

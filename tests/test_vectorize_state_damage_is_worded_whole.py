@@ -5,15 +5,14 @@ database behind it, a stored vector's values or metadata damaged, a state folder
 made or written, a read-only file or folder refusing a write, a write-ahead log that stops
 taking writes, the write lock held past the busy timeout, an index deleted by another process,
 a stored definition that no longer matches. Texts of workers-env's own: production keeps no
-local state. As root, permission bits stop nothing, so a file or folder is made immutable
-(``chattr +i``), as ``test_persistence_read_only.py`` does.
+local state. A file or folder is made to refuse writes by ``unwritable_helpers`` (``chattr +i``
+as root, ``chmod`` as another user).
 """
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 import pytest
 from binding_helpers import WRANGLER_TOML
 from cli_helpers import run_main
+from unwritable_helpers import allow_writes, refuse_writes
 
 import workers_env.vectorize.store.db as state_db
 from workers_env import StateError, load_env
@@ -28,8 +28,6 @@ from workers_env import StateError, load_env
 DEFINITION = {"idx": {"dimensions": 2, "metric": "cosine", "version": "v2"}}
 MOVE_AWAY = "move it away to start with empty state"
 
-def _immutable(path: Path, on: bool = True) -> None:
-    subprocess.run(["chattr", "+i" if on else "-i", str(path)], check=True, capture_output=True)
 
 
 @pytest.fixture
@@ -43,7 +41,7 @@ def state(tmp_path: Path) -> Iterator[tuple[Path, Path, Path]]:
     state_file = root / "v3" / "vectorize" / "workers-env-vectorize.sqlite"
     yield tmp_path, root, state_file
     for path in [state_file.parent, *state_file.parent.iterdir()]:
-        _immutable(path, on=False)
+        allow_writes(path)
 
 
 def _refusal(project: Path, root: Path, call: Callable[[Any], object] | None = None,
@@ -94,13 +92,13 @@ def test_a_state_file_that_cannot_be_made_is_refused(tmp_path: Path) -> None:
     (tmp_path / "wrangler.toml").write_text(WRANGLER_TOML)
     folder = tmp_path / "state" / "v3" / "vectorize"
     folder.mkdir(parents=True)
-    _immutable(folder)
+    refuse_writes(folder)
     try:
         assert _refusal(tmp_path, tmp_path / "state") == (
             f"{folder / 'workers-env-vectorize.sqlite'}: cannot create the state file in {folder}: "
             "unable to open database file")
     finally:
-        _immutable(folder, on=False)
+        allow_writes(folder)
 
 
 def test_an_empty_database_that_cannot_be_written_is_refused(tmp_path: Path) -> None:
@@ -110,12 +108,12 @@ def test_an_empty_database_that_cannot_be_written_is_refused(tmp_path: Path) -> 
     state_file = folder / "workers-env-vectorize.sqlite"
     _stored(state_file, "CREATE TABLE t (x)")
     _stored(state_file, "DROP TABLE t")  # an SQLite database with nothing in it
-    _immutable(state_file)
+    refuse_writes(state_file)
     try:
         assert _refusal(tmp_path, tmp_path / "state") == (
             f"{state_file}: an empty state file that cannot be initialised: no permission to write {state_file}")
     finally:
-        _immutable(state_file, on=False)
+        allow_writes(state_file)
 
 
 # -- a stored vector damaged ---------------------------------------------------------------------------
@@ -148,7 +146,7 @@ def test_a_damaged_stored_vector_is_refused_by_name(state: tuple[Path, Path, Pat
 @pytest.mark.parametrize("what", ["file", "folder"])
 def test_a_write_to_read_only_state_says_why(state: tuple[Path, Path, Path], what: str) -> None:
     project, root, state_file = state
-    _immutable(state_file if what == "file" else state_file.parent)
+    refuse_writes(state_file if what == "file" else state_file.parent)
     reason = (f"no permission to write {state_file}" if what == "file" else
               f"no permission to write in its folder {state_file.parent} (SQLite keeps its journal there)")
     assert _refusal(project, root, _upsert) == (
@@ -160,7 +158,7 @@ def test_a_write_the_write_ahead_log_no_longer_takes_is_refused(state: tuple[Pat
     project, root, state_file = state
     with load_env(project, indexes=DEFINITION, persist_to=root) as env:
         asyncio.run(env.IDX.getByIds(["a"]))
-        _immutable(state_file.with_name(state_file.name + "-wal"))
+        refuse_writes(state_file.with_name(state_file.name + "-wal"), already_open=True)
         with pytest.raises(StateError) as info:
             _upsert(env)
     assert str(info.value) == f"{state_file}: cannot write the state file (disk I/O error)"
