@@ -59,5 +59,7 @@ def test_help_in_a_group(project, capsys):
 
 def test_the_words_written_out():
     assert short_groups(["-vc", "x", "-1", "--", "-ce"]) == ["-v", "-c", "x", "-1", "--", "-ce"]
-    assert short_groups(["-c1", "-y=false", "-y=true"]) == ["-c", "1", "-y"]
-    assert short_groups(["-.5", "-2e-3", "-10"]) == ["-.5", "-2e-3", "-10"]  # numbers, never groups
+    assert short_groups(["-c1", "-y=false", "-y=true"]) == ["-c=1", "-y"]
+    assert short_groups(["-.5", "-1.5", "-10"]) == ["-.5", "-1.5", "-10"]  # yargs' negative numbers, never groups
+    # any other word of a dash and a digit is a group (a letter that is no letter spelt --1)
+    assert short_groups(["-2e-3", "-1_0"]) == ["--2=true", "-e=-3", "--1=true", "true", "--0"]
