@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import pytest
 
+from cli_helpers import in_project
 from workers_env.cli import main
-
-CONFIG = 'name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "top"\n' \
-         '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "00000000-0000-4000-8000-000000000001"\n'
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "wrangler.toml").write_text(CONFIG)
     (tmp_path / "sub").mkdir()
-    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return in_project(tmp_path, monkeypatch)
 
 
 @pytest.mark.parametrize("spelt", [["-c", ""], ["--config", ""], ["--config="]])

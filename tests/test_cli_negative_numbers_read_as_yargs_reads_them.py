@@ -10,22 +10,13 @@ from __future__ import annotations
 
 import pytest
 
+from cli_helpers import error_line, in_project
 from workers_env.cli import main
-
-CONFIG = ('name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "top"\n'
-          '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "00000000-0000-4000-8000-000000000001"\n')
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "wrangler.toml").write_text(CONFIG)
-    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def _error(capsys) -> str:
-    return capsys.readouterr().err.partition("\n")[0].removeprefix("✘ [ERROR] ")
+    return in_project(tmp_path, monkeypatch)
 
 
 @pytest.mark.parametrize("word", ["-.5", "-1.5", "-07", "-10"])
@@ -46,22 +37,22 @@ def test_a_negative_number_is_a_value(project, capsys, word):
 ])
 def test_any_other_is_a_group_of_options(project, capsys, word, unknown):
     assert main(["kv", "key", "put", "k", word, "--binding", "KV", "--local"]) == 1
-    assert _error(capsys) == unknown
+    assert error_line(capsys) == unknown
 
 
 def test_the_underscore_letter_adds_a_word(project, capsys):
     # yargs adds the value of `_` (true) to its words: d1 execute has no place for it
     assert main(["d1", "execute", "DB", "--local", "--json", "--command", "-1_000"]) == 1
-    assert _error(capsys) == "Unknown arguments: 0, 1, true"
+    assert error_line(capsys) == "Unknown arguments: 0, 1, true"
 
 
 def test_an_array_option_ends_before_one(project, capsys):
     # --vector takes -1e5 no more than yargs does: the word after it is a word of its own, listed
     # again after the options although it names one of them
     assert main(["vectorize", "query", "idx", "--vector", "-1e5", "1", "--bogus"]) == 1
-    assert _error(capsys) == "Unknown arguments: 1, bogus, 1"
+    assert error_line(capsys) == "Unknown arguments: 1, bogus, 1"
     assert main(["vectorize", "query", "idx", "--vector", "-0x10", "1", "--bogus"]) == 1
-    assert _error(capsys) == "Unknown arguments: 0, x, bogus, 1"
+    assert error_line(capsys) == "Unknown arguments: 0, x, bogus, 1"
 
 
 @pytest.mark.parametrize("word", ["-1e5", "-1.", "-0x10", "-1_000", "-2e-3"])
@@ -72,7 +63,7 @@ def test_an_option_requiring_a_value_takes_it_whole(project, capsys, word):
 
 def test_but_not_a_word_of_a_dash_and_a_letter(project, capsys):
     assert main(["kv", "key", "list", "--binding", "KV", "--local", "--prefix", "-Infinity"]) == 1
-    assert _error(capsys) == "Not enough arguments following: prefix"
+    assert error_line(capsys) == "Not enough arguments following: prefix"
 
 
 def test_a_global_option_requiring_a_value_takes_it_whole(project, capsys):

@@ -10,38 +10,29 @@ from __future__ import annotations
 
 import pytest
 
+from cli_helpers import error_line, in_project
 from workers_env.cli import main
-
-CONFIG = ('name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "top"\n'
-          '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "00000000-0000-4000-8000-000000000001"\n')
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "wrangler.toml").write_text(CONFIG)
-    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def _error(capsys) -> str:
-    return capsys.readouterr().err.partition("\n")[0].removeprefix("✘ [ERROR] ")
+    return in_project(tmp_path, monkeypatch)
 
 
 def test_camel_case_spellings(project, capsys):
     assert main(["kv", "key", "put", "k", "v", "--namespaceId", "top", "--local", "--persistTo", "st"]) == 0
     assert (project / "st" / "v3" / "kv").is_dir()
     assert main(["vectorize", "query", "idx", "--vector", "1", "--returnMetadata", "bogus"]) == 1
-    assert _error(capsys) == "Invalid values:"  # return-metadata's choices, as for --return-metadata
+    assert error_line(capsys) == "Invalid values:"  # return-metadata's choices, as for --return-metadata
     assert main(["vectorize", "query", "idx", "--vector", "1", "--topK", "2", "--no-returnValues", "--bogus"]) == 1
-    assert _error(capsys) == "Unknown argument: bogus"
+    assert error_line(capsys) == "Unknown argument: bogus"
 
 
 def test_negated_unknown_option(project, capsys):
     assert main(["d1", "execute", "DB", "--local", "--command", "select 1", "--no-bogus"]) == 1
-    assert _error(capsys) == "Unknown argument: bogus"
+    assert error_line(capsys) == "Unknown argument: bogus"
     assert main(["--no-json", "kv", "key", "list", "--binding", "KV", "--local"]) == 1
-    assert _error(capsys) == "Unknown argument: json"
+    assert error_line(capsys) == "Unknown argument: json"
 
 
 def test_negation_with_a_value_sets_nothing(project, capsys):
@@ -49,17 +40,17 @@ def test_negation_with_a_value_sets_nothing(project, capsys):
     assert main(["d1", "export", "DB", "--local", "--output", "o.sql", "--no-data=true"]) == 0
     assert "INSERT INTO" in (project / "o.sql").read_text()
     assert main(["d1", "export", "DB", "--local", "--output", "p.sql", "--no-data=false", "--no-schema=1"]) == 1
-    assert _error(capsys) == "Arguments no-data and no-schema are mutually exclusive"
+    assert error_line(capsys) == "Arguments no-data and no-schema are mutually exclusive"
     assert not (project / "p.sql").exists()
 
 
 def test_an_unknown_option_between_the_arguments(project, capsys):
     assert main(["kv", "key", "put", "k", "--bogus=1", "v", "--binding", "KV", "--local"]) == 1
-    assert _error(capsys) == "Unknown argument: bogus"  # v stays the value, as yargs reads it
+    assert error_line(capsys) == "Unknown argument: bogus"  # v stays the value, as yargs reads it
     assert main(["kv", "key", "put", "k", "--bogus", "x", "v", "--binding", "KV", "--local"]) == 1
-    assert _error(capsys) == "Unknown argument: bogus"
+    assert error_line(capsys) == "Unknown argument: bogus"
 
 
 def test_words_left_over_are_each_listed(project, capsys):
     assert main(["kv", "key", "list", "--binding", "KV", "--local", "a", "a"]) == 1
-    assert _error(capsys) == "Unknown arguments: a, a"
+    assert error_line(capsys) == "Unknown arguments: a, a"

@@ -35,9 +35,12 @@ sides, each in a fresh copy of the project:
   line that wrangler reads and then stops at the missing ``main``: only that both sides went
   past the command line (no help printed) and the exit code.
 * wrangler's global options and a command's own before the command, between its words or its
-  arguments, words after ``--`` and one-letter option groups (``-vc X``, ``-cwrangler.toml``)
-  (:data:`GLOBAL_POSITIONS`: taken, ignored or refused as yargs reads them), in a project
-  with the ``clean`` config, compared as the mistakes in the command line are.
+  arguments, words after ``--`` and one-letter option groups (``-vc X``, ``-cwrangler.toml``),
+  an empty ``-c``/``-e``, option forms (``--no-x``, ``--x=false``, repeated options and arrays,
+  camelCase spellings, unknown options of each shape) and words of a dash and a digit
+  (:data:`NUMBER_WORDS` in each of :data:`NUMBER_PLACES`) (:data:`GLOBAL_POSITIONS`: taken,
+  ignored or refused as yargs reads them), in a project with the ``clean`` config, compared as
+  the mistakes in the command line are.
 * ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
   (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
   ``<config> is valid.`` when there is no error; exit 1 exactly when the reader throws.
