@@ -44,6 +44,7 @@ def test_a_flag_then_an_option(project, capsys):
     (["-cv", "wrangler.toml"], "Unknown argument: wrangler.toml"),
     (["-cx", "wrangler.toml"], "Unknown argument: x"),
     (["-xc", "wrangler.toml"], "Unknown argument: x"),
+    (["-c="], "Unknown argument: ="),  # `=` the last letter: -c "" -=
 ])
 def test_letters_glued_to_a_value_are_options_of_their_own(project, capsys, given, unknown):
     assert _list("KV", *given) == 1

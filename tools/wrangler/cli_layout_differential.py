@@ -434,6 +434,7 @@ GLOBAL_POSITIONS: list[list[str]] = [
     ["kv", "key", "list", "--binding", "KV", "--local", "-c", ""],
     ["-c", "", "kv", "key", "list", "--binding", "KV", "--local"],
     ["kv", "key", "list", "--namespace-id", "abc123", "--local", "--config="],
+    ["kv", "key", "list", "--binding", "KV", "--local", "-c="],
     ["kv", "key", "put", "k", "v", "--namespace-id", "abc123", "--local", "--config", ""],
     ["d1", "execute", "DB", "--local", "--command", "select 1", "--config", ""],
     ["d1", "migrations", "list", "DB", "--local", "-c", ""],

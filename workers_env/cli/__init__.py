@@ -317,8 +317,9 @@ def _unknown_parts(items: list[str]) -> tuple[list[str], list[str]]:
         if not item.startswith("-") or item == "-" or NEGATIVE.fullmatch(item):
             words.append(item)
             continue
-        name, eq, _ = item.partition("=")
-        name = name.lstrip("-")
+        body = item.lstrip("-")
+        head, eq, _ = body[1:].partition("=")
+        name = body[:1] + head  # (a name is one character at least: `-c=`'s last letter is `=`)
         if item.startswith("--no-") and not eq:  # yargs' boolean negation: the key is what follows
             name = name[3:]
         names.append(name.split(".")[0])
