@@ -31,6 +31,10 @@ KV_AND_D1 = ('name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "top"\n'
              '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\n'
              'database_id = "00000000-0000-4000-8000-000000000001"\n')
 
+#: a wrangler.toml with a KV namespace at the top level (binding KV) and in [env.staging] (binding KVS)
+KV_AND_STAGING = ('name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "top"\n'
+                  '[env.staging]\n[[env.staging.kv_namespaces]]\nbinding = "KVS"\nid = "stg"\n')
+
 
 def in_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str = KV_AND_D1) -> Path:
     """``tmp_path`` holding ``config`` as its wrangler.toml, made the current folder, with no

@@ -11,17 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from cli_helpers import KV_AND_STAGING, in_project
 from workers_env.cli import main
 from workers_env.config.devvars import dot_env_paths
-
-CONFIG = ('name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "top"\n'
-          '[env.staging]\n[[env.staging.kv_namespaces]]\nbinding = "KVS"\nid = "stg"\n')
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "wrangler.toml").write_text(CONFIG)
-    monkeypatch.chdir(tmp_path)
+    in_project(tmp_path, monkeypatch, KV_AND_STAGING)
     monkeypatch.setenv("CLOUDFLARE_ENV", "staging")
     return tmp_path
 

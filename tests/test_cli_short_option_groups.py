@@ -7,19 +7,14 @@ from __future__ import annotations
 
 import pytest
 
+from cli_helpers import KV_AND_STAGING, in_project
 from workers_env.cli import main
 from workers_env.cli.globalflags import short_groups
-
-CONFIG = ('name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "top"\n'
-          '[env.staging]\n[[env.staging.kv_namespaces]]\nbinding = "KVS"\nid = "stg"\n')
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "wrangler.toml").write_text(CONFIG)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
-    return tmp_path
+    return in_project(tmp_path, monkeypatch, KV_AND_STAGING)
 
 
 def _list(binding: str, *extra: str) -> int:
