@@ -7,18 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from cli_helpers import KV_AND_STAGING, in_project
 from workers_env.cli import main
-
-CONFIG = ('name = "w"\n[[kv_namespaces]]\nbinding = "KV"\nid = "top"\n'
-          '[env.staging]\n[[env.staging.kv_namespaces]]\nbinding = "KVS"\nid = "stg"\n')
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "wrangler.toml").write_text(CONFIG)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
-    return tmp_path
+    return in_project(tmp_path, monkeypatch, KV_AND_STAGING)
 
 
 def _list(binding: str, *extra: str) -> int:
@@ -46,6 +41,7 @@ def test_a_flag_then_an_option(project, capsys):
     (["-e="], "Unknown argument: ="),  # -e "", then an option named "="
     (["-x="], "Unknown arguments: x, ="),
     (["--=x"], "Unknown argument: =x"),
+    (["-c="], "Unknown argument: ="),  # `=` the last letter: -c "" -=
 ])
 def test_letters_glued_to_a_value_are_options_of_their_own(project, capsys, given, unknown):
     assert _list("KV", *given) == 1
@@ -75,6 +71,6 @@ def test_a_flag_given_false_with_equals_is_not_given(project, capsys):
 def test_negative_numbers_are_never_groups(project, capsys):
     assert main(["vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine"]) == 0
     capsys.readouterr()
-    assert main(["vectorize", "query", "idx", "--vector", "-.5", "-2e-3", "-10"]) == 0  # three values
+    assert main(["vectorize", "query", "idx", "--vector", "-.5", "-0.002", "-10"]) == 0  # three values (yargs: -2e-3 is a group)
     assert "Unknown argument" not in capsys.readouterr().err
     assert main(["kv", "key", "list", "--binding", "KV", "--local", "--", "-ce"]) == 0  # nor a word after --

@@ -35,9 +35,12 @@ sides, each in a fresh copy of the project:
   line that wrangler reads and then stops at the missing ``main``: only that both sides went
   past the command line (no help printed) and the exit code.
 * wrangler's global options and a command's own before the command, between its words or its
-  arguments, words after ``--`` and one-letter option groups (``-vc X``, ``-cwrangler.toml``)
-  (:data:`GLOBAL_POSITIONS`: taken, ignored or refused as yargs reads them), in a project
-  with the ``clean`` config, compared as the mistakes in the command line are.
+  arguments, words after ``--`` and one-letter option groups (``-vc X``, ``-cwrangler.toml``),
+  an empty ``-c``/``-e``, option forms (``--no-x``, ``--x=false``, repeated options and arrays,
+  camelCase spellings, unknown options of each shape) and words of a dash and a digit
+  (:data:`NUMBER_WORDS` in each of :data:`NUMBER_PLACES`) (:data:`GLOBAL_POSITIONS`: taken,
+  ignored or refused as yargs reads them), in a project with the ``clean`` config, compared as
+  the mistakes in the command line are.
 * ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
   (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
   ``<config> is valid.`` when there is no error; exit 1 exactly when the reader throws.
@@ -351,6 +354,17 @@ OPTION_ERRORS: list[list[str]] = [
 # on the line"): each level of the command is the next word yargs leaves over with only the
 # global options known, where any other option takes the word after it; run and compared as
 # the OPTION_ERRORS lines are (the "clean" config)
+#: words that look like negative numbers, each tried where a value goes (NUMBER_PLACES)
+NUMBER_WORDS = ["-.5", "-1.", "-1e5", "-0x10", "-Infinity", "-NaN", "-1_000", "-2e-3", "-1.5", "-1.5e3", "-07"]
+#: (a line, where the word goes in it): a positional, a text option's value, an array option's
+#: value (before --bogus, so that wrangler refuses the line before it asks the API), a last word
+NUMBER_PLACES: list[tuple[list[str], int]] = [
+    (["kv", "key", "put", "k", "--binding", "KV", "--local"], 4),
+    (["kv", "key", "list", "--binding", "KV", "--local", "--prefix"], 7),
+    (["vectorize", "query", "idx", "--vector", "1", "--bogus"], 4),
+    (["d1", "execute", "DB", "--local", "--json", "--command"], 6),
+]
+
 GLOBAL_POSITIONS: list[list[str]] = [
     ["-c", "wrangler.toml", "kv", "key", "list", "--binding", "KV", "--local"],
     ["kv", "-c", "wrangler.toml", "key", "list", "--binding", "KV", "--local"],
@@ -415,6 +429,70 @@ GLOBAL_POSITIONS: list[list[str]] = [
     ["kv", "key", "list", "--binding", "KV", "--local", "-xc", "wrangler.toml"],
     ["-vc", "wrangler.toml", "kv", "key", "list", "--binding", "KV", "--local"],
     ["d1", "execute", "DB", "--local", "-yc", "wrangler.toml", "--command", "select 1 as one"],
+    # an empty -c is no config (wrangler's readConfig reads "" as none, not searched for); an empty
+    # -e the top-level environment, whatever CLOUDFLARE_ENV says
+    ["kv", "key", "list", "--binding", "KV", "--local", "-c", ""],
+    ["-c", "", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["kv", "key", "list", "--namespace-id", "abc123", "--local", "--config="],
+    ["kv", "key", "list", "--binding", "KV", "--local", "-c="],
+    ["kv", "key", "put", "k", "v", "--namespace-id", "abc123", "--local", "--config", ""],
+    ["d1", "execute", "DB", "--local", "--command", "select 1", "--config", ""],
+    ["d1", "migrations", "list", "DB", "--local", "-c", ""],
+    ["dev", "-c", ""],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "-e", ""],
+    ["-e", "", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1", "--env="],
+    # option forms: --no-NAME, NAME=true/false, repeated options and arrays, camelCase spellings,
+    # a positional given as an option, unknown options of each shape (yargs' strict-mode texts);
+    # measured and left out, README "Where we had to choose": `--json=1` and `--local=yes` (yargs'
+    # false, refused here) and `--no-command` (yargs' `command` given false)
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "--no-json"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "--json=false"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "--json=true"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "--json", "false"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "--json", "--json"],
+    ["d1", "execute", "DB", "--local", "--local", "--command", "select 1 as one"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "--no-bogus"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "--bogus=1"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "--bogus.x", "1"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "-z"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "--Local"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "--persistTo", "st"],
+    ["d1", "execute", "--database", "DB", "--local", "--command", "select 1 as one"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "extra", "extra"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as one", "1.0", "0x10", "07", "-.5", "1e3"],
+    ["d1", "export", "DB", "--local", "--output", "o.sql", "--table", "t", "--table", "u", "--bogus"],
+    ["d1", "export", "DB", "--local", "--output", "o.sql", "--no-data=false", "--no-schema=1"],
+    ["d1", "export", "DB", "--local", "--output", "o.sql", "--no-schema=true"],
+    ["kv", "key", "get", "--key", "k", "--binding", "KV", "--local"],
+    ["kv", "key", "put", "k", "v", "--namespaceId", "abc123", "--local"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--persistTo", "st"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--prefix", "a", "--prefix", "b"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "a", "a"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-local"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--bogus=1", "--other"],
+    ["kv", "key", "put", "k", "--bogus=1", "v", "--binding", "KV", "--local"],
+    ["kv", "key", "put", "k", "--bogus", "x", "v", "--binding", "KV", "--local"],
+    ["kv", "bulk", "delete", "keys.json", "--binding", "KV", "--local", "--force=false"],
+    ["kv", "bulk", "delete", "keys.json", "--binding", "KV", "--local", "--no-force"],
+    ["kv", "bulk", "delete", "keys.json", "--binding", "KV", "--local", "-f"],
+    ["vectorize", "query", "idx", "--vector", "1", "--vector", "2", "--bogus"],
+    ["vectorize", "query", "idx", "--vector", "1", "--topK", "2", "--bogus"],
+    ["vectorize", "query", "idx", "--vector", "1", "--returnMetadata", "bogus"],
+    ["vectorize", "get-vectors", "idx", "--ids", "a", "--ids", "b", "--bogus"],
+    ["vectorize", "create", "idx2", "--dimensions", "3", "--metric", "cosine", "--dimensions", "4"],
+    ["vectorize", "query", "idx", "--vector", "1", "--no-returnValues", "--bogus"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--persistTo"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-bogus-thing"],
+    ["-z", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["--no-json", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["--bogus=1", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["--envFile", "wrangler.toml", "kv", "key", "list", "--binding", "KV", "--local"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--version"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--cwd=."],
+    # a word starting with "-" and a digit or a dot: yargs' negative number (/^-([0-9]+(\.[0-9]+)?|\.[0-9]+)$/)
+    # is a value; any other such word is a group of one-letter options (`-1e5` is `-1 -e 5`)
+    *([*line[:at], word, *line[at:]] for word in NUMBER_WORDS for line, at in NUMBER_PLACES),
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's

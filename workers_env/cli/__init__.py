@@ -29,7 +29,17 @@ from workers_env.cli.common import (
     with_hint,
 )
 from workers_env.cli.didyoumean import command_box, did_you_mean
-from workers_env.cli.globalflags import add_global_options, command_first, read_line, short_groups, subcommands
+from workers_env.cli.globalflags import (
+    NEGATIVE,
+    add_global_options,
+    camel_case,
+    command_first,
+    read_line,
+    kebab_case,
+    short_groups,
+    subcommands,
+    valued_options,
+)
 
 __all__ = ["Parser", "build_parser", "installed_version", "main"]
 
@@ -107,6 +117,7 @@ class Parser(argparse.ArgumentParser):
         return parsed
 
     _intermixed = False  # within parse_known_intermixed_args, which calls parse_known_args itself
+    _strays: list[str] = []  # the options the line holds that the parser does not know (_unknown_options)
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: Any = None
@@ -114,10 +125,23 @@ class Parser(argparse.ArgumentParser):
         """argparse's, noting in the namespace (for :meth:`parse_args`) the first option value
         :meth:`_check_value` let through outside its choices, with the parser that refuses it."""
         self._bad_choice: tuple[Parser, str] | None = None
-        if self._intermixed or any(isinstance(a, argparse._SubParsersAction) for a in self._actions):
+        if self._intermixed and any(a.nargs is not argparse.SUPPRESS for a in self._get_positional_actions()):
+            # the intermixed parse's second pass, of the arguments: without the options this parser
+            # does not know, each with the word it took (argparse's arguments would end at one:
+            # `kv key put k --bogus=1 v` would leave `v` over, where yargs names `bogus` alone)
+            strays, kept = list(self._strays), list[str]()
+            for token in args or ():
+                if token in strays:
+                    strays.remove(token)
+                else:
+                    kept.append(token)
+            parsed, extra = super().parse_known_args(kept, namespace)
+            extra = [*extra, *self._strays]  # (the words first: an option last takes none of them)
+        elif self._intermixed or any(isinstance(a, argparse._SubParsersAction) for a in self._actions):
             parsed, extra = super().parse_known_args(args, namespace)
         else:  # a command's positionals between its options (`kv key put k --local v`), as yargs reads them
             self._intermixed = True
+            self._strays = _unknown_options(self, list(args or ()))
             try:
                 parsed, extra = super().parse_known_intermixed_args(args, namespace)
             finally:
@@ -147,6 +171,26 @@ class Parser(argparse.ArgumentParser):
                 raise
             if getattr(self, "_bad_choice", None) is None:
                 self._bad_choice = (self, str(exc))
+
+
+def _unknown_options(parser: argparse.ArgumentParser, args: list[str]) -> list[str]:
+    """The options in ``args`` that ``parser`` does not know, in order, each followed by the word
+    it takes as its value as yargs does (unless spelt ``--name=value``)."""
+    found: list[str] = []
+    taken = False
+    for i, token in enumerate(args):
+        if taken or not token.startswith("-") or token == "-" or NEGATIVE.fullmatch(token):
+            taken = False
+            continue
+        if token == "--":
+            break
+        if token.partition("=")[0] not in parser._option_string_actions:
+            found.append(token)
+            after = args[i + 1] if i + 1 < len(args) else None
+            if "=" not in token and after is not None and (not after.startswith("-") or NEGATIVE.fullmatch(after)):
+                found.append(after)
+                taken = True
+    return found
 
 
 _NO_VALUE = re.compile(r"argument (?P<name>\S+): expected (?:at least )?one argument")
@@ -235,9 +279,12 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
 
 def _unknown_text(items: list[str]) -> str:
     """yargs' ``Unknown argument(s): ...`` for the words argparse could not place (the line
-    holds no ``--``: :func:`_run` keeps what follows it apart)."""
-    extra = list(dict.fromkeys(_unknown_names(items)))
-    return f"Unknown argument{'s' if len(extra) > 1 else ''}: {', '.join(extra)}"
+    holds no ``--``: :func:`_run` keeps what follows it apart): the options' names in yargs' key
+    order (:func:`_in_key_order`), then every other word, each as often as given (yargs' strict
+    mode lists the words left over without comparing them: ``-1e5 1`` is ``1, 1``)."""
+    names, words = _unknown_parts(items)
+    extra = [*_in_key_order(names), *words]
+    return f"Unknown argument{'s' if len(extra) > 1 else ''}: {', '.join(_shown(extra))}"
 
 
 def _unknown_command_text(argv: list[str], word: str | None) -> str:
@@ -247,49 +294,59 @@ def _unknown_command_text(argv: list[str], word: str | None) -> str:
     from ``word`` on that is no option's value -- the options first (``d1 exectue DB --local`` is
     ``local, exectue, DB``)."""
     words, options, _ = read_line(argv)  # (no `--`: _run keeps what follows it apart)
-    named = [name for option in options if not option.is_global for name in _unknown_names([argv[option.at]])]
+    named = [name for option in options if not option.is_global for name in _unknown_parts([argv[option.at]])[0]]
     start = next((i for i in words if argv[i] == word), len(argv))
     reached = [argv[i] for i in words if i >= start]
-    unknown = list(dict.fromkeys([*named, *reached]))
-    return f"Unknown argument{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}"
+    unknown = list(dict.fromkeys([*_in_key_order(named), *reached]))
+    return f"Unknown argument{'s' if len(unknown) > 1 else ''}: {', '.join(_shown(unknown))}"
 
 
-def _unknown_names(items: list[str]) -> list[str]:
-    """The names yargs lists for unknown tokens: an option's name, then its camelCase alias when
-    it has a dash (``persist-to, persistTo``); the word after an option without ``=`` is its
-    value (``--persist-to st``), not an argument of its own."""
+def _unknown_parts(items: list[str]) -> tuple[list[str], list[str]]:
+    """The names yargs lists for unknown options among ``items`` -- an option's name, then its
+    camelCase alias when it has a dash (``persist-to, persistTo``), each once; a name with a dot
+    is the key before it (yargs' dot notation: ``-1.5e3`` is ``1``), ``--no-x``'s is ``x`` --
+    and the words that are
+    none of their values: the word after an option without ``=`` is its value (``--persist-to
+    st``), not an argument of its own."""
     names: list[str] = []
+    words: list[str] = []
     i = 0
     while i < len(items):
         item = items[i]
         i += 1
-        bare = item.lstrip("-")  # (an option named "=": `-e=` is `-e ""` and `=`, `--=x` is `=x`)
-        name, eq, _ = bare[1:].partition("=")
-        name = bare[:1] + name
-        names.append(name)
-        if item.startswith("-") and "-" in name:
-            names.append(_camel_case(name))
-        if item.startswith("-") and not eq and i < len(items) and not items[i].startswith("-"):
+        if not item.startswith("-") or item == "-" or NEGATIVE.fullmatch(item):
+            words.append(item)
+            continue
+        body = item.lstrip("-")
+        head, eq, _ = body[1:].partition("=")
+        name = body[:1] + head  # (a name is one character at least: `-c=`'s last letter is `=`)
+        if item.startswith("--no-") and not eq:  # yargs' boolean negation: the key is what follows
+            name = name[3:]
+        names.append(name.split(".")[0])
+        if "-" in name and "." not in name:
+            names.append(camel_case(name))
+        if not eq and i < len(items) and not items[i].startswith("-"):
             i += 1
-    return names
+    return list(dict.fromkeys(names)), words
 
 
-def _camel_case(name: str) -> str:
-    """yargs-parser's ``camelCase``: lower case unless already mixed, each ``-``/``_`` dropped
-    and the next character upper-cased."""
-    if name in (name.lower(), name.upper()):
-        name = name.lower()
-    out: list[str] = []
-    upper = False
-    for i, ch in enumerate(name):
-        if upper:
-            upper = False
-            ch = ch.upper()
-        if i and ch in "-_":
-            upper = True
-        elif ch not in "-_":
-            out.append(ch)
-    return "".join(out)
+_ARRAY_INDEX = re.compile(r"0|[1-9]\d{0,9}")
+
+
+def _in_key_order(names: list[str]) -> list[str]:
+    """``names`` in the order JavaScript lists an object's keys, as yargs lists unknown options:
+    those that are array indices (``0``, ``1``; not ``07``) first, by value, then the others
+    as given (``-1_000``'s letters ``1``, ``0`` are ``0, 1``)."""
+    def index(name: str) -> int | None:
+        return int(name) if _ARRAY_INDEX.fullmatch(name) and int(name) < 2**32 - 1 else None
+
+    numbered = sorted((n for n in names if index(n) is not None), key=lambda n: int(n))
+    return [*numbered, *(n for n in names if index(n) is None)]
+
+
+def _shown(names: list[str]) -> list[str]:
+    """yargs' strict mode writes an empty (or blank) name in quotes: ``-1.``'s ``.`` is ``""``."""
+    return [name if name.strip() else f'"{name}"' for name in names]
 
 
 def _given_twice(args: argparse.Namespace) -> str | None:
@@ -344,11 +401,14 @@ def main(argv: Sequence[str] | None = None) -> int:
               "a program's arguments end at one. Remove it; a value holding NUL characters goes in a file "
               "(`kv key put KEY --path FILE`, `d1 execute DB --file FILE`)")
         return 1
-    argv, cwds = _take_cwd(short_groups(argv))
+    typed = argv
+    argv = _take_cwd(short_groups(typed))[0]
     # the first word yargs reads as no option's value names the command, as it does for yargs;
     # none, or a misspelling, gets every command's parser
     words = read_line(argv)[0]
     parser = build_parser(argv[words[0]] if words else None)
+    # read again knowing the command's options that take any word after them (`--prefix -1e5`)
+    argv, cwds = _take_cwd(short_groups(typed, valued_options(parser)))
     if None in cwds:
         return _usage_error(parser, argv, UsageError("Not enough arguments following: cwd"))
     if len(cwds) > 1:
@@ -385,7 +445,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     given = argv
     if stranded:  # options a command group does not know, one of them taking the next command's name
         return _usage_error(parser, given, UsageError(_unknown_command_text(given, None)))
-    argv = ordered
+    argv = kebab_case(_help_parser(parser, ordered), ordered)
     argv, flags = _yargs_booleans(argv, _boolean_options(parser, argv))
     try:
         args = parser.parse_args(argv)
@@ -580,7 +640,9 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]) -> tuple[
     it other than true or false stays a word of its own, as yargs leaves it (``--preview 1``:
     ``Unknown argument: 1``). Also every boolean given, in order, with its value (yargs holds a
     flag given false as given: wrangler's ``--no-local`` is not an absent ``--local``;
-    :func:`workers_env.cli.common.flag_given`)."""
+    :func:`workers_env.cli.common.flag_given`). ``--no-x=VALUE`` sets no ``x``, as in wrangler
+    4.164.0 (``d1 export --no-data=true`` exports the data): it is given as ``no-x``, a key of its
+    own (which only ``d1 export``'s conflicts read)."""
     out: list[str] = []
     given: list[tuple[str, bool]] = []
     i = 0
@@ -588,6 +650,9 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]) -> tuple[
         token = argv[i]
         i += 1
         name, eq, value = token[2:].partition("=")
+        if token.startswith("--no-") and eq and name[3:] in booleans:
+            given.append((name, value == "true"))  # yargs' key `no-data` of its own, which sets no `data`
+            continue
         if token.startswith("--no-") and not eq and name[3:] in booleans and booleans[name[3:]] is None:
             out.append(f"--{name[3:]}=false")
             continue

@@ -398,6 +398,12 @@ def _export(args: argparse.Namespace) -> int:
     (nothing is written when anything fails)."""
     if len(given := locations_given(args)) == 2:  # yargs' conflicts, before the command runs (even given false)
         raise UsageError(f"Arguments {given[0]} and {given[1]} are mutually exclusive")
+    # wrangler's options `no-schema` and `no-data` conflict too: given only as `--no-data=X`
+    # (bare `--no-data` is yargs' negation of `data`)
+    keys = [flag for flag, _ in getattr(args, "flags_given", ()) if flag in ("no-schema", "no-data")]
+    if len(set(keys)) == 2:
+        raise UsageError(f"Arguments {keys[0]} and {'no-data' if keys[0] == 'no-schema' else 'no-schema'} are "
+                         "mutually exclusive")
     try:
         resource_location(args)
         config = _config(args)

@@ -96,7 +96,12 @@ def _vars(pairs: list[str]) -> dict[str, str]:
 
 def _config_argument(args: argparse.Namespace) -> str | None:
     """The config named by ``PATH`` or ``-c``; a Worker script there is refused with the way out
-    (wrangler dev's positional is the entry script, which workers-env reads from ``main``)."""
+    (wrangler dev's positional is the entry script, which workers-env reads from ``main``), and
+    so is ``-c ""``, which wrangler reads as no config at all."""
+    if args.config == "":
+        raise ConfigError('-c "" names no config: wrangler reads an empty --config as none (wrangler dev then '
+                          "stops at its missing entry point), and workers-env dev runs the config's main; pass the "
+                          "config's path (-c wrangler.toml), or leave -c out to use the one found upward from here")
     if args.path is not None and args.config is not None and Path(args.path) != Path(args.config):
         raise ConfigError(f"Conflicting options: PATH ({args.path}) and --config ({args.config}) name different "
                           "configs. Please provide only one.")

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 __all__ = [
-    "GLOBAL_FLAGS", "GLOBAL_VALUED", "add_global_options", "command_first", "read_line", "short_groups", "subcommands",
+    "NEGATIVE", "GLOBAL_FLAGS", "GLOBAL_REQUIRED", "GLOBAL_VALUED", "add_global_options", "command_first", "read_line",
+    "camel_case", "kebab_case", "short_groups", "subcommands", "valued_options",
 ]
 
 #: the global options taking a value (``env-file`` takes every word up to the next option)
@@ -33,18 +34,40 @@ GLOBAL_FLAGS = frozenset({
     "experimental-auto-create", "experimentalAutoCreate", "x-auto-create", "xAutoCreate",
 })
 
-_NEGATIVE = re.compile(r"-\d+(\.\d+)?([eE][+-]?\d+)?")
+#: yargs-parser's negative number, the one rule for a word starting with ``-``: a value (of the
+#: option before it, or an argument), never a group of one-letter options. ``-1.``, ``-1e5``,
+#: ``-0x10``, ``-1_000``, ``-Infinity`` are groups (``-1e5`` is ``-1 -e 5``: ``Unknown argument: 1``)
+NEGATIVE = re.compile(r"-(\d+(\.\d+)?|\.\d+)")
+#: the words an option wrangler gives ``requiresArg`` takes after it, as yargs-parser's
+#: ``eatNargs`` does: any but one starting with ``-`` and no digit (``--prefix -1e5`` is the
+#: prefix ``-1e5``), or a negative number
+_NOT_EATEN = re.compile(r"-[^0-9]")
+#: the global options wrangler gives ``requiresArg`` (every command's own: :func:`valued_options`)
+GLOBAL_REQUIRED = frozenset({"-c", "--config", "-e", "--env", "--cwd", "--profile"})
 
 
 #: our one-letter options: those taking a value, and the flags
 _VALUED_LETTERS = frozenset({"c", "e"})
 _FLAG_LETTERS = frozenset({"v", "h", "y", "f", "l", "r"})
-#: a negative number, never a group (yargs reads ``-2e-3`` as one, ``Unknown argument: 2``: README)
-_NUMBER = re.compile(r"-(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _GROUP_NUMBER = re.compile(r"-?\d+(\.\d*)?(e-?\d+)?")
 
 
-def short_groups(argv: list[str]) -> list[str]:
+def valued_options(parser: argparse.ArgumentParser) -> frozenset[str]:
+    """The spellings of every option under ``parser`` that requires one value (wrangler's
+    ``requiresArg``: the others take theirs with :func:`~workers_env.cli.common.value_optional`
+    or are flags or arrays), with :data:`GLOBAL_REQUIRED`."""
+    return GLOBAL_REQUIRED.union(*(
+        action.option_strings for each in _parsers(parser) for action in each._actions
+        if action.option_strings and action.nargs is None
+        and isinstance(action, (argparse._StoreAction, argparse._AppendAction))))
+
+
+def _eaten(word: str) -> bool:
+    """A word starting with ``-`` that an option requiring a value takes all the same."""
+    return word.startswith("-") and (not _NOT_EATEN.match(word) or NEGATIVE.fullmatch(word) is not None)
+
+
+def short_groups(argv: list[str], required: frozenset[str] = GLOBAL_REQUIRED) -> list[str]:
     """``argv`` with each group of one-letter options (``-vc``, ``-ce``, ``-e=staging``,
     ``-c/abs/wrangler.toml``) written out one option a word, as yargs-parser 21's
     ``short-option-groups`` (on in wrangler 4.164.0) reads it, up to ``--``: each letter but the
@@ -52,13 +75,24 @@ def short_groups(argv: list[str]) -> list[str]:
     unless followed by ``=`` (the rest is its value), a number or a character that is no letter,
     digit or ``_`` (the rest of the word is its value); the last letter reads the next word as
     a lone option does. So ``-cwrangler.toml`` is ``-c "" -w -r ...`` (yargs: ``Unknown
-    arguments: w, r, a, n, g, l``), where argparse would read ``-c wrangler.toml``."""
+    arguments: w, r, a, n, g, l``), where argparse would read ``-c wrangler.toml``. A letter that
+    is no letter (``-1e5``'s ``1``) is written ``--1``, an option argparse does not read as a
+    number. An option of ``required`` (spelt as given) takes the word after it that
+    :func:`_eaten` names as ``--option=word``, as yargs gives it that word whole."""
     out: list[str] = []
+    skip = False
     for i, token in enumerate(argv):
+        if skip:
+            skip = False
+            continue
         if token == "--":
             return out + argv[i:]
+        if token in required and i + 1 < len(argv) and _eaten(argv[i + 1]):
+            out.append(f"{token}={argv[i + 1]}")
+            skip = True
+            continue
         if (token.startswith("--") or not token.startswith("-") or len(token) < 3
-                or _NUMBER.fullmatch(token) or re.match(r"-.\.", token)):  # (-c.x: yargs' dot notation)
+                or NEGATIVE.fullmatch(token) or re.match(r"-.\..", token)):  # (-c.x: yargs' dot notation)
             out.append(token)
             continue
         letters = token[1:-1]
@@ -76,18 +110,34 @@ def short_groups(argv: list[str]) -> list[str]:
                 break
             out += _letter(letter, None)
         else:
-            if token[-1] != "-":
-                out.append(f"-{token[-1]}")
+            if f"-{token[-1]}" in required and i + 1 < len(argv) and _eaten(argv[i + 1]):
+                out.append(f"-{token[-1]}={argv[i + 1]}")
+                skip = True
+            elif token[-1] == "_":  # yargs' list of words: the next word stays one, else `true` is one
+                if i + 1 == len(argv) or (re.match(r"--?[^-]", argv[i + 1]) and not NEGATIVE.fullmatch(argv[i + 1])):
+                    out.append("true")
+            elif token[-1] != "-":
+                out.append(_spelt(token[-1]))
     return out
+
+
+def _spelt(letter: str) -> str:
+    """A group's letter as an option of its own: ``-x``, or ``--1`` for one that is no letter."""
+    return f"-{letter}" if letter.isascii() and letter.isalpha() else f"--{letter}"
 
 
 def _letter(letter: str, value: str | None) -> list[str]:
     """One letter of a group as its own words: ``value`` (``None``: its default) for ``-c``/``-e``;
     a flag given unless its value is other than ``true`` (yargs reads any other string as
-    false); an unknown letter given whatever its value (yargs names it unknown)."""
-    if letter in _VALUED_LETTERS:
-        return [f"-{letter}", "" if value is None else value]
-    return [f"-{letter}"] if value in (None, "true") or letter not in _FLAG_LETTERS else []
+    false); ``_`` its value (``true`` by default) as a word, as yargs adds it to the words of its
+    ``_`` key; any other letter given whatever its value (yargs names it unknown)."""
+    if letter == "_":  # yargs' key of the words that are no option's value: its value becomes one
+        return ["true" if value is None else value]
+    if letter in _VALUED_LETTERS:  # (`=`: a value starting with `-` stays its value for argparse)
+        return [f"-{letter}", ""] if value is None else [f"-{letter}={value}"]
+    if letter not in _FLAG_LETTERS:  # (`=true`: the word after it is not its value, as in yargs)
+        return [f"{_spelt(letter)}=true"]
+    return [f"-{letter}"] if value in (None, "true") else []
 
 
 class Option(NamedTuple):
@@ -104,7 +154,7 @@ class Option(NamedTuple):
 
 
 def _is_word(token: str) -> bool:
-    return not token.startswith("-") or token == "-" or _NEGATIVE.fullmatch(token) is not None
+    return not token.startswith("-") or token == "-" or NEGATIVE.fullmatch(token) is not None
 
 
 def read_line(argv: list[str]) -> tuple[list[int], list[Option], int | None]:
@@ -138,6 +188,42 @@ def read_line(argv: list[str]) -> tuple[list[int], list[Option], int | None]:
         options.append(Option(i, name, tuple(taken)))
         i += 1 + len(taken)
     return words, options, None
+
+
+def camel_case(name: str) -> str:
+    """yargs-parser's ``camelCase``: lower case unless already mixed, each ``-``/``_`` dropped
+    and the next character upper-cased."""
+    if name in (name.lower(), name.upper()):
+        name = name.lower()
+    out: list[str] = []
+    upper = False
+    for i, ch in enumerate(name):
+        if upper:
+            upper = False
+            ch = ch.upper()
+        if i and ch in "-_":
+            upper = True
+        elif ch not in "-_":
+            out.append(ch)
+    return "".join(out)
+
+
+def kebab_case(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``argv`` with each option ``parser`` knows spelt in camelCase (``--persistTo``,
+    ``--namespaceId=X``, ``--no-returnValues``) in its kebab-case spelling, as yargs-parser's
+    ``camel-case-expansion`` makes the one an alias of the other."""
+    known = {f"--{camel_case(option[2:])}": option for option in parser._option_string_actions
+             if option.startswith("--") and "-" in option[2:]}
+    out: list[str] = []
+    for token in argv:
+        name, eq, value = token.partition("=")
+        negated = name.startswith("--no-") and f"--{name[5:]}" in known
+        spelt = known.get(f"--{name[5:]}" if negated else name)
+        if spelt is None:
+            out.append(token)
+        else:
+            out.append(f"{'--no-' + spelt[2:] if negated else spelt}{eq}{value}")
+    return out
 
 
 def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser] | None:

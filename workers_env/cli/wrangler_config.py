@@ -13,6 +13,7 @@ import argparse
 import dataclasses
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from workers_env.config import WorkerConfig
     from workers_env.config.diagnostics import Report
 
-__all__ = ["UnreadableConfig", "check_openable", "read_config", "warn_config"]
+__all__ = ["UnreadableConfig", "check_openable", "config_environment", "read_config", "state_root", "warn_config"]
 
 #: the names wrangler reads as a config file (``parseRawConfigFile``); any other ``-c`` it
 #: reads as an empty config without opening it
@@ -61,6 +62,23 @@ def check_openable(path: str) -> None:
         raise UnreadableConfig(f"Could not read file: {path}\n{node}", path=path) from None
 
 
+def config_environment(args: argparse.Namespace) -> str | None:
+    """The environment a command reads the config for, as wrangler's ``args.env ??
+    CLOUDFLARE_ENV``: ``-e NAME``, else ``$CLOUDFLARE_ENV``; an empty one (``-e ""``, which
+    ``CLOUDFLARE_ENV`` does not replace) is the top level (``None``)."""
+    given = getattr(args, "env", None)
+    return (given if given is not None else os.environ.get("CLOUDFLARE_ENV")) or None
+
+
+def state_root(args: argparse.Namespace) -> Path:
+    """``.wrangler/state`` beside the config of ``args.config`` (a file, or a folder searched
+    upward; default: the one found upward from the current folder), else in the current folder,
+    as for wrangler's ``-c ""`` (no config)."""
+    from workers_env.vectorize.persistent import default_persist_to
+
+    return Path.cwd() / ".wrangler" / "state" if args.config == "" else default_persist_to(args.config)
+
+
 def read_config(args: argparse.Namespace, *, reads: int = 1) -> WorkerConfig | None:
     """The config of ``args.config`` (file or folder; default: searched upward from the current
     folder) for ``--env`` (default ``$CLOUDFLARE_ENV``), read before the command does anything.
@@ -69,9 +87,12 @@ def read_config(args: argparse.Namespace, *, reads: int = 1) -> WorkerConfig | N
     errors: a broken config then raises :class:`ConfigError` (nothing written). ``reads``: how
     many times the wrangler command reads a valid config, each read printing its warnings again
     (``kv``'s handlers read it once more after wrangler's command runner: 2). ``None`` when no ``-c`` is given
-    and there is no config anywhere: each command then answers in its own words (kv's
-    ``--namespace-id`` still works, vectorize keeps its state in the current folder).
+    and there is no config anywhere, or ``-c ""`` (wrangler's "no config"): each command then
+    answers in its own words (kv's ``--namespace-id`` still works, vectorize keeps its state in
+    the current folder).
     """
+    if args.config == "":  # wrangler's readConfig: an empty path is no config, none searched for
+        return None
     if args.config is None:
         try:
             find_config(None)
@@ -79,7 +100,7 @@ def read_config(args: argparse.Namespace, *, reads: int = 1) -> WorkerConfig | N
             return None
     else:
         check_openable(args.config)
-    environment = getattr(args, "env", None) or os.environ.get("CLOUDFLARE_ENV") or None
+    environment = config_environment(args)
     report = check_config(args.config, environment=environment)
     for _ in range(reads if report.ok else 1):
         _warn_report(report)  # its warnings first (an unknown --env, ...), as wrangler's readConfig

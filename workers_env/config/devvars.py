@@ -97,7 +97,7 @@ def local_secrets(root: Path, environment: str | None = None, *, secrets_table: 
     # environment a [secrets] table reads holds those files too. That folder is the config's,
     # where a project runs wrangler (not pytest's rootdir): the same files getVarsForDev reads
     # next, so they are read once here.
-    paths = [Path(root) / name for name in env_files] if env_files else dot_env_paths(root, environment)
+    paths = [Path(root) / name for name in env_files] if env_files else dot_env_paths(root, environment or None)
     parsed, read = _parsed_files(paths)
     shell = _expand(dict(parsed), dict(os.environ))
     if not _flag("CLOUDFLARE_LOAD_DEV_VARS_FROM_DOT_ENV", default=True, env=shell):
@@ -164,8 +164,10 @@ def missing_secrets(loaded: dict[str, str], merged: Any) -> list[str]:
 
 
 def dot_env_paths(root: Path, environment: str | None = None) -> list[Path]:
-    """wrangler's ``getDefaultEnvFiles``: the ``.env`` files read without a ``.dev.vars``, in order."""
-    names = [".env", ".env.local"] + ([f".env.{environment}", f".env.{environment}.local"] if environment else [])
+    """wrangler's ``getDefaultEnvFiles``: the ``.env`` files read without a ``.dev.vars``, in order
+    (an empty ``environment``, wrangler's ``-e ""``, adds ``.env.`` and ``.env..local`` as it does)."""
+    names = [".env", ".env.local"] + ([f".env.{environment}", f".env.{environment}.local"]
+                                      if environment is not None else [])
     return [Path(root) / name for name in names]
 
 

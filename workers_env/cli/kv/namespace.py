@@ -104,7 +104,6 @@ def _opened(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = No
     closed when the block ends, however it ends."""
     from workers_env.kv.namespace import KvNamespace
     from workers_env.kv.persistent import MiniflareStore
-    from workers_env.vectorize.persistent import default_persist_to
 
     config, namespace_id, display = resolved or _resolve(args)
     if not is_local(args):  # (--remote, or --no-local alone) wrangler reaches the account at the first call: refused
@@ -114,8 +113,8 @@ def _opened(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = No
         persist_to = Path(args.persist_to)
     elif config is not None:
         persist_to = config.root / ".wrangler" / "state"
-    else:
-        persist_to = default_persist_to(None)
+    else:  # no config (none found, or `-c ""`): the current folder's
+        persist_to = Path.cwd() / ".wrangler" / "state"
     elsewhere = _state_elsewhere(config, persist_to, namespace_id)
     namespace = KvNamespace(MiniflareStore(persist_to, namespace_id, open_now=False),
                             binding=args.binding or namespace_id, namespace_id=namespace_id)

@@ -9,13 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workers_env.cli.common import CommandError, reports_errors, with_hint
-from workers_env.cli.wrangler_config import read_config
+from workers_env.cli.wrangler_config import read_config, state_root
 from workers_env.config import WorkerConfig
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.persistent import (
     NoIndexPurpose,
     VectorizeStore,
-    default_persist_to,
     open_state,
 )
 from workers_env.vectorize.store import IndexRecord
@@ -67,7 +66,7 @@ def persist_to_of(args: argparse.Namespace) -> Path:
     """The state root the command works on."""
     if args.persist_to is not None:
         return Path(args.persist_to)
-    return default_persist_to(args.config)
+    return state_root(args)
 
 
 def open_store(args: argparse.Namespace, *, create: bool = False) -> VectorizeStore:

@@ -64,6 +64,8 @@ def _valid_binding_name(name: str, fallback: str) -> str:
 
 
 def _config_path(args: argparse.Namespace) -> Path | None:
+    if args.config == "":  # wrangler's "no config"
+        return None
     try:
         return find_config(args.config).resolve()
     except ConfigError:
