@@ -14,7 +14,7 @@ import socket
 
 import pytest
 
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, read_to_the_end, read_until
 
 from workers_env import JsException, load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -53,21 +53,12 @@ async def on_fetch(request, env, ctx):
 """
 
 
-def _read_until(sock: socket.socket, marker: bytes) -> bytes:
-    got = b""
-    while marker not in got:
-        chunk = sock.recv(65536)
-        assert chunk, got
-        got += chunk
-    return got
-
-
 def test_events_go_out_as_the_app_sends_them(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2025-04-10"))
     with BackgroundServer(worker) as server:
         with socket.create_connection(("127.0.0.1", server.port), timeout=20) as sock:
             sock.sendall(b"GET /events HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
-            first = _read_until(sock, b"data: one\n\n")  # while the app still waits
+            first = read_until(sock, b"data: one\n\n")  # while the app still waits
             head, _, body = first.partition(b"\r\n\r\n")
             lines = head.decode("latin-1").lower().split("\r\n")
             assert lines[0] == "http/1.1 200 ok"
@@ -76,8 +67,8 @@ def test_events_go_out_as_the_app_sends_them(tmp_path):
             assert body == b"b\r\ndata: one\n\n\r\n"  # its own chunk
             with socket.create_connection(("127.0.0.1", server.port), timeout=20) as other:
                 other.sendall(b"GET /release HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
-                assert b"released" in _read_until(other, b"released")
-            rest = _read_until(sock, b"0\r\n\r\n")
+                assert b"released" in read_until(other, b"released")
+            rest = read_until(sock, b"0\r\n\r\n")
     assert rest == b"b\r\ndata: two\n\n\r\n0\r\n\r\n"
 
 
@@ -103,3 +94,16 @@ async def test_an_app_failing_mid_stream_leaves_a_body_cut_off_as_hung(tmp_path,
                                           "that your Worker's code had hung"):
         await response.text()
     assert "Exception in ASGI application after response started" in caplog.text
+
+
+def test_a_body_cut_off_as_hung_keeps_the_events_sent_so_far(tmp_path):
+    """The client gets every event the app sent before it failed, then the connection closes
+    without the last chunk (wrangler dev 4.164.0, a JavaScript twin: the hung request is noticed
+    once idle, after the body's pump took what was written)."""
+    entry = ENTRY.replace("await RELEASE.wait()", "yield b'data: also\\n\\n'\n        raise ValueError('boom')")
+    worker = load_worker(one_file_worker(tmp_path, entry, date="2025-04-10"))
+    with BackgroundServer(worker) as server:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=20) as sock:
+            sock.sendall(b"GET /events HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
+            got = read_to_the_end(sock)
+    assert got.partition(b"\r\n\r\n")[2] == b"b\r\ndata: one\n\n\r\nc\r\ndata: also\n\n\r\n"

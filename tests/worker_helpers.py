@@ -7,6 +7,7 @@ import contextlib
 import http.client
 import http.server
 import json
+import socket
 import textwrap
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -44,6 +45,65 @@ def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra
         + extra
     )
     return typical_pyproject(folder) if pyproject else folder
+
+
+def sdk_worker(folder: Path, entry: str, sdk: str, *, date: str = "2026-08-01") -> Path:
+    """:func:`one_file_worker` whose project says which workers-runtime-sdk production runs
+    (``[tool.workers-env] python-sdk = sdk``); returns the folder."""
+    one_file_worker(folder, entry, date=date)
+    (folder / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    return folder
+
+
+#: Worker source: an ASGI app's lifespan half, each message completed (``return await
+#: lifespan(receive, send)`` when ``scope["type"]`` is ``"lifespan"``)
+ASGI_LIFESPAN = """
+async def lifespan(receive, send):
+    while True:
+        message = await receive()
+        await send({"type": message["type"] + ".complete"})
+        if message["type"] == "lifespan.shutdown":
+            return
+"""
+
+
+#: Worker source around an ASGI ``app`` that notes in ``SEEN`` what its ``send`` raised: before
+#: it, the imports, ``SEEN`` and :data:`ASGI_LIFESPAN`; after it, a ``Default`` entrypoint serving
+#: ``app`` whose ``/seen`` answers the notes
+ASGI_SEEN_BEFORE = """
+import asyncio
+
+import asgi
+from workers import Response, WorkerEntrypoint
+
+SEEN = []
+""" + ASGI_LIFESPAN
+ASGI_SEEN_AFTER = """
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        if request.url.endswith("/seen"):
+            return Response(" | ".join(SEEN))
+        return await asgi.fetch(app, request, self.env, self.ctx)
+"""
+
+
+def read_until(sock: socket.socket, marker: bytes) -> bytes:
+    """What ``sock`` receives up to and with ``marker`` (fails if the peer closes first)."""
+    got = b""
+    while marker not in got:
+        chunk = sock.recv(65536)
+        assert chunk, got
+        got += chunk
+    return got
+
+
+def read_to_the_end(sock: socket.socket, marker: bytes = b"\r\n\r\n") -> bytes:
+    """What ``sock`` receives until the peer closes the connection (``marker`` must come first)."""
+    got = read_until(sock, marker)
+    while chunk := sock.recv(65536):
+        got += chunk
+    return got
 
 
 def interpreters_unhashable(operation: Callable[[], object], type_name: str = "list") -> str:

@@ -4,14 +4,16 @@ Serves one request with an ASGI application (FastAPI, Starlette, ...) as the Pyt
 bridge does: a lifespan startup before the request and a shutdown after it, a scope with
 ``type``, ``method``, ``scheme``, ``path``, ``query_string``, lower-cased byte ``headers``
 and the Worker's ``env`` under ``scope["env"]``; the request body read first, each chunk of its
-stream an ``http.request`` message with ``more_body``, then an empty last one; the response collected into a JS ``Response``. The external SDK (compatibility
-dates from 2026-04-21) percent-decodes ``path`` and adds ``raw_path`` (from 1.6.6), shares lifespan ``state``
-and answers a null-body status without the body; the built-in one (workerd's ``asgi.py``) does
-none of that, makes the first body message the whole response (a later one fails inside the
-app's ``send``), wants ``ctx`` for server-sent events, never shuts the lifespan down and
-waits forever for an app that does not complete the lifespan startup; its server-sent events
-stream, the response returned at their start. The external SDK's streamed bodies are collected
-whole before they are returned; WebSockets are not emulated.
+stream an ``http.request`` message with ``more_body``, then an empty last one; the response a JS
+``Response``. The external SDK (compatibility dates from 2026-04-21) percent-decodes ``path`` and
+adds ``raw_path`` (from 1.6.6), shares lifespan ``state``, answers a null-body status without
+the body and streams a body sent in several messages (from 1.1.1: the response returned at the
+first, a ``TransformStream`` written as the app sends; a stream its app fails in closed from
+1.6.10); the built-in one (workerd's ``asgi.py``) does none of that, makes the first body
+message the whole response (a later one fails inside the app's ``send``), wants ``ctx`` for
+server-sent events, never shuts the lifespan down and waits forever for an app that does not
+complete the lifespan startup; its server-sent events stream, the response returned at their
+start. WebSockets are not emulated.
 """
 
 from __future__ import annotations
@@ -118,6 +120,9 @@ LIFESPAN_OPTIONAL_FROM = (1, 6, 1)
 #: the external SDK percent-decodes ``scope["path"]`` and adds ``raw_path`` from 1.6.6 (workers-py
 #: #169, 2026-08-03); before, as in the built-in SDK, ``path`` is ``URL.pathname`` as sent
 DECODES_PATH_FROM = (1, 6, 6)
+#: from 1.6.10 the external SDK closes a streamed body whose app failed mid-stream (workers-py #168);
+#: before, the stream is left open
+CLOSES_ON_FAILURE_FROM = (1, 6, 10)
 
 
 class _AppHung(Exception):  # not an error the Worker sees: asgi.fetch's signal to itself
@@ -290,48 +295,123 @@ async def _receiver(req: Any) -> tuple[Callable[[], Awaitable[dict[str, Any]]], 
     return receive, finished
 
 
-async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) -> JsResponse:
-    """The external SDK's bridge, the body collected whole; from 1.6.1 a null-body status
-    (101/103/204/205/304) answers without the body the app sent, from 1.6.13 repeated
-    response headers are kept (before: ``Object.fromEntries``, the last one wins)."""
+async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) -> tuple[JsResponse, asyncio.Future[None]]:
+    """The external SDK's bridge (workers-py ``runtime-sdk/src/workers/asgi.py``, 1.1.1 on), as
+    it behaves: a body message with ``more_body`` true and no response yet returns the response
+    at once, the readable side of a ``TransformStream`` each body message is written to as the
+    app sends it (a copy of its bytes; the write waits for the reader) and the last one closes;
+    a first body message with ``more_body`` false is the whole body (a ``Content-Length``), and
+    from 1.6.1 a null-body status (101/103/204/205/304) answers without it. A later body message
+    finds the response set (``InvalidStateError``) or, streaming, the writer closed, inside the
+    app's ``send``. An app that fails once the response exists is logged; before 1.6.10 the
+    stream is left open (workerd cancels the idle request as hung: the body is cut off, here at
+    once), from 1.6.10 it is closed (the body ends where the app stopped). Repeated response
+    headers are kept from 1.6.13 (``Object.fromEntries`` before). Returns the response and the
+    app's task: before 1.8.0 the task runs on under ``waitUntil`` once the response exists; from
+    1.8.0 a whole body waits for the app to end (its background tasks) and a stream does not."""
     receive, finished = await _receiver(req)
+    loop = asyncio.get_running_loop()
+    result: asyncio.Future[JsResponse] = loop.create_future()
+    version = _sdk_version()
     status: int | None = None
     headers: list[tuple[str, str]] = []
-    chunks: list[bytes] = []
+    stream: JsTransformStream | None = None
+    writer: Any = None
+    writer_closed = False
+
+    def response_of(body: Any) -> JsResponse:
+        js_headers = JsHeaders(headers) if version >= HEADER_PAIRS_FROM else _from_entries(headers)
+        return JsResponse(body, None, status=status, headers=js_headers)
+
+    async def write(data: bytes) -> None:
+        with acquire_js_buffer(data) as chunk:  # the SDK writes jsbytes.slice(): a copy
+            await writer.write(chunk)
 
     async def send(message: dict[str, Any]) -> None:
-        nonlocal status, headers
+        nonlocal status, headers, stream, writer, writer_closed
         if message["type"] == "http.response.start":
             status = message["status"]
             headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in message.get("headers", [])]
         elif message["type"] == "http.response.body":
-            chunks.append(bytes(message.get("body", b"")))
-            if not message.get("more_body", False):
+            data = bytes(message.get("body", b""))
+            more_body = message.get("more_body", False)
+            if writer is not None:  # streaming: a send after the last is a write to a closed writer
+                await write(data)
+                if not more_body:
+                    await writer.close()
+                    writer_closed = True
+                    finished.set()
+            elif more_body:  # the first chunk of more: the response is returned now
+                stream = JsTransformStream()
+                writer = stream.writable.getWriter()
+                result.set_result(response_of(stream.readable))  # after a whole body: InvalidStateError
+                await write(data)
+            elif status in NULL_BODY_STATUSES and version >= DROPS_NULL_BODY_FROM:
+                result.set_result(response_of(None))
+                finished.set()
+            else:
+                result.set_result(response_of(data))  # a second one: InvalidStateError, as there
                 finished.set()
 
+    def left_open() -> None:  # nothing can end the body now
+        if stream is not None and not writer_closed:
+            _end_as_hung(stream)
+
+    async def run_app() -> None:
+        try:
+            await _application(app, request_to_scope(req, env, state=state), receive, send)
+            if not result.done():
+                raise RuntimeError("The application did not generate a response")  # noqa: TRY301
+        except asyncio.CancelledError as exc:  # the app's own, not an Exception to run_app (see _AppHung)
+            if caller_gone():
+                raise
+            if not result.done():
+                raise _hung(exc) from exc
+            _app_cancelled(exc)  # the response exists: the SDK's wait_until(app_task) sees it
+        except Exception as exc:
+            if not result.done():
+                result.set_exception(exc)
+                if writer is not None:  # Response() refused the stream (a null-body status)
+                    await writer.close()
+                finished.set()
+                return
+            # the response exists: the error cannot reach the client
+            logger.error("Exception in ASGI application after response started",
+                         exc_info=(type(exc), exc, without_our_frames(exc)))
+            if version >= CLOSES_ON_FAILURE_FROM:
+                finished.set()
+                if writer is not None and not writer_closed:  # not awaited: close() waits for the reader
+                    run_in_background(close_stream_quietly(writer))
+                return
+        left_open()
+
+    app_task = asyncio.ensure_future(run_app())
+    waits: list[asyncio.Future[Any]] = [result, app_task]
     try:
-        await _application(app, request_to_scope(req, env, state=state), receive, send)
-    except asyncio.CancelledError as exc:  # the app's own, not an Exception to run_app (see _AppHung)
-        if caller_gone():
-            raise
-        if status is None or not (chunks or finished.is_set()):
-            raise _hung(exc) from exc
-        _app_cancelled(exc)  # the response exists: the SDK's wait_until(app_task) sees it
-        finished.set()
-    except Exception:
-        if status is None or not (chunks or finished.is_set()):
-            raise
-        # the SDKs: once the response exists (its first body message sent), an error cannot reach
-        # the client; it is logged, and the body ends where the application stopped
-        logger.exception("Exception in ASGI application after response started")
-        finished.set()
-    if status is None or not finished.is_set():
-        raise RuntimeError("The application did not generate a response")
-    data = b"".join(chunks)
-    version = _sdk_version()
-    js_headers = JsHeaders(headers) if version >= HEADER_PAIRS_FROM else _from_entries(headers)
-    dropped = status in NULL_BODY_STATUSES and version >= DROPS_NULL_BODY_FROM
-    return JsResponse(None if dropped else data, None, status=status, headers=js_headers)
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        if not result.done():
+            await app_task  # a hung app (_AppHung)
+        if result.exception() is not None:
+            await app_task  # the SDK lets the app's task end before the error reaches fetch()
+            result.result()
+    except asyncio.CancelledError:  # the request itself cancelled (its client gone): the app with it
+        app_task.cancel()
+        raise
+    if version < TASK_FROM:  # wait_until(app_task), made before the response was awaited
+        ctx = current_context()
+        if ctx is not None and not app_task.done():
+            ctx.waitUntil(app_task)
+    elif writer is None:  # a whole body: the app's cleanup (background tasks) first
+        await app_task
+    return result.result(), app_task
+
+
+def _end_as_hung(stream: JsTransformStream) -> None:
+    """A streamed body the app left open: nothing can close its writer now, and workerd, once
+    idle, cancels the request as hung -- the client gets the chunks written so far, then the
+    connection closes without the last chunk, the hung error logged (wrangler dev 4.164.0, a
+    JavaScript twin of each bridge). Here that happens at once, after the chunks already written."""
+    stream.writable._sink.close(JsException(HANGING))
 
 
 def _from_entries(headers: list[tuple[str, str]]) -> JsHeaders:
@@ -407,9 +487,8 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
             logger.error("Exception in ASGI application after response started",
                          exc_info=(type(exc), exc, without_our_frames(exc)))
         finally:
-            if event_stream and not closed:  # nothing can end the body now (there the writer is never
-                # closed and workerd, idle, cancels the request as hung: the client's body is cut off)
-                stream.writable._sink.abort(JsException(HANGING))
+            if event_stream and not closed:  # nothing can end the body now
+                _end_as_hung(stream)
 
     app_task = asyncio.ensure_future(run_app())
     waits: list[asyncio.Future[Any]] = [result, app_task]
@@ -452,21 +531,20 @@ async def process_request(app: Any, req: Any, env: Any, ctx: Any, state: dict[st
     ``ctx`` is required, as in each SDK (workerd's built-in one and every workers-runtime-sdk
     release from 1.5.4 to 1.9.5 give it no default, though they use it no more):
     the built-in bridge returns the ``Response``; the external SDK returns the ``Response`` and
-    the future of the app's task from 1.8.0 (done here: the body is collected whole), the
-    ``Response`` alone before."""
+    the app's task from 1.8.0 (still running while a streamed body goes on), the ``Response``
+    alone before."""
     external = external_sdk()
     try:
         if not external or _sdk_version() < STREAMS_FROM:
             response = await _builtin_process_request(app, req, env, ctx)
+            task = None
         else:
-            response = await _process_request(app, req, env, state or {})
+            response, task = await _process_request(app, req, env, state or {})
     except _AppHung as exc:
         raise JsException(HANGING) from exc.__cause__
-    if not external or _sdk_version() < TASK_FROM:
+    if task is None or _sdk_version() < TASK_FROM:
         return with_options(response, options)
-    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    done.set_result(None)
-    return with_options(response, options), done
+    return with_options(response, options), task
 
 
 async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any = None) -> JsResponse:
@@ -482,25 +560,48 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Any =
     if lifespan_required and not started:
         raise JsException(HANGING)
     first_message_only = built_in or _sdk_version() < STREAMS_FROM  # an SDK before 1.1.1 kept it too
+    # the external SDK shuts the lifespan down after the request (a shutdown the app hears from
+    # 1.6.1); from 1.8.0 also when the request failed, and after a streamed body's end
+    shuts_down = not first_message_only and not lifespan_required
     hung: _AppHung | None = None
+    task: asyncio.Future[None] | None = None
     try:
         if first_message_only:
             response = await _builtin_process_request(app, req, env, ctx)
         else:
-            response = await _process_request(app, req, env, state)
+            response, task = await _process_request(app, req, env, state)
     except _AppHung as exc:  # the SDKs' request waits forever: no log, no lifespan shutdown
         hung = exc
     except Exception:
         logger.exception("ASGI request failed")
+        if shuts_down and _sdk_version() >= TASK_FROM:
+            await shutdown()
         raise
-    finally:
-        if not first_message_only and hung is None and not lifespan_required:  # the external SDK shuts
-            await shutdown()  # the lifespan down after every request (from 1.6.1: a shutdown the app hears)
     if hung is not None:
         raise JsException(HANGING) from hung.__cause__
-    if first_message_only and not built_in:  # an SDK before 1.1.1: after a response only
-        await shutdown()
+    if task is not None and not task.done() and _sdk_version() >= TASK_FROM:
+        _shut_down_after(task, shutdown if shuts_down else None)
+    elif shuts_down or (first_message_only and not built_in):  # before 1.8.0: while a stream goes on;
+        await shutdown()  # an SDK before 1.1.1: after a response only
     return with_options(response, options)
+
+
+def _shut_down_after(task: asyncio.Future[None], shutdown: Any) -> None:
+    """The external SDK from 1.8.0, whose streamed body outlives ``fetch``:
+    ``wait_until(run_in_background(finalize_request()))``, the app's task awaited, then the
+    lifespan shut down (``shutdown``; ``None``: a lifespan the app never hears)."""
+
+    async def finalize_request() -> None:
+        try:
+            await task
+        finally:
+            if shutdown is not None:
+                await shutdown()
+
+    background = run_in_background(finalize_request())
+    ctx = current_context()
+    if ctx is not None and background is not None:
+        ctx.waitUntil(background)
 
 
 async def process_websocket(app: Any, req: Any, env: Any = None) -> JsResponse:
