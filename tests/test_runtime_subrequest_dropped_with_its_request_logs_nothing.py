@@ -13,9 +13,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from worker_helpers import one_file_worker, serving, silent_origin
+from worker_helpers import RequestedBinding, one_file_worker, serving, silent_origin
 
-from workers_env import load_worker
+from workers_env import load_env, load_worker
 
 WORKER = """
 import asyncio
@@ -27,7 +27,7 @@ URL = "{url}"
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         asyncio.ensure_future({call}(URL))  # never awaited
-        await asyncio.sleep(0.05)
+        await self.env.ORIGIN.requested()  # the subrequest is under way when the request ends
         return Response("answered")
 
     on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
@@ -38,8 +38,8 @@ class Default(WorkerEntrypoint):
 @pytest.mark.parametrize("date", ["2025-08-13", "2025-10-01"])  # Pyodide 0.26, 0.28
 def test_a_subrequest_dropped_with_its_request_logs_nothing(tmp_path: Path, caplog: pytest.LogCaptureFixture,
                                                             call: str, date: str) -> None:
-    closed = threading.Event()
-    silent = silent_origin(threading.Event(), closed)  # never answers; reads until the client closes
+    requested, closed = threading.Event(), threading.Event()
+    silent = silent_origin(requested, closed)  # never answers; reads until the client closes
 
     async def scenario() -> tuple[str, bool]:
         resp = await worker.fetch("/")
@@ -51,7 +51,8 @@ def test_a_subrequest_dropped_with_its_request_logs_nothing(tmp_path: Path, capl
         return answer, dropped
 
     with serving(silent) as url:
-        worker = load_worker(one_file_worker(tmp_path, WORKER.format(url=url, call=call), date=date))
+        root = one_file_worker(tmp_path, WORKER.format(url=url, call=call), date=date)
+        worker = load_worker(env=load_env(root, bindings={"ORIGIN": RequestedBinding(requested)}))
         with caplog.at_level(logging.ERROR):
             answer, dropped = asyncio.run(scenario())
     assert (answer, dropped) == ("answered", True)

@@ -11,9 +11,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from worker_helpers import one_file_worker, serving, silent_origin
+from worker_helpers import RequestedBinding, one_file_worker, serving, silent_origin
 
-from workers_env import load_worker
+from workers_env import load_env, load_worker
 
 WORKER = """
 import asyncio
@@ -25,7 +25,7 @@ URL = "{url}"
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         sent = asyncio.ensure_future({call})
-        await asyncio.sleep(0.05)
+        await self.env.ORIGIN.requested()  # the origin has the subrequest
         sent.cancel()  # on 0.26 the subrequest goes on; on 0.28 pyfetch aborts it
         await asyncio.sleep(0.05)
         return Response.json("answered")
@@ -47,7 +47,8 @@ def test_a_subrequest_still_running_is_dropped_when_its_request_ends(tmp_path: P
         return answer, await asyncio.to_thread(closed.wait, 10)
 
     with serving(silent) as url:
-        worker = load_worker(one_file_worker(tmp_path, WORKER.format(url=url, call=call), date=date))
+        root = one_file_worker(tmp_path, WORKER.format(url=url, call=call), date=date)
+        worker = load_worker(env=load_env(root, bindings={"ORIGIN": RequestedBinding(requested)}))
         answer, dropped = asyncio.run(scenario())
         assert (answer, requested.is_set()) == ("answered", True)
         assert dropped, "the origin's connection was still open after the request ended"

@@ -317,6 +317,18 @@ def silent_origin(requested: threading.Event, closed: threading.Event) -> type[h
     return Silent
 
 
+class RequestedBinding:
+    """A supplied binding whose ``requested()`` Worker code awaits until ``requested`` is set (by
+    :func:`silent_origin`, once the origin has the subrequest): on a loaded machine a fixed
+    sleep may end before the subrequest's thread has sent it, and the request then ends first."""
+
+    def __init__(self, requested: threading.Event) -> None:
+        self._requested = requested
+
+    async def requested(self) -> bool:
+        return await asyncio.to_thread(self._requested.wait, 30)
+
+
 #: ``{"hello": "world"}`` as node's zlib.brotliCompressSync gives it (no brotli module needed)
 BROTLI_HELLO = bytes.fromhex("8b08807b2268656c6c6f223a2022776f726c64227d03")
 
