@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import math
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import JsBufferSource
+from workers_env.runtime.jsnumbers import to_number
 from workers_env._jsvalues import js_string
 from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, js_type_error, jsnull
 from workers_env.runtime.jspyproxies import pyproxy_options, pyproxy_own, reads_dict_keys
@@ -86,11 +88,17 @@ def algorithm_struct(value: Any, struct: str) -> dict[str, Any]:
 
 
 def derive_length(length: Any) -> int | None:
-    """``deriveBits``' ``length`` as workerd reads it (``Optional<Maybe<int>>``): ``null`` or
-    missing is none (the whole secret), a number is truncated to an integer, a negative one refused."""
+    """``deriveBits``' ``length`` as workerd reads it (``Optional<Maybe<int>>``, jsg's ``int``):
+    ``null`` or missing is none (the whole secret); anything else is ``ToNumber``'d, NaN and the
+    infinities made 0, past int32 refused in jsg's words, truncated, a negative one refused."""
     if length is None or length is jsnull:
         return None
-    bits = int(length)
+    number = to_number(length)
+    if not math.isfinite(number):
+        return 0
+    if not -(1 << 31) <= number <= (1 << 31) - 1:
+        raise js_type_error("Value out of range. Must be between -2147483648 and 2147483647 (inclusive).")
+    bits = int(number)
     if bits < 0:
         raise js_type_error("deriveBits length must be an unsigned long integer.")
     return bits
