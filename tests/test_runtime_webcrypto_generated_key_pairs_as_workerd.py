@@ -120,6 +120,16 @@ async def test_refusals_come_in_workerds_order_and_words():
 
 
 @pytest.mark.asyncio
+async def test_a_modulus_length_that_is_no_integer_converts_as_jsgs_int():
+    """jsg's ``int`` (value.h) as the struct converts: NaN is 0, past int32 a TypeError before any
+    other check -- not a Python ValueError out of ``int()``."""
+    assert await error_of(_generate(_rsa(bits="abc"), True, ["sign"])) == \
+        "OperationError: modulusLength must be greater than zero (requested 0)."
+    assert await error_of(_generate(_rsa(bits=2**40, exponent=None), True, ["sign"])) == \
+        "TypeError: Value out of range. Must be between -2147483648 and 2147483647 (inclusive)."
+
+
+@pytest.mark.asyncio
 async def test_without_the_cryptography_package_it_says_so(monkeypatch):
     hide_cryptography(monkeypatch)
     assert await error_of(_generate({"name": "ECDSA", "namedCurve": "P-256"}, True, ["sign"])) == \

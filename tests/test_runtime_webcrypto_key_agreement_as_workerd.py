@@ -110,3 +110,16 @@ async def test_derive_key_takes_the_derived_keys_length_or_the_whole_secret():
     assert await error_of(subtle.deriveKey(obj({"name": "ECDH"}), a, obj({"name": "AES-GCM", "length": 128}), False,
                                            to_js(["encrypt"]))) == \
         'TypeError: Missing field "public" in "derivedKeyParams".'
+
+
+@pytest.mark.asyncio
+async def test_a_length_that_is_no_integer_converts_as_jsgs_int():
+    """jsg's ``int`` (value.h): ``ToNumber``, NaN and the infinities 0, past int32 a TypeError --
+    not a Python ValueError/OverflowError out of ``int()``."""
+    xa, xa_pub = await _pair(XA, "X25519")
+    for length in (float("nan"), float("inf"), "abc"):
+        assert await _bits({"name": "X25519"}, xa_pub, xa, length) == b""
+    assert len(await _bits({"name": "X25519"}, xa_pub, xa, "16")) == 2
+    for length in (2**31, -2**31 - 1):
+        assert await error_of(js.crypto.subtle.deriveBits(obj({"name": "X25519", "public": xa_pub}), xa, length)) == \
+            "TypeError: Value out of range. Must be between -2147483648 and 2147483647 (inclusive)."

@@ -1,14 +1,18 @@
 """RSA-RAW, workerd's blind-signing algorithm (rsa.c++'s ``importRsaRaw`` and ``Rsa::sign``): a
-private key alone imports (``pkcs8`` or a JWK; its ``algorithm`` has no hash), and signs a number
+private key alone imports (``pkcs8`` or a JWK; its ``algorithm`` has no hash, undefined from
+2025-12-03), and signs a number
 below its modulus, given in the modulus' size, by raising it to the private exponent -- no padding,
 no hash; workerd's refusals and texts (the WebCrypto differential: the same under wrangler dev
 4.164.0)."""
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from webcrypto_helpers import b64url, error_of, imported, pkcs8, spki
+from worker_helpers import json_answer, one_file_worker
 
 from workers_env import js, to_js
 
@@ -61,3 +65,29 @@ async def test_refusals_are_workerds():
         assert await error_of(call) == expected
     assert await error_of(js.crypto.subtle.generateKey("RSA-RAW", False, to_js(["sign"]))) == \
         'NotSupportedError: Unrecognized key generation algorithm "RSA-RAW" requested.'
+
+
+ENTRY = """
+import base64
+
+import js
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        der = to_js(base64.b64decode("%s"))
+        key = await js.crypto.subtle.importKey("pkcs8", der, "RSA-RAW", False, to_js(["sign"]))
+        return Response.json(list(js.Object.keys(key.algorithm)))
+"""
+
+
+@pytest.mark.parametrize(("date", "members"), [("2025-12-02", ["name", "modulusLength", "publicExponent"]),
+                                               ("2025-12-03", ["name", "modulusLength", "publicExponent", "hash"])])
+def test_its_algorithm_has_a_hash_member_from_fast_jsg_struct_on(tmp_path, date, members):
+    """jsg sets no member for an empty Optional (struct.h) until ``enable_fast_jsg_struct``
+    (2025-12-03) sets it to undefined (measured under wrangler dev 4.164.0: 2025-04-10 lists no
+    hash, 2026-09-28 ``hash: undefined``)."""
+    entry = ENTRY % base64.b64encode(pkcs8(KEY)).decode()
+    assert json_answer(one_file_worker(tmp_path, entry, date=date), "/") == members

@@ -1024,6 +1024,8 @@ CASES += [
     # X25519 deriveBits
     ["deriveBits", ecdh(X2_PUB, "X25519"), X_PRIV, 256], ["deriveBits", ecdh(X_PUB, "X25519"), X2_PRIV, 256],
     *[["deriveBits", ecdh(X2_PUB, "X25519"), X_PRIV, n] for n in (NULL, 0, 7, 100, 264, -1)],
+    # review40: length as jsg's int converts it ("abc" is NaN, so 0 bits; past int32 a TypeError)
+    *[["deriveBits", ecdh(X2_PUB, "X25519"), X_PRIV, n] for n in ("abc", "16", 2**31, -2**31 - 1)],
     ["deriveBits", ecdh(X2_PUB, "X25519"), X_PRIV], ["deriveBits", ecdh(X2_PUB, "x25519"), X_PRIV, 64],
     ["deriveBits", {"name": "X25519"}, X_PRIV, 128], ["deriveBits", ecdh(X2_PRIV, "X25519"), X_PRIV, 128],
     ["deriveBits", ecdh(ED_PUB, "X25519"), X_PRIV, 128], ["deriveBits", ecdh(EC_PUB, "X25519"), X_PRIV, 128],
@@ -1072,7 +1074,9 @@ CASES += [
         ({**rsa_gen(), "publicExponent": 65537}, ["sign"]), (rsa_gen(bits=0, hash_="SHA-3"), ["encrypt"]),
         (rsa_gen(hash_="SHA-3"), ["encrypt"]), (rsa_gen(exponent="11"), ["encrypt"]),
         (rsa_gen(bits=1000, exponent="11"), ["sign"]), (rsa_gen(exponent=None, hash_=None), ["sign"]),
-        (rsa_gen(bits=None, hash_=None), ["sign"]))],
+        (rsa_gen(bits=None, hash_=None), ["sign"]),
+        # review40: modulusLength as jsg's int converts it (NaN 0, past int32 a TypeError first)
+        (rsa_gen(bits="abc"), ["sign"]), (rsa_gen(bits=2**40, exponent=None), ["sign"]))],
     *[["generateKey", {"name": "ECDSA", "namedCurve": c}, True, ["sign", "verify"]] for c in ("P-256", "P-384", "P-521")],
     ["generateKey", {"name": "ecdsa", "namedCurve": "p-384"}, False, ["sign"]],
     *[["generateKey", algo, False, usages] for algo, usages in (

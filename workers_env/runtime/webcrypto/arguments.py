@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import math
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import JsBufferSource
+from workers_env.runtime.jsnumbers import to_number
 from workers_env._jsvalues import js_string
 from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, js_type_error, jsnull
 from workers_env.runtime.jspyproxies import pyproxy_options, pyproxy_own, reads_dict_keys
@@ -63,13 +65,13 @@ def refuse_null_algorithm(value: Any, struct: str) -> None:
                             "members from an undefined or null value.")
 
 
-#: the ``BufferSource`` and ``CryptoKey`` members of workerd's algorithm dictionaries
+#: the ``BufferSource``, ``CryptoKey`` and ``int`` members of workerd's algorithm dictionaries
 #: (``crypto.h``), in their ``JSG_STRUCT`` order: jsg converts them as the call begins, before any
 #: check of the operation's
 TYPED_MEMBERS = {"EncryptAlgorithm": (("iv", "BufferSource"), ("additionalData", "BufferSource"),
                                       ("counter", "BufferSource"), ("label", "BufferSource")),
                  "DeriveKeyAlgorithm": (("salt", "BufferSource"), ("public", "CryptoKey"), ("info", "BufferSource")),
-                 "GenerateKeyAlgorithm": (("publicExponent", "BufferSource"),)}
+                 "GenerateKeyAlgorithm": (("modulusLength", "int"), ("publicExponent", "BufferSource"))}
 
 
 def algorithm_struct(value: Any, struct: str) -> dict[str, Any]:
@@ -78,6 +80,10 @@ def algorithm_struct(value: Any, struct: str) -> dict[str, Any]:
     algorithm = algorithm_dict(value)
     for member, kind in TYPED_MEMBERS[struct]:
         given = algorithm.get(member)
+        if kind == "int":
+            if given is not None:
+                jsg_int(given)  # (its range refused as the struct converts; generateRsa reads it again)
+            continue
         fits = is_buffer(given) if kind == "BufferSource" else getattr(given, "_js_name", None) == "CryptoKey"
         if given is not None and not fits:
             raise js_type_error(f"Incorrect type for the '{member}' field on '{struct}': the provided value is not "
@@ -85,12 +91,24 @@ def algorithm_struct(value: Any, struct: str) -> dict[str, Any]:
     return algorithm
 
 
+def jsg_int(value: Any) -> int:
+    """A value as jsg converts it to an ``int`` (value.h): ``ToNumber``, NaN and the infinities
+    0, past int32 refused in jsg's words, the rest truncated."""
+    number = to_number(value)
+    if not math.isfinite(number):
+        return 0
+    if not -(1 << 31) <= number <= (1 << 31) - 1:
+        raise js_type_error("Value out of range. Must be between -2147483648 and 2147483647 (inclusive).")
+    return int(number)
+
+
 def derive_length(length: Any) -> int | None:
-    """``deriveBits``' ``length`` as workerd reads it (``Optional<Maybe<int>>``): ``null`` or
-    missing is none (the whole secret), a number is truncated to an integer, a negative one refused."""
+    """``deriveBits``' ``length`` as workerd reads it (``Optional<Maybe<int>>``, jsg's ``int``):
+    ``null`` or missing is none (the whole secret); anything else is ``ToNumber``'d, NaN and the
+    infinities made 0, past int32 refused in jsg's words, truncated, a negative one refused."""
     if length is None or length is jsnull:
         return None
-    bits = int(length)
+    bits = jsg_int(length)
     if bits < 0:
         raise js_type_error("deriveBits length must be an unsigned long integer.")
     return bits

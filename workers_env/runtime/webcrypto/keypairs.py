@@ -13,7 +13,7 @@ from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsconvert import to_js
 from workers_env.runtime.jsproxy import JsObject, js_type_error
-from workers_env.runtime.webcrypto.arguments import hash_key_of, needs_cryptography
+from workers_env.runtime.webcrypto.arguments import hash_key_of, jsg_int, needs_cryptography
 from workers_env.runtime.webcrypto.keys import CryptoKey, check_usages, with_usages
 from workers_env.runtime.webcrypto.signatures import (
     CURVES,
@@ -62,7 +62,7 @@ def _rsa(name: str, algo: dict[str, Any], usages: list[str]) -> tuple[Any, Any]:
     modulus_bits = algo.get("modulusLength")
     if modulus_bits is None:
         raise js_type_error('Missing field "modulusLength" in "algorithm".')
-    modulus_bits = int(modulus_bits)
+    modulus_bits = jsg_int(modulus_bits)
     if modulus_bits <= 0:
         raise dom_exception(f"modulusLength must be greater than zero (requested {modulus_bits}).", "OperationError")
     hash_key = hash_key_of(algo)

@@ -9,6 +9,7 @@ from typing import Any
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsconvert import to_js
+from workers_env.runtime.current import flag_on
 from workers_env.runtime.jsproxy import js_type_error
 from workers_env.runtime.webcrypto.arguments import (
     hash_instance,
@@ -330,8 +331,11 @@ def import_asymmetric(fmt: str, data: Any, name: str, algo: dict[str, Any], usag
         modulus_bits = material.key_size if canonical == "RSA-RAW" else 8 * ((material.key_size + 7) // 8)
         check_rsa_params(modulus_bits, numbers.e)
         exponent = numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")
-        key_algorithm = {"name": canonical, "modulusLength": modulus_bits, "publicExponent": to_js(exponent),
-                         "hash": {"name": hash_key} if hash_key else None}  # (RSA-RAW's: undefined)
+        key_algorithm = {"name": canonical, "modulusLength": modulus_bits, "publicExponent": to_js(exponent)}
+        if hash_key:
+            key_algorithm["hash"] = {"name": hash_key}
+        elif flag_on("enable_fast_jsg_struct"):  # RSA-RAW's, which has none: from 2025-12-03 jsg sets an
+            key_algorithm["hash"] = None  # empty Optional member to undefined; before, it sets no member
     else:
         if not isinstance(material, okp_classes(curve)):
             raise dom_exception(f"Input was not an {canonical} key", "DataError")
