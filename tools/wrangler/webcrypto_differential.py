@@ -1137,6 +1137,26 @@ CASES += [
     ["exportKey", "pkcs8", {"$key": ["pkcs8", X(ASYM["rsa_pkcs8"]), RSA_RAW, False, ["sign"]]}],
 ]
 
+# session 39: the other int members as jsg's int converts them (value.h: ToNumber, NaN 0, past int32
+# a TypeError, truncated): PBKDF2's iterations, AES-GCM's tagLength, AES-CTR's length, RSA-PSS's
+# saltLength, an AES or HMAC key's length in generateKey, importKey and deriveKey
+CASES += [
+    *[["deriveBits", pbkdf2(iterations=n), PBKDF2_KEY, 256] for n in ("abc", "2", 2.9, 2**31)],
+    *[["encrypt", gcm(tagLength=n), aes_key(), GCM_TEXT] for n in ("abc", "96", 96.5, 2**31)],
+    *[["encrypt", ctr(length=n), aes_key("AES-CTR"), X("41")] for n in ("abc", "64", 64.9, 2**31)],
+    *[["verify", {"name": "RSA-PSS", "saltLength": n},
+       {"$key": ["spki", X(ASYM["rsa_spki"]), {"name": "RSA-PSS", "hash": "SHA-256"}, False, ["verify"]]},
+       X(ASYM["pss_sig"]), MSG] for n in ("abc", "32", 32.5, 2**31)],
+    *[["generateKey", {"name": "AES-GCM", "length": n}, True, ["encrypt"]] for n in ("abc", 2**31)],
+    *[["generateKey", {"name": "HMAC", "hash": "SHA-256", "length": n}, True, ["sign"]] for n in ("abc", 2**31)],
+    *[["importKey", "raw", H(SECRET), {"name": "HMAC", "hash": "SHA-256", "length": n}, False, ["sign"]]
+      for n in ("abc", "256", 2**31)],
+    *[["deriveKey", pbkdf2(), PBKDF2_KEY, derived, False, usages] for derived, usages in (
+        ({"name": "AES-GCM", "length": "abc"}, ["encrypt"]), ({"name": "AES-GCM", "length": "128"}, ["encrypt"]),
+        ({"name": "AES-GCM", "length": 2**31}, ["encrypt"]), ({"name": "HMAC", "hash": "SHA-256", "length": "abc"}, ["sign"]),
+        ({"name": "HMAC", "hash": "SHA-256", "length": 2**31}, ["sign"]))],
+]
+
 WORKER_JS = r"""
 const subtle = crypto.subtle;
 const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");

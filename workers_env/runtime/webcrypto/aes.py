@@ -9,7 +9,7 @@ from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import JsBuffer, js_type_error
-from workers_env.runtime.webcrypto.arguments import jwk_secret, member_text, needs_cryptography
+from workers_env.runtime.webcrypto.arguments import jsg_int, jwk_secret, member_text, needs_cryptography
 from workers_env.runtime.webcrypto.keys import CryptoKey, secret_jwk
 
 #: the AES modes workers-env emulates for encryption
@@ -21,6 +21,14 @@ AES_KEYS = AES_MODES | {"AES-KW"}
 
 AES_USAGES = ("encrypt", "decrypt", "wrapKey", "unwrapKey")
 
+
+def _tag_length(value: Any) -> int:
+    """AES-GCM's ``tagLength`` as jsg's ``int`` converts it (NaN 0, truncated), with the text
+    wrangler 4.164.0's workerd gives past int32 (measured; not jsg's own range text)."""
+    try:
+        return jsg_int(value)
+    except JsException:
+        raise js_type_error("AES-GCM tagLength is outside the integer range.") from None
 
 def aes_usages(name: str) -> tuple[str, ...]:
     """The usages an AES key of ``name`` may have (aes.c++ ``validateAesUsages``)."""
@@ -86,7 +94,7 @@ def aes_gcm(encrypting: bool, secret: bytes, algorithm: dict[str, Any], data: by
     aad = algorithm.get("additionalData")
     aad = b"" if aad is None else buffer_bytes(aad)
     tag_bits = algorithm.get("tagLength")
-    tag_bits = 128 if tag_bits is None else int(tag_bits)
+    tag_bits = 128 if tag_bits is None else _tag_length(tag_bits)
     if tag_bits not in _GCM_TAG_BITS:
         raise dom_exception(f"Invalid AES-GCM tag length {tag_bits}.", "OperationError")
     tag_bytes = tag_bits // 8
@@ -164,7 +172,7 @@ def aes_ctr(secret: bytes, algorithm: dict[str, Any], data: bytes) -> bytes:
     bits = algorithm.get("length")
     if bits is None:
         raise js_type_error('Missing "length" member in "algorithm".')
-    bits = int(bits)
+    bits = jsg_int(bits)
     if not 0 < bits <= 128:
         raise dom_exception(f"Invalid counter of {bits} bits length provided.", "OperationError")
     blocks = -(-len(data) // 16)

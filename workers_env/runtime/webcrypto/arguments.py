@@ -70,7 +70,8 @@ def refuse_null_algorithm(value: Any, struct: str) -> None:
 #: check of the operation's
 TYPED_MEMBERS = {"EncryptAlgorithm": (("iv", "BufferSource"), ("additionalData", "BufferSource"),
                                       ("counter", "BufferSource"), ("label", "BufferSource")),
-                 "DeriveKeyAlgorithm": (("salt", "BufferSource"), ("public", "CryptoKey"), ("info", "BufferSource")),
+                 "DeriveKeyAlgorithm": (("salt", "BufferSource"), ("public", "CryptoKey"), ("info", "BufferSource"),
+                                         ("iterations", "int")),
                  "GenerateKeyAlgorithm": (("modulusLength", "int"), ("publicExponent", "BufferSource"))}
 
 

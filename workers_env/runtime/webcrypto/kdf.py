@@ -10,7 +10,7 @@ from typing import Any
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import buffer_bytes
 from workers_env.runtime.jsproxy import js_type_error
-from workers_env.runtime.webcrypto.arguments import DIGESTS, hash_key_of
+from workers_env.runtime.webcrypto.arguments import DIGESTS, hash_key_of, jsg_int
 
 _PBKDF2_MAX_ITERATIONS = 100_000  # production's limit enforcer (local workerd does not apply it)
 
@@ -53,7 +53,7 @@ def pbkdf2(algorithm: dict[str, Any], password: bytes, length: int | None) -> by
         raise js_type_error('Missing field "iterations" in "algorithm".')
     if length is None:
         raise dom_exception("PBKDF2 cannot derive a key with null length.", "OperationError")
-    iterations = int(iterations)
+    iterations = jsg_int(iterations)
     if length % 8:
         raise dom_exception(f"PBKDF2 requires a derived key length that is a multiple of eight (requested {length}).",
                             "OperationError")

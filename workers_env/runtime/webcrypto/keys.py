@@ -7,7 +7,7 @@ from typing import Any
 
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
-from workers_env.runtime.webcrypto.arguments import b64url, b64url_text, member_text, plain
+from workers_env.runtime.webcrypto.arguments import b64url, b64url_text, jsg_int, member_text, plain
 
 #: workerd's ``CryptoKeyUsageSet`` order: a key lists its usages in it
 _USAGE_ORDER = ("encrypt", "decrypt", "sign", "verify", "deriveKey", "deriveBits", "wrapKey", "unwrapKey")
@@ -61,7 +61,7 @@ def hmac_jwk(jwk: dict[str, Any], hash_key: str) -> bytes:
 def hmac_length(secret: bytes, length: Any) -> tuple[bytes, int]:
     """The key bits an HMAC import keeps: all, or ``length`` of them (at most 7 fewer)."""
     bits = 8 * len(secret)
-    wanted = bits if length is None else int(length)
+    wanted = bits if length is None else jsg_int(length)
     if not (0 < wanted <= bits and wanted > bits - 8):
         raise dom_exception(f"Imported HMAC key length ({wanted}) must be a non-zero value up to 7 bits less than, "
                             f"and no greater than, the bit length of the raw key data ({bits}).", "DataError")

@@ -15,6 +15,7 @@ from workers_env.runtime.webcrypto.arguments import (
     hash_instance,
     hash_key_of,
     jwk_number,
+    jsg_int,
     jwk_secret,
     needs_cryptography,
     plain,
@@ -370,9 +371,10 @@ def pss_salt(algorithm: dict[str, Any], *, missing_is_type_error: bool) -> int:
     if salt is None:
         text = "Failed to provide salt for RSA-PSS key operation which requires a salt"
         raise js_type_error(text) if missing_is_type_error else dom_exception(text, "DataError")
-    if int(salt) < 0:
-        raise dom_exception(f"SaltLength for RSA-PSS must be non-negative (provided {int(salt)}).", "DataError")
-    return int(salt)
+    salt = jsg_int(salt)
+    if salt < 0:
+        raise dom_exception(f"SaltLength for RSA-PSS must be non-negative (provided {salt}).", "DataError")
+    return salt
 
 
 def pss_sign(key: CryptoKey, algorithm: dict[str, Any], data: bytes) -> bytes:

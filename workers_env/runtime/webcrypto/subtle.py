@@ -36,6 +36,7 @@ from workers_env.runtime.webcrypto.arguments import (
     algorithm_struct,
     refuse_null_algorithm,
     derive_length,
+    jsg_int,
     digest_key,
     fail,
     hash_instance,
@@ -248,10 +249,10 @@ class SubtleCrypto(JsgObject, JsProxy):
             length = derived.get("length")
             if length is None:
                 raise js_type_error('Missing field "length" in "derivedKeyParams".')
-            if int(length) not in AES_BITS:
+            if jsg_int(length) not in AES_BITS:
                 raise dom_exception("Derived AES key must be 128, 192, or 256 bits in length but provided "
-                                    f"{int(length)}.", "OperationError")
-            bits = self._derive(key, algorithm_dict(algorithm), int(length))
+                                    f"{jsg_int(length)}.", "OperationError")
+            bits = self._derive(key, algorithm_dict(algorithm), jsg_int(length))
             return await self.importKey("raw", bits, JsObject(derived), extractable, keyUsages)
         if derived_name != "HMAC":  # HKDF, PBKDF2: no length (the whole secret; PBKDF2 refuses none)
             bits = self._derive(key, algorithm_dict(algorithm), None)
@@ -262,10 +263,10 @@ class SubtleCrypto(JsgObject, JsProxy):
         length = derived.get("length")
         if length is None:
             length = hashlib.new(DIGESTS[hash_key]).block_size * 8
-        elif int(length) <= 0:
+        elif jsg_int(length) <= 0:
             raise js_type_error("HMAC key length must be a non-zero unsigned long integer.")
-        bits = self._derive(key, algorithm_dict(algorithm), int(length))
-        return await self.importKey("raw", bits, JsObject({**derived, "name": "HMAC", "length": int(length)}),
+        bits = self._derive(key, algorithm_dict(algorithm), jsg_int(length))
+        return await self.importKey("raw", bits, JsObject({**derived, "name": "HMAC", "length": jsg_int(length)}),
                                     extractable, keyUsages)
 
     @promise_call
@@ -356,16 +357,16 @@ class SubtleCrypto(JsgObject, JsProxy):
             length = algo.get("length")
             if length is None:
                 raise js_type_error('Missing field "length" in "algorithm".')
-            if int(length) not in AES_BITS:
+            if jsg_int(length) not in AES_BITS:
                 raise dom_exception("Generated AES key length must be 128, 192, or 256 bits but requested "
-                                    f"{int(length)}.", "OperationError")
-            key = CryptoKey("secret", {"name": name, "length": int(length)}, extractable, usages,
-                            os.urandom(int(length) // 8))
+                                    f"{jsg_int(length)}.", "OperationError")
+            key = CryptoKey("secret", {"name": name, "length": jsg_int(length)}, extractable, usages,
+                            os.urandom(jsg_int(length) // 8))
         elif name == "HMAC":
             hash_key = hash_key_of(algo)
             check_usages(usages, "generate", "HMAC", ("sign", "verify"))
             length = algo.get("length")
-            length = hashlib.new(DIGESTS[hash_key]).block_size * 8 if length is None else int(length)
+            length = hashlib.new(DIGESTS[hash_key]).block_size * 8 if length is None else jsg_int(length)
             if length <= 0:
                 raise dom_exception(f"HMAC key length must be a non-zero unsigned long integer (requested {length}).",
                                     "OperationError")
