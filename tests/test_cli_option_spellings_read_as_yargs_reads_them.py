@@ -54,3 +54,10 @@ def test_an_unknown_option_between_the_arguments(project, capsys):
 def test_words_left_over_are_each_listed(project, capsys):
     assert main(["kv", "key", "list", "--binding", "KV", "--local", "a", "a"]) == 1
     assert error_line(capsys) == "Unknown arguments: a, a"
+
+
+def test_a_bare_no_dash_is_an_option_named_no_dash(project, capsys):
+    """``--no-`` negates nothing (yargs-parser's ``--no-(.+)`` needs a name after it): its key is
+    ``no-``, camelCased ``no`` (wrangler 4.164.0: "Unknown arguments: no-, no")."""
+    assert main(["kv", "key", "list", "--binding", "KV", "--local", "--no-"]) == 1
+    assert error_line(capsys) == "Unknown arguments: no-, no"

@@ -320,7 +320,8 @@ def _unknown_parts(items: list[str]) -> tuple[list[str], list[str]]:
         body = item.lstrip("-")
         head, eq, _ = body[1:].partition("=")
         name = body[:1] + head  # (a name is one character at least: `-c=`'s last letter is `=`)
-        if item.startswith("--no-") and not eq:  # yargs' boolean negation: the key is what follows
+        if item.startswith("--no-") and not eq and len(name) > 3:  # yargs' boolean negation: the key is
+            # what follows (a bare `--no-` negates nothing: the key `no-`)
             name = name[3:]
         names.append(name.split(".")[0])
         if "-" in name and "." not in name:
