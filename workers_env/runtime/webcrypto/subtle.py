@@ -249,10 +249,11 @@ class SubtleCrypto(JsgObject, JsProxy):
             length = derived.get("length")
             if length is None:
                 raise js_type_error('Missing field "length" in "derivedKeyParams".')
-            if jsg_int(length) not in AES_BITS:
+            length = jsg_int(length)
+            if length not in AES_BITS:
                 raise dom_exception("Derived AES key must be 128, 192, or 256 bits in length but provided "
-                                    f"{jsg_int(length)}.", "OperationError")
-            bits = self._derive(key, algorithm_dict(algorithm), jsg_int(length))
+                                    f"{length}.", "OperationError")
+            bits = self._derive(key, algorithm_dict(algorithm), length)
             return await self.importKey("raw", bits, JsObject(derived), extractable, keyUsages)
         if derived_name != "HMAC":  # HKDF, PBKDF2: no length (the whole secret; PBKDF2 refuses none)
             bits = self._derive(key, algorithm_dict(algorithm), None)
@@ -261,12 +262,11 @@ class SubtleCrypto(JsgObject, JsProxy):
             raise js_type_error('Missing field "hash" in "derivedKeyParams".')
         hash_key = hash_key_of(derived)
         length = derived.get("length")
-        if length is None:
-            length = hashlib.new(DIGESTS[hash_key]).block_size * 8
-        elif jsg_int(length) <= 0:
+        length = hashlib.new(DIGESTS[hash_key]).block_size * 8 if length is None else jsg_int(length)
+        if length <= 0:
             raise js_type_error("HMAC key length must be a non-zero unsigned long integer.")
-        bits = self._derive(key, algorithm_dict(algorithm), jsg_int(length))
-        return await self.importKey("raw", bits, JsObject({**derived, "name": "HMAC", "length": jsg_int(length)}),
+        bits = self._derive(key, algorithm_dict(algorithm), length)
+        return await self.importKey("raw", bits, JsObject({**derived, "name": "HMAC", "length": length}),
                                     extractable, keyUsages)
 
     @promise_call
@@ -357,11 +357,11 @@ class SubtleCrypto(JsgObject, JsProxy):
             length = algo.get("length")
             if length is None:
                 raise js_type_error('Missing field "length" in "algorithm".')
-            if jsg_int(length) not in AES_BITS:
+            length = jsg_int(length)
+            if length not in AES_BITS:
                 raise dom_exception("Generated AES key length must be 128, 192, or 256 bits but requested "
-                                    f"{jsg_int(length)}.", "OperationError")
-            key = CryptoKey("secret", {"name": name, "length": jsg_int(length)}, extractable, usages,
-                            os.urandom(jsg_int(length) // 8))
+                                    f"{length}.", "OperationError")
+            key = CryptoKey("secret", {"name": name, "length": length}, extractable, usages, os.urandom(length // 8))
         elif name == "HMAC":
             hash_key = hash_key_of(algo)
             check_usages(usages, "generate", "HMAC", ("sign", "verify"))
