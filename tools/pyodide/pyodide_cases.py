@@ -2156,6 +2156,22 @@ CASES = {
         "'required': ['c']}, dict_converter=Object.fromEntries)\njs.JSON.stringify(v)",
         "v = to_js({'enum': ['a', jsnull], 'n': jsnull}, dict_converter=Object.fromEntries) "
         "if not isinstance(jsnull, str) else 'no jsnull'\nv if isinstance(v, str) else js.JSON.stringify(v)",
+        # hunt28: a gpt-oss Responses answer read on the built-in SDK as a BLT chatbot reads it (hasattr
+        # .output, then isinstance list/dict: a JsProxy is neither), a smart-turn probe's getattr(value,
+        # 'js_object', value) and run() options holding an AbortSignal, an embedding's to_py() (a
+        # profession classifier), D1 rows handed to the SDK's static Response.json (js.Response.json of
+        # a JsProxy), and python-workers-skill's runtime-claims probe (undefined, jsnull, to_js's dict)
+        "r = js.JSON.parse('{\"output\": [{\"role\": \"assistant\", \"content\": [{\"type\": \"output_text\", "
+        "\"text\": \"hi\"}]}]}')\n(hasattr(r, 'output'), isinstance(r.output, list), isinstance(r.output[0], dict), "
+        "hasattr(r.output[0], 'get'), r.output[0].content[0].text)",
+        "o = js.JSON.parse('{\"a\": 1}')\n(getattr(o, 'js_object', 'none'), hasattr(o, 'to_py'), getattr(o, 'a', 'none'))",
+        "c = js.AbortController.new()\nv = to_js({'signal': c.signal, 'websocket': True}, dict_converter=Object.fromEntries)\n"
+        "c.abort('done')\n(v.signal.aborted, v.websocket, js.Object.keys(v).join(','), v.signal.reason)",
+        "r = js.JSON.parse('{\"shape\": [1, 2], \"data\": [[0.5, 0.25]], \"pooling\": \"cls\"}').to_py()\n"
+        "(type(r).__name__, r.get('data'), sorted(r))",
+        "r = js.Response.json(js.JSON.parse('[{\"id\": \"a\", \"n\": 1}]'))\n(r.status, r.headers.get('content-type'))",
+        "(js.undefined is None, 'no jsnull' if isinstance(jsnull, str) else (jsnull is None, not jsnull), "
+        "str(to_js({'topK': 50}).constructor.name), str(to_js({'topK': 50}, dict_converter=js.Object.fromEntries).constructor.name))",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"

@@ -18,6 +18,11 @@ function called at once, whatever the executor, its outcome in an already settle
 as ``WebLoop``'s does. "The Worker's own code" is the first frame, walking out past the standard
 library's, in the Worker's folder (the upload root): workers-env's own threads (``fetch``,
 ``run_sync``), a library's (which may take another path in Pyodide) and test code's are kept.
+``loop.run_until_complete(awaitable)``, called by any code while a Worker's code runs on a running
+loop (a WSGI view's ``get_event_loop().run_until_complete(d1_call)``), is ``WebLoop``'s too: from
+Pyodide 0.28 ``run_sync(awaitable)`` -- workerd turns Pyodide's ``enableRunUntilComplete`` on --
+and on Pyodide 0.26, which has no such switch, ``asyncio.ensure_future(awaitable)``, returned
+unawaited; CPython's own refuses a loop already running.
 """
 
 from __future__ import annotations
@@ -34,7 +39,8 @@ from typing import Any
 
 from workers_env.runtime import tasks
 from workers_env.runtime.auditstop import until_event
-from workers_env.runtime.current import current_context, current_runtime
+from workers_env.runtime.current import current_context, current_runtime, pyodide_028
+from workers_env.runtime.runsync import run_sync as _run_sync
 from workers_env.runtime.tracebacks import PACKAGE_DIR, runs_the_workers
 from workers_env.runtime.webloop import PyodideFuture
 
@@ -186,8 +192,29 @@ def _install_create_future() -> None:
     base.create_future = create_future
 
 
+def _install_run_until_complete() -> None:
+    """``loop.run_until_complete`` while Worker code runs on a running loop is Pyodide's
+    ``WebLoop.run_until_complete`` (module doc); elsewhere asyncio's own."""
+    base: Any = asyncio.BaseEventLoop
+    original = base.run_until_complete
+    if getattr(original, "workers_env_original", None) is not None:
+        return
+
+    def run_until_complete(self: asyncio.AbstractEventLoop, future: Any) -> Any:
+        if current_runtime() is None or asyncio._get_running_loop() is None:
+            return original(self, future)
+        if pyodide_028():  # pyodide/webloop.py: `if config.enableRunUntilComplete: return run_sync(future)`
+            return _run_sync(future)
+        return asyncio.ensure_future(future)  # Pyodide 0.26: "we just ensure that the future is scheduled"
+
+    run_until_complete.workers_env_original = original  # type: ignore[attr-defined]
+    run_until_complete.__doc__ = original.__doc__
+    base.run_until_complete = run_until_complete
+
+
 def _install_executor() -> None:
     _install_create_future()
+    _install_run_until_complete()
     base: Any = asyncio.BaseEventLoop
     original = base.run_in_executor
     if getattr(original, "workers_env_original", None) is not None:
