@@ -17,7 +17,7 @@ import json
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import NotEmulatedError, load_worker
+from workers_env import JsException, load_worker
 
 BUILT_IN, EXTERNAL = "2024-12-30", "2026-05-01"
 
@@ -72,8 +72,11 @@ async def serve(request, env):
 async def test_a_worker_importing_process_websocket_loads_and_serves_its_other_routes(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date=BUILT_IN))
     assert json.loads(await (await worker.fetch("/")).text()) == [[3, "abc"], "http", True]
-    with pytest.raises(NotEmulatedError, match=r"asgi\.process_websocket\(\) is not emulated by workers-env"):
+    # its WebSocket route answers a request that asked for no upgrade with workerd's refusal
+    with pytest.raises(JsException, match=r'which did not contain the header "Upgrade: websocket"'):
         await worker.fetch("/ws")
+    response = await worker.fetch("/ws", headers={"Upgrade": "websocket"})
+    assert response.status == 101
 
 
 @pytest.mark.asyncio
