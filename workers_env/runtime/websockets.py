@@ -33,9 +33,10 @@ from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsproxy import jsnull
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
+from workers_env.runtime.tracebacks import without_our_frames
 
-__all__ = ["ClientWebSocket", "JsCloseEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair", "couple",
-           "web_socket_class"]
+__all__ = ["ClientWebSocket", "JsCloseEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair", "accept_upgrade",
+           "check_upgrade", "couple", "web_socket_class"]
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -261,7 +262,7 @@ class JsWebSocket(JsgObject, JsProxy):
             try:
                 call(event)
             except Exception as error:  # noqa: BLE001 - the Worker's own error, as workerd reports it
-                log.error("Uncaught %s", _shown(error), exc_info=error)
+                log.error("Uncaught %s", _shown(error), exc_info=(type(error), error, without_our_frames(error)))
                 self._drop()
                 return
 
@@ -413,16 +414,24 @@ def couple(ws: JsWebSocket, outer: JsWebSocket | None = None) -> JsWebSocket:
     far._peer = peer
     if peer is not None:
         peer._peer = far
+    far._schedule()
     return far
 
 
-def accept_upgrade(request: Any, response: Any) -> ClientWebSocket:
-    """The caller's end of the WebSocket a Worker answered ``request`` with (``response.webSocket``,
-    which becomes it): workerd's refusal when the request asked for no upgrade, then :func:`couple`."""
+def check_upgrade(request: Any, response: Any) -> None:
+    """workerd's refusals of a ``webSocket`` in the answer to ``request``: a request that asked for
+    no upgrade, then an end already returned or accepted by the Worker itself."""
     if (request.headers.get("upgrade") or "").lower() != "websocket":
         raise js_type_error(NO_UPGRADE)
-    far = couple(response.webSocket)
-    assert isinstance(far, ClientWebSocket)
+    check_returnable(response.webSocket)
+
+
+def accept_upgrade(request: Any, response: Any, outer: JsWebSocket | None = None) -> Any:
+    """The caller's end of the WebSocket a Worker answered ``request`` with (``response.webSocket``,
+    which becomes it; a :class:`ClientWebSocket` unless ``outer`` is given): workerd's refusal
+    when the request asked for no upgrade, then :func:`couple`."""
+    check_upgrade(request, response)
+    far = couple(response.webSocket, outer)
     response.__dict__["webSocket"] = far
     return far
 
