@@ -4,7 +4,7 @@ built-in ``asgi.py``; workers-runtime-sdk 1.9.5 ``workers/asgi.py``): ``process_
 ``fetch``/``request_to_scope``/``run_in_background``, and the external SDK's ``DEFAULT_OPTIONS``
 and ``close_stream_quietly``. A Worker importing one at its top (thecapacity/cheeremoji:
 ``from asgi import process_websocket as app, request_to_scope``) loads and serves its other
-routes, as deployed; only calling ``process_websocket`` raises, WebSockets being not emulated.
+routes, as deployed; its WebSocket route answers an upgrade with a 101.
 ``start_application`` and ``process_request`` return what each SDK's return: the built-in one
 a shutdown and the ``Response``, the external one ``(shutdown, state)`` (from 1.6.14) and
 ``(Response, task)`` (from 1.8.0); ``close_stream_quietly`` came with 1.6.10, ``DEFAULT_OPTIONS``
