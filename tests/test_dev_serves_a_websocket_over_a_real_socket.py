@@ -17,6 +17,7 @@ import struct
 import time
 from pathlib import Path
 
+from test_dev_streams_request_bodies import read_until_closed
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
@@ -98,13 +99,6 @@ def _receive(sock: socket.socket) -> tuple[int, bytes]:
     return first & 0x0F, _exactly(sock, size)
 
 
-def _rest(sock: socket.socket) -> bytes:
-    data = b""
-    while chunk := sock.recv(4096):
-        data += chunk
-    return data
-
-
 def _served(tmp_path: Path) -> BackgroundServer:
     return BackgroundServer(load_worker(one_file_worker(tmp_path, WORKER, date="2026-08-01")))
 
@@ -124,7 +118,7 @@ def test_frames_go_both_ways_as_under_wrangler_dev(tmp_path: Path):
         got.append(_receive(sock))
         _send(sock, 8, struct.pack("!H", 1000) + b"done")
         got.append(_receive(sock))
-        got.append((None, _rest(sock)))
+        got.append((None, read_until_closed(sock)))
         sock.close()
     assert got == [(1, b"hello"), (1, b"hi"), (1, b"[object Blob]"), (1, b""), (10, b"pp"), (1, b"frag"),
                    (8, b"\x03\xe8done"), (None, b"")]
@@ -136,7 +130,7 @@ def test_the_workers_close_and_a_client_gone(tmp_path: Path):
         _send(sock, 1, b"close")
         closing = _receive(sock)
         _send(sock, 8, closing[1])  # the client's answer
-        assert _rest(sock) == b""
+        assert read_until_closed(sock) == b""
         sock.close()
         gone, _ = _connect(server.port, "/gone")
         gone.close()
@@ -153,7 +147,7 @@ def test_the_workers_close_and_a_client_gone(tmp_path: Path):
 def _http(port: int, path: str, headers: bytes = b"") -> bytes:
     sock = socket.create_connection(("127.0.0.1", port), timeout=10)
     sock.sendall(b"GET " + path.encode() + b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers + b"\r\n")
-    data = _rest(sock)
+    data = read_until_closed(sock)
     sock.close()
     return data
 
@@ -162,7 +156,7 @@ def test_kjs_handshake_refusals(tmp_path: Path):
     with _served(tmp_path) as server:
         no_version = b"".join(_connect(server.port, "/", b"Sec-WebSocket-Key: " + SAMPLE_KEY + b"\r\n")[1:])
         no_key = _connect(server.port, "/", b"Sec-WebSocket-Version: 13\r\n")
-        no_key_answer = no_key[1] + _rest(no_key[0])
+        no_key_answer = no_key[1] + read_until_closed(no_key[0])
     assert no_version == (b"HTTP/1.1 426 Upgrade Required\r\nConnection: close\r\nContent-Length: 56\r\n"
                           b"Sec-WebSocket-Version: 13\r\nContent-Type: text/plain\r\n\r\n")
     assert no_key_answer == (b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 32\r\n"
@@ -175,3 +169,13 @@ def test_a_websocket_for_a_request_without_upgrade_is_a_500(tmp_path: Path):
     assert answer.startswith(b"HTTP/1.1 500 Internal Server Error\r\n")
     assert answer.endswith(b'TypeError: Worker tried to return a WebSocket in a response to a request which did not '
                            b'contain the header "Upgrade: websocket".')
+
+
+def test_the_server_stops_with_a_websocket_open(tmp_path: Path):
+    started = time.monotonic()
+    with _served(tmp_path) as server:
+        sock, head = _connect(server.port, "/open")
+        assert head.startswith(b"HTTP/1.1 101 ")
+    assert read_until_closed(sock) == b""  # closed by the server's stop, without a close frame
+    sock.close()
+    assert time.monotonic() - started < 30

@@ -845,6 +845,14 @@ class _Protocol(H11Protocol):
 
     _wire: Any = None  #: the WebSocket this connection was handed to (:meth:`_upgrade`)
 
+    def shutdown(self) -> None:
+        """The server stopping: a WebSocket's connection is closed at once (the Worker's end hears
+        1006), where uvicorn would wait for its request, which lasts as long as the socket."""
+        if self._wire is not None:
+            self.transport.close()
+            return
+        super().shutdown()
+
     def data_received(self, data: bytes) -> None:
         if self._wire is not None:
             self._wire.feed(data)

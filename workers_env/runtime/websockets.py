@@ -84,18 +84,6 @@ class JsCloseEvent(JsProxy):
         self.code, self.reason, self.wasClean = code, reason, was_clean
 
 
-class JsErrorEvent(JsProxy):
-    """An ``error`` event: ``error`` and its ``message``."""
-
-    _js_name = "ErrorEvent"
-    type = "error"
-
-    def __init__(self, target: JsWebSocket, error: BaseException):
-        self.target = self.currentTarget = target
-        self.error = error
-        self.message = f"Uncaught {getattr(error, 'name', type(error).__name__)}: {error}"
-
-
 class JsWebSocket(JsgObject, JsProxy):
     """One end of a ``WebSocketPair`` (workerd's ``WebSocket``): ``accept()``, ``send()``,
     ``close()``, ``addEventListener``/``removeEventListener`` and ``on<type>`` properties,
