@@ -77,7 +77,7 @@ def test_status_lines_as_workerd_writes_them(server, target, line):
 
 
 #: workerd's ``defaultStatusText`` (``src/workerd/api/http.c++``) for every code a Worker can answer
-#: (200-599; 1xx is out of ``new Response``'s range, 101 needs a WebSocket, which is not emulated)
+#: (200-599; 1xx is out of ``new Response``'s range, 101 needs a WebSocket: tests/test_dev_serves_a_websocket_over_a_real_socket.py)
 WORKERD_TEXTS = {
     200: "OK", 201: "Created", 202: "Accepted", 203: "Non-Authoritative Information", 204: "No Content",
     205: "Reset Content", 206: "Partial Content", 207: "Multi-Status", 208: "Already Reported", 226: "IM Used",

@@ -180,15 +180,6 @@ async def test_lifespan_runs_around_each_request_and_starlette_works(tmp_path):
 
 
 @pytest.mark.asyncio
-async def test_asgi_websocket_says_it_is_not_emulated():
-    from workers_env import NotEmulatedError
-    from workers_env.runtime import asgi
-
-    with pytest.raises(NotEmulatedError, match=r"asgi\.websocket\(\) is not emulated by workers-env"):
-        await asgi.websocket(None, None)
-
-
-@pytest.mark.asyncio
 async def test_an_error_after_the_response_started_is_logged_not_raised(tmp_path, caplog):
     """As the SDKs' ``run_app``: once the first body message is sent the response exists, so a
     later exception is logged ("Exception in ASGI application after response started")."""

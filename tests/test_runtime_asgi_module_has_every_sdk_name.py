@@ -4,7 +4,7 @@ built-in ``asgi.py``; workers-runtime-sdk 1.9.5 ``workers/asgi.py``): ``process_
 ``fetch``/``request_to_scope``/``run_in_background``, and the external SDK's ``DEFAULT_OPTIONS``
 and ``close_stream_quietly``. A Worker importing one at its top (thecapacity/cheeremoji:
 ``from asgi import process_websocket as app, request_to_scope``) loads and serves its other
-routes, as deployed; only calling ``process_websocket`` raises, WebSockets being not emulated.
+routes, as deployed; its WebSocket route answers an upgrade with a 101.
 ``start_application`` and ``process_request`` return what each SDK's return: the built-in one
 a shutdown and the ``Response``, the external one ``(shutdown, state)`` (from 1.6.14) and
 ``(Response, task)`` (from 1.8.0); ``close_stream_quietly`` came with 1.6.10, ``DEFAULT_OPTIONS``
@@ -17,7 +17,7 @@ import json
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import NotEmulatedError, load_worker
+from workers_env import JsException, load_worker
 
 BUILT_IN, EXTERNAL = "2024-12-30", "2026-05-01"
 
@@ -72,8 +72,11 @@ async def serve(request, env):
 async def test_a_worker_importing_process_websocket_loads_and_serves_its_other_routes(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date=BUILT_IN))
     assert json.loads(await (await worker.fetch("/")).text()) == [[3, "abc"], "http", True]
-    with pytest.raises(NotEmulatedError, match=r"asgi\.process_websocket\(\) is not emulated by workers-env"):
+    # its WebSocket route answers a request that asked for no upgrade with workerd's refusal
+    with pytest.raises(JsException, match=r'which did not contain the header "Upgrade: websocket"'):
         await worker.fetch("/ws")
+    response = await worker.fetch("/ws", headers={"Upgrade": "websocket"})
+    assert response.status == 101
 
 
 @pytest.mark.asyncio

@@ -148,7 +148,7 @@ async def test_what_is_not_emulated_says_so(tmp_path):
     with pytest.raises(AttributeError, match=r"^module 'workers' has no attribute 'no_such_name'$"):
         load_worker(tmp_path)
     (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(entry).replace("import js", "import js\nfrom asgi import process_websocket"))
-    worker = load_worker(tmp_path)  # a name both SDKs' asgi define imports; calling it raises (WebSockets)
+    worker = load_worker(tmp_path)  # a name both SDKs' asgi define imports
     assert await (await worker.fetch("/")).json() == {"has": True}
 
 
@@ -320,26 +320,26 @@ async def test_create_proxy_of_an_object_can_be_destroyed_and_reads_as_the_objec
 
 @pytest.mark.asyncio
 async def test_a_workerd_global_not_emulated_imports_and_refuses_when_used(tmp_path):
-    """``from js import WebSocketPair`` loads (python-workers-examples' chatroom serves its page
-    in production whatever its WebSocket route does); using it says what is missing."""
+    """``from js import HTMLRewriter`` loads (a Worker serves its other routes in production
+    whatever one route does with it); using it says what is missing."""
     from workers_env import NotEmulatedError
 
     entry = """
-    from js import WebSocketPair, HTMLRewriter, Math
+    from js import MessageChannel, HTMLRewriter, Math
     from workers import Response, WorkerEntrypoint
 
     class Default(WorkerEntrypoint):
         async def fetch(self, request):
             if request.url.endswith("/ws"):
-                client, server = WebSocketPair.new().object_values()
+                MessageChannel.new()
             if request.url.endswith("/rewrite"):
                 HTMLRewriter()
             return Response("page")
     """
     worker = load_worker(make(tmp_path, entry))
     assert await (await worker.fetch("/")).text() == "page"
-    with pytest.raises(NotEmulatedError, match=r"^js\.WebSocketPair is not emulated by workers-env: importing it "
-                                               r"works, as in production, but js\.WebSocketPair\.new needs the real runtime"):
+    with pytest.raises(NotEmulatedError, match=r"^js\.MessageChannel is not emulated by workers-env: importing it "
+                                               r"works, as in production, but js\.MessageChannel\.new needs the real runtime"):
         await worker.fetch("/ws")
     with pytest.raises(NotEmulatedError) as called:
         await worker.fetch("/rewrite")

@@ -13,7 +13,8 @@ first, a ``TransformStream`` written as the app sends; a stream its app fails in
 message the whole response (a later one fails inside the app's ``send``), wants ``ctx`` for
 server-sent events, never shuts the lifespan down and waits forever for an app that does not
 complete the lifespan startup; its server-sent events stream, the response returned at their
-start. WebSockets are not emulated.
+start. A WebSocket upgrade (``asgi.websocket``/``process_websocket``) runs the app over a
+``WebSocketPair``, per SDK release (:func:`process_websocket`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from workers_env._errors import JsException, NotEmulatedError, users_mistake
+from workers_env._errors import JsException, users_mistake
 from workers_env.runtime.current import caller_gone, current_context, current_runtime
 from workers_env.runtime.eras import NEWEST_SDK
 from workers_env.runtime.gateway import BaseOptions, with_options
@@ -604,21 +605,94 @@ def _shut_down_after(task: asyncio.Future[None], shutdown: Any) -> None:
         ctx.waitUntil(background)
 
 
+#: the external SDK's WebSocket bridge per release (workers-py's ``asgi.py``, read at each tag):
+#: the client's close reaches the app (as ``websocket.disconnect``) from 1.6.4 -- before, the
+#: bridge set ``server.onopen = onclose``, as workerd's built-in one still does; binary frames as
+#: ``bytes`` (``binaryType = "arraybuffer"``) from 1.6.9; empty messages sent from 1.6.12 (``is
+#: not None``); ``websocket.accept``/``websocket.close`` handled and the ``env`` passed from 1.6.15;
+#: the connection closed when the app ends (1000, or 1011 when it failed) from 1.8.0
+WS_DISCONNECT_FROM, WS_BYTES_FROM, WS_EMPTY_FROM, WS_CLOSE_FROM, WS_ENDS_FROM = (
+    (1, 6, 4), (1, 6, 9), (1, 6, 12), (1, 6, 15), (1, 8, 0))
+
+
 async def process_websocket(app: Any, req: Any, env: Any = None) -> JsResponse:
-    """The SDKs' ``asgi.process_websocket``: WebSockets are not emulated by workers-env, so it
-    imports (as from both SDKs' ``asgi``) and raises when called."""
-    raise NotEmulatedError(
-        "asgi.process_websocket() is not emulated by workers-env (WebSockets are not supported locally); "
-        "serve the WebSocket route from the deployed Worker or `wrangler dev`"
-    )
+    """The SDKs' ``asgi.process_websocket``: a ``WebSocketPair`` whose server end is accepted and
+    fed to the app (``websocket.connect`` first, then each message as ``websocket.receive``) run in
+    the background; returns the 101 ``Response`` with the client end. Per SDK (see
+    :data:`WS_DISCONNECT_FROM`): workerd's built-in bridge and the external SDK before 1.6.4 never
+    tell the app of the client's close, hand a binary message over as ``text`` (its ``Blob`` or
+    ``ArrayBuffer``), drop an empty message, and only log ``websocket.accept`` and
+    ``websocket.close`` (`` == Not implemented ...``), the scope's ``env`` an empty dict."""
+    from workers_env.runtime.websockets import JsWebSocketPair
+
+    version = _sdk_version() if external_sdk() else (0,)
+    client, server = JsWebSocketPair.new().object_values()
+    server.accept()
+    if version >= WS_BYTES_FROM:
+        server.binaryType = "arraybuffer"
+    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    queue.put_nowait({"type": "websocket.connect"})
+    close_type = "websocket.disconnect" if version >= WS_DISCONNECT_FROM else "websocket.close"
+
+    def onclose(evt: Any) -> None:
+        queue.put_nowait({"type": close_type, "code": evt.code, "reason": evt.reason})
+
+    def onmessage(evt: Any) -> None:
+        data = evt.data
+        if version < WS_BYTES_FROM or isinstance(data, str):
+            queue.put_nowait({"type": "websocket.receive", "text": data})
+        else:
+            queue.put_nowait({"type": "websocket.receive", "bytes": data.to_bytes()})
+
+    if version >= WS_DISCONNECT_FROM:
+        server.onclose = onclose  # (before: ``server.onopen = onclose``, so never called)
+    server.onmessage = onmessage
+    app_closed = False
+
+    async def ws_send(got: dict[str, Any]) -> None:
+        nonlocal app_closed
+        kind = got["type"]
+        if kind == "websocket.accept" and version >= WS_CLOSE_FROM:
+            return
+        if kind == "websocket.send":
+            b, s = got.get("bytes", None), got.get("text", None)
+            empty_too = version >= WS_EMPTY_FROM
+            if b is not None and (b or empty_too):
+                with acquire_js_buffer(b) as jsbytes:
+                    server.send(jsbytes)
+            if s is not None and (s or empty_too):
+                server.send(s)
+            return
+        if kind == "websocket.close" and version >= WS_CLOSE_FROM:
+            app_closed = True
+            server.close(got.get("code", 1000), got.get("reason", ""))
+            return
+        logger.warning(" == Not implemented %s", kind)
+
+    async def ws_receive() -> dict[str, Any]:
+        return await queue.get()
+
+    scope_env = env if env is not None and version >= WS_CLOSE_FROM else {}
+    task = run_in_background(_application(app, request_to_scope(req, scope_env, ws=True), ws_receive, ws_send))
+    if version >= WS_ENDS_FROM and task is not None:
+        def close_transport(finished: asyncio.Future[Any]) -> None:
+            if not app_closed:  # the app ended without closing: 1000, or 1011 when it failed
+                failed = not finished.cancelled() and finished.exception() is not None
+                try:
+                    server.close(1011 if failed else 1000, "")
+                except Exception:  # noqa: BLE001, S110 - as the SDK: the peer may already have closed
+                    pass
+
+        task.add_done_callback(close_transport)
+        ctx = current_context()
+        if ctx is not None:
+            ctx.waitUntil(task)
+    return JsResponse(None, None, status=101, webSocket=client)
 
 
 async def websocket(app: Any, req: Any, env: Any = None) -> JsResponse:
-    """WebSockets are not emulated by workers-env."""
-    raise NotEmulatedError(
-        "asgi.websocket() is not emulated by workers-env (WebSockets are not supported locally); "
-        "serve the WebSocket route from the deployed Worker or `wrangler dev`"
-    )
+    """The SDKs' ``asgi.websocket``: :func:`process_websocket` (no lifespan)."""
+    return await process_websocket(app, req, env)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -636,6 +710,8 @@ def entrypoint(app: Any, *, options: Any = None) -> type:
 
     class Default(WorkerEntrypoint):
         async def fetch(self, request: Any) -> JsResponse:
+            if (request.headers.get("upgrade") or "").lower() == "websocket":  # every release with entrypoint
+                return await websocket(app, request, self.env)
             return await fetch(app, request, self.env, self.ctx, options=options)
 
     return Default

@@ -1026,11 +1026,16 @@ class JsResponse(_Body):
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
         options = init_options(init, kwargs, RESPONSE_INIT)
         status = _unsigned_short(options.get("status", 200))
-        if not (200 <= status <= 599 or (status == 101 and options.get("webSocket"))):
+        web_socket = options.get("webSocket")
+        if web_socket is jsnull:
+            web_socket = None
+        if web_socket is None and not 200 <= status <= 599:
             raise JsException(
                 "Responses may only be constructed with status codes in the range 200 to 599, inclusive.",
                 name="RangeError",
             )
+        if web_socket is not None and status != 101:  # workerd's http.c++, as wrangler dev 4.164.0 words it
+            raise JsException("Responses with a WebSocket must have status code 101.", name="RangeError")
         _refuse_disturbed(body)
         live = live_source(body)
         source = body.handed_over() if isinstance(body, _BodyStream) else None
@@ -1079,7 +1084,7 @@ class JsResponse(_Body):
         self.url = ""
         self.type = "default"
         self.redirected = False
-        self.webSocket = options.get("webSocket")
+        self.webSocket = web_socket
         #: ``encodeBody``: ``"manual"`` sends the body as given, whatever its ``Content-Encoding``
         self._encode_body = checked_mode(options.get("encodeBody"), "encodeBody")
         if source is not None and data is not None:
@@ -1132,6 +1137,8 @@ class JsResponse(_Body):
         return response
 
     def clone(self) -> JsResponse:
+        if self.webSocket is not None:
+            raise js_type_error("Cannot clone a response to a WebSocket handshake.")
         branch = self._tee_live()
         self._reopen_closed()
         if self.bodyUsed:

@@ -121,6 +121,7 @@ from workers_env.runtime.tasks import in_scope, scope_new_tasks
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.uninstalled import uninstalled_line, uninstalled_note
+from workers_env.runtime.websockets import accept_upgrade
 from workers_env.runtime.workers_api import (
     DurableObject,
     Request,
@@ -600,6 +601,14 @@ class Worker:
         except BaseException:
             await ctx._finish()
             raise
+        if response.webSocket is not None:  # a WebSocket handshake: the request lives while it is open
+            try:
+                far = accept_upgrade(request, response)
+            except BaseException:
+                await ctx._finish()
+                raise
+            ctx._finish_after(far.closed)
+            return response
         # a body still being written is read as it comes, as the client reads it while the
         # waitUntil work runs (a write waits for its read): kept for the caller to read. The
         # request ends (its timers with it) once that body is read whole and waitUntil settled.

@@ -66,6 +66,8 @@ from workers_env.runtime.statusline import (
 from workers_env.runtime.thrownerror import thrown_body
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
+from workers_env.runtime.websocketwire import WireWebSocket, handshake_refusal, handshake_response
+from workers_env.runtime.websockets import accept_upgrade, check_upgrade, couple
 
 __all__ = [
     "HEADER_TIMEOUT",
@@ -129,6 +131,8 @@ _CONNECTION_HEADERS = frozenset({"connection", "keep-alive", "te", "trailer", "u
 #: the connection without finishing the response (a Worker's body stream that failed)
 TARGET_EXTENSION = "workers_env.target"
 ABORT_EXTENSION = "workers_env.abort"
+#: the protocol's hand-over of its socket to a WebSocket (:meth:`_Protocol._upgrade`)
+UPGRADE_EXTENSION = "workers_env.upgrade"
 _HEADER_TIMEOUT = b"ERROR: Your client took too long to send HTTP headers."
 _TOO_LARGE = (  # what Cloudflare's edge answers for a body over the plan's limit
     b"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n"
@@ -178,7 +182,7 @@ class WorkerApp:
         if scope["type"] == "lifespan":
             await self._lifespan(receive, send)
             return
-        if scope["type"] != "http":  # websockets are not emulated
+        if scope["type"] != "http":  # (never: an upgrade reaches the Worker as an HTTP request)
             return
         worker = self.worker
         self.in_flight[worker] += 1
@@ -245,7 +249,27 @@ class WorkerApp:
             raise
         finally:
             watching.cancel()
+        if "websocket" in answered:
+            await self._websocket(scope, request, answered)
         await ctx._finish()  # waitUntil work, then the request's timers end with it
+
+    async def _websocket(self, scope: Scope, request: JsRequest, answered: dict[str, Any]) -> None:
+        """The Worker answered with a ``webSocket``: KJ's handshake refusals (the Worker's end hears
+        1006), else the 101 and the socket handed to a :class:`WireWebSocket` coupled to the Worker's
+        end until both have closed or either goes away (runtime/websocketwire.py)."""
+        response = answered["websocket"]
+        upgrade = scope.get("extensions", {}).get(UPGRADE_EXTENSION)
+        refusal = handshake_refusal(request.headers)
+        if refusal is not None or upgrade is None:
+            couple(response.webSocket)._drop()
+            if upgrade is not None and refusal is not None:
+                upgrade(refusal, None)
+            return
+        headers = [(k, v) for k, v in response.headers.items()]
+        self._log(scope, 101, response.statusText, answered["started"], request.url)
+        wire = upgrade(handshake_response(request.headers.get("sec-websocket-key"), headers),
+                       lambda write, close: accept_upgrade(request, response, WireWebSocket(write, close)))
+        await wire.ended
 
     def _too_large(self, scope: Scope, send: Send) -> Awaitable[None]:
         log.warning("Refused %s %s: the request body is over %d bytes", scope["method"], scope["path"], self.max_body_bytes)
@@ -368,6 +392,10 @@ class WorkerApp:
         chunked = False
         try:
             response = await worker.dispatch(request, ctx)
+            if response.webSocket is not None:  # a WebSocket handshake: the socket is handed over after
+                check_upgrade(request, response)  # (workerd's refusals first: a 500 as for any uncaught error)
+                answered["websocket"], answered["started"] = response, started
+                return
             answered["live"], answered["stream"] = response._live, response.__dict__.get("_live_stream")
             headers, inner, encoding, changed = self._encoding(scope, response, worker)
             if encoding == UNSUPPORTED:
@@ -798,6 +826,7 @@ class _Protocol(H11Protocol):
                     extensions = scope.setdefault("extensions", {})
                     extensions[TARGET_EXTENSION] = getattr(self.conn, "target", None)
                     extensions[ABORT_EXTENSION] = self._abort_response
+                    extensions[UPGRADE_EXTENSION] = self._upgrade
                 await inner(scope, receive, send)
 
             self.app = app
@@ -814,7 +843,20 @@ class _Protocol(H11Protocol):
             self._header_timer.cancel()
             self._header_timer = None
 
+    _wire: Any = None  #: the WebSocket this connection was handed to (:meth:`_upgrade`)
+
+    def shutdown(self) -> None:
+        """The server stopping: a WebSocket's connection is closed at once (the Worker's end hears
+        1006), where uvicorn would wait for its request, which lasts as long as the socket."""
+        if self._wire is not None:
+            self.transport.close()
+            return
+        super().shutdown()
+
     def data_received(self, data: bytes) -> None:
+        if self._wire is not None:
+            self._wire.feed(data)
+            return
         waiting = self.cycle is None or self.cycle.response_complete
         if waiting and self._header_timer is None and self.conn.their_state is h11.IDLE:
             self._arm_header_timer()  # the first byte of a later request
@@ -825,6 +867,8 @@ class _Protocol(H11Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_header_timer()
+        if self._wire is not None:
+            self._wire.lost()
         super().connection_lost(exc)
 
     def send_400_response(self, msg: str) -> None:
@@ -838,10 +882,29 @@ class _Protocol(H11Protocol):
         self.transport.close()
 
     def _should_upgrade(self) -> bool:
-        """Never: workerd hands an ``Upgrade`` request to the Worker's fetch handler as any other,
-        and workers-env does not emulate WebSockets (uvicorn would warn and point at a WebSocket
-        library, which would take the request away from the Worker)."""
+        """Never: workerd hands an ``Upgrade`` request to the Worker's fetch handler as any other;
+        a Worker answering with a ``webSocket`` gets the socket afterwards (:meth:`_upgrade`), where
+        uvicorn would hand the request to a WebSocket library instead of the Worker."""
         return False
+
+    def _upgrade(self, head: bytes, make: Callable[..., Any] | None) -> Any:
+        """Write ``head`` (a 101, or KJ's refusal, ``make`` None: the connection then closed) and
+        hand the socket to the WebSocket ``make(write, close)`` returns: uvicorn sends nothing more
+        for this request, and every byte read from now on (those h11 holds already first) is the
+        WebSocket's."""
+        if self.cycle is not None:
+            self.cycle.disconnected = True
+        self._disarm_header_timer()
+        self.transport.write(head)
+        if make is None:
+            self.transport.close()
+            return None
+        self._wire = make(self.transport.write, self.transport.close)
+        trailing = getattr(self.conn, "_conn", self.conn).trailing_data[0]
+        if trailing:
+            self._wire.feed(trailing)
+        self.flow.resume_reading()
+        return self._wire
 
     def _abort_response(self) -> None:
         """End the connection mid-response: what was sent is flushed, nothing more is."""

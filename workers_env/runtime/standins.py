@@ -55,6 +55,7 @@ from workers_env.runtime import (
     sdktypes,
     sdkwrappers,
     timers,
+    websockets,
     workers_api,
 )
 from workers_env.runtime import asgi as asgi_bridge
@@ -860,8 +861,7 @@ WORKERD_GLOBALS_NOT_EMULATED = frozenset({
     "Function", "HTMLRewriter", "Intl", "Iterator", "MessageChannel",
     "MessagePort", "Proxy", "ReadableStreamDefaultReader",
     "Reflect", "RegExp", "TextDecoderStream", "TextEncoderStream",
-    "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WebSocket",
-    "WebSocketPair", "WritableStream", "reportError",
+    "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WritableStream", "reportError",
 })
 
 
@@ -1084,6 +1084,8 @@ def _build() -> dict[str, ModuleType]:
     js.IdentityTransformStream = jsstreams.transform_stream_class("IdentityTransformStream")  # type: ignore[attr-defined]
     js.FixedLengthStream = jspipes.fixed_length_stream_class()  # type: ignore[attr-defined]
     js.AbortController = abort.JsAbortController  # type: ignore[attr-defined]
+    js.WebSocketPair = websockets.JsWebSocketPair  # type: ignore[attr-defined]
+    js.WebSocket = websockets.web_socket_class()  # type: ignore[attr-defined]
     js.Promise = jspromise.promise_class()  # type: ignore[attr-defined]
     js.encodeURIComponent = jspromise.encode_uri_component  # type: ignore[attr-defined]
     js.encodeURI = jspromise.encode_uri  # type: ignore[attr-defined]

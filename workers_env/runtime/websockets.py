@@ -1,0 +1,437 @@
+"""``js.WebSocketPair`` and the ``WebSocket`` objects workerd gives a Worker (api/web-socket.c++).
+
+A pair's two ends are joined: what one ``send``s (after its ``accept()``) arrives at the other as a
+``message`` event, a ``close()`` as a ``close`` event, in order, each dispatched from the event
+loop once the receiving end is accepted (events wait in its inbox until then). The end a Worker
+returns in ``Response(None, status=101, webSocket=client)`` is coupled to the client:
+:func:`couple` hands the caller (``worker.fetch``'s test client, ``workers-env dev``'s socket) a
+new end joined to the Worker's other end, as workerd pumps the returned end to the connection.
+
+The misuse errors are workerd's texts in its order; the compatibility flags read are
+``websocket_standard_binary_type`` (binary messages as ``Blob``, from 2026-03-17; ``ArrayBuffer``
+before), ``web_socket_auto_reply_to_close`` (a received close answered at once, ``readyState``
+3 at the close event, from 2026-04-07; 2 and no answer before),
+``websocket_close_reason_byte_limit`` (a reason over 123 UTF-8 bytes refused, from 2026-03-03)
+and ``pedantic_wpt`` (close codes 1000 and 3000-4999 only).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from workers_env import _jsvalues
+from workers_env._errors import NotEmulatedError, WorkersEnvError
+from workers_env.runtime.abort import _capture, _handler, _refuse_capture, _required
+from workers_env.runtime.current import current_runtime
+from workers_env.runtime.domexception import dom_exception
+from workers_env.runtime.forms import JsBlob
+from workers_env.runtime.jsbase import JsProxy, js_type_error
+from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
+from workers_env.runtime.jsglobals import js_text
+from workers_env.runtime.jsproxy import jsnull
+from workers_env.runtime.jsreadable import JsgObject
+from workers_env.runtime.tasks import scoped_callback
+from workers_env.runtime.tracebacks import without_our_frames
+
+__all__ = ["ClientWebSocket", "JsCloseEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair", "accept_upgrade",
+           "check_upgrade", "couple", "web_socket_class"]
+
+log = logging.getLogger("workers_env.runtime")
+
+CONNECTING, OPEN, CLOSING, CLOSED = 0, 1, 2, 3
+_MISSING: Any = object()
+#: workerd's texts (api/web-socket.c++, http.c++), as wrangler dev 4.164.0 gives them
+NOT_ACCEPTED = ("You must call one of accept() or state.acceptWebSocket() on this WebSocket before sending "
+                "messages.")
+SEND_AFTER_CLOSE = "Can't call WebSocket send() after close()."
+ACCEPT_RELEASED = "Can't accept() WebSocket that was already used in a response."
+RETURN_RELEASED = "Can't return WebSocket that was already used in a response."
+RETURN_ACCEPTED = "Can't return WebSocket in a Response after calling accept()."
+REASON_WITHOUT_CODE = "If you specify a WebSocket close reason, you must also specify a code."
+REASON_TOO_LONG = "WebSocket close reason must not be longer than 123 bytes when UTF-8 encoded."
+DISCONNECTED = "WebSocket disconnected without sending Close frame."
+NO_UPGRADE = ('Worker tried to return a WebSocket in a response to a request which did not contain the header '
+              '"Upgrade: websocket".')
+
+
+def _flag(name: str, default: bool) -> bool:
+    """A workerd flag of the running Worker (outside one, or unknown: ``default``, the newest dates')."""
+    flags = getattr(current_runtime(), "compat_flags", None)
+    return default if flags is None else bool(flags.get(name, default))
+
+
+class JsMessageEvent(JsProxy):
+    """A ``message`` event: ``data`` a ``str``, or an ``ArrayBuffer``/``Blob`` per ``binaryType``."""
+
+    _js_name = "MessageEvent"
+    type = "message"
+
+    def __init__(self, target: JsWebSocket, data: Any):
+        self.target = self.currentTarget = target
+        self.data = data
+
+
+class JsCloseEvent(JsProxy):
+    """A ``close`` event: ``code``, ``reason``, ``wasClean``."""
+
+    _js_name = "CloseEvent"
+    type = "close"
+
+    def __init__(self, target: JsWebSocket, code: int, reason: str, was_clean: bool):
+        self.target = self.currentTarget = target
+        self.code, self.reason, self.wasClean = code, reason, was_clean
+
+
+class JsWebSocket(JsgObject, JsProxy):
+    """One end of a ``WebSocketPair`` (workerd's ``WebSocket``): ``accept()``, ``send()``,
+    ``close()``, ``addEventListener``/``removeEventListener`` and ``on<type>`` properties,
+    ``readyState``, ``binaryType``."""
+
+    _js_name = "WebSocket"
+    READY_STATE_CONNECTING = CONNECTING = CONNECTING
+    READY_STATE_OPEN = OPEN = OPEN
+    READY_STATE_CLOSING = CLOSING = CLOSING
+    READY_STATE_CLOSED = CLOSED = CLOSED
+    url = None
+    protocol = None
+    extensions = None
+
+    def __init__(self) -> None:
+        self._peer: JsWebSocket | None = None
+        self._state = "pending"  # "accepted", "released" (returned in a Response)
+        self._closed_outgoing = False
+        self._closed_incoming = False
+        self._aborted = False  # the other end went away without a close
+        self._inbox: list[tuple[Any, ...]] = []
+        self._listeners: list[tuple[str, Any, Any]] = []
+        self._pumping = False
+        self._binary_blob = _flag("websocket_standard_binary_type", True)
+        self._auto_reply = _flag("web_socket_auto_reply_to_close", True)
+        self._reason_limit = _flag("websocket_close_reason_byte_limit", True)
+        self._pedantic = _flag("pedantic_wpt", False)
+
+    # -- the JS API -------------------------------------------------------------------------
+    @property
+    def readyState(self) -> int:  # noqa: N802 - JS name
+        if self._closed_incoming and self._closed_outgoing:
+            return CLOSED
+        if self._closed_incoming or self._closed_outgoing:
+            return CLOSING
+        return OPEN
+
+    @property
+    def binaryType(self) -> str:  # noqa: N802 - JS name
+        return "blob" if self._binary_blob else "arraybuffer"
+
+    @binaryType.setter
+    def binaryType(self, value: Any) -> None:  # noqa: N802 - JS name
+        text = js_text(value)
+        if text in ("blob", "arraybuffer"):  # any other value is ignored, as the spec says
+            self._binary_blob = text == "blob"
+
+    def accept(self, options: Any = None) -> None:
+        if self._state == "released":
+            raise js_type_error(ACCEPT_RELEASED)
+        if self._state == "accepted":
+            return
+        self._state = "accepted"
+        self._schedule()
+
+    def send(self, message: Any = _MISSING) -> None:
+        if self._closed_outgoing:
+            raise js_type_error(SEND_AFTER_CLOSE)
+        data = _message(message)
+        if self._aborted or self._state == "released":
+            return  # the spec: a send after the connection is gone is ignored
+        if self._state != "accepted":
+            raise js_type_error(NOT_ACCEPTED)
+        if self._peer is not None:
+            self._peer._arrive(("message", data))
+
+    def close(self, code: Any = None, reason: Any = None) -> None:
+        number = None if code is None else _close_code(code)
+        if number is not None:
+            allowed = (number == 1000 or 3000 <= number <= 4999) if self._pedantic else (
+                1000 <= number < 5000 and number not in (1004, 1005, 1006, 1015))
+            if not allowed:
+                raise dom_exception(f"Invalid WebSocket close code: {number}.", "InvalidAccessError")
+        text = None if reason is None else js_text(reason)
+        if text is not None and self._reason_limit and len(text.encode("utf-8", "surrogatepass")) > 123:
+            raise dom_exception(REASON_TOO_LONG, "SyntaxError")
+        if text is not None and number is None:
+            raise dom_exception(REASON_WITHOUT_CODE, "InvalidAccessError")
+        if self._closed_outgoing or self._aborted or self._state == "released":
+            return  # a second close() is ignored, as the spec says
+        if self._state != "accepted":
+            raise js_type_error(NOT_ACCEPTED)
+        self._closed_outgoing = True
+        if self._peer is not None:
+            self._peer._arrive(("close", 1005 if number is None else number, text or ""))
+
+    def addEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
+                         *_ignored: Any) -> None:
+        _required("addEventListener", kind, listener, "function or HandlerObject")
+        if listener is None or listener is jsnull:
+            return
+        call = _handler(listener, "addEventListener")
+        as_boolean, capture, _signal = _capture(options, listen=True)
+        _refuse_capture("addEventListener", as_boolean, capture)
+        name = js_text(kind)
+        if any(k == name and given is listener for k, given, _ in self._listeners):
+            return
+        self._listeners.append((name, listener, scoped_callback(call)))
+
+    def removeEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
+                            *_ignored: Any) -> None:
+        _required("removeEventListener", kind, listener, "Object")
+        name = js_text(kind)
+        self._listeners = [entry for entry in self._listeners if not (entry[0] == name and entry[1] is listener)]
+
+    def serializeAttachment(self, *_args: Any) -> None:  # noqa: N802 - JS name
+        raise NotEmulatedError("WebSocket.serializeAttachment() belongs to the Durable Object hibernation API, "
+                               "which workers-env does not emulate (Durable Objects are not emulated)")
+
+    deserializeAttachment = serializeAttachment
+
+    # -- between the ends -------------------------------------------------------------------
+    def _arrive(self, event: tuple[Any, ...]) -> None:
+        """An event from the other end (or its going away), dispatched in order once accepted."""
+        self._inbox.append(event)
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._pumping or not self._inbox or self._state != "accepted":
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no loop: dispatched when one runs and something schedules again
+        self._pumping = True
+        loop.call_soon(self._pump)
+
+    def _pump(self) -> None:
+        self._pumping = False
+        if not self._inbox or self._state != "accepted":
+            return
+        kind, *rest = self._inbox.pop(0)
+        if kind == "message":
+            data = rest[0]
+            if isinstance(data, bytes):
+                data = JsBlob([JsBuffer(data)]) if self._binary_blob else JsBuffer(data)
+            self._dispatch(JsMessageEvent(self, data))
+        elif kind == "close":
+            code, reason = rest
+            self._closed_incoming = True
+            if self._auto_reply and not self._closed_outgoing and not self._aborted:
+                self._closed_outgoing = True  # the reciprocal close frame, as workerd sends it
+                if self._peer is not None:
+                    self._peer._arrive(("close", code, reason))
+            self._dispatch(JsCloseEvent(self, code, reason, True))
+            self._inbox.clear()
+        elif kind == "gone":
+            self._aborted = True
+            if not self._closed_incoming:
+                self._dispatch(JsCloseEvent(self, 1006, DISCONNECTED, False))
+                self._closed_incoming = True
+            self._inbox.clear()
+        self._schedule()
+
+    def _dispatch(self, event: Any) -> None:
+        """The ``on<type>`` property first, then the listeners, as workerd's EventTarget calls them;
+        a listener's exception is the Worker's uncaught error: logged, and the connection dropped."""
+        calls = []
+        prop = self.__dict__.get("on" + event.type)
+        if callable(prop):
+            calls.append(scoped_callback(prop))
+        calls += [call for kind, _listener, call in list(self._listeners) if kind == event.type]
+        for call in calls:
+            try:
+                call(event)
+            except Exception as error:  # noqa: BLE001 - the Worker's own error, as workerd reports it
+                log.error("Uncaught %s", _shown(error), exc_info=(type(error), error, without_our_frames(error)))
+                self._drop()
+                return
+
+    def _drop(self) -> None:
+        """The connection ends without a close frame (the other end hears 1006)."""
+        if self._aborted:
+            return
+        self._aborted = True
+        self._closed_outgoing = self._closed_incoming = True
+        if self._peer is not None:
+            self._peer._arrive(("gone",))
+
+    def __repr__(self) -> str:
+        return "[object WebSocket]"
+
+
+class ClientWebSocket(JsWebSocket):
+    """The test's end of a WebSocket the Worker accepted (``(await worker.fetch(url,
+    headers={"Upgrade": "websocket"})).webSocket``), as Miniflare's ``dispatchFetch`` gives it:
+    ``accept()`` it, then ``send``/``close``/``addEventListener`` as in JavaScript; and, in
+    Python, ``await ws.receive()`` (the next message's data: a ``str`` or ``bytes``) and
+    ``await ws.closed`` (the close event: ``code``, ``reason``, ``wasClean``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._binary_blob = False  # bytes for a test, not a Blob
+        self._received: asyncio.Queue[Any] = asyncio.Queue()
+        self._closed: asyncio.Future[JsCloseEvent] | None = None
+        self.addEventListener("message", lambda event: self._received.put_nowait(event.data))
+        self.addEventListener("close", self._on_close)
+
+    def _on_close(self, event: JsCloseEvent) -> None:
+        self._received.put_nowait(event)
+        if not self.closed.done():
+            self.closed.set_result(event)
+
+    @property
+    def closed(self) -> asyncio.Future[JsCloseEvent]:
+        """A future of the close event (the Worker's close, or its end going away: 1006)."""
+        if self._closed is None:
+            self._closed = asyncio.get_running_loop().create_future()
+        return self._closed
+
+    async def receive(self) -> str | bytes:
+        """The next message from the Worker: ``str`` for text, ``bytes`` for binary. A close
+        instead is :class:`WebSocketClosed` (its ``code``, ``reason`` and ``wasClean``)."""
+        if self._state != "accepted":
+            raise WorkersEnvError("call ws.accept() before ws.receive(): as with Miniflare's dispatchFetch, "
+                                  "the test's end of the WebSocket delivers nothing until it is accepted")
+        data = await self._received.get()
+        if isinstance(data, JsCloseEvent):
+            self._received.put_nowait(data)  # every later receive() meets the close too
+            raise WebSocketClosed(data)
+        return data.to_bytes() if isinstance(data, JsBufferSource) else data
+
+
+class WebSocketClosed(WorkersEnvError):
+    """``ClientWebSocket.receive()`` met the close: ``code``, ``reason``, ``wasClean``."""
+
+    def __init__(self, event: JsCloseEvent):
+        self.code, self.reason, self.wasClean = event.code, event.reason, event.wasClean
+        super().__init__(f"the WebSocket closed: code {event.code}, reason {event.reason!r}")
+
+
+def _shown(error: BaseException) -> str:
+    name = getattr(error, "name", None) or type(error).__name__
+    return f"{name}: {error}"
+
+
+def _message(message: Any) -> str | bytes:
+    """``send()``'s argument as jsg converts it (``ArrayBuffer``/view or ``String``): a buffer's
+    bytes, anything else ``String(value)`` (a ``Blob`` is ``[object Blob]``, as workerd sends it)."""
+    if isinstance(message, JsBufferSource):
+        return message.to_bytes()
+    if message is _MISSING:
+        message = None
+    return _jsvalues.js_string(message)
+
+
+def _close_code(code: Any) -> int:
+    """jsg's ``int`` of a close code (a JS number truncated; ``NaN`` and non-numbers 0)."""
+    try:
+        return int(float(code))
+    except (TypeError, ValueError, OverflowError):
+        return 0
+
+
+class JsWebSocketPair(JsgObject, JsProxy):
+    """``new WebSocketPair()``: two joined ``WebSocket`` ends, ``[0]`` the client's, ``[1]`` the
+    server's (``Object.values(pair)`` / ``pair.object_values()``, iteration)."""
+
+    _js_name = "WebSocketPair"
+
+    def __init__(self) -> None:
+        first, second = JsWebSocket(), JsWebSocket()
+        first._peer, second._peer = second, first
+        self._ends = (first, second)
+
+    @classmethod
+    def new(cls) -> JsWebSocketPair:
+        return cls()
+
+    def __getitem__(self, index: Any) -> JsWebSocket:
+        if index in (0, 1, "0", "1"):
+            return self._ends[int(index)]
+        raise KeyError(index)
+
+    def __iter__(self) -> Any:
+        return iter(self._ends)
+
+    def __len__(self) -> int:
+        return 2
+
+    def object_values(self) -> Any:
+        from workers_env.runtime.jsproxy import JsArray
+        return JsArray(list(self._ends))
+
+    def object_keys(self) -> Any:
+        from workers_env.runtime.jsproxy import JsArray
+        return JsArray(["0", "1"])
+
+    def object_entries(self) -> Any:
+        from workers_env.runtime.jsproxy import JsArray
+        return JsArray([JsArray([str(i), end]) for i, end in enumerate(self._ends)])
+
+
+def check_returnable(ws: Any) -> None:
+    """workerd's refusals when a Response's ``webSocket`` is sent (``couple``): an end already
+    returned, or accepted by the Worker itself."""
+    if not isinstance(ws, JsWebSocket) or isinstance(ws, ClientWebSocket):
+        return
+    if ws._state == "released":
+        raise js_type_error(RETURN_RELEASED)
+    if ws._state == "accepted":
+        raise js_type_error(RETURN_ACCEPTED)
+
+
+def couple(ws: JsWebSocket, outer: JsWebSocket | None = None) -> JsWebSocket:
+    """Join the end a Worker returned in its 101 response to the connection: the Worker's other
+    end now talks to ``outer`` (a new :class:`ClientWebSocket` unless given), which takes what was
+    already sent; ``ws`` is used up."""
+    check_returnable(ws)
+    far = outer if outer is not None else ClientWebSocket()
+    peer = ws._peer
+    ws._state = "released"
+    ws._peer = None
+    far._inbox[:0] = ws._inbox
+    ws._inbox = []
+    far._peer = peer
+    if peer is not None:
+        peer._peer = far
+    far._schedule()
+    return far
+
+
+def check_upgrade(request: Any, response: Any) -> None:
+    """workerd's refusals of a ``webSocket`` in the answer to ``request``: a request that asked for
+    no upgrade, then an end already returned or accepted by the Worker itself."""
+    if (request.headers.get("upgrade") or "").lower() != "websocket":
+        raise js_type_error(NO_UPGRADE)
+    check_returnable(response.webSocket)
+
+
+def accept_upgrade(request: Any, response: Any, outer: JsWebSocket | None = None) -> Any:
+    """The caller's end of the WebSocket a Worker answered ``request`` with (``response.webSocket``,
+    which becomes it; a :class:`ClientWebSocket` unless ``outer`` is given): workerd's refusal
+    when the request asked for no upgrade, then :func:`couple`."""
+    check_upgrade(request, response)
+    far = couple(response.webSocket, outer)
+    response.__dict__["webSocket"] = far
+    return far
+
+
+def web_socket_class() -> Any:
+    """``js.WebSocket``: the class (its ``READY_STATE_*`` constants, ``instanceof``); ``new
+    WebSocket(url)``, an outgoing connection, is not emulated."""
+
+    class WebSocket(JsWebSocket):
+        @classmethod
+        def new(cls, *_args: Any) -> Any:
+            raise NotEmulatedError("new WebSocket(url), an outgoing WebSocket, is not emulated by workers-env; "
+                                   "only WebSocketPair and the WebSocket a Worker accepts are")
+
+    return WebSocket

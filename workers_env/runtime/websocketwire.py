@@ -1,0 +1,173 @@
+"""A WebSocket over ``workers-env dev``'s socket: the handshake and RFC 6455 frames, as workerd's
+HTTP server (KJ) speaks them to the client of a Worker that answered with a ``webSocket``.
+
+No protocol library: the server's side of RFC 6455 is small, and ``workers-env dev`` stays
+offline and dependency-free. The handshake's refusals are KJ's (measured under ``wrangler dev``
+4.164.0): a version other than 13 (or none) is ``426`` with ``Sec-WebSocket-Version: 13``, a
+missing key ``400``; the Worker has run by then and its end hears 1006. The 101 carries
+``Connection``, ``Upgrade``, ``Sec-WebSocket-Accept`` and then the Worker's own headers.
+``permessage-deflate``, which workerd negotiates under ``web_socket_compression``, is not offered:
+the frames' payloads are the same, uncompressed (README, Where we had to choose).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import struct
+from collections.abc import Callable
+from typing import Any
+
+from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
+from workers_env.runtime.websockets import JsCloseEvent, JsWebSocket
+
+__all__ = ["WireWebSocket", "handshake_refusal", "handshake_response"]
+
+_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+TEXT, BINARY, CONTINUATION, CLOSE, PING, PONG = 1, 2, 0, 8, 9, 10
+
+
+def handshake_refusal(headers: Any) -> bytes | None:
+    """KJ's answer to a handshake it cannot accept (``None``: it can)."""
+    if (headers.get("sec-websocket-version") or "") != "13":
+        body = b"ERROR: The requested WebSocket version is not supported."
+        return (b"HTTP/1.1 426 Upgrade Required\r\nConnection: close\r\nContent-Length: %d\r\n"
+                b"Sec-WebSocket-Version: 13\r\nContent-Type: text/plain\r\n\r\n%s" % (len(body), body))
+    if not headers.get("sec-websocket-key"):
+        body = b"ERROR: Missing Sec-WebSocket-Key"
+        return (b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: %d\r\n"
+                b"Content-Type: text/plain\r\n\r\n%s" % (len(body), body))
+    return None
+
+
+def handshake_response(key: str, headers: list[tuple[str, str]]) -> bytes:
+    """The 101 for ``key``, the Worker's ``headers`` after KJ's three (its ``Sec-WebSocket-Extensions``
+    left out: no extension is negotiated)."""
+    accept = base64.b64encode(hashlib.sha1(key.encode("latin-1") + _GUID).digest())  # noqa: S324 - RFC 6455's
+    lines = [b"HTTP/1.1 101 Switching Protocols", b"Connection: Upgrade", b"Upgrade: websocket",
+             b"Sec-WebSocket-Accept: " + accept]
+    lines += [f"{name}: {value}".encode() for name, value in headers
+              if name.lower() not in ("connection", "upgrade", "sec-websocket-accept", "sec-websocket-extensions",
+                                      "content-length", "transfer-encoding")]
+    return b"\r\n".join(lines) + b"\r\n\r\n"
+
+
+def _frame(opcode: int, payload: bytes) -> bytes:
+    """A server frame: final, unmasked."""
+    size = len(payload)
+    if size < 126:
+        head = struct.pack("!BB", 0x80 | opcode, size)
+    elif size < 65536:
+        head = struct.pack("!BBH", 0x80 | opcode, 126, size)
+    else:
+        head = struct.pack("!BBQ", 0x80 | opcode, 127, size)
+    return head + payload
+
+
+class WireWebSocket(JsWebSocket):
+    """The client's end, coupled to the Worker's: what the client's frames say is sent to the
+    Worker, what the Worker sends is written as frames. A close is passed on, not answered here
+    (the client answers it, as under workerd); the connection ends once both sides have closed,
+    or at once when either goes away (the other hears 1006)."""
+
+    def __init__(self, write: Callable[[bytes], None], close_transport: Callable[[], None]) -> None:
+        super().__init__()
+        self._binary_blob = False
+        self._auto_reply = False
+        self._write = write
+        self._close_transport = close_transport
+        self._buffer = b""
+        self._fragments: list[bytes] = []
+        self._fragment_type = TEXT
+        self.ended: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.accept()
+        self.addEventListener("message", self._to_client)
+        self.addEventListener("close", self._close_to_client)
+
+    # -- from the Worker --------------------------------------------------------------------
+    def _to_client(self, event: Any) -> None:
+        data = event.data
+        if isinstance(data, JsBufferSource):
+            self._write(_frame(BINARY, data.to_bytes()))
+        else:
+            self._write(_frame(TEXT, str(data).encode("utf-8", "surrogatepass")))
+
+    def _close_to_client(self, event: JsCloseEvent) -> None:
+        if not event.wasClean:  # the Worker's end went away: the connection is dropped
+            self._end()
+            return
+        payload = b"" if event.code == 1005 else struct.pack("!H", event.code) + event.reason.encode("utf-8")
+        self._write(_frame(CLOSE, payload))
+        if self._closed_outgoing:  # the client had closed first: both done
+            self._end()
+
+    # -- from the client --------------------------------------------------------------------
+    def feed(self, data: bytes) -> None:
+        """Bytes from the client: each whole frame acted on."""
+        self._buffer += data
+        while not self.ended.done():
+            frame = self._next_frame()
+            if frame is None:
+                return
+            self._act(*frame)
+
+    def _next_frame(self) -> tuple[bool, int, bytes] | None:
+        buffer = self._buffer
+        if len(buffer) < 2:
+            return None
+        first, second = buffer[0], buffer[1]
+        size, at = second & 0x7F, 2
+        if size == 126:
+            if len(buffer) < 4:
+                return None
+            size, at = struct.unpack("!H", buffer[2:4])[0], 4
+        elif size == 127:
+            if len(buffer) < 10:
+                return None
+            size, at = struct.unpack("!Q", buffer[2:10])[0], 10
+        mask = b""
+        if second & 0x80:
+            mask, at = buffer[at:at + 4], at + 4
+        if len(buffer) < at + size:
+            return None
+        payload = buffer[at:at + size]
+        self._buffer = buffer[at + size:]
+        if mask:
+            payload = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        return bool(first & 0x80), first & 0x0F, payload
+
+    def _act(self, final: bool, opcode: int, payload: bytes) -> None:
+        if opcode == PING:
+            self._write(_frame(PONG, payload))
+        elif opcode == CLOSE:
+            code = struct.unpack("!H", payload[:2])[0] if len(payload) >= 2 else 1005
+            reason = payload[2:].decode("utf-8", "replace")
+            already = self._closed_incoming  # the Worker closed first: this is the answer
+            self._closed_outgoing = True
+            if self._peer is not None:
+                self._peer._arrive(("close", code, reason))
+            if already:
+                self._end()
+        elif opcode in (TEXT, BINARY, CONTINUATION):
+            if opcode != CONTINUATION:
+                self._fragments, self._fragment_type = [], opcode
+            self._fragments.append(payload)
+            if final:
+                whole = b"".join(self._fragments)
+                self._fragments = []
+                if self._fragment_type == TEXT:
+                    self.send(whole.decode("utf-8", "replace"))
+                else:
+                    self.send(JsBuffer(whole))
+
+    def lost(self) -> None:
+        """The client went away (no close frame, or after it): the Worker hears 1006 if it had not closed."""
+        if not self._closed_outgoing:
+            self._drop()
+        self._end()
+
+    def _end(self) -> None:
+        if not self.ended.done():
+            self.ended.set_result(None)
+            self._close_transport()
