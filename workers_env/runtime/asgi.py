@@ -116,7 +116,8 @@ STREAMS_FROM, DROPS_NULL_BODY_FROM, HEADER_PAIRS_FROM = (1, 1, 1), (1, 6, 1), (1
 #: alone before), its ``process_request`` ``(response, task)`` from 1.8.0 (the response alone before)
 STATE_FROM, TASK_FROM = (1, 6, 14), (1, 8, 0)
 #: before 1.6.1 the external SDK's ``start_application`` is the built-in one's (lifespan required)
-LIFESPAN_OPTIONAL_FROM = (1, 6, 1)
+#: and its ``send`` reads a response message's ``headers`` and ``body`` without ASGI's defaults
+LIFESPAN_OPTIONAL_FROM = MESSAGE_DEFAULTS_FROM = (1, 6, 1)
 #: the external SDK percent-decodes ``scope["path"]`` and adds ``raw_path`` from 1.6.6 (workers-py
 #: #169, 2026-08-03); before, as in the built-in SDK, ``path`` is ``URL.pathname`` as sent
 DECODES_PATH_FROM = (1, 6, 6)
@@ -277,6 +278,15 @@ async def _start_application(app: Any, required: bool) -> tuple[Any, dict[str, A
     return shutdown, state, supported
 
 
+def _member(message: dict[str, Any], key: str, default: Any) -> Any:
+    """``message[key]`` as the running bridge reads it: ASGI's default for a missing one in the
+    external SDK from 1.6.1 (``got.get("body", b"")``), else ``got["body"]`` -- a ``KeyError`` in the
+    app's ``send``, as in workerd's built-in ``asgi.py`` and the SDK before 1.6.1 (1.6.0 read)."""
+    if external_sdk() and _sdk_version() >= MESSAGE_DEFAULTS_FROM:
+        return message.get(key, default)
+    return message[key]
+
+
 def _closing() -> bool:
     """Whether the running task is being cancelled: the lifespan task production leaves waiting
     forever, cancelled here as the Worker's event loop closes."""
@@ -350,9 +360,9 @@ async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) 
         nonlocal status, headers, stream, writer, writer_closed
         if message["type"] == "http.response.start":
             status = message["status"]
-            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in message.get("headers", [])]
+            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in _member(message, "headers", [])]
         elif message["type"] == "http.response.body":
-            data = bytes(message.get("body", b""))
+            data = bytes(_member(message, "body", b""))
             more_body = message.get("more_body", False)
             if writer is not None:  # streaming: a send after the last is a write to a closed writer
                 await write(data)
@@ -468,12 +478,12 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
         nonlocal status, headers, event_stream, closed
         if message["type"] == "http.response.start":
             status = message["status"]
-            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in message.get("headers", [])]
+            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in _member(message, "headers", [])]
             event_stream = _is_event_stream(headers)
             if event_stream:
                 result.set_result(JsResponse(stream.readable, None, status=status, headers=_from_entries(headers)))
         elif message["type"] == "http.response.body":
-            data = bytes(message.get("body", b""))
+            data = bytes(_member(message, "body", b""))
             if event_stream:
                 with acquire_js_buffer(data) as chunk:
                     await writer.write(chunk)
