@@ -14,33 +14,14 @@ from __future__ import annotations
 import logging
 
 import pytest
-from worker_helpers import one_file_worker, sdk_worker
+from worker_helpers import ASGI_LIFESPAN_FAILS, ASGI_SHUTDOWN_FAILS, one_file_worker, sdk_worker
 
 from workers_env import load_worker
 
-APP = '''
-from workers import WorkerEntrypoint
-
-FAILED = %r
-
-
-async def app(scope, receive, send):
-    if scope["type"] == "lifespan":
-        await receive()
-        if FAILED["type"] == "lifespan.shutdown.failed":
-            await send({"type": "lifespan.startup.complete"})
-        await send(FAILED)
-        return
-    await send({"type": "http.response.start", "status": 200, "headers": []})
-    await send({"type": "http.response.body", "body": b"served"})
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        import asgi
-
-        return await asgi.fetch(app, request, self.env)
-'''
+#: the app sends ``FAILED`` at its first lifespan message; a shutdown failure after the startup's
+#: completion, before anyone asked for the shutdown
+UNASKED = ASGI_SHUTDOWN_FAILS.replace("        await receive()\n        await send(FAILED)\n",
+                                      "        await send(FAILED)\n")
 EMPTY_STARTUP = {"type": "lifespan.startup.failed", "message": ""}
 EMPTY_SHUTDOWN = {"type": "lifespan.shutdown.failed", "message": ""}
 
@@ -52,9 +33,10 @@ EMPTY_SHUTDOWN = {"type": "lifespan.shutdown.failed", "message": ""}
     ("1.9.5", "ASGI lifespan startup failed", "ASGI lifespan shutdown failed"),
 ])
 async def test_an_empty_failure_message_per_release(tmp_path, sdk, startup, shutdown):
-    for failed, text in ((EMPTY_STARTUP, startup), (EMPTY_SHUTDOWN, shutdown)):
+    for source, failed, text in ((ASGI_LIFESPAN_FAILS, EMPTY_STARTUP, startup),
+                                 (ASGI_SHUTDOWN_FAILS, EMPTY_SHUTDOWN, shutdown)):
         folder = tmp_path / failed["type"]
-        worker = load_worker(sdk_worker(folder, APP % (failed,), sdk))
+        worker = load_worker(sdk_worker(folder, source % (failed,), sdk))
         with pytest.raises(RuntimeError) as caught:
             await worker.fetch("/")
         assert str(caught.value) == text
@@ -64,7 +46,7 @@ async def test_an_empty_failure_message_per_release(tmp_path, sdk, startup, shut
 @pytest.mark.parametrize("sdk", ["1.6.15", "1.9.5"])
 async def test_external_sdk_raises_an_unasked_shutdown_failure_after_the_request(tmp_path, sdk):
     failed = {"type": "lifespan.shutdown.failed", "message": "pool gone"}
-    worker = load_worker(sdk_worker(tmp_path, APP % (failed,), sdk))
+    worker = load_worker(sdk_worker(tmp_path, UNASKED % (failed,), sdk))
     with pytest.raises(RuntimeError) as caught:
         await worker.fetch("/")
     assert str(caught.value) == "pool gone"
@@ -73,7 +55,7 @@ async def test_external_sdk_raises_an_unasked_shutdown_failure_after_the_request
 @pytest.mark.asyncio
 async def test_built_in_bridge_raises_a_shutdown_failure_into_the_app_and_serves(tmp_path, caplog):
     failed = {"type": "lifespan.shutdown.failed", "message": "pool gone"}
-    worker = load_worker(one_file_worker(tmp_path, APP % (failed,), date="2025-10-01"))
+    worker = load_worker(one_file_worker(tmp_path, UNASKED % (failed,), date="2025-10-01"))
     with caplog.at_level(logging.ERROR, logger="asgi"):
         assert await (await worker.fetch("/")).text() == "served"
     logged = [r for r in caplog.records if r.name == "asgi"]
