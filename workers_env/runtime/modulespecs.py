@@ -50,8 +50,8 @@ _MODULE_ATTRS = frozenset({"__name__", "__spec__", "__loader__", "__package__", 
 
 class _StandinLoader(importlib.abc.Loader):
     """Loads a file's module as production's loader does: ``module_from_spec`` of an imported
-    stand-in's spec gives a new module (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6: ``__file__`` set,
-    nothing else), executing it fills it with the stand-in's names -- a second copy, as running
+    stand-in's spec gives a new module (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6: the spec's
+    ``__file__``, ``__cached__``, ``__path__`` and kin, nothing else), executing it fills it with the stand-in's names -- a second copy, as running
     the file again makes. An import of a stand-in not in ``sys.modules`` (``workers.asgi`` after
     another Worker's SDK lacked it) gets the stand-in itself; executing it changes nothing."""
 
