@@ -4,8 +4,9 @@ production's in each era (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6: ``js`` Pyod
 with origin ``javascript``, ``pyodide`` the standard library zip; workerd writes ``workers`` and
 ``asgi`` into site-packages, and pywrangler vendors the external SDK into
 ``/session/metadata/python_modules``), as libraries probing for an optional module ask. Before,
-each raised ``ValueError: js.__spec__ is None``. Loading a module from the spec gives the
-stand-in itself, left as it was."""
+each raised ``ValueError: js.__spec__ is None``. Loading a module from the spec gives a new
+module holding the spec's ``__file__`` (real Pyodide: ``zipimport.zipimporter``'s), but for ``js``,
+whose ``JsLoader`` gives the module itself."""
 
 from __future__ import annotations
 
@@ -35,13 +36,13 @@ class Default(WorkerEntrypoint):
 def _expected(zip_folder: str, sdk_folder: str) -> dict[str, list[object]]:
     return {
         "js": ["js", "JsLoader", "javascript", [], True, False],
-        "pyodide": ["pyodide", "_StandinLoader", f"{zip_folder}/pyodide/__init__.py", [f"{zip_folder}/pyodide"],
-                    True, False],
-        "pyodide.ffi": ["pyodide.ffi", "_StandinLoader", f"{zip_folder}/pyodide/ffi/__init__.py",
-                        [f"{zip_folder}/pyodide/ffi"], True, False],
+        "pyodide": ["pyodide", "zipimporter", f"{zip_folder}/pyodide/__init__.py", [f"{zip_folder}/pyodide"],
+                    False, True],
+        "pyodide.ffi": ["pyodide.ffi", "zipimporter", f"{zip_folder}/pyodide/ffi/__init__.py",
+                        [f"{zip_folder}/pyodide/ffi"], False, True],
         "workers": ["workers", "SourceFileLoader", f"{sdk_folder}/workers/__init__.py", [f"{sdk_folder}/workers"],
-                    True, False],
-        "asgi": ["asgi", "SourceFileLoader", f"{sdk_folder}/asgi.py", None, True, False],
+                    False, True],
+        "asgi": ["asgi", "SourceFileLoader", f"{sdk_folder}/asgi.py", None, False, True],
     }
 
 

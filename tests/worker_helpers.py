@@ -88,6 +88,37 @@ class Default(WorkerEntrypoint):
 """
 
 
+#: Worker source: a raw ASGI app whose lifespan, at its first message, sends ``FAILED`` (fill in
+#: with ``% (message,)``); it serves ``served``
+ASGI_LIFESPAN_FAILS = '''
+from workers import WorkerEntrypoint
+
+FAILED = %r
+
+
+async def app(scope, receive, send):
+    if scope["type"] == "lifespan":
+        await receive()
+        await send(FAILED)
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"served"})
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        import asgi
+
+        return await asgi.fetch(app, request, self.env)
+'''
+
+#: :data:`ASGI_LIFESPAN_FAILS`' app, completing the startup, then sending FAILED for the shutdown
+ASGI_SHUTDOWN_FAILS = ASGI_LIFESPAN_FAILS.replace(
+    "        await receive()\n        await send(FAILED)\n",
+    "        await receive()\n        await send({'type': 'lifespan.startup.complete'})\n"
+    "        await receive()\n        await send(FAILED)\n")
+
+
 def read_until(sock: socket.socket, marker: bytes) -> bytes:
     """What ``sock`` receives up to and with ``marker`` (fails if the peer closes first)."""
     got = b""

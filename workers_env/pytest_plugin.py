@@ -389,10 +389,13 @@ _KV_SOURCE = ('a dict {key: value}, a list of {"key": ..., "value": ...} items (
 
 
 def _kv_file(path: Path) -> Any:
-    """A ``wrangler kv bulk put`` file: strict JSON (``NaN`` refused), as wrangler reads it."""
+    """A ``wrangler kv bulk put`` file: strict JSON (``NaN`` refused), its numbers doubles as
+    wrangler reads them (``JSON.parse``: an integer past 2**53 rounded, one past a double's range
+    Infinity, as ``1e400``)."""
     import json
 
     from workers_env._errors import ConfigError
+    from workers_env._jsvalues import json_int
 
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -404,7 +407,7 @@ def _kv_file(path: Path) -> Any:
         raise ValueError(f"{constant} is not JSON")
 
     try:
-        return json.loads(text, parse_constant=refuse)
+        return json.loads(text, parse_int=json_int, parse_constant=refuse)
     except ValueError as exc:
         where = f" at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)

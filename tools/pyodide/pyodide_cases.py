@@ -1841,6 +1841,13 @@ CASES = {
         "import importlib.util, sys\nimportlib.util.module_from_spec(importlib.util.find_spec('js')) is sys.modules['js']",
         "import importlib.util\ns = importlib.util.find_spec('pyodide.http')\n(s.name, s.origin, s.submodule_search_locations, s.parent)",
         "import pyodide.http\nhasattr(pyodide.http, '__path__')",
+        # the modules' file attributes, the spec's loader, and a module made from the spec: a new one
+        ("import js, pyodide, pyodide.ffi, pyodide.http, pyodide.webloop, pyodide.code\n"
+         "[(m.__name__, getattr(m, '__file__', None), getattr(m, '__cached__', None), getattr(m, '__path__', None))"
+         " for m in (js, pyodide, pyodide.ffi, pyodide.http, pyodide.webloop, pyodide.code)]"),
+        "import pyodide\n(type(pyodide.__spec__.loader).__name__, pyodide.__spec__.has_location, pyodide.__spec__.cached)",
+        ("import importlib.util, pyodide.ffi\nm = importlib.util.module_from_spec(pyodide.ffi.__spec__)\n"
+         "(m is pyodide.ffi, m.__file__, m.__path__, sorted(vars(m)))"),
     ],
     "keyword-argument-proxies": [  # a container among a call's keyword arguments: borrowed for the call, then destroyed
         "p = create_proxy(lambda *a: (a[-1].x, type(a[-1].x).__name__))\np(1, x={'a': 1})",

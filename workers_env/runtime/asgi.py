@@ -117,13 +117,18 @@ STREAMS_FROM, DROPS_NULL_BODY_FROM, HEADER_PAIRS_FROM = (1, 1, 1), (1, 6, 1), (1
 #: alone before), its ``process_request`` ``(response, task)`` from 1.8.0 (the response alone before)
 STATE_FROM, TASK_FROM = (1, 6, 14), (1, 8, 0)
 #: before 1.6.1 the external SDK's ``start_application`` is the built-in one's (lifespan required)
-LIFESPAN_OPTIONAL_FROM = (1, 6, 1)
+#: and its ``send`` reads a response message's ``headers`` and ``body`` without ASGI's defaults
+LIFESPAN_OPTIONAL_FROM = MESSAGE_DEFAULTS_FROM = (1, 6, 1)
 #: the external SDK percent-decodes ``scope["path"]`` and adds ``raw_path`` from 1.6.6 (workers-py
 #: #169, 2026-08-03); before, as in the built-in SDK, ``path`` is ``URL.pathname`` as sent
 DECODES_PATH_FROM = (1, 6, 6)
 #: from 1.6.10 the external SDK closes a streamed body whose app failed mid-stream (workers-py #168);
 #: before, the stream is left open
 CLOSES_ON_FAILURE_FROM = (1, 6, 10)
+#: from 1.8.4 the external SDK words a lifespan failure with an empty ``message`` by its default
+#: (``got.get("message") or ...``; ``RuntimeError('')`` before) and logs, at debug level, a lifespan
+#: that raised before its startup (read in the 1.8.2 and 1.8.4 wheels; 1.8.3 was not published)
+LIFESPAN_DEFAULT_TEXT_FROM = (1, 8, 4)
 
 
 class _AppHung(Exception):  # not an error the Worker sees: asgi.fetch's signal to itself
@@ -210,30 +215,30 @@ async def _start_application(app: Any, required: bool) -> tuple[Any, dict[str, A
     loop = asyncio.get_running_loop()
     startup: asyncio.Future[bool] = loop.create_future()
     shutdown_done: asyncio.Future[None] = loop.create_future()
-    asked_to_stop = False
 
     async def receive() -> dict[str, Any]:
         return await inbox.get()
 
     async def send(message: dict[str, Any]) -> None:
         kind = message["type"]
-        if required and kind == "lifespan.startup.failed":  # into the app, as workerd's asgi.py; its
-            raise RuntimeError(f"Unexpected lifespan event {kind}")  # shutdown.failed only at our loop's close
+        if kind == "lifespan.shutdown.failed" and _closing():  # a lifespan left waiting, which production
+            if not shutdown_done.done():  # never ends, cancelled as the loop closes (Starlette then
+                shutdown_done.set_result(None)  # sends this): nobody to tell
+            return
+        if required and kind in ("lifespan.startup.failed", "lifespan.shutdown.failed"):
+            raise RuntimeError(f"Unexpected lifespan event {kind}")  # into the app, as workerd's asgi.py
         if kind == "lifespan.startup.complete":
             if not startup.done():
                 startup.set_result(True)
         elif kind == "lifespan.startup.failed":
             if not startup.done():
-                startup.set_exception(RuntimeError(message.get("message", "ASGI lifespan startup failed")))
+                startup.set_exception(RuntimeError(_failure_text(message, "ASGI lifespan startup failed")))
         elif kind == "lifespan.shutdown.complete":
             if not shutdown_done.done():
                 shutdown_done.set_result(None)
-        elif kind == "lifespan.shutdown.failed":
+        elif kind == "lifespan.shutdown.failed":  # asked for or not: the SDK's shutdown() raises it
             if not shutdown_done.done():
-                if asked_to_stop:
-                    shutdown_done.set_exception(RuntimeError(message.get("message", "ASGI lifespan shutdown failed")))
-                else:  # a lifespan left running (the built-in bridge after a failed request), then
-                    shutdown_done.set_result(None)  # cancelled when the loop closes: nobody to tell
+                shutdown_done.set_exception(RuntimeError(_failure_text(message, "ASGI lifespan shutdown failed")))
         else:
             raise RuntimeError(f"Unexpected lifespan event {kind}")
 
@@ -251,7 +256,9 @@ async def _start_application(app: Any, required: bool) -> tuple[Any, dict[str, A
                     startup.set_result(False)
                 return
             if not startup.done():
-                logger.debug("ASGI lifespan raised before startup; serving without lifespan", exc_info=exc)
+                if _sdk_version() >= LIFESPAN_DEFAULT_TEXT_FROM:
+                    logger.debug("ASGI lifespan task raised before reporting startup; treating the app as not "
+                                  "supporting lifespan", exc_info=exc)
                 startup.set_result(False)
                 return
             logger.exception("Exception in ASGI lifespan application")
@@ -264,14 +271,36 @@ async def _start_application(app: Any, required: bool) -> tuple[Any, dict[str, A
     supported = await startup
 
     async def shutdown() -> None:
-        nonlocal asked_to_stop
-        asked_to_stop = True
         if supported:
             inbox.put_nowait({"type": "lifespan.shutdown"})
             await shutdown_done
         await task
 
     return shutdown, state, supported
+
+
+def _member(message: dict[str, Any], key: str, default: Any) -> Any:
+    """``message[key]`` as the running bridge reads it: ASGI's default for a missing one in the
+    external SDK from 1.6.1 (``got.get("body", b"")``), else ``got["body"]`` -- a ``KeyError`` in the
+    app's ``send``, as in workerd's built-in ``asgi.py`` and the SDK before 1.6.1 (1.6.0 read)."""
+    if external_sdk() and _sdk_version() >= MESSAGE_DEFAULTS_FROM:
+        return message.get(key, default)
+    return message[key]
+
+
+def _closing() -> bool:
+    """Whether the running task is being cancelled: the lifespan task production leaves waiting
+    forever, cancelled here as the Worker's event loop closes."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
+def _failure_text(message: dict[str, Any], default: str) -> str:
+    """The ``RuntimeError`` text of a ``lifespan.*.failed`` message under the external SDK: its
+    ``message``, the default for a missing one -- or, from 1.8.4, an empty one."""
+    if _sdk_version() >= LIFESPAN_DEFAULT_TEXT_FROM:
+        return message.get("message") or default
+    return message.get("message", default)
 
 
 async def _receiver(req: Any) -> tuple[Callable[[], Awaitable[dict[str, Any]]], asyncio.Event]:
@@ -332,9 +361,9 @@ async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) 
         nonlocal status, headers, stream, writer, writer_closed
         if message["type"] == "http.response.start":
             status = message["status"]
-            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in message.get("headers", [])]
+            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in _member(message, "headers", [])]
         elif message["type"] == "http.response.body":
-            data = bytes(message.get("body", b""))
+            data = bytes(_member(message, "body", b""))
             more_body = message.get("more_body", False)
             if writer is not None:  # streaming: a send after the last is a write to a closed writer
                 await write(data)
@@ -450,12 +479,12 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
         nonlocal status, headers, event_stream, closed
         if message["type"] == "http.response.start":
             status = message["status"]
-            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in message.get("headers", [])]
+            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in _member(message, "headers", [])]
             event_stream = _is_event_stream(headers)
             if event_stream:
                 result.set_result(JsResponse(stream.readable, None, status=status, headers=_from_entries(headers)))
         elif message["type"] == "http.response.body":
-            data = bytes(message.get("body", b""))
+            data = bytes(_member(message, "body", b""))
             if event_stream:
                 with acquire_js_buffer(data) as chunk:
                     await writer.write(chunk)

@@ -454,13 +454,14 @@ def _vendored_sdk_version(root: Path, synced_by_build: bool,
     return None
 
 
-def declared_packages(root: Path, *, pywrangler_own: bool = True, python: tuple[int, int] | None = None) -> list[str]:
-    """The names of the packages ``pyproject.toml`` at ``root`` declares (``[project].dependencies``):
-    what ``pywrangler sync`` vendors into ``python_modules/``; without ``pywrangler_own``, less
-    ``workers-py`` and ``workers-runtime-sdk``, which workers-env follows by its own rules; given
-    production's ``python``, less those whose marker Pyodide on it fails (:func:`_on_pyodide`)."""
+def declared_packages(root: Path, python: tuple[int, int], *, pywrangler_own: bool = True) -> list[str]:
+    """The names of the packages ``pyproject.toml`` at ``root`` declares (``[project].dependencies``)
+    for production's Pyodide on ``python``: what ``pywrangler sync`` vendors into ``python_modules/``,
+    less those whose marker Pyodide fails (:func:`_on_pyodide`); without ``pywrangler_own``, less
+    ``workers-py`` and ``workers-runtime-sdk``, which workers-env follows by its own rules. Every
+    note naming declared packages reads them here."""
     pyproject = _read_toml(root / "pyproject.toml") or {}
-    names = dict.fromkeys(r.name for r in _requirements(pyproject, dev=False) if python is None or _on_pyodide(r, python))
+    names = dict.fromkeys(r.name for r in _requirements(pyproject, dev=False) if _on_pyodide(r, python))
     return [name for name in names if pywrangler_own or canonical_name(name) not in _PYWRANGLER_OWN]
 
 

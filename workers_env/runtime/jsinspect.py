@@ -25,6 +25,8 @@ _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
 _DEPTH = 2  # util.inspect's default
 _BREAK = 80  # util.inspect's breakLength
 _MAX_ITEMS = 100  # util.inspect's maxArrayLength
+_MAX_STRING = 10_000  # util.inspect's maxStringLength, in UTF-16 code units
+_MIN_LINE_WIDTH = 16  # util.inspect's kMinLineWidth
 
 
 def _more(count: int) -> list[str]:
@@ -56,6 +58,29 @@ def quoted(text: str) -> str:
         out.append("\\'" if char == quote == "'" else _META.get(code) or (
             f"\\u{code:x}" if 0xD800 <= code <= 0xDFFF else char))
     return quote + "".join(out) + quote
+
+
+def _units(text: str) -> int:
+    """``text.length`` in JavaScript: UTF-16 code units (a character past U+FFFF counts two)."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF) if not text.isascii() else len(text)
+
+
+def _string(text: str, indentation: int) -> str:
+    """A string inside a value as ``util.inspect``'s ``formatPrimitive`` writes it (``wrangler
+    dev`` 4.164.0): past 10,000 UTF-16 code units cut there, ``... N more characters`` after it;
+    one longer than 16 units and than the line's room (``breakLength`` less ``indentation`` less 4)
+    split after each newline, each piece quoted, joined by `` +`` and a new line indented two more."""
+    length = _units(text)
+    trailer = ""
+    if length > _MAX_STRING:
+        cut = length - _MAX_STRING
+        trailer = f"... {cut} more character{'s' if cut > 1 else ''}"
+        text = text.encode("utf-16-le", "surrogatepass")[:2 * _MAX_STRING].decode("utf-16-le", "surrogatepass")
+        length = _MAX_STRING
+    if length > _MIN_LINE_WIDTH and length > _BREAK - indentation - 4:
+        pieces = [piece for piece in re.split("(?<=\n)", text) if piece]  # JavaScript's split: no empty last
+        return f" +\n{' ' * (indentation + 2)}".join(map(quoted, pieces)) + trailer
+    return quoted(text) + trailer
 
 
 def _key(name: str) -> str:
@@ -103,7 +128,7 @@ def _join(start: str, entries: list[str], end: str, level: int, values: list[Any
     output = _group(entries, values, indentation) if values is not None and len(entries) > 6 else entries
     if len(output) == len(entries):
         total = len(output) + (len(output) + (0 if fresh else indentation) + (1 if fresh else len(start)) + 10)
-        if total + len(output) <= _BREAK and total + sum(map(len, output)) <= _BREAK:
+        if total + len(output) <= _BREAK and total + sum(map(_units, output)) <= _BREAK:
             single = ", ".join(output)
             if "\n" not in single:
                 return f"{start} {single} {end}"
@@ -163,7 +188,7 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
     if isinstance(value, (int, float)):
         return _number(value)
     if isinstance(value, str):
-        return quoted(value) if nested else value
+        return _string(value, 2 * level) if nested else value
     name = getattr(value, "_js_name", None)
     if name == "Date":
         return value.toISOString() if value.getTime() == value.getTime() else "Invalid Date"

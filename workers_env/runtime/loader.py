@@ -1191,7 +1191,7 @@ def _announce_main_only(config: Any, main_path: Path) -> None:
     root = Path(getattr(config, "root", main_path.parent))
     if ("main only", root.resolve()) in _ANNOUNCED:  # said already: no files to read again
         return
-    declared = declared_packages(root)
+    declared = declared_packages(root, python_release(config).python)
     if (not declared and not (root / "python_modules").is_dir()) or not _first_time("main only", root.resolve()):
         return
     what = f"the packages it declares ({', '.join(declared)})" if declared else "the packages in python_modules/"
@@ -1251,7 +1251,7 @@ def _announce_unvendored(config: Any) -> None:
     root = Path(getattr(config, "root", "."))
     if ("unvendored", root.resolve()) in _ANNOUNCED or _vendors_declared(config):
         return
-    declared = declared_packages(root, pywrangler_own=False)
+    declared = declared_packages(root, python_release(config).python, pywrangler_own=False)
     if declared and _first_time("unvendored", root.resolve()):
         print(f"workers-env: this project deploys with plain wrangler (its CI never runs pywrangler) and has no "
               f"python_modules/, so wrangler uploads no packages: the ones it declares ({', '.join(declared)}) are "

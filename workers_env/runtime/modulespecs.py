@@ -10,7 +10,9 @@ site-packages where workerd writes its built-in SDK, or, in the external-SDK era
 (``injectWorkersApi``: ``<site-packages>/workers/__init__.py``, ``<site-packages>/asgi.py``), or in
 ``/session/metadata/python_modules`` where pywrangler vendors ``workers-runtime-sdk``. Here each
 stand-in answers the spec of the running Worker's Python (outside Worker code, the 0.28 era's), by
-the same name, origin and package-ness; its loader hands back the stand-in itself. In a loading
+the same name, origin, package-ness and loader's name, and its ``__file__``, ``__cached__`` and
+``__path__`` are that spec's; ``module_from_spec`` of it is a new module, as production's
+(``js``'s, a JavaScript module's, the stand-in itself). In a loading
 thread that meets production's stub (runtime/nosdk.py), ``workers``/``asgi`` answer the stub's
 spec, whose loader runs the stub.
 """
@@ -18,6 +20,7 @@ spec, whose loader runs the stub.
 from __future__ import annotations
 
 import importlib.abc
+import sys
 from importlib.machinery import ModuleSpec, SourceFileLoader
 from importlib.util import spec_from_file_location
 from types import ModuleType
@@ -41,21 +44,44 @@ _COVERED = ("js", "pyodide", "workers", "asgi", "_cloudflare_compat_flags")
 _SPECS: dict[tuple[str, str], ModuleSpec] = {}
 
 
+#: what a module loaded from a file's spec holds of its own, set by the import system
+_MODULE_ATTRS = frozenset({"__name__", "__spec__", "__loader__", "__package__", "__file__", "__cached__", "__path__"})
+
+
 class _StandinLoader(importlib.abc.Loader):
-    """Loads a stand-in as itself (``importlib.util.module_from_spec(find_spec("pyodide"))``)."""
+    """Loads a file's module as production's loader does: ``module_from_spec`` of an imported
+    stand-in's spec gives a new module (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6: the spec's
+    ``__file__``, ``__cached__``, ``__path__`` and kin, nothing else), executing it fills it with the stand-in's names -- a second copy, as running
+    the file again makes. An import of a stand-in not in ``sys.modules`` (``workers.asgi`` after
+    another Worker's SDK lacked it) gets the stand-in itself; executing it changes nothing."""
 
     def __init__(self, module: ModuleType):
         self._module = module
 
-    def create_module(self, spec: ModuleSpec) -> ModuleType:
-        return self._module
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        return None if sys.modules.get(spec.name) is self._module else self._module
 
     def exec_module(self, module: ModuleType) -> None:
-        return None
+        if module is not self._module:
+            for name, value in vars(self._module).items():
+                if name not in _MODULE_ATTRS:
+                    setattr(module, name, value)
+
+
+class _ZipLoader(_StandinLoader):
+    """The standard library zip's loader, ``zipimport.zipimporter`` (``pyodide``, ``pyodide.*``)."""
+
+
+_ZipLoader.__name__ = _ZipLoader.__qualname__ = "zipimporter"
+_ZipLoader.__module__ = "zipimport"
 
 
 class _JsLoader(_StandinLoader):
-    """Pyodide's ``JsLoader`` (``_pyodide._importhook``) of the ``js`` module."""
+    """Pyodide's ``JsLoader`` (``_pyodide._importhook``) of a JavaScript module: its
+    ``module_from_spec`` is the module itself (``js``, ``pyodide_js``: measured)."""
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType:
+        return self._module
 
 
 _JsLoader.__name__ = _JsLoader.__qualname__ = "JsLoader"
@@ -106,12 +132,25 @@ def _sdk_folder(python: tuple[int, int]) -> str:
     return f"/lib/python{python[0]}.{python[1]}/site-packages"
 
 
+def _is_package(module: ModuleType) -> bool:
+    """Whether the stand-in is a package: it has a ``__path__`` of its own or, by era, from its
+    module ``__getattr__`` (``pyodide.http`` from Pyodide 0.29)."""
+    if "__path__" in vars(module):
+        return True
+    getter = vars(module).get("__getattr__")
+    try:
+        return getter is not None and getter("__path__") is not None
+    except AttributeError:
+        return False
+
+
 def _file_spec(module: ModuleType, folder: str, python: tuple[int, int], loader: Any = None) -> ModuleSpec:
     """The spec of ``module`` as a file under ``folder`` (a package's ``__init__.py``), its
-    ``cached`` the bytecode path the era's Python names (``cpython-313``)."""
+    ``cached`` the bytecode path the era's Python names (``cpython-313``); the loader by
+    default the SDK file's, :class:`_SdkFileLoader`."""
     name = module.__name__
     path = name.replace(".", "/")
-    package = hasattr(module, "__path__")
+    package = _is_package(module)
     origin = f"{folder}/{path}/__init__.py" if package else f"{folder}/{path}.py"
     if loader is None:
         loader = _SdkFileLoader(module, origin)
@@ -138,7 +177,7 @@ def spec_of(module: ModuleType) -> ModuleSpec:
                 _SPECS[key] = _file_spec(module, stubbed, python, _StubLoader(name, origin))
             return _SPECS[key]
         folder = _sdk_folder(python)
-        key = (name, folder)
+        key = (name, f"{folder}:{python}")  # one folder for Python 3.13 and 3.14: ``cached`` differs
         if key not in _SPECS:
             _SPECS[key] = _file_spec(module, folder, python)
         return _SPECS[key]
@@ -150,19 +189,19 @@ def spec_of(module: ModuleType) -> ModuleSpec:
     folder = f"/lib/python{python[0]}{python[1]}.zip"
     key = (name, folder)
     if key not in _SPECS:
-        path = name.replace(".", "/")
-        package = hasattr(module, "__path__")
-        spec = ModuleSpec(name, _StandinLoader(module), origin=f"{folder}/{path}/__init__.py" if package
-                          else f"{folder}/{path}.py", is_package=package)
-        if package:
-            spec.submodule_search_locations = [f"{folder}/{path}"]
-        _SPECS[key] = spec
+        _SPECS[key] = _file_spec(module, folder, python, _ZipLoader(module))
     return _SPECS[key]
 
 
-class _NoFileAttribute:
-    """``__file__``/``__cached__`` of a stand-in: absent, and setting it (``module_from_spec`` of a
-    spec that has a location) changes nothing -- the stand-in is shared by every Worker's era."""
+class _FromSpec:
+    """``__file__``/``__cached__``/``__path__`` of a stand-in: its :func:`spec_of`'s ``origin``,
+    ``cached`` and ``submodule_search_locations``, as a module loaded from that spec holds them
+    (real Pyodide: ``pyodide.__file__`` is ``/lib/python313.zip/pyodide/__init__.py``); absent
+    where the spec has none (``js``'s ``__file__``, a module's ``__path__``). Setting one
+    (``importlib.reload``) changes nothing read: the stand-in is shared by every Worker's era."""
+
+    def __init__(self, field: str):
+        self._field = field
 
     def __set_name__(self, owner: type, name: str) -> None:
         self._name = name
@@ -170,19 +209,26 @@ class _NoFileAttribute:
     def __get__(self, module: Any, owner: type | None = None) -> Any:
         if module is None:
             return self
-        raise AttributeError(f"module {module.__name__!r} has no attribute {self._name!r}")
+        spec = spec_of(module)
+        value = getattr(spec, self._field) if spec.has_location or self._field == "submodule_search_locations" \
+            else None
+        if value is None:
+            raise AttributeError(f"module {module.__name__!r} has no attribute {self._name!r}")
+        return value
 
     def __set__(self, module: Any, value: Any) -> None:
-        pass
+        if self._name == "__path__":  # kept as the mark of a package (:func:`_is_package`)
+            vars(module)["__path__"] = value
 
 
 class StandinModule(ModuleType):
     """A stand-in module whose ``__spec__`` is :func:`spec_of`'s, read each time (the running
-    Worker's era decides it); setting it (``module_from_spec``, a reload) changes nothing."""
+    Worker's era decides it), and its ``__file__``, ``__cached__`` and ``__path__`` that spec's;
+    setting them (``module_from_spec``, a reload) changes nothing."""
 
-    __file__ = _NoFileAttribute()
-    __cached__ = _NoFileAttribute()
-
+    __file__ = _FromSpec("origin")
+    __cached__ = _FromSpec("cached")
+    __path__ = _FromSpec("submodule_search_locations")
     @property  # type: ignore[override]
     def __spec__(self) -> ModuleSpec:
         return spec_of(self)

@@ -19,7 +19,7 @@ def uninstalled_packages(root: Path, python: tuple[int, int]) -> list[str]:
     """The packages ``root``'s ``pyproject.toml`` declares for production's Pyodide on
     ``python`` that this environment has no distribution of (as declared, in order)."""
     missing = []
-    for name in declared_packages(root, pywrangler_own=False, python=python):
+    for name in declared_packages(root, python, pywrangler_own=False):
         try:
             importlib.metadata.distribution(name)
         except importlib.metadata.PackageNotFoundError:
