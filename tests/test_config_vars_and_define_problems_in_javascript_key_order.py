@@ -24,8 +24,10 @@ def lines(folder: Path, name: str, text: str) -> list[str]:
 def test_toml_vars_dates_and_define_values(tmp_path: Path) -> None:
     assert lines(tmp_path, "wrangler.toml", TOML) == [
         "Processing wrangler.toml configuration:",
-        '- The field "vars.1" is a TOML date, which is not supported. Please use a string instead, e.g. 1 = "2025-12-19".',
-        '- The field "vars.b" is a TOML date, which is not supported. Please use a string instead, e.g. b = "2025-12-19".',
+        '- The field "vars.1" is a TOML date, which is not supported. Please use a string instead, '
+        'e.g. 1 = "2025-12-19".',
+        '- The field "vars.b" is a TOML date, which is not supported. Please use a string instead, '
+        'e.g. b = "2025-12-19".',
         '- The field "vars.02" is a TOML date, which is not supported. Please use a string instead, '
         'e.g. 02 = "2025-12-19".',
         '- The field "define.7" should be a string but got 2.',

@@ -37,7 +37,8 @@ def ignored(call: str, after: str, message: str | None = None) -> str:
 
 @pytest.mark.parametrize(("date"), ["2025-09-01", "2026-05-01"])  # the built-in SDK's JS objects; the SDK's wrapper
 @pytest.mark.parametrize(("calls", "acks", "retries", "ack_all", "retry_batch", "warned"), [
-    ([(0, "ack"), (0, "retry", {"delaySeconds": 5})], ["m0"], [], False, {"retry": False}, [ignored("retry", "ack", "m0")]),
+    ([(0, "ack"), (0, "retry", {"delaySeconds": 5})], ["m0"], [], False, {"retry": False},
+     [ignored("retry", "ack", "m0")]),
     ([(0, "retry", {"delaySeconds": 5}), (0, "ack")], [], [{"msgId": "m0", "delaySeconds": 5}], False,
      {"retry": False}, [ignored("ack", "retry", "m0")]),
     ([("batch", "ackAll"), (0, "retry")], [], [], True, {"retry": False}, [ignored("retry", "ackAll", "m0")]),

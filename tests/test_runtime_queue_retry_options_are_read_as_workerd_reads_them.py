@@ -105,7 +105,8 @@ def test_a_python_dict_is_read_by_its_pyodides_rules(tmp_path):
     # 0.28 on, its keys read through: the delay (the external SDK converts it anyway)
     with pytest.warns(PyProxyWarning) as warned:
         out, result = run(tmp_path, ["m.retry({'delaySeconds': 30})", "batch.retryAll({'delaySeconds': 3})"])
-    assert (out, result.retry_messages[0].get("delaySeconds"), result.retry_batch) == (["ok", "ok"], None, {"retry": True})
+    assert (out, result.retry_messages[0].get("delaySeconds"), result.retry_batch) == (
+        ["ok", "ok"], None, {"retry": True})
     assert [str(w.message).split(", so")[0] for w in warned] == [
         f"a Python dict reached JavaScript as a PyProxy as the options of {where}: production reads none of its keys "
         "(delaySeconds)" for where in ("QueueMessage.retry()", "QueueController.retryAll()")]

@@ -24,7 +24,16 @@ from workers_env.runtime.envwrap import python_from_rpc
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsnumbers import jsg_int
-from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, JsProxy, js_type_error, jsnull, options_member
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsLiteralMap,
+    JsMap,
+    JsObject,
+    JsProxy,
+    js_type_error,
+    jsnull,
+    options_member,
+)
 from workers_env.runtime.jspyproxies import pyproxy_options
 
 __all__ = [

@@ -23,8 +23,8 @@ from workers_env._jsvalues import (
 )
 from workers_env.runtime.jsbase import JsNull, JsProxy
 
-__all__ = ["JS_WHITESPACE", "RADIX_LITERAL", "JsNumber", "JsNumberObject", "is_finite", "is_nan", "jsg_int", "parse_float",
-           "parse_int", "to_number", "to_primitive"]
+__all__ = ["JS_WHITESPACE", "RADIX_LITERAL", "JsNumber", "JsNumberObject", "is_finite", "is_nan", "jsg_int",
+           "parse_float", "parse_int", "to_number", "to_primitive"]
 
 _DECIMAL_PREFIX = re.compile(DECIMAL_LITERAL.pattern, re.ASCII)
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
