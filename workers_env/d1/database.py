@@ -206,6 +206,7 @@ def _sqlite_library() -> Any:
         lib.sqlite3_db_config.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_void_p]
         lib.sqlite3_drop_modules.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p)]
         lib.sqlite3_set_last_insert_rowid.argtypes = [ctypes.c_void_p, ctypes.c_int64]
+        lib.sqlite3_file_control.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.c_void_p]
     except (ImportError, OSError, AttributeError):
         return None
     return lib
@@ -224,6 +225,42 @@ def _handle(conn: sqlite3.Connection) -> int | None:
     if handle and _LIBRARY.sqlite3_limit(handle, _LIMIT_LIKE_PATTERN_LENGTH, -1) == expected:
         return handle
     return None
+
+
+#: SQLite's ``SQLITE_FCNTL_SIZE_LIMIT``: a ``memdb`` database's cap on its size (1 GiB unless raised)
+_FCNTL_SIZE_LIMIT = 36
+
+
+def _memory_database() -> tuple[sqlite3.Connection, str | None]:
+    """A connection to a new in-memory database and its name: on SQLite's ``memdb`` VFS, which a
+    second connection can open too (see :func:`_committed_by_another`), its 1 GiB cap lifted as
+    far as the library is reachable, as ``:memory:`` has none; a plain ``:memory:`` database
+    (name ``None``) where SQLite has no ``memdb`` (before 3.36)."""
+    name = f"file:/workers-env-d1-{secrets.token_hex(16)}?vfs=memdb"
+    try:
+        conn = sqlite3.connect(name, uri=True, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error:
+        return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False), None
+    limit = sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH
+    conn.setlimit(limit, limits.SQLITE_LIMITS[limit])  # (how _handle knows the pointer is the connection's)
+    handle = _handle(conn)
+    if handle is not None:
+        _LIBRARY.sqlite3_file_control(handle, b"main", _FCNTL_SIZE_LIMIT, ctypes.byref(ctypes.c_int64(2**63 - 1)))
+    return conn, name
+
+
+def _committed_by_another(conn: sqlite3.Connection, name: str) -> None:
+    """Make ``PRAGMA data_version`` on ``conn`` read 2, as a fresh D1 database does under
+    wrangler (its first read of the WAL file finds the WAL index new and resets the page cache):
+    ``conn`` reads once, then a second connection commits (the same ``user_version``, nothing
+    changed) and closes, and ``conn``'s next read sees another connection's commit."""
+    conn.execute("PRAGMA data_version" + _INTERNAL).fetchone()
+    other = sqlite3.connect(name, uri=True, isolation_level=None)
+    try:
+        version = int(other.execute("PRAGMA user_version").fetchone()[0])
+        other.execute(f"PRAGMA user_version={version}")
+    finally:
+        other.close()
 
 
 def _as_workerd_builds(conn: sqlite3.Connection) -> None:
@@ -321,8 +358,9 @@ class Database:
     def _open(self, copy_of: sqlite3.Connection | None = None) -> None:
         """The connection, set up as workerd's (``copy_of``: an in-memory database's old
         connection, whose data the new one starts with)."""
+        memory_name: str | None = None
         if self.path is None:
-            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            conn, memory_name = _memory_database()
         else:
             opened: sqlite3.Connection | None = None
             try:
@@ -341,6 +379,8 @@ class Database:
         try:
             if copy_of is not None:
                 copy_of.backup(conn)
+            if memory_name is not None:
+                _committed_by_another(conn, memory_name)
             self._set_up(conn)
         except BaseException:
             conn.close()

@@ -12,16 +12,29 @@ batch so that bodies arrive as Python values and timestamps as ``datetime``
 
 from __future__ import annotations
 
+import logging
 import math
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env._errors import WorkersEnvError
+from workers_env._jsvalues import JsDict
 from workers_env.runtime.envwrap import python_from_rpc
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsDate
-from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, JsProxy, js_type_error, jsnull
+from workers_env.runtime.jsnumbers import jsg_int
+from workers_env.runtime.jsproxy import (
+    JsArray,
+    JsLiteralMap,
+    JsMap,
+    JsObject,
+    JsProxy,
+    js_type_error,
+    jsnull,
+    options_member,
+)
+from workers_env.runtime.jspyproxies import pyproxy_options
 
 __all__ = [
     "JsMessageBatch",
@@ -101,29 +114,59 @@ class JsScheduledController(JsProxy):
         self._result.no_retry = True
 
 
-def _delay(options: Any) -> dict[str, Any]:
+#: what ``QueueRetryOptions`` holds (queue.h): the one member jsg reads of the options object
+_RETRY_MEMBERS = frozenset({"delaySeconds"})
+
+
+def _delay(options: Any, method: str, owner: str) -> dict[str, Any]:
+    """``retry()``/``retryAll()``'s options as jsg reads a ``QueueRetryOptions`` struct
+    (struct.h): ``undefined`` and ``null`` are an empty one; a primitive is refused; of any object
+    -- an array, a function, a ``Map`` (``to_js(dict)`` on Pyodide 0.26), a dict's PyProxy by its
+    Pyodide's rules -- ``delaySeconds`` is read, when not ``undefined``, as jsg reads an ``int``
+    (``ToNumber``, NaN and the infinities 0, truncated, past int32 refused). workerd checks no
+    other range: a negative delay or one past the docs' maximum is handed on as it is
+    (measured through Miniflare's ``getWorker().queue()``, wrangler 4.164.0)."""
     if options is None or options is jsnull:
         return {}
+    if isinstance(options, (str, int, float)) or (  # (a bool, a BigInt: ints too)
+            isinstance(options, JsProxy) and type(options).typeof not in ("object", "function")):
+        raise js_type_error(f"Failed to execute '{method}' on '{owner}': parameter 1 is not of type "
+                            "'QueueRetryOptions'.")
     if isinstance(options, JsObject):
-        options = options.to_py()
+        raw = options_member(options, "delaySeconds")  # None: undefined; jsnull: null, in every era
+        delay = raw if raw is None or raw is jsnull else getattr(options, "delaySeconds")
     elif isinstance(options, JsLiteralMap):  # to_js(dict) from Pyodide 0.27: its keys are properties
-        options = dict(options.read_properties())
+        delay = options_member(options, "delaySeconds")
     elif isinstance(options, JsMap):  # to_js(dict) on 0.26: an object with no delaySeconds member
-        return {}
-    if not isinstance(options, dict):
-        raise js_type_error("retry() options must be an object")
-    delay = options.get("delaySeconds")
+        delay = None
+    elif type(options) in (dict, JsDict):  # a PyProxy: its keys read from Pyodide 0.28 on
+        delay = pyproxy_options(options, f"options of {owner}.{method}()", reads=_RETRY_MEMBERS).get("delaySeconds")
+    else:
+        delay = getattr(options, "delaySeconds", None)
     if delay is None:
         return {}
-    if not isinstance(delay, (int, float)) or isinstance(delay, bool) or not 0 <= delay <= 43200:
-        raise js_type_error("delaySeconds must be a number from 0 to 43200")
-    return {"delaySeconds": delay}
+    if delay is not jsnull and not isinstance(delay, (JsProxy, str, int, float)):
+        delay = str(delay)  # a PyProxy, which ToNumber reads as its str(): [5] is "[5]", NaN (real Pyodide 0.26, 0.28)
+    return {"delaySeconds": jsg_int(delay)}
+
+
+def _log_warning(text: str) -> None:
+    """A warning of workerd's ``IoContext::logWarning`` (the console under ``wrangler dev``)."""
+    logging.getLogger("workers_env.runtime").warning(text)
+
+
+def _no_effect(call: str, after: str, message_id: str | None = None) -> None:
+    """workerd's warning for an ``ack``/``retry`` call that an earlier call overrides (queue.c++)."""
+    on = "" if message_id is None else f" on message {message_id}"
+    _log_warning(f"Received a call to {call}(){on} after {after}() was already called. Calling {call}()"
+                 f"{'' if message_id is None else ' on a message'} after calling {after}() has no effect.")
 
 
 class JsMessage(JsProxy):
-    """``Message``: one delivered message; ``ack()``/``retry()`` decide its fate."""
+    """``Message`` (``QueueMessage`` to JavaScript): one delivered message; ``ack()``/``retry()``
+    decide its fate, the first of the two that applies winning, as workerd keeps them."""
 
-    _js_name = "Message"
+    _js_name = "QueueMessage"
 
     def __init__(self, message: QueueMessage, result: QueueResult):
         self.id = message.id or uuid.uuid4().hex
@@ -134,18 +177,35 @@ class JsMessage(JsProxy):
         self._result = result
 
     def ack(self) -> None:
-        if self.id not in self._result.explicit_acks:
-            self._result.explicit_acks.append(self.id)
+        result = self._result
+        if result.ack_all:
+            return
+        if result.retry_batch["retry"]:
+            return _no_effect("ack", "retryAll", self.id)
+        if any(m["msgId"] == self.id for m in result.retry_messages):
+            return _no_effect("ack", "retry", self.id)
+        if self.id not in result.explicit_acks:
+            result.explicit_acks.append(self.id)
 
     def retry(self, options: Any = None) -> None:
-        entry = {"msgId": self.id, **_delay(options)}
-        self._result.retry_messages = [m for m in self._result.retry_messages if m["msgId"] != self.id] + [entry]
+        delay = _delay(options, "retry", "QueueMessage")  # (jsg reads the argument before the call runs)
+        result = self._result
+        if result.ack_all:
+            return _no_effect("retry", "ackAll", self.id)
+        if self.id in result.explicit_acks:
+            return _no_effect("retry", "ack", self.id)
+        entry = {"msgId": self.id, **delay}  # a second retry() replaces the first's options, in its place
+        kept = [i for i, m in enumerate(result.retry_messages) if m["msgId"] == self.id]
+        if kept:
+            result.retry_messages[kept[0]] = entry
+        else:
+            result.retry_messages.append(entry)
 
 
 class JsMessageBatch(JsProxy):
-    """``MessageBatch``: the queue's name and its messages."""
+    """``MessageBatch`` (``QueueController`` to JavaScript): the queue's name and its messages."""
 
-    _js_name = "MessageBatch"
+    _js_name = "QueueController"
 
     def __init__(self, queue: str, messages: list[QueueMessage], result: QueueResult):
         self.queue = queue
@@ -153,10 +213,15 @@ class JsMessageBatch(JsProxy):
         self._result = result
 
     def ackAll(self) -> None:  # noqa: N802 - JS name
+        if self._result.retry_batch["retry"]:
+            return _no_effect("ackAll", "retryAll")
         self._result.ack_all = True
 
     def retryAll(self, options: Any = None) -> None:  # noqa: N802 - JS name
-        self._result.retry_batch = {"retry": True, **_delay(options)}
+        delay = _delay(options, "retryAll", "QueueController")
+        if self._result.ack_all:
+            return _no_effect("retryAll", "ackAll")
+        self._result.retry_batch = {**self._result.retry_batch, "retry": True, **delay}  # an earlier delay kept
 
 
 def _from_js(value: Any) -> Any:

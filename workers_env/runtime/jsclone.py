@@ -17,8 +17,13 @@ references kept shared. What cannot be cloned is workerd's ``DataCloneError`` (a
   does not support serialization.`` (``ReadableStream can only be serialized for RPC.``,
   ``AbortSignal serialization is not enabled.``).
 
-workerd's serializable objects (``Request``, ``Headers``, ``Blob``, ``File``) and a ``transfer``
-list that is not empty are not emulated (``NotEmulatedError``).
+Of workerd's serializable objects, a ``Headers`` is cloned with its entries and its guard (an
+immutable one stays so; more than 1024 values are workerd's ``Deserialization failed: header
+count exceeds maximum (N)``) and a ``Blob`` with its bytes and type; a ``File`` is not
+serializable (``Could not serialize object of type "File"``), a ``Request`` or ``Response``
+with a body is the ``ReadableStream`` refusal (all measured under Miniflare, wrangler 4.164.0).
+A ``Request`` or ``Response`` without a body, which workerd clones, and a ``transfer`` list
+that is not empty are not emulated (``NotEmulatedError``).
 """
 
 from __future__ import annotations
@@ -32,9 +37,11 @@ from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBuffer, JsDataView, JsTypedArray
 from workers_env.runtime.jsdate import JsDate
+from workers_env.runtime.forms import JsBlob
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsFunction
 from workers_env.runtime.jsglobals import NamespaceStrings
 from workers_env.runtime.jspromise import JsPromise
+from workers_env.runtime.jsweb import JsHeaders
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsLiteralMap,
@@ -56,16 +63,29 @@ _MISSING: Any = object()
 _NOT_SERIALIZABLE = frozenset({
     "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "FormData", "Event", "Crypto", "AbortController",
     "TransformStream", "IdentityTransformStream", "FixedLengthStream", "WritableStream", "Navigator",
-    "Performance", "Scheduler", "SubtleCrypto", "CryptoKey", "CacheStorage", "Cache"})
+    "Performance", "Scheduler", "SubtleCrypto", "CryptoKey", "CacheStorage", "Cache", "File"})
 _SPECIAL_TEXTS = {"ReadableStream": "ReadableStream can only be serialized for RPC.",
-                  "Response": "ReadableStream can only be serialized for RPC.",
                   "AbortSignal": "AbortSignal serialization is not enabled."}
-#: workerd objects its serializer clones, which workers-env does not
-_SERIALIZABLE = frozenset({"Request", "Headers", "Blob", "File"})
+#: workerd objects its serializer clones, which workers-env does not (a body is a ReadableStream,
+#: refused as one)
+_SERIALIZABLE = frozenset({"Request", "Response"})
+#: workerd's cap on the values a cloned ``Headers`` holds (headers.c++ ``Headers::deserialize``)
+MAX_CLONED_HEADERS = 1024
 
 
 def _data_clone_error(text: str) -> Exception:
     return dom_exception(text, "DataCloneError")
+
+
+def _headers(value: JsHeaders) -> JsHeaders:
+    """A ``Headers``' clone: its values, each kept apart as workerd writes them, and its guard."""
+    pairs = object.__getattribute__(value, "_pairs")
+    if len(pairs) > MAX_CLONED_HEADERS:
+        raise _data_clone_error(f"Deserialization failed: header count exceeds maximum ({len(pairs)})")
+    made = JsHeaders()
+    made._pairs = list(pairs)
+    made._immutable = value._immutable
+    return made
 
 
 def structured_clone(value: Any = _MISSING, options: Any = None, *_ignored: Any) -> Any:
@@ -132,6 +152,12 @@ class _Cloner:
             return made
         if isinstance(value, JsDate):
             return self._remember(value, JsDate(value.getTime()))
+        if isinstance(value, JsHeaders):
+            return self._remember(value, _headers(value))
+        if type(value) is JsBlob:
+            made = JsBlob()
+            made._data, made.type = value._data, value.type
+            return self._remember(value, made)
         if isinstance(value, _errors.JsException):
             return self._remember(value, self._error(value))
         if isinstance(value, JsBuffer):
@@ -168,8 +194,10 @@ class _Cloner:
             raise _data_clone_error(f'Could not serialize object of type "{name}". This type does not support '
                                     "serialization.")
         if name in _SERIALIZABLE:
+            if value.body is not None and value.body is not jsnull:
+                raise _data_clone_error("ReadableStream can only be serialized for RPC.")
             raise _errors.NotEmulatedError(f"structuredClone() of a {name} is not emulated by workers-env (workerd "
-                                           "clones it); clone its parts instead")
+                                           "clones one without a body); clone its parts instead")
         if type(value) is JsFunction:  # create_proxy(a Python callable): its PyProxy, as Pyodide makes one
             raise _data_clone_error("function(){} could not be cloned.")
         if isinstance(value, JsDoubleProxy):  # create_proxy(an object)

@@ -23,8 +23,8 @@ from workers_env._jsvalues import (
 )
 from workers_env.runtime.jsbase import JsNull, JsProxy
 
-__all__ = ["JS_WHITESPACE", "RADIX_LITERAL", "JsNumber", "JsNumberObject", "is_finite", "is_nan", "parse_float", "parse_int",
-           "to_number", "to_primitive"]
+__all__ = ["JS_WHITESPACE", "RADIX_LITERAL", "JsNumber", "JsNumberObject", "is_finite", "is_nan", "jsg_int",
+           "parse_float", "parse_int", "to_number", "to_primitive"]
 
 _DECIMAL_PREFIX = re.compile(DECIMAL_LITERAL.pattern, re.ASCII)
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -42,6 +42,18 @@ def to_number(value: Any) -> float | int:
         return to_number(primitive)  # new String("5") is 5, a Date its time
     return js_to_number(value)
 
+
+
+def jsg_int(value: Any) -> int:
+    """A value as jsg converts it to an ``int`` (value.h): ``ToNumber``, NaN and the infinities
+    0, past int32 refused in jsg's words, the rest truncated."""
+    number = to_number(value)
+    if not math.isfinite(number):
+        return 0
+    if not -(1 << 31) <= number <= (1 << 31) - 1:
+        raise JsException("Value out of range. Must be between -2147483648 and 2147483647 (inclusive).",
+                          name="TypeError")
+    return int(number)
 
 #: the wrapper objects whose ``valueOf`` is their primitive (``new Number``/``String``/``Boolean``)
 _WRAPPERS = frozenset({"Number", "String", "Boolean"})

@@ -12,14 +12,19 @@ from workers_env.config.diagnostics.jsvalues import MISSING, _is_object, _keys, 
 from workers_env.config.diagnostics.sink import _Pass
 
 
+def _entries(value: dict[str, Any] | list[Any]) -> list[tuple[str, Any]]:
+    """``Object.entries`` of a table or array: integer-like keys first, as JavaScript orders them."""
+    items = value if isinstance(value, dict) else {str(i): v for i, v in enumerate(value)}
+    return [(name, items[name]) for name in _keys(value)]
+
+
 def _validate_vars(p: _Pass, value: Any) -> None:
     """wrangler's ``validateVars``: an object, no TOML dates, none left behind."""
     field_path = p.path("vars")
     if not isinstance(value, (dict, list)):  # an array passes, as typeof [] is "object"
         p.sink.wrong_type(field_path, "an object", value)
         return
-    entries = value.items() if isinstance(value, dict) else ((str(i), v) for i, v in enumerate(value))
-    for var_name, var_value in entries:
+    for var_name, var_value in _entries(value):
         if isinstance(var_value, (_dt.date, _dt.time)):
             p.sink.error(
                 f"{field_path}.{var_name}",
@@ -55,8 +60,7 @@ def _validate_define(p: _Pass, value: Any) -> None:
     """wrangler's ``validateDefines``: string values; an environment only overrides the top level's."""
     field_path = p.path("define")
     if _is_object(value):
-        entries = value.items() if isinstance(value, dict) else ((str(i), v) for i, v in enumerate(value))
-        for name, item in entries:
+        for name, item in _entries(value):
             if not isinstance(item, str):
                 p.sink.error(f"{field_path}.{name}", f'The field "{field_path}.{name}" should be a string but got {js_json(item)}.')
     else:

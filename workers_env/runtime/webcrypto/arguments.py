@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import math
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import JsBufferSource
-from workers_env.runtime.jsnumbers import to_number
+from workers_env.runtime.jsnumbers import jsg_int
 from workers_env._jsvalues import js_string
 from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, js_type_error, jsnull
 from workers_env.runtime.jspyproxies import pyproxy_options, pyproxy_own, reads_dict_keys
@@ -90,17 +89,6 @@ def algorithm_struct(value: Any, struct: str) -> dict[str, Any]:
             raise js_type_error(f"Incorrect type for the '{member}' field on '{struct}': the provided value is not "
                                 f"of type '{kind}'.")
     return algorithm
-
-
-def jsg_int(value: Any) -> int:
-    """A value as jsg converts it to an ``int`` (value.h): ``ToNumber``, NaN and the infinities
-    0, past int32 refused in jsg's words, the rest truncated."""
-    number = to_number(value)
-    if not math.isfinite(number):
-        return 0
-    if not -(1 << 31) <= number <= (1 << 31) - 1:
-        raise js_type_error("Value out of range. Must be between -2147483648 and 2147483647 (inclusive).")
-    return int(number)
 
 
 def derive_length(length: Any) -> int | None:
