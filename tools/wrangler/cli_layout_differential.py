@@ -41,6 +41,12 @@ sides, each in a fresh copy of the project:
   (:data:`NUMBER_WORDS` in each of :data:`NUMBER_PLACES`) (:data:`GLOBAL_POSITIONS`: taken,
   ignored or refused as yargs reads them), in a project with the ``clean`` config, compared as
   the mistakes in the command line are.
+* option forms (:data:`OPTION_FORMS`, labelled ``option form :: ...``): a boolean option given a
+  value other than true/false, ``--no-NAME`` of an option taking a value, ``--cwd`` before an
+  option, a lone ``-_``, three-dash options; compared as the mistakes in the command line are.
+  Where wrangler fails with a JavaScript error, its ``If you think this is a bug then please
+  create an issue ...`` line is not compared (README: workers-env asks for no bug reports), nor
+  workers-env's ``(workers-env: ...)`` line after its error (wrangler has none).
 * ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
   (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
   ``<config> is valid.`` when there is no error; exit 1 exactly when the reader throws.

@@ -540,6 +540,10 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
     from workers_env._errors import ConfigError
     from workers_env.config.devvars import dot_env_paths, process_environment
 
+    if env_files is not None and "" in env_files:  # (Path("") would be the current folder)
+        fail('--env-file "" names no file (wrangler 4.164.0 stops at Node\'s `node: : not found`): --env-file names '
+             "a .env file to load; pass one that exists")
+        return 1
     try:
         if env_files is not None:
             loaded = process_environment([Path(name) for name in env_files])
