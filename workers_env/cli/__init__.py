@@ -469,6 +469,12 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
             return answered
     args.flags_given = tuple(flags)
     args.flags_worded = worded
+    configs = getattr(args, "_given", {}).get("--config", [])
+    if getattr(args, "command", None) == "dev" and len(configs) > 1:
+        fail(f"wrangler dev runs each -c config as a Worker of its own in one session ({', '.join(configs)}: the "
+             "first served, the others reachable through its service bindings); workers-env dev serves one "
+             "Worker: pass one -c")
+        return 1
     twice = _given_twice(args)
     if twice is not None:
         return _usage_error(parser, given, UsageError(twice))
