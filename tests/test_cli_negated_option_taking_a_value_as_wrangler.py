@@ -7,15 +7,27 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.cli_helpers import in_project, run_main
 
 
-def test_no_binding_is_not_given(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize(("line", "error"), [
+    # not given: wrangler's own check of the two options
+    (["kv", "key", "list", "--local", "--no-binding"],
+     "Missing required option: exactly one of --binding and --namespace-id must be provided"),
+    # a number option: Number(false), 0
+    (["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--no-ttl"],
+     "KV PUT failed: 400 Invalid expiration_ttl of 0. Please specify integer greater than 0."),
+    # JSON false
+    (["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--no-metadata"],
+     "--metadata must be a JSON object. Received: false"),
+])
+def test_the_false_reaches_wranglers_own_check(tmp_path, monkeypatch, capsys, line, error):
     in_project(tmp_path, monkeypatch)
-    run = run_main(capsys, "kv", "key", "list", "--local", "--no-binding")
+    run = run_main(capsys, *line)
     assert run.returncode == 1
-    assert run.stderr.startswith("✘ [ERROR] Missing required option: exactly one of --binding and --namespace-id "
-                                 "must be provided\n")
+    assert run.stderr.startswith(f"✘ [ERROR] {error}\n")
 
 
 def test_no_option_beside_a_value_is_given_twice(tmp_path, monkeypatch, capsys):
@@ -43,21 +55,6 @@ def test_no_prefix_is_the_prefix_false(tmp_path, monkeypatch, capsys):
         assert run_main(capsys, "kv", "key", "put", key, "v", "--binding", "KV", "--local").returncode == 0
     run = run_main(capsys, "kv", "key", "list", "--binding", "KV", "--local", "--no-prefix")
     assert json.loads(run.stdout) == [{"name": "false1"}]
-
-
-def test_no_number_option_is_zero(tmp_path, monkeypatch, capsys):
-    in_project(tmp_path, monkeypatch)
-    run = run_main(capsys, "kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--no-ttl")
-    assert run.returncode == 1
-    assert run.stderr.startswith("✘ [ERROR] KV PUT failed: 400 Invalid expiration_ttl of 0. Please specify integer "
-                                 "greater than 0.\n")
-
-
-def test_no_metadata_is_json_false(tmp_path, monkeypatch, capsys):
-    in_project(tmp_path, monkeypatch)
-    run = run_main(capsys, "kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--no-metadata")
-    assert run.returncode == 1
-    assert run.stderr.startswith("✘ [ERROR] --metadata must be a JSON object. Received: false\n")
 
 
 def test_no_config_and_no_env_fail_in_wranglers_words_with_the_reason(tmp_path, monkeypatch, capsys):
