@@ -1,5 +1,5 @@
 """``dev -c A -c B``: wrangler 4.164.0 runs each config as a Worker of its own in one session
-(multi-worker dev: measured, both configs' bindings listed, the first's served), where any
+(multi-worker dev: measured, both configs' bindings tables printed), where any
 other command's second ``-c`` is yargs' ``expects a single value``; workers-env dev serves one
 Worker, so it refuses the line saying so (it said ``expects a single value`` before)."""
 
