@@ -41,6 +41,12 @@ sides, each in a fresh copy of the project:
   (:data:`NUMBER_WORDS` in each of :data:`NUMBER_PLACES`) (:data:`GLOBAL_POSITIONS`: taken,
   ignored or refused as yargs reads them), in a project with the ``clean`` config, compared as
   the mistakes in the command line are.
+* option forms (:data:`OPTION_FORMS`, labelled ``option form :: ...``): a boolean option given a
+  value other than true/false, ``--no-NAME`` of an option taking a value, ``--cwd`` before an
+  option, a lone ``-_``, three-dash options; compared as the mistakes in the command line are.
+  Where wrangler fails with a JavaScript error, its ``If you think this is a bug then please
+  create an issue ...`` line is not compared (README: workers-env asks for no bug reports), nor
+  workers-env's ``(workers-env: ...)`` line after its error (wrangler has none).
 * ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
   (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
   ``<config> is valid.`` when there is no error; exit 1 exactly when the reader throws.
@@ -68,6 +74,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: workers-env's own line after an error saying why (wrangler has none), not compared
+HINT = re.compile(r"^\(workers-env: .*\)\n", re.MULTILINE)
 DURATION = re.compile(r'"duration": [0-9.e+-]+')  # each side's own timing
 #: where a --remote command reaches the account: wrangler's login error without
 #: CLOUDFLARE_API_TOKEN (on stderr, or its first sentence in --json's JSON) and workers-env's
@@ -495,6 +503,63 @@ GLOBAL_POSITIONS: list[list[str]] = [
     *([*line[:at], word, *line[at:]] for word in NUMBER_WORDS for line, at in NUMBER_PLACES),
 ]
 
+#: session 40's lines: a boolean option given a value other than true/false (yargs reads every
+#: string but `true` as false), `--no-NAME` of an option taking a value (yargs gives it false),
+#: three-dash options, a lone `-_`, `--cwd` before an option; labelled ``option form :: ...``
+#: (``-k "option form"`` runs these alone). Measured and left out (README "Where we had to
+#: choose"): `-c NAME` with no .toml/.json/.jsonc suffix (wrangler reads no config), `--env-file=`
+#: (Node's `node: : not found`, exit 9), `kv key list --no-prefix` (wrangler's `[` and `]` on two
+#: lines), `dev -c A -c B` (wrangler takes both)
+SELECT = ["--command", "select 1 as one"]
+OPTION_FORMS: list[list[str]] = [
+    ["d1", "execute", "DB", "--local", *SELECT, "--json=1"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--json=TRUE"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--json="],
+    ["d1", "execute", "DB", "--local=yes", *SELECT],
+    ["d1", "execute", "DB", "--remote=no", *SELECT],
+    ["d1", "export", "DB", "--local=1", "--output", "o.sql"],
+    ["d1", "migrations", "list", "DB", "--local=yes"],
+    ["kv", "key", "list", "--binding", "KV", "--local=yes"],
+    ["kv", "key", "list", "--binding", "KV", "--local="],
+    ["kv", "key", "list", "--binding", "KV", "--remote=yes"],
+    ["kv", "key", "list", "--binding", "KV", "--remote=no"],
+    ["kv", "key", "get", "a", "--binding", "KV", "--local", "--preview=yes"],
+    ["kv", "bulk", "delete", "keys.json", "--binding", "KV", "--local", "--force=yes"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--install-skills=yes"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--x-provision=1"],
+    ["vectorize", "query", "idx", "--vector", "1", "--return-values=1", "--bogus"],
+    ["dev", "--remote=yes"],
+    ["dev", "--local=no"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-env"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-config"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-persist-to"],
+    ["kv", "key", "list", "--local", "--no-binding"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-cwd"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-env-file"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-profile"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-namespace-id"],
+    ["kv", "key", "get", "a", "--binding", "KV", "--local", "--no-binding", "--namespace-id", "abc123"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--no-metadata"],
+    ["kv", "key", "put", "k", "--binding", "KV", "--local", "--no-path"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--no-ttl"],
+    ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--local", "--no-persist-to"],
+    ["d1", "execute", "DB", "--local", "--no-command"],
+    ["d1", "execute", "DB", "--local", "--no-file"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--no-command"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--no-persist-to"],
+    ["d1", "migrations", "list", "DB", "--local", "--no-persist-to"],
+    ["d1", "export", "DB", "--local", "--no-output"],
+    ["dev", "--no-port"],
+    ["dev", "--no-persist-to"],
+    ["dev", "--no-env"],
+    ["dev", "--no-config"],
+    ["dev", "--no-var"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--cwd", "--foo"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "-_"],
+    ["kv", "key", "list", "---binding", "KV", "--local"],
+    ["kv", "key", "list", "--local", "---binding", "KV", "---zzz"],
+]
+
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's
 #: ``usage: workers-env d1 execute [-h] ...``
 HELP_HEAD = {"wrangler": re.compile(r"^wrangler((?: [a-z][\w-]*)*)(?: [<\[].*)?$", re.MULTILINE),
@@ -547,7 +612,7 @@ def strip_wrangler(text: str, kind: str) -> str:
                 out.pop()  # the banner's own leading blank line
             i += 2 if i + 1 < len(lines) and lines[i + 1] and set(lines[i + 1]) <= {"─"} else 1
             continue
-        if line.startswith("🪵  Logs were written"):
+        if line.startswith(("🪵  Logs were written", "If you think this is a bug then please create an issue at")):
             i += 1
             continue
         if line == "  " and i + 1 < len(lines) and "If you think this is a bug, please open an issue at" in lines[i + 1]:
@@ -661,8 +726,9 @@ def main() -> int:
         label = f"option error :: {' '.join(args)}"
         if only is None or only in label:
             jobs.append((label, "option error", clean[1], clean[2], args[0], args))
-    for args in GLOBAL_POSITIONS:
-        label = f"global position :: {' '.join(args)}"
+    for args, kind_label in [*((a, "global position") for a in GLOBAL_POSITIONS),
+                             *((a, "option form") for a in OPTION_FORMS)]:
+        label = f"{kind_label} :: {' '.join(args)}"
         kind = next((word for word in args if word in ("kv", "d1", "vectorize", "ai", "dev")), "")  # (`-- kvv`: none)
         if only is None or only in label:
             jobs.append((label, "option error", clean[1], clean[2], kind, args))
@@ -692,7 +758,7 @@ def main() -> int:
         for job, a, b in zip(jobs, theirs, mine):
             label, kind = job[0], job[4]
             a = {"stdout": strip_wrangler(a["stdout"], kind), "stderr": strip_wrangler(a["stderr"], kind), "code": a["code"]}
-            b = {"stdout": ANSI.sub("", b["stdout"]), "stderr": ANSI.sub("", b["stderr"]), "code": b["code"]}
+            b = {"stdout": ANSI.sub("", b["stdout"]), "stderr": HINT.sub("", ANSI.sub("", b["stderr"])), "code": b["code"]}
             if job[1] == "option error" and kind == "dev" and "Missing entry-point" in a["stderr"]:
                 # wrangler read the line and stopped at the config's missing `main`, where
                 # workers-env stops at its own first check of the project: compared is that both

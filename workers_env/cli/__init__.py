@@ -25,12 +25,15 @@ from workers_env.cli.common import (
     fail,
     message_of,
     print_hint,
+    resource_location,
     silence_stdout,
     with_hint,
 )
 from workers_env.cli.didyoumean import command_box, did_you_mean
+from workers_env.cli.negations import FALSE, negated_values
 from workers_env.cli.globalflags import (
     NEGATIVE,
+    TRUE_WORD,
     add_global_options,
     camel_case,
     command_first,
@@ -193,6 +196,8 @@ def _unknown_options(parser: argparse.ArgumentParser, args: list[str]) -> list[s
     return found
 
 
+#: a word yargs takes as the next option, not as the value of one requiring a value
+_NOT_A_VALUE = re.compile(r"-[^0-9]")
 _NO_VALUE = re.compile(r"argument (?P<name>\S+): expected (?:at least )?one argument")
 _EXPLICIT = re.compile(r"argument (?:-\w/)?(?P<name>--\S+): ignored explicit argument (?P<given>.*)", re.DOTALL)
 _CHOICE = re.compile(r"argument (?P<name>[^:]+): invalid choice: (?P<given>.*?) \(choose from .*\)$", re.DOTALL)
@@ -303,7 +308,8 @@ def _unknown_command_text(argv: list[str], word: str | None) -> str:
 
 def _unknown_parts(items: list[str]) -> tuple[list[str], list[str]]:
     """The names yargs lists for unknown options among ``items`` -- an option's name, then its
-    camelCase alias when it has a dash (``persist-to, persistTo``), each once; a name with a dot
+    camelCase alias when it has a dash (``persist-to, persistTo``; ``---binding``'s are ``-binding,
+    binding``), each once; a name with a dot
     is the key before it (yargs' dot notation: ``-1.5e3`` is ``1``), ``--no-x``'s is ``x`` --
     and the words that are
     none of their values: the word after an option without ``=`` is its value (``--persist-to
@@ -317,7 +323,7 @@ def _unknown_parts(items: list[str]) -> tuple[list[str], list[str]]:
         if not item.startswith("-") or item == "-" or NEGATIVE.fullmatch(item):
             words.append(item)
             continue
-        body = item.lstrip("-")
+        body = item[2:] if item.startswith("--") else item[1:]  # (`---binding`: yargs' key `-binding`)
         head, eq, _ = body[1:].partition("=")
         name = body[:1] + head  # (a name is one character at least: `-c=`'s last letter is `=`)
         if item.startswith("--no-") and not eq and len(name) > 3:  # yargs' boolean negation: the key is
@@ -356,7 +362,7 @@ def _given_twice(args: argparse.Namespace) -> str | None:
 
     for option, values in getattr(args, "_given", {}).items():
         if len(values) > 1:
-            shown = ",".join(json_text(v) for v in values)
+            shown = ",".join(json_text(False if v == FALSE else v) for v in values)
             return f'The argument "{option}" expects a single value, but received multiple: [{shown}].'
     return None
 
@@ -443,11 +449,13 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         # SQLite refuses); `vectorize` names such an argument in its error instead (README)
         argv, ordered = ([arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in line]
                          for line in (argv, ordered))
-    given = argv
+    given = [_plain(token) for token in argv]
     if stranded:  # options a command group does not know, one of them taking the next command's name
         return _usage_error(parser, given, UsageError(_unknown_command_text(given, None)))
     argv = kebab_case(_help_parser(parser, ordered), ordered)
-    argv, flags = _yargs_booleans(argv, _boolean_options(parser, argv))
+    negated = negated_values(_help_parser(parser, argv), argv[0] if argv else "", argv)
+    argv, flags, worded = _yargs_booleans(negated.argv, _boolean_options(parser, negated.argv))
+    argv = [_plain(token) for token in argv]
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
@@ -460,9 +468,23 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         if answered is not None:
             return answered
     args.flags_given = tuple(flags)
+    args.flags_worded = worded
+    configs = getattr(args, "_given", {}).get("--config", [])
+    if getattr(args, "command", None) == "dev" and len(configs) > 1:
+        fail(f"wrangler dev runs each -c config as a Worker of its own in one session ({', '.join(configs)}: the "
+             "first served, the others reachable through its service bindings); workers-env dev serves one "
+             "Worker: pass one -c")
+        return 1
     twice = _given_twice(args)
     if twice is not None:
         return _usage_error(parser, given, UsageError(twice))
+    if negated.fails is not None:  # a --no-NAME wrangler fails at, or workers-env refuses
+        if negated.after_location:
+            resource_location(args)
+        fail(negated.fails)
+        if negated.hint is not None:
+            print_hint(with_hint(CommandError(negated.fails), negated.hint))
+        return 1
     if getattr(args, "install_skills", False):
         fail("--install-skills installs Cloudflare's skills for AI coding agents from the network; workers-env "
              "installs none (run `wrangler --install-skills` for them), so it runs no command given it")
@@ -473,6 +495,11 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         return 0
     return _with_env_files(getattr(args, "env_file", None) or None, getattr(args, "env", None),
                            lambda: _handle(parser, given, handler, args))
+
+
+def _plain(token: str) -> str:
+    """A word of the line as the command reads it: :data:`TRUE_WORD` is ``true``."""
+    return "true" if token == TRUE_WORD else token
 
 
 def _after_double_dash(parser: argparse.ArgumentParser, ordered: list[str], argv: list[str],
@@ -519,6 +546,10 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
     from workers_env._errors import ConfigError
     from workers_env.config.devvars import dot_env_paths, process_environment
 
+    if env_files is not None and "" in env_files:  # (Path("") would be the current folder)
+        fail('--env-file "" names no file (wrangler 4.164.0 stops at Node\'s `node: : not found`): --env-file names '
+             "a .env file to load; pass one that exists")
+        return 1
     try:
         if env_files is not None:
             loaded = process_environment([Path(name) for name in env_files])
@@ -634,7 +665,8 @@ def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[s
     return found
 
 
-def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]) -> tuple[list[str], list[tuple[str, bool]]]:
+def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]
+                    ) -> tuple[list[str], list[tuple[str, bool]], dict[str, str]]:
     """yargs' spellings of a boolean option -- ``--x=false``, ``--x true``, ``--no-x`` -- as
     argparse takes them: ``--x`` / ``--no-x``, or nothing for a plain flag set false; for one
     that takes a value (None in ``booleans``), ``--x=true`` / ``--x=false``, so that a word after
@@ -643,9 +675,13 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]) -> tuple[
     flag given false as given: wrangler's ``--no-local`` is not an absent ``--local``;
     :func:`workers_env.cli.common.flag_given`). ``--no-x=VALUE`` sets no ``x``, as in wrangler
     4.164.0 (``d1 export --no-data=true`` exports the data): it is given as ``no-x``, a key of its
-    own (which only ``d1 export``'s conflicts read)."""
+    own (which only ``d1 export``'s conflicts read). ``--x=VALUE`` is false for every VALUE but
+    ``true`` (``--json=1``, ``--local=yes``, ``--local=``), as yargs-parser reads a boolean's
+    value (measured: only ``true`` is true); each such VALUE is returned by option name, for
+    the commands where false would mean the Cloudflare account (``kv --local=yes``)."""
     out: list[str] = []
     given: list[tuple[str, bool]] = []
+    worded: dict[str, str] = {}
     i = 0
     while i < len(argv):
         token = argv[i]
@@ -664,10 +700,9 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]) -> tuple[
             out.append(token)
             continue
         if eq:
-            flag = {"true": True, "false": False}.get(value)
-            if flag is None:
-                out.append(token)  # the parser names the bad value
-                continue
+            flag = value == "true"
+            if value not in ("true", "false"):
+                worded[name] = value
         elif i < len(argv) and argv[i] in ("true", "false"):  # as yargs-parser: these two words only
             flag = argv[i] == "true"
             i += 1
@@ -680,7 +715,7 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]) -> tuple[
             out.append(f"--{name}")
         elif booleans[name]:
             out.append(f"--no-{name}")
-    return out, given
+    return out, given, worded
 
 
 def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:
@@ -695,9 +730,13 @@ def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:
         if arg == "--":
             rest.extend(argv[i:])
             break
-        if arg == "--cwd":
-            values.append(argv[i + 1] if i + 1 < len(argv) else None)
-            i += 1
+        if arg == "--cwd":  # (a word yargs takes as no value, `--cwd --foo`: none)
+            after = argv[i + 1] if i + 1 < len(argv) else None
+            taken = after is not None and not _NOT_A_VALUE.match(after)
+            values.append(after if taken else None)
+            i += taken
+        elif arg == "--no-cwd":  # yargs' false: wrangler runs where it was started
+            pass
         elif arg.startswith("--cwd="):
             values.append(arg[len("--cwd="):])
         else:

@@ -20,9 +20,14 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 __all__ = [
-    "NEGATIVE", "GLOBAL_FLAGS", "GLOBAL_REQUIRED", "GLOBAL_VALUED", "add_global_options", "command_first", "read_line",
+    "NEGATIVE", "TRUE_WORD", "GLOBAL_FLAGS", "GLOBAL_REQUIRED", "GLOBAL_VALUED", "add_global_options", "command_first", "read_line",
     "camel_case", "kebab_case", "short_groups", "subcommands", "valued_options",
 ]
+
+#: the word ``true`` that yargs adds for a lone ``-_`` (its key of the words given true), which no
+#: boolean option before it takes as its value (``--local -_``: ``Unknown argument: true``); read
+#: as ``true`` once the booleans are read (no command line holds a NUL)
+TRUE_WORD = "\0true"
 
 #: the global options taking a value (``env-file`` takes every word up to the next option)
 GLOBAL_VALUED = frozenset({"config", "c", "env", "e", "env-file", "envFile", "profile", "cwd"})
@@ -91,6 +96,10 @@ def short_groups(argv: list[str], required: frozenset[str] = GLOBAL_REQUIRED) ->
             out.append(f"{token}={argv[i + 1]}")
             skip = True
             continue
+        if token == "-_":  # yargs' key of the words: the next word stays one, else `true` is one
+            if i + 1 == len(argv) or (re.match(r"--?[^-]", argv[i + 1]) and not NEGATIVE.fullmatch(argv[i + 1])):
+                out.append(TRUE_WORD)
+            continue
         if (token.startswith("--") or not token.startswith("-") or len(token) < 3
                 or NEGATIVE.fullmatch(token) or re.match(r"-.\..", token)):  # (-c.x: yargs' dot notation)
             out.append(token)
@@ -115,7 +124,7 @@ def short_groups(argv: list[str], required: frozenset[str] = GLOBAL_REQUIRED) ->
                 skip = True
             elif token[-1] == "_":  # yargs' list of words: the next word stays one, else `true` is one
                 if i + 1 == len(argv) or (re.match(r"--?[^-]", argv[i + 1]) and not NEGATIVE.fullmatch(argv[i + 1])):
-                    out.append("true")
+                    out.append(TRUE_WORD)
             elif token[-1] != "-":
                 out.append(_spelt(token[-1]))
     return out

@@ -341,7 +341,9 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
     if suffix not in (".toml", ".json", ".jsonc"):
         raise ConfigError(
             f"Unsupported configuration file {display_path(file_path)}: "
-            "expected a .toml, .json or .jsonc file (wrangler.toml, wrangler.json or wrangler.jsonc).",
+            "expected a .toml, .json or .jsonc file (wrangler.toml, wrangler.json or wrangler.jsonc). "
+            "wrangler 4.164.0 reads no config at all from a path without one of these suffixes (its commands then "
+            "find none of its bindings), so workers-env refuses it: rename the file, or pass the config's path.",
             path=str(file_path),
         )
     try:

@@ -107,7 +107,7 @@ def _opened(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = No
 
     config, namespace_id, display = resolved or _resolve(args)
     if not is_local(args):  # (--remote, or --no-local alone) wrangler reaches the account at the first call: refused
-        yield _RemoteNamespace(), display
+        yield _RemoteNamespace(getattr(args, "flags_worded", {}).get("local")), display
         return
     if args.persist_to:
         persist_to = Path(args.persist_to)
@@ -129,9 +129,22 @@ def _opened(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = No
 class _RemoteNamespace:
     """The namespace of a ``--remote`` command: wrangler has checked the arguments, resolved the
     namespace and read the command's file by then (the same errors here) and goes to the
-    account at the first call -- which workers-env refuses, in place of wrangler's login error."""
+    account at the first call -- which workers-env refuses, in place of wrangler's login error.
+    ``local_given``: the value of a ``--local=VALUE`` other than ``true`` or ``false`` that made
+    the command remote (yargs reads it as false), named in the refusal."""
+
+    def __init__(self, local_given: str | None = None) -> None:
+        self._local_given = local_given
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._local_given is not None:
+            raise CommandError(
+                "workers-env kv works on local state only (Miniflare's layout under --persist-to); "
+                f"--local={self._local_given} is false as wrangler reads it (every value but `true` is), so "
+                "wrangler would reach your Cloudflare account: write --local for the local state, or use "
+                "`wrangler kv ... --remote` for that.")
         raise CommandError("workers-env kv works on local state only (Miniflare's layout under --persist-to); "
                            "--remote would reach your Cloudflare account. Use `wrangler kv ... --remote` for that.")
 
