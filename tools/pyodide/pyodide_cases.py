@@ -131,6 +131,22 @@ PENDING_REPR = ("Pyodide's WebLoop adds a done callback to every future it makes
                 "so a pending one shows 'cb=[WebLoop._decrement_in_progress()]'; workers-env's futures carry none "
                 "(README: Where we had to choose)")
 
+#: an algorithm holding a CryptoKey (``public``): two generated key pairs, ``algo()`` a Python dict
+#: naming the second's public key, ``d(algorithm)`` deriveBits' byte length or its error's name
+_KEYED = ("# async\ns = js.crypto.subtle\nu = to_js(['deriveBits'])\na = await s.generateKey({gen}, False, u)\n"
+          "b = await s.generateKey({gen}, False, u)\ndef algo():\n    return {{'name': '{name}', 'public': b.publicKey}}\n"
+          "async def d(algo):\n    try:\n        return (await s.deriveBits(algo, a.privateKey, 128)).byteLength\n"
+          "    except JsException as e:\n        return e.name\n")
+_KEYED_GEN = (("X25519", "'X25519'"),
+              ("ECDH", "to_js({'name': 'ECDH', 'namedCurve': 'P-256'}, dict_converter=Object.fromEntries)"))
+KEYED_026 = ("on 0.26 a dict's PyProxy reads no keys and to_js(dict) is a Map (no properties), so the algorithm has "
+             "no name: Node's webcrypto refuses it with its WebIDL TypeError, workerd (and workers-env) with "
+             "InvalidAccessError ('Requested algorithm \"undefined\" does not match this CryptoKey's algorithm', "
+             "measured under wrangler dev 4.164.0); from 0.28 both read the name and the CryptoKey itself")
+MAP_ALGORITHM = ("a JS Map has no properties, so the algorithm read has no name: Node's webcrypto refuses it with its "
+                 "WebIDL TypeError, workerd (and workers-env) with InvalidAccessError ('Requested algorithm "
+                 "\"undefined\" does not match this CryptoKey's algorithm', measured under wrangler dev 4.164.0)")
+
 #: group -> [code | (code, why)]
 NODE_ALGORITHM_NAME = ("on 0.26 a dict's PyProxy reads no keys, so the algorithm has no name: Node's webcrypto refuses "
                        "that with its WebIDL TypeError, workers-env with workerd's NotSupportedError ('Unrecognized ... "
@@ -2194,5 +2210,18 @@ CASES = {
         "(js.structuredClone.typeof, js.DOMException.typeof)",
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
         "        return (str(e), e.code)\n[f(to_js({'a': 1}))]",
+    ],    "algorithm-holding-a-key": [  # crypto40: ECDH/X25519 deriveBits' algorithm with a CryptoKey in 'public'
+        *[(_KEYED.format(name=name, gen=gen) + "[await d(x) for x in (algo(), to_js(algo()))]", KEYED_026, "0.26")
+          for name, gen in _KEYED_GEN],
+        *[_KEYED.format(name=name, gen=gen) + "await d(to_js(algo(), dict_converter=Object.fromEntries))"
+          for name, gen in _KEYED_GEN],
+        *[(_KEYED.format(name=name, gen=gen) + "await d(js.Map.new(to_js(list(algo().items()))))", MAP_ALGORITHM)
+          for name, gen in _KEYED_GEN],
+        # how to_js's dict carries the key: a Map (0.26), a LiteralMap (0.28), an Object (314) holding the CryptoKey itself
+        _KEYED.format(name="X25519", gen="'X25519'") + "m = to_js(algo())\n"
+        "[m.typeof, hasattr(m, 'get'), m.get('public') == b.publicKey if hasattr(m, 'get') else None, "
+        "getattr(m, 'public', 'no attribute') == b.publicKey, js.Object.keys(m).length]",
+        _KEYED.format(name="X25519", gen="'X25519'") + "m = to_js(algo(), dict_converter=Object.fromEntries)\n"
+        "[m.public == b.publicKey, m.public.type, m.public.algorithm.name, js.Object.keys(m).length]",
     ],
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from workers_env.runtime.current import flag_on
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.webcrypto.arguments import b64url, b64url_text, jsg_int, member_text, plain
@@ -76,17 +77,21 @@ def first_bits(data: bytes, bits: int) -> bytes:
     return data
 
 
-#: every member of workerd's ``JsonWebKey``, in its order: an exported key has them all as
-#: properties, the unused ones ``undefined`` (wrangler 4.164.0's workerd; ``JSON.stringify`` drops them)
+#: every member of workerd's ``JsonWebKey``, in its order: from ``enable_fast_jsg_struct``
+#: (2025-12-03) an exported key has them all as properties, the unused ones ``undefined``
+#: (``JSON.stringify`` drops them); before, only the ones it sets (wrangler 4.164.0's workerd)
 _JWK_MEMBERS = ("kty", "use", "key_ops", "alg", "ext", "crv", "x", "y", "d", "n", "e", "p", "q", "dp", "dq", "qi",
                 "oth", "k", "pub", "priv")
 
 
 def exported_jwk(key: CryptoKey, **members: Any) -> JsObject:
     """An exported key's JWK as workerd gives it: ``members`` with ``ext`` and the key's usages
-    as ``key_ops``, every member of ``JsonWebKey`` present, in its order."""
+    as ``key_ops``, in ``JsonWebKey``'s order; its unset members ``undefined`` from
+    ``enable_fast_jsg_struct`` on (jsg's struct.h), absent before."""
     members = {**members, "key_ops": JsArray(list(key.usages)), "ext": True}
-    return JsObject({name: members.get(name) for name in _JWK_MEMBERS})  # None here: undefined
+    every = flag_on("enable_fast_jsg_struct")
+    return JsObject({name: members.get(name) for name in _JWK_MEMBERS  # None here: undefined
+                     if every or members.get(name) is not None})
 
 
 def secret_jwk(key: CryptoKey, alg: str) -> JsObject:
