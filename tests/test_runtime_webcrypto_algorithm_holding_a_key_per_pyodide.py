@@ -8,6 +8,7 @@ holding the CryptoKey itself, so the bits are derived; on 0.26 neither shows a n
 from __future__ import annotations
 
 import pytest
+from workers_env import PyProxyWarning
 from worker_helpers import json_answer, one_file_worker
 
 ENTRY = """
@@ -43,6 +44,10 @@ def _refused(name: str) -> str:
 @pytest.mark.parametrize(("date", "derived"), [("2025-09-01", ("object",)), ("2025-10-01", ("dict", "to_js", "object")),
                                                ("2026-09-08", ("dict", "to_js", "object"))])
 def test_the_key_reaches_derive_bits_where_the_algorithm_shows_its_name(tmp_path, date, derived):
-    answer = json_answer(one_file_worker(tmp_path, ENTRY, date=date), "/")
+    if "dict" in derived:
+        answer = json_answer(one_file_worker(tmp_path, ENTRY, date=date), "/")
+    else:  # 0.26: the plain dict reaches crypto.subtle as a PyProxy, which workers-env warns of
+        with pytest.warns(PyProxyWarning, match="as the algorithm of a crypto.subtle call"):
+            answer = json_answer(one_file_worker(tmp_path, ENTRY, date=date), "/")
     assert answer == {f"{name} {form}": 16 if form in derived else _refused(name)
                       for name in ("X25519", "ECDH") for form in ("dict", "to_js", "object", "map")}
