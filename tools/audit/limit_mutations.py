@@ -118,6 +118,8 @@ CLI_TESTS = ("test_cli_*",)
 D1_TESTS = ("test_d1_*", "test_cli_d1*")
 KV_TESTS = ("test_kv_*", "test_cli_kv*")
 DEV_TESTS = ("test_dev_*", "test_cli_dev*")
+AI_TESTS = ("test_ai_*",)
+ASSETS_TESTS = ("test_assets_*",)
 MODULES = (
     Audited("ai", "workers_env/ai/limits.py", ("test_ai_*",)),
     Audited("assets", "workers_env/assets/limits.py", ("test_assets_*",)),
@@ -174,6 +176,11 @@ MODULES = (
       for path in _modules_under("workers_env/d1", skip=("limits.py",))),
     *(Audited(f"kv-{path.removeprefix('workers_env/kv/').removesuffix('.py')}", path, KV_TESTS, texts=True, code=True)
       for path in _modules_under("workers_env/kv", skip=("limits.py",))),
+    *(Audited(f"ai-{path.removeprefix('workers_env/ai/').removesuffix('.py')}", path, AI_TESTS, texts=True, code=True)
+      for path in _modules_under("workers_env/ai", skip=("limits.py",))),
+    *(Audited(f"assets-{path.removeprefix('workers_env/assets/').removesuffix('.py')}", path, ASSETS_TESTS,
+              texts=True, code=True)
+      for path in _modules_under("workers_env/assets", skip=("limits.py",))),
     Audited("env", "workers_env/_env.py", ("test_env_*", "test_load_env*", "test_fuzz_load_env*"), texts=True, code=True),
     Audited("plugin", "workers_env/pytest_plugin.py", ("test_plugin_*",), texts=True, code=True),
 )
@@ -394,6 +401,8 @@ SQL_START = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|BEGIN|CO
 SQL_COMMENT = re.compile(r"\s*/\*.*\*/\s*", re.DOTALL)
 #: a list of three or more constant names ("SQLITE_OK SQLITE_ERROR ...", split by the code)
 CONSTANT_NAMES = re.compile(r"\s*[A-Z][A-Z0-9_]*(\s+[A-Z][A-Z0-9_]*){2,}\s*")
+#: a table of code points and their ranges ("378-379 380-383 38B ...", split by the code)
+CODE_POINT_RANGES = re.compile(r"\s*[0-9A-F]+(-[0-9A-F]+)?(\s+[0-9A-F]+(-[0-9A-F]+)?){2,}\s*")
 #: a list of column names ("uid, id, name")
 NAME_LIST = re.compile(r"\s*\w+(\s*,\s*\w+){2,}\s*,?\s*")  # three or more: "br, gzip" is a header's value
 #: Python statements no message reads as ("Error: {x}" is an annotated name, "a; b=c" an assignment)
@@ -416,6 +425,8 @@ def _is_code_text(text: ast.AST) -> bool:
     values = ["".join(part.value if isinstance(part, ast.Constant) else field for part in parts)
               for field in ("x", " x ")]
     if SQL_START.search(values[0]) or NAME_LIST.fullmatch(values[0]) or CONSTANT_NAMES.fullmatch(values[0]):
+        return True
+    if CODE_POINT_RANGES.fullmatch(values[0]):
         return True
     if SQL_COMMENT.fullmatch(values[0]):
         return True  # a comment appended to SQL (" /* workers-env internal */")
