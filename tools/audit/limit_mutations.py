@@ -447,9 +447,10 @@ def _is_python_code(value: str) -> bool:
 
 
 def _is_type_union(node: ast.AST) -> bool:
-    """Whether ``node`` is a union of types written as a text (``"str | js.Blob | Blob"``)."""
+    """Whether ``node`` is a union of types written as a text (``"str | js.Blob | Blob"``, ``"str | None"``)."""
     def leaf(part: ast.AST) -> bool:
-        return isinstance(part, (ast.Name, ast.Attribute, ast.Subscript)) or _is_type_union(part)
+        return (isinstance(part, (ast.Name, ast.Attribute, ast.Subscript)) or _is_type_union(part)
+                or (isinstance(part, ast.Constant) and part.value is None))  # "str | None"
     return isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr) and leaf(node.left) and leaf(node.right)
 
 
