@@ -70,6 +70,17 @@ def test_mistakes_are_config_errors_that_say_how_to_fix_them(tmp_path, table, me
         ai_env(project(tmp_path, table))
 
 
+@pytest.mark.parametrize(("table", "message"), [
+    ("[tool.workers-env]\nai = 5\n", "[tool.workers-env.ai] in pyproject.toml must be a table"),
+    ("[tool.workers-env.ai]\nreplies = 5\n",
+     '[tool.workers-env.ai.replies] in pyproject.toml must map model names (or "*", every model) to replies'),
+])
+def test_a_table_of_another_type_is_refused_in_words_pinned_whole(tmp_path, table, message):
+    with pytest.raises(ConfigError) as info:
+        ai_env(project(tmp_path, table))
+    assert str(info.value) == message
+
+
 def test_workers_env_dev_answers_with_the_scripted_reply(tmp_path):
     folder = project(tmp_path, f"""
         [tool.workers-env.ai.replies]

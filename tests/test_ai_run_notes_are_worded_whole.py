@@ -1,0 +1,57 @@
+"""The notes ``env.AI.run()`` adds to the service's errors and to workerd's, pinned whole (the
+error's own text is the service's or workerd's; the note says what to do): an assistant turn
+that only calls tools sent with ``content: null`` (5006), a ``lora`` for a model that takes
+none (5005, the active models that take one), an unknown model asked for with the ``prefix``
+option (5007, the name the service looked for), and an ``extraHeaders`` name or value
+workerd's ``Headers`` refuses."""
+
+from __future__ import annotations
+
+import pytest
+from ai_helpers import ai_env, run
+
+from workers_env import AiError, JsException
+
+R1 = "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b"
+LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
+
+
+def notes(tmp_path, *args) -> tuple[str, list[str]]:
+    with pytest.raises((AiError, JsException)) as info:
+        run(ai_env(tmp_path), *args)
+    return str(info.value), getattr(info.value, "__notes__", [])
+
+
+def test_a_tool_calling_turn_with_content_null(tmp_path):
+    call = {"id": "1", "type": "function", "function": {"name": "f", "arguments": "{}"}}
+    messages = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": None, "tool_calls": [call]}]
+    assert notes(tmp_path, R1, {"messages": messages})[1] == [
+        "messages[1] is an assistant turn that only calls tools, with content null (OpenAI's convention): this "
+        'model\'s schema takes a string there, so send content "" for it']
+
+
+def test_a_lora_for_a_model_that_takes_none(tmp_path):
+    assert notes(tmp_path, LLAMA, {"prompt": "hi", "lora": "my-adapter"}) == (
+        "AiError: 5005: The model @cf/meta/llama-3.1-8b-instruct-fast does not support LoRA inference",
+        ["the models that take a LoRA adapter (the lora input): @cf/meta/llama-3.2-3b-instruct, "
+         "@cf/meta/llama-3.2-11b-vision-instruct, @cf/meta-llama/llama-2-7b-chat-hf-lora, "
+         "@cf/mistral/mistral-7b-instruct-v0.2-lora, @cf/mistralai/mistral-small-3.1-24b-instruct, "
+         "@cf/qwen/qwen2.5-coder-32b-instruct, @cf/qwen/qwq-32b, @cf/google/gemma-2b-it-lora, "
+         "@cf/google/gemma-7b-it-lora"])
+
+
+def test_an_unknown_model_with_the_prefix_option(tmp_path):
+    assert notes(tmp_path, "llama-3.1-8b-instruct", {"prompt": "hi"}, {"prefix": "workers-ai"})[1][-1] == (
+        "the service looked for the model 'workers-ai:llama-3.1-8b-instruct': ai-api.ts sends the run() option "
+        "prefix before the model's name, as '<prefix>:<model>'")
+
+
+@pytest.mark.parametrize(("headers", "error", "note"), [
+    ({"bad name": "x"}, "TypeError: Invalid header name.",
+     "AI.run()'s extraHeaders name 'bad name': a header name is letters, digits and !#$%&'*+-.^_`|~"),
+    ({"x-ok": "a\nb"}, "TypeError: Invalid header value.",
+     "AI.run()'s extraHeaders value of 'x-ok' holds a NUL, CR or LF character"),
+])
+def test_an_extra_header_workerd_refuses(tmp_path, headers, error, note):
+    message, added = notes(tmp_path, LLAMA, {"prompt": "hi"}, {"extraHeaders": headers})
+    assert (message, added) == (error, [note])
