@@ -74,6 +74,11 @@ def test_mistakes_are_config_errors_that_say_how_to_fix_them(tmp_path, table, me
     ("[tool.workers-env]\nai = 5\n", "[tool.workers-env.ai] in pyproject.toml must be a table"),
     ("[tool.workers-env.ai]\nreplies = 5\n",
      '[tool.workers-env.ai.replies] in pyproject.toml must map model names (or "*", every model) to replies'),
+    ('[tool.workers-env.ai]\nreply = "x"\n',
+     "[tool.workers-env.ai] in pyproject.toml: unknown key 'reply'; the keys are embedders and replies"),
+    ('[tool.workers-env.ai.replies]\n"*" = { function = "json:__doc__" }\n',
+     '[tool.workers-env.ai.replies] in pyproject.toml, "*": \'json:__doc__\' is not callable; give a function '
+     "(model, inputs) -> str | dict"),
 ])
 def test_a_table_of_another_type_is_refused_in_words_pinned_whole(tmp_path, table, message):
     with pytest.raises(ConfigError) as info:

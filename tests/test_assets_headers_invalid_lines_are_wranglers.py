@@ -2,12 +2,14 @@
 ``wrangler dev`` 4.164.0 prints them for this very file (measured 2026-12-04 with a JS Worker
 and the same ``public/_headers``): a path with a port, two wildcards, a wildcard beside
 ``:splat``, a header name with a space, no name, no value, a line without a colon, and a path
-with no headers (the rule before the next path). workers-shared's ``parseHeaders`` texts."""
+with no headers (the rule before the next path, and the last one, named without a line number),
+a line past 2,000 characters and a 101st rule. workers-shared's ``parseHeaders`` texts."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from worker_helpers import typical_pyproject
 
 from workers_env import load_worker
@@ -61,11 +63,36 @@ Skipping /s/*/:splat.
 """
 
 
-def test_each_skipped_line_as_wrangler_dev_prints_it(tmp_path, capsys, monkeypatch):
+LIMITS = ("/long/" + "x" * 2000 + "\n  X-L: 1\n" + "\n".join(f"/r{i}\n  X-A: {i}" for i in range(100))
+          + "\n/over\n  X-O: 1\n/x2\n")
+
+WRANGLER_DEV_LIMITS = """[wrangler:info] ✨ Parsed 101 valid header rules.
+[wrangler:warn] Found 3 invalid header rules:
+▶︎ Ignoring line 1 as it exceeds the maximum allowed length of 2000.
+▶︎ Path should come before header (x-l: 1)
+    at public/_headers:2 | X-L: 1
+
+▶︎ Maximum number of rules supported is 100. Skipping remaining 2 lines of file.
+
+"""
+
+LAST = "/a\n  X-A: 1\n/lonely-at-the-end\n"
+
+WRANGLER_DEV_LAST = """[wrangler:info] ✨ Parsed 1 valid header rule.
+[wrangler:warn] Found 1 invalid header rule:
+▶︎ No headers specified
+    at public/_headers | /lonely-at-the-end
+
+"""
+
+
+@pytest.mark.parametrize(("headers", "printed"), [
+    (HEADERS, WRANGLER_DEV), (LIMITS, WRANGLER_DEV_LIMITS), (LAST, WRANGLER_DEV_LAST)], ids=["lines", "limits", "last"])
+def test_each_skipped_line_as_wrangler_dev_prints_it(tmp_path, capsys, monkeypatch, headers, printed):
     monkeypatch.chdir(tmp_path)  # wrangler names the file from the working folder
     (tmp_path / "public").mkdir()
     (tmp_path / "public" / "index.html").write_text("hi")
-    (tmp_path / "public" / "_headers").write_text(HEADERS)
+    (tmp_path / "public" / "_headers").write_text(headers)
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text("from workers import WorkerEntrypoint\n\n\nclass Default(WorkerEntrypoint):\n"
                                               "    async def fetch(self, request):\n        return None\n")
@@ -74,4 +101,4 @@ def test_each_skipped_line_as_wrangler_dev_prints_it(tmp_path, capsys, monkeypat
         "compatibility_flags": ["python_workers"], "assets": {"directory": "public"}}))
     typical_pyproject(tmp_path)
     load_worker(tmp_path)
-    assert WRANGLER_DEV in capsys.readouterr().err
+    assert printed in capsys.readouterr().err
