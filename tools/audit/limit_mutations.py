@@ -410,6 +410,7 @@ CODE_STATEMENTS = (ast.Raise, ast.Import, ast.ImportFrom, ast.FunctionDef, ast.A
                    ast.Return)
 #: calls whose text arguments are code: the DB-API's and Python's compilers
 CODE_CALLS = {"execute", "executemany", "executescript", "parse", "compile", "exec", "eval",
+              "loads",  # JSON data written as a text (a model's input schema)
               "startswith", "endswith", "removeprefix", "removesuffix",  # and a text's prefix or suffix compared
               "filterwarnings"}  # (a warning's message, matched as a regular expression)
 
