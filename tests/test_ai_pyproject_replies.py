@@ -76,6 +76,10 @@ def test_mistakes_are_config_errors_that_say_how_to_fix_them(tmp_path, table, me
      '[tool.workers-env.ai.replies] in pyproject.toml must map model names (or "*", every model) to replies'),
     ('[tool.workers-env.ai]\nreply = "x"\n',
      "[tool.workers-env.ai] in pyproject.toml: unknown key 'reply'; the keys are embedders and replies"),
+    ('[tool.workers-env.ai.replies]\n"*" = { function = "json:nowhere" }\n',
+     '[tool.workers-env.ai.replies] in pyproject.toml, "*": "json" has no "nowhere" (from "json:nowhere")'),
+    ('[tool.workers-env.ai.replies]\n"*" = { function = "json" }\n',
+     '[tool.workers-env.ai.replies] in pyproject.toml, "*": "json" is not "package.module:function"'),
     ('[tool.workers-env.ai.replies]\n"*" = { function = "json:__doc__" }\n',
      '[tool.workers-env.ai.replies] in pyproject.toml, "*": \'json:__doc__\' is not callable; give a function '
      "(model, inputs) -> str | dict"),
