@@ -2,15 +2,16 @@
 error's own text is the service's or workerd's; the note says what to do): an assistant turn
 that only calls tools sent with ``content: null`` (5006), a ``lora`` for a model that takes
 none (5005, the active models that take one), an unknown model asked for with the ``prefix``
-option (5007, the name the service looked for), and an ``extraHeaders`` name or value
-workerd's ``Headers`` refuses."""
+option (5007, the name the service looked for), an ``extraHeaders`` name or value workerd's
+``Headers`` refuses, and a third-party model through AI Gateway whose name is close to a catalog
+model's."""
 
 from __future__ import annotations
 
 import pytest
 from ai_helpers import ai_env, run
 
-from workers_env import AiError, JsException
+from workers_env import AiError, JsException, NotEmulatedError
 
 R1 = "@cf/deepseek-ai/deepseek-r1-distill-qwen-32b"
 LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
@@ -40,10 +41,27 @@ def test_a_lora_for_a_model_that_takes_none(tmp_path):
          "@cf/google/gemma-7b-it-lora"])
 
 
-def test_an_unknown_model_with_the_prefix_option(tmp_path):
-    assert notes(tmp_path, "llama-3.1-8b-instruct", {"prompt": "hi"}, {"prefix": "workers-ai"})[1][-1] == (
-        "the service looked for the model 'workers-ai:llama-3.1-8b-instruct': ai-api.ts sends the run() option "
-        "prefix before the model's name, as '<prefix>:<model>'")
+@pytest.mark.parametrize(("prefix", "shown"), [("workers-ai", "workers-ai"), ({1, 2}, "[object Set]")])
+def test_an_unknown_model_with_the_prefix_option(tmp_path, prefix, shown):
+    """The prefix as ai-api.ts's template literal writes it (a Set: ``[object Set]``)."""
+    model = f"{shown}:llama-3.1-8b-instruct"
+    assert notes(tmp_path, "llama-3.1-8b-instruct", {"prompt": "hi"}, {"prefix": prefix}) == (
+        f"AiError: 5007: No such model {model} or task",
+        [f"{model!r} is no model of the Workers AI catalog as @cloudflare/workers-types 5.20261117.1 lists it; "
+         "env.AI.models() lists the models workers-env emulates, with their names",
+         f"the service looked for the model {model!r}: ai-api.ts sends the run() option prefix before the model's "
+         "name, as '<prefix>:<model>'"])
+
+
+def test_a_third_party_model_close_to_a_catalog_model(tmp_path):
+    model = "deepseek-ai/deepseek-r1-distill-qwen-32b"
+    with pytest.raises(NotEmulatedError) as info:
+        run(ai_env(tmp_path), model, {"prompt": "hi"}, {"gateway": {"id": "g"}})
+    assert str(info.value) == (
+        f"workers-env does not emulate third-party models through AI Gateway ({model}) offline: they need Cloudflare's "
+        "services (AI Gateway's Unified Billing). Run a Workers AI model (@cf/...) in local runs, or supply your own AI "
+        "binding with load_env(..., bindings={...}).")
+    assert info.value.__notes__ == [f"if you meant the Workers AI model '@cf/{model}', name it so"]
 
 
 @pytest.mark.parametrize(("headers", "error", "note"), [
