@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import asgi_exchange, one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.server import WorkerApp
@@ -34,32 +34,13 @@ class Default(WorkerEntrypoint):
 MESSAGE = b"From: a@example.com\r\nTo: b@example.com\r\nSubject: hi\r\nMessage-ID: <1@example.com>\r\n\r\nbody\r\n"
 
 
-async def _call(app, method: str, path: str, body: bytes = b"") -> tuple[int, bytes]:
-    sent: list[dict] = []
-    raw_path, _, query = path.partition("?")
-    scope = {"type": "http", "method": method, "path": raw_path, "raw_path": raw_path.encode(),
-             "query_string": query.encode(), "headers": [(b"host", b"localhost"),
-                                                        (b"content-length", str(len(body)).encode())],
-             "scheme": "http", "server": ("localhost", 8787), "client": ("127.0.0.1", 1), "http_version": "1.1"}
-    chunks = [{"type": "http.request", "body": body, "more_body": False}]
-
-    async def receive():
-        return chunks.pop(0) if chunks else {"type": "http.disconnect"}
-
-    async def send(message):
-        sent.append(message)
-
-    await app(scope, receive, send)
-    return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
-
-
 @pytest.mark.asyncio
 async def test_each_handlers_error_is_logged_with_its_heading(tmp_path, caplog):
     app = WorkerApp(load_worker(one_file_worker(tmp_path, ENTRY)), test_scheduled=True)
     with caplog.at_level(logging.ERROR, logger="workers_env.runtime"):
-        assert (await _call(app, "GET", "/__scheduled?cron=*+*+*+*+*"))[0] == 500
-        assert await _call(app, "GET", "/cdn-cgi/handler/scheduled?cron=0+*+*+*+*") == (500, b"exception")
-        assert await _call(app, "POST", "/cdn-cgi/handler/email?from=a@example.com&to=b@example.com", MESSAGE) == (
+        assert (await asgi_exchange(app, "GET", "/__scheduled?cron=*+*+*+*+*"))[0] == 500
+        assert await asgi_exchange(app, "GET", "/cdn-cgi/handler/scheduled?cron=0+*+*+*+*") == (500, b"exception")
+        assert await asgi_exchange(app, "POST", "/cdn-cgi/handler/email?from=a@example.com&to=b@example.com", MESSAGE) == (
             500, b"Internal Server Error")
     logged = [(r.getMessage(), repr(r.exc_info[1]) if r.exc_info else None) for r in caplog.records
               if r.levelno >= logging.ERROR]
