@@ -3,7 +3,7 @@
 and the same ``public/_headers``): a path with a port, two wildcards, a wildcard beside
 ``:splat``, a header name with a space, no name, no value, a line without a colon, and a path
 with no headers (the rule before the next path, and the last one, named without a line number),
-a line past 2,000 characters, a 101st rule and an http:// path. workers-shared's ``parseHeaders`` texts."""
+a line past 2,000 characters, a 101st rule, an http:// path and a first line that is no path. workers-shared's ``parseHeaders`` texts."""
 
 from __future__ import annotations
 
@@ -96,9 +96,19 @@ WRANGLER_DEV_HTTP = """[wrangler:info] ✨ Parsed 1 valid header rule.
 """
 
 
+FIRST = "nocolon\n/a\n  X-A: 1\n"
+
+WRANGLER_DEV_FIRST = """[wrangler:info] ✨ Parsed 1 valid header rule.
+[wrangler:warn] Found 1 invalid header rule:
+▶︎ Expected a path beginning with at least one forward-slash
+    at public/_headers:1 | nocolon
+
+"""
+
+
 @pytest.mark.parametrize(("headers", "printed"), [
-    (HEADERS, WRANGLER_DEV), (LIMITS, WRANGLER_DEV_LIMITS), (LAST, WRANGLER_DEV_LAST), (HTTP, WRANGLER_DEV_HTTP)],
-    ids=["lines", "limits", "last", "http"])
+    (HEADERS, WRANGLER_DEV), (LIMITS, WRANGLER_DEV_LIMITS), (LAST, WRANGLER_DEV_LAST), (HTTP, WRANGLER_DEV_HTTP),
+     (FIRST, WRANGLER_DEV_FIRST)], ids=["lines", "limits", "last", "http", "first"])
 def test_each_skipped_line_as_wrangler_dev_prints_it(tmp_path, capsys, monkeypatch, headers, printed):
     monkeypatch.chdir(tmp_path)  # wrangler names the file from the working folder
     (tmp_path / "public").mkdir()
