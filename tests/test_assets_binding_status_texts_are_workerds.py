@@ -54,3 +54,27 @@ async def test_each_answer_has_wrangler_devs_status_text(tmp_path):
                        entry=ENTRY, binding="ASSETS")
     response = await load_worker(root).fetch("/x")
     assert json.loads(await response.text()) == WRANGLER_DEV
+
+
+NOT_FOUND_PAGE = '''
+import json
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        r = await self.env.ASSETS.fetch("https://assets.local/missing")
+        return Response(json.dumps([r.status, r.js_object.statusText, await r.text()]))
+'''
+
+
+@pytest.mark.asyncio
+async def test_the_404_page_is_answered_not_found(tmp_path):
+    """``not_found_handling = "404-page"``: the page with ``404 Not Found``, as ``wrangler dev``
+    4.164.0 answers a JavaScript Worker's ``env.ASSETS.fetch`` of a missing path (measured)."""
+    root = assets_site(tmp_path, {"404.html": "not here\n"}, entry=NOT_FOUND_PAGE, binding="ASSETS")
+    config = json.loads((root / "wrangler.json").read_text())
+    config["assets"]["not_found_handling"] = "404-page"
+    (root / "wrangler.json").write_text(json.dumps(config))
+    response = await load_worker(root).fetch("/x")
+    assert json.loads(await response.text()) == [404, "Not Found", "not here\n"]
