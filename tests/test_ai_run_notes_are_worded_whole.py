@@ -3,8 +3,8 @@ error's own text is the service's or workerd's; the note says what to do): an as
 that only calls tools sent with ``content: null`` (5006), a ``lora`` for a model that takes
 none (5005, the active models that take one), an unknown model asked for with the ``prefix``
 option (5007, the name the service looked for), an ``extraHeaders`` name or value workerd's
-``Headers`` refuses, and a third-party model through AI Gateway whose name is close to a catalog
-model's."""
+``Headers`` refuses, a third-party model without AI Gateway (5007) and one through it whose name
+is close to a catalog model's."""
 
 from __future__ import annotations
 
@@ -73,3 +73,12 @@ def test_a_third_party_model_close_to_a_catalog_model(tmp_path):
 def test_an_extra_header_workerd_refuses(tmp_path, headers, error, note):
     message, added = notes(tmp_path, LLAMA, {"prompt": "hi"}, {"extraHeaders": headers})
     assert (message, added) == (error, [note])
+
+
+def test_a_third_party_model_without_ai_gateway(tmp_path):
+    assert notes(tmp_path, "openai/gpt-5", {"prompt": "hi"}) == (
+        "AiError: 5007: No such model openai/gpt-5 or task",
+        ["'openai/gpt-5' has the form of a third-party model ({author}/{model}, as AI Gateway's Unified Billing names "
+         "them): those run only through AI Gateway, with run()'s options {\"gateway\": {\"id\": ...}}, and workers-env "
+         "does not emulate them offline; Workers AI's own models are named @cf/... (env.AI.models() lists the models "
+         "workers-env emulates, with their names)"])
