@@ -62,6 +62,11 @@ def test_an_array_that_cannot_be_read_is_refused(tmp_path):
         "did not return an array of numbers: RuntimeError: Can't call numpy() on Tensor that requires grad")
 
 
+def test_values_that_are_not_finite_are_refused(tmp_path):
+    assert refusal(tmp_path, lambda t: np.full((len(t), 384), np.nan)) == "returned NaN or infinite values"
+    assert refusal(tmp_path, lambda t: np.full((len(t), 384), -np.inf)) == "returned NaN or infinite values"
+
+
 def test_values_past_float32_are_refused_before_they_reach_the_result(tmp_path):
     assert refusal(tmp_path, lambda t: np.full((len(t), 384), 1e300)).startswith(
         "returned values beyond float32's range")

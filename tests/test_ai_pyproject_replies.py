@@ -70,6 +70,26 @@ def test_mistakes_are_config_errors_that_say_how_to_fix_them(tmp_path, table, me
         ai_env(project(tmp_path, table))
 
 
+@pytest.mark.parametrize(("table", "message"), [
+    ("[tool.workers-env]\nai = 5\n", "[tool.workers-env.ai] in pyproject.toml must be a table"),
+    ("[tool.workers-env.ai]\nreplies = 5\n",
+     '[tool.workers-env.ai.replies] in pyproject.toml must map model names (or "*", every model) to replies'),
+    ('[tool.workers-env.ai]\nreply = "x"\n',
+     "[tool.workers-env.ai] in pyproject.toml: unknown key 'reply'; the keys are embedders and replies"),
+    ('[tool.workers-env.ai.replies]\n"*" = { function = "json:nowhere" }\n',
+     '[tool.workers-env.ai.replies] in pyproject.toml, "*": "json" has no "nowhere" (from "json:nowhere")'),
+    ('[tool.workers-env.ai.replies]\n"*" = { function = "json" }\n',
+     '[tool.workers-env.ai.replies] in pyproject.toml, "*": "json" is not "package.module:function"'),
+    ('[tool.workers-env.ai.replies]\n"*" = { function = "json:__doc__" }\n',
+     '[tool.workers-env.ai.replies] in pyproject.toml, "*": \'json:__doc__\' is not callable; give a function '
+     "(model, inputs) -> str | dict"),
+])
+def test_a_table_of_another_type_is_refused_in_words_pinned_whole(tmp_path, table, message):
+    with pytest.raises(ConfigError) as info:
+        ai_env(project(tmp_path, table))
+    assert str(info.value) == message
+
+
 def test_workers_env_dev_answers_with_the_scripted_reply(tmp_path):
     folder = project(tmp_path, f"""
         [tool.workers-env.ai.replies]
@@ -88,3 +108,26 @@ def test_workers_env_dev_answers_with_the_scripted_reply(tmp_path):
     with BackgroundServer(load_worker(folder)) as server:
         with urllib.request.urlopen(server.url + "/") as reply:
             assert json.loads(reply.read()) == {"score": 0.8}
+
+
+def test_pyproject_embedders_problems_are_listed_whole(tmp_path):
+    folder = project(tmp_path, """
+        [tool.workers-env.ai.embedders]
+        "@cf/nope" = "x:y"
+        "@cf/baai/bge-small-en-v1.5" = "json:nowhere"
+    """)
+    with pytest.raises(ConfigError) as info:
+        ai_env(folder)
+    where = "[tool.workers-env.ai.embedders] in pyproject.toml"
+    assert str(info.value) == (
+        f'{where}, "@cf/nope": not a Workers AI text embedding model; the models are: @cf/baai/bge-small-en-v1.5, '
+        "@cf/baai/bge-base-en-v1.5, @cf/baai/bge-large-en-v1.5, @cf/baai/bge-m3, @cf/google/embeddinggemma-300m, "
+        "@cf/qwen/qwen3-embedding-0.6b, @cf/pfnet/plamo-embedding-1b, @cf/baai/omni-bge-base-en-v1.5\n"
+        f'{where}, "@cf/baai/bge-small-en-v1.5": "json" has no "nowhere" (from "json:nowhere")')
+
+
+def test_an_embedders_argument_that_is_no_mapping_is_refused_whole(tmp_path):
+    with pytest.raises(ConfigError) as info:
+        ai_env(tmp_path, embedders=5)
+    assert str(info.value) == ('embedders= must map model names to embedding functions, e.g. '
+                               '{"@cf/baai/bge-base-en-v1.5": my_function}, got int')

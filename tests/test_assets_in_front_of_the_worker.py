@@ -130,6 +130,12 @@ async def test_run_worker_first(tmp_path):
     (["!/app/*"], "Only negative `run_worker_first` rules were provided; must provide at least 1 non-negative rule"),
     (["app", "/a", "/a", "!app"], ("Invalid routes in `run_worker_first`:\n'app': rules must start with '/' or '!/'\n"
                                   "'!app': negative rules must start with '!/'\n'/a': rule is a duplicate; rules must be unique")),
+    # the next three as wrangler dev 4.164.0 refuses them (measured 2026-12-04)
+    ([f"/r{i}" for i in range(101)], "Too many `run_worker_first` rules were provided; 101 rules provided exceeds max of 100."),
+    (["/a*", "/ab", "/ac", "!/x*", "!/xy"], ("Invalid routes in `run_worker_first`:\n'/ab': rule '/a*' makes it redundant\n"
+                                            "'/ac': rule '/a*' makes it redundant\n'!/xy': rule '!/x*' makes it redundant")),
+    (["/" + "a" * 100], ("Invalid routes in `run_worker_first`:\n'/" + "a" * 100 + "': all rules must be less than 100 "
+                         "characters in length")),
 ])
 def test_invalid_run_worker_first_rules_are_wranglers_errors(tmp_path, rules, message):
     with pytest.raises(ConfigError) as info:

@@ -190,5 +190,6 @@ def test_a_failed_body_stream_cuts_the_connection_without_the_last_chunk(server,
     assert (status, headers["transfer-encoding"]) == ("HTTP/1.1 200 OK", "chunked")
     assert body == b"5\r\nfirst\r\n"  # no terminating 0-chunk: the client knows it is cut off
     assert "Error: broken" in caplog.text
+    assert "The Worker's response stream failed while GET /streamerr was being answered" in caplog.messages
     assert "workers_env/runtime" not in caplog.text and "Exception in ASGI application" not in caplog.text
     assert _seen(server.port, "GET /after HTTP/1.1\r\nHost: h\r\n")["url"] == "http://h/after"

@@ -10,7 +10,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import asgi_exchange, one_file_worker
 
 from workers_env import MissingEmailHandler, load_worker
 from workers_env.runtime.server import WorkerApp
@@ -93,22 +93,7 @@ async def test_refused_deliveries_use_miniflares_texts(tmp_path):
 
 
 async def _post(app, path: str, body: bytes) -> tuple[int, bytes]:
-    sent: list[dict] = []
-    raw_path, _, query = path.partition("?")
-    scope = {"type": "http", "method": "POST", "path": raw_path, "raw_path": raw_path.encode(),
-             "query_string": query.encode(), "headers": [(b"host", b"localhost"),
-                                                        (b"content-length", str(len(body)).encode())],
-             "scheme": "http", "server": ("localhost", 8787), "client": ("127.0.0.1", 1), "http_version": "1.1"}
-    chunks = [{"type": "http.request", "body": body, "more_body": False}]
-
-    async def receive():
-        return chunks.pop(0) if chunks else {"type": "http.disconnect"}
-
-    async def send(message):
-        sent.append(message)
-
-    await app(scope, receive, send)
-    return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
+    return await asgi_exchange(app, "POST", path, body)
 
 
 @pytest.mark.asyncio

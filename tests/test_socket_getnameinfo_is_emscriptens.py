@@ -6,8 +6,9 @@ DNS made up for that address (after a ``gethostbyname`` of it), else the address
 as Emscripten's ``inetNtop6`` writes it; ``NI_NAMEREQD``: that gaierror), and the port as a
 number, mangled past 16 bits as wasm's ``htons`` does. ``getservbyname`` and ``getservbyport``
 find no service (Pyodide has no services database). Argument errors are CPython's own, an int a
-wasm32 ``long`` cannot hold worded as there. Every expected value was read from Pyodide 0.28.2
-under Node (0.26.2 answers the same), in this order (the names table is the isolate's)."""
+wasm32 ``long`` cannot hold worded as there (a negative one too: CPython says 'signed integer is
+less than minimum' where a 64-bit ``long`` holds it). Every expected value was read from Pyodide 0.28.2
+under Node (0.26.2 answers the same; the two negative ints: 0.28.2 and 314.0.6, measured 2026-12-04), in this order (the names table is the isolate's)."""
 
 from __future__ import annotations
 
@@ -98,6 +99,7 @@ CASES = [  # (expression, repr of its value or exception), in the order they ran
     ('socket.getnameinfo(("::1", 80, -1, -1), 0)', "OverflowError('getnameinfo(): flowinfo must be 0-1048575.')"),
     ('socket.getnameinfo(("127.0.0.1", 2**40), 0)', "OverflowError('Python int too large to convert to C long')"),
     ('socket.getnameinfo(("127.0.0.1", 80), 2**40)', "OverflowError('Python int too large to convert to C long')"),
+    ('socket.getnameinfo(("127.0.0.1", 80), -2**40)', "OverflowError('Python int too large to convert to C long')"),
     ('socket.getnameinfo(("127.0.0.1", 80.0), 0)', 'TypeError("\'float\' object cannot be interpreted as an integer")'),
     ('socket.getnameinfo(("127.0.0.1", True), 0)', "('127.0.0.1', '1')"),
     ('socket.getnameinfo(["127.0.0.1", 80], 0)', "TypeError('getnameinfo() argument 1 must be a tuple')"),
@@ -112,6 +114,7 @@ CASES = [  # (expression, repr of its value or exception), in the order they ran
     ('socket.getservbyport(-1)', "OverflowError('getservbyport: port must be 0-65535.')"),
     ('socket.getservbyport("80")', 'TypeError("\'str\' object cannot be interpreted as an integer")'),
     ('socket.getservbyport(2**40)', "OverflowError('Python int too large to convert to C long')"),
+    ('socket.getservbyport(-2**40)', "OverflowError('Python int too large to convert to C long')"),
     ('socket.getservbyname("a\\x00")', "ValueError('embedded null character')"),
 ]
 

@@ -424,6 +424,27 @@ class Default(WorkerEntrypoint):
 """
 
 
+async def asgi_exchange(app: Any, method: str, path: str, body: bytes = b"") -> tuple[int, bytes]:
+    """``method path`` (``?query`` included) with ``body`` sent to the ASGI ``app`` (a
+    ``WorkerApp``) in-process: its status and body."""
+    sent: list[dict] = []
+    raw_path, _, query = path.partition("?")
+    scope = {"type": "http", "method": method, "path": raw_path, "raw_path": raw_path.encode(),
+             "query_string": query.encode(), "headers": [(b"host", b"localhost"),
+                                                        (b"content-length", str(len(body)).encode())],
+             "scheme": "http", "server": ("localhost", 8787), "client": ("127.0.0.1", 1), "http_version": "1.1"}
+    chunks = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def receive():
+        return chunks.pop(0) if chunks else {"type": "http.disconnect"}
+
+    async def send(message):
+        sent.append(message)
+
+    await app(scope, receive, send)
+    return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
+
+
 def assets_site(root: Path, files: dict[str, str] | None = None, *, entry: str = "",
                 binding: str | None = None) -> Path:
     """A Python Worker answering "worker" (or ``entry``'s code) behind the static assets of

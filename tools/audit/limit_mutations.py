@@ -9,7 +9,8 @@ audited as texts only (``texts=True``): every text of their functions, methods a
 private ones too, except argparse's help (``help=`` and the like, a ``register`` function, a
 ``*_HELP`` constant) and docstrings. So are the error and warning texts of the runtime
 (``runtime/**/*.py``: the JS stand-ins', Pyodide's FFI, the SDK stand-ins', the loader's; groups
-``rt-<module>``), of vectorize's other modules (``vz-<module>``), of ``load_env`` (``env``) and of the
+``rt-<module>``), of vectorize's, d1's, kv's, ai's and assets' other modules (``vz-<module>``,
+``d1-<module>``, ``kv-<module>``, ``ai-<module>``, ``assets-<module>``), of ``load_env`` (``env``) and of the
 pytest plugin (``plugin``), modules of code (``code=True``): besides docstrings, a logger's
 ``debug``/``info`` lines, ``__repr__`` methods and the code's own tokens are left out -- a text
 without a space, one compared, a pattern, a ``Literal[...]`` value, a ``__doc__``, ``typing.cast``'s
@@ -118,6 +119,8 @@ CLI_TESTS = ("test_cli_*",)
 D1_TESTS = ("test_d1_*", "test_cli_d1*")
 KV_TESTS = ("test_kv_*", "test_cli_kv*")
 DEV_TESTS = ("test_dev_*", "test_cli_dev*")
+AI_TESTS = ("test_ai_*",)
+ASSETS_TESTS = ("test_assets_*",)
 MODULES = (
     Audited("ai", "workers_env/ai/limits.py", ("test_ai_*",)),
     Audited("assets", "workers_env/assets/limits.py", ("test_assets_*",)),
@@ -174,11 +177,17 @@ MODULES = (
       for path in _modules_under("workers_env/d1", skip=("limits.py",))),
     *(Audited(f"kv-{path.removeprefix('workers_env/kv/').removesuffix('.py')}", path, KV_TESTS, texts=True, code=True)
       for path in _modules_under("workers_env/kv", skip=("limits.py",))),
+    *(Audited(f"ai-{path.removeprefix('workers_env/ai/').removesuffix('.py')}", path, AI_TESTS, texts=True, code=True)
+      for path in _modules_under("workers_env/ai", skip=("limits.py",))),
+    *(Audited(f"assets-{path.removeprefix('workers_env/assets/').removesuffix('.py')}", path, ASSETS_TESTS,
+              texts=True, code=True)
+      for path in _modules_under("workers_env/assets", skip=("limits.py",))),
     Audited("env", "workers_env/_env.py", ("test_env_*", "test_load_env*", "test_fuzz_load_env*"), texts=True, code=True),
     Audited("plugin", "workers_env/pytest_plugin.py", ("test_plugin_*",), texts=True, code=True),
 )
-#: texts and collections that are no limit nor error text (allow-lists, names of operations)
-SKIPPED_NAMES = {"ALLOWED_FUNCTIONS", "ALLOWED_PRAGMAS", "RESERVED_PREFIX"}
+#: texts and collections that are no limit nor error text (allow-lists, names of operations, the
+#: Workers AI catalog's model descriptions as cloudflare-docs' model files give them: data, no message)
+SKIPPED_NAMES = {"ALLOWED_FUNCTIONS", "ALLOWED_PRAGMAS", "RESERVED_PREFIX", "CATALOG_ENTRIES"}
 
 
 @dataclass
@@ -394,6 +403,8 @@ SQL_START = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|BEGIN|CO
 SQL_COMMENT = re.compile(r"\s*/\*.*\*/\s*", re.DOTALL)
 #: a list of three or more constant names ("SQLITE_OK SQLITE_ERROR ...", split by the code)
 CONSTANT_NAMES = re.compile(r"\s*[A-Z][A-Z0-9_]*(\s+[A-Z][A-Z0-9_]*){2,}\s*")
+#: a table of code points and their ranges ("378-379 380-383 38B ...", split by the code)
+CODE_POINT_RANGES = re.compile(r"\s*[0-9A-F]+(-[0-9A-F]+)?(\s+[0-9A-F]+(-[0-9A-F]+)?){2,}\s*")
 #: a list of column names ("uid, id, name")
 NAME_LIST = re.compile(r"\s*\w+(\s*,\s*\w+){2,}\s*,?\s*")  # three or more: "br, gzip" is a header's value
 #: Python statements no message reads as ("Error: {x}" is an annotated name, "a; b=c" an assignment)
@@ -401,6 +412,7 @@ CODE_STATEMENTS = (ast.Raise, ast.Import, ast.ImportFrom, ast.FunctionDef, ast.A
                    ast.Return)
 #: calls whose text arguments are code: the DB-API's and Python's compilers
 CODE_CALLS = {"execute", "executemany", "executescript", "parse", "compile", "exec", "eval",
+              "loads",  # JSON data written as a text (a model's input schema)
               "startswith", "endswith", "removeprefix", "removesuffix",  # and a text's prefix or suffix compared
               "filterwarnings"}  # (a warning's message, matched as a regular expression)
 
@@ -416,6 +428,8 @@ def _is_code_text(text: ast.AST) -> bool:
     values = ["".join(part.value if isinstance(part, ast.Constant) else field for part in parts)
               for field in ("x", " x ")]
     if SQL_START.search(values[0]) or NAME_LIST.fullmatch(values[0]) or CONSTANT_NAMES.fullmatch(values[0]):
+        return True
+    if CODE_POINT_RANGES.fullmatch(values[0]):
         return True
     if SQL_COMMENT.fullmatch(values[0]):
         return True  # a comment appended to SQL (" /* workers-env internal */")
@@ -436,9 +450,10 @@ def _is_python_code(value: str) -> bool:
 
 
 def _is_type_union(node: ast.AST) -> bool:
-    """Whether ``node`` is a union of types written as a text (``"str | js.Blob | Blob"``)."""
+    """Whether ``node`` is a union of types written as a text (``"str | js.Blob | Blob"``, ``"str | None"``)."""
     def leaf(part: ast.AST) -> bool:
-        return isinstance(part, (ast.Name, ast.Attribute, ast.Subscript)) or _is_type_union(part)
+        return (isinstance(part, (ast.Name, ast.Attribute, ast.Subscript)) or _is_type_union(part)
+                or (isinstance(part, ast.Constant) and part.value is None))  # "str | None"
     return isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr) and leaf(node.left) and leaf(node.right)
 
 

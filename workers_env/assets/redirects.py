@@ -114,8 +114,9 @@ def _validate(token: str, *, only_relative: bool) -> tuple[str | None, str]:
         token = "/" + token
     if token.startswith("/"):
         return _extract(token, not only_relative, not only_relative), ""
-    return None, ("URLs should begin with a forward-slash." if only_relative else
-                  'URLs should either be relative (e.g. begin with a forward-slash), or use HTTPS (e.g. begin with "https://").')
+    # (validateUrl's "URLs should begin with a forward-slash." for a source is never reached: a
+    # source without one is given one just above, as in workers-sdk)
+    return None, 'URLs should either be relative (e.g. begin with a forward-slash), or use HTTPS (e.g. begin with "https://").'
 
 
 def _has_host(token: str) -> bool:

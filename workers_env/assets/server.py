@@ -269,7 +269,7 @@ class AssetServer:
         body = None if method.upper() == "HEAD" else asset.read()
         if intent.status == 404:
             return HttpResponse(404, "Not Found", tuple(out), body)
-        return HttpResponse(200, "", tuple(out), body)
+        return HttpResponse(200, "OK", tuple(out), body)
 
 
 def _pathname(url: str) -> str:
