@@ -28,10 +28,11 @@ RUNNING = []  # tasks the handlers started, kept from the garbage collector
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
-        path = urlparse(request.url).path
+        url = urlparse(request.url)
+        path = url.path
         loop = asyncio.get_running_loop()
-        if path == "/call-later":
-            loop.call_later(0.05, RAN.append, "call-later")
+        if path == "/call-later":  # ?0.5: a longer delay, for a server whose request ends later under load
+            loop.call_later(float(url.query or 0.05), RAN.append, "call-later")
             return Response("answered at once")
         if path == "/call-at":
             loop.call_at(loop.time() + 0.05, RAN.append, "call-at")
@@ -87,8 +88,10 @@ async def test_an_asyncio_timer_due_while_wait_until_work_is_pending_runs(tmp_pa
 
 def test_under_dev_a_left_behind_call_later_never_runs_and_a_waited_one_does(tmp_path):
     with BackgroundServer(load_worker(one_file_worker(tmp_path, ENTRY))) as server:
-        assert served_text(server, "/call-later") == "answered at once"
-        time.sleep(1.0)  # twenty times the timer's delay
+        # 0.5 s: the server thread ends the request after the client has its answer; at a load of
+        # 10-19 that took more than the other tests' 50 ms, and the timer ran first
+        assert served_text(server, "/call-later?0.5") == "answered at once"
+        time.sleep(1.5)  # three times the timer's delay
         assert served_text(server, "/ran") == ""
         assert served_text(server, "/waited") == "answered at once"
         deadline = time.monotonic() + 20
