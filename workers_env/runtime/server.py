@@ -37,7 +37,7 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE, H11Protocol
 from uvicorn.server import HANDLED_SIGNALS
 
-from workers_env._errors import JsException
+from workers_env._errors import ConfigError, JsException
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
 from workers_env.runtime.events import scheduled_time_ms
@@ -1140,6 +1140,11 @@ class BackgroundServer:
     test_scheduled: bool = False
 
     def __post_init__(self) -> None:
+        timeout: object = self.timeout
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
+            # 0 or less gave up before the thread had started, which then failed on the closed socket
+            raise ConfigError(f"BackgroundServer's timeout is the seconds it waits for the server to start and "
+                              f"to stop: give a number above 0, not {timeout!r}")
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._socket.bind((self.host, 0))
