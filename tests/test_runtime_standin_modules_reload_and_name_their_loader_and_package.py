@@ -1,7 +1,8 @@
 """A stand-in module answers what a library asks of an imported module as production's does
 (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6, tools/pyodide module-specs): its ``__package__`` is
 its spec's ``parent`` and its ``__loader__`` its spec's loader, which says whether the module is a
-package (``JsLoader`` of ``js``: yes); ``importlib.reload`` of it gives the module back, unchanged
+package (``JsLoader`` of ``js``: yes) and, a zipimporter, gives its file name, its repr naming
+its folder of the zip, and ``ZipImportError`` for a name it does not hold; ``importlib.reload`` of it gives the module back, unchanged
 (workers-env raised ``ModuleNotFoundError: spec not found`` and had ``__loader__``/``__package__``
 None)."""
 
@@ -23,7 +24,12 @@ class Default(WorkerEntrypoint):
             "loader": [m.__loader__ is m.__spec__.loader for m in (js, pyodide, pyodide.ffi, workers)],
             "is_package": [js.__loader__.is_package("js"), pyodide.__loader__.is_package("pyodide"),
                            pyodide.webloop.__loader__.is_package("pyodide.webloop")],
+            "zipimporter": [pyodide.__loader__.get_filename("pyodide"), repr(pyodide.ffi.__loader__)],
         }
+        try:
+            pyodide.__loader__.is_package("nothere")
+        except ImportError as exc:
+            out["unknown"] = f"{type(exc).__name__}: {exc}"
         ffi = importlib.reload(pyodide.ffi)
         top = importlib.reload(pyodide)
         out["reload"] = [ffi is pyodide.ffi, ffi.__file__, ffi.to_js is pyodide.ffi.to_js,
@@ -39,6 +45,9 @@ def test_standins_name_their_package_and_loader_and_reload(tmp_path, date, py):
         "package": ["pyodide", "pyodide.ffi", "pyodide"],
         "loader": [True, True, True, True],
         "is_package": [True, True, False],
+        "zipimporter": [f"/lib/python{py}.zip/pyodide/__init__.py",
+                        f'<zipimporter object "/lib/python{py}.zip/pyodide/">'],
+        "unknown": "ZipImportError: can't find module 'nothere'",
         "reload": [True, f"/lib/python{py}.zip/pyodide/ffi/__init__.py", True, True, [f"/lib/python{py}.zip/pyodide"],
                    "pyodide.ffi"],
     }

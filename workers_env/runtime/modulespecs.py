@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib.abc
 import sys
+import zipimport
 from importlib.machinery import ModuleSpec, SourceFileLoader
 from importlib.util import spec_from_file_location
 from types import ModuleType
@@ -67,16 +68,31 @@ class _StandinLoader(importlib.abc.Loader):
                 if name not in _MODULE_ATTRS:
                     setattr(module, name, value)
 
-    def is_package(self, fullname: str) -> bool:
-        """Whether the module named ``fullname`` -- this loader's -- is a package, as
-        ``zipimporter.is_package`` answers (``importlib.reload`` and ``pkgutil`` ask)."""
-        if fullname != self._module.__name__:
-            raise ImportError(f"can't find module {fullname!r}", name=fullname)
-        return _is_package(self._module)
-
 
 class _ZipLoader(_StandinLoader):
-    """The standard library zip's loader, ``zipimport.zipimporter`` (``pyodide``, ``pyodide.*``)."""
+    """The standard library zip's loader, ``zipimport.zipimporter`` (``pyodide``, ``pyodide.*``),
+    one per folder of the zip (``prefix``: ``/lib/python313.zip/pyodide/`` for ``pyodide.ffi``).
+    Of its methods, those a library asks of an imported module answer for its module as real
+    Pyodide's do; no source is read (there is no zip: no ``get_source``)."""
+
+    def __init__(self, module: ModuleType, prefix: str):
+        super().__init__(module)
+        self._prefix = prefix
+
+    def _own(self, fullname: str) -> None:
+        if fullname != self._module.__name__:  # (production finds a sibling in its folder too)
+            raise zipimport.ZipImportError(f"can't find module {fullname!r}", name=fullname)
+
+    def is_package(self, fullname: str) -> bool:
+        self._own(fullname)
+        return _is_package(self._module)
+
+    def get_filename(self, fullname: str) -> str:
+        self._own(fullname)
+        return str(spec_of(self._module).origin)
+
+    def __repr__(self) -> str:
+        return f'<zipimporter object "{self._prefix}">'
 
 
 _ZipLoader.__name__ = _ZipLoader.__qualname__ = "zipimporter"
@@ -199,7 +215,9 @@ def spec_of(module: ModuleType) -> ModuleSpec:
     folder = f"/lib/python{python[0]}{python[1]}.zip"
     key = (name, folder)
     if key not in _SPECS:
-        _SPECS[key] = _file_spec(module, folder, python, _ZipLoader(module))
+        parent = name.rpartition(".")[0].replace(".", "/")
+        prefix = f"{folder}/{parent}/" if parent else f"{folder}/"
+        _SPECS[key] = _file_spec(module, folder, python, _ZipLoader(module, prefix))
     return _SPECS[key]
 
 
