@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from workers_env._errors import JsException, users_mistake
-from workers_env.runtime.current import caller_gone, current_context, current_runtime
+from workers_env.runtime.current import caller_gone, cancelling, current_context, current_runtime
 from workers_env.runtime.eras import NEWEST_SDK
 from workers_env.runtime.gateway import BaseOptions, with_options
 from workers_env.runtime.jsbuffers import JsTypedArray
@@ -221,7 +221,7 @@ async def _start_application(app: Any, required: bool) -> tuple[Any, dict[str, A
 
     async def send(message: dict[str, Any]) -> None:
         kind = message["type"]
-        if kind == "lifespan.shutdown.failed" and _closing():  # a lifespan left waiting, which production
+        if kind == "lifespan.shutdown.failed" and cancelling():  # a lifespan left waiting, which production
             if not shutdown_done.done():  # never ends, cancelled as the loop closes (Starlette then
                 shutdown_done.set_result(None)  # sends this): nobody to tell
             return
@@ -286,13 +286,6 @@ def _member(message: dict[str, Any], key: str, default: Any) -> Any:
     if external_sdk() and _sdk_version() >= MESSAGE_DEFAULTS_FROM:
         return message.get(key, default)
     return message[key]
-
-
-def _closing() -> bool:
-    """Whether the running task is being cancelled: the lifespan task production leaves waiting
-    forever, cancelled here as the Worker's event loop closes."""
-    task = asyncio.current_task()
-    return task is not None and task.cancelling() > 0
 
 
 def _failure_text(message: dict[str, Any], default: str) -> str:

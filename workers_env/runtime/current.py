@@ -18,7 +18,7 @@ from typing import Any
 from workers_env import _errors, _jsvalues
 from workers_env.runtime.byidentity import WeakIdentityDict, takes_weak_ref
 
-__all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "context_in", "counts_task", "current_context", "current_runtime",
+__all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "cancelling", "context_in", "counts_task", "current_context", "current_runtime",
            "flag_on", "handling",
            "pyodide_028", "request_tasks", "restore", "scheduled_by", "set_current", "swap"]
 
@@ -195,6 +195,11 @@ def caller_gone() -> bool:
     its caller went away (a dev client hanging up, a ``worker.fetch`` given up) -- rather than
     one the handler's own code raised (it awaited a task it had cancelled): that is the handler
     failing, for which workerd leaves the signal alone (``loggedExceptionEarlier``)."""
+    return cancelling()
+
+
+def cancelling() -> bool:
+    """Whether the running task is being cancelled (``Task.cancelling()``)."""
     task = asyncio.current_task()
     return task is not None and task.cancelling() > 0
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib.abc
 import sys
+import zipimport
 from importlib.machinery import ModuleSpec, SourceFileLoader
 from importlib.util import spec_from_file_location
 from types import ModuleType
@@ -30,7 +31,7 @@ from workers_env.config.compat import PYTHON_RELEASES
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.nosdk import stub_folder, stub_source
 
-__all__ = ["StandinModule", "with_spec"]
+__all__ = ["StandinFinder", "StandinModule", "with_spec"]
 
 #: the Pyodide of Worker code outside any Worker (the 0.28 era's, as ``pyodide.__version__``)
 _OUTSIDE = "0.28.2"
@@ -69,7 +70,29 @@ class _StandinLoader(importlib.abc.Loader):
 
 
 class _ZipLoader(_StandinLoader):
-    """The standard library zip's loader, ``zipimport.zipimporter`` (``pyodide``, ``pyodide.*``)."""
+    """The standard library zip's loader, ``zipimport.zipimporter`` (``pyodide``, ``pyodide.*``),
+    one per folder of the zip (``prefix``: ``/lib/python313.zip/pyodide/`` for ``pyodide.ffi``).
+    Of its methods, those a library asks of an imported module answer for its module as real
+    Pyodide's do; no source is read (there is no zip: no ``get_source``)."""
+
+    def __init__(self, module: ModuleType, prefix: str):
+        super().__init__(module)
+        self._prefix = prefix
+
+    def _own(self, fullname: str) -> None:
+        if fullname != self._module.__name__:  # (production finds a sibling in its folder too)
+            raise zipimport.ZipImportError(f"can't find module {fullname!r}", name=fullname)
+
+    def is_package(self, fullname: str) -> bool:
+        self._own(fullname)
+        return _is_package(self._module)
+
+    def get_filename(self, fullname: str) -> str:
+        self._own(fullname)
+        return str(spec_of(self._module).origin)
+
+    def __repr__(self) -> str:
+        return f'<zipimporter object "{self._prefix}">'
 
 
 _ZipLoader.__name__ = _ZipLoader.__qualname__ = "zipimporter"
@@ -82,6 +105,9 @@ class _JsLoader(_StandinLoader):
 
     def create_module(self, spec: ModuleSpec) -> ModuleType:
         return self._module
+
+    def is_package(self, fullname: str) -> bool:
+        return True  # Pyodide's JsLoader: every JavaScript module is a package
 
 
 _JsLoader.__name__ = _JsLoader.__qualname__ = "JsLoader"
@@ -189,13 +215,16 @@ def spec_of(module: ModuleType) -> ModuleSpec:
     folder = f"/lib/python{python[0]}{python[1]}.zip"
     key = (name, folder)
     if key not in _SPECS:
-        _SPECS[key] = _file_spec(module, folder, python, _ZipLoader(module))
+        parent = name.rpartition(".")[0].replace(".", "/")
+        prefix = f"{folder}/{parent}/" if parent else f"{folder}/"
+        _SPECS[key] = _file_spec(module, folder, python, _ZipLoader(module, prefix))
     return _SPECS[key]
 
 
 class _FromSpec:
-    """``__file__``/``__cached__``/``__path__`` of a stand-in: its :func:`spec_of`'s ``origin``,
-    ``cached`` and ``submodule_search_locations``, as a module loaded from that spec holds them
+    """``__file__``/``__cached__``/``__path__``/``__package__``/``__loader__`` of a stand-in: its
+    :func:`spec_of`'s ``origin``, ``cached``, ``submodule_search_locations``, ``parent`` and
+    ``loader``, as a module loaded from that spec holds them
     (real Pyodide: ``pyodide.__file__`` is ``/lib/python313.zip/pyodide/__init__.py``); absent
     where the spec has none (``js``'s ``__file__``, a module's ``__path__``). Setting one
     (``importlib.reload``) changes nothing read: the stand-in is shared by every Worker's era."""
@@ -210,25 +239,33 @@ class _FromSpec:
         if module is None:
             return self
         spec = spec_of(module)
-        value = getattr(spec, self._field) if spec.has_location or self._field == "submodule_search_locations" \
-            else None
+        value = getattr(spec, self._field) if spec.has_location or self._field in _WITHOUT_LOCATION else None
         if value is None:
             raise AttributeError(f"module {module.__name__!r} has no attribute {self._name!r}")
         return value
 
     def __set__(self, module: Any, value: Any) -> None:
-        if self._name == "__path__":  # kept as the mark of a package (:func:`_is_package`)
+        # ``__path__`` kept as the mark of a package (:func:`_is_package`) -- not set again on one (a
+        # reload in the 3.14 era would make ``pyodide.http``, a package from Pyodide 0.29 only, one in all)
+        if self._name == "__path__" and not _is_package(module):
             vars(module)["__path__"] = value
+
+
+#: the spec's fields a module holds whether or not the spec has a location (``js``'s too)
+_WITHOUT_LOCATION = frozenset({"submodule_search_locations", "parent", "loader"})
 
 
 class StandinModule(ModuleType):
     """A stand-in module whose ``__spec__`` is :func:`spec_of`'s, read each time (the running
-    Worker's era decides it), and its ``__file__``, ``__cached__`` and ``__path__`` that spec's;
-    setting them (``module_from_spec``, a reload) changes nothing."""
+    Worker's era decides it), and its ``__file__``, ``__cached__``, ``__path__``, ``__package__``
+    and ``__loader__`` that spec's; setting them (``module_from_spec``, a reload) changes nothing."""
 
     __file__ = _FromSpec("origin")
     __cached__ = _FromSpec("cached")
     __path__ = _FromSpec("submodule_search_locations")
+    __package__ = _FromSpec("parent")
+    __loader__ = _FromSpec("loader")
+
     @property  # type: ignore[override]
     def __spec__(self) -> ModuleSpec:
         return spec_of(self)
@@ -244,3 +281,18 @@ def with_spec(modules: dict[str, ModuleType]) -> dict[str, ModuleType]:
         if type(module) is ModuleType and name.partition(".")[0] in _COVERED:
             module.__class__ = StandinModule
     return modules
+
+
+class StandinFinder(importlib.abc.MetaPathFinder):
+    """First on ``sys.meta_path``: the spec of a stand-in being reloaded (``importlib.reload``
+    asks the finders with the module as ``target``) is its own, as Pyodide's zipimporter or
+    ``JsFinder`` finds the module again; no other import is answered here."""
+
+    def find_spec(self, fullname: str, path: object = None, target: object = None) -> ModuleSpec | None:
+        if isinstance(target, StandinModule) and target.__name__ == fullname:
+            return spec_of(target)
+        return None
+
+
+if not any(isinstance(finder, StandinFinder) for finder in sys.meta_path):
+    sys.meta_path.insert(0, StandinFinder())  # ahead of a path search finding a ``pyodide`` installed for type hints

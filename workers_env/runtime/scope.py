@@ -47,6 +47,7 @@ from workers_env.runtime import current
 from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.jsbase import JsProxy
+from workers_env.runtime.modulespecs import StandinFinder
 from workers_env.runtime.standins import external_submodule, standin_modules
 
 __all__ = ["ImportScope"]
@@ -170,10 +171,10 @@ class _OutsideUpload(importlib.abc.MetaPathFinder):
 
 def _after_builtins() -> int:
     """Where the scope's search goes on ``sys.meta_path``: after the builtin and frozen finders
-    (and a :class:`_NotUploaded`), before any other -- pytest's assertion-rewriting hook, first
-    there under pytest, searches ``sys.path`` itself for ``test_*`` and ``conftest`` names."""
+    (and a :class:`_NotUploaded` and the stand-ins' reload finder), before any other -- pytest's
+    assertion-rewriting hook, first there under pytest, searches ``sys.path`` itself for ``test_*`` and ``conftest`` names."""
     for index, finder in enumerate(sys.meta_path):
-        if finder not in (BuiltinImporter, FrozenImporter) and not isinstance(finder, _NotUploaded):
+        if finder not in (BuiltinImporter, FrozenImporter) and not isinstance(finder, (_NotUploaded, StandinFinder)):
             return index
     return len(sys.meta_path)
 
