@@ -22,7 +22,7 @@ import logging
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._errors import NotEmulatedError, WorkersEnvError
+from workers_env._errors import JsException, NotEmulatedError, WorkersEnvError
 from workers_env.runtime.abort import _capture, _handler, _refuse_capture, _required
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.domexception import dom_exception
@@ -35,7 +35,7 @@ from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.tracebacks import without_our_frames
 
-__all__ = ["ClientWebSocket", "JsCloseEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair", "accept_upgrade",
+__all__ = ["ClientWebSocket", "JsCloseEvent", "JsErrorEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair", "accept_upgrade",
            "check_upgrade", "couple", "web_socket_class"]
 
 log = logging.getLogger("workers_env.runtime")
@@ -82,6 +82,19 @@ class JsCloseEvent(JsProxy):
     def __init__(self, target: JsWebSocket, code: int, reason: str, was_clean: bool):
         self.target = self.currentTarget = target
         self.code, self.reason, self.wasClean = code, reason, was_clean
+
+
+class JsErrorEvent(JsProxy):
+    """An ``error`` event: ``message`` (``"Uncaught Error: ..."``, as V8 words it) and ``error``."""
+
+    _js_name = "ErrorEvent"
+    type = "error"
+    filename, lineno, colno = "", 0, 0
+
+    def __init__(self, target: JsWebSocket, error: JsException):
+        self.target = self.currentTarget = target
+        self.error = error
+        self.message = f"Uncaught {error}"  # str(): "Error: <message>"
 
 
 class JsWebSocket(JsgObject, JsProxy):
@@ -229,6 +242,10 @@ class JsWebSocket(JsgObject, JsProxy):
                 if self._peer is not None:
                     self._peer._arrive(("close", code, reason))
             self._dispatch(JsCloseEvent(self, code, reason, True))
+            self._inbox.clear()
+        elif kind == "error":  # the connection failed (a client's protocol error): no close event follows
+            self._aborted = True
+            self._dispatch(JsErrorEvent(self, JsException(rest[0], name="Error")))
             self._inbox.clear()
         elif kind == "gone":
             self._aborted = True
