@@ -31,6 +31,7 @@ from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsproxy import jsnull
+from workers_env.runtime.jspyproxies import is_container_subclass_proxy, is_python_container
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.tracebacks import without_our_frames
@@ -46,6 +47,8 @@ _MISSING: Any = object()
 NOT_ACCEPTED = ("You must call one of accept() or state.acceptWebSocket() on this WebSocket before sending "
                 "messages.")
 SEND_AFTER_CLOSE = "Can't call WebSocket send() after close()."
+SEND_NO_ARGUMENT = ("Failed to execute 'send' on 'WebSocket': parameter 1 is not of type 'ArrayBuffer or "
+                    "ArrayBufferView or string'.")
 ACCEPT_RELEASED = "Can't accept() WebSocket that was already used in a response."
 RETURN_RELEASED = "Can't return WebSocket that was already used in a response."
 RETURN_ACCEPTED = "Can't return WebSocket in a Response after calling accept()."
@@ -153,9 +156,9 @@ class JsWebSocket(JsgObject, JsProxy):
         self._schedule()
 
     def send(self, message: Any = _MISSING) -> None:
+        data = _message(message)  # jsg converts the argument before the method runs
         if self._closed_outgoing:
             raise js_type_error(SEND_AFTER_CLOSE)
-        data = _message(message)
         if self._aborted or self._state == "released":
             return  # the spec: a send after the connection is gone is ignored
         if self._state != "accepted":
@@ -339,11 +342,19 @@ def _shown(error: BaseException) -> str:
 
 def _message(message: Any) -> str | bytes:
     """``send()``'s argument as jsg converts it (``ArrayBuffer``/view or ``String``): a buffer's
-    bytes, anything else ``String(value)`` (a ``Blob`` is ``[object Blob]``, as workerd sends it)."""
+    bytes, anything else ``String(value)`` (a ``Blob`` is ``[object Blob]``, as workerd sends it).
+    A Python value Pyodide does not convert is its PyProxy, whose ``String()`` is Python's
+    ``str()`` (``b'ab'``, ``[1, 2]``, ``{'a': 1}``); ``None`` crosses as ``undefined``."""
+    if message is _MISSING:
+        raise js_type_error(SEND_NO_ARGUMENT)
     if isinstance(message, JsBufferSource):
         return message.to_bytes()
-    if message is _MISSING:
-        message = None
+    if message is None:
+        return "undefined"
+    if message is jsnull:
+        return "null"
+    if is_python_container(message) or is_container_subclass_proxy(message):
+        return str(message)
     return _jsvalues.js_string(message)
 
 
