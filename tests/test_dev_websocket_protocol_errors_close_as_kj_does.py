@@ -2,7 +2,8 @@
 ``WebSocketImpl::receive``) answers it, measured under ``wrangler dev`` 4.164.0 with a JavaScript
 twin over the same bytes: a close frame with 1002 (1009 for a message over 32 MiB) and KJ's
 description, the connection ended, and at the Worker's end an ``error`` event whose ``message`` is
-``Uncaught Error: WebSocket protocol error; ...`` and no ``close`` event. What KJ lets through
+``Uncaught Error: WebSocket protocol error; ...``, ``readyState`` 3 and a ``send``/``close`` then
+ignored, and no ``close`` event. What KJ lets through
 (an unmasked frame, a ping over 125 bytes, invalid UTF-8 replaced) passes here too."""
 
 from __future__ import annotations
@@ -36,7 +37,12 @@ class Default(WorkerEntrypoint):
         server.accept()
         server.addEventListener("message", lambda e: server.send("T:" + e.data if isinstance(e.data, str) else e.data))
         server.addEventListener("close", lambda e: LOG.append(["close", e.code]))
-        server.addEventListener("error", lambda e: LOG.append(["error", e.message, str(e.error), server.readyState]))
+        def on_error(e):
+            server.send("ignored")
+            server.close(1000)  # ignored too
+            LOG.append(["error", e.message, str(e.error), server.readyState])
+
+        server.addEventListener("error", on_error)
         return JsResponse.new(None, status=101, webSocket=client)
 """
 
@@ -95,7 +101,7 @@ def test_a_broken_frame_is_closed_with_kjs_code_and_an_error_event(tmp_path: Pat
         log = _log(server.port, len(REFUSED))
     assert got == [((8, struct.pack("!H", code) + text.encode()), b"") for _sent, code, text in REFUSED]
     assert log == [["error", f"Uncaught Error: {PREFIX}{code}; protocolError.description = {text}",
-                    f"Error: {PREFIX}{code}; protocolError.description = {text}", 1] for _sent, code, text in REFUSED]
+                    f"Error: {PREFIX}{code}; protocolError.description = {text}", 3] for _sent, code, text in REFUSED]
 
 
 @pytest.mark.parametrize("sent, echoed", [

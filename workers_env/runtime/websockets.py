@@ -120,6 +120,7 @@ class JsWebSocket(JsgObject, JsProxy):
         self._closed_outgoing = False
         self._closed_incoming = False
         self._aborted = False  # the other end went away without a close
+        self._errored = False  # the connection failed (readyState 3, sends and closes ignored)
         self._inbox: list[tuple[Any, ...]] = []
         self._listeners: list[tuple[str, Any, Any]] = []
         self._pumping = False
@@ -131,7 +132,7 @@ class JsWebSocket(JsgObject, JsProxy):
     # -- the JS API -------------------------------------------------------------------------
     @property
     def readyState(self) -> int:  # noqa: N802 - JS name
-        if self._closed_incoming and self._closed_outgoing:
+        if self._errored or self._closed_incoming and self._closed_outgoing:
             return CLOSED
         if self._closed_incoming or self._closed_outgoing:
             return CLOSING
@@ -247,7 +248,7 @@ class JsWebSocket(JsgObject, JsProxy):
             self._dispatch(JsCloseEvent(self, code, reason, True))
             self._inbox.clear()
         elif kind == "error":  # the connection failed (a client's protocol error): no close event follows
-            self._aborted = True
+            self._aborted = self._errored = True
             self._dispatch(JsErrorEvent(self, JsException(rest[0], name="Error")))
             self._inbox.clear()
         elif kind == "gone":
