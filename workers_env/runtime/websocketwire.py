@@ -64,6 +64,12 @@ def handshake_response(key: str, headers: list[tuple[str, str]]) -> bytes:
     return b"\r\n".join(lines) + b"\r\n\r\n"
 
 
+def _utf8(text: str) -> bytes:
+    """A close reason as workerd writes it (V8's UTF-8: a lone surrogate U+FFFD, measured under
+    ``wrangler dev`` 4.164.0; a text message keeps it, WTF-8, as KJ sends it)."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace").encode("utf-8")
+
+
 def _frame(opcode: int, payload: bytes) -> bytes:
     """A server frame: final, unmasked."""
     size = len(payload)
@@ -111,7 +117,7 @@ class WireWebSocket(JsWebSocket):
         if not event.wasClean:  # the Worker's end went away: the connection is dropped
             self._end()
             return
-        payload = b"" if event.code == 1005 else struct.pack("!H", event.code) + event.reason.encode("utf-8")
+        payload = b"" if event.code == 1005 else struct.pack("!H", event.code) + _utf8(event.reason)
         self._write(_frame(CLOSE, payload))
         if self._closed_outgoing:  # the client had closed first: both done
             self._end()
