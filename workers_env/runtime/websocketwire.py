@@ -7,7 +7,10 @@ offline and dependency-free. The handshake's refusals are KJ's (measured under `
 missing key ``400``; the Worker has run by then and its end hears 1006. The 101 carries
 ``Connection``, ``Upgrade``, ``Sec-WebSocket-Accept`` and then the Worker's own headers.
 ``permessage-deflate``, which workerd negotiates under ``web_socket_compression``, is not offered:
-the frames' payloads are the same, uncompressed (README, Where we had to choose).
+the frames' payloads are the same, uncompressed (README, Where we had to choose). A client's frame
+breaking RFC 6455 is refused as KJ's ``WebSocketImpl::receive`` refuses it, in its order (a close
+frame of 1002 or 1009 with KJ's description; the Worker's end an ``error`` event); what KJ lets
+through (unmasked frames, long pings, invalid UTF-8 replaced) passes.
 """
 
 from __future__ import annotations
