@@ -73,6 +73,13 @@ def _utf8(text: str) -> bytes:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace").encode("utf-8")
 
 
+def _unmasked(payload: bytes, mask: bytes) -> bytes:
+    """A client frame's payload XORed with its 4-byte mask (as one integer: a large message at C speed)."""
+    size = len(payload)
+    key = (mask * (size // 4 + 1))[:size]
+    return (int.from_bytes(payload, "big") ^ int.from_bytes(key, "big")).to_bytes(size, "big")
+
+
 def _frame(opcode: int, payload: bytes) -> bytes:
     """A server frame: final, unmasked."""
     size = len(payload)
@@ -98,7 +105,7 @@ class WireWebSocket(JsWebSocket):
         self._auto_reply = False
         self._write = write
         self._close_transport = close_transport
-        self._buffer = b""
+        self._buffer = bytearray()
         self._fragments: list[bytes] = []
         self._fragment_type, self._fragment_compressed = TEXT, False
         self._max_size = max_message_size or (INCREASED_MAX_MESSAGE_SIZE if _flag("increase_websocket_message_size", False)
@@ -168,13 +175,13 @@ class WireWebSocket(JsWebSocket):
             raise _ProtocolError(1002, "Received fragmented control frame")
         mask = b""
         if second & 0x80:
-            mask, at = buffer[at:at + 4], at + 4
+            mask, at = bytes(buffer[at:at + 4]), at + 4
         if len(buffer) < at + size:
             return None
-        payload = buffer[at:at + size]
-        self._buffer = buffer[at + size:]
+        payload = bytes(buffer[at:at + size])
+        del buffer[:at + size]  # in place: a message read in many chunks is not copied once a chunk
         if mask:
-            payload = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+            payload = _unmasked(payload, mask)
         return final, opcode, bool(first & 0x40), payload
 
     def _act(self, final: bool, opcode: int, compressed: bool, payload: bytes) -> None:
