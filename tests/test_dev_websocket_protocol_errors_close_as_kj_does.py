@@ -116,3 +116,14 @@ def test_what_kj_lets_through(tmp_path: Path, sent: bytes, echoed: tuple[int, by
         sock.sendall(sent)
         assert _receive(sock) == echoed
         sock.close()
+
+
+def test_increase_websocket_message_size_raises_the_limit_to_128_mib(tmp_path: Path):
+    """workerd's ``startReadLoop`` reads the Worker's flag (api/web-socket.c++): 128 MiB."""
+    folder = one_file_worker(tmp_path, WORKER, date="2026-08-01", flags=("increase_websocket_message_size",))
+    with BackgroundServer(load_worker(folder)) as server:
+        sock, _ = _connect(server.port, "/")
+        sock.sendall(_frame(0x82, b"", size=1 << 40)[:-4])
+        got = _receive(sock)
+        sock.close()
+    assert got == (8, struct.pack("!H", 1009) + b"Message is too large: 1099511627776 > 134217728")

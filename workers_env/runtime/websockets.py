@@ -59,6 +59,11 @@ NO_UPGRADE = ('Worker tried to return a WebSocket in a response to a request whi
               '"Upgrade: websocket".')
 
 
+#: workerd's limit on a message a connection delivers (api/web-socket.c++'s ``WEBSOCKET_MAX_MESSAGE_SIZE``;
+#: 128 MiB under the experimental ``increase_websocket_message_size``)
+MAX_MESSAGE_SIZE, INCREASED_MAX_MESSAGE_SIZE = 32 << 20, 128 << 20
+
+
 def _flag(name: str, default: bool) -> bool:
     """A workerd flag of the running Worker (outside one, or unknown: ``default``, the newest dates')."""
     flags = getattr(current_runtime(), "compat_flags", None)
@@ -128,6 +133,9 @@ class JsWebSocket(JsgObject, JsProxy):
         self._auto_reply = _flag("web_socket_auto_reply_to_close", True)
         self._reason_limit = _flag("websocket_close_reason_byte_limit", True)
         self._pedantic = _flag("pedantic_wpt", False)
+        #: the largest message this end takes from a connection (workerd's ``startReadLoop``)
+        self._max_message = INCREASED_MAX_MESSAGE_SIZE if _flag("increase_websocket_message_size", False) \
+            else MAX_MESSAGE_SIZE
 
     # -- the JS API -------------------------------------------------------------------------
     @property

@@ -23,15 +23,12 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
-from workers_env.runtime.websockets import JsCloseEvent, JsWebSocket, _flag
+from workers_env.runtime.websockets import MAX_MESSAGE_SIZE, JsCloseEvent, JsWebSocket
 
 __all__ = ["WireWebSocket", "handshake_refusal", "handshake_response"]
 
 _GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 TEXT, BINARY, CONTINUATION, CLOSE, PING, PONG = 1, 2, 0, 8, 9, 10
-#: workerd's limit on a received message (api/web-socket.c++'s ``WEBSOCKET_MAX_MESSAGE_SIZE``; 128 MiB
-#: under the experimental ``increase_websocket_message_size``)
-MAX_MESSAGE_SIZE, INCREASED_MAX_MESSAGE_SIZE = 32 << 20, 128 << 20
 
 
 class _ProtocolError(Exception):
@@ -98,8 +95,7 @@ class WireWebSocket(JsWebSocket):
     (the client answers it, as under workerd); the connection ends once both sides have closed,
     or at once when either goes away (the other hears 1006)."""
 
-    def __init__(self, write: Callable[[bytes], None], close_transport: Callable[[], None],
-                 max_message_size: int | None = None) -> None:
+    def __init__(self, write: Callable[[bytes], None], close_transport: Callable[[], None]) -> None:
         super().__init__()
         self._binary_blob = False
         self._auto_reply = False
@@ -108,8 +104,6 @@ class WireWebSocket(JsWebSocket):
         self._buffer = bytearray()
         self._fragments: list[bytes] = []
         self._fragment_type, self._fragment_compressed = TEXT, False
-        self._max_size = max_message_size or (INCREASED_MAX_MESSAGE_SIZE if _flag("increase_websocket_message_size", False)
-                                              else MAX_MESSAGE_SIZE)
         self.ended: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.accept()
         self.addEventListener("message", self._to_client)
@@ -164,7 +158,8 @@ class WireWebSocket(JsWebSocket):
         final, opcode = bool(first & 0x80), first & 0x0F
         if first & 0x30:
             raise _ProtocolError(1002, "Received frame had RSV bits 2 or 3 set")
-        room = self._max_size - sum(len(part) for part in self._fragments)
+        limit = self._peer._max_message if self._peer is not None else MAX_MESSAGE_SIZE  # the Worker's flags
+        room = limit - sum(len(part) for part in self._fragments)
         if size > room:
             raise _ProtocolError(1009, f"Message is too large: {size} > {room}")
         if opcode == CONTINUATION and not self._fragments:
