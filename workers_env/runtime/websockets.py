@@ -22,7 +22,7 @@ import logging
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._errors import NotEmulatedError, WorkersEnvError
+from workers_env._errors import JsException, NotEmulatedError, WorkersEnvError
 from workers_env.runtime.abort import _capture, _handler, _refuse_capture, _required
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.domexception import dom_exception
@@ -31,11 +31,12 @@ from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsproxy import jsnull
+from workers_env.runtime.jspyproxies import is_container_subclass_proxy, is_python_container
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.tracebacks import without_our_frames
 
-__all__ = ["ClientWebSocket", "JsCloseEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair", "accept_upgrade",
+__all__ = ["ClientWebSocket", "JsCloseEvent", "JsErrorEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair", "accept_upgrade",
            "check_upgrade", "couple", "web_socket_class"]
 
 log = logging.getLogger("workers_env.runtime")
@@ -46,6 +47,8 @@ _MISSING: Any = object()
 NOT_ACCEPTED = ("You must call one of accept() or state.acceptWebSocket() on this WebSocket before sending "
                 "messages.")
 SEND_AFTER_CLOSE = "Can't call WebSocket send() after close()."
+SEND_NO_ARGUMENT = ("Failed to execute 'send' on 'WebSocket': parameter 1 is not of type 'ArrayBuffer or "
+                    "ArrayBufferView or string'.")
 ACCEPT_RELEASED = "Can't accept() WebSocket that was already used in a response."
 RETURN_RELEASED = "Can't return WebSocket that was already used in a response."
 RETURN_ACCEPTED = "Can't return WebSocket in a Response after calling accept()."
@@ -54,6 +57,11 @@ REASON_TOO_LONG = "WebSocket close reason must not be longer than 123 bytes when
 DISCONNECTED = "WebSocket disconnected without sending Close frame."
 NO_UPGRADE = ('Worker tried to return a WebSocket in a response to a request which did not contain the header '
               '"Upgrade: websocket".')
+
+
+#: workerd's limit on a message a connection delivers (api/web-socket.c++'s ``WEBSOCKET_MAX_MESSAGE_SIZE``;
+#: 128 MiB under the experimental ``increase_websocket_message_size``)
+MAX_MESSAGE_SIZE, INCREASED_MAX_MESSAGE_SIZE = 32 << 20, 128 << 20
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -84,6 +92,19 @@ class JsCloseEvent(JsProxy):
         self.code, self.reason, self.wasClean = code, reason, was_clean
 
 
+class JsErrorEvent(JsProxy):
+    """An ``error`` event: ``message`` (``"Uncaught Error: ..."``, as V8 words it) and ``error``."""
+
+    _js_name = "ErrorEvent"
+    type = "error"
+    filename, lineno, colno = "", 0, 0
+
+    def __init__(self, target: JsWebSocket, error: JsException):
+        self.target = self.currentTarget = target
+        self.error = error
+        self.message = f"Uncaught {error}"  # str(): "Error: <message>"
+
+
 class JsWebSocket(JsgObject, JsProxy):
     """One end of a ``WebSocketPair`` (workerd's ``WebSocket``): ``accept()``, ``send()``,
     ``close()``, ``addEventListener``/``removeEventListener`` and ``on<type>`` properties,
@@ -104,6 +125,7 @@ class JsWebSocket(JsgObject, JsProxy):
         self._closed_outgoing = False
         self._closed_incoming = False
         self._aborted = False  # the other end went away without a close
+        self._errored = False  # the connection failed (readyState 3, sends and closes ignored)
         self._inbox: list[tuple[Any, ...]] = []
         self._listeners: list[tuple[str, Any, Any]] = []
         self._pumping = False
@@ -111,11 +133,14 @@ class JsWebSocket(JsgObject, JsProxy):
         self._auto_reply = _flag("web_socket_auto_reply_to_close", True)
         self._reason_limit = _flag("websocket_close_reason_byte_limit", True)
         self._pedantic = _flag("pedantic_wpt", False)
+        #: the largest message this end takes from a connection (workerd's ``startReadLoop``)
+        self._max_message = INCREASED_MAX_MESSAGE_SIZE if _flag("increase_websocket_message_size", False) \
+            else MAX_MESSAGE_SIZE
 
     # -- the JS API -------------------------------------------------------------------------
     @property
     def readyState(self) -> int:  # noqa: N802 - JS name
-        if self._closed_incoming and self._closed_outgoing:
+        if self._errored or self._closed_incoming and self._closed_outgoing:
             return CLOSED
         if self._closed_incoming or self._closed_outgoing:
             return CLOSING
@@ -140,9 +165,9 @@ class JsWebSocket(JsgObject, JsProxy):
         self._schedule()
 
     def send(self, message: Any = _MISSING) -> None:
+        data = _message(message)  # jsg converts the argument before the method runs
         if self._closed_outgoing:
             raise js_type_error(SEND_AFTER_CLOSE)
-        data = _message(message)
         if self._aborted or self._state == "released":
             return  # the spec: a send after the connection is gone is ignored
         if self._state != "accepted":
@@ -229,6 +254,10 @@ class JsWebSocket(JsgObject, JsProxy):
                 if self._peer is not None:
                     self._peer._arrive(("close", code, reason))
             self._dispatch(JsCloseEvent(self, code, reason, True))
+            self._inbox.clear()
+        elif kind == "error":  # the connection failed (a client's protocol error): no close event follows
+            self._aborted = self._errored = True
+            self._dispatch(JsErrorEvent(self, JsException(rest[0], name="Error")))
             self._inbox.clear()
         elif kind == "gone":
             self._aborted = True
@@ -322,11 +351,19 @@ def _shown(error: BaseException) -> str:
 
 def _message(message: Any) -> str | bytes:
     """``send()``'s argument as jsg converts it (``ArrayBuffer``/view or ``String``): a buffer's
-    bytes, anything else ``String(value)`` (a ``Blob`` is ``[object Blob]``, as workerd sends it)."""
+    bytes, anything else ``String(value)`` (a ``Blob`` is ``[object Blob]``, as workerd sends it).
+    A Python value Pyodide does not convert is its PyProxy, whose ``String()`` is Python's
+    ``str()`` (``b'ab'``, ``[1, 2]``, ``{'a': 1}``); ``None`` crosses as ``undefined``."""
+    if message is _MISSING:
+        raise js_type_error(SEND_NO_ARGUMENT)
     if isinstance(message, JsBufferSource):
         return message.to_bytes()
-    if message is _MISSING:
-        message = None
+    if message is None:
+        return "undefined"
+    if message is jsnull:
+        return "null"
+    if is_python_container(message) or is_container_subclass_proxy(message):
+        return str(message)
     return _jsvalues.js_string(message)
 
 

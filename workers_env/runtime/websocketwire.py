@@ -7,7 +7,10 @@ offline and dependency-free. The handshake's refusals are KJ's (measured under `
 missing key ``400``; the Worker has run by then and its end hears 1006. The 101 carries
 ``Connection``, ``Upgrade``, ``Sec-WebSocket-Accept`` and then the Worker's own headers.
 ``permessage-deflate``, which workerd negotiates under ``web_socket_compression``, is not offered:
-the frames' payloads are the same, uncompressed (README, Where we had to choose).
+the frames' payloads are the same, uncompressed (README, Where we had to choose). A client's frame
+breaking RFC 6455 is refused as KJ's ``WebSocketImpl::receive`` refuses it, in its order (a close
+frame of 1002 or 1009 with KJ's description; the Worker's end an ``error`` event); what KJ lets
+through (unmasked frames, long pings, invalid UTF-8 replaced) passes.
 """
 
 from __future__ import annotations
@@ -20,12 +23,20 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
-from workers_env.runtime.websockets import JsCloseEvent, JsWebSocket
+from workers_env.runtime.websockets import MAX_MESSAGE_SIZE, JsCloseEvent, JsWebSocket
 
 __all__ = ["WireWebSocket", "handshake_refusal", "handshake_response"]
 
 _GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 TEXT, BINARY, CONTINUATION, CLOSE, PING, PONG = 1, 2, 0, 8, 9, 10
+
+
+class _ProtocolError(Exception):
+    """A client's frame breaking RFC 6455, as KJ refuses it: the close code and KJ's description."""
+
+    def __init__(self, code: int, description: str):
+        super().__init__(description)
+        self.code, self.description = code, description
 
 
 def handshake_refusal(headers: Any) -> bytes | None:
@@ -53,6 +64,19 @@ def handshake_response(key: str, headers: list[tuple[str, str]]) -> bytes:
     return b"\r\n".join(lines) + b"\r\n\r\n"
 
 
+def _utf8(text: str) -> bytes:
+    """A close reason as workerd writes it (V8's UTF-8: a lone surrogate U+FFFD, measured under
+    ``wrangler dev`` 4.164.0; a text message keeps it, WTF-8, as KJ sends it)."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace").encode("utf-8")
+
+
+def _unmasked(payload: bytes, mask: bytes) -> bytes:
+    """A client frame's payload XORed with its 4-byte mask (as one integer: a large message at C speed)."""
+    size = len(payload)
+    key = (mask * (size // 4 + 1))[:size]
+    return (int.from_bytes(payload, "big") ^ int.from_bytes(key, "big")).to_bytes(size, "big")
+
+
 def _frame(opcode: int, payload: bytes) -> bytes:
     """A server frame: final, unmasked."""
     size = len(payload)
@@ -77,9 +101,9 @@ class WireWebSocket(JsWebSocket):
         self._auto_reply = False
         self._write = write
         self._close_transport = close_transport
-        self._buffer = b""
+        self._buffer = bytearray()
         self._fragments: list[bytes] = []
-        self._fragment_type = TEXT
+        self._fragment_type, self._fragment_compressed = TEXT, False
         self.ended: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.accept()
         self.addEventListener("message", self._to_client)
@@ -97,7 +121,7 @@ class WireWebSocket(JsWebSocket):
         if not event.wasClean:  # the Worker's end went away: the connection is dropped
             self._end()
             return
-        payload = b"" if event.code == 1005 else struct.pack("!H", event.code) + event.reason.encode("utf-8")
+        payload = b"" if event.code == 1005 else struct.pack("!H", event.code) + _utf8(event.reason)
         self._write(_frame(CLOSE, payload))
         if self._closed_outgoing:  # the client had closed first: both done
             self._end()
@@ -107,12 +131,17 @@ class WireWebSocket(JsWebSocket):
         """Bytes from the client: each whole frame acted on."""
         self._buffer += data
         while not self.ended.done():
-            frame = self._next_frame()
-            if frame is None:
-                return
-            self._act(*frame)
+            try:
+                frame = self._next_frame()
+                if frame is None:
+                    return
+                self._act(*frame)
+            except _ProtocolError as error:
+                self._refuse(error)
 
-    def _next_frame(self) -> tuple[bool, int, bytes] | None:
+    def _next_frame(self) -> tuple[bool, int, bool, bytes] | None:
+        """The next whole frame (``None``: not all read yet), its header refused first as KJ's
+        ``WebSocketImpl::receive`` refuses it (:class:`_ProtocolError`)."""
         buffer = self._buffer
         if len(buffer) < 2:
             return None
@@ -126,20 +155,46 @@ class WireWebSocket(JsWebSocket):
             if len(buffer) < 10:
                 return None
             size, at = struct.unpack("!Q", buffer[2:10])[0], 10
+        final, opcode = bool(first & 0x80), first & 0x0F
+        if first & 0x30:
+            raise _ProtocolError(1002, "Received frame had RSV bits 2 or 3 set")
+        limit = self._peer._max_message if self._peer is not None else MAX_MESSAGE_SIZE  # the Worker's flags
+        room = limit - sum(len(part) for part in self._fragments)
+        if size > room:
+            raise _ProtocolError(1009, f"Message is too large: {size} > {room}")
+        if opcode == CONTINUATION and not self._fragments:
+            raise _ProtocolError(1002, "Unexpected continuation frame")
+        if CONTINUATION < opcode < CLOSE and self._fragments:
+            raise _ProtocolError(1002, "Missing continuation frame")
+        if not final and opcode >= CLOSE:
+            raise _ProtocolError(1002, "Received fragmented control frame")
         mask = b""
         if second & 0x80:
-            mask, at = buffer[at:at + 4], at + 4
+            mask, at = bytes(buffer[at:at + 4]), at + 4
         if len(buffer) < at + size:
             return None
-        payload = buffer[at:at + size]
-        self._buffer = buffer[at + size:]
+        payload = bytes(buffer[at:at + size])
+        del buffer[:at + size]  # in place: a message read in many chunks is not copied once a chunk
         if mask:
-            payload = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
-        return bool(first & 0x80), first & 0x0F, payload
+            payload = _unmasked(payload, mask)
+        return final, opcode, bool(first & 0x40), payload
 
-    def _act(self, final: bool, opcode: int, payload: bytes) -> None:
+    def _act(self, final: bool, opcode: int, compressed: bool, payload: bytes) -> None:
+        if opcode < CLOSE and not final:  # a fragment: the message's kind and compression bit are its first's
+            if not self._fragments:
+                self._fragment_type, self._fragment_compressed = opcode, compressed
+            self._fragments.append(payload)
+            return
+        if opcode == CONTINUATION:
+            opcode, compressed = self._fragment_type, self._fragment_compressed or compressed
+            payload, self._fragments = b"".join(self._fragments) + payload, []
+        if compressed:
+            raise _ProtocolError(1002, "Received a WebSocket frame whose compression bit was set, but the compression "
+                                       "extension was not negotiated for this connection.")
         if opcode == PING:
             self._write(_frame(PONG, payload))
+        elif opcode == PONG:
+            return  # unsolicited: ignored
         elif opcode == CLOSE:
             code = struct.unpack("!H", payload[:2])[0] if len(payload) >= 2 else 1005
             reason = payload[2:].decode("utf-8", "replace")
@@ -149,17 +204,22 @@ class WireWebSocket(JsWebSocket):
                 self._peer._arrive(("close", code, reason))
             if already:
                 self._end()
-        elif opcode in (TEXT, BINARY, CONTINUATION):
-            if opcode != CONTINUATION:
-                self._fragments, self._fragment_type = [], opcode
-            self._fragments.append(payload)
-            if final:
-                whole = b"".join(self._fragments)
-                self._fragments = []
-                if self._fragment_type == TEXT:
-                    self.send(whole.decode("utf-8", "replace"))
-                else:
-                    self.send(JsBuffer(whole))
+        elif opcode == TEXT:
+            self.send(payload.decode("utf-8", "replace"))
+        elif opcode == BINARY:
+            self.send(JsBuffer(payload))
+        else:
+            raise _ProtocolError(1002, f"Unknown opcode {opcode}")
+
+    def _refuse(self, error: _ProtocolError) -> None:
+        """KJ's answer to a frame breaking RFC 6455: a close frame with the code and description,
+        the connection ended, and an ``error`` event (no ``close``) at the Worker's end."""
+        self._write(_frame(CLOSE, struct.pack("!H", error.code) + error.description.encode()))
+        self._aborted = self._closed_outgoing = self._closed_incoming = True
+        if self._peer is not None:
+            self._peer._arrive(("error", f"WebSocket protocol error; protocolError.statusCode = {error.code}; "
+                                         f"protocolError.description = {error.description}"))
+        self._end()
 
     def lost(self) -> None:
         """The client went away (no close frame, or after it): the Worker hears 1006 if it had not closed."""
