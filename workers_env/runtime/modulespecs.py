@@ -30,7 +30,7 @@ from workers_env.config.compat import PYTHON_RELEASES
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.nosdk import stub_folder, stub_source
 
-__all__ = ["StandinModule", "with_spec"]
+__all__ = ["ReloadFinder", "StandinModule", "with_spec"]
 
 #: the Pyodide of Worker code outside any Worker (the 0.28 era's, as ``pyodide.__version__``)
 _OUTSIDE = "0.28.2"
@@ -236,6 +236,18 @@ class StandinModule(ModuleType):
     @__spec__.setter
     def __spec__(self, value: Any) -> None:
         pass
+
+
+class ReloadFinder(importlib.abc.MetaPathFinder):
+    """Answers ``importlib.reload`` of a stand-in (the only caller that passes the module as
+    ``target``) with its spec, so the reload runs the spec's loader on it: the same module back,
+    as real Pyodide's reload of ``pyodide``, ``js`` or ``workers`` returns it, its names unchanged
+    (there is no file to run again)."""
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> ModuleSpec | None:
+        if isinstance(target, StandinModule) and sys.modules.get(fullname) is target:
+            return spec_of(target)
+        return None
 
 
 def with_spec(modules: dict[str, ModuleType]) -> dict[str, ModuleType]:

@@ -70,7 +70,7 @@ from workers_env.runtime.jsarity import function_length
 from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
-from workers_env.runtime.modulespecs import StandinModule, with_spec
+from workers_env.runtime.modulespecs import ReloadFinder, StandinModule, with_spec
 from workers_env.runtime.sdksubmodules import SINCE, SdkSubmoduleFinder, Submodule, imported, sdk_lacks
 from workers_env.runtime.workersutils import new_utils_module, workers_utils_module
 
@@ -1202,6 +1202,7 @@ def _build() -> dict[str, ModuleType]:
     pyodide.http = http  # type: ignore[attr-defined]
     pyodide.webloop = webloop  # type: ignore[attr-defined]
     pyodide.code = code  # type: ignore[attr-defined]
+    sys.meta_path.insert(0, ReloadFinder())  # first: a host package of the same name is not run into a stand-in
     sys.meta_path.append(_JsAttributeFinder(js))
     sys.meta_path.append(CloudflareWorkersFinder(workers))  # last: an installed `cloudflare` wins
     # not among the scope's overrides: found (or not) by the running Worker's SDK
