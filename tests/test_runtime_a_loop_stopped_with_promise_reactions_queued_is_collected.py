@@ -16,6 +16,7 @@ from workers_env import load_worker
 
 ENTRY = """
 import asyncio
+import contextvars
 
 import js
 from workers import Response, WorkerEntrypoint
@@ -25,7 +26,8 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         loop = asyncio.get_running_loop()
         settled = js.Promise.new(lambda resolve, reject: resolve(1))
-        loop.call_soon(lambda: (settled.then(lambda value: value), loop.stop()))
+        # stopped outside Worker code (an empty context): Worker code's loop.stop() is WebLoop's
+        loop.call_soon(lambda: (settled.then(lambda value: value), contextvars.Context().run(loop.stop)))
         await loop.create_future()  # never settled: the loop is stopped instead
         return Response("unreachable")
 """

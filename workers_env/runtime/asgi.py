@@ -354,7 +354,7 @@ async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) 
         nonlocal status, headers, stream, writer, writer_closed
         if message["type"] == "http.response.start":
             status = message["status"]
-            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in _member(message, "headers", [])]
+            headers = [(k.decode(), v.decode()) for k, v in _member(message, "headers", [])]  # UTF-8, as both SDKs
         elif message["type"] == "http.response.body":
             data = bytes(_member(message, "body", b""))
             more_body = message.get("more_body", False)
@@ -472,7 +472,7 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
         nonlocal status, headers, event_stream, closed
         if message["type"] == "http.response.start":
             status = message["status"]
-            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in _member(message, "headers", [])]
+            headers = [(k.decode(), v.decode()) for k, v in _member(message, "headers", [])]  # UTF-8, as workerd's
             event_stream = _is_event_stream(headers)
             if event_stream:
                 result.set_result(JsResponse(stream.readable, None, status=status, headers=_from_entries(headers)))

@@ -67,7 +67,7 @@ from workers_env.runtime.thrownerror import thrown_body
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.websocketwire import WireWebSocket, handshake_refusal, handshake_response
-from workers_env.runtime.websockets import accept_upgrade, check_upgrade, couple
+from workers_env.runtime.websockets import accept_upgrade, check_asked, check_returnable, couple
 
 __all__ = [
     "HEADER_TIMEOUT",
@@ -256,16 +256,28 @@ class WorkerApp:
     async def _websocket(self, scope: Scope, request: JsRequest, answered: dict[str, Any]) -> None:
         """The Worker answered with a ``webSocket``: KJ's handshake refusals (the Worker's end hears
         1006), else the 101 and the socket handed to a :class:`WireWebSocket` coupled to the Worker's
-        end until both have closed or either goes away (runtime/websocketwire.py)."""
+        end until both have closed or either goes away (runtime/websocketwire.py). An end the Worker
+        accepted itself (or returned before) is workerd's ``couple`` error once the handshake is
+        answered: the 101 or KJ's refusal, the error logged, the connection closed (wrangler dev
+        4.164.0)."""
         response = answered["websocket"]
         upgrade = scope.get("extensions", {}).get(UPGRADE_EXTENSION)
         refusal = handshake_refusal(request.headers)
+        headers = [(k, v) for k, v in response.headers.items()]
+        try:
+            check_returnable(response.webSocket)
+        except JsException as error:  # workerd answers the handshake, then fails to couple the end:
+            if upgrade is not None:  # the 101 (or KJ's refusal), the error logged, the connection closed
+                if refusal is None:
+                    self._log(scope, 101, response.statusText, answered["started"], request.url)
+                upgrade(refusal or handshake_response(request.headers.get("sec-websocket-key"), headers), None)
+            log.error("Uncaught %s: %s", error.name, error.message)
+            return
         if refusal is not None or upgrade is None:
             couple(response.webSocket)._drop()
             if upgrade is not None and refusal is not None:
                 upgrade(refusal, None)
             return
-        headers = [(k, v) for k, v in response.headers.items()]
         self._log(scope, 101, response.statusText, answered["started"], request.url)
         wire = upgrade(handshake_response(request.headers.get("sec-websocket-key"), headers),
                        lambda write, close: accept_upgrade(request, response, WireWebSocket(write, close)))
@@ -393,7 +405,7 @@ class WorkerApp:
         try:
             response = await worker.dispatch(request, ctx)
             if response.webSocket is not None:  # a WebSocket handshake: the socket is handed over after
-                check_upgrade(request, response)  # (workerd's refusals first: a 500 as for any uncaught error)
+                check_asked(request)  # (workerd's refusal first: a 500 as for any uncaught error)
                 answered["websocket"], answered["started"] = response, started
                 return
             answered["live"], answered["stream"] = response._live, response.__dict__.get("_live_stream")

@@ -22,7 +22,8 @@ library's, in the Worker's folder (the upload root): workers-env's own threads (
 loop (a WSGI view's ``get_event_loop().run_until_complete(d1_call)``), is ``WebLoop``'s too: from
 Pyodide 0.28 ``run_sync(awaitable)`` -- workerd turns Pyodide's ``enableRunUntilComplete`` on --
 and on Pyodide 0.26, which has no such switch, ``asyncio.ensure_future(awaitable)``, returned
-unawaited; CPython's own refuses a loop already running.
+unawaited; CPython's own refuses a loop already running. ``loop.close()`` (of the running loop),
+``run_forever()`` and ``stop()`` called so are ``WebLoop``'s too (:func:`_install_lifecycle`).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from typing import Any
 
 from workers_env.runtime import tasks
 from workers_env.runtime.auditstop import until_event
-from workers_env.runtime.current import current_context, current_runtime, pyodide_028
+from workers_env.runtime.current import current_context, current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.runsync import run_sync as _run_sync
 from workers_env.runtime.tracebacks import PACKAGE_DIR, runs_the_workers
 from workers_env.runtime.webloop import PyodideFuture
@@ -212,9 +213,59 @@ def _install_run_until_complete() -> None:
     base.run_until_complete = run_until_complete
 
 
+#: asyncio's own folder: its calls of ``stop()``/``run_forever()`` (a loop it runs itself, as
+#: ``run_sync``'s helper thread's ``asyncio.run``) are asyncio's, whoever's context they run in
+_ASYNCIO = os.path.dirname(os.path.abspath(asyncio.__file__)) + os.sep
+
+
+def _webloop_call(caller: FrameType) -> bool:
+    """Whether a loop method is called by Worker code, not asyncio's own, on a running loop."""
+    return (current_runtime() is not None and asyncio._get_running_loop() is not None
+            and not caller.f_code.co_filename.startswith(_ASYNCIO))
+
+
+def _install_lifecycle() -> None:
+    """``loop.close()``, ``run_forever()`` and ``stop()`` while Worker code runs on a running
+    loop are Pyodide's ``WebLoop``'s, which has "no lifecycle management" (``webloop.py`` of
+    0.26.0a4, 0.28.2 and 314.0.6, measured under Node): ``close()`` of the running loop and
+    ``run_forever()`` do nothing; ``stop()`` is ``AbstractEventLoop``'s ``NotImplementedError()``
+    before 314.0.x, which adds ``WebLoop.stop``, doing nothing. CPython's refuse a running loop
+    (``Cannot close a running event loop``, ``This event loop is already running``) or stop it.
+    ``close()`` of another loop (``new_event_loop()``'s) still closes it, freeing its sockets."""
+    classes = [asyncio.BaseEventLoop]  # and the subclasses asyncio has (the selector loops' own close())
+    for cls in classes:
+        classes.extend(sub for sub in cls.__subclasses__() if sub.__module__.startswith("asyncio."))
+    for cls in classes:
+        for name in ("close", "run_forever", "stop"):
+            original = cls.__dict__.get(name)
+            if original is not None and getattr(original, "workers_env_original", None) is None:
+                setattr(cls, name, _webloop_method(name, original))
+
+
+def _webloop_method(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+    """``original`` (asyncio's ``close``, ``run_forever`` or ``stop``), as ``WebLoop`` has it when
+    Worker code calls it on a running loop (:func:`_install_lifecycle`)."""
+
+    def method(self: asyncio.AbstractEventLoop) -> Any:
+        if not _webloop_call(sys._getframe(1)):
+            return original(self)
+        if name == "close" and self is not asyncio._get_running_loop():
+            return original(self)  # another loop: closed, its sockets freed
+        if name == "stop" and not pyodide_029():
+            raise NotImplementedError  # 0.26/0.28: WebLoop has no stop(), AbstractEventLoop's raises
+        return None  # "Ignore request to close WebLoop", run_forever "does nothing", 314's stop "a no-op"
+
+    method.__name__ = name
+    method.__qualname__ = original.__qualname__
+    method.__doc__ = original.__doc__
+    method.workers_env_original = original  # type: ignore[attr-defined]
+    return method
+
+
 def _install_executor() -> None:
     _install_create_future()
     _install_run_until_complete()
+    _install_lifecycle()
     base: Any = asyncio.BaseEventLoop
     original = base.run_in_executor
     if getattr(original, "workers_env_original", None) is not None:

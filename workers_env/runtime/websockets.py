@@ -36,8 +36,8 @@ from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.tracebacks import without_our_frames
 
-__all__ = ["ClientWebSocket", "JsCloseEvent", "JsErrorEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair", "accept_upgrade",
-           "check_upgrade", "couple", "web_socket_class"]
+__all__ = ["ClientWebSocket", "JsCloseEvent", "JsErrorEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair",
+           "accept_upgrade", "check_asked", "check_returnable", "check_upgrade", "couple", "web_socket_class"]
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -443,11 +443,16 @@ def couple(ws: JsWebSocket, outer: JsWebSocket | None = None) -> JsWebSocket:
     return far
 
 
+def check_asked(request: Any) -> None:
+    """workerd's refusal of a ``webSocket`` in the answer to a request that asked for no upgrade."""
+    if (request.headers.get("upgrade") or "").lower() != "websocket":
+        raise js_type_error(NO_UPGRADE)
+
+
 def check_upgrade(request: Any, response: Any) -> None:
     """workerd's refusals of a ``webSocket`` in the answer to ``request``: a request that asked for
     no upgrade, then an end already returned or accepted by the Worker itself."""
-    if (request.headers.get("upgrade") or "").lower() != "websocket":
-        raise js_type_error(NO_UPGRADE)
+    check_asked(request)
     check_returnable(response.webSocket)
 
 
