@@ -677,7 +677,8 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]
     4.164.0 (``d1 export --no-data=true`` exports the data): it is given as ``no-x``, a key of its
     own (which only ``d1 export``'s conflicts read). ``--x=VALUE`` is false for every VALUE but
     ``true`` (``--json=1``, ``--local=yes``, ``--local=``), as yargs-parser reads a boolean's
-    value (measured: only ``true`` is true); each such VALUE is returned by option name, for
+    value (measured: only ``true`` is true); given twice, the last spelling wins (``--json
+    --json=false`` is false); each such VALUE is returned by option name, for
     the commands where false would mean the Cloudflare account (``kv --local=yes``)."""
     out: list[str] = []
     given: list[tuple[str, bool]] = []
@@ -695,6 +696,7 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]
             continue
         if token.startswith("--no-") and not eq and name[3:] in booleans and not booleans[name[3:]]:
             given.append((name[3:], False))
+            out = [t for t in out if t != f"--{name[3:]}"]  # (the last spelling wins, as in yargs)
             continue  # --no-x of a plain flag: its default, false
         if not token.startswith("--") or name not in booleans:
             out.append(token)
@@ -715,6 +717,8 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]
             out.append(f"--{name}")
         elif booleans[name]:
             out.append(f"--no-{name}")
+        else:  # a plain flag set false: an earlier `--x` no longer holds (`--json --json=false`: false)
+            out = [t for t in out if t != f"--{name}"]
     return out, given, worded
 
 
