@@ -558,6 +558,26 @@ OPTION_FORMS: list[list[str]] = [
     ["kv", "key", "list", "--binding", "KV", "--local", "-_"],
     ["kv", "key", "list", "---binding", "KV", "--local"],
     ["kv", "key", "list", "--local", "---binding", "KV", "---zzz"],
+    # review44: two spellings of one boolean (the last wins), --no-NAME in more command groups
+    ["d1", "execute", "DB", "--local", *SELECT, "--json", "--json=false"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--json", "--no-json"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--json=false", "--json"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--local=false"],
+    ["kv", "key", "list", "--binding", "KV", "--local=false", "--local"],
+    ["kv", "key", "list", "--binding", "KV", "--no-local", "--local"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-local"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--no-persist-to"],
+    ["kv", "bulk", "get", "keys.json", "--binding", "KV", "--local", "--no-persistTo"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--noPersistTo"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-persist-to=x"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-prefix=a"],
+    ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--local", "--no-binding"],
+    ["d1", "migrations", "apply", "DB", "--local", "--no-persist-to"],
+    ["d1", "migrations", "create", "DB", "--no-message"],
+    ["d1", "migrations", "create", "DB", "x", "--remote=true"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--remote=true"],
+    ["vectorize", "create", "idx", "--no-dimensions", "--metric", "cosine"],
+    ["ai", "models", "--no-json"],
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's

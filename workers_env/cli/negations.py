@@ -3,7 +3,7 @@
 yargs-parser's ``boolean-negation`` gives any option spelt ``--no-NAME`` the value ``false``,
 also one that takes a string. What wrangler then does depends on the option (each measured
 with wrangler 4.164.0 in a scratch project): most take ``false`` as not given (``--no-binding``,
-``--no-command``, ``--no-persist-to`` of ``kv`` and ``dev``), some as the text ``false``
+``--no-command``), ``kv`` and ``dev``'s ``--no-persist-to`` as state kept in memory, some as the text ``false``
 (``--no-prefix``), a number option as 0 (``--no-ttl``); given a value too,
 it is wrangler's ``expects a single value, but received multiple: ["KV",false]``; some fail
 inside wrangler with a JavaScript error (``--no-config``: ``configPath.endsWith is not a
@@ -24,7 +24,13 @@ __all__ = ["FALSE", "Negated", "negated_values"]
 FALSE = "\0false"
 
 #: options wrangler reads as not given when false
-_ABSENT = frozenset({"binding", "namespace-id", "command", "file", "path", "profile", "ip", "persist-to"})
+_ABSENT = frozenset({"binding", "namespace-id", "command", "file", "path", "profile", "ip"})
+
+#: (command group, option) wrangler reads false as keeping no state on disk
+#: (``getLocalPersistencePath(false)``: Miniflare's in-memory storage; ``kv key list --no-persist-to``
+#: in a project holding keys is ``[]``): given :data:`FALSE`, which ``kv`` reads as a store in memory
+#: and ``dev`` refuses in words
+_IN_MEMORY = frozenset({("kv", "persist-to"), ("dev", "persist-to")})
 
 #: options wrangler reads false as the text ``false``: ``kv key list --no-prefix`` lists the keys
 #: starting with ``false``; ``kv key put --metadata``'s JSON ``false`` is refused as no object
@@ -96,6 +102,9 @@ def negated_values(parser: argparse.ArgumentParser, group: str, argv: list[str])
             continue
         if action.nargs in (None, "?") and _given(others, spellings):
             out.append(f"--{name}={FALSE}")  # wrangler's `expects a single value` lists false
+            continue
+        if (group, name) in _IN_MEMORY:
+            out.append(f"--{name}={FALSE}")
             continue
         fails = _WRANGLER_FAILS.get((group, name)) or _WRANGLER_FAILS.get(("*", name))
         if name in _ABSENT and fails is None:
