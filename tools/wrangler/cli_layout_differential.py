@@ -578,6 +578,19 @@ OPTION_FORMS: list[list[str]] = [
     ["d1", "execute", "DB", "--local", *SELECT, "--remote=true"],
     ["vectorize", "create", "idx", "--no-dimensions", "--metric", "cosine"],
     ["ai", "models", "--no-json"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-c"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-c", "--config", "wrangler.toml"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-e"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-v"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-h"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-help"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--help=false"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--help", "false"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-envFile"],
+    ["kv", "key", "list", "--local", "--no-namespaceId", "--binding", "KV"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--no-y"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--no-yes"],
+    ["d1", "migrations", "apply", "DB", "--local", "--no-env-file"],
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's

@@ -647,11 +647,12 @@ def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[s
     """The ``--name`` boolean options of the command ``argv`` names (its parser and those above
     it): True where ``--no-name`` exists (``BooleanOptionalAction``), False for a plain flag
     (``store_true``), None for one that keeps an explicit false apart from its default
-    (``nargs="?", const=True``: ``kv --preview``). Per command: ``d1 --preview`` is a flag where
+    (``nargs="?", const=True``: ``kv --preview``). ``--help`` is one of yargs' booleans too
+    (``--help=false``, ``--no-help``, ``--no-h``: the command runs, as in wrangler). Per command: ``d1 --preview`` is a flag where
     ``kv --preview`` takes a value."""
     found: dict[str, bool | None] = {}
     for action in parser._actions:
-        if isinstance(action, (argparse.BooleanOptionalAction, argparse._StoreTrueAction)):
+        if isinstance(action, (argparse.BooleanOptionalAction, argparse._StoreTrueAction, argparse._HelpAction)):
             for option in action.option_strings:
                 if option.startswith("--") and not option.startswith("--no-"):
                     found[option[2:]] = isinstance(action, argparse.BooleanOptionalAction)

@@ -73,6 +73,12 @@ def _spellings(parser: argparse.ArgumentParser, name: str) -> tuple[str, ...] | 
     return tuple(action.option_strings)
 
 
+def _long_name(parser: argparse.ArgumentParser, letter: str) -> str | None:
+    """The long name of the option ``parser`` spells ``-letter`` (``c``: ``config``), if any."""
+    action = parser._option_string_actions.get(f"-{letter}")
+    return next((o[2:] for o in action.option_strings if o.startswith("--")), None) if action else None
+
+
 def _given(argv: list[str], spellings: tuple[str, ...]) -> bool:
     return any(token in spellings or token.partition("=")[0] in spellings for token in argv)
 
@@ -91,6 +97,9 @@ def negated_values(parser: argparse.ArgumentParser, group: str, argv: list[str])
             out.append(token)
             continue
         name = token[5:] if token.startswith("--no-") and "=" not in token else None
+        if name is not None and len(name) == 1:  # `--no-c`: yargs negates the alias, so its option (`config`)
+            name = _long_name(parser, name) or name
+            token = f"--no-{name}"
         spellings = _spellings(parser, name) if name else None
         if name is None or spellings is None:
             out.append(token)
