@@ -30,3 +30,18 @@ def test_local_then_false_goes_to_the_account(tmp_path, monkeypatch, capsys):
     run = run_main(capsys, "kv", "key", "list", "--binding", "KV", "--local", "--local=false")
     assert run.returncode == 1
     assert "workers-env kv works on local state only" in run.stderr
+
+
+@pytest.mark.parametrize(("line", "preview"), [
+    (["--preview", "--no-preview"], False), (["--preview=false", "--preview"], True), (["--preview", "--preview"], True),
+])
+def test_kv_preview_given_twice_is_its_last(tmp_path, monkeypatch, capsys, line, preview):
+    """``kv --preview`` keeps an explicit false apart from its default, and is still a boolean:
+    yargs' last spelling wins, no ``expects a single value`` (wrangler 4.164.0 measured)."""
+    in_project(tmp_path, monkeypatch)
+    run = run_main(capsys, "kv", "key", "list", "--binding", "KV", "--local", *line)
+    if preview:
+        assert run.returncode == 1
+        assert run.stderr.startswith('✘ [ERROR] No preview namespace ID is configured for binding "KV".')
+    else:
+        assert (run.returncode, run.stdout.strip()) == (0, "[]")

@@ -591,6 +591,9 @@ OPTION_FORMS: list[list[str]] = [
     ["d1", "execute", "DB", "--local", *SELECT, "--no-y"],
     ["d1", "execute", "DB", "--local", *SELECT, "--no-yes"],
     ["d1", "migrations", "apply", "DB", "--local", "--no-env-file"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--preview", "--no-preview"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--preview=false", "--preview"],
+    ["kv", "key", "get", "k", "--binding", "KV", "--local", "--preview", "--preview", "false"],
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's

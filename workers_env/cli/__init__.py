@@ -693,6 +693,7 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]
             given.append((name, value == "true"))  # yargs' key `no-data` of its own, which sets no `data`
             continue
         if token.startswith("--no-") and not eq and name[3:] in booleans and booleans[name[3:]] is None:
+            out = [t for t in out if t.partition("=")[0] != f"--{name[3:]}"]  # (the last spelling wins)
             out.append(f"--{name[3:]}=false")
             continue
         if token.startswith("--no-") and not eq and name[3:] in booleans and not booleans[name[3:]]:
@@ -713,6 +714,7 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]
             flag = True
         given.append((name, flag))
         if booleans[name] is None:
+            out = [t for t in out if t.partition("=")[0] != f"--{name}"]
             out.append(f"--{name}={'true' if flag else 'false'}")
         elif flag:
             out.append(f"--{name}")
