@@ -594,6 +594,11 @@ OPTION_FORMS: list[list[str]] = [
     ["kv", "key", "list", "--binding", "KV", "--local", "--preview", "--no-preview"],
     ["kv", "key", "list", "--binding", "KV", "--local", "--preview=false", "--preview"],
     ["kv", "key", "get", "k", "--binding", "KV", "--local", "--preview", "--preview", "false"],
+    ["vectorize", "create", "idx", "--dimensions", "3", "--no-metric"],
+    ["vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine", "--no-metric"],
+    ["vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine", "--no-preset"],
+    ["vectorize", "query", "idx", "--vector", "1", "--no-return-metadata"],
+    ["vectorize", "create-metadata-index", "idx", "--property-name", "p", "--no-type"],
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's

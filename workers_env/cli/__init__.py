@@ -277,7 +277,8 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
         if len(given) >= 2 and given[0] == given[-1] and given[0] in "'\"":
             given = given[1:-1]
         choices = ", ".join(json.dumps(str(c)) for c in (action.choices or ())) if action is not None else ""
-        return (f"Invalid values:\n  Argument: {_key(choice['name'])}, Given: {json.dumps(given)}"
+        shown = "false" if given in (FALSE, repr(FALSE)[1:-1]) else json.dumps(given)  # (`--no-metric`)
+        return (f"Invalid values:\n  Argument: {_key(choice['name'])}, Given: {shown}"
                 + (f", Choices: {choices}" if choices else ""))
     return message  # (words argparse cannot place never get here: Parser.parse_args names them)
 

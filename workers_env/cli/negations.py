@@ -4,7 +4,8 @@ yargs-parser's ``boolean-negation`` gives any option spelt ``--no-NAME`` the val
 also one that takes a string. What wrangler then does depends on the option (each measured
 with wrangler 4.164.0 in a scratch project): most take ``false`` as not given (``--no-binding``,
 ``--no-command``), ``kv`` and ``dev``'s ``--no-persist-to`` as state kept in memory, some as the text ``false``
-(``--no-prefix``), a number option as 0 (``--no-ttl``); given a value too,
+(``--no-prefix``), a number option as 0 (``--no-ttl``), one with choices as none of them
+(``--no-metric``: yargs' ``Invalid values``); given a value too,
 it is wrangler's ``expects a single value, but received multiple: ["KV",false]``; some fail
 inside wrangler with a JavaScript error (``--no-config``: ``configPath.endsWith is not a
 function``), refused here in those words with a ``(workers-env: ...)`` line saying why; the
@@ -108,6 +109,9 @@ def negated_values(parser: argparse.ArgumentParser, group: str, argv: list[str])
         others = [t for t in argv if t is not token]
         if action.type is not None:  # a number option: yargs' Number(false), 0 (`--no-ttl`: wrangler's
             out.append(f"--{name}=0")  # `Invalid expiration_ttl of 0`; `dev --no-port`: any free port)
+            continue
+        if action.choices is not None:  # yargs checks false against the choices: `Invalid values: ... Given: false`
+            out.append(f"--{name}={FALSE}")
             continue
         if action.nargs in (None, "?") and _given(others, spellings):
             out.append(f"--{name}={FALSE}")  # wrangler's `expects a single value` lists false
