@@ -599,6 +599,9 @@ OPTION_FORMS: list[list[str]] = [
     ["vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine", "--no-preset"],
     ["vectorize", "query", "idx", "--vector", "1", "--no-return-metadata"],
     ["vectorize", "create-metadata-index", "idx", "--property-name", "p", "--no-type"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--json", "--no-persist-to"],
+    ["d1", "execute", "DB", *SELECT, "--no-persist-to"],
+    ["d1", "export", "DB", "--local", "--output", "o.sql", "--no-persist-to"],
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's

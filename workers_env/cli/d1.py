@@ -36,6 +36,7 @@ from workers_env.cli.common import (
     warn,
     with_hint,
 )
+from workers_env.cli.negations import FALSE, PATH_FALSE, failed_hint
 from workers_env.cli.wrangler_config import read_config
 from workers_env.config.wrangler import display_path
 from workers_env.d1 import migration_pattern, migrations
@@ -200,11 +201,13 @@ def _local_only(args: argparse.Namespace) -> None:
         raise CommandError(_BOTH_LOCATIONS)
     if args.preview and not args.remote:
         raise CommandError(_PREVIEW_NEEDS_REMOTE)
-    if args.persist_to and not args.local:
+    if args.persist_to and args.persist_to != FALSE and not args.local:  # (false: yargs' `--no-persist-to`)
         raise CommandError(_PERSIST_TO_NEEDS_LOCAL)
 
 
 def _persist_to(args: argparse.Namespace, config: Any) -> Path:
+    if getattr(args, "persist_to", None) == FALSE:  # `--no-persist-to`: wrangler's path.join(false, "v3")
+        raise with_hint(CommandError(PATH_FALSE), failed_hint("persist-to"))
     if getattr(args, "persist_to", None):
         return Path(args.persist_to)
     return default_persist_to(config.path)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 from typing import NamedTuple
 
-__all__ = ["FALSE", "Negated", "negated_values"]
+__all__ = ["FALSE", "PATH_FALSE", "Negated", "failed_hint", "negated_values"]
 
 #: the value a ``--no-NAME`` gives an option also given a value, so that wrangler's
 #: ``expects a single value`` error lists it as ``false`` (no command line holds a NUL:
@@ -27,17 +27,20 @@ FALSE = "\0false"
 #: options wrangler reads as not given when false
 _ABSENT = frozenset({"binding", "namespace-id", "command", "file", "path", "profile", "ip"})
 
-#: (command group, option) wrangler reads false as keeping no state on disk
-#: (``getLocalPersistencePath(false)``: Miniflare's in-memory storage; ``kv key list --no-persist-to``
-#: in a project holding keys is ``[]``): given :data:`FALSE`, which ``kv`` reads as a store in memory
-#: and ``dev`` refuses in words
-_IN_MEMORY = frozenset({("kv", "persist-to"), ("dev", "persist-to")})
+#: (command group, option) given :data:`FALSE` for the command to read where wrangler reads it:
+#: wrangler's ``getLocalPersistencePath(false)`` keeps no state on disk -- ``kv`` a namespace in
+#: memory (Miniflare's in-memory storage: ``kv key list --no-persist-to`` in a project holding keys
+#: is ``[]``), ``dev`` refused in words (wrangler dev's state in memory), ``d1`` failing with
+#: :data:`PATH_FALSE` where it joins the folder (after the ``Resource location`` lines; ``execute
+#: --json``'s JSON error)
+_READ_BY_COMMAND = frozenset({("kv", "persist-to"), ("dev", "persist-to"), ("d1", "persist-to")})
 
 #: options wrangler reads false as the text ``false``: ``kv key list --no-prefix`` lists the keys
 #: starting with ``false``; ``kv key put --metadata``'s JSON ``false`` is refused as no object
 _AS_TEXT = frozenset({"prefix", "metadata"})
 
-_PATH_TYPE = 'The "path" argument must be of type string. Received type boolean (false)'
+#: Node's error at ``path.join(false, ...)``: ``d1 --no-persist-to``'s
+PATH_FALSE = 'The "path" argument must be of type string. Received type boolean (false)'
 #: (command group or ``*``, option) -> the JavaScript error wrangler 4.164.0 fails with, and
 #: whether it first prints where the command runs (``Resource location: ...``)
 _WRANGLER_FAILS: dict[tuple[str, str], tuple[str, bool]] = {
@@ -46,7 +49,6 @@ _WRANGLER_FAILS: dict[tuple[str, str], tuple[str, bool]] = {
                    False),
     ("*", "env-file"): ('The "paths[0]" argument must be of type string. Received type boolean (false)', False),
     ("dev", "var"): ("v8.split is not a function or its return value is not iterable", False),
-    ("d1", "persist-to"): (_PATH_TYPE, True),
     ("d1", "output"): ('The "path" argument must be of type string or an instance of Buffer or URL. '
                        "Received type boolean (false)", True),
 }
@@ -72,6 +74,12 @@ def _spellings(parser: argparse.ArgumentParser, name: str) -> tuple[str, ...] | 
     if action.nargs == "?" and action.const is True:  # (kv --preview: a boolean)
         return None
     return tuple(action.option_strings)
+
+
+def failed_hint(name: str) -> str:
+    """The line saying why wrangler's JavaScript error came, after it."""
+    return (f"--no-{name} gives --{name} the value false, as wrangler reads any --no-NAME, and "
+            f"wrangler 4.164.0 fails with the error above; give --{name} a value, or leave it out")
 
 
 def _long_name(parser: argparse.ArgumentParser, letter: str) -> str | None:
@@ -116,7 +124,7 @@ def negated_values(parser: argparse.ArgumentParser, group: str, argv: list[str])
         if action.nargs in (None, "?") and _given(others, spellings):
             out.append(f"--{name}={FALSE}")  # wrangler's `expects a single value` lists false
             continue
-        if (group, name) in _IN_MEMORY:
+        if (group, name) in _READ_BY_COMMAND:
             out.append(f"--{name}={FALSE}")
             continue
         fails = _WRANGLER_FAILS.get((group, name)) or _WRANGLER_FAILS.get(("*", name))
@@ -130,9 +138,7 @@ def negated_values(parser: argparse.ArgumentParser, group: str, argv: list[str])
         if found is not None:
             continue
         if fails is not None:
-            found = Negated([], fails[0], fails[1],
-                            f"--no-{name} gives --{name} the value false, as wrangler reads any --no-NAME, and "
-                            f"wrangler 4.164.0 fails with the error above; give --{name} a value, or leave it out")
+            found = Negated([], fails[0], fails[1], failed_hint(name))
         else:
             found = Negated([], f"--no-{name} gives --{name} the value false, as wrangler reads any --no-NAME; "
                                 f"workers-env takes no false for --{name} (wrangler 4.164.0 goes on with it): "
