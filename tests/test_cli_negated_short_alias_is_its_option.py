@@ -42,3 +42,12 @@ def test_no_y_answers_no_prompt(tmp_path, monkeypatch, capsys):
     in_project(tmp_path, monkeypatch)
     run = run_main(capsys, "d1", "execute", "DB", "--local", "--command", "select 1 as x", "--json", "--no-y")
     assert (run.returncode, json.loads(run.stdout)[0]["results"]) == (0, [{"x": 1}])
+
+
+@pytest.mark.parametrize("line", [["--version=false"], ["--version=1"], ["--help=false"]])
+def test_version_or_help_given_false_is_no_version_or_help(capsys, line):
+    """wrangler 4.164.0 ``--version=false`` prints its help, exit 0, as with no command at all;
+    workers-env said ``--version/-v takes true or false, got 'false'``."""
+    run = run_main(capsys, *line)
+    assert run.returncode == 0
+    assert run.stdout.startswith("usage: workers-env") and run.stderr == ""

@@ -602,6 +602,9 @@ OPTION_FORMS: list[list[str]] = [
     ["d1", "execute", "DB", "--local", *SELECT, "--json", "--no-persist-to"],
     ["d1", "execute", "DB", *SELECT, "--no-persist-to"],
     ["d1", "export", "DB", "--local", "--output", "o.sql", "--no-persist-to"],
+    ["--version=false"],
+    ["--version=1"],
+    ["--help=false"],
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's

@@ -648,12 +648,13 @@ def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[s
     """The ``--name`` boolean options of the command ``argv`` names (its parser and those above
     it): True where ``--no-name`` exists (``BooleanOptionalAction``), False for a plain flag
     (``store_true``), None for one that keeps an explicit false apart from its default
-    (``nargs="?", const=True``: ``kv --preview``). ``--help`` is one of yargs' booleans too
-    (``--help=false``, ``--no-help``, ``--no-h``: the command runs, as in wrangler). Per command: ``d1 --preview`` is a flag where
+    (``nargs="?", const=True``: ``kv --preview``). ``--help`` and ``--version`` are yargs' booleans
+    too (``--help=false``, ``--no-h``, ``--version=1``: the command runs, as in wrangler). Per command: ``d1 --preview`` is a flag where
     ``kv --preview`` takes a value."""
     found: dict[str, bool | None] = {}
     for action in parser._actions:
-        if isinstance(action, (argparse.BooleanOptionalAction, argparse._StoreTrueAction, argparse._HelpAction)):
+        if isinstance(action, (argparse.BooleanOptionalAction, argparse._StoreTrueAction, argparse._HelpAction,
+                               argparse._VersionAction)):
             for option in action.option_strings:
                 if option.startswith("--") and not option.startswith("--no-"):
                     found[option[2:]] = isinstance(action, argparse.BooleanOptionalAction)
