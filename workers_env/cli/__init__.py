@@ -480,8 +480,8 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     if twice is not None:
         return _usage_error(parser, given, UsageError(twice))
     if negated.fails is not None:  # a --no-NAME wrangler fails at, or workers-env refuses
-        if negated.after_location:
-            resource_location(args)
+        if negated.after_location and getattr(args, "location_first", False) and not getattr(args, "json", False):
+            resource_location(args)  # (`d1 execute --json` prints none)
         fail(negated.fails)
         if negated.hint is not None:
             print_hint(with_hint(CommandError(negated.fails), negated.hint))

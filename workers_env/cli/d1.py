@@ -104,7 +104,7 @@ def register(subparsers: Any) -> None:
     execute.add_argument("--file", metavar="PATH", default=None, **value_optional(), help="a .sql file to execute")
     execute.add_argument("--json", action="store_true", help="print the results as clean JSON")
     execute.add_argument("--yes", "-y", action="store_true", help="answer yes to prompts (there are none locally)")
-    execute.set_defaults(handler=_execute)
+    execute.set_defaults(handler=_execute, location_first=True)
 
     export = sub.add_parser("export", help="export the contents or schema of a database as a .sql file")
     _add_options(export, persist=False)  # wrangler's export has no --persist-to either
@@ -120,7 +120,7 @@ def register(subparsers: Any) -> None:
                         help="dump format: d1 (sqlite3_cli_only is remote only, so refused)")
     export.add_argument("--skip-confirmation", "-y", action="store_true",
                         help="skip confirmation (there is none locally)")
-    export.set_defaults(handler=_export)
+    export.set_defaults(handler=_export, location_first=True)
 
     mig = sub.add_parser("migrations", help="create, list and apply migrations")
     msub = mig.add_subparsers(dest="migrations_command", metavar="COMMAND")
@@ -130,10 +130,10 @@ def register(subparsers: Any) -> None:
     create.set_defaults(handler=_create)
     listing = msub.add_parser("list", help="list migrations not applied yet")
     _add_options(listing)
-    listing.set_defaults(handler=_list)
+    listing.set_defaults(handler=_list, location_first=True)
     apply = msub.add_parser("apply", help="apply the migrations not applied yet")
     _add_options(apply)
-    apply.set_defaults(handler=_apply)
+    apply.set_defaults(handler=_apply, location_first=True)
 
     def usage(p: argparse.ArgumentParser) -> Any:
         def show(_: argparse.Namespace) -> int:

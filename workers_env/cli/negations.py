@@ -42,11 +42,12 @@ _AS_TEXT = frozenset({"prefix", "metadata"})
 #: Node's error at ``path.join(false, ...)``: ``d1 --no-persist-to``'s
 PATH_FALSE = 'The "path" argument must be of type string. Received type boolean (false)'
 #: (command group or ``*``, option) -> the JavaScript error wrangler 4.164.0 fails with, and
-#: whether it first prints where the command runs (``Resource location: ...``)
+#: whether it fails as the command reads its config, after the ``Resource location`` lines of a
+#: command printing them (``location_first``: ``kv key put --no-config``, ``d1 export --no-env``)
 _WRANGLER_FAILS: dict[tuple[str, str], tuple[str, bool]] = {
-    ("*", "config"): ("configPath.endsWith is not a function", False),
+    ("*", "config"): ("configPath.endsWith is not a function", True),
     ("*", "env"): ('The expression evaluated to a falsy value:\n\n  (envName === void 0 || typeof envName === "string")\n',
-                   False),
+                   True),
     ("*", "env-file"): ('The "paths[0]" argument must be of type string. Received type boolean (false)', False),
     ("dev", "var"): ("v8.split is not a function or its return value is not iterable", False),
     ("d1", "output"): ('The "path" argument must be of type string or an instance of Buffer or URL. '
