@@ -3,9 +3,10 @@
 yargs-parser's ``boolean-negation`` gives any option spelt ``--no-NAME`` the value ``false``,
 also one that takes a string. What wrangler then does depends on the option (each measured
 with wrangler 4.164.0 in a scratch project): most take ``false`` as not given (``--no-binding``,
-``--no-command``), ``kv`` and ``dev``'s ``--no-persist-to`` as state kept in memory, some as the text ``false``
-(``--no-prefix``), a number option as 0 (``--no-ttl``), one with choices as none of them
-(``--no-metric``: yargs' ``Invalid values``); given a value too,
+``--no-command``), ``--no-persist-to`` as no state on disk (read by the command: ``kv`` keeps
+the namespace in memory), some as the text ``false`` (``--no-prefix``), a number option as 0
+(``--no-ttl``), one with choices as none of them (``--no-metric``: yargs' ``Invalid values``);
+``--no-c`` is its option's (``--no-config``); given a value too,
 it is wrangler's ``expects a single value, but received multiple: ["KV",false]``; some fail
 inside wrangler with a JavaScript error (``--no-config``: ``configPath.endsWith is not a
 function``), refused here in those words with a ``(workers-env: ...)`` line saying why; the
@@ -41,6 +42,7 @@ _AS_TEXT = frozenset({"prefix", "metadata"})
 
 #: Node's error at ``path.join(false, ...)``: ``d1 --no-persist-to``'s
 PATH_FALSE = 'The "path" argument must be of type string. Received type boolean (false)'
+
 #: (command group or ``*``, option) -> the JavaScript error wrangler 4.164.0 fails with, and
 #: whether it fails as the command reads its config, after the ``Resource location`` lines of a
 #: command printing them (``location_first``: ``kv key put --no-config``, ``d1 export --no-env``)
@@ -57,8 +59,8 @@ _WRANGLER_FAILS: dict[tuple[str, str], tuple[str, bool]] = {
 
 class Negated(NamedTuple):
     """What a ``--no-NAME`` of a valued option comes to: the line to parse, and (if any) the
-    error wrangler fails with, whether it prints where the command runs first, and the line
-    saying why."""
+    error wrangler fails with, whether it fails after the command's ``Resource location``
+    lines, and the line saying why."""
 
     argv: list[str]
     fails: str | None = None
