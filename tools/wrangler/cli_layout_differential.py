@@ -42,8 +42,11 @@ sides, each in a fresh copy of the project:
   ignored or refused as yargs reads them), in a project with the ``clean`` config, compared as
   the mistakes in the command line are.
 * option forms (:data:`OPTION_FORMS`, labelled ``option form :: ...``): a boolean option given a
-  value other than true/false, ``--no-NAME`` of an option taking a value, ``--cwd`` before an
-  option, a lone ``-_``, three-dash options; compared as the mistakes in the command line are.
+  value other than true/false or given twice, ``--no-NAME`` of an option taking a value (with
+  choices too) in each command group, ``--no-X`` of a one-letter alias, ``--help``/``--version``
+  given false, ``--cwd`` before an option, a lone ``-_``, three-dash options; compared as the
+  mistakes in the command line are (``--no-persist-to``'s state in memory shows in no fresh
+  project: tests/test_cli_kv_no_persist_to_is_state_in_memory.py).
   Where wrangler fails with a JavaScript error, its ``If you think this is a bug then please
   create an issue ...`` line is not compared (README: workers-env asks for no bug reports), nor
   workers-env's ``(workers-env: ...)`` line after its error (wrangler has none).
