@@ -41,10 +41,10 @@ def test_no_option_beside_a_value_is_given_twice(tmp_path, monkeypatch, capsys):
                                  'multiple: [false,"KV"].\n')
 
 
-def test_no_persist_to_no_namespace_id_no_profile_are_not_given(tmp_path, monkeypatch, capsys):
+def test_no_namespace_id_no_profile_no_cwd_are_not_given(tmp_path, monkeypatch, capsys):
     in_project(tmp_path, monkeypatch)
     assert run_main(capsys, "kv", "key", "put", "k", "v", "--binding", "KV", "--local").returncode == 0
-    for option in ("--no-persist-to", "--no-namespace-id", "--no-profile", "--no-cwd"):
+    for option in ("--no-namespace-id", "--no-profile", "--no-cwd"):
         run = run_main(capsys, "kv", "key", "list", "--binding", "KV", "--local", option)
         assert (run.returncode, json.loads(run.stdout)) == (0, [{"name": "k"}]), option
 

@@ -42,8 +42,11 @@ sides, each in a fresh copy of the project:
   ignored or refused as yargs reads them), in a project with the ``clean`` config, compared as
   the mistakes in the command line are.
 * option forms (:data:`OPTION_FORMS`, labelled ``option form :: ...``): a boolean option given a
-  value other than true/false, ``--no-NAME`` of an option taking a value, ``--cwd`` before an
-  option, a lone ``-_``, three-dash options; compared as the mistakes in the command line are.
+  value other than true/false or given twice, ``--no-NAME`` of an option taking a value (with
+  choices too) in each command group, ``--no-X`` of a one-letter alias, ``--help``/``--version``
+  given false, ``--cwd`` before an option, a lone ``-_``, three-dash options; compared as the
+  mistakes in the command line are (``--no-persist-to``'s state in memory shows in no fresh
+  project: tests/test_cli_kv_no_persist_to_is_state_in_memory.py).
   Where wrangler fails with a JavaScript error, its ``If you think this is a bug then please
   create an issue ...`` line is not compared (README: workers-env asks for no bug reports), nor
   workers-env's ``(workers-env: ...)`` line after its error (wrangler has none).
@@ -558,6 +561,60 @@ OPTION_FORMS: list[list[str]] = [
     ["kv", "key", "list", "--binding", "KV", "--local", "-_"],
     ["kv", "key", "list", "---binding", "KV", "--local"],
     ["kv", "key", "list", "--local", "---binding", "KV", "---zzz"],
+    # review44: two spellings of one boolean (the last wins), --no-NAME in more command groups
+    ["d1", "execute", "DB", "--local", *SELECT, "--json", "--json=false"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--json", "--no-json"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--json=false", "--json"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--local=false"],
+    ["kv", "key", "list", "--binding", "KV", "--local=false", "--local"],
+    ["kv", "key", "list", "--binding", "KV", "--no-local", "--local"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-local"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--no-persist-to"],
+    ["kv", "bulk", "get", "keys.json", "--binding", "KV", "--local", "--no-persistTo"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--noPersistTo"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-persist-to=x"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-prefix=a"],
+    ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--local", "--no-binding"],
+    ["d1", "migrations", "apply", "DB", "--local", "--no-persist-to"],
+    ["d1", "migrations", "create", "DB", "--no-message"],
+    ["d1", "migrations", "create", "DB", "x", "--remote=true"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--remote=true"],
+    ["vectorize", "create", "idx", "--no-dimensions", "--metric", "cosine"],
+    ["ai", "models", "--no-json"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-c"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-c", "--config", "wrangler.toml"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-e"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-v"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-h"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-help"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--help=false"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--help", "false"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-envFile"],
+    ["kv", "key", "list", "--local", "--no-namespaceId", "--binding", "KV"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--no-y"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--no-yes"],
+    ["d1", "migrations", "apply", "DB", "--local", "--no-env-file"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--preview", "--no-preview"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--preview=false", "--preview"],
+    ["kv", "key", "get", "k", "--binding", "KV", "--local", "--preview", "--preview", "false"],
+    ["vectorize", "create", "idx", "--dimensions", "3", "--no-metric"],
+    ["vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine", "--no-metric"],
+    ["vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine", "--no-preset"],
+    ["vectorize", "query", "idx", "--vector", "1", "--no-return-metadata"],
+    ["vectorize", "create-metadata-index", "idx", "--property-name", "p", "--no-type"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--json", "--no-persist-to"],
+    ["d1", "execute", "DB", *SELECT, "--no-persist-to"],
+    ["d1", "export", "DB", "--local", "--output", "o.sql", "--no-persist-to"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--no-config"],
+    ["kv", "bulk", "delete", "keys.json", "--binding", "KV", "--local", "--force", "--no-e"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--no-config"],
+    ["d1", "execute", "DB", "--local", *SELECT, "--json", "--no-config"],
+    ["d1", "migrations", "list", "DB", "--local", "--no-config"],
+    ["d1", "migrations", "apply", "DB", "--local", "--no-env"],
+    ["d1", "migrations", "create", "DB", "x", "--no-config"],
+    ["--version=false"],
+    ["--version=1"],
+    ["--help=false"],
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's

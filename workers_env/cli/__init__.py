@@ -277,7 +277,8 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
         if len(given) >= 2 and given[0] == given[-1] and given[0] in "'\"":
             given = given[1:-1]
         choices = ", ".join(json.dumps(str(c)) for c in (action.choices or ())) if action is not None else ""
-        return (f"Invalid values:\n  Argument: {_key(choice['name'])}, Given: {json.dumps(given)}"
+        shown = "false" if given in (FALSE, repr(FALSE)[1:-1]) else json.dumps(given)  # (`--no-metric`)
+        return (f"Invalid values:\n  Argument: {_key(choice['name'])}, Given: {shown}"
                 + (f", Choices: {choices}" if choices else ""))
     return message  # (words argparse cannot place never get here: Parser.parse_args names them)
 
@@ -479,8 +480,8 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     if twice is not None:
         return _usage_error(parser, given, UsageError(twice))
     if negated.fails is not None:  # a --no-NAME wrangler fails at, or workers-env refuses
-        if negated.after_location:
-            resource_location(args)
+        if negated.after_location and getattr(args, "location_first", False) and not getattr(args, "json", False):
+            resource_location(args)  # (`d1 execute --json` prints none)
         fail(negated.fails)
         if negated.hint is not None:
             print_hint(with_hint(CommandError(negated.fails), negated.hint))
@@ -647,11 +648,13 @@ def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[s
     """The ``--name`` boolean options of the command ``argv`` names (its parser and those above
     it): True where ``--no-name`` exists (``BooleanOptionalAction``), False for a plain flag
     (``store_true``), None for one that keeps an explicit false apart from its default
-    (``nargs="?", const=True``: ``kv --preview``). Per command: ``d1 --preview`` is a flag where
+    (``nargs="?", const=True``: ``kv --preview``). ``--help`` and ``--version`` are yargs' booleans
+    too (``--help=false``, ``--no-h``, ``--version=1``: the command runs, as in wrangler). Per command: ``d1 --preview`` is a flag where
     ``kv --preview`` takes a value."""
     found: dict[str, bool | None] = {}
     for action in parser._actions:
-        if isinstance(action, (argparse.BooleanOptionalAction, argparse._StoreTrueAction)):
+        if isinstance(action, (argparse.BooleanOptionalAction, argparse._StoreTrueAction, argparse._HelpAction,
+                               argparse._VersionAction)):
             for option in action.option_strings:
                 if option.startswith("--") and not option.startswith("--no-"):
                     found[option[2:]] = isinstance(action, argparse.BooleanOptionalAction)
@@ -677,7 +680,8 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]
     4.164.0 (``d1 export --no-data=true`` exports the data): it is given as ``no-x``, a key of its
     own (which only ``d1 export``'s conflicts read). ``--x=VALUE`` is false for every VALUE but
     ``true`` (``--json=1``, ``--local=yes``, ``--local=``), as yargs-parser reads a boolean's
-    value (measured: only ``true`` is true); each such VALUE is returned by option name, for
+    value (measured: only ``true`` is true); given twice, the last spelling wins (``--json
+    --json=false`` is false); each such VALUE is returned by option name, for
     the commands where false would mean the Cloudflare account (``kv --local=yes``)."""
     out: list[str] = []
     given: list[tuple[str, bool]] = []
@@ -691,10 +695,12 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]
             given.append((name, value == "true"))  # yargs' key `no-data` of its own, which sets no `data`
             continue
         if token.startswith("--no-") and not eq and name[3:] in booleans and booleans[name[3:]] is None:
+            out = [t for t in out if t.partition("=")[0] != f"--{name[3:]}"]  # (the last spelling wins)
             out.append(f"--{name[3:]}=false")
             continue
         if token.startswith("--no-") and not eq and name[3:] in booleans and not booleans[name[3:]]:
             given.append((name[3:], False))
+            out = [t for t in out if t != f"--{name[3:]}"]  # (the last spelling wins, as in yargs)
             continue  # --no-x of a plain flag: its default, false
         if not token.startswith("--") or name not in booleans:
             out.append(token)
@@ -710,11 +716,14 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]
             flag = True
         given.append((name, flag))
         if booleans[name] is None:
+            out = [t for t in out if t.partition("=")[0] != f"--{name}"]
             out.append(f"--{name}={'true' if flag else 'false'}")
         elif flag:
             out.append(f"--{name}")
         elif booleans[name]:
             out.append(f"--no-{name}")
+        else:  # a plain flag set false: an earlier `--x` no longer holds (`--json --json=false`: false)
+            out = [t for t in out if t != f"--{name}"]
     return out, given, worded
 
 

@@ -36,6 +36,7 @@ from workers_env.cli.common import (
     warn,
     with_hint,
 )
+from workers_env.cli.negations import FALSE, PATH_FALSE, failed_hint
 from workers_env.cli.wrangler_config import read_config
 from workers_env.config.wrangler import display_path
 from workers_env.d1 import migration_pattern, migrations
@@ -103,7 +104,7 @@ def register(subparsers: Any) -> None:
     execute.add_argument("--file", metavar="PATH", default=None, **value_optional(), help="a .sql file to execute")
     execute.add_argument("--json", action="store_true", help="print the results as clean JSON")
     execute.add_argument("--yes", "-y", action="store_true", help="answer yes to prompts (there are none locally)")
-    execute.set_defaults(handler=_execute)
+    execute.set_defaults(handler=_execute, location_first=True)
 
     export = sub.add_parser("export", help="export the contents or schema of a database as a .sql file")
     _add_options(export, persist=False)  # wrangler's export has no --persist-to either
@@ -119,7 +120,7 @@ def register(subparsers: Any) -> None:
                         help="dump format: d1 (sqlite3_cli_only is remote only, so refused)")
     export.add_argument("--skip-confirmation", "-y", action="store_true",
                         help="skip confirmation (there is none locally)")
-    export.set_defaults(handler=_export)
+    export.set_defaults(handler=_export, location_first=True)
 
     mig = sub.add_parser("migrations", help="create, list and apply migrations")
     msub = mig.add_subparsers(dest="migrations_command", metavar="COMMAND")
@@ -129,10 +130,10 @@ def register(subparsers: Any) -> None:
     create.set_defaults(handler=_create)
     listing = msub.add_parser("list", help="list migrations not applied yet")
     _add_options(listing)
-    listing.set_defaults(handler=_list)
+    listing.set_defaults(handler=_list, location_first=True)
     apply = msub.add_parser("apply", help="apply the migrations not applied yet")
     _add_options(apply)
-    apply.set_defaults(handler=_apply)
+    apply.set_defaults(handler=_apply, location_first=True)
 
     def usage(p: argparse.ArgumentParser) -> Any:
         def show(_: argparse.Namespace) -> int:
@@ -200,11 +201,13 @@ def _local_only(args: argparse.Namespace) -> None:
         raise CommandError(_BOTH_LOCATIONS)
     if args.preview and not args.remote:
         raise CommandError(_PREVIEW_NEEDS_REMOTE)
-    if args.persist_to and not args.local:
+    if args.persist_to and args.persist_to != FALSE and not args.local:  # (false: yargs' `--no-persist-to`)
         raise CommandError(_PERSIST_TO_NEEDS_LOCAL)
 
 
 def _persist_to(args: argparse.Namespace, config: Any) -> Path:
+    if getattr(args, "persist_to", None) == FALSE:  # `--no-persist-to`: wrangler's path.join(false, "v3")
+        raise with_hint(CommandError(PATH_FALSE), failed_hint("persist-to"))
     if getattr(args, "persist_to", None):
         return Path(args.persist_to)
     return default_persist_to(config.path)

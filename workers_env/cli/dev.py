@@ -25,6 +25,7 @@ from workers_env.cli.devbuild import stop_build
 from workers_env.cli.devhosts import ready_lines, scheduled_host
 from workers_env.cli.devstop import Stopped, held, stoppable
 from workers_env.cli.wrangler_config import check_openable, warn_config
+from workers_env.cli.negations import FALSE
 from workers_env.config import find_config
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets
 from workers_env.config.wrangler import display_path
@@ -231,6 +232,11 @@ def _run(args: argparse.Namespace) -> int:
         print("workers-env dev: --remote runs the Worker on Cloudflare's network, which workers-env does not do: "
               "it runs the Worker locally, as wrangler dev does without --remote; drop --remote",
               file=sys.stderr, flush=True)
+        return 1
+    if args.persist_to == FALSE:
+        fail("--no-persist-to gives --persist-to the value false, as wrangler reads any --no-NAME: wrangler dev "
+             "then keeps the Worker's state in memory; workers-env dev keeps it on disk only: give --persist-to a "
+             "folder (a fresh one for empty state), or leave it out")
         return 1
     if args.live_reload:
         warn_block("--live-reload has no effect: workers-env dev reloads the Worker when its files change, but "

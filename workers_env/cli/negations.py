@@ -3,8 +3,10 @@
 yargs-parser's ``boolean-negation`` gives any option spelt ``--no-NAME`` the value ``false``,
 also one that takes a string. What wrangler then does depends on the option (each measured
 with wrangler 4.164.0 in a scratch project): most take ``false`` as not given (``--no-binding``,
-``--no-command``, ``--no-persist-to`` of ``kv`` and ``dev``), some as the text ``false``
-(``--no-prefix``), a number option as 0 (``--no-ttl``); given a value too,
+``--no-command``), ``--no-persist-to`` as no state on disk (read by the command: ``kv`` keeps
+the namespace in memory), some as the text ``false`` (``--no-prefix``), a number option as 0
+(``--no-ttl``), one with choices as none of them (``--no-metric``: yargs' ``Invalid values``);
+``--no-c`` is its option's (``--no-config``); given a value too,
 it is wrangler's ``expects a single value, but received multiple: ["KV",false]``; some fail
 inside wrangler with a JavaScript error (``--no-config``: ``configPath.endsWith is not a
 function``), refused here in those words with a ``(workers-env: ...)`` line saying why; the
@@ -16,7 +18,7 @@ from __future__ import annotations
 import argparse
 from typing import NamedTuple
 
-__all__ = ["FALSE", "Negated", "negated_values"]
+__all__ = ["FALSE", "PATH_FALSE", "Negated", "failed_hint", "negated_values"]
 
 #: the value a ``--no-NAME`` gives an option also given a value, so that wrangler's
 #: ``expects a single value`` error lists it as ``false`` (no command line holds a NUL:
@@ -24,22 +26,32 @@ __all__ = ["FALSE", "Negated", "negated_values"]
 FALSE = "\0false"
 
 #: options wrangler reads as not given when false
-_ABSENT = frozenset({"binding", "namespace-id", "command", "file", "path", "profile", "ip", "persist-to"})
+_ABSENT = frozenset({"binding", "namespace-id", "command", "file", "path", "profile", "ip"})
+
+#: (command group, option) given :data:`FALSE` for the command to read where wrangler reads it:
+#: wrangler's ``getLocalPersistencePath(false)`` keeps no state on disk -- ``kv`` a namespace in
+#: memory (Miniflare's in-memory storage: ``kv key list --no-persist-to`` in a project holding keys
+#: is ``[]``), ``dev`` refused in words (wrangler dev's state in memory), ``d1`` failing with
+#: :data:`PATH_FALSE` where it joins the folder (after the ``Resource location`` lines; ``execute
+#: --json``'s JSON error)
+_READ_BY_COMMAND = frozenset({("kv", "persist-to"), ("dev", "persist-to"), ("d1", "persist-to")})
 
 #: options wrangler reads false as the text ``false``: ``kv key list --no-prefix`` lists the keys
 #: starting with ``false``; ``kv key put --metadata``'s JSON ``false`` is refused as no object
 _AS_TEXT = frozenset({"prefix", "metadata"})
 
-_PATH_TYPE = 'The "path" argument must be of type string. Received type boolean (false)'
+#: Node's error at ``path.join(false, ...)``: ``d1 --no-persist-to``'s
+PATH_FALSE = 'The "path" argument must be of type string. Received type boolean (false)'
+
 #: (command group or ``*``, option) -> the JavaScript error wrangler 4.164.0 fails with, and
-#: whether it first prints where the command runs (``Resource location: ...``)
+#: whether it fails as the command reads its config, after the ``Resource location`` lines of a
+#: command printing them (``location_first``: ``kv key put --no-config``, ``d1 export --no-env``)
 _WRANGLER_FAILS: dict[tuple[str, str], tuple[str, bool]] = {
-    ("*", "config"): ("configPath.endsWith is not a function", False),
+    ("*", "config"): ("configPath.endsWith is not a function", True),
     ("*", "env"): ('The expression evaluated to a falsy value:\n\n  (envName === void 0 || typeof envName === "string")\n',
-                   False),
+                   True),
     ("*", "env-file"): ('The "paths[0]" argument must be of type string. Received type boolean (false)', False),
     ("dev", "var"): ("v8.split is not a function or its return value is not iterable", False),
-    ("d1", "persist-to"): (_PATH_TYPE, True),
     ("d1", "output"): ('The "path" argument must be of type string or an instance of Buffer or URL. '
                        "Received type boolean (false)", True),
 }
@@ -47,8 +59,8 @@ _WRANGLER_FAILS: dict[tuple[str, str], tuple[str, bool]] = {
 
 class Negated(NamedTuple):
     """What a ``--no-NAME`` of a valued option comes to: the line to parse, and (if any) the
-    error wrangler fails with, whether it prints where the command runs first, and the line
-    saying why."""
+    error wrangler fails with, whether it fails after the command's ``Resource location``
+    lines, and the line saying why."""
 
     argv: list[str]
     fails: str | None = None
@@ -65,6 +77,18 @@ def _spellings(parser: argparse.ArgumentParser, name: str) -> tuple[str, ...] | 
     if action.nargs == "?" and action.const is True:  # (kv --preview: a boolean)
         return None
     return tuple(action.option_strings)
+
+
+def failed_hint(name: str) -> str:
+    """The line saying why wrangler's JavaScript error came, after it."""
+    return (f"--no-{name} gives --{name} the value false, as wrangler reads any --no-NAME, and "
+            f"wrangler 4.164.0 fails with the error above; give --{name} a value, or leave it out")
+
+
+def _long_name(parser: argparse.ArgumentParser, letter: str) -> str | None:
+    """The long name of the option ``parser`` spells ``-letter`` (``c``: ``config``), if any."""
+    action = parser._option_string_actions.get(f"-{letter}")
+    return next((o[2:] for o in action.option_strings if o.startswith("--")), None) if action else None
 
 
 def _given(argv: list[str], spellings: tuple[str, ...]) -> bool:
@@ -85,6 +109,9 @@ def negated_values(parser: argparse.ArgumentParser, group: str, argv: list[str])
             out.append(token)
             continue
         name = token[5:] if token.startswith("--no-") and "=" not in token else None
+        if name is not None and len(name) == 1:  # `--no-c`: yargs negates the alias, so its option (`config`)
+            name = _long_name(parser, name) or name
+            token = f"--no-{name}"
         spellings = _spellings(parser, name) if name else None
         if name is None or spellings is None:
             out.append(token)
@@ -94,8 +121,14 @@ def negated_values(parser: argparse.ArgumentParser, group: str, argv: list[str])
         if action.type is not None:  # a number option: yargs' Number(false), 0 (`--no-ttl`: wrangler's
             out.append(f"--{name}=0")  # `Invalid expiration_ttl of 0`; `dev --no-port`: any free port)
             continue
+        if action.choices is not None:  # yargs checks false against the choices: `Invalid values: ... Given: false`
+            out.append(f"--{name}={FALSE}")
+            continue
         if action.nargs in (None, "?") and _given(others, spellings):
             out.append(f"--{name}={FALSE}")  # wrangler's `expects a single value` lists false
+            continue
+        if (group, name) in _READ_BY_COMMAND:
+            out.append(f"--{name}={FALSE}")
             continue
         fails = _WRANGLER_FAILS.get((group, name)) or _WRANGLER_FAILS.get(("*", name))
         if name in _ABSENT and fails is None:
@@ -108,9 +141,7 @@ def negated_values(parser: argparse.ArgumentParser, group: str, argv: list[str])
         if found is not None:
             continue
         if fails is not None:
-            found = Negated([], fails[0], fails[1],
-                            f"--no-{name} gives --{name} the value false, as wrangler reads any --no-NAME, and "
-                            f"wrangler 4.164.0 fails with the error above; give --{name} a value, or leave it out")
+            found = Negated([], fails[0], fails[1], failed_hint(name))
         else:
             found = Negated([], f"--no-{name} gives --{name} the value false, as wrangler reads any --no-NAME; "
                                 f"workers-env takes no false for --{name} (wrangler 4.164.0 goes on with it): "

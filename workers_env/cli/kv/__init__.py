@@ -87,7 +87,7 @@ def register(subparsers: Any) -> None:
     put.add_argument("--path", metavar="FILE", help="read value from the file at a given path")
     _namespace_options(put, "write to")
     _put_options(put)
-    put.set_defaults(handler=_command(_key_put, one_of=True, location=True, checks=_key_put_checks))
+    put.set_defaults(handler=_command(_key_put, one_of=True, location=True, checks=_key_put_checks), location_first=True)
 
     get = keys.add_parser("get", help="read a single value by key from the given namespace")
     get.add_argument("key", help="the key value to get")
@@ -103,7 +103,7 @@ def register(subparsers: Any) -> None:
     delete = keys.add_parser("delete", help="remove a single key value pair from the given namespace")
     delete.add_argument("key", help="the key value to delete")
     _namespace_options(delete, "delete from")
-    delete.set_defaults(handler=_command(_key_delete, location=True))
+    delete.set_defaults(handler=_command(_key_delete, location=True), location_first=True)
 
     bulk = kinds.add_parser("bulk", help="interact with multiple KV pairs")
     bulks = bulk.add_subparsers(dest="kv_command", metavar="COMMAND")
@@ -111,7 +111,7 @@ def register(subparsers: Any) -> None:
     bput.add_argument("filename", help="the JSON file containing the key/value pairs to write")
     _namespace_options(bput, "write to")
     _put_options(bput)
-    bput.set_defaults(handler=_command(_deep_reading(_bulk_put), location=True))
+    bput.set_defaults(handler=_command(_deep_reading(_bulk_put), location=True), location_first=True)
 
     bget = bulks.add_parser("get", help="gets multiple key-value pairs from a namespace")
     bget.add_argument("filename", help="the file containing the keys to get: a JSON array of names or {\"name\": ...}")
@@ -122,7 +122,7 @@ def register(subparsers: Any) -> None:
     bdelete.add_argument("filename", help="the file containing the keys to delete: a JSON array of names or {\"name\": ...}")
     bdelete.add_argument("--force", "-f", action="store_true", help="do not ask for confirmation before deleting")
     _namespace_options(bdelete, "delete from")
-    bdelete.set_defaults(handler=_command(_deep_reading(_bulk_delete), location=True))
+    bdelete.set_defaults(handler=_command(_deep_reading(_bulk_delete), location=True), location_first=True)
 
     for parser in (kv, key, bulk):
         parser.set_defaults(handler=_usage(parser))

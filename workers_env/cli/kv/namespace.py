@@ -12,6 +12,7 @@ from typing import Any, cast
 
 from workers_env._env import unknown_fields
 from workers_env.cli.common import CommandError, close_name, is_local, with_hint
+from workers_env.cli.negations import FALSE
 from workers_env.cli.wrangler_config import read_config
 
 
@@ -104,10 +105,15 @@ def _opened(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = No
     closed when the block ends, however it ends."""
     from workers_env.kv.namespace import KvNamespace
     from workers_env.kv.persistent import MiniflareStore
+    from workers_env.kv.store import MemoryStore
 
     config, namespace_id, display = resolved or _resolve(args)
     if not is_local(args):  # (--remote, or --no-local alone) wrangler reaches the account at the first call: refused
         yield _RemoteNamespace(getattr(args, "flags_worded", {}).get("local")), display
+        return
+    if args.persist_to == FALSE:  # `--no-persist-to`: wrangler's Miniflare keeps the namespace in memory
+        namespace = KvNamespace(MemoryStore(), binding=args.binding or namespace_id, namespace_id=namespace_id)
+        yield namespace, display
         return
     if args.persist_to:
         persist_to = Path(args.persist_to)
