@@ -218,10 +218,16 @@ def _install_run_until_complete() -> None:
 _ASYNCIO = os.path.dirname(os.path.abspath(asyncio.__file__)) + os.sep
 
 
+#: the frame running a callback handed to ``call_soon``/``call_later``: a loop method run there
+#: was scheduled by whoever's context it runs in (asyncio schedules none of them so itself)
+_CALLBACK = asyncio.events.Handle._run.__code__
+
+
 def _webloop_call(caller: FrameType) -> bool:
-    """Whether a loop method is called by Worker code, not asyncio's own, on a running loop."""
+    """Whether a loop method is called by Worker code, not asyncio's own, on a running loop:
+    called from outside asyncio's folder, or handed by the Worker straight to ``call_soon``."""
     return (current_runtime() is not None and asyncio._get_running_loop() is not None
-            and not caller.f_code.co_filename.startswith(_ASYNCIO))
+            and (caller.f_code is _CALLBACK or not caller.f_code.co_filename.startswith(_ASYNCIO)))
 
 
 def _install_lifecycle() -> None:
