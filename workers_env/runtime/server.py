@@ -909,7 +909,9 @@ class _Protocol(H11Protocol):
             self.cycle.disconnected = True
         self._disarm_header_timer()
         self.transport.write(head)
-        if make is None:
+        if make is None:  # its end first (once written), so a frame the client sends meanwhile
+            if self.transport.can_write_eof():  # meets a closed connection, not a reset (wrangler dev)
+                self.transport.write_eof()
             self.transport.close()
             return None
         self._wire = make(self.transport.write, self.transport.close)
