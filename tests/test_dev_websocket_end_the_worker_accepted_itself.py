@@ -56,3 +56,26 @@ def test_the_101_then_the_error_logged_and_the_connection_closed(tmp_path: Path,
     assert refused == (b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 32\r\n"
                        b"Content-Type: text/plain\r\n\r\nERROR: Missing Sec-WebSocket-Key")
     assert [r.getMessage() for r in caplog.records if r.getMessage().startswith("Uncaught")] == [LOGGED, LOGGED]
+
+
+FRAME = bytes([0x81, 0x85, 1, 2, 3, 4]) + bytes(b ^ k for b, k in zip(b"hello", b"\x01\x02\x03\x04\x01"))
+
+
+def test_a_client_sending_frames_meanwhile_reads_the_101_then_the_end_not_a_reset(tmp_path: Path):
+    """A client that sends a frame with its handshake and another as soon as it reads the 101 (as
+    a client sends once open) reads the 101 and then the end of the stream, as from wrangler dev
+    4.164.0 (the JavaScript twin, measured over a raw socket: 3 of 3 clean ends); workers-env
+    closed the connection without its end first, so the frame arriving meanwhile made it a reset
+    (ECONNRESET at the client, 2 of 2)."""
+    with BackgroundServer(load_worker(one_file_worker(tmp_path, WORKER, date="2026-08-01"))) as server:
+        for _ in range(3):
+            sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+            sock.sendall(HANDSHAKE + KEY + b"\r\n" + FRAME)
+            data = b""
+            try:
+                while chunk := sock.recv(65536):
+                    data += chunk
+                    sock.sendall(FRAME)  # the client's next message, once it reads the 101
+            finally:
+                sock.close()
+            assert data.startswith(b"HTTP/1.1 101 Switching Protocols\r\n") and data.endswith(b"\r\n\r\n")

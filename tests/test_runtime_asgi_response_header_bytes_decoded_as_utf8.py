@@ -9,9 +9,10 @@ JavaScript twin under ``wrangler dev`` 4.164.0) -- and bytes that are not UTF-8 
 from __future__ import annotations
 
 import pytest
-from worker_helpers import ASGI_SEEN_AFTER, ASGI_SEEN_BEFORE, one_file_worker, sdk_worker
+from worker_helpers import ASGI_SEEN_AFTER, ASGI_SEEN_BEFORE, one_file_worker, sdk_worker, served_text
 
 from workers_env import load_worker
+from workers_env.runtime.server import BackgroundServer
 
 ENTRY = ASGI_SEEN_BEFORE + """
 
@@ -48,3 +49,16 @@ async def test_bytes_that_are_not_utf8_fail_the_apps_send(tmp_path, where):
         await worker.fetch("/latin1")
     assert await (await worker.fetch("/seen")).text() == (
         "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe9 in position 3: unexpected end of data")
+
+
+@pytest.mark.parametrize("where", ["built-in", "1.9.5"])
+def test_the_500_shows_the_apps_frames_not_workers_envs(tmp_path, where):
+    """The ``UnicodeDecodeError`` is the app's mistake, raised in the bridge's ``send`` as in
+    production's ``asgi.py``: the ``PythonError`` body leaves workers-env's frames out (it showed
+    server.py, loader.py, tasks.py and asgi.py, as for a bug of workers-env's own)."""
+    with BackgroundServer(_worker(tmp_path, where)) as server:
+        body = served_text(server, "/latin1")
+    assert body.startswith("PythonError: Traceback (most recent call last):\n")
+    assert 'entry.py", line' in body and "workers_env" not in body
+    assert body.endswith("UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe9 in position 3: "
+                         "unexpected end of data\n")

@@ -288,6 +288,19 @@ def _member(message: dict[str, Any], key: str, default: Any) -> Any:
     return message[key]
 
 
+def _response_headers(message: dict[str, Any]) -> list[tuple[str, str]]:
+    """An ``http.response.start`` message's header byte pairs read as UTF-8, as both bridges read
+    them (``(k.decode(), v.decode())``, workerd's ``asgi.py`` and workers-runtime-sdk's at every
+    tag). A pair that is not UTF-8 bytes fails the app's ``send`` as there (``UnicodeDecodeError``,
+    ``AttributeError``, ``KeyError`` for no ``headers`` where :func:`_member` says so): the app's
+    mistake, shown without workers-env's frames."""
+    try:
+        return [(k.decode(), v.decode()) for k, v in _member(message, "headers", [])]
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        users_mistake(error)
+        raise  # as it is (its context, an app's error it was answering, kept)
+
+
 def _failure_text(message: dict[str, Any], default: str) -> str:
     """The ``RuntimeError`` text of a ``lifespan.*.failed`` message under the external SDK: its
     ``message``, the default for a missing one -- or, from 1.8.4, an empty one."""
@@ -354,7 +367,7 @@ async def _process_request(app: Any, req: Any, env: Any, state: dict[str, Any]) 
         nonlocal status, headers, stream, writer, writer_closed
         if message["type"] == "http.response.start":
             status = message["status"]
-            headers = [(k.decode(), v.decode()) for k, v in _member(message, "headers", [])]  # UTF-8, as both SDKs
+            headers = _response_headers(message)
         elif message["type"] == "http.response.body":
             data = bytes(_member(message, "body", b""))
             more_body = message.get("more_body", False)
@@ -472,7 +485,7 @@ async def _builtin_process_request(app: Any, req: Any, env: Any, ctx: Any) -> Js
         nonlocal status, headers, event_stream, closed
         if message["type"] == "http.response.start":
             status = message["status"]
-            headers = [(k.decode(), v.decode()) for k, v in _member(message, "headers", [])]  # UTF-8, as workerd's
+            headers = _response_headers(message)
             event_stream = _is_event_stream(headers)
             if event_stream:
                 result.set_result(JsResponse(stream.readable, None, status=status, headers=_from_entries(headers)))

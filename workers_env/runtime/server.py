@@ -22,6 +22,7 @@ import contextlib
 import functools
 import json
 import logging
+import math
 import signal
 import socket
 import threading
@@ -908,7 +909,9 @@ class _Protocol(H11Protocol):
             self.cycle.disconnected = True
         self._disarm_header_timer()
         self.transport.write(head)
-        if make is None:
+        if make is None:  # its end first (once written), so a frame the client sends meanwhile
+            if self.transport.can_write_eof():  # meets a closed connection, not a reset (wrangler dev)
+                self.transport.write_eof()
             self.transport.close()
             return None
         self._wire = make(self.transport.write, self.transport.close)
@@ -1140,7 +1143,8 @@ class BackgroundServer:
     """A worker served on a free loopback port from a background thread (for tests).
 
     ``with BackgroundServer(worker) as server: urlopen(server.url + "/")``; the server is
-    always shut down on exit, within ``timeout`` seconds.
+    always shut down on exit, waited for ``timeout`` seconds (a finite number above 0): a thread
+    still running then keeps the listening socket, which uvicorn closes as it stops.
     """
 
     worker: Worker
@@ -1153,10 +1157,10 @@ class BackgroundServer:
 
     def __post_init__(self) -> None:
         timeout: object = self.timeout
-        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
-            # 0 or less gave up before the thread had started, which then failed on the closed socket
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout < math.inf:
+            # 0 or less gave up before the thread had started; inf is Thread.join's OverflowError
             raise ConfigError(f"BackgroundServer's timeout is the seconds it waits for the server to start and "
-                              f"to stop: give a number above 0, not {timeout!r}")
+                              f"to stop: give a finite number above 0, not {timeout!r}")
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._socket.bind((self.host, 0))
@@ -1185,4 +1189,5 @@ class BackgroundServer:
     def __exit__(self, *exc: object) -> None:
         self._server.stop()
         self._thread.join(self.timeout)
-        self._socket.close()
+        if not self._thread.is_alive():  # else it is the thread's still (uvicorn closes it as it stops)
+            self._socket.close()

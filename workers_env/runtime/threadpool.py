@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import _thread
 import asyncio
+import functools
 import importlib
 import os
 import sys
@@ -218,10 +219,16 @@ def _install_run_until_complete() -> None:
 _ASYNCIO = os.path.dirname(os.path.abspath(asyncio.__file__)) + os.sep
 
 
+#: the frame running a callback handed to ``call_soon``/``call_later``: a loop method run there
+#: was scheduled by whoever's context it runs in (asyncio schedules none of them so itself)
+_CALLBACK = asyncio.events.Handle._run.__code__
+
+
 def _webloop_call(caller: FrameType) -> bool:
-    """Whether a loop method is called by Worker code, not asyncio's own, on a running loop."""
+    """Whether a loop method is called by Worker code, not asyncio's own, on a running loop:
+    called from outside asyncio's folder, or handed by the Worker straight to ``call_soon``."""
     return (current_runtime() is not None and asyncio._get_running_loop() is not None
-            and not caller.f_code.co_filename.startswith(_ASYNCIO))
+            and (caller.f_code is _CALLBACK or not caller.f_code.co_filename.startswith(_ASYNCIO)))
 
 
 def _install_lifecycle() -> None:
@@ -262,9 +269,31 @@ def _webloop_method(name: str, original: Callable[..., Any]) -> Callable[..., An
     return method
 
 
+def _install_run() -> None:
+    """``asyncio.run(main)`` while Worker code runs on a running loop is Pyodide's ``_run`` from
+    0.28 (``webloop.py``, installed as ``asyncio.run``): with ``enableRunUntilComplete``, which
+    workerd turns on, ``loop.run_until_complete(main)`` of the running loop, so ``run_sync``
+    (:func:`_install_run_until_complete`); 0.26 has none and CPython's refuses a running loop."""
+    original: Any = asyncio.run
+    if getattr(original, "workers_env_original", None) is not None:
+        return
+
+    @functools.wraps(original)
+    def run(main: Any, **kwargs: Any) -> Any:
+        loop = asyncio._get_running_loop()
+        if loop is not None and kwargs.get("loop_factory") is None and current_runtime() is not None \
+                and pyodide_028():
+            return loop.run_until_complete(main)
+        return original(main, **kwargs)
+
+    run.workers_env_original = original  # type: ignore[attr-defined]
+    asyncio.run = run
+
+
 def _install_executor() -> None:
     _install_create_future()
     _install_run_until_complete()
+    _install_run()
     _install_lifecycle()
     base: Any = asyncio.BaseEventLoop
     original = base.run_in_executor
