@@ -368,8 +368,10 @@ class Reloader:
         except _Interrupted:
             return  # the server is stopping
         except WorkersEnvError as exc:
+            # a module that failed to import: its fix is an edit too -- watched before the error is
+            # said, so a fix written as soon as it is read is not taken as the file's first stamp
+            self._watch_binding_files(config)
             print(f"workers-env dev: {exc}", file=sys.stderr, flush=True)
-            self._watch_binding_files(config)  # a module that failed to import: its fix is an edit too
             return
         # the new config is the one from now on, even if its Worker does not load: a fix of the
         # code then loads into it; the old env serves the old Worker until it is replaced
