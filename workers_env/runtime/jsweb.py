@@ -136,8 +136,12 @@ def _present(members: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in members.items() if value is not None}
 
 
-_BAD_NAME = re.compile(r'[ \t\r\n:()<>@,;\\"/\[\]?={}\x00]')  # not in a header name (workerd)
+_BAD_NAME = re.compile(r'[\x00-\x20\x7f:()<>@,;\\"/\[\]?={}]')  # not in a header name (workerd)
 _BAD_VALUE = re.compile(r"[\r\n\x00]")  # not in a header value
+#: workerd's lower-casing of a header name's UTF-8 bytes: A-Z and 0xC0-0xDE (Latin-1's capitals,
+#: with 0xD7) plus 0x20, as wrangler dev 4.164.0 shows it (``x-\u05c0``, bytes D7 80, reads back
+#: as two U+FFFD; ``x-\u07c0``, DF 80, is kept)
+_LOWER_BYTES = bytes(b + 0x20 if 0x41 <= b <= 0x5A or 0xC0 <= b <= 0xDE else b for b in range(256))
 
 
 def _no_own_properties(init: Any) -> tuple[()]:
@@ -213,14 +217,17 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
 
     @staticmethod
     def _name(name: Any) -> str:
-        """A header name as workerd takes it (an empty one is allowed; a non-Latin-1 character
-        becomes U+FFFD, as the ByteString conversion of a USVString does)."""
+        """A header name as workerd takes it (an empty one is allowed): the UTF-8 of the JS string
+        (a lone surrogate as its 3 bytes), each byte ``A``-``Z`` and 0xC0-0xDE lower-cased by
+        adding 0x20 (a Latin-1 ``toLower`` run over UTF-8 bytes), read back as UTF-8 with
+        U+FFFD for what no longer decodes -- as wrangler dev 4.164.0 answers: ``x-é`` is
+        ``x-\ufffd``, ``x-€`` and ``x-😀`` stay, ``x-\ud800`` is ``x-`` and three U+FFFD."""
         text = str(name)
-        if not text.isascii():
-            text = "".join(c if ord(c) < 0x80 else "\ufffd" for c in text)
         if _BAD_NAME.search(text):
             raise js_type_error("Invalid header name.")
-        return text.lower()
+        if text.isascii():
+            return text.lower()
+        return text.encode("utf-8", "surrogatepass").translate(_LOWER_BYTES).decode("utf-8", "replace")
 
     @staticmethod
     def _value(value: Any) -> str:
@@ -232,6 +239,8 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
             text = (_jsvalues.js_string(value) if value is not None else "undefined").strip(" \t\r\n")
         if _BAD_VALUE.search(text):
             raise js_type_error("Invalid header value.")
+        if not text.isascii():  # workerd keeps the UTF-8 of the JS string, a lone surrogate as its
+            text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")  # 3 bytes: 3 U+FFFD
         return text
 
     # JavaScript methods ignore extra arguments: ``headers.get(name, "")`` is ``get(name)``

@@ -801,13 +801,14 @@ def through_rewriter(response: Any) -> bool:
 
 def _head(headers: Iterable[tuple[str, str]], status_text: str, *, head: bool = False) -> list[tuple[bytes, bytes]]:
     """A Worker response's headers as ASGI sends them, as workerd sends them: values in UTF-8
-    (workerd's quirk for non-ASCII values), without the connection-level headers KJ owns (the
+    (workerd's quirk for non-ASCII values), without a header whose name is not ASCII (wrangler dev
+    4.164.0 sends none of ``x-é``, ``x-€``), without the connection-level headers KJ owns (the
     framing is the server's), and its ``statusText`` (if any) for the status line
     (:mod:`.statusline`; one that is not ASCII is sent empty, as wrangler dev 4.164.0 sends it).
     An answer to HEAD keeps the Worker's own ``Content-Length`` and otherwise has no framing
     header, as KJ's ``HttpServer`` sends it."""
-    raw = [(k.encode("latin-1"), v.encode("utf-8")) for k, v in headers
-           if k.lower() not in _CONNECTION_HEADERS or (head and k.lower() == "content-length")]
+    raw = [(k.encode("ascii"), v.encode("utf-8")) for k, v in headers  # a non-ASCII name is not sent
+           if k.isascii() and (k.lower() not in _CONNECTION_HEADERS or (head and k.lower() == "content-length"))]
     if status_text:
         raw.append((REASON_HEADER, reason_value(status_text.encode("ascii") if status_text.isascii() else b"")))
     if head and not any(k.lower() == b"content-length" for k, _ in raw):
