@@ -23,7 +23,8 @@ loop (a WSGI view's ``get_event_loop().run_until_complete(d1_call)``), is ``WebL
 Pyodide 0.28 ``run_sync(awaitable)`` -- workerd turns Pyodide's ``enableRunUntilComplete`` on --
 and on Pyodide 0.26, which has no such switch, ``asyncio.ensure_future(awaitable)``, returned
 unawaited; CPython's own refuses a loop already running. ``loop.close()`` (of the running loop),
-``run_forever()`` and ``stop()`` called so are ``WebLoop``'s too (:func:`_install_lifecycle`).
+``run_forever()`` and ``stop()`` called so are ``WebLoop``'s too (:func:`_install_lifecycle`), and
+``time.sleep(t)`` called so is Pyodide's from 0.28 (:func:`_install_sleep`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import importlib
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
 from types import FrameType
 from typing import Any
@@ -290,8 +292,30 @@ def _install_run() -> None:
     asyncio.run = run
 
 
+def _install_sleep() -> None:
+    """``time.sleep(t)`` called by any code while a Worker's code runs on a running loop is
+    Pyodide's ``_sleep`` from 0.28 (``webloop.py`` of 0.28.2 and 314.0.6 installs it as
+    ``time.sleep``): ``run_sync(asyncio.sleep(t))`` where ``can_run_sync()`` -- in workerd, which
+    calls handlers with JSPI's ``promising`` -- so the loop's other tasks and timers go on while
+    the caller waits; Pyodide 0.26.0a4 has none, and its ``time.sleep`` blocks the loop."""
+    original = time.sleep
+    if getattr(original, "workers_env_original", None) is not None:
+        return
+
+    @functools.wraps(original)
+    def sleep(secs: Any) -> None:
+        if current_runtime() is not None and asyncio._get_running_loop() is not None and pyodide_028():
+            _run_sync(asyncio.sleep(secs))
+        else:
+            original(secs)
+
+    sleep.workers_env_original = original  # type: ignore[attr-defined]
+    time.sleep = sleep
+
+
 def _install_executor() -> None:
     _install_create_future()
+    _install_sleep()
     _install_run_until_complete()
     _install_run()
     _install_lifecycle()
