@@ -221,7 +221,8 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         (a lone surrogate as its 3 bytes), each byte ``A``-``Z`` and 0xC0-0xDE lower-cased by
         adding 0x20 (a Latin-1 ``toLower`` run over UTF-8 bytes), read back as UTF-8 with
         U+FFFD for what no longer decodes -- as wrangler dev 4.164.0 answers: ``x-é`` is
-        ``x-\ufffd``, ``x-€`` and ``x-😀`` stay, ``x-\ud800`` is ``x-`` and three U+FFFD."""
+        ``x-`` and U+FFFD, ``x-€`` and ``x-😀`` stay, ``x-`` and a lone surrogate (U+D800) is ``x-``
+        and three U+FFFD."""
         text = str(name)
         if _BAD_NAME.search(text):
             raise js_type_error("Invalid header name.")
