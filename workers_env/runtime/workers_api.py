@@ -1118,7 +1118,9 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         # a Worker's own CF-Worker and CF-Connecting-IP give way to the zone (Miniflare's outbound worker)
         framing = ("host", "content-length", "transfer-encoding")
         dropped = framing if zone is None else (*framing, "cf-worker", "cf-connecting-ip")
-        sent = {k: v for k, v in js_request.headers.items() if k not in dropped}
+        # a name that is not ASCII (Headers keeps `x-\ufffd` of `x-é`, `x-€`) is not sent, and the
+        # fetch goes on: wrangler dev 4.164.0's origin saw only the ASCII names (2026-12-04)
+        sent = {k: v for k, v in js_request.headers.items() if k not in dropped and k.isascii()}
         for name, value in extra.items():
             sent.setdefault(name, value)  # the Worker's own Cache-Control or Pragma stays
         if zone is not None:
