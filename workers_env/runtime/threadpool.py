@@ -196,6 +196,12 @@ def _install_create_future() -> None:
     base.create_future = create_future
 
 
+def _worker_code_on_a_running_loop() -> bool:
+    """Whether a Worker's code runs now on a running loop: where Pyodide's ``WebLoop`` answers the
+    loop methods, ``asyncio.run`` and ``time.sleep`` that asyncio's own would refuse or block on."""
+    return current_runtime() is not None and asyncio._get_running_loop() is not None
+
+
 def _install_run_until_complete() -> None:
     """``loop.run_until_complete`` while Worker code runs on a running loop is Pyodide's
     ``WebLoop.run_until_complete`` (module doc); elsewhere asyncio's own."""
@@ -205,7 +211,7 @@ def _install_run_until_complete() -> None:
         return
 
     def run_until_complete(self: asyncio.AbstractEventLoop, future: Any) -> Any:
-        if current_runtime() is None or asyncio._get_running_loop() is None:
+        if not _worker_code_on_a_running_loop():
             return original(self, future)
         if pyodide_028():  # pyodide/webloop.py: `if config.enableRunUntilComplete: return run_sync(future)`
             return _run_sync(future)
@@ -229,8 +235,8 @@ _CALLBACK = asyncio.events.Handle._run.__code__
 def _webloop_call(caller: FrameType) -> bool:
     """Whether a loop method is called by Worker code, not asyncio's own, on a running loop:
     called from outside asyncio's folder, or handed by the Worker straight to ``call_soon``."""
-    return (current_runtime() is not None and asyncio._get_running_loop() is not None
-            and (caller.f_code is _CALLBACK or not caller.f_code.co_filename.startswith(_ASYNCIO)))
+    return _worker_code_on_a_running_loop() and (
+        caller.f_code is _CALLBACK or not caller.f_code.co_filename.startswith(_ASYNCIO))
 
 
 def _install_lifecycle() -> None:
@@ -282,10 +288,8 @@ def _install_run() -> None:
 
     @functools.wraps(original)
     def run(main: Any, **kwargs: Any) -> Any:
-        loop = asyncio._get_running_loop()
-        if loop is not None and kwargs.get("loop_factory") is None and current_runtime() is not None \
-                and pyodide_028():
-            return loop.run_until_complete(main)
+        if kwargs.get("loop_factory") is None and _worker_code_on_a_running_loop() and pyodide_028():
+            return asyncio.get_running_loop().run_until_complete(main)
         return original(main, **kwargs)
 
     run.workers_env_original = original  # type: ignore[attr-defined]
@@ -304,7 +308,7 @@ def _install_sleep() -> None:
 
     @functools.wraps(original)
     def sleep(secs: Any) -> None:
-        if current_runtime() is not None and asyncio._get_running_loop() is not None and pyodide_028():
+        if _worker_code_on_a_running_loop() and pyodide_028():
             _run_sync(asyncio.sleep(secs))
         else:
             original(secs)
