@@ -2,7 +2,7 @@
 Pyodide (run by readonly_folder.mjs; pass the versions: 0.26.0a4 dies of a fatal error at os.utime,
 its read-only FS has no setattr, so run it with --skip utime,touch existing).
 The answers pinned by tests/test_runtime_worker_folder_is_read_only.py."""
-import os, sys, tempfile, shutil, pathlib
+import os, tempfile, shutil, pathlib
 R = "/session/metadata"
 def attempt(f):
     try:
