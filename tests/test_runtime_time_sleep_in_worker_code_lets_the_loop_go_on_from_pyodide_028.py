@@ -51,7 +51,9 @@ async def test_time_sleep_lets_other_tasks_run_from_pyodide_028(tmp_path, date, 
     assert await (await worker.fetch("/")).json() == {"log": log, "waited": True}
 
 
-def test_outside_worker_code_it_blocks_the_loop():
+def test_outside_worker_code_it_blocks_the_loop(tmp_path):
+    load_worker(one_file_worker(tmp_path, ENTRY, date="2026-05-01"))  # time.sleep is workers-env's from here on
+
     async def main():
         log = []
 
