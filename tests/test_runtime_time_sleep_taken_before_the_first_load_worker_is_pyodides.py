@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from test_runtime_time_sleep_in_worker_code_lets_the_loop_go_on_from_pyodide_028 import ENTRY as SLEEPS
 from worker_helpers import one_file_worker
 
 LIBRARY = """\
@@ -33,28 +34,10 @@ def answer():
     return run(_answer())
 """
 
-ENTRY = """\
-    import asyncio
-
-    from workers import Response, WorkerEntrypoint
-
-    import takenearly
-
-
-    class Default(WorkerEntrypoint):
-        async def fetch(self, request):
-            log = []
-
-            async def other():
-                log.append("other ran")
-
-            task = asyncio.ensure_future(other())
-            takenearly.nap(0.01)
-            log.append("slept")
-            await task
-            answer = takenearly.answer()
-            return Response.json({"log": log, "answer": answer})
-"""
+#: the loop test's Worker with the library's ``nap`` for ``time.sleep``, and its ``answer`` after
+ENTRY = (SLEEPS.replace("    import time\n", "    import time\n\n    import takenearly\n")
+         .replace("time.sleep(0.05)", "takenearly.nap(0.05)")
+         .replace("            await task\n", "            await task\n            log.append(takenearly.answer())\n"))
 
 SCRIPT = """\
 import asyncio, json, sys
@@ -79,4 +62,5 @@ def test_a_name_taken_before_the_first_load_worker_is_pyodides_from_028(tmp_path
     done = subprocess.run([sys.executable, "-c", SCRIPT, str(folder)], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": path}, check=False)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.splitlines()[-1]) == {"log": ["other ran", "slept"], "answer": 42}
+    assert "takenearly.nap(0.05)" in ENTRY and "takenearly.answer()" in ENTRY
+    assert json.loads(done.stdout.splitlines()[-1]) == {"log": ["other ran", "slept", 42], "waited": True}
