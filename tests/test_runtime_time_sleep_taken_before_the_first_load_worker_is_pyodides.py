@@ -58,7 +58,8 @@ def test_a_name_taken_before_the_first_load_worker_is_pyodides_from_028(tmp_path
     (tmp_path / "lib").mkdir()
     (tmp_path / "lib" / "takenearly.py").write_text(LIBRARY)
     folder = one_file_worker(tmp_path / "app", ENTRY, date="2026-05-01")
-    path = os.pathsep.join([str(tmp_path / "lib"), str(Path(__file__).resolve().parents[1]), os.environ.get("PYTHONPATH", "")])
+    repository = str(Path(__file__).resolve().parents[1])
+    path = os.pathsep.join([str(tmp_path / "lib"), repository, os.environ.get("PYTHONPATH", "")])
     done = subprocess.run([sys.executable, "-c", SCRIPT, str(folder)], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": path}, check=False)
     assert done.returncode == 0, done.stderr

@@ -35,12 +35,13 @@ def test_a_date_from_2025_09_29_is_taken(tool, argv, date) -> None:
                                              (["--date", "2025-02-30"], "'2025-02-30'"),
                                              (["--date", "20251203"], "'20251203'")])
 def test_a_missing_or_malformed_date_is_refused(tool, argv, shown) -> None:
-    with pytest.raises(SystemExit, match=rf"^--date takes a compatibility date, YYYY-MM-DD \(e\.g\. --date 2025-12-03\), "
-                                         rf"not {shown}$"):
+    with pytest.raises(SystemExit, match=rf"^--date takes a compatibility date, YYYY-MM-DD "
+                                         rf"\(e\.g\. --date 2025-12-03\), not {shown}$"):
         tool.date_option(argv)
 
 
 def test_a_date_before_pyodide_028_is_refused(tool) -> None:
-    with pytest.raises(SystemExit, match=r"^--date 2025-09-28 is before 2025-09-29: the cases run here as Pyodide "
-                                         r"0\.28's Worker code \(a \$pydict case as 0\.26's\); give a date from then on$"):
+    with pytest.raises(SystemExit, match=r"^--date 2025-09-28 is before 2025-09-29: the cases run here as "
+                                         r"Pyodide 0\.28's Worker code \(a \$pydict case as 0\.26's\); "
+                                         r"give a date from then on$"):
         tool.date_option(["--date", "2025-09-28"])
