@@ -51,7 +51,9 @@ async def test_time_sleep_lets_other_tasks_run_from_pyodide_028(tmp_path, date, 
     assert await (await worker.fetch("/")).json() == {"log": log, "waited": True}
 
 
-def test_outside_worker_code_it_blocks_the_loop():
+def test_outside_worker_code_it_blocks_the_loop(tmp_path):
+    load_worker(one_file_worker(tmp_path, ENTRY, date="2026-05-01"))  # time.sleep is workers-env's from here on
+
     async def main():
         log = []
 
@@ -65,3 +67,39 @@ def test_outside_worker_code_it_blocks_the_loop():
         return log
 
     assert asyncio.run(main()) == BLOCKS
+
+
+ARGUMENTS = """\
+    import time
+
+    from workers import Response, WorkerEntrypoint
+
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            out = []
+            for t in (-1, "a"):
+                try:
+                    out.append(time.sleep(t))
+                except (TypeError, ValueError) as e:
+                    out.append(f"{type(e).__name__}: {e}")
+            return Response.json(out)
+"""
+
+
+def _cpythons(t):
+    try:
+        time.sleep(t)
+    except TypeError as e:  # its words change with the Python ("... an integer or float" on 3.14)
+        return f"TypeError: {e}"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "answers"), [
+    ("2025-09-01", ["ValueError: sleep length must be non-negative", _cpythons("a")]),
+    ("2026-05-01", [None, "TypeError: '<=' not supported between instances of 'str' and 'int'"])])
+async def test_its_argument_is_asyncio_sleeps_from_pyodide_028(tmp_path, date, answers):
+    """From 0.28 ``asyncio.sleep``'s reading (Pyodide 0.28.2 and 314.0.6: a negative time returns at
+    once), before it CPython's ``time.sleep``'s (0.26.0a4), measured under Node, 2026-12-04."""
+    worker = load_worker(one_file_worker(tmp_path, ARGUMENTS, date=date))
+    assert await (await worker.fetch("/")).json() == answers

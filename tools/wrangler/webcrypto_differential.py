@@ -26,7 +26,8 @@ workerd does not apply, algorithms workers-env does not emulate); it is reported
 compatibility date (workers-env's cases as Worker code of that date, with its workerd flags) in
 place of 2026-09-28 -- e.g. 2025-12-02 and 2025-12-03 around ``enable_fast_jsg_struct``, which
 sets a key's ``algorithm`` and an exported JWK's unset members to ``undefined`` where they were
-absent. Use dates from 2025-09-29 (Pyodide 0.28's era: a ``$pydict`` case always runs as 0.26).
+absent. A date before 2025-09-29 (Pyodide 0.28's era: a ``$pydict`` case always runs as 0.26), a
+missing or malformed one is refused before wrangler dev starts.
 
 Not collected by pytest (needs Node and wrangler's node_modules).
 """
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import datetime
 import inspect
 import json
 import sys
@@ -1460,9 +1462,34 @@ def label(value) -> str:
     return json.dumps(short(value))
 
 
+#: the first date of Pyodide 0.28, the era every case but a ``$pydict`` one runs in here
+FIRST_028_DATE = "2025-09-29"
+
+
+def date_option(argv: list[str]) -> str | None:
+    """``--date YYYY-MM-DD`` of ``argv`` (None without it), refused with a line saying how to
+    fix it -- no date after it, not a calendar date, or before Pyodide 0.28's dates -- before
+    wrangler dev starts."""
+    if "--date" not in argv:
+        return None
+    at = argv.index("--date") + 1
+    date = argv[at] if at < len(argv) else ""
+    try:
+        datetime.date.fromisoformat(date)
+        well_formed = len(date) == 10
+    except ValueError:
+        well_formed = False
+    if not well_formed:
+        raise SystemExit(f"--date takes a compatibility date, YYYY-MM-DD (e.g. --date 2025-12-03), not {date!r}")
+    if date < FIRST_028_DATE:
+        raise SystemExit(f"--date {date} is before {FIRST_028_DATE}: the cases run here as Pyodide 0.28's Worker code "
+                         "(a $pydict case as 0.26's); give a date from then on")
+    return date
+
+
 def main(argv: list[str]) -> int:
+    date = date_option(argv)
     calls = [c["call"] if isinstance(c, dict) else c for c in CASES]
-    date = argv[argv.index("--date") + 1] if "--date" in argv else None
     a = run_under_wrangler_dev(WORKER_JS, "webcrypto-diff", date or COMPATIBILITY_DATE, calls)
     return report(CASES, a, ours(calls, date), label=label, show_all="--all" in argv)
 

@@ -144,6 +144,17 @@ _BAD_VALUE = re.compile(r"[\r\n\x00]")  # not in a header value
 _LOWER_BYTES = bytes(b + 0x20 if 0x41 <= b <= 0x5A or 0xC0 <= b <= 0xDE else b for b in range(256))
 
 
+def _held_bytes(key: str) -> bytes:
+    """A held header name's bytes (:meth:`JsHeaders._name`), by which workerd orders names."""
+    return key.encode("utf-8", "surrogateescape")
+
+
+def shown_name(key: str) -> str:
+    """A held header name as workerd reads it back: its bytes as UTF-8, U+FFFD for what does
+    not decode (``x-`` and e-acute, lower-cased to E3 A9, reads ``x-`` and one U+FFFD)."""
+    return key if key.isascii() else _held_bytes(key).decode("utf-8", "replace")
+
+
 def _no_own_properties(init: Any) -> tuple[()]:
     """An init that is not iterable in JavaScript -- a ``URL``, a ``Response``, a function, or
     the PyProxy of a Python object with neither ``__iter__`` nor ``__getitem__`` (a
@@ -161,7 +172,7 @@ def _no_own_properties(init: Any) -> tuple[()]:
 
 
 class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
-    """The JS ``Headers`` class: names lower-cased, iteration sorted by name."""
+    """The JS ``Headers`` class: names lower-cased, iteration sorted by the names' bytes."""
 
     _js_name = "Headers"
     _not_js = frozenset({"items", "lines", "immutable"})  # workers-env's own (``dir()`` leaves them out)
@@ -186,9 +197,11 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
             return
         if isinstance(init, JsDoubleProxy):  # create_proxy(value): the same PyProxy as value itself
             init = init.unwrap()
-        if isinstance(init, JsHeaders):
-            pairs: Iterable[Any] = init._pairs
-        elif isinstance(init, JsObject):
+        if isinstance(init, JsHeaders):  # its names held already: copied as workerd copies them
+            self._pairs = list(init._pairs)
+            return
+        pairs: Iterable[Any]
+        if isinstance(init, JsObject):
             pairs = init._props.items()
         elif isinstance(init, dict):  # a PyProxy: jsg reads it as an iterable (of its keys) before a
             pairs = iter(init)  # record, so a str key is jsg's Sequence TypeError; to_js or .items() pass
@@ -217,18 +230,18 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
 
     @staticmethod
     def _name(name: Any) -> str:
-        """A header name as workerd takes it (an empty one is allowed): the UTF-8 of the JS string
+        """A header name as workerd holds it (an empty one is allowed): the UTF-8 of the JS string
         (a lone surrogate as its 3 bytes), each byte ``A``-``Z`` and 0xC0-0xDE lower-cased by
-        adding 0x20 (a Latin-1 ``toLower`` run over UTF-8 bytes), read back as UTF-8 with
-        U+FFFD for what no longer decodes -- as wrangler dev 4.164.0 answers: ``x-é`` is
-        ``x-`` and U+FFFD, ``x-€`` and ``x-😀`` stay, ``x-`` and a lone surrogate (U+D800) is ``x-``
-        and three U+FFFD."""
+        adding 0x20 (a Latin-1 ``toLower`` run over UTF-8 bytes), as wrangler dev 4.164.0 answers;
+        those bytes are the name -- ``x-`` and e-acute is not ``X-`` and E-acute, nor ``x-`` and
+        U+FFFD --, kept here as the str that decodes them with ``surrogateescape`` (bytes that do
+        not decode as ``\\udcXX``); :func:`shown_name` reads them back."""
         text = str(name)
         if _BAD_NAME.search(text):
             raise js_type_error("Invalid header name.")
         if text.isascii():
             return text.lower()
-        return text.encode("utf-8", "surrogatepass").translate(_LOWER_BYTES).decode("utf-8", "replace")
+        return text.encode("utf-8", "surrogatepass").translate(_LOWER_BYTES).decode("utf-8", "surrogateescape")
 
     @staticmethod
     def _value(value: Any) -> str:
@@ -288,17 +301,26 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     def getSetCookie(self) -> list[str]:  # noqa: N802 - JS name
         return [v for k, v in self._pairs if k == "set-cookie"]
 
+    @jsg_required("string")
+    def getAll(self, name: Any, *_ignored: Any) -> list[str]:  # noqa: N802 - JS name
+        """workerd's legacy ``getAll``: ``getSetCookie()`` for ``Set-Cookie`` in any ASCII case,
+        its TypeError for another name (headers.c++, wrangler dev 4.164.0)."""
+        if str(name).lower() != "set-cookie" or not str(name).isascii():
+            raise js_type_error('getAll() can only be used with the header name "Set-Cookie".')
+        return self.getSetCookie()
+
     _pyodide_flags = frozenset({"HAS_GET", "HAS_SET", "IS_ITERABLE"})  # get(), set(), [Symbol.iterator]; no size
 
     def _displayed(self) -> list[tuple[str, str]]:
-        """workerd's ``getDisplayedHeaders``: one line per name in order of name, its values
-        joined, each ``set-cookie`` value its own line."""
+        """workerd's ``getDisplayedHeaders``: one line per name in order of the name's bytes, its
+        values joined, each ``set-cookie`` value its own line, the name read back as UTF-8."""
         lines: list[tuple[str, str]] = []
-        for name in sorted({k for k, _ in self._pairs}):
-            if name == "set-cookie":
-                lines.extend((name, value) for value in self.getSetCookie())
+        for key in sorted({k for k, _ in self._pairs}, key=_held_bytes):
+            values = [v for k, v in self._pairs if k == key]
+            if key == "set-cookie":
+                lines.extend((key, value) for value in values)
             else:
-                lines.append((name, self.get(name)))
+                lines.append((shown_name(key), ", ".join(values)))
         return lines
 
     def _iterator(self, item: Callable[[str, str], Any]) -> JsIterator:
@@ -338,7 +360,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         """Every header line as workerd writes it on the wire: in order of name, each value
         ``append`` gave on a line of its own (``X-A: 1`` and ``X-A: 2``, not ``X-A: 1, 2``),
         as wrangler dev 4.164.0 sends them."""
-        return sorted(self._pairs, key=lambda pair: pair[0])
+        return [(shown_name(k), v) for k, v in sorted(self._pairs, key=lambda pair: _held_bytes(pair[0]))]
 
 
 def _refuse_disturbed(body: Any) -> None:

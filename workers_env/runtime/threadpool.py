@@ -294,6 +294,7 @@ def _install_run() -> None:
 
     run.workers_env_original = original  # type: ignore[attr-defined]
     asyncio.run = run
+    _rebind_taken(original, run)
 
 
 def _install_sleep() -> None:
@@ -315,6 +316,22 @@ def _install_sleep() -> None:
 
     sleep.workers_env_original = original  # type: ignore[attr-defined]
     time.sleep = sleep
+    _rebind_taken(original, sleep)
+
+
+def _rebind_taken(original: Any, patched: Any) -> None:
+    """``patched`` wherever a module imported before it took ``original`` as a name of its own
+    (``from time import sleep``, ``from asyncio import run``): Pyodide patches them before any
+    module imports, so no module holds the original there; here the process may have imported a
+    Worker's dependency before its first ``load_worker``. Outside Worker code the patched one
+    calls the original, so the modules' own callers see no change."""
+    for module in list(sys.modules.values()):
+        names = getattr(module, "__dict__", None)
+        if not isinstance(names, dict):
+            continue
+        for name, value in list(names.items()):
+            if value is original:
+                names[name] = patched
 
 
 def _install_executor() -> None:
