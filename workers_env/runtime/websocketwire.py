@@ -121,7 +121,9 @@ class WireWebSocket(JsWebSocket):
         if not event.wasClean:  # the Worker's end went away: the connection is dropped
             self._end()
             return
-        payload = b"" if event.code == 1005 else struct.pack("!H", event.code) + _utf8(event.reason)
+        raw = event._raw_reason
+        payload = b"" if event.code == 1005 else struct.pack("!H", event.code) + (
+            _utf8(event.reason) if raw is None else raw)
         self._write(_frame(CLOSE, payload))
         if self._closed_outgoing:  # the client had closed first: both done
             self._end()
@@ -197,11 +199,12 @@ class WireWebSocket(JsWebSocket):
             return  # unsolicited: ignored
         elif opcode == CLOSE:
             code = struct.unpack("!H", payload[:2])[0] if len(payload) >= 2 else 1005
-            reason = payload[2:].decode("utf-8", "replace")
+            raw = payload[2:]  # the Worker reads it as V8 decodes UTF-8 (U+FFFD for each bad sequence);
+            reason = raw.decode("utf-8", "replace")  # the automatic reply echoes the bytes (KJ's string)
             already = self._closed_incoming  # the Worker closed first: this is the answer
             self._closed_outgoing = True
             if self._peer is not None:
-                self._peer._arrive(("close", code, reason))
+                self._peer._arrive(("close", code, reason, bytes(raw)))
             if already:
                 self._end()
         elif opcode == TEXT:
