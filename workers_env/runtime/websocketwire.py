@@ -3,8 +3,9 @@ HTTP server (KJ) speaks them to the client of a Worker that answered with a ``we
 
 No protocol library: the server's side of RFC 6455 is small, and ``workers-env dev`` stays
 offline and dependency-free. The handshake's refusals are KJ's (measured under ``wrangler dev``
-4.164.0): a version other than 13 (or none) is ``426`` with ``Sec-WebSocket-Version: 13``, a
-missing key ``400``; the Worker has run by then and its end hears 1006. The 101 carries
+4.164.0): a method other than ``GET`` is ``400``, a version other than 13 (or none) ``426`` with
+``Sec-WebSocket-Version: 13``, a missing key ``400``; the Worker has run by then and its end
+hears 1006. The 101 carries
 ``Connection``, ``Upgrade``, ``Sec-WebSocket-Accept`` and then the Worker's own headers.
 ``permessage-deflate``, which workerd negotiates under ``web_socket_compression``, is not offered:
 the frames' payloads are the same, uncompressed (README, Where we had to choose). A client's frame
@@ -39,8 +40,13 @@ class _ProtocolError(Exception):
         self.code, self.description = code, description
 
 
-def handshake_refusal(headers: Any) -> bytes | None:
-    """KJ's answer to a handshake it cannot accept (``None``: it can)."""
+def handshake_refusal(method: str, headers: Any) -> bytes | None:
+    """KJ's answer to a handshake it cannot accept (``None``: it can), its checks in its order:
+    the method (a ``HEAD``'s answer without its body), the version, the key."""
+    if method != "GET":
+        body = b"ERROR: WebSocket must be initiated with a GET request."
+        return (b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: %d\r\n"
+                b"Content-Type: text/plain\r\n\r\n%s" % (len(body), b"" if method == "HEAD" else body))
     if (headers.get("sec-websocket-version") or "") != "13":
         body = b"ERROR: The requested WebSocket version is not supported."
         return (b"HTTP/1.1 426 Upgrade Required\r\nConnection: close\r\nContent-Length: %d\r\n"
