@@ -18,7 +18,10 @@ and ``pedantic_wpt`` (close codes 1000 and 3000-4999 only).
 from __future__ import annotations
 
 import asyncio
+import collections
+import inspect
 import logging
+import weakref
 from typing import Any
 
 from workers_env import _jsvalues
@@ -30,7 +33,7 @@ from workers_env.runtime.forms import JsBlob
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsglobals import js_text
-from workers_env.runtime.jspromise import python_error
+from workers_env.runtime.jspromise import python_error, run_microtasks
 from workers_env.runtime.jsproxy import jsnull
 from workers_env.runtime.jspyproxies import is_container_subclass_proxy, is_python_container
 from workers_env.runtime.jsreadable import JsgObject
@@ -239,7 +242,11 @@ class JsWebSocket(JsgObject, JsProxy):
         except RuntimeError:
             return  # no loop: dispatched when one runs and something schedules again
         self._pumping = True
-        loop.call_soon(self._pump)
+        ready = _READY.get(loop)
+        if ready is None:
+            ready = _READY[loop] = collections.deque()
+            loop.call_soon(_deliver, loop)
+        ready.append(self)
 
     def _pump(self) -> None:
         self._pumping = False
@@ -288,7 +295,9 @@ class JsWebSocket(JsgObject, JsProxy):
         first: Exception | None = None
         for call in calls:
             try:
-                call(event)
+                result = call(event)
+                if inspect.isawaitable(result):  # an async listener: Pyodide makes a Promise of it
+                    asyncio.ensure_future(result)
             except Exception as error:  # noqa: BLE001 - the Worker's own error, as workerd reports it
                 _log_uncaught(error)
                 first = first or error
@@ -373,6 +382,29 @@ class WebSocketClosed(WorkersEnvError):
     def __init__(self, event: JsCloseEvent):
         self.code, self.reason, self.wasClean = event.code, event.reason, event.wasClean
         super().__init__(f"the WebSocket closed: code {event.code}, reason {event.reason!r}")
+
+
+#: each running loop's ends with an event to deliver, in the order they became ready (see :func:`_deliver`)
+_READY: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, collections.deque[JsWebSocket]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _deliver(loop: asyncio.AbstractEventLoop) -> None:
+    """Deliver the ready ends' events one at a time, each end's next one after the others' (an
+    end with more goes to the back), the microtasks its listeners queued run before the next
+    (:func:`run_microtasks`), until none is left -- as workerd's KJ event loop delivers the
+    messages of ends in one isolate: all of them before a timer fires, even a ping-pong between
+    two ends (measured with a JavaScript twin under ``wrangler dev`` 4.164.0)."""
+    ready = _READY[loop]
+    try:
+        while ready:
+            ready.popleft()._pump()
+            run_microtasks()
+    finally:
+        _READY.pop(loop, None)
+        for end in ready:  # an error of ours stopped the delivery: the rest go on next turn
+            end._pumping = False
+            end._schedule()
 
 
 def _log_uncaught(error: BaseException) -> None:
