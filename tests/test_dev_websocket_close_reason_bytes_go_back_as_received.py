@@ -13,26 +13,11 @@ import urllib.request
 from pathlib import Path
 
 from test_dev_serves_a_websocket_over_a_real_socket import _connect, _receive, _send
+from test_dev_websocket_client_reset_is_a_1006_close import WORKER
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
-
-WORKER = """
-from js import WebSocketPair, Object, Response as JsResponse
-from workers import WorkerEntrypoint, Response
-
-REASONS = []
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        if request.headers.get("upgrade") != "websocket":
-            return Response.json(REASONS)
-        client, server = Object.values(WebSocketPair.new())
-        server.accept()
-        server.addEventListener("close", lambda event: REASONS.append([event.code, event.reason]))
-        return JsResponse.new(None, status=101, webSocket=client)
-"""
 
 CASES = [(b"a\xff\xfeb", "a\ufffd\ufffdb"), (b"x\xe2\x82", "x\ufffd"), (b"\xed\xa0\x80z", "\ufffd\ufffd\ufffdz")]
 
@@ -49,4 +34,4 @@ def test_the_reply_echoes_the_reasons_bytes(tmp_path: Path):
         with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/log", timeout=10) as answer:
             read = json.loads(answer.read())
     assert replies == [(8, struct.pack("!H", 4001) + raw) for raw, _read in CASES]
-    assert read == [[4001, text] for _raw, text in CASES]
+    assert read == [["close", 4001, text, True, 3] for _raw, text in CASES]
