@@ -41,7 +41,8 @@ from workers_env.runtime.tracebacks import PACKAGE_DIR, as_rejection
 from workers_env.runtime.webloop import PyodideFuture, unawaited, worker_code_running
 
 __all__ = ["JsPromise", "called_promise", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
-           "promise_call", "promise_class", "python_error", "queue_microtask", "rejection"]
+           "promise_call", "promise_class", "python_error", "queue_microtask", "rejection",
+           "run_microtasks"]
 
 
 def rejection(reason: Any) -> BaseException:
@@ -237,6 +238,15 @@ def queue_microtask(callback: Any = None, *_ignored: Any) -> None:
             log.exception("Uncaught exception in a queueMicrotask callback")
 
     microtask(job)
+
+
+def run_microtasks() -> None:
+    """Run the running loop's queued microtasks now, and those they queue: the microtask
+    checkpoint workerd runs after each I/O event's callback (a WebSocket message's listeners),
+    before the next event is delivered. The drain already scheduled then finds none left."""
+    queue = _MICROTASKS.get(asyncio.get_running_loop())
+    while queue:
+        queue.popleft()()
 
 
 def _drain(loop: asyncio.AbstractEventLoop) -> None:

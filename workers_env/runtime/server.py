@@ -255,22 +255,23 @@ class WorkerApp:
         await ctx._finish()  # waitUntil work, then the request's timers end with it
 
     async def _websocket(self, scope: Scope, request: JsRequest, answered: dict[str, Any]) -> None:
-        """The Worker answered with a ``webSocket``: KJ's handshake refusals (the Worker's end hears
-        1006), else the 101 and the socket handed to a :class:`WireWebSocket` coupled to the Worker's
+        """The Worker answered with a ``webSocket``: its 101 logged as Miniflare logs it (``GET /ws
+        101 Switching Protocols (Nms)``, a refused handshake's too), KJ's handshake refusals (the
+        Worker's end hears 1006), else the 101 and the socket handed to a :class:`WireWebSocket` coupled to the Worker's
         end until both have closed or either goes away (runtime/websocketwire.py). An end the Worker
         accepted itself (or returned before) is workerd's ``couple`` error once the handshake is
         answered: the 101 or KJ's refusal, the error logged, the connection closed (wrangler dev
         4.164.0)."""
         response = answered["websocket"]
         upgrade = scope.get("extensions", {}).get(UPGRADE_EXTENSION)
-        refusal = handshake_refusal(request.headers)
+        refusal = handshake_refusal(scope["method"], request.headers)
         headers = [(k, v) for k, v in response.headers.items()]
+        if upgrade is not None:  # Miniflare logs the Worker's 101, whatever KJ then answers the client
+            self._log(scope, 101, response.statusText, answered["started"], request.url)
         try:
             check_returnable(response.webSocket)
         except JsException as error:  # workerd answers the handshake, then fails to couple the end:
             if upgrade is not None:  # the 101 (or KJ's refusal), the error logged, the connection closed
-                if refusal is None:
-                    self._log(scope, 101, response.statusText, answered["started"], request.url)
                 upgrade(refusal or handshake_response(request.headers.get("sec-websocket-key"), headers), None)
             log.error("Uncaught %s: %s", error.name, error.message)
             return
@@ -279,7 +280,6 @@ class WorkerApp:
             if upgrade is not None and refusal is not None:
                 upgrade(refusal, None)
             return
-        self._log(scope, 101, response.statusText, answered["started"], request.url)
         wire = upgrade(handshake_response(request.headers.get("sec-websocket-key"), headers),
                        lambda write, close: accept_upgrade(request, response, WireWebSocket(write, close)))
         await wire.ended

@@ -3,8 +3,9 @@ HTTP server (KJ) speaks them to the client of a Worker that answered with a ``we
 
 No protocol library: the server's side of RFC 6455 is small, and ``workers-env dev`` stays
 offline and dependency-free. The handshake's refusals are KJ's (measured under ``wrangler dev``
-4.164.0): a version other than 13 (or none) is ``426`` with ``Sec-WebSocket-Version: 13``, a
-missing key ``400``; the Worker has run by then and its end hears 1006. The 101 carries
+4.164.0): a method other than ``GET`` is ``400``, a version other than 13 (or none) ``426`` with
+``Sec-WebSocket-Version: 13``, a missing key ``400``; the Worker has run by then and its end
+hears 1006. The 101 carries
 ``Connection``, ``Upgrade``, ``Sec-WebSocket-Accept`` and then the Worker's own headers.
 ``permessage-deflate``, which workerd negotiates under ``web_socket_compression``, is not offered:
 the frames' payloads are the same, uncompressed (README, Where we had to choose). A client's frame
@@ -39,8 +40,13 @@ class _ProtocolError(Exception):
         self.code, self.description = code, description
 
 
-def handshake_refusal(headers: Any) -> bytes | None:
-    """KJ's answer to a handshake it cannot accept (``None``: it can)."""
+def handshake_refusal(method: str, headers: Any) -> bytes | None:
+    """KJ's answer to a handshake it cannot accept (``None``: it can), its checks in its order:
+    the method (a ``HEAD``'s answer without its body), the version, the key."""
+    if method != "GET":
+        body = b"ERROR: WebSocket must be initiated with a GET request."
+        return (b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: %d\r\n"
+                b"Content-Type: text/plain\r\n\r\n%s" % (len(body), b"" if method == "HEAD" else body))
     if (headers.get("sec-websocket-version") or "") != "13":
         body = b"ERROR: The requested WebSocket version is not supported."
         return (b"HTTP/1.1 426 Upgrade Required\r\nConnection: close\r\nContent-Length: %d\r\n"
@@ -121,7 +127,9 @@ class WireWebSocket(JsWebSocket):
         if not event.wasClean:  # the Worker's end went away: the connection is dropped
             self._end()
             return
-        payload = b"" if event.code == 1005 else struct.pack("!H", event.code) + _utf8(event.reason)
+        raw = event._raw_reason
+        payload = b"" if event.code == 1005 else struct.pack("!H", event.code) + (
+            _utf8(event.reason) if raw is None else raw)
         self._write(_frame(CLOSE, payload))
         if self._closed_outgoing:  # the client had closed first: both done
             self._end()
@@ -197,11 +205,12 @@ class WireWebSocket(JsWebSocket):
             return  # unsolicited: ignored
         elif opcode == CLOSE:
             code = struct.unpack("!H", payload[:2])[0] if len(payload) >= 2 else 1005
-            reason = payload[2:].decode("utf-8", "replace")
+            raw = payload[2:]  # the Worker reads it as V8 decodes UTF-8 (U+FFFD for each bad sequence);
+            reason = raw.decode("utf-8", "replace")  # the automatic reply echoes the bytes (KJ's string)
             already = self._closed_incoming  # the Worker closed first: this is the answer
             self._closed_outgoing = True
             if self._peer is not None:
-                self._peer._arrive(("close", code, reason))
+                self._peer._arrive(("close", code, reason, bytes(raw)))
             if already:
                 self._end()
         elif opcode == TEXT:
