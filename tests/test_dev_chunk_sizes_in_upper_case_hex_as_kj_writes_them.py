@@ -5,8 +5,9 @@ exchanges the same before, 12 after -- the one left, a gzip answer, differs in i
 
 from __future__ import annotations
 
-import socket
 import textwrap
+
+from test_dev_server import exchange
 
 from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -22,12 +23,8 @@ class Default(WorkerEntrypoint):
 
 
 def _raw(port: int, size: int) -> bytes:
-    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
-        sock.sendall(f"GET /?n={size} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".encode())
-        answer = b""
-        while chunk := sock.recv(65536):
-            answer += chunk
-    return answer.partition(b"\r\n\r\n")[2]
+    request = f"GET /?n={size} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".encode()
+    return exchange(port, request).partition(b"\r\n\r\n")[2]
 
 
 def test_chunk_sizes_are_upper_case_hex(tmp_path):
