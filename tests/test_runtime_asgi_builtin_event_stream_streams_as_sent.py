@@ -64,12 +64,12 @@ def test_events_go_out_as_the_app_sends_them(tmp_path):
             assert lines[0] == "http/1.1 200 ok"
             assert "content-type: text/event-stream; charset=utf-8" in lines
             assert "transfer-encoding: chunked" in lines and not any(x.startswith("content-length") for x in lines)
-            assert body == b"b\r\ndata: one\n\n\r\n"  # its own chunk
+            assert body == b"B\r\ndata: one\n\n\r\n"  # its own chunk
             with socket.create_connection(("127.0.0.1", server.port), timeout=20) as other:
                 other.sendall(b"GET /release HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
                 assert b"released" in read_until(other, b"released")
             rest = read_until(sock, b"0\r\n\r\n")
-    assert rest == b"b\r\ndata: two\n\n\r\n0\r\n\r\n"
+    assert rest == b"B\r\ndata: two\n\n\r\n0\r\n\r\n"
 
 
 @pytest.mark.asyncio
@@ -106,4 +106,4 @@ def test_a_body_cut_off_as_hung_keeps_the_events_sent_so_far(tmp_path):
         with socket.create_connection(("127.0.0.1", server.port), timeout=20) as sock:
             sock.sendall(b"GET /events HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
             got = read_to_the_end(sock)
-    assert got.partition(b"\r\n\r\n")[2] == b"b\r\ndata: one\n\n\r\nc\r\ndata: also\n\n\r\n"
+    assert got.partition(b"\r\n\r\n")[2] == b"B\r\ndata: one\n\n\r\nC\r\ndata: also\n\n\r\n"

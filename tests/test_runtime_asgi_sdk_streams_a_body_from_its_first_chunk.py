@@ -72,9 +72,9 @@ def test_each_chunk_goes_out_as_the_app_sends_it(tmp_path, sdk):
         lines = head.decode("latin-1").lower().split("\r\n")
         assert lines[0] == "http/1.1 200 ok"
         assert "transfer-encoding: chunked" in lines and not any(x.startswith("content-length") for x in lines)
-        assert body == b"b\r\ndata: one\n\n\r\n"
+        assert body == b"B\r\ndata: one\n\n\r\n"
         _release(server.port)
-        assert read_until(sock, b"0\r\n\r\n") == b"b\r\ndata: two\n\n\r\n0\r\n\r\n"
+        assert read_until(sock, b"0\r\n\r\n") == b"B\r\ndata: two\n\n\r\n0\r\n\r\n"
 
 
 def test_the_headers_wait_for_the_first_chunk(tmp_path):
@@ -90,7 +90,7 @@ def test_the_headers_wait_for_the_first_chunk(tmp_path):
         _release(server.port)
         got = read_until(sock, b"0\r\n\r\n")
     assert got.startswith(b"HTTP/1.1 200 OK\r\n")
-    assert got.endswith(b"\r\n\r\nb\r\ndata: one\n\n\r\nb\r\ndata: two\n\n\r\n0\r\n\r\n")
+    assert got.endswith(b"\r\n\r\nB\r\ndata: one\n\n\r\nB\r\ndata: two\n\n\r\n0\r\n\r\n")
 
 
 @pytest.mark.asyncio

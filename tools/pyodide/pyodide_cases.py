@@ -2215,6 +2215,21 @@ CASES = {
         "r = js.Response.json(js.JSON.parse('[{\"id\": \"a\", \"n\": 1}]'))\n(r.status, r.headers.get('content-type'))",
         "(js.undefined is None, 'no jsnull' if isinstance(jsnull, str) else (jsnull is None, not jsnull), "
         "str(to_js({'topK': 50}).constructor.name), str(to_js({'topK': 50}, dict_converter=js.Object.fromEntries).constructor.name))",
+        # hunt29: adewale/xampler's vectorize-search through cfboundary.ffi.to_js (fromEntries,
+        # create_pyproxies=False): a dataclass's asdict with None fields, query options with a filter;
+        # a sensor backend's `from js import headers_from_dict` (no global: the import system's text)
+        # and its `pair.get(0)` on a plain object; an OCR Worker's list() of an uploaded ArrayBuffer
+        "v = to_js([{'id': 'b', 'values': [0.0, 1.0], 'namespace': 'ns', 'metadata': None}], "
+        "dict_converter=Object.fromEntries, create_pyproxies=False)\n"
+        "(js.JSON.stringify(v), list(js.Object.keys(v[0])), v[0].metadata is None, v[0].values[1])",
+        "v = to_js({'topK': 5, 'returnMetadata': 'indexed', 'returnValues': False, 'filter': {'url': {'$eq': '/a'}}}, "
+        "dict_converter=Object.fromEntries, create_pyproxies=False)\n(js.JSON.stringify(v), v.filter.url['$eq'])",
+        "def f():\n    try:\n        from js import headers_from_dict\n        return 'imported'\n"
+        "    except ImportError as e:\n        return (type(e).__name__, str(e), e.name)\nf()",
+        "p = JSON.parse('{\"0\": \"c\", \"1\": \"s\"}')\ntry:\n    r = p.get(0)\nexcept Exception as e:\n"
+        "    r = (type(e).__name__, str(e))\n(r, p[0] if hasattr(p, '__getitem__') else 'no getitem')",
+        "b = to_js(b'ab').buffer\ntry:\n    r = list(b)\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\n"
+        "(r, list(js.Uint8Array.new(b)))",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"

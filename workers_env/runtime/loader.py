@@ -945,7 +945,9 @@ def uncaught(error: BaseException) -> BaseException:
     """The exception production logs for ``error``, a handler's: the Worker's own
     ``CancelledError`` behind a :class:`HandlerCancelledError`, a JavaScript error named as
     Pyodide names every one (``pyodide.ffi.JsException``: the runtime's own, such as a failed
-    ``js.fetch`` or a destroyed proxy, kept workers-env's module name), else ``error`` itself."""
+    ``js.fetch`` or a destroyed proxy, kept workers-env's module name), else ``error`` itself.
+    The errors it was raised from or during are shown so too (:func:`_shown_chain`)."""
+    _shown_chain(error)
     if isinstance(error, HandlerCancelledError) and isinstance(error.__cause__, asyncio.CancelledError):
         return error.__cause__
     if isinstance(error, MethodMissing):
@@ -959,6 +961,27 @@ def uncaught(error: BaseException) -> BaseException:
     if isinstance(error, JsException):
         return as_pyodide_error(error)
     return error
+
+
+def _shown_chain(error: BaseException) -> None:
+    """The exceptions ``error`` was raised from or while handling (``__cause__``/``__context__``,
+    at any depth) as production shows them in its traceback: a JavaScript error as Pyodide
+    names it (``pyodide.ffi.JsException``), and without workers-env's frames where
+    :func:`~workers_env.runtime.tracebacks.hides_our_frames` says so -- the SDK's ``Response.json``
+    raising ``ValueError`` from a ``RangeError`` of a status it cannot take showed the RangeError
+    under the stand-ins' own files (hunt29, a public Worker's 500). Changed in place, as
+    :func:`~workers_env.runtime.tracebacks.as_rejection` leaves a rejection's traceback."""
+    seen = {id(error)}
+    todo = [error.__cause__, error.__context__]
+    while todo:
+        chained = todo.pop()
+        if chained is None or id(chained) in seen:
+            continue
+        seen.add(id(chained))
+        todo += [chained.__cause__, chained.__context__]
+        if isinstance(chained, JsException) and not getattr(chained, "thrown_by_workerd", False):
+            as_pyodide_error(chained)
+        chained.with_traceback(without_our_frames(chained))
 
 
 #: the classes an error workerd's JavaScript throws is shown as: Python's own ``TypeError``, else

@@ -853,26 +853,46 @@ def _caches() -> Any:
 
 #: JavaScript globals of workerd that the ``js`` stand-in does not emulate: they import (as in
 #: production, so a Worker that uses one on some paths only loads and serves the others) and
-#: raise :class:`~workers_env.NotEmulatedError` when used
+#: raise :class:`~workers_env.NotEmulatedError` when used. With the emulated ones, :data:`NODE_GLOBALS`
+#: and :data:`FLAG_GLOBALS` they are every name ``globalThis`` has, its prototype chain's included
+#: (what Pyodide's ``from js import X`` reads), under wrangler dev 4.164.0 at 2024-04-01, 2024-09-23
+#: (nodejs_compat), 2025-09-29 and 2026-11-17 (hunt29); any other name is no global there.
 WORKERD_GLOBALS_NOT_EMULATED = frozenset({
-    "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
-    "CompressionStream", "CountQueuingStrategy", "CustomEvent", "DecompressionStream",
-    "DigestStream", "Event", "EventSource", "EventTarget", "FinalizationRegistry",
-    "Function", "HTMLRewriter", "Intl", "Iterator", "MessageChannel",
-    "MessagePort", "Proxy", "ReadableStreamDefaultReader",
-    "Reflect", "RegExp", "TextDecoderStream", "TextEncoderStream",
-    "URLPattern", "WeakMap", "WeakRef", "WeakSet", "WebAssembly", "WritableStream", "reportError",
+    "AsyncDisposableStack", "Atomics", "Body", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
+    "CloseEvent", "Cloudflare", "CompressionStream", "CountQueuingStrategy", "Crypto", "CryptoKey",
+    "CustomEvent", "DecompressionStream", "DigestStream", "DisposableStack", "ErrorEvent", "Event",
+    "EventSource", "EventTarget", "ExtendableEvent", "FetchEvent", "Float16Array",
+    "Function", "HTMLRewriter", "Intl", "Iterator", "MessageEvent",
+    "PromiseRejectionEvent", "Proxy", "ReadableByteStreamController", "ReadableStreamBYOBReader",
+    "ReadableStreamBYOBRequest", "ReadableStreamDefaultController", "ReadableStreamDefaultReader",
+    "Reflect", "RegExp", "ScheduledEvent", "ServiceWorkerGlobalScope", "SharedArrayBuffer", "SubtleCrypto",
+    "SuppressedError", "TailEvent", "TextDecoderStream", "TextEncoderStream", "TraceEvent",
+    "TransformStreamDefaultController", "URLPattern", "WeakMap", "WeakSet", "WebAssembly",
+    "WebSocketRequestResponsePair", "WorkerGlobalScope", "WritableStream", "WritableStreamDefaultController",
+    "WritableStreamDefaultWriter", "addEventListener", "dispatchEvent", "origin", "removeEventListener",
+    "reportError", "self",
+    # Object.prototype's, which globalThis inherits
+    "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString",
+    "valueOf",
 })
 
 
 #: Node.js globals of workerd, there only with ``nodejs_compat`` (from 2024-09-23) or from
 #: 2026-08-04 (``nodeJsCompatV2``): not emulated either, and importable only where they exist
-NODE_GLOBALS = frozenset({"Buffer", "process"})
+NODE_GLOBALS = frozenset({"Buffer", "process", "global", "setImmediate", "clearImmediate"})
 
-#: workerd globals there only with an enable flag and not emulated: ``Temporal`` with ``temporal``
-#: (workerd 1.20261117.1, on by date only from 2026-12-01, after the newest date it takes, so off
-#: outside a Worker; wrangler dev 4.164.0: ``typeof Temporal`` "object" with the flag, else "undefined")
-FLAG_GLOBALS = {"Temporal": "temporal"}
+#: workerd globals there only where an enable flag is on (by name or date), not emulated:
+#: ``WeakRef``/``FinalizationRegistry`` (``enable_weak_ref``, 2025-05-05), ``MessageChannel``/``MessagePort``
+#: (``expose_global_message_channel``, 2025-08-15), the Performance classes
+#: (``enable_global_performance_classes``, implied by ``nodejs_compat`` from 2026-03-17) -- each absent
+#: at 2024-04-01 and there at 2026-11-17 under wrangler dev 4.164.0 -- and ``Temporal`` (``temporal``,
+#: workerd 1.20261117.1, on by date only from 2026-12-01, after the newest date it takes; wrangler dev
+#: 4.164.0: ``typeof Temporal`` "object" with the flag, else "undefined")
+FLAG_GLOBALS = {"WeakRef": "enable_weak_ref", "FinalizationRegistry": "enable_weak_ref",
+                "MessageChannel": "expose_global_message_channel", "MessagePort": "expose_global_message_channel",
+                "Temporal": "temporal", **{name: "enable_global_performance_classes" for name in (
+                    "Performance", "PerformanceEntry", "PerformanceMark", "PerformanceMeasure", "PerformanceObserver",
+                    "PerformanceObserverEntryList", "PerformanceResourceTiming")}}
 
 
 class NotEmulatedGlobal(jsproxy.JsProxy):
@@ -930,15 +950,19 @@ def _js_getattr(name: str) -> Any:
         return _NOT_EMULATED_GLOBALS.setdefault(
             name, NotEmulatedNamespace(name) if name in NAMESPACE_GLOBALS else NotEmulatedGlobal(name))
     if name in FLAG_GLOBALS:
-        if (getattr(current_runtime(), "compat_flags", None) or {}).get(FLAG_GLOBALS[name]):
-            return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedNamespace(name))
+        flags = getattr(current_runtime(), "compat_flags", None)  # outside a Worker: today's workerd
+        if flags.get(FLAG_GLOBALS[name]) if flags is not None else name != "Temporal":
+            return _NOT_EMULATED_GLOBALS.setdefault(
+                name, NotEmulatedNamespace(name) if name == "Temporal" else NotEmulatedGlobal(name))
         raise AttributeError(name)  # ``from js import``: the import system's "cannot import name"
     if name in NODE_GLOBALS:
         if getattr(current_runtime(), "node_globals", True):  # outside a Worker: today's workerd
             return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
         # not a global for this config: what Pyodide says of any missing one
         raise AttributeError(name)  # ``from js import``: the import system's "cannot import name"
-    raise _missing_attribute("js", name)
+    # no global of workerd's (``from js import headers_from_dict``): Pyodide's AttributeError, which
+    # ``from js import`` makes "cannot import name ... (unknown location)", as deployed
+    raise AttributeError(name)
 
 
 #: the public names of workerd's built-in ``asgi`` module (src/pyodide/internal/workers-api/src/asgi.py),

@@ -68,6 +68,7 @@ class ReasonConnection:
         self.refused: str | None = None
         self._http10 = False  # the request being answered is HTTP/1.0 ...
         self._http10_keep_alive = False  # ... and asked to keep the connection
+        self._chunked = False  # the response being sent goes chunked
 
     def next_event(self) -> Any:
         reading_head = self._conn.their_state is h11.IDLE
@@ -100,6 +101,11 @@ class ReasonConnection:
         data = self._conn.send(event)
         if bare and data is not None:  # h11 frames a HEAD answer as the GET's; KJ sends none
             data = data.replace(b"\r\nTransfer-Encoding: chunked\r\n", b"\r\n", 1)
+        if isinstance(event, h11.Response):
+            self._chunked = data is not None and b"\r\ntransfer-encoding: chunked\r\n" in data.lower()
+        elif isinstance(event, h11.Data) and self._chunked and data:  # KJ writes a chunk's size in
+            size, crlf, rest = data.partition(b"\r\n")  # upper-case hex (2E, not h11's 2e), as wrangler
+            data = size.upper() + crlf + rest  # dev 4.164.0 sends it
         if self._http10 and isinstance(event, h11.Response) and data is not None:
             data = self._as_http10(data)
         return data

@@ -749,11 +749,12 @@ def _archive_format(format: str) -> str:  # noqa: A002 - Pyodide's name
 
 def _to_python_exception(exc: JsException) -> Exception:
     """Both SDKs' ``_to_python_exception``: a JS ``RangeError`` as ``ValueError``, a
-    ``TypeError`` as ``TypeError`` (used by ``Response.redirect``, ``Response.json``, ...)."""
+    ``TypeError`` as ``TypeError`` (used by ``Response.redirect``, ``Response.json``, ...): the
+    runtime's answer to the Worker's call, so a traceback shows the Worker's frames, not ours."""
     if exc.name == "RangeError":
-        return ValueError(exc.message)
+        return users_mistake(ValueError(exc.message))
     if exc.name == "TypeError":
-        return TypeError(exc.message)
+        return users_mistake(TypeError(exc.message))
     return exc
 
 
