@@ -24,12 +24,12 @@ DEPENDENCIES = ('["fastapi>=0.110", "uvloop; sys_platform != \'emscripten\'", "t
                 '"pyodide-only; platform_machine == \'wasm32\'", "workers-py"]')
 
 
-def _project(root, date, extra="", flags=()):
+def _project(root, date, extra="", flags=(), dependencies=DEPENDENCIES):
     folder = one_file_worker(root, ENTRY, date=date, extra=extra, flags=flags)
     (folder / ".git").mkdir()
     (folder / ".github" / "workflows").mkdir(parents=True)
     (folder / ".github" / "workflows" / "deploy.yml").write_text(PLAIN)
-    (folder / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\ndependencies = {DEPENDENCIES}\n')
+    (folder / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\ndependencies = {dependencies}\n')
     return folder
 
 
@@ -66,13 +66,11 @@ def test_a_full_version_marker_reads_pywranglers_interpreter(tmp_path, capsys, d
     """``python_full_version`` and ``implementation_version`` are those of the interpreter
     ``uv pip compile --python cpython-X.Y.Z-emscripten-wasm32-musl`` stands for in pywrangler
     (3.12.7, 3.13.2, 3.14.2), not ``X.Y.0``."""
-    folder = _project(tmp_path, date, flags=flags)
-    (folder / "pyproject.toml").write_text(
-        '[project]\nname = "w"\nversion = "0"\ndependencies = ["fastapi", '
-        '"full-3125; python_full_version >= \'3.12.5\' and python_version != \'3.13\'", '
+    folder = _project(tmp_path, date, flags=flags, dependencies=(
+        '["fastapi", "full-3125; python_full_version >= \'3.12.5\' and python_version != \'3.13\'", '
         '"impl-3125; implementation_version >= \'3.12.5\' and python_version != \'3.13\'", '
         '"below-3133; python_full_version < \'3.13.3\' and python_version == \'3.13\'", '
-        '"below-3132; python_full_version < \'3.13.2\' and python_version == \'3.13\'"]\n')
+        '"below-3132; python_full_version < \'3.13.2\' and python_version == \'3.13\'"]'))
     load_worker(folder)
     lines = [line for line in capsys.readouterr().err.splitlines() if "deploys with plain wrangler" in line]
     assert len(lines) == 1 and f"the ones it declares ({named}) are not there" in lines[0]
