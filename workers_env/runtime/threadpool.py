@@ -42,7 +42,7 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from workers_env.runtime import tasks
+from workers_env.runtime import tasks, timers
 from workers_env.runtime.auditstop import until_event
 from workers_env.runtime.current import current_context, current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.runsync import run_sync as _run_sync
@@ -319,11 +319,13 @@ PAST = "Can't schedule in the past"
 
 def _webloop_timer_call(loop: asyncio.AbstractEventLoop, caller: FrameType | None) -> bool:
     """Whether ``call_later``/``call_at`` of ``loop`` is asked by Worker code (or a library it
-    runs) on the running loop, workers-env's own frames walked past: asyncio's own calls (its
-    ``sleep``, ``call_later``'s ``call_at``) and workers-env's keep asyncio's timers."""
-    while caller is not None and caller.f_code.co_filename.startswith(PACKAGE_DIR):
+    runs) on the running loop (past the per-loop ``call_at`` wrapper of runtime/timers.py):
+    asyncio's own calls (its ``sleep``, ``call_later``'s ``call_at``) and workers-env's keep
+    asyncio's timers."""
+    if caller is not None and caller.f_code is timers.PASSING_CALL_AT:
         caller = caller.f_back
-    return caller is not None and loop is asyncio._get_running_loop() and _webloop_call(caller)
+    return (caller is not None and not caller.f_code.co_filename.startswith(PACKAGE_DIR)
+            and loop is asyncio._get_running_loop() and _webloop_call(caller))
 
 
 def _install_timers() -> None:
