@@ -24,12 +24,12 @@ DEPENDENCIES = ('["fastapi>=0.110", "uvloop; sys_platform != \'emscripten\'", "t
                 '"pyodide-only; platform_machine == \'wasm32\'", "workers-py"]')
 
 
-def _project(root, date, extra=""):
-    folder = one_file_worker(root, ENTRY, date=date, extra=extra)
+def _project(root, date, extra="", flags=(), dependencies=DEPENDENCIES):
+    folder = one_file_worker(root, ENTRY, date=date, extra=extra, flags=flags)
     (folder / ".git").mkdir()
     (folder / ".github" / "workflows").mkdir(parents=True)
     (folder / ".github" / "workflows" / "deploy.yml").write_text(PLAIN)
-    (folder / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\ndependencies = {DEPENDENCIES}\n')
+    (folder / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\ndependencies = {dependencies}\n')
     return folder
 
 
@@ -55,3 +55,22 @@ def test_main_only_note_names_what_pyodide_would_get(tmp_path, capsys):
         "python_modules/, so the packages it declares (fastapi, pyodide-only, workers-py) are not there once "
         "deployed; workers-env still imports them from your virtualenv. Remove that line (or set it to true) to "
         "deploy them."]
+
+
+@pytest.mark.parametrize(("date", "flags", "named"), [
+    ("2025-09-01", (), "fastapi, full-3125, impl-3125"),  # pywrangler resolves for CPython 3.12.7 (the runtime: 3.12.1)
+    ("2026-03-01", (), "fastapi, below-3133"),  # 3.13.2
+    ("2026-03-01", ("python_workers_314",), "fastapi, full-3125, impl-3125"),  # 3.14.2
+])
+def test_a_full_version_marker_reads_pywranglers_interpreter(tmp_path, capsys, date, flags, named):
+    """``python_full_version`` and ``implementation_version`` are those of the interpreter
+    ``uv pip compile --python cpython-X.Y.Z-emscripten-wasm32-musl`` stands for in pywrangler
+    (3.12.7, 3.13.2, 3.14.2), not ``X.Y.0``."""
+    folder = _project(tmp_path, date, flags=flags, dependencies=(
+        '["fastapi", "full-3125; python_full_version >= \'3.12.5\' and python_version != \'3.13\'", '
+        '"impl-3125; implementation_version >= \'3.12.5\' and python_version != \'3.13\'", '
+        '"below-3133; python_full_version < \'3.13.3\' and python_version == \'3.13\'", '
+        '"below-3132; python_full_version < \'3.13.2\' and python_version == \'3.13\'"]'))
+    load_worker(folder)
+    lines = [line for line in capsys.readouterr().err.splitlines() if "deploys with plain wrangler" in line]
+    assert len(lines) == 1 and f"the ones it declares ({named}) are not there" in lines[0]

@@ -1513,6 +1513,11 @@ CASES = {
         ('try:\n    js.queueMicrotask(1)\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr',
          "Node's own TypeError for a non-function; workers-env gives workerd's, measured under wrangler dev 4.164.0 (README: Where we had to choose)"),
     ],
+    "webloop-timers": [  # WebLoop's call_later/call_at (runtime41): a past time refused, a plain Handle back
+        "# async\nimport asyncio\nloop = asyncio.get_running_loop()\nout = []\nfor f in (lambda: loop.call_later(-1, print), lambda: loop.call_at(loop.time() - 1, print)):\n    try:\n        f()\n    except ValueError as e:\n        out.append(str(e))\nout",
+        "# async\nimport asyncio\nloop = asyncio.get_running_loop()\nh = loop.call_later(10, print)\nr = (type(h).__name__, isinstance(h, asyncio.TimerHandle), hasattr(h, 'when'))\nh.cancel()\n(r, h.cancelled())",
+        "# async\nimport asyncio\nran = []\nloop = asyncio.get_running_loop()\nloop.call_at(loop.time() + 0.01, ran.append, 'at')\nloop.call_later(0.02, ran.append, 'later').cancel()\nawait asyncio.sleep(0.05)\nran",
+    ],
     "era314-array-likes-iteration-bigints": [
         "js.String.new('ab')[0]",
         "js.String.new('ab')[-1]",

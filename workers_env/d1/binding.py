@@ -112,7 +112,30 @@ def _query_request(request: Any) -> tuple[list[tuple[str, tuple[Any, ...]]], str
 def _sql_text(sql: Any) -> str:
     if isinstance(sql, str):
         return base_value(sql)  # a subclass crosses as its text
-    raise limits.d1_error(f"Expected string, received {type(sql).__name__}: pass the SQL text to prepare()")
+    raise limits.d1_error(f"Expected string, received {_zod_type(sql)}: pass the SQL text to prepare()")
+
+
+def _zod_type(value: Any) -> str:
+    """The type a schema check names for a JavaScript value (``null``, ``number``, ``array``...):
+    a statement's SQL reaches the database as JSON, where a value that is no text is refused."""
+    if value is None or value is UNDEFINED:
+        return "null" if value is None else "undefined"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number" if value == value else "nan"
+    return "array" if isinstance(value, (list, tuple)) else "object"
+
+
+def _exec_text(query: Any) -> str:
+    """``exec(query)``'s argument as d1-api.ts reads it, ``query.trim()`` first: a value that is
+    no string is V8's ``TypeError`` (wrangler dev 4.164.0: ``exec(null)``, ``exec(5)``)."""
+    if isinstance(query, str):
+        return base_value(query)
+    if query is None or query is UNDEFINED:
+        raise JsException(f"Cannot read properties of {'null' if query is None else 'undefined'} (reading 'trim')",
+                          name="TypeError")
+    raise JsException("query.trim is not a function", name="TypeError")
 
 
 def _argument(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
@@ -276,7 +299,7 @@ class D1Database(D1DatabaseSession):
         return D1DatabaseSession(self._database, value or FIRST_UNCONSTRAINED, hint=self._hint, jsrpc=self._jsrpc)
 
     def exec_sync(self, query: Any) -> JsDict:
-        sql = _sql_text(query)
+        sql = _exec_text(query)
         lines = exec_lines(sql)
         queries = [(line, ()) for line in lines]
         try:

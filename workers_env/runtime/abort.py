@@ -39,7 +39,7 @@ from workers_env.runtime.tasks import scoped_callback
 log = logging.getLogger("workers_env.runtime")
 
 __all__ = ["CLIENT_DISCONNECTED", "JsAbortController", "JsAbortSignal", "abort_on_disconnect", "any_signal", "abort_signal_class",
-           "incoming_request_signal", "raise_reason", "subrequest_signal"]
+           "incoming_request_signal", "no_request_signal", "raise_reason", "subrequest_signal"]
 
 _MISSING: Any = object()
 #: the key of the listener an ``onabort`` function is called through (see ``onabort``)
@@ -364,6 +364,15 @@ async def abort_on_disconnect(signal: JsAbortSignal) -> None:
     workerd triggers it from a ``waitUntil`` task of the request, with ``AbortError: The client
     has disconnected``; a listener's error is that task's (logged)."""
     signal._trigger(dom_exception(CLIENT_DISCONNECTED, "AbortError"))
+
+
+def no_request_signal() -> JsAbortSignal:
+    """The ``signal`` of a Request made without one: workerd's lazily made ``thisSignal``, which
+    never aborts and stands for none -- ``fetch`` does not follow it and ``structuredClone`` of
+    the Request (or of one made with it as its ``signal``) leaves it out (wrangler dev 4.164.0)."""
+    signal = JsAbortSignal()
+    signal._ignored_for_subrequests = True
+    return signal
 
 
 def subrequest_signal(signal: JsAbortSignal) -> JsAbortSignal:

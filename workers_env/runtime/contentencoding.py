@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workers_env._errors import NotEmulatedError
+from workers_env.runtime.jsbase import js_text
 from workers_env.runtime.jsproxy import js_type_error
 
 __all__ = ["UNSUPPORTED", "Decoder", "Encoder", "brotli_module", "checked_mode", "content_encoding", "decode_body",
@@ -43,7 +44,7 @@ def checked_mode(value: Any, option: str) -> str:
     (``undefined`` is the default), anything else workerd's ``TypeError``."""
     if value is None:
         return "automatic"
-    text = value if isinstance(value, str) else str(value)
+    text = js_text(value)  # String() of it, as jsg reads a kj::String (null is "null")
     if text not in ("automatic", "manual"):
         raise js_type_error(f"{option}: unexpected value: {text}")
     return text

@@ -465,18 +465,26 @@ def declared_packages(root: Path, python: tuple[int, int], *, pywrangler_own: bo
     return [name for name in names if pywrangler_own or canonical_name(name) not in _PYWRANGLER_OWN]
 
 
+#: the interpreter pywrangler resolves the declared packages for, by Python: ``uv pip compile
+#: --python cpython-<this>-emscripten-wasm32-musl`` (workers-py ``get_uv_pyodide_interp_name``,
+#: since pywrangler moved to uv in 2025-09), so a ``python_full_version`` marker reads this --
+#: 3.12.7 where the runtime's own Pyodide 0.26.0a4 is Python 3.12.1 (``sys.version_info``)
+PYWRANGLER_PYTHONS = {(3, 12): "3.12.7", (3, 13): "3.13.2", (3, 14): "3.14.2"}
+
+
 def _on_pyodide(requirement: Requirement, python: tuple[int, int]) -> bool:
     """Whether ``requirement``'s marker holds on Pyodide running ``python``, where pywrangler
-    resolves the declared packages (``uv pip compile --python`` its Pyodide interpreter):
-    ``emscripten``, ``wasm32``; a marker that cannot be evaluated holds."""
+    resolves the declared packages (``uv pip compile --python`` its Pyodide interpreter:
+    :data:`PYWRANGLER_PYTHONS`): ``emscripten``, ``wasm32``; a marker that cannot be evaluated holds."""
     if requirement.marker is None:
         return True
     version = ".".join(map(str, python))
+    full = PYWRANGLER_PYTHONS.get(python, f"{version}.0")
     try:
         return requirement.marker.evaluate({
-            "python_version": version, "python_full_version": f"{version}.0", "sys_platform": "emscripten",
-            "platform_system": "Emscripten", "platform_machine": "wasm32", "os_name": "posix",
-            "implementation_name": "cpython", "platform_python_implementation": "CPython",
+            "python_version": version, "python_full_version": full, "implementation_version": full,
+            "sys_platform": "emscripten", "platform_system": "Emscripten", "platform_machine": "wasm32",
+            "os_name": "posix", "implementation_name": "cpython", "platform_python_implementation": "CPython",
         })
     except Exception:  # noqa: BLE001 - packaging's UndefinedComparison and kin: keep the package
         return True

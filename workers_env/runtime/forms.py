@@ -55,7 +55,7 @@ def _part_bytes(part: Any) -> bytes:
 def _blob_type(value: Any) -> str:
     """A Blob's ``type`` as the File API keeps it: lower-cased, or ``""`` if any character is
     outside printable ASCII."""
-    if not value:
+    if value is None:  # undefined; null, false or 0 are their String() ("null", "false", "0")
         return ""
     text = js_text(value)
     return text.lower() if all(0x20 <= ord(c) <= 0x7E for c in text) else ""

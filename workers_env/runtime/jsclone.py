@@ -21,9 +21,9 @@ Of workerd's serializable objects, a ``Headers`` is cloned with its entries and 
 immutable one stays so; more than 1024 values are workerd's ``Deserialization failed: header
 count exceeds maximum (N)``) and a ``Blob`` with its bytes and type; a ``File`` is not
 serializable (``Could not serialize object of type "File"``), a ``Request`` or ``Response``
-with a body is the ``ReadableStream`` refusal (all measured under Miniflare, wrangler 4.164.0).
-A ``Request`` or ``Response`` without a body, which workerd clones, and a ``transfer`` list
-that is not empty are not emulated (``NotEmulatedError``).
+with a body is the ``ReadableStream`` refusal, one without a body is made again from its init
+(:func:`_request`, :func:`_response`) (all measured under Miniflare, wrangler 4.164.0). A
+``transfer`` list that is not empty is not emulated (``NotEmulatedError``).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from workers_env.runtime.forms import JsBlob
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsFunction
 from workers_env.runtime.jsglobals import NamespaceStrings
 from workers_env.runtime.jspromise import JsPromise
-from workers_env.runtime.jsweb import JsHeaders
+from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsLiteralMap,
@@ -66,8 +66,7 @@ _NOT_SERIALIZABLE = frozenset({
     "Performance", "Scheduler", "SubtleCrypto", "CryptoKey", "CacheStorage", "Cache", "File"})
 _SPECIAL_TEXTS = {"ReadableStream": "ReadableStream can only be serialized for RPC.",
                   "AbortSignal": "AbortSignal serialization is not enabled."}
-#: workerd objects its serializer clones, which workers-env does not (a body is a ReadableStream,
-#: refused as one)
+#: workerd objects its serializer clones without a body (a body is a ReadableStream, refused as one)
 _SERIALIZABLE = frozenset({"Request", "Response"})
 #: workerd's cap on the values a cloned ``Headers`` holds (headers.c++ ``Headers::deserialize``)
 MAX_CLONED_HEADERS = 1024
@@ -102,6 +101,43 @@ def structured_clone(value: Any = _MISSING, options: Any = None, *_ignored: Any)
             raise _errors.NotEmulatedError("structuredClone(value, {transfer: [...]}) with a transfer list is not "
                                            "emulated by workers-env: clone without one (the buffers are copied)")
     return _Cloner().clone(value)
+
+
+def _cf(value: Any) -> dict[str, Any]:
+    """A Request's or Response's ``cf`` as its constructor takes it from the clone's init: a
+    JSON copy (CfProperty::deepClone), a new object, not frozen; none when it had none."""
+    cf = value.cf
+    return {} if cf is None else {"cf": cf}  # (the constructor copies it: jsweb.copied_cf)
+
+
+def _request(value: JsRequest) -> JsRequest:
+    """A bodiless ``Request`` as workerd clones it (http.c++ ``Request::serialize``/``deserialize``):
+    its URL and an init of its method, headers (a new, mutable ``Headers``), redirect mode, ``cf``,
+    cache mode and ``encodeResponseBody``, given to ``new Request`` again; its ``fetcher`` is left
+    out (``null``). A signal it was given is refused, as workerd's ``AbortSignal`` serializer refuses
+    it; none -- or an incoming request's, which subrequests ignore -- is left out."""
+    if not value.signal._ignored_for_subrequests:
+        raise _data_clone_error(_SPECIAL_TEXTS["AbortSignal"])
+    options = {"method": value.method, "headers": _headers(value.headers), "redirect": value.redirect,
+               "encodeResponseBody": value._encode_response_body, **_cf(value)}
+    if value._cache_mode is not None:
+        options["cache"] = value._cache_mode
+    return JsRequest.from_options(value.url, options)
+
+
+def _response(value: JsResponse) -> JsResponse:
+    """A bodiless ``Response`` as workerd clones it (``Response::serialize``/``deserialize``): a
+    ``new Response(null, init)`` of its status, status text, headers (new, mutable), ``cf`` and
+    ``encodeBody`` -- its ``url``, ``redirected`` and ``type`` are not kept -- or, of status 0,
+    ``Response.error()``; a WebSocket's is refused, a ``WebSocket`` not being serializable."""
+    if value.webSocket is not None:
+        raise _data_clone_error('Could not serialize object of type "WebSocket". This type does not support '
+                                "serialization.")
+    headers = _headers(value.headers)
+    if value.status == 0:
+        return JsResponse.error()
+    return JsResponse(None, JsObject({"status": value.status, "statusText": value.statusText, "headers": headers,
+                                      "encodeBody": value._encode_body, **_cf(value)}))
 
 
 class _Cloner:
@@ -194,10 +230,9 @@ class _Cloner:
             raise _data_clone_error(f'Could not serialize object of type "{name}". This type does not support '
                                     "serialization.")
         if name in _SERIALIZABLE:
-            if value.body is not None and value.body is not jsnull:
+            if value.body is not None and value.body is not jsnull:  # (a used body is still a stream)
                 raise _data_clone_error("ReadableStream can only be serialized for RPC.")
-            raise _errors.NotEmulatedError(f"structuredClone() of a {name} is not emulated by workers-env (workerd "
-                                           "clones one without a body); clone its parts instead")
+            return self._remember(value, _request(value) if name == "Request" else _response(value))
         if type(value) is JsFunction:  # create_proxy(a Python callable): its PyProxy, as Pyodide makes one
             raise _data_clone_error("function(){} could not be cloned.")
         if isinstance(value, JsDoubleProxy):  # create_proxy(an object)

@@ -37,8 +37,8 @@ from workers_env.runtime.jsproxy import (
     JsTypedArray,
     js_null,
     js_type_error,
-    jsnull,
     options_member,
+    own_properties,
 )
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.webcrypto import SubtleCrypto
@@ -117,7 +117,8 @@ class JsEntryList(JsgObject, JsSetDeleteItems, JsProxy):
     @jsg_required("NAME")
     def get(self, name: Any, *_ignored: Any) -> Any:
         """The first value named ``name``, or ``null`` as the Worker's Pyodide converts it."""
-        return next((v for k, v in self._entries if k == str(name)), js_null())
+        name = js_text(name)  # String() of it, as jsg reads a string parameter (null is "null")
+        return next((v for k, v in self._entries if k == name), js_null())
 
     def __getitem__(self, name: Any) -> Any:
         """Pyodide's ``proxy[key]`` on an object with ``get`` (``null`` when missing)."""
@@ -129,11 +130,13 @@ class JsEntryList(JsgObject, JsSetDeleteItems, JsProxy):
 
     @jsg_required("NAME")
     def getAll(self, name: Any, *_ignored: Any) -> JsArray:  # noqa: N802 - JS name
-        return JsArray([v for k, v in self._entries if k == str(name)])
+        name = js_text(name)
+        return JsArray([v for k, v in self._entries if k == name])
 
     @jsg_required("NAME")
     def has(self, name: Any, *_ignored: Any) -> bool:
-        return any(k == str(name) for k, _ in self._entries)
+        name = js_text(name)
+        return any(k == name for k, _ in self._entries)
 
     def _walk(self) -> Iterator[tuple[str, Any]]:
         """The live list's ``(name, value)`` pairs, walked by index as workerd walks it
@@ -182,24 +185,24 @@ class JsURLSearchParams(JsEntryList):
     def __init__(self, init: Any = None, *, _owner: JsURL | None = None):
         self._entries: list[tuple[str, str]] = []
         self._owner = _owner
-        if init is None or init is jsnull:
+        if init is None:  # undefined: none (null is the string "null", as jsg's OneOf reads it)
             return
         if isinstance(init, JsURLSearchParams):
             self._entries = list(init._entries)
         elif isinstance(init, str):
             self._entries = parse_qsl(init[1:] if init.startswith("?") else init, keep_blank_values=True)
         elif isinstance(init, JsObject):
-            self._entries = [(str(k), str(v)) for k, v in init._props.items()]
+            self._entries = [(k, js_text(v)) for k, v in own_properties(init)]
         elif isinstance(init, (JsArray, JsMap, list)):
             for pair in js_iterated(init):
                 items = jsg_sequence(pair)
                 if len(items) != 2:
                     raise js_type_error("Invalid URL search params sequence.")
-                self._entries.append((str(items[0]), str(items[1])))
+                self._entries.append((js_text(items[0]), js_text(items[1])))
         elif isinstance(init, dict):
-            self._entries = [(str(k), str(v)) for k, v in init.items()]
+            self._entries = [(js_text(k), js_text(v)) for k, v in init.items()]
         else:
-            self._entries = parse_qsl(str(init), keep_blank_values=True)
+            self._entries = parse_qsl(js_text(init), keep_blank_values=True)
 
     @staticmethod
     def new(init: Any = None) -> JsURLSearchParams:

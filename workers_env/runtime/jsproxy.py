@@ -68,6 +68,7 @@ __all__ = [
     "JsMap",
     "JsLiteralMap",
     "options_member",
+    "own_properties",
     "JsTypedArray",
     "JsBuffer",
     "JsBufferSource",
@@ -1309,6 +1310,14 @@ def _marked(owner: Any, raw: Any) -> bool:
         return False
     mark = marks.get(id(raw))
     return mark is not None and mark[1] is raw
+
+
+def own_properties(obj: JsObject) -> list[tuple[str, Any]]:
+    """``obj``'s own properties as JavaScript holds them, for a Web API reading it as a record:
+    a ``null`` of binding data (stored as ``None``) as ``jsnull``, so that ``String()`` of it is
+    ``"null"`` in every era."""
+    nulls = obj._nulls
+    return [(k, jsnull if nulls and v is None else v) for k, v in obj._props.items()]
 
 
 def read_stored(owner: Any, raw: Any, nulls: Any = False) -> Any:

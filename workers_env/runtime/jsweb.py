@@ -18,7 +18,7 @@ from workers_env import _jsvalues
 from workers_env._deep import more_room
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
-from workers_env.runtime.abort import JsAbortSignal
+from workers_env.runtime.abort import JsAbortSignal, no_request_signal
 from workers_env.runtime.cachemode import cache_property, checked_cache, checked_integrity
 from workers_env.runtime.contentencoding import checked_mode, decode_body
 from workers_env.runtime.current import current_runtime, flag_on
@@ -46,6 +46,7 @@ from workers_env.runtime.jsproxy import (
     js_number,
     js_type_error,
     jsnull,
+    own_properties,
 )
 from workers_env.runtime.jspyproxies import (
     is_container_subclass_proxy,
@@ -106,7 +107,7 @@ def init_options(init: Any, kwargs: dict[str, Any], refusal: str = FETCH_INIT) -
                        fetcher=jsnull if init._fetcher is None else init._fetcher)
     elif isinstance(init, JsResponse):  # Response::Initializer: another Response's status, text, headers
         options.update(status=init.status, headers=JsHeaders(init.headers), webSocket=init.webSocket,
-                       encodeBody=init._encode_body)  # and its encodeBody (workerd http.c++)
+                       encodeBody=init._encode_body, cf=init.cf)  # and its encodeBody and cf (workerd http.c++)
         if init.statusText:
             options["statusText"] = init.statusText
     elif isinstance(init, JsObject):
@@ -126,7 +127,28 @@ def init_options(init: Any, kwargs: dict[str, Any], refusal: str = FETCH_INIT) -
     # makes), a Headers, a URL, a function: workerd's dictionary wrapper takes any object and reads
     # the fields by name (jsg/struct.h StructWrapper::tryUnwrap), these have none, so the defaults apply
     options.update(_present(kwargs))
+    _check_members(options, "InitializerDict" if refusal in (RESPONSE_INIT, RESPONSE_JSON_INIT)
+                   else "RequestInitializerDict")
     return options
+
+
+def copied_cf(cf: Any) -> Any:
+    """The ``cf`` a Request or Response takes from its init (or from the Request or Response it
+    is made of, or cloned from): a JSON copy of a JavaScript object (workerd's
+    ``CfProperty::deepClone``: a ``Date`` in it is its ISO text, a function left out, a BigInt
+    ``TypeError: Do not know how to serialize a BigInt``, changes to either not seen by the
+    other); a Python value Pyodide hands over as a PyProxy is kept as it is."""
+    return json_parse(js_json_dumps(cf)) if isinstance(cf, (JsObject, JsArray)) else cf
+
+
+def _check_members(options: dict[str, Any], dictionary: str) -> None:
+    """jsg's reading of an init's ``headers`` and ``cf``: ``null`` or another primitive there is
+    its ``TypeError``, before the constructor runs (wrangler dev 4.164.0)."""
+    for member, kind in (("headers", "Headers or Sequence or object"), ("cf", "Object")):
+        value = options.get(member)
+        if value is jsnull or isinstance(value, (str, int, float)):
+            raise js_type_error(f"Incorrect type for the '{member}' field on '{dictionary}': the provided value is "
+                                f"not of type '{kind}'.")
 
 
 def _present(members: dict[str, Any]) -> dict[str, Any]:
@@ -193,7 +215,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
 
     def __init__(self, init: Any = None):
         self._pairs: list[tuple[str, str]] = []
-        if init is None or init is jsnull:
+        if init is None:  # undefined: none; null is jsg's TypeError below, as any other primitive
             return
         if isinstance(init, JsDoubleProxy):  # create_proxy(value): the same PyProxy as value itself
             init = init.unwrap()
@@ -202,12 +224,12 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
             return
         pairs: Iterable[Any]
         if isinstance(init, JsObject):
-            pairs = init._props.items()
+            pairs = own_properties(init)
         elif isinstance(init, dict):  # a PyProxy: jsg reads it as an iterable (of its keys) before a
             pairs = iter(init)  # record, so a str key is jsg's Sequence TypeError; to_js or .items() pass
         elif isinstance(init, JsMap):  # a Map is an iterable of [name, value] entries
             pairs = init._entries.items()
-        elif isinstance(init, (str, bytes, int, float, bool)):
+        elif init is jsnull or isinstance(init, (str, bytes, int, float, bool)):
             raise js_type_error("Failed to construct 'Headers': constructor parameter 1 is not of type "
                                 "'Headers or Sequence or object'.")
         elif (not hasattr(type(init), "__iter__") if isinstance(init, JsProxy)  # a Python object: its type's
@@ -236,7 +258,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         those bytes are the name -- ``x-`` and e-acute is not ``X-`` and E-acute, nor ``x-`` and
         U+FFFD --, kept here as the str that decodes them with ``surrogateescape`` (bytes that do
         not decode as ``\\udcXX``); :func:`shown_name` reads them back."""
-        text = str(name)
+        text = js_text(name)  # String() of it: true is "true", null "null"
         if _BAD_NAME.search(text):
             raise js_type_error("Invalid header name.")
         if text.isascii():
@@ -247,10 +269,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     def _value(value: Any) -> str:
         """``String(value)`` as JavaScript makes it (``true``, ``1`` for 1.0, ``null``), trimmed;
         CR, LF and NUL are refused as workerd refuses them."""
-        if value is jsnull:
-            text = "null"
-        else:
-            text = (_jsvalues.js_string(value) if value is not None else "undefined").strip(" \t\r\n")
+        text = js_text(value).strip(" \t\r\n")
         if _BAD_VALUE.search(text):
             raise js_type_error("Invalid header value.")
         if not text.isascii():  # workerd keeps the UTF-8 of the JS string, a lone surrogate as its
@@ -521,14 +540,12 @@ class _Body(JsgObject, JsProxy):
     #: the properties workerd defines read-only: Worker code assigning one gets V8's TypeError
     #: (a strict-mode assignment, as Pyodide makes it), the value unchanged (wrangler dev 4.164.0)
     _read_only: frozenset[str] = frozenset()
-    #: those the constructor does not set (so no first set is its own)
-    _read_only_unset: frozenset[str] = frozenset()
-    #: those every set of which is checked: the class defines them (properties), or unset above
+    #: those every set of which is checked: the class defines them (properties, class defaults)
     _read_only_defined: frozenset[str] = frozenset()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls._read_only_defined = frozenset(name for name in cls._read_only if hasattr(cls, name)) | cls._read_only_unset
+        cls._read_only_defined = frozenset(name for name in cls._read_only if hasattr(cls, name))
 
     def __setattr__(self, name: str, value: Any) -> None:
         # (every attribute set comes here: the caller's frame is looked at only for a property
@@ -899,7 +916,7 @@ class JsRequest(_Body):
         self._body = data
         self.bodyUsed = False
         self.redirect = redirect
-        self.signal = signal if signal is not None else JsAbortSignal()  # every Request has one
+        self.signal = signal if signal is not None else no_request_signal()  # every Request has one
         self._one_time_body = data is not None and isinstance(body, JsReadableStream)
         self._length_unknown = data is not None and _length_unknown(body, source)
         if source is not None:
@@ -940,7 +957,7 @@ class JsRequest(_Body):
     def _from_options(input: Any, options: dict[str, Any]) -> JsRequest:  # noqa: A002 - JS name
         if "body" in options:
             options["body"] = _crossed_body(options["body"])
-        url = input.url if isinstance(input, JsRequest) else _request_url(str(input))
+        url = input.url if isinstance(input, JsRequest) else _request_url(js_text(input))
         checked_integrity(options.get("integrity"))  # the first of the init's members read (http.c++)
         if "method" in options:
             options["method"] = checked_method(options["method"])
@@ -952,7 +969,7 @@ class JsRequest(_Body):
                 method=options.get("method", base.method),
                 headers=options.get("headers", base.headers),
                 body=options.get("body", base._body),
-                cf=options.get("cf", base.cf),
+                cf=copied_cf(options.get("cf", base.cf)),
                 redirect=redirect or base.redirect,
                 signal=_signal(options.get("signal", base.signal)),
             )
@@ -965,7 +982,7 @@ class JsRequest(_Body):
                 method=options.get("method", "GET"),
                 headers=options.get("headers"),
                 body=options.get("body"),
-                cf=options.get("cf"),
+                cf=copied_cf(options.get("cf")),
                 redirect=redirect or "follow",
                 signal=_signal(options.get("signal")),
             )
@@ -1000,7 +1017,7 @@ class JsRequest(_Body):
         self._reopen_closed()
         if self.bodyUsed:
             raise js_type_error(_CLONE_USED)
-        copy = JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=self.cf,
+        copy = JsRequest(self.url, method=self.method, headers=self.headers, body=self._body, cf=copied_cf(self.cf),
                          redirect=self.redirect, signal=self.signal)
         copy.headers._immutable = self.headers._immutable  # (workerd's Headers::clone keeps the guard)
         copy.url = self.url  # the same string (one kept as given, before fetch_standard_url)
@@ -1053,7 +1070,8 @@ class JsResponse(_Body):
     _not_js = frozenset({"raw_body", "pieces"})  # workers-env's own (``dir()`` leaves them out)
     _read_only = frozenset({"status", "statusText", "headers", "ok", "redirected", "url", "type", "body", "bodyUsed",
                             "webSocket", "cf"})
-    _read_only_unset = frozenset({"cf"})  # (undefined on a Response the Worker made: no first set of ours)
+    #: an init's ``cf``; ``undefined`` without one (Pyodide reads a getter's ``undefined`` as None)
+    cf: Any = None
 
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
         options = init_options(init, kwargs, RESPONSE_INIT)
@@ -1119,6 +1137,8 @@ class JsResponse(_Body):
         self.webSocket = web_socket
         #: ``encodeBody``: ``"manual"`` sends the body as given, whatever its ``Content-Encoding``
         self._encode_body = checked_mode(options.get("encodeBody"), "encodeBody")
+        if options.get("cf") is not None:  # an init's cf is the Response's (undefined without one)
+            self.cf = copied_cf(options["cf"])
         if source is not None and data is not None:
             self._share_body(source)
 
@@ -1163,7 +1183,7 @@ class JsResponse(_Body):
         try:
             location = JsURL(url).href
         except JsException:
-            raise js_type_error(f"Unable to parse URL: {_jsvalues.js_string(url)}") from None
+            raise js_type_error(f"Unable to parse URL: {js_text(url)}") from None
         response = JsResponse(None, JsObject({"status": status, "headers": JsObject({"location": location})}))
         response.headers.immutable()  # (Headers::Guard::IMMUTABLE)
         return response

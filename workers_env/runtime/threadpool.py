@@ -33,6 +33,7 @@ import _thread
 import asyncio
 import functools
 import importlib
+import math
 import os
 import sys
 import threading
@@ -41,7 +42,7 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from workers_env.runtime import tasks
+from workers_env.runtime import tasks, timers
 from workers_env.runtime.auditstop import until_event
 from workers_env.runtime.current import current_context, current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.runsync import run_sync as _run_sync
@@ -297,6 +298,81 @@ def _install_run() -> None:
     _rebind_taken(original, run)
 
 
+class Handle(asyncio.Handle):
+    """What ``WebLoop.call_later``/``call_at`` give (Pyodide 0.26.0a4, 0.28.2, 314.0.6): a plain
+    ``asyncio.Handle`` -- ``<Handle cb()>``, no ``when()`` -- over the loop's own timer here,
+    which cancelling it cancels."""
+
+    __slots__ = ("_timer",)
+
+    def __init__(self, timer: asyncio.TimerHandle, callback: Callable[..., Any], args: tuple[Any, ...],
+                 loop: asyncio.AbstractEventLoop, context: Any) -> None:
+        super().__init__(callback, args, loop, context=context)
+        self._timer = timer
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+        super().cancel()
+
+
+PAST = "Can't schedule in the past"
+
+
+def _webloop_timer_call(loop: asyncio.AbstractEventLoop, caller: FrameType | None) -> bool:
+    """Whether ``call_later``/``call_at`` of ``loop`` is asked by Worker code (or a library it
+    runs) on the running loop (past the per-loop ``call_at`` wrapper of runtime/timers.py):
+    asyncio's own calls (its ``sleep``, ``call_later``'s ``call_at``) and workers-env's keep
+    asyncio's timers."""
+    if caller is not None and caller.f_code is timers.PASSING_CALL_AT:
+        caller = caller.f_back
+    return (caller is not None and not caller.f_code.co_filename.startswith(PACKAGE_DIR)
+            and loop is asyncio._get_running_loop() and _webloop_call(caller))
+
+
+def _install_timers() -> None:
+    """``loop.call_later(delay, ...)`` and ``loop.call_at(when, ...)`` asked so (above) are
+    ``WebLoop``'s: a time in the past (a negative delay) is ``ValueError: Can't schedule in the
+    past``, where asyncio's runs the callback at once, and the answer is a :class:`Handle`."""
+    base: Any = asyncio.BaseEventLoop
+    later, at = base.call_later, base.call_at
+    if getattr(later, "workers_env_original", None) is not None:
+        return
+
+    def call_later(self: asyncio.AbstractEventLoop, delay: Any, callback: Callable[..., Any], *args: Any,
+                   context: Any = None) -> asyncio.Handle:
+        if not _webloop_timer_call(self, sys._getframe(1)):
+            return later(self, delay, callback, *args, context=context)  # type: ignore[no-any-return]
+        if delay < 0:
+            raise ValueError(PAST)
+        return Handle(later(self, delay, callback, *args, context=context), callback, args, self, context)
+
+    def call_at(self: asyncio.AbstractEventLoop, when: Any, callback: Callable[..., Any], *args: Any,
+                context: Any = None) -> asyncio.Handle:
+        if not _webloop_timer_call(self, sys._getframe(1)):
+            return at(self, when, callback, *args, context=context)  # type: ignore[no-any-return]
+        if when - self.time() < 0:
+            raise ValueError(PAST)
+        return Handle(at(self, when, callback, *args, context=context), callback, args, self, context)
+
+    made: Any
+    for name, made, original in (("call_later", call_later, later), ("call_at", call_at, at)):
+        made.__name__, made.__qualname__, made.__doc__ = name, original.__qualname__, original.__doc__
+        made.workers_env_original = original
+        setattr(base, name, made)
+
+
+#: Pyodide 0.28's Python (3.13) and 314.0.x's (3.14) refuse a NaN delay in ``asyncio.sleep``
+NAN_DELAY = "Invalid delay: NaN (not a number)"
+
+
+async def _webloop_sleep(secs: Any) -> None:
+    """``asyncio.sleep(secs)`` as the Python of Pyodide 0.28 on has it: ``<= 0`` returns at once
+    (``time.sleep(-1)`` too), NaN is refused, an infinite delay never ends."""
+    if not secs <= 0 and math.isnan(secs):
+        raise ValueError(NAN_DELAY)
+    await asyncio.sleep(secs)
+
+
 def _install_sleep() -> None:
     """``time.sleep(t)`` called by any code while a Worker's code runs on a running loop is
     Pyodide's ``_sleep`` from 0.28 (``webloop.py`` of 0.28.2 and 314.0.6 installs it as
@@ -310,7 +386,7 @@ def _install_sleep() -> None:
     @functools.wraps(original)
     def sleep(secs: Any) -> None:
         if _worker_code_on_a_running_loop() and pyodide_028():
-            _run_sync(asyncio.sleep(secs))
+            _run_sync(_webloop_sleep(secs))
         else:
             original(secs)
 
@@ -340,6 +416,7 @@ def _install_executor() -> None:
     _install_run_until_complete()
     _install_run()
     _install_lifecycle()
+    _install_timers()
     base: Any = asyncio.BaseEventLoop
     original = base.run_in_executor
     if getattr(original, "workers_env_original", None) is not None:

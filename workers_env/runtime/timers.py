@@ -265,6 +265,12 @@ def _end_later_timers() -> None:
     loop.call_at = ending_call_at  # type: ignore[method-assign,assignment]
 
 
+#: the code of :func:`_end_later_timers`' ``call_at`` wrapper: a frame of it passes its caller's
+#: call on (threadpool's WebLoop timers look past it to that caller)
+PASSING_CALL_AT = next(code for code in _end_later_timers.__code__.co_consts
+                       if getattr(code, "co_name", None) == "ending_call_at")
+
+
 def _asyncio_timers(ctx: Any) -> list[asyncio.Handle]:
     """The asyncio timers still pending on the running loop that code of request ``ctx`` set
     (read off the context vars each handle was scheduled with), the hang check's own aside."""
