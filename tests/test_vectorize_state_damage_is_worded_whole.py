@@ -2,9 +2,9 @@
 ``StateError`` pinned here whole, each case built through the public API (``load_env(persist_to=
 ...)`` and ``workers-env vectorize``) and then broken one way: a file cut short, a header with no
 database behind it, a file that cannot be read (a symbolic link to itself) or that SQLite cannot
-open (under a path past its 512 bytes), a stored vector's values or metadata damaged, a state folder that cannot be
-made or written, a read-only file or folder refusing a write, a write-ahead log that stops
-taking writes, the write lock held past the busy timeout, an index deleted by another process,
+open (under a path past its 512 bytes), a stored vector's values or metadata damaged, a state
+folder that cannot be made or written, a read-only file or folder refusing a write, a write-ahead
+log that stops taking writes, the write lock held past the busy timeout, an index deleted by another process,
 a stored definition that no longer matches. Texts of workers-env's own: production keeps no
 local state. A file or folder is made to refuse writes by ``unwritable_helpers`` (``chattr +i``
 as root, ``chmod`` as another user).
