@@ -50,6 +50,24 @@ def test_a_taken_port_is_a_clear_error_and_ready_is_never_printed(tmp_path: Path
     )
 
 
+@pytest.mark.parametrize(("ip", "reason"), [
+    # an address no interface here has (TEST-NET-1): the kernel's EADDRNOTAVAIL
+    ("192.0.2.1", "Cannot assign requested address; check --ip and --port"),
+    # no host name at all (wrangler dev 4.164.0: `getaddrinfo ENOTFOUND a..b`, exit 1); it was
+    # Python's UnicodeError from the IDNA codec, a traceback
+    ("a..b", "unknown address 'a..b' (not a valid host name); check --ip"),
+])
+def test_an_address_that_cannot_be_listened_on_is_a_clear_error(tmp_path: Path, ip: str, reason: str) -> None:
+    project = make_project(tmp_path / "app")
+    done = subprocess.run(
+        [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", ip, "--port", "0"],
+        capture_output=True, text=True, env=_env(), timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Ready on" not in done.stdout
+    assert done.stderr.strip() == f"workers-env dev: cannot listen on {ip}:0: {reason}"
+
+
 @pytest.mark.parametrize(("files", "shown", "where"), [
     ({"src/entry.py": "def f(:\n    pass\n"}, "SyntaxError", 'src/entry.py", line 1'),
     ({"src/entry.py": "import helper\n", "src/helper.py": "def boom():\n    raise RuntimeError('no key')\nboom()\n"},

@@ -106,6 +106,35 @@ def test_console_log_writes_a_js_function_as_util_inspect(tmp_path: Path, capsys
     assert "[Function: Object] [Function: fetch] [ [Function: parse] ]" in capsys.readouterr().out
 
 
+
+ANONYMOUS_LOG = """
+import js
+from pyodide.ffi import create_proxy
+from workers import WorkerEntrypoint, Response
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        def executor(resolve, reject):
+            js.console.log(resolve, reject)
+            resolve(1)
+
+        await js.Promise.new(create_proxy(executor))
+        return Response("ok")
+"""
+
+
+def test_console_log_writes_an_anonymous_js_function_as_util_inspect(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # a promise's resolve and reject have no name: wrangler dev 4.164.0 logs a JavaScript Worker's so
+    worker = load_worker(one_file_worker(tmp_path, ANONYMOUS_LOG, date="2026-08-01"))
+
+    async def scenario() -> str:
+        return await (await worker.fetch("/")).text()
+
+    assert asyncio.run(scenario()) == "ok"
+    assert "[Function (anonymous)] [Function (anonymous)]\n" in capsys.readouterr().out
+
 STATICS_LOG = """
 import js
 from pyodide.ffi import to_js

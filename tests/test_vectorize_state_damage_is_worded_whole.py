@@ -1,9 +1,10 @@
 """A Vectorize state file damaged, unwritable or changed under a running index is refused with a
 ``StateError`` pinned here whole, each case built through the public API (``load_env(persist_to=
 ...)`` and ``workers-env vectorize``) and then broken one way: a file cut short, a header with no
-database behind it, a stored vector's values or metadata damaged, a state folder that cannot be
-made or written, a read-only file or folder refusing a write, a write-ahead log that stops
-taking writes, the write lock held past the busy timeout, an index deleted by another process,
+database behind it, a file that cannot be read (a symbolic link to itself) or that SQLite cannot
+open (under a path past its 512 bytes), a stored vector's values or metadata damaged, a state
+folder that cannot be made or written, a read-only file or folder refusing a write, a write-ahead
+log that stops taking writes, the write lock held past the busy timeout, an index deleted by another process,
 a stored definition that no longer matches. Texts of workers-env's own: production keeps no
 local state. A file or folder is made to refuse writes by ``unwritable_helpers`` (``chattr +i``
 as root, ``chmod`` as another user).
@@ -12,6 +13,7 @@ as root, ``chmod`` as another user).
 from __future__ import annotations
 
 import asyncio
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -79,6 +81,28 @@ def test_an_sqlite_header_with_no_database_behind_it_is_refused_as_damaged(state
     assert _refusal(project, root) == (
         f"{state_file}: the workers-env Vectorize state file is damaged or unreadable (file is not a database); "
         f"{MOVE_AWAY}")
+
+
+def test_a_state_file_that_cannot_be_read_is_refused(tmp_path: Path) -> None:
+    # a symbolic link to itself: no file to create, and reading it fails (ELOOP; as root no
+    # permission bit refuses a read)
+    (tmp_path / "wrangler.toml").write_text(WRANGLER_TOML)
+    state_file = tmp_path / "state" / "v3" / "vectorize" / "workers-env-vectorize.sqlite"
+    state_file.parent.mkdir(parents=True)
+    state_file.symlink_to(state_file.name)
+    assert _refusal(tmp_path, tmp_path / "state") == (
+        f"{state_file}: cannot read the state file: Too many levels of symbolic links")
+
+
+def test_a_state_file_sqlite_cannot_open_is_refused(state: tuple[Path, Path, Path]) -> None:
+    # a state copied under a path longer than SQLite's 512-byte limit: Python reads it, SQLite
+    # cannot open it
+    project, root, state_file = state
+    deep = project / ("d" * 200) / ("e" * 200) / ("f" * 100)
+    shutil.copytree(root, deep)
+    moved = deep / state_file.relative_to(root)
+    assert len(str(moved).encode()) > 512
+    assert _refusal(project, deep) == f"{moved}: cannot open the state file: unable to open database file"
 
 
 def test_a_state_folder_that_cannot_be_made_is_refused(tmp_path: Path) -> None:

@@ -13,8 +13,9 @@ private ones too, except argparse's help (``help=`` and the like, a ``register``
 ``d1-<module>``, ``kv-<module>``, ``ai-<module>``, ``assets-<module>``), of ``load_env`` (``env``) and of the
 pytest plugin (``plugin``), modules of code (``code=True``): besides docstrings, a logger's
 ``debug``/``info`` lines, ``__repr__`` methods and the code's own tokens are left out -- a text
-without a space, one compared, a pattern, a ``Literal[...]`` value, a ``__doc__``, ``typing.cast``'s
-type. For every limit constant and every error text there, this
+without a space, one compared, a pattern, a ``Literal[...]`` value (and the same text wherever the
+module passes it: a kind, a once-only line's key), a ``__doc__`` (set, or a ``type()`` namespace's),
+``typing.cast``'s type. For every limit constant and every error text there, this
 script applies one mutation at a time to a scratch copy of the tree, runs the tests that could
 notice and records whether one failed (killed) or none did (survived):
 
@@ -378,6 +379,9 @@ def _function_texts(audited: Audited, symbol: str, body: list[ast.stmt], starts:
                     skipped |= {id(text) for arg in node.args for text in _texts_in(arg)}
                 elif audited.code and _is_token_place(node):
                     skipped |= {id(text) for text in _texts_in(node)}
+                elif audited.code and isinstance(node, ast.Dict):  # a class made by type(): its docstring
+                    skipped |= {id(text) for key, value in zip(node.keys, node.values)
+                                if isinstance(key, ast.Constant) and key.value == "__doc__" for text in _texts_in(value)}
                 elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     first = node.body[0] if node.body else None
                     if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
@@ -391,6 +395,8 @@ def _function_texts(audited: Audited, symbol: str, body: list[ast.stmt], starts:
                 continue  # a token ("http:", "named:{text}"), no message
             if audited.code and _is_code_text(text):
                 continue  # code: SQL, Python source, a list of columns -- a changed word breaks the module
+            if audited.code and isinstance(text, ast.Constant) and text.value in _LITERALS:
+                continue  # a value of one of the module's ``Literal[...]`` types: a kind passed, no message
             mutation = _text_mutation(audited, symbol, text, starts)
             mutations += [mutation] if mutation else []
     return mutations
@@ -483,11 +489,22 @@ def _is_token_place(node: ast.AST) -> bool:
     return False
 
 
+_LITERALS: set[str] = set()  # the texts of the audited module's ``Literal[...]`` types
+
+
+def _literal_values(tree: ast.AST) -> set[str]:
+    """Every text a ``Literal[...]`` of ``tree`` names (``MissingSdkKind``'s ``"main only"``)."""
+    return {node.value for sub in ast.walk(tree) if isinstance(sub, ast.Subscript)
+            and isinstance(sub.value, ast.Name) and sub.value.id == "Literal"
+            for node in ast.walk(sub.slice) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+
+
 def find_mutations(audited: Audited) -> list[Mutation]:
-    global _TEXT
+    global _TEXT, _LITERALS
     _TEXT = (ROOT / audited.path).read_text()
     starts = _offsets(_TEXT)
     tree = ast.parse(_TEXT)
+    _LITERALS = _literal_values(tree)
     mutations: list[Mutation] = []
     for statement in tree.body:
         if isinstance(statement, (ast.Assign, ast.AnnAssign)):

@@ -1799,6 +1799,8 @@ CASES = {
         "js.Array.of.apply(None, js.JSON.parse('{\"length\": \"2\", \"0\": 5}')).length",
         "js.Array.of.apply(None, js.JSON.parse('{\"length\": -1}')).length",
         "js.Math.max.apply(None, js.JSON.parse('{\"length\": 1000000}'))",
+        "js.Math.max.apply(None, js.JSON.parse('{\"length\": 134217728}'))",
+        "js.Math.max.apply(None, js.JSON.parse('{\"length\": 134217729}'))",
         "p = create_proxy(lambda *a: a)\np.apply(None, js.JSON.parse('{\"length\": 2, \"1\": 7}'))",
         "js.Math.max.apply(None, pobj())",
         "js.Math.max.apply(None, js.Uint8Array.new(to_js([4, 9])))",

@@ -184,10 +184,13 @@ class D1DatabaseSession:
         if isinstance(failure, InternalFailure):
             return limits.internal_error(message, failure.cause, prefix="D1_ERROR: " if self._jsrpc else "")
         error = limits.rpc_error(message) if self._jsrpc else limits.d1_error(message)
-        return self._noted(error, message)
+        return self._noted(error, message, failure.note)
 
-    def _noted(self, error: JsException, message: str) -> JsException:
-        """``error`` with a note saying how to fix it, where one applies (D1's text unchanged)."""
+    def _noted(self, error: JsException, message: str, logged: str | None = None) -> JsException:
+        """``error`` with a note saying how to fix it, where one applies, and what the local
+        runtime only logs (``logged``; D1's text unchanged)."""
+        if logged:
+            add_hint(error, logged)
         note = self._hint(message) if self._hint is not None else None
         if note:
             add_hint(error, note)
@@ -308,7 +311,7 @@ class D1Database(D1DatabaseSession):
             raise limits.internal_error(exc.message, exc.cause, prefix="D1_EXEC_ERROR: " if self._jsrpc else "") from None
         except SqlFailure as exc:
             error = limits.rpc_exec_error(exc.message) if self._jsrpc else limits.exec_error(lines[0], exc.message)
-            raise self._noted(error, exc.message) from None
+            raise self._noted(error, exc.message, exc.note) from None
         duration = sum(r.duration for r in results)
         return JsDict(count=len(results), duration=duration)
 
@@ -341,7 +344,7 @@ class D1Database(D1DatabaseSession):
         except InternalFailure as exc:
             raise limits.internal_error(exc.message, exc.cause) from None
         except SqlFailure as exc:
-            raise self._noted(limits.d1_error(exc.message), exc.message) from None
+            raise self._noted(limits.d1_error(exc.message), exc.message, exc.note) from None
         answer = JsDict(results=[
             JsDict(meta=r.meta_as(JsDict, rpc=True),
                    data=JsDict(kind="raw", columns=list(r.columns), rows=row_lists(r.rows)))

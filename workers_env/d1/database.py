@@ -82,11 +82,19 @@ _NOT_UTF8 = "Could not decode to UTF-8 column"
 
 
 class SqlFailure(Exception):
-    """A query D1 refused; ``message`` is the text after ``D1_ERROR: ``."""
+    """A query D1 refused; ``message`` is the text after ``D1_ERROR: ``, ``note`` what the local
+    runtime only logs (its cause, for the error's note), if anything."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, *, note: str | None = None):
         super().__init__(message)
         self.message = message
+        self.note = note
+
+
+def _internal_error_text() -> str:
+    """workerd's generic text for a failure below JavaScript, with a new reference."""
+    reference = "".join(secrets.choice(_REFERENCE_CHARS) for _ in range(24))
+    return f"internal error; reference = {reference}"
 
 
 class InternalFailure(SqlFailure):
@@ -96,8 +104,7 @@ class InternalFailure(SqlFailure):
     object restarts (measured with wrangler 4.164.0)."""
 
     def __init__(self, cause: str):
-        reference = "".join(secrets.choice(_REFERENCE_CHARS) for _ in range(24))
-        super().__init__(f"internal error; reference = {reference}")
+        super().__init__(_internal_error_text())
         self.cause = cause
 
 
@@ -656,8 +663,11 @@ class Database:
             count = 0 if row is None or row[0] is None else int(row[0]) + 1
             conn.execute("INSERT INTO _cf_METADATA VALUES(2, ?) ON CONFLICT DO UPDATE SET value = excluded.value"
                          + _INTERNAL, (count,))
-        except sqlite3.Error as exc:  # Miniflare's wording when getCurrentBookmark() fails
-            raise SqlFailure(f"Failed to get session commit token: {self._describe(exc, '')}") from None
+        except sqlite3.Error as exc:
+            # workerd's getCurrentBookmark() fails below JavaScript (an internal error; its log
+            # names the cause), which Miniflare's D1 object words so (measured, wrangler 4.164.0)
+            raise SqlFailure(f"Failed to get session commit token: {_internal_error_text()}",
+                             note=limits.bookmark_failure_note(self._describe(exc, ""))) from None
         high, low = divmod(count, 0xFFFFFFFF)  # workerd divides by uint32 max, not 2**32
         return f"{high:08x}-{low:08x}-00000000-{'0' * 32}"
 

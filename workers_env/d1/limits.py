@@ -172,6 +172,12 @@ def rpc_exec_error(message: str) -> JsException:
     return JsException(f"D1_EXEC_ERROR: D1_ERROR: {message}")
 
 
+def bookmark_failure_note(cause: str) -> str:
+    """The note of ``Failed to get session commit token: internal error; ...``: what workerd logs."""
+    return (f"the session's bookmark could not be written: {cause}; workerd logs that, the Worker gets an "
+            "internal error, and nothing the request wrote is kept")
+
+
 def internal_error(message: str, cause: str, *, prefix: str = "") -> JsException:
     """A request whose commit failed (``message``: ``internal error; reference = <id>``): the
     Worker gets workerd's generic error, bare, or with ``d1_binding_jsrpc`` after d1-api.ts's

@@ -64,13 +64,13 @@ def jsg_required(*types: str, owner: str | None = None, construct: bool = False)
 def jsg_sequence(value: Any) -> list[Any]:
     """An inner item of a ``Headers``/``URLSearchParams`` init read as jsg's ``Sequence``: an
     iterable object (a list, a tuple, a JS array); a string, a number or nothing is jsg's
-    ``TypeError`` (checked under ``wrangler dev`` 4.164.0)."""
-    if value is None or value is jsnull or isinstance(value, (str, bytes, int, float)):
-        raise js_type_error("Incorrect type: the provided value is not of type 'Sequence'.")
-    try:
-        return list(value)
-    except TypeError:
-        raise js_type_error("Incorrect type: the provided value is not of type 'Sequence'.") from None
+    ``TypeError`` (checked under ``wrangler dev`` 4.164.0), and so is an object not iterable."""
+    if not (value is None or value is jsnull or isinstance(value, (str, bytes, int, float))):
+        try:
+            return list(value)
+        except TypeError:
+            pass
+    raise js_type_error("Incorrect type: the provided value is not of type 'Sequence'.")
 
 
 def _pyodide_to_py(method: Callable[..., Any]) -> Callable[..., Any]:

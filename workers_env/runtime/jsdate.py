@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env._jsvalues import js_string
 from workers_env.runtime.current import current_runtime, in_global_scope
 from workers_env.runtime.dateparser import parse_components
 from workers_env.runtime.jsbase import JsProxy, js_type_error
@@ -140,6 +141,10 @@ def date_now() -> int:
     return ms - ms % 3 if flags is not None and flags.get("precise_timers") else ms
 
 
+def _is_array(value: Any) -> bool:
+    return isinstance(value, JsProxy) and getattr(value, "_js_name", None) == "Array"
+
+
 class JsDate(JsProxy):
     """``Date``: a point in time in milliseconds since the epoch (UTC)."""
 
@@ -162,10 +167,16 @@ class JsDate(JsProxy):
         elif isinstance(value, str):
             self._ms = parse_date(value)
         else:
-            from workers_env.runtime.jsnumbers import to_number
+            from workers_env.runtime.jsnumbers import to_number, to_primitive
 
+            # the constructor's ToPrimitive: a text is parsed (an array's, ``[5]`` is "5"; a
+            # ``new String``'s), anything else is a number (measured in Pyodide 0.26 to 314)
+            primitive = js_string(list(value)) if _is_array(value) else to_primitive(value, "number")
+            if isinstance(primitive, str):
+                self._ms = parse_date(primitive)
+                return
             try:
-                self._ms = _time_clip(float(to_number(value)))
+                self._ms = _time_clip(float(to_number(primitive)))
             except (TypeError, ValueError):
                 raise js_type_error(f"Date cannot be built from {type(value).__name__}") from None
 

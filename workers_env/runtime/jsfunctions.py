@@ -483,13 +483,14 @@ def _array_like(args: Any) -> list[Any]:
         return []
     count = 0 if length != length or length <= 0 else int(min(length, 2**53 - 1))
     if count > _MOST_SPREAD:
-        raise JsException("Maximum call stack size exceeded" if count < 2**27 else "Invalid array length",
+        raise JsException("Maximum call stack size exceeded" if count <= 2**27 else "Invalid array length",
                           name="RangeError")
     return [_property(args, str(i)) for i in range(count)]
 
 
 #: the most arguments V8 spreads in an ``apply`` (Node 24.19: 100,000 goes, 200,000 is
-#: ``RangeError: Maximum call stack size exceeded``; from 2**27 ``Invalid array length``)
+#: ``RangeError: Maximum call stack size exceeded``, up to 2**27; past it ``Invalid array length``,
+#: as under Pyodide 0.28.2)
 _MOST_SPREAD = 100_000
 
 

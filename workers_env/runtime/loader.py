@@ -32,7 +32,7 @@ import threading
 from collections.abc import Awaitable, Mapping
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from workers_env._env import env_clock
@@ -1175,7 +1175,12 @@ _ANNOUNCED: set[tuple[str, Path]] = set()  # (which line, project root): each sa
 _ANNOUNCED_LOCK = threading.Lock()
 
 
-def _first_time(kind: str, root: Path) -> bool:
+#: the lines :func:`_first_time` prints once a project (a key, no text: the line itself is built apart)
+_OnceLine = Literal["queue consumers", "main only", "cf-requirements", "requirements.txt", "failing build",
+                   "unvendored", "uninstalled"]
+
+
+def _first_time(kind: _OnceLine, root: Path) -> bool:
     """Whether the line ``kind`` has not been printed for ``root`` yet in this process."""
     with _ANNOUNCED_LOCK:
         if (kind, root) in _ANNOUNCED:

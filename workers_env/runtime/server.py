@@ -970,9 +970,13 @@ def bind(host: str, port: int) -> list[socket.socket]:
     first address.
 
     Bound before anything says the server is ready, so "Ready on" is never printed for a
-    port another process holds.
+    port another process holds. A host that is no name at all (``a..b``) is a ``socket.gaierror``
+    too, as one the resolver does not know.
     """
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except UnicodeError:  # a name IDNA cannot encode ("a..b"): unknown, as Node's getaddrinfo says (ENOTFOUND)
+        raise socket.gaierror(socket.EAI_NONAME, "not a valid host name") from None
     addresses = list(dict.fromkeys((family, kind, proto, address) for family, kind, proto, _, address in infos))
     sockets: list[socket.socket] = []
     try:

@@ -799,10 +799,10 @@ class FetcherView:
                     answer = await answer
                 if isinstance(answer, FetchResponse):
                     answer = answer.js_object
-                answer = from_plain(answer)
-                if not isinstance(answer, JsResponse):
+                given, answer = answer, from_plain(answer)
+                if not isinstance(answer, JsResponse):  # (named as the binding answered it: a dict, not its JsProxy)
                     raise TypeError(f"{name}.fetch() must answer a Response (a js.Response, a workers Response or "
-                                    f"an HttpResponse), got {type(answer).__name__}")
+                                    f"an HttpResponse), got {type(given).__name__}")
                 return answer
 
             answer = await (asked(resource, other_options) if other_options else asked(resource))
