@@ -297,13 +297,13 @@ def _unknown_command_text(argv: list[str], word: str | None) -> str:
     """yargs' ``Unknown arguments: ...`` for a line whose ``word`` names no command (``None``:
     the line stops at a command group, with options it does not know): at the command group the
     line reached, every option but wrangler's global ones is unknown too, and so is every word
-    from ``word`` on that is no option's value -- the options first (``d1 exectue DB --local`` is
-    ``local, exectue, DB``)."""
+    from ``word`` on that is no option's value, as often as given -- the options first, each key
+    once (``d1 exectue DB --local`` is ``local, exectue, DB``; ``kv bogus bogus`` is ``bogus, bogus``)."""
     words, options, _ = read_line(argv)  # (no `--`: _run keeps what follows it apart)
     named = [name for option in options if not option.is_global for name in _unknown_parts([argv[option.at]])[0]]
     start = next((i for i in words if argv[i] == word), len(argv))
     reached = [argv[i] for i in words if i >= start]
-    unknown = list(dict.fromkeys([*_in_key_order(named), *reached]))
+    unknown = [*_in_key_order(list(dict.fromkeys(named))), *reached]  # (each key once; a word as often as given)
     return f"Unknown argument{'s' if len(unknown) > 1 else ''}: {', '.join(_shown(unknown))}"
 
 
@@ -479,7 +479,9 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     twice = _given_twice(args)
     if twice is not None:
         return _usage_error(parser, given, UsageError(twice))
-    if negated.fails is not None:  # a --no-NAME wrangler fails at, or workers-env refuses
+    group = subcommands(_help_parser(parser, argv)) is not None  # (a line naming no command)
+    if negated.fails is not None and (not group or negated.without_command):
+        # a --no-NAME wrangler fails at, or workers-env refuses (a command group prints its help)
         if negated.after_location and getattr(args, "location_first", False) and not getattr(args, "json", False):
             resource_location(args)  # (`d1 execute --json` prints none)
         fail(negated.fails)
@@ -494,7 +496,8 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     if handler is None:  # no command: the help on stdout, exit 0, as a bare `wrangler`
         parser.print_help()
         return 0
-    return _with_env_files(getattr(args, "env_file", None) or None, getattr(args, "env", None),
+    environment = getattr(args, "env", None)  # (a group's `--no-env`: wrangler's `.env.${false}`)
+    return _with_env_files(getattr(args, "env_file", None) or None, "false" if environment == FALSE else environment,
                            lambda: _handle(parser, given, handler, args))
 
 
