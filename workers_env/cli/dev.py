@@ -226,8 +226,10 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env.vectorize.persistent import default_persist_to
 
     args.ip = args.ip or DEFAULT_IP  # `--ip ""` (`--ip` alone) is the default: wrangler's `hostname || config.dev.ip`
-    environment = args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")
-    environment = environment or None
+    environment = (args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")) or None
+    # the local secrets' environment: `-e ""` as given, as wrangler's getVarsForDev gets it, reads
+    # `.dev.vars.` (else `.dev.vars`), or `.env.` and `.env..local` after `.env`, `.env.local` (measured)
+    secrets_environment = "" if args.env == "" else environment
     if args.remote:
         print("workers-env dev: --remote runs the Worker on Cloudflare's network, which workers-env does not do: "
               "it runs the Worker locally, as wrangler dev does without --remote; drop --remote",
@@ -264,7 +266,7 @@ def _run(args: argparse.Namespace) -> int:
 
         def make_env(config: Any) -> Any:
             supplied = {**bindings_from_pyproject(config), **_vars(args.var)}
-            return load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied,
+            return load_env(config_path, environment=secrets_environment, persist_to=persist_to, bindings=supplied,
                             env_files=args.env_file or None)
 
         env = make_env(config)
@@ -273,11 +275,11 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     reloader: Reloader | None = None
     try:
-        _announce(config, env, environment, args.env_file or None)
+        _announce(config, env, secrets_environment, args.env_file or None)
         # the files' stamps are taken now, so an edit made while the Worker loads reloads it
         reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
                             build=_custom_build, make_env=make_env,
-                            announce=lambda c, e: _announce(c, e, environment, args.env_file or None),
+                            announce=lambda c, e: _announce(c, e, secrets_environment, args.env_file or None),
                             load_failed=lambda exc: _reload_failed(exc, config_path.parent))
         try:
             worker = load_worker(env=env)
