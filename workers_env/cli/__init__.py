@@ -8,6 +8,7 @@ Each subcommand lives in its own module exposing ``register(subparsers)``; the m
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import importlib.metadata
 import json
@@ -24,6 +25,7 @@ from workers_env.cli.common import (
     error,
     fail,
     message_of,
+    node_fs_error,
     print_hint,
     resource_location,
     silence_stdout,
@@ -422,13 +424,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(cwds) > 1:
         return _usage_error(parser, argv, UsageError(str(_given_twice(argparse.Namespace(_given={'--cwd': cwds})))))
     cwd = cwds[0] if cwds else None
-    if cwd is None:
+    if not cwd or cwd == FALSE:  # wrangler's `if (argv.cwd) process.chdir(argv.cwd)`: "" and false stay put
         return _run(parser, argv)
     before = os.getcwd()
     try:
         os.chdir(cwd)  # before anything reads a path, as wrangler's global --cwd
     except OSError as exc:
-        fail(f"--cwd {cwd}: {exc.strerror or exc}; pass an existing folder")  # as wrangler's handleError
+        fail(_chdir_failed(exc, before, cwd))  # as wrangler's handleError reports Node's error
+        print_hint(with_hint(CommandError(""), f"--cwd {cwd} names no folder workers-env can enter ({exc.strerror}): "
+                                               "pass an existing folder"))
         return 1
     try:
         return _run(parser, argv)
@@ -730,10 +734,23 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]
     return out, given, worded
 
 
+def _chdir_failed(exc: OSError, before: str, cwd: str) -> str:
+    """wrangler's report of ``process.chdir(cwd)`` failing: for a folder that does not exist its
+    "A file or directory could not be found" block, which names the folder it was started in
+    (Node's error's ``path``); else Node's message (``ENOTDIR: not a directory, chdir 'FROM' ->
+    'TO'``)."""
+    if exc.errno == errno.ENOENT:
+        return ("A file or directory could not be found.\n\n"
+                f"Missing file or directory: {before}\n\n"
+                "This is typically caused by:\n  - The file or directory does not exist\n  - A typo in the file path\n"
+                "  - The file was moved or deleted\n\nPlease check the file path and try again.")
+    return f"{node_fs_error(exc, 'chdir', before)} -> '{cwd}'"
+
+
 def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:
     """wrangler's global ``--cwd DIR`` (``--cwd=DIR``) taken out of ``argv`` wherever it stands
     before ``--`` (every command then runs as if started in ``DIR``): the rest, and the values
-    given (``None`` for a ``--cwd`` with no value after it)."""
+    given (``None`` for a ``--cwd`` with no value after it, :data:`FALSE` for ``--no-cwd``)."""
     rest: list[str] = []
     values: list[str | None] = []
     i = 0
@@ -747,8 +764,8 @@ def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:
             taken = after is not None and not _NOT_A_VALUE.match(after)
             values.append(after if taken else None)
             i += taken
-        elif arg == "--no-cwd":  # yargs' false: wrangler runs where it was started
-            pass
+        elif arg == "--no-cwd":  # yargs' false: wrangler runs where it was started (beside a --cwd
+            values.append(FALSE)  # its `expects a single value ... ["sub",false]`)
         elif arg.startswith("--cwd="):
             values.append(arg[len("--cwd="):])
         else:
