@@ -444,6 +444,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     """Parse ``argv`` and run its command: the exit code. The words after ``--`` are no
     command's arguments (:func:`_after_double_dash`)."""
     tail: list[str] = []
+    last = argv[-1] if argv and "--" not in argv else None  # the line's last word, if no `--` follows it
     if "--" in argv:
         at = argv.index("--")
         argv, tail = argv[:at], argv[at + 1:]
@@ -457,7 +458,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     given = [_plain(token) for token in argv]
     if stranded:  # options a command group does not know, one of them taking the next command's name
         return _usage_error(parser, given, UsageError(_unknown_command_text(given, None)))
-    argv = kebab_case(_help_parser(parser, ordered), ordered)
+    argv = _array_values(_help_parser(parser, ordered), kebab_case(_help_parser(parser, ordered), ordered), last)
     negated = negated_values(_help_parser(parser, argv), argv[0] if argv else "", argv)
     argv, flags, worded = _yargs_booleans(negated.argv, _boolean_options(parser, negated.argv))
     argv = [_plain(token) for token in argv]
@@ -503,6 +504,28 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     environment = getattr(args, "env", None)  # (a group's `--no-env`: wrangler's `.env.${false}`)
     return _with_env_files(getattr(args, "env_file", None) or None, "false" if environment == FALSE else environment,
                            lambda: _handle(parser, given, handler, args))
+
+
+def _array_values(command: argparse.ArgumentParser, argv: list[str], ends_line: str | None) -> list[str]:
+    """``argv`` with each array option spelt ``--name=VALUE`` written ``--name VALUE``, so that
+    it takes the words after it too, as yargs' greedy arrays do (``--ids=a b`` is ``a`` and
+    ``b``); an empty VALUE is the value ``""``, but given as the line's very last word
+    (``ends_line``: nothing, not even ``--``, after it) it is no value at all, as yargs-parser's
+    ``eatArray`` reads ``"" || args[i + 1]`` (``d1 export --table=`` exports every table,
+    ``get-vectors --ids=`` has no id; measured with wrangler 4.164.0). (``--env-file=`` keeps
+    its own refusal: README.)"""
+    out: list[str] = []
+    for at, token in enumerate(argv):
+        name, eq, value = token.partition("=")
+        action = command._option_string_actions.get(name) if token.startswith("--") and eq else None
+        if action is None or action.nargs not in ("*", "+") or action.dest == "env_file" or (
+                value.startswith("-") and not NEGATIVE.fullmatch(value)):  # (argparse would read an option)
+            out.append(token)
+        elif not value and at == len(argv) - 1 and token == ends_line:
+            out.append(name)
+        else:
+            out += [name, value]
+    return out
 
 
 def _plain(token: str) -> str:
