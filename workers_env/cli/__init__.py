@@ -486,7 +486,15 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         return _usage_error(parser, given, UsageError(twice))
     group = subcommands(_help_parser(parser, argv)) is not None  # (a line naming no command)
     if negated.fails is not None and (not group or negated.without_command):
-        # a --no-NAME wrangler fails at, or workers-env refuses (a command group prints its help)
+        # a --no-NAME wrangler fails at, or workers-env refuses (a command group prints its help),
+        # after the command's own argument checks (wrangler's yargs checks and validateArgs), but
+        # for one failing before any command (--no-env-file)
+        checks_first = getattr(getattr(args, "handler", None), "checks_first", None)
+        try:
+            if checks_first is not None and not negated.without_command:
+                checks_first(args)
+        except UsageError as exc:
+            return _usage_error(parser, given, exc)
         if negated.after_location and getattr(args, "location_first", False) and not getattr(args, "json", False):
             resource_location(args)  # (`d1 execute --json` prints none)
         fail(negated.fails)
