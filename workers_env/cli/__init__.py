@@ -520,16 +520,20 @@ def _array_values(command: argparse.ArgumentParser, argv: list[str], ends_line: 
     ``b``); an empty VALUE is the value ``""``, but given as the line's very last word
     (``ends_line``: nothing, not even ``--``, after it) it is no value at all, as yargs-parser's
     ``eatArray`` reads ``"" || args[i + 1]`` (``d1 export --table=`` exports every table,
-    ``get-vectors --ids=`` has no id; measured with wrangler 4.164.0). (``--env-file=`` keeps
-    its own refusal: README.)"""
+    ``get-vectors --ids=`` has no id, ``dev --var=`` one requiring a value is ``Not enough
+    arguments following: var``; measured with wrangler 4.164.0). (``--env-file=`` keeps its own
+    refusal: README.)"""
     out: list[str] = []
     for at, token in enumerate(argv):
         name, eq, value = token.partition("=")
         action = command._option_string_actions.get(name) if token.startswith("--") and eq else None
-        if action is None or action.nargs not in ("*", "+") or action.dest == "env_file" or (
+        last = not value and at == len(argv) - 1 and token == ends_line
+        if last and isinstance(action, argparse._AppendAction):  # (dev --var: yargs' requiresArg array)
+            out.append(name)  # no value: `Not enough arguments following: var`, as wrangler's
+        elif action is None or action.nargs not in ("*", "+") or action.dest == "env_file" or (
                 value.startswith("-") and not NEGATIVE.fullmatch(value)):  # (argparse would read an option)
             out.append(token)
-        elif not value and at == len(argv) - 1 and token == ends_line:
+        elif last:
             out.append(name)
         else:
             out += [name, value]
