@@ -527,10 +527,12 @@ def _array_values(command: argparse.ArgumentParser, argv: list[str], ends_line: 
     for at, token in enumerate(argv):
         name, eq, value = token.partition("=")
         action = command._option_string_actions.get(name) if token.startswith("--") and eq else None
+        if action is not None and action.dest == "env_file":
+            action = None
         last = not value and at == len(argv) - 1 and token == ends_line
-        if last and isinstance(action, argparse._AppendAction):  # (dev --var: yargs' requiresArg array)
-            out.append(name)  # no value: `Not enough arguments following: var`, as wrangler's
-        elif action is None or action.nargs not in ("*", "+") or action.dest == "env_file" or (
+        if last and action is not None and action.nargs is None and isinstance(action, argparse._AppendAction):
+            out.append(name)  # (dev --var, yargs' requiresArg array: `Not enough arguments following: var`)
+        elif action is None or action.nargs not in ("*", "+") or (
                 value.startswith("-") and not NEGATIVE.fullmatch(value)):  # (argparse would read an option)
             out.append(token)
         elif last:
