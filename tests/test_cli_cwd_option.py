@@ -1,6 +1,6 @@
 """wrangler's global ``--cwd DIR``: any command runs as if started in ``DIR`` (its config found
 from there, its state beside that config), wherever the flag stands; given twice it is refused,
-a folder that is not there is named; the caller's folder is left as it was."""
+a folder that is not there is reported as wrangler 4.164.0 reports it, then named; the caller's folder is left as it was."""
 
 from __future__ import annotations
 
@@ -29,8 +29,18 @@ def test_twice_or_missing_is_refused(tmp_path, monkeypatch, capsys):
     assert capsys.readouterr().err == (
         '✘ [ERROR] The argument "--cwd" expects a single value, but received multiple: [".","/"].\n\n\n')
     assert main(["vectorize", "list", "--cwd", "nowhere"]) == 1
-    out = capsys.readouterr()  # reported as wrangler's handleError reports what a command threw
-    assert (out.out, out.err) == ("\n", "✘ [ERROR] --cwd nowhere: No such file or directory; pass an existing folder\n\n\n")
+    out = capsys.readouterr()  # as wrangler 4.164.0's handleError reports Node's ENOENT (whose path
+    # is the folder it was started in), then workers-env's line naming the one given
+    assert out.out == "\n"
+    assert out.err == (
+        f"✘ [ERROR] A file or directory could not be found.\n\n  \n  Missing file or directory: {tmp_path}\n  \n"
+        "  This is typically caused by:\n    - The file or directory does not exist\n    - A typo in the file path\n"
+        "    - The file was moved or deleted\n  \n  Please check the file path and try again.\n\n\n"
+        "(workers-env: --cwd nowhere names no folder workers-env can enter (No such file or directory): "
+        "pass an existing folder)\n")
+    (tmp_path / "afile").write_text("")
+    assert main(["vectorize", "list", "--cwd", "afile"]) == 1
+    assert capsys.readouterr().err.startswith(f"✘ [ERROR] ENOTDIR: not a directory, chdir '{tmp_path}' -> 'afile'\n")
 
 
 def test_a_bare_cwd_and_one_after_the_double_dash(tmp_path, monkeypatch, capsys):

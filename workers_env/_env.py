@@ -337,7 +337,8 @@ def load_env(
     """Build the ``env`` a Worker would get from its wrangler config.
 
     ``path`` is a config file or a folder to search from (default: the current folder);
-    ``environment`` selects an ``[env.NAME]`` section; ``indexes`` maps index names to
+    ``environment`` selects an ``[env.NAME]`` section (``""`` is the top level, with the local
+    secrets of ``.dev.vars.``, else ``.dev.vars``, as ``wrangler dev -e ""``); ``indexes`` maps index names to
     definitions (``{"dimensions": 768, "metric": "cosine"}``, a ``"preset"``, optional
     ``"version": "v2"`` and ``"metadata_indexes"``); ``persist_to`` keeps state on disk
     under ``<persist_to>/v3/`` (as ``wrangler dev --persist-to``), otherwise every call
@@ -371,7 +372,7 @@ def load_env(
         config=config,
         persist_to=None if persist_to is None else Path(persist_to),
         options={"indexes": indexes, "clock": clock, "bindings": supplied, "embedders": embedders,
-                 "ai_replies": ai_replies, "env_files": files},
+                 "ai_replies": ai_replies, "env_files": files, "environment": environment},
     )
     try:
         return _assemble(context)
@@ -391,7 +392,9 @@ def env_clock(env: Any) -> Clock:
 def _assemble(context: AssemblyContext) -> Env:
     config = context.config
     values: dict[str, Any] = {name: _var_value(value, f"vars.{name}", config) for name, value in config.vars.items()}
-    secrets = read_dev_vars(config.root, config.environment, secrets_table=has_secrets_table(config.merged),
+    # the environment as given: "" is the top level, whose secrets wrangler reads from `.dev.vars.`
+    secrets = read_dev_vars(config.root, context.options.get("environment", config.environment),
+                            secrets_table=has_secrets_table(config.merged),
                             env_files=context.options.get("env_files"))
     values.update(secrets_kept(secrets, config.merged, config.vars))
     values.update(_version_metadata(config, context.options.get("clock") or SYSTEM_CLOCK))

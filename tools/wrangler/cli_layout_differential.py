@@ -44,8 +44,12 @@ sides, each in a fresh copy of the project:
 * option forms (:data:`OPTION_FORMS`, labelled ``option form :: ...``): a boolean option given a
   value other than true/false or given twice, ``--no-NAME`` of an option taking a value (with
   choices too) in each command group, ``--no-X`` of a one-letter alias, ``--help``/``--version``
-  given false, ``--cwd`` before an option, a lone ``-_``, three-dash options; compared as the
-  mistakes in the command line are (``--no-persist-to``'s state in memory shows in no fresh
+  given false, ``--cwd`` before an option, a lone ``-_``, three-dash options; and (cli41)
+  ``--no-NAME`` of a global option at a command group, words naming no command given twice,
+  ``--no-cwd`` beside ``--cwd`` and an empty or missing ``--cwd``, array options spelt
+  ``--name=VALUE`` or ``--name=`` last, ``kv ... --no-config`` beside the command's own
+  mistakes, empty values (``kv key put k ""``, ``--path=``, a bulk file ``""``, ``dev --port=``,
+  ``dev --var=``); compared as the mistakes in the command line are (``--no-persist-to``'s state in memory shows in no fresh
   project: tests/test_cli_kv_no_persist_to_is_state_in_memory.py).
   Where wrangler fails with a JavaScript error, its ``If you think this is a bug then please
   create an issue ...`` line is not compared (README: workers-env asks for no bug reports), nor
@@ -615,6 +619,69 @@ OPTION_FORMS: list[list[str]] = [
     ["--version=false"],
     ["--version=1"],
     ["--help=false"],
+    # cli41: --help/--version given another value, --no-NAME of a global option at a command group
+    # (its help; --no-env-file fails first), words naming no command listed as often as given
+    ["--help=x"],
+    ["kv", "--help=x"],
+    ["--no-help"],
+    ["--no-version"],
+    ["--no-v"],
+    ["--no-h"],
+    ["kv", "--no-help"],
+    ["kv", "key", "--no-version"],
+    ["--no-config"],
+    ["kv", "--no-config"],
+    ["d1", "migrations", "--no-e"],
+    ["--no-env-file"],
+    ["kv", "--no-env-file"],
+    ["--no-install-skills"],
+    ["--no-x-provision"],
+    ["--no-profile"],
+    ["kv", "bogus", "bogus"],
+    ["kv", "--bogus=1", "bogus"],
+    ["d1", "--local", "bogus", "local"],
+    ["d1", "--persist-to", "x", "--persist-to", "y", "bogus"],
+    # --no-cwd beside --cwd, an empty --cwd, a --cwd that is no folder
+    ["kv", "key", "list", "--binding", "KV", "--local", "--cwd", "migrations", "--no-cwd"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-cwd", "--no-cwd"],
+    ["--cwd", "migrations", "--no-cwd"],
+    ["--no-cwd"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--cwd="],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--cwd", ""],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--cwd", "nope"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--cwd", "wrangler.toml"],
+    ["kv", "--cwd", "nope"],
+    # array options spelt --name=VALUE (greedy), --name= last; d1 export --table=
+    ["d1", "export", "DB", "--local", "--output", "o.sql", "--table="],
+    ["vectorize", "get-vectors", "idx", "--ids="],
+    ["vectorize", "delete-vectors", "idx", "--ids="],
+    ["vectorize", "get-vectors", "idx", "--ids=a", "b", "--bogus"],
+    ["vectorize", "query", "idx", "--vector=1", "2", "--bogus"],
+    ["vectorize", "query", "idx", "--vector=-1", "-2", "--bogus"],
+    # kv --no-config / --no-env after the command's own checks; --no-env-file before them
+    ["kv", "key", "put", "k", "--no-config"],
+    ["kv", "key", "get", "k", "--no-env"],
+    ["kv", "key", "list", "--no-config"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--namespace-id", "x", "--no-config"],
+    ["kv", "key", "put", "k", "--binding", "KV", "--no-config"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--metadata", "{", "--no-config"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--remote", "--no-config"],
+    ["kv", "key", "put", "k", "--no-env-file"],
+    ["d1", "execute", "DB", "--no-config"],
+    ["d1", "export", "DB", "--local", "--output", "o.sql", "--no-schema", "--no-data", "--no-config"],
+    # empty values: kv key put's value and --path, a bulk file named "", dev --port= and --var=
+    ["kv", "key", "put", "k", "", "--binding", "KV", "--local"],
+    ["kv", "key", "put", "k", "--path=", "--binding", "KV", "--local"],
+    ["kv", "key", "put", "k", "v", "--path", "", "--binding", "KV", "--local"],
+    ["kv", "bulk", "put", "", "--binding", "KV", "--local"],
+    ["kv", "bulk", "get", "", "--binding", "KV", "--local"],
+    ["dev", "--port="],
+    ["dev", "--var="],
+    ["dev", "--var", ":x"],
+    ["d1", "execute", "DB", "--local", "--command="],
+    ["d1", "export", "DB", "--local", "--output", "o.sql", "--compatibility="],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--prefix="],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--ttl=-60"],
 ]
 
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's

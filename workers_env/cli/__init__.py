@@ -8,6 +8,7 @@ Each subcommand lives in its own module exposing ``register(subparsers)``; the m
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import importlib.metadata
 import json
@@ -24,6 +25,7 @@ from workers_env.cli.common import (
     error,
     fail,
     message_of,
+    node_fs_error,
     print_hint,
     resource_location,
     silence_stdout,
@@ -297,13 +299,13 @@ def _unknown_command_text(argv: list[str], word: str | None) -> str:
     """yargs' ``Unknown arguments: ...`` for a line whose ``word`` names no command (``None``:
     the line stops at a command group, with options it does not know): at the command group the
     line reached, every option but wrangler's global ones is unknown too, and so is every word
-    from ``word`` on that is no option's value -- the options first (``d1 exectue DB --local`` is
-    ``local, exectue, DB``)."""
+    from ``word`` on that is no option's value, as often as given -- the options first, each key
+    once (``d1 exectue DB --local`` is ``local, exectue, DB``; ``kv bogus bogus`` is ``bogus, bogus``)."""
     words, options, _ = read_line(argv)  # (no `--`: _run keeps what follows it apart)
     named = [name for option in options if not option.is_global for name in _unknown_parts([argv[option.at]])[0]]
     start = next((i for i in words if argv[i] == word), len(argv))
     reached = [argv[i] for i in words if i >= start]
-    unknown = list(dict.fromkeys([*_in_key_order(named), *reached]))
+    unknown = [*_in_key_order(list(dict.fromkeys(named))), *reached]  # (each key once; a word as often as given)
     return f"Unknown argument{'s' if len(unknown) > 1 else ''}: {', '.join(_shown(unknown))}"
 
 
@@ -422,13 +424,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(cwds) > 1:
         return _usage_error(parser, argv, UsageError(str(_given_twice(argparse.Namespace(_given={'--cwd': cwds})))))
     cwd = cwds[0] if cwds else None
-    if cwd is None:
+    if not cwd or cwd == FALSE:  # wrangler's `if (argv.cwd) process.chdir(argv.cwd)`: "" and false stay put
         return _run(parser, argv)
     before = os.getcwd()
     try:
         os.chdir(cwd)  # before anything reads a path, as wrangler's global --cwd
     except OSError as exc:
-        fail(f"--cwd {cwd}: {exc.strerror or exc}; pass an existing folder")  # as wrangler's handleError
+        fail(_chdir_failed(exc, before, cwd))  # as wrangler's handleError reports Node's error
+        print_hint(with_hint(CommandError(""), f"--cwd {cwd} names no folder workers-env can enter ({exc.strerror}): "
+                                               "pass an existing folder"))
         return 1
     try:
         return _run(parser, argv)
@@ -440,6 +444,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     """Parse ``argv`` and run its command: the exit code. The words after ``--`` are no
     command's arguments (:func:`_after_double_dash`)."""
     tail: list[str] = []
+    last = argv[-1] if argv and "--" not in argv else None  # the line's last word, if no `--` follows it
     if "--" in argv:
         at = argv.index("--")
         argv, tail = argv[:at], argv[at + 1:]
@@ -453,7 +458,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     given = [_plain(token) for token in argv]
     if stranded:  # options a command group does not know, one of them taking the next command's name
         return _usage_error(parser, given, UsageError(_unknown_command_text(given, None)))
-    argv = kebab_case(_help_parser(parser, ordered), ordered)
+    argv = _array_values(_help_parser(parser, ordered), kebab_case(_help_parser(parser, ordered), ordered), last)
     negated = negated_values(_help_parser(parser, argv), argv[0] if argv else "", argv)
     argv, flags, worded = _yargs_booleans(negated.argv, _boolean_options(parser, negated.argv))
     argv = [_plain(token) for token in argv]
@@ -479,7 +484,17 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     twice = _given_twice(args)
     if twice is not None:
         return _usage_error(parser, given, UsageError(twice))
-    if negated.fails is not None:  # a --no-NAME wrangler fails at, or workers-env refuses
+    group = subcommands(_help_parser(parser, argv)) is not None  # (a line naming no command)
+    if negated.fails is not None and (not group or negated.without_command):
+        # a --no-NAME wrangler fails at, or workers-env refuses (a command group prints its help),
+        # after the command's own argument checks (wrangler's yargs checks and validateArgs), but
+        # for one failing before any command (--no-env-file)
+        checks_first = getattr(getattr(args, "handler", None), "checks_first", None)
+        try:
+            if checks_first is not None and not negated.without_command:
+                checks_first(args)
+        except UsageError as exc:
+            return _usage_error(parser, given, exc)
         if negated.after_location and getattr(args, "location_first", False) and not getattr(args, "json", False):
             resource_location(args)  # (`d1 execute --json` prints none)
         fail(negated.fails)
@@ -494,8 +509,37 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     if handler is None:  # no command: the help on stdout, exit 0, as a bare `wrangler`
         parser.print_help()
         return 0
-    return _with_env_files(getattr(args, "env_file", None) or None, getattr(args, "env", None),
+    environment = getattr(args, "env", None)  # (a group's `--no-env`: wrangler's `.env.${false}`)
+    return _with_env_files(getattr(args, "env_file", None) or None, "false" if environment == FALSE else environment,
                            lambda: _handle(parser, given, handler, args))
+
+
+def _array_values(command: argparse.ArgumentParser, argv: list[str], ends_line: str | None) -> list[str]:
+    """``argv`` with each array option spelt ``--name=VALUE`` written ``--name VALUE``, so that
+    it takes the words after it too, as yargs' greedy arrays do (``--ids=a b`` is ``a`` and
+    ``b``); an empty VALUE is the value ``""``, but given as the line's very last word
+    (``ends_line``: nothing, not even ``--``, after it) it is no value at all, as yargs-parser's
+    ``eatArray`` reads ``"" || args[i + 1]`` (``d1 export --table=`` exports every table,
+    ``get-vectors --ids=`` has no id, ``dev --var=`` one requiring a value is ``Not enough
+    arguments following: var``; measured with wrangler 4.164.0). (``--env-file=`` keeps its own
+    refusal: README.)"""
+    out: list[str] = []
+    for at, token in enumerate(argv):
+        name, eq, value = token.partition("=")
+        action = command._option_string_actions.get(name) if token.startswith("--") and eq else None
+        if action is not None and action.dest == "env_file":
+            action = None
+        last = not value and at == len(argv) - 1 and token == ends_line
+        if last and action is not None and action.nargs is None and isinstance(action, argparse._AppendAction):
+            out.append(name)  # (dev --var, yargs' requiresArg array: `Not enough arguments following: var`)
+        elif action is None or action.nargs not in ("*", "+") or (
+                value.startswith("-") and not NEGATIVE.fullmatch(value)):  # (argparse would read an option)
+            out.append(token)
+        elif last:
+            out.append(name)
+        else:
+            out += [name, value]
+    return out
 
 
 def _plain(token: str) -> str:
@@ -727,10 +771,23 @@ def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]
     return out, given, worded
 
 
+def _chdir_failed(exc: OSError, before: str, cwd: str) -> str:
+    """wrangler's report of ``process.chdir(cwd)`` failing: for a folder that does not exist its
+    "A file or directory could not be found" block, which names the folder it was started in
+    (Node's error's ``path``); else Node's message (``ENOTDIR: not a directory, chdir 'FROM' ->
+    'TO'``)."""
+    if exc.errno == errno.ENOENT:
+        return ("A file or directory could not be found.\n\n"
+                f"Missing file or directory: {before}\n\n"
+                "This is typically caused by:\n  - The file or directory does not exist\n  - A typo in the file path\n"
+                "  - The file was moved or deleted\n\nPlease check the file path and try again.")
+    return f"{node_fs_error(exc, 'chdir', before)} -> '{cwd}'"
+
+
 def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:
     """wrangler's global ``--cwd DIR`` (``--cwd=DIR``) taken out of ``argv`` wherever it stands
     before ``--`` (every command then runs as if started in ``DIR``): the rest, and the values
-    given (``None`` for a ``--cwd`` with no value after it)."""
+    given (``None`` for a ``--cwd`` with no value after it, :data:`FALSE` for ``--no-cwd``)."""
     rest: list[str] = []
     values: list[str | None] = []
     i = 0
@@ -744,8 +801,8 @@ def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:
             taken = after is not None and not _NOT_A_VALUE.match(after)
             values.append(after if taken else None)
             i += taken
-        elif arg == "--no-cwd":  # yargs' false: wrangler runs where it was started
-            pass
+        elif arg == "--no-cwd":  # yargs' false: wrangler runs where it was started (beside a --cwd
+            values.append(FALSE)  # its `expects a single value ... ["sub",false]`)
         elif arg.startswith("--cwd="):
             values.append(arg[len("--cwd="):])
         else:

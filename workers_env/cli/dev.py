@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import math
 import os
 import socket
 import subprocess
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
-from workers_env.cli.common import fail, message_of, value_optional, warn_block
+from workers_env.cli.common import fail, js_number, message_of, value_optional, warn_block
 from workers_env.cli.devbuild import stop_build
 from workers_env.cli.devhosts import ready_lines, scheduled_host
 from workers_env.cli.devstop import Stopped, held, stoppable
@@ -115,11 +116,13 @@ def _config_argument(args: argparse.Namespace) -> str | None:
 
 
 def _port(text: str) -> int:
-    """A TCP port: a whole number from 0 (any free port) to 65535."""
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (a whole number from 0 to 65535)") from None
+    """A TCP port: a whole number from 0 (any free port) to 65535, read as yargs' ``Number()``
+    reads it (``--port=`` is 0, as wrangler 4.164.0 then listens on a free port: measured;
+    ``0x50`` is 80)."""
+    number = js_number(text)
+    if not math.isfinite(number) or number != int(number):  # NaN, Infinity, or not whole
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (a whole number from 0 to 65535)")
+    port = int(number)
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"{port} is not a port number: ports go from 0 to 65535")
     return port
@@ -225,9 +228,16 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env.vectorize.definitions import pyproject_diagnostics
     from workers_env.vectorize.persistent import default_persist_to
 
+    unnamed = next((pair for pair in args.var if not pair.partition(":")[0]), None)
+    if unnamed is not None:  # (a var needs a name: the env attribute the Worker reads)
+        fail(f"--var {unnamed!r} names no var: --var takes KEY:VALUE (as wrangler dev's --var), the var's name "
+             "before the first colon")
+        return 1
     args.ip = args.ip or DEFAULT_IP  # `--ip ""` (`--ip` alone) is the default: wrangler's `hostname || config.dev.ip`
-    environment = args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")
-    environment = environment or None
+    environment = (args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")) or None
+    # the local secrets' environment: `-e ""` as given, as wrangler's getVarsForDev gets it, reads
+    # `.dev.vars.` (else `.dev.vars`), or `.env.` and `.env..local` after `.env`, `.env.local` (measured)
+    secrets_environment = "" if args.env == "" else environment
     if args.remote:
         print("workers-env dev: --remote runs the Worker on Cloudflare's network, which workers-env does not do: "
               "it runs the Worker locally, as wrangler dev does without --remote; drop --remote",
@@ -264,7 +274,7 @@ def _run(args: argparse.Namespace) -> int:
 
         def make_env(config: Any) -> Any:
             supplied = {**bindings_from_pyproject(config), **_vars(args.var)}
-            return load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied,
+            return load_env(config_path, environment=secrets_environment, persist_to=persist_to, bindings=supplied,
                             env_files=args.env_file or None)
 
         env = make_env(config)
@@ -273,11 +283,11 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     reloader: Reloader | None = None
     try:
-        _announce(config, env, environment, args.env_file or None)
+        _announce(config, env, secrets_environment, args.env_file or None)
         # the files' stamps are taken now, so an edit made while the Worker loads reloads it
         reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
                             build=_custom_build, make_env=make_env,
-                            announce=lambda c, e: _announce(c, e, environment, args.env_file or None),
+                            announce=lambda c, e: _announce(c, e, secrets_environment, args.env_file or None),
                             load_failed=lambda exc: _reload_failed(exc, config_path.parent))
         try:
             worker = load_worker(env=env)

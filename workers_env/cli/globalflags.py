@@ -159,7 +159,10 @@ class Option(NamedTuple):
 
     @property
     def is_global(self) -> bool:
-        return self.name in GLOBAL_VALUED or self.name in GLOBAL_FLAGS
+        """A global option, spelt ``--no-NAME`` too (yargs' negation of ``NAME``: ``kv
+        --no-help`` is the ``kv`` group, as ``kv --help=false``)."""
+        name = self.name[3:] if self.name.startswith("no-") and len(self.name) > 3 else self.name
+        return name in GLOBAL_VALUED or name in GLOBAL_FLAGS
 
 
 def _is_word(token: str) -> bool:

@@ -57,15 +57,30 @@ _WRANGLER_FAILS: dict[tuple[str, str], tuple[str, bool]] = {
 }
 
 
+#: options whose ``--no-NAME`` wrangler fails at before it finds the command, so also on a line
+#: naming a command group (its global middleware loads the ``--env-file`` files first); any
+#: other fails only in a command, a group printing its help (``kv --no-config``: measured)
+_BEFORE_ANY_COMMAND = frozenset({"env-file"})
+
+
+#: (command group, option) -> what wrangler 4.164.0 does with the false that workers-env refuses
+#: (measured), for the refusal to say
+_WRANGLER_DOES: dict[tuple[str, str], str] = {
+    ("d1", "table"): ("wrangler 4.164.0 then exports no table, none being named false: a file holding only "
+                      "`PRAGMA defer_foreign_keys=TRUE;`, or only the other --table names"),
+}
+
+
 class Negated(NamedTuple):
     """What a ``--no-NAME`` of a valued option comes to: the line to parse, and (if any) the
     error wrangler fails with, whether it fails after the command's ``Resource location``
-    lines, and the line saying why."""
+    lines, the line saying why, and whether it fails on a line naming no command too."""
 
     argv: list[str]
     fails: str | None = None
     after_location: bool = False
     hint: str | None = None
+    without_command: bool = False
 
 
 def _spellings(parser: argparse.ArgumentParser, name: str) -> tuple[str, ...] | None:
@@ -141,9 +156,10 @@ def negated_values(parser: argparse.ArgumentParser, group: str, argv: list[str])
         if found is not None:
             continue
         if fails is not None:
-            found = Negated([], fails[0], fails[1], failed_hint(name))
+            found = Negated([], fails[0], fails[1], failed_hint(name), name in _BEFORE_ANY_COMMAND)
         else:
+            does = _WRANGLER_DOES.get((group, name), "wrangler 4.164.0 goes on with it")
             found = Negated([], f"--no-{name} gives --{name} the value false, as wrangler reads any --no-NAME; "
-                                f"workers-env takes no false for --{name} (wrangler 4.164.0 goes on with it): "
+                                f"workers-env takes no false for --{name} ({does}): "
                                 f"give --{name} a value, or leave it out")
     return Negated(out) if found is None else found._replace(argv=out)

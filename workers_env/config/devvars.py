@@ -61,8 +61,10 @@ def parse_dotenv(text: str) -> dict[str, str]:
 
 
 def dev_vars_path(root: Path, environment: str | None = None) -> Path | None:
-    """The file wrangler would read: ``.dev.vars.<env>`` if present, else ``.dev.vars``."""
-    if environment:
+    """The file wrangler would read: ``.dev.vars.<env>`` if present, else ``.dev.vars`` (an
+    empty ``environment``, ``wrangler dev -e ""``, tries ``.dev.vars.`` first, as wrangler's
+    ``loadDotDevDotVars`` does: measured)."""
+    if environment is not None:
         specific = Path(root) / f".dev.vars.{environment}"
         if specific.is_file():
             return specific
@@ -97,7 +99,7 @@ def local_secrets(root: Path, environment: str | None = None, *, secrets_table: 
     # environment a [secrets] table reads holds those files too. That folder is the config's,
     # where a project runs wrangler (not pytest's rootdir): the same files getVarsForDev reads
     # next, so they are read once here.
-    paths = [Path(root) / name for name in env_files] if env_files else dot_env_paths(root, environment or None)
+    paths = [Path(root) / name for name in env_files] if env_files else dot_env_paths(root, environment)
     parsed, read = _parsed_files(paths)
     shell = _expand(dict(parsed), dict(os.environ))
     if not _flag("CLOUDFLARE_LOAD_DEV_VARS_FROM_DOT_ENV", default=True, env=shell):

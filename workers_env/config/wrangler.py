@@ -328,6 +328,18 @@ def _pairs_joined(value: str) -> str:
     return surrogate_pairs_joined(value) if _SURROGATE_PAIR.search(value) else value
 
 
+def _unsupported(file_path: Path) -> str:
+    """Why a config path without a ``.toml``, ``.json`` or ``.jsonc`` suffix (spelt in lower
+    case: ``WRANGLER.TOML`` has none, as wrangler's ``endsWith`` reads it) is refused."""
+    spelt = next((s for s in (".toml", ".jsonc", ".json") if file_path.name.lower().endswith(s)), None)
+    case = f"; {file_path.name[-len(spelt):]} is not {spelt}: wrangler reads the suffix case by case" if spelt else ""
+    rename = f"rename it to {file_path.name[:-len(spelt)]}{spelt}" if spelt else "rename the file"
+    return (f"Unsupported configuration file {display_path(file_path)}: "
+            f"expected a .toml, .json or .jsonc file (wrangler.toml, wrangler.json or wrangler.jsonc){case}. "
+            "wrangler 4.164.0 reads no config at all from a path without one of these suffixes (its commands then "
+            f"find none of its bindings), so workers-env refuses it: {rename}, or pass the config's path.")
+
+
 def read_config_file(path: str | Path) -> dict[str, Any]:
     """Parse one wrangler config file into a dict; any problem is a :class:`ConfigError`.
 
@@ -337,15 +349,10 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
     wrangler, and an empty JSON file is jsonc-parser's ``ValueExpected``.
     """
     file_path = Path(path)
-    suffix = file_path.suffix.lower()
-    if suffix not in (".toml", ".json", ".jsonc"):
-        raise ConfigError(
-            f"Unsupported configuration file {display_path(file_path)}: "
-            "expected a .toml, .json or .jsonc file (wrangler.toml, wrangler.json or wrangler.jsonc). "
-            "wrangler 4.164.0 reads no config at all from a path without one of these suffixes (its commands then "
-            "find none of its bindings), so workers-env refuses it: rename the file, or pass the config's path.",
-            path=str(file_path),
-        )
+    # wrangler's parseRawConfigFile: `configPath.endsWith(".toml")`, else ".json"/".jsonc", else {}
+    suffix = next((s for s in (".toml", ".json", ".jsonc") if file_path.name.endswith(s)), None)
+    if suffix is None:
+        raise ConfigError(_unsupported(file_path), path=str(file_path))
     try:
         data = file_path.read_bytes()
     except OSError as exc:

@@ -145,18 +145,24 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False,
     ``"undefined"``. ``location``: the command prints wrangler's "Resource location" lines once
     its arguments are checked (wrangler's ``key put|delete``, ``bulk put|delete``; not the
     ones whose output is the data: ``key get|list``, ``bulk get``). ``checks``: the command's
-    further argument checks, made before those lines as wrangler's ``validateArgs``."""
+    further argument checks, made before those lines as wrangler's ``validateArgs``. The
+    handler's ``checks_first`` makes the checks alone: the CLI makes them before a ``--no-NAME``
+    wrangler fails at as the command reads its config (``kv key put k --no-config`` is wrangler's
+    "exactly one of --binding and --namespace-id", measured)."""
+
+    def checks_first(args: argparse.Namespace) -> None:
+        if getattr(args, "metadata", None) is not None:  # wrangler's coerce: read with the line, first
+            _put_options_of(args)
+        if len(locations_given(args)) == 2:  # yargs' conflicts, after the coerce (even given false)
+            raise UsageError("Arguments remote and local are mutually exclusive")
+        if one_of:
+            _one_of(("--binding", bool(args.binding)), ("--namespace-id", bool(args.namespace_id)))
+        if checks is not None:
+            checks(args)
 
     def handler(args: argparse.Namespace) -> int:
         try:
-            if getattr(args, "metadata", None) is not None:  # wrangler's coerce: read with the line, first
-                _put_options_of(args)
-            if len(locations_given(args)) == 2:  # yargs' conflicts, after the coerce (even given false)
-                raise UsageError("Arguments remote and local are mutually exclusive")
-            if one_of:
-                _one_of(("--binding", bool(args.binding)), ("--namespace-id", bool(args.namespace_id)))
-            if checks is not None:
-                checks(args)
+            checks_first(args)
             if location:
                 resource_location(args)
             run(args)
@@ -171,4 +177,5 @@ def _command(run: Callable[[argparse.Namespace], None], *, one_of: bool = False,
             return 1
         return 0
 
+    handler.checks_first = checks_first  # type: ignore[attr-defined]
     return handler

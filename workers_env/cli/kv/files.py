@@ -159,6 +159,8 @@ def _read_text(filename: str) -> str:
     from workers_env.config.wrangler import _UNSUPPORTED_BOMS
 
     try:
+        if not filename:  # Node opens no file named "" (Path("") would be the current folder)
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
         data = Path(filename).read_bytes()
     except OSError as exc:
         raise _unreadable(filename, exc) from None

@@ -18,14 +18,16 @@ from .output import _log
 
 def _key_put_checks(args: argparse.Namespace) -> None:
     """``key put``'s own argument check (wrangler's ``validateArgs``: before the resource location
-    lines)."""
-    _one_of(("<value>", args.value is not None), ("--path", args.path is not None))
+    lines), counting what JavaScript holds true: an empty value or ``--path ""`` is not given
+    (wrangler 4.164.0's ``demandOneOfOption``: ``kv key put k ""`` is "exactly one of <value> and
+    --path", measured)."""
+    _one_of(("<value>", bool(args.value)), ("--path", bool(args.path)))
 
 
 def _key_put(args: argparse.Namespace) -> None:
     options = _put_options_of(args)
     resolved = _resolve(args)
-    if args.path is not None:
+    if args.path:  # (wrangler's `args.path ? readFileSync(args.path) : args.value`)
         try:
             value: Any = Path(args.path).read_bytes()
         except OSError as exc:
@@ -34,7 +36,7 @@ def _key_put(args: argparse.Namespace) -> None:
         value = args.value
     with _opened(args, resolved) as (namespace, display):
         meta = f' with metadata "{json_text(options["metadata"])}"' if "metadata" in options else ""  # JSON.stringify
-        if args.path is not None:
+        if args.path:
             _log(f'Writing the contents of {args.path} to the key "{args.key}" on namespace {display}{meta}.')
         else:
             _log(f'Writing the value "{value}" to key "{args.key}" on namespace {display}{meta}.')
