@@ -398,10 +398,6 @@ def _retrieve(future: asyncio.Future[Any]) -> None:
         future.exception()
 
 
-#: the tasks of :func:`dropped_promise` still running (asyncio holds a task only weakly)
-_DROPPED: set[asyncio.Future[Any]] = set()
-
-
 def dropped_promise(result: Any) -> None:
     """What Pyodide makes of a Python callback's coroutine that its JavaScript caller drops (an
     event listener's, a timer's: workerd ignores what they return): a promise whose task starts on
@@ -411,10 +407,8 @@ def dropped_promise(result: Any) -> None:
     awaitable is left alone."""
     if not inspect.isawaitable(result):
         return
-    task = asyncio.ensure_future(result)
-    _DROPPED.add(task)
-    task.add_done_callback(_DROPPED.discard)
-    task.add_done_callback(_retrieve)
+    # held as asyncio holds any task: weakly (one waiting for good after its request is collected)
+    asyncio.ensure_future(result).add_done_callback(_retrieve)
 
 
 def js_call(function: Callable[..., Any]) -> Callable[..., Any]:
