@@ -397,19 +397,24 @@ def _deliver(loop: asyncio.AbstractEventLoop) -> None:
     messages of ends in one isolate: all of them before a timer fires, even a ping-pong between
     two ends (measured with a JavaScript twin under ``wrangler dev`` 4.164.0). Each end's
     listeners run in the context its event was scheduled in, its request's (as ``call_soon`` runs
-    a callback): another request's ``clearTimeout`` of its own timer was ignored when one
-    delivery ran every end in the first scheduler's request (review47)."""
+    a callback), and so do the microtasks they queue: another request's ``clearTimeout`` of its own
+    timer was ignored when one delivery ran every end in the first scheduler's request (review47)."""
     ready = _READY[loop]
     try:
         while ready:
             end, context = ready.popleft()
-            context.run(end._pump)
-            run_microtasks()
+            context.run(_pump_and_checkpoint, end)
     finally:
         _READY.pop(loop, None)
         for end, context in ready:  # an error of ours stopped the delivery: the rest go on next turn
             end._pumping = False
             context.run(end._schedule)
+
+
+def _pump_and_checkpoint(end: JsWebSocket) -> None:
+    """``end``'s next event, then the microtasks its listeners queued, in the same request."""
+    end._pump()
+    run_microtasks()
 
 
 def _log_uncaught(error: BaseException) -> None:
