@@ -5,7 +5,9 @@ Workers runtime". The names workerd has (every one ``globalThis`` and its protot
 wrangler dev 4.164.0 at 2024-04-01, 2024-09-23 with nodejs_compat, 2025-09-29 and 2026-11-17) import,
 and the ones not emulated raise NotEmulatedError when used; the Node.js ones (``setImmediate``,
 ``global``) only where ``Buffer`` is there, the Performance classes only where
-``enable_global_performance_classes`` is on, ``WeakRef`` and ``MessageChannel`` from their flags' dates."""
+``enable_global_performance_classes`` or ``enable_nodejs_perf_hooks_module`` is on (global-scope.h;
+review47: the second was missed), ``WeakRef`` and ``MessageChannel`` from their flags' dates.
+``DigestStream`` is ``crypto.DigestStream``, no global at any of those configs (review47: it imported)."""
 
 from __future__ import annotations
 
@@ -55,7 +57,7 @@ async def _outcomes(tmp_path, names, date, flags=()):
 @pytest.mark.asyncio
 @pytest.mark.parametrize("date", ["2024-04-01", "2026-05-01"])
 async def test_a_name_workerd_lacks_is_pyodides_import_error(tmp_path, date):
-    names = ["headers_from_dict", "NoSuchGlobal", "window", "document"]
+    names = ["headers_from_dict", "NoSuchGlobal", "window", "document", "DigestStream"]
     assert await _outcomes(tmp_path, names, date) == {name: _absent(name) for name in names}
 
 
@@ -83,6 +85,8 @@ async def test_node_globals_where_buffer_is(tmp_path, date, flags, there):
     ("2026-03-16", ("nodejs_compat",), False),
     ("2026-03-17", ("nodejs_compat",), True),  # enable_global_performance_classes implied from here
     ("2026-11-17", (), True),
+    ("2025-09-29", ("nodejs_compat", "enable_nodejs_perf_hooks_module"), True),  # measured: wrangler dev 4.164.0
+    ("2026-11-17", ("nodejs_compat", "disable_global_performance_classes"), True),  # perf_hooks' implied still
 ])
 async def test_performance_classes_where_their_flag_is_on(tmp_path, date, flags, there):
     names = ["Performance", "PerformanceMark", "PerformanceObserver"]

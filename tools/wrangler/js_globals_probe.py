@@ -3,12 +3,16 @@ every name ``globalThis`` and its prototype chain have (Pyodide's ``js`` is ``gl
 a JavaScript Worker under ``wrangler dev`` (local workerd) at a few compatibility dates and flags,
 set against ``hasattr(js, name)`` inside a Worker of that config (emulated, or a global the stand-in
 imports and refuses when used: ``runtime/standins.py``'s ``WORKERD_GLOBALS_NOT_EMULATED``,
-``NODE_GLOBALS``, ``FLAG_GLOBALS``), for every name any config has. A name workerd has that the
-stand-in lacks, or one the stand-in has that workerd lacks at that config, is printed.
+``NODE_GLOBALS``, ``FLAG_GLOBALS``), for every name any config has, and against ``dir(js)``
+there (Pyodide's lists every name of the chain). A name workerd has that the stand-in lacks, or
+one the stand-in has or lists that workerd lacks at that config, is printed.
 
     PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/js_globals_probe.py
 
-Measured with wrangler 4.164.0, 2026-12-04 (hunt29): 157 / 162 / 161 / 173 / 174 names, all agreeing.
+Measured with wrangler 4.164.0, 2026-12-04 (hunt29): 157 / 162 / 161 / 173 / 174 names, all agreeing;
+review47 added the three flag configs and `dir(js)`: 173 / 173 / 169 names more, 0 disagreements at the 8
+(before its fixes: the Performance classes missing under `enable_nodejs_perf_hooks_module`, `DigestStream`
+in `dir(js)` and importable though no global, `dir(js)` without the not-emulated names).
 Not collected by pytest (needs Node and wrangler)."""
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -45,20 +50,22 @@ class Default(WorkerEntrypoint):
     async def on_fetch(self, request):
         return await self.fetch(request)
     async def fetch(self, request):
-        out = {}
-        for name in json.loads(await request.text()):
-            out[name] = hasattr(js, name)
-        return Response(json.dumps(out))
+        listed = dir(js)
+        out = {name: hasattr(js, name) for name in json.loads(await request.text())}
+        return Response(json.dumps({"hasattr": out, "dir": listed}))
 '''
 
 CONFIGS = [("2024-04-01", ()), ("2024-09-23", ("nodejs_compat",)), ("2025-09-29", ()), ("2026-11-17", ()),
-           ("2026-11-17", ("nodejs_compat", "temporal"))]
+           ("2026-11-17", ("nodejs_compat", "temporal")),
+           ("2025-09-29", ("nodejs_compat", "enable_nodejs_perf_hooks_module")),
+           ("2026-11-17", ("nodejs_compat", "disable_global_performance_classes")),
+           ("2026-11-17", ("disable_weak_ref", "no_expose_global_message_channel"))]
 
 #: names that are no global's in workerd but that a probe of the stand-in should see as absent too
 PROBED_ABSENT = ["headers_from_dict", "window", "document", "NoSuchGlobal"]
 
 
-async def stand_in(date: str, flags: tuple[str, ...], names: list[str]) -> dict[str, bool]:
+async def stand_in(date: str, flags: tuple[str, ...], names: list[str]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="js-globals-") as folder:
         root = Path(folder)
         (root / "src").mkdir()
@@ -76,12 +83,17 @@ def main() -> int:
                 for date, flags in CONFIGS}
     every = sorted({n for names in measured.values() for n in names if not n.startswith("__")})  # no dunders:
     for (date, flags), workerd in measured.items():  # Python's own lookups
-        ours = asyncio.run(stand_in(date, flags, every + PROBED_ABSENT))
+        answer = asyncio.run(stand_in(date, flags, every + PROBED_ABSENT))
+        ours, listed = answer["hasattr"], {n for n in answer["dir"] if not n.startswith("__")}
         missing = [n for n in every if n in workerd and not ours[n]]
         extra = [n for n in every + PROBED_ABSENT if n not in workerd and ours[n]]
-        disagreements += len(missing) + len(extra)
+        # dir(js), as Pyodide's dir of globalThis: every name its prototype chain has, no other
+        unlisted = sorted(n for n in workerd if not n.startswith("__") and n not in listed)
+        listed_extra = sorted(listed - set(workerd))
+        disagreements += len(missing) + len(extra) + len(unlisted) + len(listed_extra)
         print(f"{date} {','.join(flags) or '-'}: {len(workerd)} names; not found here: {missing}; "
-              f"found here, not in workerd: {extra}")
+              f"found here, not in workerd: {extra}; not in dir(js) here: {unlisted}; "
+              f"in dir(js) here, not in workerd: {listed_extra}")
     return 1 if disagreements else 0
 
 

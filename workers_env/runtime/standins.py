@@ -856,11 +856,12 @@ def _caches() -> Any:
 #: raise :class:`~workers_env.NotEmulatedError` when used. With the emulated ones, :data:`NODE_GLOBALS`
 #: and :data:`FLAG_GLOBALS` they are every name ``globalThis`` has, its prototype chain's included
 #: (what Pyodide's ``from js import X`` reads), under wrangler dev 4.164.0 at 2024-04-01, 2024-09-23
-#: (nodejs_compat), 2025-09-29 and 2026-11-17 (hunt29); any other name is no global there.
+#: (nodejs_compat), 2025-09-29 and 2026-11-17 (hunt29); any other name is no global there
+#: (``DigestStream`` is ``crypto.DigestStream``, no global at any of them: review47).
 WORKERD_GLOBALS_NOT_EMULATED = frozenset({
     "AsyncDisposableStack", "Atomics", "Body", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
     "CloseEvent", "Cloudflare", "CompressionStream", "CountQueuingStrategy", "Crypto", "CryptoKey",
-    "CustomEvent", "DecompressionStream", "DigestStream", "DisposableStack", "ErrorEvent", "Event",
+    "CustomEvent", "DecompressionStream", "DisposableStack", "ErrorEvent", "Event",
     "EventSource", "EventTarget", "ExtendableEvent", "FetchEvent", "Float16Array",
     "Function", "HTMLRewriter", "Intl", "Iterator", "MessageEvent",
     "PromiseRejectionEvent", "Proxy", "ReadableByteStreamController", "ReadableStreamBYOBReader",
@@ -884,8 +885,10 @@ NODE_GLOBALS = frozenset({"Buffer", "process", "global", "setImmediate", "clearI
 #: workerd globals there only where an enable flag is on (by name or date), not emulated:
 #: ``WeakRef``/``FinalizationRegistry`` (``enable_weak_ref``, 2025-05-05), ``MessageChannel``/``MessagePort``
 #: (``expose_global_message_channel``, 2025-08-15), the Performance classes
-#: (``enable_global_performance_classes``, implied by ``nodejs_compat`` from 2026-03-17) -- each absent
-#: at 2024-04-01 and there at 2026-11-17 under wrangler dev 4.164.0 -- and ``Temporal`` (``temporal``,
+#: (``enable_global_performance_classes`` or ``enable_nodejs_perf_hooks_module``, global-scope.h; both
+#: implied by ``nodejs_compat`` from 2026-03-17) -- each absent at 2024-04-01 and there at 2026-11-17
+#: under wrangler dev 4.164.0, the Performance classes at 2025-09-29 with ``nodejs_compat`` and
+#: ``enable_nodejs_perf_hooks_module`` alone too (review47) -- and ``Temporal`` (``temporal``,
 #: workerd 1.20261117.1, on by date only from 2026-12-01, after the newest date it takes; wrangler dev
 #: 4.164.0: ``typeof Temporal`` "object" with the flag, else "undefined")
 FLAG_GLOBALS = {"WeakRef": "enable_weak_ref", "FinalizationRegistry": "enable_weak_ref",
@@ -950,19 +953,41 @@ def _js_getattr(name: str) -> Any:
         return _NOT_EMULATED_GLOBALS.setdefault(
             name, NotEmulatedNamespace(name) if name in NAMESPACE_GLOBALS else NotEmulatedGlobal(name))
     if name in FLAG_GLOBALS:
-        flags = getattr(current_runtime(), "compat_flags", None)  # outside a Worker: today's workerd
-        if flags.get(FLAG_GLOBALS[name]) if flags is not None else name != "Temporal":
+        if _flag_global_on(name):
             return _NOT_EMULATED_GLOBALS.setdefault(
                 name, NotEmulatedNamespace(name) if name == "Temporal" else NotEmulatedGlobal(name))
         raise AttributeError(name)  # ``from js import``: the import system's "cannot import name"
     if name in NODE_GLOBALS:
-        if getattr(current_runtime(), "node_globals", True):  # outside a Worker: today's workerd
+        if _node_globals_on():
             return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
         # not a global for this config: what Pyodide says of any missing one
         raise AttributeError(name)  # ``from js import``: the import system's "cannot import name"
     # no global of workerd's (``from js import headers_from_dict``): Pyodide's AttributeError, which
     # ``from js import`` makes "cannot import name ... (unknown location)", as deployed
     raise AttributeError(name)
+
+
+def _flag_global_on(name: str) -> bool:
+    """Whether the running Worker's config has the :data:`FLAG_GLOBALS` global ``name``; outside a
+    Worker, today's workerd (``Temporal``'s flag off by date)."""
+    flag = FLAG_GLOBALS[name]
+    if flag == "enable_global_performance_classes":  # or enable_nodejs_perf_hooks_module
+        return jsperformance.global_performance_classes()
+    flags = getattr(current_runtime(), "compat_flags", None)
+    return bool(flags.get(flag)) if flags is not None else flag != "temporal"
+
+
+def _node_globals_on() -> bool:
+    return bool(getattr(current_runtime(), "node_globals", True))  # outside a Worker: today's workerd
+
+
+def _js_dir(names: list[str]) -> list[str]:
+    """``dir(js)``: the emulated names and every not-emulated global the config has, as Pyodide's
+    ``dir`` of ``globalThis`` lists each name its prototype chain has (``"Intl" in dir(js)`` is
+    ``hasattr(js, "Intl")``, 0.26.0a4, 0.28.2, 314.0.6)."""
+    present = {"caches", *WORKERD_GLOBALS_NOT_EMULATED, *(n for n in FLAG_GLOBALS if _flag_global_on(n)),
+               *(NODE_GLOBALS if _node_globals_on() else ())}
+    return sorted({*names, *present} - {"__getattr__", "__dir__"})
 
 
 #: the public names of workerd's built-in ``asgi`` module (src/pyodide/internal/workers-api/src/asgi.py),
@@ -1126,6 +1151,7 @@ def _build() -> dict[str, ModuleType]:
     js.DOMException = domexception.DOMExceptionClass()  # type: ignore[attr-defined]
     js.Map = SimpleNamespace(new=_new_map)  # type: ignore[attr-defined]
     js.__getattr__ = _js_getattr  # type: ignore[method-assign]
+    js.__dir__ = lambda: _js_dir(list(vars(js)))  # type: ignore[method-assign]
     for key, value in list(vars(js).items()):  # ``X.new(...)`` of the constructors made as namespaces:
         if isinstance(value, SimpleNamespace) and callable(getattr(value, "new", None)):  # keywords as Pyodide
             value.new = js_keywords(f"{key}.new()")(value.new)  # passes them (jsbase.folded)

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import inspect
 import itertools
 import logging
 import math
@@ -47,6 +46,7 @@ from workers_env.runtime.jsbase import JsProxy, js_type_error, jsnull
 from workers_env.runtime.jsnumbers import JsNumber, to_number
 from workers_env.runtime.stalls import is_hang_check
 from workers_env.runtime.tasks import ScopedCoroutine, set_request_end_hooks
+from workers_env.runtime.webloop import dropped_promise
 
 __all__ = ["clear_timer", "delay_seconds", "end_request", "ends_with_request", "is_borrowed", "pending_timers", "request_ended",
            "run_top_level_microtasks", "set_interval", "set_timeout"]
@@ -85,8 +85,7 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
             raise JsException(BORROWED, name="Error")
         with scope if scope is not None else contextlib.nullcontext():  # the request's Worker's modules
             result = callback(*args)
-        if inspect.isawaitable(result):
-            asyncio.ensure_future(result)
+        dropped_promise(result)  # an async callback's coroutine: a promise nobody handles
     except Exception:  # a timer's error is the runtime's uncaught exception: logged
         log.exception("Uncaught exception in a timer callback")
 

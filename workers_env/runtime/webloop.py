@@ -22,7 +22,8 @@ from workers_env.runtime.stalls import follows
 from workers_env.runtime.tasks import STEPS, scoped_callback
 from workers_env.runtime.tracebacks import as_rejection, passes_through
 
-__all__ = ["PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy", "as_promise", "begun_at_once", "handled_promise", "js_call", "promise_instead", "unawaited",
+__all__ = ["PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy", "as_promise", "begun_at_once", "dropped_promise",
+           "handled_promise", "js_call", "promise_instead", "unawaited",
            "worker_code_running"]
 
 
@@ -395,6 +396,19 @@ def kept_promise(owner: Any, slot: str, make: Callable[[], Any], era: Any = None
 def _retrieve(future: asyncio.Future[Any]) -> None:
     if not future.cancelled():
         future.exception()
+
+
+def dropped_promise(result: Any) -> None:
+    """What Pyodide makes of a Python callback's coroutine that its JavaScript caller drops (an
+    event listener's, a timer's: workerd ignores what they return): a promise whose task starts on
+    a later turn, after the caller's code (0.26.0a4, 0.28.2 and 314.0.6 alike), and whose rejection
+    nobody handles -- Node reports it as an unhandled rejection, workerd logs none (see
+    :func:`handled_promise`), so no "Task exception was never retrieved" either. Anything but an
+    awaitable is left alone."""
+    if not inspect.isawaitable(result):
+        return
+    # held as asyncio holds any task: weakly (one waiting for good after its request is collected)
+    asyncio.ensure_future(result).add_done_callback(_retrieve)
 
 
 def js_call(function: Callable[..., Any]) -> Callable[..., Any]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import inspect
+import contextvars
 import logging
 import weakref
 from typing import Any
@@ -38,6 +38,7 @@ from workers_env.runtime.jsproxy import jsnull
 from workers_env.runtime.jspyproxies import is_container_subclass_proxy, is_python_container
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
+from workers_env.runtime.webloop import dropped_promise
 from workers_env.runtime.tracebacks import without_our_frames
 
 __all__ = ["ClientWebSocket", "JsCloseEvent", "JsErrorEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair",
@@ -246,7 +247,7 @@ class JsWebSocket(JsgObject, JsProxy):
         if ready is None:
             ready = _READY[loop] = collections.deque()
             loop.call_soon(_deliver, loop)
-        ready.append(self)
+        ready.append((self, contextvars.copy_context()))  # its listeners run in the scheduler's request
 
     def _pump(self) -> None:
         self._pumping = False
@@ -295,9 +296,7 @@ class JsWebSocket(JsgObject, JsProxy):
         first: Exception | None = None
         for call in calls:
             try:
-                result = call(event)
-                if inspect.isawaitable(result):  # an async listener: Pyodide makes a Promise of it
-                    asyncio.ensure_future(result)
+                dropped_promise(call(event))  # an async listener's coroutine: a promise nobody handles
             except Exception as error:  # noqa: BLE001 - the Worker's own error, as workerd reports it
                 _log_uncaught(error)
                 first = first or error
@@ -384,8 +383,10 @@ class WebSocketClosed(WorkersEnvError):
         super().__init__(f"the WebSocket closed: code {event.code}, reason {event.reason!r}")
 
 
-#: each running loop's ends with an event to deliver, in the order they became ready (see :func:`_deliver`)
-_READY: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, collections.deque[JsWebSocket]] = (
+#: each running loop's ends with an event to deliver, in the order they became ready, each with the
+#: context it was scheduled in (see :func:`_deliver`)
+_READY: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop,
+                                  collections.deque[tuple[JsWebSocket, contextvars.Context]]] = (
     weakref.WeakKeyDictionary())
 
 
@@ -394,17 +395,26 @@ def _deliver(loop: asyncio.AbstractEventLoop) -> None:
     end with more goes to the back), the microtasks its listeners queued run before the next
     (:func:`run_microtasks`), until none is left -- as workerd's KJ event loop delivers the
     messages of ends in one isolate: all of them before a timer fires, even a ping-pong between
-    two ends (measured with a JavaScript twin under ``wrangler dev`` 4.164.0)."""
+    two ends (measured with a JavaScript twin under ``wrangler dev`` 4.164.0). Each end's
+    listeners run in the context its event was scheduled in, its request's (as ``call_soon`` runs
+    a callback), and so do the microtasks they queue: another request's ``clearTimeout`` of its own
+    timer was ignored when one delivery ran every end in the first scheduler's request (review47)."""
     ready = _READY[loop]
     try:
         while ready:
-            ready.popleft()._pump()
-            run_microtasks()
+            end, context = ready.popleft()
+            context.run(_pump_and_checkpoint, end)
     finally:
         _READY.pop(loop, None)
-        for end in ready:  # an error of ours stopped the delivery: the rest go on next turn
+        for end, context in ready:  # an error of ours stopped the delivery: the rest go on next turn
             end._pumping = False
-            end._schedule()
+            context.run(end._schedule)
+
+
+def _pump_and_checkpoint(end: JsWebSocket) -> None:
+    """``end``'s next event, then the microtasks its listeners queued, in the same request."""
+    end._pump()
+    run_microtasks()
 
 
 def _log_uncaught(error: BaseException) -> None:
