@@ -36,6 +36,7 @@ CALLS = [
     lambda: TextDecoder.new().decode(Uint8Array.new([97]), "x"),
     lambda: [TextDecoder.new("utf-8", record(fatal=jsnull)).fatal, TextDecoder.new("utf-8").decode(Uint8Array.new([97]), None)],
     lambda: Request.new("https://a/", record(cf=create_proxy(lambda: 1))),
+    lambda: Request.new("https://a/", record(cf=len)),
 ]
 
 
@@ -66,5 +67,6 @@ def test_jsnull_options_and_numbers(tmp_path: Path):
         "undefined or null value.",
         "TypeError: Failed to execute 'decode' on 'TextDecoder': parameter 2 is not of type 'DecodeOptions'.",
         [False, "a"],
+        'SyntaxError: "undefined" is not valid JSON',
         'SyntaxError: "undefined" is not valid JSON',
     ]

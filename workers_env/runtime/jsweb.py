@@ -25,7 +25,7 @@ from workers_env.runtime.current import current_runtime, flag_on
 from workers_env.runtime.fetchbody import FetchedBody
 from workers_env.runtime.forms import Blob, FormData, encode_form
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
-from workers_env.runtime.jsfunctions import JsDoubleProxy, JsFunction
+from workers_env.runtime.jsfunctions import JsDoubleProxy
 from workers_env.runtime.jsglobals import JsURL, js_text
 from workers_env.runtime.jsjson import js_json_dumps
 from workers_env.runtime.jsnumbers import to_number
@@ -140,7 +140,8 @@ def copied_cf(cf: Any) -> Any:
     other); a function, whose JSON is ``undefined``, V8's ``SyntaxError: "undefined" is not valid
     JSON`` (wrangler dev 4.164.0, a Request's and a Response's); a Python value Pyodide hands over
     as a PyProxy is kept as it is."""
-    if type(cf) is JsFunction:  # create_proxy(a callable): a JavaScript function
+    if getattr(type(cf), "typeof", None) == "function" or (callable(cf) and not isinstance(cf, JsProxy)):
+        # a JavaScript function, create_proxy(a callable), or a Python callable -- a PyProxy function
         raise JsException('"undefined" is not valid JSON', name="SyntaxError")
     return json_parse(js_json_dumps(cf)) if isinstance(cf, (JsObject, JsArray)) else cf
 
