@@ -14,7 +14,7 @@ import json
 import re
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import REPR_OUTCOME, one_file_worker
 
 from workers_env import load_worker
 
@@ -72,14 +72,7 @@ import json
 import js
 from js import Array, Map, Object, Promise, Set, Uint8Array
 from workers import WorkerEntrypoint
-
-
-def outcome(call):
-    try:
-        return repr(call())
-    except Exception as error:
-        return f"{type(error).__name__}: {error}"
-
+''' + REPR_OUTCOME + '''
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):

@@ -13,7 +13,7 @@ import asyncio
 import json
 from pathlib import Path
 
-from worker_helpers import one_file_worker
+from worker_helpers import RECORD_AND_TRIED, one_file_worker
 
 from workers_env import load_worker
 
@@ -22,18 +22,13 @@ import json
 from js import URLSearchParams, Headers, Request, Response as JsResponse, Blob, Object
 from pyodide.ffi import jsnull, to_js
 from workers import Response, WorkerEntrypoint
-
-def record(**members):
-    return to_js(members, dict_converter=Object.fromEntries)
+""" + RECORD_AND_TRIED + """
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         out = []
         def attempt(make):
-            try:
-                out.append(make())
-            except Exception as error:
-                out.append(str(error))
+            out.append(tried(make))
         params = URLSearchParams.new("a=1&null=2")
         attempt(lambda: [URLSearchParams.new(jsnull).toString(), URLSearchParams.new(record(a=jsnull)).toString(),
                          URLSearchParams.new([["a", jsnull]]).toString()])

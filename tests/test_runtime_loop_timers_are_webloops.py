@@ -10,39 +10,32 @@ it is CPython's own (``sleep length must be non-negative``, ``Invalid value NaN 
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import REPR_OUTCOME, one_file_worker
 
 from workers_env import load_worker
 
 ENTRY = """\
-    import asyncio
-    import time
+import asyncio
+import time
 
-    from workers import Response, WorkerEntrypoint
+from workers import Response, WorkerEntrypoint
+""" + REPR_OUTCOME + """
 
-
-    def outcome(call):
-        try:
-            return repr(call())
-        except Exception as error:
-            return f"{type(error).__name__}: {error}"
-
-
-    class Default(WorkerEntrypoint):
-        async def fetch(self, request):
-            loop = asyncio.get_running_loop()
-            ran = []
-            got = [outcome(lambda: loop.call_later(-1, ran.append, "past")),
-                   outcome(lambda: loop.call_at(loop.time() - 1, ran.append, "past"))]
-            handle = loop.call_later(0.01, ran.append, "later")
-            cancelled = loop.call_at(loop.time() + 0.01, ran.append, "cancelled")
-            cancelled.cancel()
-            got += [type(handle).__name__, repr(handle).startswith("<Handle "), hasattr(handle, "when"),
-                    isinstance(handle, asyncio.TimerHandle), cancelled.cancelled()]
-            await asyncio.sleep(0.05)
-            got.append(ran)
-            got += [outcome(lambda: time.sleep(-1)), outcome(lambda: time.sleep(float("nan")))]
-            return Response.json(got)
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        loop = asyncio.get_running_loop()
+        ran = []
+        got = [outcome(lambda: loop.call_later(-1, ran.append, "past")),
+               outcome(lambda: loop.call_at(loop.time() - 1, ran.append, "past"))]
+        handle = loop.call_later(0.01, ran.append, "later")
+        cancelled = loop.call_at(loop.time() + 0.01, ran.append, "cancelled")
+        cancelled.cancel()
+        got += [type(handle).__name__, repr(handle).startswith("<Handle "), hasattr(handle, "when"),
+                isinstance(handle, asyncio.TimerHandle), cancelled.cancelled()]
+        await asyncio.sleep(0.05)
+        got.append(ran)
+        got += [outcome(lambda: time.sleep(-1)), outcome(lambda: time.sleep(float("nan")))]
+        return Response.json(got)
 """
 WEBLOOP = ["ValueError: Can't schedule in the past", "ValueError: Can't schedule in the past",
            "Handle", True, False, False, True, ["later"]]

@@ -173,6 +173,31 @@ def attempt(make):
         return str(exc)
 """
 
+#: Worker source for ``outcome(call)``: the ``repr`` of what ``call()`` returns, else ``"<error
+#: type>: <message>"``, so a Worker can report what each call gives it.
+REPR_OUTCOME = """
+def outcome(call):
+    try:
+        return repr(call())
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+"""
+
+#: Worker source for ``record(**members)``, a JavaScript object of the members (the Worker imports
+#: ``Object`` and ``to_js``), and ``tried(make)``: what ``make()`` returns, else the text of what it
+#: raised, so a Worker can report what each call of a Web API gives it.
+RECORD_AND_TRIED = """
+def record(**members):
+    return to_js(members, dict_converter=Object.fromEntries)
+
+
+def tried(make):
+    try:
+        return make()
+    except Exception as error:
+        return str(error)
+"""
+
 #: Worker source for ``attempt(code)``: the ``repr`` of the ``result`` that ``exec(code)`` leaves,
 #: else ``"<error type>: <message>"``, so a Worker can report what each import gives it.
 EXEC_ATTEMPT = """

@@ -1517,6 +1517,9 @@ CASES = {
         "# async\nimport asyncio\nloop = asyncio.get_running_loop()\nout = []\nfor f in (lambda: loop.call_later(-1, print), lambda: loop.call_at(loop.time() - 1, print)):\n    try:\n        f()\n    except ValueError as e:\n        out.append(str(e))\nout",
         "# async\nimport asyncio\nloop = asyncio.get_running_loop()\nh = loop.call_later(10, print)\nr = (type(h).__name__, isinstance(h, asyncio.TimerHandle), hasattr(h, 'when'))\nh.cancel()\n(r, h.cancelled())",
         "# async\nimport asyncio\nran = []\nloop = asyncio.get_running_loop()\nloop.call_at(loop.time() + 0.01, ran.append, 'at')\nloop.call_later(0.02, ran.append, 'later').cancel()\nawait asyncio.sleep(0.05)\nran",
+        # review48: asyncio.wait/as_completed hand a negative timeout to call_later; timeout/wait_for check it first
+        "# async\nimport asyncio\nloop = asyncio.get_running_loop()\nout = []\nasync def wait():\n    await asyncio.wait([loop.create_future()], timeout=-1)\nasync def as_completed():\n    for f in asyncio.as_completed([loop.create_future()], timeout=-1):\n        await f\nfor make in (wait, as_completed):\n    try:\n        await make()\n    except ValueError as e:\n        out.append(str(e))\nout",
+        "# async\nimport asyncio\nout = []\nasync def timeout():\n    async with asyncio.timeout(-1):\n        await asyncio.sleep(1)\nasync def wait_for():\n    await asyncio.wait_for(asyncio.sleep(1), -1)\nfor make in (timeout, wait_for):\n    try:\n        await make()\n    except TimeoutError as e:\n        out.append(type(e).__name__)\nout",
     ],
     "era314-array-likes-iteration-bigints": [
         "js.String.new('ab')[0]",

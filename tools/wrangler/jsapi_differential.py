@@ -412,6 +412,15 @@ CASES: list = [
       for member in ("headers", "cf") for value in (5, "x", True)],
     ["do", new("Response", "x", {"cf": {"a": [1, {"$new": ["Date", 5]}]}}), "cf"],
     ["do", new("Request", "https://e.com/", {"cf": {"a": [1, {"$new": ["Date", 5]}]}}), "cf"],
+    # null as a dictionary and as a number (review48): Blob/File options the defaults, a File's lastModified
+    # Number() of it (NaN 0), TextDecoder's options refused in jsg's words, a function as cf V8's SyntaxError
+    ["do", new("Blob", ["a"], NULL), "type"], ["do", new("File", ["a"], "f", NULL), "type", "name"],
+    *[["do", new("File", ["a"], "f", {"lastModified": value}), "lastModified"]
+      for value in (NULL, "abc", "5", 1.7, -1.7, True, NAN, INF, {})],
+    ["new", "TextDecoder", "utf-8", NULL], ["new", "TextDecoder", "bogus", NULL], ["new", "TextDecoder", "utf-8", "x"],
+    ["do", new("TextDecoder", "utf-8", {"fatal": NULL}), "fatal"],
+    ["do", new("TextDecoder"), ["decode", X("61"), NULL]], ["do", new("TextDecoder"), ["decode", X("61"), "x"]],
+    ["new", "Request", "https://e.com/", {"cf": {"$fn": True}}], ["new", "Response", "x", {"cf": {"$fn": True}}],
     ["do", new("TextEncoder"), ["encode", NULL], ["encode", UNDEF], ["encode"]],
     ["do", new("TextEncoder"), ["encodeInto", NULL, new("Uint8Array", 8)]],
     ["do", new("TextDecoder"), ["decode", NULL]], ["new", "TextDecoder", NULL], ["new", "URL", NULL],

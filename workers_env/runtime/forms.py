@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
-from workers_env._jsvalues import ByteStream
+from workers_env._jsvalues import ByteStream, js_number
 from workers_env.runtime.current import flag_on
 from workers_env.runtime.jsglobals import JsEntryList, js_text, set_entry, usv
 from workers_env.runtime.jspromise import promise_call
@@ -29,8 +29,10 @@ from workers_env.runtime.jsproxy import (
     JsProxy,
     JsTypedArray,
     js_type_error,
+    jsnull,
     options_member,
 )
+from workers_env.runtime.jsnumbers import to_number
 from workers_env.runtime.jsreadable import JsgObject, JsReadableStream
 from workers_env.runtime.mimetype import parse_mime_type
 from workers_env.runtime.sdknames import SdkClass, default_repr
@@ -76,6 +78,8 @@ def _options(init: Any, where: str) -> dict[str, Any]:
     ``MyDict``, ``collections.OrderedDict`` (0.26.0a4, 0.28.2, 314.0.6 under Node) -- and its
     other members as its attributes; each with a ``PyProxyWarning``."""
     init = proxied_object(init)  # create_proxy(value): the same PyProxy as value itself
+    if init is jsnull:  # null: the defaults, as undefined (jsg reads a dictionary of optional members
+        init = None  # from either; wrangler dev 4.164.0: new Blob(["a"], null).type is "")
     if type(init) is dict:
         return pyproxy_options(init, where, reads=frozenset(_BAG_MEMBERS))
     if init is not None and not isinstance(init, (JsProxy, str, int, float, bool)):
@@ -129,6 +133,14 @@ class JsBlob(JsgObject, JsProxy):
         return blob
 
 
+def _last_modified(value: Any) -> Any:
+    """A File's ``lastModified`` as workerd keeps its init's (a double): ``Number()`` of it, NaN 0
+    -- ``null``, ``{}`` and ``"abc"`` are 0, ``"5"`` 5, ``1.7`` stays 1.7, ``Infinity`` too
+    (wrangler dev 4.164.0) --, as Pyodide hands a number to Python."""
+    number = to_number(value)
+    return 0 if number != number else js_number(number)
+
+
 class JsFile(JsBlob):
     """``js.File``: a ``Blob`` with a name and a modification time."""
 
@@ -143,7 +155,7 @@ class JsFile(JsBlob):
     def _take(self, options: dict[str, Any]) -> None:
         super()._take(options)
         modified = options.get("lastModified")
-        self.lastModified = int(modified) if modified is not None else int(time.time() * 1000)
+        self.lastModified = _last_modified(modified) if modified is not None else int(time.time() * 1000)
 
     @classmethod
     def new(cls, parts: Any = None, name: Any = _MISSING, init: Any = None) -> JsFile:  # type: ignore[override]

@@ -37,6 +37,7 @@ from workers_env.runtime.jsproxy import (
     JsTypedArray,
     js_null,
     js_type_error,
+    jsnull,
     options_member,
     own_properties,
 )
@@ -427,6 +428,16 @@ _LABELS = {"utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "latin1": "windows-125
            "iso-8859-1": "windows-1252", "us-ascii": "windows-1252", "utf-16": "utf-16le"}
 
 
+def _checked_options(options: Any, struct: str) -> None:
+    """jsg's reading of a ``TextDecoder`` options dictionary, whose members are required (with
+    defaults): ``null`` is its ``TypeError`` naming the C++ struct (``ConstructorOptions``,
+    ``DecodeOptions``), as wrangler dev 4.164.0 answers ``new TextDecoder("utf-8", null)`` and
+    ``decode(data, null)``; ``undefined`` is the defaults."""
+    if options is jsnull:
+        raise js_type_error(f"Cannot initialize N7workerd3api11TextDecoder{len(struct)}{struct}E with required "
+                            "members from an undefined or null value.")
+
+
 def _option(options: Any, name: str) -> bool:
     if isinstance(options, JsObject):
         return bool(getattr(options, name, False))
@@ -440,6 +451,10 @@ class TextDecoder(JsgObject, JsProxy):
     _js_name = "TextDecoder"
 
     def __init__(self, label: Any = None, options: Any = None, *_ignored: Any):
+        _checked_options(options, "ConstructorOptions")  # (jsg reads every argument before the label's check)
+        if isinstance(options, (str, int, float)):  # (bool too) a primitive is no dictionary
+            raise js_type_error("Failed to construct 'TextDecoder': constructor parameter 2 is not of type "
+                                "'ConstructorOptions'.")
         name = "utf-8" if label is None else js_text(label).strip(" \t\n\f\r").lower()
         name = _LABELS.get(name, name)
         if name not in _DECODERS:
@@ -457,13 +472,17 @@ class TextDecoder(JsgObject, JsProxy):
     def decode(self, data: Any = None, options: Any = None) -> str:
         """``decode(data, {stream})``: with ``stream`` an incomplete sequence at the end waits for
         the next call (as a chunked body is decoded), otherwise the decoding ends here."""
+        if data is not None and not isinstance(data, (JsBufferSource, bytes, bytearray, memoryview)):
+            # jsg's conversion of its kj::Array<const kj::byte> (wrangler dev 4.164.0 names it so)
+            raise js_type_error("Failed to execute 'decode' on 'TextDecoder': parameter 1 is not of type 'Array'.")
+        _checked_options(options, "DecodeOptions")
+        if isinstance(options, (str, int, float)):
+            raise js_type_error("Failed to execute 'decode' on 'TextDecoder': parameter 2 is not of type "
+                                "'DecodeOptions'.")
         stream = bool(_option(options, "stream"))
         if self._incremental is None:
             self._incremental = codecs.getincrementaldecoder(_DECODERS[self.encoding])(
                 errors="strict" if self.fatal else "replace")
-        if data is not None and not isinstance(data, (JsBufferSource, bytes, bytearray, memoryview)):
-            # jsg's conversion of its kj::Array<const kj::byte> (wrangler dev 4.164.0 names it so)
-            raise js_type_error("Failed to execute 'decode' on 'TextDecoder': parameter 1 is not of type 'Array'.")
         raw = b"" if data is None else buffer_bytes(data)
         try:
             text = self._incremental.decode(raw, final=not stream)

@@ -137,7 +137,12 @@ def copied_cf(cf: Any) -> Any:
     is made of, or cloned from): a JSON copy of a JavaScript object (workerd's
     ``CfProperty::deepClone``: a ``Date`` in it is its ISO text, a function left out, a BigInt
     ``TypeError: Do not know how to serialize a BigInt``, changes to either not seen by the
-    other); a Python value Pyodide hands over as a PyProxy is kept as it is."""
+    other); a function, whose JSON is ``undefined``, V8's ``SyntaxError: "undefined" is not valid
+    JSON`` (wrangler dev 4.164.0, a Request's and a Response's); a Python value Pyodide hands over
+    as a PyProxy is kept as it is."""
+    if getattr(type(cf), "typeof", None) == "function" or (callable(cf) and not isinstance(cf, JsProxy)):
+        # a JavaScript function, create_proxy(a callable), or a Python callable -- a PyProxy function
+        raise JsException('"undefined" is not valid JSON', name="SyntaxError")
     return json_parse(js_json_dumps(cf)) if isinstance(cf, (JsObject, JsArray)) else cf
 
 

@@ -47,6 +47,7 @@ from workers_env.runtime import current
 from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.jsbase import JsProxy
+from workers_env.runtime.moduledicts import held_names
 from workers_env.runtime.modulespecs import StandinFinder
 from workers_env.runtime.standins import external_submodule, standin_modules
 
@@ -619,7 +620,7 @@ class ImportScope:
             for name in sys.modules.keys() - self._seen:
                 self._seen.add(name)
                 module = sys.modules[name]
-                if ("." not in name and str(getattr(module, "__file__", None) or "").startswith(prefix)
+                if ("." not in name and str((held_names(module) or {}).get("__file__") or "").startswith(prefix)
                         and self._outside_folder(_top_folder(module))):
                     self._root_tops.add(name)
                     if hasattr(module, "__path__"):

@@ -45,6 +45,7 @@ from typing import Any
 from workers_env.runtime import tasks, timers
 from workers_env.runtime.auditstop import until_event
 from workers_env.runtime.current import current_context, current_runtime, pyodide_028, pyodide_029
+from workers_env.runtime.moduledicts import held_names
 from workers_env.runtime.runsync import run_sync as _run_sync
 from workers_env.runtime.tracebacks import PACKAGE_DIR, runs_the_workers
 from workers_env.runtime.webloop import PyodideFuture
@@ -278,14 +279,14 @@ def _webloop_method(name: str, original: Callable[..., Any]) -> Callable[..., An
     return method
 
 
-def _install_run() -> None:
+def _install_run() -> dict[int, tuple[Any, Any]]:
     """``asyncio.run(main)`` while Worker code runs on a running loop is Pyodide's ``_run`` from
     0.28 (``webloop.py``, installed as ``asyncio.run``): with ``enableRunUntilComplete``, which
     workerd turns on, ``loop.run_until_complete(main)`` of the running loop, so ``run_sync``
     (:func:`_install_run_until_complete`); 0.26 has none and CPython's refuses a running loop."""
     original: Any = asyncio.run
     if getattr(original, "workers_env_original", None) is not None:
-        return
+        return {}
 
     @functools.wraps(original)
     def run(main: Any, **kwargs: Any) -> Any:
@@ -295,7 +296,7 @@ def _install_run() -> None:
 
     run.workers_env_original = original  # type: ignore[attr-defined]
     asyncio.run = run
-    _rebind_taken(original, run)
+    return {id(original): (original, run)}
 
 
 class Handle(asyncio.Handle):
@@ -318,13 +319,29 @@ class Handle(asyncio.Handle):
 PAST = "Can't schedule in the past"
 
 
+#: asyncio's code that hands its caller's ``timeout`` to ``call_later`` unchecked -- ``wait``'s
+#: ``_wait``, ``as_completed`` (3.13: its iterator's ``__init__``) --, so that on Pyodide, whose
+#: every ``call_later`` is WebLoop's, ``asyncio.wait(fs, timeout=-1)`` and ``as_completed(fs,
+#: timeout=-1)`` are ``Can't schedule in the past`` (0.26.0a4, 0.28.2, 314.0.6 under Node); its
+#: other timers (``sleep``, ``timeout``, ``wait_for``) check for a time already past themselves
+_TIMEOUT_TAKERS = frozenset(
+    getattr(function, "__code__", None) for function in (
+        getattr(asyncio.tasks, "_wait", None), asyncio.tasks.as_completed,
+        getattr(getattr(asyncio.tasks, "_AsCompletedIterator", None), "__init__", None))) - {None}
+
+
 def _webloop_timer_call(loop: asyncio.AbstractEventLoop, caller: FrameType | None) -> bool:
     """Whether ``call_later``/``call_at`` of ``loop`` is asked by Worker code (or a library it
-    runs) on the running loop (past the per-loop ``call_at`` wrapper of runtime/timers.py):
-    asyncio's own calls (its ``sleep``, ``call_later``'s ``call_at``) and workers-env's keep
-    asyncio's timers."""
-    if caller is not None and caller.f_code is timers.PASSING_CALL_AT:
+    runs) on the running loop (past the per-loop ``call_at`` wrapper of runtime/timers.py, and
+    past asyncio's :data:`_TIMEOUT_TAKERS` to whoever called them): asyncio's own calls (its
+    ``sleep``, ``call_later``'s ``call_at``) and workers-env's keep asyncio's timers."""
+    if current_runtime() is None or caller is None:  # (the cheap test first: timers are a hot path)
+        return False
+    if caller.f_code is timers.PASSING_CALL_AT:
         caller = caller.f_back
+    if caller is not None and caller.f_code in _TIMEOUT_TAKERS:
+        while caller is not None and caller.f_code.co_filename.startswith(_ASYNCIO):
+            caller = caller.f_back  # (``wait`` to ``_wait``: the first frame outside asyncio asked)
     return (caller is not None and not caller.f_code.co_filename.startswith(PACKAGE_DIR)
             and loop is asyncio._get_running_loop() and _webloop_call(caller))
 
@@ -373,7 +390,7 @@ async def _webloop_sleep(secs: Any) -> None:
     await asyncio.sleep(secs)
 
 
-def _install_sleep() -> None:
+def _install_sleep() -> dict[int, tuple[Any, Any]]:
     """``time.sleep(t)`` called by any code while a Worker's code runs on a running loop is
     Pyodide's ``_sleep`` from 0.28 (``webloop.py`` of 0.28.2 and 314.0.6 installs it as
     ``time.sleep``): ``run_sync(asyncio.sleep(t))`` where ``can_run_sync()`` -- in workerd, which
@@ -381,7 +398,7 @@ def _install_sleep() -> None:
     the caller waits; Pyodide 0.26.0a4 has none, and its ``time.sleep`` blocks the loop."""
     original = time.sleep
     if getattr(original, "workers_env_original", None) is not None:
-        return
+        return {}
 
     @functools.wraps(original)
     def sleep(secs: Any) -> None:
@@ -392,29 +409,35 @@ def _install_sleep() -> None:
 
     sleep.workers_env_original = original  # type: ignore[attr-defined]
     time.sleep = sleep
-    _rebind_taken(original, sleep)
+    return {id(original): (original, sleep)}
 
 
-def _rebind_taken(original: Any, patched: Any) -> None:
-    """``patched`` wherever a module imported before it took ``original`` as a name of its own
-    (``from time import sleep``, ``from asyncio import run``): Pyodide patches them before any
-    module imports, so no module holds the original there; here the process may have imported a
-    Worker's dependency before its first ``load_worker``. Outside Worker code the patched one
-    calls the original, so the modules' own callers see no change."""
+def _rebind_taken(taken: dict[int, tuple[Any, Any]]) -> None:
+    """Each patched function wherever a module imported before it took the original (``taken``:
+    by its id, the original and the patched one) as a name of its own (``from time import
+    sleep``, ``from asyncio import run``): Pyodide patches them before any module imports, so no
+    module holds the original there; here the process may have imported a Worker's dependency
+    before its first ``load_worker``. Outside Worker code the patched one calls the original, so
+    the modules' own callers see no change. One walk for all (2,000 modules: some 20 ms); a
+    module's names read as :func:`held_names` reads them (a lazily loaded module is not loaded)."""
+    if not taken:
+        return
     for module in list(sys.modules.values()):
-        names = getattr(module, "__dict__", None)
-        if not isinstance(names, dict):
+        names = held_names(module)
+        if names is None:
             continue
         for name, value in list(names.items()):
-            if value is original:
-                names[name] = patched
+            pair = taken.get(id(value))
+            if pair is not None and pair[0] is value:
+                names[name] = pair[1]
 
 
 def _install_executor() -> None:
     _install_create_future()
-    _install_sleep()
+    taken = _install_sleep()
     _install_run_until_complete()
-    _install_run()
+    taken.update(_install_run())
+    _rebind_taken(taken)
     _install_lifecycle()
     _install_timers()
     base: Any = asyncio.BaseEventLoop
