@@ -73,6 +73,10 @@ class _Once(argparse._StoreAction):
         setattr(namespace, self.dest, values)
 
 
+#: :data:`NEGATIVE` anchored as argparse matches it (``re.match``)
+_ARGPARSE_NEGATIVE = re.compile(NEGATIVE.pattern + r"\Z")
+
+
 class Parser(argparse.ArgumentParser):
     """The CLI's parsers (subcommands and argument groups share the class's registry): a
     single-valued option given twice is an error, with wrangler's text."""
@@ -80,6 +84,9 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("allow_abbrev", False)  # yargs takes no abbreviation: `--bind` is unknown
         super().__init__(*args, **kwargs)
+        # a negative number is the CLI's rule (yargs'), on every Python: argparse 3.14 also takes
+        # `-1.5e3` or `-1_000` for one, which yargs reads as options (`Unknown argument: 1`)
+        self._negative_number_matcher = _ARGPARSE_NEGATIVE
         self.register("action", None, _Once)
         self.register("action", "store", _Once)
 
