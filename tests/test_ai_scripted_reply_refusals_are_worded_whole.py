@@ -1,7 +1,8 @@
 """A scripted reply that text generation cannot use is refused when it is scripted, in words
 pinned whole: a queue holding a list, a reply of another type, a whole result JSON cannot carry
 (a set: Python's json's own words after ours), a list given to ``queue_replies`` as something
-else, a result nested past what Python's json writes; a reply function that returns no str or
+else, a result nested past what workers-env converts (checked before json, which writes
+deeper from Python 3.13); a reply function that returns no str or
 dict, or raises, refused at the call naming the model; ``stream: true`` with gpt-oss's Responses
 form and the asynchronous batch input ``{"requests": [...]}``, which are not emulated."""
 
@@ -14,7 +15,7 @@ from workers_env import ConfigError, NotEmulatedError
 
 LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
 NESTED = "a scripted result is JSON data, as the service's results are: this one nests lists or dicts deeper than " \
-         "Python's json writes (about 1,000 levels); nest it less"
+         "workers-env converts (about 1,000 levels); nest it less"
 
 
 def _deep(levels: int) -> dict:

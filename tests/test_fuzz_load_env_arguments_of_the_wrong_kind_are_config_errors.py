@@ -40,7 +40,7 @@ def root(tmp_path: Path) -> Path:
                          "os.PathLike), got int"),
     ({"bindings": {"": object()}}, "bindings= names must be non-empty strings (the env attribute names), got ['']"),
     ({"clock": nested(3000, True)}, "clock= must be a clock object with a now() method (e.g. workers_env.ManualClock()), got dict"),
-    ({"ai_replies": {"*": {"response": nested(past_json_depth(), False)}}}, "nests lists or dicts deeper than Python's json writes"),
+    ({"ai_replies": {"*": {"response": nested(past_json_depth(), False)}}}, "nests lists or dicts deeper than workers-env converts"),
     ({"embedders": {EMBED: nested(3000, False)}}, f'"{EMBED}": a list is not callable'),
 ])
 def test_an_argument_of_the_wrong_kind_says_what_it_takes(root: Path, arguments: dict[str, Any], message: str) -> None:

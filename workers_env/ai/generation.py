@@ -21,7 +21,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from workers_env._errors import ConfigError, NotEmulatedError, WorkersEnvError
-from workers_env._jsvalues import ByteStream, to_py
+from workers_env._deep import MAX_CONVERSION_DEPTH
+from workers_env._jsvalues import ByteStream, nests_deeper_than, to_py
 from workers_env.ai.embedder import approx_tokens
 from workers_env.ai.validation import GenerationRequest
 
@@ -278,14 +279,18 @@ def _check_model(model: Any, where: str) -> None:
 def _json_result(result: Mapping[str, Any], where: str) -> dict[str, Any]:
     """A scripted whole result as the service's JSON carries it (keys strings, tuples lists,
     numpy scalars their numbers), or the ``ConfigError`` saying what JSON cannot hold (a set,
-    an object, NaN)."""
+    an object, NaN, a nesting deeper than workers-env converts: Python's json writes deeper from
+    3.13, so the depth is checked before it, the same on every Python)."""
+    too_deep = ConfigError(f"{where}: a scripted result is JSON data, as the service's results are: this one nests "
+                           "lists or dicts deeper than workers-env converts (about 1,000 levels); nest it less")
+    if nests_deeper_than(dict(result), MAX_CONVERSION_DEPTH):
+        raise too_deep
     try:
         return dict(json.loads(json.dumps(result, allow_nan=False, default=_scalar)))
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{where}: a scripted result is JSON data, as the service's results are: {exc}") from None
-    except RecursionError:
-        raise ConfigError(f"{where}: a scripted result is JSON data, as the service's results are: this one nests "
-                          "lists or dicts deeper than Python's json writes (about 1,000 levels); nest it less") from None
+    except RecursionError:  # json's own limit, a little under 1,000 levels on Pythons before 3.13
+        raise too_deep from None
 
 
 def _scalar(value: Any) -> Any:
