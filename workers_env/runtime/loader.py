@@ -73,7 +73,7 @@ from workers_env.config.uploads import (
     uploads_of,
 )
 from workers_env.config.wrangler import display_path
-from workers_env.runtime import processes, sockets, threadpool, timers
+from workers_env.runtime import processes, sockets, swallowed, threadpool, timers
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.cloudflareworkers import old_location_note
@@ -206,6 +206,7 @@ class ExecutionContext(JsProxy):
             pending, self._tasks = self._tasks, []
             for outcome in await asyncio.gather(*pending, return_exceptions=True):
                 if isinstance(outcome, BaseException):
+                    swallowed.escaped(outcome)
                     shown = uncaught(outcome)
                     log.error("Uncaught exception in waitUntil()",
                               exc_info=(type(shown), shown, without_our_frames(shown)))
@@ -217,14 +218,20 @@ class ExecutionContext(JsProxy):
         try:
             await self._drain()
         finally:
-            end_request(self)
+            self._end()
+
+    def _end(self) -> None:
+        """The request is over: say what its code swallowed that workers-env cannot do
+        (runtime/swallowed.py), and tear it down (runtime/timers.py)."""
+        swallowed.report(self, self._scope)
+        end_request(self)
 
     def _finish_after(self, response_sent: asyncio.Future[Any]) -> None:
         """:meth:`_finish` once ``response_sent`` (the reading of a body still being written) is
         done, however it ends: the request lives while its response streams."""
         def closing(_: asyncio.Future[Any]) -> None:
             if not self._tasks:  # no waitUntil work left: over at once
-                end_request(self)
+                self._end()
                 return
             task = asyncio.ensure_future(self._finish())
             _CLOSING.add(task)
