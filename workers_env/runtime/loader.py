@@ -350,6 +350,35 @@ def _note_unawaited(exc: BaseException) -> None:
         add_hint(exc, TO_PY_NOTE)
 
 
+def _note_handler_signature(exc: BaseException, instance: Any, method_name: str) -> None:
+    """A ``Default`` class's ``scheduled``/``queue``/... that Python could not call with the three
+    arguments workerd passes (``async def queue(self, batch)``: ``TypeError: Default.queue() takes 2
+    positional arguments but 4 were given``, the text kept) gains a note saying what to declare.
+    Only an error of the call itself: none of the method's own code ran (the external SDK's
+    ``functools.wraps`` wrapper is looked through)."""
+    method = getattr(type(instance), method_name, None)
+    own = getattr(inspect.unwrap(method), "__code__", None) if callable(method) else None
+    if not isinstance(exc, TypeError) or own is None \
+            or not str(exc).startswith(f"{getattr(inspect.unwrap(method), '__qualname__', '')}() "):
+        return
+    frame = exc.__traceback__
+    while frame is not None:
+        if frame.tb_frame.f_code is own:
+            return  # raised inside the handler's own code: its own mistake, not its signature
+        frame = frame.tb_next
+    first = _HANDLER_FIRST_ARGUMENT.get(method_name, "event")
+    note = (f"workers-env: workerd calls a Default class's {method_name} handler with three arguments, "
+            f"{first}, env and ctx -- env and ctx are None, the instance has self.env and self.ctx -- as "
+            f"Python calls it here: declare `async def {method_name}(self, {first}, env, ctx)`")
+    if note not in [str(n) for n in getattr(exc, "__notes__", ())]:
+        add_hint(exc, note)
+
+
+#: the first argument of each handler workerd calls strictly (README, "Handlers")
+_HANDLER_FIRST_ARGUMENT = {"scheduled": "controller", "queue": "batch", "email": "message", "tail": "events",
+                           "trace": "traces"}
+
+
 def _as_js_response(result: Any) -> JsResponse:
     try:
         response = getattr(result, "js_object", None)
@@ -819,6 +848,12 @@ class Worker:
                 result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
             except (TypeError, AttributeError) as exc:  # a plain-def handler's own error
                 _note_unawaited(exc)
+                _note_handler_signature(exc, instance, method_name)
+                raise
+            try:
+                return await _settled(result, class_handler=True)
+            except TypeError as exc:  # the external SDK's wrapper calls the method when awaited
+                _note_handler_signature(exc, instance, method_name)
                 raise
         else:
             handler = self._global_handler(f"on_{name}")
