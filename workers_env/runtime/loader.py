@@ -357,9 +357,11 @@ def _note_handler_signature(exc: BaseException, instance: Any, method_name: str)
     Only an error of the call itself: none of the method's own code ran (the external SDK's
     ``functools.wraps`` wrapper is looked through)."""
     method = getattr(type(instance), method_name, None)
-    own = getattr(inspect.unwrap(method), "__code__", None) if callable(method) else None
-    if not isinstance(exc, TypeError) or own is None \
-            or not str(exc).startswith(f"{getattr(inspect.unwrap(method), '__qualname__', '')}() "):
+    if not isinstance(exc, TypeError) or not callable(method):
+        return
+    function = inspect.unwrap(method)
+    own = getattr(function, "__code__", None)
+    if own is None or not str(exc).startswith(f"{getattr(function, '__qualname__', '')}() "):
         return
     frame = exc.__traceback__
     while frame is not None:
