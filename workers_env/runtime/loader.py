@@ -117,6 +117,7 @@ from workers_env.runtime.nosdk import without_sdk
 from workers_env.runtime.pyhash import install_production_hash
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
+from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.tasks import in_scope, scope_new_tasks
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
@@ -335,12 +336,21 @@ TO_PY_NOTE = ("workers-env: to_py() is a method of a JsProxy (a JavaScript objec
               "the .to_py() that code written for the built-in SDK calls (as Cloudflare's docs do: results.to_py())")
 
 
+#: the note on ``Response.new(...)`` of the SDK's class (``from workers import Response``), whose
+#: ``AttributeError`` is production's: ``.new`` is the JavaScript class's constructor (a public
+#: cron Worker's every answer, hunt30)
+SDK_NEW_NOTE = ("workers-env: {name} here is the Python SDK's class (from workers import {name}), which has no "
+                "new(); new() is how Pyodide calls the JavaScript constructor: from js import {name} and "
+                "{name}.new(body, init), or keep the SDK's class and call it: {name}(body, status=..., headers=...)")
+
+
 def _note_unawaited(exc: BaseException) -> None:
     """The handler's ``TypeError: 'coroutine' object is not subscriptable`` (the text, kept)
     gains a note saying the likely cause: a binding call without ``await`` (and, when the result
     was read in a plain ``def``, that it must become ``async def`` first). Likewise Pyodide's
     ``'pyodide.ffi.JsProxy' object is not subscriptable``: a JS object read with ``["key"]``; and
-    ``.to_py()`` called on a value that is Python already (an SDK-converted binding result)."""
+    ``.to_py()`` called on a value that is Python already (an SDK-converted binding result), and
+    ``Response.new(...)`` of the SDK's class, whose constructor is its call."""
     notes = [str(n) for n in getattr(exc, "__notes__", ())]
     if unawaited_error(exc) and not any(n.startswith(UNAWAITED_NOTE) for n in notes):
         add_hint(exc, UNAWAITED_NOTE + _plain_def_reader(exc))
@@ -348,6 +358,9 @@ def _note_unawaited(exc: BaseException) -> None:
         add_hint(exc, JSPROXY_SUBSCRIPT_NOTE)
     elif isinstance(exc, AttributeError) and _TO_PY_MISS.match(str(exc)) and TO_PY_NOTE not in notes:
         add_hint(exc, TO_PY_NOTE)
+    elif isinstance(exc, AttributeError) and exc.name == "new" and isinstance(exc.obj, SdkClass) \
+            and (note := SDK_NEW_NOTE.format(name=exc.obj.__name__)) not in notes:
+        add_hint(exc, note)
 
 
 def _note_handler_signature(exc: BaseException, instance: Any, method_name: str) -> None:
