@@ -7,14 +7,15 @@ waitUntil's failure) is shown already and is not told again."""
 from __future__ import annotations
 
 import pytest
+from worker_helpers import one_file_worker
 
 from workers_env import BindingNotEmulatedError, load_worker
 
-TOML = (
-    'name = "r2-app"\nmain = "src/entry.py"\ncompatibility_date = "2025-09-01"\n'
-    'compatibility_flags = ["python_workers"]\n'
-    '[[r2_buckets]]\nbinding = "BUCKET"\nbucket_name = "files"\n'
-)
+R2 = '[[r2_buckets]]\nbinding = "BUCKET"\nbucket_name = "files"\n'
+
+
+def loaded(folder):
+    return load_worker(one_file_worker(folder, ENTRY, date="2025-09-01", extra=R2, pyproject=False))
 
 ENTRY = '''
 from urllib.parse import urlparse
@@ -56,8 +57,8 @@ def told(err: str) -> list[str]:
 
 
 @pytest.mark.asyncio
-async def test_a_caught_binding_error_is_told_once_the_request_is_over(project, capsys):
-    worker = load_worker(project(TOML, src__entry_DOT_py=ENTRY))
+async def test_a_caught_binding_error_is_told_once_the_request_is_over(tmp_path, capsys):
+    worker = loaded(tmp_path)
     capsys.readouterr()
     response = await worker.fetch("/caught")
     assert (response.status, await response.text()) == (500, "r2 failed")  # the Worker's own answer, as it wrote it
@@ -69,8 +70,8 @@ async def test_a_caught_binding_error_is_told_once_the_request_is_over(project, 
 
 
 @pytest.mark.asyncio
-async def test_a_caught_global_the_stand_in_lacks_is_told(project, capsys):
-    worker = load_worker(project(TOML, src__entry_DOT_py=ENTRY))
+async def test_a_caught_global_the_stand_in_lacks_is_told(tmp_path, capsys):
+    worker = loaded(tmp_path)
     capsys.readouterr()
     assert await (await worker.fetch("/caught-global")).text() == "NotEmulatedError"
     (line,) = told(capsys.readouterr().err)
@@ -79,8 +80,8 @@ async def test_a_caught_global_the_stand_in_lacks_is_told(project, capsys):
 
 
 @pytest.mark.asyncio
-async def test_an_error_that_leaves_the_request_is_not_told_again(project, capsys):
-    worker = load_worker(project(TOML, src__entry_DOT_py=ENTRY))
+async def test_an_error_that_leaves_the_request_is_not_told_again(tmp_path, capsys):
+    worker = loaded(tmp_path)
     capsys.readouterr()
     with pytest.raises(BindingNotEmulatedError):
         await worker.fetch("/raised")
@@ -92,8 +93,8 @@ async def test_an_error_that_leaves_the_request_is_not_told_again(project, capsy
 
 
 @pytest.mark.asyncio
-async def test_test_code_of_its_own_is_not_told(project, capsys):
-    worker = load_worker(project(TOML, src__entry_DOT_py=ENTRY))
+async def test_test_code_of_its_own_is_not_told(tmp_path, capsys):
+    worker = loaded(tmp_path)
     capsys.readouterr()
     try:
         worker.env.BUCKET.get("k")
