@@ -59,3 +59,33 @@ async def test_other_attribute_errors_get_no_such_note(tmp_path):
     with pytest.raises(AttributeError) as caught:
         await worker.fetch("/other")
     assert TO_PY_NOTE not in getattr(caught.value, "__notes__", [])
+
+
+SDK_NEW_ENTRY = """\
+    from js import Object
+    from pyodide.ffi import to_js
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            if request.url.endswith("/js"):
+                from js import Response as JsResponse
+                return JsResponse.new("js", to_js({"status": 201}, dict_converter=Object.fromEntries))
+            return Response.new("{}", to_js({"status": 200}, dict_converter=Object.fromEntries))
+"""
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-09-01", "2026-05-01"])
+async def test_new_of_the_sdks_response_class_notes_the_javascript_one(tmp_path, date):
+    """A public cron Worker (hunt30) answers with ``Response.new(body, init)`` after ``from workers
+    import Response``: Python's ``AttributeError`` in both eras, as deployed, with a note."""
+    worker = load_worker(one_file_worker(tmp_path, SDK_NEW_ENTRY, date=date))
+    with pytest.raises(AttributeError) as caught:
+        await worker.fetch("/sdk")
+    assert str(caught.value) == "type object 'Response' has no attribute 'new'"
+    assert caught.value.__notes__ == [
+        "workers-env: Response here is the Python SDK's class (from workers import Response), which has no new(); "
+        "new() is how Pyodide calls the JavaScript constructor: from js import Response and Response.new(body, init), "
+        "or keep the SDK's class and call it: Response(body, status=..., headers=...)"]
+    assert (await worker.fetch("/js")).status == 201

@@ -373,12 +373,23 @@ class AiError(JsException):
         self.description = description
 
 
+#: called with each :class:`NotEmulatedError` as it is made (set by the runtime, which notes the
+#: ones a request's own code catches and goes on past: runtime/swallowed.py); ``None`` outside it
+not_emulated_made: Callable[["NotEmulatedError"], None] | None = None
+
+
 class NotEmulatedError(WorkersEnvError, NotImplementedError):
     """Something the real binding offers that workers-env cannot emulate offline.
 
     Deliberately not a :class:`JsException`: Worker code that catches the service's errors
-    does not swallow it, so the test fails and says what is missing.
+    does not swallow it, so the test fails and says what is missing. Code that catches every
+    ``Exception`` does; the runtime then says so once the request is over (runtime/swallowed.py).
     """
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        if not_emulated_made is not None:
+            not_emulated_made(self)
 
 
 class BindingNotEmulatedError(NotEmulatedError):

@@ -2240,6 +2240,25 @@ CASES = {
         "    r = (type(e).__name__, str(e))\n(r, p[0] if hasattr(p, '__getitem__') else 'no getitem')",
         "b = to_js(b'ab').buffer\ntry:\n    r = list(b)\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\n"
         "(r, list(js.Uint8Array.new(b)))",
+        # hunt30: a public Python runtime fixture's /ffi, /cache and /vectors routes through its native()
+        # (to_js, fromEntries, create_pyproxies=False): a structure round-tripped, bytes of a Uint8Array
+        # made from a list, a create_proxy callback handed to map then destroyed and called, a Request
+        # whose init holds headers, a query of a list of strings and options handed over as they are
+        "to_js({'unicode': 'µ☁', 'nested': [None, True, 42, 1.25]}, dict_converter=Object.fromEntries, "
+        "create_pyproxies=False).to_py()",
+        "d = js.Uint8Array.new(to_js([0, 1, 255], dict_converter=Object.fromEntries, create_pyproxies=False))\n"
+        "(list(d.to_bytes()), d.length, d.constructor.name)",
+        "cb = create_proxy(lambda item, *unused: item * 2)\ntry:\n    m = js.Array.new(1, 2, 3).map(cb).to_py()\n"
+        "finally:\n    cb.destroy()\ntry:\n    cb(1)\n    released = False\nexcept Exception as e:\n"
+        "    released = type(e).__name__\n(m, released)",
+        "r = js.Request.new('https://python-runtime-cache.invalid/value', to_js({'method': 'GET', 'headers': "
+        "{'range': 'bytes=0-1', 'if-none-match': '\"x\"'}}, dict_converter=Object.fromEntries, create_pyproxies=False))\n"
+        "(r.method, r.url, r.headers.get('range'), r.headers.get('if-none-match'))",
+        "v = to_js(['invalid'], dict_converter=Object.fromEntries, create_pyproxies=False)\n"
+        "o = to_js({'topK': 0}, dict_converter=Object.fromEntries, create_pyproxies=False)\n"
+        "(js.Array.isArray(v), js.JSON.stringify(v), js.JSON.stringify(o), js.JSON.stringify(to_js([], "
+        "dict_converter=Object.fromEntries, create_pyproxies=False)))",
+        "json.dumps({'jsNull': js.JSON.parse('null')}, default=lambda v: None if v is jsnull else 'other')",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"

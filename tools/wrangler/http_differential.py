@@ -147,6 +147,9 @@ export default {
       return new Response((await env.KV.getWithMetadata("m", "stream")).value);
     }
     if (path === "/request-body") return new Response(request.body);
+    // a Blob's stream returned, as a public runtime fixture does (hunt30): workerd knows its length
+    if (path === "/blob-stream") return new Response(new Blob(["first-", "second"]).stream());
+    if (path === "/blob-stream-empty") return new Response(new Blob([]).stream());
     if (path.startsWith("/origin/")) {  // /origin/{length,chunked,paced,gzip-*}/{body,whole,rewrap,reads,text}
       const [, , kind, how] = path.split("/");
       const answer = await fetch(env.ORIGIN + kind);
@@ -182,7 +185,7 @@ from urllib.parse import urlparse
 import js
 from js import AbortSignal, Headers, TextEncoder, TransformStream
 from pyodide.ffi import create_proxy
-from workers import Response, WorkerEntrypoint
+from workers import Blob, Response, WorkerEntrypoint
 
 
 class Default(WorkerEntrypoint):
@@ -313,6 +316,10 @@ class Default(WorkerEntrypoint):
             return Response((await self.env.KV.getWithMetadata("m", "stream"))["value"])
         if path == "/request-body":
             return Response(request.js_object.body)
+        if path == "/blob-stream":  # a public runtime fixture's /stream (hunt30)
+            return Response(Blob(["first-", "second"]).js_object.stream())
+        if path == "/blob-stream-empty":
+            return Response(Blob([]).js_object.stream())
         if path.startswith("/origin/"):  # /origin/{length,chunked,paced,gzip-*}/{body,whole,rewrap,reads,text}
             _, _, kind, how = path.split("/")
             answer = await js.fetch(self.env.ORIGIN + kind)
@@ -453,6 +460,9 @@ CASES: list[Any] = [
     ("GET /kv-stream-empty", [req("GET /kv-stream-empty HTTP/1.1", CLOSE)], ["GET"]),
     ("GET /kv-meta-stream", [req("GET /kv-meta-stream HTTP/1.1", CLOSE)], ["GET"]),
     ("HEAD /kv-stream", [req("HEAD /kv-stream HTTP/1.1", CLOSE)], ["HEAD"]),
+    ("GET /blob-stream", [req("GET /blob-stream HTTP/1.1", CLOSE)], ["GET"]),
+    ("GET /blob-stream-empty", [req("GET /blob-stream-empty HTTP/1.1", CLOSE)], ["GET"]),
+    ("HEAD /blob-stream", [req("HEAD /blob-stream HTTP/1.1", CLOSE)], ["HEAD"]),
     ("request body Content-Length returned", [req("POST /request-body HTTP/1.1", CLOSE, "Content-Length: 5",
                                                   body=b"hello")], ["POST"]),
     ("request body chunked returned", [req("POST /request-body HTTP/1.1", CLOSE, "Transfer-Encoding: chunked",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env import _errors, _jsvalues
+from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import WeakIdentityDict, takes_weak_ref
 
 __all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "cancelling", "context_in", "counts_task", "current_context", "current_runtime",
@@ -152,6 +153,9 @@ _jsvalues.bigint_reads_as = lambda: _jsvalues.JsBigInt if pyodide_029() else int
 
 _CONTEXT: ContextVar[Any] = ContextVar("workers_env_current_request", default=None)
 
+# each NotEmulatedError is noted in the request whose code makes it (runtime/swallowed.py)
+_errors.not_emulated_made = lambda error: swallowed.made(_CONTEXT.get(), error)
+
 
 #: the tasks of each request or event: ``True`` for those its outcome waits for (the task
 #: running its handler, while it does; a ``waitUntil``'s), ``False`` for others it started
@@ -219,6 +223,9 @@ def handling(ctx: Any) -> Iterator[None]:
         adopt_task(ctx, task, root=True)
     try:
         yield
+    except BaseException as exc:  # the handler's outcome: shown, whatever it was raised from
+        swallowed.escaped(exc)
+        raise
     finally:
         _CONTEXT.reset(token)
         if task is not None and ctx is not None and already is None:

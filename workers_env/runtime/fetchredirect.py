@@ -28,6 +28,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
+from workers_env.runtime import swallowed
 from workers_env.runtime.abort import JsAbortSignal, subrequest_signal
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
@@ -175,9 +176,10 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
     redirect = answer.status in REDIRECT_STATUSES and bool(answer.headers.get("location"))
     try:
         request, one_time = _binding_request(resource, init)
-    except (JsException, NotEmulatedError):
+    except (JsException, NotEmulatedError) as exc:
         if redirect:
             raise
+        swallowed.escaped(exc)  # workers-env's own question, not the Worker's code going on past it
         return answer  # what the binding took as it was (a body still being written, say) is answered as is
     signal = subrequest_signal(request.signal)
     signal.throwIfAborted()  # aborted by the time the binding answered (http.c++ handleHttpResponse)

@@ -73,7 +73,7 @@ from workers_env.config.uploads import (
     uploads_of,
 )
 from workers_env.config.wrangler import display_path
-from workers_env.runtime import processes, sockets, threadpool, timers
+from workers_env.runtime import processes, sockets, swallowed, threadpool, timers
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.cloudflareworkers import old_location_note
@@ -117,6 +117,7 @@ from workers_env.runtime.nosdk import without_sdk
 from workers_env.runtime.pyhash import install_production_hash
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
+from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.tasks import in_scope, scope_new_tasks
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
@@ -206,6 +207,7 @@ class ExecutionContext(JsProxy):
             pending, self._tasks = self._tasks, []
             for outcome in await asyncio.gather(*pending, return_exceptions=True):
                 if isinstance(outcome, BaseException):
+                    swallowed.escaped(outcome)
                     shown = uncaught(outcome)
                     log.error("Uncaught exception in waitUntil()",
                               exc_info=(type(shown), shown, without_our_frames(shown)))
@@ -217,14 +219,20 @@ class ExecutionContext(JsProxy):
         try:
             await self._drain()
         finally:
-            end_request(self)
+            self._end()
+
+    def _end(self) -> None:
+        """The request is over: say what its code swallowed that workers-env cannot do
+        (runtime/swallowed.py), and tear it down (runtime/timers.py)."""
+        swallowed.report(self, self._scope)
+        end_request(self)
 
     def _finish_after(self, response_sent: asyncio.Future[Any]) -> None:
         """:meth:`_finish` once ``response_sent`` (the reading of a body still being written) is
         done, however it ends: the request lives while its response streams."""
         def closing(_: asyncio.Future[Any]) -> None:
             if not self._tasks:  # no waitUntil work left: over at once
-                end_request(self)
+                self._end()
                 return
             task = asyncio.ensure_future(self._finish())
             _CLOSING.add(task)
@@ -328,12 +336,21 @@ TO_PY_NOTE = ("workers-env: to_py() is a method of a JsProxy (a JavaScript objec
               "the .to_py() that code written for the built-in SDK calls (as Cloudflare's docs do: results.to_py())")
 
 
+#: the note on ``Response.new(...)`` of the SDK's class (``from workers import Response``), whose
+#: ``AttributeError`` is production's: ``.new`` is the JavaScript class's constructor (a public
+#: cron Worker's every answer, hunt30)
+SDK_NEW_NOTE = ("workers-env: {name} here is the Python SDK's class (from workers import {name}), which has no "
+                "new(); new() is how Pyodide calls the JavaScript constructor: from js import {name} and "
+                "{name}.new(body, init), or keep the SDK's class and call it: {name}(body, status=..., headers=...)")
+
+
 def _note_unawaited(exc: BaseException) -> None:
     """The handler's ``TypeError: 'coroutine' object is not subscriptable`` (the text, kept)
     gains a note saying the likely cause: a binding call without ``await`` (and, when the result
     was read in a plain ``def``, that it must become ``async def`` first). Likewise Pyodide's
     ``'pyodide.ffi.JsProxy' object is not subscriptable``: a JS object read with ``["key"]``; and
-    ``.to_py()`` called on a value that is Python already (an SDK-converted binding result)."""
+    ``.to_py()`` called on a value that is Python already (an SDK-converted binding result), and
+    ``Response.new(...)`` of the SDK's class, whose constructor is its call."""
     notes = [str(n) for n in getattr(exc, "__notes__", ())]
     if unawaited_error(exc) and not any(n.startswith(UNAWAITED_NOTE) for n in notes):
         add_hint(exc, UNAWAITED_NOTE + _plain_def_reader(exc))
@@ -341,6 +358,40 @@ def _note_unawaited(exc: BaseException) -> None:
         add_hint(exc, JSPROXY_SUBSCRIPT_NOTE)
     elif isinstance(exc, AttributeError) and _TO_PY_MISS.match(str(exc)) and TO_PY_NOTE not in notes:
         add_hint(exc, TO_PY_NOTE)
+    elif isinstance(exc, AttributeError) and exc.name == "new" and isinstance(exc.obj, SdkClass) \
+            and (note := SDK_NEW_NOTE.format(name=exc.obj.__name__)) not in notes:
+        add_hint(exc, note)
+
+
+def _note_handler_signature(exc: BaseException, instance: Any, method_name: str) -> None:
+    """A ``Default`` class's ``scheduled``/``queue``/... that Python could not call with the three
+    arguments workerd passes (``async def queue(self, batch)``: ``TypeError: Default.queue() takes 2
+    positional arguments but 4 were given``, the text kept) gains a note saying what to declare.
+    Only an error of the call itself: none of the method's own code ran (the external SDK's
+    ``functools.wraps`` wrapper is looked through)."""
+    method = getattr(type(instance), method_name, None)
+    if not isinstance(exc, TypeError) or not callable(method):
+        return
+    function = inspect.unwrap(method)
+    own = getattr(function, "__code__", None)
+    if own is None or not str(exc).startswith(f"{getattr(function, '__qualname__', '')}() "):
+        return
+    frame = exc.__traceback__
+    while frame is not None:
+        if frame.tb_frame.f_code is own:
+            return  # raised inside the handler's own code: its own mistake, not its signature
+        frame = frame.tb_next
+    first = _HANDLER_FIRST_ARGUMENT.get(method_name, "event")
+    note = (f"workers-env: workerd calls a Default class's {method_name} handler with three arguments, "
+            f"{first}, env and ctx -- env and ctx are None, the instance has self.env and self.ctx -- as "
+            f"Python calls it here: declare `async def {method_name}(self, {first}, env, ctx)`")
+    if note not in [str(n) for n in getattr(exc, "__notes__", ())]:
+        add_hint(exc, note)
+
+
+#: the first argument of each handler workerd calls strictly (README, "Handlers")
+_HANDLER_FIRST_ARGUMENT = {"scheduled": "controller", "queue": "batch", "email": "message", "tail": "events",
+                           "trace": "traces"}
 
 
 def _as_js_response(result: Any) -> JsResponse:
@@ -812,6 +863,12 @@ class Worker:
                 result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
             except (TypeError, AttributeError) as exc:  # a plain-def handler's own error
                 _note_unawaited(exc)
+                _note_handler_signature(exc, instance, method_name)
+                raise
+            try:
+                return await _settled(result, class_handler=True)
+            except TypeError as exc:  # the external SDK's wrapper calls the method when awaited
+                _note_handler_signature(exc, instance, method_name)
                 raise
         else:
             handler = self._global_handler(f"on_{name}")
