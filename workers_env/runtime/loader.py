@@ -1201,14 +1201,15 @@ def queue_consumer_names(config: Any) -> list[str]:
 
 def _announce_queue_consumers(config: Any) -> None:
     """One line on stderr, once per project, when the config consumes queues: wrangler dev runs
-    them locally (what a local producer sends reaches ``queue()``), workers-env does not, so
-    nothing ever calls the handler unless a test delivers a batch."""
+    them locally (what a local producer sends reaches ``queue()``), workers-env's producers only
+    record what is sent, so nothing ever calls the handler unless a test delivers a batch."""
     names = queue_consumer_names(config)
     if not names or not _first_time("queue consumers", Path(getattr(config, "root", ".")).resolve()):
         return
     shown = ", ".join(names)
-    print(f"workers-env: queues.consumers ({shown}): queues are not emulated, so no message reaches the "
-          f"Worker's queue() handler here (wrangler dev delivers what a local producer sends); deliver a batch "
+    print(f"workers-env: queues.consumers ({shown}): queue delivery is not emulated, so no message reaches the "
+          f"Worker's queue() handler here (wrangler dev delivers what a local producer sends; a producer here "
+          f"only records it); deliver a batch "
           f"yourself: await worker.queue([...], queue={names[0]!r}) in a test or script", file=sys.stderr, flush=True)
 
 
