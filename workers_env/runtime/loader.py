@@ -115,6 +115,7 @@ from workers_env.runtime.jsproxy import from_plain, js_type_error
 from workers_env.runtime.jsweb import HTTP_METHODS, NEXT_FETCHER, JsRequest, JsResponse
 from workers_env.runtime.nosdk import without_sdk
 from workers_env.runtime.pyhash import install_production_hash
+from workers_env.runtime.queryparams import with_query_params
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
 from workers_env.runtime.tasks import in_scope, scope_new_tasks
@@ -574,14 +575,17 @@ class Worker:
         body: str | bytes | None = None,
         json: Any = None,
         cf: Mapping[str, Any] | None = None,
+        params: Mapping[str, Any] | list[tuple[str, Any]] | None = None,
     ) -> Response:
         """Send one request to the worker's fetch handler and return its ``Response``.
 
         Exceptions raised by the worker propagate (so tests see them); ``waitUntil`` work
         has finished when this returns. ``cf`` sets ``request.cf`` properties (``{"country":
-        "DE"}``) over the ones ``wrangler dev`` gives offline.
+        "DE"}``) over the ones ``wrangler dev`` gives offline; ``params`` adds query
+        parameters to the URL as httpx (Starlette's ``TestClient``) adds them.
         """
         _check_request_arguments(url, method, headers, cf)
+        url = with_query_params(url, params)
         try:
             request = build_request(url, method=method, headers=headers, body=body, json=json, cf=cf)
         except JsException as exc:
