@@ -693,7 +693,8 @@ class Worker:
     async def scheduled(self, cron: str = "", *, scheduled_time: Any = None) -> ScheduledResult:
         """Run the worker's ``scheduled`` handler as a Cron Trigger ``cron`` would.
 
-        ``scheduled_time`` is a ``datetime`` or milliseconds since the epoch (default: now).
+        ``scheduled_time`` is a ``datetime`` or milliseconds since the epoch (default: now on the
+        env's clock, ``load_env(clock=...)`` or the test's ``workers_env_clock``, which KV expiry reads).
         Exceptions raised by the worker propagate; ``waitUntil`` work has finished on return.
         """
         if not isinstance(cron, str):
@@ -703,11 +704,12 @@ class Worker:
             raise _misused("worker.scheduled(scheduled_time=...)", "a datetime or milliseconds since the epoch",
                            scheduled_time)
         result = ScheduledResult()
-        given = scheduled_time
+        # none given: now on the env's clock (a test's workers_env_clock), which KV expiry reads too
+        given = env_clock(self.env).now_ms() if scheduled_time is None else scheduled_time
         if isinstance(given, int):  # milliseconds, a Number however large (a Python int would go as a BigInt)
             given = _as_number(given)
         try:
-            when = scheduled_time_ms((JsDate() if given is None else JsDate(given)).getTime())  # None: now
+            when = scheduled_time_ms(JsDate(given).getTime())
         except JsException as exc:
             raise users_mistake(ValueError(
                 f"worker.scheduled(scheduled_time={_shown(scheduled_time)}) is no time workerd can hand a scheduled "
