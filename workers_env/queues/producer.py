@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workers_env._jsvalues import JsTypedArray
+from workers_env._jsvalues import JsTypedArray, json_typeof
 from workers_env.queues.limits import BODY_KINDS, CONTENT_TYPES, unsupported_content_type, wrong_body_type
 
 __all__ = ["MAX_KEPT", "QueueProducer", "SentMessage"]
@@ -41,13 +41,7 @@ class SentMessage:
 
 def _type_of(value: Any) -> str:
     """JavaScript's ``typeof`` of a value the binding received."""
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "function" if callable(value) else "object"
+    return "function" if callable(value) else json_typeof(value)
 
 
 def _member(options: Any, key: str) -> Any:
