@@ -39,7 +39,8 @@ def test_manual_clock_only_moves_forward():
     assert clock.now() == 100 and clock.now_ms() == 100_000
     assert clock.advance(5) == 105
     clock.set(200)
-    with pytest.raises(ValueError, match="backwards"):
+    with pytest.raises(ValueError, match=r"backwards \(now 200\.0\): to start at an earlier time, make the clock "
+                                         r"there, ManualClock\(start=\.\.\.\) \(in pytest, a workers_env_clock fixture"):
         clock.set(150)
     with pytest.raises(ValueError):
         clock.advance(-1)

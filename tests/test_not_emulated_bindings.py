@@ -75,7 +75,7 @@ def test_a_placeholder_exists_and_any_use_raises_a_clear_error(project):
     assert "bindings={'BUCKET': my_fake}" in text and "[tool.workers-env.bindings] BUCKET" in text
     for use in (lambda b: b(), lambda b: iter(b), lambda b: setattr(b, "x", 1), lambda b: b.put):
         with pytest.raises(BindingNotEmulatedError):
-            use(env.JOBS)
+            use(env.COUNTER)
 
 
 def test_kv_is_emulated_and_supplied_bindings_replace_placeholders(project):
@@ -83,13 +83,15 @@ def test_kv_is_emulated_and_supplied_bindings_replace_placeholders(project):
     assert type(env.unwrapped("KV")).__name__ == "KvNamespace"
     assert type(env.BUCKET) is object
     assert type(env.COUNTER).__name__ == "NotEmulatedBinding"
+    assert type(env.unwrapped("JOBS")).__name__ == "QueueProducer"
 
 
 def test_load_worker_names_them_in_one_line(project, capsys):
     load_worker(project(TOML, src__entry_DOT_py=ENTRY, public__index_DOT_html="<p>home</p>"))
     lines = [line for line in capsys.readouterr().err.splitlines() if "not emulated" in line]
     assert len(lines) == 1
-    assert "BUCKET (R2 Bucket)" in lines[0] and "JOBS (Queue)" in lines[0] and "COUNTER (Durable Object)" in lines[0]
+    assert "BUCKET (R2 Bucket)" in lines[0] and "COUNTER (Durable Object)" in lines[0]
+    assert "JOBS" not in lines[0]  # a queue producer is emulated (it records what is sent)
     assert "KV" not in lines[0].split(":", 2)[-1].replace("KV Namespace", "")
     assert lines[0].startswith("workers-env: not emulated, so any use raises BindingNotEmulatedError: ")
     assert lines[0].endswith("; supply your own with bindings= (or [tool.workers-env.bindings] for workers-env dev)")

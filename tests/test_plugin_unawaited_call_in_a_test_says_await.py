@@ -19,7 +19,8 @@ VECTORIZE = '[[vectorize]]\nbinding = "VECTORIZE"\nindex_name = "docs"\n'
 PYPROJECT = ('[tool.workers-env.indexes.docs]\ndimensions = 3\nmetric = "cosine"\n\n[tool.pytest.ini_options]\n'
              'asyncio_mode = "auto"\nasyncio_default_fixture_loop_scope = "function"\n')
 SECTION = ("The test used an awaitable as the value it gives: a call was not awaited. worker.fetch(...) and every "
-           "binding method of env (env.VECTORIZE.query(...), env.KV.get(...), ...) are async: write `await` before "
+           "binding method of env (env.VECTORIZE.query(...), env.KV.get(...), ...) are async, and so are a response's "
+           "body reads (resp.json(), resp.text(), resp.bytes()): write `await` before "
            "the call, in an `async def` test.")
 TESTS = '''
 import pytest
@@ -37,6 +38,13 @@ async def test_binding_without_await(env):
         assert described.vectorCount == 0
     finally:
         described.close()
+
+async def test_body_read_without_await(worker):
+    body = (await worker.fetch("/")).text()
+    try:
+        assert body.upper() == "OK"
+    finally:
+        body.close()
 
 async def test_other_failure(env):
     assert (await env.VECTORIZE.describe()).vectorCount == 1
@@ -58,8 +66,8 @@ def test_the_report_says_to_await_the_call(pytester):
     (pytester.path / "pyproject.toml").write_text(PYPROJECT)
     pytester.makepyfile(test_it=TESTS)
     result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")  # in-process
-    result.assert_outcomes(failed=4)
+    result.assert_outcomes(failed=5)
     out = result.stdout.str()
-    assert out.count(SECTION) == 2
+    assert out.count(SECTION) == 3
     reports = out.split("_ test_")
-    assert [SECTION in part for part in reports[1:]] == [True, True, False, False]
+    assert [SECTION in part for part in reports[1:]] == [True, True, True, False, False]

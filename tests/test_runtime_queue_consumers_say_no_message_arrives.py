@@ -23,8 +23,9 @@ ENTRY = """\
                 message.ack()
 """
 CONSUMERS = '[[queues.consumers]]\nqueue = "jobs"\n\n[[queues.consumers]]\nqueue = "mail"\n'
-LINE = ("workers-env: queues.consumers (jobs, mail): queues are not emulated, so no message reaches the "
-        "Worker's queue() handler here (wrangler dev delivers what a local producer sends); deliver a batch "
+LINE = ("workers-env: queues.consumers (jobs, mail): queue delivery is not emulated, so no message reaches the "
+        "Worker's queue() handler here (wrangler dev delivers what a local producer sends; a producer here "
+        "only records it); deliver a batch "
         "yourself: await worker.queue([...], queue='jobs') in a test or script\n")
 
 

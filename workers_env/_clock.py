@@ -79,7 +79,9 @@ class ManualClock(Clock):
             raise TypeError(f"ManualClock.set() takes seconds since the epoch, got {type(when).__name__}")
         with self._lock:
             if when < self._now:
-                raise ValueError(f"ManualClock.set({when!r}) would move time backwards (now {self._now!r})")
+                raise ValueError(f"ManualClock.set({when!r}) would move time backwards (now {self._now!r}): to start "
+                                 "at an earlier time, make the clock there, ManualClock(start=...) (in pytest, a "
+                                 "workers_env_clock fixture returning one)")
             self._now = float(when)
 
     def __repr__(self) -> str:

@@ -62,6 +62,7 @@ BINDING_BUILDERS: tuple[tuple[str, str], ...] = (
     ("d1_databases", "workers_env.d1.assembly:build_bindings"),
     ("kv", "workers_env.kv.assembly:build_bindings"),
     ("assets", "workers_env.assets.assembly:build_bindings"),
+    ("queues", "workers_env.queues.assembly:build_bindings"),
 )
 
 #: How ``env.<binding>`` is handed out: as the config's Worker holds it in ``self.env``,

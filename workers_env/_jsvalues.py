@@ -64,6 +64,7 @@ __all__ = [
     "js_number",
     "js_type_error",
     "json_int",
+    "json_typeof",
     "json_value",
     "nests_deeper_than",
     "not_a_function",
@@ -1189,6 +1190,15 @@ def array_from(value: Any) -> list[Any]:
     if isinstance(value, list):  # typed arrays, sets
         return list(value)
     return []  # numbers, booleans, objects without a length, dates: array-likes of length 0
+
+
+def json_typeof(value: Any) -> str:
+    """JavaScript's ``typeof`` of a JSON-like value (``null``, arrays and objects: ``"object"``)."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    return "string" if isinstance(value, str) else "object"
 
 
 def _json_container(value: dict[str, Any] | list[Any], level: int) -> Any:

@@ -257,7 +257,8 @@ def _unawaited_hint(error: BaseException, item: pytest.Item) -> str | None:
             or UNAWAITED_NOTE in getattr(error, "__notes__", ())):
         return None
     return ("The test used an awaitable as the value it gives: a call was not awaited. worker.fetch(...) and every "
-            "binding method of env (env.VECTORIZE.query(...), env.KV.get(...), ...) are async: write `await` before "
+            "binding method of env (env.VECTORIZE.query(...), env.KV.get(...), ...) are async, and so are a response's "
+            "body reads (resp.json(), resp.text(), resp.bytes()): write `await` before "
             "the call, in an `async def` test.")
 
 

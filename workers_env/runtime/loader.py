@@ -115,6 +115,7 @@ from workers_env.runtime.jsproxy import from_plain, js_type_error
 from workers_env.runtime.jsweb import HTTP_METHODS, NEXT_FETCHER, JsRequest, JsResponse
 from workers_env.runtime.nosdk import without_sdk
 from workers_env.runtime.pyhash import install_production_hash
+from workers_env.runtime.queryparams import with_query_params
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
 from workers_env.runtime.sdknames import SdkClass
@@ -625,14 +626,17 @@ class Worker:
         body: str | bytes | None = None,
         json: Any = None,
         cf: Mapping[str, Any] | None = None,
+        params: Mapping[str, Any] | list[tuple[str, Any]] | None = None,
     ) -> Response:
         """Send one request to the worker's fetch handler and return its ``Response``.
 
         Exceptions raised by the worker propagate (so tests see them); ``waitUntil`` work
         has finished when this returns. ``cf`` sets ``request.cf`` properties (``{"country":
-        "DE"}``) over the ones ``wrangler dev`` gives offline.
+        "DE"}``) over the ones ``wrangler dev`` gives offline; ``params`` adds query
+        parameters to the URL as httpx (Starlette's ``TestClient``) adds them.
         """
         _check_request_arguments(url, method, headers, cf)
+        url = with_query_params(url, params)
         try:
             request = build_request(url, method=method, headers=headers, body=body, json=json, cf=cf)
         except JsException as exc:
@@ -740,7 +744,8 @@ class Worker:
     async def scheduled(self, cron: str = "", *, scheduled_time: Any = None) -> ScheduledResult:
         """Run the worker's ``scheduled`` handler as a Cron Trigger ``cron`` would.
 
-        ``scheduled_time`` is a ``datetime`` or milliseconds since the epoch (default: now).
+        ``scheduled_time`` is a ``datetime`` or milliseconds since the epoch (default: now on the
+        env's clock, ``load_env(clock=...)`` or the test's ``workers_env_clock``, which KV expiry reads).
         Exceptions raised by the worker propagate; ``waitUntil`` work has finished on return.
         """
         if not isinstance(cron, str):
@@ -750,11 +755,12 @@ class Worker:
             raise _misused("worker.scheduled(scheduled_time=...)", "a datetime or milliseconds since the epoch",
                            scheduled_time)
         result = ScheduledResult()
-        given = scheduled_time
+        # none given: now on the env's clock (a test's workers_env_clock), which KV expiry reads too
+        given = env_clock(self.env).now_ms() if scheduled_time is None else scheduled_time
         if isinstance(given, int):  # milliseconds, a Number however large (a Python int would go as a BigInt)
             given = _as_number(given)
         try:
-            when = scheduled_time_ms((JsDate() if given is None else JsDate(given)).getTime())  # None: now
+            when = scheduled_time_ms(JsDate(given).getTime())
         except JsException as exc:
             raise users_mistake(ValueError(
                 f"worker.scheduled(scheduled_time={_shown(scheduled_time)}) is no time workerd can hand a scheduled "
@@ -1258,14 +1264,15 @@ def queue_consumer_names(config: Any) -> list[str]:
 
 def _announce_queue_consumers(config: Any) -> None:
     """One line on stderr, once per project, when the config consumes queues: wrangler dev runs
-    them locally (what a local producer sends reaches ``queue()``), workers-env does not, so
-    nothing ever calls the handler unless a test delivers a batch."""
+    them locally (what a local producer sends reaches ``queue()``), workers-env's producers only
+    record what is sent, so nothing ever calls the handler unless a test delivers a batch."""
     names = queue_consumer_names(config)
     if not names or not _first_time("queue consumers", Path(getattr(config, "root", ".")).resolve()):
         return
     shown = ", ".join(names)
-    print(f"workers-env: queues.consumers ({shown}): queues are not emulated, so no message reaches the "
-          f"Worker's queue() handler here (wrangler dev delivers what a local producer sends); deliver a batch "
+    print(f"workers-env: queues.consumers ({shown}): queue delivery is not emulated, so no message reaches the "
+          f"Worker's queue() handler here (wrangler dev delivers what a local producer sends; a producer here "
+          f"only records it); deliver a batch "
           f"yourself: await worker.queue([...], queue={names[0]!r}) in a test or script", file=sys.stderr, flush=True)
 
 

@@ -196,10 +196,42 @@ def _construct_abort_reason(exc: BaseException) -> Any:
     return JsException("\n".join(map(str, exc.args)), name="AbortError")
 
 
+#: An HTTP client's spelling (requests, httpx, Starlette's ``TestClient``) -> what a Fetch response has
+#: instead: the note on the ``AttributeError`` of a test (or Worker code) that reads it.
+_CLIENT_SPELLINGS = {
+    "status_code": "resp.status",
+    "reason_phrase": "resp.status_text",
+    "reason": "resp.status_text",
+    "is_success": "resp.ok",
+    "content": "await resp.bytes()",
+}
+
+
+class _NothingToSuggest:
+    """The ``obj`` of an ``AttributeError`` whose note names the fix: with ``obj`` set, Python no
+    longer fills it in, and with nothing in its ``dir()`` suggests no other name of its own."""
+
+    def __dir__(self) -> list[str]:
+        return []
+
+
 class FetchResponse:
     """A response wrapping a JS ``Response`` (Pyodide's ``FetchResponse`` surface): on Pyodide 0.28
     with ``abort_controller`` and ``abort_signal``, which ``pyodide.http.pyfetch`` sets and
     ``workers.fetch`` leaves unset (both SDKs wrap pyfetch's JS response in a new ``Response``)."""
+
+    def __getattr__(self, name: str) -> Any:
+        """Python's ``AttributeError`` for a name the response lacks; an HTTP client's spelling
+        (``resp.status_code``, which Python 3.12 would answer "Did you mean: 'status_text'?")
+        gets a note naming the Fetch API's."""
+        message = f"{type(self).__name__!r} object has no attribute {name!r}"
+        instead = _CLIENT_SPELLINGS.get(name)
+        if instead is None:
+            raise AttributeError(message, name=name, obj=self)
+        error = AttributeError(message, name=name, obj=_NothingToSuggest())
+        add_hint(error, f"workers-env: a Response (the Fetch API's, as worker.fetch() returns and the SDK wraps) "
+                        f"has no {name}, which is requests' and httpx's name: read {instead}")
+        raise users_mistake(error)
 
     def __init__(self, url: str, js_response: JsResponse, abort_controller: JsAbortController | None = None,
                  abort_signal: JsAbortSignal | None = None):

@@ -10,7 +10,7 @@ import re
 import sys
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_string, json_text, well_formed
+from workers_env._jsvalues import js_key_order, js_string, json_text, json_typeof, well_formed
 from workers_env.cli.common import CommandError
 
 from .files import STACK_GET, STACK_PUT, _parse_json_file, _read_text
@@ -100,15 +100,6 @@ def _bulk_put(args: argparse.Namespace) -> None:
     _log("Success!")
 
 
-def _typeof(value: Any) -> str:
-    """JavaScript's ``typeof`` of a value ``JSON.parse`` made."""
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    return "string" if isinstance(value, str) else "object"  # null, arrays and objects
-
-
 def _as_stringified(value: Any) -> Any:
     """``value`` with each object's keys in the order ``JSON.stringify`` writes them (array
     indices first): ``{"b": 1, "1": 2}`` prints as ``{"1":2,"b":1}``."""
@@ -133,7 +124,7 @@ def _key_names(filename: str, *, stack: float) -> list[str]:
         if isinstance(key, str):
             keys.append(key)
         else:
-            errors.append(f'The item at index {index} is type: "{_typeof(item)}" - {json_text(_as_stringified(item))}')
+            errors.append(f'The item at index {index} is type: "{json_typeof(item)}" - {json_text(_as_stringified(item))}')
     if errors:
         raise CommandError(
             f'Unexpected JSON input from "{filename}".\nExpected an array of strings or objects with a "name" key.\n'

@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_truthy
+from workers_env._jsvalues import js_key_order, js_truthy, json_typeof
 
 __all__ = ["MISSING", "js_json", "is_js_identifier"]
 
@@ -110,13 +110,7 @@ def _js_join_item(item: Any) -> str:
 
 
 def _js_typeof(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "undefined" if value is MISSING else "object"
+    return "undefined" if value is MISSING else json_typeof(value)
 
 
 def _destructured(value: Any) -> dict[str, Any]:

@@ -1,0 +1,155 @@
+"""``env.<QUEUE>`` for a ``queues.producers`` entry: ``send``/``sendBatch`` that record what left.
+
+``wrangler dev`` runs a queue locally: with no consumer of it in the session, Miniflare's
+broker drops each message unread and ``send()`` resolves with the broker's empty metrics
+(``{metadata: {metrics: {backlogCount: 0, backlogBytes: 0}}}``, measured under wrangler
+4.164.0: the ``oldestMessageTimestamp`` of 0 is workerd's "no data" and left out). The producer
+here does the same for Worker code and keeps each message it took, in order, in :attr:`sent`,
+for a test to read: a producer-only Worker's route runs as under ``wrangler dev`` and its test
+checks what it enqueued. Nothing delivers the messages to a ``queue()`` handler: a test does
+that with ``worker.queue([...])``.
+"""
+
+from __future__ import annotations
+
+import struct
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workers_env._jsvalues import JsTypedArray, json_typeof
+from workers_env.queues.limits import BODY_KINDS, CONTENT_TYPES, unsupported_content_type, wrong_body_type
+
+__all__ = ["MAX_KEPT", "QueueProducer", "SentMessage"]
+
+#: How many sent messages a producer keeps (the oldest dropped first), so that a long
+#: ``workers-env dev`` session does not grow without end; a test sends far fewer.
+MAX_KEPT = 10_000
+
+
+@dataclass(frozen=True)
+class SentMessage:
+    """One message as the Worker sent it: its body (as the binding received it), the content
+    type it travels as (``"json"`` by default from 2024-03-18, ``queues_json_messages``; else
+    ``"v8"``) and its ``delaySeconds`` (the call's, else the producer's ``delivery_delay``)."""
+
+    body: Any
+    content_type: str
+    delay_seconds: int | float | None = None
+
+
+def _type_of(value: Any) -> str:
+    """JavaScript's ``typeof`` of a value the binding received."""
+    return "function" if callable(value) else json_typeof(value)
+
+
+def _member(options: Any, key: str) -> Any:
+    return options.get(key) if isinstance(options, Mapping) else None
+
+
+#: ``struct`` codes of the typed arrays, by constructor name: their bytes, as a ``bytes`` message carries them.
+_ELEMENTS = {"Int8Array": "b", "Uint8Array": "B", "Uint8ClampedArray": "B", "Int16Array": "h", "Uint16Array": "H",
+             "Int32Array": "i", "Uint32Array": "I", "Float16Array": "e", "Float32Array": "f", "Float64Array": "d",
+             "BigInt64Array": "q", "BigUint64Array": "Q"}
+
+
+def _checked(body: Any, content_type: str) -> Any:
+    """``serialize``: a ``text`` body must be a string, a ``bytes`` body an ``ArrayBufferView``
+    (the Worker's ``bytes`` or typed array), kept as the bytes the message carries."""
+    if content_type == "text" and not isinstance(body, str):
+        raise wrong_body_type(content_type, _type_of(body))
+    if content_type != "bytes":
+        return body
+    if isinstance(body, (bytes, bytearray, memoryview)):
+        return bytes(body)
+    code = _ELEMENTS.get(body.name) if isinstance(body, JsTypedArray) else None
+    if code is None:
+        raise wrong_body_type(content_type, _type_of(body))
+    return struct.pack(f"<{len(body)}{code}", *body)
+
+
+class QueueProducer:
+    """One Queue producer binding (``WorkerQueue`` to Worker code); :attr:`sent` lists what it took."""
+
+    JS_METHODS = ("send", "sendBatch", "metrics")
+    #: The argument of each method that is an options object (a PyProxy there reads as empty).
+    JS_OPTION_ARGS = {"send": 1, "sendBatch": 1}
+
+    def __init__(self, *, binding: str = "QUEUE", queue: str | None = None, json_messages: bool = True,
+                 delivery_delay: int | float | None = None):
+        self.binding = binding
+        self.queue = queue or binding
+        self._default_type = "json" if json_messages else "v8"
+        self._delivery_delay = delivery_delay
+        self._lock = threading.Lock()
+        self._sent: list[SentMessage] = []
+
+    def __repr__(self) -> str:
+        return f"<QueueProducer {self.binding} -> {self.queue!r}: {len(self._sent)} sent>"
+
+    @property
+    def sent(self) -> list[SentMessage]:
+        """The messages sent so far, oldest first (a copy: a test may keep it)."""
+        with self._lock:
+            return list(self._sent)
+
+    @property
+    def bodies(self) -> list[Any]:
+        """The bodies of :attr:`sent`, oldest first: what most tests compare."""
+        return [message.body for message in self.sent]
+
+    def clear(self) -> None:
+        """Forget what was sent (a test reusing one producer across steps)."""
+        with self._lock:
+            self._sent.clear()
+
+    def _message(self, body: Any, content_type: Any, delay: Any, *, exact: bool) -> SentMessage:
+        """``send`` reads the content type lower-cased; ``sendBatch`` checks it so but
+        serialises with the type as written (``queue.c++``), so there ``"TEXT"`` is refused."""
+        if content_type is None:
+            kind = self._default_type
+        else:
+            text = str(content_type)
+            if text.lower() not in CONTENT_TYPES or (exact and text not in CONTENT_TYPES):
+                raise unsupported_content_type(text)
+            kind = text.lower()
+        if kind in BODY_KINDS:
+            body = _checked(body, kind)
+        return SentMessage(body, kind, delay if delay is not None else self._delivery_delay)
+
+    def _keep(self, messages: Sequence[SentMessage]) -> None:
+        with self._lock:
+            self._sent.extend(messages)
+            del self._sent[:-MAX_KEPT]
+
+    @staticmethod
+    def _answer() -> dict[str, Any]:
+        """Miniflare's broker with no consumer: its metrics, workerd leaving out the zero timestamp."""
+        return {"metadata": {"metrics": {"backlogCount": 0, "backlogBytes": 0}}}
+
+    async def send(self, body: Any, options: Any = None) -> dict[str, Any]:
+        """``queue.send(body, {contentType, delaySeconds})``."""
+        return self.send_sync(body, options)
+
+    def send_sync(self, body: Any, options: Any = None) -> dict[str, Any]:
+        self._keep([self._message(body, _member(options, "contentType"), _member(options, "delaySeconds"),
+                                  exact=False)])
+        return self._answer()
+
+    async def sendBatch(self, messages: Any, options: Any = None) -> dict[str, Any]:  # noqa: N802 - the JS name
+        """``queue.sendBatch([{body, contentType, delaySeconds}, ...], {delaySeconds})``: all or none."""
+        return self.send_batch_sync(messages, options)
+
+    def send_batch_sync(self, messages: Any, options: Any = None) -> dict[str, Any]:
+        delay = _member(options, "delaySeconds")
+        taken = [self._message(_member(m, "body"), _member(m, "contentType"),
+                               _member(m, "delaySeconds") if _member(m, "delaySeconds") is not None else delay,
+                               exact=True)
+                 for m in (messages or ())]
+        self._keep(taken)
+        return self._answer()
+
+    async def metrics(self) -> dict[str, Any]:
+        """``queue.metrics()``: the broker's empty backlog, as ``wrangler dev`` answers it."""
+        return {"backlogCount": 0, "backlogBytes": 0}
