@@ -106,7 +106,7 @@ def init_options(init: Any, kwargs: dict[str, Any], refusal: str = FETCH_INIT) -
                        encodeResponseBody=init._encode_response_body, _cache_mode=init._cache_mode,
                        fetcher=jsnull if init._fetcher is None else init._fetcher)
     elif isinstance(init, JsResponse):  # Response::Initializer: another Response's status, text, headers
-        options.update(status=init.status, headers=JsHeaders(init.headers), webSocket=init.webSocket,
+        options.update(status=init.status, headers=JsHeaders(init.headers), webSocket=init._web_socket,
                        encodeBody=init._encode_body, cf=init.cf)  # and its encodeBody and cf (workerd http.c++)
         if init.statusText:
             options["statusText"] = init.statusText
@@ -138,11 +138,16 @@ def copied_cf(cf: Any) -> Any:
     ``CfProperty::deepClone``: a ``Date`` in it is its ISO text, a function left out, a BigInt
     ``TypeError: Do not know how to serialize a BigInt``, changes to either not seen by the
     other); a function, whose JSON is ``undefined``, V8's ``SyntaxError: "undefined" is not valid
-    JSON`` (wrangler dev 4.164.0, a Request's and a Response's); a Python value Pyodide hands over
-    as a PyProxy is kept as it is."""
+    JSON`` (wrangler dev 4.164.0, a Request's and a Response's). A Python dict or list (``cf={...}``
+    as a keyword argument reaches JavaScript as a PyProxy) is copied the same way, as
+    ``JSON.stringify`` writes its PyProxy: its keys from Pyodide 0.28 (``None`` values dropped),
+    ``{}`` on 0.26 -- measured on 0.26.0a4, 0.28.2 and 314.0.6 under Node -- so the Worker's later
+    changes to the dict are not seen, and ``cf`` reads back a JS object."""
     if getattr(type(cf), "typeof", None) == "function" or (callable(cf) and not isinstance(cf, JsProxy)):
         # a JavaScript function, create_proxy(a callable), or a Python callable -- a PyProxy function
         raise JsException('"undefined" is not valid JSON', name="SyntaxError")
+    if is_python_container(cf) or is_container_subclass_proxy(cf):
+        cf = pyproxy_json(cf, "cf of a Request or Response init")
     return json_parse(js_json_dumps(cf)) if isinstance(cf, (JsObject, JsArray)) else cf
 
 
@@ -1077,6 +1082,8 @@ class JsResponse(_Body):
                             "webSocket", "cf"})
     #: an init's ``cf``; ``undefined`` without one (Pyodide reads a getter's ``undefined`` as None)
     cf: Any = None
+    #: the init's ``webSocket`` end; None: none, ``webSocket`` reads ``null``
+    _web_socket: Any = None
 
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
         options = init_options(init, kwargs, RESPONSE_INIT)
@@ -1139,7 +1146,7 @@ class JsResponse(_Body):
         self.url = ""
         self.type = "default"
         self.redirected = False
-        self.webSocket = web_socket
+        self._web_socket = web_socket
         #: ``encodeBody``: ``"manual"`` sends the body as given, whatever its ``Content-Encoding``
         self._encode_body = checked_mode(options.get("encodeBody"), "encodeBody")
         if options.get("cf") is not None:  # an init's cf is the Response's (undefined without one)
@@ -1150,6 +1157,12 @@ class JsResponse(_Body):
     @property
     def ok(self) -> bool:
         return 200 <= self.status <= 299
+
+    @property
+    def webSocket(self) -> Any:  # noqa: N802 - JS name
+        """workerd's ``Response.webSocket`` (``http.h``, a ``kj::Maybe<jsg::Ref<WebSocket>>``): the
+        init's end, else ``null`` -- ``None`` on Pyodide 0.26, ``jsnull`` from 0.28."""
+        return js_null() if self._web_socket is None else self._web_socket
 
     @staticmethod
     def new(body: Any = None, init: Any = None) -> JsResponse:
@@ -1194,7 +1207,7 @@ class JsResponse(_Body):
         return response
 
     def clone(self) -> JsResponse:
-        if self.webSocket is not None:
+        if self._web_socket is not None:
             raise js_type_error("Cannot clone a response to a WebSocket handshake.")
         branch = self._tee_live()
         self._reopen_closed()

@@ -601,7 +601,7 @@ class Worker:
         except BaseException:
             await ctx._finish()
             raise
-        if response.webSocket is not None:  # a WebSocket handshake: the request lives while it is open
+        if response._web_socket is not None:  # a WebSocket handshake: the request lives while it is open
             try:
                 far = accept_upgrade(request, response)
             except BaseException:

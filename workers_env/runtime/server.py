@@ -269,14 +269,14 @@ class WorkerApp:
         if upgrade is not None:  # Miniflare logs the Worker's 101, whatever KJ then answers the client
             self._log(scope, 101, response.statusText, answered["started"], request.url)
         try:
-            check_returnable(response.webSocket)
+            check_returnable(response._web_socket)
         except JsException as error:  # workerd answers the handshake, then fails to couple the end:
             if upgrade is not None:  # the 101 (or KJ's refusal), the error logged, the connection closed
                 upgrade(refusal or handshake_response(request.headers.get("sec-websocket-key"), headers), None)
             log.error("Uncaught %s: %s", error.name, error.message)
             return
         if refusal is not None or upgrade is None:
-            couple(response.webSocket)._drop()
+            couple(response._web_socket)._drop()
             if upgrade is not None and refusal is not None:
                 upgrade(refusal, None)
             return
@@ -405,7 +405,7 @@ class WorkerApp:
         chunked = False
         try:
             response = await worker.dispatch(request, ctx)
-            if response.webSocket is not None:  # a WebSocket handshake: the socket is handed over after
+            if response._web_socket is not None:  # a WebSocket handshake: the socket is handed over after
                 check_asked(request)  # (workerd's refusal first: a 500 as for any uncaught error)
                 answered["websocket"], answered["started"] = response, started
                 return
