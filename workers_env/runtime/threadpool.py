@@ -333,17 +333,24 @@ _TIMEOUT_TAKERS = frozenset(
 def _webloop_timer_call(loop: asyncio.AbstractEventLoop, caller: FrameType | None) -> bool:
     """Whether ``call_later``/``call_at`` of ``loop`` is asked by Worker code (or a library it
     runs) on the running loop (past the per-loop ``call_at`` wrapper of runtime/timers.py, and
-    past asyncio's :data:`_TIMEOUT_TAKERS` to whoever called them): asyncio's own calls (its
-    ``sleep``, ``call_later``'s ``call_at``) and workers-env's keep asyncio's timers."""
+    past asyncio's :data:`_TIMEOUT_TAKERS` to whoever called them -- or, for ``asyncio.wait``
+    made a task of its own, ``create_task(asyncio.wait(...))``, to the step of a task the
+    Worker's code started: Pyodide's every timer is WebLoop's, whoever awaits): asyncio's own
+    calls (its ``sleep``, ``call_later``'s ``call_at``) and workers-env's keep asyncio's timers."""
     if current_runtime() is None or caller is None:  # (the cheap test first: timers are a hot path)
         return False
     if caller.f_code is timers.PASSING_CALL_AT:
         caller = caller.f_back
     if caller is not None and caller.f_code in _TIMEOUT_TAKERS:
-        while caller is not None and caller.f_code.co_filename.startswith(_ASYNCIO):
+        while (caller is not None and caller.f_code is not _CALLBACK
+               and caller.f_code.co_filename.startswith(_ASYNCIO)):
             caller = caller.f_back  # (``wait`` to ``_wait``: the first frame outside asyncio asked)
+        if caller is not None and caller.f_code in _STEPS:  # a task of Worker code's whose coroutine
+            return loop is asyncio._get_running_loop()  # is asyncio's own ``wait``
+    # (current_runtime() was read above: the rest of _webloop_call's test, the loop running)
     return (caller is not None and not caller.f_code.co_filename.startswith(PACKAGE_DIR)
-            and loop is asyncio._get_running_loop() and _webloop_call(caller))
+            and loop is asyncio._get_running_loop()
+            and (caller.f_code is _CALLBACK or not caller.f_code.co_filename.startswith(_ASYNCIO)))
 
 
 def _install_timers() -> None:
