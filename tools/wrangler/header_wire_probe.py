@@ -35,6 +35,14 @@ CASES = {
                        'Response.new("hello", headers=[["x-z", "1"], ["date", "x"], ["server", "me"], ["a", "2"]])'),
     "/order-stream": ('new Response(new Response("hello").body, {headers: [["x-z", "1"], ["content-type", "t/x"]]})',
                       'Response.new(Response.new("hello").body, headers=[["x-z", "1"], ["content-type", "t/x"]])'),
+    "/order-chunked": ('(() => { const {readable, writable} = new TransformStream(); const w = writable.getWriter(); '
+                       'w.write(new TextEncoder().encode("hi")); w.close(); '
+                       'return new Response(readable, {headers: [["x-a", "1"], ["content-type", "t/x"]]}); })()',
+                       'Response.new(_streamed(), headers=[["x-a", "1"], ["content-type", "t/x"]])'),
+    "/order-indexed": ('new Response("hello", {headers: [["mf-cf-blob", "v"], ["origin", "v"], ["etag", "e"], '
+                       '["vary", "a"], ["x-a", "1"], ["www-authenticate", "v"], ["pragma", "v"], ["x-a", "2"]]})',
+                       'Response.new("hello", headers=[["mf-cf-blob", "v"], ["origin", "v"], ["etag", "e"], '
+                       '["vary", "a"], ["x-a", "1"], ["www-authenticate", "v"], ["pragma", "v"], ["x-a", "2"]])'),
     "/order-empty": ('new Response(null, {status: 204, headers: [["x-z", "1"], ["a", "2"]]})',
                      'Response.new(None, status=204, headers=[["x-z", "1"], ["a", "2"]])'),
     "/surrogate": ('new Response("ok", {headers: [["x-a", "\\uD800"], ["x-b", "a\\uDC00b"], ["x-c", "\\uD83D\\uDE00"], '
@@ -57,6 +65,9 @@ JS = "export default {\n  async fetch(request) {\n    const url = new URL(reques
 
 PY = "from js import Response, Headers, URL, fetch\nfrom pyodide.ffi import to_js\n" \
      "from workers import WorkerEntrypoint\n\n\n" \
+     "def _streamed():\n    from js import TransformStream, TextEncoder\n    pair = TransformStream.new()\n" \
+     "    writer = pair.writable.getWriter()\n    writer.write(TextEncoder.new().encode('hi'))\n" \
+     "    writer.close()\n    return pair.readable\n\n\n" \
      "class Default(WorkerEntrypoint):\n    async def fetch(self, request):\n" \
      "        url = URL.new(request.js_object.url)\n" \
      "        to = url.searchParams.get('to')\n" \
