@@ -79,10 +79,10 @@ def request(url: str, *, method: str = "GET", body: bytes | None = None, headers
     req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
     try:
         with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
-            return resp.status, dict(resp.headers.items()), resp.read()
+            return resp.status, {k.lower(): v for k, v in resp.headers.items()}, resp.read()
     except urllib.error.HTTPError as err:
         with err:  # its response, closed (3.14 warns of one left to the collector)
-            return err.code, dict(err.headers.items()), err.read()
+            return err.code, {k.lower(): v for k, v in err.headers.items()}, err.read()
 
 
 def exchange(port: int, data: bytes, *, wait: float = TIMEOUT) -> bytes:

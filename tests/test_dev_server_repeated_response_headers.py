@@ -1,6 +1,9 @@
 """A response header a Worker appends several times goes out as several header lines, as workerd
 writes them (``wrangler dev`` 4.164.0): ``X-Multi: 1`` and ``X-Multi: 2``, not ``X-Multi: 1, 2``,
-like ``Set-Cookie``; inside the Worker, ``headers.get`` still joins them with ``", "``."""
+like ``Set-Cookie`` -- but a name KJ's header table indexes (``Vary``, ``Cache-Control``: see
+runtime/wireheaders.py) goes on one line, its values joined by ``", "``, as KJ holds it
+(tools/wrangler/header_wire_probe.py; two lines here before 2026-12-04); inside the Worker,
+``headers.get`` joins them all with ``", "``."""
 
 from __future__ import annotations
 
@@ -34,5 +37,5 @@ def test_each_appended_value_is_a_header_line_of_its_own(tmp_path) -> None:
     lines = _header_lines(raw)
     assert [v for k, v in lines if k == "x-multi"] == ["1", "2, 3"]
     assert [v for k, v in lines if k == "set-cookie"] == ["a=1; Path=/", "b=2; HttpOnly"]
-    assert [v for k, v in lines if k == "vary"] == ["Accept", "Origin"]
+    assert [v for k, v in lines if k == "vary"] == ["Accept, Origin"]
     assert raw.endswith(b"\r\n\r\n1, 2, 3")  # the Worker's own get() joins them

@@ -1,7 +1,9 @@
 """``asyncio.wait(fs, timeout=t)`` and ``asyncio.as_completed(fs, timeout=t)`` hand ``t`` to
 ``loop.call_later`` unchecked, and on Pyodide every ``call_later`` is ``WebLoop``'s: a negative
 timeout in Worker code is ``ValueError: Can't schedule in the past`` (0.26.0a4, 0.28.2 and 314.0.6
-measured under Node), where asyncio's own loop waits no time at all. ``asyncio.timeout`` and
+measured under Node), where asyncio's own loop waits no time at all -- awaited, or made a task of
+its own (``create_task``, ``ensure_future``, ``gather``: the same there; such a task kept
+asyncio's timer here before 2026-12-04). ``asyncio.timeout`` and
 ``wait_for`` check for a time already past themselves: their ``TimeoutError`` in both."""
 
 from __future__ import annotations
@@ -46,7 +48,17 @@ ENTRY = """\
                 done, _ = await asyncio.wait([asyncio.ensure_future(asyncio.sleep(0))], timeout=1)
                 return len(done)
 
-            return Response.json([await outcome(f) for f in (wait, as_completed, timeout, wait_for, wait_in_time)])
+            def task():
+                return asyncio.create_task(asyncio.wait([loop.create_future()], timeout=-1))
+
+            def future():
+                return asyncio.ensure_future(asyncio.wait([loop.create_future()], timeout=-1))
+
+            def gathered():
+                return asyncio.gather(asyncio.wait([loop.create_future()], timeout=-1))
+
+            return Response.json([await outcome(f) for f in (wait, as_completed, timeout, wait_for, wait_in_time,
+                                                              task, future, gathered)])
 """
 
 
@@ -56,4 +68,4 @@ async def test_a_negative_timeout_of_wait_and_as_completed_is_refused(tmp_path, 
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date))
     assert await (await worker.fetch("/")).json() == [
         "ValueError: Can't schedule in the past", "ValueError: Can't schedule in the past",
-        "TimeoutError: ", "TimeoutError: ", "1"]
+        "TimeoutError: ", "TimeoutError: ", "1"] + ["ValueError: Can't schedule in the past"] * 3

@@ -109,5 +109,5 @@ async def test_the_dev_server_sends_the_bodys_own_length(tmp_path):
         sent.append(message)
 
     await app(scope, receive, send)
-    headers = dict(sent[0]["headers"])
+    headers = {name.lower(): value for name, value in sent[0]["headers"]}  # (KJ's spelling: Content-Length)
     assert headers[b"content-length"] == b"11" and sent[1]["body"] == b"hello world"

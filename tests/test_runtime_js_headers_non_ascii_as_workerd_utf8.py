@@ -89,5 +89,5 @@ def test_on_the_wire_a_non_ascii_name_is_not_sent_and_a_value_is_utf8(tmp_path) 
         raw = exchange(server.port, b"GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
     head = raw.partition(b"\r\n\r\n")[0].lower()
     assert raw.startswith(b"HTTP/1.1 200") and b"\r\nx-a: caf\xc3\xa9" in head
-    assert b"\r\nx-b: \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" in head  # workerd: ED A0 80 (see README)
+    assert b"\r\nx-b: \xed\xa0\x80" in head  # a lone surrogate's bytes, as workerd sends them
     assert b"\xe2\x82\xac" not in head and b"x-\xef" not in head

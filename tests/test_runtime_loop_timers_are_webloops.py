@@ -2,7 +2,9 @@
 loop are Pyodide's ``WebLoop``'s in every era (``webloop.py`` of 0.26.0a4, 0.28.2 and 314.0.6, the
 same calls measured under Node): a time in the past is ``ValueError: Can't schedule in the past``
 (asyncio's runs the callback at once), and the answer is a plain ``asyncio.Handle`` --
-``<Handle ...>``, no ``when()`` -- which cancels the timer. Worker code's ``time.sleep(t)`` from
+``<Handle ...>``, no ``when()`` -- which cancels the timer. An infinite delay never fires: WebLoop
+hands it to ``setTimeout`` as ``Infinity``, which workerd clamps to 100 years (io-context.c++;
+Node's clamp to 1 ms under the Pyodide runner is Node's own), as asyncio's timer at ``inf`` here. Worker code's ``time.sleep(t)`` from
 Pyodide 0.28 is ``run_sync(asyncio.sleep(t))`` under that Pyodide's Python (3.13, 3.14): a
 negative delay returns at once, NaN is ``ValueError: Invalid delay: NaN (not a number)``; on 0.26
 it is CPython's own (``sleep length must be non-negative``, ``Invalid value NaN (not a number)``)."""
@@ -30,14 +32,15 @@ class Default(WorkerEntrypoint):
         handle = loop.call_later(0.01, ran.append, "later")
         cancelled = loop.call_at(loop.time() + 0.01, ran.append, "cancelled")
         cancelled.cancel()
-        got += [type(handle).__name__, repr(handle).startswith("<Handle "), hasattr(handle, "when"),
+        forever = loop.call_later(float("inf"), ran.append, "forever")
+        got += [type(forever).__name__, type(handle).__name__, repr(handle).startswith("<Handle "), hasattr(handle, "when"),
                 isinstance(handle, asyncio.TimerHandle), cancelled.cancelled()]
         await asyncio.sleep(0.05)
         got.append(ran)
         got += [outcome(lambda: time.sleep(-1)), outcome(lambda: time.sleep(float("nan")))]
         return Response.json(got)
 """
-WEBLOOP = ["ValueError: Can't schedule in the past", "ValueError: Can't schedule in the past",
+WEBLOOP = ["ValueError: Can't schedule in the past", "ValueError: Can't schedule in the past", "Handle",
            "Handle", True, False, False, True, ["later"]]
 
 

@@ -10,7 +10,7 @@ never canceled (the request hung)."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import OUTCOME, one_file_worker
 
 from workers_env import load_worker
 
@@ -19,13 +19,7 @@ import asyncio
 from js import Error, TextEncoder, TransformStream
 from workers import Response, WorkerEntrypoint
 
-async def outcome(awaitable):
-    try:
-        await awaitable
-        return "ok"
-    except Exception as exc:
-        return str(exc)
-
+""" + OUTCOME + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         source, target = TransformStream.new(), TransformStream.new()
@@ -42,10 +36,10 @@ class Default(WorkerEntrypoint):
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("date", "flags", "pipe"), [
-    ("2026-11-16", (), "ok"),
+    ("2026-11-16", (), "resolved"),
     ("2026-11-17", (), "Error: rcancel"),
     ("2026-11-16", ("pipe_to_backward_propagation",), "Error: rcancel"),
-    ("2026-11-17", ("no_pipe_to_backward_propagation",), "ok"),
+    ("2026-11-17", ("no_pipe_to_backward_propagation",), "resolved"),
 ])
 async def test_the_source_is_canceled_and_the_pipe_rejects_from_the_flag(tmp_path, date, flags, pipe):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date, flags=flags))

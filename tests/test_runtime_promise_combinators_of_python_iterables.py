@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 
-from worker_helpers import one_file_worker
+from worker_helpers import SETTLED_VALUE, one_file_worker
 
 from workers_env import load_worker
 
@@ -23,13 +23,7 @@ from pyodide.ffi import to_js
 from workers import Response, WorkerEntrypoint
 
 
-async def outcome(awaitable):
-    try:
-        value = await awaitable
-    except Exception as exc:
-        return str(exc).splitlines()[0]
-    return value.to_py() if hasattr(value, "to_py") else value
-
+""" + SETTLED_VALUE + """
 
 class Items:
     def __iter__(self):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import OUTCOME, one_file_worker
 
 from workers_env import load_worker
 
@@ -24,13 +24,7 @@ import asyncio
 from js import AbortController, FixedLengthStream, TransformStream, TextEncoder, Response as JsResponse
 from workers import Response, WorkerEntrypoint
 
-async def outcome(awaitable):
-    try:
-        await awaitable
-        return "ok"
-    except Exception as exc:
-        return str(exc)
-
+""" + OUTCOME + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         out = []
@@ -101,7 +95,7 @@ async def test_signal_closed_destination_failing_destination_and_option_types(tm
         "Error: stop", "Error: stop", "Error: stop",
         "TypeError: This destination writable stream is closed.", DISTURBED, [NO_LONGER_READABLE, NO_LONGER_READABLE],
         "TypeError: This destination writable stream is closed.", DISTURBED,
-        "TypeError: Attempt to write too many bytes through a FixedLengthStream.", "ok",
+        "TypeError: Attempt to write too many bytes through a FixedLengthStream.", "resolved",
         "TypeError: Attempt to write too many bytes through a FixedLengthStream.",
         "TypeError: Attempt to write too many bytes through a FixedLengthStream.",
         [False, False],

@@ -162,6 +162,17 @@ async def outcome(awaitable):
         return str(exc)
 """
 
+#: Worker source for ``await outcome(awaitable)``: what the awaitable settles with (``to_py()`` of a
+#: JS value), else the first line of the rejection's text -- for the ``Promise`` combinator tests.
+SETTLED_VALUE = """
+async def outcome(awaitable):
+    try:
+        value = await awaitable
+    except Exception as exc:
+        return str(exc).splitlines()[0]
+    return value.to_py() if hasattr(value, "to_py") else value
+"""
+
 #: Worker source for ``attempt(make)``: ``"made"`` when ``make()`` returns, else the text of what
 #: it raised, so a Worker can report which constructions workerd would refuse and how.
 ATTEMPT = """

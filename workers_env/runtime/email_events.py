@@ -25,7 +25,7 @@ from workers_env._jsvalues import JS_WHITESPACE
 from workers_env.runtime.jsbuffers import JsBuffer
 from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import JsObject, JsProxy
-from workers_env.runtime.jsweb import JsHeaders, JsResponse, shown_name
+from workers_env.runtime.jsweb import JsHeaders, JsResponse, shown_name, shown_value
 
 __all__ = ["EmailResult", "ForwardableEmailMessage", "MissingEmailHandler", "email_problem"]
 
@@ -190,8 +190,8 @@ class ForwardableEmailMessage(JsProxy):
         message_id = _message_id(str(rcptTo))
         log.info("Email handler forwarded message with\n  rcptTo: %s", rcptTo)
         self._result.events.append({"type": "forward", "timestamp": _now(), "messageId": message_id})
-        self._result.forwards.append({"recipient": str(rcptTo), "headers": [[shown_name(k), v] for k, v in extra._pairs],
-                                      "messageId": message_id})
+        lines = [[shown_name(k), shown_value(v)] for k, v in extra._pairs]
+        self._result.forwards.append({"recipient": str(rcptTo), "headers": lines, "messageId": message_id})
         return JsObject({"messageId": message_id})
 
     @promise_call

@@ -130,7 +130,7 @@ def _response(value: JsResponse) -> JsResponse:
     ``new Response(null, init)`` of its status, status text, headers (new, mutable), ``cf`` and
     ``encodeBody`` -- its ``url``, ``redirected`` and ``type`` are not kept -- or, of status 0,
     ``Response.error()``; a WebSocket's is refused, a ``WebSocket`` not being serializable."""
-    if value.webSocket is not None:
+    if value._web_socket is not None:
         raise _data_clone_error('Could not serialize object of type "WebSocket". This type does not support '
                                 "serialization.")
     headers = _headers(value.headers)

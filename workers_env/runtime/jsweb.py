@@ -106,7 +106,7 @@ def init_options(init: Any, kwargs: dict[str, Any], refusal: str = FETCH_INIT) -
                        encodeResponseBody=init._encode_response_body, _cache_mode=init._cache_mode,
                        fetcher=jsnull if init._fetcher is None else init._fetcher)
     elif isinstance(init, JsResponse):  # Response::Initializer: another Response's status, text, headers
-        options.update(status=init.status, headers=JsHeaders(init.headers), webSocket=init.webSocket,
+        options.update(status=init.status, headers=JsHeaders(init.headers), webSocket=init._web_socket,
                        encodeBody=init._encode_body, cf=init.cf)  # and its encodeBody and cf (workerd http.c++)
         if init.statusText:
             options["statusText"] = init.statusText
@@ -138,11 +138,16 @@ def copied_cf(cf: Any) -> Any:
     ``CfProperty::deepClone``: a ``Date`` in it is its ISO text, a function left out, a BigInt
     ``TypeError: Do not know how to serialize a BigInt``, changes to either not seen by the
     other); a function, whose JSON is ``undefined``, V8's ``SyntaxError: "undefined" is not valid
-    JSON`` (wrangler dev 4.164.0, a Request's and a Response's); a Python value Pyodide hands over
-    as a PyProxy is kept as it is."""
+    JSON`` (wrangler dev 4.164.0, a Request's and a Response's). A Python dict or list (``cf={...}``
+    as a keyword argument reaches JavaScript as a PyProxy) is copied the same way, as
+    ``JSON.stringify`` writes its PyProxy: its keys from Pyodide 0.28 (``None`` values dropped),
+    ``{}`` on 0.26 -- measured on 0.26.0a4, 0.28.2 and 314.0.6 under Node -- so the Worker's later
+    changes to the dict are not seen, and ``cf`` reads back a JS object."""
     if getattr(type(cf), "typeof", None) == "function" or (callable(cf) and not isinstance(cf, JsProxy)):
         # a JavaScript function, create_proxy(a callable), or a Python callable -- a PyProxy function
         raise JsException('"undefined" is not valid JSON', name="SyntaxError")
+    if is_python_container(cf) or is_container_subclass_proxy(cf):
+        cf = pyproxy_json(cf, "cf of a Request or Response init")
     return json_parse(js_json_dumps(cf)) if isinstance(cf, (JsObject, JsArray)) else cf
 
 
@@ -182,6 +187,12 @@ def shown_name(key: str) -> str:
     return key if key.isascii() else _held_bytes(key).decode("utf-8", "replace")
 
 
+def shown_value(value: str) -> str:
+    """A held header value as workerd reads it back (``get``, iteration): its bytes as UTF-8,
+    U+FFFD for each byte that does not decode (a lone surrogate's ED A0 80 reads as three)."""
+    return value if value.isascii() else _held_bytes(value).decode("utf-8", "replace")
+
+
 def _no_own_properties(init: Any) -> tuple[()]:
     """An init that is not iterable in JavaScript -- a ``URL``, a ``Response``, a function, or
     the PyProxy of a Python object with neither ``__iter__`` nor ``__getitem__`` (a
@@ -202,7 +213,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     """The JS ``Headers`` class: names lower-cased, iteration sorted by the names' bytes."""
 
     _js_name = "Headers"
-    _not_js = frozenset({"items", "lines", "immutable"})  # workers-env's own (``dir()`` leaves them out)
+    _not_js = frozenset({"items", "lines", "sent_items", "immutable"})  # workers-env's own (``dir()`` leaves them out)
     #: workerd's guard (headers.h): the headers of an incoming Request, of a fetch answer (a
     #: subrequest's, a binding's such as ``env.ASSETS``, ``caches.default.match``'s) and of
     #: ``Response.redirect`` refuse ``set``/``append``/``delete``; their ``clone()``'s keep that, a
@@ -273,12 +284,17 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     @staticmethod
     def _value(value: Any) -> str:
         """``String(value)`` as JavaScript makes it (``true``, ``1`` for 1.0, ``null``), trimmed;
-        CR, LF and NUL are refused as workerd refuses them."""
+        CR, LF and NUL are refused as workerd refuses them. workerd keeps the UTF-8 of the JS
+        string, a lone surrogate as its 3 bytes (ED A0 80 for U+D800), and sends those bytes (in a
+        response and in a ``fetch``, wrangler dev 4.164.0), reading them back as 3 U+FFFD: held
+        here as the str that decodes them with ``surrogateescape``, as a name is
+        (:func:`shown_value` reads it back)."""
         text = js_text(value).strip(" \t\r\n")
         if _BAD_VALUE.search(text):
             raise js_type_error("Invalid header value.")
-        if not text.isascii():  # workerd keeps the UTF-8 of the JS string, a lone surrogate as its
-            text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")  # 3 bytes: 3 U+FFFD
+        if not text.isascii():  # (two surrogates that pair up are one character in JavaScript)
+            text = (_jsvalues.surrogate_pairs_joined(text).encode("utf-8", "surrogatepass")
+                    .decode("utf-8", "surrogateescape"))
         return text
 
     # JavaScript methods ignore extra arguments: ``headers.get(name, "")`` is ``get(name)``
@@ -304,7 +320,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     def get(self, name: Any, *_ignored: Any) -> Any:
         """The value (several joined by ``, ``), or ``null`` as the Worker's Pyodide converts it."""
         key = self._name(name)
-        values = [v for k, v in self._pairs if k == key]
+        values = [shown_value(v) for k, v in self._pairs if k == key]
         return ", ".join(values) if values else js_null()
 
     def __getitem__(self, name: Any) -> Any:
@@ -323,7 +339,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         return any(k == key for k, _ in self._pairs)
 
     def getSetCookie(self) -> list[str]:  # noqa: N802 - JS name
-        return [v for k, v in self._pairs if k == "set-cookie"]
+        return [shown_value(v) for k, v in self._pairs if k == "set-cookie"]
 
     @jsg_required("string")
     def getAll(self, name: Any, *_ignored: Any) -> list[str]:  # noqa: N802 - JS name
@@ -335,12 +351,13 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
 
     _pyodide_flags = frozenset({"HAS_GET", "HAS_SET", "IS_ITERABLE"})  # get(), set(), [Symbol.iterator]; no size
 
-    def _displayed(self) -> list[tuple[str, str]]:
+    def _displayed(self, *, held: bool = False) -> list[tuple[str, str]]:
         """workerd's ``getDisplayedHeaders``: one line per name in order of the name's bytes, its
-        values joined, each ``set-cookie`` value its own line, the name read back as UTF-8."""
+        values joined, each ``set-cookie`` value its own line, the name read back as UTF-8 (the
+        values too, unless ``held``: their bytes kept, see :meth:`_value`)."""
         lines: list[tuple[str, str]] = []
         for key in sorted({k for k, _ in self._pairs}, key=_held_bytes):
-            values = [v for k, v in self._pairs if k == key]
+            values = [v if held else shown_value(v) for k, v in self._pairs if k == key]
             if key == "set-cookie":
                 lines.extend((key, value) for value in values)
             else:
@@ -377,13 +394,18 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         """Every header line in order of name (set-cookie values kept apart)."""
         return self._displayed()
 
+    def sent_items(self) -> list[tuple[str, str]]:
+        """:meth:`items` with each value as workerd sends it: ``value.encode("utf-8",
+        "surrogateescape")`` is its bytes (a lone surrogate's ED A0 80, not three U+FFFD)."""
+        return self._displayed(held=True)
+
     def to_py(self, *, depth: int = -1, default_converter: Any = None) -> Any:
         return dict(self.items())
 
     def lines(self) -> list[tuple[str, str]]:
         """Every header line as workerd writes it on the wire: in order of name, each value
         ``append`` gave on a line of its own (``X-A: 1`` and ``X-A: 2``, not ``X-A: 1, 2``),
-        as wrangler dev 4.164.0 sends them."""
+        as wrangler dev 4.164.0 sends them; values as :meth:`sent_items` holds them."""
         return [(shown_name(k), v) for k, v in sorted(self._pairs, key=lambda pair: _held_bytes(pair[0]))]
 
 
@@ -1077,6 +1099,8 @@ class JsResponse(_Body):
                             "webSocket", "cf"})
     #: an init's ``cf``; ``undefined`` without one (Pyodide reads a getter's ``undefined`` as None)
     cf: Any = None
+    #: the init's ``webSocket`` end; None: none, ``webSocket`` reads ``null``
+    _web_socket: Any = None
 
     def __init__(self, body: Any = None, init: Any = None, **kwargs: Any):
         options = init_options(init, kwargs, RESPONSE_INIT)
@@ -1139,7 +1163,7 @@ class JsResponse(_Body):
         self.url = ""
         self.type = "default"
         self.redirected = False
-        self.webSocket = web_socket
+        self._web_socket = web_socket
         #: ``encodeBody``: ``"manual"`` sends the body as given, whatever its ``Content-Encoding``
         self._encode_body = checked_mode(options.get("encodeBody"), "encodeBody")
         if options.get("cf") is not None:  # an init's cf is the Response's (undefined without one)
@@ -1150,6 +1174,12 @@ class JsResponse(_Body):
     @property
     def ok(self) -> bool:
         return 200 <= self.status <= 299
+
+    @property
+    def webSocket(self) -> Any:  # noqa: N802 - JS name
+        """workerd's ``Response.webSocket`` (``http.h``, a ``kj::Maybe<jsg::Ref<WebSocket>>``): the
+        init's end, else ``null`` -- ``None`` on Pyodide 0.26, ``jsnull`` from 0.28."""
+        return js_null() if self._web_socket is None else self._web_socket
 
     @staticmethod
     def new(body: Any = None, init: Any = None) -> JsResponse:
@@ -1194,7 +1224,7 @@ class JsResponse(_Body):
         return response
 
     def clone(self) -> JsResponse:
-        if self.webSocket is not None:
+        if self._web_socket is not None:
             raise js_type_error("Cannot clone a response to a WebSocket handshake.")
         branch = self._tee_live()
         self._reopen_closed()

@@ -37,7 +37,8 @@ from urllib.parse import urlsplit
 
 from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException, WorkersEnvError, add_hint, users_mistake
-from workers_env._jsvalues import surrogate_pairs_joined, well_formed
+from workers_env._deep import MAX_CONVERSION_DEPTH
+from workers_env._jsvalues import nests_deeper_than, surrogate_pairs_joined, well_formed
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.build import build_command, build_syncs, unfound_pyproject
 from workers_env.config.compat import (
@@ -423,10 +424,16 @@ def _check_request_arguments(url: Any, method: Any, headers: Any, cf: Any = None
         takes = 'a dict of request.cf properties ({"country": "DE"})'
         if not isinstance(cf, Mapping):
             raise _misused("worker.fetch(cf=...)", takes, cf)
-        try:  # request.cf is JSON data in production (Cloudflare's, Miniflare's): JSON.parse of it
+        # request.cf is JSON data in production (Cloudflare's, Miniflare's): JSON.parse of it; a
+        # Worker reading one nested past what workers-env converts would meet NotEmulatedError, so it
+        # is refused here, on every Python (Python's json writes such a one from 3.13)
+        deeper = "it nests deeper than workers-env converts (about 1,000 levels)"
+        if nests_deeper_than(dict(cf), MAX_CONVERSION_DEPTH):
+            raise users_mistake(TypeError(f"worker.fetch(cf=...) takes {takes} of JSON data: {deeper}"))
+        try:
             _json.dumps(dict(cf))
-        except (TypeError, ValueError, RecursionError) as exc:
-            reason = "it nests deeper than Python's json writes" if isinstance(exc, RecursionError) else str(exc)
+        except (TypeError, ValueError, RecursionError) as exc:  # (json's own depth limit: before 3.13)
+            reason = deeper if isinstance(exc, RecursionError) else str(exc)
             raise users_mistake(TypeError(f"worker.fetch(cf=...) takes {takes} of JSON data: {reason}")) from None
     if not isinstance(url, str):
         raise _misused("worker.fetch()", 'the URL or path as a str (worker.fetch("/search"))', url)
@@ -511,7 +518,10 @@ def build_request(
         try:
             body = _json.dumps(json)
         except (TypeError, ValueError, RecursionError) as exc:
-            reason = "it nests deeper than Python's json writes" if isinstance(exc, RecursionError) else str(exc)
+            # (a body is text: as deep as this Python's json writes -- from 3.13 far past 1,000 levels,
+            # a little under it before)
+            reason = ("it nests deeper than this Python's json module writes" if isinstance(exc, RecursionError)
+                      else str(exc))
             raise users_mistake(TypeError(f"worker.fetch(json=...) takes JSON data (dicts, lists, str, numbers, "
                                           f"booleans, None): {reason}")) from None
         if not any(k.lower() == "content-type" for k, _ in pairs):
@@ -656,7 +666,7 @@ class Worker:
         except BaseException:
             await ctx._finish()
             raise
-        if response.webSocket is not None:  # a WebSocket handshake: the request lives while it is open
+        if response._web_socket is not None:  # a WebSocket handshake: the request lives while it is open
             try:
                 far = accept_upgrade(request, response)
             except BaseException:

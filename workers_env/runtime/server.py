@@ -69,6 +69,7 @@ from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.websocketwire import WireWebSocket, handshake_refusal, handshake_response
 from workers_env.runtime.websockets import accept_upgrade, check_asked, check_returnable, couple
+from workers_env.runtime.wireheaders import wire_order
 
 __all__ = [
     "HEADER_TIMEOUT",
@@ -269,14 +270,14 @@ class WorkerApp:
         if upgrade is not None:  # Miniflare logs the Worker's 101, whatever KJ then answers the client
             self._log(scope, 101, response.statusText, answered["started"], request.url)
         try:
-            check_returnable(response.webSocket)
+            check_returnable(response._web_socket)
         except JsException as error:  # workerd answers the handshake, then fails to couple the end:
             if upgrade is not None:  # the 101 (or KJ's refusal), the error logged, the connection closed
                 upgrade(refusal or handshake_response(request.headers.get("sec-websocket-key"), headers), None)
             log.error("Uncaught %s: %s", error.name, error.message)
             return
         if refusal is not None or upgrade is None:
-            couple(response.webSocket)._drop()
+            couple(response._web_socket)._drop()
             if upgrade is not None and refusal is not None:
                 upgrade(refusal, None)
             return
@@ -330,7 +331,7 @@ class WorkerApp:
             close = False
             if message["type"] == "http.response.start":
                 state["started"] = True
-                empty = any(k == b"content-length" and v == b"0" for k, v in message.get("headers", ()))
+                empty = any(k.lower() == b"content-length" and v == b"0" for k, v in message.get("headers", ()))
                 if not upload.complete and empty:  # closed after it, the rest of the body not waited for
                     message = {**message, "headers": [*message["headers"], (b"connection", b"close")]}
                     state["closing"] = True
@@ -405,7 +406,7 @@ class WorkerApp:
         chunked = False
         try:
             response = await worker.dispatch(request, ctx)
-            if response.webSocket is not None:  # a WebSocket handshake: the socket is handed over after
+            if response._web_socket is not None:  # a WebSocket handshake: the socket is handed over after
                 check_asked(request)  # (workerd's refusal first: a 500 as for any uncaught error)
                 answered["websocket"], answered["started"] = response, started
                 return
@@ -440,11 +441,11 @@ class WorkerApp:
         # the body's own length goes over the wire, whatever Content-Length the Worker's headers
         # hold (a copied origin's, say), as workerd sends it (wrangler dev 4.164.0); none for
         # 204/304/1xx (RFC 9110 8.6, as wrangler dev sends them), none for a body encoded here
-        raw_headers = _head(headers, reason, head=scope["method"] == "HEAD")
+        sized = not (scope["method"] == "HEAD" or status in (204, 304) or status < 200 or chunked)
+        raw_headers = _head(headers, reason, head=scope["method"] == "HEAD",
+                            length=sum(map(len, body)) if sized else None)
         if scope["method"] == "HEAD":
             body = []
-        elif not (status in (204, 304) or status < 200 or chunked):
-            raw_headers.append((b"content-length", str(sum(map(len, body))).encode()))
         if not _unheard(answered):  # a client gone mid-body: no request line, as wrangler dev logs none
             self._log(scope, status, reason, started, request.url)
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
@@ -542,9 +543,8 @@ class WorkerApp:
         length = getattr(live, "expected_length", None)
         sized = (length is not None and encoder is None and scope["method"] != "HEAD"
                  and not through_rewriter(response))
-        raw_headers = _head(headers, response.statusText, head=scope["method"] == "HEAD")
-        if sized:
-            raw_headers.append((b"content-length", str(length).encode()))
+        raw_headers = _head(headers, response.statusText, head=scope["method"] == "HEAD",
+                            length=length if sized else None)
         await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
         try:
             while (chunk := await live.next_chunk()) is not None:
@@ -577,7 +577,7 @@ class WorkerApp:
                       exc_info=(type(shown), shown, without_our_frames(shown)))
             status, body = 500, _ERROR_BODY
         self._log(scope, status, None, started)  # wrangler's middleware runs inside the Worker: logged
-        headers = [(b"content-type", b"text/plain;charset=UTF-8"), (b"content-length", str(len(body)).encode())]
+        headers = wire_order([(b"content-type", b"text/plain;charset=UTF-8"), (b"content-length", str(len(body)).encode())])
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
 
@@ -607,7 +607,7 @@ class WorkerApp:
             kind = b"application/json"
         else:
             body, kind = outcome.encode(), b"text/plain;charset=UTF-8"
-        headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
+        headers = wire_order([(b"content-type", kind), (b"content-length", str(len(body)).encode())])
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
 
@@ -654,7 +654,7 @@ class WorkerApp:
     @staticmethod
     async def _answer(scope: Scope, send: Send, status: int, body: bytes,
                       kind: bytes = b"text/plain;charset=UTF-8") -> None:
-        headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
+        headers = wire_order([(b"content-type", kind), (b"content-length", str(len(body)).encode())])
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
 
@@ -799,16 +799,23 @@ def through_rewriter(response: Any) -> bool:
     return content_type is not None and content_type.startswith("text/html")
 
 
-def _head(headers: Iterable[tuple[str, str]], status_text: str, *, head: bool = False) -> list[tuple[bytes, bytes]]:
+def _head(headers: Iterable[tuple[str, str]], status_text: str, *, head: bool = False,
+          length: int | None = None) -> list[tuple[bytes, bytes]]:
     """A Worker response's headers as ASGI sends them, as workerd sends them: values in UTF-8
-    (workerd's quirk for non-ASCII values), without a header whose name is not ASCII (wrangler dev
+    (workerd's quirk for non-ASCII values; a lone surrogate's bytes as ``Headers`` hold them:
+    ``JsHeaders.sent_items``), without a header whose name is not ASCII (wrangler dev
     4.164.0 sends none of ``x-é``, ``x-€``), without the connection-level headers KJ owns (the
-    framing is the server's), and its ``statusText`` (if any) for the status line
+    framing is the server's: ``length``, the body's, as ``Content-Length``), in the order and
+    spelling KJ writes them (:mod:`.wireheaders`), and its ``statusText`` (if any) for the status line
     (:mod:`.statusline`; one that is not ASCII is sent empty, as wrangler dev 4.164.0 sends it).
     An answer to HEAD keeps the Worker's own ``Content-Length`` and otherwise has no framing
     header, as KJ's ``HttpServer`` sends it."""
-    raw = [(k.encode("ascii"), v.encode("utf-8")) for k, v in headers  # a non-ASCII name is not sent
-           if k.isascii() and (k.lower() not in _CONNECTION_HEADERS or (head and k.lower() == "content-length"))]
+    raw = [(k.encode("ascii"), v.encode("utf-8", "surrogateescape")) for k, v in headers  # a non-ASCII name
+           if k.isascii() and (k.lower() not in _CONNECTION_HEADERS  # is not sent
+                               or (head and k.lower() == "content-length"))]
+    if length is not None:
+        raw.append((b"content-length", str(length).encode()))
+    raw = wire_order(raw)
     if status_text:
         raw.append((REASON_HEADER, reason_value(status_text.encode("ascii") if status_text.isascii() else b"")))
     if head and not any(k.lower() == b"content-length" for k, _ in raw):

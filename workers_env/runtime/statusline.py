@@ -54,6 +54,16 @@ def default_status_text(status: int) -> str:
     return _TEXTS.get(status) or _CLASSES.get(status // 100, "")
 
 
+def _chunked_first(head: bytes) -> bytes:
+    """A response head with h11's ``Transfer-Encoding: chunked`` (which it writes last) where KJ
+    writes it: first, the place of its builtin framing headers (wrangler dev 4.164.0)."""
+    line = b"\r\nTransfer-Encoding: chunked\r\n"
+    status, found, rest = head.partition(b"\r\n")
+    if line not in found + rest:
+        return head
+    return status + line + (found + rest).replace(line, b"\r\n", 1)[2:]
+
+
 class ReasonConnection:
     """An ``h11.Connection`` whose responses carry the reason phrase of :data:`REASON_HEADER`
     (or workerd's default for the status), the header itself dropped."""
@@ -101,6 +111,8 @@ class ReasonConnection:
         data = self._conn.send(event)
         if bare and data is not None:  # h11 frames a HEAD answer as the GET's; KJ sends none
             data = data.replace(b"\r\nTransfer-Encoding: chunked\r\n", b"\r\n", 1)
+        elif isinstance(event, h11.Response) and data is not None:
+            data = _chunked_first(data)
         if isinstance(event, h11.Response):
             self._chunked = data is not None and b"\r\ntransfer-encoding: chunked\r\n" in data.lower()
         elif isinstance(event, h11.Data) and self._chunked and data:  # KJ writes a chunk's size in

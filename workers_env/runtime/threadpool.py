@@ -38,6 +38,7 @@ import os
 import sys
 import threading
 import time
+import types
 from collections.abc import Callable
 from types import FrameType
 from typing import Any
@@ -333,17 +334,24 @@ _TIMEOUT_TAKERS = frozenset(
 def _webloop_timer_call(loop: asyncio.AbstractEventLoop, caller: FrameType | None) -> bool:
     """Whether ``call_later``/``call_at`` of ``loop`` is asked by Worker code (or a library it
     runs) on the running loop (past the per-loop ``call_at`` wrapper of runtime/timers.py, and
-    past asyncio's :data:`_TIMEOUT_TAKERS` to whoever called them): asyncio's own calls (its
-    ``sleep``, ``call_later``'s ``call_at``) and workers-env's keep asyncio's timers."""
+    past asyncio's :data:`_TIMEOUT_TAKERS` to whoever called them -- or, for ``asyncio.wait``
+    made a task of its own, ``create_task(asyncio.wait(...))``, to the step of a task the
+    Worker's code started: Pyodide's every timer is WebLoop's, whoever awaits): asyncio's own
+    calls (its ``sleep``, ``call_later``'s ``call_at``) and workers-env's keep asyncio's timers."""
     if current_runtime() is None or caller is None:  # (the cheap test first: timers are a hot path)
         return False
     if caller.f_code is timers.PASSING_CALL_AT:
         caller = caller.f_back
     if caller is not None and caller.f_code in _TIMEOUT_TAKERS:
-        while caller is not None and caller.f_code.co_filename.startswith(_ASYNCIO):
+        while (caller is not None and caller.f_code is not _CALLBACK
+               and caller.f_code.co_filename.startswith(_ASYNCIO)):
             caller = caller.f_back  # (``wait`` to ``_wait``: the first frame outside asyncio asked)
+        if caller is not None and caller.f_code in _STEPS:  # a task of Worker code's whose coroutine
+            return loop is asyncio._get_running_loop()  # is asyncio's own ``wait``
+    # (current_runtime() was read above: the rest of _webloop_call's test, the loop running)
     return (caller is not None and not caller.f_code.co_filename.startswith(PACKAGE_DIR)
-            and loop is asyncio._get_running_loop() and _webloop_call(caller))
+            and loop is asyncio._get_running_loop()
+            and (caller.f_code is _CALLBACK or not caller.f_code.co_filename.startswith(_ASYNCIO)))
 
 
 def _install_timers() -> None:
@@ -409,7 +417,36 @@ def _install_sleep() -> dict[int, tuple[Any, Any]]:
 
     sleep.workers_env_original = original  # type: ignore[attr-defined]
     time.sleep = sleep
+    if type(time) is types.ModuleType:
+        time.__class__ = _TimeModule
     return {id(original): (original, sleep)}
+
+
+class _TimeModule(types.ModuleType):
+    """The ``time`` module once :func:`_install_sleep` ran: ``time.sleep`` read by Worker code of
+    the Pyodide 0.26 era is the built-in function itself, as there (0.26.0a4 patches nothing:
+    ``<built-in function sleep>``, no ``__wrapped__``), so the wrapper -- which calls it on 0.26
+    anyway -- is seen only where Pyodide's own ``_sleep`` is (from 0.28: a function with
+    ``__wrapped__``) and outside Worker code."""
+
+    @property
+    def sleep(self) -> Any:
+        held = self.__dict__["sleep"]
+        original = getattr(held, "workers_env_original", None)
+        return original if original is not None and not pyodide_028() else held
+
+    @sleep.setter
+    def sleep(self, value: Any) -> None:
+        self.__dict__["sleep"] = value
+
+    @sleep.deleter
+    def sleep(self) -> None:
+        del self.__dict__["sleep"]
+
+
+# (``type(time)`` reads as the module type's own name)
+_TimeModule.__name__ = _TimeModule.__qualname__ = "module"
+_TimeModule.__module__ = "builtins"
 
 
 def _rebind_taken(taken: dict[int, tuple[Any, Any]]) -> None:

@@ -530,7 +530,7 @@ def check_upgrade(request: Any, response: Any) -> None:
     """workerd's refusals of a ``webSocket`` in the answer to ``request``: a request that asked for
     no upgrade, then an end already returned or accepted by the Worker itself."""
     check_asked(request)
-    check_returnable(response.webSocket)
+    check_returnable(response._web_socket)
 
 
 def accept_upgrade(request: Any, response: Any, outer: JsWebSocket | None = None) -> Any:
@@ -538,8 +538,8 @@ def accept_upgrade(request: Any, response: Any, outer: JsWebSocket | None = None
     which becomes it; a :class:`ClientWebSocket` unless ``outer`` is given): workerd's refusal
     when the request asked for no upgrade, then :func:`couple`."""
     check_upgrade(request, response)
-    far = couple(response.webSocket, outer)
-    response.__dict__["webSocket"] = far
+    far = couple(response._web_socket, outer)
+    response._web_socket = far
     return far
 
 

@@ -1153,7 +1153,8 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         dropped = framing if zone is None else (*framing, "cf-worker", "cf-connecting-ip")
         # a name that is not ASCII (Headers keeps `x-\ufffd` of `x-é`, `x-€`) is not sent, and the
         # fetch goes on: wrangler dev 4.164.0's origin saw only the ASCII names (2026-12-04)
-        sent = {k: v for k, v in js_request.headers.items() if k not in dropped and k.isascii()}
+        # values as workerd sends them: their UTF-8, a lone surrogate's 3 bytes (JsHeaders.sent_items)
+        sent = {k: v for k, v in js_request.headers.sent_items() if k not in dropped and k.isascii()}
         for name, value in extra.items():
             sent.setdefault(name, value)  # the Worker's own Cache-Control or Pragma stays
         if zone is not None:
@@ -1316,7 +1317,10 @@ def _exchange(url: str, method: str, data: bytes | Iterator[bytes] | None, heade
     """One request and the head of its answer (a redirect among them: runtime/fetchredirect.py
     follows it), with the answer still open for its body; network failures as workerd's errors
     (:func:`network_error`)."""
-    raw = urllib.request.Request(url, data=data, method=method, headers=headers)
+    # a value's UTF-8 bytes (http.client would write a str as Latin-1, and fail past U+00FF)
+    sent: dict[str, Any] = {name: value if value.isascii() else value.encode("utf-8", "surrogateescape")
+                            for name, value in headers.items()}
+    raw = urllib.request.Request(url, data=data, method=method, headers=sent)
     try:
         reply = _OPENER.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001))
         return reply.status, reply.reason, reply.headers.items(), reply

@@ -1,0 +1,63 @@
+"""The head of a response as workerd writes it: KJ's ``HttpHeaders::serialize`` order.
+
+workerd hands a Worker's response headers to KJ, whose header table (``kj::HttpHeaderTable``)
+indexes some names: KJ's own builtins, then the names workerd's components register
+(``Range``/``Content-Range``, capnp's ``CommonHeaderName`` list, io-thread-context.c++'s bundle,
+Miniflare's ``MF-CF-Blob``). KJ writes the indexed headers first, in the table's order and its
+spelling (``Content-Type``, ``ETag``, ``WWW-Authenticate``), several values of one joined by
+``, `` on one line (``Set-Cookie`` excepted: a line each), then every other header as the Worker's
+``Headers`` hold them (in order of name, a line per value, lower case). Measured under
+``wrangler dev`` 4.164.0 (tools/wrangler/header_wire_probe.py, 2026-12-04): ``Content-Length``
+first, ``Content-Type`` next, a custom header after ``Set-Cookie``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["INDEXED", "wire_order"]
+
+#: the names KJ's header table indexes under wrangler dev 4.164.0, in its order and spelling
+#: (KJ's connection-level builtins -- Connection, Keep-Alive, TE, Trailer, Upgrade -- are the
+#: server's and never a Worker's; Transfer-Encoding is placed by the server's HTTP layer)
+INDEXED = (
+    "Content-Length", "Transfer-Encoding", "Sec-WebSocket-Key", "Sec-WebSocket-Version", "Sec-WebSocket-Accept",
+    "Sec-WebSocket-Extensions", "Host", "Date", "Location", "Content-Type",
+    "Range", "Content-Range",
+    # capnp's CommonHeaderName (those not above)
+    "Accept-Charset", "Accept-Encoding", "Accept-Language", "Accept-Ranges", "Accept", "Access-Control-Allow-Origin",
+    "Age", "Allow", "Authorization", "Cache-Control", "Content-Disposition", "Content-Encoding", "Content-Language",
+    "Content-Location", "Cookie", "ETag", "Expect", "Expires", "From", "If-Match", "If-Modified-Since",
+    "If-None-Match", "If-Range", "If-Unmodified-Since", "Last-Modified", "Link", "Max-Forwards",
+    "Proxy-Authenticate", "Proxy-Authorization", "Referer", "Refresh", "Retry-After", "Server", "Set-Cookie",
+    "Strict-Transport-Security", "User-Agent", "Vary", "Via", "WWW-Authenticate",
+    # io-thread-context.c++'s HeaderIdBundle (those not above)
+    "CF-Cache-Status", "Pragma", "CF-Cache-Namespace", "CF-KV-Metadata", "CF-R2-Error", "CF-R2-Metadata-Size",
+    "CF-R2-Request", "CF-Queues-Error-Code", "CF-Queues-Error-Cause", "Sec-WebSocket-Protocol", "CF-Ray", "Origin",
+    # workerd's server.c++, as Miniflare configures it
+    "MF-CF-Blob",
+)
+_POSITION = {name.lower(): (index, name) for index, name in enumerate(INDEXED)}
+
+
+def wire_order(lines: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """``lines`` (lower-case names, in the order the Worker's ``Headers`` hold them) as KJ writes
+    them: the indexed names first, in the table's order and spelling, one line each (values
+    joined by ``, ``, ``Set-Cookie``'s apart), then the others as they came."""
+    indexed: dict[int, list[bytes]] = {}
+    others: list[tuple[bytes, bytes]] = []
+    for name, value in lines:
+        found = _POSITION.get(name.decode("latin-1").lower())
+        if found is None:
+            others.append((name, value))
+        else:
+            indexed.setdefault(found[0], []).append(value)
+    ordered: list[tuple[bytes, bytes]] = []
+    for index in sorted(indexed):
+        name = INDEXED[index].encode("ascii")
+        values = indexed[index]
+        if name == b"Set-Cookie":
+            ordered.extend((name, value) for value in values)
+        else:
+            ordered.append((name, b", ".join(values)))
+    return ordered + others
