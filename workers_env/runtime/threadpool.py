@@ -38,7 +38,6 @@ import os
 import sys
 import threading
 import time
-import types
 from collections.abc import Callable
 from types import FrameType
 from typing import Any
@@ -417,36 +416,7 @@ def _install_sleep() -> dict[int, tuple[Any, Any]]:
 
     sleep.workers_env_original = original  # type: ignore[attr-defined]
     time.sleep = sleep
-    if type(time) is types.ModuleType:
-        time.__class__ = _TimeModule
     return {id(original): (original, sleep)}
-
-
-class _TimeModule(types.ModuleType):
-    """The ``time`` module once :func:`_install_sleep` ran: ``time.sleep`` read by Worker code of
-    the Pyodide 0.26 era is the built-in function itself, as there (0.26.0a4 patches nothing:
-    ``<built-in function sleep>``, no ``__wrapped__``), so the wrapper -- which calls it on 0.26
-    anyway -- is seen only where Pyodide's own ``_sleep`` is (from 0.28: a function with
-    ``__wrapped__``) and outside Worker code."""
-
-    @property
-    def sleep(self) -> Any:
-        held = self.__dict__["sleep"]
-        original = getattr(held, "workers_env_original", None)
-        return original if original is not None and not pyodide_028() else held
-
-    @sleep.setter
-    def sleep(self, value: Any) -> None:
-        self.__dict__["sleep"] = value
-
-    @sleep.deleter
-    def sleep(self) -> None:
-        del self.__dict__["sleep"]
-
-
-# (``type(time)`` reads as the module type's own name)
-_TimeModule.__name__ = _TimeModule.__qualname__ = "module"
-_TimeModule.__module__ = "builtins"
 
 
 def _rebind_taken(taken: dict[int, tuple[Any, Any]]) -> None:
