@@ -33,7 +33,7 @@ ENTRY = """\
     class Default(WorkerEntrypoint):
         async def fetch(self, request):
             found = []
-            for name in ("r49ns.helper", "r49wrapped", "r49lazy"):
+            for name in ("outside_ns.helper", "outside_wrapped", "outside_lazy"):
                 try:
                     __import__(name)
                     found.append(name)
@@ -66,24 +66,24 @@ LAZY_ENTRY = """\
 
     from workers import Response, WorkerEntrypoint
 
-    _spec = importlib.util.find_spec("r49heavy")
+    _spec = importlib.util.find_spec("own_heavy")
     _spec.loader = importlib.util.LazyLoader(_spec.loader)
-    {name} = sys.modules["r49heavy"] = importlib.util.module_from_spec(_spec)
+    {name} = sys.modules["own_heavy"] = importlib.util.module_from_spec(_spec)
     _spec.loader.exec_module({name})
 
 
     class Default(WorkerEntrypoint):
         async def fetch(self, request):
-            import r49log
+            import own_log
 
-            return Response(f"{{type({name}).__name__}} {{r49log.LOG}}")
+            return Response(f"{{type({name}).__name__}} {{own_log.LOG}}")
 """
 
 
 @pytest.fixture
 def cleanup(monkeypatch):
     yield monkeypatch
-    for name in [n for n in sys.modules if n.partition(".")[0] in ("r49ns", "r49wrapped", "r49lazy", "r49heavy", "r49log")]:
+    for name in [n for n in sys.modules if n.partition(".")[0] in ("outside_ns", "outside_wrapped", "outside_lazy", "own_heavy", "own_log")]:
         del sys.modules[name]
 
 
@@ -94,29 +94,29 @@ def _held_back(module: types.ModuleType) -> bool:
 @pytest.mark.asyncio
 async def test_modules_of_any_kind_from_outside_the_upload_step_aside(tmp_path, cleanup):
     folder = one_file_worker(tmp_path, ENTRY)
-    (folder / "r49ns").mkdir()
-    (folder / "r49ns" / "helper.py").write_text("X = 1\n")
-    (folder / "r49wrapped.py").write_text(WRAPPED)
-    (folder / "r49lazy.py").write_text("raise RuntimeError('loaded')\n")
+    (folder / "outside_ns").mkdir()
+    (folder / "outside_ns" / "helper.py").write_text("X = 1\n")
+    (folder / "outside_wrapped.py").write_text(WRAPPED)
+    (folder / "outside_lazy.py").write_text("raise RuntimeError('loaded')\n")
     cleanup.syspath_prepend(str(folder))  # (pytest's rootdir, python -m from the project)
-    import r49ns.helper  # noqa: F401 - a test's imports before the Worker's
-    import r49wrapped  # noqa: F401
-    spec = importlib.util.find_spec("r49lazy")
+    importlib.import_module("outside_ns.helper")  # a test's imports before the Worker's
+    importlib.import_module("outside_wrapped")
+    spec = importlib.util.find_spec("outside_lazy")
     spec.loader = importlib.util.LazyLoader(spec.loader)
-    lazy = sys.modules["r49lazy"] = importlib.util.module_from_spec(spec)
+    lazy = sys.modules["outside_lazy"] = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(lazy)
     worker = load_worker(folder)
     answer = await (await worker.fetch("/")).text()
     assert answer == "ModuleNotFoundError ModuleNotFoundError ModuleNotFoundError"
     assert _held_back(lazy)
-    assert "r49ns.helper" in sys.modules and "r49wrapped" in sys.modules  # (back once the Worker's code is done)
+    assert "outside_ns.helper" in sys.modules and "outside_wrapped" in sys.modules  # (back once the Worker's code is done)
 
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("name", "answer"), [("_heavy", "_LazyModule []"), ("heavy", "module ['ran']")])
 async def test_a_workers_own_lazily_loaded_module_stays_so_until_read(tmp_path, cleanup, name, answer):
     folder = one_file_worker(tmp_path, LAZY_ENTRY.format(name=name))
-    (folder / "src" / "r49heavy.py").write_text("import r49log\n\nr49log.LOG.append('ran')\n")
-    (folder / "src" / "r49log.py").write_text("LOG = []\n")
+    (folder / "src" / "own_heavy.py").write_text("import own_log\n\nown_log.LOG.append('ran')\n")
+    (folder / "src" / "own_log.py").write_text("LOG = []\n")
     worker = load_worker(folder)
     assert await (await worker.fetch("/")).text() == answer
