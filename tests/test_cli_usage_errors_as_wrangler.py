@@ -48,6 +48,12 @@ def error_of(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     (["bogus"], "Unknown argument: bogus"),
     (["d1", "bogus"], "Unknown argument: bogus"),
     (["kv", "key", "put", "K", "--path"], "Not enough arguments following: path"),
+    # an unknown option before the missing argument is the missing argument (yargs checks it first;
+    # argparse 3.14's one-pass intermixed parse named the option: cli_layout_differential 917/920 there)
+    (["kv", "key", "get", "--key", "k", "--binding", "KV"], "Not enough non-option arguments: got 0, need at least 1"),
+    (["d1", "execute", "--database", "DB", "--command", "SELECT 1"],
+     "Not enough non-option arguments: got 0, need at least 1"),
+    (["vectorize", "query", "idx", "--vector", "-1.5e3", "1", "--bogus"], "Unknown arguments: 1, bogus"),
 ])
 def test_yargs_texts(app, capsys, argv, text):
     # laid out as wrangler 4.164.0 prints them: yargs' further lines as notes (a blank line, then

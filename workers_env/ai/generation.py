@@ -17,11 +17,11 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from workers_env._errors import ConfigError, NotEmulatedError, WorkersEnvError
-from workers_env._deep import MAX_CONVERSION_DEPTH
+from workers_env._deep import MAX_CONVERSION_DEPTH, more_room
 from workers_env._jsvalues import ByteStream, nests_deeper_than, to_py
 from workers_env.ai.embedder import approx_tokens
 from workers_env.ai.validation import GenerationRequest
@@ -29,6 +29,25 @@ from workers_env.ai.validation import GenerationRequest
 __all__ = ["ReplyScript", "default_reply", "generation_result", "schema_example", "sse_stream"]
 
 _PIECE = re.compile(r"\s*\S+")
+
+_R = TypeVar("_R")
+
+
+def _json_room(function: Callable[..., _R]) -> Callable[..., _R]:
+    """``function`` run with room for ``json`` to read and write a result as deep as workers-env
+    converts (:data:`MAX_CONVERSION_DEPTH`) on every Python: before 3.12 its C code counts a frame
+    a level against the interpreter's recursion limit, which the caller's frames share."""
+    def roomy(*args: Any, **kwargs: Any) -> _R:
+        with more_room(MAX_CONVERSION_DEPTH, 1):
+            return function(*args, **kwargs)
+
+    roomy.__doc__, roomy.__name__, roomy.__qualname__ = function.__doc__, function.__name__, function.__qualname__
+    return roomy
+
+
+def _too_deep(where: str, what: str = "a scripted result is JSON data, as the service's results are: this one "
+                                      "nests lists or dicts") -> ConfigError:
+    return ConfigError(f"{where}: {what} deeper than workers-env converts (about 1,000 levels); nest it less")
 
 
 def default_reply(model: str, request: GenerationRequest) -> str:
@@ -113,12 +132,21 @@ def schema_example(schema: Any, depth: int = 0) -> Any:
     return "x" * schema["minLength"] if isinstance(schema.get("minLength"), int) else ""
 
 
-def _json_response(reply: str) -> Any:
-    """JSON Mode: the model's text as the JSON value it holds (a reply that is not JSON stays text)."""
+def _json_response(reply: str, model: str) -> Any:
+    """JSON Mode: the model's text as the JSON value it holds (a reply that is not JSON stays
+    text); one nested past what workers-env converts (the result's own level above it) is the
+    ``ConfigError`` of a scripted result that deep."""
+    too_deep = _too_deep(f"the reply scripted for {model}", "JSON Mode reads the reply's text as the JSON it holds, "
+                                                            "and this one nests arrays or objects")
     try:
-        return json.loads(reply)
+        value = json.loads(reply)
+    except RecursionError:  # (json's own limit, past 1,000 levels: _json_room)
+        raise too_deep from None
     except ValueError:
         return reply
+    if nests_deeper_than(value, MAX_CONVERSION_DEPTH - 1):
+        raise too_deep
+    return value
 
 
 def _text(response: Any) -> str:
@@ -164,6 +192,7 @@ def _responses_object(request: GenerationRequest, reply: str) -> dict[str, Any]:
     }
 
 
+@_json_room
 def generation_result(request: GenerationRequest, reply: str | Mapping[str, Any]) -> dict[str, Any]:
     """The non-streamed result: ``{"response", "tool_calls", "usage"}``, or for the
     chat-completions models OpenAI's object (a dict reply wins, as the whole result)."""
@@ -177,10 +206,11 @@ def generation_result(request: GenerationRequest, reply: str | Mapping[str, Any]
         result.setdefault("tool_calls", [])
         result.setdefault("usage", _usage(request, _text(result["response"])))
         return result
-    response = _json_response(reply) if request.response_format is not None else reply
+    response = _json_response(reply, request.model) if request.response_format is not None else reply
     return {"response": response, "tool_calls": [], "usage": _usage(request, reply)}
 
 
+@_json_room
 def sse_stream(request: GenerationRequest, reply: str | Mapping[str, Any]) -> ByteStream:
     """``stream: true``: one ``data: {"response": piece}`` event per word (with its leading
     space), a final event with ``usage``, then ``data: [DONE]``."""
@@ -276,21 +306,21 @@ def _check_model(model: Any, where: str) -> None:
         )
 
 
+@_json_room
 def _json_result(result: Mapping[str, Any], where: str) -> dict[str, Any]:
     """A scripted whole result as the service's JSON carries it (keys strings, tuples lists,
     numpy scalars their numbers), or the ``ConfigError`` saying what JSON cannot hold (a set,
-    an object, NaN, a nesting deeper than workers-env converts: Python's json writes deeper from
-    3.13, so the depth is checked before it, the same on every Python)."""
-    too_deep = ConfigError(f"{where}: a scripted result is JSON data, as the service's results are: this one nests "
-                           "lists or dicts deeper than workers-env converts (about 1,000 levels); nest it less")
-    if nests_deeper_than(dict(result), MAX_CONVERSION_DEPTH):
-        raise too_deep
+    an object, NaN, a cycle) or that it nests deeper than workers-env converts: up to 1,000
+    levels on every Python (json has the room), tuples counted as the lists JSON makes of them."""
     try:
-        return dict(json.loads(json.dumps(result, allow_nan=False, default=_scalar)))
+        data = json.loads(json.dumps(result, allow_nan=False, default=_scalar))
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{where}: a scripted result is JSON data, as the service's results are: {exc}") from None
-    except RecursionError:  # json's own limit, a little under 1,000 levels on Pythons before 3.13
-        raise too_deep from None
+    except RecursionError:  # json's own limit, past the room _json_room gives
+        raise _too_deep(where) from None
+    if nests_deeper_than(data, MAX_CONVERSION_DEPTH):
+        raise _too_deep(where)
+    return dict(data)
 
 
 def _scalar(value: Any) -> Any:

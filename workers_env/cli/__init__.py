@@ -155,12 +155,47 @@ class Parser(argparse.ArgumentParser):
             self._intermixed = True
             self._strays = _unknown_options(self, list(args or ()))
             try:
-                parsed, extra = super().parse_known_intermixed_args(args, namespace)
+                parsed, extra = self._intermixed_passes(args, namespace)
             finally:
                 self._intermixed = False
         if self._bad_choice is not None and "_bad_choice" not in parsed.__dict__:
             parsed._bad_choice = self._bad_choice
         return parsed, extra
+
+    def _intermixed_passes(self, args: Sequence[str] | None, namespace: Any) -> tuple[argparse.Namespace, list[str]]:
+        """``parse_known_intermixed_args`` as argparse has it up to 3.13.0, on every Python: the
+        options parsed first with the arguments switched off, then the arguments among the words
+        left, each pass a call of :meth:`parse_known_args` (whose second takes out the options this
+        parser does not know). 3.14's (and 3.12.7's, 3.13.1's) is one pass calling neither, so
+        there ``kv key put k "-5 "`` kept ``-- `` (a word with a space: an argument to argparse)
+        as the value, ``Unknown argument: 5``, where wrangler 4.164.0 says ``Unknown arguments: 5, " "``."""
+        positionals = self._get_positional_actions()
+        usage = self.usage
+        try:
+            if self.usage is None:
+                self.usage = self.format_usage()[7:]  # (the whole usage in the first pass's errors)
+            kept = [(action, action.nargs, action.default) for action in positionals]
+            try:
+                for action in positionals:
+                    action.nargs = action.default = argparse.SUPPRESS
+                namespace, remaining = self.parse_known_args(args, namespace)
+                for action in positionals:
+                    if getattr(namespace, action.dest, None) == []:
+                        delattr(namespace, action.dest)
+            finally:
+                for action, nargs, default in kept:
+                    action.nargs, action.default = nargs, default
+            switched: list[Any] = [*self._get_optional_actions(), *self._mutually_exclusive_groups]
+            required = [(item, item.required) for item in switched]
+            try:
+                for item, _ in required:
+                    item.required = False
+                return self.parse_known_args(remaining, namespace)
+            finally:
+                for item, was in required:
+                    item.required = was
+        finally:
+            self.usage = usage
 
     def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
         """argparse's, but an option given with no value (``--metric`` alone, a

@@ -569,7 +569,9 @@ class Worker:
         self._on_fetch = self._global_handler("on_fetch")
         #: the Durable Object, Workflow and named entrypoint classes the module exports: a Worker
         #: with only these deploys (its default export is then an empty handler object)
-        self.entrypoint_classes = _entrypoint_classes(module)
+        with scope:  # (in the Worker's scope, as introspection.py runs in the isolate: reading a
+            # public global that LazyLoader holds back loads it, with the Worker's imports)
+            self.entrypoint_classes = _entrypoint_classes(module)
         if self._default is None and self._on_fetch is None and not self._has_other_handler() \
                 and not self.entrypoint_classes:
             raise ConfigError(self._missing_handler_message(module, no_global_handlers), path=str(main_path))

@@ -47,7 +47,7 @@ from workers_env.runtime import current
 from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.jsbase import JsProxy
-from workers_env.runtime.moduledicts import held_names
+from workers_env.runtime.moduledicts import held_attribute, held_back
 from workers_env.runtime.modulespecs import StandinFinder
 from workers_env.runtime.standins import external_submodule, standin_modules
 
@@ -216,11 +216,22 @@ def _cwd() -> str:
         return ""
 
 
-def _is_under(module: ModuleType, folder: Path) -> bool:
+def _module_places(module: object) -> list[str]:
+    """Where ``module`` was found: its file, else a namespace package's portions (read as
+    :func:`~workers_env.runtime.moduledicts.held_attribute` reads them: a module LazyLoader holds
+    back stays unloaded)."""
+    origin = held_attribute(module, "__file__")
+    if origin:
+        return [origin] if isinstance(origin, str) else []
+    try:
+        return [path for path in held_attribute(module, "__path__") or [] if isinstance(path, str)]
+    except Exception:  # noqa: BLE001 - an odd entry's __path__ that cannot be listed: no places
+        return []
+
+
+def _is_under(module: object, folder: Path) -> bool:
     """Whether ``module``'s file (a namespace package's portions) lies in ``folder``."""
-    origin = getattr(module, "__file__", None)
-    paths = [origin] if origin else list(getattr(module, "__path__", []) or [])
-    for path in paths:
+    for path in _module_places(module):
         try:
             where = Path(path).resolve()
         except (OSError, TypeError, ValueError):
@@ -237,16 +248,17 @@ def _modules_mark() -> tuple[int, object]:
     return len(sys.modules), next(reversed(sys.modules), None)
 
 
-def _top_folder(module: ModuleType | None) -> Path | None:
-    """The folder a top-level module was found in (a package's parent folder)."""
-    origin = getattr(module, "__file__", None)
-    if not origin:
-        return None
-    try:
-        where = Path(origin).resolve().parent
-    except (OSError, TypeError, ValueError):
-        return None
-    return where.parent if Path(origin).name == "__init__.py" else where
+def _top_folders(places: list[str]) -> list[Path]:
+    """The folders a top-level module was found in (:func:`_module_places`): a module's, a
+    package's parent folder, a namespace package's portions' parents."""
+    folders = []
+    for place in places:
+        try:
+            where = Path(place).resolve()
+        except (OSError, TypeError, ValueError):
+            continue
+        folders.append(where.parent.parent if where.name == "__init__.py" else where.parent)
+    return folders
 
 
 class ImportScope:
@@ -620,10 +632,13 @@ class ImportScope:
             for name in sys.modules.keys() - self._seen:
                 self._seen.add(name)
                 module = sys.modules[name]
-                if ("." not in name and str((held_names(module) or {}).get("__file__") or "").startswith(prefix)
-                        and self._outside_folder(_top_folder(module))):
+                if "." in name:
+                    continue
+                places = _module_places(module)  # (a namespace package's: its portions, every one outside)
+                folders = _top_folders(places) if places and all(p.startswith(prefix) for p in places) else []
+                if folders and all(self._outside_folder(folder) for folder in folders):
                     self._root_tops.add(name)
-                    if hasattr(module, "__path__"):
+                    if held_attribute(module, "__path__") is not None:
                         self._root_packages.add(name)
             self._seen_mark = mark
         if not self._root_tops:  # the usual case: no test imported a module from outside the upload
@@ -694,7 +709,10 @@ class ImportScope:
                      if name not in self.modules and module not in _OWNED]
         for name in names:
             module = sys.modules.get(name)
-            if isinstance(module, JsProxy) or old_location_module(module) or external_submodule(module):
+            # (a module LazyLoader holds back is none of the first kind, and asking would load it:
+            # isinstance reads its __class__)
+            if not held_back(module) and (isinstance(module, JsProxy) or old_location_module(module)
+                                          or external_submodule(module)):
                 # a JS object imported through register_js_module, cloudflare.workers, workers.utils or
                 # workers.asgi/wsgi/rpc: the Worker's own, as each isolate has its own
                 self.modules[name] = module  # type: ignore[assignment]
