@@ -56,12 +56,14 @@ class DevServer:
     default this process's environment); ``lines`` is its output so far."""
 
     def __init__(self, project: Path, *extra: str, cwd: Path | None = None, environ: dict[str, str] | None = None,
-                 ip: str = "127.0.0.1"):
+                 ip: str = "127.0.0.1", cloudflare_env: str | None = None):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**(os.environ if environ is None else environ), "PYTHONUNBUFFERED": "1",
                "WORKERS_ENV_DEV_POLL_INTERVAL": "0.05"}
         env.pop("CLOUDFLARE_ENV", None)
+        if cloudflare_env is not None:  # (the shell's CLOUDFLARE_ENV only where a test sets it)
+            env["CLOUDFLARE_ENV"] = cloudflare_env
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", ip, "--port", str(self.port),
              *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd or project)

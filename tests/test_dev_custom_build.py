@@ -79,9 +79,12 @@ def test_a_failing_build_stops_dev_with_wranglers_message(tmp_path, capsys):
     project = _project(tmp_path, "echo half-built && exit 3")
     assert main(["dev", str(project), "--port", str(_free_port())]) == 1
     captured = capsys.readouterr()
-    assert captured.out.splitlines() == ["[custom build] Running: echo half-built && exit 3", "[custom build] half-built"]
-    assert captured.err == ("workers-env dev: Running custom build `echo half-built && exit 3` failed. There are likely "
-                            "more logs from your build command above.\n")
+    # each piece of output split at its newlines, as wrangler 4.164.0 logs it (the newline ending
+    # it leaves an empty line); then handleError's empty line, and its error on stderr
+    assert captured.out.splitlines() == ["[custom build] Running: echo half-built && exit 3", "[custom build] half-built",
+                                         "[custom build] ", ""]
+    assert captured.err == ("✘ [ERROR] Running custom build `echo half-built && exit 3` failed. There are likely "
+                            "more logs from your build command above.\n\n\n")
     assert "Ready on" not in captured.out
 
 
@@ -101,5 +104,5 @@ def test_a_build_cwd_that_does_not_exist_is_named_plainly(tmp_path, capsys):
     assert main(["dev", str(project), "--port", str(_free_port())]) == 1
     out = capsys.readouterr()
     assert out.out.splitlines() == ["[custom build] Running: true",
-                                    f"[custom build] No such file or directory: {tmp_path / 'nope'}"]
+                                    f"[custom build] No such file or directory: {tmp_path / 'nope'}", ""]
     assert "Running custom build `true` failed." in out.err and "Errno" not in out.out + out.err

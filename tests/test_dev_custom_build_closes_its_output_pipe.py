@@ -20,4 +20,4 @@ def test_a_builds_output_pipe_is_closed_when_it_ends(tmp_path, capsys):
         gc.collect()
     assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
     assert capsys.readouterr().out.splitlines() == ["[custom build] Running: echo built && exit 3",
-                                                    "[custom build] built"]
+                                                    "[custom build] built", "[custom build] ", ""]

@@ -253,8 +253,9 @@ def test_workers_env_dev_reports_config_errors(tmp_path):
         [sys.executable, "-m", "workers_env", "dev", str(tmp_path / "missing")],
         capture_output=True, text=True, timeout=60,
     )
-    assert proc.returncode == 1
-    assert proc.stderr.startswith("workers-env dev:")
+    assert proc.returncode == 1  # a PATH not there: wrangler dev's script not found, then what PATH is here
+    assert proc.stderr.startswith('✘ [ERROR] The entry-point file at "') and "Traceback" not in proc.stderr
+    assert "(workers-env: workers-env dev's PATH names the wrangler config or its folder" in proc.stderr
 
 
 def test_dev_reports_a_damaged_state_file_instead_of_a_traceback(tmp_path, capsys):

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
+from types import EllipsisType
 from typing import Any
 
 from workers_env import _ownmodules
@@ -334,6 +335,7 @@ def load_env(
     embedders: Mapping[str, Any] | None = None,
     ai_replies: Any = None,
     env_files: list[str] | None = None,
+    secrets_environment: str | None | EllipsisType = ...,
 ) -> Env:
     """Build the ``env`` a Worker would get from its wrangler config.
 
@@ -351,12 +353,20 @@ def load_env(
     ``"package.module:function"`` string); ``ai_replies`` scripts its text generation (a reply,
     a list of replies, a function ``(model, inputs)``, or ``{model: ...}``); ``env_files`` reads
     local secrets from those files (relative to the config's folder) instead of ``.dev.vars`` or
-    the default ``.env`` files, as ``wrangler dev --env-file`` does.
+    the default ``.env`` files, as ``wrangler dev --env-file`` does. ``secrets_environment``
+    names the environment whose ``.dev.vars.<env>`` / ``.env.<env>`` are read, when it is not
+    ``environment`` (``None``: the plain ``.dev.vars`` / ``.env``): ``workers-env dev`` under
+    ``CLOUDFLARE_ENV`` alone, as wrangler dev 4.164.0 reads the top level's files there.
     """
     _check_path("path", path, "a wrangler config file or a folder to search from")
     _check_path("persist_to", persist_to, "the folder to keep local state in")
     if environment is not None and not isinstance(environment, str):
         raise ConfigError(f"environment= must be the name of an [env.NAME] section (a str), got {type(environment).__name__}")
+    if secrets_environment is ...:
+        secrets_environment = environment
+    elif secrets_environment is not None and not isinstance(secrets_environment, str):
+        raise ConfigError("secrets_environment= must be the name of an [env.NAME] section (a str) or None, got "
+                          f"{type(secrets_environment).__name__}")
     files = _check_env_files(env_files)
     if indexes is not None and not isinstance(indexes, Mapping):
         raise ConfigError(
@@ -373,7 +383,7 @@ def load_env(
         config=config,
         persist_to=None if persist_to is None else Path(persist_to),
         options={"indexes": indexes, "clock": clock, "bindings": supplied, "embedders": embedders,
-                 "ai_replies": ai_replies, "env_files": files, "environment": environment},
+                 "ai_replies": ai_replies, "env_files": files, "environment": secrets_environment},
     )
     try:
         return _assemble(context)

@@ -54,6 +54,18 @@ sides, each in a fresh copy of the project:
   Where wrangler fails with a JavaScript error, its ``If you think this is a bug then please
   create an issue ...`` line is not compared (README: workers-env asks for no bug reports), nor
   workers-env's ``(workers-env: ...)`` line after its error (wrangler has none).
+* (cli42) :data:`ODD_SPELLINGS` (``odd spelling :: ...``: a flag given a word, ``--local local``;
+  a command's flag with a word before the command's words, ``kv --local x key list``; other odd
+  spellings in each command group) and :data:`OUTPUTS` (``output :: ...``: several statements in
+  one ``d1 execute --command``, ``--json`` errors, ``kv key list --prefix`` matching none, bulk
+  files that are no list of the items wanted, a missing key with ``--text``), compared as the
+  mistakes in the command line are; :data:`DEV_ENTRIES` (``dev entry :: ...``: no ``main``, a
+  ``main`` not there or naming a folder, after a ``[build]`` command too), compared whole but
+  for the JavaScript error wrangler logs before a failed build's own; :data:`SEQUENCES`
+  (``state :: A ; B``: commands run one after another in one project, every step compared), each
+  run again with the last step by the other tool (``[ours>wrangler]``: workers-env writes the
+  ``.wrangler/state`` wrangler reads; ``[wrangler>ours]``), its last step compared with
+  wrangler's alone; the ``state shared`` lines count those.
 * ``validate``: wrangler has no such command; its stdout must be what wrangler's own reader
   (``unstable_readConfig``) says, un-boxed: the warnings, a blank line, the error, then
   ``<config> is valid.`` when there is no error; exit 1 exactly when the reader throws.
@@ -84,6 +96,10 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 #: workers-env's own line after an error saying why (wrangler has none), not compared
 HINT = re.compile(r"^\(workers-env: .*\)\n", re.MULTILINE)
 DURATION = re.compile(r'"duration": [0-9.e+-]+')  # each side's own timing
+#: the JavaScript error (tinyexec's, with its process object) wrangler dev logs before its own
+#: error for a build that failed, which workers-env does not copy (README)
+EXIT_STATUS = re.compile(r"^✘ \[ERROR\] \w+ \[Error\]: Process exited with non-zero status \(\d+\)\n.*?(?=^✘ \[ERROR\])",
+                         re.MULTILINE | re.DOTALL)
 #: where a --remote command reaches the account: wrangler's login error without
 #: CLOUDFLARE_API_TOKEN (on stderr, or its first sentence in --json's JSON) and workers-env's
 #: refusal in its place (README) are both read as this mark
@@ -684,6 +700,154 @@ OPTION_FORMS: list[list[str]] = [
     ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--ttl=-60"],
 ]
 
+#: (cli42) bulk files that are no list of the items kv bulk put|delete|get want
+BAD_FILES = {"bad.json": "nope\n", "object.json": '{"a": 1}\n', "numbers.json": "[1, 2]\n",
+             "no-value.json": '[{"key": "a"}]\n', "number-value.json": '[{"key": "a", "value": 1}]\n',
+             "empty.json": "", "nulls.json": "[null]\n"}
+
+
+# (cli42) a boolean given a word (`--local local`), an option of a command given with a value before
+# the command's words (its word then the command's own), and other odd spellings of options in
+# each command group; run and compared as OPTION_FORMS
+ODD_SPELLINGS: list[list[str]] = [
+    *([*line, "--local", "local"] for line in (
+        ["d1", "execute", "DB", *SELECT], ["d1", "export", "DB", "--output", "o.sql"], ["d1", "migrations", "list", "DB"],
+        ["d1", "migrations", "apply", "DB"], ["kv", "key", "put", "k", "v", "--binding", "KV"],
+        ["kv", "key", "list", "--binding", "KV"], ["kv", "bulk", "put", "bulk.json", "--binding", "KV"], ["dev"])),
+    ["d1", "execute", "DB", "--local=yes", "--json", *SELECT],
+    ["d1", "execute", "DB", "--remote", "false", *SELECT],
+    ["d1", "execute", "DB", "--remote", "0", *SELECT],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local=yes"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--remote", "false"],
+    ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--remote", "false"],
+    ["d1", "migrations", "apply", "DB", "--remote", "false"],
+    ["kv", "--local", "x", "key", "list", "--binding", "KV"],
+    ["kv", "--local", "local", "key", "list", "--binding", "KV"],
+    ["kv", "--remote", "x", "key", "list"],
+    ["kv", "key", "--local", "x", "list"],
+    ["kv", "key", "--local", "local", "put", "k", "v", "--binding", "KV"],
+    ["kv", "--local", "true", "key", "list", "--binding", "KV"],
+    ["kv", "--local", "x", "y", "key", "list"],
+    ["d1", "--local", "x", "execute", "DB"],
+    ["d1", "--local", "DB", "execute", *SELECT],
+    ["d1", "migrations", "--local", "x", "list", "DB"],
+    ["d1", "--json", "x", "execute", "DB", *SELECT],
+    ["--local", "local", "d1", "execute", "DB", *SELECT],
+    ["d1", "execute", "DB", "--LOCAL", *SELECT],
+    ["d1", "execute", "DB", "--Local", *SELECT],
+    ["d1", "execute", "DB", "--local", "--persist_to", "st", *SELECT],
+    ["d1", "execute", "DB", "--local", "--json=false", *SELECT],
+    ["d1", "execute", "DB", "--local", "--no-json", *SELECT],
+    ["d1", "execute", "DB", "--local", "-y=true", *SELECT],
+    ["d1", "execute", "DB", "--local", "--yes=false", *SELECT],
+    ["d1", "execute", "DB", "--local", '--command="select 1"'],  # yargs-parser strips quotes after `=`
+    ["d1", "execute", "DB", "--local", "--json", "--command", '"select 1"'],  # (not in a word of its own)
+    ["d1", "execute", "DB", "--local", '--json="true"', "--command='select 1'"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--metadata='{\"a\":1}'"],
+    ["kv", "key", "put", '"k"', '"v"', "--binding", "KV", "--local"],
+    ["kv", "key", "list", "--binding", "KV", "--local", '--prefix="', "--bogus"],
+    ["d1", "export", "DB", "--local", "--output=o.sql", "--no-schema=false"],
+    ["d1", "migrations", "list", "DB", "--local", "--json"],
+    ["kv", "key", "put", "k", "v", "--binding=KV", "--local", "--ttl", "1e3"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--ttl=0x10"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--expiration", "-1"],
+    ["kv", "key", "get", "k", "--binding", "KV", "--local", "--text=false"],
+    ["kv", "key", "get", "k", "--binding", "KV", "--local", "--text=1"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--prefix=a=b"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--namespace_id", "x"],
+    ["kv", "key", "list", "--Binding", "KV", "--local"],
+    ["kv", "key", "delete", "k", "--binding", "KV", "--local", "--force"],
+    ["vectorize", "query", "idx", "--vector", "1", "--top_k", "3", "--bogus"],
+    ["vectorize", "query", "idx", "--vector", "1", "--returnMetadata", "all", "--bogus"],
+    ["vectorize", "query", "idx", "--vector=1,2", "--bogus"],
+    ["vectorize", "create", "idx", "--dimensions=3.5", "--metric", "cosine", "--bogus"],
+    ["vectorize", "create", "idx", "--dimensions", "0x10", "--metric=cosine", "--bogus"],
+    ["vectorize", "create", "idx", "--dimensions", "3", "--metric", "Cosine"],
+    ["vectorize", "--json", "x", "list"],
+    ["vectorize", "list", "--json=1", "--bogus"],
+    ["dev", "--port=8787x"],
+    ["dev", "--port", "1e3", "--bogus"],
+    ["dev", "-p", "80"],
+    ["dev", "--local=yes", "--bogus"],
+    ["dev", "--remote", "false", "--bogus"],
+    ["dev", "--test-scheduled=1", "--bogus"],
+    ["dev", "--live_reload", "--bogus"],
+]
+
+# (cli42) what the d1 and kv commands print, run in the clean project as OPTION_FORMS: several
+# statements in one --command, errors with --json, a list with nothing under a prefix, bulk files
+# that are no list of the items wanted (BAD_FILES), a key that is not there
+OUTPUTS: list[list[str]] = [
+    ["d1", "execute", "DB", "--local", "--command", "create table t (x); insert into t values (1), (2); select * from t"],
+    ["d1", "execute", "DB", "--local", "--json", "--command",
+     "create table t (x); insert into t values (1), (2); select * from t"],
+    ["d1", "execute", "DB", "--local", "--command", "select 1 as a; select 2 as b"],
+    ["d1", "execute", "DB", "--local", "--json", "--command", "select 1 as a; select 2 as b"],
+    ["d1", "execute", "DB", "--local", "--json", "--command", "select * from nope"],
+    ["d1", "execute", "DB", "--local", "--json", "--command", "select 1; selec 2"],
+    ["d1", "execute", "DB", "--local", "--json", "--file", "nope.sql"],
+    ["d1", "execute", "NOPE", "--local", "--json", "--command", "select 1"],
+    ["d1", "execute", "DB", "--local", "--json", "--command", ""],
+    ["d1", "migrations", "list", "DB", "--local", "--json"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--prefix", "zzz"],
+    ["kv", "key", "get", "missing", "--binding", "KV", "--local", "--text"],
+    ["kv", "key", "get", "missing", "--binding", "KV", "--local"],
+    *(["kv", "bulk", "put", name, "--binding", "KV", "--local"] for name in (*BAD_FILES, "missing.json")),
+    *(["kv", "bulk", "delete", name, "--binding", "KV", "--local", "--force"] for name in (*BAD_FILES, "missing.json")),
+    *(["kv", "bulk", "get", name, "--binding", "KV", "--local"] for name in BAD_FILES),
+]
+
+# (cli42) commands run one after another in one project (label ``state :: A ; B``), each step's
+# stdout, stderr and exit code compared; and each run again with the steps before the last by one
+# tool and the last by the other, the last step compared with wrangler's own: the state one leaves
+# under .wrangler/state read by the other (README: "Local state shared with wrangler")
+KVL = ["--binding", "KV", "--local"]
+SEQUENCES: list[list[list[str]]] = [
+    [["d1", "migrations", "apply", "DB", "--local"], ["d1", "migrations", "list", "DB", "--local"]],
+    [["d1", "migrations", "apply", "DB", "--local"], ["d1", "migrations", "apply", "DB", "--local"]],
+    [["d1", "migrations", "apply", "DB", "--local"], ["d1", "execute", "DB", "--local", "--command",
+                                                       "select name from d1_migrations"]],
+    [["d1", "execute", "DB", "--local", "--command", "create table u (x, y); insert into u values (1, 'a'), (2, null)"],
+     ["d1", "execute", "DB", "--local", "--json", "--command", "select * from u order by x"]],
+    [["d1", "execute", "DB", "--local", "--file", "migrations/0001_init.sql"],
+     ["d1", "migrations", "apply", "DB", "--local"]],
+    [["d1", "execute", "DB", "--local", "--command", "create table u (x); insert into u values (1)"],
+     ["d1", "export", "DB", "--local", "--output", "o.sql"], ["d1", "execute", "DB", "--local", "--command",
+                                                             "select count(*) as n from u"]],
+    [["kv", "key", "put", "k", "v", *KVL], ["kv", "key", "get", "k", *KVL, "--text"]],
+    [["kv", "key", "put", "k", "v", *KVL, "--metadata", '{"a":1}'], ["kv", "key", "list", *KVL, "--prefix", "k"]],
+    [["kv", "key", "put", "k", "v", *KVL], ["kv", "key", "delete", "k", *KVL], ["kv", "key", "get", "k", *KVL]],
+    [["kv", "bulk", "put", "bulk.json", *KVL], ["kv", "key", "list", *KVL]],
+    [["kv", "bulk", "put", "bulk.json", *KVL], ["kv", "bulk", "get", "keys.json", *KVL]],
+    [["kv", "bulk", "put", "bulk.json", *KVL], ["kv", "bulk", "delete", "keys.json", *KVL, "--force"],
+     ["kv", "key", "list", *KVL]],
+    [["kv", "key", "put", "k", "--path", "bulk.json", *KVL], ["kv", "key", "get", "k", *KVL]],
+]
+
+# (cli42) `dev` where the Worker's entry point is missing or its build fails: (label, config file,
+# its text); stdout, stderr and the exit code compared whole
+DEV_ENTRIES: list[tuple[str, str, str]] = [
+    ("no main", "wrangler.toml", 'name = "x"\ncompatibility_date = "2025-01-01"\ncompatibility_flags = ["python_workers"]\n'),
+    ("no main, name or date", "wrangler.toml", 'compatibility_flags = ["python_workers"]\n'),
+    ("no main (json)", "wrangler.json", '{"name": "x", "compatibility_date": "2025-01-01"}'),
+    ("no main or date (jsonc)", "wrangler.jsonc", '{"name": "x"}'),
+    ("main not there", "wrangler.toml",
+     'name = "x"\ncompatibility_date = "2025-01-01"\nmain = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n'),
+    ("main not there, no date", "wrangler.toml", 'name = "x"\nmain = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n'),
+    ("main a folder", "wrangler.toml",
+     'name = "x"\ncompatibility_date = "2025-01-01"\nmain = "migrations"\ncompatibility_flags = ["python_workers"]\n'),
+    ("main empty", "wrangler.toml",
+     'name = "x"\ncompatibility_date = "2025-01-01"\nmain = ""\ncompatibility_flags = ["python_workers"]\n'),
+    ("main the project folder", "wrangler.toml",
+     'name = "x"\ncompatibility_date = "2025-01-01"\nmain = "."\ncompatibility_flags = ["python_workers"]\n'),
+    ("main not there after the build", "wrangler.toml",
+     'name = "x"\ncompatibility_date = "2025-01-01"\nmain = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n'
+     '[build]\ncommand = "echo built"\n'),
+    ("a build that fails", "wrangler.toml",
+     'name = "x"\ncompatibility_date = "2025-01-01"\nmain = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n'
+     '[build]\ncommand = "echo half-built && exit 3"\n'),
+]
+
 #: the first line of a command's help: wrangler's ``wrangler d1 execute <database>``, argparse's
 #: ``usage: workers-env d1 execute [-h] ...``
 HELP_HEAD = {"wrangler": re.compile(r"^wrangler((?: [a-z][\w-]*)*)(?: [<\[].*)?$", re.MULTILINE),
@@ -708,6 +872,8 @@ def help_named(stdout: str, side: str) -> str:
 def make_project(folder: Path, file_name: str, text: str) -> None:
     folder.mkdir(parents=True)
     (folder / file_name).write_text(text, encoding="utf-8")
+    for name, content in BAD_FILES.items():
+        (folder / name).write_text(content)
     (folder / "migrations").mkdir()
     (folder / "migrations" / "0001_init.sql").write_text("create table t (x);\n")
     (folder / "bulk.json").write_text(json.dumps([{"key": "a", "value": "1"}, {"key": "b", "value": "2"}]))
@@ -851,11 +1017,21 @@ def main() -> int:
         if only is None or only in label:
             jobs.append((label, "option error", clean[1], clean[2], args[0], args))
     for args, kind_label in [*((a, "global position") for a in GLOBAL_POSITIONS),
-                             *((a, "option form") for a in OPTION_FORMS)]:
+                             *((a, "option form") for a in OPTION_FORMS),
+                             *((a, "odd spelling") for a in ODD_SPELLINGS), *((a, "output") for a in OUTPUTS)]:
         label = f"{kind_label} :: {' '.join(args)}"
         kind = next((word for word in args if word in ("kv", "d1", "vectorize", "ai", "dev")), "")  # (`-- kvv`: none)
         if only is None or only in label:
             jobs.append((label, "option error", clean[1], clean[2], kind, args))
+    for label_name, file_name, text in DEV_ENTRIES:
+        label = f"dev entry :: {label_name}"
+        if only is None or only in label:
+            jobs.append((label, "dev entry", file_name, text, "dev", ["dev"]))
+    sequences = []
+    for steps in SEQUENCES:
+        label = "state :: " + " ; ".join(" ".join(step) for step in steps)
+        if only is None or only in label:
+            sequences.append((label, "state", clean[1], clean[2], steps[0][0], steps))
     with tempfile.TemporaryDirectory(prefix="cli-layout-") as tmp:
         root = Path(tmp)
 
@@ -867,23 +1043,51 @@ def main() -> int:
             name = re.sub(r"\W+", "_", label)[:100]
             folder = root / side / f"{name}_{hashlib.sha1(label.encode()).hexdigest()[:8]}"
             make_project(folder, file_name, text)
-            result = run((wrangler if side == "wrangler" else ours) + full, folder)
+            if job[1] == "state":  # a sequence: `wrangler>ours` runs the last step with the other tool
+                tools = [side.partition(">")[0]] * (len(full) - 1) + [side.rpartition(">")[2]]
+                result = {"steps": [run((wrangler if tool == "wrangler" else ours) + step, folder)
+                                    for tool, step in zip(tools, full)]}
+            else:
+                result = run((wrangler if side == "wrangler" else ours) + full, folder)
             if side == "wrangler":
                 cache[label] = result
             return result
 
         with ThreadPoolExecutor(max_workers=3) as pool:
-            theirs = list(pool.map(lambda j: one(j, "wrangler"), jobs))
-            mine = list(pool.map(lambda j: one(j, "ours"), jobs))
+            theirs = list(pool.map(lambda j: one(j, "wrangler"), jobs + sequences))
+            mine = list(pool.map(lambda j: one(j, "ours"), jobs + sequences))
+            ours_then_wrangler = list(pool.map(lambda j: one(j, "ours>wrangler"), sequences))
+            wrangler_then_ours = list(pool.map(lambda j: one(j, "wrangler>ours"), sequences))
         if cache_file:
             cache_file.write_text(json.dumps(cache, indent=1, ensure_ascii=False))
 
+        def plain(result: dict, side: str, kind: str) -> dict:
+            if side == "wrangler":
+                return {"stdout": strip_wrangler(result["stdout"], kind), "stderr": strip_wrangler(result["stderr"], kind),
+                        "code": result["code"]}
+            return {"stdout": ANSI.sub("", result["stdout"]), "stderr": HINT.sub("", ANSI.sub("", result["stderr"])),
+                    "code": result["code"]}
+
         compared = []
+        shared = {"ours>wrangler": [0, 0], "wrangler>ours": [0, 0]}  # [the same, compared]
+        for job, a, b, ow, wo in zip(sequences, theirs[len(jobs):], mine[len(jobs):], ours_then_wrangler,
+                                     wrangler_then_ours):
+            kind = job[4]
+            a_steps = [plain(step, "wrangler", kind) for step in a["steps"]]
+            compared.append((job[0], {f"step {i + 1}": x for i, x in enumerate(a_steps)},
+                             {f"step {i + 1}": plain(x, "ours", kind) for i, x in enumerate(b["steps"])}))
+            for mixed, result, reader in (("ours>wrangler", ow, "wrangler"), ("wrangler>ours", wo, "ours")):
+                last = plain(result["steps"][-1], reader, kind)
+                shared[mixed][1] += 1
+                if last == a_steps[-1]:
+                    shared[mixed][0] += 1
+                compared.append((f"{job[0]} [{mixed}]", {"last step": a_steps[-1]}, {"last step": last}))
         for job, a, b in zip(jobs, theirs, mine):
             label, kind = job[0], job[4]
-            a = {"stdout": strip_wrangler(a["stdout"], kind), "stderr": strip_wrangler(a["stderr"], kind), "code": a["code"]}
-            b = {"stdout": ANSI.sub("", b["stdout"]), "stderr": HINT.sub("", ANSI.sub("", b["stderr"])), "code": b["code"]}
-            if job[1] == "option error" and kind == "dev" and "Missing entry-point" in a["stderr"]:
+            a, b = plain(a, "wrangler", kind), plain(b, "ours", kind)
+            if job[1] == "dev entry":  # compared whole, but for the JavaScript error wrangler logs
+                a["stderr"] = EXIT_STATUS.sub("", a["stderr"])  # before a failed build's (README)
+            elif job[1] == "option error" and kind == "dev" and "Missing entry-point" in a["stderr"]:
                 # wrangler read the line and stopped at the config's missing `main`, where
                 # workers-env stops at its own first check of the project: compared is that both
                 # went past the command line (no usage error, no help) and failed
@@ -938,6 +1142,9 @@ def main() -> int:
                     print(show("ours    ", b.get(key, "")))
                 else:
                     print(f"      wrangler {a[key]!r}, ours {b.get(key)!r}")
+    for mixed, (agreed, total) in shared.items():
+        if total:
+            print(f"state shared, {mixed.replace('>', ' writes, ')} reads: {agreed}/{total} as wrangler alone")
     print(f"\n{same}/{len(compared)} identical")
     return 0 if same == len(compared) else 1
 

@@ -81,6 +81,11 @@ DOTENV_SYNTAX = (
     "REF=${PLAIN}\n"
 )
 
+#: [vars] at the top level and in two environments, and a local secrets file of each kind
+ENVS = '[vars]\nV = "top"\n[env.staging.vars]\nV = "staging"\n[env.other.vars]\nV = "other"\n'
+_ENV_FILES = {".dev.vars": "S=devvars\n", ".dev.vars.staging": "S=devvars.staging\n", ".dev.vars.other": "S=devvars.other\n",
+              ".env": "E=env\nE2=env\n", ".env.staging": "E=env.staging\n", ".env.other": "E=env.other\n"}
+
 CASES = [
     # --- [vars] of every type
     case("vars_strings", '[vars]\nA = "x"\nB = ""\nC = "with \\"quotes\\" and \\u00e9"\nD = """multi\nline"""\n'),
@@ -167,6 +172,18 @@ CASES = [
     case("cli_var_with_secrets_required", '[secrets]\nrequired = ["A"]\n', files={".dev.vars": "A=dev\nB=dev\n"},
          var=["A:cli"]),
     case("cli_var_over_dot_env", "", files={".env": "A=env\nB=${A}\n"}, var=["A:cli"]),
+    # --- CLOUDFLARE_ENV: [env.NAME]'s vars, but the plain .dev.vars / .env (wrangler passes only
+    # --env to getVarsForDev); --env beside it wins for both
+    *(case(f"cloudflare_env_{label}", ENVS, files={n: _ENV_FILES[n] for n in names}, env=env,
+           process={"CLOUDFLARE_ENV": "staging"})
+      for label, env, names in (
+          ("dev_vars_both", None, (".dev.vars", ".dev.vars.staging")),
+          ("dev_vars_only", None, (".dev.vars",)),
+          ("dev_vars_staging_only", None, (".dev.vars.staging",)),
+          ("dot_env_both", None, (".env", ".env.staging")),
+          ("dot_env_staging_only", None, (".env.staging",)),
+          ("e_other_all", "other", tuple(_ENV_FILES)),
+          ("e_other_dot_env", "other", (".env", ".env.staging", ".env.other")))),
 ]
 
 
@@ -245,10 +262,13 @@ def environ_for(spec: dict[str, Any]):
 
 
 def our_env(folder: Path, spec: dict[str, Any]) -> dict[str, Any] | str:
-    """What ``workers-env dev`` would give the Worker: ``load_env`` with the ``--var`` pairs supplied."""
+    """What ``workers-env dev`` would give the Worker: ``load_env`` with the ``--var`` pairs supplied,
+    ``[env.NAME]`` from ``--env``, else ``CLOUDFLARE_ENV``, the local secrets of ``--env`` alone."""
     with environ_for(spec):
         try:
-            env = load_env(folder, environment=spec["env"], bindings=_vars(spec["var"]) or None)
+            environment = (spec["env"] if spec["env"] is not None else os.environ.get("CLOUDFLARE_ENV")) or None
+            env = load_env(folder, environment=environment, bindings=_vars(spec["var"]) or None,
+                           secrets_environment=spec["env"])
         except Exception as exc:  # noqa: BLE001 - reported as the case's result
             return f"{type(exc).__name__}: {exc}"
         return {name: env[name] for name in env}

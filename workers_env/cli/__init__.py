@@ -453,7 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               "a program's arguments end at one. Remove it; a value holding NUL characters goes in a file "
               "(`kv key put KEY --path FILE`, `d1 execute DB --file FILE`)")
         return 1
-    typed = argv
+    typed = _quotes_stripped(argv)
     argv = _take_cwd(short_groups(typed))[0]
     # the first word yargs reads as no option's value names the command, as it does for yargs;
     # none, or a misspelling, gets every command's parser
@@ -480,6 +480,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(parser, argv)
     finally:
         os.chdir(before)  # main() called in-process leaves the caller's folder as it was
+
+
+def _quotes_stripped(argv: list[str]) -> list[str]:
+    """``argv`` with each ``--name="VALUE"`` (or ``'VALUE'``) before ``--`` read as ``--name=VALUE``,
+    as yargs-parser's ``stripQuotes`` reads a value after ``=`` (measured with wrangler 4.164.0:
+    ``d1 execute --command="select 1"`` runs ``select 1``; ``--command '"select 1"'``, a word of its
+    own, keeps its quotes)."""
+    out: list[str] = []
+    for at, token in enumerate(argv):
+        if token == "--":
+            return out + argv[at:]
+        name, eq, value = token.partition("=")
+        if (eq and name.startswith("--") and name.strip("-") and len(value) > 1 and value[0] in "'\""
+                and value[-1] == value[0]):
+            token = f"{name}={value[1:-1]}"
+        out.append(token)
+    return out
 
 
 def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:

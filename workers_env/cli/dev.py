@@ -21,7 +21,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
-from workers_env.cli.common import fail, js_number, message_of, value_optional, warn_block
+from workers_env.cli.common import (
+    CommandError,
+    fail,
+    js_number,
+    message_of,
+    print_hint,
+    value_optional,
+    warn_block,
+    with_hint,
+)
+from workers_env.cli.deventry import missing_entry, unusable_main
 from workers_env.cli.devbuild import stop_build
 from workers_env.cli.devhosts import ready_lines, scheduled_host
 from workers_env.cli.devstop import Stopped, held, stoppable
@@ -115,6 +125,20 @@ def _config_argument(args: argparse.Namespace) -> str | None:
     return path
 
 
+_SCRIPT_HINT = ("workers-env dev's PATH names the wrangler config or its folder (wrangler dev's names the Worker's "
+                "script, which workers-env reads from the config's main): pass an existing one, or leave PATH out")
+
+
+def _entry_refused(problem: tuple[str, str | None] | None) -> bool:
+    """Print wrangler's error for an entry point it cannot use, and workers-env's line after
+    it (:mod:`.deventry`); whether there was one."""
+    if problem is None:
+        return False
+    fail(problem[0])
+    print_hint(with_hint(CommandError(problem[0]), problem[1]))
+    return True
+
+
 def _port(text: str) -> int:
     """A TCP port: a whole number from 0 (any free port) to 65535, read as yargs' ``Number()``
     reads it (``--port=`` is 0, as wrangler 4.164.0 then listens on a free port: measured;
@@ -187,8 +211,16 @@ def _custom_build(build: Any, project: Path, running: list[subprocess.Popen[str]
         try:
             if arrived:
                 raise Stopped(arrived[0])
+            # line by line; output ending in a newline ends with an empty `[custom build] ` line,
+            # as wrangler's runCommand splits a chunk of output at its newlines (measured: `echo
+            # built`); wrangler's further empty lines where a chunk ends, which depend on timing,
+            # are not copied (README)
+            ended = False
             for line in proc.stdout:
-                print(f"[custom build] {line.rstrip()}", flush=True)
+                ended = line.endswith("\n")
+                print(f"[custom build] {line.removesuffix(chr(10))}", flush=True)
+            if ended:
+                print("[custom build] ", flush=True)
             code = proc.wait()
         except BaseException:  # dev stopped by a signal (Stopped, KeyboardInterrupt) while it ran
             stop_build(proc)
@@ -200,9 +232,8 @@ def _custom_build(build: Any, project: Path, running: list[subprocess.Popen[str]
                 running.remove(proc)
             except ValueError:  # stopped with the server, which took it out: nothing to say
                 return False
-    if code != 0:
-        print(f"workers-env dev: Running custom build `{command}` failed. There are likely more logs from your "
-              "build command above.", file=sys.stderr, flush=True)
+    if code != 0:  # wrangler's last error (before it, it logs the JavaScript error of the exit status)
+        fail(f"Running custom build `{command}` failed. There are likely more logs from your build command above.")
         return False
     return True
 
@@ -235,9 +266,10 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     args.ip = args.ip or DEFAULT_IP  # `--ip ""` (`--ip` alone) is the default: wrangler's `hostname || config.dev.ip`
     environment = (args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")) or None
-    # the local secrets' environment: `-e ""` as given, as wrangler's getVarsForDev gets it, reads
-    # `.dev.vars.` (else `.dev.vars`), or `.env.` and `.env..local` after `.env`, `.env.local` (measured)
-    secrets_environment = "" if args.env == "" else environment
+    # the local secrets' environment: -e as given, as wrangler's getVarsForDev gets it -- `-e ""`
+    # reads `.dev.vars.` (else `.dev.vars`), or `.env.` and `.env..local` after `.env`, `.env.local`;
+    # CLOUDFLARE_ENV alone selects [env.NAME] but the plain `.dev.vars` / `.env` (measured)
+    secrets_environment = args.env
     if args.remote:
         print("workers-env dev: --remote runs the Worker on Cloudflare's network, which workers-env does not do: "
               "it runs the Worker locally, as wrangler dev does without --remote; drop --remote",
@@ -253,13 +285,19 @@ def _run(args: argparse.Namespace) -> int:
                    "does not reload the pages open in a browser (wrangler's --live-reload does); reload them by hand")
     try:
         given = _config_argument(args)
+        # a PATH that is not there: wrangler dev's [script], whose entry point it then cannot find
+        script = Path(args.path).absolute() if given is not None and args.config is None and not os.path.lexists(
+            given) else None
         try:
             if args.config is not None:  # a -c file that cannot be opened, as wrangler's readConfig says it
                 check_openable(args.config)
+            config_path = find_config(None if script is not None else given)  # none anywhere: dev's own words
         except ConfigError as exc:
+            if script is not None:
+                _entry_refused(unusable_main(None, None, script, _SCRIPT_HINT))
+                return 1
             fail(message_of(exc))
             return 1
-        config_path = find_config(given)  # no config anywhere: dev's own words, below
         # read as wrangler reads it: a -c file as given (a parse error names it so), else the one found
         read_from = args.config if args.config is not None and Path(args.config).is_file() else config_path
         try:
@@ -269,13 +307,20 @@ def _run(args: argparse.Namespace) -> int:
             fail(message_of(exc))
             return 1
         persist_to = Path(args.persist_to) if args.persist_to else default_persist_to(config_path)
-        if not _custom_build(config.merged.get("build"), config_path.parent):
+        if script is None and _entry_refused(missing_entry(config)):  # wrangler's getEntry: before the build
             return 1
+        build = config.merged.get("build")
+        if not _custom_build(build, config_path.parent):
+            return 1
+        command = build.get("command") if isinstance(build, dict) else None
+        if _entry_refused(unusable_main(config, command if isinstance(command, str) else None, script,
+                                        _SCRIPT_HINT if script is not None else None)):
+            return 1  # (wrangler's runCustomBuild: after the build, before secrets and warnings)
 
         def make_env(config: Any) -> Any:
             supplied = {**bindings_from_pyproject(config), **_vars(args.var)}
-            return load_env(config_path, environment=secrets_environment, persist_to=persist_to, bindings=supplied,
-                            env_files=args.env_file or None)
+            return load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied,
+                            env_files=args.env_file or None, secrets_environment=secrets_environment)
 
         env = make_env(config)
     except WorkersEnvError as exc:

@@ -265,7 +265,25 @@ def command_first(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[lis
         if subcommands(at) is not None and any(not option.is_global for option in options):
             return argv, True
     chosen = set(path)
+    if subcommands(at) is None:
+        # the command's own parse: a word a command group took as an unknown option's value is
+        # a word of its own where the command has that option as a flag (`kv --local x key
+        # list`), and the command's arguments are its words after as many as name the command
+        # (yargs drops them by count): `Unknown argument: list`, as wrangler 4.164.0 says
+        flags = _flags(at)
+        freed = [i for option in options if not option.is_global and f"--{option.name}" in flags
+                 for i in option.values if argv[i] not in ("true", "false")]
+        chosen = set(sorted([*words, *freed])[:len(path)])
     return [argv[i] for i in path] + [token for i, token in enumerate(argv) if i not in chosen], False
+
+
+def _flags(parser: argparse.ArgumentParser) -> frozenset[str]:
+    """The ``--name`` spellings of ``parser``'s boolean options (yargs' booleans: they take no
+    word after them but ``true``/``false``)."""
+    return frozenset(option for action in parser._actions if action.option_strings
+                     and (isinstance(action, (argparse._StoreTrueAction, argparse.BooleanOptionalAction))
+                          or (action.nargs == "?" and action.const is True))
+                     for option in action.option_strings if option.startswith("--"))
 
 
 def _parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:

@@ -1162,7 +1162,7 @@ def _missing_main(config: Any, main_path: Path) -> str:
     if command:
         text += (f"\n(workers-env: the config's [build] command `{command}` has not run: load_worker and the pytest "
                  "fixtures never run it, workers-env dev does.)")
-    return text + _near_main(config, main_path)
+    return text + near_main(config, main_path)
 
 
 _TOOLING_STEMS = frozenset({"conftest", "setup", "noxfile", "fabfile", "manage"})
@@ -1217,7 +1217,7 @@ def _source_folders(root: Path, wanted_kinds: frozenset[str | None] = frozenset(
     return found
 
 
-def _near_main(config: Any, main_path: Path) -> str:
+def near_main(config: Any, main_path: Path) -> str:
     """A note naming the file a missing ``main`` likely means (a typo in ``main =
     "src/entri.py"``, or in its folder, ``"scr/entry.py"``), or nothing. Only files that can be an
     entry point are named: not ``__main__.py``, tests, hidden files or those of a virtual
