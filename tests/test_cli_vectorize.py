@@ -123,6 +123,7 @@ def test_create_refuses_duplicates_and_bad_names(cli: Run) -> None:
     assert code == 1 and "an index named 'docs' already exists" in err
     code, _, err = cli("create", "x" * 64, "--dimensions", "3", "--metric", "cosine", "--deprecated-v1")
     assert code == 1 and err == f"✘ [ERROR] 🚨 index names of v1 indexes are at most 63 bytes; {'x' * 64!r} is longer\n\n\n"
+    assert cli("create", "x" * 63, "--dimensions", "3", "--metric", "cosine", "--deprecated-v1")[0] == 0  # at it
     code, _, err = cli("create", "no spaces", "--dimensions", "3", "--metric", "cosine")
     assert code == 1 and err.startswith('✘ [ERROR] 🚨 Invalid index name "no spaces": ')
     code, _, err = cli("create", "a\x01b", "--dimensions", "3", "--metric", "cosine")

@@ -50,7 +50,11 @@ async def test_a_batch_deferring_its_check_to_a_commit_that_fails(db):
     with pytest.raises(JsException) as info:
         await db.batch([db.prepare("PRAGMA defer_foreign_keys = ON"), db.prepare("INSERT INTO child (p) VALUES (8)")])
     assert INTERNAL.fullmatch(info.value.message)
-    assert "FOREIGN KEY constraint failed" in info.value.__notes__[0]
+    assert info.value.__notes__ == [  # what workerd only logs, workers-env's note (the whole text)
+        "the transaction failed to commit: FOREIGN KEY constraint failed: SQLITE_CONSTRAINT (extended: "
+        "SQLITE_CONSTRAINT_FOREIGNKEY) (a deferred foreign key -- "
+        "PRAGMA defer_foreign_keys or DEFERRABLE INITIALLY DEFERRED -- still violated at the end of the request); "
+        "workerd logs that, the Worker gets an internal error, nothing is written and D1's object restarts"]
     result = await db.prepare("SELECT p FROM child").all()
     assert result.results == [{"p": 1}]  # nothing written
     assert result.meta["last_row_id"] == 0  # D1's object restarted

@@ -68,6 +68,23 @@ def test_an_address_that_cannot_be_listened_on_is_a_clear_error(tmp_path: Path, 
     assert done.stderr.strip() == f"workers-env dev: cannot listen on {ip}:0: {reason}"
 
 
+def test_a_privileged_port_without_the_privilege_is_a_clear_error(tmp_path: Path) -> None:
+    """A port below the kernel's ip_unprivileged_port_start (1024) needs CAP_NET_BIND_SERVICE:
+    root is run without it (setpriv drops it from the bounding set), anyone else lacks it."""
+    project = make_project(tmp_path / "app")
+    start = int(Path("/proc/sys/net/ipv4/ip_unprivileged_port_start").read_text())
+    assert start > 80, "this kernel lets anyone listen on port 80"
+    drop = ["setpriv", "--bounding-set", "-net_bind_service"] if os.geteuid() == 0 else []
+    done = subprocess.run(
+        [*drop, sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", "80"],
+        capture_output=True, text=True, env=_env(), timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Ready on" not in done.stdout
+    assert done.stderr.strip() == ("workers-env dev: cannot listen on 127.0.0.1:80: permission denied (ports below "
+                                   "1024 need privileges); use --port 8787")
+
+
 @pytest.mark.parametrize(("files", "shown", "where"), [
     ({"src/entry.py": "def f(:\n    pass\n"}, "SyntaxError", 'src/entry.py", line 1'),
     ({"src/entry.py": "import helper\n", "src/helper.py": "def boom():\n    raise RuntimeError('no key')\nboom()\n"},

@@ -64,7 +64,7 @@ class Default(WorkerEntrypoint):
             except Exception as error:
                 refused = str(error)
             return Response(f"{before} {request.js_object.bodyUsed} {refused}")
-        if path == "later":  # reads the body after answering
+        if path in ("later", "later?throw"):  # reads the body after answering
             async def read_later():
                 try:
                     await request.text()
@@ -72,6 +72,8 @@ class Default(WorkerEntrypoint):
                     seen["error"] = str(error)
 
             self.ctx.waitUntil(read_later())
+            if path == "later?throw":  # answered with the 500 of an exception instead
+                raise RuntimeError("the handler threw")
             return Response("answered")
         if path == "seen":
             return Response(str(seen["error"]))
@@ -193,6 +195,17 @@ def test_the_rest_of_a_body_read_after_the_answer_is_workerds_type_error(server:
         assert read_answer(sock)[2] == b"answered"
         assert read_until_closed(sock) == b""
     assert error_seen(server, before) == b"TypeError: Can't read from request stream after response has been sent."
+
+
+def test_the_rest_of_a_body_read_after_the_handler_threw_is_workerds_other_type_error(server: BackgroundServer) -> None:
+    """The same once the handler threw (global-scope.c++'s ``NeuterReason::THREW_EXCEPTION``)."""
+    before = error_seen(server, before=b"")
+    with connect(server) as sock:
+        sock.sendall(b"POST /later?throw HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly part")
+        assert read_answer(sock)[0].startswith("HTTP/1.1 500")
+        assert read_until_closed(sock) == b""
+    assert error_seen(server, before) == (
+        b"TypeError: Can't read from request stream after responding with an exception.")
 
 
 def test_text_and_clone_wait_for_a_body_sent_in_pieces(server: BackgroundServer) -> None:

@@ -80,6 +80,10 @@ def _js_text(data: bytes) -> str:
 # sqlite3's refusal of TEXT that is not UTF-8 (CPython's cursor.c, 3.11 to 3.14)
 _NOT_UTF8 = "Could not decode to UTF-8 column"
 
+#: what running a statement may raise: SQLite's errors, sqlite3's OverflowError (a value past
+#: 2 GiB) and MemoryError (SQLite's SQLITE_NOMEM: a program past limits.MAX_VDBE_OPS)
+_EXECUTE_ERRORS = (sqlite3.Error, OverflowError, MemoryError)
+
 
 class SqlFailure(Exception):
     """A query D1 refused; ``message`` is the text after ``D1_ERROR: ``, ``note`` what the local
@@ -534,7 +538,7 @@ class Database:
                             self._statement = statement
                             try:
                                 cursor = self._cursor.execute(statement, params)
-                            except (sqlite3.Error, OverflowError) as exc:
+                            except _EXECUTE_ERRORS as exc:
                                 raise self._execute_failure(exc, statement, last=True) from None
                             finally:
                                 self._trusted = True
@@ -906,16 +910,19 @@ class Database:
             if _NUMBERED_WARNS:
                 return _bind_sequence(cursor, sql, params)
             return cursor.execute(sql, params)  # (:func:`_bind_sequence` where no warning is wrong)
-        except (sqlite3.Error, OverflowError) as exc:
+        except _EXECUTE_ERRORS as exc:
             raise self._execute_failure(exc, sql, last=last) from None
         finally:
             self._trusted = True
 
-    def _execute_failure(self, exc: sqlite3.Error | OverflowError, sql: str, *, last: bool) -> SqlFailure:
+    def _execute_failure(self, exc: sqlite3.Error | OverflowError | MemoryError, sql: str, *,
+                         last: bool) -> SqlFailure:
         """D1's error for ``sql``'s failed :meth:`_execute`. Called before the statement is
         trusted again: :meth:`_describe` may prepare it anew, under D1's rules."""
         if isinstance(exc, OverflowError):
             return SqlFailure("string or blob too big: SQLITE_TOOBIG")
+        if isinstance(exc, MemoryError):  # a program past limits.MAX_VDBE_OPS
+            return SqlFailure(limits.OUT_OF_MEMORY)
         if isinstance(exc, sqlite3.ProgrammingError):
             text = str(exc)
             if text.startswith("Incorrect number of bindings"):
