@@ -66,6 +66,7 @@ from workers_env.config.compat import (
     workerd_flag_values,
 )
 from workers_env.config.routes import cf_worker_zone
+from workers_env.queues.assembly import queue_broker
 from workers_env.config.uploads import (
     cf_requirements_warning,
     python_modules_problem,
@@ -108,6 +109,7 @@ from workers_env.runtime.events import (
 )
 from workers_env.runtime.filesystem import install_upload_check
 from workers_env.runtime.pthfiles import process_pth_files
+from workers_env.runtime.queuedelivery import QueueDelivery, deliver_pending
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsfunctions import call_relaxed
 from workers_env.runtime.jsglobals import JsDate
@@ -780,8 +782,24 @@ class Worker:
         Returns what the handler did (acks, retries) as Miniflare reports it; exceptions
         raised by the worker propagate.
         """
+        return await self._queue_batch(queue, queue_messages(messages))
+
+    async def deliver_queues(self) -> list[QueueDelivery]:
+        """Deliver every message waiting in the queues this Worker sends to and consumes
+        (``queues.producers`` and ``queues.consumers`` of one queue) to its ``queue`` handler, as
+        ``wrangler dev`` would, without waiting: batches of ``max_batch_size``, then retries after
+        their delays and dead-letter queues, on virtual time from the env's clock. Returns each
+        batch delivered, in order; a handler's exception is kept in its :class:`QueueDelivery`
+        (the batch is retried, as Miniflare retries it), not raised."""
+        broker = queue_broker(self.env)
+        if broker is None:
+            return []
+        return await deliver_pending(self, broker, env_clock(self.env).now())
+
+    async def _queue_batch(self, queue: str, messages: list[QueueMessage],
+                           metadata: Any = None) -> QueueResult:
         result = QueueResult()
-        batch = JsMessageBatch(queue, queue_messages(messages), result)
+        batch = JsMessageBatch(queue, messages, result, metadata=metadata)
         wraps = self.era is None or self.era.wraps("queues")
         ctx = self.new_context()
         try:
