@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -227,7 +227,7 @@ class QueueBroker:
                 return Batch(name, taken, left, started=now)
 
     def settle(self, batch: Batch, outcome: str, ack_all: bool, retry_batch: Mapping[str, Any],
-               retry_messages: list[Mapping[str, Any]], now: float) -> list[LogLine]:
+               retry_messages: Sequence[Mapping[str, Any]], now: float) -> list[LogLine]:
         """What the handler did with ``batch`` (Miniflare's ``FetcherQueueResult``): retried
         messages come back later, spent ones move to the dead-letter queue or are dropped.
         Returns Miniflare's log lines, in its order."""

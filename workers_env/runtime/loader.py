@@ -1271,27 +1271,31 @@ def _first_time(kind: _OnceLine, root: Path) -> bool:
 
 
 def queue_consumer_names(config: Any) -> list[str]:
-    """The queues the config's ``queues.consumers`` entries consume (a nameless entry: ``?``)."""
+    """The queues the config's ``queues.consumers`` entries consume (a nameless entry: ``?``)
+    that none of its ``queues.producers`` sends to."""
     merged = getattr(config, "merged", None)
     queues = merged.get("queues") if isinstance(merged, dict) else None
     consumers = queues.get("consumers") if isinstance(queues, dict) else None
+    producers = queues.get("producers") if isinstance(queues, dict) else None
     if not isinstance(consumers, list):
         return []
-    return [str(c.get("queue")) if isinstance(c, dict) and c.get("queue") else "?" for c in consumers]
+    produced = {p.get("queue") for p in producers if isinstance(p, dict)} if isinstance(producers, list) else set()
+    names = [str(c.get("queue")) if isinstance(c, dict) and c.get("queue") else "?" for c in consumers]
+    return [name for name in names if name not in produced]
 
 
 def _announce_queue_consumers(config: Any) -> None:
-    """One line on stderr, once per project, when the config consumes queues: wrangler dev runs
-    them locally (what a local producer sends reaches ``queue()``), workers-env's producers only
-    record what is sent, so nothing ever calls the handler unless a test delivers a batch."""
+    """One line on stderr, once per project, when the config consumes a queue none of its
+    producers sends to: workers-env delivers only what the Worker itself sends, while wrangler
+    dev also takes what a producer in another local dev session sends (its dev registry)."""
     names = queue_consumer_names(config)
     if not names or not _first_time("queue consumers", Path(getattr(config, "root", ".")).resolve()):
         return
     shown = ", ".join(names)
-    print(f"workers-env: queues.consumers ({shown}): queue delivery is not emulated, so no message reaches the "
-          f"Worker's queue() handler here (wrangler dev delivers what a local producer sends; a producer here "
-          f"only records it); deliver a batch "
-          f"yourself: await worker.queue([...], queue={names[0]!r}) in a test or script", file=sys.stderr, flush=True)
+    print(f"workers-env: queues.consumers ({shown}): no producer of this Worker sends to it, and workers-env "
+          f"delivers to queue() only what the Worker itself sends (wrangler dev also takes what another local dev "
+          f"session sends); deliver a batch yourself: await worker.queue([...], queue={names[0]!r}) in a test or "
+          f"script", file=sys.stderr, flush=True)
 
 
 def _announce_main_only(config: Any, main_path: Path) -> None:

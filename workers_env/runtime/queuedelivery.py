@@ -8,6 +8,7 @@ Miniflare's lines as wrangler does: ``[wrangler:info] QUEUE jobs 2/3 (4ms)``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -74,22 +75,30 @@ async def deliver_pending(worker: Worker, broker: QueueBroker, start: float) -> 
     return deliveries
 
 
+#: The longest a driver with an ``until`` waits before asking it again (seconds).
+_RECHECK = 0.5
+
+
 async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[QueueDelivery], None],
-                       clock: Callable[[], float] = time.time) -> None:
-    """``workers-env dev``'s delivery: run until cancelled, delivering each batch when it is due
-    and handing it to ``report`` (the dev server prints its lines)."""
+                       *, until: Callable[[], bool] | None = None, clock: Callable[[], float] = time.time) -> None:
+    """``workers-env dev``'s delivery: deliver each batch when it is due and hand it to
+    ``report`` (the dev server prints its lines), until cancelled or ``until()`` is true (a
+    reloaded Worker: its env has a broker of its own)."""
     loop = asyncio.get_running_loop()
     wake = asyncio.Event()
 
     def changed() -> None:  # called by a send, maybe from another thread
-        loop.call_soon_threadsafe(wake.set)
+        with contextlib.suppress(RuntimeError):  # the loop closed: the server has stopped
+            loop.call_soon_threadsafe(wake.set)
 
     broker.on_change.append(changed)
     try:
-        while True:
+        while until is None or not until():
             wake.clear()  # before reading the deadline: a send after it wakes the wait below
             due = broker.next_due()
             wait = None if due is None else max(0.0, due - clock())
+            if until is not None:
+                wait = _RECHECK if wait is None else min(wait, _RECHECK)
             if wait is None or wait > 0:
                 try:
                     await asyncio.wait_for(wake.wait(), timeout=wait)
