@@ -15,8 +15,6 @@ from workers_env import ManualClock, load_env, load_worker
 ENTRY = """\
     from workers import WorkerEntrypoint, Response
 
-    SEEN = []
-
     class Default(WorkerEntrypoint):
         async def fetch(self, request):
             for body in await request.json():
@@ -24,8 +22,9 @@ ENTRY = """\
             return Response("sent")
 
         async def queue(self, batch, env, ctx):
-            SEEN.append((batch.queue, [(m.body, m.attempts) for m in batch.messages],
-                         batch.metadata.metrics.backlogCount if hasattr(batch, "metadata") else None))
+            if batch.messages[0].body.get("metadata"):
+                metrics = batch.metadata["metrics"]
+                return await self.env.JOBS.send({"backlog": [metrics["backlogCount"], metrics["backlogBytes"]]})
             for message in batch.messages:
                 if message.body.get("retry"):
                     message.retry()
@@ -96,3 +95,13 @@ async def test_worker_queue_still_delivers_by_hand(worker):
     result = await worker.queue([{"n": 1}], queue="jobs")
     assert result.outcome == "ok"
     assert await worker.deliver_queues() == []
+
+
+@pytest.mark.asyncio
+async def test_the_batch_carries_the_backlog_left_behind(worker):
+    await worker.fetch("/", method="POST", json=[{"metadata": True, "n": i} for i in range(7)])
+    first = (await worker.deliver_queues())[0]
+    assert len(first.messages) == 5
+    # the handler sent what its batch.metadata said: 2 messages of {"metadata":true,"n":5} (23 bytes) left;
+    # its send joined them while the batch was in flight, and the next batch took all three
+    assert worker.env.unwrapped("JOBS").bodies[-2:] == [{"backlog": [2, 46]}, {"backlog": [0, 0]}]

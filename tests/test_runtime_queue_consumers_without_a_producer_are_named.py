@@ -49,3 +49,10 @@ def test_a_queue_the_worker_also_produces_to_is_not_named(tmp_path, capsys):
     produced = '[[queues.producers]]\nbinding = "JOBS"\nqueue = "jobs"\n\n'
     load_worker(one_file_worker(tmp_path, ENTRY, extra=produced + CONSUMERS))
     assert capsys.readouterr().err == LINE.replace("(jobs, mail)", "(mail)").replace("queue='jobs'", "queue='mail'")
+
+
+def test_a_dead_letter_queue_of_a_consumed_queue_is_not_named(tmp_path, capsys):
+    config = ('[[queues.producers]]\nbinding = "JOBS"\nqueue = "jobs"\n\n[[queues.consumers]]\nqueue = "jobs"\n'
+              'dead_letter_queue = "dlq"\n\n[[queues.consumers]]\nqueue = "dlq"\n')
+    load_worker(one_file_worker(tmp_path, ENTRY, extra=config))
+    assert "queues.consumers" not in capsys.readouterr().err

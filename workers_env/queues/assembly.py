@@ -24,12 +24,13 @@ def _producers(config: Any) -> list[Mapping[str, Any]]:
     return [p for p in producers if isinstance(p, Mapping) and isinstance(p.get("binding"), str)]
 
 
-def _consumers(config: Any) -> list[Mapping[str, Any]]:
+def _consumers(config: Any) -> list[tuple[int, Mapping[str, Any]]]:
+    """The well-formed ``queues.consumers`` entries, with their index."""
     queues = config.merged.get("queues")
     consumers = queues.get("consumers") if isinstance(queues, Mapping) else None
     if not isinstance(consumers, list):
         return []
-    return [c for c in consumers if isinstance(c, Mapping) and isinstance(c.get("queue"), str)]
+    return [(i, c) for i, c in enumerate(consumers) if isinstance(c, Mapping) and isinstance(c.get("queue"), str)]
 
 
 def build_bindings(context: AssemblyContext) -> dict[str, QueueProducer]:
@@ -39,8 +40,8 @@ def build_bindings(context: AssemblyContext) -> dict[str, QueueProducer]:
     config = context.config
     json_messages = flag_enabled(QUEUES_JSON_MESSAGES, config)
     consumed: dict[str, Any] = {}
-    for entry in _consumers(config):
-        consumed.setdefault(entry["queue"], consumer_options(entry))
+    for i, entry in _consumers(config):
+        consumed.setdefault(entry["queue"], consumer_options(entry, f"queues.consumers[{i}]"))
     broker = QueueBroker(consumed) if consumed else None
     clock = context.options.get("clock")
     bindings: dict[str, QueueProducer] = {}

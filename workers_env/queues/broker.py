@@ -29,6 +29,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from workers_env._errors import ConfigError
+
 __all__ = ["Batch", "BrokerMessage", "ConsumerOptions", "QueueBroker", "consumer_options"]
 
 #: Miniflare's defaults (``DEFAULT_BATCH_SIZE``, ``DEFAULT_BATCH_TIMEOUT``, ``DEFAULT_RETRIES``).
@@ -56,11 +58,42 @@ def _number(value: Any) -> float | None:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def consumer_options(entry: Mapping[str, Any]) -> ConsumerOptions:
-    """The options of a ``queues.consumers`` entry (its types checked by ``validate``; a value of
-    the wrong type is left at the default here, as the config's diagnostics report it)."""
-    size, timeout, retries, delay = (_number(entry.get(k)) for k in
-                                     ("max_batch_size", "max_batch_timeout", "max_retries", "retry_delay"))
+#: Miniflare's ``QueueConsumerOptionsSchema`` (zod): each option's range, and whether it must be a whole number.
+_RANGES = {"max_batch_size": (0, 100, False), "max_batch_timeout": (0, 60, False), "max_retries": (0, 100, False),
+           "retry_delay": (0, 86400, True)}
+
+
+def _refused(where: str, key: str, value: float) -> ConfigError | None:
+    """Miniflare's refusal of an option out of its range (``wrangler dev`` then does not start;
+    zod's texts, measured under 4.164.0), or of a batch size of 0, which Miniflare takes and then
+    delivers empty batches without end."""
+    low, high, whole = _RANGES[key]
+    if whole and value != int(value):
+        zod = "Invalid input: expected int, received number"
+    elif value > high:
+        zod = f"Too big: expected number to be <={high}"
+    elif value < low:
+        zod = f"Too small: expected number to be >={low}"
+    elif key == "max_batch_size" and value == 0:
+        return ConfigError(f"{where}.max_batch_size = 0: wrangler dev takes it and then delivers empty batches "
+                           "without end; give a batch size from 1 to 100")
+    else:
+        return None
+    shown = int(value) if value == int(value) else value
+    return ConfigError(f'{where}.{key} = {shown}: wrangler dev refuses to start with it (Miniflare: "{zod}"); give '
+                       f"{'a whole number' if whole else 'a number'} from {low} to {high}")
+
+
+def consumer_options(entry: Mapping[str, Any], where: str = "queues.consumers[0]") -> ConsumerOptions:
+    """The options of a ``queues.consumers`` entry (``where``: its place in the config). A
+    value of the wrong type is left at the default, as ``validate`` reports it; one out of
+    Miniflare's range raises :class:`ConfigError`, as ``wrangler dev`` refuses to start."""
+    values = {key: _number(entry.get(key)) for key in _RANGES}
+    for key, value in values.items():
+        problem = None if value is None else _refused(where, key, value)
+        if problem is not None:
+            raise problem
+    size, timeout, retries, delay = (values[k] for k in _RANGES)
     dlq = entry.get("dead_letter_queue")
     return ConsumerOptions(
         max_batch_size=DEFAULT_BATCH_SIZE if size is None else int(size),

@@ -277,6 +277,12 @@ class SdkMessageBatch:
     def __len__(self) -> int:
         return len(self._batch.messages)
 
+    def __getattr__(self, name: str) -> Any:
+        """Any other member (``metadata``, from the broker) as the SDK's ``_BindingWrapper`` reads it."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return _from_js(getattr(self._batch, name))
+
 
 def queue_messages(messages: Any) -> list[QueueMessage]:
     """The messages given to ``worker.queue``: ``QueueMessage`` objects or bodies."""

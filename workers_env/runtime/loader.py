@@ -1272,7 +1272,7 @@ def _first_time(kind: _OnceLine, root: Path) -> bool:
 
 def queue_consumer_names(config: Any) -> list[str]:
     """The queues the config's ``queues.consumers`` entries consume (a nameless entry: ``?``)
-    that none of its ``queues.producers`` sends to."""
+    that none of its ``queues.producers`` sends to and no consumer names as its dead-letter queue."""
     merged = getattr(config, "merged", None)
     queues = merged.get("queues") if isinstance(merged, dict) else None
     consumers = queues.get("consumers") if isinstance(queues, dict) else None
@@ -1280,6 +1280,7 @@ def queue_consumer_names(config: Any) -> list[str]:
     if not isinstance(consumers, list):
         return []
     produced = {p.get("queue") for p in producers if isinstance(p, dict)} if isinstance(producers, list) else set()
+    produced |= {c.get("dead_letter_queue") for c in consumers if isinstance(c, dict)}  # fed by the broker
     names = [str(c.get("queue")) if isinstance(c, dict) and c.get("queue") else "?" for c in consumers]
     return [name for name in names if name not in produced]
 
