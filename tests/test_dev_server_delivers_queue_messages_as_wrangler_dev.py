@@ -8,7 +8,7 @@ import json
 import time
 import urllib.request
 
-from worker_helpers import one_file_worker
+from worker_helpers import consumed_queue, one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -31,16 +31,7 @@ ENTRY = """\
                 if message.body == "again":
                     message.retry()
 """
-CONFIG = """
-[[queues.producers]]
-binding = "JOBS"
-queue = "jobs"
-
-[[queues.consumers]]
-queue = "jobs"
-max_batch_timeout = 0
-max_retries = 0
-"""
+CONFIG = consumed_queue(max_batch_timeout=0, max_retries=0)
 
 
 def test_the_dev_server_delivers_and_prints_miniflares_lines(tmp_path, capsys):

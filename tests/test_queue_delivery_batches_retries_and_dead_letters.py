@@ -8,9 +8,7 @@ Miniflare's log lines -- all at once, on virtual time."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
-
-from workers_env import ManualClock, load_env, load_worker
+from worker_helpers import consumed_queue, worker_on_manual_clock
 
 ENTRY = """\
     from workers import WorkerEntrypoint, Response
@@ -31,26 +29,12 @@ ENTRY = """\
                 elif message.body.get("throw"):
                     raise RuntimeError("boom")
 """
-CONFIG = """
-[[queues.producers]]
-binding = "JOBS"
-queue = "jobs"
-
-[[queues.consumers]]
-queue = "jobs"
-max_retries = 1
-dead_letter_queue = "dlq"
-
-[[queues.consumers]]
-queue = "dlq"
-max_retries = 0
-"""
+CONFIG = consumed_queue(max_retries=1, dead_letter_queue="dlq") + '\n[[queues.consumers]]\nqueue = "dlq"\nmax_retries = 0\n'
 
 
 @pytest.fixture
 def worker(tmp_path):
-    folder = one_file_worker(tmp_path, ENTRY, extra=CONFIG)
-    return load_worker(env=load_env(folder, clock=ManualClock(1_800_000_000)))
+    return worker_on_manual_clock(tmp_path, ENTRY, CONFIG)
 
 
 @pytest.mark.asyncio

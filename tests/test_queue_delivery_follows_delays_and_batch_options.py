@@ -7,9 +7,7 @@ deadline at once, in time order."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
-
-from workers_env import ManualClock, load_env, load_worker
+from worker_helpers import consumed_queue, worker_on_manual_clock
 
 ENTRY = """\
     from workers import WorkerEntrypoint, Response
@@ -27,23 +25,10 @@ ENTRY = """\
                 elif message.body == "soon" and message.attempts == 1:
                     message.retry()
 """
-CONFIG = """
-[[queues.producers]]
-binding = "JOBS"
-queue = "jobs"
-
-[[queues.consumers]]
-queue = "jobs"
-max_batch_size = 2
-max_batch_timeout = 30
-retry_delay = 10
-"""
-
-
 @pytest.fixture
 def worker(tmp_path):
-    folder = one_file_worker(tmp_path, ENTRY, extra=CONFIG)
-    return load_worker(env=load_env(folder, clock=ManualClock(1_800_000_000)))
+    return worker_on_manual_clock(tmp_path, ENTRY, consumed_queue(max_batch_size=2, max_batch_timeout=30,
+                                                                  retry_delay=10))
 
 
 @pytest.mark.asyncio
