@@ -62,16 +62,16 @@ async def deliver_pending(worker: Worker, broker: QueueBroker, start: float) -> 
     deliveries: list[QueueDelivery] = []
     at = start
     while (due := broker.next_due()) is not None:
+        if len(deliveries) >= MAX_DRAINED_BATCHES:  # checked before a batch is taken: it stays pending
+            raise WorkersEnvError(
+                f"worker.deliver_queues() stopped after {MAX_DRAINED_BATCHES} batches with messages still "
+                f"pending on {broker.queues}: the queue() handler keeps retrying them and the dead-letter "
+                "queues feed each other. Ack the messages, or give a dead-letter queue no dead_letter_queue of its own")
         at = max(at, due)
         batch = broker.take_batch(at)
         if batch is None:  # only delayed messages arrived: their batch is due later
             continue
         deliveries.append(await _deliver(worker, broker, batch, lambda: at))
-        if len(deliveries) >= MAX_DRAINED_BATCHES:
-            raise WorkersEnvError(
-                f"worker.deliver_queues() stopped after {MAX_DRAINED_BATCHES} batches with messages still "
-                f"pending on {broker.queues}: the queue() handler keeps retrying them and the dead-letter "
-                "queues feed each other. Ack the messages, or give a dead-letter queue no dead_letter_queue of its own")
     return deliveries
 
 
