@@ -640,3 +640,18 @@ def hide_cryptography(monkeypatch: Any) -> None:
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_cryptography)
+
+
+def consumed_queue(queue: str = "jobs", binding: str = "JOBS", **options: Any) -> str:
+    """``wrangler.toml`` lines: a producer ``binding`` of ``queue`` and a consumer of it with
+    ``options`` (``max_retries=1``, ``dead_letter_queue="dlq"``, ...)."""
+    lines = "".join(f"{key} = {json.dumps(value)}\n" for key, value in options.items())
+    return (f'\n[[queues.producers]]\nbinding = "{binding}"\nqueue = "{queue}"\n\n'
+            f'[[queues.consumers]]\nqueue = "{queue}"\n{lines}')
+
+
+def worker_on_manual_clock(folder: Path, entry: str, extra: str, start: float = 1_800_000_000) -> Any:
+    """:func:`one_file_worker` loaded with a ``ManualClock`` at ``start`` (queue timestamps a test can name)."""
+    from workers_env import ManualClock, load_env
+
+    return load_worker(env=load_env(one_file_worker(folder, entry, extra=extra), clock=ManualClock(start)))

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env._env import AssemblyContext
+from workers_env._env import AssemblyContext, Env
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
+from workers_env.queues.broker import QueueBroker, consumer_options
 from workers_env.queues.producer import QueueProducer
 
-__all__ = ["build_bindings"]
+__all__ = ["build_bindings", "queue_broker"]
 
 def _producers(config: Any) -> list[Mapping[str, Any]]:
     queues = config.merged.get("queues")
@@ -23,15 +24,44 @@ def _producers(config: Any) -> list[Mapping[str, Any]]:
     return [p for p in producers if isinstance(p, Mapping) and isinstance(p.get("binding"), str)]
 
 
+def _consumers(config: Any) -> list[tuple[int, Mapping[str, Any]]]:
+    """The well-formed ``queues.consumers`` entries, with their index."""
+    queues = config.merged.get("queues")
+    consumers = queues.get("consumers") if isinstance(queues, Mapping) else None
+    if not isinstance(consumers, list):
+        return []
+    return [(i, c) for i, c in enumerate(consumers) if isinstance(c, Mapping) and isinstance(c.get("queue"), str)]
+
+
 def build_bindings(context: AssemblyContext) -> dict[str, QueueProducer]:
-    """One :class:`QueueProducer` per well-formed ``queues.producers`` entry."""
+    """One :class:`QueueProducer` per well-formed ``queues.producers`` entry, sharing one
+    :class:`QueueBroker` of the queues the config consumes (``queues.consumers``; the first
+    entry of a queue named twice, which ``validate`` reports)."""
     config = context.config
     json_messages = flag_enabled(QUEUES_JSON_MESSAGES, config)
+    consumed: dict[str, Any] = {}
+    for i, entry in _consumers(config):
+        consumed.setdefault(entry["queue"], consumer_options(entry, f"queues.consumers[{i}]"))
+    broker = QueueBroker(consumed) if consumed else None
+    clock = context.options.get("clock")
     bindings: dict[str, QueueProducer] = {}
     for entry in _producers(config):
         delay = entry.get("delivery_delay")
         bindings[entry["binding"]] = QueueProducer(
             binding=entry["binding"], queue=entry.get("queue") if isinstance(entry.get("queue"), str) else None,
             json_messages=json_messages,
-            delivery_delay=delay if isinstance(delay, (int, float)) and not isinstance(delay, bool) else None)
+            delivery_delay=delay if isinstance(delay, (int, float)) and not isinstance(delay, bool) else None,
+            broker=broker, clock=clock)
     return bindings
+
+
+def queue_broker(env: Any) -> QueueBroker | None:
+    """The broker of an env's queues the Worker consumes and produces to, or None (no such
+    queue, or every such producer replaced by a binding you supplied)."""
+    if not isinstance(env, Env):
+        return None
+    for name in env:
+        producer = env.unwrapped(name)
+        if isinstance(producer, QueueProducer) and producer.broker is not None:
+            return producer.broker
+    return None

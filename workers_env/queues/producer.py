@@ -6,8 +6,10 @@ broker drops each message unread and ``send()`` resolves with the broker's empty
 4.164.0: the ``oldestMessageTimestamp`` of 0 is workerd's "no data" and left out). The producer
 here does the same for Worker code and keeps each message it took, in order, in :attr:`sent`,
 for a test to read: a producer-only Worker's route runs as under ``wrangler dev`` and its test
-checks what it enqueued. Nothing delivers the messages to a ``queue()`` handler: a test does
-that with ``worker.queue([...])``.
+checks what it enqueued. When the Worker also consumes that queue (``queues.consumers``), the
+messages go on to the env's :class:`~workers_env.queues.broker.QueueBroker` too, which the
+runtime drives to the Worker's ``queue()`` handler, and ``send()`` answers with its backlog, as
+Miniflare's broker does.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workers_env._jsvalues import JsTypedArray, json_typeof
+from workers_env._clock import SYSTEM_CLOCK, Clock
+from workers_env._jsvalues import JsDate, JsTypedArray, json_typeof
+from workers_env.queues.broker import QueueBroker
 from workers_env.queues.limits import BODY_KINDS, CONTENT_TYPES, unsupported_content_type, wrong_body_type
 
 __all__ = ["MAX_KEPT", "QueueProducer", "SentMessage"]
@@ -77,9 +81,13 @@ class QueueProducer:
     JS_OPTION_ARGS = {"send": 1, "sendBatch": 1}
 
     def __init__(self, *, binding: str = "QUEUE", queue: str | None = None, json_messages: bool = True,
-                 delivery_delay: int | float | None = None):
+                 delivery_delay: int | float | None = None, broker: QueueBroker | None = None,
+                 clock: Clock | None = None):
         self.binding = binding
         self.queue = queue or binding
+        #: the env's broker when the Worker consumes this queue itself (``queues.consumers``), else None
+        self.broker = broker if broker is not None and broker.consumes(self.queue) else None
+        self._clock = clock or SYSTEM_CLOCK
         self._default_type = "json" if json_messages else "v8"
         self._delivery_delay = delivery_delay
         self._lock = threading.Lock()
@@ -118,24 +126,34 @@ class QueueProducer:
             body = _checked(body, kind)
         return SentMessage(body, kind, delay if delay is not None else self._delivery_delay)
 
-    def _keep(self, messages: Sequence[SentMessage]) -> None:
+    def _keep(self, messages: Sequence[SentMessage]) -> dict[str, Any]:
+        """Record ``messages``, hand them to the broker when the Worker consumes the queue, and
+        answer with the backlog as it was before them (Miniflare reads its metrics first)."""
+        answer = {"metadata": {"metrics": self._metrics()}}
         with self._lock:
             self._sent.extend(messages)
             del self._sent[:-MAX_KEPT]
+        if self.broker is not None:
+            self.broker.enqueue(self.queue, [(m.body, m.content_type, m.delay_seconds) for m in messages],
+                                self._clock.now())
+        return answer
 
-    @staticmethod
-    def _answer() -> dict[str, Any]:
-        """Miniflare's broker with no consumer: its metrics, workerd leaving out the zero timestamp."""
-        return {"metadata": {"metrics": {"backlogCount": 0, "backlogBytes": 0}}}
+    def _metrics(self) -> dict[str, Any]:
+        """The broker's backlog (empty with no consumer), the oldest message's time a ``Date``,
+        workerd leaving out the zero that means none."""
+        if self.broker is None:
+            return {"backlogCount": 0, "backlogBytes": 0}
+        metrics = self.broker.metrics(self.queue)
+        oldest = metrics.pop("oldestMessageTimestamp")
+        return {**metrics, "oldestMessageTimestamp": JsDate(oldest)} if oldest else metrics
 
     async def send(self, body: Any, options: Any = None) -> dict[str, Any]:
         """``queue.send(body, {contentType, delaySeconds})``."""
         return self.send_sync(body, options)
 
     def send_sync(self, body: Any, options: Any = None) -> dict[str, Any]:
-        self._keep([self._message(body, _member(options, "contentType"), _member(options, "delaySeconds"),
-                                  exact=False)])
-        return self._answer()
+        return self._keep([self._message(body, _member(options, "contentType"), _member(options, "delaySeconds"),
+                                         exact=False)])
 
     async def sendBatch(self, messages: Any, options: Any = None) -> dict[str, Any]:  # noqa: N802 - the JS name
         """``queue.sendBatch([{body, contentType, delaySeconds}, ...], {delaySeconds})``: all or none."""
@@ -147,9 +165,8 @@ class QueueProducer:
                                _member(m, "delaySeconds") if _member(m, "delaySeconds") is not None else delay,
                                exact=True)
                  for m in (messages or ())]
-        self._keep(taken)
-        return self._answer()
+        return self._keep(taken)
 
     async def metrics(self) -> dict[str, Any]:
-        """``queue.metrics()``: the broker's empty backlog, as ``wrangler dev`` answers it."""
-        return {"backlogCount": 0, "backlogBytes": 0}
+        """``queue.metrics()``: the broker's backlog, as ``wrangler dev`` answers it."""
+        return self._metrics()

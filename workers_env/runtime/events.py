@@ -207,7 +207,9 @@ class JsMessageBatch(JsProxy):
 
     _js_name = "QueueController"
 
-    def __init__(self, queue: str, messages: list[QueueMessage], result: QueueResult):
+    def __init__(self, queue: str, messages: list[QueueMessage], result: QueueResult, *, metadata: Any = None):
+        if metadata is not None:  # the broker's backlog, as Miniflare hands it with a delivered batch
+            self.metadata = to_js(metadata, dict_converter=object_from_entries)
         self.queue = queue
         self.messages = JsArray([JsMessage(m, result) for m in messages])
         self._result = result
@@ -274,6 +276,12 @@ class SdkMessageBatch:
 
     def __len__(self) -> int:
         return len(self._batch.messages)
+
+    def __getattr__(self, name: str) -> Any:
+        """Any other member (``metadata``, from the broker) as the SDK's ``_BindingWrapper`` reads it."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return _from_js(getattr(self._batch, name))
 
 
 def queue_messages(messages: Any) -> list[QueueMessage]:

@@ -67,6 +67,7 @@ from workers_env.config.compat import (
     workerd_flag_values,
 )
 from workers_env.config.routes import cf_worker_zone
+from workers_env.queues.assembly import queue_broker
 from workers_env.config.uploads import (
     cf_requirements_warning,
     python_modules_problem,
@@ -109,6 +110,7 @@ from workers_env.runtime.events import (
 )
 from workers_env.runtime.filesystem import install_upload_check
 from workers_env.runtime.pthfiles import process_pth_files
+from workers_env.runtime.queuedelivery import QueueDelivery, deliver_pending
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsfunctions import call_relaxed
 from workers_env.runtime.jsglobals import JsDate
@@ -792,8 +794,24 @@ class Worker:
         Returns what the handler did (acks, retries) as Miniflare reports it; exceptions
         raised by the worker propagate.
         """
+        return await self._queue_batch(queue, queue_messages(messages))
+
+    async def deliver_queues(self) -> list[QueueDelivery]:
+        """Deliver every message waiting in the queues this Worker sends to and consumes
+        (``queues.producers`` and ``queues.consumers`` of one queue) to its ``queue`` handler, as
+        ``wrangler dev`` would, without waiting: batches of ``max_batch_size``, then retries after
+        their delays and dead-letter queues, on virtual time from the env's clock. Returns each
+        batch delivered, in order; a handler's exception is kept in its :class:`QueueDelivery`
+        (the batch is retried, as Miniflare retries it), not raised."""
+        broker = queue_broker(self.env)
+        if broker is None:
+            return []
+        return await deliver_pending(self, broker, env_clock(self.env).now())
+
+    async def _queue_batch(self, queue: str, messages: list[QueueMessage],
+                           metadata: Any = None) -> QueueResult:
         result = QueueResult()
-        batch = JsMessageBatch(queue, queue_messages(messages), result)
+        batch = JsMessageBatch(queue, messages, result, metadata=metadata)
         wraps = self.era is None or self.era.wraps("queues")
         ctx = self.new_context()
         try:
@@ -1265,27 +1283,32 @@ def _first_time(kind: _OnceLine, root: Path) -> bool:
 
 
 def queue_consumer_names(config: Any) -> list[str]:
-    """The queues the config's ``queues.consumers`` entries consume (a nameless entry: ``?``)."""
+    """The queues the config's ``queues.consumers`` entries consume (a nameless entry: ``?``)
+    that none of its ``queues.producers`` sends to and no consumer names as its dead-letter queue."""
     merged = getattr(config, "merged", None)
     queues = merged.get("queues") if isinstance(merged, dict) else None
     consumers = queues.get("consumers") if isinstance(queues, dict) else None
+    producers = queues.get("producers") if isinstance(queues, dict) else None
     if not isinstance(consumers, list):
         return []
-    return [str(c.get("queue")) if isinstance(c, dict) and c.get("queue") else "?" for c in consumers]
+    produced = {p.get("queue") for p in producers if isinstance(p, dict)} if isinstance(producers, list) else set()
+    produced |= {c.get("dead_letter_queue") for c in consumers if isinstance(c, dict)}  # fed by the broker
+    names = [str(c.get("queue")) if isinstance(c, dict) and c.get("queue") else "?" for c in consumers]
+    return [name for name in names if name not in produced]
 
 
 def _announce_queue_consumers(config: Any) -> None:
-    """One line on stderr, once per project, when the config consumes queues: wrangler dev runs
-    them locally (what a local producer sends reaches ``queue()``), workers-env's producers only
-    record what is sent, so nothing ever calls the handler unless a test delivers a batch."""
+    """One line on stderr, once per project, when the config consumes a queue none of its
+    producers sends to: workers-env delivers only what the Worker itself sends, while wrangler
+    dev also takes what a producer in another local dev session sends (its dev registry)."""
     names = queue_consumer_names(config)
     if not names or not _first_time("queue consumers", Path(getattr(config, "root", ".")).resolve()):
         return
     shown = ", ".join(names)
-    print(f"workers-env: queues.consumers ({shown}): queue delivery is not emulated, so no message reaches the "
-          f"Worker's queue() handler here (wrangler dev delivers what a local producer sends; a producer here "
-          f"only records it); deliver a batch "
-          f"yourself: await worker.queue([...], queue={names[0]!r}) in a test or script", file=sys.stderr, flush=True)
+    print(f"workers-env: queues.consumers ({shown}): no producer of this Worker sends to it, and workers-env "
+          f"delivers to queue() only what the Worker itself sends (wrangler dev also takes what another local dev "
+          f"session sends); deliver a batch yourself: await worker.queue([...], queue={names[0]!r}) in a test or "
+          f"script", file=sys.stderr, flush=True)
 
 
 def _announce_main_only(config: Any, main_path: Path) -> None:

@@ -38,7 +38,9 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE, H11Protocol
 from uvicorn.server import HANDLED_SIGNALS
 
+from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException
+from workers_env.queues.assembly import queue_broker
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
 from workers_env.runtime.events import scheduled_time_ms
@@ -48,6 +50,7 @@ from workers_env.runtime.jsnumbers import parse_int
 from workers_env.runtime.jsstreams import cancel_for_disconnect
 from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker, as_received, uncaught
+from workers_env.runtime.queuedelivery import QueueDelivery, drive_queues
 from workers_env.runtime.requestbody import (
     CONNECTION_LOST,
     REQUEST_BODY_AFTER_EXCEPTION,
@@ -170,7 +173,7 @@ class WorkerApp:
     """
 
     def __init__(self, worker: Worker, *, max_body_bytes: int = MAX_BODY_BYTES, test_scheduled: bool = False,
-                 log_requests: bool = False):
+                 log_requests: bool = False, deliver_queues: bool = False):
         #: the Worker answering new requests; ``workers-env dev`` replaces it after an edit, a
         #: request keeping the one it started with
         self.worker = worker
@@ -179,6 +182,8 @@ class WorkerApp:
         self.max_body_bytes = max_body_bytes
         self.test_scheduled = test_scheduled
         self.log_requests = log_requests  # wrangler dev's "[wrangler:info] GET / 200 OK (3ms)" lines
+        #: deliver what the Worker sends to a queue it consumes to its queue() handler, as wrangler dev does
+        self.deliver_queues = deliver_queues
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -658,15 +663,35 @@ class WorkerApp:
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
 
-    @staticmethod
-    async def _lifespan(receive: Receive, send: Send) -> None:
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        delivery: asyncio.Task[None] | None = None
+        try:
+            while True:
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    if self.deliver_queues:
+                        delivery = asyncio.ensure_future(self._queue_delivery())
+                    await send({"type": "lifespan.startup.complete"})
+                elif message["type"] == "lifespan.shutdown":
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+        finally:
+            if delivery is not None:
+                delivery.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await delivery
+
+    async def _queue_delivery(self) -> None:
+        """Miniflare's broker for the Worker being served: its queues' batches, when due, to
+        ``queue()``; after a reload, the new Worker's (its env has a broker of its own)."""
         while True:
-            message = await receive()
-            if message["type"] == "lifespan.startup":
-                await send({"type": "lifespan.startup.complete"})
-            elif message["type"] == "lifespan.shutdown":
-                await send({"type": "lifespan.shutdown.complete"})
-                return
+            worker = self.worker
+            broker = queue_broker(worker.env)
+            if broker is None:
+                await asyncio.sleep(_QUEUE_POLL)
+                continue
+            await drive_queues(worker, broker, _report_delivery, until=lambda: self.worker is not worker,
+                               clock=env_clock(worker.env).now)
 
     @staticmethod
     async def _refuse(send: Send, status: int, body: bytes, *, content_type: bytes | None = b"text/plain",
@@ -959,9 +984,11 @@ def _config(
     keep_alive_timeout: float = KEEP_ALIVE_TIMEOUT,
     test_scheduled: bool = False,
     log_requests: bool = False,
+    deliver_queues: bool = False,
 ) -> uvicorn.Config:
     protocol = type("_Protocol", (_Protocol,), {"header_timeout": header_timeout})
-    app = WorkerApp(worker, max_body_bytes=max_body_bytes, test_scheduled=test_scheduled, log_requests=log_requests)
+    app = WorkerApp(worker, max_body_bytes=max_body_bytes, test_scheduled=test_scheduled, log_requests=log_requests,
+                    deliver_queues=deliver_queues)
     return uvicorn.Config(
         app, host=host, port=port, lifespan="on", log_level=log_level, server_header=False, date_header=False,
         http=protocol, timeout_keep_alive=keep_alive_timeout, access_log=not log_requests,  # type: ignore[arg-type]
@@ -1141,13 +1168,28 @@ def serve(
     try:
         # wrangler dev's lines (ready, one per request), not uvicorn's start-up and access lines
         config = _config(worker, host=host, port=sockets[0].getsockname()[1], max_body_bytes=max_body_bytes,
-                         test_scheduled=test_scheduled, log_requests=True, log_level="warning")
+                         test_scheduled=test_scheduled, log_requests=True, log_level="warning", deliver_queues=True)
         server = _Server(config, on_ready, background)
         server.run(sockets=sockets)
         return server.stopped_by
     finally:
         for sock in sockets:
             sock.close()
+
+
+#: How often the dev server looks for a reloaded Worker's queues (seconds).
+_QUEUE_POLL = 0.5
+
+
+def _report_delivery(delivery: QueueDelivery) -> None:
+    """A delivered batch as wrangler dev shows it: the handler's uncaught exception, then
+    Miniflare's lines (``[wrangler:warn] Dropped message ...``, ``[wrangler:info] QUEUE jobs 2/2 (3ms)``)."""
+    if delivery.error is not None:
+        shown = uncaught(delivery.error)
+        log.error("Uncaught exception in the worker's queue handler (queue %r)", delivery.queue,
+                  exc_info=(type(shown), shown, without_our_frames(shown)))
+    for level, text in delivery.log:
+        print(f"[wrangler:{level}] {text}", flush=True)
 
 
 @dataclass
@@ -1166,6 +1208,8 @@ class BackgroundServer:
     header_timeout: float = HEADER_TIMEOUT
     keep_alive_timeout: float = KEEP_ALIVE_TIMEOUT
     test_scheduled: bool = False
+    #: deliver queue messages to ``queue()`` as ``workers-env dev`` does (off: a test delivers with ``worker.deliver_queues()``)
+    deliver_queues: bool = False
 
     def __post_init__(self) -> None:
         timeout: object = self.timeout
@@ -1180,6 +1224,7 @@ class BackgroundServer:
         self._server = _Server(_config(
             self.worker, host=self.host, port=self.port, log_level="warning", max_body_bytes=self.max_body_bytes,
             header_timeout=self.header_timeout, keep_alive_timeout=self.keep_alive_timeout,
+            deliver_queues=self.deliver_queues,
             test_scheduled=self.test_scheduled,
         ))
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True)

@@ -1,0 +1,113 @@
+"""Driving the env's queue broker (``workers_env.queues.broker``) to the Worker's ``queue()``
+handler: on virtual time for ``worker.deliver_queues()`` (every batch due, retries and
+dead-letter queues included, at once, in the order ``wrangler dev`` would deliver them), on the
+wall clock for ``workers-env dev`` (a task sleeping until the broker's next deadline, printing
+Miniflare's lines as wrangler does: ``[wrangler:info] QUEUE jobs 2/3 (4ms)``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from workers_env._errors import WorkersEnvError
+from workers_env.queues.broker import MAX_DRAINED_BATCHES, Batch, QueueBroker
+from workers_env.runtime.events import QueueMessage, QueueResult
+from workers_env.runtime.jsglobals import JsDate
+
+if TYPE_CHECKING:
+    from workers_env.runtime.loader import Worker
+
+__all__ = ["QueueDelivery", "deliver_pending", "drive_queues"]
+
+@dataclass
+class QueueDelivery:
+    """One batch delivered to ``queue()``: its queue, its messages (``id``, ``timestamp`` in ms,
+    ``body``, ``attempts``), what the handler did (``result``), the exception it raised (``error``,
+    the batch then retried whole, as Miniflare retries it) and Miniflare's log lines
+    (``(level, text)``)."""
+
+    queue: str
+    messages: list[QueueMessage]
+    result: QueueResult
+    error: BaseException | None = None
+    log: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def bodies(self) -> list[Any]:
+        return [m.body for m in self.messages]
+
+
+async def _deliver(worker: Worker, broker: QueueBroker, batch: Batch, now: Callable[[], float]) -> QueueDelivery:
+    messages = [QueueMessage(m.body, id=m.id, timestamp=m.timestamp, attempts=m.attempts) for m in batch.messages]
+    metrics: dict[str, Any] = dict(batch.metrics)
+    if "oldestMessageTimestamp" in metrics:  # a Date, as workerd hands it over
+        metrics["oldestMessageTimestamp"] = JsDate(metrics["oldestMessageTimestamp"])
+    error: BaseException | None = None
+    try:
+        result = await worker._queue_batch(batch.queue, messages, {"metrics": metrics})
+    except Exception as exc:  # noqa: BLE001 - the handler's exception: Miniflare's "exception" outcome
+        error, result = exc, QueueResult(outcome="exception")
+    lines = broker.settle(batch, result.outcome, result.ack_all, result.retry_batch, result.retry_messages, now())
+    return QueueDelivery(batch.queue, messages, result, error, lines)
+
+
+async def deliver_pending(worker: Worker, broker: QueueBroker, start: float) -> list[QueueDelivery]:
+    """Every batch the broker holds, on virtual time from ``start``: each deadline (batch
+    timeout, delivery or retry delay) is met at once, until nothing is left."""
+    deliveries: list[QueueDelivery] = []
+    at = start
+    while (due := broker.next_due()) is not None:
+        if len(deliveries) >= MAX_DRAINED_BATCHES:  # checked before a batch is taken: it stays pending
+            raise WorkersEnvError(
+                f"worker.deliver_queues() stopped after {MAX_DRAINED_BATCHES} batches with messages still "
+                f"pending on {broker.queues}: the queue() handler keeps retrying them and the dead-letter "
+                "queues feed each other. Ack the messages, or give a dead-letter queue no dead_letter_queue of its own")
+        at = max(at, due)
+        batch = broker.take_batch(at)
+        if batch is None:  # only delayed messages arrived: their batch is due later
+            continue
+        deliveries.append(await _deliver(worker, broker, batch, lambda: at))
+    return deliveries
+
+
+#: The longest a driver with an ``until`` waits before asking it again (seconds).
+_RECHECK = 0.5
+
+
+async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[QueueDelivery], None],
+                       *, until: Callable[[], bool] | None = None, clock: Callable[[], float] = time.time) -> None:
+    """``workers-env dev``'s delivery: deliver each batch when it is due and hand it to
+    ``report`` (the dev server prints its lines), until cancelled or ``until()`` is true (a
+    reloaded Worker: its env has a broker of its own)."""
+    loop = asyncio.get_running_loop()
+    wake = asyncio.Event()
+
+    def changed() -> None:  # called by a send, maybe from another thread
+        with contextlib.suppress(RuntimeError):  # the loop closed: the server has stopped
+            loop.call_soon_threadsafe(wake.set)
+
+    broker.on_change.append(changed)
+    try:
+        while until is None or not until():
+            wake.clear()  # before reading the deadline: a send after it wakes the wait below
+            due = broker.next_due()
+            wait = None if due is None else max(0.0, due - clock())
+            if until is not None:
+                wait = _RECHECK if wait is None else min(wait, _RECHECK)
+            if wait is None or wait > 0:
+                try:
+                    await asyncio.wait_for(wake.wait(), timeout=wait)
+                except asyncio.TimeoutError:
+                    pass
+                continue
+            batch = broker.take_batch(clock())
+            if batch is None:
+                continue
+            report(await _deliver(worker, broker, batch, clock))
+    finally:
+        broker.on_change.remove(changed)
