@@ -18,8 +18,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workers_env._jsvalues import JsTypedArray, json_typeof
-from workers_env.queues.limits import BODY_KINDS, CONTENT_TYPES, unsupported_content_type, wrong_body_type
+from workers_env._jsvalues import UNDEFINED, JsTypedArray, js_to_number, jsg_int_of_number, json_typeof
+from workers_env.queues.limits import (
+    BODY_KINDS,
+    CONTENT_TYPES,
+    not_of_type,
+    null_message,
+    unsupported_content_type,
+    wrong_body_type,
+)
 
 __all__ = ["MAX_KEPT", "QueueProducer", "SentMessage"]
 
@@ -46,6 +53,23 @@ def _type_of(value: Any) -> str:
 
 def _member(options: Any, key: str) -> Any:
     return options.get(key) if isinstance(options, Mapping) else None
+
+
+def _options(options: Any, method: str, position: int, expected: str) -> Any:
+    """An options argument (a dict, a JS object; ``None`` for none) as jsg reads a struct: a
+    string, number or boolean is not one."""
+    if isinstance(options, (str, int, float)):
+        raise not_of_type(method, position, expected)
+    return options
+
+
+def _delay(value: Any) -> int | None:
+    """A ``delaySeconds`` as jsg reads ``jsg::Optional<int>``: absent (``None``, ``undefined``)
+    is none; else ``ToNumber``, truncated, NaN and the infinities 0, past int32 jsg's
+    ``TypeError`` (``1.5`` is 1, ``"5"`` 5, ``True`` 1: what the broker is sent)."""
+    if value is None or value is UNDEFINED:
+        return None
+    return jsg_int_of_number(js_to_number(value))
 
 
 #: ``struct`` codes of the typed arrays, by constructor name: their bytes, as a ``bytes`` message carries them.
@@ -133,8 +157,9 @@ class QueueProducer:
         return self.send_sync(body, options)
 
     def send_sync(self, body: Any, options: Any = None) -> dict[str, Any]:
-        self._keep([self._message(body, _member(options, "contentType"), _member(options, "delaySeconds"),
-                                  exact=False)])
+        options = _options(options, "send", 2, "SendOptions")
+        delay = _delay(_member(options, "delaySeconds"))  # jsg reads the options before the body is looked at
+        self._keep([self._message(body, _member(options, "contentType"), delay, exact=False)])
         return self._answer()
 
     async def sendBatch(self, messages: Any, options: Any = None) -> dict[str, Any]:  # noqa: N802 - the JS name
@@ -142,11 +167,16 @@ class QueueProducer:
         return self.send_batch_sync(messages, options)
 
     def send_batch_sync(self, messages: Any, options: Any = None) -> dict[str, Any]:
-        delay = _member(options, "delaySeconds")
-        taken = [self._message(_member(m, "body"), _member(m, "contentType"),
-                               _member(m, "delaySeconds") if _member(m, "delaySeconds") is not None else delay,
-                               exact=True)
-                 for m in (messages or ())]
+        if isinstance(messages, (str, bytes, Mapping)) or not isinstance(messages, Sequence):
+            raise not_of_type("sendBatch", 1, "Sequence")
+        if any(m is None or m is UNDEFINED for m in messages):
+            raise null_message()
+        delay = _delay(_member(_options(options, "sendBatch", 2, "SendBatchOptions"), "delaySeconds"))
+        taken = []
+        for m in messages:
+            own = _delay(_member(m, "delaySeconds"))
+            taken.append(self._message(_member(m, "body"), _member(m, "contentType"), own if own is not None else delay,
+                                       exact=True))
         self._keep(taken)
         return self._answer()
 

@@ -36,6 +36,7 @@ from workers_env._jsvalues import (
 )
 from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
+from workers_env.queues.limits import null_message
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.domexception import dom_exception
@@ -399,6 +400,8 @@ class JsBinding(JsHostObject):
                 return  # not a sequence: left to the binding, as before
             if not messages:
                 raise JsException("sendBatch() requires at least one message", name="TypeError")
+            if any(m is None or m is UNDEFINED or isinstance(m, JsNull) for m in messages):
+                raise null_message()  # jsg cannot read a null message as one: before its body is looked at
             bodies = [_option_value(m.unwrap() if isinstance(m, JsDoubleProxy) else m, "body", self._nulls)
                       for m in messages]
         if any(body is None or body is UNDEFINED for body in bodies):
