@@ -18,7 +18,7 @@ PRODUCER = '[[queues.producers]]\nbinding = "Q"\nqueue = "jobs"\n'
 
 ENTRY = '''
 import json
-from js import Uint16Array
+from js import ArrayBuffer, DataView, Uint16Array
 from workers import Response, WorkerEntrypoint
 
 
@@ -37,6 +37,9 @@ class Default(WorkerEntrypoint):
             "upper-send": lambda: self.env.Q.send("u", contentType="TEXT"),
             "bytes": lambda: self.env.Q.send(b"ab", contentType="bytes"),
             "typed": lambda: self.env.Q.send(Uint16Array.new([1, 256]), contentType="bytes"),
+            "view": lambda: self.env.Q.send(DataView.new(ArrayBuffer.new(2)), contentType="bytes"),
+            "arraybuffer": lambda: self.env.Q.send(ArrayBuffer.new(2), contentType="bytes"),
+            "batch-arraybuffer": lambda: self.env.Q.sendBatch([{"body": ArrayBuffer.new(2), "contentType": "bytes"}]),
             "upper-batch": lambda: self.env.Q.sendBatch([{"body": "ok"}, {"body": "u", "contentType": "TEXT"}]),
         }
         try:
@@ -79,6 +82,11 @@ async def test_sends_resolve_as_wrangler_devs_and_are_kept_in_order(tmp_path):
                      "but received: string"),
     # sendBatch checks the type lower-cased but serialises it as written (queue.c++): none of the batch leaves
     ("upper-batch", "JsException: TypeError: Unsupported queue message content type: TEXT"),
+    # an ArrayBuffer is no ArrayBufferView, a DataView of it is (wrangler dev 4.164.0, review50)
+    ("arraybuffer", 'JsException: TypeError: Content Type "bytes" requires a value of type ArrayBufferView, '
+                    "but received: object"),
+    ("batch-arraybuffer", 'JsException: TypeError: Content Type "bytes" requires a value of type ArrayBufferView, '
+                          "but received: object"),
 ])
 async def test_workerds_checks_refuse_and_nothing_is_kept(tmp_path, path, error):
     worker = _worker(tmp_path)
@@ -98,7 +106,8 @@ async def test_a_bytes_message_keeps_the_bytes_it_carries(tmp_path):
     worker = _worker(tmp_path)
     await _get(worker, "bytes")
     await _get(worker, "typed")  # a typed array's own bytes, little-endian
-    assert worker.env.Q.bodies == [b"ab", b"\x01\x00\x00\x01"]
+    await _get(worker, "view")
+    assert worker.env.Q.bodies == [b"ab", b"\x01\x00\x00\x01", b"\x00\x00"]
 
 
 @pytest.mark.asyncio
