@@ -18,7 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workers_env._jsvalues import UNDEFINED, JsTypedArray, js_to_number, jsg_int_of_number, json_typeof
+from workers_env._errors import JsException
+from workers_env._jsvalues import UNDEFINED, JsTypedArray, js_to_number, jsg_int_of_number, json_typeof, json_value
 from workers_env.queues.limits import (
     BODY_KINDS,
     CONTENT_TYPES,
@@ -37,9 +38,10 @@ MAX_KEPT = 10_000
 
 @dataclass(frozen=True)
 class SentMessage:
-    """One message as the Worker sent it: its body (as the binding received it), the content
-    type it travels as (``"json"`` by default from 2024-03-18, ``queues_json_messages``; else
-    ``"v8"``) and its ``delaySeconds`` (the call's, else the producer's ``delivery_delay``)."""
+    """One message as the Worker sent it: its body (a ``json`` one as JSON carries it, a ``bytes``
+    one the bytes it carries, else as the binding received it), the content type it travels as
+    (``"json"`` by default from 2024-03-18, ``queues_json_messages``; else ``"v8"``) and its
+    ``delaySeconds`` (jsg's int of the call's, else the producer's ``delivery_delay``)."""
 
     body: Any
     content_type: str
@@ -93,6 +95,19 @@ def _checked(body: Any, content_type: str) -> Any:
     return struct.pack(f"<{len(body)}{code}", *body)
 
 
+def _as_json(body: Any) -> Any:
+    """A ``json`` message's body as it travels and its consumer's ``message.body`` reads it,
+    ``JSON.parse(JSON.stringify(body))``: a set ``{}``, NaN ``null``, a typed array an index-keyed
+    object, a BigInt JavaScript's ``TypeError`` (``Do not know how to serialize a BigInt``, as under
+    wrangler dev 4.164.0); a value JSON has no say on (a function) kept as received."""
+    try:
+        return json_value(body)
+    except JsException:
+        raise
+    except (TypeError, RecursionError):
+        return body
+
+
 class QueueProducer:
     """One Queue producer binding (``WorkerQueue`` to Worker code); :attr:`sent` lists what it took."""
 
@@ -140,6 +155,8 @@ class QueueProducer:
             kind = text.lower()
         if kind in BODY_KINDS:
             body = _checked(body, kind)
+        elif kind == "json":
+            body = _as_json(body)
         return SentMessage(body, kind, delay if delay is not None else self._delivery_delay)
 
     def _keep(self, messages: Sequence[SentMessage]) -> None:
