@@ -22,16 +22,17 @@ import weakref
 from typing import Any
 
 from workers_env import _errors
-from workers_env.runtime.byidentity import WeakIdentityDict
+from workers_env.runtime.byidentity import WeakIdentityDict, WeakIdentitySet
 
 __all__ = ["escaped", "made", "report"]
 
 #: the not-emulated errors each request's code made, by its ``ctx``, until the request is over
 _MADE: WeakIdentityDict[Any, list[_errors.NotEmulatedError]] = WeakIdentityDict()
 
-#: the requests over (told already), with their import scope: what their code makes later is
-#: told when the task or callback making it ends
-_OVER: WeakIdentityDict[Any, Any] = WeakIdentityDict()
+#: the requests over (told already): what their code makes later is told when the task or
+#: callback making it ends. Only the ``ctx``, held weakly: a scope held here would keep a Worker
+#: load alive past its request (its cycles then freed by a later collection than their own)
+_OVER: WeakIdentitySet[Any] = WeakIdentitySet()
 
 #: the texts already told, per import scope (one Worker load)
 _TOLD: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
@@ -51,13 +52,12 @@ def made(ctx: Any, error: _errors.NotEmulatedError) -> None:
     try:
         with _LOCK:
             over = ctx in _OVER
-            scope = _OVER.get(ctx) if over else None
             if not over:
                 _MADE.setdefault(ctx, []).append(error)
     except TypeError:  # a context that takes no weak reference: not followed
         return
     if over:
-        _tell_later(error, scope)
+        _tell_later(error, getattr(ctx, "_scope", None))
 
 
 def _tell_later(error: _errors.NotEmulatedError, scope: Any) -> None:
@@ -91,7 +91,7 @@ def report(ctx: Any, scope: Any) -> None:
     try:
         with _LOCK:
             made = _MADE.pop(ctx, None)
-            _OVER[ctx] = scope
+            _OVER.add(ctx)
     except TypeError:
         return
     if made:
