@@ -18,7 +18,7 @@ PRODUCER = '[[queues.producers]]\nbinding = "Q"\nqueue = "jobs"\n'
 
 ENTRY = '''
 import json
-from js import Uint16Array
+from js import ArrayBuffer, DataView, Uint16Array
 from workers import Response, WorkerEntrypoint
 
 
@@ -37,6 +37,12 @@ class Default(WorkerEntrypoint):
             "upper-send": lambda: self.env.Q.send("u", contentType="TEXT"),
             "bytes": lambda: self.env.Q.send(b"ab", contentType="bytes"),
             "typed": lambda: self.env.Q.send(Uint16Array.new([1, 256]), contentType="bytes"),
+            "json-shapes": lambda: self.env.Q.send({"tags": {"a"}, "score": float("nan"), "raw": b"ab"}),
+            "v8-shapes": lambda: self.env.Q.send({"score": float("nan")}, contentType="v8"),
+            "bigint": lambda: self.env.Q.send({"id": 2**60}),
+            "view": lambda: self.env.Q.send(DataView.new(ArrayBuffer.new(2)), contentType="bytes"),
+            "arraybuffer": lambda: self.env.Q.send(ArrayBuffer.new(2), contentType="bytes"),
+            "batch-arraybuffer": lambda: self.env.Q.sendBatch([{"body": ArrayBuffer.new(2), "contentType": "bytes"}]),
             "upper-batch": lambda: self.env.Q.sendBatch([{"body": "ok"}, {"body": "u", "contentType": "TEXT"}]),
         }
         try:
@@ -79,6 +85,13 @@ async def test_sends_resolve_as_wrangler_devs_and_are_kept_in_order(tmp_path):
                      "but received: string"),
     # sendBatch checks the type lower-cased but serialises it as written (queue.c++): none of the batch leaves
     ("upper-batch", "JsException: TypeError: Unsupported queue message content type: TEXT"),
+    # JSON.stringify's own refusal (a JS twin's send(1n) under wrangler dev 4.164.0, review50)
+    ("bigint", "JsException: TypeError: Do not know how to serialize a BigInt"),
+    # an ArrayBuffer is no ArrayBufferView, a DataView of it is (wrangler dev 4.164.0, review50)
+    ("arraybuffer", 'JsException: TypeError: Content Type "bytes" requires a value of type ArrayBufferView, '
+                    "but received: object"),
+    ("batch-arraybuffer", 'JsException: TypeError: Content Type "bytes" requires a value of type ArrayBufferView, '
+                          "but received: object"),
 ])
 async def test_workerds_checks_refuse_and_nothing_is_kept(tmp_path, path, error):
     worker = _worker(tmp_path)
@@ -98,7 +111,21 @@ async def test_a_bytes_message_keeps_the_bytes_it_carries(tmp_path):
     worker = _worker(tmp_path)
     await _get(worker, "bytes")
     await _get(worker, "typed")  # a typed array's own bytes, little-endian
-    assert worker.env.Q.bodies == [b"ab", b"\x01\x00\x00\x01"]
+    await _get(worker, "view")
+    assert worker.env.Q.bodies == [b"ab", b"\x01\x00\x00\x01", b"\x00\x00"]
+
+
+@pytest.mark.asyncio
+async def test_a_json_message_is_kept_as_json_carries_it(tmp_path):
+    """What the consumer's ``message.body`` is, ``JSON.parse(JSON.stringify(body))``: a set ``{}``,
+    NaN ``null``, bytes (a Uint8Array once converted) an index-keyed object (review50: each was
+    kept as the binding received it); a ``v8`` message keeps what it was given."""
+    worker = _worker(tmp_path)
+    await _get(worker, "json-shapes")
+    await _get(worker, "v8-shapes")
+    json_body, v8_body = worker.env.Q.bodies
+    assert json_body == {"tags": {}, "score": None, "raw": {"0": 97, "1": 98}}
+    assert v8_body["score"] != v8_body["score"]  # NaN, as structured clone keeps it
 
 
 @pytest.mark.asyncio

@@ -33,13 +33,27 @@ def worker(tmp_path):
     ("/s#top", [("tag", "x"), ("tag", "y")], "/s?tag=x&tag=y#top"),
     ("/s", {"tag": ["a", "b"], "n": 3, "on": True, "off": False, "empty": None}, "/s?tag=a&tag=b&n=3&on=true&off=false&empty="),
     ("/s?x=1", {}, "/s?x=1"),
+    # review50, each as httpx 0.29's Request(params=...) writes it: str() of a float, a tuple as a list
+    ("/s", {"f": 1.5, "big": 1e20, "nan": float("nan"), "t": ("a", 1)}, "/s?f=1.5&big=1e%2B20&nan=nan&t=a&t=1"),
 ])
 async def test_params_are_added_as_httpx_adds_them(worker, url, params, sent):
     assert await (await worker.fetch(url, params=params)).text() == "http://localhost" + sent
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("params", ["q=cats", {"q": {"nested": 1}}, {1: "x"}, [("q",)]])
+@pytest.mark.parametrize("params", ["q=cats", {"q": {"nested": 1}}, {1: "x"}, [("q",)],
+                                    # httpx writes str(): "b'cat'", "['a', 'b']" (review50, httpx 0.29)
+                                    {"q": b"cat"}, {"q": [["a", "b"]]}])
 async def test_other_params_are_refused_saying_what_params_takes(worker, params):
     with pytest.raises(TypeError, match=r"worker\.fetch\(params=\.\.\.\) takes a dict of query parameters"):
         await worker.fetch("/", params=params)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("params", "named"), [({1: "x"}, "got the name 1 (int)"), ({None: "x"}, "got the name None (NoneType)"),
+                                               ({"q": b"cat"}, "got 'q': bytes")])
+async def test_the_refusal_names_what_is_wrong(worker, params, named):
+    """A name that is no str is named as such (review50: it was "got 1: str", the value's type)."""
+    with pytest.raises(TypeError) as caught:
+        await worker.fetch("/", params=params)
+    assert str(caught.value).endswith(named)

@@ -65,6 +65,7 @@ __all__ = [
     "js_type_error",
     "json_int",
     "json_typeof",
+    "jsg_int_of_number",
     "json_value",
     "nests_deeper_than",
     "not_a_function",
@@ -1082,6 +1083,21 @@ def js_to_number(value: Any) -> float | int:
     if isinstance(value, (list, tuple)):
         return js_to_number(_array_join(value))
     return math.nan
+
+
+#: jsg's refusal of an ``int`` argument or option past int32 (jsg/value.h)
+INT32_OUT_OF_RANGE = "Value out of range. Must be between -2147483648 and 2147483647 (inclusive)."
+
+
+def jsg_int_of_number(number: float | int) -> int:
+    """A number as jsg converts it to an ``int`` (jsg/value.h, its value-test.c++): NaN and the
+    infinities 0, past int32 -- before truncation, so 2147483647.5 too -- refused in jsg's words,
+    the rest truncated. (Give it ``ToNumber`` of the value: :func:`js_to_number`.)"""
+    if math.isnan(number) or math.isinf(number):
+        return 0
+    if not -(2**31) <= number <= 2**31 - 1:
+        raise js_type_error(INT32_OUT_OF_RANGE)
+    return math.trunc(number)
 
 
 def js_truthy(value: Any) -> bool:

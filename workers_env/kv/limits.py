@@ -69,11 +69,6 @@ def bad_put_value() -> JsException:
     return _type_error("KV put() accepts only strings, ArrayBuffers, ArrayBufferViews, and ReadableStreams as values.")
 
 
-def int32_out_of_range() -> JsException:
-    """JSG's text for an integer option beyond int32 (``expiration: 4e9``)."""
-    return _type_error("Value out of range. Must be between -2147483648 and 2147483647 (inclusive).")
-
-
 def bad_argument(method: str, position: int, expected: str) -> JsException:
     """JSG's text for a positional argument of the wrong type (``get(42)``)."""
     return _type_error(

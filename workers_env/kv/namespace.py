@@ -42,6 +42,7 @@ from workers_env._jsvalues import (
     js_key_order,
     js_string,
     js_to_number,
+    jsg_int_of_number,
     json_text,
     json_value,
     parse_json,
@@ -148,12 +149,7 @@ def _option_int(options: Mapping[str, Any], name: str) -> int | None:
     value = options[name]
     if value is None:
         return 0
-    number = js_to_number(value)
-    if math.isnan(number) or math.isinf(number):
-        return 0
-    if not -(2**31) <= math.trunc(number) <= 2**31 - 1:
-        raise limits.int32_out_of_range()
-    return math.trunc(number)
+    return jsg_int_of_number(js_to_number(value))
 
 
 def _options(args: tuple[Any, ...], kwargs: Mapping[str, Any], index: int) -> Any:

@@ -21,9 +21,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
-from workers_env._jsvalues import JsDate, JsTypedArray, json_typeof
+from workers_env._errors import JsException
+from workers_env._jsvalues import UNDEFINED, JsDate, JsTypedArray, js_to_number, jsg_int_of_number, json_typeof, json_value
 from workers_env.queues.broker import QueueBroker
-from workers_env.queues.limits import BODY_KINDS, CONTENT_TYPES, unsupported_content_type, wrong_body_type
+from workers_env.queues.limits import (
+    BODY_KINDS,
+    CONTENT_TYPES,
+    not_of_type,
+    null_message,
+    unsupported_content_type,
+    wrong_body_type,
+)
 
 __all__ = ["MAX_KEPT", "QueueProducer", "SentMessage"]
 
@@ -34,9 +42,10 @@ MAX_KEPT = 10_000
 
 @dataclass(frozen=True)
 class SentMessage:
-    """One message as the Worker sent it: its body (as the binding received it), the content
-    type it travels as (``"json"`` by default from 2024-03-18, ``queues_json_messages``; else
-    ``"v8"``) and its ``delaySeconds`` (the call's, else the producer's ``delivery_delay``)."""
+    """One message as the Worker sent it: its body (a ``json`` one as JSON carries it, a ``bytes``
+    one the bytes it carries, else as the binding received it), the content type it travels as
+    (``"json"`` by default from 2024-03-18, ``queues_json_messages``; else ``"v8"``) and its
+    ``delaySeconds`` (jsg's int of the call's, else the producer's ``delivery_delay``)."""
 
     body: Any
     content_type: str
@@ -50,6 +59,23 @@ def _type_of(value: Any) -> str:
 
 def _member(options: Any, key: str) -> Any:
     return options.get(key) if isinstance(options, Mapping) else None
+
+
+def _options(options: Any, method: str, position: int, expected: str) -> Any:
+    """An options argument (a dict, a JS object; ``None`` for none) as jsg reads a struct: a
+    string, number or boolean is not one."""
+    if isinstance(options, (str, int, float)):
+        raise not_of_type(method, position, expected)
+    return options
+
+
+def _delay(value: Any) -> int | None:
+    """A ``delaySeconds`` as jsg reads ``jsg::Optional<int>``: absent (``None``, ``undefined``)
+    is none; else ``ToNumber``, truncated, NaN and the infinities 0, past int32 jsg's
+    ``TypeError`` (``1.5`` is 1, ``"5"`` 5, ``True`` 1: what the broker is sent)."""
+    if value is None or value is UNDEFINED:
+        return None
+    return jsg_int_of_number(js_to_number(value))
 
 
 #: ``struct`` codes of the typed arrays, by constructor name: their bytes, as a ``bytes`` message carries them.
@@ -71,6 +97,19 @@ def _checked(body: Any, content_type: str) -> Any:
     if code is None:
         raise wrong_body_type(content_type, _type_of(body))
     return struct.pack(f"<{len(body)}{code}", *body)
+
+
+def _as_json(body: Any) -> Any:
+    """A ``json`` message's body as it travels and its consumer's ``message.body`` reads it,
+    ``JSON.parse(JSON.stringify(body))``: a set ``{}``, NaN ``null``, a typed array an index-keyed
+    object, a BigInt JavaScript's ``TypeError`` (``Do not know how to serialize a BigInt``, as under
+    wrangler dev 4.164.0); a value JSON has no say on (a function) kept as received."""
+    try:
+        return json_value(body)
+    except JsException:
+        raise
+    except (TypeError, RecursionError):
+        return body
 
 
 class QueueProducer:
@@ -124,6 +163,8 @@ class QueueProducer:
             kind = text.lower()
         if kind in BODY_KINDS:
             body = _checked(body, kind)
+        elif kind == "json":
+            body = _as_json(body)
         return SentMessage(body, kind, delay if delay is not None else self._delivery_delay)
 
     def _keep(self, messages: Sequence[SentMessage]) -> dict[str, Any]:
@@ -152,19 +193,25 @@ class QueueProducer:
         return self.send_sync(body, options)
 
     def send_sync(self, body: Any, options: Any = None) -> dict[str, Any]:
-        return self._keep([self._message(body, _member(options, "contentType"), _member(options, "delaySeconds"),
-                                         exact=False)])
+        options = _options(options, "send", 2, "SendOptions")
+        delay = _delay(_member(options, "delaySeconds"))  # jsg reads the options before the body is looked at
+        return self._keep([self._message(body, _member(options, "contentType"), delay, exact=False)])
 
     async def sendBatch(self, messages: Any, options: Any = None) -> dict[str, Any]:  # noqa: N802 - the JS name
         """``queue.sendBatch([{body, contentType, delaySeconds}, ...], {delaySeconds})``: all or none."""
         return self.send_batch_sync(messages, options)
 
     def send_batch_sync(self, messages: Any, options: Any = None) -> dict[str, Any]:
-        delay = _member(options, "delaySeconds")
-        taken = [self._message(_member(m, "body"), _member(m, "contentType"),
-                               _member(m, "delaySeconds") if _member(m, "delaySeconds") is not None else delay,
-                               exact=True)
-                 for m in (messages or ())]
+        if isinstance(messages, (str, bytes, Mapping)) or not isinstance(messages, Sequence):
+            raise not_of_type("sendBatch", 1, "Sequence")
+        if any(m is None or m is UNDEFINED for m in messages):
+            raise null_message()
+        delay = _delay(_member(_options(options, "sendBatch", 2, "SendBatchOptions"), "delaySeconds"))
+        taken = []
+        for m in messages:
+            own = _delay(_member(m, "delaySeconds"))
+            taken.append(self._message(_member(m, "body"), _member(m, "contentType"), own if own is not None else delay,
+                                       exact=True))
         return self._keep(taken)
 
     async def metrics(self) -> dict[str, Any]:

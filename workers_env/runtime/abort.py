@@ -26,6 +26,7 @@ from typing import Any
 
 from workers_env._errors import JsException
 from workers_env._jsvalues import js_truthy
+from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import weak_ref
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.domexception import dom_exception
@@ -227,7 +228,8 @@ class JsAbortSignal(JsgObject, JsProxy):
                     continue
                 try:
                     call(event)
-                except Exception:  # the spec's "inner invoke": reported, the next listener runs
+                except Exception as error:  # the spec's "inner invoke": reported, the next listener runs
+                    swallowed.escaped(error)
                     log.exception("Uncaught exception in an abort event listener")
         finally:  # workerd's triggerAbort: KJ_DEFER(removeAllHandlers()), "to prevent memory leaks"
             self._listeners = []

@@ -36,11 +36,13 @@ from workers_env._jsvalues import (
 )
 from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
+from workers_env.queues.limits import null_message, wrong_body_type
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
 from workers_env.runtime.jsbase import _Constructor
+from workers_env.runtime.jsbuffers import JsBuffer
 from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
 from workers_env.runtime.jsdestroyed import DestroyedProxy
 from workers_env.runtime.jsfunctions import JsDoubleProxy, call_relaxed
@@ -392,6 +394,8 @@ class JsBinding(JsHostObject):
         is a plain ``Map`` on Pyodide 0.26 -- and an empty batch are ``TypeError``s."""
         if name == "send":
             bodies = [js_args[0] if js_args else None]
+            kind = _option_value(js_args[1], "contentType", self._nulls) if len(js_args) > 1 else None
+            kinds = [kind.lower() if isinstance(kind, str) else kind]  # send() serialises it lower-cased
         else:
             batch = js_args[0] if js_args else None
             messages = list(batch) if isinstance(batch, (JsArray, list, tuple)) else None
@@ -399,10 +403,17 @@ class JsBinding(JsHostObject):
                 return  # not a sequence: left to the binding, as before
             if not messages:
                 raise JsException("sendBatch() requires at least one message", name="TypeError")
-            bodies = [_option_value(m.unwrap() if isinstance(m, JsDoubleProxy) else m, "body", self._nulls)
-                      for m in messages]
+            if any(m is None or m is UNDEFINED or isinstance(m, JsNull) for m in messages):
+                raise null_message()  # jsg cannot read a null message as one: before its body is looked at
+            unwrapped = [m.unwrap() if isinstance(m, JsDoubleProxy) else m for m in messages]
+            bodies = [_option_value(m, "body", self._nulls) for m in unwrapped]
+            kinds = [_option_value(m, "contentType", self._nulls) for m in unwrapped]  # as written
         if any(body is None or body is UNDEFINED for body in bodies):
             raise JsException("Message body cannot be undefined", name="TypeError")
+        if any(isinstance(body, JsBuffer) and kind == "bytes" for body, kind in zip(bodies, kinds)):
+            # an ArrayBuffer is no ArrayBufferView (a view of one, a Uint8Array or DataView, is): measured
+            # under wrangler dev 4.164.0 (review50); the binding is handed its bytes, which it cannot tell
+            raise wrong_body_type("bytes", "object")
 
     def _queue_body(self, body: Any, options: Any, where: str) -> Any:
         """An unconverted Python container handed to a raw Queue's ``send(body, options)`` (a

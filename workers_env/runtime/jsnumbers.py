@@ -20,6 +20,7 @@ from workers_env._jsvalues import (
     is_safe_int,
     js_number,
     js_to_number,
+    jsg_int_of_number,
 )
 from workers_env.runtime.jsbase import JsNull, JsProxy
 
@@ -47,13 +48,7 @@ def to_number(value: Any) -> float | int:
 def jsg_int(value: Any) -> int:
     """A value as jsg converts it to an ``int`` (value.h): ``ToNumber``, NaN and the infinities
     0, past int32 refused in jsg's words, the rest truncated."""
-    number = to_number(value)
-    if not math.isfinite(number):
-        return 0
-    if not -(1 << 31) <= number <= (1 << 31) - 1:
-        raise JsException("Value out of range. Must be between -2147483648 and 2147483647 (inclusive).",
-                          name="TypeError")
-    return int(number)
+    return jsg_int_of_number(to_number(value))
 
 #: the wrapper objects whose ``valueOf`` is their primitive (``new Number``/``String``/``Boolean``)
 _WRAPPERS = frozenset({"Number", "String", "Boolean"})

@@ -31,6 +31,7 @@ from urllib.parse import quote
 
 from workers_env._errors import JsException
 from workers_env._jsvalues import JsSet, not_iterable
+from workers_env.runtime import swallowed
 from workers_env.runtime.jsbase import JsNull, JsProxy, js_type_error
 from workers_env.runtime.jsdestroyed import EXHAUSTED_ITERATOR
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsNativeFunction
@@ -234,7 +235,8 @@ def queue_microtask(callback: Any = None, *_ignored: Any) -> None:
             if is_borrowed(callback):
                 raise JsException(BORROWED, name="Error")
             scoped()
-        except Exception:  # an uncaught error of a microtask: reported, and the event loop goes on
+        except Exception as error:  # an uncaught error of a microtask: reported, and the event loop goes on
+            swallowed.escaped(error)
             log.exception("Uncaught exception in a queueMicrotask callback")
 
     microtask(job)

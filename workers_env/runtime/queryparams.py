@@ -42,9 +42,11 @@ def _pairs(params: Any) -> list[tuple[str, str]]:
         raise users_mistake(TypeError(f"{_TAKES}; got {type(params).__name__}"))
     pairs: list[tuple[str, str]] = []
     for name, value in items:
+        if not isinstance(name, str):  # httpx would write str(name): a 1 or None as the name "1", "None"
+            raise users_mistake(TypeError(f"{_TAKES}; got the name {name!r} ({type(name).__name__})"))
         values = list(value) if isinstance(value, (list, tuple)) else [value]
         for one in values:
-            if not isinstance(name, str) or not (one is None or isinstance(one, (str, int, float))):
+            if not (one is None or isinstance(one, (str, int, float))):  # httpx: str(), b'...' for bytes
                 raise users_mistake(TypeError(f"{_TAKES}; got {name!r}: {type(one).__name__}"))
             pairs.append((name, _text(one)))
     return pairs

@@ -22,6 +22,7 @@ from collections.abc import Callable, Coroutine, Generator
 from types import FrameType
 from typing import Any
 
+from workers_env.runtime import swallowed
 from workers_env.runtime.current import acting_for, adopt_task, current_context
 from workers_env.runtime.tracebacks import passes_through, without_our_frames
 
@@ -137,6 +138,11 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             return self._coro.send(value)
         except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
             return self._ended_by(error)
+        except StopIteration:
+            raise
+        except Exception as error:  # the task's outcome, shown to what awaits it or logged
+            swallowed.escaped(error)
+            raise
         finally:
             steps.count -= 1
             if steps.at_end and not steps.count:  # reads held in the step settle as it ends (runtime/heldreads.py)
@@ -155,6 +161,11 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             return self._coro.throw(*args)
         except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
             return self._ended_by(error)
+        except StopIteration:
+            raise
+        except Exception as error:  # the task's outcome, shown to what awaits it or logged
+            swallowed.escaped(error)
+            raise
         finally:
             steps.count -= 1
             if steps.at_end and not steps.count:
@@ -182,6 +193,11 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             result = step(*args)
         except (KeyboardInterrupt, SystemExit) as error:
             return self._ended_by(error)
+        except StopIteration:
+            raise
+        except Exception as error:  # the task's outcome, shown to what awaits it or logged
+            swallowed.escaped(error)
+            raise
         finally:
             steps.count -= 1
             if steps.at_end and not steps.count:

@@ -34,6 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import WeakIdentitySet
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
@@ -86,7 +87,8 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
         with scope if scope is not None else contextlib.nullcontext():  # the request's Worker's modules
             result = callback(*args)
         dropped_promise(result)  # an async callback's coroutine: a promise nobody handles
-    except Exception:  # a timer's error is the runtime's uncaught exception: logged
+    except Exception as error:  # a timer's error is the runtime's uncaught exception: logged
+        swallowed.escaped(error)
         log.exception("Uncaught exception in a timer callback")
 
 
@@ -162,7 +164,8 @@ def run_top_level_microtasks(*, run: bool = True) -> None:
             if is_borrowed(callback):
                 raise JsException(BORROWED, name="Error")
             callback()
-        except Exception:
+        except Exception as error:
+            swallowed.escaped(error)
             log.exception("Uncaught exception in a timer callback")
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError, WorkersEnvError
+from workers_env.runtime import swallowed
 from workers_env.runtime.abort import _capture, _handler, _refuse_capture, _required
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.domexception import dom_exception
@@ -418,6 +419,7 @@ def _pump_and_checkpoint(end: JsWebSocket) -> None:
 
 
 def _log_uncaught(error: BaseException) -> None:
+    swallowed.escaped(error)
     log.error("Uncaught %s", _shown(error), exc_info=(type(error), error, without_our_frames(error)))
 
 
