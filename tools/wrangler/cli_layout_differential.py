@@ -999,6 +999,15 @@ def show(label: str, text: str) -> str:
 
 def main() -> int:
     argv = sys.argv[1:]
+    if {"-h", "--help"} & set(argv):  # (a whole run takes minutes: never start one for a help request)
+        print(f"usage: {Path(sys.argv[0]).name} [-k TEXT] [--cache FILE]\n\n{__doc__}")
+        return 0
+    unknown = [a for i, a in enumerate(argv) if a.startswith("-") and a not in ("-k", "--cache")
+               and (i == 0 or argv[i - 1] not in ("-k", "--cache"))]
+    if unknown:
+        print(f"cli_layout_differential.py: unknown option {unknown[0]} (options: -k TEXT, --cache FILE, --help)",
+              file=sys.stderr)
+        return 2
     only = argv[argv.index("-k") + 1] if "-k" in argv else None
     cache_file = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
     cache = json.loads(cache_file.read_text()) if cache_file and cache_file.exists() else {}
