@@ -13,7 +13,7 @@ from typing import Any
 
 from workers_env.config.diagnostics.fields import _FRIENDLY_BINDING_NAMES
 
-__all__ = ["BINDING_KINDS", "DeclaredBinding", "declared_bindings", "remote_bindings"]
+__all__ = ["BINDING_KINDS", "DeclaredBinding", "declared_bindings", "queue_entries", "remote_bindings"]
 
 #: Fields that are not bindings of a module Worker: vars are values, and Wasm/text/data
 #: blobs exist only in the service-worker format (a Python Worker cannot have them).
@@ -39,10 +39,19 @@ def declared_bindings(merged: Mapping[str, Any]) -> list[DeclaredBinding]:
     for field, kind in BINDING_KINDS:
         value = merged.get(field)
         if field == "queues":
-            value = value.get("producers") if isinstance(value, Mapping) else None
+            value = queue_entries(merged, "producers")
         for name in _names(field, value):
             found.append(DeclaredBinding(name, field, kind))
     return found
+
+
+def queue_entries(merged: Mapping[str, Any], kind: str) -> list[Any]:
+    """The ``queues.producers`` or ``queues.consumers`` list of a selected (merged)
+    configuration as written, entries of any shape (``[]`` where there is none, or it is no
+    list: ``validate`` reports that)."""
+    queues = merged.get("queues")
+    entries = queues.get(kind) if isinstance(queues, Mapping) else None
+    return entries if isinstance(entries, list) else []
 
 
 def _names(field: str, value: Any) -> list[str]:

@@ -10,27 +10,23 @@ from collections.abc import Mapping
 from typing import Any
 
 from workers_env._env import AssemblyContext, Env
+from workers_env.config.bindings import queue_entries
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.queues.broker import QueueBroker, consumer_options
 from workers_env.queues.producer import QueueProducer
 
 __all__ = ["build_bindings", "queue_broker"]
 
+
 def _producers(config: Any) -> list[Mapping[str, Any]]:
-    queues = config.merged.get("queues")
-    producers = queues.get("producers") if isinstance(queues, Mapping) else None
-    if not isinstance(producers, list):
-        return []
-    return [p for p in producers if isinstance(p, Mapping) and isinstance(p.get("binding"), str)]
+    return [p for p in queue_entries(config.merged, "producers")
+            if isinstance(p, Mapping) and isinstance(p.get("binding"), str)]
 
 
 def _consumers(config: Any) -> list[tuple[int, Mapping[str, Any]]]:
     """The well-formed ``queues.consumers`` entries, with their index."""
-    queues = config.merged.get("queues")
-    consumers = queues.get("consumers") if isinstance(queues, Mapping) else None
-    if not isinstance(consumers, list):
-        return []
-    return [(i, c) for i, c in enumerate(consumers) if isinstance(c, Mapping) and isinstance(c.get("queue"), str)]
+    return [(i, c) for i, c in enumerate(queue_entries(config.merged, "consumers"))
+            if isinstance(c, Mapping) and isinstance(c.get("queue"), str)]
 
 
 def build_bindings(context: AssemblyContext) -> dict[str, QueueProducer]:

@@ -40,6 +40,7 @@ from workers_env._errors import ConfigError, JsException, WorkersEnvError, add_h
 from workers_env._deep import MAX_CONVERSION_DEPTH
 from workers_env._jsvalues import nests_deeper_than, surrogate_pairs_joined, well_formed
 from workers_env.assets.server import AssetServer, assets_config
+from workers_env.config.bindings import queue_entries
 from workers_env.config.build import build_command, build_syncs, unfound_pyproject
 from workers_env.config.compat import (
     ALLOW_EVAL_DURING_STARTUP,
@@ -1286,12 +1287,10 @@ def queue_consumer_names(config: Any) -> list[str]:
     """The queues the config's ``queues.consumers`` entries consume (a nameless entry: ``?``)
     that none of its ``queues.producers`` sends to and no consumer names as its dead-letter queue."""
     merged = getattr(config, "merged", None)
-    queues = merged.get("queues") if isinstance(merged, dict) else None
-    consumers = queues.get("consumers") if isinstance(queues, dict) else None
-    producers = queues.get("producers") if isinstance(queues, dict) else None
-    if not isinstance(consumers, list):
+    if not isinstance(merged, dict):
         return []
-    produced = {p.get("queue") for p in producers if isinstance(p, dict)} if isinstance(producers, list) else set()
+    consumers = queue_entries(merged, "consumers")
+    produced = {p.get("queue") for p in queue_entries(merged, "producers") if isinstance(p, dict)}
     produced |= {c.get("dead_letter_queue") for c in consumers if isinstance(c, dict)}  # fed by the broker
     names = [str(c.get("queue")) if isinstance(c, dict) and c.get("queue") else "?" for c in consumers]
     return [name for name in names if name not in produced]
