@@ -38,11 +38,6 @@ DEFAULT_BATCH_SIZE = 5
 DEFAULT_BATCH_TIMEOUT = 1.0
 DEFAULT_RETRIES = 2
 
-#: How many batches one :meth:`QueueBroker.drain` delivers before it calls the queues a loop
-#: (two dead-letter queues feeding each other retry for ever, in ``wrangler dev`` too).
-MAX_DRAINED_BATCHES = 10_000
-
-
 @dataclass(frozen=True)
 class ConsumerOptions:
     """A ``queues.consumers`` entry's options, Miniflare's defaults where it gives none."""

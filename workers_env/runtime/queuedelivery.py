@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import WorkersEnvError
-from workers_env.queues.broker import MAX_DRAINED_BATCHES, Batch, QueueBroker
+from workers_env.queues.broker import Batch, QueueBroker
 from workers_env.runtime.events import QueueMessage, QueueResult
 from workers_env.runtime.jsglobals import JsDate
 
@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from workers_env.runtime.loader import Worker
 
 __all__ = ["QueueDelivery", "deliver_pending", "drive_queues"]
+
+#: How many batches one :func:`deliver_pending` delivers before it calls the queues a loop (two
+#: dead-letter queues feeding each other retry for ever, in ``wrangler dev`` too).
+MAX_DRAINED_BATCHES = 10_000
+
 
 @dataclass
 class QueueDelivery:

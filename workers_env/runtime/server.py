@@ -582,9 +582,7 @@ class WorkerApp:
                       exc_info=(type(shown), shown, without_our_frames(shown)))
             status, body = 500, _ERROR_BODY
         self._log(scope, status, None, started)  # wrangler's middleware runs inside the Worker: logged
-        headers = wire_order([(b"content-type", b"text/plain;charset=UTF-8"), (b"content-length", str(len(body)).encode())])
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
+        await self._answer(scope, send, status, body)
 
     async def _local_scheduled(self, scope: Scope, send: Send) -> None:
         """Miniflare's ``/cdn-cgi/local/scheduled`` (``handleScheduled``): run ``scheduled`` with
@@ -612,9 +610,7 @@ class WorkerApp:
             kind = b"application/json"
         else:
             body, kind = outcome.encode(), b"text/plain;charset=UTF-8"
-        headers = wire_order([(b"content-type", kind), (b"content-length", str(len(body)).encode())])
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
+        await self._answer(scope, send, status, body, kind)
 
     async def _local_email(self, scope: Scope, body: bytes, send: Send) -> None:
         """Miniflare's ``/cdn-cgi/local/email`` (``handleEmail``): deliver the body to the
