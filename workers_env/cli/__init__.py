@@ -517,7 +517,8 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     given = [_plain(token) for token in argv]
     if stranded:  # options a command group does not know, one of them taking the next command's name
         return _usage_error(parser, given, UsageError(_unknown_command_text(given, None)))
-    argv = _array_values(_help_parser(parser, ordered), kebab_case(_help_parser(parser, ordered), ordered), last)
+    command = _help_parser(parser, ordered)
+    argv = _array_values(command, kebab_case(command, ordered), last)
     negated = negated_values(_help_parser(parser, argv), argv[0] if argv else "", argv)
     argv, flags, worded = _yargs_booleans(negated.argv, _boolean_options(parser, negated.argv))
     argv = [_plain(token) for token in argv]

@@ -234,11 +234,15 @@ _ASYNCIO = os.path.dirname(os.path.abspath(asyncio.__file__)) + os.sep
 _CALLBACK = asyncio.events.Handle._run.__code__
 
 
+def _outside_asyncio(caller: FrameType) -> bool:
+    """Whether ``caller`` is no code of asyncio's: from outside its folder, or a callback the
+    Worker handed straight to ``call_soon``."""
+    return caller.f_code is _CALLBACK or not caller.f_code.co_filename.startswith(_ASYNCIO)
+
+
 def _webloop_call(caller: FrameType) -> bool:
-    """Whether a loop method is called by Worker code, not asyncio's own, on a running loop:
-    called from outside asyncio's folder, or handed by the Worker straight to ``call_soon``."""
-    return _worker_code_on_a_running_loop() and (
-        caller.f_code is _CALLBACK or not caller.f_code.co_filename.startswith(_ASYNCIO))
+    """Whether a loop method is called by Worker code, not asyncio's own, on a running loop."""
+    return _worker_code_on_a_running_loop() and _outside_asyncio(caller)
 
 
 def _install_lifecycle() -> None:
@@ -342,15 +346,13 @@ def _webloop_timer_call(loop: asyncio.AbstractEventLoop, caller: FrameType | Non
     if caller.f_code is timers.PASSING_CALL_AT:
         caller = caller.f_back
     if caller is not None and caller.f_code in _TIMEOUT_TAKERS:
-        while (caller is not None and caller.f_code is not _CALLBACK
-               and caller.f_code.co_filename.startswith(_ASYNCIO)):
+        while caller is not None and not _outside_asyncio(caller):
             caller = caller.f_back  # (``wait`` to ``_wait``: the first frame outside asyncio asked)
         if caller is not None and caller.f_code in _STEPS:  # a task of Worker code's whose coroutine
             return loop is asyncio._get_running_loop()  # is asyncio's own ``wait``
     # (current_runtime() was read above: the rest of _webloop_call's test, the loop running)
     return (caller is not None and not caller.f_code.co_filename.startswith(PACKAGE_DIR)
-            and loop is asyncio._get_running_loop()
-            and (caller.f_code is _CALLBACK or not caller.f_code.co_filename.startswith(_ASYNCIO)))
+            and loop is asyncio._get_running_loop() and _outside_asyncio(caller))
 
 
 def _install_timers() -> None:
