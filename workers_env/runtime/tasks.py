@@ -129,13 +129,20 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         return enter()
 
     def send(self, value: Any) -> Any:
+        return self._step(self._coro.send, value)
+
+    def throw(self, *args: Any) -> Any:
+        return self._step(self._coro.throw, *args)
+
+    def _step(self, step: Callable[..., Any], *args: Any) -> Any:
+        """One step of the coroutine (``send``'s or ``throw``'s) in the Worker's scope."""
         if self.outlived:
-            return self._outlived_step(self._coro.send, value)
+            return self._outlived_step(step, *args)
         self._entered()
         steps = STEPS.steps
         steps.count += 1
         try:
-            return self._coro.send(value)
+            return step(*args)
         except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
             return self._ended_by(error)
         except StopIteration:
@@ -148,29 +155,6 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             if steps.at_end and not steps.count:  # reads held in the step settle as it ends (runtime/heldreads.py)
                 steps.ended()
             if self.outlived:  # its request ended during the step
-                _OUTLIVED_STEP_ENDED(-1)
-            self._scope.__exit__(None, None, None)
-
-    def throw(self, *args: Any) -> Any:
-        if self.outlived:
-            return self._outlived_step(self._coro.throw, *args)
-        self._entered()
-        steps = STEPS.steps
-        steps.count += 1
-        try:
-            return self._coro.throw(*args)
-        except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
-            return self._ended_by(error)
-        except StopIteration:
-            raise
-        except Exception as error:  # the task's outcome, shown to what awaits it or logged
-            swallowed.escaped(error)
-            raise
-        finally:
-            steps.count -= 1
-            if steps.at_end and not steps.count:
-                steps.ended()
-            if self.outlived:
                 _OUTLIVED_STEP_ENDED(-1)
             self._scope.__exit__(None, None, None)
 
@@ -269,7 +253,8 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
 
 # a step runs the coroutine of a task Worker code started: the frames below are the Worker's
 # doing (the asyncio.sleep it made a task of), whoever awaits the task (runtime/tracebacks.py)
-passes_through(ScopedCoroutine.send, ScopedCoroutine.throw, ScopedCoroutine.__next__, ScopedCoroutine._outlived_step)
+passes_through(ScopedCoroutine.send, ScopedCoroutine.throw, ScopedCoroutine._step, ScopedCoroutine.__next__,
+               ScopedCoroutine._outlived_step)
 
 
 class _Ended(asyncio.Future):  # type: ignore[type-arg]

@@ -66,7 +66,7 @@ _STDLIB = os.path.dirname(os.path.abspath(threading.__file__)) + os.sep
 #: workers-env's own folder: its frames are never the Worker's, even in a root that holds it
 #: the frames of a Worker task's steps: a standard library coroutine's (``asyncio.to_thread``
 #: made a task by ``gather``) are the Worker's when the Worker's own code made that task
-_STEPS = frozenset({tasks.ScopedCoroutine.send.__code__, tasks.ScopedCoroutine.throw.__code__})
+_STEPS = frozenset({tasks.ScopedCoroutine._step.__code__})  # (send's and throw's)
 
 
 def worker_frame_calls(frame: FrameType | None) -> bool:
