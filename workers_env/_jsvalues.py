@@ -14,6 +14,7 @@ import importlib
 import json
 import math
 import re
+import struct
 from abc import ABCMeta
 from array import array
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
@@ -74,6 +75,7 @@ __all__ = [
     "sendable_json",
     "to_js",
     "to_py",
+    "typed_array_bytes",
 ]
 
 # What JavaScript's ``trim()`` and ``Number()`` take for whitespace (WhiteSpace and LineTerminator).
@@ -659,6 +661,22 @@ class JsTypedArray(list):  # type: ignore[type-arg]
     def __init__(self, name: str, items: Any = ()):
         super().__init__(items)
         self.name = name
+
+
+#: ``struct`` codes of a typed array's elements, by its constructor's name
+_TYPED_ARRAY_CODES = {
+    "Uint8Array": "B", "Uint8ClampedArray": "B", "Int8Array": "b", "Uint16Array": "H", "Int16Array": "h",
+    "Uint32Array": "I", "Int32Array": "i", "Float32Array": "f", "Float64Array": "d",
+    "BigInt64Array": "q", "BigUint64Array": "Q",
+}
+
+
+def typed_array_bytes(value: JsTypedArray) -> bytes:
+    """The bytes behind a typed array (its buffer, little-endian as on every Workers host), as a
+    binding that takes an ``ArrayBufferView`` stores or sends them (KV's ``put``, a Queue's
+    ``bytes`` message)."""
+    code = _TYPED_ARRAY_CODES.get(value.name, "B")
+    return struct.pack(f"<{len(value)}{code}", *(float(v) if code in "fd" else int(v) for v in value))
 
 
 def not_a_function(value: Any) -> JsException:

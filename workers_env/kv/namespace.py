@@ -20,8 +20,6 @@ import base64
 import binascii
 import math
 import re
-import sys
-from array import array
 from collections.abc import Mapping
 from typing import Any
 
@@ -46,6 +44,7 @@ from workers_env._jsvalues import (
     json_text,
     json_value,
     parse_json,
+    typed_array_bytes,
     surrogate_pairs_joined,
     to_py,
 )
@@ -219,7 +218,7 @@ def _value_bytes(value: Any) -> bytes:
     if isinstance(value, ByteStream):
         return value.read()
     if isinstance(value, JsTypedArray):  # an ArrayBufferView that crossed from Worker code
-        return _typed_array_bytes(value)
+        return typed_array_bytes(value)
     if value is None or isinstance(value, (bool, int, float)):
         return _js_string(value, "put", 2).encode("utf-8")  # JavaScript stringifies primitives
     if isinstance(value, (Mapping, list, PyProxyArgument)):  # a PyProxy (Python bytes too) is no buffer
@@ -229,23 +228,6 @@ def _value_bytes(value: Any) -> bytes:
             return view.tobytes()
     except TypeError:
         raise limits.bad_put_value() from None
-
-
-#: array module type codes of the typed arrays (little-endian, as on every Workers host)
-_TYPED_ARRAY_CODES = {
-    "Uint8Array": "B", "Uint8ClampedArray": "B", "Int8Array": "b", "Uint16Array": "H", "Int16Array": "h",
-    "Uint32Array": "I", "Int32Array": "i", "Float32Array": "f", "Float64Array": "d",
-    "BigInt64Array": "q", "BigUint64Array": "Q",
-}
-
-
-def _typed_array_bytes(value: JsTypedArray) -> bytes:
-    """The bytes behind a typed array (its buffer), as ``put`` stores an ``ArrayBufferView``."""
-    code = _TYPED_ARRAY_CODES.get(value.name, "B")
-    data = array(code, [int(v) if code not in "fd" else float(v) for v in value])
-    if sys.byteorder != "little":  # pragma: no cover - every supported host is little-endian
-        data.byteswap()
-    return data.tobytes()
 
 
 def _metadata_json(metadata: Any) -> str:

@@ -14,7 +14,6 @@ Miniflare's broker does.
 
 from __future__ import annotations
 
-import struct
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,7 +21,16 @@ from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._errors import JsException
-from workers_env._jsvalues import UNDEFINED, JsDate, JsTypedArray, js_to_number, jsg_int_of_number, json_typeof, json_value
+from workers_env._jsvalues import (
+    UNDEFINED,
+    JsDate,
+    JsTypedArray,
+    js_to_number,
+    jsg_int_of_number,
+    json_typeof,
+    json_value,
+    typed_array_bytes,
+)
 from workers_env.queues.broker import QueueBroker
 from workers_env.queues.limits import (
     BODY_KINDS,
@@ -78,12 +86,6 @@ def _delay(value: Any) -> int | None:
     return jsg_int_of_number(js_to_number(value))
 
 
-#: ``struct`` codes of the typed arrays, by constructor name: their bytes, as a ``bytes`` message carries them.
-_ELEMENTS = {"Int8Array": "b", "Uint8Array": "B", "Uint8ClampedArray": "B", "Int16Array": "h", "Uint16Array": "H",
-             "Int32Array": "i", "Uint32Array": "I", "Float16Array": "e", "Float32Array": "f", "Float64Array": "d",
-             "BigInt64Array": "q", "BigUint64Array": "Q"}
-
-
 def _checked(body: Any, content_type: str) -> Any:
     """``serialize``: a ``text`` body must be a string, a ``bytes`` body an ``ArrayBufferView``
     (the Worker's ``bytes`` or typed array), kept as the bytes the message carries."""
@@ -93,10 +95,9 @@ def _checked(body: Any, content_type: str) -> Any:
         return body
     if isinstance(body, (bytes, bytearray, memoryview)):
         return bytes(body)
-    code = _ELEMENTS.get(body.name) if isinstance(body, JsTypedArray) else None
-    if code is None:
+    if not isinstance(body, JsTypedArray):
         raise wrong_body_type(content_type, _type_of(body))
-    return struct.pack(f"<{len(body)}{code}", *body)
+    return typed_array_bytes(body)
 
 
 def _as_json(body: Any) -> Any:
