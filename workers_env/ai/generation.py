@@ -10,6 +10,7 @@ then the default reply).
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -37,11 +38,11 @@ def _json_room(function: Callable[..., _R]) -> Callable[..., _R]:
     """``function`` run with room for ``json`` to read and write a result as deep as workers-env
     converts (:data:`MAX_CONVERSION_DEPTH`) on every Python: before 3.12 its C code counts a frame
     a level against the interpreter's recursion limit, which the caller's frames share."""
+    @functools.wraps(function)
     def roomy(*args: Any, **kwargs: Any) -> _R:
         with more_room(MAX_CONVERSION_DEPTH, 1):
             return function(*args, **kwargs)
 
-    roomy.__doc__, roomy.__name__, roomy.__qualname__ = function.__doc__, function.__name__, function.__qualname__
     return roomy
 
 

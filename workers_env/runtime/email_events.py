@@ -25,7 +25,7 @@ from workers_env._jsvalues import JS_WHITESPACE
 from workers_env.runtime.jsbuffers import JsBuffer
 from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import JsObject, JsProxy
-from workers_env.runtime.jsweb import JsHeaders, JsResponse, shown_name, shown_value
+from workers_env.runtime.jsweb import JsHeaders, JsResponse, read_back
 
 __all__ = ["EmailResult", "ForwardableEmailMessage", "MissingEmailHandler", "email_problem"]
 
@@ -190,7 +190,7 @@ class ForwardableEmailMessage(JsProxy):
         message_id = _message_id(str(rcptTo))
         log.info("Email handler forwarded message with\n  rcptTo: %s", rcptTo)
         self._result.events.append({"type": "forward", "timestamp": _now(), "messageId": message_id})
-        lines = [[shown_name(k), shown_value(v)] for k, v in extra._pairs]
+        lines = [[read_back(k), read_back(v)] for k, v in extra._pairs]
         self._result.forwards.append({"recipient": str(rcptTo), "headers": lines, "messageId": message_id})
         return JsObject({"messageId": message_id})
 

@@ -181,16 +181,11 @@ def _held_bytes(key: str) -> bytes:
     return key.encode("utf-8", "surrogateescape")
 
 
-def shown_name(key: str) -> str:
-    """A held header name as workerd reads it back: its bytes as UTF-8, U+FFFD for what does
-    not decode (``x-`` and e-acute, lower-cased to E3 A9, reads ``x-`` and one U+FFFD)."""
-    return key if key.isascii() else _held_bytes(key).decode("utf-8", "replace")
-
-
-def shown_value(value: str) -> str:
-    """A held header value as workerd reads it back (``get``, iteration): its bytes as UTF-8,
-    U+FFFD for each byte that does not decode (a lone surrogate's ED A0 80 reads as three)."""
-    return value if value.isascii() else _held_bytes(value).decode("utf-8", "replace")
+def read_back(held: str) -> str:
+    """A held header name or value as workerd reads it back (``get``, iteration): its bytes as
+    UTF-8, U+FFFD for each byte that does not decode (a name ``x-`` and e-acute, lower-cased to
+    E3 A9, reads ``x-`` and one U+FFFD; a value's lone surrogate, ED A0 80, three)."""
+    return held if held.isascii() else _held_bytes(held).decode("utf-8", "replace")
 
 
 def _no_own_properties(init: Any) -> tuple[()]:
@@ -273,7 +268,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         adding 0x20 (a Latin-1 ``toLower`` run over UTF-8 bytes), as wrangler dev 4.164.0 answers;
         those bytes are the name -- ``x-`` and e-acute is not ``X-`` and E-acute, nor ``x-`` and
         U+FFFD --, kept here as the str that decodes them with ``surrogateescape`` (bytes that do
-        not decode as ``\\udcXX``); :func:`shown_name` reads them back."""
+        not decode as ``\\udcXX``); :func:`read_back` reads them back."""
         text = js_text(name)  # String() of it: true is "true", null "null"
         if _BAD_NAME.search(text):
             raise js_type_error("Invalid header name.")
@@ -288,7 +283,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         string, a lone surrogate as its 3 bytes (ED A0 80 for U+D800), and sends those bytes (in a
         response and in a ``fetch``, wrangler dev 4.164.0), reading them back as 3 U+FFFD: held
         here as the str that decodes them with ``surrogateescape``, as a name is
-        (:func:`shown_value` reads it back)."""
+        (:func:`read_back` reads it back)."""
         text = js_text(value).strip(" \t\r\n")
         if _BAD_VALUE.search(text):
             raise js_type_error("Invalid header value.")
@@ -320,7 +315,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     def get(self, name: Any, *_ignored: Any) -> Any:
         """The value (several joined by ``, ``), or ``null`` as the Worker's Pyodide converts it."""
         key = self._name(name)
-        values = [shown_value(v) for k, v in self._pairs if k == key]
+        values = [read_back(v) for k, v in self._pairs if k == key]
         return ", ".join(values) if values else js_null()
 
     def __getitem__(self, name: Any) -> Any:
@@ -339,7 +334,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         return any(k == key for k, _ in self._pairs)
 
     def getSetCookie(self) -> list[str]:  # noqa: N802 - JS name
-        return [shown_value(v) for k, v in self._pairs if k == "set-cookie"]
+        return [read_back(v) for k, v in self._pairs if k == "set-cookie"]
 
     @jsg_required("string")
     def getAll(self, name: Any, *_ignored: Any) -> list[str]:  # noqa: N802 - JS name
@@ -357,11 +352,11 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         values too, unless ``held``: their bytes kept, see :meth:`_value`)."""
         lines: list[tuple[str, str]] = []
         for key in sorted({k for k, _ in self._pairs}, key=_held_bytes):
-            values = [v if held else shown_value(v) for k, v in self._pairs if k == key]
+            values = [v if held else read_back(v) for k, v in self._pairs if k == key]
             if key == "set-cookie":
                 lines.extend((key, value) for value in values)
             else:
-                lines.append((shown_name(key), ", ".join(values)))
+                lines.append((read_back(key), ", ".join(values)))
         return lines
 
     def _iterator(self, item: Callable[[str, str], Any]) -> JsIterator:
@@ -406,7 +401,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         """Every header line as workerd writes it on the wire: in order of name, each value
         ``append`` gave on a line of its own (``X-A: 1`` and ``X-A: 2``, not ``X-A: 1, 2``),
         as wrangler dev 4.164.0 sends them; values as :meth:`sent_items` holds them."""
-        return [(shown_name(k), v) for k, v in sorted(self._pairs, key=lambda pair: _held_bytes(pair[0]))]
+        return [(read_back(k), v) for k, v in sorted(self._pairs, key=lambda pair: _held_bytes(pair[0]))]
 
 
 def _refuse_disturbed(body: Any) -> None:
