@@ -8,7 +8,7 @@ is not callable``; on Pyodide 0.26 every form is Python's error (real Pyodide 0.
 from __future__ import annotations
 
 import pytest
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import REPR_OUTCOME, json_answer, one_file_worker
 
 ENTRY = '''
 import json
@@ -16,32 +16,25 @@ import json
 import js
 from pyodide.ffi import to_js
 from workers import Response, WorkerEntrypoint
-
-
-def attempt(call):
-    try:
-        return repr(call())
-    except Exception as e:
-        return f"{type(e).__name__}: {e}"
-
+''' + REPR_OUTCOME + '''
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         o = js.JSON.parse('{"a": 1, "s": "x", "n": null, "d": {"e": 2}}')
         o.f = js.Object.keys
         out = {
-            "number": attempt(lambda: o.a()),
-            "string": attempt(lambda: o.s()),
-            "null": attempt(lambda: o.n()),
-            "object": attempt(lambda: o.d()),
-            "args_not_evaluated": attempt(lambda: o.a(1 / 0)),
-            "read_then_call": attempt(lambda: (lambda f: f())(o.a)),
-            "getattr_then_call": attempt(lambda: getattr(o, "a")()),
-            "missing": attempt(lambda: o.zz()),
-            "function": attempt(lambda: o.f(o.d).to_py()),
-            "read": attempt(lambda: o.a),
-            "to_js_dict": attempt(lambda: to_js({"k": 1, "f": len}).k()),  # a LiteralMap's property on 0.28
-            "to_js_dict_function": attempt(lambda: to_js({"k": 1, "f": len}).f("ab")),
+            "number": outcome(lambda: o.a()),
+            "string": outcome(lambda: o.s()),
+            "null": outcome(lambda: o.n()),
+            "object": outcome(lambda: o.d()),
+            "args_not_evaluated": outcome(lambda: o.a(1 / 0)),
+            "read_then_call": outcome(lambda: (lambda f: f())(o.a)),
+            "getattr_then_call": outcome(lambda: getattr(o, "a")()),
+            "missing": outcome(lambda: o.zz()),
+            "function": outcome(lambda: o.f(o.d).to_py()),
+            "read": outcome(lambda: o.a),
+            "to_js_dict": outcome(lambda: to_js({"k": 1, "f": len}).k()),  # a LiteralMap's property on 0.28
+            "to_js_dict_function": outcome(lambda: to_js({"k": 1, "f": len}).f("ab")),
         }
         return Response(json.dumps(out))
 '''
