@@ -53,10 +53,11 @@ async def _deliver(worker: Worker, broker: QueueBroker, batch: Batch, now: Calla
     if "oldestMessageTimestamp" in metrics:  # a Date, as workerd hands it over
         metrics["oldestMessageTimestamp"] = JsDate(metrics["oldestMessageTimestamp"])
     error: BaseException | None = None
+    result = QueueResult()
     try:
-        result = await worker._queue_batch(batch.queue, messages, {"metrics": metrics})
-    except Exception as exc:  # noqa: BLE001 - the handler's exception: Miniflare's "exception" outcome
-        error, result = exc, QueueResult(outcome="exception")
+        await worker._queue_batch(batch.queue, messages, {"metrics": metrics}, result)
+    except Exception as exc:  # noqa: BLE001 - the handler's exception: workerd's "exception" outcome,
+        error, result.outcome = exc, "exception"  # with the retry() delays recorded before it
     lines = broker.settle(batch, result.outcome, result.ack_all, result.retry_batch, result.retry_messages, now())
     return QueueDelivery(batch.queue, messages, result, error, lines)
 
@@ -87,14 +88,23 @@ _RECHECK = 0.5
 async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[QueueDelivery], None],
                        *, until: Callable[[], bool] | None = None, clock: Callable[[], float] = time.time) -> None:
     """``workers-env dev``'s delivery: deliver each batch when it is due and hand it to
-    ``report`` (the dev server prints its lines), until cancelled or ``until()`` is true (a
-    reloaded Worker: its env has a broker of its own)."""
+    ``report`` (the dev server prints its lines), until cancelled (the batches in flight with
+    it) or ``until()`` is true (a reloaded Worker: its env has a broker of its own; the batches
+    in flight finish first). Each batch runs in a task of its own, as each of Miniflare's queues
+    is a Durable Object of its own: a slow ``queue()`` on one queue holds no other queue's batch."""
     loop = asyncio.get_running_loop()
     wake = asyncio.Event()
+    flying: set[asyncio.Task[None]] = set()
 
     def changed() -> None:  # called by a send, maybe from another thread
         with contextlib.suppress(RuntimeError):  # the loop closed: the server has stopped
             loop.call_soon_threadsafe(wake.set)
+
+    async def deliver(batch: Batch) -> None:
+        try:
+            report(await _deliver(worker, broker, batch, clock))
+        finally:
+            wake.set()  # its queue may have a batch due now that this one is settled
 
     broker.on_change.append(changed)
     try:
@@ -113,6 +123,12 @@ async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[Qu
             batch = broker.take_batch(clock())
             if batch is None:
                 continue
-            report(await _deliver(worker, broker, batch, clock))
+            task = asyncio.ensure_future(deliver(batch))
+            flying.add(task)
+            task.add_done_callback(flying.discard)
+        if flying:  # a reload: the old Worker's batches settle before its broker is let go
+            await asyncio.gather(*flying, return_exceptions=True)
     finally:
         broker.on_change.remove(changed)
+        for task in flying:
+            task.cancel()
