@@ -745,6 +745,8 @@ ODD_SPELLINGS: list[list[str]] = [
     ["d1", "execute", "DB", "--local", '--json="true"', "--command='select 1'"],
     ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--metadata='{\"a\":1}'"],
     ["kv", "key", "put", '"k"', '"v"', "--binding", "KV", "--local"],
+    ["d1", "execute", "DB", "--local", '--command="'],  # a lone quote stays: substring(1, 0) (review51)
+    ["d1", "execute", "DB", "--local", "--json", "--command=\"select 1'"],  # quotes that differ stay
     ["kv", "key", "list", "--binding", "KV", "--local", '--prefix="', "--bogus"],
     ["d1", "export", "DB", "--local", "--output=o.sql", "--no-schema=false"],
     ["d1", "migrations", "list", "DB", "--local", "--json"],
