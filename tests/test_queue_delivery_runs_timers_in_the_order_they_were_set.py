@@ -1,5 +1,5 @@
 """``worker.deliver_queues()`` runs the broker's timers due at the same virtual time in the
-order they were set, as Miniflare's ``setTimeout``\\ s fire under ``wrangler dev`` 4.164.0
+order they were set, as Miniflare's timers fire under ``wrangler dev`` 4.164.0
 (measured with a JavaScript twin: a send to ``b`` then one to ``a`` -- ``b``'s batch first; a
 ``sendBatch`` of a plain message and one with ``delaySeconds: 1`` -- two batches, at 1 s and 2 s,
 the batch timeout set before the delayed message arrives). Before 2026-12-05 queues due together

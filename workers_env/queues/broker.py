@@ -238,7 +238,7 @@ class QueueBroker:
     def take_batch(self, now: float) -> Batch | None:
         """The next batch due by ``now`` (delayed messages due by then having arrived), marked
         in flight until :meth:`settle`; None when none is due. Timers run in time order, those
-        due at the same time in the order they were set, as Miniflare's ``setTimeout``\ s fire
+        due at the same time in the order they were set, as Miniflare's timers fire
         (a batch timeout set before a delayed message's arrival goes first)."""
         with self._lock:
             while True:
