@@ -34,3 +34,29 @@ async def test_the_retry_delay_given_before_the_exception_is_kept(tmp_path):
         [("m1", 1), ("m2", 1)], [("m2", 2)], [("m1", 2)]]
     assert str(deliveries[0].error) == "boom" and deliveries[0].result.outcome == "exception"
     assert deliveries[0].result.retry_messages == [{"msgId": deliveries[0].messages[0].id, "delaySeconds": 3}]
+
+
+EXITING = """\
+    from workers import WorkerEntrypoint, Response
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            await self.env.JOBS.send("m")
+            return Response("sent")
+
+        async def queue(self, batch, env, ctx):
+            if batch.messages[0].attempts == 1:
+                raise SystemExit(3)
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_handler_raising_system_exit_is_a_failed_batch(tmp_path):
+    """A ``SystemExit`` (or ``KeyboardInterrupt``) out of ``queue()`` rejects the handler, as out
+    of ``fetch()``: the batch retried, the queue going on. It escaped ``deliver_queues()`` and
+    left the batch in flight for good (under ``workers-env dev``: the queue stalled)."""
+    worker = worker_on_manual_clock(tmp_path, EXITING, consumed_queue())
+    await worker.fetch("/", method="POST")
+    deliveries = await worker.deliver_queues()
+    assert [[(m.body, m.attempts) for m in d.messages] for d in deliveries] == [[("m", 1)], [("m", 2)]]
+    assert isinstance(deliveries[0].error, SystemExit) and deliveries[1].error is None

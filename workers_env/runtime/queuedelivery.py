@@ -56,8 +56,12 @@ async def _deliver(worker: Worker, broker: QueueBroker, batch: Batch, now: Calla
     result = QueueResult()
     try:
         await worker._queue_batch(batch.queue, messages, {"metrics": metrics}, result)
-    except Exception as exc:  # noqa: BLE001 - the handler's exception: workerd's "exception" outcome,
-        error, result.outcome = exc, "exception"  # with the retry() delays recorded before it
+    except asyncio.CancelledError:  # ours (the server stops); the Worker's own is a HandlerCancelledError
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the handler's exception (SystemExit and KeyboardInterrupt
+        # too: Pyodide's asyncio rejects the handler with them, as a fetch's): workerd's "exception"
+        # outcome, with the retry() delays recorded before it
+        error, result.outcome = exc, "exception"
     lines = broker.settle(batch, result.outcome, result.ack_all, result.retry_batch, result.retry_messages, now())
     return QueueDelivery(batch.queue, messages, result, error, lines)
 
