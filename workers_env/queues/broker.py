@@ -170,6 +170,9 @@ class QueueBroker:
         #: each queue's first producer's ``delivery_delay``: what a message moved to it as a
         #: dead-letter queue waits, as Miniflare's ``/batch`` applies it
         self.delivery_delays = dict(delivery_delays or {})
+        #: the virtual time a driver running ahead of the env's clock has reached
+        #: (``worker.deliver_queues()``): what a ``queue()`` handler sends then is sent then
+        self.virtual_now: float | None = None
         self._lock = threading.RLock()
         self._order = 0
         self.on_change: list[Callable[[], None]] = []
@@ -194,8 +197,10 @@ class QueueBroker:
     def enqueue(self, queue: str, messages: list[tuple[Any, str, float | None]], now: float,
                 *, ids: list[tuple[str, int]] | None = None) -> None:
         """Take ``(body, content_type, delay_seconds)`` messages sent to ``queue`` at ``now``
-        (``ids``: the id and timestamp each keeps, for the dead-letter queue)."""
+        (``ids``: the id and timestamp each keeps, for the dead-letter queue; ``now`` no earlier
+        than :attr:`virtual_now`, if set)."""
         with self._lock:
+            now = now if self.virtual_now is None else max(now, self.virtual_now)
             q = self._queues[queue]
             for i, (body, content_type, delay) in enumerate(messages):
                 ident, stamp = ids[i] if ids else (os.urandom(16).hex(), int(now * 1000))

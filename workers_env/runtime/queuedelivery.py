@@ -71,17 +71,22 @@ async def deliver_pending(worker: Worker, broker: QueueBroker, start: float) -> 
     timeout, delivery or retry delay) is met at once, until nothing is left."""
     deliveries: list[QueueDelivery] = []
     at = start
-    while (due := broker.next_due()) is not None:
-        if len(deliveries) >= MAX_DRAINED_BATCHES:  # checked before a batch is taken: it stays pending
-            raise WorkersEnvError(
-                f"worker.deliver_queues() stopped after {MAX_DRAINED_BATCHES} batches with messages still "
-                f"pending on {broker.queues}: the queue() handler keeps retrying them and the dead-letter "
-                "queues feed each other. Ack the messages, or give a dead-letter queue no dead_letter_queue of its own")
-        at = max(at, due)
-        batch = broker.take_batch(at)
-        if batch is None:  # only delayed messages arrived: their batch is due later
-            continue
-        deliveries.append(await _deliver(worker, broker, batch, lambda: at))
+    try:
+        while (due := broker.next_due()) is not None:
+            if len(deliveries) >= MAX_DRAINED_BATCHES:  # checked before a batch is taken: it stays pending
+                raise WorkersEnvError(
+                    f"worker.deliver_queues() stopped after {MAX_DRAINED_BATCHES} batches with messages still "
+                    f"pending on {broker.queues}: the queue() handler keeps retrying them and the dead-letter "
+                    "queues feed each other. Ack the messages, or give a dead-letter queue no dead_letter_queue "
+                    "of its own")
+            at = max(at, due)
+            batch = broker.take_batch(at)
+            if batch is None:  # only delayed messages arrived: their batch is due later
+                continue
+            broker.virtual_now = at  # what the handler sends, it sends at this virtual time
+            deliveries.append(await _deliver(worker, broker, batch, lambda: at))
+    finally:
+        broker.virtual_now = None
     return deliveries
 
 
@@ -134,5 +139,7 @@ async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[Qu
             await asyncio.gather(*flying, return_exceptions=True)
     finally:
         broker.on_change.remove(changed)
-        for task in flying:
+        for task in flying:  # (the server stops)
             task.cancel()
+        if flying:
+            await asyncio.gather(*flying, return_exceptions=True)
