@@ -195,11 +195,12 @@ class QueueBroker:
                     "oldestMessageTimestamp": q.backlog[0].timestamp if q.backlog else 0}
 
     def enqueue(self, queue: str, messages: list[tuple[Any, str, float | None]], now: float,
-                *, ids: list[tuple[str, int]] | None = None) -> None:
+                *, ids: list[tuple[str, int]] | None = None) -> dict[str, Any]:
         """Take ``(body, content_type, delay_seconds)`` messages sent to ``queue`` at ``now``
         (``ids``: the id and timestamp each keeps, for the dead-letter queue; ``now`` no earlier
-        than :attr:`virtual_now`, if set)."""
+        than :attr:`virtual_now`, if set). Returns :meth:`metrics` as they were just before."""
         with self._lock:
+            before = self.metrics(queue)
             now = now if self.virtual_now is None else max(now, self.virtual_now)
             q = self._queues[queue]
             for i, (body, content_type, delay) in enumerate(messages):
@@ -208,6 +209,7 @@ class QueueBroker:
                 self._arrive(q, message, now, delay or 0)
         for wake in list(self.on_change):
             wake()
+        return before
 
     def _arrive(self, q: _Queue, message: BrokerMessage, now: float, delay: float) -> None:
         if delay > 0:
