@@ -90,6 +90,24 @@ def test_main_that_is_a_folder(tmp_path, capsys, monkeypatch):
                    'main = "src/entry.py")\n')
 
 
+@pytest.mark.parametrize(("main_field", "files", "offered"), [
+    ("front", ["front/index.ts", "front/dist/worker.js"], ' one of:\n  ```\n  main = "./front/dist/worker.js"\n'
+                                                          '  main = "./front/index.ts"\n'),
+    ("./back/", ["back/dist/index.jsx"], ':\n  ```\n  main = "./back/dist/index.jsx"\n'),
+])
+def test_main_that_is_a_folder_holding_entry_files_offers_them(tmp_path, capsys, monkeypatch, main_field, files,
+                                                               offered):
+    for file in files:
+        (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / file).write_text("export default {};\n")
+    code, _, err = _dev(tmp_path, capsys, monkeypatch, "wrangler.toml",
+                        f'name = "x"\ncompatibility_date = "2025-01-01"\nmain = "{main_field}"\n' + PYTHON)
+    folder = files[0].partition("/")[0]
+    assert code == 1
+    assert err == (f'✘ [ERROR] The provided entry-point path, "{folder}", points to a directory, rather than a '
+                   f"file.\n\n  \n  Did you mean to set the main field to{offered}  ```\n\n\n")
+
+
 def test_main_still_missing_after_the_custom_build(tmp_path, capsys, monkeypatch):
     code, out, err = _dev(tmp_path, capsys, monkeypatch, "wrangler.toml",
                           'name = "x"\ncompatibility_date = "2025-01-01"\nmain = "src/entry.py"\n' + PYTHON

@@ -40,3 +40,12 @@ def test_a_lone_quote_after_equals_is_kept(tmp_path, monkeypatch, capsys):
         assert run_main(capsys, "kv", "key", "put", key, "v", "--binding", "KV", "--local").returncode == 0
     done = run_main(capsys, "kv", "key", "list", "--binding", "KV", "--local", '--prefix="')
     assert json.loads(done.stdout) == [{"name": '"k"'}]
+
+
+def test_quotes_that_differ_after_equals_stay(tmp_path, monkeypatch, capsys):
+    """yargs-parser strips a value's first and last characters only when they are one quote
+    (wrangler 4.164.0 answers the same: cli_layout_differential.py, review51)."""
+    in_project(tmp_path, monkeypatch)
+    done = run_main(capsys, "d1", "execute", "DB", "--local", "--json", "--command=\"select 1'")
+    assert done.returncode == 1
+    assert json.loads(done.stdout) == {"error": {"text": 'unrecognized token: ""select 1\'" at offset 0: SQLITE_ERROR'}}

@@ -15,7 +15,7 @@ BASE = 'name = "w"\ncompatibility_date = "2026-05-01"\n[[queues.producers]]\nbin
 
 @pytest.mark.parametrize(("option", "text"), [
     ("max_batch_size = 101", 'queues.consumers[0].max_batch_size = 101: wrangler dev refuses to start with it '
-                             '(Miniflare: "Too big: expected number to be <=100"); give a number from 0 to 100'),
+                             '(Miniflare: "Too big: expected number to be <=100"); give a number from 1 to 100'),
     ("retry_delay = 1.5", 'queues.consumers[0].retry_delay = 1.5: wrangler dev refuses to start with it (Miniflare: '
                           '"Invalid input: expected int, received number"); give a whole number from 0 to 86400'),
     ("max_batch_timeout = -1", 'queues.consumers[0].max_batch_timeout = -1: wrangler dev refuses to start with it '

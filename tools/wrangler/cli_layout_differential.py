@@ -745,6 +745,8 @@ ODD_SPELLINGS: list[list[str]] = [
     ["d1", "execute", "DB", "--local", '--json="true"', "--command='select 1'"],
     ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--metadata='{\"a\":1}'"],
     ["kv", "key", "put", '"k"', '"v"', "--binding", "KV", "--local"],
+    ["d1", "execute", "DB", "--local", '--command="'],  # a lone quote stays: substring(1, 0) (review51)
+    ["d1", "execute", "DB", "--local", "--json", "--command=\"select 1'"],  # quotes that differ stay
     ["kv", "key", "list", "--binding", "KV", "--local", '--prefix="', "--bogus"],
     ["d1", "export", "DB", "--local", "--output=o.sql", "--no-schema=false"],
     ["d1", "migrations", "list", "DB", "--local", "--json"],
@@ -838,6 +840,10 @@ DEV_ENTRIES: list[tuple[str, str, str]] = [
      'name = "x"\ncompatibility_date = "2025-01-01"\nmain = "migrations"\ncompatibility_flags = ["python_workers"]\n'),
     ("main empty", "wrangler.toml",
      'name = "x"\ncompatibility_date = "2025-01-01"\nmain = ""\ncompatibility_flags = ["python_workers"]\n'),
+    ("main a folder with two entry files", "wrangler.toml",
+     'name = "x"\ncompatibility_date = "2025-01-01"\nmain = "front"\ncompatibility_flags = ["python_workers"]\n'),
+    ("main a folder with one entry file", "wrangler.toml",
+     'name = "x"\ncompatibility_date = "2025-01-01"\nmain = "./back/"\ncompatibility_flags = ["python_workers"]\n'),
     ("main the project folder", "wrangler.toml",
      'name = "x"\ncompatibility_date = "2025-01-01"\nmain = "."\ncompatibility_flags = ["python_workers"]\n'),
     ("main not there after the build", "wrangler.toml",
@@ -878,6 +884,9 @@ def make_project(folder: Path, file_name: str, text: str) -> None:
     (folder / "migrations" / "0001_init.sql").write_text("create table t (x);\n")
     (folder / "bulk.json").write_text(json.dumps([{"key": "a", "value": "1"}, {"key": "b", "value": "2"}]))
     (folder / "keys.json").write_text(json.dumps(["a", "missing"]))
+    for name in ("front/index.ts", "front/dist/worker.js", "back/dist/index.jsx"):  # a `main` folder's candidates
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("export default {};\n")
 
 
 def run(cmd: list[str], cwd: Path) -> dict:

@@ -29,26 +29,34 @@ def _consumers(config: Any) -> list[tuple[int, Mapping[str, Any]]]:
             if isinstance(c, Mapping) and isinstance(c.get("queue"), str)]
 
 
+def _number(value: Any) -> int | float | None:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def build_bindings(context: AssemblyContext) -> dict[str, QueueProducer]:
-    """One :class:`QueueProducer` per well-formed ``queues.producers`` entry, sharing one
-    :class:`QueueBroker` of the queues the config consumes (``queues.consumers``; the first
-    entry of a queue named twice, which ``validate`` reports)."""
+    """One :class:`QueueProducer` per well-formed ``queues.producers`` entry (the last of a
+    binding named twice), sharing one :class:`QueueBroker` of the queues the config consumes
+    (``queues.consumers``: the last entry of a queue named twice, as wrangler's
+    ``Object.fromEntries`` hands Miniflare one, measured: its options are the ones used). A queue's
+    ``delivery_delay`` is its first producer's, for every producer of it and for what its
+    broker moves there as a dead-letter queue: Miniflare's broker reads the first producer of
+    the queue it finds, whichever binding sent (measured under ``wrangler dev`` 4.164.0: a
+    send through a second binding without a delay waited for the first's 2 s)."""
     config = context.config
     json_messages = flag_enabled(QUEUES_JSON_MESSAGES, config)
-    consumed: dict[str, Any] = {}
-    for i, entry in _consumers(config):
-        consumed.setdefault(entry["queue"], consumer_options(entry, f"queues.consumers[{i}]"))
-    broker = QueueBroker(consumed) if consumed else None
+    chosen = {entry["queue"]: (i, entry) for i, entry in _consumers(config)}
+    consumed = {queue: consumer_options(entry, f"queues.consumers[{i}]") for queue, (i, entry) in chosen.items()}
+    producers = {entry["binding"]: entry for entry in _producers(config)}
+    queues = {binding: entry["queue"] if isinstance(entry.get("queue"), str) and entry["queue"] else binding
+              for binding, entry in producers.items()}
+    delays: dict[str, int | float | None] = {}
+    for binding, entry in producers.items():
+        delays.setdefault(queues[binding], _number(entry.get("delivery_delay")))
+    broker = QueueBroker(consumed, delivery_delays=delays) if consumed else None
     clock = context.options.get("clock")
-    bindings: dict[str, QueueProducer] = {}
-    for entry in _producers(config):
-        delay = entry.get("delivery_delay")
-        bindings[entry["binding"]] = QueueProducer(
-            binding=entry["binding"], queue=entry.get("queue") if isinstance(entry.get("queue"), str) else None,
-            json_messages=json_messages,
-            delivery_delay=delay if isinstance(delay, (int, float)) and not isinstance(delay, bool) else None,
-            broker=broker, clock=clock)
-    return bindings
+    return {binding: QueueProducer(binding=binding, queue=queues[binding], json_messages=json_messages,
+                                   delivery_delay=delays[queues[binding]], broker=broker, clock=clock)
+            for binding in producers}
 
 
 def queue_broker(env: Any) -> QueueBroker | None:

@@ -7,7 +7,8 @@ clock, each driving delivery itself (:meth:`QueueBroker.next_due`, :meth:`QueueB
 :meth:`QueueBroker.settle`). Miniflare's rules, measured under ``wrangler dev`` 4.164.0:
 
 - a message joins its queue's backlog at once, or ``delaySeconds`` (the call's, else the
-  producer's ``delivery_delay``) later;
+  ``delivery_delay`` of the queue's first producer) later; timers due at one time run in the
+  order they were set;
 - a backlog of ``max_batch_size`` (default 5: Miniflare's, not production's 10) is delivered at
   once; a smaller one ``max_batch_timeout`` seconds (default 1, not 5) after its first message
   arrived to an empty, idle queue; one batch of a queue is in flight at a time;
@@ -15,7 +16,8 @@ clock, each driving delivery itself (:meth:`QueueBroker.next_due`, :meth:`QueueB
   back after ``retry()``'s ``delaySeconds``, else ``retryAll()``'s, else the consumer's
   ``retry_delay`` (default 0), with ``attempts`` one higher, until it has failed
   ``max_retries + 1`` times (default 2 retries, not 3): then it moves to the
-  ``dead_letter_queue`` (same id and timestamp, ``attempts`` from 1) or is dropped, with
+  ``dead_letter_queue`` (same id and timestamp, ``attempts`` from 1, after the dead-letter
+  queue's first producer's ``delivery_delay``, if any) or is dropped, with
   Miniflare's warning; a message neither acked nor retried counts as acked;
 - each batch ends with the line ``QUEUE <queue> <acked>/<total> (<ms>ms)``.
 """
@@ -75,8 +77,9 @@ def _refused(where: str, key: str, value: float) -> ConfigError | None:
     else:
         return None
     shown = int(value) if value == int(value) else value
+    least = 1 if key == "max_batch_size" else low  # (0 is refused below)
     return ConfigError(f'{where}.{key} = {shown}: wrangler dev refuses to start with it (Miniflare: "{zod}"); give '
-                       f"{'a whole number' if whole else 'a number'} from {low} to {high}")
+                       f"{'a whole number' if whole else 'a number'} from {least} to {high}")
 
 
 def consumer_options(entry: Mapping[str, Any], where: str = "queues.consumers[0]") -> ConsumerOptions:
@@ -90,6 +93,10 @@ def consumer_options(entry: Mapping[str, Any], where: str = "queues.consumers[0]
             raise problem
     size, timeout, retries, delay = (values[k] for k in _RANGES)
     dlq = entry.get("dead_letter_queue")
+    if isinstance(dlq, str) and dlq == entry.get("queue"):
+        raise ConfigError(f'{where}.dead_letter_queue = "{dlq}": wrangler dev refuses to start with it (Miniflare: '
+                          f"'Dead letter queue for queue \"{dlq}\" cannot be itself'); name another queue, whose "
+                          "consumer takes what this one's retries give up on, or leave it out to drop them")
     return ConsumerOptions(
         max_batch_size=DEFAULT_BATCH_SIZE if size is None else int(size),
         max_batch_timeout=DEFAULT_BATCH_TIMEOUT if timeout is None else float(timeout),
@@ -144,6 +151,7 @@ class _Queue:
     backlog: list[BrokerMessage] = field(default_factory=list)
     arrivals: list[tuple[float, int, BrokerMessage]] = field(default_factory=list)  # (due, order, message)
     flush_at: float | None = None  # Miniflare's pending flush
+    flush_order: int = 0  # when it was set, among every timer of the broker
     immediate: bool = False
     in_flight: bool = False
 
@@ -156,8 +164,15 @@ class QueueBroker:
     """The queues a Worker consumes, by name; thread-safe. ``on_change`` callbacks (the dev
     server's wake-up) run after each enqueue, outside the lock."""
 
-    def __init__(self, consumers: Mapping[str, ConsumerOptions]):
+    def __init__(self, consumers: Mapping[str, ConsumerOptions],
+                 delivery_delays: Mapping[str, float | None] | None = None):
         self._queues = {name: _Queue(options) for name, options in consumers.items()}
+        #: each queue's first producer's ``delivery_delay``: what a message moved to it as a
+        #: dead-letter queue waits, as Miniflare's ``/batch`` applies it
+        self.delivery_delays = dict(delivery_delays or {})
+        #: the virtual time a driver running ahead of the env's clock has reached
+        #: (``worker.deliver_queues()``): what a ``queue()`` handler sends then is sent then
+        self.virtual_now: float | None = None
         self._lock = threading.RLock()
         self._order = 0
         self.on_change: list[Callable[[], None]] = []
@@ -180,10 +195,13 @@ class QueueBroker:
                     "oldestMessageTimestamp": q.backlog[0].timestamp if q.backlog else 0}
 
     def enqueue(self, queue: str, messages: list[tuple[Any, str, float | None]], now: float,
-                *, ids: list[tuple[str, int]] | None = None) -> None:
+                *, ids: list[tuple[str, int]] | None = None) -> dict[str, Any]:
         """Take ``(body, content_type, delay_seconds)`` messages sent to ``queue`` at ``now``
-        (``ids``: the id and timestamp each keeps, for the dead-letter queue)."""
+        (``ids``: the id and timestamp each keeps, for the dead-letter queue; ``now`` no earlier
+        than :attr:`virtual_now`, if set). Returns :meth:`metrics` as they were just before."""
         with self._lock:
+            before = self.metrics(queue)
+            now = now if self.virtual_now is None else max(now, self.virtual_now)
             q = self._queues[queue]
             for i, (body, content_type, delay) in enumerate(messages):
                 ident, stamp = ids[i] if ids else (os.urandom(16).hex(), int(now * 1000))
@@ -191,6 +209,7 @@ class QueueBroker:
                 self._arrive(q, message, now, delay or 0)
         for wake in list(self.on_change):
             wake()
+        return before
 
     def _arrive(self, q: _Queue, message: BrokerMessage, now: float, delay: float) -> None:
         if delay > 0:
@@ -200,15 +219,15 @@ class QueueBroker:
             q.backlog.append(message)
             self._ensure_flush(q, now)
 
-    @staticmethod
-    def _ensure_flush(q: _Queue, now: float) -> None:
+    def _ensure_flush(self, q: _Queue, now: float) -> None:
         """Miniflare's ``#ensurePendingFlush``."""
         has_space = len(q.backlog) < q.options.max_batch_size
         if q.flush_at is not None or q.in_flight:
             if q.immediate or has_space or q.in_flight:
                 return
         delay = q.options.max_batch_timeout if has_space else 0.0
-        q.flush_at, q.immediate = now + delay, delay == 0
+        self._order += 1
+        q.flush_at, q.immediate, q.flush_order = now + delay, delay == 0, self._order
 
     def next_due(self) -> float | None:
         """When something next happens (a delayed message arrives, a batch is due), or None."""
@@ -224,23 +243,25 @@ class QueueBroker:
             return sum(len(q.backlog) + len(q.arrivals) for q in self._queues.values())
 
     def take_batch(self, now: float) -> Batch | None:
-        """The next batch due by ``now`` (delayed messages due by then having arrived, in time
-        order), marked in flight until :meth:`settle`; None when none is due."""
+        """The next batch due by ``now`` (delayed messages due by then having arrived), marked
+        in flight until :meth:`settle`; None when none is due. Timers run in time order, those
+        due at the same time in the order they were set, as Miniflare's timers fire
+        (a batch timeout set before a delayed message's arrival goes first)."""
         with self._lock:
             while True:
-                events: list[tuple[float, int, str]] = []
+                events: list[tuple[float, int, bool, str]] = []
                 for name, q in self._queues.items():
                     if q.arrivals:
                         first = min(q.arrivals)
-                        events.append((first[0], 0, name))
+                        events.append((first[0], first[1], True, name))
                     if q.flush_at is not None and not q.in_flight:
-                        events.append((q.flush_at, 1, name))
+                        events.append((q.flush_at, q.flush_order, False, name))
                 due = [e for e in events if e[0] <= now]
                 if not due:
                     return None
-                at, kind, name = min(due)
+                at, _, arrives, name = min(due)
                 q = self._queues[name]
-                if kind == 0:
+                if arrives:
                     arrival = min(q.arrivals)
                     q.arrivals.remove(arrival)
                     q.backlog.append(arrival[2])
@@ -296,6 +317,6 @@ class QueueBroker:
                 self._ensure_flush(q, now)
             dlq = options.dead_letter_queue
         if dead and dlq is not None and self.consumes(dlq):  # a dead-letter queue nobody consumes drops them
-            self.enqueue(dlq, [(m.body, m.content_type, None) for m in dead], now,
+            self.enqueue(dlq, [(m.body, m.content_type, self.delivery_delays.get(dlq)) for m in dead], now,
                          ids=[(m.id, m.timestamp) for m in dead])
         return lines

@@ -113,6 +113,13 @@ def _as_json(body: Any) -> Any:
         return body
 
 
+def _dated(metrics: dict[str, Any]) -> dict[str, Any]:
+    """The broker's ``metrics`` as workerd hands them on: the oldest message's time a ``Date``,
+    left out when it is the 0 that means none."""
+    oldest = metrics.pop("oldestMessageTimestamp")
+    return {**metrics, "oldestMessageTimestamp": JsDate(oldest)} if oldest else metrics
+
+
 class QueueProducer:
     """One Queue producer binding (``WorkerQueue`` to Worker code); :attr:`sent` lists what it took."""
 
@@ -170,24 +177,24 @@ class QueueProducer:
 
     def _keep(self, messages: Sequence[SentMessage]) -> dict[str, Any]:
         """Record ``messages``, hand them to the broker when the Worker consumes the queue, and
-        answer with the backlog as it was before them (Miniflare reads its metrics first)."""
-        answer = {"metadata": {"metrics": self._metrics()}}
+        answer with the backlog as it was just before them (Miniflare reads its metrics first;
+        read in the same hold of the broker's lock as the enqueue, so that two threads sending at
+        once get the two backlogs one after the other, as Miniflare's one-at-a-time broker answers)."""
         with self._lock:
             self._sent.extend(messages)
             del self._sent[:-MAX_KEPT]
-        if self.broker is not None:
-            self.broker.enqueue(self.queue, [(m.body, m.content_type, m.delay_seconds) for m in messages],
-                                self._clock.now())
-        return answer
+        if self.broker is None:
+            return {"metadata": {"metrics": self._metrics()}}
+        before = self.broker.enqueue(self.queue, [(m.body, m.content_type, m.delay_seconds) for m in messages],
+                                     self._clock.now())
+        return {"metadata": {"metrics": _dated(before)}}
 
     def _metrics(self) -> dict[str, Any]:
         """The broker's backlog (empty with no consumer), the oldest message's time a ``Date``,
         workerd leaving out the zero that means none."""
         if self.broker is None:
             return {"backlogCount": 0, "backlogBytes": 0}
-        metrics = self.broker.metrics(self.queue)
-        oldest = metrics.pop("oldestMessageTimestamp")
-        return {**metrics, "oldestMessageTimestamp": JsDate(oldest)} if oldest else metrics
+        return _dated(self.broker.metrics(self.queue))
 
     async def send(self, body: Any, options: Any = None) -> dict[str, Any]:
         """``queue.send(body, {contentType, delaySeconds})``."""

@@ -810,8 +810,10 @@ class Worker:
         return await deliver_pending(self, broker, env_clock(self.env).now())
 
     async def _queue_batch(self, queue: str, messages: list[QueueMessage],
-                           metadata: Any = None) -> QueueResult:
-        result = QueueResult()
+                           metadata: Any = None, result: QueueResult | None = None) -> QueueResult:
+        """Run ``queue()`` on ``messages``, what it does recorded in ``result`` (a fresh one if
+        None): a caller passing its own keeps the retries recorded before an exception."""
+        result = QueueResult() if result is None else result
         batch = JsMessageBatch(queue, messages, result, metadata=metadata)
         wraps = self.era is None or self.era.wraps("queues")
         ctx = self.new_context()

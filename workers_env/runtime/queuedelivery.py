@@ -53,10 +53,15 @@ async def _deliver(worker: Worker, broker: QueueBroker, batch: Batch, now: Calla
     if "oldestMessageTimestamp" in metrics:  # a Date, as workerd hands it over
         metrics["oldestMessageTimestamp"] = JsDate(metrics["oldestMessageTimestamp"])
     error: BaseException | None = None
+    result = QueueResult()
     try:
-        result = await worker._queue_batch(batch.queue, messages, {"metrics": metrics})
-    except Exception as exc:  # noqa: BLE001 - the handler's exception: Miniflare's "exception" outcome
-        error, result = exc, QueueResult(outcome="exception")
+        await worker._queue_batch(batch.queue, messages, {"metrics": metrics}, result)
+    except asyncio.CancelledError:  # ours (the server stops); the Worker's own is a HandlerCancelledError
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the handler's exception (SystemExit and KeyboardInterrupt
+        # too: Pyodide's asyncio rejects the handler with them, as a fetch's): workerd's "exception"
+        # outcome, with the retry() delays recorded before it
+        error, result.outcome = exc, "exception"
     lines = broker.settle(batch, result.outcome, result.ack_all, result.retry_batch, result.retry_messages, now())
     return QueueDelivery(batch.queue, messages, result, error, lines)
 
@@ -66,17 +71,22 @@ async def deliver_pending(worker: Worker, broker: QueueBroker, start: float) -> 
     timeout, delivery or retry delay) is met at once, until nothing is left."""
     deliveries: list[QueueDelivery] = []
     at = start
-    while (due := broker.next_due()) is not None:
-        if len(deliveries) >= MAX_DRAINED_BATCHES:  # checked before a batch is taken: it stays pending
-            raise WorkersEnvError(
-                f"worker.deliver_queues() stopped after {MAX_DRAINED_BATCHES} batches with messages still "
-                f"pending on {broker.queues}: the queue() handler keeps retrying them and the dead-letter "
-                "queues feed each other. Ack the messages, or give a dead-letter queue no dead_letter_queue of its own")
-        at = max(at, due)
-        batch = broker.take_batch(at)
-        if batch is None:  # only delayed messages arrived: their batch is due later
-            continue
-        deliveries.append(await _deliver(worker, broker, batch, lambda: at))
+    try:
+        while (due := broker.next_due()) is not None:
+            if len(deliveries) >= MAX_DRAINED_BATCHES:  # checked before a batch is taken: it stays pending
+                raise WorkersEnvError(
+                    f"worker.deliver_queues() stopped after {MAX_DRAINED_BATCHES} batches with messages still "
+                    f"pending on {broker.queues}: the queue() handler keeps retrying them and the dead-letter "
+                    "queues feed each other. Ack the messages, or give a dead-letter queue no dead_letter_queue "
+                    "of its own")
+            at = max(at, due)
+            batch = broker.take_batch(at)
+            if batch is None:  # only delayed messages arrived: their batch is due later
+                continue
+            broker.virtual_now = at  # what the handler sends, it sends at this virtual time
+            deliveries.append(await _deliver(worker, broker, batch, lambda: at))
+    finally:
+        broker.virtual_now = None
     return deliveries
 
 
@@ -87,14 +97,23 @@ _RECHECK = 0.5
 async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[QueueDelivery], None],
                        *, until: Callable[[], bool] | None = None, clock: Callable[[], float] = time.time) -> None:
     """``workers-env dev``'s delivery: deliver each batch when it is due and hand it to
-    ``report`` (the dev server prints its lines), until cancelled or ``until()`` is true (a
-    reloaded Worker: its env has a broker of its own)."""
+    ``report`` (the dev server prints its lines), until cancelled (the batches in flight with
+    it) or ``until()`` is true (a reloaded Worker: its env has a broker of its own; the batches
+    in flight finish first). Each batch runs in a task of its own, as each of Miniflare's queues
+    is a Durable Object of its own: a slow ``queue()`` on one queue holds no other queue's batch."""
     loop = asyncio.get_running_loop()
     wake = asyncio.Event()
+    flying: set[asyncio.Task[None]] = set()
 
     def changed() -> None:  # called by a send, maybe from another thread
         with contextlib.suppress(RuntimeError):  # the loop closed: the server has stopped
             loop.call_soon_threadsafe(wake.set)
+
+    async def deliver(batch: Batch) -> None:
+        try:
+            report(await _deliver(worker, broker, batch, clock))
+        finally:
+            wake.set()  # its queue may have a batch due now that this one is settled
 
     broker.on_change.append(changed)
     try:
@@ -113,6 +132,14 @@ async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[Qu
             batch = broker.take_batch(clock())
             if batch is None:
                 continue
-            report(await _deliver(worker, broker, batch, clock))
+            task = asyncio.ensure_future(deliver(batch))
+            flying.add(task)
+            task.add_done_callback(flying.discard)
+        if flying:  # a reload: the old Worker's batches settle before its broker is let go
+            await asyncio.gather(*flying, return_exceptions=True)
     finally:
         broker.on_change.remove(changed)
+        for task in flying:  # (the server stops)
+            task.cancel()
+        if flying:
+            await asyncio.gather(*flying, return_exceptions=True)

@@ -64,6 +64,11 @@ def _chunked_first(head: bytes) -> bytes:
     return status + line + (found + rest).replace(line, b"\r\n", 1)[2:]
 
 
+#: the name a response's ``Host`` goes to h11 under, which writes a ``Host`` first whatever the order
+#: given (a request's rule, RFC 9112 3.2); KJ writes it in its header table's place
+_HOST_STANDIN = b"Host~workers-env"
+
+
 class ReasonConnection:
     """An ``h11.Connection`` whose responses carry the reason phrase of :data:`REASON_HEADER`
     (or workerd's default for the status), the header itself dropped."""
@@ -104,11 +109,15 @@ class ReasonConnection:
                     reason = value[1:-1]  # (reason_value's bars off)
                 elif name.lower() == BARE_HEAD_HEADER:
                     bare = True
+                elif name.lower() == b"host":
+                    headers.append((_HOST_STANDIN, value))
                 else:
                     headers.append((name, value))
             event = h11.Response(status_code=event.status_code, headers=headers, reason=reason,
                                  http_version=event.http_version)
         data = self._conn.send(event)
+        if isinstance(event, h11.Response) and data is not None:
+            data = data.replace(b"\r\n" + _HOST_STANDIN + b": ", b"\r\nHost: ")
         if bare and data is not None:  # h11 frames a HEAD answer as the GET's; KJ sends none
             data = data.replace(b"\r\nTransfer-Encoding: chunked\r\n", b"\r\n", 1)
         elif isinstance(event, h11.Response) and data is not None:

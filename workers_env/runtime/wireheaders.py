@@ -6,9 +6,13 @@ indexes some names: KJ's own builtins, then the names workerd's components regis
 Miniflare's ``MF-CF-Blob``). KJ writes the indexed headers first, in the table's order and its
 spelling (``Content-Type``, ``ETag``, ``WWW-Authenticate``), several values of one joined by
 ``, `` on one line (``Set-Cookie`` excepted: a line each), then every other header as the Worker's
-``Headers`` hold them (in order of name, a line per value, lower case). Measured under
+``Headers`` hold them (in order of name, a line per value, lower case). An indexed name's slot
+holds one string, an empty one counting as none (KJ's ``StringPtr == nullptr``): a value after an
+empty one takes its place, an empty one after a value leaves ``, `` behind (the line's trailing
+space trimmed: ``Vary: a,``), and a slot still empty is not written (``ETag: ``, ``Content-Type: ``
+never go out; an empty ``Set-Cookie`` before the first value neither). Measured under
 ``wrangler dev`` 4.164.0 (tools/wrangler/header_wire_probe.py, 2026-12-04): ``Content-Length``
-first, ``Content-Type`` next, a custom header after ``Set-Cookie``.
+first, ``Content-Type`` next, a custom header after ``Set-Cookie``; the empty values 2026-12-05.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ _POSITION = {name.lower(): (index, name) for index, name in enumerate(INDEXED)}
 def wire_order(lines: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
     """``lines`` (lower-case names, in the order the Worker's ``Headers`` hold them) as KJ writes
     them: the indexed names first, in the table's order and spelling, one line each (values
-    joined by ``, ``, ``Set-Cookie``'s apart), then the others as they came."""
+    joined by ``, ``, ``Set-Cookie``'s apart, an empty slot not written), then the others as they came."""
     indexed: dict[int, list[bytes]] = {}
     others: list[tuple[bytes, bytes]] = []
     for name, value in lines:
@@ -56,8 +60,13 @@ def wire_order(lines: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]
     for index in sorted(indexed):
         name = INDEXED[index].encode("ascii")
         values = indexed[index]
-        if name == b"Set-Cookie":
-            ordered.extend((name, value) for value in values)
-        else:
-            ordered.append((name, b", ".join(values)))
+        if name == b"Set-Cookie":  # a line each from the first that is not empty
+            first = next((i for i, value in enumerate(values) if value), len(values))
+            ordered.extend((name, value) for value in values[first:])
+            continue
+        slot = b""
+        for value in values:  # KJ's HttpHeaders::add: an empty slot is taken, a full one extended
+            slot = slot + b", " + value if slot else value
+        if slot:
+            ordered.append((name, slot.rstrip(b" \t")))
     return ordered + others
