@@ -11,15 +11,16 @@ from typing import Any
 
 from workers_env._env import AssemblyContext, Env
 from workers_env.config.bindings import queue_entries
-from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
-from workers_env.queues.broker import QueueBroker, consumer_options
+from workers_env.config.compat import QUEUE_EXPOSE_ERROR_CODES, QUEUES_JSON_MESSAGES, flag_enabled
+from workers_env.queues.broker import QueueBroker, consumer_options, delivery_delay
 from workers_env.queues.producer import QueueProducer
 
 __all__ = ["build_bindings", "queue_broker"]
 
 
-def _producers(config: Any) -> list[Mapping[str, Any]]:
-    return [p for p in queue_entries(config.merged, "producers")
+def _producers(config: Any) -> list[tuple[int, Mapping[str, Any]]]:
+    """The well-formed ``queues.producers`` entries, with their index."""
+    return [(i, p) for i, p in enumerate(queue_entries(config.merged, "producers"))
             if isinstance(p, Mapping) and isinstance(p.get("binding"), str)]
 
 
@@ -32,22 +33,27 @@ def _consumers(config: Any) -> list[tuple[int, Mapping[str, Any]]]:
 def build_bindings(context: AssemblyContext) -> dict[str, QueueProducer]:
     """One :class:`QueueProducer` per well-formed ``queues.producers`` entry, sharing one
     :class:`QueueBroker` of the queues the config consumes (``queues.consumers``; the first
-    entry of a queue named twice, which ``validate`` reports)."""
+    entry of a queue named twice, which ``validate`` reports). A queue's ``delivery_delay`` is
+    its first producer's, as Miniflare's broker reads it (the first producer of that queue name)
+    for every producer of the queue."""
     config = context.config
     json_messages = flag_enabled(QUEUES_JSON_MESSAGES, config)
+    error_codes = flag_enabled(QUEUE_EXPOSE_ERROR_CODES, config)
     consumed: dict[str, Any] = {}
     for i, entry in _consumers(config):
         consumed.setdefault(entry["queue"], consumer_options(entry, f"queues.consumers[{i}]"))
     broker = QueueBroker(consumed) if consumed else None
     clock = context.options.get("clock")
+    producers = [(i, entry, entry.get("queue") if isinstance(entry.get("queue"), str) else entry["binding"])
+                 for i, entry in _producers(config)]
+    delays: dict[str, Any] = {}
+    for i, entry, queue in producers:
+        delays.setdefault(queue, delivery_delay(entry, f"queues.producers[{i}]"))
     bindings: dict[str, QueueProducer] = {}
-    for entry in _producers(config):
-        delay = entry.get("delivery_delay")
+    for _, entry, queue in producers:
         bindings[entry["binding"]] = QueueProducer(
-            binding=entry["binding"], queue=entry.get("queue") if isinstance(entry.get("queue"), str) else None,
-            json_messages=json_messages,
-            delivery_delay=delay if isinstance(delay, (int, float)) and not isinstance(delay, bool) else None,
-            broker=broker, clock=clock)
+            binding=entry["binding"], queue=queue, json_messages=json_messages, delivery_delay=delays[queue],
+            broker=broker, clock=clock, error_codes=error_codes)
     return bindings
 
 

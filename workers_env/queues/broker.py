@@ -22,7 +22,6 @@ clock, each driving delivery itself (:meth:`QueueBroker.next_due`, :meth:`QueueB
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -31,7 +30,7 @@ from typing import Any
 
 from workers_env._errors import ConfigError
 
-__all__ = ["Batch", "BrokerMessage", "ConsumerOptions", "QueueBroker", "consumer_options"]
+__all__ = ["Batch", "BrokerMessage", "ConsumerOptions", "QueueBroker", "consumer_options", "delivery_delay"]
 
 #: Miniflare's defaults (``DEFAULT_BATCH_SIZE``, ``DEFAULT_BATCH_TIMEOUT``, ``DEFAULT_RETRIES``).
 DEFAULT_BATCH_SIZE = 5
@@ -56,15 +55,18 @@ def _number(value: Any) -> float | None:
 #: Miniflare's ``QueueConsumerOptionsSchema`` (zod): each option's range, and whether it must be a whole number.
 _RANGES = {"max_batch_size": (0, 100, False), "max_batch_timeout": (0, 60, False), "max_retries": (0, 100, False),
            "retry_delay": (0, 86400, True)}
+#: Miniflare's ``QueueProducerOptionsSchema``: a producer's ``deliveryDelay``.
+_DELIVERY_DELAY = (0, 86400, True)
 
 
-def _refused(where: str, key: str, value: float) -> ConfigError | None:
+def _refused(where: str, key: str, value: float, limits: tuple[int, int, bool] | None = None,
+             not_whole: str = "Invalid input: expected int, received number") -> ConfigError | None:
     """Miniflare's refusal of an option out of its range (``wrangler dev`` then does not start;
     zod's texts, measured under 4.164.0), or of a batch size of 0, which Miniflare takes and then
     delivers empty batches without end."""
-    low, high, whole = _RANGES[key]
+    low, high, whole = limits or _RANGES[key]
     if whole and value != int(value):
-        zod = "Invalid input: expected int, received number"
+        zod = not_whole
     elif value > high:
         zod = f"Too big: expected number to be <={high}"
     elif value < low:
@@ -77,6 +79,19 @@ def _refused(where: str, key: str, value: float) -> ConfigError | None:
     shown = int(value) if value == int(value) else value
     return ConfigError(f'{where}.{key} = {shown}: wrangler dev refuses to start with it (Miniflare: "{zod}"); give '
                        f"{'a whole number' if whole else 'a number'} from {low} to {high}")
+
+
+def delivery_delay(entry: Mapping[str, Any], where: str = "queues.producers[0]") -> int | float | None:
+    """A ``queues.producers`` entry's ``delivery_delay``: None when it gives none (or one of the
+    wrong type, which ``validate`` reports); one Miniflare's schema refuses -- a whole number from
+    0 to 86,400 -- raises :class:`ConfigError`, as ``wrangler dev`` then does not start (measured
+    under 4.164.0 without a consumer of the queue too: the producers' schema is a union, so a
+    fraction is zod's bare ``Invalid input``)."""
+    value = _number(entry.get("delivery_delay"))
+    problem = None if value is None else _refused(where, "delivery_delay", value, _DELIVERY_DELAY, "Invalid input")
+    if problem is not None:
+        raise problem
+    return value
 
 
 def consumer_options(entry: Mapping[str, Any], where: str = "queues.consumers[0]") -> ConsumerOptions:
@@ -96,18 +111,6 @@ def consumer_options(entry: Mapping[str, Any], where: str = "queues.consumers[0]
         max_retries=DEFAULT_RETRIES if retries is None else int(retries),
         retry_delay=0 if delay is None else delay,
         dead_letter_queue=dlq if isinstance(dlq, str) else None)
-
-
-def _bytes(body: Any, content_type: str) -> int:
-    """Miniflare's approximate size of a message (its backlog's ``backlogBytes``)."""
-    if isinstance(body, (bytes, bytearray)):
-        return len(body)
-    if isinstance(body, str) and content_type == "text":
-        return len(body.encode())
-    try:
-        return len(json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=str).encode())
-    except (TypeError, ValueError):
-        return 0
 
 
 @dataclass
@@ -179,15 +182,16 @@ class QueueBroker:
             return {"backlogCount": len(q.backlog), "backlogBytes": sum(m.size for m in q.backlog),
                     "oldestMessageTimestamp": q.backlog[0].timestamp if q.backlog else 0}
 
-    def enqueue(self, queue: str, messages: list[tuple[Any, str, float | None]], now: float,
+    def enqueue(self, queue: str, messages: list[tuple[Any, str, float | None, int]], now: float,
                 *, ids: list[tuple[str, int]] | None = None) -> None:
-        """Take ``(body, content_type, delay_seconds)`` messages sent to ``queue`` at ``now``
-        (``ids``: the id and timestamp each keeps, for the dead-letter queue)."""
+        """Take ``(body, content_type, delay_seconds, size)`` messages sent to ``queue`` at ``now``
+        (``size``: its bytes as sent, which ``backlogBytes`` counts; ``ids``: the id and timestamp
+        each keeps, for the dead-letter queue)."""
         with self._lock:
             q = self._queues[queue]
-            for i, (body, content_type, delay) in enumerate(messages):
+            for i, (body, content_type, delay, size) in enumerate(messages):
                 ident, stamp = ids[i] if ids else (os.urandom(16).hex(), int(now * 1000))
-                message = BrokerMessage(ident, stamp, body, content_type, size=_bytes(body, content_type))
+                message = BrokerMessage(ident, stamp, body, content_type, size=size)
                 self._arrive(q, message, now, delay or 0)
         for wake in list(self.on_change):
             wake()
@@ -296,6 +300,6 @@ class QueueBroker:
                 self._ensure_flush(q, now)
             dlq = options.dead_letter_queue
         if dead and dlq is not None and self.consumes(dlq):  # a dead-letter queue nobody consumes drops them
-            self.enqueue(dlq, [(m.body, m.content_type, None) for m in dead], now,
+            self.enqueue(dlq, [(m.body, m.content_type, None, m.size) for m in dead], now,
                          ids=[(m.id, m.timestamp) for m in dead])
         return lines
