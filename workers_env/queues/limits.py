@@ -41,6 +41,7 @@ __all__ = [
     "delay_taken",
     "not_of_type",
     "null_message",
+    "options_struct",
     "unsupported_content_type",
     "wrong_body_type",
 ]
@@ -87,6 +88,14 @@ def wrong_body_type(content_type: str, type_of: str) -> JsException:
     """``serialize``'s refusal of a body of the wrong kind (``type_of``: JavaScript's ``typeof``)."""
     return JsException(f'Content Type "{content_type}" requires a value of type {BODY_KINDS[content_type]}, '
                        f"but received: {type_of}", name="TypeError")
+
+
+def options_struct(options: Any, method: str, position: int, expected: str) -> Any:
+    """An options argument (a dict, a JS object; ``None`` for none) as jsg reads a struct: a
+    string, number or boolean is not one."""
+    if isinstance(options, (str, int, float)):
+        raise not_of_type(method, position, expected)
+    return options
 
 
 def delay_seconds(value: Any) -> int | None:

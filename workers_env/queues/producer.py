@@ -25,6 +25,7 @@ from workers_env._jsvalues import (
     UNDEFINED,
     JsDate,
     JsTypedArray,
+    PyProxyArgument,
     json_text,
     json_typeof,
     json_value,
@@ -42,6 +43,7 @@ from workers_env.queues.limits import (
     message_problem,
     not_of_type,
     null_message,
+    options_struct,
     unsupported_content_type,
     wrong_body_type,
 )
@@ -78,14 +80,6 @@ def _member(options: Any, key: str) -> Any:
     return options.get(key) if isinstance(options, Mapping) else None
 
 
-def _options(options: Any, method: str, position: int, expected: str) -> Any:
-    """An options argument (a dict, a JS object; ``None`` for none) as jsg reads a struct: a
-    string, number or boolean is not one."""
-    if isinstance(options, (str, int, float)):
-        raise not_of_type(method, position, expected)
-    return options
-
-
 def _checked(body: Any, content_type: str) -> Any:
     """``serialize``: a ``text`` body must be a string, a ``bytes`` body an ``ArrayBufferView``
     (the Worker's ``bytes`` or typed array), kept as the bytes the message carries."""
@@ -106,6 +100,8 @@ def _as_json(body: Any) -> tuple[Any, int | None]:
     object, a BigInt JavaScript's ``TypeError`` (``Do not know how to serialize a BigInt``, as under
     wrangler dev 4.164.0); a value JSON has no say on (a function) kept as received. With the
     bytes of its JSON text, None for a function, of which ``JSON.stringify`` makes none."""
+    if isinstance(body, PyProxyArgument):  # a Python function's PyProxy, as the runtime hands it over
+        body = body.value
     if callable(body):
         return body, None
     try:
@@ -224,7 +220,7 @@ class QueueProducer:
         return self.send_sync(body, options)
 
     def send_sync(self, body: Any, options: Any = None) -> dict[str, Any]:
-        options = _options(options, "send", 2, "SendOptions")
+        options = options_struct(options, "send", 2, "SendOptions")
         delay = delay_seconds(_member(options, "delaySeconds"))  # jsg reads the options before the body is looked at
         return self._keep("send", [self._message(body, _member(options, "contentType"), delay, exact=False)], delay)
 
@@ -237,7 +233,7 @@ class QueueProducer:
             raise not_of_type("sendBatch", 1, "Sequence")
         if any(m is None or m is UNDEFINED for m in messages):
             raise null_message()
-        delay = delay_seconds(_member(_options(options, "sendBatch", 2, "SendBatchOptions"), "delaySeconds"))
+        delay = delay_seconds(_member(options_struct(options, "sendBatch", 2, "SendBatchOptions"), "delaySeconds"))
         taken = []
         for m in messages:
             own = delay_seconds(_member(m, "delaySeconds"))
