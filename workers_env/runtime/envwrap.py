@@ -472,9 +472,13 @@ def _pyproxy_typeof(value: Any) -> str:
 
 
 def _unclonable(value: Any) -> bool:
-    """A value V8's serializer cannot clone that a Python Worker can send: a PyProxy, a symbol."""
+    """A value V8's serializer cannot clone that a Python Worker can send: a PyProxy, a symbol
+    (not a JS value the SDK made: a ``datetime``'s ``Date``, an exception's ``Error``)."""
+    if isinstance(value, JsOpaque):
+        return value.kind != "Error"
     return isinstance(value, JsSymbol) or _unconverted_container(value) or (
-        not isinstance(value, (str, int, float, JsProxy, JsNull, ByteStream)) and value is not None and value is not UNDEFINED)
+        not isinstance(value, (str, int, float, JsProxy, JsNull, JsDate, ByteStream))
+        and value is not None and value is not UNDEFINED)
 
 
 def _not_cloned(value: Any) -> JsException:
