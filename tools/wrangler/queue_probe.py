@@ -5,7 +5,7 @@ consumer's ``message.body`` is for each content type, a producer's ``delivery_de
 consumer options Miniflare refuses at start, and messages waiting when the Worker is edited.
 Not collected by pytest.
 
-    WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/queue_probe.py [limits|config|reload]
+    WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/queue_probe.py [limits|config|reload|sizes]
 
 A JavaScript Worker with two producers: ``Q`` to a queue it consumes itself, ``P`` to one nobody
 consumes; each case runs once with each. Prints one JSON line per case.
@@ -178,6 +178,42 @@ def reload() -> None:
         print("reload log", json.dumps([line for line in dev.log.read_text().splitlines() if line.strip()][-15:]))
 
 
+#: ``v8`` bodies whose serialised size ``backlogBytes`` shows (a consumer that waits 60 s, so none leaves).
+V8_BODIES = {
+    "10 a": '"a".repeat(10)', "3 e-acute": '"\\u00e9".repeat(3)', "euro": '"\\u20ac"', "euro x2": '"\\u20ac\\u20ac"',
+    "1": "1", "-1": "-1", "2**30": "2 ** 30", "2**30-1": "2 ** 30 - 1", "1.5": "1.5", "true": "true", "null": "null",
+    "[1,2,3]": "[1, 2, 3]", "{a:1}": "({a: 1})", "{1:1}": '({"1": 1})', "{a:[\"\\u20ac\"]}": '({a: ["\\u20ac"]})',
+    "Uint8Array(3)": "new Uint8Array([1, 2, 3])", "Float64Array(2)": "new Float64Array([1, 2])",
+    "ArrayBuffer(3)": "new Uint8Array([1, 2, 3]).buffer", "Date": "new Date(0)", "Map": 'new Map([["a", 1]])',
+    "2n**64n": "2n ** 64n",
+}
+
+SIZES_JS = """
+export default {
+  async fetch(request, env) {
+    if (request.method === "GET") return new Response("ready");
+    const out = {};
+    let before = (await env.Q.metrics()).backlogBytes;
+    for (const [name, body] of [%s]) {
+      await env.Q.send(body, {contentType: "v8"});
+      const after = (await env.Q.metrics()).backlogBytes;
+      out[name] = after - before;
+      before = after;
+    }
+    return Response.json(out);
+  },
+  async queue(batch) {},
+};
+""" % ", ".join(f"[{json.dumps(name)}, {code}]" for name, code in V8_BODIES.items())
+
+
+def sizes() -> None:
+    extra = ('[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n\n[[queues.consumers]]\nqueue = "q"\n'
+             "max_batch_timeout = 60\nmax_batch_size = 100\n")
+    with wrangler_dev(SIZES_JS, "queue-sizes", "2026-11-01", extra_config=extra) as dev:
+        print(json.dumps(json.loads(urlopen_post(dev.url)), indent=1))
+
+
 def urlopen_post(url: str) -> str:
     import urllib.request
 
@@ -192,5 +228,7 @@ if __name__ == "__main__":
             limits(day)
     elif what == "config":
         config()
+    elif what == "sizes":
+        sizes()
     else:
         reload()
