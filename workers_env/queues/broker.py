@@ -139,6 +139,7 @@ class Batch:
     messages: list[BrokerMessage]
     metrics: dict[str, Any]
     started: float = 0.0
+    generation: int = 0  # the broker's, when taken: a batch taken before a :meth:`QueueBroker.clear` settles nothing
 
 
 @dataclass
@@ -163,6 +164,7 @@ class QueueBroker:
         self._queues = {name: _Queue(options) for name, options in consumers.items()}
         self._lock = threading.RLock()
         self._order = 0
+        self._generation = 0
         self.on_change: list[Callable[[], None]] = []
 
     def __repr__(self) -> str:
@@ -222,6 +224,17 @@ class QueueBroker:
                      + [a[0] for a in q.arrivals]]
             return min(times) if times else None
 
+    def clear(self) -> None:
+        """Forget every message waiting and the batches in flight, as ``wrangler dev`` does when
+        the Worker is edited (Miniflare starts a new runtime, its brokers empty; measured under
+        4.164.0): a batch still in a handler then settles nothing -- its retries are not kept."""
+        with self._lock:
+            self._generation += 1
+            for q in self._queues.values():
+                q.backlog.clear()
+                q.arrivals.clear()
+                q.flush_at, q.immediate, q.in_flight = None, False, False
+
     def pending(self) -> int:
         """Messages waiting, delayed or in a backlog (not those in flight)."""
         with self._lock:
@@ -256,7 +269,7 @@ class QueueBroker:
                 left = {"backlogCount": len(q.backlog), "backlogBytes": sum(m.size for m in q.backlog)}
                 if q.backlog:
                     left["oldestMessageTimestamp"] = q.backlog[0].timestamp
-                return Batch(name, taken, left, started=now)
+                return Batch(name, taken, left, started=now, generation=self._generation)
 
     def settle(self, batch: Batch, outcome: str, ack_all: bool, retry_batch: Mapping[str, Any],
                retry_messages: Sequence[Mapping[str, Any]], now: float) -> list[LogLine]:
@@ -266,6 +279,8 @@ class QueueBroker:
         lines: list[LogLine] = []
         dead: list[BrokerMessage] = []
         with self._lock:
+            if batch.generation != self._generation:  # taken before a clear(): that runtime is gone
+                return lines
             q = self._queues[batch.queue]
             options = q.options
             max_attempts = options.max_retries + 1
