@@ -44,9 +44,10 @@ def build_bindings(context: AssemblyContext) -> dict[str, QueueProducer]:
         consumed.setdefault(entry["queue"], consumer_options(entry, f"queues.consumers[{i}]"))
     broker = QueueBroker(consumed) if consumed else None
     clock = context.options.get("clock")
-    producers = [(i, entry, entry.get("queue") if isinstance(entry.get("queue"), str) else entry["binding"])
-                 for i, entry in _producers(config)]
-    delays: dict[str, Any] = {}
+    producers: list[tuple[int, Mapping[str, Any], str]] = [
+        (i, entry, entry["queue"] if isinstance(entry.get("queue"), str) else entry["binding"])
+        for i, entry in _producers(config)]
+    delays: dict[str, int | float | None] = {}
     for i, entry, queue in producers:
         delays.setdefault(queue, delivery_delay(entry, f"queues.producers[{i}]"))
     bindings: dict[str, QueueProducer] = {}
