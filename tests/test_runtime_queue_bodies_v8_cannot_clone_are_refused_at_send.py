@@ -77,3 +77,13 @@ async def test_unclonable_bodies_are_refused_as_production_refuses_them(tmp_path
     assert (delivered[0], delivered[-1]) == ({}, dates[1])  # the instance's PyProxy is {} in JSON
     taken = [m.body for m in worker.env.unwrapped("OTHER").sent if m.content_type == "json"]
     assert len(taken) == 6 and callable(taken[0])  # the functions and the symbol too: nobody consumes it
+
+
+@pytest.mark.asyncio
+async def test_the_producer_itself_refuses_a_function_as_v8(tmp_path):
+    from workers_env import JsException, load_env
+
+    queue = load_env(one_file_worker(tmp_path, "", extra=EXTRA)).unwrapped("OTHER")
+    with pytest.raises(JsException, match=r"^DataCloneError: function\(\)\{\} could not be cloned\.$"):
+        await queue.send(len, {"contentType": "v8"})
+    assert queue.sent == []

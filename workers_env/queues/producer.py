@@ -114,10 +114,16 @@ def _as_json(body: Any) -> tuple[Any, int | None]:
 
 
 def _size(body: Any, kind: str) -> int:
-    """A ``text``, ``bytes`` or ``v8`` message's bytes as sent."""
+    """A ``text``, ``bytes`` or ``v8`` message's bytes as sent; a Python function (given to the
+    producer itself: Worker code's are refused before it, with the rest V8 cannot clone) is V8's
+    ``DataCloneError``, as for a PyProxy of one."""
     if kind == "text":
         return len(body.encode("utf-8", "surrogatepass"))
-    return len(body) if kind == "bytes" else v8_size(body)
+    if kind == "bytes":
+        return len(body)
+    if callable(body):
+        raise JsException("function(){} could not be cloned.", name="DataCloneError")
+    return v8_size(body)
 
 
 class QueueProducer:
