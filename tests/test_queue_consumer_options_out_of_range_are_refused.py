@@ -2,7 +2,8 @@
 ``ConfigError``, as ``wrangler dev`` 4.164.0 refuses to start with it (zod's texts, measured:
 ``max_batch_size = 101`` is ``Too big: expected number to be <=100``, ``retry_delay = 1.5``
 ``Invalid input: expected int, received number``, ``retry_delay`` 86401 and -1 ``Too big: expected
-number to be <=86400`` and ``Too small: expected number to be >=0``, queues43); a batch size of 0, which Miniflare takes and
+number to be <=86400`` and ``Too small: expected number to be >=0``, queues43); a batch size of 0,
+which Miniflare takes and
 then delivers empty batches without end, is refused too."""
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ BASE = 'name = "w"\ncompatibility_date = "2026-05-01"\n[[queues.producers]]\nbin
                              '(Miniflare: "Too big: expected number to be <=100"); give a number from 0 to 100'),
     ("retry_delay = 1.5", 'queues.consumers[0].retry_delay = 1.5: wrangler dev refuses to start with it (Miniflare: '
                           '"Invalid input: expected int, received number"); give a whole number from 0 to 86400'),
-    ("retry_delay = 86401", 'queues.consumers[0].retry_delay = 86401: wrangler dev refuses to start with it (Miniflare: '
-                            '"Too big: expected number to be <=86400"); give a whole number from 0 to 86400'),
+    ("retry_delay = 86401", 'queues.consumers[0].retry_delay = 86401: wrangler dev refuses to start with it '
+                            '(Miniflare: "Too big: expected number to be <=86400"); give a whole number from 0 to 86400'),
     ("retry_delay = -1", 'queues.consumers[0].retry_delay = -1: wrangler dev refuses to start with it (Miniflare: '
                          '"Too small: expected number to be >=0"); give a whole number from 0 to 86400'),
     ("max_batch_timeout = -1", 'queues.consumers[0].max_batch_timeout = -1: wrangler dev refuses to start with it '

@@ -25,7 +25,7 @@ CALLS = {
     "undefined, delay 2**31": lambda q: q.send(None, delaySeconds=2**31),
     "undefined, type nope": lambda q: q.send(None, contentType="nope"),
     "undefined, options a string": lambda q: q.send(None, "text"),
-    "empty batch, delay 2**31": lambda q: q.sendBatch(batch(), to_js({"delaySeconds": 2**31}, dict_converter=Object.fromEntries)),
+    "empty batch, delay 2**31": lambda q: q.sendBatch(batch(), Object.fromEntries(to_js({"delaySeconds": 2**31}))),
     "undefined body, own delay 2**31": lambda q: q.sendBatch(batch({"body": None, "delaySeconds": 2**31})),
     "null message before a delay 2**31": lambda q: q.sendBatch(batch(None, {"body": 1, "delaySeconds": 2**31})),
     "delay 2**31 before a null message": lambda q: q.sendBatch(batch({"body": 1, "delaySeconds": 2**31}, None)),
@@ -49,7 +49,8 @@ NULL_MESSAGE = ("TypeError: Cannot initialize N7workerd3api11WorkerQueue18Messag
 
 @pytest.mark.asyncio
 async def test_the_arguments_are_read_first(tmp_path):
-    folder = one_file_worker(tmp_path, ENTRY, date="2026-01-01", extra='[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n')
+    producer = '[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n'
+    folder = one_file_worker(tmp_path, ENTRY, date="2026-01-01", extra=producer)
     worker = load_worker(folder)
     assert dict(await (await worker.fetch("/")).json()) == {
         "undefined, delay 2**31": OUT_OF_RANGE,

@@ -169,7 +169,8 @@ export default {
 
 def reload() -> None:
     """Messages waiting (a batch timeout of 3 s, a delay of 4 s) when the Worker is edited."""
-    extra = '[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n\n[[queues.consumers]]\nqueue = "q"\nmax_batch_timeout = 3\n'
+    extra = ('[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n\n'
+             '[[queues.consumers]]\nqueue = "q"\nmax_batch_timeout = 3\n')
     with wrangler_dev(RELOAD_JS.replace("VERSION", "first"), "queue-reload", "2026-11-01", extra_config=extra) as dev:
         print("sent", urlopen_post(dev.url))
         time.sleep(1)

@@ -485,7 +485,8 @@ def _not_cloned(value: Any) -> JsException:
     """V8's ``DataCloneError`` for ``value``, named as V8 prints it: a PyProxy of a callable
     ``function(){}``, any other PyProxy ``[object Object]``, a symbol ``Symbol(description)``
     (Pyodide 0.26.0a4, 0.28.2 and 314.0.6 under Node; the symbol under wrangler dev 4.164.0)."""
-    shown = value.toString() if isinstance(value, JsSymbol) else "function(){}" if callable(value) else "[object Object]"
+    shown = (value.toString() if isinstance(value, JsSymbol)
+             else "function(){}" if callable(value) else "[object Object]")
     return dom_exception(f"{shown} could not be cloned.", "DataCloneError")
 
 
