@@ -60,7 +60,7 @@ async def test_the_built_in_era(tmp_path):
         ["bytes", "json", "sent"],
         ["Uint8Array", "bytes", "sent"], ["Uint8Array", "v8", "sent"], ["Uint8Array", "json", "sent"],
         ["ArrayBuffer", "v8", "sent"]]
-    await worker.deliver_queues()
+    assert all(d.error is None for d in await worker.deliver_queues())
     seen = worker.module.SEEN
     assert seen == [["Array", [97, 98, 99]], ["ArrayBuffer", b"abc"], ["Uint8Array", b"abc"],
                     ["Object", {"0": 97, "1": 98, "2": 99}], ["ArrayBuffer", b"abc"]]
@@ -70,7 +70,24 @@ async def test_the_built_in_era(tmp_path):
 async def test_the_external_sdk_era(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2026-05-01", extra=consumed_queue()))
     assert all(row[2] == "sent" for row in await (await worker.fetch("/")).json())
-    await worker.deliver_queues()
+    assert all(d.error is None for d in await worker.deliver_queues())
     binary = ["memoryview", b"abc"]
     json = ["JsDict", {"0": 97, "1": 98, "2": 99}]
     assert worker.module.SEEN == [binary, binary, json, binary, binary, json, binary]
+
+
+@pytest.mark.asyncio
+async def test_pyodide_0_26_writes_bytes_as_an_empty_object(tmp_path):
+    import warnings
+
+    from workers_env import PyProxyWarning
+
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2025-08-20", extra=consumed_queue()))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PyProxyWarning)
+        answers = await (await worker.fetch("/")).json()
+    assert answers[2] == ["bytes", "json", "sent"]
+    assert any("JSON.stringify writes {} for it on this Pyodide (0.26)" in str(w.message) for w in caught)
+    deliveries = await worker.deliver_queues()
+    assert all(d.error is None for d in deliveries)
+    assert worker.module.SEEN[0] == ["Object", {}]
