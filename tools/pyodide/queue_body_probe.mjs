@@ -4,7 +4,7 @@
 // Prints one JSON line per Python value (typeof, the clone's error or result, its JSON), then
 // what JsProxy.to_py() makes of a Uint8Array, an ArrayBuffer, a Map and an object (the external
 // SDK's python_from_rpc reads a delivered body so). "v8 len" is Node's v8.serialize, which writes typed
-// arrays as its own host objects: workerd's sizes are tools/wrangler/queue_probe.py sizes'.
+// arrays as its own host objects: workerd's sizes are `tools/wrangler/queue_probe.py sizes`.
 import path from "path"; import { pathToFileURL } from "url"; import v8 from "v8";
 const dir = process.argv[2];
 const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);
