@@ -1,7 +1,9 @@
 """A ``queues.consumers`` option out of Miniflare's range stops ``load_env`` with a
 ``ConfigError``, as ``wrangler dev`` 4.164.0 refuses to start with it (zod's texts, measured:
 ``max_batch_size = 101`` is ``Too big: expected number to be <=100``, ``retry_delay = 1.5``
-``Invalid input: expected int, received number``); a batch size of 0, which Miniflare takes and
+``Invalid input: expected int, received number``, ``retry_delay`` 86401 and -1 ``Too big: expected
+number to be <=86400`` and ``Too small: expected number to be >=0``, queues43); a batch size of 0,
+which Miniflare takes and
 then delivers empty batches without end, is refused too."""
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ BASE = 'name = "w"\ncompatibility_date = "2026-05-01"\n[[queues.producers]]\nbin
                              '(Miniflare: "Too big: expected number to be <=100"); give a number from 1 to 100'),
     ("retry_delay = 1.5", 'queues.consumers[0].retry_delay = 1.5: wrangler dev refuses to start with it (Miniflare: '
                           '"Invalid input: expected int, received number"); give a whole number from 0 to 86400'),
+    ("retry_delay = 86401", 'queues.consumers[0].retry_delay = 86401: wrangler dev refuses to start with it '
+                            '(Miniflare: "Too big: expected number to be <=86400"); give a whole number from 0 to 86400'),
+    ("retry_delay = -1", 'queues.consumers[0].retry_delay = -1: wrangler dev refuses to start with it (Miniflare: '
+                         '"Too small: expected number to be >=0"); give a whole number from 0 to 86400'),
     ("max_batch_timeout = -1", 'queues.consumers[0].max_batch_timeout = -1: wrangler dev refuses to start with it '
                                '(Miniflare: "Too small: expected number to be >=0"); give a number from 0 to 60'),
     ("max_batch_size = 0", "queues.consumers[0].max_batch_size = 0: wrangler dev takes it and then delivers empty "

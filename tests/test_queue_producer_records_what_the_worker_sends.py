@@ -9,10 +9,10 @@ message taken is kept, in order, for the test: ``env.Q.sent`` (body, content typ
 from __future__ import annotations
 
 import pytest
-from worker_helpers import RecordingQueue, one_file_worker
+from worker_helpers import one_file_worker
 
 from workers_env import load_env, load_worker
-from workers_env.queues.producer import MAX_KEPT, SentMessage
+from workers_env.queues.producer import MAX_KEPT, QueueProducer, SentMessage
 
 PRODUCER = '[[queues.producers]]\nbinding = "Q"\nqueue = "jobs"\n'
 
@@ -162,10 +162,10 @@ async def test_the_built_in_era_raw_binding_records_too(tmp_path, date, content_
 @pytest.mark.asyncio
 async def test_a_supplied_queue_replaces_it_and_each_env_starts_empty(tmp_path):
     folder = one_file_worker(tmp_path, ENTRY, date="2026-11-17", extra=PRODUCER)
-    mine = RecordingQueue()
+    mine = QueueProducer()
     worker = load_worker(folder, env=load_env(folder, bindings={"Q": mine}))
     await _get(worker, "dict")
-    assert mine.sent == [{"doc_id": "cats", "n": 1}]
+    assert mine.bodies == [{"doc_id": "cats", "n": 1}]
     first, second = load_env(folder), load_env(folder)
     await first.Q.send("only here")
     assert first.Q.bodies == ["only here"] and second.Q.bodies == []

@@ -8,9 +8,10 @@ one message``; nothing is sent."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import RecordingQueue, one_file_worker
+from worker_helpers import one_file_worker
 
 from workers_env import load_env, load_worker
+from workers_env.queues.producer import QueueProducer
 
 ENTRY = '''
 from pyodide.ffi import to_js
@@ -44,7 +45,7 @@ UNDEFINED_BODY = "JsException: TypeError: Message body cannot be undefined"
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("date", "maps"), [("2025-08-20", UNDEFINED_BODY), ("2025-11-01", "sent")])
 async def test_queue_messages_are_checked_as_workerd_checks_them(tmp_path, date, maps):
-    queue = RecordingQueue()
+    queue = QueueProducer()
     folder = one_file_worker(tmp_path, ENTRY, date=date, extra='[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n')
     worker = load_worker(folder, env=load_env(folder, bindings={"Q": queue}))
 
@@ -57,4 +58,4 @@ async def test_queue_messages_are_checked_as_workerd_checks_them(tmp_path, date,
     assert await call("none") == UNDEFINED_BODY  # None crosses as undefined
     assert await call("no-body") == UNDEFINED_BODY
     assert await call("text") == "sent"
-    assert queue.sent == (["a", "b"] if maps == "sent" else []) + ["a", "b", "hello"]  # refused calls sent nothing
+    assert queue.bodies == (["a", "b"] if maps == "sent" else []) + ["a", "b", "hello"]  # refused calls sent nothing

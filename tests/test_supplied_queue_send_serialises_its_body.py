@@ -12,9 +12,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from worker_helpers import RecordingQueue, typical_pyproject
+from worker_helpers import typical_pyproject
 
 from workers_env import load_env, load_worker
+from workers_env.queues.producer import QueueProducer
 
 ENTRY = '''
 import json
@@ -38,7 +39,7 @@ async def on_fetch(request, env):
 '''
 
 
-def worker(root: Path, date: str, queue: RecordingQueue):
+def worker(root: Path, date: str, queue: QueueProducer):
     (root / "src").mkdir(parents=True)
     (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
     (root / "wrangler.toml").write_text(
@@ -68,20 +69,20 @@ async def test_a_raw_queue_serialises_a_python_container_as_production(tmp_path,
 
     from workers_env import PyProxyWarning
 
-    queue = RecordingQueue()
+    queue = QueueProducer()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PyProxyWarning)
         got = await (await worker(tmp_path, date, queue).fetch("/")).json()
     assert got == [["list", list_answer], ["nested list", nested_answer], ["dict", dict_answer],
                    ["dict as v8", REFUSED], ["text", "sent"], ["number", "sent"], ["to_js(list)", "sent"]]
-    assert queue.sent == containers_sent + ["t", 42, [1, 2, 3]]
+    assert queue.bodies == containers_sent + ["t", 42, [1, 2, 3]]
     stringified_empty = [w for w in caught if "JSON.stringify sees none of its keys" in str(w.message)]
     assert len(stringified_empty) == (1 if date == "2025-08-20" else 0)
 
 
 @pytest.mark.asyncio
 async def test_the_external_sdk_converts_the_body_first(tmp_path):
-    queue = RecordingQueue()
+    queue = QueueProducer()
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(textwrap.dedent('''
         from workers import Response, WorkerEntrypoint
@@ -98,4 +99,4 @@ async def test_the_external_sdk_converts_the_body_first(tmp_path):
     typical_pyproject(tmp_path)
     w = load_worker(env=load_env(tmp_path, bindings={"Q": queue}))
     assert await (await w.fetch("/")).text() == "sent"
-    assert queue.sent == [[1, 2, 3], {"a": 1}]
+    assert queue.bodies == [[1, 2, 3], {"a": 1}]

@@ -437,21 +437,6 @@ def encoding_origin() -> Iterator[tuple[str, list[dict[str, str]]]]:
         yield url.removeprefix("http://"), seen
 
 
-class RecordingQueue:
-    """A Queue binding supplied by a test: records each message body ``send``/``sendBatch`` got."""
-
-    JS_METHODS = ("send", "sendBatch")
-
-    def __init__(self) -> None:
-        self.sent: list[object] = []
-
-    async def send(self, body: object, options: object = None) -> None:
-        self.sent.append(body)
-
-    async def sendBatch(self, messages: list[dict[str, object]], options: object = None) -> None:  # noqa: N802
-        self.sent.extend(m["body"] for m in messages)
-
-
 ASSETS_ENTRY = """from workers import Response, WorkerEntrypoint
 
 class Default(WorkerEntrypoint):

@@ -7,6 +7,7 @@ collected by pytest."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -19,7 +20,8 @@ import threading
 import time
 import urllib.request
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +34,49 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, calls: list[Any],
-                           compatibility_flags: tuple[str, ...] = (), extra_config: str = "") -> list[Any]:
-    """POST ``calls`` (JSON) to ``worker_js`` served by ``wrangler dev`` (local workerd) and
-    return its JSON answer; the Worker answers ``ready`` to a GET once it is up. ``extra_config``
-    is appended to its ``wrangler.toml``. The Worker is served with ``no_bundle = true``, as wrangler
-    serves every Python Worker (``applyPythonConfig``): without the ``checked-fetch`` wrapper of
-    ``fetch`` and the dev middleware (request body drain, Miniflare's JSON error) wrangler's
-    bundler adds, none of which a Python Worker (or production) has."""
+@dataclass
+class DevSession:
+    """A running ``wrangler dev``: its URL, the app folder it serves (edit ``src/index.js`` to
+    reload it) and the file its output goes to."""
+
+    url: str
+    app: Path
+    log: Path
+
+    def post(self, calls: list[Any], path: str = "") -> Any:
+        """POST ``calls`` as JSON to ``path`` and return the JSON answer."""
+        request = urllib.request.Request(self.url + path, data=json.dumps(calls).encode(), method="POST",
+                                         headers={"content-type": "application/json"})
+        with urllib.request.urlopen(request, timeout=300) as r:
+            return json.loads(r.read())
+
+    def wait_ready(self, proc: subprocess.Popen[bytes] | None = None, seconds: float = 120) -> None:
+        """Wait until a GET answers ``ready``."""
+        deadline = time.monotonic() + seconds
+        while True:
+            if proc is not None and proc.poll() is not None:
+                raise SystemExit("wrangler dev exited:\n" + self.log.read_text())
+            try:
+                with urllib.request.urlopen(self.url, timeout=5) as r:
+                    if r.read() == b"ready":
+                        return
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit(f"wrangler dev did not answer in {seconds:g} s:\n" + self.log.read_text())
+            time.sleep(0.5)
+
+
+@contextlib.contextmanager
+def wrangler_dev(worker_js: str, name: str, compatibility_date: str, compatibility_flags: tuple[str, ...] = (),
+                 extra_config: str = "", *, wait: bool = True) -> Iterator[DevSession]:
+    """``worker_js`` served by ``wrangler dev`` (local workerd) for the ``with`` block; the Worker
+    answers ``ready`` to a GET once it is up (``wait=False``: not waited for, for a config
+    wrangler refuses). ``extra_config`` is appended to its ``wrangler.toml``. The Worker is
+    served with ``no_bundle = true``, as wrangler serves every Python Worker
+    (``applyPythonConfig``): without the ``checked-fetch`` wrapper of ``fetch`` and the dev
+    middleware (request body drain, Miniflare's JSON error) wrangler's bundler adds, none of which
+    a Python Worker (or production) has."""
     with tempfile.TemporaryDirectory(prefix=f"{name}-") as folder:
         tmp = Path(folder)
         app = tmp / "app"
@@ -56,25 +93,11 @@ def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, c
                                  "--inspector-port", str(inspector), "--show-interactive-dev-session=false"],
                                 cwd=app, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True, env={**os.environ, "XDG_CONFIG_HOME": str(tmp / "config")})
-        url = f"http://127.0.0.1:{port}/"
+        session = DevSession(f"http://127.0.0.1:{port}/", app, tmp / "wrangler.log")
         try:
-            deadline = time.monotonic() + 120
-            while True:
-                if proc.poll() is not None:
-                    raise SystemExit("wrangler dev exited:\n" + (tmp / "wrangler.log").read_text())
-                try:
-                    with urllib.request.urlopen(url, timeout=5) as r:
-                        if r.read() == b"ready":
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise SystemExit("wrangler dev did not answer in 120 s:\n" + (tmp / "wrangler.log").read_text())
-                time.sleep(0.5)
-            request = urllib.request.Request(url, data=json.dumps(calls).encode(), method="POST",
-                                             headers={"content-type": "application/json"})
-            with urllib.request.urlopen(request, timeout=300) as r:
-                return json.loads(r.read())
+            if wait:
+                session.wait_ready(proc)
+            yield session
         finally:
             try:
                 os.killpg(proc.pid, signal.SIGTERM)  # the process group wrangler dev was started in
@@ -85,6 +108,13 @@ def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, c
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
             log.close()
+
+
+def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, calls: list[Any],
+                           compatibility_flags: tuple[str, ...] = (), extra_config: str = "") -> list[Any]:
+    """POST ``calls`` (JSON) to ``worker_js`` served by :func:`wrangler_dev` and return its JSON answer."""
+    with wrangler_dev(worker_js, name, compatibility_date, compatibility_flags, extra_config) as session:
+        return session.post(calls)
 
 
 def run_python_worker(source: str, name: str, compatibility_date: str, calls: list[Any]) -> list[Any]:

@@ -322,6 +322,7 @@ class Reloader:
 
     def _reload_code(self, app: Any) -> None:
         """The Worker loaded afresh into the same env (bindings and their state kept)."""
+        from workers_env.queues.assembly import queue_broker
         from workers_env.runtime.loader import reload_worker
 
         print(RELOADING, flush=True)
@@ -337,6 +338,9 @@ class Reloader:
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - the Worker's code: printed, the old one serves on
             self._load_failed(exc)
             return
+        broker = queue_broker(self.env)
+        if broker is not None:  # the same env: its queues emptied, as wrangler dev's new runtime starts empty
+            broker.clear()
         app.worker = worker
         print(READY, flush=True)
 

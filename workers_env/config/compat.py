@@ -31,6 +31,7 @@ __all__ = [
     "PYTHON_PROCESS_PTH_FILES",
     "PYTHON_RELEASES",
     "QUEUES_JSON_MESSAGES",
+    "QUEUE_EXPOSE_ERROR_CODES",
     "REQUEST_SIGNAL_PASSTHROUGH",
     "VECTORIZE_QUERY_METADATA_OPTIONAL",
     "CompatFlag",
@@ -75,6 +76,11 @@ ALLOW_EVAL_DURING_STARTUP = CompatFlag(
 #: ``queuesJsonMessages``: a Queue's ``send(body)`` without a ``contentType`` serialises to JSON
 #: (``JSON.stringify``), no longer with V8's serializer.
 QUEUES_JSON_MESSAGES = CompatFlag("queuesJsonMessages", "queues_json_messages", "no_queues_json_messages", "2024-03-18")
+#: ``queueExposeErrorCodes``: a Queue's refused ``send``/``sendBatch`` throws the service's cause and
+#: code (``Unknown Internal Error (15000)`` when it gives none, as Miniflare's broker never does),
+#: no longer ``Queue send failed: <status text>``.
+QUEUE_EXPOSE_ERROR_CODES = CompatFlag(
+    "queueExposeErrorCodes", "queue_expose_error_codes", "no_queue_expose_error_codes", "2026-03-12")
 #: ``brotliContentEncoding``: ``Content-Encoding: br`` bodies are decoded and encoded as ``gzip`` ones are.
 BROTLI_CONTENT_ENCODING = CompatFlag(
     "brotliContentEncoding", "brotli_content_encoding", "no_brotli_content_encoding", "2024-04-29")
@@ -330,7 +336,8 @@ PYTHON_RELEASES = (
 
 #: Every flag workers-env reads, for the runtime's start-up check of both spellings of one.
 KNOWN_FLAGS = (
-    PYTHON_NO_GLOBAL_HANDLERS, PYTHON_EXTERNAL_SDK, QUEUES_JSON_MESSAGES, BROTLI_CONTENT_ENCODING, FETCH_STANDARD_URL,
+    PYTHON_NO_GLOBAL_HANDLERS, PYTHON_EXTERNAL_SDK, QUEUES_JSON_MESSAGES, QUEUE_EXPOSE_ERROR_CODES,
+    BROTLI_CONTENT_ENCODING, FETCH_STANDARD_URL,
     STRIP_AUTHORIZATION_ON_CROSS_ORIGIN_REDIRECT,
     TRANSFORM_STREAM_STANDARD_CONSTRUCTOR, FIXUP_TRANSFORM_STREAM_BACKPRESSURE, VECTORIZE_QUERY_METADATA_OPTIONAL,
     INTERNAL_WRITABLE_STREAM_ABORT_CLEARS_QUEUE, WRITABLE_STREAM_SPEC_COMPLIANT_WRITER, PIPE_TO_BACKWARD_PROPAGATION,

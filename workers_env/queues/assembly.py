@@ -11,15 +11,16 @@ from typing import Any
 
 from workers_env._env import AssemblyContext, Env
 from workers_env.config.bindings import queue_entries
-from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
-from workers_env.queues.broker import QueueBroker, consumer_options
+from workers_env.config.compat import QUEUE_EXPOSE_ERROR_CODES, QUEUES_JSON_MESSAGES, flag_enabled
+from workers_env.queues.broker import QueueBroker, consumer_options, delivery_delay
 from workers_env.queues.producer import QueueProducer
 
 __all__ = ["build_bindings", "queue_broker"]
 
 
-def _producers(config: Any) -> list[Mapping[str, Any]]:
-    return [p for p in queue_entries(config.merged, "producers")
+def _producers(config: Any) -> list[tuple[int, Mapping[str, Any]]]:
+    """The well-formed ``queues.producers`` entries, with their index."""
+    return [(i, p) for i, p in enumerate(queue_entries(config.merged, "producers"))
             if isinstance(p, Mapping) and isinstance(p.get("binding"), str)]
 
 
@@ -27,10 +28,6 @@ def _consumers(config: Any) -> list[tuple[int, Mapping[str, Any]]]:
     """The well-formed ``queues.consumers`` entries, with their index."""
     return [(i, c) for i, c in enumerate(queue_entries(config.merged, "consumers"))
             if isinstance(c, Mapping) and isinstance(c.get("queue"), str)]
-
-
-def _number(value: Any) -> int | float | None:
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def build_bindings(context: AssemblyContext) -> dict[str, QueueProducer]:
@@ -41,21 +38,24 @@ def build_bindings(context: AssemblyContext) -> dict[str, QueueProducer]:
     ``delivery_delay`` is its first producer's, for every producer of it and for what its
     broker moves there as a dead-letter queue: Miniflare's broker reads the first producer of
     the queue it finds, whichever binding sent (measured under ``wrangler dev`` 4.164.0: a
-    send through a second binding without a delay waited for the first's 2 s)."""
+    send through a second binding without a delay waited for the first's 2 s); one out of
+    Miniflare's range stops the load (:func:`delivery_delay`)."""
     config = context.config
     json_messages = flag_enabled(QUEUES_JSON_MESSAGES, config)
+    error_codes = flag_enabled(QUEUE_EXPOSE_ERROR_CODES, config)
     chosen = {entry["queue"]: (i, entry) for i, entry in _consumers(config)}
     consumed = {queue: consumer_options(entry, f"queues.consumers[{i}]") for queue, (i, entry) in chosen.items()}
-    producers = {entry["binding"]: entry for entry in _producers(config)}
+    producers = {entry["binding"]: (i, entry) for i, entry in _producers(config)}
     queues = {binding: entry["queue"] if isinstance(entry.get("queue"), str) and entry["queue"] else binding
-              for binding, entry in producers.items()}
+              for binding, (_, entry) in producers.items()}
     delays: dict[str, int | float | None] = {}
-    for binding, entry in producers.items():
-        delays.setdefault(queues[binding], _number(entry.get("delivery_delay")))
+    for binding, (i, entry) in producers.items():
+        delays.setdefault(queues[binding], delivery_delay(entry, f"queues.producers[{i}]"))
     broker = QueueBroker(consumed, delivery_delays=delays) if consumed else None
     clock = context.options.get("clock")
     return {binding: QueueProducer(binding=binding, queue=queues[binding], json_messages=json_messages,
-                                   delivery_delay=delays[queues[binding]], broker=broker, clock=clock)
+                                   delivery_delay=delays[queues[binding]], broker=broker, clock=clock,
+                                   error_codes=error_codes)
             for binding in producers}
 
 

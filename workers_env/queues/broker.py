@@ -24,7 +24,6 @@ clock, each driving delivery itself (:meth:`QueueBroker.next_due`, :meth:`QueueB
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -33,7 +32,7 @@ from typing import Any
 
 from workers_env._errors import ConfigError
 
-__all__ = ["Batch", "BrokerMessage", "ConsumerOptions", "QueueBroker", "consumer_options"]
+__all__ = ["Batch", "BrokerMessage", "ConsumerOptions", "QueueBroker", "consumer_options", "delivery_delay"]
 
 #: Miniflare's defaults (``DEFAULT_BATCH_SIZE``, ``DEFAULT_BATCH_TIMEOUT``, ``DEFAULT_RETRIES``).
 DEFAULT_BATCH_SIZE = 5
@@ -58,15 +57,18 @@ def _number(value: Any) -> float | None:
 #: Miniflare's ``QueueConsumerOptionsSchema`` (zod): each option's range, and whether it must be a whole number.
 _RANGES = {"max_batch_size": (0, 100, False), "max_batch_timeout": (0, 60, False), "max_retries": (0, 100, False),
            "retry_delay": (0, 86400, True)}
+#: Miniflare's ``QueueProducerOptionsSchema``: a producer's ``deliveryDelay``.
+_DELIVERY_DELAY = (0, 86400, True)
 
 
-def _refused(where: str, key: str, value: float) -> ConfigError | None:
+def _refused(where: str, key: str, value: float, limits: tuple[int, int, bool] | None = None,
+             not_whole: str = "Invalid input: expected int, received number") -> ConfigError | None:
     """Miniflare's refusal of an option out of its range (``wrangler dev`` then does not start;
     zod's texts, measured under 4.164.0), or of a batch size of 0, which Miniflare takes and then
     delivers empty batches without end."""
-    low, high, whole = _RANGES[key]
+    low, high, whole = limits or _RANGES[key]
     if whole and value != int(value):
-        zod = "Invalid input: expected int, received number"
+        zod = not_whole
     elif value > high:
         zod = f"Too big: expected number to be <={high}"
     elif value < low:
@@ -80,6 +82,19 @@ def _refused(where: str, key: str, value: float) -> ConfigError | None:
     least = 1 if key == "max_batch_size" else low  # (0 is refused below)
     return ConfigError(f'{where}.{key} = {shown}: wrangler dev refuses to start with it (Miniflare: "{zod}"); give '
                        f"{'a whole number' if whole else 'a number'} from {least} to {high}")
+
+
+def delivery_delay(entry: Mapping[str, Any], where: str = "queues.producers[0]") -> int | float | None:
+    """A ``queues.producers`` entry's ``delivery_delay``: None when it gives none (or one of the
+    wrong type, which ``validate`` reports); one Miniflare's schema refuses -- a whole number from
+    0 to 86,400 -- raises :class:`ConfigError`, as ``wrangler dev`` then does not start (measured
+    under 4.164.0 without a consumer of the queue too: the producers' schema is a union, so a
+    fraction is zod's bare ``Invalid input``)."""
+    value = _number(entry.get("delivery_delay"))
+    problem = None if value is None else _refused(where, "delivery_delay", value, _DELIVERY_DELAY, "Invalid input")
+    if problem is not None:
+        raise problem
+    return value
 
 
 def consumer_options(entry: Mapping[str, Any], where: str = "queues.consumers[0]") -> ConsumerOptions:
@@ -103,18 +118,6 @@ def consumer_options(entry: Mapping[str, Any], where: str = "queues.consumers[0]
         max_retries=DEFAULT_RETRIES if retries is None else int(retries),
         retry_delay=0 if delay is None else delay,
         dead_letter_queue=dlq if isinstance(dlq, str) else None)
-
-
-def _bytes(body: Any, content_type: str) -> int:
-    """Miniflare's approximate size of a message (its backlog's ``backlogBytes``)."""
-    if isinstance(body, (bytes, bytearray)):
-        return len(body)
-    if isinstance(body, str) and content_type == "text":
-        return len(body.encode())
-    try:
-        return len(json.dumps(body, separators=(",", ":"), ensure_ascii=False, default=str).encode())
-    except (TypeError, ValueError):
-        return 0
 
 
 @dataclass
@@ -143,6 +146,7 @@ class Batch:
     messages: list[BrokerMessage]
     metrics: dict[str, Any]
     started: float = 0.0
+    generation: int = 0  # the broker's, when taken: a batch taken before a :meth:`QueueBroker.clear` settles nothing
 
 
 @dataclass
@@ -175,6 +179,7 @@ class QueueBroker:
         self.virtual_now: float | None = None
         self._lock = threading.RLock()
         self._order = 0
+        self._generation = 0
         self.on_change: list[Callable[[], None]] = []
 
     def __repr__(self) -> str:
@@ -194,18 +199,19 @@ class QueueBroker:
             return {"backlogCount": len(q.backlog), "backlogBytes": sum(m.size for m in q.backlog),
                     "oldestMessageTimestamp": q.backlog[0].timestamp if q.backlog else 0}
 
-    def enqueue(self, queue: str, messages: list[tuple[Any, str, float | None]], now: float,
+    def enqueue(self, queue: str, messages: list[tuple[Any, str, float | None, int]], now: float,
                 *, ids: list[tuple[str, int]] | None = None) -> dict[str, Any]:
-        """Take ``(body, content_type, delay_seconds)`` messages sent to ``queue`` at ``now``
-        (``ids``: the id and timestamp each keeps, for the dead-letter queue; ``now`` no earlier
-        than :attr:`virtual_now`, if set). Returns :meth:`metrics` as they were just before."""
+        """Take ``(body, content_type, delay_seconds, size)`` messages sent to ``queue`` at ``now``
+        (``size``: its bytes as sent, which ``backlogBytes`` counts; ``ids``: the id and timestamp
+        each keeps, for the dead-letter queue; ``now`` no earlier than :attr:`virtual_now`, if
+        set). Returns :meth:`metrics` as they were just before."""
         with self._lock:
             before = self.metrics(queue)
             now = now if self.virtual_now is None else max(now, self.virtual_now)
             q = self._queues[queue]
-            for i, (body, content_type, delay) in enumerate(messages):
+            for i, (body, content_type, delay, size) in enumerate(messages):
                 ident, stamp = ids[i] if ids else (os.urandom(16).hex(), int(now * 1000))
-                message = BrokerMessage(ident, stamp, body, content_type, size=_bytes(body, content_type))
+                message = BrokerMessage(ident, stamp, body, content_type, size=size)
                 self._arrive(q, message, now, delay or 0)
         for wake in list(self.on_change):
             wake()
@@ -236,6 +242,17 @@ class QueueBroker:
                      ([q.flush_at] if q.flush_at is not None and not q.in_flight else [])
                      + [a[0] for a in q.arrivals]]
             return min(times) if times else None
+
+    def clear(self) -> None:
+        """Forget every message waiting and the batches in flight, as ``wrangler dev`` does when
+        the Worker is edited (Miniflare starts a new runtime, its brokers empty; measured under
+        4.164.0): a batch still in a handler then settles nothing -- its retries are not kept."""
+        with self._lock:
+            self._generation += 1
+            for q in self._queues.values():
+                q.backlog.clear()
+                q.arrivals.clear()
+                q.flush_at, q.immediate, q.in_flight = None, False, False
 
     def pending(self) -> int:
         """Messages waiting, delayed or in a backlog (not those in flight)."""
@@ -273,7 +290,7 @@ class QueueBroker:
                 left = {"backlogCount": len(q.backlog), "backlogBytes": sum(m.size for m in q.backlog)}
                 if q.backlog:
                     left["oldestMessageTimestamp"] = q.backlog[0].timestamp
-                return Batch(name, taken, left, started=now)
+                return Batch(name, taken, left, started=now, generation=self._generation)
 
     def settle(self, batch: Batch, outcome: str, ack_all: bool, retry_batch: Mapping[str, Any],
                retry_messages: Sequence[Mapping[str, Any]], now: float) -> list[LogLine]:
@@ -283,6 +300,8 @@ class QueueBroker:
         lines: list[LogLine] = []
         dead: list[BrokerMessage] = []
         with self._lock:
+            if batch.generation != self._generation:  # taken before a clear(): that runtime is gone
+                return lines
             q = self._queues[batch.queue]
             options = q.options
             max_attempts = options.max_retries + 1
@@ -317,6 +336,6 @@ class QueueBroker:
                 self._ensure_flush(q, now)
             dlq = options.dead_letter_queue
         if dead and dlq is not None and self.consumes(dlq):  # a dead-letter queue nobody consumes drops them
-            self.enqueue(dlq, [(m.body, m.content_type, self.delivery_delays.get(dlq)) for m in dead], now,
+            self.enqueue(dlq, [(m.body, m.content_type, self.delivery_delays.get(dlq), m.size) for m in dead], now,
                          ids=[(m.id, m.timestamp) for m in dead])
         return lines

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
@@ -25,8 +25,8 @@ from workers_env._jsvalues import (
     UNDEFINED,
     JsDate,
     JsTypedArray,
-    js_to_number,
-    jsg_int_of_number,
+    PyProxyArgument,
+    json_text,
     json_typeof,
     json_value,
     typed_array_bytes,
@@ -35,11 +35,19 @@ from workers_env.queues.broker import QueueBroker
 from workers_env.queues.limits import (
     BODY_KINDS,
     CONTENT_TYPES,
+    INTERNAL_SERVER_ERROR,
+    batch_problem,
+    broker_refusal,
+    delay_seconds,
+    delay_taken,
+    message_problem,
     not_of_type,
     null_message,
+    options_struct,
     unsupported_content_type,
     wrong_body_type,
 )
+from workers_env.queues.v8size import v8_size
 
 __all__ = ["MAX_KEPT", "QueueProducer", "SentMessage"]
 
@@ -58,6 +66,9 @@ class SentMessage:
     body: Any
     content_type: str
     delay_seconds: int | float | None = None
+    #: its bytes as sent (Miniflare's size of it: the text's UTF-8, the JSON text, the bytes, V8's
+    #: serialisation); None for a ``json`` body of which ``JSON.stringify`` makes no text (a function)
+    size: int | None = field(default=0, compare=False, repr=False)
 
 
 def _type_of(value: Any) -> str:
@@ -67,23 +78,6 @@ def _type_of(value: Any) -> str:
 
 def _member(options: Any, key: str) -> Any:
     return options.get(key) if isinstance(options, Mapping) else None
-
-
-def _options(options: Any, method: str, position: int, expected: str) -> Any:
-    """An options argument (a dict, a JS object; ``None`` for none) as jsg reads a struct: a
-    string, number or boolean is not one."""
-    if isinstance(options, (str, int, float)):
-        raise not_of_type(method, position, expected)
-    return options
-
-
-def _delay(value: Any) -> int | None:
-    """A ``delaySeconds`` as jsg reads ``jsg::Optional<int>``: absent (``None``, ``undefined``)
-    is none; else ``ToNumber``, truncated, NaN and the infinities 0, past int32 jsg's
-    ``TypeError`` (``1.5`` is 1, ``"5"`` 5, ``True`` 1: what the broker is sent)."""
-    if value is None or value is UNDEFINED:
-        return None
-    return jsg_int_of_number(js_to_number(value))
 
 
 def _checked(body: Any, content_type: str) -> Any:
@@ -100,17 +94,36 @@ def _checked(body: Any, content_type: str) -> Any:
     return typed_array_bytes(body)
 
 
-def _as_json(body: Any) -> Any:
+def _as_json(body: Any) -> tuple[Any, int | None]:
     """A ``json`` message's body as it travels and its consumer's ``message.body`` reads it,
     ``JSON.parse(JSON.stringify(body))``: a set ``{}``, NaN ``null``, a typed array an index-keyed
     object, a BigInt JavaScript's ``TypeError`` (``Do not know how to serialize a BigInt``, as under
-    wrangler dev 4.164.0); a value JSON has no say on (a function) kept as received."""
+    wrangler dev 4.164.0); a value JSON has no say on (a function) kept as received. With the
+    bytes of its JSON text, None for a function, of which ``JSON.stringify`` makes none."""
+    if isinstance(body, PyProxyArgument):  # a Python function's PyProxy, as the runtime hands it over
+        body = body.value
+    if callable(body):
+        return body, None
     try:
-        return json_value(body)
+        value = json_value(body)
     except JsException:
         raise
     except (TypeError, RecursionError):
-        return body
+        return body, None
+    return value, len(json_text(value).encode("utf-8", "surrogatepass"))
+
+
+def _size(body: Any, kind: str) -> int:
+    """A ``text``, ``bytes`` or ``v8`` message's bytes as sent; a Python function (given to the
+    producer itself: Worker code's are refused before it, with the rest V8 cannot clone) is V8's
+    ``DataCloneError``, as for a PyProxy of one."""
+    if kind == "text":
+        return len(body.encode("utf-8", "surrogatepass"))
+    if kind == "bytes":
+        return len(body)
+    if callable(body):
+        raise JsException("function(){} could not be cloned.", name="DataCloneError")
+    return v8_size(body)
 
 
 def _dated(metrics: dict[str, Any]) -> dict[str, Any]:
@@ -129,7 +142,7 @@ class QueueProducer:
 
     def __init__(self, *, binding: str = "QUEUE", queue: str | None = None, json_messages: bool = True,
                  delivery_delay: int | float | None = None, broker: QueueBroker | None = None,
-                 clock: Clock | None = None):
+                 clock: Clock | None = None, error_codes: bool = True):
         self.binding = binding
         self.queue = queue or binding
         #: the env's broker when the Worker consumes this queue itself (``queues.consumers``), else None
@@ -137,6 +150,7 @@ class QueueProducer:
         self._clock = clock or SYSTEM_CLOCK
         self._default_type = "json" if json_messages else "v8"
         self._delivery_delay = delivery_delay
+        self._error_codes = error_codes  # queue_expose_error_codes: how a refusal of the broker is worded
         self._lock = threading.Lock()
         self._sent: list[SentMessage] = []
 
@@ -169,24 +183,42 @@ class QueueProducer:
             if text.lower() not in CONTENT_TYPES or (exact and text not in CONTENT_TYPES):
                 raise unsupported_content_type(text)
             kind = text.lower()
-        if kind in BODY_KINDS:
-            body = _checked(body, kind)
-        elif kind == "json":
-            body = _as_json(body)
-        return SentMessage(body, kind, delay if delay is not None else self._delivery_delay)
+        if kind == "json":
+            body, size = _as_json(body)
+        else:
+            body = _checked(body, kind) if kind in BODY_KINDS else body
+            size = _size(body, kind)
+        return SentMessage(body, kind, delay if delay is not None else self._delivery_delay, size)
 
-    def _keep(self, messages: Sequence[SentMessage]) -> dict[str, Any]:
+    def _refusal(self, method: str, messages: Sequence[SentMessage], delay: int | None) -> JsException | None:
+        """What the broker of a queue the Worker consumes refuses (none with no such consumer),
+        in Miniflare's order: the sizes (``send``: the message's; ``sendBatch``: the count, the
+        largest, the total), the call's delay, each message's delay, a body JSON gave no text."""
+        if self.broker is None:
+            return None
+        sizes = [m.size or 0 for m in messages]
+        problem = message_problem(sizes[0]) if method == "send" else batch_problem(sizes)
+        if problem is None and (not delay_taken(delay) or not all(delay_taken(m.delay_seconds) for m in messages)
+                                or any(m.size is None for m in messages)):
+            problem = INTERNAL_SERVER_ERROR
+        return None if problem is None else broker_refusal(method, problem, error_codes=self._error_codes)
+
+    def _keep(self, method: str, messages: Sequence[SentMessage], delay: int | None = None) -> dict[str, Any]:
         """Record ``messages``, hand them to the broker when the Worker consumes the queue, and
         answer with the backlog as it was just before them (Miniflare reads its metrics first;
         read in the same hold of the broker's lock as the enqueue, so that two threads sending at
-        once get the two backlogs one after the other, as Miniflare's one-at-a-time broker answers)."""
+        once get the two backlogs one after the other, as Miniflare's one-at-a-time broker answers);
+        nothing is kept of a call the broker refuses."""
+        refusal = self._refusal(method, messages, delay)
+        if refusal is not None:
+            raise refusal
         with self._lock:
             self._sent.extend(messages)
             del self._sent[:-MAX_KEPT]
         if self.broker is None:
             return {"metadata": {"metrics": self._metrics()}}
-        before = self.broker.enqueue(self.queue, [(m.body, m.content_type, m.delay_seconds) for m in messages],
-                                     self._clock.now())
+        before = self.broker.enqueue(
+            self.queue, [(m.body, m.content_type, m.delay_seconds, m.size or 0) for m in messages], self._clock.now())
         return {"metadata": {"metrics": _dated(before)}}
 
     def _metrics(self) -> dict[str, Any]:
@@ -201,9 +233,9 @@ class QueueProducer:
         return self.send_sync(body, options)
 
     def send_sync(self, body: Any, options: Any = None) -> dict[str, Any]:
-        options = _options(options, "send", 2, "SendOptions")
-        delay = _delay(_member(options, "delaySeconds"))  # jsg reads the options before the body is looked at
-        return self._keep([self._message(body, _member(options, "contentType"), delay, exact=False)])
+        options = options_struct(options, "send", 2, "SendOptions")
+        delay = delay_seconds(_member(options, "delaySeconds"))  # jsg reads the options before the body is looked at
+        return self._keep("send", [self._message(body, _member(options, "contentType"), delay, exact=False)], delay)
 
     async def sendBatch(self, messages: Any, options: Any = None) -> dict[str, Any]:  # noqa: N802 - the JS name
         """``queue.sendBatch([{body, contentType, delaySeconds}, ...], {delaySeconds})``: all or none."""
@@ -214,13 +246,13 @@ class QueueProducer:
             raise not_of_type("sendBatch", 1, "Sequence")
         if any(m is None or m is UNDEFINED for m in messages):
             raise null_message()
-        delay = _delay(_member(_options(options, "sendBatch", 2, "SendBatchOptions"), "delaySeconds"))
+        delay = delay_seconds(_member(options_struct(options, "sendBatch", 2, "SendBatchOptions"), "delaySeconds"))
         taken = []
         for m in messages:
-            own = _delay(_member(m, "delaySeconds"))
+            own = delay_seconds(_member(m, "delaySeconds"))
             taken.append(self._message(_member(m, "body"), _member(m, "contentType"), own if own is not None else delay,
                                        exact=True))
-        return self._keep(taken)
+        return self._keep("sendBatch", taken, delay)
 
     async def metrics(self) -> dict[str, Any]:
         """``queue.metrics()``: the broker's backlog, as ``wrangler dev`` answers it."""

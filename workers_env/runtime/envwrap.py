@@ -36,7 +36,15 @@ from workers_env._jsvalues import (
 )
 from workers_env._jsvalues import to_js as _model_to_js
 from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
-from workers_env.queues.limits import null_message, wrong_body_type
+from workers_env.queues.limits import (
+    BODY_KINDS,
+    CONTENT_TYPES,
+    delay_seconds,
+    null_message,
+    options_struct,
+    unsupported_content_type,
+    wrong_body_type,
+)
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.domexception import dom_exception
@@ -44,6 +52,7 @@ from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_
 from workers_env.runtime.jsbase import _Constructor
 from workers_env.runtime.jsbuffers import JsBuffer
 from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
+from workers_env.runtime.jsconversions import JsSymbol
 from workers_env.runtime.jsdestroyed import DestroyedProxy
 from workers_env.runtime.jsfunctions import JsDoubleProxy, call_relaxed
 from workers_env.runtime.jsproxy import (
@@ -239,7 +248,7 @@ class JsBinding(JsHostObject):
             where = f"call to {self._name}.{name}()"
             if self._js_class == "WorkerQueue" and name in ("send", "sendBatch"):
                 self._check_queue_messages(name, js_args)
-            if (self._js_class, name) == ("WorkerQueue", "send") and js_args and _unconverted_container(js_args[0]):
+            if (self._js_class, name) == ("WorkerQueue", "send") and js_args and _unclonable(js_args[0]):
                 js_args[0] = self._queue_body(js_args[0], js_args[1] if len(js_args) > 1 else None, where)
             # where the JS method takes an options object, a dict (a PyProxy) reads as empty
             at = (self._option_args if self._option_args is not None
@@ -389,23 +398,33 @@ class JsBinding(JsHostObject):
 
     def _check_queue_messages(self, name: str, js_args: list[Any]) -> None:
         """workerd's ``WorkerQueue::send``/``sendBatch`` checks (``queue.c++``), made before the
-        supplied binding sees anything: a body that JavaScript reads as ``undefined`` -- Python's
-        ``None``, or a message of ``sendBatch`` whose ``body`` it cannot read: ``to_js(dict)``
-        is a plain ``Map`` on Pyodide 0.26 -- and an empty batch are ``TypeError``s."""
+        supplied binding sees anything, in workerd's order: jsg reads the arguments first -- each
+        message of a batch (one that is ``null`` refused), its ``delaySeconds``, then the options
+        (a string is no options object, a ``delaySeconds`` past int32 refused) -- and the call
+        then refuses an empty batch and a body that JavaScript reads as ``undefined``: Python's
+        ``None``, or a message of ``sendBatch`` whose ``body`` it cannot read (``to_js(dict)``
+        is a plain ``Map`` on Pyodide 0.26); measured under wrangler dev 4.164.0 (queues43)."""
         if name == "send":
             bodies = [js_args[0] if js_args else None]
-            kind = _option_value(js_args[1], "contentType", self._nulls) if len(js_args) > 1 else None
+            options = options_struct(js_args[1] if len(js_args) > 1 else None, "send", 2, "SendOptions")
+            delay_seconds(_option_value(options, "delaySeconds", self._nulls))
+            kind = _option_value(options, "contentType", self._nulls)
             kinds = [kind.lower() if isinstance(kind, str) else kind]  # send() serialises it lower-cased
         else:
             batch = js_args[0] if js_args else None
             messages = list(batch) if isinstance(batch, (JsArray, list, tuple)) else None
             if messages is None:
                 return  # not a sequence: left to the binding, as before
+            unwrapped = []
+            for m in messages:
+                if m is None or m is UNDEFINED or isinstance(m, JsNull):
+                    raise null_message()  # jsg cannot read a null message as one: before its body is looked at
+                unwrapped.append(m.unwrap() if isinstance(m, JsDoubleProxy) else m)
+                delay_seconds(_option_value(unwrapped[-1], "delaySeconds", self._nulls))
+            options = options_struct(js_args[1] if len(js_args) > 1 else None, "sendBatch", 2, "SendBatchOptions")
+            delay_seconds(_option_value(options, "delaySeconds", self._nulls))
             if not messages:
                 raise JsException("sendBatch() requires at least one message", name="TypeError")
-            if any(m is None or m is UNDEFINED or isinstance(m, JsNull) for m in messages):
-                raise null_message()  # jsg cannot read a null message as one: before its body is looked at
-            unwrapped = [m.unwrap() if isinstance(m, JsDoubleProxy) else m for m in messages]
             bodies = [_option_value(m, "body", self._nulls) for m in unwrapped]
             kinds = [_option_value(m, "contentType", self._nulls) for m in unwrapped]  # as written
         if any(body is None or body is UNDEFINED for body in bodies):
@@ -414,22 +433,61 @@ class JsBinding(JsHostObject):
             # an ArrayBuffer is no ArrayBufferView (a view of one, a Uint8Array or DataView, is): measured
             # under wrangler dev 4.164.0 (review50); the binding is handed its bytes, which it cannot tell
             raise wrong_body_type("bytes", "object")
+        if name == "sendBatch":  # a batch's v8 bodies, serialised one by one (send()'s: _queue_body)
+            for body, kind in zip(bodies, kinds):
+                if (kind == "v8" or (kind is None and not self._queue_json)) and _unclonable(body):
+                    raise _not_cloned(body)
 
     def _queue_body(self, body: Any, options: Any, where: str) -> Any:
-        """An unconverted Python container handed to a raw Queue's ``send(body, options)`` (a
-        PyProxy), as workerd's ``WorkerQueue::send`` serialises it (``queue.c++``): with
-        ``contentType`` ``"json"`` -- the default from 2024-03-18 (``queues_json_messages``) --
-        ``JSON.stringify`` of the PyProxy: a dict's keys from Pyodide 0.28 (``None`` values and
-        keys named like dict methods dropped, as JavaScript's ``undefined`` and functions are),
-        ``{}`` on 0.26; a list of numbers and strings its JSON, one holding a dict or list throws
-        (Pyodide 0.26.2 and 0.28.2 under Node). With ``"v8"`` (and before that date) V8's serializer
-        cannot clone a PyProxy: ``DataCloneError`` (Pyodide 0.26.2 and 0.28.2 under Node)."""
+        """A body of a raw Queue's ``send(body, options)`` that reaches JavaScript as a PyProxy
+        (a Python container, function or other object with no JS form) or a symbol, as workerd's
+        ``WorkerQueue::send`` serialises it (``queue.c++``), once the content type is known to be
+        one of four: with ``contentType`` ``"json"`` -- the default from 2024-03-18
+        (``queues_json_messages``) -- ``JSON.stringify`` of the PyProxy: a dict's keys from Pyodide
+        0.28 (``None`` values and keys named like dict methods dropped, as JavaScript's
+        ``undefined`` and functions are), ``{}`` on 0.26; a list of numbers and strings its JSON,
+        one holding a dict or list throws; ``bytes`` its byte values from 0.28; another object
+        ``{}``; a function or symbol no text at all (handed on for the producer to judge). A
+        ``text`` or ``bytes`` message is workerd's wrong-type ``TypeError`` (a PyProxy is no string
+        or ``ArrayBufferView``); a ``v8`` one (the default before that date) V8's ``DataCloneError``
+        (measured on Pyodide 0.26.0a4, 0.28.2 and 314.0.6 under Node, and wrangler dev 4.164.0)."""
         content_type = _option_value(options, "contentType", self._nulls)
         if content_type is None:
             content_type = "json" if self._queue_json else "v8"
-        if str(content_type).lower() == "json" and isinstance(body, (dict, list, tuple)):
+        kind = str(content_type).lower()
+        if kind not in CONTENT_TYPES:
+            raise unsupported_content_type(content_type)
+        if kind in BODY_KINDS:
+            raise wrong_body_type(kind, _pyproxy_typeof(body))
+        if kind == "v8":
+            raise _not_cloned(body)
+        if _unconverted_container(body):
             return pyproxy_json(body, where, self._nulls)
-        raise dom_exception("[object Object] could not be cloned.", "DataCloneError")
+        return PyProxyArgument(body) if _pyproxy_typeof(body) != "object" else JsObject({})
+
+
+def _pyproxy_typeof(value: Any) -> str:
+    """JavaScript's ``typeof`` of a PyProxy (a callable's is a function) or a symbol."""
+    return "symbol" if isinstance(value, JsSymbol) else "function" if callable(value) else "object"
+
+
+def _unclonable(value: Any) -> bool:
+    """A value V8's serializer cannot clone that a Python Worker can send: a PyProxy, a symbol
+    (not a JS value the SDK made: a ``datetime``'s ``Date``, an exception's ``Error``)."""
+    if isinstance(value, JsOpaque):
+        return value.kind != "Error"
+    return isinstance(value, JsSymbol) or _unconverted_container(value) or (
+        not isinstance(value, (str, int, float, JsProxy, JsNull, JsDate, ByteStream))
+        and value is not None and value is not UNDEFINED)
+
+
+def _not_cloned(value: Any) -> JsException:
+    """V8's ``DataCloneError`` for ``value``, named as V8 prints it: a PyProxy of a callable
+    ``function(){}``, any other PyProxy ``[object Object]``, a symbol ``Symbol(description)``
+    (Pyodide 0.26.0a4, 0.28.2 and 314.0.6 under Node; the symbol under wrangler dev 4.164.0)."""
+    shown = (value.toString() if isinstance(value, JsSymbol)
+             else "function(){}" if callable(value) else "[object Object]")
+    return dom_exception(f"{shown} could not be cloned.", "DataCloneError")
 
 
 def _lengthless_object(value: Any) -> bool:

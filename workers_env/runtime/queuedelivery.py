@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import WorkersEnvError
+from workers_env._jsvalues import JsTypedArray as ModelTypedArray
 from workers_env.queues.broker import Batch, QueueBroker
 from workers_env.runtime.events import QueueMessage, QueueResult
+from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
 from workers_env.runtime.jsglobals import JsDate
 
 if TYPE_CHECKING:
@@ -47,15 +49,42 @@ class QueueDelivery:
         return [m.body for m in self.messages]
 
 
+def _cloned(value: Any) -> Any:
+    """A ``v8`` body as V8's structured clone hands it on: an ``ArrayBuffer`` (which a binding
+    is handed as its bytes) and a typed array stay what they are, in any object or array."""
+    if isinstance(value, (bytes, bytearray)):
+        return JsBuffer(value)
+    if isinstance(value, ModelTypedArray):
+        return JsTypedArray(value.name, value)
+    if type(value) is dict:
+        return {k: _cloned(v) for k, v in value.items()}
+    if type(value) is list:
+        return [_cloned(v) for v in value]
+    return value
+
+
+def delivered_body(body: Any, content_type: str) -> Any:
+    """What Miniflare's broker hands the consumer of a message it took (measured under wrangler
+    dev 4.164.0 with a JavaScript Worker, queues43): a ``bytes`` message's body an
+    ``ArrayBuffer`` (its ``viewToBuffer``; production's workerd makes a ``Uint8Array`` of it), a
+    ``v8`` one the structured clone of what was sent, a ``text`` or ``json`` one its string or
+    parsed JSON."""
+    if content_type == "bytes":
+        return JsBuffer(body)
+    return _cloned(body) if content_type == "v8" else body
+
+
 async def _deliver(worker: Worker, broker: QueueBroker, batch: Batch, now: Callable[[], float]) -> QueueDelivery:
     messages = [QueueMessage(m.body, id=m.id, timestamp=m.timestamp, attempts=m.attempts) for m in batch.messages]
+    handed = [QueueMessage(delivered_body(m.body, m.content_type), id=m.id, timestamp=m.timestamp, attempts=m.attempts)
+              for m in batch.messages]
     metrics: dict[str, Any] = dict(batch.metrics)
     if "oldestMessageTimestamp" in metrics:  # a Date, as workerd hands it over
         metrics["oldestMessageTimestamp"] = JsDate(metrics["oldestMessageTimestamp"])
     error: BaseException | None = None
     result = QueueResult()
     try:
-        await worker._queue_batch(batch.queue, messages, {"metrics": metrics}, result)
+        await worker._queue_batch(batch.queue, handed, {"metrics": metrics}, result)
     except asyncio.CancelledError:  # ours (the server stops); the Worker's own is a HandlerCancelledError
         raise
     except BaseException as exc:  # noqa: BLE001 - the handler's exception (SystemExit and KeyboardInterrupt
