@@ -2,15 +2,18 @@
 
 Each binding keeps its limits and error texts in one module (``workers_env/<binding>/limits.py``;
 config's in ``config/diagnostics/fields.py``); a few live elsewhere: an index definition's texts
-(``vectorize/definitions.py``), the state's index-name check (``vectorize/store/names.py``) and
-documented limits of the CLI and the config reader, named one by one (``MODULES``). The messages
+(``vectorize/definitions.py``), the state's index-name check (``vectorize/store/names.py``),
+the queues' (Miniflare's consumer defaults and option ranges, ``queues/broker.py``; what a
+producer keeps; how many batches ``worker.deliver_queues()`` delivers), how deep a value
+workers-env converts (``_deep.py``) and documented limits of the CLI and the config reader,
+named one by one (``MODULES``). The messages
 of the config's diagnostics (``config/diagnostics/*.py``) and of the CLI (``cli/**/*.py``) are
 audited as texts only (``texts=True``): every text of their functions, methods and constants,
 private ones too, except argparse's help (``help=`` and the like, a ``register`` function, a
 ``*_HELP`` constant) and docstrings. So are the error and warning texts of the runtime
 (``runtime/**/*.py``: the JS stand-ins', Pyodide's FFI, the SDK stand-ins', the loader's; groups
-``rt-<module>``), of vectorize's, d1's, kv's, ai's and assets' other modules (``vz-<module>``,
-``d1-<module>``, ``kv-<module>``, ``ai-<module>``, ``assets-<module>``), of ``load_env`` (``env``) and of the
+``rt-<module>``), of vectorize's, d1's, kv's, ai's, assets' and queues' other modules (``vz-<module>``,
+``d1-<module>``, ``kv-<module>``, ``ai-<module>``, ``assets-<module>``, ``q-<module>``), of ``load_env`` (``env``) and of the
 pytest plugin (``plugin``), modules of code (``code=True``): besides docstrings, a logger's
 ``debug``/``info`` lines, ``__repr__`` methods and the code's own tokens are left out -- a text
 without a space, one compared, a pattern, a ``Literal[...]`` value (and the same text wherever the
@@ -20,10 +23,11 @@ script applies one mutation at a time to a scratch copy of the tree, runs the te
 notice and records whether one failed (killed) or none did (survived):
 
 - a whole number (a module constant, a ``SQLITE_LIMITS`` value, a field of ``ApiLimits(...)``,
-  an error's ``code=``): +1 and -1 (a limit of 0 only +1: ``sqlite3_limit`` reads -1 as "leave
+  each number of a tuple such as a range's ``(0, 100, False)``, an error's ``code=``): +1 and -1 (a limit of 0 only +1: ``sqlite3_limit`` reads -1 as "leave
   as it is"); a size of 1 MiB or more (a name with BYTES or SIZE): x2 and //2 as well (each
   such size has its test at the exact byte: a value built in memory, a sparse file, padded
-  NDJSON lines); an error code: +1 only (no limit, only a figure of the text to keep);
+  NDJSON lines); an error code: +1 only (no limit, only a figure of the text to keep); a float
+  (a timeout of ``1.0`` seconds): +1 and -1 (not below 0);
 - an error text (a module string constant, or each text an error builder function returns or
   adds as a hint, docstrings left out): its first word of three letters or more becomes
   ``MUTANT``. The allow-lists (``ALLOWED_FUNCTIONS``, ``ALLOWED_PRAGMAS``), ``RESERVED_PREFIX``
