@@ -16,7 +16,7 @@ import threading
 
 import pytest
 from test_dev_server import TIMEOUT, serving, split_answer
-from worker_helpers import origin_worker
+from worker_helpers import installed_package, origin_worker
 
 from workers_env import NotEmulatedError
 from workers_env.runtime.requestbody import IncomingBody
@@ -67,21 +67,18 @@ def in_thread(call):
 '''
 
 ENTRY = """
-import threadylib
+import bodythreads
 from workers import Response, WorkerEntrypoint
 
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
-        return Response(threadylib.in_thread(lambda: request.js_object.clone()))
+        return Response(bodythreads.in_thread(lambda: request.js_object.clone()))
 """
 
 
 def test_a_thread_waiting_for_the_whole_body_is_refused(tmp_path, monkeypatch):
-    package = tmp_path / "lib" / "site-packages" / "threadylib"
-    package.mkdir(parents=True)
-    (package / "__init__.py").write_text(LIBRARY)
-    monkeypatch.syspath_prepend(str(package.parent))
+    installed_package(tmp_path, monkeypatch, "bodythreads", LIBRARY)
     with serving(tmp_path / "app", ENTRY) as server, \
             socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as sock:
         sock.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n")
@@ -101,7 +98,7 @@ def test_a_thread_waiting_for_the_whole_body_is_refused(tmp_path, monkeypatch):
 
 
 FETCHING = """
-import threadylib
+import bodythreads
 from js import fetch
 from workers import Response, WorkerEntrypoint
 
@@ -109,7 +106,7 @@ from workers import Response, WorkerEntrypoint
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         answer = await fetch(ORIGIN)
-        return Response(threadylib.in_thread(lambda: answer.clone()))
+        return Response(bodythreads.in_thread(lambda: answer.clone()))
 """
 
 
@@ -132,10 +129,7 @@ def _half_then_rest(released: threading.Event) -> type[http.server.BaseHTTPReque
 
 @pytest.mark.asyncio
 async def test_a_thread_waiting_for_a_whole_fetched_body_is_refused(tmp_path, monkeypatch):
-    package = tmp_path / "lib" / "site-packages" / "threadylib"
-    package.mkdir(parents=True)
-    (package / "__init__.py").write_text(LIBRARY)
-    monkeypatch.syspath_prepend(str(package.parent))
+    installed_package(tmp_path, monkeypatch, "bodythreads", LIBRARY)
     released = threading.Event()
     try:
         with origin_worker(tmp_path / "w", _half_then_rest(released), FETCHING) as worker:
