@@ -107,6 +107,23 @@ def test_main_that_is_a_folder_holding_entry_files_offers_them(tmp_path, capsys,
     assert err == (f'✘ [ERROR] The provided entry-point path, "{folder}", points to a directory, rather than a '
                    f"file.\n\n  \n  Did you mean to set the main field to{offered}  ```\n\n\n")
 
+@pytest.mark.parametrize(("files", "offered"), [
+    (["index.js"], ':\n  ```\n  main = "./src/index.js"\n'),
+    (["index.js", "worker.ts"], ' one of:\n  ```\n  main = "./src/worker.ts"\n  main = "./src/index.js"\n'),
+])
+def test_main_that_is_a_folder_holding_an_entry_file_is_offered_it(tmp_path, capsys, monkeypatch, files, offered):
+    """getMissingEntryPointMessage's "Did you mean" for a folder holding worker/index files, in
+    its order (worker, dist/worker, index, dist/index; .ts, .tsx, .js, .jsx): the same lines as
+    wrangler dev 4.164.0 printed for both folders (measured, audit16), and no workers-env line."""
+    (tmp_path / "src").mkdir()
+    for name in files:
+        (tmp_path / "src" / name).write_text("export default {}\n")
+    code, _, err = _dev(tmp_path, capsys, monkeypatch, "wrangler.toml",
+                        'name = "x"\ncompatibility_date = "2025-01-01"\nmain = "src"\n' + PYTHON)
+    assert code == 1
+    assert err == ('✘ [ERROR] The provided entry-point path, "src", points to a directory, rather than a file.\n\n  \n'
+                   f"  Did you mean to set the main field to{offered}  ```\n\n\n")
+
 
 def test_main_still_missing_after_the_custom_build(tmp_path, capsys, monkeypatch):
     code, out, err = _dev(tmp_path, capsys, monkeypatch, "wrangler.toml",

@@ -96,3 +96,19 @@ def test_an_unmeasured_negation_is_refused_in_words(tmp_path, monkeypatch, capsy
     assert run.stderr == (
         "✘ [ERROR] --no-filter gives --filter the value false, as wrangler reads any --no-NAME; workers-env takes "
         "no false for --filter (wrangler 4.164.0 goes on with it): give --filter a value, or leave it out\n\n\n")
+
+
+def test_dev_no_var_fails_as_wrangler_dev(tmp_path, monkeypatch, capsys):
+    """``dev --no-var``: wrangler dev 4.164.0 fails splitting the false (``v8.split is not a
+    function or its return value is not iterable``, exit 1; measured again audit16), before
+    anything is served."""
+    in_project(tmp_path, monkeypatch, 'name = "w"\nmain = "entry.py"\ncompatibility_date = "2025-01-01"\n'
+                                      'compatibility_flags = ["python_workers"]\n')
+    (tmp_path / "entry.py").write_text("from workers import Response\n\nasync def on_fetch(request):\n"
+                                       "    return Response('hi')\n")
+    run = run_main(capsys, "dev", "--port", "0", "--no-var")
+    assert run.returncode == 1 and "Ready on" not in run.stdout
+    assert run.stderr == (
+        "✘ [ERROR] v8.split is not a function or its return value is not iterable\n\n\n"
+        "(workers-env: --no-var gives --var the value false, as wrangler reads any --no-NAME, and wrangler "
+        "4.164.0 fails with the error above; give --var a value, or leave it out)\n")

@@ -2,13 +2,21 @@
 request)``...) is emulated by driving the event loop the body arrives on from inside the call
 (``run_sync``), so it cannot deadlock there. From another thread (a library's own) that wait
 would block on a loop of its own that nothing wakes while the server's loop delivers the
-body: it is refused with :class:`NotEmulatedError` saying what to do, rather than hanging."""
+body: it is refused with :class:`NotEmulatedError` saying what to do, rather than hanging. So is
+a ``fetch()`` answer's body still arriving; both texts, workers-env's own, are pinned whole
+through a Worker whose library starts the thread (the request's under the dev server; audit16:
+no test pinned them). Pyodide starts no thread at all, so production has no such case."""
 
 from __future__ import annotations
 
 import asyncio
+import http.server
+import socket
+import threading
 
 import pytest
+from test_dev_server import TIMEOUT, serving, split_answer
+from worker_helpers import installed_package, origin_worker
 
 from workers_env import NotEmulatedError
 from workers_env.runtime.requestbody import IncomingBody
@@ -35,3 +43,101 @@ async def test_a_wait_for_the_whole_body_on_its_loop_goes_on_as_it_arrives() -> 
     loop.call_later(0.02, body.ended)
     body.wait_whole()  # (the loop runs from inside: the pieces come meanwhile)
     assert body.closed and b"".join(body.take()) == b"part rest"
+
+
+LIBRARY = '''
+import threading
+
+
+def in_thread(call):
+    """``call()`` in a thread of this library's; the text of what it raised."""
+    outcome = []
+
+    def run():
+        try:
+            call()
+            outcome.append("no error")
+        except Exception as exc:
+            outcome.append(f"{type(exc).__name__}: {exc}")
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    return outcome[0]
+'''
+
+ENTRY = """
+import bodythreads
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(bodythreads.in_thread(lambda: request.js_object.clone()))
+"""
+
+
+def test_a_thread_waiting_for_the_whole_body_is_refused(tmp_path, monkeypatch):
+    installed_package(tmp_path, monkeypatch, "bodythreads", LIBRARY)
+    with serving(tmp_path / "app", ENTRY) as server, \
+            socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as sock:
+        sock.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n")
+        raw = b""
+        while b"\r\n\r\n" not in raw or len(raw.partition(b"\r\n\r\n")[2]) < int(
+                split_answer(raw)[1].get("content-length", 1 << 30)):
+            chunk = sock.recv(65536)
+            assert chunk, raw
+            raw += chunk
+        sock.sendall(b"0\r\n\r\n")
+    status, _, body = split_answer(raw)
+    assert status.startswith("HTTP/1.1 200")
+    assert body.decode() == (
+        "NotEmulatedError: the incoming request's body is still arriving, and waiting for it from synchronous code is "
+        "emulated by workers-env only on the event loop it arrives on (not from another thread): await "
+        "request.text() (or arrayBuffer()) first, then use the bytes")
+
+
+FETCHING = """
+import bodythreads
+from js import fetch
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        answer = await fetch(ORIGIN)
+        return Response(bodythreads.in_thread(lambda: answer.clone()))
+"""
+
+
+def _half_then_rest(released: threading.Event) -> type[http.server.BaseHTTPRequestHandler]:
+    class HalfThenRest(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            self.send_response(200)
+            self.send_header("Content-Length", "6")
+            self.end_headers()
+            self.wfile.write(b"abc")
+            self.wfile.flush()
+            released.wait(10)
+            self.wfile.write(b"def")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return HalfThenRest
+
+
+@pytest.mark.asyncio
+async def test_a_thread_waiting_for_a_whole_fetched_body_is_refused(tmp_path, monkeypatch):
+    installed_package(tmp_path, monkeypatch, "bodythreads", LIBRARY)
+    released = threading.Event()
+    try:
+        with origin_worker(tmp_path / "w", _half_then_rest(released), FETCHING) as worker:
+            answer = await worker.fetch("/")
+            text = await answer.text()
+    finally:
+        released.set()
+    assert text == (
+        "NotEmulatedError: a fetch() answer's body still arriving, waited for whole from synchronous code, is "
+        "emulated by workers-env only on the event loop that fetched it (not from another thread): await "
+        "response.text() (or arrayBuffer()) first, then use the bytes")

@@ -28,6 +28,16 @@ BASE = 'name = "w"\ncompatibility_date = "2026-05-01"\n[[queues.producers]]\nbin
                                '(Miniflare: "Too small: expected number to be >=0"); give a number from 0 to 60'),
     ("max_batch_size = 0", "queues.consumers[0].max_batch_size = 0: wrangler dev takes it and then delivers empty "
                            "batches without end; give a batch size from 1 to 100"),
+    # one past each other end of Miniflare's ranges (V4QueueConsumerOptionsSchema in wrangler 4.164.0's
+    # miniflare: min(0).max(100), min(0).max(60), min(0).max(100); retryDelay an int from 0 to 86400)
+    ("max_batch_size = -1", 'queues.consumers[0].max_batch_size = -1: wrangler dev refuses to start with it '
+                            '(Miniflare: "Too small: expected number to be >=0"); give a number from 1 to 100'),
+    ("max_batch_timeout = 61", 'queues.consumers[0].max_batch_timeout = 61: wrangler dev refuses to start with it '
+                               '(Miniflare: "Too big: expected number to be <=60"); give a number from 0 to 60'),
+    ("max_retries = 101", 'queues.consumers[0].max_retries = 101: wrangler dev refuses to start with it '
+                          '(Miniflare: "Too big: expected number to be <=100"); give a number from 0 to 100'),
+    ("max_retries = -1", 'queues.consumers[0].max_retries = -1: wrangler dev refuses to start with it '
+                         '(Miniflare: "Too small: expected number to be >=0"); give a number from 0 to 100'),
 ])
 def test_out_of_range_is_refused(tmp_path, option, text):
     (tmp_path / "wrangler.toml").write_text(BASE + f'[[queues.consumers]]\nqueue = "jobs"\n{option}\n')
@@ -36,7 +46,10 @@ def test_out_of_range_is_refused(tmp_path, option, text):
     assert str(caught.value) == text
 
 
-def test_the_ends_of_the_ranges_are_taken(tmp_path):
-    (tmp_path / "wrangler.toml").write_text(BASE + '[[queues.consumers]]\nqueue = "jobs"\nmax_batch_size = 100\n'
-                                            'max_batch_timeout = 60\nmax_retries = 0\nretry_delay = 86400\n')
+@pytest.mark.parametrize("options", [
+    "max_batch_size = 100\nmax_batch_timeout = 60\nmax_retries = 0\nretry_delay = 86400\n",
+    "max_batch_size = 1\nmax_batch_timeout = 0\nmax_retries = 100\nretry_delay = 0\n",
+])
+def test_the_ends_of_the_ranges_are_taken(tmp_path, options):
+    (tmp_path / "wrangler.toml").write_text(BASE + f'[[queues.consumers]]\nqueue = "jobs"\n{options}')
     assert load_env(tmp_path).unwrapped("JOBS").broker.consumes("jobs")

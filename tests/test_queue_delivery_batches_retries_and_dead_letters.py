@@ -89,3 +89,15 @@ async def test_the_batch_carries_the_backlog_left_behind(worker):
     # the handler sent what its batch.metadata said: 2 messages of {"metadata":true,"n":5} (23 bytes) left;
     # its send joined them while the batch was in flight, and the next batch took all three
     assert worker.env.unwrapped("JOBS").bodies[-2:] == [{"backlog": [2, 46]}, {"backlog": [0, 0]}]
+
+
+@pytest.mark.asyncio
+async def test_a_consumer_without_max_retries_tries_three_times(tmp_path):
+    """Miniflare's default of 2 retries (``DEFAULT_RETRIES``), not production's 3: a message
+    always retried is delivered three times, then dropped."""
+    worker = worker_on_manual_clock(tmp_path, ENTRY, consumed_queue())
+    await worker.fetch("/", method="POST", json=[{"retry": True}])
+    deliveries = await worker.deliver_queues()
+    assert [[m.attempts for m in d.messages] for d in deliveries] == [[1], [2], [3]]
+    assert deliveries[-1].log == [("warn", f'Dropped message "{deliveries[0].messages[0].id}" on queue "jobs" after 3 '
+                                           "failed attempts!"), ("info", "QUEUE jobs 0/1 (0ms)")]

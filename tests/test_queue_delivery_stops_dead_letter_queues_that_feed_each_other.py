@@ -1,6 +1,7 @@
 """Two dead-letter queues that feed each other, their messages always retried, never run dry
 (under ``wrangler dev`` too, on real time); ``worker.deliver_queues()`` stops after its cap of
-batches with an error that says why and what to change, instead of looping for ever."""
+batches (10,000, README's figure) with an error that says why and what to change, instead of
+looping for ever. As many batches as the cap are all delivered; the one past it stays pending."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ ENTRY = """\
             return Response("sent")
 
         async def queue(self, batch, env, ctx):
-            batch.retryAll()
+            if batch.messages[0].body == "x":
+                batch.retryAll()
 """
 CONFIG = (consumed_queue(max_retries=0, dead_letter_queue="dlq")
           + '\n[[queues.consumers]]\nqueue = "dlq"\nmax_retries = 0\ndead_letter_queue = "jobs"\n')
@@ -36,3 +38,26 @@ async def test_the_loop_is_cut_with_a_clear_error(tmp_path, monkeypatch):
         "worker.deliver_queues() stopped after 6 batches with messages still pending on ['jobs', 'dlq']: the "
         "queue() handler keeps retrying them and the dead-letter queues feed each other. Ack the messages, or give "
         "a dead-letter queue no dead_letter_queue of its own")
+
+
+@pytest.mark.asyncio
+async def test_the_cap_is_ten_thousand_batches(tmp_path):
+    worker = worker_on_manual_clock(tmp_path, ENTRY, CONFIG)
+    await worker.fetch("/")
+    with pytest.raises(WorkersEnvError, match=r"^worker\.deliver_queues\(\) stopped after 10000 batches with"):
+        await worker.deliver_queues()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("batches", "delivered_first"), [(6, 6), (7, 6)])
+async def test_as_many_batches_as_the_cap_are_delivered(tmp_path, monkeypatch, batches, delivered_first):
+    monkeypatch.setattr(queuedelivery, "MAX_DRAINED_BATCHES", 6)
+    worker = worker_on_manual_clock(tmp_path, ENTRY, consumed_queue(max_batch_size=1))
+    for n in range(batches):
+        await worker.env.JOBS.send(n)
+    if batches == delivered_first:
+        assert [d.bodies for d in await worker.deliver_queues()] == [[n] for n in range(batches)]
+        return
+    with pytest.raises(WorkersEnvError, match="stopped after 6 batches"):
+        await worker.deliver_queues()
+    assert [d.bodies for d in await worker.deliver_queues()] == [[6]]  # the one past the cap was left pending

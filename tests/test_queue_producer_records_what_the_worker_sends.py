@@ -172,7 +172,13 @@ async def test_a_supplied_queue_replaces_it_and_each_env_starts_empty(tmp_path):
 
 
 def test_a_long_session_keeps_the_newest_messages(tmp_path):
+    """The newest 10,000 (README's figure): all of 10,000 kept, the oldest of 10,001 dropped."""
     q = load_env(one_file_worker(tmp_path, ENTRY, date="2026-11-17", extra=PRODUCER)).Q
-    for n in range(MAX_KEPT + 5):
+    for n in range(10_000):
+        q.send_sync(n)
+    assert len(q.sent) == 10_000 and q.bodies[0] == 0
+    q.send_sync(10_000)
+    assert len(q.sent) == 10_000 and q.bodies[0] == 1 and q.bodies[-1] == 10_000
+    for n in range(10_001, 10_005):
         q.send_sync(n)
     assert len(q.sent) == MAX_KEPT and q.bodies[0] == 5

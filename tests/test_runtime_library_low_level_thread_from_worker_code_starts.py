@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import installed_package, one_file_worker
 
 from workers_env import load_worker
 
@@ -60,10 +60,7 @@ class Default(WorkerEntrypoint):
 
 @pytest.mark.asyncio
 async def test_a_librarys_low_level_thread_starts_from_worker_code(tmp_path, monkeypatch):
-    package = tmp_path / "lib" / "site-packages" / "threadylib"
-    package.mkdir(parents=True)
-    (package / "__init__.py").write_text(LIBRARY)
-    monkeypatch.syspath_prepend(str(package.parent))
+    installed_package(tmp_path, monkeypatch, "threadylib", LIBRARY)
     worker = load_worker(one_file_worker(tmp_path / "worker", ENTRY))
     body = json.loads(await (await worker.fetch("/")).text())
     expected = [True, True, "can't start new thread"]

@@ -627,6 +627,16 @@ def hide_cryptography(monkeypatch: Any) -> None:
     monkeypatch.setattr(builtins, "__import__", no_cryptography)
 
 
+def installed_package(folder: Path, monkeypatch: Any, name: str, source: str) -> None:
+    """``source`` as the ``__init__.py`` of package ``name`` installed under a ``site-packages``
+    folder in ``folder`` (a library, not Worker code, to runtime/threadpool.py), importable for
+    the test."""
+    package = folder / "lib" / "site-packages" / name
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(source)
+    monkeypatch.syspath_prepend(str(package.parent))
+
+
 def consumed_queue(queue: str = "jobs", binding: str = "JOBS", **options: Any) -> str:
     """``wrangler.toml`` lines: a producer ``binding`` of ``queue`` and a consumer of it with
     ``options`` (``max_retries=1``, ``dead_letter_queue="dlq"``, ...)."""

@@ -2,15 +2,18 @@
 
 Each binding keeps its limits and error texts in one module (``workers_env/<binding>/limits.py``;
 config's in ``config/diagnostics/fields.py``); a few live elsewhere: an index definition's texts
-(``vectorize/definitions.py``), the state's index-name check (``vectorize/store/names.py``) and
-documented limits of the CLI and the config reader, named one by one (``MODULES``). The messages
+(``vectorize/definitions.py``), the state's index-name check (``vectorize/store/names.py``),
+the queues' (Miniflare's consumer defaults and option ranges, ``queues/broker.py``; what a
+producer keeps; how many batches ``worker.deliver_queues()`` delivers), how deep a value
+workers-env converts (``_deep.py``) and documented limits of the CLI and the config reader,
+named one by one (``MODULES``). The messages
 of the config's diagnostics (``config/diagnostics/*.py``) and of the CLI (``cli/**/*.py``) are
 audited as texts only (``texts=True``): every text of their functions, methods and constants,
 private ones too, except argparse's help (``help=`` and the like, a ``register`` function, a
 ``*_HELP`` constant) and docstrings. So are the error and warning texts of the runtime
 (``runtime/**/*.py``: the JS stand-ins', Pyodide's FFI, the SDK stand-ins', the loader's; groups
-``rt-<module>``), of vectorize's, d1's, kv's, ai's and assets' other modules (``vz-<module>``,
-``d1-<module>``, ``kv-<module>``, ``ai-<module>``, ``assets-<module>``), of ``load_env`` (``env``) and of the
+``rt-<module>``), of vectorize's, d1's, kv's, ai's, assets' and queues' other modules (``vz-<module>``,
+``d1-<module>``, ``kv-<module>``, ``ai-<module>``, ``assets-<module>``, ``q-<module>``), of ``load_env`` (``env``) and of the
 pytest plugin (``plugin``), modules of code (``code=True``): besides docstrings, a logger's
 ``debug``/``info`` lines, ``__repr__`` methods and the code's own tokens are left out -- a text
 without a space, one compared, a pattern, a ``Literal[...]`` value (and the same text wherever the
@@ -20,10 +23,11 @@ script applies one mutation at a time to a scratch copy of the tree, runs the te
 notice and records whether one failed (killed) or none did (survived):
 
 - a whole number (a module constant, a ``SQLITE_LIMITS`` value, a field of ``ApiLimits(...)``,
-  an error's ``code=``): +1 and -1 (a limit of 0 only +1: ``sqlite3_limit`` reads -1 as "leave
+  each number of a tuple such as a range's ``(0, 100, False)``, an error's ``code=``): +1 and -1 (a limit of 0 only +1: ``sqlite3_limit`` reads -1 as "leave
   as it is"); a size of 1 MiB or more (a name with BYTES or SIZE): x2 and //2 as well (each
   such size has its test at the exact byte: a value built in memory, a sparse file, padded
-  NDJSON lines); an error code: +1 only (no limit, only a figure of the text to keep);
+  NDJSON lines); an error code: +1 only (no limit, only a figure of the text to keep); a float
+  (a timeout of ``1.0`` seconds): +1 and -1 (not below 0);
 - an error text (a module string constant, or each text an error builder function returns or
   adds as a hint, docstrings left out): its first word of three letters or more becomes
   ``MUTANT``. The allow-lists (``ALLOWED_FUNCTIONS``, ``ALLOWED_PRAGMAS``), ``RESERVED_PREFIX``
@@ -121,6 +125,8 @@ D1_TESTS = ("test_d1_*", "test_cli_d1*")
 KV_TESTS = ("test_kv_*", "test_cli_kv*")
 DEV_TESTS = ("test_dev_*", "test_cli_dev*")
 AI_TESTS = ("test_ai_*",)
+QUEUE_TESTS = ("test_queue_*", "test_runtime_queue_*", "test_runtime_handlers_scheduled_queue", "test_supplied_queue_*",
+               "test_dev_server_delivers_queue*", "test_dev_websocket_sends_queue*")
 ASSETS_TESTS = ("test_assets_*",)
 MODULES = (
     Audited("ai", "workers_env/ai/limits.py", ("test_ai_*",)),
@@ -149,6 +155,15 @@ MODULES = (
             names=r"^(JSON_MAX_DEPTH|_TOML_MAX_DEPTH)$", functions=False),
     Audited("migrations-pattern", "workers_env/d1/migration_pattern.py", ("test_d1_migrations*", "test_cli_d1*"),
             names=r"^(_MAX_EXPANSIONS|_MAX_PATTERN_LENGTH)$", functions=False),
+    # the queues' limits: Miniflare's consumer defaults and option ranges, what a producer keeps,
+    # how many batches worker.deliver_queues() delivers; and how deep a value workers-env converts
+    Audited("queues", "workers_env/queues/broker.py", QUEUE_TESTS, names=r"^(DEFAULT_[A-Z_]+|_RANGES)$",
+            functions=False),
+    Audited("queues-producer", "workers_env/queues/producer.py", QUEUE_TESTS, names=r"^MAX_KEPT$", functions=False),
+    Audited("queues-delivery", "workers_env/runtime/queuedelivery.py", QUEUE_TESTS, names=r"^MAX_DRAINED_BATCHES$",
+            functions=False),
+    Audited("deep", "workers_env/_deep.py", ("test_deep_*", "test_ai_scripted_*", "test_js_*"),
+            names=r"^MAX_CONVERSION_DEPTH$", functions=False),
     # the texts of the config's diagnostics and of the CLI (``texts``: every text, no number)
     *(Audited(f"diag-{name}", f"workers_env/config/diagnostics/{name}.py", CONFIG_TESTS, texts=True)
       for name in ("entries", "bindings", "checks", "settings", "whole", "environment", "dates", "variables",
@@ -164,7 +179,8 @@ MODULES = (
           ("kv/output", ("test_cli_kv*",)), ("__init__", CLI_TESTS), ("common", CLI_TESTS),
           ("validate", ("test_cli_validate*",)), ("wrangler_config", CLI_TESTS), ("didyoumean", CLI_TESTS),
           ("dev", DEV_TESTS), ("devbuild", DEV_TESTS), ("devhosts", DEV_TESTS), ("devreload", DEV_TESTS),
-          ("devstop", DEV_TESTS))),
+          ("devstop", DEV_TESTS), ("deventry", DEV_TESTS), ("ai", ("test_cli_ai*",)), ("globalflags", CLI_TESTS),
+          ("negations", CLI_TESTS))),
     # the texts of the runtime (the JS stand-ins' errors, Pyodide's FFI, the SDK stand-ins', the
     # Worker loader's), of vectorize's other modules, of ``load_env`` and of the pytest plugin
     *(Audited(f"rt-{path.removeprefix('workers_env/runtime/').removesuffix('.py').replace('/', '-')}", path,
@@ -178,6 +194,9 @@ MODULES = (
       for path in _modules_under("workers_env/d1", skip=("limits.py",))),
     *(Audited(f"kv-{path.removeprefix('workers_env/kv/').removesuffix('.py')}", path, KV_TESTS, texts=True, code=True)
       for path in _modules_under("workers_env/kv", skip=("limits.py",))),
+    *(Audited(f"q-{path.removeprefix('workers_env/queues/').removesuffix('.py')}", path, QUEUE_TESTS, texts=True,
+              code=True)
+      for path in _modules_under("workers_env/queues")),
     *(Audited(f"ai-{path.removeprefix('workers_env/ai/').removesuffix('.py')}", path, AI_TESTS, texts=True, code=True)
       for path in _modules_under("workers_env/ai", skip=("limits.py",))),
     *(Audited(f"assets-{path.removeprefix('workers_env/assets/').removesuffix('.py')}", path, ASSETS_TESTS,
@@ -342,11 +361,28 @@ def _texts_in(node: ast.AST) -> list[ast.AST]:
     return found
 
 
+def _float_mutations(audited: Audited, symbol: str, node: ast.Constant, starts: list[int]) -> list[Mutation]:
+    """A limit written as a float (a timeout of ``1.0`` seconds): +1 and -1 (only +1 when that
+    would take it below 0)."""
+    value = node.value
+    start, end = _span(node, starts)
+    return [Mutation(audited.key, audited.path, node.lineno, symbol, "number", f"{_TEXT[start:end]} -> {new!r}",
+                     start, end, repr(new), grep=(symbol.split("[")[0], repr(value)))
+            for new in (value + 1, value - 1) if new >= 0]
+
+
 def _value_mutations(audited: Audited, symbol: str, node: ast.AST, starts: list[int]) -> list[Mutation]:
-    """A number's mutations, or a text's one (nothing for anything else)."""
+    """A number's mutations (a float's too), or a text's one, or those of each item of a tuple of them (a range
+    such as ``(0, 100, False)``: ``NAME[key][0]``, ``NAME[key][1]``; nothing for anything else)."""
     if _int_value(node) is not None:
         return _number_mutations(audited, symbol, node, starts)
-    mutation = _text_mutation(audited, symbol, node, starts) if isinstance(node, (ast.Constant, ast.JoinedStr)) else None
+    if isinstance(node, ast.Constant) and type(node.value) is float and not audited.texts:
+        return _float_mutations(audited, symbol, node, starts)
+    if isinstance(node, ast.Tuple) and not audited.texts:
+        return [m for index, item in enumerate(node.elts)
+                for m in _value_mutations(audited, f"{symbol}[{index}]", item, starts)]
+    is_text = isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+    mutation = _text_mutation(audited, symbol, node, starts) if is_text else None
     return [mutation] if mutation else []
 
 
