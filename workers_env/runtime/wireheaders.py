@@ -5,10 +5,11 @@ indexes some names: KJ's own builtins, then the names workerd's components regis
 (``Range``/``Content-Range``, capnp's ``CommonHeaderName`` list, io-thread-context.c++'s bundle,
 Miniflare's ``MF-CF-Blob``). KJ writes the indexed headers first, in the table's order and its
 spelling (``Content-Type``, ``ETag``, ``WWW-Authenticate``), several values of one joined by
-``, `` on one line (``Set-Cookie`` excepted: a line each), then every other header as the Worker's
-``Headers`` hold them (in order of name, a line per value, lower case). Measured under
-``wrangler dev`` 4.164.0 (tools/wrangler/header_wire_probe.py, 2026-12-04): ``Content-Length``
-first, ``Content-Type`` next, a custom header after ``Set-Cookie``.
+``, `` on one line (``Set-Cookie`` excepted: a line each), then every other header as workerd
+hands them over (``JsHeaders.lines``: spelt as the Worker first spelt each, in order of those
+spellings' bytes, a line per value). Measured under ``wrangler dev`` 4.164.0
+(tools/wrangler/header_wire_probe.py, 2026-12-04): ``Content-Length`` first, ``Content-Type``
+next, a custom header after ``Set-Cookie``, ``X-Zed`` before ``a-lower``.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ _POSITION = {name.lower(): (index, name) for index, name in enumerate(INDEXED)}
 
 
 def wire_order(lines: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-    """``lines`` (lower-case names, in the order the Worker's ``Headers`` hold them) as KJ writes
+    """``lines`` (names as the Worker's ``Headers`` hand them to KJ, in that order) as KJ writes
     them: the indexed names first, in the table's order and spelling, one line each (values
     joined by ``, ``, ``Set-Cookie``'s apart), then the others as they came."""
     indexed: dict[int, list[bytes]] = {}
