@@ -64,6 +64,20 @@ def _chunked_first(head: bytes) -> bytes:
     return status + line + (found + rest).replace(line, b"\r\n", 1)[2:]
 
 
+def _host_in_place(head: bytes, names: list[bytes]) -> bytes:
+    """A response head with h11's ``Host`` line (which it writes first, as RFC 9110 asks of a
+    request) back where the headers put it -- KJ's place, after ``Content-Length``
+    (:mod:`.wireheaders`; a Worker that answers with an incoming request's headers sends one):
+    h11 writes every other header a line each, in order."""
+    at = next((i for i, name in enumerate(names) if name.lower() == b"host"), 0)
+    if at == 0:
+        return head
+    lines = head.split(b"\r\n")
+    host = lines.pop(1)
+    lines.insert(1 + at, host)
+    return b"\r\n".join(lines)
+
+
 class ReasonConnection:
     """An ``h11.Connection`` whose responses carry the reason phrase of :data:`REASON_HEADER`
     (or workerd's default for the status), the header itself dropped."""
@@ -79,6 +93,9 @@ class ReasonConnection:
         self._http10 = False  # the request being answered is HTTP/1.0 ...
         self._http10_keep_alive = False  # ... and asked to keep the connection
         self._chunked = False  # the response being sent goes chunked
+        #: each header name of the request being answered as the client spelt it first, by its
+        #: lower case (h11 hands them on lower-cased; workerd keeps a name as it came)
+        self.names: dict[str, str] = {}
 
     def next_event(self) -> Any:
         reading_head = self._conn.their_state is h11.IDLE
@@ -89,6 +106,9 @@ class ReasonConnection:
             raise
         if isinstance(event, h11.Request):
             self.target = event.target
+            self.names = {}
+            for raw, _value in event.headers.raw_items():
+                self.names.setdefault(raw.decode("latin-1").lower(), raw.decode("latin-1"))
             self._http10 = event.http_version == b"1.0"
             self._http10_keep_alive = self._http10 and any(
                 name == b"connection" and b"keep-alive" in value.lower() for name, value in event.headers)
@@ -109,6 +129,8 @@ class ReasonConnection:
             event = h11.Response(status_code=event.status_code, headers=headers, reason=reason,
                                  http_version=event.http_version)
         data = self._conn.send(event)
+        if isinstance(event, h11.Response) and data is not None:
+            data = _host_in_place(data, [name for name, _ in headers])
         if bare and data is not None:  # h11 frames a HEAD answer as the GET's; KJ sends none
             data = data.replace(b"\r\nTransfer-Encoding: chunked\r\n", b"\r\n", 1)
         elif isinstance(event, h11.Response) and data is not None:
