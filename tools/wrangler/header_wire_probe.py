@@ -69,6 +69,10 @@ CASES = {
                   '_case_set()'),
     "/case-copy": ('new Response("x", new Response("y", {headers: {"X-Copied": "1", "Cache-Control": "no-store"}}))',
                    'Response.new("x", Response.new("y", headers=to_js({"X-Copied": "1", "Cache-Control": "no-store"})))'),
+    # an incoming request's headers sent back: the client's names and Miniflare's CF-Connecting-IP as
+    # spelt, Host after Content-Length
+    "/case-echo": ('new Response("x", {headers: request.headers})',
+                   'Response.new("x", headers=request.js_object.headers)'),
     "/case-fetch": ('new Response(await (await fetch(to, {headers: [["X-Api-Key", "k"], ["x-lower", "l"], '
                     '["Authorization", "a"], ["X-Api-key", "2"]]})).text())',
                     'Response.new(await (await fetch(to, headers=[["X-Api-Key", "k"], ["x-lower", "l"], '
