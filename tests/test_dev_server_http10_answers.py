@@ -66,6 +66,7 @@ def test_http11_answers_keep_their_version(server) -> None:
 
 
 def test_an_http10_answer_keeps_header_values_that_read_like_connection_close(server) -> None:
+    # (the name as the Worker spelt it, as workerd sends it: hunt31)
     raw = exchange(server.port, b"GET /note HTTP/1.0\r\nHost: h\r\n\r\n")
-    assert raw.startswith(b"HTTP/1.0 200 OK\r\n") and b"\r\nx-note: connection: close\r\n" in raw
+    assert raw.startswith(b"HTTP/1.0 200 OK\r\n") and b"\r\nX-Note: connection: close\r\n" in raw
     assert b"\r\nconnection:" not in raw.lower()

@@ -2259,6 +2259,23 @@ CASES = {
         "(js.Array.isArray(v), js.JSON.stringify(v), js.JSON.stringify(o), js.JSON.stringify(to_js([], "
         "dict_converter=Object.fromEntries, create_pyproxies=False)))",
         "json.dumps({'jsNull': js.JSON.parse('null')}, default=lambda v: None if v is jsnull else 'other')",
+        # hunt31: a Telegram D1 bot's fetch options built with Object.fromEntries of Python lists and
+        # of a dict's items(); an IP-SAKTI Worker's js Response.new with keyword arguments, its
+        # ai.run(model, text=...) keywords as one trailing object, bool() of JS objects, an
+        # embedding answer read by hasattr/list(); a dynamic-workers Worker's loader code object
+        "JSON.stringify(Object.fromEntries({'chat_id': 777, 'text': 'oi'}.items()))",
+        "o = Object.fromEntries([['method', 'POST'], ['headers', Object.fromEntries([['Content-Type', "
+        "'application/json']])], ['body', 'x']])\n(o.method, JSON.stringify(o.headers), JSON.stringify(o))",
+        "r = js.Response.new(json.dumps({'error': 'x'}), status=404, headers=js.Headers.new([['Content-Type', "
+        "'application/json; charset=utf-8']]))\n(r.status, r.headers.get('content-type'))",
+        "(JSON.stringify(js.Array.of('@cf/m', text='q')), JSON.stringify(js.Array.of('@cf/m', prompt='p', max_tokens=5)))",
+        "(bool(JSON.parse('{}')), bool(Object.new()), bool(JSON.parse('[]')), bool(js.Headers.new()), "
+        "bool(JSON.parse('{\"a\": 0}').a))",
+        "e = JSON.parse('{\"shape\": [1, 2], \"data\": [[0.5, 0.25]]}')\n(isinstance(e, dict), hasattr(e, 'data'), "
+        "list(e.data[0]), type(list(e.data[0])[0]).__name__, getattr(e, 'response', 'none'))",
+        "v = to_js({'mainModule': 'a.py', 'modules': {'a.py': 'x'}, 'globalOutbound': None, 'compatibilityFlags': "
+        "['python_workers']}, dict_converter=Object.fromEntries)\n(JSON.stringify(v), v.globalOutbound is None, "
+        "js.Array.isArray(v.compatibilityFlags))",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"

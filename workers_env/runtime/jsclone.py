@@ -77,12 +77,14 @@ def _data_clone_error(text: str) -> Exception:
 
 
 def _headers(value: JsHeaders) -> JsHeaders:
-    """A ``Headers``' clone: its values, each kept apart as workerd writes them, and its guard."""
+    """A ``Headers``' clone: its values, each kept apart as workerd writes them, its names'
+    spellings and its guard."""
     pairs = object.__getattribute__(value, "_pairs")
     if len(pairs) > MAX_CLONED_HEADERS:
         raise _data_clone_error(f"Deserialization failed: header count exceeds maximum ({len(pairs)})")
     made = JsHeaders()
     made._pairs = list(pairs)
+    made._spelled = dict(object.__getattribute__(value, "_spelled"))  # as headers.c++ serializes a name
     made._immutable = value._immutable
     return made
 

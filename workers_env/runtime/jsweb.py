@@ -205,7 +205,9 @@ def _no_own_properties(init: Any) -> tuple[()]:
 
 
 class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
-    """The JS ``Headers`` class: names lower-cased, iteration sorted by the names' bytes."""
+    """The JS ``Headers`` class: names lower-cased, iteration sorted by the names' bytes; each
+    name also kept as the Worker first spelled it, which is what goes out on the wire
+    (:meth:`lines`)."""
 
     _js_name = "Headers"
     _not_js = frozenset({"items", "lines", "sent_items", "immutable"})  # workers-env's own (``dir()`` leaves them out)
@@ -226,12 +228,16 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
 
     def __init__(self, init: Any = None):
         self._pairs: list[tuple[str, str]] = []
+        #: each held name as the Worker first spelled it while the header was absent (workerd's
+        #: ``Header::name``, headers.h: later ``set``/``append`` in another case keep it)
+        self._spelled: dict[str, str] = {}
         if init is None:  # undefined: none; null is jsg's TypeError below, as any other primitive
             return
         if isinstance(init, JsDoubleProxy):  # create_proxy(value): the same PyProxy as value itself
             init = init.unwrap()
         if isinstance(init, JsHeaders):  # its names held already: copied as workerd copies them
             self._pairs = list(init._pairs)
+            self._spelled = dict(init._spelled)
             return
         pairs: Iterable[Any]
         if isinstance(init, JsObject):
@@ -254,7 +260,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
             if len(items) != 2:
                 raise js_type_error("To initialize a Headers object from a sequence, each inner sequence must have "
                                     "exactly two elements.")
-            checked.append((self._name(items[0]), self._value(items[1])))
+            checked.append((self._spell(items[0]), self._value(items[1])))
         self._pairs = checked
 
     @staticmethod
@@ -276,6 +282,15 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
             return text.lower()
         return text.encode("utf-8", "surrogatepass").translate(_LOWER_BYTES).decode("utf-8", "surrogateescape")
 
+    def _spell(self, name: Any) -> str:
+        """:meth:`_name`, noting the name as given if the header is new (for :meth:`lines`)."""
+        key = self._name(name)
+        if key not in self._spelled:
+            text = js_text(name)
+            self._spelled[key] = text if text.isascii() else (
+                text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogateescape"))
+        return key
+
     @staticmethod
     def _value(value: Any) -> str:
         """``String(value)`` as JavaScript makes it (``true``, ``1`` for 1.0, ``null``), trimmed;
@@ -296,12 +311,12 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     @jsg_required("string", "string")
     def append(self, name: Any, value: Any, *_ignored: Any) -> None:
         self._check_guard()
-        self._pairs.append((self._name(name), self._value(value)))
+        self._pairs.append((self._spell(name), self._value(value)))
 
     @jsg_required("string", "string")
     def set(self, name: Any, value: Any, *_ignored: Any) -> None:
         self._check_guard()
-        key = self._name(name)
+        key = self._spell(name)
         self._pairs = [(k, v) for k, v in self._pairs if k != key]
         self._pairs.append((key, self._value(value)))
 
@@ -310,6 +325,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         self._check_guard()
         key = self._name(name)
         self._pairs = [(k, v) for k, v in self._pairs if k != key]
+        self._spelled.pop(key, None)
 
     @jsg_required("string")
     def get(self, name: Any, *_ignored: Any) -> Any:
@@ -398,10 +414,14 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         return dict(self.items())
 
     def lines(self) -> list[tuple[str, str]]:
-        """Every header line as workerd writes it on the wire: in order of name, each value
-        ``append`` gave on a line of its own (``X-A: 1`` and ``X-A: 2``, not ``X-A: 1, 2``),
-        as wrangler dev 4.164.0 sends them; values as :meth:`sent_items` holds them."""
-        return [(read_back(k), v) for k, v in sorted(self._pairs, key=lambda pair: _held_bytes(pair[0]))]
+        """Every header line as workerd hands it to KJ for the wire (``Headers::shallowCopyTo``):
+        each name as the Worker first spelled it, in order of those spellings' bytes (``X-Zed``
+        before ``a-b``), each value ``append`` gave on a line of its own (``X-A: 1`` and ``X-A:
+        2``, not ``X-A: 1, 2``), as wrangler dev 4.164.0 sends them; values as
+        :meth:`sent_items` holds them. (KJ then writes the names its table indexes in its own
+        order and spelling: :mod:`.wireheaders`.)"""
+        spelled = [(self._spelled.get(k, k), v) for k, v in self._pairs]
+        return [(read_back(k), v) for k, v in sorted(spelled, key=lambda pair: _held_bytes(pair[0]))]
 
 
 def _refuse_disturbed(body: Any) -> None:

@@ -138,6 +138,10 @@ TARGET_EXTENSION = "workers_env.target"
 ABORT_EXTENSION = "workers_env.abort"
 #: the protocol's hand-over of its socket to a WebSocket (:meth:`_Protocol._upgrade`)
 UPGRADE_EXTENSION = "workers_env.upgrade"
+#: the request's header names as the client spelt them (``ReasonConnection.names``)
+NAMES_EXTENSION = "workers_env.names"
+#: names Miniflare's entry worker sets on the request, as it spells them (entry.worker.ts)
+_ENTRY_SPELLING = {"cf-connecting-ip": "CF-Connecting-IP"}
 _HEADER_TIMEOUT = b"ERROR: Your client took too long to send HTTP headers."
 _TOO_LARGE = (  # what Cloudflare's edge answers for a body over the plan's limit
     b"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n"
@@ -782,8 +786,12 @@ class WorkerApp:
         if client and not next((v for k, v in headers if k == "cf-connecting-ip"), ""):
             headers = [(k, v) for k, v in headers if k != "cf-connecting-ip"]
             headers.append(("cf-connecting-ip", str(client[0])))
+        # each name as the client spelt it (or Miniflare's entry worker, for one it adds), as workerd
+        # keeps it: a Worker that sends these headers on sends those spellings (wrangler dev 4.164.0)
+        spelt = scope.get("extensions", {}).get(NAMES_EXTENSION) or {}
+        as_spelt = [(spelt.get(k) or _ENTRY_SPELLING.get(k, k), v) for k, v in headers]
         bodiless = method in ("GET", "HEAD")
-        request = JsRequest(url, method=method, headers=headers, body=None if bodiless else body,
+        request = JsRequest(url, method=method, headers=as_spelt, body=None if bodiless else body,
                             cf=incoming_cf(accept_encoding=accept_encoding), redirect="manual")  # as workerd's
         if bodiless and body:  # workerd's server hands on what the client sent; only `new Request` refuses it
             request._body = body
@@ -869,6 +877,7 @@ class _Protocol(H11Protocol):
                     extensions[TARGET_EXTENSION] = getattr(self.conn, "target", None)
                     extensions[ABORT_EXTENSION] = self._abort_response
                     extensions[UPGRADE_EXTENSION] = self._upgrade
+                    extensions[NAMES_EXTENSION] = getattr(self.conn, "names", None)
                 await inner(scope, receive, send)
 
             self.app = app

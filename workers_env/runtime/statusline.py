@@ -84,6 +84,9 @@ class ReasonConnection:
         self._http10 = False  # the request being answered is HTTP/1.0 ...
         self._http10_keep_alive = False  # ... and asked to keep the connection
         self._chunked = False  # the response being sent goes chunked
+        #: each header name of the request being answered as the client spelt it first, by its
+        #: lower case (h11 hands them on lower-cased; workerd keeps a name as it came)
+        self.names: dict[str, str] = {}
 
     def next_event(self) -> Any:
         reading_head = self._conn.their_state is h11.IDLE
@@ -94,6 +97,9 @@ class ReasonConnection:
             raise
         if isinstance(event, h11.Request):
             self.target = event.target
+            self.names = {}
+            for raw, _value in event.headers.raw_items():
+                self.names.setdefault(raw.decode("latin-1").lower(), raw.decode("latin-1"))
             self._http10 = event.http_version == b"1.0"
             self._http10_keep_alive = self._http10 and any(
                 name == b"connection" and b"keep-alive" in value.lower() for name, value in event.headers)

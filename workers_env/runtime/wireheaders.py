@@ -5,14 +5,16 @@ indexes some names: KJ's own builtins, then the names workerd's components regis
 (``Range``/``Content-Range``, capnp's ``CommonHeaderName`` list, io-thread-context.c++'s bundle,
 Miniflare's ``MF-CF-Blob``). KJ writes the indexed headers first, in the table's order and its
 spelling (``Content-Type``, ``ETag``, ``WWW-Authenticate``), several values of one joined by
-``, `` on one line (``Set-Cookie`` excepted: a line each), then every other header as the Worker's
-``Headers`` hold them (in order of name, a line per value, lower case). An indexed name's slot
-holds one string, an empty one counting as none (KJ's ``StringPtr == nullptr``): a value after an
-empty one takes its place, an empty one after a value leaves ``, `` behind (the line's trailing
-space trimmed: ``Vary: a,``), and a slot still empty is not written (``ETag: ``, ``Content-Type: ``
-never go out; an empty ``Set-Cookie`` before the first value neither). Measured under
-``wrangler dev`` 4.164.0 (tools/wrangler/header_wire_probe.py, 2026-12-04): ``Content-Length``
-first, ``Content-Type`` next, a custom header after ``Set-Cookie``; the empty values 2026-12-05.
+``, `` on one line (``Set-Cookie`` excepted: a line each), then every other header as workerd
+hands them over (``JsHeaders.lines``: spelt as the Worker first spelt each, in order of those
+spellings' bytes, a line per value). An indexed name's slot holds one string, an empty one
+counting as none (KJ's ``StringPtr == nullptr``): a value after an empty one takes its place, an
+empty one after a value leaves ``, `` behind (the line's trailing space trimmed: ``Vary: a,``), and
+a slot still empty is not written (``ETag: ``, ``Content-Type: `` never go out; an empty
+``Set-Cookie`` before the first value neither). Measured under ``wrangler dev`` 4.164.0
+(tools/wrangler/header_wire_probe.py, 2026-12-04): ``Content-Length`` first, ``Content-Type``
+next, a custom header after ``Set-Cookie``, ``X-Zed`` before ``a-lower``; the empty values
+2026-12-05.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ _POSITION = {name.lower(): (index, name) for index, name in enumerate(INDEXED)}
 
 
 def wire_order(lines: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-    """``lines`` (lower-case names, in the order the Worker's ``Headers`` hold them) as KJ writes
+    """``lines`` (names as the Worker's ``Headers`` hand them to KJ, in that order) as KJ writes
     them: the indexed names first, in the table's order and spelling, one line each (values
     joined by ``, ``, ``Set-Cookie``'s apart, an empty slot not written), then the others as they came."""
     indexed: dict[int, list[bytes]] = {}
