@@ -39,6 +39,9 @@ FILES = {
     "data/rows.sql": "INSERT INTO notes VALUES (1, 'one');\n",
 }
 
+ENTRY = ("from workers import Response, WorkerEntrypoint\n\n"
+         "class Default(WorkerEntrypoint):\n    async def fetch(self, request):\n        return Response('ok')\n")
+
 
 @pytest.fixture
 def env(project, tmp_path, monkeypatch):
@@ -93,6 +96,27 @@ async def test_mistakes_are_config_errors_saying_what_to_pass_and_write_nothing(
     assert (await env.CACHE.list())["keys"] == []
     tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()
     assert tables.results == []
+
+
+def test_a_worker_given_for_its_env_is_named(project):
+    """`seed_vectors(self.worker, ...)` in a unittest setUp: what to pass instead, not a bare
+    TypeError from looking the binding up in a Worker."""
+    from workers_env import load_worker
+
+    config = 'main = "src/entry.py"\ncompatibility_date = "2025-09-01"\ncompatibility_flags = ["python_workers"]\n'
+    folder = project(WRANGLER.replace("[[vectorize]]", config + "[[vectorize]]", 1), files={**FILES, "src/entry.py": ENTRY})
+    worker = load_worker(folder)
+    for call, name in ((lambda: seed_vectors(worker, "VECTORIZE", []), "seed_vectors"),
+                       (lambda: seed_kv(worker, "CACHE", {}), "seed_kv"),
+                       (lambda: apply_d1_schema(worker, "DB"), "apply_d1_schema")):
+        with pytest.raises(ConfigError) as caught:
+            call()
+        assert str(caught.value).startswith(f"{name}() takes the env whose binding it fills, a workers_env.Env; "
+                                            "got Worker ")
+        assert str(caught.value).endswith(f": pass its env, {name}(worker.env, ...)")
+    with pytest.raises(ConfigError, match=r"got dict \{\}, as load_env\(\.\.\.\) or load_worker\(\.\.\.\)\.env return it$"):
+        seed_vectors({}, "VECTORIZE", [])
+    worker.env.close()
 
 
 def test_they_import_and_run_where_pytest_is_not_installed(project):

@@ -46,6 +46,19 @@ def _near_binding(name: Any, names: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def checked_env(env: Any, call: str) -> Env:
+    """``env`` if it is an :class:`~workers_env.Env`, else a ``ConfigError`` saying what ``call``
+    takes (a ``Worker`` passed where its env goes: ``worker.env``)."""
+    from workers_env._env import Env
+
+    if isinstance(env, Env):
+        return env
+    hint = (f": pass its env, {call}(worker.env, ...)" if isinstance(getattr(env, "env", None), Env)
+            else ", as load_env(...) or load_worker(...).env return it")
+    raise ConfigError(f"{call}() takes the env whose binding it fills, a workers_env.Env; got "
+                      f"{type(env).__name__} {_short(env)}{hint}")
+
+
 def _base(env: Env, base: str | os.PathLike[str] | None) -> Path:
     """Where relative paths are read from: ``base``, else the env's config's folder (else the current one)."""
     if base is not None:
@@ -76,6 +89,7 @@ def seed_vectors(env: Env, binding: str, source: Any, *, namespace: str | None =
     """Upsert vectors into ``env.<binding>`` (a Vectorize binding) now: a list of vector dicts or an
     NDJSON file as ``wrangler vectorize insert --file`` takes (relative to ``base``, by default the
     config's folder). Returns how many were written."""
+    env = checked_env(env, "seed_vectors")
     return seed_binding(binding_named(env, binding), source, namespace=namespace, base=_base(env, base))
 
 
@@ -83,6 +97,7 @@ def seed_kv(env: Env, binding: str, source: Any, *, base: str | os.PathLike[str]
     """Put keys into ``env.<binding>`` (a KV binding) now: ``{key: value}``, a list of items as
     ``wrangler kv bulk put`` takes them, or such a JSON file (relative to ``base``, by default the
     config's folder). Returns how many were written."""
+    env = checked_env(env, "seed_kv")
     return seed_kv_namespace(binding_named(env, binding, "KV", "put_many_sync"), source, base=_base(env, base))
 
 
@@ -257,6 +272,7 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
     from workers_env.d1.assembly import d1_entries
     from workers_env.d1.database import SqlFailure
 
+    env = checked_env(env, "apply_d1_schema")
     if not isinstance(binding, str):
         raise SchemaNamingError(f"workers-env: a D1 schema's binding is the binding's name in the env, a str such as "
                                 f"\"DB\", got {type(binding).__name__} {_short(binding)}")
