@@ -40,8 +40,9 @@ async def test_the_note_names_the_migrations_and_the_ways_to_apply_them(env):
     error = await _failure(env.DB.prepare("SELECT * FROM docs").all())
     assert str(error) == "Error: D1_ERROR: no such table: docs: SQLITE_ERROR"  # D1's text, unchanged
     assert error.__notes__ == [
-        "2 migration(s) in migrations/ are not applied to DB (0001_docs.sql, 0002_tags.sql): apply them with "
-        '`workers-env d1 migrations apply DB --local`, or in tests with @pytest.mark.d1_schema("DB") or a '
+        "2 migration(s) in migrations/ are not applied to DB (0001_docs.sql, 0002_tags.sql): this env reads no "
+        "state (load_env without persist_to: its databases start empty, in memory); apply them with "
+        'workers_env.apply_d1_schema(env, "DB"), or in tests with @pytest.mark.d1_schema("DB") or a '
         "workers_env_d1_schema fixture"]
     tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()
     assert tables.results == []  # looking wrote nothing
@@ -80,9 +81,54 @@ async def test_a_table_no_unapplied_migration_creates_gets_a_note_saying_so(proj
         assert str(error) == "Error: D1_ERROR: no such table: Customers: SQLITE_ERROR"  # D1's text, unchanged
         assert error.__notes__ == [
             "Customers is created by none of the 2 migration(s) in migrations/ not applied to DB (0001_orders.sql, "
-            "0002_view.sql), so applying them would not help: create it with your schema (`workers-env d1 execute "
-            'DB --local --file schema.sql`, or in tests @pytest.mark.d1_schema("DB", "schema.sql")), or in a '
+            "0002_view.sql), so applying them would not help: create it with your schema (workers_env.apply_d1_schema("
+            'env, "DB", "schema.sql"), or in tests @pytest.mark.d1_schema("DB", "schema.sql")), or in a '
             "migration (`workers-env d1 migrations create DB <message>`)"]
         for table in ("orders", '"Quoted Name"', "recent", "main.renamed"):  # created, however it is written
             error = await _failure(env.DB.prepare(f"SELECT * FROM {table}").all())
             assert error.__notes__[0].startswith("2 migration(s) in migrations/ are not applied to DB"), table
+
+
+@pytest.mark.asyncio
+async def test_a_persisted_database_is_pointed_at_the_cli(project):
+    """With ``persist_to`` the database is the state ``workers-env d1 migrations apply --local``
+    writes, so the note names that command; in memory (above) no command reaches it."""
+    folder = project(WRANGLER)
+    (folder / "migrations").mkdir()
+    (folder / "migrations" / "0001_docs.sql").write_text("CREATE TABLE docs (id TEXT PRIMARY KEY);\n")
+    with load_env(folder, persist_to=folder / "state") as env:
+        error = await _failure(env.DB.prepare("SELECT * FROM docs").all())
+    assert error.__notes__ == [
+        "1 migration(s) in migrations/ are not applied to DB (0001_docs.sql): apply them with "
+        '`workers-env d1 migrations apply DB --local`, or in tests with @pytest.mark.d1_schema("DB") or a '
+        "workers_env_d1_schema fixture"]
+
+
+@pytest.mark.asyncio
+async def test_an_env_in_memory_says_the_state_beside_the_config_holds_the_database(project):
+    """The walk of a user who ran `workers-env d1 migrations apply DB --local` and `d1 execute --file`,
+    then `load_env()` in a script: the in-memory database has no table, and "apply them with the
+    CLI" would send them to run again what they ran. The note says the state beside the config has
+    the database and how to read it; nothing is written to the state to look."""
+    from workers_env import apply_d1_schema
+
+    folder = project(WRANGLER)
+    (folder / "migrations").mkdir()
+    (folder / "migrations" / "0001_docs.sql").write_text("CREATE TABLE docs (id TEXT PRIMARY KEY);\n")
+    state = folder / ".wrangler" / "state"
+    with load_env(folder, persist_to=state) as persisted:
+        apply_d1_schema(persisted, "DB")
+    before = sorted((p.name, p.stat().st_size) for p in state.rglob("*") if p.is_file())
+    with load_env(folder) as env:
+        error = await _failure(env.DB.prepare("SELECT * FROM docs").all())
+    assert str(error) == "Error: D1_ERROR: no such table: docs: SQLITE_ERROR"
+    assert error.__notes__ == [
+        "1 migration(s) in migrations/ are not applied to DB (0001_docs.sql): this env reads no state (load_env "
+        "without persist_to: its databases start empty, in memory); apply them with "
+        'workers_env.apply_d1_schema(env, "DB"), or in tests with @pytest.mark.d1_schema("DB") or a '
+        f"workers_env_d1_schema fixture; the state beside the config ({state}, where workers-env d1 --local, "
+        "workers-env dev and wrangler write) holds DB's database with tables, which this env does not read: "
+        "load_env(..., persist_to=\".wrangler/state\"), run from the config's folder, uses it"]
+    assert sorted((p.name, p.stat().st_size) for p in state.rglob("*") if p.is_file()) == before
+    with load_env(folder, persist_to=state) as persisted:  # and reading it, as the note says, finds the table
+        assert (await persisted.DB.prepare("SELECT count(*) AS n FROM docs").first()).n == 0

@@ -34,7 +34,8 @@ def area(module: str) -> str:
         return "root"
     if module in SHARED:
         return "shared"
-    return {"_env": "env", "_ownmodules": "env", "_statebeside": "env", "__main__": "cli", "pytest_plugin": "cli"}.get(parts[1], parts[1])
+    return {"_env": "env", "_ownmodules": "env", "_statebeside": "env", "__main__": "cli", "pytest_plugin": "cli",
+            "seeding": "cli"}.get(parts[1], parts[1])
 
 
 LAYER = {"shared": 0, "config": 1, "env": 2, **{b: 3 for b in BINDINGS}, "runtime": 4, "cli": 5, "root": 6}

@@ -346,6 +346,12 @@ def test_the_pytest_section_example_runs_as_written(tmp_path: Path) -> None:
     assert {"file", "run"} <= set(kinds)
 
 
+def test_the_unittest_example_runs_as_written(tmp_path: Path) -> None:
+    """The section for a suite without pytest: `python -m unittest`, then pytest, on the same file."""
+    kinds = run_group("unittest", tmp_path)
+    assert kinds.count("run") == 2
+
+
 def test_markers_are_parsed_strictly() -> None:
     good = '<!-- readme-test g: run, expect "1 passed" -->\n```sh\npytest\n```\n'
     assert readme_blocks(good) == [Block("g", "run", "1 passed", "pytest\n", 1)]

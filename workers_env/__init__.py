@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         load_worker,
         to_js,
     )
+    from workers_env.seeding import apply_d1_schema, seed_kv, seed_vectors
     from workers_env.vectorize.binding import VectorizeBinding
     from workers_env.vectorize.definitions import IndexDefinition
 
@@ -77,10 +78,13 @@ __all__ = [
     "QueueMessage",
     "QueueResult",
     "ScheduledResult",
+    "apply_d1_schema",
     "js",
     "load_env",
     "load_worker",
     "production_timezone",
+    "seed_kv",
+    "seed_vectors",
     "to_js",
 ]
 
@@ -104,6 +108,9 @@ _LAZY = {
     "js": "workers_env.runtime",
     "to_js": "workers_env.runtime",
     "production_timezone": "workers_env.runtime",
+    "apply_d1_schema": "workers_env.seeding",
+    "seed_kv": "workers_env.seeding",
+    "seed_vectors": "workers_env.seeding",
 }
 
 

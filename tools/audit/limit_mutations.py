@@ -204,6 +204,7 @@ MODULES = (
       for path in _modules_under("workers_env/assets", skip=("limits.py",))),
     Audited("env", "workers_env/_env.py", ("test_env_*", "test_load_env*", "test_fuzz_load_env*"), texts=True, code=True),
     Audited("plugin", "workers_env/pytest_plugin.py", ("test_plugin_*",), texts=True, code=True),
+    Audited("seeding", "workers_env/seeding.py", ("test_plugin_*", "test_seeding_*"), texts=True, code=True),
 )
 #: texts and collections that are no limit nor error text (allow-lists, names of operations, the
 #: Workers AI catalog's model descriptions as cloudflare-docs' model files give them: data, no message)

@@ -112,10 +112,10 @@ def _migrations_hint(database: Database, entry: D1Entry, config: WorkerConfig,
             return None
         try:
             pending = pending_note(database, entry.migrations_path(config.root), entry.migrations_table, entry.binding,
-                                   entry.migrations_glob(config.path.name), message)
+                                   entry.migrations_glob(config.path.name), message, in_memory=persist_to is None)
         except (OSError, RuntimeError, migration_pattern.PatternError):  # a migrations folder that cannot be read (RuntimeError: a symlink loop)
             pending = None  # a note only: D1's error stays as it was
-        notes = [pending, _state_elsewhere(entry, config, persist_to)]
+        notes = [pending, _state_elsewhere(entry, config, persist_to), _state_unread(entry, config, persist_to)]
         return "; ".join(note for note in notes if note) or None
     return hint
 
@@ -131,6 +131,18 @@ def _state_elsewhere(entry: D1Entry, config: WorkerConfig, persist_to: Path | No
     return (f"this database is under persist_to={str(persist_to)!r} ({shown(persist_to)}), while the state "
             f"beside the config ({beside}, where workers-env d1 and wrangler write) holds one for {entry.binding} "
             "too: a relative persist_to is read from the current folder, not the config's")
+
+
+def _state_unread(entry: D1Entry, config: WorkerConfig, persist_to: Path | None) -> str | None:
+    """The note, for an env without ``persist_to`` (in memory), when the state beside the config
+    holds the entry's database with a table of the user's: what ``workers-env d1 ... --local``,
+    ``workers-env dev`` and wrangler wrote is there, and this env does not read it."""
+    beside = config.root / ".wrangler" / "state"
+    if persist_to is not None or not has_user_tables(beside, entry):
+        return None
+    return (f"the state beside the config ({beside}, where workers-env d1 --local, workers-env dev and wrangler "
+            f"write) holds {entry.binding}'s database with tables, which this env does not read: "
+            'load_env(..., persist_to=".wrangler/state"), run from the config\'s folder, uses it')
 
 
 def build_bindings(context: AssemblyContext) -> dict[str, D1Database]:

@@ -115,11 +115,13 @@ def _creates(text: str, name: str) -> bool:
 
 
 def pending_note(db: Database, directory: Path, table: str, binding: str,
-                 pattern: str = DEFAULT_PATTERN, message: str = "") -> str | None:
+                 pattern: str = DEFAULT_PATTERN, message: str = "", *, in_memory: bool = False) -> str | None:
     """What to say beside "no such table" when ``directory`` holds migrations this database has
     not had: a read only (the migrations table is not created, as :func:`applied_migrations` would).
     When none of them creates the missing table (one a schema file of the user's creates, say),
-    applying them would not help: the note says so and how to create it instead."""
+    applying them would not help: the note says so and how to create it instead. An ``in_memory``
+    database (an env without ``persist_to``) is one no command reaches: the note names the Python
+    call that applies them, not ``workers-env d1 ... --local``, which writes the state on disk."""
     names = migration_files(directory, pattern) if directory.is_dir() else []
     if not names:
         return None
@@ -131,11 +133,17 @@ def pending_note(db: Database, directory: Path, table: str, binding: str,
     listed = ", ".join(pending[:3]) + (", ..." if len(pending) > 3 else "")
     missing = _MISSING_TABLE.search(message)
     if missing is not None and not any(_creates(_sql_text(directory / name), missing["name"]) for name in pending):
+        schema = (f'workers_env.apply_d1_schema(env, "{binding}", "schema.sql")' if in_memory
+                  else f"`workers-env d1 execute {binding} --local --file schema.sql`")
         return (f"{missing['name']} is created by none of the {len(pending)} migration(s) in {directory.name}/ not "
                 f"applied to {binding} ({listed}), so applying them would not help: create it with your schema "
-                f"(`workers-env d1 execute {binding} --local --file schema.sql`, or in tests "
-                f'@pytest.mark.d1_schema("{binding}", "schema.sql")), or in a migration '
+                f'({schema}, or in tests @pytest.mark.d1_schema("{binding}", "schema.sql")), or in a migration '
                 f"(`workers-env d1 migrations create {binding} <message>`)")
+    if in_memory:
+        return (f"{len(pending)} migration(s) in {directory.name}/ are not applied to {binding} ({listed}): this env "
+                "reads no state (load_env without persist_to: its databases start empty, in memory); apply them "
+                f'with workers_env.apply_d1_schema(env, "{binding}"), or in tests with @pytest.mark.d1_schema('
+                f'"{binding}") or a workers_env_d1_schema fixture')
     return (f"{len(pending)} migration(s) in {directory.name}/ are not applied to {binding} ({listed}): apply them "
             f"with `workers-env d1 migrations apply {binding} --local`, or in tests with "
             f'@pytest.mark.d1_schema("{binding}") or a workers_env_d1_schema fixture')
