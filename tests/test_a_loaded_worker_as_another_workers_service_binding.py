@@ -78,7 +78,7 @@ def pair(tmp_path: Path, date: str, environment: str | None = None) -> tuple[obj
         "vars": {"STAGE": "gw-dev"}, "services": [service],
         "env": {"staging": {"vars": {"STAGE": "gw-staging"}, "services": [{**service, "environment": "staging"}]}}})
     search = load_worker(search_dir, environment=environment)
-    gateway = load_worker(env=load_env(gateway_dir, environment=environment, bindings={"SEARCH": search}))
+    gateway = load_worker(gateway_dir, environment=environment, bindings={"SEARCH": search})
     return gateway, search
 
 
@@ -120,6 +120,12 @@ async def test_the_callees_exception_reaches_the_caller_as_raised(tmp_path):
     # production sends it across as a JavaScript Error holding Python's traceback (a choice: README)
     gateway, _ = pair(tmp_path, "2026-11-01")
     assert await (await gateway.fetch("/fails")).text() == "caught ValueError: no index"
+
+
+def test_bindings_beside_a_built_env_are_refused(tmp_path):
+    gateway, search = pair(tmp_path, "2026-11-01")
+    with pytest.raises(WorkersEnvError, match=r"pass the bindings to load_env\(\.\.\., bindings=\.\.\.\) instead"):
+        load_worker(env=load_env(gateway.env.config.path), bindings={"SEARCH": search})
 
 
 @pytest.mark.asyncio

@@ -1524,19 +1524,25 @@ def load_worker(
     *,
     env: Any = None,
     environment: str | None = None,
+    bindings: Mapping[str, Any] | None = None,
 ) -> Worker:
     """Load the Python Worker named by ``main`` in the wrangler config (or ``env.config``).
 
-    ``env`` defaults to ``load_env(path, environment=environment)``. The worker's modules
-    are imported with the runtime stand-ins (``workers``, ``js``, ``pyodide.ffi``) and the
-    folder of ``main`` on ``sys.path``; both are removed again once loading is done.
+    ``env`` defaults to ``load_env(path, environment=environment, bindings=bindings)``
+    (``bindings``: objects you supply, another loaded Worker among them as a service binding).
+    The worker's modules are imported with the runtime stand-ins (``workers``, ``js``,
+    ``pyodide.ffi``) and the folder of ``main`` on ``sys.path``; both are removed again once
+    loading is done.
     """
     if env is None:
         from workers_env._env import (
             load_env,  # the Env layer; imported late to keep start-up light
         )
 
-        env = load_env(path, environment=environment)
+        env = load_env(path, environment=environment, bindings=bindings)
+    elif bindings is not None:
+        raise WorkersEnvError("load_worker(env=..., bindings=...): the env is built already; pass the bindings to "
+                              "load_env(..., bindings=...) instead")
     return _load(env, announce=True)
 
 
