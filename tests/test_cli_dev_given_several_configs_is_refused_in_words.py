@@ -16,7 +16,9 @@ def test_dev_with_two_configs_says_wrangler_runs_two_workers(tmp_path, monkeypat
     assert run.stderr == (
         "✘ [ERROR] wrangler dev runs each -c config as a Worker of its own in one session (wrangler.toml, api.toml: "
         "the first served, the others reachable through its service bindings); workers-env dev serves one Worker: "
-        "pass one -c\n\n\n")
+        "pass one -c, and supply each other Worker as its service binding in the pyproject.toml beside that config: "
+        '[tool.workers-env.bindings] NAME = "module:factory", the factory returning '
+        'workers_env.load_worker("<the other Worker\'s folder>")\n\n\n')
 
 
 def test_another_command_with_two_configs_is_given_twice(tmp_path, monkeypatch, capsys):

@@ -13,6 +13,7 @@ import datetime
 import difflib
 import functools
 import importlib
+import inspect
 import math
 import re
 import sys
@@ -551,12 +552,26 @@ def _import_error(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def _factory_arguments(factory: Any, config: WorkerConfig) -> dict[str, Any]:
+    """``environment=`` (the selected ``[env.NAME]``, ``None`` for the top level) for a factory
+    with a parameter of that name -- one that loads another Worker in the same environment --,
+    nothing for any other."""
+    try:
+        parameters = inspect.signature(factory).parameters
+    except (TypeError, ValueError):  # a builtin without a signature: called without arguments
+        return {}
+    taken = parameters.get("environment")
+    if taken is None or taken.kind not in (taken.POSITIONAL_OR_KEYWORD, taken.KEYWORD_ONLY):
+        return {}
+    return {"environment": config.environment}
+
+
 def bindings_from_pyproject(config: WorkerConfig) -> dict[str, Any]:
     """``[tool.workers-env.bindings] NAME = "package.module:factory"``: call each factory.
 
     Modules are imported with the config's folder on ``sys.path`` (so a ``fakes.py`` beside
-    ``wrangler.toml`` is found); each factory is called without arguments and its result
-    becomes ``env.NAME``. Every problem is reported at once, as a :class:`ConfigError`.
+    ``wrangler.toml`` is found); each factory is called without arguments (but ``environment=``,
+    the selected ``[env.NAME]``, for one taking that parameter) and its result becomes ``env.NAME``. Every problem is reported at once, as a :class:`ConfigError`.
     The modules a previous call imported from the config's folder are imported afresh (an
     edit of them is seen); :func:`~workers_env._ownmodules.files_of` names their files.
     """
@@ -601,7 +616,7 @@ def bindings_from_pyproject(config: WorkerConfig) -> dict[str, Any]:
                 problems.append(f"{where}: {name}: {target} is not callable; name a function or class that returns the binding")
                 continue
             try:
-                built[name] = factory()
+                built[name] = factory(**_factory_arguments(factory, config))
             except Exception as exc:  # noqa: BLE001 - reported with the entry that failed
                 problems.append(f"{where}: {name}: {target}() raised {type(exc).__name__}: {exc}")
     finally:

@@ -468,6 +468,14 @@ def _environment(request: pytest.FixtureRequest, marker: Mapping[str, Any]) -> s
 
 
 @pytest.fixture
+def workers_env_environment(request: pytest.FixtureRequest) -> str | None:
+    """The ``[env.NAME]`` this test's ``env`` selects (the marker's, ``--wrangler-env``'s or the
+    ini option's; ``None``: the top level), for a ``workers_env_bindings`` fixture that loads
+    another Worker in the same environment (``load_worker(path, environment=...)``)."""
+    return _environment(request, _marker_kwargs(request))
+
+
+@pytest.fixture
 def workers_env_indexes() -> Mapping[str, Any] | None:
     """Index definitions for ``env`` (override in a conftest); ``None`` uses pyproject's."""
     return None

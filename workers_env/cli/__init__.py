@@ -539,7 +539,9 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     if getattr(args, "command", None) == "dev" and len(configs) > 1:
         fail(f"wrangler dev runs each -c config as a Worker of its own in one session ({', '.join(configs)}: the "
              "first served, the others reachable through its service bindings); workers-env dev serves one "
-             "Worker: pass one -c")
+             "Worker: pass one -c, and supply each other Worker as its service binding in the pyproject.toml "
+             "beside that config: [tool.workers-env.bindings] NAME = \"module:factory\", the factory returning "
+             "workers_env.load_worker(\"<the other Worker's folder>\")")
         return 1
     twice = _given_twice(args)
     if twice is not None:

@@ -82,6 +82,7 @@ from workers_env.runtime.jspyproxies import (
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.sdknames import SdkClass, sdk_module
+from workers_env.runtime.services import ServiceSource
 from workers_env.runtime.webloop import as_promise
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
@@ -773,6 +774,8 @@ class JsEnv(JsProxy):
             raise error
         unwrapped = getattr(env, "unwrapped", None)
         value = unwrapped(name) if callable(unwrapped) else env[name]
+        if isinstance(value, ServiceSource):  # a loaded Worker supplied as this one's service
+            value = value.as_service()
         if isinstance(value, str):
             result: Any = value
         elif isinstance(value, JsBinding):

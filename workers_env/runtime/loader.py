@@ -122,6 +122,7 @@ from workers_env.runtime.pyhash import install_production_hash
 from workers_env.runtime.queryparams import with_query_params
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
+from workers_env.runtime.services import ServiceSource, WorkerService
 from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.tasks import in_scope, scope_new_tasks
 from workers_env.runtime.timers import end_request
@@ -549,8 +550,9 @@ def as_received(request: JsRequest) -> JsRequest:
     return request
 
 
-class Worker:
-    """A loaded Python Worker: its main module, its env, and its fetch handler."""
+class Worker(ServiceSource):
+    """A loaded Python Worker: its main module, its env, and its fetch handler; given to another
+    Worker's ``load_env(bindings=...)`` it is that Worker's service binding (:meth:`as_service`)."""
 
     def __init__(self, *, env: Any, main_path: Path, module: Any, scope: ImportScope, no_global_handlers: bool):
         self.env = env
@@ -626,6 +628,11 @@ class Worker:
         wanted = " and ".join(f"`on_{h}`" for h in bare)
         hint = f": its module-level {defined} {are} (workerd calls {wanted}); rename {them}"
         return f'Python entrypoint "{name}" does not export a handler named "on_fetch"' + (hint if bare else "")
+
+    def as_service(self) -> WorkerService:
+        """This Worker as a service binding of another: what ``env`` hands out when this Worker is
+        supplied as a binding (``load_env(..., bindings={"SEARCH": search_worker})``)."""
+        return WorkerService(self)
 
     @property
     def js_env(self) -> JsEnv:
@@ -1517,19 +1524,25 @@ def load_worker(
     *,
     env: Any = None,
     environment: str | None = None,
+    bindings: Mapping[str, Any] | None = None,
 ) -> Worker:
     """Load the Python Worker named by ``main`` in the wrangler config (or ``env.config``).
 
-    ``env`` defaults to ``load_env(path, environment=environment)``. The worker's modules
-    are imported with the runtime stand-ins (``workers``, ``js``, ``pyodide.ffi``) and the
-    folder of ``main`` on ``sys.path``; both are removed again once loading is done.
+    ``env`` defaults to ``load_env(path, environment=environment, bindings=bindings)``
+    (``bindings``: objects you supply, another loaded Worker among them as a service binding).
+    The worker's modules are imported with the runtime stand-ins (``workers``, ``js``,
+    ``pyodide.ffi``) and the folder of ``main`` on ``sys.path``; both are removed again once
+    loading is done.
     """
     if env is None:
         from workers_env._env import (
             load_env,  # the Env layer; imported late to keep start-up light
         )
 
-        env = load_env(path, environment=environment)
+        env = load_env(path, environment=environment, bindings=bindings)
+    elif bindings is not None:
+        raise WorkersEnvError("load_worker(env=..., bindings=...): the env is built already; pass the bindings to "
+                              "load_env(..., bindings=...) instead")
     return _load(env, announce=True)
 
 
