@@ -34,6 +34,7 @@ from workers_env.runtime import (
     jsconvert,
     jsdestroyed,
     jsescape,
+    jsevents,
     jsfunctions,
     jsglobals,
     jsinspect,
@@ -615,7 +616,8 @@ def _v8_builtin(cls: Any, name: str) -> _ConstructorOnly:
 #: workerd's (jsg) classes on ``js`` that Worker code constructs with ``.new``
 _WORKERD_CLASSES = ("URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Blob", "File", "FormData",
                     "TransformStream", "ReadableStream", "IdentityTransformStream", "FixedLengthStream",
-                    "AbortController", "Response", "Request", "Headers", "DOMException")
+                    "AbortController", "Response", "Request", "Headers", "DOMException", "Event", "CustomEvent",
+                    "ErrorEvent", "MessageEvent", "CloseEvent", "EventTarget")
 
 
 def _illegal_constructor(*_args: Any) -> Any:
@@ -860,18 +862,15 @@ def _caches() -> Any:
 #: (``DigestStream`` is ``crypto.DigestStream``, no global at any of them: review47).
 WORKERD_GLOBALS_NOT_EMULATED = frozenset({
     "AsyncDisposableStack", "Atomics", "Body", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
-    "CloseEvent", "Cloudflare", "CompressionStream", "CountQueuingStrategy", "Crypto", "CryptoKey",
-    "CustomEvent", "DecompressionStream", "DisposableStack", "ErrorEvent", "Event",
-    "EventSource", "EventTarget", "ExtendableEvent", "FetchEvent", "Float16Array",
-    "Function", "HTMLRewriter", "Intl", "Iterator", "MessageEvent",
-    "PromiseRejectionEvent", "Proxy", "ReadableByteStreamController", "ReadableStreamBYOBReader",
+    "Cloudflare", "CompressionStream", "CountQueuingStrategy", "Crypto", "CryptoKey",
+    "DecompressionStream", "DisposableStack", "EventSource", "ExtendableEvent", "FetchEvent", "Float16Array",
+    "Function", "HTMLRewriter", "Intl", "Iterator", "PromiseRejectionEvent", "Proxy", "ReadableByteStreamController", "ReadableStreamBYOBReader",
     "ReadableStreamBYOBRequest", "ReadableStreamDefaultController", "ReadableStreamDefaultReader",
     "Reflect", "RegExp", "ScheduledEvent", "ServiceWorkerGlobalScope", "SharedArrayBuffer", "SubtleCrypto",
     "SuppressedError", "TailEvent", "TextDecoderStream", "TextEncoderStream", "TraceEvent",
     "TransformStreamDefaultController", "URLPattern", "WeakMap", "WeakSet", "WebAssembly",
     "WebSocketRequestResponsePair", "WorkerGlobalScope", "WritableStream", "WritableStreamDefaultController",
-    "WritableStreamDefaultWriter", "addEventListener", "dispatchEvent", "origin", "removeEventListener",
-    "reportError", "self",
+    "WritableStreamDefaultWriter", "origin", "reportError", "self",
     # Object.prototype's, which globalThis inherits
     "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString",
     "valueOf",
@@ -1133,6 +1132,16 @@ def _build() -> dict[str, ModuleType]:
     js.IdentityTransformStream = jsstreams.transform_stream_class("IdentityTransformStream")  # type: ignore[attr-defined]
     js.FixedLengthStream = jspipes.fixed_length_stream_class()  # type: ignore[attr-defined]
     js.AbortController = abort.JsAbortController  # type: ignore[attr-defined]
+    js.Event = jsevents.JsEvent  # type: ignore[attr-defined]
+    js.CustomEvent = jsevents.JsCustomEvent  # type: ignore[attr-defined]
+    js.ErrorEvent = jsevents.JsErrorEvent  # type: ignore[attr-defined]
+    js.MessageEvent = jsevents.JsMessageEvent  # type: ignore[attr-defined]
+    js.CloseEvent = jsevents.JsCloseEvent  # type: ignore[attr-defined]
+    js.EventTarget = jsevents.JsEventTarget  # type: ignore[attr-defined]
+    # the global scope's listeners (workerd's global scope is an EventTarget): its own, per Worker
+    js.addEventListener = lambda *args: jsevents.global_scope_target().addEventListener(*args)  # type: ignore[attr-defined]
+    js.removeEventListener = lambda *args: jsevents.global_scope_target().removeEventListener(*args)  # type: ignore[attr-defined]
+    js.dispatchEvent = lambda *args: jsevents.global_scope_target().dispatchEvent(*args)  # type: ignore[attr-defined]
     js.WebSocketPair = websockets.JsWebSocketPair  # type: ignore[attr-defined]
     js.WebSocket = websockets.web_socket_class()  # type: ignore[attr-defined]
     js.Promise = jspromise.promise_class()  # type: ignore[attr-defined]
@@ -1178,7 +1187,7 @@ def _build() -> dict[str, ModuleType]:
     for name in ("fetch", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "queueMicrotask", "atob", "btoa",
                  "encodeURIComponent", "encodeURI", "decodeURIComponent", "decodeURI", "parseInt", "parseFloat", "isNaN",
                  "isFinite", "eval", "Number", "String", "Boolean", "BigInt", "Symbol", "structuredClone", "escape",
-                 "unescape", *jsglobals.ERROR_CONSTRUCTORS):
+                 "unescape", "addEventListener", "removeEventListener", "dispatchEvent", *jsglobals.ERROR_CONSTRUCTORS):
         setattr(js, name, JsGlobalFunction(getattr(js, name), name))  # a JS function, as Pyodide holds one
     js.AbortSignal = _workerd_class(js.AbortSignal, "AbortSignal")  # type: ignore[attr-defined]
     js.crypto = JsGlobalObject(js.crypto, "Crypto")  # type: ignore[attr-defined]
