@@ -72,8 +72,8 @@ def reports_listener_errors() -> bool:
 def log_uncaught(error: BaseException) -> None:
     """A listener's exception as workerd reports it (``Uncaught Error: ...``)."""
     swallowed.escaped(error)
-    name = getattr(error, "name", None) or type(error).__name__
-    log.error("Uncaught %s: %s", name, error, exc_info=(type(error), error, without_our_frames(error)))
+    shown = str(error) if isinstance(error, JsException) else f"{type(error).__name__}: {error}"  # "Error: ..."
+    log.error("Uncaught %s", shown, exc_info=(type(error), error, without_our_frames(error)))
 
 
 # -- what every EventTarget's methods check (jsg's conversions of their arguments) --------------
