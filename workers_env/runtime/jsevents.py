@@ -40,8 +40,8 @@ from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.webloop import dropped_promise
 
 __all__ = ["JsCloseEvent", "JsCustomEvent", "JsErrorEvent", "JsEvent", "JsEventTarget", "JsMessageEvent",
-           "global_scope_target", "listener_call", "listener_options", "log_uncaught", "refuse_capture",
-           "required_arguments"]
+           "global_scope_target", "is_primitive", "listener_call", "listener_options", "log_uncaught", "refuse_capture",
+           "reports_listener_errors", "required_arguments"]
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -52,7 +52,7 @@ BORROWED = ("This borrowed proxy was automatically destroyed at the end of a fun
             "create_proxy or create_once_callable.")
 
 
-def _primitive(value: Any) -> bool:
+def is_primitive(value: Any) -> bool:
     """A Python value Pyodide hands JavaScript as a primitive (``None`` is ``undefined``); any
     other is an object there (a PyProxy, a function when callable)."""
     return value is None or value is jsnull or isinstance(value, (bool, int, float, str))
@@ -85,7 +85,7 @@ def listener_call(listener: Any, method: str) -> Any:
     is its TypeError when the listener is added, not when the event comes."""
     if callable(listener):
         return listener
-    if _primitive(listener):
+    if is_primitive(listener):
         raise js_type_error(f"Failed to execute '{method}' on 'EventTarget': parameter 2 is not of type "
                             "'function or HandlerObject'.")
     handle = getattr(listener, "handleEvent", None)
@@ -111,13 +111,15 @@ def listener_options(options: Any, *, listen: bool) -> tuple[bool, bool, Any, bo
     is ``null``; ``removeEventListener``'s options have no ``signal`` nor ``once``."""
     if options is None or options is jsnull:
         return False, False, None, False
-    if _primitive(options):
+    if is_primitive(options):
         return True, js_truthy(options), None, False
     from workers_env.runtime.abort import JsAbortSignal
     from workers_env.runtime.jsstreams import _source_fields
 
     fields = _source_fields(options, ("capture", "once", "signal") if listen else ("capture",),
                             f"options of EventTarget.{'add' if listen else 'remove'}EventListener()")
+    if not listen:
+        return False, js_truthy(fields.get("capture", False)), None, False
     signal = fields.get("signal")
     if signal is not None and not isinstance(signal, JsAbortSignal):
         raise js_type_error("Incorrect type for the 'signal' field on 'AddEventListenerOptions': the provided value "
@@ -180,7 +182,7 @@ class JsEvent(JsgObject, JsProxy):
         reads a PyProxy's)."""
         if init is None or init is jsnull:
             return {}
-        if _primitive(init):
+        if is_primitive(init):
             raise js_type_error(f"Failed to construct '{cls._js_name}': constructor parameter 2 is not of type "
                                 f"'{cls._init_type}'.")
         from workers_env.runtime.jsstreams import _source_fields
@@ -386,26 +388,26 @@ class JsEventTarget(JsgObject, JsProxy):
         name = js_text(kind)
         if signal is not None and signal.aborted:  # an options.signal already aborted: nothing is added
             return
-        if self._listen(name, _destroyed if self._borrows and _borrowed_in_worker(listener) else call, once, listener) \
-                and signal is not None:
+        call = _destroyed if self._borrows and _borrowed_in_worker(listener) else call
+        # called in the import scope of the request adding it (a timer may dispatch between its steps)
+        if self._add(name, scoped_callback(call), once, listener) and signal is not None:
             signal._listen(object(), lambda _event: self._remove(name, listener))
 
-    def _listen(self, name: str, call: Any, once: bool = False, given: Any = _MISSING) -> bool:
+    def _add(self, name: str, call: Any, once: bool = False, given: Any = _MISSING) -> bool:
         """Add ``call`` for events of type ``name`` (``given``: the listener it stands for, by
-        identity; without one, ``call``), called in the import scope of the request adding it;
-        ``False`` when that listener was there already."""
+        identity; without one, ``call``); ``False`` when that listener was there already."""
         given = call if given is _MISSING else given
         handlers = self._handlers.setdefault(name, [])
         if any(entry.given is given for entry in handlers):
             return False
-        handlers.append(_Listener(given, scoped_callback(call), once))
+        handlers.append(_Listener(given, call, once))
         return True
 
     def removeEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
                             *_ignored: Any) -> None:
         """Remove ``listener``; a ``true`` capture is workerd's TypeError, whatever the listener."""
         required_arguments("removeEventListener", kind, listener, "Object")
-        if _primitive(listener) and listener is not None and listener is not jsnull:
+        if is_primitive(listener) and listener is not None and listener is not jsnull:
             raise js_type_error("Failed to execute 'removeEventListener' on 'EventTarget': parameter 2 is not of "
                                 "type 'Object'.")
         refuse_capture("removeEventListener", *listener_options(options, listen=False)[:2])

@@ -317,8 +317,8 @@ class ClientWebSocket(JsWebSocket):
         self._binary_blob = False  # bytes for a test, not a Blob
         self._received: asyncio.Queue[Any] = asyncio.Queue()
         self._closed: asyncio.Future[JsCloseEvent] | None = None
-        self._listen("message", lambda event: self._received.put_nowait(event.data))  # workers-env's own:
-        self._listen("close", self._on_close)  # no borrowed proxies
+        self._add("message", lambda event: self._received.put_nowait(event.data))  # workers-env's own:
+        self._add("close", self._on_close)  # no borrowed proxies
 
     def _on_close(self, event: JsCloseEvent) -> None:
         self._received.put_nowait(event)
