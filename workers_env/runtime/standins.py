@@ -43,6 +43,7 @@ from workers_env.runtime import (
     jsmodules,
     jsnumbers,
     jspipes,
+    jsreflect,
     jsperformance,
     jspromise,
     jsproxy,
@@ -866,7 +867,7 @@ WORKERD_GLOBALS_NOT_EMULATED = frozenset({
     "DecompressionStream", "DisposableStack", "EventSource", "ExtendableEvent", "FetchEvent", "Float16Array",
     "Function", "HTMLRewriter", "Intl", "Iterator", "PromiseRejectionEvent", "Proxy", "ReadableByteStreamController", "ReadableStreamBYOBReader",
     "ReadableStreamBYOBRequest", "ReadableStreamDefaultController", "ReadableStreamDefaultReader",
-    "Reflect", "RegExp", "ScheduledEvent", "ServiceWorkerGlobalScope", "SharedArrayBuffer", "SubtleCrypto",
+    "RegExp", "ScheduledEvent", "ServiceWorkerGlobalScope", "SharedArrayBuffer", "SubtleCrypto",
     "SuppressedError", "TailEvent", "TextDecoderStream", "TextEncoderStream", "TraceEvent",
     "TransformStreamDefaultController", "URLPattern", "WeakMap", "WeakSet", "WebAssembly",
     "WebSocketRequestResponsePair", "WorkerGlobalScope", "WritableStream", "WritableStreamDefaultController",
@@ -925,7 +926,7 @@ class NotEmulatedGlobal(jsproxy.JsProxy):
 
 
 #: the not-emulated globals that are namespace objects, not functions (ECMAScript's and WebAssembly's)
-NAMESPACE_GLOBALS = frozenset({"Intl", "Reflect", "WebAssembly"})
+NAMESPACE_GLOBALS = frozenset({"Intl", "WebAssembly"})
 
 
 class NotEmulatedNamespace(jsglobals.NamespaceStrings, NotEmulatedGlobal):
@@ -1194,6 +1195,8 @@ def _build() -> dict[str, ModuleType]:
     js.performance = JsGlobalObject(jsperformance.Performance(), "Performance")  # type: ignore[attr-defined]
     js.scheduler = JsGlobalObject(jsscheduler.Scheduler(), "Scheduler")  # type: ignore[attr-defined]
     js.Math = JsNamespaceGlobal(jsmath.math_object(), "Math")  # type: ignore[attr-defined]
+    js.Reflect = JsNamespaceGlobal(SimpleNamespace(  # type: ignore[attr-defined]
+        **{name: jsreflect.reflect_member(name) for name in jsreflect.REFLECT_MEMBERS}), "Reflect")
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
