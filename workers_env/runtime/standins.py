@@ -614,11 +614,25 @@ def _v8_builtin(cls: Any, name: str) -> _ConstructorOnly:
     return _ConstructorOnly(cls, f"Constructor {name} requires 'new'", name)
 
 
+#: the event classes on ``js`` (runtime/jsevents.py), and the global scope's EventTarget methods
+_EVENT_CLASSES = ("Event", "CustomEvent", "ErrorEvent", "MessageEvent", "CloseEvent", "EventTarget")
+_GLOBAL_SCOPE_METHODS = ("addEventListener", "removeEventListener", "dispatchEvent")
+
+
 #: workerd's (jsg) classes on ``js`` that Worker code constructs with ``.new``
 _WORKERD_CLASSES = ("URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Blob", "File", "FormData",
                     "TransformStream", "ReadableStream", "IdentityTransformStream", "FixedLengthStream",
-                    "AbortController", "Response", "Request", "Headers", "DOMException", "Event", "CustomEvent",
-                    "ErrorEvent", "MessageEvent", "CloseEvent", "EventTarget")
+                    "AbortController", "Response", "Request", "Headers", "DOMException", *_EVENT_CLASSES)
+
+
+def _global_scope_method(name: str) -> Any:
+    """``js.<name>``: that method of the running Worker's global scope (:func:`jsevents.global_scope_target`)."""
+
+    def call(*args: Any) -> Any:
+        return getattr(jsevents.global_scope_target(), name)(*args)
+
+    call.__name__ = name
+    return call
 
 
 def _illegal_constructor(*_args: Any) -> Any:
@@ -1133,16 +1147,10 @@ def _build() -> dict[str, ModuleType]:
     js.IdentityTransformStream = jsstreams.transform_stream_class("IdentityTransformStream")  # type: ignore[attr-defined]
     js.FixedLengthStream = jspipes.fixed_length_stream_class()  # type: ignore[attr-defined]
     js.AbortController = abort.JsAbortController  # type: ignore[attr-defined]
-    js.Event = jsevents.JsEvent  # type: ignore[attr-defined]
-    js.CustomEvent = jsevents.JsCustomEvent  # type: ignore[attr-defined]
-    js.ErrorEvent = jsevents.JsErrorEvent  # type: ignore[attr-defined]
-    js.MessageEvent = jsevents.JsMessageEvent  # type: ignore[attr-defined]
-    js.CloseEvent = jsevents.JsCloseEvent  # type: ignore[attr-defined]
-    js.EventTarget = jsevents.JsEventTarget  # type: ignore[attr-defined]
-    # the global scope's listeners (workerd's global scope is an EventTarget): its own, per Worker
-    js.addEventListener = lambda *args: jsevents.global_scope_target().addEventListener(*args)  # type: ignore[attr-defined]
-    js.removeEventListener = lambda *args: jsevents.global_scope_target().removeEventListener(*args)  # type: ignore[attr-defined]
-    js.dispatchEvent = lambda *args: jsevents.global_scope_target().dispatchEvent(*args)  # type: ignore[attr-defined]
+    for name in _EVENT_CLASSES:
+        setattr(js, name, getattr(jsevents, f"Js{name}"))
+    for name in _GLOBAL_SCOPE_METHODS:  # workerd's global scope is an EventTarget: the Worker's own
+        setattr(js, name, _global_scope_method(name))
     js.WebSocketPair = websockets.JsWebSocketPair  # type: ignore[attr-defined]
     js.WebSocket = websockets.web_socket_class()  # type: ignore[attr-defined]
     js.Promise = jspromise.promise_class()  # type: ignore[attr-defined]
@@ -1188,7 +1196,7 @@ def _build() -> dict[str, ModuleType]:
     for name in ("fetch", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "queueMicrotask", "atob", "btoa",
                  "encodeURIComponent", "encodeURI", "decodeURIComponent", "decodeURI", "parseInt", "parseFloat", "isNaN",
                  "isFinite", "eval", "Number", "String", "Boolean", "BigInt", "Symbol", "structuredClone", "escape",
-                 "unescape", "addEventListener", "removeEventListener", "dispatchEvent", *jsglobals.ERROR_CONSTRUCTORS):
+                 "unescape", *_GLOBAL_SCOPE_METHODS, *jsglobals.ERROR_CONSTRUCTORS):
         setattr(js, name, JsGlobalFunction(getattr(js, name), name))  # a JS function, as Pyodide holds one
     js.AbortSignal = _workerd_class(js.AbortSignal, "AbortSignal")  # type: ignore[attr-defined]
     js.crypto = JsGlobalObject(js.crypto, "Crypto")  # type: ignore[attr-defined]
