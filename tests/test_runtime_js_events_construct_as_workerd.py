@@ -1,7 +1,8 @@
 """``js.Event``, ``CustomEvent``, ``ErrorEvent``, ``MessageEvent`` and ``CloseEvent`` construct as
 workerd's (api/basics.c++; a JavaScript twin under wrangler dev 4.164.0): the init's flags, each
-member's default (``CustomEvent``'s ``detail`` ``undefined``, ``ErrorEvent``'s ``error`` and
-``MessageEvent``'s ``data`` ``null``), ``timeStamp`` 0, ``isTrusted`` false, no target before a
+member's default (``CustomEvent``'s and ``ErrorEvent``'s ``detail`` and ``error`` ``undefined``,
+``MessageEvent``'s ``data`` ``null``), ``ErrorEvent``'s, ``MessageEvent``'s and ``CloseEvent``'s inits
+without the flags (events.h, web-socket.h), ``timeStamp`` 0, ``isTrusted`` false, no target before a
 dispatch, the phase constants on the class and its instances, jsg's TypeErrors, and read-only
 members. The init is read as the Worker's Pyodide hands it over: a JS object, keyword arguments,
 or a Python dict -- whose keys Pyodide 0.26 does not read (0.26.0a4 and 0.28.2 under Node)."""
@@ -54,7 +55,11 @@ CASES = [
     ("e = js.ErrorEvent.new('error', message='m', error=5, filename='f', lineno=3, colno=4); "
      "(e.type, e.message, e.error, e.filename, e.lineno, e.colno)", "('error', 'm', 5, 'f', 3, 4) (tuple)"),
     ("e = js.ErrorEvent.new('error'); (e.message, e.filename, e.lineno, e.colno)", "('', '', 0, 0) (tuple)"),
-    ("js.ErrorEvent.new('error').error", NULL_028),
+    ("js.ErrorEvent.new('error').error", "None (NoneType)"),
+    ("e = js.ErrorEvent.new('error', lineno=3.7, colno=-2); (e.lineno, e.colno)", "(3, -2) (tuple)"),
+    ("(js.ErrorEvent.new('e', cancelable=True).cancelable, js.MessageEvent.new('m', bubbles=True).bubbles, "
+     "js.CloseEvent.new('c', cancelable=True).cancelable, js.CustomEvent.new('x', cancelable=True).cancelable)",
+     "(False, False, False, True) (tuple)"),
     ("e = js.MessageEvent.new('message', data='d'); (e.type, e.data)", "('message', 'd') (tuple)"),
     ("js.MessageEvent.new('message').data", NULL_028),
     ("e = js.CloseEvent.new('close', code=1000, reason='r', wasClean=True); (e.type, e.code, e.reason, e.wasClean)",

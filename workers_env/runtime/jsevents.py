@@ -33,6 +33,7 @@ from workers_env.runtime.current import current_runtime
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsglobals import js_text
+from workers_env.runtime.jsnumbers import jsg_int
 from workers_env.runtime.jsproxy import JsArray, js_null, jsnull
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
@@ -169,7 +170,7 @@ class JsEvent(JsgObject, JsProxy):
         if kind is _MISSING:
             raise js_type_error(f"Failed to construct '{cls._js_name}': constructor parameter 1 is not of type "
                                 "'string'.")
-        fields = cls._read_init(init)
+        fields = {k: v for k, v in cls._read_init(init).items() if k in cls._init_members}
         made = cls(js_text(kind), trusted=False, **{k: js_truthy(fields.get(k)) for k in ("bubbles", "cancelable",
                                                                                            "composed")})
         made._take(fields)
@@ -283,37 +284,31 @@ class JsCustomEvent(JsEvent):
 
 class JsErrorEvent(JsEvent):
     """``new ErrorEvent(type, {message, filename, lineno, colno, error})``: ``""``, ``0`` and
-    ``null`` without them."""
+    ``undefined`` without them. Its init has no flags (events.h ``ErrorEventInit``): it never
+    bubbles nor is cancelable."""
 
     _js_name = "ErrorEvent"
-    _init_members = (*JsEvent._init_members, "message", "filename", "lineno", "colno", "error")
+    _init_members = ("message", "filename", "lineno", "colno", "error")
     _init_type = "ErrorEventInit"
     message, filename, lineno, colno = "", "", 0, 0
-
-    def __init__(self, kind: str, **flags: Any) -> None:
-        super().__init__(kind, **flags)
-        object.__setattr__(self, "error", js_null())
+    error: Any = None
 
     def _take(self, fields: dict[str, Any]) -> None:
         for name in ("message", "filename"):
             if fields.get(name) is not None:
                 object.__setattr__(self, name, js_text(fields[name]))
-        for name in ("lineno", "colno"):
+        for name in ("lineno", "colno"):  # int32_t, as jsg converts it
             if fields.get(name) is not None:
-                from workers_env.runtime.jsnumbers import to_number
-
-                number = to_number(fields[name])
-                object.__setattr__(self, name, int(number) % 2**32 if number == number and abs(number) != float("inf")
-                                   else 0)
-        if "error" in fields and fields["error"] is not None:
-            object.__setattr__(self, "error", fields["error"])
+                object.__setattr__(self, name, jsg_int(fields[name]))
+        object.__setattr__(self, "error", fields.get("error"))
 
 
 class JsMessageEvent(JsEvent):
-    """``new MessageEvent(type, {data})``: ``data`` as given (``null`` without one)."""
+    """``new MessageEvent(type, {data})``: ``data`` as given (``null`` without one); its init has
+    no flags (events.h ``Initializer``)."""
 
     _js_name = "MessageEvent"
-    _init_members = (*JsEvent._init_members, "data")
+    _init_members = ("data",)
     _init_type = "Initializer"
 
     def __init__(self, kind: str, **flags: Any) -> None:
@@ -326,20 +321,17 @@ class JsMessageEvent(JsEvent):
 
 
 class JsCloseEvent(JsEvent):
-    """``new CloseEvent(type, {code, reason, wasClean})``: ``0``, ``""`` and ``false`` without them."""
+    """``new CloseEvent(type, {code, reason, wasClean})``: ``0``, ``""`` and ``false`` without
+    them; its init has no flags (web-socket.h ``Initializer``)."""
 
     _js_name = "CloseEvent"
-    _init_members = (*JsEvent._init_members, "code", "reason", "wasClean")
+    _init_members = ("code", "reason", "wasClean")
     _init_type = "Initializer"
     code, reason, wasClean = 0, "", False
 
     def _take(self, fields: dict[str, Any]) -> None:
         if fields.get("code") is not None:
-            from workers_env.runtime.jsnumbers import to_number
-
-            number = to_number(fields["code"])
-            object.__setattr__(self, "code", int(number) % 2**16 if number == number and abs(number) != float("inf")
-                               else 0)
+            object.__setattr__(self, "code", jsg_int(fields["code"]))  # an int, as jsg converts it
         if fields.get("reason") is not None:
             object.__setattr__(self, "reason", js_text(fields["reason"]))
         if fields.get("wasClean") is not None:
