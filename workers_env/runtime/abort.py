@@ -6,6 +6,8 @@ A signal aborts once, with a reason: ``abort()``'s own value, else workerd's
 when the signal is read, and fired on the running event loop when there is one).
 ``AbortSignal.any(signals)`` follows the first to abort. ``fetch`` and ``Request`` take one as
 ``signal``: an aborted signal fails the fetch with its reason, before or during the request.
+A signal is an EventTarget (:class:`~workers_env.runtime.jsevents.JsEventTarget`): its abort
+dispatches a trusted ``abort`` Event to the listeners of that type, then removes every listener.
 
 A signal ``any`` made is held by the signals it follows only while its abort can be seen
 without a reference to it -- while it has listeners or an ``onabort`` function: workerd keeps
