@@ -30,6 +30,15 @@ CASES = [
     ("js.Reflect.get()", "JsException: TypeError: Reflect.get called on non-object"),
     ("js.Reflect.has(None, 'a')", "JsException: TypeError: Reflect.has called on non-object"),
     ("js.Reflect.ownKeys('ab')", "JsException: TypeError: Reflect.ownKeys called on non-object"),
+    ("js.Reflect.apply(5, None, [])",
+     "JsException: TypeError: Function.prototype.apply was called on 5, which is a number and not a function"),
+    ("js.Reflect.apply(None, None, [])", "JsException: TypeError: Function.prototype.apply was called on undefined, "
+                                         "which is a undefined and not a function"),
+    ("js.Reflect.apply(js.Math.max, None, 5)", "JsException: TypeError: CreateListFromArrayLike called on non-object"),
+    ("js.Reflect.construct(js.Date)", "JsException: TypeError: CreateListFromArrayLike called on non-object"),
+    ("js.Reflect.construct(5, [])", "JsException: TypeError: 5 is not a constructor"),
+    ("js.Reflect.construct(js.Math.max, [])",
+     "JsException: TypeError: function max() { [native code] } is not a constructor"),
     ("str(js.Reflect)", "'[object Reflect]' (str)"),
     ("js.Reflect.getPrototypeOf(arr())", "NotEmulatedError: js.Reflect.getPrototypeOf() is not emulated by "
                                          "workers-env: it needs the real runtime. Read the value's attributes from "

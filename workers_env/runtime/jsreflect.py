@@ -79,19 +79,35 @@ def _own_keys(target: Any = _MISSING, *_ignored: Any) -> JsArray:
 
 def _arguments(args: Any, method: str) -> list[Any]:
     """The argument list ``apply``/``construct`` take: an array-like (a JS array, a Python list or
-    tuple: Pyodide's PyProxy of one has a length and indices)."""
+    tuple: Pyodide's PyProxy of one has a length and indices); a primitive is V8's TypeError."""
     if isinstance(args, (JsArray, list, tuple)):
         return list(args)
-    raise js_type_error("CreateListFromArrayLike called on non-object" if args is _MISSING or args is None
-                        or args is jsnull or isinstance(args, (bool, int, float, str))
-                        else f"Reflect.{method}() of arguments that are no array is not emulated")
+    if args is _MISSING or args is None or args is jsnull or isinstance(args, (bool, int, float, str)):
+        raise js_type_error("CreateListFromArrayLike called on non-object")
+    raise _refuse(f"{method}() with arguments that are no array or Python list")
+
+
+def _typeof(value: Any) -> str:
+    if value is _MISSING or value is None:
+        return "undefined"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return getattr(type(value), "typeof", "object")
+
+
+def _shown(value: Any) -> str:
+    return "undefined" if value is _MISSING or value is None else js_text(value)
 
 
 def _apply(function: Any = _MISSING, this: Any = None, args: Any = _MISSING, *_ignored: Any) -> Any:
     """``Reflect.apply(function, thisArgument, args)``: ``function(...args)``."""
-    if not callable(function):
-        raise js_type_error("Function.prototype.apply was called on " + ("undefined" if function is _MISSING or
-                            function is None else js_text(function)) + ", which is not a function")
+    if not callable(function):  # V8's words, "a undefined" too
+        raise js_type_error(f"Function.prototype.apply was called on {_shown(function)}, which is a "
+                            f"{_typeof(function)} and not a function")
     if this is not None and this is not jsnull:
         raise _refuse("apply() with a thisArgument other than undefined or null")
     return function(*_arguments(args, "apply"))
@@ -101,9 +117,10 @@ def _construct(constructor: Any = _MISSING, args: Any = _MISSING, *new_target: A
     """``Reflect.construct(constructor, args)``: ``new constructor(...args)`` -- a class on ``js``
     (Pyodide's ``X.new(...)``)."""
     make = getattr(constructor, "new", None) if isinstance(constructor, JsProxy) else None
+    if callable(constructor) and not isinstance(constructor, JsProxy):
+        raise _refuse("construct() of a Python function")  # Pyodide constructs its PyProxy
     if not callable(make):
-        raise js_type_error(f"{'undefined' if constructor is _MISSING or constructor is None else js_text(constructor)}"
-                            " is not a constructor")
+        raise js_type_error(f"{_shown(constructor)} is not a constructor")
     if new_target:
         raise _refuse("construct() with a newTarget")
     return make(*_arguments(args, "construct"))
