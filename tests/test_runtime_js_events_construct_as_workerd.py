@@ -1,8 +1,8 @@
 """``js.Event``, ``CustomEvent``, ``ErrorEvent``, ``MessageEvent`` and ``CloseEvent`` construct as
 workerd's (api/basics.c++; a JavaScript twin under wrangler dev 4.164.0): the init's flags, each
 member's default (``CustomEvent``'s and ``ErrorEvent``'s ``detail`` and ``error`` ``undefined``,
-``MessageEvent``'s ``data`` ``null``), ``ErrorEvent``'s, ``MessageEvent``'s and ``CloseEvent``'s inits
-without the flags (events.h, web-socket.h), ``timeStamp`` 0, ``isTrusted`` false, no target before a
+``MessageEvent``'s ``data`` ``null``), the flags read by every init (workerd 1.20261117.1, though
+the 6552d99 mirror's ``ErrorEventInit`` and ``Initializer`` structs had none), ``timeStamp`` 0, ``isTrusted`` false, no target before a
 dispatch, the phase constants on the class and its instances, jsg's TypeErrors, and read-only
 members. The init is read as the Worker's Pyodide hands it over: a JS object, keyword arguments,
 or a Python dict -- whose keys Pyodide 0.26 does not read (0.26.0a4 and 0.28.2 under Node)."""
@@ -59,7 +59,13 @@ CASES = [
     ("e = js.ErrorEvent.new('error', lineno=3.7, colno=-2); (e.lineno, e.colno)", "(3, -2) (tuple)"),
     ("(js.ErrorEvent.new('e', cancelable=True).cancelable, js.MessageEvent.new('m', bubbles=True).bubbles, "
      "js.CloseEvent.new('c', cancelable=True).cancelable, js.CustomEvent.new('x', cancelable=True).cancelable)",
-     "(False, False, False, True) (tuple)"),
+     "(True, True, True, True) (tuple)"),
+    ("js.CloseEvent.new('c', code=2 ** 31)",
+     "JsException: TypeError: Value out of range. Must be between -2147483648 and 2147483647 (inclusive)."),
+    *[(f"js.{name}.new('x', 5)", f"JsException: TypeError: Failed to construct '{name}': constructor parameter 2 is "
+                                 f"not of type '{init}'.")
+      for name, init in (("CustomEvent", "CustomEventInit"), ("ErrorEvent", "ErrorEventInit"),
+                         ("MessageEvent", "Initializer"), ("CloseEvent", "Initializer"))],
     ("e = js.MessageEvent.new('message', data='d'); (e.type, e.data)", "('message', 'd') (tuple)"),
     ("js.MessageEvent.new('message').data", NULL_028),
     ("e = js.CloseEvent.new('close', code=1000, reason='r', wasClean=True); (e.type, e.code, e.reason, e.wasClean)",

@@ -53,6 +53,8 @@ const cases = {
   global_fetch_listener: () => d(() => { addEventListener("fetch", () => 0); return "added"; }),
   subclass: () => { class T extends EventTarget { constructor() { super(); this.z = 1; } } const t = new T(); let n = 0; t.addEventListener("x", () => n++); t.dispatchEvent(new Event("x")); return [n, t instanceof EventTarget]; },
   ctor_names: () => [Event.name, EventTarget.name, CustomEvent.name, Event.length, CustomEvent.length, EventTarget.length, Object.getPrototypeOf(CustomEvent) === Event, Object.getPrototypeOf(ErrorEvent) === Event],
+  init_bad_each: () => Object.fromEntries(["CustomEvent","ErrorEvent","MessageEvent","CloseEvent"].map(n => [n, [d(() => String(new globalThis[n]("x", 5))), d(() => new globalThis[n]("x", {cancelable: true}).cancelable)]])),
+  init_ints: () => [d(() => new ErrorEvent("e", {lineno: 3.7, colno: -2}).lineno), d(() => new ErrorEvent("e", {colno: -2}).colno), d(() => new CloseEvent("c", {code: 2 ** 31}).code), d(() => new ErrorEvent("e", {lineno: 2 ** 32}).lineno)],
   timestamp_trusted: () => { const c = new AbortController(); let ts; c.signal.onabort = e => { ts = [e.timeStamp, e.isTrusted]; }; c.abort(); return ts; },
 };
 const calls = Object.keys(cases);

@@ -284,11 +284,11 @@ class JsCustomEvent(JsEvent):
 
 class JsErrorEvent(JsEvent):
     """``new ErrorEvent(type, {message, filename, lineno, colno, error})``: ``""``, ``0`` and
-    ``undefined`` without them. Its init has no flags (events.h ``ErrorEventInit``): it never
-    bubbles nor is cancelable."""
+    ``undefined`` without them; the flags too (workerd 1.20261117.1 reads them, though the
+    6552d99 mirror's ``ErrorEventInit`` had none)."""
 
     _js_name = "ErrorEvent"
-    _init_members = ("message", "filename", "lineno", "colno", "error")
+    _init_members = (*JsEvent._init_members, "message", "filename", "lineno", "colno", "error")
     _init_type = "ErrorEventInit"
     message, filename, lineno, colno = "", "", 0, 0
     error: Any = None
@@ -304,11 +304,10 @@ class JsErrorEvent(JsEvent):
 
 
 class JsMessageEvent(JsEvent):
-    """``new MessageEvent(type, {data})``: ``data`` as given (``null`` without one); its init has
-    no flags (events.h ``Initializer``)."""
+    """``new MessageEvent(type, {data})``: ``data`` as given (``null`` without one), and the flags."""
 
     _js_name = "MessageEvent"
-    _init_members = ("data",)
+    _init_members = (*JsEvent._init_members, "data")
     _init_type = "Initializer"
 
     def __init__(self, kind: str, **flags: Any) -> None:
@@ -322,10 +321,10 @@ class JsMessageEvent(JsEvent):
 
 class JsCloseEvent(JsEvent):
     """``new CloseEvent(type, {code, reason, wasClean})``: ``0``, ``""`` and ``false`` without
-    them; its init has no flags (web-socket.h ``Initializer``)."""
+    them, and the flags."""
 
     _js_name = "CloseEvent"
-    _init_members = ("code", "reason", "wasClean")
+    _init_members = (*JsEvent._init_members, "code", "reason", "wasClean")
     _init_type = "Initializer"
     code, reason, wasClean = 0, "", False
 
