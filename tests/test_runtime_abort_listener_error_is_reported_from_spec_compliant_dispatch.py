@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import DISPATCH_EXCEPTION_ERAS, one_file_worker
 
 from workers_env import load_worker
 
@@ -47,13 +47,9 @@ THROWN = ["l1", "abort threw: boom1", "aborted: True"]
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize(("date", "flags", "expected"), [
-    ("2026-09-14", (), THROWN),
-    ("2026-09-15", (), REPORTED),
-    ("2026-09-14", ("spec_compliant_dispatch_exceptions",), REPORTED),
-    ("2026-09-15", ("no_spec_compliant_dispatch_exceptions",), THROWN),
-])
-async def test_a_listener_error_is_reported_from_the_flag_and_thrown_before(tmp_path, caplog, date, flags, expected):
+@pytest.mark.parametrize(("date", "flags", "reported"), DISPATCH_EXCEPTION_ERAS)
+async def test_a_listener_error_is_reported_from_the_flag_and_thrown_before(tmp_path, caplog, date, flags, reported):
+    expected = REPORTED if reported else THROWN
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date, flags=flags))
     with caplog.at_level(logging.ERROR, logger="workers_env.runtime"):
         response = await worker.fetch("http://example.com/")

@@ -63,7 +63,7 @@ async def test_a_name_workerd_lacks_is_pyodides_import_error(tmp_path, date):
 
 @pytest.mark.asyncio
 async def test_a_workerd_global_not_emulated_imports_and_says_so_when_used(tmp_path):
-    names = ["CloseEvent", "Cloudflare", "ScheduledEvent", "SubtleCrypto", "WritableStreamDefaultWriter", "self"]
+    names = ["PromiseRejectionEvent", "Cloudflare", "ScheduledEvent", "SubtleCrypto", "WritableStreamDefaultWriter", "self"]
     assert await _outcomes(tmp_path, names, "2024-04-01") == {name: _used(name) for name in names}
 
 

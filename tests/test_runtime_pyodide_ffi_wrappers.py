@@ -2,7 +2,7 @@
 same timers code in 0.26.0a2 and 0.28.x) does on workerd's timers: ``set_timeout`` returns the
 timer's id and calls its callback once with no argument, ``clear_timeout`` clears and destroys,
 ``set_interval``'s proxy is destroyed by ``clear_interval``, the listener wrappers work on an
-``AbortSignal``, and the errors are Pyodide's. The expected texts are what real Pyodide 0.26.0a4
+``AbortSignal`` and the global scope, and the errors are Pyodide's. The expected texts are what real Pyodide 0.26.0a4
 and 0.28.2 answer under Node (``/tmp/pyodide``): the same Python code there. Once, the module was
 not there at all: ``from pyodide.ffi.wrappers import set_timeout`` failed to import."""
 
@@ -176,21 +176,33 @@ def test_a_timeout_at_a_modules_top_level_is_workerds_global_scope_error(tmp_pat
     assert text.startswith("JsException: Error: Disallowed operation called within global scope.")
 
 
-def test_listeners_on_the_global_scope_are_refused_as_not_emulated(tmp_path):
+def test_listeners_on_the_global_scope_hear_its_dispatch_event(tmp_path):
+    """workerd's global scope is an EventTarget: ``add_event_listener(js, ...)`` adds to it and
+    ``js.dispatchEvent`` calls the listener (wrangler dev 4.164.0, a JavaScript twin); a module
+    Worker's ``fetch`` listener is added and never called -- requests go to the handler."""
     entry = """
     import js
-    from pyodide.ffi.wrappers import add_event_listener
+    from pyodide.ffi.wrappers import add_event_listener, remove_event_listener
     from workers import Response, WorkerEntrypoint
+
+    SEEN = []
+
+    def heard(event):
+        SEEN.append(event.type)
 
     class Default(WorkerEntrypoint):
         async def fetch(self, request):
-            add_event_listener(js, "fetch", print)
-            return Response("added")
+            add_event_listener(js, "fetch", heard)
+            add_event_listener(js, "custom", heard)
+            answered = js.dispatchEvent(js.Event.new("custom"))
+            remove_event_listener(js, "custom", heard)
+            js.dispatchEvent(js.Event.new("custom"))
+            return Response.json([answered, SEEN])
     """
     worker = load_worker(one_file_worker(tmp_path, entry))
-    from workers_env import NotEmulatedError
 
-    with pytest.raises(NotEmulatedError) as caught:
-        asyncio.run(worker.fetch("/"))
-    assert str(caught.value).startswith("pyodide.ffi.wrappers.add_event_listener on the global scope (js) is not "
-                                        "emulated by workers-env: the runtime's EventTargets are AbortSignals")
+    async def twice():
+        first = await (await worker.fetch("/")).json()
+        return first, await (await worker.fetch("/")).json()
+
+    assert asyncio.run(twice()) == ([True, ["custom"]], [True, ["custom", "custom"]])

@@ -281,6 +281,16 @@ class Default(WorkerEntrypoint):
 """
 
 
+#: ``(date, flags, reported)``: the configurations on each side of ``spec_compliant_dispatch_exceptions``
+#: (2026-09-15), where a listener's exception is reported and the rest run (``True``) or ends the dispatch
+DISPATCH_EXCEPTION_ERAS = [
+    ("2026-09-14", (), False),
+    ("2026-09-15", (), True),
+    ("2026-09-14", ("spec_compliant_dispatch_exceptions",), True),
+    ("2026-09-15", ("no_spec_compliant_dispatch_exceptions",), False),
+]
+
+
 def snippet_answers(folder: Path, snippets: list[str], date: str) -> list[str]:
     """What each of ``snippets`` gives inside a Worker of compatibility date ``date`` (see
     :data:`SNIPPET_RUNNER`), run in the project folder ``folder``."""

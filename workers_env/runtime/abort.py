@@ -6,6 +6,8 @@ A signal aborts once, with a reason: ``abort()``'s own value, else workerd's
 when the signal is read, and fired on the running event loop when there is one).
 ``AbortSignal.any(signals)`` follows the first to abort. ``fetch`` and ``Request`` take one as
 ``signal``: an aborted signal fails the fetch with its reason, before or during the request.
+A signal is an EventTarget (:class:`~workers_env.runtime.jsevents.JsEventTarget`): its abort
+dispatches a trusted ``abort`` Event to the listeners of that type, then removes every listener.
 
 A signal ``any`` made is held by the signals it follows only while its abort can be seen
 without a reference to it -- while it has listeners or an ``onabort`` function: workerd keeps
@@ -25,15 +27,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import js_truthy
 from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import weak_ref
-from workers_env.runtime.current import current_runtime
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbase import JsProxy, js_type_error
+from workers_env.runtime.jsevents import JsEvent, JsEventTarget, is_primitive, reports_listener_errors
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import to_number
-from workers_env.runtime.jsproxy import js_null, jsnull
+from workers_env.runtime.jsproxy import js_null
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
 
@@ -66,75 +67,22 @@ def raise_reason(reason: Any) -> None:
     raise JsException(js_text(reason))
 
 
-def _primitive(value: Any) -> bool:
-    """A Python value Pyodide hands JavaScript as a primitive (``None`` is ``undefined``); any
-    other is an object there (a PyProxy, a function when callable)."""
-    return value is None or value is jsnull or isinstance(value, (bool, int, float, str))
-
-
-def _handler(listener: Any, method: str) -> Any:
-    """The function ``addEventListener`` keeps for ``listener``, as jsg converts workerd's
-    ``Handler`` (a function, or an object whose ``handleEvent`` is one): anything else is its
-    TypeError when the listener is added, not when the signal aborts."""
-    if callable(listener):
-        return listener
-    if _primitive(listener):
-        raise js_type_error(f"Failed to execute '{method}' on 'EventTarget': parameter 2 is not of type "
-                            "'function or HandlerObject'.")
-    handle = getattr(listener, "handleEvent", None)
-    if not callable(handle):
-        raise js_type_error("Incorrect type for the 'handleEvent' field on 'HandlerObject': the provided value "
-                            "is not of type 'function'.")
-    return handle
-
-
-def _required(method: str, kind: Any, listener: Any, listener_type: str) -> None:
-    """jsg's TypeError for an argument left out (``undefined`` given is another matter)."""
-    for position, (value, type_) in enumerate(((kind, "string"), (listener, listener_type)), start=1):
-        if value is _MISSING:
-            raise js_type_error(f"Failed to execute '{method}' on 'EventTarget': parameter {position} is not of "
-                                f"type '{type_}'.")
-
-
-def _capture(options: Any, *, listen: bool) -> tuple[bool, bool, Any]:
-    """jsg's conversion of a listener method's third argument (``bool`` or an options object):
-    ``(given as a boolean, capture, signal)``. A primitive is coerced to a boolean (``1`` and
-    ``"x"`` are ``true``); for ``addEventListener`` the object's ``signal`` must be an
-    ``AbortSignal`` when present (``null`` too is refused), a TypeError even when the listener
-    is ``null``; ``removeEventListener``'s options have no ``signal``."""
-    if options is None or options is jsnull:
-        return False, False, None
-    if _primitive(options):
-        return True, js_truthy(options), None
-    signal = getattr(options, "signal", None) if listen else None
-    if signal is not None and not isinstance(signal, JsAbortSignal):
-        raise js_type_error("Incorrect type for the 'signal' field on 'AddEventListenerOptions': the provided value "
-                            "is not of type 'AbortSignal'.")
-    return False, js_truthy(getattr(options, "capture", False)), signal
-
-
-def _refuse_capture(method: str, as_boolean: bool, capture: bool) -> None:
-    """workerd's ``useCapture must be false`` / ``options.capture must be false``."""
-    if capture:
-        what = "useCapture" if as_boolean else "options.capture"
-        raise js_type_error(f"{method}(): {what} must be false.")
-
-
-class JsAbortSignal(JsgObject, JsProxy):
-    """An ``AbortSignal``: ``aborted``, ``reason``, ``throwIfAborted()``, ``onabort`` and
-    ``addEventListener("abort", ...)``."""
+class JsAbortSignal(JsEventTarget):
+    """An ``AbortSignal`` (an EventTarget): ``aborted``, ``reason``, ``throwIfAborted()``,
+    ``onabort`` and ``addEventListener("abort", ...)``."""
 
     _js_name = "AbortSignal"
+    _borrows = False  # (see JsEventTarget)
     #: an incoming request's signal without ``request_signal_passthrough``: a ``fetch()`` of a
     #: request carrying it does not see it (basics.c++ ``isIgnoredForSubrequests``). A class
     #: default, set on the one signal it concerns, so other signals cost nothing more to make
     _ignored_for_subrequests = False
 
     def __init__(self) -> None:
+        super().__init__()  # its listeners: those of "abort" called when it aborts
         self._aborted = False
         self._reason: Any = None
         self._deadline: float | None = None  # time.monotonic() at which a timeout signal aborts
-        self._listeners: list[tuple[Any, Any]] = []  # (the listener as given, the function to call)
         self._followers: dict[int, _Following] = {}  # the signals AbortSignal.any made of this one, in order
         self._following: list[_Following] = []  # how this one, made by AbortSignal.any, follows its sources
         self._onabort: Any = None
@@ -149,15 +97,14 @@ class JsAbortSignal(JsgObject, JsProxy):
     def onabort(self, handler: Any) -> None:
         # workerd's setOnAbort keeps a function or an object and makes anything else null;
         # only a function is called (an object, even with handleEvent, is passed over)
-        self._onabort = None if _primitive(handler) else handler
+        self._onabort = None if is_primitive(handler) else handler
         self._onabort_call = scoped_callback(handler) if callable(handler) else None
         # called in the order of the listeners, where it was first set, as an event handler's
         # listener is added (the DOM standard; wrangler dev 4.164.0); null takes it out
-        present = any(key is _ONABORT for key, _ in self._listeners)
-        if self._onabort is None and present:
-            self._listeners = [(key, call) for key, call in self._listeners if key is not _ONABORT]
-        elif self._onabort is not None and not present:
-            self._listeners.append((_ONABORT, self._call_onabort))
+        if self._onabort is None:
+            self._remove("abort", _ONABORT)
+        else:
+            self._add("abort", self._call_onabort, given=_ONABORT)
         self._held_while_heard()
 
     def _call_onabort(self, event: Any) -> None:
@@ -166,11 +113,11 @@ class JsAbortSignal(JsgObject, JsProxy):
 
     def _listen(self, key: Any, call: Any) -> None:
         """Call ``call(event)`` when this signal aborts (``key`` names it for :meth:`_unlisten`)."""
-        self._listeners.append((key, call))
+        self._add("abort", call, given=key)
         self._held_while_heard()
 
     def _unlisten(self, key: Any) -> None:
-        self._listeners = [(given, call) for given, call in self._listeners if given is not key]
+        self._remove("abort", key)
         self._held_while_heard()
 
     def _held_while_heard(self) -> None:
@@ -179,7 +126,8 @@ class JsAbortSignal(JsgObject, JsProxy):
         Worker's code lets go of it."""
         if not self._following:
             return
-        heard = self._onabort_call is not None or any(key is not _ONABORT for key, _ in self._listeners)
+        heard = self._onabort_call is not None or any(entry.given is not _ONABORT
+                                                      for entry in self._handlers.get("abort", ()))
         for following in self._following:
             following.held = self if heard else None
 
@@ -216,23 +164,18 @@ class JsAbortSignal(JsgObject, JsProxy):
         return dependents
 
     def _dispatch(self) -> None:
-        """Call this aborted signal's listeners (and ``onabort``, in its place among them)."""
-        event = _AbortEvent(self)
-        calls = [call for _, call in self._listeners]
-        runtime = current_runtime()
-        report = runtime is None or runtime.spec_compliant_dispatch_exceptions
+        """Call this aborted signal's listeners (and ``onabort``, in its place among them) with a
+        trusted ``abort`` Event (:meth:`_trigger` says what a listener's error does)."""
+
+        def failed(error: Exception) -> bool:  # the spec's "inner invoke": reported, the next listener runs
+            swallowed.escaped(error)
+            log.exception("Uncaught exception in an abort event listener")
+            return True
+
         try:
-            for call in calls:
-                if not report:
-                    call(event)
-                    continue
-                try:
-                    call(event)
-                except Exception as error:  # the spec's "inner invoke": reported, the next listener runs
-                    swallowed.escaped(error)
-                    log.exception("Uncaught exception in an abort event listener")
+            self._fire(JsEvent("abort"), failed if reports_listener_errors() else None)
         finally:  # workerd's triggerAbort: KJ_DEFER(removeAllHandlers()), "to prevent memory leaks"
-            self._listeners = []
+            self._handlers.clear()
             self._stop_following()
 
     def _stop_following(self) -> None:
@@ -259,39 +202,15 @@ class JsAbortSignal(JsgObject, JsProxy):
         if self.aborted:
             raise_reason(self._reason)
 
-    def addEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
-                         *_ignored: Any) -> None:
-        """Add ``listener`` for ``abort`` (a function, or an object with ``handleEvent``; ``null``
-        and ``undefined`` add nothing), as workerd checks it: anything else is a TypeError now."""
-        _required("addEventListener", kind, listener, "function or HandlerObject")
-        absent = listener is None or listener is jsnull
-        call = None if absent else _handler(listener, "addEventListener")
-        as_boolean, capture, follow = _capture(options, listen=True)
-        if call is None:  # workerd checks the options' values only for a listener it adds
-            return
-        _refuse_capture("addEventListener", as_boolean, capture)
-        # options.passive: true is accepted (measured: workerd 1.20261117.1 under wrangler 4.164.0)
-        if js_text(kind) != "abort" or any(given is listener for given, _ in self._listeners):
-            return
-        if follow is not None:
-            if follow.aborted:  # an options.signal already aborted: nothing is added
-                return
-            follow._listen(object(), lambda _event: self._drop(listener))  # its own key
-        # called in the import scope of the request adding it: a timeout signal's fires from the
-        # event loop, between the steps of the Worker's code (runtime/tasks.py)
-        self._listen(listener, scoped_callback(call))
+    def addEventListener(self, *args: Any) -> None:  # noqa: N802 - JS name
+        """Add a listener as every EventTarget does; an ``abort`` one keeps a signal ``any`` made
+        held by its sources (:meth:`_held_while_heard`)."""
+        super().addEventListener(*args)
+        self._held_while_heard()
 
-    def removeEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
-                            *_ignored: Any) -> None:
-        """Remove ``listener``; a ``true`` capture (as the third argument or ``options.capture``)
-        is workerd's TypeError, whatever the listener."""
-        _required("removeEventListener", kind, listener, "Object")
-        if _primitive(listener) and listener is not None and listener is not jsnull:
-            raise js_type_error("Failed to execute 'removeEventListener' on 'EventTarget': parameter 2 is not of "
-                                "type 'Object'.")
-        _refuse_capture("removeEventListener", *_capture(options, listen=False)[:2])
-        if js_text(kind) == "abort":
-            self._drop(listener)
+    def removeEventListener(self, *args: Any) -> None:  # noqa: N802 - JS name
+        super().removeEventListener(*args)
+        self._held_while_heard()
 
     def _drop(self, listener: Any) -> None:
         self._unlisten(listener)
@@ -321,16 +240,6 @@ class _Following:
         if source is not None:
             source._followers.pop(self.key, None)
         self.held = None
-
-
-class _AbortEvent(JsProxy):
-    """The ``abort`` event a listener receives."""
-
-    _js_name = "Event"
-    type = "abort"
-
-    def __init__(self, target: JsAbortSignal):
-        self.target = self.currentTarget = target
 
 
 class JsAbortController(JsgObject, JsProxy):

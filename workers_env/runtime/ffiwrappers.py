@@ -12,9 +12,11 @@ destroys its spent once-callable again: ``Error: OnceProxy has already been dest
 The timers are :mod:`.timers`': they belong to their request, at a module's top level they
 are workerd's global-scope error, and ``clear_timeout`` clears only its own request's.
 
-The event listeners work on the JavaScript objects the runtime has that are EventTargets:
-an ``AbortSignal`` (``request.signal``, ``AbortController().signal``). Pyodide 0.28 keeps a
-weak reference to each listener's proxy (``to_weakref()``), 0.26 the proxy itself.
+The event listeners work on the JavaScript objects the runtime has that are EventTargets: an
+``EventTarget.new()``, an ``AbortSignal`` (``request.signal``, ``AbortController().signal``), a
+``WebSocket``, and the global scope (``add_event_listener(js, ...)``: workerd's global scope is
+an EventTarget, whose listeners ``js.dispatchEvent`` calls). Pyodide 0.28 keeps a weak reference
+to each listener's proxy (``to_weakref()``), 0.26 the proxy itself.
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any, Protocol
 
-from workers_env._errors import NotEmulatedError
 from workers_env.runtime import timers
 from workers_env.runtime.byidentity import weak_ref
 from workers_env.runtime.current import pyodide_028
+from workers_env.runtime.jsevents import global_scope_target
 from workers_env.runtime.jsfunctions import create_once_callable, create_proxy
 
 __all__ = [  # noqa: RUF022 - Pyodide's order (its wrappers.__all__)
@@ -70,20 +72,16 @@ TIMEOUTS: dict[int, Destroyable] = {}
 INTERVAL_CALLBACKS: dict[int, Destroyable] = {}
 
 
-def _refuse_global_scope(elt: Any, method: str) -> None:
-    """The global scope (the ``js`` module) is an EventTarget in workerd; its listeners are
-    not emulated here, so the wrapper says so rather than failing on ``js.js_id``."""
-    if isinstance(elt, ModuleType) and elt.__name__ == "js":
-        raise NotEmulatedError(
-            f"pyodide.ffi.wrappers.{method} on the global scope (js) is not emulated by workers-env: "
-            "the runtime's EventTargets are AbortSignals (request.signal, AbortController().signal). "
-            "Keep that path out of local runs or open an issue.")
+def _target(elt: Any) -> Any:
+    """``elt``, or for the global scope (the ``js`` module, Pyodide's proxy of ``globalThis``)
+    the EventTarget standing in for it (:func:`~workers_env.runtime.jsevents.global_scope_target`)."""
+    return global_scope_target() if isinstance(elt, ModuleType) and elt.__name__ == "js" else elt
 
 
 def add_event_listener(elt: Any, event: str, listener: Callable[[Any], None]) -> None:
     """Wrapper for JavaScript's ``addEventListener`` which automatically manages the lifetime
     of a JsProxy corresponding to the ``listener`` parameter."""
-    _refuse_global_scope(elt, "add_event_listener")
+    elt = _target(elt)
     proxy = create_proxy(listener)
     EVENT_LISTENERS[(elt.js_id, event, listener)] = _JsWeakRef(proxy) if pyodide_028() else proxy
     elt.addEventListener(event, proxy)
@@ -92,7 +90,7 @@ def add_event_listener(elt: Any, event: str, listener: Callable[[Any], None]) ->
 def remove_event_listener(elt: Any, event: str, listener: Callable[[Any], None]) -> None:
     """Wrapper for JavaScript's ``removeEventListener`` which automatically manages the
     lifetime of a JsProxy corresponding to the ``listener`` parameter."""
-    _refuse_global_scope(elt, "remove_event_listener")
+    elt = _target(elt)
     stored = EVENT_LISTENERS.pop((elt.js_id, event, listener))
     proxy = stored.deref() if isinstance(stored, _JsWeakRef) else stored
     if proxy is None:

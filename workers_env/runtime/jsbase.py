@@ -283,7 +283,7 @@ copyreg.pickle(_ProxyType, reduce_by_own_name)  # type: ignore[arg-type]
 
 #: dunders a workers-env class has and Pyodide's C type ``JsProxy`` has not (it keeps no
 #: ``__dict__``; a missing property is its ``__getattribute__``'s, not a ``__getattr__``)
-_NOT_PYODIDES = frozenset({"__dict__", "__weakref__", "__slots__", "__getattr__", "__annotations__",
+_NOT_PYODIDES = frozenset({"__dict__", "__weakref__", "__slots__", "__getattr__", "__annotations__", "__mro_entries__",
                            "__orig_bases__", "__parameters__", "__abstractmethods__", "__instancecheck__"})
 
 
@@ -359,6 +359,12 @@ class JsProxy(metaclass=_ProxyType):
 
     def __repr__(self) -> str:
         return f"[object {self._to_string_tag}]"
+
+    def __mro_entries__(self, bases: tuple[Any, ...]) -> tuple[type, ...]:
+        """A JS value (``js.EventTarget``, any class on ``js``) as a Python class's base: Pyodide's
+        ``TypeError`` -- Python makes the class by calling the base's type, the C type ``JsProxy``,
+        which makes no instances (0.26.0a4, 0.28.2, 314.0.6)."""
+        raise TypeError("cannot create 'pyodide.ffi.JsProxy' instances")
 
     def __reduce_ex__(self, protocol: Any) -> Any:
         """A JS value does not pickle, nor copy (``copy`` asks this too): CPython's own

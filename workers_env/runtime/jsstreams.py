@@ -1285,19 +1285,31 @@ class _Writer(JsgObject, JsProxy):
         return kept_promise(self, "_closed_promise", lambda: _closed(self))
 
 
-@contextlib.asynccontextmanager
-async def _meeting_cancel(sink: LiveByteStream) -> Any:
+class _meeting_cancel:  # noqa: N801 - used as the function it was
     """A write or close of an internal stream that fails with the readable side's cancel (met
     only now) errors the writable, detaching the writer, before its promise rejects -- as
     workerd's write loop fails it (internal.c++ ``writeLoop``): a call made before that is
-    queued behind it and meets the same error, one made after is ``has been closed``."""
-    try:
-        yield
-    except BaseException as exc:
-        if isinstance(sink, ByteSink) and sink._cancel_met and exc is sink._canceled:
+    queued behind it and meets the same error, one made after is ``has been closed``.
+
+    A class, not an ``asynccontextmanager``: its async generator would be closed by the loop's
+    ``shutdown_asyncgens`` under a write still waiting when a request's loop ends, and that
+    write, closed later (collected), then fails in ``__aexit__`` with ``generator didn't stop
+    after athrow()``, an unraisable exception (every CPython from 3.11 to 3.14)."""
+
+    __slots__ = ("sink",)
+
+    def __init__(self, sink: LiveByteStream) -> None:
+        self.sink = sink
+
+    async def __aenter__(self) -> None:
+        return None
+
+    async def __aexit__(self, kind: Any, exc: BaseException | None, tb: Any) -> bool:
+        sink = self.sink
+        if exc is not None and isinstance(sink, ByteSink) and sink._cancel_met and exc is sink._canceled:
             await asyncio.sleep(0)
             sink.writer_detached = True
-        raise
+        return False
 
 
 async def _errored(sink: LiveByteStream) -> None:

@@ -34,6 +34,7 @@ from workers_env.runtime import (
     jsconvert,
     jsdestroyed,
     jsescape,
+    jsevents,
     jsfunctions,
     jsglobals,
     jsinspect,
@@ -42,6 +43,7 @@ from workers_env.runtime import (
     jsmodules,
     jsnumbers,
     jspipes,
+    jsreflect,
     jsperformance,
     jspromise,
     jsproxy,
@@ -612,10 +614,25 @@ def _v8_builtin(cls: Any, name: str) -> _ConstructorOnly:
     return _ConstructorOnly(cls, f"Constructor {name} requires 'new'", name)
 
 
+#: the event classes on ``js`` (runtime/jsevents.py), and the global scope's EventTarget methods
+_EVENT_CLASSES = ("Event", "CustomEvent", "ErrorEvent", "MessageEvent", "CloseEvent", "EventTarget")
+_GLOBAL_SCOPE_METHODS = ("addEventListener", "removeEventListener", "dispatchEvent")
+
+
 #: workerd's (jsg) classes on ``js`` that Worker code constructs with ``.new``
 _WORKERD_CLASSES = ("URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Blob", "File", "FormData",
                     "TransformStream", "ReadableStream", "IdentityTransformStream", "FixedLengthStream",
-                    "AbortController", "Response", "Request", "Headers", "DOMException")
+                    "AbortController", "Response", "Request", "Headers", "DOMException", *_EVENT_CLASSES)
+
+
+def _global_scope_method(name: str) -> Any:
+    """``js.<name>``: that method of the running Worker's global scope (:func:`jsevents.global_scope_target`)."""
+
+    def call(*args: Any) -> Any:
+        return getattr(jsevents.global_scope_target(), name)(*args)
+
+    call.__name__ = name
+    return call
 
 
 def _illegal_constructor(*_args: Any) -> Any:
@@ -860,18 +877,15 @@ def _caches() -> Any:
 #: (``DigestStream`` is ``crypto.DigestStream``, no global at any of them: review47).
 WORKERD_GLOBALS_NOT_EMULATED = frozenset({
     "AsyncDisposableStack", "Atomics", "Body", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
-    "CloseEvent", "Cloudflare", "CompressionStream", "CountQueuingStrategy", "Crypto", "CryptoKey",
-    "CustomEvent", "DecompressionStream", "DisposableStack", "ErrorEvent", "Event",
-    "EventSource", "EventTarget", "ExtendableEvent", "FetchEvent", "Float16Array",
-    "Function", "HTMLRewriter", "Intl", "Iterator", "MessageEvent",
-    "PromiseRejectionEvent", "Proxy", "ReadableByteStreamController", "ReadableStreamBYOBReader",
+    "Cloudflare", "CompressionStream", "CountQueuingStrategy", "Crypto", "CryptoKey",
+    "DecompressionStream", "DisposableStack", "EventSource", "ExtendableEvent", "FetchEvent", "Float16Array",
+    "Function", "HTMLRewriter", "Intl", "Iterator", "PromiseRejectionEvent", "Proxy", "ReadableByteStreamController", "ReadableStreamBYOBReader",
     "ReadableStreamBYOBRequest", "ReadableStreamDefaultController", "ReadableStreamDefaultReader",
-    "Reflect", "RegExp", "ScheduledEvent", "ServiceWorkerGlobalScope", "SharedArrayBuffer", "SubtleCrypto",
+    "RegExp", "ScheduledEvent", "ServiceWorkerGlobalScope", "SharedArrayBuffer", "SubtleCrypto",
     "SuppressedError", "TailEvent", "TextDecoderStream", "TextEncoderStream", "TraceEvent",
     "TransformStreamDefaultController", "URLPattern", "WeakMap", "WeakSet", "WebAssembly",
     "WebSocketRequestResponsePair", "WorkerGlobalScope", "WritableStream", "WritableStreamDefaultController",
-    "WritableStreamDefaultWriter", "addEventListener", "dispatchEvent", "origin", "removeEventListener",
-    "reportError", "self",
+    "WritableStreamDefaultWriter", "origin", "reportError", "self",
     # Object.prototype's, which globalThis inherits
     "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString",
     "valueOf",
@@ -926,7 +940,7 @@ class NotEmulatedGlobal(jsproxy.JsProxy):
 
 
 #: the not-emulated globals that are namespace objects, not functions (ECMAScript's and WebAssembly's)
-NAMESPACE_GLOBALS = frozenset({"Intl", "Reflect", "WebAssembly"})
+NAMESPACE_GLOBALS = frozenset({"Intl", "WebAssembly"})
 
 
 class NotEmulatedNamespace(jsglobals.NamespaceStrings, NotEmulatedGlobal):
@@ -1133,6 +1147,10 @@ def _build() -> dict[str, ModuleType]:
     js.IdentityTransformStream = jsstreams.transform_stream_class("IdentityTransformStream")  # type: ignore[attr-defined]
     js.FixedLengthStream = jspipes.fixed_length_stream_class()  # type: ignore[attr-defined]
     js.AbortController = abort.JsAbortController  # type: ignore[attr-defined]
+    for name in _EVENT_CLASSES:
+        setattr(js, name, getattr(jsevents, f"Js{name}"))
+    for name in _GLOBAL_SCOPE_METHODS:  # workerd's global scope is an EventTarget: the Worker's own
+        setattr(js, name, _global_scope_method(name))
     js.WebSocketPair = websockets.JsWebSocketPair  # type: ignore[attr-defined]
     js.WebSocket = websockets.web_socket_class()  # type: ignore[attr-defined]
     js.Promise = jspromise.promise_class()  # type: ignore[attr-defined]
@@ -1178,13 +1196,15 @@ def _build() -> dict[str, ModuleType]:
     for name in ("fetch", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "queueMicrotask", "atob", "btoa",
                  "encodeURIComponent", "encodeURI", "decodeURIComponent", "decodeURI", "parseInt", "parseFloat", "isNaN",
                  "isFinite", "eval", "Number", "String", "Boolean", "BigInt", "Symbol", "structuredClone", "escape",
-                 "unescape", *jsglobals.ERROR_CONSTRUCTORS):
+                 "unescape", *_GLOBAL_SCOPE_METHODS, *jsglobals.ERROR_CONSTRUCTORS):
         setattr(js, name, JsGlobalFunction(getattr(js, name), name))  # a JS function, as Pyodide holds one
     js.AbortSignal = _workerd_class(js.AbortSignal, "AbortSignal")  # type: ignore[attr-defined]
     js.crypto = JsGlobalObject(js.crypto, "Crypto")  # type: ignore[attr-defined]
     js.performance = JsGlobalObject(jsperformance.Performance(), "Performance")  # type: ignore[attr-defined]
     js.scheduler = JsGlobalObject(jsscheduler.Scheduler(), "Scheduler")  # type: ignore[attr-defined]
     js.Math = JsNamespaceGlobal(jsmath.math_object(), "Math")  # type: ignore[attr-defined]
+    js.Reflect = JsNamespaceGlobal(SimpleNamespace(  # type: ignore[attr-defined]
+        **{name: jsreflect.reflect_member(name) for name in jsreflect.REFLECT_MEMBERS}), "Reflect")
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
         log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),

@@ -27,10 +27,10 @@ from typing import Any
 from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError, WorkersEnvError
 from workers_env.runtime import swallowed
-from workers_env.runtime.abort import _capture, _handler, _refuse_capture, _required
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.forms import JsBlob
+from workers_env.runtime import jsevents
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsglobals import js_text
@@ -38,8 +38,6 @@ from workers_env.runtime.jspromise import python_error, run_microtasks
 from workers_env.runtime.jsproxy import jsnull
 from workers_env.runtime.jspyproxies import is_container_subclass_proxy, is_python_container
 from workers_env.runtime.jsreadable import JsgObject
-from workers_env.runtime.tasks import scoped_callback
-from workers_env.runtime.webloop import dropped_promise
 from workers_env.runtime.tracebacks import without_our_frames
 
 __all__ = ["ClientWebSocket", "JsCloseEvent", "JsErrorEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair",
@@ -76,50 +74,45 @@ def _flag(name: str, default: bool) -> bool:
     return default if flags is None else bool(flags.get(name, default))
 
 
-class JsMessageEvent(JsProxy):
+class JsMessageEvent(jsevents.JsMessageEvent):
     """A ``message`` event: ``data`` a ``str``, or an ``ArrayBuffer``/``Blob`` per ``binaryType``."""
 
-    _js_name = "MessageEvent"
-    type = "message"
-
     def __init__(self, target: JsWebSocket, data: Any):
-        self.target = self.currentTarget = target
-        self.data = data
+        super().__init__("message")
+        object.__setattr__(self, "_target", target)
+        object.__setattr__(self, "data", data)
 
 
-class JsCloseEvent(JsProxy):
+class JsCloseEvent(jsevents.JsCloseEvent):
     """A ``close`` event: ``code``, ``reason``, ``wasClean``."""
 
-    _js_name = "CloseEvent"
-    type = "close"
-
     def __init__(self, target: JsWebSocket, code: int, reason: str, was_clean: bool, raw: bytes | None = None):
-        self.target = self.currentTarget = target
-        self.code, self.reason, self.wasClean = code, reason, was_clean
-        #: the reason's bytes as the client's close frame held them (KJ's ``kj::String``), which the
-        #: automatic reply sends back as they came; ``None``: the reason's UTF-8
-        self._raw_reason = raw
+        super().__init__("close")
+        object.__setattr__(self, "_target", target)
+        for name, value in (("code", code), ("reason", reason), ("wasClean", was_clean),
+                            # the reason's bytes as the client's close frame held them (KJ's ``kj::String``),
+                            # which the automatic reply sends back as they came; ``None``: the reason's UTF-8
+                            ("_raw_reason", raw)):
+            object.__setattr__(self, name, value)
 
 
-class JsErrorEvent(JsProxy):
+class JsErrorEvent(jsevents.JsErrorEvent):
     """An ``error`` event: ``message`` (``"Uncaught Error: ..."``, as V8 words it) and ``error``."""
 
-    _js_name = "ErrorEvent"
-    type = "error"
-    filename, lineno, colno = "", 0, 0
-
     def __init__(self, target: JsWebSocket, error: Any):
-        self.target = self.currentTarget = target
-        self.error = error
-        self.message = f"Uncaught {error}"  # str(): "Error: <message>"
+        super().__init__("error")
+        object.__setattr__(self, "_target", target)
+        object.__setattr__(self, "error", error)
+        object.__setattr__(self, "message", f"Uncaught {error}")  # str(): "Error: <message>"
 
 
-class JsWebSocket(JsgObject, JsProxy):
-    """One end of a ``WebSocketPair`` (workerd's ``WebSocket``): ``accept()``, ``send()``,
-    ``close()``, ``addEventListener``/``removeEventListener`` and ``on<type>`` properties,
-    ``readyState``, ``binaryType``."""
+class JsWebSocket(jsevents.JsEventTarget):
+    """One end of a ``WebSocketPair`` (workerd's ``WebSocket``, an EventTarget): ``accept()``,
+    ``send()``, ``close()``, ``addEventListener``/``removeEventListener``/``dispatchEvent`` and
+    ``on<type>`` properties, ``readyState``, ``binaryType``."""
 
     _js_name = "WebSocket"
+    _borrows = False
     READY_STATE_CONNECTING = CONNECTING = CONNECTING
     READY_STATE_OPEN = OPEN = OPEN
     READY_STATE_CLOSING = CLOSING = CLOSING
@@ -129,6 +122,7 @@ class JsWebSocket(JsgObject, JsProxy):
     extensions = None
 
     def __init__(self) -> None:
+        super().__init__()
         self._peer: JsWebSocket | None = None
         self._state = "pending"  # "accepted", "released" (returned in a Response)
         self._closed_outgoing = False
@@ -136,7 +130,6 @@ class JsWebSocket(JsgObject, JsProxy):
         self._aborted = False  # the other end went away without a close
         self._errored = False  # the connection failed (readyState 3, sends and closes ignored)
         self._inbox: list[tuple[Any, ...]] = []
-        self._listeners: list[tuple[str, Any, Any]] = []
         self._pumping = False
         self._binary_blob = _flag("websocket_standard_binary_type", True)
         self._auto_reply = _flag("web_socket_auto_reply_to_close", True)
@@ -205,25 +198,6 @@ class JsWebSocket(JsgObject, JsProxy):
         if self._peer is not None:
             self._peer._arrive(("close", 1005 if number is None else number, text or ""))
 
-    def addEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
-                         *_ignored: Any) -> None:
-        _required("addEventListener", kind, listener, "function or HandlerObject")
-        if listener is None or listener is jsnull:
-            return
-        call = _handler(listener, "addEventListener")
-        as_boolean, capture, _signal = _capture(options, listen=True)
-        _refuse_capture("addEventListener", as_boolean, capture)
-        name = js_text(kind)
-        if any(k == name and given is listener for k, given, _ in self._listeners):
-            return
-        self._listeners.append((name, listener, scoped_callback(call)))
-
-    def removeEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
-                            *_ignored: Any) -> None:
-        _required("removeEventListener", kind, listener, "Object")
-        name = js_text(kind)
-        self._listeners = [entry for entry in self._listeners if not (entry[0] == name and entry[1] is listener)]
-
     def serializeAttachment(self, *_args: Any) -> None:  # noqa: N802 - JS name
         raise NotEmulatedError("WebSocket.serializeAttachment() belongs to the Durable Object hibernation API, "
                                "which workers-env does not emulate (Durable Objects are not emulated)")
@@ -289,20 +263,15 @@ class JsWebSocket(JsgObject, JsProxy):
         Before it the listeners after it do not run, and one of a ``message`` or a clean
         ``close`` fails the connection. One of a 1006 ``close`` or an ``error`` is only logged
         (each measured with a JavaScript twin under ``wrangler dev`` 4.164.0)."""
-        calls = []
-        prop = self.__dict__.get("on" + event.type)
-        if callable(prop):
-            calls.append(scoped_callback(prop))
-        calls += [call for kind, _listener, call in list(self._listeners) if kind == event.type]
-        first: Exception | None = None
-        for call in calls:
-            try:
-                dropped_promise(call(event))  # an async listener's coroutine: a promise nobody handles
-            except Exception as error:  # noqa: BLE001 - the Worker's own error, as workerd reports it
-                _log_uncaught(error)
-                first = first or error
-                if not self._report_errors:
-                    break
+        errors: list[Exception] = []
+
+        def failed(error: Exception) -> bool:  # the Worker's own error, as workerd reports it
+            _log_uncaught(error)
+            errors.append(error)
+            return self._report_errors  # before the flag the listeners after it do not run
+
+        self._fire(event, failed)
+        first = errors[0] if errors else None
         if first is None:
             return
         if event.type == "message":  # the read loop fails (from the flag, after every listener ran)
@@ -348,8 +317,8 @@ class ClientWebSocket(JsWebSocket):
         self._binary_blob = False  # bytes for a test, not a Blob
         self._received: asyncio.Queue[Any] = asyncio.Queue()
         self._closed: asyncio.Future[JsCloseEvent] | None = None
-        self.addEventListener("message", lambda event: self._received.put_nowait(event.data))
-        self.addEventListener("close", self._on_close)
+        self._add("message", lambda event: self._received.put_nowait(event.data))  # workers-env's own:
+        self._add("close", self._on_close)  # no borrowed proxies
 
     def _on_close(self, event: JsCloseEvent) -> None:
         self._received.put_nowait(event)

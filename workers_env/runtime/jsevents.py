@@ -1,0 +1,478 @@
+"""``Event``, ``CustomEvent``, ``ErrorEvent``, ``MessageEvent``, ``CloseEvent`` and ``EventTarget``
+as workerd has them (api/basics.c++/.h; measured with a JavaScript twin under wrangler dev 4.164.0
+at 2026-09-14 and 2026-11-17).
+
+An event has no hierarchy to travel (workerd's EventTarget has no parent): ``eventPhase`` is 2
+(``AT_TARGET``) while it is dispatched and 0 otherwise, ``composedPath()`` that target alone or
+nothing, ``timeStamp`` always 0, and ``bubbles``/``composed``/``stopPropagation()`` change nothing
+but their own flags. ``preventDefault()`` marks it whatever ``cancelable`` says -- ``dispatchEvent``
+answers ``false`` for a non-cancelable event a listener called it on, though ``defaultPrevented``
+stays ``false`` -- and a listener returning ``true`` calls it. ``stopImmediatePropagation()`` ends
+the dispatch, and every later dispatch of that event (workerd never clears the flag).
+
+A listener is a function or an object whose ``handleEvent`` is one (read once, when it is added);
+``once`` and ``signal`` are followed, ``capture`` is refused, ``passive`` taken. A listener's
+exception ends the dispatch and is thrown to ``dispatchEvent``'s caller; from
+``spec_compliant_dispatch_exceptions`` (2026-09-15) it is reported (logged ``Uncaught ...``) and
+the rest run. A plain Python function handed to ``addEventListener`` in Worker code is a borrowed
+proxy, destroyed when the call returns (Pyodide): dispatched, it fails with Pyodide's error --
+``create_proxy(fn)`` or ``pyodide.ffi.wrappers.add_event_listener`` keep it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env._jsvalues import js_truthy
+from workers_env.runtime import swallowed
+from workers_env.runtime.byidentity import WeakIdentityDict
+from workers_env.runtime.current import current_runtime
+from workers_env.runtime.domexception import dom_exception
+from workers_env.runtime.jsbase import JsProxy, js_type_error
+from workers_env.runtime.jsglobals import js_text
+from workers_env.runtime.jsnumbers import jsg_int
+from workers_env.runtime.jsproxy import JsArray, js_null, jsnull
+from workers_env.runtime.jsreadable import JsgObject
+from workers_env.runtime.tasks import scoped_callback
+from workers_env.runtime.tracebacks import without_our_frames
+from workers_env.runtime.webloop import dropped_promise
+
+__all__ = ["JsCloseEvent", "JsCustomEvent", "JsErrorEvent", "JsEvent", "JsEventTarget", "JsMessageEvent",
+           "global_scope_target", "is_primitive", "listener_call", "listener_options", "log_uncaught", "refuse_capture",
+           "reports_listener_errors", "required_arguments"]
+
+log = logging.getLogger("workers_env.runtime")
+
+_MISSING: Any = object()
+
+#: Pyodide's error when JavaScript calls a borrowed proxy after the call it was lent to returned
+BORROWED = ("This borrowed proxy was automatically destroyed at the end of a function call. Try using "
+            "create_proxy or create_once_callable.")
+
+
+def is_primitive(value: Any) -> bool:
+    """A Python value Pyodide hands JavaScript as a primitive (``None`` is ``undefined``); any
+    other is an object there (a PyProxy, a function when callable)."""
+    return value is None or value is jsnull or isinstance(value, (bool, int, float, str))
+
+
+def _flag(name: str, default: bool) -> bool:
+    """A workerd flag of the running Worker (outside one, or unknown: ``default``, the newest dates')."""
+    flags = getattr(current_runtime(), "compat_flags", None)
+    return default if flags is None else bool(flags.get(name, default))
+
+
+def reports_listener_errors() -> bool:
+    """``spec_compliant_dispatch_exceptions`` (2026-09-15) of the running Worker (outside one: on)."""
+    runtime = current_runtime()
+    return runtime is None or runtime.spec_compliant_dispatch_exceptions
+
+
+def log_uncaught(error: BaseException) -> None:
+    """A listener's exception as workerd reports it (``Uncaught Error: ...``)."""
+    swallowed.escaped(error)
+    shown = str(error) if isinstance(error, JsException) else f"{type(error).__name__}: {error}"  # "Error: ..."
+    log.error("Uncaught %s", shown, exc_info=(type(error), error, without_our_frames(error)))
+
+
+# -- what every EventTarget's methods check (jsg's conversions of their arguments) --------------
+
+def listener_call(listener: Any, method: str) -> Any:
+    """The function ``addEventListener`` keeps for ``listener``, as jsg converts workerd's
+    ``Handler`` (a function, or an object whose ``handleEvent`` is one, read now): anything else
+    is its TypeError when the listener is added, not when the event comes."""
+    if callable(listener):
+        return listener
+    if is_primitive(listener):
+        raise js_type_error(f"Failed to execute '{method}' on 'EventTarget': parameter 2 is not of type "
+                            "'function or HandlerObject'.")
+    handle = getattr(listener, "handleEvent", None)
+    if not callable(handle):
+        raise js_type_error("Incorrect type for the 'handleEvent' field on 'HandlerObject': the provided value "
+                            "is not of type 'function'.")
+    return handle
+
+
+def required_arguments(method: str, kind: Any, listener: Any, listener_type: str) -> None:
+    """jsg's TypeError for an argument left out (``undefined`` given is another matter)."""
+    for position, (value, type_) in enumerate(((kind, "string"), (listener, listener_type)), start=1):
+        if value is _MISSING:
+            raise js_type_error(f"Failed to execute '{method}' on 'EventTarget': parameter {position} is not of "
+                                f"type '{type_}'.")
+
+
+def listener_options(options: Any, *, listen: bool) -> tuple[bool, bool, Any, bool]:
+    """jsg's conversion of a listener method's third argument (``bool`` or an options object):
+    ``(given as a boolean, capture, signal, once)``. A primitive is coerced to a boolean (``1``
+    and ``"x"`` are ``true``); for ``addEventListener`` the object's ``signal`` must be an
+    ``AbortSignal`` when present (``null`` too is refused), a TypeError even when the listener
+    is ``null``; ``removeEventListener``'s options have no ``signal`` nor ``once``."""
+    if options is None or options is jsnull:
+        return False, False, None, False
+    if is_primitive(options):
+        return True, js_truthy(options), None, False
+    from workers_env.runtime.abort import JsAbortSignal
+    from workers_env.runtime.jsstreams import _source_fields
+
+    fields = _source_fields(options, ("capture", "once", "signal") if listen else ("capture",),
+                            f"options of EventTarget.{'add' if listen else 'remove'}EventListener()")
+    if not listen:
+        return False, js_truthy(fields.get("capture", False)), None, False
+    signal = fields.get("signal")
+    if signal is not None and not isinstance(signal, JsAbortSignal):
+        raise js_type_error("Incorrect type for the 'signal' field on 'AddEventListenerOptions': the provided value "
+                            "is not of type 'AbortSignal'.")
+    return False, js_truthy(fields.get("capture", False)), signal, js_truthy(fields.get("once", False))
+
+
+def refuse_capture(method: str, as_boolean: bool, capture: bool) -> None:
+    """workerd's ``useCapture must be false`` / ``options.capture must be false``."""
+    if capture:
+        what = "useCapture" if as_boolean else "options.capture"
+        raise js_type_error(f"{method}(): {what} must be false.")
+
+
+def _borrowed_in_worker(listener: Any) -> bool:
+    """A plain Python function handed to JavaScript by Worker code: a borrowed proxy, destroyed
+    when that call returns (a ``create_proxy``, a JS function, is handed over as itself)."""
+    return callable(listener) and not isinstance(listener, JsProxy) and current_runtime() is not None
+
+
+def _destroyed(_event: Any) -> None:
+    raise JsException(BORROWED, name="Error")
+
+
+# -- events -------------------------------------------------------------------------------------
+
+class JsEvent(JsgObject, JsProxy):
+    """``new Event(type, {bubbles, cancelable, composed})``; the runtime's own events are
+    trusted (``isTrusted``), the Worker's not."""
+
+    _js_name = "Event"
+    NONE, CAPTURING_PHASE, AT_TARGET, BUBBLING_PHASE = 0, 1, 2, 3
+    timeStamp = 0  # noqa: N815 - JS name (workerd's is always 0.0)
+    #: the members of its init dictionary jsg reads
+    _init_members: tuple[str, ...] = ("bubbles", "cancelable", "composed")
+
+    def __init__(self, kind: str, *, bubbles: bool = False, cancelable: bool = False, composed: bool = False,
+                 trusted: bool = True) -> None:
+        object.__setattr__(self, "_type", kind)
+        object.__setattr__(self, "_flags", {"bubbles": bubbles, "cancelable": cancelable, "composed": composed,
+                                            "trusted": trusted, "stopped": False, "prevented": False,
+                                            "dispatching": False, "propagation_stopped": False})
+        object.__setattr__(self, "_target", None)
+
+    @classmethod
+    def new(cls, kind: Any = _MISSING, init: Any = None, *_ignored: Any) -> Any:
+        if kind is _MISSING:
+            raise js_type_error(f"Failed to construct '{cls._js_name}': constructor parameter 1 is not of type "
+                                "'string'.")
+        fields = {k: v for k, v in cls._read_init(init).items() if k in cls._init_members}
+        made = cls(js_text(kind), trusted=False, **{k: js_truthy(fields.get(k)) for k in ("bubbles", "cancelable",
+                                                                                           "composed")})
+        made._take(fields)
+        return made
+
+    @classmethod
+    def _read_init(cls, init: Any) -> dict[str, Any]:
+        """jsg's reading of an init dictionary: ``undefined``/``null`` its defaults, another
+        primitive a TypeError, an object its members (a Python dict's as the Worker's Pyodide
+        reads a PyProxy's)."""
+        if init is None or init is jsnull:
+            return {}
+        if is_primitive(init):
+            raise js_type_error(f"Failed to construct '{cls._js_name}': constructor parameter 2 is not of type "
+                                f"'{cls._init_type}'.")
+        from workers_env.runtime.jsstreams import _source_fields
+
+        return _source_fields(init, cls._init_members, f"init of new {cls._js_name}()")
+
+    _init_type = "Init"
+
+    def _take(self, fields: dict[str, Any]) -> None:
+        """The members a subclass reads beyond the flags."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        held = getattr(type(self), name, None)
+        if isinstance(held, property) and held.fset is None or name in ("NONE", "CAPTURING_PHASE", "AT_TARGET",
+                                                                            "BUBBLING_PHASE", "timeStamp"):
+            raise js_type_error(f"Cannot set property {name} of #<{self._js_name}> which has only a getter")
+        object.__setattr__(self, name, value)
+
+    @property
+    def type(self) -> str:
+        return self._type  # type: ignore[no-any-return]
+
+    @property
+    def bubbles(self) -> bool:
+        return self._flags["bubbles"]  # type: ignore[no-any-return]
+
+    @property
+    def cancelable(self) -> bool:
+        return self._flags["cancelable"]  # type: ignore[no-any-return]
+
+    @property
+    def composed(self) -> bool:
+        return self._flags["composed"]  # type: ignore[no-any-return]
+
+    @property
+    def isTrusted(self) -> bool:  # noqa: N802 - JS name
+        return self._flags["trusted"]  # type: ignore[no-any-return]
+
+    @property
+    def defaultPrevented(self) -> bool:  # noqa: N802 - JS name
+        return bool(self._flags["cancelable"] and self._flags["prevented"])
+
+    @property
+    def returnValue(self) -> bool:  # noqa: N802 - JS name
+        return not self.defaultPrevented
+
+    @property
+    def eventPhase(self) -> int:  # noqa: N802 - JS name
+        return self.AT_TARGET if self._flags["dispatching"] else self.NONE
+
+    @property
+    def target(self) -> Any:
+        """The EventTarget it was last dispatched on (``undefined`` before)."""
+        return self._target
+
+    srcElement = target  # noqa: N815 - JS name
+
+    @property
+    def currentTarget(self) -> Any:  # noqa: N802 - JS name
+        """:attr:`target` (workerd's getTarget), or with ``pedantic_wpt`` that target only while it
+        is dispatched, else ``null``."""
+        if _flag("pedantic_wpt", False) and not self._flags["dispatching"]:
+            return js_null()
+        return self._target
+
+    @property
+    def cancelBubble(self) -> bool:  # noqa: N802 - JS name
+        return self._flags["propagation_stopped"]  # type: ignore[no-any-return]
+
+    @cancelBubble.setter
+    def cancelBubble(self, value: Any) -> None:  # noqa: N802 - JS name
+        self._flags["propagation_stopped"] = js_truthy(value)
+
+    def stopImmediatePropagation(self, *_ignored: Any) -> None:  # noqa: N802 - JS name
+        self._flags["stopped"] = True
+
+    def preventDefault(self, *_ignored: Any) -> None:  # noqa: N802 - JS name
+        self._flags["prevented"] = True
+
+    def stopPropagation(self, *_ignored: Any) -> None:  # noqa: N802 - JS name
+        self._flags["propagation_stopped"] = True
+
+    def composedPath(self, *_ignored: Any) -> JsArray:  # noqa: N802 - JS name
+        return JsArray([self._target] if self._flags["dispatching"] else [])
+
+
+class JsCustomEvent(JsEvent):
+    """``new CustomEvent(type, {detail, ...})``: ``detail`` as given (``undefined`` without one)."""
+
+    _js_name = "CustomEvent"
+    _init_members = (*JsEvent._init_members, "detail")
+    _init_type = "CustomEventInit"
+    detail: Any = None
+
+    def _take(self, fields: dict[str, Any]) -> None:
+        object.__setattr__(self, "detail", fields.get("detail"))
+
+
+class JsErrorEvent(JsEvent):
+    """``new ErrorEvent(type, {message, filename, lineno, colno, error})``: ``""``, ``0`` and
+    ``undefined`` without them; the flags too (workerd 1.20261117.1 reads them, though the
+    6552d99 mirror's ``ErrorEventInit`` had none)."""
+
+    _js_name = "ErrorEvent"
+    _init_members = (*JsEvent._init_members, "message", "filename", "lineno", "colno", "error")
+    _init_type = "ErrorEventInit"
+    message, filename, lineno, colno = "", "", 0, 0
+    error: Any = None
+
+    def _take(self, fields: dict[str, Any]) -> None:
+        for name in ("message", "filename"):
+            if fields.get(name) is not None:
+                object.__setattr__(self, name, js_text(fields[name]))
+        for name in ("lineno", "colno"):  # int32_t, as jsg converts it
+            if fields.get(name) is not None:
+                object.__setattr__(self, name, jsg_int(fields[name]))
+        object.__setattr__(self, "error", fields.get("error"))
+
+
+class JsMessageEvent(JsEvent):
+    """``new MessageEvent(type, {data})``: ``data`` as given (``null`` without one), and the flags."""
+
+    _js_name = "MessageEvent"
+    _init_members = (*JsEvent._init_members, "data")
+    _init_type = "Initializer"
+
+    def __init__(self, kind: str, **flags: Any) -> None:
+        super().__init__(kind, **flags)
+        object.__setattr__(self, "data", js_null())
+
+    def _take(self, fields: dict[str, Any]) -> None:
+        if fields.get("data") is not None:
+            object.__setattr__(self, "data", fields["data"])
+
+
+class JsCloseEvent(JsEvent):
+    """``new CloseEvent(type, {code, reason, wasClean})``: ``0``, ``""`` and ``false`` without
+    them, and the flags."""
+
+    _js_name = "CloseEvent"
+    _init_members = (*JsEvent._init_members, "code", "reason", "wasClean")
+    _init_type = "Initializer"
+    code, reason, wasClean = 0, "", False
+
+    def _take(self, fields: dict[str, Any]) -> None:
+        if fields.get("code") is not None:
+            object.__setattr__(self, "code", jsg_int(fields["code"]))  # an int, as jsg converts it
+        if fields.get("reason") is not None:
+            object.__setattr__(self, "reason", js_text(fields["reason"]))
+        if fields.get("wasClean") is not None:
+            object.__setattr__(self, "wasClean", js_truthy(fields["wasClean"]))
+
+
+# -- the EventTarget --------------------------------------------------------------------------
+
+class _Listener:
+    """One registration: the listener as given (its identity), the function called, ``once``."""
+
+    __slots__ = ("call", "given", "once")
+
+    def __init__(self, given: Any, call: Any, once: bool) -> None:
+        self.given, self.call, self.once = given, call, once
+
+
+class JsEventTarget(JsgObject, JsProxy):
+    """``new EventTarget()``: ``addEventListener``, ``removeEventListener``, ``dispatchEvent``;
+    an ``on<type>`` function set on it is called first, as workerd's ``onEvents``."""
+
+    _js_name = "EventTarget"
+    #: whether a plain Python function added by Worker code is the borrowed proxy Pyodide makes of
+    #: it (dead when dispatched); a WebSocket's and an AbortSignal's listeners are called still, as
+    #: their tests have pinned since before this class (see README, "Where we had to choose")
+    _borrows = True
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_handlers", {})
+
+    @classmethod
+    def new(cls, *_ignored: Any) -> Any:
+        return cls()
+
+    def addEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
+                         *_ignored: Any) -> None:
+        """Add ``listener`` for ``kind`` once (the same listener again changes nothing, its
+        ``once`` included); ``null`` and ``undefined`` add nothing."""
+        required_arguments("addEventListener", kind, listener, "function or HandlerObject")
+        absent = listener is None or listener is jsnull
+        call = None if absent else listener_call(listener, "addEventListener")
+        as_boolean, capture, signal, once = listener_options(options, listen=True)
+        if call is None:  # workerd checks the options' values only for a listener it adds
+            return
+        refuse_capture("addEventListener", as_boolean, capture)
+        name = js_text(kind)
+        if signal is not None and signal.aborted:  # an options.signal already aborted: nothing is added
+            return
+        call = _destroyed if self._borrows and _borrowed_in_worker(listener) else call
+        # called in the import scope of the request adding it (a timer may dispatch between its steps)
+        if self._add(name, scoped_callback(call), once, listener) and signal is not None:
+            signal._listen(object(), lambda _event: self._remove(name, listener))
+
+    def _add(self, name: str, call: Any, once: bool = False, given: Any = _MISSING) -> bool:
+        """Add ``call`` for events of type ``name`` (``given``: the listener it stands for, by
+        identity; without one, ``call``); ``False`` when that listener was there already."""
+        given = call if given is _MISSING else given
+        handlers = self._handlers.setdefault(name, [])
+        if any(entry.given is given for entry in handlers):
+            return False
+        handlers.append(_Listener(given, call, once))
+        return True
+
+    def removeEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
+                            *_ignored: Any) -> None:
+        """Remove ``listener``; a ``true`` capture is workerd's TypeError, whatever the listener."""
+        required_arguments("removeEventListener", kind, listener, "Object")
+        if is_primitive(listener) and listener is not None and listener is not jsnull:
+            raise js_type_error("Failed to execute 'removeEventListener' on 'EventTarget': parameter 2 is not of "
+                                "type 'Object'.")
+        refuse_capture("removeEventListener", *listener_options(options, listen=False)[:2])
+        self._remove(js_text(kind), listener)
+
+    def _remove(self, name: str, listener: Any) -> None:
+        handlers = self._handlers.get(name)
+        if handlers:
+            handlers[:] = [entry for entry in handlers if entry.given is not listener]
+
+    def dispatchEvent(self, event: Any = _MISSING, *_ignored: Any) -> bool:  # noqa: N802 - JS name
+        """Call ``event``'s listeners; ``false`` when one prevented its default."""
+        if not isinstance(event, JsEvent):
+            raise js_type_error("Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is not of type "
+                                "'Event'.")
+        return self._fire(event)
+
+    def _fire(self, event: JsEvent, failed: Callable[[Exception], bool] | None = None) -> bool:
+        """workerd's ``dispatchEventImpl``: the ``on<type>`` function, then a snapshot of the
+        listeners (those removed meanwhile skipped, those added not called). A listener's
+        exception goes to ``failed``, which says whether the rest run (a WebSocket's); without
+        it, as ``spec_compliant_dispatch_exceptions`` says (see the module's docstring)."""
+        flags = event._flags
+        if flags["dispatching"]:
+            raise dom_exception("The event is already being dispatched.", "InvalidStateError")
+        flags["dispatching"] = True
+        object.__setattr__(event, "_target", self)
+        flags["prevented"] = False
+        try:
+            calls: list[tuple[_Listener | None, Any]] = []
+            prop = self.__dict__.get("on" + event.type)
+            if callable(prop):
+                calls.append((None, scoped_callback(prop)))
+            calls += [(entry, entry.call) for entry in list(self._handlers.get(event.type, ()))]
+            report = failed is not None or reports_listener_errors()
+            for entry, call in calls:
+                if flags["stopped"]:
+                    break
+                if entry is not None:
+                    if entry not in self._handlers.get(event.type, ()):
+                        continue
+                    if entry.once:
+                        self._remove(event.type, entry.given)
+                try:
+                    result = call(event)
+                except Exception as error:
+                    if not report:
+                        raise
+                    if failed is None:
+                        log_uncaught(error)  # the spec's "inner invoke": reported, the next listener runs
+                    elif not failed(error):
+                        break
+                    continue
+                if result is True:  # returning true is calling preventDefault() (workerd)
+                    flags["prevented"] = True
+                dropped_promise(result)  # an async listener's coroutine: a promise nobody handles
+            return not flags["prevented"]
+        finally:
+            flags["dispatching"] = False
+
+
+#: the global scope's listeners (workerd's ``ServiceWorkerGlobalScope`` is an EventTarget), one per
+#: loaded Worker (its isolate's), and one outside Worker code
+_GLOBAL_TARGETS: WeakIdentityDict[Any, JsEventTarget] = WeakIdentityDict()
+_OUTSIDE = JsEventTarget()
+
+
+def global_scope_target() -> JsEventTarget:
+    """The running Worker's global scope as an EventTarget (``js.addEventListener`` and co.)."""
+    runtime = current_runtime()
+    if runtime is None:
+        return _OUTSIDE
+    target = _GLOBAL_TARGETS.get(runtime)
+    if target is None:
+        target = JsEventTarget()
+        _GLOBAL_TARGETS[runtime] = target
+    return target
