@@ -5,10 +5,7 @@ were two holds, and a thread could record first and enqueue second."""
 
 from __future__ import annotations
 
-import sys
-import threading
-
-from worker_helpers import consumed_queue
+from worker_helpers import consumed_queue, run_at_once
 
 from workers_env import load_env
 
@@ -19,23 +16,12 @@ def test_sent_is_in_the_brokers_order(tmp_path):
     (tmp_path / "wrangler.toml").write_text('name = "w"\ncompatibility_date = "2026-05-01"\n'
                                             + consumed_queue(max_batch_size=100))
     producer = load_env(tmp_path).unwrapped("JOBS")
-    start = threading.Barrier(THREADS)
 
     def send(thread: int) -> None:
-        start.wait()
         for n in range(SENDS):
             producer.send_sync(f"{thread}-{n}")
 
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # threads take turns as often as they can
-    try:
-        threads = [threading.Thread(target=send, args=(i,)) for i in range(THREADS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        sys.setswitchinterval(interval)
+    run_at_once(THREADS, send)
     delivered = []
     while (batch := producer.broker.take_batch(10**10)) is not None:
         delivered += [m.body for m in batch.messages]
