@@ -9,7 +9,7 @@ keeps an array of numbers one of which is no Smi as doubles) but ``[1, 1.5, "a"]
 ``"a"`` and ``1`` 10, ``[o, o]`` 17 (the second ``o`` a reference), ``{a: 1, "€": 1}`` 16 and
 ``["a", "€"]`` 15 (a two-byte string's padding), ``{"2": 1, b: 1, "1": 1}`` 18, ``{"4294967294": 1}``
 16, ``Int32Array([1, 2])`` 17, ``Float64Array([1, 2])`` 25, ``new Date(0)`` 11, ``[]`` 7, ``{}`` 5,
-``[[]]`` 12, 128 ASCII characters 133."""
+``[[]]`` 12, 128 ASCII characters 133, 128 objects then one twice 399 (its id, 129, two bytes)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from worker_helpers import consumed_queue, one_file_worker
 from workers_env import load_env
 from workers_env._jsvalues import JsDate, JsSet, JsTypedArray
 
-SHARED = {"a": 1}
+SHARED, EMPTY = {"a": 1}, {}
 
 MEASURED = [("a" * 10, 14), ("€", 6), ("€€", 8), ("éée", 7), (1, 4), (-1, 4), (2**30 - 1, 8), (2**30, 11),
             (1.5, 11),
@@ -29,7 +29,7 @@ MEASURED = [("a" * 10, 14), ("€", 6), ("€€", 8), ("éée", 7), (1, 4), (-1
             ([SHARED, SHARED], 17), ({"a": 1, "€": 1}, 16), (["a", "€"], 15), ({"2": 1, "b": 1, "1": 1}, 18),
             ({1: 1}, 9), ({"4294967294": 1}, 16), (JsTypedArray("Int32Array", [1, 2]), 17),
             (JsTypedArray("Float64Array", [1, 2]), 25), (JsDate(0), 11), ([], 7), ({}, 5), ([[]], 12),
-            ("a" * 128, 133)]
+            ("a" * 128, 133), ([{} for _ in range(128)] + [EMPTY, EMPTY], 399)]
 
 
 @pytest.mark.asyncio

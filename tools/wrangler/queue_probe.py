@@ -194,7 +194,7 @@ V8_BODIES = {
     "{\"2\":1,b:1,\"1\":1}": '({"2": 1, b: 1, "1": 1})', "{\"4294967294\":1}": '({"4294967294": 1})',
     "Uint8Array sub": "new Uint8Array([1, 2, 3, 4]).subarray(1, 3)", "Int32Array(2)": "new Int32Array([1, 2])",
     "DataView(2)": "new DataView(new ArrayBuffer(2))", "[{a:1.5},{a:1}]": "[{a: 1.5}, {a: 1}]",
-    "128 a": '"a".repeat(128)', "Date NaN": "new Date(NaN)", "[]": "[]", "{}": "({})", "[[]]": "[[]]",
+    "128 a": '"a".repeat(128)', "ref id 129": "(x => [...Array.from({length: 128}, () => ({})), x, x])({})", "Date NaN": "new Date(NaN)", "[]": "[]", "{}": "({})", "[[]]": "[[]]",
 }
 
 SIZES_JS = """

@@ -13,7 +13,7 @@ its entries; a ``Set`` a tag, its items and a tag with their count; a ``Date`` a
 an ``ArrayBuffer`` a tag, its length and its bytes; a typed array its buffer, then a tag, its kind
 and three varints; an object written before (one Python dict twice in a list, which Pyodide's
 ``to_js`` makes one JS object) a tag and its id. Measured: a 128,000-character string is 128,006
-bytes (wrangler dev 4.164.0's refusal names the figure); 41 sizes (``tools/wrangler/queue_probe.py
+bytes (wrangler dev 4.164.0's refusal names the figure); 42 sizes (``tools/wrangler/queue_probe.py
 sizes``: ``-0`` 11, ``[1, 1.5]`` 25, ``[1, 1.5, "a"]`` 21, a ``Set`` of two 10, ``[o, o]`` 17).
 """
 
