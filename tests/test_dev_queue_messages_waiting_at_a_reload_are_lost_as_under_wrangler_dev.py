@@ -61,3 +61,36 @@ def test_a_batch_in_a_handler_at_the_reload_settles_nothing(tmp_path):
     assert broker.settle(batch, "ok", False, {"retry": True}, [], 102) == []  # no retry kept, no line
     again = broker.take_batch(101)  # the new runtime's queue is not held by the old batch
     assert again is not None and [m.body for m in again.messages] == ["b"] and broker.pending() == 0
+
+
+SLOW = """\
+import asyncio
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.JOBS.send("VERSION")
+        return Response("sent")
+
+    async def queue(self, batch, env, ctx):
+        print("VERSION began", flush=True)
+        if "VERSION" == "first":
+            await asyncio.sleep(4)
+        print("VERSION ended", flush=True)
+"""
+
+
+def test_the_new_worker_gets_its_batches_while_the_old_one_is_still_in_queue(tmp_path):
+    """The old Worker's batch runs on in its ``queue()``, but holds no batch of the new Worker's:
+    before review52 the dev server waited for it to finish before it delivered again."""
+    project = python_project(tmp_path, SLOW.replace("VERSION", "first"),
+                             config_extra=consumed_queue(max_batch_timeout=0))
+    with DevServer(project) as dev:
+        assert post(dev.url + "/") == "sent"
+        dev.wait_for("first began")
+        mark = dev.edit(project / "src" / "entry.py", SLOW.replace("VERSION", "second"))
+        dev.wait_for("Local server updated and ready", after=mark)
+        assert post(dev.url + "/") == "sent"
+        dev.wait_for("second ended")
+        assert "first ended" not in dev.output

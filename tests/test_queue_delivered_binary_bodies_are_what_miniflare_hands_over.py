@@ -91,3 +91,30 @@ async def test_pyodide_0_26_writes_bytes_as_an_empty_object(tmp_path):
     deliveries = await worker.deliver_queues()
     assert all(d.error is None for d in deliveries)
     assert worker.module.SEEN[0] == ["Object", {}]
+
+
+NESTED = '''
+import js
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+SEEN = []
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        body = {"buffer": to_js(b"ab").buffer, "list": [to_js(b"c")]}
+        await self.env.JOBS.send(to_js(body, dict_converter=js.Object.fromEntries), contentType="v8")
+        return Response("sent")
+
+    async def queue(self, batch, env, ctx):
+        body = batch.messages[0].body
+        SEEN.extend([body.buffer.constructor.name, body.list[0].constructor.name, body.list[0].to_bytes()])
+'''
+
+
+@pytest.mark.asyncio
+async def test_a_v8_body_keeps_its_binary_values_in_an_object_and_an_array(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, NESTED, date="2026-01-01", extra=consumed_queue()))
+    assert await (await worker.fetch("/")).text() == "sent"
+    assert [d.error for d in await worker.deliver_queues()] == [None]
+    assert worker.module.SEEN == ["ArrayBuffer", "Uint8Array", b"c"]

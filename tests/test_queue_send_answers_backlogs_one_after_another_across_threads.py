@@ -6,10 +6,7 @@ taken for the enqueue, so two sends could both answer the same count."""
 
 from __future__ import annotations
 
-import sys
-import threading
-
-from worker_helpers import consumed_queue
+from worker_helpers import consumed_queue, run_at_once
 
 from workers_env import load_env
 
@@ -21,21 +18,10 @@ def test_each_send_answers_its_own_backlog(tmp_path):
                                             + consumed_queue(max_batch_size=100))
     producer = load_env(tmp_path).unwrapped("JOBS")
     counts: list[int] = []
-    start = threading.Barrier(THREADS)
 
-    def send() -> None:
-        start.wait()
+    def send(thread: int) -> None:
         for n in range(SENDS):
             counts.append(producer.send_sync(n)["metadata"]["metrics"]["backlogCount"])
 
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # threads take turns as often as they can
-    try:
-        threads = [threading.Thread(target=send) for _ in range(THREADS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        sys.setswitchinterval(interval)
+    run_at_once(THREADS, send)
     assert sorted(counts) == list(range(THREADS * SENDS))

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import random
-import sys
-import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from binding_helpers import WRANGLER_TOML
+from worker_helpers import run_at_once
 
 from workers_env import load_env
 
@@ -85,16 +84,7 @@ def _get_all(binding: Any) -> list[Any]:
 
 def _hammer(binding: Any) -> list[str]:
     problems: list[str] = []
-    old = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        threads = [threading.Thread(target=_worker, args=(binding, seed, problems)) for seed in range(THREADS)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-    finally:
-        sys.setswitchinterval(old)
+    run_at_once(THREADS, lambda seed: _worker(binding, seed, problems))
     # afterwards: describe() agrees with what getByIds finds, and every stored vector is whole
     stored = _get_all(binding)
     for match in stored:

@@ -660,3 +660,26 @@ def worker_on_manual_clock(folder: Path, entry: str, extra: str, start: float = 
     from workers_env import ManualClock, load_env
 
     return load_worker(env=load_env(one_file_worker(folder, entry, extra=extra), clock=ManualClock(start)))
+
+
+def run_at_once(threads: int, target: Callable[[int], None]) -> None:
+    """``target(0)`` .. ``target(threads - 1)``, each in a thread of its own, started together
+    and taking turns as often as the interpreter lets them (a switch interval of 1 µs)."""
+    import sys
+
+    start = threading.Barrier(threads)
+
+    def run(index: int) -> None:
+        start.wait()
+        target(index)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        started = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
+        for thread in started:
+            thread.start()
+        for thread in started:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)

@@ -159,6 +159,7 @@ MODULES = (
     # how many batches worker.deliver_queues() delivers; and how deep a value workers-env converts
     Audited("queues", "workers_env/queues/broker.py", QUEUE_TESTS, names=r"^(DEFAULT_[A-Z_]+|_RANGES)$",
             functions=False),
+    Audited("queues-limits", "workers_env/queues/limits.py", QUEUE_TESTS),  # Miniflare's broker's sizes and delays
     Audited("queues-producer", "workers_env/queues/producer.py", QUEUE_TESTS, names=r"^MAX_KEPT$", functions=False),
     Audited("queues-delivery", "workers_env/runtime/queuedelivery.py", QUEUE_TESTS, names=r"^MAX_DRAINED_BATCHES$",
             functions=False),
@@ -196,7 +197,7 @@ MODULES = (
       for path in _modules_under("workers_env/kv", skip=("limits.py",))),
     *(Audited(f"q-{path.removeprefix('workers_env/queues/').removesuffix('.py')}", path, QUEUE_TESTS, texts=True,
               code=True)
-      for path in _modules_under("workers_env/queues")),
+      for path in _modules_under("workers_env/queues", skip=("limits.py",))),
     *(Audited(f"ai-{path.removeprefix('workers_env/ai/').removesuffix('.py')}", path, AI_TESTS, texts=True, code=True)
       for path in _modules_under("workers_env/ai", skip=("limits.py",))),
     *(Audited(f"assets-{path.removeprefix('workers_env/assets/').removesuffix('.py')}", path, ASSETS_TESTS,

@@ -187,6 +187,14 @@ V8_BODIES = {
     "Uint8Array(3)": "new Uint8Array([1, 2, 3])", "Float64Array(2)": "new Float64Array([1, 2])",
     "ArrayBuffer(3)": "new Uint8Array([1, 2, 3]).buffer", "Date": "new Date(0)", "Map": 'new Map([["a", 1]])',
     "2n**64n": "2n ** 64n",
+    # review52: the shapes the first 21 left open
+    "Set": 'new Set(["a", 1])', "-0": "-0", "[1,1.5]": "[1, 1.5]", "[1,1.5,\"a\"]": '[1, 1.5, "a"]',
+    "[1.5,1]": "[1.5, 1]", "[o,o]": "(o => [o, o])({a: 1})", "sparse": "(a => (a[5] = 1, a))([])",
+    "{a:1,\"\u20ac\":1}": '({a: 1, "\\u20ac": 1})', "[\"a\",\"\u20ac\"]": '["a", "\\u20ac"]',
+    "{\"2\":1,b:1,\"1\":1}": '({"2": 1, b: 1, "1": 1})', "{\"4294967294\":1}": '({"4294967294": 1})',
+    "Uint8Array sub": "new Uint8Array([1, 2, 3, 4]).subarray(1, 3)", "Int32Array(2)": "new Int32Array([1, 2])",
+    "DataView(2)": "new DataView(new ArrayBuffer(2))", "[{a:1.5},{a:1}]": "[{a: 1.5}, {a: 1}]",
+    "128 a": '"a".repeat(128)', "ref id 129": "(x => [...Array.from({length: 128}, () => ({})), x, x])({})", "Date NaN": "new Date(NaN)", "[]": "[]", "{}": "({})", "[[]]": "[[]]",
 }
 
 SIZES_JS = """

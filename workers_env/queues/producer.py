@@ -212,13 +212,13 @@ class QueueProducer:
         refusal = self._refusal(method, messages, delay)
         if refusal is not None:
             raise refusal
-        with self._lock:
+        with self._lock:  # recorded and enqueued in one hold: ``sent`` lists them in the broker's order
             self._sent.extend(messages)
             del self._sent[:-MAX_KEPT]
-        if self.broker is None:
-            return {"metadata": {"metrics": self._metrics()}}
-        before = self.broker.enqueue(
-            self.queue, [(m.body, m.content_type, m.delay_seconds, m.size or 0) for m in messages], self._clock.now())
+            if self.broker is None:
+                return {"metadata": {"metrics": self._metrics()}}
+            before = self.broker.enqueue(self.queue, [(m.body, m.content_type, m.delay_seconds, m.size or 0)
+                                                      for m in messages], self._clock.now())
         return {"metadata": {"metrics": _dated(before)}}
 
     def _metrics(self) -> dict[str, Any]:

@@ -119,6 +119,9 @@ async def deliver_pending(worker: Worker, broker: QueueBroker, start: float) -> 
     return deliveries
 
 
+#: The old Worker's batches still in its ``queue()`` after a reload (a reference keeps each task alive).
+_RUNNING_ON: set[asyncio.Task[None]] = set()
+
 #: The longest a driver with an ``until`` waits before asking it again (seconds).
 _RECHECK = 0.5
 
@@ -127,8 +130,9 @@ async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[Qu
                        *, until: Callable[[], bool] | None = None, clock: Callable[[], float] = time.time) -> None:
     """``workers-env dev``'s delivery: deliver each batch when it is due and hand it to
     ``report`` (the dev server prints its lines), until cancelled (the batches in flight with
-    it) or ``until()`` is true (a reloaded Worker: its env has a broker of its own; the batches
-    in flight finish first). Each batch runs in a task of its own, as each of Miniflare's queues
+    it) or ``until()`` is true (a reloaded Worker: a code edit empties the broker, a config edit
+    gives the env a new one; the old Worker's batches in flight run on in their ``queue()`` beside
+    the new Worker's, which they do not hold up, and settle nothing). Each batch runs in a task of its own, as each of Miniflare's queues
     is a Durable Object of its own: a slow ``queue()`` on one queue holds no other queue's batch."""
     loop = asyncio.get_running_loop()
     wake = asyncio.Event()
@@ -164,8 +168,10 @@ async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[Qu
             task = asyncio.ensure_future(deliver(batch))
             flying.add(task)
             task.add_done_callback(flying.discard)
-        if flying:  # a reload: the old Worker's batches settle before its broker is let go
-            await asyncio.gather(*flying, return_exceptions=True)
+        _RUNNING_ON.update(flying)  # a reload: the old Worker's batches run on, not awaited here
+        for task in flying:
+            task.add_done_callback(_RUNNING_ON.discard)
+        flying.clear()
     finally:
         broker.on_change.remove(changed)
         for task in flying:  # (the server stops)
