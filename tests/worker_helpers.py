@@ -339,6 +339,45 @@ def local_origin() -> Iterator[tuple[str, list[dict[str, str]]]]:
 
 
 @contextlib.contextmanager
+def raw_origin() -> Iterator[tuple[str, list[bytes]]]:
+    """A local origin recording the bytes of each request it gets, head and body (read by its
+    ``Content-Length`` or chunked): yields ``(http://127.0.0.1:<port>, those bytes)``; it answers
+    200 with no body, a path ending in ``/redirect`` a 302 to ``after`` beside it."""
+    seen: list[bytes] = []
+
+    class Raw(http.server.BaseHTTPRequestHandler):
+        def handle(self) -> None:
+            self.connection.settimeout(5)
+            head = b""
+            while not head.endswith(b"\r\n\r\n") and (line := self.rfile.readline()):
+                head += line
+            fields = {k.strip().lower(): v.strip() for k, _, v in
+                      (line.partition(b":") for line in head.split(b"\r\n")[1:] if line)}
+            body = b""
+            if b"chunked" in fields.get(b"transfer-encoding", b""):
+                while not body.endswith(b"0\r\n\r\n") and (line := self.rfile.readline()):
+                    body += line
+            else:
+                body = self.rfile.read(int(fields.get(b"content-length", b"0")))
+            seen.append(head + body)
+            redirect = head.split(b" ")[1].endswith(b"/redirect")
+            self.wfile.write(b"HTTP/1.1 302 Found\r\nLocation: after\r\n" if redirect else b"HTTP/1.1 200 OK\r\n")
+            self.wfile.write(b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+
+    with serving(Raw) as url:
+        yield url, seen
+
+
+async def sent_to_origin(folder: Path, path: str) -> bytes:
+    """The bytes the Worker in ``folder`` sent a :func:`raw_origin` (whose URL its request's
+    ``x-origin`` header gives) while answering ``path`` with ``done``, the origin's host as ``H``."""
+    with raw_origin() as (url, seen):
+        response = await load_worker(folder).fetch(path, headers={"x-origin": url})
+        assert await response.text() == "done"
+    return seen[-1].replace(b"Host: " + url.removeprefix("http://").encode() + b"\r\n", b"Host: H\r\n")
+
+
+@contextlib.contextmanager
 def serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
     """``handler`` served on a free local port: yields ``http://127.0.0.1:<port>``; shut down on exit."""
     server = http.server.HTTPServer(("127.0.0.1", 0), handler)

@@ -210,7 +210,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     (:meth:`lines`)."""
 
     _js_name = "Headers"
-    _not_js = frozenset({"items", "lines", "sent_items", "immutable"})  # workers-env's own (``dir()`` leaves them out)
+    _not_js = frozenset({"items", "lines", "immutable"})  # workers-env's own (``dir()`` leaves them out)
     #: workerd's guard (headers.h): the headers of an incoming Request, of a fetch answer (a
     #: subrequest's, a binding's such as ``env.ASSETS``, ``caches.default.match``'s) and of
     #: ``Response.redirect`` refuse ``set``/``append``/``delete``; their ``clone()``'s keep that, a
@@ -362,13 +362,13 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
 
     _pyodide_flags = frozenset({"HAS_GET", "HAS_SET", "IS_ITERABLE"})  # get(), set(), [Symbol.iterator]; no size
 
-    def _displayed(self, *, held: bool = False) -> list[tuple[str, str]]:
+    def _displayed(self) -> list[tuple[str, str]]:
         """workerd's ``getDisplayedHeaders``: one line per name in order of the name's bytes, its
-        values joined, each ``set-cookie`` value its own line, the name read back as UTF-8 (the
-        values too, unless ``held``: their bytes kept, see :meth:`_value`)."""
+        values joined, each ``set-cookie`` value its own line, names and values read back as UTF-8
+        (see :meth:`_value`)."""
         lines: list[tuple[str, str]] = []
         for key in sorted({k for k, _ in self._pairs}, key=_held_bytes):
-            values = [v if held else read_back(v) for k, v in self._pairs if k == key]
+            values = [read_back(v) for k, v in self._pairs if k == key]
             if key == "set-cookie":
                 lines.extend((key, value) for value in values)
             else:
@@ -405,11 +405,6 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         """Every header line in order of name (set-cookie values kept apart)."""
         return self._displayed()
 
-    def sent_items(self) -> list[tuple[str, str]]:
-        """:meth:`items` with each value as workerd sends it: ``value.encode("utf-8",
-        "surrogateescape")`` is its bytes (a lone surrogate's ED A0 80, not three U+FFFD)."""
-        return self._displayed(held=True)
-
     def to_py(self, *, depth: int = -1, default_converter: Any = None) -> Any:
         return dict(self.items())
 
@@ -417,8 +412,9 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         """Every header line as workerd hands it to KJ for the wire (``Headers::shallowCopyTo``):
         each name as the Worker first spelled it, in order of those spellings' bytes (``X-Zed``
         before ``a-b``), each value ``append`` gave on a line of its own (``X-A: 1`` and ``X-A:
-        2``, not ``X-A: 1, 2``), as wrangler dev 4.164.0 sends them; values as
-        :meth:`sent_items` holds them. (KJ then writes the names its table indexes in its own
+        2``, not ``X-A: 1, 2``), as wrangler dev 4.164.0 sends them; each value as workerd sends
+        it: ``value.encode("utf-8", "surrogateescape")`` is its bytes (a lone surrogate's ED A0 80,
+        not three U+FFFD). (KJ then writes the names its table indexes in its own
         order and spelling: :mod:`.wireheaders`.)"""
         spelled = [(self._spelled.get(k, k), v) for k, v in self._pairs]
         return [(read_back(k), v) for k, v in sorted(spelled, key=lambda pair: _held_bytes(pair[0]))]

@@ -72,7 +72,7 @@ from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.websocketwire import WireWebSocket, handshake_refusal, handshake_response
 from workers_env.runtime.websockets import accept_upgrade, check_asked, check_returnable, couple
-from workers_env.runtime.wireheaders import wire_order
+from workers_env.runtime.wireheaders import CONNECTION_LEVEL, wire_order
 
 __all__ = [
     "HEADER_TIMEOUT",
@@ -130,8 +130,7 @@ _NO_HOST = (400, b"Bad Request")
 _INTERNAL_ERROR = (500, b"Internal Server Error")
 #: the connection-level headers KJ's HTTP layer owns (``KJ_HTTP_FOR_EACH_BUILTIN_HEADER``): a
 #: Worker neither sees a client's nor sends its own; the framing is the server's
-_CONNECTION_HEADERS = frozenset({"connection", "keep-alive", "te", "trailer", "upgrade", "content-length",
-                                 "transfer-encoding"})
+_CONNECTION_HEADERS = CONNECTION_LEVEL
 #: ASGI scope extensions the dev server's protocol adds: the raw request-target, and a way to end
 #: the connection without finishing the response (a Worker's body stream that failed)
 TARGET_EXTENSION = "workers_env.target"
@@ -275,7 +274,7 @@ class WorkerApp:
         response = answered["websocket"]
         upgrade = scope.get("extensions", {}).get(UPGRADE_EXTENSION)
         refusal = handshake_refusal(scope["method"], request.headers)
-        headers = [(k, v) for k, v in response.headers.items()]
+        headers = response.headers.lines()  # written as KJ writes them (handshake_response)
         if upgrade is not None:  # Miniflare logs the Worker's 101, whatever KJ then answers the client
             self._log(scope, 101, response.statusText, answered["started"], request.url)
         try:
@@ -832,7 +831,7 @@ def _head(headers: Iterable[tuple[str, str]], status_text: str, *, head: bool = 
           length: int | None = None) -> list[tuple[bytes, bytes]]:
     """A Worker response's headers as ASGI sends them, as workerd sends them: values in UTF-8
     (workerd's quirk for non-ASCII values; a lone surrogate's bytes as ``Headers`` hold them:
-    ``JsHeaders.sent_items``), without a header whose name is not ASCII (wrangler dev
+    ``JsHeaders.lines``), without a header whose name is not ASCII (wrangler dev
     4.164.0 sends none of ``x-é``, ``x-€``), without the connection-level headers KJ owns (the
     framing is the server's: ``length``, the body's, as ``Content-Length``), in the order and
     spelling KJ writes them (:mod:`.wireheaders`), and its ``statusText`` (if any) for the status line

@@ -6,7 +6,8 @@ offline and dependency-free. The handshake's refusals are KJ's (measured under `
 4.164.0): a method other than ``GET`` is ``400``, a version other than 13 (or none) ``426`` with
 ``Sec-WebSocket-Version: 13``, a missing key ``400``; the Worker has run by then and its end
 hears 1006. The 101 carries
-``Connection``, ``Upgrade``, ``Sec-WebSocket-Accept`` and then the Worker's own headers.
+``Connection``, ``Upgrade``, ``Sec-WebSocket-Accept`` and then the Worker's own headers, in KJ's
+order and spelling (:mod:`.wireheaders`).
 ``permessage-deflate``, which workerd negotiates under ``web_socket_compression``, is not offered:
 the frames' payloads are the same, uncompressed (README, Where we had to choose). A client's frame
 breaking RFC 6455 is refused as KJ's ``WebSocketImpl::receive`` refuses it, in its order (a close
@@ -25,6 +26,7 @@ from typing import Any
 
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.websockets import MAX_MESSAGE_SIZE, JsCloseEvent, JsWebSocket
+from workers_env.runtime.wireheaders import CONNECTION_LEVEL, wire_order
 
 __all__ = ["WireWebSocket", "handshake_refusal", "handshake_response"]
 
@@ -59,14 +61,18 @@ def handshake_refusal(method: str, headers: Any) -> bytes | None:
 
 
 def handshake_response(key: str, headers: list[tuple[str, str]]) -> bytes:
-    """The 101 for ``key``, the Worker's ``headers`` after KJ's three (its ``Sec-WebSocket-Extensions``
-    left out: no extension is negotiated)."""
+    """The 101 for ``key`` as KJ writes it: ``Connection`` and ``Upgrade``, then ``Sec-WebSocket-Accept``
+    and the Worker's header ``lines`` (``JsHeaders.lines``, its ``Sec-WebSocket-Extensions`` left
+    out: no extension is negotiated) in KJ's order and spelling (:func:`.wire_order`): the indexed
+    ones (``Cache-Control``, ``Set-Cookie`` a line each, ``Sec-WebSocket-Protocol``), then the others
+    as the Worker spelt them, a line per value (``X-Zed: 1``, ``X-Zed: 3``), as wrangler dev
+    4.164.0 writes them (header_wire_probe.py's ``/ws``, 2026-12-05)."""
     accept = base64.b64encode(hashlib.sha1(key.encode("latin-1") + _GUID).digest())  # noqa: S324 - RFC 6455's
-    lines = [b"HTTP/1.1 101 Switching Protocols", b"Connection: Upgrade", b"Upgrade: websocket",
-             b"Sec-WebSocket-Accept: " + accept]
-    lines += [f"{name}: {value}".encode() for name, value in headers
-              if name.lower() not in ("connection", "upgrade", "sec-websocket-accept", "sec-websocket-extensions",
-                                      "content-length", "transfer-encoding")]
+    left_out = CONNECTION_LEVEL | {"sec-websocket-accept", "sec-websocket-extensions"}
+    given = [(name.encode("ascii"), value.encode("utf-8", "surrogateescape")) for name, value in headers
+             if name.isascii() and name.lower() not in left_out]
+    lines = [b"HTTP/1.1 101 Switching Protocols", b"Connection: Upgrade", b"Upgrade: websocket"]
+    lines += [name + b": " + value for name, value in wire_order([(b"Sec-WebSocket-Accept", accept), *given])]
     return b"\r\n".join(lines) + b"\r\n\r\n"
 
 

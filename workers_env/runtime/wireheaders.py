@@ -15,13 +15,25 @@ a slot still empty is not written (``ETag: ``, ``Content-Type: `` never go out; 
 (tools/wrangler/header_wire_probe.py, 2026-12-04): ``Content-Length`` first, ``Content-Type``
 next, a custom header after ``Set-Cookie``, ``X-Zed`` before ``a-lower``; the empty values
 2026-12-05.
+
+A Worker's own ``fetch`` goes out the same way (:func:`request_head`): its body's framing first
+(``Content-Length``, or ``Transfer-Encoding: chunked`` for a stream), then ``Host``, then the rest
+as above -- ``CF-Worker`` among the unindexed names, in order of its bytes, as Miniflare's
+outbound Worker sets it -- and nothing else: no ``Connection``, ``Accept-Encoding`` or
+``User-Agent`` of its own (header_wire_probe.py's ``/fetch-*`` paths, 2026-12-05).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["INDEXED", "wire_order"]
+__all__ = ["CONNECTION_LEVEL", "INDEXED", "request_head", "wire_order", "with_zone"]
+
+#: the headers KJ writes itself for a connection and drops from a Worker's fetch (a Worker's own
+#: ``Connection: keep-alive``, ``Keep-Alive``, ``TE``, ``Trailer``, ``Upgrade: h2c`` never go
+#: out: wrangler dev 4.164.0)
+CONNECTION_LEVEL = frozenset({"connection", "keep-alive", "te", "trailer", "upgrade", "content-length",
+                              "transfer-encoding"})
 
 #: the names KJ's header table indexes under wrangler dev 4.164.0, in its order and spelling
 #: (KJ's connection-level builtins -- Connection, Keep-Alive, TE, Trailer, Upgrade -- are the
@@ -72,3 +84,29 @@ def wire_order(lines: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]
         if slot:
             ordered.append((name, slot.rstrip(b" \t")))
     return ordered + others
+
+
+def with_zone(lines: list[tuple[str, str]], zone: str) -> list[tuple[str, str]]:
+    """A fetch's header ``lines`` (names as spelt, in order of their bytes) as Miniflare's outbound
+    Worker sends them on: ``CF-Connecting-IP`` deleted, ``CF-Worker`` set to ``zone`` -- spelt as
+    the Worker spelt its own, if it sent one -- and put in its place among the others."""
+    own = next((name for name, _ in lines if name.lower() == "cf-worker"), "CF-Worker")
+    kept = [(name, value) for name, value in lines if name.lower() not in ("cf-worker", "cf-connecting-ip")]
+    return sorted([*kept, (own, zone)], key=lambda line: line[0].encode("utf-8", "surrogateescape"))
+
+
+def request_head(method: str, host: str, body: object, lines: list[tuple[str, str]]) -> list[tuple[bytes, bytes]]:
+    """The header lines of a Worker's fetch as workerd writes them (KJ's ``HttpClient::request``):
+    the framing -- ``Content-Length`` of a ``bytes`` body, ``Transfer-Encoding: chunked`` of any
+    other (a stream's), ``Content-Length: 0`` without one but for GET and HEAD --, ``Host``, then
+    ``lines`` (the Worker's, without the connection-level ones) in :func:`wire_order`, values as
+    their UTF-8 bytes (a lone surrogate's three)."""
+    if body is None:
+        framing = [] if method in ("GET", "HEAD") else [("Content-Length", "0")]
+    elif isinstance(body, bytes):
+        framing = [("Content-Length", str(len(body)))]
+    else:
+        framing = [("Transfer-Encoding", "chunked")]
+    given = [(name, value) for name, value in lines if name.lower() not in CONNECTION_LEVEL | {"host"}]
+    return wire_order([(name.encode("ascii"), value.encode("utf-8", "surrogateescape"))
+                       for name, value in [*framing, ("Host", host), *given]])

@@ -66,6 +66,7 @@ from workers_env.runtime.jsweb import (
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 from workers_env.runtime.sdknames import SdkClass, default_repr
 from workers_env.runtime.timers import ends_with_request
+from workers_env.runtime.wireheaders import request_head, with_zone
 
 __all__ = [
     "Blob",
@@ -978,11 +979,20 @@ def _shut(sock: socket.socket) -> None:
 _SUBREQUEST: ContextVar[_Subrequest | None] = ContextVar("workers_env_subrequest", default=None)
 
 
-class _NoAcceptEncoding:
-    """An HTTP connection that sends ``Accept-Encoding`` only when the Worker's request has one:
-    http.client's own ``identity`` is not sent, as workerd's fetch sends none (wrangler dev 4.164.0).
-    Its socket is registered with the subrequest it sends before it connects (an HTTPS one
-    again as the TLS socket it becomes, before its handshake), so an abort can drop it."""
+#: the headers urllib writes itself, which :class:`_WorkerdWire` writes as workerd does instead
+_URLLIB_OWN = frozenset({"host", "connection", "content-length", "transfer-encoding", "content-type"})
+
+
+class _WorkerdWire:
+    """An HTTP connection that writes the head of a Worker's request as workerd does
+    (:func:`~workers_env.runtime.wireheaders.request_head`: the Worker's header names as spelt,
+    in KJ's order, a line per value, no ``Connection: close``, ``Accept-Encoding`` or
+    ``User-Agent`` of its own) rather than urllib's (names title-cased, one line per name);
+    what else urllib adds (a proxy's ``Proxy-Authorization``) is kept. Its socket is registered
+    with the subrequest it sends before it connects (an HTTPS one again as the TLS socket it
+    becomes, before its handshake), so an abort can drop it."""
+
+    wire_lines: list[tuple[str, str]] | None = None  #: the Worker's header lines (set by the handler)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -990,6 +1000,20 @@ class _NoAcceptEncoding:
 
     def putrequest(self, method: str, url: str, skip_host: bool = False, skip_accept_encoding: bool = False) -> None:
         super().putrequest(method, url, skip_host=skip_host, skip_accept_encoding=True)  # type: ignore[misc]
+
+    def _send_request(self, method: str, url: str, body: Any, headers: Mapping[str, Any],
+                      encode_chunked: bool) -> None:
+        if self.wire_lines is None:  # not a Worker's fetch
+            super()._send_request(method, url, body, headers, encode_chunked)  # type: ignore[misc]
+            return
+        own = {name.lower() for name, _ in self.wire_lines}
+        host = next((value for name, value in headers.items() if name.lower() == "host"), "")
+        added = [(name, value) for name, value in headers.items() if name.lower() not in _URLLIB_OWN | own]
+        self.putrequest(method, url, skip_host=True)
+        for name, value in request_head(method, host, body, [*self.wire_lines, *added]):
+            self.putheader(name, value)  # type: ignore[attr-defined]
+        chunked = body is not None and not isinstance(body, bytes)  # a stream's (request_head)
+        self.endheaders(body, encode_chunked=chunked)  # type: ignore[attr-defined]
 
     def _encode_request(self, request: str) -> bytes:
         # a legacy-era URL's non-ASCII characters go as their UTF-8 bytes (runtime/legacyurl.py);
@@ -1031,11 +1055,11 @@ def _connect_registered(address: tuple[str, int], timeout: Any = socket._GLOBAL_
     raise error if error is not None else OSError("getaddrinfo returns an empty list")
 
 
-class _HTTPConnection(_NoAcceptEncoding, http.client.HTTPConnection):
+class _HTTPConnection(_WorkerdWire, http.client.HTTPConnection):
     pass
 
 
-class _HTTPSConnection(_NoAcceptEncoding, http.client.HTTPSConnection):
+class _HTTPSConnection(_WorkerdWire, http.client.HTTPSConnection):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         context: ssl.SSLContext = self._context  # type: ignore[has-type]
@@ -1071,10 +1095,11 @@ _CONNECTIONS: dict[type, type] = {http.client.HTTPConnection: _HTTPConnection,
                                   http.client.HTTPSConnection: _HTTPSConnection}
 
 
-class _NoDefaultContentType:
-    """A handler that sends a body without a ``Content-Type`` without one: urllib's own
-    ``application/x-www-form-urlencoded`` is not added, as workerd adds none to a Worker's fetch
-    of a stream or buffer (wrangler dev 4.164.0)."""
+class _WorkerdHandler:
+    """A handler whose connections write a Worker's request as workerd does (:class:`_WorkerdWire`,
+    the lines a request's ``wire_lines`` holds), and that sends a body without a
+    ``Content-Type`` without one: urllib's own ``application/x-www-form-urlencoded`` is not
+    added, as workerd adds none to a Worker's fetch of a stream or buffer (wrangler dev 4.164.0)."""
 
     def do_request_(self, request: urllib.request.Request) -> urllib.request.Request:
         request = super().do_request_(request)  # type: ignore[misc]
@@ -1083,15 +1108,23 @@ class _NoDefaultContentType:
 
     http_request = https_request = do_request_
 
-
-class _HTTPHandler(_NoDefaultContentType, urllib.request.HTTPHandler):
     def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
-        return super().do_open(_CONNECTIONS.get(http_class, http_class), req, **kwargs)
+        connection = _CONNECTIONS.get(http_class, http_class)
+
+        def made(*args: Any, **options: Any) -> Any:
+            made_one = connection(*args, **options)
+            made_one.wire_lines = getattr(req, "wire_lines", None)
+            return made_one
+
+        return super().do_open(made, req, **kwargs)  # type: ignore[misc]
 
 
-class _HTTPSHandler(_NoDefaultContentType, urllib.request.HTTPSHandler):
-    def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
-        return super().do_open(_CONNECTIONS.get(http_class, http_class), req, **kwargs)
+class _HTTPHandler(_WorkerdHandler, urllib.request.HTTPHandler):
+    pass
+
+
+class _HTTPSHandler(_WorkerdHandler, urllib.request.HTTPSHandler):
+    pass
 
 
 #: redirects are followed by :func:`send_request` (runtime/fetchredirect.py), not by urllib
@@ -1145,26 +1178,27 @@ async def send_request(js_request: JsRequest) -> JsResponse:
 
     def send() -> tuple[JsResponse, Any, tuple[int | None, str | None]]:
         _SUBREQUEST.set(subrequest)  # this thread's own context (a copy)
-        # Host is a forbidden header to a Worker's fetch: the target URL's host is sent (workerd);
-        # so are a Worker's Content-Length and Transfer-Encoding: kj frames the body it sends
-        # itself (a wrong length does not cut it, a GET a 303 made keeps none: wrangler dev 4.164.0);
-        # a Worker's own CF-Worker and CF-Connecting-IP give way to the zone (Miniflare's outbound worker)
-        framing = ("host", "content-length", "transfer-encoding")
-        dropped = framing if zone is None else (*framing, "cf-worker", "cf-connecting-ip")
-        # a name that is not ASCII (Headers keeps `x-\ufffd` of `x-é`, `x-€`) is not sent, and the
+        # the Worker's header lines: names as it spelt them, a line per value (JsHeaders.lines),
+        # values as workerd sends them (their UTF-8, a lone surrogate's 3 bytes); request_head
+        # leaves out its Host (the URL's goes), Content-Length and Transfer-Encoding (kj frames the
+        # body itself: a wrong length does not cut it, a GET a 303 made keeps none) and the other
+        # connection-level ones (Connection, Keep-Alive, TE: wrangler dev 4.164.0); a Worker's own
+        # CF-Worker and CF-Connecting-IP give way to the zone (Miniflare's outbound worker); a
+        # name that is not ASCII (Headers keeps `x-\ufffd` of `x-é`, `x-€`) is not sent, and the
         # fetch goes on: wrangler dev 4.164.0's origin saw only the ASCII names (2026-12-04)
-        # values as workerd sends them: their UTF-8, a lone surrogate's 3 bytes (JsHeaders.sent_items)
-        sent = {k: v for k, v in js_request.headers.sent_items() if k not in dropped and k.isascii()}
-        for name, value in extra.items():
-            sent.setdefault(name, value)  # the Worker's own Cache-Control or Pragma stays
+        sent = [(k, v) for k, v in js_request.headers.lines() if k.isascii()]
+        for name, value in extra.items():  # the Worker's own Cache-Control or Pragma stays
+            if all(k.lower() != name.lower() for k, _ in sent):
+                sent.append((name, value))
         if zone is not None:
-            sent["CF-Worker"] = zone
-        if brotli_enabled and "accept-encoding" in sent and brotli_module() is None:
+            sent = with_zone(sent, zone)
+        offered = [v for k, v in sent if k.lower() == "accept-encoding"]
+        if brotli_enabled and offered and brotli_module() is None:
             # production would decode a brotli answer; without the brotli module workers-env cannot,
             # so the origin is not offered it (it answers gzip or identity instead)
-            sent["accept-encoding"] = without_br(sent["accept-encoding"])
-            if not sent["accept-encoding"]:
-                del sent["accept-encoding"]
+            sent = [(k, v) for k, v in sent if k.lower() != "accept-encoding"]
+            if without_br(", ".join(offered)):
+                sent.append(("Accept-Encoding", without_br(", ".join(offered))))  # indexed: KJ's place
         method, data = js_request.method, body
         chunked = js_request._length_unknown
         urls = [first]  # the URL list: the last is the one sent (runtime/fetchredirect.py)
@@ -1186,7 +1220,7 @@ async def send_request(js_request: JsRequest) -> JsResponse:
                 urls, status, location, method, one_time_body=js_request._one_time_body and data is not None,
                 standard=standard, strip_authorization=strip_authorization)
             if drop_authorization:
-                sent = {k: v for k, v in sent.items() if k.lower() != "authorization"}
+                sent = [(k, v) for k, v in sent if k.lower() != "authorization"]
             if to_get:
                 method, data = "GET", None
             refusal = scheme_refusal(urls[-1])
@@ -1312,15 +1346,14 @@ def _location(headers: list[tuple[str, str]]) -> str:
     return value.encode("latin-1", "replace").decode("utf-8", "replace")
 
 
-def _exchange(url: str, method: str, data: bytes | Iterator[bytes] | None, headers: dict[str, str], left: float | None,
-              js_request: JsRequest) -> tuple[int, str, list[tuple[str, str]], http.client.HTTPResponse]:
+def _exchange(url: str, method: str, data: bytes | Iterator[bytes] | None, headers: list[tuple[str, str]],
+              left: float | None, js_request: JsRequest
+              ) -> tuple[int, str, list[tuple[str, str]], http.client.HTTPResponse]:
     """One request and the head of its answer (a redirect among them: runtime/fetchredirect.py
     follows it), with the answer still open for its body; network failures as workerd's errors
-    (:func:`network_error`)."""
-    # a value's UTF-8 bytes (http.client would write a str as Latin-1, and fail past U+00FF)
-    sent: dict[str, Any] = {name: value if value.isascii() else value.encode("utf-8", "surrogateescape")
-                            for name, value in headers.items()}
-    raw = urllib.request.Request(url, data=data, method=method, headers=sent)
+    (:func:`network_error`). ``headers`` go out as workerd writes them (:class:`_WorkerdWire`)."""
+    raw = urllib.request.Request(url, data=data, method=method)
+    raw.wire_lines = headers  # type: ignore[attr-defined]  # read by _WorkerdHandler.do_open
     try:
         reply = _OPENER.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001))
         return reply.status, reply.reason, reply.headers.items(), reply
