@@ -157,7 +157,12 @@ MODULES = (
             names=r"^(_MAX_EXPANSIONS|_MAX_PATTERN_LENGTH)$", functions=False),
     # the queues' limits: Miniflare's consumer defaults and option ranges, what a producer keeps,
     # how many batches worker.deliver_queues() delivers; and how deep a value workers-env converts
-    Audited("queues", "workers_env/queues/broker.py", QUEUE_TESTS, names=r"^(DEFAULT_[A-Z_]+|_RANGES)$",
+    Audited("queues", "workers_env/queues/broker.py", QUEUE_TESTS,
+            names=r"^(DEFAULT_[A-Z_]+|_RANGES|_DELIVERY_DELAY)$", functions=False),
+    # Miniflare's broker's refusals (a message's and a batch's size, a batch's count, a delay's
+    # range) and what V8's serialiser writes of a v8 message (its header, a Smi's range)
+    Audited("queues-limits", "workers_env/queues/limits.py", QUEUE_TESTS, names=r"^MAX_", functions=False),
+    Audited("queues-v8size", "workers_env/queues/v8size.py", QUEUE_TESTS, names=r"^(_HEADER|_SMI)$",
             functions=False),
     Audited("queues-producer", "workers_env/queues/producer.py", QUEUE_TESTS, names=r"^MAX_KEPT$", functions=False),
     Audited("queues-delivery", "workers_env/runtime/queuedelivery.py", QUEUE_TESTS, names=r"^MAX_DRAINED_BATCHES$",
@@ -261,10 +266,13 @@ def _line(starts: list[int], line: int) -> str:
 def _int_value(node: ast.AST) -> int | None:
     if isinstance(node, ast.Constant) and type(node.value) is int:
         return node.value
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Pow)):
         left, right = _int_value(node.left), _int_value(node.right)
         if left is not None and right is not None:
-            return left * right
+            return left * right if isinstance(node.op, ast.Mult) else left ** right
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):  # -(2**30)
+        value = _int_value(node.operand)
+        return None if value is None else -value
     return None
 
 
@@ -563,6 +571,9 @@ def find_mutations(audited: Audited) -> list[Mutation]:
                 for key, item in zip(value.keys, value.values):
                     mutations += _value_mutations(audited, f"{name}[{ast.unparse(key) if key else '**'}]", item, starts)
             elif isinstance(value, ast.Call):
+                if isinstance(value.func, ast.Name) and value.func.id == "range" and not audited.texts:
+                    for index, arg in enumerate(value.args):  # a range's ends (V8's Smi: 31 bits)
+                        mutations += _number_mutations(audited, f"{name}[{index}]", arg, starts)
                 for keyword in value.keywords:
                     if keyword.arg and _int_value(keyword.value) is not None:
                         mutations += _number_mutations(audited, f"{name}.{keyword.arg}", keyword.value, starts)
