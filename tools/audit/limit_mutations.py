@@ -3,8 +3,10 @@
 Each binding keeps its limits and error texts in one module (``workers_env/<binding>/limits.py``;
 config's in ``config/diagnostics/fields.py``); a few live elsewhere: an index definition's texts
 (``vectorize/definitions.py``), the state's index-name check (``vectorize/store/names.py``),
-the queues' (Miniflare's consumer defaults and option ranges, ``queues/broker.py``; what a
-producer keeps; how many batches ``worker.deliver_queues()`` delivers), how deep a value
+the queues' (Miniflare's consumer defaults and option ranges and a producer's delivery delay,
+``queues/broker.py``; its broker's message and batch limits, ``queues/limits.py``; the bytes V8
+writes of a message, ``queues/v8size.py``; what a producer keeps; how many batches
+``worker.deliver_queues()`` delivers), how deep a value
 workers-env converts (``_deep.py``) and documented limits of the CLI and the config reader,
 named one by one (``MODULES``). The messages
 of the config's diagnostics (``config/diagnostics/*.py``) and of the CLI (``cli/**/*.py``) are
@@ -23,8 +25,9 @@ script applies one mutation at a time to a scratch copy of the tree, runs the te
 notice and records whether one failed (killed) or none did (survived):
 
 - a whole number (a module constant, a ``SQLITE_LIMITS`` value, a field of ``ApiLimits(...)``,
-  each number of a tuple such as a range's ``(0, 100, False)``, an error's ``code=``): +1 and -1 (a limit of 0 only +1: ``sqlite3_limit`` reads -1 as "leave
-  as it is"); a size of 1 MiB or more (a name with BYTES or SIZE): x2 and //2 as well (each
+  each number of a tuple such as a range's ``(0, 100, False)``, each end of a ``range(...)``, a
+  number written ``2**30`` or ``-(2**30)``, an error's ``code=``): +1 and -1 (a limit of 0 only
+  +1: ``sqlite3_limit`` reads -1 as "leave as it is"); a size of 1 MiB or more (a name with BYTES or SIZE): x2 and //2 as well (each
   such size has its test at the exact byte: a value built in memory, a sparse file, padded
   NDJSON lines); an error code: +1 only (no limit, only a figure of the text to keep); a float
   (a timeout of ``1.0`` seconds): +1 and -1 (not below 0);
