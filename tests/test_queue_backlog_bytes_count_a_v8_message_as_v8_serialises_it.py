@@ -2,7 +2,8 @@
 ``serializeV8``, version 15, header included), which the 128,000-byte limit also reads: measured
 under wrangler dev 4.164.0 by sending each body alone to a queue whose consumer waits
 (``tools/wrangler/queue_probe.py sizes``): 10 ASCII characters 14 bytes, ``"€"`` 6, ``"€€"`` 8,
-``1`` 4, ``2**30 - 1`` 8 but ``2**30`` 11 (no longer a small integer), ``1.5`` 11, ``true`` 3,
+``1`` 4, ``2**30 - 1`` 8 but ``2**30`` 11 (no longer a small integer), ``-(2**30)`` 8 but
+``-(2**30) - 1`` 11 (the other end of a Smi's 31 bits), ``1.5`` 11, ``true`` 3,
 ``[1, 2, 3]`` 13, ``{a: 1}`` 10, ``{"1": 1}`` 9, ``{a: ["€"]}`` 17, three bytes' ``ArrayBuffer`` 7,
 ``2n ** 64n`` 20; and (review52) ``-0`` 11 (a double, no Smi), ``[1, 1.5]`` and ``[1.5, 1]`` 25 (V8
 keeps an array of numbers one of which is no Smi as doubles) but ``[1, 1.5, "a"]`` 21, a ``Set`` of
@@ -22,7 +23,7 @@ from workers_env._jsvalues import JsDate, JsSet, JsTypedArray
 SHARED, EMPTY = {"a": 1}, {}
 
 MEASURED = [("a" * 10, 14), ("€", 6), ("€€", 8), ("éée", 7), (1, 4), (-1, 4), (2**30 - 1, 8), (2**30, 11),
-            (1.5, 11),
+            (-(2**30), 8), (-(2**30) - 1, 11), (1.5, 11),
             (True, 3), (None, 3), ([1, 2, 3], 13), ({"a": 1}, 10), ({"1": 1}, 9), ({"a": ["€"]}, 17),
             (b"\x01\x02\x03", 7), (2**64, 20),
             (-0.0, 11), ([1, 1.5], 25), ([1.5, 1], 25), ([1, 1.5, "a"], 21), ([-0.0], 16), (JsSet(["a", 1]), 10),

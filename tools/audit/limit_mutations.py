@@ -3,8 +3,10 @@
 Each binding keeps its limits and error texts in one module (``workers_env/<binding>/limits.py``;
 config's in ``config/diagnostics/fields.py``); a few live elsewhere: an index definition's texts
 (``vectorize/definitions.py``), the state's index-name check (``vectorize/store/names.py``),
-the queues' (Miniflare's consumer defaults and option ranges, ``queues/broker.py``; what a
-producer keeps; how many batches ``worker.deliver_queues()`` delivers), how deep a value
+the queues' (Miniflare's consumer defaults and option ranges and a producer's delivery delay,
+``queues/broker.py``; its broker's message and batch limits, ``queues/limits.py``; the bytes V8
+writes of a message, ``queues/v8size.py``; what a producer keeps; how many batches
+``worker.deliver_queues()`` delivers), how deep a value
 workers-env converts (``_deep.py``) and documented limits of the CLI and the config reader,
 named one by one (``MODULES``). The messages
 of the config's diagnostics (``config/diagnostics/*.py``) and of the CLI (``cli/**/*.py``) are
@@ -23,8 +25,9 @@ script applies one mutation at a time to a scratch copy of the tree, runs the te
 notice and records whether one failed (killed) or none did (survived):
 
 - a whole number (a module constant, a ``SQLITE_LIMITS`` value, a field of ``ApiLimits(...)``,
-  each number of a tuple such as a range's ``(0, 100, False)``, an error's ``code=``): +1 and -1 (a limit of 0 only +1: ``sqlite3_limit`` reads -1 as "leave
-  as it is"); a size of 1 MiB or more (a name with BYTES or SIZE): x2 and //2 as well (each
+  each number of a tuple such as a range's ``(0, 100, False)``, each end of a ``range(...)``, a
+  number written ``2**30`` or ``-(2**30)``, an error's ``code=``): +1 and -1 (a limit of 0 only
+  +1: ``sqlite3_limit`` reads -1 as "leave as it is"); a size of 1 MiB or more (a name with BYTES or SIZE): x2 and //2 as well (each
   such size has its test at the exact byte: a value built in memory, a sparse file, padded
   NDJSON lines); an error code: +1 only (no limit, only a figure of the text to keep); a float
   (a timeout of ``1.0`` seconds): +1 and -1 (not below 0);
@@ -157,7 +160,10 @@ MODULES = (
             names=r"^(_MAX_EXPANSIONS|_MAX_PATTERN_LENGTH)$", functions=False),
     # the queues' limits: Miniflare's consumer defaults and option ranges, what a producer keeps,
     # how many batches worker.deliver_queues() delivers; and how deep a value workers-env converts
-    Audited("queues", "workers_env/queues/broker.py", QUEUE_TESTS, names=r"^(DEFAULT_[A-Z_]+|_RANGES)$",
+    Audited("queues", "workers_env/queues/broker.py", QUEUE_TESTS,
+            names=r"^(DEFAULT_[A-Z_]+|_RANGES|_DELIVERY_DELAY)$", functions=False),
+    # what V8's serialiser writes of a v8 message (its header, a Smi's range)
+    Audited("queues-v8size", "workers_env/queues/v8size.py", QUEUE_TESTS, names=r"^(_HEADER|_SMI)$",
             functions=False),
     Audited("queues-limits", "workers_env/queues/limits.py", QUEUE_TESTS),  # Miniflare's broker's sizes and delays
     Audited("queues-producer", "workers_env/queues/producer.py", QUEUE_TESTS, names=r"^MAX_KEPT$", functions=False),
@@ -262,10 +268,13 @@ def _line(starts: list[int], line: int) -> str:
 def _int_value(node: ast.AST) -> int | None:
     if isinstance(node, ast.Constant) and type(node.value) is int:
         return node.value
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Pow)):
         left, right = _int_value(node.left), _int_value(node.right)
         if left is not None and right is not None:
-            return left * right
+            return left * right if isinstance(node.op, ast.Mult) else left ** right
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):  # -(2**30)
+        value = _int_value(node.operand)
+        return None if value is None else -value
     return None
 
 
@@ -564,6 +573,9 @@ def find_mutations(audited: Audited) -> list[Mutation]:
                 for key, item in zip(value.keys, value.values):
                     mutations += _value_mutations(audited, f"{name}[{ast.unparse(key) if key else '**'}]", item, starts)
             elif isinstance(value, ast.Call):
+                if isinstance(value.func, ast.Name) and value.func.id == "range" and not audited.texts:
+                    for index, arg in enumerate(value.args):  # a range's ends (V8's Smi: 31 bits)
+                        mutations += _number_mutations(audited, f"{name}[{index}]", arg, starts)
                 for keyword in value.keywords:
                     if keyword.arg and _int_value(keyword.value) is not None:
                         mutations += _number_mutations(audited, f"{name}.{keyword.arg}", keyword.value, starts)

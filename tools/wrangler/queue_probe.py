@@ -182,7 +182,8 @@ def reload() -> None:
 #: ``v8`` bodies whose serialised size ``backlogBytes`` shows (a consumer that waits 60 s, so none leaves).
 V8_BODIES = {
     "10 a": '"a".repeat(10)', "3 e-acute": '"\\u00e9".repeat(3)', "euro": '"\\u20ac"', "euro x2": '"\\u20ac\\u20ac"',
-    "1": "1", "-1": "-1", "2**30": "2 ** 30", "2**30-1": "2 ** 30 - 1", "1.5": "1.5", "true": "true", "null": "null",
+    "1": "1", "-1": "-1", "2**30": "2 ** 30", "2**30-1": "2 ** 30 - 1", "-(2**30)": "-(2 ** 30)",
+    "-(2**30)-1": "-(2 ** 30) - 1", "1.5": "1.5", "true": "true", "null": "null",
     "[1,2,3]": "[1, 2, 3]", "{a:1}": "({a: 1})", "{1:1}": '({"1": 1})', "{a:[\"\\u20ac\"]}": '({a: ["\\u20ac"]})',
     "Uint8Array(3)": "new Uint8Array([1, 2, 3])", "Float64Array(2)": "new Float64Array([1, 2])",
     "ArrayBuffer(3)": "new Uint8Array([1, 2, 3]).buffer", "Date": "new Date(0)", "Map": 'new Map([["a", 1]])',
