@@ -650,3 +650,19 @@ def worker_on_manual_clock(folder: Path, entry: str, extra: str, start: float = 
     from workers_env import ManualClock, load_env
 
     return load_worker(env=load_env(one_file_worker(folder, entry, extra=extra), clock=ManualClock(start)))
+
+
+def service_pair(root: Path, callee: str, caller: str, date: str) -> Any:
+    """A caller Worker (``caller``'s code) whose ``SEARCH`` service binding is a loaded callee
+    Worker (``callee``'s code), both of compatibility date ``date``: the caller, loaded."""
+    def folder(name: str, code: str, extra: dict[str, Any]) -> Path:
+        (root / name / "src").mkdir(parents=True)
+        (root / name / "src" / "entry.py").write_text(code)
+        (root / name / "wrangler.json").write_text(json.dumps({
+            "name": name, "main": "src/entry.py", "compatibility_date": date,
+            "compatibility_flags": ["python_workers"], **extra}))
+        return typical_pyproject(root / name)
+
+    search = load_worker(folder("search", callee, {}))
+    binding = {"services": [{"binding": "SEARCH", "service": "search"}]}
+    return load_worker(folder("gateway", caller, binding), bindings={"SEARCH": search})

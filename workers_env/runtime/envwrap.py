@@ -82,7 +82,7 @@ from workers_env.runtime.jspyproxies import (
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.sdknames import SdkClass, sdk_module
-from workers_env.runtime.services import ServiceSource
+from workers_env.runtime.services import ServiceSource, WorkerService
 from workers_env.runtime.webloop import as_promise
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
@@ -187,7 +187,10 @@ class JsBinding(JsHostObject):
 
     def __getattr__(self, name: str) -> Any:
         exposed = _declared(self._binding, "JS_METHODS", None)  # what the real binding has
-        if name.startswith("_") or (exposed is not None and name not in exposed):
+        # another Worker's `_name` is a method workerd's RPC calls like any (services.py)
+        private = name.startswith("__") or (name.startswith("_") and not isinstance(
+            self.__dict__.get("_binding"), WorkerService))
+        if private or (exposed is not None and name not in exposed):
             error = AttributeError(name)
             if not name.startswith("_") and current_runtime() is None and hasattr(type(self._binding), name):
                 # a test scripting the emulator (env.AI.reply) in an era that hands out the JS binding
