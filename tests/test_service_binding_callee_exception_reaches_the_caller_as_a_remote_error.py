@@ -98,3 +98,24 @@ async def test_a_fetch_handler_that_raises_rejects_the_callers_fetch(tmp_path):
     out = await caught(gateway, "fetch")
     assert out["name"] == "Error" and out["remote"] is True
     assert out["str"].startswith("Error: PythonError: Traceback") and out["str"].endswith("ValueError: fetch boom\n")
+
+
+CALLER_MISTAKE = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        try:
+            await self.env.SEARCH.value("an argument value() does not take")
+        except Exception as exc:
+            return Response(str(exc))
+'''
+
+
+@pytest.mark.asyncio
+async def test_an_error_of_no_frame_of_the_callees_shows_none_of_workers_envs(tmp_path):
+    gateway = service_pair(tmp_path, SEARCH, CALLER_MISTAKE, "2026-05-01")
+    # Python formats a traceback of no frames as its last line alone (production's would hold the SDK's)
+    assert await (await gateway.fetch("/")).text() == (
+        "Error: PythonError: TypeError: Default.value() takes 1 positional argument but 2 were given\n")

@@ -91,7 +91,7 @@ def remote_error(error: BaseException) -> JsException:
     """The ``Error`` the caller's promise rejects with for the callee's ``error``: a JS error's
     name kept when V8 serializes it, else ``Error`` with ``<name>: <message>`` as its message;
     ``remote`` ``True``, an own enumerable property, as workerd sets it."""
-    name, message = thrown_parts(error)
+    name, message = thrown_parts(error, only_theirs=True)
     if name not in _SERIALIZED_NAMES:
         name, message = "Error", f"{name}: {message}" if message else name
     crossed = JsException(message, name=name)
