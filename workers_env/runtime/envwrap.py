@@ -261,7 +261,10 @@ class JsBinding(JsHostObject):
                 plain = [{k: rpc_argument(v, where) for k, v in pyproxy_options(
                     a, f"options of {self._name}.{name}()", nulls=self._nulls).items()}
                     if i == at and type(a) is dict else rpc_argument(a, where) for i, a in enumerate(js_args)]
-                while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
+                # trailing undefined, but for another Worker's method: workerd's RPC sends it
+                # as an argument (a JavaScript twin's echo(undefined) got one), Pyodide a None
+                while plain and plain[-1] is None and js_args[-1] is None and \
+                        not isinstance(self._binding, WorkerService):
                     plain.pop()
                     js_args.pop()
             elif name in _declared(self._binding, "JS_REST_ARGS", ()):
@@ -283,7 +286,10 @@ class JsBinding(JsHostObject):
                                         members=option_members if i == at else frozenset(),
                                         string_members=string_members if i == at else frozenset())
                          for i, a in enumerate(js_args)]
-                while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
+                # trailing undefined, but for another Worker's method: workerd's RPC sends it
+                # as an argument (a JavaScript twin's echo(undefined) got one), Pyodide a None
+                while plain and plain[-1] is None and js_args[-1] is None and \
+                        not isinstance(self._binding, WorkerService):
                     plain.pop()
                     js_args.pop()
             if in_global_scope() and inspect.iscoroutinefunction(attr):  # I/O at the module's top level

@@ -57,7 +57,7 @@ class WorkerService:
         worker = self._worker
 
         async def method(*args: Any) -> Any:
-            return await _in_callee(worker.rpc(name, *args))
+            return await _in_callee(worker._rpc(name, args, {}, "Default", crossing=True))
 
         method.__name__ = name
         return method
