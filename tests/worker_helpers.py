@@ -652,17 +652,19 @@ def worker_on_manual_clock(folder: Path, entry: str, extra: str, start: float = 
     return load_worker(env=load_env(one_file_worker(folder, entry, extra=extra), clock=ManualClock(start)))
 
 
-def service_pair(root: Path, callee: str, caller: str, date: str) -> Any:
+def service_pair(root: Path, callee: str, caller: str, date: str, callee_flags: Iterable[str] = ()) -> Any:
     """A caller Worker (``caller``'s code) whose ``SEARCH`` service binding is a loaded callee
-    Worker (``callee``'s code), both of compatibility date ``date``: the caller, loaded."""
-    def folder(name: str, code: str, extra: dict[str, Any]) -> Path:
+    Worker (``callee``'s code, with ``callee_flags`` too), both of compatibility date ``date``:
+    the caller, loaded."""
+
+    def folder(name: str, code: str, extra: dict[str, Any], flags: Iterable[str] = ()) -> Path:
         (root / name / "src").mkdir(parents=True)
         (root / name / "src" / "entry.py").write_text(code)
         (root / name / "wrangler.json").write_text(json.dumps({
             "name": name, "main": "src/entry.py", "compatibility_date": date,
-            "compatibility_flags": ["python_workers"], **extra}))
+            "compatibility_flags": ["python_workers", *flags], **extra}))
         return typical_pyproject(root / name)
 
-    search = load_worker(folder("search", callee, {}))
+    search = load_worker(folder("search", callee, {}, callee_flags))
     binding = {"services": [{"binding": "SEARCH", "service": "search"}]}
     return load_worker(folder("gateway", caller, binding), bindings={"SEARCH": search})

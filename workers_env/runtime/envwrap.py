@@ -784,7 +784,7 @@ class JsEnv(JsProxy):
         unwrapped = getattr(env, "unwrapped", None)
         value = unwrapped(name) if callable(unwrapped) else env[name]
         if isinstance(value, ServiceSource):  # a loaded Worker supplied as this one's service
-            value = value.as_service()
+            value = value.as_service(env_config(env))
         if isinstance(value, str):
             result: Any = value
         elif isinstance(value, JsBinding):

@@ -629,10 +629,11 @@ class Worker(ServiceSource):
         hint = f": its module-level {defined} {are} (workerd calls {wanted}); rename {them}"
         return f'Python entrypoint "{name}" does not export a handler named "on_fetch"' + (hint if bare else "")
 
-    def as_service(self) -> WorkerService:
-        """This Worker as a service binding of another: what ``env`` hands out when this Worker is
-        supplied as a binding (``load_env(..., bindings={"SEARCH": search_worker})``)."""
-        return WorkerService(self)
+    def as_service(self, caller_config: Any = None) -> WorkerService:
+        """This Worker as a service binding of another (whose config is ``caller_config``): what
+        ``env`` hands out when this Worker is supplied as a binding (``load_env(...,
+        bindings={"SEARCH": search_worker})``)."""
+        return WorkerService(self, caller_config)
 
     @property
     def js_env(self) -> JsEnv:

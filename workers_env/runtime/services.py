@@ -21,7 +21,9 @@ import asyncio
 import contextvars
 from typing import Any
 
+from workers_env._env import env_config
 from workers_env._errors import JsException
+from workers_env.config.compat import ENHANCED_ERROR_SERIALIZATION, flag_enabled
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.thrownerror import thrown_parts
 
@@ -31,7 +33,7 @@ __all__ = ["ServiceSource", "WorkerService"]
 class ServiceSource:
     """What a loaded Worker is to ``env``: an object it hands out as a service binding."""
 
-    def as_service(self) -> WorkerService:
+    def as_service(self, caller_config: Any = None) -> WorkerService:
         raise NotImplementedError
 
 
@@ -40,13 +42,17 @@ class WorkerService:
     public name its ``Default`` entrypoint's RPC method of that name (``TypeError: Method <name>
     does not exist`` when it has none, as workerd answers)."""
 
-    def __init__(self, worker: Any):
+    def __init__(self, worker: Any, caller_config: Any = None):
         self._worker = worker
+        # workerd keeps an error's name and own properties across only when both Workers have
+        # enhanced_error_serialization (measured: either one without it is the legacy form)
+        self._enhanced = all(config is not None and flag_enabled(ENHANCED_ERROR_SERIALIZATION, config)
+                             for config in (caller_config, env_config(worker.env)))
 
     async def fetch(self, resource: Any, init: Any = None) -> JsResponse:
         # workerd's Fetcher.fetch builds one Request of (resource, init) and the callee gets it
         request = JsRequest.new(resource, init)
-        answer: JsResponse = await _in_callee(self._worker._answer(request))
+        answer: JsResponse = await _in_callee(self._worker._answer(request), self._enhanced)
         return answer
 
     def __getattr__(self, name: str) -> Any:
@@ -54,10 +60,10 @@ class WorkerService:
         # it on); Python's own protocol names (`__aenter__`, ...) are not looked up on the callee
         if name.startswith("__"):
             raise AttributeError(name)
-        worker = self._worker
+        worker, enhanced = self._worker, self._enhanced
 
         async def method(*args: Any) -> Any:
-            return await _in_callee(worker._rpc(name, args, {}, "Default", crossing=True))
+            return await _in_callee(worker._rpc(name, args, {}, "Default", crossing=True), enhanced)
 
         method.__name__ = name
         return method
@@ -72,7 +78,7 @@ _SERIALIZED_NAMES = frozenset({"Error", "EvalError", "RangeError", "ReferenceErr
                                "URIError"})
 
 
-async def _in_callee(work: Any) -> Any:
+async def _in_callee(work: Any, enhanced: bool) -> Any:
     """Await the callee's ``work`` in a task of its own, apart from the caller's request (its
     context variables set and reset in one context, as production runs it in another isolate),
     and hand what it throws over as production's RPC does (:func:`remote_error`)."""
@@ -82,19 +88,28 @@ async def _in_callee(work: Any) -> Any:
     except asyncio.CancelledError:
         if task.cancelled() or not task.done():
             raise
-        raise remote_error(task.exception() or asyncio.CancelledError()) from None
+        raise remote_error(task.exception() or asyncio.CancelledError(), enhanced) from None
     except Exception as exc:
-        raise remote_error(exc) from None
+        raise remote_error(exc, enhanced) from None
 
 
-def remote_error(error: BaseException) -> JsException:
-    """The ``Error`` the caller's promise rejects with for the callee's ``error``: a JS error's
-    name kept when V8 serializes it, else ``Error`` with ``<name>: <message>`` as its message;
-    ``remote`` ``True``, an own enumerable property, as workerd sets it."""
+def remote_error(error: BaseException, enhanced: bool) -> JsException:
+    """The ``Error`` the caller's promise rejects with for the callee's ``error``, ``remote``
+    ``True`` (an own enumerable property, as workerd sets it). ``enhanced``
+    (``enhanced_error_serialization``): any name kept, an own property when it is none of V8's
+    classes', with the error's own properties (a ``PythonError``'s ``type``, the exception's class
+    name); else V8's classes keep their names and any other is written into the message of an
+    ``Error`` (``<name>: <message>``)."""
     name, message = thrown_parts(error, only_theirs=True)
-    if name not in _SERIALIZED_NAMES:
+    own: dict[str, Any] = {}
+    if enhanced and name not in _SERIALIZED_NAMES:
+        own["name"] = name
+        if name == "PythonError":  # Pyodide's own `type` (its `__error_address`, a wasm pointer, is left out)
+            own["type"] = getattr(error, "type", None) or type(error).__name__
+    elif name not in _SERIALIZED_NAMES:
         name, message = "Error", f"{name}: {message}" if message else name
     crossed = JsException(message, name=name)
-    crossed.__dict__["remote"] = True
-    crossed.__dict__.setdefault("_own_keys", {})["remote"] = None
+    crossed.__dict__.update(own, remote=True)
+    keys = crossed.__dict__.setdefault("_own_keys", {})
+    keys.update(dict.fromkeys([*own, "remote"]))
     return crossed
