@@ -116,10 +116,12 @@ async def test_a_method_the_callee_lacks_is_workerds_type_error(tmp_path):
 
 
 @pytest.mark.asyncio
-async def test_the_callees_exception_reaches_the_caller_as_raised(tmp_path):
-    # production sends it across as a JavaScript Error holding Python's traceback (a choice: README)
+async def test_the_callees_exception_reaches_the_caller_as_a_javascript_error(tmp_path):
+    # as workerd sends it across: a PythonError, named so from 2026-04-21 (enhanced_error_serialization)
     gateway, _ = pair(tmp_path, "2026-11-01")
-    assert await (await gateway.fetch("/fails")).text() == "caught ValueError: no index"
+    text = await (await gateway.fetch("/fails")).text()
+    assert text.startswith("caught JsException: PythonError: Traceback (most recent call last):")
+    assert text.endswith("ValueError: no index\n")
 
 
 def test_bindings_beside_a_built_env_are_refused(tmp_path):

@@ -722,3 +722,21 @@ def run_at_once(threads: int, target: Callable[[int], None]) -> None:
             thread.join()
     finally:
         sys.setswitchinterval(interval)
+
+
+def service_pair(root: Path, callee: str, caller: str, date: str, callee_flags: Iterable[str] = ()) -> Any:
+    """A caller Worker (``caller``'s code) whose ``SEARCH`` service binding is a loaded callee
+    Worker (``callee``'s code, with ``callee_flags`` too), both of compatibility date ``date``:
+    the caller, loaded."""
+
+    def folder(name: str, code: str, extra: dict[str, Any], flags: Iterable[str] = ()) -> Path:
+        (root / name / "src").mkdir(parents=True)
+        (root / name / "src" / "entry.py").write_text(code)
+        (root / name / "wrangler.json").write_text(json.dumps({
+            "name": name, "main": "src/entry.py", "compatibility_date": date,
+            "compatibility_flags": ["python_workers", *flags], **extra}))
+        return typical_pyproject(root / name)
+
+    search = load_worker(folder("search", callee, {}, callee_flags))
+    binding = {"services": [{"binding": "SEARCH", "service": "search"}]}
+    return load_worker(folder("gateway", caller, binding), bindings={"SEARCH": search})

@@ -82,7 +82,7 @@ from workers_env.runtime.jspyproxies import (
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.sdknames import SdkClass, sdk_module
-from workers_env.runtime.services import ServiceSource
+from workers_env.runtime.services import ServiceSource, WorkerService
 from workers_env.runtime.webloop import as_promise
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
@@ -187,7 +187,10 @@ class JsBinding(JsHostObject):
 
     def __getattr__(self, name: str) -> Any:
         exposed = _declared(self._binding, "JS_METHODS", None)  # what the real binding has
-        if name.startswith("_") or (exposed is not None and name not in exposed):
+        # another Worker's `_name` is a method workerd's RPC calls like any (services.py)
+        private = name.startswith("__") or (name.startswith("_") and not isinstance(
+            self.__dict__.get("_binding"), WorkerService))
+        if private or (exposed is not None and name not in exposed):
             error = AttributeError(name)
             if not name.startswith("_") and current_runtime() is None and hasattr(type(self._binding), name):
                 # a test scripting the emulator (env.AI.reply) in an era that hands out the JS binding
@@ -258,7 +261,10 @@ class JsBinding(JsHostObject):
                 plain = [{k: rpc_argument(v, where) for k, v in pyproxy_options(
                     a, f"options of {self._name}.{name}()", nulls=self._nulls).items()}
                     if i == at and type(a) is dict else rpc_argument(a, where) for i, a in enumerate(js_args)]
-                while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
+                # trailing undefined, but for another Worker's method: workerd's RPC sends it
+                # as an argument (a JavaScript twin's echo(undefined) got one), Pyodide a None
+                while plain and plain[-1] is None and js_args[-1] is None and \
+                        not isinstance(self._binding, WorkerService):
                     plain.pop()
                     js_args.pop()
             elif name in _declared(self._binding, "JS_REST_ARGS", ()):
@@ -280,7 +286,10 @@ class JsBinding(JsHostObject):
                                         members=option_members if i == at else frozenset(),
                                         string_members=string_members if i == at else frozenset())
                          for i, a in enumerate(js_args)]
-                while plain and plain[-1] is None and js_args[-1] is None:  # trailing undefined
+                # trailing undefined, but for another Worker's method: workerd's RPC sends it
+                # as an argument (a JavaScript twin's echo(undefined) got one), Pyodide a None
+                while plain and plain[-1] is None and js_args[-1] is None and \
+                        not isinstance(self._binding, WorkerService):
                     plain.pop()
                     js_args.pop()
             if in_global_scope() and inspect.iscoroutinefunction(attr):  # I/O at the module's top level
@@ -775,7 +784,7 @@ class JsEnv(JsProxy):
         unwrapped = getattr(env, "unwrapped", None)
         value = unwrapped(name) if callable(unwrapped) else env[name]
         if isinstance(value, ServiceSource):  # a loaded Worker supplied as this one's service
-            value = value.as_service()
+            value = value.as_service(env_config(env))
         if isinstance(value, str):
             result: Any = value
         elif isinstance(value, JsBinding):

@@ -629,10 +629,11 @@ class Worker(ServiceSource):
         hint = f": its module-level {defined} {are} (workerd calls {wanted}); rename {them}"
         return f'Python entrypoint "{name}" does not export a handler named "on_fetch"' + (hint if bare else "")
 
-    def as_service(self) -> WorkerService:
-        """This Worker as a service binding of another: what ``env`` hands out when this Worker is
-        supplied as a binding (``load_env(..., bindings={"SEARCH": search_worker})``)."""
-        return WorkerService(self)
+    def as_service(self, caller_config: Any = None) -> WorkerService:
+        """This Worker as a service binding of another (whose config is ``caller_config``): what
+        ``env`` hands out when this Worker is supplied as a binding (``load_env(...,
+        bindings={"SEARCH": search_worker})``)."""
+        return WorkerService(self, caller_config)
 
     @property
     def js_env(self) -> JsEnv:
@@ -712,15 +713,22 @@ class Worker(ServiceSource):
             raise _misused("worker.rpc()", 'the name of the method to call as a str (worker.rpc("hello", ...))', method)
         if not isinstance(entrypoint, str):
             raise _misused("worker.rpc(entrypoint=...)", "the name of a WorkerEntrypoint class as a str", entrypoint)
+        return await self._rpc(method, args, kwargs, entrypoint, crossing=False)
+
+    async def _rpc(self, method: str, args: tuple[Any, ...], kwargs: dict[str, Any], entrypoint: str,
+                   crossing: bool) -> Any:
+        """:meth:`rpc`'s call; ``crossing``: the result as JavaScript holds it on its way to
+        another Worker (``python_to_rpc``'s), which that Worker's side converts (services.py)."""
         cls = getattr(self.module, entrypoint, None)
         if not (isinstance(cls, type) and issubclass(cls, WorkerEntrypoint)):
             raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" exports no WorkerEntrypoint named '
                                   f"{entrypoint!r}")
         ctx = self.new_context()
-        return await self._run_in_request(ctx, self._rpc_method(cls, method, args, kwargs, ctx), "RPC method")
+        return await self._run_in_request(ctx, self._rpc_method(cls, method, args, kwargs, ctx, crossing),
+                                          "RPC method")
 
     async def _rpc_method(self, cls: type, method: str, args: tuple[Any, ...], kwargs: dict[str, Any],
-                          ctx: ExecutionContext) -> Any:
+                          ctx: ExecutionContext, crossing: bool) -> Any:
         instance = cls(ctx, self._js_env)
         target = getattr(instance, method, None)
         if not callable(target):
@@ -730,7 +738,8 @@ class Worker(ServiceSource):
         result = target(*sent, **named)
         if inspect.isawaitable(result):
             result = await result
-        return python_from_rpc(python_to_rpc(result))
+        sent_back = python_to_rpc(result)
+        return sent_back if crossing else python_from_rpc(sent_back)
 
     async def call(self, func: Any, /, *args: Any, **kwargs: Any) -> Any:
         """Call ``func`` -- one of the Worker's own functions, ``worker.module.helper`` say --

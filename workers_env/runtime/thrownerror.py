@@ -25,12 +25,14 @@ Python message may hold one; Pyodide hands its code points over one by one) as U
 
 from __future__ import annotations
 
+import asyncio
+import os
 import traceback
 
 from workers_env._errors import HintNote, JsException
-from workers_env.runtime.tracebacks import without_our_frames
+from workers_env.runtime.tracebacks import PACKAGE_DIR, without_our_frames
 
-__all__ = ["thrown_body"]
+__all__ = ["thrown_body", "thrown_parts", "thrown_text"]
 
 
 def thrown_body(error: BaseException) -> bytes:
@@ -38,14 +40,34 @@ def thrown_body(error: BaseException) -> bytes:
     ``loader.uncaught`` gives): a JavaScript error's ``<name>: <message>`` (workerd's own
     dispatch errors too: ``Error: Handler does not export a fetch() function.``), else
     ``PythonError: `` and the traceback -- the Worker's frames and notes, not workers-env's."""
+    return _as_usv(thrown_text(error)).encode("utf-8")
+
+
+def thrown_text(error: BaseException) -> str:
+    """``error`` as JavaScript's ``String()`` of what production rejects with: a JavaScript
+    error's ``<name>: <message>``, else Pyodide's ``PythonError: `` and the traceback."""
+    name, message = thrown_parts(error)
+    return f"{name}: {message}" if message else name
+
+
+def thrown_parts(error: BaseException, *, only_theirs: bool = False) -> tuple[str, str]:
+    """The JavaScript ``name`` and ``message`` of what production rejects with for ``error``:
+    a JS error's own, workerd's dispatch errors' by their class, else ``PythonError`` and the
+    traceback (the Worker's frames and notes, not workers-env's; ``only_theirs``: none of
+    workers-env's or asyncio's frames even when the error has no frame of the Worker's)."""
     if isinstance(error, JsException):
-        text = f"{error.name}: {error.message}" if error.message else error.name
-    elif getattr(error, "thrown_by_workerd", False):  # loader._as_js_error's: its class is the JS name
-        text = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-    else:
-        shown = traceback.TracebackException(type(error), error, without_our_frames(error))
-        text = "PythonError: " + "".join(_without_hints(shown).format())
-    return _as_usv(text).encode("utf-8")
+        return error.name, error.message
+    if getattr(error, "thrown_by_workerd", False):  # loader._as_js_error's: its class is the JS name
+        return type(error).__name__, str(error)
+    shown = traceback.TracebackException(type(error), error, without_our_frames(error))
+    if only_theirs:
+        shown.stack = traceback.StackSummary.from_list(
+            [frame for frame in shown.stack if not frame.filename.startswith(_NOT_THEIRS)])
+    return "PythonError", "".join(_without_hints(shown).format())
+
+
+#: the folders of frames no Worker's traceback in production has: workers-env's and asyncio's
+_NOT_THEIRS = (PACKAGE_DIR, os.path.join(os.path.dirname(asyncio.__file__), ""))
 
 
 def _without_hints(shown: traceback.TracebackException) -> traceback.TracebackException:
