@@ -39,6 +39,8 @@ class Default(WorkerEntrypoint):
             return Response("hello", headers={"content-encoding": "br"})
         if path == "/GZIP":
             return Response("hello", headers={"content-encoding": "GZIP"})
+        if path == "/spelt":  # the header's name as a Worker (or an origin) may spell it
+            return Response("hello", headers={"Content-Encoding": "gzip"})
         if path == "/manual":
             return JsResponse.new("hello", headers=[["content-encoding", "gzip"]], encodeBody="manual")
         if path == "/copy":  # a Response as the init copies its encodeBody
@@ -136,6 +138,10 @@ def test_manual_or_another_spelling_goes_out_as_given(server, path) -> None:
     ("/gzip", "identity", None, True),  # decoded again for the client
     ("/br", "gzip", "gzip", True),
     ("/png", "identity", "gzip", True),  # not a type the edge compresses: the Worker's choice stays
+    # the header's name in any spelling: the Worker's Content-Encoding replaced, not sent beside
+    # the fitted one (hunt31's kept spelling sent `Content-Encoding: gzip` over a decoded body)
+    ("/spelt", "identity", None, True),
+    ("/spelt", "gzip", "gzip", True),
     # weights read by JavaScript's parseFloat after Miniflare's loose regex: 1x5 is 1 (was a 500)
     ("/plain", "gzip;q=1x5", "gzip", True),
     ("/plain", "gzip;q=0_5, identity", None, False),  # 0_5 is 0: gzip refused
@@ -146,6 +152,12 @@ def test_the_encoding_is_fitted_to_the_clients_accept_encoding(server, path, acc
     assert headers.get("content-encoding") == encoding
     assert ("transfer-encoding" in headers) == chunked and ("content-length" in headers) != chunked
     assert decoded(headers, body) == b"hello"
+
+
+def test_a_content_encoding_spelt_otherwise_is_replaced_not_sent_twice(server) -> None:
+    head = exchange(server.port, b"GET /spelt HTTP/1.1\r\nHost: h\r\nConnection: close\r\n"
+                                 b"Accept-Encoding: br\r\n\r\n").partition(b"\r\n\r\n")[0].lower()
+    assert head.count(b"\r\ncontent-encoding:") == 1 and b"\r\ncontent-encoding: br\r\n" in head
 
 
 def test_a_client_that_takes_nothing_it_can_give_gets_415(server) -> None:

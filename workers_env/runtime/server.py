@@ -480,7 +480,8 @@ class WorkerApp:
             return headers, inner, inner, False
         if wanted == UNSUPPORTED:
             return headers, inner, UNSUPPORTED, True
-        headers = sorted([(k, v) for k, v in headers if k != "content-encoding"] +
+        # (the lines keep the Worker's spelling: ``Content-Encoding`` is replaced as well)
+        headers = sorted([(k, v) for k, v in headers if k.lower() != "content-encoding"] +
                          ([("content-encoding", wanted)] if wanted else []), key=lambda pair: pair[0])
         return headers, inner, wanted, True
 
