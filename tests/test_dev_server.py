@@ -24,6 +24,9 @@ from workers_env.runtime import load_worker
 from workers_env.runtime.server import BackgroundServer
 
 TIMEOUT = 10
+#: how long a dev server may take to start serving: a fresh interpreter importing the library,
+#: which on a loaded 2-core machine (a whole suite beside other runs) took over 10 s
+STARTUP_TIMEOUT = 60
 
 ENTRY = """
 from workers import Response, WorkerEntrypoint
@@ -203,7 +206,7 @@ def _run_dev(project: Path, port: int, *extra: str) -> subprocess.Popen[str]:
 
 
 def _wait_until_serving(proc: subprocess.Popen[str], url: str) -> None:
-    deadline = time.monotonic() + TIMEOUT
+    deadline = time.monotonic() + STARTUP_TIMEOUT
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise AssertionError(f"workers-env dev exited early:\n{proc.stdout.read() if proc.stdout else ''}")
