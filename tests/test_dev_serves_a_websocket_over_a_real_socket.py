@@ -24,6 +24,7 @@ from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
 
 WORKER = """
+from pyodide.ffi import create_proxy
 import json
 from js import WebSocketPair, Object, Response as JsResponse
 from pyodide.ffi import to_js
@@ -49,8 +50,8 @@ class Default(WorkerEntrypoint):
         def on_close(event):
             LOG.append([path, event.code, event.reason, event.wasClean, server.readyState])
 
-        server.addEventListener("message", on_message)
-        server.addEventListener("close", on_close)
+        server.addEventListener("message", create_proxy(on_message))
+        server.addEventListener("close", create_proxy(on_close))
         if path == "/hello":
             server.send("hello")
         return JsResponse.new(None, status=101, webSocket=client,

@@ -22,6 +22,7 @@ from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
 
 WORKER = """
+from pyodide.ffi import create_proxy
 from js import WebSocketPair, Object, Response as JsResponse
 from workers import WorkerEntrypoint, Response
 
@@ -33,10 +34,10 @@ class Default(WorkerEntrypoint):
             return Response.json(LOG)
         client, server = Object.values(WebSocketPair.new())
         server.accept()
-        server.addEventListener("message", lambda event: server.send(event.data))
-        server.addEventListener("close", lambda event: LOG.append(
-            ["close", event.code, event.reason, event.wasClean, server.readyState]))
-        server.addEventListener("error", lambda event: LOG.append(["error", event.message]))
+        server.addEventListener("message", create_proxy(lambda event: server.send(event.data)))
+        server.addEventListener("close", create_proxy(lambda event: LOG.append(
+            ["close", event.code, event.reason, event.wasClean, server.readyState])))
+        server.addEventListener("error", create_proxy(lambda event: LOG.append(["error", event.message])))
         return JsResponse.new(None, status=101, webSocket=client)
 """
 

@@ -24,6 +24,7 @@ from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
 
 WORKER = """
+from pyodide.ffi import create_proxy
 from js import WebSocketPair, Object, Response as JsResponse
 from workers import WorkerEntrypoint, Response
 
@@ -35,14 +36,15 @@ class Default(WorkerEntrypoint):
             return Response.json(LOG)
         client, server = Object.values(WebSocketPair.new())
         server.accept()
-        server.addEventListener("message", lambda e: server.send("T:" + e.data if isinstance(e.data, str) else e.data))
-        server.addEventListener("close", lambda e: LOG.append(["close", e.code]))
+        server.addEventListener("message", create_proxy(
+            lambda e: server.send("T:" + e.data if isinstance(e.data, str) else e.data)))
+        server.addEventListener("close", create_proxy(lambda e: LOG.append(["close", e.code])))
         def on_error(e):
             server.send("ignored")
             server.close(1000)  # ignored too
             LOG.append(["error", e.message, str(e.error), server.readyState])
 
-        server.addEventListener("error", on_error)
+        server.addEventListener("error", create_proxy(on_error))
         return JsResponse.new(None, status=101, webSocket=client)
 """
 

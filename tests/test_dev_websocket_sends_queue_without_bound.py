@@ -19,6 +19,7 @@ from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
 
 WORKER = """
+from pyodide.ffi import create_proxy
 from js import WebSocketPair, Object, Response as JsResponse
 from workers import WorkerEntrypoint
 
@@ -32,7 +33,7 @@ class Default(WorkerEntrypoint):
                 server.send(str(index % 10) * 65536)
             server.send("done")
 
-        server.addEventListener("message", flood)
+        server.addEventListener("message", create_proxy(flood))
         return JsResponse.new(None, status=101, webSocket=client)
 """
 

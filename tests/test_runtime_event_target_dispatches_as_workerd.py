@@ -47,10 +47,11 @@ CASES = [
      "c2 = js.AbortController.new(); c2.abort(); t.addEventListener('x', rec(10), signal=c2.signal)\n"
      "t.dispatchEvent(js.Event.new('x')); seen", "[1] (list)"),
     ("class H:\n    def handleEvent(self, e):\n        seen.append(e.type)\n"
-     "h = H(); t.addEventListener('x', h); t.dispatchEvent(js.Event.new('x')); t.removeEventListener('x', h)\n"
+     "h = create_proxy(H()); t.addEventListener('x', h); t.dispatchEvent(js.Event.new('x'))\n"
+     "t.removeEventListener('x', h)\n"
      "t.dispatchEvent(js.Event.new('x')); seen", "['x'] (list)"),
     ("class H:\n    def handleEvent(self, e):\n        seen.append(1)\n"
-     "h = H(); t.addEventListener('x', h); h.handleEvent = lambda e: seen.append(2)\n"
+     "h = H(); t.addEventListener('x', create_proxy(h)); h.handleEvent = lambda e: seen.append(2)\n"
      "t.dispatchEvent(js.Event.new('x')); seen", "[1] (list)"),
     ("def first(e):\n    seen.append(1)\n    t.addEventListener('x', rec(3))\n"
      "t.addEventListener('x', create_proxy(first)); t.addEventListener('x', rec(2))\n"

@@ -7,7 +7,7 @@ raises it. A JavaScript twin under wrangler dev 4.164.0: ``throw_listener`` thre
 with only the first listener run at 2026-09-14, and answered ``true`` with both run and ``Uncaught
 Error: boom`` logged at 2026-11-17. A plain Python function handed to ``addEventListener`` is a
 borrowed proxy, destroyed when that call returns: dispatched, it fails with Pyodide's error
-(0.26.0a4, 0.28.2 and 314.0.6 under Node), reported or raised the same way."""
+(0.26.0a4, 0.28.2 and 314.0.6 under Node, its second line too), reported or raised the same way."""
 
 from __future__ import annotations
 
@@ -70,4 +70,5 @@ async def test_a_borrowed_listener_alone_raises_pyodides_error_before_the_flag(t
         '        target.addEventListener("x", create_proxy(lambda event: out.append("l2")))\n', "")
     worker = load_worker(one_file_worker(tmp_path, entry, date="2026-09-14"))
     response = await worker.fetch("http://example.com/")
-    assert await response.json() == [f"threw Error: {BORROWED}. Try using create_proxy or create_once_callable."]
+    assert await response.json() == [f"threw Error: {BORROWED}. Try using create_proxy or create_once_callable.\n"
+                                     "For more information about the cause of this error, use `pyodide.setDebug(true)`"]

@@ -18,6 +18,7 @@ from worker_helpers import one_file_worker
 from workers_env import load_worker
 
 WORKER = """
+from pyodide.ffi import create_proxy
 from js import WebSocketPair, Object, Response as JsResponse
 from workers import WorkerEntrypoint, Response
 
@@ -40,9 +41,9 @@ class Default(WorkerEntrypoint):
             LOG.append(["error", event.message.splitlines()[-1], server.readyState])
 
         for kind in ("message", "close"):
-            server.addEventListener(kind, first)
-            server.addEventListener(kind, lambda event: LOG.append("second " + event.type))
-        server.addEventListener("error", on_error)
+            server.addEventListener(kind, create_proxy(first))
+            server.addEventListener(kind, create_proxy(lambda event: LOG.append("second " + event.type)))
+        server.addEventListener("error", create_proxy(on_error))
         return JsResponse.new(None, status=101, webSocket=client)
 """
 

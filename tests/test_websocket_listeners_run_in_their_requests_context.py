@@ -34,7 +34,7 @@ class Default(WorkerEntrypoint):
             clear = lambda e: queueMicrotask(create_proxy(lambda: clearTimeout(timer)))
         else:
             clear = lambda e: clearTimeout(timer)
-        b.addEventListener("message", lambda e: (ev.append("msg " + e.data), clear(e)))
+        b.addEventListener("message", create_proxy(lambda e: (ev.append("msg " + e.data), clear(e))))
         a.send(name)
         await asyncio.sleep(0.15 if name.startswith("B") else 0.01)
         return Response.json(ev)

@@ -31,23 +31,25 @@ class Default(WorkerEntrypoint):
         a.accept()
         b.accept()
         shown = lambda e: e.data if isinstance(e.data, str) else e.data.constructor.name
-        b.addEventListener("message", lambda e: ev.append("b msg " + shown(e)))
-        b.addEventListener("close", lambda e: ev.append(f"b close {e.code} rs{b.readyState}"))
-        a.addEventListener("message", lambda e: ev.append("a msg " + shown(e)))
-        a.addEventListener("close", lambda e: ev.append(f"a close {e.code} rs{a.readyState}"))
+        b.addEventListener("message", create_proxy(lambda e: ev.append("b msg " + shown(e))))
+        b.addEventListener("close", create_proxy(lambda e: ev.append(f"b close {e.code} rs{b.readyState}")))
+        a.addEventListener("message", create_proxy(lambda e: ev.append("a msg " + shown(e))))
+        a.addEventListener("close", create_proxy(lambda e: ev.append(f"a close {e.code} rs{a.readyState}")))
         queueMicrotask(create_proxy(lambda: ev.append("microtask")))
         setTimeout(create_proxy(lambda: ev.append("timeout0")), 0)
         if kind == "pingpong":
             for end in (a, b):
-                end.addEventListener("message", lambda e, end=end: int(e.data) < 6 and end.send(str(int(e.data) + 1)))
+                end.addEventListener("message", create_proxy(
+                    lambda e, end=end: int(e.data) < 6 and end.send(str(int(e.data) + 1))))
             a.send("0")
         else:
             if kind == "micro":
-                b.addEventListener("message", lambda e: queueMicrotask(create_proxy(lambda: ev.append("after " + shown(e)))))
+                b.addEventListener("message", create_proxy(
+                    lambda e: queueMicrotask(create_proxy(lambda: ev.append("after " + shown(e))))))
             if kind == "async":
                 async def later(e):
                     ev.append("async " + shown(e))
-                b.addEventListener("message", later)
+                b.addEventListener("message", create_proxy(later))
             a.send("1")
             a.send(Uint8Array.new([1, 2]))
             a.send("2")

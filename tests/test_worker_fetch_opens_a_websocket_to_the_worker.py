@@ -24,6 +24,7 @@ from workers_env.runtime.websockets import WebSocketClosed
 
 ECHO = """
 import json
+from pyodide.ffi import create_proxy
 from js import WebSocketPair, Object, Response as JsResponse
 from workers import WorkerEntrypoint, Response
 
@@ -51,7 +52,7 @@ class Default(WorkerEntrypoint):
         def on_close(event):
             LOG.append(["close", event.code, event.reason, event.wasClean, server.readyState])
 
-        server.addEventListener("message", on_message)
+        server.addEventListener("message", create_proxy(on_message))
         server.onclose = on_close
         if request.url.endswith("/hello"):
             server.send("hello")

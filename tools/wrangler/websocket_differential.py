@@ -123,20 +123,22 @@ async def pair(kind):
     if kind == "ab":
         b.binaryType = "arraybuffer"
     d = lambda e: e.data if isinstance(e.data, str) else e.data.constructor.name
-    b.addEventListener("message", lambda e: ev.append("b msg " + d(e)))
-    b.addEventListener("close", lambda e: ev.append(f"b close {e.code} {e.reason} rs{b.readyState}"))
-    a.addEventListener("message", lambda e: ev.append("a msg " + d(e)))
-    a.addEventListener("close", lambda e: ev.append(f"a close {e.code} {e.reason} rs{a.readyState}"))
+    b.addEventListener("message", create_proxy(lambda e: ev.append("b msg " + d(e))))
+    b.addEventListener("close", create_proxy(lambda e: ev.append(f"b close {e.code} {e.reason} rs{b.readyState}")))
+    a.addEventListener("message", create_proxy(lambda e: ev.append("a msg " + d(e))))
+    a.addEventListener("close", create_proxy(lambda e: ev.append(f"a close {e.code} {e.reason} rs{a.readyState}")))
     queueMicrotask(create_proxy(lambda: ev.append("microtask")))
     setTimeout(create_proxy(lambda: ev.append("timeout0")), 0)
     if kind == "pingpong":
         for end in (a, b):
-            end.addEventListener("message", lambda e, end=end: int(e.data) < 6 and end.send(str(int(e.data) + 1)))
+            end.addEventListener("message", create_proxy(
+                lambda e, end=end: int(e.data) < 6 and end.send(str(int(e.data) + 1))))
         a.send("0"); ev.append("sync end")
         await asyncio.sleep(0.1)
         return ev
     if kind == "micro":
-        b.addEventListener("message", lambda e: queueMicrotask(create_proxy(lambda: ev.append("after " + d(e)))))
+        b.addEventListener("message", create_proxy(
+            lambda e: queueMicrotask(create_proxy(lambda: ev.append("after " + d(e))))))
     a.send("1"); ev.append("sent 1")
     if kind in ("blob", "ab"):
         a.send(Uint8Array.new([1, 2]))
@@ -179,18 +181,19 @@ class Default(WorkerEntrypoint):
             if p != "/quiet":
                 server.send(data)
 
-        server.addEventListener("message", on_message)
+        server.addEventListener("message", create_proxy(on_message))
         if p.startswith("/throwclose"):
             def throwing(e):
                 note(p, "throwing in close")
                 raise ValueError("inclose")
-            server.addEventListener("close", throwing)
+            server.addEventListener("close", create_proxy(throwing))
         if p == "/throw2":
-            server.addEventListener("message", lambda e: note(p, "second listener", e.data))
-        server.addEventListener("close", lambda e: note(p, "close", e.code, e.reason,
-                                                        [format(ord(c), "x") for c in e.reason], e.wasClean,
-                                                        server.readyState))
-        server.addEventListener("error", lambda e: note(p, "error", e.message, str(e.error), server.readyState))
+            server.addEventListener("message", create_proxy(lambda e: note(p, "second listener", e.data)))
+        server.addEventListener("close", create_proxy(lambda e: note(p, "close", e.code, e.reason,
+                                                                     [format(ord(c), "x") for c in e.reason],
+                                                                     e.wasClean, server.readyState)))
+        server.addEventListener("error", create_proxy(
+            lambda e: note(p, "error", e.message, str(e.error), server.readyState)))
         return JsResponse.new(None, status=101, webSocket=client)
 '''
 

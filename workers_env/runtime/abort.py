@@ -72,7 +72,6 @@ class JsAbortSignal(JsEventTarget):
     ``onabort`` and ``addEventListener("abort", ...)``."""
 
     _js_name = "AbortSignal"
-    _borrows = False  # (see JsEventTarget)
     #: an incoming request's signal without ``request_signal_passthrough``: a ``fetch()`` of a
     #: request carrying it does not see it (basics.c++ ``isIgnoredForSubrequests``). A class
     #: default, set on the one signal it concerns, so other signals cost nothing more to make

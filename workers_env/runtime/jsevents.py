@@ -14,9 +14,12 @@ A listener is a function or an object whose ``handleEvent`` is one (read once, w
 ``once`` and ``signal`` are followed, ``capture`` is refused, ``passive`` taken. A listener's
 exception ends the dispatch and is thrown to ``dispatchEvent``'s caller; from
 ``spec_compliant_dispatch_exceptions`` (2026-09-15) it is reported (logged ``Uncaught ...``) and
-the rest run. A plain Python function handed to ``addEventListener`` in Worker code is a borrowed
-proxy, destroyed when the call returns (Pyodide): dispatched, it fails with Pyodide's error --
-``create_proxy(fn)`` or ``pyodide.ffi.wrappers.add_event_listener`` keep it.
+the rest run. A plain Python function handed to ``addEventListener`` in Worker code -- a
+``WebSocket``'s, an ``AbortSignal``'s, any EventTarget's -- is a borrowed proxy, destroyed when the
+call returns (Pyodide): dispatched, it fails with Pyodide's error (a Python object with a
+``handleEvent``, with its borrowed-attribute error), which goes where any listener's error goes;
+``create_proxy(fn)``, ``create_once_callable(fn)`` or ``pyodide.ffi.wrappers.add_event_listener``
+keep it. Outside Worker code (a test using ``workers_env.js`` itself) a Python listener is kept.
 """
 
 from __future__ import annotations
@@ -25,16 +28,17 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, add_hint
 from workers_env._jsvalues import js_truthy
 from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import WeakIdentityDict
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbase import JsProxy, js_type_error
+from workers_env.runtime.jsdestroyed import BORROWED_ATTRIBUTE
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import jsg_int
-from workers_env.runtime.jsproxy import JsArray, js_null, jsnull
+from workers_env.runtime.jsproxy import JsArray, borrowed_error, js_null, jsnull
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.tracebacks import without_our_frames
@@ -47,11 +51,6 @@ __all__ = ["JsCloseEvent", "JsCustomEvent", "JsErrorEvent", "JsEvent", "JsEventT
 log = logging.getLogger("workers_env.runtime")
 
 _MISSING: Any = object()
-
-#: Pyodide's error when JavaScript calls a borrowed proxy after the call it was lent to returned
-BORROWED = ("This borrowed proxy was automatically destroyed at the end of a function call. Try using "
-            "create_proxy or create_once_callable.")
-
 
 def is_primitive(value: Any) -> bool:
     """A Python value Pyodide hands JavaScript as a primitive (``None`` is ``undefined``); any
@@ -136,13 +135,32 @@ def refuse_capture(method: str, as_boolean: bool, capture: bool) -> None:
 
 
 def _borrowed_in_worker(listener: Any) -> bool:
-    """A plain Python function handed to JavaScript by Worker code: a borrowed proxy, destroyed
-    when that call returns (a ``create_proxy``, a JS function, is handed over as itself)."""
-    return callable(listener) and not isinstance(listener, JsProxy) and current_runtime() is not None
+    """A Python listener handed to JavaScript by Worker code: a borrowed proxy, destroyed when that
+    call returns (a ``create_proxy``, a JS function -- a JS value's method, ``controller.abort``,
+    too -- is handed over as itself)."""
+    return (not isinstance(listener, JsProxy) and not isinstance(getattr(listener, "__self__", None), JsProxy)
+            and current_runtime() is not None)
 
 
-def _destroyed(_event: Any) -> None:
-    raise JsException(BORROWED, name="Error")
+def _destroyed(target: JsEventTarget, kind: str, listener: Any) -> Callable[[Any], None]:
+    """What a borrowed listener is when its event comes: Pyodide's error (measured with a JS
+    stub keeping the listener, 0.26.0a4, 0.28.2 and 314.0.6 under Node), a function's the
+    borrowed proxy's, a ``handleEvent`` object's the borrowed attribute's (jsg read the method
+    off the object's proxy when it was added), with a note saying how to keep it."""
+    function = callable(listener)
+    what = "a plain Python function" if function else "a Python object with a handleEvent method"
+    fix = ("create_proxy(fn) (from pyodide.ffi; or pyodide.ffi.wrappers.add_event_listener(target, type, fn), "
+           "or create_once_callable(fn) for one call)" if function else "create_proxy(obj) (from pyodide.ffi)")
+    note = (f"workers-env: this listener of {target._js_name}.addEventListener({kind!r}, ...) was {what}, which "
+            "Pyodide hands JavaScript as a borrowed proxy destroyed when addEventListener returns, so it fails "
+            f"when its event comes (in production too): pass {fix} to keep it")
+
+    def call(_event: Any) -> None:
+        error = borrowed_error(True) if function else JsException(BORROWED_ATTRIBUTE)
+        add_hint(error, note)
+        raise error
+
+    return call
 
 
 # -- events -------------------------------------------------------------------------------------
@@ -353,10 +371,6 @@ class JsEventTarget(JsgObject, JsProxy):
     an ``on<type>`` function set on it is called first, as workerd's ``onEvents``."""
 
     _js_name = "EventTarget"
-    #: whether a plain Python function added by Worker code is the borrowed proxy Pyodide makes of
-    #: it (dead when dispatched); a WebSocket's and an AbortSignal's listeners are called still, as
-    #: their tests have pinned since before this class (see README, "Where we had to choose")
-    _borrows = True
 
     def __init__(self) -> None:
         object.__setattr__(self, "_handlers", {})
@@ -379,7 +393,8 @@ class JsEventTarget(JsgObject, JsProxy):
         name = js_text(kind)
         if signal is not None and signal.aborted:  # an options.signal already aborted: nothing is added
             return
-        call = _destroyed if self._borrows and _borrowed_in_worker(listener) else call
+        if _borrowed_in_worker(listener):
+            call = _destroyed(self, name, listener)
         # called in the import scope of the request adding it (a timer may dispatch between its steps)
         if self._add(name, scoped_callback(call), once, listener) and signal is not None:
             signal._listen(object(), lambda _event: self._remove(name, listener))

@@ -185,7 +185,7 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
             promise._settle("rejected", reason)
 
         if signal is not None:
-            signal.addEventListener("abort", on_abort)
+            signal._listen(on_abort, on_abort)  # workers-env's own listener: no borrowed proxy
         try:
             while True:
                 read = await step(reader.read(), watch=True)
@@ -236,7 +236,7 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
                     return
         finally:
             if signal is not None:
-                signal.removeEventListener("abort", on_abort)
+                signal._unlisten(on_abort)
             getattr(reader, "release", reader.releaseLock)()  # not refused while a read waits (jsstreams)
             writer.releaseLock()
         if not prevent_close and isinstance(sink, ByteSink) and sink._canceled is not None:

@@ -20,13 +20,11 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextvars
-import logging
 import weakref
 from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError, WorkersEnvError
-from workers_env.runtime import swallowed
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.forms import JsBlob
@@ -38,12 +36,10 @@ from workers_env.runtime.jspromise import python_error, run_microtasks
 from workers_env.runtime.jsproxy import jsnull
 from workers_env.runtime.jspyproxies import is_container_subclass_proxy, is_python_container
 from workers_env.runtime.jsreadable import JsgObject
-from workers_env.runtime.tracebacks import without_our_frames
 
 __all__ = ["ClientWebSocket", "JsCloseEvent", "JsErrorEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair",
            "accept_upgrade", "check_asked", "check_returnable", "check_upgrade", "couple", "web_socket_class"]
 
-log = logging.getLogger("workers_env.runtime")
 
 CONNECTING, OPEN, CLOSING, CLOSED = 0, 1, 2, 3
 _MISSING: Any = object()
@@ -112,7 +108,6 @@ class JsWebSocket(jsevents.JsEventTarget):
     ``on<type>`` properties, ``readyState``, ``binaryType``."""
 
     _js_name = "WebSocket"
-    _borrows = False
     READY_STATE_CONNECTING = CONNECTING = CONNECTING
     READY_STATE_OPEN = OPEN = OPEN
     READY_STATE_CLOSING = CLOSING = CLOSING
@@ -266,7 +261,7 @@ class JsWebSocket(jsevents.JsEventTarget):
         errors: list[Exception] = []
 
         def failed(error: Exception) -> bool:  # the Worker's own error, as workerd reports it
-            _log_uncaught(error)
+            jsevents.log_uncaught(error)
             errors.append(error)
             return self._report_errors  # before the flag the listeners after it do not run
 
@@ -276,7 +271,7 @@ class JsWebSocket(jsevents.JsEventTarget):
             return
         if event.type == "message":  # the read loop fails (from the flag, after every listener ran)
             if self._report_errors:  # reported above, and logged again as the read loop's failure
-                _log_uncaught(first)
+                jsevents.log_uncaught(first)
             self._fail(first)
         elif event.type == "close" and event.wasClean and not self._report_errors:
             self._fail(first)  # before the flag the clean close's exception fails the read loop too
@@ -385,16 +380,6 @@ def _pump_and_checkpoint(end: JsWebSocket) -> None:
     """``end``'s next event, then the microtasks its listeners queued, in the same request."""
     end._pump()
     run_microtasks()
-
-
-def _log_uncaught(error: BaseException) -> None:
-    swallowed.escaped(error)
-    log.error("Uncaught %s", _shown(error), exc_info=(type(error), error, without_our_frames(error)))
-
-
-def _shown(error: BaseException) -> str:
-    name = getattr(error, "name", None) or type(error).__name__
-    return f"{name}: {error}"
 
 
 def _message(message: Any) -> str | bytes:

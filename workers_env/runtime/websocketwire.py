@@ -118,8 +118,8 @@ class WireWebSocket(JsWebSocket):
         self._fragment_type, self._fragment_compressed = TEXT, False
         self.ended: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.accept()
-        self.addEventListener("message", self._to_client)
-        self.addEventListener("close", self._close_to_client)
+        self._add("message", self._to_client)  # workers-env's own listeners: no borrowed proxies
+        self._add("close", self._close_to_client)
 
     # -- from the Worker --------------------------------------------------------------------
     def _to_client(self, event: Any) -> None:
