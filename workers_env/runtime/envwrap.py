@@ -261,12 +261,7 @@ class JsBinding(JsHostObject):
                 plain = [{k: rpc_argument(v, where) for k, v in pyproxy_options(
                     a, f"options of {self._name}.{name}()", nulls=self._nulls).items()}
                     if i == at and type(a) is dict else rpc_argument(a, where) for i, a in enumerate(js_args)]
-                # trailing undefined, but for another Worker's method: workerd's RPC sends it
-                # as an argument (a JavaScript twin's echo(undefined) got one), Pyodide a None
-                while plain and plain[-1] is None and js_args[-1] is None and \
-                        not isinstance(self._binding, WorkerService):
-                    plain.pop()
-                    js_args.pop()
+                self._drop_trailing_undefined(plain, js_args)
             elif name in _declared(self._binding, "JS_REST_ARGS", ()):
                 # a rest parameter (D1's bind(...values)) keeps every argument: ``None`` is
                 # ``undefined`` and a Python container a PyProxy, for the binding to judge
@@ -286,12 +281,7 @@ class JsBinding(JsHostObject):
                                         members=option_members if i == at else frozenset(),
                                         string_members=string_members if i == at else frozenset())
                          for i, a in enumerate(js_args)]
-                # trailing undefined, but for another Worker's method: workerd's RPC sends it
-                # as an argument (a JavaScript twin's echo(undefined) got one), Pyodide a None
-                while plain and plain[-1] is None and js_args[-1] is None and \
-                        not isinstance(self._binding, WorkerService):
-                    plain.pop()
-                    js_args.pop()
+                self._drop_trailing_undefined(plain, js_args)
             if in_global_scope() and inspect.iscoroutinefunction(attr):  # I/O at the module's top level
                 raise JsException(GLOBAL_SCOPE_ERROR)
             try:
@@ -405,6 +395,16 @@ class JsBinding(JsHostObject):
             return JsLiteralMapArgument({k: self._json_view(v, where) for k, v in item.items()
                                          if isinstance(k, str) and k not in DICT_ATTRIBUTES})
         return to_plain(item, where=where)
+
+    def _drop_trailing_undefined(self, plain: list[Any], js_args: list[Any]) -> None:
+        """Leave out trailing ``None`` arguments, as JavaScript's trailing ``undefined`` are --
+        but for another Worker's method: workerd's RPC sends one as an argument (a JavaScript
+        twin's ``echo(undefined)`` got one), which Pyodide reads as ``None``."""
+        if isinstance(self._binding, WorkerService):
+            return
+        while plain and plain[-1] is None and js_args[-1] is None:
+            plain.pop()
+            js_args.pop()
 
     def _check_queue_messages(self, name: str, js_args: list[Any]) -> None:
         """workerd's ``WorkerQueue::send``/``sendBatch`` checks (``queue.c++``), made before the
