@@ -17,6 +17,7 @@ as by a method -- so the caller's Python catches a ``JsException``, never the ca
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import contextvars
 from typing import Any
@@ -30,11 +31,13 @@ from workers_env.runtime.thrownerror import thrown_parts
 __all__ = ["ServiceSource", "WorkerService"]
 
 
-class ServiceSource:
-    """What a loaded Worker is to ``env``: an object it hands out as a service binding."""
+class ServiceSource(abc.ABC):
+    """What a loaded Worker is to ``env``: an object it hands out as a service binding (an
+    abstract base here, so that ``envwrap`` can tell one without importing the loader)."""
 
+    @abc.abstractmethod
     def as_service(self, caller_config: Any = None) -> WorkerService:
-        raise NotImplementedError
+        """The service binding another Worker (whose config is ``caller_config``) is handed."""
 
 
 class WorkerService:
