@@ -34,6 +34,9 @@ __all__ = ["CONNECTION_LEVEL", "INDEXED", "request_head", "wire_order", "with_zo
 #: out: wrangler dev 4.164.0)
 CONNECTION_LEVEL = frozenset({"connection", "keep-alive", "te", "trailer", "upgrade", "content-length",
                               "transfer-encoding"})
+#: what a Worker's fetch never sends as given: the connection-level headers and its own ``Host``
+#: (KJ writes the URL's)
+_WRITTEN_BY_KJ = CONNECTION_LEVEL | {"host"}
 
 #: the names KJ's header table indexes under wrangler dev 4.164.0, in its order and spelling
 #: (KJ's connection-level builtins -- Connection, Keep-Alive, TE, Trailer, Upgrade -- are the
@@ -107,6 +110,6 @@ def request_head(method: str, host: str, body: object, lines: list[tuple[str, st
         framing = [("Content-Length", str(len(body)))]
     else:
         framing = [("Transfer-Encoding", "chunked")]
-    given = [(name, value) for name, value in lines if name.lower() not in CONNECTION_LEVEL | {"host"}]
+    given = [(name, value) for name, value in lines if name.lower() not in _WRITTEN_BY_KJ]
     return wire_order([(name.encode("ascii"), value.encode("utf-8", "surrogateescape"))
                        for name, value in [*framing, ("Host", host), *given]])
