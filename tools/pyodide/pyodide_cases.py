@@ -2288,6 +2288,13 @@ CASES = {
         "try:\n    r = js.Response.new('{}', {'status': 404, 'headers': {'Content-Type': 'application/json'}})\n"
         "    r = (r.status, r.headers.get('content-type'))\nexcept JsException as e:\n    r = ('refused', e.name)\nr",
         "json.loads(JSON.stringify(JSON.parse('{\"zip_code\": \"78729\", \"lat\": 30.45, \"lon\": -97.77}')))",
+        # hunt32: FabioDiCeglie/Flavor-Bridge-Engine (built-in SDK, 2024-12-01) -- query(list, topK=..., returnMetadata=...)
+        # hands the Python list over as it is and the keywords as one trailing object; its CORS wrapper's
+        # dict(response.headers) of a JS Headers and a 204's null body
+        "a = js.Array.of([0.5, 0.25], topK=6, returnMetadata='all')\n"
+        "(a.length, js.Array.isArray(a[0]), js.Array.from(a[0]).join(','), JSON.stringify(a[1]))",
+        "dict(js.Headers.new(JSON.parse('[[\"Content-Type\", \"application/json\"], [\"X-Cache\", \"HIT\"]]')))",
+        "r = js.Response.new(None, status=204)\n(r.status, r.body is None)",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
