@@ -2295,6 +2295,17 @@ CASES = {
         "(a.length, js.Array.isArray(a[0]), js.Array.from(a[0]).join(','), JSON.stringify(a[1]))",
         "dict(js.Headers.new(JSON.parse('[[\"Content-Type\", \"application/json\"], [\"X-Cache\", \"HIT\"]]')))",
         "r = js.Response.new(None, status=204)\n(r.status, r.body is None)",
+        # hunt32: FabioDiCeglie/Trim-AI's AES-GCM credential store -- random bytes read by list(), byte lists
+        # handed back through to_js, a raw key imported and a fixed-IV encryption read back the same way
+        "l = list(js.crypto.getRandomValues(js.Uint8Array.new(12)))\n"
+        "(len(l), all(type(x) is int and 0 <= x < 256 for x in l), js.Uint8Array.new(to_js(l)).length)",
+        "# async\nimport base64\ns = js.crypto.subtle\nk = await s.importKey('raw', js.Uint8Array.new(to_js(list(range(32)))), "
+        "to_js({'name': 'AES-GCM'}, dict_converter=Object.fromEntries), False, to_js(['encrypt', 'decrypt']))\n"
+        "alg = to_js({'name': 'AES-GCM', 'iv': js.Uint8Array.new(to_js(list(range(12))))}, dict_converter=Object.fromEntries)\n"
+        "c = await s.encrypt(alg, k, js.Uint8Array.new(to_js(list('{\"provider\": \"gcp\"}'.encode()))))\n"
+        "p = await s.decrypt(alg, k, js.Uint8Array.new(to_js(list(js.Uint8Array.new(c)))))\n"
+        "(base64.b64encode(bytes(list(js.Uint8Array.new(c)))).decode(), bytes(list(js.Uint8Array.new(p))).decode(), "
+        "k.type, k.extractable, list(k.usages))",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
