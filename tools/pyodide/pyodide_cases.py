@@ -2276,6 +2276,36 @@ CASES = {
         "v = to_js({'mainModule': 'a.py', 'modules': {'a.py': 'x'}, 'globalOutbound': None, 'compatibilityFlags': "
         "['python_workers']}, dict_converter=Object.fromEntries)\n(JSON.stringify(v), v.globalOutbound is None, "
         "js.Array.isArray(v.compatibilityFlags))",
+        # hunt32: NetfallNetworks/weather_landscape's web Worker (built-in SDK, 2025-01-10) -- a file's
+        # bytes as Uint8Array.new(memoryview(...)), Response.new(data, headers=to_js(...)) keywords, an
+        # init dict with nested headers handed over as it is (0.26 reads none of it; from 0.28 its headers are
+        # refused: the error's text is workerd's under workerd, undici's here, so only its name is compared);
+        # its dispatcher's json.loads(JSON.stringify(body))
+        "a = js.Uint8Array.new(memoryview(b'\\x89PNG\\r\\n'))\n(a.length, list(a.to_bytes()), a.constructor.name)",
+        "r = js.Response.new(js.Uint8Array.new(memoryview(b'BM')), headers=to_js({'content-type': 'image/bmp', "
+        "'cache-control': 'public, max-age=900'}, dict_converter=Object.fromEntries))\n"
+        "(r.status, r.headers.get('content-type'), r.headers.get('cache-control'))",
+        "try:\n    r = js.Response.new('{}', {'status': 404, 'headers': {'Content-Type': 'application/json'}})\n"
+        "    r = (r.status, r.headers.get('content-type'))\nexcept JsException as e:\n    r = ('refused', e.name)\nr",
+        "json.loads(JSON.stringify(JSON.parse('{\"zip_code\": \"78729\", \"lat\": 30.45, \"lon\": -97.77}')))",
+        # hunt32: FabioDiCeglie/Flavor-Bridge-Engine (built-in SDK, 2024-12-01) -- query(list, topK=..., returnMetadata=...)
+        # hands the Python list over as it is and the keywords as one trailing object; its CORS wrapper's
+        # dict(response.headers) of a JS Headers and a 204's null body
+        "a = js.Array.of([0.5, 0.25], topK=6, returnMetadata='all')\n"
+        "(a.length, js.Array.isArray(a[0]), js.Array.from(a[0]).join(','), JSON.stringify(a[1]))",
+        "dict(js.Headers.new(JSON.parse('[[\"Content-Type\", \"application/json\"], [\"X-Cache\", \"HIT\"]]')))",
+        "r = js.Response.new(None, status=204)\n(r.status, r.body is None)",
+        # hunt32: FabioDiCeglie/Trim-AI's AES-GCM credential store -- random bytes read by list(), byte lists
+        # handed back through to_js, a raw key imported and a fixed-IV encryption read back the same way
+        "l = list(js.crypto.getRandomValues(js.Uint8Array.new(12)))\n"
+        "(len(l), all(type(x) is int and 0 <= x < 256 for x in l), js.Uint8Array.new(to_js(l)).length)",
+        "# async\nimport base64\ns = js.crypto.subtle\nk = await s.importKey('raw', js.Uint8Array.new(to_js(list(range(32)))), "
+        "to_js({'name': 'AES-GCM'}, dict_converter=Object.fromEntries), False, to_js(['encrypt', 'decrypt']))\n"
+        "alg = to_js({'name': 'AES-GCM', 'iv': js.Uint8Array.new(to_js(list(range(12))))}, dict_converter=Object.fromEntries)\n"
+        "c = await s.encrypt(alg, k, js.Uint8Array.new(to_js(list('{\"provider\": \"gcp\"}'.encode()))))\n"
+        "p = await s.decrypt(alg, k, js.Uint8Array.new(to_js(list(js.Uint8Array.new(c)))))\n"
+        "(base64.b64encode(bytes(list(js.Uint8Array.new(c)))).decode(), bytes(list(js.Uint8Array.new(p))).decode(), "
+        "k.type, k.extractable, list(k.usages))",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
