@@ -105,6 +105,22 @@ async def test_a_persisted_database_is_pointed_at_the_cli(project):
 
 
 @pytest.mark.asyncio
+async def test_a_persisted_database_without_the_table_in_any_migration_is_pointed_at_d1_execute(project):
+    """With ``persist_to``, a table no unapplied migration creates is made with the CLI's
+    ``d1 execute --file`` (the tutorial's schema.sql), the command that reaches that state."""
+    folder = project(WRANGLER)
+    (folder / "migrations").mkdir()
+    (folder / "migrations" / "0001_docs.sql").write_text("CREATE TABLE docs (id TEXT PRIMARY KEY);\n")
+    with load_env(folder, persist_to=folder / "state") as env:
+        error = await _failure(env.DB.prepare("SELECT * FROM Customers").all())
+    assert error.__notes__ == [
+        "Customers is created by none of the 1 migration(s) in migrations/ not applied to DB (0001_docs.sql), so "
+        "applying them would not help: create it with your schema (`workers-env d1 execute DB --local --file "
+        'schema.sql`, or in tests @pytest.mark.d1_schema("DB", "schema.sql")), or in a migration (`workers-env d1 '
+        "migrations create DB <message>`)"]
+
+
+@pytest.mark.asyncio
 async def test_an_env_in_memory_says_the_state_beside_the_config_holds_the_database(project):
     """The walk of a user who ran `workers-env d1 migrations apply DB --local` and `d1 execute --file`,
     then `load_env()` in a script: the in-memory database has no table, and "apply them with the

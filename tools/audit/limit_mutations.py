@@ -20,9 +20,13 @@ pytest plugin (``plugin``), modules of code (``code=True``): besides docstrings,
 ``debug``/``info`` lines, ``__repr__`` methods and the code's own tokens are left out -- a text
 without a space, one compared, a pattern, a ``Literal[...]`` value (and the same text wherever the
 module passes it: a kind, a once-only line's key), a ``__doc__`` (set, or a ``type()`` namespace's),
-``typing.cast``'s type. For every limit constant and every error text there, this
-script applies one mutation at a time to a scratch copy of the tree, runs the tests that could
-notice and records whether one failed (killed) or none did (survived):
+``typing.cast``'s type; in a module of ``FORMS`` (a service binding's remote error) a text made of
+replacement fields and punctuation alone (``f"{name}: {message}"``) is a text too. The dates of
+the compatibility flags the audited runtime code follows are audited as well (``compat-dates``:
+``CompatFlag(..., "2026-04-21")`` in ``config/compat.py``). For every limit constant, every error
+text and every date there, this script applies one mutation at a time to a scratch copy of the
+tree, runs the tests that could notice and records whether one failed (killed) or none did
+(survived):
 
 - a whole number (a module constant, a ``SQLITE_LIMITS`` value, a field of ``ApiLimits(...)``,
   each number of a tuple such as a range's ``(0, 100, False)``, each end of a ``range(...)``, a
@@ -33,8 +37,12 @@ notice and records whether one failed (killed) or none did (survived):
   (a timeout of ``1.0`` seconds): +1 and -1 (not below 0);
 - an error text (a module string constant, or each text an error builder function returns or
   adds as a hint, docstrings left out): its first word of three letters or more becomes
-  ``MUTANT``. The allow-lists (``ALLOWED_FUNCTIONS``, ``ALLOWED_PRAGMAS``), ``RESERVED_PREFIX``
-  and the tuples of names are neither, and left alone.
+  ``MUTANT`` (a form's first run of punctuation, ``:`` of ``{name}: {message}``, becomes ``MUTANT``);
+- a date (``"2026-04-21"``): a day later and a day earlier (each side of a flag's date has its test);
+  tier 1 runs the files holding it as written.
+
+The allow-lists (``ALLOWED_FUNCTIONS``, ``ALLOWED_PRAGMAS``), ``RESERVED_PREFIX`` and the tuples
+of names are none of these, and left alone.
 
 A test that compares with the constant itself (``== limits.MAX_KEY_BYTES``) moves with it and
 kills nothing: the survivors are the limits and texts no test pins down.
