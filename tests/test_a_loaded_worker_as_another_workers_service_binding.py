@@ -126,7 +126,8 @@ async def test_the_callees_exception_reaches_the_caller_as_a_javascript_error(tm
 
 def test_bindings_beside_a_built_env_are_refused(tmp_path):
     gateway, search = pair(tmp_path, "2026-11-01")
-    with pytest.raises(WorkersEnvError, match=r"pass the bindings to load_env\(\.\.\., bindings=\.\.\.\) instead"):
+    with pytest.raises(WorkersEnvError, match=r"^load_worker\(env=\.\.\., bindings=\.\.\.\): the env is built already; "
+                                              r"pass the bindings to load_env\(\.\.\., bindings=\.\.\.\) instead$"):
         load_worker(env=load_env(gateway.env.config.path), bindings={"SEARCH": search})
 
 

@@ -89,19 +89,30 @@ async def test_a_table_no_unapplied_migration_creates_gets_a_note_saying_so(proj
             assert error.__notes__[0].startswith("2 migration(s) in migrations/ are not applied to DB"), table
 
 
+#: with ``persist_to``, what a missing table's note says: a table an unapplied migration creates
+#: names ``d1 migrations apply``, one none creates ``d1 execute --file`` (the tutorial's schema.sql)
+PERSISTED_NOTES = {
+    "docs": "1 migration(s) in migrations/ are not applied to DB (0001_docs.sql): apply them with "
+            '`workers-env d1 migrations apply DB --local`, or in tests with @pytest.mark.d1_schema("DB") or a '
+            "workers_env_d1_schema fixture",
+    "Customers": "Customers is created by none of the 1 migration(s) in migrations/ not applied to DB "
+                 "(0001_docs.sql), so applying them would not help: create it with your schema (`workers-env d1 "
+                 'execute DB --local --file schema.sql`, or in tests @pytest.mark.d1_schema("DB", "schema.sql")), or '
+                 "in a migration (`workers-env d1 migrations create DB <message>`)",
+}
+
+
 @pytest.mark.asyncio
-async def test_a_persisted_database_is_pointed_at_the_cli(project):
-    """With ``persist_to`` the database is the state ``workers-env d1 migrations apply --local``
-    writes, so the note names that command; in memory (above) no command reaches it."""
+@pytest.mark.parametrize("table", list(PERSISTED_NOTES))
+async def test_a_persisted_database_is_pointed_at_the_cli(project, table):
+    """With ``persist_to`` the database is the state the CLI's ``--local`` commands write, so the
+    note names the command that reaches it; in memory (above) no command reaches it."""
     folder = project(WRANGLER)
     (folder / "migrations").mkdir()
     (folder / "migrations" / "0001_docs.sql").write_text("CREATE TABLE docs (id TEXT PRIMARY KEY);\n")
     with load_env(folder, persist_to=folder / "state") as env:
-        error = await _failure(env.DB.prepare("SELECT * FROM docs").all())
-    assert error.__notes__ == [
-        "1 migration(s) in migrations/ are not applied to DB (0001_docs.sql): apply them with "
-        '`workers-env d1 migrations apply DB --local`, or in tests with @pytest.mark.d1_schema("DB") or a '
-        "workers_env_d1_schema fixture"]
+        error = await _failure(env.DB.prepare(f"SELECT * FROM {table}").all())
+    assert error.__notes__ == [PERSISTED_NOTES[table]]
 
 
 @pytest.mark.asyncio

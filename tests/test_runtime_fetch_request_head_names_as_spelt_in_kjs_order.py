@@ -3,7 +3,8 @@ table indexes in its order and spelling (``Accept: a, b`` one line, ``Set-Cookie
 then the others as the Worker first spelt them, in order of those spellings' bytes, a line per
 value (``X-Api-Key: k`` and ``X-Api-Key: 2``, not urllib's ``X-Api-Key: k, 2``), ``CF-Worker``
 among them -- spelt as the Worker spelt its own, if it sent one -- whether the headers came as
-pairs, a dict (the SDK's ``fetch``), a ``Request`` or a cache mode. As a JavaScript twin's fetch
+pairs, a dict (the SDK's ``fetch``), a ``Request`` or a cache mode; a ``Content-Length`` or
+``Transfer-Encoding`` the Worker gave is not sent (KJ frames the body itself). As a JavaScript twin's fetch
 reached a local origin under ``wrangler dev`` 4.164.0 (tools/wrangler/header_wire_probe.py)."""
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from js import Request, fetch
 from workers import Response, WorkerEntrypoint, fetch as sdk_fetch
 
 MIXED = [["accept", "a"], ["X-Y", "1"], ["ACCEPT", "b"], ["x-y", "2"], ["Cache-Control", "no-cache"],
-         ["user-agent", "ua"], ["accept-encoding", "gzip"], ["cf-connecting-ip", "1.2.3.4"], ["Content-Type", "t/x"],
-         ["set-cookie", "a=1"], ["Set-Cookie", "b=2"]]
+         ["user-agent", "ua"], ["accept-encoding", "gzip"], ["cf-connecting-ip", "1.2.3.4"], ["content-length", "99"],
+         ["transfer-encoding", "chunked"], ["Content-Type", "t/x"], ["set-cookie", "a=1"], ["Set-Cookie", "b=2"]]
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):

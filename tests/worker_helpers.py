@@ -724,10 +724,11 @@ def run_at_once(threads: int, target: Callable[[int], None]) -> None:
         sys.setswitchinterval(interval)
 
 
-def service_pair(root: Path, callee: str, caller: str, date: str, callee_flags: Iterable[str] = ()) -> Any:
-    """A caller Worker (``caller``'s code) whose ``SEARCH`` service binding is a loaded callee
-    Worker (``callee``'s code, with ``callee_flags`` too), both of compatibility date ``date``:
-    the caller, loaded."""
+def service_pair(root: Path, callee: str, caller: str, date: str, callee_flags: Iterable[str] = (),
+                 caller_flags: Iterable[str] = ()) -> Any:
+    """A caller Worker (``caller``'s code, with ``caller_flags`` too) whose ``SEARCH`` service
+    binding is a loaded callee Worker (``callee``'s code, with ``callee_flags`` too), both of
+    compatibility date ``date``: the caller, loaded."""
 
     def folder(name: str, code: str, extra: dict[str, Any], flags: Iterable[str] = ()) -> Path:
         (root / name / "src").mkdir(parents=True)
@@ -739,4 +740,4 @@ def service_pair(root: Path, callee: str, caller: str, date: str, callee_flags: 
 
     search = load_worker(folder("search", callee, {}, callee_flags))
     binding = {"services": [{"binding": "SEARCH", "service": "search"}]}
-    return load_worker(folder("gateway", caller, binding), bindings={"SEARCH": search})
+    return load_worker(folder("gateway", caller, binding, caller_flags), bindings={"SEARCH": search})

@@ -20,9 +20,13 @@ pytest plugin (``plugin``), modules of code (``code=True``): besides docstrings,
 ``debug``/``info`` lines, ``__repr__`` methods and the code's own tokens are left out -- a text
 without a space, one compared, a pattern, a ``Literal[...]`` value (and the same text wherever the
 module passes it: a kind, a once-only line's key), a ``__doc__`` (set, or a ``type()`` namespace's),
-``typing.cast``'s type. For every limit constant and every error text there, this
-script applies one mutation at a time to a scratch copy of the tree, runs the tests that could
-notice and records whether one failed (killed) or none did (survived):
+``typing.cast``'s type; in a module of ``FORMS`` (a service binding's remote error) a text made of
+replacement fields and punctuation alone (``f"{name}: {message}"``) is a text too. The dates of
+the compatibility flags the audited runtime code follows are audited as well (``compat-dates``:
+``CompatFlag(..., "2026-04-21")`` in ``config/compat.py``). For every limit constant, every error
+text and every date there, this script applies one mutation at a time to a scratch copy of the
+tree, runs the tests that could notice and records whether one failed (killed) or none did
+(survived):
 
 - a whole number (a module constant, a ``SQLITE_LIMITS`` value, a field of ``ApiLimits(...)``,
   each number of a tuple such as a range's ``(0, 100, False)``, each end of a ``range(...)``, a
@@ -33,8 +37,12 @@ notice and records whether one failed (killed) or none did (survived):
   (a timeout of ``1.0`` seconds): +1 and -1 (not below 0);
 - an error text (a module string constant, or each text an error builder function returns or
   adds as a hint, docstrings left out): its first word of three letters or more becomes
-  ``MUTANT``. The allow-lists (``ALLOWED_FUNCTIONS``, ``ALLOWED_PRAGMAS``), ``RESERVED_PREFIX``
-  and the tuples of names are neither, and left alone.
+  ``MUTANT`` (a form's first run of punctuation, ``:`` of ``{name}: {message}``, becomes ``MUTANT``);
+- a date (``"2026-04-21"``): a day later and a day earlier (each side of a flag's date has its test);
+  tier 1 runs the files holding it as written.
+
+The allow-lists (``ALLOWED_FUNCTIONS``, ``ALLOWED_PRAGMAS``), ``RESERVED_PREFIX`` and the tuples
+of names are none of these, and left alone.
 
 A test that compares with the constant itself (``== limits.MAX_KEY_BYTES``) moves with it and
 kills nothing: the survivors are the limits and texts no test pins down.
@@ -73,6 +81,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import datetime
 import json
 import queue
 import os
@@ -110,6 +119,12 @@ class Audited:
     # compared (``kind == "failing build"``), a pattern (``re.compile``), a ``Literal[...]``, a ``__doc__``,
     # ``typing.cast``'s type
     code: bool = False
+    # a module of forms: a text of replacement fields and punctuation alone (``f"{name}: {message}"``,
+    # the shape of an error's message) is a text too, its punctuation the mutated part
+    forms: bool = False
+    # a module of dates: a date a constant is built with (``CompatFlag(..., "2026-04-21")``) moves
+    # a day either way
+    dates: bool = False
 
 
 def _modules_under(folder: str, skip: tuple[str, ...] = ()) -> list[str]:
@@ -131,6 +146,9 @@ AI_TESTS = ("test_ai_*",)
 QUEUE_TESTS = ("test_queue_*", "test_runtime_queue_*", "test_runtime_handlers_scheduled_queue", "test_supplied_queue_*",
                "test_dev_server_delivers_queue*", "test_dev_websocket_sends_queue*")
 ASSETS_TESTS = ("test_assets_*",)
+#: runtime modules whose message forms are audited too (``forms``): a service binding's remote
+#: error, ``<name>: <message>`` in the legacy serialisation
+FORMS = {"workers_env/runtime/services.py"}
 MODULES = (
     Audited("ai", "workers_env/ai/limits.py", ("test_ai_*",)),
     Audited("assets", "workers_env/assets/limits.py", ("test_assets_*",)),
@@ -169,6 +187,12 @@ MODULES = (
     Audited("queues-producer", "workers_env/queues/producer.py", QUEUE_TESTS, names=r"^MAX_KEPT$", functions=False),
     Audited("queues-delivery", "workers_env/runtime/queuedelivery.py", QUEUE_TESTS, names=r"^MAX_DRAINED_BATCHES$",
             functions=False),
+    # the compatibility dates the audited runtime code follows: a service binding's error
+    # serialisation (2026-04-21), an EventTarget listener's error (2026-09-15); the other flags'
+    # dates join as their code is audited
+    Audited("compat-dates", "workers_env/config/compat.py",
+            (*RUNTIME_TESTS, "test_service_binding_*", "test_a_loaded_worker_*", "test_websocket_*"),
+            names=r"^(ENHANCED_ERROR_SERIALIZATION|SPEC_COMPLIANT_DISPATCH_EXCEPTIONS)$", functions=False, dates=True),
     Audited("deep", "workers_env/_deep.py", ("test_deep_*", "test_ai_scripted_*", "test_js_*"),
             names=r"^MAX_CONVERSION_DEPTH$", functions=False),
     # the texts of the config's diagnostics and of the CLI (``texts``: every text, no number)
@@ -191,7 +215,7 @@ MODULES = (
     # the texts of the runtime (the JS stand-ins' errors, Pyodide's FFI, the SDK stand-ins', the
     # Worker loader's), of vectorize's other modules, of ``load_env`` and of the pytest plugin
     *(Audited(f"rt-{path.removeprefix('workers_env/runtime/').removesuffix('.py').replace('/', '-')}", path,
-              RUNTIME_TESTS, texts=True, code=True)
+              RUNTIME_TESTS, texts=True, code=True, forms=path in FORMS)
       for path in _modules_under("workers_env/runtime")),
     *(Audited(f"vz-{path.removeprefix('workers_env/vectorize/').removesuffix('.py').replace('/', '-')}", path,
               VECTORIZE_TESTS, texts=True, code=True)
@@ -224,7 +248,7 @@ class Mutation:
     path: str
     line: int
     symbol: str  # the constant or function it changes
-    kind: str  # "number" or "text"
+    kind: str  # "number", "text" or "date"
     change: str  # "512 -> 513", "'exceeds' -> 'MUTANT'"
     start: int  # offsets in the file's text
     end: int
@@ -300,6 +324,20 @@ def _number_mutations(audited: Audited, symbol: str, node: ast.AST, starts: list
     ]
 
 
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date_mutations(audited: Audited, symbol: str, node: ast.AST, starts: list[int]) -> list[Mutation]:
+    """A date (``"2026-04-21"``): a day later and a day earlier -- each side of it has its test."""
+    if not (isinstance(node, ast.Constant) and isinstance(node.value, str) and DATE.fullmatch(node.value)):
+        return []
+    day = datetime.date.fromisoformat(node.value)
+    start, end = _span(node, starts)
+    return [Mutation(audited.key, audited.path, node.lineno, symbol, "date", f"{node.value!r} -> {new!r}", start,
+                     end, repr(new), grep=(symbol, "=" + node.value))
+            for new in ((day + datetime.timedelta(days=1)).isoformat(), (day - datetime.timedelta(days=1)).isoformat())]
+
+
 def _literal_words(node: ast.AST) -> list[str]:
     parts = [node] if isinstance(node, ast.Constant) else [v for v in node.values if isinstance(v, ast.Constant)]
     words: list[str] = []
@@ -354,6 +392,14 @@ def _text_mutation(audited: Audited, symbol: str, node: ast.AST, starts: list[in
             grep += ("=" + token.group().rstrip(":.,;"),)
         return Mutation(audited.key, audited.path, node.lineno, symbol, "text", f"{word!r} -> {MUTANT!r}",
                         start + found.start(), start + found.end(), MUTANT, grep=(symbol, *grep))
+    if audited.forms and isinstance(node, ast.JoinedStr) and not words:
+        # a form (``{name}: {message}``): its first run of punctuation between the quotes
+        quote = len(source) - len(source.lstrip("fFrRbBuU")) + 1
+        found = re.search(r"[^\sA-Za-z0-9{}]+", masked[quote:len(masked) - 1])
+        if found is not None:
+            return Mutation(audited.key, audited.path, node.lineno, symbol, "text",
+                            f"{found.group()!r} -> {MUTANT!r}", start + quote + found.start(),
+                            start + quote + found.end(), MUTANT, grep=(symbol,))
     return None
 
 
@@ -573,6 +619,9 @@ def find_mutations(audited: Audited) -> list[Mutation]:
                 for key, item in zip(value.keys, value.values):
                     mutations += _value_mutations(audited, f"{name}[{ast.unparse(key) if key else '**'}]", item, starts)
             elif isinstance(value, ast.Call):
+                if audited.dates:
+                    for arg in [*value.args, *(keyword.value for keyword in value.keywords)]:
+                        mutations += _date_mutations(audited, name, arg, starts)
                 if isinstance(value.func, ast.Name) and value.func.id == "range" and not audited.texts:
                     for index, arg in enumerate(value.args):  # a range's ends (V8's Smi: 31 bits)
                         mutations += _number_mutations(audited, f"{name}[{index}]", arg, starts)
@@ -693,7 +742,7 @@ def _tier_one(mutation: Mutation, audited: Audited) -> list[str]:
             _TEST_TEXTS[str(path.relative_to(ROOT))] = path.read_text()
     name, *rest = mutation.grep
     files = {path for path, text in _TEST_TEXTS.items() if re.search(rf"\b{re.escape(name)}\b", text)}
-    if mutation.kind == "text":
+    if mutation.kind in ("text", "date"):  # a date: the files holding it as written
         for phrase in rest:
             if phrase.startswith("="):  # a token as it is written
                 files |= {path for path, text in _TEST_TEXTS.items() if phrase[1:] in text}
@@ -716,7 +765,7 @@ def _phrase_patterns(mutation: Mutation) -> list[re.Pattern[str]]:
     it is written after ``=``), a number's spellings."""
     patterns = []
     for phrase in mutation.grep[1:]:
-        if mutation.kind != "text":
+        if mutation.kind == "number":
             patterns.append(re.compile(rf"(?<![\d_.,]){re.escape(phrase)}(?![\d_,])"))
         elif phrase.startswith("="):
             patterns.append(re.compile(re.escape(phrase[1:])))
