@@ -192,7 +192,16 @@ class JsLiteralMapArgument(dict):  # type: ignore[type-arg]
 class JsMapArgument(dict):  # type: ignore[type-arg]
     """A JavaScript ``Map`` handed to a binding (``to_js(dict)`` without a ``dict_converter``):
     spread or serialised it is ``{}`` (no own properties, its entries lost), yet its methods
-    are still there -- ``map.values`` is a function, which the Vectorize binding reads."""
+    are still there -- ``map.values`` is a function, which the Vectorize binding reads. Its
+    entries, ``(key, value)`` pairs in order, are :attr:`entries`: what V8's serializer writes
+    of it (a Queue's ``v8`` message, whose consumer receives a ``Map``)."""
+
+    def __init__(self, entries: Iterable[tuple[Any, Any]] = ()):
+        super().__init__()
+        self.entries: list[tuple[Any, Any]] = list(entries)
+
+    def __repr__(self) -> str:
+        return f"JsMapArgument({self.entries!r})"
 
 
 @dataclass(frozen=True)
@@ -551,6 +560,13 @@ def _walk(container: Any, depth: int) -> bool:
             elif _walk(child, depth + 1):
                 deep = True
     return deep
+
+
+def refuse_circle(value: Any) -> None:
+    """V8's ``JSON.stringify`` error for ``value`` if it contains itself (within the depth
+    limit), naming the path as V8 does; nothing otherwise."""
+    if isinstance(value, (dict, list)):
+        _refuse_circle(value)
 
 
 def _refuse_circle(value: Any) -> None:

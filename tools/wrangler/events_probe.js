@@ -56,6 +56,25 @@ const cases = {
   init_bad_each: () => Object.fromEntries(["CustomEvent","ErrorEvent","MessageEvent","CloseEvent"].map(n => [n, [d(() => String(new globalThis[n]("x", 5))), d(() => new globalThis[n]("x", {cancelable: true}).cancelable)]])),
   init_ints: () => [d(() => new ErrorEvent("e", {lineno: 3.7, colno: -2}).lineno), d(() => new ErrorEvent("e", {colno: -2}).colno), d(() => new CloseEvent("c", {code: 2 ** 31}).code), d(() => new ErrorEvent("e", {lineno: 2 ** 32}).lineno)],
   timestamp_trusted: () => { const c = new AbortController(); let ts; c.signal.onabort = e => { ts = [e.timeStamp, e.isTrusted]; }; c.abort(); return ts; },
+  // leftovers44: what console.log prints of each event (the lines start "LOG>"), which members are
+  // own properties (Object.keys, JSON.stringify), and the constructors of the runtime's own events
+  log_events: () => { const t = new EventTarget(); const m = new MessageEvent("message", {data: {a: [1]}}); t.dispatchEvent(m);
+    for (const [name, e] of [["Event", new Event("x")], ["MessageEvent", m], ["CustomEvent", new CustomEvent("x", {detail: 7})],
+                             ["ErrorEvent", new ErrorEvent("error", {message: "m"})], ["CloseEvent", new CloseEvent("close", {code: 1000})],
+                             ["EventTarget", t]]) console.log("LOG>", name, e);
+    console.log("LOG> String", String(m)); return "logged"; },
+  own_members: () => Object.fromEntries([["Event", new Event("x")], ["MessageEvent", new MessageEvent("message", {data: 1})],
+    ["MessageEvent default", new MessageEvent("message")], ["CustomEvent", new CustomEvent("x", {detail: 7})],
+    ["ErrorEvent", new ErrorEvent("error", {message: "m"})], ["CloseEvent", new CloseEvent("close", {code: 1000})]].map(([n, e]) =>
+    [n, [Object.keys(e), Object.getOwnPropertyNames(e), JSON.stringify(e), Object.hasOwn(e, "data"), Object.hasOwn(e, "type"),
+         Object.keys(Object.getPrototypeOf(e)).length, { ...e }, Object.entries(Object.getOwnPropertyDescriptors(Object.getPrototypeOf(e))).map(([k, d]) => k + (d.get ? ":get" : "") + (d.set ? ":set" : "") + (d.enumerable ? ":enum" : "")).join(" ")]])),
+  data_descriptor: () => { const e = new MessageEvent("message", {data: 1}); const own = Object.getOwnPropertyDescriptor(e, "data"); const proto = Object.getOwnPropertyDescriptor(MessageEvent.prototype, "data");
+    return [own ? Object.keys(own).join(",") + ":" + own.enumerable + ":" + own.writable : null, proto ? Object.keys(proto).join(",") + ":" + proto.enumerable : null, d(() => { e.data = 2; return e.data; })]; },
+  runtime_event_ctors: () => [d(() => String(new ExtendableEvent("x"))), d(() => ExtendableEvent("x")), d(() => String(new PromiseRejectionEvent("unhandledrejection", {promise: Promise.resolve(), reason: 1}))),
+    d(() => String(new PromiseRejectionEvent())), d(() => String(new FetchEvent("fetch"))), d(() => String(new ScheduledEvent("scheduled"))),
+    typeof ExtendableEvent, typeof PromiseRejectionEvent, d(() => [ExtendableEvent.name, ExtendableEvent.length, Object.getPrototypeOf(ExtendableEvent) === Event, typeof ExtendableEvent.prototype.waitUntil]),
+    d(() => [PromiseRejectionEvent.name, PromiseRejectionEvent.length, Object.getPrototypeOf(PromiseRejectionEvent) === Event, Object.getOwnPropertyNames(PromiseRejectionEvent.prototype).sort()])],
+  runtime_event_log: () => { let got = "none"; return d(() => { new ExtendableEvent("x"); return got; }); },
 };
 const calls = Object.keys(cases);
 export default {

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
-from workers_env._errors import JsException
+from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import (
     UNDEFINED,
     JsDate,
@@ -28,7 +28,9 @@ from workers_env._jsvalues import (
     PyProxyArgument,
     json_text,
     json_typeof,
+    js_type_error,
     json_value,
+    refuse_circle,
     typed_array_bytes,
 )
 from workers_env.queues.broker import QueueBroker
@@ -49,7 +51,7 @@ from workers_env.queues.limits import (
 )
 from workers_env.queues.v8size import v8_size
 
-__all__ = ["MAX_KEPT", "QueueProducer", "SentMessage"]
+__all__ = ["MAX_KEPT", "QueueProducer", "SentMessage", "serialized"]
 
 #: How many sent messages a producer keeps (the oldest dropped first), so that a long
 #: ``workers-env dev`` session does not grow without end; a test sends far fewer.
@@ -97,18 +99,23 @@ def _checked(body: Any, content_type: str) -> Any:
 def _as_json(body: Any) -> tuple[Any, int | None]:
     """A ``json`` message's body as it travels and its consumer's ``message.body`` reads it,
     ``JSON.parse(JSON.stringify(body))``: a set ``{}``, NaN ``null``, a typed array an index-keyed
-    object, a BigInt JavaScript's ``TypeError`` (``Do not know how to serialize a BigInt``, as under
-    wrangler dev 4.164.0); a value JSON has no say on (a function) kept as received. With the
+    object, a BigInt JavaScript's ``TypeError`` (``Do not know how to serialize a BigInt``), a
+    value containing itself V8's ``Converting circular structure to JSON`` with its path, whichever
+    ``JSON.stringify`` meets first (both measured under wrangler dev 4.164.0, in ``send`` and
+    ``sendBatch``); a value JSON has no say on (a function) kept as received. With the
     bytes of its JSON text, None for a function, of which ``JSON.stringify`` makes none."""
     if isinstance(body, PyProxyArgument):  # a Python function's PyProxy, as the runtime hands it over
         body = body.value
     if callable(body):
         return body, None
+    if type(body) is int and not -(2**53) < body < 2**53:  # a Python int past 2**53 crosses as a BigInt
+        raise js_type_error("Do not know how to serialize a BigInt")
     try:
         value = json_value(body)
     except JsException:
         raise
-    except (TypeError, RecursionError):
+    except (TypeError, RecursionError, NotEmulatedError):
+        refuse_circle(body)  # JSON.stringify met the value again inside itself before anything it refuses
         return body, None
     return value, len(json_text(value).encode("utf-8", "surrogatepass"))
 
@@ -124,6 +131,27 @@ def _size(body: Any, kind: str) -> int:
     if callable(body):
         raise JsException("function(){} could not be cloned.", name="DataCloneError")
     return v8_size(body)
+
+
+def serialized(body: Any, content_type: Any, default_type: str, *, exact: bool) -> tuple[str, Any, int | None]:
+    """workerd's ``serialize`` of one message (``queue.c++``): its content type, its body as it
+    travels and its size, or the refusal -- an unsupported type, a ``text``/``bytes`` body of the
+    wrong type, ``JSON.stringify``'s error (a BigInt, a value containing itself). ``send`` reads
+    the content type lower-cased; ``sendBatch`` checks it so but serialises with the type as
+    written, so there (``exact``) ``"TEXT"`` is refused."""
+    if content_type is None:
+        kind = default_type
+    else:
+        text = str(content_type)
+        if text.lower() not in CONTENT_TYPES or (exact and text not in CONTENT_TYPES):
+            raise unsupported_content_type(text)
+        kind = text.lower()
+    if kind == "json":
+        body, size = _as_json(body)
+    else:
+        body = _checked(body, kind) if kind in BODY_KINDS else body
+        size = _size(body, kind)
+    return kind, body, size
 
 
 def _dated(metrics: dict[str, Any]) -> dict[str, Any]:
@@ -174,20 +202,7 @@ class QueueProducer:
             self._sent.clear()
 
     def _message(self, body: Any, content_type: Any, delay: Any, *, exact: bool) -> SentMessage:
-        """``send`` reads the content type lower-cased; ``sendBatch`` checks it so but
-        serialises with the type as written (``queue.c++``), so there ``"TEXT"`` is refused."""
-        if content_type is None:
-            kind = self._default_type
-        else:
-            text = str(content_type)
-            if text.lower() not in CONTENT_TYPES or (exact and text not in CONTENT_TYPES):
-                raise unsupported_content_type(text)
-            kind = text.lower()
-        if kind == "json":
-            body, size = _as_json(body)
-        else:
-            body = _checked(body, kind) if kind in BODY_KINDS else body
-            size = _size(body, kind)
+        kind, body, size = serialized(body, content_type, self._default_type, exact=exact)
         return SentMessage(body, kind, delay if delay is not None else self._delivery_delay, size)
 
     def _refusal(self, method: str, messages: Sequence[SentMessage], delay: int | None) -> JsException | None:

@@ -47,6 +47,8 @@ from workers_env.runtime.jsproxy import (
     JsObjectMap,
     binding_data,
     carry_mark,
+    map_key_read,
+    read_stored,
     reorder_in_place,
 )
 from workers_env.runtime.jsreadable import JsReadableStream
@@ -452,8 +454,13 @@ def _to_plain_leaf(value: Any, plain: _Plain) -> Any:
         return ByteStream([value.pump_all()])
     if isinstance(value, ByteStream):
         return value
-    if isinstance(value, JsMap):
-        return _jsvalues.JsMapArgument()
+    if isinstance(value, JsMap):  # its entries kept apart (V8's serializer writes them: a v8 Queue message)
+        made = plain.made.get(id(value))
+        if made is None:
+            made = plain.made[id(value)] = _jsvalues.JsMapArgument()
+            made.entries.extend((plain.convert(map_key_read(k)), plain.convert(read_stored(value, v)))
+                                for k, v in list(value._entries.items()))
+        return made
     if isinstance(value, JsHostObject):  # a binding-made object handed back (a D1 statement)
         return value._target
     if isinstance(value, (list, tuple)) and all(type(v) in (int, float) for v in value):

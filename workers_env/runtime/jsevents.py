@@ -41,6 +41,7 @@ from workers_env.runtime.jsnumbers import jsg_int
 from workers_env.runtime.jsproxy import JsArray, borrowed_error, js_null, jsnull
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
+from workers_env.runtime.timers import is_borrowed
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.webloop import dropped_promise
 
@@ -132,14 +133,6 @@ def refuse_capture(method: str, as_boolean: bool, capture: bool) -> None:
     if capture:
         what = "useCapture" if as_boolean else "options.capture"
         raise js_type_error(f"{method}(): {what} must be false.")
-
-
-def _borrowed_in_worker(listener: Any) -> bool:
-    """A Python listener handed to JavaScript by Worker code: a borrowed proxy, destroyed when that
-    call returns (a ``create_proxy``, a JS function -- a JS value's method, ``controller.abort``,
-    too -- is handed over as itself)."""
-    return (not isinstance(listener, JsProxy) and not isinstance(getattr(listener, "__self__", None), JsProxy)
-            and current_runtime() is not None)
 
 
 def _destroyed(target: JsEventTarget, kind: str, listener: Any) -> Callable[[Any], None]:
@@ -321,29 +314,63 @@ class JsErrorEvent(JsEvent):
         object.__setattr__(self, "error", fields.get("error"))
 
 
-class JsMessageEvent(JsEvent):
-    """``new MessageEvent(type, {data})``: ``data`` as given (``null`` without one), and the flags."""
+class _OwnDataProperties:
+    """An event whose members workerd defines on the object itself, read-only and enumerable
+    (``Object.keys`` lists them, ``JSON.stringify`` writes them, assigning one is V8's TypeError):
+    a ``MessageEvent``'s and a ``CloseEvent``'s, in :attr:`_own_names`' order (wrangler dev 4.164.0,
+    ``tools/wrangler/events_probe.py``, leftovers44); the other events own none."""
+
+    __slots__ = ()
+    _own_names: tuple[str, ...] = ()
+    _js_name: str
+
+    def own_data_properties(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self._own_names}
+
+    def object_keys(self) -> JsArray:
+        return JsArray(list(self._own_names))
+
+    def object_values(self) -> JsArray:
+        return JsArray(list(self.own_data_properties().values()))
+
+    def object_entries(self) -> JsArray:
+        return JsArray([JsArray([k, v]) for k, v in self.own_data_properties().items()])
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self._own_names:
+            raise js_type_error(f"Cannot assign to read only property '{name}' of object '#<{self._js_name}>'")
+        super().__setattr__(name, value)  # type: ignore[misc]
+
+
+class JsMessageEvent(_OwnDataProperties, JsEvent):
+    """``new MessageEvent(type, {data})``: ``data`` as given (``null`` without one), ``ports``
+    ``[]``, ``source`` ``null``, ``lastEventId`` and ``origin`` ``""``, and the flags."""
 
     _js_name = "MessageEvent"
     _init_members = (*JsEvent._init_members, "data")
     _init_type = "Initializer"
+    _own_names = ("ports", "source", "lastEventId", "origin", "data")
+    lastEventId = origin = ""  # noqa: N815 - JS names
 
     def __init__(self, kind: str, **flags: Any) -> None:
         super().__init__(kind, **flags)
         object.__setattr__(self, "data", js_null())
+        object.__setattr__(self, "source", js_null())
+        object.__setattr__(self, "ports", JsArray([]))
 
     def _take(self, fields: dict[str, Any]) -> None:
         if fields.get("data") is not None:
             object.__setattr__(self, "data", fields["data"])
 
 
-class JsCloseEvent(JsEvent):
+class JsCloseEvent(_OwnDataProperties, JsEvent):
     """``new CloseEvent(type, {code, reason, wasClean})``: ``0``, ``""`` and ``false`` without
     them, and the flags."""
 
     _js_name = "CloseEvent"
     _init_members = (*JsEvent._init_members, "code", "reason", "wasClean")
     _init_type = "Initializer"
+    _own_names = ("wasClean", "reason", "code")
     code, reason, wasClean = 0, "", False
 
     def _take(self, fields: dict[str, Any]) -> None:
@@ -393,7 +420,7 @@ class JsEventTarget(JsgObject, JsProxy):
         name = js_text(kind)
         if signal is not None and signal.aborted:  # an options.signal already aborted: nothing is added
             return
-        if _borrowed_in_worker(listener):
+        if is_borrowed(listener):  # (a handleEvent object too)
             call = _destroyed(self, name, listener)
         # called in the import scope of the request adding it (a timer may dispatch between its steps)
         if self._add(name, scoped_callback(call), once, listener) and signal is not None:

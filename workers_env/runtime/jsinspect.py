@@ -140,13 +140,23 @@ def _join(start: str, entries: list[str], end: str, level: int, values: list[Any
 #: past the depth, as any of workerd's objects, ``[Crypto]``, however few properties it has)
 _FIXED_SHAPES = {"SubtleCrypto": "SubtleCrypto {}", "Crypto": "Crypto { subtle: SubtleCrypto {} }",
                  "CacheStorage": "CacheStorage { default: Cache {} }", "TextEncoder": "TextEncoder { encoding: 'utf-8' }",
-                 "Cache": "Cache {}", "Scheduler": "Scheduler {}"}
+                 "Cache": "Cache {}", "Scheduler": "Scheduler {}", "EventTarget": "EventTarget {}"}
 
 #: the properties ``console.log`` prints of workerd's objects that have their own values, in
 #: workerd's order (``wrangler dev`` 4.164.0: ``File { name: 'n.txt', lastModified: 5, size: 1,
 #: type: '' }``, ``TextDecoder { encoding: 'utf-16le', fatal: true, ignoreBOM: true }``)
 _HOST_FIELDS = {"AbortSignal": ("aborted", "reason", "onabort"), "Blob": ("size", "type"),
                 "File": ("name", "lastModified", "size", "type"), "TextDecoder": ("encoding", "fatal", "ignoreBOM")}
+
+#: an ``Event``'s: its own members (a ``MessageEvent``'s, a ``CloseEvent``'s), its class's getters,
+#: ``Event``'s, then -- for a subclass only -- ``Event``'s four phase constants (``wrangler dev``
+#: 4.164.0, ``tools/wrangler/events_probe.py``, leftovers44: ``Event { type: 'x', eventPhase: 0, ... }``)
+_EVENT_FIELDS = ("type", "eventPhase", "composed", "bubbles", "cancelable", "defaultPrevented", "returnValue",
+                 "currentTarget", "target", "srcElement", "timeStamp", "isTrusted", "cancelBubble")
+_PHASES = ("NONE", "CAPTURING_PHASE", "AT_TARGET", "BUBBLING_PHASE")
+_HOST_FIELDS.update({"Event": _EVENT_FIELDS, **{name: (*own, *_EVENT_FIELDS, *_PHASES) for name, own in (
+    ("MessageEvent", ("ports", "source", "lastEventId", "origin", "data")), ("CustomEvent", ("detail",)),
+    ("ErrorEvent", ("filename", "message", "lineno", "colno", "error")), ("CloseEvent", ("wasClean", "reason", "code")))}})
 
 
 def inspect(value: Any, level: int = 0, *, nested: bool = False,
@@ -237,8 +247,9 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
     if fields and all(hasattr(value, field) for field in fields):
         if level > _DEPTH:
             return f"[{value._js_name}]"
-        return _join(f"{value._js_name} {{", [f"{k}: {inner(getattr(value, k))}" for k in fields], "}", level,
-                     fresh=True)
+        shown = [f"{k}: {inspect(getattr(value, k), level + 1, nested=True, _within=within, _refs=refs, _hidden=True)}"
+                 for k in fields]  # (a workerd object: its arrays inspected with showHidden)
+        return _join(f"{value._js_name} {{", shown, "}", level, fresh=True)
     if isinstance(value, JsProxy) and value._js_name == "Headers" and callable(getattr(value, "_displayed", None)):
         if level > _DEPTH:
             return "[Headers]"

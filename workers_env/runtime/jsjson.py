@@ -205,6 +205,9 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
         return js_number(value) if value == value and value not in (float("inf"), float("-inf")) else None
     if isinstance(value, JsException):  # an Error: its name once assigned (message and stack are not enumerable)
         return value._own_properties()
+    own = getattr(value, "own_data_properties", None) if isinstance(value, JsProxy) else None
+    if callable(own):  # a MessageEvent's or CloseEvent's own members
+        return {k: _jsonable(v, stack, k) for k, v in own().items()}
     if isinstance(value, JsProxy) or not isinstance(value, (str, int, type(None))):
         return {}  # a host object or a PyProxy: no own enumerable properties
     return value

@@ -223,17 +223,16 @@ def queue_microtask(callback: Any = None, *_ignored: Any) -> None:
     ``create_proxy(fn)``): the microtask fails with Pyodide's error. What the callback raises is
     an uncaught error, logged, as workerd reports one (``Uncaught Error: ...``); the code after it
     and the other microtasks run on."""
-    from workers_env.runtime.timers import BORROWED, is_borrowed, log
+    from workers_env.runtime.timers import destroyed, is_borrowed, log
 
     if not callable(callback):
         raise js_type_error("Failed to execute 'queueMicrotask' on 'ServiceWorkerGlobalScope': parameter 1 is not "
                             "of type 'function'.")
-    scoped = scoped_callback(callback)
+    scoped = scoped_callback(destroyed(callback, "queueMicrotask", "when the microtask runs")
+                             if is_borrowed(callback) else callback)
 
     def job() -> None:
         try:
-            if is_borrowed(callback):
-                raise JsException(BORROWED, name="Error")
             scoped()
         except Exception as error:  # an uncaught error of a microtask: reported, and the event loop goes on
             swallowed.escaped(error)

@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import WorkersEnvError
+from workers_env._jsvalues import JsMapArgument
 from workers_env._jsvalues import JsTypedArray as ModelTypedArray
 from workers_env.queues.broker import Batch, QueueBroker
 from workers_env.runtime.events import QueueMessage, QueueResult
 from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
+from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsDate
+from workers_env.runtime.jsproxy import JsMap, map_key
 
 if TYPE_CHECKING:
     from workers_env.runtime.loader import Worker
@@ -51,16 +54,26 @@ class QueueDelivery:
 
 def _cloned(value: Any) -> Any:
     """A ``v8`` body as V8's structured clone hands it on: an ``ArrayBuffer`` (which a binding
-    is handed as its bytes) and a typed array stay what they are, in any object or array."""
+    is handed as its bytes) and a typed array stay what they are, and a ``Map`` (Pyodide 0.26's
+    ``to_js(dict)``) is a ``Map`` with its entries, in any object or array (measured under
+    wrangler dev 4.164.0 with a JavaScript Worker, leftovers44: ``[object Map] [["a",1]]``)."""
     if isinstance(value, (bytes, bytearray)):
         return JsBuffer(value)
     if isinstance(value, ModelTypedArray):
         return JsTypedArray(value.name, value)
+    if isinstance(value, JsMapArgument):
+        return JsMap({map_key(_js(k)): _js(v) for k, v in value.entries})
     if type(value) is dict:
         return {k: _cloned(v) for k, v in value.items()}
     if type(value) is list:
         return [_cloned(v) for v in value]
     return value
+
+
+def _js(value: Any) -> Any:
+    """A key or value of a cloned ``Map`` as JavaScript holds it (a Map's entries are no plain data
+    the message's own conversion reaches)."""
+    return to_js(_cloned(value), dict_converter=object_from_entries)
 
 
 def delivered_body(body: Any, content_type: str) -> Any:

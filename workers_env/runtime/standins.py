@@ -69,7 +69,7 @@ from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.eras import version_text
 from workers_env.runtime.hashlibera import install_hashlib_era
 from workers_env.runtime.jsarity import function_length
-from workers_env.runtime.jsbase import js_keywords
+from workers_env.runtime.jsbase import js_keywords, js_type_error
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.modulespecs import StandinModule, with_spec
@@ -939,6 +939,28 @@ class NotEmulatedGlobal(jsproxy.JsProxy):
         return f"function {self._name}() {{ [native code] }}"
 
 
+#: runtime events Worker code cannot make: workerd's ``new``, or a call, is ``TypeError: Illegal
+#: constructor`` (wrangler dev 4.164.0, ``tools/wrangler/events_probe.py``, leftovers44)
+ILLEGAL_CONSTRUCTORS = frozenset({"ExtendableEvent", "PromiseRejectionEvent", "FetchEvent", "ScheduledEvent"})
+
+
+class IllegalConstructor(NotEmulatedGlobal):
+    """A :data:`ILLEGAL_CONSTRUCTORS` class: constructed or called, workerd's ``TypeError``; its
+    ``name`` read; any other use not emulated."""
+
+    def _illegal(self, *_args: Any, **_kwargs: Any) -> Any:
+        raise js_type_error("Illegal constructor")
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr == "new":
+            return self._illegal
+        if attr == "name":
+            return self._name
+        return super().__getattr__(attr)
+
+    __call__ = _illegal
+
+
 #: the not-emulated globals that are namespace objects, not functions (ECMAScript's and WebAssembly's)
 NAMESPACE_GLOBALS = frozenset({"Intl", "WebAssembly"})
 
@@ -965,7 +987,8 @@ def _js_getattr(name: str) -> Any:
         raise AttributeError(name)
     if name in WORKERD_GLOBALS_NOT_EMULATED:
         return _NOT_EMULATED_GLOBALS.setdefault(
-            name, NotEmulatedNamespace(name) if name in NAMESPACE_GLOBALS else NotEmulatedGlobal(name))
+            name, NotEmulatedNamespace(name) if name in NAMESPACE_GLOBALS
+            else IllegalConstructor(name) if name in ILLEGAL_CONSTRUCTORS else NotEmulatedGlobal(name))
     if name in FLAG_GLOBALS:
         if _flag_global_on(name):
             return _NOT_EMULATED_GLOBALS.setdefault(

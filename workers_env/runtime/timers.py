@@ -1,9 +1,9 @@
 """``setTimeout`` / ``clearTimeout`` / ``setInterval`` / ``clearInterval`` from ``js``.
 
 Timers run on the Worker's event loop (``loop.call_later``). As in Pyodide, a plain Python
-function handed to ``setTimeout`` is a *borrowed* proxy, destroyed when ``setTimeout`` returns:
-when the timer fires it fails with Pyodide's error (logged as an uncaught exception, as the
-runtime logs one). ``create_proxy(fn)`` / ``create_once_callable(fn)`` keep it alive; a JS
+function Worker code hands to ``setTimeout`` is a *borrowed* proxy, destroyed when ``setTimeout``
+returns: when the timer fires it fails with Pyodide's error (logged as an uncaught exception, as
+the runtime logs one); outside Worker code it is kept. ``create_proxy(fn)`` / ``create_once_callable(fn)`` keep it alive; a JS
 function (``js.queueMicrotask``, ``Object.keys``, a value's ``constructor``) is handed over as
 itself and runs. A callback that returns an awaitable (an ``async def``) has it scheduled on the loop.
 
@@ -33,29 +33,28 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, add_hint
 from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import WeakIdentitySet
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
     current_context,
+    current_runtime,
     in_global_scope,
     request_tasks,
     scheduled_by,
 )
 from workers_env.runtime.jsbase import JsProxy, js_type_error, jsnull
 from workers_env.runtime.jsnumbers import JsNumber, to_number
+from workers_env.runtime.jsproxy import borrowed_error
 from workers_env.runtime.stalls import is_hang_check
 from workers_env.runtime.tasks import ScopedCoroutine, set_request_end_hooks
 from workers_env.runtime.webloop import dropped_promise
 
-__all__ = ["clear_timer", "delay_seconds", "end_request", "ends_with_request", "is_borrowed", "pending_timers", "request_ended",
+__all__ = ["clear_timer", "delay_seconds", "destroyed", "end_request", "ends_with_request", "is_borrowed", "pending_timers", "request_ended",
            "run_top_level_microtasks", "set_interval", "set_timeout"]
 
 log = logging.getLogger("workers_env.runtime")
-
-BORROWED = ("This borrowed proxy was automatically destroyed at the end of a function call. Try using "
-            "create_proxy or create_once_callable.")
 
 #: workerd's longest delay (io-context.c++): 100 years of milliseconds
 MAX_DELAY_MS = 3153600000000
@@ -82,8 +81,6 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
             _timers[timer_id] = (loop.call_later(repeat, _fire, timer_id, callback, args, repeat), timer[1])
     scope = getattr(timer[1], "_scope", None) if timer is not None else None
     try:
-        if is_borrowed(callback):
-            raise JsException(BORROWED, name="Error")
         with scope if scope is not None else contextlib.nullcontext():  # the request's Worker's modules
             result = callback(*args)
         dropped_promise(result)  # an async callback's coroutine: a promise nobody handles
@@ -93,10 +90,31 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
 
 
 def is_borrowed(callback: Any) -> bool:
-    """Whether ``callback``, handed to a JS function, is a borrowed proxy destroyed when that
-    call returned: a plain Python callable is; a JS function (a ``create_proxy``, ``js.fetch``,
-    ``Object.keys``, a value's ``constructor``) is handed over as itself."""
-    return not isinstance(callback, JsProxy)
+    """Whether ``callback``, handed to a JS function now, is a borrowed proxy destroyed when that
+    call returns: a plain Python callable Worker code hands over is; a JS function (a
+    ``create_proxy``, ``js.fetch``, ``Object.keys``, a value's ``constructor``, a JS value's method
+    such as ``controller.abort``) is handed over as itself. Outside Worker code (a test calling
+    ``workers_env.js`` itself) no Pyodide lends it: it is kept (see README's "Where we had to
+    choose")."""
+    return (not isinstance(callback, JsProxy) and not isinstance(getattr(callback, "__self__", None), JsProxy)
+            and current_runtime() is not None)
+
+
+def destroyed(callback: Any, call: str, when: str) -> Callable[..., None]:
+    """What a borrowed ``callback`` is when JavaScript calls it after ``call`` returned: Pyodide's
+    error (``Error: This borrowed proxy was automatically destroyed ...`` and its second line,
+    ``pyodide.setDebug(true)``: 0.26.0a4, 0.28.2 and 314.0.6 under Node, a JS stub calling it from
+    ``setTimeout`` and ``queueMicrotask``), with a note saying how to keep it."""
+    note = (f"workers-env: the function given to {call} was a plain Python function, which Pyodide hands "
+            f"JavaScript as a borrowed proxy destroyed when {call} returns, so it fails {when} (in production "
+            "too): pass create_proxy(fn) or create_once_callable(fn) (from pyodide.ffi) to keep it")
+
+    def call_destroyed(*_args: Any) -> None:
+        error = borrowed_error(True)
+        add_hint(error, note)
+        raise error
+
+    return call_destroyed
 
 
 def delay_seconds(delay: Any) -> float:
@@ -116,7 +134,8 @@ def _schedule(callback: Any, delay: Any, args: tuple[Any, ...], *, repeat: bool)
     seconds = delay_seconds(delay)
     if in_global_scope():  # the arguments are read first, then IoContext::current() (global-scope.c++)
         if not repeat and not _truthy(delay):  # Python Workers' top-level setTimeout(cb, 0): a microtask
-            _top_level_microtasks.append(callback)
+            _top_level_microtasks.append(destroyed(callback, "setTimeout", "when the microtask runs")
+                                         if is_borrowed(callback) else callback)
             return 0
         raise JsException(GLOBAL_SCOPE_ERROR)
     try:
@@ -124,6 +143,8 @@ def _schedule(callback: Any, delay: Any, args: tuple[Any, ...], *, repeat: bool)
     except RuntimeError:
         raise JsException("setTimeout/setInterval need a running event loop (call them from Worker code)",
                           name="Error") from None
+    if is_borrowed(callback):
+        callback = destroyed(callback, "setInterval" if repeat else "setTimeout", "when the timer fires")
     timer_id = next(_ids)
     ctx = current_context()
     with _lock:
@@ -161,8 +182,6 @@ def run_top_level_microtasks(*, run: bool = True) -> None:
     while _top_level_microtasks:
         callback = _top_level_microtasks.pop(0)
         try:
-            if is_borrowed(callback):
-                raise JsException(BORROWED, name="Error")
             callback()
         except Exception as error:
             swallowed.escaped(error)
