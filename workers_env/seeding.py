@@ -330,17 +330,19 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
 
 
 def _apply_migrations(database: Any, directory: Path, table: str, pattern: str = "*.sql") -> list[str]:
-    """:func:`migrations.apply_all`, a failure naming the migration that failed."""
+    """:func:`migrations.apply_all`, a failure naming the migration that failed; the database held
+    the while, so two threads applying one env's schema apply each migration once."""
     from workers_env.d1 import migrations
     from workers_env.d1.database import SqlFailure
 
-    try:
-        pending = migrations.unapplied_migrations(database, directory, table, pattern)
-    except SqlFailure as exc:
-        raise ConfigError(f"the migrations table {table}: {exc.message}") from None
-    for name in pending:
+    with database.exclusive:
         try:
-            migrations.apply_migration(database, directory, name, table)
+            pending = migrations.unapplied_migrations(database, directory, table, pattern)
         except SqlFailure as exc:
-            raise ConfigError(f"{directory / name}: {exc.message}") from None
-    return pending
+            raise ConfigError(f"the migrations table {table}: {exc.message}") from None
+        for name in pending:
+            try:
+                migrations.apply_migration(database, directory, name, table)
+            except SqlFailure as exc:
+                raise ConfigError(f"{directory / name}: {exc.message}") from None
+        return pending
