@@ -4,7 +4,9 @@ it, and those names in order of their spellings' bytes (``X-Zed`` before ``a-low
 ``shallowCopyTo``): measured by raw sockets under ``wrangler dev`` 4.164.0
 (tools/wrangler/header_wire_probe.py ``/case-*``). A ``set`` or ``append`` in another case keeps
 the first spelling, a ``delete`` forgets it, a copy (``new Headers(h)``, a Response as init,
-``structuredClone``) keeps it; reading the headers back still gives lower case. A public CORS
+``structuredClone``) keeps it, a ``set`` or ``append`` refused for its value spells nothing
+(review53: it left ``X-Refused`` behind, where wrangler dev sent ``x-refused`` as the next
+``set`` spelt it); reading the headers back still gives lower case. A public CORS
 Worker (IP-SAKTI, hunt31) sent ``access-control-allow-headers`` where production sends
 ``Access-Control-Allow-Headers``: before, every such name went in lower case, in order of the
 lower-case names."""
@@ -38,6 +40,16 @@ class Default(WorkerEntrypoint):
             return Response.new("x", Response.new("y", headers=[["X-Copied", "1"], ["Cache-Control", "no-store"]]))
         if path == "clone":
             return Response.new("x", headers=structuredClone(Headers.new([["X-Cloned", "1"]])))
+        if path == "refused":  # a set or append refused (its value) spells nothing
+            h = Headers.new()
+            for call in (h.set, h.append):
+                try:
+                    call("X-Refused", "a\\x00b")
+                except Exception:
+                    pass
+            h.set("x-refused", "1")
+            h.append("x-refused", "2")
+            return Response.new("x", headers=h)
         if path == "cors":  # the IP-SAKTI Worker's json_response
             h = Headers.new()
             h.set("Access-Control-Allow-Origin", "*")
@@ -57,7 +69,7 @@ def _lines(server, path):
 
 def test_names_go_out_as_first_spelt_in_order_of_those_spellings(tmp_path) -> None:
     with serving(tmp_path / "app", ENTRY) as server:
-        got = {path: _lines(server, path) for path in ("custom", "set", "copy", "clone", "cors", "sdk")}
+        got = {path: _lines(server, path) for path in ("custom", "set", "copy", "clone", "refused", "cors", "sdk")}
     assert got["custom"][0] == [b"Content-Length: 1", b"Content-Type: t/x", b"Content-Language: en",
                                 b"Access-Control-Allow-Methods: GET", b"X-Zed: 1", b"X-Zed: 4", b"X-alpha: 3",
                                 b"a-lower: 2"]
@@ -66,6 +78,7 @@ def test_names_go_out_as_first_spelt_in_order_of_those_spellings(tmp_path) -> No
     assert got["copy"][0] == [b"Content-Length: 1", b"Content-Type: text/plain;charset=UTF-8",
                               b"Cache-Control: no-store", b"X-Copied: 1"]
     assert got["clone"][0][-1] == b"X-Cloned: 1"
+    assert got["refused"][0][-2:] == [b"x-refused: 1", b"x-refused: 2"]  # wrangler dev 4.164.0 (review53)
     assert got["cors"][0] == [b"Content-Length: 2", b"Content-Type: application/json; charset=utf-8",
                               b"Access-Control-Allow-Origin: *", b"Access-Control-Allow-Headers: Content-Type",
                               b"Access-Control-Allow-Methods: GET, POST, OPTIONS"]

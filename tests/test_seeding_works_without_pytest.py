@@ -98,6 +98,23 @@ async def test_mistakes_are_config_errors_saying_what_to_pass_and_write_nothing(
     assert tables.results == []
 
 
+@pytest.mark.asyncio
+async def test_a_refused_vector_past_the_first_thousand_writes_none(env):
+    """The 1201st vector of the wrong dimensions: the binding's refusal as a ConfigError, naming its
+    place in the whole list, and not one of the 1200 before it written (they went in batches of
+    1000 before, the first batch kept)."""
+    vectors = [{"id": str(i), "values": [1, 0]} for i in range(1200)] + [{"id": "bad", "values": [1, 0, 0]},
+                                                                         {"values": [0, 1]}]
+    with pytest.raises(ConfigError, match=r'^Error: VECTOR_UPSERT_ERROR \(code = 40012\): invalid vector for '
+                                          r'id="bad", expected 2 dimensions, and got 3 dimensions$'):
+        seed_vectors(env, "VECTORIZE", vectors[:1201])
+    with pytest.raises(ConfigError, match=r"\(vector 1200: id must be a string, got nothing"):
+        seed_vectors(env, "VECTORIZE", vectors[:1200] + vectors[1201:])
+    assert (await env.VECTORIZE.describe())["vectorCount"] == 0
+    assert seed_vectors(env, "VECTORIZE", vectors[:1200]) == 1200
+    assert (await env.VECTORIZE.describe())["vectorCount"] == 1200
+
+
 def test_a_worker_given_for_its_env_is_named(project):
     """`seed_vectors(self.worker, ...)` in a unittest setUp: what to pass instead, not a bare
     TypeError from looking the binding up in a Worker."""

@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 from binding_helpers import WRANGLER_TOML
 
-from workers_env import load_env
+from workers_env import ConfigError, load_env
 from workers_env.pytest_plugin import seed_binding
 from workers_env.vectorize.limits import VectorizeError
 
@@ -38,7 +38,8 @@ def binding(tmp_path: Path) -> Iterator[Any]:
     (array("u", "ab"), 'vector id="a": values must be numbers'),
 ], ids=["2-D", "strings", "array of characters"])
 def test_seeded_values_no_conversion_took_are_refused(binding: Any, values: Any, text: str) -> None:
-    with pytest.raises(VectorizeError) as info:
+    # the binding's words, as the ConfigError seeding raises for any mistake (review53)
+    with pytest.raises(ConfigError) as info:
         seed_binding(binding, [{"id": "a", "values": values}])
     assert str(info.value) == f"{UPSERT} ({text})"
 

@@ -127,8 +127,11 @@ def seed_binding(binding: Any, source: Any, *, namespace: str | None = None, bas
 
     ``source`` is a list of vector dicts or the path of an NDJSON file in the format
     ``wrangler vectorize insert --file`` takes (relative paths against ``base``).
-    ``namespace`` applies to vectors that name none. Batches respect the 1000-vector limit.
+    ``namespace`` applies to vectors that name none. All of them go in one write, past the
+    binding's 1000-vector limit, so a vector the binding refuses (wrong dimensions, no id) --
+    the 1001st as the first -- writes none; its error is a ``ConfigError`` in the binding's words.
     """
+    from workers_env._errors import JsException
     from workers_env.vectorize.limits import MAX_VECTORS_PER_WRITE
 
     if not callable(getattr(binding, "upsert_sync", None)):
@@ -138,8 +141,12 @@ def seed_binding(binding: Any, source: Any, *, namespace: str | None = None, bas
     if namespace is not None:
         for vector in vectors:
             vector.setdefault("namespace", namespace)
-    for start in range(0, len(vectors), MAX_VECTORS_PER_WRITE):
-        binding.upsert_sync(vectors[start : start + MAX_VECTORS_PER_WRITE])  # no event loop needed
+    if not vectors:
+        return 0
+    try:  # no event loop needed
+        binding.upsert_sync(vectors, max_vectors=max(len(vectors), MAX_VECTORS_PER_WRITE))
+    except JsException as exc:  # upsert's own check: 'Error: VECTOR_UPSERT_ERROR (code = 40012): ...'
+        raise ConfigError(str(exc)) from None
     return len(vectors)
 
 
@@ -323,17 +330,19 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
 
 
 def _apply_migrations(database: Any, directory: Path, table: str, pattern: str = "*.sql") -> list[str]:
-    """:func:`migrations.apply_all`, a failure naming the migration that failed."""
+    """:func:`migrations.apply_all`, a failure naming the migration that failed; the database held
+    the while, so two threads applying one env's schema apply each migration once."""
     from workers_env.d1 import migrations
     from workers_env.d1.database import SqlFailure
 
-    try:
-        pending = migrations.unapplied_migrations(database, directory, table, pattern)
-    except SqlFailure as exc:
-        raise ConfigError(f"the migrations table {table}: {exc.message}") from None
-    for name in pending:
+    with database.exclusive:
         try:
-            migrations.apply_migration(database, directory, name, table)
+            pending = migrations.unapplied_migrations(database, directory, table, pattern)
         except SqlFailure as exc:
-            raise ConfigError(f"{directory / name}: {exc.message}") from None
-    return pending
+            raise ConfigError(f"the migrations table {table}: {exc.message}") from None
+        for name in pending:
+            try:
+                migrations.apply_migration(database, directory, name, table)
+            except SqlFailure as exc:
+                raise ConfigError(f"{directory / name}: {exc.message}") from None
+        return pending

@@ -319,8 +319,16 @@ def _run(args: argparse.Namespace) -> int:
 
         def make_env(config: Any) -> Any:
             supplied = {**bindings_from_pyproject(config), **_vars(args.var)}
-            return load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied,
-                            env_files=args.env_file or None, secrets_environment=secrets_environment)
+            try:
+                built = load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied,
+                                 env_files=args.env_file or None, secrets_environment=secrets_environment)
+            except BaseException:
+                _close_supplied_workers(supplied)
+                raise
+            context = getattr(built, "_context", None)
+            if context is not None:  # closed with the env dev closes (a reload's retired one, at exit)
+                context.on_close(lambda: _close_supplied_workers(supplied))
+            return built
 
         env = make_env(config)
     except WorkersEnvError as exc:
@@ -384,6 +392,25 @@ def _run(args: argparse.Namespace) -> int:
     if stopped_by is not None:
         return 128 + stopped_by
     return 0 if closed else 1
+
+
+def _close_supplied_workers(supplied: dict[str, Any]) -> None:
+    """Close the envs of the Workers the project's binding factories loaded (another Worker
+    behind a service binding, its persisted state open): dev made them, for this env only, so
+    they close with it -- after a reload the retired one's, at exit the last -- as the env's own
+    bindings do, and are not left to the garbage collector."""
+    from workers_env.runtime.services import ServiceSource
+
+    errors: list[Exception] = []
+    for value in supplied.values():
+        held = getattr(value, "env", None) if isinstance(value, ServiceSource) else None
+        if held is not None:
+            try:
+                held.close()
+            except Exception as exc:  # noqa: BLE001 - the others close all the same; the first is raised
+                errors.append(exc)
+    if errors:
+        raise errors[0]
 
 
 def _close_envs(reloader: Reloader | None, env: Any) -> bool:

@@ -423,6 +423,13 @@ class Database:
         # ``execute`` or fetch leaves it ready for the next (sqlite3 resets its statement).
         self._cursor = conn.cursor()
 
+    @property
+    def exclusive(self) -> threading.RLock:
+        """The lock each query holds, for a caller whose writes depend on what it read first
+        (migrations: the applied list, then each unapplied one), so two threads cannot both
+        apply the same migration; re-entrant, so the queries inside take it again."""
+        return self._lock
+
     def close(self) -> None:
         with self._lock:
             if not self.closed:

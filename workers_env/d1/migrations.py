@@ -170,11 +170,13 @@ def apply_migration(db: Database, directory: Path, name: str, table: str) -> int
 
 
 def apply_all(db: Database, directory: Path, table: str, pattern: str = DEFAULT_PATTERN) -> list[str]:
-    """Apply every migration of ``directory`` not applied yet (as ``wrangler d1 migrations apply``)."""
-    pending = unapplied_migrations(db, directory, table, pattern)
-    for name in pending:
-        apply_migration(db, directory, name, table)
-    return pending
+    """Apply every migration of ``directory`` not applied yet (as ``wrangler d1 migrations apply``),
+    the database held the while, so another thread applying them waits and finds them applied."""
+    with db.exclusive:
+        pending = unapplied_migrations(db, directory, table, pattern)
+        for name in pending:
+            apply_migration(db, directory, name, table)
+        return pending
 
 
 def run_sql_file(db: Database, path: Path) -> int:

@@ -311,14 +311,18 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     @jsg_required("string", "string")
     def append(self, name: Any, value: Any, *_ignored: Any) -> None:
         self._check_guard()
-        self._pairs.append((self._spell(name), self._value(value)))
+        self._name(name)  # a refused name before the value, as jsg checks them
+        checked = self._value(value)  # then a refused value leaves no spelling behind (headers.c++)
+        self._pairs.append((self._spell(name), checked))
 
     @jsg_required("string", "string")
     def set(self, name: Any, value: Any, *_ignored: Any) -> None:
         self._check_guard()
+        self._name(name)  # a refused name before the value, as jsg checks them
+        checked = self._value(value)  # then a refused value leaves no spelling behind (headers.c++)
         key = self._spell(name)
         self._pairs = [(k, v) for k, v in self._pairs if k != key]
-        self._pairs.append((key, self._value(value)))
+        self._pairs.append((key, checked))
 
     @jsg_required("string")
     def delete(self, name: Any, *_ignored: Any) -> None:

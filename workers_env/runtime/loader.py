@@ -233,6 +233,17 @@ class ExecutionContext(JsProxy):
         swallowed.report(self, self._scope)
         end_request(self)
 
+    def _finish_apart(self, caller: ExecutionContext | None) -> None:
+        """:meth:`_finish` without the caller waiting for it: a service binding's callee answers
+        as its handler returns and its ``waitUntil`` work goes on, as workerd keeps the callee's
+        IoContext alive for it. The calling request ``caller`` counts it among its own
+        ``waitUntil`` work, so a test's ``worker.fetch`` still returns with both Workers' done."""
+        task = asyncio.ensure_future(self._finish())
+        _CLOSING.add(task)
+        task.add_done_callback(_CLOSING.discard)
+        if caller is not None and caller is not self:
+            caller._tasks.append(task)
+
     def _finish_after(self, response_sent: asyncio.Future[Any]) -> None:
         """:meth:`_finish` once ``response_sent`` (the reading of a body still being written) is
         done, however it ends: the request lives while its response streams."""
@@ -670,15 +681,29 @@ class Worker(ServiceSource):
             raise
         return Response(await self._answer(request))
 
-    async def _answer(self, request: JsRequest) -> JsResponse:
+    async def _answer(self, request: JsRequest, *, apart: bool = False, caller: Any = None) -> JsResponse:
         """The fetch handler's JS response to ``request`` in a request context of its own (what
-        :meth:`fetch` wraps, and what a caller holding a JS ``Request`` already awaits)."""
+        :meth:`fetch` wraps, and what a caller holding a JS ``Request`` already awaits).
+        ``apart``: for another Worker's service binding, whose ``fetch`` resolves as the handler
+        returns, its ``waitUntil`` work left running (counted among request ``caller``'s)."""
         ctx = self.new_context()
         try:
             response = await self.dispatch(request, ctx)
         except BaseException:
-            await ctx._finish()
+            if apart:
+                ctx._finish_apart(caller)
+            else:
+                await ctx._finish()
             raise
+        if apart and response._web_socket is None:
+            live = response._live
+            if live is None:
+                ctx._finish_apart(caller)
+            else:  # the request lives while its body is read, then its waitUntil work
+                settling = asyncio.ensure_future(live.settle())
+                settling.add_done_callback(functools.partial(_body_failed, live))
+                settling.add_done_callback(lambda _: ctx._finish_apart(caller))
+            return response
         if response._web_socket is not None:  # a WebSocket handshake: the request lives while it is open
             try:
                 far = accept_upgrade(request, response)
@@ -716,16 +741,17 @@ class Worker(ServiceSource):
         return await self._rpc(method, args, kwargs, entrypoint, crossing=False)
 
     async def _rpc(self, method: str, args: tuple[Any, ...], kwargs: dict[str, Any], entrypoint: str,
-                   crossing: bool) -> Any:
+                   crossing: bool, caller: Any = None) -> Any:
         """:meth:`rpc`'s call; ``crossing``: the result as JavaScript holds it on its way to
-        another Worker (``python_to_rpc``'s), which that Worker's side converts (services.py)."""
+        another Worker (``python_to_rpc``'s), which that Worker's side converts (services.py),
+        as soon as the method returns, its ``waitUntil`` work counted among request ``caller``'s."""
         cls = getattr(self.module, entrypoint, None)
         if not (isinstance(cls, type) and issubclass(cls, WorkerEntrypoint)):
             raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" exports no WorkerEntrypoint named '
                                   f"{entrypoint!r}")
         ctx = self.new_context()
         return await self._run_in_request(ctx, self._rpc_method(cls, method, args, kwargs, ctx, crossing),
-                                          "RPC method")
+                                          "RPC method", apart=crossing, caller=caller)
 
     async def _rpc_method(self, cls: type, method: str, args: tuple[Any, ...], kwargs: dict[str, Any],
                           ctx: ExecutionContext, crossing: bool) -> Any:
@@ -760,13 +786,18 @@ class Worker(ServiceSource):
         return await self._run_in_request(self.new_context(), _called(func, args, kwargs),
                                           "function called by worker.call()")
 
-    async def _run_in_request(self, ctx: ExecutionContext, work: Any, what: str) -> Any:
-        """:func:`_worker_code` of ``work`` as request ``ctx``, which ends with it."""
+    async def _run_in_request(self, ctx: ExecutionContext, work: Any, what: str, *, apart: bool = False,
+                              caller: Any = None) -> Any:
+        """:func:`_worker_code` of ``work`` as request ``ctx``, which ends with it (``apart``: its
+        ``waitUntil`` work left running, :meth:`ExecutionContext._finish_apart`)."""
         try:
             with handling(ctx):
                 return await _worker_code(work, self._scope, what)
         finally:
-            await ctx._finish()
+            if apart:
+                ctx._finish_apart(caller)
+            else:
+                await ctx._finish()
 
     def new_context(self) -> ExecutionContext:
         scope_new_tasks()  # tasks the handler starts keep the Worker's modules (runtime/tasks.py)

@@ -25,6 +25,7 @@ from typing import Any
 from workers_env._env import env_config
 from workers_env._errors import JsException
 from workers_env.config.compat import ENHANCED_ERROR_SERIALIZATION, flag_enabled
+from workers_env.runtime.current import current_context
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.thrownerror import thrown_parts
 
@@ -55,7 +56,9 @@ class WorkerService:
     async def fetch(self, resource: Any, init: Any = None) -> JsResponse:
         # workerd's Fetcher.fetch builds one Request of (resource, init) and the callee gets it
         request = JsRequest.new(resource, init)
-        answer: JsResponse = await _in_callee(self._worker._answer(request), self._enhanced)
+        # answered as the handler returns, its waitUntil work going on (the calling request's end waits for it)
+        answer: JsResponse = await _in_callee(self._worker._answer(request, apart=True, caller=current_context()),
+                                              self._enhanced)
         return answer
 
     def __getattr__(self, name: str) -> Any:
@@ -66,7 +69,8 @@ class WorkerService:
         worker, enhanced = self._worker, self._enhanced
 
         async def method(*args: Any) -> Any:
-            return await _in_callee(worker._rpc(name, args, {}, "Default", crossing=True), enhanced)
+            return await _in_callee(worker._rpc(name, args, {}, "Default", crossing=True, caller=current_context()),
+                                    enhanced)
 
         method.__name__ = name
         return method
