@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from worker_helpers import snippet_answers
+import pytest
+from worker_helpers import SNIPPET_RUNNER, sdk_worker_answer, snippet_answers
 
 PRELUDE = "t = js.EventTarget.new(); seen = []\ndef rec(tag):\n    return create_proxy(lambda e: seen.append(tag))\n"
 
@@ -101,3 +102,21 @@ CASES = [
 def test_event_targets_dispatch_as_workerds(tmp_path: Path) -> None:
     answers = snippet_answers(tmp_path, [PRELUDE + code for code, _ in CASES], "2026-11-17")
     assert dict(zip([code for code, _ in CASES], answers)) == dict(CASES)
+
+
+def test_an_on_property_that_is_no_function_is_ignored(tmp_path: Path) -> None:
+    # (before spec_compliant_dispatch_exceptions, so calling it would raise out of dispatchEvent)
+    code = "t.onx = 5; t.addEventListener('x', rec(1)); (t.dispatchEvent(js.Event.new('x')), seen)"
+    assert snippet_answers(tmp_path, [PRELUDE + code], "2026-09-14") == ["(True, [1]) (tuple)"]
+
+
+@pytest.mark.parametrize(("flags", "outside"), [((), "True"), (("pedantic_wpt",), "False")])
+def test_current_target_outside_a_dispatch_per_pedantic_wpt(tmp_path: Path, flags: tuple[str, ...],
+                                                            outside: str) -> None:
+    """workerd's getTarget for ``currentTarget``, or with ``pedantic_wpt`` getCurrentTarget: ``null``
+    once the dispatch is over (api/basics.h)."""
+    entry = SNIPPET_RUNNER + "\nSNIPPETS = " + repr([
+        PRELUDE + "def f(e):\n    seen.append(e.currentTarget == t)\n"
+        "t.addEventListener('x', create_proxy(f)); e = js.Event.new('x'); t.dispatchEvent(e)\n"
+        "(seen, e.currentTarget == t, e.target == t)"]) + "\n"
+    assert sdk_worker_answer(tmp_path, entry, "2026-11-17", flags=flags) == [f"([True], {outside}, True) (tuple)"]

@@ -20,6 +20,8 @@ CASES = [
     ("js.Reflect.ownKeys(arr())", "0,1,2,length (JsProxy)"),
     ("(js.Reflect.has(arr(), 'length'), js.Reflect.get(arr(), 1), js.Reflect.get(arr(), 7))",
      "(True, 1, None) (tuple)"),
+    ("(js.Reflect.has(arr(), '7'), js.Reflect.has(arr(), 2), js.Reflect.has(arr(), '2'), js.Reflect.has(arr(), 3))",
+     "(False, True, True, False) (tuple)"),  # an index past the end is no property
     ("js.Reflect.ownKeys(js.Event.new('x')).length", "0 (int)"),
     ("class C:\n    x = 1\n(js.Reflect.has(C(), 'x'), js.Reflect.get(C(), 'x'))", "(True, 1) (tuple)"),
     ("(js.Reflect.apply(js.Math.max, None, to_js([1, 5, 3])), js.Reflect.apply(js.Math.max, None, [1, 5, 3]), "
@@ -54,4 +56,6 @@ def test_reflect_answers_as_ecmascript_through_pyodide(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("date", "expected"), [("2025-09-01", "None (NoneType)"), ("2025-10-01", "1 (int)")])
 def test_a_python_dicts_keys_are_read_from_pyodide_028(tmp_path: Path, date: str, expected: str) -> None:
-    assert snippet_answers(tmp_path, ["js.Reflect.get({'a': 1}, 'a')"], date) == [expected]
+    answers = snippet_answers(tmp_path, ["js.Reflect.get({'a': 1}, 'a')",
+                                         "(js.Reflect.has({'a': 1}, 'a'), js.Reflect.has({'a': 1}, 'keys'))"], date)
+    assert answers == [expected, f"({expected != 'None (NoneType)'}, True) (tuple)"]  # a method is there in each

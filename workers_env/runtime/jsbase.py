@@ -104,11 +104,11 @@ class _Folding:
     builds on this module."""
 
     make: Callable[[dict[str, Any]], Any] = dict
-    release: Callable[[Any, list[Any], bool], None] = staticmethod(lambda made, values, asynchronous: None)
+    release: Callable[[Any, list[Any], str], None] = staticmethod(lambda made, values, how: None)
     warn: Callable[[str], None] = staticmethod(lambda message: None)
 
 
-def set_keyword_folding(make: Callable[[dict[str, Any]], Any], release: Callable[[Any, list[Any], bool], None],
+def set_keyword_folding(make: Callable[[dict[str, Any]], Any], release: Callable[[Any, list[Any], str], None],
                         warn: Callable[[str], None]) -> None:
     _Folding.make = staticmethod(make)  # type: ignore[assignment]
     _Folding.release = staticmethod(release)  # type: ignore[assignment]
@@ -165,19 +165,22 @@ def positional_limit(func: Callable[..., Any]) -> int | None:
     return shape[0]
 
 
-def keyword_call(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+def keyword_call(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], construct: bool = False
+                 ) -> Any:
     """``func(*args, obj)``, ``obj`` the JS object Pyodide makes of a call's keyword arguments
     (jsproxy_call.c ``JsMethod_ConvertArgs``), each value converted as an argument is: a Python
     container the proxy Pyodide borrows for the call -- a ``create_proxy`` function reads it
     back as that very object (``a[-1].x is d``) -- which Pyodide destroys when the call returns,
     or once the awaitable it answered is done (``JsMethod_Vectorcall``), so reading it after is
-    the borrowed-proxy error (npm pyodide 0.26.0a4, 0.28.2 and 314.0.6)."""
+    the borrowed-proxy error (npm pyodide 0.26.0a4, 0.28.2 and 314.0.6) -- ``construct``: a
+    ``.new(...)``'s, whose text says no more than ``automatically destroyed``."""
     values = list(kwargs.values())
     made = _Folding.make(kwargs)
+    ended = "new" if construct else "call"
     try:
         result = func(*args, made)
     except BaseException:
-        _Folding.release(made, values, False)
+        _Folding.release(made, values, ended)
         raise
     if inspect.iscoroutine(result):
         # (mypy types an ``async def``'s call as a Coroutine; it is a CoroutineType, which has the names)
@@ -185,9 +188,9 @@ def keyword_call(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[s
         done.__name__, done.__qualname__ = result.__name__, result.__qualname__  # (its never-awaited warning's name)
         return done
     if isinstance(result, asyncio.Future):
-        result.add_done_callback(lambda _done: _Folding.release(made, values, True))
+        result.add_done_callback(lambda _done: _Folding.release(made, values, "async"))
         return result
-    _Folding.release(made, values, False)
+    _Folding.release(made, values, ended)
     return result
 
 
@@ -195,31 +198,31 @@ async def _released_when_done(awaitable: Any, made: Any, values: list[Any]) -> A
     try:
         return await awaitable
     finally:
-        _Folding.release(made, values, True)
+        _Folding.release(made, values, "async")
 
 
 runs_the_workers(keyword_call, _released_when_done)  # the function called may be the Worker's own
 
 
-def folded(func: Callable[..., Any], limit: int | None, where: str) -> Callable[..., Any]:
+def folded(func: Callable[..., Any], limit: int | None, where: str, construct: bool = False) -> Callable[..., Any]:
     """``func`` called as Pyodide calls a JS function (jsproxy_call.c ``JsMethod_ConvertArgs``):
     the keyword arguments become one JS object appended after the positional ones
     (``TextDecoder.new("utf-8", fatal=True)`` is ``new TextDecoder("utf-8", {fatal: true})``;
     :func:`keyword_call`). Beside as many positional arguments as the function reads, that
     object is an argument JavaScript never reads: dropped, with a
-    :class:`~workers_env.PyProxyWarning`."""
+    :class:`~workers_env.PyProxyWarning`. ``construct``: ``func`` is a class's ``new``."""
 
     @functools.wraps(func)
     def call(*args: Any, **kwargs: Any) -> Any:
         if not kwargs:
             return func(*args)
-        return folded_call(func, limit, where, args, kwargs)
+        return folded_call(func, limit, where, args, kwargs, construct)
 
     return call
 
 
 def folded_call(func: Callable[..., Any], limit: int | None, where: str, args: tuple[Any, ...],
-                kwargs: dict[str, Any]) -> Any:
+                kwargs: dict[str, Any], construct: bool = False) -> Any:
     """One call of :func:`folded`'s with keyword arguments."""
     if limit is not None and len(args) >= limit:
         _Folding.warn(
@@ -227,14 +230,15 @@ def folded_call(func: Callable[..., Any], limit: int | None, where: str, args: t
             "further argument it never reads, so production ignores them, and so does workers-env. "
             "Put them in the init object, or pass only keyword arguments")
         return func(*args)
-    return keyword_call(func, args, kwargs)
+    return keyword_call(func, args, kwargs, construct)
 
 
-def js_keywords(where: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """:func:`folded` as a decorator, for a JS function that is no method (``fetch``)."""
+def js_keywords(where: str, construct: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """:func:`folded` as a decorator, for a JS function that is no method (``fetch``), or a
+    class's ``new`` (``construct``)."""
 
     def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
-        return folded(func, positional_limit(func), where)
+        return folded(func, positional_limit(func), where, construct)
 
     return wrap
 
@@ -256,7 +260,7 @@ def _fold_keywords(cls: type, namespace: dict[str, Any]) -> None:
         limit = positional_limit(func)  # counting the instance (or class) a method is called with
         if limit == -1:
             continue
-        wrapped = folded(func, limit, f"{js_name}.{name}()")
+        wrapped = folded(func, limit, f"{js_name}.{name}()", name == "new")
         type.__setattr__(cls, name, kind(wrapped) if kind is not None else wrapped)
 
 

@@ -10,13 +10,19 @@ answers ``false`` for a non-cancelable event a listener called it on, though ``d
 stays ``false`` -- and a listener returning ``true`` calls it. ``stopImmediatePropagation()`` ends
 the dispatch, and every later dispatch of that event (workerd never clears the flag).
 
+Every member but ``cancelBubble`` is read-only (V8's ``Cannot assign to read only property``);
+a ``MessageEvent``'s and a ``CloseEvent``'s are its own properties (``Object.keys``).
+
 A listener is a function or an object whose ``handleEvent`` is one (read once, when it is added);
-``once`` and ``signal`` are followed, ``capture`` is refused, ``passive`` taken. A listener's
+``once`` and ``signal`` are followed (the signal's abort removes only the registration it came
+with), ``capture`` is refused, ``passive`` taken; a dispatch skips a listener no longer there
+by identity. A listener's
 exception ends the dispatch and is thrown to ``dispatchEvent``'s caller; from
 ``spec_compliant_dispatch_exceptions`` (2026-09-15) it is reported (logged ``Uncaught ...``) and
 the rest run. A plain Python function handed to ``addEventListener`` in Worker code -- a
 ``WebSocket``'s, an ``AbortSignal``'s, any EventTarget's -- is a borrowed proxy, destroyed when the
-call returns (Pyodide): dispatched, it fails with Pyodide's error (a Python object with a
+call returns (Pyodide), a new one at each call (added twice, two; ``removeEventListener`` with
+it matches none): dispatched, it fails with Pyodide's error (a Python object with a
 ``handleEvent``, with its borrowed-attribute error), which goes where any listener's error goes;
 ``create_proxy(fn)``, ``create_once_callable(fn)`` or ``pyodide.ffi.wrappers.add_event_listener``
 keep it. Outside Worker code (a test using ``workers_env.js`` itself) a Python listener is kept.
@@ -24,21 +30,22 @@ keep it. Outside Worker code (a test using ``workers_env.js`` itself) a Python l
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException, add_hint
-from workers_env._jsvalues import js_truthy
 from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import WeakIdentityDict
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbase import JsProxy, js_type_error
+from workers_env.runtime.jsconversions import to_boolean
 from workers_env.runtime.jsdestroyed import BORROWED_ATTRIBUTE
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import jsg_int
-from workers_env.runtime.jsproxy import JsArray, borrowed_error, js_null, jsnull
+from workers_env.runtime.jsproxy import JsArray, JsObject, borrowed_error, js_null, jsnull, read_member
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.timers import is_borrowed
@@ -113,19 +120,19 @@ def listener_options(options: Any, *, listen: bool) -> tuple[bool, bool, Any, bo
     if options is None or options is jsnull:
         return False, False, None, False
     if is_primitive(options):
-        return True, js_truthy(options), None, False
+        return True, to_boolean(options), None, False
     from workers_env.runtime.abort import JsAbortSignal
     from workers_env.runtime.jsstreams import _source_fields
 
     fields = _source_fields(options, ("capture", "once", "signal") if listen else ("capture",),
                             f"options of EventTarget.{'add' if listen else 'remove'}EventListener()")
     if not listen:
-        return False, js_truthy(fields.get("capture", False)), None, False
+        return False, to_boolean(fields.get("capture", False)), None, False
     signal = fields.get("signal")
     if signal is not None and not isinstance(signal, JsAbortSignal):
         raise js_type_error("Incorrect type for the 'signal' field on 'AddEventListenerOptions': the provided value "
                             "is not of type 'AbortSignal'.")
-    return False, js_truthy(fields.get("capture", False)), signal, js_truthy(fields.get("once", False))
+    return False, to_boolean(fields.get("capture", False)), signal, to_boolean(fields.get("once", False))
 
 
 def refuse_capture(method: str, as_boolean: bool, capture: bool) -> None:
@@ -141,10 +148,12 @@ def _destroyed(target: JsEventTarget, kind: str, listener: Any) -> Callable[[Any
     borrowed proxy's, a ``handleEvent`` object's the borrowed attribute's (jsg read the method
     off the object's proxy when it was added), with a note saying how to keep it."""
     function = callable(listener)
-    what = "a plain Python function" if function else "a Python object with a handleEvent method"
+    what = ("a plain Python function" if inspect.isfunction(listener) else "a Python callable" if function
+            else "a Python object with a handleEvent method")
     fix = ("create_proxy(fn) (from pyodide.ffi; or pyodide.ffi.wrappers.add_event_listener(target, type, fn), "
            "or create_once_callable(fn) for one call)" if function else "create_proxy(obj) (from pyodide.ffi)")
-    note = (f"workers-env: this listener of {target._js_name}.addEventListener({kind!r}, ...) was {what}, which "
+    where = target.__dict__.get("_where", f"{target._js_name}.addEventListener")  # the global scope's: js.addEventListener
+    note = (f"workers-env: this listener of {where}({kind!r}, ...) was {what}, which "
             "Pyodide hands JavaScript as a borrowed proxy destroyed when addEventListener returns, so it fails "
             f"when its event comes (in production too): pass {fix} to keep it")
 
@@ -157,6 +166,61 @@ def _destroyed(target: JsEventTarget, kind: str, listener: Any) -> Callable[[Any
 
 
 # -- events -------------------------------------------------------------------------------------
+
+#: the init members an event keeps as given (a JS value, not converted)
+_KEPT = frozenset({"detail", "data", "error"})
+
+
+class _Kept:
+    """An init member kept as given, read back as Python reads it from the init object
+    (:func:`~workers_env.runtime.jsproxy.read_member`): a Python container given as a keyword
+    argument (``CustomEvent.new("x", detail={...})``) is the proxy Pyodide borrowed for the
+    ``new`` call and destroyed when it returned, so reading it is Pyodide's borrowed-proxy error
+    (0.26.0a4, 0.28.2 and 314.0.6 under Node)."""
+
+    __slots__ = ("owner", "raw")
+
+    def __init__(self, owner: Any, raw: Any) -> None:
+        self.owner, self.raw = owner, raw
+
+
+class _OwnMembers:
+    """An event whose members jsg defines on the instance (``JSG_READONLY_INSTANCE_PROPERTY``:
+    a ``MessageEvent``'s, a ``CloseEvent``'s), so it owns them: ``Object.keys`` lists them, in
+    the reverse of their declaration (wrangler dev 4.164.0: ``["wasClean", "reason", "code"]``)."""
+
+    __slots__ = ()  # a mixin of JS values' classes: no ``__weakref__`` (see PyodideProxyType)
+    _own: tuple[str, ...] = ()
+
+    def object_keys(self) -> JsArray:
+        return JsArray(list(self._own))
+
+    def object_values(self) -> JsArray:
+        return JsArray([getattr(self, name) for name in self._own])
+
+    def object_entries(self) -> JsArray:
+        return JsArray([JsArray([name, getattr(self, name)]) for name in self._own])
+
+
+class _Member:
+    """A member an event subclass adds (``detail``, ``data``, ``code`` ...): set by its
+    constructor, read-only to Worker code (V8's TypeError, as for the flags)."""
+
+    def __init__(self, default: Any) -> None:
+        self.default = default
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_member_" + name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__.get(self.slot, self.default)
+        return read_member(value.owner, value.raw) if isinstance(value, _Kept) else value
+
+    def __set__(self, obj: Any, value: Any) -> None:  # the constructors' object.__setattr__
+        obj.__dict__[self.slot] = value
+
 
 class JsEvent(JsgObject, JsProxy):
     """``new Event(type, {bubbles, cancelable, composed})``; the runtime's own events are
@@ -182,8 +246,10 @@ class JsEvent(JsgObject, JsProxy):
             raise js_type_error(f"Failed to construct '{cls._js_name}': constructor parameter 1 is not of type "
                                 "'string'.")
         fields = {k: v for k, v in cls._read_init(init).items() if k in cls._init_members}
-        made = cls(js_text(kind), trusted=False, **{k: js_truthy(fields.get(k)) for k in ("bubbles", "cancelable",
+        made = cls(js_text(kind), trusted=False, **{k: to_boolean(fields.get(k)) for k in ("bubbles", "cancelable",
                                                                                            "composed")})
+        if isinstance(init, JsObject):  # a value kept as read from it: its PyProxy, if Python code put it there
+            fields = {k: _Kept(init, v) if k in _KEPT else v for k, v in fields.items()}
         made._take(fields)
         return made
 
@@ -208,9 +274,10 @@ class JsEvent(JsgObject, JsProxy):
 
     def __setattr__(self, name: str, value: Any) -> None:
         held = getattr(type(self), name, None)
-        if isinstance(held, property) and held.fset is None or name in ("NONE", "CAPTURING_PHASE", "AT_TARGET",
-                                                                            "BUBBLING_PHASE", "timeStamp"):
-            raise js_type_error(f"Cannot set property {name} of #<{self._js_name}> which has only a getter")
+        if (isinstance(held, property) and held.fset is None or isinstance(held, _Member)
+                or name in ("NONE", "CAPTURING_PHASE", "AT_TARGET", "BUBBLING_PHASE", "timeStamp")):
+            # jsg's members are read-only (the Worker's Pyodide assigns as strict code does)
+            raise js_type_error(f"Cannot assign to read only property '{name}' of object '#<{self._js_name}>'")
         object.__setattr__(self, name, value)
 
     @property
@@ -266,7 +333,7 @@ class JsEvent(JsgObject, JsProxy):
 
     @cancelBubble.setter
     def cancelBubble(self, value: Any) -> None:  # noqa: N802 - JS name
-        self._flags["propagation_stopped"] = js_truthy(value)
+        self._flags["propagation_stopped"] = to_boolean(value)
 
     def stopImmediatePropagation(self, *_ignored: Any) -> None:  # noqa: N802 - JS name
         self._flags["stopped"] = True
@@ -287,7 +354,7 @@ class JsCustomEvent(JsEvent):
     _js_name = "CustomEvent"
     _init_members = (*JsEvent._init_members, "detail")
     _init_type = "CustomEventInit"
-    detail: Any = None
+    detail = _Member(None)
 
     def _take(self, fields: dict[str, Any]) -> None:
         object.__setattr__(self, "detail", fields.get("detail"))
@@ -301,8 +368,7 @@ class JsErrorEvent(JsEvent):
     _js_name = "ErrorEvent"
     _init_members = (*JsEvent._init_members, "message", "filename", "lineno", "colno", "error")
     _init_type = "ErrorEventInit"
-    message, filename, lineno, colno = "", "", 0, 0
-    error: Any = None
+    message, filename, lineno, colno, error = _Member(""), _Member(""), _Member(0), _Member(0), _Member(None)
 
     def _take(self, fields: dict[str, Any]) -> None:
         for name in ("message", "filename"):
@@ -314,64 +380,44 @@ class JsErrorEvent(JsEvent):
         object.__setattr__(self, "error", fields.get("error"))
 
 
-class _OwnDataProperties:
-    """An event whose members workerd defines on the object itself, read-only and enumerable
-    (``Object.keys`` lists them, ``JSON.stringify`` writes them, assigning one is V8's TypeError):
-    a ``MessageEvent``'s and a ``CloseEvent``'s, in :attr:`_own_names`' order (wrangler dev 4.164.0,
-    ``tools/wrangler/events_probe.py``, leftovers44); the other events own none."""
-
-    __slots__ = ()
-    _own_names: tuple[str, ...] = ()
-    _js_name: str
-
-    def own_data_properties(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self._own_names}
-
-    def object_keys(self) -> JsArray:
-        return JsArray(list(self._own_names))
-
-    def object_values(self) -> JsArray:
-        return JsArray(list(self.own_data_properties().values()))
-
-    def object_entries(self) -> JsArray:
-        return JsArray([JsArray([k, v]) for k, v in self.own_data_properties().items()])
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in self._own_names:
-            raise js_type_error(f"Cannot assign to read only property '{name}' of object '#<{self._js_name}>'")
-        super().__setattr__(name, value)  # type: ignore[misc]
-
-
-class JsMessageEvent(_OwnDataProperties, JsEvent):
-    """``new MessageEvent(type, {data})``: ``data`` as given (``null`` without one), ``ports``
-    ``[]``, ``source`` ``null``, ``lastEventId`` and ``origin`` ``""``, and the flags."""
+class JsMessageEvent(_OwnMembers, JsEvent):
+    """``new MessageEvent(type, {data})``: ``data`` as given (``null`` without one), and the flags;
+    ``origin`` and ``lastEventId`` ``""``, ``source`` ``null``, ``ports`` an empty array (workerd
+    1.20261117.1 under wrangler dev 4.164.0: no MessagePort here)."""
 
     _js_name = "MessageEvent"
     _init_members = (*JsEvent._init_members, "data")
     _init_type = "Initializer"
-    _own_names = ("ports", "source", "lastEventId", "origin", "data")
-    lastEventId = origin = ""  # noqa: N815 - JS names
+    data, origin, lastEventId = _Member(None), _Member(""), _Member("")  # noqa: N815 - JS name
+    _own = ("ports", "source", "lastEventId", "origin", "data")
 
     def __init__(self, kind: str, **flags: Any) -> None:
         super().__init__(kind, **flags)
         object.__setattr__(self, "data", js_null())
-        object.__setattr__(self, "source", js_null())
-        object.__setattr__(self, "ports", JsArray([]))
 
     def _take(self, fields: dict[str, Any]) -> None:
-        if fields.get("data") is not None:
-            object.__setattr__(self, "data", fields["data"])
+        data = fields.get("data")
+        if data is not None and not (isinstance(data, _Kept) and data.raw is None):
+            object.__setattr__(self, "data", data)
+
+    @property
+    def source(self) -> Any:
+        return js_null()
+
+    @property
+    def ports(self) -> JsArray:
+        return JsArray([])
 
 
-class JsCloseEvent(_OwnDataProperties, JsEvent):
+class JsCloseEvent(_OwnMembers, JsEvent):
     """``new CloseEvent(type, {code, reason, wasClean})``: ``0``, ``""`` and ``false`` without
     them, and the flags."""
 
     _js_name = "CloseEvent"
     _init_members = (*JsEvent._init_members, "code", "reason", "wasClean")
     _init_type = "Initializer"
-    _own_names = ("wasClean", "reason", "code")
-    code, reason, wasClean = 0, "", False
+    code, reason, wasClean = _Member(0), _Member(""), _Member(False)  # noqa: N815 - JS name
+    _own = ("wasClean", "reason", "code")
 
     def _take(self, fields: dict[str, Any]) -> None:
         if fields.get("code") is not None:
@@ -379,18 +425,20 @@ class JsCloseEvent(_OwnDataProperties, JsEvent):
         if fields.get("reason") is not None:
             object.__setattr__(self, "reason", js_text(fields["reason"]))
         if fields.get("wasClean") is not None:
-            object.__setattr__(self, "wasClean", js_truthy(fields["wasClean"]))
+            object.__setattr__(self, "wasClean", to_boolean(fields["wasClean"]))
 
 
 # -- the EventTarget --------------------------------------------------------------------------
 
 class _Listener:
-    """One registration: the listener as given (its identity), the function called, ``once``."""
+    """One registration: the listener as given (its identity), the function called, ``once``, and
+    what ends with it (its ``signal``'s abort listener: workerd's ``abortHandler``, destroyed with
+    the registration, so a listener removed and added again is not removed by that abort)."""
 
-    __slots__ = ("call", "given", "once")
+    __slots__ = ("call", "ended", "given", "once")
 
-    def __init__(self, given: Any, call: Any, once: bool) -> None:
-        self.given, self.call, self.once = given, call, once
+    def __init__(self, given: Any, call: Any, once: bool, ended: Callable[[], None] | None = None) -> None:
+        self.given, self.call, self.once, self.ended = given, call, once, ended
 
 
 class JsEventTarget(JsgObject, JsProxy):
@@ -420,20 +468,28 @@ class JsEventTarget(JsgObject, JsProxy):
         name = js_text(kind)
         if signal is not None and signal.aborted:  # an options.signal already aborted: nothing is added
             return
-        if is_borrowed(listener):  # (a handleEvent object too)
+        given = listener
+        if is_borrowed(listener):
             call = _destroyed(self, name, listener)
+            # a new borrowed proxy at each call: the same function twice is two listeners, and
+            # removeEventListener(fn) matches neither (Pyodide 0.26.0a4, 0.28.2, 314.0.6)
+            given = object()
+        key = object()
+        ended = None if signal is None else (lambda: signal._unlisten(key))
         # called in the import scope of the request adding it (a timer may dispatch between its steps)
-        if self._add(name, scoped_callback(call), once, listener) and signal is not None:
-            signal._listen(object(), lambda _event: self._remove(name, listener))
+        if self._add(name, scoped_callback(call), once, given, ended) and signal is not None:
+            signal._listen(key, lambda _event: self._remove(name, given))
 
-    def _add(self, name: str, call: Any, once: bool = False, given: Any = _MISSING) -> bool:
+    def _add(self, name: str, call: Any, once: bool = False, given: Any = _MISSING,
+             ended: Callable[[], None] | None = None) -> bool:
         """Add ``call`` for events of type ``name`` (``given``: the listener it stands for, by
-        identity; without one, ``call``); ``False`` when that listener was there already."""
+        identity; without one, ``call``; ``ended``: called when it is removed); ``False`` when
+        that listener was there already."""
         given = call if given is _MISSING else given
         handlers = self._handlers.setdefault(name, [])
         if any(entry.given is given for entry in handlers):
             return False
-        handlers.append(_Listener(given, call, once))
+        handlers.append(_Listener(given, call, once, ended))
         return True
 
     def removeEventListener(self, kind: Any = _MISSING, listener: Any = _MISSING, options: Any = None,  # noqa: N802 - JS name
@@ -448,8 +504,16 @@ class JsEventTarget(JsgObject, JsProxy):
 
     def _remove(self, name: str, listener: Any) -> None:
         handlers = self._handlers.get(name)
-        if handlers:
-            handlers[:] = [entry for entry in handlers if entry.given is not listener]
+        gone = [entry for entry in handlers or () if entry.given is listener]
+        if gone:
+            handlers[:] = [entry for entry in handlers if entry.given is not listener]  # type: ignore[index]
+            for entry in gone:
+                if entry.ended is not None:
+                    entry.ended()
+
+    def _holds(self, name: str, listener: Any) -> bool:
+        """``listener`` (by identity) is among ``name``'s, as when it was added or added again."""
+        return any(entry.given is listener for entry in self._handlers.get(name, ()))
 
     def dispatchEvent(self, event: Any = _MISSING, *_ignored: Any) -> bool:  # noqa: N802 - JS name
         """Call ``event``'s listeners; ``false`` when one prevented its default."""
@@ -480,7 +544,7 @@ class JsEventTarget(JsgObject, JsProxy):
                 if flags["stopped"]:
                     break
                 if entry is not None:
-                    if entry not in self._handlers.get(event.type, ()):
+                    if not self._holds(event.type, entry.given):  # removed meanwhile (workerd's isRemoved)
                         continue
                     if entry.once:
                         self._remove(event.type, entry.given)
@@ -516,5 +580,6 @@ def global_scope_target() -> JsEventTarget:
     target = _GLOBAL_TARGETS.get(runtime)
     if target is None:
         target = JsEventTarget()
+        target.__dict__["_where"] = "js.addEventListener"  # (named so in a borrowed listener's note)
         _GLOBAL_TARGETS[runtime] = target
     return target

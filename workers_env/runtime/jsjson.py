@@ -31,6 +31,7 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsObjectMap,
     JsPyJsonArray,
+    OwnsNoProperties,
     borrowed_error,
     is_stored_as_proxy,
     keyword_object,
@@ -197,6 +198,8 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
         return {k: _jsonable(v, stack, k) for k, v in value.read_properties().items() if v is not None}
     if isinstance(value, (JsMap, JsBufferSource)):
         return {}
+    if isinstance(value, OwnsNoProperties):  # a workerd object: the few it owns (a CloseEvent's members)
+        return {entry[0]: _jsonable(entry[1], stack, entry[0]) for entry in value.object_entries()}
     if isinstance(value, dict):
         return {k: _jsonable(v, stack, k) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -205,9 +208,6 @@ def _jsonable_one(value: Any, stack: list[tuple[Any, Any]]) -> Any:
         return js_number(value) if value == value and value not in (float("inf"), float("-inf")) else None
     if isinstance(value, JsException):  # an Error: its name once assigned (message and stack are not enumerable)
         return value._own_properties()
-    own = getattr(value, "own_data_properties", None) if isinstance(value, JsProxy) else None
-    if callable(own):  # a MessageEvent's or CloseEvent's own members
-        return {k: _jsonable(v, stack, k) for k, v in own().items()}
     if isinstance(value, JsProxy) or not isinstance(value, (str, int, type(None))):
         return {}  # a host object or a PyProxy: no own enumerable properties
     return value

@@ -1338,6 +1338,14 @@ def read_stored(owner: Any, raw: Any, nulls: Any = False) -> Any:
     return _wrap_child(raw, nulls)
 
 
+def read_member(owner: Any, raw: Any) -> Any:
+    """``raw``, which a Web API read from the JS object ``owner`` and keeps (a ``CustomEvent``'s
+    ``detail``), as Python reads it back later: a Python container Python code put in ``owner``
+    is its PyProxy -- the object itself, or, handed over as a call's keyword argument, the proxy
+    Pyodide destroyed when that call returned (:func:`read_stored`) --, anything else ``raw``."""
+    return read_stored(owner, raw) if _marked(owner, raw) else raw
+
+
 def _held(owner: Any) -> Iterable[Any]:
     """The raw values a JS object, array or Map holds (its properties, items or entries' values)."""
     if isinstance(owner, JsArray):
@@ -1415,6 +1423,8 @@ def _mark(owner: Any, value: Any, borrowed: Any) -> None:
 _BORROWED_CALL = ("This borrowed proxy was automatically destroyed at the end of a function call. "
                   "Try using create_proxy or create_once_callable.\n"
                   "For more information about the cause of this error, use `pyodide.setDebug(true)`")
+_BORROWED_NEW = ("This borrowed proxy was automatically destroyed. Try using create_proxy or create_once_callable.\n"
+                 "For more information about the cause of this error, use `pyodide.setDebug(true)`")
 _BORROWED_ASYNC_CALL = ("This borrowed proxy was automatically destroyed at the end of an asynchronous function "
                         "call. Try using create_proxy or create_once_callable.\n"
                         "For more information about the cause of this error, use `pyodide.setDebug(true)`")
@@ -1453,15 +1463,17 @@ def keyword_object(kwargs: dict[str, Any]) -> JsObject:
     return made
 
 
-def release_keyword_object(made: JsObject, values: list[Any], asynchronous: bool) -> None:
+def release_keyword_object(made: JsObject, values: list[Any], how: str) -> None:
     """The call ``made`` was passed to is over: the proxies borrowed for ``values`` are destroyed,
     so reading one -- there or where it was copied -- is Pyodide's error (``at the end of an
-    asynchronous function call`` where the call answered an awaitable)."""
+    asynchronous function call`` where the call answered an awaitable, ``how`` ``"async"``; no
+    more than ``automatically destroyed`` after a ``.new(...)``, ``"new"``: 0.26.0a4, 0.28.2
+    and 314.0.6 under Node)."""
     marks = made._proxied
     for value in values if marks else ():
         mark = marks.get(id(value))  # type: ignore[union-attr]
         if mark is not None and mark[1] is value and isinstance(mark[0], Borrow) and not mark[0]:
-            mark[0].message = _BORROWED_ASYNC_CALL if asynchronous else _BORROWED_CALL
+            mark[0].message = {"async": _BORROWED_ASYNC_CALL, "new": _BORROWED_NEW}.get(how, _BORROWED_CALL)
 
 
 def from_plain(value: Any, nulls: Any = True) -> Any:

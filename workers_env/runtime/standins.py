@@ -1195,7 +1195,7 @@ def _build() -> dict[str, ModuleType]:
     js.__dir__ = lambda: _js_dir(list(vars(js)))  # type: ignore[method-assign]
     for key, value in list(vars(js).items()):  # ``X.new(...)`` of the constructors made as namespaces:
         if isinstance(value, SimpleNamespace) and callable(getattr(value, "new", None)):  # keywords as Pyodide
-            value.new = js_keywords(f"{key}.new()")(value.new)  # passes them (jsbase.folded)
+            value.new = js_keywords(f"{key}.new()", construct=True)(value.new)  # passes them (jsbase.folded)
     js.Response = jsweb.JsResponse  # type: ignore[attr-defined]
     js.Request = jsweb.JsRequest  # type: ignore[attr-defined]
     js.Headers = jsweb.JsHeaders  # type: ignore[attr-defined]

@@ -33,7 +33,7 @@ from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jspromise import python_error, run_microtasks
-from workers_env.runtime.jsproxy import jsnull
+from workers_env.runtime.jsproxy import js_null, jsnull
 from workers_env.runtime.jspyproxies import is_container_subclass_proxy, is_python_container
 from workers_env.runtime.jsreadable import JsgObject
 
@@ -77,6 +77,7 @@ class JsMessageEvent(jsevents.JsMessageEvent):
         super().__init__("message")
         object.__setattr__(self, "_target", target)
         object.__setattr__(self, "data", data)
+        object.__setattr__(self, "origin", js_null())  # no URL for it ("" is a constructed one's: wrangler dev 4.164.0)
 
 
 class JsCloseEvent(jsevents.JsCloseEvent):
