@@ -532,7 +532,8 @@ GLOBAL_POSITIONS: list[list[str]] = [
 #: (``-k "option form"`` runs these alone). Measured and left out (README "Where we had to
 #: choose"): `-c NAME` with no .toml/.json/.jsonc suffix (wrangler reads no config), `--env-file=`
 #: (Node's `node: : not found`, exit 9), `kv key list --no-prefix` (wrangler's `[` and `]` on two
-#: lines), `dev -c A -c B` (wrangler takes both)
+#: lines), `dev -c A -c B` (wrangler runs both Workers in one session, as workers-env dev does since
+#: session 44: not a layout line, measured with two Workers, README "Another of your Workers as a service binding")
 SELECT = ["--command", "select 1 as one"]
 OPTION_FORMS: list[list[str]] = [
     ["d1", "execute", "DB", "--local", *SELECT, "--json=1"],

@@ -536,13 +536,9 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     args.flags_given = tuple(flags)
     args.flags_worded = worded
     configs = getattr(args, "_given", {}).get("--config", [])
-    if getattr(args, "command", None) == "dev" and len(configs) > 1:
-        fail(f"wrangler dev runs each -c config as a Worker of its own in one session ({', '.join(configs)}: the "
-             "first served, the others reachable through its service bindings); workers-env dev serves one "
-             "Worker: pass one -c, and supply each other Worker as its service binding in the pyproject.toml "
-             "beside that config: [tool.workers-env.bindings] NAME = \"module:factory\", the factory returning "
-             "workers_env.load_worker(\"<the other Worker's folder>\")")
-        return 1
+    if getattr(args, "command", None) == "dev" and len(configs) > 1:  # wrangler's multi-Worker session
+        args.configs, args.config = list(configs), configs[0]
+        del args._given["--config"]
     twice = _given_twice(args)
     if twice is not None:
         return _usage_error(parser, given, UsageError(twice))

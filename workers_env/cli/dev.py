@@ -1,15 +1,17 @@
-"""``workers-env dev [PATH | -c PATH] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR] [--var KEY:VALUE] [--test-scheduled]``.
+"""``workers-env dev [PATH | -c PATH [-c PATH ...]] [--port 8787] [--ip localhost] [--env NAME] [--persist-to DIR] [--var KEY:VALUE] [--test-scheduled]``.
 
 Loads the Python Worker named by ``main`` in the wrangler config and serves it over HTTP,
 like ``wrangler dev``, after running the config's ``build.command`` as wrangler does, and reloads it
 when its files change (:mod:`.devreload`). State (vectors, KV) persists under ``--persist-to`` (default
 ``.wrangler/state`` beside the config, wrangler's default). Bindings you supply come from
 ``[tool.workers-env.bindings]`` in ``pyproject.toml`` (``NAME = "package.module:factory"``).
+A second ``-c`` runs that config's Worker beside the first, bound to its services (:mod:`.devsession`).
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import errno
 import math
 import os
@@ -43,6 +45,7 @@ from workers_env.config.wrangler import display_path
 
 if TYPE_CHECKING:  # the reloader imports the runtime: only `dev` itself pays for it, not every command
     from workers_env.cli.devreload import Reloader
+    from workers_env.cli.devsession import Slot
 
 __all__ = ["register", "run"]
 
@@ -81,7 +84,9 @@ def register(subparsers: Any) -> None:
              "unbundled, without that middleware): trigger scheduled with /cdn-cgi/handler/scheduled?cron=...",
     )
     parser.add_argument("--config", "-c", dest="config", default=None, metavar="PATH",
-                        help="the wrangler config file (as wrangler's -c; the same as PATH)")
+                        help="the wrangler config file (as wrangler's -c; the same as PATH); given again, as wrangler "
+                        "dev -c A -c B, each further config's Worker runs in the same session, reached through the "
+                        "[[services]] entries naming it")
     parser.add_argument("--var", action="append", default=[], metavar="KEY:VALUE",
                         help="a var for the Worker, over the config's and .dev.vars' (as wrangler dev --var; repeatable)")
     parser.add_argument("--env-file", dest="env_file", action="extend", nargs="+", default=[], metavar="PATH",
@@ -253,6 +258,7 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env
     from workers_env.cli.devreload import Reloader
+    from workers_env.cli.devsession import Slot, missing_entrypoints, session_bindings, worker_name
     from workers_env.config import load_config
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import bind, serve
@@ -317,17 +323,26 @@ def _run(args: argparse.Namespace) -> int:
                                         _SCRIPT_HINT if script is not None else None)):
             return 1  # (wrangler's runCustomBuild: after the build, before secrets and warnings)
 
-        def make_env(config: Any) -> Any:
-            supplied = {**bindings_from_pyproject(config), **_vars(args.var)}
+        others = _other_configs(args, environment, config)
+        if others is None:
+            return 1
+        slots = {worker_name(c): Slot() for c in [config, *others]} if others else {}
+
+        def make_env(config: Any, path: Path = config_path, var: bool = True) -> Any:
+            # a session's Workers bound to each other first; the pyproject's own bindings and
+            # --var (the first Worker's alone, as measured) over them
+            session = session_bindings(config, slots) if slots else {}  # (one Worker alone: none)
+            made = bindings_from_pyproject(config)  # the factories' Workers: closed with this env
+            supplied = {**session, **made, **(_vars(args.var) if var else {})}
             try:
-                built = load_env(config_path, environment=environment, persist_to=persist_to, bindings=supplied,
+                built = load_env(path, environment=environment, persist_to=persist_to, bindings=supplied,
                                  env_files=args.env_file or None, secrets_environment=secrets_environment)
             except BaseException:
-                _close_supplied_workers(supplied)
+                _close_supplied_workers(made)
                 raise
             context = getattr(built, "_context", None)
             if context is not None:  # closed with the env dev closes (a reload's retired one, at exit)
-                context.on_close(lambda: _close_supplied_workers(supplied))
+                context.on_close(lambda: _close_supplied_workers(made))
             return built
 
         env = make_env(config)
@@ -335,12 +350,16 @@ def _run(args: argparse.Namespace) -> int:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     reloader: Reloader | None = None
+    callees: list[tuple[Reloader, Slot]] = []
+    stopped_by: int | None = None
+    table_vars = list(_vars(args.var)) if others else None  # a session prints each Worker's bindings table
     try:
-        _announce(config, env, secrets_environment, args.env_file or None)
+        _announce(config, env, secrets_environment, args.env_file or None, table_vars)
         # the files' stamps are taken now, so an edit made while the Worker loads reloads it
         reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
                             build=_custom_build, make_env=make_env,
-                            announce=lambda c, e: _announce(c, e, secrets_environment, args.env_file or None),
+                            announce=lambda c, e: _announce(c, e, secrets_environment, args.env_file or None,
+                                                            table_vars),
                             load_failed=lambda exc: _reload_failed(exc, config_path.parent))
         try:
             worker = load_worker(env=env)
@@ -354,6 +373,21 @@ def _run(args: argparse.Namespace) -> int:
         name = env.config.name or config_path.parent.name
         era = f" ({worker.era.describe()})" if worker.era is not None else ""
         print(f"Loaded {name} from {worker.main_path}; state in {persist_to}{era}", flush=True)
+        if others:
+            slots[worker_name(config)].worker = worker
+            for other in others:
+                loaded = _load_callee(other, slots, make_env, persist_to, environment, secrets_environment,
+                                      args.env_file or None)
+                if loaded is None:
+                    return 1
+                callees.append(loaded)
+            refused = missing_entrypoints([config, *others], slots)
+            if refused:  # workerd refuses to start, and wrangler says so after its lines
+                for line in refused:
+                    fail(line)
+                fail("The Workers runtime failed to start. There was likely a problem with the workerd binary or "
+                     "your configuration.")
+                return 1
         try:
             sockets = bind(args.ip, args.port)
         except OSError as exc:
@@ -380,13 +414,23 @@ def _run(args: argparse.Namespace) -> int:
                            f'  curl "http://{scheduled_host(args.ip)}:{port}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*"')
 
         # a Python Worker gets no --test-scheduled middleware under wrangler dev (served unbundled)
+        primary = reloader
+
+        async def watch_all(app: Any) -> None:
+            # every Worker of the session is watched; an edit of one reloads that one
+            if others:
+                slots[worker_name(config)].app = app
+            await asyncio.gather(primary.run(app), *(each.run(slot) for each, slot in callees))
+
         stopped_by = serve(worker, host=args.ip, sockets=sockets, test_scheduled=False, on_ready=ready,
-                           background=reloader.run)
+                           background=watch_all)
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
     finally:
         closed = _close_envs(reloader, env)
+        for each, _slot in callees:  # the other Workers' state too (Ctrl-C closes them all)
+            closed = _close_envs(each, each.env) and closed
     # wrangler's launcher exits with the shell's 128 + the signal that ended wrangler (130 for
     # Ctrl+C, 143 for SIGTERM), printing nothing (measured)
     if stopped_by is not None:
@@ -411,6 +455,69 @@ def _close_supplied_workers(supplied: dict[str, Any]) -> None:
                 errors.append(exc)
     if errors:
         raise errors[0]
+
+
+def _other_configs(args: argparse.Namespace, environment: str | None, first: Any) -> list[Any] | None:
+    """The configs after the first of ``dev -c A -c B`` (:mod:`.devsession`), each read as the
+    first is, under the same ``--env``, its build run; None (said) when one cannot be used."""
+    from workers_env.cli.devsession import worker_name
+    from workers_env.config import load_config
+    from workers_env.vectorize.definitions import pyproject_diagnostics
+
+    found = []
+    for path in getattr(args, "configs", [])[1:]:
+        try:
+            check_openable(path)
+            warn_config(path, environment, [pyproject_diagnostics])
+            other = load_config(path, environment=environment)
+        except ConfigError as exc:
+            fail(message_of(exc))
+            return None
+        if _entry_refused(missing_entry(other)) or not _custom_build(other.merged.get("build"), Path(other.root)):
+            return None
+        found.append(other)
+    names = [worker_name(c) for c in found]
+    for name in names:
+        if names.count(name) > 1 or name == worker_name(first):
+            fail(f'Two configs of this session name the Worker "{name}": each -c config must be a Worker of its '
+                 "own (a name of its own), as the session binds services by name")
+            return None
+    return found
+
+
+def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to: Path, environment: str | None,
+                 secrets_environment: str | None, env_files: list[str] | None) -> tuple[Reloader, Slot] | None:
+    """Load one of the session's other Workers into its slot, with a reloader watching its files."""
+    from workers_env.cli.devreload import Reloader
+    from workers_env.cli.devsession import worker_name
+    from workers_env.runtime import load_worker
+
+    path = Path(config.path)
+
+    def callee_env(read: Any) -> Any:
+        return make_env(read, Path(read.path), False)
+
+    env = callee_env(config)
+    _announce(config, env, secrets_environment, env_files, [])
+    slot = slots[worker_name(config)]
+    reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
+                        build=_custom_build, make_env=callee_env,
+                        announce=lambda c, e: _announce(c, e, secrets_environment, env_files, []),
+                        load_failed=lambda exc: _reload_failed(exc, path.parent))
+    try:
+        slot.worker = load_worker(env=env)
+    except WorkersEnvError as exc:
+        print(f"workers-env dev: {exc}", file=sys.stderr)
+        env.close()
+        return None
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - its own code failed while importing
+        print(f"workers-env dev: the Worker {worker_name(config)} failed to load:\n"
+              f"{_worker_traceback(exc, path.parent)}", file=sys.stderr, end="", flush=True)
+        env.close()
+        return None
+    era = f" ({slot.worker.era.describe()})" if slot.worker.era is not None else ""
+    print(f"Loaded {worker_name(config)} from {slot.worker.main_path}; state in {persist_to}{era}", flush=True)
+    return reloader, slot
 
 
 def _close_envs(reloader: Reloader | None, env: Any) -> bool:
@@ -440,10 +547,14 @@ def _close_envs(reloader: Reloader | None, env: Any) -> bool:
 _LOCAL_KINDS = frozenset({"ai", "vectorize", "d1_databases", "kv_namespaces"})
 
 
-def _announce(config: Any, env: Any, environment: str | None, env_files: list[str] | None) -> None:
+def _announce(config: Any, env: Any, environment: str | None, env_files: list[str] | None,
+              table_vars: list[str] | None = None) -> None:
     """What dev says of a config once it is read, at start and after an edit of it: where the
-    secrets come from, those missing, a missing compatibility date (wrangler's lines), and the
-    bindings ``remote = true`` would send to Cloudflare under wrangler dev."""
+    secrets come from, those missing, a Worker of a session's bindings table (``table_vars``:
+    its ``--var`` names; None, one Worker alone: no table), a missing compatibility date
+    (wrangler's lines), and the bindings ``remote = true`` would send to Cloudflare under wrangler dev."""
+    from workers_env.cli.devsession import worker_name
+    from workers_env.cli.devtable import bindings_table
     from workers_env.config.bindings import remote_bindings
     from workers_env.config.compat import missing_date_warning
 
@@ -455,6 +566,10 @@ def _announce(config: Any, env: Any, environment: str | None, env_files: list[st
     if missing:  # wrangler's getVarsForDev
         warn_block(f"Missing required secrets: {', '.join(missing)}. Add them to .dev.vars, .env, or set as "
                    "environment variables.")
+    if table_vars is not None:
+        shown = [k for k in secrets if k not in table_vars]
+        for line in bindings_table(config.merged, worker_name(config), shown, table_vars):
+            print(line, flush=True)
     warning = missing_date_warning(env.config)
     if warning:
         warn_block(warning)

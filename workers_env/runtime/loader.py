@@ -646,6 +646,25 @@ class Worker(ServiceSource):
         bindings={"SEARCH": search_worker})``)."""
         return WorkerService(self, caller_config)
 
+    def entrypoint(self, name: str) -> NamedEntrypoint:
+        """This Worker's ``WorkerEntrypoint`` class ``name`` as another's service binding, as
+        ``[[services]] entrypoint = "Admin"`` names it: ``bindings={"ADMIN":
+        search.entrypoint("Admin")}``. A name the Worker exports no such class of is refused at
+        once, as workerd refuses to start with a binding to it."""
+        if not isinstance(name, str) or not name:
+            raise _misused("worker.entrypoint()", 'the name of a WorkerEntrypoint class as a str ("Admin")', name)
+        if name != "default" and name not in self.named_entrypoints():
+            exported = ", ".join(self.named_entrypoints()) or "none"
+            raise ConfigError(missing_entrypoint_text(None, None, self.env.config.name or self.main_path.parent.name,
+                                                      name, exported), path=str(self.main_path))
+        return NamedEntrypoint(self, None if name == "default" else name)
+
+    def named_entrypoints(self) -> list[str]:
+        """The ``WorkerEntrypoint`` classes the main module exports by name: not ``Default``,
+        which workerd exports as the Worker's ``default`` (python-entrypoint-helper.ts)."""
+        return [n for n in self.entrypoint_classes
+                if n != "Default" and issubclass(getattr(self.module, n), WorkerEntrypoint)]
+
     @property
     def js_env(self) -> JsEnv:
         """The raw JavaScript ``env`` (what a legacy ``on_fetch`` receives)."""
@@ -681,14 +700,22 @@ class Worker(ServiceSource):
             raise
         return Response(await self._answer(request))
 
-    async def _answer(self, request: JsRequest, *, apart: bool = False, caller: Any = None) -> JsResponse:
+    async def _answer(self, request: JsRequest, entrypoint: str | None = None, *, apart: bool = False,
+                      caller: Any = None) -> JsResponse:
         """The fetch handler's JS response to ``request`` in a request context of its own (what
-        :meth:`fetch` wraps, and what a caller holding a JS ``Request`` already awaits).
-        ``apart``: for another Worker's service binding, whose ``fetch`` resolves as the handler
-        returns, its ``waitUntil`` work left running (counted among request ``caller``'s)."""
+        :meth:`fetch` wraps, and what a caller holding a JS ``Request`` already awaits); with
+        ``entrypoint``, that named ``WorkerEntrypoint`` class's ``fetch`` (no static assets
+        before it: they stand before the default entrypoint only). ``apart``: for another
+        Worker's service binding, whose ``fetch`` resolves as the handler returns, its
+        ``waitUntil`` work left running (counted among request ``caller``'s)."""
         ctx = self.new_context()
         try:
-            response = await self.dispatch(request, ctx)
+            if entrypoint is None:
+                response = await self.dispatch(request, ctx)
+            else:
+                with handling(ctx):
+                    response = _as_js_response(await in_scope(self._named_fetch(entrypoint, request, ctx),
+                                                              self._scope))
         except BaseException:
             if apart:
                 ctx._finish_apart(caller)
@@ -998,6 +1025,16 @@ class Worker(ServiceSource):
                 raise
         return _as_js_response(result)
 
+    async def _named_fetch(self, entrypoint: str, request: JsRequest, ctx: ExecutionContext) -> Any:
+        """The ``fetch`` of the named ``WorkerEntrypoint`` class ``entrypoint``, called as the
+        ``Default`` class's is."""
+        cls = getattr(self.module, entrypoint, None)
+        instance = cls(ctx, self._js_env)  # type: ignore[misc]
+        method = getattr(instance, "fetch", None)
+        if not callable(method):
+            raise _method_missing(instance, "fetch")
+        return await _settled(call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX), class_handler=True)
+
     async def _fetch_handler(self, request: JsRequest, ctx: ExecutionContext) -> Any:
         if self._default is None and self._on_fetch is None:
             raise self._no_handler("fetch")
@@ -1019,6 +1056,33 @@ class Worker(ServiceSource):
                 _note_unawaited(exc)
                 raise
         return await _settled(result, class_handler=self._default is not None)
+
+
+class NamedEntrypoint(ServiceSource):
+    """A loaded Worker's named ``WorkerEntrypoint`` class supplied as another Worker's service
+    binding (:meth:`Worker.entrypoint`): its methods and ``fetch`` are what the caller reaches."""
+
+    def __init__(self, worker: Worker, name: str | None):
+        self.worker = worker
+        self.name = name
+
+    def as_service(self, caller_config: Any = None) -> WorkerService:
+        return WorkerService(self.worker, caller_config, self.name)
+
+    def __repr__(self) -> str:
+        return f"<entrypoint {self.name or 'default'} of {self.worker.main_path}>"
+
+
+def missing_entrypoint_text(caller: str | None, binding: str | None, callee: str, entrypoint: str,
+                            exported: str) -> str:
+    """workerd's refusal of a binding to a named entrypoint the callee lacks (measured under
+    ``wrangler dev -c A -c B`` 4.164.0, which then fails to start: ``Worker "core:user:gateway"'s
+    binding "NOPE" refers to service "core:user:search" with a named entrypoint "Nope", but
+    "core:user:search" has no such named entrypoint.``), and what the callee exports."""
+    who = f'Worker "core:user:{caller}"\'s binding "{binding}"' if caller is not None else "A binding"
+    return (f'{who} refers to service "core:user:{callee}" with a named entrypoint "{entrypoint}", but '
+            f'"core:user:{callee}" has no such named entrypoint. (Its WorkerEntrypoint classes: {exported}; '
+            "a named entrypoint is a class the main module exports, as `class Admin(WorkerEntrypoint)`)")
 
 
 class HandlerCancelledError(WorkersEnvError):

@@ -26,10 +26,13 @@ from workers_env._env import env_config
 from workers_env._errors import JsException
 from workers_env.config.compat import ENHANCED_ERROR_SERIALIZATION, flag_enabled
 from workers_env.runtime.current import current_context
+from workers_env.runtime.domexception import dom_exception
+from workers_env.runtime.jsconvert import object_from_entries, to_js
+from workers_env.runtime.jsproxy import JsArray, JsDate, JsMap, JsNull, JsObject, JsOpaque, JsProxy
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.thrownerror import thrown_parts
 
-__all__ = ["ServiceSource", "WorkerService"]
+__all__ = ["NotConnected", "NotConnectedService", "ServiceSource", "WorkerService"]
 
 
 class ServiceSource(abc.ABC):
@@ -44,21 +47,37 @@ class ServiceSource(abc.ABC):
 class WorkerService:
     """A loaded Worker behind a service binding: ``fetch`` reaches its fetch handler, any other
     public name its ``Default`` entrypoint's RPC method of that name (``TypeError: Method <name>
-    does not exist`` when it has none, as workerd answers)."""
+    does not exist`` when it has none, as workerd answers) -- or those of the named
+    ``entrypoint`` class (``[[services]] entrypoint = "Admin"``). ``worker`` is the Worker, or
+    a function giving the one serving now (``workers-env dev -c A -c B``: a callee reloaded
+    after an edit is the one its callers reach from then on)."""
 
-    def __init__(self, worker: Any, caller_config: Any = None):
-        self._worker = worker
+    def __init__(self, worker: Any, caller_config: Any = None, entrypoint: str | None = None):
+        self._resolve = worker if callable(worker) and not isinstance(worker, ServiceSource) else lambda: worker
+        self._caller_config = caller_config
+        self._entrypoint = entrypoint
+
+    @property
+    def _worker(self) -> Any:
+        return self._resolve()
+
+    def _enhanced(self, worker: Any) -> bool:
         # workerd keeps an error's name and own properties across only when both Workers have
         # enhanced_error_serialization (measured: either one without it is the legacy form)
-        self._enhanced = all(config is not None and flag_enabled(ENHANCED_ERROR_SERIALIZATION, config)
-                             for config in (caller_config, env_config(worker.env)))
+        return all(config is not None and flag_enabled(ENHANCED_ERROR_SERIALIZATION, config)
+                   for config in (self._caller_config, env_config(worker.env)))
 
     async def fetch(self, resource: Any, init: Any = None) -> JsResponse:
-        # workerd's Fetcher.fetch builds one Request of (resource, init) and the callee gets it
-        request = JsRequest.new(resource, init)
+        # workerd's Fetcher.fetch builds one Request of (resource, init) and the callee gets it,
+        # its body framed as it would go over HTTP: content-length for a body of known size
+        # (a JavaScript twin's callee saw `content-length: 5` for "hello", 3 for a Uint8Array)
+        if isinstance(init, dict):  # the SDK's keywords, to_js'd as pyfetch hands them on (bytes: a Uint8Array)
+            init = to_js(init, dict_converter=object_from_entries)
+        request = with_length(JsRequest.new(resource, init))
+        worker = self._worker
         # answered as the handler returns, its waitUntil work going on (the calling request's end waits for it)
-        answer: JsResponse = await _in_callee(self._worker._answer(request, apart=True, caller=current_context()),
-                                              self._enhanced)
+        answer: JsResponse = await _in_callee(
+            worker._answer(request, self._entrypoint, apart=True, caller=current_context()), self._enhanced(worker))
         return answer
 
     def __getattr__(self, name: str) -> Any:
@@ -66,17 +85,115 @@ class WorkerService:
         # it on); Python's own protocol names (`__aenter__`, ...) are not looked up on the callee
         if name.startswith("__"):
             raise AttributeError(name)
-        worker, enhanced = self._worker, self._enhanced
+        service = self
 
         async def method(*args: Any) -> Any:
-            return await _in_callee(worker._rpc(name, args, {}, "Default", crossing=True, caller=current_context()),
-                                    enhanced)
+            worker = service._worker
+            result = await _in_callee(worker._rpc(name, args, {}, service._entrypoint or "Default", crossing=True,
+                                                  caller=current_context()), service._enhanced(worker))
+            if _holds_pyproxy(result):
+                raise not_serialized()
+            return result
 
         method.__name__ = name
         return method
 
     def __repr__(self) -> str:
-        return f"<WorkerService of {self._worker.main_path}>"
+        named = f"#{self._entrypoint}" if self._entrypoint else ""
+        return f"<WorkerService of {self._worker.main_path}{named}>"
+
+
+def _holds_pyproxy(value: Any, depth: int = 0) -> bool:
+    """Whether the JavaScript value a callee's SDK made of its result holds a PyProxy of a
+    Python object that is no function (``to_js`` leaves what it cannot convert so): workerd's
+    RPC cannot serialize that (a callable's proxy crosses as a stub, as a function does)."""
+    if value is None or isinstance(value, (str, int, float, JsNull, JsDate, JsOpaque)) or callable(value):
+        return False
+    if isinstance(value, (JsObject, JsArray, JsMap)):
+        if depth > 64:
+            return False
+        items = (value._props.values() if isinstance(value, JsObject) else value._items if isinstance(value, JsArray)
+                 else [v for pair in value._entries.items() for v in pair])
+        return any(_holds_pyproxy(item, depth + 1) for item in items)
+    return not isinstance(value, JsProxy)
+
+
+def not_serialized() -> JsException:
+    """workerd's ``DataCloneError`` for a result holding a proxy whose prototype is no plain
+    object's (a PyProxy's is Pyodide's ``PyProxy`` class), as the caller gets it: ``remote``,
+    the ``DOMException``'s own ``code``, ``name``, ``message``, ``stack`` (measured under
+    ``wrangler dev -c A -c B`` 4.164.0, a JavaScript twin returning such a Proxy; the name kept
+    with or without ``enhanced_error_serialization``, as workerd serializes a DOMException)."""
+    error = dom_exception("Proxy could not be serialized because it is not a valid RPC receiver type. The Proxy must "
+                          "emulate either a plain object or an RpcTarget, as indicated by the Proxy's prototype chain.",
+                          "DataCloneError")
+    error.__dict__["remote"] = True
+    error.__dict__["_own_keys"] = dict.fromkeys(["code", "name", "message", "stack", "remote"])
+    return error
+
+
+def with_length(request: JsRequest) -> JsRequest:
+    """``request`` framed as workerd sends it to another Worker (measured with JavaScript twins):
+    a body of known size (a string, bytes) arrives with ``content-length``, a stream with
+    ``transfer-encoding: chunked``; a request that names its own length is left alone."""
+    if request._body is None or request.headers.has("content-length"):
+        return request
+    if request._length_unknown:
+        if not request.headers.has("transfer-encoding"):
+            request.headers.set("transfer-encoding", "chunked")
+    else:
+        request.headers.set("content-length", str(len(request._body)))
+    return request
+
+
+class NotConnected(ServiceSource):
+    """A ``[[services]]`` entry of a ``workers-env dev -c A -c B`` session naming no Worker of
+    it: wrangler shows it ``[not connected]`` and workerd answers a call to it so
+    (:class:`NotConnectedService`)."""
+
+    def __init__(self, service: str):
+        self.service = service
+
+    def as_service(self, caller_config: Any = None) -> WorkerService:
+        return NotConnectedService(self.service)
+
+    def __repr__(self) -> str:
+        return f"<NotConnected service {self.service!r}>"
+
+
+class NotConnectedService(WorkerService):
+    """What wrangler 4.164.0's dev session gives for a service it runs no Worker of (measured
+    with a JavaScript twin): ``fetch`` answers 503 ``Service Unavailable`` with the text
+    ``Worker "<name>" not found. Make sure it is running locally.`` (``text/plain;charset=UTF-8``),
+    a method call rejects with an ``Error`` of that text, ``remote: true``."""
+
+    def __init__(self, service: str):
+        super().__init__(None)
+        self._service = service
+
+    def _text(self) -> str:
+        return f'Worker "{self._service}" not found. Make sure it is running locally.'
+
+    async def fetch(self, resource: Any, init: Any = None) -> JsResponse:
+        JsRequest.new(resource, init)  # (a request that cannot be built fails as it would anyway)
+        return JsResponse.new(self._text(), {"status": 503, "statusText": "Service Unavailable"})
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        text = self._text()
+
+        async def method(*args: Any) -> Any:
+            crossed = JsException(text, name="Error")
+            crossed.__dict__.update(remote=True)
+            crossed.__dict__.setdefault("_own_keys", {})["remote"] = None
+            raise crossed
+
+        method.__name__ = name
+        return method
+
+    def __repr__(self) -> str:
+        return f"<WorkerService {self._service!r} [not connected]>"
 
 
 #: V8's error classes, whose name an error keeps across RPC (V8's ValueSerializer); any other name

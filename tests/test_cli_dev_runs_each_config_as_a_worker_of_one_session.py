@@ -1,0 +1,122 @@
+"""``workers-env dev -c A -c B`` as wrangler 4.164.0's multi-Worker dev (measured with a
+JavaScript twin of each Worker): the first config's Worker served, each other one reached by the
+``[[services]]`` entries naming it -- by its name under ``--env`` (``search-staging``), whatever
+their ``environment`` -- and by its named ``entrypoint``; an entry naming no Worker of the session
+is ``[not connected]`` (503 and ``Worker "x" not found. Make sure it is running locally.``); each
+Worker reads its own ``.dev.vars``, ``--var`` goes to the first alone, the state of both lives
+in the first config's ``.wrangler/state``; an edit of the callee's code reloads it; an
+``entrypoint`` the callee lacks stops the session as workerd refuses to start. Any other
+command's second ``-c`` is yargs' ``expects a single value``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dev_reload_helpers import DevServer, dev_start_output
+from worker_helpers import typical_pyproject
+
+from tests.cli_helpers import in_project, run_main
+
+SEARCH = '''from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(f"search {request.url} {request.headers.get('content-length')}")
+
+    async def who(self):
+        return f"{self.env.WHO} {self.env.SECRET_S} {getattr(self.env, 'X', None)}"
+
+
+class Admin(WorkerEntrypoint):
+    async def reset(self, n):
+        return f"reset {n}"
+'''
+
+GATEWAY = '''from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = [await self.env.SEARCH2.who(), await self.env.ADMIN.reset(2), self.env.X,
+               await (await self.env.SEARCH2.fetch("http://x/q", method="POST", body="hello")).text()]
+        answer = await self.env.SEARCH.fetch("http://x/")
+        out.append(f"{answer.status} {await answer.text()}")
+        try:
+            await self.env.SEARCH.who()
+        except Exception as error:
+            out.append(f"{error.name}: {error.message} {error.remote}")
+        return Response("\\n".join(out))
+'''
+
+GATEWAY_CONFIG = '''name = "gateway"
+main = "src/entry.py"
+compatibility_date = "2026-05-01"
+compatibility_flags = ["python_workers"]
+
+[env.staging]
+services = [{ binding = "SEARCH", service = "search", environment = "staging" },
+            { binding = "SEARCH2", service = "search-staging" },
+            { binding = "ADMIN", service = "search-staging", entrypoint = "Admin" }]
+'''
+
+SEARCH_CONFIG = '''name = "search"
+main = "src/entry.py"
+compatibility_date = "2025-11-02"
+compatibility_flags = ["python_workers"]
+
+[env.staging.vars]
+WHO = "search-staging"
+'''
+
+
+def _session(root, gateway_config=GATEWAY_CONFIG):
+    for name, code, config in (("gateway", GATEWAY, gateway_config), ("search", SEARCH, SEARCH_CONFIG)):
+        (root / name / "src").mkdir(parents=True)
+        (root / name / "src" / "entry.py").write_text(code)
+        (root / name / "wrangler.toml").write_text(config)
+        typical_pyproject(root / name)
+    (root / "search" / ".dev.vars").write_text("SECRET_S=s1\n")
+    return ["-c", "gateway/wrangler.toml", "-c", "search/wrangler.toml"]
+
+
+def test_the_first_worker_serves_and_reaches_the_other_by_its_name(tmp_path):
+    configs = _session(tmp_path)
+    with DevServer(Path("gateway/wrangler.toml"), *configs, "--env", "staging", "--var", "X:1",
+                   cwd=tmp_path) as server:
+        status, text = server.get("/")
+        assert (status, text.split("\n")) == (200, [
+            "search-staging s1 None", "reset 2", "1", "search http://x/q 5",
+            '503 Worker "search" not found. Make sure it is running locally.',
+            'Error: Worker "search" not found. Make sure it is running locally. True'])
+        assert "Using secrets defined in search/.dev.vars" in server.output
+        state = tmp_path / "gateway" / ".wrangler" / "state"
+        assert f"Loaded search-staging from {tmp_path / 'search' / 'src' / 'entry.py'}; state in {state}" in server.output
+        server.edit(tmp_path / "search" / "src" / "entry.py", SEARCH.replace('f"{self.env.WHO}', 'f"edited {self.env.WHO}'))
+        server.wait_for("Local server updated and ready")
+        assert server.get("/")[1].split("\n")[0] == "edited search-staging s1 None"
+
+
+def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp_path):
+    configs = _session(tmp_path, GATEWAY_CONFIG.replace('entrypoint = "Admin"', 'entrypoint = "Nope"'))
+    out = dev_start_output(tmp_path, *configs, "--env", "staging")
+    assert ('✘ [ERROR] Worker "core:user:gateway-staging"\'s binding "ADMIN" refers to service '
+            '"core:user:search-staging" with a named entrypoint "Nope", but "core:user:search-staging" has no such '
+            "named entrypoint.") in out
+    assert "✘ [ERROR] The Workers runtime failed to start." in out
+    assert "Ready on" not in out
+
+
+def test_a_second_config_that_cannot_be_read_is_wranglers_error(tmp_path):
+    _session(tmp_path)
+    out = dev_start_output(tmp_path, "-c", "gateway/wrangler.toml", "-c", "nope/wrangler.toml")
+    assert out.startswith("\n✘ [ERROR] Could not read file: nope/wrangler.toml\n\n  ENOENT: no such file or directory, "
+                          f"open '{tmp_path / 'nope' / 'wrangler.toml'}'")
+    assert "Ready on" not in out
+
+
+def test_another_command_with_two_configs_is_given_twice(tmp_path, monkeypatch, capsys):
+    in_project(tmp_path, monkeypatch)
+    run = run_main(capsys, "kv", "key", "list", "--binding", "KV", "--local", "-c", "wrangler.toml", "-c", "wrangler.toml")
+    assert run.stderr.startswith('✘ [ERROR] The argument "--config" expects a single value, but received multiple: '
+                                 '["wrangler.toml","wrangler.toml"].\n')

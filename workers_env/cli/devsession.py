@@ -1,0 +1,88 @@
+"""``workers-env dev -c A -c B``: wrangler 4.164.0's multi-Worker session (measured with
+JavaScript twins of both Workers, ``no_bundle`` as wrangler serves a Python Worker).
+
+The first config's Worker is the one served on the port; every config's ``[[services]]`` entry
+whose ``service`` is the name of a Worker of the session -- its name under ``--env``, which
+applies to every config (``search`` run as ``search-staging``) -- reaches that Worker (its
+``entrypoint`` class, if it names one); ``environment`` plays no part in the match (a
+``service = "search", environment = "staging"`` entry stays unconnected when the callee runs as
+``search-staging``). Any other entry is ``[not connected]``: a call rejects with ``Worker "<name>"
+not found. Make sure it is running locally.``, a fetch answers 503 with that text. Each Worker
+reads its own ``.dev.vars``; ``--var`` goes to the first Worker only; the state of all lives in
+the first config's ``.wrangler/state`` (or ``--persist-to``). An ``entrypoint`` the callee does not
+export stops the session before it serves, as workerd refuses to start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from workers_env.runtime.services import NotConnected, ServiceSource, WorkerService
+
+__all__ = ["SessionService", "Slot", "missing_entrypoints", "session_bindings", "worker_name"]
+
+
+class Slot:
+    """Where a Worker of the session is found: the one loaded last (a reload replaces it), or,
+    for the served one, the dev server's current Worker (``app``, set once it serves). It is the
+    ``app`` a callee's reloader swaps Workers in (``worker``, ``in_flight``)."""
+
+    def __init__(self) -> None:
+        self.worker: Any = None
+        self.app: Any = None
+        self.in_flight: dict[Any, int] = {}
+
+    def current(self) -> Any:
+        return self.app.worker if self.app is not None else self.worker
+
+
+class SessionService(ServiceSource):
+    """A ``[[services]]`` entry bound to a Worker of the session (its ``entrypoint`` class, if
+    named): calls reach whichever Worker the slot holds when they are made."""
+
+    def __init__(self, slot: Slot, entrypoint: str | None):
+        self.slot = slot
+        self.entrypoint = entrypoint
+
+    def as_service(self, caller_config: Any = None) -> WorkerService:
+        return WorkerService(self.slot.current, caller_config, self.entrypoint)
+
+
+def worker_name(config: Any) -> str:
+    """The name a config's Worker runs under in the session (``[env.NAME]``'s name applied)."""
+    return str(config.name or Path(config.path).parent.name)
+
+
+def _service_entries(config: Any) -> list[Mapping[str, Any]]:
+    entries = config.merged.get("services") if isinstance(config.merged, dict) else None
+    return [e for e in entries if isinstance(e, Mapping) and isinstance(e.get("binding"), str)
+            and isinstance(e.get("service"), str)] if isinstance(entries, list) else []
+
+
+def session_bindings(config: Any, slots: Mapping[str, Slot]) -> dict[str, ServiceSource]:
+    """``config``'s service bindings in the session: a Worker of it, or :class:`NotConnected`."""
+    found: dict[str, ServiceSource] = {}
+    for entry in _service_entries(config):
+        slot = slots.get(entry["service"])
+        entrypoint = entry.get("entrypoint") if isinstance(entry.get("entrypoint"), str) else None
+        found[entry["binding"]] = SessionService(slot, entrypoint) if slot is not None else NotConnected(entry["service"])
+    return found
+
+
+def missing_entrypoints(configs: list[Any], slots: Mapping[str, Slot]) -> list[str]:
+    """workerd's refusal, one line each, of every binding to an entrypoint its Worker lacks."""
+    from workers_env.runtime.loader import missing_entrypoint_text
+
+    lines = []
+    for config in configs:
+        for entry in _service_entries(config):
+            slot, entrypoint = slots.get(entry["service"]), entry.get("entrypoint")
+            if slot is None or not isinstance(entrypoint, str) or entrypoint == "default":
+                continue
+            exported = slot.current().named_entrypoints()
+            if entrypoint not in exported:
+                lines.append(missing_entrypoint_text(worker_name(config), entry["binding"], entry["service"],
+                                                     entrypoint, ", ".join(exported) or "none"))
+    return lines
