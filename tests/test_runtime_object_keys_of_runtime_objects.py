@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import KV_D1_AI, json_answer, one_file_worker
 
 WORKER = """
 from js import JSON, Date, Error, Object, console, crypto
@@ -41,19 +41,7 @@ class Default(WorkerEntrypoint):
     on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
 """
 
-BINDINGS = """
-[[kv_namespaces]]
-binding = "KV"
-id = "0123456789abcdef0123456789abcdef"
-
-[[d1_databases]]
-binding = "DB"
-database_name = "db"
-database_id = "00000000-0000-0000-0000-000000000000"
-
-[ai]
-binding = "AI"
-
+BINDINGS = KV_D1_AI + """
 [[vectorize]]
 binding = "VEC"
 index_name = "idx"

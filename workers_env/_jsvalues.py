@@ -55,6 +55,9 @@ __all__ = [
     "js_string",
     "js_to_number",
     "js_truthy",
+    "refuse_symbol",
+    "is_symbol",
+    "SYMBOL_TO_STRING",
     "compact_json",
     "float32_decimals",
     "float32_rows",
@@ -718,7 +721,7 @@ def _v8_described(value: Any) -> str:
         return "undefined"
     if type(value).__name__ == "JsNull":  # the runtime's jsnull (defined above this module's layer)
         return "object null"
-    if getattr(type(value), "typeof", None) == "symbol":  # the runtime's symbols (``js.Symbol.iterator``)
+    if is_symbol(value):  # the runtime's symbols (``js.Symbol.iterator``)
         return "symbol"
     if isinstance(value, bool):
         return f"boolean {'true' if value else 'false'}"
@@ -883,6 +886,23 @@ _MAX_SAFE_BIGINT = MAX_SAFE_INTEGER  # Pyodide: Number only when -MAX_SAFE_INTEG
 def js_type_error(message: str) -> JsException:
     """A JavaScript ``TypeError`` as Python code catches it (``pyodide.ffi.JsException``)."""
     return JsException(message, name="TypeError")
+
+
+#: V8's TypeError where a string is wanted and a Symbol given (jsg's string parameters, ``new String``)
+SYMBOL_TO_STRING = "Cannot convert a Symbol value to a string"
+
+
+def is_symbol(value: Any) -> bool:
+    """A JavaScript Symbol (the runtime's ``JsSymbol``, defined above this module: known by its ``typeof``)."""
+    return getattr(type(value), "typeof", None) == "symbol"
+
+
+def refuse_symbol(value: Any) -> None:
+    """V8's ``ToString`` of a Symbol -- what jsg does to a string parameter (an Event's type, a
+    header, a URL, a KV key, a D1 bound value: wrangler dev 4.164.0) -- is a TypeError; only
+    ``String(symbol)`` itself gives its description."""
+    if is_symbol(value):
+        raise js_type_error(SYMBOL_TO_STRING)
 
 
 def is_safe_int(value: int) -> bool:
@@ -1135,9 +1155,10 @@ def jsg_int_of_number(number: float | int) -> int:
 
 
 def js_truthy(value: Any) -> bool:
-    """JavaScript truthiness of a plain value: ``null``, ``undefined``, ``false``, ``0``, ``NaN``
-    and ``""`` are falsy; every object and array is truthy."""
-    if value is None or value is UNDEFINED or value is False:
+    """JavaScript truthiness of a plain value: ``null`` (``None`` from JSON, the runtime's
+    ``jsnull``, which Pyodide's ``bool()`` calls false too), ``undefined``, ``false``, ``0``,
+    ``NaN`` and ``""`` are falsy; every object and array is truthy."""
+    if value is None or value is UNDEFINED or value is False or type(value).__name__ == "JsNull":
         return False
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value == value and value != 0

@@ -29,6 +29,7 @@ from workers_env._jsvalues import (
     base_value,
     js_key_order,
     js_string,
+    refuse_symbol,
 )
 from workers_env.d1 import limits
 
@@ -67,6 +68,7 @@ def js_bind_value(value: Any) -> Any:
     if isinstance(value, dict):  # String() of it: a Map's tag is Map (to_js without dict_converter)
         tag = "Map" if isinstance(value, (JsMapArgument, JsLiteralMapArgument)) else "Object"
         raise limits.type_error("object", f"[object {tag}]")
+    refuse_symbol(value)  # d1-api.ts's `${value}` in its D1_TYPE_ERROR text is V8's ToString of a Symbol
     # a function (js.fetch, a create_proxy of a Python one) is typeof "function", as d1-api.ts reads it
     raise limits.type_error("function" if callable(value) else "object", python_str(value))
 

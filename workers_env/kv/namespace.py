@@ -34,6 +34,7 @@ from workers_env._jsvalues import (
     PyProxyArgument,
     base_value,
     circular_structure_error,
+    refuse_symbol,
     converted,
     is_array_index,
     js_key,
@@ -75,6 +76,7 @@ def _js_string(value: Any, method: str, position: int, expected: str = "string")
     if isinstance(value, (bytes, bytearray, memoryview)):  # a Uint8Array: its numbers joined
         with memoryview(value) as view:
             return ",".join(map(str, view.cast("B").tolist()))
+    refuse_symbol(value)  # V8's ToString of a Symbol (a key or a put value: wrangler dev 4.164.0)
     raise limits.bad_argument(method, position, expected)
 
 
@@ -223,6 +225,7 @@ def _value_bytes(value: Any) -> bytes:
         return _js_string(value, "put", 2).encode("utf-8")  # JavaScript stringifies primitives
     if isinstance(value, (Mapping, list, PyProxyArgument)):  # a PyProxy (Python bytes too) is no buffer
         raise limits.bad_put_value()
+    refuse_symbol(value)  # jsg's last try, a string, is V8's ToString
     try:
         with memoryview(value) as view:
             return view.tobytes()

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env._jsvalues import is_symbol, js_string
 from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import weak_ref
 from workers_env.runtime.domexception import dom_exception
@@ -64,7 +65,7 @@ def raise_reason(reason: Any) -> None:
     carrying its string (JavaScript throws the value itself)."""
     if isinstance(reason, BaseException):
         raise reason
-    raise JsException(js_text(reason))
+    raise JsException(js_string(reason) if is_symbol(reason) else js_text(reason))  # a Symbol thrown is no TypeError
 
 
 class JsAbortSignal(JsEventTarget):

@@ -25,6 +25,7 @@ from email.utils import formatdate
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
+from workers_env.runtime.jsconversions import to_boolean
 from workers_env.runtime.jsdate import parse_date
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jspromise import promise_call
@@ -219,7 +220,7 @@ def _key(request: JsRequest) -> str:
 
 
 def _ignore_method(options: Any) -> bool:
-    return bool(options_member(options, "ignoreMethod"))
+    return to_boolean(options_member(options, "ignoreMethod"))  # jsg's bool: ``null`` false, ``[]`` true
 
 
 def _match_response(request: JsRequest, entry: CachedResponse) -> JsResponse:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from workers_env._errors import JsException, NotEmulatedError
-from workers_env._jsvalues import JsSet, PyodideProxyType, js_string, reduce_by_own_name
+from workers_env._jsvalues import JsSet, PyodideProxyType, js_string, reduce_by_own_name, refuse_symbol
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.tracebacks import runs_the_workers
 
@@ -523,9 +523,11 @@ jsnull = JsNull()
 
 def js_text(value: Any) -> str:
     """JavaScript's ``String(value)`` of a value Worker code passed (``None`` is ``undefined``,
-    ``jsnull`` ``null``), as a Web API taking a string converts it."""
+    ``jsnull`` ``null``), as a Web API taking a string converts it: jsg's ``ToString``, which
+    refuses a Symbol in V8's words (where ``String(symbol)`` itself is its description)."""
     if value is None:
         return "undefined"
+    refuse_symbol(value)
     if value is jsnull:
         return "null"
     return value if isinstance(value, str) else js_string(value)

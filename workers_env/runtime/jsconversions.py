@@ -85,8 +85,7 @@ def _as_returned(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
-#: V8's TypeError for a Symbol made a string (``String``, ``new String``, ``Symbol``, ``Symbol.for``)
-_SYMBOL_TO_STRING = "Cannot convert a Symbol value to a string"
+_SYMBOL_TO_STRING = _jsvalues.SYMBOL_TO_STRING  # ``new String``, ``Symbol``, ``Symbol.for`` of a Symbol
 
 
 class JsStringObject(JsProxy):

@@ -439,9 +439,12 @@ def _checked_options(options: Any, struct: str) -> None:
 
 
 def _option(options: Any, name: str) -> bool:
+    """A TextDecoder flag as jsg reads a ``bool``: JavaScript's ``ToBoolean`` (``null`` false, ``[]`` true)."""
+    from workers_env.runtime.jsconversions import to_boolean  # late: jsconversions imports this module's kin
+
     if isinstance(options, JsObject):
-        return bool(getattr(options, name, False))
-    return bool(options_member(options, name, False))  # a LiteralMap's (Pyodide 0.27 on), else False
+        return to_boolean(getattr(options, name, False))
+    return to_boolean(options_member(options, name, False))  # a LiteralMap's (Pyodide 0.27 on), else False
 
 
 class TextDecoder(JsgObject, JsProxy):
@@ -479,7 +482,7 @@ class TextDecoder(JsgObject, JsProxy):
         if isinstance(options, (str, int, float)):
             raise js_type_error("Failed to execute 'decode' on 'TextDecoder': parameter 2 is not of type "
                                 "'DecodeOptions'.")
-        stream = bool(_option(options, "stream"))
+        stream = _option(options, "stream")
         if self._incremental is None:
             self._incremental = codecs.getincrementaldecoder(_DECODERS[self.encoding])(
                 errors="strict" if self.fatal else "replace")

@@ -81,8 +81,7 @@ def _pipe_options(options: Any, method: str) -> tuple[bool, bool, bool, JsAbortS
                             "'PipeToOptions'.")
     from workers_env._jsvalues import js_truthy
 
-    flags = [js_truthy(props.get(name)) and props.get(name) is not jsnull
-             for name in ("preventAbort", "preventCancel", "preventClose")]
+    flags = [js_truthy(props.get(name)) for name in ("preventAbort", "preventCancel", "preventClose")]
     signal = props.get("signal")
     if signal is not None and not isinstance(signal, JsAbortSignal):
         raise js_type_error("Incorrect type for the 'signal' field on 'PipeToOptions': the provided value is not of "

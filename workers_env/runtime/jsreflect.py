@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from workers_env._errors import NotEmulatedError
+from workers_env._jsvalues import is_symbol, js_string
 from workers_env.runtime import jspyproxies
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsglobals import js_text
@@ -34,7 +35,9 @@ def _refuse(what: str) -> NotEmulatedError:
 
 
 def _key(key: Any) -> str:
-    return js_text(key)
+    """A property key as a string: a Symbol's ``String()`` (``js_text`` refuses a Symbol, as a
+    Web API's string parameter does), anything else's ``ToString``."""
+    return js_string(key) if is_symbol(key) else js_text(key)
 
 
 def _get(target: Any = _MISSING, key: Any = None, *receiver: Any) -> Any:
@@ -100,7 +103,7 @@ def _typeof(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
-    return "undefined" if value is _MISSING or value is None else js_text(value)
+    return "undefined" if value is _MISSING or value is None else js_string(value) if is_symbol(value) else js_text(value)
 
 
 def _apply(function: Any = _MISSING, this: Any = None, args: Any = _MISSING, *_ignored: Any) -> Any:

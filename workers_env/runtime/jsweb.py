@@ -1161,7 +1161,7 @@ class JsResponse(_Body):
         # workerd (wrangler dev 4.164.0, any compatibility date) answers "" when none was given
         if is_python_container(given) or isinstance(given, (bytes, bytearray)):  # a PyProxy, whose
             given = str(given)  # String() is Python's str() (Pyodide's PyProxy.toString)
-        self.statusText = "" if given is None else _jsvalues.js_string(given) if given is not jsnull else "null"
+        self.statusText = "" if given is None else js_text(given)
         if any(c in self.statusText for c in "\r\n"):
             raise js_type_error("Invalid statusText")
         self.headers = JsHeaders(options.get("headers"))

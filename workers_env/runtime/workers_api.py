@@ -1127,8 +1127,27 @@ class _HTTPSHandler(_WorkerdHandler, urllib.request.HTTPSHandler):
     pass
 
 
+class _ProxyAtEachFetch(urllib.request.ProxyHandler):
+    """urllib's ``ProxyHandler`` reading ``http_proxy``/``https_proxy`` (and, as urllib always
+    does, ``no_proxy``) at each fetch rather than once when the opener is built: a proxy set
+    after import -- ``monkeypatch.setenv`` in a test, ``os.environ`` in a script -- is used."""
+
+    def __init__(self) -> None:
+        super().__init__({})  # no proxy fixed now: ``http_open``/``https_open`` look each time
+
+    def _through(self, request: urllib.request.Request, scheme: str) -> Any:
+        proxy = urllib.request.getproxies().get(scheme)
+        return None if proxy is None else self.proxy_open(request, proxy, scheme)
+
+    def http_open(self, request: urllib.request.Request) -> Any:
+        return self._through(request, "http")
+
+    def https_open(self, request: urllib.request.Request) -> Any:
+        return self._through(request, "https")
+
+
 #: redirects are followed by :func:`send_request` (runtime/fetchredirect.py), not by urllib
-_OPENER = urllib.request.build_opener(_HTTPHandler, _HTTPSHandler, _NoRedirects())
+_OPENER = urllib.request.build_opener(_ProxyAtEachFetch(), _HTTPHandler, _HTTPSHandler, _NoRedirects())
 # workerd adds no User-Agent to a Worker's fetch (a probe under wrangler dev 4.164.0): without
 # urllib's own, an API that requires one refuses the request here as it does in production
 _OPENER.addheaders = []
