@@ -80,11 +80,13 @@ def _cloned(value: Any, made: dict[int, Any] | None = None, cyclic: set[int] | N
         object.__setattr__(obj, "_props", filled._props)  # (the properties of the object made first)
         return obj
     if type(value) is dict:
-        made[id(value)] = copy = {}
+        copy: dict[Any, Any] = {}
+        made[id(value)] = copy
         copy.update((k, _cloned(v, made, cyclic)) for k, v in value.items())
         return copy
     if type(value) is list:
-        made[id(value)] = items = []
+        items: list[Any] = []
+        made[id(value)] = items
         items.extend(_cloned(v, made, cyclic) for v in value)
         return items
     return value
