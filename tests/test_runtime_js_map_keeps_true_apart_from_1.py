@@ -2,14 +2,18 @@
 are four keys (``new Map([[1, "a"], [true, "b"]]).size`` is 2), where Python's ``True == 1``
 would merge them; ``1`` and ``1.0`` are one number in JavaScript, one key. Kept apart by
 ``get``/``has``/``delete``, iteration, ``console.log`` and a ``v8`` Queue message's ``Map``, whose
-consumer gets both (review55). Before, ``m.set(True, "t")`` overwrote ``m.get(1)``."""
+consumer gets both (review55); ``to_py()`` of a ``Map`` holding both, which one dict key would
+merge, is Pyodide's ``Error: Cannot faithfully convert Map into Python since it contains both 1 and
+true as keys.``, ``true`` and ``false`` alone convert. Each as real Pyodide 0.26.0a4, 0.28.2 and
+314.0.6 under Node answers. Before, ``m.set(True, "t")`` overwrote ``m.get(1)``."""
 
 from __future__ import annotations
 
 import pytest
 from worker_helpers import consumed_queue, one_file_worker
 
-from workers_env import js, load_worker
+from workers_env import JsException, js, load_worker
+from workers_env.runtime.jsconvert import to_js
 
 
 def test_true_and_1_are_two_keys(capsys):
@@ -22,6 +26,21 @@ def test_true_and_1_are_two_keys(capsys):
     assert m.delete(True) and m.has(1) and not m.has(True)
     js.console.log(m)
     assert capsys.readouterr().out == "Map(3) { 1 => 'f', 0 => 'z', false => 'F' }\n"
+
+
+
+@pytest.mark.parametrize(("pairs", "made"), [
+    ([[1, "a"], [True, "b"]], "1 and true"), ([[0, "a"], [False, "b"]], "0 and false"),
+    ([[True, "b"], [1.0, "a"]], "1 and true"), ([[True, "b"], [False, "a"]], {True: "b", False: "a"}),
+    ([[True, "b"], [0, "a"]], {True: "b", 0: "a"})])
+def test_to_py_of_true_beside_1_is_pyodides_error(pairs, made):
+    m = js.Map.new(to_js(pairs))
+    if isinstance(made, dict):
+        assert m.to_py() == made
+    else:
+        with pytest.raises(JsException) as info:
+            m.to_py()
+        assert str(info.value) == f"Error: Cannot faithfully convert Map into Python since it contains both {made} as keys."
 
 
 ENTRY = '''

@@ -1200,11 +1200,17 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         """A ``dict`` of the entries; a key that is a JS object, array or function is Pyodide's
-        ``Cannot use key of type Object as a key to a Python dict`` (0.26.0a4 and 0.28.2)."""
+        ``Cannot use key of type Object as a key to a Python dict`` (0.26.0a4 and 0.28.2); ``true``
+        beside ``1`` (or ``false`` beside ``0``), which one dict key would merge, Pyodide's ``Cannot
+        faithfully convert Map into Python since it contains both 1 and true as keys.`` (0.26.0a4,
+        0.28.2, 314.0.6 under Node, review55)."""
         entries = self._entries
         for key in entries:
             if type(key) is SameJsValue:
                 raise JsException(f"Cannot use key of type {key.value._js_name} as a key to a Python dict")
+            if type(key) is JsBooleanKey and int(key.value) in entries:
+                raise JsException(f"Cannot faithfully convert Map into Python since it contains both {int(key.value)} "
+                                  f"and {'true' if key.value else 'false'} as keys.", name="Error")
         return _converted(entries, {}, lambda made: made.update(
             {map_key_read(k): _py(self._read(v), depth - 1, default_converter) for k, v in entries.items()}))
 
