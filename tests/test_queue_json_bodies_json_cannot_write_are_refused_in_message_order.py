@@ -6,14 +6,17 @@ is serialised one message after another, so the first message that fails names t
 ``json`` BigInt before a ``v8`` function is the BigInt's error, the function first its
 ``DataCloneError``, a ``text`` number first its wrong-type error (measured under wrangler dev
 4.164.0 with a JavaScript twin, ``tools/wrangler/queue_probe.py limits``, leftovers44). Nothing
-of a refused call is sent."""
+of a refused call is sent. An int is a BigInt from ``2**53 - 1`` on either side, as Pyodide
+hands it to JavaScript (``typeof`` ``2**53 - 2`` ``number``, ``2**53 - 1`` ``bigint``: 0.26.0a4,
+0.28.2, 314.0.6 under Node), at the top of a Worker's body and at any depth of one given to the
+queue itself (review55: before, ``2**53 - 1`` was sent, and a nested big int given to the queue)."""
 
 from __future__ import annotations
 
 import pytest
 from worker_helpers import consumed_queue, one_file_worker
 
-from workers_env import load_worker
+from workers_env import JsException, load_env, load_worker
 
 ENTRY = '''
 from pyodide.ffi import to_js, create_proxy
@@ -87,3 +90,40 @@ async def test_json_bodies_are_refused_in_message_order(tmp_path, consumed):
         "batch v8 function then no body": CLONE,
     }
     assert worker.env.unwrapped("JOBS").sent == []
+
+
+BOUNDARY = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = []
+        for body in (2**53 - 2, 2**53 - 1, -(2**53 - 2), -(2**53 - 1)):
+            try:
+                await self.env.JOBS.send(body)
+                out.append("sent")
+            except Exception as exc:
+                out.append(str(exc))
+        return Response.json(out)
+'''
+
+
+@pytest.mark.asyncio
+async def test_an_int_is_a_bigint_from_2_53_minus_1(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, BOUNDARY, date="2026-01-01", extra=consumed_queue()))
+    assert await (await worker.fetch("/")).json() == ["sent", BIGINT, "sent", BIGINT]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("body", "sent"), [({"a": [2**53 - 2]}, True), ({"a": [2**53 - 1]}, False),
+                                            ([{"b": -(2**53 - 1)}], False), ({"a": 2**64}, False)])
+async def test_the_queue_given_a_big_int_at_any_depth_refuses_it(tmp_path, body, sent):
+    queue = load_env(one_file_worker(tmp_path, "", extra=consumed_queue())).unwrapped("JOBS")
+    if sent:
+        await queue.send(body)
+        assert queue.sent[0].body == body
+    else:
+        with pytest.raises(JsException, match="^TypeError: Do not know how to serialize a BigInt$"):
+            await queue.send(body)
+        assert queue.sent == []

@@ -4,7 +4,8 @@ does: ``function fetch() { [native code] } could not be cloned.``, ``console.log
 own) ``function () { [native code] }``, ``Response.json`` ``function json() { [native code] }``
 (measured under wrangler dev 4.164.0 with a JavaScript twin, ``tools/wrangler/queue_probe.py
 limits``, leftovers44); a Python function's PyProxy stays ``function(){}``. Nothing is sent. Before,
-every function was ``function(){}``, and one inside an object was sent."""
+every function was ``function(){}``, and one inside an object was sent. (The batch is ``to_js``'s: a
+plain Python list is a PyProxy workerd reads no body of, refused as one, review55.)"""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ class Default(WorkerEntrypoint):
         out = {}
         for name, body in bodies.items():
             for call in (lambda: self.env.JOBS.send(body, contentType="v8"),
-                         lambda: self.env.JOBS.sendBatch([{"body": body, "contentType": "v8"}])):
+                         lambda: self.env.JOBS.sendBatch(to_js([{"body": body, "contentType": "v8"}],
+                                                               dict_converter=Object.fromEntries))):
                 try:
                     await call()
                     out.setdefault(name, []).append("sent")

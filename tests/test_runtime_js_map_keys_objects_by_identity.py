@@ -2,13 +2,17 @@
 identity (SameValueZero), though the proxy Python holds of it is unhashable (as Pyodide's):
 ``m.set(obj, 1)``, ``new Map([[obj, 1]])``, ``m.get``/``has``/``delete``/``m[obj]`` and the
 keys handed back (iteration, ``forEach``, ``entries``) are the proxy itself. Making JS values
-unhashable had every one of these raise ``TypeError: unhashable type``."""
+unhashable had every one of these raise ``TypeError: unhashable type``; ``console.log`` prints
+such a key as the value it is (``Map(2) { {} => 5, [ 1 ] => 2 }``, as Node's ``util.inspect``),
+where it printed Python's ``<...SameJsValue object at 0x...>`` before review55."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from worker_helpers import snippet_answers
+
+from workers_env import js
 
 SNIPPETS = {
     "o = Object.new()\nm = js.Map.new()\nm.set(o, 1)\n(m.get(o), m.has(o), m.has(Object.new()), m.size, m[o], o in m)":
@@ -24,3 +28,10 @@ SNIPPETS = {
 
 def test_a_map_keys_js_objects_by_identity(tmp_path: Path) -> None:
     assert snippet_answers(tmp_path, list(SNIPPETS), "2025-10-01") == list(SNIPPETS.values())
+
+
+def test_console_log_prints_an_object_key_as_its_value(capsys) -> None:
+    m = js.Map.new()
+    m.set(js.Object.new(), 5).set(js.Array.of(1), 2)
+    js.console.log(m)
+    assert capsys.readouterr().out == "Map(2) { {} => 5, [ 1 ] => 2 }\n"

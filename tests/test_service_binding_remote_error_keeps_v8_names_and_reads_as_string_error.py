@@ -2,10 +2,12 @@
 each side of ``enhanced_error_serialization`` (2026-04-21): V8's seven error classes keep their
 name either way; before the date any other name is written into an ``Error``'s message as
 ``String(error)`` reads it -- ``CustomError: m``, the name alone when the message is empty, the
-message alone when the name is -- and from it the name stays, an own property. Measured with JS
-twins of both Workers under ``wrangler dev`` 4.164.0 at 2026-04-20 and 2026-04-21 (a caller's
-``env.SEARCH.<method>()`` catching what the callee's method threw); the callee here throws the
-same JavaScript errors from Python. Either Worker without the flag is the legacy form."""
+message alone when the name is -- save that a name which is no string (``5``, ``null``,
+``undefined``) is left out, where ``String(error)`` would write it (review55) -- and from it the
+name stays, an own property, whatever it is. Measured with JS twins of both Workers under
+``wrangler dev`` 4.164.0 at 2026-04-20 and 2026-04-21 (a caller's ``env.SEARCH.<method>()``
+catching what the callee's method threw); the callee here throws the same JavaScript errors from
+Python. Either Worker without the flag is the legacy form."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from worker_helpers import service_pair
 
 SEARCH = '''
 import js
+from pyodide.ffi import jsnull
 from workers import WorkerEntrypoint
 
 
@@ -32,6 +35,21 @@ class Default(WorkerEntrypoint):
 
     async def empty_name(self):
         raise named("m", "")
+
+    async def both_empty(self):
+        raise named("", "")
+
+    async def number_name(self):
+        raise named("m", 5)
+
+    async def number_name_empty(self):
+        raise named("", 5)
+
+    async def null_name(self):
+        raise named("m", jsnull)
+
+    async def undefined_name(self):
+        raise named("m", None)
 
     async def plain_empty(self):
         raise js.Error.new("")
@@ -88,11 +106,18 @@ OTHER_NAMES = {
         "custom": ["Error: CustomError: m", "Error", "CustomError: m", ["remote"], True],
         "custom_empty": ["Error: CustomError", "Error", "CustomError", ["remote"], True],
         "empty_name": ["Error: m", "Error", "m", ["remote"], True],
+        "both_empty": ["Error", "Error", "", ["remote"], True],
+        "number_name": ["Error: m", "Error", "m", ["remote"], True],  # (String(error): "5: m")
+        "number_name_empty": ["Error", "Error", "", ["remote"], True],
+        "null_name": ["Error: m", "Error", "m", ["remote"], True],
+        "undefined_name": ["Error: m", "Error", "m", ["remote"], True],
     },
     "2026-04-21": {
         "custom": ["CustomError: m", "CustomError", "m", ["name", "remote"], True],
         "custom_empty": ["CustomError", "CustomError", "", ["name", "remote"], True],
         "empty_name": ["m", "", "m", ["name", "remote"], True],
+        "both_empty": ["", "", "", ["name", "remote"], True],
+        "number_name": ["5: m", 5, "m", ["name", "remote"], True],
     },
 }
 

@@ -438,6 +438,9 @@ class JsBinding(JsHostObject):
                 raise JsException("sendBatch() requires at least one message", name="TypeError")
             bodies = [_option_value(m, "body", self._nulls) for m in unwrapped]
             kinds = [_option_value(m, "contentType", self._nulls) for m in unwrapped]  # as written
+        # a Python list of dicts is a PyProxy to workerd, which reads no body of it: refused when it is
+        # converted (its to_js hint), not by what one of its bodies would serialise to
+        read = name == "send" or not isinstance(js_args[0], (list, tuple))
         for body, kind in zip(bodies, kinds):  # one by one, each serialised before the next is looked at
             if body is None or body is UNDEFINED:
                 raise JsException("Message body cannot be undefined", name="TypeError")
@@ -448,8 +451,9 @@ class JsBinding(JsHostObject):
             if kind == "v8" or (kind is None and not self._queue_json):
                 if name == "sendBatch" and _unclonable(body):  # (send()'s PyProxy body: _queue_body)
                     raise _not_cloned(body)
-                _clonable_or_refused(body)
-            elif name == "sendBatch" and not _unclonable(body):
+                if read:
+                    _clonable_or_refused(body)
+            elif name == "sendBatch" and read and not _unclonable(body):
                 self._serialised_or_refused(body, kind)
 
     def _serialised_or_refused(self, body: Any, kind: Any) -> None:

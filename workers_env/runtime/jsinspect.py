@@ -16,7 +16,7 @@ from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
 from workers_env.runtime.jsfunctions import JsDoubleProxy
 from workers_env.runtime.jsperformance import console_text
-from workers_env.runtime.jsproxy import JsArray, JsMap, JsObject
+from workers_env.runtime.jsproxy import JsArray, JsMap, JsObject, map_key_read
 from workers_env.runtime.jspyproxies import pyodide_flags
 
 __all__ = ["console_line", "inspect", "quoted"]
@@ -220,7 +220,7 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
         name = value._js_name  # Pyodide 0.28's to_js(dict) is a LiteralMap, shown so: LiteralMap(1) { 'a' => 1 }
         if level > _DEPTH:
             return f"[{name}]"
-        items = [f"{inspect(k, level + 1, nested=True)} => {inner(v)}"
+        items = [f"{inspect(map_key_read(k), level + 1, nested=True)} => {inner(v)}"
                  for k, v in value._entries.items()]
         return _join(f"{name}({len(items)}) {{", items, "}", level)
     if isinstance(value, (JsArray, list, tuple)):

@@ -1049,14 +1049,33 @@ class SameJsValue:
         return type(other) is SameJsValue and other._id == self._id
 
 
+class JsBooleanKey:
+    """How a ``Map`` keeps a key that is ``true`` or ``false``: SameValueZero tells them from
+    ``1`` and ``0``, which Python's ``True == 1`` would merge (``new Map([[1, "a"], [true, "b"]])``
+    has two entries)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: bool):
+        self.value = value
+
+    def __hash__(self) -> int:
+        return hash((JsBooleanKey, self.value))
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is JsBooleanKey and other.value is self.value
+
+
 def map_key(key: Any) -> Any:
-    """``key`` as a ``Map``'s entries hold it (see :class:`SameJsValue`)."""
+    """``key`` as a ``Map``'s entries hold it (see :class:`SameJsValue`, :class:`JsBooleanKey`)."""
+    if type(key) is bool:
+        return JsBooleanKey(key)
     return SameJsValue(key) if isinstance(key, JsProxy) and type(key).__hash__ is None else key
 
 
 def map_key_read(key: Any) -> Any:
     """A ``Map`` entry's key as JavaScript hands it out (the inverse of :func:`map_key`)."""
-    return key.value if type(key) is SameJsValue else key
+    return key.value if type(key) is SameJsValue or type(key) is JsBooleanKey else key
 
 
 class OwnsNoProperties:
@@ -1087,6 +1106,8 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
 
 
     def __init__(self, entries: dict[Any, Any] | None = None):
+        if entries is not None and any(type(k) is bool for k in entries):  # true/false kept apart from 1/0
+            entries = {map_key(k): v for k, v in entries.items()}
         self._entries = {} if entries is None else entries
         self._proxied: dict[int, tuple[Any, Any]] | None = None  # as JsObject's
 
@@ -1179,11 +1200,17 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         """A ``dict`` of the entries; a key that is a JS object, array or function is Pyodide's
-        ``Cannot use key of type Object as a key to a Python dict`` (0.26.0a4 and 0.28.2)."""
+        ``Cannot use key of type Object as a key to a Python dict`` (0.26.0a4 and 0.28.2); ``true``
+        beside ``1`` (or ``false`` beside ``0``), which one dict key would merge, Pyodide's ``Cannot
+        faithfully convert Map into Python since it contains both 1 and true as keys.`` (0.26.0a4,
+        0.28.2, 314.0.6 under Node, review55)."""
         entries = self._entries
         for key in entries:
             if type(key) is SameJsValue:
                 raise JsException(f"Cannot use key of type {key.value._js_name} as a key to a Python dict")
+            if type(key) is JsBooleanKey and int(key.value) in entries:
+                raise JsException(f"Cannot faithfully convert Map into Python since it contains both {int(key.value)} "
+                                  f"and {'true' if key.value else 'false'} as keys.", name="Error")
         return _converted(entries, {}, lambda made: made.update(
             {map_key_read(k): _py(self._read(v), depth - 1, default_converter) for k, v in entries.items()}))
 

@@ -22,7 +22,7 @@ from workers_env.runtime.events import QueueMessage, QueueResult
 from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsDate
-from workers_env.runtime.jsproxy import JsMap, map_key
+from workers_env.runtime.jsproxy import JsArray, JsMap, map_key
 
 if TYPE_CHECKING:
     from workers_env.runtime.loader import Worker
@@ -52,28 +52,80 @@ class QueueDelivery:
         return [m.body for m in self.messages]
 
 
-def _cloned(value: Any) -> Any:
+def _cloned(value: Any, made: dict[int, Any] | None = None, cyclic: set[int] | None = None) -> Any:
     """A ``v8`` body as V8's structured clone hands it on: an ``ArrayBuffer`` (which a binding
     is handed as its bytes) and a typed array stay what they are, and a ``Map`` (Pyodide 0.26's
     ``to_js(dict)``) is a ``Map`` with its entries, in any object or array (measured under
-    wrangler dev 4.164.0 with a JavaScript Worker, leftovers44: ``[object Map] [["a",1]]``)."""
+    wrangler dev 4.164.0 with a JavaScript Worker, leftovers44: ``[object Map] [["a",1]]``). What
+    the body holds twice, or inside itself, is cloned once (``made``), as V8's clone keeps it; an
+    object inside itself (``cyclic``) is made a JavaScript object here, which ``to_js`` with a
+    ``dict_converter`` would leave without the property closing the circle."""
+    if made is None:
+        made, cyclic = {}, _holding_themselves(value)
+    assert cyclic is not None
+    if id(value) in made:
+        return made[id(value)]
     if isinstance(value, (bytes, bytearray)):
         return JsBuffer(value)
     if isinstance(value, ModelTypedArray):
         return JsTypedArray(value.name, value)
     if isinstance(value, JsMapArgument):
-        return JsMap({map_key(_js(k)): _js(v) for k, v in value.entries})
+        clone = made[id(value)] = JsMap({})
+        for k, v in value.entries:
+            clone._entries[map_key(_js(k, made, cyclic))] = _js(v, made, cyclic)
+        return clone
+    if type(value) is dict and id(value) in cyclic:
+        made[id(value)] = obj = object_from_entries(JsArray([]))
+        filled = object_from_entries(JsArray([JsArray([k, _js(v, made, cyclic)]) for k, v in value.items()]))
+        object.__setattr__(obj, "_props", filled._props)  # (the properties of the object made first)
+        return obj
     if type(value) is dict:
-        return {k: _cloned(v) for k, v in value.items()}
+        copy: dict[Any, Any] = {}
+        made[id(value)] = copy
+        copy.update((k, _cloned(v, made, cyclic)) for k, v in value.items())
+        return copy
     if type(value) is list:
-        return [_cloned(v) for v in value]
+        items: list[Any] = []
+        made[id(value)] = items
+        items.extend(_cloned(v, made, cyclic) for v in value)
+        return items
     return value
 
 
-def _js(value: Any) -> Any:
+def _holding_themselves(value: Any) -> set[int]:
+    """The ids of the dicts of ``value`` met again inside themselves."""
+    found: set[int] = set()
+    on_path: set[int] = set()
+    done: set[int] = set()
+
+    def walk(item: Any) -> None:
+        if isinstance(item, JsMapArgument):
+            children: list[Any] = [part for pair in item.entries for part in pair]
+        elif type(item) is dict:
+            children = list(item.values())
+        elif type(item) is list:
+            children = item
+        else:
+            return
+        if id(item) in on_path:
+            found.add(id(item))
+            return
+        if id(item) in done:
+            return
+        on_path.add(id(item))
+        for child in children:
+            walk(child)
+        on_path.discard(id(item))
+        done.add(id(item))
+
+    walk(value)
+    return found
+
+
+def _js(value: Any, made: dict[int, Any], cyclic: set[int]) -> Any:
     """A key or value of a cloned ``Map`` as JavaScript holds it (a Map's entries are no plain data
     the message's own conversion reaches)."""
-    return to_js(_cloned(value), dict_converter=object_from_entries)
+    return to_js(_cloned(value, made, cyclic), dict_converter=object_from_entries)
 
 
 def delivered_body(body: Any, content_type: str) -> Any:

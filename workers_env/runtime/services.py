@@ -223,16 +223,18 @@ def remote_error(error: BaseException, enhanced: bool) -> JsException:
     (``enhanced_error_serialization``): any name kept, an own property when it is none of V8's
     classes', with the error's own properties (a ``PythonError``'s ``type``, the exception's class
     name); else V8's classes keep their names and any other is written into the message of an
-    ``Error`` as ``String(error)`` reads (``<name>: <message>``; the name alone when the message is
-    empty, the message alone when the name is: measured under wrangler dev 4.164.0)."""
+    ``Error`` (``<name>: <message>``; the name alone when the message is empty, the message alone
+    when the name is empty or no string at all -- ``5``, ``null``, ``undefined``, where
+    ``String(error)`` would write it: measured under wrangler dev 4.164.0, review55)."""
     name, message = thrown_parts(error, only_theirs=True)
     own: dict[str, Any] = {}
     if enhanced and name not in _SERIALIZED_NAMES:
         own["name"] = name
         if name == "PythonError":  # Pyodide's own `type` (its `__error_address`, a wasm pointer, is left out)
             own["type"] = getattr(error, "type", None) or type(error).__name__
-    elif name not in _SERIALIZED_NAMES:  # as Error.prototype.toString reads: an empty part left out
-        name, message = "Error", f"{name}: {message}" if name and message else name or message
+    elif name not in _SERIALIZED_NAMES:  # a name workerd reads as a string, an empty part left out
+        written = name if isinstance(name, str) else ""
+        name, message = "Error", f"{written}: {message}" if written and message else written or message
     crossed = JsException(message, name=name)
     crossed.__dict__.update(own, remote=True)
     keys = crossed.__dict__.setdefault("_own_keys", {})
