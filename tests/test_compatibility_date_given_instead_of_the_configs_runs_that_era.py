@@ -115,7 +115,8 @@ def test_the_option_and_the_marker(pytester):
             pass
     """)
     result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--compatibility-date",
-                                "2026-11-17", "--compatibility-flags", "python_workers", "nodejs_compat")
+                                "2026-11-17", "--compatibility-flag", "python_workers", "--compatibility-flags",
+                                "nodejs_compat", "test_eras.py")  # (the path is no flag)
     result.assert_outcomes(passed=2, errors=1)
     result.stdout.fnmatch_lines(['*@pytest.mark.workers_env(compatibility_date=...) takes a date such as '
                                  '"2026-11-17", got int 20250901*'])

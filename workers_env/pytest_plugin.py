@@ -65,10 +65,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
              "(as wrangler dev --compatibility-date)",
     )
     group.addoption(
-        "--compatibility-flags", "--compatibility-flag", dest="workers_env_compatibility_flags", action="extend",
-        nargs="+", default=None, metavar="FLAG",
-        help="run the env and worker fixtures with these compatibility_flags instead of the config's "
-             "(the whole list, as wrangler dev --compatibility-flags)",
+        "--compatibility-flag", "--compatibility-flags", dest="workers_env_compatibility_flags", action="append",
+        default=None, metavar="FLAG",
+        help="run the env and worker fixtures with compatibility_flags instead of the config's: one flag each, "
+             "repeated for the whole list (as wrangler dev --compatibility-flags; one value each, so a test "
+             "path after it is not taken for a flag)",
     )
     parser.addini("workers_env_config", "wrangler config file or folder for the env fixture (relative to the ini file)", default="")
     parser.addini("workers_env_environment", "wrangler environment ([env.NAME]) for the env fixture", default="")
