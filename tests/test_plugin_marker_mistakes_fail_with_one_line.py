@@ -27,7 +27,8 @@ database_id = "db-1"
 
 CASES = {
     "workers_env('wrangler.toml')": ("@pytest.mark.workers_env takes keyword arguments only (config=, environment=, "
-                                     "indexes=, embedders=, ai_replies=, bindings=), got 'wrangler.toml' by position"),
+                                     "indexes=, embedders=, ai_replies=, bindings=, compatibility_date=, "
+                                     "compatibility_flags=), got 'wrangler.toml' by position"),
     "workers_env(confg='other.toml')": ("@pytest.mark.workers_env has no argument confg= (did you mean config=?); "
                                        "it takes config=,"),
     "workers_env(config=123)": ("@pytest.mark.workers_env(config=...) takes a wrangler config file or folder "
@@ -135,8 +136,10 @@ def test_pytest_markers_describes_each_marker(pytester: pytest.Pytester) -> None
     result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--markers")
     result.stdout.fnmatch_lines([
         "@pytest.mark.workers_env(config=None, environment=None, indexes=None, embedders=None, ai_replies=None, "
-        "bindings=None): per-test wrangler config path, [[]env.NAME], index definitions, Workers AI embedders, "
-        "scripted text generation replies and bindings you supply ({name: object}) for the env fixture",
+        "bindings=None, compatibility_date=None, compatibility_flags=None): per-test wrangler config path, "
+        "[[]env.NAME], index definitions, Workers AI embedders, scripted text generation replies, bindings you "
+        "supply ({name: object}) and the compatibility date and flags run instead of the config's, for the env "
+        "fixture",
         "@pytest.mark.vectorize_seed(binding, source, namespace=None): upsert vectors (a list, or an NDJSON file "
         "relative to the test file) into env.<binding> before the test",
         "@pytest.mark.d1_schema(binding, source=None): before the test, apply the D1 binding's migrations_dir "

@@ -79,7 +79,9 @@ def test_module_level_on_handlers_are_told_the_class_that_replaces_them_from_202
         load_worker(one_file_worker(tmp_path, LEGACY, date="2026-05-01"))
     assert str(refused.value) == (
         'Python entrypoint "entry.py" defines a module-level on_fetch and on_scheduled, which compatibility dates '
-        "from 2025-08-14 on no longer dispatch: define `class Default(WorkerEntrypoint)` with "
+        "from 2025-08-14 on no longer dispatch (deployed, the Worker exports no handler, so each event answers "
+        "workerd's error: fetch `Handler does not export a fetch() function.`; scheduled `Handler does not export "
+        "a scheduled() function`): define `class Default(WorkerEntrypoint)` with "
         "`async def fetch(self, request)` and `async def scheduled(self, controller, env, ctx)` (env and ctx on "
         'self), or add "disable_python_no_global_handlers" to compatibility_flags')
 

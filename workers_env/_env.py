@@ -18,7 +18,7 @@ import math
 import re
 import sys
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -337,6 +337,8 @@ def load_env(
     ai_replies: Any = None,
     env_files: list[str] | None = None,
     secrets_environment: str | None | EllipsisType = ...,
+    compatibility_date: str | None = None,
+    compatibility_flags: Sequence[str] | None = None,
 ) -> Env:
     """Build the ``env`` a Worker would get from its wrangler config.
 
@@ -358,6 +360,9 @@ def load_env(
     names the environment whose ``.dev.vars.<env>`` / ``.env.<env>`` are read, when it is not
     ``environment`` (``None``: the plain ``.dev.vars`` / ``.env``): ``workers-env dev`` under
     ``CLOUDFLARE_ENV`` alone, as wrangler dev 4.164.0 reads the top level's files there.
+    ``compatibility_date`` / ``compatibility_flags`` replace the config's, as ``wrangler dev
+    --compatibility-date`` / ``--compatibility-flags`` do: the env (and a Worker loaded with it)
+    runs in that date's era -- a test suite run in two eras without a second config.
     """
     _check_path("path", path, "a wrangler config file or a folder to search from")
     _check_path("persist_to", persist_to, "the folder to keep local state in")
@@ -379,7 +384,7 @@ def load_env(
             f"clock= must be a clock object with a now() method (e.g. workers_env.ManualClock()), "
             f"got {type(clock).__name__}"
         )
-    config = load_config(path, environment=environment)
+    config = load_config(path, environment=environment).with_compatibility(compatibility_date, compatibility_flags)
     context = AssemblyContext(
         config=config,
         persist_to=None if persist_to is None else Path(persist_to),

@@ -34,9 +34,11 @@ if TYPE_CHECKING:
 __all__ = ["seed_binding", "seed_kv_namespace", "apply_d1_schema"]  # workers_env.seeding's, named here too
 
 _MARKERS = (
-    "workers_env(config=None, environment=None, indexes=None, embedders=None, ai_replies=None, bindings=None): "
+    "workers_env(config=None, environment=None, indexes=None, embedders=None, ai_replies=None, bindings=None, "
+    "compatibility_date=None, compatibility_flags=None): "
     "per-test wrangler config path, [env.NAME], index definitions, Workers AI embedders, "
-    "scripted text generation replies and bindings you supply ({name: object}) for the env fixture",
+    "scripted text generation replies, bindings you supply ({name: object}) and the compatibility date "
+    "and flags run instead of the config's, for the env fixture",
     "vectorize_seed(binding, source, namespace=None): upsert vectors (a list, or an NDJSON file "
     "relative to the test file) into env.<binding> before the test",
     "d1_schema(binding, source=None): before the test, apply the D1 binding's migrations_dir "
@@ -56,6 +58,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--wrangler-env", dest="wrangler_env", default=None, metavar="NAME",
         help="wrangler environment ([env.NAME]) for the env fixture",
+    )
+    group.addoption(
+        "--compatibility-date", dest="workers_env_compatibility_date", default=None, metavar="DATE",
+        help="run the env and worker fixtures on this compatibility_date instead of the config's "
+             "(as wrangler dev --compatibility-date)",
+    )
+    group.addoption(
+        "--compatibility-flag", "--compatibility-flags", dest="workers_env_compatibility_flags", action="append",
+        default=None, metavar="FLAG",
+        help="run the env and worker fixtures with compatibility_flags instead of the config's: one flag each, "
+             "repeated for the whole list (as wrangler dev --compatibility-flags; one value each, so a test "
+             "path after it is not taken for a flag)",
     )
     parser.addini("workers_env_config", "wrangler config file or folder for the env fixture (relative to the ini file)", default="")
     parser.addini("workers_env_environment", "wrangler environment ([env.NAME]) for the env fixture", default="")
@@ -340,7 +354,8 @@ def _why_no_pytest_asyncio(plugins: pytest.PytestPluginManager) -> tuple[str, st
 
 
 #: the keywords of ``@pytest.mark.workers_env`` (its line in ``_MARKERS``)
-_ENV_MARKER_KEYWORDS = ("config", "environment", "indexes", "embedders", "ai_replies", "bindings")
+_ENV_MARKER_KEYWORDS = ("config", "environment", "indexes", "embedders", "ai_replies", "bindings",
+                        "compatibility_date", "compatibility_flags")
 
 
 def _marker_kwargs(request: pytest.FixtureRequest) -> dict[str, Any]:
@@ -362,6 +377,8 @@ def _marker_kwargs(request: pytest.FixtureRequest) -> dict[str, Any]:
         ("indexes", Mapping, "{index name: definition}"),
         ("embedders", Mapping, '{model name: function or "package.module:function"}'),
         ("bindings", Mapping, "{binding name: object}"),
+        ("compatibility_date", str, 'a date such as "2026-11-17"'),
+        ("compatibility_flags", (list, tuple), 'a list of flag names such as ["python_workers"]'),
     )
     for key, kinds, what in checks:
         value = merged.get(key)
@@ -476,6 +493,21 @@ def workers_env_environment(request: pytest.FixtureRequest) -> str | None:
 
 
 @pytest.fixture
+def workers_env_compatibility_date(request: pytest.FixtureRequest) -> str | None:
+    """The ``compatibility_date`` the env and worker fixtures run on instead of the config's
+    (``--compatibility-date``; ``None``: the config's). Override it with ``params=[...]`` to run
+    each test once per era."""
+    return request.config.getoption("workers_env_compatibility_date")
+
+
+@pytest.fixture
+def workers_env_compatibility_flags(request: pytest.FixtureRequest) -> list[str] | None:
+    """The ``compatibility_flags`` (the whole list) the env and worker fixtures run with instead
+    of the config's (``--compatibility-flags``; ``None``: the config's)."""
+    return request.config.getoption("workers_env_compatibility_flags")
+
+
+@pytest.fixture
 def workers_env_indexes() -> Mapping[str, Any] | None:
     """Index definitions for ``env`` (override in a conftest); ``None`` uses pyproject's."""
     return None
@@ -580,7 +612,8 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
         workers_env_d1_schema: Mapping[str, Any], workers_env_kv_seed: Mapping[str, Any],
         workers_env_embedders: Mapping[str, Any] | None,
         workers_env_ai_replies: Any, workers_env_bindings: Mapping[str, Any],
-        workers_env_clock: Any) -> Iterator[Env]:
+        workers_env_clock: Any, workers_env_compatibility_date: str | None,
+        workers_env_compatibility_flags: list[str] | None) -> Iterator[Env]:
     """A fresh ``Env`` for this test: the wrangler config's bindings, empty, plus those you supply."""
     from workers_env._env import load_env
     from workers_env._errors import ConfigError
@@ -603,6 +636,8 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
             ai_replies=marker.get("ai_replies", workers_env_ai_replies),
             bindings=supplied,
             clock=workers_env_clock,
+            compatibility_date=marker.get("compatibility_date", workers_env_compatibility_date),
+            compatibility_flags=marker.get("compatibility_flags", workers_env_compatibility_flags),
         )
     except ConfigError as exc:
         try:

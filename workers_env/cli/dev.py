@@ -92,6 +92,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--env-file", dest="env_file", action="extend", nargs="+", default=[], metavar="PATH",
                         help="a .env file to read local secrets from instead of .dev.vars and the default .env "
                         "files (as wrangler's --env-file; repeatable, later files winning)")
+    parser.add_argument("--compatibility-date", dest="compatibility_date", default=None, metavar="DATE",
+                        help="run on this compatibility date instead of the config's (as wrangler dev's)")
+    parser.add_argument("--compatibility-flags", "--compatibility-flag", dest="compatibility_flags", action="extend",
+                        nargs="+", default=None, metavar="FLAG",
+                        help="run with these compatibility flags instead of the config's: the whole list (as "
+                        "wrangler dev's; repeatable)")
     parser.add_argument("--local", "-l", action="store_true", help="accepted as wrangler's: workers-env dev is local")
     parser.add_argument("--remote", "-r", action="store_true",
                         help="refused: workers-env runs the Worker locally, never on Cloudflare's network")
@@ -308,7 +314,8 @@ def _run(args: argparse.Namespace) -> int:
         read_from = args.config if args.config is not None and Path(args.config).is_file() else config_path
         try:
             warn_config(read_from, environment, [pyproject_diagnostics])  # as wrangler dev reads it, first
-            config = load_config(read_from, environment=environment)
+            config = load_config(read_from, environment=environment).with_compatibility(
+                args.compatibility_date, args.compatibility_flags)
         except ConfigError as exc:  # the config's own problems, after its warnings, as wrangler's
             fail(message_of(exc))
             return 1
@@ -336,7 +343,9 @@ def _run(args: argparse.Namespace) -> int:
             supplied = {**session, **made, **(_vars(args.var) if var else {})}
             try:
                 built = load_env(path, environment=environment, persist_to=persist_to, bindings=supplied,
-                                 env_files=args.env_file or None, secrets_environment=secrets_environment)
+                                 env_files=args.env_file or None, secrets_environment=secrets_environment,
+                                 compatibility_date=args.compatibility_date,
+                                 compatibility_flags=args.compatibility_flags)
             except BaseException:
                 _close_supplied_workers(made)
                 raise

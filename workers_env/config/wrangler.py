@@ -16,7 +16,7 @@ import stat
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +105,34 @@ class WorkerConfig:
     def root(self) -> Path:
         """The folder holding the config; relative paths in it are resolved against this."""
         return self.path.parent
+
+    def with_compatibility(self, date: str | None = None, flags: Iterable[str] | None = None) -> WorkerConfig:
+        """This config run on another ``compatibility_date`` and/or ``compatibility_flags``, as
+        ``wrangler dev --compatibility-date D --compatibility-flags F ...`` runs it: each given one
+        replaces the config's (the flags as a whole list, not added to it, as wrangler's
+        ``args.compatibilityFlags ?? config.compatibility_flags``); ``None`` keeps the config's."""
+        if date is not None and not isinstance(date, str):
+            raise ConfigError(f'compatibility_date= must be a date as the config writes it, a str such as "2026-11-17", '
+                              f"got {type(date).__name__} {date!r}")
+        if flags is not None:
+            if isinstance(flags, (str, bytes)) or not isinstance(flags, Iterable):
+                raise ConfigError('compatibility_flags= must be a list of flag names, such as ["python_workers"], '
+                                  f"got {type(flags).__name__} {flags!r}")
+            flags = tuple(flags)
+            wrong = [f for f in flags if not isinstance(f, str)]
+            if wrong:
+                raise ConfigError(f"compatibility_flags= must hold flag names (str), got {type(wrong[0]).__name__} "
+                                  f"{wrong[0]!r}")
+        if date is None and flags is None:
+            return self
+        merged = dict(self.merged)
+        if date is not None:
+            merged["compatibility_date"] = date
+        if flags is not None:
+            merged["compatibility_flags"] = list(flags)
+        return replace(self, compatibility_date=self.compatibility_date if date is None else date,
+                       compatibility_flags=self.compatibility_flags if flags is None else tuple(flags),
+                       merged=merged)
 
     @property
     def main_path(self) -> Path | None:

@@ -623,9 +623,11 @@ class Worker(ServiceSource):
         legacy = [h for h in _LEGACY_HANDLERS if callable(getattr(module, h, None))]
         if no_global_handlers and legacy:
             methods = " and ".join(f"`{_LEGACY_HANDLERS[h]}`" for h in legacy)
+            answers = "; ".join(f"{h[3:]} `{_NO_HANDLER[h[3:]]}`" for h in legacy)
             return (
                 f'Python entrypoint "{name}" defines a module-level {" and ".join(legacy)}, which compatibility '
-                f"dates from {NO_GLOBAL_HANDLERS_DATE} on no longer dispatch: define `class Default(WorkerEntrypoint)` "
+                f"dates from {NO_GLOBAL_HANDLERS_DATE} on no longer dispatch (deployed, the Worker exports no "
+                f"handler, so each event answers workerd's error: {answers}): define `class Default(WorkerEntrypoint)` "
                 f'with {methods} (env and ctx on self), or add "disable_python_no_global_handlers" to compatibility_flags'
             )
         bare = _bare_handlers(module)

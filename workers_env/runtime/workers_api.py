@@ -423,6 +423,16 @@ _RESPONSE_ACCEPTED_TYPES = frozenset({
 })
 
 
+#: workers-env's note on ``Response(jsnull)``: a JS null that the code took for ``None``
+JSNULL_BODY_NOTE = (
+    "workers-env: the body is jsnull, JavaScript's null as Pyodide 0.28 and later hand it over "
+    "(compatibility dates from 2025-09-29, or python_workers_20250116), where Pyodide 0.26 gave None: a "
+    "missing KV key's get(), a D1 first() with no row and a raw binding's other nulls are jsnull, so `x is "
+    "not None` lets one through. Test `if x:` or `x not in (None, jsnull)` (`from pyodide.ffi import "
+    "jsnull`); the external SDK's bindings (from 2026-04-21) give None again."
+)
+
+
 class Response(FetchResponse, metaclass=SdkClass):
     """``workers.Response(body=None, status=None, status_text="", headers=None)``."""
 
@@ -451,7 +461,10 @@ class Response(FetchResponse, metaclass=SdkClass):
             if body.constructor.name not in _RESPONSE_ACCEPTED_TYPES and not isinstance(body, JsBufferSource):
                 raise TypeError(f"Unsupported type in Response: {body.constructor.name}")
         elif body is not None and not isinstance(body, (str, bytes)):
-            raise TypeError(f"Unsupported type in Response: {type(body).__name__}")
+            error = TypeError(f"Unsupported type in Response: {type(body).__name__}")
+            if body is jsnull:
+                add_hint(error, JSNULL_BODY_NOTE)
+            raise error
         options = self._create_options(status, status_text, headers, web_socket)
         js_response = JsResponse(body, None, **options)
         super().__init__(js_response.url, js_response)
