@@ -107,11 +107,13 @@ def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp
     assert "Ready on" not in out
 
 
-def test_a_second_config_that_cannot_be_read_is_wranglers_error(tmp_path):
-    _session(tmp_path)
-    out = dev_start_output(tmp_path, "-c", "gateway/wrangler.toml", "-c", "nope/wrangler.toml")
-    assert out.startswith("\n✘ [ERROR] Could not read file: nope/wrangler.toml\n\n  ENOENT: no such file or directory, "
-                          f"open '{tmp_path / 'nope' / 'wrangler.toml'}'")
+def test_a_second_config_that_cannot_be_read_is_wranglers_error_after_the_firsts_table(tmp_path):
+    _session(tmp_path)  # wrangler 4.164.0 prints the first Worker's table, then refuses: exit 1
+    out = dev_start_output(tmp_path, "-c", "gateway/wrangler.toml", "-c", "nope/wrangler.toml", "--env", "staging")
+    assert out.startswith("gateway-staging has access to the following bindings:\nBinding ")
+    table, _, error = out.partition("\n\n✘ [ERROR] Could not read file: nope/wrangler.toml\n\n  ENOENT: no such file "
+                                    f"or directory, open '{tmp_path / 'nope' / 'wrangler.toml'}'")
+    assert error and "env.SEARCH2 (search-staging)" in table
     assert "Ready on" not in out
 
 

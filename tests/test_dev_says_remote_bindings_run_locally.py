@@ -33,7 +33,9 @@ def test_remote_true_bindings_are_named_as_run_locally(tmp_path):
     text = dev_start_output(project)
     assert ("workers-env dev: remote = true on DB (D1 Database), VECTORIZE (Vectorize Index), AI (AI): "
             "wrangler dev binds your Cloudflare account's own resources for these") in text
-    assert "LOCAL_KV" not in text  # remote = false is local under wrangler dev too
+    remote_line = next(line for line in text.splitlines() if "remote = true on" in line)
+    assert "LOCAL_KV" not in remote_line  # remote = false is local under wrangler dev too
+    assert "env.LOCAL_KV (k)          KV Namespace         local" in text  # wrangler's table, one config
     assert "[wrangler:info] Ready on" in text
 
 

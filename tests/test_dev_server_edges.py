@@ -125,7 +125,10 @@ def test_port_0_serves_on_a_free_port_and_ready_names_it(tmp_path: Path) -> None
     )
     try:
         assert proc.stdout is not None
-        assert proc.stdout.readline().startswith("Loaded dev-test")
+        loaded = proc.stdout.readline()
+        while not loaded.startswith("Loaded ") and loaded:  # after the Worker's bindings table
+            loaded = proc.stdout.readline()
+        assert loaded.startswith("Loaded dev-test")
         ready = proc.stdout.readline().strip()
         assert ready.startswith("[wrangler:info] Ready on http://127.0.0.1:")
         port = int(ready.rsplit(":", 1)[1])

@@ -227,7 +227,10 @@ def test_dev_warns_about_crons_as_wrangler_does(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", str(root), "--ip", "127.0.0.1", "--port", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
-        assert proc.stdout.readline().startswith("Loaded h from ")
+        loaded = proc.stdout.readline()
+        while loaded and not loaded.startswith("Loaded "):  # after the Worker's bindings table
+            loaded = proc.stdout.readline()
+        assert loaded.startswith("Loaded h from ")
         ready = proc.stdout.readline()
         assert ready.startswith("[wrangler:info] Ready on http://127.0.0.1:")
         port = ready.strip().rsplit(":", 1)[1]

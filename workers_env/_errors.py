@@ -400,11 +400,19 @@ class BindingNotEmulatedError(NotEmulatedError):
     """
 
     def __init__(self, binding: str, kind: str, field: str):
-        super().__init__(
-            f"env.{binding} ({kind} binding, {field} in the wrangler config) is not emulated by workers-env. Supply your own object for it: load_env(..., bindings={{{binding!r}: my_fake}}); in pytest "
-            f"the workers_env_bindings fixture or @pytest.mark.workers_env(bindings={{{binding!r}: my_fake}}); for "
-            f'workers-env dev, [tool.workers-env.bindings] {binding} = "package.module:factory" in pyproject.toml.'
-        )
+        if field == "services":  # another Worker: loaded by the test, or run in the same dev session
+            text = (f"env.{binding} ({kind} binding, services in the wrangler config) was given no Worker: "
+                    f"workers-env runs the service only when you hand it one. Supply the Worker: "
+                    f"load_env(..., bindings={{{binding!r}: load_worker(\"path/to/its/folder\")}}) (or an object of "
+                    f"your own); in pytest the workers_env_bindings fixture or @pytest.mark.workers_env(bindings=...); "
+                    f"for workers-env dev, run both: workers-env dev -c wrangler.toml -c path/to/its/wrangler.toml.")
+        else:
+            text = (f"env.{binding} ({kind} binding, {field} in the wrangler config) is not emulated by workers-env. "
+                    f"Supply your own object for it: load_env(..., bindings={{{binding!r}: my_fake}}); in pytest "
+                    f"the workers_env_bindings fixture or @pytest.mark.workers_env(bindings={{{binding!r}: my_fake}}); "
+                    f'for workers-env dev, [tool.workers-env.bindings] {binding} = "package.module:factory" in '
+                    f"pyproject.toml.")
+        super().__init__(text)
         self.binding = binding
         self.kind = kind
         self.field = field

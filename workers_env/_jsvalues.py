@@ -517,6 +517,11 @@ def unsendable(value: Any) -> TypeError:
     """The Python Workers SDK's ``TypeError`` for a tuple or bytearray in a binding's argument,
     with workers-env's note on what to send instead (the SDK's text says only what failed)."""
     error = users_mistake(TypeError(f"{type(value)} cannot be sent over RPC."))
+    if callable(value):
+        add_hint(error, "workers-env: the built-in Python Workers SDK (compatibility_date before the external SDK's "
+                        "era) refuses a plain function or lambda: send a bound method (self.method), or a "
+                        "functools.partial of the function, which cross as a stub the other Worker can call")
+        return error
     instead = "bytes(...) of it (a Uint8Array)" if isinstance(value, bytearray) else "list(...) of it"
     add_hint(error, f"workers-env: the Python Workers SDK sends lists, dicts, bytes and scalars to a binding, "
                     f"never a {type(value).__name__}: send {instead} instead")

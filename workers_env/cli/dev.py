@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -330,7 +331,8 @@ def _run(args: argparse.Namespace) -> int:
                                         _SCRIPT_HINT if script is not None else None)):
             return 1  # (wrangler's runCustomBuild: after the build, before secrets and warnings)
 
-        others = _other_configs(args, environment, config)
+        others = _other_configs(args, environment, config, lambda: _secrets_and_table(
+            config, secrets_environment, args.env_file or None, list(_vars(args.var)), alone=False))
         if others is None:
             return 1
         slots = {worker_name(c): Slot() for c in [config, *others]} if others else {}
@@ -338,7 +340,8 @@ def _run(args: argparse.Namespace) -> int:
         def make_env(config: Any, path: Path = config_path, var: bool = True) -> Any:
             # a session's Workers bound to each other first; the pyproject's own bindings and
             # --var (the first Worker's alone, as measured) over them
-            session = session_bindings(config, slots) if slots else {}  # (one Worker alone: none)
+            # (one Worker alone: each of its services [not connected], as under wrangler dev)
+            session = session_bindings(config, slots)
             made = bindings_from_pyproject(config)  # the factories' Workers: closed with this env
             supplied = {**session, **made, **(_vars(args.var) if var else {})}
             try:
@@ -361,14 +364,14 @@ def _run(args: argparse.Namespace) -> int:
     reloader: Reloader | None = None
     callees: list[tuple[Reloader, Slot]] = []
     stopped_by: int | None = None
-    table_vars = list(_vars(args.var)) if others else None  # a session prints each Worker's bindings table
+    table_vars = list(_vars(args.var))  # each Worker's bindings table, "Your Worker" for one alone
     try:
-        _announce(config, env, secrets_environment, args.env_file or None, table_vars)
+        _announce(config, env, secrets_environment, args.env_file or None, table_vars, alone=not others)
         # the files' stamps are taken now, so an edit made while the Worker loads reloads it
         reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
                             build=_custom_build, make_env=make_env,
                             announce=lambda c, e: _announce(c, e, secrets_environment, args.env_file or None,
-                                                            table_vars),
+                                                            table_vars, alone=not others),
                             load_failed=lambda exc: _reload_failed(exc, config_path.parent))
         try:
             worker = load_worker(env=env)
@@ -466,9 +469,12 @@ def _close_supplied_workers(supplied: dict[str, Any]) -> None:
         raise errors[0]
 
 
-def _other_configs(args: argparse.Namespace, environment: str | None, first: Any) -> list[Any] | None:
+def _other_configs(args: argparse.Namespace, environment: str | None, first: Any,
+                   announce_first: Callable[[], None]) -> list[Any] | None:
     """The configs after the first of ``dev -c A -c B`` (:mod:`.devsession`), each read as the
-    first is, under the same ``--env``, its build run; None (said) when one cannot be used."""
+    first is, under the same ``--env``, its build run; None (said) when one cannot be used -- one
+    that cannot be read after ``announce_first`` (the first Worker's secrets and bindings table),
+    as wrangler 4.164.0 prints the first's table before it refuses (measured: exit 1)."""
     from workers_env.cli.devsession import worker_name
     from workers_env.config import load_config
     from workers_env.vectorize.definitions import pyproject_diagnostics
@@ -480,6 +486,7 @@ def _other_configs(args: argparse.Namespace, environment: str | None, first: Any
             warn_config(path, environment, [pyproject_diagnostics])
             other = load_config(path, environment=environment)
         except ConfigError as exc:
+            announce_first()
             fail(message_of(exc))
             return None
         if _entry_refused(missing_entry(other)) or not _custom_build(other.merged.get("build"), Path(other.root)):
@@ -557,15 +564,34 @@ _LOCAL_KINDS = frozenset({"ai", "vectorize", "d1_databases", "kv_namespaces"})
 
 
 def _announce(config: Any, env: Any, environment: str | None, env_files: list[str] | None,
-              table_vars: list[str] | None = None) -> None:
+              table_vars: list[str] | None = None, alone: bool = False) -> None:
     """What dev says of a config once it is read, at start and after an edit of it: where the
-    secrets come from, those missing, a Worker of a session's bindings table (``table_vars``:
-    its ``--var`` names; None, one Worker alone: no table), a missing compatibility date
-    (wrangler's lines), and the bindings ``remote = true`` would send to Cloudflare under wrangler dev."""
-    from workers_env.cli.devsession import worker_name
-    from workers_env.cli.devtable import bindings_table
+    secrets come from, those missing, its bindings table (``table_vars``: its ``--var`` names; None:
+    no table; ``alone``: one Worker, "Your Worker" as wrangler heads it), its services no Worker
+    answers, a missing compatibility date (wrangler's lines), and the bindings ``remote = true``
+    would send to Cloudflare under wrangler dev."""
     from workers_env.config.bindings import remote_bindings
     from workers_env.config.compat import missing_date_warning
+
+    _secrets_and_table(config, environment, env_files, table_vars, alone)
+    _not_connected_note(config, env)
+    warning = missing_date_warning(env.config)
+    if warning:
+        warn_block(warning)
+    remote = remote_bindings(config.merged, _LOCAL_KINDS)
+    if remote:  # wrangler dev's binding table says "remote" for these
+        names = ", ".join(f"{b.name} ({b.kind})" for b in remote)
+        print(f"workers-env dev: remote = true on {names}: wrangler dev binds your Cloudflare account's own "
+              "resources for these (and, without a login, stops with \"Failed to start the remote proxy session\"); "
+              "workers-env runs them locally as it runs every binding, on the local state", file=sys.stderr, flush=True)
+
+
+def _secrets_and_table(config: Any, environment: str | None, env_files: list[str] | None,
+                       table_vars: list[str] | None, alone: bool) -> None:
+    """wrangler dev's lines on a config's local secrets (``Using secrets defined in ...``, those
+    missing) and its bindings table (none when ``table_vars`` is None)."""
+    from workers_env.cli.devsession import worker_name
+    from workers_env.cli.devtable import bindings_table
 
     secrets, sources = local_secrets(config.root, environment, secrets_table=has_secrets_table(config.merged),
                                      env_files=env_files)
@@ -577,17 +603,24 @@ def _announce(config: Any, env: Any, environment: str | None, env_files: list[st
                    "environment variables.")
     if table_vars is not None:
         shown = [k for k in secrets if k not in table_vars]
-        for line in bindings_table(config.merged, worker_name(config), shown, table_vars):
+        for line in bindings_table(config.merged, worker_name(config), shown, table_vars, alone=alone):
             print(line, flush=True)
-    warning = missing_date_warning(env.config)
-    if warning:
-        warn_block(warning)
-    remote = remote_bindings(config.merged, _LOCAL_KINDS)
-    if remote:  # wrangler dev's binding table says "remote" for these
-        names = ", ".join(f"{b.name} ({b.kind})" for b in remote)
-        print(f"workers-env dev: remote = true on {names}: wrangler dev binds your Cloudflare account's own "
-              "resources for these (and, without a login, stops with \"Failed to start the remote proxy session\"); "
-              "workers-env runs them locally as it runs every binding, on the local state", file=sys.stderr, flush=True)
+
+
+def _not_connected_note(config: Any, env: Any) -> None:
+    """One line on stderr for the config's services no Worker of the session (nor a factory)
+    supplies: they answer as wrangler dev's ``[not connected]`` ones do, and how to run them."""
+    from workers_env.runtime.services import NotConnected
+
+    loose = [(name, value.service) for name in env if isinstance(value := env.unwrapped(name), NotConnected)]
+    if not loose:
+        return
+    names = ", ".join(f'env.{name} (service "{service}")' for name, service in loose)
+    print(f"workers-env dev: {names} [not connected], as under wrangler dev: a call rejects, and a fetch answers "
+          f"503, with 'Worker \"{loose[0][1] if len(loose) == 1 else '<name>'}\" not found. Make sure it is running locally.' Run "
+          f"{'that Worker' if len(loose) == 1 else 'those Workers'} in this session (workers-env dev -c "
+          f"{display_path(config.path)} -c path/to/its/wrangler.toml), or supply one in [tool.workers-env.bindings]",
+          file=sys.stderr, flush=True)
 
 
 def _reload_failed(exc: BaseException, project: Path) -> None:

@@ -3,7 +3,8 @@
 bindings:``, a row per binding -- kinds in wrangler's order, each ``env.NAME (value)``, the kind's
 friendly name and its mode as wrangler's local dev gives it -- then, once per process, the note on
 ``[connected]``. Measured with JavaScript Workers under wrangler dev (no colours: its output piped).
-workers-env prints it for a session only; for one Worker ``workers-env dev`` prints none.
+One Worker alone (``dev`` with one config) gets the same table headed ``Your Worker has access to
+the following bindings:`` (measured with wrangler dev 4.164.0 and one config).
 
 The mode is wrangler's text, not what workers-env does: ``remote`` for the AI binding, ``not
 supported`` for Vectorize, though workers-env runs both locally (the line after the table says so
@@ -154,10 +155,11 @@ _explained = False
 
 
 def bindings_table(merged: Mapping[str, Any], name: str, secrets: Iterable[str] = (),
-                   hidden_vars: Iterable[str] = ()) -> list[str]:
+                   hidden_vars: Iterable[str] = (), *, alone: bool = False) -> list[str]:
     """The lines wrangler prints for Worker ``name`` of a session (``merged``: its config under
-    ``--env``; ``secrets``: the names its local secrets give; ``hidden_vars``: its ``--var`` names),
-    the connection note after the first table that has a connection status; none without bindings."""
+    ``--env``; ``secrets``: the names its local secrets give; ``hidden_vars``: its ``--var`` names;
+    ``alone``: the one Worker of ``dev``, headed ``Your Worker has access ...``), the connection
+    note after the first table that has a connection status; none without bindings."""
     global _explained
     rows, connection = _rows(merged, name, secrets, hidden_vars)
     if not rows:
@@ -171,7 +173,7 @@ def bindings_table(merged: Mapping[str, Any], name: str, secrets: Iterable[str] 
     wrap = columns is not None and binding_width + 6 + width_type + 6 + width_mode >= columns
     gap = " " * (4 if wrap else 6)
     first = len("env.") + width_name if wrap else binding_width
-    lines = [f"{name} has access to the following bindings:",
+    lines = [f"{'Your Worker' if alone else name} has access to the following bindings:",
              f"{'Binding'.ljust(first)}{gap}{'Resource'.ljust(width_type)}{gap}Mode"]
     for binding, kind, value, mode in rows:
         shown = f"env.{binding}" + (f" ({value})" if value and not wrap else "")

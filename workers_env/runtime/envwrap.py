@@ -13,6 +13,7 @@ from __future__ import annotations
 import copyreg
 import datetime
 import inspect
+import types
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -83,7 +84,7 @@ from workers_env.runtime.jspyproxies import (
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.sdknames import SdkClass, sdk_module
-from workers_env.runtime.services import ServiceSource, WorkerService
+from workers_env.runtime.services import FunctionStub, ServiceSource, WorkerService, sent_function
 from workers_env.runtime.webloop import as_promise
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
@@ -616,7 +617,10 @@ def rpc_argument(value: Any, where: str) -> Any:
     it: the value structured-cloned, then ``to_py()`` by that code's SDK -- a ``Map`` (what the
     built-in SDK makes of a ``dict``) a ``dict``, at any depth, a ``Uint8Array`` (``bytes``
     sent) a ``memoryview``, and a ``Date``, ``Error``,
-    ``Request``, ... what its default converter makes of it; the rest as :func:`to_plain`."""
+    ``Request``, ... what its default converter makes of it; a function the stub that calls it
+    (services.py); the rest as :func:`to_plain`."""
+    if sent_function(value):
+        return FunctionStub(value)
     if isinstance(value, JsMap) and not isinstance(value, JsLiteralMap):
         return {rpc_argument(map_key_read(k), where): rpc_argument(v, where) for k, v in value._entries.items()}
     if isinstance(value, JsObject):
@@ -999,8 +1003,13 @@ def _iterated(value: Any, level: int = 1) -> Any:
     return JsArray(read, nulls=value._nulls)
 
 
-def _refuse_unsendable(value: Any, level: int = 1) -> None:
-    """The SDK's check before ``to_js``: tuples and bytearrays cannot cross RPC."""
+def _refuse_unsendable(value: Any, level: int = 1, builtin: bool = False) -> None:
+    """The SDK's check before ``to_js``: tuples and bytearrays cannot cross RPC; nor, for the
+    built-in SDK (``builtin``: workerd's ``_workers.py`` refuses ``LambdaType``), a plain function
+    or lambda at any depth -- the external SDK sends any callable as a stub (``create_proxy``),
+    and so does the built-in one a bound method, a ``partial`` or a callable object."""
+    if builtin and isinstance(value, types.FunctionType):
+        raise unsendable(value)
     if isinstance(value, (JsProxy, _BindingWrapper)) or (callable(value) and not isinstance(value, type)):
         return
     if isinstance(value, (tuple, bytearray)):
@@ -1014,7 +1023,7 @@ def _refuse_unsendable(value: Any, level: int = 1) -> None:
 
         def walk() -> None:
             for item in items:
-                _refuse_unsendable(item, level + 1)
+                _refuse_unsendable(item, level + 1, builtin)
 
         _sdk_walk(level, _ARGUMENT, walk)
 
@@ -1049,7 +1058,7 @@ def builtin_python_to_rpc(value: Any) -> Any:
     as the external SDK's -- an object with ``js_object`` (a ``Request``, a ``Response``) that
     object, a ``datetime`` a ``Date``, an ``Exception`` an ``Error`` -- and dicts as ``Map``s."""
     value = _iterated(value)
-    _refuse_unsendable(value)
+    _refuse_unsendable(value, builtin=True)
     return to_js(value, dict_converter=lambda entries: JsMap({e[0]: e[1] for e in entries}),
                  default_converter=_rpc_default)
 
@@ -1292,6 +1301,8 @@ def _wrap_result(value: Any, era: Any = None) -> Any:
     1.4.0 any proxy ``python_from_rpc`` leaves (a KV ``"stream"`` read's ``ReadableStream``) too."""
     if isinstance(value, JsBinding):
         return _BindingWrapper(value, era)
+    if isinstance(value, FunctionStub):  # a function the call returned: the SDK's callable wrapper
+        return _RpcStubWrapper(value, era)
     converted = python_from_rpc(value)
     if isinstance(converted, JsProxy) and _sdk_before(era, PASSES_BODIES_FROM):
         return _BindingWrapper(converted, era)

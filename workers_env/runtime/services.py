@@ -20,6 +20,8 @@ from __future__ import annotations
 import abc
 import asyncio
 import contextvars
+import inspect
+from collections.abc import Callable
 from typing import Any
 
 from workers_env._env import env_config
@@ -27,12 +29,14 @@ from workers_env._errors import JsException
 from workers_env.config.compat import ENHANCED_ERROR_SERIALIZATION, flag_enabled
 from workers_env.runtime.current import current_context
 from workers_env.runtime.domexception import dom_exception
+from workers_env.runtime.jsfunctions import JsFunction, JsNativeFunction
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsproxy import JsArray, JsDate, JsMap, JsNull, JsObject, JsOpaque, JsProxy
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.thrownerror import thrown_parts
+from workers_env.runtime.webloop import as_promise
 
-__all__ = ["NotConnected", "NotConnectedService", "ServiceSource", "WorkerService"]
+__all__ = ["FunctionStub", "NotConnected", "NotConnectedService", "ServiceSource", "WorkerService", "stubbed"]
 
 
 class ServiceSource(abc.ABC):
@@ -89,11 +93,19 @@ class WorkerService:
 
         async def method(*args: Any) -> Any:
             worker = service._worker
-            result = await _in_callee(worker._rpc(name, args, {}, service._entrypoint or "Default", crossing=True,
-                                                  caller=current_context()), service._enhanced(worker))
+            enhanced = service._enhanced(worker)
+            stubs = [stub for arg in args for stub in _stubs_in(arg)]
+            for stub in stubs:
+                stub._enhanced = enhanced
+            try:
+                result = await _in_callee(worker._rpc(name, args, {}, service._entrypoint or "Default",
+                                                      crossing=True, caller=current_context()), enhanced)
+            finally:
+                for stub in stubs:  # workerd disposes the stubs of a call's arguments as it returns
+                    stub._disposed = True
             if _holds_pyproxy(result):
                 raise not_serialized()
-            return result
+            return stubbed(result, enhanced)
 
         method.__name__ = name
         return method
@@ -101,6 +113,77 @@ class WorkerService:
     def __repr__(self) -> str:
         named = f"#{self._entrypoint}" if self._entrypoint else ""
         return f"<WorkerService of {self._worker.main_path}{named}>"
+
+
+class FunctionStub(JsNativeFunction):
+    """A function sent across Workers RPC (measured with JavaScript twins under ``wrangler dev -c
+    A -c B`` 4.164.0): the other side holds a stub, ``typeof`` ``"function"``, whose call answers a
+    promise of what the function returns (a Python function's awaitable awaited), an error it
+    throws crossing as any error of the other Worker does (``remote``); once the call that
+    carried it as an argument has returned, calling it rejects with ``Error: RPC stub used after
+    being disposed.`` -- a stub ``waitUntil`` work calls later too."""
+
+    __slots__ = ("_enhanced", "_disposed")
+
+    def __init__(self, func: Callable[..., Any], enhanced: bool = False):
+        super().__init__(func, "")
+        self._enhanced = enhanced
+        self._disposed = False
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return as_promise(self._call(args, kwargs))
+
+    async def _call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        if self._disposed:
+            raise JsException("RPC stub used after being disposed.", name="Error")
+        if any(_holds_pyproxy(a) for a in [*args, *kwargs.values()]):
+            raise not_serialized()
+        try:
+            result = self._func(*args, **kwargs)
+            while inspect.isawaitable(result):
+                result = await result
+        except Exception as exc:  # noqa: BLE001 - whatever it throws crosses as production's RPC sends it
+            raise remote_error(exc, self._enhanced) from None
+        if _holds_pyproxy(result):
+            raise not_serialized()
+        return stubbed(result, self._enhanced)
+
+    def __repr__(self) -> str:
+        return "<RPC stub of a function>"
+
+
+def sent_function(value: Any) -> bool:
+    """Whether ``value`` crosses Workers RPC as a function stub: a JavaScript function (a Python
+    callable's ``create_proxy``, a PyProxy ``to_js`` made of one, a JS function), not a class."""
+    if isinstance(value, FunctionStub):
+        return False
+    if isinstance(value, JsFunction):
+        return True
+    return callable(value) and not isinstance(value, (type, JsProxy))
+
+
+def stubbed(value: Any, enhanced: bool = False) -> Any:
+    """``value`` with each function in it (at any depth of a JS object, array or Map) the stub
+    the other side of a Workers RPC call holds (:class:`FunctionStub`)."""
+    if sent_function(value):
+        return FunctionStub(value, enhanced)
+    if isinstance(value, JsObject):
+        for key, item in value._props.items():
+            if sent_function(item) or isinstance(item, (JsObject, JsArray)):
+                value._props[key] = stubbed(item, enhanced)
+    elif isinstance(value, JsArray):
+        value._items[:] = [stubbed(item, enhanced) for item in value._items]
+    return value
+
+
+def _stubs_in(value: Any) -> list[FunctionStub]:
+    """Each :class:`FunctionStub` in a call's argument (a Python dict or list, a JS object or array)."""
+    if isinstance(value, FunctionStub):
+        return [value]
+    items = (value.values() if isinstance(value, dict) else value if isinstance(value, list)
+             else value._props.values() if isinstance(value, JsObject) else value._items if isinstance(value, JsArray)
+             else ())
+    return [stub for item in items for stub in _stubs_in(item)]
 
 
 def _holds_pyproxy(value: Any, depth: int = 0) -> bool:

@@ -1,0 +1,66 @@
+"""``workers-env dev`` with one config as wrangler dev 4.164.0 with one config (measured with a
+JavaScript twin): the bindings table headed ``Your Worker has access to the following
+bindings:``, each ``[[services]]`` entry nobody supplies ``[not connected]`` -- a fetch answers
+503 and a call rejects with ``Worker "search" not found. Make sure it is running locally.``
+(``remote``) -- plus one stderr line saying how to run it in the session; before, no table, and
+the "not emulated" placeholder's error."""
+
+from __future__ import annotations
+
+from dev_reload_helpers import DevServer
+from worker_helpers import typical_pyproject
+
+GATEWAY = '''from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        answer = await self.env.SEARCH.fetch("http://x/")
+        out = [f"{answer.status} {await answer.text()}"]
+        try:
+            await self.env.SEARCH.who()
+        except Exception as error:
+            out.append(f"{error.name}: {error.message} {error.remote}")
+        return Response("\\n".join(out))
+'''
+
+CONFIG = '''name = "gateway"
+main = "src/entry.py"
+compatibility_date = "2026-05-01"
+compatibility_flags = ["python_workers"]
+services = [{ binding = "SEARCH", service = "search" }, { binding = "MISSING", service = "nowhere" }]
+
+[vars]
+GREETING = "hi"
+'''
+
+#: wrangler dev 4.164.0's stdout for a JavaScript twin of this config, from its table to the note
+WRANGLERS_TABLE = '''Your Worker has access to the following bindings:
+Binding                     Resource                  Mode
+env.SEARCH (search)         Worker                    local [not connected]
+env.MISSING (nowhere)       Worker                    local [not connected]
+env.GREETING ("hi")         Environment Variable      local
+
+
+Service bindings, Durable Object bindings, and Tail consumers connect to other Wrangler or Vite dev processes \
+running locally, with their connection status indicated by [connected] or [not connected]. For more details, refer \
+to https://developers.cloudflare.com/workers/runtime-apis/bindings/service-bindings/#local-development
+
+'''
+
+
+def test_one_config_prints_wranglers_table_and_answers_its_services_not_connected(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(GATEWAY)
+    (tmp_path / "wrangler.toml").write_text(CONFIG)
+    typical_pyproject(tmp_path)
+    with DevServer(tmp_path) as server:
+        assert server.get("/") == (200, '503 Worker "search" not found. Make sure it is running locally.\n'
+                                        'Error: Worker "search" not found. Make sure it is running locally. True')
+        assert WRANGLERS_TABLE in server.output
+        assert server.output.index(WRANGLERS_TABLE) < server.output.index("Loaded gateway from")
+        assert ('workers-env dev: env.SEARCH (service "search"), env.MISSING (service "nowhere") [not connected], as '
+                "under wrangler dev: a call rejects, and a fetch answers 503, with 'Worker \"<name>\" not found. Make "
+                "sure it is running locally.' Run those Workers in this session (workers-env dev -c wrangler.toml -c "
+                "path/to/its/wrangler.toml), or supply one in [tool.workers-env.bindings]") in server.output
+        assert "BindingNotEmulatedError" not in server.output

@@ -1,0 +1,138 @@
+"""A Python function sent to another Worker over RPC, per SDK era (sources: workers-runtime-sdk's
+``workers/rpc.py`` wraps any callable with ``create_proxy``; workerd's built-in ``_workers.py``
+refuses ``LambdaType``; what a function stub does measured with JavaScript twins under
+``wrangler dev -c A -c B`` 4.164.0): the external SDK's era sends a function, a lambda or a bound
+method as a stub the callee calls and awaits (an error raised in it crossing as a remote error);
+the built-in SDK's era refuses a plain function or lambda, at any depth, with the SDK's
+``TypeError: <class 'function'> cannot be sent over RPC.`` and sends a bound method as a stub;
+a stub called after its call returned rejects with ``Error: RPC stub used after being
+disposed.``; a function the callee returns is one the caller calls (the SDK's callable wrapper)."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import service_pair
+
+SEARCH = '''
+from workers import Response, WorkerEntrypoint
+
+kept = []
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("search")
+
+    async def call_now(self, cb):
+        return await cb(2)
+
+    async def call_failing(self, cb):
+        try:
+            await cb(1)
+        except Exception as error:
+            return f"{error.name} {error.remote}: {error.message.splitlines()[-1]}"
+
+    async def keep(self, cb):
+        kept.append(cb)
+        return "kept"
+
+    async def later(self):
+        try:
+            return await kept[-1](5)
+        except Exception as error:
+            return f"{error.name} {getattr(error, 'remote', None)}: {error.message}"
+
+    async def give(self):
+        return self.times_ten
+
+    def times_ten(self, x):
+        return x * 10
+'''
+
+GATEWAY = '''
+from workers import Response, WorkerEntrypoint
+
+
+def fails(x):
+    raise ValueError("no callback today")
+
+
+class Default(WorkerEntrypoint):
+    def plus_100(self, x):
+        return x + 100
+
+    def failing(self, x):
+        raise ValueError("no callback today")
+
+    async def fetch(self, request):
+        out = []
+
+        async def run(label, call):
+            try:
+                out.append(f"{label}: {await call()}")
+            except Exception as error:
+                out.append(f"{label}: {type(error).__name__} {str(error).splitlines()[0]}")
+
+        search = self.env.SEARCH
+        await run("lambda", lambda: search.call_now(lambda x: x + 1))
+        await run("nested", lambda: search.call_now({"f": lambda x: x}))
+        await run("method", lambda: search.call_now(self.plus_100))
+        await run("failing", lambda: search.call_failing(fails))
+        await run("failing method", lambda: search.call_failing(self.failing))
+        await run("keep", lambda: search.keep(self.plus_100))
+        await run("later", lambda: search.later())
+
+        async def given():
+            times_ten = await search.give()
+            return await times_ten(4)
+
+        await run("given", given)
+        return Response("\\n".join(out))
+'''
+
+
+@pytest.mark.asyncio
+async def test_the_external_sdk_sends_any_callable_as_a_stub(tmp_path):
+    gateway = service_pair(tmp_path, SEARCH, GATEWAY, "2026-05-01")
+    assert (await (await gateway.fetch("/")).text()).split("\n") == [
+        "lambda: 3",
+        "nested: JsException PythonError: Traceback (most recent call last):",  # cb is a dict there
+        "method: 102",
+        "failing: PythonError True: ValueError: no callback today",
+        "failing method: PythonError True: ValueError: no callback today",
+        "keep: kept",
+        "later: Error None: RPC stub used after being disposed.",
+        "given: 40"]
+
+
+@pytest.mark.asyncio
+async def test_the_builtin_sdk_refuses_a_plain_function_and_sends_a_bound_method(tmp_path):
+    gateway = service_pair(tmp_path, SEARCH, GATEWAY, "2025-11-02")
+    assert (await (await gateway.fetch("/")).text()).split("\n") == [
+        "lambda: TypeError <class 'function'> cannot be sent over RPC.",
+        "nested: TypeError <class 'function'> cannot be sent over RPC.",
+        "method: 102",
+        "failing: TypeError <class 'function'> cannot be sent over RPC.",
+        "failing method: Error True: ValueError: no callback today",
+        "keep: kept",
+        "later: Error None: RPC stub used after being disposed.",
+        "given: 40"]
+
+
+UNCAUGHT = '''
+from workers import WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return await self.env.SEARCH.call_now(lambda x: x)
+'''
+
+
+@pytest.mark.asyncio
+async def test_a_builtin_eras_refusal_says_what_crosses_instead(tmp_path):
+    gateway = service_pair(tmp_path, SEARCH, UNCAUGHT, "2025-11-02")
+    with pytest.raises(TypeError, match="cannot be sent over RPC") as caught:
+        await gateway.fetch("/")
+    assert any("send a bound method (self.method), or a functools.partial" in note
+               for note in caught.value.__notes__)
