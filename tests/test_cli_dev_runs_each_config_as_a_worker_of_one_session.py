@@ -5,12 +5,15 @@ their ``environment`` -- and by its named ``entrypoint``; an entry naming no Wor
 is ``[not connected]`` (503 and ``Worker "x" not found. Make sure it is running locally.``); each
 Worker reads its own ``.dev.vars``, ``--var`` goes to the first alone, the state of both lives
 in the first config's ``.wrangler/state``; an edit of the callee's code reloads it; an
-``entrypoint`` the callee lacks stops the session as workerd refuses to start. Any other
+``entrypoint`` the callee lacks (``default`` included: workerd's
+entrypoint names are the named exports) stops the session as workerd refuses to start. Any other
 command's second ``-c`` is yargs' ``expects a single value``."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from dev_reload_helpers import DevServer, dev_start_output
 from worker_helpers import typical_pyproject
@@ -97,11 +100,12 @@ def test_the_first_worker_serves_and_reaches_the_other_by_its_name(tmp_path):
         assert server.get("/")[1].split("\n")[0] == "edited search-staging s1 None"
 
 
-def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp_path):
-    configs = _session(tmp_path, GATEWAY_CONFIG.replace('entrypoint = "Admin"', 'entrypoint = "Nope"'))
+@pytest.mark.parametrize("name", ["Nope", "default"])  # "default" too: no named entrypoint (measured)
+def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp_path, name):
+    configs = _session(tmp_path, GATEWAY_CONFIG.replace('entrypoint = "Admin"', f'entrypoint = "{name}"'))
     out = dev_start_output(tmp_path, *configs, "--env", "staging")
     assert ('✘ [ERROR] Worker "core:user:gateway-staging"\'s binding "ADMIN" refers to service '
-            '"core:user:search-staging" with a named entrypoint "Nope", but "core:user:search-staging" has no such '
+            f'"core:user:search-staging" with a named entrypoint "{name}", but "core:user:search-staging" has no such '
             "named entrypoint.") in out
     assert "✘ [ERROR] The Workers runtime failed to start." in out
     assert "Ready on" not in out

@@ -79,7 +79,7 @@ def missing_entrypoints(configs: list[Any], slots: Mapping[str, Slot]) -> list[s
     for config in configs:
         for entry in _service_entries(config):
             slot, entrypoint = slots.get(entry["service"]), entry.get("entrypoint")
-            if slot is None or not isinstance(entrypoint, str) or entrypoint == "default":
+            if slot is None or not isinstance(entrypoint, str):
                 continue
             exported = slot.current().named_entrypoints()
             if entrypoint not in exported:
