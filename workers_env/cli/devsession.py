@@ -27,7 +27,8 @@ __all__ = ["SessionService", "Slot", "missing_entrypoints", "session_bindings", 
 class Slot:
     """Where a Worker of the session is found: the one loaded last (a reload replaces it), or,
     for the served one, the dev server's current Worker (``app``, set once it serves). It is the
-    ``app`` a callee's reloader swaps Workers in (``worker``, ``in_flight``)."""
+    ``app`` a callee's reloader swaps Workers in (``worker``, ``in_flight``: empty, as no request
+    of the server's is a callee's; its calls are counted by the Worker, ``requests_alive``)."""
 
     def __init__(self) -> None:
         self.worker: Any = None
