@@ -3,7 +3,7 @@ JavaScript twin of each Worker): the first config's Worker served, each other on
 ``[[services]]`` entries naming it -- by its name under ``--env`` (``search-staging``), whatever
 their ``environment`` -- and by its named ``entrypoint``; an entry naming no Worker of the session
 is ``[not connected]`` (503 and ``Worker "x" not found. Make sure it is running locally.``); each
-Worker reads its own ``.dev.vars``, ``--var`` goes to the first alone, the state of both lives
+Worker reads its own ``.dev.vars`` (``.dev.vars.staging`` under ``--env staging``), ``--var`` goes to the first alone, the state of both lives
 in the first config's ``.wrangler/state``; an edit of the callee's code reloads it; an
 ``entrypoint`` the callee lacks (``default`` included: workerd's
 entrypoint names are the named exports) stops the session as workerd refuses to start. Any other
@@ -80,6 +80,7 @@ def _session(root, gateway_config=GATEWAY_CONFIG):
         (root / name / "wrangler.toml").write_text(config)
         typical_pyproject(root / name)
     (root / "search" / ".dev.vars").write_text("SECRET_S=s1\n")
+    (root / "search" / ".dev.vars.staging").write_text("SECRET_S=s2\n")  # read under --env staging (measured)
     return ["-c", "gateway/wrangler.toml", "-c", "search/wrangler.toml"]
 
 
@@ -89,15 +90,15 @@ def test_the_first_worker_serves_and_reaches_the_other_by_its_name(tmp_path):
                    cwd=tmp_path) as server:
         status, text = server.get("/")
         assert (status, text.split("\n")) == (200, [
-            "search-staging s1 None", "reset 2", "1", "search http://x/q 5",
+            "search-staging s2 None", "reset 2", "1", "search http://x/q 5",
             '503 Worker "search" not found. Make sure it is running locally.',
             'Error: Worker "search" not found. Make sure it is running locally. True'])
-        assert "Using secrets defined in search/.dev.vars" in server.output
+        assert "Using secrets defined in search/.dev.vars.staging" in server.output
         state = tmp_path / "gateway" / ".wrangler" / "state"
         assert f"Loaded search-staging from {tmp_path / 'search' / 'src' / 'entry.py'}; state in {state}" in server.output
         server.edit(tmp_path / "search" / "src" / "entry.py", SEARCH.replace('f"{self.env.WHO}', 'f"edited {self.env.WHO}'))
         server.wait_for("Local server updated and ready")
-        assert server.get("/")[1].split("\n")[0] == "edited search-staging s1 None"
+        assert server.get("/")[1].split("\n")[0] == "edited search-staging s2 None"
 
 
 @pytest.mark.parametrize("name", ["Nope", "default"])  # "default" too: no named entrypoint (measured)
