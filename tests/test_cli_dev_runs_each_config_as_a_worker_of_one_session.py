@@ -108,7 +108,10 @@ def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp
     assert ('✘ [ERROR] Worker "core:user:gateway-staging"\'s binding "ADMIN" refers to service '
             f'"core:user:search-staging" with a named entrypoint "{name}", but "core:user:search-staging" has no such '
             "named entrypoint.") in out
-    assert "✘ [ERROR] The Workers runtime failed to start." in out
+    proxy = ('✘ [ERROR] Worker "core:entry"\'s binding "MINIFLARE_PROXY:core:gateway-staging:ADMIN" refers to service '
+             f'"core:user:search-staging" with a named entrypoint "{name}", but "core:user:search-staging" has no such '
+             "named entrypoint.\n")  # miniflare's proxy binding's line, after the Workers' own
+    assert out.index("core:user:gateway-staging") < out.index(proxy) < out.index("✘ [ERROR] The Workers runtime failed")
     assert "Ready on" not in out
 
 
