@@ -3,14 +3,17 @@ JavaScript twin of each Worker): the first config's Worker served, each other on
 ``[[services]]`` entries naming it -- by its name under ``--env`` (``search-staging``), whatever
 their ``environment`` -- and by its named ``entrypoint``; an entry naming no Worker of the session
 is ``[not connected]`` (503 and ``Worker "x" not found. Make sure it is running locally.``); each
-Worker reads its own ``.dev.vars``, ``--var`` goes to the first alone, the state of both lives
+Worker reads its own ``.dev.vars`` (``.dev.vars.staging`` under ``--env staging``), ``--var`` goes to the first alone, the state of both lives
 in the first config's ``.wrangler/state``; an edit of the callee's code reloads it; an
-``entrypoint`` the callee lacks stops the session as workerd refuses to start. Any other
+``entrypoint`` the callee lacks (``default`` included: workerd's
+entrypoint names are the named exports) stops the session as workerd refuses to start. Any other
 command's second ``-c`` is yargs' ``expects a single value``."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from dev_reload_helpers import DevServer, dev_start_output
 from worker_helpers import typical_pyproject
@@ -77,6 +80,7 @@ def _session(root, gateway_config=GATEWAY_CONFIG):
         (root / name / "wrangler.toml").write_text(config)
         typical_pyproject(root / name)
     (root / "search" / ".dev.vars").write_text("SECRET_S=s1\n")
+    (root / "search" / ".dev.vars.staging").write_text("SECRET_S=s2\n")  # read under --env staging (measured)
     return ["-c", "gateway/wrangler.toml", "-c", "search/wrangler.toml"]
 
 
@@ -86,24 +90,28 @@ def test_the_first_worker_serves_and_reaches_the_other_by_its_name(tmp_path):
                    cwd=tmp_path) as server:
         status, text = server.get("/")
         assert (status, text.split("\n")) == (200, [
-            "search-staging s1 None", "reset 2", "1", "search http://x/q 5",
+            "search-staging s2 None", "reset 2", "1", "search http://x/q 5",
             '503 Worker "search" not found. Make sure it is running locally.',
             'Error: Worker "search" not found. Make sure it is running locally. True'])
-        assert "Using secrets defined in search/.dev.vars" in server.output
+        assert "Using secrets defined in search/.dev.vars.staging" in server.output
         state = tmp_path / "gateway" / ".wrangler" / "state"
         assert f"Loaded search-staging from {tmp_path / 'search' / 'src' / 'entry.py'}; state in {state}" in server.output
         server.edit(tmp_path / "search" / "src" / "entry.py", SEARCH.replace('f"{self.env.WHO}', 'f"edited {self.env.WHO}'))
         server.wait_for("Local server updated and ready")
-        assert server.get("/")[1].split("\n")[0] == "edited search-staging s1 None"
+        assert server.get("/")[1].split("\n")[0] == "edited search-staging s2 None"
 
 
-def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp_path):
-    configs = _session(tmp_path, GATEWAY_CONFIG.replace('entrypoint = "Admin"', 'entrypoint = "Nope"'))
+@pytest.mark.parametrize("name", ["Nope", "default"])  # "default" too: no named entrypoint (measured)
+def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp_path, name):
+    configs = _session(tmp_path, GATEWAY_CONFIG.replace('entrypoint = "Admin"', f'entrypoint = "{name}"'))
     out = dev_start_output(tmp_path, *configs, "--env", "staging")
     assert ('✘ [ERROR] Worker "core:user:gateway-staging"\'s binding "ADMIN" refers to service '
-            '"core:user:search-staging" with a named entrypoint "Nope", but "core:user:search-staging" has no such '
+            f'"core:user:search-staging" with a named entrypoint "{name}", but "core:user:search-staging" has no such '
             "named entrypoint.") in out
-    assert "✘ [ERROR] The Workers runtime failed to start." in out
+    proxy = ('✘ [ERROR] Worker "core:entry"\'s binding "MINIFLARE_PROXY:core:gateway-staging:ADMIN" refers to service '
+             f'"core:user:search-staging" with a named entrypoint "{name}", but "core:user:search-staging" has no such '
+             "named entrypoint.\n")  # miniflare's proxy binding's line, after the Workers' own
+    assert out.index("core:user:gateway-staging") < out.index(proxy) < out.index("✘ [ERROR] The Workers runtime failed")
     assert "Ready on" not in out
 
 

@@ -407,10 +407,13 @@ class Reloader:
                                                      if Path(path) in files}}
 
     def _close_retired(self, app: Any) -> None:
-        """Close the envs of replaced Workers that no request uses any more."""
+        """Close the envs of replaced Workers that no request uses any more: none the server
+        is answering, none of the Worker's own alive (a session's callee, reached through
+        another Worker's service binding, serves no request of the server's)."""
         still = []
         for worker, env in self._retired:
-            if worker is app.worker or app.in_flight.get(worker) or env is self.env:
+            if (worker is app.worker or app.in_flight.get(worker) or getattr(worker, "requests_alive", 0)
+                    or env is self.env):
                 still.append((worker, env))
             else:
                 _close(env)

@@ -27,7 +27,8 @@ __all__ = ["SessionService", "Slot", "missing_entrypoints", "session_bindings", 
 class Slot:
     """Where a Worker of the session is found: the one loaded last (a reload replaces it), or,
     for the served one, the dev server's current Worker (``app``, set once it serves). It is the
-    ``app`` a callee's reloader swaps Workers in (``worker``, ``in_flight``)."""
+    ``app`` a callee's reloader swaps Workers in (``worker``, ``in_flight``: empty, as no request
+    of the server's is a callee's; its calls are counted by the Worker, ``requests_alive``)."""
 
     def __init__(self) -> None:
         self.worker: Any = None
@@ -72,17 +73,23 @@ def session_bindings(config: Any, slots: Mapping[str, Slot]) -> dict[str, Servic
 
 
 def missing_entrypoints(configs: list[Any], slots: Mapping[str, Slot]) -> list[str]:
-    """workerd's refusal, one line each, of every binding to an entrypoint its Worker lacks."""
+    """workerd's refusal, one line each, of every binding to an entrypoint its Worker lacks:
+    the Workers' own lines, then those of the proxy binding miniflare gives each
+    (``Worker "core:entry"'s binding "MINIFLARE_PROXY:core:<worker>:<binding>"``), as wrangler
+    dev -c A -c B 4.164.0 prints them (measured with a missing entrypoint in each of two Workers)."""
     from workers_env.runtime.loader import missing_entrypoint_text
 
-    lines = []
+    lines, proxies = [], []
     for config in configs:
         for entry in _service_entries(config):
             slot, entrypoint = slots.get(entry["service"]), entry.get("entrypoint")
-            if slot is None or not isinstance(entrypoint, str) or entrypoint == "default":
+            if slot is None or not isinstance(entrypoint, str):
                 continue
             exported = slot.current().named_entrypoints()
             if entrypoint not in exported:
-                lines.append(missing_entrypoint_text(worker_name(config), entry["binding"], entry["service"],
-                                                     entrypoint, ", ".join(exported) or "none"))
-    return lines
+                caller, binding, callee = worker_name(config), entry["binding"], entry["service"]
+                lines.append(missing_entrypoint_text(caller, binding, callee, entrypoint, ", ".join(exported) or "none"))
+                proxies.append(f'Worker "core:entry"\'s binding "MINIFLARE_PROXY:core:{caller}:{binding}" refers to '
+                               f'service "core:user:{callee}" with a named entrypoint "{entrypoint}", but '
+                               f'"core:user:{callee}" has no such named entrypoint.')
+    return lines + proxies

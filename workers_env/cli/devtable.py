@@ -15,7 +15,10 @@ dev process has registered that name (measured).
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import json
+import math
 import os
 import sys
 from collections.abc import Iterable, Mapping
@@ -32,9 +35,55 @@ CONNECTION_NOTE = ("Service bindings, Durable Object bindings, and Tail consumer
 _LOCAL, _REMOTE, _UNSUPPORTED = "local", "remote", "not supported"
 
 
+def _js_length(text: str) -> int:
+    """JavaScript's ``.length``, which wrangler pads and cuts by: UTF-16 code units (an emoji is 2)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _js_number(number: float) -> str:
+    """``JSON.stringify`` of a number: ``1`` for ``1.0``, exponents from 1e21 and below 1e-6, ``null``
+    for infinities and NaN (wrangler prints ``F = 1.0`` as ``(1)``, measured)."""
+    if not math.isfinite(number):
+        return "null"
+    if number == 0:
+        return "0"
+    sign = "-" if number < 0 else ""
+    parts = decimal.Decimal(repr(abs(number))).normalize().as_tuple()
+    digits = "".join(map(str, parts.digits))
+    point = len(digits) + int(parts.exponent)  # where the decimal point goes
+    if len(digits) <= point <= 21:
+        return sign + digits + "0" * (point - len(digits))
+    if 0 < point <= 21:
+        return f"{sign}{digits[:point]}.{digits[point:]}"
+    if -6 < point <= 0:
+        return f"{sign}0.{'0' * -point}{digits}"
+    mantissa = digits[0] + (f".{digits[1:]}" if len(digits) > 1 else "")
+    return f"{sign}{mantissa}e{'+' if point - 1 > 0 else '-'}{abs(point - 1)}"
+
+
+def _json(value: Any) -> str:
+    """``JSON.stringify(value)`` of a TOML/JSON value as wrangler holds it."""
+    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float):
+        return _js_number(value)
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{json.dumps(str(k), ensure_ascii=False)}:{_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_json(v) for v in value) + "]"
+    if isinstance(value, (datetime.datetime, datetime.date)):  # a TOML date: a JS Date, its toJSON's ISO text
+        return json.dumps(value.isoformat(), ensure_ascii=False)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
 def _truncate(value: Any, most: int = 40) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-    return text if len(text) < most else f"{text[:most - 3]}..."
+    """wrangler's ``truncate``: at ``most`` UTF-16 units and over, cut to ``most - 3`` and ``...``
+    (an emoji cut in half leaves a lone surrogate, which Node prints as U+FFFD)."""
+    text = value if isinstance(value, str) else _json(value)
+    if _js_length(text) < most:
+        return text
+    cut = text.encode("utf-16-le", "surrogatepass")[:(most - 3) * 2].decode("utf-16-le", "replace")
+    return f"{cut}..."
 
 
 def _list(merged: Mapping[str, Any], field: str) -> list[Mapping[str, Any]]:
@@ -164,8 +213,8 @@ def bindings_table(merged: Mapping[str, Any], name: str, secrets: Iterable[str] 
     rows, connection = _rows(merged, name, secrets, hidden_vars)
     if not rows:
         return []
-    width_value = max(len(value or "") for _, _, value, _ in rows)
-    width_name = max(len(binding) for binding, _, _, _ in rows)
+    width_value = max(_js_length(value or "") for _, _, value, _ in rows)
+    width_name = max(_js_length(binding) for binding, _, _, _ in rows)
     width_type = max(len("Resource"), *(len(kind) for _, kind, _, _ in rows))
     width_mode = max(len(mode) for *_, mode in rows)
     binding_width = len("env.") + width_name + len(" (") + width_value + len(")")
@@ -177,7 +226,7 @@ def bindings_table(merged: Mapping[str, Any], name: str, secrets: Iterable[str] 
              f"{'Binding'.ljust(first)}{gap}{'Resource'.ljust(width_type)}{gap}Mode"]
     for binding, kind, value, mode in rows:
         shown = f"env.{binding}" + (f" ({value})" if value and not wrap else "")
-        lines.append(f"{shown.ljust(first)}{gap}{kind.ljust(width_type)}{gap}{mode}"
+        lines.append(f"{shown}{' ' * (first - _js_length(shown))}{gap}{kind.ljust(width_type)}{gap}{mode}"
                      + (f"\n  {value}" if wrap and value else ""))
     lines.append("")
     if connection and not _explained:

@@ -29,7 +29,7 @@ import re
 import sys
 import sysconfig
 import threading
-from collections.abc import Awaitable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
@@ -191,6 +191,7 @@ class ExecutionContext(JsProxy):
         self._tasks: list[asyncio.Future[Any]] = []
         self._pass_through_on_exception = False
         self.props: Any = from_plain({})  # workerd's default props: js.obj(), an empty JS object, one per ctx
+        self._ended: Callable[[], None] | None = None  # told once, when the request is over
 
     def waitUntil(self, awaitable: Awaitable[Any]) -> None:  # noqa: N802 - JS name
         """Keep the request alive for ``awaitable``; anything else is JavaScript's
@@ -232,6 +233,9 @@ class ExecutionContext(JsProxy):
         (runtime/swallowed.py), and tear it down (runtime/timers.py)."""
         swallowed.report(self, self._scope)
         end_request(self)
+        ended, self._ended = self._ended, None
+        if ended is not None:
+            ended()
 
     def _finish_apart(self, caller: ExecutionContext | None) -> None:
         """:meth:`_finish` without the caller waiting for it: a service binding's callee answers
@@ -572,6 +576,9 @@ class Worker(ServiceSource):
         self.main_path = main_path
         self.module = module
         self._scope = scope
+        #: how many of its requests are alive (from :meth:`new_context` until that request ends,
+        #: its waitUntil work and streamed body included): a replaced Worker's env stays open until none is
+        self.requests_alive = 0
         runtime = scope.runtime if isinstance(scope.runtime, WorkerRuntime) else WorkerRuntime(JsEnv(env), None)
         self._js_env = runtime.js_env
         self.era: Era | None = runtime.era
@@ -830,7 +837,13 @@ class Worker(ServiceSource):
 
     def new_context(self) -> ExecutionContext:
         scope_new_tasks()  # tasks the handler starts keep the Worker's modules (runtime/tasks.py)
-        return ExecutionContext(self._scope)
+        ctx = ExecutionContext(self._scope)
+        self.requests_alive += 1
+        ctx._ended = self._request_ended
+        return ctx
+
+    def _request_ended(self) -> None:
+        self.requests_alive -= 1
 
     async def scheduled(self, cron: str = "", *, scheduled_time: Any = None) -> ScheduledResult:
         """Run the worker's ``scheduled`` handler as a Cron Trigger ``cron`` would.
