@@ -9,6 +9,7 @@ that are no list or no objects, a filter key that is no string.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,7 +36,8 @@ def binding(tmp_path: Path) -> Iterator[Any]:
 @pytest.mark.parametrize(("values", "text"), [
     (np.zeros((1, 2)), 'vector id="a": values must be a 1-D array of numbers'),
     (np.array(["a", "b"]), 'vector id="a": values must be a 1-D array of numbers'),
-    (array("u", "ab"), 'vector id="a": values must be numbers'),
+    # (a character array: "u" is deprecated from 3.13, where "w" is one of its own)
+    (array("w" if sys.version_info >= (3, 13) else "u", "ab"), 'vector id="a": values must be numbers'),
 ], ids=["2-D", "strings", "array of characters"])
 def test_seeded_values_no_conversion_took_are_refused(binding: Any, values: Any, text: str) -> None:
     # the binding's words, as the ConfigError seeding raises for any mistake (review53)
