@@ -1,7 +1,8 @@
 """A malformed compatibility date given instead of the config's is refused with a hint naming
 where the user wrote it -- ``workers-env dev --compatibility-date``, ``load_env(compatibility_date=)``,
 the pytest plugin's ``--compatibility-date`` or the marker -- not the config file's key, which
-they did not write (workerd's "Invalid compatibility date: ..." the same); a JSON config's date
+they did not write (production's words the same: text after today "in the future and unsupported"
+first, as wrangler compares it, then workerd's "Invalid compatibility date: ..."); a JSON config's date
 hinted in JSON."""
 
 from __future__ import annotations
@@ -68,9 +69,19 @@ def test_the_plugin_names_its_option_and_the_marker(pytester):
             pass
     """)
     result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--compatibility-date",
-                                "2026/11/17", "test_dates.py")
+                                "2026-11-7", "test_dates.py")
     result.assert_outcomes(errors=2)
-    result.stdout.fnmatch_lines(["*Invalid compatibility date: 2026/11/17*",
+    result.stdout.fnmatch_lines(["*Invalid compatibility date: 2026-11-7*",
                                  "*" + HINT.format("--compatibility-date 2026-11-17") + "*",
                                  "*Invalid compatibility date: 2026-1-1*",
                                  "*" + HINT.format('@pytest.mark.workers_env(compatibility_date="2026-11-17")') + "*"])
+
+
+def test_text_after_today_is_in_the_future_first_as_wrangler_compares_it(tmp_path, capsys, monkeypatch):
+    # wrangler dev 4.164.0 --compatibility-date garbage: 'Compatibility date "garbage" is in the
+    # future and unsupported' (its check compares the text); 2024-13-01 reaches workerd's words
+    one_file_worker(tmp_path, ENTRY, date="2026-11-17")
+    monkeypatch.chdir(tmp_path)
+    assert main(["dev", "--compatibility-date", "garbage"]) == 1
+    assert capsys.readouterr().err == ('workers-env dev: Compatibility date "garbage" is in the future and unsupported\n'
+                                       + HINT.format("--compatibility-date 2026-11-17") + "\n")

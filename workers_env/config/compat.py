@@ -292,13 +292,14 @@ def compatibility_date_problem(config: Any) -> str | None:
     if not isinstance(date, str) or not date:
         return None
     shape = re.fullmatch(r"2\d{3}-(\d{2})-(\d{2})", date)
-    if shape is None or not (1 <= int(shape.group(1)) <= 12 and 1 <= int(shape.group(2)) <= 31):
-        return (f"Invalid compatibility date: {date}\n"
-                f"Write it as YYYY-MM-DD, e.g. {_date_written_as(config).format(date=WRANGLER_DEFAULT_COMPAT_DATE)} "
-                "(the Workers runtime takes no other form).")
-    if date > today():
+    written = (f"Write it as YYYY-MM-DD, e.g. {_date_written_as(config).format(date=WRANGLER_DEFAULT_COMPAT_DATE)} "
+               "(the Workers runtime takes no other form).")
+    if date > today():  # wrangler's check compares the text first: "garbage" is "in the future" too (measured)
         return (f'Compatibility date "{date}" is in the future and unsupported\n'
-                f"Use a date no later than today ({today()} UTC), as wrangler dev and deploy require.")
+                + (f"Use a date no later than today ({today()} UTC), as wrangler dev and deploy require."
+                   if shape is not None else written))
+    if shape is None or not (1 <= int(shape.group(1)) <= 12 and 1 <= int(shape.group(2)) <= 31):
+        return f"Invalid compatibility date: {date}\n{written}"
     return None
 
 
