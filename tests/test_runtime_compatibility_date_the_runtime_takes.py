@@ -22,12 +22,24 @@ ENTRY = """\
 """
 
 
-@pytest.mark.parametrize("date", ["01-11-2026", "2026/11/01", "2026-11-1", "1999-12-31", "2026-11-01T00:00"])
+@pytest.mark.parametrize("date", ["01-11-2026", "2026-11-1", "1999-12-31", "2026-11-01T00:00"])
 def test_a_date_not_written_yyyy_mm_dd_is_refused(tmp_path, date):
     folder = one_file_worker(tmp_path, ENTRY, date=date)
     with pytest.raises(ConfigError) as info:
         load_worker(folder)
     assert str(info.value).startswith(f"Invalid compatibility date: {date}\nWrite it as YYYY-MM-DD")
+
+
+def test_text_after_today_is_in_the_future_as_wrangler_compares_it(tmp_path):
+    # wrangler dev 4.164.0 with compatibility_date = "2026/11/01": 'Compatibility date
+    # "2026/11/01" is in the future and unsupported' -- its check compares the text ("/" after
+    # "-"), before workerd's parse ("garbage" there is validation's ISO-8601 error first)
+    date = "2026/11/01"
+    with pytest.raises(ConfigError) as info:
+        load_worker(one_file_worker(tmp_path, ENTRY, date=date))
+    assert str(info.value) == (f'Compatibility date "{date}" is in the future and unsupported\n'
+                               'Write it as YYYY-MM-DD, e.g. compatibility_date = "2026-11-17" (the Workers runtime '
+                               "takes no other form).")
 
 
 @pytest.mark.asyncio

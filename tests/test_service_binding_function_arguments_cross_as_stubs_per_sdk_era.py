@@ -136,3 +136,44 @@ async def test_a_builtin_eras_refusal_says_what_crosses_instead(tmp_path):
         await gateway.fetch("/")
     assert any("send a bound method (self.method), or a functools.partial" in note
                for note in caught.value.__notes__)
+
+
+GIVES = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("search")
+
+    async def give(self):
+        return self.describe
+
+    def describe(self, x):
+        return f"{type(x).__name__} {x.a}"
+'''
+
+CALLS_GIVEN = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        describe = await self.env.SEARCH.give()
+        try:
+            answer = await describe({"a": 1})
+        except Exception as error:
+            answer = str(error).splitlines()[0]
+        return Response(f"{type(describe).__name__}: {answer}")
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "answer"), [
+    ("2026-05-01", "_RpcStubWrapper: JsProxy 1"),  # the SDK's wrapper converts the dict it is called with
+    ("2025-11-02", "JsProxy: DataCloneError: Proxy could not be serialized because it is not a valid RPC "
+                   "receiver type. The Proxy must emulate either a plain object or an RpcTarget, as indicated "
+                   "by the Proxy's prototype chain.")])
+async def test_a_returned_function_converts_its_arguments_in_the_external_sdks_era(tmp_path, date, answer):
+    gateway = service_pair(tmp_path, GIVES, CALLS_GIVEN, date)
+    assert await (await gateway.fetch("/")).text() == answer

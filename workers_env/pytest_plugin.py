@@ -607,6 +607,26 @@ def _apply_schema(env: Env, binding: str, source: Any, base: Path) -> list[str]:
         _fail(f"workers-env: the D1 schema for {binding} failed: {exc}")
 
 
+def _check_given_date(request: pytest.FixtureRequest, marker: Mapping[str, Any], fixture_date: str | None) -> None:
+    """A compatibility date given instead of the config's that the Workers runtime would refuse
+    fails the test, its hint naming where it was given (the marker, the option, the fixture)."""
+    from types import SimpleNamespace
+
+    from workers_env.config.compat import compatibility_date_problem
+
+    if "compatibility_date" in marker:
+        date, given_as = marker["compatibility_date"], '@pytest.mark.workers_env(compatibility_date="{date}")'
+    elif fixture_date is not None and fixture_date == request.config.getoption("workers_env_compatibility_date"):
+        date, given_as = fixture_date, "--compatibility-date {date}"
+    else:
+        date, given_as = fixture_date, 'a workers_env_compatibility_date fixture returning "{date}"'
+    if not isinstance(date, str):
+        return  # None: the config's; another type: load_env's own error
+    problem = compatibility_date_problem(SimpleNamespace(compatibility_date=date, compatibility_date_given_as=given_as))
+    if problem is not None:
+        _fail(f"workers-env: {problem}")
+
+
 @pytest.fixture
 def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] | None, workers_env_seed: Mapping[str, Any],
         workers_env_d1_schema: Mapping[str, Any], workers_env_kv_seed: Mapping[str, Any],
@@ -627,6 +647,7 @@ def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] |
     seeds = _fixture_mapping("workers_env_seed", workers_env_seed, '{binding: [vectors] or "file.ndjson"}')
     schemas = _fixture_mapping("workers_env_d1_schema", workers_env_d1_schema, '{binding: None or "schema.sql"}')
     kv_seeds = _fixture_mapping("workers_env_kv_seed", workers_env_kv_seed, '{binding: {key: value}, [items] or "items.json"}')
+    _check_given_date(request, marker, workers_env_compatibility_date)
     try:
         built = load_env(
             location,

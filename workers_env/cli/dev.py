@@ -41,6 +41,7 @@ from workers_env.cli.devstop import Stopped, held, stoppable
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.cli.negations import FALSE
 from workers_env.config import find_config
+from workers_env.config.compat import compatibility_date_problem
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets
 from workers_env.config.wrangler import display_path
 
@@ -316,9 +317,13 @@ def _run(args: argparse.Namespace) -> int:
         try:
             warn_config(read_from, environment, [pyproject_diagnostics])  # as wrangler dev reads it, first
             config = load_config(read_from, environment=environment).with_compatibility(
-                args.compatibility_date, args.compatibility_flags)
+                args.compatibility_date, args.compatibility_flags, given_as="--compatibility-date {date}")
         except ConfigError as exc:  # the config's own problems, after its warnings, as wrangler's
             fail(message_of(exc))
+            return 1
+        given_date_problem = compatibility_date_problem(config) if args.compatibility_date is not None else None
+        if given_date_problem is not None:  # its hint names the option (load_env's would name its argument)
+            print(f"workers-env dev: {given_date_problem}", file=sys.stderr)
             return 1
         persist_to = Path(args.persist_to) if args.persist_to else default_persist_to(config_path)
         if script is None and _entry_refused(missing_entry(config)):  # wrangler's getEntry: before the build

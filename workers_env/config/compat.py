@@ -292,14 +292,25 @@ def compatibility_date_problem(config: Any) -> str | None:
     if not isinstance(date, str) or not date:
         return None
     shape = re.fullmatch(r"2\d{3}-(\d{2})-(\d{2})", date)
-    if shape is None or not (1 <= int(shape.group(1)) <= 12 and 1 <= int(shape.group(2)) <= 31):
-        return (f"Invalid compatibility date: {date}\n"
-                f'Write it as YYYY-MM-DD, e.g. compatibility_date = "{WRANGLER_DEFAULT_COMPAT_DATE}" (the Workers runtime '
-                "takes no other form).")
-    if date > today():
+    written = (f"Write it as YYYY-MM-DD, e.g. {_date_written_as(config).format(date=WRANGLER_DEFAULT_COMPAT_DATE)} "
+               "(the Workers runtime takes no other form).")
+    if date > today():  # wrangler's check compares the text first: "garbage" is "in the future" too (measured)
         return (f'Compatibility date "{date}" is in the future and unsupported\n'
-                f"Use a date no later than today ({today()} UTC), as wrangler dev and deploy require.")
+                + (f"Use a date no later than today ({today()} UTC), as wrangler dev and deploy require."
+                   if shape is not None else written))
+    if shape is None or not (1 <= int(shape.group(1)) <= 12 and 1 <= int(shape.group(2)) <= 31):
+        return f"Invalid compatibility date: {date}\n{written}"
     return None
+
+
+def _date_written_as(config: Any) -> str:
+    """How the user wrote the date, ``{date}`` in it: the option or argument that replaced the
+    config's (``WorkerConfig.with_compatibility``'s ``given_as``), else the config file's key."""
+    given_as = getattr(config, "compatibility_date_given_as", None)
+    if isinstance(given_as, str):
+        return given_as
+    suffix = str(getattr(config, "path", "")).rsplit(".", 1)[-1]
+    return '"compatibility_date": "{date}"' if suffix in ("json", "jsonc") else 'compatibility_date = "{date}"'
 
 
 def flag_enabled(flag: CompatFlag, config: Any) -> bool:

@@ -95,6 +95,9 @@ class WorkerConfig:
     merged: dict[str, Any] = field(default_factory=dict, repr=False)
     #: the raw ``[tool.workers-env]`` table of the ``pyproject.toml`` beside the config
     tool: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: how a ``compatibility_date`` given instead of the config's was written (``{date}`` in it),
+    #: so a malformed one's hint names that option, not the config file; ``None``: the config's
+    compatibility_date_given_as: str | None = field(default=None, repr=False)
 
     def entries(self, field_name: str) -> list[Any]:
         """The selected environment's entries of a binding array (``"d1_databases"`` ...)."""
@@ -106,11 +109,13 @@ class WorkerConfig:
         """The folder holding the config; relative paths in it are resolved against this."""
         return self.path.parent
 
-    def with_compatibility(self, date: str | None = None, flags: Iterable[str] | None = None) -> WorkerConfig:
+    def with_compatibility(self, date: str | None = None, flags: Iterable[str] | None = None, *,
+                           given_as: str = 'compatibility_date="{date}"') -> WorkerConfig:
         """This config run on another ``compatibility_date`` and/or ``compatibility_flags``, as
         ``wrangler dev --compatibility-date D --compatibility-flags F ...`` runs it: each given one
         replaces the config's (the flags as a whole list, not added to it, as wrangler's
-        ``args.compatibilityFlags ?? config.compatibility_flags``); ``None`` keeps the config's."""
+        ``args.compatibilityFlags ?? config.compatibility_flags``); ``None`` keeps the config's.
+        ``given_as``: how the date was written (``{date}`` in it), for a malformed one's hint."""
         if date is not None and not isinstance(date, str):
             raise ConfigError(f'compatibility_date= must be a date as the config writes it, a str such as "2026-11-17", '
                               f"got {type(date).__name__} {date!r}")
@@ -132,7 +137,8 @@ class WorkerConfig:
             merged["compatibility_flags"] = list(flags)
         return replace(self, compatibility_date=self.compatibility_date if date is None else date,
                        compatibility_flags=self.compatibility_flags if flags is None else tuple(flags),
-                       merged=merged)
+                       merged=merged,
+                       compatibility_date_given_as=self.compatibility_date_given_as if date is None else given_as)
 
     @property
     def main_path(self) -> Path | None:

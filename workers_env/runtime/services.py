@@ -94,9 +94,11 @@ class WorkerService:
         async def method(*args: Any) -> Any:
             worker = service._worker
             enhanced = service._enhanced(worker)
-            stubs = [stub for arg in args for stub in _stubs_in(arg)]
+            # the stubs made for this call: one the caller received and passes on is a dup in
+            # workerd (JsRpcStub::serialize sends a new reference), its own still live after this
+            stubs = [stub for arg in args for stub in _stubs_in(arg) if not stub._bound]
             for stub in stubs:
-                stub._enhanced = enhanced
+                stub._enhanced, stub._bound = enhanced, True
             try:
                 result = await _in_callee(worker._rpc(name, args, {}, service._entrypoint or "Default",
                                                       crossing=True, caller=current_context()), enhanced)
@@ -121,14 +123,16 @@ class FunctionStub(JsNativeFunction):
     promise of what the function returns (a Python function's awaitable awaited), an error it
     throws crossing as any error of the other Worker does (``remote``); once the call that
     carried it as an argument has returned, calling it rejects with ``Error: RPC stub used after
-    being disposed.`` -- a stub ``waitUntil`` work calls later too."""
+    being disposed.`` -- a stub ``waitUntil`` work calls later too; one the callee passes on to a
+    third Worker stays its own until its own call returns."""
 
-    __slots__ = ("_enhanced", "_disposed")
+    __slots__ = ("_enhanced", "_disposed", "_bound")
 
     def __init__(self, func: Callable[..., Any], enhanced: bool = False):
         super().__init__(func, "")
         self._enhanced = enhanced
         self._disposed = False
+        self._bound = False  # disposed with the call that first carried it
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return as_promise(self._call(args, kwargs))

@@ -1,0 +1,72 @@
+"""A function stub a Worker received over RPC and passes on to a third Worker stays its own
+until its own call returns: workerd sends a new reference of it (``JsRpcStub::serialize``:
+``capnp::membrane(getClient(), ...)``), so the third Worker's call returning disposes that
+reference only -- before, the relaying Worker's stub was disposed with it ('RPC stub used after
+being disposed.' on its next call). Both SDK eras."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from worker_helpers import typical_pyproject
+from workers_env import load_worker
+
+THIRD = '''
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("third")
+
+    async def call_now(self, cb):
+        return await cb(2)
+'''
+
+RELAY = '''
+from workers import Response, WorkerEntrypoint
+
+kept = []
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("relay")
+
+    async def relay(self, cb):
+        kept.append(cb)
+        first = await self.env.SEARCH.call_now(cb)
+        return f"{first} {await cb(1)}"
+
+    async def later(self):
+        try:
+            return await kept[-1](3)
+        except Exception as error:
+            return error.message
+'''
+
+CALLER = '''
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    def plus_100(self, x):
+        return x + 100
+
+    async def fetch(self, request):
+        return Response(f"{await self.env.SEARCH.relay(self.plus_100)} / {await self.env.SEARCH.later()}")
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2026-05-01", "2025-11-02"])
+async def test_a_relayed_stub_stays_live_until_the_relays_call_returns(tmp_path, date):
+    def worker(name, code, bound=None):
+        (tmp_path / name / "src").mkdir(parents=True)
+        (tmp_path / name / "src" / "entry.py").write_text(code)
+        services = {"services": [{"binding": "SEARCH", "service": "next"}]} if bound else {}
+        (tmp_path / name / "wrangler.json").write_text(json.dumps({
+            "name": name, "main": "src/entry.py", "compatibility_date": date,
+            "compatibility_flags": ["python_workers"], **services}))
+        return load_worker(typical_pyproject(tmp_path / name), bindings={"SEARCH": bound} if bound else None)
+
+    caller = worker("caller", CALLER, worker("relay", RELAY, worker("third", THIRD)))
+    assert await (await caller.fetch("/")).text() == "102 101 / RPC stub used after being disposed."
