@@ -58,6 +58,7 @@ def test_the_configs_own_date_names_its_key_in_its_language(tmp_path):
 
 def test_the_plugin_names_its_option_and_the_marker(pytester):
     one_file_worker(pytester.path, ENTRY, date="2026-11-17")
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")  # (no pytest-asyncio warning)
     pytester.makepyfile(test_dates="""
         import pytest
 
