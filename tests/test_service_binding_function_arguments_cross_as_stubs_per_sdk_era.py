@@ -134,7 +134,8 @@ async def test_a_builtin_eras_refusal_says_what_crosses_instead(tmp_path):
     gateway = service_pair(tmp_path, SEARCH, UNCAUGHT, "2025-11-02")
     with pytest.raises(TypeError, match="cannot be sent over RPC") as caught:
         await gateway.fetch("/")
-    assert any("send a bound method (self.method), or a functools.partial" in note
+    assert any("(compatibility_date before 2026-04-21, or disable_python_external_sdk) refuses a plain function"
+               in note and "send a bound method (self.method), or a functools.partial" in note
                for note in caught.value.__notes__)
 
 

@@ -518,8 +518,8 @@ def unsendable(value: Any) -> TypeError:
     with workers-env's note on what to send instead (the SDK's text says only what failed)."""
     error = users_mistake(TypeError(f"{type(value)} cannot be sent over RPC."))
     if callable(value):
-        add_hint(error, "workers-env: the built-in Python Workers SDK (compatibility_date before the external SDK's "
-                        "era) refuses a plain function or lambda: send a bound method (self.method), or a "
+        add_hint(error, "workers-env: the built-in Python Workers SDK (compatibility_date before 2026-04-21, or "
+                        "disable_python_external_sdk) refuses a plain function or lambda: send a bound method (self.method), or a "
                         "functools.partial of the function, which cross as a stub the other Worker can call")
         return error
     instead = "bytes(...) of it (a Uint8Array)" if isinstance(value, bytearray) else "list(...) of it"
