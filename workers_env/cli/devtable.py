@@ -16,13 +16,12 @@ dev process has registered that name (measured).
 from __future__ import annotations
 
 import datetime
-import decimal
-import json
-import math
 import os
 import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+from workers_env._jsvalues import json_text
 
 __all__ = ["CONNECTION_NOTE", "bindings_table"]
 
@@ -40,40 +39,24 @@ def _js_length(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def _js_number(number: float) -> str:
-    """``JSON.stringify`` of a number: ``1`` for ``1.0``, exponents from 1e21 and below 1e-6, ``null``
-    for infinities and NaN (wrangler prints ``F = 1.0`` as ``(1)``, measured)."""
-    if not math.isfinite(number):
-        return "null"
-    if number == 0:
-        return "0"
-    sign = "-" if number < 0 else ""
-    parts = decimal.Decimal(repr(abs(number))).normalize().as_tuple()
-    digits = "".join(map(str, parts.digits))
-    point = len(digits) + int(parts.exponent)  # where the decimal point goes
-    if len(digits) <= point <= 21:
-        return sign + digits + "0" * (point - len(digits))
-    if 0 < point <= 21:
-        return f"{sign}{digits[:point]}.{digits[point:]}"
-    if -6 < point <= 0:
-        return f"{sign}0.{'0' * -point}{digits}"
-    mantissa = digits[0] + (f".{digits[1:]}" if len(digits) > 1 else "")
-    return f"{sign}{mantissa}e{'+' if point - 1 > 0 else '-'}{abs(point - 1)}"
-
-
 def _json(value: Any) -> str:
-    """``JSON.stringify(value)`` of a TOML/JSON value as wrangler holds it."""
-    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, float):
-        return _js_number(value)
+    """``JSON.stringify(value)`` of a TOML/JSON value as wrangler holds it (:func:`json_text`:
+    ``F = 1.0`` prints as ``1``, as wrangler prints it, measured)."""
+    return json_text(_as_js(value))
+
+
+def _as_js(value: Any) -> Any:
+    """A config value as the JSON data wrangler's parser hands JavaScript: a TOML date a JS
+    ``Date``, whose ``toJSON`` is its ISO text; anything else no JSON type has, its ``str``."""
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float, str)):
+        return value
     if isinstance(value, Mapping):
-        return "{" + ",".join(f"{json.dumps(str(k), ensure_ascii=False)}:{_json(v)}" for k, v in value.items()) + "}"
+        return {str(k): _as_js(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return "[" + ",".join(_json(v) for v in value) + "]"
-    if isinstance(value, (datetime.datetime, datetime.date)):  # a TOML date: a JS Date, its toJSON's ISO text
-        return json.dumps(value.isoformat(), ensure_ascii=False)
-    return json.dumps(str(value), ensure_ascii=False)
+        return [_as_js(v) for v in value]
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    return str(value)
 
 
 def _truncate(value: Any, most: int = 40) -> str:
