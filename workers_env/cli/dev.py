@@ -387,9 +387,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"workers-env dev: the Worker failed to load:\n{_worker_traceback(exc, config_path.parent)}",
                   file=sys.stderr, end="", flush=True)
             return 1
-        name = env.config.name or config_path.parent.name
-        era = f" ({worker.era.describe()})" if worker.era is not None else ""
-        print(f"Loaded {name} from {worker.main_path}; state in {persist_to}{era}", flush=True)
+        _say_loaded(worker_name(config), worker, persist_to)
         if others:
             slots[worker_name(config)].worker = worker
             for other in others:
@@ -536,9 +534,14 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
               f"{_worker_traceback(exc, path.parent)}", file=sys.stderr, end="", flush=True)
         env.close()
         return None
-    era = f" ({slot.worker.era.describe()})" if slot.worker.era is not None else ""
-    print(f"Loaded {worker_name(config)} from {slot.worker.main_path}; state in {persist_to}{era}", flush=True)
+    _say_loaded(worker_name(config), slot.worker, persist_to)
     return reloader, slot
+
+
+def _say_loaded(name: str, worker: Any, persist_to: Path) -> None:
+    """dev's line once a Worker of its session has loaded: its name, file, state and SDK era."""
+    era = f" ({worker.era.describe()})" if worker.era is not None else ""
+    print(f"Loaded {name} from {worker.main_path}; state in {persist_to}{era}", flush=True)
 
 
 def _close_envs(reloader: Reloader | None, env: Any) -> bool:

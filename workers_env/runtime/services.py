@@ -271,10 +271,7 @@ class NotConnectedService(WorkerService):
         text = self._text()
 
         async def method(*args: Any) -> Any:
-            crossed = JsException(text, name="Error")
-            crossed.__dict__.update(remote=True)
-            crossed.__dict__.setdefault("_own_keys", {})["remote"] = None
-            raise crossed
+            raise _crossed(JsException(text, name="Error"))
 
         method.__name__ = name
         return method
@@ -322,8 +319,13 @@ def remote_error(error: BaseException, enhanced: bool) -> JsException:
     elif name not in _SERIALIZED_NAMES:  # a name workerd reads as a string, an empty part left out
         written = name if isinstance(name, str) else ""
         name, message = "Error", f"{written}: {message}" if written and message else written or message
-    crossed = JsException(message, name=name)
-    crossed.__dict__.update(own, remote=True)
-    keys = crossed.__dict__.setdefault("_own_keys", {})
-    keys.update(dict.fromkeys([*own, "remote"]))
-    return crossed
+    return _crossed(JsException(message, name=name), own)
+
+
+def _crossed(error: JsException, own: dict[str, Any] | None = None) -> JsException:
+    """``error`` as the other Worker receives it: ``own`` and ``remote: true`` its own enumerable
+    properties (``Object.keys`` lists them, in that order), as workerd sets them."""
+    own = {**(own or {}), "remote": True}
+    error.__dict__.update(own)
+    error.__dict__.setdefault("_own_keys", {}).update(dict.fromkeys(own))
+    return error
