@@ -32,7 +32,7 @@ import asyncio
 from typing import Any
 
 from workers_env import _errors
-from workers_env._jsvalues import JsSet
+from workers_env._jsvalues import JsSet, is_symbol
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBuffer, JsDataView, JsTypedArray
@@ -159,7 +159,7 @@ class _Cloner:
             return value
         if id(value) in self._made:
             return self._made[id(value)]
-        if isinstance(value, JsProxy) and getattr(type(value), "typeof", None) == "symbol":
+        if is_symbol(value):
             raise _data_clone_error(f"{value} could not be cloned.")
         if isinstance(value, JsObjectMap):  # ``as_object_map()``, ``as_py_json()``: JavaScript sees the object
             return self.clone(object.__getattribute__(value, "_object"))

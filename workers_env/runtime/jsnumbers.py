@@ -18,6 +18,7 @@ from workers_env._jsvalues import (
     RADIX_LITERAL,
     BigInt,
     is_safe_int,
+    is_symbol,
     js_number,
     js_to_number,
     jsg_int_of_number,
@@ -35,7 +36,7 @@ def to_number(value: Any) -> float | int:
     """JavaScript's ``ToNumber`` of a value as it reaches JS (a BigInt refuses, as in V8)."""
     if isinstance(value, JsNull):
         return 0
-    if isinstance(value, JsProxy) and type(value).typeof == "symbol":
+    if is_symbol(value):
         raise JsException("Cannot convert a Symbol value to a number", name="TypeError")
     if isinstance(value, JsProxy) and getattr(value, "_js_name", None) == "Array":
         return to_number(_string(list(value)))  # ToPrimitive: [] is "" is 0, [5] is "5" is 5
@@ -78,8 +79,7 @@ def to_primitive(value: Any, hint: str) -> Any:
         function = props[method]
         if callable(function):
             result = function()
-            if result is None or isinstance(result, (bool, int, float, str, JsNull)) or (
-                    isinstance(result, JsProxy) and type(result).typeof == "symbol"):
+            if result is None or isinstance(result, (bool, int, float, str, JsNull)) or is_symbol(result):
                 return result
     raise JsException("Cannot convert object to primitive value", name="TypeError")
 

@@ -69,7 +69,7 @@ from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.eras import version_text
 from workers_env.runtime.hashlibera import install_hashlib_era
 from workers_env.runtime.jsarity import function_length
-from workers_env.runtime.jsbase import js_keywords, js_type_error
+from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.modulespecs import StandinModule, with_spec
@@ -635,8 +635,9 @@ def _global_scope_method(name: str) -> Any:
     return call
 
 
-def _illegal_constructor(*_args: Any) -> Any:
-    """``new Navigator()``: a class workerd makes no instance of for Worker code (jsg's text)."""
+def _illegal_constructor(*_args: Any, **_kwargs: Any) -> Any:
+    """``new Navigator()``, ``new ExtendableEvent(...)``: a class workerd makes no instance of for
+    Worker code (jsg's text)."""
     raise jsproxy.js_type_error("Illegal constructor")
 
 
@@ -948,17 +949,14 @@ class IllegalConstructor(NotEmulatedGlobal):
     """A :data:`ILLEGAL_CONSTRUCTORS` class: constructed or called, workerd's ``TypeError``; its
     ``name`` read; any other use not emulated."""
 
-    def _illegal(self, *_args: Any, **_kwargs: Any) -> Any:
-        raise js_type_error("Illegal constructor")
-
     def __getattr__(self, attr: str) -> Any:
         if attr == "new":
-            return self._illegal
+            return _illegal_constructor
         if attr == "name":
             return self._name
         return super().__getattr__(attr)
 
-    __call__ = _illegal
+    __call__ = _illegal_constructor
 
 
 #: the not-emulated globals that are namespace objects, not functions (ECMAScript's and WebAssembly's)
