@@ -792,8 +792,13 @@ class _Body(JsgObject, JsProxy):
     async def formData(self) -> Any:  # noqa: N802 - JS name
         from workers_env.runtime.forms import parse_form
 
+        headers = getattr(self, "headers")
+        if not self.bodyUsed and not headers.has("content-type"):
+            # workerd's Body::formData (http.c++): after the used-body check and before any read,
+            # so the body is still unused and readable afterwards (wrangler dev 4.164.0)
+            raise js_type_error("Parsing a Body as FormData requires a Content-Type header.")
         await self._settle()
-        return parse_form(self._consume(), getattr(self, "headers").get("content-type") or None)
+        return parse_form(self._consume(), headers.get("content-type") or None)
 
     @promise_call
     async def blob(self) -> Any:
