@@ -86,3 +86,54 @@ def test_text_after_today_is_in_the_future_first_as_wrangler_compares_it(tmp_pat
     assert main(["dev", "--compatibility-date", "garbage"]) == 1
     assert capsys.readouterr().err == ('workers-env dev: Compatibility date "garbage" is in the future and unsupported\n'
                                        + HINT.format("--compatibility-date 2026-11-17") + "\n")
+
+
+# An empty date is a date given, not the config's kept or the default taken: wrangler dev 4.164.0
+# --compatibility-date "" (with or without a date in the config, no missing-date warning) stops
+# with workerd's 'Invalid compatibility date: ' (nothing after it); compatibility_date = "" in the
+# config is its validation's 'should be a valid ISO-8601 date (YYYY-MM-DD), but got "".' (measured).
+
+def test_an_empty_date_given_to_dev_is_workerds_invalid_date(tmp_path, capsys, monkeypatch):
+    one_file_worker(tmp_path, ENTRY)
+    (tmp_path / "wrangler.toml").write_text('name = "w"\nmain = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n')
+    monkeypatch.chdir(tmp_path)  # no date in the config: nor is the missing date warned of
+    assert main(["dev", "--compatibility-date", ""]) == 1
+    err = capsys.readouterr().err
+    assert err == ("workers-env dev: Invalid compatibility date: \n"
+                   + HINT.format("--compatibility-date 2026-11-17") + "\n")
+
+
+def test_an_empty_date_given_to_load_env_is_refused(tmp_path):
+    one_file_worker(tmp_path, ENTRY, date="2026-11-17")
+    with pytest.raises(ConfigError) as info:
+        load_worker(env=load_env(tmp_path, compatibility_date=""))
+    assert str(info.value) == "Invalid compatibility date: \n" + HINT.format('compatibility_date="2026-11-17"')
+
+
+def test_an_empty_date_given_to_the_plugin_is_refused(pytester):
+    one_file_worker(pytester.path, ENTRY, date="2026-11-17")
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makepyfile(test_dates="""
+        import pytest
+
+        def test_option(env):
+            pass
+
+        @pytest.mark.workers_env(compatibility_date="")
+        def test_marker(env):
+            pass
+    """)
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--compatibility-date", "",
+                                "test_dates.py")
+    result.assert_outcomes(errors=2)
+    result.stdout.fnmatch_lines(["*Invalid compatibility date: ",
+                                 "*" + HINT.format("--compatibility-date 2026-11-17") + "*",
+                                 "*Invalid compatibility date: ",
+                                 "*" + HINT.format('@pytest.mark.workers_env(compatibility_date="2026-11-17")') + "*"])
+
+
+def test_an_empty_date_in_the_config_is_wranglers_validation_error(tmp_path):
+    folder = one_file_worker(tmp_path, ENTRY, date="")
+    with pytest.raises(ConfigError) as info:
+        load_env(folder)
+    assert '"compatibility_date" field should be a valid ISO-8601 date (YYYY-MM-DD), but got "".' in str(info.value)
