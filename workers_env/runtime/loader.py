@@ -248,6 +248,14 @@ class ExecutionContext(JsProxy):
         if caller is not None and caller is not self:
             caller._tasks.append(task)
 
+    async def _finish_so(self, apart: bool, caller: ExecutionContext | None) -> None:
+        """The request ends :meth:`_finish_apart` (``apart``: a service binding's callee) or
+        awaited (:meth:`_finish`)."""
+        if apart:
+            self._finish_apart(caller)
+        else:
+            await self._finish()
+
     def _finish_after(self, response_sent: asyncio.Future[Any]) -> None:
         """:meth:`_finish` once ``response_sent`` (the reading of a body still being written) is
         done, however it ends: the request lives while its response streams."""
@@ -726,10 +734,7 @@ class Worker(ServiceSource):
                     response = _as_js_response(await in_scope(self._named_fetch(entrypoint, request, ctx),
                                                               self._scope))
         except BaseException:
-            if apart:
-                ctx._finish_apart(caller)
-            else:
-                await ctx._finish()
+            await ctx._finish_so(apart, caller)
             raise
         if apart and response._web_socket is None:
             live = response._live
@@ -830,10 +835,7 @@ class Worker(ServiceSource):
             with handling(ctx):
                 return await _worker_code(work, self._scope, what)
         finally:
-            if apart:
-                ctx._finish_apart(caller)
-            else:
-                await ctx._finish()
+            await ctx._finish_so(apart, caller)
 
     def new_context(self) -> ExecutionContext:
         scope_new_tasks()  # tasks the handler starts keep the Worker's modules (runtime/tasks.py)
