@@ -127,7 +127,7 @@ from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.tasks import in_scope, scope_new_tasks
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
-from workers_env.runtime.uninstalled import uninstalled_line, uninstalled_note
+from workers_env.runtime.uninstalled import uninstalled_note, watch_uninstalled
 from workers_env.runtime.websockets import accept_upgrade
 from workers_env.runtime.workers_api import (
     DurableObject,
@@ -1401,7 +1401,7 @@ _ANNOUNCED_LOCK = threading.Lock()
 
 #: the lines :func:`_first_time` prints once a project (a key, no text: the line itself is built apart)
 _OnceLine = Literal["queue consumers", "main only", "cf-requirements", "requirements.txt", "failing build",
-                   "unvendored", "uninstalled"]
+                   "unvendored"]
 
 
 def _first_time(kind: _OnceLine, root: Path) -> bool:
@@ -1523,16 +1523,12 @@ def _vendors_declared(config: Any) -> bool:
     return (root / "python_modules").is_dir() or build_syncs(config) or not deploys_with_plain_wrangler(root)
 
 
-def _announce_uninstalled(config: Any) -> None:
-    """One line on stderr, once per project, naming the packages ``pyproject.toml`` declares that
-    this environment lacks while production has them (:mod:`workers_env.runtime.uninstalled`)."""
+def _watch_uninstalled(config: Any, runtime: WorkerRuntime) -> None:
+    """A line on stderr when the Worker imports a package ``pyproject.toml`` declares that this
+    environment lacks while production has it (:mod:`workers_env.runtime.uninstalled`)."""
     root = Path(getattr(config, "root", "."))
-    if not (root / "pyproject.toml").is_file() or not _first_time("uninstalled", root.resolve()) \
-            or not _vendors_declared(config):
-        return  # looked at once per project and process: each declared package is a metadata search
-    line = uninstalled_line(root, python_release(config).python)
-    if line is not None:
-        print(line, file=sys.stderr, flush=True)
+    if (root / "pyproject.toml").is_file() and _vendors_declared(config):
+        watch_uninstalled(runtime, root, python_release(config).python)
 
 
 def _asset_server(config: Any) -> AssetServer | None:
@@ -1713,7 +1709,6 @@ def _load(env: Any, *, announce: bool) -> Worker:
         _announce_main_only(config, main_path)
     else:
         _announce_unvendored(config)
-        _announce_uninstalled(config)
     unfound = unfound_pyproject(config)  # pywrangler's walk up the build's folders: once a load
     missing = missing_sdk_reason(config, unfound=unfound)
     _announce_failing_build(config, unfound, missing)
@@ -1740,6 +1735,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             spec_compliant_dispatch_exceptions=flag_enabled(SPEC_COMPLIANT_DISPATCH_EXCEPTIONS,
                                                                             config),
                             pyodide_version=pyodide_version, compat_flags=workerd_flag_values(config))
+    if not main_only:
+        _watch_uninstalled(config, runtime)
     install_production_hash(main_path.parent)
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
