@@ -85,11 +85,12 @@ class _DeclaredMissing(importlib.abc.MetaPathFinder):
             return None
         _, root, missing = watched
         name = missing.get(canonical_name(fullname))
+        if name is None:
+            return None
         with _LOCK:
-            first = name is not None and (root, name) not in _SAID
-            if first:
-                _SAID.add((root, name))
-        if first and name is not None:
+            first = (root, name) not in _SAID
+            _SAID.add((root, name))
+        if first:
             print(uninstalled_line(name), file=sys.stderr, flush=True)
         return None
 
