@@ -667,14 +667,22 @@ class Worker(ServiceSource):
         """This Worker's ``WorkerEntrypoint`` class ``name`` as another's service binding, as
         ``[[services]] entrypoint = "Admin"`` names it: ``bindings={"ADMIN":
         search.entrypoint("Admin")}``. A name the Worker exports no such class of is refused at
-        once, as workerd refuses to start with a binding to it."""
+        once, as workerd refuses to start with a binding to it -- ``"default"`` too, which
+        workerd takes for no name (measured: ``entrypoint = "default"`` stops wrangler dev 4.164.0);
+        the default export is the Worker itself. A nameless Worker is named by its config's
+        folder, as ``workers-env dev``'s session names it."""
         if not isinstance(name, str) or not name:
             raise _misused("worker.entrypoint()", 'the name of a WorkerEntrypoint class as a str ("Admin")', name)
-        if name != "default" and name not in self.named_entrypoints():
+        if name not in self.named_entrypoints():
             exported = ", ".join(self.named_entrypoints()) or "none"
-            raise ConfigError(missing_entrypoint_text(None, None, self.env.config.name or self.main_path.parent.name,
-                                                      name, exported), path=str(self.main_path))
-        return NamedEntrypoint(self, None if name == "default" else name)
+            config = self.env.config
+            error = ConfigError(missing_entrypoint_text(None, None, config.name or Path(config.path).parent.name,
+                                                        name, exported), path=str(self.main_path))
+            if name == "default":
+                add_hint(error, "the default export is the Worker itself: bind the loaded Worker as it is "
+                                '(bindings={"SEARCH": search}), as [[services]] leaves entrypoint out')
+            raise error
+        return NamedEntrypoint(self, name)
 
     def named_entrypoints(self) -> list[str]:
         """The ``WorkerEntrypoint`` classes the main module exports by name: not ``Default``,
