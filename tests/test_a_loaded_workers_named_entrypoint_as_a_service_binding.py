@@ -68,12 +68,30 @@ async def test_the_named_class_answers_its_binding(tmp_path, date):
         "reset 3 | admin GET http://x/a | default | TypeError: Method who does not exist")
 
 
-def test_a_class_the_worker_does_not_export_is_refused_in_workerds_words(tmp_path):
+# "default" too: wrangler dev 4.164.0 with [[services]] entrypoint = "default" (a JavaScript twin
+# binding itself) does not start: 'Worker "core:user:selfcall"'s binding "DEF" refers to service
+# "core:user:selfcall" with a named entrypoint "default", but "core:user:selfcall" has no such
+# named entrypoint.' -- the default export is the Worker bound as it is
+@pytest.mark.parametrize(("name", "notes"), [("Nope", None), ("default", [
+    'the default export is the Worker itself: bind the loaded Worker as it is (bindings={"SEARCH": search}), '
+    "as [[services]] leaves entrypoint out"])])
+def test_a_class_the_worker_does_not_export_is_refused_in_workerds_words(tmp_path, name, notes):
     search = load_worker(_folder(tmp_path, "search", SEARCH, "2025-11-02"))
     with pytest.raises(ConfigError) as caught:
-        search.entrypoint("Nope")
+        search.entrypoint(name)
     assert str(caught.value).startswith(
-        'A binding refers to service "core:user:search" with a named entrypoint "Nope", but "core:user:search" has '
-        "no such named entrypoint. (Its WorkerEntrypoint classes: Admin;")
+        f'A binding refers to service "core:user:search" with a named entrypoint "{name}", but "core:user:search" '
+        "has no such named entrypoint. (Its WorkerEntrypoint classes: Admin;")
+    assert getattr(caught.value, "__notes__", None) == notes
     with pytest.raises(ConfigError):
         search.entrypoint("Default")  # workerd exports it as the Worker's default, not by this name
+
+
+def test_a_nameless_worker_is_named_by_its_configs_folder_as_dev_names_it(tmp_path):
+    folder = _folder(tmp_path, "search", SEARCH, "2025-11-02")
+    config = json.loads((folder / "wrangler.json").read_text())
+    del config["name"]
+    (folder / "wrangler.json").write_text(json.dumps(config))
+    with pytest.raises(ConfigError) as caught:
+        load_worker(folder).entrypoint("Nope")  # main is src/entry.py: not "core:user:src"
+    assert 'refers to service "core:user:search" with a named entrypoint "Nope"' in str(caught.value)

@@ -26,20 +26,38 @@ class Default(WorkerEntrypoint):
 HINT = "Write it as YYYY-MM-DD, e.g. {} (the Workers runtime takes no other form)."
 
 
-def test_dev_names_its_option(tmp_path, capsys, monkeypatch):
+# An empty date is a date given, not the config's kept or the default taken: wrangler dev 4.164.0
+# --compatibility-date "" (with or without a date in the config, no missing-date warning) stops
+# with workerd's 'Invalid compatibility date: ' (nothing after it); compatibility_date = "" in the
+# config is its validation's 'should be a valid ISO-8601 date (YYYY-MM-DD), but got "".' (measured).
+
+@pytest.mark.parametrize(("given", "config_dated"), [("2026-1-1", True), ("", False)])
+def test_dev_names_its_option(tmp_path, capsys, monkeypatch, given, config_dated):
     one_file_worker(tmp_path, ENTRY, date="2026-11-17")
+    if not config_dated:  # nor is the missing date warned of then
+        (tmp_path / "wrangler.toml").write_text('name = "w"\nmain = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n')
     monkeypatch.chdir(tmp_path)
-    assert main(["dev", "--compatibility-date", "2026-1-1"]) == 1
+    assert main(["dev", "--compatibility-date", given]) == 1
     err = capsys.readouterr().err
-    assert err == ("workers-env dev: Invalid compatibility date: 2026-1-1\n"
+    assert err == (f"workers-env dev: Invalid compatibility date: {given}\n"
                    + HINT.format("--compatibility-date 2026-11-17") + "\n")
 
 
-def test_load_env_names_its_argument(tmp_path):
+@pytest.mark.parametrize(("given", "first_line"), [
+    ("2026/11/17", 'Compatibility date "2026/11/17" is in the future and unsupported\n'),
+    ("", "Invalid compatibility date: \n")])
+def test_load_env_names_its_argument(tmp_path, given, first_line):
     one_file_worker(tmp_path, ENTRY, date="2026-11-17")
     with pytest.raises(ConfigError) as info:
-        load_worker(env=load_env(tmp_path, compatibility_date="2026/11/17"))
-    assert str(info.value).endswith(HINT.format('compatibility_date="2026-11-17"'))
+        load_worker(env=load_env(tmp_path, compatibility_date=given))
+    assert str(info.value) == first_line + HINT.format('compatibility_date="2026-11-17"')
+
+
+def test_an_empty_date_in_the_config_is_wranglers_validation_error(tmp_path):
+    folder = one_file_worker(tmp_path, ENTRY, date="")
+    with pytest.raises(ConfigError) as info:
+        load_env(folder)
+    assert '"compatibility_date" field should be a valid ISO-8601 date (YYYY-MM-DD), but got "".' in str(info.value)
 
 
 def test_the_configs_own_date_names_its_key_in_its_language(tmp_path):
@@ -56,25 +74,26 @@ def test_the_configs_own_date_names_its_key_in_its_language(tmp_path):
     assert HINT.format('"compatibility_date": "2026-11-17"') in str(info.value)
 
 
-def test_the_plugin_names_its_option_and_the_marker(pytester):
+@pytest.mark.parametrize(("option", "marker"), [("2026-11-7", "2026-1-1"), ("", "")])
+def test_the_plugin_names_its_option_and_the_marker(pytester, option, marker):
     one_file_worker(pytester.path, ENTRY, date="2026-11-17")
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")  # (no pytest-asyncio warning)
-    pytester.makepyfile(test_dates="""
+    pytester.makepyfile(test_dates=f"""
         import pytest
 
         def test_option(env):
             pass
 
-        @pytest.mark.workers_env(compatibility_date="2026-1-1")
+        @pytest.mark.workers_env(compatibility_date="{marker}")
         def test_marker(env):
             pass
     """)
     result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--compatibility-date",
-                                "2026-11-7", "test_dates.py")
+                                option, "test_dates.py")
     result.assert_outcomes(errors=2)
-    result.stdout.fnmatch_lines(["*Invalid compatibility date: 2026-11-7*",
+    result.stdout.fnmatch_lines([f"*Invalid compatibility date: {option}",
                                  "*" + HINT.format("--compatibility-date 2026-11-17") + "*",
-                                 "*Invalid compatibility date: 2026-1-1*",
+                                 f"*Invalid compatibility date: {marker}",
                                  "*" + HINT.format('@pytest.mark.workers_env(compatibility_date="2026-11-17")') + "*"])
 
 
@@ -86,3 +105,4 @@ def test_text_after_today_is_in_the_future_first_as_wrangler_compares_it(tmp_pat
     assert main(["dev", "--compatibility-date", "garbage"]) == 1
     assert capsys.readouterr().err == ('workers-env dev: Compatibility date "garbage" is in the future and unsupported\n'
                                        + HINT.format("--compatibility-date 2026-11-17") + "\n")
+

@@ -20,7 +20,7 @@ TASKS = {
                        "while preserving the information in the original dataset. These models are ideal as part of "
                        "building vector search applications or Retrieval Augmented Generation workflows with Large "
                        "Language Models (LLM)."},
-    "@cf/meta/llama-3.1-8b-instruct": {
+    "@cf/meta/llama-3.1-8b-instruct-fast": {
         "id": "c329a1f9-323d-4e91-b2aa-582dd4188d34", "name": "Text Generation",
         "description": "Family of generative text models, such as large language models (LLM), that can be adapted "
                        "for a variety of natural language tasks."},

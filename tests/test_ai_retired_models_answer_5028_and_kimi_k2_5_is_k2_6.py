@@ -58,8 +58,8 @@ def test_a_reply_scripted_for_a_retired_model_is_a_config_error(tmp_path):
         env.AI.reply("never used", model="@cf/meta/llama-3.1-8b-instruct")
 
 
-def test_models_still_lists_them_as_the_catalog_does(tmp_path):
+def test_models_no_longer_lists_them_as_the_live_catalog_does(tmp_path):
     import asyncio
 
     names = [m.name for m in asyncio.run(ai_env(tmp_path).AI.models(search="llama-3.1-8b"))]
-    assert "@cf/meta/llama-3.1-8b-instruct" in names and "@cf/meta/llama-3.1-8b-instruct-fast" in names
+    assert "@cf/meta/llama-3.1-8b-instruct" not in names and "@cf/meta/llama-3.1-8b-instruct-fast" in names

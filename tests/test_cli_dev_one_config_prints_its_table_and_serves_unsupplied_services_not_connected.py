@@ -64,3 +64,37 @@ def test_one_config_prints_wranglers_table_and_answers_its_services_not_connecte
                 "sure it is running locally.' Run those Workers in this session (workers-env dev -c wrangler.toml -c "
                 "path/to/its/wrangler.toml), or supply one in [tool.workers-env.bindings]") in server.output
         assert "BindingNotEmulatedError" not in server.output
+
+
+SELF_CALLER = '''from urllib.parse import parse_qs, urlparse
+
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        n = int(parse_qs(urlparse(request.url).query).get("n", ["0"])[0])
+        if n >= 40:
+            return Response(f"reached {n}")
+        answer = await self.env.SELF.fetch(f"http://x/?n={n + 1}")
+        return Response(await answer.text(), status=answer.status)
+
+    async def who(self):
+        return "selfcall"
+'''
+
+
+def test_a_lone_workers_binding_to_itself_is_connected(tmp_path):
+    # wrangler dev 4.164.0, a JavaScript twin with services = [{binding = "SELF", service =
+    # "selfcall"}] and no other config: env.SELF (selfcall) local [connected], and its fetch
+    # through SELF recursed 200 deep with no subrequest depth limit (workerd has none)
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(SELF_CALLER)
+    (tmp_path / "wrangler.toml").write_text(
+        'name = "selfcall"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
+        'compatibility_flags = ["python_workers"]\nservices = [{ binding = "SELF", service = "selfcall" }]\n')
+    typical_pyproject(tmp_path)
+    with DevServer(tmp_path) as server:
+        assert server.get("/") == (200, "reached 40")
+        assert "env.SELF (selfcall)      Worker        local [connected]" in server.output
+        assert "[not connected], as under wrangler dev" not in server.output

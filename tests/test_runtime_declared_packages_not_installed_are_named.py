@@ -1,5 +1,7 @@
-"""A package ``pyproject.toml`` declares that the Python environment lacks is named, once on stderr
-at load and as a note on the ``ModuleNotFoundError`` the Worker's import of it raises.
+"""A package ``pyproject.toml`` declares that the Python environment lacks is named when the Worker
+imports it: once on stderr (a caught import too, at the top level or in a handler) and as a note on
+the ``ModuleNotFoundError`` the import raises; not for one the Worker declares and never imports
+(nothing differs from production there: pywrangler vendors it, the Worker never reads it).
 
 ``pywrangler sync`` vendors the declared packages into ``python_modules/``, so the deployed Worker
 imports them; workers-env imports the Worker's packages from its own environment. A public
@@ -13,6 +15,7 @@ said (its own line says so); nor of pywrangler's own packages."""
 from __future__ import annotations
 
 import asyncio
+import importlib
 
 import pytest
 from worker_helpers import one_file_worker
@@ -61,7 +64,7 @@ def _project(root, entry, dependencies=(MISSING, "pytest", "workers-py")):
     return folder
 
 
-def test_a_declared_package_the_environment_lacks_is_named_once_at_load(tmp_path, capsys):
+def test_a_declared_package_the_environment_lacks_is_named_once_when_imported(tmp_path, capsys):
     folder = _project(tmp_path, FALLBACK)
     worker = load_worker(folder)
     load_worker(folder)
@@ -115,3 +118,52 @@ def test_a_package_only_pyodide_is_given_is_named(tmp_path, capsys):
         load_worker(_project(tmp_path, BARE, dependencies=(f"{MISSING}; sys_platform == 'emscripten'", "workers-py")))
     assert getattr(caught.value, "__notes__", None) == [NOTE]
     assert capsys.readouterr().err.splitlines().count(LINE) == 1
+
+
+NEVER_IMPORTED = """\
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response("ok")
+"""
+
+IMPORTED_IN_A_HANDLER = """\
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            try:
+                import hunt_absent_package.sub
+            except ImportError:
+                return Response("fallback")
+            return Response("package")
+"""
+
+
+def test_a_declared_package_the_worker_never_imports_is_not_named(tmp_path, capsys):
+    worker = load_worker(_project(tmp_path, NEVER_IMPORTED))
+
+    async def answer() -> str:
+        return await (await worker.fetch("/")).text()
+
+    assert asyncio.run(answer()) == "ok"
+    assert "hunt-absent-package" not in capsys.readouterr().err
+
+
+def test_a_caught_import_in_a_handler_is_named_when_it_runs(tmp_path, capsys):
+    worker = load_worker(_project(tmp_path, IMPORTED_IN_A_HANDLER))
+    assert "hunt-absent-package" not in capsys.readouterr().err  # not imported yet
+
+    async def answer() -> str:
+        return await (await worker.fetch("/")).text()
+
+    assert [asyncio.run(answer()), asyncio.run(answer())] == ["fallback", "fallback"]
+    assert capsys.readouterr().err.splitlines().count(LINE) == 1
+
+
+def test_the_test_codes_own_import_is_not_the_workers(tmp_path, capsys):
+    load_worker(_project(tmp_path, NEVER_IMPORTED))
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("hunt_absent_package")  # the test's import, outside the Worker's code
+    assert "hunt-absent-package" not in capsys.readouterr().err

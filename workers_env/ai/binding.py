@@ -496,8 +496,10 @@ class AiBinding:
             if value is None or value is UNDEFINED:
                 raise js_type_error(f"Cannot read properties of {'null' if value is None else 'undefined'} "
                                     "(reading 'toString')")
-        entries: list[EmbeddingModel | TextGenerationModel | RerankerModel] = [
+        # a retired model is no longer in the live catalog (README, "Where we had to choose")
+        everyone: list[EmbeddingModel | TextGenerationModel | RerankerModel] = [
             *EMBEDDING_MODELS.values(), *TEXT_GENERATION_MODELS.values(), *RERANKER_MODELS.values()]
+        entries = [m for m in everyone if m.name not in DEPRECATED_MODELS]
         task = params.get("task")
         if task:
             entries = [m for m in entries if str(task).lower() in (m.task, TASKS[m.task].name.lower())]

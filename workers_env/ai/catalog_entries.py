@@ -6,7 +6,8 @@ dump of the live catalog of 2026-05-18 lists it; every other id there is the one
 strings. Each retired model (``catalog.DEPRECATED_MODELS``) carries ``planned_deprecation_date``,
 which Cloudflare added to every model of its 2026-05-08 deprecation notice; the stored files of
 three of them have it, the others are older versions (README, "Where we had to choose").
-``models()`` returns them; a model missing here falls back to a UUID5 of its name."""
+``models()`` returns them, less the retired models (no longer in the live catalog); a model
+missing here falls back to a UUID5 of its name."""
 
 from __future__ import annotations
 

@@ -340,12 +340,14 @@ def _run(args: argparse.Namespace) -> int:
             config, secrets_environment, args.env_file or None, list(_vars(args.var)), alone=False))
         if others is None:
             return 1
-        slots = {worker_name(c): Slot() for c in [config, *others]} if others else {}
+        # the served Worker has a slot too: a lone Worker's binding to itself is connected, as under
+        # wrangler dev 4.164.0 (a JavaScript twin's self-calls went 200 deep)
+        slots = {worker_name(c): Slot() for c in [config, *others]}
 
         def make_env(config: Any, path: Path = config_path, var: bool = True) -> Any:
             # a session's Workers bound to each other first; the pyproject's own bindings and
             # --var (the first Worker's alone, as measured) over them
-            # (one Worker alone: each of its services [not connected], as under wrangler dev)
+            # (another Worker not in the session: [not connected], as under wrangler dev)
             session = session_bindings(config, slots)
             made = bindings_from_pyproject(config)  # the factories' Workers: closed with this env
             supplied = {**session, **made, **(_vars(args.var) if var else {})}
@@ -388,21 +390,20 @@ def _run(args: argparse.Namespace) -> int:
                   file=sys.stderr, end="", flush=True)
             return 1
         _say_loaded(worker_name(config), worker, persist_to)
-        if others:
-            slots[worker_name(config)].worker = worker
-            for other in others:
-                loaded = _load_callee(other, slots, make_env, persist_to, environment, secrets_environment,
-                                      args.env_file or None)
-                if loaded is None:
-                    return 1
-                callees.append(loaded)
-            refused = missing_entrypoints([config, *others], slots)
-            if refused:  # workerd refuses to start, and wrangler says so after its lines
-                for line in refused:
-                    fail(line)
-                fail("The Workers runtime failed to start. There was likely a problem with the workerd binary or "
-                     "your configuration.")
+        slots[worker_name(config)].worker = worker
+        for other in others:
+            loaded = _load_callee(other, slots, make_env, persist_to, environment, secrets_environment,
+                                  args.env_file or None)
+            if loaded is None:
                 return 1
+            callees.append(loaded)
+        refused = missing_entrypoints([config, *others], slots)
+        if refused:  # workerd refuses to start, and wrangler says so after its lines
+            for line in refused:
+                fail(line)
+            fail("The Workers runtime failed to start. There was likely a problem with the workerd binary or "
+                 "your configuration.")
+            return 1
         try:
             sockets = bind(args.ip, args.port)
         except OSError as exc:
@@ -433,8 +434,7 @@ def _run(args: argparse.Namespace) -> int:
 
         async def watch_all(app: Any) -> None:
             # every Worker of the session is watched; an edit of one reloads that one
-            if others:
-                slots[worker_name(config)].app = app
+            slots[worker_name(config)].app = app
             await asyncio.gather(primary.run(app), *(each.run(slot) for each, slot in callees))
 
         stopped_by = serve(worker, host=args.ip, sockets=sockets, test_scheduled=False, on_ready=ready,

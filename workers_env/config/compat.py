@@ -289,7 +289,7 @@ def compatibility_date_problem(config: Any) -> str | None:
     "Invalid compatibility date: ..."), and wrangler dev no date after today (UTC). ``validate``
     passes both, as wrangler's does: its check is JavaScript's ``new Date()``."""
     date = getattr(config, "compatibility_date", None)
-    if not isinstance(date, str) or not date:
+    if not isinstance(date, str):  # "" given instead of the config's is workerd's "Invalid compatibility date: "
         return None
     shape = re.fullmatch(r"2\d{3}-(\d{2})-(\d{2})", date)
     written = (f"Write it as YYYY-MM-DD, e.g. {_date_written_as(config).format(date=WRANGLER_DEFAULT_COMPAT_DATE)} "
@@ -391,8 +391,9 @@ def python_release(config: Any) -> PythonRelease:
 
 
 def missing_date_warning(config: Any) -> str | None:
-    """``wrangler dev``'s warning for a config without ``compatibility_date`` (else ``None``)."""
-    if getattr(config, "compatibility_date", None):
+    """``wrangler dev``'s warning for a config without ``compatibility_date`` (else ``None``;
+    a given ``""`` is a date, refused, not warned of: wrangler's ``compatibilityDate === undefined``)."""
+    if getattr(config, "compatibility_date", None) is not None:
         return None
     date = compatibility_date(config)
     path = getattr(config, "path", None)

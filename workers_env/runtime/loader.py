@@ -127,7 +127,7 @@ from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.tasks import in_scope, scope_new_tasks
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
-from workers_env.runtime.uninstalled import uninstalled_line, uninstalled_note
+from workers_env.runtime.uninstalled import uninstalled_note, watch_uninstalled
 from workers_env.runtime.websockets import accept_upgrade
 from workers_env.runtime.workers_api import (
     DurableObject,
@@ -247,6 +247,14 @@ class ExecutionContext(JsProxy):
         task.add_done_callback(_CLOSING.discard)
         if caller is not None and caller is not self:
             caller._tasks.append(task)
+
+    async def _finish_so(self, apart: bool, caller: ExecutionContext | None) -> None:
+        """The request ends :meth:`_finish_apart` (``apart``: a service binding's callee) or
+        awaited (:meth:`_finish`)."""
+        if apart:
+            self._finish_apart(caller)
+        else:
+            await self._finish()
 
     def _finish_after(self, response_sent: asyncio.Future[Any]) -> None:
         """:meth:`_finish` once ``response_sent`` (the reading of a body still being written) is
@@ -659,14 +667,22 @@ class Worker(ServiceSource):
         """This Worker's ``WorkerEntrypoint`` class ``name`` as another's service binding, as
         ``[[services]] entrypoint = "Admin"`` names it: ``bindings={"ADMIN":
         search.entrypoint("Admin")}``. A name the Worker exports no such class of is refused at
-        once, as workerd refuses to start with a binding to it."""
+        once, as workerd refuses to start with a binding to it -- ``"default"`` too, which
+        workerd takes for no name (measured: ``entrypoint = "default"`` stops wrangler dev 4.164.0);
+        the default export is the Worker itself. A nameless Worker is named by its config's
+        folder, as ``workers-env dev``'s session names it."""
         if not isinstance(name, str) or not name:
             raise _misused("worker.entrypoint()", 'the name of a WorkerEntrypoint class as a str ("Admin")', name)
-        if name != "default" and name not in self.named_entrypoints():
+        if name not in self.named_entrypoints():
             exported = ", ".join(self.named_entrypoints()) or "none"
-            raise ConfigError(missing_entrypoint_text(None, None, self.env.config.name or self.main_path.parent.name,
-                                                      name, exported), path=str(self.main_path))
-        return NamedEntrypoint(self, None if name == "default" else name)
+            config = self.env.config
+            error = ConfigError(missing_entrypoint_text(None, None, config.name or Path(config.path).parent.name,
+                                                        name, exported), path=str(self.main_path))
+            if name == "default":
+                add_hint(error, "the default export is the Worker itself: bind the loaded Worker as it is "
+                                '(bindings={"SEARCH": search}), as [[services]] leaves entrypoint out')
+            raise error
+        return NamedEntrypoint(self, name)
 
     def named_entrypoints(self) -> list[str]:
         """The ``WorkerEntrypoint`` classes the main module exports by name: not ``Default``,
@@ -726,10 +742,7 @@ class Worker(ServiceSource):
                     response = _as_js_response(await in_scope(self._named_fetch(entrypoint, request, ctx),
                                                               self._scope))
         except BaseException:
-            if apart:
-                ctx._finish_apart(caller)
-            else:
-                await ctx._finish()
+            await ctx._finish_so(apart, caller)
             raise
         if apart and response._web_socket is None:
             live = response._live
@@ -830,10 +843,7 @@ class Worker(ServiceSource):
             with handling(ctx):
                 return await _worker_code(work, self._scope, what)
         finally:
-            if apart:
-                ctx._finish_apart(caller)
-            else:
-                await ctx._finish()
+            await ctx._finish_so(apart, caller)
 
     def new_context(self) -> ExecutionContext:
         scope_new_tasks()  # tasks the handler starts keep the Worker's modules (runtime/tasks.py)
@@ -1399,7 +1409,7 @@ _ANNOUNCED_LOCK = threading.Lock()
 
 #: the lines :func:`_first_time` prints once a project (a key, no text: the line itself is built apart)
 _OnceLine = Literal["queue consumers", "main only", "cf-requirements", "requirements.txt", "failing build",
-                   "unvendored", "uninstalled"]
+                   "unvendored"]
 
 
 def _first_time(kind: _OnceLine, root: Path) -> bool:
@@ -1521,16 +1531,12 @@ def _vendors_declared(config: Any) -> bool:
     return (root / "python_modules").is_dir() or build_syncs(config) or not deploys_with_plain_wrangler(root)
 
 
-def _announce_uninstalled(config: Any) -> None:
-    """One line on stderr, once per project, naming the packages ``pyproject.toml`` declares that
-    this environment lacks while production has them (:mod:`workers_env.runtime.uninstalled`)."""
+def _watch_uninstalled(config: Any, runtime: WorkerRuntime) -> None:
+    """A line on stderr when the Worker imports a package ``pyproject.toml`` declares that this
+    environment lacks while production has it (:mod:`workers_env.runtime.uninstalled`)."""
     root = Path(getattr(config, "root", "."))
-    if not (root / "pyproject.toml").is_file() or not _first_time("uninstalled", root.resolve()) \
-            or not _vendors_declared(config):
-        return  # looked at once per project and process: each declared package is a metadata search
-    line = uninstalled_line(root, python_release(config).python)
-    if line is not None:
-        print(line, file=sys.stderr, flush=True)
+    if (root / "pyproject.toml").is_file() and _vendors_declared(config):
+        watch_uninstalled(runtime, root, python_release(config).python)
 
 
 def _asset_server(config: Any) -> AssetServer | None:
@@ -1711,7 +1717,6 @@ def _load(env: Any, *, announce: bool) -> Worker:
         _announce_main_only(config, main_path)
     else:
         _announce_unvendored(config)
-        _announce_uninstalled(config)
     unfound = unfound_pyproject(config)  # pywrangler's walk up the build's folders: once a load
     missing = missing_sdk_reason(config, unfound=unfound)
     _announce_failing_build(config, unfound, missing)
@@ -1738,6 +1743,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             spec_compliant_dispatch_exceptions=flag_enabled(SPEC_COMPLIANT_DISPATCH_EXCEPTIONS,
                                                                             config),
                             pyodide_version=pyodide_version, compat_flags=workerd_flag_values(config))
+    if not main_only:
+        _watch_uninstalled(config, runtime)
     install_production_hash(main_path.parent)
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
