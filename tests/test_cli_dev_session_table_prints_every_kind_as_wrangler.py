@@ -4,7 +4,9 @@ and senders, Hyperdrive, an R2 bucket's jurisdiction, Secrets Store, unsafe_hell
 Browser Run, Images, pipelines, rate limits, assets, dispatch namespaces and their outbound Worker,
 mTLS, Worker Loaders, AI on ``staging``; AI Search, Agent Memory, VPC services and networks,
 logfwdr, Artifacts, Flagship, Stream, Media, ``remote = true`` queues, Vectorize and services)
-with their values, modes and order, and the connection note only after a table with a service.
+with their values, modes and order; the ``Resource`` column at least as wide as its heading; a
+value written empty shown as none, as JavaScript's ``??`` keeps it; and the connection note only
+after a table with a service.
 The expected texts are wrangler's own output for JavaScript twins of these configs (``wrangler
 dev -c a/wrangler.toml -c b/wrangler.toml``, piped, audit19); the table is printed before the
 remote-binding session that fails offline."""
@@ -190,6 +192,53 @@ Service bindings, Durable Object bindings, and Tail consumers connect to other W
 
 '''
 
+#: kinds all shorter than the "Resource" heading: the column is as wide as the heading
+KINDS_SHORT = '''[ai]
+binding = "AI"
+[[queues.producers]]
+binding = "Q"
+queue = "q"
+'''
+
+WRANGLERS_SHORT = '''alpha has access to the following bindings:
+Binding         Resource      Mode
+env.Q (q)       Queue         local
+env.AI          AI            remote
+
+'''
+
+#: values written empty: wrangler reads ``preview_id ?? id`` (JavaScript's ``??``), so an empty
+#: ``preview_id`` or ``database_name`` is the value shown -- none -- not the next key's
+KINDS_EMPTY = '''[vars]
+EMPTY = ""
+[[d1_databases]]
+binding = "DB"
+database_name = ""
+database_id = "dbid"
+[[d1_databases]]
+binding = "DB2"
+database_name = "n2"
+database_id = "dbid2"
+preview_database_id = ""
+[[kv_namespaces]]
+binding = "KV"
+id = "kvid"
+preview_id = ""
+[[r2_buckets]]
+binding = "R2"
+bucket_name = "bkt"
+'''
+
+WRANGLERS_EMPTY = '''alpha has access to the following bindings:
+Binding              Resource                  Mode
+env.KV               KV Namespace              local
+env.DB               D1 Database               local
+env.DB2              D1 Database               local
+env.R2 (bkt)         R2 Bucket                 local
+env.EMPTY ("")       Environment Variable      local
+
+'''
+
 ENTRY = '''from workers import Response, WorkerEntrypoint
 
 
@@ -199,8 +248,9 @@ class Default(WorkerEntrypoint):
 '''
 
 
-@pytest.mark.parametrize(("kinds", "table"), [(KINDS_LOCAL, WRANGLERS_LOCAL), (KINDS_REMOTE, WRANGLERS_REMOTE)],
-                         ids=["local-kinds", "remote-kinds"])
+@pytest.mark.parametrize(("kinds", "table"), [(KINDS_LOCAL, WRANGLERS_LOCAL), (KINDS_REMOTE, WRANGLERS_REMOTE),
+                                              (KINDS_SHORT, WRANGLERS_SHORT), (KINDS_EMPTY, WRANGLERS_EMPTY)],
+                         ids=["local-kinds", "remote-kinds", "short-kinds", "empty-values"])
 def test_every_kinds_row_as_wrangler_prints_it(tmp_path, kinds, table):
     for name, config in (("a", HEAD + kinds), ("b", HEAD.replace("alpha", "beta"))):
         (tmp_path / name / "src").mkdir(parents=True)
@@ -211,5 +261,5 @@ def test_every_kinds_row_as_wrangler_prints_it(tmp_path, kinds, table):
     (tmp_path / "a" / "pyproject.toml").write_text('[tool.workers-env.indexes."vix"]\ndimensions = 3\nmetric = "cosine"\n')
     out = dev_start_output(tmp_path, "-c", "a/wrangler.toml", "-c", "b/wrangler.toml")
     assert table in out
-    if table is WRANGLERS_LOCAL:
+    if table is not WRANGLERS_REMOTE:
         assert "Service bindings, Durable Object bindings" not in out
