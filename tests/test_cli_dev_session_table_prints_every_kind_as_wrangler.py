@@ -4,12 +4,11 @@ and senders, Hyperdrive, an R2 bucket's jurisdiction, Secrets Store, unsafe_hell
 Browser Run, Images, pipelines, rate limits, assets, dispatch namespaces and their outbound Worker,
 mTLS, Worker Loaders, AI on ``staging``; AI Search, Agent Memory, VPC services and networks,
 logfwdr, Artifacts, Flagship, Stream, Media, ``remote = true`` queues, Vectorize and services)
-with their values, modes and order; the ``Resource`` column at least as wide as its heading; a
-value written empty shown as none, as JavaScript's ``??`` keeps it; and the connection note only
-after a table with a service.
-The expected texts are wrangler's own output for JavaScript twins of these configs (``wrangler
-dev -c a/wrangler.toml -c b/wrangler.toml``, piped, audit19); the table is printed before the
-remote-binding session that fails offline."""
+with their values and modes, all in one table, which pins their order; the ``Resource`` column at
+least as wide as its heading; a value written empty shown as none, as JavaScript's ``??`` keeps it;
+the connection note only after a table with a service. The expected texts are wrangler's own output
+for JavaScript twins of these configs (``wrangler dev -c a/wrangler.toml -c b/wrangler.toml``,
+piped, audit19); the table is printed before the remote-binding session that fails offline."""
 
 from __future__ import annotations
 
@@ -22,8 +21,8 @@ compatibility_date = "2025-11-02"
 compatibility_flags = ["python_workers"]
 '''
 
-#: workflows to Worker Loaders: no service, so no connection note after it
-KINDS_LOCAL = '''[[workflows]]
+#: a binding of every kind wrangler prints, and a Durable Object, KV, D1, a var: its whole order
+ALL_KINDS = '''[[workflows]]
 binding = "WF"
 name = "wf"
 class_name = "Wf"
@@ -84,34 +83,7 @@ binding = "WL"
 [ai]
 binding = "AI"
 staging = true
-'''
-
-WRANGLERS_LOCAL = '''alpha has access to the following bindings:
-Binding                                                                                Resource                  Mode
-env.WF (Wf)                                                                            Workflow                  local
-env.WF2 (Other (defined in beta))                                                      Workflow                  local
-env.MAIL2 (x@example.com, y@example.com - senders: s@example.com, t@example.com)       Send Email                local
-env.MAIL3 (unrestricted)                                                               Send Email                local
-env.HD (hdid)                                                                          Hyperdrive Config         local
-env.R2J (bkt (eu))                                                                     R2 Bucket                 local
-env.SS (store1/sec1)                                                                   Secrets Store Secret      local
-env.HW (Timer enabled)                                                                 Hello World               local
-env.HW2 (Timer disabled)                                                               Hello World               local
-env.BR                                                                                 Browser Run               local
-env.IMG                                                                                Images                    local
-env.AI (staging)                                                                       AI                        remote
-env.PL (pipe)                                                                          Pipeline                  local
-env.RL (100 requests/60s)                                                              Rate Limit                local
-env.ASSETS                                                                             Assets                    local
-env.DN (ns (outbound -> out))                                                          Dispatch Namespace        not supported
-env.DN2 (ns2)                                                                          Dispatch Namespace        not supported
-env.MT (cert)                                                                          mTLS Certificate          not supported
-env.WL                                                                                 Worker Loader             local
-
-'''
-
-#: remote and unsupported kinds, and a service: the connection note follows
-KINDS_REMOTE = '''[[ai_search_namespaces]]
+[[ai_search_namespaces]]
 binding = "ASN"
 namespace = "asns"
 [[ai_search]]
@@ -165,27 +137,68 @@ remote = true
 [[services]]
 binding = "B2"
 service = "beta"
+[[durable_objects.bindings]]
+name = "DO"
+class_name = "MyDO"
+[[kv_namespaces]]
+binding = "KV"
+id = "kvid"
+[[d1_databases]]
+binding = "DB"
+database_name = "dbname"
+database_id = "dbid"
+[version_metadata]
+binding = "VM"
+[vars]
+S = "text"
+[[migrations]]
+tag = "v1"
+new_classes = ["MyDO"]
 '''
 
-WRANGLERS_REMOTE = '''alpha has access to the following bindings:
-Binding              Resource                      Mode
-env.Q2 (qq)          Queue                         remote
-env.DB2 (prev)       D1 Database                   local
-env.V2 (vix)         Vectorize Index               remote
-env.ASN (asns)       AI Search Namespace           remote
-env.AS (inst)        AI Search Instance            remote
-env.AM (amns)        Agent Memory                  remote
-env.VS (svc1)        VPC Service                   not supported
-env.VS2 (svc2)       VPC Service                   remote
-env.VN (tun1)        VPC Network                   not supported
-env.LF (dest)        logfwdr                       not supported
-env.ART (artns)      Artifacts                     local
-env.FS (app1)        Flagship                      local
-env.B (beta)         Worker                        remote
-env.B2 (beta)        Worker                        local [not connected]
-env.AE2 (AE2)        Analytics Engine Dataset      local
-env.ST               Stream                        remote
-env.MD               Media                         not supported
+WRANGLERS_ALL = '''alpha has access to the following bindings:
+Binding                                                                                Resource                      Mode
+env.DO (MyDO)                                                                          Durable Object                local
+env.WF (Wf)                                                                            Workflow                      local
+env.WF2 (Other (defined in beta))                                                      Workflow                      local
+env.KV (kvid)                                                                          KV Namespace                  local
+env.MAIL2 (x@example.com, y@example.com - senders: s@example.com, t@example.com)       Send Email                    local
+env.MAIL3 (unrestricted)                                                               Send Email                    local
+env.Q2 (qq)                                                                            Queue                         remote
+env.DB2 (prev)                                                                         D1 Database                   local
+env.DB (dbname)                                                                        D1 Database                   local
+env.V2 (vix)                                                                           Vectorize Index               remote
+env.ASN (asns)                                                                         AI Search Namespace           remote
+env.AS (inst)                                                                          AI Search Instance            remote
+env.AM (amns)                                                                          Agent Memory                  remote
+env.HD (hdid)                                                                          Hyperdrive Config             local
+env.VS (svc1)                                                                          VPC Service                   not supported
+env.VS2 (svc2)                                                                         VPC Service                   remote
+env.VN (tun1)                                                                          VPC Network                   not supported
+env.R2J (bkt (eu))                                                                     R2 Bucket                     local
+env.LF (dest)                                                                          logfwdr                       not supported
+env.SS (store1/sec1)                                                                   Secrets Store Secret          local
+env.ART (artns)                                                                        Artifacts                     local
+env.HW (Timer enabled)                                                                 Hello World                   local
+env.HW2 (Timer disabled)                                                               Hello World                   local
+env.FS (app1)                                                                          Flagship                      local
+env.B (beta)                                                                           Worker                        remote
+env.B2 (beta)                                                                          Worker                        local [not connected]
+env.AE2 (AE2)                                                                          Analytics Engine Dataset      local
+env.BR                                                                                 Browser Run                   local
+env.IMG                                                                                Images                        local
+env.ST                                                                                 Stream                        remote
+env.MD                                                                                 Media                         not supported
+env.AI (staging)                                                                       AI                            remote
+env.PL (pipe)                                                                          Pipeline                      local
+env.RL (100 requests/60s)                                                              Rate Limit                    local
+env.ASSETS                                                                             Assets                        local
+env.VM                                                                                 Worker Version Metadata       local
+env.S ("text")                                                                         Environment Variable          local
+env.DN (ns (outbound -> out))                                                          Dispatch Namespace            not supported
+env.DN2 (ns2)                                                                          Dispatch Namespace            not supported
+env.MT (cert)                                                                          mTLS Certificate              not supported
+env.WL                                                                                 Worker Loader                 local
 
 
 Service bindings, Durable Object bindings, and Tail consumers connect to other Wrangler or Vite dev processes running locally, with their connection status indicated by [connected] or [not connected]. For more details, refer to https://developers.cloudflare.com/workers/runtime-apis/bindings/service-bindings/#local-development
@@ -239,7 +252,11 @@ env.EMPTY ("")       Environment Variable      local
 
 '''
 
-ENTRY = '''from workers import Response, WorkerEntrypoint
+ENTRY = '''from workers import DurableObject, Response, WorkerEntrypoint
+
+
+class MyDO(DurableObject):
+    pass
 
 
 class Default(WorkerEntrypoint):
@@ -248,9 +265,9 @@ class Default(WorkerEntrypoint):
 '''
 
 
-@pytest.mark.parametrize(("kinds", "table"), [(KINDS_LOCAL, WRANGLERS_LOCAL), (KINDS_REMOTE, WRANGLERS_REMOTE),
-                                              (KINDS_SHORT, WRANGLERS_SHORT), (KINDS_EMPTY, WRANGLERS_EMPTY)],
-                         ids=["local-kinds", "remote-kinds", "short-kinds", "empty-values"])
+@pytest.mark.parametrize(("kinds", "table"), [(ALL_KINDS, WRANGLERS_ALL), (KINDS_SHORT, WRANGLERS_SHORT),
+                                              (KINDS_EMPTY, WRANGLERS_EMPTY)],
+                         ids=["every-kind", "short-kinds", "empty-values"])
 def test_every_kinds_row_as_wrangler_prints_it(tmp_path, kinds, table):
     for name, config in (("a", HEAD + kinds), ("b", HEAD.replace("alpha", "beta"))):
         (tmp_path / name / "src").mkdir(parents=True)
@@ -261,5 +278,5 @@ def test_every_kinds_row_as_wrangler_prints_it(tmp_path, kinds, table):
     (tmp_path / "a" / "pyproject.toml").write_text('[tool.workers-env.indexes."vix"]\ndimensions = 3\nmetric = "cosine"\n')
     out = dev_start_output(tmp_path, "-c", "a/wrangler.toml", "-c", "b/wrangler.toml")
     assert table in out
-    if table is not WRANGLERS_REMOTE:
+    if table is not WRANGLERS_ALL:  # (no service, no Durable Object of another Worker: no note)
         assert "Service bindings, Durable Object bindings" not in out
