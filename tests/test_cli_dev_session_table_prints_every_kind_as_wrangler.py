@@ -280,3 +280,51 @@ def test_every_kinds_row_as_wrangler_prints_it(tmp_path, kinds, table):
     assert table in out
     if table is not WRANGLERS_ALL:  # (no service, no Durable Object of another Worker: no note)
         assert "Service bindings, Durable Object bindings" not in out
+
+
+#: a Durable Object of another Worker alone has a connection status; the second table, with a
+#: service, gets no second note (wrangler dev 4.164.0, JavaScript twins of both: audit19)
+DO_ELSEWHERE = '''[[durable_objects.bindings]]
+name = "DO"
+class_name = "MyDO"
+script_name = "beta"
+'''
+
+SERVICE_BACK = '''[[durable_objects.bindings]]
+name = "DO"
+class_name = "MyDO"
+[[migrations]]
+tag = "v1"
+new_classes = ["MyDO"]
+[[services]]
+binding = "A"
+service = "alpha"
+'''
+
+WRANGLERS_ALPHA = '''alpha has access to the following bindings:
+Binding                             Resource            Mode
+env.DO (MyDO, defined in beta)      Durable Object      local [not connected]
+
+
+Service bindings, Durable Object bindings, and Tail consumers connect to other Wrangler or Vite dev processes \
+running locally, with their connection status indicated by [connected] or [not connected]. For more details, refer \
+to https://developers.cloudflare.com/workers/runtime-apis/bindings/service-bindings/#local-development
+
+'''
+
+WRANGLERS_BETA = '''beta has access to the following bindings:
+Binding             Resource            Mode
+env.DO (MyDO)       Durable Object      local
+env.A (alpha)       Worker              local [not connected]
+
+'''
+
+
+def test_a_durable_object_elsewhere_brings_the_note_and_it_comes_once(tmp_path):
+    for name, config in (("a", HEAD + DO_ELSEWHERE), ("b", HEAD.replace("alpha", "beta") + SERVICE_BACK)):
+        (tmp_path / name / "src").mkdir(parents=True)
+        (tmp_path / name / "src" / "entry.py").write_text(ENTRY)
+        (tmp_path / name / "wrangler.toml").write_text(config)
+    out = dev_start_output(tmp_path, "-c", "a/wrangler.toml", "-c", "b/wrangler.toml")
+    assert WRANGLERS_ALPHA in out and WRANGLERS_BETA in out
+    assert out.count("Service bindings, Durable Object bindings") == 1
