@@ -113,6 +113,17 @@ def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp
              "named entrypoint.\n")  # miniflare's proxy binding's line, after the Workers' own
     assert out.index("core:user:gateway-staging") < out.index(proxy) < out.index("✘ [ERROR] The Workers runtime failed")
     assert "Ready on" not in out
+    assert "no such named entrypoint. (Its WorkerEntrypoint classes: Admin; a named entrypoint is a class" in out
+
+
+def test_a_callee_with_no_named_entrypoint_is_said_to_export_none(tmp_path):
+    configs = _session(tmp_path)
+    entry = tmp_path / "search" / "src" / "entry.py"
+    entry.write_text(entry.read_text().split("\n\nclass Admin")[0] + "\n")  # Default alone: no named entrypoint
+    out = dev_start_output(tmp_path, *configs, "--env", "staging")
+    assert ('"core:user:search-staging" has no such named entrypoint. (Its WorkerEntrypoint classes: none; a named '
+            "entrypoint is a class the main module exports, as `class Admin(WorkerEntrypoint)`)") in out
+    assert "Ready on" not in out
 
 
 def test_a_second_config_that_cannot_be_read_is_wranglers_error_after_the_firsts_table(tmp_path):
