@@ -178,3 +178,62 @@ class Default(WorkerEntrypoint):
 async def test_a_returned_function_converts_its_arguments_in_the_external_sdks_era(tmp_path, date, answer):
     gateway = service_pair(tmp_path, GIVES, CALLS_GIVEN, date)
     assert await (await gateway.fetch("/")).text() == answer
+
+
+CALLS_BACK = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("search")
+
+    async def call_now(self, cb):
+        try:
+            return f"{await cb(2)}"
+        except Exception as error:
+            return f"{error.name} remote={getattr(error, 'remote', None)}: {error.message}"
+
+    async def give(self):
+        return self.take
+
+    def take(self, x):
+        return "called"
+'''
+
+SENDS_UNSERIALIZABLE = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Kept:
+    pass
+
+
+class Default(WorkerEntrypoint):
+    def gives_kept(self, x):
+        return Kept()
+
+    async def fetch(self, request):
+        out = [await self.env.SEARCH.call_now(self.gives_kept)]
+        take = await self.env.SEARCH.give()
+        try:
+            out.append(await take(Kept()))
+        except Exception as error:
+            out.append(f"{error.name} remote={getattr(error, 'remote', None)}: {error.message}")
+        return Response("\\n".join(out))
+'''
+
+NOT_SERIALIZED = ("DataCloneError remote={}: Proxy could not be serialized because it is not a valid RPC receiver type. "
+                  "The Proxy must emulate either a plain object or an RpcTarget, as indicated by the Proxy's prototype "
+                  "chain.")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2026-05-01", "2025-11-02"])
+async def test_a_stubs_unserializable_result_is_remote_and_its_unserializable_argument_is_not(tmp_path, date):
+    # measured with JavaScript twins under wrangler dev -c A -c B 4.164.0 (audit19): a stub whose
+    # function returns a Proxy of a class instance rejects with DataCloneError, remote: true (the
+    # other side serialized it); a stub called with one rejects so at the caller, remote undefined
+    gateway = service_pair(tmp_path, CALLS_BACK, SENDS_UNSERIALIZABLE, date)
+    assert (await (await gateway.fetch("/")).text()).split("\n") == [NOT_SERIALIZED.format(True),
+                                                                     NOT_SERIALIZED.format(None)]
