@@ -177,6 +177,9 @@ def stubbed(value: Any, enhanced: bool = False) -> Any:
                 value._props[key] = stubbed(item, enhanced)
     elif isinstance(value, JsArray):
         value._items[:] = [stubbed(item, enhanced) for item in value._items]
+    elif isinstance(value, JsMap):  # (the built-in SDK sends a dict as a Map: a method in it crosses so too)
+        for key, item in value._entries.items():
+            value._entries[key] = stubbed(item, enhanced)
     return value
 
 
@@ -186,7 +189,7 @@ def _stubs_in(value: Any) -> list[FunctionStub]:
         return [value]
     items = (value.values() if isinstance(value, dict) else value if isinstance(value, list)
              else value._props.values() if isinstance(value, JsObject) else value._items if isinstance(value, JsArray)
-             else ())
+             else value._entries.values() if isinstance(value, JsMap) else ())
     return [stub for item in items for stub in _stubs_in(item)]
 
 
