@@ -301,3 +301,29 @@ async def test_functions_at_any_depth_of_a_result_cross_as_stubs(tmp_path, date,
     # returned function's error crosses in the form enhanced_error_serialization selects
     gateway = service_pair(tmp_path, GIVES_NESTED, CALLS_NESTED, date)
     assert (await (await gateway.fetch("/")).text()).split("\n") == ["2 4 9", "map 8", error]
+
+
+CHAINED = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def inner(self, x):
+        return x * 7
+
+    async def chained(self, x):
+        return self.inner(x)  # a coroutine, not awaited: JavaScript awaits what it resolves to as well
+
+    async def fetch(self, request):
+        return Response(str(await self.env.SEARCH.call_now(self.chained)))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2026-05-01", "2025-11-02"])
+async def test_a_stub_whose_coroutine_returns_a_coroutine_answers_its_value(tmp_path, date):
+    # real Pyodide 0.26.0a4, 0.28.2 and 314.0.6 under Node (audit19): JavaScript awaiting a Python
+    # async function that returns a coroutine gets the inner one's value (a PyProxy of an
+    # awaitable is a thenable, so the promise adopts it), 7 for `return inner()`
+    gateway = service_pair(tmp_path, SEARCH, CHAINED, date)
+    assert await (await gateway.fetch("/")).text() == "14"
