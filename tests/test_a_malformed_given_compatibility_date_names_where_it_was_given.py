@@ -103,6 +103,6 @@ def test_the_plugin_names_a_fixture_returning_the_date(pytester):
     """)
     result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "test_fixture_date.py")
     result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*Invalid compatibility date: 2026-11-7*",
+    result.stdout.fnmatch_lines(["workers-env: Invalid compatibility date: 2026-11-7",
                                  "*" + HINT.format('a workers_env_compatibility_date fixture returning "2026-11-17"')
                                  + "*"])
