@@ -77,3 +77,13 @@ def test_a_class_the_worker_does_not_export_is_refused_in_workerds_words(tmp_pat
         "no such named entrypoint. (Its WorkerEntrypoint classes: Admin;")
     with pytest.raises(ConfigError):
         search.entrypoint("Default")  # workerd exports it as the Worker's default, not by this name
+
+
+@pytest.mark.parametrize("name", [5, "", None])
+def test_a_name_that_is_no_class_name_is_refused_saying_what_it_takes(tmp_path, name):
+    # (audit19: worker.entrypoint()'s own refusal was unpinned)
+    search = load_worker(_folder(tmp_path, "search", SEARCH, "2025-11-02"))
+    with pytest.raises(TypeError) as caught:
+        search.entrypoint(name)
+    assert str(caught.value) == ('worker.entrypoint() takes the name of a WorkerEntrypoint class as a str ("Admin"), '
+                                 f"got {type(name).__name__}")
