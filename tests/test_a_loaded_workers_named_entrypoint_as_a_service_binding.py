@@ -95,3 +95,13 @@ def test_a_nameless_worker_is_named_by_its_configs_folder_as_dev_names_it(tmp_pa
     with pytest.raises(ConfigError) as caught:
         load_worker(folder).entrypoint("Nope")  # main is src/entry.py: not "core:user:src"
     assert 'refers to service "core:user:search" with a named entrypoint "Nope"' in str(caught.value)
+
+
+@pytest.mark.parametrize("name", [5, "", None])
+def test_a_name_that_is_no_class_name_is_refused_saying_what_it_takes(tmp_path, name):
+    # (audit19: worker.entrypoint()'s own refusal was unpinned)
+    search = load_worker(_folder(tmp_path, "search", SEARCH, "2025-11-02"))
+    with pytest.raises(TypeError) as caught:
+        search.entrypoint(name)
+    assert str(caught.value) == ('worker.entrypoint() takes the name of a WorkerEntrypoint class as a str ("Admin"), '
+                                 f"got {type(name).__name__}")

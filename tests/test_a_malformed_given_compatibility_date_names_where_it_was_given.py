@@ -106,3 +106,22 @@ def test_text_after_today_is_in_the_future_first_as_wrangler_compares_it(tmp_pat
     assert capsys.readouterr().err == ('workers-env dev: Compatibility date "garbage" is in the future and unsupported\n'
                                        + HINT.format("--compatibility-date 2026-11-17") + "\n")
 
+
+def test_the_plugin_names_a_fixture_returning_the_date(pytester):
+    one_file_worker(pytester.path, ENTRY, date="2026-11-17")
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makepyfile(test_fixture_date="""
+        import pytest
+
+        @pytest.fixture
+        def workers_env_compatibility_date():
+            return "2026-11-7"
+
+        def test_fixture(env):
+            pass
+    """)
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "test_fixture_date.py")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["workers-env: Invalid compatibility date: 2026-11-7",
+                                 "*" + HINT.format('a workers_env_compatibility_date fixture returning "2026-11-17"')
+                                 + "*"])

@@ -16,7 +16,7 @@ GATEWAY = '''from workers import Response, WorkerEntrypoint
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         answer = await self.env.SEARCH.fetch("http://x/")
-        out = [f"{answer.status} {await answer.text()}"]
+        out = [f"{answer.status} {answer.status_text}: {await answer.text()}"]
         try:
             await self.env.SEARCH.who()
         except Exception as error:
@@ -55,7 +55,7 @@ def test_one_config_prints_wranglers_table_and_answers_its_services_not_connecte
     (tmp_path / "wrangler.toml").write_text(CONFIG)
     typical_pyproject(tmp_path)
     with DevServer(tmp_path) as server:
-        assert server.get("/") == (200, '503 Worker "search" not found. Make sure it is running locally.\n'
+        assert server.get("/") == (200, '503 Service Unavailable: Worker "search" not found. Make sure it is running locally.\n'
                                         'Error: Worker "search" not found. Make sure it is running locally. True')
         assert WRANGLERS_TABLE in server.output
         assert server.output.index(WRANGLERS_TABLE) < server.output.index("Loaded gateway from")

@@ -113,6 +113,17 @@ def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp
              "named entrypoint.\n")  # miniflare's proxy binding's line, after the Workers' own
     assert out.index("core:user:gateway-staging") < out.index(proxy) < out.index("✘ [ERROR] The Workers runtime failed")
     assert "Ready on" not in out
+    assert "no such named entrypoint. (Its WorkerEntrypoint classes: Admin; a named entrypoint is a class" in out
+
+
+def test_a_callee_with_no_named_entrypoint_is_said_to_export_none(tmp_path):
+    configs = _session(tmp_path)
+    entry = tmp_path / "search" / "src" / "entry.py"
+    entry.write_text(entry.read_text().split("\n\nclass Admin")[0] + "\n")  # Default alone: no named entrypoint
+    out = dev_start_output(tmp_path, *configs, "--env", "staging")
+    assert ('"core:user:search-staging" has no such named entrypoint. (Its WorkerEntrypoint classes: none; a named '
+            "entrypoint is a class the main module exports, as `class Admin(WorkerEntrypoint)`)") in out
+    assert "Ready on" not in out
 
 
 def test_a_second_config_that_cannot_be_read_is_wranglers_error_after_the_firsts_table(tmp_path):
@@ -130,3 +141,39 @@ def test_another_command_with_two_configs_is_given_twice(tmp_path, monkeypatch, 
     run = run_main(capsys, "kv", "key", "list", "--binding", "KV", "--local", "-c", "wrangler.toml", "-c", "wrangler.toml")
     assert run.stderr.startswith('✘ [ERROR] The argument "--config" expects a single value, but received multiple: '
                                  '["wrangler.toml","wrangler.toml"].\n')
+
+
+@pytest.mark.parametrize("third", [False, True])
+def test_two_configs_naming_one_worker_are_refused(tmp_path, third):
+    configs = _session(tmp_path, GATEWAY_CONFIG)
+    if third:  # two callees of one name
+        (tmp_path / "again").mkdir()
+        (tmp_path / "again" / "wrangler.toml").write_text(SEARCH_CONFIG)
+        (tmp_path / "again" / "src").mkdir()
+        (tmp_path / "again" / "src" / "entry.py").write_text(SEARCH)
+        configs += ["-c", "again/wrangler.toml"]
+    else:  # a callee named as the served Worker
+        config = tmp_path / "search" / "wrangler.toml"
+        config.write_text(config.read_text().replace('name = "search"', 'name = "gateway"'))
+    out = dev_start_output(tmp_path, *configs)
+    name = "search" if third else "gateway"
+    assert (f'Two configs of this session name the Worker "{name}": each -c config must be a Worker of its own (a name '
+            "of its own), as the session binds services by name") in out
+    assert "Ready on" not in out
+
+
+def test_a_callee_that_fails_to_load_stops_the_session_with_its_traceback(tmp_path):
+    configs = _session(tmp_path)
+    (tmp_path / "search" / "src" / "entry.py").write_text(SEARCH + "\nraise RuntimeError('search is broken')\n")
+    out = dev_start_output(tmp_path, *configs)
+    assert "workers-env dev: the Worker search failed to load:\n" in out
+    assert "RuntimeError: search is broken" in out
+    assert "Ready on" not in out
+
+
+def test_a_callee_the_loader_refuses_stops_the_session_with_its_error(tmp_path):
+    configs = _session(tmp_path)
+    (tmp_path / "search" / "src" / "entry.py").write_text("x = 1\n")  # no handler, no Default entrypoint
+    out = dev_start_output(tmp_path, *configs)
+    assert 'workers-env dev: Python entrypoint "entry.py" does not define `class Default(WorkerEntrypoint)`' in out
+    assert "Ready on" not in out

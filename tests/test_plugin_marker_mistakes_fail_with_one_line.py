@@ -36,6 +36,11 @@ CASES = {
     "workers_env(environment=1)": ("@pytest.mark.workers_env(environment=...) takes an [env.NAME] name"),
     "workers_env(bindings=['R2'])": ("@pytest.mark.workers_env(bindings=...) takes {binding name: object}, "
                                      "got list ['R2']"),
+    "workers_env(compatibility_date=20261117)": ('@pytest.mark.workers_env(compatibility_date=...) takes a date '
+                                                 'such as "2026-11-17", got int 20261117'),
+    "workers_env(compatibility_flags='python_workers')": ("@pytest.mark.workers_env(compatibility_flags=...) takes a "
+                                                          'list of flag names such as ["python_workers"], got str '
+                                                          "'python_workers'"),
     "workers_env(indexes='docs')": ("@pytest.mark.workers_env(indexes=...) takes {index name: definition}"),
     "workers_env(embedders=5)": ("@pytest.mark.workers_env(embedders=...) takes {model name: function or "
                                  '"package.module:function"}, got int 5'),

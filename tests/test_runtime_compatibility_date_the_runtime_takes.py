@@ -48,7 +48,9 @@ async def test_a_date_after_today_is_refused_and_today_is_not(tmp_path):
     tomorrow = (now + timedelta(days=1)).isoformat()
     with pytest.raises(ConfigError) as info:
         load_worker(one_file_worker(tmp_path / "a", ENTRY, date=tomorrow))
-    assert str(info.value).startswith(f'Compatibility date "{tomorrow}" is in the future and unsupported\n')
+    assert str(info.value) == (f'Compatibility date "{tomorrow}" is in the future and unsupported\n'
+                               f"Use a date no later than today ({now.isoformat()} UTC), as wrangler dev and deploy "
+                               "require.")  # (the second line workers-env's hint)
     worker = load_worker(one_file_worker(tmp_path / "b", ENTRY, date=now.isoformat()))
     assert await (await worker.fetch("/")).text() == "ok"
 

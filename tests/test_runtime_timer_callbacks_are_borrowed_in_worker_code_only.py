@@ -50,8 +50,35 @@ def test_in_worker_code_a_plain_function_is_a_destroyed_borrowed_proxy(tmp_path,
     assert len(errors) >= 3  # the timeout, the microtask, the interval's first run at least
     assert {str(e) for e in errors} == {f"Error: {BORROWED}"}
     notes = {n for e in errors for n in getattr(e, "__notes__", [])}
-    assert any(n.startswith("workers-env: the function given to setTimeout was a plain Python function") for n in notes)
-    assert any("given to queueMicrotask" in n and "create_proxy(fn)" in n for n in notes)
+    assert notes == {NOTE.format(call="setTimeout", when="when the timer fires"),
+                     NOTE.format(call="setInterval", when="when the timer fires"),
+                     NOTE.format(call="queueMicrotask", when="when the microtask runs")}
+
+
+NOTE = ("workers-env: the function given to {call} was a plain Python function, which Pyodide hands JavaScript as a "
+        "borrowed proxy destroyed when {call} returns, so it fails {when} (in production too): pass "
+        "create_proxy(fn) or create_once_callable(fn) (from pyodide.ffi) to keep it")
+
+TOP_LEVEL = '''
+import js
+from workers import Response, WorkerEntrypoint
+
+js.setTimeout(lambda: print("top-level timeout ran"), 0)  # Python Workers run it as a microtask
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("[]")
+'''
+
+
+def test_a_top_level_zero_timeout_fails_when_its_microtask_runs(tmp_path, caplog):
+    # (audit19: the note's "when the microtask runs" of a top-level setTimeout(cb, 0) was unpinned)
+    with caplog.at_level(logging.ERROR, logger="workers_env.runtime"):
+        assert json_answer(one_file_worker(tmp_path, TOP_LEVEL, date="2026-09-01"), "/") == []
+    errors = [r.exc_info[1] for r in caplog.records if r.exc_info]
+    assert {str(e) for e in errors} == {f"Error: {BORROWED}"}
+    assert {n for e in errors for n in getattr(e, "__notes__", [])} == {
+        NOTE.format(call="setTimeout", when="when the microtask runs")}
 
 
 def test_outside_worker_code_a_plain_function_is_kept():

@@ -178,3 +178,152 @@ class Default(WorkerEntrypoint):
 async def test_a_returned_function_converts_its_arguments_in_the_external_sdks_era(tmp_path, date, answer):
     gateway = service_pair(tmp_path, GIVES, CALLS_GIVEN, date)
     assert await (await gateway.fetch("/")).text() == answer
+
+
+CALLS_BACK = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("search")
+
+    async def call_now(self, cb):
+        try:
+            return f"{await cb(2)}"
+        except Exception as error:
+            return f"{error.name} remote={getattr(error, 'remote', None)}: {error.message}"
+
+    async def give(self):
+        return self.take
+
+    def take(self, x):
+        return "called"
+'''
+
+SENDS_UNSERIALIZABLE = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Kept:
+    pass
+
+
+class Default(WorkerEntrypoint):
+    def gives_kept(self, x):
+        return Kept()
+
+    async def fetch(self, request):
+        out = [await self.env.SEARCH.call_now(self.gives_kept)]
+        take = await self.env.SEARCH.give()
+        try:
+            out.append(await take(Kept()))
+        except Exception as error:
+            out.append(f"{error.name} remote={getattr(error, 'remote', None)}: {error.message}")
+        return Response("\\n".join(out))
+'''
+
+NOT_SERIALIZED = ("DataCloneError remote={}: Proxy could not be serialized because it is not a valid RPC receiver type. "
+                  "The Proxy must emulate either a plain object or an RpcTarget, as indicated by the Proxy's prototype "
+                  "chain.")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2026-05-01", "2025-11-02"])
+async def test_a_stubs_unserializable_result_is_remote_and_its_unserializable_argument_is_not(tmp_path, date):
+    # measured with JavaScript twins under wrangler dev -c A -c B 4.164.0 (audit19): a stub whose
+    # function returns a Proxy of a class instance rejects with DataCloneError, remote: true (the
+    # other side serialized it); a stub called with one rejects so at the caller, remote undefined
+    gateway = service_pair(tmp_path, CALLS_BACK, SENDS_UNSERIALIZABLE, date)
+    assert (await (await gateway.fetch("/")).text()).split("\n") == [NOT_SERIALIZED.format(True),
+                                                                     NOT_SERIALIZED.format(None)]
+
+
+GIVES_NESTED = '''
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("search")
+
+    async def give(self):
+        return [self.plus_one, {"f": self.twice, "deep": [[self.thrice]]}]
+
+    async def give_map(self):
+        return to_js({"k": self.four})
+
+    async def give_failing(self):
+        return self.fails
+
+    def plus_one(self, x):
+        return x + 1
+
+    def twice(self, x):
+        return x * 2
+
+    def thrice(self, x):
+        return x * 3
+
+    def four(self, x):
+        return x * 4
+
+    def fails(self, x):
+        raise ValueError("no")
+'''
+
+CALLS_NESTED = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        got = await self.env.SEARCH.give()
+        out = [f"{await got[0](1)} {await got[1]['f'](2)} {await got[1]['deep'][0][0](3)}"]
+        out.append(f"map {await (await self.env.SEARCH.give_map()).get('k')(2)}")
+        fails = await self.env.SEARCH.give_failing()
+        try:
+            await fails(1)
+        except Exception as error:
+            out.append(f"{error.name} {error.remote}: {error.message.splitlines()[-1]}")
+        return Response("\\n".join(out))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "error"), [("2026-05-01", "PythonError True: ValueError: no"),
+                                             ("2025-11-02", "Error True: ValueError: no")])
+async def test_functions_at_any_depth_of_a_result_cross_as_stubs(tmp_path, date, error):
+    # measured with JavaScript twins under wrangler dev -c A -c B 4.164.0 (audit19): functions in
+    # an array, an object, nested arrays and a Map each reach the caller as a stub it awaits
+    # (`2 4 9`, `map 8`); the built-in SDK sends a dict as a Map, so its methods cross so too; a
+    # returned function's error crosses in the form enhanced_error_serialization selects
+    gateway = service_pair(tmp_path, GIVES_NESTED, CALLS_NESTED, date)
+    assert (await (await gateway.fetch("/")).text()).split("\n") == ["2 4 9", "map 8", error]
+
+
+CHAINED = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def inner(self, x):
+        return x * 7
+
+    async def chained(self, x):
+        return self.inner(x)  # a coroutine, not awaited: JavaScript awaits what it resolves to as well
+
+    async def fetch(self, request):
+        return Response(str(await self.env.SEARCH.call_now(self.chained)))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2026-05-01", "2025-11-02"])
+async def test_a_stub_whose_coroutine_returns_a_coroutine_answers_its_value(tmp_path, date):
+    # real Pyodide 0.26.0a4, 0.28.2 and 314.0.6 under Node (audit19): JavaScript awaiting a Python
+    # async function that returns a coroutine gets the inner one's value (a PyProxy of an
+    # awaitable is a thenable, so the promise adopts it), 7 for `return inner()`
+    gateway = service_pair(tmp_path, SEARCH, CHAINED, date)
+    assert await (await gateway.fetch("/")).text() == "14"

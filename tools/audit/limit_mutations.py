@@ -210,7 +210,8 @@ MODULES = (
           ("kv/output", ("test_cli_kv*",)), ("__init__", CLI_TESTS), ("common", CLI_TESTS),
           ("validate", ("test_cli_validate*",)), ("wrangler_config", CLI_TESTS), ("didyoumean", CLI_TESTS),
           ("dev", DEV_TESTS), ("devbuild", DEV_TESTS), ("devhosts", DEV_TESTS), ("devreload", DEV_TESTS),
-          ("devstop", DEV_TESTS), ("deventry", DEV_TESTS), ("ai", ("test_cli_ai*",)), ("globalflags", CLI_TESTS),
+          ("devstop", DEV_TESTS), ("deventry", DEV_TESTS), ("devsession", DEV_TESTS), ("devtable", DEV_TESTS),
+          ("ai", ("test_cli_ai*",)), ("globalflags", CLI_TESTS),
           ("negations", CLI_TESTS))),
     # the texts of the runtime (the JS stand-ins' errors, Pyodide's FFI, the SDK stand-ins', the
     # Worker loader's), of vectorize's other modules, of ``load_env`` and of the pytest plugin
@@ -233,6 +234,15 @@ MODULES = (
     *(Audited(f"assets-{path.removeprefix('workers_env/assets/').removesuffix('.py')}", path, ASSETS_TESTS,
               texts=True, code=True)
       for path in _modules_under("workers_env/assets", skip=("limits.py",))),
+    # the texts of the config reader (its refusals, ``with_compatibility``'s), of the compatibility
+    # date's and flags' checks, of the library's shared errors and JS values (``_errors``, ``_jsvalues``)
+    Audited("config-wrangler", "workers_env/config/wrangler.py", (*CONFIG_TESTS, "test_wrangler_*"), texts=True,
+            code=True),
+    Audited("config-compat", "workers_env/config/compat.py", (*CONFIG_TESTS, "test_compat*", "test_plugin_*"),
+            texts=True, code=True),
+    Audited("errors", "workers_env/_errors.py", ("test_errors*", "test_service_binding_*", "test_binding_*"),
+            texts=True, code=True),
+    Audited("jsvalues", "workers_env/_jsvalues.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
     Audited("env", "workers_env/_env.py", ("test_env_*", "test_load_env*", "test_fuzz_load_env*"), texts=True, code=True),
     Audited("plugin", "workers_env/pytest_plugin.py", ("test_plugin_*",), texts=True, code=True),
     Audited("seeding", "workers_env/seeding.py", ("test_plugin_*", "test_seeding_*"), texts=True, code=True),

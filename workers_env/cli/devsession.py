@@ -88,7 +88,7 @@ def missing_entrypoints(configs: list[Any], slots: Mapping[str, Slot]) -> list[s
             exported = slot.current().named_entrypoints()
             if entrypoint not in exported:
                 caller, binding, callee = worker_name(config), entry["binding"], entry["service"]
-                lines.append(missing_entrypoint_text(caller, binding, callee, entrypoint, ", ".join(exported) or "none"))
+                lines.append(missing_entrypoint_text(caller, binding, callee, entrypoint, exported))
                 proxies.append(f'Worker "core:entry"\'s binding "MINIFLARE_PROXY:core:{caller}:{binding}" refers to '
                                f'service "core:user:{callee}" with a named entrypoint "{entrypoint}", but '
                                f'"core:user:{callee}" has no such named entrypoint.')

@@ -110,11 +110,11 @@ def _rows(merged: Mapping[str, Any], name: str, secrets: Iterable[str], hidden_v
                          f"{_LOCAL} [not connected]" if script else _LOCAL))
     add("workflows", "Workflow", "binding", lambda i: f"{i.get('class_name')}" + (
         f" (defined in {i['script_name']})" if i.get("script_name") else ""), lambda i: _LOCAL)
-    add("kv_namespaces", "KV Namespace", "binding", lambda i: i.get("preview_id") or i.get("id"), _local_unless_remote)
+    add("kv_namespaces", "KV Namespace", "binding", lambda i: _given(i, "preview_id", "id"), _local_unless_remote)
     add("send_email", "Send Email", "name", _email_value, _local_unless_remote)
     add("queues", "Queue", "binding", lambda i: i.get("queue"), _local_unless_remote)
     add("d1_databases", "D1 Database", "binding",
-        lambda i: i.get("preview_database_id") or i.get("database_name") or i.get("database_id"), _local_unless_remote)
+        lambda i: _given(i, "preview_database_id", "database_name", "database_id"), _local_unless_remote)
     add("vectorize", "Vectorize Index", "binding", lambda i: i.get("index_name"), _remote_or_unsupported)
     add("ai_search_namespaces", "AI Search Namespace", "binding", lambda i: i.get("namespace"), lambda i: _REMOTE)
     add("ai_search", "AI Search Instance", "binding", lambda i: i.get("instance_name"), lambda i: _REMOTE)
@@ -163,6 +163,12 @@ def _rows(merged: Mapping[str, Any], name: str, secrets: Iterable[str], hidden_v
     add("mtls_certificates", "mTLS Certificate", "binding", lambda i: i.get("certificate_id"), _remote_or_unsupported)
     add("worker_loaders", "Worker Loader", "binding", lambda i: None, lambda i: _LOCAL)
     return rows, connection
+
+
+def _given(item: Mapping[str, Any], *keys: str) -> Any:
+    """JavaScript's ``a ?? b ?? c`` over ``item``'s keys: the first one set, an empty text too
+    (KV's ``preview_id = ""`` shows no value, not the ``id``: wrangler dev 4.164.0, audit19)."""
+    return next((item[key] for key in keys if item.get(key) is not None), None)
 
 
 def _email_value(item: Mapping[str, Any]) -> str:

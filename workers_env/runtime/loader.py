@@ -674,10 +674,9 @@ class Worker(ServiceSource):
         if not isinstance(name, str) or not name:
             raise _misused("worker.entrypoint()", 'the name of a WorkerEntrypoint class as a str ("Admin")', name)
         if name not in self.named_entrypoints():
-            exported = ", ".join(self.named_entrypoints()) or "none"
             config = self.env.config
             error = ConfigError(missing_entrypoint_text(None, None, config.name or Path(config.path).parent.name,
-                                                        name, exported), path=str(self.main_path))
+                                                        name, self.named_entrypoints()), path=str(self.main_path))
             if name == "default":
                 add_hint(error, "the default export is the Worker itself: bind the loaded Worker as it is "
                                 '(bindings={"SEARCH": search}), as [[services]] leaves entrypoint out')
@@ -1099,14 +1098,15 @@ class NamedEntrypoint(ServiceSource):
 
 
 def missing_entrypoint_text(caller: str | None, binding: str | None, callee: str, entrypoint: str,
-                            exported: str) -> str:
+                            exported: list[str]) -> str:
     """workerd's refusal of a binding to a named entrypoint the callee lacks (measured under
     ``wrangler dev -c A -c B`` 4.164.0, which then fails to start: ``Worker "core:user:gateway"'s
     binding "NOPE" refers to service "core:user:search" with a named entrypoint "Nope", but
-    "core:user:search" has no such named entrypoint.``), and what the callee exports."""
+    "core:user:search" has no such named entrypoint.``), and what the callee exports (``none``)."""
     who = f'Worker "core:user:{caller}"\'s binding "{binding}"' if caller is not None else "A binding"
+    classes = ", ".join(exported) or "none"
     return (f'{who} refers to service "core:user:{callee}" with a named entrypoint "{entrypoint}", but '
-            f'"core:user:{callee}" has no such named entrypoint. (Its WorkerEntrypoint classes: {exported}; '
+            f'"core:user:{callee}" has no such named entrypoint. (Its WorkerEntrypoint classes: {classes}; '
             "a named entrypoint is a class the main module exports, as `class Admin(WorkerEntrypoint)`)")
 
 

@@ -141,7 +141,7 @@ class FunctionStub(JsNativeFunction):
         if self._disposed:
             raise JsException("RPC stub used after being disposed.", name="Error")
         if any(_holds_pyproxy(a) for a in [*args, *kwargs.values()]):
-            raise not_serialized()
+            raise not_serialized(remote=False)  # the caller's own serializer refuses its arguments
         try:
             result = self._func(*args, **kwargs)
             while inspect.isawaitable(result):
@@ -177,6 +177,9 @@ def stubbed(value: Any, enhanced: bool = False) -> Any:
                 value._props[key] = stubbed(item, enhanced)
     elif isinstance(value, JsArray):
         value._items[:] = [stubbed(item, enhanced) for item in value._items]
+    elif isinstance(value, JsMap):  # (the built-in SDK sends a dict as a Map: a method in it crosses so too)
+        for key, item in value._entries.items():
+            value._entries[key] = stubbed(item, enhanced)
     return value
 
 
@@ -186,7 +189,7 @@ def _stubs_in(value: Any) -> list[FunctionStub]:
         return [value]
     items = (value.values() if isinstance(value, dict) else value if isinstance(value, list)
              else value._props.values() if isinstance(value, JsObject) else value._items if isinstance(value, JsArray)
-             else ())
+             else value._entries.values() if isinstance(value, JsMap) else ())
     return [stub for item in items for stub in _stubs_in(item)]
 
 
@@ -205,17 +208,23 @@ def _holds_pyproxy(value: Any, depth: int = 0) -> bool:
     return not isinstance(value, JsProxy)
 
 
-def not_serialized() -> JsException:
+def not_serialized(remote: bool = True) -> JsException:
     """workerd's ``DataCloneError`` for a result holding a proxy whose prototype is no plain
     object's (a PyProxy's is Pyodide's ``PyProxy`` class), as the caller gets it: ``remote``,
     the ``DOMException``'s own ``code``, ``name``, ``message``, ``stack`` (measured under
     ``wrangler dev -c A -c B`` 4.164.0, a JavaScript twin returning such a Proxy; the name kept
-    with or without ``enhanced_error_serialization``, as workerd serializes a DOMException)."""
+    with or without ``enhanced_error_serialization``, as workerd serializes a DOMException).
+    Not ``remote`` (``remote=False``) for a function stub's arguments, which the calling side
+    fails to serialize (the same twin calling a stub with such a Proxy: ``code``, ``name``,
+    ``message``, ``stack`` its own keys, ``remote`` undefined; audit19)."""
     error = dom_exception("Proxy could not be serialized because it is not a valid RPC receiver type. The Proxy must "
                           "emulate either a plain object or an RpcTarget, as indicated by the Proxy's prototype chain.",
                           "DataCloneError")
-    error.__dict__["remote"] = True
-    error.__dict__["_own_keys"] = dict.fromkeys(["code", "name", "message", "stack", "remote"])
+    own = ["code", "name", "message", "stack"]
+    if remote:
+        error.__dict__["remote"] = True
+        own.append("remote")
+    error.__dict__["_own_keys"] = dict.fromkeys(own)
     return error
 
 
