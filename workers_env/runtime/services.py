@@ -29,6 +29,7 @@ from workers_env._errors import JsException
 from workers_env.config.compat import ENHANCED_ERROR_SERIALIZATION, flag_enabled
 from workers_env.runtime.current import current_context
 from workers_env.runtime.domexception import dom_exception
+from workers_env.runtime.jsbase import js_text
 from workers_env.runtime.jsfunctions import JsFunction, JsNativeFunction
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsproxy import JsArray, JsDate, JsMap, JsNull, JsObject, JsOpaque, JsProxy
@@ -304,22 +305,50 @@ async def _in_callee(work: Any, enhanced: bool) -> Any:
 def remote_error(error: BaseException, enhanced: bool) -> JsException:
     """The ``Error`` the caller's promise rejects with for the callee's ``error``, ``remote``
     ``True`` (an own enumerable property, as workerd sets it). ``enhanced``
-    (``enhanced_error_serialization``): any name kept, an own property when it is none of V8's
-    classes', with the error's own properties (a ``PythonError``'s ``type``, the exception's class
-    name); else V8's classes keep their names and any other is written into the message of an
-    ``Error`` (``<name>: <message>``; the name alone when the message is empty, the message alone
-    when the name is empty or no string at all -- ``5``, ``null``, ``undefined``, where
-    ``String(error)`` would write it: measured under wrangler dev 4.164.0, review55)."""
+    (``enhanced_error_serialization``): :func:`_enhanced_form` when the error can take it; else
+    V8's classes keep their names and any other is written into the message of an ``Error``
+    (``<name>: <message>``), each part only when it is a string (V8's side-effect-free
+    ``NoSideEffectsErrorToString``): the name alone when the message is empty or no string, the
+    message alone when the name is (``5``, ``null``, an object: measured under wrangler dev 4.164.0)."""
     name, message = thrown_parts(error, only_theirs=True)
-    own: dict[str, Any] = {}
-    if enhanced and name not in _SERIALIZED_NAMES:
-        own["name"] = name
-        if name == "PythonError":  # Pyodide's own `type` (its `__error_address`, a wasm pointer, is left out)
-            own["type"] = getattr(error, "type", None) or type(error).__name__
-    elif name not in _SERIALIZED_NAMES:  # a name workerd reads as a string, an empty part left out
+    crossed = _enhanced_form(error, name, message) if enhanced else None
+    if crossed is not None:
+        return crossed
+    message = message if isinstance(message, str) else ""
+    if not (isinstance(name, str) and name in _SERIALIZED_NAMES):
         written = name if isinstance(name, str) else ""
         name, message = "Error", f"{written}: {message}" if written and message else written or message
-    return _crossed(JsException(message, name=name), own)
+    return _crossed(JsException(message, name=name))
+
+
+def _enhanced_form(error: BaseException, name: Any, message: Any) -> JsException | None:
+    """``error`` as ``enhanced_error_serialization`` sends it: a name none of V8's classes' kept,
+    an own property, and a structured clone of each of the error's own properties after it (a
+    ``PythonError``'s ``type``, the exception's class name); None -- the legacy form -- when its
+    message is no string or a property does not clone (a function, a Symbol), as measured with
+    JS twins under wrangler dev 4.164.0 at 2026-04-21 (``e.message = 5``, ``e.code = () => 1``)."""
+    from workers_env.runtime.jsclone import structured_clone  # (jsclone builds on modules built on this one)
+
+    if not isinstance(message, str):
+        return None
+    own: dict[str, Any] = {}
+    if not (isinstance(name, str) and name in _SERIALIZED_NAMES):
+        own["name"] = name
+    if name == "PythonError":  # Pyodide's own `type` (its `__error_address`, a wasm pointer, is left out)
+        own["type"] = getattr(error, "type", None) or type(error).__name__
+    if isinstance(error, JsException):
+        own.update((key, value) for key, value in error._own_properties().items() if key != "name")
+    try:
+        own = {key: structured_clone(value) for key, value in own.items()}
+    except JsException as exc:
+        if exc.name != "DataCloneError":
+            raise
+        return None
+    crossed = JsException(message, name=own.get("name", name))
+    if not isinstance(crossed.name, str):  # Error.prototype.toString: String(name), undefined read as Error
+        written = "Error" if crossed.name is None else js_text(crossed.name)
+        crossed.args = (f"{written}: {message}" if written and message else written or message,)
+    return _crossed(crossed, own)
 
 
 def _crossed(error: JsException, own: dict[str, Any] | None = None) -> JsException:
