@@ -70,3 +70,79 @@ async def test_a_relayed_stub_stays_live_until_the_relays_call_returns(tmp_path,
 
     caller = worker("caller", CALLER, worker("relay", RELAY, worker("third", THIRD)))
     assert await (await caller.fetch("/")).text() == "102 101 / RPC stub used after being disposed."
+
+
+KEEPER = """
+from js import Object
+from workers import Response, WorkerEntrypoint
+
+kept = []
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("third")
+
+    async def keep(self, cb):
+        kept.append(cb)
+        return "kept"
+
+    async def call_kept(self):
+        try:
+            return await kept[-1](4)
+        except Exception as error:
+            return error.message
+
+    async def call_with_dict(self, cb):
+        try:
+            return await cb({"a": 1})
+        except Exception as error:
+            return f"{error.name} {getattr(error, 'remote', None)} {list(Object.keys(error))} {error.message[:29]}"
+"""
+
+KEEPING_RELAY = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("relay")
+
+    async def relay(self, cb):
+        kept = await self.env.SEARCH.keep(cb)
+        later = await self.env.SEARCH.call_kept()
+        return [kept, later, await cb(1), await self.env.SEARCH.call_with_dict(cb)]
+"""
+
+KEEPING_CALLER = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    def plus_100(self, x):
+        return x + 100
+
+    async def fetch(self, request):
+        return Response(" | ".join(str(part) for part in await self.env.SEARCH.relay(self.plus_100)))
+"""
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2026-05-01", "2025-11-02"])
+async def test_a_stub_the_third_worker_keeps_is_disposed_with_its_own_call(tmp_path, date):
+    # JS twins under wrangler dev -c caller -c relay -c third 4.164.0: the third keeps the stub,
+    # its call returns, its next call of it is 'RPC stub used after being disposed.', the relay's
+    # own still answers; a stub called with a Proxy whose prototype is a class's (a PyProxy's is
+    # Pyodide's PyProxy class) refuses it where it is called: DataCloneError, no `remote`, its own
+    # code, name, message and stack. Before review58 the kept stub answered 104 and the refusal
+    # was `remote`.
+    def worker(name, code, bound=None):
+        (tmp_path / name / "src").mkdir(parents=True)
+        (tmp_path / name / "src" / "entry.py").write_text(code)
+        services = {"services": [{"binding": "SEARCH", "service": "next"}]} if bound else {}
+        (tmp_path / name / "wrangler.json").write_text(json.dumps({
+            "name": name, "main": "src/entry.py", "compatibility_date": date,
+            "compatibility_flags": ["python_workers"], **services}))
+        return load_worker(typical_pyproject(tmp_path / name), bindings={"SEARCH": bound} if bound else None)
+
+    caller = worker("caller", KEEPING_CALLER, worker("relay", KEEPING_RELAY, worker("third", KEEPER)))
+    assert await (await caller.fetch("/")).text() == (
+        "kept | RPC stub used after being disposed. | 101 | "
+        "DataCloneError None ['code', 'name', 'message', 'stack'] Proxy could not be serialized")

@@ -95,8 +95,10 @@ class WorkerService:
         async def method(*args: Any) -> Any:
             worker = service._worker
             enhanced = service._enhanced(worker)
-            # the stubs made for this call: one the caller received and passes on is a dup in
-            # workerd (JsRpcStub::serialize sends a new reference), its own still live after this
+            # the stubs made for this call: one the caller received and passes on is a new
+            # reference in workerd (JsRpcStub::serialize), disposed with this call, the caller's own
+            # still live after it
+            args = tuple(_relayed(arg) for arg in args)
             stubs = [stub for arg in args for stub in _stubs_in(arg) if not stub._bound]
             for stub in stubs:
                 stub._enhanced, stub._bound = enhanced, True
@@ -142,7 +144,7 @@ class FunctionStub(JsNativeFunction):
         if self._disposed:
             raise JsException("RPC stub used after being disposed.", name="Error")
         if any(_holds_pyproxy(a) for a in [*args, *kwargs.values()]):
-            raise not_serialized()
+            raise not_serialized(remote=False)  # refused here, as this side serializes the arguments
         try:
             result = self._func(*args, **kwargs)
             while inspect.isawaitable(result):
@@ -191,6 +193,25 @@ def _stubs_in(value: Any) -> list[FunctionStub]:
     return [stub for item in items for stub in _stubs_in(item)]
 
 
+def _relayed(value: Any) -> Any:
+    """A call's argument with each stub the caller received over RPC (one already bound to a
+    call) a new reference of its own, as workerd sends it on (measured with JS twins under wrangler
+    dev -c A -c B -c C 4.164.0: a stub the third Worker keeps is 'RPC stub used after being
+    disposed.' once its call returned, the relaying Worker's still live); containers copied only
+    where they hold one."""
+    if isinstance(value, FunctionStub):
+        return FunctionStub(value._func, value._enhanced) if value._bound else value
+    if not any(stub._bound for stub in _stubs_in(value)):
+        return value
+    if isinstance(value, dict):
+        return type(value)({key: _relayed(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return [_relayed(item) for item in value]
+    if isinstance(value, JsObject):
+        return JsObject({key: _relayed(item) for key, item in value._props.items()})
+    return JsArray([_relayed(item) for item in value._items])
+
+
 def _holds_pyproxy(value: Any, depth: int = 0) -> bool:
     """Whether the JavaScript value a callee's SDK made of its result holds a PyProxy of a
     Python object that is no function (``to_js`` leaves what it cannot convert so): workerd's
@@ -206,17 +227,21 @@ def _holds_pyproxy(value: Any, depth: int = 0) -> bool:
     return not isinstance(value, JsProxy)
 
 
-def not_serialized() -> JsException:
+def not_serialized(remote: bool = True) -> JsException:
     """workerd's ``DataCloneError`` for a result holding a proxy whose prototype is no plain
     object's (a PyProxy's is Pyodide's ``PyProxy`` class), as the caller gets it: ``remote``,
     the ``DOMException``'s own ``code``, ``name``, ``message``, ``stack`` (measured under
     ``wrangler dev -c A -c B`` 4.164.0, a JavaScript twin returning such a Proxy; the name kept
-    with or without ``enhanced_error_serialization``, as workerd serializes a DOMException)."""
+    with or without ``enhanced_error_serialization``, as workerd serializes a DOMException);
+    not ``remote`` where the side holding the proxy sends it (a stub called with one: measured
+    with a Proxy of a class's prototype, review58)."""
     error = dom_exception("Proxy could not be serialized because it is not a valid RPC receiver type. The Proxy must "
                           "emulate either a plain object or an RpcTarget, as indicated by the Proxy's prototype chain.",
                           "DataCloneError")
-    error.__dict__["remote"] = True
-    error.__dict__["_own_keys"] = dict.fromkeys(["code", "name", "message", "stack", "remote"])
+    error.__dict__["stack"] = error.stack  # (an own property of workerd's DOMException: Object.keys lists it)
+    if remote:
+        error.__dict__["remote"] = True
+    error.__dict__["_own_keys"] = dict.fromkeys(["code", "name", "message", "stack", *(["remote"] if remote else [])])
     return error
 
 
