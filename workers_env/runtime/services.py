@@ -193,6 +193,32 @@ def _stubs_in(value: Any) -> list[FunctionStub]:
     return [stub for item in items for stub in _stubs_in(item)]
 
 
+def stubs_in_call(args: list[Any]) -> list[FunctionStub]:
+    """The stubs a call to a supplied service's method hands it, each its own (``args`` changed
+    in place: one the caller received over RPC is a new reference, :func:`_relayed`), to be
+    disposed when the method returns (:func:`disposed_after`), as a Worker's are."""
+    args[:] = [_relayed(arg) for arg in args]
+    return [stub for arg in args for stub in _stubs_in(arg) if not stub._bound]
+
+
+def disposed_after(result: Any, stubs: list[FunctionStub]) -> Any:
+    """``result`` of a supplied service's method, its call's ``stubs`` disposed once it is
+    settled: at once for a plain value, when it finishes for an awaitable."""
+    if not inspect.isawaitable(result):
+        for stub in stubs:
+            stub._disposed = True
+        return result
+
+    async def settled() -> Any:
+        try:
+            return await result
+        finally:
+            for stub in stubs:
+                stub._disposed = True
+
+    return settled()
+
+
 def _relayed(value: Any) -> Any:
     """A call's argument with each stub the caller received over RPC (one already bound to a
     call) a new reference of its own, as workerd sends it on (measured with JS twins under wrangler
