@@ -77,3 +77,6 @@ def test_a_class_the_worker_does_not_export_is_refused_in_workerds_words(tmp_pat
         "no such named entrypoint. (Its WorkerEntrypoint classes: Admin;")
     with pytest.raises(ConfigError):
         search.entrypoint("Default")  # workerd exports it as the Worker's default, not by this name
+    with pytest.raises(ConfigError) as caught:  # nor as "default": no named export (wrangler dev -c A -c B
+        search.entrypoint("default")  # 4.164.0, review56); before review58 the default entrypoint
+    assert str(caught.value).endswith("the default one is the Worker itself: leave `entrypoint` out)")

@@ -659,14 +659,15 @@ class Worker(ServiceSource):
         """This Worker's ``WorkerEntrypoint`` class ``name`` as another's service binding, as
         ``[[services]] entrypoint = "Admin"`` names it: ``bindings={"ADMIN":
         search.entrypoint("Admin")}``. A name the Worker exports no such class of is refused at
-        once, as workerd refuses to start with a binding to it."""
+        once, as workerd refuses to start with a binding to it -- ``"default"`` too, no named
+        export (wrangler dev -c A -c B 4.164.0): the Worker itself is its default entrypoint."""
         if not isinstance(name, str) or not name:
             raise _misused("worker.entrypoint()", 'the name of a WorkerEntrypoint class as a str ("Admin")', name)
-        if name != "default" and name not in self.named_entrypoints():
+        if name not in self.named_entrypoints():
             exported = ", ".join(self.named_entrypoints()) or "none"
             raise ConfigError(missing_entrypoint_text(None, None, self.env.config.name or self.main_path.parent.name,
                                                       name, exported), path=str(self.main_path))
-        return NamedEntrypoint(self, None if name == "default" else name)
+        return NamedEntrypoint(self, name)
 
     def named_entrypoints(self) -> list[str]:
         """The ``WorkerEntrypoint`` classes the main module exports by name: not ``Default``,
@@ -1097,7 +1098,8 @@ def missing_entrypoint_text(caller: str | None, binding: str | None, callee: str
     who = f'Worker "core:user:{caller}"\'s binding "{binding}"' if caller is not None else "A binding"
     return (f'{who} refers to service "core:user:{callee}" with a named entrypoint "{entrypoint}", but '
             f'"core:user:{callee}" has no such named entrypoint. (Its WorkerEntrypoint classes: {exported}; '
-            "a named entrypoint is a class the main module exports, as `class Admin(WorkerEntrypoint)`)")
+            "a named entrypoint is a class the main module exports, as `class Admin(WorkerEntrypoint)`"
+            + ("; the default one is the Worker itself: leave `entrypoint` out)" if entrypoint == "default" else ")"))
 
 
 class HandlerCancelledError(WorkersEnvError):
