@@ -39,6 +39,7 @@ from workers_env.config import WorkerConfig, load_config, read_dev_vars
 from workers_env.config.bindings import declared_bindings
 from workers_env.config.devvars import has_secrets_table, secrets_kept
 from workers_env.config.diagnostics import ENVIRONMENT_FIELDS
+from workers_env.config.wrangler import toml_date_text
 
 __all__ = [
     "AssemblyContext",
@@ -474,6 +475,8 @@ def _var_value(value: Any, where: str, config: WorkerConfig) -> Any:
 
 
 def _var_leaf(value: Any, path: tuple[Any, str], config: WorkerConfig) -> Any:
+    if isinstance(value, (datetime.date, datetime.time)):  # a TOML date inside a var: its JSON text
+        return toml_date_text(value)
     if isinstance(value, float):
         if not math.isfinite(value):
             parts = []
