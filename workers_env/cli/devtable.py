@@ -22,7 +22,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workers_env._jsvalues import json_text
-from workers_env.config.wrangler import toml_date_text
 
 __all__ = ["CONNECTION_NOTE", "bindings_table"]
 
@@ -55,8 +54,8 @@ def _as_js(value: Any) -> Any:
         return {str(k): _as_js(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_as_js(v) for v in value]
-    if isinstance(value, (datetime.date, datetime.time)):
-        return toml_date_text(value)
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
     return str(value)
 
 
