@@ -146,3 +146,57 @@ async def test_a_stub_the_third_worker_keeps_is_disposed_with_its_own_call(tmp_p
     assert await (await caller.fetch("/")).text() == (
         "kept | RPC stub used after being disposed. | 101 | "
         "DataCloneError None ['code', 'name', 'message', 'stack'] Proxy could not be serialized")
+
+
+GIVER = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("giver")
+
+    def plus_100(self, x):
+        return x + 100
+
+    async def give(self):
+        return self.plus_100
+"""
+
+CALLS_NOW = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("third")
+
+    async def call_now(self, cb):
+        return await cb(2)
+"""
+
+PASSES_ON = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        f = await self.env.GIVER.give()
+        return Response(f"{await self.env.THIRD.call_now(f)} {await f(1)}")
+"""
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2026-05-01", "2025-11-02"])
+async def test_a_returned_function_passed_on_stays_the_callers(tmp_path, date):
+    # JS twins under wrangler dev -c caller -c giver -c third 4.164.0: '102 | 101', the returned
+    # function still the caller's after the third's call returned; before review58 that call's
+    # end disposed it ('RPC stub used after being disposed.')
+    def worker(name, code, bindings=None):
+        (tmp_path / name / "src").mkdir(parents=True)
+        (tmp_path / name / "src" / "entry.py").write_text(code)
+        services = {"services": [{"binding": b, "service": b.lower()} for b in bindings]} if bindings else {}
+        (tmp_path / name / "wrangler.json").write_text(json.dumps({
+            "name": name, "main": "src/entry.py", "compatibility_date": date,
+            "compatibility_flags": ["python_workers"], **services}))
+        return load_worker(typical_pyproject(tmp_path / name), bindings=bindings)
+
+    caller = worker("caller", PASSES_ON, {"GIVER": worker("giver", GIVER), "THIRD": worker("third", CALLS_NOW)})
+    assert await (await caller.fetch("/")).text() == "102 101"

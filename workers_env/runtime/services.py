@@ -135,7 +135,7 @@ class FunctionStub(JsNativeFunction):
         super().__init__(func, "")
         self._enhanced = enhanced
         self._disposed = False
-        self._bound = False  # disposed with the call that first carried it
+        self._bound = False  # held by a Worker (an argument till its call ends, a result kept): passed on, copied
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return as_promise(self._call(args, kwargs))
@@ -171,12 +171,17 @@ def sent_function(value: Any) -> bool:
 
 def stubbed(value: Any, enhanced: bool = False) -> Any:
     """``value`` with each function in it (at any depth of a JS object, array or Map) the stub
-    the other side of a Workers RPC call holds (:class:`FunctionStub`)."""
-    if sent_function(value):
-        return FunctionStub(value, enhanced)
+    the other side of a Workers RPC call holds (:class:`FunctionStub`): a result's, that Worker's
+    own -- no call disposes it, and passed on it goes as a new reference (:func:`_relayed`), as
+    the JS twins' caller passing a returned function to a third Worker still called it after
+    (wrangler dev -c A -c B -c C 4.164.0, review58); a stub returned again a new one too."""
+    if isinstance(value, FunctionStub) or sent_function(value):
+        stub = FunctionStub(value._func if isinstance(value, FunctionStub) else value, enhanced)
+        stub._bound = True
+        return stub
     if isinstance(value, JsObject):
         for key, item in value._props.items():
-            if sent_function(item) or isinstance(item, (JsObject, JsArray)):
+            if isinstance(item, (FunctionStub, JsObject, JsArray)) or sent_function(item):
                 value._props[key] = stubbed(item, enhanced)
     elif isinstance(value, JsArray):
         value._items[:] = [stubbed(item, enhanced) for item in value._items]
