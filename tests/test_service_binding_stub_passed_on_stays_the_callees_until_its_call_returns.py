@@ -56,19 +56,23 @@ class Default(WorkerEntrypoint):
 '''
 
 
+def _worker(root, date, name, code, bindings=None):
+    """Worker ``name`` of ``code`` at ``date``, its ``bindings`` (loaded Workers) its services."""
+    (root / name / "src").mkdir(parents=True)
+    (root / name / "src" / "entry.py").write_text(code)
+    services = {"services": [{"binding": b, "service": b.lower()} for b in bindings]} if bindings else {}
+    (root / name / "wrangler.json").write_text(json.dumps({
+        "name": name, "main": "src/entry.py", "compatibility_date": date,
+        "compatibility_flags": ["python_workers"], **services}))
+    return load_worker(typical_pyproject(root / name), bindings=bindings)
+
+
 @pytest.mark.asyncio
 @pytest.mark.parametrize("date", ["2026-05-01", "2025-11-02"])
 async def test_a_relayed_stub_stays_live_until_the_relays_call_returns(tmp_path, date):
-    def worker(name, code, bound=None):
-        (tmp_path / name / "src").mkdir(parents=True)
-        (tmp_path / name / "src" / "entry.py").write_text(code)
-        services = {"services": [{"binding": "SEARCH", "service": "next"}]} if bound else {}
-        (tmp_path / name / "wrangler.json").write_text(json.dumps({
-            "name": name, "main": "src/entry.py", "compatibility_date": date,
-            "compatibility_flags": ["python_workers"], **services}))
-        return load_worker(typical_pyproject(tmp_path / name), bindings={"SEARCH": bound} if bound else None)
-
-    caller = worker("caller", CALLER, worker("relay", RELAY, worker("third", THIRD)))
+    third = _worker(tmp_path, date, "third", THIRD)
+    relay = _worker(tmp_path, date, "relay", RELAY, {"SEARCH": third})
+    caller = _worker(tmp_path, date, "caller", CALLER, {"SEARCH": relay})
     assert await (await caller.fetch("/")).text() == "102 101 / RPC stub used after being disposed."
 
 
@@ -133,16 +137,9 @@ async def test_a_stub_the_third_worker_keeps_is_disposed_with_its_own_call(tmp_p
     # Pyodide's PyProxy class) refuses it where it is called: DataCloneError, no `remote`, its own
     # code, name, message and stack. Before review58 the kept stub answered 104 and the refusal
     # was `remote`.
-    def worker(name, code, bound=None):
-        (tmp_path / name / "src").mkdir(parents=True)
-        (tmp_path / name / "src" / "entry.py").write_text(code)
-        services = {"services": [{"binding": "SEARCH", "service": "next"}]} if bound else {}
-        (tmp_path / name / "wrangler.json").write_text(json.dumps({
-            "name": name, "main": "src/entry.py", "compatibility_date": date,
-            "compatibility_flags": ["python_workers"], **services}))
-        return load_worker(typical_pyproject(tmp_path / name), bindings={"SEARCH": bound} if bound else None)
-
-    caller = worker("caller", KEEPING_CALLER, worker("relay", KEEPING_RELAY, worker("third", KEEPER)))
+    third = _worker(tmp_path, date, "third", KEEPER)
+    relay = _worker(tmp_path, date, "relay", KEEPING_RELAY, {"SEARCH": third})
+    caller = _worker(tmp_path, date, "caller", KEEPING_CALLER, {"SEARCH": relay})
     assert await (await caller.fetch("/")).text() == (
         "kept | RPC stub used after being disposed. | 101 | "
         "DataCloneError None ['code', 'name', 'message', 'stack'] Proxy could not be serialized")
@@ -189,14 +186,6 @@ async def test_a_returned_function_passed_on_stays_the_callers(tmp_path, date):
     # JS twins under wrangler dev -c caller -c giver -c third 4.164.0: '102 | 101', the returned
     # function still the caller's after the third's call returned; before review58 that call's
     # end disposed it ('RPC stub used after being disposed.')
-    def worker(name, code, bindings=None):
-        (tmp_path / name / "src").mkdir(parents=True)
-        (tmp_path / name / "src" / "entry.py").write_text(code)
-        services = {"services": [{"binding": b, "service": b.lower()} for b in bindings]} if bindings else {}
-        (tmp_path / name / "wrangler.json").write_text(json.dumps({
-            "name": name, "main": "src/entry.py", "compatibility_date": date,
-            "compatibility_flags": ["python_workers"], **services}))
-        return load_worker(typical_pyproject(tmp_path / name), bindings=bindings)
-
-    caller = worker("caller", PASSES_ON, {"GIVER": worker("giver", GIVER), "THIRD": worker("third", CALLS_NOW)})
+    giver, third = _worker(tmp_path, date, "giver", GIVER), _worker(tmp_path, date, "third", CALLS_NOW)
+    caller = _worker(tmp_path, date, "caller", PASSES_ON, {"GIVER": giver, "THIRD": third})
     assert await (await caller.fetch("/")).text() == "102 101"
