@@ -234,8 +234,8 @@ def _relayed(value: Any) -> Any:
         return FunctionStub(value._func, value._enhanced) if value._bound else value
     if not any(stub._bound for stub in _stubs_in(value)):
         return value
-    if isinstance(value, dict):
-        return type(value)({key: _relayed(item) for key, item in value.items()})
+    if isinstance(value, dict):  # (a plain one: the call converts its arguments anyway)
+        return {key: _relayed(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_relayed(item) for item in value]
     if isinstance(value, JsObject):
