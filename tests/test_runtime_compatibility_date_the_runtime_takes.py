@@ -5,6 +5,7 @@ passes both, as wrangler's own check (JavaScript's ``new Date()``) does."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -53,6 +54,25 @@ async def test_a_date_after_today_is_refused_and_today_is_not(tmp_path):
                                "require.")  # (the second line workers-env's hint)
     worker = load_worker(one_file_worker(tmp_path / "b", ENTRY, date=now.isoformat()))
     assert await (await worker.fetch("/")).text() == "ok"
+
+
+@pytest.mark.parametrize("zone", ["Etc/GMT+12", "Etc/GMT-14"])
+def test_today_is_utcs_whatever_the_machines_zone(tmp_path, monkeypatch, zone):
+    # wrangler dev 4.164.0 (miniflare: new Date().toISOString()) and workerd (gmtime_r) read
+    # today in UTC: under TZ=Etc/GMT+12 at 05:00 UTC on 2026-12-05 (local date 12-04),
+    # --compatibility-date 2026-12-05 got workerd's 'newest date supported by this server binary',
+    # not 'in the future'. One of the two zones has another local date at any hour.
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        now = datetime.now(timezone.utc).date()
+        load_worker(one_file_worker(tmp_path / "a", ENTRY, date=now.isoformat()))
+        tomorrow = (now + timedelta(days=1)).isoformat()
+        with pytest.raises(ConfigError, match=f'^Compatibility date "{tomorrow}" is in the future'):
+            load_worker(one_file_worker(tmp_path / "b", ENTRY, date=tomorrow))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 @pytest.mark.asyncio

@@ -109,3 +109,45 @@ async def test_requests_dates_and_errors_cross_as_the_python_entrypoint_receives
     reply = await (await worker.fetch("/p")).text()
     assert reply.split(" | ") == ["Request http://localhost/p", "datetime datetime.datetime(2026, 1, 1, 8, 30)",
                                   "Exception Exception('Error: boom')", "dict {'k': [1, 2]}"]
+
+
+CALLBACK_ENTRY = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    def plus_100(self, x):
+        return x + 100
+
+    async def fetch(self, request):
+        return Response(str(await self.env.SVC.take(self.plus_100)))
+'''
+
+
+class Keeper:
+    """Keeps the function a Worker hands it, as a service Worker could."""
+
+    def __init__(self):
+        self.kept = None
+
+    async def take(self, cb):
+        self.kept = cb
+        return await cb(1)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-11-02", "2026-05-01"])
+async def test_a_function_handed_to_a_supplied_service_is_disposed_as_its_method_returns(tmp_path, date):
+    """A supplied service stands for a Worker: the function stub its method gets is workerd's,
+    disposed when the call returns ('RPC stub used after being disposed.' after, as a JS twin
+    that kept one got it under wrangler dev 4.164.0); before review58 it was never disposed."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(CALLBACK_ENTRY)
+    (tmp_path / "wrangler.json").write_text(json.dumps({
+        "name": "t", "main": "src/entry.py", "compatibility_date": date, "compatibility_flags": ["python_workers"],
+        "services": [{"binding": "SVC", "service": "other"}]}))
+    keeper = Keeper()
+    worker = load_worker(typical_pyproject(tmp_path), bindings={"SVC": keeper})
+    assert await (await worker.fetch("/")).text() == "101"
+    with pytest.raises(Exception, match="^Error: RPC stub used after being disposed.$"):
+        await keeper.kept(2)

@@ -39,6 +39,7 @@ from workers_env.config import WorkerConfig, load_config, read_dev_vars
 from workers_env.config.bindings import declared_bindings
 from workers_env.config.devvars import has_secrets_table, secrets_kept
 from workers_env.config.diagnostics import ENVIRONMENT_FIELDS
+from workers_env.config.wrangler import toml_date_text
 
 __all__ = [
     "AssemblyContext",
@@ -474,21 +475,30 @@ def _var_value(value: Any, where: str, config: WorkerConfig) -> Any:
 
 
 def _var_leaf(value: Any, path: tuple[Any, str], config: WorkerConfig) -> Any:
+    if isinstance(value, (datetime.date, datetime.time)):  # inside a var (validate refuses one as the var)
+        raise ConfigError(
+            f'"{_var_path(path)}" is a TOML date, which a JSON var cannot hold: wrangler dev refuses to start on it '
+            '(Miniflare: "Invalid input: expected string, received TomlDate"); write it as a string, as '
+            f'wrangler deploy would send it: "{toml_date_text(value)}"', path=str(config.path))
     if isinstance(value, float):
         if not math.isfinite(value):
-            parts = []
-            while path is not None:
-                path, part = path
-                parts.append(part)
-            where = "".join(reversed(parts))
             raise ConfigError(
-                f'"{where}" is {value}, which a JSON var cannot hold: wrangler dev refuses to start on it '
+                f'"{_var_path(path)}" is {value}, which a JSON var cannot hold: wrangler dev refuses to start on it '
                 '(Miniflare: "Invalid input: expected number, received Infinity"); write it as a string',
                 path=str(config.path))
         return js_number(value)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53 - 1:
         return float(value)  # a JSON config's big integer: the nearest double, as JavaScript reads it
     return value
+
+
+def _var_path(path: tuple[Any, str] | None) -> str:
+    """The dotted place of a var's value (``vars.X.a[1]``) from :func:`_var_value`'s linked path."""
+    parts = []
+    while path is not None:
+        path, part = path
+        parts.append(part)
+    return "".join(reversed(parts))
 
 
 def _check_path(name: str, value: Any, what: str) -> None:

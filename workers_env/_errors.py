@@ -230,7 +230,7 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
             self.__dict__["_stack"] = stack
         self.__dict__["name"] = name  # (an assignment after this one is Worker code's: __setattr__)
         self.message = message
-        if not ours or name in _ASSIGNED_NAMES:  # Pyodide's constructor assigns the name, as workerd's classes do
+        if not ours or (isinstance(name, str) and name in _ASSIGNED_NAMES):  # Pyodide's constructor assigns the name, as workerd's classes do
             self.__dict__["_own_keys"] = {"name": None}
 
     def __setattr__(self, key: str, value: Any) -> None:

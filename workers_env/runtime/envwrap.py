@@ -84,7 +84,14 @@ from workers_env.runtime.jspyproxies import (
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.sdknames import SdkClass, sdk_module
-from workers_env.runtime.services import FunctionStub, ServiceSource, WorkerService, sent_function
+from workers_env.runtime.services import (
+    FunctionStub,
+    ServiceSource,
+    WorkerService,
+    disposed_after,
+    sent_function,
+    stubs_in_call,
+)
 from workers_env.runtime.webloop import as_promise
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
@@ -286,9 +293,13 @@ class JsBinding(JsHostObject):
                 self._drop_trailing_undefined(plain, js_args)
             if in_global_scope() and inspect.iscoroutinefunction(attr):  # I/O at the module's top level
                 raise JsException(GLOBAL_SCOPE_ERROR)
+            stubs = stubs_in_call(plain) if self._rpc else []  # disposed as the method returns, as workerd's
             try:
                 result = call_relaxed(attr, *plain)  # JavaScript ignores extra arguments
+                if stubs:
+                    result = disposed_after(result, stubs)
             except Exception as error:  # noqa: BLE001 - whatever a plain ``def fetch`` raised
+                disposed_after(None, stubs)
                 named = as_pyodide_error(error) if isinstance(error, JsException) else error
                 if fetcher_fetch:  # a rejected promise, as Fetcher.fetch's always is
                     return as_promise(_settled(named))

@@ -29,6 +29,7 @@ from workers_env._errors import JsException
 from workers_env.config.compat import ENHANCED_ERROR_SERIALIZATION, flag_enabled
 from workers_env.runtime.current import current_context
 from workers_env.runtime.domexception import dom_exception
+from workers_env.runtime.jsbase import js_text
 from workers_env.runtime.jsfunctions import JsFunction, JsNativeFunction
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsproxy import JsArray, JsDate, JsMap, JsNull, JsObject, JsOpaque, JsProxy
@@ -94,8 +95,10 @@ class WorkerService:
         async def method(*args: Any) -> Any:
             worker = service._worker
             enhanced = service._enhanced(worker)
-            # the stubs made for this call: one the caller received and passes on is a dup in
-            # workerd (JsRpcStub::serialize sends a new reference), its own still live after this
+            # the stubs made for this call: one the caller received and passes on is a new
+            # reference in workerd (JsRpcStub::serialize), disposed with this call, the caller's own
+            # still live after it
+            args = tuple(_relayed(arg) for arg in args)
             stubs = [stub for arg in args for stub in _stubs_in(arg) if not stub._bound]
             for stub in stubs:
                 stub._enhanced, stub._bound = enhanced, True
@@ -132,7 +135,7 @@ class FunctionStub(JsNativeFunction):
         super().__init__(func, "")
         self._enhanced = enhanced
         self._disposed = False
-        self._bound = False  # disposed with the call that first carried it
+        self._bound = False  # held by a Worker (an argument till its call ends, a result kept): passed on, copied
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return as_promise(self._call(args, kwargs))
@@ -168,12 +171,17 @@ def sent_function(value: Any) -> bool:
 
 def stubbed(value: Any, enhanced: bool = False) -> Any:
     """``value`` with each function in it (at any depth of a JS object, array or Map) the stub
-    the other side of a Workers RPC call holds (:class:`FunctionStub`)."""
-    if sent_function(value):
-        return FunctionStub(value, enhanced)
+    the other side of a Workers RPC call holds (:class:`FunctionStub`): a result's, that Worker's
+    own -- no call disposes it, and passed on it goes as a new reference (:func:`_relayed`), as
+    the JS twins' caller passing a returned function to a third Worker still called it after
+    (wrangler dev -c A -c B -c C 4.164.0, review58); a stub returned again a new one too."""
+    if isinstance(value, FunctionStub) or sent_function(value):
+        stub = FunctionStub(value._func if isinstance(value, FunctionStub) else value, enhanced)
+        stub._bound = True
+        return stub
     if isinstance(value, JsObject):
         for key, item in value._props.items():
-            if sent_function(item) or isinstance(item, (JsObject, JsArray)):
+            if isinstance(item, (FunctionStub, JsObject, JsArray)) or sent_function(item):
                 value._props[key] = stubbed(item, enhanced)
     elif isinstance(value, JsArray):
         value._items[:] = [stubbed(item, enhanced) for item in value._items]
@@ -191,6 +199,51 @@ def _stubs_in(value: Any) -> list[FunctionStub]:
              else value._props.values() if isinstance(value, JsObject) else value._items if isinstance(value, JsArray)
              else value._entries.values() if isinstance(value, JsMap) else ())
     return [stub for item in items for stub in _stubs_in(item)]
+
+
+def stubs_in_call(args: list[Any]) -> list[FunctionStub]:
+    """The stubs a call to a supplied service's method hands it, each its own (``args`` changed
+    in place: one the caller received over RPC is a new reference, :func:`_relayed`), to be
+    disposed when the method returns (:func:`disposed_after`), as a Worker's are."""
+    args[:] = [_relayed(arg) for arg in args]
+    return [stub for arg in args for stub in _stubs_in(arg) if not stub._bound]
+
+
+def disposed_after(result: Any, stubs: list[FunctionStub]) -> Any:
+    """``result`` of a supplied service's method, its call's ``stubs`` disposed once it is
+    settled: at once for a plain value, when it finishes for an awaitable."""
+    if not inspect.isawaitable(result):
+        for stub in stubs:
+            stub._disposed = True
+        return result
+
+    async def settled() -> Any:
+        try:
+            return await result
+        finally:
+            for stub in stubs:
+                stub._disposed = True
+
+    return settled()
+
+
+def _relayed(value: Any) -> Any:
+    """A call's argument with each stub the caller received over RPC (one already bound to a
+    call) a new reference of its own, as workerd sends it on (measured with JS twins under wrangler
+    dev -c A -c B -c C 4.164.0: a stub the third Worker keeps is 'RPC stub used after being
+    disposed.' once its call returned, the relaying Worker's still live); containers copied only
+    where they hold one."""
+    if isinstance(value, FunctionStub):
+        return FunctionStub(value._func, value._enhanced) if value._bound else value
+    if not any(stub._bound for stub in _stubs_in(value)):
+        return value
+    if isinstance(value, dict):  # (a plain one: the call converts its arguments anyway)
+        return {key: _relayed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_relayed(item) for item in value]
+    if isinstance(value, JsObject):
+        return JsObject({key: _relayed(item) for key, item in value._props.items()})
+    return JsArray([_relayed(item) for item in value._items])
 
 
 def _holds_pyproxy(value: Any, depth: int = 0) -> bool:
@@ -220,6 +273,7 @@ def not_serialized(remote: bool = True) -> JsException:
     error = dom_exception("Proxy could not be serialized because it is not a valid RPC receiver type. The Proxy must "
                           "emulate either a plain object or an RpcTarget, as indicated by the Proxy's prototype chain.",
                           "DataCloneError")
+    error.__dict__["stack"] = error.stack  # (an own property of workerd's DOMException: Object.keys lists it)
     own = ["code", "name", "message", "stack"]
     if remote:
         error.__dict__["remote"] = True
@@ -313,22 +367,50 @@ async def _in_callee(work: Any, enhanced: bool) -> Any:
 def remote_error(error: BaseException, enhanced: bool) -> JsException:
     """The ``Error`` the caller's promise rejects with for the callee's ``error``, ``remote``
     ``True`` (an own enumerable property, as workerd sets it). ``enhanced``
-    (``enhanced_error_serialization``): any name kept, an own property when it is none of V8's
-    classes', with the error's own properties (a ``PythonError``'s ``type``, the exception's class
-    name); else V8's classes keep their names and any other is written into the message of an
-    ``Error`` (``<name>: <message>``; the name alone when the message is empty, the message alone
-    when the name is empty or no string at all -- ``5``, ``null``, ``undefined``, where
-    ``String(error)`` would write it: measured under wrangler dev 4.164.0, review55)."""
+    (``enhanced_error_serialization``): :func:`_enhanced_form` when the error can take it; else
+    V8's classes keep their names and any other is written into the message of an ``Error``
+    (``<name>: <message>``), each part only when it is a string (V8's side-effect-free
+    ``NoSideEffectsErrorToString``): the name alone when the message is empty or no string, the
+    message alone when the name is (``5``, ``null``, an object: measured under wrangler dev 4.164.0)."""
     name, message = thrown_parts(error, only_theirs=True)
-    own: dict[str, Any] = {}
-    if enhanced and name not in _SERIALIZED_NAMES:
-        own["name"] = name
-        if name == "PythonError":  # Pyodide's own `type` (its `__error_address`, a wasm pointer, is left out)
-            own["type"] = getattr(error, "type", None) or type(error).__name__
-    elif name not in _SERIALIZED_NAMES:  # a name workerd reads as a string, an empty part left out
+    crossed = _enhanced_form(error, name, message) if enhanced else None
+    if crossed is not None:
+        return crossed
+    message = message if isinstance(message, str) else ""
+    if not (isinstance(name, str) and name in _SERIALIZED_NAMES):
         written = name if isinstance(name, str) else ""
         name, message = "Error", f"{written}: {message}" if written and message else written or message
-    return _crossed(JsException(message, name=name), own)
+    return _crossed(JsException(message, name=name))
+
+
+def _enhanced_form(error: BaseException, name: Any, message: Any) -> JsException | None:
+    """``error`` as ``enhanced_error_serialization`` sends it: a name none of V8's classes' kept,
+    an own property, and a structured clone of each of the error's own properties after it (a
+    ``PythonError``'s ``type``, the exception's class name); None -- the legacy form -- when its
+    message is no string or a property does not clone (a function, a Symbol), as measured with
+    JS twins under wrangler dev 4.164.0 at 2026-04-21 (``e.message = 5``, ``e.code = () => 1``)."""
+    from workers_env.runtime.jsclone import structured_clone  # (jsclone builds on modules built on this one)
+
+    if not isinstance(message, str):
+        return None
+    own: dict[str, Any] = {}
+    if not (isinstance(name, str) and name in _SERIALIZED_NAMES):
+        own["name"] = name
+    if name == "PythonError":  # Pyodide's own `type` (its `__error_address`, a wasm pointer, is left out)
+        own["type"] = getattr(error, "type", None) or type(error).__name__
+    if isinstance(error, JsException):
+        own.update((key, value) for key, value in error._own_properties().items() if key != "name")
+    try:
+        own = {key: structured_clone(value) for key, value in own.items()}
+    except JsException as exc:
+        if exc.name != "DataCloneError":
+            raise
+        return None
+    crossed = JsException(message, name=own.get("name", name))
+    if not isinstance(crossed.name, str):  # Error.prototype.toString: String(name), undefined read as Error
+        written = "Error" if crossed.name is None else js_text(crossed.name)
+        crossed.args = (f"{written}: {message}" if written and message else written or message,)
+    return _crossed(crossed, own)
 
 
 def _crossed(error: JsException, own: dict[str, Any] | None = None) -> JsException:
