@@ -88,3 +88,33 @@ def test_placing_keys_already_in_the_table_adds_only_the_new_ones():
     assert sorted(table_ids[filled].tolist()) == list(range(3000))  # each key once
     placed = {(a, b): i for a, b, i in zip(table_k1[filled].tolist(), table_k2[filled].tolist(), table_ids[filled].tolist())}
     assert placed == {(a, b): i for (a, b), i in zip(keys.tolist(), ids.tolist())}
+
+
+def test_words_far_from_their_home_slot_are_found_and_misses_past_long_runs_are_missed():
+    """A look-up reads a word's home slot, then a window of slots at once for the few words not
+    there: in a table nearly full, some words sit more than a window past home (read in a second
+    window), and a word that is not in the table is missed at the first empty slot after its run."""
+    from workers_env.ai.embedder import _VOCABULARY, _WINDOW
+
+    rng = random.Random(7)
+    words = list(dict.fromkeys(_word(rng, rng.randint(3, 16)) for _ in range(61)))[:60]
+    absent = [w for w in (_word(rng, 10) for _ in range(40)) if w not in words][:20]
+    table = _AsciiIds()
+    size = 64
+    table_k1, table_k2, table_ids = table._empty(size)
+    raw_keys = [w.encode("ascii").ljust(16, b"\0") for w in words]
+    k1 = np.array([int.from_bytes(k[:8], "little") for k in raw_keys], dtype=np.uint64)
+    k2 = np.array([int.from_bytes(k[8:], "little") for k in raw_keys], dtype=np.uint64)
+    ids = np.array([_VOCABULARY.ids_of([w])[0] for w in words], dtype=np.intp)
+    homes = table._home(k1, k2, size - 1)
+    table._probe_each(table_k1, table_k2, table_ids, k1, k2, ids, homes)
+    table._table = (table_k1, table_k2, table_ids)
+    at = {int(k): slot for slot, k in enumerate(table_k1.tolist()) if table_ids[slot] >= 0}
+    distance = [(at[int(a)] - int(h)) % size for a, h in zip(k1.tolist(), homes.tolist())]
+    assert max(distance) > len(_WINDOW)  # (some word needs a second window)
+    assert 0 in distance and any(0 < d <= len(_WINDOW) for d in distance)
+    raw = " ".join(words + absent).encode("ascii")
+    found = table.lookup(raw).tolist()
+    assert found[: len(words)] == ids.tolist()
+    assert found[len(words) :] == [_VOCABULARY.ids[w] for w in absent]  # missed here, the dictionary answers
+    _check([" ".join(words[i : i + 10] + absent[i // 10 : i // 10 + 3]) for i in range(0, 60, 10)])

@@ -69,3 +69,21 @@ def test_the_table_of_shared_numbers_is_every_level_over_levels():
     assert list(map(type, table)) == list(map(type, slow))
     assert sum(type(x) is int for x in table) == 4  # +-1 in each half
     assert len({id(x) for x in table}) == len(set(INDEX_LEVELS.tolist()))
+
+
+def test_levels_become_indices_as_rint_rounds_them_ties_to_even():
+    """``embed_indices`` rounds by adding 1.5 * 2**52 and reading the sum's bits: the same
+    indices as ``np.rint`` plus the column's offset, ties to even, -0.0 and the extremes too."""
+    from workers_env.ai.embedder import _indices, _projection
+
+    projection = _projection(BGE, "mean", 768)
+    rng = np.random.default_rng(3)
+    special = [-0.0, 0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+               32767.5, -32767.5, float(LEVELS), -float(LEVELS), 1e-300, -1e-300]
+    scaled = rng.uniform(-LEVELS, LEVELS, size=(40, 768))
+    scaled[:, : len(special)] = special
+    scaled[1] = np.round(scaled[1]) + 0.5  # every tie
+    expected = (np.rint(scaled) + projection.index_offset).astype(np.intp)
+    got = _indices(scaled.copy(), projection)
+    assert got.dtype == np.intp
+    assert got.tolist() == expected.tolist()

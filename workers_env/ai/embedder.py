@@ -440,6 +440,14 @@ _EMPTY = _h64("e\x1fempty")
 LEVELS = 32768
 
 
+#: 1.5 * 2**52: a level (|x| <= LEVELS) added to it is rounded to a whole number, which the
+#: sum's bits hold as ``_ROUNDER_BITS + level`` (:func:`embed_indices`)
+_ROUNDER = 1.5 * 2.0**52
+_ROUNDER_BITS = int(np.float64(_ROUNDER).view(np.int64))
+#: the bits trick needs indices as wide as a double (``np.intp`` is 32 bits on 32-bit builds)
+_ROUND_BY_BITS = np.dtype(np.intp) == np.dtype(np.int64)
+
+
 class _Projection:
     """The vocabulary's features folded into one model's dimension: column and signed weight."""
 
@@ -453,6 +461,8 @@ class _Projection:
         self.fill = np.where((_mix(np.arange(dimensions, dtype=np.uint64) ^ salt) & np.uint64(1)) == 1, -1, 1).astype(np.intp)
         #: what :func:`embed_indices` adds to a column's level (see :data:`INDEX_LEVELS`)
         self.index_offset = np.where(self.fill == 1, LEVELS, 3 * LEVELS + 1).astype(np.float64)
+        #: what :func:`embed_indices` subtracts from the bits of ``level + _ROUNDER``
+        self.index_bias = _ROUNDER_BITS - self.index_offset.astype(np.int64)
 
     def fold(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         h = _mix(hashes ^ self.salt)
@@ -489,6 +499,9 @@ _K2 = np.uint64(0x9E3779B97F4A7C15)
 #: numpy calls, so a few words are cheaper probed one by one)
 _PLACE_MANY = 256
 _PROBE_REST = 64  # ... and when this few are left, the rest are placed one by one
+#: the slots a look-up reads at once after the home slot: one round instead of one per slot
+#: for the few tokens not in their home slot (the longest runs are ~10 slots at half full)
+_WINDOW = np.arange(16)
 
 
 class _AsciiIds:
@@ -523,27 +536,37 @@ class _AsciiIds:
         if not len(starts):
             return out
         # each token's first and next 8 bytes: unaligned 8-byte reads at byte offsets (a uint64
-        # view of the bytes with a 1-byte stride), the bytes past the token masked off
-        words = np.ndarray((len(raw) + 9,), dtype="<u8", buffer=raw + bytes(16), strides=(1,))
-        k1 = words[starts]
-        k1 &= _LOW_BYTES[np.minimum(lengths, 8)]
-        k2 = words[starts + 8]
-        k2 &= _LOW_BYTES[np.clip(lengths - 8, 0, 8)]
+        # view of the bytes with a 1-byte stride, copied once: two takes from the copy cost less
+        # than two bounds-checked gathers from the view), the bytes past the token masked off
+        words = np.ascontiguousarray(np.ndarray((len(raw) + 9,), dtype="<u8", buffer=raw + bytes(16), strides=(1,)))
+        k1 = words.take(starts, mode="wrap")
+        k1 &= _LOW_BYTES.take(np.minimum(lengths, 8))
+        k2 = words.take(starts + 8, mode="wrap")
+        k2 &= _LOW_BYTES.take(np.clip(lengths - 8, 0, 8))
         sep = k1 == 0  # the separator is the one token whose first byte is 0
         out[sep] = _SEP_ID
         todo = np.flatnonzero(~sep & (lengths <= _KEY_BYTES))
         table_k1, table_k2, table_ids = self._table
         mask = len(table_ids) - 1
-        slot = self._home(k1[todo], k2[todo], mask)
+        want_k1, want_k2 = k1.take(todo), k2.take(todo)
+        slot = self._home(want_k1, want_k2, mask)
         missed = [np.flatnonzero(~sep & (lengths > _KEY_BYTES))]
+        # (take, not [], for the gathers: no per-index bounds check, every slot is in range)
+        width = 1  # most tokens are found in their home slot; the few others probe a window at once
         while len(todo):
-            found = table_ids[slot]  # the id before the keys: an entry's keys are written first
-            hit = (table_k1[slot] == k1[todo]) & (table_k2[slot] == k2[todo]) & (found >= 0)
-            out[todo[hit]] = found[hit]
+            at = slot if width == 1 else (slot[:, None] + _WINDOW) & mask
+            found = table_ids.take(at, mode="wrap")  # the id before the keys: an entry's keys are written first
+            keys_k1, keys_k2 = (want_k1, want_k2) if width == 1 else (want_k1[:, None], want_k2[:, None])
+            hit = (table_k1.take(at, mode="wrap") == keys_k1) & (table_k2.take(at, mode="wrap") == keys_k2) & (found >= 0)
             empty = found < 0
+            if width > 1:  # each token's first slot that holds it or is empty decides
+                first = (hit | empty).argmax(axis=1)
+                found, hit, empty = (a[np.arange(len(todo)), first] for a in (found, hit, empty))
+            out[todo[hit]] = found[hit]
             missed.append(todo[empty])
             more = ~(hit | empty)
-            todo, slot = todo[more], (slot[more] + 1) & mask
+            todo, slot, want_k1, want_k2 = todo[more], (slot[more] + width) & mask, want_k1[more], want_k2[more]
+            width = len(_WINDOW)
         missed_at = np.concatenate(missed)
         if len(missed_at):
             # the missed tokens' bytes, each with the space after it, gathered into one string and
@@ -666,15 +689,16 @@ def _sums(cells: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
     if not _FAST_ADD_AT:
         return np.bincount(cells, weights=values, minlength=size)
     sums = _scratch("sums", size, np.float64)
-    sums.fill(0.0)
+    sums.view(np.uint8).fill(0)  # +0.0 is all zero bytes: a memset (fill(0.0) copies 8 bytes at a time)
     np.add.at(sums, cells, values)
     return sums
 
 
-def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = "",
-             max_words: int | None = None) -> tuple[np.ndarray, _Projection]:
-    """Every text's levels (float64 whole numbers, 0 where no feature reaches) and the projection.
-    The levels are this thread's working array: read them before its next batch."""
+def _scaled(texts: list[str], dimensions: int, *, model: str, variant: str = "",
+            max_words: int | None = None) -> tuple[np.ndarray, _Projection]:
+    """Every text's levels before rounding (float64, each row's L2 norm ``LEVELS``; 0 where no
+    feature reaches) and the projection. The levels are this thread's working array: read them
+    before its next batch."""
     n = len(texts)
     projection = _projection(model, variant, dimensions)
     if n == 0:
@@ -699,7 +723,7 @@ def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = ""
     feat_cols, feat_signed = projection.extend(feat_hash, feat_weight)
     # every feature of every word, then every word pair, then the empty texts' one feature: the
     # order the sums below take (kept, so every vector stays bit-identical)
-    counts = feat_count[tid]
+    counts = feat_count.take(tid, mode="wrap")  # (take: no per-index bounds check; every id is in range)
     ends = np.cumsum(counts)
     total = int(ends[-1]) if len(ends) else 0
     same = row[1:] == row[:-1]  # word pairs within a text
@@ -711,7 +735,7 @@ def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = ""
         # the features' offsets, one cumulative sum: +1 within a word, a jump between words
         offsets = _scratch("offsets", total, np.intp)
         offsets.fill(1)
-        starts = feat_start[tid]
+        starts = feat_start.take(tid, mode="wrap")
         offsets[0] = starts[0]
         offsets[ends[:-1]] = starts[1:] - (starts[:-1] + counts[:-1]) + 1
         np.cumsum(offsets, out=offsets)
@@ -724,13 +748,13 @@ def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = ""
     if pairs:
         left, right = tid[:-1][same], tid[1:][same]
         with np.errstate(over="ignore"):
-            pair = word_hash[left] * np.uint64(0x100000001B3)
-        pair ^= word_hash[right]
+            pair = word_hash.take(left, mode="wrap") * np.uint64(0x100000001B3)
+        pair ^= word_hash.take(right, mode="wrap")
         cols, signs = projection.fold(_mix(pair))
         cols += row[1:][same] * dimensions
         cells[total : total + pairs] = cols
         signs *= _BIGRAM
-        signs *= np.minimum(word_weight[left], word_weight[right])
+        signs *= np.minimum(word_weight.take(left, mode="wrap"), word_weight.take(right, mode="wrap"))
         values[total : total + pairs] = signs
     if len(empty):  # an empty text still gets a unit vector, the same for every empty text
         cols, signs = projection.fold(np.full(len(empty), _EMPTY, dtype=np.uint64))
@@ -742,7 +766,14 @@ def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = ""
     norms[norms == 0] = LEVELS  # features cancelling out exactly: leave the zero row
     # v / (norm / LEVELS) is exactly round-to-nearest of v * LEVELS / norm (LEVELS is a power of 2)
     matrix /= (norms / LEVELS)[:, None]
-    return np.rint(matrix, out=matrix), projection
+    return matrix, projection
+
+
+def _rounded(texts: list[str], dimensions: int, *, model: str, variant: str = "",
+             max_words: int | None = None) -> tuple[np.ndarray, _Projection]:
+    """:func:`_scaled`, rounded to whole levels (``np.rint``: to nearest, ties to even)."""
+    scaled, projection = _scaled(texts, dimensions, model=model, variant=variant, max_words=max_words)
+    return np.rint(scaled, out=scaled), projection
 
 
 def embed_rows(texts: list[str], dimensions: int, *, model: str, variant: str = "",
@@ -767,9 +798,21 @@ def embed_indices(texts: list[str], dimensions: int, *, model: str, variant: str
                   max_words: int | None = None) -> np.ndarray:
     """:func:`embed_levels` as indices into :data:`INDEX_LEVELS` (``np.intp``): the binding's
     fast path, one gather from its table of shared Python numbers per batch."""
-    rounded, projection = _rounded(texts, dimensions, model=model, variant=variant, max_words=max_words)
-    rounded += projection.index_offset  # whole numbers below 2**53: exact
-    return rounded.astype(np.intp)
+    scaled, projection = _scaled(texts, dimensions, model=model, variant=variant, max_words=max_words)
+    return _indices(scaled, projection)
+
+
+def _indices(scaled: np.ndarray, projection: _Projection) -> np.ndarray:
+    """``(np.rint(scaled) + projection.index_offset).astype(np.intp)``, in a new array. Where
+    ``np.intp`` is 64 bits: x + 1.5 * 2**52 lands in [2**52, 2**53), where doubles are the whole
+    numbers, so the addition rounds x as np.rint does (to nearest, ties to even: 1.5 * 2**52 is
+    even) and the sum's bits are those of 1.5 * 2**52 plus the rounded x -- one pass and an
+    integer subtraction instead of rint, the offset's addition and a float-to-int conversion."""
+    if not _ROUND_BY_BITS:
+        return (np.rint(scaled) + projection.index_offset).astype(np.intp)
+    indices = np.add(scaled, _ROUNDER, out=np.empty(scaled.shape)).view(np.int64)
+    indices -= projection.index_bias
+    return indices
 
 
 def embed_levels(texts: list[str], dimensions: int, *, model: str, variant: str = "",
