@@ -15,7 +15,8 @@ import pytest
 from workers_env.cli import main
 from workers_env.vectorize.store import DB_FILENAME
 
-ELSEWHERE = "beside wrangler.toml, else in the folder the command ran in; --persist-to names another"
+ELSEWHERE = ("beside the wrangler config (wrangler.jsonc, wrangler.json or wrangler.toml), else in the folder the "
+             "command ran in; --persist-to names another")
 CREATE = "`workers-env vectorize create docs --dimensions N --metric cosine`"
 
 

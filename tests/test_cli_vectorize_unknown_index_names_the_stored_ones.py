@@ -34,5 +34,5 @@ def test_empty_state_says_how_to_create_the_index(tmp_path, capsys):
     code, err = run(capsys, state, "create-metadata-index", "docs", "--property-name", "p", "--type", "string")
     assert code == 1
     assert ("; it holds no index: create it with `workers-env vectorize create docs --dimensions N --metric "
-            "cosine`, or use the state it was created in (beside wrangler.toml, else in the folder the command "
-            "ran in; --persist-to names another)\n") in err
+            "cosine`, or use the state it was created in (beside the wrangler config (wrangler.jsonc, wrangler.json "
+            "or wrangler.toml), else in the folder the command ran in; --persist-to names another)\n") in err

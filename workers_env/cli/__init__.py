@@ -31,6 +31,7 @@ from workers_env.cli.common import (
     silence_stdout,
     with_hint,
 )
+from workers_env.cli.devoptions import dev_option_note
 from workers_env.cli.didyoumean import command_box, did_you_mean
 from workers_env.cli.negations import FALSE, negated_values
 from workers_env.cli.globalflags import (
@@ -720,6 +721,8 @@ def _usage_error(parser: argparse.ArgumentParser, argv: list[str], exc: UsageErr
     unknown = getattr(exc, "unknown_command", None)
     if unknown is not None:  # yargs names every word and option the command group does not know
         exc = with_hint(UsageError(_unknown_command_text(argv, unknown)), getattr(exc, "workers_env_hint", None))
+    if getattr(exc, "workers_env_hint", None) is None and _help_parser(parser, argv).prog.endswith(" dev"):
+        exc = with_hint(exc, dev_option_note(message_of(exc)))  # wrangler dev's own option
     fail(message_of(exc))
     print_hint(exc)
     words = [word for word in argv if word and not word.startswith("-")]

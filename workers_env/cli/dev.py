@@ -42,7 +42,7 @@ from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.cli.negations import FALSE
 from workers_env.config import find_config
 from workers_env.config.compat import compatibility_date_problem
-from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets
+from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets, secrets_kept
 from workers_env.config.wrangler import display_path
 
 if TYPE_CHECKING:  # the reloader imports the runtime: only `dev` itself pays for it, not every command
@@ -610,8 +610,9 @@ def _secrets_and_table(config: Any, environment: str | None, env_files: list[str
         warn_block(f"Missing required secrets: {', '.join(missing)}. Add them to .dev.vars, .env, or set as "
                    "environment variables.")
     if table_vars is not None:
-        shown = [k for k in secrets if k not in table_vars]
-        for line in bindings_table(config.merged, worker_name(config), shown, table_vars, alone=alone):
+        variables = config.merged.get("vars")
+        kept = secrets_kept(secrets, config.merged, variables if isinstance(variables, dict) else {})
+        for line in bindings_table(config.merged, worker_name(config), kept, table_vars, alone=alone):
             print(line, flush=True)
 
 

@@ -151,12 +151,7 @@ def _rows(merged: Mapping[str, Any], name: str, secrets: Iterable[str], hidden_v
     add("ratelimits", "Rate Limit", "name", _rate_value, lambda i: _LOCAL)
     add("assets", "Assets", "binding", lambda i: None, lambda i: _LOCAL)
     add("version_metadata", "Worker Version Metadata", "binding", lambda i: None, lambda i: _LOCAL)
-    variables = merged.get("vars")
-    for key, value in (variables.items() if isinstance(variables, Mapping) else ()):
-        shown = f'"{_truncate(value)}"' if isinstance(value, str) else _truncate(value)
-        rows.append((key, "Environment Variable", shown, _LOCAL))
-    for key in [*secrets, *hidden_vars]:
-        rows.append((key, "Environment Variable", '"(hidden)"', _LOCAL))
+    rows.extend(_var_rows(merged, rows, secrets, list(hidden_vars)))
     add("dispatch_namespaces", "Dispatch Namespace", "binding", lambda i: i.get("namespace") + (
         f" (outbound -> {i['outbound'].get('service')})" if isinstance(i.get("outbound"), Mapping) else "")
         if isinstance(i.get("namespace"), str) else None, _remote_or_unsupported)
@@ -169,6 +164,26 @@ def _given(item: Mapping[str, Any], *keys: str) -> Any:
     """JavaScript's ``a ?? b ?? c`` over ``item``'s keys: the first one set, an empty text too
     (KV's ``preview_id = ""`` shows no value, not the ``id``: wrangler dev 4.164.0, audit19)."""
     return next((item[key] for key in keys if item.get(key) is not None), None)
+
+
+def _var_rows(merged: Mapping[str, Any], rows: list[tuple[str, str, str | None, str]], secrets: Iterable[str],
+              hidden_vars: list[str]) -> list[tuple[str, str, str | None, str]]:
+    """The vars' rows, each name once, as wrangler's dev merges them (``getBindings``): the config's
+    vars in order, then a binding a ``--var`` names (its row in ``rows`` dropped: the Worker gets the
+    text), then the secrets (over a var of that name in its place, never over another binding),
+    then the ``--var`` names (over any of those in its place), the last three ``"(hidden)"``."""
+    variables = merged.get("vars")
+    shown: dict[str, str] = {
+        key: f'"{_truncate(value)}"' if isinstance(value, str) else _truncate(value)
+        for key, value in (variables.items() if isinstance(variables, Mapping) else ())}
+    others = {binding for binding, *_ in rows}
+    hidden = '"(hidden)"'
+    for binding in [binding for binding, *_ in rows if binding in hidden_vars]:
+        shown[binding] = hidden
+    rows[:] = [row for row in rows if row[0] not in hidden_vars]
+    for key in [*(k for k in secrets if k not in others), *hidden_vars]:
+        shown[key] = hidden
+    return [(key, "Environment Variable", value, _LOCAL) for key, value in shown.items()]
 
 
 def _email_value(item: Mapping[str, Any]) -> str:

@@ -1,4 +1,4 @@
-"""``workers-env validate [PATH] [--env NAME] [--strict] [--json]``: check a wrangler config.
+"""``workers-env validate [PATH | -c PATH] [--env NAME] [--strict] [--json]``: check a wrangler config.
 
 Prints wrangler's report (warnings, then errors) and exits 0 when there is no error,
 1 otherwise. The rules themselves live in :mod:`workers_env.config.diagnostics`.
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         report = check_config(
-            args.path, environment=environment, strict=args.strict,
+            _config_path(args), environment=environment, strict=args.strict,
             extra_checks=[pyproject_diagnostics, keep],
         )
     except ConfigError as exc:
@@ -104,6 +104,20 @@ def run(args: argparse.Namespace) -> int:
             where = f' (environment "{environment}")' if environment else ""
             print(f"{report.display_path()} is valid{where}.")
     return 0 if report.ok else 1
+
+
+def _config_path(args: argparse.Namespace) -> str | None:
+    """The config ``PATH`` or ``-c/--config`` names (the global option every command takes, which
+    a ``validate -c wrangler.toml`` beside a ``wrangler.jsonc`` must check, not the one found);
+    an empty ``-c``, or both naming different files, is refused rather than guessed at."""
+    config = getattr(args, "config", None)
+    if config == "":
+        raise ConfigError('-c "" names no config: pass the config\'s path (-c wrangler.toml), or leave -c out to '
+                          "check the one found upward from here")
+    if config is not None and args.path is not None and Path(args.path) != Path(config):
+        raise ConfigError(f"Conflicting options: PATH ({args.path}) and --config ({config}) name different "
+                          "configs. Please provide only one.")
+    return config if config is not None else args.path
 
 
 def _no_sdk_line(config: Any) -> str | None:

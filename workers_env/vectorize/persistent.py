@@ -467,7 +467,8 @@ def open_state(persist_to: str | Path, *, create: bool = True) -> VectorizeStore
     return VectorizeStore(persist_to, create=create)
 
 
-_ELSEWHERE = "beside wrangler.toml, else in the folder the command ran in; --persist-to names another"
+_ELSEWHERE = ("beside the wrangler config (wrangler.jsonc, wrangler.json or wrangler.toml), else in the folder the "
+              "command ran in; --persist-to names another")
 
 
 def _no_index(name: str, db: StateDB, purpose: NoIndexPurpose = "write") -> StateError:

@@ -1,0 +1,70 @@
+"""``workers-env dev``'s bindings table names each var once, as wrangler 4.164.0's ``getBindings``
+merges them (the expected tables are wrangler dev's own output for JavaScript twins of these
+configs, piped): a ``.dev.vars`` secret or ``--var`` over a config var takes its place, shown
+``"(hidden)"`` (the Worker gets that value, not the config's), a ``--var`` naming another binding
+replaces that binding's row, a secret naming one is not shown (the binding stays), and with a
+``secrets`` table only the secrets it requires or that override a var are listed. Before, such a
+var was listed twice, first with the config's value the Worker no longer saw."""
+
+from __future__ import annotations
+
+from dev_reload_helpers import dev_start_output
+
+ENTRY = '''from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("hi")
+'''
+
+HEAD = 'name = "t"\nmain = "src/entry.py"\ncompatibility_date = "2025-11-02"\ncompatibility_flags = ["python_workers"]\n'
+
+
+def _project(tmp_path, config: str, dev_vars: str):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(ENTRY)
+    (tmp_path / "wrangler.toml").write_text(HEAD + config)
+    (tmp_path / ".dev.vars").write_text(dev_vars)
+    return tmp_path
+
+
+def test_secrets_and_var_flags_over_config_vars_and_bindings(tmp_path):
+    project = _project(tmp_path, '''[vars]
+GREETING = "hello"
+B = { j = 1 }
+C = "c"
+[[kv_namespaces]]
+binding = "KV"
+id = "abc"
+[[d1_databases]]
+binding = "DB"
+database_name = "db"
+database_id = "x"
+''', "GREETING=dv\nD=4\nDB=x\n")
+    out = dev_start_output(project, "--var", "C:cli", "--var", "KV:x", "--var", "E:e")
+    assert '''Using secrets defined in .dev.vars
+Your Worker has access to the following bindings:
+Binding                        Resource                  Mode
+env.DB (db)                    D1 Database               local
+env.GREETING ("(hidden)")      Environment Variable      local
+env.B ({"j":1})                Environment Variable      local
+env.C ("(hidden)")             Environment Variable      local
+env.KV ("(hidden)")            Environment Variable      local
+env.D ("(hidden)")             Environment Variable      local
+env.E ("(hidden)")             Environment Variable      local
+
+''' in out, out
+
+
+def test_a_secrets_table_lists_only_the_secrets_the_worker_gets(tmp_path):
+    project = _project(tmp_path, '[vars]\nV = "v"\n[secrets]\nrequired = ["API_KEY", "MISSING"]\n',
+                       "API_KEY=1\nEXTRA=2\nV=3\n")
+    out = dev_start_output(project)
+    assert '''Your Worker has access to the following bindings:
+Binding                       Resource                  Mode
+env.V ("(hidden)")            Environment Variable      local
+env.API_KEY ("(hidden)")      Environment Variable      local
+
+''' in out, out
+    assert "EXTRA" not in out

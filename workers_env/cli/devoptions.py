@@ -1,0 +1,50 @@
+"""What ``workers-env dev`` says of an option of ``wrangler dev`` 4.164.0 it does not take.
+
+yargs' ``Unknown argument: log-level`` reads as a typo; for wrangler dev's own options a
+``(workers-env: ...)`` line after it says the option is wrangler's and what to do instead, as
+``d1 create`` and ``kv namespace`` get one (README "Where we had to choose")."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["dev_option_note"]
+
+_BUNDLING = ("it shapes the JavaScript bundle, which wrangler does not build for a Python Worker (it runs "
+             "Python Workers unbundled): drop it")
+_SERVING = "workers-env dev serves plain HTTP on --ip and --port, with no routes, upstream, HTTPS or tunnel: drop it"
+
+#: wrangler dev's options workers-env dev does not take, each with what to do instead
+_NOTES: dict[str, str] = {
+    **{name: _BUNDLING for name in ("bundle", "minify", "tsconfig", "jsx-factory", "jsx-fragment", "define",
+                                     "alias")},
+    **{name: _SERVING for name in ("routes", "route", "host", "local-protocol", "https-key-path", "https-cert-path",
+                                    "upstream-protocol", "local-upstream", "infer-origin-from-routes", "tunnel",
+                                    "tunnel-name", "tunnel-allowed-mail")},
+    "log-level": ("workers-env dev prints what wrangler dev prints at its default level and takes no other: drop it "
+                  "(filter its output instead)"),
+    "inspector-port": "workers-env dev runs no DevTools inspector: drop it",
+    "inspector-ip": "workers-env dev runs no DevTools inspector: drop it",
+    "show-interactive-dev-session": "workers-env dev has no interactive hotkeys to show or hide: drop it",
+    "latest": ("workers-env dev runs the config's compatibility_date (or --compatibility-date) and never the "
+               "runtime's latest: drop it"),
+    "name": "workers-env dev names the Worker by the config's name: set it there and drop --name",
+    "assets": "workers-env dev serves the folder the config's [assets] directory names: set it there and drop --assets",
+    "types": "workers-env dev generates no types (a Python Worker has none to check): drop it",
+}
+
+_CAMEL = re.compile(r"[A-Z]")
+
+
+def dev_option_note(message: str) -> str | None:
+    """The ``(workers-env: ...)`` line for yargs' ``Unknown argument(s): ...`` ``message`` of a
+    ``dev`` line naming one of wrangler dev's own options (the first such), else None."""
+    if not message.startswith(("Unknown argument: ", "Unknown arguments: ")):
+        return None
+    for name in message.partition(": ")[2].split(", "):
+        kebab = _CAMEL.sub(lambda m: "-" + m.group().lower(), name)
+        note = _NOTES.get(kebab)
+        if note is not None:
+            shown = "--no-bundle" if kebab == "bundle" else f"--{kebab}"  # (yargs names --no-bundle `bundle`)
+            return f"{shown} is an option of wrangler dev that workers-env dev does not take: {note}"
+    return None
