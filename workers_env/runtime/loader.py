@@ -1601,7 +1601,7 @@ def _note_uninstalled(exc: ModuleNotFoundError, config: Any, main_only: bool) ->
     root = getattr(config, "root", None)
     if main_only or not exc.name or getattr(exc, "__notes__", None) or root is None or not _vendors_declared(config):
         return
-    note = uninstalled_note(exc.name, Path(root), python_release(config).python)
+    note = uninstalled_note(exc, Path(root), python_release(config).python)
     if note is not None:
         add_hint(exc, note)
 
