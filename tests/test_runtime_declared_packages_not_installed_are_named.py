@@ -172,18 +172,6 @@ def test_the_test_codes_own_import_is_not_the_workers(tmp_path, capsys):
 # A package whose module is named otherwise (beautifulsoup4: bs4, PyYAML: yaml, Pillow: PIL) is
 # known by Pyodide's lock files' list of its modules (workers_env/runtime/importnames.py):
 # python-flirt provides flirt, pyshp shapefile (no suite's environment installs either).
-OTHERWISE_NAMED = """\
-    from workers import Response, WorkerEntrypoint
-    try:
-        import {module}
-        ENGINE = "package"
-    except ImportError:
-        ENGINE = "fallback"
-
-    class Default(WorkerEntrypoint):
-        async def fetch(self, request):
-            return Response(ENGINE)
-"""
 
 
 def _line(name: str) -> str:
@@ -192,7 +180,7 @@ def _line(name: str) -> str:
 
 @pytest.mark.parametrize(("package", "module"), [("python-flirt", "flirt"), ("pyshp", "shapefile")])
 def test_a_package_whose_module_is_named_otherwise_is_named_by_pyodides_list(tmp_path, capsys, package, module):
-    load_worker(_project(tmp_path, OTHERWISE_NAMED.format(module=module), dependencies=(package, "workers-py")))
+    load_worker(_project(tmp_path, FALLBACK.replace("hunt_absent_package", module), dependencies=(package, "workers-py")))
     assert capsys.readouterr().err.splitlines().count(_line(package)) == 1
     with pytest.raises(ModuleNotFoundError) as caught:
         load_worker(_project(tmp_path / "bare", BARE.replace("hunt_absent_package", module),
