@@ -92,3 +92,11 @@ def test_an_entrypoint_it_does_not_export_is_refused_as_workerd_refuses_it(tmp_p
         'Worker "core:user:selfcall"\'s binding "NOPE" refers to service "core:user:selfcall" with a named '
         'entrypoint "Nope", but "core:user:selfcall" has no such named entrypoint. (Its WorkerEntrypoint classes: '
         "Admin;")
+
+
+def test_an_entry_naming_an_environment_stays_unsupplied(tmp_path):
+    from workers_env import BindingNotEmulatedError
+
+    worker = load_worker(_project(tmp_path, '[{ binding = "SELF", service = "selfcall", environment = "staging" }]'))
+    with pytest.raises(BindingNotEmulatedError):
+        _text(worker)

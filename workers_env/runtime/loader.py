@@ -1322,7 +1322,7 @@ def _bind_itself(env: Any, config: Any) -> dict[str, _Itself]:
     found: dict[str, _Itself] = {}
     for entry in entries:
         binding = entry.get("binding") if isinstance(entry, Mapping) else None
-        if not isinstance(binding, str) or entry.get("service") != name or binding not in env:
+        if not isinstance(binding, str) or entry.get("service") != name or "environment" in entry or binding not in env:
             continue
         value = env.unwrapped(binding)
         if isinstance(value, NotEmulatedBinding):
