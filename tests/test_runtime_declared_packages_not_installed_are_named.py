@@ -167,3 +167,75 @@ def test_the_test_codes_own_import_is_not_the_workers(tmp_path, capsys):
     with pytest.raises(ModuleNotFoundError):
         importlib.import_module("hunt_absent_package")  # the test's import, outside the Worker's code
     assert "hunt-absent-package" not in capsys.readouterr().err
+
+
+# A package whose module is named otherwise (beautifulsoup4: bs4, PyYAML: yaml, Pillow: PIL) is
+# known by Pyodide's lock files' list of its modules (workers_env/runtime/importnames.py):
+# python-flirt provides flirt, pyshp shapefile (no suite's environment installs either).
+
+
+def _line(name: str) -> str:
+    return LINE.replace(MISSING, name)
+
+
+@pytest.mark.parametrize(("package", "module"), [("python-flirt", "flirt"), ("pyshp", "shapefile")])
+def test_a_package_whose_module_is_named_otherwise_is_named_by_pyodides_list(tmp_path, capsys, package, module):
+    load_worker(_project(tmp_path, FALLBACK.replace("hunt_absent_package", module), dependencies=(package, "workers-py")))
+    assert capsys.readouterr().err.splitlines().count(_line(package)) == 1
+    with pytest.raises(ModuleNotFoundError) as caught:
+        load_worker(_project(tmp_path / "bare", BARE.replace("hunt_absent_package", module),
+                             dependencies=(package, "workers-py")))
+    assert getattr(caught.value, "__notes__", None) == [NOTE.replace(MISSING, package)]
+
+
+CANDIDATES = ("workers-env: the Worker's import of hunt_other_module found no module; pyproject.toml declares "
+              "hunt-absent-package, which `pywrangler sync` vendors into python_modules/ for production, but the Python "
+              "environment workers-env runs in does not have it installed: if it provides hunt_other_module, the "
+              "deployed Worker's import succeeds. Install the project's dependencies there: uv pip install -r "
+              "pyproject.toml.")
+
+
+def test_a_module_no_declared_package_is_known_to_provide_names_the_lacking_ones_as_candidates(tmp_path, capsys):
+    # hunt-absent-package is in no Pyodide lock file: what it provides is unknown, so a module the
+    # Worker's own code fails to import may be its -- said once a project, and as the error's note
+    entry = FALLBACK.replace("import hunt_absent_package", "import hunt_other_module")
+    load_worker(_project(tmp_path, entry))
+    load_worker(_project(tmp_path, entry))
+    assert capsys.readouterr().err.splitlines().count(CANDIDATES) == 1
+    with pytest.raises(ModuleNotFoundError) as caught:
+        load_worker(_project(tmp_path / "bare", BARE.replace("hunt_absent_package", "hunt_other_module")))
+    assert getattr(caught.value, "__notes__", None) == [CANDIDATES]
+
+
+def test_no_candidates_for_a_librarys_import_nor_beside_packages_whose_modules_are_known(tmp_path, capsys):
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "hunt_library.py").write_text("try:\n    import hunt_other_module\nexcept ImportError:\n    pass\n")
+    entry = f"""\
+        import sys
+        sys.path.insert(0, {str(library)!r})
+        import hunt_library  # an installed library's optional import, not the Worker's
+        from workers import Response, WorkerEntrypoint
+
+        class Default(WorkerEntrypoint):
+            async def fetch(self, request):
+                return Response("ok")
+    """
+    load_worker(_project(tmp_path / "p", entry))
+    # galpy and pyshp are in Pyodide's lock files, which list their modules: neither provides it
+    with pytest.raises(ModuleNotFoundError) as caught:
+        load_worker(_project(tmp_path / "known", BARE.replace("hunt_absent_package", "hunt_other_module"),
+                             dependencies=("galpy", "pyshp", "workers-py")))
+    assert not getattr(caught.value, "__notes__", None)
+    assert "hunt_other_module" not in capsys.readouterr().err
+
+
+def test_reloading_the_module_keeps_one_finder(tmp_path, capsys):
+    import workers_env.runtime.uninstalled as uninstalled
+
+    importlib.reload(uninstalled)
+    importlib.reload(uninstalled)
+    finders = [finder for finder in __import__("sys").meta_path if type(finder).__name__ == "_DeclaredMissing"]
+    assert len(finders) == 1
+    load_worker(_project(tmp_path, FALLBACK))
+    assert capsys.readouterr().err.splitlines().count(LINE) == 1

@@ -181,6 +181,7 @@ async def test_a_returned_function_converts_its_arguments_in_the_external_sdks_e
 
 
 CALLS_BACK = '''
+from js import Object
 from workers import Response, WorkerEntrypoint
 
 
@@ -192,7 +193,8 @@ class Default(WorkerEntrypoint):
         try:
             return f"{await cb(2)}"
         except Exception as error:
-            return f"{error.name} remote={getattr(error, 'remote', None)}: {error.message}"
+            return (f"{error.name} remote={getattr(error, 'remote', None)}: {error.message}\\n"
+                    + ",".join(Object.keys(error)))
 
     async def give(self):
         return self.take
@@ -202,6 +204,7 @@ class Default(WorkerEntrypoint):
 '''
 
 SENDS_UNSERIALIZABLE = '''
+from js import Object
 from workers import Response, WorkerEntrypoint
 
 
@@ -220,6 +223,7 @@ class Default(WorkerEntrypoint):
             out.append(await take(Kept()))
         except Exception as error:
             out.append(f"{error.name} remote={getattr(error, 'remote', None)}: {error.message}")
+            out.append(",".join(Object.keys(error)))
         return Response("\\n".join(out))
 '''
 
@@ -233,10 +237,12 @@ NOT_SERIALIZED = ("DataCloneError remote={}: Proxy could not be serialized becau
 async def test_a_stubs_unserializable_result_is_remote_and_its_unserializable_argument_is_not(tmp_path, date):
     # measured with JavaScript twins under wrangler dev -c A -c B 4.164.0 (audit19): a stub whose
     # function returns a Proxy of a class instance rejects with DataCloneError, remote: true (the
-    # other side serialized it); a stub called with one rejects so at the caller, remote undefined
+    # other side serialized it); a stub called with one rejects so at the caller, remote undefined;
+    # Object.keys of each: code,name,message,stack (a DOMException's own stack), then remote
     gateway = service_pair(tmp_path, CALLS_BACK, SENDS_UNSERIALIZABLE, date)
-    assert (await (await gateway.fetch("/")).text()).split("\n") == [NOT_SERIALIZED.format(True),
-                                                                     NOT_SERIALIZED.format(None)]
+    assert (await (await gateway.fetch("/")).text()).split("\n") == [
+        NOT_SERIALIZED.format(True), "code,name,message,stack,remote",
+        NOT_SERIALIZED.format(None), "code,name,message,stack"]
 
 
 GIVES_NESTED = '''

@@ -248,9 +248,12 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
     def _own_properties(self) -> dict[str, Any]:
         """The error's own enumerable properties as JavaScript has them: ``name`` once assigned and
         what code outside workers-env set on it (``message``, ``stack``, ``cause`` and ``errors`` are
-        not enumerable; V8's built-in errors and ``DOMException`` read ``name`` from their prototype)."""
+        not enumerable; V8's built-in errors and ``DOMException`` read ``name`` from their prototype)
+        -- but a ``stack`` listed among them (workerd's ``DOMException``s', as ``Object.keys`` of a
+        ``DataCloneError`` across RPC shows: ``code,name,message,stack``) is the error's own."""
         keys = self.__dict__.get("_own_keys")
-        return {} if not keys else {k: self.__dict__[k] for k in keys if k in self.__dict__}
+        return {} if not keys else {k: self.stack if k == "stack" else self.__dict__[k]
+                                    for k in keys if k in self.__dict__ or k == "stack"}
 
     def __str__(self) -> str:
         """JavaScript's ``Error.prototype.toString`` of the error as it is now, which is what

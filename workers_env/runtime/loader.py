@@ -1297,6 +1297,43 @@ def _method_missing(instance: Any, method_name: str) -> MethodMissing:
 _RENAMED_BEFORE_2025_08_14 = ("fetch", "connect")
 
 
+class _Itself(ServiceSource):
+    """A ``[[services]]`` entry naming the Worker being loaded, for which nothing was supplied:
+    the Worker itself (its ``entrypoint`` class, if named), as production and wrangler dev
+    connect a Worker's binding to itself; ``reload_worker`` puts the Worker it loads in."""
+
+    def __init__(self, entrypoint: str | None):
+        self.worker: Worker | None = None
+        self.entrypoint = entrypoint
+
+    def as_service(self, caller_config: Any = None) -> WorkerService:
+        return WorkerService(lambda: self.worker, caller_config, self.entrypoint)
+
+
+def _bind_itself(env: Any, config: Any) -> dict[str, _Itself]:
+    """The env's service bindings naming the config's own Worker that nothing was supplied for
+    (a declared, not-emulated binding), each made :class:`_Itself` (kept on a reload)."""
+    from workers_env._env import Env, NotEmulatedBinding
+
+    name, merged = getattr(config, "name", None), getattr(config, "merged", None)
+    entries = merged.get("services") if isinstance(merged, dict) else None
+    if not name or not isinstance(env, Env) or not isinstance(entries, list):
+        return {}
+    found: dict[str, _Itself] = {}
+    for entry in entries:
+        binding = entry.get("binding") if isinstance(entry, Mapping) else None
+        if not isinstance(binding, str) or entry.get("service") != name or "environment" in entry or binding not in env:
+            continue
+        value = env.unwrapped(binding)
+        if isinstance(value, NotEmulatedBinding):
+            entrypoint = entry.get("entrypoint")
+            value = _Itself(entrypoint if isinstance(entrypoint, str) else None)
+            setattr(env, binding, value)
+        if isinstance(value, _Itself):
+            found[binding] = value
+    return found
+
+
 def _announce_not_emulated(env: Any) -> None:
     """One line on stderr naming the declared bindings nobody emulates or supplied."""
     from workers_env._env import Env, not_emulated_line
@@ -1601,7 +1638,7 @@ def _note_uninstalled(exc: ModuleNotFoundError, config: Any, main_only: bool) ->
     root = getattr(config, "root", None)
     if main_only or not exc.name or getattr(exc, "__notes__", None) or root is None or not _vendors_declared(config):
         return
-    note = uninstalled_note(exc.name, Path(root), python_release(config).python)
+    note = uninstalled_note(exc, Path(root), python_release(config).python)
     if note is not None:
         add_hint(exc, note)
 
@@ -1691,6 +1728,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
     start_problem = compatibility_date_problem(config) or contradictory_flags_problem(config)
     if start_problem is not None:  # the runtime would not start: wrangler dev and deploy refuse it
         raise ConfigError(start_problem, path=str(getattr(config, "path", "")) or None)
+    itself = _bind_itself(env, config)  # before the not-emulated line, which then leaves them out
     if announce:
         _announce_not_emulated(env)
         _announce_queue_consumers(config)
@@ -1768,4 +1806,9 @@ def _load(env: Any, *, announce: bool) -> Worker:
             timers.run_top_level_microtasks(run=sys.exc_info()[0] is None)
     worker = Worker(env=env, main_path=main_path, module=module, scope=scope, no_global_handlers=_no_global_handlers(config))
     worker.assets = _asset_server(config)
+    for binding, source in itself.items():
+        if source.entrypoint is not None and source.entrypoint not in worker.named_entrypoints():
+            raise ConfigError(missing_entrypoint_text(config.name, binding, config.name, source.entrypoint,
+                                                      worker.named_entrypoints()))
+        source.worker = worker
     return worker

@@ -273,7 +273,6 @@ def not_serialized(remote: bool = True) -> JsException:
     error = dom_exception("Proxy could not be serialized because it is not a valid RPC receiver type. The Proxy must "
                           "emulate either a plain object or an RpcTarget, as indicated by the Proxy's prototype chain.",
                           "DataCloneError")
-    error.__dict__["stack"] = error.stack  # (an own property of workerd's DOMException: Object.keys lists it)
     own = ["code", "name", "message", "stack"]
     if remote:
         error.__dict__["remote"] = True

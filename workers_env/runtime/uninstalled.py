@@ -7,6 +7,9 @@ then fails here with a bare ``ModuleNotFoundError``, or -- one that catches it t
 public CSV-profiling Worker does with ``pandas`` -- quietly takes a path production never takes.
 Both are said when the Worker's code imports such a package (at its top level or in a handler,
 caught or not), not for one it declares and never imports: there nothing differs from production.
+A package whose module is named otherwise (``beautifulsoup4``: ``bs4``) is known by Pyodide's lock
+files' list of its modules; for one they do not list, a failed import in the Worker's own files
+names the declared packages this environment lacks as what may provide it.
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ import sys
 import threading
 import weakref
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from workers_env.runtime import current
 from workers_env.runtime.eras import canonical_name, declared_packages
+from workers_env.runtime.importnames import PYODIDE_IMPORT_NAMES, PYODIDE_SAME_NAMED
 
 __all__ = ["uninstalled_note", "watch_uninstalled"]
 
@@ -46,30 +50,99 @@ def uninstalled_line(name: str) -> str:
             f"(or pip install {name}).")
 
 
+def candidates_text(module: str, names: list[str]) -> str:
+    """The line for the Worker's import of ``module``, which this environment lacks, when the
+    project declares ``names`` this environment lacks too, none known to provide it (Pyodide's
+    lock files do not list what they provide): one of them may be its distribution."""
+    them = names[0] if len(names) == 1 else ", ".join(names)
+    which = "it provides" if len(names) == 1 else "one of them provides"
+    return (f"workers-env: the Worker's import of {module} found no module; pyproject.toml declares {them}, which "
+            "`pywrangler sync` vendors into python_modules/ for production, but the Python environment workers-env "
+            f"runs in does not have {'it' if len(names) == 1 else 'them'} installed: if {which} {module}, the deployed "
+            "Worker's import succeeds. Install the project's dependencies there: uv pip install -r pyproject.toml.")
+
+
+class _Missing(NamedTuple):
+    """A project's declared packages this environment lacks."""
+
+    #: a top-level module (PEP 503's form) -> the declared package that provides it
+    by_module: dict[str, str]
+    #: the declared packages whose modules Pyodide's lock files do not list (they may be named otherwise)
+    unknown: list[str]
+
+
+def _modules_of(name: str) -> tuple[str, ...]:
+    """The top-level modules (PEP 503's form) the package ``name`` provides, as far as known."""
+    modules = PYODIDE_IMPORT_NAMES.get(canonical_name(name), ())
+    return (canonical_name(name), *(canonical_name(module) for module in modules))
+
+
 _LOCK = threading.Lock()
-#: (project root, Python) -> its declared packages this environment lacks, by canonical name
-#: (looked up once a process: each is a metadata search)
-_MISSING: dict[tuple[Path, tuple[int, int]], dict[str, str]] = {}
+#: (project root, Python) -> its declared packages this environment lacks (looked up once a
+#: process: each is a metadata search)
+_MISSING: dict[tuple[Path, tuple[int, int]], _Missing] = {}
 #: id of a Worker's runtime -> (a weak reference to it, its project root, its missing packages)
-_WATCHED: dict[int, tuple[Any, Path, dict[str, str]]] = {}
-_SAID: set[tuple[Path, str]] = set()  # (project root, package) whose line was printed
+_WATCHED: dict[int, tuple[Any, Path, _Missing]] = {}
+_SAID: set[tuple[Path, str]] = set()  # (project root, package; "" for candidates) whose line was printed
+
+
+def _missing(root: Path, python: tuple[int, int]) -> _Missing:
+    """:class:`_Missing` of the project at ``root`` (resolved), looked up once."""
+    key = (root, python)
+    with _LOCK:
+        found = _MISSING.get(key)
+    if found is None:
+        names = uninstalled_packages(root, python)
+        found = _Missing({module: name for name in names for module in _modules_of(name)},
+                         [name for name in names if canonical_name(name) not in PYODIDE_IMPORT_NAMES
+                          and canonical_name(name) not in PYODIDE_SAME_NAMED])
+        with _LOCK:
+            _MISSING[key] = found
+    return found
+
+
+def _text_for(module: str, missing: _Missing, importer: str | None, root: Path) -> tuple[str, str] | None:
+    """(what was said once, the line) for a failed import of the top-level ``module`` by code in
+    the file ``importer``: the declared package known to provide it, or else -- when the Worker's
+    own code imported it -- the declared packages not known to (``None``: neither)."""
+    name = missing.by_module.get(canonical_name(module))
+    if name is not None:
+        return name, uninstalled_line(name)
+    unknown = [name for name in missing.unknown if canonical_name(name) != canonical_name(module)]
+    if unknown and importer is not None and _in_workers_code(importer, root):
+        return "", candidates_text(module, unknown)
+    return None
+
+
+def _in_workers_code(filename: str, root: Path) -> bool:
+    """Whether ``filename`` is one of the project's own files, not an installed or vendored package's."""
+    try:
+        relative = Path(filename).resolve().relative_to(root)
+    except (ValueError, OSError):
+        return False
+    return not {"site-packages", "dist-packages", "python_modules"} & set(relative.parts[:-1])
+
+
+def _importer() -> str | None:
+    """The file whose code is importing (the first frame outside importlib's machinery and this module)."""
+    frame = sys._getframe(2)
+    while frame is not None and (frame.f_code.co_filename.startswith("<frozen importlib")
+                                 or frame.f_code.co_filename in (__file__, importlib.__file__)):
+        frame = frame.f_back  # type: ignore[assignment]
+    return frame.f_code.co_filename if frame is not None else None
 
 
 def watch_uninstalled(runtime: Any, root: Path, python: tuple[int, int]) -> None:
     """Print :func:`uninstalled_line` once per project and package when the code of the Worker
     running as ``runtime`` imports a package ``root``'s ``pyproject.toml`` declares and this
-    environment lacks (:class:`_DeclaredMissing`)."""
-    key = (root.resolve(), python)
-    with _LOCK:
-        missing = _MISSING.get(key)
-    if missing is None:
-        missing = {canonical_name(name): name for name in uninstalled_packages(root, python)}
-        with _LOCK:
-            _MISSING[key] = missing
-    if not missing:
+    environment lacks, or :func:`candidates_text` once per project when its own code imports a
+    module no package provides and declared packages it lacks may (:class:`_DeclaredMissing`)."""
+    resolved = root.resolve()
+    missing = _missing(resolved, python)
+    if not missing.by_module:
         return
     with _LOCK:
-        _WATCHED[id(runtime)] = (weakref.ref(runtime), key[0], missing)
+        _WATCHED[id(runtime)] = (weakref.ref(runtime), resolved, missing)
     weakref.finalize(runtime, _WATCHED.pop, id(runtime), None)
 
 
@@ -84,30 +157,49 @@ class _DeclaredMissing(importlib.abc.MetaPathFinder):
         if watched is None or watched[0]() is not runtime:
             return None
         _, root, missing = watched
-        name = missing.get(canonical_name(fullname))
-        if name is None:
+        said = _text_for(fullname, missing, _importer(), root)
+        if said is None:
             return None
         with _LOCK:
-            first = (root, name) not in _SAID
-            _SAID.add((root, name))
+            first = (root, said[0]) not in _SAID
+            _SAID.add((root, said[0]))
         if first:
-            print(uninstalled_line(name), file=sys.stderr, flush=True)
+            print(said[1], file=sys.stderr, flush=True)
         return None
 
 
-if not any(isinstance(finder, _DeclaredMissing) for finder in sys.meta_path):
-    sys.meta_path.append(_DeclaredMissing())
+# one finder a process, the newest module's (``importlib.reload`` of this module replaces its own)
+sys.meta_path[:] = [finder for finder in sys.meta_path
+                    if not (type(finder).__name__ == "_DeclaredMissing" and type(finder).__module__ == __name__)]
+sys.meta_path.append(_DeclaredMissing())
 
 
-def uninstalled_note(missing_module: str, root: Path, python: tuple[int, int]) -> str | None:
-    """The note for a ``ModuleNotFoundError`` of ``missing_module`` whose top-level name is a
-    package ``root``'s ``pyproject.toml`` declares and this environment lacks (``None`` otherwise;
-    a distribution named unlike its module, ``beautifulsoup4`` for ``bs4``, is not recognised)."""
-    top = canonical_name(missing_module.split(".")[0])
-    for name in uninstalled_packages(root, python):
-        if canonical_name(name) == top:
-            return (f"workers-env: pyproject.toml declares {name}, which `pywrangler sync` vendors into "
-                    "python_modules/, so the deployed Worker imports it; workers-env imports the Worker's packages "
-                    "from the Python environment it runs in, which does not have it: install it there: "
-                    f"pip install {name} (or every dependency the project declares: uv pip install -r pyproject.toml).")
-    return None
+def uninstalled_note(exc: ModuleNotFoundError, root: Path, python: tuple[int, int]) -> str | None:
+    """The note for ``exc``, the Worker's failed import: the declared package this environment
+    lacks that provides its module (by name, or as Pyodide's lock files list its modules:
+    ``beautifulsoup4`` for ``bs4``), or the declared packages lacked that may, when the Worker's
+    own code made the import (``None``: none)."""
+    if not exc.name:
+        return None
+    resolved = root.resolve()
+    found = _text_for(exc.name.split(".")[0], _missing(resolved, python), _raising_file(exc), resolved)
+    if found is None:
+        return None
+    if not found[0]:
+        return found[1]
+    name = found[0]
+    return (f"workers-env: pyproject.toml declares {name}, which `pywrangler sync` vendors into "
+            "python_modules/, so the deployed Worker imports it; workers-env imports the Worker's packages "
+            "from the Python environment it runs in, which does not have it: install it there: "
+            f"pip install {name} (or every dependency the project declares: uv pip install -r pyproject.toml).")
+
+
+def _raising_file(exc: BaseException) -> str | None:
+    """The file of the innermost frame of ``exc``'s traceback outside importlib's machinery: the import statement's."""
+    filename = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if not tb.tb_frame.f_code.co_filename.startswith("<frozen importlib"):
+            filename = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return filename
