@@ -37,10 +37,10 @@ def _worker_root(depth: int) -> str | None:
     if runtime is None:
         return None
     uploads = getattr(runtime, "uploads", None)
-    root = str(uploads.root) + os.sep if uploads is not None else os.sep
-    if uploads is not None and done_for_the_worker(sys._getframe(depth + 1), root):
-        return None
-    return root
+    if uploads is None:  # its files unknown: no folder of the host's counts as the Worker's
+        return "\0"
+    root = str(uploads.root) + os.sep
+    return None if done_for_the_worker(sys._getframe(depth + 1), root) else root
 
 
 class _SearchPath(tuple):  # type: ignore[type-arg]
