@@ -1,0 +1,92 @@
+"""``zoneinfo`` in Worker code has Pyodide's time zone database: none. Pyodide has no
+``/usr/share/zoneinfo`` and workerd loads no ``tzdata`` a Worker does not vendor, so
+``ZoneInfo("UTC")`` is ``ZoneInfoNotFoundError`` in production (measured under Node with Pyodide
+0.26.0a4, 0.28.2 and 314.0.6; from 0.28 with Pyodide's ``loadPackage('tzdata')`` hint), and a
+module calling it at its top level does not start -- a public FastAPI weather Worker's
+``APP_TIMEZONE = ZoneInfo("Asia/Karachi")`` (hunt34) started here from the host's database.
+Test code keeps the host's database."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zoneinfo
+from pathlib import Path
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+HINT = ". \n On Pyodide you must do pyodide.loadPackage('tzdata') package before you use zoneinfo."
+
+LOOKUPS = '''
+import json, os, zoneinfo
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = {"available": sorted(zoneinfo.available_timezones())[:3]}
+        for key in ("UTC", "Pacific/Chatham"):
+            try:
+                out[key] = str(zoneinfo.ZoneInfo(key))
+            except zoneinfo.ZoneInfoNotFoundError as exc:
+                out[key] = [exc.args[0], type(exc.__context__).__name__, isinstance(exc, KeyError)]
+        zones = os.path.join(os.path.dirname(__file__), "zones")
+        zoneinfo.reset_tzpath(["/usr/share/zoneinfo", zones])
+        try:
+            out["uploaded"] = str(zoneinfo.ZoneInfo.no_cache("Test/Own"))
+            out["host folder"] = str(zoneinfo.ZoneInfo.no_cache("Europe/Paris"))
+        except zoneinfo.ZoneInfoNotFoundError as exc:
+            out["host folder"] = exc.args[0]
+        finally:
+            zoneinfo.reset_tzpath()
+        return Response(json.dumps(out))
+'''
+
+
+def _host_zone_file() -> Path:
+    for folder in zoneinfo.TZPATH:
+        if (Path(folder) / "Europe" / "Paris").is_file():
+            return Path(folder) / "Europe" / "Paris"
+    pytest.skip("the host has no time zone database")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "hint"), [("2025-09-01", ""), ("2026-05-01", HINT)])
+async def test_worker_code_finds_no_zone_but_those_it_uploads(tmp_path, date, hint):
+    source = _host_zone_file()
+    folder = one_file_worker(tmp_path, LOOKUPS, date=date,
+                             extra='[[rules]]\ntype = "Data"\nglobs = ["zones/**"]\n')
+    (folder / "src" / "zones" / "Test").mkdir(parents=True)
+    shutil.copy(source, folder / "src" / "zones" / "Test" / "Own")
+    zoneinfo.ZoneInfo.clear_cache()  # Pyodide's cache starts empty; the host's may hold UTC
+    answers = json.loads(await (await load_worker(folder).fetch("/")).text())
+    assert answers == {
+        "available": [],
+        "UTC": ["No time zone found with key UTC" + hint, "ModuleNotFoundError", True],
+        "Pacific/Chatham": ["No time zone found with key Pacific/Chatham" + hint, "ModuleNotFoundError", True],
+        "uploaded": "Test/Own",  # a folder inside the Worker's own is uploaded with it
+        "host folder": "No time zone found with key Europe/Paris" + hint,
+    }
+    assert str(zoneinfo.ZoneInfo.no_cache("Europe/Paris")) == "Europe/Paris"  # test code: the host's
+
+
+def test_a_module_making_a_zone_at_its_top_level_does_not_start(tmp_path):
+    folder = one_file_worker(tmp_path, '''
+        from zoneinfo import ZoneInfo
+        from workers import Response, WorkerEntrypoint
+
+        APP_TIMEZONE = ZoneInfo("Asia/Karachi")
+
+
+        class Default(WorkerEntrypoint):
+            async def fetch(self, request):
+                return Response(str(APP_TIMEZONE))
+    ''')
+    zoneinfo.ZoneInfo.clear_cache()
+    with pytest.raises(zoneinfo.ZoneInfoNotFoundError) as caught:
+        load_worker(folder)
+    assert caught.value.args == ("No time zone found with key Asia/Karachi" + HINT,)
+    assert str(zoneinfo.ZoneInfo("Asia/Karachi")) == "Asia/Karachi"  # test code: the host's
