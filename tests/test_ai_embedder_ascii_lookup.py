@@ -118,3 +118,55 @@ def test_words_far_from_their_home_slot_are_found_and_misses_past_long_runs_are_
     assert found[: len(words)] == ids.tolist()
     assert found[len(words) :] == [_VOCABULARY.ids[w] for w in absent]  # missed here, the dictionary answers
     _check([" ".join(words[i : i + 10] + absent[i // 10 : i // 10 + 3]) for i in range(0, 60, 10)])
+
+
+def _one_slot_probe(table: tuple[np.ndarray, np.ndarray, np.ndarray], a: int, b: int, slot: int) -> int | None:
+    """The slow reference: linear probing one slot at a time, from home to the key or an empty slot."""
+    table_k1, table_k2, table_ids = table
+    while table_ids[slot] >= 0:
+        if int(table_k1[slot]) == a and int(table_k2[slot]) == b:
+            return int(table_ids[slot])
+        slot = (slot + 1) & (len(table_ids) - 1)
+    return None
+
+
+def test_the_window_finds_and_misses_exactly_what_a_one_slot_probe_does(monkeypatch):
+    """The look-up's home slot then 16-slot windows find every word a one-slot-at-a-time probe
+    finds and miss the others, in a table nearly full (words up to 48 slots past home): a word
+    the table holds is never sent to the dictionary (which would give its id just the same, so
+    the ids alone cannot tell a skipped slot)."""
+    from workers_env.ai import embedder
+
+    rng = random.Random(11)
+    words = list(dict.fromkeys(_word(rng, rng.randint(3, 16)) for _ in range(260)))[:250]
+    absent = [w for w in (_word(rng, 9) for _ in range(120)) if w not in words][:100]
+    table = _AsciiIds()
+    size = 256
+    table_k1, table_k2, table_ids = table._empty(size)
+    keys = [w.encode("ascii").ljust(16, b"\0") for w in words + absent]
+    k1 = np.array([int.from_bytes(k[:8], "little") for k in keys], dtype=np.uint64)
+    k2 = np.array([int.from_bytes(k[8:], "little") for k in keys], dtype=np.uint64)
+    ids = np.array(embedder._VOCABULARY.ids_of(words + absent), dtype=np.intp)
+    homes = table._home(k1, k2, size - 1)
+    n = len(words)
+    table._probe_each(table_k1, table_k2, table_ids, k1[:n], k2[:n], ids[:n], homes[:n])
+    table._table = (table_k1, table_k2, table_ids)
+    at = {int(a): slot for slot, a in enumerate(table_k1.tolist()) if table_ids[slot] >= 0}
+    distance = {(at[int(a)] - int(h)) % size for a, h in zip(k1[:n].tolist(), homes[:n].tolist())}
+    assert set(range(24)) <= distance and max(distance) > 1 + 2 * 16  # home, every slot of the first window, a third window
+    expected = [_one_slot_probe(table._table, a, b, h) for a, b, h in zip(k1.tolist(), k2.tolist(), homes.tolist())]
+    assert expected[:n] == ids[:n].tolist() and expected[n:] == [None] * len(absent)
+
+    asked: list[str] = []
+    vocabulary = embedder._VOCABULARY
+
+    class Recording:
+        def ids_of(self, tokens: list[str]) -> list[int]:
+            asked.extend(tokens)
+            return vocabulary.ids_of(tokens)
+
+    monkeypatch.setattr(embedder, "_VOCABULARY", Recording())
+    monkeypatch.setattr(table, "_add", lambda *args: None)  # the table stays as placed
+    found = table.lookup(" ".join(words + absent).encode("ascii")).tolist()
+    assert sorted(asked) == sorted(absent)  # exactly the one-slot probe's misses (asked round by round)
+    assert found == ids.tolist() == vocabulary.ids_of(words + absent)
