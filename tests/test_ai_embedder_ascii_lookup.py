@@ -90,6 +90,29 @@ def test_placing_keys_already_in_the_table_adds_only_the_new_ones():
     assert placed == {(a, b): i for (a, b), i in zip(keys.tolist(), ids.tolist())}
 
 
+def _keys(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each ASCII word's two table keys: its first and next 8 bytes, little-endian, zero-padded."""
+    raw = [w.encode("ascii").ljust(16, b"\0") for w in words]
+    return (np.array([int.from_bytes(k[:8], "little") for k in raw], dtype=np.uint64),
+            np.array([int.from_bytes(k[8:], "little") for k in raw], dtype=np.uint64))
+
+
+def _filled(words: list[str], size: int) -> tuple[_AsciiIds, np.ndarray, list[int]]:
+    """A table of ``size`` slots holding ``words`` (their dictionary ids), placed one by one; the
+    ids and how many slots past its home each word sits."""
+    from workers_env.ai.embedder import _VOCABULARY
+
+    table = _AsciiIds()
+    table_k1, table_k2, table_ids = table._empty(size)
+    k1, k2 = _keys(words)
+    ids = np.array(_VOCABULARY.ids_of(words), dtype=np.intp)
+    homes = table._home(k1, k2, size - 1)
+    table._probe_each(table_k1, table_k2, table_ids, k1, k2, ids, homes)
+    table._table = (table_k1, table_k2, table_ids)
+    at = {int(k): slot for slot, k in enumerate(table_k1.tolist()) if table_ids[slot] >= 0}
+    return table, ids, [(at[int(a)] - int(h)) % size for a, h in zip(k1.tolist(), homes.tolist())]
+
+
 def test_words_far_from_their_home_slot_are_found_and_misses_past_long_runs_are_missed():
     """A look-up reads a word's home slot, then a window of slots at once for the few words not
     there: in a table nearly full, some words sit more than a window past home (read in a second
@@ -99,18 +122,7 @@ def test_words_far_from_their_home_slot_are_found_and_misses_past_long_runs_are_
     rng = random.Random(7)
     words = list(dict.fromkeys(_word(rng, rng.randint(3, 16)) for _ in range(61)))[:60]
     absent = [w for w in (_word(rng, 10) for _ in range(40)) if w not in words][:20]
-    table = _AsciiIds()
-    size = 64
-    table_k1, table_k2, table_ids = table._empty(size)
-    raw_keys = [w.encode("ascii").ljust(16, b"\0") for w in words]
-    k1 = np.array([int.from_bytes(k[:8], "little") for k in raw_keys], dtype=np.uint64)
-    k2 = np.array([int.from_bytes(k[8:], "little") for k in raw_keys], dtype=np.uint64)
-    ids = np.array([_VOCABULARY.ids_of([w])[0] for w in words], dtype=np.intp)
-    homes = table._home(k1, k2, size - 1)
-    table._probe_each(table_k1, table_k2, table_ids, k1, k2, ids, homes)
-    table._table = (table_k1, table_k2, table_ids)
-    at = {int(k): slot for slot, k in enumerate(table_k1.tolist()) if table_ids[slot] >= 0}
-    distance = [(at[int(a)] - int(h)) % size for a, h in zip(k1.tolist(), homes.tolist())]
+    table, ids, distance = _filled(words, 64)
     assert max(distance) > len(_WINDOW)  # (some word needs a second window)
     assert 0 in distance and any(0 < d <= len(_WINDOW) for d in distance)
     raw = " ".join(words + absent).encode("ascii")
@@ -140,22 +152,12 @@ def test_the_window_finds_and_misses_exactly_what_a_one_slot_probe_does(monkeypa
     rng = random.Random(11)
     words = list(dict.fromkeys(_word(rng, rng.randint(3, 16)) for _ in range(260)))[:250]
     absent = [w for w in (_word(rng, 9) for _ in range(120)) if w not in words][:100]
-    table = _AsciiIds()
-    size = 256
-    table_k1, table_k2, table_ids = table._empty(size)
-    keys = [w.encode("ascii").ljust(16, b"\0") for w in words + absent]
-    k1 = np.array([int.from_bytes(k[:8], "little") for k in keys], dtype=np.uint64)
-    k2 = np.array([int.from_bytes(k[8:], "little") for k in keys], dtype=np.uint64)
-    ids = np.array(embedder._VOCABULARY.ids_of(words + absent), dtype=np.intp)
-    homes = table._home(k1, k2, size - 1)
-    n = len(words)
-    table._probe_each(table_k1, table_k2, table_ids, k1[:n], k2[:n], ids[:n], homes[:n])
-    table._table = (table_k1, table_k2, table_ids)
-    at = {int(a): slot for slot, a in enumerate(table_k1.tolist()) if table_ids[slot] >= 0}
-    distance = {(at[int(a)] - int(h)) % size for a, h in zip(k1[:n].tolist(), homes[:n].tolist())}
-    assert set(range(24)) <= distance and max(distance) > 1 + 2 * 16  # home, every slot of the first window, a third window
+    table, ids, distance = _filled(words, 256)
+    assert set(range(24)) <= set(distance) and max(distance) > 1 + 2 * 16  # home, every slot of the first window, a third window
+    k1, k2 = _keys(words + absent)
+    homes = table._home(k1, k2, 255)
     expected = [_one_slot_probe(table._table, a, b, h) for a, b, h in zip(k1.tolist(), k2.tolist(), homes.tolist())]
-    assert expected[:n] == ids[:n].tolist() and expected[n:] == [None] * len(absent)
+    assert expected == ids.tolist() + [None] * len(absent)
 
     asked: list[str] = []
     vocabulary = embedder._VOCABULARY
@@ -169,4 +171,4 @@ def test_the_window_finds_and_misses_exactly_what_a_one_slot_probe_does(monkeypa
     monkeypatch.setattr(table, "_add", lambda *args: None)  # the table stays as placed
     found = table.lookup(" ".join(words + absent).encode("ascii")).tolist()
     assert sorted(asked) == sorted(absent)  # exactly the one-slot probe's misses (asked round by round)
-    assert found == ids.tolist() == vocabulary.ids_of(words + absent)
+    assert found == vocabulary.ids_of(words + absent) and found[: len(words)] == ids.tolist()

@@ -11,13 +11,11 @@ a stub had no ``dup`` (``AttributeError``), so nothing could keep one. Both SDK 
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
-from worker_helpers import typical_pyproject
+from test_service_binding_stub_passed_on_stays_the_callees_until_its_call_returns import _worker
 
-from workers_env import load_worker
 from workers_env.runtime.services import OTHER_REQUEST
 
 CALLEE = '''
@@ -74,16 +72,6 @@ class Default(WorkerEntrypoint):
 '''
 
 DISPOSED = "RPC stub used after being disposed."
-
-
-def _worker(root, date, name, code, bindings=None):
-    (root / name / "src").mkdir(parents=True)
-    (root / name / "src" / "entry.py").write_text(code)
-    services = {"services": [{"binding": b, "service": b.lower()} for b in bindings]} if bindings else {}
-    (root / name / "wrangler.json").write_text(json.dumps({
-        "name": name, "main": "src/entry.py", "compatibility_date": date,
-        "compatibility_flags": ["python_workers"], **services}))
-    return load_worker(typical_pyproject(root / name), bindings=bindings)
 
 
 @pytest.mark.asyncio
