@@ -90,6 +90,29 @@ def test_placing_keys_already_in_the_table_adds_only_the_new_ones():
     assert placed == {(a, b): i for (a, b), i in zip(keys.tolist(), ids.tolist())}
 
 
+def _keys(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each ASCII word's two table keys: its first and next 8 bytes, little-endian, zero-padded."""
+    raw = [w.encode("ascii").ljust(16, b"\0") for w in words]
+    return (np.array([int.from_bytes(k[:8], "little") for k in raw], dtype=np.uint64),
+            np.array([int.from_bytes(k[8:], "little") for k in raw], dtype=np.uint64))
+
+
+def _filled(words: list[str], size: int) -> tuple[_AsciiIds, np.ndarray, list[int]]:
+    """A table of ``size`` slots holding ``words`` (their dictionary ids), placed one by one; the
+    ids and how many slots past its home each word sits."""
+    from workers_env.ai.embedder import _VOCABULARY
+
+    table = _AsciiIds()
+    table_k1, table_k2, table_ids = table._empty(size)
+    k1, k2 = _keys(words)
+    ids = np.array(_VOCABULARY.ids_of(words), dtype=np.intp)
+    homes = table._home(k1, k2, size - 1)
+    table._probe_each(table_k1, table_k2, table_ids, k1, k2, ids, homes)
+    table._table = (table_k1, table_k2, table_ids)
+    at = {int(k): slot for slot, k in enumerate(table_k1.tolist()) if table_ids[slot] >= 0}
+    return table, ids, [(at[int(a)] - int(h)) % size for a, h in zip(k1.tolist(), homes.tolist())]
+
+
 def test_words_far_from_their_home_slot_are_found_and_misses_past_long_runs_are_missed():
     """A look-up reads a word's home slot, then a window of slots at once for the few words not
     there: in a table nearly full, some words sit more than a window past home (read in a second
@@ -99,18 +122,7 @@ def test_words_far_from_their_home_slot_are_found_and_misses_past_long_runs_are_
     rng = random.Random(7)
     words = list(dict.fromkeys(_word(rng, rng.randint(3, 16)) for _ in range(61)))[:60]
     absent = [w for w in (_word(rng, 10) for _ in range(40)) if w not in words][:20]
-    table = _AsciiIds()
-    size = 64
-    table_k1, table_k2, table_ids = table._empty(size)
-    raw_keys = [w.encode("ascii").ljust(16, b"\0") for w in words]
-    k1 = np.array([int.from_bytes(k[:8], "little") for k in raw_keys], dtype=np.uint64)
-    k2 = np.array([int.from_bytes(k[8:], "little") for k in raw_keys], dtype=np.uint64)
-    ids = np.array([_VOCABULARY.ids_of([w])[0] for w in words], dtype=np.intp)
-    homes = table._home(k1, k2, size - 1)
-    table._probe_each(table_k1, table_k2, table_ids, k1, k2, ids, homes)
-    table._table = (table_k1, table_k2, table_ids)
-    at = {int(k): slot for slot, k in enumerate(table_k1.tolist()) if table_ids[slot] >= 0}
-    distance = [(at[int(a)] - int(h)) % size for a, h in zip(k1.tolist(), homes.tolist())]
+    table, ids, distance = _filled(words, 64)
     assert max(distance) > len(_WINDOW)  # (some word needs a second window)
     assert 0 in distance and any(0 < d <= len(_WINDOW) for d in distance)
     raw = " ".join(words + absent).encode("ascii")
@@ -118,3 +130,45 @@ def test_words_far_from_their_home_slot_are_found_and_misses_past_long_runs_are_
     assert found[: len(words)] == ids.tolist()
     assert found[len(words) :] == [_VOCABULARY.ids[w] for w in absent]  # missed here, the dictionary answers
     _check([" ".join(words[i : i + 10] + absent[i // 10 : i // 10 + 3]) for i in range(0, 60, 10)])
+
+
+def _one_slot_probe(table: tuple[np.ndarray, np.ndarray, np.ndarray], a: int, b: int, slot: int) -> int | None:
+    """The slow reference: linear probing one slot at a time, from home to the key or an empty slot."""
+    table_k1, table_k2, table_ids = table
+    while table_ids[slot] >= 0:
+        if int(table_k1[slot]) == a and int(table_k2[slot]) == b:
+            return int(table_ids[slot])
+        slot = (slot + 1) & (len(table_ids) - 1)
+    return None
+
+
+def test_the_window_finds_and_misses_exactly_what_a_one_slot_probe_does(monkeypatch):
+    """The look-up's home slot then 16-slot windows find every word a one-slot-at-a-time probe
+    finds and miss the others, in a table nearly full (words up to 48 slots past home): a word
+    the table holds is never sent to the dictionary (which would give its id just the same, so
+    the ids alone cannot tell a skipped slot)."""
+    from workers_env.ai import embedder
+
+    rng = random.Random(11)
+    words = list(dict.fromkeys(_word(rng, rng.randint(3, 16)) for _ in range(260)))[:250]
+    absent = [w for w in (_word(rng, 9) for _ in range(120)) if w not in words][:100]
+    table, ids, distance = _filled(words, 256)
+    assert set(range(24)) <= set(distance) and max(distance) > 1 + 2 * 16  # home, every slot of the first window, a third window
+    k1, k2 = _keys(words + absent)
+    homes = table._home(k1, k2, 255)
+    expected = [_one_slot_probe(table._table, a, b, h) for a, b, h in zip(k1.tolist(), k2.tolist(), homes.tolist())]
+    assert expected == ids.tolist() + [None] * len(absent)
+
+    asked: list[str] = []
+    vocabulary = embedder._VOCABULARY
+
+    class Recording:
+        def ids_of(self, tokens: list[str]) -> list[int]:
+            asked.extend(tokens)
+            return vocabulary.ids_of(tokens)
+
+    monkeypatch.setattr(embedder, "_VOCABULARY", Recording())
+    monkeypatch.setattr(table, "_add", lambda *args: None)  # the table stays as placed
+    found = table.lookup(" ".join(words + absent).encode("ascii")).tolist()
+    assert sorted(asked) == sorted(absent)  # exactly the one-slot probe's misses (asked round by round)
+    assert found == vocabulary.ids_of(words + absent) and found[: len(words)] == ids.tolist()

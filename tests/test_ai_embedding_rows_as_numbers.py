@@ -9,6 +9,7 @@ import string
 import threading
 
 import numpy as np
+import pytest
 from ai_helpers import ai_env, run
 
 from workers_env._jsvalues import js_number
@@ -71,10 +72,16 @@ def test_the_table_of_shared_numbers_is_every_level_over_levels():
     assert len({id(x) for x in table}) == len(set(INDEX_LEVELS.tolist()))
 
 
-def test_levels_become_indices_as_rint_rounds_them_ties_to_even():
+@pytest.mark.parametrize("by_bits", [True, False])
+def test_levels_become_indices_as_rint_rounds_them_ties_to_even(monkeypatch, by_bits):
     """``embed_indices`` rounds by adding 1.5 * 2**52 and reading the sum's bits: the same
-    indices as ``np.rint`` plus the column's offset, ties to even, -0.0 and the extremes too."""
+    indices as ``np.rint`` plus the column's offset, ties to even, -0.0 and the extremes too;
+    and so does its path for a 32-bit ``np.intp`` (no bits trick), forced here."""
+    from workers_env.ai import embedder
     from workers_env.ai.embedder import _indices, _projection
+
+    if not by_bits:
+        monkeypatch.setattr(embedder, "_ROUND_BY_BITS", False)
 
     projection = _projection(BGE, "mean", 768)
     rng = np.random.default_rng(3)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copyreg
 import importlib
 import os
+import secrets
 import sys
 from collections.abc import Callable, Sequence
 from types import FrameType
@@ -71,6 +72,16 @@ class HintNote(str):
     them. A Worker's own ``add_note`` notes are plain ``str``s and stay everywhere."""
 
     __slots__ = ()
+
+
+#: workerd's alphabet for an internal error's reference (``makeInternalErrorId``, util/sentry.c++)
+_REFERENCE_CHARS = "0123456789abcdefghijklmnopqrstuv"
+
+
+def internal_error_text() -> str:
+    """workerd's generic text for a failure below JavaScript, with a new 24-character reference
+    (``internal error; reference = 3de7tdo1qt7vv9lst3v9mic6``, as wrangler dev 4.164.0 prints one)."""
+    return "internal error; reference = " + "".join(secrets.choice(_REFERENCE_CHARS) for _ in range(24))
 
 
 def add_hint(error: BaseException, note: str) -> None:

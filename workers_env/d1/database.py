@@ -28,7 +28,7 @@ from time import perf_counter
 from typing import Any, Literal, TypeVar, overload
 
 from workers_env._collected import held_connections
-from workers_env._errors import StateError, reason
+from workers_env._errors import StateError, internal_error_text, reason
 from workers_env._jsvalues import JS_WHITESPACE
 from workers_env.d1 import limits, newersql, printflimit, rawtext
 from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
@@ -95,12 +95,6 @@ class SqlFailure(Exception):
         self.note = note
 
 
-def _internal_error_text() -> str:
-    """workerd's generic text for a failure below JavaScript, with a new reference."""
-    reference = "".join(secrets.choice(_REFERENCE_CHARS) for _ in range(24))
-    return f"internal error; reference = {reference}"
-
-
 class InternalFailure(SqlFailure):
     """A request whose transaction failed to commit (a deferred foreign key still violated at
     its end): workerd's storage throws below JavaScript, so the Worker gets the generic
@@ -108,11 +102,10 @@ class InternalFailure(SqlFailure):
     object restarts (measured with wrangler 4.164.0)."""
 
     def __init__(self, cause: str):
-        super().__init__(_internal_error_text())
+        super().__init__(internal_error_text())
         self.cause = cause
 
 
-_REFERENCE_CHARS = "0123456789abcdefghijklmnopqrstuv"  # workerd's makeInternalErrorId (util/sentry.c++)
 _FOREIGN_KEY_FAILED = 19 | (3 << 8)  # SQLITE_CONSTRAINT_FOREIGNKEY
 _FOREIGN_KEY_TEXT = "FOREIGN KEY constraint failed: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_FOREIGNKEY)"
 
@@ -677,7 +670,7 @@ class Database:
         except sqlite3.Error as exc:
             # workerd's getCurrentBookmark() fails below JavaScript (an internal error; its log
             # names the cause), which Miniflare's D1 object words so (measured, wrangler 4.164.0)
-            raise SqlFailure(f"Failed to get session commit token: {_internal_error_text()}",
+            raise SqlFailure(f"Failed to get session commit token: {internal_error_text()}",
                              note=limits.bookmark_failure_note(self._describe(exc, ""))) from None
         high, low = divmod(count, 0xFFFFFFFF)  # workerd divides by uint32 max, not 2**32
         return f"{high:08x}-{low:08x}-00000000-{'0' * 32}"

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._env import env_config
-from workers_env._errors import JsException
+from workers_env._errors import JsException, internal_error_text
 from workers_env.config.compat import ENHANCED_ERROR_SERIALIZATION, flag_enabled
 from workers_env.runtime.current import current_context
 from workers_env.runtime.domexception import dom_exception
@@ -120,6 +120,15 @@ class WorkerService:
         return f"<WorkerService of {self._worker.main_path}{named}>"
 
 
+#: workerd's refusal of an I/O object (here a ``dup()``'d stub: ``I/O type: Client``) used by
+#: a request other than the one that made it
+OTHER_REQUEST = (
+    "Cannot perform I/O on behalf of a different request. I/O objects (such as streams, request/response "
+    "bodies, and others) created in the context of one request handler cannot be accessed from a different "
+    "request's handler. This is a limitation of Cloudflare Workers which allows us to improve overall "
+    "performance. (I/O type: Client)")
+
+
 class FunctionStub(JsNativeFunction):
     """A function sent across Workers RPC (measured with JavaScript twins under ``wrangler dev -c
     A -c B`` 4.164.0): the other side holds a stub, ``typeof`` ``"function"``, whose call answers a
@@ -127,22 +136,39 @@ class FunctionStub(JsNativeFunction):
     throws crossing as any error of the other Worker does (``remote``); once the call that
     carried it as an argument has returned, calling it rejects with ``Error: RPC stub used after
     being disposed.`` -- a stub ``waitUntil`` work calls later too; one the callee passes on to a
-    third Worker stays its own until its own call returns."""
+    third Worker stays its own until its own call returns. :meth:`dup` keeps one past its call,
+    for the request that made the copy."""
 
-    __slots__ = ("_enhanced", "_disposed", "_bound")
+    __slots__ = ("_enhanced", "_disposed", "_bound", "_request")
 
     def __init__(self, func: Callable[..., Any], enhanced: bool = False):
         super().__init__(func, "")
         self._enhanced = enhanced
         self._disposed = False
         self._bound = False  # held by a Worker (an argument till its call ends, a result kept): passed on, copied
+        self._request: Any = None  # a dup()'s: the request (ExecutionContext) it belongs to
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return as_promise(self._call(args, kwargs))
 
+    def dup(self) -> FunctionStub:
+        """A new reference to the same function that no call disposes (workerd's
+        ``JsRpcStub.dup()``), usable by the request that made it -- its ``waitUntil`` work after
+        the call returned too -- and from another request ``Error: Cannot perform I/O on behalf
+        of a different request. ...`` (JS twins under wrangler dev -c A -c B 4.164.0, review60).
+        A disposed stub's ``dup()`` throws workerd's failed assertion, ``Error: internal error;
+        reference = ...``, there and then (measured)."""
+        if self._disposed:
+            raise JsException(internal_error_text(), name="Error")
+        copy = FunctionStub(self._func, self._enhanced)
+        copy._bound, copy._request = True, current_context()
+        return copy
+
     async def _call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         if self._disposed:
             raise JsException("RPC stub used after being disposed.", name="Error")
+        if self._request is not None and current_context() not in (None, self._request):  # (test code: no request)
+            raise JsException(OTHER_REQUEST, name="Error")
         if any(_holds_pyproxy(a) for a in [*args, *kwargs.values()]):
             raise not_serialized(remote=False)  # the caller's own serializer refuses its arguments
         try:

@@ -14,7 +14,6 @@ import http.client
 import inspect
 import json as _json
 import logging
-import secrets
 import socket
 import ssl
 import threading
@@ -27,7 +26,7 @@ from http import HTTPMethod, HTTPStatus
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._errors import JsException, NotEmulatedError, add_hint, users_mistake
+from workers_env._errors import JsException, NotEmulatedError, add_hint, internal_error_text, users_mistake
 from workers_env.runtime import envwrap
 from workers_env.runtime.abort import JsAbortController, JsAbortSignal, any_signal, raise_reason, subrequest_signal
 from workers_env.runtime.cachemode import checked_cache, checked_integrity, subrequest_cache_headers
@@ -1166,17 +1165,13 @@ _OPENER = urllib.request.build_opener(_ProxyAtEachFetch(), _HTTPHandler, _HTTPSH
 _OPENER.addheaders = []
 
 
-_REFERENCE_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-
 def network_error(exc: BaseException) -> JsException:
     """What workerd's ``fetch()`` rejects with when the origin cannot be reached (wrangler dev
     4.164.0): a host name that does not resolve is ``Error: internal error; reference = <id>``,
     any other failure to connect (refused, reset, timed out) ``Error: Network connection lost.``"""
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, socket.gaierror):
-        reference = "".join(secrets.choice(_REFERENCE_CHARS) for _ in range(24))
-        return JsException(f"internal error; reference = {reference}")
+        return JsException(internal_error_text())
     return JsException("Network connection lost.")
 
 
