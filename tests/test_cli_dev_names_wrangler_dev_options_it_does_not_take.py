@@ -30,6 +30,8 @@ def project(tmp_path, monkeypatch):
      "showInteractiveDevSession", "--show-interactive-dev-session is an option of wrangler dev"),
     (["--inspector-port", "9230"], "Unknown arguments: inspector-port, inspectorPort",
      "workers-env dev runs no DevTools inspector: drop it"),
+    (["--latest"], "Unknown argument: latest", "wrangler dev ignores it too (it is deploy's; dev runs "
+     "--compatibility-date, else the config's compatibility_date, as workers-env dev does): drop it"),
     (["--name", "other"], "Unknown argument: name", "names the Worker by the config's name"),
     (["--bogus", "--host", "example.com"], "Unknown arguments: bogus, host", "--host is an option of wrangler dev"),
 ])

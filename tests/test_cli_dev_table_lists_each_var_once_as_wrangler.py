@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from dev_reload_helpers import dev_start_output
 
+import pytest
+
+from workers_env import BindingNotEmulatedError, load_env
+
 ENTRY = '''from workers import Response, WorkerEntrypoint
 
 
@@ -68,3 +72,33 @@ env.API_KEY ("(hidden)")      Environment Variable      local
 
 ''' in out, out
     assert "EXTRA" not in out
+
+
+def test_a_binding_listed_after_the_vars_is_named_once_too(tmp_path):
+    """A Worker Loader's row comes after the vars' (as wrangler's): a secret naming it is left
+    out there too, a ``--var`` naming it replaces its row (wrangler dev 4.164.0, JS twins)."""
+    config = '[vars]\nC = "c"\n[[worker_loaders]]\nbinding = "LOADER"\n'
+    out = dev_start_output(_project(tmp_path, config, "LOADER=x\n"))
+    assert '''Binding               Resource                  Mode
+env.C ("c")           Environment Variable      local
+env.LOADER            Worker Loader             local
+
+''' in out, out
+    out = dev_start_output(tmp_path, "--var", "LOADER:y")
+    assert '''Binding                      Resource                  Mode
+env.C ("c")                  Environment Variable      local
+env.LOADER ("(hidden)")      Environment Variable      local
+
+''' in out, out
+
+
+def test_a_secret_naming_a_binding_not_emulated_leaves_the_binding(tmp_path):
+    """``load_env``'s env as wrangler dev's Worker gets it: a ``.dev.vars`` secret named as an R2
+    bucket or Worker Loader binding does not replace the binding (before, the env held the secret's
+    text where wrangler's Worker holds the binding); other secrets still arrive."""
+    config = '[[r2_buckets]]\nbinding = "B"\nbucket_name = "bkt"\n[[worker_loaders]]\nbinding = "LOADER"\n'
+    env = load_env(_project(tmp_path, config, "B=x\nLOADER=y\nS=s\n") / "wrangler.toml")
+    for name, kind in [("B", "R2 Bucket"), ("LOADER", "Worker Loader")]:
+        with pytest.raises(BindingNotEmulatedError, match=rf"^env\.{name} \({kind} binding"):
+            getattr(env, name).get
+    assert env.S == "s"

@@ -40,3 +40,14 @@ def test_c_names_the_file_checked(project, capsys, argv):
 def test_a_c_that_names_no_one_file_is_refused(project, capsys, argv, text):
     done = run_main(capsys, "validate", *argv)
     assert (done.returncode, done.stdout, done.stderr) == (1, "", text)
+
+
+def test_path_and_c_naming_one_config_two_ways_agree(project, capsys):
+    """``PATH`` relative and ``-c`` absolute (or a folder and the file found from it) name one
+    config: it is checked, not refused as two (review61: before, the texts were compared)."""
+    done = run_main(capsys, "validate", "wrangler.toml", "-c", str(project / "wrangler.toml"))
+    assert done.returncode == 1 and "kv_namespaces" in done.stdout and "Conflicting" not in done.stderr
+    done = run_main(capsys, "validate", ".", "-c", "./wrangler.jsonc")
+    assert (done.returncode, done.stderr) == (0, "") and done.stdout.endswith("wrangler.jsonc is valid.\n")
+    done = run_main(capsys, "validate", ".", "-c", "wrangler.toml")  # the folder finds the .jsonc
+    assert done.returncode == 1 and "Conflicting options: PATH (.) and --config (wrangler.toml)" in done.stderr

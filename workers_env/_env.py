@@ -414,7 +414,8 @@ def _assemble(context: AssemblyContext) -> Env:
     secrets = read_dev_vars(config.root, context.options.get("environment", config.environment),
                             secrets_table=has_secrets_table(config.merged),
                             env_files=context.options.get("env_files"))
-    values.update(secrets_kept(secrets, config.merged, config.vars))
+    bound = {declared.name for declared in declared_bindings(config.merged)}  # a secret never hides a binding
+    values.update((k, v) for k, v in secrets_kept(secrets, config.merged, config.vars).items() if k not in bound)
     values.update(_version_metadata(config, context.options.get("clock") or SYSTEM_CLOCK))
     kinds: dict[str, str] = {}
     failures: list[ConfigError] = []

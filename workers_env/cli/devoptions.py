@@ -26,8 +26,8 @@ _NOTES: dict[str, str] = {
     "inspector-port": "workers-env dev runs no DevTools inspector: drop it",
     "inspector-ip": "workers-env dev runs no DevTools inspector: drop it",
     "show-interactive-dev-session": "workers-env dev has no interactive hotkeys to show or hide: drop it",
-    "latest": ("workers-env dev runs the config's compatibility_date (or --compatibility-date) and never the "
-               "runtime's latest: drop it"),
+    "latest": ("wrangler dev ignores it too (it is deploy's; dev runs --compatibility-date, else the config's "
+               "compatibility_date, as workers-env dev does): drop it"),
     "name": "workers-env dev names the Worker by the config's name: set it there and drop --name",
     "assets": "workers-env dev serves the folder the config's [assets] directory names: set it there and drop --assets",
     "types": "workers-env dev generates no types (a Python Worker has none to check): drop it",

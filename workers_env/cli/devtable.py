@@ -151,12 +151,16 @@ def _rows(merged: Mapping[str, Any], name: str, secrets: Iterable[str], hidden_v
     add("ratelimits", "Rate Limit", "name", _rate_value, lambda i: _LOCAL)
     add("assets", "Assets", "binding", lambda i: None, lambda i: _LOCAL)
     add("version_metadata", "Worker Version Metadata", "binding", lambda i: None, lambda i: _LOCAL)
-    rows.extend(_var_rows(merged, rows, secrets, list(hidden_vars)))
+    at = len(rows)  # the vars' place: after these, before the kinds below
     add("dispatch_namespaces", "Dispatch Namespace", "binding", lambda i: i.get("namespace") + (
         f" (outbound -> {i['outbound'].get('service')})" if isinstance(i.get("outbound"), Mapping) else "")
         if isinstance(i.get("namespace"), str) else None, _remote_or_unsupported)
     add("mtls_certificates", "mTLS Certificate", "binding", lambda i: i.get("certificate_id"), _remote_or_unsupported)
     add("worker_loaders", "Worker Loader", "binding", lambda i: None, lambda i: _LOCAL)
+    hidden = list(hidden_vars)
+    variables = _var_rows(merged, rows, secrets, hidden)
+    rows[:] = [*(row for row in rows[:at] if row[0] not in hidden), *variables,
+               *(row for row in rows[at:] if row[0] not in hidden)]
     return rows, connection
 
 
@@ -169,9 +173,10 @@ def _given(item: Mapping[str, Any], *keys: str) -> Any:
 def _var_rows(merged: Mapping[str, Any], rows: list[tuple[str, str, str | None, str]], secrets: Iterable[str],
               hidden_vars: list[str]) -> list[tuple[str, str, str | None, str]]:
     """The vars' rows, each name once, as wrangler's dev merges them (``getBindings``): the config's
-    vars in order, then a binding a ``--var`` names (its row in ``rows`` dropped: the Worker gets the
-    text), then the secrets (over a var of that name in its place, never over another binding),
-    then the ``--var`` names (over any of those in its place), the last three ``"(hidden)"``."""
+    vars in order, then a binding of ``rows`` (every other binding's) a ``--var`` names (the caller
+    drops its row: the Worker gets the text), then the secrets (over a var of that name in its
+    place, never over a binding: a Worker Loader's after the vars too), then the ``--var`` names
+    (over any of those in its place), the last three ``"(hidden)"``."""
     variables = merged.get("vars")
     shown: dict[str, str] = {
         key: f'"{_truncate(value)}"' if isinstance(value, str) else _truncate(value)
@@ -180,7 +185,6 @@ def _var_rows(merged: Mapping[str, Any], rows: list[tuple[str, str, str | None, 
     hidden = '"(hidden)"'
     for binding in [binding for binding, *_ in rows if binding in hidden_vars]:
         shown[binding] = hidden
-    rows[:] = [row for row in rows if row[0] not in hidden_vars]
     for key in [*(k for k in secrets if k not in others), *hidden_vars]:
         shown[key] = hidden
     return [(key, "Environment Variable", value, _LOCAL) for key, value in shown.items()]

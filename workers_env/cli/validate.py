@@ -15,7 +15,7 @@ from typing import Any
 
 from workers_env._env import unknown_fields
 from workers_env._errors import ConfigError
-from workers_env.config import check_config
+from workers_env.config import check_config, find_config
 from workers_env.runtime.eras import failing_build_note, missing_sdk_note, missing_sdk_reason
 from workers_env.vectorize.definitions import pyproject_diagnostics
 
@@ -109,12 +109,13 @@ def run(args: argparse.Namespace) -> int:
 def _config_path(args: argparse.Namespace) -> str | None:
     """The config ``PATH`` or ``-c/--config`` names (the global option every command takes, which
     a ``validate -c wrangler.toml`` beside a ``wrangler.jsonc`` must check, not the one found);
-    an empty ``-c``, or both naming different files, is refused rather than guessed at."""
+    an empty ``-c``, or both naming different files (the configs they find: ``x.toml`` and its
+    absolute path, or a folder and the file found from it, are one), is refused rather than guessed at."""
     config = getattr(args, "config", None)
     if config == "":
         raise ConfigError('-c "" names no config: pass the config\'s path (-c wrangler.toml), or leave -c out to '
                           "check the one found upward from here")
-    if config is not None and args.path is not None and Path(args.path) != Path(config):
+    if config is not None and args.path is not None and find_config(args.path).resolve() != find_config(config).resolve():
         raise ConfigError(f"Conflicting options: PATH ({args.path}) and --config ({config}) name different "
                           "configs. Please provide only one.")
     return config if config is not None else args.path
