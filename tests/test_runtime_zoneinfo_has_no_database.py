@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import zoneinfo
 from pathlib import Path
 
@@ -90,3 +91,44 @@ def test_a_module_making_a_zone_at_its_top_level_does_not_start(tmp_path):
         load_worker(folder)
     assert caught.value.args == ("No time zone found with key Asia/Karachi" + HINT,)
     assert str(zoneinfo.ZoneInfo("Asia/Karachi")) == "Asia/Karachi"  # test code: the host's
+
+
+VENDORED = '''
+import json, zoneinfo
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = {"vendored": str(zoneinfo.ZoneInfo("Test/Vendored"))}
+        try:
+            zoneinfo.ZoneInfo("Nowhere/Zone")
+        except zoneinfo.ZoneInfoNotFoundError as exc:
+            out["unknown"] = exc.args[0]
+        return Response(json.dumps(out))
+'''
+
+
+@pytest.mark.asyncio
+async def test_a_tzdata_the_worker_can_import_supplies_its_zones(tmp_path, monkeypatch):
+    """Declared, ``tzdata`` is vendored and importable in production, and zoneinfo reads its
+    zones with ``importlib.resources``; here it is the environment's. An unknown key then fails
+    without Pyodide's ``loadPackage`` hint (Pyodide's ``_common.py`` adds it only while
+    ``tzdata`` is not in ``sys.modules``)."""
+    source = _host_zone_file()
+    package = tmp_path / "site-packages" / "tzdata"
+    (package / "zoneinfo" / "Test").mkdir(parents=True)
+    for folder in (package, package / "zoneinfo", package / "zoneinfo" / "Test"):
+        (folder / "__init__.py").write_text("")
+    shutil.copy(source, package / "zoneinfo" / "Test" / "Vendored")
+    monkeypatch.syspath_prepend(str(tmp_path / "site-packages"))
+    for name in [name for name in sys.modules if name == "tzdata" or name.startswith("tzdata.")]:
+        monkeypatch.delitem(sys.modules, name)
+    folder = one_file_worker(tmp_path / "worker", VENDORED, date="2026-05-01")
+    try:
+        answers = json.loads(await (await load_worker(folder).fetch("/")).text())
+    finally:
+        for name in [name for name in sys.modules if name == "tzdata" or name.startswith("tzdata.")]:
+            del sys.modules[name]
+        zoneinfo.ZoneInfo.clear_cache(only_keys=["Test/Vendored"])
+    assert answers == {"vendored": "Test/Vendored", "unknown": "No time zone found with key Nowhere/Zone"}
