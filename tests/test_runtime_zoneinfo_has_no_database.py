@@ -8,6 +8,8 @@ Test code keeps the host's database."""
 
 from __future__ import annotations
 
+import asyncio
+import importlib.util
 import json
 import shutil
 import sys
@@ -132,3 +134,25 @@ async def test_a_tzdata_the_worker_can_import_supplies_its_zones(tmp_path, monke
             del sys.modules[name]
         zoneinfo.ZoneInfo.clear_cache(only_keys=["Test/Vendored"])
     assert answers == {"vendored": "Test/Vendored", "unknown": "No time zone found with key Nowhere/Zone"}
+
+
+def test_a_declared_tzdata_the_environment_lacks_is_named_when_a_zone_is_made(tmp_path, capsys):
+    """zoneinfo imports ``tzdata`` itself, so the Worker's own code never does; the
+    missing-package line still names the declared ``tzdata`` (runtime/uninstalled.py), which
+    production vendors and which would supply the zone."""
+    if importlib.util.find_spec("tzdata") is not None:
+        pytest.skip("this environment has tzdata")
+    folder = one_file_worker(tmp_path, '''
+        import zoneinfo
+        from workers import Response, WorkerEntrypoint
+
+
+        class Default(WorkerEntrypoint):
+            async def fetch(self, request):
+                return Response(str(zoneinfo.ZoneInfo("Test/Declared")))
+    ''', date="2026-03-01")
+    (folder / "pyproject.toml").write_text('[project]\nname = "w"\nversion = "0"\ndependencies = ["tzdata", "workers-py"]\n')
+    worker = load_worker(folder)
+    with pytest.raises(zoneinfo.ZoneInfoNotFoundError, match="Test/Declared"):
+        asyncio.run(worker.fetch("/"))
+    assert "workers-env: pyproject.toml declares tzdata, which `pywrangler sync` vendors" in capsys.readouterr().err
