@@ -9,6 +9,7 @@ Test code keeps the host's database."""
 from __future__ import annotations
 
 import asyncio
+import importlib.abc
 import importlib.util
 import json
 import shutil
@@ -49,6 +50,26 @@ class Default(WorkerEntrypoint):
 '''
 
 
+class _HideTzdata(importlib.abc.MetaPathFinder):
+    """``tzdata`` not found, as in a Worker that vendors none, whatever this environment has
+    (pandas 2 installs it; Windows' Python needs it)."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname == "tzdata" or fullname.startswith("tzdata."):
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+        return None
+
+
+@pytest.fixture
+def no_tzdata(monkeypatch):
+    hide = _HideTzdata()
+    sys.meta_path.insert(0, hide)
+    for name in [name for name in sys.modules if name == "tzdata" or name.startswith("tzdata.")]:
+        monkeypatch.delitem(sys.modules, name)
+    yield
+    sys.meta_path.remove(hide)
+
+
 def _host_zone_file() -> Path:
     for folder in zoneinfo.TZPATH:
         if (Path(folder) / "Europe" / "Paris").is_file():
@@ -58,7 +79,7 @@ def _host_zone_file() -> Path:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("date", "hint"), [("2025-09-01", ""), ("2026-05-01", HINT)])
-async def test_worker_code_finds_no_zone_but_those_it_uploads(tmp_path, date, hint):
+async def test_worker_code_finds_no_zone_but_those_it_uploads(tmp_path, date, hint, no_tzdata):
     source = _host_zone_file()
     folder = one_file_worker(tmp_path, LOOKUPS, date=date,
                              extra='[[rules]]\ntype = "Data"\nglobs = ["zones/**"]\n')
@@ -76,7 +97,7 @@ async def test_worker_code_finds_no_zone_but_those_it_uploads(tmp_path, date, hi
     assert str(zoneinfo.ZoneInfo.no_cache("Europe/Paris")) == "Europe/Paris"  # test code: the host's
 
 
-def test_a_module_making_a_zone_at_its_top_level_does_not_start(tmp_path):
+def test_a_module_making_a_zone_at_its_top_level_does_not_start(tmp_path, no_tzdata):
     folder = one_file_worker(tmp_path, '''
         from zoneinfo import ZoneInfo
         from workers import Response, WorkerEntrypoint
