@@ -31,6 +31,18 @@ HINT = "Write it as YYYY-MM-DD, e.g. {} (the Workers runtime takes no other form
 # with workerd's 'Invalid compatibility date: ' (nothing after it); compatibility_date = "" in the
 # config is its validation's 'should be a valid ISO-8601 date (YYYY-MM-DD), but got "".' (measured).
 
+@pytest.fixture(autouse=True)
+def dev_never_serves(monkeypatch):
+    """Each dev here must be refused before it binds: one that went on would serve until killed,
+    so a date wrongly taken fails at once instead of hanging the test (audit20's mutation did)."""
+    from workers_env.runtime import server
+
+    def bind(*args, **kwargs):
+        raise AssertionError("workers-env dev went on to serve: the date was not refused")
+
+    monkeypatch.setattr(server, "bind", bind)
+
+
 @pytest.mark.parametrize(("given", "config_dated"), [("2026-1-1", True), ("", False)])
 def test_dev_names_its_option(tmp_path, capsys, monkeypatch, given, config_dated):
     one_file_worker(tmp_path, ENTRY, date="2026-11-17")

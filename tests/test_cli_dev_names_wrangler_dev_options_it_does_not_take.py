@@ -57,3 +57,37 @@ def test_another_command_given_such_an_option_gets_no_note(project, capsys):
     done = run_main(capsys, "kv", "key", "list", "--binding", "KV", "--name", "x")
     assert done.returncode == 1
     assert "Unknown argument: name" in done.stderr and "(workers-env:" not in done.stderr
+
+
+BUNDLING = ("it shapes the JavaScript bundle, which wrangler does not build for a Python Worker (it runs Python "
+            "Workers unbundled): drop it")
+SERVING = "workers-env dev serves plain HTTP on --ip and --port, with no routes, upstream, HTTPS or tunnel: drop it"
+INSPECTOR = "workers-env dev runs no DevTools inspector: drop it"
+# every option of wrangler dev 4.164.0's --help that workers-env dev does not take (27), each with its
+# whole line: the option as wrangler names it (yargs names --no-bundle ``bundle``) and what to do instead
+EVERY_NOTE = {
+    **{option: BUNDLING for option in ("--no-bundle", "--minify", "--tsconfig", "--jsx-factory", "--jsx-fragment",
+                                       "--define", "--alias")},
+    **{option: SERVING for option in ("--routes", "--route", "--host", "--local-protocol", "--https-key-path",
+                                      "--https-cert-path", "--upstream-protocol", "--local-upstream",
+                                      "--infer-origin-from-routes", "--tunnel", "--tunnel-name",
+                                      "--tunnel-allowed-mail")},
+    "--log-level": ("workers-env dev prints what wrangler dev prints at its default level and takes no other: drop "
+                    "it (filter its output instead)"),
+    "--inspector-port": INSPECTOR,
+    "--inspector-ip": INSPECTOR,
+    "--show-interactive-dev-session": "workers-env dev has no interactive hotkeys to show or hide: drop it",
+    "--latest": ("wrangler dev ignores it too (it is deploy's; dev runs --compatibility-date, else the config's "
+                 "compatibility_date, as workers-env dev does): drop it"),
+    "--name": "workers-env dev names the Worker by the config's name: set it there and drop --name",
+    "--assets": "workers-env dev serves the folder the config's [assets] directory names: set it there and drop --assets",
+    "--types": "workers-env dev generates no types (a Python Worker has none to check): drop it",
+}
+
+
+@pytest.mark.parametrize(("option", "note"), EVERY_NOTE.items())
+def test_each_of_wrangler_devs_options_gets_its_whole_line(project, capsys, option, note):
+    done = run_main(capsys, "dev", "--port", "0", option, *(() if option == "--no-bundle" else ("x",)))
+    assert done.returncode == 1
+    hint = [line for line in done.stderr.splitlines() if line.startswith("(workers-env: ")]
+    assert hint == [f"(workers-env: {option} is an option of wrangler dev that workers-env dev does not take: {note})"]

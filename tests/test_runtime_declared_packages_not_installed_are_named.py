@@ -207,6 +207,15 @@ def test_a_module_no_declared_package_is_known_to_provide_names_the_lacking_ones
     assert getattr(caught.value, "__notes__", None) == [CANDIDATES]
 
 
+def test_two_lacking_packages_are_named_as_candidates_together(tmp_path, capsys):
+    # both in no Pyodide lock file, both lacking here: either may provide the module
+    entry = FALLBACK.replace("import hunt_absent_package", "import hunt_other_module")
+    load_worker(_project(tmp_path, entry, dependencies=(MISSING, "hunt-absent-other", "workers-py")))
+    assert capsys.readouterr().err.splitlines().count(CANDIDATES.replace(
+        "hunt-absent-package,", "hunt-absent-package, hunt-absent-other,").replace(
+        "have it installed: if it provides", "have them installed: if one of them provides")) == 1
+
+
 def test_no_candidates_for_a_librarys_import_nor_beside_packages_whose_modules_are_known(tmp_path, capsys):
     library = tmp_path / "lib"
     library.mkdir()

@@ -210,7 +210,7 @@ MODULES = (
           ("kv/output", ("test_cli_kv*",)), ("__init__", CLI_TESTS), ("common", CLI_TESTS),
           ("validate", ("test_cli_validate*",)), ("wrangler_config", CLI_TESTS), ("didyoumean", CLI_TESTS),
           ("dev", DEV_TESTS), ("devbuild", DEV_TESTS), ("devhosts", DEV_TESTS), ("devreload", DEV_TESTS),
-          ("devstop", DEV_TESTS), ("deventry", DEV_TESTS), ("devsession", DEV_TESTS), ("devtable", DEV_TESTS),
+          ("devstop", DEV_TESTS), ("deventry", DEV_TESTS), ("devoptions", DEV_TESTS), ("devsession", DEV_TESTS), ("devtable", DEV_TESTS),
           ("ai", ("test_cli_ai*",)), ("globalflags", CLI_TESTS),
           ("negations", CLI_TESTS))),
     # the texts of the runtime (the JS stand-ins' errors, Pyodide's FFI, the SDK stand-ins', the
