@@ -52,6 +52,7 @@ __all__ = [
     "toml_date_text",
 ]
 
+
 def toml_date_text(value: datetime.date | datetime.time) -> str:
     """A TOML date or time as wrangler hands it on -- the JSON text of smol-toml's ``TomlDate``
     (its ``toISOString``, what ``JSON.stringify`` writes for a var holding one): milliseconds
