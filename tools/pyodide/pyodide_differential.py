@@ -28,7 +28,7 @@ starting so. The report is ``tools/wrangler/casediff.py``'s (``print_cases``).
     python3 tools/pyodide/pyodide_differential.py [--all] [--dump FILE] [--versions 0.28.2 0.26.2 0.26.0a4]
 
 Node: ``$WORKERS_ENV_NODE``, else ``tools/wrangler/node`` when wrangler is installed, else ``node``
-on ``PATH`` (Node 20 and later run all three). Pyodide: ``$WORKERS_ENV_PYODIDE_DIR``
+on ``PATH``, which must be Node 22 or later (Node 20's older V8 words some errors otherwise). Pyodide: ``$WORKERS_ENV_PYODIDE_DIR``
 (default ``~/.cache/workers-env/pyodide``), one folder per version. Not collected by pytest.
 """
 
@@ -94,6 +94,14 @@ def _node() -> list[str]:
     found = shutil.which("node")
     if not found:
         raise SystemExit("no Node.js: set WORKERS_ENV_NODE or install wrangler (tools/wrangler/install.sh)")
+    version = subprocess.run([found, "--version"], capture_output=True, text=True).stdout.strip()
+    major = int(version.lstrip("v").split(".")[0]) if version.lstrip("v").split(".")[0].isdigit() else 0
+    if major < 22:  # V8 before Node 22's words errors otherwise ('5 is not a function', JSON.parse's
+        # position without line and column) and has no JSON.parse reviver context: 35 cases
+        # differ that agree under Node 22+, as under workerd's V8 (measured with Node 20.20.2)
+        raise SystemExit(f"node on PATH is {version}: the figures are Node >= 22's (workerd's V8 words errors as it "
+                         "does); set WORKERS_ENV_WRANGLER_DIR to wrangler's install (tools/wrangler/install.sh brings "
+                         "Node 24) or WORKERS_ENV_NODE to a Node >= 22")
     return [found]
 
 
