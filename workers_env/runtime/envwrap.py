@@ -88,6 +88,7 @@ from workers_env.runtime.services import (
     FunctionStub,
     ServiceSource,
     WorkerService,
+    dispose,
     disposed_after,
     sent_function,
     stubs_in_call,
@@ -299,7 +300,7 @@ class JsBinding(JsHostObject):
                 if stubs:
                     result = disposed_after(result, stubs)
             except Exception as error:  # noqa: BLE001 - whatever a plain ``def fetch`` raised
-                disposed_after(None, stubs)
+                dispose(stubs)
                 named = as_pyodide_error(error) if isinstance(error, JsException) else error
                 if fetcher_fetch:  # a rejected promise, as Fetcher.fetch's always is
                     return as_promise(_settled(named))

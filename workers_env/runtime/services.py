@@ -98,16 +98,15 @@ class WorkerService:
             # the stubs made for this call: one the caller received and passes on is a new
             # reference in workerd (JsRpcStub::serialize), disposed with this call, the caller's own
             # still live after it
-            args = tuple(_relayed(arg) for arg in args)
-            stubs = [stub for arg in args for stub in _stubs_in(arg) if not stub._bound]
+            sent = list(args)
+            stubs = stubs_in_call(sent)
             for stub in stubs:
                 stub._enhanced, stub._bound = enhanced, True
             try:
-                result = await _in_callee(worker._rpc(name, args, {}, service._entrypoint or "Default",
+                result = await _in_callee(worker._rpc(name, tuple(sent), {}, service._entrypoint or "Default",
                                                       crossing=True, caller=current_context()), enhanced)
             finally:
-                for stub in stubs:  # workerd disposes the stubs of a call's arguments as it returns
-                    stub._disposed = True
+                dispose(stubs)
             if _holds_pyproxy(result):
                 raise not_serialized()
             return stubbed(result, enhanced)
@@ -228,9 +227,9 @@ def _stubs_in(value: Any) -> list[FunctionStub]:
 
 
 def stubs_in_call(args: list[Any]) -> list[FunctionStub]:
-    """The stubs a call to a supplied service's method hands it, each its own (``args`` changed
-    in place: one the caller received over RPC is a new reference, :func:`_relayed`), to be
-    disposed when the method returns (:func:`disposed_after`), as a Worker's are."""
+    """The stubs a call's arguments hand the callee -- another Worker or a supplied service's
+    method -- each its own (``args`` changed in place: one the caller received over RPC is a new
+    reference, :func:`_relayed`), to be disposed when the call returns (:func:`dispose`)."""
     args[:] = [_relayed(arg) for arg in args]
     return [stub for arg in args for stub in _stubs_in(arg) if not stub._bound]
 
@@ -239,18 +238,23 @@ def disposed_after(result: Any, stubs: list[FunctionStub]) -> Any:
     """``result`` of a supplied service's method, its call's ``stubs`` disposed once it is
     settled: at once for a plain value, when it finishes for an awaitable."""
     if not inspect.isawaitable(result):
-        for stub in stubs:
-            stub._disposed = True
+        dispose(stubs)
         return result
 
     async def settled() -> Any:
         try:
             return await result
         finally:
-            for stub in stubs:
-                stub._disposed = True
+            dispose(stubs)
 
     return settled()
+
+
+def dispose(stubs: list[FunctionStub]) -> None:
+    """workerd's disposal of the stubs a call's arguments carried, as the call returns: each
+    called later rejects with ``RPC stub used after being disposed.``"""
+    for stub in stubs:
+        stub._disposed = True
 
 
 def _relayed(value: Any) -> Any:
@@ -299,12 +303,8 @@ def not_serialized(remote: bool = True) -> JsException:
     error = dom_exception("Proxy could not be serialized because it is not a valid RPC receiver type. The Proxy must "
                           "emulate either a plain object or an RpcTarget, as indicated by the Proxy's prototype chain.",
                           "DataCloneError")
-    own = ["code", "name", "message", "stack"]
-    if remote:
-        error.__dict__["remote"] = True
-        own.append("remote")
-    error.__dict__["_own_keys"] = dict.fromkeys(own)
-    return error
+    error.__dict__["_own_keys"] = dict.fromkeys(["code", "name", "message", "stack"])
+    return _crossed(error) if remote else error
 
 
 def with_length(request: JsRequest) -> JsRequest:
