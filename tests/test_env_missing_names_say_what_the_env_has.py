@@ -41,7 +41,9 @@ def test_test_code_gets_it_in_the_error_or_the_note(tmp_path):
     assert missing.value.args == ("CACHEE",) and missing.value.__notes__ == [SAYS]
     with pytest.raises(AttributeError) as far:
         env.unwrapped("ZZZ")
-    assert str(far.value) == ("env has no binding or var named 'ZZZ'; it has: CACHE, GREETING; if it is a secret "
+    assert str(far.value) == ("env has no binding or var named 'ZZZ'; it has: CACHE, GREETING; declare a binding in "
+                              'the wrangler config (binding = "ZZZ" under its [[kv_namespaces]], [[d1_databases]], ...) '
+                              "or a var under [vars]; if it is a secret "
                               "(wrangler secret put ZZZ), wrangler dev and workers-env read it from .dev.vars (or "
                               ".env) beside the wrangler config: add a line ZZZ=... there")
 

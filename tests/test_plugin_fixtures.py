@@ -244,8 +244,9 @@ def test_an_unmarked_async_test_in_strict_mode_is_told_to_add_the_marker(pyteste
     assert out.count("pytest-asyncio did not run it") == 1  # only where our fixtures are used
     result.stdout.fnmatch_lines(["*- workers-env -*", "*needs @pytest.mark.asyncio*asyncio_mode = auto under [[]pytest] "
                                  "in tox.ini*"])  # makeini writes tox.ini: the hint names the file pytest read
-    result.stdout.fnmatch_lines(["*This test is `async def` but pytest-asyncio did not run it: in its strict mode (your "
-                                 "configuration) a test needs @pytest.mark.asyncio -- or set*"])
+    result.stdout.fnmatch_lines(["*This test is `async def` but pytest-asyncio did not run it: in strict mode "
+                                 "(pytest-asyncio's default) a test needs "
+                                 "@pytest.mark.asyncio -- or set*"])
 
 
 def test_an_asyncio_marker_added_after_collection_is_named(pytester: pytest.Pytester) -> None:

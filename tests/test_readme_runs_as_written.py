@@ -371,6 +371,7 @@ def test_markers_are_parsed_strictly() -> None:
 def test_the_d1_section_runs_as_written(tmp_path: Path) -> None:
     kinds = run_group("d1", tmp_path)
     assert {"file", "run", "script"} <= set(kinds)
+    assert kinds[-4:] == ["file", "file", "file", "run"]  # "Schemas in tests": its markers, on the same folder
 
 
 def test_the_kv_section_runs_as_written(tmp_path: Path) -> None:
@@ -381,7 +382,7 @@ def test_the_kv_section_runs_as_written(tmp_path: Path) -> None:
 
 def test_the_kv_seeding_example_runs_as_written(tmp_path: Path) -> None:
     kinds = run_group("kv-seed", tmp_path)
-    assert kinds == ["file", "file", "file", "run"]
+    assert kinds == ["file", "file", "file", "run", "file", "run"]  # then the clock's test beside it: both pass
 
 
 def test_the_persisted_vectorize_section_runs_as_written(tmp_path: Path) -> None:

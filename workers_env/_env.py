@@ -156,9 +156,11 @@ def missing_name(name: object, names: Iterable[str], *, config: WorkerConfig | N
         inherited = _not_inherited_note(name, config)
         fields = unknown_fields_note(config)
         if not (close or inherited or fields):
-            # AI: the name every Workers AI example binds; any other most often a secret, set on Cloudflare only
+            # AI: the name every Workers AI example binds; any other a binding not declared yet or a secret, set on Cloudflare only
             text += ('; Workers AI is a binding you declare in the wrangler config: add [ai] with binding = "AI" '
                      '(wrangler.jsonc: "ai": {"binding": "AI"})' if name == "AI" else
+                     f'; declare a binding in the wrangler config (binding = "{name}" under its [[kv_namespaces]], '
+                     f"[[d1_databases]], ...) or a var under [vars]"
                      f"; if it is a secret (wrangler secret put {name}), wrangler dev and workers-env read it from "
                      f".dev.vars (or .env) beside the wrangler config: add a line {name}=... there")
         return text + inherited + fields

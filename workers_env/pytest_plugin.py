@@ -305,8 +305,8 @@ def _unrun_async_hint(item: pytest.Item) -> str:
     if plugins.hasplugin("asyncio"):
         if item.get_closest_marker("asyncio") is not None:
             return "This test is `async def` and marked @pytest.mark.asyncio, but pytest-asyncio did not run it."
-        return ("This test is `async def` but pytest-asyncio did not run it: in its strict mode (your "
-                "configuration) a test needs @pytest.mark.asyncio -- or set "
+        return ("This test is `async def` but pytest-asyncio did not run it: in strict mode (pytest-asyncio's "
+                "default) a test needs @pytest.mark.asyncio -- or set "
                 f"{_auto_mode_where(item.config)} to run every async test.")
     missing, fix = _why_no_pytest_asyncio(plugins)
     if plugins.hasplugin("anyio"):

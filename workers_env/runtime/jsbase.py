@@ -18,7 +18,7 @@ from typing import Any, cast
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import JsSet, PyodideProxyType, js_string, reduce_by_own_name, refuse_symbol
 from workers_env.runtime.current import pyodide_028
-from workers_env.runtime.tracebacks import runs_the_workers
+from workers_env.runtime.tracebacks import passes_through, runs_the_workers
 
 __all__ = [
     "JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "folded_call", "js_keywords", "keyword_call",
@@ -538,6 +538,11 @@ def _jsnull_as_null(default: Callable[[Any], Any]) -> Callable[[Any], Any]:
         return None if value is jsnull else default(value)
 
     return encode
+
+
+# the encoders' fallback only hands the value on: whose its error is (``Object of type set is not
+# JSON serializable``), the frame that called ``json`` says -- the Worker's, or a workers-env bug
+passes_through(_jsnull_as_null(json.JSONEncoder().default))
 
 
 def _teach_json_jsnull() -> None:

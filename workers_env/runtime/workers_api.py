@@ -65,6 +65,7 @@ from workers_env.runtime.jsweb import (
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 from workers_env.runtime.sdknames import SdkClass, default_repr
 from workers_env.runtime.timers import ends_with_request
+from workers_env.runtime.tracebacks import runs_the_workers
 from workers_env.runtime.wireheaders import request_head, with_zone
 
 __all__ = [
@@ -729,6 +730,12 @@ async def _pyfetch(resource: Any, options: dict[str, Any], *,
         raise
     except JsException as exc:  # what JavaScript's fetch threw, as pyfetch raises it:
         raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None  # OSError's subclass on 0.28
+
+
+# The SDK's JSON readers and writer are Python's ``json`` run on what the Worker handed them (its
+# request's body, its value, a fetched body): an error there is the Worker's, shown with its frames
+# and ``json``'s, not the plumbing's kept for a workers-env bug (runtime/tracebacks.py).
+runs_the_workers(Request.json, FetchResponse._read_json.__wrapped__, Response.from_json)  # type: ignore[attr-defined]
 
 
 class AbortError(OSError):
