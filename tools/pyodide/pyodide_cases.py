@@ -2324,6 +2324,12 @@ CASES = {
         "[f(JSON.parse('{\"Title\": \"x\"}')), f(JSON.parse('[]')), f(JSON.parse('[1]'))]",
         "# async\nr = js.Response.json({}, status=201)\n(r.status, r.headers.get('content-type'), await r.text())",
     ],
+    "os-environ": [  # hunt35: a Worker's os.environ is Pyodide's (workerd's HOME, PYTHONHASHSEED, LANG and _
+        # differ from loadPyodide's under Node, so only the values both set alike are compared here)
+        "import os\nsorted((k, v) for k, v in os.environ.items() if k in ('USER', 'LOGNAME', 'PATH', 'PWD', 'LD_LIBRARY_PATH'))",
+        "import os\n(os.path.expanduser('~') == os.environ['HOME'], os.getenv('WORKERS_ENV_NOT_SET', 'absent'), "
+        "'SHELL' in os.environ, 'TERM' in os.environ)",
+    ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
         "        return (type(e).__name__, str(e), e.code)\n[f({'a': 1}), f([1]), f(lambda: 1), f(object()), f(b'ab'), f('x'), f(5)]",
