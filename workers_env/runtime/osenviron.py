@@ -26,7 +26,7 @@ from typing import Any
 
 from workers_env.runtime.byidentity import WeakIdentityDict
 from workers_env.runtime.current import current_runtime
-from workers_env.runtime.tracebacks import PACKAGE_DIR
+from workers_env.runtime.filesystem import by_worker_code
 
 __all__ = ["install", "production_environ", "track"]
 
@@ -55,14 +55,7 @@ def _workers_environ(frame: FrameType | None) -> dict[str, str] | None:
     if tracked is None:
         return None
     environ, root = tracked
-    while frame is not None:
-        name = frame.f_code.co_filename
-        if name.startswith(PACKAGE_DIR):
-            return None
-        if name.startswith(root):
-            return environ
-        frame = frame.f_back
-    return None
+    return environ if by_worker_code(frame, root) else None
 
 
 class _EnvironOfTheCaller(os._Environ):  # type: ignore[name-defined,misc]  # os's own mapping class
