@@ -139,7 +139,8 @@ async def test_an_env_in_memory_says_the_state_beside_the_config_holds_the_datab
         'workers_env.apply_d1_schema(env, "DB"), or in tests with @pytest.mark.d1_schema("DB") or a '
         f"workers_env_d1_schema fixture; the state beside the config ({state}, where workers-env d1 --local, "
         "workers-env dev and wrangler write) holds DB's database with tables, which this env does not read: "
-        "load_env(..., persist_to=\".wrangler/state\"), run from the config's folder, uses it"]
+        "load_env(..., persist_to=\".wrangler/state\"), run from the config's folder, uses it "
+        "(a Worker's: load_worker(env=load_env(...)))"]
     assert sorted((p.name, p.stat().st_size) for p in state.rglob("*") if p.is_file()) == before
     with load_env(folder, persist_to=state) as persisted:  # and reading it, as the note says, finds the table
         assert (await persisted.DB.prepare("SELECT count(*) AS n FROM docs").first()).n == 0

@@ -8,7 +8,7 @@ another thread meanwhile, imports ``workers`` and ``asgi`` as usual.
 from __future__ import annotations
 
 import asyncio
-import os
+import sys
 import threading
 from pathlib import Path
 
@@ -17,8 +17,8 @@ from worker_helpers import one_file_worker
 from workers_env import load_worker
 
 SLOW = """\
-    import os, time
-    os.environ["WORKERS_ENV_TEST_TOP_LEVEL"] = "running"
+    import sys, time
+    sys.workers_env_test_top_level = "running"  # the test's flag (a Worker's os.environ is its own)
     time.sleep(0.8)  # the other thread's Worker loading meanwhile
     from workers import Response, WorkerEntrypoint
 
@@ -40,7 +40,7 @@ PLAIN = """\
 
 def _in_threads(*jobs) -> list[object]:
     """Runs each job on its own thread, the second once the first Worker's top level runs."""
-    os.environ.pop("WORKERS_ENV_TEST_TOP_LEVEL", None)
+    sys.__dict__.pop("workers_env_test_top_level", None)
     results: list[object] = [None] * len(jobs)
 
     def run(index: int) -> None:
@@ -52,7 +52,7 @@ def _in_threads(*jobs) -> list[object]:
     threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
     threads[0].start()
     for _ in range(600):
-        if os.environ.get("WORKERS_ENV_TEST_TOP_LEVEL") or not threads[0].is_alive():
+        if getattr(sys, "workers_env_test_top_level", None) or not threads[0].is_alive():
             break
         threading.Event().wait(0.01)
     for thread in threads[1:]:
@@ -83,7 +83,7 @@ def test_a_worker_with_an_sdk_loads_while_one_without_fails_beside_it(tmp_path):
     failed, served = _in_threads(_served(without), _served(with_sdk))
     assert isinstance(failed, ModuleNotFoundError) and str(failed) == "No module named 'workers'"
     assert served == "200 b"
-    os.environ.pop("WORKERS_ENV_TEST_TOP_LEVEL", None)
+    sys.__dict__.pop("workers_env_test_top_level", None)
 
 
 LAZY = """\
@@ -103,4 +103,4 @@ def test_a_request_on_another_thread_imports_the_sdk_while_a_worker_without_one_
     failed, served = _in_threads(_served(without), lambda: asyncio.run(_text(loaded)))
     assert isinstance(failed, ModuleNotFoundError) and str(failed) == "No module named 'workers'"
     assert served == "200 b"
-    os.environ.pop("WORKERS_ENV_TEST_TOP_LEVEL", None)
+    sys.__dict__.pop("workers_env_test_top_level", None)

@@ -83,4 +83,4 @@ def test_the_state_beside_the_config_gives_its_definition_as_the_example(tmp_pat
         '"version": "v2", "metadata_indexes": {"a b": "string"}}}), a workers_env_indexes fixture or '
         "@pytest.mark.workers_env(indexes=...)\n"
         '  3. to use that state itself, vectors and all: load_env(..., persist_to=".wrangler/state") run from '
-        "the config's folder, as workers-env dev does")
+        "the config's folder, as workers-env dev does (a Worker's: load_worker(env=load_env(...)))")

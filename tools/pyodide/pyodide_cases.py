@@ -2306,6 +2306,29 @@ CASES = {
         "p = await s.decrypt(alg, k, js.Uint8Array.new(to_js(list(js.Uint8Array.new(c)))))\n"
         "(base64.b64encode(bytes(list(js.Uint8Array.new(c)))).decode(), bytes(list(js.Uint8Array.new(p))).decode(), "
         "k.type, k.extractable, list(k.usages))",
+        # hunt35: OWASP-BLT/BLT-Pool (built-in SDK, 2024-09-23) -- Headers from dict.items(), the key usages
+        # by getattr(Array, 'from'), a PKCS#8 key and a signature copied byte by byte into Uint8Arrays and
+        # read back with bytes(); OWASP-BLT/BLT-Leaf (2025-04-22) -- bytes(arr.to_py()) of an AES-GCM
+        # result, hasattr(env, 'ASSETS') on an env without it; CORDEA/feature-voting (2024-03-20) -- a
+        # request body's fields read as attributes (a missing one, an array body), Response.json({}, status=...)
+        "h = js.Headers.new({'Content-Type': 'application/json', 'X-GitHub-Api-Version': '2022-11-28'}.items())\n"
+        "sorted(dict(h.entries()).items())",
+        "v = getattr(js.Array, 'from')(['sign'])\n(js.Array.isArray(v), v.length, v[0], type(v[0]).__name__)",
+        "a = js.Uint8Array.new(3)\nfor i, b in enumerate(b'\\x01\\xff\\x10'):\n    a[i] = b\n"
+        "m = a.to_py()\n(bytes(js.Uint8Array.new(a.buffer)), bytes(a), type(m).__name__, bytes(m), list(a))",
+        "e = JSON.parse('{\"ENVIRONMENT\": \"production\", \"DB\": {}}')\n"
+        "(hasattr(e, 'ASSETS'), hasattr(e, 'DB'), getattr(e, 'SLACK_ERROR_WEBHOOK', ''), e.ENVIRONMENT == 'production')",
+        "import datetime\nb = JSON.parse('{\"CreatedAt\": \"2024-04-20T10:00:00\", \"Votes\": \"7\", \"Title\": \"\"}')\n"
+        "(datetime.datetime.fromisoformat(b.CreatedAt).isoformat(), int(b.Votes), len(b.Title) <= 0, type(b.Title).__name__)",
+        "def f(b):\n    try:\n        return b.CreatedAt\n    except AttributeError as e:\n        return (type(e).__name__, str(e))\n"
+        "[f(JSON.parse('{\"Title\": \"x\"}')), f(JSON.parse('[]')), f(JSON.parse('[1]'))]",
+        "# async\nr = js.Response.json({}, status=201)\n(r.status, r.headers.get('content-type'), await r.text())",
+    ],
+    "os-environ": [  # hunt35: a Worker's os.environ is Pyodide's (workerd's HOME, PYTHONHASHSEED, LANG and _
+        # differ from loadPyodide's under Node, so only the values both set alike are compared here)
+        "import os\nsorted((k, v) for k, v in os.environ.items() if k in ('USER', 'LOGNAME', 'PATH', 'PWD', 'LD_LIBRARY_PATH'))",
+        "import os\n(os.path.expanduser('~') == os.environ['HOME'], os.getenv('WORKERS_ENV_NOT_SET', 'absent'), "
+        "'SHELL' in os.environ, 'TERM' in os.environ)",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"

@@ -142,7 +142,8 @@ def _state_unread(entry: D1Entry, config: WorkerConfig, persist_to: Path | None)
         return None
     return (f"the state beside the config ({beside}, where workers-env d1 --local, workers-env dev and wrangler "
             f"write) holds {entry.binding}'s database with tables, which this env does not read: "
-            'load_env(..., persist_to=".wrangler/state"), run from the config\'s folder, uses it')
+            'load_env(..., persist_to=".wrangler/state"), run from the config\'s folder, uses it '
+            "(a Worker's: load_worker(env=load_env(...)))")
 
 
 def build_bindings(context: AssemblyContext) -> dict[str, D1Database]:

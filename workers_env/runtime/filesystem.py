@@ -33,7 +33,7 @@ from workers_env.runtime.processes import PROCESS_EVENTS, refuse_process
 from workers_env.runtime.threadpool import worker_frame_calls
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
-__all__ = ["done_for_the_worker", "install_upload_check"]
+__all__ = ["by_worker_code", "done_for_the_worker", "install_upload_check"]
 
 _INSTALLED = False
 _LOCK = threading.Lock()
@@ -217,7 +217,7 @@ def _note_chdir() -> None:
     """The Worker's own ``os.chdir``: from then on its relative names are judged no more."""
     runtime = current.current_runtime()
     uploads = getattr(runtime, "uploads", None)
-    if uploads is not None and _by_worker_code(sys._getframe(2), str(uploads.root) + os.sep):
+    if uploads is not None and by_worker_code(sys._getframe(2), str(uploads.root) + os.sep):
         for key in [k for k, ref in _MOVED.items() if ref() is None]:
             del _MOVED[key]
         _MOVED[id(runtime)] = weakref.ref(runtime)
@@ -229,7 +229,7 @@ def _moved() -> bool:
     return ref is not None and ref() is runtime
 
 
-def _by_worker_code(frame: FrameType | None, root: str) -> bool:
+def by_worker_code(frame: FrameType | None, root: str) -> bool:
     """Whether, walking out from ``frame``, the Worker's own code (a file under the module
     root) comes before workers-env's: the Worker or a library it calls is reading."""
     while frame is not None:
@@ -263,7 +263,7 @@ def _relative_read_by_worker(path: object, opened: str, root: str) -> bool:
         return False
     if os.path.isabs(given) or os.path.abspath(given) in _RELATIVE_WRITES or _moved():
         return False
-    return _by_worker_code(_past_wrappers(sys._getframe(2)), root)
+    return by_worker_code(_past_wrappers(sys._getframe(2)), root)
 
 
 #: the code of workers-env's wrappers of audited functions (``os.open``): skipped when judging whose call it is

@@ -76,7 +76,7 @@ from workers_env.config.uploads import (
     uploads_of,
 )
 from workers_env.config.wrangler import display_path
-from workers_env.runtime import processes, sockets, swallowed, threadpool, timers, zonedata
+from workers_env.runtime import osenviron, processes, sockets, swallowed, threadpool, timers, zonedata
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.cloudflareworkers import old_location_note
@@ -1734,6 +1734,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
         _announce_queue_consumers(config)
     threadpool.install()  # anyio's thread pool as production has it (runtime/threadpool.py)
     sockets.install()  # Emscripten's fake DNS for socket.gethostbyname & co (runtime/sockets.py)
+    osenviron.install()  # os.environ: each Worker's own, production's few variables (runtime/osenviron.py)
     processes.install()  # os.system and multiprocessing's spawn as Pyodide has them (runtime/processes.py)
     zonedata.install()  # no time zone database but a vendored tzdata, as in Pyodide (runtime/zonedata.py)
     era = era_of(config)
@@ -1782,6 +1783,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             spec_compliant_dispatch_exceptions=flag_enabled(SPEC_COMPLIANT_DISPATCH_EXCEPTIONS,
                                                                             config),
                             pyodide_version=pyodide_version, compat_flags=workerd_flag_values(config))
+    osenviron.track(runtime, uploads.root if uploads is not None else main_path.parent, python_release(config).python)
     if not main_only:
         _watch_uninstalled(config, runtime)
     install_production_hash(main_path.parent)

@@ -133,7 +133,7 @@ def _resolve_definition(index_name: str, bindings: list[str], sources: list[tupl
                "without persist_to an env reads no state: its indexes start empty, in memory (so do the pytest "
                "fixtures', for every test). Define it as that state does, in one of these ways:\n")
         third = ('  3. to use that state itself, vectors and all: load_env(..., persist_to=".wrangler/state") '
-                 "run from the config's folder, as workers-env dev does")
+                 "run from the config's folder, as workers-env dev does (a Worker's: load_worker(env=load_env(...)))")
     named = f"binding {bindings[0]}" if len(bindings) == 1 else f"bindings {', '.join(bindings)}"
     raise IndexDefinitionError(
         typo + elsewhere() + f'The Vectorize index "{index_name}" ({named}) has no definition: {config_name} '
