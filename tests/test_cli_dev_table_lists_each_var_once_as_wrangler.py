@@ -94,11 +94,47 @@ env.LOADER ("(hidden)")      Environment Variable      local
 
 def test_a_secret_naming_a_binding_not_emulated_leaves_the_binding(tmp_path):
     """``load_env``'s env as wrangler dev's Worker gets it: a ``.dev.vars`` secret named as an R2
-    bucket or Worker Loader binding does not replace the binding (before, the env held the secret's
-    text where wrangler's Worker holds the binding); other secrets still arrive."""
-    config = '[[r2_buckets]]\nbinding = "B"\nbucket_name = "bkt"\n[[worker_loaders]]\nbinding = "LOADER"\n'
-    env = load_env(_project(tmp_path, config, "B=x\nLOADER=y\nS=s\n") / "wrangler.toml")
-    for name, kind in [("B", "R2 Bucket"), ("LOADER", "Worker Loader")]:
+    bucket, Worker Loader or Send Email binding does not replace the binding (before, the env held
+    the secret's text where wrangler's Worker holds the binding -- a Send Email binding's, which
+    ``[[send_email]]`` names with ``name``, until review63: a JS twin's env.SE is its Fetcher);
+    other secrets still arrive."""
+    config = ('[[r2_buckets]]\nbinding = "B"\nbucket_name = "bkt"\n[[worker_loaders]]\nbinding = "LOADER"\n'
+              '[[send_email]]\nname = "SE"\n')
+    env = load_env(_project(tmp_path, config, "B=x\nLOADER=y\nSE=z\nS=s\n") / "wrangler.toml")
+    for name, kind in [("B", "R2 Bucket"), ("LOADER", "Worker Loader"), ("SE", "Send Email")]:
         with pytest.raises(BindingNotEmulatedError, match=rf"^env\.{name} \({kind} binding"):
             getattr(env, name).get
     assert env.S == "s"
+
+
+def test_a_send_email_binding_is_on_env_as_any_binding_not_emulated(tmp_path):
+    """``[[send_email]] name = "SE"`` puts ``env.SE`` on wrangler dev's Worker (a JS twin's is a
+    Fetcher): here the binding workers-env does not emulate, named as such, not a missing name with
+    the advice to add a secret (review63: ``name`` was read only for rate limits)."""
+    env = load_env(_project(tmp_path, '[[send_email]]\nname = "SE"\ndestination_address = "a@example.com"\n', "")
+                   / "wrangler.toml")
+    with pytest.raises(BindingNotEmulatedError, match=r"^env\.SE \(Send Email binding"):
+        env.SE.send
+
+
+def test_a_var_named_as_a_send_email_or_rate_limit_binding_leaves_the_binding(tmp_path):
+    """wrangler's unique-name check reads only ``binding`` from a list's entries, so a var may share
+    the name of a Send Email or Rate Limit binding (``name``); wrangler dev 4.164.0 lists the binding
+    alone and its Worker gets the binding, not the var's text (JS twins, review63; before, the table
+    listed the name twice and ``load_env`` gave the var)."""
+    project = _project(tmp_path, '[vars]\nSE = "v"\nRL = "w"\nC = "c"\n[[send_email]]\nname = "SE"\n[[ratelimits]]\n'
+                       'name = "RL"\nnamespace_id = "1001"\nsimple = { limit = 1, period = 10 }\n', "X=1\n")
+    out = dev_start_output(project)
+    assert '''Your Worker has access to the following bindings:
+Binding                      Resource                  Mode
+env.SE (unrestricted)        Send Email                local
+env.RL (1 requests/10s)      Rate Limit                local
+env.C ("c")                  Environment Variable      local
+env.X ("(hidden)")           Environment Variable      local
+
+''' in out, out
+    env = load_env(project / "wrangler.toml")
+    for name, kind in [("SE", "Send Email"), ("RL", "Rate Limit")]:
+        with pytest.raises(BindingNotEmulatedError, match=rf"^env\.{name} \({kind} binding"):
+            getattr(env, name).send
+    assert (env.C, env.X) == ("c", "1")

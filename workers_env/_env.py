@@ -411,12 +411,15 @@ def env_clock(env: Any) -> Clock:
 
 def _assemble(context: AssemblyContext) -> Env:
     config = context.config
+    # neither a var nor a secret hides a binding (getBindings): a var can share a Send Email or Rate
+    # Limit binding's name, which wrangler's unique-name check does not see; the Worker gets the binding
+    bound = {declared.name for declared in declared_bindings(config.merged)}
     values: dict[str, Any] = {name: _var_value(value, f"vars.{name}", config) for name, value in config.vars.items()}
+    values = {name: value for name, value in values.items() if name not in bound}
     # the environment as given: "" is the top level, whose secrets wrangler reads from `.dev.vars.`
     secrets = read_dev_vars(config.root, context.options.get("environment", config.environment),
                             secrets_table=has_secrets_table(config.merged),
                             env_files=context.options.get("env_files"))
-    bound = {declared.name for declared in declared_bindings(config.merged)}  # a secret never hides a binding
     values.update((k, v) for k, v in secrets_kept(secrets, config.merged, config.vars).items() if k not in bound)
     values.update(_version_metadata(config, context.options.get("clock") or SYSTEM_CLOCK))
     kinds: dict[str, str] = {}

@@ -28,7 +28,7 @@ starting so. The report is ``tools/wrangler/casediff.py``'s (``print_cases``).
     python3 tools/pyodide/pyodide_differential.py [--all] [--dump FILE] [--versions 0.28.2 0.26.2 0.26.0a4]
 
 Node: ``$WORKERS_ENV_NODE``, else ``tools/wrangler/node`` when wrangler is installed, else ``node``
-on ``PATH``, which must be Node 22 or later (Node 20's older V8 words some errors otherwise). Pyodide: ``$WORKERS_ENV_PYODIDE_DIR``
+on ``PATH``; whichever it is must be Node 22 or later (Node 20's older V8 words some errors otherwise). Pyodide: ``$WORKERS_ENV_PYODIDE_DIR``
 (default ``~/.cache/workers-env/pyodide``), one folder per version. Not collected by pytest.
 """
 
@@ -87,22 +87,31 @@ def flat_cases() -> list[dict]:
 
 def _node() -> list[str]:
     if os.environ.get("WORKERS_ENV_NODE"):
-        return [os.environ["WORKERS_ENV_NODE"]]
+        return _new_enough([os.environ["WORKERS_ENV_NODE"]], "WORKERS_ENV_NODE")
     wrangler_dir = Path(os.environ.get("WORKERS_ENV_WRANGLER_DIR", Path.home() / ".cache" / "workers-env" / "wrangler"))
     if (wrangler_dir / "node-bin-path").is_file():
-        return [str(REPO / "tools" / "wrangler" / "node")]
+        return _new_enough([str(REPO / "tools" / "wrangler" / "node")], f"wrangler's install in {wrangler_dir}")
     found = shutil.which("node")
     if not found:
         raise SystemExit("no Node.js: set WORKERS_ENV_NODE or install wrangler (tools/wrangler/install.sh)")
-    version = subprocess.run([found, "--version"], capture_output=True, text=True).stdout.strip()
-    major = int(version.lstrip("v").split(".")[0]) if version.lstrip("v").split(".")[0].isdigit() else 0
-    if major < 22:  # V8 before Node 22's words errors otherwise ('5 is not a function', JSON.parse's
-        # position without line and column) and has no JSON.parse reviver context: 35 cases
-        # differ that agree under Node 22+, as under workerd's V8 (measured with Node 20.20.2)
-        raise SystemExit(f"node on PATH is {version}: the figures are Node >= 22's (workerd's V8 words errors as it "
-                         "does); set WORKERS_ENV_WRANGLER_DIR to wrangler's install (tools/wrangler/install.sh brings "
-                         "Node 24) or WORKERS_ENV_NODE to a Node >= 22")
-    return [found]
+    return _new_enough([found], "node on PATH")
+
+
+def _new_enough(node: list[str], source: str) -> list[str]:
+    """``node`` if it is Node 22 or later: V8 before Node 22's words errors otherwise ('5 is not a
+    function', JSON.parse's position without line and column) and has no JSON.parse reviver
+    context -- 35 cases differ that agree under Node 22+, as under workerd's V8 (measured with
+    Node 20.20.2, whichever way it was chosen: WORKERS_ENV_NODE too, review63)."""
+    try:
+        version = subprocess.run([*node, "--version"], capture_output=True, text=True).stdout.strip()
+    except OSError as exc:
+        raise SystemExit(f"{source} ({node[0]}) does not run: {exc.strerror}") from None
+    major = version.lstrip("v").split(".")[0]
+    if not major.isdigit() or int(major) < 22:
+        raise SystemExit(f"{source} is Node {version or '(no version)'}: the figures are Node >= 22's (workerd's V8 "
+                         "words errors as it does); set WORKERS_ENV_WRANGLER_DIR to wrangler's install "
+                         "(tools/wrangler/install.sh brings Node 24) or WORKERS_ENV_NODE to a Node >= 22")
+    return node
 
 
 def run_pyodide(version: str, codes: list[str], tmp: Path) -> list[dict]:

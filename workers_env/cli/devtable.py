@@ -173,15 +173,16 @@ def _given(item: Mapping[str, Any], *keys: str) -> Any:
 def _var_rows(merged: Mapping[str, Any], rows: list[tuple[str, str, str | None, str]], secrets: Iterable[str],
               hidden_vars: list[str]) -> list[tuple[str, str, str | None, str]]:
     """The vars' rows, each name once, as wrangler's dev merges them (``getBindings``): the config's
-    vars in order, then a binding of ``rows`` (every other binding's) a ``--var`` names (the caller
-    drops its row: the Worker gets the text), then the secrets (over a var of that name in its
-    place, never over a binding: a Worker Loader's after the vars too), then the ``--var`` names
-    (over any of those in its place), the last three ``"(hidden)"``."""
+    vars in order (one named as a binding of ``rows``, every other binding's, left out: a Send Email
+    or Rate Limit binding, which wrangler's unique-name check does not see, keeps its name), then a
+    binding a ``--var`` names (the caller drops its row: the Worker gets the text), then the secrets
+    (over a var of that name in its place, never over a binding: a Worker Loader's after the vars
+    too), then the ``--var`` names (over any of those in its place), the last three ``"(hidden)"``."""
     variables = merged.get("vars")
+    others = {binding for binding, *_ in rows}
     shown: dict[str, str] = {
         key: f'"{_truncate(value)}"' if isinstance(value, str) else _truncate(value)
-        for key, value in (variables.items() if isinstance(variables, Mapping) else ())}
-    others = {binding for binding, *_ in rows}
+        for key, value in (variables.items() if isinstance(variables, Mapping) else ()) if key not in others}
     hidden = '"(hidden)"'
     for binding in [binding for binding, *_ in rows if binding in hidden_vars]:
         shown[binding] = hidden

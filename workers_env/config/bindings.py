@@ -57,12 +57,12 @@ def queue_entries(merged: Mapping[str, Any], kind: str) -> list[Any]:
 def _names(field: str, value: Any) -> list[str]:
     """The ``env`` names of one field: ``[{binding}]``, ``{bindings: [{name}]}`` or ``{binding}``.
 
-    Rate limits name their binding ``name``. Malformed entries are skipped (``validate``
-    reports them).
+    Rate limits and Send Email name their binding ``name`` (wrangler's ``convertConfigToBindings``).
+    Malformed entries are skipped (``validate`` reports them).
     """
     names: list[Any] = []
     if isinstance(value, list):
-        key = "name" if field == "ratelimits" else "binding"
+        key = "name" if field in ("ratelimits", "send_email") else "binding"
         names = [e.get(key) for e in value if isinstance(e, Mapping)]
     elif isinstance(value, Mapping):
         if isinstance(value.get("bindings"), list):
