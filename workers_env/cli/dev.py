@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
+from workers_env._loglevel import emit, from_environment, logging_at
 from workers_env.cli.common import (
     CommandError,
     fail,
@@ -31,6 +32,7 @@ from workers_env.cli.common import (
     message_of,
     print_hint,
     value_optional,
+    warn,
     warn_block,
     with_hint,
 )
@@ -53,6 +55,8 @@ __all__ = ["register", "run"]
 
 DEFAULT_PORT = 8787
 DEFAULT_IP = "localhost"
+#: wrangler dev's --log-level choices, in its order
+_LOG_LEVELS = ["debug", "info", "log", "warn", "error", "none"]
 
 
 def register(subparsers: Any) -> None:
@@ -100,6 +104,10 @@ def register(subparsers: Any) -> None:
                         nargs="+", default=None, metavar="FLAG",
                         help="run with these compatibility flags instead of the config's: the whole list (as "
                         "wrangler dev's; repeatable)")
+    parser.add_argument("--log-level", dest="log_level", choices=_LOG_LEVELS, default=None,
+                        help="what dev prints, as wrangler dev's --log-level (default: $WRANGLER_LOG, else log): "
+                        "none, error, warn, info (Ready and the request lines), log (the bindings table, the "
+                        "Worker's print()), debug (as log)")
     parser.add_argument("--local", "-l", action="store_true", help="accepted as wrangler's: workers-env dev is local")
     parser.add_argument("--remote", "-r", action="store_true",
                         help="refused: workers-env runs the Worker locally, never on Cloudflare's network")
@@ -256,11 +264,23 @@ def run(args: argparse.Namespace) -> int:
     returns the exit code."""
     from workers_env.runtime.timezone import production_timezone
 
-    with production_timezone(), stoppable():
+    level, unrecognised = _log_level(args)
+    with production_timezone(), stoppable(), logging_at(level):
+        if unrecognised is not None:
+            warn(unrecognised)
         try:
             return _run(args)
         except Stopped as stop:  # before the server started, or again while closing: said there
             return stop.status
+
+
+def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:
+    """The level dev prints at: ``--log-level``, else ``WRANGLER_LOG`` (any case), else ``log``
+    (wrangler's ``getLoggerLevel``; its warning for a ``WRANGLER_LOG`` that is no level,
+    which ``--log-level`` overrides unread)."""
+    if args.log_level is not None:
+        return args.log_level, None
+    return from_environment(os.environ)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -415,7 +435,7 @@ def _run(args: argparse.Namespace) -> int:
 
         def ready() -> None:
             for line in ready_lines(args.ip, port):  # miniflare's lines: harnesses wait for "Ready on"
-                print(f"[wrangler:info] {line}", flush=True)
+                emit("info", f"[wrangler:info] {line}")
             if crons and not args.test_scheduled:  # wrangler's maybePrintScheduledWorkerWarning
                 warn_block("Scheduled Workers are not automatically triggered during local development.\n"
                       "To manually trigger a scheduled event, run:\n"
@@ -589,9 +609,9 @@ def _announce(config: Any, env: Any, environment: str | None, env_files: list[st
     remote = remote_bindings(config.merged, _LOCAL_KINDS)
     if remote:  # wrangler dev's binding table says "remote" for these
         names = ", ".join(f"{b.name} ({b.kind})" for b in remote)
-        print(f"workers-env dev: remote = true on {names}: wrangler dev binds your Cloudflare account's own "
-              "resources for these (and, without a login, stops with \"Failed to start the remote proxy session\"); "
-              "workers-env runs them locally as it runs every binding, on the local state", file=sys.stderr, flush=True)
+        emit("warn", f"workers-env dev: remote = true on {names}: wrangler dev binds your Cloudflare account's own "
+             "resources for these (and, without a login, stops with \"Failed to start the remote proxy session\"); "
+             "workers-env runs them locally as it runs every binding, on the local state", "stderr")
 
 
 def _secrets_and_table(config: Any, environment: str | None, env_files: list[str] | None,
@@ -625,11 +645,12 @@ def _not_connected_note(config: Any, env: Any) -> None:
     if not loose:
         return
     names = ", ".join(f'env.{name} (service "{service}")' for name, service in loose)
-    print(f"workers-env dev: {names} [not connected], as under wrangler dev: a call rejects, and a fetch answers "
-          f"503, with 'Worker \"{loose[0][1] if len(loose) == 1 else '<name>'}\" not found. Make sure it is running locally.' Run "
-          f"{'that Worker' if len(loose) == 1 else 'those Workers'} in this session (workers-env dev -c "
-          f"{display_path(config.path)} -c path/to/its/wrangler.toml), or supply one in [tool.workers-env.bindings]",
-          file=sys.stderr, flush=True)
+    callee = loose[0][1] if len(loose) == 1 else "<name>"
+    emit("warn", f"workers-env dev: {names} [not connected], as under wrangler dev: a call rejects, and a fetch "
+         f"answers 503, with 'Worker \"{callee}\" not found. Make sure it is running locally.' Run "
+         f"{'that Worker' if len(loose) == 1 else 'those Workers'} in this session (workers-env dev -c "
+         f"{display_path(config.path)} -c path/to/its/wrangler.toml), or supply one in [tool.workers-env.bindings]",
+         "stderr")
 
 
 def _reload_failed(exc: BaseException, project: Path) -> None:
