@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import errno
+import json
 import math
 import os
 import socket
@@ -150,6 +151,14 @@ _SCRIPT_HINT = ("workers-env dev's PATH names the wrangler config or its folder 
                 "script, which workers-env reads from the config's main): pass an existing one, or leave PATH out")
 
 
+def _refuse(problem: tuple[str, str]) -> None:
+    """wrangler's error (``fail``), then workers-env's line saying what is wrong. (wrangler's
+    ``If you think this is a bug ...`` line after it, pointing at workers-sdk's issues, is left
+    out: README "Where we had to choose".)"""
+    fail(problem[0])
+    print_hint(with_hint(CommandError(problem[0]), problem[1]))
+
+
 def _entry_refused(problem: tuple[str, str | None] | None) -> bool:
     """Print wrangler's error for an entry point it cannot use, and workers-env's line after
     it (:mod:`.deventry`); whether there was one."""
@@ -160,30 +169,50 @@ def _entry_refused(problem: tuple[str, str | None] | None) -> bool:
     return True
 
 
-def _port(text: str) -> int:
-    """A TCP port: a whole number from 0 (any free port) to 65535, read as yargs' ``Number()``
-    reads it (``--port=`` is 0, as wrangler 4.164.0 then listens on a free port: measured;
-    ``0x50`` is 80)."""
+def _port(text: str) -> int | str:
+    """A TCP port as yargs' ``Number()`` reads it (``--port=`` is 0, as wrangler 4.164.0 then
+    listens on a free port: measured; ``0x50`` is 80); a text that is no port number is kept as
+    given, for :func:`_port_problem` to refuse after the bindings table, where wrangler does."""
     number = js_number(text)
-    if not math.isfinite(number) or number != int(number):  # NaN, Infinity, or not whole
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (a whole number from 0 to 65535)")
-    port = int(number)
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is not a port number: ports go from 0 to 65535")
-    return port
+    return int(number) if math.isfinite(number) and number == int(number) and 0 <= number <= 65535 else text
 
 
-def _bind_error(host: str, port: int, exc: OSError) -> str:
+def _port_problem(port: int | str) -> tuple[str, str] | None:
+    """wrangler dev 4.164.0's error for a ``--port`` that is no port number -- Miniflare's option
+    check, after the bindings table (measured: ``abc``, ``Infinity``, ``70000``, ``-1``, ``1.5``,
+    exit 1; workerd's ``Socket "entry"`` line before it comes only sometimes, a race) -- and
+    workers-env's line saying what is wrong; None for a port."""
+    if isinstance(port, int):
+        return None
+    number = js_number(port)
+    if math.isnan(number) or math.isinf(number):
+        received = "NaN" if math.isnan(number) else "Infinity" if number > 0 else "-Infinity"
+        issue = {"expected": "number", "code": "invalid_type", "received": received, "path": ["port"],
+                 "message": f"Invalid input: expected number, received {received}"}
+    else:  # a number, but not a whole one from 0 to 65535: the URL wrangler makes of it is invalid
+        issue = {"code": "invalid_format", "format": "url", "path": ["publicUrl"], "message": "Invalid URL"}
+    return (json.dumps([issue], indent=2),
+            f"--port {port} is not a port number: give a whole number from 0 to 65535 (0: any free port)")
+
+
+def _bind_error(host: str, port: int, exc: OSError) -> tuple[str, str]:
+    """wrangler dev 4.164.0's error for an address it cannot listen on (measured: a port in use,
+    an address no interface has, a host name that does not resolve), and workers-env's line."""
+    where = f"cannot listen on {host}:{port}"
     if exc.errno == errno.EADDRINUSE:
-        return (
-            f"cannot listen on {host}:{port}: the address is already in use (is another `workers-env dev` or "
-            f"`wrangler dev` running?); stop it or choose another port with --port"
-        )
-    if exc.errno == errno.EACCES:
-        return f"cannot listen on {host}:{port}: permission denied (ports below 1024 need privileges); use --port 8787"
+        return (f"Address already in use ({host}:{port}). Please check that you are not already running a server on "
+                "this address or specify a different port with --port.",
+                f"{where}: is another `workers-env dev` or `wrangler dev` running? Stop it or choose another port "
+                "with --port")
+    if exc.errno == errno.EACCES:  # (Node's words; ports below 1024 need privileges)
+        return (f"listen EACCES: permission denied {host}:{port}",
+                f"{where}: ports below 1024 need privileges; use --port 8787")
     if isinstance(exc, socket.gaierror):
-        return f"cannot listen on {host}:{port}: unknown address {host!r} ({exc.strerror}); check --ip"
-    return f"cannot listen on {host}:{port}: {exc.strerror or exc}; check --ip and --port"
+        return f"getaddrinfo ENOTFOUND {host}", f"{where}: unknown address {host!r} ({exc.strerror}); check --ip"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return (f"listen EADDRNOTAVAIL: address not available {host}:{port}",
+                f"{where}: no interface here has that address; check --ip")
+    return f"listen {exc.strerror or exc} {host}:{port}", f"{where}: check --ip and --port"
 
 
 
@@ -394,6 +423,11 @@ def _run(args: argparse.Namespace) -> int:
     table_vars = list(_vars(args.var))  # each Worker's bindings table, "Your Worker" for one alone
     try:
         _announce(config, env, secrets_environment, args.env_file or None, table_vars, alone=not others)
+        problem = _port_problem(args.port)
+        if problem is not None:  # wrangler refuses it after the table, before the Worker starts
+            _refuse(problem)
+            return 1
+        port_given = int(args.port)
         # the files' stamps are taken now, so an edit made while the Worker loads reloads it
         reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
                             build=_custom_build, make_env=make_env,
@@ -425,9 +459,9 @@ def _run(args: argparse.Namespace) -> int:
                  "your configuration.")
             return 1
         try:
-            sockets = bind(args.ip, args.port)
+            sockets = bind(args.ip, port_given)
         except OSError as exc:
-            print(f"workers-env dev: {_bind_error(args.ip, args.port, exc)}", file=sys.stderr, flush=True)
+            _refuse(_bind_error(args.ip, port_given, exc))
             return 1
         port = sockets[0].getsockname()[1]  # --port 0 picks a free one
         crons = (env.config.merged.get("triggers") or {}).get("crons") if isinstance(
