@@ -640,12 +640,30 @@ def _announce(config: Any, env: Any, environment: str | None, env_files: list[st
     warning = missing_date_warning(env.config)
     if warning:
         warn_block(warning)
+    _local_vectorize_note(config.merged)
     remote = remote_bindings(config.merged, _LOCAL_KINDS)
     if remote:  # wrangler dev's binding table says "remote" for these
         names = ", ".join(f"{b.name} ({b.kind})" for b in remote)
         emit("warn", f"workers-env dev: remote = true on {names}: wrangler dev binds your Cloudflare account's own "
              "resources for these (and, without a login, stops with \"Failed to start the remote proxy session\"); "
              "workers-env runs them locally as it runs every binding, on the local state", "stderr")
+
+
+def _local_vectorize_note(merged: Any) -> None:
+    """workers-env's line in the place of wrangler dev's warning for a Vectorize binding without
+    ``remote = true`` (``Vectorize Index bindings do not support local development, and so parts of
+    your Worker may not work correctly. ...``; with ``remote = false`` its refusal to start: measured,
+    4.164.0): workers-env runs those indexes locally, which wrangler's text would deny."""
+    entries = merged.get("vectorize") if isinstance(merged, dict) else None
+    local = [entry for entry in entries if isinstance(entry, dict) and isinstance(entry.get("binding"), str)
+             and entry.get("remote") is not True] if isinstance(entries, list) else []
+    if not local:
+        return
+    names = ", ".join(f'env.{entry["binding"]} (index "{entry.get("index_name")}")' for entry in local)
+    emit("warn", f"workers-env dev: {names} run{'s' if len(local) == 1 else ''} locally, on the local state: "
+         "wrangler dev has no local Vectorize (it warns \"Vectorize Index bindings do not support local "
+         "development\" there, and refuses remote = false), workers-env emulates the index offline; deployed, "
+         "the index of that name in your account answers", "stderr")
 
 
 def _secrets_and_table(config: Any, environment: str | None, env_files: list[str] | None,
