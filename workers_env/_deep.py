@@ -110,16 +110,20 @@ def nesting(value: object, children: Callable[[object], Iterable[object] | None]
     for anything else. A container within itself is followed once."""
     deepest = 0
     on_path: set[int] = set()
+    walked: dict[int, int] = {}  # a container's id: the deepest level it was walked at (shared ones once)
     stack: list[tuple[object, int]] = [(value, 1)]
     while stack and deepest < limit:
         item, level = stack.pop()
         if level < 0:  # leaving it
             on_path.discard(id(item))
             continue
-        members = children(item) if id(item) not in on_path else None
+        if id(item) in on_path or walked.get(id(item), 0) >= level:
+            continue
+        members = children(item)
         if members is None:
             continue
         deepest = max(deepest, level)
+        walked[id(item)] = level
         on_path.add(id(item))
         stack.append((item, -1))
         stack.extend((member, level + 1) for member in members)
@@ -157,26 +161,13 @@ _CONTAINERS = (dict, list, tuple, set, frozenset)
 
 
 def _nested_deeper_than(value: object, limit: int) -> bool:
-    """Whether ``value`` holds containers nested more than ``limit`` levels deep, walked without
-    recursion; a container within itself is not followed again (``str()`` writes it ``[...]``)."""
+    """Whether ``value`` holds containers nested more than ``limit`` levels deep (:func:`nesting`;
+    a container within itself is not followed again: ``str()`` writes it ``[...]``)."""
+    return nesting(value, _python_members, limit + 1) > limit
+
+
+def _python_members(value: object) -> Iterable[object] | None:
+    """A Python container's keys and members (``str()`` writes both)."""
     if not isinstance(value, _CONTAINERS):
-        return False
-    deepest: dict[int, int] = {}  # a container's id: the deepest level it was walked at
-    on_path: set[int] = set()
-    stack: list[tuple[object, int, bool]] = [(value, 1, False)]
-    while stack:
-        item, level, leaving = stack.pop()
-        if leaving:
-            on_path.discard(id(item))
-            continue
-        if level > limit:
-            return True
-        if id(item) in on_path or deepest.get(id(item), 0) >= level:
-            continue
-        deepest[id(item)] = level
-        on_path.add(id(item))
-        stack.append((item, level, True))
-        children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
-        stack.extend((child, level + 1, False) for child in children  # type: ignore[attr-defined]
-                     if isinstance(child, _CONTAINERS))
-    return False
+        return None
+    return [*value.keys(), *value.values()] if isinstance(value, dict) else value  # type: ignore[return-value]
