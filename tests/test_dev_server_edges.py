@@ -29,6 +29,13 @@ def _env() -> dict[str, str]:
     return env
 
 
+#: the line make_project's Vectorize binding gets at start (test_cli_dev_says_it_runs_vectorize_locally)
+VECTORIZE_NOTE = ('workers-env dev: env.VEC (index "idx") runs locally, on the local state: wrangler dev has no local '
+                  'Vectorize (it warns "Vectorize Index bindings do not support local development" there, and refuses '
+                  'remote = false), workers-env emulates the index offline; deployed, the index of that name in your '
+                  'account answers\n')
+
+
 # -- ports -------------------------------------------------------------------------------------------
 def test_a_taken_port_is_a_clear_error_and_ready_is_never_printed(tmp_path: Path) -> None:
     project = make_project(tmp_path / "app")
@@ -43,7 +50,7 @@ def test_a_taken_port_is_a_clear_error_and_ready_is_never_printed(tmp_path: Path
     assert done.returncode == 1
     assert "Ready on" not in done.stdout
     assert "Traceback" not in done.stderr
-    assert done.stderr == (  # wrangler dev 4.164.0's error (measured), then workers-env's line
+    assert done.stderr == VECTORIZE_NOTE + (  # wrangler dev 4.164.0's error (measured), then ours
         f"✘ [ERROR] Address already in use (127.0.0.1:{port}). Please check that you are not already running a server "
         "on this address or specify a different port with --port.\n\n\n"
         f"(workers-env: cannot listen on 127.0.0.1:{port}: is another `workers-env dev` or `wrangler dev` running? "
@@ -68,7 +75,8 @@ def test_an_address_that_cannot_be_listened_on_is_a_clear_error(tmp_path: Path, 
     )
     assert done.returncode == 1
     assert "Ready on" not in done.stdout
-    assert done.stderr == f"✘ [ERROR] {wranglers}\n\n\n(workers-env: cannot listen on {ip}:0: {reason})\n"
+    assert done.stderr == (VECTORIZE_NOTE + f"✘ [ERROR] {wranglers}\n\n\n"
+                           f"(workers-env: cannot listen on {ip}:0: {reason})\n")
 
 
 def test_a_privileged_port_without_the_privilege_is_a_clear_error(tmp_path: Path) -> None:
@@ -84,8 +92,9 @@ def test_a_privileged_port_without_the_privilege_is_a_clear_error(tmp_path: Path
     )
     assert done.returncode == 1
     assert "Ready on" not in done.stdout
-    assert done.stderr == ("✘ [ERROR] listen EACCES: permission denied 127.0.0.1:80\n\n\n(workers-env: cannot "
-                           "listen on 127.0.0.1:80: ports below 1024 need privileges; use --port 8787)\n")
+    assert done.stderr == VECTORIZE_NOTE + ("✘ [ERROR] listen EACCES: permission denied 127.0.0.1:80\n\n\n"
+                                            "(workers-env: cannot listen on 127.0.0.1:80: ports below 1024 need "
+                                            "privileges; use --port 8787)\n")
 
 
 @pytest.mark.parametrize(("files", "shown", "where"), [
@@ -105,7 +114,7 @@ def test_a_worker_that_fails_to_load_shows_its_own_frames_only(tmp_path: Path, f
         capture_output=True, text=True, env=_env(), timeout=60, check=False,
     )
     assert done.returncode == 1 and "Ready on" not in done.stdout
-    assert done.stderr.startswith("workers-env dev: the Worker failed to load:\n")
+    assert done.stderr.startswith(VECTORIZE_NOTE + "workers-env dev: the Worker failed to load:\n")
     assert shown in done.stderr and where in done.stderr
     assert "importlib" not in done.stderr and "workers_env" not in done.stderr.replace("workers-env dev", "")
 

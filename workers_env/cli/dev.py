@@ -204,7 +204,7 @@ def _bind_error(host: str, port: int, exc: OSError) -> tuple[str, str]:
                 "this address or specify a different port with --port.",
                 f"{where}: is another `workers-env dev` or `wrangler dev` running? Stop it or choose another port "
                 "with --port")
-    if exc.errno == errno.EACCES:  # (Node's words; ports below 1024 need privileges)
+    if exc.errno == errno.EACCES:  # (Node's listen error, not measured: run as root here)
         return (f"listen EACCES: permission denied {host}:{port}",
                 f"{where}: ports below 1024 need privileges; use --port 8787")
     if isinstance(exc, socket.gaierror):
