@@ -92,7 +92,7 @@ def test_a_privileged_port_without_the_privilege_is_a_clear_error(tmp_path: Path
     )
     assert done.returncode == 1
     assert "Ready on" not in done.stdout
-    assert done.stderr == VECTORIZE_NOTE + ("✘ [ERROR] listen EACCES: permission denied 127.0.0.1:80\n\n\n"
+    assert done.stderr == VECTORIZE_NOTE + ('✘ [ERROR] Socket "entry": bind(): Permission denied (os error 13)\n\n\n'
                                             "(workers-env: cannot listen on 127.0.0.1:80: ports below 1024 need "
                                             "privileges; use --port 8787)\n")
 

@@ -197,15 +197,17 @@ def _port_problem(port: int | str) -> tuple[str, str] | None:
 
 def _bind_error(host: str, port: int, exc: OSError) -> tuple[str, str]:
     """wrangler dev 4.164.0's error for an address it cannot listen on (measured: a port in use,
-    an address no interface has, a host name that does not resolve), and workers-env's line."""
+    an address no interface has, a host name that does not resolve, a port below 1024 without the
+    privilege), and workers-env's line."""
     where = f"cannot listen on {host}:{port}"
     if exc.errno == errno.EADDRINUSE:
         return (f"Address already in use ({host}:{port}). Please check that you are not already running a server on "
                 "this address or specify a different port with --port.",
                 f"{where}: is another `workers-env dev` or `wrangler dev` running? Stop it or choose another port "
                 "with --port")
-    if exc.errno == errno.EACCES:  # (Node's listen error, not measured: run as root here)
-        return (f"listen EACCES: permission denied {host}:{port}",
+    if exc.errno == errno.EACCES:  # workerd's (measured under setpriv; wrangler's "The Workers runtime failed to
+        # start" block after it, with workerd's stderr as JSON, left out)
+        return ('Socket "entry": bind(): Permission denied (os error 13)',
                 f"{where}: ports below 1024 need privileges; use --port 8787")
     if isinstance(exc, socket.gaierror):
         return f"getaddrinfo ENOTFOUND {host}", f"{where}: unknown address {host!r} ({exc.strerror}); check --ip"
