@@ -1,5 +1,5 @@
-"""An option of wrangler dev 4.164.0 that ``workers-env dev`` does not take (``--log-level``,
-``--no-bundle``, ``--inspector-port``, ``--name``, ...) is refused in yargs' words, as any unknown
+"""An option of wrangler dev 4.164.0 that ``workers-env dev`` does not take (``--no-bundle``,
+``--minify``, ``--inspector-port``, ``--name``, ...) is refused in yargs' words, as any unknown
 option (``Unknown argument: ...``, the help, exit 1, nothing started), then a ``(workers-env: ...)``
 line says it is wrangler dev's option and what to do instead, so it does not read as a typo; an
 option wrangler dev does not have either gets yargs' words alone."""
@@ -19,10 +19,10 @@ def project(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(("options", "error", "note"), [
-    (["--log-level", "debug"], "Unknown arguments: log-level, logLevel",
-     "--log-level is an option of wrangler dev that workers-env dev does not take: workers-env dev prints what "
-     "wrangler dev prints at its default level and takes no other: drop it (filter its output instead)"),
-    (["--logLevel", "debug"], "Unknown argument: logLevel", "--log-level is an option of wrangler dev"),
+    (["--minify"], "Unknown argument: minify",
+     "--minify is an option of wrangler dev that workers-env dev does not take: it shapes the JavaScript bundle, "
+     "which wrangler does not build for a Python Worker (it runs Python Workers unbundled): drop it"),
+    (["--jsxFactory", "h"], "Unknown argument: jsxFactory", "--jsx-factory is an option of wrangler dev"),
     (["--no-bundle"], "Unknown argument: bundle",
      "--no-bundle is an option of wrangler dev that workers-env dev does not take: it shapes the JavaScript bundle, "
      "which wrangler does not build for a Python Worker (it runs Python Workers unbundled): drop it"),
@@ -63,7 +63,7 @@ BUNDLING = ("it shapes the JavaScript bundle, which wrangler does not build for 
             "Workers unbundled): drop it")
 SERVING = "workers-env dev serves plain HTTP on --ip and --port, with no routes, upstream, HTTPS or tunnel: drop it"
 INSPECTOR = "workers-env dev runs no DevTools inspector: drop it"
-# every option of wrangler dev 4.164.0's --help that workers-env dev does not take (27), each with its
+# every option of wrangler dev 4.164.0's --help that workers-env dev does not take (26), each with its
 # whole line: the option as wrangler names it (yargs names --no-bundle ``bundle``) and what to do instead
 EVERY_NOTE = {
     **{option: BUNDLING for option in ("--no-bundle", "--minify", "--tsconfig", "--jsx-factory", "--jsx-fragment",
@@ -72,8 +72,6 @@ EVERY_NOTE = {
                                       "--https-cert-path", "--upstream-protocol", "--local-upstream",
                                       "--infer-origin-from-routes", "--tunnel", "--tunnel-name",
                                       "--tunnel-allowed-mail")},
-    "--log-level": ("workers-env dev prints what wrangler dev prints at its default level and takes no other: drop "
-                    "it (filter its output instead)"),
     "--inspector-port": INSPECTOR,
     "--inspector-ip": INSPECTOR,
     "--show-interactive-dev-session": "workers-env dev has no interactive hotkeys to show or hide: drop it",

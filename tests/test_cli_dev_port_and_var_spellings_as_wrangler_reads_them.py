@@ -18,13 +18,6 @@ def test_a_port_number_reads_as_number_reads_it(tmp_path, monkeypatch, capsys, t
     assert run.returncode == 1 and "--port" not in run.stderr and "No wrangler.json" in run.stderr
 
 
-@pytest.mark.parametrize("text", ["Infinity", "1.5", "abc"])
-def test_one_that_is_no_whole_number_is_refused(tmp_path, monkeypatch, capsys, text):
-    monkeypatch.chdir(tmp_path)
-    run = run_main(capsys, "dev", f"--port={text}")
-    assert run.returncode == 1 and f"argument --port: '{text}' is not a port number" in run.stderr
-
-
 def test_var_equals_last_wants_a_value(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     run = run_main(capsys, "dev", "--var=")

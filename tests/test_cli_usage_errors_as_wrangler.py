@@ -128,7 +128,6 @@ def test_an_abbreviated_option_is_unknown_as_in_yargs(app, capsys):
 
 @pytest.mark.parametrize(("argv", "text"), [
     (["vectorize", "query", "idx", "--vector", "1", "--top-k", "abc"], "argument --top-k: not a number: 'abc'"),
-    (["dev", "--port", "abc"], "argument --port: 'abc' is not a port number (a whole number from 0 to 65535)"),
 ])
 def test_a_value_yargs_takes_but_workers_env_refuses_is_a_commands_error(app, capsys, argv, text):
     """yargs reads a number option's non-number as NaN and goes on; workers-env refuses it, printed

@@ -14,18 +14,27 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from workers_env._errors import NotEmulatedError
+from workers_env._errors import JsException, NotEmulatedError
 
-__all__ = ["MAX_CONVERSION_DEPTH", "ROOMY_FROM", "deeper", "more_room", "python_str", "too_deep"]
+__all__ = ["MAX_CONVERSION_DEPTH", "ROOMY_FROM", "V8_REFUSED_FROM", "clone_refusal", "deeper", "more_room", "nesting",
+           "python_str", "too_deep"]
 
 #: The deepest nesting (containers within containers) workers-env converts between Python
 #: and JavaScript: to_js, to_py, JSON.stringify, String(), console.log. Our choice: deeper than
 #: the Python Workers SDK's own recursive conversion goes (about 1,000 Python frames).
 MAX_CONVERSION_DEPTH = 1000
+
+#: How deep a value V8's serializer refused, whatever the stack it was called from: measured with a
+#: JavaScript twin under wrangler dev 4.164.0 (leftovers46b), arrays or objects nested within each
+#: other -- ``structuredClone`` cloned 3,354 levels and refused 3,355, a queue's ``send()`` of a
+#: ``v8`` body sent 3,369 and refused 3,370 (3,369 too, called one frame deeper): ``RangeError:
+#: Maximum call stack size exceeded``. A Python Worker calls it from deeper still, so it is refused
+#: there too; between :data:`MAX_CONVERSION_DEPTH` and this, production's outcome is its stack's.
+V8_REFUSED_FROM = 3370
 
 #: the level from which a conversion walks on with :func:`more_room` (shallow values never pay for it)
 ROOMY_FROM = 64
@@ -85,6 +94,42 @@ def too_deep(what: str, limit: int = MAX_CONVERSION_DEPTH) -> NotEmulatedError:
     )
 
 
+def clone_refusal(depth: int, what: str) -> Exception | None:
+    """What V8's serializer (structured clone, a ``v8`` queue message) does with a value ``depth``
+    levels deep, where workers-env cannot clone it: from :data:`V8_REFUSED_FROM` on its
+    ``RangeError``, past :data:`MAX_CONVERSION_DEPTH` :func:`too_deep` for ``what`` (production's
+    outcome depends on its stack); None for a value to clone."""
+    if depth >= V8_REFUSED_FROM:
+        return JsException("Maximum call stack size exceeded", name="RangeError")
+    return too_deep(what) if depth > MAX_CONVERSION_DEPTH else None
+
+
+def nesting(value: object, children: Callable[[object], Iterable[object] | None], limit: int) -> int:
+    """How many levels of containers ``value`` is nested (1: the value itself; 0: no container),
+    walked without recursion up to ``limit``; ``children(item)`` gives a container's members, None
+    for anything else. A container within itself is followed once."""
+    deepest = 0
+    on_path: set[int] = set()
+    walked: dict[int, int] = {}  # a container's id: the deepest level it was walked at (shared ones once)
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack and deepest < limit:
+        item, level = stack.pop()
+        if level < 0:  # leaving it
+            on_path.discard(id(item))
+            continue
+        if id(item) in on_path or walked.get(id(item), 0) >= level:
+            continue
+        members = children(item)
+        if members is None:
+            continue
+        deepest = max(deepest, level)
+        walked[id(item)] = level
+        on_path.add(id(item))
+        stack.append((item, -1))
+        stack.extend((member, level + 1) for member in members)
+    return deepest
+
+
 def deeper(level: int, what: str | Callable[[], BaseException], walk: Callable[[], _T],
            limit: int = MAX_CONVERSION_DEPTH) -> _T:
     """``walk()`` of a container ``level`` levels deep (1: the value itself), called by a
@@ -116,26 +161,13 @@ _CONTAINERS = (dict, list, tuple, set, frozenset)
 
 
 def _nested_deeper_than(value: object, limit: int) -> bool:
-    """Whether ``value`` holds containers nested more than ``limit`` levels deep, walked without
-    recursion; a container within itself is not followed again (``str()`` writes it ``[...]``)."""
+    """Whether ``value`` holds containers nested more than ``limit`` levels deep (:func:`nesting`;
+    a container within itself is not followed again: ``str()`` writes it ``[...]``)."""
+    return nesting(value, _python_members, limit + 1) > limit
+
+
+def _python_members(value: object) -> Iterable[object] | None:
+    """A Python container's keys and members (``str()`` writes both)."""
     if not isinstance(value, _CONTAINERS):
-        return False
-    deepest: dict[int, int] = {}  # a container's id: the deepest level it was walked at
-    on_path: set[int] = set()
-    stack: list[tuple[object, int, bool]] = [(value, 1, False)]
-    while stack:
-        item, level, leaving = stack.pop()
-        if leaving:
-            on_path.discard(id(item))
-            continue
-        if level > limit:
-            return True
-        if id(item) in on_path or deepest.get(id(item), 0) >= level:
-            continue
-        deepest[id(item)] = level
-        on_path.add(id(item))
-        stack.append((item, level, True))
-        children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
-        stack.extend((child, level + 1, False) for child in children  # type: ignore[attr-defined]
-                     if isinstance(child, _CONTAINERS))
-    return False
+        return None
+    return [*value.keys(), *value.values()] if isinstance(value, dict) else value  # type: ignore[return-value]

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from workers_env._errors import WorkersEnvError
+from workers_env._loglevel import emit
 from workers_env._jsvalues import json_text
 
 __all__ = [
@@ -110,8 +111,9 @@ def laid_out(marker: str, text: str) -> str:
 
 
 def warn(text: str) -> None:
-    """``logger.warn(text)``: ``▲ [WARNING]`` and :func:`laid_out`'s layout, on stderr."""
-    print(laid_out("\u25b2 [WARNING]", text), file=sys.stderr, flush=True)
+    """``logger.warn(text)``: ``▲ [WARNING]`` and :func:`laid_out`'s layout, on stderr (unless
+    ``dev --log-level`` hides warnings)."""
+    emit("warn", laid_out("\u25b2 [WARNING]", text), "stderr")
 
 
 #: a block of several lines is laid out as any warning is
@@ -122,10 +124,7 @@ def error(text: str) -> None:
     """``logger.error(text)``: ``✘ [ERROR]`` and :func:`laid_out`'s layout, on stderr. A parse
     error already laid out (its place and the marked line, as ``format_syntax_error`` writes
     them) is printed as esbuild prints a message with a location: as it is, then a blank line."""
-    if _located(text):
-        print(f"✘ [ERROR] {text}\n\n", file=sys.stderr, flush=True)
-    else:
-        print(laid_out("✘ [ERROR]", text), file=sys.stderr, flush=True)
+    emit("error", f"✘ [ERROR] {text}\n\n" if _located(text) else laid_out("✘ [ERROR]", text), "stderr")
 
 
 def _located(text: str) -> bool:

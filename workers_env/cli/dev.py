@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import errno
+import json
 import math
 import os
 import socket
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
+from workers_env._loglevel import emit, from_environment, logging_at
 from workers_env.cli.common import (
     CommandError,
     fail,
@@ -31,6 +33,7 @@ from workers_env.cli.common import (
     message_of,
     print_hint,
     value_optional,
+    warn,
     warn_block,
     with_hint,
 )
@@ -53,6 +56,8 @@ __all__ = ["register", "run"]
 
 DEFAULT_PORT = 8787
 DEFAULT_IP = "localhost"
+#: wrangler dev's --log-level choices, in its order
+_LOG_LEVELS = ["debug", "info", "log", "warn", "error", "none"]
 
 
 def register(subparsers: Any) -> None:
@@ -100,6 +105,10 @@ def register(subparsers: Any) -> None:
                         nargs="+", default=None, metavar="FLAG",
                         help="run with these compatibility flags instead of the config's: the whole list (as "
                         "wrangler dev's; repeatable)")
+    parser.add_argument("--log-level", dest="log_level", choices=_LOG_LEVELS, default=None,
+                        help="what dev prints, as wrangler dev's --log-level (default: $WRANGLER_LOG, else log): "
+                        "none, error, warn, info (Ready and the request lines), log (the bindings table, the "
+                        "Worker's print()), debug (as log)")
     parser.add_argument("--local", "-l", action="store_true", help="accepted as wrangler's: workers-env dev is local")
     parser.add_argument("--remote", "-r", action="store_true",
                         help="refused: workers-env runs the Worker locally, never on Cloudflare's network")
@@ -142,6 +151,14 @@ _SCRIPT_HINT = ("workers-env dev's PATH names the wrangler config or its folder 
                 "script, which workers-env reads from the config's main): pass an existing one, or leave PATH out")
 
 
+def _refuse(problem: tuple[str, str]) -> None:
+    """wrangler's error (``fail``), then workers-env's line saying what is wrong. (wrangler's
+    ``If you think this is a bug ...`` line after it, pointing at workers-sdk's issues, is left
+    out: README "Where we had to choose".)"""
+    fail(problem[0])
+    print_hint(with_hint(CommandError(problem[0]), problem[1]))
+
+
 def _entry_refused(problem: tuple[str, str | None] | None) -> bool:
     """Print wrangler's error for an entry point it cannot use, and workers-env's line after
     it (:mod:`.deventry`); whether there was one."""
@@ -152,30 +169,52 @@ def _entry_refused(problem: tuple[str, str | None] | None) -> bool:
     return True
 
 
-def _port(text: str) -> int:
-    """A TCP port: a whole number from 0 (any free port) to 65535, read as yargs' ``Number()``
-    reads it (``--port=`` is 0, as wrangler 4.164.0 then listens on a free port: measured;
-    ``0x50`` is 80)."""
+def _port(text: str) -> int | str:
+    """A TCP port as yargs' ``Number()`` reads it (``--port=`` is 0, as wrangler 4.164.0 then
+    listens on a free port: measured; ``0x50`` is 80); a text that is no port number is kept as
+    given, for :func:`_port_problem` to refuse after the bindings table, where wrangler does."""
     number = js_number(text)
-    if not math.isfinite(number) or number != int(number):  # NaN, Infinity, or not whole
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (a whole number from 0 to 65535)")
-    port = int(number)
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is not a port number: ports go from 0 to 65535")
-    return port
+    return int(number) if math.isfinite(number) and number == int(number) and 0 <= number <= 65535 else text
 
 
-def _bind_error(host: str, port: int, exc: OSError) -> str:
+def _port_problem(port: int | str) -> tuple[str, str] | None:
+    """wrangler dev 4.164.0's error for a ``--port`` that is no port number -- Miniflare's option
+    check, after the bindings table (measured: ``abc``, ``Infinity``, ``70000``, ``-1``, ``1.5``,
+    exit 1; workerd's ``Socket "entry"`` line before it comes only sometimes, a race) -- and
+    workers-env's line saying what is wrong; None for a port."""
+    if isinstance(port, int):
+        return None
+    number = js_number(port)
+    if math.isnan(number) or math.isinf(number):
+        received = "NaN" if math.isnan(number) else "Infinity" if number > 0 else "-Infinity"
+        issue = {"expected": "number", "code": "invalid_type", "received": received, "path": ["port"],
+                 "message": f"Invalid input: expected number, received {received}"}
+    else:  # a number, but not a whole one from 0 to 65535: the URL wrangler makes of it is invalid
+        issue = {"code": "invalid_format", "format": "url", "path": ["publicUrl"], "message": "Invalid URL"}
+    return (json.dumps([issue], indent=2),
+            f"--port {port} is not a port number: give a whole number from 0 to 65535 (0: any free port)")
+
+
+def _bind_error(host: str, port: int, exc: OSError) -> tuple[str, str]:
+    """wrangler dev 4.164.0's error for an address it cannot listen on (measured: a port in use,
+    an address no interface has, a host name that does not resolve, a port below 1024 without the
+    privilege), and workers-env's line."""
+    where = f"cannot listen on {host}:{port}"
     if exc.errno == errno.EADDRINUSE:
-        return (
-            f"cannot listen on {host}:{port}: the address is already in use (is another `workers-env dev` or "
-            f"`wrangler dev` running?); stop it or choose another port with --port"
-        )
-    if exc.errno == errno.EACCES:
-        return f"cannot listen on {host}:{port}: permission denied (ports below 1024 need privileges); use --port 8787"
+        return (f"Address already in use ({host}:{port}). Please check that you are not already running a server on "
+                "this address or specify a different port with --port.",
+                f"{where}: is another `workers-env dev` or `wrangler dev` running? Stop it or choose another port "
+                "with --port")
+    if exc.errno == errno.EACCES:  # workerd's (measured under setpriv; wrangler's "The Workers runtime failed to
+        # start" block after it, with workerd's stderr as JSON, left out)
+        return ('Socket "entry": bind(): Permission denied (os error 13)',
+                f"{where}: ports below 1024 need privileges; use --port 8787")
     if isinstance(exc, socket.gaierror):
-        return f"cannot listen on {host}:{port}: unknown address {host!r} ({exc.strerror}); check --ip"
-    return f"cannot listen on {host}:{port}: {exc.strerror or exc}; check --ip and --port"
+        return f"getaddrinfo ENOTFOUND {host}", f"{where}: unknown address {host!r} ({exc.strerror}); check --ip"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return (f"listen EADDRNOTAVAIL: address not available {host}:{port}",
+                f"{where}: no interface here has that address; check --ip")
+    return f"listen {exc.strerror or exc} {host}:{port}", f"{where}: check --ip and --port"
 
 
 
@@ -256,11 +295,23 @@ def run(args: argparse.Namespace) -> int:
     returns the exit code."""
     from workers_env.runtime.timezone import production_timezone
 
-    with production_timezone(), stoppable():
+    level, unrecognised = _log_level(args)
+    with production_timezone(), stoppable(), logging_at(level):
+        if unrecognised is not None:
+            warn(unrecognised)
         try:
             return _run(args)
         except Stopped as stop:  # before the server started, or again while closing: said there
             return stop.status
+
+
+def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:
+    """The level dev prints at: ``--log-level``, else ``WRANGLER_LOG`` (any case), else ``log``
+    (wrangler's ``getLoggerLevel``; its warning for a ``WRANGLER_LOG`` that is no level,
+    which ``--log-level`` overrides unread)."""
+    if args.log_level is not None:
+        return args.log_level, None
+    return from_environment(os.environ)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -374,6 +425,11 @@ def _run(args: argparse.Namespace) -> int:
     table_vars = list(_vars(args.var))  # each Worker's bindings table, "Your Worker" for one alone
     try:
         _announce(config, env, secrets_environment, args.env_file or None, table_vars, alone=not others)
+        problem = _port_problem(args.port)
+        if problem is not None:  # wrangler refuses it after the table, before the Worker starts
+            _refuse(problem)
+            return 1
+        port_given = int(args.port)
         # the files' stamps are taken now, so an edit made while the Worker loads reloads it
         reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
                             build=_custom_build, make_env=make_env,
@@ -405,9 +461,9 @@ def _run(args: argparse.Namespace) -> int:
                  "your configuration.")
             return 1
         try:
-            sockets = bind(args.ip, args.port)
+            sockets = bind(args.ip, port_given)
         except OSError as exc:
-            print(f"workers-env dev: {_bind_error(args.ip, args.port, exc)}", file=sys.stderr, flush=True)
+            _refuse(_bind_error(args.ip, port_given, exc))
             return 1
         port = sockets[0].getsockname()[1]  # --port 0 picks a free one
         crons = (env.config.merged.get("triggers") or {}).get("crons") if isinstance(
@@ -415,7 +471,7 @@ def _run(args: argparse.Namespace) -> int:
 
         def ready() -> None:
             for line in ready_lines(args.ip, port):  # miniflare's lines: harnesses wait for "Ready on"
-                print(f"[wrangler:info] {line}", flush=True)
+                emit("info", f"[wrangler:info] {line}")
             if crons and not args.test_scheduled:  # wrangler's maybePrintScheduledWorkerWarning
                 warn_block("Scheduled Workers are not automatically triggered during local development.\n"
                       "To manually trigger a scheduled event, run:\n"
@@ -586,12 +642,30 @@ def _announce(config: Any, env: Any, environment: str | None, env_files: list[st
     warning = missing_date_warning(env.config)
     if warning:
         warn_block(warning)
+    _local_vectorize_note(config.merged)
     remote = remote_bindings(config.merged, _LOCAL_KINDS)
     if remote:  # wrangler dev's binding table says "remote" for these
         names = ", ".join(f"{b.name} ({b.kind})" for b in remote)
-        print(f"workers-env dev: remote = true on {names}: wrangler dev binds your Cloudflare account's own "
-              "resources for these (and, without a login, stops with \"Failed to start the remote proxy session\"); "
-              "workers-env runs them locally as it runs every binding, on the local state", file=sys.stderr, flush=True)
+        emit("warn", f"workers-env dev: remote = true on {names}: wrangler dev binds your Cloudflare account's own "
+             "resources for these (and, without a login, stops with \"Failed to start the remote proxy session\"); "
+             "workers-env runs them locally as it runs every binding, on the local state", "stderr")
+
+
+def _local_vectorize_note(merged: Any) -> None:
+    """workers-env's line in the place of wrangler dev's warning for a Vectorize binding without
+    ``remote = true`` (``Vectorize Index bindings do not support local development, and so parts of
+    your Worker may not work correctly. ...``; with ``remote = false`` its refusal to start: measured,
+    4.164.0): workers-env runs those indexes locally, which wrangler's text would deny."""
+    entries = merged.get("vectorize") if isinstance(merged, dict) else None
+    local = [entry for entry in entries if isinstance(entry, dict) and isinstance(entry.get("binding"), str)
+             and entry.get("remote") is not True] if isinstance(entries, list) else []
+    if not local:
+        return
+    names = ", ".join(f'env.{entry["binding"]} (index "{entry.get("index_name")}")' for entry in local)
+    emit("warn", f"workers-env dev: {names} run{'s' if len(local) == 1 else ''} locally, on the local state: "
+         "wrangler dev has no local Vectorize (it warns \"Vectorize Index bindings do not support local "
+         "development\" there, and refuses remote = false), workers-env emulates the index offline; deployed, "
+         "the index of that name in your account answers", "stderr")
 
 
 def _secrets_and_table(config: Any, environment: str | None, env_files: list[str] | None,
@@ -625,11 +699,12 @@ def _not_connected_note(config: Any, env: Any) -> None:
     if not loose:
         return
     names = ", ".join(f'env.{name} (service "{service}")' for name, service in loose)
-    print(f"workers-env dev: {names} [not connected], as under wrangler dev: a call rejects, and a fetch answers "
-          f"503, with 'Worker \"{loose[0][1] if len(loose) == 1 else '<name>'}\" not found. Make sure it is running locally.' Run "
-          f"{'that Worker' if len(loose) == 1 else 'those Workers'} in this session (workers-env dev -c "
-          f"{display_path(config.path)} -c path/to/its/wrangler.toml), or supply one in [tool.workers-env.bindings]",
-          file=sys.stderr, flush=True)
+    callee = loose[0][1] if len(loose) == 1 else "<name>"
+    emit("warn", f"workers-env dev: {names} [not connected], as under wrangler dev: a call rejects, and a fetch "
+         f"answers 503, with 'Worker \"{callee}\" not found. Make sure it is running locally.' Run "
+         f"{'that Worker' if len(loose) == 1 else 'those Workers'} in this session (workers-env dev -c "
+         f"{display_path(config.path)} -c path/to/its/wrangler.toml), or supply one in [tool.workers-env.bindings]",
+         "stderr")
 
 
 def _reload_failed(exc: BaseException, project: Path) -> None:

@@ -1,6 +1,6 @@
 """What ``workers-env dev`` says of an option of ``wrangler dev`` 4.164.0 it does not take.
 
-yargs' ``Unknown argument: log-level`` reads as a typo; for wrangler dev's own options a
+yargs' ``Unknown argument: minify`` reads as a typo; for wrangler dev's own options a
 ``(workers-env: ...)`` line after it says the option is wrangler's and what to do instead, as
 ``d1 create`` and ``kv namespace`` get one (README "Where we had to choose")."""
 
@@ -21,8 +21,6 @@ _NOTES: dict[str, str] = {
     **{name: _SERVING for name in ("routes", "route", "host", "local-protocol", "https-key-path", "https-cert-path",
                                     "upstream-protocol", "local-upstream", "infer-origin-from-routes", "tunnel",
                                     "tunnel-name", "tunnel-allowed-mail")},
-    "log-level": ("workers-env dev prints what wrangler dev prints at its default level and takes no other: drop it "
-                  "(filter its output instead)"),
     "inspector-port": "workers-env dev runs no DevTools inspector: drop it",
     "inspector-ip": "workers-env dev runs no DevTools inspector: drop it",
     "show-interactive-dev-session": "workers-env dev has no interactive hotkeys to show or hide: drop it",

@@ -20,10 +20,12 @@ sizes``: ``-0`` 11, ``[1, 1.5]`` 25, ``[1, 1.5, "a"]`` 21, a ``Set`` of two 10, 
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from workers_env._deep import ROOMY_FROM, V8_REFUSED_FROM, clone_refusal, more_room, nesting
 from workers_env._jsvalues import (
     UNDEFINED,
     JsDate,
@@ -35,7 +37,7 @@ from workers_env._jsvalues import (
     typed_array_bytes,
 )
 
-__all__ = ["v8_size"]
+__all__ = ["body_members", "v8_size"]
 
 #: The header (``0xFF``, version 15).
 _HEADER = 2
@@ -154,8 +156,23 @@ class _Writer:
         self.at += 1 + _varint(per_entry * len(pairs))
 
 
+def body_members(value: Any) -> Any:
+    """The members V8 writes of a container a message body holds; None for anything else."""
+    if isinstance(value, JsMapArgument):
+        return [part for pair in value.entries for part in pair]
+    if isinstance(value, Mapping):
+        return list(value.values())
+    return list(value) if isinstance(value, (list, tuple, JsSet)) else None
+
+
 def v8_size(value: Any) -> int:
-    """The bytes of ``value`` serialised as workerd sends a ``v8`` message."""
+    """The bytes of ``value`` serialised as workerd sends a ``v8`` message; one nested too deep is
+    V8's ``RangeError`` (or not emulated: :func:`~workers_env._deep.clone_refusal`)."""
+    depth = nesting(value, body_members, V8_REFUSED_FROM)
+    refused = clone_refusal(depth, "A v8 queue message")
+    if refused is not None:
+        raise refused
     writer = _Writer()
-    writer.write(value)
+    with more_room(depth) if depth > ROOMY_FROM else contextlib.nullcontext():
+        writer.write(value)
     return writer.at

@@ -531,12 +531,16 @@ def _clonable_or_refused(body: Any) -> None:
     """V8's ``DataCloneError`` for a JavaScript ``v8`` body it cannot clone, as
     ``structuredClone`` has it: a function named by its source (``function fetch() { [native
     code] } could not be cloned.``), at any depth (an object or ``Map`` holding one), measured under
-    wrangler dev 4.164.0 (leftovers44). What workers-env does not clone (another runtime object)
-    is sent as before."""
+    wrangler dev 4.164.0 (leftovers44); a body nested too deep its ``RangeError`` (or not
+    emulated: :func:`~workers_env._deep.clone_refusal`). What workers-env does not clone (another
+    runtime object) is sent as before."""
     if not isinstance(body, JsProxy) or isinstance(body, (JsDate, JsNull)):
         return
-    from workers_env.runtime.jsclone import structured_clone  # (jsclone builds on modules built on this one)
+    from workers_env.runtime.jsclone import depth_refusal, structured_clone  # (built on modules built on this one)
 
+    refused = depth_refusal(body, "A v8 queue message")
+    if refused is not None:
+        raise refused
     try:
         structured_clone(body)
     except NotEmulatedError:

@@ -32,6 +32,15 @@ import asyncio
 from typing import Any
 
 from workers_env import _errors
+from workers_env._deep import (
+    MAX_CONVERSION_DEPTH,
+    ROOMY_FROM,
+    V8_REFUSED_FROM,
+    clone_refusal,
+    more_room,
+    nesting,
+    too_deep,
+)
 from workers_env._jsvalues import JsSet, is_symbol
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbase import JsProxy, js_type_error
@@ -55,7 +64,7 @@ from workers_env.runtime.jsproxy import (
     read_stored,
 )
 
-__all__ = ["structured_clone"]
+__all__ = ["depth_refusal", "structured_clone"]
 
 _MISSING: Any = object()
 
@@ -142,12 +151,45 @@ def _response(value: JsResponse) -> JsResponse:
                                       "encodeBody": value._encode_body, **_cf(value)}))
 
 
+def _members(value: Any) -> list[Any] | None:
+    """The members of a JS object, array, ``Map`` (keys and values) or ``Set`` as stored; None for anything else."""
+    if isinstance(value, JsObject):
+        return list(object.__getattribute__(value, "_props").values())
+    if isinstance(value, JsArray):
+        return list(value._items)
+    if isinstance(value, JsMap):
+        return [part for entry in value.entries() for part in entry]
+    return list(value) if isinstance(value, JsSet) else None
+
+
+def depth_refusal(value: Any, what: str, above: int = 0) -> Exception | None:
+    """:func:`clone_refusal` of ``value`` (``above`` levels below the value cloned), nested as its
+    JS objects, arrays, Maps and Sets are."""
+    return clone_refusal(above + nesting(value, _members, V8_REFUSED_FROM), what)
+
+
 class _Cloner:
-    """One clone: what was cloned so far by identity (shared and cyclic references stay so)."""
+    """One clone: what was cloned so far by identity (shared and cyclic references stay so), and
+    how deep in the value it is."""
 
     def __init__(self) -> None:
         self._made: dict[int, Any] = {}
         self._keep: list[Any] = []  # the originals, alive while their ids are keys
+        self._level = 0
+
+    def _nested(self, value: Any, walk: Any) -> Any:
+        """``walk()``, the cloning of container ``value`` one level deeper: with room to go on
+        past :data:`ROOMY_FROM` levels, refused past :data:`MAX_CONVERSION_DEPTH`."""
+        self._level += 1
+        try:
+            if self._level > MAX_CONVERSION_DEPTH:
+                raise depth_refusal(value, "structuredClone()", self._level - 1) or too_deep("structuredClone()")
+            if self._level == ROOMY_FROM:
+                with more_room(MAX_CONVERSION_DEPTH - ROOMY_FROM):
+                    return walk()
+            return walk()
+        finally:
+            self._level -= 1
 
     def _remember(self, original: Any, made: Any) -> Any:
         self._made[id(original)] = made
@@ -167,6 +209,12 @@ class _Cloner:
             return self._remember(value, JsObject())
         if isinstance(value, JsLiteralMap):  # Pyodide 0.28's to_js(dict): a Proxy V8 does not clone
             raise _data_clone_error("[object Map] could not be cloned.")
+        if isinstance(value, (JsObject, JsArray, JsMap, JsSet)):
+            return self._nested(value, lambda: self._container(value))
+        return self._other(value)
+
+    def _container(self, value: Any) -> Any:
+        """A JS object, array, ``Map`` or ``Set`` cloned, its members with it."""
         if isinstance(value, JsObject):
             nulls = object.__getattribute__(value, "_nulls")
             made = self._remember(value, JsObject.plain({}, nulls) if nulls else JsObject())
@@ -176,18 +224,21 @@ class _Cloner:
             return made
         if isinstance(value, JsArray):
             made = self._remember(value, JsArray(nulls=value._nulls))
-            made._items.extend(self._child(value, raw, value._nulls) for raw in list(value._items))
+            for raw in list(value._items):  # (a loop, not a generator: no C frame per level)
+                made._items.append(self._child(value, raw, value._nulls))
             return made
         if isinstance(value, JsMap):
             made = self._remember(value, JsMap())
             for entry in list(value.entries()):
                 made._entries[map_key(self.clone(entry[0]))] = self.clone(entry[1])
             return made
-        if isinstance(value, JsSet):
-            made = self._remember(value, JsSet())
-            for item in list(value):
-                made.add(self.clone(item))
-            return made
+        made = self._remember(value, JsSet())
+        for item in list(value):
+            made.add(self.clone(item))
+        return made
+
+    def _other(self, value: Any) -> Any:
+        """Any other value cloned, or refused as V8 and workerd refuse it."""
         if isinstance(value, JsDate):
             return self._remember(value, JsDate(value.getTime()))
         if isinstance(value, JsHeaders):

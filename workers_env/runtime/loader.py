@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from workers_env import _loglevel
 from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException, WorkersEnvError, add_hint, users_mistake
 from workers_env._deep import MAX_CONVERSION_DEPTH
@@ -1334,6 +1335,11 @@ def _bind_itself(env: Any, config: Any) -> dict[str, _Itself]:
     return found
 
 
+def _note(text: str) -> None:
+    """One of workers-env's notes on stderr: a warning, which ``dev --log-level error`` hides."""
+    _loglevel.emit("warn", text, "stderr")
+
+
 def _announce_not_emulated(env: Any) -> None:
     """One line on stderr naming the declared bindings nobody emulates or supplied."""
     from workers_env._env import Env, not_emulated_line
@@ -1341,7 +1347,7 @@ def _announce_not_emulated(env: Any) -> None:
     if isinstance(env, Env):
         line = not_emulated_line(env)
         if line:
-            print(line, file=sys.stderr, flush=True)
+            _note(line)
 
 
 def _missing_main(config: Any, main_path: Path) -> str:
@@ -1479,10 +1485,10 @@ def _announce_queue_consumers(config: Any) -> None:
     if not names or not _first_time("queue consumers", Path(getattr(config, "root", ".")).resolve()):
         return
     shown = ", ".join(names)
-    print(f"workers-env: queues.consumers ({shown}): no producer of this Worker sends to it, and workers-env "
+    _note(f"workers-env: queues.consumers ({shown}): no producer of this Worker sends to it, and workers-env "
           f"delivers to queue() only what the Worker itself sends (wrangler dev also takes what another local dev "
           f"session sends); deliver a batch yourself: await worker.queue([...], queue={names[0]!r}) in a test or "
-          f"script", file=sys.stderr, flush=True)
+          f"script")
 
 
 def _announce_main_only(config: Any, main_path: Path) -> None:
@@ -1497,9 +1503,9 @@ def _announce_main_only(config: Any, main_path: Path) -> None:
         return
     what = f"the packages it declares ({', '.join(declared)})" if declared else "the packages in python_modules/"
     shown = main_path.resolve().relative_to(root.resolve()).as_posix() if main_path.resolve().is_relative_to(root.resolve()) else main_path.name
-    print(f"workers-env: find_additional_modules = false: wrangler uploads only main ({shown}), not "
+    _note(f"workers-env: find_additional_modules = false: wrangler uploads only main ({shown}), not "
           f"python_modules/, so {what} are not there once deployed; workers-env still imports them from your "
-          "virtualenv. Remove that line (or set it to true) to deploy them.", file=sys.stderr, flush=True)
+          "virtualenv. Remove that line (or set it to true) to deploy them.")
 
 
 def _announce_cf_requirements(config: Any) -> None:
@@ -1507,7 +1513,7 @@ def _announce_cf_requirements(config: Any) -> None:
     root = Path(getattr(config, "root", "."))
     warning = cf_requirements_warning(root)
     if warning is not None and _first_time("cf-requirements", root.resolve()):
-        print(f"\u25b2 [WARNING] {warning}\n", file=sys.stderr, flush=True)  # logger.warn's layout
+        _note(f"\u25b2 [WARNING] {warning}\n")  # logger.warn's layout
 
 
 def _announce_requirements_txt(config: Any) -> None:
@@ -1521,13 +1527,13 @@ def _announce_requirements_txt(config: Any) -> None:
         return
     names = requirements_txt_names(root)
     if names and _first_time("requirements.txt", root.resolve()):
-        print(f"workers-env: requirements.txt lists {', '.join(names)}, which nothing reads any more: the runtime's "
+        _note(f"workers-env: requirements.txt lists {', '.join(names)}, which nothing reads any more: the runtime's "
               "built-in packages are gone (workerd 0665be3), wrangler uploads none of them, and pywrangler refuses "
               f"a project holding the file (\"{root / 'requirements.txt'} exists. Delete the file to continue.\"); so "
               "they are not there once deployed (ModuleNotFoundError), while workers-env imports them from your "
               "virtualenv. Move the Worker's own packages to pyproject.toml's dependencies (tools such as pytest to "
               "a dev dependency group: they are not deployed), delete requirements.txt and deploy with "
-              "`uv run pywrangler deploy`, which vendors them.", file=sys.stderr, flush=True)
+              "`uv run pywrangler deploy`, which vendors them.")
 
 
 def _announce_failing_build(config: Any, unfound: str | None, missing: MissingSdk | None) -> None:
@@ -1541,7 +1547,7 @@ def _announce_failing_build(config: Any, unfound: str | None, missing: MissingSd
         return
     root = Path(getattr(config, "root", ".")).resolve()
     if (missing is None or not missing.build_fails) and _first_time("failing build", root):
-        print(note, file=sys.stderr, flush=True)
+        _note(note)
 
 
 def _announce_unvendored(config: Any) -> None:
@@ -1554,10 +1560,10 @@ def _announce_unvendored(config: Any) -> None:
         return
     declared = declared_packages(root, python_release(config).python, pywrangler_own=False)
     if declared and _first_time("unvendored", root.resolve()):
-        print(f"workers-env: this project deploys with plain wrangler (its CI never runs pywrangler) and has no "
+        _note(f"workers-env: this project deploys with plain wrangler (its CI never runs pywrangler) and has no "
               f"python_modules/, so wrangler uploads no packages: the ones it declares ({', '.join(declared)}) are "
               "not there once deployed; workers-env still imports them from your virtualenv. Deploy with "
-              "`uv run pywrangler deploy`, which vendors them.", file=sys.stderr, flush=True)
+              "`uv run pywrangler deploy`, which vendors them.")
 
 
 def _vendors_declared(config: Any) -> bool:
@@ -1598,10 +1604,9 @@ def _asset_server(config: Any) -> AssetServer | None:
         except ValueError:  # another drive
             named = str(directory / "_redirects")
         for line in redirects.report(named):
-            print(line, file=sys.stderr, flush=True)
+            _note(line)
     elif os.path.lexists(directory / "_redirects"):  # wrangler dev stops on it (EISDIR, EACCES): said, not applied
-        print(f"workers-env: {directory / '_redirects'} cannot be read as a file: its redirect rules are not applied",
-              file=sys.stderr, flush=True)
+        _note(f"workers-env: {directory / '_redirects'} cannot be read as a file: its redirect rules are not applied")
     rules = server.header_rules()
     if rules is not None:  # wrangler dev's lines as it reads the file (the path as from the working folder)
         try:
@@ -1609,7 +1614,7 @@ def _asset_server(config: Any) -> AssetServer | None:
         except ValueError:  # another drive
             where = str(directory / "_headers")
         for line in rules.report(where):
-            print(line, file=sys.stderr, flush=True)
+            _note(line)
     return server
 
 

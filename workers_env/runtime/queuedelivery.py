@@ -14,10 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from workers_env._deep import MAX_CONVERSION_DEPTH, ROOMY_FROM, more_room, nesting
 from workers_env._errors import WorkersEnvError
 from workers_env._jsvalues import JsMapArgument
 from workers_env._jsvalues import JsTypedArray as ModelTypedArray
 from workers_env.queues.broker import Batch, QueueBroker
+from workers_env.queues.v8size import body_members
 from workers_env.runtime.events import QueueMessage, QueueResult
 from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
 from workers_env.runtime.jsconvert import object_from_entries, to_js
@@ -82,12 +84,14 @@ def _cloned(value: Any, made: dict[int, Any] | None = None, cyclic: set[int] | N
     if type(value) is dict:
         copy: dict[Any, Any] = {}
         made[id(value)] = copy
-        copy.update((k, _cloned(v, made, cyclic)) for k, v in value.items())
+        for k, v in value.items():  # (loops, not generators: no C frame per level)
+            copy[k] = _cloned(v, made, cyclic)
         return copy
     if type(value) is list:
         items: list[Any] = []
         made[id(value)] = items
-        items.extend(_cloned(v, made, cyclic) for v in value)
+        for v in value:
+            items.append(_cloned(v, made, cyclic))
         return items
     return value
 
@@ -136,7 +140,11 @@ def delivered_body(body: Any, content_type: str) -> Any:
     parsed JSON."""
     if content_type == "bytes":
         return JsBuffer(body)
-    return _cloned(body) if content_type == "v8" else body
+    if content_type != "v8":
+        return body
+    depth = nesting(body, body_members, MAX_CONVERSION_DEPTH)  # (the producer refused deeper ones)
+    with more_room(depth) if depth > ROOMY_FROM else contextlib.nullcontext():
+        return _cloned(body)
 
 
 async def _deliver(worker: Worker, broker: QueueBroker, batch: Batch, now: Callable[[], float]) -> QueueDelivery:

@@ -38,6 +38,7 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE, H11Protocol
 from uvicorn.server import HANDLED_SIGNALS
 
+from workers_env import _loglevel
 from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException
 from workers_env.queues.assembly import queue_broker
@@ -86,6 +87,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("workers_env.dev")
+# its records at wrangler's levels: an error's (an uncaught exception) shown down to `dev --log-level error`,
+# a warning's down to `warn`
+log.addFilter(lambda record: _loglevel.shows("error" if record.levelno >= logging.ERROR else "warn"))
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -526,8 +530,8 @@ class WorkerApp:
         if self.log_requests:
             path = urlsplit(url).path if url else scope.get("raw_path", b"").decode("latin-1").split("?")[0] or scope["path"]
             text = (reason or "").strip() or default_status_text(status)
-            print(f"[wrangler:info] {scope['method']} {path} {status} {text} "
-                  f"({round((time.monotonic() - started) * 1000)}ms)", flush=True)
+            _loglevel.emit("info", f"[wrangler:info] {scope['method']} {path} {status} {text} "
+                           f"({round((time.monotonic() - started) * 1000)}ms)")
 
     @staticmethod
     async def _stream(scope: Scope, send: Send, response: Any, headers: list[tuple[str, str]],
@@ -1193,8 +1197,8 @@ def _report_delivery(delivery: QueueDelivery) -> None:
         shown = uncaught(delivery.error)
         log.error("Uncaught exception in the worker's queue handler (queue %r)", delivery.queue,
                   exc_info=(type(shown), shown, without_our_frames(shown)))
-    for level, text in delivery.log:
-        print(f"[wrangler:{level}] {text}", flush=True)
+    for level, text in delivery.log:  # miniflare's lines: on stdout at every level that shows them
+        _loglevel.emit(level, f"[wrangler:{level}] {text}")
 
 
 @dataclass

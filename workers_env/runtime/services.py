@@ -216,14 +216,28 @@ def stubbed(value: Any, enhanced: bool = False) -> Any:
     return value
 
 
+def _shape(value: Any) -> tuple[list[Any], Callable[[list[Any]], Any]] | None:
+    """A container a call's argument carries stubs in -- a Python dict or list, a JS object, array
+    or ``Map`` (the built-in SDK's result for a dict) -- as its items and a function making a copy
+    of it holding others in their place (a dict subclass copied as a plain dict: the call converts
+    its arguments anyway); None for anything else."""
+    if isinstance(value, (dict, JsObject, JsMap)):
+        entries = value if isinstance(value, dict) else value._props if isinstance(value, JsObject) else value._entries
+        keys = list(entries)
+        made: Callable[[dict[Any, Any]], Any] = dict if isinstance(value, dict) else JsObject if isinstance(
+            value, JsObject) else JsMap
+        return list(entries.values()), lambda items: made(dict(zip(keys, items)))
+    if isinstance(value, (list, JsArray)):
+        return list(value if isinstance(value, list) else value._items), list if isinstance(value, list) else JsArray
+    return None
+
+
 def _stubs_in(value: Any) -> list[FunctionStub]:
-    """Each :class:`FunctionStub` in a call's argument (a Python dict or list, a JS object or array)."""
+    """Each :class:`FunctionStub` in a call's argument, at any depth of :func:`_shape`'s containers."""
     if isinstance(value, FunctionStub):
         return [value]
-    items = (value.values() if isinstance(value, dict) else value if isinstance(value, list)
-             else value._props.values() if isinstance(value, JsObject) else value._items if isinstance(value, JsArray)
-             else value._entries.values() if isinstance(value, JsMap) else ())
-    return [stub for item in items for stub in _stubs_in(item)]
+    shape = _shape(value)
+    return [stub for item in shape[0] for stub in _stubs_in(item)] if shape is not None else []
 
 
 def stubs_in_call(args: list[Any]) -> list[FunctionStub]:
@@ -265,15 +279,11 @@ def _relayed(value: Any) -> Any:
     where they hold one."""
     if isinstance(value, FunctionStub):
         return FunctionStub(value._func, value._enhanced) if value._bound else value
-    if not any(stub._bound for stub in _stubs_in(value)):
+    shape = _shape(value)
+    if shape is None or not any(stub._bound for stub in _stubs_in(value)):
         return value
-    if isinstance(value, dict):  # (a plain one: the call converts its arguments anyway)
-        return {key: _relayed(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_relayed(item) for item in value]
-    if isinstance(value, JsObject):
-        return JsObject({key: _relayed(item) for key, item in value._props.items()})
-    return JsArray([_relayed(item) for item in value._items])
+    items, made = shape
+    return made([_relayed(item) for item in items])
 
 
 def _holds_pyproxy(value: Any, depth: int = 0) -> bool:

@@ -16,7 +16,7 @@ import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any, TypedDict
 
-from workers_env import _errors, _jsvalues
+from workers_env import _errors, _jsvalues, _loglevel
 from workers_env._clock import SYSTEM_CLOCK
 from workers_env._errors import JsException, add_hint
 from workers_env._jsvalues import JsSet, not_a_function
@@ -228,9 +228,12 @@ def _new_set(items: Any = None) -> JsSet:
     return out
 
 
-def _console(stream_name: str) -> Any:
+def _console(level: str, stream_name: str) -> Any:
+    """A console method: its line on ``stream_name`` at wrangler's ``level`` for it (``wrangler
+    dev``'s ``handleStructuredLogs``: ``debug`` and ``info`` as ``logger.info``), which
+    ``dev --log-level`` may hide (:mod:`workers_env._loglevel`)."""
     def log(*args: Any) -> None:
-        print(jsinspect.console_line(*args), file=getattr(sys, stream_name), flush=True)
+        _loglevel.emit(level, jsinspect.console_line(*args), stream_name)
 
     return log
 
@@ -1228,8 +1231,8 @@ def _build() -> dict[str, ModuleType]:
         **{name: jsreflect.reflect_member(name) for name in jsreflect.REFLECT_MEMBERS}), "Reflect")
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
-        log=_console("stdout"), info=_console("stdout"), debug=_console("stdout"),
-        warn=_console("stderr"), error=_console("stderr"), **dict.fromkeys(_V8_CONSOLE_SILENT, _silent),
+        log=_console("log", "stdout"), info=_console("info", "stdout"), debug=_console("info", "stdout"),
+        warn=_console("warn", "stderr"), error=_console("error", "stderr"), **dict.fromkeys(_V8_CONSOLE_SILENT, _silent),
     )
 
     ffi = ModuleType("pyodide.ffi")

@@ -16,12 +16,11 @@ or callback making the error has ended.
 from __future__ import annotations
 
 import asyncio
-import sys
 import threading
 import weakref
 from typing import Any
 
-from workers_env import _errors
+from workers_env import _errors, _loglevel
 from workers_env.runtime.byidentity import WeakIdentityDict, WeakIdentitySet
 
 __all__ = ["escaped", "made", "report"]
@@ -109,5 +108,5 @@ def _tell(made: list[_errors.NotEmulatedError], scope: Any) -> None:
             if getattr(error, _SHOWN, False) or text in told:
                 continue
             told.add(text)
-        print(f"workers-env: the Worker's code caught {type(error).__name__} and went on, so this "
-              f"request's outcome is not production's, where that call runs: {text}", file=sys.stderr)
+        _loglevel.emit("warn", f"workers-env: the Worker's code caught {type(error).__name__} and went on, so "
+                       f"this request's outcome is not production's, where that call runs: {text}", "stderr")

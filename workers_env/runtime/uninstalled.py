@@ -22,6 +22,7 @@ import weakref
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from workers_env import _loglevel
 from workers_env.runtime import current
 from workers_env.runtime.eras import canonical_name, declared_packages
 from workers_env.runtime.importnames import PYODIDE_IMPORT_NAMES, PYODIDE_SAME_NAMED
@@ -164,7 +165,7 @@ class _DeclaredMissing(importlib.abc.MetaPathFinder):
             first = (root, said[0]) not in _SAID
             _SAID.add((root, said[0]))
         if first:
-            print(said[1], file=sys.stderr, flush=True)
+            _loglevel.emit("warn", said[1], "stderr")  # a note: hidden by dev --log-level error
         return None
 
 

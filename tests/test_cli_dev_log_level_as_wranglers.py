@@ -1,0 +1,159 @@
+"""``workers-env dev --log-level`` and ``WRANGLER_LOG``, as wrangler dev 4.164.0 reads them
+(measured with a JavaScript twin of this Worker at each level, leftovers46b): a line is shown when
+its level ranks at most the chosen one (none < error < warn < info < log < debug; default log).
+The bindings table, dev's own stdout lines and the Worker's ``console.log``/``print()`` are
+``log``; ``Ready on``, the request lines and ``console.info``/``console.debug`` ``info``;
+warnings, workers-env's notes and ``console.warn`` ``warn``; ``console.error``, the Worker's
+stderr (``console.error`` in production) and an uncaught exception ``error``. ``--log-level``
+wins over ``WRANGLER_LOG``, which is read in any case; one that is no level is wrangler's
+warning and ``log``."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from dev_reload_helpers import python_project
+
+ENTRY = '''import sys
+from js import console
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        console.debug("W-debug"); console.info("W-info"); console.log("W-log")
+        console.warn("W-warn"); console.error("W-error")
+        print("W-print"); print("W-stderr", file=sys.stderr)
+        if request.url.endswith("/throw"):
+            raise ValueError("boom")
+        return Response("ok")
+
+    async def scheduled(self, event):
+        pass
+'''
+CONFIG = '[[kv_namespaces]]\nbinding = "KV"\nid = "abc"\nremote = true\n[triggers]\ncrons = ["* * * * *"]\n'
+
+
+def _run(project: Path, args: list[str], wrangler_log: str | None) -> tuple[str, str]:
+    """dev's stdout and stderr while it answers ``/`` and ``/throw`` (the port and times masked)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
+    if wrangler_log is not None:
+        env["WRANGLER_LOG"] = wrangler_log
+    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port),
+                             *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**env, "PYTHONUNBUFFERED": "1"})
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # up once it answers (at some levels it prints no Ready line)
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).close()
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "dev did not start"
+                time.sleep(0.1)
+        with pytest.raises(urllib.error.HTTPError) as thrown:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/throw", timeout=30)
+        thrown.value.close()
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=30)
+    mask = (lambda text: re.sub(r"\(\d+ms\)", "(Nms)", text.replace(str(port), "PORT")))
+    return mask(out), mask(err)
+
+
+TABLE = ("Your Worker has access to the following bindings:\n"
+         "Binding           Resource          Mode\n"
+         "env.KV (abc)      KV Namespace      remote\n\n")
+READY = "[wrangler:info] Ready on http://127.0.0.1:PORT\n"
+CRON = ('▲ [WARNING] Scheduled Workers are not automatically triggered during local development.\n\n'
+        '  To manually trigger a scheduled event, run:\n'
+        '    curl "http://127.0.0.1:PORT/cdn-cgi/local/scheduled"\n'
+        '  For more details, see https://developers.cloudflare.com/workers/configuration/cron-triggers/'
+        '#test-cron-triggers-locally\n\n\n')
+NOTE = "workers-env dev: remote = true on KV (KV Namespace)"
+UNCAUGHT = "Uncaught exception in the worker while handling GET http://127.0.0.1:PORT/throw\n"
+
+
+def _requests(*shown: str) -> str:
+    """The Worker's lines of the given kinds for ``/`` then ``/throw``, each followed by its request line."""
+    lines = {"info": "W-debug\nW-info\n", "log": "W-log\nW-print\n"}
+    each = "".join(lines[kind] for kind in shown)
+    return (f"{each}[wrangler:info] GET / 200 OK (Nms)\n"
+            f"{each}[wrangler:info] GET /throw 500 Internal Server Error (Nms)\n")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return python_project(tmp_path_factory.mktemp("loglevel") / "app", ENTRY, config_extra=CONFIG)
+
+
+def _stderr_has(err: str, warn: bool, error: bool) -> None:
+    assert (CRON in err, NOTE in err, "W-warn\n" in err) == (warn, warn, warn)
+    assert ("W-error\nW-stderr\n" in err, UNCAUGHT in err, "ValueError: boom" in err) == (error, error, error)
+
+
+@pytest.mark.parametrize(("args", "wrangler_log"), [([], None), (["--log-level", "log"], None),
+                                                    (["--log-level", "debug"], None), ([], "LOG"),
+                                                    (["--log-level", "log"], "none")])
+def test_log_shows_everything(project: Path, args: list[str], wrangler_log: str | None) -> None:
+    out, err = _run(project, args, wrangler_log)
+    assert out.startswith(TABLE + "Loaded reload from ")
+    assert out.endswith(READY + _requests("info", "log"))
+    _stderr_has(err, warn=True, error=True)
+    assert "WRANGLER_LOG" not in err
+
+
+@pytest.mark.parametrize(("args", "wrangler_log"), [(["--log-level", "info"], None), ([], "Info"),
+                                                    (["--log-level", "info"], "error")])
+def test_info_shows_ready_the_request_lines_and_console_info(project: Path, args: list[str],
+                                                             wrangler_log: str | None) -> None:
+    out, err = _run(project, args, wrangler_log)
+    assert out == READY + _requests("info")  # no table, no Loaded line, no console.log / print()
+    _stderr_has(err, warn=True, error=True)
+
+
+@pytest.mark.parametrize(("args", "wrangler_log"), [(["--log-level", "warn"], None), ([], "warn")])
+def test_warn_shows_only_stderr(project: Path, args: list[str], wrangler_log: str | None) -> None:
+    out, err = _run(project, args, wrangler_log)
+    assert out == ""
+    _stderr_has(err, warn=True, error=True)
+
+
+def test_error_shows_the_errors_alone(project: Path) -> None:
+    out, err = _run(project, ["--log-level", "error"], None)
+    assert out == ""
+    _stderr_has(err, warn=False, error=True)
+    assert err.startswith("W-error\nW-stderr\nW-error\nW-stderr\n" + UNCAUGHT)
+
+
+@pytest.mark.parametrize(("args", "wrangler_log"), [(["--log-level", "none"], None), ([], "NONE"),
+                                                    (["--log-level", "none"], "debug")])
+def test_none_shows_nothing(project: Path, args: list[str], wrangler_log: str | None) -> None:
+    assert _run(project, args, wrangler_log) == ("", "")
+
+
+def test_a_wrangler_log_that_is_no_level_is_warned_of_and_log(project: Path) -> None:
+    out, err = _run(project, [], "Verbose")
+    assert err.startswith('▲ [WARNING] Unrecognised WRANGLER_LOG value "verbose", expected "none" | "error" | '
+                          '"warn" | "info" | "log" | "debug", defaulting to "log"...\n\n\n')
+    assert out.startswith(TABLE) and out.endswith(READY + _requests("info", "log"))
+
+
+def test_a_log_level_that_is_no_level_is_yargs_invalid_values(project: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "workers_env", "dev", "--log-level", "verbose"], cwd=project,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert done.stderr.startswith('✘ [ERROR] Invalid values:\n\n    Argument: log-level, Given: "verbose", Choices: '
+                                  '"debug", "info", "log", "warn", "error", "none"\n')

@@ -1,0 +1,114 @@
+"""A ``v8`` queue message body nested deeply (arrays within arrays) as V8's serializer takes it,
+measured with a JavaScript twin under wrangler dev 4.164.0 (a producer and consumer of one queue,
+leftovers46b): ``send()`` sent 3,369 levels and refused 3,370 -- and 4,000, 10,000, 200,000, arrays
+or objects alike -- with ``RangeError: Maximum call stack size exceeded``; 1,000, 2,000 and 3,000
+levels were delivered whole. ``structuredClone`` the same (3,354 cloned, 3,355 refused). Here a body
+up to 1,000 levels is sent and delivered, one V8 refused however shallow its stack is its
+``RangeError``, and one in between not emulated (production's outcome depends on its stack) --
+before, each ended in a bare ``RecursionError`` from 300 levels or so: at send, in the consumer's
+clone, or in ``structuredClone``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from worker_helpers import typical_pyproject
+
+from workers_env import NotEmulatedError, load_env, load_worker
+
+CODE = '''
+from js import Array, JSON, structuredClone
+from workers import Response, WorkerEntrypoint
+
+got = []
+
+
+def nested(n):
+    value = 0
+    for _ in range(n):
+        value = Array.of(value)
+    return value
+
+
+def depth(value):
+    levels = 0
+    while not isinstance(value, int):
+        value, levels = value[0], levels + 1
+    return levels
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        n, how = request.url.split("?")[1].split("&")
+        try:
+            if how == "clone":
+                return Response(f"cloned {depth(structuredClone(nested(int(n))))}")
+            await self.env.Q.send(nested(int(n)), JSON.parse('{"contentType": "v8"}'))
+            return Response("sent")
+        except Exception as error:
+            return Response(f"{getattr(error, 'name', type(error).__name__)}: {getattr(error, 'message', error)}")
+
+    async def queue(self, batch, env, ctx):
+        got.extend(depth(message.body) for message in batch.messages)
+'''
+CONFIG = {"name": "q", "main": "src/entry.py", "compatibility_date": "2025-11-02", "compatibility_flags": ["python_workers"],
+          "queues": {"producers": [{"binding": "Q", "queue": "jobs"}], "consumers": [{"queue": "jobs"}]}}
+REFUSED = "RangeError: Maximum call stack size exceeded"
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(CODE)
+    (tmp_path / "wrangler.json").write_text(json.dumps(CONFIG))
+    return typical_pyproject(tmp_path)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("levels", [3370, 10_000])
+async def test_a_body_v8_refused_is_its_range_error(project, levels):
+    worker = load_worker(project)
+    assert await (await worker.fetch(f"/?{levels}&send")).text() == REFUSED
+    assert await (await worker.fetch(f"/?{levels}&clone")).text() == REFUSED
+    assert await worker.deliver_queues() == []
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("levels", [300, 1000])
+async def test_a_body_up_to_1000_levels_is_sent_delivered_and_cloned_whole(project, levels):
+    worker = load_worker(project)
+    assert await (await worker.fetch(f"/?{levels}&send")).text() == "sent"
+    assert await (await worker.fetch(f"/?{levels}&clone")).text() == f"cloned {levels}"
+    [delivery] = await worker.deliver_queues()
+    assert delivery.error is None and worker.module.got == [levels]
+
+
+@pytest.mark.asyncio
+async def test_a_body_between_is_not_emulated(project):
+    worker = load_worker(project)
+    text = await (await worker.fetch("/?1001&send")).text()
+    assert text.startswith("NotEmulatedError: A v8 queue message of a value nested more than 1,000 levels deep")
+    assert (await (await worker.fetch("/?3369&clone")).text()).startswith(
+        "NotEmulatedError: structuredClone() of a value nested more than 1,000 levels deep")
+
+
+@pytest.mark.asyncio
+async def test_test_codes_python_body_is_judged_alike(project):
+    """A body test code sends through the env's queue producer itself (Python lists within lists)."""
+    def nested(n):
+        value: object = 0
+        for _ in range(n):
+            value = [value]
+        return value
+
+    env = load_env(project)
+    queue = env.unwrapped("Q")
+    v8 = {"contentType": "v8"}
+    with pytest.raises(Exception, match="^RangeError: Maximum call stack size exceeded$") as refused:
+        await queue.send(nested(10_000), v8)
+    assert getattr(refused.value, "name", None) == "RangeError"
+    with pytest.raises(NotEmulatedError, match="^A v8 queue message of a value nested more than 1,000 levels"):
+        await queue.send(nested(2000), v8)
+    await queue.send(nested(1000), v8)
+    env.close()

@@ -1,0 +1,120 @@
+"""Differential: what ``wrangler dev --log-level`` / ``WRANGLER_LOG`` shows against ``workers-env dev``'s.
+
+One project twice -- a JavaScript twin under wrangler dev 4.164.0, the Python Worker under
+workers-env dev -- with a var, a KV namespace and a cron trigger; each Worker logs with
+console.debug/info/log/warn/error (the Python one also print()s to stdout and stderr) and throws on
+/throw. For each level, which kinds of line each printed, and on which stream: the bindings table,
+Ready, the request lines, the Worker's log/info/warn/error lines, the cron warning, the uncaught
+error, WRANGLER_LOG's warning. The texts that differ on purpose (wrangler's banner, its Request.cf
+and log-file lines, our Loaded line, an uncaught error's layout) are not compared (leftovers46b).
+Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler
+PYTHONPATH=/abs/tree python3 tools/wrangler/dev_log_level_differential.py"""
+import os, re, shutil, signal, socket, subprocess, sys, time, urllib.request
+from pathlib import Path
+
+DIR = os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler")
+WR = f"{DIR}/node_modules/.bin/wrangler"
+NODE = open(f"{DIR}/node-bin-path").read().strip()
+TREE = os.environ["PYTHONPATH"]
+WORK = Path(os.environ.get("TMPDIR", "/tmp")) / "dev_log_level_differential"
+JS = '''export default { async fetch(req) {
+ console.debug("W-debug"); console.info("W-info"); console.log("W-log"); console.warn("W-warn"); console.error("W-error");
+ if (new URL(req.url).pathname === "/throw") throw new Error("boom");
+ return new Response("ok"); }, async scheduled() {} };
+'''
+PY = '''import sys
+from js import console
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        console.debug("W-debug"); console.info("W-info"); console.log("W-log"); console.warn("W-warn"); console.error("W-error")
+        print("W-log"); print("W-error", file=sys.stderr)
+        if request.url.endswith("/throw"):
+            raise ValueError("boom")
+        return Response("ok")
+
+    async def scheduled(self, event):
+        pass
+'''
+CONFIG = '[vars]\nV = "cfg"\n[[kv_namespaces]]\nbinding = "KV"\nid = "abc"\n[triggers]\ncrons = ["* * * * *"]\n'
+#: a kind of line, and how to know it
+KINDS = {
+    "table": r"^Your Worker has access to the following bindings:$",
+    "ready": r"^\[wrangler(-ProxyWorker)?:info\] Ready on ",  # (at debug wrangler names its proxy Worker)
+    "request": r"^\[wrangler(-ProxyWorker)?:info\] GET /(throw)? ",
+    "W-log": r"^W-log$", "W-info": r"^W-info$", "W-debug": r"^W-debug$",
+    "W-warn": r"W-warn$", "W-error": r"W-error$",
+    "cron": r"Scheduled Workers are not automatically triggered",
+    "uncaught": r"boom",
+    "bad WRANGLER_LOG": r"Unrecognised WRANGLER_LOG value",
+}
+
+
+def _port():
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
+
+
+def _run(cmd, cwd, env):
+    port = _port()
+    out, err = open(cwd / "out", "w"), open(cwd / "err", "w")
+    proc = subprocess.Popen(cmd + ["--port", str(port), "--ip", "127.0.0.1"], cwd=cwd, env=env, stdout=out, stderr=err,
+                            start_new_session=True)
+    try:
+        for _ in range(120):
+            time.sleep(0.5)
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).read(); break
+            except Exception:
+                if proc.poll() is not None: break
+        try: urllib.request.urlopen(f"http://127.0.0.1:{port}/throw", timeout=10).read()
+        except Exception: pass
+        time.sleep(1.5)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try: proc.wait(timeout=15)
+        except Exception: os.killpg(proc.pid, signal.SIGKILL); proc.wait()
+        out.close(); err.close()
+    clean = lambda t: re.sub(r"\x1b\[[0-9;]*m", "", t).splitlines()
+    return {"stdout": clean((cwd / "out").read_text()), "stderr": clean((cwd / "err").read_text())}
+
+
+def _kinds(streams):
+    """Each kind of line seen, with its stream(s)."""
+    found = {}
+    for stream, lines in streams.items():
+        for kind, pattern in KINDS.items():
+            if any(re.search(pattern, line) for line in lines):
+                found.setdefault(kind, set()).add(stream)
+    return {kind: "+".join(sorted(s)) for kind, s in found.items()}
+
+
+def main() -> None:
+    shutil.rmtree(WORK, ignore_errors=True)
+    for kind, code, head in (("js", JS, 'main = "src/index.js"\n'),
+                             ("py", PY, 'main = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n')):
+        (WORK / kind / "src").mkdir(parents=True)
+        (WORK / kind / "src" / ("index.js" if kind == "js" else "entry.py")).write_text(code)
+        (WORK / kind / "wrangler.toml").write_text(f'name = "t"\n{head}compatibility_date = "2025-11-02"\n{CONFIG}')
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
+    base.update(PATH=NODE + ":" + base["PATH"], WRANGLER_SEND_METRICS="false", CI="1", PYTHONPATH=TREE,
+                PYTHONUNBUFFERED="1")
+    cases = [("default", [], {})] + [(level, ["--log-level", level], {}) for level in
+                                     ("debug", "info", "log", "warn", "error", "none")] + [
+        ("WRANGLER_LOG=warn", [], {"WRANGLER_LOG": "warn"}), ("WRANGLER_LOG=INFO", [], {"WRANGLER_LOG": "INFO"}),
+        ("WRANGLER_LOG=bogus", [], {"WRANGLER_LOG": "bogus"}),
+        ("--log-level warn, WRANGLER_LOG=debug", ["--log-level", "warn"], {"WRANGLER_LOG": "debug"})]
+    shown = streams = 0
+    for name, args, extra in cases:
+        theirs = _kinds(_run([WR, "dev", *args], WORK / "js", {**base, **extra}))
+        ours = _kinds(_run([sys.executable, "-m", "workers_env", "dev", *args], WORK / "py", {**base, **extra}))
+        shown += set(theirs) == set(ours)
+        streams += theirs == ours
+        print(f"=== {name}: kinds {'SAME' if set(theirs) == set(ours) else 'DIFF'}, streams "
+              f"{'SAME' if theirs == ours else 'DIFF'}\n  wrangler: {theirs}\n  ours:     {ours}")
+    print(f"{shown}/{len(cases)} cases show the same kinds of line; {streams}/{len(cases)} on the same streams too "
+          "(an uncaught error is wrangler's [wrangler:error] line on stdout, workers-env's traceback on stderr)")
+
+
+if __name__ == "__main__":
+    main()
