@@ -153,7 +153,7 @@ class _DeclaredMissing(importlib.abc.MetaPathFinder):
     line on stderr, and the search goes on (the import fails as it would)."""
 
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
-        runtime = current.current_runtime() if path is None and _WATCHED else None
+        runtime = current.starting_runtime() if path is None and _WATCHED else None  # (a thread it started too)
         watched = _WATCHED.get(id(runtime)) if runtime is not None else None
         if watched is None or watched[0]() is not runtime:
             return None
