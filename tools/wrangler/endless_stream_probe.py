@@ -16,25 +16,21 @@ Not collected by pytest (needs Node and wrangler's node_modules).
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from casediff import _free_port  # noqa: E402
+from casediff import wrangler_dev  # noqa: E402
 
 JS_WORKER = """
 export default {
   async fetch(request, env, ctx) {
-    if (new URL(request.url).pathname === "/ready") return new Response("ready");
+    if (new URL(request.url).pathname !== "/stream") return new Response("ready");
     const { readable, writable } = new TransformStream();
     const writer = writable.getWriter();
     const encoder = new TextEncoder();
@@ -55,45 +51,23 @@ export default {
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory(prefix="endless-stream-") as folder:
-        app = Path(folder) / "app"
-        (app / "src").mkdir(parents=True)
-        (app / "src" / "index.js").write_text(JS_WORKER)
-        (app / "wrangler.toml").write_text('name = "endless-stream"\nmain = "src/index.js"\n'
-                                            'compatibility_date = "2026-09-28"\nno_bundle = true\n')
-        port, inspector = _free_port(), _free_port()
-        log_path = Path(folder) / "wrangler.log"
-        with log_path.open("w") as log:
-            proc = subprocess.Popen([str(HERE / "wrangler"), "dev", "--ip", "127.0.0.1", "--port", str(port),
-                                     "--inspector-port", str(inspector), "--show-interactive-dev-session=false"],
-                                    cwd=app, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    start_new_session=True, env={**os.environ, "XDG_CONFIG_HOME": f"{folder}/config"})
-            try:
-                for _ in range(240):
-                    try:
-                        with urllib.request.urlopen(f"http://127.0.0.1:{port}/ready", timeout=5) as r:
-                            if r.read() == b"ready":
-                                break
-                    except OSError:
-                        time.sleep(0.5)
-                with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-                    start = time.monotonic()
-                    sock.sendall(b"GET / HTTP/1.1\r\nHost: h\r\n\r\n")
-                    got, marks = b"", []
-                    while b"chunk 2\n" not in got:
-                        piece = sock.recv(65536)
-                        if not piece:
-                            break
-                        got += piece
-                        marks.append((round(time.monotonic() - start, 3), piece))
-                for when, piece in marks:
-                    print(f"{when:7.3f} s  {piece!r}")
-                time.sleep(1)
-            finally:
-                os.killpg(proc.pid, signal.SIGTERM)
-                proc.wait(timeout=15)
-        stopped = [line for line in log_path.read_text().splitlines() if "writer stopped" in line]
-        print("\n".join(stopped) or "no 'writer stopped' line in wrangler's log")
+    with wrangler_dev(JS_WORKER, "endless-stream", "2026-09-28") as session:
+        port = urlsplit(session.url).port
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            start = time.monotonic()
+            sock.sendall(b"GET /stream HTTP/1.1\r\nHost: h\r\n\r\n")
+            got, marks = b"", []
+            while b"chunk 2\n" not in got:
+                piece = sock.recv(65536)
+                if not piece:
+                    break
+                got += piece
+                marks.append((round(time.monotonic() - start, 3), piece))
+        for when, piece in marks:
+            print(f"{when:7.3f} s  {piece!r}")
+        time.sleep(1)  # the writer's next write meets the client's going
+        stopped = [line for line in session.log.read_text().splitlines() if "writer stopped" in line]
+    print("\n".join(stopped) or "no 'writer stopped' line in wrangler's log")
     return 0 if b"chunk 2\n" in got and stopped else 1
 
 
