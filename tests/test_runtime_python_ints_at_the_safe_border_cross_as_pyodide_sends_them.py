@@ -77,6 +77,7 @@ class Default(WorkerEntrypoint):
         held(lambda: JSON.parse("[9007199254740991]").slice()),
         held(lambda: Object.assign(Object.new(), JSON.parse('{"k": 9007199254740991}'))),
         held(lambda: Array.from_(JSON.parse("[-9007199254740991]"))),
+        held(lambda: JSON.parse('["9007199254740991"]').map(js.Number)),  # a JavaScript function's result
         held(lambda: pushed(JSON.parse("[9007199254740991]")[0])),  # read into Python, sent back: a BigInt
     ]
     return Response.json(out)
@@ -103,4 +104,4 @@ def test_ints_at_the_border_cross_as_bigints_and_below_it_as_numbers(tmp_path, d
                                f"'{{\"k\":{n}}}'", f"'[{n}]'", f"'[{n},{n},{n}]'", f"'[{n}]'", f"'{n}'", str(n)]
     assert answer["-(max-1)"][0] == f"'[{-n}]'" and answer["-(max-1)"][-1] == str(-n)
     assert answer["made by JavaScript"] == ["'[9007199254740991]'", "'{\"k\":9007199254740991}'",
-                                            "'[-9007199254740991]'", BIGINT]
+                                            "'[-9007199254740991]'", "'[9007199254740991]'", BIGINT]

@@ -196,3 +196,15 @@ def test_dev_serves_an_endless_asgi_stream_chunk_by_chunk(tmp_path):
         head, _, body = read_until(sock, b"chunk 2\n").partition(b"\r\n\r\n")
     assert head.startswith(b"HTTP/1.1 200 OK\r\n") and b"transfer-encoding: chunked" in head.lower()
     assert body.startswith(b"8\r\nchunk 0\n\r\n8\r\nchunk 1\n\r\n")
+
+
+def test_a_whole_read_after_the_request_is_over_returns_at_once(tmp_path):
+    worker = load_worker(sdk_worker(tmp_path, FINITE, "1.9.5"))
+
+    async def scenario() -> tuple[list[str], str]:
+        response = await worker.fetch("/")
+        await asyncio.sleep(0.5)  # the body written whole (held for the caller) and the waitUntil work done
+        done = list(worker.module.DONE)
+        return done, await asyncio.wait_for(response.text(), 5)
+
+    assert _within(scenario) == (["after the body"], "part 0\npart 1\npart 2\n")

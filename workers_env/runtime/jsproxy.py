@@ -846,7 +846,9 @@ class JsArray(JsProxy):
         """The callback's results; a Python container it returns is its (live) PyProxy there,
         read back as the object (Pyodide 0.26 and 0.28 under Node)."""
         call = _callable(callback)
-        made = JsArray([crossing(call(item, i, self)) for i, item in enumerate(self)])
+        made = JsArray([call(item, i, self) for i, item in enumerate(self)])
+        if not isinstance(callback, JsProxy):  # a Python function's results cross as Pyodide converts them
+            made._items[:] = map(crossing, made._items)
         for value in made._items:
             proxied_by(made, value)
         return made

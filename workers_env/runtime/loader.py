@@ -237,11 +237,14 @@ class ExecutionContext(JsProxy):
         ended, self._ended = self._ended, None
         if ended is not None:
             ended()
-        if self._over is not None and not self._over.done():
-            self._over.set_result(None)
+        over, self._over = self._over, _OVER
+        if over is not None and over is not _OVER and not over.done():
+            over.set_result(None)
 
     async def _finished(self) -> None:
         """Wait until the request is over (:meth:`_end`): its response sent, its waitUntil work done."""
+        if self._over is _OVER:
+            return
         if self._over is None:
             self._over = asyncio.get_running_loop().create_future()
         await asyncio.shield(self._over)
@@ -281,6 +284,9 @@ class ExecutionContext(JsProxy):
 
 #: requests being closed in the background (a reference, so their task is not collected)
 _CLOSING: set[asyncio.Future[Any]] = set()
+
+#: a request's ``_over`` once it is over (:meth:`ExecutionContext._finished` returns at once)
+_OVER: Any = object()
 
 #: how many chunks of a streamed response ``worker.fetch``'s client takes before the caller reads
 #: them (a socket's buffer: then the writer waits, as for a client that stopped reading)
