@@ -248,3 +248,57 @@ def test_reloading_the_module_keeps_one_finder(tmp_path, capsys):
     assert len(finders) == 1
     load_worker(_project(tmp_path, FALLBACK))
     assert capsys.readouterr().err.splitlines().count(LINE) == 1
+
+
+IN_A_LIBRARYS_THREAD = """\
+    import threadlib_for_missing
+    from workers import Response, WorkerEntrypoint
+
+    def attempt():
+        try:
+            import hunt_absent_package
+            return "package"
+        except ModuleNotFoundError:
+            return "fallback"
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response(threadlib_for_missing.in_a_thread(attempt))
+"""
+
+
+def test_an_import_in_a_thread_the_workers_code_started_is_named_too(tmp_path, capsys, monkeypatch):
+    """A library's thread the Worker's code starts (the Worker's own threads are refused, as in
+    Pyodide) imports as the Worker: the line is printed there too (the thread had no Worker)."""
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "threadlib_for_missing.py").write_text(
+        "import threading\n\n\ndef in_a_thread(call):\n    out = []\n"
+        "    thread = threading.Thread(target=lambda: out.append(call()))\n"
+        "    thread.start()\n    thread.join()\n    return out[0]\n")
+    monkeypatch.syspath_prepend(str(library))
+    worker = load_worker(_project(tmp_path / "w", IN_A_LIBRARYS_THREAD))
+
+    async def answer() -> str:
+        return await (await worker.fetch("/")).text()
+
+    assert asyncio.run(answer()) == "fallback"
+    assert capsys.readouterr().err.splitlines().count(LINE) == 1
+
+
+def test_a_thread_test_code_starts_is_not_the_workers(tmp_path, capsys):
+    import threading
+
+    load_worker(_project(tmp_path, NEVER_IMPORTED))
+    failed = []
+
+    def outside() -> None:
+        try:
+            importlib.import_module("hunt_absent_package")
+        except ModuleNotFoundError:
+            failed.append(True)
+
+    thread = threading.Thread(target=outside)
+    thread.start()
+    thread.join()
+    assert failed == [True] and "hunt-absent-package" not in capsys.readouterr().err

@@ -26,3 +26,18 @@ class Default(WorkerEntrypoint):
 def test_a_missing_attribute_of_a_registered_module_is_no_module(tmp_path):
     assert sdk_worker_answer(tmp_path, ENTRY, "2026-05-01") == [
         "1", "ModuleNotFoundError: No module named 'things.missing'"]
+
+
+def test_reloading_the_module_keeps_one_finder_which_still_answers(tmp_path):
+    """``importlib.reload`` of ``runtime/jsmodules.py`` defines ``_JsFinder`` anew: its finder
+    replaces the one before (a check by class appended a second one on each reload)."""
+    import importlib
+    import sys
+
+    import workers_env.runtime.jsmodules as jsmodules
+
+    importlib.reload(jsmodules)
+    importlib.reload(jsmodules)
+    finders = [each for each in sys.meta_path if type(each).__name__ == "_JsFinder"]
+    assert len(finders) == 1 and type(finders[0]) is jsmodules._JsFinder
+    assert sdk_worker_answer(tmp_path, ENTRY, "2026-05-01")[0] == "1"

@@ -194,9 +194,6 @@ def outcome(call):
         return f"{type(error).__name__}: {error}"
 """
 
-#: Worker source for ``record(**members)``, a JavaScript object of the members (the Worker imports
-#: ``Object`` and ``to_js``), and ``tried(make)``: what ``make()`` returns, else the text of what it
-#: raised, so a Worker can report what each call of a Web API gives it.
 #: ``wrangler.toml`` lines binding a KV namespace ``KV``, a D1 database ``DB`` and Workers AI ``AI``
 KV_D1_AI = """
 [[kv_namespaces]]
@@ -212,6 +209,9 @@ database_id = "00000000-0000-0000-0000-000000000000"
 binding = "AI"
 """
 
+#: Worker source for ``record(**members)``, a JavaScript object of the members (the Worker imports
+#: ``Object`` and ``to_js``), and ``tried(make)``: what ``make()`` returns, else the text of what it
+#: raised, so a Worker can report what each call of a Web API gives it.
 RECORD_AND_TRIED = """
 def record(**members):
     return to_js(members, dict_converter=Object.fromEntries)

@@ -132,6 +132,12 @@ worker_file: Callable[[str], bool] = lambda filename: False
 #: whether the running Worker's Pyodide is 0.28 or later (Python 3.13 on; runtime/current.py
 #: makes it so): CPython's words for an unknown keyword argument changed there
 pyodide_028: Callable[[], bool] = lambda: True
+#: JavaScript's ``ToString`` of a value Worker code set as an error's ``name`` or ``message``, a
+#: Symbol refused with V8's ``TypeError`` (runtime/jsbase.py's ``js_text`` makes it so)
+js_to_string: Callable[[Any], str] = str
+
+#: Pyodide 0.26's ``str``/``repr`` of a JS value whose ``toString`` throws (0.28 on raise what it threw)
+NO_REPR = "Pyodide cannot generate a repr for this Javascript object because it has no 'toString' method"
 
 
 class _JsExceptionType(type):
@@ -270,10 +276,23 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
         """JavaScript's ``Error.prototype.toString`` of the error as it is now, which is what
         Pyodide's ``str`` and ``repr`` of a ``JsException`` are (0.26.0a4, 0.28.2, 314.0.6):
         ``<name>: <message>``, the name alone without a message (``Error``), the message alone
-        without a name."""
+        without a name; a name or message Worker code set to another value as JavaScript's
+        ``String()`` writes it (``5: m``, ``null: m``, ``Error: [object Object]``), ``None``
+        (``undefined``) the default. A Symbol there makes ``toString`` throw: V8's ``TypeError``
+        from Pyodide 0.28, 0.26's own ``TypeError`` (measured under Node, ``tools/pyodide/``)."""
+        try:
+            return self._to_string()
+        except JsException:
+            if pyodide_028():
+                raise
+            raise TypeError(NO_REPR) from None
+
+    def _to_string(self) -> str:
+        """``Error.prototype.toString`` (ECMAScript 20.5.3.4) of the error's ``name`` and ``message``."""
         name, message = self.__dict__.get("name"), self.__dict__.get("message")
         if not isinstance(name, str) or not isinstance(message, str):
-            return super().__str__()
+            name = "Error" if name is None else name if isinstance(name, str) else js_to_string(name)
+            message = "" if message is None else message if isinstance(message, str) else js_to_string(message)
         return f"{name}: {message}" if name and message else name or message
 
     __repr__ = __str__  # a JS value's repr is its toString: ``[TypeError: t]`` in a list, as deployed
@@ -295,7 +314,7 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
         given = self.__dict__.get("_stack")
         if given is not None:
             return given  # type: ignore[no-any-return]
-        return f"{self.name}: {self.message}" if self.message else self.name
+        return self._to_string()  # V8 writes the first line when ``stack`` is first read, as toString
 
 
 def _worker_code(frame: FrameType) -> bool:

@@ -37,6 +37,7 @@ __all__ = [
     "BigInt",
     "JsBigInt",
     "bigint_reads_as",
+    "crossing",
     "ByteStream",
     "HttpResponse",
     "JsDate",
@@ -913,6 +914,14 @@ def refuse_symbol(value: Any) -> None:
 def is_safe_int(value: int) -> bool:
     """True when Pyodide sends this int as a JS number, False when as a BigInt."""
     return -_MAX_SAFE_BIGINT < value < _MAX_SAFE_BIGINT
+
+
+def crossing(value: Any) -> Any:
+    """``value``, a Python value handed to JavaScript (stored in a JS object, array or Map,
+    ``Array.of``'s arguments), as JavaScript holds it: an ``int`` Pyodide sends as a BigInt marked
+    :class:`BigInt` -- ``2**53 - 1`` is one (real Pyodide 0.26.0a4, 0.28.2, 314.0.6), while a whole
+    number JavaScript made (``JSON.parse("[9007199254740991]")``) stays an unmarked ``int``."""
+    return BigInt(value) if type(value) is int and not -_MAX_SAFE_BIGINT < value < _MAX_SAFE_BIGINT else value
 
 
 def _datetime_ms(value: _dt.datetime) -> float:

@@ -1992,6 +1992,33 @@ CASES = {
         "v = js.TypeError.new('t')\n(repr([v]), repr((1, v)), f'{v!r}')",
         "try:\n    js.JSON.parse('{')\nexcept Exception as e:\n    v = e\n(repr(v)[:40], str(v)[:40], v.toString()[:40])",
     ],
+    "int-safe-border": [  # a Python int is a JS number only below Number.MAX_SAFE_INTEGER: 2**53 - 1 is a BigInt
+        "JSON.stringify(Array.of(2**53-1))",
+        "JSON.stringify(Array.of(2**53-2))",
+        "type(Array.of(2**53-1)[0]).__name__",
+        "a = Array.new()\na.push(-(2**53-1))\nJSON.stringify(a)",
+        "o = Object.new()\no.k = 2**53-1\nJSON.stringify(o)",
+        "m = js.Map.new()\nm.set('k', 2**53-1)\nJSON.stringify(Array.from_(m.values()))",
+        "JSON.stringify(Array.from_([2**53-1]))",
+        "JSON.stringify(2**53-1)",
+        "JSON.stringify(arr().map(lambda *x: 2**53-1))",
+        "JSON.stringify(JSON.parse('[\"9007199254740991\"]').map(js.Number))",
+        "JSON.stringify(Object.assign(Object.new(), JSON.parse('{\"k\": 9007199254740991}')))",
+        "JSON.stringify(JSON.parse('[9007199254740991]').slice())",
+    ],
+    "error-text-of-other-values": [  # an error's name/message of another type; a thrown value that is no error
+        "v = js.Error.new('m')\nv.name = 5\n(str(v), v.stack.splitlines()[0])",
+        "v = js.Error.new('m')\nv.name = jnull()\n(str(v), v.stack.splitlines()[0])",
+        "v = js.Error.new('m')\nv.name = None\n(str(v), v.stack.splitlines()[0])",
+        "v = js.Error.new('m')\nv.message = Object.new()\n(str(v), v.stack.splitlines()[0])",
+        "v = js.Error.new('m')\nv.message = True\nstr(v)",
+        "v = js.Error.new('m')\nv.name = js.Symbol('s')\nstr(v)",
+        "try:\n    js.AbortSignal.abort(42).throwIfAborted()\nexcept JsException as e:\n    v = e\n(str(v), v.name)",
+        "try:\n    js.AbortSignal.abort(jnull()).throwIfAborted()\nexcept JsException as e:\n    v = e\nv.name",
+        "try:\n    js.AbortSignal.abort(Object.new()).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
+        "try:\n    js.AbortSignal.abort(js.Symbol('x')).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
+        "try:\n    js.AbortSignal.abort('boom').throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
+    ],
     # entries()/keys()/values() of Headers, URLSearchParams, FormData: JS iterators (under Node they are Node's
     # objects -- undici's Headers and FormData -- whose iterators show and step the same)
     "web-object-iterators": [

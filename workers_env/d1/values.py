@@ -27,6 +27,7 @@ from workers_env._jsvalues import (
     JsLiteralMapArgument,
     JsMapArgument,
     base_value,
+    is_safe_int,
     js_key_order,
     js_string,
     refuse_symbol,
@@ -56,7 +57,7 @@ def js_bind_value(value: Any) -> Any:
         raise limits.type_error("bigint", str(int.__index__(value)))
     if isinstance(value, (str, int, float)):
         value = base_value(value)  # a subclass (a (str, Enum) member, np.float64) crosses as its base value
-        if isinstance(value, int) and abs(value) > MAX_SAFE_INTEGER:  # Pyodide sends a BigInt
+        if isinstance(value, int) and not is_safe_int(value):  # Pyodide sends a BigInt (2**53 - 1 too)
             raise limits.type_error("bigint", str(value))
         return value
     if isinstance(value, (bytes, bytearray, memoryview)):  # ArrayBuffer / typed array
@@ -97,7 +98,7 @@ def bind_values(values: Sequence[Any]) -> tuple[list[Any], tuple[Any, ...]]:
             sent.append(value)
         elif kind is float:
             sent.append(value if isfinite(value) else None)
-        elif kind is int and _MIN_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+        elif kind is int and _MIN_SAFE_INTEGER < value < MAX_SAFE_INTEGER:  # (2**53 - 1 crosses as a BigInt)
             sent.append(float(value))
         else:
             break

@@ -27,11 +27,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import is_symbol, js_string
+from workers_env._jsvalues import BigInt, is_safe_int, is_symbol, js_string
 from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import weak_ref
 from workers_env.runtime.domexception import dom_exception
-from workers_env.runtime.jsbase import JsProxy, js_type_error
+from workers_env.runtime.jsbase import JsProxy, js_type_error, jsnull
 from workers_env.runtime.jsevents import JsEvent, JsEventTarget, is_primitive, reports_listener_errors
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import to_number
@@ -42,7 +42,7 @@ from workers_env.runtime.tasks import scoped_callback
 log = logging.getLogger("workers_env.runtime")
 
 __all__ = ["CLIENT_DISCONNECTED", "JsAbortController", "JsAbortSignal", "abort_on_disconnect", "any_signal", "abort_signal_class",
-           "incoming_request_signal", "no_request_signal", "raise_reason", "subrequest_signal"]
+           "caught_as_error", "incoming_request_signal", "no_request_signal", "raise_reason", "subrequest_signal"]
 
 _MISSING: Any = object()
 #: the key of the listener an ``onabort`` function is called through (see ``onabort``)
@@ -61,11 +61,56 @@ def _timeout_error() -> JsException:
 
 
 def raise_reason(reason: Any) -> None:
-    """Throw a signal's reason into Python: an error as it is, another value as an ``Error``
-    carrying its string (JavaScript throws the value itself)."""
+    """Throw a signal's reason into Python: an error as it is, another value as Pyodide catches
+    it (:func:`caught_as_error`; JavaScript throws the value itself)."""
     if isinstance(reason, BaseException):
         raise reason
-    raise JsException(js_string(reason) if is_symbol(reason) else js_text(reason))  # a Symbol thrown is no TypeError
+    raise caught_as_error(reason)
+
+
+def caught_as_error(value: Any) -> JsException:
+    """A thrown value that is no error, as Pyodide's ``ensureCaughtObjectIsError`` hands it to
+    Python (0.26.0a4, 0.28.2, 314.0.6): a string as ``new Error(value)``, anything else an
+    ``Error`` whose message describes it -- ``A value of type number with tag [object Number]
+    was thrown as an error!`` and what ``${value}`` and ``value.toString()`` give, or that they fail."""
+    if isinstance(value, str):
+        return JsException(value)
+    kind, tag = _type_and_tag(value)
+    text = f"A value of type {kind} with tag {tag} was thrown as an error!"
+    shown = None if is_symbol(value) else _string_of(value)  # a template literal refuses a Symbol
+    text += ("\nString interpolation of the thrown value fails." if shown is None
+             else f'\nString interpolation of the thrown value gives """{shown}""".')
+    shown = js_string(value) if is_symbol(value) else _string_of(value)  # toString: null's and undefined's fail
+    text += ("\nThe thrown value's toString method fails." if shown is None or value is None or value is jsnull
+             else f'\nThe thrown value\'s toString method returns """{shown}""".')
+    return JsException(text)
+
+
+def _type_and_tag(value: Any) -> tuple[str, str]:
+    """``typeof value`` and ``Object.prototype.toString.call(value)`` (Pyodide's ``getTypeTag``)."""
+    if value is None:
+        return "undefined", "[object Undefined]"
+    if value is jsnull:
+        return "object", "[object Null]"
+    if is_symbol(value):
+        return "symbol", "[object Symbol]"
+    if isinstance(value, bool):
+        return "boolean", "[object Boolean]"
+    if isinstance(value, BigInt) or (isinstance(value, int) and not is_safe_int(value)):
+        return "bigint", "[object BigInt]"
+    if isinstance(value, (int, float)):
+        return "number", "[object Number]"
+    if callable(value):
+        return "function", "[object Function]"
+    return "object", f"[object {getattr(value, '_to_string_tag', 'Object')}]"
+
+
+def _string_of(value: Any) -> str | None:
+    """``String(value)`` (``None``: it throws)."""
+    try:
+        return "null" if value is jsnull else js_text(value)
+    except JsException:
+        return None
 
 
 class JsAbortSignal(JsEventTarget):

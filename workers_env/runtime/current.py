@@ -8,6 +8,7 @@ while the stand-in modules are shared by every Worker of the process; each
 from __future__ import annotations
 
 import asyncio
+import threading
 import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -20,8 +21,8 @@ from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import WeakIdentityDict, takes_weak_ref
 
 __all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "cancelling", "context_in", "counts_task", "current_context", "current_runtime",
-           "flag_on", "handling",
-           "pyodide_028", "request_tasks", "restore", "scheduled_by", "set_current", "swap"]
+           "flag_on", "handling", "note_starter",
+           "pyodide_028", "request_tasks", "restore", "scheduled_by", "set_current", "starting_runtime", "swap"]
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,20 @@ def restore(previous: WorkerRuntime | None) -> None:
 def current_runtime() -> WorkerRuntime | None:
     """The running Worker's runtime, or ``None`` outside Worker code."""
     return _CURRENT.get()
+
+
+def starting_runtime() -> WorkerRuntime | None:
+    """:func:`current_runtime`, or in a thread a Worker's code started (a library's: the Worker's
+    own are refused, runtime/threadpool.py) that Worker's, noted by :func:`note_starter`."""
+    runtime = _CURRENT.get()
+    return runtime if runtime is not None else getattr(threading.current_thread(), "_workers_env_starter", None)
+
+
+def note_starter(thread: threading.Thread) -> None:
+    """``thread`` is being started: the running Worker's (if any) is its starter from now on."""
+    runtime = starting_runtime()
+    if runtime is not None:
+        thread._workers_env_starter = runtime  # type: ignore[attr-defined]
 
 
 def flag_on(name: str) -> bool:

@@ -15,6 +15,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any, cast
 
+from workers_env import _errors
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import JsSet, PyodideProxyType, js_string, reduce_by_own_name, refuse_symbol
 from workers_env.runtime.current import pyodide_028
@@ -531,6 +532,9 @@ def js_text(value: Any) -> str:
     if value is jsnull:
         return "null"
     return value if isinstance(value, str) else js_string(value)
+
+
+_errors.js_to_string = js_text  # an error's name or message Worker code set to another value (JsException.__str__)
 
 
 def _jsnull_as_null(default: Callable[[Any], Any]) -> Callable[[Any], Any]:

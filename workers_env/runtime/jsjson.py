@@ -82,7 +82,7 @@ def json_stringify(value: Any = None, replacer: Any = None, space: Any = None, *
         return None
     if is_python_container(value) or is_container_subclass_proxy(value):  # an unconverted Python container: a PyProxy
         value = pyproxy_json(value, "call to JSON.stringify()")
-    tree = _jsonable(value)
+    tree = _jsonable(_jsvalues.crossing(value))  # Python's 2**53 - 1 is a BigInt there, as Pyodide sends it
     if callable(replacer) and not isinstance(replacer, (JsArray, list)):
         raise NotEmulatedError("JSON.stringify with a replacer function is not emulated by workers-env: "
                                "convert with json.dumps(value.to_py(), default=...) instead")

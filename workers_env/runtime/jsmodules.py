@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import Any
 
 from workers_env.runtime.current import current_runtime
+from workers_env.runtime.finders import install_finder
 from workers_env.runtime.jsbase import JsProxy
 
 __all__ = ["register_js_module", "unregister_js_module"]
@@ -79,5 +80,4 @@ class _JsFinder(MetaPathFinder):
         return spec_from_loader(fullname, _JsLoader(jsproxy), origin="javascript")
 
 
-if not any(isinstance(finder, _JsFinder) for finder in sys.meta_path):
-    sys.meta_path.append(_JsFinder())
+install_finder(_JsFinder())

@@ -34,6 +34,7 @@ from workers_env._jsvalues import (
     JsMapResult,
     JsOpaque,
     JsSet,
+    crossing,
     js_number,
     number_list,
 )
@@ -245,6 +246,11 @@ class JsObject(JsProxy):
         raise AttributeError(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
+        self._set_held(name, crossing(value))  # a Python value: 2**53 - 1 a BigInt, as Pyodide sends it
+
+    def _set_held(self, name: str, value: Any) -> None:
+        """Set property ``name`` to ``value``, a value JavaScript holds already (copied from
+        another JS object: a whole number stays the number it is)."""
         props = self._props
         if name[:1] > "9" or name in props:  # (an identifier starts after the digits)
             props[name] = value
@@ -478,7 +484,7 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
         props = self._object._props
         name = _jsvalues.js_key(key)
         new_index = isinstance(name, str) and name[:1].isdigit() and name not in props
-        props[name] = value
+        props[name] = value = crossing(value)
         if new_index:
             reorder_in_place(props)  # an array index goes before the other keys (JS property order)
         proxied_by(self._object, value)
@@ -648,13 +654,14 @@ class JsArray(JsProxy):
 
     def __setitem__(self, index: Any, value: Any) -> None:
         if isinstance(index, slice):
-            added = list(value)
+            added = [crossing(item) for item in value]
             self._items[index] = added
             for item in added:
                 proxied_by(self, item)
             return
         if isinstance(index, int) and index >= len(self._items):  # JS: the array grows, with holes
             self._items.extend([None] * (index - len(self._items) + 1))
+        value = crossing(value)
         try:
             self._items[index] = value
         except IndexError:
@@ -701,6 +708,7 @@ class JsArray(JsProxy):
         return sum(1 for item in self if item is value or item == value)
 
     def append(self, value: Any) -> None:
+        value = crossing(value)
         self._items.append(value)
         proxied_by(self, value)
 
@@ -711,12 +719,13 @@ class JsArray(JsProxy):
             self._items.extend(values._items)
             marked_like(values, self)
             return
-        added = list(values)
+        added = [crossing(value) for value in values]
         self._items.extend(added)
         for value in added:
             proxied_by(self, value)
 
     def insert(self, index: int, value: Any) -> None:
+        value = crossing(value)
         self._items.insert(index, value)
         proxied_by(self, value)
 
@@ -736,12 +745,14 @@ class JsArray(JsProxy):
 
     # -- Array.prototype ---------------------------------------------------------------------
     def push(self, *values: Any) -> int:
+        values = tuple(map(crossing, values))
         self._items.extend(values)
         for value in values:
             proxied_by(self, value, borrowed=True)
         return len(self._items)
 
     def unshift(self, *values: Any) -> int:
+        values = tuple(map(crossing, values))
         self._items[:0] = values
         for value in values:
             proxied_by(self, value, borrowed=True)
@@ -809,7 +820,7 @@ class JsArray(JsProxy):
             elif type(value) in (list, tuple):
                 made.extend(value)  # each item read through the PyProxy: its own PyProxy, kept
             else:
-                made._items.append(value)
+                made._items.append(value := crossing(value))
                 proxied_by(made, value, borrowed=True)
         return made
 
@@ -836,6 +847,8 @@ class JsArray(JsProxy):
         read back as the object (Pyodide 0.26 and 0.28 under Node)."""
         call = _callable(callback)
         made = JsArray([call(item, i, self) for i, item in enumerate(self)])
+        if not isinstance(callback, JsProxy):  # a Python function's results cross as Pyodide converts them
+            made._items[:] = map(crossing, made._items)
         for value in made._items:
             proxied_by(made, value)
         return made
@@ -926,7 +939,7 @@ class JsArray(JsProxy):
             raise JsException(f"Invalid index : {_number_shown(at)}", name="RangeError")
         position = int(position)
         copy = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
-        copy._items[position] = value
+        copy._items[position] = value = crossing(value)
         proxied_by(copy, value, borrowed=True)  # a call's argument: Pyodide destroys its proxy at the return
         return copy
 
@@ -951,6 +964,7 @@ class JsArray(JsProxy):
         return self
 
     def fill(self, value: Any, start: Any = None, end: Any = None) -> JsArray:
+        value = crossing(value)
         length = len(self._items)
         for i in range(relative_index(start, length, 0), relative_index(end, length, length)):
             self._items[i] = value
@@ -962,8 +976,8 @@ class JsArray(JsProxy):
         begin = relative_index(start, length, 0)
         count = length - begin if not rest else max(0, min(int(rest[0]), length - begin))
         removed = marked_like(self, JsArray(self._items[begin:begin + count], nulls=self._nulls))
-        self._items[begin:begin + count] = list(rest[1:])
-        for value in rest[1:]:  # a call's arguments: Pyodide destroys their proxies at the return
+        self._items[begin:begin + count] = added = [crossing(value) for value in rest[1:]]
+        for value in added:  # a call's arguments: Pyodide destroys their proxies at the return
             proxied_by(self, value, borrowed=True)
         return removed
 
@@ -1136,7 +1150,7 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         return map_key(key) in self._entries
 
     def set(self, key: Any, value: Any) -> JsMap:
-        self._entries[map_key(key)] = value
+        self._entries[map_key(key)] = value = crossing(value)
         proxied_by(self, value, borrowed=True)  # a call's argument: Pyodide destroys its proxy at the return
         return self
 
@@ -1178,7 +1192,7 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         return self._read(self._entries[map_key(key)])
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        self._entries[map_key(key)] = value
+        self._entries[map_key(key)] = value = crossing(value)
         proxied_by(self, value)
 
     def __delitem__(self, key: Any) -> None:
@@ -1483,7 +1497,7 @@ def keyword_object(kwargs: dict[str, Any]) -> JsObject:
     """The JS object Pyodide makes of a call's keyword arguments (:func:`.jsbase.keyword_call`):
     a Python container among its values is the proxy borrowed for the call, read back as that
     very object until :func:`release_keyword_object`."""
-    made = JsObject(kwargs)
+    made = JsObject({key: crossing(value) for key, value in kwargs.items()})
     borrow = Borrow()
     for value in kwargs.values():
         proxied_by(made, value, borrow)

@@ -528,6 +528,27 @@ class LiveByteStream(ByteStream):
         finally:
             self._draining = False
 
+    async def hold(self, limit: int) -> None:
+        """Read the stream to its end as a client reading a response does, into a buffer the
+        stream's own reads then read from: each chunk is taken off the writer's hands (its write
+        resolves) while fewer than ``limit`` chunks wait unread there; then the writer waits until
+        a read takes one, as for a client that stopped reading (a wait outside the request, so
+        no hung request). A cancel of the stream ends it."""
+        self._reading()
+        asked = -1
+        while True:
+            written = len(self._chunks or [])
+            self._take(min(written, self._read_at + limit))
+            if not self._open:
+                return
+            if self._taken < written:  # the buffer is full: until a read takes a chunk
+                waiter = asyncio.get_running_loop().create_future()
+                self._waiters.append(waiter)
+                await waiter
+                continue
+            await self._want_more(written, ask=written != asked)  # each read asks once
+            asked = written
+
     def _reading(self) -> None:
         """A read began. Before 2024-12-16 a ``TransformStream``'s first read lifts its
         back-pressure for good (see ``backpressure_once``). A read from a task not of the request (the dev server sending the response, the

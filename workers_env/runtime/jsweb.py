@@ -740,6 +740,9 @@ class _Body(JsgObject, JsProxy):
                 await live.settle()
             finally:
                 live.body_read = False
+            request_over = self.__dict__.pop("_request_over", None)
+            if request_over is not None:  # worker.fetch's answer, returned with its headers: read
+                await request_over()  # whole once the request is over (its waitUntil work too)
 
     def _consume(self) -> bytes:
         if self.bodyUsed:

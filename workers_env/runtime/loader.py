@@ -193,6 +193,7 @@ class ExecutionContext(JsProxy):
         self._pass_through_on_exception = False
         self.props: Any = from_plain({})  # workerd's default props: js.obj(), an empty JS object, one per ctx
         self._ended: Callable[[], None] | None = None  # told once, when the request is over
+        self._over: asyncio.Future[None] | None = None  # set once it is, for whoever waits (:meth:`_finished`)
 
     def waitUntil(self, awaitable: Awaitable[Any]) -> None:  # noqa: N802 - JS name
         """Keep the request alive for ``awaitable``; anything else is JavaScript's
@@ -237,6 +238,17 @@ class ExecutionContext(JsProxy):
         ended, self._ended = self._ended, None
         if ended is not None:
             ended()
+        over, self._over = self._over, _OVER
+        if over is not None and over is not _OVER and not over.done():
+            over.set_result(None)
+
+    async def _finished(self) -> None:
+        """Wait until the request is over (:meth:`_end`): its response sent, its waitUntil work done."""
+        if self._over is _OVER:
+            return
+        if self._over is None:
+            self._over = asyncio.get_running_loop().create_future()
+        await asyncio.shield(self._over)
 
     def _finish_apart(self, caller: ExecutionContext | None) -> None:
         """:meth:`_finish` without the caller waiting for it: a service binding's callee answers
@@ -273,6 +285,13 @@ class ExecutionContext(JsProxy):
 
 #: requests being closed in the background (a reference, so their task is not collected)
 _CLOSING: set[asyncio.Future[Any]] = set()
+
+#: a request's ``_over`` once it is over (:meth:`ExecutionContext._finished` returns at once)
+_OVER: Any = object()
+
+#: how many chunks of a streamed response ``worker.fetch``'s client takes before the caller reads
+#: them (a socket's buffer: then the writer waits, as for a client that stopped reading)
+CLIENT_HOLDS = 1024
 
 
 def _body_failed(live: Any, receiving: asyncio.Future[Any]) -> None:
@@ -761,17 +780,19 @@ class Worker(ServiceSource):
                 raise
             ctx._finish_after(far.closed)
             return response
-        # a body still being written is read as it comes, as the client reads it while the
-        # waitUntil work runs (a write waits for its read): kept for the caller to read. The
-        # request ends (its timers with it) once that body is read whole and waitUntil settled.
+        # a body still being written: the response is returned at once, as production sends its
+        # headers, and its body read as a client reads it (LiveByteStream.hold: up to CLIENT_HOLDS
+        # chunks the caller has not read yet), the caller reading it chunk by chunk or whole -- a
+        # whole read once the request is over -- or canceling it. The request ends (its timers
+        # with it) once that body is read to its end or canceled and its waitUntil work settled.
         live = response._live
         if live is None:
             await ctx._finish()
             return response
-        settling = asyncio.ensure_future(live.settle())
+        settling = asyncio.ensure_future(live.hold(CLIENT_HOLDS))
         settling.add_done_callback(functools.partial(_body_failed, live))
-        await ctx._drain()
         ctx._finish_after(settling)
+        response.__dict__["_request_over"] = ctx._finished
         return response
 
     async def rpc(self, method: str, *args: Any, entrypoint: str = "Default", **kwargs: Any) -> Any:

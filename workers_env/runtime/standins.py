@@ -754,11 +754,11 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
         for source in sources:
             if isinstance(source, JsObject):
                 for key, value in source._props.items():
-                    setattr(target, key, value)
+                    target._set_held(key, value)
                 jsproxy.marked_like(source, target)
             elif isinstance(source, jsproxy.JsLiteralMap):
                 for key, value in source.read_properties().items():
-                    setattr(target, key, value)
+                    target._set_held(key, value)
             elif type(source) is dict and jspyproxies.reads_dict_keys():
                 jspyproxies.pyproxy_options(source, "source of Object.assign()")  # its PyProxyWarning
                 for key, value in source.items():  # the PyProxy's own keys: str ones and ints (as text)
@@ -773,7 +773,7 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
                     setattr(target, key, value)
             elif isinstance(source, str):  # one property per UTF-16 unit
                 for key, value in plain(source)._props.items():
-                    setattr(target, key, value)
+                    target._set_held(key, value)
             elif isinstance(source, JsArray):
                 for i, value in enumerate(source._items):
                     target._props[str(i)] = value
@@ -1116,6 +1116,8 @@ def _build() -> dict[str, ModuleType]:
             return JsArray([jsfunctions.call_relaxed(map_fn, v, i) for i, v in enumerate(items)])
         if type(it) in (list, tuple):  # a PyProxy: a container item's proxy dies with the list's iterator
             items = [jsdestroyed.ExhaustedIteratorItem() if isinstance(v, (dict, list, tuple)) else v for v in items]
+        if not isinstance(it, JsProxy):  # a Python iterable's items cross as Pyodide converts them (2**53 - 1: a BigInt)
+            items = [_jsvalues.crossing(v) for v in items]
         made = JsArray(items)
         return jsproxy.marked_like(it, made) if isinstance(it, JsArray) else made  # its PyProxies, the same ones
 

@@ -44,7 +44,7 @@ from typing import Any
 
 from workers_env.runtime import tasks, timers
 from workers_env.runtime.auditstop import until_event
-from workers_env.runtime.current import current_context, current_runtime, pyodide_028, pyodide_029
+from workers_env.runtime.current import current_context, current_runtime, note_starter, pyodide_028, pyodide_029
 from workers_env.runtime.moduledicts import held_names
 from workers_env.runtime.runsync import run_sync as _run_sync
 from workers_env.runtime.tracebacks import PACKAGE_DIR, runs_the_workers
@@ -123,6 +123,7 @@ def _install_threads() -> None:
     def start(self: threading.Thread) -> None:
         if current_runtime() is not None and worker_frame_calls(sys._getframe(1)):
             raise RuntimeError(NO_THREADS)  # Pyodide 0.26 and 0.28: no thread can start
+        note_starter(self)  # a library's thread the Worker's code started: its imports are the Worker's
         original(self)
 
     start.workers_env_original = original  # type: ignore[attr-defined]

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 from workers_env import _loglevel
 from workers_env.runtime import current
 from workers_env.runtime.eras import canonical_name, declared_packages
+from workers_env.runtime.finders import install_finder
 from workers_env.runtime.importnames import PYODIDE_IMPORT_NAMES, PYODIDE_SAME_NAMED
 
 __all__ = ["uninstalled_note", "watch_uninstalled"]
@@ -153,7 +154,7 @@ class _DeclaredMissing(importlib.abc.MetaPathFinder):
     line on stderr, and the search goes on (the import fails as it would)."""
 
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
-        runtime = current.current_runtime() if path is None and _WATCHED else None
+        runtime = current.starting_runtime() if path is None and _WATCHED else None  # (a thread it started too)
         watched = _WATCHED.get(id(runtime)) if runtime is not None else None
         if watched is None or watched[0]() is not runtime:
             return None
@@ -169,10 +170,7 @@ class _DeclaredMissing(importlib.abc.MetaPathFinder):
         return None
 
 
-# one finder a process, the newest module's (``importlib.reload`` of this module replaces its own)
-sys.meta_path[:] = [finder for finder in sys.meta_path
-                    if not (type(finder).__name__ == "_DeclaredMissing" and type(finder).__module__ == __name__)]
-sys.meta_path.append(_DeclaredMissing())
+install_finder(_DeclaredMissing())  # one a process, the newest module's (runtime/finders.py)
 
 
 def uninstalled_note(exc: ModuleNotFoundError, root: Path, python: tuple[int, int]) -> str | None:

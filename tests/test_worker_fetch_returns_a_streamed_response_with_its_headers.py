@@ -1,0 +1,210 @@
+"""``worker.fetch`` of a Worker whose response body is still being written returns with the
+headers, as production sends them, and the body reads chunk by chunk and can be canceled -- also
+a body that never ends: a FastAPI/Starlette ``StreamingResponse`` of an endless generator under
+the newest SDK (its bridge writes a ``TransformStream`` from the app's task, kept in
+``ctx.waitUntil``), or a plain Worker's ``ReadableStream`` its ``waitUntil`` work keeps writing.
+``worker.fetch`` waited for the ``waitUntil`` work first, so it never returned for those.
+
+A JavaScript twin under ``wrangler dev`` 4.164.0 (``tools/wrangler/endless_stream_probe.py``)
+sends the head with the first chunk at once, then a chunk each 10 ms, and once the client goes
+the writer's next write fails (``undefined``: the stream canceled without a reason). A whole read
+(``text()``) still returns once the request is over, its ``waitUntil`` work done."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+
+import pytest
+from worker_helpers import read_until, sdk_worker
+
+from workers_env import load_worker
+from workers_env.runtime.server import BackgroundServer
+
+ASGI = """
+import asyncio
+
+import asgi
+from starlette.applications import Starlette
+from starlette.responses import StreamingResponse
+from starlette.routing import Route
+from workers import WorkerEntrypoint
+
+SENT = []
+
+
+async def endless():
+    n = 0
+    while True:
+        SENT.append(n)
+        yield f"chunk {n}\\n".encode()
+        n += 1
+        await asyncio.sleep(0.01)
+
+
+async def stream(request):
+    return StreamingResponse(endless(), media_type="text/plain")
+
+
+app = Starlette(routes=[Route("/", stream)])
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return await asgi.fetch(app, request, self.env, self.ctx)
+"""
+
+PLAIN = """
+import asyncio
+
+from js import TextEncoder, TransformStream
+from workers import Response, WorkerEntrypoint
+
+SENT = []
+STOPPED = []
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        stream = TransformStream.new()
+        writer = stream.writable.getWriter()
+
+        async def write():
+            n = 0
+            try:
+                while True:
+                    await writer.write(TextEncoder.new().encode(f"chunk {n}\\n"))
+                    SENT.append(n)
+                    n += 1
+                    PAUSE
+            except Exception as error:
+                STOPPED.append(str(error))
+
+        self.ctx.waitUntil(write())
+        return Response(stream.readable, headers={"content-type": "text/plain"})
+"""
+
+
+async def _three_chunks_then_cancel(worker) -> list[str]:
+    response = await asyncio.wait_for(worker.fetch("/"), 5)  # with the headers, the body still written
+    assert response.status == 200 and response.headers.get("content-type").startswith("text/plain")
+    reader = response.body.getReader()
+    chunks = []
+    for _ in range(3):
+        read = await asyncio.wait_for(reader.read(), 5)
+        assert not read.done
+        chunks.append(bytes(read.value.to_py()).decode())
+    await reader.cancel()
+    return chunks
+
+
+def _within(scenario, seconds: float = 20):
+    """``asyncio.run(scenario())`` in a thread of its own, failing if it takes over ``seconds``:
+    a writer that never waits starved the event loop before, so no timeout inside could fire."""
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append(("ok", asyncio.run(scenario())))
+        except BaseException as error:  # noqa: BLE001 - raised below, in the test's thread
+            outcome.append(("error", error))
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert outcome, f"not over after {seconds} s"
+    kind, value = outcome[0]
+    if kind == "error":
+        raise value
+    return value
+
+
+async def _sent_after_the_cancel(module) -> tuple[int, int]:
+    """How many chunks the writer had sent 0.1 s and 0.2 s after the cancel (the same: it stopped)."""
+    await asyncio.sleep(0.1)  # its next write meets the cancel
+    first = len(module.SENT)
+    await asyncio.sleep(0.1)
+    return first, len(module.SENT)
+
+
+def test_an_endless_asgi_stream_returns_with_its_headers_and_reads_chunk_by_chunk(tmp_path):
+    worker = load_worker(sdk_worker(tmp_path, ASGI, "1.9.5"))
+
+    async def scenario() -> tuple[list[str], tuple[int, int]]:
+        return await _three_chunks_then_cancel(worker), await _sent_after_the_cancel(worker.module)
+
+    chunks, (first, later) = _within(scenario)
+    assert chunks == ["chunk 0\n", "chunk 1\n", "chunk 2\n"] and first == later < 10
+
+
+@pytest.mark.parametrize("pause", ["await asyncio.sleep(0.01)", "pass"])  # "pass": a writer that never waits
+def test_a_stream_waituntil_work_keeps_writing_returns_and_cancels(tmp_path, pause):
+    worker = load_worker(sdk_worker(tmp_path, PLAIN.replace("PAUSE", pause), "1.9.5"))
+
+    async def scenario() -> tuple[list[str], tuple[int, int]]:
+        return await _three_chunks_then_cancel(worker), await _sent_after_the_cancel(worker.module)
+
+    chunks, (first, later) = _within(scenario)
+    assert chunks == ["chunk 0\n", "chunk 1\n", "chunk 2\n"] and first == later < 2000  # (CLIENT_HOLDS + 3)
+    assert worker.module.STOPPED == ["Error: undefined"]  # as the twin's writer: a cancel without a reason
+
+
+FINITE = """
+import asyncio
+
+from js import TextEncoder, TransformStream
+from workers import Response, WorkerEntrypoint
+
+DONE = []
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        stream = TransformStream.new()
+        writer = stream.writable.getWriter()
+
+        async def write():
+            for n in range(3):
+                await writer.write(TextEncoder.new().encode(f"part {n}\\n"))
+                await asyncio.sleep(0.01)
+            await writer.close()
+            await asyncio.sleep(0.05)
+            DONE.append("after the body")
+
+        self.ctx.waitUntil(write())
+        return Response(stream.readable)
+"""
+
+
+def test_a_whole_read_of_a_streamed_body_returns_once_the_waituntil_work_is_done(tmp_path):
+    worker = load_worker(sdk_worker(tmp_path, FINITE, "1.9.5"))
+
+    async def scenario() -> tuple[list[str], str, list[str]]:
+        response = await worker.fetch("/")
+        before = list(worker.module.DONE)  # returned with the headers: the work goes on
+        text = await response.text()
+        return before, text, list(worker.module.DONE)
+
+    assert asyncio.run(scenario()) == ([], "part 0\npart 1\npart 2\n", ["after the body"])
+
+
+def test_dev_serves_an_endless_asgi_stream_chunk_by_chunk(tmp_path):
+    worker = load_worker(sdk_worker(tmp_path, ASGI, "1.9.5"))
+    with BackgroundServer(worker) as server, socket.create_connection(("127.0.0.1", server.port), timeout=20) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
+        head, _, body = read_until(sock, b"chunk 2\n").partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200 OK\r\n") and b"transfer-encoding: chunked" in head.lower()
+    assert body.startswith(b"8\r\nchunk 0\n\r\n8\r\nchunk 1\n\r\n")
+
+
+def test_a_whole_read_after_the_request_is_over_returns_at_once(tmp_path):
+    worker = load_worker(sdk_worker(tmp_path, FINITE, "1.9.5"))
+
+    async def scenario() -> tuple[list[str], str]:
+        response = await worker.fetch("/")
+        await asyncio.sleep(0.5)  # the body written whole (held for the caller) and the waitUntil work done
+        done = list(worker.module.DONE)
+        return done, await asyncio.wait_for(response.text(), 5)
+
+    assert _within(scenario) == (["after the body"], "part 0\npart 1\npart 2\n")
