@@ -755,7 +755,6 @@ def _scaled(texts: list[str], dimensions: int, *, model: str, variant: str = "",
     empty = np.flatnonzero(lengths == 0)
     cells = _scratch("cells", total + pairs + len(empty), np.intp)
     values = _scratch("values", len(cells), np.float64)
-    row_start = row * dimensions  # each word's text, as the index of its row's first cell
     if total:
         # the features' offsets, one cumulative sum: +1 within a word, a jump between words
         offsets = _scratch("offsets", total, np.intp)
@@ -766,14 +765,17 @@ def _scaled(texts: list[str], dimensions: int, *, model: str, variant: str = "",
         np.cumsum(offsets, out=offsets)
         np.take(feat_cols, offsets, out=cells[:total], mode="wrap")  # (in range: no wrapping happens)
         np.take(feat_signed, offsets, out=values[:total], mode="wrap")
-        cells[:total] += np.repeat(row_start, counts)  # each feature's text: its word's
+        text_ends = np.cumsum(lengths)  # in words; then in features
+        text_ends = np.where(text_ends > 0, ends[text_ends - 1], 0)
+        per_text = np.diff(text_ends, prepend=0)
+        cells[:total] += np.repeat(np.arange(0, n * dimensions, dimensions), per_text)
     if pairs:
         left, right = tid[:-1][same], tid[1:][same]
         pair = word_hash.take(left, mode="wrap")
         pair *= _PAIR_PRIME  # (arrays wrap around silently; only numpy scalars warn)
         pair ^= word_hash.take(right, mode="wrap")
         cols, signs = projection.fold(_mix(pair))
-        np.add(cols, row_start[1:][same], out=cells[total : total + pairs])
+        np.add(cols, row[1:][same] * dimensions, out=cells[total : total + pairs])
         signs *= _BIGRAM
         np.multiply(signs, np.minimum(word_weight.take(left, mode="wrap"), word_weight.take(right, mode="wrap")),
                     out=values[total : total + pairs])
