@@ -670,10 +670,13 @@ _ASCII_IDS = _AsciiIds()
 def _token_ids(texts: list[str]) -> np.ndarray:
     """The word id of every token of every text, ``_SEP_ID`` between texts."""
     joined = _JOIN.join(texts)
+    if joined.isascii():  # the common case: bytes.translate, then a numpy look-up of the bytes
+        raw = joined.encode("ascii").translate(_ASCII_SPLIT)  # (the separator's \x00 is kept)
+        if np.count_nonzero(np.frombuffer(raw, dtype=np.uint8) == 0) != len(texts) - 1:  # (str.count: 4x slower)
+            raw = _JOIN.join(t.replace(_SEP, " ") for t in texts).encode("ascii").translate(_ASCII_SPLIT)
+        return _ASCII_IDS.lookup(raw)
     if joined.count(_SEP) != len(texts) - 1:  # a text holding the separator itself
         joined = _JOIN.join(t.replace(_SEP, " ") for t in texts)
-    if joined.isascii():  # the common case: bytes.translate, then a numpy look-up of the bytes
-        return _ASCII_IDS.lookup(joined.encode("ascii").translate(_ASCII_SPLIT))
     tokens = _WORD_OR_SEP.findall(_normalise(joined))
     return np.array(_VOCABULARY.ids_of(tokens), dtype=np.intp)
 
