@@ -556,6 +556,8 @@ def _refuse_in_set(items: Any) -> None:
 
 def _walk(container: Any, depth: int) -> bool:
     """The tuple/bytearray check below ``container``; True if it reaches the depth limit."""
+    if type(container) is list and _SCALARS.issuperset(map(type, container)):
+        return False  # a list of texts or numbers: nothing to refuse, nothing deeper (checked at C speed)
     deep = False
     for child in container.values() if isinstance(container, dict) else container:
         if type(child) in _SCALARS:

@@ -1,7 +1,8 @@
-"""``nests_deeper_than`` and ``json_value`` pass a list of only texts, numbers, booleans and
-nulls in one C-level check (a ``run()`` of 100 texts walked them item by item in Python, twice):
-held here to item-by-item references on random values, flat lists at, just under and just
-past the nesting limit included."""
+"""A list of only texts, numbers, booleans and nulls passes ``nests_deeper_than``,
+``json_value``, the SDK's tuple/bytearray walk (``check_sendable``) and the embedding models'
+text check in one C-level type check (a ``run()`` of 100 texts walked them item by item in
+Python four times): held here to item-by-item references on random values, flat lists at,
+just under and just past the nesting limit, and one odd item at every place of a list."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ import random
 
 import pytest
 
-from workers_env._jsvalues import UNDEFINED, BigInt, JsException, json_value, nests_deeper_than
+from ai_helpers import ai_env, run
+
+from workers_env import AiError
+from workers_env._jsvalues import UNDEFINED, BigInt, JsException, check_sendable, json_value, nests_deeper_than
 
 
 def _depth(value: object) -> int:
@@ -86,3 +90,30 @@ def test_json_values_match_the_item_by_item_reference():
 def test_a_bigint_in_a_list_still_throws():
     with pytest.raises(JsException, match="Do not know how to serialize a BigInt"):
         json_value(["a", BigInt(2**60)])
+
+
+@pytest.mark.parametrize("odd", [("a",), bytearray(b"a"), {("a", 1)}])
+def test_an_unsendable_item_anywhere_in_a_list_of_texts_is_refused(odd):
+    for at in range(4):
+        items: list[object] = ["a", "b", "c"]
+        items.insert(at, odd)
+        with pytest.raises(TypeError, match="cannot be sent over RPC"):
+            check_sendable({"text": items})
+        with pytest.raises(TypeError, match="cannot be sent over RPC"):
+            check_sendable([[["x", 1.5, None, items]]])
+        with pytest.raises(TypeError, match="cannot be sent over RPC"):
+            check_sendable([{"a": "x", "b": odd}])  # (an object's keys are texts: its values are what count)
+    check_sendable({"text": ["a", 1, 2.5, True, None]})  # (nothing to refuse)
+
+
+@pytest.mark.parametrize("odd, kind", [(5, "'number','integer'"), (2.5, "'number'")])
+def test_a_number_among_the_texts_is_refused_at_its_index(tmp_path, odd, kind):
+    """cabidela passes a list of texts and numbers (a ``binary`` list) without reading its items;
+    the text check that follows names the first item that is no text (ours, README)."""
+    env = ai_env(tmp_path)
+    for at in range(4):
+        items: list[object] = ["a", "b", "c"]
+        items.insert(at, odd)
+        with pytest.raises(AiError, match=f"Type mismatch of '/text/{at}', 'string' not in {kind}"):
+            run(env, "@cf/baai/bge-base-en-v1.5", {"text": items})
+    assert run(env, "@cf/baai/bge-base-en-v1.5", {"text": ["a", "b"]}).shape == [2, 768]
