@@ -13,6 +13,11 @@ calls of 100 texts, as the ``ai`` section of ``run.py`` embeds them):
 - ``msgpack``: MessagePack with float32 / int32 items, built with numpy, then msgspec's decoder;
 - ``take + tolist, collector paused``: ``run()``'s way with the cyclic collector off, to show its
   share: every new list is a container the collector visits, item by item, while it is young;
+- ``address take + tolist (borrowed)``: ``run()``'s way with the gather done on the
+  numbers' addresses into the object array's own item pointers (an integer gather), which
+  ``tolist()`` then reads and references; the array gets its ``None`` back after. It writes no
+  reference count, but the array holds uncounted pointers while ``tolist()`` runs: measured,
+  not shipped;
 - ``pointer copies (unsafe)``: what even CPython-internal tricks would leave -- the table's numbers
   given huge reference counts once, then every row a ``[None] * d`` whose item pointers are
   overwritten with ``ctypes.memmove`` from a ``uint64`` gather of the numbers' addresses, so no
@@ -180,6 +185,39 @@ def by_pointer_copies() -> Callable[[np.ndarray], list[list[Any]]] | None:
     return build
 
 
+class _Slots:
+    """An object array's item pointers as ``np.intp``, read by address (``__array_interface__``)."""
+
+    def __init__(self, owner: np.ndarray) -> None:
+        self.owner = owner  # kept alive with the view
+        self.__array_interface__ = {"data": (owner.__array_interface__["data"][0], False), "shape": owner.shape,
+                                    "typestr": np.dtype(np.intp).str, "version": 3}
+
+
+def by_borrowed_addresses() -> Callable[[np.ndarray], list[list[Any]]] | None:
+    """``run()``'s ``tolist()`` with the gather done on the numbers' addresses (CPython's ``id``)
+    into the reused object array's own item pointers: an integer ``take`` instead of one that
+    copies a reference per item. The array lends those pointers to ``tolist()``, which takes its
+    own reference to each, and gets its ``None`` back at once -- no reference count is written by
+    hand, but the array holds uncounted pointers meanwhile (measured here; not in the library)."""
+    if sys.implementation.name != "cpython":
+        return None
+    addresses = np.array([id(x) for x in _level_table().tolist()], dtype=np.intp)
+    objects = np.empty(100 * 768, dtype=object)  # each item a counted reference to None
+    slots = np.asarray(_Slots(objects))
+    none = id(None)
+
+    def build(indices: np.ndarray) -> list[list[Any]]:
+        size = indices.size
+        np.take(addresses, indices.reshape(-1), out=slots[:size], mode="wrap")
+        try:
+            return objects[:size].reshape(indices.shape).tolist()
+        finally:
+            slots[:size] = none
+
+    return build
+
+
 def same(a: list[list[Any]], b: list[list[Any]]) -> bool:
     return a == b and all(type(x) is type(y) for r, s in zip(a, b) for x, y in zip(r, s))
 
@@ -190,6 +228,9 @@ def main() -> int:
     ways: dict[str, Callable[[np.ndarray], list[list[Any]]]] = {
         "take + tolist (run())": _numbers, "marshal": by_marshal(), "pickle": by_pickle(), "msgpack": by_msgpack(),
         "take + tolist, collector paused": paused(_numbers)}
+    borrowed = by_borrowed_addresses()
+    if borrowed is not None:
+        ways["address take + tolist (borrowed)"] = borrowed
     unsafe = by_pointer_copies()
     if unsafe is None:
         print("(pointer copies: not measured, CPython 3.11 with the GIL only)")

@@ -473,6 +473,8 @@ _UNSENDABLE = (tuple, bytearray)
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 #: the types _to_js hands over as they are (an int may have to become a BigInt)
 _UNCHANGED = frozenset({str, float, bool, type(None)})
+#: the types json_value hands over as they are (a float may be NaN, which JSON writes as null)
+_JSON_UNCHANGED = frozenset({str, int, bool, type(None)})
 
 #: The deepest nesting of objects and arrays a value crossing into a binding may have.
 #: V8's JSON.stringify goes about 4,000 levels deep, the Python Workers SDK's recursive
@@ -555,6 +557,8 @@ def _refuse_in_set(items: Any) -> None:
 
 def _walk(container: Any, depth: int) -> bool:
     """The tuple/bytearray check below ``container``; True if it reaches the depth limit."""
+    if type(container) is list and _SCALARS.issuperset(map(type, container)):
+        return False  # a list of texts or numbers: nothing to refuse, nothing deeper (checked at C speed)
     deep = False
     for child in container.values() if isinstance(container, dict) else container:
         if type(child) in _SCALARS:
@@ -617,6 +621,8 @@ def nests_deeper_than(value: Any, limit: int = MAX_NESTING_DEPTH) -> bool:
             if isinstance(child, (dict, list)):
                 if len(walking) >= limit:
                     return True
+                if type(child) is list and _SCALARS.issuperset(map(type, child)):
+                    continue  # a list of texts or numbers: nothing below it (checked at C speed)
                 walking.append(iter(child.values() if isinstance(child, dict) else child))
                 break
         else:
@@ -1289,6 +1295,8 @@ def json_typeof(value: Any) -> str:
 def _json_container(value: dict[str, Any] | list[Any], level: int) -> Any:
     if isinstance(value, dict):
         return {k: json_value(v, level + 1) for k, v in value.items() if v is not UNDEFINED}
+    if _JSON_UNCHANGED.issuperset(map(type, value)):  # a list of texts, the common case: at C speed
+        return list(value)
     return [None if v is UNDEFINED else json_value(v, level + 1) for v in value]
 
 

@@ -151,7 +151,7 @@ class _Growing:
 
     __slots__ = ("data", "size")
 
-    def __init__(self, dtype: type) -> None:
+    def __init__(self, dtype: type | np.dtype) -> None:
         self.data: np.ndarray = np.zeros(1024, dtype=dtype)
         self.size = 0
 
@@ -434,6 +434,12 @@ def _salt(model: str, variant: str) -> np.uint64:
 
 
 _EMPTY = _h64("e\x1fempty")
+#: a word pair's hash: ``hash(left) * _PAIR_PRIME ^ hash(right)``, mixed (FNV-1's 64-bit prime)
+_PAIR_PRIME = np.uint64(0x100000001B3)
+#: a feature's sign by its hash's lowest bit
+_SIGNS = np.array([1.0, -1.0])
+#: a feature folded into a model's dimension: its column and its signed weight
+_FEATURE = np.dtype([("col", np.int64), ("signed", np.float64)])
 
 #: Vector components are multiples of 2**-15: exact in float32, and few enough distinct values
 #: that the binding hands out shared Python floats instead of making 768 new ones per text.
@@ -454,8 +460,7 @@ class _Projection:
     def __init__(self, salt: np.uint64, dimensions: int):
         self.salt = salt
         self.dimensions = dimensions
-        self.cols = _Growing(np.int64)
-        self.signed = _Growing(np.float64)
+        self.features = _Growing(_FEATURE)
         self.lock = threading.Lock()
         #: the +-1 level an otherwise zero component takes, per column (never a whole number)
         self.fill = np.where((_mix(np.arange(dimensions, dtype=np.uint64) ^ salt) & np.uint64(1)) == 1, -1, 1).astype(np.intp)
@@ -465,19 +470,24 @@ class _Projection:
         self.index_bias = _ROUNDER_BITS - self.index_offset.astype(np.int64)
 
     def fold(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(column, sign) of each hash: its mix's bits above the lowest modulo the dimension, and
+        its lowest bit (1: -1.0)."""
         h = _mix(hashes ^ self.salt)
-        cols = ((h >> np.uint64(1)) % np.uint64(self.dimensions)).astype(np.int64)
-        signs = 1.0 - 2.0 * (h & np.uint64(1)).astype(np.float64)
-        return cols, signs
+        cols = h >> np.uint64(1)
+        cols %= np.uint64(self.dimensions)
+        h &= np.uint64(1)
+        return cols.view(np.int64), _SIGNS.take(h.view(np.int64))
 
-    def extend(self, feat_hash: np.ndarray, feat_weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def extend(self, feat_hash: np.ndarray, feat_weight: np.ndarray) -> np.ndarray:
+        """Every feature of the vocabulary so far as its column and signed weight (:data:`_FEATURE`)."""
         with self.lock:
-            done = self.cols.size
+            done = self.features.size
             if done < len(feat_hash):
                 cols, signs = self.fold(feat_hash[done:])
-                self.cols.extend(cols)
-                self.signed.extend(signs * feat_weight[done:])
-            return self.cols.view(), self.signed.view()
+                new = np.empty(len(cols), dtype=_FEATURE)
+                new["col"], new["signed"] = cols, signs * feat_weight[done:]
+                self.features.extend(new)
+            return self.features.view()
 
 
 _PROJECTIONS: dict[tuple[str, str, int], _Projection] = {}
@@ -492,9 +502,12 @@ def _projection(model: str, variant: str, dimensions: int) -> _Projection:
 
 
 _KEY_BYTES = 16  # ASCII tokens up to this length are looked up by their bytes, in numpy
-#: the mask that keeps the low ``n`` bytes of a little-endian uint64, by n (0..8)
-_LOW_BYTES = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
-_K2 = np.uint64(0x9E3779B97F4A7C15)
+#: by a token's length (capped at 17: longer than the keys), the masks that keep its bytes of
+#: its first and its next 8 bytes (little-endian uint64); a token longer than the keys keeps none
+_KEEP_FIRST = np.array([(1 << (8 * min(n, 8))) - 1 for n in range(_KEY_BYTES + 1)] + [0], dtype=np.uint64)
+_KEEP_NEXT = np.array([(1 << (8 * max(n - 8, 0))) - 1 for n in range(_KEY_BYTES + 1)] + [0], dtype=np.uint64)
+#: odd multipliers of :meth:`_AsciiIds._home` (2**64 / golden ratio, and splitmix64's first)
+_HOME_A, _HOME_B = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xBF58476D1CE4E5B9)
 #: from this many new words on, the table places them in vectorised rounds (a round costs a few
 #: numpy calls, so a few words are cheaper probed one by one)
 _PLACE_MANY = 256
@@ -523,8 +536,14 @@ class _AsciiIds:
 
     @staticmethod
     def _home(k1: np.ndarray, k2: np.ndarray, mask: int) -> np.ndarray:
+        """Each key's home slot in a table of ``mask + 1`` slots (a power of 2): the top bits of
+        ``k1 * A ^ k2 * B`` (multiplicative hashing: every key bit reaches them; four numpy calls
+        where a full mix took thirteen, and the slots stay as spread)."""
         with np.errstate(over="ignore"):
-            return (_mix(k1 ^ (k2 * _K2)) & np.uint64(mask)).astype(np.intp)
+            mixed = k1 * _HOME_A
+            mixed ^= k2 * _HOME_B
+        mixed >>= np.uint64(64 - mask.bit_length())
+        return mixed.view(np.intp)
 
     def lookup(self, raw: bytes) -> np.ndarray:
         """The id of every token of ``raw`` (translated ASCII: words, spaces, ``\\x00``)."""
@@ -532,41 +551,48 @@ class _AsciiIds:
         bounds = np.flatnonzero(in_token[1:] != in_token[:-1])  # start, end, start, end, ...
         starts = bounds[0::2]
         lengths = bounds[1::2] - starts
-        out = np.empty(len(starts), dtype=np.intp)
+        out = np.full(len(starts), _SEP_ID, dtype=np.intp)  # the separators' id; every other token's is written
         if not len(starts):
             return out
         # each token's first and next 8 bytes: unaligned 8-byte reads at byte offsets (a uint64
         # view of the bytes with a 1-byte stride, copied once: two takes from the copy cost less
-        # than two bounds-checked gathers from the view), the bytes past the token masked off
+        # than two bounds-checked gathers from the view), the bytes past the token masked off --
+        # and all of them for a token longer than the keys, which leaves it (0, 0) as the separator
         words = np.ascontiguousarray(np.ndarray((len(raw) + 9,), dtype="<u8", buffer=raw + bytes(16), strides=(1,)))
+        capped = np.minimum(lengths, _KEY_BYTES + 1)
         k1 = words.take(starts, mode="wrap")
-        k1 &= _LOW_BYTES.take(np.minimum(lengths, 8))
-        k2 = words.take(starts + 8, mode="wrap")
-        k2 &= _LOW_BYTES.take(np.clip(lengths - 8, 0, 8))
-        sep = k1 == 0  # the separator is the one token whose first byte is 0
-        out[sep] = _SEP_ID
-        todo = np.flatnonzero(~sep & (lengths <= _KEY_BYTES))
+        k1 &= _KEEP_FIRST.take(capped)
+        todo = np.flatnonzero(k1)  # (the separator's first byte is 0)
+        want_k1 = k1.take(todo)
+        want_k2 = words.take(starts.take(todo) + 8, mode="wrap")
+        want_k2 &= _KEEP_NEXT.take(capped.take(todo))
+        missed = [np.flatnonzero(lengths > _KEY_BYTES)]
         table_k1, table_k2, table_ids = self._table
         mask = len(table_ids) - 1
-        want_k1, want_k2 = k1.take(todo), k2.take(todo)
-        slot = self._home(want_k1, want_k2, mask)
-        missed = [np.flatnonzero(~sep & (lengths > _KEY_BYTES))]
         # (take, not [], for the gathers: no per-index bounds check, every slot is in range)
-        width = 1  # most tokens are found in their home slot; the few others probe a window at once
+        slot = self._home(want_k1, want_k2, mask)
+        found = table_ids.take(slot, mode="wrap")  # the id before the keys: an entry's keys are written first
+        hit = table_k1.take(slot, mode="wrap") == want_k1
+        hit &= table_k2.take(slot, mode="wrap") == want_k2
+        hit &= found >= 0
+        out[todo] = found  # most tokens sit in their home slot; the others are written again below
+        rest = np.flatnonzero(~hit)
+        if len(rest):  # the few others probe a window at once, from the slot after home
+            todo, slot, want_k1, want_k2 = todo.take(rest), (slot.take(rest) + 1) & mask, want_k1.take(rest), want_k2.take(rest)
+        else:
+            todo = rest
         while len(todo):
-            at = slot if width == 1 else (slot[:, None] + _WINDOW) & mask
-            found = table_ids.take(at, mode="wrap")  # the id before the keys: an entry's keys are written first
-            keys_k1, keys_k2 = (want_k1, want_k2) if width == 1 else (want_k1[:, None], want_k2[:, None])
-            hit = (table_k1.take(at, mode="wrap") == keys_k1) & (table_k2.take(at, mode="wrap") == keys_k2) & (found >= 0)
+            at = (slot[:, None] + _WINDOW) & mask
+            found = table_ids.take(at, mode="wrap")
+            hit = (table_k1.take(at, mode="wrap") == want_k1[:, None]) & (table_k2.take(at, mode="wrap") == want_k2[:, None])
+            hit &= found >= 0
             empty = found < 0
-            if width > 1:  # each token's first slot that holds it or is empty decides
-                first = (hit | empty).argmax(axis=1)
-                found, hit, empty = (a[np.arange(len(todo)), first] for a in (found, hit, empty))
+            first = (hit | empty).argmax(axis=1)  # each token's first slot that holds it or is empty decides
+            found, hit, empty = (a[np.arange(len(todo)), first] for a in (found, hit, empty))
             out[todo[hit]] = found[hit]
             missed.append(todo[empty])
             more = ~(hit | empty)
-            todo, slot, want_k1, want_k2 = todo[more], (slot[more] + width) & mask, want_k1[more], want_k2[more]
-            width = len(_WINDOW)
+            todo, slot, want_k1, want_k2 = todo[more], (slot[more] + len(_WINDOW)) & mask, want_k1[more], want_k2[more]
         missed_at = np.concatenate(missed)
         if len(missed_at):
             # the missed tokens' bytes, each with the space after it, gathered into one string and
@@ -579,7 +605,8 @@ class _AsciiIds:
             out[missed_at] = _VOCABULARY.ids_of(spaced.split(" ")[:-1])
             short = missed_at[lengths[missed_at] <= _KEY_BYTES]
             if len(short):
-                self._add(k1[short], k2[short], out[short])
+                self._add(k1[short], words.take(starts[short] + 8, mode="wrap") & _KEEP_NEXT.take(lengths[short]),
+                          out[short])
         return out
 
     def _add(self, k1: np.ndarray, k2: np.ndarray, wids: np.ndarray) -> None:
@@ -646,10 +673,13 @@ _ASCII_IDS = _AsciiIds()
 def _token_ids(texts: list[str]) -> np.ndarray:
     """The word id of every token of every text, ``_SEP_ID`` between texts."""
     joined = _JOIN.join(texts)
+    if joined.isascii():  # the common case: bytes.translate, then a numpy look-up of the bytes
+        raw = joined.encode("ascii").translate(_ASCII_SPLIT)  # (the separator's \x00 is kept)
+        if np.count_nonzero(np.frombuffer(raw, dtype=np.uint8) == 0) != len(texts) - 1:  # (str.count: 4x slower)
+            raw = _JOIN.join(t.replace(_SEP, " ") for t in texts).encode("ascii").translate(_ASCII_SPLIT)
+        return _ASCII_IDS.lookup(raw)
     if joined.count(_SEP) != len(texts) - 1:  # a text holding the separator itself
         joined = _JOIN.join(t.replace(_SEP, " ") for t in texts)
-    if joined.isascii():  # the common case: bytes.translate, then a numpy look-up of the bytes
-        return _ASCII_IDS.lookup(joined.encode("ascii").translate(_ASCII_SPLIT))
     tokens = _WORD_OR_SEP.findall(_normalise(joined))
     return np.array(_VOCABULARY.ids_of(tokens), dtype=np.intp)
 
@@ -665,7 +695,7 @@ _SCRATCH = _Scratch()
 _SCRATCH_KEPT = 1 << 20  # elements: a longer working array is made for its batch alone
 
 
-def _scratch(name: str, size: int, dtype: type) -> np.ndarray:
+def _scratch(name: str, size: int, dtype: type | np.dtype) -> np.ndarray:
     """This thread's working array ``name`` of ``size`` elements (contents undefined), reused from
     batch to batch: memory a batch frees may go back to the system, and touching fresh memory
     again costs a page fault per 4 KB (in a process with a small heap, a quarter of a batch's
@@ -720,7 +750,7 @@ def _scaled(texts: list[str], dimensions: int, *, model: str, variant: str = "",
         tid, row = tid[keep], row[keep]
         lengths = np.bincount(row, minlength=n)
 
-    feat_cols, feat_signed = projection.extend(feat_hash, feat_weight)
+    features = projection.extend(feat_hash, feat_weight)
     # every feature of every word, then every word pair, then the empty texts' one feature: the
     # order the sums below take (kept, so every vector stays bit-identical)
     counts = feat_count.take(tid, mode="wrap")  # (take: no per-index bounds check; every id is in range)
@@ -729,8 +759,10 @@ def _scaled(texts: list[str], dimensions: int, *, model: str, variant: str = "",
     same = row[1:] == row[:-1]  # word pairs within a text
     pairs = int(np.count_nonzero(same))
     empty = np.flatnonzero(lengths == 0)
-    cells = _scratch("cells", total + pairs + len(empty), np.intp)
-    values = _scratch("values", len(cells), np.float64)
+    # each cell and value beside the other: one gather of 16-byte records costs a third of two
+    # gathers of 8 bytes, more than the strided reads below give back
+    cell_values = _scratch("cell values", total + pairs + len(empty), _FEATURE)
+    cells, values = cell_values["col"], cell_values["signed"]
     if total:
         # the features' offsets, one cumulative sum: +1 within a word, a jump between words
         offsets = _scratch("offsets", total, np.intp)
@@ -739,23 +771,21 @@ def _scaled(texts: list[str], dimensions: int, *, model: str, variant: str = "",
         offsets[0] = starts[0]
         offsets[ends[:-1]] = starts[1:] - (starts[:-1] + counts[:-1]) + 1
         np.cumsum(offsets, out=offsets)
-        np.take(feat_cols, offsets, out=cells[:total], mode="wrap")  # (in range: no wrapping happens)
-        np.take(feat_signed, offsets, out=values[:total], mode="wrap")
+        np.take(features, offsets, out=cell_values[:total], mode="wrap")  # (in range: no wrapping happens)
         text_ends = np.cumsum(lengths)  # in words; then in features
         text_ends = np.where(text_ends > 0, ends[text_ends - 1], 0)
         per_text = np.diff(text_ends, prepend=0)
         cells[:total] += np.repeat(np.arange(0, n * dimensions, dimensions), per_text)
     if pairs:
         left, right = tid[:-1][same], tid[1:][same]
-        with np.errstate(over="ignore"):
-            pair = word_hash.take(left, mode="wrap") * np.uint64(0x100000001B3)
+        pair = word_hash.take(left, mode="wrap")
+        pair *= _PAIR_PRIME  # (arrays wrap around silently; only numpy scalars warn)
         pair ^= word_hash.take(right, mode="wrap")
         cols, signs = projection.fold(_mix(pair))
-        cols += row[1:][same] * dimensions
-        cells[total : total + pairs] = cols
+        np.add(cols, row[1:][same] * dimensions, out=cells[total : total + pairs])
         signs *= _BIGRAM
-        signs *= np.minimum(word_weight.take(left, mode="wrap"), word_weight.take(right, mode="wrap"))
-        values[total : total + pairs] = signs
+        np.multiply(signs, np.minimum(word_weight.take(left, mode="wrap"), word_weight.take(right, mode="wrap")),
+                    out=values[total : total + pairs])
     if len(empty):  # an empty text still gets a unit vector, the same for every empty text
         cols, signs = projection.fold(np.full(len(empty), _EMPTY, dtype=np.uint64))
         cells[total + pairs :] = empty * dimensions + cols

@@ -87,6 +87,9 @@ def _content_text(content: Any) -> str:
     return " ".join(p["text"] for p in parts if isinstance(p, dict) and isinstance(p.get("text"), str))
 
 
+_TEXT = frozenset({str})
+
+
 def _texts(value: Any, path: str, model: EmbeddingModel) -> list[str]:
     """The texts of a ``str | list[str]`` input cabidela passed -- with what it does not check
     and the service refuses elsewhere (ours, README): more than ``maxItems`` texts, and items
@@ -98,9 +101,10 @@ def _texts(value: Any, path: str, model: EmbeddingModel) -> list[str]:
         raise _limits.bad_input(_limits.type_mismatch(path, "string", value))
     if model.max_items is not None and len(value) > model.max_items:
         raise _limits.bad_input(_limits.too_many_items(path, len(value), model.max_items))
-    for i, item in enumerate(value):
-        if not isinstance(item, str):
-            raise _limits.bad_input(_limits.type_mismatch(f"{path}/{i}", "string", item))
+    if type(value) is not list or not _TEXT.issuperset(map(type, value)):  # (all texts: one C-level check)
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise _limits.bad_input(_limits.type_mismatch(f"{path}/{i}", "string", item))
     return list(value)
 
 
