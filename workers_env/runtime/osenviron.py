@@ -31,7 +31,7 @@ __all__ = ["install", "made_by_worker", "production_environ", "running_worker", 
 
 _RUNNING = _CURRENT.get  # the running Worker's runtime (current_runtime's, without its call)
 #: the runtime's attribute holding its Worker's environment (encoded as ``os.environ._data``'s),
-#: module root and Python
+#: module root, Python and ``sys.argv`` (runtime/identity.py)
 _ATTRIBUTE = "_os_identity"
 def production_environ(python: tuple[int, int]) -> dict[str, str]:
     """The environment a Worker running Python ``python`` starts with, in Emscripten's order."""
@@ -46,11 +46,11 @@ def track(runtime: Any, root: Path, python: tuple[int, int]) -> None:
     encoded = {os.environ.encodekey(k): os.environ.encodevalue(v) for k, v in production_environ(python).items()}
     # an attribute of the (frozen) runtime, not a weak dict's entry: the id() of a look-up there is an
     # audit event, each running every audit hook of the process
-    object.__setattr__(runtime, _ATTRIBUTE, (encoded, str(root) + os.sep, python))
+    object.__setattr__(runtime, _ATTRIBUTE, (encoded, str(root) + os.sep, python, [""]))  # and its sys.argv
 
 
-def running_worker(frame: FrameType | None) -> tuple[dict[bytes, bytes], str, tuple[int, int]] | None:
-    """The running Worker's environment, module root and Python when the code at ``frame`` is the
+def running_worker(frame: FrameType | None) -> tuple[dict[bytes, bytes], str, tuple[int, int], list[str]] | None:
+    """The running Worker's environment, module root, Python and ``sys.argv`` when the code at ``frame`` is the
     Worker's -- walking out, one of its files comes before workers-env's own code (a task the
     Worker's code started counts as its code) --, else ``None``: the host's."""
     runtime = current_runtime()
