@@ -10,6 +10,7 @@ import json
 import os
 import platform
 import sys
+import tempfile
 
 import pytest
 from worker_helpers import one_file_worker
@@ -22,16 +23,18 @@ import json
 import os
 import platform
 import sys
+import tempfile
 from workers import Response, WorkerEntrypoint
 
 PARSED = vars(argparse.ArgumentParser().parse_args())  # a script's habit: pytest's arguments would fail it
 PROG = argparse.ArgumentParser().prog
+TEMP = tempfile.gettempdir()  # its environment has no TMPDIR: and the process's cache keeps the host's
 
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         sys.argv.append("--set-by-worker")
-        out = {"parsed": PARSED, "prog": PROG, "argv": list(sys.argv), "len": len(sys.argv), "repr": repr(sys.argv),
+        out = {"parsed": PARSED, "prog": PROG, "temp": TEMP, "argv": list(sys.argv), "len": len(sys.argv), "repr": repr(sys.argv),
                "first": sys.argv[0], "rest": sys.argv[1:], "in": "--set-by-worker" in sys.argv,
                "ids": [os.getpid(), os.getppid(), os.getuid(), os.getgid(), os.cpu_count()],
                "uname": list(os.uname()), "platform": [platform.node(), platform.system(), platform.release(),
@@ -58,12 +61,15 @@ class _Probe:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("date", "release"), [("2025-01-01", "3.1.52"), ("2025-12-01", "4.0.9"), ("2026-11-17", "5.0.3")])
-async def test_worker_code_sees_pyodides_process_and_test_code_the_hosts(tmp_path, date, release):
+async def test_worker_code_sees_pyodides_process_and_test_code_the_hosts(tmp_path, monkeypatch, date, release):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # not yet chosen, as under workers-env dev
     host = [len(sys.argv), os.getpid(), platform.node(), os.geteuid()]
     folder = one_file_worker(tmp_path, ENTRY, date=date, flags=("python_no_global_handlers",))
     worker = load_worker(folder, bindings={"PROBE": _Probe()})
     out = json.loads(await (await worker.fetch("/")).text())
-    assert (out["parsed"], out["prog"]) == ({}, "")
+    assert (out["parsed"], out["prog"], out["temp"]) == ({}, "", "/tmp")
+    assert tempfile.gettempdir() == str(tmp_path)  # the Worker's call chose nothing for the process
     assert out["argv"] == ["", "--set-by-worker"] and out["len"] == 2 and out["repr"] == "['', '--set-by-worker']"
     assert (out["first"], out["rest"], out["in"]) == ("", ["--set-by-worker"], True)
     assert out["ids"] == [42, 1, 0, 0, 1]

@@ -3,7 +3,8 @@
 Deployed, a Python Worker runs in Emscripten: ``sys.argv`` is ``['']`` (workerd passes Pyodide
 no arguments), ``os.getpid()`` 42 and ``getppid()`` 1, ``getuid()``/``getgid()`` 0,
 ``os.cpu_count()`` 1, ``os.uname()`` and ``platform.uname()`` Emscripten's (node ``emscripten``,
-release the Emscripten its Pyodide was built with, machine ``wasm32``), and ``os.geteuid``,
+release the Emscripten its Pyodide was built with, machine ``wasm32``), ``tempfile.gettempdir()``
+``/tmp`` (its environment has no ``TMPDIR``), and ``os.geteuid``,
 ``getegid``, ``getgroups`` and ``nice`` do not exist (measured in npm Pyodide 0.26.0a4, 0.28.2
 and 314.0.6 under Node; workerd's ``emscriptenSetup.ts`` sets none of them). Here the process is
 the host's, so these functions -- and ``sys.argv``, a list whose every method answers from the
@@ -18,11 +19,12 @@ from __future__ import annotations
 import os
 import platform
 import sys
+import tempfile
 from collections.abc import Callable
 from typing import Any
 
 from workers_env.runtime.filesystem import _missing_in_pyodide
-from workers_env.runtime.osenviron import running_worker
+from workers_env.runtime.osenviron import _RUNNING, running_worker
 
 __all__ = ["install"]
 
@@ -41,7 +43,7 @@ def _answering(function: Callable[..., Any], answer: Callable[[tuple[int, int]],
     """``function``, answering ``answer(the Worker's Python)`` to the running Worker's code."""
 
     def call(*args: Any, **kwargs: Any) -> Any:
-        tracked = None if args or kwargs else running_worker(sys._getframe(1))  # a wrong call: its own error
+        tracked = None if args or kwargs or _RUNNING() is None else running_worker(sys._getframe(1))  # a wrong call: its own error
         return function(*args, **kwargs) if tracked is None else answer(tracked[2])
 
     call.__name__ = call.__qualname__ = function.__name__
@@ -62,7 +64,7 @@ def _routed(name: str) -> Callable[..., Any]:
     method = getattr(list, name)
 
     def call(self: list[str], *args: Any) -> Any:
-        tracked = running_worker(sys._getframe(1))
+        tracked = None if _RUNNING() is None else running_worker(sys._getframe(1))
         target = self if tracked is None else tracked[3]
         if name in ("__iadd__", "__imul__"):  # += keeps sys.argv this list
             method(target, *args)
@@ -81,13 +83,16 @@ for _name in ("__getitem__", "__setitem__", "__delitem__", "__len__", "__iter__"
 
 
 def install() -> None:
-    """Wrap the ``os`` and ``platform`` functions above and give ``sys.argv`` the class above (once)."""
+    """Wrap the ``os``, ``platform`` and ``tempfile`` functions above and give ``sys.argv`` the class above (once)."""
     if getattr(os.getpid, "__wrapped__", None) is not None:
         return
     for name, answer in _ANSWERS.items():
         if hasattr(os, name):
             setattr(os, name, _answering(getattr(os, name), answer))
     platform.uname = _answering(platform.uname, _platform_uname)  # cached: the host's stays the host's
+    # cached too: a Worker's first call (its environment has no TMPDIR) must not pick the host's folder
+    tempfile.gettempdir = _answering(tempfile.gettempdir, lambda _: "/tmp")
+    tempfile.gettempdirb = _answering(tempfile.gettempdirb, lambda _: b"/tmp")
     for name in _MISSING:
         if hasattr(os, name):
             setattr(os, name, _missing_in_pyodide(name, getattr(os, name)))
