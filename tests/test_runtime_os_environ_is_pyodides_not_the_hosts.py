@@ -148,3 +148,27 @@ async def test_a_task_test_code_starts_while_a_worker_runs_reads_the_hosts(tmp_p
                           'out["secret"] = await self.env.PROBE.read("HUNT35_MARKER")')
     worker = load_worker(one_file_worker(tmp_path, entry), bindings={"PROBE": Binding()})
     assert (await _answer(worker))["secret"] == "from the shell"
+
+
+ASGI_ENTRY = '''
+import asgi
+from workers import WorkerEntrypoint
+
+APP = {}  # an ASGI application whose code is neither the Worker's file nor workers-env's, as FastAPI's
+exec("import os\\nasync def app(scope, receive, send):\\n"
+     "    body = (os.environ.get('HOME') + ' ' + str(os.environ.get('HUNT35_MARKER'))).encode()\\n"
+     "    await send({'type': 'http.response.start', 'status': 200, 'headers': []})\\n"
+     "    await send({'type': 'http.response.body', 'body': body})\\n", APP)
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return await asgi.fetch(APP["app"], request, self.env)
+'''
+
+
+@pytest.mark.asyncio
+async def test_the_asgi_application_the_worker_hands_asgi_fetch_reads_the_workers_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("HUNT35_MARKER", "from the shell")
+    worker = load_worker(one_file_worker(tmp_path, ASGI_ENTRY))
+    assert await (await worker.fetch("/")).text() == "/session None"

@@ -31,7 +31,7 @@ from typing import Any
 from workers_env.runtime import current, tasks
 from workers_env.runtime.processes import PROCESS_EVENTS, refuse_process
 from workers_env.runtime.threadpool import worker_frame_calls
-from workers_env.runtime.tracebacks import PACKAGE_DIR
+from workers_env.runtime.tracebacks import PACKAGE_DIR, calls_the_workers
 
 __all__ = ["by_worker_code", "done_for_the_worker", "install_upload_check"]
 
@@ -260,7 +260,8 @@ def _verdict(name: str, root: str) -> str:
 def by_worker_code(frame: FrameType | None, root: str) -> bool:
     """Whether, walking out from ``frame``, the Worker's own code (a file under the module
     root) comes before workers-env's: the Worker or a library it calls is reading. A step of a
-    task the Worker's code started (a library's coroutine it ``gather``\ s) is its code. A frame
+    task the Worker's code started (a library's coroutine it ``gather``\ s) is its code, and so is
+    what workers-env calls for it (FastAPI's frames under ``asgi.fetch``: ``runs_the_workers``). A frame
     is known by its module's ``__file__`` (its code's file name only without one): reading
     ``f_code`` is an audit event, which runs every audit hook of the process."""
     verdicts = _VERDICTS.get(root)
@@ -276,9 +277,10 @@ def by_worker_code(frame: FrameType | None, root: str) -> bool:
         if verdict:
             if verdict == "worker":
                 return True
-            if verdict == "tasks" and frame.f_code in _STEP_CODES:
+            code = frame.f_code
+            if verdict == "tasks" and code in _STEP_CODES:
                 return bool(getattr(frame.f_locals.get("self"), "for_worker", False))
-            return False
+            return calls_the_workers(code)  # the ASGI app or callback the Worker handed workers-env
         frame = frame.f_back
     return False
 
