@@ -1,7 +1,7 @@
 """Worker code sees the process Pyodide gives it in workerd, not the host running the tests:
 ``sys.argv`` ``['']`` (an ``argparse`` parser at import meets no pytest arguments), pid 42 and
 parent 1, uid and gid 0, one CPU, Emscripten's ``uname`` of the era's Pyodide, and no
-``os.geteuid``/``getegid``/``getgroups``/``nice`` -- each measured in npm Pyodide 0.26.0a4, 0.28.2
+``os.geteuid``/``getegid``/``getgroups``/``nice`` nor ``time.tzset`` -- each measured in npm Pyodide 0.26.0a4, 0.28.2
 and 314.0.6 under Node. Test code and the bindings it supplies keep the host's."""
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import os
 import platform
 import sys
 import tempfile
+import time
 from workers import Response, WorkerEntrypoint
 
 PARSED = vars(argparse.ArgumentParser().parse_args())  # a script's habit: pytest's arguments would fail it
@@ -47,6 +48,10 @@ class Default(WorkerEntrypoint):
                 getattr(os, name)(0) if name == "nice" else getattr(os, name)()
             except AttributeError as exc:
                 missing.append(str(exc))
+        try:
+            time.tzset()
+        except AttributeError as exc:
+            missing.append(str(exc))
         out["missing"] = missing
         return Response(json.dumps(out))
 '''
@@ -75,7 +80,8 @@ async def test_worker_code_sees_pyodides_process_and_test_code_the_hosts(tmp_pat
     assert out["ids"] == [42, 1, 0, 0, 1]
     assert out["uname"] == ["Emscripten", "emscripten", release, "#1", "wasm32"]
     assert out["platform"] == ["emscripten", "Emscripten", release, "wasm32"]
-    assert out["missing"] == [f"module 'os' has no attribute '{n}'" for n in ("geteuid", "getegid", "getgroups", "nice")]
+    assert out["missing"] == [f"module 'os' has no attribute '{n}'" for n in ("geteuid", "getegid", "getgroups", "nice")] + [
+        "module 'time' has no attribute 'tzset'"]
     assert json.loads(out["host"]) == host  # the supplied binding: the host's
     assert [len(sys.argv), os.getpid(), platform.node(), os.geteuid()] == host and "--set-by-worker" not in sys.argv
     assert platform.system() == "Linux" or sys.platform != "linux"

@@ -371,19 +371,19 @@ def _open_at(open_: Any) -> Any:
     return open
 
 
-def _missing_in_os(name: str) -> AttributeError:
+def _missing_in_os(name: str, module: str = "os") -> AttributeError:
     """Python's error for ``os.<name>``, which Pyodide's ``os`` lacks (``link``, ``mkfifo``,
-    ``mknod``: 0.26.0a4, 0.28.2, 314.0.6), for the Worker's own call."""
-    return AttributeError(f"module 'os' has no attribute '{name}'")
+    ``mknod``: 0.26.0a4, 0.28.2, 314.0.6), for the Worker's own call (``module``'s likewise)."""
+    return AttributeError(f"module '{module}' has no attribute '{name}'")
 
 
-def _missing_in_pyodide(name: str, function: Any) -> Any:
-    """``os.<name>`` raising Pyodide's ``AttributeError`` for the running Worker's own code
-    (``mkfifo``, ``mknod``: no audit event to refuse them by)."""
+def _missing_in_pyodide(name: str, function: Any, module: str = "os") -> Any:
+    """``os.<name>`` (``module``'s) raising Pyodide's ``AttributeError`` for the running Worker's
+    own code (``mkfifo``, ``mknod``: no audit event to refuse them by)."""
 
     def missing(*args: Any, **kwargs: Any) -> Any:
         if worker_frame_calls(sys._getframe(1)):
-            raise _missing_in_os(name)
+            raise _missing_in_os(name, module)
         return function(*args, **kwargs)
 
     missing.__name__ = missing.__qualname__ = name

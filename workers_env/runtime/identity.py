@@ -5,7 +5,7 @@ no arguments), ``os.getpid()`` 42 and ``getppid()`` 1, ``getuid()``/``getgid()``
 ``os.cpu_count()`` 1, ``os.uname()`` and ``platform.uname()`` Emscripten's (node ``emscripten``,
 release the Emscripten its Pyodide was built with, machine ``wasm32``), ``tempfile.gettempdir()``
 ``/tmp`` (its environment has no ``TMPDIR``), and ``os.geteuid``,
-``getegid``, ``getgroups`` and ``nice`` do not exist (measured in npm Pyodide 0.26.0a4, 0.28.2
+``getegid``, ``getgroups`` and ``nice`` do not exist, nor ``time.tzset`` (measured in npm Pyodide 0.26.0a4, 0.28.2
 and 314.0.6 under Node; workerd's ``emscriptenSetup.ts`` sets none of them). Here the process is
 the host's, so these functions -- and ``sys.argv``, a list whose every method answers from the
 Worker's own list -- answer so for code running as the Worker (its files and the libraries
@@ -20,6 +20,7 @@ import os
 import platform
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -96,5 +97,7 @@ def install() -> None:
     for name in _MISSING:
         if hasattr(os, name):
             setattr(os, name, _missing_in_pyodide(name, getattr(os, name)))
+    if hasattr(time, "tzset"):  # Pyodide's time has none: os.environ["TZ"] = ...; time.tzset() fails deployed
+        time.tzset = _missing_in_pyodide("tzset", time.tzset, "time")
     if type(sys.argv) is list:
         sys.argv = _ArgvOfTheCaller(sys.argv)
