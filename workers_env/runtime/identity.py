@@ -4,7 +4,7 @@ Deployed, a Python Worker runs in Emscripten: ``sys.argv`` is ``['']`` (workerd 
 no arguments), ``os.getpid()`` 42 and ``getppid()`` 1, ``getuid()``/``getgid()`` 0,
 ``os.cpu_count()`` 1, ``os.uname()`` and ``platform.uname()`` Emscripten's (node ``emscripten``,
 release the Emscripten its Pyodide was built with, machine ``wasm32``), ``tempfile.gettempdir()``
-``/tmp`` (its environment has no ``TMPDIR``), and ``os.geteuid``,
+``/tmp`` (its environment has no ``TMPDIR``; a ``tempfile.tempdir`` already set is kept), and ``os.geteuid``,
 ``getegid``, ``getgroups`` and ``nice`` do not exist, nor ``time.tzset`` (measured in npm Pyodide 0.26.0a4, 0.28.2
 and 314.0.6 under Node; workerd's ``emscriptenSetup.ts`` sets none of them). Here the process is
 the host's, so these functions -- and ``sys.argv``, a list whose every method answers from the
@@ -92,8 +92,9 @@ def install() -> None:
             setattr(os, name, _answering(getattr(os, name), answer))
     platform.uname = _answering(platform.uname, _platform_uname)  # cached: the host's stays the host's
     # cached too: a Worker's first call (its environment has no TMPDIR) must not pick the host's folder
-    tempfile.gettempdir = _answering(tempfile.gettempdir, lambda _: "/tmp")
-    tempfile.gettempdirb = _answering(tempfile.gettempdirb, lambda _: b"/tmp")
+    # (a folder set in tempfile.tempdir, by the Worker or already chosen by the host, is kept)
+    tempfile.gettempdir = _answering(tempfile.gettempdir, lambda _: os.fsdecode(tempfile.tempdir or "/tmp"))
+    tempfile.gettempdirb = _answering(tempfile.gettempdirb, lambda _: os.fsencode(tempfile.tempdir or "/tmp"))
     for name in _MISSING:
         if hasattr(os, name):
             setattr(os, name, _missing_in_pyodide(name, getattr(os, name)))
