@@ -7,6 +7,7 @@ and 314.0.6 under Node. Test code and the bindings it supplies keep the host's."
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import platform
 import sys
@@ -20,6 +21,7 @@ from workers_env import load_worker
 ENTRY = '''
 import argparse
 import json
+import marshal
 import os
 import platform
 import sys
@@ -34,6 +36,11 @@ TEMP = tempfile.gettempdir()  # its environment has no TMPDIR: and the process's
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
+        if request.url.endswith("/assign"):
+            sys.argv = ["prog", "--assigned"]  # the Worker's own from now on, as in its isolate
+            return Response("")
+        if request.url.endswith("/argv"):
+            return Response(json.dumps([sys.argv, " ".join(sys.argv)]))
         sys.argv.append("--set-by-worker")
         out = {"parsed": PARSED, "prog": PROG, "temp": TEMP, "argv": list(sys.argv), "len": len(sys.argv), "repr": repr(sys.argv),
                "first": sys.argv[0], "rest": sys.argv[1:], "in": "--set-by-worker" in sys.argv,
@@ -85,3 +92,14 @@ async def test_worker_code_sees_pyodides_process_and_test_code_the_hosts(tmp_pat
     assert json.loads(out["host"]) == host  # the supplied binding: the host's
     assert [len(sys.argv), os.getpid(), platform.node(), os.geteuid()] == host and "--set-by-worker" not in sys.argv
     assert platform.system() == "Linux" or sys.platform != "linux"
+
+
+@pytest.mark.asyncio
+async def test_sys_argv_is_the_processs_own_list_outside_worker_code_and_an_assigned_one_the_workers(tmp_path):
+    host = list(sys.argv)
+    worker = load_worker(one_file_worker(tmp_path, ENTRY), bindings={"PROBE": _Probe()})
+    assert json.loads(await (await worker.fetch("/argv")).text()) == [[""], ""]  # C code's join: production's too
+    await worker.fetch("/assign")
+    assert json.loads(await (await worker.fetch("/argv")).text()) == [["prog", "--assigned"], "prog --assigned"]
+    assert type(sys.argv) is list and sys.argv == host  # a plain list: marshal and pytest-xdist's execnet take it
+    assert marshal.loads(marshal.dumps(sys.argv)) == host

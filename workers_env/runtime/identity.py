@@ -11,7 +11,8 @@ the host's, so these functions -- and ``sys.argv``, a list whose every method an
 Worker's own list -- answer so for code running as the Worker (its files and the libraries
 they call, :func:`~workers_env.runtime.osenviron.running_worker`) and as before for test code
 and workers-env's own. ``argparse`` or ``click`` parsing at a Worker's import meets no
-pytest arguments. What the Worker assigns to ``sys.argv`` itself replaces the process's list.
+pytest arguments. ``sys.argv`` is that list only while an import scope is entered (Worker code
+runs); a list the Worker assigns to ``sys.argv`` becomes its own as that step ends.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env.runtime.filesystem import _missing_in_pyodide
-from workers_env.runtime.osenviron import _RUNNING, running_worker
+from workers_env.runtime.osenviron import _ATTRIBUTE, _RUNNING, running_worker
 
-__all__ = ["install"]
+__all__ = ["entered", "install", "left"]
 
 #: the Emscripten each era's Pyodide was built with (its ``os.uname().release``)
 _EMSCRIPTEN = {(3, 12): "3.1.52", (3, 13): "4.0.9", (3, 14): "5.0.3"}
@@ -58,7 +59,13 @@ def _platform_uname(python: tuple[int, int]) -> Any:
 
 
 class _ArgvOfTheCaller(list):  # type: ignore[type-arg]
-    """``sys.argv``'s class while Workers run: the Worker's own list for its code."""
+    """``sys.argv`` while Worker code runs (:func:`entered`): its methods answer from the running
+    Worker's own list for its code, from the process's for other code; its own items are
+    production's ``['']``, what C code reading them directly sees (``" ".join(sys.argv)``)."""
+
+
+#: the process's own ``sys.argv`` while :data:`_ARGV` stands in for it
+_HOST: list[Any] = [None]
 
 
 def _routed(name: str) -> Callable[..., Any]:
@@ -66,7 +73,7 @@ def _routed(name: str) -> Callable[..., Any]:
 
     def call(self: list[str], *args: Any) -> Any:
         tracked = None if _RUNNING() is None else running_worker(sys._getframe(1))
-        target = self if tracked is None else tracked[3]
+        target = _HOST[0] if tracked is None else tracked[3]
         if name in ("__iadd__", "__imul__"):  # += keeps sys.argv this list
             method(target, *args)
             return self
@@ -81,6 +88,29 @@ for _name in ("__getitem__", "__setitem__", "__delitem__", "__len__", "__iter__"
               "__rmul__", "__iadd__", "__imul__", "append", "extend", "insert", "pop", "remove", "clear", "index",
               "count", "copy", "sort", "reverse"):
     setattr(_ArgvOfTheCaller, _name, _routed(_name))
+
+_ARGV = _ArgvOfTheCaller([""])
+_INSTALLED = [False]
+
+
+def entered() -> None:
+    """The first import scope of the process is entered (runtime/scope.py): ``sys.argv`` becomes
+    :data:`_ARGV` until the last one exits -- only then, as serialisers that take a list and no
+    subclass (pytest-xdist's execnet, ``marshal``) read the process's ``sys.argv`` outside Worker code."""
+    if _INSTALLED[0] and sys.argv is not _ARGV:
+        _HOST[0], sys.argv = sys.argv, _ARGV
+
+
+def left() -> None:
+    """The last import scope exits: the process's ``sys.argv`` is back. One the Worker's code
+    assigned meanwhile (``sys.argv = [...]``) becomes that Worker's own."""
+    if not _INSTALLED[0] or _HOST[0] is None:
+        return
+    if sys.argv is not _ARGV:
+        tracked = getattr(_RUNNING(), _ATTRIBUTE, None)
+        if tracked is not None:
+            tracked[3][:] = list(sys.argv)
+    sys.argv, _HOST[0] = _HOST[0], None
 
 
 def install() -> None:
@@ -100,5 +130,4 @@ def install() -> None:
             setattr(os, name, _missing_in_pyodide(name, getattr(os, name)))
     if hasattr(time, "tzset"):  # Pyodide's time has none: os.environ["TZ"] = ...; time.tzset() fails deployed
         time.tzset = _missing_in_pyodide("tzset", time.tzset, "time")
-    if type(sys.argv) is list:
-        sys.argv = _ArgvOfTheCaller(sys.argv)
+    _INSTALLED[0] = True  # sys.argv: stood in for while Worker code runs (entered/left)
