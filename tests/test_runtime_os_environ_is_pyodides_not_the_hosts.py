@@ -93,3 +93,82 @@ async def test_a_workers_writes_last_for_its_life_and_stay_its_own(tmp_path):
     assert later["MADE_BY_WORKER"] == "yes" and later["HOME"] == "/session" and "LOGNAME" not in later
     assert "MADE_BY_WORKER" not in (await _answer(second))["now"]  # another Worker, another isolate
     assert "MADE_BY_WORKER" not in os.environ and os.environ.get("LOGNAME") != "web_user"
+
+
+LIBRARY_ENTRY = '''
+import asyncio
+import json
+import os
+from workers import Response, WorkerEntrypoint
+
+LIBRARY = {}  # code that is neither the Worker's file nor workers-env's, as an installed library's
+exec("import os\\nasync def read(name):\\n    await __import__('asyncio').sleep(0)\\n    return os.environ.get(name)\\n"
+     "def read_now(name):\\n    return os.environ.get(name)\\n", LIBRARY)
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        os.environb[b"BYTES_SET"] = b"by the worker"
+        out = {"environb": {k.decode(): v.decode() for k, v in os.environb.items()},
+               "environb_home": os.environb.get(b"HOME").decode(), "str_view": os.environ.get("BYTES_SET"),
+               "library": LIBRARY["read_now"]("HOME"),
+               "gathered": await asyncio.gather(LIBRARY["read"]("HOME"), LIBRARY["read"]("HUNT35_MARKER")),
+               "task": await asyncio.create_task(LIBRARY["read"]("HOME"))}
+        try:
+            os.environb[b"N"] = "str"
+        except TypeError as exc:
+            out["not_bytes"] = str(exc)
+        return Response(json.dumps(out))
+'''
+
+
+@pytest.mark.asyncio
+async def test_environb_and_a_librarys_coroutine_the_worker_gathers_read_the_workers_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("HUNT35_MARKER", "from the shell")
+    worker = load_worker(one_file_worker(tmp_path, LIBRARY_ENTRY, date="2025-12-01"))
+    out = await _answer(worker)
+    assert out["environb"] == {**_production("3.13"), "BYTES_SET": "by the worker"}  # Pyodide's environb: the same, bytes
+    assert (out["environb_home"], out["str_view"], out["library"]) == ("/session", "by the worker", "/session")
+    assert out["gathered"] == ["/session", None] and out["task"] == "/session"  # tasks of the Worker's code are its code
+    assert out["not_bytes"] == "bytes expected, not str"
+    assert os.environb.get(b"HUNT35_MARKER") == b"from the shell" and b"BYTES_SET" not in os.environb
+
+
+@pytest.mark.asyncio
+async def test_a_task_test_code_starts_while_a_worker_runs_reads_the_hosts(tmp_path, monkeypatch):
+    monkeypatch.setenv("HUNT35_MARKER", "from the shell")
+
+    class Binding:  # supplied by the test: its coroutine, made a task by the test's own code, is the test's
+        async def read(self, name):
+            async def inner():
+                return os.environ.get(name)
+            return await __import__("asyncio").create_task(inner())
+
+    entry = ENTRY.replace('out["secret"] = self.env.PROBE.read("HUNT35_MARKER")',
+                          'out["secret"] = await self.env.PROBE.read("HUNT35_MARKER")')
+    worker = load_worker(one_file_worker(tmp_path, entry), bindings={"PROBE": Binding()})
+    assert (await _answer(worker))["secret"] == "from the shell"
+
+
+ASGI_ENTRY = '''
+import asgi
+from workers import WorkerEntrypoint
+
+APP = {}  # an ASGI application whose code is neither the Worker's file nor workers-env's, as FastAPI's
+exec("import os\\nasync def app(scope, receive, send):\\n"
+     "    body = (os.environ.get('HOME') + ' ' + str(os.environ.get('HUNT35_MARKER'))).encode()\\n"
+     "    await send({'type': 'http.response.start', 'status': 200, 'headers': []})\\n"
+     "    await send({'type': 'http.response.body', 'body': body})\\n", APP)
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return await asgi.fetch(APP["app"], request, self.env)
+'''
+
+
+@pytest.mark.asyncio
+async def test_the_asgi_application_the_worker_hands_asgi_fetch_reads_the_workers_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("HUNT35_MARKER", "from the shell")
+    worker = load_worker(one_file_worker(tmp_path, ASGI_ENTRY))
+    assert await (await worker.fetch("/")).text() == "/session None"

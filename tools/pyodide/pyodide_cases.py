@@ -2357,6 +2357,17 @@ CASES = {
         "import os\n(os.path.expanduser('~') == os.environ['HOME'], os.getenv('WORKERS_ENV_NOT_SET', 'absent'), "
         "'SHELL' in os.environ, 'TERM' in os.environ)",
     ],
+    "process-identity": [  # identity46: the process Worker code reads (workerd's Pyodide, loadPyodide's alike)
+        "import sys, argparse\n(sys.argv, argparse.ArgumentParser().prog, vars(argparse.ArgumentParser().parse_args()))",
+        "import os\n(os.getpid(), os.getppid(), os.getuid(), os.getgid(), os.cpu_count())",
+        "import os, platform\n(tuple(os.uname()), tuple(platform.uname())[:5], platform.node(), platform.system())",
+        ("import os\ndef f(name):\n    try:\n        return getattr(os, name)(0) if name == 'nice' else getattr(os, name)()\n"
+         "    except AttributeError as e:\n        return str(e)\n[f(n) for n in ('geteuid', 'getegid', 'getgroups', 'nice')]",
+         "the four fail only when called from a Worker's own file, as mkfifo/mknod (a snippet is <snippet> code, "
+         "like a library's: a library guarding with hasattr must not meet the error; "
+         "tests/test_runtime_process_identity_is_pyodides_for_worker_code.py calls them from the Worker's file)"),
+        "import os\nsorted((k, v) for k, v in os.environb.items() if k in (b'USER', b'LOGNAME', b'PATH', b'PWD', b'LD_LIBRARY_PATH'))",
+    ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
         "        return (type(e).__name__, str(e), e.code)\n[f({'a': 1}), f([1]), f(lambda: 1), f(object()), f(b'ab'), f('x'), f(5)]",

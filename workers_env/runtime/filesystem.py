@@ -28,10 +28,10 @@ import weakref
 from types import CodeType, FrameType
 from typing import Any
 
-from workers_env.runtime import current
+from workers_env.runtime import current, tasks
 from workers_env.runtime.processes import PROCESS_EVENTS, refuse_process
 from workers_env.runtime.threadpool import worker_frame_calls
-from workers_env.runtime.tracebacks import PACKAGE_DIR
+from workers_env.runtime.tracebacks import PACKAGE_DIR, calls_the_workers
 
 __all__ = ["by_worker_code", "done_for_the_worker", "install_upload_check"]
 
@@ -56,12 +56,22 @@ def done_for_the_worker(frame: FrameType | None, root: str) -> bool:
     return False
 
 
+#: ``sys.path``'s site-packages folders as last seen (``[sys.path copy, folders]``): the
+#: ``abspath`` of each entry cost the frame walk of each ``os.environ`` read by Worker code ~4 us
+_SITE_FOLDERS: list[Any] = [None, ()]
+
+
 def _installed(path: str) -> bool:
     """Whether ``path`` is in the interpreter's prefix or a site-packages folder on ``sys.path``
     (a library's own data file; deployed, libraries come from ``python_modules``)."""
     if path.startswith(_PREFIXES):
         return True
-    return any(entry and "-packages" in entry and path.startswith(os.path.abspath(entry) + os.sep) for entry in sys.path)
+    seen, folders = _SITE_FOLDERS
+    if seen != sys.path:
+        seen = list(sys.path)
+        folders = tuple(os.path.abspath(e) + os.sep for e in seen if e and "-packages" in e)
+        _SITE_FOLDERS[:] = seen, folders
+    return path.startswith(folders)
 
 
 #: audit events that change the file system -> (the positions of the paths changed, the
@@ -229,15 +239,48 @@ def _moved() -> bool:
     return ref is not None and ref() is runtime
 
 
+#: :class:`~workers_env.runtime.tasks.ScopedCoroutine`'s steps (``send``'s and ``throw``'s)
+_STEP_CODES = frozenset({tasks.ScopedCoroutine._step.__code__, tasks.ScopedCoroutine._outlived_step.__code__})
+
+
+#: module root -> file name -> what :func:`by_worker_code` makes of its frames ("worker", "ours",
+#: "tasks" (runtime/tasks.py's), "" for neither): the tests of each name cost ~1 us per read
+_VERDICTS: dict[str, dict[str, str]] = {}
+_TASKS_FILE = tasks.__file__
+
+
+def _verdict(name: str, root: str) -> str:
+    if name == _TASKS_FILE:
+        return "tasks"
+    if name.startswith(PACKAGE_DIR):
+        return "ours"
+    return "worker" if name.startswith(root) and not _installed(name) else ""
+
+
 def by_worker_code(frame: FrameType | None, root: str) -> bool:
     """Whether, walking out from ``frame``, the Worker's own code (a file under the module
-    root) comes before workers-env's: the Worker or a library it calls is reading."""
+    root) comes before workers-env's: the Worker or a library it calls is reading. A step of a
+    task the Worker's code started (a library's coroutine it ``gather``\ s) is its code, and so is
+    what workers-env calls for it (FastAPI's frames under ``asgi.fetch``: ``runs_the_workers``). A frame
+    is known by its module's ``__file__`` (its code's file name only without one): reading
+    ``f_code`` is an audit event, which runs every audit hook of the process."""
+    verdicts = _VERDICTS.get(root)
+    if verdicts is None or len(verdicts) > 20_000:
+        verdicts = _VERDICTS[root] = {}
     while frame is not None:
-        name = frame.f_code.co_filename
-        if name.startswith(PACKAGE_DIR):
-            return False
-        if name.startswith(root) and not _installed(name):
-            return True
+        name = frame.f_globals.get("__file__")
+        if name.__class__ is not str:
+            name = frame.f_code.co_filename
+        verdict = verdicts.get(name)
+        if verdict is None:
+            verdict = verdicts[name] = _verdict(name, root)
+        if verdict:
+            if verdict == "worker":
+                return True
+            code = frame.f_code
+            if verdict == "tasks" and code in _STEP_CODES:
+                return bool(getattr(frame.f_locals.get("self"), "for_worker", False))
+            return calls_the_workers(code)  # the ASGI app or callback the Worker handed workers-env
         frame = frame.f_back
     return False
 
@@ -328,19 +371,19 @@ def _open_at(open_: Any) -> Any:
     return open
 
 
-def _missing_in_os(name: str) -> AttributeError:
+def _missing_in_os(name: str, module: str = "os") -> AttributeError:
     """Python's error for ``os.<name>``, which Pyodide's ``os`` lacks (``link``, ``mkfifo``,
-    ``mknod``: 0.26.0a4, 0.28.2, 314.0.6), for the Worker's own call."""
-    return AttributeError(f"module 'os' has no attribute '{name}'")
+    ``mknod``: 0.26.0a4, 0.28.2, 314.0.6), for the Worker's own call (``module``'s likewise)."""
+    return AttributeError(f"module '{module}' has no attribute '{name}'")
 
 
-def _missing_in_pyodide(name: str, function: Any) -> Any:
-    """``os.<name>`` raising Pyodide's ``AttributeError`` for the running Worker's own code
-    (``mkfifo``, ``mknod``: no audit event to refuse them by)."""
+def _missing_in_pyodide(name: str, function: Any, module: str = "os") -> Any:
+    """``os.<name>`` (``module``'s) raising Pyodide's ``AttributeError`` for the running Worker's
+    own code (``mkfifo``, ``mknod``: no audit event to refuse them by)."""
 
     def missing(*args: Any, **kwargs: Any) -> Any:
         if worker_frame_calls(sys._getframe(1)):
-            raise _missing_in_os(name)
+            raise _missing_in_os(name, module)
         return function(*args, **kwargs)
 
     missing.__name__ = missing.__qualname__ = name

@@ -77,7 +77,7 @@ from workers_env.config.uploads import (
     uploads_of,
 )
 from workers_env.config.wrangler import display_path
-from workers_env.runtime import osenviron, processes, sockets, swallowed, threadpool, timers, zonedata
+from workers_env.runtime import identity, osenviron, processes, sockets, swallowed, threadpool, timers, zonedata
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.cloudflareworkers import old_location_note
@@ -1761,6 +1761,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
     threadpool.install()  # anyio's thread pool as production has it (runtime/threadpool.py)
     sockets.install()  # Emscripten's fake DNS for socket.gethostbyname & co (runtime/sockets.py)
     osenviron.install()  # os.environ: each Worker's own, production's few variables (runtime/osenviron.py)
+    identity.install()  # sys.argv, getpid, uname & co: Pyodide's for Worker code (runtime/identity.py)
     processes.install()  # os.system and multiprocessing's spawn as Pyodide has them (runtime/processes.py)
     zonedata.install()  # no time zone database but a vendored tzdata, as in Pyodide (runtime/zonedata.py)
     era = era_of(config)

@@ -19,21 +19,20 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from workers_env.runtime.byidentity import WeakIdentityDict
-from workers_env.runtime.current import current_runtime
+from workers_env.runtime import tasks
+from workers_env.runtime.current import _CURRENT, current_runtime
 from workers_env.runtime.filesystem import by_worker_code
 
-__all__ = ["install", "production_environ", "track"]
+__all__ = ["install", "made_by_worker", "production_environ", "running_worker", "track"]
 
-#: each running Worker's environment and its module root, by its runtime
-_WORKERS: WeakIdentityDict[Any, tuple[dict[str, str], str]] = WeakIdentityDict()
-
-
+_RUNNING = _CURRENT.get  # the running Worker's runtime (current_runtime's, without its call)
+#: the runtime's attribute holding its Worker's environment (encoded as ``os.environ._data``'s),
+#: module root, Python and ``sys.argv`` (runtime/identity.py)
+_ATTRIBUTE = "_os_identity"
 def production_environ(python: tuple[int, int]) -> dict[str, str]:
     """The environment a Worker running Python ``python`` starts with, in Emscripten's order."""
     major, minor = python
@@ -44,68 +43,63 @@ def production_environ(python: tuple[int, int]) -> dict[str, str]:
 
 def track(runtime: Any, root: Path, python: tuple[int, int]) -> None:
     """Give ``runtime``'s Worker (module root ``root``) production's environment, for its life."""
-    _WORKERS[runtime] = (production_environ(python), str(root) + os.sep)
+    encoded = {os.environ.encodekey(k): os.environ.encodevalue(v) for k, v in production_environ(python).items()}
+    # an attribute of the (frozen) runtime, not a weak dict's entry: the id() of a look-up there is an
+    # audit event, each running every audit hook of the process
+    object.__setattr__(runtime, _ATTRIBUTE, (encoded, str(root) + os.sep, python, [""]))  # and its sys.argv
 
 
-def _workers_environ(frame: FrameType | None) -> dict[str, str] | None:
-    """The running Worker's environment when the code at ``frame`` is the Worker's: walking out,
-    one of the Worker's files comes before workers-env's own code; else ``None`` (the host's)."""
+def running_worker(frame: FrameType | None) -> tuple[dict[bytes, bytes], str, tuple[int, int], list[str]] | None:
+    """The running Worker's environment, module root, Python and ``sys.argv`` when the code at ``frame`` is the
+    Worker's -- walking out, one of its files comes before workers-env's own code (a task the
+    Worker's code started counts as its code) --, else ``None``: the host's."""
     runtime = current_runtime()
-    tracked = _WORKERS.get(runtime) if runtime is not None else None
-    if tracked is None:
+    if runtime is None:
         return None
-    environ, root = tracked
-    return environ if by_worker_code(frame, root) else None
+    tracked = getattr(runtime, _ATTRIBUTE, None)
+    if tracked is None or not by_worker_code(frame, tracked[1]):
+        return None
+    return tracked
+
+
+def made_by_worker(frame: FrameType | None) -> bool:
+    """Whether the code at ``frame`` (starting a task) is the running Worker's."""
+    return running_worker(frame) is not None
 
 
 class _EnvironOfTheCaller(os._Environ):  # type: ignore[name-defined,misc]  # os's own mapping class
-    """``os.environ``'s class while Workers run: a Worker's own environment for its code."""
+    """``os.environ``'s and ``os.environb``'s class while Workers run: their shared ``_data`` is
+    the running Worker's environment for its code; its writes never reach ``putenv``."""
 
-    def __getitem__(self, key: str) -> str:
-        environ = _workers_environ(sys._getframe(1))
-        if environ is None:
-            return super().__getitem__(key)  # type: ignore[no-any-return]
-        try:
-            return environ[key]
-        except KeyError:
-            raise KeyError(key) from None
+    @property
+    def _data(self) -> dict[bytes, bytes]:
+        if _RUNNING() is None:  # no Worker running: the host's, without a look at the frames
+            return self.__dict__["_data"]  # type: ignore[no-any-return]
+        tracked = running_worker(sys._getframe(1))
+        return self.__dict__["_data"] if tracked is None else tracked[0]  # type: ignore[no-any-return]
 
-    def __setitem__(self, key: str, value: str) -> None:
-        environ = _workers_environ(sys._getframe(1))
-        if environ is None:
+    def __setitem__(self, key: Any, value: Any) -> None:
+        tracked = running_worker(sys._getframe(1))
+        if tracked is None:
             super().__setitem__(key, value)
-            return
-        self.encodekey(key), self.encodevalue(value)  # os's own type checks: str keys and values
-        environ[key] = value
+        else:
+            tracked[0][self.encodekey(key)] = self.encodevalue(value)  # os's own type checks
 
-    def __delitem__(self, key: str) -> None:
-        environ = _workers_environ(sys._getframe(1))
-        if environ is None:
+    def __delitem__(self, key: Any) -> None:
+        tracked = running_worker(sys._getframe(1))
+        if tracked is None:
             super().__delitem__(key)
             return
         try:
-            del environ[key]
+            del tracked[0][self.encodekey(key)]
         except KeyError:
             raise KeyError(key) from None
 
-    def __iter__(self) -> Iterator[str]:
-        environ = _workers_environ(sys._getframe(1))
-        return super().__iter__() if environ is None else iter(list(environ))  # type: ignore[no-any-return]
-
-    def __len__(self) -> int:
-        environ = _workers_environ(sys._getframe(1))
-        return super().__len__() if environ is None else len(environ)  # type: ignore[no-any-return]
-
-    def __repr__(self) -> str:
-        environ = _workers_environ(sys._getframe(1))
-        return super().__repr__() if environ is None else f"environ({environ!r})"  # type: ignore[no-any-return]
-
-    def copy(self) -> dict[str, str]:
-        environ = _workers_environ(sys._getframe(1))
-        return super().copy() if environ is None else dict(environ)  # type: ignore[no-any-return]
-
 
 def install() -> None:
-    """Give the process's ``os.environ`` the class above (once; the mapping stays the same object)."""
-    if type(os.environ) is os._Environ:  # type: ignore[attr-defined]
-        os.environ.__class__ = _EnvironOfTheCaller
+    """Give the process's ``os.environ`` and ``os.environb`` the class above (once; the mappings
+    stay the same objects), and let tasks note whether the Worker's code started them."""
+    for mapping in (os.environ, getattr(os, "environb", None)):
+        if type(mapping) is os._Environ:  # type: ignore[attr-defined]
+            mapping.__class__ = _EnvironOfTheCaller
+    tasks.set_made_by_worker_check(made_by_worker)

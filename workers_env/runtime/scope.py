@@ -43,7 +43,7 @@ from types import FrameType, ModuleType, TracebackType
 from typing import Any
 
 from workers_env._errors import add_hint, users_mistake
-from workers_env.runtime import current
+from workers_env.runtime import current, identity
 from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.jsbase import JsProxy
@@ -336,6 +336,8 @@ class ImportScope:
     def _enter(self, fresh: bool) -> ImportScope:
         self._threads.replaced.append(current.swap(self.runtime))  # type: ignore[arg-type]
         with _LOCK:
+            if not _STANDINS.depth:  # the process's first scope entered: sys.argv stood in for
+                identity.entered()
             first = self._layer.depth == 0
             if first and fresh:
                 self._local()  # the folder read again when it changed (or too recently to tell)
@@ -409,6 +411,8 @@ class ImportScope:
                 if self._attached:
                     self._detach()
                 _STANDINS.pop(standin_modules())
+                if not _STANDINS.depth:  # the last scope left: the process's sys.argv back
+                    identity.left()
                 current.restore(self._threads.replaced.pop())
                 return
             if last:
@@ -431,6 +435,8 @@ class ImportScope:
                         sys.modules.setdefault(name, module)
                 self._hidden = {}
             _STANDINS.pop(standin_modules())
+            if not _STANDINS.depth:
+                identity.left()
         current.restore(self._threads.replaced.pop())
 
     def _undo_plain(self) -> bool:

@@ -24,12 +24,12 @@ from typing import Any
 
 from workers_env.runtime import swallowed
 from workers_env.runtime.current import acting_for, adopt_task, current_context
-from workers_env.runtime.tracebacks import passes_through, without_our_frames
+from workers_env.runtime.tracebacks import PACKAGE_DIR, passes_through, without_our_frames
 
 log = logging.getLogger("workers_env.runtime")
 
 __all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback", "set_request_end_hooks",
-           "set_worker_frame_check"]
+           "set_made_by_worker_check", "set_worker_frame_check"]
 
 #: the standard library's coroutines that call ``run_in_executor`` (``asyncio.to_thread``, the
 #: loop's ``getaddrinfo``, ...): made into a task by Worker code (``gather``, ``create_task``,
@@ -45,6 +45,19 @@ def set_worker_frame_check(check: Callable[[FrameType | None], bool]) -> None:
     standard library coroutine (see runtime/threadpool.py)."""
     global _WORKER_FRAME
     _WORKER_FRAME = check
+
+
+#: whether the code at a frame (a task's starter) is the running Worker's, a library it calls
+#: included (runtime/osenviron.py sets it)
+_MADE_BY_WORKER: Callable[[FrameType | None], bool] = lambda _frame: False  # noqa: E731
+
+
+def set_made_by_worker_check(check: Callable[[FrameType | None], bool]) -> None:
+    """Let the factory note whether the Worker's code started a task of a coroutine not its own
+    (a library's, made a task by ``gather``): its steps run as the Worker's code, whose
+    ``os.environ`` and file system checks see (:func:`~workers_env.runtime.filesystem.by_worker_code`)."""
+    global _MADE_BY_WORKER
+    _MADE_BY_WORKER = check
 
 
 #: runtime/timers.py's (it imports this module, see :func:`set_request_end_hooks`): whether a
@@ -104,7 +117,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
     ``cr_running``, ``__qualname__``, ...) are ``coro``'s, so ``inspect.getcoroutinestate``
     and task names read as for the coroutine itself."""
 
-    __slots__ = ("_coro", "_enter", "_scope", "_waited", "by_worker", "outlived")
+    __slots__ = ("_coro", "_enter", "_scope", "_waited", "by_worker", "for_worker", "outlived")
 
     def __init__(self, coro: Coroutine[Any, Any, Any], scope: Any):
         self._coro = coro
@@ -113,6 +126,8 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         #: a standard library coroutine the Worker's own code made a task of: its steps call
         #: ``run_in_executor``/``Thread.start`` for the Worker (runtime/threadpool.py)
         self.by_worker = False
+        #: the Worker's code (a library it calls included) started the task: its steps are its code
+        self.for_worker = False
         #: the task's request is over (runtime/timers.py's ``end_request`` marks it, the factory
         #: a task started once it is): each step that set asyncio timers ends by cancelling them,
         #: as that request's ``setTimeout``s are gone
@@ -341,6 +356,8 @@ def _factory(previous: TaskFactory | None) -> TaskFactory:
             if _REQUEST_OVER is not None and _REQUEST_OVER(ctx):  # started by code of a request over
                 coro.outlived = True
             code = getattr(coro._coro, "cr_code", None)
+            if code is not None and not code.co_filename.startswith(PACKAGE_DIR):
+                coro.for_worker = _MADE_BY_WORKER(sys._getframe(1))
             if _WORKER_FRAME is not None and code is not None and code.co_filename in _EXECUTOR_CALLERS:
                 coro.by_worker = _WORKER_FRAME(sys._getframe(1))
         if previous is not None:

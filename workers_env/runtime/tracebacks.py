@@ -21,7 +21,8 @@ from typing import Any
 
 from workers_env._errors import is_users_mistake
 
-__all__ = ["PACKAGE_DIR", "as_rejection", "hides_our_frames", "keep_every_frame", "passes_through", "runs_the_workers", "without_our_frames"]
+__all__ = ["PACKAGE_DIR", "as_rejection", "calls_the_workers", "hides_our_frames", "keep_every_frame", "passes_through",
+           "runs_the_workers", "without_our_frames"]
 
 #: workers-env's own folder (with a trailing separator): frames of files under it are "ours"
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
@@ -74,6 +75,11 @@ def runs_the_workers(*functions: Callable[..., Any] | CodeType) -> None:
     Starlette's, as the SDK's ``asgi.py`` calls them in production), and an error raised there
     is the Worker's, not a workers-env bug -- unless raised in that frame itself."""
     _PASSING.update((_code(function), True) for function in functions)
+
+
+def calls_the_workers(code: CodeType) -> bool:
+    """Whether ``code`` is one of :func:`runs_the_workers`'s: what it calls is the Worker's doing."""
+    return _PASSING.get(code) is True
 
 
 def _code(function: Callable[..., Any] | CodeType) -> CodeType:
