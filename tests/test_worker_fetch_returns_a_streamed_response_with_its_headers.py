@@ -22,6 +22,7 @@ from worker_helpers import read_until, sdk_worker
 
 import workers_env
 from workers_env import load_worker
+from workers_env.runtime.loader import CLIENT_HOLDS
 from workers_env.runtime.server import BackgroundServer
 
 ASGI = """
@@ -249,3 +250,29 @@ def test_a_streamed_body_never_read_ends_quietly_with_the_tests_event_loop(pytes
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:logging", "-s")  # stderr as a user sees it
     result.assert_outcomes(passed=3)
     assert "Uncaught" not in result.stdout.str() + result.stderr.str()
+
+
+def test_a_body_no_one_reads_stops_its_writer_at_the_clients_hold(tmp_path):
+    """``worker.fetch``'s client takes ``CLIENT_HOLDS`` chunks off a writer that never waits and
+    no more (memory bounded for a body that never ends); each chunk the caller reads lets one more
+    be written."""
+    worker = load_worker(sdk_worker(tmp_path, PLAIN.replace("PAUSE", "pass"), "1.9.5"))
+
+    async def settled() -> int:
+        seen = -1
+        while seen != len(worker.module.SENT):
+            seen = len(worker.module.SENT)
+            await asyncio.sleep(0.2)
+        return seen
+
+    async def scenario() -> tuple[int, int]:
+        response = await worker.fetch("/")
+        held = await settled()
+        reader = response.body.getReader()
+        for _ in range(3):
+            await reader.read()
+        after = await settled()
+        await reader.cancel()
+        return held, after
+
+    assert _within(scenario) == (CLIENT_HOLDS, CLIENT_HOLDS + 3)
