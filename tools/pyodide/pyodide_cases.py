@@ -2042,6 +2042,25 @@ CASES = {
         "try:\n    js.AbortSignal.abort(js.Symbol('x')).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
         "try:\n    js.AbortSignal.abort('boom').throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
     ],
+    "error-text-of-other-values-more": [  # more of Error.prototype.toString and ensureCaughtObjectIsError (review65)
+        "v = js.Error.new('m')\nv.name = 1.5\n(str(v), v.stack.splitlines()[0])",
+        "v = js.Error.new('m')\nv.name = 5.0\nstr(v)",
+        "v = js.Error.new('m')\nv.message = 2**53-1\nstr(v)",
+        "v = js.Error.new('m')\nv.name = ''\nv.message = ''\nrepr(str(v))",
+        "v = js.Error.new('m')\nv.message = None\nstr(v)",
+        "v = js.TypeError.new('m')\nv.name = arr()\nrepr(v)",
+        "v = js.Error.new('m')\nv.message = 5\ntry:\n    js.AbortSignal.abort(v).throwIfAborted()\nexcept JsException as e:\n    w = e\nstr(w)",
+        "o = Object.new()\no.message = 'x'\ntry:\n    js.AbortSignal.abort(o).throwIfAborted()\nexcept JsException as e:\n    w = e\nstr(w)",
+        "try:\n    js.AbortSignal.abort(arr()).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
+        "try:\n    js.AbortSignal.abort(js.BigInt(5)).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
+        "try:\n    js.AbortSignal.abort(1.5).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
+        "try:\n    js.AbortSignal.abort(True).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
+        "try:\n    js.AbortSignal.abort('').throwIfAborted()\nexcept JsException as e:\n    v = e\nrepr(str(v))",
+        "try:\n    js.AbortSignal.abort(2**53-1).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
+        "o = Object.new()\no.toString = lambda: 'own'\ntry:\n    js.AbortSignal.abort(o).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
+        "o = Object.new()\no.valueOf = lambda: 7\ntry:\n    js.AbortSignal.abort(o).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
+        "o = JSON.parse('{\"toString\": 1}')\ntry:\n    js.AbortSignal.abort(o).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
+    ],
     # entries()/keys()/values() of Headers, URLSearchParams, FormData: JS iterators (under Node they are Node's
     # objects -- undici's Headers and FormData -- whose iterators show and step the same)
     "web-object-iterators": [
