@@ -742,7 +742,8 @@ class Worker(ServiceSource):
         """Send one request to the worker's fetch handler and return its ``Response``.
 
         Exceptions raised by the worker propagate (so tests see them); ``waitUntil`` work
-        has finished when this returns. ``cf`` sets ``request.cf`` properties (``{"country":
+        has finished when this returns -- for a body still being written, when a whole read of
+        it (``text()``, ``json()``) returns (README). ``cf`` sets ``request.cf`` properties (``{"country":
         "DE"}``) over the ones ``wrangler dev`` gives offline; ``params`` adds query
         parameters to the URL as httpx (Starlette's ``TestClient``) adds them.
         """
