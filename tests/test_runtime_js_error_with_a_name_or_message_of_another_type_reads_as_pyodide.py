@@ -8,7 +8,8 @@ Python ``TypeError``. Its ``stack``'s first line is written the same way when fi
 value that is no error reaches Python as Pyodide's ``ensureCaughtObjectIsError`` wraps it: a
 string as ``new Error(s)``, anything else an ``Error`` describing it. workers-env printed the
 constructor's name and message instead (``Error: m``), ``jsnull: m``/``True: m`` in the stack, and
-``Error: 42`` for a thrown number. Every expected text is real Pyodide's (0.26.0a4, 0.28.2, 314.0.6
+``Error: 42`` for a thrown number; an object whose own ``toString`` is no function read as
+``[object Object]`` where both of Pyodide's attempts fail (review65). Every expected text is real Pyodide's (0.26.0a4, 0.28.2, 314.0.6
 under Node 24, ``tools/pyodide/``'s runner; session 46)."""
 
 from __future__ import annotations
@@ -40,6 +41,13 @@ def thrown(reason):
         return error
 
 
+def own(**methods):
+    made = Object.new()
+    for name, method in methods.items():
+        setattr(made, name, method)
+    return made
+
+
 VALUES = {"5": lambda: 5, "null": jnull, "None": lambda: None, "object": Object.new, "true": lambda: True,
           "1.5": lambda: 1.5, "empty": lambda: "", "array": lambda: JSON.parse("[3,1,2]"), "symbol": lambda: js.Symbol("s")}
 
@@ -52,7 +60,10 @@ class Default(WorkerEntrypoint):
             out[f"{attribute} {key}"] = [outcome(lambda: str(with_set(attribute, make()))),
                                          outcome(lambda: with_set(attribute, make()).stack.splitlines()[0])]
     for key, make in {"str": lambda: "boom", "42": lambda: 42, "null": jnull, "object": Object.new,
-                      "symbol": lambda: js.Symbol("x"), "true": lambda: True}.items():
+                      "symbol": lambda: js.Symbol("x"), "true": lambda: True,
+                      "array": lambda: JSON.parse("[3,1,2]"), "bigint": lambda: 2**53 - 1,
+                      "uncallable toString": lambda: JSON.parse('{"toString": 1}'),
+                      "own toString": lambda: own(toString=lambda: "own"), "own valueOf": lambda: own(valueOf=lambda: 7)}.items():
         error = thrown(make())
         out[f"thrown {key}"] = [type(error).__name__, str(error), repr(error) == str(error), error.name]
     return Response.json(out)
@@ -94,6 +105,13 @@ def _expected(era: str) -> dict:
         "thrown true": ["JsException", "Error: " + _wrapped("boolean", "[object Boolean]", "true", "true"), True,
                         "Error"],
     }
+    for key, kind, tag, shown in (("array", "object", "[object Array]", "3,1,2"), ("bigint", "bigint", "[object BigInt]", "9007199254740991"),
+                                  ("own toString", "object", "[object Object]", "own"),
+                                  ("own valueOf", "object", "[object Object]", "[object Object]")):
+        expected[f"thrown {key}"] = ["JsException", "Error: " + _wrapped(kind, tag, shown, shown), True, "Error"]
+    # ``${value}`` finds no primitive and ``value.toString()`` is no function: both fail
+    expected["thrown uncallable toString"] = ["JsException", "Error: " + _wrapped("object", "[object Object]", None, None),
+                                              True, "Error"]
     if era == "0.26":  # JavaScript null is None there: abort(None) is the default reason
         expected["thrown null"] = ["JsException", "AbortError: The operation was aborted", True, "AbortError"]
     else:

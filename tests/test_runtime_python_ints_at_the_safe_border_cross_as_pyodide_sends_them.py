@@ -1,8 +1,8 @@
 """A Python ``int`` handed to JavaScript is a number only while its magnitude is below
 ``Number.MAX_SAFE_INTEGER``; ``2**53 - 1`` itself already crosses as a BigInt -- through
 ``Array.of``, ``push``/``unshift``/``splice``/``fill``, an item or property set, ``Map.set``, a
-callback's result, ``Array.from`` of a Python list, ``JSON.stringify``'s argument and a D1 bound
-value, as through ``to_js`` (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6 under Node 24,
+callback's result, ``Array.from`` of a Python list, ``JSON.stringify``'s and ``Response.json``'s
+argument, ``Object.fromEntries`` of Python pairs and a D1 bound value, as through ``to_js`` (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6 under Node 24,
 ``tools/pyodide/``'s runner, session 46: every case below agrees). workers-env sent it as a number
 everywhere but ``to_js``. A whole number JavaScript made (``JSON.parse``) stays a number where
 JavaScript copies it (``slice``, ``Object.assign``)."""
@@ -67,6 +67,8 @@ class Default(WorkerEntrypoint):
             held(lambda: arr().fill(v)), held(lambda: set_item(v)), held(lambda: set_property(v)),
             held(lambda: map_set(v)), held(lambda: arr().map(lambda *_: v)), held(lambda: Array.from_([v])),
             outcome(lambda: JSON.stringify(v)),
+            held(lambda: Object.fromEntries([["k", v]])),  # read through the list's PyProxy
+            outcome(lambda: js.Response.json(v).status),
         ]
         try:
             row = await self.env.DB.prepare("SELECT ? AS v").bind(v).first()
@@ -97,11 +99,12 @@ def test_ints_at_the_border_cross_as_bigints_and_below_it_as_numbers(tmp_path, d
         (folder / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\n[tool.workers-env]\n'
                                                f'python-sdk = "{sdk}"\n')
     answer = json_answer(folder, "/")
-    assert answer["max"] == [BIGINT] * 10 + [_d1_refusal(2**53 - 1)]
-    assert answer["-max"] == [BIGINT] * 10 + [_d1_refusal(-(2**53 - 1))]
+    assert answer["max"] == [BIGINT] * 12 + [_d1_refusal(2**53 - 1)]
+    assert answer["-max"] == [BIGINT] * 12 + [_d1_refusal(-(2**53 - 1))]
     n = 2**53 - 2
     assert answer["max-1"] == [f"'[{n}]'", f"'[{n}]'", f"'[{n},1,2]'", f"'[{n},{n},{n}]'", f"'[{n},1,2]'",
-                               f"'{{\"k\":{n}}}'", f"'[{n}]'", f"'[{n},{n},{n}]'", f"'[{n}]'", f"'{n}'", str(n)]
+                               f"'{{\"k\":{n}}}'", f"'[{n}]'", f"'[{n},{n},{n}]'", f"'[{n}]'", f"'{n}'",
+                               f"'{{\"k\":{n}}}'", "200", str(n)]
     assert answer["-(max-1)"][0] == f"'[{-n}]'" and answer["-(max-1)"][-1] == str(-n)
     assert answer["made by JavaScript"] == ["'[9007199254740991]'", "'{\"k\":9007199254740991}'",
                                             "'[-9007199254740991]'", "'[9007199254740991]'", BIGINT]

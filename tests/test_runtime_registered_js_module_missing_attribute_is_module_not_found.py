@@ -41,3 +41,23 @@ def test_reloading_the_module_keeps_one_finder_which_still_answers(tmp_path):
     finders = [each for each in sys.meta_path if type(each).__name__ == "_JsFinder"]
     assert len(finders) == 1 and type(finders[0]) is jsmodules._JsFinder
     assert sdk_worker_answer(tmp_path, ENTRY, "2026-05-01")[0] == "1"
+
+
+def test_reloading_leaves_a_finder_of_the_same_name_from_another_module():
+    """A finder is known by its class's module and name: another package's finder class that
+    happens to be called ``_JsFinder`` stays on ``sys.meta_path`` through a reload."""
+    import importlib
+    import sys
+
+    import workers_env.runtime.jsmodules as jsmodules
+
+    foreign = type("_JsFinder", (), {"__module__": "some_other_package.finders",
+                                     "find_spec": staticmethod(lambda *_: None)})()
+    sys.meta_path.append(foreign)
+    try:
+        importlib.reload(jsmodules)
+        assert foreign in sys.meta_path
+    finally:
+        sys.meta_path[:] = [each for each in sys.meta_path if each is not foreign]
+    assert sum(type(each).__module__ == jsmodules.__name__ for each in sys.meta_path
+               if type(each).__name__ == "_JsFinder") == 1

@@ -15,11 +15,14 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
+from pathlib import Path
 
 import pytest
 from worker_helpers import read_until, sdk_worker
 
+import workers_env
 from workers_env import load_worker
+from workers_env.runtime.loader import CLIENT_HOLDS
 from workers_env.runtime.server import BackgroundServer
 
 ASGI = """
@@ -208,3 +211,68 @@ def test_a_whole_read_after_the_request_is_over_returns_at_once(tmp_path):
         return done, await asyncio.wait_for(response.text(), 5)
 
     assert _within(scenario) == (["after the body"], "part 0\npart 1\npart 2\n")
+
+
+def test_a_streamed_body_never_read_ends_quietly_with_the_tests_event_loop(pytester, monkeypatch):
+    """A test that reads nothing of a streamed body ends its event loop with the writer still
+    waiting: the client went away, which production does not log for a writer that catches its
+    canceled write (the twin's ``writer stopped: undefined`` is the Worker's own line) -- not
+    ``Uncaught exception in waitUntil()`` with a ``CancelledError`` at the loop's end; under
+    pytest-asyncio, under ``asyncio.run`` with the ``worker`` fixture, in a plain script."""
+    pytester.makefile(".toml", wrangler='name = "s"\nmain = "src/entry.py"\ncompatibility_date = "2025-09-01"\n'
+                                       'compatibility_flags = ["python_workers"]\n')
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makepyfile(**{"src/entry": PLAIN.replace("PAUSE", "await asyncio.sleep(0.01)")})
+    pytester.makepyfile(test_unread="""
+        import asyncio
+        import pytest
+        from workers_env import load_worker
+
+        @pytest.mark.asyncio
+        async def test_under_pytest_asyncio(worker):
+            assert (await worker.fetch("/")).status == 200
+            await asyncio.sleep(0.05)
+
+        def test_under_asyncio_run(worker):
+            async def main():
+                assert (await worker.fetch("/")).status == 200
+                await asyncio.sleep(0.05)
+            asyncio.run(main())
+
+        def test_in_a_script_s_asyncio_run():
+            worker = load_worker("wrangler.toml")
+            async def main():
+                assert (await worker.fetch("/")).status == 200
+                await asyncio.sleep(0.05)
+            asyncio.run(main())
+    """)
+    monkeypatch.setenv("PYTHONPATH", str(Path(workers_env.__file__).parent.parent))  # this tree's
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:logging", "-s")  # stderr as a user sees it
+    result.assert_outcomes(passed=3)
+    assert "Uncaught" not in result.stdout.str() + result.stderr.str()
+
+
+def test_a_body_no_one_reads_stops_its_writer_at_the_clients_hold(tmp_path):
+    """``worker.fetch``'s client takes ``CLIENT_HOLDS`` chunks off a writer that never waits and
+    no more (memory bounded for a body that never ends); each chunk the caller reads lets one more
+    be written."""
+    worker = load_worker(sdk_worker(tmp_path, PLAIN.replace("PAUSE", "pass"), "1.9.5"))
+
+    async def settled() -> int:
+        seen = -1
+        while seen != len(worker.module.SENT):
+            seen = len(worker.module.SENT)
+            await asyncio.sleep(0.2)
+        return seen
+
+    async def scenario() -> tuple[int, int]:
+        response = await worker.fetch("/")
+        held = await settled()
+        reader = response.body.getReader()
+        for _ in range(3):
+            await reader.read()
+        after = await settled()
+        await reader.cancel()
+        return held, after
+
+    assert _within(scenario) == (CLIENT_HOLDS, CLIENT_HOLDS + 3)

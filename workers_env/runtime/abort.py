@@ -34,7 +34,7 @@ from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbase import JsProxy, js_type_error, jsnull
 from workers_env.runtime.jsevents import JsEvent, JsEventTarget, is_primitive, reports_listener_errors
 from workers_env.runtime.jsglobals import js_text
-from workers_env.runtime.jsnumbers import to_number
+from workers_env.runtime.jsnumbers import to_number, to_primitive
 from workers_env.runtime.jsproxy import js_null
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.tasks import scoped_callback
@@ -80,7 +80,7 @@ def caught_as_error(value: Any) -> JsException:
     shown = None if is_symbol(value) else _string_of(value)  # a template literal refuses a Symbol
     text += ("\nString interpolation of the thrown value fails." if shown is None
              else f'\nString interpolation of the thrown value gives """{shown}""".')
-    shown = js_string(value) if is_symbol(value) else _string_of(value)  # toString: null's and undefined's fail
+    shown = js_string(value) if is_symbol(value) else _to_string_called(value)  # null's and undefined's fail
     text += ("\nThe thrown value's toString method fails." if shown is None or value is None or value is jsnull
              else f'\nThe thrown value\'s toString method returns """{shown}""".')
     return JsException(text)
@@ -106,11 +106,27 @@ def _type_and_tag(value: Any) -> tuple[str, str]:
 
 
 def _string_of(value: Any) -> str | None:
-    """``String(value)`` (``None``: it throws)."""
+    """``${value}`` (``None``: it throws): an object's own ``toString``/``valueOf`` first
+    (``{"toString": 1}`` has no primitive: it fails, as in Pyodide 0.26.0a4, 0.28.2, 314.0.6)."""
     try:
-        return "null" if value is jsnull else js_text(value)
+        return "null" if value is jsnull else js_text(to_primitive(value, "string"))
     except JsException:
         return None
+
+
+def _to_string_called(value: Any) -> str | None:
+    """What ``value.toString()`` gives, written as text (``None``: it throws): an object's own
+    ``toString`` called, one that is no function failing."""
+    props = getattr(value, "_props", None)
+    if isinstance(props, dict) and "toString" in props:
+        method = props["toString"]
+        if not callable(method):
+            return None
+        try:
+            return _string_of(method())
+        except JsException:
+            return None
+    return _string_of(value)
 
 
 class JsAbortSignal(JsEventTarget):

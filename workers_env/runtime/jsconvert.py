@@ -344,6 +344,8 @@ def _from_entries(entries: Iterable[Any], *, ordered: bool) -> JsObject:
             value = jsnull  # a plain binding datum's None is JavaScript null
         elif type(value) is float:
             value = js_number(value)  # one JS number type: 0.0 is the 0 Python reads back
+        elif not isinstance(entry, JsArray):  # read through a PyProxy: 2**53 - 1 a BigInt, as Pyodide sends it
+            value = _jsvalues.crossing(value)
         props["null" if key is jsnull else _jsvalues.js_key(key)] = value
         carry_mark(entry, made, value)  # a PyProxy in the entry (Object.entries(o)): the same one here
     if ordered:

@@ -165,6 +165,8 @@ class LiveByteStream(ByteStream):
         self._pulled = False
         _MADE.add(self)
 
+    #: :meth:`hold` waiting for a read to make room in its buffer
+    _room: asyncio.Future[Any] | None = None
     #: a FixedLengthStream's close short of its length: its readable side's error, not its writer's
     _short: Any = None
     #: what the readable side meets instead of the abort's reason (see :data:`_CONNECTION_LOST`)
@@ -543,7 +545,8 @@ class LiveByteStream(ByteStream):
                 return
             if self._taken < written:  # the buffer is full: until a read takes a chunk
                 waiter = asyncio.get_running_loop().create_future()
-                self._waiters.append(waiter)
+                self._waiters.append(waiter)  # an end or a cancel wakes it, and a read (_room)
+                self._room = waiter
                 await waiter
                 continue
             await self._want_more(written, ask=written != asked)  # each read asks once
@@ -624,6 +627,9 @@ class LiveByteStream(ByteStream):
                 if self._piece_at:  # the last piece of a chunk read in pieces
                     chunk, self._piece_at = memoryview(chunk)[self._piece_at:], 0
                 self._read_at += 1
+                if self._room is not None:  # a held chunk read: :meth:`hold` takes one more
+                    _wake(self._room)
+                    self._room = None
                 return chunk
             if not self._open:
                 if self._error is not None:

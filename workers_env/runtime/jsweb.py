@@ -1219,7 +1219,8 @@ class JsResponse(_Body):
         if is_python_container(data) or is_container_subclass_proxy(data):  # an unconverted Python container: a PyProxy
             data = pyproxy_json(data, "call to Response.json()")
         # JSON.stringify(undefined) is undefined, which workerd's toJson writes as "undefined"
-        return JsResponse("undefined" if data is None else js_json_dumps(data), JsObject(options))
+        # a Python 2**53 - 1 is a BigInt there, as Pyodide sends it: JSON.stringify's TypeError
+        return JsResponse("undefined" if data is None else js_json_dumps(_jsvalues.crossing(data)), JsObject(options))
 
     @staticmethod
     def error() -> JsResponse:

@@ -242,6 +242,17 @@ class ExecutionContext(JsProxy):
         if over is not None and over is not _OVER and not over.done():
             over.set_result(None)
 
+    def _gone(self) -> None:
+        """The caller's event loop ended (``asyncio.run``'s end cancels every task) while the
+        response still streamed: its client went away. The ``waitUntil`` work, cancelled with the
+        loop, ends quietly -- not ``Uncaught exception in waitUntil() CancelledError`` -- as a
+        JavaScript twin under ``wrangler dev`` 4.164.0 logs nothing for a writer that catches its
+        canceled write (tools/wrangler/endless_stream_probe.py)."""
+        for task in self._tasks:
+            task.cancel()
+        self._tasks = []
+        self._end()
+
     async def _finished(self) -> None:
         """Wait until the request is over (:meth:`_end`): its response sent, its waitUntil work done."""
         if self._over is _OVER:
@@ -272,7 +283,10 @@ class ExecutionContext(JsProxy):
     def _finish_after(self, response_sent: asyncio.Future[Any]) -> None:
         """:meth:`_finish` once ``response_sent`` (the reading of a body still being written) is
         done, however it ends: the request lives while its response streams."""
-        def closing(_: asyncio.Future[Any]) -> None:
+        def closing(sent: asyncio.Future[Any]) -> None:
+            if sent.cancelled():  # only the caller's event loop ending cancels it: see _gone
+                self._gone()
+                return
             if not self._tasks:  # no waitUntil work left: over at once
                 self._end()
                 return
@@ -728,7 +742,8 @@ class Worker(ServiceSource):
         """Send one request to the worker's fetch handler and return its ``Response``.
 
         Exceptions raised by the worker propagate (so tests see them); ``waitUntil`` work
-        has finished when this returns. ``cf`` sets ``request.cf`` properties (``{"country":
+        has finished when this returns -- for a body still being written, when a whole read of
+        it (``text()``, ``json()``) returns (README). ``cf`` sets ``request.cf`` properties (``{"country":
         "DE"}``) over the ones ``wrangler dev`` gives offline; ``params`` adds query
         parameters to the URL as httpx (Starlette's ``TestClient``) adds them.
         """
