@@ -281,12 +281,14 @@ def test_pyproject_indexes_must_be_a_table_of_tables(tmp_path: Path) -> None:
     ('[tool.workers-env]\npython_sdk = "built-in"\n', "unknown key 'python_sdk' (did you mean 'python-sdk'?)"),
     ('[tool.workers-env]\ncolour = 1\n', "unknown key 'colour'; the keys are indexes, ai, bindings, python-sdk"),
 ])
-def test_a_misspelt_pyproject_key_is_an_error_not_ignored(tmp_path: Path, table: str, says: str) -> None:
+def test_a_misspelt_pyproject_key_is_an_error_not_ignored(tmp_path: Path, table: str, says: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # files named from here
     write(tmp_path, "wrangler.toml", TOML)
     write(tmp_path, "pyproject.toml", table)
     with pytest.raises(ConfigError) as info:
         load_config(tmp_path)
-    assert says in str(info.value)
+    assert f"\n  - [tool.workers-env] in pyproject.toml: {says}" in str(info.value)  # the table it is in, named
 
 
 def test_every_pyproject_key_is_accepted(tmp_path: Path) -> None:
@@ -457,11 +459,30 @@ def test_warnings_do_not_raise(tmp_path: Path) -> None:
     assert config.warnings == ('Unexpected fields found in top-level field: "surprise"',)
 
 
-def test_a_pyproject_that_is_not_utf8_says_so(tmp_path: Path) -> None:
+def test_a_pyproject_that_is_not_utf8_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     write(tmp_path, "wrangler.toml", TOML)
     (tmp_path / "pyproject.toml").write_bytes('[project]\nname = "caf\xe9"\n'.encode("latin-1"))
-    with pytest.raises(ConfigError, match=r"pyproject.toml: it is not valid UTF-8 \(invalid "
-                                          r"continuation byte at byte 21\)\. Save it as UTF-8\."):
+    with pytest.raises(ConfigError, match=r"\n  - Could not read pyproject.toml: it is not valid UTF-8 \(invalid "
+                                          r"continuation byte at byte 21\)\. Save it as UTF-8\.$"):
+        load_config(tmp_path)
+
+
+def test_a_pyproject_the_system_cannot_read_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system's reason, as for any file workers-env reads (root reads a mode-000 file, so the
+    refusal is the system's answer given here)."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "wrangler.toml", TOML)
+    write(tmp_path, "pyproject.toml", "[tool.workers-env]\n")
+    read_bytes = Path.read_bytes
+
+    def refused(path: Path) -> bytes:
+        if path.name == "pyproject.toml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    with pytest.raises(ConfigError, match=r"\n  - Could not read pyproject.toml: Permission denied$"):
         load_config(tmp_path)
 
 
