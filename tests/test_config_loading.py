@@ -267,11 +267,15 @@ def test_pyproject_syntax_error_names_that_file(tmp_path: Path) -> None:
     assert any("pyproject.toml" in p for p in info.value.problems)
 
 
-def test_pyproject_indexes_must_be_a_table_of_tables(tmp_path: Path) -> None:
+def test_pyproject_indexes_must_be_a_table_of_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     write(tmp_path, "wrangler.toml", TOML)
     write(tmp_path, "pyproject.toml", "[tool.workers-env]\nindexes = 3\n")
-    with pytest.raises(ConfigError, match=r"must be a table of tables"):
+    with pytest.raises(ConfigError) as info:
         load_config(tmp_path)
+    assert str(info.value) == (
+        'Processing wrangler.toml configuration:\n  - [tool.workers-env.indexes] in pyproject.toml must be a table '
+        'of tables, e.g.\n    [tool.workers-env.indexes."my-index"]\n    dimensions = 768\n    metric = "cosine"')
 
 
 @pytest.mark.parametrize(("table", "says"), [
