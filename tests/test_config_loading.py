@@ -472,6 +472,25 @@ def test_a_pyproject_that_is_not_utf8_says_so(tmp_path: Path, monkeypatch: pytes
         load_config(tmp_path)
 
 
+def test_a_config_the_system_cannot_read_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """wrangler's ``Could not read file: <path>``, the system's reason under it (a refusal given by
+    a patched read, as root reads a mode-000 file); the path as given, or the one found."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "wrangler.toml", TOML)
+    read_bytes = Path.read_bytes
+
+    def refused(path: Path) -> bytes:
+        if path.name == "wrangler.toml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    for given, named in (("wrangler.toml", "wrangler.toml"), (".", str(tmp_path / "wrangler.toml"))):
+        with pytest.raises(ConfigError) as info:
+            load_config(given)
+        assert str(info.value) == f"Could not read file: {named}\nPermission denied"
+
+
 def test_a_pyproject_the_system_cannot_read_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The system's reason, as for any file workers-env reads (root reads a mode-000 file, so the
     refusal is the system's answer given here)."""
