@@ -472,6 +472,19 @@ def test_a_pyproject_that_is_not_utf8_says_so(tmp_path: Path, monkeypatch: pytes
         load_config(tmp_path)
 
 
+@pytest.mark.parametrize(("text", "holds"), [("[1, 2]", "list"), ('"x"', "str"), ("1", "int")])
+def test_a_json_config_that_is_no_object_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
+                                                    holds: str) -> None:
+    """Refused in words (README: Where we had to choose): wrangler 4.164.0 reads ``[1, 2]`` as an
+    object of its indexes and crashes on a scalar (``Cannot use 'in' operator ...``)."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "wrangler.json", text)
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert str(info.value) == ("The configuration file wrangler.json must hold an object (key/value pairs) at the top "
+                               f"level, but holds {holds}.")
+
+
 def test_a_config_the_system_cannot_read_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """wrangler's ``Could not read file: <path>``, the system's reason under it (a refusal given by
     a patched read, as root reads a mode-000 file); the path as given, or the one found."""
