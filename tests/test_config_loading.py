@@ -485,19 +485,25 @@ def test_a_json_config_that_is_no_object_is_refused(tmp_path: Path, monkeypatch:
                                f"level, but holds {holds}.")
 
 
-def test_a_config_the_system_cannot_read_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """wrangler's ``Could not read file: <path>``, the system's reason under it (a refusal given by
-    a patched read, as root reads a mode-000 file); the path as given, or the one found."""
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path, "wrangler.toml", TOML)
+def _refuse_reading(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Reading a file called ``name`` fails as the system refuses a mode-000 file to anyone but
+    root (the tests run as root, who reads it): the system's answer, given by a patched read."""
     read_bytes = Path.read_bytes
 
     def refused(path: Path) -> bytes:
-        if path.name == "wrangler.toml":
+        if path.name == name:
             raise PermissionError(13, "Permission denied", str(path))
         return read_bytes(path)
 
     monkeypatch.setattr(Path, "read_bytes", refused)
+
+
+def test_a_config_the_system_cannot_read_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """wrangler's ``Could not read file: <path>``, the system's reason under it; the path as
+    given, or the one found."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "wrangler.toml", TOML)
+    _refuse_reading(monkeypatch, "wrangler.toml")
     for given, named in (("wrangler.toml", "wrangler.toml"), (".", str(tmp_path / "wrangler.toml"))):
         with pytest.raises(ConfigError) as info:
             load_config(given)
@@ -505,19 +511,11 @@ def test_a_config_the_system_cannot_read_says_why(tmp_path: Path, monkeypatch: p
 
 
 def test_a_pyproject_the_system_cannot_read_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The system's reason, as for any file workers-env reads (root reads a mode-000 file, so the
-    refusal is the system's answer given here)."""
+    """The system's reason, as for any file workers-env reads."""
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "wrangler.toml", TOML)
     write(tmp_path, "pyproject.toml", "[tool.workers-env]\n")
-    read_bytes = Path.read_bytes
-
-    def refused(path: Path) -> bytes:
-        if path.name == "pyproject.toml":
-            raise PermissionError(13, "Permission denied", str(path))
-        return read_bytes(path)
-
-    monkeypatch.setattr(Path, "read_bytes", refused)
+    _refuse_reading(monkeypatch, "pyproject.toml")
     with pytest.raises(ConfigError, match=r"\n  - Could not read pyproject.toml: Permission denied$"):
         load_config(tmp_path)
 
