@@ -105,7 +105,7 @@ def test_stream_returns_server_sent_events(tmp_path):
     assert "".join(p["response"] for p in pieces) == "The cat sat on the mat."
     assert pieces[0] == {"response": "The"} and pieces[1] == {"response": " cat"}
     assert pieces[-1] == {"response": "", "usage": {"prompt_tokens": 2, "completion_tokens": 7, "total_tokens": 9}}
-    with pytest.raises(TypeError, match="already been read"):
+    with pytest.raises(TypeError, match=r"^This ReadableStream has already been read; a stream can be read once\.$"):
         stream.read()
 
 

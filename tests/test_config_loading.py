@@ -267,11 +267,15 @@ def test_pyproject_syntax_error_names_that_file(tmp_path: Path) -> None:
     assert any("pyproject.toml" in p for p in info.value.problems)
 
 
-def test_pyproject_indexes_must_be_a_table_of_tables(tmp_path: Path) -> None:
+def test_pyproject_indexes_must_be_a_table_of_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     write(tmp_path, "wrangler.toml", TOML)
     write(tmp_path, "pyproject.toml", "[tool.workers-env]\nindexes = 3\n")
-    with pytest.raises(ConfigError, match=r"must be a table of tables"):
+    with pytest.raises(ConfigError) as info:
         load_config(tmp_path)
+    assert str(info.value) == (
+        'Processing wrangler.toml configuration:\n  - [tool.workers-env.indexes] in pyproject.toml must be a table '
+        'of tables, e.g.\n    [tool.workers-env.indexes."my-index"]\n    dimensions = 768\n    metric = "cosine"')
 
 
 @pytest.mark.parametrize(("table", "says"), [
@@ -281,12 +285,14 @@ def test_pyproject_indexes_must_be_a_table_of_tables(tmp_path: Path) -> None:
     ('[tool.workers-env]\npython_sdk = "built-in"\n', "unknown key 'python_sdk' (did you mean 'python-sdk'?)"),
     ('[tool.workers-env]\ncolour = 1\n', "unknown key 'colour'; the keys are indexes, ai, bindings, python-sdk"),
 ])
-def test_a_misspelt_pyproject_key_is_an_error_not_ignored(tmp_path: Path, table: str, says: str) -> None:
+def test_a_misspelt_pyproject_key_is_an_error_not_ignored(tmp_path: Path, table: str, says: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # files named from here
     write(tmp_path, "wrangler.toml", TOML)
     write(tmp_path, "pyproject.toml", table)
     with pytest.raises(ConfigError) as info:
         load_config(tmp_path)
-    assert says in str(info.value)
+    assert f"\n  - [tool.workers-env] in pyproject.toml: {says}" in str(info.value)  # the table it is in, named
 
 
 def test_every_pyproject_key_is_accepted(tmp_path: Path) -> None:
@@ -457,11 +463,60 @@ def test_warnings_do_not_raise(tmp_path: Path) -> None:
     assert config.warnings == ('Unexpected fields found in top-level field: "surprise"',)
 
 
-def test_a_pyproject_that_is_not_utf8_says_so(tmp_path: Path) -> None:
+def test_a_pyproject_that_is_not_utf8_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     write(tmp_path, "wrangler.toml", TOML)
     (tmp_path / "pyproject.toml").write_bytes('[project]\nname = "caf\xe9"\n'.encode("latin-1"))
-    with pytest.raises(ConfigError, match=r"pyproject.toml: it is not valid UTF-8 \(invalid "
-                                          r"continuation byte at byte 21\)\. Save it as UTF-8\."):
+    with pytest.raises(ConfigError, match=r"\n  - Could not read pyproject.toml: it is not valid UTF-8 \(invalid "
+                                          r"continuation byte at byte 21\)\. Save it as UTF-8\.$"):
+        load_config(tmp_path)
+
+
+@pytest.mark.parametrize(("text", "holds"), [("[1, 2]", "list"), ('"x"', "str"), ("1", "int")])
+def test_a_json_config_that_is_no_object_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
+                                                    holds: str) -> None:
+    """Refused in words (README: Where we had to choose): wrangler 4.164.0 reads ``[1, 2]`` as an
+    object of its indexes and crashes on a scalar (``Cannot use 'in' operator ...``)."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "wrangler.json", text)
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert str(info.value) == ("The configuration file wrangler.json must hold an object (key/value pairs) at the top "
+                               f"level, but holds {holds}.")
+
+
+def _refuse_reading(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Reading a file called ``name`` fails as the system refuses a mode-000 file to anyone but
+    root (the tests run as root, who reads it): the system's answer, given by a patched read."""
+    read_bytes = Path.read_bytes
+
+    def refused(path: Path) -> bytes:
+        if path.name == name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+
+
+def test_a_config_the_system_cannot_read_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """wrangler's ``Could not read file: <path>``, the system's reason under it; the path as
+    given, or the one found."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "wrangler.toml", TOML)
+    _refuse_reading(monkeypatch, "wrangler.toml")
+    for given, named in (("wrangler.toml", "wrangler.toml"), (".", str(tmp_path / "wrangler.toml"))):
+        with pytest.raises(ConfigError) as info:
+            load_config(given)
+        assert str(info.value) == f"Could not read file: {named}\nPermission denied"
+
+
+def test_a_pyproject_the_system_cannot_read_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system's reason, as for any file workers-env reads."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "wrangler.toml", TOML)
+    write(tmp_path, "pyproject.toml", "[tool.workers-env]\n")
+    _refuse_reading(monkeypatch, "pyproject.toml")
+    with pytest.raises(ConfigError, match=r"\n  - Could not read pyproject.toml: Permission denied$"):
         load_config(tmp_path)
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from workers_env import ConfigError, load_env
 from workers_env.cli import main
+from workers_env.config.wrangler import display_path
 
 TOO_DEEP = "it is nested too deeply (wrangler: Maximum call stack size exceeded)"
 
@@ -52,7 +53,7 @@ def test_deeper_than_wrangler_reads_is_refused_with_its_error(tmp_path, monkeypa
     (tmp_path / name).write_text(config(name, levels))
     with pytest.raises(ConfigError) as info:
         load_env(tmp_path)
-    assert str(info.value).endswith(f"{name}: {TOO_DEEP}")
+    assert str(info.value) == f"Could not parse {display_path(tmp_path / name)}: {TOO_DEEP}"
     monkeypatch.chdir(tmp_path)
     assert main(["validate"]) == 1
     out = capsys.readouterr()

@@ -26,6 +26,7 @@ def test_the_warnings_ride_on_the_error_and_show_under_its_traceback(tmp_path, m
         load_env(tmp_path)
     assert str(caught.value) == ERRORS
     assert caught.value.config_warnings == WARNINGS
+    assert caught.value.__notes__ == [f"the config's warnings, which wrangler prints before its errors:\n{WARNINGS}"]
     shown = "".join(traceback.format_exception(caught.value))
     assert shown.index(ERRORS) < shown.index(WARNINGS)  # the note comes under the error
 

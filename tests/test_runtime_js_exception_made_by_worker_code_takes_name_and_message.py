@@ -65,6 +65,7 @@ class Default(WorkerEntrypoint):
         return Response.json({
             "one": made("x"), "three": made("A", "m", "s"), "keywords": made(name="A", message="m"),
             "none": made(), "not_str": made("A", 3), "too_many": made("A", "m", "s", "t"), "unknown": made("A", foo=1),
+            "both": made("A", "m", message="x"),
             "exec": eval("JsException('y')").name, "fake": faked,
         })
 '''
@@ -88,6 +89,8 @@ async def test_one_argument_is_the_name_in_the_workers_own_code(tmp_path, date, 
         "none": "TypeError: __new__() missing required argument 'name' (pos 1)",
         "not_str": "TypeError: __new__() argument 2 must be str, not int",
         "too_many": "TypeError: __new__() takes at most 3 arguments (4 given)", "unknown": unknown,
+        # real Pyodide 0.26.0a4, 0.28.2 and 314.0.6 alike (under Node)
+        "both": "TypeError: argument for __new__() given by name ('message') and position (2)",
         "exec": "y", "fake": "Error: not found",
     }
 

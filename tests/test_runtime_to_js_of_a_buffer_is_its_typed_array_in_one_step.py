@@ -210,13 +210,19 @@ def test_a_format_of_more_than_two_characters_is_pyodides_error():
 _UCS4 = "w" if sys.version_info >= (3, 13) else "u"
 
 
-@pytest.mark.parametrize("value, error", [(array.array(_UCS4, "ab"), "Error: Unrecognized format character 'w'."),
-                                          (np.zeros(2, dtype="float16"), "Error: Javascript has no Float16 support.")],
-                         ids=["array-u", "float16"])
+@pytest.mark.parametrize("value, error", [
+    (array.array(_UCS4, "ab"), "Error: Unrecognized format character 'w'."),
+    (np.zeros(2, dtype="float16"), "Error: Javascript has no Float16 support."),
+    (memoryview(np.zeros(2, dtype="float16")), "Error: Javascript has no Float16 support."),  # format "e"
+    (memoryview(np.zeros(2, dtype=complex)), "Error: Unrecognized alignment character Z."),  # format "Zd"
+    (np.array([None, 1], dtype=object), "Error: Unrecognized format character 'O'."),
+], ids=["array-u", "float16", "memoryview-float16", "memoryview-complex", "object"])
 def test_a_buffer_pyodide_cannot_convert_is_a_conversion_error(value, error):
     """As python2js.c wraps any failure of ``to_js``: ``ConversionError: Conversion from python to
     javascript failed``, the JS Error of python2js_buffer.js as its cause (Pyodide 0.26.0a4 and
-    0.28.2, tools/pyodide group "buffer-to-js"); workers-env raised the JsException itself."""
+    0.28.2, tools/pyodide group "buffer-to-js"); workers-env raised the JsException itself. The
+    texts of formats "e", "Zd" and "O" are processBufferFormatString's in real Pyodide 0.26.0a4,
+    0.28.2 and 314.0.6 (called under Node; "e" also through to_js of a memoryview)."""
     with pytest.raises(Exception, match="^Conversion from python to javascript failed$") as raised:
         to_js(value)
     assert (_named(raised.value), str(raised.value.__cause__)) == ("pyodide.ffi.ConversionError", error)

@@ -134,9 +134,9 @@ async def test_a_builtin_eras_refusal_says_what_crosses_instead(tmp_path):
     gateway = service_pair(tmp_path, SEARCH, UNCAUGHT, "2025-11-02")
     with pytest.raises(TypeError, match="cannot be sent over RPC") as caught:
         await gateway.fetch("/")
-    assert any("(compatibility_date before 2026-04-21, or disable_python_external_sdk) refuses a plain function"
-               in note and "send a bound method (self.method), or a functools.partial" in note
-               for note in caught.value.__notes__)
+    assert ("workers-env: the built-in Python Workers SDK (compatibility_date before 2026-04-21, or "
+            "disable_python_external_sdk) refuses a plain function or lambda: send a bound method (self.method), or a "
+            "functools.partial of the function, which cross as a stub the other Worker can call") in caught.value.__notes__
 
 
 GIVES = '''
