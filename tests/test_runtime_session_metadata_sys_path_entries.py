@@ -8,6 +8,8 @@ folder, and the import failed where production's succeeds."""
 from __future__ import annotations
 
 import asyncio
+import importlib.metadata
+import importlib.util
 import sys
 
 from worker_helpers import one_file_worker
@@ -69,7 +71,28 @@ def test_outside_worker_code_the_entry_finds_nothing(tmp_path):
     _answer(_worker(tmp_path, "carried"))
     sys.path.insert(0, "/session/metadata/vendor")
     try:
-        import importlib.util
         assert importlib.util.find_spec("hunt_vendored") is None
     finally:
         sys.path.remove("/session/metadata/vendor")
+
+
+def test_importlib_metadata_finds_what_such_a_folder_holds(tmp_path):
+    # mcp reads its own version (importlib.metadata.version("mcp")) as it imports
+    entry = """\
+        import importlib.metadata
+        import sys
+        sys.path.insert(0, "/session/metadata/vendor")
+        from workers import Response, WorkerEntrypoint
+
+        class Default(WorkerEntrypoint):
+            async def fetch(self, request):
+                return Response(importlib.metadata.version("hunt-vendored"))
+    """
+    # the vendor/** Data rule getjotsu/mcp-servers has: wrangler uploads the .dist-info files too
+    rule = '[[rules]]\nglobs = ["vendor/**"]\ntype = "Data"\nfallthrough = true\n'
+    folder = one_file_worker(tmp_path, entry, date="2026-03-01", extra=rule)
+    info = folder / "src" / "vendor" / "hunt_vendored-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: hunt-vendored\nVersion: 1.0\n")
+    assert _answer(folder) == "1.0"
+    assert list(importlib.metadata.distributions(name="hunt-vendored")) == []  # test code: not found
