@@ -302,3 +302,67 @@ def test_a_thread_test_code_starts_is_not_the_workers(tmp_path, capsys):
     thread.start()
     thread.join()
     assert failed == [True] and "hunt-absent-package" not in capsys.readouterr().err
+
+
+
+def _vendor(folder, package, source, name):
+    """``package`` installed under ``folder``'s ``src/vendor`` as ``pip install -t`` leaves it:
+    its ``__init__.py`` (``source``) and a ``<name>-1.0.dist-info`` whose RECORD lists it."""
+    vendor = folder / "src" / "vendor"
+    (vendor / package).mkdir(parents=True)
+    (vendor / package / "__init__.py").write_text(source)
+    info = vendor / f"{name.replace('-', '_')}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (info / "RECORD").write_text(f"{package}/__init__.py,,\n{info.name}/METADATA,,\n{info.name}/RECORD,,\n")
+
+
+#: a Worker of the legacy vendor/ era (workerd puts src/vendor on sys.path before 2025-08-11)
+VENDORING = """\
+    {before}
+    import {module}
+    from js import Response
+
+    async def on_fetch(request, env):
+        return Response.new({module}.ANSWER)
+"""
+
+
+def _vendoring(root, module, before=""):
+    folder = one_file_worker(root, VENDORING.format(module=module, before=before), date="2025-05-08")
+    (folder / "pyproject.toml").write_text(f'[project]\nname = "w"\nversion = "0"\ndependencies = ["{MISSING}"]\n')
+    return folder
+
+
+def _answer(folder) -> str:
+    async def answer() -> str:
+        return await (await load_worker(folder).fetch("/")).text()
+
+    return asyncio.run(answer())
+
+
+def test_a_library_the_worker_vendors_in_its_own_folder_is_not_its_code(tmp_path, capsys):
+    # getjotsu/mcp-servers' layout (danlapid/python-workers-mcp's build.sh): `pip install -t
+    # src/vendor` beside the Worker's files; httpx's optional `import brotli` there failed and was
+    # taken for the Worker's own import, naming the declared packages as what might provide it
+    folder = _vendoring(tmp_path, "hunt_vendored_lib")
+    _vendor(folder, "hunt_vendored_lib",
+            "try:\n    import hunt_other_module\nexcept ImportError:\n    pass\nANSWER = 'vendored'\n",
+            "hunt-vendored-lib")
+    assert _answer(folder) == "vendored"
+    assert "hunt_other_module" not in capsys.readouterr().err  # production's import fails alike
+
+
+def test_a_declared_package_the_worker_vendors_is_not_lacking(tmp_path, capsys):
+    # the Worker carries hunt-absent-package in src/vendor: deployed and here it imports from
+    # there, so no candidates' line for the Worker's own failed import either
+    own = "try:\n        import hunt_other_module\n    except ImportError:\n        pass"
+    folder = _vendoring(tmp_path, "hunt_absent_package", own)
+    _vendor(folder, "hunt_absent_package", "ANSWER = 'carried'\n", MISSING)
+    assert _answer(folder) == "carried"
+    err = capsys.readouterr().err
+    assert "hunt-absent-package" not in err and "hunt_other_module" not in err
+    # the same Worker without the vendored copy: named, as before
+    with pytest.raises(ModuleNotFoundError):
+        load_worker(_vendoring(tmp_path / "bare", "hunt_absent_package", own))
+    assert CANDIDATES in capsys.readouterr().err.splitlines()

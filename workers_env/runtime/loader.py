@@ -123,6 +123,7 @@ from workers_env.runtime.pyhash import install_production_hash
 from workers_env.runtime.queryparams import with_query_params
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.scope import ImportScope
+from workers_env.runtime.sessionpaths import install_session_hook
 from workers_env.runtime.services import ServiceSource, WorkerService
 from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.tasks import in_scope, scope_new_tasks
@@ -1829,6 +1830,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
     if not main_only:
         _watch_uninstalled(config, runtime)
     install_production_hash(main_path.parent)
+    install_session_hook()  # sys.path entries naming /session/metadata: its upload (runtime/sessionpaths.py)
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
                         project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
                         root=uploads.root if uploads is not None else None)

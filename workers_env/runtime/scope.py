@@ -50,6 +50,7 @@ from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.moduledicts import held_attribute, held_back
 from workers_env.runtime.modulespecs import StandinFinder
 from workers_env.runtime.standins import external_submodule, standin_modules
+from workers_env.runtime.sessionpaths import SESSION
 
 __all__ = ["ImportScope"]
 
@@ -459,7 +460,7 @@ class ImportScope:
         there a moment ago (within the folder's mtime granularity) imports; the process's other
         finders keep their caches, which every request would otherwise rebuild."""
         if self._finders_mark != len(sys.path_importer_cache):  # listed again once a folder was added
-            roots = tuple(str(p) for p in (self.folder, self.vendor) if p is not None)
+            roots = (*(str(p) for p in (self.folder, self.vendor) if p is not None), SESSION)
             self._finders = [finder for path, finder in list(sys.path_importer_cache.items())
                              if finder is not None and path.startswith(roots) and hasattr(finder, "invalidate_caches")]
             self._finders_mark = len(sys.path_importer_cache)

@@ -9,13 +9,16 @@ Both are said when the Worker's code imports such a package (at its top level or
 caught or not), not for one it declares and never imports: there nothing differs from production.
 A package whose module is named otherwise (``beautifulsoup4``: ``bs4``) is known by Pyodide's lock
 files' list of its modules; for one they do not list, a failed import in the Worker's own files
-names the declared packages this environment lacks as what may provide it.
+names the declared packages this environment lacks as what may provide it. Packages the Worker
+carries in its own files (``pip install -t src/vendor``, a ``*.dist-info`` beside them) are its
+upload's, so neither lacking nor the Worker's own code.
 """
 
 from __future__ import annotations
 
 import importlib.abc
 import importlib.metadata
+import os
 import sys
 import threading
 import weakref
@@ -31,11 +34,53 @@ from workers_env.runtime.importnames import PYODIDE_IMPORT_NAMES, PYODIDE_SAME_N
 __all__ = ["uninstalled_note", "watch_uninstalled"]
 
 
-def uninstalled_packages(root: Path, python: tuple[int, int]) -> list[str]:
+#: folders no package tree of the Worker's upload is looked for in (tools', caches', Node's)
+_NOT_UPLOADED = frozenset({"node_modules", "__pycache__"})
+
+
+class Vendored(NamedTuple):
+    """Packages the Worker carries in its own files (``pip install -t src/vendor``)."""
+
+    #: the folders holding their ``*.dist-info`` folders
+    folders: tuple[Path, ...] = ()
+    #: what their ``RECORD``s installed at the top of those folders (a package's folder, a module's file)
+    installed: tuple[Path, ...] = ()
+
+    def holds(self, path: Path) -> bool:
+        """Whether ``path`` (resolved) is one of those packages' files."""
+        return any(path == top or path.is_relative_to(top) for top in self.installed)
+
+
+def vendored(root: Path, depth: int = 4) -> Vendored:
+    """The distributions installed in folders under ``root`` (``depth`` levels at most), as
+    ``pip install -t src/vendor`` leaves them, uploaded with the Worker's files. Hidden folders
+    and virtualenvs (a ``pyvenv.cfg``) are not looked in; a tree's own folders not again."""
+    folders: list[Path] = []
+    base = len(root.parts)
+    for folder, dirs, files in os.walk(root):
+        if any(name.endswith(".dist-info") for name in dirs):
+            folders.append(Path(folder))
+            dirs.clear()
+        elif "pyvenv.cfg" in files or len(Path(folder).parts) - base >= depth:
+            dirs.clear()
+        dirs[:] = [name for name in dirs if not name.startswith(".") and name not in _NOT_UPLOADED]
+    installed = {folder / Path(record).parts[0]
+                 for folder in folders
+                 for dist in importlib.metadata.distributions(path=[str(folder)])
+                 for record in (dist.files or ()) if Path(record).parts and Path(record).parts[0] != ".."}
+    return Vendored(tuple(folders), tuple(sorted(top for top in installed if not top.name.endswith(".dist-info"))))
+
+
+def uninstalled_packages(root: Path, python: tuple[int, int], carried: Vendored = Vendored()) -> list[str]:
     """The packages ``root``'s ``pyproject.toml`` declares for production's Pyodide on
-    ``python`` that this environment has no distribution of (as declared, in order)."""
+    ``python`` that neither this environment nor the Worker's own files (``carried``, see
+    :func:`vendored`) has a distribution of (as declared, in order)."""
+    present = {canonical_name(dist.metadata["Name"] or "")
+               for dist in importlib.metadata.distributions(path=[str(folder) for folder in carried.folders])}
     missing = []
     for name in declared_packages(root, python, pywrangler_own=False):
+        if canonical_name(name) in present:
+            continue
         try:
             importlib.metadata.distribution(name)
         except importlib.metadata.PackageNotFoundError:
@@ -71,6 +116,8 @@ class _Missing(NamedTuple):
     by_module: dict[str, str]
     #: the declared packages whose modules Pyodide's lock files do not list (they may be named otherwise)
     unknown: list[str]
+    #: the packages the Worker carries in its own files (:func:`vendored`): not its own code
+    carried: Vendored = Vendored()
 
 
 def _modules_of(name: str) -> tuple[str, ...]:
@@ -94,10 +141,11 @@ def _missing(root: Path, python: tuple[int, int]) -> _Missing:
     with _LOCK:
         found = _MISSING.get(key)
     if found is None:
-        names = uninstalled_packages(root, python)
+        carried = vendored(root)
+        names = uninstalled_packages(root, python, carried)
         found = _Missing({module: name for name in names for module in _modules_of(name)},
                          [name for name in names if canonical_name(name) not in PYODIDE_IMPORT_NAMES
-                          and canonical_name(name) not in PYODIDE_SAME_NAMED])
+                          and canonical_name(name) not in PYODIDE_SAME_NAMED], carried)
         with _LOCK:
             _MISSING[key] = found
     return found
@@ -111,16 +159,20 @@ def _text_for(module: str, missing: _Missing, importer: str | None, root: Path) 
     if name is not None:
         return name, uninstalled_line(name)
     unknown = [name for name in missing.unknown if canonical_name(name) != canonical_name(module)]
-    if unknown and importer is not None and _in_workers_code(importer, root):
+    if unknown and importer is not None and _in_workers_code(importer, root, missing.carried):
         return "", candidates_text(module, unknown)
     return None
 
 
-def _in_workers_code(filename: str, root: Path) -> bool:
-    """Whether ``filename`` is one of the project's own files, not an installed or vendored package's."""
+def _in_workers_code(filename: str, root: Path, carried: Vendored = Vendored()) -> bool:
+    """Whether ``filename`` is one of the project's own files, not an installed or vendored
+    package's (one the Worker ``carried`` in its own files included)."""
     try:
-        relative = Path(filename).resolve().relative_to(root)
+        resolved = Path(filename).resolve()
+        relative = resolved.relative_to(root)
     except (ValueError, OSError):
+        return False
+    if carried.holds(resolved):
         return False
     return not {"site-packages", "dist-packages", "python_modules"} & set(relative.parts[:-1])
 
