@@ -250,7 +250,7 @@ def test_d1s_empty_options(app, capsys):
 
 def test_dev_reads_ip_and_port_without_a_value_as_their_defaults():
     from workers_env.cli import build_parser
-    from workers_env.cli.dev import DEFAULT_PORT
 
     args = build_parser("dev").parse_args(["dev", "--ip", "--port"])
-    assert (args.ip, args.port) == ("", DEFAULT_PORT)  # "" then listens where no --ip does (wrangler's `||`)
+    # "" then listens where no --ip does (wrangler's `||`); --port as if not given: 8787, else a free port
+    assert (args.ip, args.port) == ("", None)

@@ -59,8 +59,9 @@ def test_a_taken_port_is_a_clear_error_and_ready_is_never_printed(tmp_path: Path
 
 
 @pytest.mark.parametrize(("ip", "wranglers", "reason"), [
-    # an address no interface here has (TEST-NET-1): the kernel's EADDRNOTAVAIL
-    ("192.0.2.1", "listen EADDRNOTAVAIL: address not available 192.0.2.1:0",
+    # an address no interface here has (TEST-NET-1): the kernel's EADDRNOTAVAIL, Node's text with no
+    # port for a --port given (wrangler dev 4.164.0 with --port 0, 8787 or 9000: measured, review64)
+    ("192.0.2.1", "listen EADDRNOTAVAIL: address not available 192.0.2.1",
      "no interface here has that address; check --ip"),
     # no host name at all (wrangler dev 4.164.0: `getaddrinfo ENOTFOUND a..b`, exit 1); it was
     # Python's UnicodeError from the IDNA codec, a traceback
@@ -77,6 +78,49 @@ def test_an_address_that_cannot_be_listened_on_is_a_clear_error(tmp_path: Path, 
     assert "Ready on" not in done.stdout
     assert done.stderr == (VECTORIZE_NOTE + f"✘ [ERROR] {wranglers}\n\n\n"
                            f"(workers-env: cannot listen on {ip}:0: {reason})\n")
+
+
+def test_without_port_an_address_that_cannot_be_listened_on_names_8787(tmp_path: Path) -> None:
+    """wrangler dev probes its default port first, and Node's error names it (measured, review64)."""
+    done = subprocess.run([sys.executable, "-m", "workers_env", "dev", str(make_project(tmp_path / "app")),
+                           "--ip", "192.0.2.1"], capture_output=True, text=True, env=_env(), timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.endswith("✘ [ERROR] listen EADDRNOTAVAIL: address not available 192.0.2.1:8787\n\n\n"
+                                "(workers-env: cannot listen on 192.0.2.1:8787: no interface here has that address; "
+                                "check --ip)\n")
+
+
+@pytest.mark.parametrize("given", [None, "8787"])
+def test_a_taken_8787_gives_way_to_a_free_port_unless_given(tmp_path: Path, given: str | None) -> None:
+    """wrangler dev's getPort: without --port, a taken 8787 is passed over for a free port, silently
+    (measured, 4.164.0: Ready on another port, nothing on stderr); ``--port 8787`` is that port or
+    the error."""
+    project = make_project(tmp_path / "app")
+    with socket.socket() as holder:
+        try:
+            holder.bind(("127.0.0.1", 8787))
+            holder.listen()
+        except OSError:  # taken already, which is what this test needs
+            pass
+        command = [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1"]
+        proc = subprocess.Popen(command + ([] if given is None else ["--port", given]), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=_env())
+        lines = []
+        try:
+            while given is None and not lines:
+                line = proc.stdout.readline() if proc.stdout else ""
+                if not line:
+                    break
+                lines += [line] if "Ready on" in line else []
+        finally:
+            if given is None:
+                proc.terminate()
+            _, err = proc.communicate(timeout=60)
+    if given is None:
+        assert lines and lines[0].startswith("[wrangler:info] Ready on http://127.0.0.1:")
+        assert ":8787" not in lines[0] and "8787" not in err
+    else:
+        assert proc.returncode == 1 and "Address already in use (127.0.0.1:8787)" in err
 
 
 def test_a_privileged_port_without_the_privilege_is_a_clear_error(tmp_path: Path) -> None:

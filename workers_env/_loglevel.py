@@ -5,24 +5,30 @@ wrangler 4.164.0 prints a line when its level's rank is at most the chosen level
 banner, the bindings table and the Worker's ``console.log``/``print()`` are ``log``; ``Ready on``,
 the request lines and the Worker's ``console.info``/``console.debug`` ``info``; warnings and
 ``console.warn`` ``warn``; errors, ``console.error`` and the Worker's stderr ``error`` (measured
-with a JavaScript twin under ``wrangler dev`` at each level; README). Outside ``dev`` the level
-stays ``log``: everything is printed, as before.
+with a JavaScript twin under ``wrangler dev`` at each level; README); workerd's own warnings to the
+Worker's console (``IoContext::logWarning``: ``Ignoring attempt to Cache.put() a 304 ...``) ``log``
+(measured: hidden from ``--log-level info`` on). workers-env's loggers' records are held to the
+same rule (:data:`WORKERD_WARNING` marks workerd's). Outside ``dev`` the level stays ``log``:
+everything is printed, as before.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TextIO
 
-__all__ = ["LEVELS", "emit", "from_environment", "logging_at", "shows"]
+__all__ = ["LEVELS", "WORKERD_WARNING", "emit", "from_environment", "logging_at", "shows"]
 
 #: wrangler's ``LOGGER_LEVELS`` (workers-utils ``logger.ts``), in its order
 LEVELS = {"none": -1, "error": 0, "warn": 1, "info": 2, "log": 3, "debug": 4}
 
 _chosen = LEVELS["log"]
+#: ``extra=`` of a record that is one of workerd's ``logWarning`` lines: a ``log`` line under wrangler dev
+WORKERD_WARNING = {"wrangler_level": "log"}
 #: the real streams while :func:`logging_at` has silenced ``sys.stdout`` / ``sys.stderr``
 _aside: dict[str, TextIO] = {}
 
@@ -30,6 +36,16 @@ _aside: dict[str, TextIO] = {}
 def shows(level: str) -> bool:
     """Whether a line of ``level`` is printed at the chosen level."""
     return _chosen >= LEVELS[level]
+
+
+def _shown(record: logging.LogRecord) -> bool:
+    """Whether a record of workers-env's loggers is printed: at the level :data:`WORKERD_WARNING`
+    gives it, else an error's (``Uncaught ...``) or a warning's (workers-env's notes, Miniflare's)."""
+    return shows(getattr(record, "wrangler_level", None) or ("error" if record.levelno >= logging.ERROR else "warn"))
+
+
+for _name in ("workers_env.dev", "workers_env.runtime", "workers_env.worker", "workers_env.fetch"):
+    logging.getLogger(_name).addFilter(_shown)
 
 
 def emit(level: str, text: str, stream: str = "stdout") -> None:

@@ -73,8 +73,8 @@ def register(subparsers: Any) -> None:
         default=None,
         help="config file, or a folder to search upward from (default: the current folder)",
     )
-    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, **value_optional(DEFAULT_PORT),
-                        help=f"port to listen on (default: {DEFAULT_PORT})")
+    parser.add_argument("--port", type=_port, default=None, **value_optional(None),
+                        help=f"port to listen on (default: {DEFAULT_PORT}, else a free one if that is taken)")
     parser.add_argument("--ip", default=DEFAULT_IP, **value_optional(),
                         help="address to listen on (default: localhost)")
     parser.add_argument(
@@ -181,8 +181,8 @@ def _port_problem(port: int | str) -> tuple[str, str] | None:
     """wrangler dev 4.164.0's error for a ``--port`` that is no port number -- Miniflare's option
     check, after the bindings table (measured: ``abc``, ``Infinity``, ``70000``, ``-1``, ``1.5``,
     exit 1; workerd's ``Socket "entry"`` line before it comes only sometimes, a race) -- and
-    workers-env's line saying what is wrong; None for a port."""
-    if isinstance(port, int):
+    workers-env's line saying what is wrong; None for a port (or none given)."""
+    if port is None or isinstance(port, int):
         return None
     number = js_number(port)
     if math.isnan(number) or math.isinf(number):
@@ -195,10 +195,25 @@ def _port_problem(port: int | str) -> tuple[str, str] | None:
             f"--port {port} is not a port number: give a whole number from 0 to 65535 (0: any free port)")
 
 
-def _bind_error(host: str, port: int, exc: OSError) -> tuple[str, str]:
+def _listen(host: str, port: int | None) -> list[socket.socket]:
+    """The listening sockets on ``host`` and ``port`` (None: not given). Without ``--port``, a
+    taken 8787 gives way to a free port, silently, as wrangler dev's ``getPort`` does (measured,
+    4.164.0: ``Ready on http://127.0.0.1:41275``); a port given is that port or an error."""
+    from workers_env.runtime.server import bind
+
+    try:
+        return bind(host, DEFAULT_PORT if port is None else port)
+    except OSError as exc:
+        if port is not None or exc.errno != errno.EADDRINUSE:
+            raise
+    return bind(host, 0)
+
+
+def _bind_error(host: str, port: int | None, exc: OSError) -> tuple[str, str]:
     """wrangler dev 4.164.0's error for an address it cannot listen on (measured: a port in use,
     an address no interface has, a host name that does not resolve, a port below 1024 without the
-    privilege), and workers-env's line."""
+    privilege), and workers-env's line. ``port``: None when ``--port`` was not given."""
+    given, port = port is not None, DEFAULT_PORT if port is None else port
     where = f"cannot listen on {host}:{port}"
     if exc.errno == errno.EADDRINUSE:
         return (f"Address already in use ({host}:{port}). Please check that you are not already running a server on "
@@ -211,8 +226,9 @@ def _bind_error(host: str, port: int, exc: OSError) -> tuple[str, str]:
                 f"{where}: ports below 1024 need privileges; use --port 8787")
     if isinstance(exc, socket.gaierror):
         return f"getaddrinfo ENOTFOUND {host}", f"{where}: unknown address {host!r} ({exc.strerror}); check --ip"
-    if exc.errno == errno.EADDRNOTAVAIL:
-        return (f"listen EADDRNOTAVAIL: address not available {host}:{port}",
+    if exc.errno == errno.EADDRNOTAVAIL:  # Node's text: the port only from the default's probe (a given
+        # one is not probed: the error is another listen's, on port 0; measured with 0, 8787, 9000)
+        return (f"listen EADDRNOTAVAIL: address not available {host}{'' if given else f':{port}'}",
                 f"{where}: no interface here has that address; check --ip")
     return f"listen {exc.strerror or exc} {host}:{port}", f"{where}: check --ip and --port"
 
@@ -320,7 +336,7 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env.cli.devsession import Slot, missing_entrypoints, session_bindings, worker_name
     from workers_env.config import load_config
     from workers_env.runtime import load_worker
-    from workers_env.runtime.server import bind, serve
+    from workers_env.runtime.server import serve
     from workers_env.vectorize.definitions import pyproject_diagnostics
     from workers_env.vectorize.persistent import default_persist_to
 
@@ -429,7 +445,7 @@ def _run(args: argparse.Namespace) -> int:
         if problem is not None:  # wrangler refuses it after the table, before the Worker starts
             _refuse(problem)
             return 1
-        port_given = int(args.port)
+        port_given = None if args.port is None else int(args.port)
         # the files' stamps are taken now, so an edit made while the Worker loads reloads it
         reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
                             build=_custom_build, make_env=make_env,
@@ -461,7 +477,7 @@ def _run(args: argparse.Namespace) -> int:
                  "your configuration.")
             return 1
         try:
-            sockets = bind(args.ip, port_given)
+            sockets = _listen(args.ip, port_given)
         except OSError as exc:
             _refuse(_bind_error(args.ip, port_given, exc))
             return 1

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from email.utils import formatdate
 from typing import Any
 
+from workers_env._loglevel import WORKERD_WARNING
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.jsconversions import to_boolean
 from workers_env.runtime.jsdate import parse_date
@@ -333,7 +334,7 @@ class JsCache(JsgObject, JsProxy):
         if response.status == 304:
             _log.warning("Ignoring attempt to Cache.put() a 304 status response. 304 responses are not meaningful "
                          "to cache, and a potential source of bugs. Consider validating that the response status "
-                         "is meaningful to cache before calling Cache.put().")
+                         "is meaningful to cache before calling Cache.put().", extra=WORKERD_WARNING)
             return None
         body = response._consume()
         headers = dict(response.headers.items())

@@ -18,6 +18,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from workers_env._loglevel import WORKERD_WARNING
 from workers_env._errors import WorkersEnvError
 from workers_env._jsvalues import JsDict
 from workers_env.runtime.envwrap import python_from_rpc
@@ -152,7 +153,7 @@ def _delay(options: Any, method: str, owner: str) -> dict[str, Any]:
 
 def _log_warning(text: str) -> None:
     """A warning of workerd's ``IoContext::logWarning`` (the console under ``wrangler dev``)."""
-    logging.getLogger("workers_env.runtime").warning(text)
+    logging.getLogger("workers_env.runtime").warning(text, extra=WORKERD_WARNING)
 
 
 def _no_effect(call: str, after: str, message_id: str | None = None) -> None:

@@ -31,6 +31,7 @@ import math
 import weakref
 from typing import Any
 
+from workers_env._loglevel import WORKERD_WARNING
 from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env._jsvalues import ByteStream, js_number
 from workers_env.runtime.byidentity import WeakIdentitySet
@@ -689,7 +690,7 @@ class ByteSink(LiveByteStream):
         data = buffer_of(chunk)  # (bytes too: the project's own chunks, a pipe's, a tee's)
         if data is not None:
             return data
-        logging.getLogger("workers_env.runtime").warning(_NOT_A_BYTE_CHUNK)
+        logging.getLogger("workers_env.runtime").warning(_NOT_A_BYTE_CHUNK, extra=WORKERD_WARNING)
         raise _with_hint(js_type_error(_NOT_A_BYTE_CHUNK), chunk) from None
 
 
@@ -1687,7 +1688,7 @@ def _warn_once(text: str) -> None:
             _WARNED.add(ctx)
     except TypeError:  # a context that takes no weak reference: warned each time
         pass
-    logging.getLogger("workers_env.runtime").warning(text)
+    logging.getLogger("workers_env.runtime").warning(text, extra=WORKERD_WARNING)
 
 
 def transform_stream_class(name: str = "TransformStream") -> Any:

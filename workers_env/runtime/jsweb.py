@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from workers_env import _jsvalues
+from workers_env._loglevel import WORKERD_WARNING
 from workers_env._deep import more_room
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import ByteStream
@@ -1162,7 +1163,7 @@ class JsResponse(_Body):
                 "technically incorrect, and we recommend you update your code to explicitly pass in a `null` body, "
                 "e.g. `new Response(null, { status: %d, ... })`. (We continue to allow the zero-length body behavior "
                 "because it was previously the only way to construct a Response with a null body status. This "
-                "behavior may change in the future.)", status, status)
+                "behavior may change in the future.)", status, status, extra=WORKERD_WARNING)
             data = None
         self.status = status
         given = options.get("statusText")

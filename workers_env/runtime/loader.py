@@ -1373,8 +1373,12 @@ def _bind_itself(env: Any, config: Any) -> dict[str, _Itself]:
 
 
 def _note(text: str) -> None:
-    """One of workers-env's notes on stderr: a warning, which ``dev --log-level error`` hides."""
-    _loglevel.emit("warn", text, "stderr")
+    """One of workers-env's notes on stderr: a warning, which ``dev --log-level error`` hides --
+    or one of Miniflare's lines copied (``[wrangler:info] ✨ Parsed ...``), at the level it names:
+    Miniflare logs ``_headers``/``_redirects``' parse at ``info`` and their skipped lines at
+    ``warn`` (``constructHeaders``; measured: ``wrangler dev --log-level warn`` hides the first)."""
+    copied = re.match(r"\[wrangler:(info|warn)\] ", text)
+    _loglevel.emit(copied.group(1) if copied else "warn", text, "stderr")
 
 
 def _announce_not_emulated(env: Any) -> None:

@@ -86,10 +86,7 @@ __all__ = [
     "serve",
 ]
 
-log = logging.getLogger("workers_env.dev")
-# its records at wrangler's levels: an error's (an uncaught exception) shown down to `dev --log-level error`,
-# a warning's down to `warn`
-log.addFilter(lambda record: _loglevel.shows("error" if record.levelno >= logging.ERROR else "warn"))
+log = logging.getLogger("workers_env.dev")  # (its records at wrangler's levels: _loglevel)
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
