@@ -93,3 +93,14 @@ def test_a_dev_section_of_the_wrong_type_is_the_configs_error(tmp_path, monkeypa
     done = run_main(capsys, "dev")
     assert done.returncode == 1
     assert 'Expected "dev.port" to be of type number but got "abc".' in done.stderr
+
+
+def test_only_the_first_configs_dev_section_counts_in_a_session(tmp_path):
+    # wrangler dev -c a -c b served on 8787 with [dev] port = 8951 in b's (measured): b's section
+    # is not read -- here it would be refused twice over
+    first = python_project(tmp_path / "a", ECHO, config_extra='[dev]\nupstream_protocol = "https"\n')
+    second = python_project(tmp_path / "b", ECHO, config_extra='[dev]\nport = 70000\nlocal_protocol = "https"\n')
+    (second / "wrangler.toml").write_text((second / "wrangler.toml").read_text().replace('"reload"', '"b"'))
+    configs = [str(first / "wrangler.toml"), str(second / "wrangler.toml")]
+    with DevServer(first / "wrangler.toml", "-c", configs[0], "-c", configs[1], cwd=tmp_path) as dev:
+        assert dev.get("/d") == (200, f"https://127.0.0.1:{dev.port}/d")
