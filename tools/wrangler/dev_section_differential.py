@@ -6,7 +6,7 @@ status and the error's key text. ``local_protocol = "https"`` is the one known d
 serves HTTPS with its own certificate; workers-env refuses it: README "Where we had to choose").
 Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler
 PYTHONPATH=/abs/tree python3 tools/wrangler/dev_section_differential.py"""
-import os, re, shutil, socket, subprocess, sys, time, urllib.request
+import os, re, shutil, signal, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 
 DIR = os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler")
@@ -37,6 +37,13 @@ def cases():
     ]
 
 
+def stop(proc, sig):
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:
+        pass
+
+
 def run(kind, dev, extra, port):
     base = Path(os.environ.get("TMPDIR", "/tmp")) / f"dev_section_{kind}"
     shutil.rmtree(base, ignore_errors=True)
@@ -53,12 +60,15 @@ def run(kind, dev, extra, port):
     (base / "wrangler.toml").write_text(head + dev)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
     env.update(WRANGLER_SEND_METRICS="false", CI="1")
-    proc = subprocess.Popen(cmd + extra, cwd=base, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd + extra, cwd=base, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)  # wrangler's launcher does not pass a signal on: its group gets it
     os.set_blocking(proc.stdout.fileno(), False)
     out, seen, end = "", None, time.monotonic() + 40
     while time.monotonic() < end and proc.poll() is None:
         out += (proc.stdout.read() or b"").decode("utf-8", "replace")
-        if "Ready on" in out and port is not None:
+        if "Ready on" in out and port is None:
+            break
+        if "Ready on" in out:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/a?b", timeout=10) as resp:
                     seen = resp.read().decode().replace(str(port), "PORT")
@@ -66,12 +76,13 @@ def run(kind, dev, extra, port):
                 seen = f"no answer ({exc})"
             break
         time.sleep(0.2)
-    proc.terminate()
+    stop(proc, signal.SIGTERM)
     try:
         rest, _ = proc.communicate(timeout=20)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        stop(proc, signal.SIGKILL)
         rest, _ = proc.communicate()
+    stop(proc, signal.SIGKILL)  # what is left of its group (workerd)
     out = re.sub(r"\x1b\[[0-9;]*m", "", out + (rest or b"").decode("utf-8", "replace"))
     ready = re.search(r"Ready on (\S+)", out)
     served = ready.group(1).replace(str(port), "PORT") if ready and port else (ready.group(1) if ready else None)
