@@ -22,7 +22,7 @@ RELOADING = "\u2394 Reloading local server..."
 READY = "\u2394 Local server updated and ready"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -52,12 +52,14 @@ def dev_start_output(project: Path, *args: str, environ: dict[str, str] | None =
 
 
 class DevServer:
-    """``python -m workers_env dev PROJECT`` on a free port and ``--ip ip`` (in ``environ``,
-    default this process's environment); ``lines`` is its output so far."""
+    """``python -m workers_env dev PROJECT`` on a free port (``port``) and ``--ip ip`` (in ``environ``,
+    default this process's environment), neither given on the command line with ``given=False``
+    (the config's ``[dev]`` names them); ``lines`` is its output so far."""
 
     def __init__(self, project: Path, *extra: str, cwd: Path | None = None, environ: dict[str, str] | None = None,
-                 ip: str = "127.0.0.1", cloudflare_env: str | None = None):
-        self.port = _free_port()
+                 ip: str = "127.0.0.1", cloudflare_env: str | None = None, port: int | None = None,
+                 given: bool = True):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**(os.environ if environ is None else environ), "PYTHONUNBUFFERED": "1",
                "WORKERS_ENV_DEV_POLL_INTERVAL": "0.05"}
@@ -65,8 +67,8 @@ class DevServer:
         if cloudflare_env is not None:  # (the shell's CLOUDFLARE_ENV only where a test sets it)
             env["CLOUDFLARE_ENV"] = cloudflare_env
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", ip, "--port", str(self.port),
-             *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd or project)
+            [sys.executable, "-m", "workers_env", "dev", str(project),
+             *(["--ip", ip, "--port", str(self.port)] if given else []), *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd or project)
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()

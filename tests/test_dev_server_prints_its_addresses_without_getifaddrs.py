@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dev_reload_helpers import _free_port, answering, python_project
+from dev_reload_helpers import answering, free_port, python_project
 
 RUN = """import ctypes.util, socket, sys
 ctypes.util.find_library = lambda name: None
@@ -25,7 +25,7 @@ sys.exit(main(sys.argv[1:]))
 
 def test_a_host_name_the_resolver_refuses_leaves_the_loopback_address(tmp_path: Path) -> None:
     project = python_project(tmp_path / "app", answering("hi"))
-    port = _free_port()
+    port = free_port()
     environ = {**os.environ, "PYTHONUNBUFFERED": "1"}
     environ.pop("CLOUDFLARE_ENV", None)
     proc = subprocess.Popen([sys.executable, "-c", RUN.format(host="a" * 70 + ".example"), "dev", str(project),

@@ -40,6 +40,7 @@ from workers_env.cli.common import (
 from workers_env.cli.deventry import missing_entry, unusable_main
 from workers_env.cli.devbuild import stop_build
 from workers_env.cli.devhosts import ready_lines, scheduled_host
+from workers_env.cli.devsection import DevSection, dev_section
 from workers_env.cli.devstop import Stopped, held, stoppable
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.cli.negations import FALSE
@@ -74,9 +75,10 @@ def register(subparsers: Any) -> None:
         help="config file, or a folder to search upward from (default: the current folder)",
     )
     parser.add_argument("--port", type=_port, default=None, **value_optional(None),
-                        help=f"port to listen on (default: {DEFAULT_PORT}, else a free one if that is taken)")
-    parser.add_argument("--ip", default=DEFAULT_IP, **value_optional(),
-                        help="address to listen on (default: localhost)")
+                        help=f"port to listen on (default: the config's [dev] port, else {DEFAULT_PORT}, else a free one if "
+                        "that is taken)")
+    parser.add_argument("--ip", default=None, **value_optional(),
+                        help="address to listen on (default: the config's [dev] ip, else localhost)")
     parser.add_argument(
         "--env", "-e", dest="env", default=None, metavar="NAME",
         help="environment to run, [env.NAME] (default: $CLOUDFLARE_ENV)",
@@ -177,11 +179,12 @@ def _port(text: str) -> int | str:
     return int(number) if math.isfinite(number) and number == int(number) and 0 <= number <= 65535 else text
 
 
-def _port_problem(port: int | str) -> tuple[str, str] | None:
-    """wrangler dev 4.164.0's error for a ``--port`` that is no port number -- Miniflare's option
-    check, after the bindings table (measured: ``abc``, ``Infinity``, ``70000``, ``-1``, ``1.5``,
-    exit 1; workerd's ``Socket "entry"`` line before it comes only sometimes, a race) -- and
-    workers-env's line saying what is wrong; None for a port (or none given)."""
+def _port_problem(port: int | str | None, given_as: str) -> tuple[str, str] | None:
+    """wrangler dev 4.164.0's error for a ``--port`` (or ``[dev] port``: the same) that is no port
+    number -- Miniflare's option check, after the bindings table (measured: ``abc``, ``Infinity``,
+    ``70000``, ``-1``, ``1.5``, and ``[dev] port = 70000``, exit 1; workerd's ``Socket "entry"``
+    line before it comes only sometimes, a race) -- and workers-env's line saying what is wrong,
+    naming it as ``given_as`` (``--port``); None for a port (or none given)."""
     if port is None or isinstance(port, int):
         return None
     number = js_number(port)
@@ -190,9 +193,30 @@ def _port_problem(port: int | str) -> tuple[str, str] | None:
         issue = {"expected": "number", "code": "invalid_type", "received": received, "path": ["port"],
                  "message": f"Invalid input: expected number, received {received}"}
     else:  # a number, but not a whole one from 0 to 65535: the URL wrangler makes of it is invalid
-        issue = {"code": "invalid_format", "format": "url", "path": ["publicUrl"], "message": "Invalid URL"}
+        return _invalid_url(f"{given_as} is not a port number: give a whole number from 0 to 65535 (0: any free port)")
     return (json.dumps([issue], indent=2),
-            f"--port {port} is not a port number: give a whole number from 0 to 65535 (0: any free port)")
+            f"{given_as} is not a port number: give a whole number from 0 to 65535 (0: any free port)")
+
+
+def _invalid_url(hint: str) -> tuple[str, str]:
+    """Miniflare's refusal of the public URL wrangler dev builds from a port or address it cannot
+    use (measured: ``[dev] port = 70000``, ``[dev] ip = ""``), and workers-env's ``hint``."""
+    issue = {"code": "invalid_format", "format": "url", "path": ["publicUrl"], "message": "Invalid URL"}
+    return json.dumps([issue], indent=2), hint
+
+
+def _address_problem(args: argparse.Namespace, section: DevSection, config_name: str) -> tuple[str, str] | None:
+    """The refusal of the address dev would listen on, else None, with ``args.port`` set to the
+    port given (``--port``, else ``[dev] port``), as wrangler dev's ``resolveDevConfig`` picks them."""
+    if args.port is None and section.port is not None:
+        problem = _port_problem(section.port, f"[dev] port = {section.port} in {config_name}")
+        args.port = section.port
+    else:
+        problem = _port_problem(args.port, f"--port {args.port}")
+    if problem is None and not args.ip:  # [dev] ip = "": wrangler builds a URL with no host
+        problem = _invalid_url(f'[dev] ip = "" in {config_name} names no address: give one (ip = "localhost"), '
+                               "or remove it")
+    return problem
 
 
 def _listen(host: str, port: int | None) -> list[socket.socket]:
@@ -345,7 +369,6 @@ def _run(args: argparse.Namespace) -> int:
         fail(f"--var {unnamed!r} names no var: --var takes KEY:VALUE (as wrangler dev's --var), the var's name "
              "before the first colon")
         return 1
-    args.ip = args.ip or DEFAULT_IP  # `--ip ""` (`--ip` alone) is the default: wrangler's `hostname || config.dev.ip`
     environment = (args.env if args.env is not None else os.environ.get("CLOUDFLARE_ENV")) or None
     # the local secrets' environment: -e as given, as wrangler's getVarsForDev gets it -- `-e ""`
     # reads `.dev.vars.` (else `.dev.vars`), or `.env.` and `.env..local` after `.env`, `.env.local`;
@@ -388,6 +411,13 @@ def _run(args: argparse.Namespace) -> int:
         except ConfigError as exc:  # the config's own problems, after its warnings, as wrangler's
             fail(message_of(exc))
             return 1
+        section = dev_section(config.raw)  # the first config's [dev]: the session's address
+        https = section.https_refusal(display_path(read_from))
+        if https is not None:
+            print(f"workers-env dev: {https}", file=sys.stderr)
+            return 1
+        # `--ip ""` (`--ip` alone) is [dev] ip's: wrangler's `hostname || config.dev.ip`
+        args.ip = args.ip or (section.ip if section.ip is not None else DEFAULT_IP)
         given_date_problem = compatibility_date_problem(config) if args.compatibility_date is not None else None
         if given_date_problem is not None:  # its hint names the option (load_env's would name its argument)
             print(f"workers-env dev: {given_date_problem}", file=sys.stderr)
@@ -441,7 +471,7 @@ def _run(args: argparse.Namespace) -> int:
     table_vars = list(_vars(args.var))  # each Worker's bindings table, "Your Worker" for one alone
     try:
         _announce(config, env, secrets_environment, args.env_file or None, table_vars, alone=not others)
-        problem = _port_problem(args.port)
+        problem = _address_problem(args, section, display_path(read_from))
         if problem is not None:  # wrangler refuses it after the table, before the Worker starts
             _refuse(problem)
             return 1
@@ -510,7 +540,7 @@ def _run(args: argparse.Namespace) -> int:
             await asyncio.gather(primary.run(app), *(each.run(slot) for each, slot in callees))
 
         stopped_by = serve(worker, host=args.ip, sockets=sockets, test_scheduled=False, on_ready=ready,
-                           background=watch_all)
+                           background=watch_all, scheme=section.upstream_protocol)
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1

@@ -177,7 +177,7 @@ class WorkerApp:
     """
 
     def __init__(self, worker: Worker, *, max_body_bytes: int = MAX_BODY_BYTES, test_scheduled: bool = False,
-                 log_requests: bool = False, deliver_queues: bool = False):
+                 log_requests: bool = False, deliver_queues: bool = False, scheme: str | None = None):
         #: the Worker answering new requests; ``workers-env dev`` replaces it after an edit, a
         #: request keeping the one it started with
         self.worker = worker
@@ -188,6 +188,9 @@ class WorkerApp:
         self.log_requests = log_requests  # wrangler dev's "[wrangler:info] GET / 200 OK (3ms)" lines
         #: deliver what the Worker sends to a queue it consumes to its queue() handler, as wrangler dev does
         self.deliver_queues = deliver_queues
+        #: the scheme of the URL the Worker sees (None: the connection's), as wrangler dev's
+        #: ``[dev] upstream_protocol`` sets it (``https``: ``https://localhost:8787/`` over plain HTTP)
+        self.scheme = scheme
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -217,7 +220,7 @@ class WorkerApp:
         if host is None:
             await self._refuse(send, *_NO_HOST, content_type=None)
             return
-        url = self._url(scope, host)
+        url = self._url(scope, host, self.scheme)
         if url is None:
             log.error("Uncaught exception: TypeError: Invalid URL string. (%s %s, Host: %s)", scope["method"],
                       self._target(scope).decode("latin-1"), host)
@@ -741,7 +744,7 @@ class WorkerApp:
         return host.decode("utf-8", "replace") if host else None
 
     @classmethod
-    def _url(cls, scope: Scope, host: str) -> str | None:
+    def _url(cls, scope: Scope, host: str, scheme: str | None = None) -> str | None:
         """The URL the Worker sees, as workerd builds it: the scheme, the ``Host`` header, then the
         target's path and query -- an absolute-form target's own scheme and authority ignored, a
         fragment dropped -- read by the URL parser (so ``Host: user@h`` is ``http://h/``); None
@@ -753,7 +756,7 @@ class WorkerApp:
                 return None
             slash = min((i for i in (rest.find("/"), rest.find("?")) if i >= 0), default=len(rest))
             target = rest[slash:] if rest[slash:].startswith("/") else "/" + rest[slash:]
-        return _href(f"{scope.get('scheme', 'http')}://{host}{target}")
+        return _href(f"{scheme or scope.get('scheme', 'http')}://{host}{target}")
 
     @staticmethod
     def _request(scope: Scope, body: bytes, url: str, *, streamed: bool = False) -> JsRequest:
@@ -991,10 +994,11 @@ def _config(
     test_scheduled: bool = False,
     log_requests: bool = False,
     deliver_queues: bool = False,
+    scheme: str | None = None,
 ) -> uvicorn.Config:
     protocol = type("_Protocol", (_Protocol,), {"header_timeout": header_timeout})
     app = WorkerApp(worker, max_body_bytes=max_body_bytes, test_scheduled=test_scheduled, log_requests=log_requests,
-                    deliver_queues=deliver_queues)
+                    deliver_queues=deliver_queues, scheme=scheme)
     return uvicorn.Config(
         app, host=host, port=port, lifespan="on", log_level=log_level, server_header=False, date_header=False,
         http=protocol, timeout_keep_alive=keep_alive_timeout, access_log=not log_requests,  # type: ignore[arg-type]
@@ -1164,17 +1168,20 @@ def serve(
     max_body_bytes: int = MAX_BODY_BYTES,
     test_scheduled: bool = False,
     background: Callable[[WorkerApp], Awaitable[None]] | None = None,
+    scheme: str | None = None,
 ) -> int | None:
     """Serve ``worker`` on ``sockets`` (default: :func:`bind` ``host:port``) until
     interrupted (Ctrl+C, SIGTERM); ``on_ready`` is called once connections are accepted, then
-    ``background(app)`` runs on the server's event loop until it stops. Returns the signal
+    ``background(app)`` runs on the server's event loop until it stops; ``scheme``: the URLs'
+    the Worker sees (None: ``http``). Returns the signal
     that stopped the server (the caller cleans up, then exits with its status), else None."""
     if sockets is None:
         sockets = bind(host, port)
     try:
         # wrangler dev's lines (ready, one per request), not uvicorn's start-up and access lines
         config = _config(worker, host=host, port=sockets[0].getsockname()[1], max_body_bytes=max_body_bytes,
-                         test_scheduled=test_scheduled, log_requests=True, log_level="warning", deliver_queues=True)
+                         test_scheduled=test_scheduled, log_requests=True, log_level="warning", deliver_queues=True,
+                         scheme=scheme)
         server = _Server(config, on_ready, background)
         server.run(sockets=sockets)
         return server.stopped_by
