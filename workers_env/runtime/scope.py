@@ -52,7 +52,7 @@ from workers_env.runtime.modulespecs import StandinFinder
 from workers_env.runtime.standins import external_submodule, standin_modules
 from workers_env.runtime.sessionpaths import SESSION
 
-__all__ = ["ImportScope"]
+__all__ = ["ImportScope", "is_a_workers_own"]
 
 _LOCK = threading.RLock()
 # A folder's mtime comes from a coarse clock (a kernel tick on ext4; 1-2 s on some file systems):
@@ -103,6 +103,11 @@ class _Layer:
 _STANDINS = _Layer()
 #: every worker's own modules, each with the scope that owns it
 _OWNED: weakref.WeakKeyDictionary[ModuleType, weakref.ref[ImportScope]] = weakref.WeakKeyDictionary()
+
+
+def is_a_workers_own(module: ModuleType) -> bool:
+    """Whether ``module`` is one a Worker's scope imported from its folder (no test's copy)."""
+    return module in _OWNED
 
 
 def _owner_entered(module: ModuleType) -> bool:
