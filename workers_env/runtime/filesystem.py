@@ -261,7 +261,7 @@ def _verdict(name: str, root: str) -> str:
 def by_worker_code(frame: FrameType | None, root: str) -> bool:
     """Whether, walking out from ``frame``, the Worker's own code (a file under the module
     root) comes before workers-env's: the Worker or a library it calls is reading. A step of a
-    task the Worker's code started (a library's coroutine it gathers) is its code, and so is
+    task the Worker's code started (a library's coroutine it hands to ``gather``) is its code, and so is
     what workers-env calls for it (FastAPI's frames under ``asgi.fetch``: ``runs_the_workers``). A frame
     is known by its module's ``__file__`` (its code's file name only without one): reading
     ``f_code`` is an audit event, which runs every audit hook of the process."""
