@@ -263,7 +263,8 @@ def by_worker_code(frame: FrameType | None, root: str) -> bool:
     root) comes before workers-env's: the Worker or a library it calls is reading. A step of a
     task the Worker's code started (a library's coroutine it hands to ``gather``) is its code, and so is
     what workers-env calls for it (FastAPI's frames under ``asgi.fetch``: ``runs_the_workers``). A frame
-    is known by its module's ``__file__`` (its code's file name only without one): reading
+    is known by its module's spec's origin, else ``__file__`` (its code's file name only without
+    either; a module setting ``__file__``, to its deployed name say, stays what it is): reading
     ``f_code`` is an audit event, which runs every audit hook of the process."""
     verdicts = _VERDICTS.get(root)
     if verdicts is None or len(verdicts) > 20_000:
@@ -272,7 +273,8 @@ def by_worker_code(frame: FrameType | None, root: str) -> bool:
         names = frame.f_globals
         if id(names) in HOST_NAMESPACES:  # your test's code, whoever called it (runtime/hostmodules.py)
             return False
-        name = names.get("__file__")
+        spec = names.get("__spec__")  # its origin: the file imported, whatever the module set __file__ to
+        name = getattr(spec, "origin", None) if spec is not None else names.get("__file__")
         if name.__class__ is not str:
             name = frame.f_code.co_filename
         verdict = verdicts.get(name)
