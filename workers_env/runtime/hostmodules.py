@@ -35,11 +35,17 @@ INTERPRETER_FOLDERS = tuple({f(p) + os.sep for p in (sys.prefix, sys.base_prefix
                              for f in (os.path.abspath, os.path.realpath)})
 
 
+#: file -> :func:`_a_library`'s answer (each load looks at every module again)
+_LIBRARIES: dict[str, bool] = {}
+
+
 def _a_library(file: str) -> bool:
     """Whether ``file`` is a library's, shared by the host and the Worker (or workers-env's)."""
-    if file.startswith((PACKAGE_DIR, *INTERPRETER_FOLDERS)):
-        return True
-    return any(part.endswith("-packages") or part == "python_modules" for part in file.split(os.sep))
+    known = _LIBRARIES.get(file)
+    if known is None:
+        known = _LIBRARIES[file] = file.startswith((PACKAGE_DIR, *INTERPRETER_FOLDERS)) or any(
+            part.endswith("-packages") or part == "python_modules" for part in file.split(os.sep))
+    return known
 
 
 def _a_test(file: str, names: dict[str, object]) -> bool:
@@ -59,7 +65,7 @@ def note_host_modules(folders: tuple[str, ...], owned: Callable[[ModuleType], bo
         if names is None or id(names) in HOST_NAMESPACES:
             continue
         file = names.get("__file__")
-        if (isinstance(file, str) and os.path.isabs(file) and not _a_library(file)
+        if (isinstance(file, str) and not _a_library(file) and os.path.isabs(file)
                 and (file.startswith(folders) or _a_test(file, names)) and not owned(module)):
             HOST_NAMESPACES[id(names)] = module
 
