@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 
 import pytest
 from worker_helpers import one_file_worker
@@ -197,3 +198,4 @@ async def test_a_worker_module_that_sets_its_file_is_still_the_workers_code(tmp_
     monkeypatch.setenv("HUNT35_MARKER", "from the shell")
     worker = load_worker(one_file_worker(tmp_path, RENAMED_ENTRY))
     assert json.loads(await (await worker.fetch("/")).text()) == ["/session", None, 42]
+    assert "entry" not in sys.modules  # still the Worker's own module, kept by its scope (it leaked here)

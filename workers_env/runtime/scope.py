@@ -223,10 +223,13 @@ def _cwd() -> str:
 
 
 def _module_places(module: object) -> list[str]:
-    """Where ``module`` was found: its file, else a namespace package's portions (read as
-    :func:`~workers_env.runtime.moduledicts.held_attribute` reads them: a module LazyLoader holds
-    back stays unloaded)."""
-    origin = held_attribute(module, "__file__")
+    """Where ``module`` was found: its file (its spec's origin, which a module setting its
+    ``__file__`` -- to its deployed ``/session/metadata/entry.py``, say -- keeps), else a
+    namespace package's portions (read as :func:`~workers_env.runtime.moduledicts.held_attribute`
+    reads them: a module LazyLoader holds back stays unloaded)."""
+    spec = held_attribute(module, "__spec__")
+    origin = getattr(spec, "origin", None) if getattr(spec, "has_location", False) else None
+    origin = origin or held_attribute(module, "__file__")
     if origin:
         return [origin] if isinstance(origin, str) else []
     try:
