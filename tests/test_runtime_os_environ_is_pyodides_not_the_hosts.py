@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 
 import pytest
 from worker_helpers import one_file_worker
@@ -176,3 +177,25 @@ async def test_the_asgi_application_the_worker_hands_asgi_fetch_reads_the_worker
     monkeypatch.setenv("HUNT35_MARKER", "from the shell")
     worker = load_worker(one_file_worker(tmp_path, ASGI_ENTRY))
     assert await (await worker.fetch("/")).text() == "/session None"
+
+
+RENAMED_ENTRY = '''
+import json
+import os
+from workers import Response, WorkerEntrypoint
+
+__file__ = "/session/metadata/entry.py"  # its deployed name, as code written for production may set it
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(json.dumps([os.environ.get("HOME"), os.environ.get("HUNT35_MARKER"), os.getpid()]))
+'''
+
+
+@pytest.mark.asyncio
+async def test_a_worker_module_that_sets_its_file_is_still_the_workers_code(tmp_path, monkeypatch):
+    monkeypatch.setenv("HUNT35_MARKER", "from the shell")
+    worker = load_worker(one_file_worker(tmp_path, RENAMED_ENTRY))
+    assert json.loads(await (await worker.fetch("/")).text()) == ["/session", None, 42]
+    assert "entry" not in sys.modules  # still the Worker's own module, kept by its scope (it leaked here)

@@ -96,3 +96,24 @@ def test_importlib_metadata_finds_what_such_a_folder_holds(tmp_path):
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: hunt-vendored\nVersion: 1.0\n")
     assert _answer(folder) == "1.0"
     assert list(importlib.metadata.distributions(name="hunt-vendored")) == []  # test code: not found
+
+
+def test_pkgutil_lists_what_such_a_folder_holds(tmp_path):
+    # a plugin loader's pkgutil.iter_modules(["/session/metadata/vendor"]): a FileFinder's listing deployed
+    entry = """\
+        import pkgutil
+        import sys
+        sys.path.insert(0, "/session/metadata/vendor")
+        from workers import Response, WorkerEntrypoint
+
+        class Default(WorkerEntrypoint):
+            async def fetch(self, request):
+                named = pkgutil.iter_modules(["/session/metadata/vendor"], "p.")
+                on_path = [m.name for m in pkgutil.iter_modules() if m.name.startswith("hunt_")]
+                return Response(" ".join(sorted(f"{m.name}:{m.ispkg}" for m in named)) + " | " + " ".join(on_path))
+    """
+    folder = one_file_worker(tmp_path, entry, date="2026-03-01")
+    (folder / "src" / "vendor" / "hunt_pkg").mkdir(parents=True)
+    (folder / "src" / "vendor" / "hunt_pkg" / "__init__.py").write_text("")
+    (folder / "src" / "vendor" / "hunt_vendored.py").write_text("")
+    assert _answer(folder) == "p.hunt_pkg:True p.hunt_vendored:False | hunt_pkg hunt_vendored"

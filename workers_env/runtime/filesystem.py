@@ -29,6 +29,7 @@ from types import CodeType, FrameType
 from typing import Any
 
 from workers_env.runtime import current, tasks
+from workers_env.runtime.hostmodules import HOST_NAMESPACES, INTERPRETER_FOLDERS as _PREFIXES
 from workers_env.runtime.processes import PROCESS_EVENTS, refuse_process
 from workers_env.runtime.threadpool import worker_frame_calls
 from workers_env.runtime.tracebacks import PACKAGE_DIR, calls_the_workers
@@ -37,8 +38,6 @@ __all__ = ["by_worker_code", "done_for_the_worker", "install_upload_check"]
 
 _INSTALLED = False
 _LOCK = threading.Lock()
-_PREFIXES = tuple({f(p) + os.sep for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)
-                   for f in (os.path.abspath, os.path.realpath)})
 
 
 def done_for_the_worker(frame: FrameType | None, root: str) -> bool:
@@ -49,6 +48,8 @@ def done_for_the_worker(frame: FrameType | None, root: str) -> bool:
     while frame is not None:
         name = frame.f_code.co_filename
         if name.startswith(PACKAGE_DIR):
+            return True
+        if id(frame.f_globals) in HOST_NAMESPACES:  # your test's code (runtime/hostmodules.py)
             return True
         if name.startswith(root):
             return False
@@ -262,13 +263,18 @@ def by_worker_code(frame: FrameType | None, root: str) -> bool:
     root) comes before workers-env's: the Worker or a library it calls is reading. A step of a
     task the Worker's code started (a library's coroutine it hands to ``gather``) is its code, and so is
     what workers-env calls for it (FastAPI's frames under ``asgi.fetch``: ``runs_the_workers``). A frame
-    is known by its module's ``__file__`` (its code's file name only without one): reading
+    is known by its module's spec's origin, else ``__file__`` (its code's file name only without
+    either; a module setting ``__file__``, to its deployed name say, stays what it is): reading
     ``f_code`` is an audit event, which runs every audit hook of the process."""
     verdicts = _VERDICTS.get(root)
     if verdicts is None or len(verdicts) > 20_000:
         verdicts = _VERDICTS[root] = {}
     while frame is not None:
-        name = frame.f_globals.get("__file__")
+        names = frame.f_globals
+        if id(names) in HOST_NAMESPACES:  # your test's code, whoever called it (runtime/hostmodules.py)
+            return False
+        spec = names.get("__spec__")  # its origin: the file imported, whatever the module set __file__ to
+        name = getattr(spec, "origin", None) if spec is not None else names.get("__file__")
         if name.__class__ is not str:
             name = frame.f_code.co_filename
         verdict = verdicts.get(name)

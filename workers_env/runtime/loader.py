@@ -111,6 +111,7 @@ from workers_env.runtime.events import (
     scheduled_time_ms,
 )
 from workers_env.runtime.filesystem import install_upload_check
+from workers_env.runtime.hostmodules import note_host_modules
 from workers_env.runtime.pthfiles import process_pth_files
 from workers_env.runtime.queuedelivery import QueueDelivery, deliver_pending
 from workers_env.runtime.jsbase import JsProxy
@@ -122,7 +123,7 @@ from workers_env.runtime.nosdk import without_sdk
 from workers_env.runtime.pyhash import install_production_hash
 from workers_env.runtime.queryparams import with_query_params
 from workers_env.runtime.requestcf import incoming_cf
-from workers_env.runtime.scope import ImportScope
+from workers_env.runtime.scope import ImportScope, is_a_workers_own
 from workers_env.runtime.sessionpaths import install_session_hook
 from workers_env.runtime.services import ServiceSource, WorkerService
 from workers_env.runtime.sdknames import SdkClass
@@ -1830,7 +1831,10 @@ def _load(env: Any, *, announce: bool) -> Worker:
                             spec_compliant_dispatch_exceptions=flag_enabled(SPEC_COMPLIANT_DISPATCH_EXCEPTIONS,
                                                                             config),
                             pyodide_version=pyodide_version, compat_flags=workerd_flag_values(config))
-    osenviron.track(runtime, uploads.root if uploads is not None else main_path.parent, python_release(config).python)
+    module_root = uploads.root if uploads is not None else main_path.parent
+    osenviron.track(runtime, module_root, python_release(config).python)
+    project = getattr(config, "root", None)  # your tests' own modules: never the Worker's (runtime/hostmodules.py)
+    note_host_modules(tuple(str(Path(f).resolve()) + os.sep for f in (module_root, project) if f is not None), is_a_workers_own)
     if not main_only:
         _watch_uninstalled(config, runtime)
     install_production_hash(main_path.parent)

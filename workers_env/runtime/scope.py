@@ -52,7 +52,7 @@ from workers_env.runtime.modulespecs import StandinFinder
 from workers_env.runtime.standins import external_submodule, standin_modules
 from workers_env.runtime.sessionpaths import SESSION
 
-__all__ = ["ImportScope"]
+__all__ = ["ImportScope", "is_a_workers_own"]
 
 _LOCK = threading.RLock()
 # A folder's mtime comes from a coarse clock (a kernel tick on ext4; 1-2 s on some file systems):
@@ -103,6 +103,11 @@ class _Layer:
 _STANDINS = _Layer()
 #: every worker's own modules, each with the scope that owns it
 _OWNED: weakref.WeakKeyDictionary[ModuleType, weakref.ref[ImportScope]] = weakref.WeakKeyDictionary()
+
+
+def is_a_workers_own(module: ModuleType) -> bool:
+    """Whether ``module`` is one a Worker's scope imported from its folder (no test's copy)."""
+    return module in _OWNED
 
 
 def _owner_entered(module: ModuleType) -> bool:
@@ -218,10 +223,13 @@ def _cwd() -> str:
 
 
 def _module_places(module: object) -> list[str]:
-    """Where ``module`` was found: its file, else a namespace package's portions (read as
-    :func:`~workers_env.runtime.moduledicts.held_attribute` reads them: a module LazyLoader holds
-    back stays unloaded)."""
-    origin = held_attribute(module, "__file__")
+    """Where ``module`` was found: its file (its spec's origin, which a module setting its
+    ``__file__`` -- to its deployed ``/session/metadata/entry.py``, say -- keeps), else a
+    namespace package's portions (read as :func:`~workers_env.runtime.moduledicts.held_attribute`
+    reads them: a module LazyLoader holds back stays unloaded)."""
+    spec = held_attribute(module, "__spec__")
+    origin = getattr(spec, "origin", None) if getattr(spec, "has_location", False) else None
+    origin = origin or held_attribute(module, "__file__")
     if origin:
         return [origin] if isinstance(origin, str) else []
     try:

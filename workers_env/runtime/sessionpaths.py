@@ -15,6 +15,7 @@ runtime/pthfiles.py's.
 
 from __future__ import annotations
 
+import pkgutil
 import sys
 from importlib.machinery import (
     BYTECODE_SUFFIXES,
@@ -28,7 +29,7 @@ from importlib.machinery import (
 )
 from importlib.metadata import DistributionFinder, MetadataPathFinder
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from workers_env.runtime import current
 from workers_env.runtime.finders import install_finder
@@ -72,7 +73,7 @@ class SessionFinder:
         self.entry = entry
         self._finders: dict[Path, FileFinder] = {}
 
-    def find_spec(self, fullname: str, target: Any = None) -> ModuleSpec | None:
+    def _finder(self) -> FileFinder | None:
         root = _running_root()
         folder = deployed_folder(self.entry, root) if root is not None else None
         if folder is None:
@@ -80,7 +81,17 @@ class SessionFinder:
         finder = self._finders.get(folder)
         if finder is None:
             finder = self._finders[folder] = FileFinder(str(folder), *_LOADERS)
-        return finder.find_spec(fullname, target)
+        return finder
+
+    def find_spec(self, fullname: str, target: Any = None) -> ModuleSpec | None:
+        finder = self._finder()
+        return finder.find_spec(fullname, target) if finder is not None else None
+
+    def iter_modules(self, prefix: str = "") -> Iterator[tuple[str, bool]]:
+        """What ``pkgutil.iter_modules`` lists of the entry: the folder's modules, as deployed."""
+        finder = self._finder()
+        # (pkgutil's own dispatch for a FileFinder, 3.11-3.14; typeshed lists it not)
+        return pkgutil.iter_importer_modules(finder, prefix) if finder is not None else iter(())  # type: ignore[attr-defined]
 
     def invalidate_caches(self) -> None:
         for finder in self._finders.values():

@@ -1,0 +1,71 @@
+"""Your tests' own modules: code in them is yours, never the Worker's, whoever calls it.
+
+Whether code runs as the Worker (its ``os.environ``, ``sys.argv``, ``os.getpid()``, the
+file-system checks: :func:`~workers_env.runtime.filesystem.by_worker_code`) is told by walking
+out from the caller: the Worker's files and what workers-env calls for it (a function it handed
+to ``create_proxy``, its ASGI app) are the Worker's. A binding your test defines is not, even when
+the Worker calls it through a function the binding returned (a ``JsFunction``), or when ``main``
+sits at the project's top (``main = "worker.py"``) so that ``tests/`` lies under the module
+root. What tells them apart is the module object: the Worker's scope imports its own copy of
+each of its files, so a module already imported when a Worker loads (pytest imports test modules
+and conftests at collection) that is no Worker's and no library's (the standard library,
+site-packages, an uploaded ``python_modules/``, workers-env) is the host's when it is a test
+module or conftest (by pytest's names or its assertion rewriting) or lies in the project's
+folder or the module root (the project's files wrangler does not upload the Worker cannot import).
+An editable install elsewhere stays a library.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from types import ModuleType
+
+from workers_env.runtime.moduledicts import held_names
+from workers_env.runtime.tracebacks import PACKAGE_DIR
+
+__all__ = ["HOST_NAMESPACES", "INTERPRETER_FOLDERS", "note_host_modules"]
+
+#: ``id()`` of the namespace of each of the host's own modules -> that module (held, so the id is
+#: never another's); read in the frame walks as ``id(frame.f_globals) in HOST_NAMESPACES``
+HOST_NAMESPACES: dict[int, ModuleType] = {}
+#: the interpreter's folders (each ending in a separator): the standard library's modules are everyone's
+INTERPRETER_FOLDERS = tuple({f(p) + os.sep for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)
+                             for f in (os.path.abspath, os.path.realpath)})
+
+
+#: file -> :func:`_a_library`'s answer (each load looks at every module again)
+_LIBRARIES: dict[str, bool] = {}
+
+
+def _a_library(file: str) -> bool:
+    """Whether ``file`` is a library's, shared by the host and the Worker (or workers-env's)."""
+    known = _LIBRARIES.get(file)
+    if known is None:
+        known = _LIBRARIES[file] = file.startswith((PACKAGE_DIR, *INTERPRETER_FOLDERS)) or any(
+            part.endswith("-packages") or part == "python_modules" for part in file.split(os.sep))
+    return known
+
+
+def _a_test(file: str, names: dict[str, object]) -> bool:
+    """Whether the module of ``file`` is pytest's test module or conftest (``python_files``'
+    defaults, or a module pytest rewrote the asserts of)."""
+    base = os.path.basename(file)
+    return ("@py_builtins" in names or base == "conftest.py"
+            or base.endswith(".py") and (base.startswith("test_") or base.endswith("_test.py")))
+
+
+def note_host_modules(folders: tuple[str, ...], owned: Callable[[ModuleType], bool]) -> None:
+    """Remember the modules now in ``sys.modules`` that are the host's own: neither a Worker's
+    (``owned``) nor a library's, and a test module or conftest or under one of ``folders``
+    (the project's and the module root, each ending in a separator)."""
+    for module in list(sys.modules.values()):
+        names = held_names(module) if issubclass(type(module), ModuleType) else None
+        if names is None or id(names) in HOST_NAMESPACES:
+            continue
+        file = names.get("__file__")
+        if (isinstance(file, str) and not _a_library(file) and os.path.isabs(file)
+                and (file.startswith(folders) or _a_test(file, names)) and not owned(module)):
+            HOST_NAMESPACES[id(names)] = module
+
