@@ -75,7 +75,7 @@ def uninstalled_packages(root: Path, python: tuple[int, int], carried: Vendored 
     """The packages ``root``'s ``pyproject.toml`` declares for production's Pyodide on
     ``python`` that neither this environment nor the Worker's own files (``carried``, see
     :func:`vendored`) has a distribution of (as declared, in order)."""
-    present = {canonical_name(dist.metadata.get("Name") or "")
+    present = {canonical_name(dist.metadata["Name"] if "Name" in dist.metadata else "")
                for dist in importlib.metadata.distributions(path=[str(folder) for folder in carried.folders])}
     missing = []
     for name in declared_packages(root, python, pywrangler_own=False):
