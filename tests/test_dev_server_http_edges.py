@@ -74,6 +74,7 @@ def _seen(port: int, head: str, body: bytes = b"") -> dict:
 # -- the URL and Host ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(("target", "host", "url", "host_seen"), [
     ("http://example.com/p?q=1", "h:1", "http://h:1/p?q=1", "h:1"),  # absolute form: Host wins
+    ("https://other.test/abs", "h", "http://h/abs", "h"),  # its scheme ignored too (http_differential #110)
     ("/a#frag", "h", "http://h/a", "h"),  # no fragment reaches the Worker
     ("/a?", "h", "http://h/a?", "h"),  # an empty query stays
     ("/a/./b/../../c", "h", "http://h/c", "h"),

@@ -751,8 +751,8 @@ class WorkerApp:
         when that fails (``OPTIONS *`` with a port, ``Host: a b``), which workerd answers 500."""
         target = cls._target(scope).decode("latin-1").partition("#")[0]
         if not target.startswith("/"):
-            scheme, sep, rest = target.partition("://")
-            if not sep or not scheme.isalpha():
+            own, sep, rest = target.partition("://")  # the target's own scheme: checked, then ignored
+            if not sep or not own.isalpha():
                 return None
             slash = min((i for i in (rest.find("/"), rest.find("?")) if i >= 0), default=len(rest))
             target = rest[slash:] if rest[slash:].startswith("/") else "/" + rest[slash:]
