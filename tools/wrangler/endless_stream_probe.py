@@ -11,7 +11,8 @@ come at once, then one chunk each 10 ms, and the writer stops when the client go
 workerd logs for a writer that leaves its canceled write uncaught (``Uncaught Error: undefined``;
 nothing beyond the Worker's own line for one that catches it), and how many chunks a writer that
 never waits gets off its hands for clients that read nothing (bytes, not chunks, bound it: review65
-measured 7,693 to 9,970 of 1 KiB, 156 to 243 of 64 KiB, in three runs).
+measured 7,693 to 9,970 of 1 KiB, 156 to 243 of 64 KiB, in three runs; figures46's fourth:
+8,893 and 199).
 
     WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler WRANGLER_SEND_METRICS=false python3 tools/wrangler/endless_stream_probe.py
 
