@@ -33,6 +33,8 @@ _RUNNING = _CURRENT.get  # the running Worker's runtime (current_runtime's, with
 #: the runtime's attribute holding its Worker's environment (encoded as ``os.environ._data``'s),
 #: module root, Python and ``sys.argv`` (runtime/identity.py)
 _ATTRIBUTE = "_os_identity"
+
+
 def production_environ(python: tuple[int, int]) -> dict[str, str]:
     """The environment a Worker running Python ``python`` starts with, in Emscripten's order."""
     major, minor = python
