@@ -13,7 +13,9 @@ import json
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import load_worker
+from workers_env import _jsvalues, load_worker
+from workers_env._errors import users_mistake
+from workers_env.runtime.tracebacks import keep_every_frame
 
 ENTRY = """\
     import json
@@ -96,3 +98,25 @@ async def test_a_method_call_of_a_property_no_function(dated):
 async def test_the_workers_own_frames_below_stay(dated):
     kind, message, frames, _ = await _answer(dated, "helper")
     assert (kind, message, frames) == ("AttributeError", "nope", ["fetch", "helper"])
+
+
+@pytest.mark.asyncio
+async def test_an_error_starting_in_workers_env_keeps_its_frames(dated, monkeypatch):
+    """Not a JavaScript throw but a failure inside workers-env itself (most likely a bug; here a
+    function of its own handed a str, whose attribute it cannot set): its frames stay, as every
+    traceback of such an error keeps them."""
+    monkeypatch.setattr(_jsvalues, "parse_json", users_mistake)
+    kind, _, frames, rendered = await _answer(dated, "parse")
+    assert kind == "AttributeError"
+    assert frames[0] == "fetch" and frames[-1] == "users_mistake" and "workers_env" in rendered
+
+
+@pytest.mark.asyncio
+async def test_every_frame_when_asked_for(dated):
+    """``pytest --full-trace`` (the plugin's keep_every_frame) keeps workers-env's frames."""
+    before = keep_every_frame(True)
+    try:
+        kind, _, frames, _ = await _answer(dated, "attr")
+    finally:
+        keep_every_frame(before)
+    assert kind == "AttributeError" and frames[0] == "fetch" and len(frames) > 1
