@@ -46,6 +46,12 @@ ENTRY = """\
                     self.env.DB.prepare("SELECT ?").bind(None)
                 elif case == "helper":
                     helper(JSON.parse("{}"))
+                elif case == "map":
+                    js.Map.new()["zz"]
+                elif case == "arrayattr":
+                    JSON.parse("[1]").nope
+                elif case == "objectmap":
+                    JSON.parse("{}").as_object_map()["zz"]
             except Exception as error:
                 frames = [frame.name for frame in traceback.extract_tb(error.__traceback__)]
                 return Response(json.dumps([type(error).__name__, str(error), frames, traceback.format_exc()]))
@@ -61,6 +67,9 @@ ANSWERS = {
     "parse": ("JsException", None),
     "global": ("AttributeError", "nosuchglobal"),
     "bind": ("JsException", "Error: D1_TYPE_ERROR: Type 'undefined' not supported for value 'undefined'"),
+    "map": ("KeyError", "'zz'"),
+    "arrayattr": ("AttributeError", "nope"),
+    "objectmap": ("KeyError", "'zz'"),
 }
 
 

@@ -2439,6 +2439,9 @@ CASES = {
         "[m.public == b.publicKey, m.public.type, m.public.algorithm.name, js.Object.keys(m).length]",
     ],
     "caught-sync-throw-frames": [  # the frames of a JsProxy miss or a JS throw the Worker catches (hunt37)
+        "import traceback\nm = js.Map.new()\ntry:\n    m['zz']\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    arr().nope\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    obj().as_object_map()['zz']\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
         "import traceback\no = Object.new()\ntry:\n    o.get\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
         "import traceback\nm = obj()\ntry:\n    m['zz']\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
         "import traceback\na = arr()\ntry:\n    a[7]\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",

@@ -478,10 +478,14 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
         setattr(self._object, name, value)
 
     def __getitem__(self, key: Any) -> Any:
-        props = self._object._props
-        if _property_name(key) not in props:
-            raise KeyError(key)
-        return getattr(self._object, key)
+        try:
+            props = self._object._props
+            if _property_name(key) not in props:
+                raise KeyError(key)
+            return getattr(self._object, key)
+        except BaseException as error:  # Pyodide's lookup is C: the caller's frame alone
+            to_the_caller(error)
+            raise
 
     def __setitem__(self, key: Any, value: Any) -> None:
         if not isinstance(key, str):  # Pyodide 0.26.0a4 and 0.28.2 (m[0] = 2)
@@ -627,7 +631,11 @@ class JsArray(JsProxy):
         self._nulls = nulls  # as JsObject's: None items are null (plain binding data)
 
     def __getattr__(self, name: str) -> Any:
-        raise AttributeError(name)  # Pyodide's text: the name alone
+        try:
+            raise AttributeError(name)  # Pyodide's text: the name alone
+        except AttributeError as error:  # Pyodide's lookup is C: the caller's frame alone
+            to_the_caller(error)
+            raise
 
     @property
     def as_py_json(self) -> Callable[[], JsPyJsonArray]:
@@ -1198,7 +1206,11 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
             callback(self._read(value), map_key_read(key), self)
 
     def __getitem__(self, key: Any) -> Any:
-        return self._read(self._entries[map_key(key)])
+        try:
+            return self._read(self._entries[map_key(key)])
+        except BaseException as error:  # Pyodide's lookup is C: the caller's frame alone
+            to_the_caller(error)
+            raise
 
     def __setitem__(self, key: Any, value: Any) -> None:
         self._entries[map_key(key)] = value = crossing(value)
