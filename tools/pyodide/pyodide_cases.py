@@ -2438,4 +2438,20 @@ CASES = {
         _KEYED.format(name="X25519", gen="'X25519'") + "m = to_js(algo(), dict_converter=Object.fromEntries)\n"
         "[m.public == b.publicKey, m.public.type, m.public.algorithm.name, js.Object.keys(m).length]",
     ],
+    "caught-sync-throw-frames": [  # the frames of a JsProxy miss or a JS throw the Worker catches (hunt37)
+        "import traceback\nm = js.Map.new()\ntry:\n    m['zz']\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    arr().nope\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    obj().as_object_map()['zz']\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\no = Object.new()\ntry:\n    o.get\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\nm = obj()\ntry:\n    m['zz']\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\na = arr()\ntry:\n    a[7]\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    JSON.parse('{')\nexcept Exception as e:\n    r = (type(e).__name__, [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\no = obj()\ntry:\n    o.a.x\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\no = obj()\ntry:\n    o.b()\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    js.nosuchglobal\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    Object.fromEntries(arr())\nexcept Exception as e:\n    r = (type(e).__name__, [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ndef helper(o):\n    return o.nope\ntry:\n    helper(obj())\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    getattr(obj(), 'nope')\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    obj().d.e[5]\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+    ],
 }

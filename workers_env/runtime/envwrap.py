@@ -93,6 +93,7 @@ from workers_env.runtime.services import (
     sent_function,
     stubs_in_call,
 )
+from workers_env.runtime.tracebacks import to_the_caller
 from workers_env.runtime.webloop import as_promise
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
@@ -213,20 +214,24 @@ class JsBinding(JsHostObject):
             return from_plain(attr, self._nulls)
 
         def call(*args: Any, **kwargs: Any) -> Awaitable[Any]:
-            live = open_sources([args, kwargs])
-            if live and inspect.iscoroutinefunction(attr):
-                # a stream still being written (a TransformStream's readable, a pipe's
-                # destination), as an argument or inside one (an options object, a list):
-                # the binding reads it to its end, as the JavaScript one does
-                async def once_written() -> Any:
-                    for stream in live:
-                        await stream.settle()
-                    return await call_now(*args, **kwargs)
+            try:
+                live = open_sources([args, kwargs])
+                if live and inspect.iscoroutinefunction(attr):
+                    # a stream still being written (a TransformStream's readable, a pipe's
+                    # destination), as an argument or inside one (an options object, a list):
+                    # the binding reads it to its end, as the JavaScript one does
+                    async def once_written() -> Any:
+                        for stream in live:
+                            await stream.settle()
+                        return await call_now(*args, **kwargs)
 
-                return as_promise(once_written())
-            if live:  # a synchronous method cannot wait for the writer: say what to do instead
-                raise NotEmulatedError(f"{STILL_WRITTEN} (here given to the synchronous {self._name}.{name}())")
-            return call_now(*args, **kwargs)
+                    return as_promise(once_written())
+                if live:  # a synchronous method cannot wait for the writer: say what to do instead
+                    raise NotEmulatedError(f"{STILL_WRITTEN} (here given to the synchronous {self._name}.{name}())")
+                return call_now(*args, **kwargs)
+            except BaseException as error:  # a synchronous throw (D1's bind): the caller's frame alone
+                to_the_caller(error)
+                raise
 
         def call_now(*args: Any, **kwargs: Any) -> Awaitable[Any]:
             notes: list[str] = []  # the call's PyProxyWarnings, for its error (see warn_pyproxy)

@@ -16,7 +16,7 @@ from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import JsProxy, folded_call, keyword_call, positional_limit, positional_shape
 from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
 from workers_env.runtime.pytypeslots import pyproxy_length, type_has, type_name
-from workers_env.runtime.tracebacks import runs_the_workers
+from workers_env.runtime.tracebacks import runs_the_workers, to_the_caller
 
 __all__ = [
     "FunctionPrototype",
@@ -554,12 +554,18 @@ class JsNativeFunction(FunctionPrototype, JsFunction):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """A JS function called with keyword arguments gets them as one JS object after the
         positional ones (``js.Math.max(1, a=2)`` is ``Math.max(1, {a: 2})``, NaN; npm pyodide
-        0.26.0a4, 0.28.2, 314.0.6), as :func:`~workers_env.runtime.jsbase.folded` passes them."""
-        if kwargs and not hasattr(self._func, "__wrapped__"):  # (one folded already keeps its own words)
-            limit = positional_limit(self._func)
-            if limit != -1:  # (-1: a workers-env function reading keyword arguments of its own)
-                return folded_call(self._func, limit, f"{self.name or 'function'}()", args, kwargs)
-        return self._func(*args, **kwargs)
+        0.26.0a4, 0.28.2, 314.0.6), as :func:`~workers_env.runtime.jsbase.folded` passes them. What
+        it throws reaches Python code with the caller's frame alone (``JSON.parse("{")``), as
+        JavaScript's own frames are no Python frames in Pyodide."""
+        try:
+            if kwargs and not hasattr(self._func, "__wrapped__"):  # (one folded already keeps its own words)
+                limit = positional_limit(self._func)
+                if limit != -1:  # (-1: a workers-env function reading keyword arguments of its own)
+                    return folded_call(self._func, limit, f"{self.name or 'function'}()", args, kwargs)
+            return self._func(*args, **kwargs)
+        except BaseException as error:
+            to_the_caller(error)
+            raise
 
     def __repr__(self) -> str:
         return f"function {self.name}() {{ [native code] }}"  # V8's String() of a built-in function

@@ -26,7 +26,7 @@ from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._deep import ROOMY_FROM, deeper
-from workers_env._errors import JsException, caller_level
+from workers_env._errors import JsException, caller_level, users_mistake
 from workers_env._jsvalues import (
     ByteStream,
     JsDate,
@@ -58,6 +58,7 @@ from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsfunctions import JsDoubleProxy
 from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
 from workers_env.runtime.jsmethodcall import loaded_as_method
+from workers_env.runtime.tracebacks import to_the_caller
 
 __all__ = [
     "OwnsNoProperties",
@@ -235,15 +236,19 @@ class JsObject(JsProxy):
         return obj
 
     def __getattr__(self, name: str) -> Any:
-        props = object.__getattribute__(self, "_props")
-        if name in props:
-            child = props[name]
-            if _marked(self, child) or isinstance(child, DestroyedAttribute):  # a Python object Python code
-                return read_stored(self, child, self._nulls)  # stored: its PyProxy converts back to it
-            if isinstance(child, _HOST_VALUES):  # a nested stream, response or buffer: converted once,
-                child = props[name] = from_plain(child, self._nulls)  # so reading it twice is one object
-            return _callable_for_a_method_call(child, _wrap_child(child, self._nulls))
-        raise AttributeError(name)
+        try:
+            props = object.__getattribute__(self, "_props")
+            if name in props:
+                child = props[name]
+                if _marked(self, child) or isinstance(child, DestroyedAttribute):  # a Python object Python code
+                    return read_stored(self, child, self._nulls)  # stored: its PyProxy converts back to it
+                if isinstance(child, _HOST_VALUES):  # a nested stream, response or buffer: converted once,
+                    child = props[name] = from_plain(child, self._nulls)  # so reading it twice is one object
+                return _callable_for_a_method_call(child, _wrap_child(child, self._nulls))
+            raise AttributeError(name)
+        except BaseException as error:  # Pyodide's lookup is C: the caller's frame alone
+            to_the_caller(error)
+            raise
 
     def __setattr__(self, name: str, value: Any) -> None:
         self._set_held(name, crossing(value))  # a Python value: 2**53 - 1 a BigInt, as Pyodide sends it
@@ -473,10 +478,14 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
         setattr(self._object, name, value)
 
     def __getitem__(self, key: Any) -> Any:
-        props = self._object._props
-        if _property_name(key) not in props:
-            raise KeyError(key)
-        return getattr(self._object, key)
+        try:
+            props = self._object._props
+            if _property_name(key) not in props:
+                raise KeyError(key)
+            return getattr(self._object, key)
+        except BaseException as error:  # Pyodide's lookup is C: the caller's frame alone
+            to_the_caller(error)
+            raise
 
     def __setitem__(self, key: Any, value: Any) -> None:
         if not isinstance(key, str):  # Pyodide 0.26.0a4 and 0.28.2 (m[0] = 2)
@@ -622,7 +631,11 @@ class JsArray(JsProxy):
         self._nulls = nulls  # as JsObject's: None items are null (plain binding data)
 
     def __getattr__(self, name: str) -> Any:
-        raise AttributeError(name)  # Pyodide's text: the name alone
+        try:
+            raise AttributeError(name)  # Pyodide's text: the name alone
+        except AttributeError as error:  # Pyodide's lookup is C: the caller's frame alone
+            to_the_caller(error)
+            raise
 
     @property
     def as_py_json(self) -> Callable[[], JsPyJsonArray]:
@@ -644,13 +657,17 @@ class JsArray(JsProxy):
         return len(self._items)
 
     def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return marked_like(self, JsArray(self._items[index], nulls=self._nulls))
-        if isinstance(index, bool) or not isinstance(index, int):
-            raise TypeError(f"list indices must be integers or slices, not {type(index).__name__}")
-        if not -len(self._items) <= index < len(self._items):
-            raise IndexError(index)
-        return self._at(self._items[index])
+        try:
+            if isinstance(index, slice):
+                return marked_like(self, JsArray(self._items[index], nulls=self._nulls))
+            if isinstance(index, bool) or not isinstance(index, int):
+                raise TypeError(f"list indices must be integers or slices, not {type(index).__name__}")
+            if not -len(self._items) <= index < len(self._items):
+                raise IndexError(index)
+            return self._at(self._items[index])
+        except BaseException as error:  # Pyodide's lookup is C: the caller's frame alone
+            to_the_caller(error)
+            raise
 
     def __setitem__(self, index: Any, value: Any) -> None:
         if isinstance(index, slice):
@@ -1189,7 +1206,11 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
             callback(self._read(value), map_key_read(key), self)
 
     def __getitem__(self, key: Any) -> Any:
-        return self._read(self._entries[map_key(key)])
+        try:
+            return self._read(self._entries[map_key(key)])
+        except BaseException as error:  # Pyodide's lookup is C: the caller's frame alone
+            to_the_caller(error)
+            raise
 
     def __setitem__(self, key: Any, value: Any) -> None:
         self._entries[map_key(key)] = value = crossing(value)
@@ -1313,7 +1334,7 @@ def _callable_for_a_method_call(stored: Any, value: Any) -> Any:
             or (isinstance(value, JsProxy) and getattr(type(value), "typeof", None) == "function"):
         return value
     if pyodide_028() and loaded_as_method(sys._getframe(2)):  # the frame reading the property
-        raise TypeError("Expected callable")
+        raise users_mistake(TypeError("Expected callable"))  # Pyodide's answer to the user's call
     return value
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import site
+import sys
 import sysconfig
 from collections.abc import Callable
 from types import CodeType, FrameType, TracebackType
@@ -22,7 +23,7 @@ from typing import Any
 from workers_env._errors import is_users_mistake
 
 __all__ = ["PACKAGE_DIR", "as_rejection", "calls_the_workers", "hides_our_frames", "keep_every_frame", "passes_through",
-           "runs_the_workers", "without_our_frames"]
+           "runs_the_workers", "to_the_caller", "without_our_frames"]
 
 #: workers-env's own folder (with a trailing separator): frames of files under it are "ours"
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
@@ -47,11 +48,13 @@ def _library(filename: str) -> bool:
     return filename.startswith(_LIBRARIES) or filename.startswith("<frozen ")
 
 
-#: the lookup methods of workers-env's stand-ins for JS values and the SDK's ``JsDict``, and the
-#: error each answers a miss with (what Pyodide's ``JsProxy`` or the SDK raises for it)
+#: the lookup methods of workers-env's stand-ins for JS values and the SDK's ``JsDict`` (and the
+#: ``js`` module's ``__getattr__``), and the error each answers a miss with (what Pyodide's
+#: ``JsProxy`` or the SDK raises for it)
 _LOOKUPS: dict[str, type[BaseException]] = {
     "__getattr__": AttributeError, "__getattribute__": AttributeError, "__delattr__": AttributeError,
-    "__getitem__": LookupError, "__missing__": LookupError, "__delitem__": LookupError}
+    "__getitem__": LookupError, "__missing__": LookupError, "__delitem__": LookupError,
+    "_js_getattr": AttributeError}
 
 
 #: the code of workers-env's functions that only run what Worker code handed them, and whether
@@ -110,14 +113,16 @@ def _lookup_miss(error: BaseException, tb: TracebackType | None) -> bool:
 
 
 def _about_the_asked(error: BaseException, frame: FrameType) -> bool:
-    """Whether ``error`` names what the lookup method was asked for (its first argument after
-    ``self``): ``AttributeError: nope`` for ``res.nope``, ``KeyError('nope')`` for ``res['nope']``
-    -- not an attribute or key of workers-env's own that the method's body failed to find (a
-    missing ``self._props``: a bug, whose frames are kept)."""
+    """Whether ``error`` names what the lookup method was asked for (its argument after ``self``,
+    or the ``js`` module's ``__getattr__``'s only one): ``AttributeError:
+    nope`` for ``res.nope``, ``KeyError('nope')`` for ``res['nope']`` -- not an attribute or key
+    of workers-env's own that the method's body failed to find (a missing ``self._props``: a bug,
+    whose frames are kept)."""
     code = frame.f_code
-    if code.co_argcount < 2:
+    index = 0 if code.co_name == "_js_getattr" else 1
+    if code.co_argcount <= index:
         return False
-    asked = frame.f_locals.get(code.co_varnames[1], _NOTHING)
+    asked = frame.f_locals.get(code.co_varnames[index], _NOTHING)
     if isinstance(error, AttributeError):
         return error.name is None or error.name == asked
     named = error.args[0] if len(error.args) == 1 else _NOTHING
@@ -157,8 +162,11 @@ def without_our_frames(error: BaseException) -> TracebackType | None:
     ``fetch`` passes through ``asyncio.to_thread`` and ``concurrent.futures`` here, where
     production's is JavaScript and shows no frame); those the user's code called stay."""
     tb = error.__traceback__
-    if not hides_our_frames(error, tb):
-        return tb
+    return _kept(tb) if hides_our_frames(error, tb) else tb
+
+
+def _kept(tb: TracebackType | None) -> TracebackType | None:
+    """The chain of ``tb``'s entries that are not workers-env's (see :func:`without_our_frames`)."""
     kept: list[TracebackType] = []
     called_by_us = False  # whether the nearest frame above that is no library's is ours
     while tb is not None:
@@ -176,6 +184,25 @@ def without_our_frames(error: BaseException) -> TracebackType | None:
     for entry in reversed(kept):
         chain = TracebackType(chain, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
     return chain
+
+
+def to_the_caller(error: BaseException) -> None:
+    """Called in the ``except`` clause of a stand-in's method (a JsProxy's lookup, a JavaScript
+    function's or a binding method's call) that a bare ``raise`` then ends: when the method's
+    caller is not workers-env's and :func:`hides_our_frames` hides ``error``, its traceback loses
+    workers-env's frames now. A bare ``raise`` adds no entry for the frame it raises from, so the
+    caller's ``except`` sees Pyodide's traceback -- the caller's line, and the frames of a Python
+    callback the call ran --, where the lookup is C and the call JavaScript: the Worker's own
+    ``traceback.format_exc()`` or ``logging.exception`` of a miss it caught (a public Worker's
+    ``payload.get`` of a queue message's JS object logged ``jsproxy.py``'s ``__getattr__``)."""
+    if _KEEP_EVERY_FRAME[0]:
+        return
+    caller = sys._getframe(2)  # 0: this function, 1: the stand-in's method, 2: the code that called it
+    if caller.f_code.co_filename.startswith(PACKAGE_DIR):
+        return  # workers-env's own code: the frames stay until the error leaves it
+    top = TracebackType(error.__traceback__, caller, caller.f_lasti, caller.f_lineno)
+    if hides_our_frames(error, top):
+        error.__traceback__ = _kept(top).tb_next  # type: ignore[union-attr]  # (top is the caller's: kept)
 
 
 #: whether :func:`as_rejection` leaves tracebacks whole (``pytest --full-trace``: every frame asked for)
