@@ -58,6 +58,7 @@ from workers_env.ai.catalog import (
     RERANKER_MODELS,
     TASKS,
     TEXT_GENERATION_MODELS,
+    UNLISTED_MODELS,
     EmbeddingModel,
     RerankerModel,
     TextGenerationModel,
@@ -499,7 +500,7 @@ class AiBinding:
         # a retired model is no longer in the live catalog (README, "Where we had to choose")
         everyone: list[EmbeddingModel | TextGenerationModel | RerankerModel] = [
             *EMBEDDING_MODELS.values(), *TEXT_GENERATION_MODELS.values(), *RERANKER_MODELS.values()]
-        entries = [m for m in everyone if m.name not in DEPRECATED_MODELS]
+        entries = [m for m in everyone if m.name not in DEPRECATED_MODELS and m.name not in UNLISTED_MODELS]
         task = params.get("task")
         if task:
             entries = [m for m in entries if str(task).lower() in (m.task, TASKS[m.task].name.lower())]

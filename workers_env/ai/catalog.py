@@ -23,6 +23,7 @@ __all__ = [
     "RERANKER_MODELS",
     "TASKS",
     "TEXT_GENERATION_MODELS",
+    "UNLISTED_MODELS",
     "EmbeddingModel",
     "RerankerModel",
     "Task",
@@ -180,6 +181,8 @@ class TextGenerationModel:
     #: ``"chat-completions"`` (OpenAI's ``chat.completion`` / ``text_completion`` objects) or
     #: ``"responses"`` (OpenAI's Responses API for ``{input, instructions}``; messages as chat)
     result: str = "response"
+    #: a chat-completions answer that also carries ``response`` (not its streamed chunks)
+    response_too: bool = False
 
     task = "text-generation"
 
@@ -351,7 +354,21 @@ _CHAT_COMPLETIONS_NAMES = (
     "@cf/qwen/qwen3.8-27b",
     "@cf/nvidia/nemotron-3-120b-a12b",
     "@cf/google/gemma-4-26b-a4b-it",
+    "@cf/meta/llama-3.1-8b-fast-v2",
 )
+
+#: Models the service answers though no catalog source lists them (not in the model files, the
+#: model pages or workers-types' ``AiModels``), so ``models()`` leaves them out, as the catalog
+#: would. ``llama-3.1-8b-fast-v2``: the model that answers for ``llama-3.1-8b-instruct-fast``
+#: (its streamed chunks name it, a user's measurement of 2026-06-15) and for the retired
+#: ``llama-3.1-8b-instruct`` over the REST API (a recorded answer of 2026-10-04), called by name
+#: through ``env.AI`` by public Workers since July 2026 (README, "Where we had to choose").
+UNLISTED_MODELS: frozenset[str] = frozenset({"@cf/meta/llama-3.1-8b-fast-v2"})
+
+#: Chat-completions models whose answer also carries ``response`` (the message's content; in JSON
+#: Mode the JSON value): ``llama-3.1-8b-fast-v2``'s recorded answer has ``choices``, ``model``,
+#: ``object``, ``response`` and ``usage``; its streamed chunks have no ``response``.
+_RESPONSE_TOO = frozenset({"@cf/meta/llama-3.1-8b-fast-v2"})
 
 TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
     **{name: TextGenerationModel(name, json_mode=name in _JSON_MODE, async_batch=name in _ASYNC_BATCH,
@@ -360,7 +377,7 @@ TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
     **{name: TextGenerationModel(name, json_mode=True, result="responses", async_batch=True, schema="responses")
        for name in ("@cf/openai/gpt-oss-120b", "@cf/openai/gpt-oss-20b")},
     **{name: TextGenerationModel(name, json_mode=True, result="chat-completions", async_batch=name in _ASYNC_BATCH,
-                                 schema=_SCHEMAS.get(name, "chat-completions"))
+                                 schema=_SCHEMAS.get(name, "chat-completions"), response_too=name in _RESPONSE_TOO)
        for name in _CHAT_COMPLETIONS_NAMES},
 }
 
