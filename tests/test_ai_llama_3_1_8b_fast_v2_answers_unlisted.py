@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 
-from ai_helpers import ai_env, run, worker_json
+from ai_helpers import ai_env, run, sse_chunks, worker_json
 
 from workers_env.ai.catalog import UNLISTED_MODELS
 from workers_env.cli import main
@@ -37,10 +37,7 @@ def test_json_mode_response_is_the_value_and_content_its_text(tmp_path):
 
 def test_stream_is_openai_chunks_without_response(tmp_path):
     env = ai_env(tmp_path, ai_replies="Mangesh builds things.")
-    text = run(env, FAST_V2, {**CHAT, "stream": True}).read().decode()
-    events = [part[len("data: "):] for part in text.split("\n\n") if part]
-    assert events[-1] == "[DONE]"
-    chunks = [json.loads(e) for e in events[:-1]]
+    chunks = sse_chunks(run(env, FAST_V2, {**CHAT, "stream": True}))
     assert all(c["object"] == "chat.completion.chunk" and c["model"] == FAST_V2 and "response" not in c
                for c in chunks)
     assert "".join(c["choices"][0]["delta"].get("content", "") for c in chunks) == "Mangesh builds things."
