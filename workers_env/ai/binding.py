@@ -56,6 +56,7 @@ from workers_env.ai.catalog import (
     OTHER_MODELS,
     RECOMMENDED_REPLACEMENTS,
     RERANKER_MODELS,
+    RETIREMENT_NOTICES,
     TASKS,
     TEXT_GENERATION_MODELS,
     UNLISTED_MODELS,
@@ -581,8 +582,8 @@ def _retired(model: str, date: str) -> AiError:
     fast = f"{model}-fast"
     same = (f"its variant {fast!r} stays active and answers in the same form; "
             if fast in TEXT_GENERATION_MODELS else "")
-    add_hint(error, f"{model!r} was retired on {date} (Cloudflare's changelog \"Planned model deprecations on "
-                    f"Workers AI\"): {same}the changelog recommends {', '.join(map(repr, RECOMMENDED_REPLACEMENTS))}, "
+    add_hint(error, f"{model!r} was retired on {date} ({RETIREMENT_NOTICES[date]}): {same}Cloudflare's "
+                    f"changelog of 2026-05-08 recommends {', '.join(map(repr, RECOMMENDED_REPLACEMENTS))}, "
                     "which answer in OpenAI's chat-completions form (the text is choices[0].message.content, "
                     "not response)")
     return error
