@@ -35,6 +35,15 @@ def run(env: Any, model: Any, inputs: Any = None, options: Any = None) -> Any:
     return asyncio.run(env.AI.run(*args))
 
 
+def sse_chunks(stream: Any) -> list[Any]:
+    """A streamed answer's ``data:`` events as JSON values, its last event checked to be ``[DONE]``."""
+    import json
+
+    events = [part[len("data: "):] for part in stream.read().decode().split("\n\n") if part]
+    assert events[-1] == "[DONE]"
+    return [json.loads(event) for event in events[:-1]]
+
+
 def worker_json(folder: Path, entry: str, *, reply: Any = None, date: str = "2026-05-01") -> Any:
     """Run a one-file Worker with ``[ai]`` (the Worker's era by ``date``), ``GET /`` it and return
     its JSON body; ``reply`` scripts ``env.AI`` text generation first."""

@@ -87,8 +87,10 @@ def test_models_filters(project):
     assert all(m.task.name == "Text Generation" for m in found)
     page = asyncio.run(env.AI.models(author="baai", per_page=2, page=2))
     assert [m.name for m in page] == ["@cf/baai/bge-large-en-v1.5", "@cf/baai/bge-m3"]
-    hf = asyncio.run(env.AI.models(source=2))  # Hugging Face hosted models are source 2 in the catalog
-    assert hf and all(m.name.startswith("@hf/") and m.source == 2 for m in hf)
+    # Hugging Face hosted models are source 2 in the catalog, and every one of them is retired
+    assert asyncio.run(env.AI.models(source=2)) == []
+    cf = asyncio.run(env.AI.models(source=1))
+    assert cf and all(m.name.startswith("@cf/") and m.source == 1 for m in cf)
     # the catalog's own search text: "lightweight" is in these models' descriptions, not their names
     assert [m.name for m in asyncio.run(env.AI.models(search="lightweight"))] == [
         "@cf/google/gemma-2b-it-lora", "@cf/google/gemma-7b-it-lora"]

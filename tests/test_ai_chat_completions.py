@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from ai_helpers import ai_env, run, worker_json
+from ai_helpers import ai_env, run, sse_chunks, worker_json
 
 from workers_env import AiError
 from workers_env.ai.catalog import OTHER_MODELS, TEXT_GENERATION_MODELS
@@ -52,10 +52,7 @@ def test_scripted_replies_and_json_mode(tmp_path):
 
 def test_stream_is_openai_chunks(tmp_path):
     env = ai_env(tmp_path, ai_replies="The cat sat.")
-    text = run(env, QWEN3, {**CHAT, "stream": True}).read().decode()
-    events = [part[len("data: "):] for part in text.split("\n\n") if part]
-    assert events[-1] == "[DONE]"
-    chunks = [json.loads(e) for e in events[:-1]]
+    chunks = sse_chunks(run(env, QWEN3, {**CHAT, "stream": True}))
     assert all(c["object"] == "chat.completion.chunk" and c["model"] == QWEN3 for c in chunks)
     assert chunks[0]["choices"][0]["delta"] == {"role": "assistant", "content": ""}
     assert "".join(c["choices"][0]["delta"].get("content", "") for c in chunks) == "The cat sat."
@@ -78,7 +75,7 @@ def test_inputs_are_checked(tmp_path):
 
 def test_every_chat_completions_model_is_emulated_not_refused():
     chat = [m for m in TEXT_GENERATION_MODELS.values() if m.result == "chat-completions"]
-    assert len(chat) == 15 and not any("chat-completions" in task for task in OTHER_MODELS.values())
+    assert len(chat) == 16 and not any("chat-completions" in task for task in OTHER_MODELS.values())
 
 
 WORKER = '''

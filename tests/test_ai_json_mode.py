@@ -13,7 +13,7 @@ from workers_env import AiError
 from workers_env.ai.catalog import TEXT_GENERATION_MODELS
 
 LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
-MISTRAL = "@hf/thebloke/zephyr-7b-beta-awq"  # a Mistral fine-tune not on Cloudflare's JSON Mode list
+LLAMA_1B = "@cf/meta/llama-3.2-1b-instruct"  # not on Cloudflare's JSON Mode list
 COUNTRY = {  # the example of Cloudflare's JSON Mode page
     "type": "object",
     "properties": {"name": {"type": "string"}, "capital": {"type": "string"},
@@ -63,10 +63,10 @@ def test_scripted_replies_in_json_mode(tmp_path):
 
 def test_models_without_json_mode_ignore_response_format(tmp_path):
     env = ai_env(tmp_path)
-    assert not TEXT_GENERATION_MODELS[MISTRAL].json_mode and TEXT_GENERATION_MODELS[LLAMA].json_mode
-    res = run(env, MISTRAL, {**ASK, "response_format": {"type": "json_schema", "json_schema": COUNTRY}})
+    assert not TEXT_GENERATION_MODELS[LLAMA_1B].json_mode and TEXT_GENERATION_MODELS[LLAMA].json_mode
+    res = run(env, LLAMA_1B, {**ASK, "response_format": {"type": "json_schema", "json_schema": COUNTRY}})
     assert isinstance(res.response, str) and res.response.startswith("[workers-env offline reply")
-    assert run(env, MISTRAL, {**ASK, "response_format": "anything"}).response  # not in its schema: ignored
+    assert run(env, LLAMA_1B, {**ASK, "response_format": "anything"}).response  # not in its schema: ignored
 
 
 def test_a_malformed_response_format(tmp_path):

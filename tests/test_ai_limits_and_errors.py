@@ -320,7 +320,7 @@ def test_catalog_models_in_other_forms_say_they_are_not_emulated(tmp_path, model
         run(ai_env(tmp_path), model, {"prompt": "hi"})
 
 
-@pytest.mark.parametrize("model", ["@cf/meta/llama-3.1-8b-instruct-fast", "@hf/thebloke/llamaguard-7b-awq"])
+@pytest.mark.parametrize("model", ["@cf/meta/llama-3.1-8b-instruct-fast", "@cf/meta-llama/llama-2-7b-chat-hf-lora"])
 def test_catalog_models_answering_response_are_emulated(tmp_path, model):
     assert run(ai_env(tmp_path), model, {"prompt": "hi"}).response.startswith(f"[workers-env offline reply from {model}]")
 

@@ -16,7 +16,7 @@ from workers_env import ConfigError, load_worker
 from workers_env.runtime.server import BackgroundServer
 
 LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
-QWEN = "@cf/qwen/qwen1.5-14b-chat-awq"
+QWEN = "@cf/qwen/qwen2.5-coder-32b-instruct"
 
 
 def project(folder: Path, table: str) -> Path:
@@ -43,7 +43,7 @@ def test_every_form_of_reply(tmp_path):
     assert answer(env, QWEN) == f"HI from {QWEN}"
     whole = run(env, "@cf/meta/llama-3.3-70b-instruct-fp8-fast", {"prompt": "x"})
     assert (whole["response"], whole["tool_calls"]) == ("whole", [])
-    assert answer(env, "@hf/thebloke/mistral-7b-instruct-v0.1-awq") == "On the mat."
+    assert answer(env, "@cf/mistral/mistral-7b-instruct-v0.2-lora") == "On the mat."
     assert answer(ai_env(folder)) == "first"  # each env starts the queue afresh
 
 

@@ -16,7 +16,7 @@ from workers_env.ai.catalog import DEPRECATED_MODELS, RECOMMENDED_REPLACEMENTS
 
 RETIRED = "AiError: 5028: This model was deprecated on 2026-05-30. Please use an alternative model."
 MESSAGES = {"messages": [{"role": "system", "content": "Use the context."}, {"role": "user", "content": "hi"}]}
-RECOMMENDS = ("the changelog recommends '@cf/zai-org/glm-4.7-flash', '@cf/google/gemma-4-26b-a4b-it', "
+RECOMMENDS = ("Cloudflare's changelog of 2026-05-08 recommends '@cf/zai-org/glm-4.7-flash', '@cf/google/gemma-4-26b-a4b-it', "
               "'@cf/moonshotai/kimi-k2.6', which answer in OpenAI's chat-completions form (the text is "
               "choices[0].message.content, not response)")
 CHANGELOG = "was retired on 2026-05-30 (Cloudflare's changelog \"Planned model deprecations on Workers AI\"): "
@@ -54,3 +54,12 @@ def test_the_raw_answer_carries_no_note(tmp_path):
     assert raw.status == 400
     assert json.loads(raw.text()) == {"internalCode": 5028, "message": f"AiError: {RETIRED.removeprefix('AiError: 5028: ')}",
                                       "name": "AiError", "description": RETIRED.removeprefix("AiError: 5028: ")}
+
+
+def test_a_model_retired_in_2025_names_the_deprecations_page_and_its_date(tmp_path):
+    with pytest.raises(AiError) as caught:
+        run(ai_env(tmp_path), "@hf/thebloke/zephyr-7b-beta-awq", MESSAGES)
+    assert str(caught.value) == RETIRED.replace("2026-05-30", "2025-10-01")
+    assert caught.value.__notes__ == [
+        "'@hf/thebloke/zephyr-7b-beta-awq' was retired on 2025-10-01 (Cloudflare's \"Model Deprecations\" page): "
+        f"{RECOMMENDS}"]

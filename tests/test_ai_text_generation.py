@@ -15,7 +15,7 @@ from workers_env._jsvalues import ByteStream
 from workers_env.ai.catalog import DEPRECATED_MODELS, TEXT_GENERATION_MODELS
 
 LLAMA = "@cf/meta/llama-3.1-8b-instruct-fast"
-MISTRAL = "@hf/thebloke/mistral-7b-instruct-v0.1-awq"
+MISTRAL = "@cf/mistral/mistral-7b-instruct-v0.2-lora"
 
 
 def events(stream: ByteStream) -> list[str]:

@@ -56,8 +56,10 @@ from workers_env.ai.catalog import (
     OTHER_MODELS,
     RECOMMENDED_REPLACEMENTS,
     RERANKER_MODELS,
+    RETIREMENT_NOTICES,
     TASKS,
     TEXT_GENERATION_MODELS,
+    UNLISTED_MODELS,
     EmbeddingModel,
     RerankerModel,
     TextGenerationModel,
@@ -499,7 +501,7 @@ class AiBinding:
         # a retired model is no longer in the live catalog (README, "Where we had to choose")
         everyone: list[EmbeddingModel | TextGenerationModel | RerankerModel] = [
             *EMBEDDING_MODELS.values(), *TEXT_GENERATION_MODELS.values(), *RERANKER_MODELS.values()]
-        entries = [m for m in everyone if m.name not in DEPRECATED_MODELS]
+        entries = [m for m in everyone if m.name not in DEPRECATED_MODELS and m.name not in UNLISTED_MODELS]
         task = params.get("task")
         if task:
             entries = [m for m in entries if str(task).lower() in (m.task, TASKS[m.task].name.lower())]
@@ -580,8 +582,8 @@ def _retired(model: str, date: str) -> AiError:
     fast = f"{model}-fast"
     same = (f"its variant {fast!r} stays active and answers in the same form; "
             if fast in TEXT_GENERATION_MODELS else "")
-    add_hint(error, f"{model!r} was retired on {date} (Cloudflare's changelog \"Planned model deprecations on "
-                    f"Workers AI\"): {same}the changelog recommends {', '.join(map(repr, RECOMMENDED_REPLACEMENTS))}, "
+    add_hint(error, f"{model!r} was retired on {date} ({RETIREMENT_NOTICES[date]}): {same}Cloudflare's "
+                    f"changelog of 2026-05-08 recommends {', '.join(map(repr, RECOMMENDED_REPLACEMENTS))}, "
                     "which answer in OpenAI's chat-completions form (the text is choices[0].message.content, "
                     "not response)")
     return error

@@ -18,11 +18,13 @@ __all__ = [
     "ALIASED_MODELS",
     "DEPRECATED_MODELS",
     "RECOMMENDED_REPLACEMENTS",
+    "RETIREMENT_NOTICES",
     "EMBEDDING_MODELS",
     "OTHER_MODELS",
     "RERANKER_MODELS",
     "TASKS",
     "TEXT_GENERATION_MODELS",
+    "UNLISTED_MODELS",
     "EmbeddingModel",
     "RerankerModel",
     "Task",
@@ -180,6 +182,8 @@ class TextGenerationModel:
     #: ``"chat-completions"`` (OpenAI's ``chat.completion`` / ``text_completion`` objects) or
     #: ``"responses"`` (OpenAI's Responses API for ``{input, instructions}``; messages as chat)
     result: str = "response"
+    #: a chat-completions answer that also carries ``response`` (not its streamed chunks)
+    response_too: bool = False
 
     task = "text-generation"
 
@@ -351,7 +355,21 @@ _CHAT_COMPLETIONS_NAMES = (
     "@cf/qwen/qwen3.8-27b",
     "@cf/nvidia/nemotron-3-120b-a12b",
     "@cf/google/gemma-4-26b-a4b-it",
+    "@cf/meta/llama-3.1-8b-fast-v2",
 )
+
+#: Models the service answers though no catalog source lists them (not in the model files, the
+#: model pages or workers-types' ``AiModels``), so ``models()`` leaves them out, as the catalog
+#: would. ``llama-3.1-8b-fast-v2``: the model that answers for ``llama-3.1-8b-instruct-fast``
+#: (its streamed chunks name it, a user's measurement of 2026-06-15) and for the retired
+#: ``llama-3.1-8b-instruct`` over the REST API (a recorded answer of 2026-10-04), called by name
+#: through ``env.AI`` by public Workers since July 2026 (README, "Where we had to choose").
+UNLISTED_MODELS: frozenset[str] = frozenset({"@cf/meta/llama-3.1-8b-fast-v2"})
+
+#: Chat-completions models whose answer also carries ``response`` (the message's content; in JSON
+#: Mode the JSON value): ``llama-3.1-8b-fast-v2``'s recorded answer has ``choices``, ``model``,
+#: ``object``, ``response`` and ``usage``; its streamed chunks have no ``response``.
+_RESPONSE_TOO = frozenset({"@cf/meta/llama-3.1-8b-fast-v2"})
 
 TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
     **{name: TextGenerationModel(name, json_mode=name in _JSON_MODE, async_batch=name in _ASYNC_BATCH,
@@ -360,7 +378,7 @@ TEXT_GENERATION_MODELS: dict[str, TextGenerationModel] = {
     **{name: TextGenerationModel(name, json_mode=True, result="responses", async_batch=True, schema="responses")
        for name in ("@cf/openai/gpt-oss-120b", "@cf/openai/gpt-oss-20b")},
     **{name: TextGenerationModel(name, json_mode=True, result="chat-completions", async_batch=name in _ASYNC_BATCH,
-                                 schema=_SCHEMAS.get(name, "chat-completions"))
+                                 schema=_SCHEMAS.get(name, "chat-completions"), response_too=name in _RESPONSE_TOO)
        for name in _CHAT_COMPLETIONS_NAMES},
 }
 
@@ -428,28 +446,61 @@ OTHER_MODELS: dict[str, str] = {
 
 #: Models the service retired, with the date: run() answers ``5028: This model was deprecated on
 #: <date>. Please use an alternative model.`` (the service's text as users quote it, README).
-#: The list: cloudflare-docs' changelog "Planned model deprecations on Workers AI"
-#: (2026-05-08-planned-model-deprecations.mdx at 8440dd31962b), every model "deprecated on May
-#: 30, 2026" but kimi-k2.5, which is aliased (below). Their ``-fast`` and ``-lora`` variants stay.
-DEPRECATED_MODELS: dict[str, str] = dict.fromkeys((
-    "@hf/meta-llama/meta-llama-3-8b-instruct",
-    "@cf/meta/llama-3-8b-instruct",
-    "@cf/meta/llama-3-8b-instruct-awq",
-    "@cf/meta/llama-3.1-8b-instruct",
-    "@cf/meta/llama-3.1-8b-instruct-awq",
-    "@cf/meta/llama-3.1-70b-instruct",
-    "@cf/meta/llama-2-7b-chat-int8",
-    "@cf/meta/llama-2-7b-chat-fp16",
-    "@cf/mistral/mistral-7b-instruct-v0.1",
-    "@hf/mistral/mistral-7b-instruct-v0.2",
-    "@hf/google/gemma-7b-it",
-    "@cf/google/gemma-3-12b-it",
-    "@hf/nousresearch/hermes-2-pro-mistral-7b",
-    "@cf/microsoft/phi-2",
-    "@cf/defog/sqlcoder-7b-2",
-    "@cf/unum/uform-gen2-qwen-500m",
-    "@cf/facebook/bart-large-cnn",
-), "2026-05-30")
+#: The list: cloudflare-docs' ``src/util/deprecated-models.ts`` (at 11b777310074), the data of its
+#: "Model Deprecations" page ("When a model is deprecated, it will no longer be available for
+#: inference and existing requests will return an error"): 19 models "Already deprecated --
+#: October 1, 2025" (those of the notice Cloudflare emailed in September 2025), and every model of
+#: the changelog "Planned model deprecations on Workers AI" (2026-05-08-planned-model-deprecations.mdx
+#: at 8440dd31962b), "deprecated on May 30, 2026", but kimi-k2.5, which is aliased (below). The
+#: ``-fast`` and ``-lora`` variants stay.
+DEPRECATED_MODELS: dict[str, str] = {
+    **dict.fromkeys((
+        "@hf/thebloke/deepseek-coder-6.7b-base-awq",
+        "@hf/thebloke/deepseek-coder-6.7b-instruct-awq",
+        "@cf/deepseek-ai/deepseek-math-7b-instruct",
+        "@cf/thebloke/discolm-german-7b-v1-awq",
+        "@cf/tiiuae/falcon-7b-instruct",
+        "@hf/thebloke/llama-2-13b-chat-awq",
+        "@hf/thebloke/llamaguard-7b-awq",
+        "@hf/thebloke/mistral-7b-instruct-v0.1-awq",
+        "@hf/thebloke/neural-chat-7b-v3-1-awq",
+        "@cf/openchat/openchat-3.5-0106",
+        "@hf/thebloke/openhermes-2.5-mistral-7b-awq",
+        "@cf/qwen/qwen1.5-0.5b-chat",
+        "@cf/qwen/qwen1.5-1.8b-chat",
+        "@cf/qwen/qwen1.5-14b-chat-awq",
+        "@cf/qwen/qwen1.5-7b-chat-awq",
+        "@hf/nexusflow/starling-lm-7b-beta",
+        "@cf/tinyllama/tinyllama-1.1b-chat-v1.0",
+        "@cf/fblgit/una-cybertron-7b-v2-bf16",
+        "@hf/thebloke/zephyr-7b-beta-awq",
+    ), "2025-10-01"),
+    **dict.fromkeys((
+        "@hf/meta-llama/meta-llama-3-8b-instruct",
+        "@cf/meta/llama-3-8b-instruct",
+        "@cf/meta/llama-3-8b-instruct-awq",
+        "@cf/meta/llama-3.1-8b-instruct",
+        "@cf/meta/llama-3.1-8b-instruct-awq",
+        "@cf/meta/llama-3.1-70b-instruct",
+        "@cf/meta/llama-2-7b-chat-int8",
+        "@cf/meta/llama-2-7b-chat-fp16",
+        "@cf/mistral/mistral-7b-instruct-v0.1",
+        "@hf/mistral/mistral-7b-instruct-v0.2",
+        "@hf/google/gemma-7b-it",
+        "@cf/google/gemma-3-12b-it",
+        "@hf/nousresearch/hermes-2-pro-mistral-7b",
+        "@cf/microsoft/phi-2",
+        "@cf/defog/sqlcoder-7b-2",
+        "@cf/unum/uform-gen2-qwen-500m",
+        "@cf/facebook/bart-large-cnn",
+    ), "2026-05-30"),
+}
+
+#: Where each retirement date was announced, as a retired model's note names it.
+RETIREMENT_NOTICES: dict[str, str] = {
+    "2025-10-01": 'Cloudflare\'s "Model Deprecations" page',
+    "2026-05-30": 'Cloudflare\'s changelog "Planned model deprecations on Workers AI"',
+}
 
 #: The same changelog's "Recommended replacements" for the retired models, in its order (each
 #: answers in OpenAI's chat-completions form, unlike the Llama models it replaces).

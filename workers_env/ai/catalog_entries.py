@@ -3,9 +3,10 @@
 give them, read on 2026-11-30 and checked again on 2026-12-04 (gpt-oss's added then: its files at
 0ae61c0b7257 and 2474c4c75653; embeddinggemma's id made that of its newest file, a782d420539d, as a
 dump of the live catalog of 2026-05-18 lists it; every other id there is the one here); prices and ``reasoning_effort`` left out: their values are not
-strings. Each retired model (``catalog.DEPRECATED_MODELS``) carries ``planned_deprecation_date``,
-which Cloudflare added to every model of its 2026-05-08 deprecation notice; the stored files of
-three of them have it, the others are older versions (README, "Where we had to choose").
+strings. Each model retired on 2026-05-30 (``catalog.DEPRECATED_MODELS``) carries
+``planned_deprecation_date``, which Cloudflare added to every model of its 2026-05-08 deprecation
+notice; the stored files of three of them have it, the others are older versions (README, "Where
+we had to choose"); of those retired on 2025-10-01 only ``qwen1.5-7b-chat-awq``'s file has it.
 ``models()`` returns them, less the retired models (no longer in the live catalog); a model
 missing here falls back to a UUID5 of its name."""
 

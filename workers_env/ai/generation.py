@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from workers_env._errors import ConfigError, NotEmulatedError, WorkersEnvError
 from workers_env._deep import MAX_CONVERSION_DEPTH, more_room
 from workers_env._jsvalues import ByteStream, nests_deeper_than, to_py
+from workers_env.ai.catalog import TEXT_GENERATION_MODELS
 from workers_env.ai.embedder import approx_tokens
 from workers_env.ai.validation import GenerationRequest
 
@@ -175,7 +176,12 @@ def _chat_completion(request: GenerationRequest, reply: str) -> dict[str, Any]:
         return {"id": f"cmpl-{uuid.uuid4().hex}", "object": "text_completion", **head, "choices": [choice], "usage": usage}
     message = {"role": "assistant", "content": reply, "refusal": None}
     choice = {"index": 0, "message": message, "finish_reason": "stop", "logprobs": None}
-    return {"id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion", **head, "choices": [choice], "usage": usage}
+    result = {"id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion", **head, "choices": [choice],
+              "usage": usage}
+    spec = TEXT_GENERATION_MODELS.get(request.model)
+    if spec is not None and spec.response_too:  # the content again, a JSON Mode value parsed (catalog._RESPONSE_TOO)
+        result["response"] = _json_response(reply, request.model) if request.response_format is not None else reply
+    return result
 
 
 def _responses_object(request: GenerationRequest, reply: str) -> dict[str, Any]:
