@@ -83,7 +83,9 @@ CRON = ('▲ [WARNING] Scheduled Workers are not automatically triggered during 
         '  For more details, see https://developers.cloudflare.com/workers/configuration/cron-triggers/'
         '#test-cron-triggers-locally\n\n\n')
 NOTE = "workers-env dev: remote = true on KV (KV Namespace)"
-UNCAUGHT = "Uncaught exception in the worker while handling GET http://127.0.0.1:PORT/throw\n"
+WARNED = "\u25b2 [WARNING] W-warn\n\n\n"  # wrangler's logger's layout of workerd's warn and error lines
+ERRORS = "\u2718 [ERROR] W-error\n\n\n\u2718 [ERROR] W-stderr\n\n\n"
+UNCAUGHT = "\u2718 [ERROR] Uncaught PythonError: Traceback (most recent call last):\n\n"
 
 
 def _requests(*shown: str) -> str:
@@ -100,8 +102,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _stderr_has(err: str, warn: bool, error: bool) -> None:
-    assert (CRON in err, NOTE in err, "W-warn\n" in err) == (warn, warn, warn)
-    assert ("W-error\nW-stderr\n" in err, UNCAUGHT in err, "ValueError: boom" in err) == (error, error, error)
+    assert (CRON in err, NOTE in err, WARNED in err) == (warn, warn, warn)
+    assert (ERRORS in err, UNCAUGHT in err, "  ValueError: boom\n" in err) == (error, error, error)
 
 
 @pytest.mark.parametrize(("args", "wrangler_log"), [([], None), (["--log-level", "log"], None),
@@ -135,7 +137,7 @@ def test_error_shows_the_errors_alone(project: Path) -> None:
     out, err = _run(project, ["--log-level", "error"], None)
     assert out == ""
     _stderr_has(err, warn=False, error=True)
-    assert err.startswith("W-error\nW-stderr\nW-error\nW-stderr\n" + UNCAUGHT)
+    assert err.startswith(ERRORS + ERRORS + UNCAUGHT)
 
 
 @pytest.mark.parametrize(("args", "wrangler_log"), [(["--log-level", "none"], None), ([], "NONE"),
