@@ -78,6 +78,7 @@ def _run(cmd, cwd, env):
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).read(); break
             except Exception:
                 if proc.poll() is not None: break
+        time.sleep(1)  # (wrangler's request line and the Worker's lines come by different pipes: let them land)
         try: urllib.request.urlopen(f"http://127.0.0.1:{port}/throw", timeout=10).read()
         except Exception: pass
         time.sleep(1.5)
