@@ -32,10 +32,11 @@ __all__ = ["uncaught_blocks", "wranglers_output"]
 
 #: the error names V8's structured clone keeps (any other is ``Error`` on the event's copy)
 _CLONED_NAMES = frozenset({"Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"})
-#: workers-env's records whose event reports the exception once only (a microtask's, measured; a
-#: listener's or a task's, as a microtask's: reported, the event going on)
-_REPORTED_ONCE = ("Uncaught exception in a queueMicrotask callback", "Uncaught exception in an abort event listener",
-                  "Uncaught exception in a task the Worker started", "Uncaught Error", "Uncaught TypeError")
+#: workers-env's records of an event that reports the exception a second time, as its failure
+#: (measured: fetch, waitUntil, a timer, scheduled, queue; an email handler's taken as theirs); a
+#: microtask's is reported once (measured), and so are a listener's and a task's
+_REPORTED_TWICE = ("Uncaught exception in the worker", "Uncaught exception in waitUntil()",
+                   "Uncaught exception in a timer callback")
 
 
 def uncaught_blocks(error: BaseException, tb: Any, *, twice: bool = True) -> list[str]:
@@ -71,7 +72,7 @@ class _DevHandler(logging.Handler):
             if level == "log":  # workerd's own warning: on stdout, as wrangler dev prints it (measured)
                 _loglevel.emit("log", text)
             elif record.exc_info and record.exc_info[1] is not None and text.startswith("Uncaught"):
-                twice = not text.startswith(_REPORTED_ONCE)
+                twice = text.startswith(_REPORTED_TWICE)
                 for block in uncaught_blocks(record.exc_info[1], record.exc_info[2], twice=twice):
                     _loglevel.emit("error", block, "stderr")
             else:
