@@ -28,19 +28,21 @@ Object.defineProperty(PythonError.prototype, "name", { value: "PythonError" });
 export default { async fetch(req) {
  console.debug("W-debug"); console.info("W-info"); console.log("W-log"); console.warn("W-warn"); console.error("W-error");
  console.log("W-print"); console.error("W-stderr");
+ await caches.default.put("http://x.test/a", new Response(null, { status: 304 }));  // workerd's warning
  if (new URL(req.url).pathname === "/throw") throw new PythonError(
    'Traceback (most recent call last):\\n  File "/session/metadata/entry.py", line 11, in fetch\\n'
    + '    raise ValueError("boom")\\nValueError: boom\\n');
  return new Response("ok"); }, async scheduled() {} };
 '''
 PY = '''import sys
-from js import console
+from js import Response as JsResponse, caches, console
 from workers import Response, WorkerEntrypoint
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         console.debug("W-debug"); console.info("W-info"); console.log("W-log"); console.warn("W-warn"); console.error("W-error")
         print("W-print"); print("W-stderr", file=sys.stderr)
+        await caches.default.put("http://x.test/a", JsResponse.new(None, status=304))
         if request.url.endswith("/throw"):
             raise ValueError("boom")
         return Response("ok")
@@ -48,7 +50,9 @@ class Default(WorkerEntrypoint):
     async def scheduled(self, event):
         pass
 '''
-CONFIG = '[vars]\nV = "cfg"\n[[kv_namespaces]]\nbinding = "KV"\nid = "abc"\n[triggers]\ncrons = ["* * * * *"]\n'
+CONFIG = ('[vars]\nV = "cfg"\n[[kv_namespaces]]\nbinding = "KV"\nid = "abc"\n[triggers]\ncrons = ["* * * * *"]\n'
+          '[assets]\ndirectory = "public"\n')
+HEADERS = "/a\n  X-A: 1\nnocolon\n"  # the assets' _headers: Miniflare's Parsed line and its skipped line
 #: a kind of line, and how to know it
 KINDS = {
     "table": r"^Your Worker has access to the following bindings:$",
@@ -59,6 +63,8 @@ KINDS = {
     "cron": r"Scheduled Workers are not automatically triggered",
     "uncaught": r"ValueError: boom",
     "bad WRANGLER_LOG": r"Unrecognised WRANGLER_LOG value",
+    "workerd warning": r"^Ignoring attempt to Cache.put\(\) a 304", "assets parsed": r"Parsed 1 valid header rule",
+    "assets skipped": r"Found 1 invalid header rule",
 }
 
 
@@ -128,6 +134,8 @@ def main() -> None:
                              ("py", PY, 'main = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n')):
         (WORK / kind / "src").mkdir(parents=True)
         (WORK / kind / "src" / ("index.js" if kind == "js" else "entry.py")).write_text(code)
+        (WORK / kind / "public").mkdir()
+        (WORK / kind / "public" / "_headers").write_text(HEADERS)
         (WORK / kind / "wrangler.toml").write_text(f'name = "t"\n{head}compatibility_date = "2025-11-02"\n{CONFIG}')
     base = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
     base.update(PATH=NODE + ":" + base["PATH"], WRANGLER_SEND_METRICS="false", CI="1", PYTHONPATH=TREE,
