@@ -7,17 +7,10 @@ assets' ``[wrangler:...]`` lines as plain stdout lines."""
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 
 import pytest
-from dev_reload_helpers import python_project
+from dev_reload_helpers import dev_streams, python_project
 
 ENTRY = '''import logging
 from js import console
@@ -55,33 +48,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     """dev's stdout and stderr while it answers /log, /throw, /late, /js and /cache (port, times masked)."""
     project = python_project(tmp_path_factory.mktemp("devoutput") / "app", ENTRY, config_extra=CONFIG,
                              files={"public/_headers": "/*\n  X-A: 1\n"})
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
-    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port)],
-                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**env, "PYTHONUNBUFFERED": "1"})
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).close()
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "dev did not start"
-                time.sleep(0.1)
-        for path in ("log", "throw", "late", "js", "cache"):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=30).close()
-            except urllib.error.HTTPError as failed:
-                failed.close()
-        time.sleep(0.3)  # (the waitUntil work's log after its answer)
-    finally:
-        proc.terminate()
-        out, err = proc.communicate(timeout=30)
-    mask = (lambda text: re.sub(r"\(\d+ms\)", "(Nms)", text.replace(str(port), "PORT")))
-    return mask(out), mask(err)
+    return dev_streams(project, [], ["/log", "/throw", "/late", "/js", "/cache"], settle=0.3)  # (the waitUntil work's log after its answer)
 
 
 def test_console_warn_and_error_and_logging_are_laid_out_as_wranglers_logger(printed: tuple[str, str]) -> None:
