@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from typing import TextIO
 
 __all__ = ["LEVELS", "WORKERD_WARNING", "console", "copied", "emit", "from_environment", "laid_out", "level_of", "logging_at",
-           "real_stream", "replaced", "shows"]
+           "replaced", "shows"]
 
 #: wrangler's ``LOGGER_LEVELS`` (workers-utils ``logger.ts``), in its order
 LEVELS = {"none": -1, "error": 0, "warn": 1, "info": 2, "log": 3, "debug": 4}
@@ -69,10 +69,10 @@ def emit(level: str, text: str, stream: str = "stdout") -> None:
     real stream even while :func:`logging_at` has silenced ``sys.<stream>`` (an ``info`` line
     at ``--log-level info``, where the Worker's ``print()`` is not shown)."""
     if shows(level):
-        print(text, file=real_stream(stream), flush=True)
+        print(text, file=_real_stream(stream), flush=True)
 
 
-def real_stream(stream: str) -> TextIO:
+def _real_stream(stream: str) -> TextIO:
     """The stream ``stream`` names as the terminal gets it: ``sys.<stream>``, unless dev has
     silenced or taken it (then the one it replaced)."""
     return _aside.get(stream) or getattr(sys, stream)  # type: ignore[no-any-return]
