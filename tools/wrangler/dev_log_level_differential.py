@@ -89,7 +89,8 @@ def _run(cmd, cwd, env):
         except Exception: pass
         time.sleep(1.5)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
+        try: os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError: pass  # (it ended already)
         try: proc.wait(timeout=15)
         except Exception: os.killpg(proc.pid, signal.SIGKILL); proc.wait()
         out.close(); err.close()
