@@ -4,6 +4,7 @@ tests of its reloads (``test_dev_server_reloads_*``). The watcher looks every 50
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -49,6 +50,40 @@ def dev_start_output(project: Path, *args: str, environ: dict[str, str] | None =
         proc.terminate()
         proc.communicate(timeout=20)
     return "".join(lines)
+
+
+def dev_streams(project: Path, args: list[str], paths: list[str], environ: dict[str, str] | None = None,
+                settle: float = 0.0) -> tuple[str, str]:
+    """What ``python -m workers_env dev *args`` run in ``project`` prints on stdout and on stderr
+    (``PORT`` for its port, ``(Nms)`` for its times) while it answers ``/`` and then each of
+    ``paths`` (an error status too), waiting ``settle`` seconds after; ``environ`` defaults to
+    this process's environment without ``CLOUDFLARE_*`` and ``WRANGLER_*``."""
+    port = free_port()
+    if environ is None:
+        environ = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
+    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port),
+                             *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while True:  # up once it answers (at some levels it prints no Ready line)
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).close()
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "dev did not start"
+                time.sleep(0.1)
+        for path in paths:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30).close()
+            except urllib.error.HTTPError as failed:
+                failed.close()
+        time.sleep(settle)
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=30)
+    mask = (lambda text: re.sub(r"\(\d+ms\)", "(Nms)", text.replace(str(port), "PORT")))
+    return mask(out), mask(err)
 
 
 class DevServer:

@@ -11,17 +11,12 @@ warning and ``log``."""
 from __future__ import annotations
 
 import os
-import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
-from dev_reload_helpers import python_project
+from dev_reload_helpers import dev_streams, python_project
 
 ENTRY = '''import sys
 from js import console
@@ -45,32 +40,10 @@ CONFIG = '[[kv_namespaces]]\nbinding = "KV"\nid = "abc"\nremote = true\n[trigger
 
 def _run(project: Path, args: list[str], wrangler_log: str | None) -> tuple[str, str]:
     """dev's stdout and stderr while it answers ``/`` and ``/throw`` (the port and times masked)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
     if wrangler_log is not None:
         env["WRANGLER_LOG"] = wrangler_log
-    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port),
-                             *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**env, "PYTHONUNBUFFERED": "1"})
-    try:
-        deadline = time.monotonic() + 60
-        while True:  # up once it answers (at some levels it prints no Ready line)
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).close()
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "dev did not start"
-                time.sleep(0.1)
-        with pytest.raises(urllib.error.HTTPError) as thrown:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/throw", timeout=30)
-        thrown.value.close()
-    finally:
-        proc.terminate()
-        out, err = proc.communicate(timeout=30)
-    mask = (lambda text: re.sub(r"\(\d+ms\)", "(Nms)", text.replace(str(port), "PORT")))
-    return mask(out), mask(err)
+    return dev_streams(project, args, ["/throw"], env)
 
 
 TABLE = ("Your Worker has access to the following bindings:\n"
@@ -83,7 +56,9 @@ CRON = ('▲ [WARNING] Scheduled Workers are not automatically triggered during 
         '  For more details, see https://developers.cloudflare.com/workers/configuration/cron-triggers/'
         '#test-cron-triggers-locally\n\n\n')
 NOTE = "workers-env dev: remote = true on KV (KV Namespace)"
-UNCAUGHT = "Uncaught exception in the worker while handling GET http://127.0.0.1:PORT/throw\n"
+WARNED = "\u25b2 [WARNING] W-warn\n\n\n"  # wrangler's logger's layout of workerd's warn and error lines
+ERRORS = "\u2718 [ERROR] W-error\n\n\n\u2718 [ERROR] W-stderr\n\n\n"
+UNCAUGHT = "\u2718 [ERROR] Uncaught PythonError: Traceback (most recent call last):\n\n"
 
 
 def _requests(*shown: str) -> str:
@@ -100,8 +75,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _stderr_has(err: str, warn: bool, error: bool) -> None:
-    assert (CRON in err, NOTE in err, "W-warn\n" in err) == (warn, warn, warn)
-    assert ("W-error\nW-stderr\n" in err, UNCAUGHT in err, "ValueError: boom" in err) == (error, error, error)
+    assert (CRON in err, NOTE in err, WARNED in err) == (warn, warn, warn)
+    assert (ERRORS in err, UNCAUGHT in err, "  ValueError: boom\n" in err) == (error, error, error)
 
 
 @pytest.mark.parametrize(("args", "wrangler_log"), [([], None), (["--log-level", "log"], None),
@@ -135,7 +110,7 @@ def test_error_shows_the_errors_alone(project: Path) -> None:
     out, err = _run(project, ["--log-level", "error"], None)
     assert out == ""
     _stderr_has(err, warn=False, error=True)
-    assert err.startswith("W-error\nW-stderr\nW-error\nW-stderr\n" + UNCAUGHT)
+    assert err.startswith(ERRORS + ERRORS + UNCAUGHT)
 
 
 @pytest.mark.parametrize(("args", "wrangler_log"), [(["--log-level", "none"], None), ([], "NONE"),

@@ -9,7 +9,8 @@ level wrangler prints it (measured with JavaScript twins under wrangler dev 4.16
   Cache.put() a 304 status response. ...``) are ``log`` lines: shown by default, hidden at ``info``.
 
 Before, workers-env printed the asset lines at a warning's level (``warn`` showed the
-``[wrangler:info]`` ones too) and workerd's warnings down to ``error``."""
+``[wrangler:info]`` ones too) and workerd's warnings down to ``error``. Both are on stdout, where
+wrangler dev prints them (devoutput47; they were on stderr before)."""
 
 from __future__ import annotations
 
@@ -36,14 +37,14 @@ SKIPPED = ("[wrangler:warn] Found 1 invalid header rule:\n"
            "    at public/_headers:3 | nocolon\n")
 
 
-def _started(project: Path, level: str) -> str:
-    """What ``dev --log-level level`` prints on stderr up to answering its first request (and a moment after)."""
+def _started(project: Path, level: str) -> tuple[str, str]:
+    """What ``dev --log-level level`` prints on stdout and stderr up to answering its first request (and a moment after)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
     proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--log-level", level, "--ip", "127.0.0.1",
-                             "--port", str(port)], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             "--port", str(port)], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env={**environ, "PYTHONUNBUFFERED": "1"})
     try:
         deadline = time.monotonic() + 60
@@ -57,8 +58,8 @@ def _started(project: Path, level: str) -> str:
                 time.sleep(0.1)
     finally:
         proc.terminate()
-        _, err = proc.communicate(timeout=30)
-    return err
+        out, err = proc.communicate(timeout=30)
+    return out, err
 
 
 @pytest.fixture(scope="module")
@@ -68,14 +69,14 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_at_warn_only_the_skipped_lines(project: Path) -> None:
-    err = _started(project, "warn")
-    assert SKIPPED in err
-    assert "[wrangler:info]" not in err
+    out, err = _started(project, "warn")
+    assert SKIPPED in out
+    assert "[wrangler:info]" not in out and "[wrangler:" not in err
 
 
 def test_at_info_the_parse_lines_too(project: Path) -> None:
-    err = _started(project, "info")
-    assert PARSED + SKIPPED in err
+    out, err = _started(project, "info")
+    assert PARSED + SKIPPED in out and "[wrangler:" not in err
 
 
 CACHE_304 = """from js import Response as JsResponse, caches
@@ -97,4 +98,5 @@ def caching(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize(("level", "shown"), [("log", True), ("info", False), ("warn", False), ("error", False)])
 def test_workerds_warning_is_a_log_line(caching: Path, level: str, shown: bool) -> None:
-    assert (IGNORING in _started(caching, level)) is shown
+    out, err = _started(caching, level)
+    assert (IGNORING in out, IGNORING in err) == (shown, False)

@@ -2,14 +2,20 @@
 
 One project twice -- a JavaScript twin under wrangler dev 4.164.0, the Python Worker under
 workers-env dev -- with a var, a KV namespace and a cron trigger; each Worker logs with
-console.debug/info/log/warn/error (the Python one also print()s to stdout and stderr) and throws on
-/throw. For each level, which kinds of line each printed, and on which stream: the bindings table,
-Ready, the request lines, the Worker's log/info/warn/error lines, the cron warning, the uncaught
-error, WRANGLER_LOG's warning. The texts that differ on purpose (wrangler's banner, its Request.cf
-and log-file lines, our Loaded line, an uncaught error's layout) are not compared (leftovers46b).
+console.debug/info/log/warn/error, prints to stdout and stderr (the twin: console.log and
+console.error, as Pyodide hands them over) and throws on /throw. The twin is unbundled
+(``no_bundle``, as wrangler serves every Python Worker: ``applyPythonConfig``), and what it throws
+is an error named ``PythonError`` whose message is a traceback, as Pyodide's is. For each level,
+which kinds of line each printed and on which stream (leftovers46b); then each stream line by
+line (devoutput47), after masking what differs on purpose: wrangler's banner, ``Starting local
+server``, its Request.cf and log-file lines, workers-env's Loaded line; ports and times; a
+traceback's file names and line numbers; the JS frames (``at ...``) wrangler prints after a
+thrown error's ``Error`` line, which for a Python Worker are Pyodide's own. Colours are stripped:
+wrangler's ``▲``/``✘`` lines are coloured even when piped (esbuild's ``color: true``; NO_COLOR,
+FORCE_COLOR=0 and CI change nothing: measured), workers-env's are plain.
 Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler
-PYTHONPATH=/abs/tree python3 tools/wrangler/dev_log_level_differential.py"""
-import os, re, shutil, signal, socket, subprocess, sys, time, urllib.request
+PYTHONPATH=/abs/tree python3 tools/wrangler/dev_log_level_differential.py [--lines] (the masked lines of each)"""
+import difflib, os, re, shutil, signal, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 
 DIR = os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler")
@@ -17,19 +23,26 @@ WR = f"{DIR}/node_modules/.bin/wrangler"
 NODE = open(f"{DIR}/node-bin-path").read().strip()
 TREE = os.environ["PYTHONPATH"]
 WORK = Path(os.environ.get("TMPDIR", "/tmp")) / "dev_log_level_differential"
-JS = '''export default { async fetch(req) {
+JS = '''class PythonError extends Error {}
+Object.defineProperty(PythonError.prototype, "name", { value: "PythonError" });
+export default { async fetch(req) {
  console.debug("W-debug"); console.info("W-info"); console.log("W-log"); console.warn("W-warn"); console.error("W-error");
- if (new URL(req.url).pathname === "/throw") throw new Error("boom");
+ console.log("W-print"); console.error("W-stderr");
+ await caches.default.put("http://x.test/a", new Response(null, { status: 304 }));  // workerd's warning
+ if (new URL(req.url).pathname === "/throw") throw new PythonError(
+   'Traceback (most recent call last):\\n  File "/session/metadata/entry.py", line 11, in fetch\\n'
+   + '    raise ValueError("boom")\\nValueError: boom\\n');
  return new Response("ok"); }, async scheduled() {} };
 '''
 PY = '''import sys
-from js import console
+from js import Response as JsResponse, caches, console
 from workers import Response, WorkerEntrypoint
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         console.debug("W-debug"); console.info("W-info"); console.log("W-log"); console.warn("W-warn"); console.error("W-error")
-        print("W-log"); print("W-error", file=sys.stderr)
+        print("W-print"); print("W-stderr", file=sys.stderr)
+        await caches.default.put("http://x.test/a", JsResponse.new(None, status=304))
         if request.url.endswith("/throw"):
             raise ValueError("boom")
         return Response("ok")
@@ -37,17 +50,21 @@ class Default(WorkerEntrypoint):
     async def scheduled(self, event):
         pass
 '''
-CONFIG = '[vars]\nV = "cfg"\n[[kv_namespaces]]\nbinding = "KV"\nid = "abc"\n[triggers]\ncrons = ["* * * * *"]\n'
+CONFIG = ('[vars]\nV = "cfg"\n[[kv_namespaces]]\nbinding = "KV"\nid = "abc"\n[triggers]\ncrons = ["* * * * *"]\n'
+          '[assets]\ndirectory = "public"\n')
+HEADERS = "/a\n  X-A: 1\nnocolon\n"  # the assets' _headers: Miniflare's Parsed line and its skipped line
 #: a kind of line, and how to know it
 KINDS = {
     "table": r"^Your Worker has access to the following bindings:$",
     "ready": r"^\[wrangler(-ProxyWorker)?:info\] Ready on ",  # (at debug wrangler names its proxy Worker)
     "request": r"^\[wrangler(-ProxyWorker)?:info\] GET /(throw)? ",
     "W-log": r"^W-log$", "W-info": r"^W-info$", "W-debug": r"^W-debug$",
-    "W-warn": r"W-warn$", "W-error": r"W-error$",
+    "W-warn": r"W-warn$", "W-error": r"W-error$", "W-print": r"^W-print$", "W-stderr": r"W-stderr$",
     "cron": r"Scheduled Workers are not automatically triggered",
-    "uncaught": r"boom",
+    "uncaught": r"ValueError: boom",
     "bad WRANGLER_LOG": r"Unrecognised WRANGLER_LOG value",
+    "workerd warning": r"^Ignoring attempt to Cache.put\(\) a 304", "assets parsed": r"Parsed 1 valid header rule",
+    "assets skipped": r"Found 1 invalid header rule",
 }
 
 
@@ -67,11 +84,13 @@ def _run(cmd, cwd, env):
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).read(); break
             except Exception:
                 if proc.poll() is not None: break
+        time.sleep(1)  # (wrangler's request line and the Worker's lines come by different pipes: let them land)
         try: urllib.request.urlopen(f"http://127.0.0.1:{port}/throw", timeout=10).read()
         except Exception: pass
         time.sleep(1.5)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
+        try: os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError: pass  # (it ended already)
         try: proc.wait(timeout=15)
         except Exception: os.killpg(proc.pid, signal.SIGKILL); proc.wait()
         out.close(); err.close()
@@ -89,12 +108,35 @@ def _kinds(streams):
     return {kind: "+".join(sorted(s)) for kind, s in found.items()}
 
 
+#: lines one side prints by design and the other not (wrangler's banner, its Request.cf and log-file
+#: lines, workers-env's Loaded line)
+DROPPED = re.compile(r"^( ⛅️ wrangler |─+$|⎔ Starting local server|\[wrangler:warn\] Unable to fetch the `Request.cf`|"
+                     r"Error: getaddrinfo ENOTFOUND|    at GetAddrInfoReqWrap|🪵  Logs were written|Loaded t from )")
+
+
+def _masked(lines):
+    """``lines`` as compared: what differs on purpose dropped or masked (the module's docstring)."""
+    out = []
+    for line in lines:
+        if DROPPED.search(line) or re.match(r"^\s+at \S", line):
+            continue
+        line = re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1:PORT", line)
+        line = re.sub(r"\(\d+ms\)", "(Nms)", line)
+        line = re.sub(r'File "[^"]+", line \d+', 'File "F", line N', line)
+        out.append(line)
+    while out and out[0] == "":  # (wrangler's stdout starts with an empty line before its banner)
+        out.pop(0)
+    return out
+
+
 def main() -> None:
     shutil.rmtree(WORK, ignore_errors=True)
-    for kind, code, head in (("js", JS, 'main = "src/index.js"\n'),
+    for kind, code, head in (("js", JS, 'main = "src/index.js"\nno_bundle = true\n'),
                              ("py", PY, 'main = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n')):
         (WORK / kind / "src").mkdir(parents=True)
         (WORK / kind / "src" / ("index.js" if kind == "js" else "entry.py")).write_text(code)
+        (WORK / kind / "public").mkdir()
+        (WORK / kind / "public" / "_headers").write_text(HEADERS)
         (WORK / kind / "wrangler.toml").write_text(f'name = "t"\n{head}compatibility_date = "2025-11-02"\n{CONFIG}')
     base = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
     base.update(PATH=NODE + ":" + base["PATH"], WRANGLER_SEND_METRICS="false", CI="1", PYTHONPATH=TREE,
@@ -104,16 +146,27 @@ def main() -> None:
         ("WRANGLER_LOG=warn", [], {"WRANGLER_LOG": "warn"}), ("WRANGLER_LOG=INFO", [], {"WRANGLER_LOG": "INFO"}),
         ("WRANGLER_LOG=bogus", [], {"WRANGLER_LOG": "bogus"}),
         ("--log-level warn, WRANGLER_LOG=debug", ["--log-level", "warn"], {"WRANGLER_LOG": "debug"})]
-    shown = streams = 0
+    shown = streams = stdout = stderr = 0
     for name, args, extra in cases:
-        theirs = _kinds(_run([WR, "dev", *args], WORK / "js", {**base, **extra}))
-        ours = _kinds(_run([sys.executable, "-m", "workers_env", "dev", *args], WORK / "py", {**base, **extra}))
+        theirs_out = _run([WR, "dev", *args], WORK / "js", {**base, **extra})
+        ours_out = _run([sys.executable, "-m", "workers_env", "dev", *args], WORK / "py", {**base, **extra})
+        theirs, ours = _kinds(theirs_out), _kinds(ours_out)
         shown += set(theirs) == set(ours)
         streams += theirs == ours
+        same = {stream: _masked(theirs_out[stream]) == _masked(ours_out[stream]) for stream in ("stdout", "stderr")}
+        stdout += same["stdout"]
+        stderr += same["stderr"]
         print(f"=== {name}: kinds {'SAME' if set(theirs) == set(ours) else 'DIFF'}, streams "
-              f"{'SAME' if theirs == ours else 'DIFF'}\n  wrangler: {theirs}\n  ours:     {ours}")
-    print(f"{shown}/{len(cases)} cases show the same kinds of line; {streams}/{len(cases)} on the same streams too "
-          "(an uncaught error is wrangler's [wrangler:error] line on stdout, workers-env's traceback on stderr)")
+              f"{'SAME' if theirs == ours else 'DIFF'}, stdout lines {'SAME' if same['stdout'] else 'DIFF'}, "
+              f"stderr lines {'SAME' if same['stderr'] else 'DIFF'}\n  wrangler: {theirs}\n  ours:     {ours}")
+        for stream in ("stdout", "stderr"):
+            if not same[stream] or "--lines" in sys.argv:
+                diff = difflib.unified_diff(_masked(theirs_out[stream]), _masked(ours_out[stream]), "wrangler", "ours",
+                                            lineterm="", n=1)
+                print(f"  {stream}:\n" + "\n".join("    " + line for line in (
+                    diff if not same[stream] else _masked(ours_out[stream]))))
+    print(f"{shown}/{len(cases)} cases show the same kinds of line; {streams}/{len(cases)} on the same streams too; "
+          f"stdout the same line by line in {stdout}/{len(cases)}, stderr in {stderr}/{len(cases)}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from workers_env._errors import WorkersEnvError
-from workers_env._loglevel import emit
+from workers_env._loglevel import emit, laid_out
 from workers_env._jsvalues import json_text
 
 __all__ = [
@@ -97,17 +97,6 @@ def resource_location(args: argparse.Namespace) -> None:
     wrangler's does."""
     log("Resource location: local \n\nUse --remote if you want to access the remote instance.\n" if is_local(args)
         else "Resource location: remote \n")
-
-
-def laid_out(marker: str, text: str) -> str:
-    """``text`` as wrangler's logger prints a warning or an error (esbuild's
-    ``formatMessagesSync``, then ``console.warn``/``console.error``'s newline): the marked first
-    line and a blank line; the other lines, if any, each indented by two spaces (a blank one
-    too), then a blank line; then the newline that ends the call -- so two blank lines follow
-    every message."""
-    first, *rest = text.split("\n")
-    notes = "\n" + "".join(f"  {line}\n" for line in rest) if rest else ""
-    return f"{marker} {first}\n{notes}\n"
 
 
 def warn(text: str) -> None:

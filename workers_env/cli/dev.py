@@ -333,10 +333,11 @@ def _custom_build(build: Any, project: Path, running: list[subprocess.Popen[str]
 def run(args: argparse.Namespace) -> int:
     """Load the worker and serve it until interrupted, in UTC as production runs Workers;
     returns the exit code."""
+    from workers_env.runtime.devconsole import wranglers_output
     from workers_env.runtime.timezone import production_timezone
 
     level, unrecognised = _log_level(args)
-    with production_timezone(), stoppable(), logging_at(level):
+    with production_timezone(), stoppable(), logging_at(level), wranglers_output():
         if unrecognised is not None:
             warn(unrecognised)
         try:

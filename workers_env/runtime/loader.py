@@ -1379,7 +1379,10 @@ def _note(text: str) -> None:
     Miniflare logs ``_headers``/``_redirects``' parse at ``info`` and their skipped lines at
     ``warn`` (``constructHeaders``; measured: ``wrangler dev --log-level warn`` hides the first)."""
     copied = re.match(r"\[wrangler:(info|warn)\] ", text)
-    _loglevel.emit(copied.group(1) if copied else "warn", text, "stderr")
+    if copied:  # (on stdout under dev, as wrangler dev prints them)
+        _loglevel.copied(copied.group(1), text)
+    else:
+        _loglevel.emit("warn", text, "stderr")
 
 
 def _announce_not_emulated(env: Any) -> None:

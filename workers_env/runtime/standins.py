@@ -229,12 +229,12 @@ def _new_set(items: Any = None) -> JsSet:
     return out
 
 
-def _console(level: str, stream_name: str) -> Any:
-    """A console method: its line on ``stream_name`` at wrangler's ``level`` for it (``wrangler
-    dev``'s ``handleStructuredLogs``: ``debug`` and ``info`` as ``logger.info``), which
-    ``dev --log-level`` may hide (:mod:`workers_env._loglevel`)."""
+def _console(level: str) -> Any:
+    """A console method: its line at wrangler's ``level`` for it (``wrangler dev``'s
+    ``handleStructuredLogs``: ``debug`` and ``info`` as ``logger.info``), which ``dev
+    --log-level`` may hide and dev lays out as wrangler does (:func:`workers_env._loglevel.console`)."""
     def log(*args: Any) -> None:
-        _loglevel.emit(level, jsinspect.console_line(*args), stream_name)
+        _loglevel.console(level, jsinspect.console_line(*args))
 
     return log
 
@@ -1238,8 +1238,8 @@ def _build() -> dict[str, ModuleType]:
         **{name: jsreflect.reflect_member(name) for name in jsreflect.REFLECT_MEMBERS}), "Reflect")
     js.globalThis = js  # type: ignore[attr-defined]  # the global scope is the js module
     js.console = _Console(  # type: ignore[attr-defined]
-        log=_console("log", "stdout"), info=_console("info", "stdout"), debug=_console("info", "stdout"),
-        warn=_console("warn", "stderr"), error=_console("error", "stderr"), **dict.fromkeys(_V8_CONSOLE_SILENT, _silent),
+        log=_console("log"), info=_console("info"), debug=_console("info"), warn=_console("warn"),
+        error=_console("error"), **dict.fromkeys(_V8_CONSOLE_SILENT, _silent),
     )
 
     ffi = ModuleType("pyodide.ffi")

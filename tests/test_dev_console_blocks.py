@@ -1,0 +1,75 @@
+"""``runtime/devconsole.py``: the ``✘ [ERROR] Uncaught ...`` blocks dev prints for an uncaught
+exception, laid out as wrangler dev 4.164.0 prints an unbundled Worker's (JavaScript twins,
+devoutput47), and which events report it twice; workers-env's other records under dev."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+
+from workers_env._errors import JsException
+from workers_env.runtime.devconsole import uncaught_blocks, wranglers_output
+
+
+def _raised(error: BaseException) -> BaseException:
+    try:
+        raise error
+    except BaseException as caught:  # noqa: BLE001 - the test's own
+        return caught
+
+
+def test_a_python_error_is_pyodides_python_error_then_the_events_copy_named_error() -> None:
+    error = _raised(ValueError("boom"))
+    first, second = uncaught_blocks(error, error.__traceback__)
+    lines = first.split("\n")
+    assert lines[:3] == ["\u2718 [ERROR] Uncaught PythonError: Traceback (most recent call last):", "",
+                         f'    File "{__file__}", line 18, in _raised']
+    assert lines[-4:] == ["  ValueError: boom", "   Error", "", ""]  # (print adds the last newline)
+    assert second.startswith("\u2718 [ERROR] Uncaught Error: Traceback (most recent call last):\n\n    File ")
+    assert second.endswith("  ValueError: boom\n   \n\n")
+
+
+def test_once_leaves_out_the_events_copy() -> None:
+    error = _raised(KeyError("k"))
+    assert len(uncaught_blocks(error, error.__traceback__, twice=False)) == 1
+
+
+@pytest.mark.parametrize(("name", "copy"), [("TypeError", "TypeError"), ("RangeError", "RangeError"),
+                                            ("AbortError", "Error"), ("Foo", "Error")])
+def test_a_javascript_error_keeps_its_name_and_the_copy_keeps_only_v8s(name: str, copy: str) -> None:
+    error = _raised(JsException(name, "bad"))
+    first, second = uncaught_blocks(error, error.__traceback__)
+    assert first.startswith(f"\u2718 [ERROR] Uncaught {name}: bad Error\n\n  Traceback (most recent call last):\n")
+    assert second == f"\u2718 [ERROR] Uncaught {copy}: bad \n\n"
+
+
+def test_an_error_workerds_own_code_threw_has_nothing_after_it() -> None:
+    error = _raised(TypeError("Incorrect type for Promise: the Promise did not resolve to 'Response'."))
+    error.thrown_by_workerd = True  # type: ignore[attr-defined]
+    text = "\u2718 [ERROR] Uncaught TypeError: Incorrect type for Promise: the Promise did not resolve to 'Response'. \n\n"
+    assert uncaught_blocks(error, error.__traceback__) == [text, text]
+
+
+@pytest.mark.parametrize(("message", "blocks"), [
+    ("Uncaught exception in the worker while handling GET http://x/", 2), ("Uncaught exception in waitUntil()", 2),
+    ("Uncaught exception in a timer callback", 2), ("Uncaught exception in the worker's queue handler (queue 'q')", 2),
+    ("Uncaught exception in a queueMicrotask callback", 1), ("Uncaught ValueError: boom", 1)])
+def test_which_events_report_twice(capsys: pytest.CaptureFixture[str], message: str, blocks: int) -> None:
+    error = _raised(ValueError("boom"))
+    with wranglers_output():
+        logging.getLogger("workers_env.runtime").error(message, exc_info=(type(error), error, error.__traceback__))
+    err = capsys.readouterr().err
+    assert err.count("\u2718 [ERROR] Uncaught ") == blocks
+    assert message not in err
+
+
+def test_workerds_warnings_go_to_stdout_and_workers_envs_notes_stay_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    before = sys.stderr
+    with wranglers_output():
+        logging.getLogger("workers_env.runtime").warning("a workerd warning", extra={"wrangler_level": "log"})
+        logging.getLogger("workers_env.fetch").warning("a note of workers-env's")
+        print("workers-env's own line", file=sys.stderr)  # no Worker running: as it is
+    assert capsys.readouterr() == ("a workerd warning\n", "a note of workers-env's\nworkers-env's own line\n")
+    assert sys.stderr is before

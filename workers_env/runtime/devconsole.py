@@ -1,0 +1,123 @@
+"""What ``workers-env dev`` prints of the Worker's stderr and of workers-env's log, as ``wrangler dev`` does.
+
+wrangler dev 4.164.0 prints workerd's ``error`` lines -- ``console.error``, and a Python Worker's
+stderr, which Pyodide hands to ``console.error`` line by line -- as ``✘ [ERROR] <line>`` laid
+out by its logger, on stderr; workerd's own warnings (``Ignoring attempt to Cache.put() a 304
+...``) as plain lines on stdout; and an uncaught exception not as Miniflare's ``[wrangler:error]``
+line (that is the bundler's middleware, which a Python Worker, served unbundled, does not get)
+but as the inspector's ``Runtime.exceptionThrown``: ``✘ [ERROR] Uncaught <name>: <message>``,
+then the stack wrangler rebuilds (``Error`` and the JS frames) after a space; and most events
+(``fetch``, ``waitUntil``, a timer, ``scheduled``, ``queue``) report it a second time as the
+event's failure, ``Uncaught <name>: <message> `` with no stack, the name ``Error`` unless V8's
+structured clone keeps it (measured with unbundled JavaScript twins, one throwing an error named
+``PythonError`` whose message is a traceback, as Pyodide's is). :func:`wranglers_output` turns
+this on for dev; the Python traceback (the Worker's frames, and workers-env's hints) stays, in
+the message as in a ``PythonError``'s; the JS frames (Pyodide's own) are left out.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from workers_env import _loglevel
+from workers_env.runtime.osenviron import made_by_worker
+from workers_env.runtime.thrownerror import thrown_parts
+
+__all__ = ["uncaught_blocks", "wranglers_output"]
+
+#: the error names V8's structured clone keeps (any other is ``Error`` on the event's copy)
+_CLONED_NAMES = frozenset({"Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"})
+#: workers-env's records of an event that reports the exception a second time, as its failure
+#: (measured: fetch, waitUntil, a timer, scheduled, queue; an email handler's taken as theirs); a
+#: microtask's is reported once (measured), and so are a listener's and a task's
+_REPORTED_TWICE = ("Uncaught exception in the worker", "Uncaught exception in waitUntil()",
+                   "Uncaught exception in a timer callback")
+
+
+def uncaught_blocks(error: BaseException, tb: Any, *, twice: bool = True) -> list[str]:
+    """wrangler dev's ``✘ [ERROR] Uncaught ...`` lines for ``error`` (its traceback ``tb``, the
+    Worker's frames): a Python error as Pyodide's ``PythonError``, whose message is the
+    traceback; a JavaScript error by its own name and message, the traceback where its JS
+    frames would be; one workerd's own code threw (no JS frame) with nothing after it. ``twice``:
+    the event's copy too."""
+    name, message = thrown_parts(error)
+    trace = "".join(traceback.TracebackException(type(error), error, tb).format())
+    if name == "PythonError":
+        message = trace  # (with workers-env's hints, which the 500's body leaves out)
+    header = f"Uncaught {name}: {message}" if message else f"Uncaught {name}"
+    if getattr(error, "thrown_by_workerd", False):
+        first = f"{header} "
+    else:
+        first = f"{header} Error" + ("" if name == "PythonError" else f"\n{trace.rstrip(chr(10))}")
+    blocks = [_loglevel.laid_out("\u2718 [ERROR]", first)]
+    if twice:
+        copy = name if name in _CLONED_NAMES else "Error"
+        blocks.append(_loglevel.laid_out("\u2718 [ERROR]", f"Uncaught {copy}: {message} " if message
+                                         else f"Uncaught {copy} "))
+    return blocks
+
+
+class _DevHandler(logging.Handler):
+    """workers-env's log records under dev: an uncaught exception as :func:`uncaught_blocks`, one
+    of workerd's warnings a plain stdout line, any other record (workers-env's notes) as before."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            level, text = _loglevel.level_of(record), record.getMessage()
+            if level == "log":  # workerd's own warning: on stdout, as wrangler dev prints it (measured)
+                _loglevel.emit("log", text)
+            elif record.exc_info and record.exc_info[1] is not None and text.startswith("Uncaught"):
+                twice = text.startswith(_REPORTED_TWICE)
+                for block in uncaught_blocks(record.exc_info[1], record.exc_info[2], twice=twice):
+                    _loglevel.emit("error", block, "stderr")
+            else:
+                _loglevel.emit(level, self.format(record), "stderr")
+        except Exception:  # noqa: BLE001 - logging's own rule: a failing handler says so, never raises
+            self.handleError(record)
+
+
+class _WorkerStderr:
+    """``sys.stderr`` under dev: what the Worker's code writes (a library it calls, its
+    ``logging``) goes out line by line as ``console.error`` lines, as Pyodide's stderr does in
+    production; everything else (workers-env's, the server's) to the stream it replaced."""
+
+    def __init__(self, real: TextIO) -> None:
+        self._real = real
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        if not made_by_worker(sys._getframe(1)):  # (no Worker running: at once)
+            return self._real.write(text)
+        *lines, self._pending = (self._pending + text).split("\n")
+        for line in lines:
+            _loglevel.console("error", line)
+        return len(text)
+
+    def flush(self) -> None:
+        self._real.flush()
+
+    def __getattr__(self, name: str) -> Any:  # fileno, buffer, encoding, isatty: the real stream's
+        return getattr(self._real, name)
+
+
+@contextmanager
+def wranglers_output() -> Iterator[None]:
+    """While dev runs: the Worker's stderr as ``console.error`` lines, and workers-env's log
+    records as wrangler dev prints the same events (:class:`_DevHandler`)."""
+    logger = logging.getLogger("workers_env")
+    handler = _DevHandler(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(message)s"))  # (the last-resort handler's layout, as before)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False  # (a Worker that sets up logging gets no second copy)
+    try:
+        with _loglevel.replaced("stderr", _WorkerStderr(sys.stderr)):  # type: ignore[arg-type]
+            yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
