@@ -264,8 +264,6 @@ def _bind_error(host: str, port: int | None, exc: OSError) -> tuple[str, str]:
     return f"listen {exc.strerror or exc} {host}:{port}", f"{where}: check --ip and --port"
 
 
-
-
 def _worker_traceback(exc: BaseException, project: Path) -> str:
     """``exc`` as Python prints it, with only the frames of the Worker's own files (those under
     ``project``): a syntax error shows its line and caret, an error at import time where in the

@@ -207,7 +207,6 @@ class ExecutionContext(JsProxy):
         adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
         self._tasks.append(task)
 
-
     def passThroughOnException(self) -> None:  # noqa: N802 - JS name
         """Recorded only: locally there is no origin to fall through to."""
         self._pass_through_on_exception = True
