@@ -172,3 +172,33 @@ def test_the_window_finds_and_misses_exactly_what_a_one_slot_probe_does(monkeypa
     found = table.lookup(" ".join(words + absent).encode("ascii")).tolist()
     assert sorted(asked) == sorted(absent)  # exactly the one-slot probe's misses (asked round by round)
     assert found == vocabulary.ids_of(words + absent) and found[: len(words)] == ids.tolist()
+
+
+def test_words_a_batch_missed_are_found_in_the_table_by_the_next(monkeypatch):
+    """A word the dictionary answered is added under the keys the look-up reads (its first and
+    next 8 bytes, the bytes past it masked off), so the next batch finds it without asking: every
+    length up to the 16-byte keys, words that are prefixes of each other, few and many at once
+    (one by one, and the vectorised placing from 256 on). Its ids alone could not tell: a word
+    added under wrong keys is missed and asked again, with the same id (review67)."""
+    from workers_env.ai import embedder
+
+    asked: list[str] = []
+    vocabulary = embedder._VOCABULARY
+
+    class Recording:
+        def ids_of(self, tokens: list[str]) -> list[int]:
+            asked.extend(tokens)
+            return vocabulary.ids_of(tokens)
+
+    monkeypatch.setattr(embedder, "_VOCABULARY", Recording())
+    rng = random.Random(67)
+    prefixes = ["abcdefghijklmnop"[:n] for n in range(1, 17)]
+    for count in (20, 300):
+        words = list(dict.fromkeys(prefixes + [_word(rng, rng.randint(1, 16)) for _ in range(count)]))
+        table = _AsciiIds()
+        raw = " ".join(words).encode("ascii")
+        first = table.lookup(raw).tolist()
+        assert sorted(asked) == sorted(words)
+        asked.clear()
+        assert table.lookup(raw).tolist() == first == vocabulary.ids_of(words)
+        assert asked == []  # every word found in the table
