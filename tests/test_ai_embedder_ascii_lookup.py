@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import string
+from typing import Any
 
 import numpy as np
 from test_ai_embedder_determinism import reference
@@ -142,22 +143,10 @@ def _one_slot_probe(table: tuple[np.ndarray, np.ndarray, np.ndarray], a: int, b:
     return None
 
 
-def test_the_window_finds_and_misses_exactly_what_a_one_slot_probe_does(monkeypatch):
-    """The look-up's home slot then 16-slot windows find every word a one-slot-at-a-time probe
-    finds and miss the others, in a table nearly full (words up to 48 slots past home): a word
-    the table holds is never sent to the dictionary (which would give its id just the same, so
-    the ids alone cannot tell a skipped slot)."""
+def _recording(monkeypatch) -> tuple[list[str], Any]:
+    """The words the id dictionary is asked for from now on (recorded in the list returned), and
+    the dictionary itself."""
     from workers_env.ai import embedder
-
-    rng = random.Random(200)  # (a seed whose table has the shape asserted below under _home)
-    words = list(dict.fromkeys(_word(rng, rng.randint(3, 16)) for _ in range(260)))[:250]
-    absent = [w for w in (_word(rng, 9) for _ in range(120)) if w not in words][:100]
-    table, ids, distance = _filled(words, 256)
-    assert set(range(24)) <= set(distance) and max(distance) > 1 + 2 * 16  # home, every slot of the first window, a third window
-    k1, k2 = _keys(words + absent)
-    homes = table._home(k1, k2, 255)
-    expected = [_one_slot_probe(table._table, a, b, h) for a, b, h in zip(k1.tolist(), k2.tolist(), homes.tolist())]
-    assert expected == ids.tolist() + [None] * len(absent)
 
     asked: list[str] = []
     vocabulary = embedder._VOCABULARY
@@ -168,7 +157,46 @@ def test_the_window_finds_and_misses_exactly_what_a_one_slot_probe_does(monkeypa
             return vocabulary.ids_of(tokens)
 
     monkeypatch.setattr(embedder, "_VOCABULARY", Recording())
+    return asked, vocabulary
+
+
+def test_the_window_finds_and_misses_exactly_what_a_one_slot_probe_does(monkeypatch):
+    """The look-up's home slot then 16-slot windows find every word a one-slot-at-a-time probe
+    finds and miss the others, in a table nearly full (words up to 48 slots past home): a word
+    the table holds is never sent to the dictionary (which would give its id just the same, so
+    the ids alone cannot tell a skipped slot)."""
+    rng = random.Random(200)  # (a seed whose table has the shape asserted below under _home)
+    words = list(dict.fromkeys(_word(rng, rng.randint(3, 16)) for _ in range(260)))[:250]
+    absent = [w for w in (_word(rng, 9) for _ in range(120)) if w not in words][:100]
+    table, ids, distance = _filled(words, 256)
+    assert set(range(24)) <= set(distance) and max(distance) > 1 + 2 * 16  # home, every slot of the first window, a third window
+    k1, k2 = _keys(words + absent)
+    homes = table._home(k1, k2, 255)
+    expected = [_one_slot_probe(table._table, a, b, h) for a, b, h in zip(k1.tolist(), k2.tolist(), homes.tolist())]
+    assert expected == ids.tolist() + [None] * len(absent)
+
+    asked, vocabulary = _recording(monkeypatch)
     monkeypatch.setattr(table, "_add", lambda *args: None)  # the table stays as placed
     found = table.lookup(" ".join(words + absent).encode("ascii")).tolist()
     assert sorted(asked) == sorted(absent)  # exactly the one-slot probe's misses (asked round by round)
     assert found == vocabulary.ids_of(words + absent) and found[: len(words)] == ids.tolist()
+
+
+def test_words_a_batch_missed_are_found_in_the_table_by_the_next(monkeypatch):
+    """A word the dictionary answered is added under the keys the look-up reads (its first and
+    next 8 bytes, the bytes past it masked off), so the next batch finds it without asking: every
+    length up to the 16-byte keys, words that are prefixes of each other, few and many at once
+    (one by one, and the vectorised placing from 256 on). Its ids alone could not tell: a word
+    added under wrong keys is missed and asked again, with the same id (review67)."""
+    asked, vocabulary = _recording(monkeypatch)
+    rng = random.Random(67)
+    prefixes = ["abcdefghijklmnop"[:n] for n in range(1, 17)]
+    for count in (20, 300):
+        words = list(dict.fromkeys(prefixes + [_word(rng, rng.randint(1, 16)) for _ in range(count)]))
+        table = _AsciiIds()
+        raw = " ".join(words).encode("ascii")
+        first = table.lookup(raw).tolist()
+        assert sorted(asked) == sorted(words)
+        asked.clear()
+        assert table.lookup(raw).tolist() == first == vocabulary.ids_of(words)
+        assert asked == []  # every word found in the table

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import urllib.request
 
+import pytest
 from cli_helpers import run_main
 from dev_reload_helpers import TIMEOUT, DevServer, free_port, python_project
 
@@ -54,12 +55,13 @@ INVALID_URL = ('✘ [ERROR] [\n\n    {\n      "code": "invalid_format",\n      "
                '        "publicUrl"\n      ],\n      "message": "Invalid URL"\n    }\n  ]\n\n\n')
 
 
-def test_a_dev_port_that_is_no_port_is_refused_as_wrangler(tmp_path, monkeypatch, capsys):
-    _project(tmp_path, monkeypatch, "port = 70000")
+@pytest.mark.parametrize("port", ["70000", "65536", "-1"])  # (65536: measured too, review67)
+def test_a_dev_port_that_is_no_port_is_refused_as_wrangler(tmp_path, monkeypatch, capsys, port):
+    _project(tmp_path, monkeypatch, f"port = {port}")
     done = run_main(capsys, "dev")
     assert done.returncode == 1
     assert done.stdout == "\n"  # no bindings: no table (as wrangler), then fail()'s empty line
-    assert done.stderr == INVALID_URL + ("(workers-env: [dev] port = 70000 in wrangler.toml is not a port number: "
+    assert done.stderr == INVALID_URL + (f"(workers-env: [dev] port = {port} in wrangler.toml is not a port number: "
                                          "give a whole number from 0 to 65535 (0: any free port))\n")
 
 

@@ -252,5 +252,5 @@ def test_dev_reads_ip_and_port_without_a_value_as_their_defaults():
     from workers_env.cli import build_parser
 
     args = build_parser("dev").parse_args(["dev", "--ip", "--port"])
-    # "" then listens where no --ip does (wrangler's `||`); --port as if not given: 8787, else a free port
+    # "" then listens where no --ip does (wrangler's `||`); --port as if not given: 8787, else the next free one
     assert (args.ip, args.port) == ("", None)

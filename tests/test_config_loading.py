@@ -472,11 +472,12 @@ def test_a_pyproject_that_is_not_utf8_says_so(tmp_path: Path, monkeypatch: pytes
         load_config(tmp_path)
 
 
-@pytest.mark.parametrize(("text", "holds"), [("[1, 2]", "list"), ('"x"', "str"), ("1", "int")])
+@pytest.mark.parametrize(("text", "holds"), [("[1, 2]", "an array"), ('"x"', "a string"), ("1", "a number"),
+                                             ("1.5", "a number"), ("null", "null"), ("true", "a boolean")])
 def test_a_json_config_that_is_no_object_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
                                                     holds: str) -> None:
-    """Refused in words (README: Where we had to choose): wrangler 4.164.0 reads ``[1, 2]`` as an
-    object of its indexes and crashes on a scalar (``Cannot use 'in' operator ...``)."""
+    """Refused in words, JSON's (README: Where we had to choose): wrangler 4.164.0 reads ``[1, 2]``
+    as an object of its indexes and crashes on a scalar (``Cannot use 'in' operator ...``)."""
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "wrangler.json", text)
     with pytest.raises(ConfigError) as info:

@@ -39,7 +39,6 @@ ERRORS = {
 }
 
 
-
 def _last_error(traceback: str) -> str:
     """A traceback's error line, without the notes Python 3.14's ``json`` adds after it (``when
     serializing dict item 'tags'``: the host's Python, not the era's, writes them)."""
@@ -47,6 +46,7 @@ def _last_error(traceback: str) -> str:
     while lines and lines[-1].startswith("when serializing "):
         lines.pop()
     return lines[-1] if lines else ""
+
 
 @pytest.mark.parametrize("date", ["2026-03-01", "2026-05-01"])  # the built-in SDK, then the external one
 @pytest.mark.parametrize("path", sorted(ERRORS))

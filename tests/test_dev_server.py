@@ -186,7 +186,7 @@ def test_dev_arguments():
     args = build_parser().parse_args(["dev", "app", "--port", "9000", "--env", "staging", "--persist-to", "state", "--ip", "127.0.0.1"])
     assert (args.path, args.port, args.env, args.persist_to, args.ip) == ("app", 9000, "staging", "state", "127.0.0.1")
     defaults = build_parser().parse_args(["dev"])
-    # no --port: None, which dev reads as [dev] port, else 8787, else a free port if 8787 is taken
+    # no --port: None, which dev reads as [dev] port, else 8787, else the next free port to 8797, else any
     # (wrangler's getPort); no --ip: None, which dev reads as [dev] ip, else localhost
     assert (defaults.path, defaults.port, defaults.ip, defaults.persist_to) == (None, None, None, None)
     assert callable(defaults.handler)

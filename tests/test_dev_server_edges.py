@@ -90,37 +90,90 @@ def test_without_port_an_address_that_cannot_be_listened_on_names_8787(tmp_path:
                                 "check --ip)\n")
 
 
-@pytest.mark.parametrize("given", [None, "8787"])
-def test_a_taken_8787_gives_way_to_a_free_port_unless_given(tmp_path: Path, given: str | None) -> None:
-    """wrangler dev's getPort: without --port, a taken 8787 is passed over for a free port, silently
-    (measured, 4.164.0: Ready on another port, nothing on stderr); ``--port 8787`` is that port or
-    the error."""
-    project = make_project(tmp_path / "app")
-    with socket.socket() as holder:
+_CI_VARIABLES = ("BUILD_ID", "BUILD_NUMBER", "CI", "CI_APP_ID", "CI_BUILD_ID", "CI_BUILD_NUMBER", "CI_NAME",
+                 "CONTINUOUS_INTEGRATION", "RUN_ID")
+
+
+def _held(ports: range) -> list[socket.socket]:
+    """Listening sockets on those of ``ports`` that are free (the others are taken already: as good)."""
+    holders = []
+    for port in ports:
+        holder = socket.socket()
         try:
-            holder.bind(("127.0.0.1", 8787))
+            holder.bind(("127.0.0.1", port))
             holder.listen()
-        except OSError:  # taken already, which is what this test needs
-            pass
-        command = [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1"]
-        proc = subprocess.Popen(command + ([] if given is None else ["--port", given]), stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, env=_env())
-        lines = []
+        except OSError:
+            holder.close()
+            continue
+        holders.append(holder)
+    return holders
+
+
+def _taken(port: int) -> bool:
+    with socket.socket() as probe:
         try:
-            while given is None and not lines:
-                line = proc.stdout.readline() if proc.stdout else ""
-                if not line:
-                    break
-                lines += [line] if "Ready on" in line else []
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
+def _dev_port(project: Path, extra: list[str], env: dict[str, str]) -> tuple[int | None, str]:
+    """The port ``workers-env dev`` says it is ready on (None: it never is), and its stderr."""
+    command = [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", *extra]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    port = None
+    try:
+        for line in proc.stdout or []:
+            if "Ready on" in line:
+                assert line.startswith("[wrangler:info] Ready on http://127.0.0.1:")
+                port = int(line.rsplit(":", 1)[1])
+                break
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=60)
+    return port, err
+
+
+def test_a_taken_8787_gives_way_to_the_next_free_port_as_wranglers_get_port(tmp_path: Path) -> None:
+    """wrangler dev 4.164.0's getPort (memoizeGetPort): 8787 taken, it listens on the first free one
+    of 8788 to 8797, silently (measured: ``Ready on http://localhost:8788``), then on any free port;
+    under CI (ci-info's isCI; ``CI=false`` says no) it tries 8787 alone. (One test, not several:
+    cases run side by side would hold each other's ports.)"""
+    project = make_project(tmp_path / "app")
+    quiet = {k: v for k, v in _env().items() if k not in _CI_VARIABLES}
+    for env, held, expected in [
+        (quiet, range(8787, 8789), range(8789, 8798)),  # 8787 and 8788 held: 8789 or the next free one
+        ({**quiet, "CI": "false"}, range(8787, 8789), range(8789, 8798)),
+        ({**quiet, "CI": "true"}, range(8787, 8788), None),  # 8787 alone, then any port
+        ({**quiet, "BUILD_NUMBER": "7"}, range(8787, 8788), None),
+        (quiet, range(8787, 8798), None),  # all eleven held: any port
+    ]:
+        holders = _held(held)
+        try:
+            port, err = _dev_port(project, [], env)
+            # the ports before the pick were taken when dev probed them (checked while still held)
+            skipped = [p for p in (expected or []) if port is not None and p < port and not _taken(p)]
         finally:
-            if given is None:
-                proc.terminate()
-            _, err = proc.communicate(timeout=60)
-    if given is None:
-        assert lines and lines[0].startswith("[wrangler:info] Ready on http://127.0.0.1:")
-        assert ":8787" not in lines[0] and "8787" not in err
-    else:
-        assert proc.returncode == 1 and "Address already in use (127.0.0.1:8787)" in err
+            for holder in holders:
+                holder.close()
+        assert port is not None and "Address already in use" not in err, (env.get("CI"), err)
+        if expected is None:
+            assert port not in range(8787, 8798), (env.get("CI"), port)
+        else:
+            assert port in expected and not skipped, (port, skipped)
+
+
+def test_a_taken_8787_given_with_port_is_the_error(tmp_path: Path) -> None:
+    holders = _held(range(8787, 8788))
+    try:
+        done = subprocess.run([sys.executable, "-m", "workers_env", "dev", str(make_project(tmp_path / "app")),
+                               "--ip", "127.0.0.1", "--port", "8787"], capture_output=True, text=True, env=_env(),
+                              timeout=60)
+    finally:
+        for holder in holders:
+            holder.close()
+    assert done.returncode == 1 and "Address already in use (127.0.0.1:8787)" in done.stderr
 
 
 def test_a_privileged_port_without_the_privilege_is_a_clear_error(tmp_path: Path) -> None:

@@ -276,3 +276,38 @@ def test_a_body_no_one_reads_stops_its_writer_at_the_clients_hold(tmp_path):
         return held, after
 
     assert _within(scenario) == (CLIENT_HOLDS, CLIENT_HOLDS + 3)
+
+
+FAILING = PLAIN.replace("PAUSE", "await asyncio.sleep(0.01)").replace("""        self.ctx.waitUntil(write())""", """\
+        async def fails():
+            await asyncio.sleep(0.01)
+            raise ValueError("boom before the loop ends")
+
+        async def fails_as_cancelled():
+            try:
+                await asyncio.sleep(60)
+            except asyncio.CancelledError:
+                raise RuntimeError("boom as it is cancelled")
+
+        self.ctx.waitUntil(write())
+        self.ctx.waitUntil(fails())
+        self.ctx.waitUntil(fails_as_cancelled())""")
+
+
+def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_mid_stream(tmp_path, caplog):
+    """The quiet end above is for the work cancelled with the loop: a waitUntil task that failed
+    on its own is logged still -- under wrangler dev 4.164.0, a JavaScript twin's waitUntil promise
+    that rejects after its client went away is ``✘ [ERROR] Uncaught Error: ...`` (review67)."""
+    worker = load_worker(sdk_worker(tmp_path, FAILING, "1.9.5"))
+
+    async def scenario() -> None:
+        assert (await worker.fetch("/")).status == 200
+        await asyncio.sleep(0.2)
+
+    with caplog.at_level("ERROR", logger="workers_env"):
+        _within(scenario)
+    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
+              if r.name.startswith("workers_env")]  # (asyncio.run names the one raised as it is cancelled too)
+    assert sorted(logged) == [("Uncaught exception in waitUntil()", "RuntimeError"),
+                              ("Uncaught exception in waitUntil()", "ValueError")]
+    assert worker.module.STOPPED == []  # (the writer: cancelled with the loop, quietly)

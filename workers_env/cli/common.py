@@ -29,6 +29,7 @@ __all__ = [
     "dump_json",
     "error",
     "fail",
+    "in_ci",
     "js_number",
     "laid_out",
     "log",
@@ -58,6 +59,14 @@ class UsageError(CommandError):
 
 def log(text: str = "") -> None:
     print(text, file=sys.stdout, flush=True)
+
+
+def in_ci() -> bool:
+    """ci-info's ``isCI`` as wrangler reads it: one of its generic variables set (``CI=false``
+    overrides them; its per-vendor checks are left out: most of those vendors set ``CI`` as well)."""
+    return os.environ.get("CI") != "false" and any(os.environ.get(name) for name in (
+        "BUILD_ID", "BUILD_NUMBER", "CI", "CI_APP_ID", "CI_BUILD_ID", "CI_BUILD_NUMBER", "CI_NAME",
+        "CONTINUOUS_INTEGRATION", "RUN_ID"))
 
 
 def flag_given(args: argparse.Namespace, name: str) -> bool | None:

@@ -29,6 +29,7 @@ from workers_env._loglevel import emit, from_environment, logging_at
 from workers_env.cli.common import (
     CommandError,
     fail,
+    in_ci,
     js_number,
     message_of,
     print_hint,
@@ -56,6 +57,8 @@ if TYPE_CHECKING:  # the reloader imports the runtime: only `dev` itself pays fo
 __all__ = ["register", "run"]
 
 DEFAULT_PORT = 8787
+#: how many ports wrangler dev's getPort tries from 8787 on (NUM_CONSECUTIVE_PORTS_TO_PROBE + 1) outside CI
+_PORTS_PROBED = 11
 DEFAULT_IP = "localhost"
 #: wrangler dev's --log-level choices, in its order
 _LOG_LEVELS = ["debug", "info", "log", "warn", "error", "none"]
@@ -75,8 +78,8 @@ def register(subparsers: Any) -> None:
         help="config file, or a folder to search upward from (default: the current folder)",
     )
     parser.add_argument("--port", type=_port, default=None, **value_optional(None),
-                        help=f"port to listen on (default: the config's [dev] port, else {DEFAULT_PORT}, else a free one if "
-                        "that is taken)")
+                        help=f"port to listen on (default: the config's [dev] port, else {DEFAULT_PORT}, else the next free one "
+                        f"up to {DEFAULT_PORT + _PORTS_PROBED - 1}, else any free one)")
     parser.add_argument("--ip", default=None, **value_optional(),
                         help="address to listen on (default: the config's [dev] ip, else localhost)")
     parser.add_argument(
@@ -220,16 +223,20 @@ def _address_problem(args: argparse.Namespace, section: DevSection, config_name:
 
 
 def _listen(host: str, port: int | None) -> list[socket.socket]:
-    """The listening sockets on ``host`` and ``port`` (None: not given). Without ``--port``, a
-    taken 8787 gives way to a free port, silently, as wrangler dev's ``getPort`` does (measured,
-    4.164.0: ``Ready on http://127.0.0.1:41275``); a port given is that port or an error."""
+    """The listening sockets on ``host`` and ``port`` (None: not given). Without one, wrangler dev's
+    ``getPort``: the first of 8787 to 8797 not in use (8787 alone under CI, as ci-info tells it),
+    else any free port, silently (measured, 4.164.0: 8787 taken, ``Ready on http://localhost:8788``);
+    a port given is that port or an error."""
     from workers_env.runtime.server import bind
 
-    try:
-        return bind(host, DEFAULT_PORT if port is None else port)
-    except OSError as exc:
-        if port is not None or exc.errno != errno.EADDRINUSE:
-            raise
+    if port is not None:
+        return bind(host, port)
+    for candidate in range(DEFAULT_PORT, DEFAULT_PORT + (1 if in_ci() else _PORTS_PROBED)):
+        try:
+            return bind(host, candidate)
+        except OSError as exc:
+            if exc.errno not in (errno.EADDRINUSE, errno.EACCES):  # (get-port passes over both)
+                raise
     return bind(host, 0)
 
 
@@ -255,8 +262,6 @@ def _bind_error(host: str, port: int | None, exc: OSError) -> tuple[str, str]:
         return (f"listen EADDRNOTAVAIL: address not available {host}{'' if given else f':{port}'}",
                 f"{where}: no interface here has that address; check --ip")
     return f"listen {exc.strerror or exc} {host}:{port}", f"{where}: check --ip and --port"
-
-
 
 
 def _worker_traceback(exc: BaseException, project: Path) -> str:

@@ -421,10 +421,21 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise ConfigError(
             f"The configuration file {display_path(file_path)} must hold an object (key/value pairs) "
-            f"at the top level, but holds {type(raw).__name__}.",
+            f"at the top level, but holds {_json_kind(raw)}.",
             path=str(file_path),
         )
     return raw
+
+
+def _json_kind(value: object) -> str:
+    """What a parsed JSON value is, in JSON's words (``an array``, ``null``), not Python's."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a string" if isinstance(value, str) else "an array"
 
 
 #: The keys of ``[tool.workers-env]``: index definitions, the AI binding's embedders and

@@ -207,7 +207,6 @@ class ExecutionContext(JsProxy):
         adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
         self._tasks.append(task)
 
-
     def passThroughOnException(self) -> None:  # noqa: N802 - JS name
         """Recorded only: locally there is no origin to fall through to."""
         self._pass_through_on_exception = True
@@ -218,10 +217,7 @@ class ExecutionContext(JsProxy):
             pending, self._tasks = self._tasks, []
             for outcome in await asyncio.gather(*pending, return_exceptions=True):
                 if isinstance(outcome, BaseException):
-                    swallowed.escaped(outcome)
-                    shown = uncaught(outcome)
-                    log.error("Uncaught exception in waitUntil()",
-                              exc_info=(type(shown), shown, without_our_frames(shown)))
+                    _report_wait_until(outcome)
 
     async def _finish(self) -> None:
         """End the request once its response is out: wait for its ``waitUntil`` work (see
@@ -249,9 +245,15 @@ class ExecutionContext(JsProxy):
         response still streamed: its client went away. The ``waitUntil`` work, cancelled with the
         loop, ends quietly -- not ``Uncaught exception in waitUntil() CancelledError`` -- as a
         JavaScript twin under ``wrangler dev`` 4.164.0 logs nothing for a writer that catches its
-        canceled write (tools/wrangler/endless_stream_probe.py)."""
+        canceled write (tools/wrangler/endless_stream_probe.py); a failure of its own (one that
+        already happened, or one raised as it is cancelled) is logged, as the twin's ``Uncaught
+        Error`` of a waitUntil promise that rejects after its client went away is."""
         for task in self._tasks:
-            task.cancel()
+            if not task.done():
+                task.cancel()
+                task.add_done_callback(_report_failed)
+            else:
+                _report_failed(task)
         self._tasks = []
         self._end()
 
@@ -297,6 +299,19 @@ class ExecutionContext(JsProxy):
             task.add_done_callback(_CLOSING.discard)
 
         response_sent.add_done_callback(closing)
+
+
+def _report_wait_until(outcome: BaseException) -> None:
+    """Log a ``waitUntil`` task's failure, as production logs it."""
+    swallowed.escaped(outcome)
+    shown = uncaught(outcome)
+    log.error("Uncaught exception in waitUntil()", exc_info=(type(shown), shown, without_our_frames(shown)))
+
+
+def _report_failed(task: asyncio.Future[Any]) -> None:
+    """:func:`_report_wait_until` of a finished task that failed (not one cancelled)."""
+    if not task.cancelled() and task.exception() is not None:
+        _report_wait_until(task.exception())  # type: ignore[arg-type]
 
 
 #: requests being closed in the background (a reference, so their task is not collected)

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import argparse
 import base64
-import os
 import re
 import sys
 from typing import Any
 
 from workers_env._jsvalues import js_key_order, js_string, json_text, json_typeof, well_formed
-from workers_env.cli.common import CommandError
+from workers_env.cli.common import CommandError, in_ci
 
 from .files import STACK_GET, STACK_PUT, _parse_json_file, _read_text
 from .namespace import _opened, _resolve
@@ -152,10 +151,7 @@ def _bulk_get(args: argparse.Namespace) -> None:
 def _interactive() -> bool:
     """wrangler's ``isNonInteractiveOrCI`` negated: both ends a terminal and no CI variable set
     (ci-info's generic ones; ``CI=false`` overrides them)."""
-    ci = os.environ.get("CI") != "false" and any(os.environ.get(name) for name in (
-        "BUILD_ID", "BUILD_NUMBER", "CI", "CI_APP_ID", "CI_BUILD_ID", "CI_BUILD_NUMBER", "CI_NAME",
-        "CONTINUOUS_INTEGRATION", "RUN_ID"))
-    return sys.stdin.isatty() and sys.stdout.isatty() and not ci
+    return sys.stdin.isatty() and sys.stdout.isatty() and not in_ci()
 
 
 def _confirm(question: str) -> bool:
