@@ -3,7 +3,8 @@
 # against one workers-env tree, so two trees' answers can be diffed.
 #
 #   tools/hunts/rerun_vectorize.sh TREE OUT [WORKER...]     (no WORKER: every one)
-#   diff -r OUT_OF_AN_OLD_TREE OUT_OF_THIS_TREE
+#   diff -r OUT_OF_AN_OLD_TREE OUT_OF_THIS_TREE              (both runs with the same SCRATCH:
+#                                                            a traceback's paths count in lengths)
 #
 # Each Worker is taken from its snapshot under /work/.mirror (bring it first with the search
 # tool's `fetch github:OWNER/NAME`) at the commit the list names, copied into a scratch folder
@@ -39,7 +40,8 @@ mask() {
     s/lic_[0-9a-f]+/lic_ID/g; s/"traceId": "[0-9a-f]+"/"traceId": "ID"/g;
     s/(timestamp|resume_id|created_at)": "[^"]*"/\1": "X"/g; s/^[Dd]ate: .*$/date: X/;
     s/(p50|p95|mean|hist)= *[0-9.]+ms/\1=Nms/g; s/[0-9.]+s\)$/Ns)/; s/ in [0-9.]+s / in Ns /;
-    s/expiration_ttl of [0-9]+/expiration_ttl of N/; s/(score: )[0-9.]+/\1S/g'
+    s/expiration_ttl of [0-9]+/expiration_ttl of N/; s/(score: )[0-9.]+/\1S/g;
+    s/localhost:[0-9]+/localhost:PORT/g; s/-?[0-9]+\.[0-9]+s\b/Ns/g'
 }
 
 snapshot() { # snapshot OWNER+NAME COMMIT [SUBDIR] -> a fresh scratch folder $work
@@ -63,7 +65,7 @@ finish() { # stop dev, keep its request lines
 }
 
 url() { echo "http://localhost:$port"; }
-q() { echo "== $*"; curl -s -i "$@" | tr -d '\r' | mask; echo; }
+q() { { echo "== $*"; curl -s -i "$@" | tr -d '\r'; echo; } | mask; }
 
 bruj0() { # bruj0/vectorize-mcp-worker-python: SDK 1.2 (the era its author ran) or the newest SDK
   snapshot bruj0+vectorize-mcp-worker-python 5fa9dfd5555cd5358f6d992364cc1753e9bb0c6f || return
