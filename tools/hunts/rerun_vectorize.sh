@@ -12,7 +12,7 @@
 # TREE's `workers-env dev`, and driven as the list says (its own tests where it has them, else
 # curl); OUT/WORKER.txt gets what the driver printed and OUT/WORKER.dev.txt dev's request lines,
 # with ids, times and scratch paths masked.
-# Needs: curl; a venv at $VENV with httpx, requests, pytest, pytest-asyncio, pydantic, click;
+# Needs: curl; a venv at $VENV (made if missing) with httpx, requests, pytest, pytest-asyncio, pydantic, click;
 # for xampler and agems the 3.13/3.12 venvs tools/pythons/run_suite.sh makes ($PYTHON_VENVS) and
 # pip to put their packages in a --target folder. Run it with an old tree too: the old tree's
 # CLI may need json5 on PYTHONPATH (EXTRA=folder).
@@ -23,7 +23,7 @@ mirror=${MIRROR:-/work/.mirror}
 scratch=${SCRATCH:-/tmp/rerun-vectorize}
 venv=${VENV:-$scratch/venv}
 venvs=${PYTHON_VENVS:-/tmp/workers-env-venvs}
-py311=${PY311:-$(command -v python3)}
+py311=${PY311:-$(python3 -c 'import sys; print(sys.executable)')}  # a path: pyenv's shim would follow a copied .python-version
 port=${PORT:-18960}
 mkdir -p "$scratch"
 [ -x "$venv/bin/python" ] || { "$py311" -m venv "$venv" && "$venv/bin/pip" install -q httpx requests pytest pytest-asyncio pydantic click; } >/dev/null 2>&1
