@@ -1,0 +1,186 @@
+#!/bin/bash
+# Re-run the public Python Workers with [[vectorize]] that earlier hunts ran (tools/hunts/vectorize_workers.md)
+# against one workers-env tree, so two trees' answers can be diffed.
+#
+#   tools/hunts/rerun_vectorize.sh TREE OUT [WORKER...]     (no WORKER: every one)
+#   diff -r OUT_OF_AN_OLD_TREE OUT_OF_THIS_TREE              (both runs with the same SCRATCH:
+#                                                            a traceback's paths count in lengths)
+#
+# Each Worker is taken from its snapshot under /work/.mirror (bring it first with the search
+# tool's `fetch github:OWNER/NAME`) at the commit the list names, copied into a scratch folder
+# under $SCRATCH (never into this repository), given the config a hunt wrote for it, served by
+# TREE's `workers-env dev`, and driven as the list says (its own tests where it has them, else
+# curl); OUT/WORKER.txt gets what the driver printed and OUT/WORKER.dev.txt dev's request lines,
+# with ids, times and scratch paths masked.
+# Needs: curl; a venv at $VENV (made if missing) with httpx, requests, pytest, pytest-asyncio, pydantic, click;
+# for xampler and agems the 3.13/3.12 venvs tools/pythons/run_suite.sh makes ($PYTHON_VENVS) and
+# pip to put their packages in a --target folder. Run it with an old tree too: the old tree's
+# CLI may need json5 on PYTHONPATH (EXTRA=folder).
+set -u
+tree=$(cd "$1" && pwd) out=$(mkdir -p "$2" && cd "$2" && pwd)
+shift 2
+mirror=${MIRROR:-/work/.mirror}
+scratch=${SCRATCH:-/tmp/rerun-vectorize}
+venv=${VENV:-$scratch/venv}
+venvs=${PYTHON_VENVS:-/tmp/workers-env-venvs}
+py311=${PY311:-$(python3 -c 'import sys; print(sys.executable)')}  # a path: pyenv's shim would follow a copied .python-version
+port=${PORT:-18960}
+mkdir -p "$scratch"
+[ -x "$venv/bin/python" ] || { "$py311" -m venv "$venv" && "$venv/bin/pip" install -q httpx requests pytest pytest-asyncio pydantic click; } >/dev/null 2>&1
+
+we() { # workers-env of $tree under $py (the Worker's Python)
+  PYTHONPATH="$tree${extra:+:$extra}${EXTRA:+:$EXTRA}" "$py" -c \
+    'import sys; from workers_env.cli import main; sys.argv[0] = "workers-env"; sys.exit(main())' "$@"
+}
+
+mask() {
+  sed -E 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/UUID/g;
+    s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z?/TIME/g; s/\(([0-9]+)ms\)//g;
+    s#'"$scratch"'/[A-Za-z0-9_.-]+#WORK#g; s/(e2e-test|bench)-[0-9a-f]{8}/\1-ID/g;
+    s/lic_[0-9a-f]+/lic_ID/g; s/"traceId": "[0-9a-f]+"/"traceId": "ID"/g;
+    s/(timestamp|resume_id|created_at)": "[^"]*"/\1": "X"/g; s/^[Dd]ate: .*$/date: X/;
+    s/(p50|p95|mean|hist)= *[0-9.]+ms/\1=Nms/g; s/[0-9.]+s\)$/Ns)/; s/ in [0-9.]+s / in Ns /;
+    s/expiration_ttl of [0-9]+/expiration_ttl of N/; s/(score: )[0-9.]+/\1S/g;
+    s/localhost:[0-9]+/localhost:PORT/g; s/-?[0-9]+\.[0-9]+s\b/Ns/g'
+}
+
+snapshot() { # snapshot OWNER+NAME COMMIT [SUBDIR] -> a fresh scratch folder $work
+  work="$scratch/$name"
+  rm -rf "$work" && mkdir -p "$work"
+  git --git-dir="$mirror/$1/repo" archive "$2" ${3:-} | tar -x -C "$work" ${3:+--strip-components=$(tr -cd / <<<"$3/" | wc -c)} ||
+    { echo "$name: no snapshot of $1 at $2 under $mirror (fetch github:${1/+//} first)" >&2; return 1; }
+}
+
+serve() { # serve DEV_ARGS... : start dev in $work, wait for Ready
+  (cd "$work" && we dev --port "$port" "$@" >"$work/.dev.log" 2>&1) &
+  devpid=$!
+  for _ in $(seq 1 90); do grep -q "Ready on" "$work/.dev.log" 2>/dev/null && return 0; sleep 1; done
+  echo "$name: dev never got ready" >&2
+}
+
+finish() { # stop dev, keep its request lines
+  pkill -P "$devpid" 2>/dev/null; kill "$devpid" 2>/dev/null; wait "$devpid" 2>/dev/null
+  grep -a "wrangler:info\] [A-Z]* /" "$work/.dev.log" | mask >"$out/$name.dev.txt"
+  grep -a -E '"level": "ERROR"|Error: |Error$' "$work/.dev.log" | cut -c1-300 | mask | sort | uniq -c >>"$out/$name.dev.txt"
+}
+
+url() { echo "http://localhost:$port"; }
+q() { { echo "== $*"; curl -s -i "$@" | tr -d '\r'; echo; } | mask; }
+
+bruj0() { # bruj0/vectorize-mcp-worker-python: SDK 1.2 (the era its author ran) or the newest SDK
+  snapshot bruj0+vectorize-mcp-worker-python 5fa9dfd5555cd5358f6d992364cc1753e9bb0c6f || return
+  sed 's/YOUR_DATABASE_ID_HERE/0f4a5b8e-1111-4222-8333-944455556666/' "$work/wrangler.toml.example" >"$work/wrangler.toml"
+  printf 'name = "multimodal-pro-worker"\nmain = "src/entry.py"\ncompatibility_date = "2026-02-12"\ncompatibility_flags = ["python_workers"]\n[ai]\nbinding = "AI"\n' \
+    >"$work/multimodal-pro-worker/wrangler.toml"
+  printf 'API_KEY=my-secret-key-123\nINTERNAL_SECRET=s3cret\n' >"$work/.dev.vars"
+  printf 'INTERNAL_SECRET=s3cret\n' >"$work/multimodal-pro-worker/.dev.vars"
+  [ "$1" = sdk12 ] && printf '\n[tool.workers-env]\npython-sdk = "1.2"\n' >>"$work/pyproject.toml"
+  (cd "$work" && we d1 execute mcp-knowledge-db --local --file schema.sql &&
+    we vectorize create mcp-knowledge-base --dimensions=384 --metric=cosine) >/dev/null 2>&1
+  serve -c wrangler.toml -c multimodal-pro-worker/wrangler.toml
+  (cd "$work" && VECTORIZE_E2E_URL=$(url) VECTORIZE_E2E_API_KEY=my-secret-key-123 \
+    "$venv/bin/python" -m pytest tests/e2e -p no:cacheprovider -o addopts= -q -rA 2>&1 |
+    grep -E "^(PASSED|FAILED|ERROR) |passed|failed" | sed 's/ - .*//' | mask) >"$out/$name.txt"
+  finish
+}
+
+rag_seed_query() { # hunt34's RAG seed/query Worker, from a code-index file (no repository named)
+  work="$scratch/$name"; rm -rf "$work"; mkdir -p "$work/src"
+  cp "${RAG_ENTRY:-/tmp/hunt34/rag1/src/entry.py}" "$work/src/entry.py" ||
+    { echo "$name: give RAG_ENTRY (the search tool's read_file id 61023177306)" >&2; return; }
+  printf '{"name": "python-rag", "main": "src/entry.py", "compatibility_date": "%s", "compatibility_flags": ["python_workers"], "ai": {"binding": "AI"}, "vectorize": [{"binding": "VECTORIZE", "index_name": "python-rag-index"}]}\n' \
+    "$([ "$1" = builtin ] && echo 2025-12-01 || echo 2026-05-01)" >"$work/wrangler.jsonc"
+  { [ "$1" = builtin ] && printf '[tool.workers-env]\npython-sdk = "built-in"\n' ||
+    printf '[project]\nname = "python-rag"\nversion = "0.1.0"\nrequires-python = ">=3.12"\ndependencies = ["workers-py", "workers-runtime-sdk"]\n'
+    printf '[tool.workers-env.indexes."python-rag-index"]\ndimensions = 768\nmetric = "cosine"\nversion = "v2"\n'; } >"$work/pyproject.toml"
+  serve
+  { q "$(url)/"; q -X POST "$(url)/"; q "$(url)/seed"; q -X POST "$(url)/query" --json '{"question": "what is vectorize"}'
+    q -X POST "$(url)/seed"; sleep 1; q -X POST "$(url)/query" --json '{"question": "What stores embeddings?"}'
+    q -X POST "$(url)/query" --json '{"question": ""}'; q -X POST "$(url)/query" -d notjson; q "$(url)/nope"; } >"$out/$name.txt"
+  finish
+}
+
+flavor_bridge() { # FabioDiCeglie/Flavor-Bridge-Engine backend: its e2e tests after POST /seed
+  snapshot FabioDiCeglie+Flavor-Bridge-Engine b3b0ca1 backend || return
+  (cd "$work" && we vectorize create flavor-bridge-index --dimensions=384 --metric=cosine) >/dev/null 2>&1
+  serve
+  { curl -s -o /dev/null -w "seed %{http_code}\n" -X POST "$(url)/seed"
+    (cd "$work" && API_URL=$(url) "$venv/bin/python" tests/e2e/test_api.py 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | mask); } >"$out/$name.txt"
+  finish
+}
+
+xampler_vectorize_search() { # adewale/xampler examples/ai-agents/vectorize-search (Python 3.13, cfboundary, xampler)
+  snapshot adewale+xampler 2fc28bc examples/ai-agents/vectorize-search || return
+  local pkgs="$scratch/xampler-packages"
+  if [ ! -d "$pkgs/cfboundary" ]; then
+    local src="$scratch/xampler-src"; rm -rf "$src"; mkdir -p "$src/cfb" "$src/xa"
+    git --git-dir="$mirror/adewale+cfboundary/repo" archive 5eff700 | tar -x -C "$src/cfb"
+    git --git-dir="$mirror/adewale+xampler/repo" archive 2fc28bc | tar -x -C "$src/xa"
+    "$venvs/3.13.0/bin/python" -m pip install -q --no-deps --target "$pkgs" "$src/cfb" "$src/xa" >/dev/null 2>&1
+  fi
+  local py="$venvs/3.13.0/bin/python" extra="$pkgs"
+  (cd "$work" && we vectorize create xampler-vectorize --dimensions=32 --metric=cosine) >/dev/null 2>&1
+  serve
+  local v; v="[1.0$(printf ',0%.0s' $(seq 1 31))]"
+  { q "$(url)/"; q "$(url)/demo"; q "$(url)/describe"
+    q -X POST "$(url)/upsert" -d "{\"id\": \"a\", \"values\": $v, \"metadata\": {\"k\": \"v\"}}"
+    q -X POST "$(url)/upsert" -d "{\"id\": \"b\", \"values\": $v}"; sleep 1
+    q -X POST "$(url)/query" -d "{\"values\": $v, \"top_k\": 2}"
+    q -X POST "$(url)/query" -d "{\"values\": $v, \"top_k\": 2, \"filter\": {\"k\": \"v\"}}"
+    q -X POST "$(url)/query" -d '{"values": [1, 2]}'; q "$(url)/describe"; } >"$out/$name.txt"
+  finish
+}
+
+agems_rag_api() { # RafaEL-1998/agems_rag_api (Python 3.12: a PEP 701 f-string; pdfplumber vendored)
+  snapshot RafaEL-1998+agems_rag_api d136512 || return
+  local pkgs="$scratch/agems-packages"
+  [ -d "$pkgs/pdfplumber" ] || "$venvs/3.12.1/bin/python" -m pip install -q --target "$pkgs" pdfplumber pypdf python-multipart >/dev/null 2>&1
+  local py="$venvs/3.12.1/bin/python" extra="$pkgs"
+  (cd "$work" && we d1 execute agems-rag-db --local --file schema.sql &&
+    we d1 execute agems-rag-db --local --command "INSERT INTO documents (id, title, type, sector, r2_key) VALUES ('doc1', 'REN 1000', 'resolucao', 'energia', 'docs/doc1.pdf')" &&
+    we vectorize create agems-regulatory-docs --dimensions=1024 --metric=cosine) >/dev/null 2>&1
+  serve
+  { q "$(url)/"; q -X POST "$(url)/nope"
+    q -X POST "$(url)/documents/doc1/chunks" --json '{"chunks": [{"text": "Art. 1o Esta resolucao estabelece as condicoes gerais de fornecimento de energia eletrica.", "page": 1}, {"text": "Art. 2o E vedado ao distribuidor cobrar taxa de religacao no prazo de 24 horas.", "page": 2}], "metadata": {"sector": "energia"}}'
+    sleep 1; q -X POST "$(url)/chat/query" --json '{"query": "Quais as condicoes gerais de fornecimento?", "session_id": "s1"}'
+    q -X POST "$(url)/chat/query" --json '{"query": ""}'; } >"$out/$name.txt"
+  finish
+}
+
+resume_rag() { # nicolad/nomadically.work workers/resume-rag at two commits: its test/test_worker.py
+  snapshot nicolad+nomadically.work "$1" workers/resume-rag || return
+  (cd "$work" && we vectorize create resume-rag-index --dimensions=768 --metric=cosine) >/dev/null 2>&1
+  serve
+  (cd "$work" && "$venv/bin/python" test/test_worker.py "$(url)" 2>&1 | mask) >"$out/$name.txt"
+  finish
+}
+
+course_hero() { # vishal-codes/course-hero-rag-bot: no config in the repository; the README's bindings
+  snapshot vishal-codes+course-hero-rag-bot 13eceff || return
+  printf '{"name": "csuf-python-rag-bot", "main": "src/entry.py", "compatibility_date": "%s", "compatibility_flags": ["python_workers"], "ai": {"binding": "AI"}, "vectorize": [{"binding": "COURSES", "index_name": "csuf-courses"}], "kv_namespaces": [{"binding": "KV_RATE", "id": "0123456789abcdef0123456789abcdef"}], "vars": {"ALLOWED_ORIGINS": "http://localhost:3000", "DEBUG": "1", "APP_VERSION": "2025-11-20"}}\n' "$1" >"$work/wrangler.jsonc"
+  printf '\n[tool.workers-env.indexes."csuf-courses"]\ndimensions = 768\nmetric = "cosine"\nversion = "v2"\n' >>"$work/pyproject.toml"
+  (cd "$work" && we vectorize insert csuf-courses --file data_loader/vectors_to_upload.ndjson) >/dev/null 2>&1
+  serve
+  { q "$(url)/"; q "$(url)/health"; q "$(url)/version"
+    q -X OPTIONS "$(url)/ask" -H "Origin: http://localhost:3000" -H "Access-Control-Request-Method: POST" -H "Access-Control-Request-Headers: content-type"
+    q -X POST "$(url)/ask" -H "Origin: http://localhost:3000" --json '{"question": "How imp is this 131 course? is it a prereq for any other course?"}'
+    q -X POST "$(url)/ask" --json '{"question": ""}'; q -X POST "$(url)/ask" -H "Content-Type: application/json" -d notjson
+    q "$(url)/nope"; } | grep -v -i "^x-ratelimit-reset\|^retry-after" >"$out/$name.txt"
+  finish
+}
+
+declare -A run=(
+  [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
+  [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
+  [flavor-bridge]="flavor_bridge" [xampler-vectorize-search]="xampler_vectorize_search"
+  [agems-rag-api]="agems_rag_api"
+  [resume-rag-2da4c32]="resume_rag 2da4c32" [resume-rag-2f1ea5c]="resume_rag 2f1ea5c"
+  [course-hero-2025-09-01]="course_hero 2025-09-01" [course-hero-2025-11-05]="course_hero 2025-11-05"
+)
+[ $# -gt 0 ] || set -- $(printf '%s\n' "${!run[@]}" | sort)
+for name in "$@"; do
+  [ -n "${run[$name]:-}" ] || { echo "unknown Worker $name (known: ${!run[*]})" >&2; continue; }
+  py=$py311 extra=
+  echo "$name ..." >&2
+  ${run[$name]}
+done
