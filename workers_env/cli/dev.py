@@ -42,6 +42,7 @@ from workers_env.cli.devbuild import stop_build
 from workers_env.cli.devhosts import ready_lines, scheduled_host
 from workers_env.cli.devsection import DevSection, dev_section
 from workers_env.cli.devstop import Stopped, held, stoppable
+from workers_env.cli.devupstream import OriginOptions
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.cli.negations import FALSE
 from workers_env.config import find_config
@@ -79,6 +80,20 @@ def register(subparsers: Any) -> None:
                         "that is taken)")
     parser.add_argument("--ip", default=None, **value_optional(),
                         help="address to listen on (default: the config's [dev] ip, else localhost)")
+    parser.add_argument("--host", default=None, metavar="HOST",
+                        help="the host of the URL the Worker sees (as wrangler dev's; default: the config's [dev] host, "
+                        "else the first route's host, else the request's own)")
+    parser.add_argument("--local-upstream", dest="local_upstream", default=None, metavar="HOST",
+                        help="the same as --host, which wins over it (as wrangler dev's)")
+    parser.add_argument("--routes", "--route", dest="routes", action="extend", nargs="+", default=None,
+                        metavar="ROUTE", help="routes instead of the config's; the first one's host is the host of "
+                        "the URL the Worker sees, as under wrangler dev (nothing is routed by them)")
+    parser.add_argument("--upstream-protocol", dest="upstream_protocol", choices=["http", "https"], default=None,
+                        help="the scheme of the URL the Worker sees (default: the config's [dev] upstream_protocol, "
+                        "else http; dev serves plain HTTP either way)")
+    parser.add_argument("--infer-origin-from-routes", dest="infer_origin", action=argparse.BooleanOptionalAction,
+                        default=None, help="take the first route's host as the host of the URL the Worker sees "
+                        "(default: yes, as wrangler dev; --no-infer-origin-from-routes keeps the request's own)")
     parser.add_argument(
         "--env", "-e", dest="env", default=None, metavar="NAME",
         help="environment to run, [env.NAME] (default: $CLOUDFLARE_ENV)",
@@ -355,7 +370,7 @@ def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from workers_env._env import bindings_from_pyproject, load_env
+    from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
     from workers_env.cli.devreload import Reloader
     from workers_env.cli.devsession import Slot, missing_entrypoints, session_bindings, worker_name
     from workers_env.config import load_config
@@ -416,8 +431,10 @@ def _run(args: argparse.Namespace) -> int:
         if https is not None:
             print(f"workers-env dev: {https}", file=sys.stderr)
             return 1
+        given_address = (args.ip or None, args.port)  # over every [dev] section, that of an edit too
         # `--ip ""` (`--ip` alone) is [dev] ip's: wrangler's `hostname || config.dev.ip`
         args.ip = args.ip or (section.ip if section.ip is not None else DEFAULT_IP)
+        origin_options = OriginOptions.of(args)
         given_date_problem = compatibility_date_problem(config) if args.compatibility_date is not None else None
         if given_date_problem is not None:  # its hint names the option (load_env's would name its argument)
             print(f"workers-env dev: {given_date_problem}", file=sys.stderr)
@@ -456,6 +473,7 @@ def _run(args: argparse.Namespace) -> int:
             except BaseException:
                 _close_supplied_workers(made)
                 raise
+            name_cf_worker_zone(built, origin_options.zone(config))  # --host, --routes: the CF-Worker header's
             context = getattr(built, "_context", None)
             if context is not None:  # closed with the env dev closes (a reload's retired one, at exit)
                 context.on_close(lambda: _close_supplied_workers(made))
@@ -471,6 +489,10 @@ def _run(args: argparse.Namespace) -> int:
     table_vars = list(_vars(args.var))  # each Worker's bindings table, "Your Worker" for one alone
     try:
         _announce(config, env, secrets_environment, args.env_file or None, table_vars, alone=not others)
+        refused_origin = origin_options.problem(config)
+        if refused_origin is not None:  # wrangler's, after the table
+            fail(refused_origin)
+            return 1
         problem = _address_problem(args, section, display_path(read_from))
         if problem is not None:  # wrangler refuses it after the table, before the Worker starts
             _refuse(problem)
@@ -540,7 +562,7 @@ def _run(args: argparse.Namespace) -> int:
             await asyncio.gather(primary.run(app), *(each.run(slot) for each, slot in callees))
 
         stopped_by = serve(worker, host=args.ip, sockets=sockets, test_scheduled=False, on_ready=ready,
-                           background=watch_all, scheme=section.upstream_protocol)
+                           background=watch_all, origin=origin_options.origin(config))
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
