@@ -503,6 +503,7 @@ def _run(args: argparse.Namespace) -> int:
                             build=_custom_build, make_env=make_env,
                             announce=lambda c, e: _announce(c, e, secrets_environment, args.env_file or None,
                                                             table_vars, alone=not others),
+                            configured=lambda c, app: _reconfigured(c, app, args, given_address, origin_options),
                             load_failed=lambda exc: _reload_failed(exc, config_path.parent))
         try:
             worker = load_worker(env=env)
@@ -575,6 +576,40 @@ def _run(args: argparse.Namespace) -> int:
     if stopped_by is not None:
         return 128 + stopped_by
     return 0 if closed else 1
+
+
+async def _reconfigured(config: Any, app: Any, args: argparse.Namespace, given: tuple[str | None, int | str | None],
+                        options: OriginOptions) -> None:
+    """An edited config's origin and address taken up, as wrangler dev 4.164.0 takes them up on
+    its reload (measured): the Worker's new origin; a new ``[dev] port`` or ``ip`` (neither given
+    on the command line) listened on instead of the old one, ``Updated and ready on <url>``
+    said. What wrangler refuses at start is refused here too, the old origin or address kept
+    (wrangler exits: README "Where we had to choose")."""
+    problem = options.problem(config)
+    if problem is not None:
+        fail(problem)
+    else:
+        app.origin = options.origin(config)
+    section = dev_section(config.raw)
+    https = section.https_refusal(display_path(config.path))
+    if https is not None:
+        print(f"workers-env dev: {https}", file=sys.stderr, flush=True)
+    edited = argparse.Namespace(ip=given[0] or (section.ip if section.ip is not None else DEFAULT_IP), port=given[1])
+    address = _address_problem(edited, section, display_path(config.path))
+    if (edited.ip, edited.port) == (args.ip, args.port) or app.relisten is None:
+        return
+    if address is not None:
+        _refuse(address)
+        return
+    port = None if edited.port is None else int(edited.port)
+    try:
+        sockets = _listen(edited.ip, port)
+    except OSError as exc:
+        _refuse(_bind_error(edited.ip, port, exc))
+        return
+    await app.relisten(sockets)
+    args.ip, args.port = edited.ip, edited.port
+    emit("info", f"[wrangler:info] {ready_lines(edited.ip, sockets[0].getsockname()[1], updated=True)[0]}")
 
 
 def _close_supplied_workers(supplied: dict[str, Any]) -> None:

@@ -193,6 +193,8 @@ class WorkerApp:
         #: (runtime/devorigin.py; None: the request's own, its headers as sent); ``workers-env dev``
         #: replaces it when an edit of the config changes it
         self.origin = origin
+        #: ``relisten(sockets)``: accept connections there instead, once served (:meth:`_Server.relisten`)
+        self.relisten: Callable[[list[socket.socket]], Awaitable[None]] | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -1128,12 +1130,29 @@ class _Server(uvicorn.Server):
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
+        if isinstance(self.config.app, WorkerApp):
+            self.config.app.relisten = self.relisten
         if self.started and not self.should_exit and self._on_ready is not None:
             self._on_ready()
         if self.started and not self.should_exit and self._background is not None:
             app = self.config.app
             assert isinstance(app, WorkerApp)
             self._task = asyncio.ensure_future(self._background(app))
+
+    async def relisten(self, sockets: list[socket.socket]) -> None:
+        """Accept connections on ``sockets`` from now on (``workers-env dev`` after an edit of
+        ``[dev] port`` or ``ip``): the old listening sockets closed, connections already open on
+        them served to their end, as uvicorn's own start-up makes its servers."""
+        config, loop = self.config, asyncio.get_running_loop()
+
+        def protocol(_loop: asyncio.AbstractEventLoop | None = None) -> asyncio.Protocol:
+            return config.http_protocol_class(config=config, server_state=self.server_state,  # type: ignore[call-arg]
+                                              app_state=self.lifespan.state, _loop=_loop)
+
+        servers = [await loop.create_server(protocol, sock=sock, backlog=config.backlog) for sock in sockets]
+        old, self.servers = self.servers, servers
+        for server in old:
+            server.close()
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         if self._task is not None:
