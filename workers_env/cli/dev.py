@@ -83,7 +83,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--host", default=None, metavar="HOST",
                         help="the host of the URL the Worker sees (as wrangler dev's; default: the config's [dev] host, "
                         "else the first route's host, else the request's own)")
-    parser.add_argument("--local-upstream", dest="local_upstream", default=None, metavar="HOST",
+    parser.add_argument("--local-upstream", dest="local_upstream", default=None, metavar="HOST", **value_optional(),
                         help="the same as --host, which wins over it (as wrangler dev's)")
     parser.add_argument("--routes", "--route", dest="routes", action="extend", nargs="+", default=None,
                         metavar="ROUTE", help="routes instead of the config's; the first one's host is the host of "
