@@ -12,11 +12,12 @@ Worker's own ``fetch`` to a local echo server). A case wrangler refuses compares
 and the error's first line. The port is written ``PORT``.
 Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler
 PYTHONPATH=/abs/tree python3 tools/wrangler/dev_host_differential.py [--only NAME-PART] [--js-only]"""
-import http.client, http.server, json, os, re, shutil, signal, socket, subprocess, sys, threading, time
+import http.client, http.server, json, sys, threading
 from pathlib import Path
 
-DIR = os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler")
-WR = f"{DIR}/node_modules/.bin/wrangler"
+sys.path.insert(0, str(Path(__file__).parent))
+from dev_section_differential import free_port, run_dev, twin_project  # noqa: E402 - the same way of running dev
+
 SEEN = ("host", "mf-original-hostname", "origin", "referer", "cf-connecting-ip", "x-forwarded-proto",
         "x-forwarded-host", "x-forwarded-for", "cf-worker")
 JS = '''export default { async fetch(r, env) {
@@ -51,13 +52,6 @@ class Default(WorkerEntrypoint):
         return Response(json.dumps({"url": request.url, "headers": h, "cf": sorted(cf.to_py() if hasattr(cf, "to_py") else cf)},
                                    separators=(",", ":")))
 ''' % json.dumps(SEEN)
-BASE = 'name = "t"\ncompatibility_date = "2025-11-02"\n'
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def cases():
@@ -151,54 +145,19 @@ def probe(port, echo):
     return {"a": first, "loc": [status2, headers], "cf-worker": out}
 
 
-def stop(proc, sig):
-    try:
-        os.killpg(proc.pid, sig)
-    except ProcessLookupError:
-        pass
-
-
 def run(kind, config, extra, echo):
-    base = Path(os.environ.get("TMPDIR", "/tmp")) / f"dev_host_{kind}"
-    shutil.rmtree(base, ignore_errors=True)
-    (base / "src").mkdir(parents=True)
-    head = BASE
-    if kind == "js":
-        (base / "src/index.js").write_text(JS)
-        head += 'main = "src/index.js"\n'
-        cmd = [WR, "dev"]
-    else:
-        (base / "src/entry.py").write_text(PY)
-        head += 'main = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n'
-        cmd = [sys.executable, "-m", "workers_env", "dev"]
-    (base / "wrangler.toml").write_text(head + config)
+    base, cmd, env = twin_project(f"dev_host_{kind}", kind, JS, PY, config)
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
-    env.update(WRANGLER_SEND_METRICS="false", CI="1")
-    proc = subprocess.Popen(cmd + ["--port", str(port), "--ip", "127.0.0.1"] + extra, cwd=base, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
-    os.set_blocking(proc.stdout.fileno(), False)
-    out, seen, end = "", None, time.monotonic() + 60
-    while time.monotonic() < end and proc.poll() is None:
-        out += (proc.stdout.read() or b"").decode("utf-8", "replace")
-        if "Ready on" in out:
-            try:
-                seen = probe(port, echo)
-            except OSError as exc:
-                seen = f"no answer ({exc})"
-            break
-        time.sleep(0.2)
-    stop(proc, signal.SIGTERM)
-    try:
-        rest, _ = proc.communicate(timeout=20)
-    except subprocess.TimeoutExpired:
-        stop(proc, signal.SIGKILL)
-        rest, _ = proc.communicate()
-    stop(proc, signal.SIGKILL)  # what is left of its group (workerd)
-    out = re.sub(r"\x1b\[[0-9;]*m", "", out + (rest or b"").decode("utf-8", "replace"))
+    def answer():
+        try:
+            return probe(port, echo)
+        except OSError as exc:
+            return f"no answer ({exc})"
+
+    out, seen, returncode = run_dev(cmd + ["--port", str(port), "--ip", "127.0.0.1"] + extra, base, env, answer)
     if seen is None:
         error = next((line.strip() for line in out.splitlines() if "[ERROR]" in line), None)
-        return {"exit": proc.returncode, "error": error}
+        return {"exit": returncode, "error": error}
     return json.loads(json.dumps(seen).replace(str(port), "PORT"))
 
 

@@ -6,7 +6,8 @@ watch of the module root; its ``ConfigController``; its ``BundlerController``):
 - the **config file** (and ``pyproject.toml``'s ``[tool.workers-env]`` beside it, workers-env's
   own config): when one is written, it is read again (its warnings printed again), the
   ``build.command`` runs, the env is rebuilt from it -- persisted state kept, it lives on
-  disk -- and the Worker loaded into it. ``.dev.vars`` and ``.env`` are read then, but are not
+  disk -- and the Worker loaded into it; its ``[dev]`` address and the Worker's origin are
+  taken up too (``configured``: a new port listened on, as wrangler dev moves); ``.dev.vars`` and ``.env`` are read then, but are not
   watched: wrangler does not watch them (measured), so an edit there waits for the next one
   to the config, or a restart;
 - the project's own modules ``[tool.workers-env.bindings]`` factories were imported from (and
