@@ -47,6 +47,20 @@ def test_a_new_dev_port_is_listened_on_and_a_new_host_reaches_the_worker(tmp_pat
         assert _get(second) == "https://shop.example.net/x"
 
 
+def test_a_new_ip_on_the_same_port_takes_over_the_address(tmp_path):
+    # 127.0.0.1 to localhost (127.0.0.1 and ::1) on the same port: the old listener lets go first
+    # (tools/wrangler/dev_config_edit_differential.py's `[dev] ip` step: "Updated and ready on
+    # http://localhost:<port>", as wrangler dev 4.164.0)
+    port = free_port()
+    project = python_project(tmp_path / "app", ECHO, config_extra=f'[dev]\nip = "127.0.0.1"\nport = {port}\n')
+    config = project / "wrangler.toml"
+    with DevServer(project, port=port, given=False) as dev:
+        mark = dev.edit(config, config.read_text().replace('"127.0.0.1"', '"localhost"'))
+        ready = dev.wait_for(READY, after=mark)
+        assert dev.lines[mark + 1:ready] == [f"[wrangler:info] Updated and ready on http://localhost:{port}"]
+        assert _get(port) == f"http://127.0.0.1:{port}/x"
+
+
 def test_a_port_that_is_no_port_is_refused_and_the_old_one_kept(tmp_path):
     port = free_port()
     project = python_project(tmp_path / "app", ECHO, config_extra=f'[dev]\nip = "127.0.0.1"\nport = {port}\n')

@@ -535,6 +535,7 @@ def _run(args: argparse.Namespace) -> int:
             _refuse(_bind_error(args.ip, port_given, exc))
             return 1
         port = sockets[0].getsockname()[1]  # --port 0 picks a free one
+        args.listening_port = port  # (an edit of [dev] port or ip may move it: _reconfigured)
         crons = (env.config.merged.get("triggers") or {}).get("crons") if isinstance(
             env.config.merged.get("triggers"), dict) else None
 
@@ -605,10 +606,20 @@ async def _reconfigured(config: Any, app: Any, args: argparse.Namespace, given: 
     try:
         sockets = _listen(edited.ip, port)
     except OSError as exc:
-        _refuse(_bind_error(edited.ip, port, exc))
-        return
+        if exc.errno != errno.EADDRINUSE:
+            _refuse(_bind_error(edited.ip, port, exc))
+            return
+        # the new address overlaps the one served (127.0.0.1 to localhost, the same port): that one
+        # let go first, and listened on again if the new one is still taken
+        await app.relisten([])
+        try:
+            sockets = _listen(edited.ip, port)
+        except OSError as again:
+            _refuse(_bind_error(edited.ip, port, again))
+            await app.relisten(_listen(args.ip, args.listening_port))
+            return
     await app.relisten(sockets)
-    args.ip, args.port = edited.ip, edited.port
+    args.ip, args.port, args.listening_port = edited.ip, edited.port, sockets[0].getsockname()[1]
     emit("info", f"[wrangler:info] {ready_lines(edited.ip, sockets[0].getsockname()[1], updated=True)[0]}")
 
 
