@@ -33,7 +33,7 @@ def project(tmp_path, monkeypatch):
     (["--latest"], "Unknown argument: latest", "wrangler dev ignores it too (it is deploy's; dev runs "
      "--compatibility-date, else the config's compatibility_date, as workers-env dev does): drop it"),
     (["--name", "other"], "Unknown argument: name", "names the Worker by the config's name"),
-    (["--bogus", "--host", "example.com"], "Unknown arguments: bogus, host", "--host is an option of wrangler dev"),
+    (["--bogus", "--tunnel"], "Unknown arguments: bogus, tunnel", "--tunnel is an option of wrangler dev"),
 ])
 def test_wrangler_dev_options_are_named_as_wranglers(project, capsys, options, error, note):
     done = run_main(capsys, "dev", "--port", "0", *options)
@@ -61,17 +61,16 @@ def test_another_command_given_such_an_option_gets_no_note(project, capsys):
 
 BUNDLING = ("it shapes the JavaScript bundle, which wrangler does not build for a Python Worker (it runs Python "
             "Workers unbundled): drop it")
-SERVING = "workers-env dev serves plain HTTP on --ip and --port, with no routes, upstream, HTTPS or tunnel: drop it"
+SERVING = "workers-env dev serves plain HTTP on --ip and --port, with no HTTPS or tunnel: drop it"
 INSPECTOR = "workers-env dev runs no DevTools inspector: drop it"
-# every option of wrangler dev 4.164.0's --help that workers-env dev does not take (26), each with its
+# every option of wrangler dev 4.164.0's --help that workers-env dev does not take (20: --routes, --host,
+# --local-upstream, --upstream-protocol, --infer-origin-from-routes are taken since devhost47), each with its
 # whole line: the option as wrangler names it (yargs names --no-bundle ``bundle``) and what to do instead
 EVERY_NOTE = {
     **{option: BUNDLING for option in ("--no-bundle", "--minify", "--tsconfig", "--jsx-factory", "--jsx-fragment",
                                        "--define", "--alias")},
-    **{option: SERVING for option in ("--routes", "--route", "--host", "--local-protocol", "--https-key-path",
-                                      "--https-cert-path", "--upstream-protocol", "--local-upstream",
-                                      "--infer-origin-from-routes", "--tunnel", "--tunnel-name",
-                                      "--tunnel-allowed-mail")},
+    **{option: SERVING for option in ("--local-protocol", "--https-key-path", "--https-cert-path", "--tunnel",
+                                      "--tunnel-name", "--tunnel-allowed-mail")},
     "--inspector-port": INSPECTOR,
     "--inspector-ip": INSPECTOR,
     "--show-interactive-dev-session": "workers-env dev has no interactive hotkeys to show or hide: drop it",

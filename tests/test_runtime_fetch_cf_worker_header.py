@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 from worker_helpers import local_origin, one_file_worker
 
-from workers_env import js, load_worker
+from workers_env import js, load_env, load_worker
+from workers_env._env import name_cf_worker_zone
 
 ENTRY = '''
 from js import Headers, fetch
@@ -38,6 +39,7 @@ def origin():
     ('routes = [{ pattern = "shop.example.net/*", zone_name = "example.net" }]\n', "example.net"),
     ('routes = ["*.wild.example/*"]\n', "wild.example"),
     ('route = "a.example/*"\n[dev]\nhost = "dev.example"\n', "dev.example"),
+    ('routes = ["example.com:8080/*"]\n', "example.com:8080"),  # the route's URL.host, port kept (devhost47)
 ])
 async def test_the_zone_is_wrangler_devs(tmp_path, origin, config, zone):
     url, seen = origin
@@ -54,3 +56,15 @@ async def test_test_codes_own_fetch_is_left_alone(origin):
     url, seen = origin
     await js.fetch(url, headers=js.Headers.new([["CF-Worker", "mine"]]))
     assert seen[-1]["cf-worker"] == "mine"
+
+
+@pytest.mark.asyncio
+async def test_dev_names_the_zone_of_its_host_option(tmp_path, origin):
+    # `workers-env dev --host h.test` (or --local-upstream, --routes): wrangler dev's CF-Worker is
+    # that dev host (measured: tools/wrangler/dev_host_differential.py), kept by the env dev builds
+    url, seen = origin
+    folder = one_file_worker(tmp_path, ENTRY)
+    env = load_env(folder)
+    name_cf_worker_zone(env, "h.test")
+    await (await load_worker(env=env).fetch("/", headers={"x-origin": url})).text()
+    assert seen[-1].get("cf-worker") == "h.test"

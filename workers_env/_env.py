@@ -45,8 +45,10 @@ __all__ = [
     "AssemblyContext",
     "BINDING_BUILDERS",
     "Env",
+    "cf_worker_zone_of",
     "env_config",
     "missing_name",
+    "name_cf_worker_zone",
     "unknown_fields",
     "unknown_fields_note",
     "NotEmulatedBinding",
@@ -399,6 +401,21 @@ def load_env(
     except BaseException:
         context.close()
         raise
+
+
+def cf_worker_zone_of(env: Any) -> str | None:
+    """The ``CF-Worker`` zone ``workers-env dev`` named for ``env`` (from its ``--host``,
+    ``--routes``: :func:`name_cf_worker_zone`), else None (the config's, as the loader reads it)."""
+    context = getattr(env, "_context", None) if isinstance(env, Env) else None
+    zone = context.options.get("cf_worker") if context is not None else None
+    return zone if isinstance(zone, str) else None
+
+
+def name_cf_worker_zone(env: Any, zone: str) -> None:
+    """Give ``env``'s Worker ``zone`` as its ``CF-Worker`` header (``workers-env dev``'s options)."""
+    context = getattr(env, "_context", None) if isinstance(env, Env) else None
+    if context is not None:
+        context.options = {**context.options, "cf_worker": zone}
 
 
 def env_clock(env: Any) -> Clock:

@@ -44,36 +44,18 @@ def stop(proc, sig):
         pass
 
 
-def run(kind, dev, extra, port):
-    base = Path(os.environ.get("TMPDIR", "/tmp")) / f"dev_section_{kind}"
-    shutil.rmtree(base, ignore_errors=True)
-    (base / "src").mkdir(parents=True)
-    head = 'name = "t"\ncompatibility_date = "2025-11-02"\n'
-    if kind == "js":
-        (base / "src/index.js").write_text(JS)
-        head += 'main = "src/index.js"\n'
-        cmd = [WR, "dev"]
-    else:
-        (base / "src/entry.py").write_text(PY)
-        head += 'main = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n'
-        cmd = [sys.executable, "-m", "workers_env", "dev"]
-    (base / "wrangler.toml").write_text(head + dev)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
-    env.update(WRANGLER_SEND_METRICS="false", CI="1")
-    proc = subprocess.Popen(cmd + extra, cwd=base, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            start_new_session=True)  # wrangler's launcher does not pass a signal on: its group gets it
+def run_dev(cmd, cwd, env, on_ready, wait=60):
+    """Run a dev command in a process group of its own until it says ``Ready on`` (then
+    ``on_ready()`` is asked) or ends, then stop it and what it started (wrangler's launcher does
+    not pass a signal on); ``(its output without colours, on_ready's answer, its exit status)``."""
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)
     os.set_blocking(proc.stdout.fileno(), False)
-    out, seen, end = "", None, time.monotonic() + 40
+    out, seen, end = "", None, time.monotonic() + wait
     while time.monotonic() < end and proc.poll() is None:
         out += (proc.stdout.read() or b"").decode("utf-8", "replace")
-        if "Ready on" in out and port is None:
-            break
         if "Ready on" in out:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/a?b", timeout=10) as resp:
-                    seen = resp.read().decode().replace(str(port), "PORT")
-            except OSError as exc:
-                seen = f"no answer ({exc})"
+            seen = on_ready()
             break
         time.sleep(0.2)
     stop(proc, signal.SIGTERM)
@@ -83,10 +65,45 @@ def run(kind, dev, extra, port):
         stop(proc, signal.SIGKILL)
         rest, _ = proc.communicate()
     stop(proc, signal.SIGKILL)  # what is left of its group (workerd)
-    out = re.sub(r"\x1b\[[0-9;]*m", "", out + (rest or b"").decode("utf-8", "replace"))
+    return re.sub(r"\x1b\[[0-9;]*m", "", out + (rest or b"").decode("utf-8", "replace")), seen, proc.returncode
+
+
+def twin_project(folder, kind, js, py, config):
+    """A fresh project in ``$TMPDIR/folder``: the JavaScript twin ``js`` (``kind`` ``js``) or the
+    Python Worker ``py``, ``config`` after the name and date; ``(folder, dev command, environment)``."""
+    base = Path(os.environ.get("TMPDIR", "/tmp")) / folder
+    shutil.rmtree(base, ignore_errors=True)
+    (base / "src").mkdir(parents=True)
+    head = 'name = "t"\ncompatibility_date = "2025-11-02"\n'
+    if kind == "js":
+        (base / "src/index.js").write_text(js)
+        head += 'main = "src/index.js"\n'
+        cmd = [WR, "dev"]
+    else:
+        (base / "src/entry.py").write_text(py)
+        head += 'main = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n'
+        cmd = [sys.executable, "-m", "workers_env", "dev"]
+    (base / "wrangler.toml").write_text(head + config)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
+    env.update(WRANGLER_SEND_METRICS="false", CI="1")
+    return base, cmd, env
+
+
+def run(kind, dev, extra, port):
+    base, cmd, env = twin_project(f"dev_section_{kind}", kind, JS, PY, dev)
+    def answer():
+        if port is None:
+            return None
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/a?b", timeout=10) as resp:
+                return resp.read().decode().replace(str(port), "PORT")
+        except OSError as exc:
+            return f"no answer ({exc})"
+
+    out, seen, returncode = run_dev(cmd + extra, base, env, answer, wait=40)
     ready = re.search(r"Ready on (\S+)", out)
     served = ready.group(1).replace(str(port), "PORT") if ready and port else (ready.group(1) if ready else None)
-    return (served, seen, None if ready else proc.returncode, [k for k in KEYS if k in out])
+    return (served, seen, None if ready else returncode, [k for k in KEYS if k in out])
 
 
 def main():

@@ -43,6 +43,7 @@ from workers_env.cli.devbuild import stop_build
 from workers_env.cli.devhosts import ready_lines, scheduled_host
 from workers_env.cli.devsection import DevSection, dev_section
 from workers_env.cli.devstop import Stopped, held, stoppable
+from workers_env.cli.devupstream import OriginOptions
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.cli.negations import FALSE
 from workers_env.config import find_config
@@ -82,6 +83,20 @@ def register(subparsers: Any) -> None:
                         f"up to {DEFAULT_PORT + _PORTS_PROBED - 1}, else any free one)")
     parser.add_argument("--ip", default=None, **value_optional(),
                         help="address to listen on (default: the config's [dev] ip, else localhost)")
+    parser.add_argument("--host", default=None, metavar="HOST",
+                        help="the host of the URL the Worker sees (as wrangler dev's; default: the config's [dev] host, "
+                        "else the first route's host, else the request's own)")
+    parser.add_argument("--local-upstream", dest="local_upstream", default=None, metavar="HOST", **value_optional(),
+                        help="the same as --host, which wins over it (as wrangler dev's)")
+    parser.add_argument("--routes", "--route", dest="routes", action="extend", nargs="+", default=None,
+                        metavar="ROUTE", help="routes instead of the config's; the first one's host is the host of "
+                        "the URL the Worker sees, as under wrangler dev (nothing is routed by them)")
+    parser.add_argument("--upstream-protocol", dest="upstream_protocol", choices=["http", "https"], default=None,
+                        help="the scheme of the URL the Worker sees (default: the config's [dev] upstream_protocol, "
+                        "else http; dev serves plain HTTP either way)")
+    parser.add_argument("--infer-origin-from-routes", dest="infer_origin", action=argparse.BooleanOptionalAction,
+                        default=None, help="take the first route's host as the host of the URL the Worker sees "
+                        "(default: yes, as wrangler dev; --no-infer-origin-from-routes keeps the request's own)")
     parser.add_argument(
         "--env", "-e", dest="env", default=None, metavar="NAME",
         help="environment to run, [env.NAME] (default: $CLOUDFLARE_ENV)",
@@ -361,7 +376,7 @@ def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from workers_env._env import bindings_from_pyproject, load_env
+    from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
     from workers_env.cli.devreload import Reloader
     from workers_env.cli.devsession import Slot, missing_entrypoints, session_bindings, worker_name
     from workers_env.config import load_config
@@ -422,8 +437,10 @@ def _run(args: argparse.Namespace) -> int:
         if https is not None:
             print(f"workers-env dev: {https}", file=sys.stderr)
             return 1
+        given_address = (args.ip or None, args.port)  # over every [dev] section, that of an edit too
         # `--ip ""` (`--ip` alone) is [dev] ip's: wrangler's `hostname || config.dev.ip`
         args.ip = args.ip or (section.ip if section.ip is not None else DEFAULT_IP)
+        origin_options = OriginOptions.of(args)
         given_date_problem = compatibility_date_problem(config) if args.compatibility_date is not None else None
         if given_date_problem is not None:  # its hint names the option (load_env's would name its argument)
             print(f"workers-env dev: {given_date_problem}", file=sys.stderr)
@@ -462,6 +479,7 @@ def _run(args: argparse.Namespace) -> int:
             except BaseException:
                 _close_supplied_workers(made)
                 raise
+            name_cf_worker_zone(built, origin_options.zone(config))  # --host, --routes: the CF-Worker header's
             context = getattr(built, "_context", None)
             if context is not None:  # closed with the env dev closes (a reload's retired one, at exit)
                 context.on_close(lambda: _close_supplied_workers(made))
@@ -477,6 +495,10 @@ def _run(args: argparse.Namespace) -> int:
     table_vars = list(_vars(args.var))  # each Worker's bindings table, "Your Worker" for one alone
     try:
         _announce(config, env, secrets_environment, args.env_file or None, table_vars, alone=not others)
+        refused_origin = origin_options.problem(config)
+        if refused_origin is not None:  # wrangler's, after the table
+            fail(refused_origin)
+            return 1
         problem = _address_problem(args, section, display_path(read_from))
         if problem is not None:  # wrangler refuses it after the table, before the Worker starts
             _refuse(problem)
@@ -487,6 +509,7 @@ def _run(args: argparse.Namespace) -> int:
                             build=_custom_build, make_env=make_env,
                             announce=lambda c, e: _announce(c, e, secrets_environment, args.env_file or None,
                                                             table_vars, alone=not others),
+                            configured=lambda c, app: _reconfigured(c, app, args, given_address, origin_options),
                             load_failed=lambda exc: _reload_failed(exc, config_path.parent))
         try:
             worker = load_worker(env=env)
@@ -518,6 +541,7 @@ def _run(args: argparse.Namespace) -> int:
             _refuse(_bind_error(args.ip, port_given, exc))
             return 1
         port = sockets[0].getsockname()[1]  # --port 0 picks a free one
+        args.listening_port = port  # (an edit of [dev] port or ip may move it: _reconfigured)
         crons = (env.config.merged.get("triggers") or {}).get("crons") if isinstance(
             env.config.merged.get("triggers"), dict) else None
 
@@ -546,7 +570,7 @@ def _run(args: argparse.Namespace) -> int:
             await asyncio.gather(primary.run(app), *(each.run(slot) for each, slot in callees))
 
         stopped_by = serve(worker, host=args.ip, sockets=sockets, test_scheduled=False, on_ready=ready,
-                           background=watch_all, scheme=section.upstream_protocol)
+                           background=watch_all, origin=origin_options.origin(config))
     except WorkersEnvError as exc:
         print(f"workers-env dev: {exc}", file=sys.stderr)
         return 1
@@ -559,6 +583,50 @@ def _run(args: argparse.Namespace) -> int:
     if stopped_by is not None:
         return 128 + stopped_by
     return 0 if closed else 1
+
+
+async def _reconfigured(config: Any, app: Any, args: argparse.Namespace, given: tuple[str | None, int | str | None],
+                        options: OriginOptions) -> None:
+    """An edited config's origin and address taken up, as wrangler dev 4.164.0 takes them up on
+    its reload (measured): the Worker's new origin; a new ``[dev] port`` or ``ip`` (neither given
+    on the command line) listened on instead of the old one, ``Updated and ready on <url>``
+    said. What wrangler refuses at start is refused here too, the old origin or address kept
+    (wrangler exits: README "Where we had to choose")."""
+    problem = options.problem(config)
+    if problem is not None:
+        fail(problem)
+    else:
+        app.origin = options.origin(config)
+    section = dev_section(config.raw)
+    https = section.https_refusal(display_path(config.path))
+    if https is not None:
+        print(f"workers-env dev: {https}", file=sys.stderr, flush=True)
+    edited = argparse.Namespace(ip=given[0] or (section.ip if section.ip is not None else DEFAULT_IP), port=given[1])
+    address = _address_problem(edited, section, display_path(config.path))
+    if (edited.ip, edited.port) == (args.ip, args.port) or app.relisten is None:
+        return
+    if address is not None:
+        _refuse(address)
+        return
+    port = None if edited.port is None else int(edited.port)
+    try:
+        sockets = _listen(edited.ip, port)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            _refuse(_bind_error(edited.ip, port, exc))
+            return
+        # the new address overlaps the one served (127.0.0.1 to localhost, the same port): that one
+        # let go first, and listened on again if the new one is still taken
+        await app.relisten([])
+        try:
+            sockets = _listen(edited.ip, port)
+        except OSError as again:
+            _refuse(_bind_error(edited.ip, port, again))
+            await app.relisten(_listen(args.ip, args.listening_port))
+            return
+    await app.relisten(sockets)
+    args.ip, args.port, args.listening_port = edited.ip, edited.port, sockets[0].getsockname()[1]
+    emit("info", f"[wrangler:info] {ready_lines(edited.ip, sockets[0].getsockname()[1], updated=True)[0]}")
 
 
 def _close_supplied_workers(supplied: dict[str, Any]) -> None:

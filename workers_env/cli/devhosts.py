@@ -38,8 +38,11 @@ def scheduled_host(ip: str) -> str:
     return _url_safe(ip)
 
 
-def ready_lines(ip: str, port: int) -> list[str]:
-    """miniflare's lines once the server listens on ``ip:port`` (without wrangler's prefix)."""
+def ready_lines(ip: str, port: int, *, updated: bool = False) -> list[str]:
+    """miniflare's lines once the server listens on ``ip:port`` (without wrangler's prefix);
+    ``updated``: its one line once it listens there after an edit of the config moved it."""
+    if updated:
+        return [f"Updated and ready on http://{_url_safe(ip)}:{port}"]
     lines = [f"Ready on http://{_url_safe(ip)}:{port}"]
     hosts: list[str] = []
     if ip in ("::", "*"):

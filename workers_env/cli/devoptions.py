@@ -12,15 +12,14 @@ __all__ = ["dev_option_note"]
 
 _BUNDLING = ("it shapes the JavaScript bundle, which wrangler does not build for a Python Worker (it runs "
              "Python Workers unbundled): drop it")
-_SERVING = "workers-env dev serves plain HTTP on --ip and --port, with no routes, upstream, HTTPS or tunnel: drop it"
+_SERVING = "workers-env dev serves plain HTTP on --ip and --port, with no HTTPS or tunnel: drop it"
 
 #: wrangler dev's options workers-env dev does not take, each with what to do instead
 _NOTES: dict[str, str] = {
     **{name: _BUNDLING for name in ("bundle", "minify", "tsconfig", "jsx-factory", "jsx-fragment", "define",
                                      "alias")},
-    **{name: _SERVING for name in ("routes", "route", "host", "local-protocol", "https-key-path", "https-cert-path",
-                                    "upstream-protocol", "local-upstream", "infer-origin-from-routes", "tunnel",
-                                    "tunnel-name", "tunnel-allowed-mail")},
+    **{name: _SERVING for name in ("local-protocol", "https-key-path", "https-cert-path", "tunnel", "tunnel-name",
+                                    "tunnel-allowed-mail")},
     "inspector-port": "workers-env dev runs no DevTools inspector: drop it",
     "inspector-ip": "workers-env dev runs no DevTools inspector: drop it",
     "show-interactive-dev-session": "workers-env dev has no interactive hotkeys to show or hide: drop it",

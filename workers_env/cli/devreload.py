@@ -6,7 +6,8 @@ watch of the module root; its ``ConfigController``; its ``BundlerController``):
 - the **config file** (and ``pyproject.toml``'s ``[tool.workers-env]`` beside it, workers-env's
   own config): when one is written, it is read again (its warnings printed again), the
   ``build.command`` runs, the env is rebuilt from it -- persisted state kept, it lives on
-  disk -- and the Worker loaded into it. ``.dev.vars`` and ``.env`` are read then, but are not
+  disk -- and the Worker loaded into it; its ``[dev]`` address and the Worker's origin are
+  taken up too (``configured``: a new port listened on, as wrangler dev moves); ``.dev.vars`` and ``.env`` are read then, but are not
   watched: wrangler does not watch them (measured), so an edit there waits for the next one
   to the config, or a restart;
 - the project's own modules ``[tool.workers-env.bindings]`` factories were imported from (and
@@ -44,7 +45,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -227,13 +228,14 @@ class Reloader:
     as it goes), its process listed in ``running`` while it runs (:meth:`_stop_builds` takes it
     out and stops it when the server stops); ``load_failed(exc)`` prints a Worker that did not
     load, or an error of the watcher's own; ``announce(config, env)`` prints what ``workers-env dev`` says of a config at start (its secrets' sources);
-    ``make_env(config)`` builds the env of a config read again.
+    ``make_env(config)`` builds the env of a config read again; ``configured(config, app)`` takes
+    up what else of a config read again dev serves by (its origin, its address), once its Worker loaded.
     """
 
     def __init__(self, *, config: Any, env: Any, persist_to: Path, environment: str | None,
                  build: Callable[[Any, Path, list[subprocess.Popen[str]]], bool], load_failed: Callable[[BaseException], None],
                  announce: Callable[[Any, Any], None], make_env: Callable[[Any], Any],
-                 interval: float | None = None):
+                 interval: float | None = None, configured: Callable[[Any, Any], Awaitable[None]] | None = None):
         self.config = config
         self.env = env
         self.persist_to = persist_to
@@ -241,6 +243,7 @@ class Reloader:
         self._load_failed = load_failed
         self._announce = announce
         self._make_env = make_env
+        self._configured = configured
         self.interval = poll_interval() if interval is None else interval
         self._targets = targets_of(config, persist_to)
         self._seen = _look(self._targets)  # taken before the Worker loads: an edit meanwhile counts
@@ -395,6 +398,8 @@ class Reloader:
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - printed, the old Worker serves on
             self._load_failed(exc)
             return
+        if self._configured is not None:
+            await self._configured(config, app)
         app.worker = worker
         print(READY, flush=True)
 

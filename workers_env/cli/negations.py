@@ -26,7 +26,8 @@ __all__ = ["FALSE", "PATH_FALSE", "Negated", "failed_hint", "negated_values"]
 FALSE = "\0false"
 
 #: options wrangler reads as not given when false
-_ABSENT = frozenset({"binding", "namespace-id", "command", "file", "path", "profile", "ip"})
+_ABSENT = frozenset({"binding", "namespace-id", "command", "file", "path", "profile", "ip", "host", "local-upstream",
+                     "routes"})
 
 #: (command group, option) given :data:`FALSE` for the command to read where wrangler reads it:
 #: wrangler's ``getLocalPersistencePath(false)`` keeps no state on disk -- ``kv`` a namespace in

@@ -36,7 +36,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from workers_env import _loglevel
-from workers_env._env import env_clock
+from workers_env._env import cf_worker_zone_of, env_clock
 from workers_env._errors import ConfigError, JsException, WorkersEnvError, add_hint, users_mistake
 from workers_env._deep import MAX_CONVERSION_DEPTH
 from workers_env._jsvalues import nests_deeper_than, surrogate_pairs_joined, well_formed
@@ -1830,7 +1830,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
     vendor = main_path.parent / "vendor"
     legacy_vendor = vendor.is_dir() and not main_only and not flag_enabled(PYTHON_FORCE_NEW_VENDOR_PATH, config)
     runtime = WorkerRuntime(JsEnv(env, era), era, null_is_none, caches, node_globals=node_globals(config),
-                            cf_worker=cf_worker_zone(config), uploads=uploads,
+                            cf_worker=cf_worker_zone_of(env) or cf_worker_zone(config), uploads=uploads,
                             brotli_content_encoding=flag_enabled(BROTLI_CONTENT_ENCODING, config),
                             fetch_standard_url=flag_enabled(FETCH_STANDARD_URL, config),
                             strip_authorization_on_redirect=flag_enabled(

@@ -43,6 +43,7 @@ from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException
 from workers_env.queues.assembly import queue_broker
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
+from workers_env.runtime.devorigin import Origin, rewrite_headers
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
 from workers_env.runtime.events import scheduled_time_ms
 from workers_env.runtime.jsbase import js_type_error
@@ -141,7 +142,7 @@ UPGRADE_EXTENSION = "workers_env.upgrade"
 #: the request's header names as the client spelt them (``ReasonConnection.names``)
 NAMES_EXTENSION = "workers_env.names"
 #: names Miniflare's entry worker sets on the request, as it spells them (entry.worker.ts)
-_ENTRY_SPELLING = {"cf-connecting-ip": "CF-Connecting-IP"}
+_ENTRY_SPELLING = {"cf-connecting-ip": "CF-Connecting-IP", "mf-original-hostname": "MF-Original-Hostname"}
 _HEADER_TIMEOUT = b"ERROR: Your client took too long to send HTTP headers."
 _TOO_LARGE = (  # what Cloudflare's edge answers for a body over the plan's limit
     b"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n"
@@ -177,7 +178,7 @@ class WorkerApp:
     """
 
     def __init__(self, worker: Worker, *, max_body_bytes: int = MAX_BODY_BYTES, test_scheduled: bool = False,
-                 log_requests: bool = False, deliver_queues: bool = False, scheme: str | None = None):
+                 log_requests: bool = False, deliver_queues: bool = False, origin: Origin | None = None):
         #: the Worker answering new requests; ``workers-env dev`` replaces it after an edit, a
         #: request keeping the one it started with
         self.worker = worker
@@ -188,9 +189,12 @@ class WorkerApp:
         self.log_requests = log_requests  # wrangler dev's "[wrangler:info] GET / 200 OK (3ms)" lines
         #: deliver what the Worker sends to a queue it consumes to its queue() handler, as wrangler dev does
         self.deliver_queues = deliver_queues
-        #: the scheme of the URL the Worker sees (None: the connection's), as wrangler dev's
-        #: ``[dev] upstream_protocol`` sets it (``https``: ``https://localhost:8787/`` over plain HTTP)
-        self.scheme = scheme
+        #: the origin the Worker sees, as wrangler dev's ``upstream_protocol`` and dev host make it
+        #: (runtime/devorigin.py; None: the request's own, its headers as sent); ``workers-env dev``
+        #: replaces it when an edit of the config changes it
+        self.origin = origin
+        #: ``relisten(sockets)``: accept connections there instead, once served (:meth:`_Server.relisten`)
+        self.relisten: Callable[[list[socket.socket]], Awaitable[None]] | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -220,7 +224,7 @@ class WorkerApp:
         if host is None:
             await self._refuse(send, *_NO_HOST, content_type=None)
             return
-        url = self._url(scope, host, self.scheme)
+        url = self._url(scope, host)
         if url is None:
             log.error("Uncaught exception: TypeError: Invalid URL string. (%s %s, Host: %s)", scope["method"],
                       self._target(scope).decode("latin-1"), host)
@@ -246,9 +250,9 @@ class WorkerApp:
         if trigger_path(scope["path"]) == LOCAL_EMAIL_PATH:
             await self._local_email(scope, body, send)
             return
-        request = self._request(scope, body, url)
-        ctx = worker.new_context()
         answered: dict[str, Any] = {}
+        request = self._request(scope, body, url, origin=self._origin(url, answered))
+        ctx = worker.new_context()
         serving = asyncio.ensure_future(self._respond(scope, send, worker, request, ctx, answered))
         watching = asyncio.ensure_future(_client_gone(receive))
         try:
@@ -329,7 +333,8 @@ class WorkerApp:
         that hangs up once the body is in cancels the handler (:meth:`_client_left`). A body over
         the limit cuts the request off: the 413 page when nothing was answered yet."""
         live = IncomingBody()
-        request = self._request(scope, b"", url, streamed=True)
+        answered: dict[str, Any] = {"upload": None}
+        request = self._request(scope, b"", url, streamed=True, origin=self._origin(url, answered))
         if not request._length_unknown:
             live.expected_length = int(request.headers.get("content-length"))
         request._live = live
@@ -363,7 +368,7 @@ class WorkerApp:
                 abort()
 
         ctx = worker.new_context()
-        answered: dict[str, Any] = {"upload": upload}
+        answered["upload"] = upload
         # the pump first: its first receive() sends a ``100 Continue`` asked for before the Worker
         # can answer, as workerd sends it whether or not the Worker reads the body (wrangler dev 4.164.0)
         watching = asyncio.ensure_future(upload.pump())
@@ -424,6 +429,8 @@ class WorkerApp:
                 return
             answered["live"], answered["stream"] = response._live, response.__dict__.get("_live_stream")
             headers, inner, encoding, changed = self._encoding(scope, response, worker)
+            if "origin" in answered:  # the ProxyWorker's way back: the Worker's origin named as the client's
+                headers = rewrite_headers(headers, *answered["origin"])
             if encoding == UNSUPPORTED:
                 status, reason, body = 415, "Unsupported Media Type", [b"Unsupported Media Type"]
                 headers = [("accept-encoding", "br, gzip"), ("content-type", "text/plain;charset=UTF-8")]
@@ -743,6 +750,17 @@ class WorkerApp:
         host = next((v for k, v in scope["headers"] if k.lower() == b"host"), None)
         return host.decode("utf-8", "replace") if host else None
 
+    def _origin(self, url: str, answered: dict[str, Any]) -> tuple[str, JsURL, JsURL, str | None] | None:
+        """With :attr:`origin`: ``(the URL the Worker gets, the client's URL, the ProxyWorker's,
+        the MF-Original-Hostname value)`` for the client's ``url``; ``answered["origin"]`` the
+        (Worker's, client's) pair its response headers are rewritten from and to."""
+        if self.origin is None:
+            return None
+        outer = JsURL(url)
+        inner = self.origin.inner(outer)
+        answered["origin"] = (inner, outer)
+        return self.origin.worker_url(inner).href, outer, inner, inner.host if self.origin.host is not None else None
+
     @classmethod
     def _url(cls, scope: Scope, host: str, scheme: str | None = None) -> str | None:
         """The URL the Worker sees, as workerd builds it: the scheme, the ``Host`` header, then the
@@ -759,18 +777,27 @@ class WorkerApp:
         return _href(f"{scheme or scope.get('scheme', 'http')}://{host}{target}")
 
     @staticmethod
-    def _request(scope: Scope, body: bytes, url: str, *, streamed: bool = False) -> JsRequest:
+    def _request(scope: Scope, body: bytes, url: str, *, streamed: bool = False,
+                 origin: tuple[str, JsURL, JsURL, str | None] | None = None) -> JsRequest:
         """The ``Request`` the Worker gets, with the headers workerd's HTTP layer leaves it: no
         connection-level ones (``Connection``, ``Keep-Alive``, ``TE``, ``Upgrade`` but for a
         WebSocket handshake), ``Transfer-Encoding: chunked`` for a chunked body (and no
         ``Content-Length`` then), ``Content-Length: 0`` on a method other than GET/HEAD sent
         without a body, ``Host`` as the URL names it; values read as UTF-8, as workerd reads them
-        (a byte that is not UTF-8 becomes U+FFFD). A GET or HEAD that carries a body hands it on."""
+        (a byte that is not UTF-8 becomes U+FFFD). A GET or HEAD that carries a body hands it on.
+        With ``origin`` (:meth:`_origin`): the Worker's URL, its ``Host`` and the headers naming
+        the client's origin as wrangler dev's ProxyWorker and entry worker make them."""
         pairs = [(k.decode("latin-1").lower(), v.decode("utf-8", "replace")) for k, v in scope["headers"]]
         upgrade = next((v for k, v in pairs if k == "upgrade"), "")
         chunked = any(k == "transfer-encoding" for k, _ in pairs)
         declared = any(k == "content-length" for k, _ in pairs)
         headers = [(k, v) for k, v in pairs if k not in _CONNECTION_HEADERS and k != "host"]
+        if origin is not None:
+            url, outer, inner, original_hostname = origin
+            headers = rewrite_headers(headers, outer, inner)
+            if original_hostname is not None:
+                headers = [(k, v) for k, v in headers if k != "mf-original-hostname"]
+                headers.append(("mf-original-hostname", original_hostname))
         if upgrade.lower() == "websocket":
             headers += [("connection", "Upgrade"), ("upgrade", "websocket")]
         method = scope["method"]
@@ -994,11 +1021,11 @@ def _config(
     test_scheduled: bool = False,
     log_requests: bool = False,
     deliver_queues: bool = False,
-    scheme: str | None = None,
+    origin: Origin | None = None,
 ) -> uvicorn.Config:
     protocol = type("_Protocol", (_Protocol,), {"header_timeout": header_timeout})
     app = WorkerApp(worker, max_body_bytes=max_body_bytes, test_scheduled=test_scheduled, log_requests=log_requests,
-                    deliver_queues=deliver_queues, scheme=scheme)
+                    deliver_queues=deliver_queues, origin=origin)
     return uvicorn.Config(
         app, host=host, port=port, lifespan="on", log_level=log_level, server_header=False, date_header=False,
         http=protocol, timeout_keep_alive=keep_alive_timeout, access_log=not log_requests,  # type: ignore[arg-type]
@@ -1103,12 +1130,29 @@ class _Server(uvicorn.Server):
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
+        if isinstance(self.config.app, WorkerApp):
+            self.config.app.relisten = self.relisten
         if self.started and not self.should_exit and self._on_ready is not None:
             self._on_ready()
         if self.started and not self.should_exit and self._background is not None:
             app = self.config.app
             assert isinstance(app, WorkerApp)
             self._task = asyncio.ensure_future(self._background(app))
+
+    async def relisten(self, sockets: list[socket.socket]) -> None:
+        """Accept connections on ``sockets`` from now on (``workers-env dev`` after an edit of
+        ``[dev] port`` or ``ip``): the old listening sockets closed, connections already open on
+        them served to their end, as uvicorn's own start-up makes its servers."""
+        config, loop = self.config, asyncio.get_running_loop()
+
+        def protocol(_loop: asyncio.AbstractEventLoop | None = None) -> asyncio.Protocol:
+            return config.http_protocol_class(config=config, server_state=self.server_state,  # type: ignore[call-arg]
+                                              app_state=self.lifespan.state, _loop=_loop)
+
+        servers = [await loop.create_server(protocol, sock=sock, backlog=config.backlog) for sock in sockets]
+        old, self.servers = self.servers, servers
+        for server in old:
+            server.close()
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         if self._task is not None:
@@ -1168,12 +1212,12 @@ def serve(
     max_body_bytes: int = MAX_BODY_BYTES,
     test_scheduled: bool = False,
     background: Callable[[WorkerApp], Awaitable[None]] | None = None,
-    scheme: str | None = None,
+    origin: Origin | None = None,
 ) -> int | None:
     """Serve ``worker`` on ``sockets`` (default: :func:`bind` ``host:port``) until
     interrupted (Ctrl+C, SIGTERM); ``on_ready`` is called once connections are accepted, then
-    ``background(app)`` runs on the server's event loop until it stops; ``scheme``: the URLs'
-    the Worker sees (None: ``http``). Returns the signal
+    ``background(app)`` runs on the server's event loop until it stops; ``origin``: the one the
+    Worker sees (runtime/devorigin.py; None: the request's own). Returns the signal
     that stopped the server (the caller cleans up, then exits with its status), else None."""
     if sockets is None:
         sockets = bind(host, port)
@@ -1181,7 +1225,7 @@ def serve(
         # wrangler dev's lines (ready, one per request), not uvicorn's start-up and access lines
         config = _config(worker, host=host, port=sockets[0].getsockname()[1], max_body_bytes=max_body_bytes,
                          test_scheduled=test_scheduled, log_requests=True, log_level="warning", deliver_queues=True,
-                         scheme=scheme)
+                         origin=origin)
         server = _Server(config, on_ready, background)
         server.run(sockets=sockets)
         return server.stopped_by
