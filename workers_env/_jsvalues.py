@@ -38,6 +38,7 @@ __all__ = [
     "JsBigInt",
     "bigint_reads_as",
     "crossing",
+    "handed_back",
     "ByteStream",
     "HttpResponse",
     "JsDate",
@@ -928,6 +929,14 @@ def crossing(value: Any) -> Any:
     :class:`BigInt` -- ``2**53 - 1`` is one (real Pyodide 0.26.0a4, 0.28.2, 314.0.6), while a whole
     number JavaScript made (``JSON.parse("[9007199254740991]")``) stays an unmarked ``int``."""
     return BigInt(value) if type(value) is int and not -_MAX_SAFE_BIGINT < value < _MAX_SAFE_BIGINT else value
+
+
+def handed_back(value: Any) -> Any:
+    """A Python value that crossed into JavaScript as it reads in Python again when JavaScript
+    hands it over whole -- an RPC method's argument, a call's awaited result: an ``int`` Pyodide
+    sent as a BigInt (from ``2**53 - 1``) reads as that era's BigInt, ``JsBigInt`` from Pyodide
+    0.29 (314.0.6: an argument, ``await`` of a promise of it), ``int`` before (0.26.0a4, 0.28.2)."""
+    return js_number(crossing(value)) if type(value) is int else value
 
 
 def _datetime_ms(value: _dt.datetime) -> float:

@@ -39,7 +39,7 @@ from workers_env import _loglevel
 from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException, WorkersEnvError, add_hint, users_mistake
 from workers_env._deep import MAX_CONVERSION_DEPTH
-from workers_env._jsvalues import nests_deeper_than, surrogate_pairs_joined, well_formed
+from workers_env._jsvalues import handed_back, nests_deeper_than, surrogate_pairs_joined, well_formed
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.bindings import queue_entries
 from workers_env.config.build import build_command, build_syncs, unfound_pyproject
@@ -842,13 +842,14 @@ class Worker(ServiceSource):
         target = getattr(instance, method, None)
         if not callable(target):
             raise js_type_error(f"Method {method} does not exist")
-        sent = [python_from_rpc(python_to_rpc(a)) for a in args]
-        named = {k: python_from_rpc(python_to_rpc(v)) for k, v in kwargs.items()}
+        # an int sent as a BigInt is the era's BigInt to the method and to the caller (handed_back)
+        sent = [handed_back(python_from_rpc(python_to_rpc(a))) for a in args]
+        named = {k: handed_back(python_from_rpc(python_to_rpc(v))) for k, v in kwargs.items()}
         result = target(*sent, **named)
         if inspect.isawaitable(result):
             result = await result
         sent_back = python_to_rpc(result)
-        return sent_back if crossing else python_from_rpc(sent_back)
+        return sent_back if crossing else handed_back(python_from_rpc(sent_back))
 
     async def call(self, func: Any, /, *args: Any, **kwargs: Any) -> Any:
         """Call ``func`` -- one of the Worker's own functions, ``worker.module.helper`` say --
