@@ -8,10 +8,8 @@ choose"). Before, anything past 1,000 levels was ``Error: Queue send failed: Int
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from worker_helpers import typical_pyproject
+from worker_helpers import queue_worker
 
 from workers_env import NotEmulatedError, load_env, load_worker
 
@@ -57,17 +55,12 @@ class Default(WorkerEntrypoint):
             except Exception as error:
                 got.append(type(error).__name__)
 '''
-CONFIG = {"name": "q", "main": "src/entry.py", "compatibility_date": "2025-11-02", "compatibility_flags": ["python_workers"],
-          "queues": {"producers": [{"binding": "Q", "queue": "jobs"}], "consumers": [{"queue": "jobs"}]}}
 REFUSED = "RangeError: Maximum call stack size exceeded"
 
 
 @pytest.fixture
 def project(tmp_path):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(CODE)
-    (tmp_path / "wrangler.json").write_text(json.dumps(CONFIG))
-    return typical_pyproject(tmp_path)
+    return queue_worker(tmp_path, CODE)
 
 
 @pytest.mark.asyncio

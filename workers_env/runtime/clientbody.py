@@ -25,7 +25,7 @@ CLIENT_HOLDS_BYTES = 8 * 1024 * 1024
 CLIENT_HOLDS = 16_384
 
 
-def hold_for_client(response: Any, live: LiveByteStream) -> asyncio.Future[None]:
+def hold_for_client(response: Any, live: LiveByteStream) -> asyncio.Task[None]:
     """Start taking ``live`` (``response``'s body) as the client does; the task doing it. The
     test's handle on the body is made now (``response.body``, which the response keeps and every
     reader and tee of it refers to): once that is collected, the body is canceled -- its writer's

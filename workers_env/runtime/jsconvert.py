@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._deep import MAX_CONVERSION_DEPTH, ROOMY_FROM, deeper
+from workers_env._deep import ROOMY_FROM, conversion_limit, deeper
 from workers_env._errors import JsException, add_hint
 from workers_env._jsvalues import (
     BigInt,
@@ -56,7 +56,6 @@ from workers_env.runtime.jsreadable import JsReadableStream
 __all__ = [
     "ffi_to_js",
     "to_js",
-    "to_js_within",
     "era_hint",
     "ConversionError",
     "to_plain",
@@ -125,23 +124,7 @@ def to_js(
     (``Object.fromEntries`` makes a plain object), lists and tuples become arrays, buffers
     become typed arrays, ``None`` stays ``undefined`` and proxies pass through unchanged.
     """
-    return to_js_within(MAX_CONVERSION_DEPTH, obj, depth=depth, pyproxies=pyproxies, create_pyproxies=create_pyproxies,
-                        dict_converter=dict_converter, default_converter=default_converter)
-
-
-def to_js_within(
-    limit: int,
-    obj: Any,
-    *,
-    depth: int = -1,
-    pyproxies: Any = None,
-    create_pyproxies: bool = True,
-    dict_converter: Callable[[Iterable[JsArray]], Any] | None = None,
-    default_converter: Callable[..., Any] | None = None,
-) -> Any:
-    """:func:`to_js` of a value nested up to ``limit`` levels (containers within each other;
-    deeper: :func:`~workers_env._deep.too_deep`): the JS value workerd makes of data it parsed
-    itself (a ``json`` queue message's body), which no Pyodide conversion made."""
+    limit = conversion_limit()  # (raised by workers-env's own converting_within, else 1,000)
 
     # Pyodide's conversion cache (python2js.c): a collection met again -- a shared one, or one
     # holding itself -- is the JS value already made for it, so a cycle is kept, not followed

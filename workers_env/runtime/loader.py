@@ -81,7 +81,7 @@ from workers_env.runtime import identity, osenviron, processes, sockets, swallow
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.cloudflareworkers import old_location_note
-from workers_env.runtime.clientbody import CLIENT_HOLDS, CLIENT_HOLDS_BYTES, hold_for_client
+from workers_env.runtime.clientbody import hold_for_client
 from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling
 from workers_env.runtime.email_events import (
     EmailResult,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from workers_env._deep import JSON_SEND_REFUSED_FROM, MAX_CONVERSION_DEPTH, ROOMY_FROM, more_room, nesting
+from workers_env._deep import JSON_SEND_REFUSED_FROM, MAX_CONVERSION_DEPTH, ROOMY_FROM, converting_within, more_room, nesting
 from workers_env._errors import WorkersEnvError
 from workers_env._jsvalues import JsMapArgument
 from workers_env._jsvalues import JsTypedArray as ModelTypedArray
@@ -22,7 +22,7 @@ from workers_env.queues.broker import Batch, QueueBroker
 from workers_env.queues.v8size import body_members
 from workers_env.runtime.events import QueueMessage, QueueResult
 from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
-from workers_env.runtime.jsconvert import object_from_entries, to_js, to_js_within
+from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsproxy import JsArray, JsMap, map_key
 
@@ -142,7 +142,8 @@ def delivered_body(body: Any, content_type: str) -> Any:
     if content_type == "bytes":
         return JsBuffer(body)
     if content_type == "json":
-        return to_js_within(JSON_SEND_REFUSED_FROM - 1, body, dict_converter=object_from_entries)
+        with converting_within(JSON_SEND_REFUSED_FROM - 1):
+            return to_js(body, dict_converter=object_from_entries)
     if content_type != "v8":
         return body
     depth = nesting(body, body_members, MAX_CONVERSION_DEPTH)  # (the producer refused deeper ones)
