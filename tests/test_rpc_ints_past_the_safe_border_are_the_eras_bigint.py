@@ -8,8 +8,12 @@ too, while the same int one level down was ``JsBigInt``."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from worker_helpers import service_pair
+from worker_helpers import service_pair, typical_pyproject
+
+from workers_env import load_worker
 
 CALLEE = '''
 from workers import WorkerEntrypoint
@@ -60,3 +64,35 @@ async def test_worker_rpc_is_that_caller(tmp_path):
     made = await search.rpc("made", 2**53 - 1)
     assert type(made).__name__ == "JsBigInt" and made == 2**53 - 1
     assert type(await search.rpc("made", 2**53 - 2)) is int
+
+
+CLONES = '''
+import js
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = []
+        for v in (2**53 - 1, -(2**53 - 1), 2**64, 2**53 - 2):
+            cloned, awaited = js.structuredClone(to_js(v)), await js.Promise.resolve(v)
+            made = await js.Promise.new(lambda resolve, reject: resolve(v))
+            out.append(" ".join([type(cloned).__name__, type(awaited).__name__, type(made).__name__,
+                                 str(cloned == awaited == made == v)]))
+        return Response("\\n".join(out))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "big"), [("2026-09-08", "JsBigInt JsBigInt JsBigInt True"),
+                                           ("2025-10-01", "int int int True")])
+async def test_a_clone_and_a_promise_hand_back_the_same(tmp_path, date, big):
+    """The same rule where JavaScript hands a Python int back whole: ``structuredClone``'s result and
+    an awaited ``Promise.resolve`` (group ``rpc-int-border``: 19/19 on 314.0.6, 0.28.2, 0.26.0a4)."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(CLONES)
+    (tmp_path / "wrangler.json").write_text(json.dumps({"name": "w", "main": "src/entry.py", "compatibility_date": date,
+                                                        "compatibility_flags": ["python_workers"]}))
+    text = await (await load_worker(typical_pyproject(tmp_path)).fetch("/")).text()
+    assert text.splitlines() == [big, big, big, "int int int True"]
