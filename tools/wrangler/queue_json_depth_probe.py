@@ -16,23 +16,15 @@ from __future__ import annotations
 import json
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import queue_probe  # noqa: E402
 from casediff import wrangler_dev  # noqa: E402
 
-CONFIG = '''
-[[queues.producers]]
-binding = "Q"
-queue = "q"
+#: queue_probe's queues (``Q`` produced and consumed here), one message a batch
+CONFIG = queue_probe.CONFIG + "max_batch_size = 1\n"
 
-[[queues.consumers]]
-queue = "q"
-max_batch_timeout = 0
-max_retries = 0
-max_batch_size = 1
-'''
 JS = r'''
 let got = [];
 function nested(n, obj) { let v = 0; for (let i = 0; i < n; i++) v = obj ? {a: v} : [v]; return v; }
@@ -63,8 +55,7 @@ def main(cases: list[list]) -> None:
         for row in dev.post(cases):
             print(json.dumps(row))
         time.sleep(4)
-        with urllib.request.urlopen(dev.url + "got", timeout=30) as r:
-            print("delivered", r.read().decode())
+        print("delivered", queue_probe.urlopen_text(dev.url + "got"))
         print("log", json.dumps([line for line in dev.log.read_text().splitlines() if "rror" in line or "QUEUE" in line][-20:]))
 
 
