@@ -47,6 +47,12 @@ class Default(WorkerEntrypoint):
 """
 
 
+#: what the writer meets once the client went: its next write fails as workerd's does when the client
+#: disconnects, a write waiting for room when that came V8's TransformStream error (a writer that
+#: never waits fills the client's hold in about a second, sooner or later than the test's cancel)
+GONE = {"Error: undefined", "TypeError: The readable side of this TransformStream is no longer readable."}
+
+
 @pytest.fixture
 def worker(tmp_path):
     return load_worker(sdk_worker(tmp_path, WRITER, "1.9.5"))
@@ -85,7 +91,8 @@ async def test_bodies_dropped_unread_end_their_requests(worker):
     gc.collect()
     await asyncio.sleep(0.3)
     assert _tasks() == before
-    assert len(worker.module.SENT) <= 100 and worker.module.STOPPED == ["Error: undefined"] * 50  # the client went
+    assert len(worker.module.SENT) <= 100 and len(worker.module.STOPPED) == 50  # the client went: each writer stopped
+    assert set(worker.module.STOPPED) <= GONE
 
 
 @pytest.mark.asyncio
@@ -100,7 +107,7 @@ async def test_a_reader_kept_keeps_the_body(worker):
     assert worker.module.STOPPED == []
     await reader.cancel()
     await asyncio.sleep(0.1)
-    assert worker.module.STOPPED == ["Error: undefined"]
+    assert len(worker.module.STOPPED) == 1 and set(worker.module.STOPPED) <= GONE
 
 
 @pytest.mark.asyncio
