@@ -22,7 +22,7 @@ from worker_helpers import read_until, sdk_worker
 
 import workers_env
 from workers_env import load_worker
-from workers_env.runtime.loader import CLIENT_HOLDS
+from workers_env.runtime.clientbody import CLIENT_HOLDS
 from workers_env.runtime.server import BackgroundServer
 
 ASGI = """

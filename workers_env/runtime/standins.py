@@ -747,6 +747,11 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
         on 0.26); ``undefined``/``null`` and other values own none."""
         if target is None or target is jsproxy.jsnull:
             raise jsproxy.js_type_error("Cannot convert undefined or null to object")
+        if isinstance(target, JsException):  # an Error: the same properties, set on it (Pyodide 0.26.0a4-314.0.6)
+            staged = assign(JsObject({}), *sources)
+            for key, value in staged._props.items():
+                target._assign(key, value)
+            return target
         if not isinstance(target, JsObject):
             raise _errors.NotEmulatedError(
                 f"Object.assign() onto a JS {getattr(target, '_js_name', type(target).__name__)} is not emulated "
