@@ -216,7 +216,12 @@ class ExecutionContext(JsProxy):
         """Wait for every ``waitUntil`` task; failures are logged, as production logs them."""
         while self._tasks:
             pending, self._tasks = self._tasks, []
-            for outcome in await asyncio.gather(*pending, return_exceptions=True):
+            try:
+                outcomes = await asyncio.gather(*pending, return_exceptions=True)
+            except asyncio.CancelledError:  # the caller's loop ending while the work goes on: as _gone
+                _report_failures(pending)
+                raise
+            for outcome in outcomes:
                 if isinstance(outcome, BaseException):
                     _report_wait_until(outcome)
 
@@ -250,11 +255,8 @@ class ExecutionContext(JsProxy):
         already happened, or one raised as it is cancelled) is logged, as the twin's ``Uncaught
         Error`` of a waitUntil promise that rejects after its client went away is."""
         for task in self._tasks:
-            if not task.done():
-                task.cancel()
-                task.add_done_callback(_report_failed)
-            else:
-                _report_failed(task)
+            task.cancel()
+        _report_failures(self._tasks)
         self._tasks = []
         self._end()
 
@@ -313,6 +315,17 @@ def _report_failed(task: asyncio.Future[Any]) -> None:
     """:func:`_report_wait_until` of a finished task that failed (not one cancelled)."""
     if not task.cancelled() and task.exception() is not None:
         _report_wait_until(task.exception())  # type: ignore[arg-type]
+
+
+def _report_failures(tasks: list[asyncio.Future[Any]]) -> None:
+    """:func:`_report_failed` of each of ``tasks`` once it is done (now, for those already done):
+    the request's ``waitUntil`` work the caller's loop ending cancels, whose own failures --
+    already happened, or raised as it is cancelled -- are still logged."""
+    for task in tasks:
+        if task.done():
+            _report_failed(task)
+        else:
+            task.add_done_callback(_report_failed)
 
 
 #: requests being closed in the background (a reference, so their task is not collected)
