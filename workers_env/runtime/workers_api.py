@@ -26,7 +26,14 @@ from http import HTTPMethod, HTTPStatus
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._errors import JsException, NotEmulatedError, add_hint, internal_error_text, users_mistake
+from workers_env._errors import (
+    JsException,
+    NotEmulatedError,
+    add_hint,
+    internal_error_text,
+    is_users_mistake,
+    users_mistake,
+)
 from workers_env.runtime import envwrap
 from workers_env.runtime.abort import JsAbortController, JsAbortSignal, any_signal, raise_reason, subrequest_signal
 from workers_env.runtime.cachemode import checked_cache, checked_integrity, subrequest_cache_headers
@@ -665,7 +672,12 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
         # on Pyodide 0.26 both SDKs call their patched copy of pyfetch, whose first parameter is
         # named ``request`` (``_pyfetch_patched(request, **kwargs)``), with the options as keywords
         raise TypeError("_pyfetch_patched() got multiple values for argument 'request'")
-    js_response, _controller, _signal = await _pyfetch(resource, other_options, sdk_patched=True)
+    try:
+        js_response, _controller, _signal = await _pyfetch(resource, other_options, sdk_patched=True)
+    except OSError as error:
+        if not is_users_mistake(error):
+            raise
+        raise error.with_traceback(None) from None  # this frame alone, as pyfetch's (see _fetch_failed)
     return Response(js_response)
 
 
@@ -677,7 +689,12 @@ async def pyfetch(*args: Any, **kwargs: Any) -> FetchResponse:
     **kwargs)`` only by position; a wrong call is Python's ``TypeError`` of Pyodide's signature,
     raised when awaited (Pyodide's when called: workers-env reads the era then, keeping ``pyfetch``
     a coroutine function)."""
-    return await (_pyfetch_028 if pyodide_028() else _pyfetch_026)(*args, **kwargs)
+    try:
+        return await (_pyfetch_028 if pyodide_028() else _pyfetch_026)(*args, **kwargs)
+    except OSError as error:
+        if not is_users_mistake(error):
+            raise
+        raise error.with_traceback(None) from None  # this frame alone, as Pyodide's (see _fetch_failed)
 
 
 async def _pyfetch_026(url: Any, **kwargs: Any) -> FetchResponse:
@@ -728,8 +745,18 @@ async def _pyfetch(resource: Any, options: dict[str, Any], *,
         if controller is not None:
             controller.abort(_construct_abort_reason(exc))
         raise
-    except JsException as exc:  # what JavaScript's fetch threw, as pyfetch raises it:
-        raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None  # OSError's subclass on 0.28
+    except JsException as exc:
+        raise _fetch_failed(exc) from None
+
+
+def _fetch_failed(exc: JsException) -> OSError:
+    """What pyfetch raises for what JavaScript's fetch threw: ``pyodide.http.AbortError`` on Pyodide
+    0.28 (an ``OSError``), a plain ``OSError`` on 0.26. It is production's answer to the Worker's
+    call, not a workers-env bug, so it is marked as such (``users_mistake``): tracebacks show the
+    Worker's frames and this error, and :func:`pyfetch` and :func:`fetch` raise it again from their
+    own frame alone, where Pyodide's is ``pyodide/http.py``'s ``pyfetch`` (found running
+    Hugo-C/threatfox-daily-c2, whose failed pyfetch was logged with every frame of the plumbing)."""
+    return users_mistake(AbortError(exc) if pyodide_028() else OSError(exc.message))
 
 
 # The SDK's JSON readers and writer are Python's ``json`` run on what the Worker handed them (its
