@@ -64,8 +64,11 @@ def _logged(tmp_path, caplog, entry: str, date: str, path: str) -> tuple[str, st
     (CLASS_ENTRY, "2025-09-01", "/sdk", "OSError: "),
     (CLASS_ENTRY, "2025-10-01", "/", "pyodide.http.AbortError: "),
     (CLASS_ENTRY, "2025-10-01", "/sdk", "pyodide.http.AbortError: "),
+    (CLASS_ENTRY, "2026-10-01", "/", "pyodide.http._exceptions.AbortError: "),
+    (CLASS_ENTRY, "2026-10-01", "/sdk", "pyodide.http._exceptions.AbortError: "),
     (LEGACY_ENTRY, "2025-07-08", "/", "OSError: "),
-], ids=["pyfetch-0.26", "sdk-fetch-0.26", "pyfetch-0.28", "sdk-fetch-0.28", "legacy-on_fetch-0.26"])
+], ids=["pyfetch-0.26", "sdk-fetch-0.26", "pyfetch-0.28", "sdk-fetch-0.28", "pyfetch-314", "sdk-fetch-314",
+        "legacy-on_fetch-0.26"])
 def test_a_failed_pyfetch_is_logged_and_answered_with_the_workers_frames_only(tmp_path, caplog, entry, date, path,
                                                                                last):
     text, body = _logged(tmp_path, caplog, entry, date, path)
@@ -94,7 +97,7 @@ CAUGHT_ENTRY = """\
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("date", ["2025-09-01", "2025-10-01"])
+@pytest.mark.parametrize("date", ["2025-09-01", "2025-10-01", "2026-10-01"])
 @pytest.mark.parametrize(("path", "function"), [("/", "pyfetch"), ("/sdk", "fetch")])
 async def test_the_workers_own_traceback_of_a_failed_pyfetch_ends_in_one_frame_of_it(tmp_path, date, path, function):
     # real Pyodide 0.26.0a4, 0.28.2 and 314.0.6 under Node: the caller's frames, then one frame of

@@ -23,7 +23,7 @@ import urllib.request
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextvars import ContextVar
 from http import HTTPMethod, HTTPStatus
-from typing import Any
+from typing import Any, TypeVar
 
 from workers_env import _jsvalues
 from workers_env._errors import (
@@ -44,6 +44,7 @@ from workers_env.runtime.current import (
     current_runtime,
     in_global_scope,
     pyodide_028,
+    pyodide_029,
 )
 from workers_env.runtime.dataurl import answered_before_the_binding, data_url_response, fetcher_answer, parse_data_url
 from workers_env.runtime.envwrap import EnvWrapper
@@ -169,7 +170,7 @@ def _body_used_error() -> OSError:
 def _response_body_used() -> OSError:
     """Pyodide's ``FetchResponse._raise_if_failed`` for a used body: 0.26's ``OSError``, 0.28's
     subclass ``BodyUsedError`` -- the same text (not ``Request``'s "Body already used")."""
-    return BodyUsedError() if pyodide_028() else OSError("Response body is already used")
+    return http_error(BodyUsedError)() if pyodide_028() else OSError("Response body is already used")
 
 
 def _abort_on_cancel(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
@@ -187,7 +188,7 @@ def _abort_on_cancel(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awa
         except JsException as exc:
             # Pyodide reads ``signal.reason`` even while the signal is not aborted: undefined, so
             # ``AbortError(None)`` fails on ``None.message`` -- an AttributeError, as in production
-            raise AbortError(self.abort_signal.reason if self.abort_signal else exc) from None
+            raise http_error(AbortError)(self.abort_signal.reason if self.abort_signal else exc) from None
         except asyncio.CancelledError as exc:
             if self.abort_controller is not None:
                 self.abort_controller.abort(_construct_abort_reason(exc))
@@ -324,7 +325,7 @@ class FetchResponse:
     def _raise_if_failed(self) -> None:
         signal = getattr(self, "abort_signal", None)  # Pyodide 0.28: an aborted fetch's reason first
         if signal is not None and signal.aborted:
-            raise AbortError(signal.reason)
+            raise http_error(AbortError)(signal.reason)
         if self.js_response.bodyUsed:
             raise _response_body_used()
 
@@ -380,7 +381,7 @@ class FetchResponse:
         """Pyodide's: 0.28's ``HttpStatusError`` (an ``OSError``), 0.26's ``OSError``, same text."""
         if 400 <= self.status < 600:
             if pyodide_028():
-                raise HttpStatusError(self.status, self.status_text, self.url)
+                raise http_error(HttpStatusError)(self.status, self.status_text, self.url)
             raise OSError(f"{self.status} {'Client' if self.status < 500 else 'Server'} Error: {self.status_text} for url: {self.url}")
 
     def clone(self) -> FetchResponse:
@@ -756,7 +757,7 @@ def _fetch_failed(exc: JsException) -> OSError:
     Worker's frames and this error, and :func:`pyfetch` and :func:`fetch` raise it again from their
     own frame alone, where Pyodide's is ``pyodide/http.py``'s ``pyfetch`` (found running
     Hugo-C/threatfox-daily-c2, whose failed pyfetch was logged with every frame of the plumbing)."""
-    return users_mistake(AbortError(exc) if pyodide_028() else OSError(exc.message))
+    return users_mistake(http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message))
 
 
 # The SDK's JSON readers and writer are Python's ``json`` run on what the Worker handed them (its
@@ -795,6 +796,28 @@ class BodyUsedError(OSError):
 
     def __init__(self, *args: Any) -> None:
         super().__init__("Response body is already used")
+
+
+def _in_the_314_package(cls: type[OSError]) -> type[OSError]:
+    """``cls`` as the 314.0.x bundles' Pyodide defines it (compatibility dates from 2026-09-08),
+    where ``pyodide.http`` is a package and its errors come from ``pyodide.http._exceptions`` --
+    their module, so a traceback's last line reads ``pyodide.http._exceptions.AbortError: ...``
+    (npm pyodide 314.0.6 measured under Node): a subclass, so an ``except`` of either catches it."""
+    return type(cls.__name__, (cls,), {"__module__": "pyodide.http._exceptions", "__qualname__": cls.__qualname__,
+                                       "__doc__": cls.__doc__, "__slots__": ()})
+
+
+_HttpError = TypeVar("_HttpError", bound=OSError)
+
+#: each of ``pyodide.http``'s errors and its 314.0.x form (:func:`_in_the_314_package`)
+_IN_314 = {cls: _in_the_314_package(cls) for cls in (AbortError, HttpStatusError, BodyUsedError)}
+
+
+def http_error(cls: type[_HttpError]) -> type[_HttpError]:
+    """``pyodide.http``'s error class ``cls`` as the running Worker's Pyodide defines it (its
+    module: ``pyodide.http``, ``pyodide.http._exceptions`` from the 314.0.x bundles); chosen where
+    it is raised, as the traceback a dev server logs is written after the Worker's code ran."""
+    return _IN_314[cls] if pyodide_029() else cls  # type: ignore[return-value]
 
 
 def _unpack_buffer(buffer: JsBuffer, *, filename: str, format: str | None,  # noqa: A002 - Pyodide's name
@@ -870,7 +893,7 @@ class FetcherView:
             try:
                 refuse_if_aborted(resource, init)
             except JsException as exc:
-                raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
+                raise (http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message)) from None
 
             async def asked(*arguments: Any) -> JsResponse:
                 answer = binding.fetch(*arguments)
@@ -888,7 +911,7 @@ class FetcherView:
             try:  # its redirects followed through the same binding (runtime/fetchredirect.py)
                 answer = await follow_through_fetcher(resource, init, answer, asked)
             except JsException as exc:
-                raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
+                raise (http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message)) from None
             return Response(answer)
 
         fetch.__qualname__ = "fetch"  # so a wrong call reads "fetch() takes ...", as the SDK's does
@@ -914,7 +937,7 @@ def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> None:
             mode = resource._cache_mode
         subrequest_cache_headers(mode, init["cf"] if "cf" in init else getattr(resource, "cf", None), {})
     except JsException as exc:
-        raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
+        raise (http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message)) from None
 
 
 def _fetcher_answer(resource: Any, options: dict[str, Any]) -> JsResponse | None:
@@ -928,7 +951,7 @@ def _fetcher_answer(resource: Any, options: dict[str, Any]) -> JsResponse | None
         init = to_js(options, dict_converter=object_from_entries) if options else None
         return fetcher_answer(resource, init)
     except JsException as exc:
-        raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
+        raise (http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message)) from None
 
 
 @js_keywords("fetch()")
