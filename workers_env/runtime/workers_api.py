@@ -810,7 +810,8 @@ def _in_the_314_package(cls: type[OSError]) -> type[OSError]:
 _HttpError = TypeVar("_HttpError", bound=OSError)
 
 #: each of ``pyodide.http``'s errors and its 314.0.x form (:func:`_in_the_314_package`)
-_IN_314 = {cls: _in_the_314_package(cls) for cls in (AbortError, HttpStatusError, BodyUsedError)}
+_IN_314: dict[type[OSError], type[OSError]] = {cls: _in_the_314_package(cls)
+                                               for cls in (AbortError, HttpStatusError, BodyUsedError)}
 
 
 def http_error(cls: type[_HttpError]) -> type[_HttpError]:
