@@ -424,7 +424,7 @@ def _http_attribute(name: str) -> Any:
     if name == "__all__":
         return [*_HTTP_ALL_026, *(_HTTP_ERRORS_028 if pyodide_028() else ()), *(("pyxhr",) if pyodide_029() else ())]
     if name in _HTTP_ERRORS_028 and pyodide_028():
-        return getattr(workers_api, name)
+        return workers_api.http_error(getattr(workers_api, name))
     if name == "pyxhr" and pyodide_029():
         return _PYXHR
     raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")
