@@ -10,10 +10,8 @@ clone, or in ``structuredClone``."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from worker_helpers import typical_pyproject
+from worker_helpers import queue_worker
 
 from workers_env import NotEmulatedError, load_env, load_worker
 
@@ -52,17 +50,12 @@ class Default(WorkerEntrypoint):
     async def queue(self, batch, env, ctx):
         got.extend(depth(message.body) for message in batch.messages)
 '''
-CONFIG = {"name": "q", "main": "src/entry.py", "compatibility_date": "2025-11-02", "compatibility_flags": ["python_workers"],
-          "queues": {"producers": [{"binding": "Q", "queue": "jobs"}], "consumers": [{"queue": "jobs"}]}}
 REFUSED = "RangeError: Maximum call stack size exceeded"
 
 
 @pytest.fixture
 def project(tmp_path):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(CODE)
-    (tmp_path / "wrangler.json").write_text(json.dumps(CONFIG))
-    return typical_pyproject(tmp_path)
+    return queue_worker(tmp_path, CODE)
 
 
 @pytest.mark.asyncio

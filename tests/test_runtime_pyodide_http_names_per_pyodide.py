@@ -14,7 +14,7 @@ from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
-PYODIDE_026, PYODIDE_028 = "2025-09-01", "2025-10-01"
+PYODIDE_026, PYODIDE_028, PYODIDE_314 = "2025-09-01", "2025-10-01", "2026-10-01"
 
 ENTRY = '''
 import json
@@ -78,9 +78,34 @@ class Default(WorkerEntrypoint):
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize(("date", "kind"), [(PYODIDE_026, "builtins.OSError"), (PYODIDE_028, "pyodide.http.HttpStatusError")])
+@pytest.mark.parametrize(("date", "kind"), [(PYODIDE_026, "builtins.OSError"), (PYODIDE_028, "pyodide.http.HttpStatusError"),
+                                            # the 314.0.x bundles' pyodide.http is a package (npm pyodide 314.0.6)
+                                            (PYODIDE_314, "pyodide.http._exceptions.HttpStatusError")])
 async def test_raise_for_status_says_client_or_server_error(tmp_path, date, kind):
     # the url is the JS Response's (empty for one built in the Worker), as Pyodide's FetchResponse.url reads it
     worker = load_worker(one_file_worker(tmp_path, RAISES, date=date))
     assert (await (await worker.fetch("/")).text()).splitlines() == [
         f"{kind}: 404 Client Error: Not Found for url: ", f"{kind}: 503 Server Error: Busy for url: "]
+
+
+CAUGHT = '''
+from pyodide.http import AbortError, BodyUsedError, HttpStatusError, pyfetch
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        try:
+            await pyfetch("http://127.0.0.1:1/")
+        except AbortError as exc:
+            return Response(f"{type(exc) is AbortError} {type(exc).__module__} " + " ".join(
+                cls.__module__ for cls in (AbortError, BodyUsedError, HttpStatusError)))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "module"), [(PYODIDE_028, "pyodide.http"), (PYODIDE_314, "pyodide.http._exceptions")])
+async def test_a_failed_pyfetch_raises_the_class_the_worker_imported(tmp_path, date, module):
+    # npm pyodide 0.28.2 / 314.0.6: AbortError.__module__ 'pyodide.http' / 'pyodide.http._exceptions'
+    worker = load_worker(one_file_worker(tmp_path, CAUGHT, date=date))
+    assert await (await worker.fetch("/")).text() == f"True {module} {module} {module} {module}"

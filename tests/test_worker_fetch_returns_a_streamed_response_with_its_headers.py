@@ -22,7 +22,7 @@ from worker_helpers import read_until, sdk_worker
 
 import workers_env
 from workers_env import load_worker
-from workers_env.runtime.loader import CLIENT_HOLDS
+from workers_env.runtime.clientbody import CLIENT_HOLDS
 from workers_env.runtime.server import BackgroundServer
 
 ASGI = """
@@ -301,7 +301,8 @@ def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_mid_stream(tmp_p
     worker = load_worker(sdk_worker(tmp_path, FAILING, "1.9.5"))
 
     async def scenario() -> None:
-        assert (await worker.fetch("/")).status == 200
+        response = await worker.fetch("/")  # kept: the loop ends mid-stream (a dropped body is canceled)
+        assert response.status == 200
         await asyncio.sleep(0.2)
 
     with caplog.at_level("ERROR", logger="workers_env"):
@@ -311,3 +312,22 @@ def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_mid_stream(tmp_p
     assert sorted(logged) == [("Uncaught exception in waitUntil()", "RuntimeError"),
                               ("Uncaught exception in waitUntil()", "ValueError")]
     assert worker.module.STOPPED == []  # (the writer: cancelled with the loop, quietly)
+
+
+def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_after_the_body_was_dropped(tmp_path, caplog):
+    """The same when the test dropped the response unread: its body is canceled (the client went
+    away), the request waits on for its waitUntil work, and the loop ends during that wait -- the
+    failure that already happened and the one raised as it is cancelled are logged still (they
+    were lost: the wait was cancelled with the loop before it logged anything)."""
+    worker = load_worker(sdk_worker(tmp_path, FAILING, "1.9.5"))
+
+    async def scenario() -> None:
+        assert (await worker.fetch("/")).status == 200  # the response dropped at once
+        await asyncio.sleep(0.2)
+
+    with caplog.at_level("ERROR", logger="workers_env"):
+        _within(scenario)
+    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
+              if r.name.startswith("workers_env")]  # (asyncio.run names the one raised as it is cancelled too)
+    assert sorted(logged) == [("Uncaught exception in waitUntil()", "RuntimeError"),
+                              ("Uncaught exception in waitUntil()", "ValueError")]

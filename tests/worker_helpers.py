@@ -650,6 +650,17 @@ def served_text(server: Any, path: str) -> str:
         connection.close()
 
 
+def queue_worker(folder: Path, code: str, date: str = "2025-11-02") -> Path:
+    """A Worker of ``code`` (``src/entry.py``) at ``date`` that produces to queue ``jobs`` (binding
+    ``Q``) and consumes it: its folder."""
+    (folder / "src").mkdir(parents=True, exist_ok=True)
+    (folder / "src" / "entry.py").write_text(code)
+    (folder / "wrangler.json").write_text(json.dumps({
+        "name": "q", "main": "src/entry.py", "compatibility_date": date, "compatibility_flags": ["python_workers"],
+        "queues": {"producers": [{"binding": "Q", "queue": "jobs"}], "consumers": [{"queue": "jobs"}]}}))
+    return typical_pyproject(folder)
+
+
 def typical_pyproject(folder: Path) -> Path:
     """``folder`` given the usual :data:`PYPROJECT` when its wrangler config is of the
     external-SDK era (from 2026-04-21, or ``enable_python_external_sdk``): there a Worker needs

@@ -217,6 +217,11 @@ _ASSIGNED_NAMES = frozenset({"AiError", "AiInternalError", "InferenceUpstreamErr
                              "AiGatewayLogNotFound"})
 
 
+#: what :attr:`JsException.args` holds: the runtime's JsProxy of the error (set by the runtime;
+#: None: the text the error was made with)
+proxy_of_error: Callable[[JsException], Any] | None = None
+
+
 class JsException(WorkersEnvError, metaclass=_JsExceptionType):
     """What Python Worker code sees when a JavaScript API throws (``pyodide.ffi.JsException``).
 
@@ -262,6 +267,31 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
             self.__dict__.setdefault("_own_keys", {})[key] = None
         super().__setattr__(key, value)
 
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(name)  # a property the JS error lacks: Pyodide's text, the name alone
+
+    def _assign(self, key: str, value: Any) -> None:
+        """Property ``key`` set as JavaScript's ``[[Set]]`` sets it (``Object.assign`` onto the
+        error): ``message`` and ``stack`` keep their place (not enumerable), any other key is an
+        own enumerable property in the order set -- ``name`` too, which the error inherited."""
+        if key == "stack":
+            self.__dict__["_stack"] = value
+            return
+        if key != "message":
+            self.__dict__.setdefault("_own_keys", {})[key] = None
+        self.__dict__[key] = value
+
+    @property
+    def args(self) -> tuple[Any, ...]:  # type: ignore[override]
+        """Pyodide's: one item, a JsProxy of the JS error itself (equal to it, its ``repr`` and
+        ``str`` the error's ``toString``; 0.26.0a4, 0.28.2, 314.0.6 under Node), not its text."""
+        made = proxy_of_error
+        return BaseException.args.__get__(self) if made is None else (made(self),)  # type: ignore[attr-defined]
+
+    @args.setter
+    def args(self, value: tuple[Any, ...]) -> None:
+        BaseException.args.__set__(self, value)  # type: ignore[attr-defined]
+
     def _own_properties(self) -> dict[str, Any]:
         """The error's own enumerable properties as JavaScript has them: ``name`` once assigned and
         what code outside workers-env set on it (``message``, ``stack``, ``cause`` and ``errors`` are
@@ -304,7 +334,7 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
         """Pickled as it is (its ``args``, ``name``, ``code``, notes...): ``__init__``'s parameters
         are not its ``args`` (``<name>: <message>``), so the default re-call doubled the name or
         failed (``VectorizeError`` missing ``text``)."""
-        return (_restored, (type(self), self.args, self.__dict__))
+        return (_restored, (type(self), BaseException.args.__get__(self), self.__dict__))  # type: ignore[attr-defined]
 
     @property
     def stack(self) -> str:

@@ -24,7 +24,7 @@ from typing import Any, Protocol, TypeVar, cast, overload
 
 import numpy as np
 
-from workers_env._deep import ROOMY_FROM, deeper, more_room, python_str
+from workers_env._deep import MAX_CONVERSION_DEPTH, ROOMY_FROM, deeper, more_room, python_str
 from workers_env._errors import JsException, NotEmulatedError, add_hint, users_mistake
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "JsBigInt",
     "bigint_reads_as",
     "crossing",
+    "handed_back",
     "ByteStream",
     "HttpResponse",
     "JsDate",
@@ -546,7 +547,7 @@ def check_sendable(value: Any) -> None:
     if isinstance(value, (set, frozenset)):  # the SDK walks every iterable
         _refuse_in_set(value)
     if isinstance(value, (dict, list)) and _walk(value, 1):
-        _refuse_circle(value)
+        _refuse_circle(value, MAX_NESTING_DEPTH)
 
 
 def _refuse_in_set(items: Any) -> None:
@@ -575,22 +576,22 @@ def _walk(container: Any, depth: int) -> bool:
     return deep
 
 
-def refuse_circle(value: Any) -> None:
-    """V8's ``JSON.stringify`` error for ``value`` if it contains itself (within the depth
-    limit), naming the path as V8 does; nothing otherwise."""
+def refuse_circle(value: Any, limit: int = MAX_NESTING_DEPTH) -> None:
+    """V8's ``JSON.stringify`` error for ``value`` if it contains itself (within ``limit``
+    levels), naming the path as V8 does; nothing otherwise."""
     if isinstance(value, (dict, list)):
-        _refuse_circle(value)
+        _refuse_circle(value, limit)
 
 
-def _refuse_circle(value: Any) -> None:
-    """V8's circular-structure error if ``value`` contains itself within the depth limit."""
+def _refuse_circle(value: Any, limit: int) -> None:
+    """V8's circular-structure error if ``value`` contains itself within ``limit`` levels."""
     # depth-first without recursion; `path` holds (container, key of the child being walked)
     path: list[tuple[Any, Any]] = [(value, None)]
     walking: list[Iterator[tuple[Any, Any]]] = [_children(value)]
     on_path = {id(value)}
     while walking:
         for key, child in walking[-1]:
-            if not isinstance(child, (dict, list)) or len(walking) > MAX_NESTING_DEPTH:
+            if not isinstance(child, (dict, list)) or len(walking) > limit:
                 continue
             path[-1] = (path[-1][0], key)
             if id(child) in on_path:
@@ -928,6 +929,14 @@ def crossing(value: Any) -> Any:
     :class:`BigInt` -- ``2**53 - 1`` is one (real Pyodide 0.26.0a4, 0.28.2, 314.0.6), while a whole
     number JavaScript made (``JSON.parse("[9007199254740991]")``) stays an unmarked ``int``."""
     return BigInt(value) if type(value) is int and not -_MAX_SAFE_BIGINT < value < _MAX_SAFE_BIGINT else value
+
+
+def handed_back(value: Any) -> Any:
+    """A Python value that crossed into JavaScript as it reads in Python again when JavaScript
+    hands it over whole -- an RPC method's argument, a call's awaited result: an ``int`` Pyodide
+    sent as a BigInt (from ``2**53 - 1``) reads as that era's BigInt, ``JsBigInt`` from Pyodide
+    0.29 (314.0.6: an argument, ``await`` of a promise of it), ``int`` before (0.26.0a4, 0.28.2)."""
+    return js_number(crossing(value)) if type(value) is int else value
 
 
 def _datetime_ms(value: _dt.datetime) -> float:
@@ -1292,20 +1301,27 @@ def json_typeof(value: Any) -> str:
     return "string" if isinstance(value, str) else "object"
 
 
-def _json_container(value: dict[str, Any] | list[Any], level: int) -> Any:
+#: what :func:`json_value` refuses a value nested past its limit with: :func:`too_deep`'s text for
+#: ``JSON.stringify()``, or a function making the error
+DepthRefusal = str | Callable[[], BaseException]
+
+
+def _json_container(value: dict[str, Any] | list[Any], level: int, limit: int, refusal: DepthRefusal) -> Any:
     if isinstance(value, dict):
-        return {k: json_value(v, level + 1) for k, v in value.items() if v is not UNDEFINED}
+        return {k: json_value(v, level + 1, limit, refusal) for k, v in value.items() if v is not UNDEFINED}
     if _JSON_UNCHANGED.issuperset(map(type, value)):  # a list of texts, the common case: at C speed
         return list(value)
-    return [None if v is UNDEFINED else json_value(v, level + 1) for v in value]
+    return [None if v is UNDEFINED else json_value(v, level + 1, limit, refusal) for v in value]
 
 
-def json_value(value: Any, level: int = 1) -> Any:
+def json_value(value: Any, level: int = 1, limit: int = MAX_CONVERSION_DEPTH,
+               refusal: DepthRefusal = "JSON.stringify()") -> Any:
     """``JSON.parse(JSON.stringify(value))`` for a value of the plain model: the data the
     service receives. A BigInt anywhere raises JavaScript's ``TypeError``; NaN and
     ±Infinity become null, dates their ISO text, sets ``{}``, typed arrays index-keyed
     objects. A PyProxy (a Python object with no JS conversion) raises Python's
-    ``TypeError`` (workers-env's choice: what JSON makes of one is left unspecified)."""
+    ``TypeError`` (workers-env's choice: what JSON makes of one is left unspecified).
+    Containers nested past ``limit`` levels raise ``refusal`` (:func:`~workers_env._deep.deeper`)."""
     cls = type(value)
     if cls is str or cls is int or value is None or cls is bool:
         return value
@@ -1314,8 +1330,8 @@ def json_value(value: Any, level: int = 1) -> Any:
     if cls is BigInt or cls is JsBigInt:  # a JsBigInt (Pyodide 0.29 on) is a BigInt to JavaScript
         raise js_type_error("Do not know how to serialize a BigInt")
     if cls is dict or cls is list:
-        return _json_container(value, level) if level < ROOMY_FROM else deeper(
-            level, "JSON.stringify()", lambda: _json_container(value, level))
+        return _json_container(value, level, limit, refusal) if level < ROOMY_FROM else deeper(
+            level, refusal, lambda: _json_container(value, level, limit, refusal), limit)
     if cls is JsTypedArray:
         return {str(i): json_value(v) for i, v in enumerate(value)}
     if cls is JsSet:

@@ -12,7 +12,9 @@ workerd logs for a writer that leaves its canceled write uncaught (``Uncaught Er
 nothing beyond the Worker's own line for one that catches it), and how many chunks a writer that
 never waits gets off its hands for clients that read nothing (bytes, not chunks, bound it: review65
 measured 7,693 to 9,970 of 1 KiB, 156 to 243 of 64 KiB, in three runs; figures46's fourth:
-8,893 and 199).
+8,893 and 199; leftovers47, one size a run: 9,271 of 1 KiB, 171 and 177 of 64 KiB, 12 of 1 MiB --
+7.9 to 12.6 MB in all, held by Linux's socket buffers between wrangler's two workerd processes and
+the client, as ``ss -tm`` shows mid-run).
 
     WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler WRANGLER_SEND_METRICS=false python3 tools/wrangler/endless_stream_probe.py
 
@@ -92,7 +94,7 @@ def main() -> int:
         uncaught = [re.sub(r"\x1b\[[0-9;]*m", "", line).strip() for line in session.log.read_text()[mark:].splitlines()
                     if "Uncaught" in line]
         idle = []
-        for size in (1024, 65536):  # clients that read nothing: how much the writer gets off its hands
+        for size in (1024, 65536, 1048576):  # clients that read nothing: how much the writer gets off its hands
             sock = socket.create_connection(("127.0.0.1", port), timeout=10)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
             sock.sendall(f"GET /sized?size={size} HTTP/1.1\r\nHost: h\r\n\r\n".encode())

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
+from workers_env._deep import JSON_SEND_REFUSED_FROM, more_room, stack_exceeded
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import (
     UNDEFINED,
@@ -103,22 +104,27 @@ def _as_json(body: Any) -> tuple[Any, int | None]:
     object, a BigInt JavaScript's ``TypeError`` (``Do not know how to serialize a BigInt``), a
     value containing itself V8's ``Converting circular structure to JSON`` with its path, whichever
     ``JSON.stringify`` meets first (both measured under wrangler dev 4.164.0, in ``send`` and
-    ``sendBatch``); a value JSON has no say on (a function) kept as received. With the
-    bytes of its JSON text, None for a function, of which ``JSON.stringify`` makes none."""
+    ``sendBatch``); a value JSON has no say on (a function) kept as received; one nested
+    :data:`~workers_env._deep.JSON_SEND_REFUSED_FROM` levels deep or more V8's ``RangeError``, as
+    workerd's ``JSON::Stringify`` gave it under wrangler dev. With the bytes of its JSON text,
+    None for a function, of which ``JSON.stringify`` makes none."""
     if isinstance(body, PyProxyArgument):  # a Python function's PyProxy, as the runtime hands it over
         body = body.value
     if callable(body):
         return body, None
     try:
-        value = json_value(body)
-    except JsException:
+        value = json_value(body, limit=JSON_SEND_REFUSED_FROM - 1, refusal=stack_exceeded)
+    except JsException as error:
+        if error.name == "RangeError":  # too deep -- unless it is a circle, which V8 names first
+            refuse_circle(body, JSON_SEND_REFUSED_FROM)
         raise
     except (TypeError, RecursionError, NotEmulatedError):
         refuse_circle(body)  # JSON.stringify met the value again inside itself before anything it refuses
         return body, None
     if _holds_a_bigint(value):
         raise js_type_error("Do not know how to serialize a BigInt")
-    return value, len(json_text(value).encode("utf-8", "surrogatepass"))
+    with more_room(JSON_SEND_REFUSED_FROM, frames_per_level=3):
+        return value, len(json_text(value).encode("utf-8", "surrogatepass"))
 
 
 def _holds_a_bigint(value: Any) -> bool:

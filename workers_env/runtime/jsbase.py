@@ -22,7 +22,7 @@ from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.tracebacks import passes_through, runs_the_workers
 
 __all__ = [
-    "JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "folded_call", "js_keywords", "keyword_call",
+    "ErrorProxy", "JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "folded_call", "js_keywords", "keyword_call",
     "positional_limit", "positional_shape", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull",
     "js_text", "js_type_error",
 ]
@@ -376,6 +376,43 @@ class JsProxy(metaclass=_ProxyType):
         ``TypeError`` for a C type with no way to be rebuilt, as Pyodide's JsProxy gives it
         (0.26.0a4 and 0.28.2). The classes themselves still pickle (see :class:`_ProxyType`)."""
         raise TypeError("cannot pickle 'pyodide.ffi.JsProxy' object")
+
+
+class ErrorProxy(JsProxy):
+    """``e.args[0]`` of a caught ``JsException``: in Pyodide a JsProxy of the JS error itself (equal
+    to ``e``, its ``repr`` and ``str`` the error's ``toString``, its properties the error's), not the
+    error's text -- 0.26.0a4, 0.28.2 and 314.0.6 under Node (``tools/pyodide`` group
+    ``jsexception-args``)."""
+
+    _js_name = "Error"
+
+    def __init__(self, error: JsException):
+        object.__setattr__(self, "_error", error)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._error, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self._error._assign(name, value)  # the JS error's property, as through any proxy of it
+
+    def __eq__(self, other: object) -> bool:
+        """The same JS error, through this proxy, another or the exception itself."""
+        return other is self._error or (isinstance(other, ErrorProxy) and other._error is self._error)
+
+    __hash__ = None  # type: ignore[assignment]  # (unhashable, as the error's other proxies)
+
+    def __repr__(self) -> str:
+        return str(self._error)
+
+    __str__ = __repr__
+
+    def toString(self) -> str:  # noqa: N802 - JS name
+        return str(self._error)
+
+
+_errors.proxy_of_error = ErrorProxy
 
 
 #: Pyodide's JsProxy methods from 0.28 on (compatibility dates from 2025-09-29): not in a 0.26 ``dir()``

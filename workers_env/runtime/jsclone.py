@@ -41,7 +41,7 @@ from workers_env._deep import (
     nesting,
     too_deep,
 )
-from workers_env._jsvalues import JsSet, is_symbol
+from workers_env._jsvalues import JsSet, handed_back, is_symbol
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBuffer, JsDataView, JsTypedArray
@@ -111,7 +111,7 @@ def structured_clone(value: Any = _MISSING, options: Any = None, *_ignored: Any)
         if len(transfer):
             raise _errors.NotEmulatedError("structuredClone(value, {transfer: [...]}) with a transfer list is not "
                                            "emulated by workers-env: clone without one (the buffers are copied)")
-    return _Cloner().clone(value)
+    return handed_back(_Cloner().clone(value))  # a Python int from 2**53 - 1 up went as a BigInt
 
 
 def _cf(value: Any) -> dict[str, Any]:

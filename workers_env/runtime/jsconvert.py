@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from workers_env import _jsvalues
-from workers_env._deep import ROOMY_FROM, deeper
+from workers_env._deep import ROOMY_FROM, conversion_limit, deeper
 from workers_env._errors import JsException, add_hint
 from workers_env._jsvalues import (
     BigInt,
@@ -124,6 +124,7 @@ def to_js(
     (``Object.fromEntries`` makes a plain object), lists and tuples become arrays, buffers
     become typed arrays, ``None`` stays ``undefined`` and proxies pass through unchanged.
     """
+    limit = conversion_limit()  # (raised by workers-env's own converting_within, else 1,000)
 
     # Pyodide's conversion cache (python2js.c): a collection met again -- a shared one, or one
     # holding itself -- is the JS value already made for it, so a cycle is kept, not followed
@@ -164,7 +165,7 @@ def to_js(
             try:
                 if nesting[0] < ROOMY_FROM:
                     return container(value, level)
-                return deeper(nesting[0], "to_js()", lambda: container(value, level))
+                return deeper(nesting[0], "to_js()", lambda: container(value, level), limit)
             finally:
                 nesting[0] -= 1
         return leaf(value, level)

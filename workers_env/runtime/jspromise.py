@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import quote
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import JsSet, not_iterable
+from workers_env._jsvalues import JsSet, handed_back, not_iterable
 from workers_env.runtime import swallowed
 from workers_env.runtime.jsbase import JsNull, JsProxy, js_type_error
 from workers_env.runtime.jsdestroyed import EXHAUSTED_ITERATOR
@@ -344,7 +344,7 @@ def _new(executor: Any = None, *_ignored: Any) -> JsPromise:
     promise = JsPromise()
     # the resolving functions are JavaScript's (anonymous built-ins): handed on to ``setTimeout``
     # they stay callable, as in Pyodide (0.26.0a4 and 0.28.2), unlike a Python function's proxy
-    resolve = JsNativeFunction(lambda value=None, *_: promise._settle("fulfilled", value), "", length=1)
+    resolve = JsNativeFunction(lambda value=None, *_: promise._settle("fulfilled", handed_back(value)), "", length=1)
     reject = JsNativeFunction(lambda reason=None, *_: promise._settle("rejected", reason), "", length=1)
     try:
         executor(resolve, reject)
@@ -357,7 +357,7 @@ def _resolve(value: Any = None, *_ignored: Any) -> JsPromise:
     if isinstance(value, JsPromise):
         return value
     promise = JsPromise()
-    promise._settle("fulfilled", value)
+    promise._settle("fulfilled", handed_back(value))  # a Python int from 2**53 - 1 up: a BigInt there
     return promise
 
 

@@ -531,17 +531,25 @@ class LiveByteStream(ByteStream):
         finally:
             self._draining = False
 
-    async def hold(self, limit: int) -> None:
+    async def hold(self, limit: int, size: int) -> None:
         """Read the stream to its end as a client reading a response does, into a buffer the
         stream's own reads then read from: each chunk is taken off the writer's hands (its write
-        resolves) while fewer than ``limit`` chunks wait unread there; then the writer waits until
-        a read takes one, as for a client that stopped reading (a wait outside the request, so
-        no hung request). A cancel of the stream ends it."""
+        resolves) while fewer than ``limit`` chunks and ``size`` bytes wait unread there; then the
+        writer waits until a read takes one, as for a client that stopped reading (a wait outside
+        the request, so no hung request). A cancel of the stream ends it."""
         self._reading()
         asked = -1
+        before = [0]  # before[i]: the bytes of the chunks ahead of chunk i
         while True:
-            written = len(self._chunks or [])
-            self._take(min(written, self._read_at + limit))
+            chunks = self._chunks or []
+            written = len(chunks)
+            del before[written + 1:]  # (the stream was reset: its chunks dropped)
+            for chunk in chunks[len(before) - 1:written]:
+                before.append(before[-1] + _size_of(chunk))
+            upto, start = self._taken, min(self._read_at, written)
+            while upto < written and upto - start < limit and before[upto] - before[start] < size:
+                upto += 1
+            self._take(upto)
             if not self._open:
                 return
             if self._taken < written:  # the buffer is full: until a read takes a chunk
@@ -733,6 +741,15 @@ def buffer_of(chunk: Any) -> bytes | None:
     if isinstance(chunk, JsBufferSource):
         return chunk.to_bytes()
     return None
+
+
+def _size_of(chunk: Any) -> int:
+    """How many bytes a chunk holds (0 for a value that is no buffer: it fails the body)."""
+    if isinstance(chunk, (bytes, bytearray)):
+        return len(chunk)
+    if isinstance(chunk, memoryview):
+        return chunk.nbytes
+    return chunk.byteLength if isinstance(chunk, JsBufferSource) else 0
 
 
 def _bytes_of(chunk: Any) -> bytes:

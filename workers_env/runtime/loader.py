@@ -39,7 +39,7 @@ from workers_env import _loglevel
 from workers_env._env import cf_worker_zone_of, env_clock
 from workers_env._errors import ConfigError, JsException, WorkersEnvError, add_hint, users_mistake
 from workers_env._deep import MAX_CONVERSION_DEPTH
-from workers_env._jsvalues import nests_deeper_than, surrogate_pairs_joined, well_formed
+from workers_env._jsvalues import handed_back, nests_deeper_than, surrogate_pairs_joined, well_formed
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.bindings import queue_entries
 from workers_env.config.build import build_command, build_syncs, unfound_pyproject
@@ -81,6 +81,7 @@ from workers_env.runtime import identity, osenviron, processes, sockets, swallow
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.cloudflareworkers import old_location_note
+from workers_env.runtime.clientbody import hold_for_client
 from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling
 from workers_env.runtime.email_events import (
     EmailResult,
@@ -215,7 +216,12 @@ class ExecutionContext(JsProxy):
         """Wait for every ``waitUntil`` task; failures are logged, as production logs them."""
         while self._tasks:
             pending, self._tasks = self._tasks, []
-            for outcome in await asyncio.gather(*pending, return_exceptions=True):
+            try:
+                outcomes = await asyncio.gather(*pending, return_exceptions=True)
+            except asyncio.CancelledError:  # the caller's loop ending while the work goes on: as _gone
+                _report_failures(pending)
+                raise
+            for outcome in outcomes:
                 if isinstance(outcome, BaseException):
                     _report_wait_until(outcome)
 
@@ -249,11 +255,8 @@ class ExecutionContext(JsProxy):
         already happened, or one raised as it is cancelled) is logged, as the twin's ``Uncaught
         Error`` of a waitUntil promise that rejects after its client went away is."""
         for task in self._tasks:
-            if not task.done():
-                task.cancel()
-                task.add_done_callback(_report_failed)
-            else:
-                _report_failed(task)
+            task.cancel()
+        _report_failures(self._tasks)
         self._tasks = []
         self._end()
 
@@ -314,16 +317,22 @@ def _report_failed(task: asyncio.Future[Any]) -> None:
         _report_wait_until(task.exception())  # type: ignore[arg-type]
 
 
+def _report_failures(tasks: list[asyncio.Future[Any]]) -> None:
+    """:func:`_report_failed` of each of ``tasks`` once it is done (now, for those already done):
+    the request's ``waitUntil`` work the caller's loop ending cancels, whose own failures --
+    already happened, or raised as it is cancelled -- are still logged."""
+    for task in tasks:
+        if task.done():
+            _report_failed(task)
+        else:
+            task.add_done_callback(_report_failed)
+
+
 #: requests being closed in the background (a reference, so their task is not collected)
 _CLOSING: set[asyncio.Future[Any]] = set()
 
 #: a request's ``_over`` once it is over (:meth:`ExecutionContext._finished` returns at once)
 _OVER: Any = object()
-
-#: how many chunks of a streamed response ``worker.fetch``'s client takes before the caller reads
-#: them (a socket's buffer: then the writer waits, as for a client that stopped reading)
-CLIENT_HOLDS = 1024
-
 
 def _body_failed(live: Any, receiving: asyncio.Future[Any]) -> None:
     """A response body read as it is written failed (workerd's hung-request error): it reads as failed."""
@@ -813,15 +822,15 @@ class Worker(ServiceSource):
             ctx._finish_after(far.closed)
             return response
         # a body still being written: the response is returned at once, as production sends its
-        # headers, and its body read as a client reads it (LiveByteStream.hold: up to CLIENT_HOLDS
-        # chunks the caller has not read yet), the caller reading it chunk by chunk or whole -- a
-        # whole read once the request is over -- or canceling it. The request ends (its timers
+        # headers, and its body read as a client reads it (clientbody: up to 8 MiB the caller has
+        # not read yet), the caller reading it chunk by chunk or whole -- a whole read once the
+        # request is over -- or canceling it (or dropping it: the client goes). The request ends (its timers
         # with it) once that body is read to its end or canceled and its waitUntil work settled.
         live = response._live
         if live is None:
             await ctx._finish()
             return response
-        settling = asyncio.ensure_future(live.hold(CLIENT_HOLDS))
+        settling = hold_for_client(response, live)
         settling.add_done_callback(functools.partial(_body_failed, live))
         ctx._finish_after(settling)
         response.__dict__["_request_over"] = ctx._finished
@@ -861,13 +870,14 @@ class Worker(ServiceSource):
         target = getattr(instance, method, None)
         if not callable(target):
             raise js_type_error(f"Method {method} does not exist")
-        sent = [python_from_rpc(python_to_rpc(a)) for a in args]
-        named = {k: python_from_rpc(python_to_rpc(v)) for k, v in kwargs.items()}
+        # an int sent as a BigInt is the era's BigInt to the method and to the caller (handed_back)
+        sent = [handed_back(python_from_rpc(python_to_rpc(a))) for a in args]
+        named = {k: handed_back(python_from_rpc(python_to_rpc(v))) for k, v in kwargs.items()}
         result = target(*sent, **named)
         if inspect.isawaitable(result):
             result = await result
         sent_back = python_to_rpc(result)
-        return sent_back if crossing else python_from_rpc(sent_back)
+        return sent_back if crossing else handed_back(python_from_rpc(sent_back))
 
     async def call(self, func: Any, /, *args: Any, **kwargs: Any) -> Any:
         """Call ``func`` -- one of the Worker's own functions, ``worker.module.helper`` say --

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from workers_env._deep import MAX_CONVERSION_DEPTH, ROOMY_FROM, more_room, nesting
+from workers_env._deep import JSON_SEND_REFUSED_FROM, MAX_CONVERSION_DEPTH, ROOMY_FROM, converting_within, more_room, nesting
 from workers_env._errors import WorkersEnvError
 from workers_env._jsvalues import JsMapArgument
 from workers_env._jsvalues import JsTypedArray as ModelTypedArray
@@ -137,9 +137,13 @@ def delivered_body(body: Any, content_type: str) -> Any:
     dev 4.164.0 with a JavaScript Worker, queues43): a ``bytes`` message's body an
     ``ArrayBuffer`` (its ``viewToBuffer``; production's workerd makes a ``Uint8Array`` of it), a
     ``v8`` one the structured clone of what was sent, a ``text`` or ``json`` one its string or
-    parsed JSON."""
+    parsed JSON -- as deep as the producer took it (workerd's ``JSON.parse`` of it, no conversion of
+    Pyodide's, so :data:`~workers_env._deep.MAX_CONVERSION_DEPTH` does not apply)."""
     if content_type == "bytes":
         return JsBuffer(body)
+    if content_type == "json":
+        with converting_within(JSON_SEND_REFUSED_FROM - 1):
+            return to_js(body, dict_converter=object_from_entries)
     if content_type != "v8":
         return body
     depth = nesting(body, body_members, MAX_CONVERSION_DEPTH)  # (the producer refused deeper ones)

@@ -1227,11 +1227,24 @@ def serve(
                          test_scheduled=test_scheduled, log_requests=True, log_level="warning", deliver_queues=True,
                          origin=origin)
         server = _Server(config, on_ready, background)
-        server.run(sockets=sockets)
+        asyncio_log = logging.getLogger("asyncio")
+        asyncio_log.addFilter(_no_selector_line)
+        try:
+            server.run(sockets=sockets)
+        finally:
+            asyncio_log.removeFilter(_no_selector_line)
         return server.stopped_by
     finally:
         for sock in sockets:
             sock.close()
+
+
+def _no_selector_line(record: logging.LogRecord) -> bool:
+    """Leaves out asyncio's ``Using selector: EpollSelector`` debug line, which the server's event
+    loop writes as it starts -- after the Worker loaded, so a Worker that set the root logger to
+    DEBUG (``logging.basicConfig(level=logging.DEBUG)`` at its top) would print it. Production's
+    loop is Pyodide's WebLoop, made before the Worker's code runs, with no selector: never there."""
+    return record.msg != "Using selector: %s"
 
 
 #: How often the dev server looks for a reloaded Worker's queues (seconds).

@@ -26,6 +26,7 @@ from typing import Any
 
 from workers_env._env import env_config
 from workers_env._errors import JsException, internal_error_text
+from workers_env._jsvalues import handed_back
 from workers_env.config.compat import ENHANCED_ERROR_SERIALIZATION, flag_enabled
 from workers_env.runtime.current import current_context
 from workers_env.runtime.domexception import dom_exception
@@ -109,7 +110,7 @@ class WorkerService:
                 dispose(stubs)
             if _holds_pyproxy(result):
                 raise not_serialized()
-            return stubbed(result, enhanced)
+            return stubbed(handed_back(result), enhanced)
 
         method.__name__ = name
         return method

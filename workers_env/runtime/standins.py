@@ -424,7 +424,7 @@ def _http_attribute(name: str) -> Any:
     if name == "__all__":
         return [*_HTTP_ALL_026, *(_HTTP_ERRORS_028 if pyodide_028() else ()), *(("pyxhr",) if pyodide_029() else ())]
     if name in _HTTP_ERRORS_028 and pyodide_028():
-        return getattr(workers_api, name)
+        return workers_api.http_error(getattr(workers_api, name))
     if name == "pyxhr" and pyodide_029():
         return _PYXHR
     raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")
@@ -747,6 +747,11 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
         on 0.26); ``undefined``/``null`` and other values own none."""
         if target is None or target is jsproxy.jsnull:
             raise jsproxy.js_type_error("Cannot convert undefined or null to object")
+        if isinstance(target, JsException):  # an Error: the same properties, set on it (Pyodide 0.26.0a4-314.0.6)
+            staged = assign(JsObject({}), *sources)
+            for key, value in staged._props.items():
+                target._assign(key, value)
+            return target
         if not isinstance(target, JsObject):
             raise _errors.NotEmulatedError(
                 f"Object.assign() onto a JS {getattr(target, '_js_name', type(target).__name__)} is not emulated "

@@ -23,10 +23,17 @@ import urllib.request
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextvars import ContextVar
 from http import HTTPMethod, HTTPStatus
-from typing import Any
+from typing import Any, TypeVar
 
 from workers_env import _jsvalues
-from workers_env._errors import JsException, NotEmulatedError, add_hint, internal_error_text, users_mistake
+from workers_env._errors import (
+    JsException,
+    NotEmulatedError,
+    add_hint,
+    internal_error_text,
+    is_users_mistake,
+    users_mistake,
+)
 from workers_env.runtime import envwrap
 from workers_env.runtime.abort import JsAbortController, JsAbortSignal, any_signal, raise_reason, subrequest_signal
 from workers_env.runtime.cachemode import checked_cache, checked_integrity, subrequest_cache_headers
@@ -37,6 +44,7 @@ from workers_env.runtime.current import (
     current_runtime,
     in_global_scope,
     pyodide_028,
+    pyodide_029,
 )
 from workers_env.runtime.dataurl import answered_before_the_binding, data_url_response, fetcher_answer, parse_data_url
 from workers_env.runtime.envwrap import EnvWrapper
@@ -162,7 +170,7 @@ def _body_used_error() -> OSError:
 def _response_body_used() -> OSError:
     """Pyodide's ``FetchResponse._raise_if_failed`` for a used body: 0.26's ``OSError``, 0.28's
     subclass ``BodyUsedError`` -- the same text (not ``Request``'s "Body already used")."""
-    return BodyUsedError() if pyodide_028() else OSError("Response body is already used")
+    return http_error(BodyUsedError)() if pyodide_028() else OSError("Response body is already used")
 
 
 def _abort_on_cancel(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
@@ -180,7 +188,7 @@ def _abort_on_cancel(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awa
         except JsException as exc:
             # Pyodide reads ``signal.reason`` even while the signal is not aborted: undefined, so
             # ``AbortError(None)`` fails on ``None.message`` -- an AttributeError, as in production
-            raise AbortError(self.abort_signal.reason if self.abort_signal else exc) from None
+            raise http_error(AbortError)(self.abort_signal.reason if self.abort_signal else exc) from None
         except asyncio.CancelledError as exc:
             if self.abort_controller is not None:
                 self.abort_controller.abort(_construct_abort_reason(exc))
@@ -317,7 +325,7 @@ class FetchResponse:
     def _raise_if_failed(self) -> None:
         signal = getattr(self, "abort_signal", None)  # Pyodide 0.28: an aborted fetch's reason first
         if signal is not None and signal.aborted:
-            raise AbortError(signal.reason)
+            raise http_error(AbortError)(signal.reason)
         if self.js_response.bodyUsed:
             raise _response_body_used()
 
@@ -373,7 +381,7 @@ class FetchResponse:
         """Pyodide's: 0.28's ``HttpStatusError`` (an ``OSError``), 0.26's ``OSError``, same text."""
         if 400 <= self.status < 600:
             if pyodide_028():
-                raise HttpStatusError(self.status, self.status_text, self.url)
+                raise http_error(HttpStatusError)(self.status, self.status_text, self.url)
             raise OSError(f"{self.status} {'Client' if self.status < 500 else 'Server'} Error: {self.status_text} for url: {self.url}")
 
     def clone(self) -> FetchResponse:
@@ -665,7 +673,12 @@ async def fetch(resource: Any, **other_options: Any) -> Response:
         # on Pyodide 0.26 both SDKs call their patched copy of pyfetch, whose first parameter is
         # named ``request`` (``_pyfetch_patched(request, **kwargs)``), with the options as keywords
         raise TypeError("_pyfetch_patched() got multiple values for argument 'request'")
-    js_response, _controller, _signal = await _pyfetch(resource, other_options, sdk_patched=True)
+    try:
+        js_response, _controller, _signal = await _pyfetch(resource, other_options, sdk_patched=True)
+    except OSError as error:
+        if not is_users_mistake(error):
+            raise
+        raise error.with_traceback(None) from None  # this frame alone, as pyfetch's (see _fetch_failed)
     return Response(js_response)
 
 
@@ -677,7 +690,12 @@ async def pyfetch(*args: Any, **kwargs: Any) -> FetchResponse:
     **kwargs)`` only by position; a wrong call is Python's ``TypeError`` of Pyodide's signature,
     raised when awaited (Pyodide's when called: workers-env reads the era then, keeping ``pyfetch``
     a coroutine function)."""
-    return await (_pyfetch_028 if pyodide_028() else _pyfetch_026)(*args, **kwargs)
+    try:
+        return await (_pyfetch_028 if pyodide_028() else _pyfetch_026)(*args, **kwargs)
+    except OSError as error:
+        if not is_users_mistake(error):
+            raise
+        raise error.with_traceback(None) from None  # this frame alone, as Pyodide's (see _fetch_failed)
 
 
 async def _pyfetch_026(url: Any, **kwargs: Any) -> FetchResponse:
@@ -728,8 +746,18 @@ async def _pyfetch(resource: Any, options: dict[str, Any], *,
         if controller is not None:
             controller.abort(_construct_abort_reason(exc))
         raise
-    except JsException as exc:  # what JavaScript's fetch threw, as pyfetch raises it:
-        raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None  # OSError's subclass on 0.28
+    except JsException as exc:
+        raise _fetch_failed(exc) from None
+
+
+def _fetch_failed(exc: JsException) -> OSError:
+    """What pyfetch raises for what JavaScript's fetch threw: ``pyodide.http.AbortError`` on Pyodide
+    0.28 (an ``OSError``), a plain ``OSError`` on 0.26. It is production's answer to the Worker's
+    call, not a workers-env bug, so it is marked as such (``users_mistake``): tracebacks show the
+    Worker's frames and this error, and :func:`pyfetch` and :func:`fetch` raise it again from their
+    own frame alone, where Pyodide's is ``pyodide/http.py``'s ``pyfetch`` (found running
+    Hugo-C/threatfox-daily-c2, whose failed pyfetch was logged with every frame of the plumbing)."""
+    return users_mistake(http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message))
 
 
 # The SDK's JSON readers and writer are Python's ``json`` run on what the Worker handed them (its
@@ -768,6 +796,29 @@ class BodyUsedError(OSError):
 
     def __init__(self, *args: Any) -> None:
         super().__init__("Response body is already used")
+
+
+def _in_the_314_package(cls: type[OSError]) -> type[OSError]:
+    """``cls`` as the 314.0.x bundles' Pyodide defines it (compatibility dates from 2026-09-08),
+    where ``pyodide.http`` is a package and its errors come from ``pyodide.http._exceptions`` --
+    their module, so a traceback's last line reads ``pyodide.http._exceptions.AbortError: ...``
+    (npm pyodide 314.0.6 measured under Node): a subclass, so an ``except`` of either catches it."""
+    return type(cls.__name__, (cls,), {"__module__": "pyodide.http._exceptions", "__qualname__": cls.__qualname__,
+                                       "__doc__": cls.__doc__, "__slots__": ()})
+
+
+_HttpError = TypeVar("_HttpError", bound=OSError)
+
+#: each of ``pyodide.http``'s errors and its 314.0.x form (:func:`_in_the_314_package`)
+_IN_314: dict[type[OSError], type[OSError]] = {cls: _in_the_314_package(cls)
+                                               for cls in (AbortError, HttpStatusError, BodyUsedError)}
+
+
+def http_error(cls: type[_HttpError]) -> type[_HttpError]:
+    """``pyodide.http``'s error class ``cls`` as the running Worker's Pyodide defines it (its
+    module: ``pyodide.http``, ``pyodide.http._exceptions`` from the 314.0.x bundles); chosen where
+    it is raised, as the traceback a dev server logs is written after the Worker's code ran."""
+    return _IN_314[cls] if pyodide_029() else cls  # type: ignore[return-value]
 
 
 def _unpack_buffer(buffer: JsBuffer, *, filename: str, format: str | None,  # noqa: A002 - Pyodide's name
@@ -843,7 +894,7 @@ class FetcherView:
             try:
                 refuse_if_aborted(resource, init)
             except JsException as exc:
-                raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
+                raise (http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message)) from None
 
             async def asked(*arguments: Any) -> JsResponse:
                 answer = binding.fetch(*arguments)
@@ -861,7 +912,7 @@ class FetcherView:
             try:  # its redirects followed through the same binding (runtime/fetchredirect.py)
                 answer = await follow_through_fetcher(resource, init, answer, asked)
             except JsException as exc:
-                raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
+                raise (http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message)) from None
             return Response(answer)
 
         fetch.__qualname__ = "fetch"  # so a wrong call reads "fetch() takes ...", as the SDK's does
@@ -887,7 +938,7 @@ def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> None:
             mode = resource._cache_mode
         subrequest_cache_headers(mode, init["cf"] if "cf" in init else getattr(resource, "cf", None), {})
     except JsException as exc:
-        raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
+        raise (http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message)) from None
 
 
 def _fetcher_answer(resource: Any, options: dict[str, Any]) -> JsResponse | None:
@@ -901,7 +952,7 @@ def _fetcher_answer(resource: Any, options: dict[str, Any]) -> JsResponse | None
         init = to_js(options, dict_converter=object_from_entries) if options else None
         return fetcher_answer(resource, init)
     except JsException as exc:
-        raise (AbortError(exc) if pyodide_028() else OSError(exc.message)) from None
+        raise (http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message)) from None
 
 
 @js_keywords("fetch()")

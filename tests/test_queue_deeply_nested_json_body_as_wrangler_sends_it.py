@@ -1,0 +1,127 @@
+"""A ``json`` queue message body nested deeply, as wrangler dev 4.164.0 takes it (a JavaScript twin,
+a producer and consumer of one queue, leftovers47): ``send()`` and ``sendBatch()`` sent 5,028
+levels of arrays or objects and refused 5,029 (and 5,030, 6,000, 20,000) with ``RangeError: Maximum
+call stack size exceeded`` -- workerd's ``serialize`` runs ``v8::JSON::Stringify``. The consumer
+gets the body whole (workerd's ``JSON.parse``; wrangler's own hand-off to the consumer failed from
+about 3,400 levels of arrays, 2,500 of objects, which production's does not share: "Where we had to
+choose"). Before, anything past 1,000 levels was ``Error: Queue send failed: Internal Server Error``."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import queue_worker
+
+from workers_env import NotEmulatedError, load_env, load_worker
+
+CODE = '''
+from js import Array, JSON, Object
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint
+
+got = []
+
+
+def nested(n, kind):
+    value = 0
+    for _ in range(n):
+        value = Array.of(value) if kind == "array" else Object.fromEntries(to_js([["a", value]]))
+    return value
+
+
+def depth(value):
+    levels = 0
+    while not isinstance(value, int):
+        value, levels = (value[0] if Array.isArray(value) else value.a), levels + 1
+    return levels
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        n, kind, how = request.url.split("?")[1].split("&")
+        try:
+            if how == "batch":
+                await self.env.Q.sendBatch(to_js([{"body": nested(int(n), kind)}], dict_converter=Object.fromEntries))
+            else:
+                await self.env.Q.send(nested(int(n), kind))
+            return Response("sent")
+        except Exception as error:
+            return Response(f"{getattr(error, 'name', type(error).__name__)}: {getattr(error, 'message', error)}")
+
+    async def queue(self, batch, env, ctx):
+        for message in batch.messages:
+            got.append(depth(message.body))
+            try:
+                message.body.to_py()
+            except Exception as error:
+                got.append(type(error).__name__)
+'''
+REFUSED = "RangeError: Maximum call stack size exceeded"
+
+
+@pytest.fixture
+def project(tmp_path):
+    return queue_worker(tmp_path, CODE)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("how", ["send", "batch"])
+@pytest.mark.parametrize("kind", ["array", "object"])
+async def test_a_body_up_to_5028_levels_is_sent_and_delivered_whole(project, how, kind):
+    worker = load_worker(project)
+    assert await (await worker.fetch(f"/?5028&{kind}&{how}")).text() == "sent"
+    [delivery] = await worker.deliver_queues()
+    # the consumer reads it whole; its to_py() past 1,000 levels is workers-env's clear refusal
+    assert delivery.error is None and worker.module.got == [5028, "NotEmulatedError"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("levels", [5029, 20_000])
+@pytest.mark.parametrize("how", ["send", "batch"])
+async def test_a_body_from_5029_levels_is_v8s_range_error(project, levels, how):
+    worker = load_worker(project)
+    assert await (await worker.fetch(f"/?{levels}&array&{how}")).text() == REFUSED
+    assert await worker.deliver_queues() == []
+
+
+@pytest.mark.asyncio
+async def test_a_body_of_1001_levels_is_delivered(project):
+    worker = load_worker(project)
+    assert await (await worker.fetch("/?1001&object&send")).text() == "sent"
+    await worker.deliver_queues()
+    assert worker.module.got == [1001, "NotEmulatedError"]
+
+
+def nested_list(n: int) -> object:
+    value: object = 0
+    for _ in range(n):
+        value = [value]
+    return value
+
+
+@pytest.mark.asyncio
+async def test_test_codes_python_body_is_judged_alike(project):
+    env = load_env(project)
+    queue = env.unwrapped("Q")
+    with pytest.raises(Exception, match="^RangeError: Maximum call stack size exceeded$") as refused:
+        await queue.send(nested_list(5029))
+    assert getattr(refused.value, "name", None) == "RangeError"
+    await queue.send(nested_list(5028))
+    assert len(queue.sent) == 1 and queue.sent[0].size == 2 * 5028 + 1
+    env.close()
+
+
+@pytest.mark.asyncio
+async def test_a_circle_deeper_than_256_levels_is_still_named_a_circle(project):
+    """V8 names a value inside itself before its stack runs out, however deep the circle starts."""
+    env = load_env(project)
+    loop: list[object] = []
+    loop.append([loop])
+    outer: object = loop
+    for _ in range(400):
+        outer = [outer]
+    with pytest.raises(Exception, match="^TypeError: Converting circular structure to JSON") as refused:
+        await env.unwrapped("Q").send(outer)
+    assert getattr(refused.value, "name", None) == "TypeError"
+    with pytest.raises(NotEmulatedError):  # (nothing else changed: v8 keeps its own borders)
+        await env.unwrapped("Q").send(nested_list(2000), {"contentType": "v8"})
+    env.close()

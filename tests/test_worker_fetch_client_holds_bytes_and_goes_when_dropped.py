@@ -1,0 +1,123 @@
+"""``worker.fetch``'s client of a streamed body the test has not read takes bytes, not chunks, off
+the writer's hands, as a socket's buffer does -- a JavaScript twin under wrangler dev 4.164.0 let
+7.9-12.6 MB be written for a client that read nothing, in chunks of 1 KiB to 1 MiB (1,024 KiB
+chunks: 7,693-9,970; 64 KiB: 156-355; 1 MiB: 12): here 8 MiB, and 16,384 chunks at most. Before,
+1,024 chunks whatever their size (64 MiB of 64 KiB chunks, 1 GiB of 1 MiB ones).
+
+And once the test holds nothing of the body any more (the response, its ``body``, a reader), the
+client is gone: the body is canceled as workerd cancels it when the client disconnects, so the
+writer's next write fails and the request's tasks end. Before, 50 responses dropped unread kept
+150 tasks and their chunks (66 MB of 1 KiB chunks, 400 MB with the byte hold) until the loop ended."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+
+import pytest
+from worker_helpers import sdk_worker
+
+from workers_env import load_worker
+from workers_env.runtime.clientbody import CLIENT_HOLDS_BYTES
+
+WRITER = """
+from js import TransformStream, Uint8Array
+from workers import Response, WorkerEntrypoint
+
+SENT = []
+STOPPED = []
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        size = int(request.url.split("?")[1])
+        stream = TransformStream.new()
+        writer = stream.writable.getWriter()
+
+        async def write():
+            try:
+                while True:
+                    await writer.write(Uint8Array.new(size))
+                    SENT.append(size)
+            except Exception as error:
+                STOPPED.append(str(error))
+
+        self.ctx.waitUntil(write())
+        return Response(stream.readable)
+"""
+
+
+#: what the writer meets once the client went: its next write fails as workerd's does when the client
+#: disconnects, a write waiting for room when that came V8's TransformStream error (a writer that
+#: never waits fills the client's hold in about a second, sooner or later than the test's cancel)
+GONE = {"Error: undefined", "TypeError: The readable side of this TransformStream is no longer readable."}
+
+
+@pytest.fixture
+def worker(tmp_path):
+    return load_worker(sdk_worker(tmp_path, WRITER, "1.9.5"))
+
+
+async def _settled(worker) -> int:
+    seen = -1
+    while seen != len(worker.module.SENT):
+        seen = len(worker.module.SENT)
+        await asyncio.sleep(0.1)
+    return seen
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("size", "held"), [(64 * 1024, 128), (1024 * 1024, 8), (3 * 1024 * 1024, 3)])
+async def test_the_client_takes_8_mib_unread(worker, size, held):
+    """Chunks are taken while less than 8 MiB waits unread: the one that crosses it too."""
+    response = await worker.fetch(f"/?{size}")
+    assert await _settled(worker) == held
+    assert (held - 1) * size < CLIENT_HOLDS_BYTES <= held * size
+    reader = response.body.getReader()
+    await reader.read()  # a read makes room for one more
+    assert await _settled(worker) == held + 1
+    await reader.cancel()
+
+
+def _tasks() -> int:
+    return len([task for task in asyncio.all_tasks() if not task.done()])
+
+
+@pytest.mark.asyncio
+async def test_bodies_dropped_unread_end_their_requests(worker):
+    before = _tasks()
+    for _ in range(50):
+        await worker.fetch("/?1024")  # its response dropped at once
+    gc.collect()
+    await asyncio.sleep(0.3)
+    assert _tasks() == before
+    assert len(worker.module.SENT) <= 100 and len(worker.module.STOPPED) == 50  # the client went: each writer stopped
+    assert set(worker.module.STOPPED) <= GONE
+
+
+@pytest.mark.asyncio
+async def test_a_reader_kept_keeps_the_body(worker):
+    """The response dropped, its reader kept: the client is still there."""
+    reader = (await worker.fetch("/?10")).body.getReader()
+    gc.collect()
+    await asyncio.sleep(0.1)
+    for _ in range(3):
+        read = await reader.read()
+        assert not read.done and read.value.length == 10
+    assert worker.module.STOPPED == []
+    await reader.cancel()
+    await asyncio.sleep(0.1)
+    assert len(worker.module.STOPPED) == 1 and set(worker.module.STOPPED) <= GONE
+
+
+@pytest.mark.asyncio
+async def test_a_clone_kept_keeps_the_body(worker):
+    response = await worker.fetch("/?10")
+    clone = response.clone()
+    del response
+    gc.collect()
+    await asyncio.sleep(0.1)
+    reader = clone.body.getReader()
+    read = await reader.read()
+    assert not read.done and read.value.length == 10 and worker.module.STOPPED == []
+    await reader.cancel()

@@ -1,0 +1,63 @@
+"""How deep a ``json`` queue message ``wrangler dev`` sends and delivers: a JavaScript Worker
+producing to a queue it consumes (one message a batch) sends arrays or objects nested N levels
+(``send``, ``sendBatch``), ``JSON.stringify``s or ``JSON.parse``s them, and prints each outcome,
+then the depths its consumer got. Measured 2026-12-05 (wrangler 4.164.0, leftovers47): 5,028
+levels sent, 5,029 on refused with ``RangeError: Maximum call stack size exceeded``, arrays and
+objects, ``send`` and ``sendBatch`` alike (``JSON.stringify`` itself 20,000 fine); the consumer got
+3,360 levels of arrays and 2,000 of objects, failing from 3,400 and 2,500 with that ``RangeError``.
+Not collected by pytest.
+
+    WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/queue_json_depth_probe.py \
+        '[[5028, "arr", "send"], [5029, "obj", "batch"], [20000, "arr", "stringify"]]'
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import queue_probe  # noqa: E402
+from casediff import wrangler_dev  # noqa: E402
+
+#: queue_probe's queues (``Q`` produced and consumed here), one message a batch
+CONFIG = queue_probe.CONFIG + "max_batch_size = 1\n"
+
+JS = r'''
+let got = [];
+function nested(n, obj) { let v = 0; for (let i = 0; i < n; i++) v = obj ? {a: v} : [v]; return v; }
+function depth(v) { let d = 0; while (typeof v === "object" && v !== null) { v = Array.isArray(v) ? v[0] : v.a; d++; } return d; }
+export default {
+  async fetch(request, env) {
+    const url = new URL(request.url);
+    if (request.method === "GET") return url.pathname === "/got" ? Response.json(got) : new Response("ready");
+    const out = [];
+    for (const [n, kind, how] of await request.json()) {
+      try {
+        const v = nested(n, kind === "obj");
+        if (how === "stringify") { const s = JSON.stringify(v); out.push([n, kind, how, "ok", s.length]); continue; }
+        if (how === "parse") { const s = "[".repeat(n) + "]".repeat(n); JSON.parse(s); out.push([n, kind, how, "ok"]); continue; }
+        if (how === "batch") await env.Q.sendBatch([{body: v}]); else await env.Q.send(v, how === "text" ? {contentType: "json"} : undefined);
+        out.push([n, kind, how, "ok"]);
+      } catch (e) { out.push([n, kind, how, "error", `${e.name}: ${e.message}`]); }
+    }
+    return Response.json(out);
+  },
+  async queue(batch) { for (const m of batch.messages) got.push(depth(m.body)); },
+};
+'''
+
+
+def main(cases: list[list]) -> None:
+    with wrangler_dev(JS, "queue-json-depth", "2026-11-01", extra_config=CONFIG) as dev:
+        for row in dev.post(cases):
+            print(json.dumps(row))
+        time.sleep(4)
+        print("delivered", queue_probe.urlopen_text(dev.url + "got"))
+        print("log", json.dumps([line for line in dev.log.read_text().splitlines() if "rror" in line or "QUEUE" in line][-20:]))
+
+
+if __name__ == "__main__":
+    main(json.loads(sys.argv[1]))
