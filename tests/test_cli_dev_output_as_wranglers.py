@@ -57,13 +57,14 @@ def test_console_warn_and_error_and_logging_are_laid_out_as_wranglers_logger(pri
 
 
 def test_an_uncaught_python_error_is_two_error_blocks(printed: tuple[str, str]) -> None:
+    # (the event's copy keeps the name PythonError at this date, 2026-05-01: enhanced_error_serialization; review68)
     _out, err = printed
     project = re.search(r'File "(/[^"]+/src/entry\.py)"', err)
     assert project is not None
     trace = (f'    File "{project.group(1)}", line 17, in fetch\n      inner()\n'
              f'    File "{project.group(1)}", line 7, in inner\n      raise ValueError("boom")\n  ValueError: boom\n')
     assert (f"\u2718 [ERROR] Uncaught PythonError: Traceback (most recent call last):\n\n{trace}   Error\n\n\n"
-            f"\u2718 [ERROR] Uncaught Error: Traceback (most recent call last):\n\n{trace}   \n\n\n") in err
+            f"\u2718 [ERROR] Uncaught PythonError: Traceback (most recent call last):\n\n{trace}   \n\n\n") in err
     assert "Uncaught exception in the worker" not in err
 
 

@@ -41,7 +41,8 @@ def test_the_body_and_the_log_show_the_workers_frames_and_the_js_cause(tmp_path,
     body = answer.value.read().decode()
     answer.value.close()
     assert answer.value.code == 500
-    assert body.startswith("PythonError: " + CAUSE)
+    # before 2026-04-21 the name is written into an Error's message (enhanced_error_serialization; review68)
+    assert body.startswith(("PythonError: " if date >= "2026-04-21" else "Error: PythonError: ") + CAUSE)
     assert 'entry.py", line 5, in fetch' in body and body.rstrip("\n").endswith(ERROR)
     assert "workers_env" not in body
     record = next(r for r in caplog.records if r.name == "workers_env.dev")

@@ -73,3 +73,10 @@ def test_workerds_warnings_go_to_stdout_and_workers_envs_notes_stay_on_stderr(ca
         print("workers-env's own line", file=sys.stderr)  # no Worker running: as it is
     assert capsys.readouterr() == ("a workerd warning\n", "a note of workers-env's\nworkers-env's own line\n")
     assert sys.stderr is before
+
+
+@pytest.mark.parametrize(("name", "error"), [("PythonError", ValueError("boom")), ("Foo", JsException("Foo", "bad"))])
+def test_with_enhanced_error_serialization_the_events_copy_keeps_any_name(name: str, error: BaseException) -> None:
+    raised = _raised(error)  # (measured at 2026-11-17: "Uncaught PythonError: Traceback ..." twice; review68)
+    _first, second = uncaught_blocks(raised, raised.__traceback__, names_kept=True)
+    assert second.startswith(f"\u2718 [ERROR] Uncaught {name}: ")

@@ -17,6 +17,7 @@ import pytest
 from test_dev_server import exchange, make_project, request, split_answer
 
 import workers_env
+from workers_env.cli.common import in_ci
 from workers_env.runtime import load_worker
 from workers_env.runtime.server import HEADER_TIMEOUT, KNOWN_METHODS, MAX_BODY_BYTES, BackgroundServer
 
@@ -90,10 +91,6 @@ def test_without_port_an_address_that_cannot_be_listened_on_names_8787(tmp_path:
                                 "check --ip)\n")
 
 
-_CI_VARIABLES = ("BUILD_ID", "BUILD_NUMBER", "CI", "CI_APP_ID", "CI_BUILD_ID", "CI_BUILD_NUMBER", "CI_NAME",
-                 "CONTINUOUS_INTEGRATION", "RUN_ID")
-
-
 def _held(ports: range) -> list[socket.socket]:
     """Listening sockets on those of ``ports`` that are free (the others are taken already: as good)."""
     holders = []
@@ -138,15 +135,16 @@ def _dev_port(project: Path, extra: list[str], env: dict[str, str]) -> tuple[int
 def test_a_taken_8787_gives_way_to_the_next_free_port_as_wranglers_get_port(tmp_path: Path) -> None:
     """wrangler dev 4.164.0's getPort (memoizeGetPort): 8787 taken, it listens on the first free one
     of 8788 to 8797, silently (measured: ``Ready on http://localhost:8788``), then on any free port;
-    under CI (ci-info's isCI; ``CI=false`` says no) it tries 8787 alone. (One test, not several:
+    under CI (ci-info's isCI, its vendors' variables too; ``CI=false`` says no) it tries 8787 alone. (One test, not several:
     cases run side by side would hold each other's ports.)"""
     project = make_project(tmp_path / "app")
-    quiet = {k: v for k, v in _env().items() if k not in _CI_VARIABLES}
+    quiet = {k: v for k, v in _env().items() if not in_ci({k: v})}  # (this run's own CI, if any, left out)
     for env, held, expected in [
         (quiet, range(8787, 8789), range(8789, 8798)),  # 8787 and 8788 held: 8789 or the next free one
         ({**quiet, "CI": "false"}, range(8787, 8789), range(8789, 8798)),
         ({**quiet, "CI": "true"}, range(8787, 8788), None),  # 8787 alone, then any port
         ({**quiet, "BUILD_NUMBER": "7"}, range(8787, 8788), None),
+        ({**quiet, "TF_BUILD": "True"}, range(8787, 8788), None),  # a vendor's own variable (Azure Pipelines)
         (quiet, range(8787, 8798), None),  # all eleven held: any port
     ]:
         holders = _held(held)

@@ -127,7 +127,8 @@ def test_under_workers_env_dev_the_r2_route_fails_clearly_and_the_others_work(pr
     finally:
         out = _stop(proc)
     assert (kv[0], kv[2]) == (200, b"1")
-    assert r2[0] == 500 and r2[2].startswith(b"PythonError: Traceback (most recent call last):\n")
+    # (dated 2025-09-01: before enhanced_error_serialization the name is written into an Error's message)
+    assert r2[0] == 500 and r2[2].startswith(b"Error: PythonError: Traceback (most recent call last):\n")
     assert b"BindingNotEmulatedError" in r2[2]
     assert (again[0], again[2]) == (200, b"1")
     assert "BindingNotEmulatedError: env.BUCKET (R2 Bucket binding" in out

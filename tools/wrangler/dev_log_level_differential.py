@@ -14,7 +14,10 @@ thrown error's ``Error`` line, which for a Python Worker are Pyodide's own. Colo
 wrangler's ``▲``/``✘`` lines are coloured even when piped (esbuild's ``color: true``; NO_COLOR,
 FORCE_COLOR=0 and CI change nothing: measured), workers-env's are plain.
 Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler
-PYTHONPATH=/abs/tree python3 tools/wrangler/dev_log_level_differential.py [--lines] (the masked lines of each)"""
+PYTHONPATH=/abs/tree python3 tools/wrangler/dev_log_level_differential.py [--lines] (the masked lines of each)
+[--date YYYY-MM-DD] (both Workers' compatibility date, 2025-11-02 unless given: from 2026-04-21
+``enhanced_error_serialization`` keeps the name ``PythonError`` in the event's copy; the Python
+Worker then gets ``disable_python_external_sdk``, having no pyproject.toml)"""
 import difflib, os, re, shutil, signal, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 
@@ -131,13 +134,15 @@ def _masked(lines):
 
 def main() -> None:
     shutil.rmtree(WORK, ignore_errors=True)
+    date = sys.argv[sys.argv.index("--date") + 1] if "--date" in sys.argv else "2025-11-02"
+    flags = '"python_workers"' + (', "disable_python_external_sdk"' if date >= "2026-04-21" else "")
     for kind, code, head in (("js", JS, 'main = "src/index.js"\nno_bundle = true\n'),
-                             ("py", PY, 'main = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n')):
+                             ("py", PY, f'main = "src/entry.py"\ncompatibility_flags = [{flags}]\n')):
         (WORK / kind / "src").mkdir(parents=True)
         (WORK / kind / "src" / ("index.js" if kind == "js" else "entry.py")).write_text(code)
         (WORK / kind / "public").mkdir()
         (WORK / kind / "public" / "_headers").write_text(HEADERS)
-        (WORK / kind / "wrangler.toml").write_text(f'name = "t"\n{head}compatibility_date = "2025-11-02"\n{CONFIG}')
+        (WORK / kind / "wrangler.toml").write_text(f'name = "t"\n{head}compatibility_date = "{date}"\n{CONFIG}')
     base = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
     base.update(PATH=NODE + ":" + base["PATH"], WRANGLER_SEND_METRICS="false", CI="1", PYTHONPATH=TREE,
                 PYTHONUNBUFFERED="1")

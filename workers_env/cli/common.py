@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from workers_env._errors import WorkersEnvError
+from workers_env.cli.ciinfo import in_ci
 from workers_env._loglevel import emit, laid_out
 from workers_env._jsvalues import json_text
 
@@ -59,14 +60,6 @@ class UsageError(CommandError):
 
 def log(text: str = "") -> None:
     print(text, file=sys.stdout, flush=True)
-
-
-def in_ci() -> bool:
-    """ci-info's ``isCI`` as wrangler reads it: one of its generic variables set (``CI=false``
-    overrides them; its per-vendor checks are left out: most of those vendors set ``CI`` as well)."""
-    return os.environ.get("CI") != "false" and any(os.environ.get(name) for name in (
-        "BUILD_ID", "BUILD_NUMBER", "CI", "CI_APP_ID", "CI_BUILD_ID", "CI_BUILD_NUMBER", "CI_NAME",
-        "CONTINUOUS_INTEGRATION", "RUN_ID"))
 
 
 def flag_given(args: argparse.Namespace, name: str) -> bool | None:

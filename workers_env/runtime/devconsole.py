@@ -8,9 +8,11 @@ line (that is the bundler's middleware, which a Python Worker, served unbundled,
 but as the inspector's ``Runtime.exceptionThrown``: ``✘ [ERROR] Uncaught <name>: <message>``,
 then the stack wrangler rebuilds (``Error`` and the JS frames) after a space; and most events
 (``fetch``, ``waitUntil``, a timer, ``scheduled``, ``queue``) report it a second time as the
-event's failure, ``Uncaught <name>: <message> `` with no stack, the name ``Error`` unless V8's
-structured clone keeps it (measured with unbundled JavaScript twins, one throwing an error named
-``PythonError`` whose message is a traceback, as Pyodide's is). :func:`wranglers_output` turns
+event's failure, ``Uncaught <name>: <message> `` with no stack, the name kept as workerd's clone
+keeps it: any name with ``enhanced_error_serialization`` (on from 2026-04-21), else only V8's
+classes' (``Error`` for a ``PythonError``) -- measured with unbundled JavaScript twins throwing an
+error of a class named ``PythonError`` (its name on the prototype, as Pyodide's) whose message is a
+traceback, at 2025-11-02 and 2026-11-17 (review68). :func:`wranglers_output` turns
 this on for dev; the Python traceback (the Worker's frames, and workers-env's hints) stays, in
 the message as in a ``PythonError``'s; the JS frames (Pyodide's own) are left out.
 """
@@ -26,12 +28,10 @@ from typing import Any, TextIO
 
 from workers_env import _loglevel
 from workers_env.runtime.osenviron import made_by_worker
-from workers_env.runtime.thrownerror import thrown_parts
+from workers_env.runtime.thrownerror import SERIALIZED_NAMES, thrown_parts
 
 __all__ = ["uncaught_blocks", "wranglers_output"]
 
-#: the error names V8's structured clone keeps (any other is ``Error`` on the event's copy)
-_CLONED_NAMES = frozenset({"Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError"})
 #: workers-env's records of an event that reports the exception a second time, as its failure
 #: (measured: fetch, waitUntil, a timer, scheduled, queue; an email handler's taken as theirs); a
 #: microtask's is reported once (measured), and so are a listener's and a task's
@@ -39,12 +39,13 @@ _REPORTED_TWICE = ("Uncaught exception in the worker", "Uncaught exception in wa
                    "Uncaught exception in a timer callback")
 
 
-def uncaught_blocks(error: BaseException, tb: Any, *, twice: bool = True) -> list[str]:
+def uncaught_blocks(error: BaseException, tb: Any, *, twice: bool = True, names_kept: bool = False) -> list[str]:
     """wrangler dev's ``✘ [ERROR] Uncaught ...`` lines for ``error`` (its traceback ``tb``, the
     Worker's frames): a Python error as Pyodide's ``PythonError``, whose message is the
     traceback; a JavaScript error by its own name and message, the traceback where its JS
     frames would be; one workerd's own code threw (no JS frame) with nothing after it. ``twice``:
-    the event's copy too."""
+    the event's copy too, named as the Worker's clone keeps names (``names_kept``:
+    :func:`~workers_env.runtime.thrownerror.keeps_error_names`)."""
     name, message = thrown_parts(error)
     trace = "".join(traceback.TracebackException(type(error), error, tb).format())
     if name == "PythonError":
@@ -56,7 +57,7 @@ def uncaught_blocks(error: BaseException, tb: Any, *, twice: bool = True) -> lis
         first = f"{header} Error" + ("" if name == "PythonError" else f"\n{trace.rstrip(chr(10))}")
     blocks = [_loglevel.laid_out("\u2718 [ERROR]", first)]
     if twice:
-        copy = name if name in _CLONED_NAMES else "Error"
+        copy = name if names_kept or name in SERIALIZED_NAMES else "Error"
         blocks.append(_loglevel.laid_out("\u2718 [ERROR]", f"Uncaught {copy}: {message} " if message
                                          else f"Uncaught {copy} "))
     return blocks
@@ -73,7 +74,8 @@ class _DevHandler(logging.Handler):
                 _loglevel.emit("log", text)
             elif record.exc_info and record.exc_info[1] is not None and text.startswith("Uncaught"):
                 twice = text.startswith(_REPORTED_TWICE)
-                for block in uncaught_blocks(record.exc_info[1], record.exc_info[2], twice=twice):
+                kept = getattr(record, "error_names_kept", False)
+                for block in uncaught_blocks(record.exc_info[1], record.exc_info[2], twice=twice, names_kept=kept):
                     _loglevel.emit("error", block, "stderr")
             else:
                 _loglevel.emit(level, self.format(record), "stderr")

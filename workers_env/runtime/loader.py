@@ -129,6 +129,7 @@ from workers_env.runtime.sessionpaths import install_session_hook
 from workers_env.runtime.services import ServiceSource, WorkerService
 from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.tasks import in_scope, scope_new_tasks
+from workers_env.runtime.thrownerror import keeps_error_names
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.uninstalled import uninstalled_note, watch_uninstalled
@@ -219,11 +220,11 @@ class ExecutionContext(JsProxy):
             try:
                 outcomes = await asyncio.gather(*pending, return_exceptions=True)
             except asyncio.CancelledError:  # the caller's loop ending while the work goes on: as _gone
-                _report_failures(pending)
+                _report_failures(pending, keeps_error_names(self._scope.runtime))
                 raise
             for outcome in outcomes:
                 if isinstance(outcome, BaseException):
-                    _report_wait_until(outcome)
+                    _report_wait_until(outcome, keeps_error_names(self._scope.runtime))
 
     async def _finish(self) -> None:
         """End the request once its response is out: wait for its ``waitUntil`` work (see
@@ -256,7 +257,7 @@ class ExecutionContext(JsProxy):
         Error`` of a waitUntil promise that rejects after its client went away is."""
         for task in self._tasks:
             task.cancel()
-        _report_failures(self._tasks)
+        _report_failures(self._tasks, keeps_error_names(self._scope.runtime))
         self._tasks = []
         self._end()
 
@@ -304,28 +305,31 @@ class ExecutionContext(JsProxy):
         response_sent.add_done_callback(closing)
 
 
-def _report_wait_until(outcome: BaseException) -> None:
-    """Log a ``waitUntil`` task's failure, as production logs it."""
+def _report_wait_until(outcome: BaseException, names_kept: bool) -> None:
+    """Log a ``waitUntil`` task's failure, as production logs it (``names_kept``: see
+    :func:`~workers_env.runtime.thrownerror.keeps_error_names`)."""
     swallowed.escaped(outcome)
     shown = uncaught(outcome)
-    log.error("Uncaught exception in waitUntil()", exc_info=(type(shown), shown, without_our_frames(shown)))
+    log.error("Uncaught exception in waitUntil()", exc_info=(type(shown), shown, without_our_frames(shown)),
+              extra={"error_names_kept": names_kept})
 
 
-def _report_failed(task: asyncio.Future[Any]) -> None:
+def _report_failed(task: asyncio.Future[Any], names_kept: bool) -> None:
     """:func:`_report_wait_until` of a finished task that failed (not one cancelled)."""
     if not task.cancelled() and task.exception() is not None:
-        _report_wait_until(task.exception())  # type: ignore[arg-type]
+        _report_wait_until(task.exception(), names_kept)  # type: ignore[arg-type]
 
 
-def _report_failures(tasks: list[asyncio.Future[Any]]) -> None:
+def _report_failures(tasks: list[asyncio.Future[Any]], names_kept: bool) -> None:
     """:func:`_report_failed` of each of ``tasks`` once it is done (now, for those already done):
     the request's ``waitUntil`` work the caller's loop ending cancels, whose own failures --
     already happened, or raised as it is cancelled -- are still logged."""
+    report = functools.partial(_report_failed, names_kept=names_kept)
     for task in tasks:
         if task.done():
-            _report_failed(task)
+            report(task)
         else:
-            task.add_done_callback(_report_failed)
+            task.add_done_callback(report)
 
 
 #: requests being closed in the background (a reference, so their task is not collected)
@@ -652,6 +656,9 @@ class Worker(ServiceSource):
         self.era: Era | None = runtime.era
         #: whether ``Content-Encoding: br`` is encoded and decoded as ``gzip`` is (runtime/contentencoding.py)
         self.brotli_content_encoding = runtime.brotli_content_encoding
+        #: whether its errors keep their names when workerd clones them or sends them on (the 500's
+        #: body, dev's second ``Uncaught`` block: runtime/thrownerror.py)
+        self.error_names_kept = keeps_error_names(runtime)
         #: with ``enable_request_signal``, whether ``request_signal_passthrough`` too; None without
         #: the flag (see :meth:`dispatch`)
         self._request_signal = runtime.request_signal_passthrough if runtime.request_signal else None

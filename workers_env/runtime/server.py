@@ -451,10 +451,11 @@ class WorkerApp:
             answered["threw"] = True
             shown = uncaught(exc)  # the Worker's own CancelledError, as production logs it
             log.error("Uncaught exception in the worker while handling %s %s", request.method, request.url,
-                      exc_info=(type(shown), shown, without_our_frames(shown)))
+                      exc_info=(type(shown), shown, without_our_frames(shown)),
+                      extra={"error_names_kept": worker.error_names_kept})
             # Miniflare's entry worker answers the rejection with its stack (runtime/thrownerror.py): a
             # length known to workerd, so Content-Length even to HEAD
-            body = [thrown_body(shown)]
+            body = [thrown_body(shown, names_kept=worker.error_names_kept)]
             status, headers = 500, [("content-length", str(len(body[0]))), ("content-type", "text/plain;charset=UTF-8")]
             reason, chunked = "", False
         # the body's own length goes over the wire, whatever Content-Length the Worker's headers
@@ -594,7 +595,8 @@ class WorkerApp:
         except Exception as exc:  # the Worker's own CancelledError as production logs it
             shown = uncaught(exc)
             log.error("Uncaught exception in the worker's scheduled handler (cron %r)", cron,
-                      exc_info=(type(shown), shown, without_our_frames(shown)))
+                      exc_info=(type(shown), shown, without_our_frames(shown)),
+                      extra={"error_names_kept": self.worker.error_names_kept})
             status, body = 500, _ERROR_BODY
         self._log(scope, status, None, started)  # wrangler's middleware runs inside the Worker: logged
         await self._answer(scope, send, status, body)
@@ -617,7 +619,8 @@ class WorkerApp:
         except Exception as exc:  # the Worker's own CancelledError as production logs it
             shown = uncaught(exc)
             log.error("Uncaught exception in the worker's scheduled handler (cron %r)", cron,
-                      exc_info=(type(shown), shown, without_our_frames(shown)))
+                      exc_info=(type(shown), shown, without_our_frames(shown)),
+                      extra={"error_names_kept": self.worker.error_names_kept})
             outcome, no_retry = "exception", False
         status = 200 if outcome == "ok" else 500
         if (query.get("format") or [""])[0] == "json":
@@ -651,7 +654,8 @@ class WorkerApp:
                                                      b"without delivery.")
             return
         except Exception as exc:  # the Worker's own CancelledError as production logs it
-            log.error("Uncaught exception in the worker's email handler", exc_info=uncaught(exc))
+            log.error("Uncaught exception in the worker's email handler", exc_info=uncaught(exc),
+                      extra={"error_names_kept": self.worker.error_names_kept})
             if not as_json:
                 await self._answer(scope, send, 500, b"Internal Server Error")
                 return
@@ -701,7 +705,7 @@ class WorkerApp:
             if broker is None:
                 await asyncio.sleep(_QUEUE_POLL)
                 continue
-            await drive_queues(worker, broker, _report_delivery, until=lambda: self.worker is not worker,
+            await drive_queues(worker, broker, functools.partial(_report_delivery, names_kept=worker.error_names_kept), until=lambda: self.worker is not worker,
                                clock=env_clock(worker.env).now)
 
     @staticmethod
@@ -1251,13 +1255,13 @@ def _no_selector_line(record: logging.LogRecord) -> bool:
 _QUEUE_POLL = 0.5
 
 
-def _report_delivery(delivery: QueueDelivery) -> None:
+def _report_delivery(delivery: QueueDelivery, names_kept: bool) -> None:
     """A delivered batch as wrangler dev shows it: the handler's uncaught exception, then
     Miniflare's lines (``[wrangler:warn] Dropped message ...``, ``[wrangler:info] QUEUE jobs 2/2 (3ms)``)."""
     if delivery.error is not None:
         shown = uncaught(delivery.error)
         log.error("Uncaught exception in the worker's queue handler (queue %r)", delivery.queue,
-                  exc_info=(type(shown), shown, without_our_frames(shown)))
+                  exc_info=(type(shown), shown, without_our_frames(shown)), extra={"error_names_kept": names_kept})
     for level, text in delivery.log:  # miniflare's lines: on stdout at every level that shows them
         _loglevel.emit(level, f"[wrangler:{level}] {text}")
 

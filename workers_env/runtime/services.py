@@ -35,7 +35,7 @@ from workers_env.runtime.jsfunctions import JsFunction, JsNativeFunction
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsproxy import JsArray, JsDate, JsMap, JsNull, JsObject, JsOpaque, JsProxy
 from workers_env.runtime.jsweb import JsRequest, JsResponse
-from workers_env.runtime.thrownerror import thrown_parts
+from workers_env.runtime.thrownerror import SERIALIZED_NAMES, legacy_parts, thrown_parts
 from workers_env.runtime.webloop import as_promise
 
 __all__ = ["FunctionStub", "NotConnected", "NotConnectedService", "ServiceSource", "WorkerService", "stubbed"]
@@ -379,12 +379,6 @@ class NotConnectedService(WorkerService):
         return f"<WorkerService {self._service!r} [not connected]>"
 
 
-#: V8's error classes, whose name an error keeps across RPC (V8's ValueSerializer); any other name
-#: is written into the message, on an ``Error``
-_SERIALIZED_NAMES = frozenset({"Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError",
-                               "URIError"})
-
-
 async def _in_callee(work: Any, enhanced: bool) -> Any:
     """Await the callee's ``work`` in a task of its own, apart from the caller's request (its
     context variables set and reset in one context, as production runs it in another isolate),
@@ -404,18 +398,13 @@ def remote_error(error: BaseException, enhanced: bool) -> JsException:
     """The ``Error`` the caller's promise rejects with for the callee's ``error``, ``remote``
     ``True`` (an own enumerable property, as workerd sets it). ``enhanced``
     (``enhanced_error_serialization``): :func:`_enhanced_form` when the error can take it; else
-    V8's classes keep their names and any other is written into the message of an ``Error``
-    (``<name>: <message>``), each part only when it is a string (V8's side-effect-free
-    ``NoSideEffectsErrorToString``): the name alone when the message is empty or no string, the
-    message alone when the name is (``5``, ``null``, an object: measured under wrangler dev 4.164.0)."""
+    :func:`~workers_env.runtime.thrownerror.legacy_parts` (V8's classes keep their names, any
+    other is written into the message of an ``Error``)."""
     name, message = thrown_parts(error, only_theirs=True)
     crossed = _enhanced_form(error, name, message) if enhanced else None
     if crossed is not None:
         return crossed
-    message = message if isinstance(message, str) else ""
-    if not (isinstance(name, str) and name in _SERIALIZED_NAMES):
-        written = name if isinstance(name, str) else ""
-        name, message = "Error", f"{written}: {message}" if written and message else written or message
+    name, message = legacy_parts(name, message)
     return _crossed(JsException(message, name=name))
 
 
@@ -430,7 +419,7 @@ def _enhanced_form(error: BaseException, name: Any, message: Any) -> JsException
     if not isinstance(message, str):
         return None
     own: dict[str, Any] = {}
-    if not (isinstance(name, str) and name in _SERIALIZED_NAMES):
+    if not (isinstance(name, str) and name in SERIALIZED_NAMES):
         own["name"] = name
     if name == "PythonError":  # Pyodide's own `type` (its `__error_address`, a wasm pointer, is left out)
         own["type"] = getattr(error, "type", None) or type(error).__name__

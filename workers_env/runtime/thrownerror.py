@@ -19,6 +19,13 @@ which names a file of wrangler's install: left out here. An error workerd's own 
 throws (``TypeError: Method fetch does not exist``, a handler's non-``Response``: ``loader.uncaught``
 marks them ``thrown_by_workerd``) reads the same way, by its JavaScript name.
 
+The error crosses from the Worker to the entry worker as workerd sends an error to another
+Worker: with ``enhanced_error_serialization`` (on from 2026-04-21) its name stays
+(``PythonError: Traceback ...``); before it only V8's own classes keep theirs and any other is
+written into an ``Error``'s message (``Error: PythonError: Traceback ...``) -- measured with an
+unbundled JavaScript twin throwing a subclass named as Pyodide's (``class PythonError extends
+Error``, the name on its prototype) at 2025-11-02 and 2026-11-17 (review68).
+
 The body is the JavaScript string as ``new Response`` encodes it: UTF-8, a lone surrogate (a
 Python message may hold one; Pyodide hands its code points over one by one) as U+FFFD.
 """
@@ -28,19 +35,49 @@ from __future__ import annotations
 import asyncio
 import os
 import traceback
+from typing import Any
 
 from workers_env._errors import HintNote, JsException
+from workers_env.config.compat import ENHANCED_ERROR_SERIALIZATION
 from workers_env.runtime.tracebacks import PACKAGE_DIR, without_our_frames
 
-__all__ = ["thrown_body", "thrown_parts", "thrown_text"]
+__all__ = ["SERIALIZED_NAMES", "keeps_error_names", "legacy_parts", "thrown_body", "thrown_parts", "thrown_text"]
+
+#: the error names V8's serializer keeps without ``enhanced_error_serialization`` (any other is an ``Error``'s)
+SERIALIZED_NAMES = frozenset({"Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError",
+                              "URIError"})
 
 
-def thrown_body(error: BaseException) -> bytes:
+def thrown_body(error: BaseException, *, names_kept: bool = True) -> bytes:
     """The 500's body for ``error``, the exception production reports for a handler (what
     ``loader.uncaught`` gives): a JavaScript error's ``<name>: <message>`` (workerd's own
     dispatch errors too: ``Error: Handler does not export a fetch() function.``), else
-    ``PythonError: `` and the traceback -- the Worker's frames and notes, not workers-env's."""
-    return _as_usv(thrown_text(error)).encode("utf-8")
+    ``PythonError: `` and the traceback -- the Worker's frames and notes, not workers-env's;
+    without ``names_kept`` (:func:`keeps_error_names`) as :func:`legacy_parts` sends it."""
+    name, message = thrown_parts(error)
+    if not names_kept:
+        name, message = legacy_parts(name, message)
+    return _as_usv(f"{name}: {message}" if message else name).encode("utf-8")
+
+
+def keeps_error_names(runtime: Any) -> bool:
+    """Whether an error the Worker of ``runtime`` (a ``WorkerRuntime``) throws keeps its name when
+    workerd clones it or sends it on (``enhanced_error_serialization``, on from 2026-04-21);
+    an unknown Worker's flags (none given) read as the legacy form's."""
+    return bool((getattr(runtime, "compat_flags", None) or {}).get(ENHANCED_ERROR_SERIALIZATION.enable))
+
+
+def legacy_parts(name: Any, message: Any) -> tuple[str, str]:
+    """``(name, message)`` of an error as workerd sends it without ``enhanced_error_serialization``:
+    V8's classes keep their names, any other is written into the message of an ``Error``
+    (``<name>: <message>``), each part only when it is a string (V8's side-effect-free
+    ``NoSideEffectsErrorToString``): the name alone when the message is empty or no string, the
+    message alone when the name is (``5``, ``null``, an object: measured under wrangler dev 4.164.0)."""
+    message = message if isinstance(message, str) else ""
+    if isinstance(name, str) and name in SERIALIZED_NAMES:
+        return name, message
+    written = name if isinstance(name, str) else ""
+    return "Error", f"{written}: {message}" if written and message else written or message
 
 
 def thrown_text(error: BaseException) -> str:

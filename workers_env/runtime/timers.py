@@ -49,6 +49,7 @@ from workers_env.runtime.jsnumbers import JsNumber, to_number
 from workers_env.runtime.jsproxy import borrowed_error
 from workers_env.runtime.stalls import is_hang_check
 from workers_env.runtime.tasks import ScopedCoroutine, set_request_end_hooks
+from workers_env.runtime.thrownerror import keeps_error_names
 from workers_env.runtime.webloop import dropped_promise
 
 __all__ = ["clear_timer", "delay_seconds", "destroyed", "end_request", "ends_with_request", "is_borrowed", "pending_timers", "request_ended",
@@ -86,7 +87,8 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
         dropped_promise(result)  # an async callback's coroutine: a promise nobody handles
     except Exception as error:  # a timer's error is the runtime's uncaught exception: logged
         swallowed.escaped(error)
-        log.exception("Uncaught exception in a timer callback")
+        log.exception("Uncaught exception in a timer callback",
+                      extra={"error_names_kept": keeps_error_names(getattr(scope, "runtime", None))})
 
 
 def is_borrowed(callback: Any) -> bool:
