@@ -331,3 +331,36 @@ def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_after_the_body_w
               if r.name.startswith("workers_env")]  # (asyncio.run names the one raised as it is cancelled too)
     assert sorted(logged) == [("Uncaught exception in waitUntil()", "RuntimeError"),
                               ("Uncaught exception in waitUntil()", "ValueError")]
+
+
+NESTED = FAILING.replace("""        self.ctx.waitUntil(write())
+""", """        async def nested_fails():
+            await asyncio.sleep(0.03)
+            raise KeyError("nested boom")
+
+        async def hands_on():
+            await asyncio.sleep(0.02)
+            self.ctx.waitUntil(nested_fails())
+
+        self.ctx.waitUntil(write())
+        self.ctx.waitUntil(hands_on())
+""")
+
+
+def test_a_failure_of_work_waituntil_work_handed_on_is_logged_when_the_loop_ends(tmp_path, caplog):
+    """The same for a task the waitUntil work itself handed to ``ctx.waitUntil`` while the request
+    waited on it: its failure is logged too (review69: it went only to asyncio's ``exception was
+    never retrieved``)."""
+    worker = load_worker(sdk_worker(tmp_path, NESTED, "1.9.5"))
+
+    async def scenario() -> None:
+        assert (await worker.fetch("/")).status == 200  # the response dropped at once
+        await asyncio.sleep(0.2)
+
+    with caplog.at_level("ERROR", logger="workers_env"):
+        _within(scenario)
+    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
+              if r.name.startswith("workers_env")]
+    assert sorted(logged) == [("Uncaught exception in waitUntil()", "KeyError"),
+                              ("Uncaught exception in waitUntil()", "RuntimeError"),
+                              ("Uncaught exception in waitUntil()", "ValueError")]

@@ -219,7 +219,8 @@ class ExecutionContext(JsProxy):
             try:
                 outcomes = await asyncio.gather(*pending, return_exceptions=True)
             except asyncio.CancelledError:  # the caller's loop ending while the work goes on: as _gone
-                _report_failures(pending)
+                later, self._tasks = self._tasks, []  # (and work that work handed to waitUntil meanwhile)
+                _report_failures([*pending, *later])
                 raise
             for outcome in outcomes:
                 if isinstance(outcome, BaseException):
