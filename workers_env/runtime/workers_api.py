@@ -811,7 +811,8 @@ def _in_the_314_package(cls: type[_Cls], module: str = "pyodide.http._exceptions
     subclass, so an ``except`` or ``isinstance`` of either catches it. An error pickles as
     Pyodide's does (``tools/pyodide`` group ``http-error-classes``), by way of its class here, as
     no ``pyodide.http._exceptions`` module is there to import it from."""
-    made = {"__module__": module, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__, "__slots__": ()}
+    made: dict[str, Any] = {"__module__": module, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__,
+                            "__slots__": ()}
     if issubclass(cls, BaseException):
         made["__reduce__"] = _reduce_314
     return type(cls.__name__, (cls,), made)
