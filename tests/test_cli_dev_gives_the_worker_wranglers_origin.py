@@ -17,6 +17,7 @@ import socket
 import pytest
 from cli_helpers import run_main
 from dev_reload_helpers import DevServer, python_project
+from worker_helpers import read_until
 
 from workers_env.config import load_config
 from workers_env.config.routes import cf_worker_zone, dev_host, inferred_host_problem
@@ -210,12 +211,7 @@ def _handshake(port: int, host: str) -> tuple[str, list[tuple[str, str]]]:
     with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
         sock.sendall(f"GET /ws HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n".encode())
-        head = b""
-        while b"\r\n\r\n" not in head:
-            chunk = sock.recv(4096)
-            if not chunk:
-                break
-            head += chunk
+        head = read_until(sock, b"\r\n\r\n")
     status, *lines = head.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
     pairs = [tuple(line.split(": ", 1)) for line in lines]
     return status, sorted((k.lower(), v) for k, v in pairs if k.lower() in ("x-url", "set-cookie", "link"))
