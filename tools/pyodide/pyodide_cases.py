@@ -2445,6 +2445,8 @@ CASES = {
         "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = e\n(repr(v), str(v), v == v.args[0], v.args[0] == v, v.args[0] == v.args[0])",
         "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = e\nimport pickle\ntry:\n    r = type(pickle.loads(pickle.dumps(v))).__name__\nexcept Exception as x:\n    r = (type(x).__name__, str(x))\nr",
         "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = e\n(repr(v.args[0]), str(v.args[0]), v.args[0].message, v.args[0].name)",
+        "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = e\ntry:\n    r = hash(v)\nexcept TypeError as x:\n    r = str(x)\ntry:\n    q = hash(v.args[0])\nexcept TypeError as x:\n    q = str(x)\n(r, q)",
+        "e = js.Error.new('m')\ntry:\n    r = hash(e)\nexcept TypeError as x:\n    r = str(x)\nr",
         "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = e\ntry:\n    JSON.parse('{')\nexcept JsException as e:\n    w = e\n(v == w, v.args[0] == w.args[0], v.args == v.args)",
     ],
     "http-error-classes": [  # review69: pyodide.http's classes -- their module, repr, pickling of AbortError
