@@ -314,12 +314,33 @@ def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_mid_stream(tmp_p
     assert worker.module.STOPPED == []  # (the writer: cancelled with the loop, quietly)
 
 
-def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_after_the_body_was_dropped(tmp_path, caplog):
+NESTED = FAILING.replace("""        self.ctx.waitUntil(write())
+""", """        async def nested_fails():
+            await asyncio.sleep(0.03)
+            raise KeyError("nested boom")
+
+        async def hands_on():
+            await asyncio.sleep(0.02)
+            self.ctx.waitUntil(nested_fails())
+
+        self.ctx.waitUntil(write())
+        self.ctx.waitUntil(hands_on())
+""")
+
+
+
+@pytest.mark.parametrize(("source", "failures"), [(FAILING, ["RuntimeError", "ValueError"]),
+                                                  (NESTED, ["KeyError", "RuntimeError", "ValueError"])],
+                         ids=["its-work", "work-its-work-handed-on"])
+def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_after_the_body_was_dropped(tmp_path, caplog, source,
+                                                                                           failures):
     """The same when the test dropped the response unread: its body is canceled (the client went
     away), the request waits on for its waitUntil work, and the loop ends during that wait -- the
     failure that already happened and the one raised as it is cancelled are logged still (they
-    were lost: the wait was cancelled with the loop before it logged anything)."""
-    worker = load_worker(sdk_worker(tmp_path, FAILING, "1.9.5"))
+    were lost: the wait was cancelled with the loop before it logged anything), and so is one of a
+    task that work handed to ``ctx.waitUntil`` meanwhile (review69: it went only to asyncio's
+    ``exception was never retrieved``)."""
+    worker = load_worker(sdk_worker(tmp_path, source, "1.9.5"))
 
     async def scenario() -> None:
         assert (await worker.fetch("/")).status == 200  # the response dropped at once
@@ -329,5 +350,4 @@ def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_after_the_body_w
         _within(scenario)
     logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
               if r.name.startswith("workers_env")]  # (asyncio.run names the one raised as it is cancelled too)
-    assert sorted(logged) == [("Uncaught exception in waitUntil()", "RuntimeError"),
-                              ("Uncaught exception in waitUntil()", "ValueError")]
+    assert sorted(logged) == [("Uncaught exception in waitUntil()", name) for name in failures]
