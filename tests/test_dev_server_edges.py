@@ -135,18 +135,37 @@ def _dev_port(project: Path, extra: list[str], env: dict[str, str]) -> tuple[int
     return port, err
 
 
+#: a ``sitecustomize`` that makes binding 8787 fail with EACCES in the dev process (a port a
+#: security policy forbids): get-port passes over EACCES as over EADDRINUSE
+_EACCES_8787 = """import errno, socket
+_bind = socket.socket.bind
+def _refusing(self, address):
+    if isinstance(address, tuple) and address[1] == 8787:
+        raise PermissionError(errno.EACCES, "Permission denied")
+    return _bind(self, address)
+socket.socket.bind = _refusing
+"""
+
+
 def test_a_taken_8787_gives_way_to_the_next_free_port_as_wranglers_get_port(tmp_path: Path) -> None:
-    """wrangler dev 4.164.0's getPort (memoizeGetPort): 8787 taken, it listens on the first free one
-    of 8788 to 8797, silently (measured: ``Ready on http://localhost:8788``), then on any free port;
-    under CI (ci-info's isCI; ``CI=false`` says no) it tries 8787 alone. (One test, not several:
-    cases run side by side would hold each other's ports.)"""
+    """wrangler dev 4.164.0's getPort (memoizeGetPort): 8787 when free, else the first free one
+    of 8788 to 8797, silently (measured: ``Ready on http://localhost:8788``), then on any free port
+    (not 8798); a port it may not bind (EACCES) passed over as a taken one (get-port's
+    ``['EADDRINUSE', 'EACCES']``); under CI (ci-info's isCI: any of its generic variables;
+    ``CI=false`` says no) it tries 8787 alone. (One test, not several: cases run side by side would
+    hold each other's ports.)"""
     project = make_project(tmp_path / "app")
     quiet = {k: v for k, v in _env().items() if k not in _CI_VARIABLES}
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(_EACCES_8787)
+    refusing = {**quiet, "PYTHONPATH": f"{tmp_path / 'site'}{os.pathsep}{quiet['PYTHONPATH']}"}
     for env, held, expected in [
+        (quiet, range(0), range(8787, 8798)),  # nothing held: 8787 (or the next free one)
         (quiet, range(8787, 8789), range(8789, 8798)),  # 8787 and 8788 held: 8789 or the next free one
         ({**quiet, "CI": "false"}, range(8787, 8789), range(8789, 8798)),
-        ({**quiet, "CI": "true"}, range(8787, 8788), None),  # 8787 alone, then any port
-        ({**quiet, "BUILD_NUMBER": "7"}, range(8787, 8788), None),
+        (refusing, range(0), range(8788, 8798)),  # 8787 refused with EACCES: 8788 or the next free one
+        *(({**quiet, name: "1"}, range(8787, 8788), None) for name in _CI_VARIABLES),  # 8787 alone, then any port
+        (quiet, range(8787, 8797), range(8797, 8798)),  # ten held: the eleventh, 8797
         (quiet, range(8787, 8798), None),  # all eleven held: any port
     ]:
         holders = _held(held)
@@ -157,11 +176,12 @@ def test_a_taken_8787_gives_way_to_the_next_free_port_as_wranglers_get_port(tmp_
         finally:
             for holder in holders:
                 holder.close()
-        assert port is not None and "Address already in use" not in err, (env.get("CI"), err)
+        case = sorted(set(env.items()) - set(quiet.items()))
+        assert port is not None and "Address already in use" not in err, (case, err)
         if expected is None:
-            assert port not in range(8787, 8798), (env.get("CI"), port)
+            assert port not in range(8787, 8799), (case, port)  # (8798: not probed)
         else:
-            assert port in expected and not skipped, (port, skipped)
+            assert port in expected and not skipped, (case, port, skipped)
 
 
 def test_a_taken_8787_given_with_port_is_the_error(tmp_path: Path) -> None:
