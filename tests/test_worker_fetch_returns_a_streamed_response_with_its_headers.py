@@ -311,3 +311,36 @@ def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_mid_stream(tmp_p
     assert sorted(logged) == [("Uncaught exception in waitUntil()", "RuntimeError"),
                               ("Uncaught exception in waitUntil()", "ValueError")]
     assert worker.module.STOPPED == []  # (the writer: cancelled with the loop, quietly)
+
+
+STILL_RUNNING = PLAIN.replace("PAUSE", "await asyncio.sleep(0.01)").replace("""        self.ctx.waitUntil(write())""", """\
+        async def fails_after_its_cancels():
+            try:
+                await asyncio.sleep(60)
+            except asyncio.CancelledError:
+                for _ in range(5):  # still running when the request learns its loop ended
+                    try:
+                        await asyncio.sleep(0)
+                    except asyncio.CancelledError:
+                        pass
+                raise RuntimeError("boom after the cancels")
+
+        self.ctx.waitUntil(write())
+        self.ctx.waitUntil(fails_after_its_cancels())""")
+
+
+def test_a_waituntil_task_still_running_when_the_loop_ends_is_logged_when_it_fails(tmp_path, caplog):
+    """The task above that failed as it was cancelled had ended by the time the request saw its loop
+    end; one that goes on past its cancels and fails later is reported when it is done (audit22:
+    without that, nothing of workers-env's logged it)."""
+    worker = load_worker(sdk_worker(tmp_path, STILL_RUNNING, "1.9.5"))
+
+    async def scenario() -> None:
+        assert (await worker.fetch("/")).status == 200
+        await asyncio.sleep(0.2)
+
+    with caplog.at_level("ERROR", logger="workers_env"):
+        _within(scenario)
+    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
+              if r.name.startswith("workers_env")]
+    assert logged == [("Uncaught exception in waitUntil()", "RuntimeError")]
