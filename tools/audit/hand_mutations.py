@@ -43,7 +43,7 @@ def run(mutation: dict, tree: Path) -> str:
         done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-n", "0",
                                *mutation["tests"]], cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)},
                               capture_output=True, text=True, timeout=900)
-        failed = [line for line in done.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
+        failed = [line for line in done.stdout.splitlines() if line.startswith(("FAILED ", "ERROR tests"))]
         verdict = f"killed by {failed[0]}" if done.returncode and failed else "killed" if done.returncode else "SURVIVED"
         return f"{mutation['id']}: {verdict} ({time.monotonic() - began:.0f} s)"
     finally:
