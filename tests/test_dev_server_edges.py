@@ -168,20 +168,30 @@ def test_a_taken_8787_gives_way_to_the_next_free_port_as_wranglers_get_port(tmp_
         (quiet, range(8787, 8797), range(8797, 8798)),  # ten held: the eleventh, 8797
         (quiet, range(8787, 8798), None),  # all eleven held: any port
     ]:
-        holders = _held(held)
-        try:
-            port, err = _dev_port(project, [], env)
-            # the ports before the pick were taken when dev probed them (checked while still held)
-            skipped = [p for p in (expected or []) if port is not None and p < port and not _taken(p)]
-        finally:
-            for holder in holders:
-                holder.close()
-        case = sorted(set(env.items()) - set(quiet.items()))
-        assert port is not None and "Address already in use" not in err, (case, err)
-        if expected is None:
-            assert port not in range(8787, 8799), (case, port)  # (8798: not probed)
-        else:
-            assert port in expected and not skipped, (case, port, skipped)
+        # another test's dev (pytest-xdist runs them side by side) may hold a port of the range for a
+        # moment, or free one ours found taken: a case gets three tries; a wrong pick each time fails
+        wrong: list[str] = []
+        while len(wrong) < 3 and (problem := _probe_once(project, env, held, expected)) is not None:
+            wrong.append(problem)
+        assert len(wrong) < 3, (sorted(set(env.items()) - set(quiet.items())), held, wrong)
+
+
+def _probe_once(project: Path, env: dict[str, str], held: range, expected: range | None) -> str | None:
+    """dev started with ``held`` taken: None when it picks as getPort does (a port of ``expected``,
+    those before it taken when probed; ``expected`` None: none of 8787-8798), else what was wrong."""
+    holders = _held(held)
+    try:
+        port, err = _dev_port(project, [], env)
+        # the ports before the pick were taken when dev probed them (checked while still held)
+        skipped = [p for p in (expected or []) if port is not None and p < port and not _taken(p)]
+    finally:
+        for holder in holders:
+            holder.close()
+    if port is None or "Address already in use" in err:
+        return f"no port: {err}"
+    if expected is None:
+        return None if port not in range(8787, 8799) else f"picked {port}"  # (8798: not probed)
+    return None if port in expected and not skipped else f"picked {port}, free before it: {skipped}"
 
 
 def test_a_taken_8787_given_with_port_is_the_error(tmp_path: Path) -> None:
