@@ -5,7 +5,8 @@ A JSON file lists them: ``[{"id": "P1", "file": "workers_env/cli/dev.py", "edits
 "tests": ["tests/test_x.py", ...]}, ...]``; each ``old`` must occur exactly once in the file. Each
 mutation is applied alone to a copy of the committed tree (``git archive HEAD``, in a temporary
 folder removed at the end), its tests run (``-x -n 0``), the file restored: ``killed`` (a test failed,
-named) or ``SURVIVED``. Nothing outside the copy is written. ``tools/audit/hand_audit22.json`` is
+named) or ``SURVIVED``; one whose ``old`` text this tree lacks is ``not applied`` (a list may carry
+a mutation for each of two versions of the code). Nothing outside the copy is written. ``tools/audit/hand_audit22.json`` is
 audit22's list (session 47's new logic: dev's console, ``to_the_caller``, dev's port probe, the
 retirement of AI models, a waitUntil task left running)::
 
@@ -65,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(run(mutation, Path(folder)))
             print(lines[-1], flush=True)
     survived = sum("SURVIVED" in line for line in lines)
-    print(f"{len(lines)} run, {len(lines) - survived} killed, {survived} survived")
+    unapplied = sum("not applied" in line for line in lines)
+    print(f"{len(lines) - unapplied} run, {len(lines) - unapplied - survived} killed, {survived} survived"
+          + (f", {unapplied} not applied (the code they change is not in this tree)" if unapplied else ""))
     return 0
 
 
