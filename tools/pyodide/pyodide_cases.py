@@ -2500,5 +2500,9 @@ CASES = {
         "import traceback\ndef helper(o):\n    return o.nope\ntry:\n    helper(obj())\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
         "import traceback\ntry:\n    getattr(obj(), 'nope')\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
         "import traceback\ntry:\n    obj().d.e[5]\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        # a JS function called through another (Reflect.apply, Function.prototype.call/apply): audit22
+        "import traceback\ntry:\n    js.Reflect.apply(JSON.parse, None, ['{'])\nexcept Exception as e:\n    r = (type(e).__name__, [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    JSON.parse.call(None, '{')\nexcept Exception as e:\n    r = (type(e).__name__, [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    JSON.parse.apply(None, ['['])\nexcept Exception as e:\n    r = (type(e).__name__, [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
     ],
 }
