@@ -434,9 +434,11 @@ JSPROXY_SUBSCRIPT_NOTE = ("workers-env: a JavaScript object reached Python as a 
 #: raises ``AttributeError(name)``, any other object ``'list' object has no attribute 'to_py'``
 _TO_PY_MISS = re.compile(r"^(to_py|'[\w.]+' object has no attribute 'to_py')$")
 TO_PY_NOTE = ("workers-env: to_py() is a method of a JsProxy (a JavaScript object as Pyodide hands it over); this "
-              "value is a Python one already: use it as it is. From compatibility_date 2026-04-21 the external SDK "
-              "hands binding results out converted (dicts whose keys also read as attributes, lists, str, None): drop "
-              "the .to_py() that code written for the built-in SDK calls (as Cloudflare's docs do: results.to_py())")
+              "value is a Python one already: use it as it is. From compatibility_date 2026-04-21, and at any date in "
+              "a project that vendors workers-runtime-sdk (pywrangler 1.9 and later add it to python_modules/ on every "
+              "sync), the external SDK hands binding results out converted (dicts whose keys also read as attributes, "
+              "lists, str, None, a memoryview for an ArrayBuffer): drop the .to_py() that code written for the "
+              "built-in SDK calls (as Cloudflare's docs do: results.to_py())")
 
 
 #: the note on ``Response.new(...)`` of the SDK's class (``from workers import Response``), whose
