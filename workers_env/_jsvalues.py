@@ -32,6 +32,8 @@ __all__ = [
     "MAX_NESTING_DEPTH",
     "UNDEFINED",
     "well_formed",
+    "WithThis",
+    "with_this",
     "json_text",
     "PyProxyArgument",
     "BigInt",
@@ -717,6 +719,31 @@ def not_a_function(value: Any) -> JsException:
     return JsException(f"{_v8_described(value)} is not a function", name="TypeError")
 
 
+class WithThis:
+    """A callback as a JS built-in calls it given a ``thisArg`` (``arr.forEach(f, obj)``,
+    ``Array.from(items, f, obj)``, ``headers.forEach(f, obj)``): the ``this`` of each call.
+    Only a ``create_proxy(f, capture_this=True)`` sees it (as its first argument, as Pyodide
+    hands such a proxy JavaScript's ``this``); see :func:`with_this`."""
+
+    __slots__ = ("callback", "this")
+
+    def __init__(self, callback: Any, this: Any):
+        self.callback, self.this = callback, this
+
+    def __call__(self, *args: Any) -> Any:
+        return self.callback._called_with_this(self.this, args)
+
+
+def with_this(callback: Any, this_arg: tuple[Any, ...]) -> Any:
+    """``callback`` called with ``this_arg[0]`` as ``this`` (none given: ``undefined``) -- a
+    :class:`WithThis` for a ``capture_this`` proxy; every other function ignores ``this`` (a
+    Python function's PyProxy, workers-env's own built-ins), so is ``callback`` itself."""
+    if not this_arg or getattr(type(callback), "_called_with_this", None) is None \
+            or not getattr(callback, "_capture_this", False):
+        return callback
+    return WithThis(callback, this_arg[0])
+
+
 def not_iterable(value: Any) -> JsException:
     """V8's TypeError for iterating a value without ``[Symbol.iterator]`` (``Object.fromEntries``,
     ``new Map``, ``new Set``, ``Promise.all``): ``object is not iterable (cannot read property
@@ -848,12 +875,13 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
         """Pyodide: a ``Set`` becomes a Python ``set``."""
         return set(self)
 
-    def forEach(self, callback: Any = None, *_this: Any) -> None:  # noqa: N802 - JS name
-        """``set.forEach((value, key, set) => ...)``: the value twice, as a ``Set`` passes it;
-        values added meanwhile are visited too, as JavaScript walks the live set. No callback is
-        ``undefined``, V8's TypeError as any other value that is not a function."""
+    def forEach(self, callback: Any = None, *this_arg: Any) -> None:  # noqa: N802 - JS name
+        """``set.forEach((value, key, set) => ...[, thisArg])``: the value twice, as a ``Set``
+        passes it; values added meanwhile are visited too, as JavaScript walks the live set. No
+        callback is ``undefined``, V8's TypeError as any other value that is not a function."""
         if not callable(callback):
             raise not_a_function(callback)
+        callback = with_this(callback, this_arg)
         i = 0
         while i < len(self):
             value = self[i]

@@ -165,7 +165,7 @@ def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
     return func(*args[:shape[0]])
 
 
-runs_the_workers(JsFunction.__call__)  # the function create_proxy was given: its error is the caller's
+runs_the_workers(JsFunction.__call__, JsFunction._called_with_this)  # the function create_proxy was given: its error is the caller's
 
 
 class JsDoubleProxy(JsProxy):
