@@ -96,3 +96,24 @@ def test_a_radix_workers_env_cannot_write_exactly_is_refused(value):
     with pytest.raises(NotEmulatedError, match=r"radix 2"):
         js.Number.new(value).toString(2)
     assert js.Number.new(value).toString(10) == js.Number.new(value).toString()  # radix 10: the number's text
+
+
+@pytest.mark.parametrize("make, named", [
+    (lambda s: js.IdentityTransformStream.new(s), "highWaterMark"),
+    (lambda s: js.FixedLengthStream.new(4, s), "highWaterMark"),
+    (lambda s: js.TransformStream.new(None, s), "highWaterMark"),
+    (lambda s: js.TransformStream.new(None, None, s), "highWaterMark"),
+])
+def test_a_queuing_strategy_workerd_would_follow_is_refused(make, named):
+    """workerd sizes these streams' backpressure by the strategy (identity-transform-stream.c++,
+    transform.c++); workers-env's keep their own, so a strategy that asks otherwise is refused."""
+    with pytest.raises(NotEmulatedError, match=rf"queuing strategy's {named} is not emulated"):
+        make(js.JSON.parse('{"highWaterMark": 7}'))
+    make(None)  # none given, or one asking for nothing: made
+    make(js.JSON.parse("{}"))
+
+
+def test_a_transform_streams_size_is_refused_and_its_default_strategies_made():
+    with pytest.raises(NotEmulatedError, match=r"writableStrategy\) with a queuing strategy's size is not emulated"):
+        js.TransformStream.new(None, {"size": lambda chunk: 1})
+    js.TransformStream.new(None, js.JSON.parse('{"highWaterMark": 1}'), js.JSON.parse('{"highWaterMark": 0}'))
