@@ -3,7 +3,7 @@ purpose, each with its reason): since hunt39 the arguments past those a stand-in
 dropped, so one reading fewer would drop a real argument silently. JavaScript's parameters are
 TypeScript 5.9.3's lib.es*.d.ts and @cloudflare/workers-types 5.20261117.1's, extracted into
 tools/audit/js_parameters.json (tools/audit/js_parameters.py --extract). At d219bc23 (hunt39's
-merge) 29 of 404 read fewer."""
+merge) 30 of 408 read fewer."""
 
 from __future__ import annotations
 

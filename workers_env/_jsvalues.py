@@ -32,7 +32,6 @@ __all__ = [
     "MAX_NESTING_DEPTH",
     "UNDEFINED",
     "well_formed",
-    "WithThis",
     "with_this",
     "json_text",
     "PyProxyArgument",
@@ -719,29 +718,14 @@ def not_a_function(value: Any) -> JsException:
     return JsException(f"{_v8_described(value)} is not a function", name="TypeError")
 
 
-class WithThis:
-    """A callback as a JS built-in calls it given a ``thisArg`` (``arr.forEach(f, obj)``,
-    ``Array.from(items, f, obj)``, ``headers.forEach(f, obj)``): the ``this`` of each call.
-    Only a ``create_proxy(f, capture_this=True)`` sees it (as its first argument, as Pyodide
-    hands such a proxy JavaScript's ``this``); see :func:`with_this`."""
-
-    __slots__ = ("callback", "this")
-
-    def __init__(self, callback: Any, this: Any):
-        self.callback, self.this = callback, this
-
-    def __call__(self, *args: Any) -> Any:
-        return self.callback._called_with_this(self.this, args)
-
-
 def with_this(callback: Any, this_arg: tuple[Any, ...]) -> Any:
-    """``callback`` called with ``this_arg[0]`` as ``this`` (none given: ``undefined``) -- a
-    :class:`WithThis` for a ``capture_this`` proxy; every other function ignores ``this`` (a
-    Python function's PyProxy, workers-env's own built-ins), so is ``callback`` itself."""
-    if not this_arg or getattr(type(callback), "_called_with_this", None) is None \
-            or not getattr(callback, "_capture_this", False):
-        return callback
-    return WithThis(callback, this_arg[0])
+    """``callback`` as a JS built-in calls it given a ``thisArg`` (``arr.forEach(f, obj)``,
+    ``Array.from(items, f, obj)``, ``headers.forEach(f, obj)``): a ``create_proxy(f,
+    capture_this=True)`` gets ``this_arg[0]`` first, as Pyodide hands such a proxy JavaScript's
+    ``this`` (its ``_with_this``); every other function ignores ``this`` (a Python function's
+    PyProxy, a bound one, workers-env's built-ins), so is ``callback`` itself."""
+    bind = getattr(type(callback), "_with_this", None) if this_arg else None
+    return callback if bind is None else bind(callback, this_arg[0])
 
 
 def not_iterable(value: Any) -> JsException:

@@ -17,7 +17,6 @@ none. The methods in :data:`READ_ENOUGH` read fewer on purpose, each with the re
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import inspect
 import json
@@ -62,9 +61,20 @@ def _python_params(func: Any) -> list[str] | None:
     return out
 
 
+def _folded_code() -> Any:
+    from workers_env.runtime import jsbase
+
+    return jsbase.folded(lambda a: a, 1, "").__code__
+
+
 def _unwrapped(value: Any) -> Any:
-    """The Python function under the JS function objects of ``js`` (``_target``, ``_func``...)."""
+    """The Python function under the JS function objects of ``js`` (``_target``, ``_func``...)
+    and under a ``folded`` wrapper."""
+    code = _folded_code()
     for _ in range(8):
+        if inspect.isfunction(value) and value.__code__ is code:
+            value = dict(zip(code.co_freevars, (c.cell_contents for c in value.__closure__ or ())))["func"]
+            continue
         for slot in ("_target", "_func", "_called", "_origin", "__wrapped__"):
             try:
                 inner = object.__getattribute__(value, slot)
@@ -78,32 +88,43 @@ def _unwrapped(value: Any) -> Any:
     return value
 
 
+def _subclasses(cls: type) -> list[type]:
+    found, todo = [], [cls]
+    while todo:
+        kind = todo.pop()
+        found.append(kind)
+        todo.extend(kind.__subclasses__())
+    return found
+
+
 def stand_ins() -> dict[str, list[str] | None]:
     """``Class#method`` (an instance's), ``Class.name`` (a static or ``new``) or ``name`` (a
-    global function) -> the stand-in's parameters."""
+    global function) -> the stand-in's parameters: each JS value class's folded methods (its
+    JS name's), and what ``js`` holds."""
     import workers_env.runtime as runtime
-    from workers_env.runtime import jsbase
+    from workers_env._jsvalues import JsSet  # a JS Set: a list underneath, no JsProxy class
+    from workers_env.runtime.jsbase import JsProxy
     from workers_env.runtime.standins import standin_modules
 
     for module in pkgutil.walk_packages(runtime.__path__, "workers_env.runtime."):
         importlib.import_module(module.name)
     js = standin_modules()["js"]
-    code = jsbase.folded(lambda a: a, 1, "").__code__
+    code = _folded_code()
     found: dict[str, list[str] | None] = {}
-    for obj in gc.get_objects():
-        if not (inspect.isfunction(obj) and obj.__code__ is code):
-            continue
-        cells = dict(zip(obj.__code__.co_freevars, (c.cell_contents for c in obj.__closure__ or ())))
-        func, where = cells["func"], cells["where"]
-        if not where or not getattr(func, "__module__", "").startswith("workers_env."):
-            continue  # (a class a test or a Worker made is none of workers-env's stand-ins)
-        cls, _, name = where[:-2].rpartition(".")
-        cls = _CLASS_OF.get(func.__qualname__.split(".")[0], cls) if cls == "Object" else cls
-        first = next(iter(inspect.signature(func).parameters), "")
-        key = f"{cls}#{name}" if first == "self" else f"{cls}.{name}" if cls else name
-        found[key] = _python_params(func)
-    from workers_env._jsvalues import JsSet  # a JS Set: a list underneath, no JsProxy class
-
+    for kind in _subclasses(JsProxy):
+        for value in vars(kind).values():
+            value = getattr(value, "__func__", value)  # a staticmethod's or classmethod's
+            if not (inspect.isfunction(value) and value.__code__ is code):
+                continue
+            cells = dict(zip(code.co_freevars, (c.cell_contents for c in value.__closure__ or ())))
+            func, where = cells["func"], cells["where"]
+            if not getattr(func, "__module__", "").startswith("workers_env."):
+                continue  # (a class a test or a Worker made is none of workers-env's stand-ins)
+            cls, _, name = where[:-2].rpartition(".")
+            cls = _CLASS_OF.get(func.__qualname__.split(".")[0], cls) if cls == "Object" else cls
+            first = next(iter(inspect.signature(func).parameters), "")
+            key = f"{cls}#{name}" if first == "self" else f"{cls}.{name}" if cls else name
+            found[key] = _python_params(func)
     for name, method in vars(JsSet).items():
         if inspect.isfunction(method) and not name.startswith("_"):
             found[f"Set#{name}"] = _python_params(method)
