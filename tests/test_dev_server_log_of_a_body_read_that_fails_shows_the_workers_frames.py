@@ -8,18 +8,14 @@ every frame of its plumbing (leftovers47b; before: loader, tasks and workers_api
 
 from __future__ import annotations
 
-import logging
 import socket
 import threading
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import dev_500_logged, one_file_worker
 
 from workers_env.runtime import load_worker
-from workers_env.runtime.server import BackgroundServer
 
 ENTRY = """\
     from pyodide.http import pyfetch
@@ -66,14 +62,7 @@ def cut_short() -> Iterator[int]:
 def test_the_failed_read_is_logged_and_answered_with_the_workers_frames(tmp_path, caplog, cut_short, date, path,
                                                                          last):
     worker = load_worker(one_file_worker(tmp_path, ENTRY.replace("PORT", str(cut_short)), date=date))
-    with caplog.at_level(logging.ERROR, logger="workers_env.dev"), BackgroundServer(worker) as server:
-        with pytest.raises(urllib.error.HTTPError) as answer:
-            urllib.request.urlopen(server.url + path, timeout=10).read()
-        body = answer.value.read().decode()
-        answer.value.close()
-    assert answer.value.code == 500
-    record = next(r for r in caplog.records if r.name == "workers_env.dev" and r.exc_info)
-    text = logging.Formatter().formatException(record.exc_info)
+    text, body = dev_500_logged(worker, path, caplog)
     for shown in (text, body):
         files = [line.split('"')[1] for line in shown.splitlines() if line.strip().startswith('File "')]
         assert files and all(name.endswith("src/entry.py") for name in files), shown
