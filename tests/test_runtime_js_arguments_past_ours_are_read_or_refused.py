@@ -8,7 +8,7 @@ lib.es*.d.ts and @cloudflare/workers-types 5.20261117.1). Those found are read n
 cannot follow JavaScript (a resizable ``ArrayBuffer``; a fraction in another radix) the call is
 refused, never made as if the argument were absent. Production's answers are real Pyodide's
 (314.0.6, 0.28.2 and 0.26.0a4 under Node: tools/pyodide/pyodide_differential.py --groups
-extra-js-arguments, 29/29 each)."""
+extra-js-arguments, 29/29 each; review71: 47/48, the 48th a refused fraction)."""
 
 from __future__ import annotations
 
