@@ -8,7 +8,7 @@ lib.es*.d.ts and @cloudflare/workers-types 5.20261117.1). Those found are read n
 cannot follow JavaScript (a resizable ``ArrayBuffer``; a fraction in another radix) the call is
 refused, never made as if the argument were absent. Production's answers are real Pyodide's
 (314.0.6, 0.28.2 and 0.26.0a4 under Node: tools/pyodide/pyodide_differential.py --groups
-extra-js-arguments, 29/29 each)."""
+extra-js-arguments, 29/29 each; review71: 47/48, the 48th a refused fraction)."""
 
 from __future__ import annotations
 
@@ -117,3 +117,46 @@ def test_a_transform_streams_size_is_refused_and_its_default_strategies_made():
     with pytest.raises(NotEmulatedError, match=r"writableStrategy\) with a queuing strategy's size is not emulated"):
         js.TransformStream.new(None, {"size": lambda chunk: 1})
     js.TransformStream.new(None, js.JSON.parse('{"highWaterMark": 1}'), js.JSON.parse('{"highWaterMark": 0}'))
+
+
+THIS_ENTRY = '''
+import json
+
+from js import JSON
+from pyodide.ffi import create_proxy
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        seen = []
+        f = create_proxy(lambda this, *a: seen.append([type(this).__name__, repr(this)]), capture_this=True)
+        one = JSON.parse("[7]")
+        for t in (1.0, -0.0, 2.0**60, 5, 2**53 - 1, None, JSON.parse("null"), "x"):
+            one.forEach(f, t)
+        f.call(2.0)
+        f.apply(3.0, [])
+        f.bind(4.0)()
+        plain = []
+        one.forEach(lambda *a: plain.append(len(a)), JSON.parse('{"tag": "T"}'))
+        return Response(json.dumps({"this": seen, "plain": plain}))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-09-01", "2025-10-01", "2026-09-08"])
+async def test_a_this_arg_reaches_a_capture_this_proxy_as_it_crossed_javascript(tmp_path, date):
+    """review71: a Python thisArg goes to JavaScript and back -- a whole float comes back ``int``,
+    ``2**53 - 1`` the era's BigInt (``JsBigInt`` from 314.0.6), ``null`` the era's null -- and a
+    plain Python function given one gets the element's three arguments only (real Pyodide 0.26.0a4,
+    0.28.2, 314.0.6: group extra-js-arguments, 48 cases, all the same but the refused fraction)."""
+    worker = load_worker(one_file_worker(tmp_path, THIS_ENTRY, date=date))
+    response = await worker.fetch("/")
+    assert response.status == 200, await response.text()
+    big = ["JsBigInt" if date >= "2026" else "int", "9007199254740991"]
+    null = ["NoneType", "None"] if date < "2025-10" else ["JsNull", "jsnull"]
+    assert json.loads(await response.text()) == {
+        "this": [["int", "1"], ["int", "0"], ["float", "1.152921504606847e+18"], ["int", "5"], big,
+                 ["NoneType", "None"], null, ["str", "'x'"], ["int", "2"], ["int", "3"], ["int", "4"]],
+        "plain": [3],
+    }

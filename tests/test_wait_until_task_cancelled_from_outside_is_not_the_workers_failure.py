@@ -67,3 +67,45 @@ def test_a_wait_until_task_cancelled_from_outside_is_not_logged_its_own_failure_
     logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
               if r.name.startswith("workers_env")]
     assert logged == [("Uncaught exception in waitUntil()", "ValueError")]
+
+
+SELF_CANCELLING = """
+import asyncio
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        async def work():
+            await asyncio.sleep(60)
+
+        at_once = asyncio.ensure_future(work())
+        self.ctx.waitUntil(at_once)
+        at_once.cancel()
+        later = asyncio.ensure_future(work())
+        self.ctx.waitUntil(later)
+        await asyncio.sleep(0)
+        later.cancel()
+        return Response("answered")
+"""
+
+
+def test_a_wait_until_task_the_worker_cancels_itself_is_logged(tmp_path, caplog):
+    """review71: the Worker's own ``t.cancel()`` of a task it gave ``waitUntil`` is its failure:
+    Pyodide turns the cancelled task into a promise rejected with ``PythonError`` (CancelledError)
+    -- measured under Node with npm pyodide 0.26.0a4, 0.28.2 and 314.0.6, before and after the task
+    started -- and workerd logs a rejected waitUntil promise. Only a cancel from outside (above)
+    is not."""
+    _project(tmp_path)
+    (tmp_path / "src" / "entry.py").write_text(SELF_CANCELLING)
+    worker = load_worker(tmp_path / "wrangler.toml")
+
+    async def scenario() -> str:
+        response = await worker.fetch("/")
+        return await response.text()
+
+    with caplog.at_level(logging.ERROR, logger="workers_env"):
+        assert asyncio.run(scenario()) == "answered"
+    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
+              if r.name.startswith("workers_env")]
+    assert logged == [("Uncaught exception in waitUntil()", "CancelledError")] * 2

@@ -33,6 +33,7 @@ __all__ = [
     "UNDEFINED",
     "well_formed",
     "with_this",
+    "this_crossed",
     "json_text",
     "PyProxyArgument",
     "BigInt",
@@ -725,7 +726,15 @@ def with_this(callback: Any, this_arg: tuple[Any, ...]) -> Any:
     ``this`` (its ``_with_this``); every other function ignores ``this`` (a Python function's
     PyProxy, a bound one, workers-env's built-ins), so is ``callback`` itself."""
     bind = getattr(type(callback), "_with_this", None) if this_arg else None
-    return callback if bind is None else bind(callback, this_arg[0])
+    return callback if bind is None else bind(callback, this_crossed(this_arg[0]))
+
+
+def this_crossed(value: Any) -> Any:
+    """A Python ``thisArg`` as a ``capture_this`` function reads it after its trip through
+    JavaScript: a whole ``float`` comes back ``int`` (``arr.forEach(f, 1.0)``, ``f.call(2.0)``
+    give ``this`` 1 and 2), an ``int`` from ``2**53 - 1`` that era's BigInt (real Pyodide
+    0.26.0a4, 0.28.2, 314.0.6: group extra-js-arguments); anything else as it was."""
+    return js_number(value) if type(value) is float else handed_back(value)
 
 
 def not_iterable(value: Any) -> JsException:

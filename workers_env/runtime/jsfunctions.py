@@ -11,7 +11,7 @@ from typing import Any
 
 from workers_env._deep import python_str
 from workers_env._errors import JsException
-from workers_env._jsvalues import js_number, js_to_number
+from workers_env._jsvalues import js_number, js_to_number, this_crossed
 from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import JsProxy, folded_call, keyword_call, positional_limit, positional_shape
 from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
@@ -88,7 +88,7 @@ class JsFunction(JsProxy):
         if kwargs:
             return keyword_call(lambda *given: self._called_with_this(this, given), args, kwargs)
         if self._capture_this:
-            return self._func(this, *args)
+            return self._func(this_crossed(this), *args)
         return self._func(*args)
 
     def _with_this(self, this: Any) -> Any:
@@ -121,7 +121,7 @@ class JsFunction(JsProxy):
         self._check_alive()
         if not self._roundtrip:
             return self._func
-        return _BoundPyProxy(self, this, bound)
+        return _BoundPyProxy(self, this_crossed(this), bound)
 
     def _check_alive(self) -> None:
         if self._destroyed:
