@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 
 import pytest
 from cli_helpers import run_main
 from dev_reload_helpers import DevServer, python_project
+from worker_helpers import read_until
 
 from workers_env.config import load_config
 from workers_env.config.routes import cf_worker_zone, dev_host, inferred_host_problem
@@ -24,6 +26,8 @@ from workers_env.runtime.jsglobals import JsURL
 
 ECHO = '''import json
 from urllib.parse import urlsplit
+from js import Headers, Object, WebSocketPair, Response as JsResponse
+from pyodide.ffi import to_js
 from workers import Response, WorkerEntrypoint
 
 
@@ -34,6 +38,25 @@ class Default(WorkerEntrypoint):
             origin = f"{u.scheme}://{u.netloc}"
             return Response("x", status=302, headers={"Location": origin + "/there?q",
                                                       "Set-Cookie": f"a=1; Domain={u.hostname}; Path=/"})
+        if u.path == "/edge":
+            origin = f"{u.scheme}://{u.netloc}"
+            h = Headers.new()
+            h.append("Location", "http://other.test:81/x")
+            for cookie in (f"a=1; Domain={u.hostname}; Path=/", f"b=2; Domain={u.hostname}", "c=3; Domain=other.test"):
+                h.append("Set-Cookie", cookie)
+            h.append("Link", f"<{origin}/l1>; rel=next, <{origin}/l2>; rel=prev, <http://other.test/l3>; rel=x")
+            h.append("X-Two", origin + "/1")
+            h.append("X-Two", origin + "/2")
+            return JsResponse.new("x", status=301, headers=h)
+        if u.path == "/rel":
+            return Response("x", status=302, headers={"Location": "/rel?x"})
+        if u.path == "/ws":
+            origin = f"{u.scheme}://{u.netloc}"
+            client, server = Object.values(WebSocketPair.new())
+            server.accept()
+            return JsResponse.new(None, status=101, webSocket=client, headers=to_js(
+                {"X-Url": origin + "/w", "Set-Cookie": f"w=1; Domain={u.hostname}", "Link": f"<{origin}/l>; rel=next"},
+                dict_converter=Object.fromEntries))
         seen = {k: request.headers.get(k) for k in ("host", "mf-original-hostname", "origin", "referer")}
         return Response(json.dumps({"url": request.url, **seen}))
 '''
@@ -180,3 +203,38 @@ def test_routes_and_the_command_line_name_the_origin(tmp_path, config, args, url
     with DevServer(project, *args) as dev:
         status, _, body = _get(dev.port, "/a?b", {})
         assert (status, json.loads(body)["url"]) == (200, url.replace("PORT", str(dev.port)))
+
+
+def _handshake(port: int, host: str) -> tuple[str, list[tuple[str, str]]]:
+    """The status line and the Worker's headers (``X-Url``, ``Set-Cookie``, ``Link``) of the answer
+    to a WebSocket handshake of ``/ws`` sent with ``Host: host``."""
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
+        sock.sendall(f"GET /ws HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n".encode())
+        head = read_until(sock, b"\r\n\r\n")
+    status, *lines = head.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
+    pairs = [tuple(line.split(": ", 1)) for line in lines]
+    return status, sorted((k.lower(), v) for k, v in pairs if k.lower() in ("x-url", "set-cookie", "link"))
+
+
+def test_every_answer_comes_back_on_the_clients_origin_a_101_too(tmp_path):
+    # a JavaScript twin under wrangler dev 4.164.0 with [dev] host = "example.com:8443" (dev_host_differential's
+    # /edge, /rel and /ws, review69): the ProxyWorker rewrites each answer's headers, a WebSocket handshake's 101
+    # too; a URL of another host, a relative Location and a Domain= of another host are left as they are
+    project = python_project(tmp_path / "app", ECHO, config_extra='[dev]\nhost = "example.com:8443"\n')
+    with DevServer(project) as dev:
+        here = f"http://127.0.0.1:{dev.port}"
+        status, _, _ = _get(dev.port, "/edge", {})
+        conn = http.client.HTTPConnection("127.0.0.1", dev.port, timeout=60)
+        conn.request("GET", "/edge")
+        lines = conn.getresponse().getheaders()
+        conn.close()
+        assert status == 301 and [(k, v) for k, v in lines if k in ("Location", "Set-Cookie", "Link", "X-Two")] == [
+            ("Location", "http://other.test:81/x"),
+            ("Link", f"<{here}/l1>; rel=next, <{here}/l2>; rel=prev, <http://other.test/l3>; rel=x"),
+            ("Set-Cookie", "a=1; Domain=127.0.0.1; Path=/"), ("Set-Cookie", "b=2; Domain=127.0.0.1"),
+            ("Set-Cookie", "c=3; Domain=other.test"), ("X-Two", f"{here}/1, {here}/2")]
+        assert _get(dev.port, "/rel", {})[1]["location"] == "/rel?x"
+        assert _handshake(dev.port, "foo.test:99") == ("HTTP/1.1 101 Switching Protocols", [
+            ("link", "<http://foo.test:99/l>; rel=next"), ("set-cookie", "w=1; Domain=foo.test"),
+            ("x-url", "http://foo.test:99/w")])

@@ -13,6 +13,7 @@ import pytest
 from dev_reload_helpers import dev_streams, python_project
 
 ENTRY = '''import logging
+import sys
 from js import console
 from workers import Response, WorkerEntrypoint
 
@@ -27,6 +28,7 @@ class Default(WorkerEntrypoint):
         if path == "log":
             console.warn("two\\nlines"); console.error("")
             logging.warning("from logging")
+            print("printed", "in parts", file=sys.stderr)  # (print writes each part: one line all the same)
         if path == "throw":
             inner()
         if path == "late":
@@ -53,7 +55,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
 
 def test_console_warn_and_error_and_logging_are_laid_out_as_wranglers_logger(printed: tuple[str, str]) -> None:
     _out, err = printed
-    assert "\u25b2 [WARNING] two\n\n  lines\n\n\n\u2718 [ERROR] \n\n\n\u2718 [ERROR] WARNING:root:from logging\n\n\n" in err
+    assert ("\u25b2 [WARNING] two\n\n  lines\n\n\n\u2718 [ERROR] \n\n\n\u2718 [ERROR] WARNING:root:from logging\n\n\n"
+            "\u2718 [ERROR] printed in parts\n\n\n") in err
 
 
 def test_an_uncaught_python_error_is_two_error_blocks(printed: tuple[str, str]) -> None:
@@ -61,8 +64,8 @@ def test_an_uncaught_python_error_is_two_error_blocks(printed: tuple[str, str]) 
     _out, err = printed
     project = re.search(r'File "(/[^"]+/src/entry\.py)"', err)
     assert project is not None
-    trace = (f'    File "{project.group(1)}", line 17, in fetch\n      inner()\n'
-             f'    File "{project.group(1)}", line 7, in inner\n      raise ValueError("boom")\n  ValueError: boom\n')
+    trace = (f'    File "{project.group(1)}", line 19, in fetch\n      inner()\n'
+             f'    File "{project.group(1)}", line 8, in inner\n      raise ValueError("boom")\n  ValueError: boom\n')
     assert (f"\u2718 [ERROR] Uncaught PythonError: Traceback (most recent call last):\n\n{trace}   Error\n\n\n"
             f"\u2718 [ERROR] Uncaught PythonError: Traceback (most recent call last):\n\n{trace}   \n\n\n") in err
     assert "Uncaught exception in the worker" not in err

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, add_hint
 from workers_env.runtime.devconsole import uncaught_blocks, wranglers_output
 
 
@@ -36,13 +36,37 @@ def test_once_leaves_out_the_events_copy() -> None:
     assert len(uncaught_blocks(error, error.__traceback__, twice=False)) == 1
 
 
-@pytest.mark.parametrize(("name", "copy"), [("TypeError", "TypeError"), ("RangeError", "RangeError"),
+#: wrangler dev 4.164.0, an unbundled twin throwing each (tools/wrangler/dev_uncaught_names_probe.py): the
+#: event's copy keeps V8's seven error names, AggregateError's and any other is ``Error`` there
+_KEPT = ("Error", "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError")
+
+
+@pytest.mark.parametrize(("name", "copy"), [*((name, name) for name in _KEPT), ("AggregateError", "Error"),
                                             ("AbortError", "Error"), ("Foo", "Error")])
 def test_a_javascript_error_keeps_its_name_and_the_copy_keeps_only_v8s(name: str, copy: str) -> None:
     error = _raised(JsException(name, "bad"))
     first, second = uncaught_blocks(error, error.__traceback__)
     assert first.startswith(f"\u2718 [ERROR] Uncaught {name}: bad Error\n\n  Traceback (most recent call last):\n")
     assert second == f"\u2718 [ERROR] Uncaught {copy}: bad \n\n"
+
+
+def test_a_javascript_error_without_a_message_is_its_name_alone() -> None:
+    """``throw new TypeError()`` under wrangler dev 4.164.0 (the probe above): ``Uncaught TypeError Error``,
+    then the event's copy ``Uncaught TypeError `` -- no colon."""
+    error = _raised(JsException("TypeError", ""))
+    first, second = uncaught_blocks(error, error.__traceback__)
+    assert first.startswith("\u2718 [ERROR] Uncaught TypeError Error\n\n  Traceback (most recent call last):\n")
+    assert second == "\u2718 [ERROR] Uncaught TypeError \n\n"
+
+
+def test_the_python_errors_message_keeps_workers_envs_hints() -> None:
+    """The 500's body leaves workers-env's hints out (production has none); dev's log keeps them,
+    with the Worker's own notes, in both blocks."""
+    error = _raised(ValueError("boom"))
+    add_hint(error, "a hint of workers-env's")
+    error.add_note("the Worker's note")
+    for block in uncaught_blocks(error, error.__traceback__):
+        assert "  ValueError: boom\n  a hint of workers-env's\n  the Worker's note\n   " in block
 
 
 def test_an_error_workerds_own_code_threw_has_nothing_after_it() -> None:
@@ -63,6 +87,19 @@ def test_which_events_report_twice(capsys: pytest.CaptureFixture[str], message: 
     err = capsys.readouterr().err
     assert err.count("\u2718 [ERROR] Uncaught ") == blocks
     assert message not in err
+
+
+def test_a_note_with_a_traceback_is_no_uncaught_block(capsys: pytest.CaptureFixture[str]) -> None:
+    """A record of workers-env's that carries an exception but is not an ``Uncaught ...`` line (the
+    ASGI adapter's ``Unhandled exception in background task``) is printed as before: its message and
+    the traceback, not wrangler's blocks."""
+    error = _raised(ValueError("boom"))
+    with wranglers_output():
+        logging.getLogger("workers_env.runtime").error("Unhandled exception in background task",
+                                                       exc_info=(type(error), error, error.__traceback__))
+    err = capsys.readouterr().err
+    assert err.startswith("Unhandled exception in background task\nTraceback (most recent call last):\n")
+    assert err.endswith("ValueError: boom\n") and "\u2718" not in err
 
 
 def test_workerds_warnings_go_to_stdout_and_workers_envs_notes_stay_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:

@@ -109,3 +109,36 @@ async def test_the_workers_own_traceback_of_a_failed_pyfetch_ends_in_one_frame_o
     assert len(frames) == 2, text
     assert 'src/entry.py", line' in frames[0], text
     assert frames[1].endswith(f"in {function}"), text
+
+
+BINDING_ENTRY = """\
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            if request.url.endswith("/scheme"):
+                await self.env.SVC.fetch("ftp://x/a")  # refused before the binding is asked
+            else:
+                await self.env.SVC.fetch("http://x/", cache="bogus")  # refused as the Request is made
+            return Response("unreachable")
+"""
+
+
+@pytest.mark.parametrize("path", ["/scheme", "/cache"])
+@pytest.mark.parametrize(("date", "last"), [("2025-09-01", "OSError: "), ("2025-10-01", "pyodide.http.AbortError: "),
+                                            ("2026-10-01", "pyodide.http._exceptions.AbortError: ")])
+def test_a_service_bindings_refused_fetch_is_logged_with_the_workers_frames_only(tmp_path, caplog, date, last, path):
+    # the SDK's Fetcher wrapper raises what workerd threw as pyfetch raises it -- production's answer,
+    # marked so as pyfetch's is (review69: these four places built the same error unmarked)
+    folder = one_file_worker(tmp_path, BINDING_ENTRY, date=date,
+                             extra='[[services]]\nbinding = "SVC"\nservice = "other"\n')
+    worker = load_worker(folder)
+    with caplog.at_level(logging.ERROR, logger="workers_env.dev"), BackgroundServer(worker) as server:
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(server.url + path, timeout=10).read()
+        answer.value.close()
+    record = next(r for r in caplog.records if r.name == "workers_env.dev" and r.exc_info)
+    text = logging.Formatter().formatException(record.exc_info)
+    files = [line.split('"')[1] for line in text.splitlines() if line.strip().startswith('File "')]
+    assert files and all(name.endswith("src/entry.py") for name in files), text
+    assert text.splitlines()[-1].startswith(last), text

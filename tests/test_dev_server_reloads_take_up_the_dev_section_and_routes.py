@@ -81,3 +81,19 @@ def test_the_command_lines_port_wins_over_an_edit(tmp_path):
         ready = dev.wait_for(READY, after=mark)
         assert "Updated and ready" not in "\n".join(dev.lines[mark:ready])
         assert _get(dev.port) == f"http://127.0.0.1:{dev.port}/x"
+
+
+def test_local_protocol_https_edited_in_is_refused_as_at_start(tmp_path):
+    """``[dev] local_protocol = "https"`` edited in: refused in the words dev refuses it with at
+    start (workers-env dev serves plain HTTP only), the server going on (audit22: the
+    reload's line was pinned by no test)."""
+    project = python_project(tmp_path / "app", ECHO)
+    config = project / "wrangler.toml"
+    with DevServer(project) as dev:
+        mark = dev.edit(config, config.read_text() + '[dev]\nlocal_protocol = "https"\n')
+        dev.wait_for('workers-env dev: [dev] local_protocol = "https" in wrangler.toml: wrangler dev then serves '
+                     "HTTPS with a self-signed certificate of its own; workers-env dev serves plain HTTP only",
+                     after=mark)
+        dev.wait_for(READY, after=mark)
+        # served over plain HTTP still; the Worker's URL https, as upstream_protocol follows local_protocol
+        assert _get(dev.port) == f"https://127.0.0.1:{dev.port}/x"

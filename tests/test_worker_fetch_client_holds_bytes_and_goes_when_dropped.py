@@ -121,3 +121,100 @@ async def test_a_clone_kept_keeps_the_body(worker):
     read = await reader.read()
     assert not read.done and read.value.length == 10 and worker.module.STOPPED == []
     await reader.cancel()
+
+
+FINITE = """
+import asyncio
+from js import TransformStream, Uint8Array
+from workers import Response, WorkerEntrypoint
+
+STOPPED = []
+LATER = []
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        stream = TransformStream.new()
+        writer = stream.writable.getWriter()
+
+        async def write():
+            try:
+                for _ in range(20):
+                    await asyncio.sleep(0.01)
+                    await writer.write(Uint8Array.new(10))
+                await writer.close()
+            except Exception as error:
+                STOPPED.append(str(error))
+
+        async def later():
+            await asyncio.sleep(0.3)
+            LATER.append("ran")
+
+        self.ctx.waitUntil(write())
+        self.ctx.waitUntil(later())
+        return Response(stream.readable)
+"""
+
+
+async def _read_all(reader) -> int:
+    got = 0
+    while not (read := await reader.read()).done:
+        got += read.value.length
+    return got
+
+
+async def _text_coroutine(response):
+    return len(await response.text())
+
+
+async def _tee_branch(response):
+    kept, _ = response.body.tee()
+    return lambda: _read_all(kept.getReader())
+
+
+async def _body_in_a_new_response(worker, response):
+    again = worker.module.Response(response.body)
+    return lambda: _text_of(again)
+
+
+async def _text_of(response):
+    return len(await response.text())
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("kept", ["text coroutine", "reader", "tee branch", "new Response", "another task"])
+async def test_what_the_test_keeps_of_the_body_keeps_the_client(tmp_path, kept):
+    """Whatever the test keeps that reads the body -- a whole read's coroutine, a reader, a tee
+    branch, a Response made of the body, a task holding the response -- the client stays: the body
+    read to its end, the writer never failed (review69)."""
+    worker = load_worker(sdk_worker(tmp_path, FINITE, "1.9.5"))
+    response = await worker.fetch("/")
+    if kept == "text coroutine":
+        read = response.text()
+    elif kept == "reader":
+        reader = response.body.getReader()
+        read = _read_all(reader)
+    elif kept == "tee branch":
+        read = (await _tee_branch(response))()
+    elif kept == "new Response":
+        read = (await _body_in_a_new_response(worker, response))()
+    else:
+        read = asyncio.ensure_future(_text_coroutine(response))
+    del response
+    gc.collect()
+    await asyncio.sleep(0.05)
+    gc.collect()
+    got = await read
+    assert (len(got) if isinstance(got, str) else got) == 200 and worker.module.STOPPED == []
+
+
+@pytest.mark.asyncio
+async def test_a_dropped_body_leaves_the_requests_other_waituntil_work_running(tmp_path):
+    """A client that disconnects cancels the body, not the request's ``waitUntil`` work: workerd lets
+    it run on (up to 30 s) -- the writer's next write fails, the other task still ends (review69)."""
+    worker = load_worker(sdk_worker(tmp_path, FINITE, "1.9.5"))
+    await worker.fetch("/")  # dropped at once
+    gc.collect()
+    await asyncio.sleep(0.5)
+    assert len(worker.module.STOPPED) == 1 and set(worker.module.STOPPED) <= GONE
+    assert worker.module.LATER == ["ran"]

@@ -294,11 +294,11 @@ FAILING = PLAIN.replace("PAUSE", "await asyncio.sleep(0.01)").replace("""       
         self.ctx.waitUntil(fails_as_cancelled())""")
 
 
-def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_mid_stream(tmp_path, caplog):
-    """The quiet end above is for the work cancelled with the loop: a waitUntil task that failed
-    on its own is logged still -- under wrangler dev 4.164.0, a JavaScript twin's waitUntil promise
-    that rejects after its client went away is ``✘ [ERROR] Uncaught Error: ...`` (review67)."""
-    worker = load_worker(sdk_worker(tmp_path, FAILING, "1.9.5"))
+def _logged_after_the_loop_ends(tmp_path, source, caplog):
+    """Fetch ``/`` of the Worker ``source`` and end the event loop 0.2 s later, its stream unread:
+    the worker, and workers-env's error records (message, exception type) -- asyncio.run names a
+    task's error raised as it is cancelled too, under its own logger."""
+    worker = load_worker(sdk_worker(tmp_path, source, "1.9.5"))
 
     async def scenario() -> None:
         response = await worker.fetch("/")  # kept: the loop ends mid-stream (a dropped body is canceled)
@@ -307,19 +307,47 @@ def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_mid_stream(tmp_p
 
     with caplog.at_level("ERROR", logger="workers_env"):
         _within(scenario)
-    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
-              if r.name.startswith("workers_env")]  # (asyncio.run names the one raised as it is cancelled too)
+    return worker, [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
+                    if r.name.startswith("workers_env")]
+
+
+def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_mid_stream(tmp_path, caplog):
+    """The quiet end above is for the work cancelled with the loop: a waitUntil task that failed
+    on its own is logged still -- under wrangler dev 4.164.0, a JavaScript twin's waitUntil promise
+    that rejects after its client went away is ``✘ [ERROR] Uncaught Error: ...`` (review67)."""
+    worker, logged = _logged_after_the_loop_ends(tmp_path, FAILING, caplog)
     assert sorted(logged) == [("Uncaught exception in waitUntil()", "RuntimeError"),
                               ("Uncaught exception in waitUntil()", "ValueError")]
     assert worker.module.STOPPED == []  # (the writer: cancelled with the loop, quietly)
 
 
-def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_after_the_body_was_dropped(tmp_path, caplog):
+NESTED = FAILING.replace("""        self.ctx.waitUntil(write())
+""", """        async def nested_fails():
+            await asyncio.sleep(0.03)
+            raise KeyError("nested boom")
+
+        async def hands_on():
+            await asyncio.sleep(0.02)
+            self.ctx.waitUntil(nested_fails())
+
+        self.ctx.waitUntil(write())
+        self.ctx.waitUntil(hands_on())
+""")
+
+
+
+@pytest.mark.parametrize(("source", "failures"), [(FAILING, ["RuntimeError", "ValueError"]),
+                                                  (NESTED, ["KeyError", "RuntimeError", "ValueError"])],
+                         ids=["its-work", "work-its-work-handed-on"])
+def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_after_the_body_was_dropped(tmp_path, caplog, source,
+                                                                                           failures):
     """The same when the test dropped the response unread: its body is canceled (the client went
     away), the request waits on for its waitUntil work, and the loop ends during that wait -- the
     failure that already happened and the one raised as it is cancelled are logged still (they
-    were lost: the wait was cancelled with the loop before it logged anything)."""
-    worker = load_worker(sdk_worker(tmp_path, FAILING, "1.9.5"))
+    were lost: the wait was cancelled with the loop before it logged anything), and so is one of a
+    task that work handed to ``ctx.waitUntil`` meanwhile (review69: it went only to asyncio's
+    ``exception was never retrieved``)."""
+    worker = load_worker(sdk_worker(tmp_path, source, "1.9.5"))
 
     async def scenario() -> None:
         assert (await worker.fetch("/")).status == 200  # the response dropped at once
@@ -329,5 +357,28 @@ def test_a_waituntil_failure_is_still_logged_when_the_loop_ends_after_the_body_w
         _within(scenario)
     logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
               if r.name.startswith("workers_env")]  # (asyncio.run names the one raised as it is cancelled too)
-    assert sorted(logged) == [("Uncaught exception in waitUntil()", "RuntimeError"),
-                              ("Uncaught exception in waitUntil()", "ValueError")]
+    assert sorted(logged) == [("Uncaught exception in waitUntil()", name) for name in failures]
+
+
+STILL_RUNNING = PLAIN.replace("PAUSE", "await asyncio.sleep(0.01)").replace("""        self.ctx.waitUntil(write())""", """\
+        async def fails_after_its_cancels():
+            try:
+                await asyncio.sleep(60)
+            except asyncio.CancelledError:
+                for _ in range(5):  # still running when the request learns its loop ended
+                    try:
+                        await asyncio.sleep(0)
+                    except asyncio.CancelledError:
+                        pass
+                raise RuntimeError("boom after the cancels")
+
+        self.ctx.waitUntil(write())
+        self.ctx.waitUntil(fails_after_its_cancels())""")
+
+
+def test_a_waituntil_task_still_running_when_the_loop_ends_is_logged_when_it_fails(tmp_path, caplog):
+    """The task above that failed as it was cancelled had ended by the time the request saw its loop
+    end; one that goes on past its cancels and fails later is reported when it is done (audit22:
+    without that, nothing of workers-env's logged it)."""
+    _, logged = _logged_after_the_loop_ends(tmp_path, STILL_RUNNING, caplog)
+    assert logged == [("Uncaught exception in waitUntil()", "RuntimeError")]

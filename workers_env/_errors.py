@@ -234,6 +234,10 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
     name: str  # set through ``__dict__`` in ``__init__``: an assignment after it is Worker code's
     cause: Any  # set only on an Error made with ``options.cause`` (jsglobals)
 
+    #: unhashable, as Pyodide's (a JsProxy of the JS error, compared by it: ``hash(e)`` is
+    #: ``TypeError: unhashable type: 'pyodide.ffi.JsException'`` on 0.26.0a4, 0.28.2 and 314.0.6)
+    __hash__ = None  # type: ignore[assignment]
+
     def __init__(self, *args: Any, **kwargs: Any):
         """``JsException(message, name=...)`` here (``name`` ``Error`` when not given); the
         Worker's own code's ``JsException(name, message="", stack="")`` is Pyodide's constructor

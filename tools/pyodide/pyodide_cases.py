@@ -2442,6 +2442,20 @@ CASES = {
         "e = js.TypeError.new('m')\nObject.assign(e, pobj())\n(e.a, e.b, str(e), list(Object.keys(e)))",
         "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = e\nObject.assign(v, pobj())\n(v.a, v.name, list(Object.keys(v)))",
         "e = js.Error.new('m')\nObject.assign(e, {'code': 7})\n(e.code, list(Object.keys(e)))",
+        "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = e\n(repr(v), str(v), v == v.args[0], v.args[0] == v, v.args[0] == v.args[0])",
+        "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = e\nimport pickle\ntry:\n    r = type(pickle.loads(pickle.dumps(v))).__name__\nexcept Exception as x:\n    r = (type(x).__name__, str(x))\nr",
+        "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = e\n(repr(v.args[0]), str(v.args[0]), v.args[0].message, v.args[0].name)",
+        "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = e\ntry:\n    r = hash(v)\nexcept TypeError as x:\n    r = str(x)\ntry:\n    q = hash(v.args[0])\nexcept TypeError as x:\n    q = str(x)\n(r, q)",
+        "e = js.Error.new('m')\ntry:\n    r = hash(e)\nexcept TypeError as x:\n    r = str(x)\nr",
+        "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = e\ntry:\n    JSON.parse('{')\nexcept JsException as e:\n    w = e\n(v == w, v.args[0] == w.args[0], v.args == v.args)",
+    ],
+    "http-error-classes": [  # review69: pyodide.http's classes -- their module, repr, pickling of AbortError
+        "import pyodide.http as h\n(h.FetchResponse.__module__, h.FetchResponse.__qualname__)",
+        "import pyodide.http as h\nrepr(h.FetchResponse).split(' at ')[0]",
+        "import pyodide.http as h\n[(getattr(h, n).__module__, str(getattr(h, n))) for n in ('AbortError', 'HttpStatusError', 'BodyUsedError') if hasattr(h, n)]",
+        "import pyodide.http as h, pickle\ntry:\n    JSON.parse('{')\nexcept JsException as x:\n    e = h.AbortError(x) if hasattr(h, 'AbortError') else OSError(x.message)\n"
+        "try:\n    d = pickle.dumps(e)\nexcept Exception as x:\n    r = ('dumps', type(x).__name__)\nelse:\n    try:\n        b = pickle.loads(d)\n        r = ('loaded', type(b).__name__, str(b))\n    except Exception as x:\n        r = ('loads', type(x).__name__, str(x))\nr",
+        "import pyodide.http as h, pickle\ne = h.BodyUsedError() if hasattr(h, 'BodyUsedError') else OSError('x')\ntype(pickle.loads(pickle.dumps(e))).__name__",
     ],
     "workerd-globals": [
         "def f(v):\n    try:\n        return repr(js.structuredClone(v))\n    except JsException as e:\n"
@@ -2486,5 +2500,9 @@ CASES = {
         "import traceback\ndef helper(o):\n    return o.nope\ntry:\n    helper(obj())\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
         "import traceback\ntry:\n    getattr(obj(), 'nope')\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
         "import traceback\ntry:\n    obj().d.e[5]\nexcept Exception as e:\n    r = (type(e).__name__, str(e), [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        # a JS function called through another (Reflect.apply, Function.prototype.call/apply): audit22
+        "import traceback\ntry:\n    js.Reflect.apply(JSON.parse, None, ['{'])\nexcept Exception as e:\n    r = (type(e).__name__, [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    JSON.parse.call(None, '{')\nexcept Exception as e:\n    r = (type(e).__name__, [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
+        "import traceback\ntry:\n    JSON.parse.apply(None, ['['])\nexcept Exception as e:\n    r = (type(e).__name__, [f.name for f in traceback.extract_tb(e.__traceback__)])\nr",
     ],
 }

@@ -8,11 +8,14 @@ echoes for three requests: ``GET /a?b`` with ``Origin``/``Referer`` naming the s
 ``Referer``, ``CF-Connecting-IP``, ``X-Forwarded-*``, ``request.cf``'s keys); ``GET /loc`` sent with
 ``Host: foo.test:99`` (the Worker answers a redirect to its own origin with ``Set-Cookie: ...;
 Domain=`` its host: the headers the client gets); ``GET /out`` (the ``CF-Worker`` header of the
-Worker's own ``fetch`` to a local echo server). A case wrangler refuses compares the exit status
+Worker's own ``fetch`` to a local echo server); ``GET /edge`` (a ``Location`` to another host, three
+``Set-Cookie``s, one of another ``Domain``, a ``Link`` of three URLs, a header appended twice),
+``GET /rel`` (a relative ``Location``) and a WebSocket handshake of ``/ws`` (the 101's ``X-Url``,
+``Set-Cookie`` and ``Link``; review69). A case wrangler refuses compares the exit status
 and the error's first line. The port is written ``PORT``.
 Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler
 PYTHONPATH=/abs/tree python3 tools/wrangler/dev_host_differential.py [--only NAME-PART] [--js-only]"""
-import http.client, http.server, json, sys, threading
+import http.client, http.server, json, socket, sys, threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -24,6 +27,16 @@ JS = '''export default { async fetch(r, env) {
   const u = new URL(r.url);
   if (u.pathname === "/loc") return new Response("x", {status: 302, headers: {Location: u.origin + "/there?q",
     "Set-Cookie": "a=1; Domain=" + u.hostname + "; Path=/", "Link": "<" + u.origin + "/l>; rel=next", "X-Url": r.url}});
+  if (u.pathname === "/edge") { const h = new Headers();
+    h.append("Location", "http://other.test:81/x"); h.append("Set-Cookie", "a=1; Domain=" + u.hostname + "; Path=/");
+    h.append("Set-Cookie", "b=2; Domain=" + u.hostname); h.append("Set-Cookie", "c=3; Domain=other.test");
+    h.append("Link", "<" + u.origin + "/l1>; rel=next, <" + u.origin + "/l2>; rel=prev, <http://other.test/l3>; rel=x");
+    h.append("X-Two", u.origin + "/1"); h.append("X-Two", u.origin + "/2");
+    return new Response("x", {status: 301, headers: h}); }
+  if (u.pathname === "/rel") return new Response("x", {status: 302, headers: {Location: "/rel?x", "X-Host": u.host}});
+  if (u.pathname === "/ws") { const [c, s] = Object.values(new WebSocketPair()); s.accept();
+    return new Response(null, {status: 101, webSocket: c, headers: {"X-Url": u.origin + "/w",
+      "Set-Cookie": "w=1; Domain=" + u.hostname, "Link": "<" + u.origin + "/l>; rel=next"}}); }
   if (u.pathname === "/out") { const o = await fetch("http://127.0.0.1:" + u.searchParams.get("p") + "/");
     return new Response(await o.text()); }
   const h = {}; for (const k of %s) { const v = r.headers.get(k); if (v !== null) h[k] = v; }
@@ -31,7 +44,8 @@ JS = '''export default { async fetch(r, env) {
 } };
 ''' % json.dumps(SEEN)
 PY = '''import json
-from js import fetch
+from js import fetch, Headers, Object, WebSocketPair, Response as JsResponse
+from pyodide.ffi import to_js
 from workers import Response, WorkerEntrypoint
 from urllib.parse import urlsplit, parse_qs
 SEEN = %s
@@ -44,6 +58,24 @@ class Default(WorkerEntrypoint):
             return Response("x", status=302, headers={"Location": origin + "/there?q",
                 "Set-Cookie": "a=1; Domain=" + u.hostname + "; Path=/", "Link": "<" + origin + "/l>; rel=next",
                 "X-Url": request.url})
+        if u.path == "/edge":
+            h = Headers.new()
+            h.append("Location", "http://other.test:81/x")
+            h.append("Set-Cookie", "a=1; Domain=" + u.hostname + "; Path=/")
+            h.append("Set-Cookie", "b=2; Domain=" + u.hostname)
+            h.append("Set-Cookie", "c=3; Domain=other.test")
+            h.append("Link", "<" + origin + "/l1>; rel=next, <" + origin + "/l2>; rel=prev, <http://other.test/l3>; rel=x")
+            h.append("X-Two", origin + "/1")
+            h.append("X-Two", origin + "/2")
+            return JsResponse.new("x", status=301, headers=h)
+        if u.path == "/rel":
+            return Response("x", status=302, headers={"Location": "/rel?x", "X-Host": u.netloc})
+        if u.path == "/ws":
+            client, server = Object.values(WebSocketPair.new())
+            server.accept()
+            return JsResponse.new(None, status=101, webSocket=client, headers=to_js({
+                "X-Url": origin + "/w", "Set-Cookie": "w=1; Domain=" + u.hostname, "Link": "<" + origin + "/l>; rel=next"},
+                dict_converter=Object.fromEntries))
         if u.path == "/out":
             o = await fetch("http://127.0.0.1:" + parse_qs(u.query)["p"][0] + "/")
             return Response(await o.text())
@@ -64,6 +96,7 @@ def cases():
         ("[dev] host upper case", '[dev]\nhost = "Example.COM"\n', []),
         ("--host over [dev] host", '[dev]\nhost = "example.com"\n', ["--host", "other.test"]),
         ("--local-upstream", "", ["--local-upstream", "up.test:8443"]),
+        ("--host with port", "", ["--host", "h.test:8443"]),
         ("--host and --local-upstream", "", ["--host", "h.test", "--local-upstream", "up.test"]),
         ("route with zone_name", 'routes = [{ pattern = "shop.example.com/*", zone_name = "example.com" }]\n', []),
         ("route table with zone_name", 'route = { pattern = "shop.example.com/*", zone_name = "example.com" }\n', []),
@@ -126,7 +159,7 @@ def _request(port, path, headers):
         resp = conn.getresponse()
         body = resp.read().decode()
         return resp.status, [(k, v) for k, v in resp.getheaders() if k.lower() in ("location", "set-cookie", "link",
-                                                                                    "x-url")], body
+                                                                                    "x-url", "x-two", "x-host")], body
     finally:
         conn.close()
 
@@ -142,7 +175,27 @@ def probe(port, echo):
         first = f"{status} {body[:200]}"
     status2, headers, _ = _request(port, "/loc", {"Host": "foo.test:99"})
     _, _, out = _request(port, f"/out?p={echo}", {})
-    return {"a": first, "loc": [status2, headers], "cf-worker": out}
+    status3, edge, _ = _request(port, "/edge", {})
+    status4, rel, _ = _request(port, "/rel", {"Host": "foo.test:99"})
+    return {"a": first, "loc": [status2, headers], "cf-worker": out, "edge": [status3, edge], "rel": [status4, rel],
+            "ws": _upgrade(port)}
+
+
+def _upgrade(port):
+    """The head of the answer to a WebSocket handshake of ``/ws``: its status line and the headers
+    the Worker set (``X-Url``, ``Set-Cookie``, ``Link``), lower-cased names."""
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+        sock.sendall(b"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n" % port)
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            head += chunk
+    lines = head.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
+    kept = [line.split(": ", 1) for line in lines[1:] if line.split(":")[0].lower() in ("x-url", "set-cookie", "link")]
+    return [lines[0], sorted([k.lower(), v] for k, v in kept)]
 
 
 def run(kind, config, extra, echo):

@@ -211,10 +211,15 @@ def folded(func: Callable[..., Any], limit: int | None, where: str, construct: b
     (``TextDecoder.new("utf-8", fatal=True)`` is ``new TextDecoder("utf-8", {fatal: true})``;
     :func:`keyword_call`). Beside as many positional arguments as the function reads, that
     object is an argument JavaScript never reads: dropped, with a
-    :class:`~workers_env.PyProxyWarning`. ``construct``: ``func`` is a class's ``new``."""
+    :class:`~workers_env.PyProxyWarning`. Positional arguments past those it reads are dropped
+    too, as JavaScript ignores them (``WebSocketPair.new(request)`` is ``new WebSocketPair()``;
+    ``Headers.new(init, x)`` reads ``init``). ``construct``: ``func`` is a class's ``new``."""
 
     @functools.wraps(func)
     def call(*args: Any, **kwargs: Any) -> Any:
+        if limit is not None and len(args) > limit:
+            args = args[:limit]  # JavaScript ignores extra arguments (and so a kwargs object after them)
+            kwargs = {}
         if not kwargs:
             return func(*args)
         return folded_call(func, limit, where, args, kwargs, construct)

@@ -301,7 +301,12 @@ def js_iterable(value: Any) -> Iterable[Any]:
 
 def not_js_iterable(value: Any) -> bool:
     """Whether ``value`` has no ``[Symbol.iterator]`` to JavaScript: ``undefined``/``null``, a
-    number or boolean, a plain object (its ``as_object_map()``/``as_py_json()`` view too)."""
+    number or boolean, a plain object (its ``as_object_map()``/``as_py_json()`` view too), a JS
+    value iterated neither way -- a ``Request``, a ``Response`` (``new Map(request)`` is V8's
+    TypeError under wrangler dev 4.164.0)."""
+    if isinstance(value, JsProxy) and not isinstance(value, (JsObject, JsObjectMap)):
+        kind = type(value)
+        return getattr(kind, "js_iteration", None) is None and getattr(kind, "__iter__", None) is None
     return (value is None or value is jsnull or isinstance(value, (bool, int, float, JsObject, JsObjectMap))) \
         and not isinstance(value, str)
 

@@ -571,7 +571,7 @@ class JsErrorConstructor:
     def __init__(self, name: str):
         self.name = name
 
-    def new(self, message: Any = None, options: Any = None) -> JsException:
+    def new(self, message: Any = None, options: Any = None, *_ignored: Any) -> JsException:
         error = JsException("" if message is None else js_text(message), name=self.name)
         cause = getattr(options, "cause", None) if isinstance(options, JsProxy) else (
             options.get("cause") if isinstance(options, dict) else None)
@@ -594,7 +594,7 @@ class AggregateErrorConstructor:
         self.name = "AggregateError"
         self._error = JsErrorConstructor(self.name)
 
-    def new(self, errors: Any = None, message: Any = None, options: Any = None) -> JsException:
+    def new(self, errors: Any = None, message: Any = None, options: Any = None, *_ignored: Any) -> JsException:
         error = self._error.new(message, options)
         error.errors = JsArray(list(js_iterated(js_iterable(errors))))  # type: ignore[attr-defined]
         return error

@@ -220,7 +220,8 @@ class ExecutionContext(JsProxy):
             try:
                 outcomes = await asyncio.gather(*pending, return_exceptions=True)
             except asyncio.CancelledError:  # the caller's loop ending while the work goes on: as _gone
-                _report_failures(pending, keeps_error_names(self._scope.runtime))
+                later, self._tasks = self._tasks, []  # (and work that work handed to waitUntil meanwhile)
+                _report_failures([*pending, *later], keeps_error_names(self._scope.runtime))
                 raise
             for outcome in outcomes:
                 if isinstance(outcome, BaseException):

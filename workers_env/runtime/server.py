@@ -283,6 +283,8 @@ class WorkerApp:
         upgrade = scope.get("extensions", {}).get(UPGRADE_EXTENSION)
         refusal = handshake_refusal(scope["method"], request.headers)
         headers = response.headers.lines()  # written as KJ writes them (handshake_response)
+        if "origin" in answered:  # the ProxyWorker's way back, a 101's too (review69, dev_host_differential)
+            headers = rewrite_headers(headers, *answered["origin"])
         if upgrade is not None:  # Miniflare logs the Worker's 101, whatever KJ then answers the client
             self._log(scope, 101, response.statusText, answered["started"], request.url)
         try:

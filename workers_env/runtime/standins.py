@@ -418,11 +418,14 @@ def _http_attribute(name: str) -> Any:
     on 0.26 importing one is an ``ImportError``, as in production; ``pyxhr`` from 0.29 (the
     314.0.x era, dates from 2026-09-08), where ``pyodide.http`` is a package (``__path__``:
     ``http/__init__.py`` of the standard library zip, ``find_spec`` a package's spec), a module
-    before. Outside a Worker: 0.28's names."""
+    before; ``FetchResponse`` the era's class (314.0.x: ``pyodide.http._pyfetch``'s). Outside a
+    Worker: 0.28's names."""
     if name == "__path__" and pyodide_029():
         return []
     if name == "__all__":
         return [*_HTTP_ALL_026, *(_HTTP_ERRORS_028 if pyodide_028() else ()), *(("pyxhr",) if pyodide_029() else ())]
+    if name == "FetchResponse":
+        return workers_api.fetch_response_class()
     if name in _HTTP_ERRORS_028 and pyodide_028():
         return workers_api.http_error(getattr(workers_api, name))
     if name == "pyxhr" and pyodide_029():
@@ -1279,7 +1282,6 @@ def _build() -> dict[str, ModuleType]:
 
     http = ModuleType("pyodide.http")
     http.pyfetch = workers_api.pyfetch  # type: ignore[attr-defined]
-    http.FetchResponse = workers_api.FetchResponse  # type: ignore[attr-defined]
     http.open_url = _open_url  # type: ignore[attr-defined]
     http.__getattr__ = _http_attribute  # type: ignore[method-assign]  # the 0.28-only exception classes
 

@@ -229,6 +229,8 @@ class FetchResponse:
     with ``abort_controller`` and ``abort_signal``, which ``pyodide.http.pyfetch`` sets and
     ``workers.fetch`` leaves unset (both SDKs wrap pyfetch's JS response in a new ``Response``)."""
 
+    __module__ = "pyodide.http"  # Pyodide 0.26's and 0.28's (314.0.x: fetch_response_class)
+
     def __getattr__(self, name: str) -> Any:
         """Python's ``AttributeError`` for a name the response lacks; an HTTP client's spelling
         (``resp.status_code``, which Python 3.12 would answer "Did you mean: 'status_text'?")
@@ -392,7 +394,7 @@ class FetchResponse:
             raise _response_body_used()
         if isinstance(self, Response):
             return Response(self.js_response.clone())
-        return FetchResponse(self._url, self.js_response.clone(), getattr(self, "abort_controller", None),
+        return fetch_response_class()(self._url, self.js_response.clone(), getattr(self, "abort_controller", None),
                              getattr(self, "abort_signal", None))
 
     @staticmethod
@@ -700,12 +702,12 @@ async def pyfetch(*args: Any, **kwargs: Any) -> FetchResponse:
 
 async def _pyfetch_026(url: Any, **kwargs: Any) -> FetchResponse:
     js_response, controller, signal = await _pyfetch(url, kwargs, sdk_patched=False)
-    return FetchResponse(url, js_response, controller, signal)
+    return fetch_response_class()(url, js_response, controller, signal)
 
 
 async def _pyfetch_028(url: Any, /, **kwargs: Any) -> FetchResponse:
     js_response, controller, signal = await _pyfetch(url, kwargs, sdk_patched=False)
-    return FetchResponse(url, js_response, controller, signal)
+    return fetch_response_class()(url, js_response, controller, signal)
 
 
 # a wrong call's TypeError names Pyodide's function: "pyfetch() missing 1 required positional argument"
@@ -798,13 +800,32 @@ class BodyUsedError(OSError):
         super().__init__("Response body is already used")
 
 
-def _in_the_314_package(cls: type[OSError]) -> type[OSError]:
+_Cls = TypeVar("_Cls")
+
+
+def _in_the_314_package(cls: type[_Cls], module: str = "pyodide.http._exceptions") -> type[_Cls]:
     """``cls`` as the 314.0.x bundles' Pyodide defines it (compatibility dates from 2026-09-08),
     where ``pyodide.http`` is a package and its errors come from ``pyodide.http._exceptions`` --
     their module, so a traceback's last line reads ``pyodide.http._exceptions.AbortError: ...``
-    (npm pyodide 314.0.6 measured under Node): a subclass, so an ``except`` of either catches it."""
-    return type(cls.__name__, (cls,), {"__module__": "pyodide.http._exceptions", "__qualname__": cls.__qualname__,
-                                       "__doc__": cls.__doc__, "__slots__": ()})
+    (npm pyodide 314.0.6 measured under Node) -- and ``FetchResponse`` from ``._pyfetch``: a
+    subclass, so an ``except`` or ``isinstance`` of either catches it. An error pickles as
+    Pyodide's does (``tools/pyodide`` group ``http-error-classes``), by way of its class here, as
+    no ``pyodide.http._exceptions`` module is there to import it from."""
+    made: dict[str, Any] = {"__module__": module, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__,
+                            "__slots__": ()}
+    if issubclass(cls, BaseException):
+        made["__reduce__"] = _reduce_314
+    return type(cls.__name__, (cls,), made)
+
+
+def _reduce_314(error: BaseException) -> tuple[Any, ...]:
+    return (_made_314, (type(error).__name__, error.args), error.__dict__ or None)
+
+
+def _made_314(name: str, args: tuple[Any, ...]) -> OSError:
+    """A pickled 314.0.x ``pyodide.http`` error made again (``AbortError``'s fails as Pyodide's:
+    its ``args`` hold the text, not the JavaScript error it was made of)."""
+    return next(made for made in _IN_314.values() if made.__name__ == name)(*args)
 
 
 _HttpError = TypeVar("_HttpError", bound=OSError)
@@ -819,6 +840,16 @@ def http_error(cls: type[_HttpError]) -> type[_HttpError]:
     module: ``pyodide.http``, ``pyodide.http._exceptions`` from the 314.0.x bundles); chosen where
     it is raised, as the traceback a dev server logs is written after the Worker's code ran."""
     return _IN_314[cls] if pyodide_029() else cls  # type: ignore[return-value]
+
+
+#: ``FetchResponse`` as the 314.0.x bundles define it (:func:`_in_the_314_package`)
+_FETCH_RESPONSE_314 = _in_the_314_package(FetchResponse, "pyodide.http._pyfetch")
+
+
+def fetch_response_class() -> type[FetchResponse]:
+    """``pyodide.http.FetchResponse`` as the running Worker's Pyodide defines it (its module:
+    ``pyodide.http``, ``pyodide.http._pyfetch`` from the 314.0.x bundles)."""
+    return _FETCH_RESPONSE_314 if pyodide_029() else FetchResponse
 
 
 def _unpack_buffer(buffer: JsBuffer, *, filename: str, format: str | None,  # noqa: A002 - Pyodide's name
@@ -894,7 +925,7 @@ class FetcherView:
             try:
                 refuse_if_aborted(resource, init)
             except JsException as exc:
-                raise (http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message)) from None
+                raise _fetch_failed(exc) from None
 
             async def asked(*arguments: Any) -> JsResponse:
                 answer = binding.fetch(*arguments)
@@ -912,7 +943,7 @@ class FetcherView:
             try:  # its redirects followed through the same binding (runtime/fetchredirect.py)
                 answer = await follow_through_fetcher(resource, init, answer, asked)
             except JsException as exc:
-                raise (http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message)) from None
+                raise _fetch_failed(exc) from None
             return Response(answer)
 
         fetch.__qualname__ = "fetch"  # so a wrong call reads "fetch() takes ...", as the SDK's does
@@ -938,7 +969,7 @@ def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> None:
             mode = resource._cache_mode
         subrequest_cache_headers(mode, init["cf"] if "cf" in init else getattr(resource, "cf", None), {})
     except JsException as exc:
-        raise (http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message)) from None
+        raise _fetch_failed(exc) from None
 
 
 def _fetcher_answer(resource: Any, options: dict[str, Any]) -> JsResponse | None:
@@ -952,7 +983,7 @@ def _fetcher_answer(resource: Any, options: dict[str, Any]) -> JsResponse | None
         init = to_js(options, dict_converter=object_from_entries) if options else None
         return fetcher_answer(resource, init)
     except JsException as exc:
-        raise (http_error(AbortError)(exc) if pyodide_028() else OSError(exc.message)) from None
+        raise _fetch_failed(exc) from None
 
 
 @js_keywords("fetch()")
