@@ -9,7 +9,7 @@ attribute errors get no such note."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import PYPROJECT, one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.loader import TO_PY_NOTE
@@ -41,9 +41,42 @@ async def test_to_py_of_an_sdk_converted_result_notes_that_it_is_python_already(
     assert "drop the .to_py()" in TO_PY_NOTE
     assert TO_PY_NOTE == (
         "workers-env: to_py() is a method of a JsProxy (a JavaScript object as Pyodide hands it over); this value is "
-        "a Python one already: use it as it is. From compatibility_date 2026-04-21 the external SDK hands binding "
-        "results out converted (dicts whose keys also read as attributes, lists, str, None): drop the .to_py() that "
-        "code written for the built-in SDK calls (as Cloudflare's docs do: results.to_py())")
+        "a Python one already: use it as it is. From compatibility_date 2026-04-21, and at any date in a project "
+        "that vendors workers-runtime-sdk (pywrangler 1.9 and later add it to python_modules/ on every sync), the "
+        "external SDK hands binding results out converted (dicts whose keys also read as attributes, lists, str, "
+        "None, a memoryview for an ArrayBuffer): drop the .to_py() that code written for the built-in SDK calls (as "
+        "Cloudflare's docs do: results.to_py())")
+
+
+KV = '[[kv_namespaces]]\nbinding = "KV"\nid = "0f2ac74b498b48028cb68387c421e279"\n'
+KV_ENTRY = """\
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            await self.env.KV.put("w", "abc")
+            buf = await self.env.KV.get("w", "arrayBuffer")
+            return Response(bytes(buf.to_py()))
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_vendored_sdk_before_the_new_era_converts_too_and_the_note_says_so(tmp_path):
+    """A Worker dated before 2026-04-21 whose project pywrangler syncs (``workers-py`` a dev
+    dependency: pywrangler 1.9 and later vendor the SDK whatever the date) runs the external SDK,
+    whose KV ``get(key, "arrayBuffer")`` is a ``memoryview``; the note names that cause, not the
+    date alone (a public Worker of 2026-03-24, casaterraneo/hello-world-python-worker, hunt40)."""
+    folder = one_file_worker(tmp_path, KV_ENTRY, date="2026-03-24", extra=KV, pyproject=False)
+    (folder / "pyproject.toml").write_text(PYPROJECT)
+    worker = load_worker(folder)
+    with pytest.raises(AttributeError) as caught:
+        await worker.fetch("/")
+    assert str(caught.value) == "'memoryview' object has no attribute 'to_py'"
+    assert caught.value.__notes__ == [TO_PY_NOTE]
+    assert "at any date in a project that vendors workers-runtime-sdk" in TO_PY_NOTE
+    assert "a memoryview for an ArrayBuffer" in TO_PY_NOTE
+    builtin = load_worker(one_file_worker(tmp_path / "builtin", KV_ENTRY, date="2026-03-24", extra=KV, pyproject=False))
+    assert await (await builtin.fetch("/")).text() == "abc"  # plain wrangler deploy: the built-in SDK, raw ArrayBuffer
 
 
 @pytest.mark.asyncio

@@ -32,6 +32,7 @@ __all__ = [
     "MAX_NESTING_DEPTH",
     "UNDEFINED",
     "well_formed",
+    "with_this",
     "json_text",
     "PyProxyArgument",
     "BigInt",
@@ -717,6 +718,16 @@ def not_a_function(value: Any) -> JsException:
     return JsException(f"{_v8_described(value)} is not a function", name="TypeError")
 
 
+def with_this(callback: Any, this_arg: tuple[Any, ...]) -> Any:
+    """``callback`` as a JS built-in calls it given a ``thisArg`` (``arr.forEach(f, obj)``,
+    ``Array.from(items, f, obj)``, ``headers.forEach(f, obj)``): a ``create_proxy(f,
+    capture_this=True)`` gets ``this_arg[0]`` first, as Pyodide hands such a proxy JavaScript's
+    ``this`` (its ``_with_this``); every other function ignores ``this`` (a Python function's
+    PyProxy, a bound one, workers-env's built-ins), so is ``callback`` itself."""
+    bind = getattr(type(callback), "_with_this", None) if this_arg else None
+    return callback if bind is None else bind(callback, this_arg[0])
+
+
 def not_iterable(value: Any) -> JsException:
     """V8's TypeError for iterating a value without ``[Symbol.iterator]`` (``Object.fromEntries``,
     ``new Map``, ``new Set``, ``Promise.all``): ``object is not iterable (cannot read property
@@ -848,12 +859,13 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
         """Pyodide: a ``Set`` becomes a Python ``set``."""
         return set(self)
 
-    def forEach(self, callback: Any = None, *_this: Any) -> None:  # noqa: N802 - JS name
-        """``set.forEach((value, key, set) => ...)``: the value twice, as a ``Set`` passes it;
-        values added meanwhile are visited too, as JavaScript walks the live set. No callback is
-        ``undefined``, V8's TypeError as any other value that is not a function."""
+    def forEach(self, callback: Any = None, *this_arg: Any) -> None:  # noqa: N802 - JS name
+        """``set.forEach((value, key, set) => ...[, thisArg])``: the value twice, as a ``Set``
+        passes it; values added meanwhile are visited too, as JavaScript walks the live set. No
+        callback is ``undefined``, V8's TypeError as any other value that is not a function."""
         if not callable(callback):
             raise not_a_function(callback)
+        callback = with_this(callback, this_arg)
         i = 0
         while i < len(self):
             value = self[i]

@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from workers_env._errors import JsException
-from workers_env._jsvalues import BigInt, is_safe_int, js_number, js_string
+from workers_env._errors import JsException, NotEmulatedError
+from workers_env._jsvalues import BigInt, is_safe_int, js_number, js_string, with_this
 from workers_env._jsvalues import JsTypedArray as _PlainTypedArray
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsnumbers import JS_WHITESPACE, RADIX_LITERAL, to_number
@@ -497,11 +497,12 @@ def typed_array_class(name: str) -> SimpleNamespace:
     def of(*items: Any) -> JsTypedArray:
         return JsTypedArray(name, items)
 
-    def from_(source: Any, map_fn: Callable[..., Any] | None = None) -> JsTypedArray:
+    def from_(source: Any, map_fn: Callable[..., Any] | None = None, *this_arg: Any) -> JsTypedArray:
         from workers_env.runtime.jsfunctions import call_relaxed
 
         items = list(_iterate(source))
         if map_fn is not None:
+            map_fn = with_this(map_fn, this_arg)  # ``Uint8Array.from(items, f, thisArg)``
             items = [call_relaxed(map_fn, v, i) for i, v in enumerate(items)]
         return JsTypedArray(name, items)
 
@@ -511,12 +512,16 @@ def typed_array_class(name: str) -> SimpleNamespace:
 
 
 def array_buffer_class() -> SimpleNamespace:
-    """``js.ArrayBuffer``: ``new(byteLength)`` (zeros) and ``isView``."""
+    """``js.ArrayBuffer``: ``new(byteLength)`` (zeros) and ``isView``; a resizable one
+    (``new ArrayBuffer(length, {maxByteLength})``) is refused, never made fixed-length."""
 
-    def new(length: Any = 0) -> JsBuffer:
+    def new(length: Any = 0, options: Any = None) -> JsBuffer:
         count = _index(length)
         if count < 0 or count > 2**32:
             raise _range_error("Invalid array buffer length")
+        if isinstance(options, JsProxy) and getattr(options, "maxByteLength", None) is not None:
+            raise NotEmulatedError("new ArrayBuffer(length, {maxByteLength}), a resizable ArrayBuffer, is not "
+                                   "emulated by workers-env; new ArrayBuffer(length) is")
         return JsBuffer(bytes(count))
 
     def is_view(value: Any) -> bool:

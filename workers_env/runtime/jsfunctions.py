@@ -91,6 +91,11 @@ class JsFunction(JsProxy):
             return self._func(this, *args)
         return self._func(*args)
 
+    def _with_this(self, this: Any) -> Any:
+        """What a JS built-in given a ``thisArg`` calls (:func:`~workers_env._jsvalues.with_this`):
+        a ``capture_this`` proxy's callable with ``this`` first, else the proxy itself."""
+        return _ThisCall(self, this) if self._capture_this else self
+
     # the PyProxy's own call/apply/bind (pyproxy.ts ``PyProxyFunctionMethods``; npm pyodide
     # 0.26.0a4, 0.28.2 and 314.0.6): ``this`` dropped unless captured, ``bind`` a proxy of the
     # same object (destroying either destroys both)
@@ -123,6 +128,20 @@ class JsFunction(JsProxy):
             raise JsException(_DESTROYED, name="Error")
 
 
+class _ThisCall:
+    """A ``capture_this`` proxy called by a JS built-in with ``this`` (``arr.map(p, obj)``): one
+    frame between the built-in and the Worker's function, as a call without ``this`` has."""
+
+    __slots__ = ("_proxy", "_this")
+
+    def __init__(self, proxy: JsFunction, this: Any):
+        self._proxy, self._this = proxy, this
+
+    def __call__(self, *args: Any) -> Any:
+        self._proxy._check_alive()
+        return self._proxy._func(self._this, *args)
+
+
 class _BoundPyProxy(JsFunction):
     """What ``bind`` of a ``create_proxy`` function answers: a proxy of the same Python object
     (one life: destroying it destroys the first, and the other way round) with ``this`` and the
@@ -141,6 +160,9 @@ class _BoundPyProxy(JsFunction):
 
     def _called_with_this(self, this: Any, args: tuple[Any, ...], kwargs: dict[str, Any] | None = None) -> Any:
         return self(*args, **(kwargs or {}))  # the bound this wins
+
+    def _with_this(self, this: Any) -> Any:
+        return self  # the bound this wins
 
     def destroy(self) -> None:
         self._origin.destroy()
@@ -165,7 +187,7 @@ def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
     return func(*args[:shape[0]])
 
 
-runs_the_workers(JsFunction.__call__)  # the function create_proxy was given: its error is the caller's
+runs_the_workers(JsFunction.__call__, _ThisCall.__call__)  # the function create_proxy was given: its error is the caller's
 
 
 class JsDoubleProxy(JsProxy):

@@ -162,14 +162,15 @@ class JsEntryList(JsgObject, JsSetDeleteItems, JsProxy):
         return self._live(lambda k, v: JsArray([k, v]))
 
     @jsg_required("function")
-    def forEach(self, callback: Any, *_this: Any) -> None:  # noqa: N802 - JS name
-        """``forEach((value, name, object) => ...)``: all three arguments, as JavaScript passes
-        them (a Python callable taking fewer fails, as under Pyodide); entries added or removed
-        meanwhile are seen, as the live list is walked by index. A callback that is not a
+    def forEach(self, callback: Any, *this_arg: Any) -> None:  # noqa: N802 - JS name
+        """``forEach((value, name, object) => ...[, thisArg])``: all three arguments, as JavaScript
+        passes them (a Python callable taking fewer fails, as under Pyodide); entries added or
+        removed meanwhile are seen, as the live list is walked by index. A callback that is not a
         function is jsg's TypeError."""
         if not callable(callback):
             raise js_type_error(f"Failed to execute 'forEach' on '{self._js_name}': parameter 1 is not of type "
                                 "'function'.")
+        callback = _jsvalues.with_this(callback, this_arg)
         for name, value in self._walk():
             callback(value, name, self)
 

@@ -10,7 +10,7 @@ import re
 import sys
 from typing import Any
 
-from workers_env._errors import JsException
+from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import (
     DECIMAL_LITERAL,
     JS_WHITESPACE,
@@ -151,10 +151,28 @@ class JsNumberObject(JsProxy):
     def valueOf(self) -> float | int:  # noqa: N802 - JS name
         return self._value
 
-    def toString(self) -> str:  # noqa: N802 - JS name
+    def toString(self, radix: Any = None) -> str:  # noqa: N802 - JS name
+        """The number's text, in base ``radix`` (2-36, else V8's RangeError); a radix other than
+        10 is emulated for a whole number of at most 2**53 (V8's digits past that, and of a
+        fraction, are refused rather than guessed)."""
         from workers_env._jsvalues import js_string
 
-        return js_string(self._value)
+        base = 10 if radix is None else to_number(radix)
+        base = 0 if base != base else math.trunc(base) if not math.isinf(base) else base
+        if not 2 <= base <= 36:
+            raise JsException("toString() radix argument must be between 2 and 36", name="RangeError")
+        value = self._value
+        if base == 10 or value != value or math.isinf(value):
+            return js_string(value)
+        if value != math.trunc(value) or abs(value) > 2**53:
+            raise NotEmulatedError(f"Number.prototype.toString(radix) with radix {base} of {js_string(value)} (a "
+                                   "fraction, or past 2**53) is not emulated by workers-env; of a whole number it is")
+        digits, rest = "", abs(int(value))
+        while True:
+            rest, digit = divmod(rest, int(base))
+            digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
+            if not rest:
+                return ("-" if value < 0 else "") + digits
 
     def to_py(self, *, depth: int = -1, default_converter: Any = None) -> float | int:
         return self._value

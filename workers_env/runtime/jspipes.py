@@ -36,6 +36,7 @@ from workers_env.runtime.jsstreams import (
     JsWritableStream,
     _writer_closed_now,
     buffer_of,
+    refuse_queuing_strategy,
 )
 from workers_env.runtime.stalls import gathers
 
@@ -463,10 +464,12 @@ def _expected_length(value: Any) -> int:
 
 
 def fixed_length_stream_class() -> Any:
-    """``js.FixedLengthStream``: ``new(expectedLength, queuingStrategy=None)``."""
+    """``js.FixedLengthStream``: ``new(expectedLength, queuingStrategy=None)``; a strategy's
+    ``highWaterMark`` is refused (:func:`~.jsstreams.refuse_queuing_strategy`)."""
 
-    def new(expected_length: Any = None, *_ignored: Any) -> JsFixedLengthStream:
+    def new(expected_length: Any = None, strategy: Any = None) -> JsFixedLengthStream:
         expected = _expected_length(expected_length)  # jsg reads the argument before the body runs
+        refuse_queuing_strategy("new FixedLengthStream(expectedLength, queuingStrategy)", strategy)
         if in_global_scope():
             raise JsException(GLOBAL_SCOPE_ERROR)
         return JsFixedLengthStream(expected)

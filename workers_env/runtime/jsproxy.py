@@ -816,9 +816,15 @@ class JsArray(JsProxy):
         start = relative_index(fromIndex, len(self._items), 0)
         return next((i for i, item in enumerate(self) if i >= start and _same(item, value, nan_equal=False)), -1)
 
-    def lastIndexOf(self, value: Any) -> int:  # noqa: N802 - JS name
-        found = [i for i, item in enumerate(self) if _same(item, value, nan_equal=False)]
-        return found[-1] if found else -1
+    def lastIndexOf(self, value: Any, *from_index: Any) -> int:  # noqa: N802 - JS name
+        """The last index of ``value`` at or before ``fromIndex`` (negative: from the end; one
+        given as ``undefined`` is 0, as ECMAScript reads a ``fromIndex`` present), else -1."""
+        items = list(self)
+        start = len(items) - 1
+        if from_index:
+            at = _integer_or_infinity(from_index[0])
+            start = int(min(at, start)) if at >= 0 else int(max(len(items) + at, -1))
+        return next((i for i in range(start, -1, -1) if _same(items[i], value, nan_equal=False)), -1)
 
     def slice(self, start: Any = None, end: Any = None) -> JsArray:
         length = len(self._items)
@@ -859,10 +865,10 @@ class JsArray(JsProxy):
         spread(self, self._items, int(depth))
         return made
 
-    def map(self, callback: Any = None, *_this: Any) -> JsArray:
+    def map(self, callback: Any = None, *this_arg: Any) -> JsArray:
         """The callback's results; a Python container it returns is its (live) PyProxy there,
         read back as the object (Pyodide 0.26 and 0.28 under Node)."""
-        call = _callable(callback)
+        call = _jsvalues.with_this(_callable(callback), this_arg)
         made = JsArray([call(item, i, self) for i, item in enumerate(self)])
         if not isinstance(callback, JsProxy):  # a Python function's results cross as Pyodide converts them
             made._items[:] = map(crossing, made._items)
@@ -870,30 +876,30 @@ class JsArray(JsProxy):
             proxied_by(made, value)
         return made
 
-    def filter(self, callback: Any = None, *_this: Any) -> JsArray:
-        call = _callable(callback)
+    def filter(self, callback: Any = None, *this_arg: Any) -> JsArray:
+        call = _jsvalues.with_this(_callable(callback), this_arg)
         return marked_like(self, JsArray([raw for i, (raw, item) in enumerate(zip(self._items, self, strict=True))
                                           if _jsvalues.js_truthy(call(item, i, self))], nulls=self._nulls))
 
-    def forEach(self, callback: Any = None, *_this: Any) -> None:  # noqa: N802 - JS name
-        call = _callable(callback)
+    def forEach(self, callback: Any = None, *this_arg: Any) -> None:  # noqa: N802 - JS name
+        call = _jsvalues.with_this(_callable(callback), this_arg)
         for i, item in enumerate(self):
             call(item, i, self)
 
-    def find(self, callback: Any = None, *_this: Any) -> Any:
-        call = _callable(callback)
+    def find(self, callback: Any = None, *this_arg: Any) -> Any:
+        call = _jsvalues.with_this(_callable(callback), this_arg)
         return next((item for i, item in enumerate(self) if _jsvalues.js_truthy(call(item, i, self))), None)
 
-    def findIndex(self, callback: Any = None, *_this: Any) -> int:  # noqa: N802 - JS name
-        call = _callable(callback)
+    def findIndex(self, callback: Any = None, *this_arg: Any) -> int:  # noqa: N802 - JS name
+        call = _jsvalues.with_this(_callable(callback), this_arg)
         return next((i for i, item in enumerate(self) if _jsvalues.js_truthy(call(item, i, self))), -1)
 
-    def some(self, callback: Any = None, *_this: Any) -> bool:
-        call = _callable(callback)
+    def some(self, callback: Any = None, *this_arg: Any) -> bool:
+        call = _jsvalues.with_this(_callable(callback), this_arg)
         return any(_jsvalues.js_truthy(call(item, i, self)) for i, item in enumerate(self))
 
-    def every(self, callback: Any = None, *_this: Any) -> bool:
-        call = _callable(callback)
+    def every(self, callback: Any = None, *this_arg: Any) -> bool:
+        call = _jsvalues.with_this(_callable(callback), this_arg)
         return all(_jsvalues.js_truthy(call(item, i, self)) for i, item in enumerate(self))
 
     def reduce(self, callback: Any = None, *initial: Any) -> Any:
@@ -916,20 +922,20 @@ class JsArray(JsProxy):
             accumulator = call(accumulator, items[i], i, self)
         return accumulator
 
-    def findLast(self, callback: Any = None, *_this: Any) -> Any:  # noqa: N802 - JS name
-        call = _callable(callback)
+    def findLast(self, callback: Any = None, *this_arg: Any) -> Any:  # noqa: N802 - JS name
+        call = _jsvalues.with_this(_callable(callback), this_arg)
         items = list(self)
         return next((items[i] for i in reversed(range(len(items))) if _jsvalues.js_truthy(call(items[i], i, self))),
                     None)
 
-    def findLastIndex(self, callback: Any = None, *_this: Any) -> int:  # noqa: N802 - JS name
-        call = _callable(callback)
+    def findLastIndex(self, callback: Any = None, *this_arg: Any) -> int:  # noqa: N802 - JS name
+        call = _jsvalues.with_this(_callable(callback), this_arg)
         items = list(self)
         return next((i for i in reversed(range(len(items))) if _jsvalues.js_truthy(call(items[i], i, self))), -1)
 
-    def flatMap(self, callback: Any = None, *_this: Any) -> JsArray:  # noqa: N802 - JS name
+    def flatMap(self, callback: Any = None, *this_arg: Any) -> JsArray:  # noqa: N802 - JS name
         """``map`` then ``flat(1)``: a callback's array result is spread, anything else kept."""
-        return self.map(callback).flat(1)
+        return self.map(callback, *this_arg).flat(1)
 
     def toSorted(self, compare: Any = None) -> JsArray:  # noqa: N802 - JS name
         """A sorted copy (``sort``'s order and its refusal of a comparison that is not a function)."""
@@ -1197,11 +1203,13 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
 
         return JsIterator(live(), "Map Iterator")
 
-    def forEach(self, callback: Any = None, *_this: Any) -> None:  # noqa: N802 - JS name
-        """Calls ``callback(value, key, map)`` with all three arguments, as JavaScript passes them;
-        a callback that is not a function (or none) is V8's TypeError, even for an empty map."""
+    def forEach(self, callback: Any = None, *this_arg: Any) -> None:  # noqa: N802 - JS name
+        """Calls ``callback(value, key, map)`` with all three arguments, as JavaScript passes them
+        (``this`` the ``thisArg`` given); a callback that is not a function (or none) is V8's
+        TypeError, even for an empty map."""
         if not callable(callback):
             raise _jsvalues.not_a_function(callback)
+        callback = _jsvalues.with_this(callback, this_arg)
         for key, value in list(self._entries.items()):
             callback(self._read(value), map_key_read(key), self)
 

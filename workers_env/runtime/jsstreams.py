@@ -67,7 +67,7 @@ from workers_env.runtime.webloop import (
 )
 
 __all__ = ["HANGING", "READER_RELEASED", "STILL_WRITTEN", "ByteSink", "buffer_of", "open_sources", "JsTransformStream", "JsWritableStream", "LiveByteStream", "cancel_error",
-           "live_readable", "live_source", "readable_stream_class", "transform_stream_class"]
+           "live_readable", "live_source", "readable_stream_class", "refuse_queuing_strategy", "transform_stream_class"]
 
 _MISSING: Any = object()
 #: the end of a stream, as :meth:`LiveByteStream.next_value` says it (a chunk may be ``None``: ``undefined``)
@@ -1708,6 +1708,24 @@ def _warn_once(text: str) -> None:
     logging.getLogger("workers_env.runtime").warning(text, extra=WORKERD_WARNING)
 
 
+def refuse_queuing_strategy(where: str, strategy: Any, default: int | None = None,
+                            names: tuple[str, ...] = ("highWaterMark",)) -> None:
+    """Refuse a queuing strategy workerd would follow and workers-env's stream would not: one with
+    a ``highWaterMark`` other than ``default`` (the one the stream models; ``None``: it models
+    none, workerd's internal stream without one) or, among ``names``, a ``size`` -- run as if it
+    were not given, its ``desiredSize`` and backpressure would silently be another stream's."""
+    if strategy is None or strategy is js_null():
+        return
+    fields = {key: value for key, value in _source_fields(strategy, names, f"queuing strategy of {where}").items()
+              if value is not None}
+    mark = fields.get("highWaterMark")
+    for field in ("size", "highWaterMark"):
+        if field in fields and (field == "size" or default is None or to_number(mark) != default):
+            raise NotEmulatedError(f"{where} with a queuing strategy's {field} is not emulated by workers-env"
+                                   + ("" if default is None else f" (only highWaterMark {default}, the default, is)")
+                                   + "; leave the strategy out")
+
+
 def transform_stream_class(name: str = "TransformStream") -> Any:
     """``js.TransformStream`` / ``js.IdentityTransformStream``: ``new()``; a transformer
     argument (chunks rewritten by JavaScript functions) is not emulated."""
@@ -1723,9 +1741,15 @@ def transform_stream_class(name: str = "TransformStream") -> Any:
             if transformer is not None or any(s is not None for s in strategies):
                 _warn_once(_OLD_CONSTRUCTOR_ARGUMENTS)
             return JsIdentityTransformStream()
-        if transformer is not None and name == "TransformStream":
+        if name == "IdentityTransformStream":  # its one parameter is a queuing strategy (identity-transform-stream.c++)
+            refuse_queuing_strategy("new IdentityTransformStream(queuingStrategy)", transformer)
+            return JsIdentityTransformStream()
+        if transformer is not None:
             raise NotEmulatedError("new TransformStream(transformer) with transform functions is not emulated by "
                                    "workers-env; new TransformStream() (chunks passed through) is")
-        return JsTransformStream() if name == "TransformStream" else JsIdentityTransformStream()
+        for which, strategy, default in zip(("writableStrategy", "readableStrategy"), strategies, (1, 0)):
+            refuse_queuing_strategy(f"new TransformStream(transformer, {which})", strategy, default,
+                                    ("highWaterMark", "size"))
+        return JsTransformStream()
 
     return SimpleNamespace(new=new, name=name)

@@ -18,7 +18,7 @@ from workers_env import _jsvalues
 from workers_env._loglevel import WORKERD_WARNING
 from workers_env._deep import more_room
 from workers_env._errors import JsException, NotEmulatedError
-from workers_env._jsvalues import ByteStream
+from workers_env._jsvalues import ByteStream, with_this
 from workers_env.runtime.abort import JsAbortSignal, no_request_signal
 from workers_env.runtime.cachemode import cache_property, checked_cache, checked_integrity
 from workers_env.runtime.contentencoding import checked_mode, decode_body
@@ -398,11 +398,12 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
     def values(self) -> JsIterator:
         return self._iterator(lambda _name, value: value)
 
-    def forEach(self, callback: Any = None, *_ignored: Any) -> None:  # noqa: N802 - JS name
-        """``headers.forEach((value, name, headers) => ...)``: in order of name, as iteration; a
-        callback that is not a function is jsg's TypeError, before any header is visited."""
+    def forEach(self, callback: Any = None, *this_arg: Any) -> None:  # noqa: N802 - JS name
+        """``headers.forEach((value, name, headers) => ...[, thisArg])``: in order of name, as
+        iteration; a callback that is not a function is jsg's TypeError, before any header is visited."""
         if not callable(callback):
             raise js_type_error("Failed to execute 'forEach' on 'Headers': parameter 1 is not of type 'function'.")
+        callback = with_this(callback, this_arg)
         for name, value in self.items():
             callback(value, name, self)  # all three, as JavaScript calls it (a PyProxy taking fewer fails)
 

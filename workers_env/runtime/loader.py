@@ -223,8 +223,8 @@ class ExecutionContext(JsProxy):
                 later, self._tasks = self._tasks, []  # (and work that work handed to waitUntil meanwhile)
                 _report_failures([*pending, *later], keeps_error_names(self._scope.runtime))
                 raise
-            for outcome in outcomes:
-                if isinstance(outcome, BaseException):
+            for task, outcome in zip(pending, outcomes):
+                if isinstance(outcome, BaseException) and not _cancelled_from_outside(task, outcome):
                     _report_wait_until(outcome, keeps_error_names(self._scope.runtime))
 
     async def _finish(self) -> None:
@@ -319,6 +319,15 @@ def _report_failed(task: asyncio.Future[Any], names_kept: bool) -> None:
     """:func:`_report_wait_until` of a finished task that failed (not one cancelled)."""
     if not task.cancelled() and task.exception() is not None:
         _report_wait_until(task.exception(), names_kept)  # type: ignore[arg-type]
+
+
+def _cancelled_from_outside(task: asyncio.Future[Any], outcome: BaseException) -> bool:
+    """Whether ``outcome`` is a ``CancelledError`` that a cancel of ``task`` itself asked for (the
+    caller's event loop ending cancels every task, a waitUntil task among them, maybe before this
+    request's wait sees it end) -- not the Worker's own code raising it, which is its failure and
+    logged (``Task.cancelling()``, as :func:`~workers_env.runtime.current.caller_gone` tells them apart)."""
+    cancelling = getattr(task, "cancelling", None)
+    return isinstance(outcome, asyncio.CancelledError) and cancelling is not None and cancelling() > 0
 
 
 def _report_failures(tasks: list[asyncio.Future[Any]], names_kept: bool) -> None:
@@ -425,9 +434,11 @@ JSPROXY_SUBSCRIPT_NOTE = ("workers-env: a JavaScript object reached Python as a 
 #: raises ``AttributeError(name)``, any other object ``'list' object has no attribute 'to_py'``
 _TO_PY_MISS = re.compile(r"^(to_py|'[\w.]+' object has no attribute 'to_py')$")
 TO_PY_NOTE = ("workers-env: to_py() is a method of a JsProxy (a JavaScript object as Pyodide hands it over); this "
-              "value is a Python one already: use it as it is. From compatibility_date 2026-04-21 the external SDK "
-              "hands binding results out converted (dicts whose keys also read as attributes, lists, str, None): drop "
-              "the .to_py() that code written for the built-in SDK calls (as Cloudflare's docs do: results.to_py())")
+              "value is a Python one already: use it as it is. From compatibility_date 2026-04-21, and at any date in "
+              "a project that vendors workers-runtime-sdk (pywrangler 1.9 and later add it to python_modules/ on every "
+              "sync), the external SDK hands binding results out converted (dicts whose keys also read as attributes, "
+              "lists, str, None, a memoryview for an ArrayBuffer): drop the .to_py() that code written for the "
+              "built-in SDK calls (as Cloudflare's docs do: results.to_py())")
 
 
 #: the note on ``Response.new(...)`` of the SDK's class (``from workers import Response``), whose

@@ -19,7 +19,7 @@ from typing import Any, TypedDict
 from workers_env import _errors, _jsvalues, _loglevel
 from workers_env._clock import SYSTEM_CLOCK
 from workers_env._errors import JsException, add_hint
-from workers_env._jsvalues import JsSet, not_a_function
+from workers_env._jsvalues import JsSet, not_a_function, with_this
 from workers_env.runtime import (
     abort,
     cacheapi,
@@ -1118,9 +1118,10 @@ def _build() -> dict[str, ModuleType]:
         stringify=jsfunctions.JsNativeFunction(jsjson.json_stringify, "stringify",
                                                length=function_length("JSON.stringify")))
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
-    def array_from(it: Any, map_fn: Any = None, *_: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
+    def array_from(it: Any, map_fn: Any = None, *this_arg: Any) -> JsArray:  # ``Array.from``; Pyodide reads ``from_`` as ``from``
         if map_fn is not None and not callable(map_fn):  # checked before ``items`` is read, as ECMAScript does
             raise not_a_function(map_fn)
+        map_fn = with_this(map_fn, this_arg)  # ``Array.from(items, f, thisArg)``: a capture_this f's this
         if jsconvert.not_js_iterable(it):  # no [Symbol.iterator]: read as an array-like (ECMAScript's
             items = _array_like_items(it)  # Array.from), a plain object without a length is []
         else:

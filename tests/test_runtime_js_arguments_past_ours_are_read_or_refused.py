@@ -1,0 +1,119 @@
+"""Since hunt39 a js method drops positional arguments past those its Python stand-in reads, as
+JavaScript drops those past the ones it reads -- so a stand-in reading fewer than JavaScript's
+method would drop a real argument silently (review70 compared every one with TypeScript's
+lib.es*.d.ts and @cloudflare/workers-types 5.20261117.1). Those found are read now: the
+``thisArg`` of an Array/Map/Set/Headers/URLSearchParams ``forEach``-style method and of
+``Array.from``/``Uint8Array.from`` (a ``create_proxy(f, capture_this=True)`` gets it first),
+``lastIndexOf``'s ``fromIndex``, a ``Number`` object's ``toString(radix)``. Where workers-env
+cannot follow JavaScript (a resizable ``ArrayBuffer``; a fraction in another radix) the call is
+refused, never made as if the argument were absent. Production's answers are real Pyodide's
+(314.0.6, 0.28.2 and 0.26.0a4 under Node: tools/pyodide/pyodide_differential.py --groups
+extra-js-arguments, 29/29 each)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import NotEmulatedError, js, load_worker
+
+ENTRY = '''
+import json
+
+from js import JSON, Array, Headers, Map, Number, Set, URLSearchParams, Uint8Array
+from pyodide.ffi import JsException, create_proxy
+from workers import Response, WorkerEntrypoint
+
+CALLS = {
+    "forEach": lambda a, f, t: a.forEach(f, t), "map": lambda a, f, t: a.map(f, t),
+    "filter": lambda a, f, t: a.filter(f, t), "some": lambda a, f, t: a.some(f, t),
+    "every": lambda a, f, t: a.every(f, t), "find": lambda a, f, t: a.find(f, t),
+    "findIndex": lambda a, f, t: a.findIndex(f, t), "findLast": lambda a, f, t: a.findLast(f, t),
+    "findLastIndex": lambda a, f, t: a.findLastIndex(f, t), "flatMap": lambda a, f, t: a.flatMap(f, t),
+    "Map": lambda a, f, t: Map.new(JSON.parse('[["a", 1]]')).forEach(f, t),
+    "Set": lambda a, f, t: Set.new(a).forEach(f, t),
+    "Array.from": lambda a, f, t: Array.from_(a, f, t), "Uint8Array.from": lambda a, f, t: Uint8Array.from_(a, f, t),
+    "Headers": lambda a, f, t: Headers.new(JSON.parse('[["a", "1"]]')).forEach(f, t),
+    "URLSearchParams": lambda a, f, t: URLSearchParams.new("a=1").forEach(f, t),
+}
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = {}
+        t = JSON.parse('{"tag": "T"}')
+        for name, call in CALLS.items():
+            seen = []
+            f = create_proxy(lambda this, *a: seen.append(getattr(this, "tag", repr(this))) or True, capture_this=True)
+            call(JSON.parse("[3, 1]"), f, t)
+            out[name] = seen
+        a = JSON.parse("[1, 2, 1, 2, 1]")
+        out["lastIndexOf"] = [a.lastIndexOf(1, *x) for x in [(), (3,), (-2,), (10,), (-10,), (None,), (float("-inf"),)]]
+        out["radix"] = [Number.new(v).toString(r) for v in (255, -255, 2**53) for r in (None, 2, 16, 36, "16", 16.9)]
+        try:
+            Number.new(255).toString(37)
+        except JsException as e:
+            out["radix37"] = [e.name, e.message]
+        return Response(json.dumps(out))
+'''
+
+#: real Pyodide's answer to the same calls (the extra-js-arguments group of the differential)
+PRODUCTION = {
+    **{name: ["T", "T"] for name in ("forEach", "map", "filter", "every", "flatMap", "Set", "Array.from",
+                                     "Uint8Array.from")},
+    **{name: ["T"] for name in ("some", "find", "findIndex", "findLast", "findLastIndex", "Map", "Headers",
+                                "URLSearchParams")},  # a search stops at the first true; one entry
+    "lastIndexOf": [4, 2, 2, 4, -1, 0, -1],
+    "radix": ["255", "11111111", "ff", "73", "ff", "ff", "-255", "-11111111", "-ff", "-73", "-ff", "-ff",
+              "9007199254740992", "100000000000000000000000000000000000000000000000000000", "20000000000000",
+              "2gosa7pa2gw", "20000000000000", "20000000000000"],
+    "radix37": ["RangeError", "toString() radix argument must be between 2 and 36"],
+}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-09-01", "2025-10-01", "2026-09-08"])
+async def test_arguments_javascript_reads_past_the_old_stand_ins_are_read(tmp_path, date):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date))
+    response = await worker.fetch("/")
+    assert response.status == 200, await response.text()
+    assert json.loads(await response.text()) == PRODUCTION
+
+
+def test_a_resizable_array_buffer_is_refused_not_made_fixed():
+    with pytest.raises(NotEmulatedError, match=r"maxByteLength"):
+        js.ArrayBuffer.new(8, js.JSON.parse('{"maxByteLength": 16}'))
+    with pytest.raises(NotEmulatedError, match=r"maxByteLength"):
+        js.ArrayBuffer.new(8, maxByteLength=16)  # Pyodide's keyword arguments: the same options object
+    # options that ask for no resizing are ignored, as ECMAScript's GetArrayBufferMaxByteLengthOption does
+    assert [js.ArrayBuffer.new(8, o).byteLength for o in (None, js.JSON.parse("{}"), 5)] == [8, 8, 8]
+
+
+@pytest.mark.parametrize("value", [1.5, -0.25, 2.0**60])
+def test_a_radix_workers_env_cannot_write_exactly_is_refused(value):
+    with pytest.raises(NotEmulatedError, match=r"radix 2"):
+        js.Number.new(value).toString(2)
+    assert js.Number.new(value).toString(10) == js.Number.new(value).toString()  # radix 10: the number's text
+
+
+@pytest.mark.parametrize("make, named", [
+    (lambda s: js.IdentityTransformStream.new(s), "highWaterMark"),
+    (lambda s: js.FixedLengthStream.new(4, s), "highWaterMark"),
+    (lambda s: js.TransformStream.new(None, s), "highWaterMark"),
+    (lambda s: js.TransformStream.new(None, None, s), "highWaterMark"),
+])
+def test_a_queuing_strategy_workerd_would_follow_is_refused(make, named):
+    """workerd sizes these streams' backpressure by the strategy (identity-transform-stream.c++,
+    transform.c++); workers-env's keep their own, so a strategy that asks otherwise is refused."""
+    with pytest.raises(NotEmulatedError, match=rf"queuing strategy's {named} is not emulated"):
+        make(js.JSON.parse('{"highWaterMark": 7}'))
+    make(None)  # none given, or one asking for nothing: made
+    make(js.JSON.parse("{}"))
+
+
+def test_a_transform_streams_size_is_refused_and_its_default_strategies_made():
+    with pytest.raises(NotEmulatedError, match=r"writableStrategy\) with a queuing strategy's size is not emulated"):
+        js.TransformStream.new(None, {"size": lambda chunk: 1})
+    js.TransformStream.new(None, js.JSON.parse('{"highWaterMark": 1}'), js.JSON.parse('{"highWaterMark": 0}'))

@@ -1,0 +1,69 @@
+"""A ``waitUntil`` task cancelled from outside the Worker's code -- as the caller's event loop
+ending cancels every task, which may reach a waitUntil task before the request's own wait sees the
+loop end (a race read47 saw once under load: ``Uncaught exception in waitUntil() CancelledError``)
+-- is not logged as the Worker's failure; a ``CancelledError`` its own code raises still is
+(``test_runtime_handler_cancelled_error_is_an_uncaught_exception.py``)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from workers_env import load_worker
+
+WORKER = """
+import asyncio
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        async def background_sleeper():
+            await asyncio.sleep(60)
+
+        async def background_failure():
+            await asyncio.sleep(0.02)
+            raise ValueError("its own failure")
+
+        self.ctx.waitUntil(background_sleeper())
+        self.ctx.waitUntil(background_failure())
+        return Response("answered")
+"""
+
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "entry.py").write_text(WORKER)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "w"\nversion = "0"\ndependencies = []\n')
+    (tmp_path / "wrangler.toml").write_text(
+        'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2025-11-17"\n'
+        'compatibility_flags = ["python_workers"]\n')
+    return tmp_path
+
+
+def _awaiting(coro) -> list[str]:
+    """The names of the coroutines ``coro`` awaits, down its ``await`` chain."""
+    names = []
+    while coro is not None and hasattr(coro, "cr_code"):
+        names.append(coro.cr_code.co_name)
+        coro = coro.cr_await
+    return names
+
+
+def test_a_wait_until_task_cancelled_from_outside_is_not_logged_its_own_failure_is(tmp_path, caplog):
+    worker = load_worker(_project(tmp_path) / "wrangler.toml")
+
+    async def scenario() -> str:
+        fetching = asyncio.ensure_future(worker.fetch("/"))
+        await asyncio.sleep(0.1)
+        [sleeper] = [t for t in asyncio.all_tasks() if "background_sleeper" in _awaiting(t.get_coro())]
+        sleeper.cancel()  # (as asyncio.run's end does, ahead of the request's own wait)
+        response = await asyncio.wait_for(fetching, 10)
+        return await response.text()
+
+    with caplog.at_level(logging.ERROR, logger="workers_env"):
+        assert asyncio.run(scenario()) == "answered"
+    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
+              if r.name.startswith("workers_env")]
+    assert logged == [("Uncaught exception in waitUntil()", "ValueError")]
