@@ -14,7 +14,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import dev_500_logged, one_file_worker
 
 from workers_env.runtime import load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -49,14 +49,7 @@ def _closed_port() -> int:
 def _logged(tmp_path, caplog, entry: str, date: str, path: str) -> tuple[str, str]:
     """The traceback `workers-env dev` logs for the request, and the body it answers."""
     worker = load_worker(one_file_worker(tmp_path, entry.replace("PORT", str(_closed_port())), date=date))
-    with caplog.at_level(logging.ERROR, logger="workers_env.dev"), BackgroundServer(worker) as server:
-        with pytest.raises(urllib.error.HTTPError) as answer:
-            urllib.request.urlopen(server.url + path, timeout=10).read()
-        body = answer.value.read().decode()
-        answer.value.close()
-    assert answer.value.code == 500
-    record = next(r for r in caplog.records if r.name == "workers_env.dev" and r.exc_info)
-    return logging.Formatter().formatException(record.exc_info), body
+    return dev_500_logged(worker, path, caplog)
 
 
 @pytest.mark.parametrize(("entry", "date", "path", "last"), [

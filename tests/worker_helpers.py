@@ -767,3 +767,23 @@ def service_pair(root: Path, callee: str, caller: str, date: str, callee_flags: 
     search = load_worker(folder("search", callee, {}, callee_flags))
     binding = {"services": [{"binding": "SEARCH", "service": "search"}]}
     return load_worker(folder("gateway", caller, binding, caller_flags), bindings={"SEARCH": search})
+
+
+def dev_500_logged(worker: Any, path: str, caplog: Any) -> tuple[str, str]:
+    """The traceback `workers-env dev` logs for its answer to ``path`` (which must be a 500), and that answer's body."""
+    import logging
+    import urllib.error
+    import urllib.request
+
+    import pytest
+
+    from workers_env.runtime.server import BackgroundServer
+
+    with caplog.at_level(logging.ERROR, logger="workers_env.dev"), BackgroundServer(worker) as server:
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(server.url + path, timeout=10).read()
+        body = answer.value.read().decode()
+        answer.value.close()
+    assert answer.value.code == 500
+    record = next(r for r in caplog.records if r.name == "workers_env.dev" and r.exc_info)
+    return logging.Formatter().formatException(record.exc_info), body

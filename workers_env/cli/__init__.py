@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from workers_env.cli.common import (
+    BARE,
     CommandError,
     InstalledVersion,
     UsageError,
@@ -125,8 +126,8 @@ class Parser(argparse.ArgumentParser):
         if extra:
             raise UsageError(_unknown_text(extra))
         bad = parsed.__dict__.pop("_bad_choice", None)
-        if bad is not None:
-            bad[0].error(bad[1])
+        if bad:  # each out of its choices, in the line's order, in one message: yargs' `Invalid values`
+            bad[0][0].error(_EACH.join(message for _, message in bad))
         return parsed
 
     _intermixed = False  # within parse_known_intermixed_args, which calls parse_known_args itself
@@ -135,9 +136,9 @@ class Parser(argparse.ArgumentParser):
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: Any = None
     ) -> tuple[argparse.Namespace, list[str]]:
-        """argparse's, noting in the namespace (for :meth:`parse_args`) the first option value
-        :meth:`_check_value` let through outside its choices, with the parser that refuses it."""
-        self._bad_choice: tuple[Parser, str] | None = None
+        """argparse's, noting in the namespace (for :meth:`parse_args`) the option values
+        :meth:`_check_value` let through outside their choices, with the parser that refuses them."""
+        self._bad_choice: list[tuple[Parser, str]] = []
         if self._intermixed and any(a.nargs is not argparse.SUPPRESS for a in self._get_positional_actions()):
             # the intermixed parse's second pass, of the arguments: without the options this parser
             # does not know, each with the word it took (argparse's arguments would end at one:
@@ -159,7 +160,7 @@ class Parser(argparse.ArgumentParser):
                 parsed, extra = self._intermixed_passes(args, namespace)
             finally:
                 self._intermixed = False
-        if self._bad_choice is not None and "_bad_choice" not in parsed.__dict__:
+        if self._bad_choice and "_bad_choice" not in parsed.__dict__:
             parsed._bad_choice = self._bad_choice
         return parsed, extra
 
@@ -218,7 +219,9 @@ class Parser(argparse.ArgumentParser):
             if not action.option_strings:
                 raise
             if getattr(self, "_bad_choice", None) is None:
-                self._bad_choice = (self, str(exc))
+                self._bad_choice = []
+            if (self, str(exc)) not in self._bad_choice:  # (3.11-3.13 check a bare option's const twice)
+                self._bad_choice.append((self, str(exc)))
 
 
 def _unknown_options(parser: argparse.ArgumentParser, args: list[str]) -> list[str]:
@@ -296,8 +299,16 @@ def _key(spellings: str) -> str:
     return next((name for name in names if name != name.lower()), names[0])
 
 
+#: between the messages of the option values out of their choices, joined for one ``Invalid values``
+_EACH = "\0\n"
+
+
 def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
-    """yargs' wording of argparse's ``message`` where yargs has one, else argparse's own."""
+    """yargs' wording of argparse's ``message`` where yargs has one, else argparse's own; several
+    out-of-choices messages (joined by :data:`_EACH`) one ``Invalid values`` with a line each."""
+    if _EACH in message:
+        first, *more = (_yargs_text(parser, part) for part in message.split(_EACH))
+        return first + "".join("\n" + text.partition("\n")[2] for text in more)
     required = "the following arguments are required: "
     if message.startswith(required):
         missing = message[len(required):].split(", ")
@@ -322,7 +333,8 @@ def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
         if len(given) >= 2 and given[0] == given[-1] and given[0] in "'\"":
             given = given[1:-1]
         choices = ", ".join(json.dumps(str(c)) for c in (action.choices or ())) if action is not None else ""
-        shown = "false" if given in (FALSE, repr(FALSE)[1:-1]) else json.dumps(given)  # (`--no-metric`)
+        shown = ("false" if given in (FALSE, repr(FALSE)[1:-1]) else "true" if given in (BARE, repr(BARE)[1:-1])
+                 else json.dumps(given))  # (`--no-metric`; `--upstream-protocol` alone)
         return (f"Invalid values:\n  Argument: {_key(choice['name'])}, Given: {shown}"
                 + (f", Choices: {choices}" if choices else ""))
     return message  # (words argparse cannot place never get here: Parser.parse_args names them)

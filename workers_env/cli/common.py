@@ -23,6 +23,7 @@ from workers_env._loglevel import emit, laid_out
 from workers_env._jsvalues import json_text
 
 __all__ = [
+    "BARE",
     "CommandError",
     "InstalledVersion",
     "UsageError",
@@ -233,6 +234,13 @@ class InstalledVersion(argparse._VersionAction):
 
         self.version = installed_version()
         super().__call__(parser, namespace, values, option_string)
+
+
+#: what an option given bare reads as where wrangler declares it with choices and no type: yargs
+#: takes it for a boolean flag, ``true``, which its choices then refuse (``wrangler dev
+#: --upstream-protocol``: ``Invalid values: Argument: upstream-protocol, Given: true, Choices:
+#: "http", "https"``; ``--log-level`` and ``--local-protocol`` too: wrangler 4.164.0, measured)
+BARE = "\0true"
 
 
 def value_optional(const: Any = "") -> dict[str, Any]:

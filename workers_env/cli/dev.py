@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env._loglevel import emit, from_environment, logging_at
 from workers_env.cli.common import (
+    BARE,
     CommandError,
     fail,
     in_ci,
@@ -92,6 +93,7 @@ def register(subparsers: Any) -> None:
                         metavar="ROUTE", help="routes instead of the config's; the first one's host is the host of "
                         "the URL the Worker sees, as under wrangler dev (nothing is routed by them)")
     parser.add_argument("--upstream-protocol", dest="upstream_protocol", choices=["http", "https"], default=None,
+                        **value_optional(BARE),
                         help="the scheme of the URL the Worker sees (default: the config's [dev] upstream_protocol, "
                         "else http; dev serves plain HTTP either way)")
     parser.add_argument("--infer-origin-from-routes", dest="infer_origin", action=argparse.BooleanOptionalAction,
@@ -125,7 +127,7 @@ def register(subparsers: Any) -> None:
                         nargs="+", default=None, metavar="FLAG",
                         help="run with these compatibility flags instead of the config's: the whole list (as "
                         "wrangler dev's; repeatable)")
-    parser.add_argument("--log-level", dest="log_level", choices=_LOG_LEVELS, default=None,
+    parser.add_argument("--log-level", dest="log_level", choices=_LOG_LEVELS, default=None, **value_optional(BARE),
                         help="what dev prints, as wrangler dev's --log-level (default: $WRANGLER_LOG, else log): "
                         "none, error, warn, info (Ready and the request lines), log (the bindings table, the "
                         "Worker's print()), debug (as log)")

@@ -58,7 +58,7 @@ from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsfunctions import JsDoubleProxy
 from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
 from workers_env.runtime.jsmethodcall import loaded_as_method
-from workers_env.runtime.tracebacks import to_the_caller
+from workers_env.runtime.tracebacks import missed, to_the_caller
 
 __all__ = [
     "OwnsNoProperties",
@@ -245,9 +245,13 @@ class JsObject(JsProxy):
                 if isinstance(child, _HOST_VALUES):  # a nested stream, response or buffer: converted once,
                     child = props[name] = from_plain(child, self._nulls)  # so reading it twice is one object
                 return _callable_for_a_method_call(child, _wrap_child(child, self._nulls))
-            raise AttributeError(name)
         except BaseException as error:  # Pyodide's lookup is C: the caller's frame alone
             to_the_caller(error)
+            raise
+        try:
+            raise AttributeError(name)
+        except AttributeError as error:  # (the miss alone: what hasattr costs)
+            missed(error)
             raise
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -479,12 +483,15 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
 
     def __getitem__(self, key: Any) -> Any:
         try:
-            props = self._object._props
-            if _property_name(key) not in props:
-                raise KeyError(key)
-            return getattr(self._object, key)
+            if _property_name(key) in self._object._props:
+                return getattr(self._object, key)
         except BaseException as error:  # Pyodide's lookup is C: the caller's frame alone
             to_the_caller(error)
+            raise
+        try:
+            raise KeyError(key)
+        except KeyError as error:  # (the miss alone)
+            missed(error)
             raise
 
     def __setitem__(self, key: Any, value: Any) -> None:
@@ -634,7 +641,7 @@ class JsArray(JsProxy):
         try:
             raise AttributeError(name)  # Pyodide's text: the name alone
         except AttributeError as error:  # Pyodide's lookup is C: the caller's frame alone
-            to_the_caller(error)
+            missed(error)
             raise
 
     @property

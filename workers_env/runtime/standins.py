@@ -74,7 +74,7 @@ from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.modulespecs import StandinModule, with_spec
 from workers_env.runtime.sdksubmodules import SINCE, SdkSubmoduleFinder, Submodule, imported, sdk_lacks
-from workers_env.runtime.tracebacks import to_the_caller
+from workers_env.runtime.tracebacks import missed, to_the_caller
 from workers_env.runtime.workersutils import new_utils_module, workers_utils_module
 
 __all__ = ["STANDIN_NAMES", "external_submodule", "standin_modules"]
@@ -995,26 +995,27 @@ def _js_getattr(name: str) -> Any:
         if name == "caches":
             return _caches()
         if name.startswith("__"):
-            raise AttributeError(name)
-        if name in WORKERD_GLOBALS_NOT_EMULATED:
+            pass
+        elif name in WORKERD_GLOBALS_NOT_EMULATED:
             return _NOT_EMULATED_GLOBALS.setdefault(
                 name, NotEmulatedNamespace(name) if name in NAMESPACE_GLOBALS
                 else IllegalConstructor(name) if name in ILLEGAL_CONSTRUCTORS else NotEmulatedGlobal(name))
-        if name in FLAG_GLOBALS:
+        elif name in FLAG_GLOBALS:
             if _flag_global_on(name):
                 return _NOT_EMULATED_GLOBALS.setdefault(
                     name, NotEmulatedNamespace(name) if name == "Temporal" else NotEmulatedGlobal(name))
-            raise AttributeError(name)  # ``from js import``: the import system's "cannot import name"
-        if name in NODE_GLOBALS:
-            if _node_globals_on():
-                return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
-            # not a global for this config: what Pyodide says of any missing one
-            raise AttributeError(name)  # ``from js import``: the import system's "cannot import name"
-        # no global of workerd's (``from js import headers_from_dict``): Pyodide's AttributeError, which
-        # ``from js import`` makes "cannot import name ... (unknown location)", as deployed
-        raise AttributeError(name)
+        elif name in NODE_GLOBALS and _node_globals_on():  # (off: what Pyodide says of any missing one)
+            return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
     except BaseException as error:  # Pyodide's global lookup is C: the caller's frame alone
         to_the_caller(error)
+        raise
+    # no global of workerd's (``from js import headers_from_dict``), or one off for this config:
+    # Pyodide's AttributeError, which ``from js import`` makes "cannot import name ... (unknown
+    # location)", as deployed
+    try:
+        raise AttributeError(name)
+    except AttributeError as error:
+        missed(error)
         raise
 
 

@@ -22,8 +22,8 @@ from typing import Any
 
 from workers_env._errors import is_users_mistake
 
-__all__ = ["PACKAGE_DIR", "as_rejection", "calls_the_workers", "hides_our_frames", "keep_every_frame", "passes_through",
-           "runs_the_workers", "to_the_caller", "without_our_frames"]
+__all__ = ["PACKAGE_DIR", "as_rejection", "calls_the_workers", "hides_our_frames", "keep_every_frame", "missed",
+           "passes_through", "runs_the_workers", "to_the_caller", "without_our_frames"]
 
 #: workers-env's own folder (with a trailing separator): frames of files under it are "ours"
 PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
@@ -203,6 +203,16 @@ def to_the_caller(error: BaseException) -> None:
     top = TracebackType(error.__traceback__, caller, caller.f_lasti, caller.f_lineno)
     if hides_our_frames(error, top):
         error.__traceback__ = _kept(top).tb_next  # type: ignore[union-attr]  # (top is the caller's: kept)
+
+
+def missed(error: BaseException) -> None:
+    """:func:`to_the_caller` for a stand-in lookup method's own answer to a miss, called in the
+    ``except`` clause around nothing but its ``raise AttributeError(name)`` / ``KeyError(key)``:
+    what the general path makes of it -- no frame left when the caller is not workers-env's
+    (the bare ``raise`` adds none, the caller's is added as it leaves) -- without the walk that
+    tripled the cost of ``hasattr(js_obj, "x")``, common in Worker code (BENCHMARKS.md)."""
+    if not _KEEP_EVERY_FRAME[0] and not sys._getframe(2).f_code.co_filename.startswith(PACKAGE_DIR):
+        error.__traceback__ = None  # (0: this function, 1: the lookup method, 2: its caller)
 
 
 #: whether :func:`as_rejection` leaves tracebacks whole (``pytest --full-trace``: every frame asked for)

@@ -187,8 +187,15 @@ def _abort_on_cancel(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awa
             return await method(self, *args, **kwargs)
         except JsException as exc:
             # Pyodide reads ``signal.reason`` even while the signal is not aborted: undefined, so
-            # ``AbortError(None)`` fails on ``None.message`` -- an AttributeError, as in production
-            raise http_error(AbortError)(self.abort_signal.reason if self.abort_signal else exc) from None
+            # ``AbortError(None)`` fails on ``None.message`` -- an AttributeError, as in production.
+            # Either is production's answer to the read, not a workers-env bug (``users_mistake``:
+            # tracebacks show the Worker's frames, as for :func:`_fetch_failed`'s)
+            try:
+                error = http_error(AbortError)(self.abort_signal.reason if self.abort_signal else exc)
+            except AttributeError as failed:
+                users_mistake(failed)
+                raise
+            raise users_mistake(error) from None
         except asyncio.CancelledError as exc:
             if self.abort_controller is not None:
                 self.abort_controller.abort(_construct_abort_reason(exc))

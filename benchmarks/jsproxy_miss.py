@@ -1,0 +1,88 @@
+"""What a JsProxy lookup costs when it misses (``js_obj.nope`` caught, ``hasattr(js_obj, "nope")``,
+``getattr(js_obj, "nope", None)``, an ``as_object_map()``'s missing key) and, for scale, when it
+hits, for this checkout and other revisions side by side: fresh processes, the trees' order
+rotating every round, each figure the thread's CPU time per call (the host's other load
+counts less than in wall-clock time), the median of the rounds.
+
+    python benchmarks/jsproxy_miss.py --against 293aec55 --against main     # ~1 min
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROBE = r'''
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from workers_env.runtime.jsproxy import JsObject
+obj = JsObject({"a": 1, "b": "x"})
+table = obj.as_object_map()
+def miss():
+    try:
+        obj.nope
+    except AttributeError:
+        pass
+def key_miss():
+    try:
+        table["nope"]
+    except KeyError:
+        pass
+cases = (miss, lambda: hasattr(obj, "nope"), lambda: getattr(obj, "nope", None), key_miss, lambda: obj.a)
+figures = []
+for case in cases:
+    for _ in range(2000):
+        case()
+    best = float("inf")
+    for _ in range(5):
+        t = time.thread_time_ns()
+        for _ in range(10000):
+            case()
+        best = min(best, (time.thread_time_ns() - t) / 10000)
+    figures.append(best)
+print(*figures)
+'''
+
+CASES = ("obj.nope, caught", 'hasattr(obj, "nope")', 'getattr(obj, "nope", None)',
+         'obj.as_object_map()["nope"], caught', "obj.a (a hit)")
+
+
+def measure(root: Path) -> list[float]:
+    out = subprocess.run([sys.executable, "-c", PROBE, str(root)], capture_output=True, text=True, check=True)
+    return [float(t) for t in out.stdout.split()]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--against", action="append", required=True, help="a revision to compare with (git rev)")
+    parser.add_argument("--rounds", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {}
+        for rev in args.against:
+            tree = Path(tmp) / f"rev{len(trees)}"
+            tree.mkdir()
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "workers_env"], capture_output=True, check=True)
+            subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+            trees[rev] = tree
+        trees["this checkout"] = ROOT
+        runs: dict[str, list[list[float]]] = {name: [] for name in trees}
+        names = list(trees)
+        for round_ in range(args.rounds):  # interleaved, the order rotating: the host's noise falls on all
+            for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+                runs[name].append(measure(trees[name]))
+    print("ns per call, thread CPU time, median of", args.rounds, "rounds")
+    print(f"{'case':40}" + "".join(f"{name:>16}" for name in names))
+    for i, case in enumerate(CASES):
+        print(f"{case:40}" + "".join(f"{statistics.median(r[i] for r in runs[name]):>16,.0f}" for name in names))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
