@@ -62,6 +62,7 @@ def test_console_warn_and_error_and_logging_are_laid_out_as_wranglers_logger(pri
 def test_an_uncaught_python_error_is_two_error_blocks(printed: tuple[str, str]) -> None:
     # (the event's copy keeps the name PythonError at this date, 2026-05-01: enhanced_error_serialization; review68)
     _out, err = printed
+    err = re.sub(r"(?m)^ *[~^]+\n", "", err)  # (CPython 3.13 marks the whole call `inner()` with ~~~~~^^ too)
     project = re.search(r'File "(/[^"]+/src/entry\.py)"', err)
     assert project is not None
     trace = (f'    File "{project.group(1)}", line 19, in fetch\n      inner()\n'

@@ -72,6 +72,7 @@ async def test_the_bugs_frames_stay(tmp_path, monkeypatch, case):
         monkeypatch.setattr(*BUGS[case], _bug)
     worker = load_worker(one_file_worker(tmp_path, ENTRY, extra=D1, pyproject=False, date="2025-10-01"))
     kind, message, frames, rendered = json.loads(await (await worker.fetch(f"/{case}")).text())
-    assert (kind, message) == ("AttributeError", "'str' object has no attribute 'workers_env_answer'")
+    # (CPython 3.13 goes on: "... and no __dict__ for setting new attributes")
+    assert kind == "AttributeError" and message.startswith("'str' object has no attribute 'workers_env_answer'")
     assert frames[0] == "fetch" and frames[-1] == "users_mistake", frames
     assert "workers_env" in rendered
