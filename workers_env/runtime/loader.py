@@ -215,17 +215,18 @@ class ExecutionContext(JsProxy):
 
     async def _drain(self) -> None:
         """Wait for every ``waitUntil`` task; failures are logged, as production logs them."""
+        names_kept = keeps_error_names(self._scope.runtime)
         while self._tasks:
             pending, self._tasks = self._tasks, []
             try:
                 outcomes = await asyncio.gather(*pending, return_exceptions=True)
             except asyncio.CancelledError:  # the caller's loop ending while the work goes on: as _gone
                 later, self._tasks = self._tasks, []  # (and work that work handed to waitUntil meanwhile)
-                _report_failures([*pending, *later], keeps_error_names(self._scope.runtime))
+                _report_failures([*pending, *later], names_kept)
                 raise
             for task, outcome in zip(pending, outcomes):
                 if isinstance(outcome, BaseException) and not _cancelled_from_outside(task, outcome):
-                    _report_wait_until(outcome, keeps_error_names(self._scope.runtime))
+                    _report_wait_until(outcome, names_kept)
 
     async def _finish(self) -> None:
         """End the request once its response is out: wait for its ``waitUntil`` work (see
@@ -1887,7 +1888,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
     install_production_hash(main_path.parent)
     install_session_hook()  # sys.path entries naming /session/metadata: its upload (runtime/sessionpaths.py)
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,
-                        project=getattr(config, "root", None), main_only=main_path.stem if main_only else None,
+                        project=project, main_only=main_path.stem if main_only else None,
                         root=uploads.root if uploads is not None else None)
     # no SDK deployed: `import workers` raises as production's stub does, and so does the start
     no_sdk = without_sdk(missing_sdk_note(config, missing), python_release(config).python) \
