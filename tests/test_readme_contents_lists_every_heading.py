@@ -55,5 +55,7 @@ def test_each_docs_page_lists_its_headings_too():
     pages = sorted((README.parent / "docs").glob("*.md"))
     assert pages
     for page in pages:
-        listed, expected = listed_and_expected(page.read_text(encoding="utf-8"))
-        assert listed == expected, page.name
+        text = page.read_text(encoding="utf-8")
+        if headings(text):  # a page of one section (its # title only) needs no list
+            listed, expected = listed_and_expected(text)
+            assert listed == expected, page.name
