@@ -1,4 +1,4 @@
-"""No code README shows -- nor the example Worker's files -- names a model Cloudflare retired:
+"""No code README or docs/*.md shows -- nor the example Worker's files -- names a model Cloudflare retired:
 copied, it would answer 5028 (a ``[tool.workers-env.ai.replies]`` entry for one is a
 ConfigError). The retired list itself is README prose, and the 5028 text block names none."""
 
@@ -18,7 +18,8 @@ def _code_blocks(text: str) -> list[str]:
 
 
 def test_readme_code_blocks_name_only_active_models():
-    blocks = _code_blocks((ROOT / "README.md").read_text(encoding="utf-8"))
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    blocks = [block for page in pages for block in _code_blocks(page.read_text(encoding="utf-8"))]
     named = {name for block in blocks for name in NAME.findall(block)}
     assert "@cf/meta/llama-3.1-8b-instruct-fast" in named  # the scan sees README's models
     assert sorted(named & set(DEPRECATED_MODELS)) == []

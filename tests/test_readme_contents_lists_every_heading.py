@@ -1,5 +1,5 @@
 """The README's Contents (a bold line, not a section: the quick start comes right after the two
-commands) lists every section heading (##, ### and ####, outside code blocks) in
+commands), and each docs/*.md page's, lists every section heading (##, ### and ####, outside code blocks) in
 order, each linked to the anchor GitHub makes for it, and nothing else: a section added,
 renamed or moved later cannot leave the list stale, and every ``(#anchor)`` link in the README
 leads to a heading that exists."""
@@ -28,12 +28,17 @@ def anchor(title: str) -> str:
     return re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-")
 
 
-def test_contents_is_every_heading_in_order():
-    text = README.read_text(encoding="utf-8")
+def listed_and_expected(text: str) -> tuple[list[str], list[str]]:
+    """The lines of a page's **Contents** list, and the lines its headings call for."""
     start = text.index("**Contents**\n\n") + len("**Contents**\n\n")
     listed = text[start: text.index("\n\n", start)].splitlines()
     expected = [f"{'  ' * (level - 2)}- [{title.replace('⚠ ', '')}](#{anchor(title)})"
                 for level, title in headings(text)]
+    return listed, expected
+
+
+def test_contents_is_every_heading_in_order():
+    listed, expected = listed_and_expected(README.read_text(encoding="utf-8"))
     assert listed == expected
 
 
@@ -43,3 +48,14 @@ def test_every_anchor_link_leads_to_a_heading():
     assert {"workers-ai", "where-we-had-to-choose"} <= anchors
     missing = sorted(set(re.findall(r"\]\(#([^)]+)\)", text)) - anchors)
     assert missing == []
+
+
+def test_each_docs_page_lists_its_headings_too():
+    """docs/*.md holds the reference moved out of the README: each page opens with the same list."""
+    pages = sorted((README.parent / "docs").glob("*.md"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if headings(text):  # a page of one section (its # title only) needs no list
+            listed, expected = listed_and_expected(text)
+            assert listed == expected, page.name

@@ -1,4 +1,5 @@
-"""The README's marked code blocks run as written, in an empty folder, so the README cannot rot.
+"""The README's marked code blocks (and docs/*.md's, the reference moved out of it) run as written,
+in an empty folder, so the README cannot rot.
 
 A block is marked by an HTML comment on the line before its fence (invisible on GitHub):
 
@@ -17,7 +18,7 @@ A block is marked by an HTML comment on the line before its fence (invisible on 
                                                       `$ cat FILE` of a file not there yet writes
                                                       the lines shown as FILE first
 
-Each GROUP runs in its own empty folder, blocks in README order. Commands find ``python3``,
+Each GROUP runs in its own empty folder, blocks in README order (README.md, then docs/*.md by name). Commands find ``python3``,
 ``pytest`` and ``workers-env`` on PATH as this interpreter with this checkout importable; the
 pytest plugins are exactly what ``workers-env[pytest]`` installs (pytest-asyncio and the
 ``workers_env`` entry point), and nothing reaches the network.
@@ -46,6 +47,7 @@ from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]  # where marked blocks may be
 TIMEOUT = 120  # seconds for any one command; the server gets START_TIMEOUT to answer
 START_TIMEOUT = 30
 
@@ -65,14 +67,17 @@ class Block:
     arg: str  # the path of a file block, the expected text of run/script blocks ("" if none)
     body: str
     line: int
+    page: str = "README.md"
 
     def where(self) -> str:
-        return f"README.md line {self.line} ({self.group}: {self.kind} {self.arg})".rstrip()
+        return f"{self.page} line {self.line} ({self.group}: {self.kind} {self.arg})".rstrip()
 
 
-def readme_blocks(text: str | None = None) -> list[Block]:
-    """Every marked block, in README order; a marker not followed by a fence is an error."""
-    text = README.read_text(encoding="utf-8") if text is None else text
+def readme_blocks(text: str | None = None, page: str = "README.md") -> list[Block]:
+    """Every marked block of ``text`` (else of every page), in order; a marker not followed by a fence is an error."""
+    if text is None:
+        return [b for path in PAGES
+                for b in readme_blocks(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))]
     blocks = []
     for m in _MARKED.finditer(text):
         kind, rest = m["kind"], m["rest"]
@@ -91,7 +96,7 @@ def readme_blocks(text: str | None = None) -> list[Block]:
             known = ("install", "serve", "fetch", "console")
             assert kind in known and rest == "", f"line {line}: unknown marker {kind}{rest}"
             arg = ""
-        blocks.append(Block(m["group"], kind, arg, m["body"], line))
+        blocks.append(Block(m["group"], kind, arg, m["body"], line, page))
     assert text.count("<!-- readme-test ") == len(blocks), "a readme-test marker is not right before a ``` block"
     return blocks
 
@@ -366,6 +371,22 @@ def test_markers_are_parsed_strictly() -> None:
     ):
         with pytest.raises(AssertionError):
             readme_blocks(bad)
+
+
+def test_a_docs_page_marked_block_is_read_after_the_readmes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "docs").mkdir()
+    pages = [tmp_path / "README.md", tmp_path / "docs" / "page.md"]
+    pages[0].write_text('<!-- readme-test g: run -->\n```sh\ntrue\n```\n')
+    pages[1].write_text('Text.\n\n<!-- readme-test g: run, expect "x" -->\n```sh\necho x\n```\n')
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    monkeypatch.setattr(sys.modules[__name__], "PAGES", pages)
+    assert readme_blocks() == [Block("g", "run", "", "true\n", 1), Block("g", "run", "x", "echo x\n", 3, "docs/page.md")]
+    assert readme_blocks()[1].where() == "docs/page.md line 3 (g: run x)"
+
+
+def test_every_marker_of_the_readme_and_docs_is_a_block() -> None:
+    markers = sum(page.read_text(encoding="utf-8").count("<!-- readme-test ") for page in PAGES)
+    assert len(readme_blocks()) == markers >= 54  # 54 when the stand-ins reference moved to docs/
 
 
 def test_the_d1_section_runs_as_written(tmp_path: Path) -> None:

@@ -90,5 +90,5 @@ async def test_a_module_workers_env_does_not_emulate_is_an_import_error_naming_t
     worker = load_worker(one_file_worker(tmp_path, UNKNOWN, date="2025-10-01"))
     assert await (await worker.fetch("/")).text() == (
         "Failed to import 'cloudflare:nothing': JavaScript module 'cloudflare:nothing' is not emulated by workers-env "
-        "(cloudflare:workers, cloudflare:sockets and cloudflare:vectorize are; see the README's list of what the "
-        "runtime stand-ins cover)")
+        "(cloudflare:workers, cloudflare:sockets and cloudflare:vectorize are; see \"The `workers` module\" "
+        "in docs/runtime-stand-ins.md)")

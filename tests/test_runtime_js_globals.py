@@ -345,5 +345,5 @@ async def test_a_workerd_global_not_emulated_imports_and_refuses_when_used(tmp_p
         await worker.fetch("/rewrite")
     assert str(called.value) == (
         "js.HTMLRewriter is not emulated by workers-env: importing it works, as in production, but calling "
-        "js.HTMLRewriter needs the real runtime (see the README's \"What the runtime stand-ins cover\" list). Keep "
+        "js.HTMLRewriter needs the real runtime (see \"Not covered\" in docs/runtime-stand-ins.md). Keep "
         "that path out of local runs or open an issue.")

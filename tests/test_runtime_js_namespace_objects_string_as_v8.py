@@ -39,5 +39,5 @@ def test_namespace_objects_string_as_v8_writes_them(tmp_path, date):
 def test_a_namespace_the_stand_in_lacks_still_refuses_its_members(tmp_path):
     answers = snippet_answers(tmp_path, ["js.WebAssembly.validate(js.Object.new())"], "2025-10-01")
     assert answers == ["NotEmulatedError: js.WebAssembly is not emulated by workers-env: importing it works, as in "
-                       "production, but js.WebAssembly.validate needs the real runtime (see the README's \"What the runtime stand-ins cover\" "
-                       "list). Keep that path out of local runs or open an issue."]
+                       "production, but js.WebAssembly.validate needs the real runtime (see \"Not covered\" in "
+                       "docs/runtime-stand-ins.md). Keep that path out of local runs or open an issue."]

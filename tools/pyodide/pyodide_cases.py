@@ -49,7 +49,7 @@ CTYPES_BUFFER = ("Pyodide reads a ctypes array's buffer at strides ctypes does n
 
 #: why a workerd function's ``length`` differs from Node's (a ``why``)
 NODE_FETCH = ("Node's own fetch/atob (what Pyodide under Node reads) declare parameters; workerd's, made by jsg, "
-              "have length 0, measured under wrangler dev 4.164.0 (README: js.fetch ... length)")
+              "have length 0, measured under wrangler dev 4.164.0 (docs/runtime-stand-ins.md: js.fetch ... length)")
 
 #: why a capture_this proxy called with no this gets None here (a ``why``, 0.28 only)
 ERROR_MARKER_THIS = ("Pyodide 0.28.2 hands a capture_this proxy called with JavaScript's this undefined its internal "

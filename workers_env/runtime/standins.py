@@ -84,8 +84,9 @@ STANDIN_NAMES = ("workers", "workers.workflows", "asgi", "js", "pyodide",
                  "pyodide.ffi", "pyodide.ffi.wrappers", "pyodide.http", "pyodide.webloop", "pyodide.code",
                  "_cloudflare_compat_flags")
 
-#: Where the README lists what the stand-ins cover (named by every "not emulated" error).
-COVERAGE_DOC = "the README's \"What the runtime stand-ins cover\" list"
+#: Where the docs list what the stand-ins do not cover (named by every "not emulated" error;
+#: tests/test_docs_links_resolve.py holds it to a heading of that page).
+COVERAGE_DOC = "\"Not covered\" in docs/runtime-stand-ins.md"
 
 class NotEmulatedError(ImportError):
     """A runtime name (``from js import X``) that workers-env does not emulate."""

@@ -1699,8 +1699,8 @@ def import_from_javascript(module_name: str) -> Any:
         )
     raise ImportError(
         f"Failed to import '{module_name}': JavaScript module {module_name!r} is not emulated by workers-env "
-        "(cloudflare:workers, cloudflare:sockets and cloudflare:vectorize are; see the README's list of what the "
-        "runtime stand-ins cover)"
+        "(cloudflare:workers, cloudflare:sockets and cloudflare:vectorize are; see \"The `workers` module\" "
+        "in docs/runtime-stand-ins.md)"
     )
 
 
