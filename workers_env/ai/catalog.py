@@ -510,8 +510,8 @@ RETIREMENT_NOTICES: dict[str, str] = {
 
 #: The "Recommended replacements" of each date's notice, in its order, with who recommends them:
 #: the "Model Deprecations" page's four (cloudflare-docs ``DeprecatedModelPage.astro`` at
-#: 4290c07f92de) and the 2026-05-08 changelog's three. Neither names a successor per model, nor
-#: does the service's 5028, which points at the model catalog.
+#: 4290c07f92de) and the 2026-05-08 changelog's three. Neither names a successor per retired model
+#: (kimi-k2.5's alias aside), nor does the service's 5028, which points at the model catalog.
 RECOMMENDED_REPLACEMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "2025-10-01": ("the page", (
         "@cf/moonshotai/kimi-k2.6",
