@@ -21,6 +21,16 @@ binding = "AI"
 """
 
 
+def retired(name: str, date: str = "2026-05-30") -> str:
+    """The service's 5028 for a retired model as users quote it since 2026-08 (``name`` as it names
+    the model: ``@cf/meta/infire-llama-3.1-8b-instruct`` for ``llama-3.1-8b-instruct``)."""
+    return (f"AiError: 5028: {name} was deprecated on {date}. "
+            "See the model catalog for alternatives: https://developers.cloudflare.com/workers-ai/models/")
+
+
+INFIRE = "@cf/meta/infire-llama-3.1-8b-instruct"  # how the service's 5028 names llama-3.1-8b-instruct
+
+
 def ai_env(folder: Path, **options: Any) -> Any:
     """An env whose ``env.AI`` is the Workers AI binding (``load_env`` options pass through)."""
     if not (folder / "wrangler.toml").exists():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from ai_helpers import ai_env, run
+from ai_helpers import ai_env, retired, run
 
 from workers_env import AiError
 from workers_env.ai.catalog import DEPRECATED_MODELS
@@ -27,7 +27,6 @@ NOTICE_2025 = (
     "@cf/tinyllama/tinyllama-1.1b-chat-v1.0", "@cf/qwen/qwen1.5-1.8b-chat",
     "@hf/nexusflow/starling-lm-7b-beta", "@cf/fblgit/una-cybertron-7b-v2-bf16",
 )
-TEXT = "AiError: 5028: This model was deprecated on 2025-10-01. Please use an alternative model."
 
 
 def test_the_notice_is_the_deprecations_pages_list():
@@ -39,8 +38,8 @@ def test_every_model_of_the_notice_answers_5028(tmp_path, model):
     env = ai_env(tmp_path)
     with pytest.raises(AiError) as info:
         run(env, model, {"prompt": "hi"})
-    assert str(info.value) == TEXT and info.value.code == 5028
-    assert env.AI.lastRequestHttpStatusCode == 400
+    assert str(info.value) == retired(model, "2025-10-01") and info.value.code == 5028
+    assert env.AI.lastRequestHttpStatusCode == 410
 
 
 def test_models_lists_none_of_them(tmp_path):

@@ -1,18 +1,15 @@
 """The models Cloudflare retired on 2026-05-30 (changelog "Planned model deprecations on Workers
-AI"): run() answers the service's ``5028: This model was deprecated on 2026-05-30. Please use an
-alternative model.`` whatever the inputs; kimi-k2.5's requests are answered by kimi-k2.6; the
+AI"): run() answers the service's ``5028: <model> was deprecated on 2026-05-30. See the model
+catalog for alternatives: ...`` whatever the inputs (HTTP 410); kimi-k2.5's requests are answered by kimi-k2.6; the
 ``-fast`` and ``-lora`` variants stay (README, Text generation)."""
 
 from __future__ import annotations
 
 import pytest
-from ai_helpers import ai_env, run
+from ai_helpers import INFIRE, ai_env, retired, run
 
 from workers_env import AiError, ConfigError
 from workers_env.ai.catalog import DEPRECATED_MODELS, TEXT_GENERATION_MODELS
-
-RETIRED = "This model was deprecated on 2026-05-30. Please use an alternative model."
-
 
 RETIRED_2026 = sorted(m for m, date in DEPRECATED_MODELS.items() if date == "2026-05-30")
 
@@ -27,8 +24,9 @@ def test_every_retired_model_answers_5028(tmp_path, model):
     env = ai_env(tmp_path)
     with pytest.raises(AiError) as caught:
         run(env, model, {"prompt": "hi"})
-    assert str(caught.value) == f"AiError: 5028: {RETIRED}" and caught.value.code == 5028
-    assert env.AI.lastRequestInternalStatusCode == 5028
+    named = INFIRE if model == "@cf/meta/llama-3.1-8b-instruct" else model
+    assert str(caught.value) == retired(named) and caught.value.code == 5028
+    assert (env.AI.lastRequestHttpStatusCode, env.AI.lastRequestInternalStatusCode) == (410, 5028)
 
 
 def test_the_model_is_refused_before_its_inputs_are_read(tmp_path):

@@ -10,12 +10,11 @@ import asyncio
 import time
 
 import pytest
-from ai_helpers import WRANGLER, run, worker_json
+from ai_helpers import INFIRE, WRANGLER, retired, run, worker_json
 
 from workers_env import AiError, load_env
 from worker_helpers import typical_pyproject
 
-TEXT = "AiError: 5028: This model was deprecated on 2026-05-30. Please use an alternative model."
 BEFORE = 1767225600.0  # 2026-01-01T00:00:00Z, five months before the retirement
 
 
@@ -29,7 +28,7 @@ def test_retired_whatever_the_compatibility_date(tmp_path, monkeypatch, date):
     monkeypatch.setattr(time, "time", lambda: BEFORE)  # the host clock is no service clock either
     with pytest.raises(AiError) as info:
         run(env, "@cf/meta/llama-3.1-8b-instruct", {"prompt": "hi"})
-    assert str(info.value) == TEXT and info.value.code == 5028
+    assert str(info.value) == retired(INFIRE) and info.value.code == 5028
     kept = asyncio.run(env.unwrapped("AI").run("@cf/meta/llama-3.1-8b-instruct-fast", {"prompt": "hi"}))
     assert kept.response.endswith("You said: hi")  # (the emulator itself: no era's argument conversion)
 
@@ -50,4 +49,4 @@ class Default(WorkerEntrypoint):
 
 @pytest.mark.filterwarnings("ignore::workers_env.PyProxyWarning")
 def test_a_worker_of_a_date_before_the_retirement_catches_the_5028(tmp_path):
-    assert worker_json(tmp_path, ENTRY, date="2025-09-01") == {"error": TEXT}
+    assert worker_json(tmp_path, ENTRY, date="2025-09-01") == {"error": retired("@cf/meta/llama-3-8b-instruct")}

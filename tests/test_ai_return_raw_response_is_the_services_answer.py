@@ -1,7 +1,8 @@
 """``run(model, inputs, {"returnRawResponse": True})`` returns the service's answer itself, as
 workerd's ai-api.ts returns the fetch's ``Response`` before it reads the body: status 200 with
 ``content-type: application/json`` and the result's JSON, ``text/event-stream`` and the SSE body
-for ``stream: true``; a refusal is no error but the 400 answer with the service's error body
+for ``stream: true``; a refusal is no error but the service's answer (400; 410 for a retired
+model) with its error body
 ``{internalCode, message, name, description}`` (ai-api.ts's ``AiError``, the mock service's
 shape), and ``lastRequestInternalStatusCode`` is not set (only ``_parseError`` sets it). What
 ai-api.ts throws before sending anything is still thrown. Each answer carries ``cf-ai-req-id``,
@@ -42,25 +43,25 @@ def test_stream_true_gives_the_event_stream(tmp_path):
     assert text.startswith('data: {"response":"hello') and text.endswith("data: [DONE]\n\n")
 
 
-@pytest.mark.parametrize(("model", "inputs", "code"), [
-    (BGE, {"text": ""}, 5006),
-    ("@cf/no/such-model", {"text": "x"}, 5007),
-    ("@cf/meta/llama-3.1-8b-instruct", {"prompt": "hi"}, 5028),  # retired
+@pytest.mark.parametrize(("model", "inputs", "code", "status"), [
+    (BGE, {"text": ""}, 5006, (400, "Bad Request")),
+    ("@cf/no/such-model", {"text": "x"}, 5007, (400, "Bad Request")),
+    ("@cf/meta/llama-3.1-8b-instruct", {"prompt": "hi"}, 5028, (410, "Gone")),  # retired
 ])
-def test_a_refusal_is_the_400_answer_not_an_error(tmp_path, model, inputs, code):
+def test_a_refusal_is_the_services_answer_not_an_error(tmp_path, model, inputs, code, status):
     env = ai_env(tmp_path)
     with pytest.raises(AiError) as thrown:  # what the same call throws without the option
         run(env, model, inputs)
     env = ai_env(tmp_path)
     raw = run(env, model, inputs, RAW)
-    assert (raw.status, raw.status_text, raw.header("content-type")) == (400, "Bad Request", "application/json")
+    assert (raw.status, raw.status_text, raw.header("content-type")) == (*status, "application/json")
     description = thrown.value.description
     assert str(thrown.value) == f"AiError: {code}: {description}"
     assert json.loads(raw.text()) == {"internalCode": code, "message": f"AiError: {description}",
                                       "name": "AiError", "description": description}
     assert raw.header("cf-ai-req-id") == env.AI.lastRequestId != ""
     # workerd records the status; the internal code only when it parses the error (not here)
-    assert (env.AI.lastRequestHttpStatusCode, env.AI.lastRequestInternalStatusCode) == (400, None)
+    assert (env.AI.lastRequestHttpStatusCode, env.AI.lastRequestInternalStatusCode) == (status[0], None)
 
 
 def test_what_ai_api_ts_throws_before_sending_is_still_thrown(tmp_path):

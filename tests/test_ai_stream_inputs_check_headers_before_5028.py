@@ -7,7 +7,7 @@ retired model's 5028 (the service's answer) and before workers-env's "not emulat
 from __future__ import annotations
 
 import pytest
-from ai_helpers import worker_json
+from ai_helpers import retired, worker_json
 
 RETIRED = "@cf/unum/uform-gen2-qwen-500m"
 
@@ -44,5 +44,5 @@ def test_headers_and_the_query_json_are_checked_before_the_service_answers(tmp_p
     assert name == session == "JsException|TypeError: Invalid header name."
     assert value == "JsException|TypeError: Invalid header value."
     assert bigint == "JsException|TypeError: Do not know how to serialize a BigInt"
-    assert fine == "JsException|AiError: 5028: This model was deprecated on 2026-05-30. Please use an alternative model."
+    assert fine == f"JsException|{retired(RETIRED)}"
     assert not_emulated == "JsException|TypeError: Invalid header name."

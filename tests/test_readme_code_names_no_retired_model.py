@@ -1,6 +1,7 @@
 """No code README or docs/*.md shows -- nor the example Worker's files -- names a model Cloudflare retired:
 copied, it would answer 5028 (a ``[tool.workers-env.ai.replies]`` entry for one is a
-ConfigError). The retired list itself is README prose, and the 5028 text block names none."""
+ConfigError). The retired list itself is README prose; a block of error output (the 5028 texts,
+which name the retired model) is no code to copy."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ NAME = re.compile(r"@(?:cf|hf)/[\w.-]+/[\w.-]+")
 
 
 def _code_blocks(text: str) -> list[str]:
-    return re.findall(r"^```[^\n]*\n(.*?)^```", text, flags=re.S | re.M)
+    blocks = re.findall(r"^```[^\n]*\n(.*?)^```", text, flags=re.S | re.M)
+    return [b for b in blocks if not all(re.match(r"\w+Error: ", line) for line in b.splitlines())]
 
 
 def test_readme_code_blocks_name_only_active_models():

@@ -1,5 +1,5 @@
 """README's "Embedding models" table names every embedding model of the catalog, with its
-dimensions, pooling and texts-per-call limit, and nothing else."""
+dimensions, pooling, texts-per-call limit and input window, and nothing else."""
 
 from __future__ import annotations
 
@@ -26,8 +26,9 @@ def test_the_table_is_every_embedding_model_with_its_dimensions_pooling_and_batc
     rows = _rows()
     assert list(rows) == list(EMBEDDING_MODELS)
     for name, model in EMBEDDING_MODELS.items():
-        dimensions, result, pooling, per_call = rows[name][:4]
+        dimensions, result, pooling, per_call, _each, window = rows[name]
         assert int(dimensions) == model.dimensions, name
         assert ("pooling" in result) == (model.pooling is not None), name
         assert all(f'"{choice}"' in pooling for choice in model.pooling_choices), name
         assert (f"≤ {model.max_items}" in per_call) if model.max_items else ("no limit" in per_call), name
+        assert window == (f"{model.max_input_tokens:,} tokens" if model.max_input_tokens else "not published"), name

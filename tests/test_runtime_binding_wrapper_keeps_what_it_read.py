@@ -23,7 +23,7 @@ class Default(WorkerEntrypoint):
         await ai.run("@cf/baai/bge-small-en-v1.5", {"text": ["a"]})
         first = [ai.lastRequestId, ai.lastRequestHttpStatusCode]
         try:
-            await ai.run("@cf/meta/llama-3.1-8b-instruct", {"prompt": "hi"})  # retired: 5028, HTTP 400
+            await ai.run("@cf/meta/llama-3.1-8b-instruct", {"prompt": "hi"})  # retired: 5028, HTTP 410
         except Exception:
             pass
         second = [ai.lastRequestId, ai.lastRequestHttpStatusCode]
@@ -44,7 +44,7 @@ def answers(tmp_path, date, requests=2):
 def test_the_sdk_wrapper_keeps_a_field_it_read_for_the_request(tmp_path):
     one, two = answers(tmp_path, "2026-08-21")
     assert one["kept"] is True
-    assert one["second"] == one["first"]  # the refusal's new id and its 400 are not seen: the first read stays
+    assert one["second"] == one["first"]  # the refusal's new id and its 410 are not seen: the first read stays
     assert one["first"][1] == 200 and len(one["first"][0]) == 36
     assert two["first"] != one["first"]  # the next request's self.env reads afresh
     assert two["first"][0] != one["first"][0]
@@ -53,5 +53,5 @@ def test_the_sdk_wrapper_keeps_a_field_it_read_for_the_request(tmp_path):
 @pytest.mark.parametrize("date", ["2025-11-01"])  # the built-in SDK: the raw JavaScript binding
 def test_the_raw_binding_reads_each_time(tmp_path, date):
     (one,) = answers(tmp_path, date, requests=1)
-    assert one["second"][1] == 400 and one["first"][1] == 200
+    assert one["second"][1] == 410 and one["first"][1] == 200
     assert one["second"][0] != one["first"][0]

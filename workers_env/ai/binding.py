@@ -57,6 +57,7 @@ from workers_env.ai.catalog import (
     RECOMMENDED_REPLACEMENTS,
     RERANKER_MODELS,
     RETIREMENT_NOTICES,
+    SERVICE_NAMES,
     TASKS,
     TEXT_GENERATION_MODELS,
     UNLISTED_MODELS,
@@ -108,7 +109,7 @@ def _logged(options: Any) -> bool:
 def _raw_response(status: int, answer: Any, headers: list[tuple[str, str]]) -> HttpResponse:
     """The service's answer as ``returnRawResponse`` hands it over (workerd returns the fetch's
     ``Response``): a JSON result as ``application/json``, a stream as ``text/event-stream``, an
-    error as its JSON body ``{internalCode, message, name, description}`` with status 400."""
+    error as its JSON body ``{internalCode, message, name, description}`` with its refusal's status."""
     if isinstance(answer, AiError):
         body: bytes | ByteStream = json_text({
             "internalCode": answer.code, "message": f"{answer.name}: {answer.description}",
@@ -231,7 +232,7 @@ class AiBinding:
         self._answers = 0  # calls the service answered: numbers the local request ids
         self.lastRequestId: str | None = None
         self.aiGatewayLogId: str | None = None
-        #: the HTTP status of the last ``run()`` (200, or 400 for a refused input or model, 405 for 5005)
+        #: the HTTP status of the last ``run()`` (200, or 400 for a refused input or model, 405 for 5005, 410 for 5028)
         self.lastRequestHttpStatusCode: int | None = None
         #: the internal code of the last refused ``run()`` (5005, 5006, 5007, 5028); kept, as workerd keeps it
         self.lastRequestInternalStatusCode: int | None = None
@@ -376,10 +377,10 @@ class AiBinding:
         return headers
 
     def _refused(self, error: AiError, *, raw: bool = False, logged: bool = False) -> HttpResponse:
-        """The service refused the call with its status (400; 405 for 5005) and its error body.
+        """The service refused the call with its status (400; 405 for 5005, 410 for 5028) and its error body.
         workerd records the status, then either returns that ``Response`` (``returnRawResponse``)
         or throws the body as an error, recording its ``internalCode`` only then (``_parseError``)."""
-        status = _limits.http_status(error.code)  # 400 for 5006, 5007 and 5028, 405 for 5005 (README)
+        status = _limits.http_status(error.code)  # 400 for 5006 and 5007, 405 for 5005, 410 for 5028 (README)
         self._answered(status, logged=logged)
         if raw:
             return _raw_response(status, error, self._answer_headers())
@@ -574,18 +575,23 @@ def _lora_unsupported(model: str) -> AiError:
 
 
 def _retired(model: str, date: str) -> AiError:
-    """The service's ``5028: This model was deprecated on <date>. ...``, its text untouched, with a
-    note naming what to use: the model's ``-fast`` variant where the catalog keeps one (same
-    inputs, same result), and the retiring changelog's recommended replacements, whose result is
-    another shape -- a Worker written after Cloudflare's RAG tutorial reads ``response``."""
-    error = _limits.model_deprecated(date)
+    """The service's ``5028: <model> was deprecated on <date>. See the model catalog ...``, its text
+    untouched, with a note naming what to use: the model's ``-fast`` variant where the catalog keeps
+    one (same inputs, same result), and the recommended replacements of the notice that retired it,
+    saying which answer in another shape -- a Worker written after Cloudflare's RAG tutorial reads
+    ``response``."""
+    error = _limits.model_deprecated(SERVICE_NAMES.get(model, model), date)
     fast = f"{model}-fast"
     same = (f"its variant {fast!r} stays active and answers in the same form; "
             if fast in TEXT_GENERATION_MODELS else "")
-    add_hint(error, f"{model!r} was retired on {date} ({RETIREMENT_NOTICES[date]}): {same}Cloudflare's "
-                    f"changelog of 2026-05-08 recommends {', '.join(map(repr, RECOMMENDED_REPLACEMENTS))}, "
-                    "which answer in OpenAI's chat-completions form (the text is choices[0].message.content, "
-                    "not response)")
+    who, replacements = RECOMMENDED_REPLACEMENTS[date]
+    alike = [name for name in replacements if TEXT_GENERATION_MODELS[name].result == "response"]
+    chat = ("in OpenAI's chat-completions form (the text is choices[0].message.content, not response)"
+            if not alike else "in OpenAI's chat-completions form (the text is choices[0].message.content)")
+    forms = (f"which answer {chat}" if not alike else
+             f"of which {', '.join(map(repr, alike))} answers in the same form (response), the others {chat}")
+    add_hint(error, f"{model!r} was retired on {date} ({RETIREMENT_NOTICES[date]}): {same}{who} recommends "
+                    f"{', '.join(map(repr, replacements))}, {forms}")
     return error
 
 

@@ -19,6 +19,7 @@ __all__ = [
     "DEPRECATED_MODELS",
     "RECOMMENDED_REPLACEMENTS",
     "RETIREMENT_NOTICES",
+    "SERVICE_NAMES",
     "EMBEDDING_MODELS",
     "OTHER_MODELS",
     "RERANKER_MODELS",
@@ -444,8 +445,8 @@ OTHER_MODELS: dict[str, str] = {
     "@cf/facebook/detr-resnet-50": "Object Detection",
 }
 
-#: Models the service retired, with the date: run() answers ``5028: This model was deprecated on
-#: <date>. Please use an alternative model.`` (the service's text as users quote it, README).
+#: Models the service retired, with the date: run() answers ``5028: <model> was deprecated on
+#: <date>. See the model catalog for alternatives: ...`` (the service's text as users quote it, README).
 #: The list: cloudflare-docs' ``src/util/deprecated-models.ts`` (at 11b777310074), the data of its
 #: "Model Deprecations" page ("When a model is deprecated, it will no longer be available for
 #: inference and existing requests will return an error"): 19 models "Already deprecated --
@@ -496,19 +497,34 @@ DEPRECATED_MODELS: dict[str, str] = {
     ), "2026-05-30"),
 }
 
+#: The name a retired model's 5028 gives it where that is not the model's own: the service's
+#: internal name of ``llama-3.1-8b-instruct``, as users quote its 5028 through the binding
+#: (2026-08-21) and the REST API (2026-10-02); the other retired models' quotes name them as called.
+SERVICE_NAMES: dict[str, str] = {"@cf/meta/llama-3.1-8b-instruct": "@cf/meta/infire-llama-3.1-8b-instruct"}
+
 #: Where each retirement date was announced, as a retired model's note names it.
 RETIREMENT_NOTICES: dict[str, str] = {
     "2025-10-01": 'Cloudflare\'s "Model Deprecations" page',
     "2026-05-30": 'Cloudflare\'s changelog "Planned model deprecations on Workers AI"',
 }
 
-#: The same changelog's "Recommended replacements" for the retired models, in its order (each
-#: answers in OpenAI's chat-completions form, unlike the Llama models it replaces).
-RECOMMENDED_REPLACEMENTS: tuple[str, ...] = (
-    "@cf/zai-org/glm-4.7-flash",
-    "@cf/google/gemma-4-26b-a4b-it",
-    "@cf/moonshotai/kimi-k2.6",
-)
+#: The "Recommended replacements" of each date's notice, in its order, with who recommends them:
+#: the "Model Deprecations" page's four (cloudflare-docs ``DeprecatedModelPage.astro`` at
+#: 4290c07f92de) and the 2026-05-08 changelog's three. Neither names a successor per retired model
+#: (kimi-k2.5's alias aside), nor does the service's 5028, which points at the model catalog.
+RECOMMENDED_REPLACEMENTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "2025-10-01": ("the page", (
+        "@cf/moonshotai/kimi-k2.6",
+        "@cf/zai-org/glm-4.7-flash",
+        "@cf/openai/gpt-oss-120b",
+        "@cf/meta/llama-4-scout-17b-16e-instruct",
+    )),
+    "2026-05-30": ("Cloudflare's changelog of 2026-05-08", (
+        "@cf/zai-org/glm-4.7-flash",
+        "@cf/google/gemma-4-26b-a4b-it",
+        "@cf/moonshotai/kimi-k2.6",
+    )),
+}
 
 #: Retired models whose requests the service answers with another model (same changelog: "Requests
 #: will be automatically aliased to Kimi K2.6 on May 30, 2026").

@@ -24,6 +24,7 @@ __all__ = [
     "BAD_INPUT",
     "DEFAULT_MAX_TOKENS",
     "LORA_UNSUPPORTED",
+    "MODEL_CATALOG",
     "MODEL_DEPRECATED",
     "NO_SUCH_MODEL",
     "bad_input",
@@ -47,9 +48,11 @@ __all__ = [
 LORA_UNSUPPORTED = 5005
 BAD_INPUT = 5006
 NO_SUCH_MODEL = 5007
-#: a model the service retired (not in the table; the code and text users quote from production:
-#: cloudflare-docs #32501 and the Workers' logs and mocks of several projects, README)
+#: a model the service retired (not in the table; the code and text users quote from production,
+#: README "Where we had to choose")
 MODEL_DEPRECATED = 5028
+#: where the service's 5028 text sends the Worker's author for another model
+MODEL_CATALOG = "https://developers.cloudflare.com/workers-ai/models/"
 
 #: the HTTP status of each refusal whose row in the error table says other than 400 (5005 is
 #: ours to raise; the others a test scripts, ``env.AI.reply(fn)`` with ``fn`` raising the error)
@@ -57,6 +60,7 @@ _HTTP_STATUS = {
     5018: 403, 5016: 403, 3023: 403, 3041: 403, 5035: 403,  # account not allowed, terms, blocked, Workers Paid
     5019: 405, LORA_UNSUPPORTED: 405,
     3042: 404,  # invalid model ID
+    MODEL_DEPRECATED: 410,  # not in the table: the REST API's status for a retired model since 2026-08 (README)
     3006: 413,  # request too large
     3007: 408, 3008: 408,  # timeout, aborted
     3036: 429, 3040: 429,  # daily free allocation used up, out of capacity
@@ -64,8 +68,8 @@ _HTTP_STATUS = {
 
 
 def http_status(code: int | None) -> int:
-    """The HTTP status the service answers a refusal with: the error table's, 400 for the rest
-    (5006, 5007, 5028, and an error scripted without a code)."""
+    """The HTTP status the service answers a refusal with: the error table's (410 for 5028, as the
+    REST API answers it), 400 for the rest (5006, 5007, and an error scripted without a code)."""
     return _HTTP_STATUS.get(code, 400) if code is not None else 400
 
 
@@ -110,11 +114,13 @@ def lora_unsupported(model: str) -> AiError:
     return AiError(f"The model {model} does not support LoRA inference", code=LORA_UNSUPPORTED)
 
 
-def model_deprecated(date: str) -> AiError:
-    """``5028: This model was deprecated on <date>. Please use an alternative model.`` -- the
-    service's answer for a retired model, whatever the inputs. The closing full stop is in
-    every verbatim quote but one (cloudflare-docs #32501 drops it; README, "Where we had to choose")."""
-    return AiError(f"This model was deprecated on {date}. Please use an alternative model.", code=MODEL_DEPRECATED)
+def model_deprecated(name: str, date: str) -> AiError:
+    """``5028: <name> was deprecated on <date>. See the model catalog for alternatives: <catalog>``
+    -- the service's answer for a retired model, whatever the inputs, as users quote it since
+    2026-08 (``name`` as the service gives it; until 2026-08-03 it read "This model was deprecated
+    on <date>. Please use an alternative model.", README "Where we had to choose")."""
+    return AiError(f"{name} was deprecated on {date}. See the model catalog for alternatives: {MODEL_CATALOG}",
+                   code=MODEL_DEPRECATED)
 
 
 def not_emulated(model: str, task: str) -> NotEmulatedError:
