@@ -212,7 +212,7 @@ def _streamed(status: str, pairs: list[tuple[str, str]], chunks: Any, on_close: 
 
     def pull(controller: Any) -> None:
         try:
-            chunk = next(chunks, _END)
+            chunk: Any = next(chunks, _END)
         except Exception as exc:  # noqa: BLE001 - as the SDK: the application's error ends the stream
             logger.exception("Exception while streaming WSGI response body")
             cleanup()
