@@ -9,7 +9,7 @@ workers-runtime-sdk 1.6.12: workers-env refused to start it (no SDK), production
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import HELLO, one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.eras import deploys_with_plain_wrangler
@@ -23,38 +23,24 @@ def _ci(folder, run):
     return folder
 
 
-@pytest.mark.parametrize("run", [
-    "npx wrangler deploy --dry-run --config wrangler.jsonc",
-    "npx wrangler deploy --config wrangler.jsonc --dry-run",
-    "wrangler deploy --dry-run=true",
-    "wrangler deploy --dryRun",
-    "npx wrangler versions upload --dry-run",
-    "|\n          npx wrangler deploy --dry-run --config a.jsonc\n          npx wrangler deploy --dry-run --config b.jsonc",
-    "|\n          npx wrangler deploy \\\n            --dry-run --outdir dist",
+@pytest.mark.parametrize(("run", "deploys"), [
+    ("npx wrangler deploy --dry-run --config wrangler.jsonc", False),
+    ("npx wrangler deploy --config wrangler.jsonc --dry-run", False),
+    ("wrangler deploy --dry-run=true", False),
+    ("wrangler deploy --dryRun", False),
+    ("npx wrangler versions upload --dry-run", False),
+    ("|\n          npx wrangler deploy --dry-run --config a.jsonc\n          npx wrangler deploy --dry-run --config b.jsonc", False),
+    ("|\n          npx wrangler deploy \\\n            --dry-run --outdir dist", False),
+    ("npx wrangler deploy --config wrangler.jsonc", True),
+    ("wrangler deploy --dry-run=false", True),
+    ("wrangler deploy --dry-runs", True),
+    ("wrangler deploy; echo --dry-run", True),
+    ("wrangler deploy --dry-run && wrangler deploy", True),
+    ("|\n          npx wrangler deploy --dry-run\n          npx wrangler deploy", True),
 ])
-def test_a_dry_run_is_no_deploy(tmp_path, run):
-    assert deploys_with_plain_wrangler(_ci(tmp_path, run)) is False
+def test_a_dry_run_is_no_deploy_and_a_real_upload_still_is(tmp_path, run, deploys):
+    assert deploys_with_plain_wrangler(_ci(tmp_path, run)) is deploys
 
-
-@pytest.mark.parametrize("run", [
-    "npx wrangler deploy --config wrangler.jsonc",
-    "wrangler deploy --dry-run=false",
-    "wrangler deploy --dry-runs",
-    "wrangler deploy; echo --dry-run",
-    "wrangler deploy --dry-run && wrangler deploy",
-    "|\n          npx wrangler deploy --dry-run\n          npx wrangler deploy",
-])
-def test_a_real_upload_still_is(tmp_path, run):
-    assert deploys_with_plain_wrangler(_ci(tmp_path, run)) is True
-
-
-ENTRY = """
-    from workers import Response, WorkerEntrypoint
-
-    class Default(WorkerEntrypoint):
-        async def fetch(self, request):
-            return Response("ok")
-"""
 
 PYPROJECT = ('[project]\nname = "w"\nversion = "0.1.0"\ndependencies = []\n\n'
              '[project.optional-dependencies]\ndev = ["pytest>=8.0", "workers-py>=1.0"]\n')
@@ -62,7 +48,7 @@ PYLOCK = 'lock-version = "1.0"\n[[packages]]\nname = "workers-runtime-sdk"\nvers
 
 
 def test_the_locked_sdk_runs_where_ci_only_checks_with_a_dry_run(tmp_path):
-    folder = _ci(one_file_worker(tmp_path, ENTRY, date="2026-08-11"),
+    folder = _ci(one_file_worker(tmp_path, HELLO, date="2026-08-11"),
                  "npx wrangler deploy --dry-run --config wrangler.toml")
     (folder / "pyproject.toml").write_text(PYPROJECT)
     (folder / "pylock.toml").write_text(PYLOCK)
