@@ -271,8 +271,8 @@ _DRY_RUN = re.compile(r"(?<![\w-])--(?:dry-run|dryRun)(?:=true)?(?![\w=-])")
 
 def deploys_with_plain_wrangler(root: Path) -> bool:
     """Whether the repository's CI deploys with wrangler itself and never runs pywrangler
-    (``cloudflare/wrangler-action``, ``wrangler deploy``): then nothing syncs, and only a
-    committed ``python_modules/`` is vendored."""
+    (``cloudflare/wrangler-action``, ``wrangler deploy``; not ``wrangler deploy --dry-run``,
+    which uploads nothing): then nothing syncs, and only a committed ``python_modules/`` is vendored."""
     folder = _ci_workflows_folder(root)
     if folder is None:
         return False
