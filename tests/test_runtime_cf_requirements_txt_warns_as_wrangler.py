@@ -4,18 +4,11 @@ pywrangler. The Worker still loads; the warning is said once per project folder.
 
 from __future__ import annotations
 
-from worker_helpers import one_file_worker
+from worker_helpers import HELLO, one_file_worker
 
 from workers_env import load_worker
 
-ENTRY = '''
-from workers import Response, WorkerEntrypoint
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response("up")
-'''
+ENTRY = HELLO
 
 WARNING = ("\u25b2 [WARNING] Found a `cf-requirements.txt` file. cf-requirements.txt is no longer used, instead put "
            "your dependencies in pyproject.toml and use pywrangler.")

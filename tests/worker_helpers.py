@@ -31,6 +31,17 @@ dev = ["workers-py", "workers-runtime-sdk"]
 """
 
 
+#: the smallest Worker: ``Default.fetch`` answering "up"
+HELLO = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("up")
+'''
+
+
 def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra: str = "",
                     flags: Iterable[str] = (), pyproject: bool = True) -> Path:
     """``folder`` holding ``src/entry.py`` (``entry``, dedented) and a ``wrangler.toml`` dated

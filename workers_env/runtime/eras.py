@@ -260,13 +260,19 @@ def _ci_workflows_folder(root: Path) -> Path | None:
 
 
 _YAML_COMMENT = re.compile(r"(^|[ \t])#[^\n]*", re.MULTILINE)
-_PLAIN_WRANGLER_DEPLOY = re.compile(r"wrangler-action|\bwrangler\s+(deploy|publish|versions\s+upload)\b")
+_WRANGLER_ACTION = re.compile(r"wrangler-action")
+#: a shell command uploading the Worker with wrangler itself, ``rest`` the remainder of that
+#: command (up to a newline not escaped, ``;``, ``&`` or ``|``), where a ``--dry-run`` goes
+_WRANGLER_UPLOAD = re.compile(r"\bwrangler\s+(?:deploy|publish|versions\s+upload)\b(?P<rest>(?:\\\n|[^\n;&|])*)")
+#: wrangler's ``--dry-run`` ("Compile a project and run checks without actually uploading the
+#: Worker", deploy-args.ts), as yargs reads a boolean: also ``--dryRun`` and ``=true``
+_DRY_RUN = re.compile(r"(?<![\w-])--(?:dry-run|dryRun)(?:=true)?(?![\w=-])")
 
 
 def deploys_with_plain_wrangler(root: Path) -> bool:
     """Whether the repository's CI deploys with wrangler itself and never runs pywrangler
-    (``cloudflare/wrangler-action``, ``wrangler deploy``): then nothing syncs, and only a
-    committed ``python_modules/`` is vendored."""
+    (``cloudflare/wrangler-action``, ``wrangler deploy``; not ``wrangler deploy --dry-run``,
+    which uploads nothing): then nothing syncs, and only a committed ``python_modules/`` is vendored."""
     folder = _ci_workflows_folder(root)
     if folder is None:
         return False
@@ -316,7 +322,10 @@ def _plain_wrangler_in(workflows: tuple[tuple[str, int, int], ...]) -> bool:
     if any(command_syncs(command) for command in _workflow_commands(raw)):
         return False  # a step runs `pywrangler deploy` (or sync, ...): it vendors python_modules/
     text = _YAML_COMMENT.sub("", raw)  # what the steps run, not what comments say
-    return _PLAIN_WRANGLER_DEPLOY.search(text) is not None
+    if _WRANGLER_ACTION.search(text) is not None:
+        return True
+    # `wrangler deploy --dry-run` (a CI's config check) uploads nothing: no deploy
+    return any(_DRY_RUN.search(found["rest"]) is None for found in _WRANGLER_UPLOAD.finditer(text))
 
 
 #: a key whose value a workflow runs in the shell: a step's ``run``, wrangler-action's

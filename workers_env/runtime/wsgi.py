@@ -11,8 +11,12 @@ request body's stream as the application reads it (each read a ``run_sync`` of t
 ``read()``), as every SDK release with ``wsgi`` does (its ``_make_wsgi_input``; its
 pre-buffering fallback is never taken): so no ``CONTENT_LENGTH`` is made up for a chunked
 request (Werkzeug then reads an empty body, as in production), and a body still arriving is
-read as it comes; the rest of a body the application left unread is canceled. The response, ``write()`` output first, is collected whole into a JS
-``Response`` (no body for the null-body statuses), and the application's iterable is closed.
+read as it comes; the rest of a body the application left unread is canceled. The response is
+the SDK's streamed one (every release with ``wsgi``, 1.6.0 on): the first non-empty chunk is
+taken at once, then ``write()`` output and the rest of the iterable are pulled as the client
+reads a ``ReadableStream`` of unknown length -- so workerd sends it chunked, whatever
+``Content-Length`` the application set, an error midway cuts the body, and the iterable and
+``wsgi.input`` are closed when it ends (no body for the null-body statuses).
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ from urllib.parse import unquote, urlsplit
 
 from workers_env.runtime.asgi import NULL_BODY_STATUSES, js_request_of
 from workers_env.runtime.gateway import BaseOptions, with_options
+from workers_env.runtime.jsproxy import JsObject
+from workers_env.runtime.jsconvert import to_js
+from workers_env.runtime.jsstreams import readable_stream_class
 from workers_env.runtime.jsweb import JsHeaders, JsResponse
 from workers_env.runtime.runsync import run_sync
 
@@ -121,8 +128,16 @@ def build_environ(req: Any, env: Any, body: bytes | io.IOBase) -> dict[str, Any]
     return environ
 
 
+#: the end of the application's chunks (the SDK's ``_END``)
+_END = object()
+
+
 def _respond(app: Any, environ: dict[str, Any]) -> JsResponse:
-    """Run ``app`` on ``environ`` and collect its response (start_response's rules enforced)."""
+    """Run ``app`` on ``environ`` as the SDK's ``process_request`` does (start_response's rules
+    enforced): the first non-empty chunk is pulled at once, so that status and headers are
+    known; the rest, ``write()`` output first, is pulled from the iterable as the client reads
+    the body, a ``ReadableStream`` of unknown length (so workerd sends it chunked, whatever
+    ``Content-Length`` the application set)."""
     started: dict[str, Any] = {}
     written: list[bytes] = []
 
@@ -130,7 +145,7 @@ def _respond(app: Any, environ: dict[str, Any]) -> JsResponse:
         if not started:
             raise AssertionError("write() called before start_response()")
         if chunk:
-            written.append(bytes(chunk))
+            written.append(chunk)
 
     def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
         if exc_info is not None:
@@ -145,22 +160,74 @@ def _respond(app: Any, environ: dict[str, Any]) -> JsResponse:
         return write
 
     result = app(environ, start_response)
-    try:
-        chunks = [bytes(chunk) for chunk in result if chunk]
-    finally:
+    chunks = iter(result)
+
+    def close_all() -> None:
         close = getattr(result, "close", None)
         if close is not None:  # PEP 3333: the server calls the iterable's close()
             close()
+        try:
+            environ["wsgi.input"].close()
+        except Exception:  # noqa: BLE001 - as the SDK: best-effort cleanup
+            logger.exception("Failed to close wsgi.input")
+
+    try:  # the first non-empty chunk, for an application that calls start_response late
+        first: Any = next((chunk for chunk in chunks if chunk), _END)
+    except Exception:
+        close_all()
+        raise
     if not started:
+        close_all()
         raise RuntimeError("The WSGI application did not call start_response()")
-    code_text, _, reason = str(started["status"]).partition(" ")
+
+    def body() -> Any:
+        yield from written
+        if first is not _END:
+            yield first
+        yield from (chunk for chunk in chunks if chunk)
+
+    return _streamed(str(started["status"]), started["headers"], body(), close_all)
+
+
+def _streamed(status: str, pairs: list[tuple[str, str]], chunks: Any, on_close: Any) -> JsResponse:
+    """The SDK's ``_make_streaming_response``: a ``Response`` whose body pulls ``chunks`` one
+    per read; ``on_close`` runs once, when they end, fail (the stream errored with the error's
+    text, logged) or the reader cancels. No body for the null-body statuses."""
+    code_text, _, reason = status.partition(" ")
     code = int(code_text)
     headers = JsHeaders()
-    for name, value in started["headers"]:
+    for name, value in pairs:
         headers.append(name, value)  # append: repeated headers (Set-Cookie) stay apart
-    data = b"".join(written + chunks)
-    return JsResponse(None if code in NULL_BODY_STATUSES else data, None, status=code, statusText=reason,
-                      headers=headers)
+    init: dict[str, Any] = {"status": code, "headers": headers, **({"statusText": reason} if reason else {})}
+    done: list[bool] = []
+
+    def cleanup() -> None:
+        if not done:
+            done.append(True)
+            on_close()
+
+    if code in NULL_BODY_STATUSES:
+        cleanup()
+        return JsResponse(None, None, **init)
+
+    def pull(controller: Any) -> None:
+        try:
+            chunk: Any = next(chunks, _END)
+        except Exception as exc:  # noqa: BLE001 - as the SDK: the application's error ends the stream
+            logger.exception("Exception while streaming WSGI response body")
+            cleanup()
+            controller.error(str(exc))
+            return
+        if chunk is _END:
+            controller.close()
+            cleanup()
+            return
+        controller.enqueue(to_js(bytes(chunk)))
+
+    def cancel(_reason: Any = None) -> None:
+        cleanup()
+
+    return JsResponse(readable_stream_class().new(JsObject({"pull": pull, "cancel": cancel})), None, **init)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -189,9 +256,8 @@ async def fetch(app: Any, req: Any, env: Any, ctx: Any = None, *, options: Optio
         return with_options(_respond(app, build_environ(req, env, body)), options)
     except Exception:
         logger.exception("WSGI request failed")
+        body.close()  # (the SDK's is closed when collected; on success, when the body ends)
         raise
-    finally:
-        body.close()  # (the SDK's is closed when collected, with the environ: here at once)
 
 
 def entrypoint(app: Any, *, options: Options | None = None) -> type:

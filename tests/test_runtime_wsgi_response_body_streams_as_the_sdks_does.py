@@ -1,0 +1,100 @@
+"""The external SDK's WSGI bridge streams the response (workers-runtime-sdk ``wsgi.py``
+``_make_streaming_response``, in every release with ``wsgi``: 1.6.0, the 1.6.8 wheel, 1.6.15):
+the first non-empty chunk is taken before the ``Response`` is made, the rest is pulled from the
+application's iterable one chunk per read of a ``ReadableStream``, and the iterable and
+``wsgi.input`` are closed when that stream ends. So:
+
+- the body has no known length, and workerd sends it chunked whatever ``Content-Length`` the
+  application set (a JS twin under ``wrangler dev`` 4.164.0: ``new Response(new
+  ReadableStream(...), {headers: {"content-length": "5"}})`` goes ``Transfer-Encoding:
+  chunked``); workers-env collected the body whole and sent it with a ``Content-Length``
+  (found running Cloudflare's Flask guide, "Serve a frontend");
+- an iterable that fails after its first chunk errors the stream with the error's text (logged
+  ``Exception while streaming WSGI response body``): the status is already 200.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+from workers_env.runtime.server import BackgroundServer
+
+ENTRY = """
+from workers import wsgi
+
+LOG = []
+
+
+class Body:
+    def __init__(self, fail):
+        self.fail = fail
+
+    def __iter__(self):
+        for n in range(3):
+            LOG.append(f"chunk {n}")
+            if self.fail and n == 1:
+                raise ValueError("broken midway")
+            yield f"part{n};".encode()
+
+    def close(self):
+        LOG.append("closed")
+
+
+def app(environ, start_response):
+    if environ["PATH_INFO"] == "/log":
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [" ".join(LOG).encode()]
+    LOG.clear()
+    start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "18")])
+    return Body(environ["PATH_INFO"] == "/fail")
+
+
+Default = wsgi.entrypoint(app)
+"""
+
+
+def test_the_body_is_pulled_as_it_is_read_and_the_iterable_closed_at_its_end(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+
+    async def scenario():
+        response = await worker.fetch("/")
+        before = await (await worker.fetch("/log")).text()
+        text = await response.text()
+        return before, text, await (await worker.fetch("/log")).text()
+
+    assert asyncio.run(scenario()) == ("chunk 0", "part0;part1;part2;", "chunk 0 chunk 1 chunk 2 closed")
+
+
+def test_an_iterable_failing_midway_errors_the_body_after_a_200(tmp_path, caplog):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+
+    async def scenario():
+        response = await worker.fetch("/fail")
+        try:
+            await response.text()
+        except Exception as error:  # noqa: BLE001 - the stream's error, as the Worker's reader meets it
+            return response.status, str(error), await (await worker.fetch("/log")).text()
+        return response.status, "no error", ""
+
+    status, error, log = asyncio.run(scenario())
+    assert (status, log) == (200, "chunk 0 chunk 1 closed")
+    assert "broken midway" in error
+    assert "Exception while streaming WSGI response body" in caplog.text
+
+
+@pytest.mark.parametrize("path", ["/", "/log"])
+def test_the_dev_server_sends_it_chunked_whatever_content_length_the_app_set(tmp_path, path):
+    with BackgroundServer(load_worker(one_file_worker(tmp_path, ENTRY))) as running:
+        with socket.create_connection(("127.0.0.1", running.port), timeout=10) as sock:
+            sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+            raw = b""
+            while chunk := sock.recv(65536):
+                raw += chunk
+    head, _, body = raw.partition(b"\r\n\r\n")
+    assert b"\r\nTransfer-Encoding: chunked" in head and b"Content-Length" not in head
+    assert body.endswith(b"0\r\n\r\n")
