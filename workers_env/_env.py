@@ -146,6 +146,28 @@ class NotEmulatedBinding:
         return f"<{self._kind} binding {self._name}: not emulated by workers-env; supply one with bindings=>"
 
 
+class UndefinedIndexBinding(NotEmulatedBinding):
+    """``env.NAME`` under ``workers-env dev`` for a ``[[vectorize]]`` binding whose index has no
+    definition: the Worker is served, as wrangler dev serves one whose Vectorize bindings cannot
+    run locally, and any use of the binding raises the :class:`~workers_env.IndexDefinitionError`
+    that says how to define the index."""
+
+    __slots__ = ("_problem",)
+
+    def __init__(self, name: str, problem: IndexDefinitionError):
+        super().__init__(name, "Vectorize Index", "vectorize")
+        object.__setattr__(self, "_problem", problem)
+
+    @property
+    def error(self) -> IndexDefinitionError:  # type: ignore[override]
+        problem = self._problem
+        return IndexDefinitionError(str(problem), problems=problem.problems, path=problem.path,
+                                    index_names=problem.index_names)
+
+    def __repr__(self) -> str:
+        return f"<Vectorize Index binding {self._name}: its index has no definition>"
+
+
 def missing_name(name: object, names: Iterable[str], *, config: WorkerConfig | None = None) -> str:
     """What to say when ``name`` is no binding or var of an env holding ``names`` (read from
     ``config``, whose misspelt binding sections are named: a likely reason it is missing)."""
@@ -450,8 +472,11 @@ def _assemble(context: AssemblyContext) -> Env:
             failures.append(exc)
     if failures:
         problems = [problem for exc in failures for problem in exc.problems]
-        cls = IndexDefinitionError if all(isinstance(e, IndexDefinitionError) for e in failures) else ConfigError
-        raise cls("\n".join(problems), problems=problems, path=str(config.path))
+        if all(isinstance(e, IndexDefinitionError) for e in failures):
+            names = [name for e in failures for name in getattr(e, "index_names", ())]
+            raise IndexDefinitionError("\n".join(problems), problems=problems, path=str(config.path),
+                                       index_names=names)
+        raise ConfigError("\n".join(problems), problems=problems, path=str(config.path))
     supplied = context.options.get("bindings") or {}
     values.update(supplied)
     for name in supplied:  # a supplied object is handed out exactly as given
@@ -568,7 +593,8 @@ def _check_supplied(bindings: Any) -> dict[str, Any]:
 
 def not_emulated(env: Env) -> list[NotEmulatedBinding]:
     """The placeholders in ``env``: declared bindings nobody emulates or supplied."""
-    return [value for value in (env.unwrapped(name) for name in env) if isinstance(value, NotEmulatedBinding)]
+    return [value for value in (env.unwrapped(name) for name in env)
+            if isinstance(value, NotEmulatedBinding) and not isinstance(value, UndefinedIndexBinding)]
 
 
 def not_emulated_line(env: Env) -> str | None:

@@ -116,7 +116,17 @@ class ConfigError(WorkersEnvError, ValueError):
 
 
 class IndexDefinitionError(ConfigError):
-    """A ``[[vectorize]]`` binding whose index has no dimensions/metric anywhere."""
+    """A ``[[vectorize]]`` binding whose index has no dimensions/metric anywhere.
+
+    ``index_names`` names the indexes without one (empty when not known), so ``workers-env dev``
+    can serve the Worker without them, as wrangler dev serves a Worker whose Vectorize bindings
+    cannot run locally.
+    """
+
+    def __init__(self, message: str, *, problems: Sequence[str] = (), path: str | None = None,
+                 index_names: Sequence[str] = ()):
+        super().__init__(message, problems=problems, path=path)
+        self.index_names: list[str] = list(index_names)
 
 
 class StateError(WorkersEnvError, RuntimeError):

@@ -111,13 +111,7 @@ flavor_bridge() { # FabioDiCeglie/Flavor-Bridge-Engine backend: its e2e tests af
 
 xampler_vectorize_search() { # adewale/xampler examples/ai-agents/vectorize-search (Python 3.13, cfboundary, xampler)
   snapshot adewale+xampler 2fc28bc examples/ai-agents/vectorize-search || return
-  local pkgs="$scratch/xampler-packages"
-  if [ ! -d "$pkgs/cfboundary" ]; then
-    local src="$scratch/xampler-src"; rm -rf "$src"; mkdir -p "$src/cfb" "$src/xa"
-    git --git-dir="$mirror/adewale+cfboundary/repo" archive 5eff700 | tar -x -C "$src/cfb"
-    git --git-dir="$mirror/adewale+xampler/repo" archive 2fc28bc | tar -x -C "$src/xa"
-    "$venvs/3.13.0/bin/python" -m pip install -q --no-deps --target "$pkgs" "$src/cfb" "$src/xa" >/dev/null 2>&1
-  fi
+  local pkgs; pkgs=$(xampler_packages)
   local py="$venvs/3.13.0/bin/python" extra="$pkgs"
   (cd "$work" && we vectorize create xampler-vectorize --dimensions=32 --metric=cosine) >/dev/null 2>&1
   serve
@@ -129,6 +123,30 @@ xampler_vectorize_search() { # adewale/xampler examples/ai-agents/vectorize-sear
     q -X POST "$(url)/query" -d "{\"values\": $v, \"top_k\": 2, \"filter\": {\"k\": \"v\"}}"
     q -X POST "$(url)/query" -d '{"values": [1, 2]}'; q "$(url)/describe"; } >"$out/$name.txt"
   finish
+}
+
+xampler_packages() { # cfboundary v0.1.11 and xampler 2fc28bc as pywrangler vendors them (3.13): prints the folder
+  local pkgs="$scratch/xampler-packages"
+  if [ ! -d "$pkgs/cfboundary" ]; then
+    local src="$scratch/xampler-src"; rm -rf "$src"; mkdir -p "$src/cfb" "$src/xa"
+    git --git-dir="$mirror/adewale+cfboundary/repo" archive 5eff700 | tar -x -C "$src/cfb"
+    git --git-dir="$mirror/adewale+xampler/repo" archive 2fc28bc | tar -x -C "$src/xa"
+    "$venvs/3.13.0/bin/python" -m pip install -q --no-deps --target "$pkgs" "$src/cfb" "$src/xa" >/dev/null 2>&1
+  fi
+  echo "$pkgs"
+}
+
+xampler_verifier() { # xampler's own verifier (scripts/verify_examples.py) on vectorize-search, no index defined:
+  # as under wrangler dev its /demo answers (hunt41: dev refused to start before); `uv run pywrangler` is TREE's CLI
+  snapshot adewale+xampler 2fc28bc || return
+  local pkgs py="$venvs/3.13.0/bin/python"; pkgs=$(xampler_packages)
+  mkdir -p "$work/.bin"
+  printf '#!/bin/bash\n[ "$1" = run ] && [ "$2" = pywrangler ] || { echo "uv stand-in: $*" >&2; exit 99; }\nshift 2\n' >"$work/.bin/uv"
+  printf 'PYTHONPATH=%s exec %s -c %q "$@"\n' "$tree:$pkgs" "$py" \
+    'import sys; from workers_env.cli import main; sys.argv[0] = "workers-env"; sys.exit(main())' >>"$work/.bin/uv"
+  chmod +x "$work/.bin/uv"
+  (cd "$work" && PATH="$work/.bin:$PATH" "$py" scripts/verify_examples.py examples/ai-agents/vectorize-search \
+    --port "$port" --timeout 90 2>&1 | grep -E "^(✓|Note)|Error" | cut -c1-300 | mask) >"$out/$name.txt"
 }
 
 agems_rag_api() { # RafaEL-1998/agems_rag_api (Python 3.12: a PEP 701 f-string; pdfplumber vendored)
@@ -173,6 +191,7 @@ declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
   [flavor-bridge]="flavor_bridge" [xampler-vectorize-search]="xampler_vectorize_search"
+  [xampler-verifier]="xampler_verifier"
   [agems-rag-api]="agems_rag_api"
   [resume-rag-2da4c32]="resume_rag 2da4c32" [resume-rag-2f1ea5c]="resume_rag 2f1ea5c"
   [course-hero-2025-09-01]="course_hero 2025-09-01" [course-hero-2025-11-05]="course_hero 2025-11-05"

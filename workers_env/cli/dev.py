@@ -20,11 +20,11 @@ import socket
 import subprocess
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workers_env._errors import ConfigError, WorkersEnvError
+from workers_env._errors import ConfigError, IndexDefinitionError, WorkersEnvError
 from workers_env._loglevel import emit, from_environment, logging_at
 from workers_env.cli.common import (
     BARE,
@@ -473,11 +473,19 @@ def _run(args: argparse.Namespace) -> int:
             session = session_bindings(config, slots)
             made = bindings_from_pyproject(config)  # the factories' Workers: closed with this env
             supplied = {**session, **made, **(_vars(args.var) if var else {})}
+
+            def build(supplied: dict[str, Any]) -> Any:
+                return load_env(path, environment=environment, persist_to=persist_to, bindings=supplied,
+                                env_files=args.env_file or None, secrets_environment=secrets_environment,
+                                compatibility_date=args.compatibility_date,
+                                compatibility_flags=args.compatibility_flags)
             try:
-                built = load_env(path, environment=environment, persist_to=persist_to, bindings=supplied,
-                                 env_files=args.env_file or None, secrets_environment=secrets_environment,
-                                 compatibility_date=args.compatibility_date,
-                                 compatibility_flags=args.compatibility_flags)
+                try:
+                    built = build(supplied)
+                except IndexDefinitionError as exc:
+                    if not exc.index_names:
+                        raise
+                    built = build({**_undefined_indexes(config, exc), **supplied})
             except BaseException:
                 _close_supplied_workers(made)
                 raise
@@ -756,6 +764,7 @@ def _announce(config: Any, env: Any, environment: str | None, env_files: list[st
     no table; ``alone``: one Worker, "Your Worker" as wrangler heads it), its services no Worker
     answers, a missing compatibility date (wrangler's lines), and the bindings ``remote = true``
     would send to Cloudflare under wrangler dev."""
+    from workers_env._env import UndefinedIndexBinding
     from workers_env.config.bindings import remote_bindings
     from workers_env.config.compat import missing_date_warning
 
@@ -764,7 +773,7 @@ def _announce(config: Any, env: Any, environment: str | None, env_files: list[st
     warning = missing_date_warning(env.config)
     if warning:
         warn_block(warning)
-    _local_vectorize_note(config.merged)
+    _local_vectorize_note(config.merged, {name for name in env if isinstance(env.unwrapped(name), UndefinedIndexBinding)})
     remote = remote_bindings(config.merged, _LOCAL_KINDS)
     if remote:  # wrangler dev's binding table says "remote" for these
         names = ", ".join(f"{b.name} ({b.kind})" for b in remote)
@@ -773,14 +782,29 @@ def _announce(config: Any, env: Any, environment: str | None, env_files: list[st
              "workers-env runs them locally as it runs every binding, on the local state", "stderr")
 
 
-def _local_vectorize_note(merged: Any) -> None:
+def _undefined_indexes(config: Any, problem: IndexDefinitionError) -> dict[str, Any]:
+    """The Worker is served without its indexes that have no definition, as wrangler dev 4.164.0
+    serves one whose Vectorize bindings cannot run locally (they answer ``Error: Binding X needs to be
+    run remotely`` when used): each such binding raises ``problem`` when the Worker uses it, and dev
+    says so now."""
+    from workers_env._env import UndefinedIndexBinding
+
+    names = [entry.binding for entry in config.vectorize if entry.index_name in problem.index_names]
+    emit("warn", f"workers-env dev: {problem}\nThe Worker is served without {'them' if len(names) > 1 else 'it'}: "
+         f"any use of {', '.join(f'env.{name}' for name in names)} raises this error until the index is "
+         "defined (wrangler dev serves such a Worker too, its Vectorize bindings unusable locally)", "stderr")
+    return {name: UndefinedIndexBinding(name, problem) for name in names}
+
+
+def _local_vectorize_note(merged: Any, undefined: Set[str] = frozenset()) -> None:
     """workers-env's line in the place of wrangler dev's warning for a Vectorize binding without
     ``remote = true`` (``Vectorize Index bindings do not support local development, and so parts of
     your Worker may not work correctly. ...``; with ``remote = false`` its refusal to start: measured,
     4.164.0): workers-env runs those indexes locally, which wrangler's text would deny."""
     entries = merged.get("vectorize") if isinstance(merged, dict) else None
-    local = [entry for entry in entries if isinstance(entry, dict) and isinstance(entry.get("binding"), str)
-             and entry.get("remote") is not True] if isinstance(entries, list) else []
+    local = ([entry for entry in entries if isinstance(entry, dict) and isinstance(entry.get("binding"), str)
+              and entry.get("remote") is not True and entry["binding"] not in undefined]
+             if isinstance(entries, list) else [])
     if not local:
         return
     names = ", ".join(f'env.{entry["binding"]} (index "{entry.get("index_name")}")' for entry in local)

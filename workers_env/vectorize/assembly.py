@@ -163,13 +163,16 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
     opened: dict[str, Index] = {}
     failed: set[str] = set()
     users: dict[str, list[str]] = {}
-    for entry in config.vectorize:
+    # a binding the caller supplies (load_env's bindings=) replaces ours: not built, its index needs no definition
+    supplied = context.options.get("bindings") or {}
+    entries = [entry for entry in config.vectorize if entry.binding not in supplied]
+    for entry in entries:
         users.setdefault(entry.index_name, []).append(entry.binding)
     bindings: dict[str, VectorizeBinding] = {}
     failures: list[ConfigError] = []
     # a v1 index answers queries in the original format without this flag (before 2023-11-08)
     metadata_optional = flag_enabled(VECTORIZE_QUERY_METADATA_OPTIONAL, config)
-    for entry in config.vectorize:
+    for entry in entries:
         if entry.index_name in failed:
             continue  # its problem is already listed, with this binding's name
         try:
@@ -196,6 +199,8 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
                                                    query_metadata_optional=metadata_optional)
     if failures:
         problems = [problem for exc in failures for problem in exc.problems]
-        cls = IndexDefinitionError if all(isinstance(e, IndexDefinitionError) for e in failures) else ConfigError
-        raise cls("\n".join(problems), problems=problems, path=str(config.path))
+        if all(isinstance(e, IndexDefinitionError) for e in failures):
+            raise IndexDefinitionError("\n".join(problems), problems=problems, path=str(config.path),
+                                       index_names=sorted(failed))
+        raise ConfigError("\n".join(problems), problems=problems, path=str(config.path))
     return bindings
