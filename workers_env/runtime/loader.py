@@ -1244,7 +1244,7 @@ async def _waited(work: Any, scope: Any) -> Any:
     try:
         return await _worker_code(work, scope, _WAITED)
     except asyncio.CancelledError as exc:
-        if getattr(asyncio.current_task(), "cancelled_by_worker", False):
+        if getattr(asyncio.current_task(), "workers_env_cancelled_by_worker", False):
             raise _own_cancel(exc, _WAITED) from exc
         raise
 

@@ -168,18 +168,18 @@ class PyodideTask(asyncio.Task, PyodideFuture):  # type: ignore[type-arg,misc]
     #: a cancel still in force was asked by the Worker's own code (called in a task of one of its
     #: requests): a ``waitUntil`` task so ended is its failure, one cancelled from outside is not
     #: (runtime/loader.py, ``_waited``)
-    cancelled_by_worker = False
+    workers_env_cancelled_by_worker = False
 
     def cancel(self, msg: Any = None) -> bool:
         cancelled = super().cancel(msg)
         if cancelled and asyncio.current_task(self.get_loop()) is not None and current_context() is not None:
-            self.cancelled_by_worker = True
+            self.workers_env_cancelled_by_worker = True
         return cancelled
 
     def uncancel(self) -> int:
         left = super().uncancel()
         if not left:  # every cancel withdrawn (asyncio.timeout's, say)
-            self.cancelled_by_worker = False
+            self.workers_env_cancelled_by_worker = False
         return left
 
     def add_done_callback(self, cb: Any, *, context: Any = None) -> None:
