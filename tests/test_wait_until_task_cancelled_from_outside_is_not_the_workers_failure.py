@@ -53,20 +53,26 @@ def _awaiting(coro) -> list[str]:
 
 def test_a_wait_until_task_cancelled_from_outside_is_not_logged_its_own_failure_is(tmp_path, caplog):
     worker = load_worker(_project(tmp_path) / "wrangler.toml")
+    logged = _logged_cancelling(worker, "background_sleeper", caplog)  # (as asyncio.run's end does, ahead of
+    assert logged == [("Uncaught exception in waitUntil()", "ValueError")]  # the request's own wait)
 
+
+def _logged_cancelling(worker, name: str, caplog) -> list[tuple[str, str | None]]:
+    """Fetch ``/`` of ``worker`` and, 0.1 s on, cancel from outside (the test's code) the task of
+    its waitUntil work awaiting the coroutine ``name``; workers-env's error records (message,
+    exception type) once the answer (``answered``) is read."""
     async def scenario() -> str:
         fetching = asyncio.ensure_future(worker.fetch("/"))
         await asyncio.sleep(0.1)
-        [sleeper] = [t for t in asyncio.all_tasks() if "background_sleeper" in _awaiting(t.get_coro())]
-        sleeper.cancel()  # (as asyncio.run's end does, ahead of the request's own wait)
+        [task] = [t for t in asyncio.all_tasks() if name in _awaiting(t.get_coro())]
+        task.cancel()
         response = await asyncio.wait_for(fetching, 10)
         return await response.text()
 
     with caplog.at_level(logging.ERROR, logger="workers_env"):
         assert asyncio.run(scenario()) == "answered"
-    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
-              if r.name.startswith("workers_env")]
-    assert logged == [("Uncaught exception in waitUntil()", "ValueError")]
+    return [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
+            if r.name.startswith("workers_env")]
 
 
 SELF_CANCELLING = """
@@ -159,17 +165,5 @@ def test_a_wait_until_task_the_workers_code_cancels_is_logged_once_withdrawn_not
     _project(tmp_path)
     (tmp_path / "src" / "entry.py").write_text(CANCELS_ITS_OWN_TASK)
     worker = load_worker(tmp_path / "wrangler.toml")
-
-    async def scenario() -> str:
-        fetching = asyncio.ensure_future(worker.fetch("/"))
-        await asyncio.sleep(0.1)
-        [withdrawn] = [t for t in asyncio.all_tasks() if "withdraws_its_cancel" in _awaiting(t.get_coro())]
-        withdrawn.cancel()
-        response = await asyncio.wait_for(fetching, 10)
-        return await response.text()
-
-    with caplog.at_level(logging.ERROR, logger="workers_env"):
-        assert asyncio.run(scenario()) == "answered"
-    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
-              if r.name.startswith("workers_env")]
+    logged = _logged_cancelling(worker, "withdraws_its_cancel", caplog)
     assert logged == [("Uncaught exception in waitUntil()", "CancelledError")] * 2

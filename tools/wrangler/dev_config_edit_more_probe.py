@@ -6,13 +6,13 @@ lacks (review72): a ``[[routes]]`` table's pattern alone, ``[dev]`` removed whol
 process per side; a step waits for its reload (or an ``[ERROR]``), at most 10 s.
 Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler
 PYTHONPATH=/abs/tree python3 tools/wrangler/dev_config_edit_more_probe.py [scenario ...]"""
-import json, os, re, signal, subprocess, sys, time
+import json, os, re, subprocess, sys, time
 
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from dev_config_edit_differential import JS, KINDS, PY, Reader, answer  # noqa: E402
-from dev_section_differential import free_port, stop, twin_project  # noqa: E402
+from dev_config_edit_differential import JS, KINDS, PY, Reader, answer, end  # noqa: E402
+from dev_section_differential import free_port, twin_project  # noqa: E402
 
 
 def scenarios(p1, p2):
@@ -90,8 +90,8 @@ def run(kind, extra, all_steps, p1, p2):
                 staged = base / ".wrangler.toml.edit"
                 staged.write_text(head + text)
                 os.replace(staged, config)
-            end = time.monotonic() + (30 if not index else 10)
-            while time.monotonic() < end and proc.poll() is None:
+            deadline = time.monotonic() + (30 if not index else 10)
+            while time.monotonic() < deadline and proc.poll() is None:
                 out = reader.read()
                 if (not index and "Ready on" in out) or (index and out.count("updated and ready") > reloads) \
                         or (index and "[ERROR]" in out[done:]):
@@ -113,13 +113,7 @@ def run(kind, extra, all_steps, p1, p2):
                                 if "Ready on" not in line or "Updated" in line], answers, errors,
                          proc.poll()))
     finally:
-        stop(proc, signal.SIGTERM)
-        try:
-            proc.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            stop(proc, signal.SIGKILL)
-            proc.communicate()
-        stop(proc, signal.SIGKILL)
+        end(proc)
     return seen
 
 
