@@ -60,3 +60,23 @@ def test_a_config_that_does_not_parse_is_reported_and_the_old_worker_serves_on(t
         mark = dev.edit(config, good.replace("before", "after"))
         dev.wait_for(READY, after=mark)
         assert dev.get() == (200, "after -")
+
+
+def test_a_config_wrangler_would_refuse_is_reported_and_the_old_worker_serves_on(tmp_path: Path) -> None:
+    """review72: an edit that parses but that wrangler's validation refuses (``vars = 5``) --
+    wrangler dev 4.164.0 prints ``The field "vars" should be an object but got 5.`` and exits
+    (tools/wrangler/dev_config_edit_more_probe.py); workers-env says the same words and serves on
+    with the last Worker that loaded, its vars included (README "Where we had to choose")."""
+    project = python_project(tmp_path / "app", ENTRY, config_extra='[vars]\nGREETING = "before"\n')
+    config = project / "wrangler.toml"
+    good = config.read_text()
+    with DevServer(project) as dev:
+        mark = len(dev.lines)
+        config.write_text(good.replace('[vars]\nGREETING = "before"\n', "vars = 5\n"))  # (top-level keys only before)
+        dev.wait_for("✘ [ERROR] Processing wrangler.toml configuration:", after=mark)
+        assert '- The field "vars" should be an object but got 5.' in "\n".join(dev.lines[mark:])
+        assert dev.get() == (200, "before -")
+        assert RELOADING not in "\n".join(dev.lines[mark:])
+        mark = dev.edit(config, good.replace("before", "after"))
+        dev.wait_for(READY, after=mark)
+        assert dev.get() == (200, "after -")

@@ -53,20 +53,26 @@ def _awaiting(coro) -> list[str]:
 
 def test_a_wait_until_task_cancelled_from_outside_is_not_logged_its_own_failure_is(tmp_path, caplog):
     worker = load_worker(_project(tmp_path) / "wrangler.toml")
+    logged = _logged_cancelling(worker, "background_sleeper", caplog)  # (as asyncio.run's end does, ahead of
+    assert logged == [("Uncaught exception in waitUntil()", "ValueError")]  # the request's own wait)
 
+
+def _logged_cancelling(worker, name: str, caplog) -> list[tuple[str, str | None]]:
+    """Fetch ``/`` of ``worker`` and, 0.1 s on, cancel from outside (the test's code) the task of
+    its waitUntil work awaiting the coroutine ``name``; workers-env's error records (message,
+    exception type) once the answer (``answered``) is read."""
     async def scenario() -> str:
         fetching = asyncio.ensure_future(worker.fetch("/"))
         await asyncio.sleep(0.1)
-        [sleeper] = [t for t in asyncio.all_tasks() if "background_sleeper" in _awaiting(t.get_coro())]
-        sleeper.cancel()  # (as asyncio.run's end does, ahead of the request's own wait)
+        [task] = [t for t in asyncio.all_tasks() if name in _awaiting(t.get_coro())]
+        task.cancel()
         response = await asyncio.wait_for(fetching, 10)
         return await response.text()
 
     with caplog.at_level(logging.ERROR, logger="workers_env"):
         assert asyncio.run(scenario()) == "answered"
-    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
-              if r.name.startswith("workers_env")]
-    assert logged == [("Uncaught exception in waitUntil()", "ValueError")]
+    return [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
+            if r.name.startswith("workers_env")]
 
 
 SELF_CANCELLING = """
@@ -108,4 +114,56 @@ def test_a_wait_until_task_the_worker_cancels_itself_is_logged(tmp_path, caplog)
         assert asyncio.run(scenario()) == "answered"
     logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
               if r.name.startswith("workers_env")]
+    assert logged == [("Uncaught exception in waitUntil()", "CancelledError")] * 2
+
+
+CANCELS_ITS_OWN_TASK = """
+import asyncio
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        async def cancels_itself():
+            asyncio.current_task().cancel()
+            await asyncio.sleep(60)
+
+        held = []
+
+        async def cancelled_by_its_sibling():
+            held.append(asyncio.current_task())
+            await asyncio.sleep(60)
+
+        async def sibling():
+            held[0].cancel()
+
+        async def withdraws_its_cancel():
+            me = asyncio.current_task()
+            me.cancel()
+            try:
+                await asyncio.sleep(60)
+            except asyncio.CancelledError:
+                me.uncancel()
+            await asyncio.sleep(60)  # then cancelled from outside, by the test
+
+        self.ctx.waitUntil(cancels_itself())
+        self.ctx.waitUntil(cancelled_by_its_sibling())
+        self.ctx.waitUntil(withdraws_its_cancel())
+        await asyncio.sleep(0)
+        self.ctx.waitUntil(sibling())
+        return Response("answered")
+"""
+
+
+def test_a_wait_until_task_the_workers_code_cancels_is_logged_once_withdrawn_not(tmp_path, caplog):
+    """review72: the task Pyodide makes of waitUntil work, cancelled by the Worker's own code (the
+    work itself through ``asyncio.current_task()``, or other work of the Worker's), rejects its
+    promise with ``PythonError`` (CancelledError) -- measured on Pyodide 0.26.0a4, 0.28.2, 314.0.6
+    -- which workerd logs; workers-env took it for a cancel from outside and logged nothing. A
+    cancel the Worker withdrew (``uncancel``) is not its own any more: the test's later cancel of
+    that task, from outside, is not logged."""
+    _project(tmp_path)
+    (tmp_path / "src" / "entry.py").write_text(CANCELS_ITS_OWN_TASK)
+    worker = load_worker(tmp_path / "wrangler.toml")
+    logged = _logged_cancelling(worker, "withdraws_its_cancel", caplog)
     assert logged == [("Uncaught exception in waitUntil()", "CancelledError")] * 2

@@ -2556,5 +2556,18 @@ CASES = {
         "a = JSON.parse('[1,2,1,2,1]')\n[a.lastIndexOf(1, x) for x in (2**53, -(2**53), 2**64, -4, -3, 4, 5)]",
         'seen = []\nf = create_proxy(lambda this, *a: seen.append((type(this).__name__, repr(this))) or True, capture_this=True)\narr().forEach(f, 2**60)\narr().forEach(f, 2**53 - 1)\narr().forEach(f, 2.0**60)\narr().forEach(f, -0.0)\nseen',
         'seen = []\nf = create_proxy(lambda this, *a: seen.append((type(this).__name__, repr(this))) or True, capture_this=True)\nf.call(1.0)\nf.apply(2.0, [])\nf.call(True)\nf.bind(3.0)()\nf.call(2**53 - 1)\nseen',
+        # review72: a bound method, a callable instance, functools.partial as callbacks given a thisArg (plain
+        # and through create_proxy(capture_this=True)); capture_this given a dict/list/tuple/None thisArg
+        'class C:\n    def __init__(self):\n        self.seen = []\n    def cb(self, *a):\n        self.seen.append(len(a))\n        return True\nc = C()\nt = JSON.parse(\'{"tag": "T"}\')\nr = arr().map(c.cb, t)\n(c.seen, r.to_py())',
+        'class C:\n    def __init__(self):\n        self.seen = []\n    def cb(self, this, *a):\n        self.seen.append((self is c, getattr(this, \'tag\', repr(this)), len(a)))\n        return True\nc = C()\nt = JSON.parse(\'{"tag": "T"}\')\narr().forEach(create_proxy(c.cb, capture_this=True), t)\nc.seen',
+        'class K:\n    def __init__(self):\n        self.seen = []\n    def __call__(self, *a):\n        self.seen.append(len(a))\n        return len(a)\nk = K()\nt = JSON.parse(\'{"tag": "T"}\')\nr = arr().map(k, t)\n(k.seen, r.to_py())',
+        'class K:\n    def __init__(self):\n        self.seen = []\n    def __call__(self, this, *a):\n        self.seen.append((getattr(this, \'tag\', repr(this)), len(a)))\n        return True\nk = K()\nt = JSON.parse(\'{"tag": "T"}\')\nr = arr().filter(create_proxy(k, capture_this=True), t)\n(k.seen, r.to_py())',
+        'import functools\nseen = []\np = functools.partial(lambda tag, *a: seen.append((tag, len(a))) or True, \'P\')\nt = JSON.parse(\'{"tag": "T"}\')\nr = arr().some(p, t)\n(seen, r)',
+        'import functools\nseen = []\np = functools.partial(lambda tag, this, *a: seen.append((tag, getattr(this, \'tag\', repr(this)), len(a))), \'P\')\nt = JSON.parse(\'{"tag": "T"}\')\narr().forEach(create_proxy(p, capture_this=True), t)\nseen',
+        "seen = []\nf = create_proxy(lambda this, *a: seen.append((type(this).__name__, this is d)) or True, capture_this=True)\nd = {'k': 1}\narr().forEach(f, d)\nseen",
+        "seen = []\nf = create_proxy(lambda this, *a: seen.append((type(this).__name__, this is l, repr(this))) or True, capture_this=True)\nl = [1, 'x']\narr().forEach(f, l)\nseen",
+        'seen = []\nf = create_proxy(lambda this, *a: this.append(a[0]), capture_this=True)\nl = []\narr().forEach(f, l)\n(l, type(l).__name__)',
+        'seen = []\nf = create_proxy(lambda this, *a: seen.append((type(this).__name__, repr(this))) or True, capture_this=True)\njs.Map.new(JSON.parse(\'[["a", 1]]\')).forEach(f, None)\njs.Array.from_(arr(), f, [7])\nseen',
+        'seen = []\nf = create_proxy(lambda this, *a: seen.append((type(this).__name__, repr(this))) or True, capture_this=True)\nr = arr().map(f, (1, 2))\nseen',
     ],
 }

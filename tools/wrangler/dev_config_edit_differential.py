@@ -92,8 +92,8 @@ def run(kind, p1, p2):
                 staged = base / ".wrangler.toml.edit"
                 staged.write_text(head + text.replace("MAIN", name).replace("OTHER", other))
                 os.replace(staged, config)
-            end = time.monotonic() + 30
-            while time.monotonic() < end and proc.poll() is None:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and proc.poll() is None:
                 out = reader.read()
                 if (not index and "Ready on" in out) or (index and out.count("updated and ready") >= index) \
                         or (index and "[ERROR]" in out[done:]):
@@ -109,14 +109,19 @@ def run(kind, p1, p2):
             seen.append((step, [re.sub(rf"\b{p1}\b", "P1", re.sub(rf"\b{p2}\b", "P2", line)) for line in lines
                                 if "Ready on" not in line or "Updated" in line], answers))
     finally:
-        stop(proc, signal.SIGTERM)
-        try:
-            proc.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            stop(proc, signal.SIGKILL)
-            proc.communicate()
-        stop(proc, signal.SIGKILL)
+        end(proc)
     return seen
+
+
+def end(proc):
+    """Stop dev ``proc`` (its whole process group): SIGTERM, then SIGKILL after 20 s or at once after."""
+    stop(proc, signal.SIGTERM)
+    try:
+        proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        stop(proc, signal.SIGKILL)
+        proc.communicate()
+    stop(proc, signal.SIGKILL)
 
 
 def main():

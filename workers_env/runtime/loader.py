@@ -205,7 +205,7 @@ class ExecutionContext(JsProxy):
         if not inspect.isawaitable(awaitable):
             return
 
-        task = asyncio.ensure_future(_worker_code(awaitable, self._scope, "waitUntil() work"))
+        task = asyncio.ensure_future(_waited(awaitable, self._scope))
         adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
         self._tasks.append(task)
 
@@ -219,14 +219,13 @@ class ExecutionContext(JsProxy):
         while self._tasks:
             pending, self._tasks = self._tasks, []
             try:
-                outcomes = await asyncio.gather(*pending, return_exceptions=True)
+                await asyncio.gather(*pending, return_exceptions=True)
             except asyncio.CancelledError:  # the caller's loop ending while the work goes on: as _gone
                 later, self._tasks = self._tasks, []  # (and work that work handed to waitUntil meanwhile)
                 _report_failures([*pending, *later], names_kept)
                 raise
-            for task, outcome in zip(pending, outcomes):
-                if isinstance(outcome, BaseException) and not _cancelled_from_outside(task, outcome):
-                    _report_wait_until(outcome, names_kept)
+            for task in pending:
+                _report_failed(task, names_kept)
 
     async def _finish(self) -> None:
         """End the request once its response is out: wait for its ``waitUntil`` work (see
@@ -317,18 +316,11 @@ def _report_wait_until(outcome: BaseException, names_kept: bool) -> None:
 
 
 def _report_failed(task: asyncio.Future[Any], names_kept: bool) -> None:
-    """:func:`_report_wait_until` of a finished task that failed (not one cancelled)."""
+    """:func:`_report_wait_until` of a finished ``waitUntil`` task that failed. One that ended
+    cancelled was cancelled from outside the Worker's code (the caller's loop ending, a test):
+    not its failure -- :func:`_waited` made its own cancel one."""
     if not task.cancelled() and task.exception() is not None:
         _report_wait_until(task.exception(), names_kept)  # type: ignore[arg-type]
-
-
-def _cancelled_from_outside(task: asyncio.Future[Any], outcome: BaseException) -> bool:
-    """Whether ``outcome`` is a ``CancelledError`` that a cancel of ``task`` itself asked for (the
-    caller's event loop ending cancels every task, a waitUntil task among them, maybe before this
-    request's wait sees it end) -- not the Worker's own code raising it, which is its failure and
-    logged (``Task.cancelling()``, as :func:`~workers_env.runtime.current.caller_gone` tells them apart)."""
-    cancelling = getattr(task, "cancelling", None)
-    return isinstance(outcome, asyncio.CancelledError) and cancelling is not None and cancelling() > 0
 
 
 def _report_failures(tasks: list[asyncio.Future[Any]], names_kept: bool) -> None:
@@ -1242,6 +1234,22 @@ async def _worker_code(work: Any, scope: Any, what: str) -> Any:
         if caller_gone():
             raise
         raise _own_cancel(exc, what) from exc
+
+
+async def _waited(work: Any, scope: Any) -> Any:
+    """:func:`_worker_code` of ``waitUntil`` work, whose task the Worker's own code cancelled
+    (``asyncio.current_task().cancel()`` in it, say) failing as Pyodide's does: its promise
+    rejects with a ``PythonError`` (CancelledError) that workerd logs -- measured on Pyodide
+    0.26.0a4, 0.28.2 and 314.0.6. A cancel from outside (the loop ending) ends it cancelled."""
+    try:
+        return await _worker_code(work, scope, _WAITED)
+    except asyncio.CancelledError as exc:
+        if getattr(asyncio.current_task(), "workers_env_cancelled_by_worker", False):
+            raise _own_cancel(exc, _WAITED) from exc
+        raise
+
+
+_WAITED = "waitUntil() work"
 
 
 def _own_cancel(error: asyncio.CancelledError, what: str) -> HandlerCancelledError:

@@ -165,6 +165,23 @@ class PyodideTask(asyncio.Task, PyodideFuture):  # type: ignore[type-arg,misc]
     #: the same to read, and no Python ``__init__`` to run for each task)
     _num_done_callbacks = 0
 
+    #: a cancel still in force was asked by the Worker's own code (called in a task of one of its
+    #: requests): a ``waitUntil`` task so ended is its failure, one cancelled from outside is not
+    #: (runtime/loader.py, ``_waited``)
+    workers_env_cancelled_by_worker = False
+
+    def cancel(self, msg: Any = None) -> bool:
+        cancelled = super().cancel(msg)
+        if cancelled and asyncio.current_task(self.get_loop()) is not None and current_context() is not None:
+            self.workers_env_cancelled_by_worker = True
+        return cancelled
+
+    def uncancel(self) -> int:
+        left = super().uncancel()
+        if not left:  # every cancel withdrawn (asyncio.timeout's, say)
+            self.workers_env_cancelled_by_worker = False
+        return left
+
     def add_done_callback(self, cb: Any, *, context: Any = None) -> None:
         if context is None and not pyodide_028():  # 0.26's PyodideTask has asyncio's own: the context copied now
             super().add_done_callback(cb)
