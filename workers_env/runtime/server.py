@@ -63,6 +63,7 @@ from workers_env.runtime.requestbody import (
 )
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import front_connection, refusal
+from workers_env.runtime.stalls import HANGING
 from workers_env.runtime.statusline import (
     BARE_HEAD_HEADER,
     REASON_HEADER,
@@ -117,6 +118,8 @@ _UNKNOWN_METHOD = (501, b"ERROR: Unrecognized request method.")  # KJ's answer, 
 #: (or an empty one), and for one whose URL cannot be parsed or that it cannot hand to a fetch
 #: handler (``CONNECT``): checked against wrangler dev 4.164.0
 _NO_HOST = (400, b"Bad Request")
+#: what wrangler dev 4.164.0 prints for such a request (workerd's own line, its source position included)
+_NO_URL = "Uncaught exception: workerd/jsg/value.h:1456: failed: remote.jsg.TypeError: Invalid URL string."
 _INTERNAL_ERROR = (500, b"Internal Server Error")
 #: the connection-level headers KJ's HTTP layer owns (``KJ_HTTP_FOR_EACH_BUILTIN_HEADER``): a
 #: Worker neither sees a client's nor sends its own; the framing is the server's
@@ -214,8 +217,7 @@ class WorkerApp:
             return
         url = self._url(scope, host)
         if url is None:
-            log.error("Uncaught exception: TypeError: Invalid URL string. (%s %s, Host: %s)", scope["method"],
-                      self._target(scope).decode("latin-1"), host)
+            log.error(_NO_URL)
             await self._refuse(send, *_INTERNAL_ERROR, content_type=None)
             return
         client_path, url, path = url_rewritten(url)  # (wrangler's own /cdn-cgi/ answers: runtime/cdncgi.py)
@@ -282,15 +284,19 @@ class WorkerApp:
         headers = response.headers.lines()  # written as KJ writes them (handshake_response)
         if "origin" in answered:  # the ProxyWorker's way back, a 101's too (review69, dev_host_differential)
             headers = rewrite_headers(headers, *answered["origin"])
-        if upgrade is not None:  # Miniflare logs the Worker's 101, whatever KJ then answers the client
-            self._log(scope, 101, response.statusText, answered["started"], request.url)
         try:
             check_returnable(response._web_socket)
         except JsException as error:  # workerd answers the handshake, then fails to couple the end:
             if upgrade is not None:  # the 101 (or KJ's refusal), the error logged, the connection closed
                 upgrade(refusal or handshake_response(request.headers.get("sec-websocket-key"), headers), None)
-            log.error("Uncaught %s: %s", error.name, error.message)
+            error.thrown_by_workerd = True  # type: ignore[attr-defined]  # reported twice, then the request hangs
+            log.error("Uncaught exception in the worker's WebSocket response", exc_info=(type(error), error, None))
+            log.error("Uncaught Error: %s ", HANGING)
+            if upgrade is not None:  # (Miniflare's line after those, as wrangler dev prints them)
+                self._log(scope, 101, response.statusText, answered["started"], request.url)
             return
+        if upgrade is not None:  # Miniflare logs the Worker's 101, whatever KJ then answers the client
+            self._log(scope, 101, response.statusText, answered["started"], request.url)
         if refusal is not None or upgrade is None:
             couple(response._web_socket)._drop()
             if upgrade is not None and refusal is not None:
