@@ -18,7 +18,7 @@ from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
-from workers_env.runtime.cdncgi import EXPLORER_ANSWER, own_answer, rewritten
+from workers_env.runtime.cdncgi import EXPLORER_ANSWER, logged, own_answer, rewritten
 from workers_env.runtime.server import BackgroundServer
 
 ECHO = """from workers import Response, WorkerEntrypoint
@@ -101,6 +101,9 @@ def test_the_rewrites_in_the_proxy_workers_order():
         "/cdn-cgi/local", "/cdn-cgi/handlerx", "/cdn-cgi/local/scheduled/a", "/cdn-cgi/local/explorer/b",
         "/x/cdn-cgi/handler"]
     assert own_answer("/a", "/a", "foo.test", "null", False) is None  # only /cdn-cgi/ paths are checked
+    assert [logged(c, p, False) for c, p in (("/cdn-cgi/mf/stream/x", "/__cf_local/stream/x"), ("/a", "/a"),
+                                             ("/x/cdn-cgi/y", "/x/cdn-cgi/y"))] == [False, True, False]
+    assert logged("/cdn-cgi/trace", "/cdn-cgi/trace", True)
 
 
 def test_cdn_cgi_request_lines_are_not_printed_below_debug(tmp_path):
@@ -109,7 +112,8 @@ def test_cdn_cgi_request_lines_are_not_printed_below_debug(tmp_path):
         # the route's host is the Worker's, yet refused by name, as wrangler hands Miniflare no routes
         assert _ask(dev.port, "/cdn-cgi/trace", {"Host": "shop.example.com"})[::2] == (403, "Invalid Host header")
         assert dev.get("/cdn-cgi/handler/x") == (200, "W http://shop.example.com/cdn-cgi/local/x")
-        for path in ("/cdn-cgi/trace", "/cdn-cgi/mf/stream/x", "/cdn-cgi%2Ftrace", "/cdn-cgi", "/after"):
+        for path in ("/cdn-cgi/trace", "/cdn-cgi/mf/stream/x", "/cdn-cgi%2Ftrace", "/cdn-cgi", "/__cf_local/stream/y",
+                     "/after"):
             assert dev.get(path)[0] == 200
         with urllib.request.urlopen(f"http://127.0.0.1:{dev.port}/cdn-cgi/handler/scheduled?cron=1+2+3+4+5",
                                     timeout=30) as resp:
@@ -119,7 +123,7 @@ def test_cdn_cgi_request_lines_are_not_printed_below_debug(tmp_path):
         last = dev.wait_for("GET /last 200 OK", after=ran)
     requests = [line.split("] ", 1)[1].rsplit(" (", 1)[0] for line in dev.lines[:last + 1]
                 if line.startswith("[wrangler:info] GET ")]
-    assert requests == ["GET /__cf_local/stream/x 200 OK", "GET /cdn-cgi%2Ftrace 200 OK", "GET /cdn-cgi 200 OK",
+    assert requests == ["GET /cdn-cgi%2Ftrace 200 OK", "GET /cdn-cgi 200 OK", "GET /__cf_local/stream/y 200 OK",
                         "GET /after 200 OK", "GET /last 200 OK"]
 
 

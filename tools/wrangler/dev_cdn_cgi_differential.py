@@ -128,7 +128,10 @@ def run(kind, config, extra):
                                     lambda: probe(port))
     if seen is None:
         return {"exit": returncode, "out": out[-400:]}
-    logged = [re.sub(r"^\[wrangler:info\] ", "", line) for line in _logged(out)]
+    lines = [re.sub(r"^\[wrangler:info\] ", "", line) for line in _logged(out)]
+    # the request lines in order; the Worker's own lines (another pipe under wrangler: their order
+    # against the request lines is a race there) sorted
+    logged = [line for line in lines if not line.startswith("W-")] + sorted(l for l in lines if l.startswith("W-"))
     return json.loads(json.dumps({"answers": seen, "logged": logged}).replace(str(port), "PORT"))
 
 

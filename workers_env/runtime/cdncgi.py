@@ -12,7 +12,8 @@
   without its ``MF-Op`` header, 401 with one but without wrangler's secret), and
   ``/cdn-cgi/local/explorer`` the local explorer's UI, which workers-env does not serve (README:
   "Where we had to choose").
-- wrangler's logger drops a request line naming ``/cdn-cgi/`` below ``--log-level debug``.
+- wrangler dev prints no request line for a ``/cdn-cgi/`` path below ``--log-level debug`` (its
+  logger drops lines naming ``/cdn-cgi/``; one rewritten away from it is not printed either).
 
 Measured with a JavaScript twin: ``tools/wrangler/dev_cdn_cgi_differential.py``.
 """
@@ -83,6 +84,8 @@ def own_answer(client_path: str, path: str, host: str, origin: str | None,
     return None
 
 
-def logged(path: str, debug: bool) -> bool:
-    """Whether wrangler's logger prints the request line of ``path`` (at ``--log-level debug``: ``debug``)."""
-    return debug or "/cdn-cgi/" not in path
+def logged(client_path: str, path: str, debug: bool) -> bool:
+    """Whether wrangler dev prints the request line of ``client_path`` (``path`` after the
+    rewrites; at ``--log-level debug``: ``debug``): not when either names ``/cdn-cgi/`` (so
+    ``/cdn-cgi/mf/stream/x`` is not, though ``/__cf_local/stream/x`` asked for itself is: measured)."""
+    return debug or "/cdn-cgi/" not in client_path + " " + path

@@ -128,6 +128,8 @@ _CONNECTION_HEADERS = CONNECTION_LEVEL
 #: the connection without finishing the response (a Worker's body stream that failed)
 TARGET_EXTENSION = "workers_env.target"
 ABORT_EXTENSION = "workers_env.abort"
+#: the scope's key for the path the client asked for, before wrangler's rewrites (runtime/cdncgi.py)
+CLIENT_PATH = "workers_env.client_path"
 #: the protocol's hand-over of its socket to a WebSocket (:meth:`_Protocol._upgrade`)
 UPGRADE_EXTENSION = "workers_env.upgrade"
 #: the request's header names as the client spelt them (``ReasonConnection.names``)
@@ -221,6 +223,7 @@ class WorkerApp:
             await self._refuse(send, *_INTERNAL_ERROR, content_type=None)
             return
         client_path, url, path = url_rewritten(url)  # (wrangler's own /cdn-cgi/ answers: runtime/cdncgi.py)
+        scope[CLIENT_PATH] = client_path  # (whether its request line is printed: _log)
         own = own_answer(client_path, path, host, self._header(scope, b"origin"), self._header(scope, b"mf-op") is not None)
         if own is not None:
             status, kind, text = own
@@ -542,7 +545,7 @@ class WorkerApp:
         no query), status, its text (workerd's default when the Worker gave none), time taken."""
         if self.log_requests:
             path = urlsplit(url).path if url else scope.get("raw_path", b"").decode("latin-1").split("?")[0] or scope["path"]
-            if not logged(path, _loglevel.shows("debug")):
+            if not logged(scope.get(CLIENT_PATH, path), path, _loglevel.shows("debug")):
                 return
             text = (reason or "").strip() or default_status_text(status)
             _loglevel.emit("info", f"[wrangler:info] {scope['method']} {path} {status} {text} "
