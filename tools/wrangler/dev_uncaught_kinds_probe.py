@@ -13,6 +13,9 @@ PYTHONPATH=/abs/tree python3 tools/wrangler/dev_uncaught_kinds_probe.py [--js-on
 import os, re, shutil, signal, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+from dev_section_differential import free_port, stop  # noqa: E402 - the same way of stopping dev
+
 DIR = os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler")
 WORK = Path(os.environ.get("TMPDIR", "/tmp")) / "dev_uncaught_kinds_probe"
 CASES = ["micro", "timer", "reject", "jsreject", "badhost", "options", "accepted"]
@@ -71,10 +74,6 @@ TOP_JS = 'queueMicrotask(() => boom("top"));'
 TOP_PY = 'setTimeout(create_proxy(lambda: boom("top")), 0)'
 
 
-def _port():
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
-
-
 def _ask(port, case):
     if case in ("badhost", "options"):
         with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
@@ -121,7 +120,7 @@ def run(kind, top):
         head = 'main = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n'
         cmd = [sys.executable, "-m", "workers_env", "dev"]
     (folder / "wrangler.toml").write_text(f'name = "t"\n{head}compatibility_date = "2025-11-02"\n')
-    port = _port()
+    port = free_port()
     log = open(folder / "log", "w")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
     env.update(WRANGLER_SEND_METRICS="false", CI="1", PYTHONUNBUFFERED="1")
@@ -141,10 +140,12 @@ def run(kind, top):
             time.sleep(1.5)
             seen[case] = [f"answer: {answer}"] + _masked((folder / "log").read_bytes()[mark:].decode())
     finally:
-        try: os.killpg(proc.pid, signal.SIGTERM)
-        except ProcessLookupError: pass
-        try: proc.wait(timeout=15)
-        except Exception: os.killpg(proc.pid, signal.SIGKILL); proc.wait()
+        stop(proc, signal.SIGTERM)  # (its group: wrangler's launcher passes no signal on)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            stop(proc, signal.SIGKILL)
+            proc.wait()
         log.close()
     return seen
 
