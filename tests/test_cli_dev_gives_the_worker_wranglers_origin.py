@@ -93,6 +93,17 @@ def _config(tmp_path, text: str, name: str = "wrangler.toml", environment: str |
     ('routes = ["prod.example.com/*"]\n', {"routes": ["cli.example.com/*"]}, "cli.example.com", "cli.example.com"),
     ('routes = ["prod.example.com/*"]\n', {"infer": False}, None, "t.example.com"),
     ('routes = ["prod.example.com/*"]\n[dev]\nhost = "example.com"\n', {"infer": False}, "example.com", "example.com"),
+    # a non-ASCII route host in punycode, as Node's URL gives it; a zone_name, --host and [dev] host
+    # as written (measured: the CF-Worker header of each; request.url is punycode in all)
+    ("", {"routes": ["bücher.example/*"]}, "xn--bcher-kva.example", "xn--bcher-kva.example"),
+    ('routes = ["Bücher.example:8080/*"]\n', {}, "xn--bcher-kva.example:8080", "xn--bcher-kva.example:8080"),
+    ('routes = ["*.bücher.example/*"]\n', {}, "xn--bcher-kva.example", "xn--bcher-kva.example"),
+    ('routes = [{ pattern = "bücher.example", custom_domain = true }]\n', {}, "xn--bcher-kva.example",
+     "xn--bcher-kva.example"),
+    ('[[routes]]\npattern = "Bücher.example/*"\nzone_name = "bücher.example"\n', {}, "xn--bcher-kva.example",
+     "bücher.example"),
+    ('[dev]\nhost = "bücher.example"\n', {}, "bücher.example", "bücher.example"),
+    ('routes = ["1.2.3/*"]\n', {}, "1.2.0.3", "1.2.0.3"),  # (the URL parser's IPv4 reading, as Node's)
 ])
 def test_the_dev_host_and_the_cf_worker_zone(tmp_path, text, options, host, zone):
     config = _config(tmp_path, text)

@@ -4,8 +4,10 @@ request)``...) is emulated by driving the event loop the body arrives on from in
 would block on a loop of its own that nothing wakes while the server's loop delivers the
 body: it is refused with :class:`NotEmulatedError` saying what to do, rather than hanging. So is
 a ``fetch()`` answer's body still arriving; both texts, workers-env's own, are pinned whole
-through a Worker whose library starts the thread (the request's under the dev server; audit16:
-no test pinned them). Pyodide starts no thread at all, so production has no such case."""
+through a Worker whose library runs the call in asyncio's executor -- the one way a library the
+Worker calls still gets a thread here (runtime/threadpool.py) -- (the request's under the dev
+server; audit16: no test pinned them). Pyodide starts no thread at all, so production has no such
+case."""
 
 from __future__ import annotations
 
@@ -46,24 +48,20 @@ async def test_a_wait_for_the_whole_body_on_its_loop_goes_on_as_it_arrives() -> 
 
 
 LIBRARY = '''
-import threading
+import asyncio
 
 
-def in_thread(call):
-    """``call()`` in a thread of this library's; the text of what it raised."""
-    outcome = []
-
+async def in_thread(call):
+    """``call()`` in a thread of asyncio's executor (this library's own ``run_in_executor``); the
+    text of what it raised."""
     def run():
         try:
             call()
-            outcome.append("no error")
+            return "no error"
         except Exception as exc:
-            outcome.append(f"{type(exc).__name__}: {exc}")
+            return f"{type(exc).__name__}: {exc}"
 
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(30)
-    return outcome[0]
+    return await asyncio.get_running_loop().run_in_executor(None, run)
 '''
 
 ENTRY = """
@@ -73,7 +71,7 @@ from workers import Response, WorkerEntrypoint
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
-        return Response(bodythreads.in_thread(lambda: request.js_object.clone()))
+        return Response(await bodythreads.in_thread(lambda: request.js_object.clone()))
 """
 
 
@@ -106,7 +104,7 @@ from workers import Response, WorkerEntrypoint
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         answer = await fetch(ORIGIN)
-        return Response(bodythreads.in_thread(lambda: answer.clone()))
+        return Response(await bodythreads.in_thread(lambda: answer.clone()))
 """
 
 

@@ -79,7 +79,9 @@ def test_an_error_workerds_own_code_threw_has_nothing_after_it() -> None:
 @pytest.mark.parametrize(("message", "blocks"), [
     ("Uncaught exception in the worker while handling GET http://x/", 2), ("Uncaught exception in waitUntil()", 2),
     ("Uncaught exception in a timer callback", 2), ("Uncaught exception in the worker's queue handler (queue 'q')", 2),
-    ("Uncaught exception in a queueMicrotask callback", 1), ("Uncaught ValueError: boom", 1)])
+    ("Uncaught exception in a queueMicrotask callback", 1), ("Uncaught ValueError: boom", 1),
+    ("Uncaught exception in a top-level setTimeout callback", 1),
+    ("Uncaught exception in the worker's WebSocket response", 2)])
 def test_which_events_report_twice(capsys: pytest.CaptureFixture[str], message: str, blocks: int) -> None:
     error = _raised(ValueError("boom"))
     with wranglers_output():
@@ -117,3 +119,27 @@ def test_with_enhanced_error_serialization_the_events_copy_keeps_any_name(name: 
     raised = _raised(error)  # (measured at 2026-11-17: "Uncaught PythonError: Traceback ..." twice; review68)
     _first, second = uncaught_blocks(raised, raised.__traceback__, names_kept=True)
     assert second.startswith(f"\u2718 [ERROR] Uncaught {name}: ")
+
+
+def test_a_microtasks_error_has_no_error_word_before_its_frames() -> None:
+    """wrangler dev 4.164.0 (tools/wrangler/dev_uncaught_kinds_probe.py): a microtask's
+    ``PythonError`` -- in a request or the top level's ``setTimeout(cb, 0)`` -- is its traceback,
+    then at once the JS frames (Pyodide's, left out here): no ``Error`` line, as a timer's has."""
+    error = _raised(ValueError("boom"))
+    [block] = uncaught_blocks(error, error.__traceback__, twice=False, microtask=True)
+    assert block.split("\n")[-4:] == ["  ValueError: boom", "  ", "", ""]
+    js = _raised(JsException("TypeError", "bad"))
+    [block] = uncaught_blocks(js, js.__traceback__, twice=False, microtask=True)
+    assert block.startswith("\u2718 [ERROR] Uncaught TypeError: bad\n\n  Traceback (most recent call last):\n")
+
+
+@pytest.mark.parametrize("message", [
+    "Uncaught exception: workerd/jsg/value.h:1456: failed: remote.jsg.TypeError: Invalid URL string.",
+    "Uncaught Error: The Workers runtime canceled this request because it detected ... errors/ "])
+def test_an_uncaught_record_without_an_exception_is_its_line_marked(capsys: pytest.CaptureFixture[str],
+                                                                     message: str) -> None:
+    """workerd's reports with no exception object (a request whose Host makes no URL, the hung
+    request after a WebSocket end the Worker accepted) are wrangler's marked block, as measured."""
+    with wranglers_output():
+        logging.getLogger("workers_env.dev").error(message)
+    assert capsys.readouterr().err == f"\u2718 [ERROR] {message}\n\n\n"  # (two blank lines after, as every block)

@@ -15,6 +15,9 @@ import logging
 import pytest
 from test_dev_server import exchange, serving, split_answer
 
+#: wrangler dev 4.164.0's line for it, measured (tools/wrangler/dev_uncaught_kinds_probe.py)
+NO_URL = "Uncaught exception: workerd/jsg/value.h:1456: failed: remote.jsg.TypeError: Invalid URL string."
+
 ENTRY = """
 import asyncio
 from urllib.parse import urlparse
@@ -91,9 +94,9 @@ def test_the_url_is_hosts_and_the_targets_path(server, target: str, host: str, u
     ("GET / HTTP/1.0\r\n", "HTTP/1.0 400 Bad Request", b"Bad Request", None),  # no Host at all (answered in HTTP/1.0)
     ("GET / HTTP/1.1\r\nHost: \r\n", "HTTP/1.1 400 Bad Request", b"Bad Request", None),
     ("GET / HTTP/1.1\r\nHost: a b\r\n", "HTTP/1.1 500 Internal Server Error", b"Internal Server Error",
-     "Uncaught exception: TypeError: Invalid URL string. (GET /, Host: a b)"),
+     NO_URL),
     ("OPTIONS * HTTP/1.1\r\nHost: h:1\r\n", "HTTP/1.1 500 Internal Server Error", b"Internal Server Error",
-     "Uncaught exception: TypeError: Invalid URL string. (OPTIONS *, Host: h:1)"),
+     NO_URL),
     ("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n", "HTTP/1.1 500 Internal Server Error",
      b"Internal Server Error",  # workerd's logWarningOnce (global-scope.c++)
      "Received a connect event but we lack a handler. Did you remember to export a connect() function?"),

@@ -2,9 +2,10 @@
 ``wrangler dev`` 4.164.0 does (a JavaScript twin, compatibility date 2026-08-01, over a raw
 socket): workerd answers the handshake first -- the 101, or KJ's refusal of a handshake without a
 key -- then fails to couple the end (``couple`` in workerd's ``api/web-socket.c++``), logs
-``Uncaught TypeError: Can't return WebSocket in a Response after calling accept().`` and closes
-the connection: the client reads the 101 and then the end of the stream. workers-env answered a
-500 before."""
+``Uncaught TypeError: Can't return WebSocket in a Response after calling accept().`` (wrangler
+prints it twice, as it prints an error workerd's own code throws in a handler, then workerd's
+hung-request error: tools/wrangler/dev_uncaught_kinds_probe.py) and closes the connection: the
+client reads the 101 and then the end of the stream. workers-env answered a 500 before."""
 
 from __future__ import annotations
 
@@ -35,7 +36,9 @@ class Default(WorkerEntrypoint):
 HANDSHAKE = (b"GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
              b"Sec-WebSocket-Version: 13\r\n")
 KEY = b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-LOGGED = "Uncaught TypeError: Can't return WebSocket in a Response after calling accept()."
+LOGGED = "Can't return WebSocket in a Response after calling accept()."
+HUNG = ("Uncaught Error: The Workers runtime canceled this request because it detected that your Worker's code had "
+        "hung and would never generate a response. Refer to: https://developers.cloudflare.com/workers/observability/errors/ ")
 
 
 def _answer(port: int, head: bytes) -> bytes:
@@ -55,7 +58,9 @@ def test_the_101_then_the_error_logged_and_the_connection_closed(tmp_path: Path,
                         b"Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nx-extra: 1\r\n\r\n")
     assert refused == (b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 32\r\n"
                        b"Content-Type: text/plain\r\n\r\nERROR: Missing Sec-WebSocket-Key")
-    assert [r.getMessage() for r in caplog.records if r.getMessage().startswith("Uncaught")] == [LOGGED, LOGGED]
+    uncaught = [r for r in caplog.records if r.getMessage().startswith("Uncaught")]
+    assert [(r.getMessage(), r.exc_info and str(r.exc_info[1])) for r in uncaught] == 2 * [
+        ("Uncaught exception in the worker's WebSocket response", f"TypeError: {LOGGED}"), (HUNG, None)]
 
 
 FRAME = bytes([0x81, 0x85, 1, 2, 3, 4]) + bytes(b ^ k for b, k in zip(b"hello", b"\x01\x02\x03\x04\x01"))

@@ -98,9 +98,10 @@ class Default(WorkerEntrypoint):
 
 
 @pytest.mark.asyncio
-async def test_a_librarys_own_thread_is_kept(tmp_path, monkeypatch):
-    # a library may start threads under CPython where its Pyodide build does not: only the
-    # Worker's own frames are refused (README, "Where we had to choose")
+async def test_a_module_outside_the_worker_and_installed_packages_keeps_its_threads(tmp_path, monkeypatch):
+    # a folder test code put on sys.path is neither the Worker's nor an installed package (whose
+    # threads started from Worker code are refused: test_runtime_library_thread_from_worker_code_is_refused.py):
+    # its frames stop the walk, as test code's do (README, "Where we had to choose")
     (tmp_path / "lib").mkdir()
     (tmp_path / "lib" / "threadinglib.py").write_text(
         "import threading\n\ndef in_a_thread():\n    seen = []\n"

@@ -137,6 +137,16 @@ def cases():
          'routes = ["staging.example.com/*"]\n' + https, ["-e", "staging"]),
         ("--upstream-protocol https", "", ["--upstream-protocol", "https"]),
         ("--upstream-protocol http over https", https + 'host = "example.com"\n', ["--upstream-protocol", "http"]),
+        ("non-ASCII --routes", "", ["--routes", "bücher.example/*"]),
+        ("non-ASCII route pattern", 'routes = ["bücher.example/*"]\n', []),
+        ("non-ASCII [[routes]] pattern", '[[routes]]\npattern = "Bücher.example/*"\nzone_name = "bücher.example"\n', []),
+        ("non-ASCII custom domain", 'routes = [{ pattern = "bücher.example", custom_domain = true }]\n', []),
+        ("non-ASCII route with port", 'routes = ["bücher.example:8080/*"]\n', []),
+        ("non-ASCII wildcard route", 'routes = ["*.bücher.example/*"]\n', []),
+        ("non-ASCII [dev] host", '[dev]\nhost = "bücher.example"\n', []),
+        ("non-ASCII --host", "", ["--host", "bücher.example"]),
+        ("non-ASCII route, upstream https", 'routes = ["bücher.example/*"]\n' + https, []),
+        ("punycode route", 'routes = ["xn--bcher-kva.example/*"]\n', []),
     ]
 
 

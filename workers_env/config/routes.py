@@ -14,30 +14,25 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
-from urllib.parse import urlsplit
+
+import ada_url
 
 __all__ = ["cf_worker_zone", "dev_host", "inferred_host_problem"]
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
-
 
 def _host_from_url(url_like: str) -> str | None:
-    """wrangler's ``getHostFromUrl``: a route pattern's host (``new URL(...).host``: lower case,
-    with a port other than the scheme's), wildcards dropped."""
+    """wrangler's ``getHostFromUrl``: a route pattern's host as Node's ``new URL(...).host`` gives
+    it (ada, the WHATWG parser Node and workerd share: lower case, a non-ASCII name in punycode,
+    with a port other than the scheme's), wildcards dropped; None where that URL fails."""
     if url_like.startswith(("*/", "http://*/", "https://*/")):
         return None
     url_like = re.sub(r"\*(\.)?", "", url_like)
     if not url_like.startswith(("http://", "https://")):
         url_like = "http://" + url_like
     try:
-        parts = urlsplit(url_like)
-        hostname, port = parts.hostname, parts.port
+        return str(ada_url.URL(url_like).host) or None
     except ValueError:
         return None
-    if not hostname or any(c in hostname for c in " #%/<>?@\\^|\t\n"):  # (the URL parser's forbidden ones)
-        return None
-    hostname = f"[{hostname}]" if ":" in hostname else hostname
-    return hostname if port is None or port == _DEFAULT_PORTS[parts.scheme] else f"{hostname}:{port}"
 
 
 def _host_from_route(route: Any) -> str | None:

@@ -37,15 +37,22 @@ __all__ = ["uncaught_blocks", "wranglers_output"]
 #: microtask's is reported once (measured), and so are a listener's and a task's
 _REPORTED_TWICE = ("Uncaught exception in the worker", "Uncaught exception in waitUntil()",
                    "Uncaught exception in a timer callback")
+#: workers-env's records of a microtask's error -- one ``queueMicrotask`` ran, or the top level's
+#: ``setTimeout(cb, 0)``, which Python Workers' patch queues as one: reported once, and without
+#: the ``Error`` wrangler writes before a thrown error's JS frames (measured:
+#: tools/wrangler/dev_uncaught_kinds_probe.py)
+_MICROTASKS = ("Uncaught exception in a queueMicrotask callback", "Uncaught exception in a top-level setTimeout callback")
 
 
-def uncaught_blocks(error: BaseException, tb: Any, *, twice: bool = True, names_kept: bool = False) -> list[str]:
+def uncaught_blocks(error: BaseException, tb: Any, *, twice: bool = True, names_kept: bool = False,
+                    microtask: bool = False) -> list[str]:
     """wrangler dev's ``✘ [ERROR] Uncaught ...`` lines for ``error`` (its traceback ``tb``, the
     Worker's frames): a Python error as Pyodide's ``PythonError``, whose message is the
     traceback; a JavaScript error by its own name and message, the traceback where its JS
     frames would be; one workerd's own code threw (no JS frame) with nothing after it. ``twice``:
     the event's copy too, named as the Worker's clone keeps names (``names_kept``:
-    :func:`~workers_env.runtime.thrownerror.keeps_error_names`)."""
+    :func:`~workers_env.runtime.thrownerror.keeps_error_names`). ``microtask``: a microtask's,
+    its frames right after the message."""
     name, message = thrown_parts(error)
     trace = "".join(traceback.TracebackException(type(error), error, tb).format())
     if name == "PythonError":
@@ -54,7 +61,7 @@ def uncaught_blocks(error: BaseException, tb: Any, *, twice: bool = True, names_
     if getattr(error, "thrown_by_workerd", False):
         first = f"{header} "
     else:
-        first = f"{header} Error" + ("" if name == "PythonError" else f"\n{trace.rstrip(chr(10))}")
+        first = header + ("" if microtask else " Error") + ("" if name == "PythonError" else f"\n{trace.rstrip(chr(10))}")
     blocks = [_loglevel.laid_out("\u2718 [ERROR]", first)]
     if twice:
         copy = name if names_kept or name in SERIALIZED_NAMES else "Error"
@@ -75,8 +82,11 @@ class _DevHandler(logging.Handler):
             elif record.exc_info and record.exc_info[1] is not None and text.startswith("Uncaught"):
                 twice = text.startswith(_REPORTED_TWICE)
                 kept = getattr(record, "error_names_kept", False)
-                for block in uncaught_blocks(record.exc_info[1], record.exc_info[2], twice=twice, names_kept=kept):
+                for block in uncaught_blocks(record.exc_info[1], record.exc_info[2], twice=twice, names_kept=kept,
+                                             microtask=text.startswith(_MICROTASKS)):
                     _loglevel.emit("error", block, "stderr")
+            elif text.startswith("Uncaught"):  # one workerd reports with no exception: its line, marked
+                _loglevel.emit("error", _loglevel.laid_out("\u2718 [ERROR]", text), "stderr")
             else:
                 _loglevel.emit(level, self.format(record), "stderr")
         except Exception:  # noqa: BLE001 - logging's own rule: a failing handler says so, never raises

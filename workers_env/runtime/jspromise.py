@@ -38,7 +38,7 @@ from workers_env.runtime.jsfunctions import JsDoubleProxy, JsNativeFunction
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsObjectMap
 from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
-from workers_env.runtime.tracebacks import PACKAGE_DIR, as_rejection
+from workers_env.runtime.tracebacks import PACKAGE_DIR, as_rejection, without_our_frames
 from workers_env.runtime.webloop import PyodideFuture, unawaited, worker_code_running
 
 __all__ = ["JsPromise", "called_promise", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
@@ -236,7 +236,8 @@ def queue_microtask(callback: Any = None, *_ignored: Any) -> None:
             scoped()
         except Exception as error:  # an uncaught error of a microtask: reported, and the event loop goes on
             swallowed.escaped(error)
-            log.exception("Uncaught exception in a queueMicrotask callback")
+            log.error("Uncaught exception in a queueMicrotask callback",
+                      exc_info=(type(error), error, without_our_frames(error)))
 
     microtask(job)
 

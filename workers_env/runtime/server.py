@@ -42,6 +42,7 @@ from workers_env import _loglevel
 from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException
 from workers_env.queues.assembly import queue_broker
+from workers_env.runtime.cdncgi import logged, own_answer, url_rewritten
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.devorigin import Origin, rewrite_headers
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
@@ -62,6 +63,7 @@ from workers_env.runtime.requestbody import (
 )
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import front_connection, refusal
+from workers_env.runtime.stalls import HANGING
 from workers_env.runtime.statusline import (
     BARE_HEAD_HEADER,
     REASON_HEADER,
@@ -99,19 +101,6 @@ SCHEDULED_PATH = "/__scheduled"
 LOCAL_SCHEDULED_PATH = "/cdn-cgi/local/scheduled"
 #: Miniflare's email trigger (``CorePaths.EMAIL``): ``POST ?from=...&to=...`` with the raw message
 LOCAL_EMAIL_PATH = "/cdn-cgi/local/email"
-#: wrangler's ProxyWorker rewrites these older prefixes before Miniflare sees a request
-#: (``LEGACY_PATH_REWRITES``): ``/cdn-cgi/handler/scheduled`` is the path Cloudflare's docs give
-#: Python Workers, ``/cdn-cgi/mf/scheduled`` Miniflare 2's. Only those reaching the trigger matter here.
-LEGACY_PATH_PREFIXES = (("/cdn-cgi/handler", "/cdn-cgi/local"), ("/cdn-cgi/mf/scheduled", LOCAL_SCHEDULED_PATH))
-
-
-def trigger_path(path: str) -> str:
-    """``path`` after wrangler's legacy rewrites (a prefix matches whole path segments)."""
-    for old, new in LEGACY_PATH_PREFIXES:
-        if path == old or path.startswith(old + "/"):
-            return new + path[len(old):]
-    return path
-
 #: The methods workerd's HTTP parser knows (KJ_HTTP_FOR_EACH_METHOD); any other gets a 501.
 KNOWN_METHODS = frozenset(
     "GET HEAD POST PUT DELETE PATCH PURGE OPTIONS TRACE COPY LOCK MKCOL MOVE PROPFIND PROPPATCH "
@@ -129,6 +118,8 @@ _UNKNOWN_METHOD = (501, b"ERROR: Unrecognized request method.")  # KJ's answer, 
 #: (or an empty one), and for one whose URL cannot be parsed or that it cannot hand to a fetch
 #: handler (``CONNECT``): checked against wrangler dev 4.164.0
 _NO_HOST = (400, b"Bad Request")
+#: what wrangler dev 4.164.0 prints for such a request (workerd's own line, its source position included)
+_NO_URL = "Uncaught exception: workerd/jsg/value.h:1456: failed: remote.jsg.TypeError: Invalid URL string."
 _INTERNAL_ERROR = (500, b"Internal Server Error")
 #: the connection-level headers KJ's HTTP layer owns (``KJ_HTTP_FOR_EACH_BUILTIN_HEADER``): a
 #: Worker neither sees a client's nor sends its own; the framing is the server's
@@ -137,6 +128,8 @@ _CONNECTION_HEADERS = CONNECTION_LEVEL
 #: the connection without finishing the response (a Worker's body stream that failed)
 TARGET_EXTENSION = "workers_env.target"
 ABORT_EXTENSION = "workers_env.abort"
+#: the scope's key for the path the client asked for, before wrangler's rewrites (runtime/cdncgi.py)
+CLIENT_PATH = "workers_env.client_path"
 #: the protocol's hand-over of its socket to a WebSocket (:meth:`_Protocol._upgrade`)
 UPGRADE_EXTENSION = "workers_env.upgrade"
 #: the request's header names as the client spelt them (``ReasonConnection.names``)
@@ -226,11 +219,20 @@ class WorkerApp:
             return
         url = self._url(scope, host)
         if url is None:
-            log.error("Uncaught exception: TypeError: Invalid URL string. (%s %s, Host: %s)", scope["method"],
-                      self._target(scope).decode("latin-1"), host)
+            log.error(_NO_URL)
             await self._refuse(send, *_INTERNAL_ERROR, content_type=None)
             return
-        if self._streams_body(scope):
+        client_path, url, path = url_rewritten(url)  # (wrangler's own /cdn-cgi/ answers: runtime/cdncgi.py)
+        scope[CLIENT_PATH] = client_path  # (whether its request line is printed: _log)
+        own = own_answer(client_path, path, host, self._header(scope, b"origin"), self._header(scope, b"mf-op") is not None)
+        if own is not None:
+            status, kind, text = own
+            if self._streams_body(scope, path):  # (a body still coming, unread: the connection closed after)
+                await self._refuse(send, status, text, content_type=kind)
+            else:
+                await self._answer(scope, send, status, text, kind)
+            return
+        if self._streams_body(scope, path):
             if self._declared_too_large(scope):
                 await self._too_large(scope, send)
                 return
@@ -244,10 +246,10 @@ class WorkerApp:
         if self.test_scheduled and scope["path"] == SCHEDULED_PATH:
             await self._scheduled(scope, send)
             return
-        if trigger_path(scope["path"]) == LOCAL_SCHEDULED_PATH:
+        if path == LOCAL_SCHEDULED_PATH:
             await self._local_scheduled(scope, send)
             return
-        if trigger_path(scope["path"]) == LOCAL_EMAIL_PATH:
+        if path == LOCAL_EMAIL_PATH:
             await self._local_email(scope, body, send)
             return
         answered: dict[str, Any] = {}
@@ -285,15 +287,19 @@ class WorkerApp:
         headers = response.headers.lines()  # written as KJ writes them (handshake_response)
         if "origin" in answered:  # the ProxyWorker's way back, a 101's too (review69, dev_host_differential)
             headers = rewrite_headers(headers, *answered["origin"])
-        if upgrade is not None:  # Miniflare logs the Worker's 101, whatever KJ then answers the client
-            self._log(scope, 101, response.statusText, answered["started"], request.url)
         try:
             check_returnable(response._web_socket)
         except JsException as error:  # workerd answers the handshake, then fails to couple the end:
             if upgrade is not None:  # the 101 (or KJ's refusal), the error logged, the connection closed
                 upgrade(refusal or handshake_response(request.headers.get("sec-websocket-key"), headers), None)
-            log.error("Uncaught %s: %s", error.name, error.message)
+            error.thrown_by_workerd = True  # type: ignore[attr-defined]  # reported twice, then the request hangs
+            log.error("Uncaught exception in the worker's WebSocket response", exc_info=(type(error), error, None))
+            log.error("Uncaught Error: %s ", HANGING)
+            if upgrade is not None:  # (Miniflare's line after those, as wrangler dev prints them)
+                self._log(scope, 101, response.statusText, answered["started"], request.url)
             return
+        if upgrade is not None:  # Miniflare logs the Worker's 101, whatever KJ then answers the client
+            self._log(scope, 101, response.statusText, answered["started"], request.url)
         if refusal is not None or upgrade is None:
             couple(response._web_socket)._drop()
             if upgrade is not None and refusal is not None:
@@ -311,11 +317,11 @@ class WorkerApp:
         declared = next((v for k, v in scope["headers"] if k == b"content-length"), None)
         return declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes
 
-    def _streams_body(self, scope: Scope) -> bool:
+    def _streams_body(self, scope: Scope, path: str) -> bool:
         """Whether the request's body goes to the Worker as it arrives: one is coming (chunked,
         or a ``Content-Length`` over 0) for a fetch handler (not GET or HEAD, whose rare body is
-        read first, nor wrangler's trigger paths, which take the body whole)."""
-        if scope["method"] in ("GET", "HEAD") or trigger_path(scope["path"]) in (LOCAL_SCHEDULED_PATH, LOCAL_EMAIL_PATH):
+        read first, nor wrangler's trigger paths (``path``: the URL's, rewritten), which take the body whole)."""
+        if scope["method"] in ("GET", "HEAD") or path in (LOCAL_SCHEDULED_PATH, LOCAL_EMAIL_PATH):
             return False
         if self.test_scheduled and scope["path"] == SCHEDULED_PATH:
             return False
@@ -539,6 +545,8 @@ class WorkerApp:
         no query), status, its text (workerd's default when the Worker gave none), time taken."""
         if self.log_requests:
             path = urlsplit(url).path if url else scope.get("raw_path", b"").decode("latin-1").split("?")[0] or scope["path"]
+            if not logged(scope.get(CLIENT_PATH, path), path, _loglevel.shows("debug")):
+                return
             text = (reason or "").strip() or default_status_text(status)
             _loglevel.emit("info", f"[wrangler:info] {scope['method']} {path} {status} {text} "
                            f"({round((time.monotonic() - started) * 1000)}ms)")
@@ -675,8 +683,9 @@ class WorkerApp:
 
     @staticmethod
     async def _answer(scope: Scope, send: Send, status: int, body: bytes,
-                      kind: bytes = b"text/plain;charset=UTF-8") -> None:
-        headers = wire_order([(b"content-type", kind), (b"content-length", str(len(body)).encode())])
+                      kind: bytes | None = b"text/plain;charset=UTF-8") -> None:
+        typed = [(b"content-type", kind)] if kind is not None else []
+        headers = wire_order([*typed, (b"content-length", str(len(body)).encode())])
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
 
@@ -749,6 +758,12 @@ class WorkerApp:
             if scope.get("query_string"):
                 target += b"?" + scope["query_string"]
         return bytes(target)
+
+    @staticmethod
+    def _header(scope: Scope, name: bytes) -> str | None:
+        """The request's ``name`` header (lower case), its lines joined as ``Headers.get`` joins them."""
+        values = [v.decode("utf-8", "replace") for k, v in scope["headers"] if k.lower() == name]
+        return ", ".join(values) if values else None
 
     @staticmethod
     def _host(scope: Scope) -> str | None:

@@ -8,16 +8,20 @@ function inline (``_workers_sdk_package_patches.py``). :func:`install` gives ``a
 the same behaviour for calls made from Worker code (a request or event being handled); other
 callers, test code included, keep anyio's threads.
 
-:func:`install` also refuses the threads the Worker's own code starts (``threading.Thread.start``,
-so ``ThreadPoolExecutor.submit`` too, and the low-level ``_thread.start_new_thread`` /
-``start_new`` / ``start_joinable_thread`` after their own argument checks, as Pyodide 0.26 and
-0.28 refuse them) with that error, and runs ``loop.run_in_executor`` (so
+:func:`install` also refuses the threads the Worker's code starts, itself or through an
+installed package it calls (``threading.Thread.start``, so ``threading.Timer`` and
+``ThreadPoolExecutor.submit`` too, and the low-level ``_thread.start_new_thread`` / ``start_new``
+/ ``start_joinable_thread`` after their own argument checks, as Pyodide 0.26, 0.28 and 314 refuse
+them all: measured), with that error -- but not the executor threads asyncio's own
+``run_in_executor`` starts for a library (``loop.getaddrinfo`` in an HTTP client, which
+production sends through ``fetch``: the walk out stops at workers-env's wrapper) -- and runs ``loop.run_in_executor`` (so
 ``asyncio.to_thread``) when the Worker's own code calls it as Pyodide's ``WebLoop`` does: the
 function called at once, whatever the executor, its outcome in an already settled
 ``PyodideFuture``; and ``loop.create_future()`` while Worker code runs makes a ``PyodideFuture``,
 as ``WebLoop``'s does. "The Worker's own code" is the first frame, walking out past the standard
-library's, in the Worker's folder (the upload root): workers-env's own threads (``fetch``,
-``run_sync``), a library's (which may take another path in Pyodide) and test code's are kept.
+library's (for a thread, past installed packages' too), in the Worker's folder (the upload root):
+workers-env's own threads (``fetch``, ``run_sync``), a library's that workers-env or test code
+calls, and test code's are kept.
 ``loop.run_until_complete(awaitable)``, called by any code while a Worker's code runs on a running
 loop (a WSGI view's ``get_event_loop().run_until_complete(d1_call)``), is ``WebLoop``'s too: from
 Pyodide 0.28 ``run_sync(awaitable)`` -- workerd turns Pyodide's ``enableRunUntilComplete`` on --
@@ -69,10 +73,11 @@ _STDLIB = os.path.dirname(os.path.abspath(threading.__file__)) + os.sep
 _STEPS = frozenset({tasks.ScopedCoroutine._step.__code__})  # (send's and throw's)
 
 
-def worker_frame_calls(frame: FrameType | None) -> bool:
+def worker_frame_calls(frame: FrameType | None, *, through_libraries: bool = False) -> bool:
     """Whether the first frame out from ``frame`` that is not the standard library's (nor
-    frozen importlib's) is the running Worker's own: a file under its upload root, not an
-    installed package's. Nothing outside Worker code, nor where the root is unknown."""
+    frozen importlib's; nor, ``through_libraries``, an installed package's) is the running
+    Worker's own: a file under its upload root, not an installed package's. Nothing outside
+    Worker code, nor where the root is unknown."""
     runtime = current_runtime()
     uploads = getattr(runtime, "uploads", None)
     if uploads is None:
@@ -80,7 +85,8 @@ def worker_frame_calls(frame: FrameType | None) -> bool:
     root = str(uploads.root) + os.sep
     while frame is not None:
         name = frame.f_code.co_filename
-        if not (name.startswith("<frozen ") or (name.startswith(_STDLIB) and "-packages" not in name)):
+        library = through_libraries and "-packages" in name and not name.startswith(PACKAGE_DIR)
+        if not (library or name.startswith("<frozen ") or (name.startswith(_STDLIB) and "-packages" not in name)):
             if frame.f_code in _STEPS:
                 return bool(getattr(frame.f_locals.get("self"), "by_worker", False))
             return name.startswith(root) and "-packages" not in name and not name.startswith(PACKAGE_DIR)
@@ -121,7 +127,7 @@ def _install_threads() -> None:
         return
 
     def start(self: threading.Thread) -> None:
-        if current_runtime() is not None and worker_frame_calls(sys._getframe(1)):
+        if current_runtime() is not None and worker_frame_calls(sys._getframe(1), through_libraries=True):
             raise RuntimeError(NO_THREADS)  # Pyodide 0.26 and 0.28: no thread can start
         note_starter(self)  # a library's thread the Worker's code started: its imports are the Worker's
         original(self)
@@ -154,7 +160,7 @@ def _install_low_level_threads() -> None:
 
 def _refusing(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
     def starter(*args: Any, **kwargs: Any) -> Any:
-        if current_runtime() is None or not worker_frame_calls(sys._getframe(1)):
+        if current_runtime() is None or not worker_frame_calls(sys._getframe(1), through_libraries=True):
             return original(*args, **kwargs)
         if sys.version_info >= (3, 12):
             until_event(_START_EVENTS[name], original, *args, **kwargs)  # its own TypeError, else stopped

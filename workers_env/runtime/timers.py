@@ -50,6 +50,7 @@ from workers_env.runtime.jsproxy import borrowed_error
 from workers_env.runtime.stalls import is_hang_check
 from workers_env.runtime.tasks import ScopedCoroutine, set_request_end_hooks
 from workers_env.runtime.thrownerror import keeps_error_names
+from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.webloop import dropped_promise
 
 __all__ = ["clear_timer", "delay_seconds", "destroyed", "end_request", "ends_with_request", "is_borrowed", "pending_timers", "request_ended",
@@ -87,8 +88,8 @@ def _fire(timer_id: int, callback: Any, args: tuple[Any, ...], repeat: float | N
         dropped_promise(result)  # an async callback's coroutine: a promise nobody handles
     except Exception as error:  # a timer's error is the runtime's uncaught exception: logged
         swallowed.escaped(error)
-        log.exception("Uncaught exception in a timer callback",
-                      extra={"error_names_kept": keeps_error_names(getattr(scope, "runtime", None))})
+        log.error("Uncaught exception in a timer callback", exc_info=(type(error), error, without_our_frames(error)),
+                  extra={"error_names_kept": keeps_error_names(getattr(scope, "runtime", None))})
 
 
 def is_borrowed(callback: Any) -> bool:
@@ -185,9 +186,10 @@ def run_top_level_microtasks(*, run: bool = True) -> None:
         callback = _top_level_microtasks.pop(0)
         try:
             callback()
-        except Exception as error:
+        except Exception as error:  # a microtask's error (the patch queues it as one): reported once
             swallowed.escaped(error)
-            log.exception("Uncaught exception in a timer callback")
+            log.error("Uncaught exception in a top-level setTimeout callback",
+                      exc_info=(type(error), error, without_our_frames(error)))
 
 
 def request_ended(ctx: Any) -> bool:
