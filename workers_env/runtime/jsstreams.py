@@ -168,6 +168,8 @@ class LiveByteStream(ByteStream):
 
     #: :meth:`hold` waiting for a read to make room in its buffer
     _room: asyncio.Future[Any] | None = None
+    #: the chunks before this index were read and taken, and let go of (:meth:`_release`)
+    _released = 0
     #: a FixedLengthStream's close short of its length: its readable side's error, not its writer's
     _short: Any = None
     #: what the readable side meets instead of the abort's reason (see :data:`_CONNECTION_LOST`)
@@ -315,7 +317,7 @@ class LiveByteStream(ByteStream):
                 self._waiting_at_cancel = (len(self._chunks or []), self._taken)
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
             self._chunks = []
-            self._read_at = self._taken = self._piece_at = 0
+            self._read_at = self._taken = self._piece_at = self._released = 0
         self._wake_all()
 
     def settle_held(self) -> None:
@@ -368,10 +370,24 @@ class LiveByteStream(ByteStream):
         if upto <= self._taken:
             return
         self._taken = upto
+        self._release()
         deliveries = self._deliveries
         while deliveries and deliveries[0][0] < upto:
             _wake(heapq.heappop(deliveries)[2], True)
         self._changed()  # ``ready`` may resolve now
+
+    def _release(self) -> None:
+        """Let go of the chunks both read and taken, which nothing reads again (:meth:`take`
+        gives what reads have not had): a long stream read as it is written holds the chunks
+        waiting, not every chunk it carried. Each keeps its place (an empty one), as indices
+        count the chunks written."""
+        chunks = self._chunks
+        if chunks is None:
+            return
+        upto = min(self._read_at, self._taken, len(chunks))
+        for index in range(self._released, upto):
+            chunks[index] = _RELEASED
+        self._released = max(self._released, upto)
 
     def _changed(self) -> None:
         """Wake what waits for any change (not the writes: :meth:`_take` wakes each of those)."""
@@ -636,6 +652,7 @@ class LiveByteStream(ByteStream):
                 if self._piece_at:  # the last piece of a chunk read in pieces
                     chunk, self._piece_at = memoryview(chunk)[self._piece_at:], 0
                 self._read_at += 1
+                self._release()
                 if self._room is not None:  # a held chunk read: :meth:`hold` takes one more
                     _wake(self._room)
                     self._room = None
@@ -653,6 +670,8 @@ class LiveByteStream(ByteStream):
             asked, hold = True, False
 
 
+#: what stands in the place of a chunk let go of (:meth:`LiveByteStream._release`)
+_RELEASED = b""
 #: marks a chunk :meth:`LiveByteStream.next_value` read but did not take: ``(_HELD, chunk, index)``
 _HELD: Any = object()
 
