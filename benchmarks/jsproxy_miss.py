@@ -1,6 +1,6 @@
 """What a JsProxy lookup costs when it misses (``js_obj.nope`` caught, ``hasattr(js_obj, "nope")``,
-``getattr(js_obj, "nope", None)``, an ``as_object_map()``'s missing key) and, for scale, when it
-hits, for this checkout and other revisions side by side: fresh processes, the trees' order
+``getattr(js_obj, "nope", None)``, an ``as_object_map()``'s missing key, a ``Map``'s -- what
+``to_js(dict)`` makes -- missing key) and, for scale, when it hits, for this checkout and other revisions side by side: fresh processes, the trees' order
 rotating every round, each figure the thread's CPU time per call (the host's other load
 counts less than in wall-clock time), the median of the rounds.
 
@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = r'''
 import sys, time
 sys.path.insert(0, sys.argv[1])
-from workers_env.runtime.jsproxy import JsObject
+from workers_env.runtime.jsproxy import JsMap, JsObject
 obj = JsObject({"a": 1, "b": "x"})
 table = obj.as_object_map()
+jsmap = JsMap({"a": 1, "b": "x"})
 def miss():
     try:
         obj.nope
@@ -34,7 +35,18 @@ def key_miss():
         table["nope"]
     except KeyError:
         pass
-cases = (miss, lambda: hasattr(obj, "nope"), lambda: getattr(obj, "nope", None), key_miss, lambda: obj.a)
+def map_miss():
+    try:
+        jsmap["nope"]
+    except KeyError:
+        pass
+def map_hit():
+    try:
+        jsmap["a"]
+    except KeyError:
+        pass
+cases = (miss, lambda: hasattr(obj, "nope"), lambda: getattr(obj, "nope", None), key_miss, lambda: obj.a,
+         map_miss, map_hit)
 figures = []
 for case in cases:
     for _ in range(2000):
@@ -50,7 +62,8 @@ print(*figures)
 '''
 
 CASES = ("obj.nope, caught", 'hasattr(obj, "nope")', 'getattr(obj, "nope", None)',
-         'obj.as_object_map()["nope"], caught', "obj.a (a hit)")
+         'obj.as_object_map()["nope"], caught', "obj.a (a hit)", 'a Map\'s m["nope"], caught',
+         'a Map\'s m["a"] (a hit), in the same try')
 
 
 def measure(root: Path) -> list[float]:

@@ -738,6 +738,16 @@ CASES = {
         "Object.keys(to_js({'a': 1})).to_py()",
         "type(to_js({'a': 1})).__name__",
         "m = to_js({1: 'x'})\n(m.get(1), getattr(Object.fromEntries(m), '1'))",
+        # leftovers48: a missing key's KeyError (its text and args, the frames a caught one keeps), each key kind
+        "import traceback\nm = js.Map.new(JSON.parse('[[\"a\", 1], [5, 2], [true, 3]]'))\nout = []\nfor k in ('zz', 6, 5.5, None):\n    try:\n        m[k]\n    except KeyError as e:\n        out.append((repr(e), [f.name for f in traceback.extract_tb(e.__traceback__)]))\nout",
+        "m = js.Map.new(JSON.parse('[[\"a\", 1], [5, 2], [true, 3]]'))\nout = []\nfor k in (False, 1, (1, 2), ('a',), (), '', 'A'):\n    try:\n        m[k]\n    except KeyError as e:\n        out.append(repr(e))\nout",
+        "m = js.Map.new(JSON.parse('[[\"a\", 1], [5, 2], [true, 3]]'))\nout = []\nfor k in ([1], {'k': 1}, {1}, bytearray(b'x')):\n    try:\n        m[k]\n    except Exception as e:\n        out.append(repr(e))\nout",
+        "m = js.Map.new(JSON.parse('[[\"a\", 1], [5, 2], [true, 3]]'))\nout = []\nfor k in ('zz', False, None, (1, 2), [1]):\n    try:\n        del m[k]\n    except Exception as e:\n        out.append(repr(e))\nout",
+        "m = js.Map.new(JSON.parse('[[\"a\", 1]]'))\nout = []\nfor k in ([1], {'k': 1}):\n    for f in (lambda: m.get(k), lambda: k in m, lambda: m.has(k), lambda: m.delete(k)):\n        try:\n            out.append(repr(f()))\n        except Exception as e:\n            out.append(repr(e))\nout",
+        "out = []\nm = js.Map.new()\nfor k in ('x', JSON.parse('{}'), arr(), jsnull, js.undefined):\n    try:\n        m[k]\n    except KeyError as e:\n        out.append((type(e).__name__, repr(e.args[0]) if e.args else None))\nout",
+        "m = to_js({'a': 1})\ntry:\n    del m['zz']\nexcept Exception as e:\n    r = (type(e).__name__, repr(e))\nr",
+        "def f(m):\n    return m['zz']\nimport traceback\ntry:\n    f(to_js({'a': 1}))\nexcept KeyError as e:\n    r = (str(e), [x.name for x in traceback.extract_tb(e.__traceback__)], e.__context__, e.__cause__)\nr",
+        "m = to_js({'a': None, 'b': js.undefined, 'c': jsnull})\n[m['a'], m['b'], m['c'], 'b' in m]",
     ],
     "ffi-types": [
         "p = create_proxy(object())\ndef f(call):\n    try:\n        return call()\n    except TypeError as e:\n"

@@ -1112,7 +1112,10 @@ class JsBooleanKey:
 
 def map_key(key: Any) -> Any:
     """``key`` as a ``Map``'s entries hold it (see :class:`SameJsValue`, :class:`JsBooleanKey`)."""
-    if type(key) is bool:
+    kind = type(key)
+    if kind is str or kind is int or kind is float:  # (most keys: no proxy's isinstance check)
+        return key
+    if kind is bool:
         return JsBooleanKey(key)
     return SameJsValue(key) if isinstance(key, JsProxy) and type(key).__hash__ is None else key
 
@@ -1120,6 +1123,26 @@ def map_key(key: Any) -> Any:
 def map_key_read(key: Any) -> Any:
     """A ``Map`` entry's key as JavaScript hands it out (the inverse of :func:`map_key`)."""
     return key.value if type(key) is SameJsValue or type(key) is JsBooleanKey else key
+
+
+def _entry_key(key: Any) -> Any:
+    """``map_key(key)`` for a lookup, or :data:`_ABSENT` for a Python value that cannot be hashed
+    (a list, a dict): JavaScript gets a new PyProxy of it, which no ``Map`` holds, so a lookup
+    misses -- Pyodide's ``get`` gives the default, ``in`` and ``has`` false, ``[]`` a KeyError."""
+    key = map_key(key)
+    try:
+        hash(key)
+    except TypeError:
+        return _ABSENT
+    return key
+
+
+def missing_key(key: Any) -> KeyError:
+    """The KeyError of a ``Map``'s missing key as Pyodide's C code sets it (``PyErr_SetObject``):
+    no arguments for ``None`` (``undefined``), a tuple's items as its arguments, else the key."""
+    if key is None:
+        return KeyError()
+    return KeyError(*key) if isinstance(key, tuple) else KeyError(key)
 
 
 class OwnsNoProperties:
@@ -1168,16 +1191,16 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         """Pyodide's ``JsMap.get``: the default too for a value whose proxy JavaScript destroyed
         (a Python container given to ``map.set``; 0.26.0a4, 0.26.2 and 0.28.2 under Node)."""
         key, default = get_arguments(args, kwargs)
-        key = map_key(key)
-        if key not in self._entries:
+        raw = self._entries.get(_entry_key(key), _ABSENT)
+        if raw is _ABSENT:
             return default
         try:
-            return self._read(self._entries[key])
+            return self._read(raw)
         except JsException:
             return default
 
     def has(self, key: Any) -> bool:
-        return map_key(key) in self._entries
+        return _entry_key(key) in self._entries
 
     def set(self, key: Any, value: Any) -> JsMap:
         self._entries[map_key(key)] = value = crossing(value)
@@ -1185,7 +1208,7 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         return self
 
     def delete(self, key: Any) -> bool:
-        return self._entries.pop(map_key(key), _ABSENT) is not _ABSENT
+        return self._entries.pop(_entry_key(key), _ABSENT) is not _ABSENT
 
     def clear(self) -> None:
         self._entries.clear()
@@ -1222,7 +1245,17 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
 
     def __getitem__(self, key: Any) -> Any:
         try:
-            return self._read(self._entries[map_key(key)])
+            raw = self._entries.get(map_key(key), _ABSENT)
+        except TypeError:  # a key that cannot be hashed: in no Map (see _entry_key)
+            raw = _ABSENT
+        if raw is _ABSENT:
+            try:
+                raise missing_key(key)
+            except KeyError as error:  # (the miss alone: cheap, as a dict's)
+                missed(error)
+                raise
+        try:
+            return self._read(raw)
         except BaseException as error:  # Pyodide's lookup is C: the caller's frame alone
             to_the_caller(error)
             raise
@@ -1232,7 +1265,12 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         proxied_by(self, value)
 
     def __delitem__(self, key: Any) -> None:
-        del self._entries[map_key(key)]
+        if self._entries.pop(_entry_key(key), _ABSENT) is _ABSENT:
+            try:
+                raise missing_key(key)
+            except KeyError as error:  # Pyodide's deletion is C: the caller's frame alone
+                missed(error)
+                raise
 
     def js_iteration(self) -> Iterator[Any]:
         """What JavaScript's iteration protocol yields (``for...of``, ``Array.from``,
@@ -1240,7 +1278,7 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         return self.entries()
 
     def __contains__(self, key: Any) -> bool:
-        return map_key(key) in self._entries
+        return _entry_key(key) in self._entries
 
     def __len__(self) -> int:
         return len(self._entries)
