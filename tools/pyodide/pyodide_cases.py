@@ -430,6 +430,13 @@ CASES = {
         "type(jsnull).__module__",
         "import pyodide.ffi\nbool(getattr(pyodide.ffi, 'JsNull', 0))",
         "import pyodide.ffi\nrepr(getattr(pyodide.ffi, 'JsNull', None))",
+        # leftovers48: JS null against None (undefined) in an array's search methods, per era
+        "a = JSON.parse('[1, null, 2]')\n[a.indexOf(None), a.lastIndexOf(None), a.includes(None), a.indexOf(jnull()), a.includes(jnull())]",
+        "a = to_js([1, None, 2])\n[a.indexOf(None), a.lastIndexOf(None), a.includes(None), a.indexOf(jnull()), a.includes(jnull())]",
+        "a = js.Array.new()\na.push(1, None, jnull())\n[a.indexOf(None), a.lastIndexOf(None), a.includes(None), a.indexOf(jnull()), a.lastIndexOf(jnull()), a.includes(jnull())]",
+        "a = JSON.parse('[null]')\na.push(None)\n[a.indexOf(None), a.lastIndexOf(jnull()), a.includes(None), a.length, a.findIndex(lambda v, *_: v is None)]",
+        "a = to_js([None, 1])\n[a.indexOf(jsnull) if jsnull.__class__.__name__ == 'JsNull' else 'no jsnull', a.includes(jsnull) if jsnull.__class__.__name__ == 'JsNull' else 'no jsnull']",
+        "a = JSON.parse('[null, 1]')\n[a.indexOf(jsnull) if jsnull.__class__.__name__ == 'JsNull' else 'no jsnull', a.includes(jsnull) if jsnull.__class__.__name__ == 'JsNull' else 'no jsnull', a.index(None) if None in a else -1, a.count(None)]",
     ],
     "conversions": [
         "to_js([1, 2]).to_py()",

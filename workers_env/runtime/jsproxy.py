@@ -709,7 +709,29 @@ class JsArray(JsProxy):
     def __contains__(self, value: Any) -> bool:
         """Pyodide asks JavaScript (``includes``): a Python container is a new PyProxy there, in no
         array (``l in a`` is ``False`` even after ``a.append(l)``; ``a.index(l)`` finds it)."""
-        return not is_stored_as_proxy(value) and any(item is value or item == value for item in self)
+        return not is_stored_as_proxy(value) and any(self._equal_at(i, item, value) for i, item in enumerate(self))
+
+    def _equal_at(self, index: int, item: Any, value: Any) -> bool:
+        """Python's ``in``/``index``/``count`` of ``value`` against the element at ``index``
+        (read as ``item``), with JavaScript's ``null`` and ``undefined`` apart (:meth:`_null_match`)."""
+        if value is None or value is jsnull:
+            return self._null_match(index, value)
+        return item is value or item == value
+
+    def _null_match(self, index: int, value: Any) -> bool:
+        """Whether the element at ``index`` is ``value`` -- ``None`` (``undefined`` in JavaScript)
+        or ``jsnull`` -- as JavaScript compares them: by what the array holds, since before
+        Pyodide 0.28 a ``null`` element reads as ``None`` too (0.26.0a4 under Node:
+        ``JSON.parse('[null]').indexOf(None)`` is -1, ``None in`` it ``False``)."""
+        raw = self._items[index]
+        null = raw is jsnull or (raw is None and bool(self._nulls))
+        return null if value is jsnull else raw is None and not null
+
+    def _same_at(self, index: int, item: Any, value: Any, nan_equal: bool) -> bool:
+        """``===`` (or SameValueZero) of the element at ``index``, read as ``item``, and ``value``."""
+        if value is None or value is jsnull:
+            return self._null_match(index, value)
+        return _same(item, value, nan_equal=nan_equal)
 
     def __add__(self, other: Any) -> JsArray:
         made = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
@@ -724,12 +746,12 @@ class JsArray(JsProxy):
 
     def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
         for position, item in enumerate(self):
-            if position >= start and (stop is None or position < stop) and (item is value or item == value):
+            if position >= start and (stop is None or position < stop) and self._equal_at(position, item, value):
                 return position
         raise ValueError(f"{value!r} is not in list")
 
     def count(self, value: Any) -> int:
-        return sum(1 for item in self if item is value or item == value)
+        return sum(1 for i, item in enumerate(self) if self._equal_at(i, item, value))
 
     def append(self, value: Any) -> None:
         value = crossing(value)
@@ -817,11 +839,11 @@ class JsArray(JsProxy):
 
     def includes(self, value: Any, fromIndex: int = 0) -> bool:  # noqa: N803 - JS name
         start = relative_index(fromIndex, len(self._items), 0)
-        return any(_same(item, value, nan_equal=True) for item in list(self)[start:])
+        return any(self._same_at(i, item, value, True) for i, item in enumerate(list(self)) if i >= start)
 
     def indexOf(self, value: Any, fromIndex: int = 0) -> int:  # noqa: N802,N803 - JS names
         start = relative_index(fromIndex, len(self._items), 0)
-        return next((i for i, item in enumerate(self) if i >= start and _same(item, value, nan_equal=False)), -1)
+        return next((i for i, item in enumerate(self) if i >= start and self._same_at(i, item, value, False)), -1)
 
     def lastIndexOf(self, value: Any, *from_index: Any) -> int:  # noqa: N802 - JS name
         """The last index of ``value`` at or before ``fromIndex`` (negative: from the end; one
@@ -831,7 +853,7 @@ class JsArray(JsProxy):
         if from_index:
             at = _integer_or_infinity(from_index[0])
             start = int(min(at, start)) if at >= 0 else int(max(len(items) + at, -1))
-        return next((i for i in range(start, -1, -1) if _same(items[i], value, nan_equal=False)), -1)
+        return next((i for i in range(start, -1, -1) if self._same_at(i, items[i], value, False)), -1)
 
     def slice(self, start: Any = None, end: Any = None) -> JsArray:
         length = len(self._items)
