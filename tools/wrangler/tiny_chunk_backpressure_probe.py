@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import socket
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -46,6 +47,21 @@ export default {
   },
 };
 """
+
+
+def queued_on_loopback() -> int:
+    """Bytes queued in loopback TCP sockets now (``ss -tn``'s Recv-Q + Send-Q, every socket with
+    127.0.0.1 at both ends: the client's, and the hop between wrangler's two workerd processes)."""
+    try:
+        out = subprocess.run(["ss", "-tnH"], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return -1
+    total = 0
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 5 and parts[3].startswith("127.0.0.1:") and parts[4].startswith("127.0.0.1:"):
+            total += int(parts[1]) + int(parts[2])
+    return total
 
 
 def written(port: int) -> dict[str, int]:
@@ -76,7 +92,8 @@ def main() -> int:
                 count = written(port).get(str(args.size), 0)
                 still = still + 1 if samples and count == samples[-1][1] else 0
                 samples.append((round(time.monotonic() - start, 1), count))
-                print(f"{samples[-1][0]:7.1f} s  {count:>10,} chunks of {args.size} B written", flush=True)
+                print(f"{samples[-1][0]:7.1f} s  {count:>10,} chunks of {args.size} B written; "
+                      f"{queued_on_loopback():>12,} B queued in loopback sockets", flush=True)
         finally:
             idle.close()
     final = samples[-1][1] if samples else 0

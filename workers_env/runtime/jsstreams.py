@@ -1569,7 +1569,7 @@ class _Controller(JsProxy):
             size = _size_of(chunk)
         elif self._size is not None:
             try:
-                size = jsg_uint64(self._size(chunk))
+                size = _jsg_uint64(self._size(chunk))
             except Exception as exc:  # noqa: BLE001 - what the Worker's size function throws errors the stream
                 _error_stream(sink, exc)
                 return
@@ -1624,7 +1624,7 @@ def _source_fields(source: Any, names: tuple[str, ...] = ("start", "pull", "canc
 
 def _strategy(strategy: Any, source_type: Any) -> tuple[int, Any]:
     """A queuing strategy's ``highWaterMark`` as workerd reads it, a ``uint64_t``
-    (:func:`jsg_uint64`); without one 1, or 0 for a ``type: "bytes"`` source (standard.c++
+    (:func:`_jsg_uint64`); without one 1, or 0 for a ``type: "bytes"`` source (standard.c++
     ``getHighWaterMark``) -- and its ``size`` function (``None`` without one; anything else
     that is not a function, ``null`` too, is jsg's TypeError)."""
     fields = _source_fields(strategy, ("highWaterMark", "size"), "queuing strategy of a ReadableStream")
@@ -1634,10 +1634,10 @@ def _strategy(strategy: Any, source_type: Any) -> tuple[int, Any]:
                             "not of type 'function'.")
     if value is None:  # undefined
         return (0 if source_type == "bytes" else 1), size
-    return jsg_uint64(value), size
+    return _jsg_uint64(value), size
 
 
-def jsg_uint64(value: Any) -> int:
+def _jsg_uint64(value: Any) -> int:
     """``value`` as jsg converts it to a ``uint64_t`` (jsg/value.h): a BigInt that fits, else
     ``ToNumber`` -- finite, not negative, at most 2**64 - 1 -- truncated; otherwise jsg's
     TypeError (texts checked under wrangler dev 4.164.0, ``tools/wrangler/readable_size_probe.py``)."""
