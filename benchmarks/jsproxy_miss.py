@@ -16,7 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _revisions import revision_trees
+
 
 PROBE = r'''
 import sys, time
@@ -77,14 +78,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=9)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        trees = {}
-        for rev in args.against:
-            tree = Path(tmp) / f"rev{len(trees)}"
-            tree.mkdir()
-            archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "workers_env"], capture_output=True, check=True)
-            subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
-            trees[rev] = tree
-        trees["this checkout"] = ROOT
+        trees = revision_trees(Path(tmp), args.against)
         runs: dict[str, list[list[float]]] = {name: [] for name in trees}
         names = list(trees)
         for round_ in range(args.rounds):  # interleaved, the order rotating: the host's noise falls on all

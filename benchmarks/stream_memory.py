@@ -16,7 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _revisions import revision_trees
+
 
 PROBE = r'''
 import asyncio, resource, sys, tempfile
@@ -89,15 +90,7 @@ def main() -> int:
     parser.add_argument("--mib", type=int, default=1024, help="the stream's size")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        trees = {}
-        for rev in args.against:
-            tree = Path(tmp) / f"rev{len(trees)}"
-            tree.mkdir()
-            archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "workers_env"], capture_output=True,
-                                     check=True)
-            subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
-            trees[rev] = tree
-        trees["this checkout"] = ROOT
+        trees = revision_trees(Path(tmp), args.against)
         print(f"peak RSS growth (MiB) while {args.mib} MiB is written and read in 64 KiB chunks")
         print(f"{'stream, reader':40}" + "".join(f"{name:>16}" for name in trees))
         for kind, reader in CASES:

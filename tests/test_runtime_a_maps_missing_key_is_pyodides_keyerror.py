@@ -9,10 +9,8 @@ left CPython 3.14's own text), 44/48 before."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import fetched_json, one_file_worker
 
 from workers_env import load_worker
 
@@ -53,10 +51,8 @@ class Default(WorkerEntrypoint):
 @pytest.mark.parametrize("date", ["2025-09-01", "2025-10-01", "2026-09-08"])
 async def test_a_maps_missing_key_is_pyodides_keyerror(tmp_path, date):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date))
-    response = await worker.fetch("/")
-    assert response.status == 200, await response.text()
     frames = ["fetch", "lookup"]  # the Worker's own: none of workers-env's
-    assert json.loads(await response.text()) == {
+    assert await fetched_json(worker, "/") == {
         "get": [["KeyError('zz')", frames], ["KeyError(6)", frames], ["KeyError()", frames],
                 ["KeyError(False)", frames], ["KeyError(1)", frames], ["KeyError(1, 2)", frames],
                 ["KeyError()", frames], ["KeyError([1])", frames], ["KeyError({'k': 1})", frames],

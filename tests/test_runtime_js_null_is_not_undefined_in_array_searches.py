@@ -7,10 +7,8 @@ reads as ``None`` too: ``JSON.parse('[1, null]').indexOf(None)`` is -1 there, as
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import fetched_json, one_file_worker
 
 from workers_env import load_worker
 
@@ -46,9 +44,7 @@ class Default(WorkerEntrypoint):
 @pytest.mark.parametrize("date", ["2025-09-01", "2025-10-01"])
 async def test_null_and_undefined_are_apart_in_an_arrays_searches(tmp_path, date):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date))
-    response = await worker.fetch("/")
-    assert response.status == 200, await response.text()
-    out = json.loads(await response.text())
+    out = await fetched_json(worker, "/")
     assert out["parsed, None"] == [-1, -1, False, False, 0]  # was [1, 1, True, True, 1] before 0.28
     assert out["pushed, None"] == [1, 1, True, True, 1]
     assert out["both, None"] == [1, 1, True, True, 1]  # the pushed undefined, not the null before it

@@ -11,10 +11,8 @@ exception's own text)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import fetched_json, one_file_worker
 
 from workers_env import load_worker
 
@@ -78,9 +76,7 @@ NOT_INTEGER = "TypeError: The value cannot be converted because it is not an int
 @pytest.mark.asyncio
 async def test_a_strategys_size_counts_each_chunk_as_workerd_counts_it(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2026-03-01"))
-    response = await worker.fetch("/")
-    assert response.status == 200, await response.text()
-    assert json.loads(await response.text()) == {
+    assert await fetched_json(worker, "/") == {
         "pulls": [6, 2, -2],  # three pulls of 4 against 10 (was ten, each chunk counting 1)
         "after a read": [3, 2],
         "values": [

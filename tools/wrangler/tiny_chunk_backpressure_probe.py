@@ -1,7 +1,7 @@
 """How many 1-byte writes a streamed response's writer gets off its hands before a client that
 reads nothing makes it wait, under ``wrangler dev`` (outside the test run).
 
-A JavaScript twin answers ``/sized?size=N`` with a ``TransformStream``'s readable that
+The JavaScript twin of ``endless_stream_probe.py`` answers ``/sized?size=N`` with a ``TransformStream``'s readable that
 ``ctx.waitUntil`` work writes ``N``-byte chunks to as fast as each write resolves, counting them;
 the client connects, sends the request and reads nothing (its receive buffer set small). The
 count is sampled every ``--every`` seconds from ``/written`` (the same isolate) until it stops
@@ -29,24 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from casediff import wrangler_dev  # noqa: E402
-
-JS_WORKER = """
-const written = {};
-export default {
-  async fetch(request, env, ctx) {
-    const url = new URL(request.url);
-    if (url.pathname === "/written") return new Response(JSON.stringify(written));
-    if (url.pathname !== "/sized") return new Response("ready");
-    const size = Number(url.searchParams.get("size"));
-    const { readable, writable } = new TransformStream();
-    const writer = writable.getWriter();
-    const chunk = new Uint8Array(size).fill(97);
-    written[size] = 0;
-    ctx.waitUntil((async () => { for (;;) { await writer.write(chunk); written[size]++; } })().catch(() => {}));
-    return new Response(readable);
-  },
-};
-"""
+from endless_stream_probe import JS_WORKER  # noqa: E402 - its /sized and /written
 
 
 def queued_on_loopback() -> int:
