@@ -1,6 +1,6 @@
 """What a JsProxy lookup costs when it misses (``js_obj.nope`` caught, ``hasattr(js_obj, "nope")``,
-``getattr(js_obj, "nope", None)``, an ``as_object_map()``'s missing key) and, for scale, when it
-hits, for this checkout and other revisions side by side: fresh processes, the trees' order
+``getattr(js_obj, "nope", None)``, an ``as_object_map()``'s missing key, a ``Map``'s -- what
+``to_js(dict)`` makes -- missing key) and, for scale, when it hits, for this checkout and other revisions side by side: fresh processes, the trees' order
 rotating every round, each figure the thread's CPU time per call (the host's other load
 counts less than in wall-clock time), the median of the rounds.
 
@@ -16,14 +16,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _revisions import revision_trees
+
 
 PROBE = r'''
 import sys, time
 sys.path.insert(0, sys.argv[1])
-from workers_env.runtime.jsproxy import JsObject
+from workers_env.runtime.jsproxy import JsMap, JsObject
 obj = JsObject({"a": 1, "b": "x"})
 table = obj.as_object_map()
+jsmap = JsMap({"a": 1, "b": "x"})
 def miss():
     try:
         obj.nope
@@ -34,7 +36,18 @@ def key_miss():
         table["nope"]
     except KeyError:
         pass
-cases = (miss, lambda: hasattr(obj, "nope"), lambda: getattr(obj, "nope", None), key_miss, lambda: obj.a)
+def map_miss():
+    try:
+        jsmap["nope"]
+    except KeyError:
+        pass
+def map_hit():
+    try:
+        jsmap["a"]
+    except KeyError:
+        pass
+cases = (miss, lambda: hasattr(obj, "nope"), lambda: getattr(obj, "nope", None), key_miss, lambda: obj.a,
+         map_miss, map_hit)
 figures = []
 for case in cases:
     for _ in range(2000):
@@ -50,7 +63,8 @@ print(*figures)
 '''
 
 CASES = ("obj.nope, caught", 'hasattr(obj, "nope")', 'getattr(obj, "nope", None)',
-         'obj.as_object_map()["nope"], caught', "obj.a (a hit)")
+         'obj.as_object_map()["nope"], caught', "obj.a (a hit)", 'a Map\'s m["nope"], caught',
+         'a Map\'s m["a"] (a hit), in the same try')
 
 
 def measure(root: Path) -> list[float]:
@@ -64,14 +78,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=9)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        trees = {}
-        for rev in args.against:
-            tree = Path(tmp) / f"rev{len(trees)}"
-            tree.mkdir()
-            archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "workers_env"], capture_output=True, check=True)
-            subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
-            trees[rev] = tree
-        trees["this checkout"] = ROOT
+        trees = revision_trees(Path(tmp), args.against)
         runs: dict[str, list[list[float]]] = {name: [] for name in trees}
         names = list(trees)
         for round_ in range(args.rounds):  # interleaved, the order rotating: the host's noise falls on all

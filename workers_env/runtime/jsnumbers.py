@@ -10,7 +10,7 @@ import re
 import sys
 from typing import Any
 
-from workers_env._errors import JsException, NotEmulatedError
+from workers_env._errors import JsException
 from workers_env._jsvalues import (
     DECIMAL_LITERAL,
     JS_WHITESPACE,
@@ -24,6 +24,7 @@ from workers_env._jsvalues import (
     jsg_int_of_number,
 )
 from workers_env.runtime.jsbase import JsNull, JsProxy
+from workers_env.runtime.jsradix import radix_string
 
 __all__ = ["JS_WHITESPACE", "RADIX_LITERAL", "JsNumber", "JsNumberObject", "is_finite", "is_nan", "jsg_int",
            "parse_float", "parse_int", "to_number", "to_primitive"]
@@ -152,9 +153,8 @@ class JsNumberObject(JsProxy):
         return self._value
 
     def toString(self, radix: Any = None) -> str:  # noqa: N802 - JS name
-        """The number's text, in base ``radix`` (2-36, else V8's RangeError); a radix other than
-        10 is emulated for a whole number of at most 2**53 (V8's digits past that, and of a
-        fraction, are refused rather than guessed)."""
+        """The number's text, in base ``radix`` (2-36, else V8's RangeError): another radix than
+        10 writes V8's digits (its ``DoubleToRadixStringView``, fractions and all)."""
         from workers_env._jsvalues import js_string
 
         base = 10 if radix is None else to_number(radix)
@@ -164,15 +164,7 @@ class JsNumberObject(JsProxy):
         value = self._value
         if base == 10 or value != value or math.isinf(value):
             return js_string(value)
-        if value != math.trunc(value) or abs(value) > 2**53:
-            raise NotEmulatedError(f"Number.prototype.toString(radix) with radix {base} of {js_string(value)} (a "
-                                   "fraction, or past 2**53) is not emulated by workers-env; of a whole number it is")
-        digits, rest = "", abs(int(value))
-        while True:
-            rest, digit = divmod(rest, int(base))
-            digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
-            if not rest:
-                return ("-" if value < 0 else "") + digits
+        return radix_string(float(value), int(base))
 
     def to_py(self, *, depth: int = -1, default_converter: Any = None) -> float | int:
         return self._value

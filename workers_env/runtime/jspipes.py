@@ -354,7 +354,7 @@ class _FixedLengthSink(ByteSink):
         self._left = expected  # what reads may still take
         self._short: Any = None  # the error of a close before all the bytes, met at the end of the reads
 
-    def push(self, chunk: Any) -> int | None:
+    def push(self, chunk: Any, size: int = 1) -> int | None:
         self.refuse_when_done()
         data = self.chunk_bytes(chunk)
         index = super().push(data)

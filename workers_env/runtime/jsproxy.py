@@ -709,7 +709,29 @@ class JsArray(JsProxy):
     def __contains__(self, value: Any) -> bool:
         """Pyodide asks JavaScript (``includes``): a Python container is a new PyProxy there, in no
         array (``l in a`` is ``False`` even after ``a.append(l)``; ``a.index(l)`` finds it)."""
-        return not is_stored_as_proxy(value) and any(item is value or item == value for item in self)
+        return not is_stored_as_proxy(value) and any(self._equal_at(i, item, value) for i, item in enumerate(self))
+
+    def _equal_at(self, index: int, item: Any, value: Any) -> bool:
+        """Python's ``in``/``index``/``count`` of ``value`` against the element at ``index``
+        (read as ``item``), with JavaScript's ``null`` and ``undefined`` apart (:meth:`_null_match`)."""
+        if value is None or value is jsnull:
+            return self._null_match(index, value)
+        return item is value or item == value
+
+    def _null_match(self, index: int, value: Any) -> bool:
+        """Whether the element at ``index`` is ``value`` -- ``None`` (``undefined`` in JavaScript)
+        or ``jsnull`` -- as JavaScript compares them: by what the array holds, since before
+        Pyodide 0.28 a ``null`` element reads as ``None`` too (0.26.0a4 under Node:
+        ``JSON.parse('[null]').indexOf(None)`` is -1, ``None in`` it ``False``)."""
+        raw = self._items[index]
+        null = raw is jsnull or (raw is None and bool(self._nulls))
+        return null if value is jsnull else raw is None and not null
+
+    def _same_at(self, index: int, item: Any, value: Any, nan_equal: bool) -> bool:
+        """``===`` (or SameValueZero) of the element at ``index``, read as ``item``, and ``value``."""
+        if value is None or value is jsnull:
+            return self._null_match(index, value)
+        return _same(item, value, nan_equal=nan_equal)
 
     def __add__(self, other: Any) -> JsArray:
         made = marked_like(self, JsArray(list(self._items), nulls=self._nulls))
@@ -724,12 +746,12 @@ class JsArray(JsProxy):
 
     def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
         for position, item in enumerate(self):
-            if position >= start and (stop is None or position < stop) and (item is value or item == value):
+            if position >= start and (stop is None or position < stop) and self._equal_at(position, item, value):
                 return position
         raise ValueError(f"{value!r} is not in list")
 
     def count(self, value: Any) -> int:
-        return sum(1 for item in self if item is value or item == value)
+        return sum(1 for i, item in enumerate(self) if self._equal_at(i, item, value))
 
     def append(self, value: Any) -> None:
         value = crossing(value)
@@ -817,11 +839,11 @@ class JsArray(JsProxy):
 
     def includes(self, value: Any, fromIndex: int = 0) -> bool:  # noqa: N803 - JS name
         start = relative_index(fromIndex, len(self._items), 0)
-        return any(_same(item, value, nan_equal=True) for item in list(self)[start:])
+        return any(self._same_at(i, item, value, True) for i, item in enumerate(list(self)) if i >= start)
 
     def indexOf(self, value: Any, fromIndex: int = 0) -> int:  # noqa: N802,N803 - JS names
         start = relative_index(fromIndex, len(self._items), 0)
-        return next((i for i, item in enumerate(self) if i >= start and _same(item, value, nan_equal=False)), -1)
+        return next((i for i, item in enumerate(self) if i >= start and self._same_at(i, item, value, False)), -1)
 
     def lastIndexOf(self, value: Any, *from_index: Any) -> int:  # noqa: N802 - JS name
         """The last index of ``value`` at or before ``fromIndex`` (negative: from the end; one
@@ -831,7 +853,7 @@ class JsArray(JsProxy):
         if from_index:
             at = _integer_or_infinity(from_index[0])
             start = int(min(at, start)) if at >= 0 else int(max(len(items) + at, -1))
-        return next((i for i in range(start, -1, -1) if _same(items[i], value, nan_equal=False)), -1)
+        return next((i for i in range(start, -1, -1) if self._same_at(i, items[i], value, False)), -1)
 
     def slice(self, start: Any = None, end: Any = None) -> JsArray:
         length = len(self._items)
@@ -1112,7 +1134,10 @@ class JsBooleanKey:
 
 def map_key(key: Any) -> Any:
     """``key`` as a ``Map``'s entries hold it (see :class:`SameJsValue`, :class:`JsBooleanKey`)."""
-    if type(key) is bool:
+    kind = type(key)
+    if kind is str or kind is int or kind is float:  # (most keys: no proxy's isinstance check)
+        return key
+    if kind is bool:
         return JsBooleanKey(key)
     return SameJsValue(key) if isinstance(key, JsProxy) and type(key).__hash__ is None else key
 
@@ -1120,6 +1145,26 @@ def map_key(key: Any) -> Any:
 def map_key_read(key: Any) -> Any:
     """A ``Map`` entry's key as JavaScript hands it out (the inverse of :func:`map_key`)."""
     return key.value if type(key) is SameJsValue or type(key) is JsBooleanKey else key
+
+
+def _entry_key(key: Any) -> Any:
+    """``map_key(key)`` for a lookup, or :data:`_ABSENT` for a Python value that cannot be hashed
+    (a list, a dict): JavaScript gets a new PyProxy of it, which no ``Map`` holds, so a lookup
+    misses -- Pyodide's ``get`` gives the default, ``in`` and ``has`` false, ``[]`` a KeyError."""
+    key = map_key(key)
+    try:
+        hash(key)
+    except TypeError:
+        return _ABSENT
+    return key
+
+
+def missing_key(key: Any) -> KeyError:
+    """The KeyError of a ``Map``'s missing key as Pyodide's C code sets it (``PyErr_SetObject``):
+    no arguments for ``None`` (``undefined``), a tuple's items as its arguments, else the key."""
+    if key is None:
+        return KeyError()
+    return KeyError(*key) if isinstance(key, tuple) else KeyError(key)
 
 
 class OwnsNoProperties:
@@ -1168,16 +1213,16 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         """Pyodide's ``JsMap.get``: the default too for a value whose proxy JavaScript destroyed
         (a Python container given to ``map.set``; 0.26.0a4, 0.26.2 and 0.28.2 under Node)."""
         key, default = get_arguments(args, kwargs)
-        key = map_key(key)
-        if key not in self._entries:
+        raw = self._entries.get(_entry_key(key), _ABSENT)
+        if raw is _ABSENT:
             return default
         try:
-            return self._read(self._entries[key])
+            return self._read(raw)
         except JsException:
             return default
 
     def has(self, key: Any) -> bool:
-        return map_key(key) in self._entries
+        return _entry_key(key) in self._entries
 
     def set(self, key: Any, value: Any) -> JsMap:
         self._entries[map_key(key)] = value = crossing(value)
@@ -1185,7 +1230,7 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         return self
 
     def delete(self, key: Any) -> bool:
-        return self._entries.pop(map_key(key), _ABSENT) is not _ABSENT
+        return self._entries.pop(_entry_key(key), _ABSENT) is not _ABSENT
 
     def clear(self) -> None:
         self._entries.clear()
@@ -1222,7 +1267,17 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
 
     def __getitem__(self, key: Any) -> Any:
         try:
-            return self._read(self._entries[map_key(key)])
+            raw = self._entries.get(map_key(key), _ABSENT)
+        except TypeError:  # a key that cannot be hashed: in no Map (see _entry_key)
+            raw = _ABSENT
+        if raw is _ABSENT:
+            try:
+                raise missing_key(key)
+            except KeyError as error:  # (the miss alone: cheap, as a dict's)
+                missed(error)
+                raise
+        try:
+            return self._read(raw)
         except BaseException as error:  # Pyodide's lookup is C: the caller's frame alone
             to_the_caller(error)
             raise
@@ -1232,7 +1287,12 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         proxied_by(self, value)
 
     def __delitem__(self, key: Any) -> None:
-        del self._entries[map_key(key)]
+        if self._entries.pop(_entry_key(key), _ABSENT) is _ABSENT:
+            try:
+                raise missing_key(key)
+            except KeyError as error:  # Pyodide's deletion is C: the caller's frame alone
+                missed(error)
+                raise
 
     def js_iteration(self) -> Iterator[Any]:
         """What JavaScript's iteration protocol yields (``for...of``, ``Array.from``,
@@ -1240,7 +1300,7 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         return self.entries()
 
     def __contains__(self, key: Any) -> bool:
-        return map_key(key) in self._entries
+        return _entry_key(key) in self._entries
 
     def __len__(self) -> int:
         return len(self._entries)

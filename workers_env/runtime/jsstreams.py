@@ -33,7 +33,7 @@ from typing import Any
 
 from workers_env._loglevel import WORKERD_WARNING
 from workers_env._errors import JsException, NotEmulatedError, add_hint
-from workers_env._jsvalues import ByteStream, js_number
+from workers_env._jsvalues import BigInt, ByteStream, is_safe_int, js_number
 from workers_env.runtime.byidentity import WeakIdentitySet
 from workers_env.runtime.current import (
     acting_for,
@@ -168,6 +168,19 @@ class LiveByteStream(ByteStream):
 
     #: :meth:`hold` waiting for a read to make room in its buffer
     _room: asyncio.Future[Any] | None = None
+    #: the chunks before this index were read and taken, and let go of (:meth:`_release`)
+    _released = 0
+    #: each chunk's size, for a ``new ReadableStream`` whose strategy has a ``size`` or whose
+    #: source is ``type: "bytes"`` (its byte length); ``None``: each chunk counts 1
+    sizes: list[int] | None = None
+
+    def queued(self) -> int:
+        """How much waits unread, against the highWaterMark: the chunks, or their sizes (workerd's
+        queue ``size()``, standard.c++ ``getDesiredSize``)."""
+        written = len(self._chunks or [])
+        if self.sizes is None:
+            return written - self._taken
+        return sum(self.sizes[self._taken:written])
     #: a FixedLengthStream's close short of its length: its readable side's error, not its writer's
     _short: Any = None
     #: what the readable side meets instead of the abort's reason (see :data:`_CONNECTION_LOST`)
@@ -248,11 +261,14 @@ class LiveByteStream(ByteStream):
         if refusal is not None:
             raise refusal
 
-    def push(self, chunk: Any) -> int | None:
-        """Add ``chunk``; its index, for :meth:`delivered`."""
+    def push(self, chunk: Any, size: int = 1) -> int | None:
+        """Add ``chunk``; its index, for :meth:`delivered`. ``size``: what it counts against the
+        highWaterMark, where the stream keeps sizes (:attr:`sizes`)."""
         self.refuse()
         assert self._chunks is not None
         self._chunks.append(chunk)
+        if self.sizes is not None:
+            self.sizes.append(size)
         index = len(self._chunks) - 1
         if index == self._taken:  # none waited: back-pressure begins (a pending read lifts it at once)
             self.backpressure_began += 1
@@ -315,7 +331,9 @@ class LiveByteStream(ByteStream):
                 self._waiting_at_cancel = (len(self._chunks or []), self._taken)
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
             self._chunks = []
-            self._read_at = self._taken = self._piece_at = 0
+            if self.sizes is not None:
+                self.sizes = []
+            self._read_at = self._taken = self._piece_at = self._released = 0
         self._wake_all()
 
     def settle_held(self) -> None:
@@ -368,10 +386,24 @@ class LiveByteStream(ByteStream):
         if upto <= self._taken:
             return
         self._taken = upto
+        self._release()
         deliveries = self._deliveries
         while deliveries and deliveries[0][0] < upto:
             _wake(heapq.heappop(deliveries)[2], True)
         self._changed()  # ``ready`` may resolve now
+
+    def _release(self) -> None:
+        """Let go of the chunks both read and taken, which nothing reads again (:meth:`take`
+        gives what reads have not had): a long stream read as it is written holds the chunks
+        waiting, not every chunk it carried. Each keeps its place (an empty one), as indices
+        count the chunks written."""
+        chunks = self._chunks
+        if chunks is None:
+            return
+        upto = min(self._read_at, self._taken, len(chunks))
+        for index in range(self._released, upto):
+            chunks[index] = _RELEASED
+        self._released = max(self._released, upto)
 
     def _changed(self) -> None:
         """Wake what waits for any change (not the writes: :meth:`_take` wakes each of those)."""
@@ -478,8 +510,7 @@ class LiveByteStream(ByteStream):
         reaction for a ``pull`` that returns at once."""
         if self.puller is None or self.started is not None or not self._open:
             return
-        waiting = len(self._chunks or []) - self._taken
-        if not (self._read_pending or self._draining or waiting < self.high_water_mark):
+        if not (self._read_pending or self._draining or self.queued() < self.high_water_mark):
             return
         if self._pulling:
             self._pull_again = True
@@ -636,6 +667,7 @@ class LiveByteStream(ByteStream):
                 if self._piece_at:  # the last piece of a chunk read in pieces
                     chunk, self._piece_at = memoryview(chunk)[self._piece_at:], 0
                 self._read_at += 1
+                self._release()
                 if self._room is not None:  # a held chunk read: :meth:`hold` takes one more
                     _wake(self._room)
                     self._room = None
@@ -653,6 +685,8 @@ class LiveByteStream(ByteStream):
             asked, hold = True, False
 
 
+#: what stands in the place of a chunk let go of (:meth:`LiveByteStream._release`)
+_RELEASED = b""
 #: marks a chunk :meth:`LiveByteStream.next_value` read but did not take: ``(_HELD, chunk, index)``
 _HELD: Any = object()
 
@@ -680,7 +714,7 @@ class ByteSink(LiveByteStream):
         if self._canceled is None and not self._open:
             self.refuse()
 
-    def push(self, chunk: Any) -> int | None:
+    def push(self, chunk: Any, size: int = 1) -> int | None:
         self.refuse_when_done()
         data = self.chunk_bytes(chunk)
         if data:
@@ -1517,13 +1551,31 @@ class _Controller(JsProxy):
 
     _js_name = "ReadableStreamDefaultController"
 
-    def __init__(self, sink: LiveByteStream):
+    def __init__(self, sink: LiveByteStream, size: Any = None, byte_source: bool = False):
         self._sink = sink
+        self._size = size  # the strategy's ``size`` function, if any
+        self._byte_source = byte_source
 
     def enqueue(self, chunk: Any = None, *_ignored: Any) -> None:
-        if self._sink.closed:  # closed, canceled or errored (standard.c++ ``enqueue``)
+        """Queue ``chunk``, counted as the strategy's ``size(chunk)`` says (called with it alone;
+        a ``type: "bytes"`` source's chunk counts its bytes, ``size`` unread): a ``size`` that
+        throws, or answers what is no ``uint64``, errors the stream with that error and the
+        enqueue returns (standard.c++ ``ReadableStreamDefaultController::enqueue``)."""
+        sink = self._sink
+        if sink.closed:  # closed, canceled or errored (standard.c++ ``enqueue``)
             raise js_type_error("Unable to enqueue")
-        self._sink.push(_crossed_chunk(chunk))
+        size = 1
+        if self._byte_source:
+            size = _size_of(chunk)
+        elif self._size is not None:
+            try:
+                size = _jsg_uint64(self._size(chunk))
+            except Exception as exc:  # noqa: BLE001 - what the Worker's size function throws errors the stream
+                _error_stream(sink, exc)
+                return
+            if sink.closed:  # the size function errored (or closed) the stream itself
+                return
+        sink.push(_crossed_chunk(chunk), size)
 
     def close(self) -> None:
         if self._sink.closed:  # standard.c++ ``ReadableImpl::close``
@@ -1545,7 +1597,7 @@ class _Controller(JsProxy):
             return js_null()
         if sink.closed:
             return 0
-        return sink.high_water_mark - (len(sink._chunks or []) - sink._taken)
+        return sink.high_water_mark - sink.queued()
 
 
 def _source_fields(source: Any, names: tuple[str, ...] = ("start", "pull", "cancel", "type"),
@@ -1570,19 +1622,38 @@ def _source_fields(source: Any, names: tuple[str, ...] = ("start", "pull", "canc
     return {name: getattr(source, name) for name in names if hasattr(source, name)}
 
 
-def _high_water_mark(strategy: Any, source_type: Any) -> int:
-    """A queuing strategy's ``highWaterMark`` as workerd reads it, a ``uint64_t`` (jsg's
-    conversion, with its TypeErrors); without one 1, or 0 for a ``type: "bytes"`` source
-    (standard.c++ ``getHighWaterMark``). Its ``size`` is not read: each chunk counts 1."""
-    value = _source_fields(strategy, ("highWaterMark",), "queuing strategy of a ReadableStream").get("highWaterMark")
+def _strategy(strategy: Any, source_type: Any) -> tuple[int, Any]:
+    """A queuing strategy's ``highWaterMark`` as workerd reads it, a ``uint64_t``
+    (:func:`_jsg_uint64`); without one 1, or 0 for a ``type: "bytes"`` source (standard.c++
+    ``getHighWaterMark``) -- and its ``size`` function (``None`` without one; anything else
+    that is not a function, ``null`` too, is jsg's TypeError)."""
+    fields = _source_fields(strategy, ("highWaterMark", "size"), "queuing strategy of a ReadableStream")
+    value, size = fields.get("highWaterMark"), fields.get("size")
+    if size is not None and not callable(size):
+        raise js_type_error("Incorrect type for the 'size' field on 'StreamQueuingStrategy': the provided value is "
+                            "not of type 'function'.")
     if value is None:  # undefined
-        return 0 if source_type == "bytes" else 1
+        return (0 if source_type == "bytes" else 1), size
+    return _jsg_uint64(value), size
+
+
+def _jsg_uint64(value: Any) -> int:
+    """``value`` as jsg converts it to a ``uint64_t`` (jsg/value.h): a BigInt that fits, else
+    ``ToNumber`` -- finite, not negative, at most 2**64 - 1 -- truncated; otherwise jsg's
+    TypeError (texts checked under wrangler dev 4.164.0, ``tools/wrangler/readable_size_probe.py``)."""
+    if isinstance(value, BigInt) or (type(value) is int and not is_safe_int(value)):
+        if not 0 <= value < 2**64:
+            raise js_type_error("The value cannot be converted because it is either negative and this API expects a "
+                                "positive bigint, or the value would be truncated.")
+        return int(value)
     number = to_number(value)
     if not math.isfinite(number):
         raise js_type_error("The value cannot be converted because it is not an integer.")
     if number < 0:
         raise js_type_error("The value cannot be converted because it is negative and this API expects a positive "
                             "bigint.")
+    if number > 2**64 - 1:
+        raise js_type_error("Value out of range. Must be less than or equal to 18446744073709551615.")
     return int(number)
 
 
@@ -1623,15 +1694,17 @@ class _SourcedReadableStream(_LiveReadableStream):
     def __init__(self, source: Any = None, strategy: Any = None):
         fields = _source_fields(source)
         kind = fields.get("type")
-        high_water_mark = _high_water_mark(strategy, kind)
+        high_water_mark, size = _strategy(strategy, kind)
         if kind is not None and js_text(kind) not in ("", "bytes"):  # workerd's readable-source check
             raise js_type_error(f'"{js_text(kind)}" is not a valid type of ReadableStream.')
         super().__init__(LiveByteStream())
         self._byte_source = kind == "bytes"
-        controller = _Controller(self._source)  # type: ignore[arg-type]
-        self._cancel_source = fields.get("cancel")
         sink: LiveByteStream = self._source  # type: ignore[assignment]
+        controller = _Controller(sink, size, self._byte_source)
+        self._cancel_source = fields.get("cancel")
         sink.high_water_mark = high_water_mark
+        if size is not None or self._byte_source:  # chunks counted by size (a byte source's: its bytes)
+            sink.sizes = []
         pull = fields.get("pull")
         if callable(pull):
             sink.puller = lambda: _guarded(sink, pull, controller)

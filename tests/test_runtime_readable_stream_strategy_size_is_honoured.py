@@ -1,0 +1,91 @@
+"""``new ReadableStream(source, {highWaterMark, size})``: each chunk counts what the strategy's
+``size(chunk)`` answers, as workerd counts it (standard.c++ ``ReadableStreamDefaultController::
+enqueue``), so ``pull`` is asked while the sizes queued stay under the highWaterMark and
+``desiredSize`` is the highWaterMark less them; a ``size`` that throws or answers what is no
+``uint64`` errors the stream (the enqueue returns; reads reject with jsg's TypeError); a ``size``
+that is no function (``null`` too) is jsg's TypeError at the constructor; a ``type: "bytes"``
+source counts each chunk's bytes and never calls ``size``. Before, ``size`` was not read: each
+chunk counted 1. Production's answers: a JavaScript twin under wrangler dev 4.164.0
+(``tools/wrangler/readable_size_probe.py``: 14 of 15 cases the same, the 15th a Python
+exception's own text)."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import fetched_json, one_file_worker
+
+from workers_env import load_worker
+
+ENTRY = '''
+import asyncio
+import json
+
+from js import JSON, Object, ReadableStream, Uint8Array
+from pyodide.ffi import JsException, create_proxy, to_js
+from workers import Response, WorkerEntrypoint
+
+
+def obj(**fields):
+    return to_js(fields, dict_converter=Object.fromEntries)
+
+
+async def one(size):
+    out, c = [], []
+    try:
+        s = ReadableStream.new(obj(start=create_proxy(lambda ctrl: c.append(ctrl) or ctrl.enqueue("x"))),
+                               obj(highWaterMark=5, size=size))
+    except JsException as e:
+        return f"{e.name}: {e.message}"
+    out.append(c[0].desiredSize)
+    try:
+        out.append((await s.getReader().read()).value)
+    except JsException as e:
+        out.append(f"{e.name}: {e.message}")
+    return out
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        log, c = [], []
+
+        def pull(ctrl):
+            ctrl.enqueue("abcd")
+            log.append(ctrl.desiredSize)
+
+        s = ReadableStream.new(obj(start=create_proxy(c.append), pull=create_proxy(pull)),
+                               obj(highWaterMark=10, size=create_proxy(len)))
+        await asyncio.sleep(0.02)
+        out = {"pulls": list(log)}
+        await s.getReader().read()
+        await asyncio.sleep(0.02)
+        out["after a read"] = [len(log), c[0].desiredSize]
+        out["values"] = [await one(create_proxy(lambda chunk, v=v: v)) for v in (-1, float("nan"), "3", 2.7, None, 2.0**70)]
+        out["not a function"] = [await one(5), await one(JSON.parse("null"))]
+        bytes_out = []
+        b = ReadableStream.new(obj(type="bytes", start=create_proxy(lambda ctrl: ctrl.enqueue(Uint8Array.new(3)) or
+                                                                    bytes_out.append(ctrl.desiredSize))),
+                               obj(highWaterMark=10, size=create_proxy(lambda chunk: 100)))
+        bytes_out.append((await b.getReader().read()).value.byteLength)
+        out["bytes"] = bytes_out
+        return Response(json.dumps(out))
+'''
+
+NOT_INTEGER = "TypeError: The value cannot be converted because it is not an integer."
+
+
+@pytest.mark.asyncio
+async def test_a_strategys_size_counts_each_chunk_as_workerd_counts_it(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2026-03-01"))
+    assert await fetched_json(worker, "/") == {
+        "pulls": [6, 2, -2],  # three pulls of 4 against 10 (was ten, each chunk counting 1)
+        "after a read": [3, 2],
+        "values": [
+            [None, "TypeError: The value cannot be converted because it is negative and this API expects a positive "
+                   "bigint."],
+            [None, NOT_INTEGER], [2, "x"], [3, "x"], [None, NOT_INTEGER],
+            [None, "TypeError: Value out of range. Must be less than or equal to 18446744073709551615."],
+        ],
+        "not a function": ["TypeError: Incorrect type for the 'size' field on 'StreamQueuingStrategy': the provided "
+                           "value is not of type 'function'."] * 2,
+        "bytes": [7, 3],
+    }

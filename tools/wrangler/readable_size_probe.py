@@ -1,0 +1,255 @@
+"""``new ReadableStream(source, {highWaterMark, size})``: what workerd does with a queuing
+strategy's ``size`` (outside the test run).
+
+A JavaScript Worker under ``wrangler dev`` and its Python twin loaded by workers-env run the same
+cases: how often ``pull`` is asked when each chunk counts what ``size(chunk)`` says,
+``controller.desiredSize`` after each enqueue, a ``size`` that throws or answers what is no
+``uint64`` (negative, NaN, a string, a fraction, ``undefined``), a ``size`` that is no function,
+a ``type: "bytes"`` source given one, and what ``size`` is called with. Each result is JSON;
+the two sides must be equal.
+
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/readable_size_probe.py
+
+Not collected by pytest (needs Node and wrangler).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import casediff  # noqa: E402
+
+DATE = "2026-09-28"
+#: the Python twin's: the built-in SDK era (Pyodide 0.28), the streams the same
+PY_DATE = "2026-03-01"
+
+JS_WORKER = r'''
+const tick = () => new Promise((r) => setTimeout(r, 20));
+const text = (e) => (e instanceof Error ? `${e.name}: ${e.message}` : `thrown ${String(e)}`);
+const settled = async (p) => { try { const r = await p; return ["ok", r.done, r.value === undefined ? null : String(r.value)]; } catch (e) { return ["rejected", text(e)]; } };
+const one = async (size) => {  // a stream whose start enqueues "x" with this size function
+  const out = [];
+  let c;
+  try {
+    const s = new ReadableStream({ start(ctrl) { c = ctrl; try { ctrl.enqueue("x"); out.push("enqueued"); } catch (e) { out.push(text(e)); } } },
+                                 { highWaterMark: 5, size });
+    out.push(c.desiredSize);
+    out.push(await settled(s.getReader().read()));
+  } catch (e) { out.push("constructor " + text(e)); }
+  return out;
+};
+const CASES = {
+  async pulls() {
+    const log = [];
+    let pulls = 0, c;
+    const s = new ReadableStream({ start(ctrl) { c = ctrl; }, pull(ctrl) { pulls++; ctrl.enqueue("abcd"); log.push(ctrl.desiredSize); } },
+                                 { highWaterMark: 10, size: (chunk) => chunk.length });
+    await tick();
+    const before = [pulls, c.desiredSize, log.slice()];
+    const r = s.getReader();
+    const first = await r.read();
+    await tick();
+    return [before, first.value, pulls, c.desiredSize, log];
+  },
+  async desired() {
+    const sizes = [];
+    new ReadableStream({ start(c) { for (const v of ["abc", "", "abcdefgh"]) { c.enqueue(v); sizes.push(c.desiredSize); } } },
+                       { highWaterMark: 5, size: (chunk) => chunk.length });
+    return sizes;
+  },
+  async throws() { return one(() => { throw new Error("boom"); }); },
+  async negative() { return one(() => -1); },
+  async nan() { return one(() => NaN); },
+  async infinite() { return one(() => Infinity); },
+  async string() { return one(() => "3"); },
+  async fraction() { return one(() => 2.7); },
+  async undefinedSize() { return one(() => undefined); },
+  async bool() { return one(() => true); },
+  async huge() { return one(() => 2 ** 70); },
+  async notAFunction() { return one(5); },
+  async nullSize() { return one(null); },
+  async bytes() {
+    const out = [];
+    const s = new ReadableStream({ type: "bytes", start(c) { c.enqueue(new Uint8Array(3)); out.push(c.desiredSize); } },
+                                 { highWaterMark: 10, size: () => 100 });
+    out.push((await s.getReader().read()).value.byteLength);
+    return out;
+  },
+  async argument() {
+    const seen = [];
+    new ReadableStream({ start(c) { c.enqueue(5); c.enqueue("s"); c.enqueue(); } },
+                       { highWaterMark: 5, size: (chunk) => { seen.push([typeof chunk, String(chunk)]); return 1; } });
+    return seen;
+  },
+};
+export default {
+  async fetch(request) {
+    if (request.method !== "POST") return new Response("ready");
+    const out = [];
+    for (const name of await request.json()) out.push(await CASES[name]());
+    return Response.json(out);
+  },
+};
+'''
+
+PY_WORKER = r'''
+import asyncio
+import json
+
+from js import JSON, Object, ReadableStream, Uint8Array
+from pyodide.ffi import JsException, create_proxy, to_js
+from workers import Response, WorkerEntrypoint
+
+
+def obj(**fields):
+    return to_js(fields, dict_converter=Object.fromEntries)
+
+
+def text(e):
+    return f"{e.name}: {e.message}" if isinstance(e, JsException) else f"{type(e).__name__}: {e}"
+
+
+async def settled(p):
+    try:
+        r = await p
+        return ["ok", r.done, None if r.value is None else str(r.value)]
+    except Exception as e:
+        return ["rejected", text(e)]
+
+
+async def one(size):
+    out, c = [], []
+
+    def start(ctrl):
+        c.append(ctrl)
+        try:
+            ctrl.enqueue("x")
+            out.append("enqueued")
+        except Exception as e:
+            out.append(text(e))
+
+    try:
+        s = ReadableStream.new(obj(start=create_proxy(start)), obj(highWaterMark=5, size=size))
+        out.append(c[0].desiredSize)
+        out.append(await settled(s.getReader().read()))
+    except Exception as e:
+        out.append("constructor " + text(e))
+    return out
+
+
+def boom(chunk):
+    raise Exception("boom")
+
+
+async def pulls():
+    log, count, c = [], [0], []
+
+    def pull(ctrl):
+        count[0] += 1
+        ctrl.enqueue("abcd")
+        log.append(ctrl.desiredSize)
+
+    s = ReadableStream.new(obj(start=create_proxy(lambda ctrl: c.append(ctrl)), pull=create_proxy(pull)),
+                           obj(highWaterMark=10, size=create_proxy(lambda chunk: len(chunk))))
+    await asyncio.sleep(0.02)
+    before = [count[0], c[0].desiredSize, list(log)]
+    first = await s.getReader().read()
+    await asyncio.sleep(0.02)
+    return [before, first.value, count[0], c[0].desiredSize, log]
+
+
+async def desired():
+    sizes = []
+
+    def start(c):
+        for v in ("abc", "", "abcdefgh"):
+            c.enqueue(v)
+            sizes.append(c.desiredSize)
+
+    ReadableStream.new(obj(start=create_proxy(start)), obj(highWaterMark=5, size=create_proxy(lambda chunk: len(chunk))))
+    return sizes
+
+
+async def bytes_source():
+    out = []
+
+    def start(c):
+        c.enqueue(Uint8Array.new(3))
+        out.append(c.desiredSize)
+
+    s = ReadableStream.new(obj(type="bytes", start=create_proxy(start)), obj(highWaterMark=10, size=create_proxy(lambda chunk: 100)))
+    out.append((await s.getReader().read()).value.byteLength)
+    return out
+
+
+async def argument():
+    seen = []
+
+    def size(chunk):
+        seen.append(["string" if isinstance(chunk, str) else "number" if isinstance(chunk, (int, float)) else "undefined",
+                     str(chunk) if chunk is not None else "undefined"])
+        return 1
+
+    def start(c):
+        c.enqueue(5)
+        c.enqueue("s")
+        c.enqueue()
+
+    ReadableStream.new(obj(start=create_proxy(start)), obj(highWaterMark=5, size=create_proxy(size)))
+    return seen
+
+
+CASES = {
+    "pulls": pulls, "desired": desired,
+    "throws": lambda: one(create_proxy(boom)),
+    "negative": lambda: one(create_proxy(lambda c: -1)),
+    "nan": lambda: one(create_proxy(lambda c: float("nan"))),
+    "infinite": lambda: one(create_proxy(lambda c: float("inf"))),
+    "string": lambda: one(create_proxy(lambda c: "3")),
+    "fraction": lambda: one(create_proxy(lambda c: 2.7)),
+    "undefinedSize": lambda: one(create_proxy(lambda c: None)),
+    "bool": lambda: one(create_proxy(lambda c: True)),
+    "huge": lambda: one(create_proxy(lambda c: 2.0**70)),
+    "notAFunction": lambda: one(5),
+    "nullSize": lambda: one(JSON.parse("null")),  # JavaScript null (jsnull on Pyodide 0.28)
+    "bytes": bytes_source, "argument": argument,
+}
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = []
+        for name in json.loads(await request.text()):
+            out.append(await CASES[name]())
+        return Response(json.dumps(out))
+'''
+
+NAMES = ["pulls", "desired", "throws", "negative", "nan", "infinite", "string", "fraction", "undefinedSize", "bool",
+         "huge", "notAFunction", "nullSize", "bytes", "argument"]
+
+#: cases whose Python twin cannot say the same thing (the reason)
+APART = {
+    "throws": "a Python exception crosses JavaScript as a PythonError: its text is the traceback's",
+}
+
+
+def main() -> int:
+    theirs = casediff.run_under_wrangler_dev(JS_WORKER, "readable-size", DATE, NAMES)
+    ours = casediff.run_python_worker(PY_WORKER, "readable-size", PY_DATE, NAMES)
+    same = 0
+    for name, a, b in zip(NAMES, theirs, ours):
+        agree = json.dumps(a) == json.dumps(b)
+        same += agree
+        mark = "same" if agree else ("apart: " + APART[name]) if name in APART else "DIFFERENT"
+        print(f"{name:14} {mark}\n  workerd:     {json.dumps(a)}\n  workers-env: {json.dumps(b)}")
+    print(f"{same} / {len(NAMES)} the same")
+    return 0 if all(json.dumps(a) == json.dumps(b) or n in APART for n, a, b in zip(NAMES, theirs, ours)) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
