@@ -9,11 +9,10 @@ the part that was invalid, in that workerd's words."""
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
+import http.server
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, serving
 
 from workers_env import load_worker
 
@@ -48,23 +47,12 @@ INVALID = "Server returned invalid HTTP response: The headers sent by the server
           "(client error (SendRequest): invalid HTTP {} parsed)"
 
 
-@pytest.fixture
-def origin():
-    server = socket.create_server(("127.0.0.1", 0))
+class NotHttp(http.server.BaseHTTPRequestHandler):
+    """Answers each path of HEADS with its bytes, whatever they are."""
 
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                return
-            with conn:
-                head = conn.recv(65536).decode("latin1")
-                conn.sendall(HEADS.get(head.split(" ")[1], b""))
-
-    threading.Thread(target=serve, daemon=True).start()
-    yield f"http://127.0.0.1:{server.getsockname()[1]}"
-    server.close()
+    def handle(self) -> None:
+        path = self.rfile.readline().split(b" ")[1].decode()
+        self.wfile.write(HEADS[path])
 
 
 @pytest.mark.parametrize(("flags", "expected"), [
@@ -78,10 +66,11 @@ def origin():
         "/no-colon-404": "JsException TypeError: " + INVALID.format("header"),
     }),
 ])
-def test_an_answer_that_is_not_http_rejects_as_workerds(tmp_path, origin, flags, expected):
+def test_an_answer_that_is_not_http_rejects_as_workerds(tmp_path, flags, expected):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2026-11-30", flags=flags))
 
     async def scenario():
-        return await (await worker.fetch("/", headers={"x-origin": origin})).json()
+        with serving(NotHttp) as origin:
+            return await (await worker.fetch("/", headers={"x-origin": origin})).json()
 
     assert asyncio.run(scenario()) == expected
