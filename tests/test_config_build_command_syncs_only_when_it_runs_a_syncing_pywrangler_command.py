@@ -1,7 +1,8 @@
 """A ``[build] command`` counts as vendoring ``python_modules/`` only when it runs a pywrangler
-command that syncs: ``sync`` itself, or ``dev``, ``publish``, ``deploy`` and ``versions ...``,
-which pywrangler syncs before handing them to wrangler (workers-py 1.16.7
-``ProxyToWranglerGroup.get_command``). ``pywrangler build`` (handed to ``wrangler build``
+command that syncs: ``sync`` itself, or ``dev``, ``publish``, ``deploy``, ``versions ...`` and
+``preview`` (workers-py 1.17.5 on), which pywrangler syncs before handing them to wrangler
+(workers-py 1.17.9 ``ProxyToWranglerGroup.get_command``), but not ``dev --remote``, which
+pywrangler 1.17.6 and later refuse (exit 1) before syncing. ``pywrangler build`` (handed to ``wrangler build``
 unsynced), ``types``, ``--help`` and commands that merely mention pywrangler do not. The same
 reading decides whether a CI workflow that deploys with wrangler runs pywrangler first
 (``deploys_with_plain_wrangler``): a step's ``run`` or wrangler-action's ``preCommands``.
@@ -45,6 +46,12 @@ SYNCING = [
     "PYWRANGLER_LOG=debug pywrangler sync",
     "sh -c 'uv run pywrangler sync'",
     "echo building\nuv run pywrangler sync",
+    "pywrangler preview",  # workers-py 1.17.5 on
+    "uv run pywrangler preview --name pr-12",
+    "pywrangler dev --remote false",  # what pywrangler 1.17.6 refuses is --remote turned on
+    "pywrangler dev --remote=false",
+    "pywrangler dev --remote=1",
+    "pywrangler dev -- --remote",
 ]
 
 NOT_SYNCING = [
@@ -63,6 +70,10 @@ NOT_SYNCING = [
     "uv run pywrangler-sync",
     "pip install pywrangler",
     "uv run 'pywrangler sync",  # an unclosed quote: the shell runs nothing
+    "pywrangler dev --remote",  # 1.17.6: not supported for Python Workers, exit 1 before the sync
+    "uv run pywrangler dev -r",
+    "pywrangler dev --remote=true",
+    "pywrangler --debug dev --port 8787 --remote true",
 ]
 
 

@@ -2,7 +2,8 @@
 
 wrangler runs the ``[build] command`` through the shell before ``dev`` and ``deploy``. When it
 runs ``pywrangler sync`` -- or a pywrangler command that syncs first: ``dev``, ``publish``,
-``deploy`` and ``versions ...`` (workers-py 1.16.7 ``ProxyToWranglerGroup.get_command``) --
+``deploy``, ``versions ...`` and, from workers-py 1.17.5, ``preview`` (1.17.9
+``ProxyToWranglerGroup.get_command``; ``dev --remote`` exits 1 unsynced from 1.17.6) --
 the Worker's packages and ``workers-runtime-sdk`` are vendored into ``python_modules/`` by the
 time wrangler uploads. Every other pywrangler command (``build``, ``types``, ``init``, ...) is
 handed to wrangler (or create-cloudflare) unsynced. pywrangler's project is the first folder
@@ -23,7 +24,10 @@ __all__ = ["SYNCING_COMMANDS", "build_command", "build_folder", "build_syncs", "
            "pywrangler_project", "unfound_pyproject"]
 
 #: the pywrangler commands that vendor python_modules/: ``sync`` itself, and those it runs first
-SYNCING_COMMANDS = frozenset({"sync", "dev", "publish", "deploy", "versions"})
+SYNCING_COMMANDS = frozenset({"sync", "dev", "publish", "deploy", "versions", "preview"})
+#: a command's options pywrangler refuses before syncing (workers-py 1.17.6 ``unsupported_flags.py``:
+#: "`pywrangler dev --remote` is not supported for Python Workers.", exit 1)
+_REFUSED_OPTIONS = {"dev": ("--remote", "-r")}
 #: what separates the shell's commands on one line (``&&``, ``||``, ``;``, ``|``, ``&``, brackets)
 _SEPARATORS = frozenset({"&&", "||", ";", "|", "&", ";;", "(", ")", "|&"})
 #: pywrangler's group options before its command: ``--debug`` goes on, ``--help``/``--version`` exit
@@ -94,7 +98,7 @@ def build_syncs(config: Any) -> bool:
 
 
 def command_syncs(command: str) -> bool:
-    """Whether the shell line ``command`` runs ``pywrangler sync|dev|publish|deploy|versions``:
+    """Whether the shell line ``command`` runs ``pywrangler sync|dev|publish|deploy|versions|preview``:
     directly (``pywrangler sync``, ``.venv/bin/pywrangler sync``), through ``uv run``, ``uvx``,
     ``uv tool run`` or ``python -m pywrangler``, in any of commands chained with ``&&``, ``;``,
     ``||`` or ``|``, or inside ``sh -c '...'``. ``pywrangler build``, ``types`` and ``--help``
@@ -156,10 +160,25 @@ def _segment_syncs(words: list[str]) -> bool:
 
 def _pywrangler_syncs(arguments: list[str]) -> bool:
     """Whether pywrangler given ``arguments`` syncs: its first word that is not an option names
-    the command; ``--help`` or ``--version`` before it ends pywrangler without one."""
-    for word in arguments:
+    the command; ``--help`` or ``--version`` before it ends pywrangler without one, and an option
+    it refuses for the command (``dev --remote``) ends it before the sync."""
+    for i, word in enumerate(arguments):
         if word in _EXITING:
             return False
         if not word.startswith("-"):
-            return word in SYNCING_COMMANDS
+            refused = _refused(_REFUSED_OPTIONS.get(word, ()), arguments[i + 1:])
+            return word in SYNCING_COMMANDS and not refused
+    return False
+
+
+def _refused(names: tuple[str, ...], arguments: list[str]) -> bool:
+    """Whether ``arguments`` (before a ``--``) turn on an option named ``names``, as pywrangler
+    reads it: ``--remote`` unless the next word is ``false``, ``--remote=true`` only for ``true``."""
+    words = arguments[:arguments.index("--")] if "--" in arguments else arguments
+    for i, word in enumerate(words):
+        if word in names and (words[i + 1] if i + 1 < len(words) else None) != "false":
+            return True
+        name, sep, value = word.partition("=")
+        if sep and name in names and value == "true":
+            return True
     return False

@@ -230,6 +230,10 @@ def compatibility_date(config: Any) -> str:
 #: 6552d99 (:data:`WORKERD_FLAGS`): its embedded ``compatibility-date.capnp`` schema (the binary's
 #: strings) and ``Cloudflare.compatibilityFlags`` at each date and the day before agree on these
 #: flags, dates, disable flags and implications; an entry replaces the table's of its name.
+#: workerd 1.20261123.1 (npm ``workerd``'s newest on 2026-12-05) adds the last three, without a
+#: date; its ``Cloudflare.compatibilityFlags`` equals :func:`workerd_flag_values` at 2026-09-07,
+#: 2026-11-16 to -19, -23, -24 and -30 (its newest date) but for them and the dropped
+#: ``python_workers_20260817``, kept here.
 WORKERD_FLAGS_SINCE_6552D99: tuple[tuple[str, str | None, str | None, bool, tuple[tuple[str, str], ...]], ...] = (
     ("new_module_registry", "legacy_module_registry", "2026-11-17", False, ()),
     ("enable_request_signal", "disable_request_signal", "2026-11-17", False, ()),
@@ -255,6 +259,10 @@ WORKERD_FLAGS_SINCE_6552D99: tuple[tuple[str, str | None, str | None, bool, tupl
     ("expose_serialization_test_class", None, None, False, ()),
     ("python_dedicated_snapshot_keep_import_caches", "no_python_dedicated_snapshot_keep_import_caches", None, False,
      ()),
+    # workerd 1.20261123.1, the newest on 2026-12-05: these three more, none dated
+    ("websocket_standard_url_and_extensions", "websocket_legacy_url_and_extensions", None, False, ()),
+    ("fetch_invalid_response_type_error", "fetch_invalid_response_legacy_error", None, False, ()),
+    ("connect_handler_immediate_tls", None, None, False, ()),
 )
 _NEWER = {entry[0] for entry in WORKERD_FLAGS_SINCE_6552D99}
 _ALL_WORKERD_FLAGS = tuple(entry for entry in WORKERD_FLAGS if entry[0] not in _NEWER) + WORKERD_FLAGS_SINCE_6552D99

@@ -22,6 +22,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextvars import ContextVar
+from email.errors import MissingHeaderBodySeparatorDefect
 from http import HTTPMethod, HTTPStatus
 from typing import Any, TypeVar
 
@@ -1042,6 +1043,7 @@ class _Subrequest:
         self.sockets: list[socket.socket] = []
         self.dropped = False
         self.ended = False  # dropped because the request that made it ended
+        self.invalid_is_type_error = False  # fetch_invalid_response_type_error: _invalid_answer
         self._lock = threading.Lock()
 
     def opened(self, sock: socket.socket) -> None:
@@ -1298,6 +1300,8 @@ async def send_request(js_request: JsRequest) -> JsResponse:
     strip_authorization = getattr(runtime, "strip_authorization_on_redirect", True)
 
     subrequest = _Subrequest()
+    subrequest.invalid_is_type_error = bool((getattr(runtime, "compat_flags", None) or {}).get(
+        "fetch_invalid_response_type_error"))  # no date: off outside Worker code too
 
     def send() -> tuple[JsResponse, Any, tuple[int | None, str | None]]:
         _SUBREQUEST.set(subrequest)  # this thread's own context (a copy)
@@ -1474,17 +1478,46 @@ def _exchange(url: str, method: str, data: bytes | Iterator[bytes] | None, heade
               ) -> tuple[int, str, list[tuple[str, str]], http.client.HTTPResponse]:
     """One request and the head of its answer (a redirect among them: runtime/fetchredirect.py
     follows it), with the answer still open for its body; network failures as workerd's errors
-    (:func:`network_error`). ``headers`` go out as workerd writes them (:class:`_WorkerdWire`)."""
+    (:func:`network_error`), a head that is not HTTP too (:func:`_invalid_answer`). ``headers`` go
+    out as workerd writes them (:class:`_WorkerdWire`)."""
     raw = urllib.request.Request(url, data=data, method=method)
     raw.wire_lines = headers  # type: ignore[attr-defined]  # read by _WorkerdHandler.do_open
     try:
         reply = _OPENER.open(raw, timeout=30 if left is None else max(min(left, 30), 0.001))
-        return reply.status, reply.reason, reply.headers.items(), reply
+        status, reason = reply.status, reply.reason
     except urllib.error.HTTPError as exc:
         # the error itself, which reads its answer (closed once collected: it is kept until then)
-        return exc.code, exc.reason, exc.headers.items(), exc  # type: ignore[return-value]
+        reply, status, reason = exc, exc.code, exc.reason  # type: ignore[assignment]
     except (urllib.error.URLError, OSError) as exc:
         raise _failed_here(exc, method, js_request) from None
+    except http.client.HTTPException as exc:  # a status line that is not HTTP's
+        raise _invalid_answer(_status_line_part(exc), exc, method, js_request) from None
+    if any(isinstance(defect, MissingHeaderBodySeparatorDefect) for defect in reply.headers.defects):
+        reply.close()  # a header line without a colon, which http.client let through
+        raise _invalid_answer("header", http.client.HTTPException("a header line without a colon"), method,
+                              js_request)
+    return status, reason, reply.headers.items(), reply
+
+
+def _status_line_part(exc: http.client.HTTPException) -> str | None:
+    """The part of a refused status line workerd 1.20261123.1 names (``version``, ``status-code``),
+    or None for another refusal (a line too long, too many headers)."""
+    line = getattr(exc, "version" if isinstance(exc, http.client.UnknownProtocol) else "line", None)
+    if not isinstance(line, str):
+        return None
+    return "status-code" if line.startswith("HTTP/1.") else "version"
+
+
+def _invalid_answer(part: str | None, exc: BaseException, method: str, js_request: JsRequest) -> JsException:
+    """workerd's error for an answer whose head is not HTTP: wrangler dev 4.164.0's workerd drops
+    it as a lost connection (``Error: Network connection lost.``); with the
+    ``fetch_invalid_response_type_error`` flag (workerd 1.20261123.1, no date) it is a
+    ``TypeError`` naming the invalid ``part``, in that workerd's words (both measured)."""
+    subrequest = _SUBREQUEST.get()
+    if part is None or subrequest is None or not subrequest.invalid_is_type_error:
+        return _failed_here(exc, method, js_request)
+    return JsException("Server returned invalid HTTP response: The headers sent by the server are not valid. "
+                       f"(client error (SendRequest): invalid HTTP {part} parsed)", name="TypeError")
 
 
 def _failed_here(exc: BaseException, method: str, js_request: JsRequest,

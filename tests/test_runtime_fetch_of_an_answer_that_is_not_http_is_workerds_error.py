@@ -1,0 +1,76 @@
+"""A ``fetch()`` whose origin answers with a head that is not HTTP (``garbage``, a status of letters
+or of four digits, ``HTTP/2.0``, a header line without a colon, which ``http.client`` lets
+through) rejects as workerd rejects it, not with the host's
+``http.client.BadStatusLine``: ``Error: Network connection lost.`` under wrangler dev 4.164.0's
+workerd (1.20261117.1, measured with ``workerd serve`` on a raw socket origin), and with the
+``fetch_invalid_response_type_error`` flag (workerd 1.20261123.1, no date) a ``TypeError`` naming
+the part that was invalid, in that workerd's words."""
+
+from __future__ import annotations
+
+import asyncio
+import http.server
+
+import pytest
+from worker_helpers import one_file_worker, serving
+
+from workers_env import load_worker
+
+HEADS = {
+    "/garbage": b"garbage\r\n\r\n",
+    "/letters": b"HTTP/1.1 abc OK\r\n\r\n",
+    "/four-digits": b"HTTP/1.1 1000 Weird\r\nContent-Length: 2\r\n\r\nok",
+    "/http2": b"HTTP/2.0 200 OK\r\nContent-Length: 2\r\n\r\nok",
+    "/no-colon": b"HTTP/1.1 200 OK\r\nBad Header\r\nContent-Length: 2\r\n\r\nok",
+    "/no-colon-404": b"HTTP/1.1 404 Not Found\r\nBad Header\r\nContent-Length: 2\r\n\r\nno",
+}
+
+ENTRY = """
+from workers import Response, WorkerEntrypoint
+import js
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        origin = request.headers.get("x-origin")
+        out = {}
+        for path in %r:
+            try:
+                await js.fetch(origin + path)
+                out[path] = "answered"
+            except Exception as error:
+                out[path] = f"{type(error).__name__} {error.name}: {error.message}"
+        return Response.json(out)
+""" % (list(HEADS),)
+
+INVALID = "Server returned invalid HTTP response: The headers sent by the server are not valid. " \
+          "(client error (SendRequest): invalid HTTP {} parsed)"
+
+
+class NotHttp(http.server.BaseHTTPRequestHandler):
+    """Answers each path of HEADS with its bytes, whatever they are."""
+
+    def handle(self) -> None:
+        path = self.rfile.readline().split(b" ")[1].decode()
+        self.wfile.write(HEADS[path])
+
+
+@pytest.mark.parametrize(("flags", "expected"), [
+    ((), dict.fromkeys(HEADS, "JsException Error: Network connection lost.")),
+    (("fetch_invalid_response_type_error",), {
+        "/garbage": "JsException TypeError: " + INVALID.format("version"),
+        "/letters": "JsException TypeError: " + INVALID.format("status-code"),
+        "/four-digits": "JsException TypeError: " + INVALID.format("status-code"),
+        "/http2": "JsException TypeError: " + INVALID.format("version"),
+        "/no-colon": "JsException TypeError: " + INVALID.format("header"),
+        "/no-colon-404": "JsException TypeError: " + INVALID.format("header"),
+    }),
+])
+def test_an_answer_that_is_not_http_rejects_as_workerds(tmp_path, flags, expected):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2026-11-30", flags=flags))
+
+    async def scenario():
+        with serving(NotHttp) as origin:
+            return await (await worker.fetch("/", headers={"x-origin": origin})).json()
+
+    assert asyncio.run(scenario()) == expected
