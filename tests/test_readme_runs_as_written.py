@@ -346,6 +346,12 @@ def test_the_quick_start_comes_right_after_the_two_command_block() -> None:
     assert text.startswith("## Quick start for your own Worker\n", next_section)  # ... then the quick start
 
 
+def test_the_quick_starts_next_step_runs_as_written(tmp_path: Path) -> None:
+    """'Next: Workers AI and D1': the Quick start's Worker with AI and D1 added, and its test."""
+    kinds = run_group("next", tmp_path)
+    assert kinds[-1] == "run" and {"file"} == set(kinds[:-1])
+
+
 def test_the_pytest_section_example_runs_as_written(tmp_path: Path) -> None:
     kinds = run_group("pytest-example", tmp_path)
     assert {"file", "run"} <= set(kinds)
@@ -386,7 +392,7 @@ def test_a_docs_page_marked_block_is_read_after_the_readmes(tmp_path: Path, monk
 
 def test_every_marker_of_the_readme_and_docs_is_a_block() -> None:
     markers = sum(page.read_text(encoding="utf-8").count("<!-- readme-test ") for page in PAGES)
-    assert len(readme_blocks()) == markers >= 54  # 54 when the stand-ins reference moved to docs/
+    assert len(readme_blocks()) == markers >= 60  # 54 when the stand-ins reference moved to docs/, 60 with the Quick start's next step
 
 
 def test_the_d1_section_runs_as_written(tmp_path: Path) -> None:
