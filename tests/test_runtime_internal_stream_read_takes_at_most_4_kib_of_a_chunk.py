@@ -26,6 +26,12 @@ async def sizes(reader):
         data += bytes(result.value.to_bytes())
     return out, data
 
+async def settle():
+    # what a read set off runs its course (a write it took resolves in 3 turns of the loop): turns,
+    # not a wall-clock wait -- a 10 ms timer could fire first on a loaded machine (seen: 4 in 200)
+    for _ in range(10):
+        await asyncio.sleep(0)
+
 def pattern(n):
     return bytes(i % 251 for i in range(n))
 
@@ -45,7 +51,7 @@ class Default(WorkerEntrypoint):
             write = asyncio.ensure_future(writer.write(to_js(pattern(10000))))
             for _ in range(3):
                 value = (await reader.read()).value
-                await asyncio.sleep(0.01)
+                await settle()
                 out.append([value.byteLength, write.done()])
         elif what == "two-writes":
             reader = stream.readable.getReader()
@@ -53,16 +59,16 @@ class Default(WorkerEntrypoint):
             second = asyncio.ensure_future(writer.write(to_js(pattern(3000))))
             for _ in range(2):
                 value = (await reader.read()).value
-                await asyncio.sleep(0.01)
+                await settle()
                 out.append([value.byteLength, first.done(), second.done()])
         elif what == "read-waiting":  # a read waiting when the write comes takes its first 4 KiB
             reader = stream.readable.getReader()
             read = asyncio.ensure_future(reader.read())
-            await asyncio.sleep(0.01)
+            await settle()
             write = asyncio.ensure_future(writer.write(to_js(pattern(5000))))
             out.append([(await read).value.byteLength, write.done()])
             value = (await reader.read()).value
-            await asyncio.sleep(0.01)
+            await settle()
             out.append([value.byteLength, write.done()])
         elif what == "tee":
             asyncio.ensure_future(writer.write(to_js(pattern(10000))))
