@@ -9,7 +9,7 @@ tools/wrangler/jsapi_differential.py). workers-env gave each read one write's ch
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import SETTLE, one_file_worker
 
 from workers_env import load_worker
 
@@ -26,11 +26,6 @@ async def sizes(reader):
         data += bytes(result.value.to_bytes())
     return out, data
 
-async def settle():
-    # what a read set off runs its course (a write it took resolves in 3 turns of the loop): turns,
-    # not a wall-clock wait -- a 10 ms timer could fire first on a loaded machine (seen: 4 in 200)
-    for _ in range(10):
-        await asyncio.sleep(0)
 
 def pattern(n):
     return bytes(i % 251 for i in range(n))
@@ -76,7 +71,7 @@ class Default(WorkerEntrypoint):
             out, data = await sizes(stream.readable.tee()[1].getReader())
             out = [out, data == pattern(10000)]
         return Response.json(out)
-"""
+""" + SETTLE
 
 
 @pytest.mark.asyncio
