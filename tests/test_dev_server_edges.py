@@ -5,6 +5,7 @@ connection for clients that send no headers, idle keep-alive connections closed.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import socket
@@ -94,28 +95,70 @@ _CI_VARIABLES = ("BUILD_ID", "BUILD_NUMBER", "CI", "CI_APP_ID", "CI_BUILD_ID", "
                  "CONTINUOUS_INTEGRATION", "RUN_ID")
 
 
-def _held(ports: range) -> list[socket.socket]:
-    """Listening sockets on those of ``ports`` that are free (the others are taken already: as good)."""
-    holders = []
-    for port in ports:
-        holder = socket.socket()
-        try:
-            holder.bind(("127.0.0.1", port))
-            holder.listen()
-        except OSError:
+#: a ``sitecustomize`` for the dev process that stands ports 8787-8798 in for ports of the test's own,
+#: so that what other processes on the machine hold there (other tests' dev servers, side by side
+#: under pytest-xdist, or another suite's) changes nothing: a port the test holds is one of its own
+#: listening sockets (the kernel's EADDRINUSE), "EACCES" a bind refused as a security policy
+#: refuses it, a free one a bind on port 0 that reads back as the port asked for; each bind's
+#: port asked for is written to a file, one a line
+_STAND_INS = """import errno, json, os, socket, weakref
+_PORTS = {int(k): v for k, v in json.loads(os.environ["WORKERS_ENV_TEST_PORTS"]).items()}
+_LOG = os.environ["WORKERS_ENV_TEST_BINDS"]
+_bind, _name, _asked = socket.socket.bind, socket.socket.getsockname, weakref.WeakKeyDictionary()
+def _standing_in(self, address):
+    if isinstance(address, tuple) and self.family == socket.AF_INET:
+        with open(_LOG, "a") as log:
+            log.write(f"{address[1]}\\n")
+        if address[1] in _PORTS:
+            real = _PORTS[address[1]]
+            if real == "EACCES":
+                raise PermissionError(errno.EACCES, "Permission denied")
+            _bind(self, (address[0], real))
+            if real == 0:
+                _asked[self] = address[1]
+            return None
+    return _bind(self, address)
+def _named(self):
+    name = _name(self)
+    return (name[0], _asked[self]) if self in _asked and isinstance(name, tuple) else name
+socket.socket.bind, socket.socket.getsockname = _standing_in, _named
+"""
+
+
+class _Ports:
+    """Ports 8787-8798 for one dev process, the ``held`` ones taken: what its environment needs."""
+
+    def __init__(self, site: Path, held: range = range(0), refused: tuple[int, ...] = ()):
+        site.mkdir(exist_ok=True)
+        (site / "sitecustomize.py").write_text(_STAND_INS)
+        self.site, self.log = site, site / "binds.txt"
+        self.log.write_text("")
+        self.holders: list[socket.socket] = []
+        ports: dict[int, int | str] = {}
+        for port in range(8787, 8799):
+            if port in refused:
+                ports[port] = "EACCES"
+            elif port in held:
+                holder = socket.socket()
+                holder.bind(("127.0.0.1", 0))
+                holder.listen()
+                self.holders.append(holder)
+                ports[port] = holder.getsockname()[1]
+            else:
+                ports[port] = 0
+        self.ports = ports
+
+    def env(self, env: dict[str, str]) -> dict[str, str]:
+        return {**env, "PYTHONPATH": f"{self.site}{os.pathsep}{env['PYTHONPATH']}",
+                "WORKERS_ENV_TEST_PORTS": json.dumps(self.ports), "WORKERS_ENV_TEST_BINDS": str(self.log)}
+
+    def binds(self) -> list[int]:
+        """The ports the dev process asked to bind, in its order."""
+        return [int(line) for line in self.log.read_text().split()]
+
+    def close(self) -> None:
+        for holder in self.holders:
             holder.close()
-            continue
-        holders.append(holder)
-    return holders
-
-
-def _taken(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return True
-    return False
 
 
 def _dev_port(project: Path, extra: list[str], env: dict[str, str]) -> tuple[int | None, str]:
@@ -135,75 +178,46 @@ def _dev_port(project: Path, extra: list[str], env: dict[str, str]) -> tuple[int
     return port, err
 
 
-#: a ``sitecustomize`` that makes binding 8787 fail with EACCES in the dev process (a port a
-#: security policy forbids): get-port passes over EACCES as over EADDRINUSE
-_EACCES_8787 = """import errno, socket
-_bind = socket.socket.bind
-def _refusing(self, address):
-    if isinstance(address, tuple) and address[1] == 8787:
-        raise PermissionError(errno.EACCES, "Permission denied")
-    return _bind(self, address)
-socket.socket.bind = _refusing
-"""
-
-
 def test_a_taken_8787_gives_way_to_the_next_free_port_as_wranglers_get_port(tmp_path: Path) -> None:
     """wrangler dev 4.164.0's getPort (memoizeGetPort): 8787 when free, else the first free one
     of 8788 to 8797, silently (measured: ``Ready on http://localhost:8788``), then on any free port
     (not 8798); a port it may not bind (EACCES) passed over as a taken one (get-port's
     ``['EADDRINUSE', 'EACCES']``); under CI (ci-info's isCI: any of its generic variables;
-    ``CI=false`` says no) it tries 8787 alone. (One test, not several: cases run side by side would
-    hold each other's ports.)"""
+    ``CI=false`` says no) it tries 8787 alone. The ports are the test's own stand-ins
+    (:data:`_STAND_INS`): other processes using 8787-8797 meanwhile change nothing."""
     project = make_project(tmp_path / "app")
     quiet = {k: v for k, v in _env().items() if k not in _CI_VARIABLES}
-    (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "sitecustomize.py").write_text(_EACCES_8787)
-    refusing = {**quiet, "PYTHONPATH": f"{tmp_path / 'site'}{os.pathsep}{quiet['PYTHONPATH']}"}
-    for env, held, expected in [
-        (quiet, range(0), range(8787, 8798)),  # nothing held: 8787 (or the next free one)
-        (quiet, range(8787, 8789), range(8789, 8798)),  # 8787 and 8788 held: 8789 or the next free one
-        ({**quiet, "CI": "false"}, range(8787, 8789), range(8789, 8798)),
-        (refusing, range(0), range(8788, 8798)),  # 8787 refused with EACCES: 8788 or the next free one
-        *(({**quiet, name: "1"}, range(8787, 8788), None) for name in _CI_VARIABLES),  # 8787 alone, then any port
-        (quiet, range(8787, 8797), range(8797, 8798)),  # ten held: the eleventh, 8797
-        (quiet, range(8787, 8798), None),  # all eleven held: any port
-    ]:
-        # another test's dev (pytest-xdist runs them side by side) may hold a port of the range for a
-        # moment, or free one ours found taken: a case gets three tries; a wrong pick each time fails
-        wrong: list[str] = []
-        while len(wrong) < 3 and (problem := _probe_once(project, env, held, expected)) is not None:
-            wrong.append(problem)
-        assert len(wrong) < 3, (sorted(set(env.items()) - set(quiet.items())), held, wrong)
-
-
-def _probe_once(project: Path, env: dict[str, str], held: range, expected: range | None) -> str | None:
-    """dev started with ``held`` taken: None when it picks as getPort does (a port of ``expected``,
-    those before it taken when probed; ``expected`` None: none of 8787-8798), else what was wrong."""
-    holders = _held(held)
-    try:
-        port, err = _dev_port(project, [], env)
-        # the ports before the pick were taken when dev probed them (checked while still held)
-        skipped = [p for p in (expected or []) if port is not None and p < port and not _taken(p)]
-    finally:
-        for holder in holders:
-            holder.close()
-    if port is None or "Address already in use" in err:
-        return f"no port: {err}"
-    if expected is None:
-        return None if port not in range(8787, 8799) else f"picked {port}"  # (8798: not probed)
-    return None if port in expected and not skipped else f"picked {port}, free before it: {skipped}"
+    for case, (env, held, refused, binds) in enumerate([
+        (quiet, range(0), (), [8787]),  # nothing held: 8787
+        (quiet, range(8787, 8789), (), [8787, 8788, 8789]),  # 8787 and 8788 held: 8789
+        ({**quiet, "CI": "false"}, range(8787, 8789), (), [8787, 8788, 8789]),
+        (quiet, range(0), (8787,), [8787, 8788]),  # 8787 refused with EACCES: 8788
+        *(({**quiet, name: "1"}, range(8787, 8788), (), [8787, 0]) for name in _CI_VARIABLES),  # 8787, then any
+        (quiet, range(8787, 8797), (), [*range(8787, 8798)]),  # ten held: the eleventh, 8797
+        (quiet, range(8787, 8798), (), [*range(8787, 8798), 0]),  # all eleven held: any port (8798 not tried)
+    ]):
+        ports = _Ports(tmp_path / f"site{case}", held, refused)
+        try:
+            port, err = _dev_port(project, [], ports.env(env))
+        finally:
+            ports.close()
+        tried = ports.binds()
+        where = (sorted(set(env.items()) - set(quiet.items())), held, refused)
+        assert port is not None and "Address already in use" not in err, (where, err)
+        assert tried == binds, (where, tried)
+        assert port == binds[-1] or binds[-1] == 0 and port not in range(8787, 8799), (where, port)
 
 
 def test_a_taken_8787_given_with_port_is_the_error(tmp_path: Path) -> None:
-    holders = _held(range(8787, 8788))
+    ports = _Ports(tmp_path / "site", range(8787, 8788))
     try:
         done = subprocess.run([sys.executable, "-m", "workers_env", "dev", str(make_project(tmp_path / "app")),
-                               "--ip", "127.0.0.1", "--port", "8787"], capture_output=True, text=True, env=_env(),
-                              timeout=60)
+                               "--ip", "127.0.0.1", "--port", "8787"], capture_output=True, text=True,
+                              env=ports.env(_env()), timeout=60)
     finally:
-        for holder in holders:
-            holder.close()
+        ports.close()
     assert done.returncode == 1 and "Address already in use (127.0.0.1:8787)" in done.stderr
+    assert ports.binds() == [8787]
 
 
 def test_a_privileged_port_without_the_privilege_is_a_clear_error(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import SETTLE, json_answer, one_file_worker
 
 from workers_env import JsException, load_worker
 
@@ -43,7 +43,7 @@ class Default(WorkerEntrypoint):
         out = []
         if what == "one-chunk":
             written = writer.write(data("hello!"))
-            await asyncio.sleep(0.02)
+            await settle()
             out.append(written.done())  # no read yet: it waits, as any write does
             out.append(await outcome(reader.read()))
             out.append(await outcome(written))
@@ -70,7 +70,7 @@ class Default(WorkerEntrypoint):
         elif what == "awaited":
             await writer.write(data("hello!"))  # nothing reads: hung, whatever the count
         return Response.json(out)
-"""
+""" + SETTLE
 
 TOO_MANY = "TypeError: Attempt to write too many bytes through a FixedLengthStream."
 TOO_FEW = "TypeError: FixedLengthStream did not see all expected bytes before close()."

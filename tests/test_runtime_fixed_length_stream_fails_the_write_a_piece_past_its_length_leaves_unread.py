@@ -11,7 +11,7 @@ chunk, or failed it and resolved the write."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import SETTLE, one_file_worker
 
 from workers_env import load_worker
 
@@ -40,11 +40,11 @@ class Default(WorkerEntrypoint):
         out = []
         for _ in range(3):
             out.append(await outcome(reader.read()))
-            await asyncio.sleep(0.01)
+            await settle()
             out.append(write.done() and await outcome(write))
         out.append(await outcome(close))
         return Response.json(out)
-"""
+""" + SETTLE
 
 TOO_MANY = "TypeError: Attempt to write too many bytes through a FixedLengthStream."
 TOO_FEW = "TypeError: FixedLengthStream did not see all expected bytes before close()."

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import SETTLE, one_file_worker
 
 from workers_env import JsException, load_worker
 
@@ -33,9 +33,9 @@ class Default(WorkerEntrypoint):
             reading = asyncio.ensure_future(read_all())
         await writer.write(Uint8Array.new(1))
         await reading
-        await asyncio.sleep(0.01)
+        await settle()
         return Response(str(sum(1 for write in pending if write.done())))
-"""
+""" + SETTLE
 
 
 @pytest.mark.asyncio

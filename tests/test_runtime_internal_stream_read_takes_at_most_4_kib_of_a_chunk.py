@@ -9,7 +9,7 @@ tools/wrangler/jsapi_differential.py). workers-env gave each read one write's ch
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import SETTLE, one_file_worker
 
 from workers_env import load_worker
 
@@ -25,6 +25,7 @@ async def sizes(reader):
         out.append(result.value.byteLength)
         data += bytes(result.value.to_bytes())
     return out, data
+
 
 def pattern(n):
     return bytes(i % 251 for i in range(n))
@@ -45,7 +46,7 @@ class Default(WorkerEntrypoint):
             write = asyncio.ensure_future(writer.write(to_js(pattern(10000))))
             for _ in range(3):
                 value = (await reader.read()).value
-                await asyncio.sleep(0.01)
+                await settle()
                 out.append([value.byteLength, write.done()])
         elif what == "two-writes":
             reader = stream.readable.getReader()
@@ -53,16 +54,16 @@ class Default(WorkerEntrypoint):
             second = asyncio.ensure_future(writer.write(to_js(pattern(3000))))
             for _ in range(2):
                 value = (await reader.read()).value
-                await asyncio.sleep(0.01)
+                await settle()
                 out.append([value.byteLength, first.done(), second.done()])
         elif what == "read-waiting":  # a read waiting when the write comes takes its first 4 KiB
             reader = stream.readable.getReader()
             read = asyncio.ensure_future(reader.read())
-            await asyncio.sleep(0.01)
+            await settle()
             write = asyncio.ensure_future(writer.write(to_js(pattern(5000))))
             out.append([(await read).value.byteLength, write.done()])
             value = (await reader.read()).value
-            await asyncio.sleep(0.01)
+            await settle()
             out.append([value.byteLength, write.done()])
         elif what == "tee":
             asyncio.ensure_future(writer.write(to_js(pattern(10000))))
@@ -70,7 +71,7 @@ class Default(WorkerEntrypoint):
             out, data = await sizes(stream.readable.tee()[1].getReader())
             out = [out, data == pattern(10000)]
         return Response.json(out)
-"""
+""" + SETTLE
 
 
 @pytest.mark.asyncio

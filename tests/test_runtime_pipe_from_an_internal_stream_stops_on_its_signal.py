@@ -8,7 +8,7 @@ a reader with outstanding read promises.`` escaping from it while its promise st
 from __future__ import annotations
 
 import pytest
-from worker_helpers import OUTCOME, json_answer, one_file_worker
+from worker_helpers import OUTCOME, SETTLE, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
@@ -27,12 +27,12 @@ class Default(WorkerEntrypoint):
             controller = AbortController.new()
             piped = asyncio.ensure_future(outcome(source.readable.pipeTo(target.writable, signal=controller.signal,
                                                                          preventCancel=prevent)))
-            await asyncio.sleep(0.01)  # the pipe waits for its first read
+            await settle()  # the pipe waits for its first read
             controller.abort("stop")
-            await asyncio.sleep(0.01)
+            await settle()
             out += [piped.result() if piped.done() else "pending", source.readable.locked]
         return Response.json(out)
-"""
+""" + SETTLE
 
 
 @pytest.mark.parametrize("kind", ["identity", "fixed", "transform"])

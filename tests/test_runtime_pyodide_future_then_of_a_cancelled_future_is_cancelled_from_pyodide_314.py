@@ -6,7 +6,7 @@ real Pyodide 314.0.6's and 0.28.2's (npm, under Node), measured with tools/pyodi
 
 from __future__ import annotations
 
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import SETTLE, json_answer, one_file_worker
 
 WORKER = """
 import asyncio
@@ -28,10 +28,10 @@ class Default(WorkerEntrypoint):
         finally_ = task.finally_(lambda: out.append("finally"))
         await asyncio.sleep(0)
         task.cancel()
-        await asyncio.sleep(0.05)
+        await settle()
         return Response.new(json.dumps([out, chained.done(), chained.cancelled(), finally_.done(),
                                         finally_.cancelled()]))
-"""
+""" + SETTLE
 
 
 def test_chained_futures_of_a_cancelled_future_are_cancelled_in_the_314_era(tmp_path):

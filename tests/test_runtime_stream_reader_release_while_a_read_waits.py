@@ -8,7 +8,7 @@ read goes on. Before, the read went on waiting and the release succeeded for bot
 from __future__ import annotations
 
 import pytest
-from worker_helpers import OUTCOME, json_answer, one_file_worker
+from worker_helpers import OUTCOME, SETTLE, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
@@ -24,13 +24,13 @@ class Default(WorkerEntrypoint):
         stream = MAKE[request.url.rsplit("/", 1)[1]]()
         reader = stream.readable.getReader()
         reading = asyncio.ensure_future(outcome(reader.read()))
-        await asyncio.sleep(0.01)
+        await settle()
         try:
             reader.releaseLock()
             released = "released"
         except Exception as exc:
             released = str(exc)
-        await asyncio.sleep(0.01)
+        await settle()
         out = [released, reading.result() if reading.done() else "pending"]
         writer = stream.writable.getWriter()
         writing = writer.write(Uint8Array.new([7]))
@@ -43,7 +43,7 @@ class Default(WorkerEntrypoint):
             out.append(reading.result())
         await writing
         return Response.json(out)
-"""
+""" + SETTLE
 
 
 def test_a_transform_streams_waiting_read_rejects(tmp_path):

@@ -17,7 +17,7 @@ import http.client
 import logging
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import SETTLE, one_file_worker
 
 from workers_env import JsException, load_worker
 from workers_env.runtime.server import BackgroundServer
@@ -59,7 +59,7 @@ class Default(WorkerEntrypoint):
             out = [writer.desiredSize]
             first = writer.write(TextEncoder.new().encode("a"))
             ready = writer.ready
-            await asyncio.sleep(0.01)
+            await settle()
             out += [first.done(), writer.desiredSize, ready.done()]
             value = (await reader.read()).value
             await first
@@ -71,7 +71,7 @@ class Default(WorkerEntrypoint):
             except Exception as exc:
                 out.append(str(exc))
             return Response.json(out)
-"""
+""" + SETTLE
 
 HUNG = "detected that your Worker's code had hung and would never generate a response"
 

@@ -11,7 +11,7 @@ workerd's own streams (``IdentityTransformStream``) wait for every read in both 
 from __future__ import annotations
 
 import pytest
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import SETTLE, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
@@ -26,13 +26,13 @@ class Default(WorkerEntrypoint):
         stream = IdentityTransformStream.new() if request.url.endswith("/identity") else TransformStream.new()
         writer, reader = stream.writable.getWriter(), stream.readable.getReader()
         first = writer.write(chunk("a"))
-        await asyncio.sleep(0.01)
+        await settle()
         out = [first.done()]  # the first write waits for a read in every era
         out.append(bytes((await reader.read()).value.to_bytes()).decode())
         await first
         second = writer.write(chunk("b"))
         third = writer.write(chunk("c"))
-        await asyncio.sleep(0.01)
+        await settle()
         out += [second.done(), third.done(), writer.desiredSize]
         out.append(bytes((await reader.read()).value.to_bytes()).decode())
         out.append(bytes((await reader.read()).value.to_bytes()).decode())
@@ -42,7 +42,7 @@ class Default(WorkerEntrypoint):
         out.append((await reader.read()).done)
         await closing
         return Response.json(out)
-"""
+""" + SETTLE
 
 WAITS = [False, "a", False, False, -1, "b", "c", True]  # each write waits for its read
 ONLY_THE_FIRST_WAITS = [False, "a", True, True, 1, "b", "c", True]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import SETTLE, json_answer, one_file_worker
 
 from workers_env import NotEmulatedError, js, to_js
 
@@ -30,15 +30,15 @@ class Default(WorkerEntrypoint):
             stream = TransformStream.new()
         writer, reader = stream.writable.getWriter(), stream.readable.getReader()
         pending = writer.write(TextEncoder.new().encode("a"))
-        await asyncio.sleep(0.01)
+        await settle()
         out = [writer.desiredSize]
         out.append(bytes((await reader.read()).value.to_bytes()).decode())
         await pending
         numbered = writer.write(7)  # refused at once by a byte stream; passed on by a standard one
-        await asyncio.sleep(0.01)
+        await settle()
         out.append(str(numbered.exception() or "passed on") if numbered.done() else "waiting for a read")
         return Response.json(out)
-"""
+""" + SETTLE
 
 IDENTITY = [1, "a", "TypeError: This TransformStream is being used as a byte stream, but received an object of "
                     "non-ArrayBuffer/ArrayBufferView type on its writable side."]

@@ -7,7 +7,7 @@ read, as after the start."""
 
 from __future__ import annotations
 
-from worker_helpers import json_answer, one_file_worker
+from worker_helpers import SETTLE, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
@@ -20,7 +20,7 @@ class Default(WorkerEntrypoint):
         writer = stream.writable.getWriter()
         first = writer.write(Uint8Array.new([1]))
         ready = writer.ready
-        await asyncio.sleep(0.01)
+        await settle()
         out = [ready.done(), first.done(), writer.desiredSize]
         second = writer.write(Uint8Array.new([2]))
         out += [writer.ready is ready, writer.desiredSize]
@@ -29,7 +29,7 @@ class Default(WorkerEntrypoint):
         await first
         out.append(second.done())
         return Response.json(out)
-"""
+""" + SETTLE
 
 
 def test_ready_resolves_once_the_start_settles_whatever_the_desired_size(tmp_path):

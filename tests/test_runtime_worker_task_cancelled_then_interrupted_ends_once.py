@@ -11,7 +11,7 @@ import asyncio
 import logging
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import SETTLE, one_file_worker
 
 from workers_env import load_worker
 
@@ -30,10 +30,9 @@ async def boom(kind):
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         task = asyncio.create_task(boom(urlparse(request.url).path.strip("/")))
-        await asyncio.sleep(0.01)
-        await asyncio.sleep(0.01)
+        await settle()
         return Response(f"{task.done()} {task.cancelled()} {task.exception()!r}")
-"""
+""" + SETTLE
 
 
 @pytest.mark.parametrize(("kind", "name"), [("interrupt", "KeyboardInterrupt"), ("exit", "SystemExit")])

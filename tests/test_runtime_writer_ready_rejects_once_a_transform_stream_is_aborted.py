@@ -11,7 +11,7 @@ test_runtime_transform_stream_abort_waits_for_the_write_in_flight.py)."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import STATE, json_answer, one_file_worker
+from worker_helpers import SETTLE, STATE, json_answer, one_file_worker
 
 ENTRY = """
 import asyncio
@@ -34,7 +34,7 @@ class Default(WorkerEntrypoint):
         await writer.ready
         writing = writer.write(Uint8Array.new(1))  # waits for a read
         waiting = asyncio.ensure_future(writer.ready)  # a TransformStream's waits with it
-        await asyncio.sleep(0.01)
+        await settle()
         out.append(waiting.done())
         writer.abort(Error.new("stop"))
         out += [await outcome(waiting), await state(writing)]  # a TransformStream's waits for a read
@@ -43,7 +43,7 @@ class Default(WorkerEntrypoint):
         await stream.readable.cancel(Error.new("gone"))
         out.append(await outcome(writer.ready))
         return Response.json(out)
-"""
+""" + SETTLE
 
 
 def test_a_transform_streams_ready_rejects_with_the_aborts_reason(tmp_path):

@@ -247,6 +247,16 @@ def attempt(code):
     return repr(scope.get("result"))
 """
 
+#: Worker source for ``await settle()``: 50 turns of the event loop, for what the Worker's last calls
+#: set off without I/O (a read's write resolving, a stream's start settling) to run its course
+#: however busy the host is -- a 10 ms ``asyncio.sleep`` can end first on a loaded machine (seen:
+#: a write taken by a read still pending). The Worker imports ``asyncio``.
+SETTLE = """
+async def settle():
+    for _ in range(50):
+        await asyncio.sleep(0)
+"""
+
 #: Worker source for ``state(promise)``: the promise's outcome if it settles within 50 turns of the
 #: loop and then 10 ms, else "pending" (with :data:`OUTCOME`; the Worker imports ``asyncio``). The
 #: turns come first so that what settles without I/O is seen however busy the host is.
