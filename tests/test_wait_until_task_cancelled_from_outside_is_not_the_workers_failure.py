@@ -167,3 +167,42 @@ def test_a_wait_until_task_the_workers_code_cancels_is_logged_once_withdrawn_not
     worker = load_worker(tmp_path / "wrangler.toml")
     logged = _logged_cancelling(worker, "withdraws_its_cancel", caplog)
     assert logged == [("Uncaught exception in waitUntil()", "CancelledError")] * 2
+
+
+CANCELS_FROM_A_CALLBACK = """
+import asyncio
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        async def work():
+            await asyncio.sleep(60)
+
+        task = asyncio.ensure_future(work())
+        self.ctx.waitUntil(task)
+        asyncio.get_running_loop().call_later(0.01, task.cancel)
+        return Response("answered")
+"""
+
+
+def test_a_wait_until_task_the_workers_callback_cancels_is_logged(tmp_path, caplog):
+    """audit23: a cancel the Worker's code schedules (``loop.call_later(0.01, task.cancel)``) is the
+    Worker's too: Pyodide 0.26.0a4, 0.28.2 and 314.0.6 reject that waitUntil promise with
+    ``PythonError`` (CancelledError) as for a cancel made in a task (measured under Node: the probe
+    of tools/pyodide/waituntil_self_cancel_probe.mjs with the cancel made by ``call_later``), and
+    workerd logs it. Held as workers-env has it (hand mutant K2, the note taken without a running
+    task, changes nothing here: the callback runs with a task current)."""
+    _project(tmp_path)
+    (tmp_path / "src" / "entry.py").write_text(CANCELS_FROM_A_CALLBACK)
+    worker = load_worker(tmp_path / "wrangler.toml")
+
+    async def scenario() -> str:
+        response = await worker.fetch("/")
+        return await response.text()
+
+    with caplog.at_level(logging.ERROR, logger="workers_env"):
+        assert asyncio.run(scenario()) == "answered"
+    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
+              if r.name.startswith("workers_env")]
+    assert logged == [("Uncaught exception in waitUntil()", "CancelledError")]
