@@ -102,18 +102,7 @@ def test_a_wait_until_task_the_worker_cancels_itself_is_logged(tmp_path, caplog)
     -- measured under Node with npm pyodide 0.26.0a4, 0.28.2 and 314.0.6, before and after the task
     started -- and workerd logs a rejected waitUntil promise. Only a cancel from outside (above)
     is not."""
-    _project(tmp_path)
-    (tmp_path / "src" / "entry.py").write_text(SELF_CANCELLING)
-    worker = load_worker(tmp_path / "wrangler.toml")
-
-    async def scenario() -> str:
-        response = await worker.fetch("/")
-        return await response.text()
-
-    with caplog.at_level(logging.ERROR, logger="workers_env"):
-        assert asyncio.run(scenario()) == "answered"
-    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
-              if r.name.startswith("workers_env")]
+    logged = _logged_fetching(tmp_path, SELF_CANCELLING, caplog)
     assert logged == [("Uncaught exception in waitUntil()", "CancelledError")] * 2
 
 
@@ -199,8 +188,15 @@ def test_a_wait_until_task_the_workers_callback_cancels_is_logged(tmp_path, capl
     of tools/pyodide/waituntil_self_cancel_probe.mjs with the cancel made by ``call_later``), and
     workerd logs it. The task of waitUntil work whose own code so cancels it was taken for one
     cancelled from outside (the note asked for a running task: hand mutant K2) and not logged."""
+    logged = _logged_fetching(tmp_path, CANCELS_FROM_A_CALLBACK, caplog)
+    assert logged == [("Uncaught exception in waitUntil()", "CancelledError")] * 2
+
+
+def _logged_fetching(tmp_path: Path, entry: str, caplog) -> list[tuple[str, str | None]]:
+    """Fetch ``/`` of a Worker made of ``entry``, its body read (``answered``): workers-env's error
+    records (message, exception type)."""
     _project(tmp_path)
-    (tmp_path / "src" / "entry.py").write_text(CANCELS_FROM_A_CALLBACK)
+    (tmp_path / "src" / "entry.py").write_text(entry)
     worker = load_worker(tmp_path / "wrangler.toml")
 
     async def scenario() -> str:
@@ -209,6 +205,5 @@ def test_a_wait_until_task_the_workers_callback_cancels_is_logged(tmp_path, capl
 
     with caplog.at_level(logging.ERROR, logger="workers_env"):
         assert asyncio.run(scenario()) == "answered"
-    logged = [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
-              if r.name.startswith("workers_env")]
-    assert logged == [("Uncaught exception in waitUntil()", "CancelledError")] * 2
+    return [(r.getMessage(), r.exc_info[0].__name__ if r.exc_info else None) for r in caplog.records
+            if r.name.startswith("workers_env")]
