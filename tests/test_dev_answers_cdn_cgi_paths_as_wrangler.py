@@ -9,6 +9,7 @@ and its request line is not printed below ``--log-level debug``."""
 from __future__ import annotations
 
 import http.client
+import socket
 import urllib.request
 from urllib.parse import urlsplit
 
@@ -18,7 +19,7 @@ from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
-from workers_env.runtime.cdncgi import EXPLORER_ANSWER, logged, own_answer, rewritten
+from workers_env.runtime.cdncgi import logged, own_answer, rewritten
 from workers_env.runtime.server import BackgroundServer
 
 ECHO = """from workers import Response, WorkerEntrypoint
@@ -30,6 +31,11 @@ class Default(WorkerEntrypoint):
     async def scheduled(self, controller, env, ctx):
         print("ran", controller.cron)
 """
+
+
+#: workers-env's answer in the place of wrangler dev's local explorer (a choice: README), as written
+EXPLORER = ("workers-env dev does not serve wrangler dev's local explorer (/cdn-cgi/explorer, its UI for the local KV "
+            "and D1 data): read them with `workers-env kv` and `workers-env d1`")
 
 
 def _ask(port: int, path: str, headers: dict[str, str] | None = None, method: str = "GET",
@@ -60,8 +66,8 @@ def server(tmp_path_factory):
     ("/cdn-cgi/local/platform-proxy", {}, (400, "Invalid proxy request")),
     ("/cdn-cgi/handler/platform-proxy", {}, (400, "Invalid proxy request")),
     ("/cdn-cgi/local/platform-proxy", {"MF-Op": "GET"}, (401, "")),
-    ("/cdn-cgi/explorer", {}, (501, EXPLORER_ANSWER.decode())),
-    ("/cdn-cgi/local/explorer/api/x", {}, (501, EXPLORER_ANSWER.decode())),
+    ("/cdn-cgi/explorer", {}, (501, EXPLORER)),
+    ("/cdn-cgi/local/explorer/api/x", {}, (501, EXPLORER)),
 ])
 def test_what_the_server_answers_itself(server, path, headers, answer):
     status, kind, body = _ask(server.port, path, headers)
@@ -132,3 +138,17 @@ def test_at_debug_they_are(tmp_path):
     with DevServer(project, "--log-level", "debug") as dev:
         assert dev.get("/cdn-cgi/trace")[0] == 200
         dev.wait_for("GET /cdn-cgi/trace 200 OK")
+
+
+def test_a_refusal_before_the_body_arrives_closes_the_connection(server):
+    """The body of a refused ``/cdn-cgi/`` request is never read: the answer comes at once, with
+    ``Connection: close``, and the connection ends (as the server's other answers before a body it
+    does not read): no wait for a body the client may still be sending."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(b"POST /cdn-cgi/trace HTTP/1.1\r\nHost: foo.test\r\nContent-Length: 10\r\n\r\n")
+        raw = b""
+        while chunk := sock.recv(65536):
+            raw += chunk
+    head, _, body = raw.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 403 ") and b"\r\nconnection: close" in head.lower()
+    assert body == b"Invalid Host header"

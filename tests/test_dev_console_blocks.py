@@ -91,6 +91,24 @@ def test_which_events_report_twice(capsys: pytest.CaptureFixture[str], message: 
     assert message not in err
 
 
+@pytest.mark.parametrize(("message", "error_line"), [
+    ("Uncaught exception in a queueMicrotask callback", False),
+    ("Uncaught exception in a top-level setTimeout callback", False),
+    ("Uncaught exception in a timer callback", True), ("Uncaught exception in waitUntil()", True)])
+def test_a_microtasks_error_has_no_error_line_after_its_frames(capsys: pytest.CaptureFixture[str], message: str,
+                                                                error_line: bool) -> None:
+    """wrangler dev 4.164.0 prints a microtask's uncaught error (``queueMicrotask``, and the top
+    level's ``setTimeout(cb, 0)``, which Python Workers' patch queues as one) without the
+    `` Error`` line it writes after other events' frames (tools/wrangler/dev_uncaught_kinds_probe.py);
+    audit23: the records' texts that select it could change unseen (``_MICROTASKS``)."""
+    error = _raised(ValueError("boom"))
+    with wranglers_output():
+        logging.getLogger("workers_env.runtime").error(message, exc_info=(type(error), error, error.__traceback__))
+    first = capsys.readouterr().err.split("\u2718 [ERROR] ")[1]
+    assert first.startswith("Uncaught PythonError: Traceback (most recent call last):")
+    assert ("ValueError: boom\n   Error\n" in first) is error_line
+
+
 def test_a_note_with_a_traceback_is_no_uncaught_block(capsys: pytest.CaptureFixture[str]) -> None:
     """A record of workers-env's that carries an exception but is not an ``Uncaught ...`` line (the
     ASGI adapter's ``Unhandled exception in background task``) is printed as before: its message and

@@ -67,8 +67,9 @@ def test_dev_serves_the_worker_and_the_binding_fails_on_use(tmp_path):
     finally:
         out = _stop(proc)
     assert f"Ready on {url}" in out
-    assert ("The Worker is served without it: any use of env.INDEX raises this error until the index is defined"
-            in out)
+    assert ('workers-env dev: The Vectorize index "nowhere-defined" (binding INDEX) has no definition' in out)
+    assert ("The Worker is served without it: any use of env.INDEX raises this error until the index is defined "
+            "(wrangler dev serves such a Worker too, its Vectorize bindings unusable locally)" in out)
     # neither "not emulated" nor "runs locally" is said of it; the defined index still runs locally
     assert "BindingNotEmulatedError: INDEX" not in out
     assert 'env.INDEX (index "nowhere-defined") runs' not in out

@@ -74,3 +74,17 @@ def test_an_answer_that_is_not_http_rejects_as_workerds(tmp_path, flags, expecte
             return await (await worker.fetch("/", headers={"x-origin": origin})).json()
 
     assert asyncio.run(scenario()) == expected
+
+
+def test_the_local_reason_of_a_header_line_without_a_colon_is_logged(tmp_path, caplog):
+    """Without the flag the Worker sees workerd's lost connection; workers-env's warning says why
+    here (audit23: the reason's text was held by no test)."""
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2026-11-30"))
+
+    async def scenario():
+        with serving(NotHttp) as origin:
+            return await (await worker.fetch("/", headers={"x-origin": origin})).json()
+
+    asyncio.run(scenario())
+    reasons = [r.getMessage().rsplit(" failed here: ", 1)[1] for r in caplog.records if r.name == "workers_env.fetch"]
+    assert reasons.count("a header line without a colon") == 2

@@ -59,7 +59,8 @@ class Default(WorkerEntrypoint):
         await s.getReader().read()
         await asyncio.sleep(0.02)
         out["after a read"] = [len(log), c[0].desiredSize]
-        out["values"] = [await one(create_proxy(lambda chunk, v=v: v)) for v in (-1, float("nan"), "3", 2.7, None, 2.0**70)]
+        out["values"] = [await one(create_proxy(lambda chunk, v=v: v)) for v in (-1, float("nan"), "3", 2.7, None, 2.0**70,
+                                                                                   -(2**60), 2**64)]
         out["not a function"] = [await one(5), await one(JSON.parse("null"))]
         bytes_out = []
         b = ReadableStream.new(obj(type="bytes", start=create_proxy(lambda ctrl: ctrl.enqueue(Uint8Array.new(3)) or
@@ -71,6 +72,8 @@ class Default(WorkerEntrypoint):
 '''
 
 NOT_INTEGER = "TypeError: The value cannot be converted because it is not an integer."
+BIGINT = ("TypeError: The value cannot be converted because it is either negative and this API expects a positive "
+          "bigint, or the value would be truncated.")
 
 
 @pytest.mark.asyncio
@@ -84,6 +87,7 @@ async def test_a_strategys_size_counts_each_chunk_as_workerd_counts_it(tmp_path)
                    "bigint."],
             [None, NOT_INTEGER], [2, "x"], [3, "x"], [None, NOT_INTEGER],
             [None, "TypeError: Value out of range. Must be less than or equal to 18446744073709551615."],
+            [None, BIGINT], [None, BIGINT],  # a BigInt below 0 or past 2**64 - 1 (Python's int past 2**53)
         ],
         "not a function": ["TypeError: Incorrect type for the 'size' field on 'StreamQueuingStrategy': the provided "
                            "value is not of type 'function'."] * 2,

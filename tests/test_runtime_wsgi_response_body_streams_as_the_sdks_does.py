@@ -98,3 +98,93 @@ def test_the_dev_server_sends_it_chunked_whatever_content_length_the_app_set(tmp
     head, _, body = raw.partition(b"\r\n\r\n")
     assert b"\r\nTransfer-Encoding: chunked" in head and b"Content-Length" not in head
     assert body.endswith(b"0\r\n\r\n")
+
+
+LATE = """
+from workers import wsgi
+
+INPUTS = []
+
+
+def app(environ, start_response):
+    if environ["PATH_INFO"] == "/closed":
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [str([stream.closed for stream in INPUTS]).encode()]
+    INPUTS.append(environ["wsgi.input"])
+    return late(start_response)
+
+
+def late(start_response):
+    yield b""  # an empty chunk first: start_response comes with the first non-empty one
+    start_response("201 Created", [("Content-Type", "text/plain")])
+    yield b"late"
+    yield b""
+    yield b" start"
+
+
+Default = wsgi.entrypoint(app)
+"""
+
+
+def test_start_response_may_come_with_the_first_non_empty_chunk_and_wsgi_input_is_closed_at_the_end(tmp_path):
+    """The SDK's ``process_request`` passes over empty chunks for the first one ("some defer it
+    until the first non-empty chunk is produced"), then skips empty ones; its ``close_all`` closes
+    ``wsgi.input`` with the iterable once the body ends (audit23's hand mutants G1 and G4: no test
+    held either)."""
+    worker = load_worker(one_file_worker(tmp_path, LATE))
+
+    async def scenario():
+        response = await worker.fetch("/", method="POST", body="x")
+        seen = (response.status, await response.text())
+        return seen, await (await worker.fetch("/closed")).text()
+
+    assert asyncio.run(scenario()) == ((201, "late start"), "[True]")
+
+
+def test_a_body_the_reader_cancels_closes_the_iterable_unread(tmp_path):
+    """The stream's ``cancel`` runs the SDK's ``close_all`` too: a client that stops reading (the
+    Worker's own code here, cancelling the body) closes the application's iterable without pulling
+    the rest (audit23's hand mutant G5: no test held it)."""
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+
+    async def scenario():
+        response = await worker.fetch("/")
+        await response.body.cancel()
+        return await (await worker.fetch("/log")).text()
+
+    assert asyncio.run(scenario()) == "chunk 0 closed"
+
+
+BAD_INPUT = """
+from workers import wsgi
+
+
+class Unclosable:
+    def read(self, *args):
+        return b""
+
+    def close(self):
+        raise OSError("cannot close")
+
+
+def app(environ, start_response):
+    environ["wsgi.input"] = Unclosable()
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"done"]
+
+
+Default = wsgi.entrypoint(app)
+"""
+
+
+def test_a_wsgi_input_that_fails_to_close_is_logged_and_the_body_still_ends(tmp_path, caplog):
+    """The SDK's ``close_all``: closing ``wsgi.input`` is best-effort, its error logged as
+    ``Failed to close wsgi.input`` (audit23: that text was held by no test)."""
+    worker = load_worker(one_file_worker(tmp_path, BAD_INPUT))
+
+    async def scenario():
+        return await (await worker.fetch("/")).text()
+
+    assert asyncio.run(scenario()) == "done"
+    assert [(r.getMessage(), r.exc_info[0].__name__) for r in caplog.records if r.exc_info] == [
+        ("Failed to close wsgi.input", "OSError")]

@@ -8,7 +8,10 @@ folder removed at the end), its tests run (``-x -n 0``), the file restored: ``ki
 named) or ``SURVIVED``; one whose ``old`` text this tree lacks is ``not applied`` (a list may carry
 a mutation for each of two versions of the code). Nothing outside the copy is written. ``tools/audit/hand_audit22.json`` is
 audit22's list (session 47's new logic: dev's console, ``to_the_caller``, dev's port probe, the
-retirement of AI models, a waitUntil task left running)::
+retirement of AI models, a waitUntil task left running); ``tools/audit/hand_audit23.json`` audit23's
+(session 48's: dev's ``/cdn-cgi/`` answers, route hosts, the thread refusal, the waitUntil cancel
+note, an undefined index under dev, dry runs, WSGI streaming, 5028's status); an entry may carry a
+``note``, read by people only::
 
     python3 tools/audit/hand_mutations.py tools/audit/hand_audit22.json [--only P1 --only P2]
 """

@@ -71,6 +71,9 @@ const CASES = {
   async undefinedSize() { return one(() => undefined); },
   async bool() { return one(() => true); },
   async huge() { return one(() => 2 ** 70); },
+  async bigNegative() { return one(() => -(2n ** 60n)); },
+  async bigHuge() { return one(() => 2n ** 64n); },
+  async bigFits() { return one(() => 2n ** 60n); },
   async notAFunction() { return one(5); },
   async nullSize() { return one(null); },
   async bytes() {
@@ -215,6 +218,9 @@ CASES = {
     "undefinedSize": lambda: one(create_proxy(lambda c: None)),
     "bool": lambda: one(create_proxy(lambda c: True)),
     "huge": lambda: one(create_proxy(lambda c: 2.0**70)),
+    "bigNegative": lambda: one(create_proxy(lambda c: -(2**60))),
+    "bigHuge": lambda: one(create_proxy(lambda c: 2**64)),
+    "bigFits": lambda: one(create_proxy(lambda c: 2**60)),
     "notAFunction": lambda: one(5),
     "nullSize": lambda: one(JSON.parse("null")),  # JavaScript null (jsnull on Pyodide 0.28)
     "bytes": bytes_source, "argument": argument,
@@ -230,7 +236,7 @@ class Default(WorkerEntrypoint):
 '''
 
 NAMES = ["pulls", "desired", "throws", "negative", "nan", "infinite", "string", "fraction", "undefinedSize", "bool",
-         "huge", "notAFunction", "nullSize", "bytes", "argument"]
+         "huge", "bigNegative", "bigHuge", "bigFits", "notAFunction", "nullSize", "bytes", "argument"]
 
 #: cases whose Python twin cannot say the same thing (the reason)
 APART = {

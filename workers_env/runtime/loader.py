@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import contextvars
 import datetime
 import difflib
 import functools
@@ -256,8 +257,8 @@ class ExecutionContext(JsProxy):
         canceled write (tools/wrangler/endless_stream_probe.py); a failure of its own (one that
         already happened, or one raised as it is cancelled) is logged, as the twin's ``Uncaught
         Error`` of a waitUntil promise that rejects after its client went away is."""
-        for task in self._tasks:
-            task.cancel()
+        for task in self._tasks:  # (workers-env's cancel, not the Worker's: made outside the request's context)
+            contextvars.Context().run(task.cancel)
         _report_failures(self._tasks, keeps_error_names(self._scope.runtime))
         self._tasks = []
         self._end()

@@ -165,14 +165,15 @@ class PyodideTask(asyncio.Task, PyodideFuture):  # type: ignore[type-arg,misc]
     #: the same to read, and no Python ``__init__`` to run for each task)
     _num_done_callbacks = 0
 
-    #: a cancel still in force was asked by the Worker's own code (called in a task of one of its
-    #: requests): a ``waitUntil`` task so ended is its failure, one cancelled from outside is not
+    #: a cancel still in force was asked by the Worker's own code (called in one of its requests,
+    #: from a task or from a callback it scheduled: ``loop.call_later(d, task.cancel)``): a
+    #: ``waitUntil`` task so ended is its failure, one cancelled from outside is not
     #: (runtime/loader.py, ``_waited``)
     workers_env_cancelled_by_worker = False
 
     def cancel(self, msg: Any = None) -> bool:
         cancelled = super().cancel(msg)
-        if cancelled and asyncio.current_task(self.get_loop()) is not None and current_context() is not None:
+        if cancelled and current_context() is not None:
             self.workers_env_cancelled_by_worker = True
         return cancelled
 
