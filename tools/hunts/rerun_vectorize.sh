@@ -13,7 +13,7 @@
 # curl); OUT/WORKER.txt gets what the driver printed and OUT/WORKER.dev.txt dev's request lines,
 # with ids, times and scratch paths masked.
 # Needs: curl; a venv at $VENV (made if missing) with httpx, requests, pytest, pytest-asyncio, pydantic, click;
-# for xampler and agems the 3.13/3.12 venvs tools/pythons/run_suite.sh makes ($PYTHON_VENVS) and
+# for xampler, agems and planet-cf the 3.13/3.12 venvs tools/pythons/run_suite.sh makes ($PYTHON_VENVS) and
 # pip to put their packages in a --target folder. Run it with an old tree too: the old tree's
 # CLI may need json5 on PYTHONPATH (EXTRA=folder).
 set -u
@@ -37,7 +37,7 @@ mask() {
   sed -E 's/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/UUID/g;
     s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z?/TIME/g; s/\(([0-9]+)ms\)//g;
     s#'"$scratch"'/[A-Za-z0-9_.-]+#WORK#g; s/(e2e-test|bench)-[0-9a-f]{8}/\1-ID/g;
-    s/lic_[0-9a-f]+/lic_ID/g; s/"traceId": "[0-9a-f]+"/"traceId": "ID"/g;
+    s/\blic_[0-9a-f]+/lic_ID/g; s/reference = [0-9a-z]{24}/reference = REF/g; s/([?&]t=)[0-9]+/\1N/g; s/"traceId": "[0-9a-f]+"/"traceId": "ID"/g;
     s/(timestamp|resume_id|created_at)": "[^"]*"/\1": "X"/g; s/^[Dd]ate: .*$/date: X/;
     s/(p50|p95|mean|hist)= *[0-9.]+ms/\1=Nms/g; s/[0-9.]+s\)$/Ns)/; s/ in [0-9.]+s / in Ns /;
     s/expiration_ttl of [0-9]+/expiration_ttl of N/; s/(score: )[0-9.]+/\1S/g;
@@ -187,12 +187,36 @@ course_hero() { # vishal-codes/course-hero-rag-bot: no config in the repository;
   finish
 }
 
+planet_cf() { # adewale/planet_cf (Python 3.13: PEP 695 generics): D1 + Vectorize + AI + queues + assets; its e2e tests
+  snapshot adewale+planet_cf 70b38ea4dbae638db3f83f7d98283038ba7bf98b || return
+  local pkgs="$scratch/planet-packages" py="$venvs/3.13.0/bin/python"
+  [ -d "$pkgs/feedparser" ] || "$py" -m pip install -q --target "$pkgs" feedparser==6.0.12 jinja2==3.1.6 bleach==6.3.0 \
+    markupsafe==3.0.3 httpx==0.28.1 pytest-asyncio==1.3.0 >/dev/null 2>&1
+  local extra="$pkgs"
+  mkdir -p "$work/.bin"  # its seed script runs `npx wrangler d1 execute ... --local`: TREE's CLI stands in
+  printf '#!/bin/bash\n[ "$1" = wrangler ] && shift\nPYTHONPATH=%s exec %s -c %q "$@"\n' "$tree:$pkgs" "$py" \
+    'import sys; from workers_env.cli import main; sys.argv[0] = "workers-env"; sys.exit(main())' >"$work/.bin/npx"
+  chmod +x "$work/.bin/npx"
+  printf 'SESSION_SECRET=test-session-secret-for-e2e-testing-only\nGITHUB_CLIENT_ID=test-github-client-id\nGITHUB_CLIENT_SECRET=test-github-client-secret\n' >"$work/.dev.vars"
+  (cd "$work" && we d1 migrations apply test-planet-db --local &&
+    we vectorize create test-planet-entries --dimensions=768 --metric=cosine &&
+    PATH="$work/.bin:$PATH" PYTHONPATH="$pkgs" "$py" scripts/seed_test_data.py --local) >/dev/null 2>&1
+  serve --test-scheduled
+  { (cd "$work" && PATH="$work/.bin:$PATH" PYTHONPATH="$pkgs" "$py" scripts/seed_test_data.py --local --reindex \
+      --base-url "$(url)" 2>&1 | grep -i reindex)
+    q "$(url)/health"; q "$(url)/search?q=vectorize" | grep -E "^(==|HTTP)|Building semantic"; q -I "$(url)/static/style.css"
+    (cd "$work" && E2E_BASE_URL=$(url) RUN_E2E_TESTS=1 PYTHONPATH="$pkgs" "$py" -m pytest tests/e2e -p no:cacheprovider \
+      -p no:workers_env -o addopts= -q -rA 2>&1 | grep -E "^(PASSED|FAILED|ERROR|SKIPPED) |passed|failed" | sed 's/ - .*//' | mask)
+  } >"$out/$name.txt"
+  finish
+}
+
 declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
   [flavor-bridge]="flavor_bridge" [xampler-vectorize-search]="xampler_vectorize_search"
   [xampler-verifier]="xampler_verifier"
-  [agems-rag-api]="agems_rag_api"
+  [agems-rag-api]="agems_rag_api" [planet-cf]="planet_cf"
   [resume-rag-2da4c32]="resume_rag 2da4c32" [resume-rag-2f1ea5c]="resume_rag 2f1ea5c"
   [course-hero-2025-09-01]="course_hero 2025-09-01" [course-hero-2025-11-05]="course_hero 2025-11-05"
 )

@@ -25,6 +25,7 @@ import os
 import sys
 import threading
 import weakref
+from stat import S_ISREG
 from types import CodeType, FrameType
 from typing import Any
 
@@ -377,6 +378,56 @@ def _open_at(open_: Any) -> Any:
     return open
 
 
+#: set while :func:`_stat_at`'s check runs in this thread (its own calls are not judged again)
+_STATTING = threading.local()
+
+
+def _stat_at(stat_: Any) -> Any:
+    """``os.stat`` answering ``FileNotFoundError`` for a file of the module root that a deploy
+    would not upload, when the Worker's code asks (``Path.exists()``, ``os.path.isfile``,
+    ``getsize``: ``stat`` has no audit event to refuse it by). Deployed the file is not there, so
+    a Worker that looks before it reads takes its fallback, as in production."""
+
+    def stat(path: Any, *, dir_fd: int | None = None, follow_symlinks: bool = True) -> os.stat_result:
+        result = stat_(path, dir_fd=dir_fd, follow_symlinks=follow_symlinks)
+        if not S_ISREG(result.st_mode) or getattr(_STATTING, "active", False):
+            return result
+        uploads = getattr(current.current_runtime(), "uploads", None)
+        if uploads is None:
+            return result
+        _STATTING.active = True
+        try:
+            why = _undeployed(_with_folder(path, dir_fd), uploads, sys._getframe(1))
+        finally:
+            _STATTING.active = False
+        if why is not None:
+            raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({why})", os.fsdecode(path))
+        return result
+
+    stat.__doc__, stat.__wrapped__ = stat_.__doc__, stat_  # type: ignore[attr-defined]
+    _WRAPPERS.add(stat.__code__)
+    return stat
+
+
+def _undeployed(path: Any, uploads: Any, frame: FrameType | None) -> str | None:
+    """Why the existing regular file at ``path`` is not there once deployed, when the Worker's code
+    (not workers-env's, for it) asks; else ``None`` (what the ``open`` hook judges, by the same rules)."""
+    try:
+        given = os.fsdecode(os.fspath(path))
+    except TypeError:  # an open file's descriptor: its open was judged
+        return None
+    if not os.path.isabs(given):
+        return None
+    name = os.path.abspath(given)
+    root = str(uploads.root) + os.sep
+    if not name.startswith(root) or name.endswith((".py", ".pyc")) or _installed(name):
+        return None
+    why = uploads.missing(name)
+    if why is None or done_for_the_worker(_past_wrappers(frame), root):
+        return None
+    return str(why)
+
+
 def _missing_in_os(name: str, module: str = "os") -> AttributeError:
     """Python's error for ``os.<name>``, which Pyodide's ``os`` lacks (``link``, ``mkfifo``,
     ``mknod``: 0.26.0a4, 0.28.2, 314.0.6), for the Worker's own call (``module``'s likewise)."""
@@ -474,7 +525,8 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
 def install_upload_check() -> None:
     """Add the audit hook once per process (audit hooks cannot be removed; it does nothing
     outside a Worker whose runtime carries ``uploads``), and wrap ``os.open`` (its ``dir_fd``
-    for the hook), ``os.mkfifo`` and ``os.mknod`` (missing for the Worker's code)."""
+    for the hook), ``os.stat`` (a file not uploaded is missing) and ``os.mkfifo`` and
+    ``os.mknod`` (missing for the Worker's code)."""
     global _INSTALLED
     with _LOCK:
         if not _INSTALLED:
@@ -483,6 +535,11 @@ def install_upload_check() -> None:
             if os.open in os.supports_dir_fd:  # shutil.rmtree's fd walk checks it
                 os.supports_dir_fd.add(wrapped)
             os.open = wrapped
+            stat = _stat_at(os.stat)
+            for functions in (os.supports_dir_fd, os.supports_fd, os.supports_follow_symlinks):
+                if os.stat in functions:  # pathlib's and shutil's checks
+                    functions.add(stat)
+            os.stat = stat
             for name in ("mkfifo", "mknod"):
                 if hasattr(os, name):
                     setattr(os, name, _missing_in_pyodide(name, getattr(os, name)))

@@ -5,6 +5,7 @@ PyProxy of a Python callable (``JsDoubleProxy``, :func:`create_proxy`), JS built
 from __future__ import annotations
 
 import contextlib
+import functools
 import operator
 from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
 from typing import Any
@@ -226,7 +227,7 @@ class JsDoubleProxy(JsProxy):
     def __getattr__(self, name: str) -> Any:
         """The object's attribute, as the PyProxy's JS property reads it -- but for the PyProxy's
         own ``type`` (the type's ``tp_name``: ``create_proxy(obj).type`` is ``"A"`` whatever
-        ``obj.type`` is) and, with ``__len__``, ``length`` (Pyodide 0.26.0a4, 0.28.2, 314.0.6), and for a map-like
+        ``obj.type`` is), a bytes-like object's ``getBuffer`` (runtime/pybuffer.py) and, with ``__len__``, ``length`` (Pyodide 0.26.0a4, 0.28.2, 314.0.6), and for a map-like
         object's ``keys``/``values``/``items``/``get``, Pyodide's own (:class:`_JsMapMethods`); one
         the object lacks is Pyodide's ``AttributeError`` naming it alone."""
         obj = self.unwrap()
@@ -234,6 +235,11 @@ class JsDoubleProxy(JsProxy):
             return type_name(obj)
         if name == "length" and type_has(type(obj), "__len__"):  # its own too, for a type with a length
             return pyproxy_length(obj)
+        if name == "getBuffer":  # a PyProxy of a bytes-like object's own
+            from workers_env.runtime.pybuffer import get_buffer, has_buffer  # it imports jsproxy, which imports us
+
+            if has_buffer(obj):
+                return functools.partial(get_buffer, obj)
         if name in _MAP_METHODS and _map_like(obj):
             return getattr(_JsMapMethods(self), name)
         if name in _MUTABLE_MAP_METHODS and _mutable_map_like(obj):
