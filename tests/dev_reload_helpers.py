@@ -3,6 +3,7 @@ tests of its reloads (``test_dev_server_reloads_*``). The watcher looks every 50
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -57,33 +58,66 @@ def dev_streams(project: Path, args: list[str], paths: list[str], environ: dict[
     """What ``python -m workers_env dev *args`` run in ``project`` prints on stdout and on stderr
     (``PORT`` for its port, ``(Nms)`` for its times) while it answers ``/`` and then each of
     ``paths`` (an error status too), waiting ``settle`` seconds after; ``environ`` defaults to
-    this process's environment without ``CLOUDFLARE_*`` and ``WRANGLER_*``."""
-    port = free_port()
+    this process's environment without ``CLOUDFLARE_*`` and ``WRANGLER_*``. Spoken to only once
+    it listens itself: another process that took the port first is answered by no request of
+    ours (dev then refuses the port, and the run is made again on another)."""
     if environ is None:
         environ = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
-    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port),
-                             *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        deadline = time.monotonic() + TIMEOUT
-        while True:  # up once it answers (at some levels it prints no Ready line)
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).close()
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "dev did not start"
+    for _ in range(3):
+        port = free_port()
+        proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port),
+                                 *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env={**environ, "PYTHONUNBUFFERED": "1"})
+        try:
+            deadline = time.monotonic() + TIMEOUT
+            while not listening(proc.pid, port):  # (at some levels it prints no Ready line)
+                if proc.poll() is not None:
+                    break
+                assert time.monotonic() < deadline, "dev did not start"
                 time.sleep(0.1)
-        for path in paths:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30).close()
-            except urllib.error.HTTPError as failed:
-                failed.close()
-        time.sleep(settle)
-    finally:
-        proc.terminate()
-        out, err = proc.communicate(timeout=30)
+            else:
+                while True:  # up once it answers
+                    try:
+                        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).close()
+                        break
+                    except OSError:
+                        assert proc.poll() is None and time.monotonic() < deadline, "dev did not start"
+                        time.sleep(0.1)
+                for path in paths:
+                    try:
+                        urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30).close()
+                    except urllib.error.HTTPError as failed:
+                        failed.close()
+                time.sleep(settle)
+        finally:
+            proc.terminate()
+            out, err = proc.communicate(timeout=30)
+        if proc.returncode != 1 or "Address already in use" not in err:
+            break
     mask = (lambda text: re.sub(r"\(\d+ms\)", "(Nms)", text.replace(str(port), "PORT")))
     return mask(out), mask(err)
+
+
+def listening(pid: int, port: int) -> bool:
+    """Whether process ``pid`` holds a listening TCP socket on ``port`` (Linux: its sockets in
+    ``/proc``; elsewhere True, nothing to look at). A port :func:`free_port` gave back can be
+    taken by another process before the server binds it -- another suite's server then answers
+    there, and a test reading its server's output read nothing (a loaded machine, 1 run in ~10)."""
+    tables = [Path("/proc/net/tcp"), Path("/proc/net/tcp6")]
+    if not tables[0].exists():
+        return True
+    try:
+        owned = {os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")}
+    except OSError:  # gone meanwhile
+        return False
+    for table in tables:
+        with contextlib.suppress(OSError):
+            for row in table.read_text().splitlines()[1:]:
+                fields = row.split()
+                if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port \
+                        and f"socket:[{fields[9]}]" in owned:
+                    return True
+    return False
 
 
 class DevServer:

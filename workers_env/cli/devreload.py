@@ -56,6 +56,7 @@ from workers_env._ownmodules import files_of
 from workers_env.cli.common import fail, message_of
 from workers_env.cli.devbuild import Rebuilds, stop_build
 from workers_env.config.uploads import uploads_of
+from workers_env.runtime.runsync import drop_between_steps, raise_between_steps
 from workers_env.runtime.watch import Stamps, modified, scan, scan_folders, stamps_of, touched
 
 __all__ = ["POLL_INTERVAL_VARIABLE", "READY", "RELOADING", "Reloader"]
@@ -182,7 +183,10 @@ def _interruptible() -> Iterator[None]:
     event loop, where the server's own handlers only set a flag the loop looks at, so a module
     that hangs at import (a loop, a network call) would leave the server deaf to them. The
     server's handler is still called (it stops the server and exits as it would), then
-    :class:`_Interrupted` ends the load."""
+    :class:`_Interrupted` ends the load -- where the signal came, or, when it came while the
+    code's ``run_sync`` (``time.sleep``) drove the loop, once the loop step under way ended: a
+    loop callback or task step would keep it (asyncio logs or stores a BaseException there),
+    and the server, its main task stopped so, stayed deaf for good (2 in 100 runs under load)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -190,11 +194,16 @@ def _interruptible() -> Iterator[None]:
     if not all(callable(handler) and handler is not signal.default_int_handler for handler in previous.values()):
         yield  # not under the server's handlers: Ctrl+C raises KeyboardInterrupt already
         return
+    until = sys._getframe(2)  # the frame whose `with` this is (past contextlib's __enter__): it catches _Interrupted
+    kept: list[bool] = []
 
     def stop(sig: int, frame: Any) -> None:
         handler = previous[sig]
         assert callable(handler)
         handler(sig, frame)
+        if raise_between_steps(frame, until, _Interrupted()):
+            kept.append(True)
+            return
         raise _Interrupted
 
     for sig in previous:
@@ -204,6 +213,9 @@ def _interruptible() -> Iterator[None]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        drop_between_steps()
+    if kept:  # kept for a run_sync that ended without raising it
+        raise _Interrupted
 
 
 def drop_stale_bytecode(stamps: Stamps) -> None:

@@ -20,8 +20,10 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import inspect
+import sys
 import threading
 from collections.abc import Awaitable
+from types import FrameType
 from typing import Any, TypeVar
 
 from workers_env._errors import NotEmulatedError
@@ -33,12 +35,45 @@ try:  # asyncio's own bookkeeping of the current task, which _drive switches whi
 except ImportError:  # a Python without them: run_sync falls back to its helper thread
     _enter_task = _leave_task = None  # type: ignore[assignment]
 
-__all__ = ["can_run_sync", "run_sync"]
+__all__ = ["can_run_sync", "raise_between_steps", "run_sync"]
 
 T = TypeVar("T")
 
 _FOREIGN_LOOP = ("run_sync() of a promise or task of the running event loop is emulated by workers-env on asyncio's "
                  "own event loop only (this one is another kind): await it instead")
+
+
+#: an exception a signal handler could not raise where it ran, and the run_sync frame that is to
+#: raise it once the loop step under way has ended (:func:`raise_between_steps`)
+_between_steps: list[tuple[FrameType, BaseException]] = []
+
+
+def raise_between_steps(frame: FrameType | None, until: FrameType | None, exc: BaseException) -> bool:
+    """Have ``exc`` -- a signal handler's, called in ``frame`` -- raised where nothing swallows it.
+    Inside a ``run_sync`` that drives the running loop (below ``until``, the frame that catches
+    ``exc``), a loop callback may be running, and asyncio keeps a BaseException a callback or a
+    task step raises (logged, or the task's outcome): the outermost such ``run_sync`` raises it
+    instead, once the loop step under way has ended (True). False: no ``run_sync`` there, the
+    caller raises it where it is."""
+    outermost = None
+    while frame is not None and frame is not until:
+        if frame.f_code in _DRIVERS:
+            outermost = frame
+        frame = frame.f_back
+    if outermost is None:
+        return False
+    _between_steps[:] = [(outermost, exc)]
+    return True
+
+
+def drop_between_steps() -> None:
+    """Forget an exception :func:`raise_between_steps` kept that nothing raised."""
+    _between_steps.clear()
+
+
+def _raise_kept(*frames: FrameType) -> None:
+    if _between_steps and _between_steps[0][0] in frames:
+        raise _between_steps.pop()[1]
 
 
 async def _settle(awaitable: Awaitable[T]) -> T:
@@ -52,6 +87,8 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
     ready = getattr(loop, "_ready", None)
     if run_once is None or ready is None or _enter_task is None:  # not asyncio's own loop: not from inside
         raise NotEmulatedError(_FOREIGN_LOOP)
+    me = sys._getframe()
+    caller_frame = me.f_back or me
     caller = asyncio.current_task(loop)
     # the loop step that runs the caller counted the handles queued then; they run now, so as
     # many skipped ones stand in for them when it goes on (see asyncio's BaseEventLoop._run_once)
@@ -63,7 +100,10 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
     try:
         steps.ended()
         with suspended(caller, future):
-            while not future.done():
+            while True:
+                _raise_kept(me, caller_frame)  # a stop signal's, between two steps (raise_between_steps)
+                if future.done():
+                    break
                 run_once()
     finally:
         steps.count = outer
@@ -122,3 +162,7 @@ def run_sync(awaitable: Awaitable[T]) -> T:
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+#: the frames a stop signal waits in for the loop step to end (run_sync's, _drive's)
+_DRIVERS = frozenset({run_sync.__code__, _drive.__code__})
