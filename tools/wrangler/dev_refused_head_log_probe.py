@@ -7,13 +7,12 @@ printed after it, colours, times and ports masked. A request refused so never re
 so neither prints a request line for it.
 Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler
 PYTHONPATH=/abs/tree python3 tools/wrangler/dev_refused_head_log_probe.py [--js-only]"""
-import os, re, shutil, signal, socket, subprocess, sys, time
+import os, re, socket, sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from dev_section_differential import free_port, stop  # noqa: E402 - the same way of stopping dev
+from dev_uncaught_kinds_probe import printed_per_case, twin  # noqa: E402 - the same way of running both
 
-DIR = os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler")
 WORK = Path(os.environ.get("TMPDIR", "/tmp")) / "dev_refused_head_log_probe"
 HOST = b"Host: 127.0.0.1\r\nConnection: close\r\n"
 CASES = {
@@ -63,45 +62,10 @@ def _masked(text):
 
 
 def run(kind):
-    folder = WORK / kind
-    shutil.rmtree(folder, ignore_errors=True)
-    (folder / "src").mkdir(parents=True)
-    if kind == "js":
-        (folder / "src" / "index.js").write_text(JS)
-        head, cmd = 'main = "src/index.js"\nno_bundle = true\n', [f"{DIR}/node_modules/.bin/wrangler", "dev"]
-    else:
-        (folder / "src" / "entry.py").write_text(PY)
-        head = 'main = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n'
-        cmd = [sys.executable, "-m", "workers_env", "dev"]
-    (folder / "wrangler.toml").write_text(f'name = "t"\n{head}compatibility_date = "2025-11-02"\n')
-    port = free_port()
-    logfile = WORK / f"{kind}.log"  # outside the project: wrangler reloads on a change inside it
-    log = open(logfile, "w")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
-    env.update(WRANGLER_SEND_METRICS="false", CI="1", PYTHONUNBUFFERED="1")
-    proc = subprocess.Popen(cmd + ["--port", str(port), "--ip", "127.0.0.1"], cwd=folder, env=env, stdout=log,
-                            stderr=subprocess.STDOUT, start_new_session=True)
-    seen = {}
-    try:
-        for _ in range(120):
-            time.sleep(0.5)
-            if "Ready on" in logfile.read_text() or proc.poll() is not None:
-                break
-        time.sleep(1.5)
-        for case, raw in CASES.items():
-            mark = logfile.stat().st_size
-            answer = _ask(port, raw)
-            time.sleep(1.0)
-            seen[case] = [f"answer: {answer}"] + _masked(logfile.read_bytes()[mark:].decode("utf-8", "replace"))
-    finally:
-        stop(proc, signal.SIGTERM)  # (its group: wrangler's launcher passes no signal on)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            stop(proc, signal.SIGKILL)
-            proc.wait()
-        log.close()
-    return seen
+    cmd = twin(WORK / kind, kind, JS, PY)
+    # (the log outside the project: wrangler reloads on a change inside it)
+    return printed_per_case(WORK / kind, cmd, WORK / f"{kind}.log", list(CASES),
+                            lambda port, case: _ask(port, CASES[case]), _masked, settle=1.0)
 
 
 def main():
