@@ -5,6 +5,7 @@ server's 400 and its text, a request without ``Host`` workerd's bare 400, with t
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import quote
 
 import pytest
@@ -103,6 +104,59 @@ def test_host_missing_or_twice_gets_workerds_bare_answer(server, data: bytes, st
     got_status, headers, got_body = _answer(server, data + b"Connection: close\r\n\r\n")
     assert (got_status, got_body) == (status, body)
     assert headers == {"connection": "close", "content-length": str(len(body))}
+
+
+#: wrangler dev 4.164.0's one line for a refused head (tools/wrangler/dev_refused_head_log_probe.py)
+NO_URL = "Uncaught exception: workerd/jsg/value.h:1456: failed: remote.jsg.TypeError: Invalid URL string."
+
+
+@pytest.mark.parametrize(("data", "logged"), [
+    (b"GET / HTTP/1.1\r\n" + HOST + b"X-A: \x00\r\n", []),  # Schemathesis' "NULL byte in headers" probe
+    (b"GET / HTTP/1.1\r\n" + HOST + b"Bad Header Here\r\n", []),
+    (b"GE@T / HTTP/1.1\r\n" + HOST, []),
+    (b"GET / HTTP/2.0\r\n" + HOST, []),
+    (b"POST / HTTP/1.1\r\n" + HOST + b"Content-Length: abc\r\n", []),
+    (b"GET / HTTP/1.1\r\n", []),  # no Host
+    (b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n", [NO_URL]),  # workerd's host "a, b" makes no URL
+])
+def test_a_refused_head_is_logged_as_wrangler_dev_logs_it(server, data: bytes, logged: list[str]) -> None:
+    """wrangler dev prints nothing for a head its front server refuses (where uvicorn would warn
+    ``Invalid HTTP request received.``), but workerd's ``Invalid URL string.`` for two ``Host``s."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append  # type: ignore[method-assign]
+    loggers = [logging.getLogger(name) for name in ("uvicorn.error", "workers_env.dev")]  # (uvicorn's: no propagation)
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        _answer(server, data + b"Connection: close\r\n\r\n")
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+    assert [record.getMessage() for record in records] == logged
+
+
+def test_uvicorns_other_warnings_still_reach_its_log() -> None:
+    """Only the warning for a head answered as the front server answers it is dropped: a head
+    whose error has no measured answer (uvicorn's own 400) and any other warning are logged."""
+    from workers_env.runtime.requestline import QuietRefusals
+
+    class Recorder:
+        level = 5
+        said: list[str] = []
+
+        def warning(self, msg, *args, **kwargs):
+            self.said.append(msg)
+
+    recorder = Recorder()
+    for error in ("some error h11 may raise one day", None):
+        quiet = QuietRefusals(recorder, lambda error=error: error)
+        quiet.warning("Invalid HTTP request received.")
+        quiet.warning("Unsupported upgrade request.")
+    assert recorder.said == ["Invalid HTTP request received.", "Unsupported upgrade request."] * 2
+    quiet = QuietRefusals(recorder, lambda: "Found multiple Host: headers")
+    quiet.warning("Invalid HTTP request received.")
+    assert len(recorder.said) == 4 and quiet.level == 5  # (uvicorn reads its level for its trace lines)
 
 
 def test_the_installed_h11_has_what_the_request_head_reader_hooks_into():

@@ -108,20 +108,28 @@ def _masked(text):
     return out
 
 
-def run(kind, top):
-    folder = WORK / f"{kind}{'-top' if top else ''}"
+def twin(folder, kind, js, py):
+    """A fresh project at ``folder``: the JavaScript twin ``js`` (served unbundled, as wrangler serves
+    a Python Worker) or the Python Worker ``py``; the command that serves it."""
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "src").mkdir(parents=True)
     if kind == "js":
-        (folder / "src" / "index.js").write_text(JS % (TB, TOP_JS if top else "", TB))
+        (folder / "src" / "index.js").write_text(js)
         head, cmd = 'main = "src/index.js"\nno_bundle = true\n', [f"{DIR}/node_modules/.bin/wrangler", "dev"]
     else:
-        (folder / "src" / "entry.py").write_text(PY % (TOP_PY if top else ""))
+        (folder / "src" / "entry.py").write_text(py)
         head = 'main = "src/entry.py"\ncompatibility_flags = ["python_workers"]\n'
         cmd = [sys.executable, "-m", "workers_env", "dev"]
     (folder / "wrangler.toml").write_text(f'name = "t"\n{head}compatibility_date = "2025-11-02"\n')
+    return cmd
+
+
+def printed_per_case(folder, cmd, logfile, cases, ask, masked, settle=1.5):
+    """Serve ``cmd`` from ``folder`` (its output to ``logfile``) until it is ready, then ask each
+    case (``ask(port, case)``) and keep what it printed meanwhile: ``{"start": lines, case:
+    ["answer: ...", *lines]}``, lines through ``masked``; the server and its group stopped after."""
     port = free_port()
-    log = open(folder / "log", "w")
+    log = open(logfile, "w")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
     env.update(WRANGLER_SEND_METRICS="false", CI="1", PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(cmd + ["--port", str(port), "--ip", "127.0.0.1"], cwd=folder, env=env, stdout=log,
@@ -130,15 +138,15 @@ def run(kind, top):
     try:
         for _ in range(120):
             time.sleep(0.5)
-            if "Ready on" in (folder / "log").read_text() or proc.poll() is not None:
+            if "Ready on" in logfile.read_text() or proc.poll() is not None:
                 break
         time.sleep(1.5)
-        seen["start"] = _masked((folder / "log").read_text())
-        for case in ([] if top else CASES):
-            mark = (folder / "log").stat().st_size
-            answer = _ask(port, case)
-            time.sleep(1.5)
-            seen[case] = [f"answer: {answer}"] + _masked((folder / "log").read_bytes()[mark:].decode())
+        seen["start"] = masked(logfile.read_text())
+        for case in cases:
+            mark = logfile.stat().st_size
+            answer = ask(port, case)
+            time.sleep(settle)
+            seen[case] = [f"answer: {answer}"] + masked(logfile.read_bytes()[mark:].decode("utf-8", "replace"))
     finally:
         stop(proc, signal.SIGTERM)  # (its group: wrangler's launcher passes no signal on)
         try:
@@ -148,6 +156,12 @@ def run(kind, top):
             proc.wait()
         log.close()
     return seen
+
+
+def run(kind, top):
+    folder = WORK / f"{kind}{'-top' if top else ''}"
+    cmd = twin(folder, kind, JS % (TB, TOP_JS if top else "", TB), PY % (TOP_PY if top else ""))
+    return printed_per_case(folder, cmd, folder / "log", [] if top else CASES, _ask, _masked)
 
 
 def main():

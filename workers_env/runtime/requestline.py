@@ -16,10 +16,13 @@ otherwise. Checked side by side with ``wrangler dev`` 4.164.0 (``tools/wrangler/
 - a malformed head gets the front server's 400 and its text (``invalid content-length parsed``,
   ``invalid transfer-encoding parsed``, ``invalid HTTP header parsed`` -- a folded header line
   too, which h11 would unfold --, ...); a request with no
-  ``Host`` workerd's bare ``400 Bad Request``, one with two ``Host`` headers its bare 500.
+  ``Host`` workerd's bare ``400 Bad Request``, one with two ``Host`` headers its bare 500;
+- the front server prints nothing for a head it refuses (uvicorn warns ``Invalid HTTP request
+  received.``), but for two ``Host`` headers workerd's ``Invalid URL string.`` line
+  (``tools/wrangler/dev_refused_head_log_probe.py``).
 
 :class:`FrontConnection` is the h11 connection that reads request lines this way; :func:`refusal`
-the bytes that answer what it (or h11) refused.
+the bytes that answer what it (or h11) refused; :class:`QuietRefusals` the log that stays silent.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from typing import Any
 
 import h11
 
-__all__ = ["FrontConnection", "front_connection", "refusal"]
+__all__ = ["TWO_HOSTS", "FrontConnection", "QuietRefusals", "front_connection", "refusal"]
 
 _TOKEN = re.compile(rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
 _VERSIONS = (b"HTTP/1.0", b"HTTP/1.1")
@@ -146,12 +149,18 @@ class _TrailersIgnored:
             raise
 
 
+#: h11's text for a head with two ``Host`` headers (workerd reads "a, b" as the host: no URL)
+TWO_HOSTS = "Found multiple Host: headers"
+#: what uvicorn logs (a warning) before it answers a head h11 refused
+_UVICORN_REFUSED = "Invalid HTTP request received."
+
+
 def refusal(error: str) -> bytes | None:
     """The whole answer (the connection then closed) to a request whose head was refused with
     h11's or :func:`_checked_request_line`'s ``error``; None for an error not measured."""
     if error == "Missing mandatory Host: header":  # workerd's bare 400
         return b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 11\r\n\r\nBad Request"
-    if error == "Found multiple Host: headers":  # workerd reads "a, b" as the host, which no URL takes
+    if error == TWO_HOSTS:  # workerd reads "a, b" as the host, which no URL takes
         return (b"HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\nContent-Length: 21\r\n\r\n"
                 b"Internal Server Error")
     text = _H11_TEXTS.get(error, error)
@@ -160,6 +169,24 @@ def refusal(error: str) -> bytes | None:
     body = text.encode("ascii")
     return (b"HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\nConnection: close\r\n"
             b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+
+
+class QuietRefusals:
+    """uvicorn's log for one connection without its warning for a refused head that is answered
+    as the front server answers it (:func:`refusal`), which prints nothing for it; ``refused()``
+    gives that head's error (h11's text) once h11 refused it. Everything else is uvicorn's log."""
+
+    def __init__(self, logger: Any, refused: Any):
+        self._logger = logger
+        self._refused = refused
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._logger, name)
+
+    def warning(self, msg: Any, *args: Any, **kwargs: Any) -> None:
+        if msg == _UVICORN_REFUSED and refusal(self._refused() or "") is not None:
+            return
+        self._logger.warning(msg, *args, **kwargs)
 
 
 def _h11_has_what_we_read() -> bool:

@@ -62,7 +62,7 @@ from workers_env.runtime.requestbody import (
     Upload,
 )
 from workers_env.runtime.requestcf import incoming_cf
-from workers_env.runtime.requestline import front_connection, refusal
+from workers_env.runtime.requestline import TWO_HOSTS, QuietRefusals, front_connection, refusal
 from workers_env.runtime.stalls import HANGING
 from workers_env.runtime.statusline import (
     BARE_HEAD_HEADER,
@@ -933,6 +933,8 @@ class _Protocol(H11Protocol):
                 await inner(scope, receive, send)
 
             self.app = app
+            refused = lambda: getattr(self.conn, "refused", None)  # noqa: E731 - h11's text once it refused a head
+            self.logger = QuietRefusals(self.logger, refused)  # type: ignore[assignment]
         super().connection_made(transport)
         self._first_request = True
         self._header_timer: asyncio.TimerHandle | None = None
@@ -977,7 +979,10 @@ class _Protocol(H11Protocol):
     def send_400_response(self, msg: str) -> None:
         """A request whose head h11 refused: answered as wrangler dev answers it
         (:func:`.requestline.refusal`), else as uvicorn does."""
-        answer = refusal(getattr(self.conn, "refused", None) or "")
+        error = getattr(self.conn, "refused", None) or ""
+        answer = refusal(error)
+        if error == TWO_HOSTS:
+            log.error(_NO_URL)  # (workerd's line for the host "a, b", of which it makes no URL)
         if answer is None:
             super().send_400_response(msg)
             return
