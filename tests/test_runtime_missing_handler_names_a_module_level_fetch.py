@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import ConfigError, load_worker
+from workers_env import ConfigError, WorkersEnvError, load_worker
 
 BARE = '''
 from js import Response
@@ -51,12 +51,17 @@ def test_a_legacy_era_worker_is_told_to_rename_its_module_level_fetch(tmp_path):
         "`scheduled` are no handlers (workerd calls `on_fetch` and `on_scheduled`); rename them")
 
 
+@pytest.mark.asyncio
 @pytest.mark.parametrize("date", ["2024-04-03", "2026-05-01"])
-def test_a_fetch_imported_from_js_is_not_taken_for_a_handler(tmp_path, date):
-    with pytest.raises(ConfigError) as refused:
-        load_worker(one_file_worker(tmp_path, IMPORTED, date=date))
-    assert "module-level" not in str(refused.value)
-    assert str(refused.value).startswith('Python entrypoint "entry.py" does not ')
+async def test_a_fetch_imported_from_js_is_not_taken_for_a_handler(tmp_path, date):
+    """No handler defined where production never looks, so the Worker loads as workerd starts
+    it (an empty handler object) and a request meets the missing-handler error, naming no function."""
+    worker = load_worker(one_file_worker(tmp_path, IMPORTED, date=date))
+    with pytest.raises(WorkersEnvError) as answered:
+        await worker.fetch("/")
+    assert str(answered.value) in ('Python entrypoint "entry.py" does not export a handler named "on_fetch"',
+                                   "Error: Handler does not export a fetch() function.")
+    assert "module-level" not in "\n".join([str(answered.value), *getattr(answered.value, "__notes__", [])])
 
 
 LEGACY = '''
