@@ -102,3 +102,17 @@ def test_a_lone_module_level_fetch_is_named_in_the_singular(tmp_path, date, mess
     with pytest.raises(ConfigError) as refused:
         load_worker(one_file_worker(tmp_path, LONE, date=date))
     assert str(refused.value) == message
+
+
+@pytest.mark.asyncio
+async def test_a_bare_scheduled_beside_on_fetch_loads_and_its_cron_names_it(tmp_path):
+    """Before 2025-08-14 a module with ``on_fetch`` and a module-level ``scheduled`` (not
+    ``on_scheduled``) loads -- it has a handler -- and each cron meets the entrypoint's error,
+    with a note naming the function to rename (hunt45: ibigbug/dawarich-cleaner's Worker)."""
+    entry = "async def on_fetch(request, env):\n    pass\n\nasync def scheduled(event, env, ctx):\n    pass\n"
+    worker = load_worker(one_file_worker(tmp_path, entry, date="2024-01-01"))
+    with pytest.raises(WorkersEnvError) as raised:
+        await worker.scheduled("0 2 * * *")
+    assert str(raised.value) == 'Python entrypoint "entry.py" does not export a handler named "on_scheduled"'
+    assert raised.value.__notes__[-1] == ("workers-env: the module-level `scheduled` of entry.py is no handler: "
+                                          "workerd calls `on_scheduled`; rename it.")

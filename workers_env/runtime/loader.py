@@ -1049,7 +1049,11 @@ class Worker(ServiceSource):
         class, and workerd throws its own ``Error`` (``global-scope.c++``, ``queue.c++``), a 500
         for a request."""
         if not self._no_global_handlers:
-            return MissingPythonHandler(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_{name}"')
+            missing = MissingPythonHandler(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_{name}"')
+            if name in _bare_handlers(self.module):  # beside an on_fetch, so the load went on (hunt45)
+                add_hint(missing, f"workers-env: the module-level `{name}` of {self.main_path.name} is no handler: "
+                                  f"workerd calls `on_{name}`; rename it.")
+            return missing
         warn_lacking_handler(self._lacking_warned, name)
         error = JsException(_NO_HANDLER[name])
         error.thrown_by_workerd = True  # type: ignore[attr-defined]  # logged by its JS name (uncaught)
