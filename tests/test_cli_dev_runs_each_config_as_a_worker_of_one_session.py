@@ -173,7 +173,8 @@ def test_a_callee_that_fails_to_load_stops_the_session_with_its_traceback(tmp_pa
 
 def test_a_callee_the_loader_refuses_stops_the_session_with_its_error(tmp_path):
     configs = _session(tmp_path)
-    (tmp_path / "search" / "src" / "entry.py").write_text("x = 1\n")  # no handler, no Default entrypoint
+    # a module-level fetch, which no era dispatches (a module with no handler at all would load)
+    (tmp_path / "search" / "src" / "entry.py").write_text("async def fetch(request, env):\n    pass\n")
     out = dev_start_output(tmp_path, *configs)
     assert 'workers-env dev: Python entrypoint "entry.py" does not define `class Default(WorkerEntrypoint)`' in out
     assert "Ready on" not in out

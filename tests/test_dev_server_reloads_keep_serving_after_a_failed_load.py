@@ -35,6 +35,6 @@ def test_an_exception_at_import_and_a_missing_handler_keep_the_old_worker(tmp_pa
         mark = dev.edit(entry, "raise RuntimeError('boom at import')\n")
         dev.wait_for("RuntimeError: boom at import", after=dev.wait_for(FAILED, after=mark))
         assert dev.get() == (200, "good")
-        mark = dev.edit(entry, "X = 1\n")
+        mark = dev.edit(entry, "async def fetch(request, env):\n    pass\n")  # no era dispatches it
         dev.wait_for('does not define `class Default(WorkerEntrypoint)`', after=dev.wait_for(FAILED, after=mark))
         assert dev.get() == (200, "good")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import ConfigError, load_worker
+from workers_env import ConfigError, WorkersEnvError, load_worker
 
 BARE = '''
 from js import Response
@@ -51,12 +51,17 @@ def test_a_legacy_era_worker_is_told_to_rename_its_module_level_fetch(tmp_path):
         "`scheduled` are no handlers (workerd calls `on_fetch` and `on_scheduled`); rename them")
 
 
+@pytest.mark.asyncio
 @pytest.mark.parametrize("date", ["2024-04-03", "2026-05-01"])
-def test_a_fetch_imported_from_js_is_not_taken_for_a_handler(tmp_path, date):
-    with pytest.raises(ConfigError) as refused:
-        load_worker(one_file_worker(tmp_path, IMPORTED, date=date))
-    assert "module-level" not in str(refused.value)
-    assert str(refused.value).startswith('Python entrypoint "entry.py" does not ')
+async def test_a_fetch_imported_from_js_is_not_taken_for_a_handler(tmp_path, date):
+    """No handler defined where production never looks, so the Worker loads as workerd starts
+    it (an empty handler object) and a request meets the missing-handler error, naming no function."""
+    worker = load_worker(one_file_worker(tmp_path, IMPORTED, date=date))
+    with pytest.raises(WorkersEnvError) as answered:
+        await worker.fetch("/")
+    assert str(answered.value) in ('Python entrypoint "entry.py" does not export a handler named "on_fetch"',
+                                   "Error: Handler does not export a fetch() function.")
+    assert "module-level" not in "\n".join([str(answered.value), *getattr(answered.value, "__notes__", [])])
 
 
 LEGACY = '''
@@ -97,3 +102,17 @@ def test_a_lone_module_level_fetch_is_named_in_the_singular(tmp_path, date, mess
     with pytest.raises(ConfigError) as refused:
         load_worker(one_file_worker(tmp_path, LONE, date=date))
     assert str(refused.value) == message
+
+
+@pytest.mark.asyncio
+async def test_a_bare_scheduled_beside_on_fetch_loads_and_its_cron_names_it(tmp_path):
+    """Before 2025-08-14 a module with ``on_fetch`` and a module-level ``scheduled`` (not
+    ``on_scheduled``) loads -- it has a handler -- and each cron meets the entrypoint's error,
+    with a note naming the function to rename (hunt45: ibigbug/dawarich-cleaner's Worker)."""
+    entry = "async def on_fetch(request, env):\n    pass\n\nasync def scheduled(event, env, ctx):\n    pass\n"
+    worker = load_worker(one_file_worker(tmp_path, entry, date="2024-01-01"))
+    with pytest.raises(WorkersEnvError) as raised:
+        await worker.scheduled("0 2 * * *")
+    assert str(raised.value) == 'Python entrypoint "entry.py" does not export a handler named "on_scheduled"'
+    assert raised.value.__notes__[-1] == ("workers-env: the module-level `scheduled` of entry.py is no handler: "
+                                          "workerd calls `on_scheduled`; rename it.")

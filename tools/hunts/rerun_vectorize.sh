@@ -100,6 +100,23 @@ rag_seed_query() { # hunt34's RAG seed/query Worker, from a code-index file (no 
   finish
 }
 
+vector_search() { # hunt45's Vectorize search Worker, from a code-index file (no repository named)
+  work="$scratch/$name"; rm -rf "$work"; mkdir -p "$work/src"
+  cp "${VSEARCH_ENTRY:-/tmp/hunt45/vsearch/src/entry.py}" "$work/src/entry.py" ||
+    { echo "$name: give VSEARCH_ENTRY (the search tool's read_file id 66647004381)" >&2; return; }
+  printf '{"name": "vsearch", "main": "src/entry.py", "compatibility_date": "%s", "compatibility_flags": ["python_workers"], "ai": {"binding": "AI"}, "vectorize": [{"binding": "VECTORIZE_INDEX", "index_name": "docs"}]}\n' \
+    "$([ "$1" = builtin ] && echo 2026-03-01 || echo 2026-05-01)" >"$work/wrangler.jsonc"
+  { [ "$1" = builtin ] ||
+    printf '[project]\nname = "vsearch"\nversion = "0.1.0"\nrequires-python = ">=3.12"\ndependencies = []\n[dependency-groups]\ndev = ["workers-py", "workers-runtime-sdk"]\n'
+    printf '[tool.workers-env.indexes."docs"]\ndimensions = 768\nmetric = "cosine"\nversion = "v2"\n'; } >"$work/pyproject.toml"
+  serve
+  { q "$(url)/"; q -X POST "$(url)/index" --json '{"id": "1", "text": "Cloudflare Workers run JavaScript at the edge"}'
+    q -X POST "$(url)/index" --json '{"id": "2", "text": "Python Workers run on Pyodide"}'
+    q -X POST "$(url)/index" --json '{"id": "2", "text": "inserted twice: insert keeps the first"}'
+    q "$(url)/search?q=python+pyodide"; q "$(url)/search"; q "$(url)/search?q=edge+javascript"; } >"$out/$name.txt"
+  finish
+}
+
 flavor_bridge() { # FabioDiCeglie/Flavor-Bridge-Engine backend: its e2e tests after POST /seed
   snapshot FabioDiCeglie+Flavor-Bridge-Engine b3b0ca1 backend || return
   (cd "$work" && we vectorize create flavor-bridge-index --dimensions=384 --metric=cosine) >/dev/null 2>&1
@@ -214,6 +231,7 @@ planet_cf() { # adewale/planet_cf (Python 3.13: PEP 695 generics): D1 + Vectoriz
 declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
+  [vector-search]="vector_search external" [vector-search-builtin]="vector_search builtin"
   [flavor-bridge]="flavor_bridge" [xampler-vectorize-search]="xampler_vectorize_search"
   [xampler-verifier]="xampler_verifier"
   [agems-rag-api]="agems_rag_api" [planet-cf]="planet_cf"

@@ -12,7 +12,9 @@ event's failure, ``Uncaught <name>: <message> `` with no stack, the name kept as
 keeps it: any name with ``enhanced_error_serialization`` (on from 2026-04-21), else only V8's
 classes' (``Error`` for a ``PythonError``) -- measured with unbundled JavaScript twins throwing an
 error of a class named ``PythonError`` (its name on the prototype, as Pyodide's) whose message is a
-traceback, at 2025-11-02 and 2026-11-17 (review68). :func:`wranglers_output` turns
+traceback, at 2025-11-02 and 2026-11-17 (review68) -- but workerd's missing-handler error
+(``Handler does not export a fetch() function.``, which its C++ throws before the event runs)
+once (measured with a twin exporting ``{}``, hunt45). :func:`wranglers_output` turns
 this on for dev; the Python traceback (the Worker's frames, and workers-env's hints) stays, in
 the message as in a ``PythonError``'s; the JS frames (Pyodide's own) are left out.
 """
@@ -80,7 +82,7 @@ class _DevHandler(logging.Handler):
             if level == "log":  # workerd's own warning: on stdout, as wrangler dev prints it (measured)
                 _loglevel.emit("log", text)
             elif record.exc_info and record.exc_info[1] is not None and text.startswith("Uncaught"):
-                twice = text.startswith(_REPORTED_TWICE)
+                twice = text.startswith(_REPORTED_TWICE) and not getattr(record.exc_info[1], "reported_once", False)
                 kept = getattr(record, "error_names_kept", False)
                 for block in uncaught_blocks(record.exc_info[1], record.exc_info[2], twice=twice, names_kept=kept,
                                              microtask=text.startswith(_MICROTASKS)):

@@ -121,6 +121,7 @@ from workers_env.runtime.jsfunctions import call_relaxed
 from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsproxy import from_plain, js_type_error
 from workers_env.runtime.jsweb import HTTP_METHODS, NEXT_FETCHER, JsRequest, JsResponse
+from workers_env.runtime.nohandler import warn_lacking_handler
 from workers_env.runtime.nosdk import without_sdk
 from workers_env.runtime.pyhash import install_production_hash
 from workers_env.runtime.queryparams import with_query_params
@@ -676,8 +677,10 @@ class Worker(ServiceSource):
         with scope:  # (in the Worker's scope, as introspection.py runs in the isolate: reading a
             # public global that LazyLoader holds back loads it, with the Worker's imports)
             self.entrypoint_classes = _entrypoint_classes(module)
+        #: the events it met without a handler, whose workerd warning is logged (once per isolate)
+        self._lacking_warned: set[str] = set()
         if self._default is None and self._on_fetch is None and not self._has_other_handler() \
-                and not self.entrypoint_classes:
+                and not self.entrypoint_classes and self._misplaced_handlers(module, no_global_handlers):
             raise ConfigError(self._missing_handler_message(module, no_global_handlers), path=str(main_path))
 
     def _global_handler(self, name: str) -> Any:
@@ -702,6 +705,15 @@ class Worker(ServiceSource):
         # (python-entrypoint.js: ``export default 'default' in handlers ? handlers['default'] ...``;
         # workerd once refused the pair, "Cannot define multiple default entrypoints", and no longer does)
         return default
+
+    def _misplaced_handlers(self, module: Any, no_global_handlers: bool) -> bool:
+        """Whether the module defines handlers production never dispatches (module-level ones
+        from 2025-08-14, a ``fetch`` without the ``on_`` prefix, classes of ``cloudflare.workers``),
+        which refuses the load. A module defining none of these, nor any handler, deploys as a
+        Worker exporting an empty handler object (an assets-only site with an empty ``main``):
+        each event then meets workerd's missing-handler error, as under ``wrangler dev``."""
+        legacy = no_global_handlers and any(callable(getattr(module, h, None)) for h in _LEGACY_HANDLERS)
+        return legacy or bool(_bare_handlers(module)) or bool(old_location_note(module))
 
     def _missing_handler_message(self, module: Any, no_global_handlers: bool) -> str:
         return self._no_handler_message(module, no_global_handlers) + old_location_note(module)
@@ -1037,9 +1049,16 @@ class Worker(ServiceSource):
         class, and workerd throws its own ``Error`` (``global-scope.c++``, ``queue.c++``), a 500
         for a request."""
         if not self._no_global_handlers:
-            return MissingPythonHandler(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_{name}"')
+            missing = MissingPythonHandler(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_{name}"')
+            if name in _bare_handlers(self.module):  # beside an on_fetch, so the load went on (hunt45)
+                add_hint(missing, f"workers-env: the module-level `{name}` of {self.main_path.name} is no handler: "
+                                  f"workerd calls `on_{name}`; rename it.")
+            return missing
+        warn_lacking_handler(self._lacking_warned, name)
         error = JsException(_NO_HANDLER[name])
         error.thrown_by_workerd = True  # type: ignore[attr-defined]  # logged by its JS name (uncaught)
+        # thrown by workerd's C++ before the event runs: wrangler dev reports it once (measured, 4.164.0)
+        error.reported_once = True  # type: ignore[attr-defined]
         method = _LEGACY_HANDLERS[f"on_{name}"]
         if callable(getattr(self.module, f"on_{name}", None)):
             add_hint(error, f"workers-env: the module-level on_{name} of {self.main_path.name} is not dispatched from "
@@ -1328,6 +1347,7 @@ def _as_js_error(error: BaseException, name: str, message: str) -> Exception:
             "__doc__": f"A JavaScript {name} workerd threw, as a log shows it (runtime/loader.py)."}))
     shown = users_mistake(cls(message)).with_traceback(error.__traceback__)
     shown.thrown_by_workerd = True  # type: ignore[attr-defined]  # a JS error: answered `name: message` (thrownerror.py)
+    shown.reported_once = getattr(error, "reported_once", False)  # type: ignore[attr-defined]  # (devconsole.py)
     for note in getattr(error, "__notes__", ()):
         shown.add_note(note)
     return shown
