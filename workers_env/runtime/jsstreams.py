@@ -174,6 +174,12 @@ class LiveByteStream(ByteStream):
     #: source is ``type: "bytes"`` (its byte length); ``None``: each chunk counts 1
     sizes: list[int] | None = None
 
+    def desired_size(self) -> int:
+        """workerd's ``desiredSize``: the highWaterMark less what waits unread, as the C ``int``
+        its queue's ``ssize_t`` is cut to (queue.h ``desiredSize``, standard.c++
+        ``getDesiredSize``): 32 bits, wrapping -- a ``size`` of 2**32 leaves it where it was."""
+        return ((self.high_water_mark - self.queued() + 2**31) & 0xFFFFFFFF) - 2**31
+
     def queued(self) -> int:
         """How much waits unread, against the highWaterMark: the chunks, or their sizes (workerd's
         queue ``size()``, standard.c++ ``getDesiredSize``)."""
@@ -504,13 +510,14 @@ class LiveByteStream(ByteStream):
 
     def pull_if_needed(self) -> None:
         """workerd's ``pullIfNeeded`` (standard.c++): once ``start`` has settled and while the
-        stream is open, ``pull`` is asked when a read waits or fewer chunks than the
-        highWaterMark (1 by default) wait unread -- so one chunk ahead of the reads; a pull
+        stream is open, ``pull`` is asked when a read waits or :meth:`desired_size` is above 0
+        (fewer chunks than the highWaterMark, 1 by default, wait unread) -- so one chunk ahead
+        of the reads; a pull
         still running is asked again once it settles (``pullAgain``), which is a promise's
         reaction for a ``pull`` that returns at once."""
         if self.puller is None or self.started is not None or not self._open:
             return
-        if not (self._read_pending or self._draining or self.queued() < self.high_water_mark):
+        if not (self._read_pending or self._draining or self.desired_size() > 0):
             return
         if self._pulling:
             self._pull_again = True
@@ -1558,10 +1565,14 @@ class _Controller(JsProxy):
 
     def enqueue(self, chunk: Any = None, *_ignored: Any) -> None:
         """Queue ``chunk``, counted as the strategy's ``size(chunk)`` says (called with it alone;
-        a ``type: "bytes"`` source's chunk counts its bytes, ``size`` unread): a ``size`` that
-        throws, or answers what is no ``uint64``, errors the stream with that error and the
-        enqueue returns (standard.c++ ``ReadableStreamDefaultController::enqueue``)."""
+        a ``type: "bytes"`` source's chunk counts its bytes, ``size`` unread, and one of no bytes
+        is refused): a ``size`` that throws, or answers what is no ``uint64``, errors the stream
+        with that error and the enqueue returns; a chunk of size 0 is dropped, as workerd's
+        queue drops it (standard.c++ ``ReadableStreamDefaultController::enqueue``,
+        ``ReadableByteStreamController::enqueue``; queue.h)."""
         sink = self._sink
+        if self._byte_source and _size_of(chunk) == 0 and isinstance(chunk, (JsBufferSource, bytes, bytearray, memoryview)):
+            raise js_type_error("Cannot enqueue a zero-length ArrayBuffer.")  # checked first (ReadableByteStreamController)
         if sink.closed:  # closed, canceled or errored (standard.c++ ``enqueue``)
             raise js_type_error("Unable to enqueue")
         size = 1
@@ -1574,6 +1585,9 @@ class _Controller(JsProxy):
                 _error_stream(sink, exc)
                 return
             if sink.closed:  # the size function errored (or closed) the stream itself
+                return
+            if size == 0:  # queue.h ``ConsumerImpl::push``: an entry of size 0 reaches no reader
+                sink.pull_if_needed()
                 return
         sink.push(_crossed_chunk(chunk), size)
 
@@ -1597,7 +1611,7 @@ class _Controller(JsProxy):
             return js_null()
         if sink.closed:
             return 0
-        return sink.high_water_mark - sink.queued()
+        return sink.desired_size()
 
 
 def _source_fields(source: Any, names: tuple[str, ...] = ("start", "pull", "cancel", "type"),
