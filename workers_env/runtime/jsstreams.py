@@ -35,6 +35,7 @@ from workers_env._loglevel import WORKERD_WARNING
 from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env._jsvalues import BigInt, ByteStream, is_safe_int, js_number
 from workers_env.runtime.byidentity import WeakIdentitySet
+from workers_env.runtime.chunklog import ChunkLog
 from workers_env.runtime.current import (
     acting_for,
     adopt_task,
@@ -121,6 +122,7 @@ class LiveByteStream(ByteStream):
 
     def __init__(self) -> None:
         super().__init__([])
+        self._chunks = ChunkLog()  # type: ignore[assignment]  # indexed as a list, its read prefix dropped
         self._open = True
         self._error: Any = None
         self._read_at = 0  # chunks already handed to a live reader
@@ -172,7 +174,7 @@ class LiveByteStream(ByteStream):
     _released = 0
     #: each chunk's size, for a ``new ReadableStream`` whose strategy has a ``size`` or whose
     #: source is ``type: "bytes"`` (its byte length); ``None``: each chunk counts 1
-    sizes: list[int] | None = None
+    sizes: ChunkLog | None = None
 
     def desired_size(self) -> int:
         """workerd's ``desiredSize``: the highWaterMark less what waits unread, as the C ``int``
@@ -336,9 +338,9 @@ class LiveByteStream(ByteStream):
                 self._fail_deliveries(lambda: js_type_error(_NO_LONGER_READABLE))
                 self._waiting_at_cancel = (len(self._chunks or []), self._taken)
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
-            self._chunks = []
+            self._chunks = ChunkLog()  # type: ignore[assignment]
             if self.sizes is not None:
-                self.sizes = []
+                self.sizes = ChunkLog(blank=0)
             self._read_at = self._taken = self._piece_at = self._released = 0
         self._wake_all()
 
@@ -401,15 +403,22 @@ class LiveByteStream(ByteStream):
     def _release(self) -> None:
         """Let go of the chunks both read and taken, which nothing reads again (:meth:`take`
         gives what reads have not had): a long stream read as it is written holds the chunks
-        waiting, not every chunk it carried. Each keeps its place (an empty one), as indices
-        count the chunks written."""
+        waiting, not every chunk it carried -- nor a slot for each (:class:`ChunkLog`), as
+        indices count the chunks written; a sized stream's sizes likewise."""
         chunks = self._chunks
         if chunks is None:
             return
-        upto = min(self._read_at, self._taken, len(chunks))
-        for index in range(self._released, upto):
-            chunks[index] = _RELEASED
-        self._released = max(self._released, upto)
+        start, upto = self._released, min(self._read_at, self._taken, len(chunks))
+        if upto <= start:
+            return
+        if type(chunks) is ChunkLog:
+            chunks.release(start, upto)
+            if self.sizes is not None:
+                self.sizes.release(start, upto)
+        else:  # (a body whose chunks were cut: it errored)
+            for index in range(start, upto):
+                chunks[index] = _RELEASED
+        self._released = upto
 
     def _changed(self) -> None:
         """Wake what waits for any change (not the writes: :meth:`_take` wakes each of those)."""
@@ -577,7 +586,8 @@ class LiveByteStream(ByteStream):
         the request, so no hung request). A cancel of the stream ends it."""
         self._reading()
         asked = -1
-        before = [0]  # before[i]: the bytes of the chunks ahead of chunk i
+        before = ChunkLog([0], blank=0)  # before[i]: the bytes of the chunks ahead of chunk i
+        freed = 0  # the sums below this one let go of (the chunks ahead of them read)
         while True:
             chunks = self._chunks or []
             written = len(chunks)
@@ -585,6 +595,8 @@ class LiveByteStream(ByteStream):
             for chunk in chunks[len(before) - 1:written]:
                 before.append(before[-1] + _size_of(chunk))
             upto, start = self._taken, min(self._read_at, written)
+            before.release(freed, start)  # (the sums ahead of what was read are not needed again)
+            freed = max(freed, start)
             while upto < written and upto - start < limit and before[upto] - before[start] < size:
                 upto += 1
             self._take(upto)
@@ -1718,7 +1730,7 @@ class _SourcedReadableStream(_LiveReadableStream):
         self._cancel_source = fields.get("cancel")
         sink.high_water_mark = high_water_mark
         if size is not None or self._byte_source:  # chunks counted by size (a byte source's: its bytes)
-            sink.sizes = []
+            sink.sizes = ChunkLog(blank=0)
         pull = fields.get("pull")
         if callable(pull):
             sink.puller = lambda: _guarded(sink, pull, controller)
