@@ -296,30 +296,27 @@ async def hwm(mark):
     return out
 
 
+def enqueue_two(out, close=False):
+    """A source's start that enqueues "a" then "b", noting desiredSize after each (then closes)."""
+    def start(c):
+        for chunk in ("a", "b"):
+            c.enqueue(chunk)
+            out.append(c.desiredSize)
+        if close:
+            c.close()
+
+    return create_proxy(start)
+
+
 async def sum_wraps():
     out = []
-
-    def start(c):
-        c.enqueue("a")
-        out.append(c.desiredSize)
-        c.enqueue("b")
-        out.append(c.desiredSize)
-
-    ReadableStream.new(obj(start=create_proxy(start)), obj(highWaterMark=5, size=create_proxy(lambda ch: 2**63)))
+    ReadableStream.new(obj(start=enqueue_two(out)), obj(highWaterMark=5, size=create_proxy(lambda ch: 2**63)))
     return out
 
 
 async def zero_size():
     out = []
-
-    def start(c):
-        c.enqueue("a")
-        out.append(c.desiredSize)
-        c.enqueue("b")
-        out.append(c.desiredSize)
-        c.close()
-
-    s = ReadableStream.new(obj(start=create_proxy(start)),
+    s = ReadableStream.new(obj(start=enqueue_two(out, close=True)),
                            obj(highWaterMark=5, size=create_proxy(lambda ch: 0 if ch == "a" else 1)))
     r = s.getReader()
     out.append(await settled(r.read()))
