@@ -70,7 +70,7 @@ def test_each_miss_runs_its_lookup_and_missed():
         except KeyError:
             pass
 
-    assert _python_calls(key_miss) == ["__getitem__", "_property_name", "missed"]
+    assert _python_calls(key_miss) == ["__getitem__", "_property_name", "missing_key", "missed"]
 
 
 def test_a_maps_missing_key_runs_its_lookup_and_missed():
@@ -84,7 +84,7 @@ def test_a_maps_missing_key_runs_its_lookup_and_missed():
         except KeyError:
             pass
 
-    assert _python_calls(key_miss) == ["__getitem__", "map_key", "missing_key", "missed"]
+    assert _python_calls(key_miss) == ["__getitem__", "_entry_key", "missing_key", "missed"]
 
 
 def _frames(case: str, *, ours: bool) -> list[tuple[str, str]]:

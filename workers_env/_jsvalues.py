@@ -53,6 +53,7 @@ __all__ = [
     "JsTypedArray",
     "array_from",
     "base_value",
+    "buffer_format_array",
     "check_sendable",
     "unsendable",
     "converted",
@@ -979,6 +980,30 @@ ConversionError.__module__ = "pyodide.ffi"
 CONVERSION_FAILED = "Conversion from python to javascript failed"
 
 
+#: a buffer format's last character -> the typed array Pyodide makes of it (``n``/``N``/``P``
+#: and ``l``/``L`` are 4 bytes on wasm32; ``c``, ``s``, ``p``, ``?`` bytes)
+_FORMAT_ARRAYS = {"b": "Int8Array", "B": "Uint8Array", "c": "Uint8Array", "s": "Uint8Array", "p": "Uint8Array",
+                  "?": "Uint8Array", "h": "Int16Array", "H": "Uint16Array", "i": "Int32Array", "l": "Int32Array",
+                  "n": "Int32Array", "I": "Uint32Array", "L": "Uint32Array", "N": "Uint32Array", "P": "Uint32Array",
+                  "q": "BigInt64Array", "Q": "BigUint64Array", "f": "Float32Array", "d": "Float64Array"}
+
+
+def buffer_format_array(fmt: str, suffix: str = "") -> tuple[str, bool]:
+    """A buffer's struct format as Pyodide reads it (python2js_buffer.js
+    ``processBufferFormatString``, its checks in its order and its texts, ``suffix`` ending all
+    but the float16 one): the typed array's name, and whether the format says big-endian."""
+    if len(fmt) > 2:  # a ctypes Structure's 'T{...}'
+        raise JsException(f"Expected format string to have length <= 2, got '{fmt}'.{suffix}")
+    char, order = fmt[-1:], fmt[:-1]
+    if order not in ("", "@", "=", "<", ">", "!"):
+        raise JsException(f"Unrecognized alignment character {order}.{suffix}")
+    if char == "e":
+        raise JsException("Javascript has no Float16 support.")
+    if char not in _FORMAT_ARRAYS:
+        raise JsException(f"Unrecognized format character '{char}'.{suffix}")
+    return _FORMAT_ARRAYS[char], order in (">", "!")
+
+
 def _typed_array(value: Any) -> Any:
     """Pyodide's buffer conversion: a typed array named after the buffer's format, nested
     Arrays for more than one dimension, an ``Error`` for float16."""
@@ -1001,18 +1026,9 @@ def _typed_array(value: Any) -> Any:
     with memoryview(value) as view:
         fmt = view.format[-1:] if view.format else "B"
         order = view.format[:-1]
-        if len(view.format) > 2:  # processBufferFormatString's checks, in its order (a ctypes Structure's 'T{...}')
-            raise JsException(f"Expected format string to have length <= 2, got '{view.format}'.")
-        if order not in ("", "@", "=", "<", ">", "!"):
-            raise JsException(f"Unrecognized alignment character {order}.")
-        if fmt == "e":
-            raise JsException("Javascript has no Float16 support.")
-        names = {"b": "Int8Array", "B": "Uint8Array", "c": "Uint8Array", "h": "Int16Array", "H": "Uint16Array",
-                 "i": "Int32Array", "l": "Int32Array", "n": "Int32Array", "I": "Uint32Array", "L": "Uint32Array",
-                 "N": "Uint32Array", "P": "Uint32Array", "f": "Float32Array", "d": "Float64Array",
-                 "q": "BigInt64Array", "Q": "BigUint64Array", "?": "Array"}  # "?": booleans; n/N/P 4 bytes on wasm32
-        if fmt not in names:
-            raise JsException(f"Unrecognized format character '{fmt}'.")
+        name, _ = buffer_format_array(view.format or "B")
+        if fmt == "?":  # booleans: an Array of them
+            name = "Array"
         if order not in ("", "@"):  # a byte order named ('<', '>', '!', '='; a ctypes array's): Pyodide
             items = _ordered_items(view, order, fmt)  # swaps a big-endian buffer's bytes, so its items are
         else:  # the buffer's (memoryview.tolist reads native formats only)
@@ -1023,10 +1039,10 @@ def _typed_array(value: Any) -> Any:
             items = np.asarray(items).reshape(-1).tolist()
         if isinstance(items, (bytes, bytearray)):
             items = list(items)
-        if names[fmt].startswith("Big"):
+        if name.startswith("Big"):
             items = [BigInt(v) for v in items]
         shape = view.shape or (1,)  # () for a 0-d view
-        return _nest(names[fmt], items, shape)
+        return _nest(name, items, shape)
 
 
 #: a format character's numpy kind (``'c'`` read as its byte's number, ``'?'`` as booleans)

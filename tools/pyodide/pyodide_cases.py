@@ -151,6 +151,81 @@ MAP_ALGORITHM = ("a JS Map has no properties, so the algorithm read has no name:
 NODE_ALGORITHM_NAME = ("on 0.26 a dict's PyProxy reads no keys, so the algorithm has no name: Node's webcrypto refuses "
                        "that with its WebIDL TypeError, workers-env with workerd's NotSupportedError ('Unrecognized ... "
                        "algorithm \"undefined\"'); the length read is the same PyProxy own property either way")
+#: the ``get-buffer`` group's helper: what ``create_proxy(obj).getBuffer(kind)`` gives, in one
+#: short line (the data's numbers, not its byteOffset: that is an address in Pyodide's WASM heap)
+GB = ("def gb(obj, kind=None, then=None):\n"
+      "    px = create_proxy(obj)\n"
+      "    try:\n"
+      "        b = px.getBuffer() if kind is None else px.getBuffer(kind)\n"
+      "    except Exception as e:\n"
+      "        px.destroy()\n"
+      "        return f'{type(e).__name__}: {e}'\n"
+      "    d = b.data\n"
+      "    name = d.constructor.name\n"
+      "    items = [d.getUint8(i) for i in range(d.byteLength)] if name == 'DataView' else [x for x in d]\n"
+      "    out = (f'{name} {d.byteLength} {items} offset={b.offset} ro={b.readonly!r} {b.format} {b.itemsize} '\n"
+      "           f'ndim={b.ndim} nbytes={b.nbytes} {list(b.shape)} {list(b.strides)} {b.c_contiguous!r} {b.f_contiguous!r}')\n"
+      "    if then is not None:\n"
+      "        out = [out, then(obj, d)]\n"
+      "    b.release()\n"
+      "    px.destroy()\n"
+      "    return out\n")
+
+_GB_OBJECTS = (
+    [f"array.array({t!r}, [1, 2])" for t in "bBhHiIlLqQfd"]
+    + [f"memoryview(bytes(range(8))).cast({t!r})" for t in "c?nNPe"]
+    + ["b'ab'", "bytearray(b'ab')", "bytearray()", "b''", "array.array('u', 'ab')",
+       "pickle.PickleBuffer(bytearray(b'ab'))", "object()", "5",
+       "memoryview(bytes(range(10)))[::3]", "memoryview(bytes(range(10)))[::-2]", "memoryview(bytes(range(10)))[2:7]",
+       "memoryview(bytes(range(6))).cast('B', [2, 3])", "memoryview(bytes(range(12))).cast('h', [2, 3])[::-1]",
+       "memoryview(bytes(range(4))).cast('i', [])", "memoryview(bytes(range(8))).cast('B', [2, 4])[:, ::2]",
+       "memoryview(bytes(range(9)))[1:5].cast('i')", "memoryview(bytes(range(9)))[1:1]",
+       "(P * 2)()", "(ctypes.c_int32.__ctype_be__ * 2)(1, 2)", "(ctypes.c_uint8.__ctype_be__ * 2)(1, 2)",
+       "(ctypes.c_int32 * 2)(1, 2)"])
+_GB_KINDS = (
+    [("bytes(range(8))", k) for k in ["i8", "u8", "u8clamped", "i16", "u16", "i32", "u32", "i64", "u64", "f32",
+                                      "f64", "dataview", "bogus", "", "I8", "float64", "DataView"]]
+    + [("array.array('d', [1.5])", "u8"), ("array.array('h', [1, 2, 3])", "dataview"),
+       ("array.array('u', 'ab')", "u32"), ("(ctypes.c_int32.__ctype_be__ * 2)(1, 2)", "dataview")]
+    + [("memoryview(bytes(range(9)))[1:]", k) for k in ["i16", "u8", "f64", "dataview"]])
+_GB_IMPORTS = "import array, ctypes, pickle\nclass P(ctypes.Structure):\n    _fields_ = [('a', ctypes.c_int32)]\n"
+
+#: why a getBuffer case differs: the host is no wasm32 (a ``why``)
+WASM32_SIZES = ("C's long, size_t and pointers are 4 bytes on Pyodide's wasm32, 8 on the host: an array('l') or a "
+                "memoryview cast to 'n'/'N'/'P' has 8-byte items here, and ctypes names int32 '<i' (wasm32: '<l'); "
+                "getBuffer reads them as Pyodide's code reads any buffer")
+#: why the float16 getBuffer case differs (a ``why``)
+HOST_NO_FLOAT16 = "Python 3.11 (the host's) cannot cast a memoryview to 'e' at all; 3.12 can, as Pyodide's Python"
+
+#: create_proxy(obj).getBuffer(kind): pyproxy.ts ``getBuffer``, pyproxy.c ``_pyproxy_get_buffer``,
+#: python2js_buffer.js ``processBufferFormatString`` -- one object (and kind) a case; then views:
+#: writes seen both ways, the export held until ``release()``
+def _gb_case(call: str) -> object:
+    """One getBuffer case, with why it may differ (the host's sizes, 0.26's BigInt arrays)."""
+    code = GB + _GB_IMPORTS + call
+    if any(f"'{t}'" in call for t in "lLnNP") or "ctypes.c_int32" in call or "(P * 2)" in call:
+        return (code, WASM32_SIZES)
+    if "'e'" in call:
+        return (code, HOST_NO_FLOAT16)
+    if any(t in call for t in ("'q'", "'Q'", "'i64'", "'u64'")):
+        return (code, BIGINT_ARRAY_026, "0.26")
+    return code
+
+
+GET_BUFFER_CASES = (
+    [_gb_case(f"gb({obj})") for obj in _GB_OBJECTS]
+    + [_gb_case(f"gb({obj}, {kind!r})") for obj, kind in _GB_KINDS]
+    + [GB + "b = bytearray(b'abc')\ndef w(obj, d):\n    d[0] = 122\n    obj[1] = 121\n    return [bytes(obj), list(d)]\ngb(b, None, w)",
+       GB + "import array\na = array.array('i', [1, 2])\ndef w(obj, d):\n    d[1] = -7\n    obj[0] = 9\n    return [list(obj), list(d)]\ngb(a, None, w)",
+       GB + "b = bytearray(b'abcd')\ndef w(obj, d):\n    d.setInt16(0, 258, True)\n    return bytes(obj)\ngb(b, 'dataview', w)",
+       GB + "b = bytearray(b'abcdef')\ndef w(obj, d):\n    d[0] = 88\n    return [bytes(b), list(d)]\ngb(memoryview(b)[::2], None, w)",
+       "b = bytearray(b'ab')\npx = create_proxy(b)\nbuf = px.getBuffer()\n"
+       "def f(call):\n    try:\n        call()\n        return bytes(b)\n    except Exception as e:\n        return f'{type(e).__name__}: {e}'\n"
+       "r = [f(lambda: b.append(99))]\nbuf.release()\nr.append(f(lambda: b.append(99)))\nbuf.release()\npx.destroy()\nr",
+       "import array\na = array.array('H', [1, 2])\npx = create_proxy(a)\nbuf = px.getBuffer()\nd = buf.data\n"
+       "r = [d.subarray(1).length, list(d.subarray(1)), d.buffer is not None, sorted(k for k in ['data', 'release', 'offset', 'nbytes'] if hasattr(buf, k))]\n"
+       "buf.release()\npx.destroy()\nr"])
+
 CASES = {
     "array-js-methods": [
         "arr().join('-')",
@@ -755,6 +830,23 @@ CASES = {
         "m = to_js({'a': 1})\ntry:\n    del m['zz']\nexcept Exception as e:\n    r = (type(e).__name__, repr(e))\nr",
         "def f(m):\n    return m['zz']\nimport traceback\ntry:\n    f(to_js({'a': 1}))\nexcept KeyError as e:\n    r = (str(e), [x.name for x in traceback.extract_tb(e.__traceback__)], e.__context__, e.__cause__)\nr",
         "m = to_js({'a': None, 'b': js.undefined, 'c': jsnull})\n[m['a'], m['b'], m['c'], 'b' in m]",
+        # leftovers49: a Map's item set with a key that is no plain value, and what it then holds
+        "m = js.Map.new()\nout = []\nfor k in ([1], (1, 2), None, {'k': 1}, {1}, bytearray(b'x'), b'x', 1.5, True):\n    try:\n        m[k] = 'v'\n        out.append('set')\n    except Exception as e:\n        out.append(repr(e))\n(out, m.size)",
+        "m = js.Map.new()\nm[[1]] = 'v'\n[[type(k).__name__, repr(k)] for k in m.keys()]",
+        "m = js.Map.new()\nm[(1, 2)] = 'v'\nk = list(m.keys())[0]\n(type(k).__name__, repr(k), m[(1, 2)] if (1, 2) in m else 'miss')",
+        "m = js.Map.new()\nm[None] = 'v'\n(m.has(js.undefined), m.has(jsnull), m[None], list(m.keys()))",
+        "m = js.Map.new()\nm[[1]] = 'v'\nout = []\nfor f in (lambda: m[[1]], lambda: [1] in m, lambda: m.get([1])):\n    try:\n        out.append(repr(f()))\n    except Exception as e:\n        out.append(repr(e))\nout",
+        "m = js.Map.new()\nm[b'x'] = 'v'\nk = list(m.keys())[0]\n(type(k).__name__, repr(k))",
+        "t = (1, 2)\nm = js.Map.new()\nm[t] = 2\nm[5] = 3\nks = list(m.keys())\n(t in m, m.get(t), 5 in m, m.size, [type(k).__name__ for k in ks], ks[0] is t)",
+        "class A:\n    pass\na = A()\nm = js.Map.new()\nm[a] = 1\nout = [m.size, list(m.keys())[0] is a]\nfor f in (lambda: a in m, lambda: m.get(a), lambda: m[a]):\n    try:\n        out.append(repr(f()))\n    except Exception as e:\n        out.append(type(e).__name__)\nout",
+        "m = js.Map.new()\nt = (1, 2)\nm.set(t, 'v')\nout = [m.has(t), t in m]\ntry:\n    out.append(repr(list(m.keys())))\nexcept Exception as e:\n    out.append(type(e).__name__)\nout",
+        "m = js.Map.new()\nm[frozenset([1])] = 'v'\nm['k'] = [1]\n(frozenset([1]) in m, m.size, type(m['k']).__name__)",
+        "m = js.Map.new()\nl = [1]\nm[l] = 'v'\nk = list(m.keys())[0]\nk.append(2)\n(l, k is l)",
+        # leftovers49: as_object_map()'s missing key: the KeyError's arguments for each key kind
+        "m = obj().as_object_map()\nout = []\nfor k in (None, (1, 2), ('a',), (), 'zz', 5, 1.5, True):\n    try:\n        m[k]\n    except Exception as e:\n        out.append((type(e).__name__, e.args))\nout",
+        "m = obj().as_object_map()\nout = []\nfor k in (None, (1, 2), 'zz', 5):\n    try:\n        del m[k]\n    except Exception as e:\n        out.append((type(e).__name__, e.args))\nout",
+        "m = obj().as_object_map()\nout = []\nfor k in ([1], {'k': 1}, b'x'):\n    try:\n        m[k]\n    except Exception as e:\n        out.append((type(e).__name__, e.args))\nout",
+        "m = Object.new().as_object_map()\nout = []\nfor k in (None, (1, 2), [1], 5):\n    try:\n        m[k] = 1\n        out.append('set')\n    except Exception as e:\n        out.append((type(e).__name__, str(e)))\n(out, sorted(Object.keys(m).to_py()) if hasattr(m, 'to_py') else None)",
     ],
     "ffi-types": [
         "p = create_proxy(object())\ndef f(call):\n    try:\n        return call()\n    except TypeError as e:\n"
@@ -1382,6 +1474,7 @@ CASES = {
         "try:\n    len(obj())\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
         "object.__repr__(obj())[:30]",
     ],
+    "get-buffer": GET_BUFFER_CASES,
     "buffer-to-js": [  # to_js of buffers: the typed array by the buffer's format (python2js_buffer.js), rows nested
         "def f(call):\n    try:\n        return call()\n    except Exception as e:\n        return (type(e).__name__, str(e))\n"
         "[f(lambda: to_js(b'\\xff').to_string()), f(lambda: to_js(b'\\xff').to_string('ascii')), "

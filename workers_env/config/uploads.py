@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CF_REQUIREMENTS_WARNING", "DEFAULT_MODULE_RULES", "Uploads", "cf_requirements_warning", "glob_regex",
+__all__ = ["CF_REQUIREMENTS_WARNING", "DEFAULT_MODULE_RULES", "DEFAULT_VENDORED_EXCLUDES", "Uploads", "cf_requirements_warning", "glob_regex",
            "python_modules_problem", "requirements_txt_names", "uploads_of"]
 
 #: wrangler's DEFAULT_MODULE_RULES, after the config's own
@@ -28,6 +28,8 @@ DEFAULT_MODULE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Data", ("**/*.bin",)),
     ("CompiledWasm", ("**/*.wasm", "**/*.wasm?module")),
 )
+#: wrangler's ``python_modules.exclude`` when the config has no ``python_modules`` table
+DEFAULT_VENDORED_EXCLUDES = ("**/*.pyc",)
 #: the module types workerd shows Python as files
 VISIBLE_TYPES = frozenset({"Text", "Data", "PythonModule"})
 _ESCAPED = set("/$^+.()=!|?[]{},")
@@ -94,6 +96,10 @@ class Uploads:
     skipped: tuple[Path, ...] = ()
     #: the wrangler config's name under the root, if it is there: never uploaded
     config: str = ""
+    #: the project's ``python_modules/`` (beside the config), whose files go up as Data modules
+    vendored: Path | None = None
+    #: ``python_modules.exclude``: the globs (relative to ``python_modules/``) of its files not uploaded
+    vendored_excludes: tuple[str, ...] = DEFAULT_VENDORED_EXCLUDES
 
     def module_type(self, relative: str) -> str | None:
         """The type wrangler gives the file at ``relative`` (posix, under the root), or None."""
@@ -111,6 +117,8 @@ class Uploads:
         counts by its own name, as in wrangler's walk) is not there once deployed, or None when it
         is (or lies outside the module root, which this does not judge)."""
         root = str(self.root)
+        if self.in_vendored(path):
+            return self.vendored_missing(path)
         if not path.startswith(root + os.sep):
             return None
         if any(path == str(s) or path.startswith(str(s) + os.sep) for s in self.skipped):
@@ -139,6 +147,32 @@ class Uploads:
                 '(or "Text"), and Python reads it as a file')
 
 
+    def in_vendored(self, path: str) -> bool:
+        """Whether ``path`` (absolute) lies in the project's ``python_modules/``."""
+        return self.vendored is not None and path.startswith(str(self.vendored) + os.sep)
+
+    def vendored_missing(self, path: str) -> str | None:
+        """For a file under ``python_modules/`` (:meth:`in_vendored`): why wrangler leaves it out
+        (a ``python_modules.exclude`` glob matches its path there), or None (uploaded, as a Data
+        module; wrangler 4.164.0 ``findAdditionalModules``)."""
+        relative = path[len(str(self.vendored)) + 1:].replace(os.sep, "/")
+        for glob in self.vendored_excludes:
+            if glob_regex(glob).match(relative):
+                return (f"wrangler would not upload 'python_modules/{relative}': the config's python_modules.exclude "
+                        f"{glob!r} leaves it out" + (" (wrangler's default without a [python_modules] table)"
+                                                     if self.vendored_excludes == DEFAULT_VENDORED_EXCLUDES else ""))
+        return None
+
+
+def _vendored_excludes(section: Any) -> tuple[str, ...]:
+    """``python_modules.exclude`` as wrangler takes it: its default without the table, the list
+    given (which replaces the default), none for a table without one."""
+    if section is None:
+        return DEFAULT_VENDORED_EXCLUDES
+    excludes = section.get("exclude") if isinstance(section, dict) else None
+    return tuple(g for g in excludes if isinstance(g, str)) if isinstance(excludes, list) else ()
+
+
 def _suggested_glob(relative: str) -> str:
     suffix = Path(relative).suffix
     return f"**/*{suffix}" if suffix else relative
@@ -153,7 +187,8 @@ def uploads_of(merged: dict[str, Any], config_root: Path, main_path: Path, confi
     return Uploads(root=root, rules=tuple(_rules(merged.get("rules"))),
                    find_additional_modules=merged.get("find_additional_modules") is not False, main=main,
                    skipped=((config_root / ".wrangler").resolve(), (config_root / "python_modules").resolve()),
-                   config=config)
+                   config=config, vendored=(config_root / "python_modules").resolve(),
+                   vendored_excludes=_vendored_excludes(merged.get("python_modules")))
 
 
 def _under(path: Path, root: Path) -> str:

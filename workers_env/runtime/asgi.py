@@ -82,9 +82,15 @@ def run_in_background(coro: Any) -> asyncio.Future[Any] | None:
 
 @contextmanager
 def acquire_js_buffer(pybuffer: Any) -> Iterator[JsTypedArray]:
-    """The SDKs' ``asgi.acquire_js_buffer``: a JS ``Uint8Array`` of a bytes-like object's bytes
-    for the ``with`` block (there, Pyodide's ``getBuffer().data``; here, a copy)."""
-    yield JsTypedArray("Uint8Array", memoryview(pybuffer).cast("B"))
+    """The SDKs' ``asgi.acquire_js_buffer``: ``create_proxy(pybuffer).getBuffer().data``, a JS
+    view of the object's bytes, for the ``with`` block; released after it."""
+    from workers_env.runtime.pybuffer import get_buffer
+
+    buf = get_buffer(pybuffer)
+    try:
+        yield buf.data
+    finally:
+        buf.release()
 
 
 async def close_stream_quietly(writer: Any) -> None:

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
+from workers_env.runtime.chunklog import ChunkLog
 from workers_env.runtime.contentencoding import Decoder
 from workers_env.runtime.requestbody import READ_AHEAD, IncomingBody
 
@@ -80,13 +81,14 @@ class FetchedBody(IncomingBody):
         if encoding is None or self._canceled is not None:
             return
         chunks = self._chunks or []
-        raw, self._chunks = chunks[self._read_at:], chunks[:self._read_at]
+        raw, decoded = chunks[self._read_at:], ChunkLog(chunks[:self._read_at])
+        self._chunks = decoded  # type: ignore[assignment]  # indexed as a list
         try:
             self._decoder = Decoder(encoding, PIECE)
             for piece in raw:
-                self._chunks += self._decoder.feed(piece)
+                decoded += self._decoder.feed(piece)
             if not self._open and self._error is None:
-                self._chunks += self._decoder.end()
+                decoded += self._decoder.end()
         except (JsException, NotEmulatedError) as exc:
             self._failed(exc)
 

@@ -420,9 +420,14 @@ def _undeployed(path: Any, uploads: Any, frame: FrameType | None) -> str | None:
         return None
     name = os.path.abspath(given)
     root = str(uploads.root) + os.sep
-    if not name.startswith(root) or name.endswith((".py", ".pyc")) or _installed(name):
+    if name.endswith((".py", ".pyc")):
         return None
-    why = uploads.missing(name)
+    if uploads.in_vendored(name):  # python_modules/'s file (its folder may be outside the module root)
+        why = uploads.vendored_missing(name)
+    elif not name.startswith(root) or _installed(name):
+        return None
+    else:
+        why = uploads.missing(name)
     if why is None or done_for_the_worker(_past_wrappers(frame), root):
         return None
     return str(why)
@@ -505,6 +510,12 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
     if opened.endswith((".py", ".pyc")):
         return
     root = str(uploads.root) + os.sep
+    if uploads.in_vendored(opened):  # python_modules/'s file (its folder may be outside the module root)
+        vendored = uploads.vendored_missing(opened)
+        if vendored is not None and os.path.isfile(opened) and not done_for_the_worker(_past_wrappers(sys._getframe(1)), root):
+            raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({vendored})",
+                                    os.fsdecode(path))
+        return
     if not opened.startswith(root):
         if _installed(opened):  # a library's own file, the usual read outside the root: no file system calls
             return

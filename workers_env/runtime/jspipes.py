@@ -386,7 +386,8 @@ class _FixedLengthSink(ByteSink):
         took all that was left of it, else fails with the error (identity-transform-stream.c++
         ``tryReadInternal``: ``cancel`` rejects the write still waiting)."""
         error = js_type_error(_TOO_MANY)
-        self._chunks = (self._chunks or [])[:index]
+        if self._chunks is not None:
+            del self._chunks[index:]
         self._canceled = self._error = error
         self._open = self._read_pending = False
         self._taken = index + 1 if whole else index  # taken whole: its write resolves

@@ -489,7 +489,7 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
             to_the_caller(error)
             raise
         try:
-            raise KeyError(key)
+            raise missing_key(key)
         except KeyError as error:  # (the miss alone)
             missed(error)
             raise
@@ -507,7 +507,7 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
 
     def __delitem__(self, key: Any) -> None:
         if _property_name(key) not in self._object._props:
-            raise KeyError(key)
+            raise missing_key(key)
         del self._object._props[key]
 
     def __contains__(self, key: Any) -> bool:
@@ -1142,19 +1142,59 @@ def map_key(key: Any) -> Any:
     return SameJsValue(key) if isinstance(key, JsProxy) and type(key).__hash__ is None else key
 
 
+class PyProxyKey:
+    """How a ``Map`` keeps a key Python code set that JavaScript holds as a PyProxy (a tuple,
+    list, dict, set, bytes, an instance of a class: no string, number, boolean, ``None`` or JS
+    value): each crossing makes a new PyProxy, so the entry is found by no later lookup, not
+    even with the same object, while reading the keys gives the object itself -- or, set by
+    ``map.set`` (a call's argument, destroyed when it returned), the borrowed-proxy error
+    (Pyodide 0.26.0a4, 0.28.2 and 314.0.6 under Node)."""
+
+    __slots__ = ("value", "borrowed")
+
+    def __init__(self, value: Any, borrowed: bool):
+        self.value, self.borrowed = value, borrowed
+
+
+def _new_pyproxy(key: Any) -> bool:
+    """Whether ``key``, handed to JavaScript by Python code, is a new PyProxy (:class:`PyProxyKey`)."""
+    kind = type(key)
+    if kind in _PROXIED_TYPES:
+        return True
+    if key is None or isinstance(key, (str, int, float, JsProxy)):
+        return False
+    return not kind.__module__.startswith(("workers_env", "_pyodide", "pyodide"))  # not one of our JS values
+
+
+def set_key(key: Any, borrowed: bool = False) -> Any:
+    """``key`` as a ``Map`` keeps it when Python code sets it (``m[k] = v``; ``m.set(k, v)``
+    ``borrowed``): :func:`map_key`, or a :class:`PyProxyKey`."""
+    return PyProxyKey(key, borrowed) if _new_pyproxy(key) else map_key(key)
+
+
 def map_key_read(key: Any) -> Any:
     """A ``Map`` entry's key as JavaScript hands it out (the inverse of :func:`map_key`)."""
-    return key.value if type(key) is SameJsValue or type(key) is JsBooleanKey else key
+    kind = type(key)
+    if kind is PyProxyKey:
+        if key.borrowed:
+            raise borrowed_error(True)
+        return key.value
+    return key.value if kind is SameJsValue or kind is JsBooleanKey else key
 
 
 def _entry_key(key: Any) -> Any:
-    """``map_key(key)`` for a lookup, or :data:`_ABSENT` for a Python value that cannot be hashed
-    (a list, a dict): JavaScript gets a new PyProxy of it, which no ``Map`` holds, so a lookup
-    misses -- Pyodide's ``get`` gives the default, ``in`` and ``has`` false, ``[]`` a KeyError."""
+    """``map_key(key)`` for a lookup, or :data:`_ABSENT` for a Python value JavaScript gets a new
+    PyProxy of (:class:`PyProxyKey`), which no ``Map`` holds, so a lookup misses -- Pyodide's
+    ``get`` gives the default, ``in`` and ``has`` false, ``[]`` a KeyError."""
+    kind = type(key)
+    if kind is str or kind is int or kind is float:  # (most keys)
+        return key
+    if _new_pyproxy(key):
+        return _ABSENT
     key = map_key(key)
     try:
         hash(key)
-    except TypeError:
+    except TypeError:  # one of our JS values that cannot be a key here: in no Map
         return _ABSENT
     return key
 
@@ -1225,7 +1265,7 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         return _entry_key(key) in self._entries
 
     def set(self, key: Any, value: Any) -> JsMap:
-        self._entries[map_key(key)] = value = crossing(value)
+        self._entries[set_key(key, borrowed=True)] = value = crossing(value)
         proxied_by(self, value, borrowed=True)  # a call's argument: Pyodide destroys its proxy at the return
         return self
 
@@ -1266,10 +1306,7 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
             callback(self._read(value), map_key_read(key), self)
 
     def __getitem__(self, key: Any) -> Any:
-        try:
-            raw = self._entries.get(map_key(key), _ABSENT)
-        except TypeError:  # a key that cannot be hashed: in no Map (see _entry_key)
-            raw = _ABSENT
+        raw = self._entries.get(_entry_key(key), _ABSENT)
         if raw is _ABSENT:
             try:
                 raise missing_key(key)
@@ -1283,7 +1320,7 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
             raise
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        self._entries[map_key(key)] = value = crossing(value)
+        self._entries[set_key(key)] = value = crossing(value)
         proxied_by(self, value)
 
     def __delitem__(self, key: Any) -> None:

@@ -35,6 +35,7 @@ from workers_env._loglevel import WORKERD_WARNING
 from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env._jsvalues import BigInt, ByteStream, is_safe_int, js_number
 from workers_env.runtime.byidentity import WeakIdentitySet
+from workers_env.runtime.chunklog import ChunkLog
 from workers_env.runtime.current import (
     acting_for,
     adopt_task,
@@ -121,6 +122,7 @@ class LiveByteStream(ByteStream):
 
     def __init__(self) -> None:
         super().__init__([])
+        self._chunks = ChunkLog()  # type: ignore[assignment]  # indexed as a list, its read prefix dropped
         self._open = True
         self._error: Any = None
         self._read_at = 0  # chunks already handed to a live reader
@@ -172,7 +174,13 @@ class LiveByteStream(ByteStream):
     _released = 0
     #: each chunk's size, for a ``new ReadableStream`` whose strategy has a ``size`` or whose
     #: source is ``type: "bytes"`` (its byte length); ``None``: each chunk counts 1
-    sizes: list[int] | None = None
+    sizes: ChunkLog | None = None
+
+    def desired_size(self) -> int:
+        """workerd's ``desiredSize``: the highWaterMark less what waits unread, as the C ``int``
+        its queue's ``ssize_t`` is cut to (queue.h ``desiredSize``, standard.c++
+        ``getDesiredSize``): 32 bits, wrapping -- a ``size`` of 2**32 leaves it where it was."""
+        return ((self.high_water_mark - self.queued() + 2**31) & 0xFFFFFFFF) - 2**31
 
     def queued(self) -> int:
         """How much waits unread, against the highWaterMark: the chunks, or their sizes (workerd's
@@ -330,9 +338,9 @@ class LiveByteStream(ByteStream):
                 self._fail_deliveries(lambda: js_type_error(_NO_LONGER_READABLE))
                 self._waiting_at_cancel = (len(self._chunks or []), self._taken)
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
-            self._chunks = []
+            self._chunks = ChunkLog()  # type: ignore[assignment]
             if self.sizes is not None:
-                self.sizes = []
+                self.sizes = ChunkLog(blank=0)
             self._read_at = self._taken = self._piece_at = self._released = 0
         self._wake_all()
 
@@ -395,15 +403,22 @@ class LiveByteStream(ByteStream):
     def _release(self) -> None:
         """Let go of the chunks both read and taken, which nothing reads again (:meth:`take`
         gives what reads have not had): a long stream read as it is written holds the chunks
-        waiting, not every chunk it carried. Each keeps its place (an empty one), as indices
-        count the chunks written."""
+        waiting, not every chunk it carried -- nor a slot for each (:class:`ChunkLog`), as
+        indices count the chunks written; a sized stream's sizes likewise."""
         chunks = self._chunks
         if chunks is None:
             return
-        upto = min(self._read_at, self._taken, len(chunks))
-        for index in range(self._released, upto):
-            chunks[index] = _RELEASED
-        self._released = max(self._released, upto)
+        start, upto = self._released, min(self._read_at, self._taken, len(chunks))
+        if upto <= start:
+            return
+        if type(chunks) is ChunkLog:
+            chunks.release(start, upto)
+            if self.sizes is not None:
+                self.sizes.release(start, upto)
+        else:  # (a body whose chunks were cut: it errored)
+            for index in range(start, upto):
+                chunks[index] = _RELEASED
+        self._released = upto
 
     def _changed(self) -> None:
         """Wake what waits for any change (not the writes: :meth:`_take` wakes each of those)."""
@@ -504,13 +519,14 @@ class LiveByteStream(ByteStream):
 
     def pull_if_needed(self) -> None:
         """workerd's ``pullIfNeeded`` (standard.c++): once ``start`` has settled and while the
-        stream is open, ``pull`` is asked when a read waits or fewer chunks than the
-        highWaterMark (1 by default) wait unread -- so one chunk ahead of the reads; a pull
+        stream is open, ``pull`` is asked when a read waits or :meth:`desired_size` is above 0
+        (fewer chunks than the highWaterMark, 1 by default, wait unread) -- so one chunk ahead
+        of the reads; a pull
         still running is asked again once it settles (``pullAgain``), which is a promise's
         reaction for a ``pull`` that returns at once."""
         if self.puller is None or self.started is not None or not self._open:
             return
-        if not (self._read_pending or self._draining or self.queued() < self.high_water_mark):
+        if not (self._read_pending or self._draining or self.desired_size() > 0):
             return
         if self._pulling:
             self._pull_again = True
@@ -570,7 +586,8 @@ class LiveByteStream(ByteStream):
         the request, so no hung request). A cancel of the stream ends it."""
         self._reading()
         asked = -1
-        before = [0]  # before[i]: the bytes of the chunks ahead of chunk i
+        before = ChunkLog([0], blank=0)  # before[i]: the bytes of the chunks ahead of chunk i
+        freed = 0  # the sums below this one let go of (the chunks ahead of them read)
         while True:
             chunks = self._chunks or []
             written = len(chunks)
@@ -578,6 +595,8 @@ class LiveByteStream(ByteStream):
             for chunk in chunks[len(before) - 1:written]:
                 before.append(before[-1] + _size_of(chunk))
             upto, start = self._taken, min(self._read_at, written)
+            before.release(freed, start)  # (the sums ahead of what was read are not needed again)
+            freed = max(freed, start)
             while upto < written and upto - start < limit and before[upto] - before[start] < size:
                 upto += 1
             self._take(upto)
@@ -1558,10 +1577,14 @@ class _Controller(JsProxy):
 
     def enqueue(self, chunk: Any = None, *_ignored: Any) -> None:
         """Queue ``chunk``, counted as the strategy's ``size(chunk)`` says (called with it alone;
-        a ``type: "bytes"`` source's chunk counts its bytes, ``size`` unread): a ``size`` that
-        throws, or answers what is no ``uint64``, errors the stream with that error and the
-        enqueue returns (standard.c++ ``ReadableStreamDefaultController::enqueue``)."""
+        a ``type: "bytes"`` source's chunk counts its bytes, ``size`` unread, and one of no bytes
+        is refused): a ``size`` that throws, or answers what is no ``uint64``, errors the stream
+        with that error and the enqueue returns; a chunk of size 0 is dropped, as workerd's
+        queue drops it (standard.c++ ``ReadableStreamDefaultController::enqueue``,
+        ``ReadableByteStreamController::enqueue``; queue.h)."""
         sink = self._sink
+        if self._byte_source and _size_of(chunk) == 0 and isinstance(chunk, (JsBufferSource, bytes, bytearray, memoryview)):
+            raise js_type_error("Cannot enqueue a zero-length ArrayBuffer.")  # checked first (ReadableByteStreamController)
         if sink.closed:  # closed, canceled or errored (standard.c++ ``enqueue``)
             raise js_type_error("Unable to enqueue")
         size = 1
@@ -1574,6 +1597,9 @@ class _Controller(JsProxy):
                 _error_stream(sink, exc)
                 return
             if sink.closed:  # the size function errored (or closed) the stream itself
+                return
+            if size == 0:  # queue.h ``ConsumerImpl::push``: an entry of size 0 reaches no reader
+                sink.pull_if_needed()
                 return
         sink.push(_crossed_chunk(chunk), size)
 
@@ -1597,7 +1623,7 @@ class _Controller(JsProxy):
             return js_null()
         if sink.closed:
             return 0
-        return sink.high_water_mark - sink.queued()
+        return sink.desired_size()
 
 
 def _source_fields(source: Any, names: tuple[str, ...] = ("start", "pull", "cancel", "type"),
@@ -1704,7 +1730,7 @@ class _SourcedReadableStream(_LiveReadableStream):
         self._cancel_source = fields.get("cancel")
         sink.high_water_mark = high_water_mark
         if size is not None or self._byte_source:  # chunks counted by size (a byte source's: its bytes)
-            sink.sizes = []
+            sink.sizes = ChunkLog(blank=0)
         pull = fields.get("pull")
         if callable(pull):
             sink.puller = lambda: _guarded(sink, pull, controller)

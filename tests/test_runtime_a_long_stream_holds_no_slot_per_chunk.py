@@ -1,0 +1,115 @@
+"""A long stream read as it is written holds no slot for each chunk it carried: the chunks read
+and taken are let go of (leftovers48), and now so are their places in its log, a sized stream's
+sizes and the sums a response body's buffer keeps (``runtime/chunklog.py``). Before, each chunk
+ever written kept 8 bytes (16 with a ``size`` strategy) for the stream's life: a stream of 5,000
+one-byte chunks grew by ~30 KiB (~60 sized) between its 1,500th and 5,000th chunk, one running for hours
+by as much as it carried chunks. Every chunk still arrives, in order."""
+
+from __future__ import annotations
+
+import tracemalloc
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+
+ENTRY = '''
+import asyncio
+import tracemalloc
+from js import IdentityTransformStream, Object, ReadableStream, TransformStream, Uint8Array
+from pyodide.ffi import create_proxy, to_js
+from workers import Response, WorkerEntrypoint
+
+CHUNKS, FROM = 5000, 1500
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        kind = request.url.rsplit("/", 1)[1]
+        if kind == "response":  # read by worker.fetch's caller as it comes
+            stream = TransformStream.new()
+
+            async def write_all():
+                writer = stream.writable.getWriter()
+                for i in range(CHUNKS):
+                    await writer.write(Uint8Array.new(1))
+                await writer.close()
+
+            self.ctx.waitUntil(asyncio.ensure_future(write_all()))
+            return Response(stream.readable)
+        if kind == "sized":
+            count = [0]
+
+            def pull(c):
+                if count[0] == CHUNKS:
+                    c.close()
+                    return
+                chunk = Uint8Array.new(1)
+                chunk[0] = count[0] % 251
+                count[0] += 1
+                c.enqueue(chunk)
+
+            readable = ReadableStream.new(to_js({"pull": create_proxy(pull)}, dict_converter=Object.fromEntries),
+                                          to_js({"highWaterMark": 2, "size": create_proxy(lambda c: 1)},
+                                                dict_converter=Object.fromEntries))
+            task = None
+        else:
+            stream = (TransformStream if kind == "js" else IdentityTransformStream).new()
+            readable = stream.readable
+
+            async def write():
+                writer = stream.writable.getWriter()
+                for i in range(CHUNKS):
+                    chunk = Uint8Array.new(1)
+                    chunk[0] = i % 251
+                    await writer.write(chunk)
+                await writer.close()
+
+            task = asyncio.ensure_future(write())
+        reader, n, ok, grown = readable.getReader(), 0, True, None
+        while not (chunk := await reader.read()).done:
+            ok = ok and chunk.value[0] == n % 251
+            n += 1
+            if n == FROM - 1000:  # traced from here; the 1,000 chunks after let one-off allocations settle
+                tracemalloc.start()
+            if n == FROM:
+                at = tracemalloc.get_traced_memory()[0]
+            if n == CHUNKS:
+                grown = tracemalloc.get_traced_memory()[0] - at
+                tracemalloc.stop()
+        if task is not None:
+            await task
+        return Response.json({"read": n, "in order": ok, "grown": grown})
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("kind", ["js", "internal", "sized"])
+async def test_a_long_stream_holds_no_slot_per_chunk(tmp_path, kind):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+    out = await (await worker.fetch(f"/{kind}")).json()
+    assert out["read"] == 5000 and out["in order"]
+    assert out["grown"] < 12 * 1024, out["grown"]  # was ~30 KiB (~60 sized): 8 bytes a chunk read
+
+
+@pytest.mark.asyncio
+async def test_a_response_body_read_as_it_comes_holds_no_slot_per_chunk(tmp_path):
+    """The response's buffer (``hold``) kept the bytes ahead of each chunk, an int a chunk: ~170
+    KiB grown between the 1,500th and the 5,000th byte before."""
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+    response = await worker.fetch("/response")
+    n, at, grown = 0, None, None
+    try:
+        async for chunk in response.body:
+            n += len(chunk)
+            if n >= 500 and not tracemalloc.is_tracing():
+                tracemalloc.start()
+            if n >= 1500 and at is None:
+                at = tracemalloc.get_traced_memory()[0]
+            if n == 5000:
+                grown = tracemalloc.get_traced_memory()[0] - at
+    finally:
+        tracemalloc.stop()
+    assert n == 5000
+    assert grown is not None and grown < 12 * 1024, grown

@@ -1,0 +1,80 @@
+"""``python_modules.exclude`` is honoured as wrangler honours it: a file of the project's
+``python_modules/`` that one of its globs matches (its path under ``python_modules/``, through
+``glob-to-regexp`` with ``globstar``) is not uploaded, so it is not there for the Worker's code
+-- ``open`` is ``FileNotFoundError``, ``os.path.exists`` false -- while the other vendored files
+are (Data modules). The list replaces wrangler's default, ``["**/*.pyc"]``, which applies without
+a ``[python_modules]`` table. wrangler 4.164.0's ``deploy --dry-run --outdir`` with exclude
+``["**/tests/**", "**/*.pyi", "top.txt"]`` uploads ``pkg/__init__.py``, ``pkg/data.json`` and
+``pkg/__pycache__/m.cpython-312.pyc`` of such a folder, not ``pkg/tests/test_a.py``,
+``pkg/mod.pyi`` or ``top.txt``. workers-env read every vendored file before."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import fetched_json, one_file_worker
+
+from workers_env import load_worker
+
+ENTRY = """\
+    import os
+    import vpkg
+    from workers import Response, WorkerEntrypoint
+
+    def read(name):
+        try:
+            with open(os.path.join(vpkg.HERE, name)) as f:
+                return f.read().strip()
+        except FileNotFoundError as e:
+            return "FileNotFoundError"
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            names = ["data.json", "tests/x.txt", "mod.pyi", "notes.bin"]
+            return Response.json({"read": [read(n) for n in names],
+                                  "exists": [os.path.exists(os.path.join(vpkg.HERE, n)) for n in names],
+                                  "library reads": vpkg.own("tests/x.txt")})
+"""
+
+PACKAGE = """\
+import os
+HERE = os.path.dirname(__file__)
+
+def own(name):
+    try:
+        with open(os.path.join(HERE, name)) as f:
+            return f.read().strip()
+    except FileNotFoundError:
+        return "FileNotFoundError"
+"""
+
+
+def _project(tmp_path, monkeypatch, extra=""):
+    """A project vendoring ``vpkg`` in ``python_modules/``, that folder on ``sys.path`` (as
+    ``PYTHONPATH=python_modules``: the Worker imports the vendored copy, whose files it reads)."""
+    root = one_file_worker(tmp_path, ENTRY, extra=extra)
+    pkg = root / "python_modules" / "vpkg"
+    (pkg / "tests").mkdir(parents=True)
+    (pkg / "__init__.py").write_text(PACKAGE)
+    (pkg / "data.json").write_text("{}\n")
+    (pkg / "tests" / "x.txt").write_text("t\n")
+    (pkg / "mod.pyi").write_text("s\n")
+    (pkg / "notes.bin").write_text("b\n")
+    monkeypatch.syspath_prepend(str(root / "python_modules"))
+    return root
+
+
+@pytest.mark.asyncio
+async def test_an_excluded_vendored_file_is_not_there(tmp_path, monkeypatch):
+    worker = load_worker(_project(tmp_path, monkeypatch, '\n[python_modules]\nexclude = ["**/tests/**", "**/*.pyi"]\n'))
+    assert await fetched_json(worker, "/") == {
+        "read": ["{}", "FileNotFoundError", "FileNotFoundError", "b"],
+        "exists": [True, False, False, True],
+        "library reads": "FileNotFoundError",  # the vendored library's own read: production has no such file either
+    }
+
+
+@pytest.mark.asyncio
+async def test_without_the_table_only_pyc_files_are_left_out(tmp_path, monkeypatch):
+    worker = load_worker(_project(tmp_path, monkeypatch))
+    assert await fetched_json(worker, "/") == {
+        "read": ["{}", "t", "s", "b"], "exists": [True, True, True, True], "library reads": "t"}
