@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dev_reload_helpers import DevServer, python_project
+from dev_reload_helpers import DevServer, printed_before_request_line, python_project
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
@@ -47,7 +47,5 @@ async def test_a_header_a_microtask_sets_on_the_returned_response_is_in_the_answ
 def test_dev_prints_a_microtasks_error_before_the_request_line(tmp_path: Path) -> None:
     with DevServer(python_project(tmp_path / "app", ENTRY)) as server:
         assert server.get("/micro") == (200, "ok")
-        logged = server.wait_for("[wrangler:info] GET /micro 200 OK")
-        error = server.wait_for("Uncaught PythonError: Traceback")
-        assert error < logged
-        assert "ValueError: boom-micro" in "\n".join(server.lines[error:logged])
+        block = printed_before_request_line(server, "/micro", "Uncaught PythonError: Traceback")
+        assert "ValueError: boom-micro" in "\n".join(block)

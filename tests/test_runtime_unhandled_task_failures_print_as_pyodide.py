@@ -17,7 +17,7 @@ import gc
 from pathlib import Path
 
 import pytest
-from dev_reload_helpers import DevServer, python_project
+from dev_reload_helpers import DevServer, printed_before_request_line, python_project
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
@@ -114,10 +114,8 @@ async def test_a_failing_task_awaited_prints_nothing(tmp_path: Path, capsys: pyt
 def test_dev_prints_each_line_as_a_console_error_block(tmp_path: Path) -> None:
     with DevServer(python_project(tmp_path / "app", ENTRY)) as server:
         assert server.get("/reject") == (200, "ok")
-        logged = server.wait_for("[wrangler:info] GET /reject 200 OK")
-        first = server.wait_for("\u2718 [ERROR] Unhandled exception in event loop")
-        assert first < logged
-        blocks = [line for line in server.lines[first:logged] if line.startswith("\u2718 [ERROR]")]
+        printed = printed_before_request_line(server, "/reject", "\u2718 [ERROR] Unhandled exception in event loop")
+        blocks = [line for line in printed if line.startswith("\u2718 [ERROR]")]
         assert blocks[1:3] == ["\u2718 [ERROR] Traceback (most recent call last):", "\u2718 [ERROR] "]
         assert blocks[-2:] == ["\u2718 [ERROR] ValueError: boom-reject", "\u2718 [ERROR] "]
         assert not any("never retrieved" in line or "workers_env" in line for line in server.lines)
