@@ -204,6 +204,15 @@ class DevServer:
             self.proc.stdout.close()  # its pipe, read to the end (3.14 warns of one left to the collector)
 
 
+def printed_before_request_line(server: DevServer, path: str, text: str) -> list[str]:
+    """The lines ``server`` printed from the first holding ``text`` up to the request line of
+    ``GET path`` (200), which must come after it."""
+    logged = server.wait_for(f"[wrangler:info] GET {path} 200 OK")
+    first = server.wait_for(text)
+    assert first < logged, server.output
+    return server.lines[first:logged]
+
+
 def python_project(root: Path, entry: str, *, config_extra: str = "", files: dict[str, str] | None = None) -> Path:
     """A Python Worker project: ``src/entry.py`` and a ``wrangler.toml`` (plus ``files``)."""
     (root / "src").mkdir(parents=True)

@@ -1,10 +1,12 @@
 """A NotEmulatedError that leaves a timer callback, a queueMicrotask callback, a task the Worker
-started, an abort listener or a WebSocket listener is logged as uncaught (each its own line), so
+started, an abort listener or a WebSocket listener is logged as uncaught (each its own line; a task's
+as Pyodide prints it, on stderr: tests/test_runtime_unhandled_task_failures_print_as_pyodide.py), so
 it is shown already: the request's end does not tell it again as one "the Worker's code caught
 and went on" (it did, before review50: five false reports of runtime/swallowed.py)."""
 
 from __future__ import annotations
 
+import gc
 import logging
 
 import pytest
@@ -57,5 +59,8 @@ async def test_an_error_logged_as_uncaught_is_not_told_as_caught(tmp_path, capsy
     capsys.readouterr()
     with caplog.at_level(logging.ERROR):
         assert await (await worker.fetch(f"/{path}")).text() == "ok"
-    assert any("BindingNotEmulatedError" in (r.getMessage() + str(r.exc_info)) for r in caplog.records)
-    assert "the Worker's code caught" not in capsys.readouterr().err
+    gc.collect()  # (a task's failure nobody awaits: Pyodide 0.26's report when it is collected, on stderr)
+    err = capsys.readouterr().err
+    assert any("BindingNotEmulatedError" in (r.getMessage() + str(r.exc_info)) for r in caplog.records) \
+        or (path == "task" and "exception=BindingNotEmulatedError(" in err)
+    assert "the Worker's code caught" not in err

@@ -2683,4 +2683,13 @@ CASES = {
         '[js.Number.new(v).toString(r) for v in (5e-324, -5e-324, 2.2250738585072014e-308, 1e-300) for r in (2, 36)]',
         '[js.Number.new(v).toString(r) for v in (0.5, 1.5, 2.5, 0.9999999999999999, 4503599627370495.5, 123.456) for r in (5, 25, 35)]',
     ],
+    # devleft49: a thread Worker code starts is refused; the same Thread object started again is
+    # "thread already started" from Pyodide 0.28 (Python 3.13's handle), the first words on 0.26
+    "threads-started-again": [
+        "import threading\nout = []\nfor t in (threading.Thread(target=print), threading.Timer(1, print)):\n"
+        "    for _ in range(2):\n        try:\n            t.start()\n        except RuntimeError as e:\n"
+        "            out.append(str(e))\nout",
+        "import threading\nt = threading.Thread(target=print)\ntry:\n    t.start()\nexcept RuntimeError:\n    pass\n"
+        "try:\n    t.join()\n    r = 'joined'\nexcept RuntimeError as e:\n    r = str(e)\nr",
+    ],
 }

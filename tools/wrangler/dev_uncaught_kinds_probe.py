@@ -1,7 +1,10 @@
 """Probe: what ``wrangler dev`` 4.164.0 prints for the uncaught errors no event reports -- an error a
 microtask throws (in a request, and at the Worker's top level, where Python Workers' top-level
-``setTimeout(cb, 0)`` patch queues ``cb`` as one), a timer's, an unhandled rejection (a Python
-coroutine turned into a promise nobody awaits), and the two workerd reports without an exception
+``setTimeout(cb, 0)`` patch queues ``cb`` as one), a microtask setting a header on the ``Response``
+the handler returns (in the answer: microtasks run before workerd takes it), a timer's, a failing
+task nobody awaits and a coroutine turned into a promise nobody awaits (the twin prints, as
+``console.error`` lines, what Pyodide 0.28.2/314.0.6 print on stderr for them:
+tools/pyodide/unhandled_task_probe.mjs), and the two workerd reports without an exception
 object (a request whose ``Host`` makes no URL; a WebSocket end the Worker accepted itself) --
 against what ``workers-env dev`` prints for the Python Worker that does the same (an ``OPTIONS *`` with a port in ``Host`` is a
 second URL workerd cannot make; ``Promise.resolve(coroutine)`` a coroutine turned into a promise). The twin is
@@ -10,7 +13,7 @@ traceback, as Pyodide's is. Prints each one's lines of each, colours, JS frames 
 times and ports masked.
 Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler
 PYTHONPATH=/abs/tree python3 tools/wrangler/dev_uncaught_kinds_probe.py [--js-only]"""
-import os, re, shutil, signal, socket, subprocess, sys, time, urllib.request
+import json, os, re, shutil, signal, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -18,19 +21,20 @@ from dev_section_differential import free_port, stop  # noqa: E402 - the same wa
 
 DIR = os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler")
 WORK = Path(os.environ.get("TMPDIR", "/tmp")) / "dev_uncaught_kinds_probe"
-CASES = ["micro", "timer", "reject", "jsreject", "badhost", "options", "accepted"]
+CASES = ["micro", "microhead", "timer", "reject", "jsreject", "badhost", "options", "accepted"]
 TB = ('Traceback (most recent call last):\\n  File "/session/metadata/entry.py", line 9, in boom\\n'
       '    raise ValueError("boom-%s")\\nValueError: boom-%s\\n')
 JS = '''class PythonError extends Error {}
 Object.defineProperty(PythonError.prototype, "name", { value: "PythonError" });
 const boom = (k) => { throw new PythonError('%s'.replaceAll("%%s", k)); };
+const PYODIDE = %s;
 %s
 export default { async fetch(req) {
   const kind = new URL(req.url).pathname.slice(1);
   if (kind === "micro") queueMicrotask(() => boom("micro"));
+  if (kind === "microhead") { const r = new Response("ok"); queueMicrotask(() => r.headers.set("x-micro", "1")); return r; }
   if (kind === "timer") { setTimeout(() => boom("timer"), 0); await new Promise((r) => setTimeout(r, 50)); }
-  if (kind === "reject") { new Promise((_, reject) => reject(new PythonError('%s'.replaceAll("%%s", "reject")))); await new Promise((r) => setTimeout(r, 50)); }
-  if (kind === "jsreject") { Promise.resolve((async () => boom("jsreject"))()); await new Promise((r) => setTimeout(r, 50)); }
+  if (kind === "reject" || kind === "jsreject") { for (const line of PYODIDE[kind]) console.error(line); await new Promise((r) => setTimeout(r, 50)); }
   if (kind === "accepted") { const [c, s] = Object.values(new WebSocketPair()); c.accept();
     return new Response(null, { status: 101, webSocket: c }); }
   return new Response("ok"); } };
@@ -51,6 +55,10 @@ class Default(WorkerEntrypoint):
         kind = request.url.rsplit("/", 1)[1]
         if kind == "micro":
             queueMicrotask(create_proxy(lambda: boom("micro")))
+        if kind == "microhead":
+            answer = JsResponse.new("ok")
+            queueMicrotask(create_proxy(lambda: answer.headers.set("x-micro", "1")))
+            return answer
         if kind == "timer":
             setTimeout(create_proxy(lambda: boom("timer")), 0)
             await asyncio.sleep(0.05)
@@ -71,6 +79,18 @@ class Default(WorkerEntrypoint):
         return Response("ok")
 '''
 TOP_JS = 'queueMicrotask(() => boom("top"));'
+# what Pyodide 0.28.2 and 314.0.6 print on stderr -- production's console.error lines -- for the Python
+# twin's failing task nobody awaits (at once) and its coroutine handed to Promise.resolve (when collected):
+# tools/pyodide/unhandled_task_probe.mjs (the file as deployed, /session/metadata/entry.py)
+_AT = '  File "/session/metadata/entry.py", line %d, in %s'
+_TRACE = "Traceback (most recent call last):"
+_REJECTED = ["PythonError: " + _TRACE, _AT % (31, "fails_too"), '    boom("jsreject")', _AT % (8, "boom"),
+             '    raise ValueError("boom-" + kind)', "ValueError: boom-jsreject"]
+PYODIDE = {"reject": ["Unhandled exception in event loop", _TRACE, "", _AT % (26, "fails"), '    boom("reject")', "",
+                      _AT % (8, "boom"), '    raise ValueError("boom-" + kind)', "", "ValueError: boom-reject", ""],
+           "jsreject": ["PyodideFuture exception was never retrieved",
+                        "future: <PyodideFuture finished exception=" + _REJECTED[0], *_REJECTED[1:], ">",
+                        "pyodide.ffi.JsException: " + _REJECTED[0], *_REJECTED[1:], "", ""]}
 TOP_PY = 'setTimeout(create_proxy(lambda: boom("top")), 0)'
 
 
@@ -91,7 +111,7 @@ def _ask(port, case):
                 return type(exc).__name__
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/{case}", timeout=10) as resp:
-            return f"{resp.status} {resp.read().decode()}"
+            return f"{resp.status} {resp.read().decode()} x-micro={resp.headers.get('x-micro')}"
     except urllib.error.HTTPError as err:
         return f"{err.code} {err.read().decode()[:60]!r}"
     except OSError as exc:
@@ -160,7 +180,7 @@ def printed_per_case(folder, cmd, logfile, cases, ask, masked, settle=1.5):
 
 def run(kind, top):
     folder = WORK / f"{kind}{'-top' if top else ''}"
-    cmd = twin(folder, kind, JS % (TB, TOP_JS if top else "", TB), PY % (TOP_PY if top else ""))
+    cmd = twin(folder, kind, JS % (TB, json.dumps(PYODIDE), TOP_JS if top else ""), PY % (TOP_PY if top else ""))
     return printed_per_case(folder, cmd, folder / "log", [] if top else CASES, _ask, _masked)
 
 

@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from workers_env._errors import JsException, users_mistake
+from workers_env.runtime import lifespans
 from workers_env.runtime.current import caller_gone, cancelling, current_context, current_runtime
 from workers_env.runtime.eras import NEWEST_SDK
 from workers_env.runtime.gateway import BaseOptions, with_options
@@ -272,6 +273,7 @@ async def _start_application(app: Any, required: bool) -> tuple[Any, dict[str, A
                 shutdown_done.set_result(None)
 
     task = asyncio.ensure_future(run())
+    lifespans.note(task)  # left waiting when dev stops: ended as production's isolate ends it
     background_tasks.add(task)  # referenced until it ends, as the SDKs' run_in_background keeps it:
     task.add_done_callback(background_tasks.discard)  # the built-in bridge never ends a lifespan
     supported = await startup

@@ -36,6 +36,7 @@ from workers_env.runtime.jsbase import JsNull, JsProxy, js_type_error
 from workers_env.runtime.jsdestroyed import EXHAUSTED_ITERATOR
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsNativeFunction
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsObjectMap
+from workers_env.runtime.current import current_runtime
 from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.tracebacks import PACKAGE_DIR, as_rejection, without_our_frames
@@ -551,6 +552,8 @@ class _CalledFuture(PyodideFuture):
     callbacks made before, and awaiting it in the step that made it waits one loop turn."""
 
     _fresh = True
+    #: the Worker whose code made it (runtime/unhandled.py)
+    workers_env_runtime: Any = None
 
     def __await__(self) -> Any:
         # asyncio's own (C) iterators: a rejection raised gains no frame of workers-env's
@@ -610,6 +613,7 @@ def called_promise(promise: JsPromise) -> Any:
     if not worker_code_running():
         return promise
     future = _CalledFuture()
+    future.workers_env_runtime = current_runtime()  # its era, should it fail unretrieved (runtime/unhandled.py)
 
     def settle() -> None:
         if future.done():
@@ -649,6 +653,7 @@ def promise_call(function: Callable[..., Any]) -> Callable[..., Any]:
         if not isinstance(begun, asyncio.Future):  # (not awaitable: handed back as it is)
             return begun
         future = PyodideFuture(loop=begun.get_loop())
+        future.workers_env_runtime = current_runtime()  # type: ignore[attr-defined] # (runtime/unhandled.py)
         follows(future, begun)  # waiting on it is waiting on the work (runtime/stalls.py)
 
         def settle() -> None:

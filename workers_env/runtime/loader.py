@@ -119,6 +119,7 @@ from workers_env.runtime.queuedelivery import QueueDelivery, deliver_pending
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.jsfunctions import call_relaxed
 from workers_env.runtime.jsglobals import JsDate
+from workers_env.runtime.jspromise import run_microtasks
 from workers_env.runtime.jsproxy import from_plain, js_type_error
 from workers_env.runtime.jsweb import HTTP_METHODS, NEXT_FETCHER, JsRequest, JsResponse
 from workers_env.runtime.nohandler import warn_lacking_handler
@@ -466,8 +467,10 @@ def _note_unawaited(exc: BaseException) -> None:
 def _note_handler_signature(exc: BaseException, instance: Any, method_name: str) -> None:
     """A ``Default`` class's ``scheduled``/``queue``/... that Python could not call with the three
     arguments workerd passes (``async def queue(self, batch)``: ``TypeError: Default.queue() takes 2
-    positional arguments but 4 were given``, the text kept) gains a note saying what to declare.
-    Only an error of the call itself: none of the method's own code ran (the external SDK's
+    positional arguments but 4 were given``, the text kept) gains a note saying what to declare,
+    and is shown without workers-env's frames (:func:`users_mistake`): its traceback is the
+    Worker's side of the call, as production's holds no frame of the Worker's either. Only an
+    error of the call itself: none of the method's own code ran (the external SDK's
     ``functools.wraps`` wrapper is looked through)."""
     method = getattr(type(instance), method_name, None)
     if not isinstance(exc, TypeError) or not callable(method):
@@ -481,6 +484,7 @@ def _note_handler_signature(exc: BaseException, instance: Any, method_name: str)
         if frame.tb_frame.f_code is own:
             return  # raised inside the handler's own code: its own mistake, not its signature
         frame = frame.tb_next
+    users_mistake(exc)  # shown from the Worker's side: no frame of workers-env's (nor of the SDK's wrapper)
     first = _HANDLER_FIRST_ARGUMENT.get(method_name, "event")
     note = (f"workers-env: workerd calls a Default class's {method_name} handler with three arguments, "
             f"{first}, env and ctx -- env and ctx are None, the instance has self.env and self.ctx -- as "
@@ -1082,8 +1086,11 @@ class Worker(ServiceSource):
         calls every handler but ``fetch`` -- or the module-level ``on_<name>(value, env, ctx)``
         (relaxed, with the real env and ctx, as workerd calls global handlers)."""
         with handling(ctx):
-            return await _worker_code(self._event_handler(name, js_value, ctx, sdk_value), self._scope,
-                                     f"{name} handler")
+            try:
+                return await _worker_code(self._event_handler(name, js_value, ctx, sdk_value), self._scope,
+                                         f"{name} handler")
+            finally:  # what the handler queued runs before its outcome is taken, as in JavaScript
+                run_microtasks()
 
     async def _event_handler(self, name: str, js_value: Any, ctx: ExecutionContext, sdk_value: Any) -> Any:
         if self._default is not None:
@@ -1143,6 +1150,9 @@ class Worker(ServiceSource):
                 if signal is not None:
                     ctx.waitUntil(abort_on_disconnect(signal))
                 raise
+            finally:  # the microtasks the handler queued run before workerd takes its answer (a
+                # JavaScript twin's error block comes before the request line under wrangler dev)
+                run_microtasks()
         return _as_js_response(result)
 
     async def _named_fetch(self, entrypoint: str, request: JsRequest, ctx: ExecutionContext) -> Any:

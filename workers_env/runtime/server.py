@@ -42,6 +42,7 @@ from workers_env import _loglevel
 from workers_env._env import env_clock
 from workers_env._errors import ConfigError, JsException
 from workers_env.queues.assembly import queue_broker
+from workers_env.runtime import lifespans
 from workers_env.runtime.cdncgi import logged, own_answer, url_rewritten
 from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_encoding, decode_body, negotiated
 from workers_env.runtime.devorigin import Origin, rewrite_headers
@@ -1109,6 +1110,8 @@ class _Server(uvicorn.Server):
         self.stopped_by: int | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
+        #: its stop ends the process (``workers-env dev``), as production's isolate ends
+        self.ends_process = False
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         if self.stopped_by is None:
@@ -1181,6 +1184,8 @@ class _Server(uvicorn.Server):
             server.close()
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        if self.ends_process:  # the Worker's ASGI lifespans left waiting are never resumed (runtime/lifespans.py)
+            lifespans.abandon()
         if self._task is not None:
             self._task.cancel()
             try:
@@ -1253,6 +1258,7 @@ def serve(
                          test_scheduled=test_scheduled, log_requests=True, log_level="warning", deliver_queues=True,
                          origin=origin)
         server = _Server(config, on_ready, background)
+        server.ends_process = True
         asyncio_log = logging.getLogger("asyncio")
         asyncio_log.addFilter(_no_selector_line)
         try:

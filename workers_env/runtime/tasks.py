@@ -23,8 +23,9 @@ from types import FrameType
 from typing import Any
 
 from workers_env.runtime import swallowed
-from workers_env.runtime.current import acting_for, adopt_task, current_context
-from workers_env.runtime.tracebacks import PACKAGE_DIR, passes_through, without_our_frames
+from workers_env.runtime.current import acting_for, adopt_task, current_context, pyodide_028
+from workers_env.runtime.tracebacks import PACKAGE_DIR, passes_through, runs_for_the_worker, without_our_frames
+from workers_env.runtime.unhandled import install, reported_at_end
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -351,19 +352,25 @@ def _factory(previous: TaskFactory | None) -> TaskFactory:
     def factory(loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any) -> asyncio.Future[Any]:
         ctx = current_context()
         scope = getattr(ctx, "_scope", None)
+        own = True  # a coroutine of workers-env's: not reported as the Worker's (runtime/unhandled.py)
         if scope is not None and asyncio.iscoroutine(coro) and not isinstance(coro, ScopedCoroutine):
             coro = ScopedCoroutine(coro, scope)
             if _REQUEST_OVER is not None and _REQUEST_OVER(ctx):  # started by code of a request over
                 coro.outlived = True
             code = getattr(coro._coro, "cr_code", None)
             if code is not None and not code.co_filename.startswith(PACKAGE_DIR):
+                own = False
                 coro.for_worker = _MADE_BY_WORKER(sys._getframe(1))
+            elif code is not None and runs_for_the_worker(code):  # a promise handler's task: Pyodide's too
+                own = False
             if _WORKER_FRAME is not None and code is not None and code.co_filename in _EXECUTOR_CALLERS:
                 coro.by_worker = _WORKER_FRAME(sys._getframe(1))
         if previous is not None:
             task = previous(loop, coro, **kwargs)
         elif ctx is not None:  # Worker code's: a PyodideTask (then/catch/finally_), as Pyodide's WebLoop makes
             task = (_PYODIDE_TASK or _pyodide_task())(coro, loop=loop, **kwargs)
+            if not own and pyodide_028():  # its loop's done callback, reporting a failure nobody awaits
+                task.add_done_callback(reported_at_end)
         else:
             task = _TASK(coro, loop=loop, **kwargs)
         if ctx is not None and isinstance(task, asyncio.Task):
@@ -383,3 +390,4 @@ def scope_new_tasks() -> None:
     current = loop.get_task_factory()
     if current is None or not hasattr(current, "workers_env_previous"):
         loop.set_task_factory(_factory(current))
+        install(loop)  # the Worker's futures nobody handles reported as Pyodide reports them

@@ -59,6 +59,8 @@ __all__ = ["INLINE_FROM", "install"]
 #: the workers-runtime-sdk release whose patch runs ``anyio.to_thread.run_sync`` inline
 INLINE_FROM = (1, 6, 11)
 NO_THREADS = "can't start new thread"
+#: Pyodide 0.28 on, a refused thread started again (:func:`_refuse_start`)
+STARTED_ALREADY = "thread already started"
 
 
 def _inline(era: Any) -> bool:
@@ -76,8 +78,10 @@ _STEPS = frozenset({tasks.ScopedCoroutine._step.__code__})  # (send's and throw'
 def worker_frame_calls(frame: FrameType | None, *, through_libraries: bool = False) -> bool:
     """Whether the first frame out from ``frame`` that is not the standard library's (nor
     frozen importlib's; nor, ``through_libraries``, an installed package's) is the running
-    Worker's own: a file under its upload root, not an installed package's. Nothing outside
-    Worker code, nor where the root is unknown."""
+    Worker's own: a file under its upload root, not an installed package's -- code compiled by
+    ``exec``/``eval`` counting as its module's (``__file__``), or in a namespace of no module as
+    the Worker's, as :func:`~workers_env._errors` reads Worker code. Nothing outside Worker code,
+    nor where the root is unknown."""
     runtime = current_runtime()
     uploads = getattr(runtime, "uploads", None)
     if uploads is None:
@@ -85,6 +89,8 @@ def worker_frame_calls(frame: FrameType | None, *, through_libraries: bool = Fal
     root = str(uploads.root) + os.sep
     while frame is not None:
         name = frame.f_code.co_filename
+        if name[:1] == "<" and not name.startswith("<frozen "):  # exec'd code: its module's, else the Worker's
+            name = frame.f_globals.get("__file__") or root  # (its exec/eval in a namespace of no module)
         library = through_libraries and "-packages" in name and not name.startswith(PACKAGE_DIR)
         if not (library or name.startswith("<frozen ") or (name.startswith(_STDLIB) and "-packages" not in name)):
             if frame.f_code in _STEPS:
@@ -127,14 +133,27 @@ def _install_threads() -> None:
         return
 
     def start(self: threading.Thread) -> None:
-        if current_runtime() is not None and worker_frame_calls(sys._getframe(1), through_libraries=True):
-            raise RuntimeError(NO_THREADS)  # Pyodide 0.26 and 0.28: no thread can start
+        if (current_runtime() is not None and self._initialized and not self._started.is_set()  # type: ignore[attr-defined]
+                and worker_frame_calls(sys._getframe(1), through_libraries=True)):
+            _refuse_start(self)
         note_starter(self)  # a library's thread the Worker's code started: its imports are the Worker's
         original(self)
 
     start.workers_env_original = original  # type: ignore[attr-defined]
     start.__doc__ = original.__doc__
     threading.Thread.start = start  # type: ignore[method-assign]
+
+
+def _refuse_start(thread: threading.Thread) -> None:
+    """Pyodide's refusal of ``thread.start()``: ``can't start new thread`` (every era); again for
+    the same thread object, ``thread already started`` from Pyodide 0.28 (Python 3.13's
+    ``_start_joinable_thread`` finds the thread's handle used), as 0.28.2 and 314.0.6 answer,
+    0.26.0a4 the first words again -- measured under Node (``threading.Thread`` and
+    ``threading.Timer`` alike). An uninitialised or started thread gets CPython's own error first."""
+    if pyodide_028() and getattr(thread, "_workers_env_refused", False):
+        raise RuntimeError(STARTED_ALREADY)
+    thread._workers_env_refused = True  # type: ignore[attr-defined]
+    raise RuntimeError(NO_THREADS)
 
 
 #: the audit event each of ``_thread``'s starters raises once its arguments passed its checks

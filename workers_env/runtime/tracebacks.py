@@ -80,6 +80,11 @@ def runs_the_workers(*functions: Callable[..., Any] | CodeType) -> None:
     _PASSING.update((_code(function), True) for function in functions)
 
 
+def runs_for_the_worker(code: CodeType) -> bool:
+    """Whether ``code`` is one of :func:`passes_through`'s or :func:`runs_the_workers`'s."""
+    return code in _PASSING
+
+
 def calls_the_workers(code: CodeType) -> bool:
     """Whether ``code`` is one of :func:`runs_the_workers`'s: what it calls is the Worker's doing."""
     return _PASSING.get(code) is True

@@ -1,0 +1,67 @@
+"""``workers-env dev``'s stop leaves an ASGI app's lifespan as production leaves it: never resumed.
+workerd's built-in bridge starts a lifespan per request and never asks for its shutdown (its
+``receive()`` awaits a ``Future()`` nothing settles: workerd's ``asgi.py``), and the isolate goes
+away with the lifespan still waiting -- none of the app's code runs again. The dev server's
+event loop, closing, cancelled each waiting lifespan (the ``finally`` after an
+``asynccontextmanager`` lifespan's ``yield`` ran, Starlette sent ``lifespan.shutdown.failed``)
+and closed its async generator. The external SDK (workers-runtime-sdk 1.9.5 read) shuts each
+lifespan down after its request, so there the shutdown code runs once per request, as before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from dev_reload_helpers import DevServer
+from worker_helpers import one_file_worker
+
+pytest.importorskip("fastapi")
+
+ENTRY = """
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from workers import WorkerEntrypoint
+
+
+@asynccontextmanager
+async def lifespan(app):
+    print("lifespan started")
+    try:
+        yield
+    finally:
+        print("lifespan cleaned up")
+
+
+app = FastAPI(lifespan=lifespan)
+
+
+@app.get("/")
+async def root():
+    return {"ok": True}
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        import asgi
+        return await asgi.fetch(app, request, self.env)
+"""
+
+
+def test_the_built_in_bridges_lifespans_are_not_resumed_at_the_stop(tmp_path: Path) -> None:
+    server = DevServer(one_file_worker(tmp_path, ENTRY, date="2025-11-02", pyproject=False))
+    with server:
+        assert server.get("/") == (200, '{"ok":true}')
+        assert server.get("/") == (200, '{"ok":true}')
+        server.wait_for("[wrangler:info] GET / 200 OK", after=server.wait_for("[wrangler:info] GET / 200 OK") + 1)
+    assert server.proc.returncode == 143  # (SIGTERM: dev stopped as wrangler dev does)
+    assert server.lines.count("lifespan started") == 2
+    assert not [line for line in server.lines if "cleaned up" in line or "lifespan.shutdown" in line
+                or "Traceback" in line or "Exception" in line]
+
+
+def test_the_external_sdks_lifespan_is_shut_down_after_each_request(tmp_path: Path) -> None:
+    with DevServer(one_file_worker(tmp_path, ENTRY, date="2026-05-01")) as server:
+        assert server.get("/") == (200, '{"ok":true}')
+        server.wait_for("[wrangler:info] GET / 200 OK")
+    assert server.lines.count("lifespan started") == server.lines.count("lifespan cleaned up") == 1

@@ -1,0 +1,111 @@
+"""What Pyodide prints for a failure nobody handles in a Worker's task or future.
+
+Pyodide's ``WebLoop.default_exception_handler`` prints the loop's reports on stderr, which
+production hands to ``console.error`` line by line: the message (``Unhandled exception in
+event loop`` when the context has none), ``key: repr(value)`` for the context's other keys in
+sorted order, then -- from Pyodide 0.28 -- ``traceback.format_exception`` of its exception,
+each piece joined by a newline to the next (so a blank line follows each). Pyodide 0.28 and
+314 report a task that fails with no done callback but the loop's own (nobody awaits it, nor
+adds one) as it ends (``WebLoop._decrement_in_progress``), and so retrieve its exception;
+0.26's loop does not, and asyncio reports it when it is collected (``PyodideTask exception was
+never retrieved``). Measured under Node with npm pyodide 0.26.0a4, 0.28.2 and 314.0.6
+(tools/pyodide/unhandled_task_probe.mjs). Here the same lines go out as the Worker's
+``console.error`` lines (under ``workers-env dev``, ``✘ [ERROR] <line>`` each), not through
+asyncio's logger; other code's reports are left to the loop's handler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import traceback
+from typing import Any
+
+from workers_env import _loglevel
+from workers_env.runtime import current
+from workers_env.runtime.tracebacks import without_our_frames
+
+__all__ = ["install", "reported_at_end"]
+
+
+def _runtime_of(future: Any) -> Any:
+    """The Worker whose code made ``future``: a task's from its coroutine's import scope, a
+    promise's future's as noted when made (runtime/jspromise.py), else the Worker running now
+    (``None``: none, read as the newest era)."""
+    noted = getattr(future, "workers_env_runtime", None)
+    if noted is not None:
+        return noted
+    get_coro = getattr(future, "get_coro", None)
+    scope = getattr(get_coro() if get_coro is not None else None, "_scope", None)
+    return getattr(scope, "runtime", None) or current.current_runtime()
+
+
+def pyodide_lines(context: dict[str, Any], runtime: Any) -> list[str]:
+    """The stderr lines Pyodide's ``default_exception_handler`` prints for ``context`` in the
+    era of ``runtime`` (0.26 prints no traceback), with workers-env's frames left out."""
+    log_lines = [context.get("message") or "Unhandled exception in event loop"]
+    for key in sorted(context):
+        if key in ("message", "exception"):
+            continue
+        value = context[key]
+        if key in ("source_traceback", "handle_traceback"):
+            head = "Object created at" if key == "source_traceback" else "Handle created at"
+            value = f"{head} (most recent call last):\n" + "".join(traceback.format_list(value)).rstrip()
+        else:
+            value = repr(value)
+        log_lines.append(f"{key}: {value}")
+    error = context.get("exception")
+    if error is not None and (runtime is None or not runtime.null_is_none):  # Pyodide 0.28 on
+        log_lines += traceback.TracebackException(type(error), error, without_our_frames(error)).format()
+    return "\n".join(log_lines).split("\n")
+
+
+def report(context: dict[str, Any], runtime: Any) -> None:
+    """Print ``context``'s lines (:func:`pyodide_lines`) as the Worker's ``console.error`` lines,
+    read as its code reads them (``JsException`` in ``pyodide.ffi``)."""
+    previous = current.swap(runtime)
+    try:
+        lines = pyodide_lines(context, runtime)
+    finally:
+        current.restore(previous)
+    for line in lines:
+        _loglevel.console("error", line)
+
+
+def _handler(previous: Any) -> Any:
+    def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        from workers_env.runtime.webloop import PyodideFuture  # (webloop imports tasks, which imports this)
+
+        future = context.get("future")
+        if isinstance(future, PyodideFuture):  # the Worker's own: as Pyodide's loop reports it
+            report(context, _runtime_of(future))
+        elif previous is not None:
+            previous(loop, context)
+        else:
+            loop.default_exception_handler(context)
+
+    handle.workers_env_handler = True  # type: ignore[attr-defined]
+    return handle
+
+
+def install(loop: asyncio.AbstractEventLoop) -> None:
+    """Have ``loop`` report the Worker's futures as Pyodide's does, other reports going to the
+    handler it had (or asyncio's default); once per loop."""
+    previous = loop.get_exception_handler()
+    if not getattr(previous, "workers_env_handler", False):
+        loop.set_exception_handler(_handler(previous))
+
+
+def reported_at_end(task: asyncio.Task[Any]) -> None:
+    """A done callback of a task the Worker's code started (Pyodide 0.28 on): failed with no other
+    done callback, it is reported now, through the loop's handler, and its exception counts as
+    retrieved (``WebLoop._decrement_in_progress``)."""
+    if task._num_done_callbacks != 1 or task.cancelled():  # type: ignore[attr-defined]
+        return
+    error = task.exception()
+    if error is None:
+        return
+    handler = task.get_loop().get_exception_handler()
+    if handler is not None and not getattr(handler, "workers_env_handler", False):
+        handler(task.get_loop(), {"exception": error})  # one the Worker set (loop.set_exception_handler)
+    else:
+        report({"exception": error}, _runtime_of(task))
