@@ -1,5 +1,6 @@
 """``workers-env dev`` run as a user runs it, its output read line by line as it comes, for the
-tests of its reloads (``test_dev_server_reloads_*``). The watcher looks every 50 ms here."""
+tests of its reloads (``test_dev_server_reloads_*``; the watcher looks every 50 ms here) -- and
+for every test that starts a server on a free port: :func:`listening_on_a_free_port`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from worker_helpers import typical_pyproject
 
@@ -59,57 +62,73 @@ def dev_streams(project: Path, args: list[str], paths: list[str], environ: dict[
     (``PORT`` for its port, ``(Nms)`` for its times) while it answers ``/`` and then each of
     ``paths`` (an error status too), waiting ``settle`` seconds after; ``environ`` defaults to
     this process's environment without ``CLOUDFLARE_*`` and ``WRANGLER_*``. Spoken to only once
-    it listens itself: another process that took the port first is answered by no request of
-    ours (dev then refuses the port, and the run is made again on another)."""
+    it listens itself (:func:`listening_on_a_free_port`)."""
     if environ is None:
         environ = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
-    for _ in range(3):
-        port = free_port()
-        proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port),
-                                 *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                env={**environ, "PYTHONUNBUFFERED": "1"})
-        try:
-            deadline = time.monotonic() + TIMEOUT
-            while not listening(proc.pid, port):  # (at some levels it prints no Ready line)
-                if proc.poll() is not None:
-                    break
-                assert time.monotonic() < deadline, "dev did not start"
-                time.sleep(0.1)
-            else:
-                while True:  # up once it answers
-                    try:
-                        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).close()
-                        break
-                    except OSError:
-                        assert proc.poll() is None and time.monotonic() < deadline, "dev did not start"
-                        time.sleep(0.1)
-                for path in paths:
-                    try:
-                        urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30).close()
-                    except urllib.error.HTTPError as failed:
-                        failed.close()
-                time.sleep(settle)
-        finally:
-            proc.terminate()
-            out, err = proc.communicate(timeout=30)
-        if proc.returncode != 1 or "Address already in use" not in err:
-            break
+    proc, port = listening_on_a_free_port(
+        lambda port: [sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port), *args],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**environ, "PYTHONUNBUFFERED": "1"})
+    try:  # (at some levels it prints no Ready line)
+        for path in ["/", *paths]:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=TIMEOUT).close()
+            except urllib.error.HTTPError as failed:
+                failed.close()
+                if path == "/":
+                    raise
+        time.sleep(settle)
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=TIMEOUT)
     mask = (lambda text: re.sub(r"\(\d+ms\)", "(Nms)", text.replace(str(port), "PORT")))
     return mask(out), mask(err)
 
 
+def listening_on_a_free_port(command: Callable[[int], list[str]], *, tries: int = 3,
+                             **popen: Any) -> tuple[subprocess.Popen[str], int]:
+    """``command(port)`` started (``subprocess.Popen(..., text=True, **popen)``, its output piped)
+    on a port :func:`free_port` gave, and the port, once the process itself listens there
+    (:func:`listening`): no request of a test reaches another process that took the port between
+    the pick and the server's bind. That process makes the server refuse the port (it exits 1,
+    ``Address already in use``): it is started again on another, ``tries`` times in all. Any other
+    end, or no listening within :data:`TIMEOUT` seconds, is an AssertionError with its output."""
+    assert popen.get("stdout") == subprocess.PIPE, "the output is read to tell a taken port"
+    for _ in range(tries):
+        port = free_port()
+        proc = subprocess.Popen(command(port), text=True, **popen)
+        deadline = time.monotonic() + TIMEOUT
+        while proc.poll() is None and time.monotonic() < deadline:
+            if listening(proc.pid, port):
+                return proc, port
+            time.sleep(0.05)
+        if proc.poll() is None:
+            proc.kill()
+        out, err = proc.communicate(timeout=TIMEOUT)
+        output = (out or "") + (err or "")
+        if proc.returncode != 1 or "Address already in use" not in output:
+            raise AssertionError(f"{command(port)} did not listen on port {port} (exit {proc.returncode}):\n{output}")
+    raise AssertionError(f"{command(port)}: each of {tries} ports was taken by another process first:\n{output}")
+
+
 def listening(pid: int, port: int) -> bool:
     """Whether process ``pid`` holds a listening TCP socket on ``port`` (Linux: its sockets in
-    ``/proc``; elsewhere True, nothing to look at). A port :func:`free_port` gave back can be
-    taken by another process before the server binds it -- another suite's server then answers
-    there, and a test reading its server's output read nothing (a loaded machine, 1 run in ~10)."""
+    ``/proc``; elsewhere, with nothing to look at, whether anything accepts there). A port
+    :func:`free_port` gave back can be taken by another process before the server binds it --
+    another suite's server then answers there, and a test reading its server's output read
+    nothing (a loaded machine, 1 run in ~10)."""
     tables = [Path("/proc/net/tcp"), Path("/proc/net/tcp6")]
     if not tables[0].exists():
-        return True
+        with contextlib.suppress(OSError), socket.create_connection(("localhost", port), timeout=1):
+            return True
+        return False
     try:
-        owned = {os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")}
+        fds = os.listdir(f"/proc/{pid}/fd")
     except OSError:  # gone meanwhile
         return False
+    owned = set()
+    for fd in fds:
+        with contextlib.suppress(OSError):  # (one closed meanwhile: the listing's own, say)
+            owned.add(os.readlink(f"/proc/{pid}/fd/{fd}"))
     for table in tables:
         with contextlib.suppress(OSError):
             for row in table.read_text().splitlines()[1:]:

@@ -14,16 +14,10 @@ wrangler dev prints them (devoutput47; they were on stderr before)."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from dev_reload_helpers import answering, python_project
+from dev_reload_helpers import answering, dev_streams, python_project
 
 ASSETS = '[assets]\ndirectory = "public"\nbinding = "ASSETS"\n'
 FILES = {"public/index.html": "hi\n", "public/_headers": "/a\n  X-A: 1\nnocolon\n",
@@ -38,28 +32,9 @@ SKIPPED = ("[wrangler:warn] Found 1 invalid header rule:\n"
 
 
 def _started(project: Path, level: str) -> tuple[str, str]:
-    """What ``dev --log-level level`` prints on stdout and stderr up to answering its first request (and a moment after)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
-    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--log-level", level, "--ip", "127.0.0.1",
-                             "--port", str(port)], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env={**environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        deadline = time.monotonic() + 60
-        while True:  # (at warn no Ready line says it is up)
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).close()
-                time.sleep(0.3)  # (a line logged as the request ends)
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "dev did not start"
-                time.sleep(0.1)
-    finally:
-        proc.terminate()
-        out, err = proc.communicate(timeout=30)
-    return out, err
+    """What ``dev --log-level level`` prints on stdout and stderr up to answering its first request (and a moment
+    after: a line logged as the request ends)."""
+    return dev_streams(project, ["--log-level", level], [], settle=0.3)
 
 
 @pytest.fixture(scope="module")

@@ -9,15 +9,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import textwrap
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
+from dev_reload_helpers import TIMEOUT, listening_on_a_free_port
 from worker_helpers import typical_pyproject
 
 from workers_env.cli import main
@@ -40,32 +38,18 @@ def make_project(root: Path) -> Path:
     return typical_pyproject(root)  # pywrangler's layout: the external-SDK era needs it
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _serve_and_get(cwd: Path, *args: str, more: tuple[str, ...] = ()) -> tuple[dict, str]:
-    port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("CLOUDFLARE_ENV", None)
-    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port), *args],
-                            cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    proc, port = listening_on_a_free_port(
+        lambda port: [sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port), *args],
+        cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            assert proc.poll() is None, f"workers-env dev exited early:\n{proc.stdout.read() if proc.stdout else ''}"
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
-                    body = json.loads(resp.read())
-                for path in more:  # requests whose log lines a test reads
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2):
-                        pass
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert time.monotonic() < deadline, "workers-env dev did not start in time"
-                time.sleep(0.05)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=TIMEOUT) as resp:
+            body = json.loads(resp.read())
+        for path in more:  # requests whose log lines a test reads
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=TIMEOUT):
+                pass
     finally:
         proc.terminate()
         out, _ = proc.communicate(timeout=20)

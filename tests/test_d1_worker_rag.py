@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import textwrap
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+from dev_reload_helpers import listening_on_a_free_port
 
 from workers_env import JsException, load_env
 from workers_env.runtime import load_worker
@@ -193,12 +191,6 @@ def test_self_env_statement_objects_convert_like_the_sdk(tmp_path):
     env.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(url: str, data: bytes | None = None) -> dict:
     req = urllib.request.Request(url, data=data, method="POST" if data else "GET")
     with urllib.request.urlopen(req, timeout=30) as resp:
@@ -214,19 +206,12 @@ def test_rag_worker_under_workers_env_dev_across_restarts(tmp_path):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("CLOUDFLARE_ENV", None)
     for run in range(2):
-        port = _free_port()
+        proc, port = listening_on_a_free_port(
+            lambda port: [sys.executable, "-m", "workers_env", "dev", str(root), "--ip", "127.0.0.1", "--port", str(port)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
         url = f"http://127.0.0.1:{port}"
-        proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", str(root), "--ip", "127.0.0.1", "--port", str(port)],
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    _get(url + "/?q=warmup")
-                    break
-                except (urllib.error.URLError, ConnectionError):
-                    assert proc.poll() is None and time.monotonic() < deadline, proc.stdout.read() if proc.stdout else ""
-                    time.sleep(0.05)
+            _get(url + "/?q=warmup")
             if run == 0:
                 _get(url + "/notes", json.dumps({"text": "lighthouse keeper"}).encode())
             assert _get(url + "/?q=lighthouse") == {"context": ["lighthouse keeper"]}

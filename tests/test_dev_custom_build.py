@@ -6,15 +6,13 @@ failing build stops dev with wrangler's message."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import textwrap
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
+from dev_reload_helpers import TIMEOUT, free_port, listening_on_a_free_port
 from worker_helpers import typical_pyproject
 
 ENTRY = """
@@ -38,31 +36,18 @@ def _project(root: Path, command: str, cwd: str | None = None) -> Path:
     return typical_pyproject(root)  # pywrangler's layout: the external-SDK era needs it
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_the_build_runs_before_the_worker_loads(tmp_path):
     writer = (f'"{sys.executable}" -c "import os; print(\'built\'); '
               f'open(\'src/generated.py\', \'w\').write(\'MADE_BY = %r\' % os.environ[\'WRANGLER_COMMAND\'])"')
     project = _project(tmp_path / "app", writer)
-    port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("WRANGLER_COMMAND", None)
-    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=env, cwd=tmp_path)  # started elsewhere: the build runs in the project
+    proc, port = listening_on_a_free_port(  # started elsewhere: the build runs in the project
+        lambda port: [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=tmp_path)
     try:
-        body = None
-        deadline = time.monotonic() + 60
-        while body is None and time.monotonic() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
-                    body = resp.read().decode()
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.05)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=TIMEOUT) as resp:
+            body = resp.read().decode()
     finally:
         proc.terminate()
         out, _ = proc.communicate(timeout=30)
@@ -77,7 +62,7 @@ def test_a_failing_build_stops_dev_with_wranglers_message(tmp_path, capsys):
     from workers_env.cli import main
 
     project = _project(tmp_path, "echo half-built && exit 3")
-    assert main(["dev", str(project), "--port", str(_free_port())]) == 1
+    assert main(["dev", str(project), "--port", str(free_port())]) == 1
     captured = capsys.readouterr()
     # each piece of output split at its newlines, as wrangler 4.164.0 logs it (the newline ending
     # it leaves an empty line); then handleError's empty line, and its error on stderr
@@ -93,7 +78,7 @@ def test_build_cwd_is_taken_from_the_config_folder(tmp_path, capsys):
 
     (tmp_path / "tools").mkdir()
     project = _project(tmp_path, "pwd && exit 1", cwd="tools")
-    assert main(["dev", str(project), "--port", str(_free_port())]) == 1
+    assert main(["dev", str(project), "--port", str(free_port())]) == 1
     assert f"[custom build] {(tmp_path / 'tools').resolve()}" in capsys.readouterr().out.splitlines()
 
 
@@ -101,7 +86,7 @@ def test_a_build_cwd_that_does_not_exist_is_named_plainly(tmp_path, capsys):
     from workers_env.cli import main
 
     project = _project(tmp_path, "true", cwd="nope")
-    assert main(["dev", str(project), "--port", str(_free_port())]) == 1
+    assert main(["dev", str(project), "--port", str(free_port())]) == 1
     out = capsys.readouterr()
     assert out.out.splitlines() == ["[custom build] Running: true",
                                     f"[custom build] No such file or directory: {tmp_path / 'nope'}", ""]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import gc
 import warnings
 
-from test_dev_custom_build import _free_port, _project
+from dev_reload_helpers import free_port
+from test_dev_custom_build import _project
 
 
 def test_a_builds_output_pipe_is_closed_when_it_ends(tmp_path, capsys):
@@ -16,7 +17,7 @@ def test_a_builds_output_pipe_is_closed_when_it_ends(tmp_path, capsys):
     project = _project(tmp_path, "echo built && exit 3")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ResourceWarning)
-        assert main(["dev", str(project), "--port", str(_free_port())]) == 1
+        assert main(["dev", str(project), "--port", str(free_port())]) == 1
         gc.collect()
     assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
     assert capsys.readouterr().out.splitlines() == ["[custom build] Running: echo built && exit 3",

@@ -11,22 +11,19 @@ import socket
 import subprocess
 import sys
 import textwrap
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from dev_reload_helpers import free_port, listening_on_a_free_port
 
 from workers_env.cli import build_parser
 from workers_env.runtime import load_worker
 from workers_env.runtime.server import BackgroundServer
 
 TIMEOUT = 10
-#: how long a dev server may take to start serving: a fresh interpreter importing the library,
-#: which on a loaded 2-core machine (a whole suite beside other runs) took over 10 s
-STARTUP_TIMEOUT = 60
 
 ENTRY = """
 from workers import Response, WorkerEntrypoint
@@ -192,35 +189,14 @@ def test_dev_arguments():
     assert callable(defaults.handler)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _run_dev(project: Path, port: int, *extra: str) -> subprocess.Popen[str]:
+def _run_dev(project: Path, *extra: str) -> tuple[subprocess.Popen[str], str]:
+    """``workers-env dev PROJECT`` on 127.0.0.1 and a free port, once it listens there, and its URL."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "TZ": "IST-5:30"}  # a host far from UTC
     env.pop("CLOUDFLARE_ENV", None)
-    return subprocess.Popen(
-        [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", str(port), *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-    )
-
-
-def _wait_until_serving(proc: subprocess.Popen[str], url: str) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"workers-env dev exited early:\n{proc.stdout.read() if proc.stdout else ''}")
-        try:
-            urllib.request.urlopen(url, timeout=1).close()
-            return
-        except urllib.error.HTTPError as err:
-            err.close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError("workers-env dev did not start in time")
+    proc, port = listening_on_a_free_port(
+        lambda port: [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", str(port),
+                      *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    return proc, f"http://127.0.0.1:{port}"
 
 
 def _stop(proc: subprocess.Popen[str]) -> str:
@@ -236,11 +212,8 @@ def _stop(proc: subprocess.Popen[str]) -> str:
 def test_workers_env_dev_serves_and_persists_between_runs(tmp_path):
     project = make_project(tmp_path / "app")
     for run in range(2):
-        port = _free_port()
-        url = f"http://127.0.0.1:{port}"
-        proc = _run_dev(project, port)
+        proc, url = _run_dev(project)
         try:
-            _wait_until_serving(proc, url + "/nowhere")
             if run == 0:
                 request(url + "/vectors", method="POST", body=json.dumps([{"id": "a", "values": [1, 0]}]).encode())
             status, _, body = request(url + "/vectors")
@@ -270,6 +243,6 @@ def test_dev_reports_a_damaged_state_file_instead_of_a_traceback(tmp_path, capsy
     state = project / ".wrangler" / "state" / "v3" / "vectorize"
     state.mkdir(parents=True)
     (state / "workers-env-vectorize.sqlite").write_bytes(b"this is not a database" * 100)
-    assert main(["dev", str(project), "--port", str(_free_port())]) == 1
+    assert main(["dev", str(project), "--port", str(free_port())]) == 1
     err = capsys.readouterr().err
     assert "workers-env-vectorize.sqlite" in err and "Traceback" not in err

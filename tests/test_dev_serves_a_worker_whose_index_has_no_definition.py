@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from test_dev_server import _free_port, _run_dev, _stop, _wait_until_serving, request
+from test_dev_server import _run_dev, _stop, request
 from workers_env import IndexDefinitionError, load_env
 
 WORKER = '''
@@ -55,11 +55,8 @@ def test_a_supplied_binding_needs_no_definition(tmp_path):
 
 def test_dev_serves_the_worker_and_the_binding_fails_on_use(tmp_path):
     project = _project(tmp_path / "app")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = _run_dev(project, port)
+    proc, url = _run_dev(project)
     try:
-        _wait_until_serving(proc, url + "/plain")
         assert request(url + "/plain")[::2] == (200, b"plain answer")
         status, _, body = request(url + "/describe")
         assert status == 500

@@ -6,16 +6,15 @@ from __future__ import annotations
 import ast
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+from dev_reload_helpers import listening_on_a_free_port
 
 from workers_env.runtime.server import BackgroundServer
 
@@ -151,32 +150,17 @@ def test_over_real_http(worker):
         assert _http(server.url + "/search", "POST", {"query": 1})[0] == 400
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_under_workers_env_dev(tmp_path):
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("CLOUDFLARE_ENV", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "workers_env", "dev", str(EXAMPLE), "--ip", "127.0.0.1", "--port", str(port),
-         "--persist-to", str(tmp_path / "state")],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+    proc, port = listening_on_a_free_port(
+        lambda port: [sys.executable, "-m", "workers_env", "dev", str(EXAMPLE), "--ip", "127.0.0.1", "--port", str(port),
+                      "--persist-to", str(tmp_path / "state")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
     )
+    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                status, body = _http(url + "/documents", "POST", {"documents": DOCS})
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
+        status, body = _http(url + "/documents", "POST", {"documents": DOCS})
         assert status == 202, body
         status, body = _http(url + "/search", "POST", {"query": "where did the cat sit", "topK": 2})
         assert status == 200 and body["matches"][0]["id"] == "cat"

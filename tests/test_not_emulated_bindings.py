@@ -107,20 +107,11 @@ async def test_worker_code_gets_the_error_on_use_only(project):
 
 
 def test_under_workers_env_dev_the_r2_route_fails_clearly_and_the_others_work(project):
-    from test_dev_server import (
-        _free_port,
-        _run_dev,
-        _stop,
-        _wait_until_serving,
-        request,
-    )
+    from test_dev_server import _run_dev, _stop, request
 
     root = project(TOML, src__entry_DOT_py=ENTRY, public__index_DOT_html="<p>home</p>")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = _run_dev(root, port)
+    proc, url = _run_dev(root)
     try:
-        _wait_until_serving(proc, url + "/nowhere")
         kv = request(url + "/kv")
         r2 = request(url + "/r2")
         again = request(url + "/kv")

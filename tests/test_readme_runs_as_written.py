@@ -30,10 +30,8 @@ import json
 import os
 import re
 import shlex
-import socket
 import subprocess
 import sys
-import time
 import tomllib
 import urllib.error
 import urllib.request
@@ -43,13 +41,13 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import pytest
+from dev_reload_helpers import listening_on_a_free_port
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]  # where marked blocks may be
-TIMEOUT = 120  # seconds for any one command; the server gets START_TIMEOUT to answer
-START_TIMEOUT = 30
+TIMEOUT = 120  # seconds for any one command (the server gets dev_reload_helpers.TIMEOUT to listen)
 
 _MARKED = re.compile(
     r"^<!-- readme-test (?P<group>[\w-]+): (?P<kind>\w+)(?P<rest>[^\n]*?) -->\n"
@@ -228,29 +226,13 @@ def run_console(project: Path, env: dict[str, str], block: Block) -> None:
         assert shown_pattern(shown).fullmatch(got), f"{block.where()}: `{command}` printed:\n{done.stdout}"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def serve(project: Path, env: dict[str, str], block: Block) -> Iterator[int]:
     """Start the block's command with ``--port <free port>``; stop it, whatever happens."""
     (command,) = [c for c in (shlex.split(line, comments=True) for line in block.body.splitlines()) if c]
-    port = free_port()
-    proc = subprocess.Popen([*command, "--port", str(port)], cwd=project, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc, port = listening_on_a_free_port(lambda port: [*command, "--port", str(port)], cwd=project, env=env,
+                                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            assert proc.poll() is None, f"{block.where()} exited early:\n{proc.communicate()[0]}"
-            assert time.monotonic() < deadline, f"{block.where()} did not answer on port {port} in time"
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.05)
         yield port
     finally:
         proc.terminate()

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from dev_reload_helpers import listening_on_a_free_port
 from worker_helpers import EXEC_ATTEMPT, sdk_worker_answer, typical_pyproject
 
 from workers_env import JsDict, JsException, PyProxyWarning, js, load_env, load_worker, to_js
@@ -164,28 +165,15 @@ def test_both_eras_over_real_http(tmp_path):
 
 
 def test_workers_env_dev_runs_a_builtin_era_worker_and_warns_without_a_date(tmp_path):
-    import socket
-    import time
-
     root = project(tmp_path, BUILTIN_WORKER.replace("class Default", "class Default"), date=None,
                    flags=("python_workers", "disable_python_external_sdk"))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
-    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", str(root), "--port", str(port), "--ip", "127.0.0.1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    proc, port = listening_on_a_free_port(
+        lambda port: [sys.executable, "-m", "workers_env", "dev", str(root), "--port", str(port), "--ip", "127.0.0.1"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as resp:
-                    body = json.loads(resp.read())
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise
-                time.sleep(0.1)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as resp:
+            body = json.loads(resp.read())
     finally:
         proc.terminate()
         out = proc.communicate(timeout=10)[0]

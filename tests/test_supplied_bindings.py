@@ -201,13 +201,7 @@ def test_each_pyproject_binding_problem_in_its_words(project):
 
 
 def test_workers_env_dev_takes_bindings_from_pyproject_over_http(project):
-    from test_dev_server import (
-        _free_port,
-        _run_dev,
-        _stop,
-        _wait_until_serving,
-        request,
-    )
+    from test_dev_server import _run_dev, _stop, request
 
     root = project(
         TOML,
@@ -215,11 +209,8 @@ def test_workers_env_dev_takes_bindings_from_pyproject_over_http(project):
         pyproject_DOT_toml='[tool.workers-env.bindings]\nBUCKET = "fakes:make_bucket"\n',
         fakes_DOT_py="class B:\n    async def get(self, key):\n        return {'fake': key}\n\ndef make_bucket():\n    return B()\n",
     )
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = _run_dev(root, port)
+    proc, url = _run_dev(root)
     try:
-        _wait_until_serving(proc, url + "/")
         status, _, body = request(url + "/")
     finally:
         out = _stop(proc)
