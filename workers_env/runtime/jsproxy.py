@@ -489,7 +489,7 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
             to_the_caller(error)
             raise
         try:
-            raise KeyError(key)
+            raise missing_key(key)  # as a Map's: Pyodide's C sets it so (0.26.0a4, 0.28.2, 314.0.6)
         except KeyError as error:  # (the miss alone)
             missed(error)
             raise
@@ -507,7 +507,7 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
 
     def __delitem__(self, key: Any) -> None:
         if _property_name(key) not in self._object._props:
-            raise KeyError(key)
+            raise missing_key(key)
         del self._object._props[key]
 
     def __contains__(self, key: Any) -> bool:
