@@ -63,6 +63,7 @@ from workers_env.runtime.requestbody import (
 )
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import front_connection, refusal
+from workers_env.runtime.runsync import cut_off_drivers
 from workers_env.runtime.stalls import HANGING
 from workers_env.runtime.statusline import (
     BARE_HEAD_HEADER,
@@ -1110,6 +1111,8 @@ class _Server(uvicorn.Server):
             self.stopped_by = sig
         super().handle_exit(sig, frame)
         self._wake_up()
+        if cut_off_drivers(frame):  # Worker code waiting in a run_sync (time.sleep) ends, so the loop gets back:
+            logging.getLogger("uvicorn.error").addFilter(_not_cancelled)  # its request, cancelled so, says nothing
 
     def stop(self) -> None:
         """Ask the server to stop, from any thread (:class:`BackgroundServer`)."""

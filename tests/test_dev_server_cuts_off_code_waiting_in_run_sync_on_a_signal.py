@@ -1,0 +1,85 @@
+"""A signal stops ``workers-env dev`` at once also while the Worker's code waits in a
+``run_sync`` -- ``time.sleep`` (Pyodide's from 0.28 drives the loop as ``run_sync`` does), a
+nested ``run_sync`` -- in a handler or in a ``waitUntil`` task after the response, as ``wrangler
+dev`` 4.164.0 exits at once whatever the Worker does (130 for Ctrl+C, 143 for SIGTERM, nothing
+printed). Before, the server shut down inside that ``run_sync`` (its own steps run there) and the
+process could not return until the wait ended: deaf for the whole of a ``time.sleep(60)``
+(review73; flaky48b had fixed the same at import)."""
+
+from __future__ import annotations
+
+import http.client
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from dev_reload_helpers import DevServer, python_project
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+
+HEAD = """import asyncio, time
+from pyodide.ffi import run_sync
+from workers import Response, WorkerEntrypoint
+
+
+async def inner():
+    time.sleep(60)
+
+"""
+
+ENTRIES = {
+    "handler": HEAD + """
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        print("waiting", flush=True)
+        time.sleep(60)
+        return Response("late")
+""",
+    "nested": HEAD + """
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        print("waiting", flush=True)
+        run_sync(inner())
+        return Response("late")
+""",
+    "waitUntil": HEAD + """
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        async def later():
+            await asyncio.sleep(0)
+            print("waiting", flush=True)
+            time.sleep(60)
+        self.ctx.waitUntil(asyncio.ensure_future(later()))
+        return Response("answered")
+""",
+}
+
+
+@pytest.mark.parametrize("where", list(ENTRIES))
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["sigterm", "ctrl-c"])
+def test_a_signal_stops_dev_while_worker_code_waits_in_run_sync(tmp_path: Path, where: str, sig: int,
+                                                               status: int) -> None:
+    project = python_project(tmp_path / "app", ENTRIES[where])
+    with DevServer(project) as dev:
+        def ask() -> None:
+            conn = http.client.HTTPConnection("127.0.0.1", dev.port, timeout=90)
+            try:
+                conn.request("GET", "/")
+                conn.getresponse().read()
+            except (http.client.HTTPException, OSError):
+                pass
+
+        threading.Thread(target=ask, daemon=True).start()
+        dev.wait_for("waiting")  # the Worker's code waits in run_sync
+        mark = len(dev.lines)
+        started = time.monotonic()
+        dev.proc.send_signal(sig)
+        code = dev.proc.wait(30)
+        took = time.monotonic() - started
+        dev._reader.join(20)
+    assert code == status
+    assert took < 10, took  # was 60 s: the whole sleep
+    assert [line for line in dev.lines[mark:] if "[wrangler:info]" not in line] == [], dev.lines[mark:]
