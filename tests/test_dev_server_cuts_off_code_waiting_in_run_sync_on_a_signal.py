@@ -1,6 +1,7 @@
 """A signal stops ``workers-env dev`` at once also while the Worker's code waits in a
 ``run_sync`` -- ``time.sleep`` (Pyodide's from 0.28 drives the loop as ``run_sync`` does), a
-nested ``run_sync`` -- in a handler or in a ``waitUntil`` task after the response, as ``wrangler
+nested ``run_sync`` -- in a handler or in a ``waitUntil`` task after the response, or holds the
+loop's thread itself (a busy loop, Pyodide 0.26's blocking ``time.sleep``), as ``wrangler
 dev`` 4.164.0 exits at once whatever the Worker does (130 for Ctrl+C, 143 for SIGTERM, nothing
 printed). Before, the server shut down inside that ``run_sync`` (its own steps run there) and the
 process could not return until the wait ended: deaf for the whole of a ``time.sleep(60)``
@@ -21,12 +22,7 @@ from dev_reload_helpers import DevServer, python_project
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
 HEAD = """import asyncio, time
-from pyodide.ffi import run_sync
 from workers import Response, WorkerEntrypoint
-
-
-async def inner():
-    time.sleep(60)
 
 """
 
@@ -39,10 +35,31 @@ class Default(WorkerEntrypoint):
         return Response("late")
 """,
     "nested": HEAD + """
+from pyodide.ffi import run_sync
+
+
+async def inner():
+    time.sleep(60)
+
+
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         print("waiting", flush=True)
         run_sync(inner())
+        return Response("late")
+""",
+    "busy loop": HEAD + """
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        print("waiting", flush=True)
+        while True:
+            pass
+""",
+    "0.26 handler": HEAD + """
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        print("waiting", flush=True)
+        time.sleep(60)  # Pyodide 0.26's blocks the loop's thread
         return Response("late")
 """,
     "waitUntil": HEAD + """
@@ -63,6 +80,9 @@ class Default(WorkerEntrypoint):
 def test_a_signal_stops_dev_while_worker_code_waits_in_run_sync(tmp_path: Path, where: str, sig: int,
                                                                status: int) -> None:
     project = python_project(tmp_path / "app", ENTRIES[where])
+    if where.startswith("0.26"):
+        config = project / "wrangler.toml"
+        config.write_text(config.read_text().replace("2026-05-01", "2025-09-01"))
     with DevServer(project) as dev:
         def ask() -> None:
             conn = http.client.HTTPConnection("127.0.0.1", dev.port, timeout=90)

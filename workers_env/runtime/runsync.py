@@ -35,7 +35,7 @@ try:  # asyncio's own bookkeeping of the current task, which _drive switches whi
 except ImportError:  # a Python without them: run_sync falls back to its helper thread
     _enter_task = _leave_task = None  # type: ignore[assignment]
 
-__all__ = ["can_run_sync", "cut_off_drivers", "raise_between_steps", "run_sync"]
+__all__ = ["can_run_sync", "cut_off_drivers", "cut_off_here", "raise_between_steps", "run_sync"]
 
 T = TypeVar("T")
 
@@ -93,6 +93,19 @@ def _raise_cut_off(me: FrameType, caller: asyncio.Task[Any] | None) -> None:
         if caller is not None:  # cancelled from outside, as a request whose client left: nothing logged
             _cancel_with_waiters(caller)
         raise asyncio.CancelledError
+
+
+def cut_off_here() -> None:
+    """Raise ``CancelledError`` where a signal handler runs (the Worker's code blocking the loop's
+    thread: a busy loop, Pyodide 0.26's blocking ``time.sleep``), its task and the tasks awaiting
+    it cancelled from outside, as :func:`cut_off_drivers` ends a waiting ``run_sync``."""
+    try:
+        task = asyncio.current_task()
+    except RuntimeError:  # no loop running
+        task = None
+    if task is not None:
+        _cancel_with_waiters(task)
+    raise asyncio.CancelledError
 
 
 def _cancel_with_waiters(task: asyncio.Task[Any]) -> None:

@@ -53,7 +53,7 @@ from workers_env.runtime.runsync import run_sync as _run_sync
 from workers_env.runtime.tracebacks import PACKAGE_DIR, calls_the_workers, runs_the_workers
 from workers_env.runtime.webloop import PyodideFuture
 
-__all__ = ["INLINE_FROM", "install"]
+__all__ = ["INLINE_FROM", "install", "worker_code_blocks"]
 
 #: the workers-runtime-sdk release whose patch runs ``anyio.to_thread.run_sync`` inline
 INLINE_FROM = (1, 6, 11)
@@ -433,8 +433,25 @@ def _install_sleep() -> dict[int, tuple[Any, Any]]:
             original(secs)
 
     sleep.workers_env_original = original  # type: ignore[attr-defined]
+    _SLEEPS.add(sleep.__code__)  # type: ignore[attr-defined]  # (functools.wraps hides it from mypy)
     time.sleep = sleep
     return {id(original): (original, sleep)}
+
+
+#: the code of the ``time.sleep`` wrapper (:func:`_install_sleep`): a signal handler called in
+#: it interrupted its caller's wait
+_SLEEPS: set[Any] = set()
+
+
+def worker_code_blocks(frame: FrameType | None) -> bool:
+    """Whether a signal handler called in ``frame`` interrupted the running Worker's code (or a
+    library it called) holding the loop's thread: a loop of its own, a blocking call, Pyodide
+    0.26's ``time.sleep`` -- nothing that gives the loop back soon."""
+    if frame is None or current_runtime() is None:
+        return False
+    if frame.f_code in _SLEEPS:
+        frame = frame.f_back
+    return worker_frame_calls(frame, through_libraries=True)
 
 
 def _rebind_taken(taken: dict[int, tuple[Any, Any]]) -> None:
