@@ -3,7 +3,7 @@ request awaiting, a busy loop in a handler, a response mid-stream, waitUntil wor
 Measured 2026-12-05: 130/143 for each, in 0.06-0.2 s, nothing printed after the signal.
 workers-env dev's side: tools/wrangler/dev_stop_signal_python_probe.py.
 Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH python3 tools/wrangler/dev_stop_signal_probe.py"""
-import http.client, json, os, signal, socket, subprocess, sys, threading, time
+import http.client, json, os, signal, socket, subprocess, threading, time
 from pathlib import Path
 WR = os.path.join(os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler"), "node_modules", ".bin", "wrangler")
 PHASES = {

@@ -5,7 +5,7 @@ wrangler dev answers a JS twin (tools/wrangler/dev_stop_signal_probe.py: 130/143
 Measured 2026-12-05 at 2026-05-01, 2026-09-08 (and, with argv[2] 2025-09-01, the 0.26 era, where
 pyodide.ffi has no run_sync: its nested cases fail to load): 130/143 in 0.06-1.7 s, nothing printed.
 Run: PYTHONPATH=/abs/tree python3 tools/wrangler/dev_stop_signal_python_probe.py /abs/tree [dates] [phase filter]"""
-import http.client, signal, sys, threading, time, json, tempfile, textwrap
+import http.client, signal, sys, threading, time, json, tempfile
 from pathlib import Path
 sys.path[:0] = [sys.argv[1] + "/tests"]
 from dev_reload_helpers import DevServer, python_project
