@@ -18,22 +18,22 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _revisions import revision_trees
 
 PROBE = r'''
 import asyncio, json, os, pathlib, sys, tempfile, time
-root = sys.argv[1]
-sys.path[:0] = [root, root + "/tests"]
-from worker_helpers import one_file_worker
+sys.path.insert(0, sys.argv[1])
 from workers_env import load_worker
 folder = pathlib.Path(tempfile.mkdtemp())
-one_file_worker(folder, "import json, os, time\nfrom pathlib import Path\nfrom workers import Response, WorkerEntrypoint\n"
-                "NAMES = json.loads(os.environ.get('X', '{}') or '{}')\n"
-                "class Default(WorkerEntrypoint):\n    async def fetch(self, request):\n"
-                "        names = [Path(n) for n in json.loads(await request.text())]\n"
-                "        t = time.perf_counter()\n        for n in names:\n            n.exists()\n"
-                "        return Response(str(time.perf_counter() - t))\n")
 src = folder / "src"
+src.mkdir()
+(src / "entry.py").write_text("import json, time\nfrom pathlib import Path\nfrom workers import Response, WorkerEntrypoint\n"
+                              "class Default(WorkerEntrypoint):\n    async def fetch(self, request):\n"
+                              "        names = [Path(n) for n in json.loads(await request.text())]\n"
+                              "        t = time.perf_counter()\n        for n in names:\n            n.exists()\n"
+                              "        return Response(str(time.perf_counter() - t))\n")
+(folder / "wrangler.toml").write_text('name = "s"\nmain = "src/entry.py"\ncompatibility_date = "2025-10-01"\n'
+                                      'compatibility_flags = ["python_workers"]\n')
 for i in range(250):
     (src / f"f{i}.txt").write_text("x")
 os.chdir(folder)
@@ -71,27 +71,24 @@ def measure(root: Path) -> list[float]:
     return [float(t) for t in out.stdout.split()]
 
 
+WHAT = ("1,000 looks in a Worker's requests", "  250 by absolute name, uploaded", "  250 by relative name",
+        "  250 installed library files", "  250 missing", "the 1,000 by test code", "the 1,000 by the host's os.stat")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--against", required=True, help="the revision to compare with (git rev)")
+    parser.add_argument("--against", action="append", default=[], help="a revision to compare with (git rev)")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        other = Path(tmp) / "other"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(other), args.against], check=True)
-        try:
-            ours, theirs = [], []
-            for _ in range(args.rounds):  # interleaved: the host's noise falls on both
-                theirs.append(measure(other))
-                ours.append(measure(ROOT))
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)], check=True)
-    for i, what in enumerate(("1,000 looks in a Worker's requests", "  250 by absolute name, uploaded", "  250 by relative name",
-                              "  250 installed library files", "  250 missing", "the 1,000 by test code",
-                              "the 1,000 by the host's os.stat")):
-        a = statistics.median(t[i] for t in theirs)
-        b = statistics.median(t[i] for t in ours)
-        print(f"{what:34} {args.against}: {a:7.2f} ms   this checkout: {b:7.2f} ms   ratio {b / a:.2f}")
+        trees = revision_trees(Path(tmp), args.against)
+        runs: dict[str, list[list[float]]] = {name: [] for name in trees}
+        for _ in range(args.rounds):  # interleaved: the host's noise falls on each
+            for name, tree in trees.items():
+                runs[name].append(measure(tree))
+    print(f"median of {args.rounds}, ms" + "".join(f"{name:>16}" for name in trees))
+    for i, what in enumerate(WHAT):
+        print(f"{what:34}" + "".join(f"{statistics.median(r[i] for r in runs[name]):16.2f}" for name in trees))
     return 0
 
 

@@ -13,7 +13,6 @@ import http.client
 import signal
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -94,12 +93,7 @@ def test_a_signal_stops_dev_while_worker_code_waits_in_run_sync(tmp_path: Path, 
 
         threading.Thread(target=ask, daemon=True).start()
         dev.wait_for("waiting")  # the Worker's code waits in run_sync
-        mark = len(dev.lines)
-        started = time.monotonic()
-        dev.proc.send_signal(sig)
-        code = dev.proc.wait(30)
-        took = time.monotonic() - started
-        dev._reader.join(20)
+        code, took, after = dev.stopped_by(sig)
     assert code == status
     assert took < 10, took  # was 60 s: the whole sleep
-    assert [line for line in dev.lines[mark:] if "[wrangler:info]" not in line] == [], dev.lines[mark:]
+    assert [line for line in after if "[wrangler:info]" not in line] == [], after

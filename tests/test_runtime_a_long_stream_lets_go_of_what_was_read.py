@@ -12,6 +12,18 @@ from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
+#: Worker source: ``write()``, a coroutine writing CHUNKS 64 KiB chunks (the first byte of chunk i is
+#: i % 251) into ``stream`` and closing it
+WRITE = """
+        async def write():
+            writer = stream.writable.getWriter()
+            for i in range(CHUNKS):
+                chunk = Uint8Array.new(65536)
+                chunk[0] = i % 251
+                await writer.write(chunk)
+            await writer.close()
+"""
+
 ENTRY = '''
 import asyncio
 import tracemalloc
@@ -25,15 +37,7 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         kind = request.url.rsplit("/", 1)[1]
         stream = (TransformStream if kind == "js" else IdentityTransformStream).new()
-
-        async def write():
-            writer = stream.writable.getWriter()
-            for i in range(CHUNKS):
-                chunk = Uint8Array.new(65536)
-                chunk[0] = i % 251
-                await writer.write(chunk)
-            await writer.close()
-
+@WRITE@
         if kind == "response":
             self.ctx.waitUntil(asyncio.ensure_future(write()))
             return Response(stream.readable)
@@ -48,7 +52,7 @@ class Default(WorkerEntrypoint):
         tracemalloc.stop()
         await task
         return Response.json({"read": total, "peak": peak, "marks": marks})
-'''
+'''.replace("@WRITE@", WRITE)
 
 
 @pytest.mark.asyncio
@@ -94,15 +98,7 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         reader_kind = request.url.rsplit("/", 1)[1].replace("%20", " ")
         stream = TransformStream.new()
-
-        async def write():
-            writer = stream.writable.getWriter()
-            for i in range(CHUNKS):
-                chunk = Uint8Array.new(65536)
-                chunk[0] = i % 251
-                await writer.write(chunk)
-            await writer.close()
-
+@WRITE@
         task = asyncio.ensure_future(write())
         readable, kept, piped = stream.readable, [], None
         if reader_kind.startswith("body"):  # a body over the stream
@@ -125,7 +121,7 @@ class Default(WorkerEntrypoint):
             await piped
         await task
         return Response.json({"peak": peak, "kept": [(len(c), c[0]) for c in kept]})
-'''
+'''.replace("@WRITE@", WRITE)
 
 
 @pytest.mark.asyncio

@@ -25,7 +25,7 @@ HEADS = {
     "/no-colon-404": b"HTTP/1.1 404 Not Found\r\nBad Header\r\nContent-Length: 2\r\n\r\nno",
 }
 
-ENTRY = """
+WORKER = """
 from workers import Response, WorkerEntrypoint
 import js
 
@@ -36,12 +36,13 @@ class Default(WorkerEntrypoint):
         out = {}
         for path in %r:
             try:
-                await js.fetch(origin + path)
-                out[path] = "answered"
+                answer = await js.fetch(origin + path)
+                out[path] = %s
             except Exception as error:
                 out[path] = f"{type(error).__name__} {error.name}: {error.message}"
         return Response.json(out)
-""" % (list(HEADS),)
+"""
+ENTRY = WORKER % (list(HEADS), '"answered"')
 
 INVALID = "Server returned invalid HTTP response: The headers sent by the server are not valid. " \
           "(client error (SendRequest): invalid HTTP {} parsed)"
@@ -102,23 +103,7 @@ ENDED = {  # heads the connection ends inside, or after informational answers al
     "/101": b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection: Upgrade\r\n\r\n",
 }
 
-ENDED_ENTRY = """
-from workers import Response, WorkerEntrypoint
-import js
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        origin = request.headers.get("x-origin")
-        out = {}
-        for path in %r:
-            try:
-                answer = await js.fetch(origin + path)
-                out[path] = f"answered {answer.status} {await answer.text()!r}"
-            except Exception as error:
-                out[path] = f"{error.name}: {error.message}"
-        return Response.json(out)
-""" % (list(ENDED),)
+ENDED_ENTRY = WORKER % (list(ENDED), 'f"answered {answer.status} {await answer.text()!r}"')
 
 
 class Ending(http.server.BaseHTTPRequestHandler):
@@ -144,6 +129,6 @@ def test_a_head_the_connection_ends_inside_is_a_lost_connection(tmp_path):
         with serving(Ending) as origin:
             return await (await worker.fetch("/", headers={"x-origin": origin})).json()
 
-    lost = "Error: Network connection lost."
+    lost = "JsException Error: Network connection lost."
     assert asyncio.run(scenario()) == {**dict.fromkeys(ENDED, lost), "/103-then-200": "answered 200 'ok'",
                                        "/101": "answered 101 ''"}
