@@ -12,13 +12,12 @@ in fresh processes.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from _revisions import revision_trees
+from _revisions import interleaved_medians, revision_trees
 
 PROBE = r'''
 import asyncio, json, os, pathlib, sys, tempfile, time
@@ -81,14 +80,10 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        trees = revision_trees(Path(tmp), args.against)
-        runs: dict[str, list[list[float]]] = {name: [] for name in trees}
-        for _ in range(args.rounds):  # interleaved: the host's noise falls on each
-            for name, tree in trees.items():
-                runs[name].append(measure(tree))
-    print(f"median of {args.rounds}, ms" + "".join(f"{name:>16}" for name in trees))
+        medians = interleaved_medians(revision_trees(Path(tmp), args.against), args.rounds, measure)
+    print(f"{'median of ' + str(args.rounds) + ', ms':34}" + "".join(f"{name:>16}" for name in medians))
     for i, what in enumerate(WHAT):
-        print(f"{what:34}" + "".join(f"{statistics.median(r[i] for r in runs[name]):16.2f}" for name in trees))
+        print(f"{what:34}" + "".join(f"{figures[i]:16.2f}" for figures in medians.values()))
     return 0
 
 
