@@ -70,7 +70,8 @@ def test_each_miss_runs_its_lookup_and_missed():
         except KeyError:
             pass
 
-    assert _python_calls(key_miss) == ["__getitem__", "_property_name", "missed"]
+    # (review73: its KeyError is made as a Map's, by missing_key: KeyError() for None, a tuple's items)
+    assert _python_calls(key_miss) == ["__getitem__", "_property_name", "missing_key", "missed"]
 
 
 def test_a_maps_missing_key_runs_its_lookup_and_missed():
