@@ -4,7 +4,9 @@ folder of its own, which a fresh process puts first on ``sys.path``."""
 
 from __future__ import annotations
 
+import statistics
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,3 +24,14 @@ def revision_trees(folder: Path, revisions: list[str]) -> dict[str, Path]:
         trees[rev] = tree
     trees["this checkout"] = ROOT
     return trees
+
+
+def interleaved_medians(trees: dict[str, Path], rounds: int, measure: Callable[[Path], list[float]]) -> dict[str, list[float]]:
+    """``name -> the median of each figure`` that ``measure(tree)`` gives, over ``rounds``
+    rounds, the trees interleaved in a rotating order: the host's noise falls on all."""
+    runs: dict[str, list[list[float]]] = {name: [] for name in trees}
+    names = list(trees)
+    for round_ in range(rounds):
+        for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+            runs[name].append(measure(trees[name]))
+    return {name: [statistics.median(figures) for figures in zip(*runs[name])] for name in names}

@@ -10,13 +10,12 @@ counts less than in wall-clock time), the median of the rounds.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from _revisions import revision_trees
+from _revisions import interleaved_medians, revision_trees
 
 
 PROBE = r'''
@@ -78,16 +77,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=9)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        trees = revision_trees(Path(tmp), args.against)
-        runs: dict[str, list[list[float]]] = {name: [] for name in trees}
-        names = list(trees)
-        for round_ in range(args.rounds):  # interleaved, the order rotating: the host's noise falls on all
-            for name in names[round_ % len(names):] + names[:round_ % len(names)]:
-                runs[name].append(measure(trees[name]))
+        medians = interleaved_medians(revision_trees(Path(tmp), args.against), args.rounds, measure)
     print("ns per call, thread CPU time, median of", args.rounds, "rounds")
-    print(f"{'case':40}" + "".join(f"{name:>16}" for name in names))
+    print(f"{'case':40}" + "".join(f"{name:>16}" for name in medians))
     for i, case in enumerate(CASES):
-        print(f"{case:40}" + "".join(f"{statistics.median(r[i] for r in runs[name]):>16,.0f}" for name in names))
+        print(f"{case:40}" + "".join(f"{figures[i]:>16,.0f}" for figures in medians.values()))
     return 0
 
 

@@ -1,7 +1,9 @@
 """The memory a long stream holds while it is read as it is written: a Worker writes N MiB in
 64 KiB chunks (each a new ``Uint8Array``) to a ``TransformStream`` / ``IdentityTransformStream``
-while a reader takes them -- the Worker's own ``getReader().read()`` loop, or ``worker.fetch``'s
-caller reading the response body it streams. The figure is the process's peak RSS above what it
+while a reader takes them -- the Worker's own ``getReader().read()`` loop, ``async for``, a
+``pipeTo`` on into another stream read there, ``Response(readable).text()`` (which holds the
+stream's size once, as a string), each also of a ``Response``'s body over the stream, or
+``worker.fetch``'s caller reading the response body it streams. The figure is the process's peak RSS above what it
 held before the stream began (``ru_maxrss``), fresh process per case and tree: read chunks that
 stay referenced grow it by the stream's size, released ones keep it at a few chunks.
 
@@ -27,6 +29,7 @@ kind, reader, mib = sys.argv[2], sys.argv[3], int(sys.argv[4])
 from workers_env import load_worker
 ENTRY = """
 import asyncio
+import js
 from js import TransformStream, IdentityTransformStream, Uint8Array
 from workers import Response, WorkerEntrypoint
 KIND, READER, COUNT = %r, %r, %d
@@ -36,19 +39,34 @@ class Default(WorkerEntrypoint):
         stream = (TransformStream if KIND == "TransformStream" else IdentityTransformStream).new()
         async def write():
             writer = stream.writable.getWriter()
-            for i in range(COUNT):
+            for i in range(1 if request.url.endswith("/warm") else COUNT):
                 await writer.write(Uint8Array.new(65536))
             await writer.close()
         task = asyncio.ensure_future(write())
         if READER == "response":
             self.ctx.waitUntil(task)
             return Response(stream.readable)
-        reader, total = stream.readable.getReader(), 0
-        while True:
-            chunk = await reader.read()
-            if chunk.done:
-                break
-            total += chunk.value.byteLength
+        readable, total = stream.readable, 0
+        if READER.startswith("body"):  # a body over the stream (a Response's: a Request's over a live one is refused)
+            readable = js.Response.new(readable).body
+        if READER.endswith("pipeTo"):  # piped on into another stream, read from there
+            onward = TransformStream.new()
+            piped = asyncio.ensure_future(readable.pipeTo(onward.writable))
+            readable = onward.readable
+        if READER.endswith("async for"):
+            async for chunk in readable:
+                total += chunk.byteLength if hasattr(chunk, "byteLength") else len(chunk)
+        elif READER.endswith("text"):  # the whole body as one string: it holds the stream's size once
+            total = len(await js.Response.new(readable).text())
+        else:
+            reader = readable.getReader()
+            while True:
+                chunk = await reader.read()
+                if chunk.done:
+                    break
+                total += chunk.value.byteLength
+        if READER.endswith("pipeTo"):
+            await piped
         await task
         return Response(str(total))
 """
@@ -60,7 +78,9 @@ with tempfile.TemporaryDirectory() as tmp:
                                         'compatibility_flags = ["python_workers"]\n')
     worker = load_worker(root)
     async def main():
-        await worker.fetch("/")  # warm: imports, the loop
+        warm = await worker.fetch("/warm")  # warm: imports, the loop (one chunk: the peak is the stream's to set)
+        if reader == "response":
+            await warm.text()
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         response = await worker.fetch("/")
         if reader == "response":
@@ -75,7 +95,11 @@ with tempfile.TemporaryDirectory() as tmp:
 '''
 
 CASES = [("TransformStream", "worker"), ("IdentityTransformStream", "worker"),
-         ("TransformStream", "response"), ("IdentityTransformStream", "response")]
+         ("TransformStream", "response"), ("IdentityTransformStream", "response"),
+         ("TransformStream", "worker async for"), ("TransformStream", "worker pipeTo"),
+         ("TransformStream", "worker text"), ("TransformStream", "body async for"),
+         ("TransformStream", "body getReader"), ("TransformStream", "body pipeTo"),
+         ("TransformStream", "body text")]
 
 
 def measure(root: Path, kind: str, reader: str, mib: int) -> str:

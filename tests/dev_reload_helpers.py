@@ -211,6 +211,17 @@ class DevServer:
             raise
         return self
 
+    def stopped_by(self, sig: int) -> tuple[int, float, list[str]]:
+        """Send ``sig`` and wait for the server to exit: its exit status, the seconds that took
+        and the lines it printed after the signal."""
+        mark = len(self.lines)
+        started = time.monotonic()
+        self.proc.send_signal(sig)
+        code = self.proc.wait(30)
+        took = time.monotonic() - started
+        self._reader.join(20)
+        return code, took, self.lines[mark:]
+
     def __exit__(self, *exc: object) -> None:
         self.proc.terminate()
         try:

@@ -4,10 +4,11 @@ request)``...) is emulated by driving the event loop the body arrives on from in
 would block on a loop of its own that nothing wakes while the server's loop delivers the
 body: it is refused with :class:`NotEmulatedError` saying what to do, rather than hanging. So is
 a ``fetch()`` answer's body still arriving; both texts, workers-env's own, are pinned whole
-through a Worker whose library runs the call in asyncio's executor -- the one way a library the
-Worker calls still gets a thread here (runtime/threadpool.py) -- (the request's under the dev
-server; audit16: no test pinned them). Pyodide starts no thread at all, so production has no such
-case."""
+through a Worker whose library hands the call to a thread its pool already had -- started by
+test code before the Worker ran, the one way Worker code still reaches a thread here
+(runtime/threadpool.py refuses every thread it starts, and runs ``run_in_executor`` inline for a
+library too) -- (the request's under the dev server; audit16: no test pinned them). Pyodide
+starts no thread at all, so production has no such case."""
 
 from __future__ import annotations
 
@@ -49,11 +50,18 @@ async def test_a_wait_for_the_whole_body_on_its_loop_goes_on_as_it_arrives() -> 
 
 LIBRARY = '''
 import asyncio
+import concurrent.futures
+
+_POOL = concurrent.futures.ThreadPoolExecutor(1)
+
+
+def warm():
+    """Start the pool's thread (test code may; the Worker's code could not)."""
+    _POOL.submit(int).result()
 
 
 async def in_thread(call):
-    """``call()`` in a thread of asyncio's executor (this library's own ``run_in_executor``); the
-    text of what it raised."""
+    """``call()`` on the pool's thread, already started; the text of what it raised."""
     def run():
         try:
             call()
@@ -61,8 +69,9 @@ async def in_thread(call):
         except Exception as exc:
             return f"{type(exc).__name__}: {exc}"
 
-    return await asyncio.get_running_loop().run_in_executor(None, run)
+    return await asyncio.wrap_future(_POOL.submit(run))
 '''
+
 
 ENTRY = """
 import bodythreads
@@ -77,6 +86,9 @@ class Default(WorkerEntrypoint):
 
 def test_a_thread_waiting_for_the_whole_body_is_refused(tmp_path, monkeypatch):
     installed_package(tmp_path, monkeypatch, "bodythreads", LIBRARY)
+    import bodythreads
+
+    bodythreads.warm()
     with serving(tmp_path / "app", ENTRY) as server, \
             socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as sock:
         sock.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n")
@@ -128,6 +140,9 @@ def _half_then_rest(released: threading.Event) -> type[http.server.BaseHTTPReque
 @pytest.mark.asyncio
 async def test_a_thread_waiting_for_a_whole_fetched_body_is_refused(tmp_path, monkeypatch):
     installed_package(tmp_path, monkeypatch, "bodythreads", LIBRARY)
+    import bodythreads
+
+    bodythreads.warm()
     released = threading.Event()
     try:
         with origin_worker(tmp_path / "w", _half_then_rest(released), FETCHING) as worker:

@@ -9,7 +9,6 @@ import http.client
 import signal
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -46,14 +45,9 @@ def test_a_signal_cuts_off_the_request_under_way_and_exits_at_once(tmp_path: Pat
         client = threading.Thread(target=ask)
         client.start()
         dev.wait_for("answering")  # the request is under way
-        mark = len(dev.lines)
-        started = time.monotonic()
-        dev.proc.send_signal(sig)
-        code = dev.proc.wait(30)
-        took = time.monotonic() - started
-        dev._reader.join(20)
+        code, took, after = dev.stopped_by(sig)
         client.join(30)
     assert code == status
     assert took < 5, took
     assert isinstance(outcome[0], (http.client.RemoteDisconnected, ConnectionError)), outcome
-    assert dev.lines[mark:] == [], dev.lines[mark:]
+    assert after == [], after

@@ -61,3 +61,34 @@ async def test_a_maps_missing_key_is_pyodides_keyerror(tmp_path, date):
         "other": [["None", False, False, False, "d"], ["None", False, False, False, "d"]],
         "hit": [1, 2, 3, 3],
     }
+
+
+OBJECT_MAP = '''
+import json
+
+from js import Object
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        view, out = Object.new().as_object_map(), {"get": [], "del": []}
+        for k in ("nope", 3, None, (1, 2)):
+            for what, call in (("get", view.__getitem__), ("del", view.__delitem__)):
+                try:
+                    call(k)
+                except KeyError as e:
+                    out[what].append(repr(e))
+        return Response(json.dumps(out))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.filterwarnings("ignore:JsProxy.as_object_map\\(\\) is deprecated")  # 314's own, at 2026-09-08
+@pytest.mark.parametrize("date", ["2025-09-01", "2025-10-01", "2026-09-08"])
+async def test_an_object_maps_missing_key_is_the_same_keyerror(tmp_path, date):
+    """``as_object_map()``'s miss is set the same way (review73: ``KeyError(None)`` and
+    ``KeyError((1, 2))`` before; 0.26.0a4, 0.28.2, 314.0.6 under Node all answer these)."""
+    worker = load_worker(one_file_worker(tmp_path, OBJECT_MAP, date=date))
+    keys = ["KeyError('nope')", "KeyError(3)", "KeyError()", "KeyError(1, 2)"]
+    assert await fetched_json(worker, "/") == {"get": keys, "del": keys}

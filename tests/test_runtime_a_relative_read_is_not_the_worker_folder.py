@@ -10,6 +10,8 @@ back what it wrote by that relative name (deployed both land in ``/``).
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from worker_helpers import one_file_worker
 
@@ -84,3 +86,50 @@ async def test_what_the_worker_wrote_by_that_name_reads_back(project, monkeypatc
 async def test_after_the_worker_changed_folder_its_relative_names_are_its_own(project, monkeypatch):
     monkeypatch.chdir(project)  # put back after the test: the Worker's chdir moves the process
     assert await _answer(load_worker(project), "after-chdir") == (200, "a note")
+
+
+LOOKS = """\
+    import os
+    from pathlib import Path
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            name = request.url.split("?", 1)[1]
+            looks = [Path(name).exists(), Path(name).is_file(), os.path.isfile(name)]
+            try:
+                looks.append(os.path.getsize(name))
+            except FileNotFoundError as exc:
+                looks.append(exc.strerror)
+            return Response.json(looks)
+"""
+
+
+async def _looks(worker, name):
+    return await (await worker.fetch(f"/look?{name}")).json()
+
+
+@pytest.mark.asyncio
+async def test_a_relative_look_at_a_worker_file_finds_nothing_as_its_read(tmp_path, monkeypatch):
+    """``Path("src/note.txt").exists()`` is False, as its read is missing (review73: a look by a
+    relative name found the file, the read did not); the test's own look, and an absolute one, find it."""
+    folder = one_file_worker(tmp_path / "project", LOOKS)
+    (folder / "src" / "note.txt").write_text("a note")
+    monkeypatch.chdir(folder)
+    worker = load_worker(folder)
+    assert await _looks(worker, "src/note.txt") == [False, False, False, MESSAGE]
+    assert await _looks(worker, str(folder / "src" / "note.txt")) == [True, True, True, 6]
+    assert os.path.exists("src/note.txt")
+
+
+@pytest.mark.asyncio
+async def test_a_look_through_a_symlinked_spelling_of_the_root_answers_as_a_read(tmp_path):
+    """A file a deploy leaves out, named through a symbolic link to the project's folder (a
+    symlinked ``/tmp``): missing for the look as for the read (review73: the look found it)."""
+    folder = one_file_worker(tmp_path / "project", LOOKS)
+    (folder / "src" / "data.toml").write_text("a = 1")  # no rule uploads it: wrangler leaves it out
+    (tmp_path / "link").symlink_to(folder)
+    worker = load_worker(folder)
+    looks = await _looks(worker, str(tmp_path / "link" / "src" / "data.toml"))
+    assert looks[:3] == [False, False, False] and looks[3].startswith("No such file or directory once deployed")
+    assert await _looks(worker, str(folder / "src" / "data.toml")) == looks

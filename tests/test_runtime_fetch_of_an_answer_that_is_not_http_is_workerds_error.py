@@ -25,7 +25,7 @@ HEADS = {
     "/no-colon-404": b"HTTP/1.1 404 Not Found\r\nBad Header\r\nContent-Length: 2\r\n\r\nno",
 }
 
-ENTRY = """
+WORKER = """
 from workers import Response, WorkerEntrypoint
 import js
 
@@ -36,12 +36,13 @@ class Default(WorkerEntrypoint):
         out = {}
         for path in %r:
             try:
-                await js.fetch(origin + path)
-                out[path] = "answered"
+                answer = await js.fetch(origin + path)
+                out[path] = %s
             except Exception as error:
                 out[path] = f"{type(error).__name__} {error.name}: {error.message}"
         return Response.json(out)
-""" % (list(HEADS),)
+"""
+ENTRY = WORKER % (list(HEADS), '"answered"')
 
 INVALID = "Server returned invalid HTTP response: The headers sent by the server are not valid. " \
           "(client error (SendRequest): invalid HTTP {} parsed)"
@@ -88,3 +89,46 @@ def test_the_local_reason_of_a_header_line_without_a_colon_is_logged(tmp_path, c
     asyncio.run(scenario())
     reasons = [r.getMessage().rsplit(" failed here: ", 1)[1] for r in caplog.records if r.name == "workers_env.fetch"]
     assert reasons.count("a header line without a colon") == 2
+
+
+ENDED = {  # heads the connection ends inside, or after informational answers alone
+    "/half": b"HTTP/1.1 20",
+    "/half-line": b"HTTP/1.1 200 O",
+    "/status-only": b"HTTP/1.1 200 OK\r\n",
+    "/no-blank": b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n",
+    "/1xx-only": b"HTTP/1.1 100 Continue\r\n\r\n",
+    "/103-only": b"HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n",
+    "/http09": b"hello world\n",
+    "/103-then-200": b"HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+    "/101": b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection: Upgrade\r\n\r\n",
+}
+
+ENDED_ENTRY = WORKER % (list(ENDED), 'f"answered {answer.status} {await answer.text()!r}"')
+
+
+class Ending(http.server.BaseHTTPRequestHandler):
+    """Answers each path of ENDED with its bytes, then closes."""
+
+    def handle(self) -> None:
+        path = self.rfile.readline().split(b" ")[1].decode()
+        while self.rfile.readline() not in (b"\r\n", b""):
+            pass
+        self.wfile.write(ENDED[path])
+
+
+def test_a_head_the_connection_ends_inside_is_a_lost_connection(tmp_path):
+    """As wrangler dev 4.164.0's workerd answers a JS twin (review73): a status line or head cut
+    off, informational answers alone (``103`` too, which ``http.client`` took for the answer: a
+    RangeError here before), a reply with no status line -- each ``Network connection lost.``
+    (``HTTP/1.1 200 O`` and a head without its blank line were a 200 before); a ``103`` before
+    the answer is passed over; a ``101`` no WebSocket asked for is the answer, bodiless (a
+    RangeError before)."""
+    worker = load_worker(one_file_worker(tmp_path, ENDED_ENTRY, date="2026-11-20"))
+
+    async def scenario():
+        with serving(Ending) as origin:
+            return await (await worker.fetch("/", headers={"x-origin": origin})).json()
+
+    lost = "JsException Error: Network connection lost."
+    assert asyncio.run(scenario()) == {**dict.fromkeys(ENDED, lost), "/103-then-200": "answered 200 'ok'",
+                                       "/101": "answered 101 ''"}

@@ -1,11 +1,12 @@
 """workers-env installed as users install it, under a ``site-packages`` folder: a library the
-Worker calls still reaches asyncio's executor thread through ``loop.run_in_executor`` (an HTTP
-client's ``loop.getaddrinfo``), while a thread the library starts itself is refused, as Pyodide
-refuses it. The walk out from a thread's start passes over installed packages' frames but stops
-at workers-env's own wrapper of ``run_in_executor`` -- which, installed, is an installed package's
-frame too. The suite runs workers-env from its source tree, where no test saw the difference
-(audit23's hand mutant T3: the wrapper walked past like a library's, so the executor's thread was
-refused as the Worker's)."""
+Worker calls reaches ``loop.run_in_executor`` (an HTTP client's ``loop.getaddrinfo``) and gets
+Pyodide's ``WebLoop`` one -- the function run at once on the loop's thread -- while a thread the
+library starts itself is refused, as Pyodide refuses it. The walk out from a thread's start (or a
+``run_in_executor`` call) passes over installed packages' frames but stops at workers-env's own
+-- which, installed, are an installed package's frames too. The suite runs workers-env from its
+source tree, where no test saw the difference (audit23's hand mutant T3: the wrapper walked past
+like a library's; review73: a library's call now runs inline, where it had asyncio's executor
+thread)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,10 @@ def starts():
 
 async def resolves():
     return len(await asyncio.get_running_loop().getaddrinfo("localhost", 80, type=socket.SOCK_STREAM)) > 0
+
+
+async def inline():
+    return await asyncio.get_running_loop().run_in_executor(None, threading.current_thread) is threading.main_thread()
 '''
 
 ENTRY = '''
@@ -45,7 +50,8 @@ from workers import Response, WorkerEntrypoint
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
-        return Response.json({"resolves": await threadylib.resolves(), "starts": threadylib.starts()})
+        return Response.json({"resolves": await threadylib.resolves(), "starts": threadylib.starts(),
+                              "inline": await threadylib.inline()})
 '''
 
 RUN = '''
@@ -75,4 +81,5 @@ def test_an_installed_workers_env_keeps_asyncios_executor_thread_for_a_library(t
     done = subprocess.run([sys.executable, "-c", RUN, str(root)], capture_output=True, text=True, timeout=120, cwd=tmp_path,
                           env={**os.environ, "PYTHONPATH": path})
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"resolves": True, "starts": "can't start new thread"}
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"resolves": True, "starts": "can't start new thread",
+                                                                     "inline": True}

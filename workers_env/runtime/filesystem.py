@@ -301,19 +301,15 @@ def _note_relative_write(path: object) -> None:
         _RELATIVE_WRITES.add(os.path.abspath(given))
 
 
-def _relative_read_by_worker(path: object, opened: str, root: str) -> bool:
-    """A read of a file of the module root by a relative name, by Worker code: deployed the
-    working folder is ``/`` (workerd's Emscripten setup changes none), where the Worker's files
-    are not, so it fails there -- here the host's working folder (the project, under pytest and
-    ``dev``) finds it. Not when the Worker changed folder itself, nor for what it wrote by a
-    relative name."""
-    try:
-        given = os.fsdecode(path)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+def _relative_read_by_worker(given: str, opened: str, frame: FrameType | None, root: str) -> bool:
+    """A read (or a look) at a file of the module root by a relative name, by Worker code (at
+    ``frame``): deployed the working folder is ``/`` (workerd's Emscripten setup changes none),
+    where the Worker's files are not, so it fails there -- here the host's working folder (the
+    project, under pytest and ``dev``) finds it. Not when the Worker changed folder itself, nor
+    for what it wrote by a relative name."""
+    if os.path.isabs(given) or opened in _RELATIVE_WRITES or _moved():
         return False
-    if os.path.isabs(given) or os.path.abspath(given) in _RELATIVE_WRITES or _moved():
-        return False
-    return by_worker_code(_past_wrappers(sys._getframe(2)), root)
+    return by_worker_code(frame, root)
 
 
 #: the code of workers-env's wrappers of audited functions (``os.open``): skipped when judging whose call it is
@@ -409,26 +405,40 @@ def _stat_at(stat_: Any) -> Any:
     return stat
 
 
-def _undeployed(path: Any, uploads: Any, frame: FrameType | None) -> str | None:
-    """Why the existing regular file at ``path`` is not there once deployed, when the Worker's code
-    (not workers-env's, for it) asks; else ``None`` (what the ``open`` hook judges, by the same rules)."""
+def _undeployed(path: Any, uploads: Any, frame: FrameType | None, *, regular: bool = True) -> str | None:
+    """Why the existing file at ``path`` (known to be one, ``regular``; else looked at) is not
+    there once deployed, when the code at ``frame`` -- the Worker's, not workers-env's for it --
+    reads it (the ``open`` hook) or looks at it (``os.stat``); else ``None``. Judged by the name
+    it is given, as wrangler names a link: a ``python_modules/`` file by ``python_modules.exclude``;
+    the root reached through another spelling (a symlinked ``/tmp``) is the root; a relative name
+    is read from workerd's working folder ``/`` (:func:`_relative_read_by_worker`); a ``.py`` file
+    and an installed library's are never judged."""
     try:
         given = os.fsdecode(os.fspath(path))
-    except TypeError:  # an open file's descriptor: its open was judged
+        opened = os.path.abspath(given)
+    except (TypeError, ValueError):  # an open file's descriptor: its open was judged
         return None
-    if not os.path.isabs(given):
+    if opened.endswith((".py", ".pyc")):
         return None
-    name = os.path.abspath(given)
     root = str(uploads.root) + os.sep
-    if name.endswith((".py", ".pyc")):
+    if uploads.in_vendored(opened):  # python_modules/'s file (its folder may be outside the module root)
+        vendored = uploads.vendored_missing(opened)
+        if vendored is None or not (regular or os.path.isfile(opened)) or done_for_the_worker(_past_wrappers(frame), root):
+            return None
+        return str(vendored)
+    if not opened.startswith(root):
+        if _installed(opened):  # a library's own file, the usual read outside the root: no file system calls
+            return None
+        opened = os.path.join(_real_folder(os.path.dirname(opened)), os.path.basename(opened))
+        if not opened.startswith(root):
+            return None
+    if _installed(opened) or not (regular or os.path.isfile(opened)):  # a virtualenv inside the module root; a folder
         return None
-    if uploads.in_vendored(name):  # python_modules/'s file (its folder may be outside the module root)
-        why = uploads.vendored_missing(name)
-    elif not name.startswith(root) or _installed(name):
-        return None
-    else:
-        why = uploads.missing(name)
-    if why is None or done_for_the_worker(_past_wrappers(frame), root):
+    frame = _past_wrappers(frame)
+    if _relative_read_by_worker(given, opened, frame, root):
+        return _RELATIVE
+    why = uploads.missing(opened)
+    if why is None or done_for_the_worker(frame, root):
         return None
     return str(why)
 
@@ -503,34 +513,9 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
         if not (there and access == "create"):
             _refuse_change(event, (path,), root)
             return
-    try:
-        opened = os.path.abspath(os.fsdecode(path))  # judged by the name it is opened by, as wrangler names a link
-    except (TypeError, ValueError):
-        return
-    if opened.endswith((".py", ".pyc")):
-        return
-    root = str(uploads.root) + os.sep
-    if uploads.in_vendored(opened):  # python_modules/'s file (its folder may be outside the module root)
-        vendored = uploads.vendored_missing(opened)
-        if vendored is not None and os.path.isfile(opened) and not done_for_the_worker(_past_wrappers(sys._getframe(1)), root):
-            raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({vendored})",
-                                    os.fsdecode(path))
-        return
-    if not opened.startswith(root):
-        if _installed(opened):  # a library's own file, the usual read outside the root: no file system calls
-            return
-        # the root reached through another spelling (a symlinked /tmp)
-        opened = os.path.join(_real_folder(os.path.dirname(opened)), os.path.basename(opened))
-        if not opened.startswith(root):
-            return
-    if _installed(opened) or not os.path.isfile(opened):  # a virtualenv inside the module root
-        return
-    if _relative_read_by_worker(path, opened, root):
-        raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({_RELATIVE})", os.fsdecode(path))
-    why = uploads.missing(opened)
-    if why is None or done_for_the_worker(_past_wrappers(sys._getframe(1)), root):
-        return
-    raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({why})", os.fsdecode(path))
+    why = _undeployed(path, uploads, sys._getframe(1), regular=False)
+    if why is not None:
+        raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({why})", os.fsdecode(path))
 
 
 def install_upload_check() -> None:

@@ -489,7 +489,7 @@ class JsObjectMap(MutableMappingMethods, JsProxy):
             to_the_caller(error)
             raise
         try:
-            raise missing_key(key)
+            raise missing_key(key)  # as a Map's: Pyodide's C sets it so (0.26.0a4, 0.28.2, 314.0.6)
         except KeyError as error:  # (the miss alone)
             missed(error)
             raise

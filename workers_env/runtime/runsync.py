@@ -35,7 +35,7 @@ try:  # asyncio's own bookkeeping of the current task, which _drive switches whi
 except ImportError:  # a Python without them: run_sync falls back to its helper thread
     _enter_task = _leave_task = None  # type: ignore[assignment]
 
-__all__ = ["can_run_sync", "raise_between_steps", "run_sync"]
+__all__ = ["can_run_sync", "cut_off_drivers", "cut_off_here", "raise_between_steps", "run_sync"]
 
 T = TypeVar("T")
 
@@ -64,6 +64,60 @@ def raise_between_steps(frame: FrameType | None, until: FrameType | None, exc: B
         return False
     _between_steps[:] = [(outermost, exc)]
     return True
+
+
+#: the :func:`_drive` frames a stopping server cut off (:func:`cut_off_drivers`)
+_cut_off: set[FrameType] = set()
+
+
+def cut_off_drivers(frame: FrameType | None) -> bool:
+    """Cut off each ``run_sync`` that drives the loop, out from ``frame`` (a signal handler's: the
+    dev server stopping): each raises ``CancelledError`` once the loop step under way has ended,
+    the innermost first, so the code waiting in it (a handler's or a ``waitUntil`` task's
+    ``time.sleep``) ends as a cancelled task does and the loop gets back to the server, which
+    then cuts off the rest as for any request under way. Without it the server, its own steps
+    run inside that ``run_sync``, had shut down but could not return until the wait ended
+    (review73: deaf for the whole of a ``time.sleep(60)``). Whether there was one."""
+    found = False
+    while frame is not None:
+        if frame.f_code is _drive.__code__:
+            _cut_off.add(frame)
+            found = True
+        frame = frame.f_back
+    return found
+
+
+def _raise_cut_off(me: FrameType, caller: asyncio.Task[Any] | None) -> None:
+    if _cut_off and me in _cut_off:
+        _cut_off.discard(me)
+        if caller is not None:  # cancelled from outside, as a request whose client left: nothing logged
+            _cancel_with_waiters(caller)
+        raise asyncio.CancelledError
+
+
+def cut_off_here() -> None:
+    """Raise ``CancelledError`` where a signal handler runs (the Worker's code blocking the loop's
+    thread: a busy loop, Pyodide 0.26's blocking ``time.sleep``), its task and the tasks awaiting
+    it cancelled from outside, as :func:`cut_off_drivers` ends a waiting ``run_sync``."""
+    try:
+        task = asyncio.current_task()
+    except RuntimeError:  # no loop running
+        task = None
+    if task is not None:
+        _cancel_with_waiters(task)
+    raise asyncio.CancelledError
+
+
+def _cancel_with_waiters(task: asyncio.Task[Any]) -> None:
+    """Cancel ``task`` and the tasks awaiting it (a ``waitUntil`` wrapper awaiting the Worker's
+    task), from outside: asyncio's own ``cancel``, which a ``PyodideTask``'s would note as the
+    Worker's own cancel (runtime/webloop.py)."""
+    waiting = [task]
+    others = asyncio.all_tasks(task.get_loop())
+    while waiting:
+        one = waiting.pop()
+        asyncio.Task.cancel(one)
+        waiting.extend(other for other in others if getattr(other, "_fut_waiter", None) is one)
 
 
 def drop_between_steps() -> None:
@@ -102,10 +156,12 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
         with suspended(caller, future):
             while True:
                 _raise_kept(me, caller_frame)  # a stop signal's, between two steps (raise_between_steps)
+                _raise_cut_off(me, caller)  # the dev server stopping (cut_off_drivers)
                 if future.done():
                     break
                 run_once()
     finally:
+        _cut_off.discard(me)
         steps.count = outer
         if caller is not None:
             _enter_task(loop, caller)

@@ -64,6 +64,8 @@ from workers_env.runtime.requestbody import (
 )
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import TWO_HOSTS, QuietRefusals, front_connection, refusal
+from workers_env.runtime.runsync import cut_off_drivers, cut_off_here
+from workers_env.runtime.threadpool import worker_code_blocks
 from workers_env.runtime.stalls import HANGING
 from workers_env.runtime.statusline import (
     BARE_HEAD_HEADER,
@@ -1118,6 +1120,15 @@ class _Server(uvicorn.Server):
             self.stopped_by = sig
         super().handle_exit(sig, frame)
         self._wake_up()
+        if signal.getsignal(sig) != self.handle_exit:  # called by another handler (a load's, devreload.py's)
+            return
+        # the Worker's code holding the loop (a run_sync's wait: time.sleep; a blocking loop of its
+        # own) is cut off, so the loop gets back to the server; its request, cancelled so, says nothing
+        if cut_off_drivers(frame):
+            logging.getLogger("uvicorn.error").addFilter(_not_cancelled)
+        elif worker_code_blocks(frame):
+            logging.getLogger("uvicorn.error").addFilter(_not_cancelled)
+            cut_off_here()
 
     def stop(self) -> None:
         """Ask the server to stop, from any thread (:class:`BackgroundServer`)."""

@@ -12,14 +12,13 @@ callers, test code included, keep anyio's threads.
 installed package it calls (``threading.Thread.start``, so ``threading.Timer`` and
 ``ThreadPoolExecutor.submit`` too, and the low-level ``_thread.start_new_thread`` / ``start_new``
 / ``start_joinable_thread`` after their own argument checks, as Pyodide 0.26, 0.28 and 314 refuse
-them all: measured), with that error -- but not the executor threads asyncio's own
-``run_in_executor`` starts for a library (``loop.getaddrinfo`` in an HTTP client, which
-production sends through ``fetch``: the walk out stops at workers-env's wrapper) -- and runs ``loop.run_in_executor`` (so
-``asyncio.to_thread``) when the Worker's own code calls it as Pyodide's ``WebLoop`` does: the
+them all: measured), with that error, and runs ``loop.run_in_executor`` (so
+``asyncio.to_thread``) when the Worker's code calls it, itself or through a library (langchain-core's
+``ainvoke``, ``loop.getaddrinfo`` in an HTTP client), as Pyodide's ``WebLoop`` does for every caller: the
 function called at once, whatever the executor, its outcome in an already settled
 ``PyodideFuture``; and ``loop.create_future()`` while Worker code runs makes a ``PyodideFuture``,
 as ``WebLoop``'s does. "The Worker's own code" is the first frame, walking out past the standard
-library's (for a thread, past installed packages' too), in the Worker's folder (the upload root):
+library's (for a thread or ``run_in_executor``, past installed packages' too), in the Worker's folder (the upload root):
 workers-env's own threads (``fetch``, ``run_sync``), a library's that workers-env or test code
 calls, and test code's are kept.
 ``loop.run_until_complete(awaitable)``, called by any code while a Worker's code runs on a running
@@ -51,10 +50,10 @@ from workers_env.runtime.auditstop import until_event
 from workers_env.runtime.current import current_context, current_runtime, note_starter, pyodide_028, pyodide_029
 from workers_env.runtime.moduledicts import held_names
 from workers_env.runtime.runsync import run_sync as _run_sync
-from workers_env.runtime.tracebacks import PACKAGE_DIR, runs_the_workers
+from workers_env.runtime.tracebacks import PACKAGE_DIR, calls_the_workers, runs_the_workers
 from workers_env.runtime.webloop import PyodideFuture
 
-__all__ = ["INLINE_FROM", "install"]
+__all__ = ["INLINE_FROM", "install", "worker_code_blocks"]
 
 #: the workers-runtime-sdk release whose patch runs ``anyio.to_thread.run_sync`` inline
 INLINE_FROM = (1, 6, 11)
@@ -69,7 +68,6 @@ def _inline(era: Any) -> bool:
 
 #: the standard library's folder: its frames (threading, concurrent.futures, asyncio) are walked past
 _STDLIB = os.path.dirname(os.path.abspath(threading.__file__)) + os.sep
-#: workers-env's own folder: its frames are never the Worker's, even in a root that holds it
 #: the frames of a Worker task's steps: a standard library coroutine's (``asyncio.to_thread``
 #: made a task by ``gather``) are the Worker's when the Worker's own code made that task
 _STEPS = frozenset({tasks.ScopedCoroutine._step.__code__})  # (send's and throw's)
@@ -77,7 +75,8 @@ _STEPS = frozenset({tasks.ScopedCoroutine._step.__code__})  # (send's and throw'
 
 def worker_frame_calls(frame: FrameType | None, *, through_libraries: bool = False) -> bool:
     """Whether the first frame out from ``frame`` that is not the standard library's (nor
-    frozen importlib's; nor, ``through_libraries``, an installed package's) is the running
+    frozen importlib's; nor, ``through_libraries``, an installed package's or workers-env's
+    calling what the Worker's code handed it, its inline ``run_in_executor``) is the running
     Worker's own: a file under its upload root, not an installed package's -- code compiled by
     ``exec``/``eval`` counting as its module's (``__file__``), or in a namespace of no module as
     the Worker's, as :func:`~workers_env._errors` reads Worker code. Nothing outside Worker code,
@@ -91,13 +90,22 @@ def worker_frame_calls(frame: FrameType | None, *, through_libraries: bool = Fal
         name = frame.f_code.co_filename
         if name[:1] == "<" and not name.startswith("<frozen "):  # exec'd code: its module's, else the Worker's
             name = frame.f_globals.get("__file__") or root  # (its exec/eval in a namespace of no module)
-        library = through_libraries and "-packages" in name and not name.startswith(PACKAGE_DIR)
+        library = through_libraries and (calls_the_workers(frame.f_code) or "-packages" in name and not name.startswith(PACKAGE_DIR))
         if not (library or name.startswith("<frozen ") or (name.startswith(_STDLIB) and "-packages" not in name)):
-            if frame.f_code in _STEPS:
-                return bool(getattr(frame.f_locals.get("self"), "by_worker", False))
+            if frame.f_code in _STEPS:  # a task's step: who made the task (a library the Worker called, through_libraries)
+                task = frame.f_locals.get("self")
+                return bool(getattr(task, "by_worker", False) or through_libraries and getattr(task, "for_worker", False))
             return name.startswith(root) and "-packages" not in name and not name.startswith(PACKAGE_DIR)
         frame = frame.f_back
     return False
+
+
+def _worker_or_library_calls(frame: FrameType | None) -> bool:
+    """:func:`worker_frame_calls` walking past installed packages too: whether the Worker's code,
+    itself or through a library it calls, asks -- as every caller's ``run_in_executor`` is
+    ``WebLoop``'s in Pyodide, a library's (langchain-core's ``ainvoke``, an HTTP client's
+    ``loop.getaddrinfo``) included; workers-env's own calls, and test code's, keep asyncio's."""
+    return worker_frame_calls(frame, through_libraries=True)
 
 
 def install() -> None:
@@ -443,8 +451,25 @@ def _install_sleep() -> dict[int, tuple[Any, Any]]:
             original(secs)
 
     sleep.workers_env_original = original  # type: ignore[attr-defined]
+    _SLEEPS.add(sleep.__code__)  # type: ignore[attr-defined]  # (functools.wraps hides it from mypy)
     time.sleep = sleep
     return {id(original): (original, sleep)}
+
+
+#: the code of the ``time.sleep`` wrapper (:func:`_install_sleep`): a signal handler called in
+#: it interrupted its caller's wait
+_SLEEPS: set[Any] = set()
+
+
+def worker_code_blocks(frame: FrameType | None) -> bool:
+    """Whether a signal handler called in ``frame`` interrupted the running Worker's code (or a
+    library it called) holding the loop's thread: a loop of its own, a blocking call, Pyodide
+    0.26's ``time.sleep`` -- nothing that gives the loop back soon."""
+    if frame is None or current_runtime() is None:
+        return False
+    if frame.f_code in _SLEEPS:
+        frame = frame.f_back
+    return worker_frame_calls(frame, through_libraries=True)
 
 
 def _rebind_taken(taken: dict[int, tuple[Any, Any]]) -> None:
@@ -481,7 +506,7 @@ def _install_executor() -> None:
         return
 
     def run_in_executor(self: asyncio.AbstractEventLoop, executor: Any, func: Callable[..., Any], *args: Any) -> Any:
-        if current_runtime() is None or not worker_frame_calls(sys._getframe(1)):
+        if current_runtime() is None or not _worker_or_library_calls(sys._getframe(1)):
             return original(self, executor, func, *args)
         future = PyodideFuture(loop=self)  # Pyodide's WebLoop.run_in_executor (0.26 and 0.28):
         try:  # the executor unused, the function run now

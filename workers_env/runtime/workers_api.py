@@ -1093,6 +1093,49 @@ _SUBREQUEST: ContextVar[_Subrequest | None] = ContextVar("workers_env_subrequest
 _URLLIB_OWN = frozenset({"host", "connection", "content-length", "transfer-encoding", "content-type"})
 
 
+class _WholeLines:
+    """An answer's reader while its head is read (:class:`_WorkerdResponse`): a line the
+    connection ends in the middle of, or the end of the connection before the blank line that
+    ends the head, is the connection lost, as workerd's reader meets it -- ``http.client`` takes
+    the part it got (``HTTP/1.1 200 O``) as a whole line, and the end as the end of the headers."""
+
+    def __init__(self, fp: Any):
+        self._fp = fp
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self._fp.readline(limit)
+        if not line.endswith(b"\n") and len(line) != limit:  # (a line past the limit: http.client's own error)
+            raise ConnectionResetError("the connection ended inside the head of the answer")
+        return line  # type: ignore[no-any-return]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._fp, name)
+
+
+class _WorkerdResponse(http.client.HTTPResponse):
+    """An answer's head read as workerd's HTTP client reads it: a head the connection ends inside
+    (:class:`_WholeLines`) is the connection lost, and an informational answer (``1xx``) but
+    ``101`` is passed over for the answer after it -- ``http.client`` passes over ``100`` alone,
+    and took ``103 Early Hints`` for the answer (wrangler dev 4.164.0's workerd, a JS twin:
+    ``Error: Network connection lost.`` for each such head that ends there; review73)."""
+
+    def begin(self) -> None:
+        fp = self.fp
+        self.fp = _WholeLines(fp)  # type: ignore[assignment]
+        try:
+            super().begin()
+        finally:
+            if self.fp is not None:
+                self.fp = fp
+
+    def _read_status(self) -> tuple[str, int, str]:
+        while True:
+            version, status, reason = super()._read_status()  # type: ignore[misc]
+            if not 100 < status < 200 or status == 101:  # (100: begin() passes over it itself)
+                return version, status, reason
+            http.client._read_headers(self.fp)  # type: ignore[attr-defined]  # its headers, passed over too
+
+
 class _WorkerdWire:
     """An HTTP connection that writes the head of a Worker's request as workerd does
     (:func:`~workers_env.runtime.wireheaders.request_head`: the Worker's header names as spelt,
@@ -1103,6 +1146,7 @@ class _WorkerdWire:
     becomes, before its handshake), so an abort can drop it."""
 
     wire_lines: list[tuple[str, str]] | None = None  #: the Worker's header lines (set by the handler)
+    response_class: type[http.client.HTTPResponse] = _WorkerdResponse
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -1364,7 +1408,11 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             still_open: http.client.HTTPResponse | None = reply
         else:  # no body at all: read to let the connection go
             _read_whole(reply, method, js_request)
-            response = JsResponse(None, None, status=status, statusText=reason, headers=headers)
+            # a 101 no WebSocket asked for is the answer too (wrangler dev 4.164.0: status 101, no body),
+            # which the constructor refuses the Worker's own code
+            response = JsResponse(None, None, status=200 if status == 101 else status, statusText=reason,
+                                  headers=headers)
+            response.status = status
             still_open = None
         response._encode_body = js_request._encode_response_body  # makeHttpResponse's bodyEncoding
         response.headers.immutable()  # makeHttpResponse's Headers::Guard::RESPONSE

@@ -1,0 +1,99 @@
+"""A signal stops ``workers-env dev`` at once also while the Worker's code waits in a
+``run_sync`` -- ``time.sleep`` (Pyodide's from 0.28 drives the loop as ``run_sync`` does), a
+nested ``run_sync`` -- in a handler or in a ``waitUntil`` task after the response, or holds the
+loop's thread itself (a busy loop, Pyodide 0.26's blocking ``time.sleep``), as ``wrangler
+dev`` 4.164.0 exits at once whatever the Worker does (130 for Ctrl+C, 143 for SIGTERM, nothing
+printed). Before, the server shut down inside that ``run_sync`` (its own steps run there) and the
+process could not return until the wait ended: deaf for the whole of a ``time.sleep(60)``
+(review73; flaky48b had fixed the same at import)."""
+
+from __future__ import annotations
+
+import http.client
+import signal
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from dev_reload_helpers import DevServer, python_project
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+
+HEAD = """import asyncio, time
+from workers import Response, WorkerEntrypoint
+
+"""
+
+ENTRIES = {
+    "handler": HEAD + """
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        print("waiting", flush=True)
+        time.sleep(60)
+        return Response("late")
+""",
+    "nested": HEAD + """
+from pyodide.ffi import run_sync
+
+
+async def inner():
+    time.sleep(60)
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        print("waiting", flush=True)
+        run_sync(inner())
+        return Response("late")
+""",
+    "busy loop": HEAD + """
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        print("waiting", flush=True)
+        while True:
+            pass
+""",
+    "0.26 handler": HEAD + """
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        print("waiting", flush=True)
+        time.sleep(60)  # Pyodide 0.26's blocks the loop's thread
+        return Response("late")
+""",
+    "waitUntil": HEAD + """
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        async def later():
+            await asyncio.sleep(0)
+            print("waiting", flush=True)
+            time.sleep(60)
+        self.ctx.waitUntil(asyncio.ensure_future(later()))
+        return Response("answered")
+""",
+}
+
+
+@pytest.mark.parametrize("where", list(ENTRIES))
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["sigterm", "ctrl-c"])
+def test_a_signal_stops_dev_while_worker_code_waits_in_run_sync(tmp_path: Path, where: str, sig: int,
+                                                               status: int) -> None:
+    project = python_project(tmp_path / "app", ENTRIES[where])
+    if where.startswith("0.26"):
+        config = project / "wrangler.toml"
+        config.write_text(config.read_text().replace("2026-05-01", "2025-09-01"))
+    with DevServer(project) as dev:
+        def ask() -> None:
+            conn = http.client.HTTPConnection("127.0.0.1", dev.port, timeout=90)
+            try:
+                conn.request("GET", "/")
+                conn.getresponse().read()
+            except (http.client.HTTPException, OSError):
+                pass
+
+        threading.Thread(target=ask, daemon=True).start()
+        dev.wait_for("waiting")  # the Worker's code waits in run_sync
+        code, took, after = dev.stopped_by(sig)
+    assert code == status
+    assert took < 10, took  # was 60 s: the whole sleep
+    assert [line for line in after if "[wrangler:info]" not in line] == [], after
