@@ -50,6 +50,7 @@ from workers_env.config.compat import (
     flag_enabled,
     python_release,
 )
+from workers_env.config.uploads import MAIN_ONLY_SINCE
 from workers_env.runtime.envwrap import JsBinding
 from workers_env.runtime.jsproxy import NULL_AS_JSNULL, NULL_AS_NONE
 
@@ -656,7 +657,7 @@ def missing_sdk_reason(config: Any, *, unfound: str | None = _LOOK) -> MissingSd
     root = Path(root)
     if uploads_main_only(config):
         return MissingSdk("main only", "find_additional_modules = false: wrangler uploads main alone, without "
-                          "python_modules/")
+                          f"python_modules/ ({MAIN_ONLY_SINCE})")
     if unfound is _LOOK:
         unfound = unfound_pyproject(config)
     if unfound is not None:  # the build fails: nothing is deployed, a committed python_modules/ neither

@@ -72,6 +72,7 @@ from workers_env.config.compat import (
 from workers_env.config.routes import cf_worker_zone
 from workers_env.queues.assembly import queue_broker
 from workers_env.config.uploads import (
+    MAIN_ONLY_SINCE,
     cf_requirements_warning,
     python_modules_problem,
     requirements_txt_names,
@@ -1622,7 +1623,7 @@ def _announce_main_only(config: Any, main_path: Path) -> None:
         return
     what = f"the packages it declares ({', '.join(declared)})" if declared else "the packages in python_modules/"
     shown = main_path.resolve().relative_to(root.resolve()).as_posix() if main_path.resolve().is_relative_to(root.resolve()) else main_path.name
-    _note(f"workers-env: find_additional_modules = false: wrangler uploads only main ({shown}), not "
+    _note(f"workers-env: find_additional_modules = false: wrangler uploads only main ({shown}) ({MAIN_ONLY_SINCE}), not "
           f"python_modules/, so {what} are not there once deployed; workers-env still imports them from your "
           "virtualenv. Remove that line (or set it to true) to deploy them.")
 
