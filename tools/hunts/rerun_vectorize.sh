@@ -117,6 +117,28 @@ vector_search() { # hunt45's Vectorize search Worker, from a code-index file (no
   finish
 }
 
+classify() { # hunt46's Vectorize + Workers AI classify Worker, from a code-index file (no repository named)
+  work="$scratch/$name"; rm -rf "$work"; mkdir -p "$work/src"
+  cp "${CLASSIFY_ENTRY:-/tmp/hunt46/classify/src/entry.py}" "$work/src/entry.py" ||
+    { echo "$name: give CLASSIFY_ENTRY (the search tool's read_file id 53816628782)" >&2; return; }
+  printf '{"name": "classify", "main": "src/entry.py", "compatibility_date": "%s", "compatibility_flags": ["python_workers"], "ai": {"binding": "AI"}, "vectorize": [{"binding": "VECTORIZE", "index_name": "professions"}]}\n' \
+    "$([ "$1" = builtin ] && echo 2025-12-01 || echo 2026-05-01)" >"$work/wrangler.jsonc"
+  { [ "$1" = builtin ] ||
+    printf '[project]\nname = "classify"\nversion = "0.1.0"\nrequires-python = ">=3.12"\ndependencies = []\n[dependency-groups]\ndev = ["workers-py", "workers-runtime-sdk"]\n'
+    printf '[tool.workers-env.indexes."professions"]\ndimensions = 384\nmetric = "cosine"\nversion = "v2"\n'; } >"$work/pyproject.toml"
+  serve
+  { q "$(url)/health"; q "$(url)/describe"
+    q -X POST "$(url)/teach" --json '{"text": "fix leaking kitchen pipes and install sinks", "profession_id": 7, "profession_name": "Plumber", "category_id": 2, "category_name": "Casa", "service_type": "repair", "unit_price": 80}'
+    q -X POST "$(url)/teach" --json '{"text": "install electrical outlets and repair wiring", "profession_id": 9, "profession_name": "Electrician", "category_id": 2, "category_name": "Casa"}'
+    q -X POST "$(url)/teach" --json "{'text': 'paint walls and ceilings', 'profession_id': 11, 'profession_name': 'Painter'}"
+    q -X POST "$(url)/teach" --json '{"text": "no profession"}'
+    q -X POST "$(url)/classify" --json '{"text": "my kitchen pipes are leaking", "topK": 2}'
+    q -X POST "$(url)/classify" --json '{"text": "repair wiring", "filter": {"category_id": 2}}'
+    q -X POST "$(url)/classify" --json '{"text": ""}'; q -X POST "$(url)/classify" -d garbage
+    q "$(url)/describe"; q "$(url)/nope"; } >"$out/$name.txt"
+  finish
+}
+
 flavor_bridge() { # FabioDiCeglie/Flavor-Bridge-Engine backend: its e2e tests after POST /seed
   snapshot FabioDiCeglie+Flavor-Bridge-Engine b3b0ca1 backend || return
   (cd "$work" && we vectorize create flavor-bridge-index --dimensions=384 --metric=cosine) >/dev/null 2>&1
@@ -232,6 +254,7 @@ declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
   [vector-search]="vector_search external" [vector-search-builtin]="vector_search builtin"
+  [classify]="classify external" [classify-builtin]="classify builtin"
   [flavor-bridge]="flavor_bridge" [xampler-vectorize-search]="xampler_vectorize_search"
   [xampler-verifier]="xampler_verifier"
   [agems-rag-api]="agems_rag_api" [planet-cf]="planet_cf"
