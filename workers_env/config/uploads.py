@@ -19,14 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CF_REQUIREMENTS_WARNING", "DEFAULT_MODULE_RULES", "MAIN_ONLY_SINCE", "Uploads", "cf_requirements_warning", "glob_regex",
+__all__ = ["CF_REQUIREMENTS_WARNING", "DEFAULT_MODULE_RULES", "Uploads", "cf_requirements_warning", "glob_regex",
            "python_modules_problem", "requirements_txt_names", "uploads_of"]
-
-#: Since when ``find_additional_modules = false`` holds for a Python Worker, for the notes that
-#: name it: wrangler's no-bundle path (every Python Worker's) ignored the key until
-#: workers-sdk#14315 (merged 2026-06-16), so a Worker deployed earlier had all its modules.
-MAIN_ONLY_SINCE = ("wrangler 4.102 and later; earlier releases ignored the key for a Python Worker and "
-                   "uploaded every module, so one deployed with them has them")
 
 #: wrangler's DEFAULT_MODULE_RULES, after the config's own
 DEFAULT_MODULE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -50,7 +50,6 @@ from workers_env.config.compat import (
     flag_enabled,
     python_release,
 )
-from workers_env.config.uploads import MAIN_ONLY_SINCE
 from workers_env.runtime.envwrap import JsBinding
 from workers_env.runtime.jsproxy import NULL_AS_JSNULL, NULL_AS_NONE
 
@@ -58,6 +57,7 @@ __all__ = [
     "FETCHER_WRAPPER_CONVERTS_FROM",
     "JS_CLASS_NAMES",
     "KIND_ALIASES",
+    "MAIN_ONLY_SINCE",
     "NEWEST_SDK",
     "SUPPLIED_JS_CLASS_NAMES",
     "WORKFLOW_WRAPPER_CONVERTS_FROM",
@@ -498,6 +498,13 @@ def _on_pyodide(requirement: Requirement, python: tuple[int, int]) -> bool:
         })
     except Exception:  # noqa: BLE001 - packaging's UndefinedComparison and kin: keep the package
         return True
+
+
+#: Since when ``find_additional_modules = false`` holds for a Python Worker, for the notes that
+#: name it: wrangler's no-bundle path (every Python Worker's) ignored the key until
+#: workers-sdk#14315 (merged 2026-06-16), so a Worker deployed earlier had all its modules.
+MAIN_ONLY_SINCE = ("wrangler 4.102 and later; earlier releases ignored the key for a Python Worker and "
+                   "uploaded every module, so one deployed with them has them")
 
 
 def uploads_main_only(config: Any) -> bool:

@@ -72,7 +72,6 @@ from workers_env.config.compat import (
 from workers_env.config.routes import cf_worker_zone
 from workers_env.queues.assembly import queue_broker
 from workers_env.config.uploads import (
-    MAIN_ONLY_SINCE,
     cf_requirements_warning,
     python_modules_problem,
     requirements_txt_names,
@@ -94,6 +93,7 @@ from workers_env.runtime.email_events import (
 from workers_env.runtime.entropy import top_level_entropy
 from workers_env.runtime.envwrap import JsEnv, as_pyodide_error
 from workers_env.runtime.eras import (
+    MAIN_ONLY_SINCE,
     Era,
     MissingSdk,
     declared_packages,

@@ -43,9 +43,9 @@ from types import FrameType, ModuleType, TracebackType
 from typing import Any
 
 from workers_env._errors import add_hint, users_mistake
-from workers_env.config.uploads import MAIN_ONLY_SINCE
 from workers_env.runtime import current, identity
 from workers_env.runtime.cloudflareworkers import old_location_module
+from workers_env.runtime.eras import MAIN_ONLY_SINCE
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.moduledicts import held_attribute, held_back
