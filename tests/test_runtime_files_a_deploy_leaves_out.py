@@ -111,7 +111,9 @@ def test_without_additional_modules_the_packages_left_behind_are_named_on_stderr
     (project / "python_modules").mkdir()
     load_worker(project)
     assert capfd.readouterr().err == (
-        "workers-env: find_additional_modules = false: wrangler uploads only main (src/entry.py), not python_modules/, "
+        "workers-env: find_additional_modules = false: wrangler uploads only main (src/entry.py) (wrangler 4.102 and "
+        "later; earlier releases ignored the key for a Python Worker and uploaded every module, so one deployed with "
+        "them has them), not python_modules/, "
         "so the packages in python_modules/ are not there once deployed; workers-env still imports them from your "
         "virtualenv. Remove that line (or set it to true) to deploy them.\n")
 
@@ -124,7 +126,9 @@ def test_without_additional_modules_the_declared_packages_are_named_on_stderr(tm
     (project / "pyproject.toml").write_text('[project]\nname = "w"\nversion = "0"\ndependencies = ["fastapi"]\n')
     load_worker(project)
     assert capfd.readouterr().err == (
-        "workers-env: find_additional_modules = false: wrangler uploads only main (src/entry.py), not python_modules/, "
+        "workers-env: find_additional_modules = false: wrangler uploads only main (src/entry.py) (wrangler 4.102 and "
+        "later; earlier releases ignored the key for a Python Worker and uploaded every module, so one deployed with "
+        "them has them), not python_modules/, "
         "so the packages it declares (fastapi) are not there once deployed; workers-env still imports them from your "
         "virtualenv. Remove that line (or set it to true) to deploy them.\n")
 

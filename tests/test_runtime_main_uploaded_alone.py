@@ -60,8 +60,9 @@ async def test_sibling_module_is_not_there_when_main_is_uploaded_alone(tmp_path)
     assert response.status == 500
     assert (name, message) == ("helper", "No module named 'helper'")
     assert note == ("workers-env: src/helper.py is beside main, but find_additional_modules = false makes wrangler "
-                    "upload main alone; remove that line (or set it to true) so the Worker's other modules are "
-                    "uploaded too")
+                    "upload main alone (wrangler 4.102 and later; earlier releases ignored the key for a Python "
+                    "Worker and uploaded every module, so one deployed with them has them); remove that line (or "
+                    "set it to true) so the Worker's other modules are uploaded too")
 
 
 @pytest.mark.asyncio

@@ -51,7 +51,9 @@ def test_main_only_note_names_what_pyodide_would_get(tmp_path, capsys):
     load_worker(_project(tmp_path, "2026-03-01", extra="find_additional_modules = false\n"))
     lines = [line for line in capsys.readouterr().err.splitlines() if "find_additional_modules = false" in line]
     assert lines == [
-        "workers-env: find_additional_modules = false: wrangler uploads only main (src/entry.py), not "
+        "workers-env: find_additional_modules = false: wrangler uploads only main (src/entry.py) (wrangler 4.102 "
+        "and later; earlier releases ignored the key for a Python Worker and uploaded every module, so one deployed "
+        "with them has them), not "
         "python_modules/, so the packages it declares (fastapi, pyodide-only, workers-py) are not there once "
         "deployed; workers-env still imports them from your virtualenv. Remove that line (or set it to true) to "
         "deploy them."]

@@ -118,6 +118,9 @@ async def test_a_worker_with_an_sdk_starts(tmp_path, how):
 def test_main_uploaded_alone_has_no_sdk(tmp_path):
     notes = _refused(one_file_worker(tmp_path, ENTRY, extra="find_additional_modules = false\n"))
     assert "find_additional_modules = false: wrangler uploads main alone" in notes[1]
+    # the release it holds from: a Worker deployed before it had its python_modules/ (hunt46: johnshields/kurl)
+    assert ("without python_modules/ (wrangler 4.102 and later; earlier releases ignored the key for a Python "
+            "Worker and uploaded every module, so one deployed with them has them)") in notes[1]
 
 
 def test_a_ci_that_deploys_with_plain_wrangler_vendors_nothing(tmp_path):

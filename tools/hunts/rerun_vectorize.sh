@@ -100,20 +100,38 @@ rag_seed_query() { # hunt34's RAG seed/query Worker, from a code-index file (no 
   finish
 }
 
-vector_search() { # hunt45's Vectorize search Worker, from a code-index file (no repository named)
+index_file_worker() { # ENTRY ID NAME BINDING INDEX DIMS BUILTIN_DATE ERA: a code-index Worker's scratch folder and config
   work="$scratch/$name"; rm -rf "$work"; mkdir -p "$work/src"
-  cp "${VSEARCH_ENTRY:-/tmp/hunt45/vsearch/src/entry.py}" "$work/src/entry.py" ||
-    { echo "$name: give VSEARCH_ENTRY (the search tool's read_file id 66647004381)" >&2; return; }
-  printf '{"name": "vsearch", "main": "src/entry.py", "compatibility_date": "%s", "compatibility_flags": ["python_workers"], "ai": {"binding": "AI"}, "vectorize": [{"binding": "VECTORIZE_INDEX", "index_name": "docs"}]}\n' \
-    "$([ "$1" = builtin ] && echo 2026-03-01 || echo 2026-05-01)" >"$work/wrangler.jsonc"
-  { [ "$1" = builtin ] ||
-    printf '[project]\nname = "vsearch"\nversion = "0.1.0"\nrequires-python = ">=3.12"\ndependencies = []\n[dependency-groups]\ndev = ["workers-py", "workers-runtime-sdk"]\n'
-    printf '[tool.workers-env.indexes."docs"]\ndimensions = 768\nmetric = "cosine"\nversion = "v2"\n'; } >"$work/pyproject.toml"
+  cp "$1" "$work/src/entry.py" || { echo "$name: give its entry.py (the search tool's read_file id $2)" >&2; return 1; }
+  printf '{"name": "%s", "main": "src/entry.py", "compatibility_date": "%s", "compatibility_flags": ["python_workers"], "ai": {"binding": "AI"}, "vectorize": [{"binding": "%s", "index_name": "%s"}]}\n' \
+    "$3" "$([ "$8" = builtin ] && echo "$7" || echo 2026-05-01)" "$4" "$5" >"$work/wrangler.jsonc"
+  { [ "$8" = builtin ] ||
+    printf '[project]\nname = "%s"\nversion = "0.1.0"\nrequires-python = ">=3.12"\ndependencies = []\n[dependency-groups]\ndev = ["workers-py", "workers-runtime-sdk"]\n' "$3"
+    printf '[tool.workers-env.indexes."%s"]\ndimensions = %s\nmetric = "cosine"\nversion = "v2"\n' "$5" "$6"; } >"$work/pyproject.toml"
+}
+
+vector_search() { # hunt45's Vectorize search Worker, from a code-index file (no repository named)
+  index_file_worker "${VSEARCH_ENTRY:-/tmp/hunt45/vsearch/src/entry.py}" 66647004381 vsearch VECTORIZE_INDEX docs 768 2026-03-01 "$1" || return
   serve
   { q "$(url)/"; q -X POST "$(url)/index" --json '{"id": "1", "text": "Cloudflare Workers run JavaScript at the edge"}'
     q -X POST "$(url)/index" --json '{"id": "2", "text": "Python Workers run on Pyodide"}'
     q -X POST "$(url)/index" --json '{"id": "2", "text": "inserted twice: insert keeps the first"}'
     q "$(url)/search?q=python+pyodide"; q "$(url)/search"; q "$(url)/search?q=edge+javascript"; } >"$out/$name.txt"
+  finish
+}
+
+classify() { # hunt46's Vectorize + Workers AI classify Worker, from a code-index file (no repository named)
+  index_file_worker "${CLASSIFY_ENTRY:-/tmp/hunt46/classify/src/entry.py}" 53816628782 classify VECTORIZE professions 384 2025-12-01 "$1" || return
+  serve
+  { q "$(url)/health"; q "$(url)/describe"
+    q -X POST "$(url)/teach" --json '{"text": "fix leaking kitchen pipes and install sinks", "profession_id": 7, "profession_name": "Plumber", "category_id": 2, "category_name": "Casa", "service_type": "repair", "unit_price": 80}'
+    q -X POST "$(url)/teach" --json '{"text": "install electrical outlets and repair wiring", "profession_id": 9, "profession_name": "Electrician", "category_id": 2, "category_name": "Casa"}'
+    q -X POST "$(url)/teach" --json "{'text': 'paint walls and ceilings', 'profession_id': 11, 'profession_name': 'Painter'}"
+    q -X POST "$(url)/teach" --json '{"text": "no profession"}'
+    q -X POST "$(url)/classify" --json '{"text": "my kitchen pipes are leaking", "topK": 2}'
+    q -X POST "$(url)/classify" --json '{"text": "repair wiring", "filter": {"category_id": 2}}'
+    q -X POST "$(url)/classify" --json '{"text": ""}'; q -X POST "$(url)/classify" -d garbage
+    q "$(url)/describe"; q "$(url)/nope"; } >"$out/$name.txt"
   finish
 }
 
@@ -232,6 +250,7 @@ declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
   [vector-search]="vector_search external" [vector-search-builtin]="vector_search builtin"
+  [classify]="classify external" [classify-builtin]="classify builtin"
   [flavor-bridge]="flavor_bridge" [xampler-vectorize-search]="xampler_vectorize_search"
   [xampler-verifier]="xampler_verifier"
   [agems-rag-api]="agems_rag_api" [planet-cf]="planet_cf"

@@ -57,6 +57,7 @@ __all__ = [
     "FETCHER_WRAPPER_CONVERTS_FROM",
     "JS_CLASS_NAMES",
     "KIND_ALIASES",
+    "MAIN_ONLY_SINCE",
     "NEWEST_SDK",
     "SUPPLIED_JS_CLASS_NAMES",
     "WORKFLOW_WRAPPER_CONVERTS_FROM",
@@ -499,6 +500,13 @@ def _on_pyodide(requirement: Requirement, python: tuple[int, int]) -> bool:
         return True
 
 
+#: Since when ``find_additional_modules = false`` holds for a Python Worker, for the notes that
+#: name it: wrangler's no-bundle path (every Python Worker's) ignored the key until
+#: workers-sdk#14315 (merged 2026-06-16), so a Worker deployed earlier had all its modules.
+MAIN_ONLY_SINCE = ("wrangler 4.102 and later; earlier releases ignored the key for a Python Worker and "
+                   "uploaded every module, so one deployed with them has them")
+
+
 def uploads_main_only(config: Any) -> bool:
     """Whether wrangler uploads ``main`` alone (``find_additional_modules = false`` in the selected
     environment): no ``python_modules/``, so no vendored SDK either."""
@@ -656,7 +664,7 @@ def missing_sdk_reason(config: Any, *, unfound: str | None = _LOOK) -> MissingSd
     root = Path(root)
     if uploads_main_only(config):
         return MissingSdk("main only", "find_additional_modules = false: wrangler uploads main alone, without "
-                          "python_modules/")
+                          f"python_modules/ ({MAIN_ONLY_SINCE})")
     if unfound is _LOOK:
         unfound = unfound_pyproject(config)
     if unfound is not None:  # the build fails: nothing is deployed, a committed python_modules/ neither

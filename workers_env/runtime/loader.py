@@ -93,6 +93,7 @@ from workers_env.runtime.email_events import (
 from workers_env.runtime.entropy import top_level_entropy
 from workers_env.runtime.envwrap import JsEnv, as_pyodide_error
 from workers_env.runtime.eras import (
+    MAIN_ONLY_SINCE,
     Era,
     MissingSdk,
     declared_packages,
@@ -1632,7 +1633,7 @@ def _announce_main_only(config: Any, main_path: Path) -> None:
         return
     what = f"the packages it declares ({', '.join(declared)})" if declared else "the packages in python_modules/"
     shown = main_path.resolve().relative_to(root.resolve()).as_posix() if main_path.resolve().is_relative_to(root.resolve()) else main_path.name
-    _note(f"workers-env: find_additional_modules = false: wrangler uploads only main ({shown}), not "
+    _note(f"workers-env: find_additional_modules = false: wrangler uploads only main ({shown}) ({MAIN_ONLY_SINCE}), not "
           f"python_modules/, so {what} are not there once deployed; workers-env still imports them from your "
           "virtualenv. Remove that line (or set it to true) to deploy them.")
 

@@ -45,6 +45,7 @@ from typing import Any
 from workers_env._errors import add_hint, users_mistake
 from workers_env.runtime import current, identity
 from workers_env.runtime.cloudflareworkers import old_location_module
+from workers_env.runtime.eras import MAIN_ONLY_SINCE
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.moduledicts import held_attribute, held_back
@@ -507,8 +508,8 @@ class ImportScope:
         if self.project is not None and where.is_relative_to(self.project):
             shown = where.relative_to(self.project)
         add_hint(error, f"workers-env: {shown.as_posix()} is beside main, but find_additional_modules = false makes "
-                       "wrangler upload main alone; remove that line (or set it to true) so the Worker's "
-                       "other modules are uploaded too")
+                       f"wrangler upload main alone ({MAIN_ONLY_SINCE}); remove that line (or set it to true) so "
+                       "the Worker's other modules are uploaded too")
         return error
 
     def _outside_folder(self, where: Path | None) -> bool:
