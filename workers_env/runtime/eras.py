@@ -91,6 +91,7 @@ WRAPPED_FROM: dict[str, tuple[int, ...]] = {
     "queues": (1, 4, 0),
     "ai": (1, 5, 0),
     "vectorize": (1, 5, 0),
+    "ratelimits": (1, 5, 0),
 }
 
 #: Other spellings of a kind (the wrangler config's array names) -> the kind above.
@@ -109,6 +110,7 @@ JS_CLASS_NAMES: dict[str, str] = {
     "r2": "R2Bucket",
     "queues": "WorkerQueue",
     "assets": "Fetcher",
+    "ratelimits": "Ratelimit",
 }
 
 
