@@ -20,6 +20,7 @@ from typing import Any
 from workers_env._env import AssemblyContext
 from workers_env.ratelimit.counter import RateLimitCounter
 from workers_env.ratelimit.binding import RateLimit
+from workers_env.ratelimit.limits import config_refusal
 
 __all__ = ["build_bindings", "ratelimit_entries"]
 
@@ -29,20 +30,23 @@ _KEPT_LOCK = threading.Lock()
 
 
 def ratelimit_entries(merged: Mapping[str, Any]) -> list[tuple[str, str, Mapping[str, Any]]]:
-    """``(name, namespace id, simple)`` of every well-formed rate-limit binding of a selected
-    config, ``[[ratelimits]]`` first, then the unsafe ones; a name given twice keeps its last."""
+    """``(name, namespace id, simple)`` of every rate-limit binding of a selected config,
+    ``[[ratelimits]]`` first, then the unsafe ones; a name given twice keeps its last. One that
+    Miniflare's schema refuses raises :class:`ConfigError` (:func:`config_refusal`)."""
     found: dict[str, tuple[str, str, Mapping[str, Any]]] = {}
     unsafe = merged.get("unsafe")
     extra = unsafe.get("bindings") if isinstance(unsafe, Mapping) else None
-    entries = [e for e in (merged.get("ratelimits") or []) if isinstance(e, Mapping)]
-    entries += [e for e in (extra if isinstance(extra, list) else [])
+    entries = [(f"ratelimits[{i}]", e) for i, e in enumerate(merged.get("ratelimits") or []) if isinstance(e, Mapping)]
+    entries += [(f"unsafe.bindings[{i}]", e) for i, e in enumerate(extra if isinstance(extra, list) else [])
                 if isinstance(e, Mapping) and e.get("type") == "ratelimit"]
-    for entry in entries:
-        name, simple = entry.get("name"), entry.get("simple")
-        if not isinstance(name, str) or not name or not isinstance(simple, Mapping):
+    for where, entry in entries:
+        name, simple, namespace = entry.get("name"), entry.get("simple"), entry.get("namespace_id")
+        if not isinstance(name, str) or not name:
             continue
-        namespace = entry.get("namespace_id")
-        found[name] = (name, str(namespace) if namespace is not None else name, simple)
+        refusal = config_refusal(where, namespace, simple)
+        if refusal is not None:
+            raise refusal
+        found[name] = (name, namespace if namespace is not None else name, simple)
     return list(found.values())
 
 

@@ -38,7 +38,10 @@ def _is_number(value: Any) -> bool:
 def read_options(options: Any) -> dict[str, Any]:
     """The members of ``options`` Miniflare's ``limit`` reads (absent ones left out), after its
     first two checks: an object (a dict, a list, any object but a string, number or boolean),
-    holding no name beyond :data:`~workers_env.ratelimit.limits.OPTION_KEYS`."""
+    holding no name beyond :data:`~workers_env.ratelimit.limits.OPTION_KEYS`. A ``None`` member
+    is JavaScript's ``null``, as the external SDK hands it over (``python_to_rpc``), so it
+    takes no default (``{"key": None}`` is ``invalid key: null``); where Pyodide makes it
+    ``undefined`` (a dict's PyProxy, keywords to the JavaScript binding) the runtime leaves it out."""
     if options is None or options is UNDEFINED or isinstance(options, (str, int, float, bool, bytes)):
         raise invalid_options()
     if isinstance(options, Mapping):
@@ -50,7 +53,7 @@ def read_options(options: Any) -> dict[str, Any]:
     extra = [k for k in js_key_order(named) if k not in OPTION_KEYS]
     if extra:
         raise bad_options(extra)
-    return {k: v for k, v in named.items() if v is not None and v is not UNDEFINED}
+    return {k: v for k, v in named.items() if v is not UNDEFINED}
 
 
 class RateLimit:

@@ -8,11 +8,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from workers_env._errors import JsException
-from workers_env._jsvalues import js_string
+from workers_env._errors import ConfigError, JsException
+from workers_env._jsvalues import js_string, json_typeof
 
-__all__ = ["MAX_UINT32", "OPTION_KEYS", "PERIODS", "bad_options", "check_delta", "invalid_key", "invalid_options",
-           "not_a_number", "unsupported_period"]
+__all__ = ["MAX_UINT32", "OPTION_KEYS", "PERIODS", "bad_options", "check_delta", "config_refusal", "invalid_key",
+           "invalid_options", "not_a_number", "unsupported_period"]
 
 #: The names an options object may hold (``RatelimitOptionKeys``), in Miniflare's order.
 OPTION_KEYS = ("key", "limit", "period", "delta")
@@ -87,3 +87,30 @@ def check_delta(delta: Any) -> int:
     if weight == 0:
         raise _error("delta must be non-zero", "RangeError")
     return weight
+
+
+def config_refusal(where: str, namespace: Any, simple: Any) -> ConfigError | None:
+    """What Miniflare's schema of a rate limit refuses, so that ``wrangler dev`` does not start
+    (zod's texts, measured under 4.164.0): a ``namespace_id`` that is no string, no ``simple``
+    table, a ``simple.limit`` that is no number or not above 0, a ``simple.period`` other than
+    10 or 60 (absent: 60). wrangler's own checks pass an ``[[unsafe.bindings]]`` entry and a
+    ``[[ratelimits]]`` limit of 0 or less on to it."""
+    zod = None
+    if namespace is not None and not isinstance(namespace, str):
+        zod, field = f"Invalid input: expected string, received {json_typeof(namespace)}", "namespace_id"
+    elif not isinstance(simple, dict):
+        zod, field = "Invalid input", "simple"
+    elif isinstance(simple.get("limit"), bool) or not isinstance(simple.get("limit"), (int, float)):
+        zod, field = f"Invalid input: expected number, received {_zod_type(simple.get('limit'))}", "simple.limit"
+    elif not simple["limit"] > 0:
+        zod, field = "Too small: expected number to be >0", "simple.limit"
+    elif "period" in simple and simple["period"] not in PERIODS:
+        zod, field = "Invalid input", "simple.period"
+    if zod is None:
+        return None
+    return ConfigError(f'{where}.{field}: wrangler dev refuses to start with it (Miniflare: "{zod}"); a rate limit '
+                       "needs a string namespace_id and simple = { limit = <a number above 0>, period = 10 or 60 }")
+
+
+def _zod_type(value: Any) -> str:
+    return "undefined" if value is None else json_typeof(value)
