@@ -64,6 +64,8 @@ def _as_number(value: Any) -> float:
         text = value.strip(" \t\n\v\f\r\u00a0\ufeff")
         if not text:
             return 0.0
+        if "_" in text or text.lower().lstrip("+-") in ("inf", "nan", "infinity") and "Infinity" not in text:
+            return math.nan  # Python's float() reads these, JavaScript's Number() does not
         try:
             return float(int(text, 0)) if text[:2].lower() in ("0x", "0o", "0b") else float(text)
         except ValueError:
