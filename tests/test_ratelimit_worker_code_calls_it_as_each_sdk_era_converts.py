@@ -14,6 +14,7 @@ from workers_env import PyProxyWarning
 
 CONFIG = '[[ratelimits]]\nname = "RL"\nnamespace_id = "1"\nsimple = { limit = 2, period = 60 }\n'
 ENTRY = '''
+import json
 from workers import Response, WorkerEntrypoint
 
 class Default(WorkerEntrypoint):

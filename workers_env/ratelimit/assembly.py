@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._env import AssemblyContext
+from workers_env._errors import ConfigError
 from workers_env.ratelimit.counter import RateLimitCounter
 from workers_env.ratelimit.binding import RateLimit
 from workers_env.ratelimit.limits import config_refusal
@@ -44,9 +45,9 @@ def ratelimit_entries(merged: Mapping[str, Any]) -> list[tuple[str, str, Mapping
         if not isinstance(name, str) or not name:
             continue
         refusal = config_refusal(where, namespace, simple)
-        if refusal is not None:
-            raise refusal
-        found[name] = (name, namespace if namespace is not None else name, simple)
+        if refusal is not None or not isinstance(simple, Mapping):
+            raise refusal or ConfigError(f"{where}.simple: not a table")
+        found[name] = (name, namespace if isinstance(namespace, str) else name, simple)  # (a str or none: checked)
     return list(found.values())
 
 
@@ -67,7 +68,6 @@ def build_bindings(context: AssemblyContext) -> dict[str, RateLimit]:
     made: dict[str, RateLimitCounter] = {}
     bindings: dict[str, RateLimit] = {}
     for name, namespace, simple in ratelimit_entries(context.config.merged):
-        period = simple.get("period", 60)
         bindings[name] = RateLimit(_counter(context.persist_to, namespace, made), binding=name, namespace_id=namespace,
-                                   limit=simple.get("limit"), period=period, clock=clock)
+                                   limit=simple["limit"], period=simple.get("period", 60), clock=clock)
     return bindings
