@@ -11,14 +11,9 @@ import asyncio
 
 import pytest
 from worker_helpers import one_file_worker
+from worker_helpers import rate_limit as rl
 
 from workers_env import ConfigError, ManualClock, load_env
-
-RL = '[[ratelimits]]\nname = "{name}"\nnamespace_id = "{ns}"\nsimple = {{ limit = {limit}, period = {period} }}\n'
-
-
-def rl(name="RL", ns="1", limit=2, period=10, env=""):
-    return RL.format(name=name, ns=ns, limit=limit, period=period).replace("[[ratelimits]]", f"[[{env}ratelimits]]")
 
 
 def _load(tmp_path, extra, **kwargs):

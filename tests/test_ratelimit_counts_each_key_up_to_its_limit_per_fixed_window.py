@@ -10,21 +10,11 @@ import asyncio
 import math
 import random
 
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, rate_limit
 
 from workers_env import JsDict, ManualClock, RateLimit, load_env
 
-CONFIG = '''
-[[ratelimits]]
-name = "RL"
-namespace_id = "1"
-simple = { limit = 3, period = 10 }
-
-[[ratelimits]]
-name = "MINUTE"
-namespace_id = "2"
-simple = { limit = 2, period = 60 }
-'''
+CONFIG = rate_limit("RL", "1", 3, 10) + rate_limit("MINUTE", "2", 2, 60)
 #: 2027-01-15T08:00:00Z: a whole minute, so windows of 10 s and 60 s begin here
 START = 1_800_000_000.0
 

@@ -12,38 +12,19 @@ Python Worker's compatibility date (default 2026-07-01 with the external SDK 1.9
 public Worker hayatepy/golden-app runs; 2025-11-02 is the built-in SDK on Pyodide 0.28).
 Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler
 PYTHONPATH=/abs/tree python3 tools/wrangler/ratelimit_differential.py [--date YYYY-MM-DD]"""
-import json, os, re, shutil, signal, socket, subprocess, sys, time, urllib.request
+import json, os, shutil, signal, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 
 DIR = os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler")
 WR = f"{DIR}/node_modules/.bin/wrangler"
-CONFIG = '''
-[[ratelimits]]
-name = "RL"
-namespace_id = "1"
-simple = { limit = 3, period = 10 }
+def entry(name, namespace, limit, period, table="ratelimits"):
+    kind = 'type = "ratelimit"\n' if table != "ratelimits" else ""
+    return (f'[[{table}]]\nname = "{name}"\n{kind}namespace_id = "{namespace}"\n'
+            f"simple = {{ limit = {limit}, period = {period} }}\n")
 
-[[ratelimits]]
-name = "RL2"
-namespace_id = "1"
-simple = { limit = 2, period = 10 }
 
-[[ratelimits]]
-name = "RL3"
-namespace_id = "2"
-simple = { limit = 2, period = 60 }
-
-[[ratelimits]]
-name = "RL4"
-namespace_id = "3"
-simple = { limit = 5, period = 10 }
-
-[[unsafe.bindings]]
-name = "URL"
-type = "ratelimit"
-namespace_id = "4"
-simple = { limit = 1, period = 10 }
-'''
+CONFIG = "\n" + "".join([entry("RL", "1", 3, 10), entry("RL2", "1", 2, 10), entry("RL3", "2", 2, 60), entry("RL4", "3", 5, 10),
+                         entry("URL", "4", 1, 10, table="unsafe.bindings")])
 #: values JSON cannot carry, spelled the same way to both Workers
 JS = '''const dec = (v) => v === "$NaN" ? NaN : v === "$Inf" ? Infinity : v === "$big" ? 2n ** 60n : v === "$undef" ? undefined
   : (v && typeof v === "object" && !Array.isArray(v)) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dec(x)])) : v;
