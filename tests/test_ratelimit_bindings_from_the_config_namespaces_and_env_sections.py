@@ -77,3 +77,15 @@ def test_what_miniflare_refuses_at_start_stops_the_load(tmp_path, extra, where, 
 def test_wranglers_own_checks_come_first(tmp_path):
     with pytest.raises(ConfigError, match=r'"simple.period" must be either 10 or 60 but got 30'):
         _load(tmp_path, rl(period=30))
+
+
+def test_envs_of_one_state_folder_share_their_counts_for_the_process(tmp_path):
+    """``workers-env dev`` rebuilds the env on a config reload, and serves a session's Workers
+    from one state folder: their counters are the folder's, as Miniflare's on-disk ones are."""
+    first = _load(tmp_path / "a", rl(limit=3), persist_to=tmp_path / "state")
+    again = _load(tmp_path / "b", rl(limit=3), persist_to=tmp_path / "state")
+    other = _load(tmp_path / "c", rl(limit=3), persist_to=tmp_path / "elsewhere")
+    fresh = _load(tmp_path / "d", rl(limit=3))
+    assert _successes(first.RL, "k", 2) == [True, True]
+    assert _successes(again.RL, "k", 2) == [True, False]
+    assert _successes(other.RL, "k", 3) == [True] * 3 and _successes(fresh.RL, "k", 3) == [True] * 3
