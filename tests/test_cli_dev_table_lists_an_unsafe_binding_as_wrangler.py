@@ -6,6 +6,7 @@ this config, ratelimit49). Before, it had no row, and the table was not printed 
 from __future__ import annotations
 
 from dev_reload_helpers import dev_start_output
+from worker_helpers import one_file_worker
 
 ENTRY = '''from workers import Response, WorkerEntrypoint
 
@@ -14,11 +15,7 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         return Response(repr([(await self.env.RL.limit(key="a")).success for _ in range(3)]))
 '''
-CONFIG = '''name = "z"
-main = "src/entry.py"
-compatibility_date = "2025-11-02"
-compatibility_flags = ["python_workers"]
-[[unsafe.bindings]]
+CONFIG = '''[[unsafe.bindings]]
 name = "RL"
 type = "ratelimit"
 simple = { limit = 2, period = 10 }
@@ -26,10 +23,7 @@ simple = { limit = 2, period = 10 }
 
 
 def test_an_unsafe_rate_limit_has_wranglers_row(tmp_path):
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "entry.py").write_text(ENTRY)
-    (tmp_path / "wrangler.toml").write_text(CONFIG)
-    out = dev_start_output(tmp_path)
+    out = dev_start_output(one_file_worker(tmp_path, ENTRY, date="2025-11-02", extra=CONFIG))
     assert '''Your Worker has access to the following bindings:
 Binding                 Resource             Mode
 env.RL (ratelimit)      Unsafe Metadata      remote
