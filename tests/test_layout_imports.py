@@ -1,6 +1,6 @@
 """The package's layout rules, read off the source: imports run one way and bindings stay apart.
 
-config ← env assembly ← bindings (vectorize, ai, d1, kv, assets, queues) ← runtime ← cli / pytest plugin;
+config ← env assembly ← bindings (vectorize, ai, d1, kv, assets, queues, ratelimit) ← runtime ← cli / pytest plugin;
 the shared root modules (errors, JS values, clock) import nothing above them; no binding
 package imports another; module-level imports form no cycle. Function-local imports count
 too (they are dependencies all the same), except the package root's lazy names.
@@ -19,7 +19,7 @@ import workers_env
 PACKAGE = Path(workers_env.__file__).parent
 SHARED = {"workers_env._errors", "workers_env._jsvalues", "workers_env._clock", "workers_env._deep", "workers_env._options",
           "workers_env._collected", "workers_env._loglevel"}
-BINDINGS = ("vectorize", "ai", "d1", "kv", "assets", "queues")
+BINDINGS = ("vectorize", "ai", "d1", "kv", "assets", "queues", "ratelimit")
 
 
 def module_name(path: Path) -> str:

@@ -741,6 +741,13 @@ def consumed_queue(queue: str = "jobs", binding: str = "JOBS", **options: Any) -
             f'[[queues.consumers]]\nqueue = "{queue}"\n{lines}')
 
 
+def rate_limit(name: str = "RL", namespace: str = "1", limit: Any = 2, period: int = 10, env: str = "") -> str:
+    """``wrangler.toml`` lines: a ``[[ratelimits]]`` entry (``env``: ``"env.production."`` for an
+    environment's own)."""
+    return (f'[[{env}ratelimits]]\nname = "{name}"\nnamespace_id = "{namespace}"\n'
+            f"simple = {{ limit = {limit}, period = {period} }}\n")
+
+
 def worker_on_manual_clock(folder: Path, entry: str, extra: str, start: float = 1_800_000_000) -> Any:
     """:func:`one_file_worker` loaded with a ``ManualClock`` at ``start`` (queue timestamps a test can name)."""
     from workers_env import ManualClock, load_env

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from workers_env._jsvalues import JsDict
     from workers_env.d1.binding import D1Database
     from workers_env.kv.namespace import KvNamespace
+    from workers_env.ratelimit.binding import RateLimit
     from workers_env.runtime import (
         EmailResult,
         HandlerCancelledError,
@@ -69,6 +70,7 @@ __all__ = [
     "StateError",
     "UnindexedFilterWarning",
     "PyProxyWarning",
+    "RateLimit",
     "StateElsewhereWarning",
     "UnreadOptionWarning",
     "VectorizeBinding",
@@ -96,6 +98,7 @@ _LAZY = {
     "JsDict": "workers_env._jsvalues",
     "KvNamespace": "workers_env.kv.namespace",
     "ManualClock": "workers_env._clock",
+    "RateLimit": "workers_env.ratelimit.binding",
     "VectorizeBinding": "workers_env.vectorize.binding",
     "Worker": "workers_env.runtime",
     "load_worker": "workers_env.runtime",

@@ -68,6 +68,7 @@ BINDING_BUILDERS: tuple[tuple[str, str], ...] = (
     ("kv", "workers_env.kv.assembly:build_bindings"),
     ("assets", "workers_env.assets.assembly:build_bindings"),
     ("queues", "workers_env.queues.assembly:build_bindings"),
+    ("ratelimits", "workers_env.ratelimit.assembly:build_bindings"),
 )
 
 #: How ``env.<binding>`` is handed out: as the config's Worker holds it in ``self.env``,

@@ -187,6 +187,8 @@ MODULES = (
     Audited("queues-producer", "workers_env/queues/producer.py", QUEUE_TESTS, names=r"^MAX_KEPT$", functions=False),
     Audited("queues-delivery", "workers_env/runtime/queuedelivery.py", QUEUE_TESTS, names=r"^MAX_DRAINED_BATCHES$",
             functions=False),
+    # Miniflare's rate-limit option checks, start-time refusals and their texts (ratelimit49)
+    Audited("ratelimit-limits", "workers_env/ratelimit/limits.py", ("test_ratelimit_*",)),
     # the compatibility dates the audited runtime code follows: a service binding's error
     # serialisation (2026-04-21), an EventTarget listener's error (2026-09-15); the other flags'
     # dates join as their code is audited

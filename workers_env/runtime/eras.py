@@ -92,6 +92,7 @@ WRAPPED_FROM: dict[str, tuple[int, ...]] = {
     "queues": (1, 4, 0),
     "ai": (1, 5, 0),
     "vectorize": (1, 5, 0),
+    "ratelimits": (1, 5, 0),
 }
 
 #: Other spellings of a kind (the wrangler config's array names) -> the kind above.
@@ -110,6 +111,7 @@ JS_CLASS_NAMES: dict[str, str] = {
     "r2": "R2Bucket",
     "queues": "WorkerQueue",
     "assets": "Fetcher",
+    "ratelimits": "Ratelimit",
 }
 
 
