@@ -5,7 +5,12 @@ and its ``.data``; a Worker that vendors that bridge (a public FastAPI Worker do
 request with ``AttributeError: getBuffer`` here. The expected values are real Pyodide 0.28.2's
 (npm, under Node): each format's typed array, ``readonly``/``c_contiguous`` as the numbers 1 and
 0, strides in items, ``getBuffer("i8")`` choosing the array, ``Unknown type`` for another name,
-and no ``getBuffer`` on an object without the buffer protocol.
+and no ``getBuffer`` on an object without the buffer protocol. A buffer with a shape or steps
+(``m[::2]``, ``m[::-1]``, a 2-D cast) is laid out as Pyodide lays it out (``data`` from its lowest
+item to its highest, gaps included, read through ``offset`` and ``strides``; a span not aligned for
+the typed array refused): ``tools/pyodide/getbuffer_probe.mjs``, the same 17 answers on 0.26.0a4,
+0.28.2 and 314.0.6 (audit24: before, ``data`` held the items alone in index order, so ``offset``
+and ``strides`` pointed past it, and a misaligned span was read as if aligned).
 """
 
 from __future__ import annotations
@@ -71,3 +76,81 @@ async def test_a_body_handed_over_as_the_sdks_bridge_does(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY))
     response = await worker.fetch("/body")
     assert (response.status, await response.text()) == (200, "hello")
+
+
+SHAPED_ENTRY = """\
+    import array, json
+    from pyodide.ffi import create_proxy
+    from workers import Response, WorkerEntrypoint
+
+    CASES = {
+        "2d": (memoryview(b"abcdef").cast("B", (2, 3)), None),
+        "2d-i": (memoryview(array.array("i", range(6))).cast("B").cast("i", (3, 2)), None),
+        "step2": (memoryview(b"abcdef")[::2], None),
+        "rev": (memoryview(b"abcdef")[::-1], None),
+        "step2-i": (memoryview(array.array("i", range(6)))[1::2], None),
+        "rev-h": (memoryview(array.array("h", range(4)))[::-1], None),
+        "scalar": (memoryview(array.array("i", [7])).cast("B").cast("i", ()), None),
+        "empty-2d": (memoryview(b"abcdef").cast("B", (2, 3))[0:0], None),
+        "middle": (memoryview(b"abcdef")[2:4], None),
+        "u8clamped": (b"hi", "u8clamped"),
+        "u16": (b"abcd", "u16"),
+        "odd-u16": (b"abc", "u16"),
+        "rev-u16": (memoryview(b"abcdef")[::-1], "u16"),
+        "step3-u16": (memoryview(b"abcdefgh")[1::3], "u16"),
+        "middle-u16": (memoryview(b"abcdef")[1:5], "u16"),
+        "bytearray-u32": (memoryview(bytearray(b"abcdefgh"))[2:6], "u32"),
+        "array-u32": (memoryview(array.array("h", range(6)))[1:5], "u32"),
+    }
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            out = {}
+            for name, (obj, kind) in CASES.items():
+                px = create_proxy(obj)
+                try:
+                    buf = px.getBuffer() if kind is None else px.getBuffer(kind)
+                    out[name] = [buf.data.constructor.name, list(buf.data.to_py()), buf.nbytes, list(buf.shape),
+                                 list(buf.strides), buf.offset, buf.c_contiguous, buf.f_contiguous]
+                    buf.release()
+                except Exception as e:
+                    out[name] = f"{type(e).__name__}: {e}"
+                finally:
+                    px.destroy()
+            try:
+                create_proxy(array.array("q", [1])).getBuffer()
+            except Exception as e:
+                out["q"] = f"{type(e).__name__}: {e}"
+            return Response(json.dumps(out))
+"""
+
+#: real Pyodide's answers (tools/pyodide/getbuffer_probe.mjs: 0.26.0a4, 0.28.2, 314.0.6 alike)
+SHAPED = {
+    '2d': ['Uint8Array', [97, 98, 99, 100, 101, 102], 6, [2, 3], [3, 1], 0, 1, 0],
+    '2d-i': ['Int32Array', [0, 1, 2, 3, 4, 5], 24, [3, 2], [2, 1], 0, 1, 0],
+    'step2': ['Uint8Array', [97, 98, 99, 100, 101], 5, [3], [2], 0, 0, 0],
+    'rev': ['Uint8Array', [97, 98, 99, 100, 101, 102], 6, [6], [-1], 5, 0, 0],
+    'step2-i': ['Int32Array', [1, 2, 3, 4, 5], 20, [3], [2], 0, 0, 0],
+    'rev-h': ['Int16Array', [0, 1, 2, 3], 8, [4], [-1], 3, 0, 0],
+    'scalar': ['Int32Array', [7], 4, [], [], 0, 1, 1],
+    'empty-2d': ['Uint8Array', [], 0, [0, 3], [3, 1], 0, 1, 1],
+    'middle': ['Uint8Array', [99, 100], 2, [2], [1], 0, 1, 1],
+    'u8clamped': ['Uint8ClampedArray', [104, 105], 2, [2], [1], 0, 1, 1],
+    'u16': ['Uint16Array', [25185, 25699], 4, [4], [0.5], 0, 1, 1],
+    'odd-u16': 'JsException: Error: Buffer does not have valid alignment for a Uint16Array',
+    'rev-u16': 'JsException: Error: Buffer does not have valid alignment for a Uint16Array',
+    'step3-u16': 'JsException: Error: Buffer does not have valid alignment for a Uint16Array',
+    'middle-u16': 'JsException: Error: Buffer does not have valid alignment for a Uint16Array',
+    'bytearray-u32': 'JsException: Error: Buffer does not have valid alignment for a Uint32Array',
+    'array-u32': 'JsException: Error: Buffer does not have valid alignment for a Uint32Array',
+}
+
+
+@pytest.mark.asyncio
+async def test_a_shaped_or_stepped_buffer_is_laid_out_as_pyodide_lays_it_out(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, SHAPED_ENTRY))
+    out = await (await worker.fetch("/")).json()
+    assert {name: out[name] for name in SHAPED} == SHAPED
+    # a format whose typed array is not emulated: refused, not guessed (Pyodide: BigInt64Array from 0.28)
+    assert out["q"] == ("NotEmulatedError: getBuffer() of a buffer of format 'q': workers-env makes a typed array "
+                        "of formats B, b, h, H, i, I, f, d only")
