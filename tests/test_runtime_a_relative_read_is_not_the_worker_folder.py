@@ -10,6 +10,9 @@ back what it wrote by that relative name (deployed both land in ``/``).
 
 from __future__ import annotations
 
+import os
+import textwrap
+
 import pytest
 from worker_helpers import one_file_worker
 
@@ -84,3 +87,29 @@ async def test_what_the_worker_wrote_by_that_name_reads_back(project, monkeypatc
 async def test_after_the_worker_changed_folder_its_relative_names_are_its_own(project, monkeypatch):
     monkeypatch.chdir(project)  # put back after the test: the Worker's chdir moves the process
     assert await _answer(load_worker(project), "after-chdir") == (200, "a note")
+
+
+LOOK_ENTRY = """\
+    import os
+    from pathlib import Path
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            name = request.url.split("/", 3)[3]
+            try:
+                size = os.stat(name).st_size
+            except FileNotFoundError as exc:
+                size = f"{exc.strerror} [{exc.filename}]"
+            return Response.json([os.path.exists(name), Path(name).is_file(), os.path.isfile(name), size])
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_relative_name_of_a_worker_file_does_not_exist_either(project, monkeypatch):
+    """Looking agrees with reading (audit24: ``os.stat`` judged relative names not at all, so
+    ``Path("src/note.txt").exists()`` was true here and false deployed, and the read that followed failed)."""
+    (project / "src" / "entry.py").write_text(textwrap.dedent(LOOK_ENTRY))
+    worker = load_worker(project)
+    assert await (await worker.fetch("/src/note.txt")).json() == [False, False, False, f"{MESSAGE} [src/note.txt]"]
+    assert os.path.exists("src/note.txt")  # the test's own look

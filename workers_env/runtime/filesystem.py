@@ -301,19 +301,19 @@ def _note_relative_write(path: object) -> None:
         _RELATIVE_WRITES.add(os.path.abspath(given))
 
 
-def _relative_read_by_worker(path: object, opened: str, root: str) -> bool:
-    """A read of a file of the module root by a relative name, by Worker code: deployed the
-    working folder is ``/`` (workerd's Emscripten setup changes none), where the Worker's files
-    are not, so it fails there -- here the host's working folder (the project, under pytest and
-    ``dev``) finds it. Not when the Worker changed folder itself, nor for what it wrote by a
-    relative name."""
+def _relative_read_by_worker(path: object, root: str, frame: FrameType | None) -> bool:
+    """A read (or a look: ``os.stat``) of a file of the module root by a relative name, by Worker
+    code (``frame``, the caller's): deployed the working folder is ``/`` (workerd's Emscripten
+    setup changes none), where the Worker's files are not, so it fails there -- here the host's
+    working folder (the project, under pytest and ``dev``) finds it. Not when the Worker changed
+    folder itself, nor for what it wrote by a relative name."""
     try:
         given = os.fsdecode(path)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
     if os.path.isabs(given) or os.path.abspath(given) in _RELATIVE_WRITES or _moved():
         return False
-    return by_worker_code(_past_wrappers(sys._getframe(2)), root)
+    return by_worker_code(_past_wrappers(frame), root)
 
 
 #: the code of workers-env's wrappers of audited functions (``os.open``): skipped when judging whose call it is
@@ -411,17 +411,18 @@ def _stat_at(stat_: Any) -> Any:
 
 def _undeployed(path: Any, uploads: Any, frame: FrameType | None) -> str | None:
     """Why the existing regular file at ``path`` is not there once deployed, when the Worker's code
-    (not workers-env's, for it) asks; else ``None`` (what the ``open`` hook judges, by the same rules)."""
+    (not workers-env's, for it) asks: not uploaded, or named relative to a working folder
+    production does not have; else ``None`` (what the ``open`` hook judges, by the same rules)."""
     try:
         given = os.fsdecode(os.fspath(path))
     except TypeError:  # an open file's descriptor: its open was judged
-        return None
-    if not os.path.isabs(given):
         return None
     name = os.path.abspath(given)
     root = str(uploads.root) + os.sep
     if not name.startswith(root) or name.endswith((".py", ".pyc")) or _installed(name):
         return None
+    if not os.path.isabs(given):  # found from the host's working folder, as the open hook judges it
+        return _RELATIVE if _relative_read_by_worker(given, root, frame) else None
     why = uploads.missing(name)
     if why is None or done_for_the_worker(_past_wrappers(frame), root):
         return None
@@ -514,7 +515,7 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
             return
     if _installed(opened) or not os.path.isfile(opened):  # a virtualenv inside the module root
         return
-    if _relative_read_by_worker(path, opened, root):
+    if _relative_read_by_worker(path, root, sys._getframe(1)):
         raise FileNotFoundError(errno.ENOENT, f"No such file or directory once deployed ({_RELATIVE})", os.fsdecode(path))
     why = uploads.missing(opened)
     if why is None or done_for_the_worker(_past_wrappers(sys._getframe(1)), root):
