@@ -8,7 +8,7 @@ request with ``AttributeError: getBuffer`` here. The expected values are real Py
 and no ``getBuffer`` on an object without the buffer protocol. A buffer with a shape or steps
 (``m[::2]``, ``m[::-1]``, a 2-D cast) is laid out as Pyodide lays it out (``data`` from its lowest
 item to its highest, gaps included, read through ``offset`` and ``strides``; a span not aligned for
-the typed array refused): ``tools/pyodide/getbuffer_probe.mjs``, the same 17 answers on 0.26.0a4,
+the typed array refused): ``tools/pyodide/getbuffer_probe.mjs``, the same 18 answers on 0.26.0a4,
 0.28.2 and 314.0.6 (audit24: before, ``data`` held the items alone in index order, so ``offset``
 and ``strides`` pointed past it, and a misaligned span was read as if aligned).
 """
@@ -93,6 +93,7 @@ SHAPED_ENTRY = """\
         "scalar": (memoryview(array.array("i", [7])).cast("B").cast("i", ()), None),
         "empty-2d": (memoryview(b"abcdef").cast("B", (2, 3))[0:0], None),
         "middle": (memoryview(b"abcdef")[2:4], None),
+        "native-i": (memoryview(bytearray(b"abcdefgh")).cast("@i"), None),
         "u8clamped": (b"hi", "u8clamped"),
         "u16": (b"abcd", "u16"),
         "odd-u16": (b"abc", "u16"),
@@ -135,6 +136,7 @@ SHAPED = {
     'scalar': ['Int32Array', [7], 4, [], [], 0, 1, 1],
     'empty-2d': ['Uint8Array', [], 0, [0, 3], [3, 1], 0, 1, 1],
     'middle': ['Uint8Array', [99, 100], 2, [2], [1], 0, 1, 1],
+    'native-i': ['Int32Array', [1684234849, 1751606885], 8, [2], [1], 0, 1, 1],
     'u8clamped': ['Uint8ClampedArray', [104, 105], 2, [2], [1], 0, 1, 1],
     'u16': ['Uint16Array', [25185, 25699], 4, [4], [0.5], 0, 1, 1],
     'odd-u16': 'JsException: Error: Buffer does not have valid alignment for a Uint16Array',

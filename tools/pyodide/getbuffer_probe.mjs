@@ -1,7 +1,7 @@
 // audit24: what Pyodide's create_proxy(obj).getBuffer(kind) gives for buffers with a shape, steps or
 // a misaligned span -- the cases of tests/test_runtime_create_proxy_get_buffer.py's SHAPED.
 //   node tools/pyodide/getbuffer_probe.mjs /tmp/pyodide/<version>
-// Measured 2026-12-05 on 0.26.0a4, 0.28.2 and 314.0.6: the same 17 answers on all three.
+// Measured 2026-12-05 on 0.26.0a4, 0.28.2 and 314.0.6: the same 18 answers on all three.
 import path from "path"; import { pathToFileURL } from "url";
 const dir = process.argv[2];
 const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);
@@ -19,6 +19,7 @@ CASES = {
     "scalar": (memoryview(array.array("i", [7])).cast("B").cast("i", ()), None),
     "empty-2d": (memoryview(b"abcdef").cast("B", (2, 3))[0:0], None),
     "middle": (memoryview(b"abcdef")[2:4], None),
+    "native-i": (memoryview(bytearray(b"abcdefgh")).cast("@i"), None),
     "u8clamped": (b"hi", "u8clamped"),
     "u16": (b"abcd", "u16"),
     "odd-u16": (b"abc", "u16"),
