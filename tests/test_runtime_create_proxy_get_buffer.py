@@ -15,6 +15,9 @@ and ``strides`` pointed past it, and a misaligned span was read as if aligned).
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from worker_helpers import one_file_worker
 
@@ -83,41 +86,11 @@ SHAPED_ENTRY = """\
     from pyodide.ffi import create_proxy
     from workers import Response, WorkerEntrypoint
 
-    CASES = {
-        "2d": (memoryview(b"abcdef").cast("B", (2, 3)), None),
-        "2d-i": (memoryview(array.array("i", range(6))).cast("B").cast("i", (3, 2)), None),
-        "step2": (memoryview(b"abcdef")[::2], None),
-        "rev": (memoryview(b"abcdef")[::-1], None),
-        "step2-i": (memoryview(array.array("i", range(6)))[1::2], None),
-        "rev-h": (memoryview(array.array("h", range(4)))[::-1], None),
-        "scalar": (memoryview(array.array("i", [7])).cast("B").cast("i", ()), None),
-        "empty-2d": (memoryview(b"abcdef").cast("B", (2, 3))[0:0], None),
-        "middle": (memoryview(b"abcdef")[2:4], None),
-        "native-i": (memoryview(bytearray(b"abcdefgh")).cast("@i"), None),
-        "u8clamped": (b"hi", "u8clamped"),
-        "u16": (b"abcd", "u16"),
-        "odd-u16": (b"abc", "u16"),
-        "rev-u16": (memoryview(b"abcdef")[::-1], "u16"),
-        "step3-u16": (memoryview(b"abcdefgh")[1::3], "u16"),
-        "middle-u16": (memoryview(b"abcdef")[1:5], "u16"),
-        "bytearray-u32": (memoryview(bytearray(b"abcdefgh"))[2:6], "u32"),
-        "array-u32": (memoryview(array.array("h", range(6)))[1:5], "u32"),
-    }
+    import getbuffer_cases
 
     class Default(WorkerEntrypoint):
         async def fetch(self, request):
-            out = {}
-            for name, (obj, kind) in CASES.items():
-                px = create_proxy(obj)
-                try:
-                    buf = px.getBuffer() if kind is None else px.getBuffer(kind)
-                    out[name] = [buf.data.constructor.name, list(buf.data.to_py()), buf.nbytes, list(buf.shape),
-                                 list(buf.strides), buf.offset, buf.c_contiguous, buf.f_contiguous]
-                    buf.release()
-                except Exception as e:
-                    out[name] = f"{type(e).__name__}: {e}"
-                finally:
-                    px.destroy()
+            out = json.loads(getbuffer_cases.answers())
             try:
                 create_proxy(array.array("q", [1])).getBuffer()
             except Exception as e:
@@ -150,8 +123,9 @@ SHAPED = {
 
 @pytest.mark.asyncio
 async def test_a_shaped_or_stepped_buffer_is_laid_out_as_pyodide_lays_it_out(tmp_path):
-    worker = load_worker(one_file_worker(tmp_path, SHAPED_ENTRY))
-    out = await (await worker.fetch("/")).json()
+    folder = one_file_worker(tmp_path, SHAPED_ENTRY)
+    shutil.copy(Path(__file__).with_name("getbuffer_cases.py"), folder / "src")  # the probe's cases
+    out = await (await load_worker(folder).fetch("/")).json()
     assert {name: out[name] for name in SHAPED} == SHAPED
     # a format whose typed array is not emulated: refused, not guessed (Pyodide: BigInt64Array from 0.28)
     assert out["q"] == ("NotEmulatedError: getBuffer() of a buffer of format 'q': workers-env makes a typed array "
