@@ -144,8 +144,8 @@ class Default(WorkerEntrypoint):
 @pytest.mark.asyncio
 async def test_a_chunk_a_released_readers_read_held_is_not_let_go_of(tmp_path):
     """Two reads of a ``TransformStream`` waiting, the first answered, then ``releaseLock()``: the
-    second rejects and its chunk waits for the next reader, as under wrangler dev 4.164.0 (a JS twin:
-    ``[[1], released, [2]]``) -- the chunk a read held is let go of only once it is taken (audit24: a
+    second rejects and its chunk waits for the next reader, as under wrangler dev 4.164.0
+    (``tools/wrangler/stream_release_probe.py``: ``[[1], released, [2]]``) -- the chunk a read held is let go of only once it is taken (audit24: a
     mutant that let go of it at the read gave the next reader an empty chunk, and passed)."""
     worker = load_worker(one_file_worker(tmp_path, HELD_ENTRY))
     out = await (await worker.fetch("/")).json()

@@ -135,9 +135,9 @@ class Default(WorkerEntrypoint):
 
 @pytest.mark.asyncio
 async def test_a_byte_sources_chunks_count_their_bytes_and_a_size_may_error_its_stream(tmp_path):
-    """As under wrangler dev 4.164.0 (a JS twin): a ``type: "bytes"`` source's chunk counts its
-    bytes without any ``size`` too; a ``size`` that errors the stream itself lets the enqueue
-    return and the read reject with that error (audit24: mutants counting such a chunk 1, or
+    """As under wrangler dev 4.164.0 (``tools/wrangler/stream_release_probe.py``): a ``type:
+    "bytes"`` source's chunk counts its bytes without any ``size`` too; a ``size`` that errors the
+    stream itself lets the enqueue return and the read reject with that error (audit24: mutants counting such a chunk 1, or
     queueing it onto the errored stream, passed the test above)."""
     worker = load_worker(one_file_worker(tmp_path, MORE_ENTRY, date="2026-03-01"))
     assert await fetched_json(worker, "/") == {"bytes without size": [7, 3],
@@ -186,9 +186,9 @@ class Default(WorkerEntrypoint):
 @pytest.mark.asyncio
 async def test_a_chunk_handed_to_a_waiting_read_is_not_queued(tmp_path):
     """A chunk enqueued while a read waits goes to that read, not into the queue: ``pull`` is
-    asked again, as under wrangler dev 4.164.0 (a JS twin: ``[[1, -3], [1, 5], [3, 5], [3, -3]]``;
-    audit24: a mutant counting that chunk against the highWaterMark stopped at two pulls and passed
-    the tests above). Left: workerd has made that third pull by the time the read's ``await``
+    asked again, as under wrangler dev 4.164.0 (``tools/wrangler/stream_release_probe.py``:
+    ``[[1, -3], [1, 5], [3, 5], [3, -3]]``; audit24: a mutant counting that chunk against the
+    highWaterMark stopped at two pulls and passed the tests above). Left: workerd has made that third pull by the time the read's ``await``
     returns, workers-env a moment later (``[2, 5]`` there)."""
     worker = load_worker(one_file_worker(tmp_path, PENDING_ENTRY, date="2026-03-01"))
     out = await fetched_json(worker, "/")
