@@ -79,6 +79,11 @@ def test_sigterm_while_the_code_hangs_at_import_exits_at_once(tmp_path: Path) ->
 IN_A_STEP = {
     "callback": "asyncio.get_event_loop().call_soon(signal.raise_signal, {sig})\n",
     "task": "async def step():\n    signal.raise_signal({sig})\nasyncio.ensure_future(step())\n",
+    # a task's own short time.sleep, a run_sync inside the import's, whose step the signal lands in:
+    # the import's run_sync (the outermost) raises it once the task's step is over -- raised by the
+    # inner one, it ended that task only, and dev stayed deaf (audit24's mutant G2)
+    "nested": ("async def step():\n    asyncio.get_event_loop().call_soon(signal.raise_signal, {sig})\n"
+               "    time.sleep(0.2)\nasyncio.ensure_future(step())\n"),
 }
 
 

@@ -143,3 +143,75 @@ async def test_the_chunks_the_worker_keeps_stay_whole(tmp_path, reader):
     out = await (await worker.fetch(f"/{reader}")).json()
     assert out["kept"] == [[65536, i % 251] for i in range(256)]
     assert out["peak"] > 16 * 2**20  # (they are all held: the measure sees them)
+
+
+LAST_ENTRY = '''
+import gc
+import tracemalloc
+from js import IdentityTransformStream, TransformStream, Uint8Array
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        kind = request.url.rsplit("/", 1)[1]
+        stream = (TransformStream if kind == "js" else IdentityTransformStream).new()
+        writer, reader = stream.writable.getWriter(), stream.readable.getReader()
+        tracemalloc.start()
+        written = writer.write(Uint8Array.new(16 * 2**20))
+        total = 0
+        while total < 16 * 2**20:  # an internal stream's reads give it in pieces
+            total += (await reader.read()).value.byteLength
+        await written
+        del written
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        return Response.json({"read": total, "held": held})
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("kind", ["js", "internal"])
+async def test_the_last_chunk_read_is_let_go_of_at_its_read(tmp_path, kind):
+    """The chunk a read took is let go of then, not at the next read or write (audit24: a mutant
+    that released a chunk only at the next take held the last one, here 16 MiB, and passed the
+    test above, whose chunks are 64 KiB)."""
+    worker = load_worker(one_file_worker(tmp_path, LAST_ENTRY))
+    out = await (await worker.fetch(f"/{kind}")).json()
+    assert out["read"] == 16 * 2**20
+    assert out["held"] < 2**20, out["held"]
+
+
+HELD_ENTRY = '''
+import json
+from js import TransformStream, Uint8Array
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        stream = TransformStream.new()
+        writer, reader = stream.writable.getWriter(), stream.readable.getReader()
+        writes = [writer.write(Uint8Array.new([n])) for n in (1, 2, 3)]
+        first, second = reader.read(), reader.read()
+        out = [list((await first).value.to_py())]
+        reader.releaseLock()
+        try:
+            out.append(list((await second).value.to_py()))
+        except Exception as exc:
+            out.append(str(exc))
+        out.append(list((await stream.readable.getReader().read()).value.to_py()))
+        return Response(json.dumps(out))
+'''
+
+
+@pytest.mark.asyncio
+async def test_a_chunk_a_released_readers_read_held_is_not_let_go_of(tmp_path):
+    """Two reads of a ``TransformStream`` waiting, the first answered, then ``releaseLock()``: the
+    second rejects and its chunk waits for the next reader, as under wrangler dev 4.164.0
+    (``tools/wrangler/stream_release_probe.py``: ``[[1], released, [2]]``) -- the chunk a read held is let go of only once it is taken (audit24: a
+    mutant that let go of it at the read gave the next reader an empty chunk, and passed)."""
+    worker = load_worker(one_file_worker(tmp_path, HELD_ENTRY))
+    out = await (await worker.fetch("/")).json()
+    assert out == [[1], "TypeError: This ReadableStream reader has been released.", [2]]

@@ -11,6 +11,7 @@ back what it wrote by that relative name (deployed both land in ``/``).
 from __future__ import annotations
 
 import os
+import textwrap
 
 import pytest
 from worker_helpers import one_file_worker
@@ -133,3 +134,29 @@ async def test_a_look_through_a_symlinked_spelling_of_the_root_answers_as_a_read
     looks = await _looks(worker, str(tmp_path / "link" / "src" / "data.toml"))
     assert looks[:3] == [False, False, False] and looks[3].startswith("No such file or directory once deployed")
     assert await _looks(worker, str(folder / "src" / "data.toml")) == looks
+
+
+LOOK_ENTRY = """\
+    import os
+    from pathlib import Path
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            name = request.url.split("/", 3)[3]
+            try:
+                size = os.stat(name).st_size
+            except FileNotFoundError as exc:
+                size = f"{exc.strerror} [{exc.filename}]"
+            return Response.json([os.path.exists(name), Path(name).is_file(), os.path.isfile(name), size])
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_relative_name_of_a_worker_file_does_not_exist_either(project, monkeypatch):
+    """Looking agrees with reading (audit24: ``os.stat`` judged relative names not at all, so
+    ``Path("src/note.txt").exists()`` was true here and false deployed, and the read that followed failed)."""
+    (project / "src" / "entry.py").write_text(textwrap.dedent(LOOK_ENTRY))
+    worker = load_worker(project)
+    assert await (await worker.fetch("/src/note.txt")).json() == [False, False, False, f"{MESSAGE} [src/note.txt]"]
+    assert os.path.exists("src/note.txt")  # the test's own look

@@ -14,7 +14,7 @@ import os
 import textwrap
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import installed_package, one_file_worker
 
 from workers_env import load_worker
 
@@ -112,3 +112,43 @@ async def test_an_uploaded_files_descriptor_stats_as_before(tmp_path):
     """))
     response = await load_worker(folder).fetch("/")
     assert await response.text() == "7"
+
+
+LIBRARY = """\
+import os
+
+HERE = os.path.dirname(__file__)
+
+
+def has_data():
+    return [os.path.exists(os.path.join(HERE, "data.json")), os.path.getsize(os.path.join(HERE, "data.json"))]
+"""
+
+LOOKING_ENTRY = """\
+    import lookslib
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            if request.url.endswith("/asset"):
+                answer = await self.env.ASSETS.fetch("http://x/hello.txt")
+                return Response.json([answer.status, answer.headers.get("x-from-rules"), await answer.text()])
+            return Response.json(lookslib.has_data())
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_librarys_own_file_and_workers_envs_own_looks_are_not_judged(tmp_path, monkeypatch):
+    """A library installed inside the module root (a virtualenv there) finds its data file, as
+    deployed from python_modules; the ASSETS binding, looking for the Worker at the ``_headers``
+    file of an assets folder inside the module root, finds it (audit24: mutants judging either as
+    the Worker's own look passed)."""
+    folder = one_file_worker(tmp_path, LOOKING_ENTRY, extra='[assets]\ndirectory = "src/public"\nbinding = "ASSETS"\n')
+    installed_package(folder / "src", monkeypatch, "lookslib", LIBRARY)
+    (folder / "src" / "lib" / "site-packages" / "lookslib" / "data.json").write_text("{}")
+    (folder / "src" / "public").mkdir()
+    (folder / "src" / "public" / "hello.txt").write_text("hi")
+    (folder / "src" / "public" / "_headers").write_text("/hello.txt\n  X-From-Rules: yes\n")
+    worker = load_worker(folder)
+    assert await (await worker.fetch("/")).json() == [True, 2]
+    assert await (await worker.fetch("/asset")).json() == [200, "yes", "hi"]

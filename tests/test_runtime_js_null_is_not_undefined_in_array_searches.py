@@ -55,3 +55,36 @@ async def test_null_and_undefined_are_apart_in_an_arrays_searches(tmp_path, date
         assert out["parsed, null"] == [1, 1, True, True, 1]
         assert out["both, null"] == [0, 0, True, True, 1]
         assert out["index"] == [1, 1]
+
+
+BINDING_ENTRY = '''
+import json
+
+from js import JSON
+from workers import Response, WorkerEntrypoint
+
+
+def searches(a, v):
+    return [a.indexOf(v), a.lastIndexOf(v), a.includes(v), v in a, a.count(v)]
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.KV.put("k", "[1, null, 2]")
+        stored = await self.env.KV.get("k", "json")  # a binding's JSON: its null held as None here
+        null = JSON.parse("null")
+        return Response(json.dumps({"None": searches(stored, None), "null": searches(stored, null)}))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-09-01", "2025-10-01"])
+async def test_a_bindings_json_array_holds_null_not_undefined(tmp_path, date):
+    """A binding's JSON result keeps its ``null`` as ``None`` inside: still no ``undefined`` to
+    JavaScript's searches (audit24: a mutant that took every ``None`` element for ``undefined``
+    passed the test above, whose arrays are the Worker's own)."""
+    extra = '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n'
+    worker = load_worker(one_file_worker(tmp_path, BINDING_ENTRY, date=date, extra=extra))
+    out = await fetched_json(worker, "/")
+    assert out["None"] == [-1, -1, False, False, 0]
+    assert out["null"] == ([-1, -1, False, False, 0] if date < "2025-09-29" else [1, 1, True, True, 1])

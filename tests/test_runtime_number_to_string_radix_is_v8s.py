@@ -44,6 +44,27 @@ def test_known_answers(value, radix, text):
     assert js.Number.new(value).toString(radix) == text
 
 
+@pytest.mark.parametrize("value, radix, text", [
+    (1.4, 5, "1.2"), (0.2222222222222222, 6, "0.12"), (0.1111111111111111, 12, "0.14"),
+])
+def test_rounding_up_a_last_digit_of_radix_minus_one_carries_into_the_digit_before(value, radix, text):
+    """Node's answers where the rounded digit is the radix's highest (``4`` in radix 5): it is
+    dropped and the digit before goes up (V8 backs its cursor over it); audit24's mutant that wrote
+    the radix's own digit there (``1.15``) passed every pinned case."""
+    assert js.Number.new(value).toString(radix) == text
+
+
+@pytest.mark.parametrize("value, radix, text", [
+    (0.5, 5, "0.22222222222222222222222"), (-255.5, 5, "-2010.22222222222222222222"),
+    (4503599627370495.5, 5, "14210243434014101323440.2"), (2.5, 5, "2.2222222222222222222222"),
+])
+def test_a_last_digit_half_way_rounds_to_even(value, radix, text):
+    """Node's answers where the fraction left after the last digit is exactly one half: V8 rounds
+    up only an odd digit (an odd radix's ``2`` stays; audit24's mutant rounding every tie up
+    passed every pinned case, whose radixes 2, 3, 8, 16, 36 and random draws met no such tie)."""
+    assert js.Number.new(value).toString(radix) == text
+
+
 ENTRY = '''
 from js import Number
 from workers import Response, WorkerEntrypoint

@@ -25,7 +25,7 @@ ENTRY = """\
             with open(os.path.join(vpkg.HERE, name)) as f:
                 return f.read().strip()
         except FileNotFoundError as e:
-            return "FileNotFoundError"
+            return f"FileNotFoundError: {e.strerror}"
 
     class Default(WorkerEntrypoint):
         async def fetch(self, request):
@@ -63,11 +63,16 @@ def _project(tmp_path, monkeypatch, extra=""):
     return root
 
 
+def _missing(name, glob):
+    return (f"FileNotFoundError: No such file or directory once deployed (wrangler would not upload "
+            f"'python_modules/vpkg/{name}': the config's python_modules.exclude '{glob}' leaves it out)")
+
+
 @pytest.mark.asyncio
 async def test_an_excluded_vendored_file_is_not_there(tmp_path, monkeypatch):
     worker = load_worker(_project(tmp_path, monkeypatch, '\n[python_modules]\nexclude = ["**/tests/**", "**/*.pyi"]\n'))
     assert await fetched_json(worker, "/") == {
-        "read": ["{}", "FileNotFoundError", "FileNotFoundError", "b"],
+        "read": ["{}", _missing("tests/x.txt", "**/tests/**"), _missing("mod.pyi", "**/*.pyi"), "b"],
         "exists": [True, False, False, True],
         "library reads": "FileNotFoundError",  # the vendored library's own read: production has no such file either
     }

@@ -93,3 +93,103 @@ async def test_a_strategys_size_counts_each_chunk_as_workerd_counts_it(tmp_path)
                            "value is not of type 'function'."] * 2,
         "bytes": [7, 3],
     }
+
+
+MORE_ENTRY = """
+import json
+from js import Error, Object, ReadableStream, Uint8Array
+from pyodide.ffi import create_proxy, to_js
+from workers import Response, WorkerEntrypoint
+
+
+def obj(**fields):
+    return to_js(fields, dict_converter=Object.fromEntries)
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = {"bytes without size": []}
+        b = ReadableStream.new(obj(type="bytes", start=create_proxy(
+            lambda ctrl: ctrl.enqueue(Uint8Array.new(3)) or out["bytes without size"].append(ctrl.desiredSize))),
+            obj(highWaterMark=10))
+        out["bytes without size"].append((await b.getReader().read()).value.byteLength)
+        c = []
+
+        def size(chunk):
+            c[0].error(Error.new("from size"))
+            return 1
+
+        s = ReadableStream.new(obj(start=create_proxy(c.append)), obj(highWaterMark=5, size=create_proxy(size)))
+        out["size errors the stream"] = []
+        for step in (lambda: c[0].enqueue("x"), lambda: s.getReader().read()):
+            try:
+                result = step()
+                if result is not None:
+                    await result
+                out["size errors the stream"].append("done")
+            except Exception as exc:
+                out["size errors the stream"].append(f"{exc.name}: {exc.message}")
+        return Response(json.dumps(out))
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_byte_sources_chunks_count_their_bytes_and_a_size_may_error_its_stream(tmp_path):
+    """As under wrangler dev 4.164.0 (``tools/wrangler/stream_release_probe.py``): a ``type:
+    "bytes"`` source's chunk counts its bytes without any ``size`` too; a ``size`` that errors the
+    stream itself lets the enqueue return and the read reject with that error (audit24: mutants counting such a chunk 1, or
+    queueing it onto the errored stream, passed the test above)."""
+    worker = load_worker(one_file_worker(tmp_path, MORE_ENTRY, date="2026-03-01"))
+    assert await fetched_json(worker, "/") == {"bytes without size": [7, 3],
+                                               "size errors the stream": ["done", "Error: from size"]}
+
+
+PENDING_ENTRY = """
+import asyncio
+import json
+from js import Object, Promise, ReadableStream, setTimeout
+from pyodide.ffi import create_proxy, to_js
+from workers import Response, WorkerEntrypoint
+
+
+def obj(**fields):
+    return to_js(fields, dict_converter=Object.fromEntries)
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        pulls, c = [], []
+
+        def pull(ctrl):
+            pulls.append(1)
+
+            def later(resolve, reject):
+                setTimeout(create_proxy(lambda: ctrl.enqueue("abcdefgh") or resolve(None)), 10)
+
+            return Promise.new(create_proxy(later))
+
+        s = ReadableStream.new(obj(start=create_proxy(c.append), pull=create_proxy(pull)),
+                               obj(highWaterMark=5, size=create_proxy(lambda chunk: len(chunk))))
+        await asyncio.sleep(0.05)
+        out = [[len(pulls), c[0].desiredSize]]
+        r = s.getReader()
+        await r.read()
+        out.append([len(pulls), c[0].desiredSize])
+        await r.read()  # waits for the next pull's chunk, handed to it as it is enqueued
+        out.append([len(pulls), c[0].desiredSize])
+        await asyncio.sleep(0.05)
+        out.append([len(pulls), c[0].desiredSize])
+        return Response(json.dumps(out))
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_chunk_handed_to_a_waiting_read_is_not_queued(tmp_path):
+    """A chunk enqueued while a read waits goes to that read, not into the queue: ``pull`` is
+    asked again, as under wrangler dev 4.164.0 (``tools/wrangler/stream_release_probe.py``:
+    ``[[1, -3], [1, 5], [3, 5], [3, -3]]``; audit24: a mutant counting that chunk against the
+    highWaterMark stopped at two pulls and passed the tests above). Left: workerd has made that third pull by the time the read's ``await``
+    returns, workers-env a moment later (``[2, 5]`` there)."""
+    worker = load_worker(one_file_worker(tmp_path, PENDING_ENTRY, date="2026-03-01"))
+    out = await fetched_json(worker, "/")
+    assert [out[0], out[1], out[3]] == [[1, -3], [1, 5], [3, -3]]
