@@ -90,10 +90,11 @@ def worker_frame_calls(frame: FrameType | None, *, through_libraries: bool = Fal
     while frame is not None:
         name = frame.f_code.co_filename
         if name[:1] == "<" and not name.startswith("<frozen "):  # exec'd code: its module's, else its caller's
-            name = frame.f_globals.get("__file__")
-            if not name:  # (its exec/eval in a namespace of no module)
+            module_file = frame.f_globals.get("__file__")
+            if not module_file:  # (its exec/eval in a namespace of no module)
                 frame = frame.f_back
                 continue
+            name = module_file
         library = through_libraries and (calls_the_workers(frame.f_code) or "-packages" in name and not name.startswith(PACKAGE_DIR))
         if not (library or name.startswith("<frozen ") or (name.startswith(_STDLIB) and "-packages" not in name)):
             if frame.f_code in _STEPS:  # a task's step: who made the task (a library the Worker called, through_libraries)
