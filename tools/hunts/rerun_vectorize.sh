@@ -246,6 +246,58 @@ planet_cf() { # adewale/planet_cf (Python 3.13: PEP 695 generics): D1 + Vectoriz
   finish
 }
 
+mahler() { # Jai-Dhiman/mahler 99b33b5 (2026-01-28, its Python era): D1 + KV + Vectorize + AI + crons; ERA: its routes
+  # at its own date (2024-12-01), or a self-written driver module calling its EpisodicMemoryStore (the only
+  # Vectorize user; the handlers reaching it need Alpaca) at ERA = 2024-12-01, 2025-12-01 or 2026-05-01
+  snapshot Jai-Dhiman+mahler 99b33b5a19ed8bebb0d15ebc70bc07a94a5a8e0d || return
+  "$venv/bin/python" -c 'import numpy' 2>/dev/null || "$venv/bin/pip" install -q numpy >/dev/null 2>&1
+  py=$venv/bin/python
+  printf '\n[tool.workers-env.indexes."mahler-episodic"]\ndimensions = 384\nmetric = "cosine"\n' >>"$work/pyproject.toml"
+  (cd "$work" && for f in src/migrations/*.sql; do we d1 execute MAHLER_DB --local --file "$f"; done) >/dev/null 2>&1
+  if [ "$1" = routes ]; then
+    serve
+    { for p in / /health /admin/status; do q "$(url)$p"; done; q -X POST "$(url)/admin/halt"; q "$(url)/admin/status"
+      q -X POST "$(url)/admin/resume"; q "$(url)/admin/status"; q "$(url)/test/db"
+      q "$(url)/cdn-cgi/handler/scheduled?cron=0+17+*+*+MON-FRI"; q "$(url)/cdn-cgi/handler/scheduled?cron=1+1+*+*+*"; } |
+      sed -E 's/"timestamp": "[^"]*"/"timestamp": "X"/; s/"triggered_at": "[^"]*"/"triggered_at": "X"/' >"$out/$name.txt"
+  else
+    sed -i 's#^main = "src/entry.py"#main = "src/driver.py"#' "$work/wrangler.toml"
+    cat >"$work/src/driver.py" <<'PY'
+import json
+from workers import Response, WorkerEntrypoint
+from core.memory.vectorize import EpisodicMemoryStore
+
+class Default(WorkerEntrypoint):  # (before 2025-08-14 workerd calls its fetch as on_fetch)
+    async def fetch(self, request):
+        return await _go(request, self.env)
+
+    async def on_fetch(self, request):
+        return await _go(request, self.env)
+
+async def _go(request, env):
+    store, url = EpisodicMemoryStore(env.EPISODIC_MEMORY, env.AI, env.MAHLER_DB), request.url
+    try:
+        if url.endswith("/store"):
+            out = await store.store_memory(None, "SPY", "bull_put", 470.0, 465.0, "2024-02-15", [], [], None,
+                                           market_regime="bull_low_vol", iv_rank=55.0, vix_at_entry=18.0)
+        elif url.endswith("/similar"):
+            out = [[r.memory.underlying, r.match_reasons] for r in await store.find_similar("SPY", "bull_put")]
+        elif url.endswith("/embed"):
+            e = await store._generate_embedding("Underlying: SPY")
+            out = [type(e).__name__, len(e)]
+        else:
+            d = await env.EPISODIC_MEMORY.describe()
+            out = (d.to_py() if hasattr(d, "to_py") else d)["vectorsCount"]
+        return Response(json.dumps({"ok": out}), headers={"Content-Type": "application/json"})
+    except Exception as e:
+        return Response(json.dumps({"error": f"{type(e).__name__}: {e}"}), status=500)
+PY
+    serve --compatibility-date "$1"
+    for p in describe embed store store describe similar; do q "$(url)/$p"; done >"$out/$name.txt"
+  fi
+  finish
+}
+
 declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
@@ -255,6 +307,8 @@ declare -A run=(
   [xampler-verifier]="xampler_verifier"
   [agems-rag-api]="agems_rag_api" [planet-cf]="planet_cf"
   [resume-rag-2da4c32]="resume_rag 2da4c32" [resume-rag-2f1ea5c]="resume_rag 2f1ea5c"
+  [mahler]="mahler routes" [mahler-memory-2024-12-01]="mahler 2024-12-01"
+  [mahler-memory-2025-12-01]="mahler 2025-12-01" [mahler-memory-2026-05-01]="mahler 2026-05-01"
   [course-hero-2025-09-01]="course_hero 2025-09-01" [course-hero-2025-11-05]="course_hero 2025-11-05"
 )
 [ $# -gt 0 ] || set -- $(printf '%s\n' "${!run[@]}" | sort)

@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from workers_env import _loglevel
+from workers_env._errors import HintNote
 from workers_env.runtime.osenviron import made_by_worker
 from workers_env.runtime.thrownerror import SERIALIZED_NAMES, thrown_parts
 
@@ -46,12 +47,18 @@ _REPORTED_TWICE = ("Uncaught exception in the worker", "Uncaught exception in wa
 _MICROTASKS = ("Uncaught exception in a queueMicrotask callback", "Uncaught exception in a top-level setTimeout callback")
 
 
+def _ours(note: str) -> str:
+    """A hint of workers-env's under dev, marked as its (as its other notes in dev's log are)."""
+    return note if note.startswith("workers-env:") else f"workers-env: {note}"
+
+
 def uncaught_blocks(error: BaseException, tb: Any, *, twice: bool = True, names_kept: bool = False,
                     microtask: bool = False) -> list[str]:
     """wrangler dev's ``✘ [ERROR] Uncaught ...`` lines for ``error`` (its traceback ``tb``, the
     Worker's frames): a Python error as Pyodide's ``PythonError``, whose message is the
     traceback; a JavaScript error by its own name and message, the traceback where its JS
-    frames would be; one workerd's own code threw (no JS frame) with nothing after it. ``twice``:
+    frames would be; one workerd's own code threw (no JS frame) with nothing after it but
+    workers-env's hints (a Default class's ``fetch`` before 2025-08-14: hunt47). ``twice``:
     the event's copy too, named as the Worker's clone keeps names (``names_kept``:
     :func:`~workers_env.runtime.thrownerror.keeps_error_names`). ``microtask``: a microtask's,
     its frames right after the message."""
@@ -60,8 +67,9 @@ def uncaught_blocks(error: BaseException, tb: Any, *, twice: bool = True, names_
     if name == "PythonError":
         message = trace  # (with workers-env's hints, which the 500's body leaves out)
     header = f"Uncaught {name}: {message}" if message else f"Uncaught {name}"
-    if getattr(error, "thrown_by_workerd", False):
-        first = f"{header} "
+    if getattr(error, "thrown_by_workerd", False):  # (workers-env's hints after it: production's line has none)
+        first = f"{header} " + "".join(f"\n{_ours(note)}" for note in getattr(error, "__notes__", ())
+                                       if isinstance(note, HintNote))
     else:
         first = header + ("" if microtask else " Error") + ("" if name == "PythonError" else f"\n{trace.rstrip(chr(10))}")
     blocks = [_loglevel.laid_out("\u2718 [ERROR]", first)]

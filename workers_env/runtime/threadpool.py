@@ -78,9 +78,10 @@ def worker_frame_calls(frame: FrameType | None, *, through_libraries: bool = Fal
     frozen importlib's; nor, ``through_libraries``, an installed package's or workers-env's
     calling what the Worker's code handed it, its inline ``run_in_executor``) is the running
     Worker's own: a file under its upload root, not an installed package's -- code compiled by
-    ``exec``/``eval`` counting as its module's (``__file__``), or in a namespace of no module as
-    the Worker's, as :func:`~workers_env._errors` reads Worker code. Nothing outside Worker code,
-    nor where the root is unknown."""
+    ``exec``/``eval`` counting as its module's (``__file__``), or in a namespace of no module
+    (a ``namedtuple``'s ``__new__``, the Worker's own ``exec(..., {})``) as its caller's: taking
+    it for the Worker's whoever called it had a signal cut off workers-env's or a test's code
+    making a ``namedtuple`` (review74). Nothing outside Worker code, nor where the root is unknown."""
     runtime = current_runtime()
     uploads = getattr(runtime, "uploads", None)
     if uploads is None:
@@ -88,8 +89,12 @@ def worker_frame_calls(frame: FrameType | None, *, through_libraries: bool = Fal
     root = str(uploads.root) + os.sep
     while frame is not None:
         name = frame.f_code.co_filename
-        if name[:1] == "<" and not name.startswith("<frozen "):  # exec'd code: its module's, else the Worker's
-            name = frame.f_globals.get("__file__") or root  # (its exec/eval in a namespace of no module)
+        if name[:1] == "<" and not name.startswith("<frozen "):  # exec'd code: its module's, else its caller's
+            module_file = frame.f_globals.get("__file__")
+            if not module_file:  # (its exec/eval in a namespace of no module)
+                frame = frame.f_back
+                continue
+            name = module_file
         library = through_libraries and (calls_the_workers(frame.f_code) or "-packages" in name and not name.startswith(PACKAGE_DIR))
         if not (library or name.startswith("<frozen ") or (name.startswith(_STDLIB) and "-packages" not in name)):
             if frame.f_code in _STEPS:  # a task's step: who made the task (a library the Worker called, through_libraries)
