@@ -250,8 +250,6 @@ mahler() { # Jai-Dhiman/mahler 99b33b5 (2026-01-28, its Python era): D1 + KV + V
   # at its own date (2024-12-01), or a self-written driver module calling its EpisodicMemoryStore (the only
   # Vectorize user; the handlers reaching it need Alpaca) at ERA = 2024-12-01, 2025-12-01 or 2026-05-01
   snapshot Jai-Dhiman+mahler 99b33b5a19ed8bebb0d15ebc70bc07a94a5a8e0d || return
-  "$venv/bin/python" -c 'import numpy' 2>/dev/null || "$venv/bin/pip" install -q numpy >/dev/null 2>&1
-  py=$venv/bin/python
   printf '\n[tool.workers-env.indexes."mahler-episodic"]\ndimensions = 384\nmetric = "cosine"\n' >>"$work/pyproject.toml"
   (cd "$work" && for f in src/migrations/*.sql; do we d1 execute MAHLER_DB --local --file "$f"; done) >/dev/null 2>&1
   if [ "$1" = routes ]; then
