@@ -17,6 +17,10 @@ from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 
+# Python 3.13 deprecates array's 'u' code, which one case uses on purpose (its buffer format 'w' is
+# one Pyodide refuses); the warning is Python's own
+pytestmark = pytest.mark.filterwarnings("ignore:The 'u' type code is deprecated:DeprecationWarning")
+
 ENTRY = """\
     import array
     import ctypes
