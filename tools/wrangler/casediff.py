@@ -28,6 +28,21 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 
 
+#: the end of a JavaScript twin whose ``CASES`` are async functions by name (and which defines
+#: ``text(e)``): a POST of a list of names answers each case's value, or ``"threw " + text(e)``
+JS_RUN_CASES = '''export default {
+  async fetch(request) {
+    if (request.method !== "POST") return new Response("ready");
+    const out = [];
+    for (const name of await request.json()) {
+      try { out.push(await CASES[name]()); } catch (e) { out.push("threw " + text(e)); }
+    }
+    return Response.json(out);
+  },
+};
+'''
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

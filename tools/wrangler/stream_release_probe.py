@@ -71,17 +71,7 @@ const CASES = {
     return out;
   },
 };
-export default {
-  async fetch(request) {
-    if (request.method !== "POST") return new Response("ready");
-    const out = [];
-    for (const name of await request.json()) {
-      try { out.push(await CASES[name]()); } catch (e) { out.push("threw " + text(e)); }
-    }
-    return Response.json(out);
-  },
-};
-'''
+''' + casediff.JS_RUN_CASES
 
 
 def main() -> int:
