@@ -29,8 +29,8 @@ follow those grants call for call (a count is not kept), and CPython's standard 
 differently from Pyodide's, so here a draw is refused when the module being executed nearest
 the call (the innermost ``<module>`` frame) is one of the Worker's files (not a package vendored
 in ``python_modules/`` or ``vendor/``), or is a package's (installed or vendored) that the
-Worker's code is importing, no module of :data:`GRANTED` (nor a package holding one: a C
-extension's import has no frame) being executed between; a draw made while a standard-library
+Worker's code is importing, no module of :data:`GRANTED` (``numpy.random`` standing for its C
+extension ``mtrand``, whose import has no frame) being executed between; a draw made while a standard-library
 module is imported, by ``tempfile`` (production names its temporary files deterministically at
 the top level) or by workers-env itself (its own lazy imports included) goes through.
 
