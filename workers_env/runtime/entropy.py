@@ -19,15 +19,20 @@ is its runtime, as the import scope marks it); anything else goes straight to th
 Production also patches ``os.urandom`` and ``_random.Random.seed`` for the top level
 (``entropy_patches.py``): a draw of entropy there -- ``os.urandom(16)``, ``uuid.uuid4()``,
 ``secrets.token_hex()``, ``random.SystemRandom().random()``, an unseeded ``random.Random()`` --
-raises ``OSError(29, TOP_LEVEL_ENTROPY_ERROR)``, and the Worker does not deploy, except inside
-the imports of the packages ``entropy_import_context*.py`` grants a set number of draws
-(``multiprocessing``, ``numpy.random.mtrand``, ``pydantic_core``, ``aiohttp``, ...). A process
-whose packages are imported already, or import differently under CPython, cannot follow those
-grants call for call, so here a draw is refused only for the Worker's own code: the module being
-executed nearest the call (the innermost ``<module>`` frame) is one of the Worker's files (not a
-package vendored in ``python_modules/`` or ``vendor/``); a draw made while a package's module is
-being imported, by ``tempfile`` (production names its temporary files deterministically at the
-top level) or by workers-env itself goes through.
+raises ``OSError(29, TOP_LEVEL_ENTROPY_ERROR)``, and the Worker does not deploy -- whoever calls
+them: the Worker's own code, or a package its top level imports (egnaro9/crashkit's first port:
+its ``RunStore`` named an in-memory database with ``uuid.uuid4()`` at import, "so the module
+raised before a single route was registered") -- except inside the imports of the modules
+``entropy_import_context*.py`` (workerd's and workers-runtime-sdk's) grant a set number of draws
+or keep from drawing (:data:`GRANTED`). A process whose packages are imported already cannot
+follow those grants call for call (a count is not kept), and CPython's standard library imports
+differently from Pyodide's, so here a draw is refused when the module being executed nearest
+the call (the innermost ``<module>`` frame) is one of the Worker's files (not a package vendored
+in ``python_modules/`` or ``vendor/``), or is a package's (installed or vendored) that the
+Worker's code is importing, no module of :data:`GRANTED` (``numpy.random`` standing for its C
+extension ``mtrand``, whose import has no frame) being executed between; a draw made while a standard-library
+module is imported, by ``tempfile`` (production names its temporary files deterministically at
+the top level) or by workers-env itself (its own lazy imports included) goes through.
 
 ``uuid.uuid1()`` draws through ``random`` in production: Pyodide has no ``_uuid`` extension (no
 libuuid), so CPython's ``uuid1`` takes its pure-Python path, whose clock sequence is
@@ -55,7 +60,7 @@ from workers_env.runtime.current import current_runtime
 from workers_env.runtime.pyhash import workers_own_subfolders
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
-__all__ = ["TOP_LEVEL_ENTROPY_ERROR", "BlockedCallModule", "top_level_entropy"]
+__all__ = ["GRANTED", "TOP_LEVEL_ENTROPY_ERROR", "BlockedCallModule", "top_level_entropy"]
 
 _ALLOWED = ("Random", "SystemRandom")  # entropy_import_context.py's allowlist for ``random``
 
@@ -197,24 +202,62 @@ _LET_THROUGH = (os.path.abspath(tempfile.__file__),)
 #: folders of a Worker's code that hold packages a deploy uploads (pywrangler's, the legacy
 #: ``vendor/``): an import from there is a package's, not the Worker's own code
 _VENDORED = frozenset({"python_modules", "vendor"})
+#: the standard library's folder, and the folders in it (or elsewhere) installed packages live in
+_STDLIB = os.path.dirname(os.path.abspath(threading.__file__)) + os.sep
+_INSTALLED = frozenset({"site-packages", "dist-packages"})
+
+#: modules whose import production lets draw (``allow_bad_entropy_calls``) or keeps from drawing
+#: (a patched ``random.Random``, no ``ssl``), whatever the Worker's SDK: the exec patches of
+#: workerd's ``entropy_import_context_packages.py`` (at 35aba242) and of workers-runtime-sdk
+#: 1.9.5's ``_workers_sdk_entropy_import_context.py`` (an older SDK grants fewer: fastapi 0.142's
+#: telemetry, which imports ``opentelemetry.context`` and its ``uuid4()`` keys, came later), by
+#: name -- the count of draws each may make is not kept. ``numpy.random`` stands for
+#: ``numpy.random.mtrand``, a C extension whose import runs in no Python frame; the standard
+#: library's (``random``, ``tempfile``) are let through as every standard-library import is.
+GRANTED = frozenset({
+    "tiktoken._tiktoken", "cryptography.exceptions", "jiter", "rpds", "uuid_utils._uuid_utils",
+    "numpy.random", "numpy.random.mtrand", "pydantic_core", "aiohttp.http_websocket",
+    "aiohttp.connector", "requests.adapters", "urllib3.util.ssl_",
+    "langsmith._internal._constants", "langchain_openai.chat_models.base",
+    "opentelemetry.context", "opentelemetry.trace.propagation", "opentelemetry.baggage",
+    "fastapi.telemetry", "litestar.openapi.controller", "litestar.constants",
+})
 
 
-def _drawn_by_the_workers_own_code() -> bool:
+def _packages(filename: str) -> bool:
+    """Whether ``filename`` is a package's module (installed or vendored): a file outside the
+    standard library (whose folder may hold ``site-packages``); code of no file is not."""
+    return filename[:1] != "<" and (
+        not filename.startswith(_STDLIB) or not _INSTALLED.isdisjoint(filename[len(_STDLIB):].split(os.sep)))
+
+
+def _drawn_where_production_refuses() -> bool:
     """Whether a draw of entropy now is one production refuses: the top level of a Worker being
     loaded runs (as that Worker), and the innermost module being executed is one of the Worker's
-    own files (not a package's import, ``tempfile``'s names, nor workers-env's own code on the way)."""
+    own files, or a package's the Worker's code imports with no granted module between (not a
+    standard-library import, ``tempfile``'s names, nor workers-env's own code on the way)."""
     if not any(gate.blocks() for gate in tuple(_LOADING)):
         return False
     frame: FrameType | None = sys._getframe(2)
+    importing = False  # a package's module (no granted one) is being executed, innermost first
     while frame is not None:
         filename = frame.f_code.co_filename
         if filename in _LET_THROUGH or filename.startswith(PACKAGE_DIR):
             return False
-        if frame.f_code.co_name == "<module>":
-            if filename[:1] == "<":  # code made by exec: its module's
-                filename = frame.f_globals.get("__file__") or filename
-            below = workers_own_subfolders(filename)  # a folder above the Worker's is no package's
-            return below is not None and _VENDORED.isdisjoint(below)
+        module = frame.f_code.co_name == "<module>"
+        if module and filename[:1] == "<":  # code made by exec: its module's
+            filename = frame.f_globals.get("__file__") or filename
+        below = workers_own_subfolders(filename)  # a folder above the Worker's is no package's
+        if below is not None and _VENDORED.isdisjoint(below):
+            if module or importing:
+                return True
+        elif module:
+            if frame.f_globals.get("__name__") in GRANTED:
+                return False
+            if _packages(filename):
+                importing = True
+            elif not importing:
+                return False
         frame = frame.f_back
     return False
 
@@ -263,7 +306,7 @@ class _EntropyPatches:
     """``entropy_patches.py``'s ``os.urandom`` and ``_random.Random.seed`` patches, and
     ``random``'s own ``_urandom`` (``SystemRandom`` and ``secrets`` draw through it; production
     imports ``random`` after patching ``os.urandom``, so its alias is the patched function): in
-    place while any Worker loads, each refusing only the loading Worker's own draws."""
+    place while any Worker loads, each refusing the loading Worker's draws production refuses."""
 
     def __init__(self) -> None:
         self.urandom = os.urandom
@@ -273,13 +316,13 @@ class _EntropyPatches:
 
         @functools.wraps(urandom)
         def patched_urandom(size: int, /) -> bytes:
-            if _drawn_by_the_workers_own_code():
+            if _drawn_where_production_refuses():
                 raise _refusal()
             return urandom(size)
 
         @functools.wraps(seed)
         def patched_seed(self: random.Random, a: Any = None, version: int = 2) -> None:
-            if a is None and _drawn_by_the_workers_own_code():
+            if a is None and _drawn_where_production_refuses():
                 raise _refusal()
             return seed(self, a, version)
 
