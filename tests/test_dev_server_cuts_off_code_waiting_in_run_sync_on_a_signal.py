@@ -5,7 +5,10 @@ loop's thread itself (a busy loop, Pyodide 0.26's blocking ``time.sleep``), as `
 dev`` 4.164.0 exits at once whatever the Worker does (130 for Ctrl+C, 143 for SIGTERM, nothing
 printed). Before, the server shut down inside that ``run_sync`` (its own steps run there) and the
 process could not return until the wait ended: deaf for the whole of a ``time.sleep(60)``
-(review73; flaky48b had fixed the same at import)."""
+(review73; flaky48b had fixed the same at import). Microtasks queueing each other for ever (a
+``queueMicrotask`` callback queueing itself), which hold workerd's isolate as they hold the loop
+here, made dev deaf to every signal until review75 (wrangler's JS twin: 130/143 in 0.06-0.12 s,
+tools/wrangler/dev_stop_signal_probe.py)."""
 
 from __future__ import annotations
 
@@ -53,6 +56,33 @@ class Default(WorkerEntrypoint):
         print("waiting", flush=True)
         while True:
             pass
+""",
+    "microtasks": HEAD + """
+from js import queueMicrotask
+from pyodide.ffi import create_proxy
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        print("waiting", flush=True)
+        spin = create_proxy(lambda: queueMicrotask(spin))  # run before the answer is taken: never ends
+        spin()
+        return Response("never")
+""",
+    "microtasks after the response": HEAD + """
+from js import queueMicrotask
+from pyodide.ffi import create_proxy
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        async def later():
+            await asyncio.sleep(0)
+            print("waiting", flush=True)
+            spin = create_proxy(lambda: queueMicrotask(spin))
+            spin()
+        self.ctx.waitUntil(asyncio.ensure_future(later()))
+        return Response("answered")
 """,
     "0.26 handler": HEAD + """
 class Default(WorkerEntrypoint):
