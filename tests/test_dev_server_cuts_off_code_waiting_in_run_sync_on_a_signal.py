@@ -84,6 +84,21 @@ class Default(WorkerEntrypoint):
         self.ctx.waitUntil(asyncio.ensure_future(later()))
         return Response("answered")
 """,
+    "busy loop callbacks": HEAD + """
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        loop = asyncio.get_running_loop()
+
+        def busy():  # a loop callback, not a task: cut off, asyncio would report it
+            begun = time.monotonic()
+            while time.monotonic() - begun < 0.5:
+                pass
+            loop.call_soon(busy)
+
+        print("waiting", flush=True)
+        loop.call_soon(busy)
+        return Response("answered")
+""",
     "0.26 handler": HEAD + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):

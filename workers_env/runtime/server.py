@@ -1130,6 +1130,8 @@ class _Server(uvicorn.Server):
         here = cut_off_microtasks(frame) or not drivers and worker_code_blocks(frame)
         if drivers or here:
             logging.getLogger("uvicorn.error").addFilter(_not_cancelled)
+            # (and asyncio's report of a loop callback cut off so: a call_soon of the Worker's)
+            logging.getLogger("asyncio").addFilter(_not_cancelled)
         if here:
             cut_off_here()
 
