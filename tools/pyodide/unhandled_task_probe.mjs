@@ -7,7 +7,10 @@
 // traceback (a blank line after each piece) as the task fails; "PyodideFuture exception was never
 // retrieved", "future: <PyodideFuture ...>" and the exception's lines. 0.26.0a4: "PyodideTask
 // exception was never retrieved" and "future: <PyodideTask ...>" when collected, no traceback;
-// the futures' two lines alone. (runtime/unhandled.py)
+// the futures' two lines alone. (runtime/unhandled.py) review75: an exception group's and a chained
+// exception's (a cause, a context) whole traceback.format_exception text on 0.28.2/314.0.6 (a blank
+// line after each piece: the group's '  + Exception Group Traceback', '  +-+---- 1 ----' pieces too),
+// 0.26.0a4 the task's repr alone (exception=ExceptionGroup('grp', [...]) / ValueError('outer')).
 import path from "path"; import { pathToFileURL } from "url";
 const dir = process.argv[2];
 const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);
@@ -24,6 +27,23 @@ async def h():
     await asyncio.sleep(0.05)
 await h()
 gc.collect()
+print("--- group, chained, context")
+async def group():
+    raise ExceptionGroup("grp", [ValueError("a"), KeyError("b")])
+async def chained():
+    try:
+        raise KeyError("inner")
+    except KeyError as e:
+        raise ValueError("outer") from e
+async def context():
+    try:
+        raise KeyError("inner2")
+    except KeyError:
+        raise ValueError("outer2")
+for f in (group, chained, context):
+    asyncio.ensure_future(f())
+    await asyncio.sleep(0.01)
+    gc.collect()
 print("--- jsreject")
 async def fails_too():
     raise ValueError("boom-jsreject")
