@@ -28,6 +28,20 @@ from workers import Response, WorkerEntrypoint
 
 """
 
+def _after_the_response(*lines: str, imports: str = "") -> str:
+    """A Worker answering at once whose ``waitUntil`` task then prints "waiting" and runs ``lines``."""
+    body = "".join(f"            {line}\n" for line in lines)
+    return imports + f"""
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        async def later():
+            await asyncio.sleep(0)
+            print("waiting", flush=True)
+{body}        self.ctx.waitUntil(asyncio.ensure_future(later()))
+        return Response("answered")
+"""
+
+
 ENTRIES = {
     "handler": HEAD + """
 class Default(WorkerEntrypoint):
@@ -69,21 +83,9 @@ class Default(WorkerEntrypoint):
         spin()
         return Response("never")
 """,
-    "microtasks after the response": HEAD + """
-from js import queueMicrotask
-from pyodide.ffi import create_proxy
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        async def later():
-            await asyncio.sleep(0)
-            print("waiting", flush=True)
-            spin = create_proxy(lambda: queueMicrotask(spin))
-            spin()
-        self.ctx.waitUntil(asyncio.ensure_future(later()))
-        return Response("answered")
-""",
+    "microtasks after the response": HEAD + _after_the_response(
+        "spin = create_proxy(lambda: queueMicrotask(spin))", "spin()",
+        imports="from js import queueMicrotask\nfrom pyodide.ffi import create_proxy\n"),
     "busy loop callbacks": HEAD + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
@@ -106,16 +108,7 @@ class Default(WorkerEntrypoint):
         time.sleep(60)  # Pyodide 0.26's blocks the loop's thread
         return Response("late")
 """,
-    "waitUntil": HEAD + """
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        async def later():
-            await asyncio.sleep(0)
-            print("waiting", flush=True)
-            time.sleep(60)
-        self.ctx.waitUntil(asyncio.ensure_future(later()))
-        return Response("answered")
-""",
+    "waitUntil": HEAD + _after_the_response("time.sleep(60)"),
 }
 
 

@@ -127,20 +127,12 @@ def test_dev_prints_each_line_as_a_console_error_block(tmp_path: Path) -> None:
         assert not any("never retrieved" in line or "workers_env" in line for line in server.lines)
 
 
-GROUPS = """
+#: the failing coroutines Pyodide ran under Node (tools/pyodide/unhandled_task_probe.mjs), as the Worker's
+FAILURES = (Path(__file__).parent.parent / "tools" / "pyodide" / "unhandled_failures.py").read_text()
+GROUPS = FAILURES + """
+
 import asyncio
 from workers import Response, WorkerEntrypoint
-
-
-async def group():
-    raise ExceptionGroup("grp", [ValueError("a"), KeyError("b")])
-
-
-async def chained():
-    try:
-        raise KeyError("inner")
-    except KeyError as e:
-        raise ValueError("outer") from e
 
 
 class Default(WorkerEntrypoint):
@@ -151,6 +143,10 @@ class Default(WorkerEntrypoint):
 """
 
 
+def _line_of(code: str) -> int:
+    return [line.strip() for line in FAILURES.split("\n")].index(code) + 1
+
+
 @pytest.mark.asyncio
 async def test_an_exception_group_and_a_chained_exception_print_whole_as_pyodides(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -159,6 +155,8 @@ async def test_an_exception_group_and_a_chained_exception_print_whole_as_pyodide
     cause's text included."""
     worker = load_worker(one_file_worker(tmp_path, GROUPS, date="2025-11-02"))
     entry = tmp_path / "src" / "entry.py"
+    group, inner, outer = ('raise ExceptionGroup("grp", [ValueError("a"), KeyError("b")])', 'raise KeyError("inner")',
+                           'raise ValueError("outer") from e')
     printed = {}
     for kind in ("group", "chained"):
         capsys.readouterr()
@@ -166,14 +164,14 @@ async def test_an_exception_group_and_a_chained_exception_print_whole_as_pyodide
         printed[kind] = [line for line in capsys.readouterr().err.split("\n") if not CARETS.match(line)]
     assert printed["group"] == [
         "Unhandled exception in event loop", "  + Exception Group Traceback (most recent call last):", "",
-        f'  |   File "{entry}", line 7, in group',
+        f'  |   File "{entry}", line {_line_of(group)}, in group',
         '  |     raise ExceptionGroup("grp", [ValueError("a"), KeyError("b")])', "",
         "  | ExceptionGroup: grp (2 sub-exceptions)", "", "  +-+---------------- 1 ----------------", "",
         "    | ValueError: a", "", "    +---------------- 2 ----------------", "", "    | KeyError: 'b'", "",
         "    +------------------------------------", "", ""]
     assert printed["chained"] == [
         "Unhandled exception in event loop", "Traceback (most recent call last):", "",
-        f'  File "{entry}", line 12, in chained', '    raise KeyError("inner")', "", "KeyError: 'inner'", "", "",
+        f'  File "{entry}", line {_line_of(inner)}, in chained', '    raise KeyError("inner")', "", "KeyError: 'inner'", "", "",
         "The above exception was the direct cause of the following exception:", "", "",
-        "Traceback (most recent call last):", "", f'  File "{entry}", line 14, in chained',
+        "Traceback (most recent call last):", "", f'  File "{entry}", line {_line_of(outer)}, in chained',
         '    raise ValueError("outer") from e', "", "ValueError: outer", "", ""]

@@ -11,13 +11,14 @@
 // exception's (a cause, a context) whole traceback.format_exception text on 0.28.2/314.0.6 (a blank
 // line after each piece: the group's '  + Exception Group Traceback', '  +-+---- 1 ----' pieces too),
 // 0.26.0a4 the task's repr alone (exception=ExceptionGroup('grp', [...]) / ValueError('outer')).
-import path from "path"; import { pathToFileURL } from "url";
+import fs from "fs"; import path from "path"; import { pathToFileURL } from "url";
 const dir = process.argv[2];
 const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);
 const py = await loadPyodide();
 py.setStderr({ batched: (l) => console.log("STDERR " + JSON.stringify(l)) });
 py.setStdout({ batched: (l) => console.log("STDOUT " + JSON.stringify(l)) });
 process.on("unhandledRejection", (e) => console.log("UNHANDLED", e.constructor.name, JSON.stringify(String(e.message))));
+const failures = fs.readFileSync(new URL("./unhandled_failures.py", import.meta.url), "utf8");
 await py.runPythonAsync(`
 import asyncio, gc, js
 async def fails():
@@ -28,18 +29,7 @@ async def h():
 await h()
 gc.collect()
 print("--- group, chained, context")
-async def group():
-    raise ExceptionGroup("grp", [ValueError("a"), KeyError("b")])
-async def chained():
-    try:
-        raise KeyError("inner")
-    except KeyError as e:
-        raise ValueError("outer") from e
-async def context():
-    try:
-        raise KeyError("inner2")
-    except KeyError:
-        raise ValueError("outer2")
+${failures}
 for f in (group, chained, context):
     asyncio.ensure_future(f())
     await asyncio.sleep(0.01)

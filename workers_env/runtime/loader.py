@@ -1090,27 +1090,12 @@ class Worker(ServiceSource):
         that overrides it (review75: the date's words were wrong with the flag)."""
         error = MethodMissing(f"Method {method_name} does not exist")
         owner = "a Default class's" if type(instance) is self._default else f"the {type(instance).__name__} entrypoint's"
-        flag = PYTHON_NO_GLOBAL_HANDLERS
         if method_name.startswith("on_") and callable(getattr(instance, method_name[3:], None)):
-            handler = method_name[3:]
-            if self._handlers_flagged:
-                add_hint(error, f'With "{flag.disable}" in compatibility_flags, workerd calls {owner} `{handler}` handler '
-                                f"as `{method_name}`, as before compatibility date {flag.date}: remove that flag, or rename "
-                                f"the method to `{method_name}`.")
-            else:
-                add_hint(error, f"Before compatibility date {flag.date} ({flag.enable}), workerd calls {owner} `{handler}` "
-                                f"handler as `{method_name}`: set compatibility_date to {flag.date} or later (or add "
-                                f'"{flag.enable}" to compatibility_flags), or rename the method to `{method_name}`.')
+            add_hint(error, _HANDLER_NAME_HINTS["on_", self._handlers_flagged].format(
+                owner=owner, handler=method_name[3:], flag=PYTHON_NO_GLOBAL_HANDLERS))
         elif method_name in _RENAMED_BEFORE_2025_08_14 and callable(getattr(instance, "on_" + method_name, None)):
-            if self._handlers_flagged:
-                add_hint(error, f'With "{flag.enable}" in compatibility_flags, workerd calls {owner} `{method_name}` '
-                                f"handler by that name (`on_{method_name}` before compatibility date {flag.date} without "
-                                f"it): rename the method to `{method_name}`, or remove that flag.")
-            else:
-                add_hint(error, f"From compatibility date {flag.date} ({flag.enable}) workerd calls {owner} "
-                                f"`{method_name}` handler by that name; `on_{method_name}` was the name before then. Rename "
-                                f"the method to `{method_name}`, or keep a date before {flag.date} (or add "
-                                f'"{flag.disable}" to compatibility_flags).')
+            add_hint(error, _HANDLER_NAME_HINTS["", self._handlers_flagged].format(
+                owner=owner, handler=method_name, flag=PYTHON_NO_GLOBAL_HANDLERS))
         return error
 
     def _method_name(self, handler: str) -> str:
@@ -1435,6 +1420,25 @@ class MissingPythonHandler(WorkersEnvError):
     """workerd's ``PythonUserError: Python entrypoint "<main>" does not export a handler named
     "on_<event>"`` (``python-entrypoint-helper.ts``): before ``python_no_global_handlers`` an event
     whose module-level ``on_<event>`` the Worker's main module lacks."""
+
+
+#: the hint after ``Method <called> does not exist`` where the class has the handler under the other
+#: era's name, by the name called (``on_`` before python_no_global_handlers) and whether a flag, not
+#: the date, decides the era (``{flag}``: the CompatFlag)
+_HANDLER_NAME_HINTS = {
+    ("on_", False): "Before compatibility date {flag.date} ({flag.enable}), workerd calls {owner} `{handler}` handler as "
+                    "`on_{handler}`: set compatibility_date to {flag.date} or later (or add \"{flag.enable}\" to "
+                    "compatibility_flags), or rename the method to `on_{handler}`.",
+    ("on_", True): "With \"{flag.disable}\" in compatibility_flags, workerd calls {owner} `{handler}` handler as "
+                   "`on_{handler}`, as before compatibility date {flag.date}: remove that flag, or rename the method to "
+                   "`on_{handler}`.",
+    ("", False): "From compatibility date {flag.date} ({flag.enable}) workerd calls {owner} `{handler}` handler by that "
+                 "name; `on_{handler}` was the name before then. Rename the method to `{handler}`, or keep a date before "
+                 "{flag.date} (or add \"{flag.disable}\" to compatibility_flags).",
+    ("", True): "With \"{flag.enable}\" in compatibility_flags, workerd calls {owner} `{handler}` handler by that name "
+                "(`on_{handler}` before compatibility date {flag.date} without it): rename the method to `{handler}`, "
+                "or remove that flag.",
+}
 
 
 #: the handlers workerd's entrypoint proxy called ``on_<name>`` before ``python_no_global_handlers``
