@@ -5,7 +5,10 @@ loop's thread itself (a busy loop, Pyodide 0.26's blocking ``time.sleep``), as `
 dev`` 4.164.0 exits at once whatever the Worker does (130 for Ctrl+C, 143 for SIGTERM, nothing
 printed). Before, the server shut down inside that ``run_sync`` (its own steps run there) and the
 process could not return until the wait ended: deaf for the whole of a ``time.sleep(60)``
-(review73; flaky48b had fixed the same at import)."""
+(review73; flaky48b had fixed the same at import). Microtasks queueing each other for ever (a
+``queueMicrotask`` callback queueing itself), which hold workerd's isolate as they hold the loop
+here, made dev deaf to every signal until review75 (wrangler's JS twin: 130/143 in 0.06-0.12 s,
+tools/wrangler/dev_stop_signal_probe.py)."""
 
 from __future__ import annotations
 
@@ -24,6 +27,20 @@ HEAD = """import asyncio, time
 from workers import Response, WorkerEntrypoint
 
 """
+
+def _after_the_response(*lines: str, imports: str = "") -> str:
+    """A Worker answering at once whose ``waitUntil`` task then prints "waiting" and runs ``lines``."""
+    body = "".join(f"            {line}\n" for line in lines)
+    return imports + f"""
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        async def later():
+            await asyncio.sleep(0)
+            print("waiting", flush=True)
+{body}        self.ctx.waitUntil(asyncio.ensure_future(later()))
+        return Response("answered")
+"""
+
 
 ENTRIES = {
     "handler": HEAD + """
@@ -54,6 +71,36 @@ class Default(WorkerEntrypoint):
         while True:
             pass
 """,
+    "microtasks": HEAD + """
+from js import queueMicrotask
+from pyodide.ffi import create_proxy
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        print("waiting", flush=True)
+        spin = create_proxy(lambda: queueMicrotask(spin))  # run before the answer is taken: never ends
+        spin()
+        return Response("never")
+""",
+    "microtasks after the response": HEAD + _after_the_response(
+        "spin = create_proxy(lambda: queueMicrotask(spin))", "spin()",
+        imports="from js import queueMicrotask\nfrom pyodide.ffi import create_proxy\n"),
+    "busy loop callbacks": HEAD + """
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        loop = asyncio.get_running_loop()
+
+        def busy():  # a loop callback, not a task: cut off, asyncio would report it
+            begun = time.monotonic()
+            while time.monotonic() - begun < 0.5:
+                pass
+            loop.call_soon(busy)
+
+        print("waiting", flush=True)
+        loop.call_soon(busy)
+        return Response("answered")
+""",
     "0.26 handler": HEAD + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
@@ -61,16 +108,7 @@ class Default(WorkerEntrypoint):
         time.sleep(60)  # Pyodide 0.26's blocks the loop's thread
         return Response("late")
 """,
-    "waitUntil": HEAD + """
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        async def later():
-            await asyncio.sleep(0)
-            print("waiting", flush=True)
-            time.sleep(60)
-        self.ctx.waitUntil(asyncio.ensure_future(later()))
-        return Response("answered")
-""",
+    "waitUntil": HEAD + _after_the_response("time.sleep(60)"),
 }
 
 

@@ -4,7 +4,8 @@ runs at once on the loop's thread, as Pyodide runs every caller's (0.26.0a4, 0.2
 ``RuntimeError: can't start new thread``) -- langchain-core's ``Runnable.ainvoke`` of a sync
 ``invoke`` hands it to ``run_in_executor`` inside a task it makes itself. Before, a library's call
 ran on asyncio's executor thread, where a thread the library then started ran (Pyodide refuses
-it), and so did a thread a library's own task started. Test code calling the same library keeps
+it), and so did a thread a library's own task started -- and (review75) a library's callback the
+loop runs (``call_soon``, a done callback) still did. Test code calling the same library keeps
 asyncio's executor and its threads."""
 
 from __future__ import annotations
@@ -55,6 +56,27 @@ async def _astarts():
 
 async def starts_in_its_task():
     return await asyncio.create_task(_astarts())
+
+
+async def in_callbacks():  # a callback the library schedules: call_soon, a future's done callback
+    loop = asyncio.get_running_loop()
+    seen = {}
+
+    def soon():
+        seen["call_soon"] = loop.run_in_executor(None, on_main_thread).done()  # run inline: settled
+        seen["call_soon starts"] = _starts()
+
+    def done(_future):
+        seen["done callback"] = loop.run_in_executor(None, on_main_thread).done()
+        seen["done callback starts"] = _starts()
+
+    loop.call_soon(soon)
+    future = loop.create_future()
+    future.add_done_callback(done)
+    future.set_result(None)
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    return seen
 '''
 
 ENTRY = '''
@@ -71,7 +93,8 @@ class Default(WorkerEntrypoint):
         return Response.json({"ainvoke": await executorlib.ainvoke(mine),
                               "library's own": await executorlib.ainvoke(executorlib.on_main_thread),
                               "starts in executor": await executorlib.starts_in_executor(),
-                              "starts in its task": await executorlib.starts_in_its_task()})
+                              "starts in its task": await executorlib.starts_in_its_task(),
+                              "in callbacks": await executorlib.in_callbacks()})
 '''
 
 
@@ -82,7 +105,9 @@ async def test_a_librarys_run_in_executor_runs_inline_for_worker_code(tmp_path, 
     assert threading.current_thread() is threading.main_thread()  # (the loop's thread: on_main_thread means inline)
     body = json.loads(await (await worker.fetch("/")).text())
     assert body == {"ainvoke": True, "library's own": True, "starts in executor": "can't start new thread",
-                    "starts in its task": "can't start new thread"}
+                    "starts in its task": "can't start new thread",
+                    "in callbacks": {"call_soon": True, "call_soon starts": "can't start new thread",
+                                     "done callback": True, "done callback starts": "can't start new thread"}}
 
 
 @pytest.mark.asyncio
@@ -94,3 +119,5 @@ async def test_the_same_library_called_by_test_code_keeps_asyncios_executor(tmp_
     assert await executorlib.ainvoke(executorlib.on_main_thread) is False
     assert await executorlib.starts_in_executor() == "started"
     assert await executorlib.starts_in_its_task() == "started"
+    assert await executorlib.in_callbacks() == {"call_soon": False, "call_soon starts": "started",
+                                                "done callback": False, "done callback starts": "started"}

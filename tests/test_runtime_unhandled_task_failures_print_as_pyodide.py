@@ -125,3 +125,53 @@ def test_dev_prints_each_line_as_a_console_error_block(tmp_path: Path) -> None:
         assert blocks[1:3] == ["\u2718 [ERROR] Traceback (most recent call last):", "\u2718 [ERROR] "]
         assert blocks[-2:] == ["\u2718 [ERROR] ValueError: boom-reject", "\u2718 [ERROR] "]
         assert not any("never retrieved" in line or "workers_env" in line for line in server.lines)
+
+
+#: the failing coroutines Pyodide ran under Node (tools/pyodide/unhandled_task_probe.mjs), as the Worker's
+FAILURES = (Path(__file__).parent.parent / "tools" / "pyodide" / "unhandled_failures.py").read_text()
+GROUPS = FAILURES + """
+
+import asyncio
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        asyncio.ensure_future(group() if request.url.endswith("/group") else chained())
+        await asyncio.sleep(0.01)
+        return Response("ok")
+"""
+
+
+def _line_of(code: str) -> int:
+    return [line.strip() for line in FAILURES.split("\n")].index(code) + 1
+
+
+@pytest.mark.asyncio
+async def test_an_exception_group_and_a_chained_exception_print_whole_as_pyodides(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """review75: as 0.28.2 and 314.0.6 print them (tools/pyodide/unhandled_task_probe.mjs) -- each
+    piece of ``traceback.format_exception`` followed by a blank line, the group's boxes and the
+    cause's text included."""
+    worker = load_worker(one_file_worker(tmp_path, GROUPS, date="2025-11-02"))
+    entry = tmp_path / "src" / "entry.py"
+    group, inner, outer = ('raise ExceptionGroup("grp", [ValueError("a"), KeyError("b")])', 'raise KeyError("inner")',
+                           'raise ValueError("outer") from e')
+    printed = {}
+    for kind in ("group", "chained"):
+        capsys.readouterr()
+        assert (await worker.fetch(f"http://example.com/{kind}")).status == 200
+        printed[kind] = [line for line in capsys.readouterr().err.split("\n") if not CARETS.match(line)]
+    assert printed["group"] == [
+        "Unhandled exception in event loop", "  + Exception Group Traceback (most recent call last):", "",
+        f'  |   File "{entry}", line {_line_of(group)}, in group',
+        '  |     raise ExceptionGroup("grp", [ValueError("a"), KeyError("b")])', "",
+        "  | ExceptionGroup: grp (2 sub-exceptions)", "", "  +-+---------------- 1 ----------------", "",
+        "    | ValueError: a", "", "    +---------------- 2 ----------------", "", "    | KeyError: 'b'", "",
+        "    +------------------------------------", "", ""]
+    assert printed["chained"] == [
+        "Unhandled exception in event loop", "Traceback (most recent call last):", "",
+        f'  File "{entry}", line {_line_of(inner)}, in chained', '    raise KeyError("inner")', "", "KeyError: 'inner'", "", "",
+        "The above exception was the direct cause of the following exception:", "", "",
+        "Traceback (most recent call last):", "", f'  File "{entry}", line {_line_of(outer)}, in chained',
+        '    raise ValueError("outer") from e', "", "ValueError: outer", "", ""]

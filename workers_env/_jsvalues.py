@@ -50,6 +50,7 @@ __all__ = [
     "JsMapResult",
     "JsOpaque",
     "JsSet",
+    "set_membership",
     "JsTypedArray",
     "array_from",
     "base_value",
@@ -830,6 +831,24 @@ def reduce_by_own_name(cls: PyodideProxyType) -> tuple[Any, tuple[str, str]]:
 copyreg.pickle(PyodideProxyType, reduce_by_own_name)  # type: ignore[arg-type]
 
 
+def _python_equality(members: list[Any], value: Any) -> int:
+    for at, member in enumerate(members):
+        if member == value:
+            return at
+    return -1
+
+
+#: where a ``Set`` holding ``members`` has ``value`` (-1: nowhere); runtime/jsproxy.py sets
+#: JavaScript's SameValueZero as Pyodide hands values over (:func:`set_membership`)
+_FIND: Callable[[list[Any], Any], int] = _python_equality
+
+
+def set_membership(find: Callable[[list[Any], Any], int]) -> None:
+    """Have a ``Set`` find its members with ``find`` (runtime/jsproxy.py: this module is below it)."""
+    global _FIND
+    _FIND = find
+
+
 class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
     """A JavaScript ``Set`` (from a Python ``set``, or ``js.Set.new``): iterable in insertion
     order, ``JSON.stringify`` gives ``{}``; ``size``/``has``/``add``/``delete`` as in JavaScript."""
@@ -852,16 +871,22 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
         return len(self)
 
     def has(self, value: Any) -> bool:
-        return value in self
+        """JavaScript's SameValueZero, on the value as it crosses (:func:`set_membership`): ``true``
+        is not ``1``, ``NaN`` is itself, a Python list or object a new PyProxy each time -- found
+        by no later call (Pyodide 0.26.0a4, 0.28.2, 314.0.6: ``s.add(k); s.has(k)`` is false)."""
+        return _FIND(self, value) >= 0
+
+    __contains__ = has  # (Pyodide's ``in`` of a JsProxy with a has())
 
     def add(self, value: Any) -> JsSet:
-        if value not in self:
+        if _FIND(self, value) < 0:
             self.append(value)
         return self
 
     def delete(self, value: Any) -> bool:
-        if value in self:
-            self.remove(value)
+        at = _FIND(self, value)
+        if at >= 0:
+            del self[at]
             return True
         return False
 

@@ -778,6 +778,21 @@ CASES = {
         "JSON.parse('\"\\\\ud800\"')",
         "JSON.stringify(JSON.parse('\"\\\\ud800\"'))",
     ],
+    # review75: a Set finds its members by SameValueZero on the values as they cross -- a Python
+    # list or object a new PyProxy each time (added twice, never found), true not 1, NaN itself --
+    # and a Map's NaN key is found again
+    "sets": [
+        "s = js.Set.new()\ns.add(1)\ns.add(True)\n(s.size, s.has(True), True in s, s.delete(True), s.size)",
+        "s = js.Set.new()\ns.add(1)\ns.add(1.0)\ns.add(0)\ns.add(-0.0)\ns.size",
+        "s = js.Set.new()\ns.add(float('nan'))\n(s.has(float('nan')), s.add(float('nan')).size)",
+        "s = js.Set.new()\nl = [1]\ns.add(l)\ns.add(l)\n(s.size, s.has(l), l in s, s.delete(l))",
+        "s = js.Set.new()\nt = (1, 2)\ns.add(t)\ns.add(t)\n(s.size, s.has(t))",
+        "class K: pass\nk = K()\ns = js.Set.new()\ns.add(k)\ns.add(k)\n(s.size, s.has(k), s.delete(k))",
+        "s = js.Set.new()\ns.add(None)\ns.add(None)\ns.add('a')\ns.add('a')\n(s.size, s.has(None), s.has('a'))",
+        "o = Object.new()\ns = js.Set.new()\ns.add(o)\ns.add(o)\n(s.size, s.has(o), s.has(Object.new()))",
+        "(js.Set.new([[1], [1]]).size, js.Set.new([1, True, 1.0]).size)",
+        "m = js.Map.new()\nm.set(float('nan'), 1)\nm[float('nan')] = 2\n(m.get(float('nan')), m.size, float('nan') in m)",
+    ],
     "maps": [
         "m = to_js({'a': 1})\n(type(m.keys()).__name__, type(m.values()).__name__, type(m.items()).__name__)",
         "m = to_js({'a': 1})\n(list(m.keys()), list(m.values()), list(m.items()))",

@@ -7,14 +7,18 @@
 // traceback (a blank line after each piece) as the task fails; "PyodideFuture exception was never
 // retrieved", "future: <PyodideFuture ...>" and the exception's lines. 0.26.0a4: "PyodideTask
 // exception was never retrieved" and "future: <PyodideTask ...>" when collected, no traceback;
-// the futures' two lines alone. (runtime/unhandled.py)
-import path from "path"; import { pathToFileURL } from "url";
+// the futures' two lines alone. (runtime/unhandled.py) review75: an exception group's and a chained
+// exception's (a cause, a context) whole traceback.format_exception text on 0.28.2/314.0.6 (a blank
+// line after each piece: the group's '  + Exception Group Traceback', '  +-+---- 1 ----' pieces too),
+// 0.26.0a4 the task's repr alone (exception=ExceptionGroup('grp', [...]) / ValueError('outer')).
+import fs from "fs"; import path from "path"; import { pathToFileURL } from "url";
 const dir = process.argv[2];
 const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);
 const py = await loadPyodide();
 py.setStderr({ batched: (l) => console.log("STDERR " + JSON.stringify(l)) });
 py.setStdout({ batched: (l) => console.log("STDOUT " + JSON.stringify(l)) });
 process.on("unhandledRejection", (e) => console.log("UNHANDLED", e.constructor.name, JSON.stringify(String(e.message))));
+const failures = fs.readFileSync(new URL("./unhandled_failures.py", import.meta.url), "utf8");
 await py.runPythonAsync(`
 import asyncio, gc, js
 async def fails():
@@ -24,6 +28,12 @@ async def h():
     await asyncio.sleep(0.05)
 await h()
 gc.collect()
+print("--- group, chained, context")
+${failures}
+for f in (group, chained, context):
+    asyncio.ensure_future(f())
+    await asyncio.sleep(0.01)
+    gc.collect()
 print("--- jsreject")
 async def fails_too():
     raise ValueError("boom-jsreject")

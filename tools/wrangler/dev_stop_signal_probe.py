@@ -1,20 +1,27 @@
 """Probe (review73): wrangler dev 4.164.0's exit on SIGINT/SIGTERM with a JS twin at each phase -- a
 request awaiting, a busy loop in a handler, a response mid-stream, waitUntil work after the response.
-Measured 2026-12-05: 130/143 for each, in 0.06-0.2 s, nothing printed after the signal.
+Measured 2026-12-05: 130/143 for each, in 0.06-0.2 s, nothing printed after the signal; review75's
+microtask loops (a queueMicrotask queueing itself, a promise chain) alike: workerd's isolate never
+answers (nor any later request), wrangler's signal ends it.
 workers-env dev's side: tools/wrangler/dev_stop_signal_python_probe.py.
-Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH python3 tools/wrangler/dev_stop_signal_probe.py"""
-import http.client, json, os, signal, socket, subprocess, threading, time
+Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH python3 tools/wrangler/dev_stop_signal_probe.py [phase filter]"""
+import http.client, json, os, signal, socket, subprocess, sys, threading, time
 from pathlib import Path
 WR = os.path.join(os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler"), "node_modules", ".bin", "wrangler")
 PHASES = {
  "request awaiting": "export default { async fetch(r) { console.log('answering'); await new Promise((ok) => setTimeout(ok, 60000)); return new Response('x'); } };",
  "request busy loop": "export default { async fetch(r) { console.log('answering'); const t = Date.now(); while (Date.now() - t < 60000) {} return new Response('x'); } };",
+ "request microtask loop": "export default { async fetch(r) { console.log('answering'); const spin = () => queueMicrotask(spin); spin(); return new Response('x'); } };",
+ "request promise chain": "export default { async fetch(r) { console.log('answering'); const step = () => Promise.resolve().then(step); step(); return new Response('x'); } };",
  "mid-stream": "export default { async fetch(r, env, ctx) { const s = new TransformStream(); const w = s.writable.getWriter(); ctx.waitUntil((async () => { await w.write(new TextEncoder().encode('part')); console.log('answering'); await new Promise((ok) => setTimeout(ok, 60000)); await w.close(); })()); return new Response(s.readable); } };",
  "waitUntil after response": "export default { async fetch(r, env, ctx) { ctx.waitUntil((async () => { await new Promise((ok) => setTimeout(ok, 200)); console.log('answering'); await new Promise((ok) => setTimeout(ok, 60000)); })()); return new Response('x'); } };",
 }
 def free_port():
     s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
+only = sys.argv[1] if len(sys.argv) > 1 else None
 for phase, js in PHASES.items():
+    if only and only not in phase:
+        continue
     for sig, name in ((signal.SIGINT, "SIGINT"), (signal.SIGTERM, "SIGTERM")):
         root = Path(os.environ.get("TMPDIR", "/tmp")) / "dev_stop_signal_probe"; root.mkdir(exist_ok=True)
         (root / "index.js").write_text(js)

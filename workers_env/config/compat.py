@@ -41,6 +41,7 @@ __all__ = [
     "compatibility_date_problem",
     "contradictory_flags_problem",
     "flag_enabled",
+    "set_by_flag",
     "missing_date_warning",
     "python_release",
 ]
@@ -332,6 +333,13 @@ def flag_enabled(flag: CompatFlag, config: Any) -> bool:
     if flag.disable and flag.disable in flags:
         return False
     return flag.date is not None and compatibility_date(config) >= flag.date
+
+
+def set_by_flag(flag: CompatFlag, config: Any) -> bool:
+    """Whether ``flag``'s state for ``config`` is its compatibility flags' doing, not its date's
+    (``python_no_global_handlers`` named before 2025-08-14, or its disable flag after): what a
+    hint about it names as the cause."""
+    return flag_enabled(flag, config) != (flag.date is not None and compatibility_date(config) >= flag.date)
 
 
 @dataclass(frozen=True)

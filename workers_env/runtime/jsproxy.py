@@ -1132,11 +1132,20 @@ class JsBooleanKey:
         return type(other) is JsBooleanKey and other.value is self.value
 
 
+#: the one ``NaN`` a ``Map`` keys every ``NaN`` under: SameValueZero finds ``NaN`` again, where
+#: a dict misses another NaN object (``m.set(float("nan"), 1); m.get(float("nan"))`` is 1 in
+#: Pyodide 0.28.2, review75)
+NAN_KEY = float("nan")
+
+
 def map_key(key: Any) -> Any:
-    """``key`` as a ``Map``'s entries hold it (see :class:`SameJsValue`, :class:`JsBooleanKey`)."""
+    """``key`` as a ``Map``'s entries hold it (see :class:`SameJsValue`, :class:`JsBooleanKey`,
+    :data:`NAN_KEY`)."""
     kind = type(key)
-    if kind is str or kind is int or kind is float:  # (most keys: no proxy's isinstance check)
+    if kind is str or kind is int:  # (most keys: no proxy's isinstance check)
         return key
+    if kind is float:
+        return key if key == key else NAN_KEY
     if kind is bool:
         return JsBooleanKey(key)
     return SameJsValue(key) if isinstance(key, JsProxy) and type(key).__hash__ is None else key
@@ -1172,6 +1181,27 @@ def set_key(key: Any, borrowed: bool = False) -> Any:
     return PyProxyKey(key, borrowed) if _new_pyproxy(key) else map_key(key)
 
 
+def set_member_at(members: list[Any], value: Any) -> int:
+    """Where a ``Set`` holding ``members`` has ``value`` as JavaScript finds it, SameValueZero on
+    the values as they cross (-1: nowhere): a Python value JavaScript gets a new PyProxy of
+    (:func:`_new_pyproxy`) nowhere, so ``s.add(k)`` twice adds it twice; ``true`` is not ``1``,
+    ``NaN`` is itself, a JS value found by identity -- as Pyodide 0.26.0a4, 0.28.2 and 314.0.6
+    (review75; the ``Map``'s keys alike, :func:`set_key`)."""
+    if _new_pyproxy(value):
+        return -1
+    key = map_key(value)
+    if type(key) is not SameJsValue and key is not NAN_KEY and not list.__contains__(members, value):
+        return -1  # (the usual miss, at C speed)
+    for at, member in enumerate(members):
+        held = _ABSENT if _new_pyproxy(member) else map_key(member)
+        if held is key or held == key:  # (NAN_KEY is itself)
+            return at
+    return -1
+
+
+_jsvalues.set_membership(set_member_at)
+
+
 def map_key_read(key: Any) -> Any:
     """A ``Map`` entry's key as JavaScript hands it out (the inverse of :func:`map_key`)."""
     kind = type(key)
@@ -1187,7 +1217,7 @@ def _entry_key(key: Any) -> Any:
     PyProxy of (:class:`PyProxyKey`), which no ``Map`` holds, so a lookup misses -- Pyodide's
     ``get`` gives the default, ``in`` and ``has`` false, ``[]`` a KeyError."""
     kind = type(key)
-    if kind is str or kind is int or kind is float:  # (most keys)
+    if kind is str or kind is int:  # (most keys)
         return key
     if _new_pyproxy(key):
         return _ABSENT

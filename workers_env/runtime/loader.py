@@ -65,6 +65,7 @@ from workers_env.config.compat import (
     compatibility_date_problem,
     contradictory_flags_problem,
     flag_enabled,
+    set_by_flag,
     node_globals,
     python_release,
     workerd_flag_values,
@@ -653,7 +654,8 @@ class Worker(ServiceSource):
     """A loaded Python Worker: its main module, its env, and its fetch handler; given to another
     Worker's ``load_env(bindings=...)`` it is that Worker's service binding (:meth:`as_service`)."""
 
-    def __init__(self, *, env: Any, main_path: Path, module: Any, scope: ImportScope, no_global_handlers: bool):
+    def __init__(self, *, env: Any, main_path: Path, module: Any, scope: ImportScope, no_global_handlers: bool,
+                 handlers_flagged: bool = False):
         self.env = env
         #: the config's static assets, answered ahead of the Worker (``None``: none)
         self.assets: AssetServer | None = None
@@ -675,6 +677,8 @@ class Worker(ServiceSource):
         #: the flag (see :meth:`dispatch`)
         self._request_signal = runtime.request_signal_passthrough if runtime.request_signal else None
         self._no_global_handlers = no_global_handlers
+        #: whether that is the config's compatibility flags' doing, not its date's (the hints name it)
+        self._handlers_flagged = handlers_flagged
         self._default = self._entrypoint_class(module, no_global_handlers)
         self._on_fetch = self._global_handler("on_fetch")
         #: the Durable Object, Workflow and named entrypoint classes the module exports: a Worker
@@ -729,11 +733,15 @@ class Worker(ServiceSource):
         if no_global_handlers and legacy:
             methods = " and ".join(f"`{_LEGACY_HANDLERS[h]}`" for h in legacy)
             answers = "; ".join(f"{h[3:]} `{_NO_HANDLER[h[3:]]}`" for h in legacy)
+            cause, undo = ((f'the "{PYTHON_NO_GLOBAL_HANDLERS.enable}" compatibility flag no longer dispatches',
+                            "remove that flag from compatibility_flags") if self._handlers_flagged else
+                           (f"compatibility dates from {NO_GLOBAL_HANDLERS_DATE} on no longer dispatch",
+                            f'add "{PYTHON_NO_GLOBAL_HANDLERS.disable}" to compatibility_flags'))
             return (
-                f'Python entrypoint "{name}" defines a module-level {" and ".join(legacy)}, which compatibility '
-                f"dates from {NO_GLOBAL_HANDLERS_DATE} on no longer dispatch (deployed, the Worker exports no "
+                f'Python entrypoint "{name}" defines a module-level {" and ".join(legacy)}, which {cause} '
+                f"(deployed, the Worker exports no "
                 f"handler, so each event answers workerd's error: {answers}): define `class Default(WorkerEntrypoint)` "
-                f'with {methods} (env and ctx on self), or add "disable_python_no_global_handlers" to compatibility_flags'
+                f"with {methods} (env and ctx on self), or {undo}"
             )
         bare = _bare_handlers(module)
         defined = " and ".join(f"`{h}`" for h in bare)
@@ -1066,12 +1074,28 @@ class Worker(ServiceSource):
         error.reported_once = True  # type: ignore[attr-defined]
         method = _LEGACY_HANDLERS[f"on_{name}"]
         if callable(getattr(self.module, f"on_{name}", None)):
-            add_hint(error, f"workers-env: the module-level on_{name} of {self.main_path.name} is not dispatched from "
-                           f"compatibility date {NO_GLOBAL_HANDLERS_DATE} on (python_no_global_handlers): define "
-                           f"`class Default(WorkerEntrypoint)` with `{method}`.")
+            when, undo = ((f'with "{PYTHON_NO_GLOBAL_HANDLERS.enable}" in compatibility_flags', ", or remove that flag")
+                          if self._handlers_flagged else
+                          (f"from compatibility date {NO_GLOBAL_HANDLERS_DATE} on (python_no_global_handlers)", ""))
+            add_hint(error, f"workers-env: the module-level on_{name} of {self.main_path.name} is not dispatched "
+                           f"{when}: define `class Default(WorkerEntrypoint)` with `{method}`{undo}.")
         else:
             add_hint(error, f"workers-env: {self.main_path.name} defines no `class Default(WorkerEntrypoint)`; "
                            f"define one with `{method}` to handle this event.")
+        return error
+
+    def _method_missing(self, instance: Any, method_name: str) -> MethodMissing:
+        """workerd's ``Method <name> does not exist``, with a hint where the class has the handler
+        under the other era's name, naming what decides it: the date, or the compatibility flag
+        that overrides it (review75: the date's words were wrong with the flag)."""
+        error = MethodMissing(f"Method {method_name} does not exist")
+        owner = "a Default class's" if type(instance) is self._default else f"the {type(instance).__name__} entrypoint's"
+        if method_name.startswith("on_") and callable(getattr(instance, method_name[3:], None)):
+            add_hint(error, _HANDLER_NAME_HINTS["on_", self._handlers_flagged].format(
+                owner=owner, handler=method_name[3:], flag=PYTHON_NO_GLOBAL_HANDLERS))
+        elif method_name in _RENAMED_BEFORE_2025_08_14 and callable(getattr(instance, "on_" + method_name, None)):
+            add_hint(error, _HANDLER_NAME_HINTS["", self._handlers_flagged].format(
+                owner=owner, handler=method_name, flag=PYTHON_NO_GLOBAL_HANDLERS))
         return error
 
     def _method_name(self, handler: str) -> str:
@@ -1099,7 +1123,7 @@ class Worker(ServiceSource):
             method_name = self._method_name(name)
             method = getattr(instance, method_name, None)
             if not callable(method):  # workerd's entrypoint proxy, as for fetch
-                raise _method_missing(instance, method_name)
+                raise self._method_missing(instance, method_name)
             try:
                 result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
             except (TypeError, AttributeError) as exc:  # a plain-def handler's own error
@@ -1161,9 +1185,10 @@ class Worker(ServiceSource):
         ``Default`` class's is."""
         cls = getattr(self.module, entrypoint, None)
         instance = cls(ctx, self._js_env)  # type: ignore[misc]
-        method = getattr(instance, "fetch", None)
+        method_name = self._method_name("fetch")  # (the entrypoint proxy renames it for every class)
+        method = getattr(instance, method_name, None)
         if not callable(method):
-            raise _method_missing(instance, "fetch")
+            raise self._method_missing(instance, method_name)
         return await _settled(call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX), class_handler=True)
 
     async def _fetch_handler(self, request: JsRequest, ctx: ExecutionContext) -> Any:
@@ -1174,7 +1199,7 @@ class Worker(ServiceSource):
             method_name = self._method_name("fetch")
             method = getattr(instance, method_name, None)
             if not callable(method):
-                raise _method_missing(instance, method_name)
+                raise self._method_missing(instance, method_name)
             try:
                 result = call_relaxed(method, Request(request), *_CLASS_HANDLER_ENV_CTX)
             except (TypeError, AttributeError) as exc:  # a plain-def handler's own error
@@ -1397,23 +1422,23 @@ class MissingPythonHandler(WorkersEnvError):
     whose module-level ``on_<event>`` the Worker's main module lacks."""
 
 
-def _method_missing(instance: Any, method_name: str) -> MethodMissing:
-    error = MethodMissing(f"Method {method_name} does not exist")
-    if method_name.startswith("on_") and callable(getattr(instance, method_name[3:], None)):
-        add_hint(error, 
-            f"Before compatibility date 2025-08-14 (python_no_global_handlers), workerd calls a Default "
-            f"class's `{method_name[3:]}` handler as `{method_name}`: set compatibility_date to 2025-08-14 or "
-            f'later (or add "python_no_global_handlers" to compatibility_flags), or rename the method to '
-            f"`{method_name}`."
-        )
-    elif method_name in _RENAMED_BEFORE_2025_08_14 and callable(getattr(instance, "on_" + method_name, None)):
-        add_hint(error,
-            f"From compatibility date 2025-08-14 (python_no_global_handlers) workerd calls a Default class's "
-            f"`{method_name}` handler by that name; `on_{method_name}` was the name before then. Rename the method "
-            f'to `{method_name}`, or keep a date before 2025-08-14 (or add "disable_python_no_global_handlers" to '
-            f"compatibility_flags)."
-        )
-    return error
+#: the hint after ``Method <called> does not exist`` where the class has the handler under the other
+#: era's name, by the name called (``on_`` before python_no_global_handlers) and whether a flag, not
+#: the date, decides the era (``{flag}``: the CompatFlag)
+_HANDLER_NAME_HINTS = {
+    ("on_", False): "Before compatibility date {flag.date} ({flag.enable}), workerd calls {owner} `{handler}` handler as "
+                    "`on_{handler}`: set compatibility_date to {flag.date} or later (or add \"{flag.enable}\" to "
+                    "compatibility_flags), or rename the method to `on_{handler}`.",
+    ("on_", True): "With \"{flag.disable}\" in compatibility_flags, workerd calls {owner} `{handler}` handler as "
+                   "`on_{handler}`, as before compatibility date {flag.date}: remove that flag, or rename the method to "
+                   "`on_{handler}`.",
+    ("", False): "From compatibility date {flag.date} ({flag.enable}) workerd calls {owner} `{handler}` handler by that "
+                 "name; `on_{handler}` was the name before then. Rename the method to `{handler}`, or keep a date before "
+                 "{flag.date} (or add \"{flag.disable}\" to compatibility_flags).",
+    ("", True): "With \"{flag.enable}\" in compatibility_flags, workerd calls {owner} `{handler}` handler by that name "
+                "(`on_{handler}` before compatibility date {flag.date} without it): rename the method to `{handler}`, "
+                "or remove that flag.",
+}
 
 
 #: the handlers workerd's entrypoint proxy called ``on_<name>`` before ``python_no_global_handlers``
@@ -1947,7 +1972,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
             raise
         finally:  # its setTimeout(cb, 0) calls, once the top level has run (dropped if it failed)
             timers.run_top_level_microtasks(run=sys.exc_info()[0] is None)
-    worker = Worker(env=env, main_path=main_path, module=module, scope=scope, no_global_handlers=_no_global_handlers(config))
+    worker = Worker(env=env, main_path=main_path, module=module, scope=scope, no_global_handlers=_no_global_handlers(config),
+                    handlers_flagged=set_by_flag(PYTHON_NO_GLOBAL_HANDLERS, config))
     worker.assets = _asset_server(config)
     for binding, source in itself.items():
         if source.entrypoint is not None and source.entrypoint not in worker.named_entrypoints():

@@ -64,6 +64,7 @@ from workers_env.runtime.requestbody import (
 )
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import TWO_HOSTS, QuietRefusals, front_connection, refusal
+from workers_env.runtime.jspromise import cut_off_microtasks
 from workers_env.runtime.runsync import cut_off_drivers, cut_off_here
 from workers_env.runtime.threadpool import worker_code_blocks
 from workers_env.runtime.stalls import HANGING
@@ -1123,11 +1124,15 @@ class _Server(uvicorn.Server):
         if signal.getsignal(sig) != self.handle_exit:  # called by another handler (a load's, devreload.py's)
             return
         # the Worker's code holding the loop (a run_sync's wait: time.sleep; a blocking loop of its
-        # own) is cut off, so the loop gets back to the server; its request, cancelled so, says nothing
-        if cut_off_drivers(frame):
+        # own; microtasks queueing each other) is cut off, so the loop gets back to the server; its
+        # request, cancelled so, says nothing
+        drivers = cut_off_drivers(frame)  # (each run_sync raises once its loop step ends)
+        here = cut_off_microtasks(frame) or not drivers and worker_code_blocks(frame)
+        if drivers or here:
             logging.getLogger("uvicorn.error").addFilter(_not_cancelled)
-        elif worker_code_blocks(frame):
-            logging.getLogger("uvicorn.error").addFilter(_not_cancelled)
+            # (and asyncio's report of a loop callback cut off so: a call_soon of the Worker's)
+            logging.getLogger("asyncio").addFilter(_not_cancelled)
+        if here:
             cut_off_here()
 
     def stop(self) -> None:

@@ -73,7 +73,13 @@ _STDLIB = os.path.dirname(os.path.abspath(threading.__file__)) + os.sep
 _STEPS = frozenset({tasks.ScopedCoroutine._step.__code__})  # (send's and throw's)
 
 
-def worker_frame_calls(frame: FrameType | None, *, through_libraries: bool = False) -> bool:
+#: the frame running a callback handed to ``call_soon``/``call_later`` or ``add_done_callback``: a
+#: loop method run there was scheduled by whoever's context it runs in (asyncio schedules none of
+#: them so itself)
+_CALLBACK = asyncio.events.Handle._run.__code__
+
+
+def worker_frame_calls(frame: FrameType | None, *, through_libraries: bool = False, scheduled: bool = False) -> bool:
     """Whether the first frame out from ``frame`` that is not the standard library's (nor
     frozen importlib's; nor, ``through_libraries``, an installed package's or workers-env's
     calling what the Worker's code handed it, its inline ``run_in_executor``) is the running
@@ -81,13 +87,18 @@ def worker_frame_calls(frame: FrameType | None, *, through_libraries: bool = Fal
     ``exec``/``eval`` counting as its module's (``__file__``), or in a namespace of no module
     (a ``namedtuple``'s ``__new__``, the Worker's own ``exec(..., {})``) as its caller's: taking
     it for the Worker's whoever called it had a signal cut off workers-env's or a test's code
-    making a ``namedtuple`` (review74). Nothing outside Worker code, nor where the root is unknown."""
+    making a ``namedtuple`` (review74). With ``scheduled``, a callback the loop runs (the frame
+    reached past the standard library's and installed packages') counts as the Worker's: it runs in
+    the Worker's context, so Worker code or a library it called scheduled it (a library's done
+    callback). Nothing outside Worker code, nor where the root is unknown."""
     runtime = current_runtime()
     uploads = getattr(runtime, "uploads", None)
     if uploads is None:
         return False
     root = str(uploads.root) + os.sep
     while frame is not None:
+        if scheduled and frame.f_code is _CALLBACK:
+            return True
         name = frame.f_code.co_filename
         if name[:1] == "<" and not name.startswith("<frozen "):  # exec'd code: its module's, else its caller's
             module_file = frame.f_globals.get("__file__")
@@ -110,7 +121,7 @@ def _worker_or_library_calls(frame: FrameType | None) -> bool:
     itself or through a library it calls, asks -- as every caller's ``run_in_executor`` is
     ``WebLoop``'s in Pyodide, a library's (langchain-core's ``ainvoke``, an HTTP client's
     ``loop.getaddrinfo``) included; workers-env's own calls, and test code's, keep asyncio's."""
-    return worker_frame_calls(frame, through_libraries=True)
+    return worker_frame_calls(frame, through_libraries=True, scheduled=True)
 
 
 def install() -> None:
@@ -147,7 +158,7 @@ def _install_threads() -> None:
 
     def start(self: threading.Thread) -> None:
         if (current_runtime() is not None and self._initialized and not self._started.is_set()  # type: ignore[attr-defined]
-                and worker_frame_calls(sys._getframe(1), through_libraries=True)):
+                and _worker_or_library_calls(sys._getframe(1))):
             _refuse_start(self)
         note_starter(self)  # a library's thread the Worker's code started: its imports are the Worker's
         original(self)
@@ -192,7 +203,7 @@ def _install_low_level_threads() -> None:
 
 def _refusing(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
     def starter(*args: Any, **kwargs: Any) -> Any:
-        if current_runtime() is None or not worker_frame_calls(sys._getframe(1), through_libraries=True):
+        if current_runtime() is None or not _worker_or_library_calls(sys._getframe(1)):
             return original(*args, **kwargs)
         if sys.version_info >= (3, 12):
             until_event(_START_EVENTS[name], original, *args, **kwargs)  # its own TypeError, else stopped
@@ -266,11 +277,6 @@ def _install_run_until_complete() -> None:
 #: asyncio's own folder: its calls of ``stop()``/``run_forever()`` (a loop it runs itself, as
 #: ``run_sync``'s helper thread's ``asyncio.run``) are asyncio's, whoever's context they run in
 _ASYNCIO = os.path.dirname(os.path.abspath(asyncio.__file__)) + os.sep
-
-
-#: the frame running a callback handed to ``call_soon``/``call_later``: a loop method run there
-#: was scheduled by whoever's context it runs in (asyncio schedules none of them so itself)
-_CALLBACK = asyncio.events.Handle._run.__code__
 
 
 def _outside_asyncio(caller: FrameType) -> bool:
