@@ -21,7 +21,6 @@ import argparse
 import hashlib
 import http.server
 import json
-import os
 import re
 import socket
 import subprocess
@@ -49,7 +48,7 @@ FENCE = re.compile(r"^(?P<fence>`{3,})(?P<lang>py|python)\b[^\n]*\n(?P<body>.*?)
 @dataclass
 class Step:
     """One thing done to the Worker and what the page says comes back."""
-    kind: str = "fetch"  # fetch | scheduled | queue | rpc
+    kind: str = "fetch"  # fetch | scheduled | load (only import the Worker: a fragment's module-level code)
     path: str = "/"
     method: str = "GET"
     headers: dict[str, str] = field(default_factory=dict)
@@ -139,10 +138,15 @@ case(P + "how-python-workers-work.mdx#1", "on_fetch(request, env) at 2024-04-01"
      note="the page's wrangler.toml has no python_workers flag: wrangler and workerd refuse it (`The python_workers compatibility "
           "flag is required to use Python.`, workerd worker-modules.h, workers-utils validation.ts); run with the flag")
 
-case(P + "javascript-interop.mdx#1", "import_from_javascript of cloudflare:workers and cloudflare:sockets at import time", outside="a fragment with no handler; sockets.connect reaches the network")
-case(P + "javascript-interop.mdx#2", "import_from_javascript('cloudflare:vectorize')", outside="a fragment with no handler (the DistanceMetric import: tests/test_import_from_javascript*)")
+case(P + "javascript-interop.mdx#1", "import_from_javascript of cloudflare:workers (env at import) and cloudflare:sockets' connect at module level",
+     config='[vars]\nMY_VARIABLE = "v"\n', steps=[Step(kind="load", error="Disallowed operation called within global scope")],
+     docs_wrong="as the block stands (module level), connect() is I/O in the global scope, which workerd refuses with this error; "
+                "inside a handler it would reach the network")
+case(P + "javascript-interop.mdx#2", "import_from_javascript('cloudflare:vectorize').DistanceMetric at module level", steps=[Step(kind="load")])
 case(P + "javascript-interop.mdx#3", "KV put/get through self.env", config='[[kv_namespaces]]\nbinding = "FOO"\nid = "0123456789abcdef0123456789abcdef"\n', steps=[Step(text="baz")])
-case(P + "javascript-interop.mdx#4", "a to_js helper", outside="a fragment with no handler (and a stray ``` inside the block)")
+case(P + "javascript-interop.mdx#4", "a to_js helper with dict_converter=Object.fromEntries", steps=[Step(kind="load", error="TabError: inconsistent use of tabs and spaces")],
+     docs_wrong="the block (a ````python fence) ends with a stray tab-indented ``` line, so as copied it is not Python: "
+                "the Worker does not start (without that line it loads)")
 case(P + "javascript-interop.mdx#5", "js.Response.new from a Default class", steps=[Step(text="Hello World!")])
 
 case(P + "packages/fastapi.mdx#1", "FastAPI through asgi.fetch", outside="needs fastapi and pydantic installed (run by the earlier hunts' FastAPI rounds)")
@@ -215,6 +219,47 @@ case(X + "read-post.mdx#1", "request.json/formData/text, Object.fromEntries(form
     Step(path="/form", text="", header={"content-type": "text/html;charset=UTF-8"}),
     Step(text="The request was not POST")])
 
+case(X + "return-json.mdx#1", "a sync on_fetch, json.dumps into workers.Response", steps=[
+    Step(text='{"hello": "world"}', header={"content-type": "application/json"})])
+case(X + "redirect.mdx#1", "Response.redirect(url, 301)", steps=[Step(status=301, header={"location": "https://example.com/"})])
+case(X + "redirect.mdx#2", "urlparse path and query into a redirect (the page drops the '?')", steps=[
+    Step(path="/a/b?c=1", status=301, header={"location": "https://example.com/a/bc=1"}, logs=("https://example.com/a/bc=1",))])
+case(X + "modify-request-property.mdx#1", "Request.new(request, a Python dict), headers item assignment", outside="fetches https://example.com/api.js (network)")
+case(X + "security-headers.mdx#1", "item assignment and del on a fetched response's headers, request.cf.tlsVersion", steps=[
+    origin_step("/", cf={"tlsVersion": "TLSv1.3"}, error="KeyError: 'Content-Type'")],
+     docs_wrong="workers.fetch's Response.headers is Pyodide's FetchResponse.headers, a plain dict of the lowercased names "
+                "(Object.fromEntries(headers.entries()).to_py(), pyodide/http.py in 0.26/0.28/314), so "
+                "new_headers['Content-Type'] raises KeyError (and del new_headers['name'] would too): every request is a 500")
+case("d1/examples/query-d1-from-python-workers.mdx#1", "on_fetch(request, env) with D1 at the page's 2024-03-29", date="2024-03-29",
+     config='[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "00000000-0000-0000-0000-000000000000"\n', steps=[
+    Step(status=200, contains=('"success":true', '"name":"sqlite_schema"'))])
+
+case(X + "debugging-logs.mdx#1", "an exception's text and a traceback into headers, ctx.waitUntil(create_once_callable(coroutine))", steps=[
+    origin_step("/", status=200, header={"x-debug-err": "cannot access local variable 'body' where it is not associated with a value"},
+                contains=("UnboundLocalError",))],
+     note="an ok origin response leaves body unbound: the UnboundLocalError is what the except branch reports (Pyodide: "
+          "create_once_callable of a coroutine is a JS function, waitUntil takes it, the post never runs)")
+case(X + "fetch-html.mdx#1", "await js.fetch(remote, request)", outside="fetches https://example.com (network)")
+case(X + "geolocation-hello-world.mdx#1", "str + request.cf.<field> for ten fields", steps=[
+    Step(cf={"colo": "SJC", "country": "US", "city": "San Jose", "continent": "NA", "latitude": "37.3", "longitude": "-121.9",
+             "postalCode": "95141", "region": "California", "regionCode": "CA", "timezone": "America/Los_Angeles"},
+         contains=("<p> City: San Jose</p>", "<p> Timezone: America/Los_Angeles</p>"), header={"content-type": "text/html;charset=UTF-8"})])
+case(X + "hot-link-protection.mdx#1", "response.headers['Content-Type'] of workers.fetch's Response", steps=[
+    origin_step("/img", headers={"Referer": "https://other.example/"}, error="KeyError: 'Content-Type'")],
+     docs_wrong="workers.fetch's Response.headers is a plain dict of lowercased names (Pyodide's FetchResponse.headers), so "
+                "response.headers['Content-Type'] raises KeyError: every request is a 500")
+
+case(X + "logging-headers.mdx#1", "print(dict(request.headers))", steps=[
+    Step(headers={"x-probe": "1"}, text="Hello world", logs=("'x-probe': '1'",))])
+case(X + "modify-response.mdx#1", "workers.Response(body stream, status_text=, headers=a dict), then json() of the original", steps=[
+    origin_step("/json", error="KeyError: 'foo'")],
+     docs_wrong="json() of the original succeeds (a JS twin under wrangler dev 4.164.0: new Response(orig.body) leaves orig readable), "
+                "but response.headers is a fresh plain dict on each access (Pyodide's FetchResponse.headers), so "
+                "response.headers['foo'] = 'bar' is lost and response.headers['foo'] raises KeyError: every request is a 500")
+case(X + "protect-against-timing-attacks.mdx#1", "TextEncoder and crypto.subtle.timingSafeEqual on a secret", config='[vars]\nMY_SECRET_VALUE = "s3cret"\n', steps=[
+    Step(headers={"Authorization": "s3cret"}, text="Welcome!"), Step(headers={"Authorization": "s3creT"}, status=401, text="Unauthorized"),
+    Step(status=401, text="Unauthorized")])
+
 
 # ---- running ------------------------------------------------------------------------------------
 def git(gitdir: str, *args: str) -> str:
@@ -234,6 +279,15 @@ def page_blocks(gitdir: str, rev: str, page: str, cache: dict[str, list[str]]) -
         except subprocess.CalledProcessError:
             cache[page] = []
     return cache[page]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer to compare, never followed (its target is the Internet)."""
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
 
 
 class Origin(http.server.BaseHTTPRequestHandler):
@@ -262,9 +316,18 @@ DRIVER = textwrap.dedent("""
     from workers_env import load_worker
     steps = json.loads(sys.argv[1])
     async def main():
-        worker = load_worker(".")
         seen = []
+        try:
+            worker = load_worker(".")
+        except BaseException as e:
+            if steps and steps[0]["kind"] == "load":
+                print("\\n@@RESULT@@" + json.dumps([{"error": f"{type(e).__name__}: {e}"}]))
+                return
+            raise
         for s in steps:
+            if s["kind"] == "load":
+                seen.append({"ok": True})
+                continue
             try:
                 if s["kind"] == "scheduled":
                     await worker.scheduled(s["path"])
@@ -372,7 +435,7 @@ def run_dev(root: Path, c: Case, origin: str) -> list[str]:
             req = urllib.request.Request(f"http://127.0.0.1:{port}{s.path}", method=s.method, headers=s.headers,
                                          data=None if s.body is None else s.body.encode())
             try:
-                with urllib.request.urlopen(req, timeout=30) as r:  # noqa: S310 - loopback
+                with OPENER.open(req, timeout=30) as r:  # noqa: S310 - loopback
                     got = {"status": r.status, "text": r.read().decode(), "headers": dict(r.headers.items())}
             except urllib.error.HTTPError as e:
                 got = {"status": e.code, "text": e.read().decode(), "headers": dict(e.headers.items())}
@@ -427,6 +490,8 @@ def main() -> int:
             digest = hashlib.sha256((block or "").encode()).hexdigest()[:10] if args.v else ""
             if c is not None and c.note and outcome != "outside":
                 why = (why + "; " if why else "") + c.note
+            if c is not None and not c.outside and c.date == DATE and block and GLOBAL_HANDLER.search(block):
+                why = (why + "; " if why else "") + f"run at {GLOBAL}: a module-level handler, which production no longer dispatches from 2025-08-14"
             rows.append((key, c.exercises if c else "?", outcome, why, digest))
             print(f"{key:55} | {(c.exercises if c else '?')[:60]:60} | {outcome:13} | {why} {digest}".rstrip(), flush=True)
     server.shutdown()
