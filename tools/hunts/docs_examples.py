@@ -272,6 +272,9 @@ case(X + "signing-requests.mdx#1", "HMAC importKey/sign/verify with js.Buffer un
 
 case(X + "rewrite-links.mdx#1", "HTMLRewriter with create_proxy'd handler objects", outside="HTMLRewriter is not emulated (NotEmulatedError)")
 
+case("workers/runtime-apis/handlers/scheduled.mdx#1", "a Default class's scheduled(controller, env, ctx) with ctx.waitUntil",
+     outside="a fragment: it calls doSomeTaskOnASchedule, which the page never defines (a NameError here and deployed)")
+
 
 # ---- running ------------------------------------------------------------------------------------
 def git(gitdir: str, *args: str) -> str:
