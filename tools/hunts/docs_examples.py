@@ -14,6 +14,10 @@ case's note), ``outside`` (a binding we do not emulate, the network) and ``new``
 on a known page that no case covers: the docs changed; write a case). Stdlib only, no network:
 the origin an example passes its request to is a local server the script starts; an example
 that fetches a fixed Internet host is ``outside``. Not part of the test suite.
+
+The whole repository (1.1 GB) is more than the search tool's ``fetch`` brings; any git dir holding
+the known pages at their paths does -- docsnip50 built one from the code index's stored version of
+each page (``read_file``), its Python blocks only, kept out of this repository (CHECKS.md).
 """
 from __future__ import annotations
 
