@@ -185,7 +185,7 @@ case(X + "bulk-redirects.mdx#1", "Response.redirect(location, 301)", steps=[
 case(X + "cache-api.mdx#1", "caches.default match/put, ctx.waitUntil(create_proxy(...))", steps=[
     origin_step("/c", text=ORIGIN_BODY, header={"cache-control": "s-maxage=10"}, logs=("not present in cache",)),
     origin_step("/c", text=ORIGIN_BODY, logs=("Cache hit for:",))],
-    note="caches.default stores nothing on workers.dev or in wrangler dev's default; workers-env's Cache API stores (README)")
+    note="the hit is what wrangler dev and a custom domain give; on *.workers.dev production's cache stores nothing (README, The Cache API)")
 case(X + "cache-post-request.mdx#1", "hashlib of a cloned body, Request.new(url, method=, headers=) as a cache key", steps=[
     origin_step("/p", method="POST", body="x=1", text=ORIGIN_BODY),
     origin_step("/p", method="POST", body="x=1", text=ORIGIN_BODY)])
