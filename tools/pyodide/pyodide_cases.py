@@ -2698,6 +2698,19 @@ CASES = {
         '[js.Number.new(v).toString(r) for v in (5e-324, -5e-324, 2.2250738585072014e-308, 1e-300) for r in (2, 36)]',
         '[js.Number.new(v).toString(r) for v in (0.5, 1.5, 2.5, 0.9999999999999999, 4503599627370495.5, 123.456) for r in (5, 25, 35)]',
     ],
+    # docsnip50: a Python keyword followed by underscores names a JS property without one
+    # (Pyodide's normalizeReservedWords), for reads, writes and deletes; dir() lists it so
+    "keyword-attributes": [
+        "o = JSON.parse('{\"class\": 1, \"import\": 2, \"None\": 3, \"await\": 4, \"class_\": 5}')\n"
+        "(o.class_, o.import_, o.None_, o.await_, o.class__, getattr(o, 'class'), hasattr(o, 'class_'))",
+        "o = JSON.parse('{\"from_\": 1, \"match\": 2, \"type\": 3, \"foo\": 4}')\n"
+        "out = []\nfor name in ('from_', 'match_', 'type_', 'foo_'):\n    try:\n        out.append(getattr(o, name))\n"
+        "    except AttributeError as e:\n        out.append(str(e))\nout",
+        "o = JSON.parse('{\"class\": 1}')\no.lambda_ = 2\ndel o.class_\nJSON.stringify(o)",
+        "o = JSON.parse('{\"0\": 1, \"1a\": 2, \"a1\": 3, \"class\": 4, \"import_\": 5}')\n"
+        "[k for k in dir(o) if k in ('0', '1a', 'a1', 'class', 'class_', 'import_', 'import__')]",
+        "o = to_js({'plain': 1, 'unordered': 2}, dict_converter=Object.fromEntries)\n(o.plain, o.unordered)",
+    ],
     # devleft49: a thread Worker code starts is refused; the same Thread object started again is
     # "thread already started" from Pyodide 0.28 (Python 3.13's handle), the first words on 0.26
     "threads-started-again": [

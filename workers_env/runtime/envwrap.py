@@ -51,7 +51,7 @@ from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
-from workers_env.runtime.jsbase import _Constructor
+from workers_env.runtime.jsbase import _Constructor, js_property_name, python_attribute_name
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
 from workers_env.runtime.jsconversions import JsSymbol
@@ -840,12 +840,13 @@ class JsEnv(JsProxy):
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        asked, name = name, js_property_name(name)  # ``env.class_`` is binding ``class``, as Pyodide reads it
         cache = self.__dict__["_cache"]
         if name in cache:
             return cache[name]
         env = self.__dict__["_env"]
         if name not in env:  # the Env's own helpers (``config``, ``close``) are not bindings
-            error = users_mistake(AttributeError(name))  # production's text: the JS env has no such property
+            error = users_mistake(AttributeError(asked))  # production's text: the JS env has no such property
             add_hint(error, missing_name(name, env, config=env_config(env)))
             raise error
         unwrapped = getattr(env, "unwrapped", None)
@@ -893,7 +894,7 @@ class JsEnv(JsProxy):
                          queue_json=config is None or flag_enabled(QUEUES_JSON_MESSAGES, config))
 
     def __dir__(self) -> list[str]:
-        return list(self._env)
+        return [python_attribute_name(name) for name in self._env]
 
     def _as_object(self) -> JsObject:
         """The env's own properties as one plain object: workerd builds ``env`` with

@@ -9,6 +9,7 @@ import copyreg
 import functools
 import inspect
 import json.encoder
+import keyword
 import operator
 import types
 import weakref
@@ -24,8 +25,24 @@ from workers_env.runtime.tracebacks import passes_through, runs_the_workers
 __all__ = [
     "ErrorProxy", "JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "folded_call", "js_keywords", "keyword_call",
     "positional_limit", "positional_shape", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull",
-    "js_text", "js_type_error",
+    "js_text", "js_type_error", "js_property_name", "python_attribute_name",
 ]
+
+
+def js_property_name(name: str) -> str:
+    """The JS property a Python attribute name reads, writes or deletes, as Pyodide's
+    ``normalizeReservedWords``: a Python keyword followed by underscores loses one (``o.class_``
+    is ``o["class"]``, ``o.from_`` is ``o["from"]`` even where only ``from_`` exists,
+    ``o.class__`` is ``o["class_"]``); any other name, soft keywords too (``match_``), is itself
+    (0.26.0a4, 0.28.2, 314.0.6: ``tools/pyodide`` group ``keyword-attributes``)."""
+    bare = name.rstrip("_")
+    return name[:-1] if bare != name and keyword.iskeyword(bare) else name
+
+
+def python_attribute_name(key: str) -> str:
+    """How ``dir()`` of a JsProxy lists property ``key`` (Pyodide's ``JsProxy_Dir``): a Python
+    keyword, bare or followed by underscores, with one more underscore (``class`` as ``class_``)."""
+    return key + "_" if keyword.iskeyword(key.rstrip("_")) else key
 
 
 def js_type_error(message: str) -> JsException:

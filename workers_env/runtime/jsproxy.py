@@ -22,6 +22,7 @@ import threading
 import warnings
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
 from contextvars import ContextVar
+from keyword import iskeyword
 from typing import Any
 
 from workers_env import _jsvalues
@@ -44,8 +45,10 @@ from workers_env.runtime.jsbase import (
     JsHostObject,
     JsNull,
     JsProxy,
+    js_property_name,
     js_type_error,
     jsnull,
+    python_attribute_name,
 )
 from workers_env.runtime.jsbuffers import (
     JsBuffer,
@@ -203,6 +206,21 @@ def reorder_in_place(props: dict[str, Any]) -> None:
         props.update(ordered)
 
 
+class _MakerOnly:
+    """A classmethod of workers-env's own (``JsObject.plain``) that an instance does not show:
+    ``row.plain`` is the JS object's property ``plain`` (a D1 column of that name), as Pyodide
+    reads it, not the maker -- the descriptor's miss sends the read on to ``__getattr__``."""
+
+    def __init__(self, func: Callable[..., Any]):
+        self._method = classmethod(func)
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is not None:
+            raise AttributeError(self._method.__func__.__name__)
+        return self._method.__get__(None, cls)
+
+
 class JsObject(JsProxy):
     """A plain JS object: properties read and write as attributes."""
 
@@ -218,16 +236,16 @@ class JsObject(JsProxy):
         #: (what Pyodide makes of a Python ``None``)
         object.__setattr__(self, "_nulls", False)
 
-    @classmethod
-    def plain(cls, props: dict[str, Any], nulls: Any = True) -> JsObject:
+    @_MakerOnly
+    def plain(cls: type[JsObject], props: dict[str, Any], nulls: Any = True) -> JsObject:
         """An object over plain binding data, converted lazily: ``None`` in it is ``null``
         (turned into Python as ``nulls`` says: see :data:`NULL_AS_NONE`)."""
         obj = cls(props)
         object.__setattr__(obj, "_nulls", nulls)
         return obj
 
-    @classmethod
-    def unordered(cls, props: dict[str, Any]) -> JsObject:
+    @_MakerOnly
+    def unordered(cls: type[JsObject], props: dict[str, Any]) -> JsObject:
         """An object whose own keys are ``props``' in its order, integer keys not put first: what
         ``Object.keys`` reads of a PyProxy of a dict (a JS Proxy, whose ``ownKeys`` trap lists the
         dict's keys as Python orders them; Pyodide 0.28.2)."""
@@ -238,12 +256,17 @@ class JsObject(JsProxy):
     def __getattr__(self, name: str) -> Any:
         try:
             props = object.__getattribute__(self, "_props")
-            if name in props:
-                child = props[name]
+            # ``o.class_`` reads ``class``, as Pyodide reads it: jsbase.js_property_name written out, so
+            # a miss stays two Python functions (tests/test_runtime_a_jsproxy_miss_is_cheap.py)
+            key = name
+            if name[-1:] == "_" and iskeyword(name.rstrip("_")):
+                key = name[:-1]
+            if key in props:
+                child = props[key]
                 if _marked(self, child) or isinstance(child, DestroyedAttribute):  # a Python object Python code
                     return read_stored(self, child, self._nulls)  # stored: its PyProxy converts back to it
                 if isinstance(child, _HOST_VALUES):  # a nested stream, response or buffer: converted once,
-                    child = props[name] = from_plain(child, self._nulls)  # so reading it twice is one object
+                    child = props[key] = from_plain(child, self._nulls)  # so reading it twice is one object
                 return _callable_for_a_method_call(child, _wrap_child(child, self._nulls))
         except BaseException as error:  # Pyodide's lookup is C: the caller's frame alone
             to_the_caller(error)
@@ -255,7 +278,8 @@ class JsObject(JsProxy):
             raise
 
     def __setattr__(self, name: str, value: Any) -> None:
-        self._set_held(name, crossing(value))  # a Python value: 2**53 - 1 a BigInt, as Pyodide sends it
+        # a Python value: 2**53 - 1 a BigInt, as Pyodide sends it; ``o.class_ = v`` sets ``class``
+        self._set_held(js_property_name(name), crossing(value))
 
     def _set_held(self, name: str, value: Any) -> None:
         """Set property ``name`` to ``value``, a value JavaScript holds already (copied from
@@ -270,7 +294,7 @@ class JsObject(JsProxy):
         proxied_by(self, value)
 
     def __delattr__(self, name: str) -> None:
-        self._props.pop(name, None)  # JavaScript's delete: a missing property is no error
+        self._props.pop(js_property_name(name), None)  # JavaScript's delete: a missing property is no error
 
     def another_proxy(self) -> JsObject:
         """A second JsProxy of this JS object (what a JS function returning it hands Python: a
@@ -303,8 +327,11 @@ class JsObject(JsProxy):
     _not_js = frozenset({"another_proxy", "plain", "unordered"})
 
     def __dir__(self) -> list[str]:
-        """Pyodide's ``dir()``: the proxy's own Python attributes and the object's properties."""
-        return sorted({*super().__dir__(), *(key for key in self._props if isinstance(key, str))})
+        """Pyodide's ``dir()`` (``JsProxy_Dir``): the proxy's own Python attributes and the object's
+        properties -- but those whose name is empty or starts with a digit (``"0"``, ``"1a"``), and
+        a keyword with an underscore after it (``class_``): 0.26.0a4, 0.28.2."""
+        return sorted({*super().__dir__(), *(python_attribute_name(key) for key in self._props
+                                             if isinstance(key, str) and key and not "0" <= key[0] <= "9")})
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         if depth == 0:  # Pyodide: nothing converted, the proxy itself
@@ -1410,8 +1437,9 @@ class JsLiteralMap(JsMap):
 
     def __getattr__(self, name: str) -> Any:
         entries = object.__getattribute__(self, "_entries")
-        if name in entries:
-            return _callable_for_a_method_call(entries[name], self._read(entries[name]))
+        key = js_property_name(name)  # ``m.class_`` reads ``class``, as Pyodide reads any property
+        if key in entries:
+            return _callable_for_a_method_call(entries[key], self._read(entries[key]))
         raise AttributeError(name)
 
     def __repr__(self) -> str:

@@ -83,6 +83,7 @@ from workers_env.runtime import identity, osenviron, processes, sockets, swallow
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.cloudflareworkers import old_location_note
+from workers_env.runtime.syntaxhints import keyword_member_hint
 from workers_env.runtime.clientbody import hold_for_client
 from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling
 from workers_env.runtime.email_events import (
@@ -1778,6 +1779,10 @@ def _note_python_version(exc: SyntaxError, config: Any) -> None:
     the Python of its compatibility era (3.12 to 3.14), workers-env on the one it runs under."""
     if "(unicode error)" in str(exc.msg) or "Non-UTF-8" in str(exc.msg):  # bytes, not syntax: no Python fixes it
         add_hint(exc, "Save the file as UTF-8: production's Python reads Worker modules as UTF-8 as well.")
+        return
+    member = keyword_member_hint(exc)
+    if member is not None:  # ``Buffer.from(...)``: no Python takes it, so no interpreter's era is to blame
+        add_hint(exc, member)
         return
     release = python_release(config)
     if sys.version_info[:2] >= release.python:

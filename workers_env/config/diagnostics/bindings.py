@@ -101,7 +101,8 @@ def _strict_binding_name(p: _Pass, field_path: str, name: str) -> bool:
         p.sink.warn(
             field_path,
             f'"{field_path}" binding {js_json(name)} is a Python keyword: a Python Worker cannot write '
-            f'self.env.{name} and must use getattr(self.env, {js_json(name)}).',
+            f'self.env.{name}; it writes self.env.{name}_ (Pyodide reads a keyword with an underscore after '
+            f'it as the keyword) or getattr(self.env, {js_json(name)}).',
         )
     return True
 
