@@ -239,6 +239,18 @@ def test_no_candidates_for_a_librarys_import_nor_beside_packages_whose_modules_a
     assert "hunt_other_module" not in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("package", ["asyncpg", "psycopg-binary"])
+def test_packages_of_pywranglers_314_index_are_known_by_their_modules(tmp_path, capsys, package):
+    # pywrangler 1.17.3+ resolves a 3.14 Worker's packages against Pyodide 314.0.7's index, whose
+    # lock adds asyncpg and psycopg-binary (each providing its own-named module): declared and
+    # lacking here, neither is a candidate for a module it does not provide
+    with pytest.raises(ModuleNotFoundError) as caught:
+        load_worker(_project(tmp_path, BARE.replace("hunt_absent_package", "hunt_other_module"),
+                             dependencies=(package, "workers-py")))
+    assert not getattr(caught.value, "__notes__", None)
+    assert "hunt_other_module" not in capsys.readouterr().err
+
+
 def test_reloading_the_module_keeps_one_finder(tmp_path, capsys):
     import workers_env.runtime.uninstalled as uninstalled
 

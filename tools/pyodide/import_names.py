@@ -2,8 +2,9 @@
 
 Each ``pyodide-lock.json`` lists, per package, the top-level modules it provides (``imports``).
 The table keeps the packages whose modules are not named as the distribution is (PEP 503's form
-of both), and the set the others, over the Pyodide versions installed in
-``$WORKERS_ENV_PYODIDE_DIR`` (/tmp/pyodide).
+of both), and the set the others, over the lock files of :data:`LOCKS` installed in
+``$WORKERS_ENV_PYODIDE_DIR`` (/tmp/pyodide; ``bash tools/pyodide/install.sh VERSION``), whatever
+else is installed beside them.
 
     python3 tools/pyodide/import_names.py          # the table as Python source
     python3 tools/pyodide/import_names.py --check  # exit 1 when the module's table differs
@@ -19,15 +20,22 @@ from pathlib import Path
 from workers_env.runtime.eras import canonical_name
 from workers_env.runtime.importnames import PYODIDE_IMPORT_NAMES, PYODIDE_SAME_NAMED
 
+#: the Pyodide releases whose lock files the table is read from: production's runtimes (0.26.0a4
+#: for workerd's 0.26.0a2, which npm lacks; 0.28.2; 314.0.6) and 314.0.7, the index pywrangler
+#: resolves a 3.14 Worker's packages against (``get_pyodide_index``, workers-py 1.17.3 to 1.17.9)
+LOCKS = ("0.26.0a4", "0.28.2", "314.0.6", "314.0.7")
+
 
 def from_lock_files(folder: Path) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     """Distribution (canonical) -> its modules, where they are not the distribution's own name;
     and the distributions whose one module is."""
     table: dict[str, set[str]] = {}
     same: set[str] = set()
-    locks = sorted(folder.glob("*/node_modules/pyodide/pyodide-lock.json"))
-    if not locks:
-        raise SystemExit(f"no pyodide-lock.json under {folder}")
+    locks = [folder / version / "node_modules" / "pyodide" / "pyodide-lock.json" for version in LOCKS]
+    absent = [version for version, lock in zip(LOCKS, locks) if not lock.is_file()]
+    if absent:
+        raise SystemExit(f"no pyodide-lock.json of Pyodide {', '.join(absent)} under {folder}: "
+                         f"bash tools/pyodide/install.sh {' '.join(absent)}")
     for lock in locks:
         for package in json.loads(lock.read_text())["packages"].values():
             imports = package.get("imports") or []

@@ -76,6 +76,11 @@ THEN_028 = ("0.28.2 (and 314.0.6) fulfil the promise then returned with -1 when 
             "workers-env rejects with the error's PythonError in every era, as 0.26.0a4 does (README: Where we had "
             "to choose)")
 
+#: why ``pyodide.code``'s ``dedent`` keyword differs against Pyodide 314.0.7 only (a ``why``, "314.0.7")
+DEDENT_3147 = ("Pyodide 314.0.7 added the dedent keyword to eval_code, eval_code_async and CodeRunner; production's "
+               "3.14 bundle is 314.0.6 (workerd 1.20261117.1 and 1.20261123.1: python_workers_314), which refuses "
+               "it with this TypeError, as workers-env does (docs/runtime-stand-ins.md: pyodide.code)")
+
 #: the Python mappings (and a plain object with the field as an attribute) "init-mapping-kinds" hands
 #: to JavaScript as an init: ``kinds(**fields)`` builds one of each, ``each(make, **fields)`` what
 #: ``make`` gives for each (an error's type name alone: Node's texts are not workerd's)
@@ -2719,5 +2724,17 @@ CASES = {
         "            out.append(str(e))\nout",
         "import threading\nt = threading.Thread(target=print)\ntry:\n    t.start()\nexcept RuntimeError:\n    pass\n"
         "try:\n    t.join()\n    r = 'joined'\nexcept RuntimeError as e:\n    r = str(e)\nr",
+    ],
+    # pyodide50: Pyodide 314.0.7's one Python API change against 314.0.6 (its package's diff): the
+    # dedent keyword; the default still dedents
+    "eval-code-dedent": [
+        "from pyodide.code import eval_code\neval_code('  1 + 1')",
+        "from pyodide.code import CodeRunner\nCodeRunner('  x = 2\\n  x * 3').compile().run({})",
+        ("from pyodide.code import eval_code\neval_code('1 + 1', dedent=False)", DEDENT_3147, "314.0.7"),
+        ("from pyodide.code import eval_code\neval_code('  1 + 1', dedent=False)", DEDENT_3147, "314.0.7"),
+        ("from pyodide.code import eval_code\neval_code('  1 + 1', dedent=True)", DEDENT_3147, "314.0.7"),
+        ("from pyodide.code import CodeRunner\nCodeRunner('1', dedent=False).compile().run({})", DEDENT_3147, "314.0.7"),
+        ("# async\nfrom pyodide.code import eval_code_async\nawait eval_code_async('  1 + 1', dedent=False)", DEDENT_3147,
+         "314.0.7"),
     ],
 }

@@ -55,7 +55,8 @@ from pyodide_cases import CASES  # noqa: E402
 
 #: Pyodide version -> the compatibility date of a Worker whose era runs it
 #: (314.0.x: the Python 3.14 bundles, ``python_workers_314``, from 2026-09-08; run with
-#: ``--versions 314.0.6`` once ``install.sh 314.0.6`` put it in place)
+#: ``--versions 314.0.6`` once ``install.sh 314.0.6`` put it in place -- production's; npm's
+#: 314.0.7, in no workerd, runs against the same era: ``--versions 314.0.7 314.0.6``)
 ERA_DATES = {"0.26": "2025-09-01", "0.28": "2025-10-01", "314.0": "2026-09-08"}
 PYODIDE_DIR = Path(os.environ.get("WORKERS_ENV_PYODIDE_DIR", Path.home() / ".cache" / "workers-env" / "pyodide"))
 
