@@ -552,8 +552,7 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         port = sockets[0].getsockname()[1]  # --port 0 picks a free one
         args.listening_port = port  # (an edit of [dev] port or ip may move it: _reconfigured)
-        crons = (env.config.merged.get("triggers") or {}).get("crons") if isinstance(
-            env.config.merged.get("triggers"), dict) else None
+        crons = any(_has_crons(c.merged) for c in [env.config, *others])  # any Worker of the session's
 
         def ready() -> None:
             for line in ready_lines(args.ip, port):  # miniflare's lines: harnesses wait for "Ready on"
@@ -656,6 +655,14 @@ def _close_supplied_workers(supplied: dict[str, Any]) -> None:
                 errors.append(exc)
     if errors:
         raise errors[0]
+
+
+def _has_crons(merged: dict[str, Any]) -> bool:
+    """Whether a config's ``[triggers] crons`` lists a cron: wrangler 4.164.0 warns that scheduled
+    Workers are not triggered when any Worker of its session has one (``allDevEnvs.some``), the
+    second of ``dev -c A -c B`` too (measured with JavaScript twins)."""
+    triggers = merged.get("triggers")
+    return isinstance(triggers, dict) and bool(triggers.get("crons"))
 
 
 def _other_configs(args: argparse.Namespace, environment: str | None, first: Any,
