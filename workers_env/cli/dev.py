@@ -574,9 +574,11 @@ def _run(args: argparse.Namespace) -> int:
         primary = reloader
 
         async def watch_all(app: Any) -> None:
-            # every Worker of the session is watched; an edit of one reloads that one
+            # every Worker of the session is watched; an edit of one reloads that one; the
+            # others' queue consumers run as the served one's do (wrangler dev's one Miniflare)
             slots[worker_name(config)].app = app
-            await asyncio.gather(primary.run(app), *(each.run(slot) for each, slot in callees))
+            await asyncio.gather(primary.run(app), *(each.run(slot) for each, slot in callees),
+                                 *(app.deliver_queues_of(slot.current) for _each, slot in callees))
 
         stopped_by = serve(worker, host=args.ip, sockets=sockets, test_scheduled=False, on_ready=ready,
                            background=watch_all, origin=origin_options.origin(config))

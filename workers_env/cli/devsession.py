@@ -9,8 +9,10 @@ applies to every config (``search`` run as ``search-staging``) -- reaches that W
 ``search-staging``). Any other entry is ``[not connected]``: a call rejects with ``Worker "<name>"
 not found. Make sure it is running locally.``, a fetch answers 503 with that text. Each Worker
 reads its own ``.dev.vars``; ``--var`` goes to the first Worker only; the state of all lives in
-the first config's ``.wrangler/state`` (or ``--persist-to``). An ``entrypoint`` the callee does not
-export stops the session before it serves, as workerd refuses to start.
+the first config's ``.wrangler/state`` (or ``--persist-to``); every Worker's queue consumers run
+on their own sends (a send to a queue another Worker consumes is not carried across yet). An
+``entrypoint`` the callee does not export stops the session before it serves, as workerd refuses
+to start.
 """
 
 from __future__ import annotations

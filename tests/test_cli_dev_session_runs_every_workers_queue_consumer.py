@@ -1,0 +1,47 @@
+"""``workers-env dev -c A -c B`` runs the queue consumers of every Worker of the session, not the
+served one's alone: wrangler 4.164.0 runs the session's Workers in one Miniflare, so a message the
+second Worker sends to a queue it consumes reaches its ``queue()`` (measured with JavaScript twins:
+``b got hello from b`` and ``[wrangler:info] QUEUE b-q 1/1``). Found by hunt48; before, the second
+Worker's batches were never delivered."""
+
+from __future__ import annotations
+
+from dev_reload_helpers import dev_streams
+
+SERVED = '''from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        answer = await self.env.B.fetch("https://b/")
+        return Response("a: " + await answer.text())
+'''
+
+CONSUMER = '''from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.OWN.send("hello from b")
+        return Response("b sent")
+
+    async def queue(self, batch, env=None, ctx=None):
+        for message in batch.messages:
+            print("b got", message.body)
+            message.ack()
+'''
+
+HEAD = 'main = "src/entry.py"\ncompatibility_date = "2025-11-02"\ncompatibility_flags = ["python_workers"]\n'
+
+
+def test_the_second_workers_consumer_gets_its_batch(tmp_path):
+    for name, source, extra in (
+            ("a", SERVED, '[[services]]\nbinding = "B"\nservice = "b"\n'),
+            ("b", CONSUMER, '[[queues.producers]]\nbinding = "OWN"\nqueue = "b-q"\n'
+                            '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n')):
+        (tmp_path / name / "src").mkdir(parents=True)
+        (tmp_path / name / "src" / "entry.py").write_text(source)
+        (tmp_path / name / "wrangler.toml").write_text(f'name = "{name}"\n{HEAD}{extra}')
+    out, err = dev_streams(tmp_path, ["-c", "a/wrangler.toml", "-c", "b/wrangler.toml"], [], settle=4)
+    assert "[wrangler:info] GET / 200 OK (Nms)\n" in out, (out, err)
+    assert "b got hello from b\n[wrangler:info] QUEUE b-q 1/1 (Nms)\n" in out, (out, err)
