@@ -1,8 +1,10 @@
 """``workers-env dev -c A -c B`` runs the queue consumers of every Worker of the session, not the
-served one's alone: wrangler 4.164.0 runs the session's Workers in one Miniflare, so a message the
-second Worker sends to a queue it consumes reaches its ``queue()`` (measured with JavaScript twins:
-``b got hello from b`` and ``[wrangler:info] QUEUE b-q 1/1``). Found by hunt48; before, the second
-Worker's batches were never delivered."""
+served one's alone, on what any of its Workers sends: wrangler 4.164.0 runs the session's Workers
+in one Miniflare, so a message the second Worker sends to a queue it consumes, or the first sends
+to it, reaches the second's ``queue()`` (measured with JavaScript twins,
+``tools/wrangler/dev_session_probe.py queues``: ``b got hello from b``/``from a`` and
+``[wrangler:info] QUEUE b-q 1/1``). Found by hunt48; before, the second Worker's batches were
+never delivered, and the first's send was only recorded."""
 
 from __future__ import annotations
 
@@ -45,3 +47,25 @@ def test_the_second_workers_consumer_gets_its_batch(tmp_path):
     out, err = dev_streams(tmp_path, ["-c", "a/wrangler.toml", "-c", "b/wrangler.toml"], [], settle=4)
     assert "[wrangler:info] GET / 200 OK (Nms)\n" in out, (out, err)
     assert "b got hello from b\n[wrangler:info] QUEUE b-q 1/1 (Nms)\n" in out, (out, err)
+
+
+SENDER = '''from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.Q.send("hello from a")
+        return Response("sent")
+'''
+
+
+def test_the_first_workers_send_reaches_the_seconds_consumer(tmp_path):
+    for name, source, extra in (
+            ("a", SENDER, '[[queues.producers]]\nbinding = "Q"\nqueue = "b-q"\n'),
+            ("b", CONSUMER, '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n')):
+        (tmp_path / name / "src").mkdir(parents=True)
+        (tmp_path / name / "src" / "entry.py").write_text(source)
+        (tmp_path / name / "wrangler.toml").write_text(f'name = "{name}"\n{HEAD}{extra}')
+    out, err = dev_streams(tmp_path, ["-c", "a/wrangler.toml", "-c", "b/wrangler.toml"], [], settle=4)
+    assert "[wrangler:info] GET / 200 OK (Nms)\n" in out, (out, err)
+    assert "b got hello from a\n[wrangler:info] QUEUE b-q 1/1 (Nms)\n" in out, (out, err)

@@ -6,7 +6,7 @@ to be checked (hunt48): one line per case.
   Worker of the session has a cron (``tests/test_cli_dev_session_warns_of_crons_any_worker_has.py``).
 - ``queues``: whether the second Worker's consumer gets what it sends itself (4.164.0: yes,
   ``tests/test_cli_dev_session_runs_every_workers_queue_consumer.py``) and what the first Worker
-  sends to the queue it consumes (4.164.0: yes; workers-env does not carry that across yet).
+  sends to the queue it consumes (4.164.0: yes; the same test pins it).
 
     PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues]
 

@@ -380,7 +380,7 @@ def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:
 def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
     from workers_env.cli.devreload import Reloader
-    from workers_env.cli.devsession import Slot, missing_entrypoints, session_bindings, worker_name
+    from workers_env.cli.devsession import Slot, missing_entrypoints, route_session_queues, session_bindings, worker_name
     from workers_env.config import load_config
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import serve
@@ -464,7 +464,8 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         # the served Worker has a slot too: a lone Worker's binding to itself is connected, as under
         # wrangler dev 4.164.0 (a JavaScript twin's self-calls went 200 deep)
-        slots = {worker_name(c): Slot() for c in [config, *others]}
+        session_configs = [config, *others]
+        slots = {worker_name(c): Slot() for c in session_configs}
 
         def make_env(config: Any, path: Path = config_path, var: bool = True) -> Any:
             # a session's Workers bound to each other first; the pyproject's own bindings and
@@ -490,6 +491,7 @@ def _run(args: argparse.Namespace) -> int:
                 _close_supplied_workers(made)
                 raise
             name_cf_worker_zone(built, origin_options.zone(config))  # --host, --routes: the CF-Worker header's
+            route_session_queues(built, session_configs, slots)  # a queue another Worker of it consumes
             context = getattr(built, "_context", None)
             if context is not None:  # closed with the env dev closes (a reload's retired one, at exit)
                 context.on_close(lambda: _close_supplied_workers(made))
