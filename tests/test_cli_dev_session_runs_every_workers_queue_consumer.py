@@ -36,16 +36,22 @@ class Default(WorkerEntrypoint):
 HEAD = 'main = "src/entry.py"\ncompatibility_date = "2025-11-02"\ncompatibility_flags = ["python_workers"]\n'
 
 
-def test_the_second_workers_consumer_gets_its_batch(tmp_path):
-    for name, source, extra in (
-            ("a", SERVED, '[[services]]\nbinding = "B"\nservice = "b"\n'),
-            ("b", CONSUMER, '[[queues.producers]]\nbinding = "OWN"\nqueue = "b-q"\n'
-                            '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n')):
-        (tmp_path / name / "src").mkdir(parents=True)
-        (tmp_path / name / "src" / "entry.py").write_text(source)
-        (tmp_path / name / "wrangler.toml").write_text(f'name = "{name}"\n{HEAD}{extra}')
-    out, err = dev_streams(tmp_path, ["-c", "a/wrangler.toml", "-c", "b/wrangler.toml"], [], settle=4)
+def _session(root, a: tuple[str, str], b: tuple[str, str]) -> tuple[str, str]:
+    """dev's stdout and stderr for Workers ``a`` (served) and ``b``, each ``(source, config lines)``,
+    after a request to ``/`` and time for a batch."""
+    for name, (source, extra) in (("a", a), ("b", b)):
+        (root / name / "src").mkdir(parents=True)
+        (root / name / "src" / "entry.py").write_text(source)
+        (root / name / "wrangler.toml").write_text(f'name = "{name}"\n{HEAD}{extra}')
+    out, err = dev_streams(root, ["-c", "a/wrangler.toml", "-c", "b/wrangler.toml"], [], settle=4)
     assert "[wrangler:info] GET / 200 OK (Nms)\n" in out, (out, err)
+    return out, err
+
+
+def test_the_second_workers_consumer_gets_its_batch(tmp_path):
+    out, err = _session(tmp_path, (SERVED, '[[services]]\nbinding = "B"\nservice = "b"\n'),
+                        (CONSUMER, '[[queues.producers]]\nbinding = "OWN"\nqueue = "b-q"\n'
+                                   '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n'))
     assert "b got hello from b\n[wrangler:info] QUEUE b-q 1/1 (Nms)\n" in out, (out, err)
 
 
@@ -60,12 +66,6 @@ class Default(WorkerEntrypoint):
 
 
 def test_the_first_workers_send_reaches_the_seconds_consumer(tmp_path):
-    for name, source, extra in (
-            ("a", SENDER, '[[queues.producers]]\nbinding = "Q"\nqueue = "b-q"\n'),
-            ("b", CONSUMER, '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n')):
-        (tmp_path / name / "src").mkdir(parents=True)
-        (tmp_path / name / "src" / "entry.py").write_text(source)
-        (tmp_path / name / "wrangler.toml").write_text(f'name = "{name}"\n{HEAD}{extra}')
-    out, err = dev_streams(tmp_path, ["-c", "a/wrangler.toml", "-c", "b/wrangler.toml"], [], settle=4)
-    assert "[wrangler:info] GET / 200 OK (Nms)\n" in out, (out, err)
+    out, err = _session(tmp_path, (SENDER, '[[queues.producers]]\nbinding = "Q"\nqueue = "b-q"\n'),
+                        (CONSUMER, '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n'))
     assert "b got hello from a\n[wrangler:info] QUEUE b-q 1/1 (Nms)\n" in out, (out, err)
