@@ -25,8 +25,9 @@ ENTRY = """\
 """
 CONSUMERS = '[[queues.consumers]]\nqueue = "jobs"\n\n[[queues.consumers]]\nqueue = "mail"\n'
 LINE = ("workers-env: queues.consumers (jobs, mail): no producer of this Worker sends to it, and workers-env "
-        "delivers to queue() only what the Worker itself sends (wrangler dev also takes what another local dev "
-        "session sends); deliver a batch yourself: await worker.queue([...], queue='jobs') in a test or script\n")
+        "delivers to queue() only what the Worker itself sends, or another Worker of its dev -c A -c B session "
+        "(wrangler dev also takes what another local dev session sends); deliver a batch yourself: await "
+        "worker.queue([...], queue='jobs') in a test or script\n")
 
 
 @pytest.mark.asyncio

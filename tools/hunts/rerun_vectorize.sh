@@ -84,15 +84,21 @@ bruj0() { # bruj0/vectorize-mcp-worker-python: SDK 1.2 (the era its author ran) 
   finish
 }
 
-rag_seed_query() { # hunt34's RAG seed/query Worker, from a code-index file (no repository named)
+rag_seed_query() { # Cloudflare's vectorize-rag example (cloudflare/python-workers-examples 6c595b5, from the code index)
   work="$scratch/$name"; rm -rf "$work"; mkdir -p "$work/src"
   cp "${RAG_ENTRY:-/tmp/hunt34/rag1/src/entry.py}" "$work/src/entry.py" ||
     { echo "$name: give RAG_ENTRY (the search tool's read_file id 61023177306)" >&2; return; }
+  if [ "$1" = repo ]; then  # its own wrangler.jsonc (6c595b5) and pyproject.toml (9a15b61), the index its README creates
+    printf '{"name": "python-vectorize-rag", "main": "src/entry.py", "compatibility_date": "2026-09-01", "compatibility_flags": ["python_workers"], "ai": {"binding": "AI", "remote": true}, "vectorize": [{"binding": "VECTORIZE", "index_name": "python-rag-index", "remote": true}], "observability": {"enabled": true}}\n' >"$work/wrangler.jsonc"
+    printf '[project]\nname = "python-vectorize-rag"\nversion = "0.1.0"\nrequires-python = ">=3.12"\ndependencies = []\n\n[dependency-groups]\ndev = [\n    "workers-py",\n    "workers-runtime-sdk",\n]\n' >"$work/pyproject.toml"
+    (cd "$work" && we vectorize create python-rag-index --dimensions=768 --metric=cosine) >/dev/null 2>&1
+  else
   printf '{"name": "python-rag", "main": "src/entry.py", "compatibility_date": "%s", "compatibility_flags": ["python_workers"], "ai": {"binding": "AI"}, "vectorize": [{"binding": "VECTORIZE", "index_name": "python-rag-index"}]}\n' \
     "$([ "$1" = builtin ] && echo 2025-12-01 || echo 2026-05-01)" >"$work/wrangler.jsonc"
   { [ "$1" = builtin ] && printf '[tool.workers-env]\npython-sdk = "built-in"\n' ||
     printf '[project]\nname = "python-rag"\nversion = "0.1.0"\nrequires-python = ">=3.12"\ndependencies = ["workers-py", "workers-runtime-sdk"]\n'
     printf '[tool.workers-env.indexes."python-rag-index"]\ndimensions = 768\nmetric = "cosine"\nversion = "v2"\n'; } >"$work/pyproject.toml"
+  fi
   serve
   { q "$(url)/"; q -X POST "$(url)/"; q "$(url)/seed"; q -X POST "$(url)/query" --json '{"question": "what is vectorize"}'
     q -X POST "$(url)/seed"; sleep 1; q -X POST "$(url)/query" --json '{"question": "What stores embeddings?"}'
@@ -299,6 +305,7 @@ PY
 declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
+  [vectorize-rag]="rag_seed_query repo"
   [vector-search]="vector_search external" [vector-search-builtin]="vector_search builtin"
   [classify]="classify external" [classify-builtin]="classify builtin"
   [flavor-bridge]="flavor_bridge" [xampler-vectorize-search]="xampler_vectorize_search"

@@ -380,7 +380,7 @@ def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:
 def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
     from workers_env.cli.devreload import Reloader
-    from workers_env.cli.devsession import Slot, missing_entrypoints, session_bindings, worker_name
+    from workers_env.cli.devsession import Slot, missing_entrypoints, route_session_queues, session_bindings, worker_name
     from workers_env.config import load_config
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import serve
@@ -464,7 +464,8 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         # the served Worker has a slot too: a lone Worker's binding to itself is connected, as under
         # wrangler dev 4.164.0 (a JavaScript twin's self-calls went 200 deep)
-        slots = {worker_name(c): Slot() for c in [config, *others]}
+        session_configs = [config, *others]
+        slots = {worker_name(c): Slot() for c in session_configs}
 
         def make_env(config: Any, path: Path = config_path, var: bool = True) -> Any:
             # a session's Workers bound to each other first; the pyproject's own bindings and
@@ -490,6 +491,7 @@ def _run(args: argparse.Namespace) -> int:
                 _close_supplied_workers(made)
                 raise
             name_cf_worker_zone(built, origin_options.zone(config))  # --host, --routes: the CF-Worker header's
+            route_session_queues(built, session_configs, slots)  # a queue another Worker of it consumes
             context = getattr(built, "_context", None)
             if context is not None:  # closed with the env dev closes (a reload's retired one, at exit)
                 context.on_close(lambda: _close_supplied_workers(made))
@@ -552,8 +554,7 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         port = sockets[0].getsockname()[1]  # --port 0 picks a free one
         args.listening_port = port  # (an edit of [dev] port or ip may move it: _reconfigured)
-        crons = (env.config.merged.get("triggers") or {}).get("crons") if isinstance(
-            env.config.merged.get("triggers"), dict) else None
+        crons = any(_has_crons(c.merged) for c in [env.config, *others])  # any Worker of the session's
 
         def ready() -> None:
             for line in ready_lines(args.ip, port):  # miniflare's lines: harnesses wait for "Ready on"
@@ -575,9 +576,11 @@ def _run(args: argparse.Namespace) -> int:
         primary = reloader
 
         async def watch_all(app: Any) -> None:
-            # every Worker of the session is watched; an edit of one reloads that one
+            # every Worker of the session is watched; an edit of one reloads that one; the
+            # others' queue consumers run as the served one's do (wrangler dev's one Miniflare)
             slots[worker_name(config)].app = app
-            await asyncio.gather(primary.run(app), *(each.run(slot) for each, slot in callees))
+            await asyncio.gather(primary.run(app), *(each.run(slot) for each, slot in callees),
+                                 *(app.deliver_queues_of(slot.current) for _each, slot in callees))
 
         stopped_by = serve(worker, host=args.ip, sockets=sockets, test_scheduled=False, on_ready=ready,
                            background=watch_all, origin=origin_options.origin(config))
@@ -656,6 +659,14 @@ def _close_supplied_workers(supplied: dict[str, Any]) -> None:
                 errors.append(exc)
     if errors:
         raise errors[0]
+
+
+def _has_crons(merged: dict[str, Any]) -> bool:
+    """Whether a config's ``[triggers] crons`` lists a cron: wrangler 4.164.0 warns that scheduled
+    Workers are not triggered when any Worker of its session has one (``allDevEnvs.some``), the
+    second of ``dev -c A -c B`` too (measured with JavaScript twins)."""
+    triggers = merged.get("triggers")
+    return isinstance(triggers, dict) and bool(triggers.get("crons"))
 
 
 def _other_configs(args: argparse.Namespace, environment: str | None, first: Any,

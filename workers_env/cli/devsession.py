@@ -9,8 +9,10 @@ applies to every config (``search`` run as ``search-staging``) -- reaches that W
 ``search-staging``). Any other entry is ``[not connected]``: a call rejects with ``Worker "<name>"
 not found. Make sure it is running locally.``, a fetch answers 503 with that text. Each Worker
 reads its own ``.dev.vars``; ``--var`` goes to the first Worker only; the state of all lives in
-the first config's ``.wrangler/state`` (or ``--persist-to``). An ``entrypoint`` the callee does not
-export stops the session before it serves, as workerd refuses to start.
+the first config's ``.wrangler/state`` (or ``--persist-to``); every Worker's queue consumers run,
+on its own sends and on the other Workers' (:func:`route_session_queues`). An
+``entrypoint`` the callee does not export stops the session before it serves, as workerd refuses
+to start.
 """
 
 from __future__ import annotations
@@ -19,9 +21,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from workers_env.config.bindings import queue_entries
+from workers_env.queues.assembly import queue_broker
+from workers_env.queues.producer import QueueProducer
 from workers_env.runtime.services import NotConnected, ServiceSource, WorkerService
 
-__all__ = ["SessionService", "Slot", "missing_entrypoints", "session_bindings", "worker_name"]
+__all__ = ["SessionBroker", "SessionService", "Slot", "missing_entrypoints", "route_session_queues",
+           "session_bindings", "worker_name"]
 
 
 class Slot:
@@ -49,6 +55,47 @@ class SessionService(ServiceSource):
 
     def as_service(self, caller_config: Any = None) -> WorkerService:
         return WorkerService(self.slot.current, caller_config, self.entrypoint)
+
+
+class SessionBroker:
+    """The broker of a queue another Worker of the session consumes, as a producer of a Worker
+    that does not consume it sees it: wrangler dev runs the session in one Miniflare, so what
+    one Worker sends reaches the other's ``queue()`` (measured: ``tools/wrangler/dev_session_probe.py
+    queues``). The consumer's broker is read at each call: a reload's env has its own."""
+
+    def __init__(self, slot: Slot):
+        self.slot = slot
+
+    def _broker(self) -> Any:
+        worker = self.slot.current()
+        broker = None if worker is None else queue_broker(worker.env)
+        if broker is None:  # (never while the session serves: every Worker loads before it listens)
+            raise RuntimeError("the Worker consuming this queue is not loaded")
+        return broker
+
+    def consumes(self, queue: str) -> bool:
+        return bool(self._broker().consumes(queue))
+
+    def enqueue(self, queue: str, messages: list[tuple[Any, str, float | None, int]], now: float,
+                **options: Any) -> dict[str, Any]:
+        return dict(self._broker().enqueue(queue, messages, now, **options))
+
+    def metrics(self, queue: str) -> dict[str, Any]:
+        return dict(self._broker().metrics(queue))
+
+
+def route_session_queues(env: Any, configs: list[Any], slots: Mapping[str, Slot]) -> None:
+    """Point each producer of ``env`` whose queue its own Worker does not consume at the broker
+    of the session Worker that does (the first config consuming it, as Miniflare takes one)."""
+    consumers: dict[str, str] = {}
+    for config in configs:
+        for entry in queue_entries(config.merged, "consumers"):
+            if isinstance(entry, Mapping) and isinstance(entry.get("queue"), str):
+                consumers.setdefault(entry["queue"], worker_name(config))
+    for name in env:
+        producer = env.unwrapped(name)
+        if isinstance(producer, QueueProducer) and producer.broker is None and producer.queue in consumers:
+            producer.broker = SessionBroker(slots[consumers[producer.queue]])  # type: ignore[assignment]
 
 
 def worker_name(config: Any) -> str:

@@ -17,6 +17,9 @@ from workers_env.queues.producer import QueueProducer
 
 __all__ = ["build_bindings", "queue_broker"]
 
+#: where the env's assembly context keeps its broker (beside ``load_env``'s options)
+_BROKER_OPTION = "queue_broker"
+
 
 def _producers(config: Any) -> list[tuple[int, Mapping[str, Any]]]:
     """The well-formed ``queues.producers`` entries, with their index."""
@@ -52,6 +55,8 @@ def build_bindings(context: AssemblyContext) -> dict[str, QueueProducer]:
     for binding, (i, entry) in producers.items():
         delays.setdefault(queues[binding], delivery_delay(entry, f"queues.producers[{i}]"))
     broker = QueueBroker(consumed, delivery_delays=delays) if consumed else None
+    if broker is not None:  # reachable with no producer of its own too: another Worker of a dev session may send
+        context.options = {**context.options, _BROKER_OPTION: broker}
     clock = context.options.get("clock")
     return {binding: QueueProducer(binding=binding, queue=queues[binding], json_messages=json_messages,
                                    delivery_delay=delays[queues[binding]], broker=broker, clock=clock,
@@ -60,10 +65,14 @@ def build_bindings(context: AssemblyContext) -> dict[str, QueueProducer]:
 
 
 def queue_broker(env: Any) -> QueueBroker | None:
-    """The broker of an env's queues the Worker consumes and produces to, or None (no such
-    queue, or every such producer replaced by a binding you supplied)."""
+    """The broker of the queues an env's Worker consumes (``queues.consumers``), or None (it
+    consumes none): the one its assembly kept, else (an env assembled without it) its producers'."""
     if not isinstance(env, Env):
         return None
+    context = getattr(env, "_context", None)
+    kept = context.options.get(_BROKER_OPTION) if context is not None else None
+    if isinstance(kept, QueueBroker):
+        return kept
     for name in env:
         producer = env.unwrapped(name)
         if isinstance(producer, QueueProducer) and producer.broker is not None:

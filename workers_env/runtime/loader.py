@@ -1635,16 +1635,17 @@ def queue_consumer_names(config: Any) -> list[str]:
 
 def _announce_queue_consumers(config: Any) -> None:
     """One line on stderr, once per project, when the config consumes a queue none of its
-    producers sends to: workers-env delivers only what the Worker itself sends, while wrangler
-    dev also takes what a producer in another local dev session sends (its dev registry)."""
+    producers sends to: workers-env delivers only what the Worker itself sends (or another Worker
+    of its ``dev -c A -c B`` session), while wrangler dev also takes what a producer in another
+    local dev session sends (its dev registry)."""
     names = queue_consumer_names(config)
     if not names or not _first_time("queue consumers", Path(getattr(config, "root", ".")).resolve()):
         return
     shown = ", ".join(names)
     _note(f"workers-env: queues.consumers ({shown}): no producer of this Worker sends to it, and workers-env "
-          f"delivers to queue() only what the Worker itself sends (wrangler dev also takes what another local dev "
-          f"session sends); deliver a batch yourself: await worker.queue([...], queue={names[0]!r}) in a test or "
-          f"script")
+          f"delivers to queue() only what the Worker itself sends, or another Worker of its dev -c A -c B session "
+          f"(wrangler dev also takes what another local dev session sends); deliver a batch yourself: await "
+          f"worker.queue([...], queue={names[0]!r}) in a test or script")
 
 
 def _announce_main_only(config: Any, main_path: Path) -> None:

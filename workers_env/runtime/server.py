@@ -714,14 +714,22 @@ class WorkerApp:
     async def _queue_delivery(self) -> None:
         """Miniflare's broker for the Worker being served: its queues' batches, when due, to
         ``queue()``; after a reload, the new Worker's (its env has a broker of its own)."""
+        await self.deliver_queues_of(lambda: self.worker)
+
+    @staticmethod
+    async def deliver_queues_of(current: Callable[[], Worker]) -> None:
+        """Drive the queues of the Worker ``current()`` gives -- the one served, or another
+        Worker of a ``dev -c A -c B`` session, whose consumers wrangler dev's one Miniflare
+        runs too -- to its ``queue()``, with wrangler's ``QUEUE`` lines; after a reload, the
+        new Worker's (its env has a broker of its own). Runs until cancelled."""
         while True:
-            worker = self.worker
+            worker = current()
             broker = queue_broker(worker.env)
             if broker is None:
                 await asyncio.sleep(_QUEUE_POLL)
                 continue
-            await drive_queues(worker, broker, functools.partial(_report_delivery, names_kept=worker.error_names_kept), until=lambda: self.worker is not worker,
-                               clock=env_clock(worker.env).now)
+            await drive_queues(worker, broker, functools.partial(_report_delivery, names_kept=worker.error_names_kept),
+                               until=lambda: current() is not worker, clock=env_clock(worker.env).now)
 
     @staticmethod
     async def _refuse(send: Send, status: int, body: bytes, *, content_type: bytes | None = b"text/plain",

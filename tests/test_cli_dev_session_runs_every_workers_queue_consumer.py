@@ -1,0 +1,71 @@
+"""``workers-env dev -c A -c B`` runs the queue consumers of every Worker of the session, not the
+served one's alone, on what any of its Workers sends: wrangler 4.164.0 runs the session's Workers
+in one Miniflare, so a message the second Worker sends to a queue it consumes, or the first sends
+to it, reaches the second's ``queue()`` (measured with JavaScript twins,
+``tools/wrangler/dev_session_probe.py queues``: ``b got hello from b``/``from a`` and
+``[wrangler:info] QUEUE b-q 1/1``). Found by hunt48; before, the second Worker's batches were
+never delivered, and the first's send was only recorded."""
+
+from __future__ import annotations
+
+from dev_reload_helpers import dev_streams
+
+SERVED = '''from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        answer = await self.env.B.fetch("https://b/")
+        return Response("a: " + await answer.text())
+'''
+
+CONSUMER = '''from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.OWN.send("hello from b")
+        return Response("b sent")
+
+    async def queue(self, batch, env=None, ctx=None):
+        for message in batch.messages:
+            print("b got", message.body)
+            message.ack()
+'''
+
+HEAD = 'main = "src/entry.py"\ncompatibility_date = "2025-11-02"\ncompatibility_flags = ["python_workers"]\n'
+
+
+def _session(root, a: tuple[str, str], b: tuple[str, str]) -> tuple[str, str]:
+    """dev's stdout and stderr for Workers ``a`` (served) and ``b``, each ``(source, config lines)``,
+    after a request to ``/`` and time for a batch."""
+    for name, (source, extra) in (("a", a), ("b", b)):
+        (root / name / "src").mkdir(parents=True)
+        (root / name / "src" / "entry.py").write_text(source)
+        (root / name / "wrangler.toml").write_text(f'name = "{name}"\n{HEAD}{extra}')
+    out, err = dev_streams(root, ["-c", "a/wrangler.toml", "-c", "b/wrangler.toml"], [], settle=4)
+    assert "[wrangler:info] GET / 200 OK (Nms)\n" in out, (out, err)
+    return out, err
+
+
+def test_the_second_workers_consumer_gets_its_batch(tmp_path):
+    out, err = _session(tmp_path, (SERVED, '[[services]]\nbinding = "B"\nservice = "b"\n'),
+                        (CONSUMER, '[[queues.producers]]\nbinding = "OWN"\nqueue = "b-q"\n'
+                                   '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n'))
+    assert "b got hello from b\n[wrangler:info] QUEUE b-q 1/1 (Nms)\n" in out, (out, err)
+
+
+SENDER = '''from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.Q.send("hello from a")
+        return Response("sent")
+'''
+
+
+def test_the_first_workers_send_reaches_the_seconds_consumer(tmp_path):
+    out, err = _session(tmp_path, (SENDER, '[[queues.producers]]\nbinding = "Q"\nqueue = "b-q"\n'),
+                        (CONSUMER, '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n'))
+    assert "b got hello from a\n[wrangler:info] QUEUE b-q 1/1 (Nms)\n" in out, (out, err)

@@ -1,0 +1,87 @@
+"""What ``wrangler dev -c a -c b`` does with two JavaScript Workers where workers-env's session had
+to be checked (hunt48): one line per case.
+
+- ``crons``: its "Scheduled Workers are not automatically triggered" warning for the crons of
+  either Worker (crons, an empty list or no ``[triggers]`` on each): 4.164.0 warns when any
+  Worker of the session has a cron (``tests/test_cli_dev_session_warns_of_crons_any_worker_has.py``).
+- ``queues``: whether the second Worker's consumer gets what it sends itself (4.164.0: yes,
+  ``tests/test_cli_dev_session_runs_every_workers_queue_consumer.py``) and what the first Worker
+  sends to the queue it consumes (4.164.0: yes; the same test pins it).
+
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues]
+
+Not collected by pytest (needs Node and wrangler).
+"""
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import casediff
+
+READY = 'export default { async fetch() { return new Response("ready"); }, async scheduled() {} };\n'
+CRONS = '["0 2 * * *"]'
+CONSUMER = ('export default { async fetch(req, env) { if (env.OWN) await env.OWN.send("hello from b"); '
+            'return new Response("b sent"); },\n'
+            '  async queue(batch) { for (const m of batch.messages) { console.log("b got " + m.body); m.ack(); } } };\n')
+
+
+def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: float = 3.0) -> str:
+    """wrangler dev's output for the Workers ``{name: (source, extra config)}``, ``paths`` of the
+    first requested once it is ready, ``settle`` seconds after."""
+    with tempfile.TemporaryDirectory(prefix="sessionprobe-") as folder:
+        root = Path(folder)
+        for name, (source, extra) in workers.items():
+            (root / name / "src").mkdir(parents=True)
+            (root / name / "src" / "index.js").write_text(source)
+            (root / name / "wrangler.toml").write_text(
+                f'name = "{name}"\nmain = "src/index.js"\ncompatibility_date = "2025-11-02"\nno_bundle = true\n{extra}')
+        port, log_path = casediff._free_port(), root / "wrangler.log"
+        configs = [arg for name in workers for arg in ("-c", f"{name}/wrangler.toml")]
+        with log_path.open("w") as log:
+            proc = subprocess.Popen(
+                [str(casediff.HERE / "wrangler"), "dev", *configs, "--ip", "127.0.0.1", "--port", str(port),
+                 "--inspector-port", str(casediff._free_port()), "--show-interactive-dev-session=false"],
+                cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+                env={**os.environ, "XDG_CONFIG_HOME": str(root / "config")})
+            try:
+                deadline = time.monotonic() + 120
+                while "Ready on" not in log_path.read_text() and time.monotonic() < deadline:
+                    time.sleep(0.5)
+                for path in paths:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).close()
+                time.sleep(settle)  # the warning follows the proxy's readiness; a batch its timeout
+                return log_path.read_text()
+            finally:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=20)
+
+
+def crons() -> None:
+    for first, second in ((None, CRONS), ("[]", CRONS), (CRONS, None), ("[]", None)):
+        text = session({name: (READY, "" if crons is None else f"[triggers]\ncrons = {crons}\n")
+                        for name, crons in (("a", first), ("b", second))})
+        print(f"a crons={first} b crons={second}: ready={'Ready on' in text} "
+              f"warned={'Scheduled Workers are not automatically triggered' in text}")
+
+
+def queues() -> None:
+    consumed = '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n'
+    own = session({"a": ('export default { async fetch(req, env) { const r = await env.B.fetch("https://b/"); '
+                         'return new Response("a: " + await r.text()); } };\n',
+                         '[[services]]\nbinding = "B"\nservice = "b"\n'),
+                   "b": (CONSUMER, '[[queues.producers]]\nbinding = "OWN"\nqueue = "b-q"\n' + consumed)}, ["/"])
+    across = session({"a": ('export default { async fetch(req, env) { await env.Q.send("hello from a"); '
+                            'return new Response("sent"); } };\n', '[[queues.producers]]\nbinding = "Q"\nqueue = "b-q"\n'),
+                      "b": (CONSUMER, consumed)}, ["/"])
+    for case, text in (("the second Worker's own send", own), ("the first Worker's send", across)):
+        got = [line for line in text.splitlines() if line.startswith(("b got", "[wrangler:info] QUEUE"))]
+        print(f"{case}: {got}")
+
+
+{"crons": crons, "queues": queues}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
