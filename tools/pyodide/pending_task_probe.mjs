@@ -1,0 +1,48 @@
+// leftovers50: what Pyodide prints when a pending task is collected ("Task was destroyed but it
+// is pending!"): a task awaiting a Python future nobody else holds, dropped and gc.collect()ed;
+// one awaiting a JS promise that never settles; one sleeping (a setTimeout holds it).
+//   node tools/pyodide/pending_task_probe.mjs /tmp/pyodide/<version>
+// Measured 2026-12-05: 314.0.6, 0.28.2 and 0.26.0a4 alike -- the first task, collected, prints
+// "Task was destroyed but it is pending!" and "task: <PyodideTask pending name=... coro=<waits() done,
+// defined at ...> wait_for=<PyodideFuture pending cb=[WebLoop._decrement_in_progress(),
+// PyodideTask.task_wakeup()]> cb=[WebLoop._decrement_in_progress()]>"; the two others, held by
+// JavaScript (a promise's callbacks, a setTimeout), are not collected in the run: nothing. (runtime/unhandled.py)
+import path from "path"; import { pathToFileURL } from "url";
+const dir = process.argv[2];
+const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);
+const py = await loadPyodide();
+py.setStderr({ batched: (l) => console.log("STDERR " + JSON.stringify(l)) });
+py.setStdout({ batched: (l) => console.log("STDOUT " + JSON.stringify(l)) });
+await py.runPythonAsync(`
+import asyncio, gc, js
+async def waits(fut):
+    await fut
+async def h():
+    t = asyncio.ensure_future(waits(asyncio.get_event_loop().create_future()))
+    await asyncio.sleep(0.01)
+    print("task:", type(t).__name__, repr(t)[:60])
+await h()
+gc.collect()
+await asyncio.sleep(0.01)
+print("--- js promise")
+async def waits_js():
+    await js.Promise.new(lambda res, rej: None)
+async def h2():
+    asyncio.ensure_future(waits_js())
+    await asyncio.sleep(0.01)
+await h2()
+gc.collect()
+await asyncio.sleep(0.01)
+print("--- sleeping")
+async def sleeps():
+    await asyncio.sleep(1000)
+async def h3():
+    asyncio.ensure_future(sleeps())
+    await asyncio.sleep(0.01)
+await h3()
+gc.collect()
+await asyncio.sleep(0.01)
+print("--- end")
+`);
+console.log(py.version);
+process.exit(0);
