@@ -47,6 +47,7 @@ from workers_env.runtime.heldreads import HeldRead, HeldReads
 from workers_env.runtime.jsbase import JsProxy, js_text, js_type_error
 from workers_env.runtime.jsbuffers import READ_BUFFER_SIZE, JsBufferSource, read_buffer_view
 from workers_env.runtime.jsnumbers import to_number
+from workers_env.runtime.jspromise import JsPromise, microtask, rejection
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsTypedArray, js_null
 from workers_env.runtime.jsreadable import (
     ONE_READ_AT_A_TIME,
@@ -60,6 +61,7 @@ from workers_env.runtime.jsreadable import (
     byob_not_emulated,
 )
 from workers_env.runtime.stalls import HANGING, wait
+from workers_env.runtime.tracebacks import as_rejection
 from workers_env.runtime.webloop import (
     begun_at_once,
     js_call,
@@ -563,10 +565,19 @@ class LiveByteStream(ByteStream):
             return
         self._pulling = True
         result = self._as_request_code(self.puller)
-        if isinstance(result, asyncio.Future):
+        if isinstance(result, JsPromise):  # a JavaScript promise's reaction: a microtask once it settles, so
+            # a pull asked again meanwhile is made before a read it fed resumes (as workerd: audit24)
+            result._on_settle(lambda: microtask(lambda: self._pull_reacted(result)))
+        elif isinstance(result, asyncio.Future):
             result.add_done_callback(self._pull_settled)
         else:
             loop.call_soon(self._pull_settled, None)
+
+    def _pull_reacted(self, promise: JsPromise) -> None:
+        """``pull``'s promise settled: a rejection errors the stream (as ``await``ing it raises)."""
+        if promise._state == "rejected" and not self.closed:
+            _error_stream(self, as_rejection(rejection(promise._value)))
+        self._pull_settled(None)
 
     def _pull_settled(self, _: Any) -> None:
         self._pulling = False
@@ -1744,17 +1755,18 @@ def _error_stream(sink: LiveByteStream, reason: Any) -> None:
         sink.abort(reason)
 
 
-def _guarded(sink: LiveByteStream, method: Any, controller: _Controller) -> Any:
+def _guarded(sink: LiveByteStream, method: Any, controller: _Controller, promise: bool = False) -> Any:
     """Call a source's ``start``/``pull``: what it throws (at once or when awaited) errors the
     stream, unless the stream is already closed -- the constructor itself never throws, as in
-    workerd (a wrangler dev probe: a read rejects with the thrown error)."""
+    workerd (a wrangler dev probe: a read rejects with the thrown error). With ``promise``, a
+    JavaScript promise it returns is handed back as it is."""
     try:
         result = method(controller)
     except Exception as exc:  # noqa: BLE001 - any error of the source's code errors the stream
         _error_stream(sink, exc)
         return None
-    if not inspect.isawaitable(result):
-        return result
+    if not inspect.isawaitable(result) or (promise and isinstance(result, JsPromise)):
+        return result  # (a pull's JavaScript promise: its reaction, see ``pull_if_needed``)
 
     async def settled() -> Any:
         try:
@@ -1785,7 +1797,7 @@ class _SourcedReadableStream(_LiveReadableStream):
             sink.sizes = ChunkLog(blank=0)
         pull = fields.get("pull")
         if callable(pull):
-            sink.puller = lambda: _guarded(sink, pull, controller)
+            sink.puller = lambda: _guarded(sink, pull, controller, promise=True)
         start = fields.get("start")
         started = _guarded(sink, start, controller) if callable(start) else None
         try:
