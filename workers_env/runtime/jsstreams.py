@@ -1922,9 +1922,9 @@ def transform_stream_class(name: str = "TransformStream") -> Any:
                 _warn_once(_OLD_CONSTRUCTOR_ARGUMENTS)
             return JsIdentityTransformStream()
         if name == "IdentityTransformStream":  # its one parameter is a queuing strategy (identity-transform-stream.c++)
-            stream = JsIdentityTransformStream()
-            count_bytes(stream.writable._sink, strategy_mark(transformer, "an IdentityTransformStream"))
-            return stream
+            identity = JsIdentityTransformStream()
+            count_bytes(identity.writable._sink, strategy_mark(transformer, "an IdentityTransformStream"))
+            return identity
         if transformer is not None:
             raise NotEmulatedError("new TransformStream(transformer) with transform functions is not emulated by "
                                    "workers-env; new TransformStream() (chunks passed through) is")
@@ -1934,9 +1934,10 @@ def transform_stream_class(name: str = "TransformStream") -> Any:
         refuse_queuing_strategy("new TransformStream(transformer, readableStrategy)",
                                 strategies[1] if len(strategies) > 1 else None, 0, ("highWaterMark", "size"))
         stream = JsTransformStream()
-        stream.writable._sink.high_water_mark, stream.writable._sink.write_size = mark, size
-        if size is not None:
-            stream.writable._sink.sizes = ChunkLog(blank=0)
+        sink = stream.writable._sink
+        sink.high_water_mark, sink.write_size = mark, size
+        if size is not None:  # each chunk counts what it says (workerd's ``WriteRequest.size``)
+            sink.sizes = ChunkLog(blank=0)
         return stream
 
     return SimpleNamespace(new=new, name=name)
