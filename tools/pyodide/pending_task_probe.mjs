@@ -17,31 +17,17 @@ await py.runPythonAsync(`
 import asyncio, gc, js
 async def waits(fut):
     await fut
-async def h():
-    t = asyncio.ensure_future(waits(asyncio.get_event_loop().create_future()))
-    await asyncio.sleep(0.01)
-    print("task:", type(t).__name__, repr(t)[:60])
-await h()
-gc.collect()
-await asyncio.sleep(0.01)
-print("--- js promise")
 async def waits_js():
     await js.Promise.new(lambda res, rej: None)
-async def h2():
-    asyncio.ensure_future(waits_js())
-    await asyncio.sleep(0.01)
-await h2()
-gc.collect()
-await asyncio.sleep(0.01)
-print("--- sleeping")
 async def sleeps():
     await asyncio.sleep(1000)
-async def h3():
-    asyncio.ensure_future(sleeps())
+for label, make in (("python future", lambda: waits(asyncio.get_event_loop().create_future())),
+                    ("js promise", waits_js), ("sleeping", sleeps)):
+    print("---", label)
+    asyncio.ensure_future(make())  # left: nothing but what it waits on holds it
     await asyncio.sleep(0.01)
-await h3()
-gc.collect()
-await asyncio.sleep(0.01)
+    gc.collect()
+    await asyncio.sleep(0.01)
 print("--- end")
 `);
 console.log(py.version);

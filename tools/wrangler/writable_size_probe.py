@@ -17,7 +17,6 @@ runs the Python twin against the answers it gave.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
@@ -26,15 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import casediff  # noqa: E402
+from readable_size_probe import DATE, PY_DATE  # noqa: E402 - the readable side's probe's eras
 
-DATE = "2026-09-28"
-#: the Python twin's: the built-in SDK era (Pyodide 0.28), the streams the same
-PY_DATE = "2026-03-01"
-
-JS_WORKER = r'''
-const tick = () => new Promise((r) => setTimeout(r, 20));
-const text = (e) => (e instanceof Error ? `${e.name}: ${e.message}` : `thrown ${String(e)}`);
-const state = async (p) => { let s = "pending"; p.then(() => { s = "resolved"; }, (e) => { s = "rejected " + text(e); }); await tick(); return s; };
+JS_WORKER = casediff.JS_HELPERS + r'''const state = async (p) => { let s = "pending"; p.then(() => { s = "resolved"; }, (e) => { s = "rejected " + text(e); }); await tick(); return s; };
 const ts = async (strategy, chunks = ["x"]) => {
   const out = [];
   try {
@@ -107,15 +100,7 @@ import json
 from js import JSON, BigInt, FixedLengthStream, IdentityTransformStream, Object, TransformStream, Uint8Array
 from pyodide.ffi import JsException, create_proxy, to_js
 from workers import Response, WorkerEntrypoint
-
-
-def obj(**fields):
-    return to_js(fields, dict_converter=Object.fromEntries)
-
-
-def text(e):
-    return f"{e.name}: {e.message}" if isinstance(e, JsException) else f"{type(e).__name__}: {e}"
-
+''' + casediff.PY_HELPERS + r'''
 
 async def state(p):
     s = ["pending"]
@@ -203,18 +188,7 @@ CASES = {
     "fls": lambda: its(lambda: FixedLengthStream.new(20, obj(highWaterMark=2**40)), [3, 8]),
     "fls2p33": lambda: its(lambda: FixedLengthStream.new(2**33, obj(highWaterMark=2**32 + 7))),
 }
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        out = []
-        for name in json.loads(await request.text()):
-            try:
-                out.append(await CASES[name]())
-            except Exception as e:
-                out.append("threw " + text(e))
-        return Response(json.dumps(out))
-'''
+''' + casediff.PY_RUN_CASES
 
 NAMES = re.findall(r'^    "(\w+)": ', PY_WORKER, re.M)
 
@@ -222,14 +196,7 @@ NAMES = re.findall(r'^    "(\w+)": ', PY_WORKER, re.M)
 def main() -> int:
     theirs = casediff.run_under_wrangler_dev(JS_WORKER, "writable-size", DATE, NAMES)
     ours = casediff.run_python_worker(PY_WORKER, "writable-size", PY_DATE, NAMES)
-    same = 0
-    for name, a, b in zip(NAMES, theirs, ours):
-        agree = json.dumps(a) == json.dumps(b)
-        same += agree
-        print(f"{name:12} {'same' if agree else 'DIFFERENT'}\n  workerd:     {json.dumps(a)}\n  workers-env: {json.dumps(b)}")
-    print(f"{same} / {len(NAMES)} the same")
-    return 0 if same == len(NAMES) else 1
-
+    return casediff.report_cases(NAMES, theirs, ours)
 
 if __name__ == "__main__":
     sys.exit(main())
