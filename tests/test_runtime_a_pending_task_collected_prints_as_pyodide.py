@@ -60,3 +60,28 @@ async def test_a_pending_task_collected_prints_pyodides_lines_on_the_workers_con
     assert re.fullmatch(rf"task: <PyodideTask pending name='Task-\d+' coro=<waits\(\) done, defined at {entry}:6> {WAITING}",
                         printed[1])
     assert printed[2:] == [""]
+
+
+REPRS = """
+import asyncio, json
+from js import Promise, Response as JsResponse
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        loop = asyncio.get_running_loop()
+        return Response(json.dumps([repr(Promise.resolve(1)), repr(loop.create_future()), repr(JsResponse.new("x").text())]))
+"""
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-09-01", "2026-10-01"])
+async def test_a_pending_futures_repr_names_pyodides_loop_callback(tmp_path: Path, date: str) -> None:
+    """A JS call's promise, ``loop.create_future()`` and a body read's promise as Python holds them
+    pending: ``<PyodideFuture pending cb=[WebLoop._decrement_in_progress()]>`` (314.0.6 and
+    0.26.0a4 under Node; the Pyodide differential's ``promise-returning-methods`` case of
+    ``Response.text()`` differed, allowed, until leftovers50)."""
+    worker = load_worker(one_file_worker(tmp_path, REPRS, date=date))
+    got = await (await worker.fetch("/")).json()
+    assert got == ["<PyodideFuture pending cb=[WebLoop._decrement_in_progress()]>"] * 3
