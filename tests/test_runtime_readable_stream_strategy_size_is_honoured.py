@@ -54,10 +54,10 @@ class Default(WorkerEntrypoint):
 
         s = ReadableStream.new(obj(start=create_proxy(c.append), pull=create_proxy(pull)),
                                obj(highWaterMark=10, size=create_proxy(len)))
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.2)  # the pulls' chain done (it stops at desiredSize 0: a longer wait changes nothing)
         out = {"pulls": list(log)}
         await s.getReader().read()
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.2)
         out["after a read"] = [len(log), c[0].desiredSize]
         out["values"] = [await one(create_proxy(lambda chunk, v=v: v)) for v in (-1, float("nan"), "3", 2.7, None, 2.0**70,
                                                                                    -(2**60), 2**64)]
