@@ -92,25 +92,17 @@ def test_a_resizable_array_buffer_is_refused_not_made_fixed():
     assert [js.ArrayBuffer.new(8, o).byteLength for o in (None, js.JSON.parse("{}"), 5)] == [8, 8, 8]
 
 
-@pytest.mark.parametrize("make, named", [
-    (lambda s: js.IdentityTransformStream.new(s), "highWaterMark"),
-    (lambda s: js.FixedLengthStream.new(4, s), "highWaterMark"),
-    (lambda s: js.TransformStream.new(None, s), "highWaterMark"),
-    (lambda s: js.TransformStream.new(None, None, s), "highWaterMark"),
-])
-def test_a_queuing_strategy_workerd_would_follow_is_refused(make, named):
-    """workerd sizes these streams' backpressure by the strategy (identity-transform-stream.c++,
-    transform.c++); workers-env's keep their own, so a strategy that asks otherwise is refused."""
-    with pytest.raises(NotEmulatedError, match=rf"queuing strategy's {named} is not emulated"):
-        make(js.JSON.parse('{"highWaterMark": 7}'))
-    make(None)  # none given, or one asking for nothing: made
-    make(js.JSON.parse("{}"))
-
-
-def test_a_transform_streams_size_is_refused_and_its_default_strategies_made():
-    with pytest.raises(NotEmulatedError, match=r"writableStrategy\) with a queuing strategy's size is not emulated"):
-        js.TransformStream.new(None, {"size": lambda chunk: 1})
-    js.TransformStream.new(None, js.JSON.parse('{"highWaterMark": 1}'), js.JSON.parse('{"highWaterMark": 0}'))
+def test_a_transform_streams_readable_strategy_workerd_would_follow_is_refused():
+    """workerd sizes a TransformStream's readable side by its ``readableStrategy`` (transform.c++);
+    workers-env's keeps its own (highWaterMark 0), so one that asks otherwise is refused. Its
+    ``writableStrategy`` and an internal stream's ``highWaterMark`` are followed
+    (test_runtime_writable_stream_desired_size_is_workerds_int.py)."""
+    with pytest.raises(NotEmulatedError, match=r"readableStrategy\) with a queuing strategy's highWaterMark is not emulated"):
+        js.TransformStream.new(None, None, js.JSON.parse('{"highWaterMark": 7}'))
+    with pytest.raises(NotEmulatedError, match=r"readableStrategy\) with a queuing strategy's size is not emulated"):
+        js.TransformStream.new(None, None, {"size": lambda chunk: 1})
+    for strategy in (None, js.JSON.parse("{}"), js.JSON.parse('{"highWaterMark": 0}')):  # asking nothing else: made
+        js.TransformStream.new(None, js.JSON.parse('{"highWaterMark": 7}'), strategy)
 
 
 THIS_ENTRY = '''

@@ -14,6 +14,7 @@ import pytest
 from worker_helpers import fetched_json, one_file_worker
 
 from workers_env import load_worker
+from workers_env.config.uploads import uploads_of
 
 ENTRY = """\
     import os
@@ -83,3 +84,25 @@ async def test_without_the_table_only_pyc_files_are_left_out(tmp_path, monkeypat
     worker = load_worker(_project(tmp_path, monkeypatch))
     assert await fetched_json(worker, "/") == {
         "read": ["{}", "t", "s", "b"], "exists": [True, True, True, True], "library reads": "t"}
+
+
+@pytest.mark.parametrize("section, left_out", [
+    (None, True),  # no table: wrangler's default ["**/*.pyc"]
+    ({}, False),  # a table without exclude: nothing left out
+    ({"exclude": []}, False),
+])
+def test_a_table_without_exclude_leaves_nothing_out(tmp_path, section, left_out):
+    """wrangler 4.164.0 takes a ``[python_modules]`` table without ``exclude`` as it is, ``{}``: its
+    validator returns false for it without a diagnostic and ``inheritable`` ignores that (so
+    ``workers-env validate`` says nothing either: ``tools/wrangler/config_diff.py``'s
+    ``python-modules-no-exclude``), and ``findAdditionalModules``' ``pythonModulesExcludes = []``
+    default leaves nothing out -- ``deploy --dry-run --outdir`` uploads a vendored ``.pyc`` as with
+    ``exclude = []``; ``wrangler dev`` passes the same undefined list on. Without the table the
+    default leaves it out. (Only ``.pyc`` files tell the two apart, and the Worker's reads of a
+    ``.pyc`` are not judged -- the import system reads them -- so this is the uploads' own answer.)"""
+    main = tmp_path / "src" / "entry.py"
+    merged = {} if section is None else {"python_modules": section}
+    uploads = uploads_of(merged, tmp_path, main)
+    missing = uploads.vendored_missing(str(tmp_path / "python_modules" / "pkg" / "x.pyc"))
+    assert (missing == "wrangler would not upload 'python_modules/pkg/x.pyc': the config's python_modules.exclude "
+            "'**/*.pyc' leaves it out (wrangler's default without a [python_modules] table)") if left_out else missing is None

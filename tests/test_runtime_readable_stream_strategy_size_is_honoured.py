@@ -54,10 +54,10 @@ class Default(WorkerEntrypoint):
 
         s = ReadableStream.new(obj(start=create_proxy(c.append), pull=create_proxy(pull)),
                                obj(highWaterMark=10, size=create_proxy(len)))
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.2)  # the pulls' chain done (it stops at desiredSize 0: a longer wait changes nothing)
         out = {"pulls": list(log)}
         await s.getReader().read()
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.2)
         out["after a read"] = [len(log), c[0].desiredSize]
         out["values"] = [await one(create_proxy(lambda chunk, v=v: v)) for v in (-1, float("nan"), "3", 2.7, None, 2.0**70,
                                                                                    -(2**60), 2**64)]
@@ -188,8 +188,38 @@ async def test_a_chunk_handed_to_a_waiting_read_is_not_queued(tmp_path):
     """A chunk enqueued while a read waits goes to that read, not into the queue: ``pull`` is
     asked again, as under wrangler dev 4.164.0 (``tools/wrangler/stream_release_probe.py``:
     ``[[1, -3], [1, 5], [3, 5], [3, -3]]``; audit24: a mutant counting that chunk against the
-    highWaterMark stopped at two pulls and passed the tests above). Left: workerd has made that third pull by the time the read's ``await``
-    returns, workers-env a moment later (``[2, 5]`` there)."""
+    highWaterMark stopped at two pulls and passed the tests above). workerd has made that third pull by the time the read's ``await``
+    returns: ``pull``'s promise settling is a promise reaction, run before the read it fed resumes (leftovers50: workers-env made it a
+    loop turn later, ``[2, 5]`` there)."""
     worker = load_worker(one_file_worker(tmp_path, PENDING_ENTRY, date="2026-03-01"))
     out = await fetched_json(worker, "/")
-    assert [out[0], out[1], out[3]] == [[1, -3], [1, 5], [3, -3]]
+    assert out == [[1, -3], [1, 5], [3, 5], [3, -3]]
+
+
+REJECTED_PULL_ENTRY = """
+from js import Error, Object, Promise, ReadableStream
+from pyodide.ffi import JsException, create_proxy, to_js
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        def pull(ctrl):
+            return Promise.new(create_proxy(lambda resolve, reject: reject(Error.new("pull failed"))))
+
+        s = ReadableStream.new(to_js({"pull": create_proxy(pull)}, dict_converter=Object.fromEntries))
+        try:
+            await s.getReader().read()
+        except JsException as e:
+            return Response(f"{e.name}: {e.message}")
+        return Response("read")
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_pulls_rejected_javascript_promise_errors_the_stream(tmp_path):
+    """A ``pull`` returning a JavaScript promise that rejects errors the stream with its reason, the
+    read rejecting with it (the spec's ``ReadableStreamDefaultControllerCallPullIfNeeded``): taken as
+    a promise reaction since leftovers50, no longer by awaiting the promise in a task."""
+    worker = load_worker(one_file_worker(tmp_path, REJECTED_PULL_ENTRY, date="2026-03-01"))
+    assert await (await worker.fetch("/")).text() == "Error: pull failed"

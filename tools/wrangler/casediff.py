@@ -28,6 +28,12 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 
 
+#: what a JavaScript twin of such a Worker may begin with: ``tick()`` (20 ms) and ``text(e)``
+JS_HELPERS = '''
+const tick = () => new Promise((r) => setTimeout(r, 20));
+const text = (e) => (e instanceof Error ? `${e.name}: ${e.message}` : `thrown ${String(e)}`);
+'''
+
 #: the end of a JavaScript twin whose ``CASES`` are async functions by name (and which defines
 #: ``text(e)``): a POST of a list of names answers each case's value, or ``"threw " + text(e)``
 JS_RUN_CASES = '''export default {
@@ -41,6 +47,48 @@ JS_RUN_CASES = '''export default {
   },
 };
 '''
+
+
+#: what a Python twin of such a Worker shares (after its imports of ``Object``, ``JsException``,
+#: ``to_js``): ``obj(**fields)``, a JavaScript object of its keyword arguments, and ``text(e)``
+PY_HELPERS = '''
+
+def obj(**fields):
+    return to_js(fields, dict_converter=Object.fromEntries)
+
+
+def text(e):
+    return f"{e.name}: {e.message}" if isinstance(e, JsException) else f"{type(e).__name__}: {e}"
+'''
+
+#: the end of a Python twin whose ``CASES`` are coroutine functions by name, as :data:`JS_RUN_CASES`
+PY_RUN_CASES = '''
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = []
+        for name in json.loads(await request.text()):
+            try:
+                out.append(await CASES[name]())
+            except Exception as e:
+                out.append("threw " + text(e))
+        return Response(json.dumps(out))
+'''
+
+
+def report_cases(names: list[str], theirs: list[Any], ours: list[Any], apart: dict[str, str] | None = None) -> int:
+    """Print each case's two answers side by side (``apart``: cases whose twins cannot say the
+    same thing, and why) and the count; 0 when every other case agrees, else 1."""
+    apart = apart or {}
+    width = max(map(len, names), default=0) + 2
+    same = 0
+    for name, a, b in zip(names, theirs, ours):
+        agree = json.dumps(a) == json.dumps(b)
+        same += agree
+        mark = "same" if agree else ("apart: " + apart[name]) if name in apart else "DIFFERENT"
+        print(f"{name:{width}}{mark}\n  workerd:     {json.dumps(a)}\n  workers-env: {json.dumps(b)}")
+    print(f"{same} / {len(names)} the same")
+    return 0 if all(json.dumps(a) == json.dumps(b) or n in apart for n, a, b in zip(names, theirs, ours)) else 1
 
 
 def _free_port() -> int:

@@ -150,6 +150,11 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("ratelimits-env-not-inherited", "wrangler.toml", BASE + '[[ratelimits]]\nname = "RL"\nnamespace_id = "1"\nsimple = { limit = 5, period = 60 }\n[env.production]\nname = "p"\n', "production"),
     ("ratelimits-env-own", "wrangler.toml", BASE + '[[ratelimits]]\nname = "RL"\nnamespace_id = "1"\nsimple = { limit = 5, period = 60 }\n[[env.production.ratelimits]]\nname = "RL"\nnamespace_id = "2"\nsimple = { limit = 5, period = 45 }\n', "production"),
     ("ratelimits-unsafe-binding", "wrangler.toml", BASE + '[[unsafe.bindings]]\nname = "RL"\ntype = "ratelimit"\nnamespace_id = "1001"\nsimple = { limit = 5, period = 60 }\n', None),
+    # a [python_modules] table without exclude: wrangler's validator returns false without a diagnostic (and
+    # inheritable ignores it), so the config is valid and nothing is left out (leftovers50)
+    ("python-modules-no-exclude", "wrangler.toml", BASE + '[python_modules]\n', None),
+    ("python-modules-env-no-exclude", "wrangler.toml", BASE + '[python_modules]\nexclude = ["**/*.pyi"]\n'
+     '[env.production.python_modules]\n', "production"),
     # -- found by config_fuzz.py (wrangler 4.164.0) -------------------------------------------
     ("fuzz-workflows", "wrangler.toml", 'name = "w"\n[[workflows]]\nbinding = "WF"\nname = "my wf"\n[[workflows]]\nbinding = "W2"\nname = "a"\nclass_name = "A"\n[[workflows]]\nbinding = "W3"\nname = "a"\nclass_name = "B"\njurisdiction = "mars"\nschedules = []\nlimits = { steps = 0 }\n', None),
     ("fuzz-ratelimits-pipelines-secrets", "wrangler.toml", 'name = "w"\n[[ratelimits]]\nname = "RL"\nnamespace_id = "1"\nsimple = { limit = 5, period = 30, x = 1 }\n[[pipelines]]\nbinding = "P"\npipeline = "old"\n[[secrets_store_secrets]]\nbinding = "S"\n[[worker_loaders]]\nbinding = "L"\nx = 1\n', None),

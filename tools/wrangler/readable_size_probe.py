@@ -15,7 +15,6 @@ Not collected by pytest (needs Node and wrangler).
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -28,10 +27,7 @@ DATE = "2026-09-28"
 #: the Python twin's: the built-in SDK era (Pyodide 0.28), the streams the same
 PY_DATE = "2026-03-01"
 
-JS_WORKER = r'''
-const tick = () => new Promise((r) => setTimeout(r, 20));
-const text = (e) => (e instanceof Error ? `${e.name}: ${e.message}` : `thrown ${String(e)}`);
-const settled = async (p) => { try { const r = await p; return ["ok", r.done, r.value === undefined ? null : String(r.value)]; } catch (e) { return ["rejected", text(e)]; } };
+JS_WORKER = casediff.JS_HELPERS + r'''const settled = async (p) => { try { const r = await p; return ["ok", r.done, r.value === undefined ? null : String(r.value)]; } catch (e) { return ["rejected", text(e)]; } };
 const one = async (size, read = true) => {  // a stream whose start enqueues "x" with this size function
   const out = [];
   let c;
@@ -176,15 +172,7 @@ import json
 from js import JSON, ArrayBuffer, BigInt, DataView, Object, ReadableStream, Uint8Array
 from pyodide.ffi import JsException, create_proxy, to_js
 from workers import Response, WorkerEntrypoint
-
-
-def obj(**fields):
-    return to_js(fields, dict_converter=Object.fromEntries)
-
-
-def text(e):
-    return f"{e.name}: {e.message}" if isinstance(e, JsException) else f"{type(e).__name__}: {e}"
-
+''' + casediff.PY_HELPERS + r'''
 
 async def settled(p):
     try:
@@ -401,18 +389,7 @@ CASES = {
     "nullSize": lambda: one(JSON.parse("null")),  # JavaScript null (jsnull on Pyodide 0.28)
     "bytes": bytes_source, "argument": argument,
 }
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        out = []
-        for name in json.loads(await request.text()):
-            try:
-                out.append(await CASES[name]())
-            except Exception as e:
-                out.append("threw " + text(e))
-        return Response(json.dumps(out))
-'''
+''' + casediff.PY_RUN_CASES
 
 NAMES = ["pulls", "desired", "throws", "negative", "nan", "infinite", "string", "fraction", "undefinedSize", "bool",
          "huge", "bigNegative", "bigHuge", "bigFits", "notAFunction", "nullSize", "bytes", "argument",
@@ -429,15 +406,7 @@ APART = {
 def main() -> int:
     theirs = casediff.run_under_wrangler_dev(JS_WORKER, "readable-size", DATE, NAMES)
     ours = casediff.run_python_worker(PY_WORKER, "readable-size", PY_DATE, NAMES)
-    same = 0
-    for name, a, b in zip(NAMES, theirs, ours):
-        agree = json.dumps(a) == json.dumps(b)
-        same += agree
-        mark = "same" if agree else ("apart: " + APART[name]) if name in APART else "DIFFERENT"
-        print(f"{name:14} {mark}\n  workerd:     {json.dumps(a)}\n  workers-env: {json.dumps(b)}")
-    print(f"{same} / {len(NAMES)} the same")
-    return 0 if all(json.dumps(a) == json.dumps(b) or n in APART for n, a, b in zip(NAMES, theirs, ours)) else 1
-
+    return casediff.report_cases(NAMES, theirs, ours, APART)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -16,6 +16,7 @@ import errno
 import json
 import math
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -352,6 +353,10 @@ def _custom_build(build: Any, project: Path, running: list[subprocess.Popen[str]
     return True
 
 
+#: the exit statuses of a stop by SIGINT or SIGTERM (wrangler's launcher's ``128 +`` the signal)
+_STOP_STATUSES = frozenset({128 + signal.SIGINT, 128 + signal.SIGTERM})
+
+
 def run(args: argparse.Namespace) -> int:
     """Load the worker and serve it until interrupted, in UTC as production runs Workers;
     returns the exit code."""
@@ -359,13 +364,17 @@ def run(args: argparse.Namespace) -> int:
     from workers_env.runtime.timezone import production_timezone
 
     level, unrecognised = _log_level(args)
-    with production_timezone(), stoppable(), logging_at(level), wranglers_output():
-        if unrecognised is not None:
-            warn(unrecognised)
+    with production_timezone(), stoppable() as stopping:
         try:
-            return _run(args)
+            with logging_at(level), wranglers_output():
+                if unrecognised is not None:
+                    warn(unrecognised)
+                status = _run(args)
+                stopping.final = status in _STOP_STATUSES  # the server stopped on a signal
         except Stopped as stop:  # before the server started, or again while closing: said there
-            return stop.status
+            stopping.final = True
+            status = stop.status
+        return status
 
 
 def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:

@@ -36,7 +36,8 @@ from workers_env.runtime.jsstreams import (
     JsWritableStream,
     _writer_closed_now,
     buffer_of,
-    refuse_queuing_strategy,
+    count_bytes,
+    strategy_mark,
 )
 from workers_env.runtime.stalls import gathers
 
@@ -466,13 +467,15 @@ def _expected_length(value: Any) -> int:
 
 def fixed_length_stream_class() -> Any:
     """``js.FixedLengthStream``: ``new(expectedLength, queuingStrategy=None)``; a strategy's
-    ``highWaterMark`` is refused (:func:`~.jsstreams.refuse_queuing_strategy`)."""
+    ``highWaterMark`` is its writable side's, at most ``expectedLength`` (:func:`~.jsstreams.count_bytes`)."""
 
     def new(expected_length: Any = None, strategy: Any = None) -> JsFixedLengthStream:
-        expected = _expected_length(expected_length)  # jsg reads the argument before the body runs
-        refuse_queuing_strategy("new FixedLengthStream(expectedLength, queuingStrategy)", strategy)
+        expected = _expected_length(expected_length)  # jsg reads the arguments before the body runs
+        mark = strategy_mark(strategy, "a FixedLengthStream")
         if in_global_scope():
             raise JsException(GLOBAL_SCOPE_ERROR)
-        return JsFixedLengthStream(expected)
+        stream = JsFixedLengthStream(expected)  # its highWaterMark at most its length (identity-transform-stream.c++)
+        count_bytes(stream.writable._sink, None if mark is None else min(mark, expected))
+        return stream
 
     return SimpleNamespace(new=new, name="FixedLengthStream")

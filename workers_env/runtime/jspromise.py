@@ -41,6 +41,7 @@ from workers_env.runtime.current import current_runtime
 from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.tracebacks import PACKAGE_DIR, as_rejection, without_our_frames
+from workers_env.runtime.unhandled import IN_PROGRESS_DONE
 from workers_env.runtime.webloop import PyodideFuture, unawaited, worker_code_running
 
 __all__ = ["JsPromise", "called_promise", "cut_off_microtasks", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
@@ -642,6 +643,7 @@ def called_promise(promise: JsPromise) -> Any:
     if not worker_code_running():
         return promise
     future = _CalledFuture()
+    future.add_done_callback(IN_PROGRESS_DONE)  # Pyodide's loop's, as its repr names it
     future.workers_env_runtime = current_runtime()  # its era, should it fail unretrieved (runtime/unhandled.py)
 
     def settle() -> None:
@@ -655,7 +657,7 @@ def called_promise(promise: JsPromise) -> Any:
     def age() -> None:
         future._fresh = False
 
-    promise._on_settle(settle)
+    promise._on_settle(lambda: microtask(settle))  # a promise reaction: pending until then, as Pyodide's
     future.get_loop().call_soon(age)
     settler = getattr(promise, "_settler", None)  # a pipe's promise: awaiting the future waits on the pipe
     if settler is not None:
@@ -682,6 +684,7 @@ def promise_call(function: Callable[..., Any]) -> Callable[..., Any]:
         if not isinstance(begun, asyncio.Future):  # (not awaitable: handed back as it is)
             return begun
         future = PyodideFuture(loop=begun.get_loop())
+        future.add_done_callback(IN_PROGRESS_DONE)  # Pyodide's loop's, as its repr names it
         future.workers_env_runtime = current_runtime()  # type: ignore[attr-defined] # (runtime/unhandled.py)
         follows(future, begun)  # waiting on it is waiting on the work (runtime/stalls.py)
 

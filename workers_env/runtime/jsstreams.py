@@ -47,6 +47,7 @@ from workers_env.runtime.heldreads import HeldRead, HeldReads
 from workers_env.runtime.jsbase import JsProxy, js_text, js_type_error
 from workers_env.runtime.jsbuffers import READ_BUFFER_SIZE, JsBufferSource, read_buffer_view
 from workers_env.runtime.jsnumbers import to_number
+from workers_env.runtime.jspromise import JsPromise, microtask, rejection
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsTypedArray, js_null
 from workers_env.runtime.jsreadable import (
     ONE_READ_AT_A_TIME,
@@ -60,6 +61,7 @@ from workers_env.runtime.jsreadable import (
     byob_not_emulated,
 )
 from workers_env.runtime.stalls import HANGING, wait
+from workers_env.runtime.tracebacks import as_rejection
 from workers_env.runtime.webloop import (
     begun_at_once,
     js_call,
@@ -68,7 +70,8 @@ from workers_env.runtime.webloop import (
 )
 
 __all__ = ["HANGING", "READER_RELEASED", "STILL_WRITTEN", "ByteSink", "buffer_of", "open_sources", "JsTransformStream", "JsWritableStream", "LiveByteStream", "cancel_error",
-           "live_readable", "live_source", "readable_stream_class", "refuse_queuing_strategy", "transform_stream_class"]
+           "count_bytes", "live_readable", "live_source", "readable_stream_class", "refuse_queuing_strategy",
+           "strategy_mark", "transform_stream_class"]
 
 _MISSING: Any = object()
 #: the end of a stream, as :meth:`LiveByteStream.next_value` says it (a chunk may be ``None``: ``undefined``)
@@ -129,7 +132,8 @@ class LiveByteStream(ByteStream):
         self._taken = 0  # chunks taken off the writer's hands (read, or kept for a whole read)
         #: a ``ReadableStream``'s ``pull(controller)`` (see :meth:`pull_if_needed`)
         self.puller: Any = None
-        #: how many chunks waiting unread the source is asked to keep (its queuing strategy's)
+        #: how many chunks waiting unread the source is asked to keep (its queuing strategy's); a
+        #: ``TransformStream``'s or internal stream's: its writable side's (``writableStrategy``)
         self.high_water_mark = 1
         self._pulling = False
         #: asked for more while a pull ran: asked again once it settles (the spec's ``pullAgain``)
@@ -176,11 +180,27 @@ class LiveByteStream(ByteStream):
     #: source is ``type: "bytes"`` (its byte length); ``None``: each chunk counts 1
     sizes: ChunkLog | None = None
 
+    #: a ``TransformStream``'s ``writableStrategy.size`` (``None``: each chunk counts 1)
+    write_size: Any = None
+    #: an internal stream made with a ``highWaterMark``: its writer's ``desiredSize`` counts
+    #: bytes waiting, and each write or completed write that leaves it at 0 or below gives the
+    #: writer a new pending ``ready`` (internal.c++ ``adjustWriteBufferSize``)
+    counts_bytes = False
+    #: how many times such a stream's writer got a new pending ``ready``
+    ready_replaced = 0
+
     def desired_size(self) -> int:
         """workerd's ``desiredSize``: the highWaterMark less what waits unread, as the C ``int``
         its queue's ``ssize_t`` is cut to (queue.h ``desiredSize``, standard.c++
-        ``getDesiredSize``): 32 bits, wrapping -- a ``size`` of 2**32 leaves it where it was."""
-        return ((self.high_water_mark - self.queued() + 2**31) & 0xFFFFFFFF) - 2**31
+        ``getDesiredSize``): 32 bits, wrapping -- a ``size`` of 2**32 leaves it where it was.
+        The writable side's likewise (standard.c++ ``WritableStreamJsController::getDesiredSize``,
+        internal.c++ ``getDesiredSize``), while its back-pressure reads :meth:`room` whole."""
+        return ((self.room() + 2**31) & 0xFFFFFFFF) - 2**31
+
+    def room(self) -> int:
+        """The highWaterMark less what waits unread, uncut (workerd's ``ssize_t``/``int64_t``):
+        back-pressure while it is 0 or below (standard.c++ ``updateBackpressure``)."""
+        return self.high_water_mark - self.queued()
 
     def queued(self) -> int:
         """How much waits unread, against the highWaterMark: the chunks, or their sizes (workerd's
@@ -274,12 +294,16 @@ class LiveByteStream(ByteStream):
         highWaterMark, where the stream keeps sizes (:attr:`sizes`)."""
         self.refuse()
         assert self._chunks is not None
+        plain = self.sizes is None and self.high_water_mark == 1
+        had_room = plain or self.room() > 0
         self._chunks.append(chunk)
         if self.sizes is not None:
             self.sizes.append(size)
         index = len(self._chunks) - 1
-        if index == self._taken:  # none waited: back-pressure begins (a pending read lifts it at once)
-            self.backpressure_began += 1
+        if (index == self._taken) if plain else (had_room and self.room() <= 0):
+            self.backpressure_began += 1  # back-pressure begins (a pending read lifts it at once)
+        if self.counts_bytes and self.room() <= 0:
+            self.ready_replaced += 1
         if self._pulled or self._draining or (self._read_pending and self._taken == index and (
                 self._read_limit is None or len(chunk) <= self._read_limit)):
             self._read_pending = False
@@ -388,6 +412,8 @@ class LiveByteStream(ByteStream):
             return
         self._fail_deliveries(lambda: js_type_error(_WRITER_RELEASED), after=self._taken + in_flight - 1)
         del chunks[self._taken + in_flight:]
+        if self.sizes is not None:
+            del self.sizes[self._taken + in_flight:]
 
     def _take(self, upto: int) -> None:
         """Chunks up to ``upto`` (excluded) have been taken by a read: their writes resolve."""
@@ -395,6 +421,8 @@ class LiveByteStream(ByteStream):
             return
         self._taken = upto
         self._release()
+        if self.counts_bytes and self.room() <= 0:
+            self.ready_replaced += 1
         deliveries = self._deliveries
         while deliveries and deliveries[0][0] < upto:
             _wake(heapq.heappop(deliveries)[2], True)
@@ -537,10 +565,19 @@ class LiveByteStream(ByteStream):
             return
         self._pulling = True
         result = self._as_request_code(self.puller)
-        if isinstance(result, asyncio.Future):
+        if isinstance(result, JsPromise):  # a JavaScript promise's reaction: a microtask once it settles, so
+            # a pull asked again meanwhile is made before a read it fed resumes (as workerd: audit24)
+            result._on_settle(lambda: microtask(lambda: self._pull_reacted(result)))
+        elif isinstance(result, asyncio.Future):
             result.add_done_callback(self._pull_settled)
         else:
             loop.call_soon(self._pull_settled, None)
+
+    def _pull_reacted(self, promise: JsPromise) -> None:
+        """``pull``'s promise settled: a rejection errors the stream (as ``await``ing it raises)."""
+        if promise._state == "rejected" and not self.closed:
+            _error_stream(self, as_rejection(rejection(promise._value)))
+        self._pull_settled(None)
 
     def _pull_settled(self, _: Any) -> None:
         self._pulling = False
@@ -737,7 +774,7 @@ class ByteSink(LiveByteStream):
         self.refuse_when_done()
         data = self.chunk_bytes(chunk)
         if data:
-            return super().push(data)
+            return super().push(data, len(data))
         if self._canceled is not None:
             self.refuse()  # the canceled stream's own error
         return None  # an empty write resolves at once (internal.c++ ``write``)
@@ -1235,12 +1272,13 @@ class _Writer(JsgObject, JsProxy):
         sink = self._stream._sink
         if self._detached() or sink.close_requested and isinstance(sink, ByteSink):
             raise js_type_error(_CLOSED)
+        size = 1 if sink.write_size is None else _write_size(sink, chunk)
         if _closing(sink) and not isinstance(sink, ByteSink):  # before erroring (the spec's writer write)
             raise js_type_error(_CLOSING_WRITE)
         if sink.erroring is not None:  # the spec's writer write: an erroring stream's stored error
             raise _error_of(sink.erroring)
         async with _meeting_cancel(sink):
-            await sink.delivered(sink.push(_crossed_chunk(chunk)))
+            await sink.delivered(sink.push(_crossed_chunk(chunk), size))
 
     @js_call
     async def close(self) -> None:
@@ -1333,23 +1371,26 @@ class _Writer(JsgObject, JsProxy):
 
     @property
     def desiredSize(self) -> int | None:  # noqa: N802 - JS name
-        """workerd's: an internal stream without a highWaterMark reports 1 while writable and 0
-        once its writer is detached (internal.c++ ``getDesiredSize``, writable.c++); a
-        JavaScript ``TransformStream``'s writable, whose highWaterMark is 1, 1 less each chunk
-        still waiting for a read; 0 once closed, null once errored."""
+        """workerd's: an internal stream without a highWaterMark reports 1 while writable, with
+        one its highWaterMark less the bytes still waiting for a read, and 0 once its writer is
+        detached (internal.c++ ``getDesiredSize``, writable.c++); a JavaScript
+        ``TransformStream``'s writable its ``writableStrategy``'s highWaterMark (1 by default) less
+        the sizes of the chunks still waiting for a read; 0 once closed, null once errored. Cut to
+        32 bits as workerd's ``int`` (:meth:`LiveByteStream.desired_size`)."""
         self._unreleased()
         sink = self._stream._sink
         if isinstance(sink, ByteSink):
             if self._detached() or (sink.closed and sink._canceled is None and not _closing(sink)):
                 return 0
-            return 1  # a close queued behind writes leaves it writable until done (a wrangler dev probe)
+            # a close queued behind writes leaves it writable until done (a wrangler dev probe)
+            return sink.desired_size() if sink.counts_bytes else 1
         if sink.erroring is not None:  # standard.c++ ``getDesiredSize``: the chunks, until errored
-            return 1 - (len(sink._chunks or []) - sink._taken)
+            return sink.desired_size()
         if sink._error is not None or sink._canceled is not None:
             return js_null()
         if sink.closed:
             return 0
-        return 1 - (len(sink._chunks or []) - sink._taken)
+        return sink.desired_size()
 
     @property
     def ready(self) -> Any:
@@ -1365,15 +1406,17 @@ class _Writer(JsgObject, JsProxy):
         ``updateBackpressure``, ``maybeRejectReadyPromise``, ``releaseWriter``); an internal
         stream's never."""
         sink = self._stream._sink
-        era = None if isinstance(sink, ByteSink) else (
-            sink.backpressure_began, sink._aborted or sink.erroring is not None, self._released and self._spec_writer)
+        if isinstance(sink, ByteSink):  # replaced by back-pressure only where it counts bytes
+            replaced = sink.ready_replaced
+            return kept_promise(self, "_ready_promise", lambda: _ready(self, replaced), replaced)
+        era = (sink.backpressure_began, sink._aborted or sink.erroring is not None, self._released and self._spec_writer)
         kept = self.__dict__.get("_ready_promise")
         if self._ready_resolving and kept is not None and kept[1] != era:  # resolved at getWriter(), its
             del self.__dict__["_ready_promise"]  # reaction still to run: replaced as a settled one is
             self._ready_resolving = False
         # settled in place (an abort or release while it was pending): of the era it settled in -- but
         # one resolved at getWriter() settled then, whatever its reaction found (see above)
-        return kept_promise(self, "_ready_promise", lambda: _ready(self), era, None if era is None else (
+        return kept_promise(self, "_ready_promise", lambda: _ready(self), era, (
             lambda made: made if self._ready_resolving else (
                 made[0], sink._aborted or sink.erroring is not None, self._released and self._spec_writer)))
 
@@ -1410,6 +1453,25 @@ class _meeting_cancel:  # noqa: N801 - used as the function it was
         return False
 
 
+def _write_size(sink: LiveByteStream, chunk: Any) -> int:
+    """What a ``TransformStream``'s ``writableStrategy.size`` says ``chunk`` counts, as jsg reads
+    it (:func:`_jsg_uint64`); asked first, while the stream is not closed or errored. What it
+    throws (jsg's ``TypeError`` for an answer that is no ``uint64``) errors the stream and the
+    write rejects with it (standard.c++ ``WritableImpl::write``: ``startErroring``)."""
+    if sink.closed and not _closing(sink):
+        return 1  # refused below, unasked (``WritableStreamJsController::write``)
+    try:
+        return _jsg_uint64(sink.write_size(chunk))
+    except Exception as exc:  # noqa: BLE001 - what the Worker's size function throws errors the stream
+        if sink.erroring is None and not sink.closed:
+            if sink._taken < len(sink._chunks or []) and not sink.start_pending:
+                sink.erroring = exc  # a write in flight: errored once it is done (see ``abort``)
+                sink._changed()
+            else:
+                sink.abort(exc)
+        raise
+
+
 async def _errored(sink: LiveByteStream) -> None:
     """Wait until a JavaScript stream erroring (see ``LiveByteStream.erroring``) has errored:
     aborted once a read met the write in flight, or its readable side canceled."""
@@ -1444,11 +1506,10 @@ def _ready_now(writer: _Writer, started: bool = False) -> Any:
         return _error_of(sink._error if sink._aborted else sink.erroring)
     if sink.start_pending and not started:
         return None
-    size = writer.desiredSize
-    return True if (isinstance(size, int) and size > 0) or not sink._open else None
+    return True if sink.room() > 0 or not sink._open else None
 
 
-async def _ready(writer: _Writer) -> None:
+async def _ready(writer: _Writer, replaced: int = 0) -> None:
     """``writer.ready``. From ``writable_stream_spec_compliant_writer`` (2026-03-24) it is
     resolved at ``getWriter()`` while nothing waits, and the release rejects it even once
     resolved; before it, it resolves once the stream's start has settled (a promise's reaction
@@ -1456,6 +1517,9 @@ async def _ready(writer: _Writer) -> None:
     ``releaseWriter``)."""
     sink = writer._stream._sink
     if isinstance(sink, ByteSink):
+        if replaced:  # made by back-pressure: pending until a read brings the bytes waiting under the highWaterMark
+            while sink.room() <= 0 and sink._open and not writer._detached():
+                await sink._next_change()
         return
     began = sink.backpressure_began  # began again since: this promise resolved when it was lifted
     if sink.start_pending:  # settled a promise's reaction later, after the stream's start
@@ -1475,8 +1539,7 @@ async def _ready(writer: _Writer) -> None:
             raise kept if isinstance(kept, BaseException) else js_type_error(_WRITER_RELEASED)
         if sink._aborted or sink.erroring is not None:
             raise _error_of(sink._error if sink._aborted else sink.erroring)
-        size = writer.desiredSize
-        if (isinstance(size, int) and size > 0) or not sink._open or sink.backpressure_began != began:
+        if sink.room() > 0 or not sink._open or sink.backpressure_began != began:  # (uncut: not desiredSize)
             return
         await sink._next_change()
 
@@ -1648,12 +1711,12 @@ def _source_fields(source: Any, names: tuple[str, ...] = ("start", "pull", "canc
     return {name: getattr(source, name) for name in names if hasattr(source, name)}
 
 
-def _strategy(strategy: Any, source_type: Any) -> tuple[int, Any]:
+def _strategy(strategy: Any, source_type: Any, where: str = "a ReadableStream") -> tuple[int, Any]:
     """A queuing strategy's ``highWaterMark`` as workerd reads it, a ``uint64_t``
     (:func:`_jsg_uint64`); without one 1, or 0 for a ``type: "bytes"`` source (standard.c++
     ``getHighWaterMark``) -- and its ``size`` function (``None`` without one; anything else
     that is not a function, ``null`` too, is jsg's TypeError)."""
-    fields = _source_fields(strategy, ("highWaterMark", "size"), "queuing strategy of a ReadableStream")
+    fields = _source_fields(strategy, ("highWaterMark", "size"), "queuing strategy of " + where)
     value, size = fields.get("highWaterMark"), fields.get("size")
     if size is not None and not callable(size):
         raise js_type_error("Incorrect type for the 'size' field on 'StreamQueuingStrategy': the provided value is "
@@ -1692,17 +1755,18 @@ def _error_stream(sink: LiveByteStream, reason: Any) -> None:
         sink.abort(reason)
 
 
-def _guarded(sink: LiveByteStream, method: Any, controller: _Controller) -> Any:
+def _guarded(sink: LiveByteStream, method: Any, controller: _Controller, promise: bool = False) -> Any:
     """Call a source's ``start``/``pull``: what it throws (at once or when awaited) errors the
     stream, unless the stream is already closed -- the constructor itself never throws, as in
-    workerd (a wrangler dev probe: a read rejects with the thrown error)."""
+    workerd (a wrangler dev probe: a read rejects with the thrown error). With ``promise``, a
+    JavaScript promise it returns is handed back as it is."""
     try:
         result = method(controller)
     except Exception as exc:  # noqa: BLE001 - any error of the source's code errors the stream
         _error_stream(sink, exc)
         return None
-    if not inspect.isawaitable(result):
-        return result
+    if not inspect.isawaitable(result) or (promise and isinstance(result, JsPromise)):
+        return result  # (a pull's JavaScript promise: its reaction, see ``pull_if_needed``)
 
     async def settled() -> Any:
         try:
@@ -1733,7 +1797,7 @@ class _SourcedReadableStream(_LiveReadableStream):
             sink.sizes = ChunkLog(blank=0)
         pull = fields.get("pull")
         if callable(pull):
-            sink.puller = lambda: _guarded(sink, pull, controller)
+            sink.puller = lambda: _guarded(sink, pull, controller, promise=True)
         start = fields.get("start")
         started = _guarded(sink, start, controller) if callable(start) else None
         try:
@@ -1825,6 +1889,23 @@ def refuse_queuing_strategy(where: str, strategy: Any, default: int | None = Non
                                    + "; leave the strategy out")
 
 
+def strategy_mark(strategy: Any, where: str) -> int | None:
+    """An internal stream's queuing strategy's ``highWaterMark`` (``None``: none given), a
+    ``uint64_t`` as jsg reads it (:func:`_jsg_uint64`); its ``size``, if any, is not read
+    (identity-transform-stream.c++ ``QueuingStrategy``)."""
+    if strategy is None or strategy is js_null():
+        return None
+    mark = _source_fields(strategy, ("highWaterMark",), "queuing strategy of " + where).get("highWaterMark")
+    return None if mark is None else _jsg_uint64(mark)
+
+
+def count_bytes(sink: LiveByteStream, mark: int | None) -> None:
+    """Give an internal stream's writable side the highWaterMark ``mark`` (``None``: none, its
+    ``desiredSize`` stays 1 while writable): bytes waiting count against it."""
+    if mark is not None:
+        sink.high_water_mark, sink.counts_bytes, sink.sizes = mark, True, ChunkLog(blank=0)
+
+
 def transform_stream_class(name: str = "TransformStream") -> Any:
     """``js.TransformStream`` / ``js.IdentityTransformStream``: ``new()``; a transformer
     argument (chunks rewritten by JavaScript functions) is not emulated."""
@@ -1841,14 +1922,22 @@ def transform_stream_class(name: str = "TransformStream") -> Any:
                 _warn_once(_OLD_CONSTRUCTOR_ARGUMENTS)
             return JsIdentityTransformStream()
         if name == "IdentityTransformStream":  # its one parameter is a queuing strategy (identity-transform-stream.c++)
-            refuse_queuing_strategy("new IdentityTransformStream(queuingStrategy)", transformer)
-            return JsIdentityTransformStream()
+            identity = JsIdentityTransformStream()
+            count_bytes(identity.writable._sink, strategy_mark(transformer, "an IdentityTransformStream"))
+            return identity
         if transformer is not None:
             raise NotEmulatedError("new TransformStream(transformer) with transform functions is not emulated by "
                                    "workers-env; new TransformStream() (chunks passed through) is")
-        for which, strategy, default in zip(("writableStrategy", "readableStrategy"), strategies, (1, 0)):
-            refuse_queuing_strategy(f"new TransformStream(transformer, {which})", strategy, default,
-                                    ("highWaterMark", "size"))
-        return JsTransformStream()
+        writable = strategies[0] if strategies else None
+        mark, size = (1, None) if writable is None or writable is js_null() else _strategy(
+            writable, None, "a WritableStream")
+        refuse_queuing_strategy("new TransformStream(transformer, readableStrategy)",
+                                strategies[1] if len(strategies) > 1 else None, 0, ("highWaterMark", "size"))
+        stream = JsTransformStream()
+        sink = stream.writable._sink
+        sink.high_water_mark, sink.write_size = mark, size
+        if size is not None:  # each chunk counts what it says (workerd's ``WriteRequest.size``)
+            sink.sizes = ChunkLog(blank=0)
+        return stream
 
     return SimpleNamespace(new=new, name=name)

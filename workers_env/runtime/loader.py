@@ -1062,11 +1062,14 @@ class Worker(ServiceSource):
         it). From 2025-08-14 the default export is an empty handler object without a ``Default``
         class, and workerd throws its own ``Error`` (``global-scope.c++``, ``queue.c++``), a 500
         for a request."""
+        plain = self._plain_default_note()
         if not self._no_global_handlers:
             missing = MissingPythonHandler(f'Python entrypoint "{self.main_path.name}" does not export a handler named "on_{name}"')
             if name in _bare_handlers(self.module):  # beside an on_fetch, so the load went on (hunt45)
                 add_hint(missing, f"workers-env: the module-level `{name}` of {self.main_path.name} is no handler: "
                                   f"workerd calls `on_{name}`; rename it.")
+            elif plain:
+                add_hint(missing, plain)
             return missing
         warn_lacking_handler(self._lacking_warned, name)
         error = JsException(_NO_HANDLER[name])
@@ -1081,8 +1084,8 @@ class Worker(ServiceSource):
             add_hint(error, f"workers-env: the module-level on_{name} of {self.main_path.name} is not dispatched "
                            f"{when}: define `class Default(WorkerEntrypoint)` with `{method}`{undo}.")
         else:
-            add_hint(error, f"workers-env: {self.main_path.name} defines no `class Default(WorkerEntrypoint)`; "
-                           f"define one with `{method}` to handle this event.")
+            add_hint(error, plain or f"workers-env: {self.main_path.name} defines no `class Default(WorkerEntrypoint)`; "
+                                     f"define one with `{method}` to handle this event.")
         return error
 
     def _method_missing(self, instance: Any, method_name: str) -> MethodMissing:
@@ -1098,6 +1101,16 @@ class Worker(ServiceSource):
             add_hint(error, _HANDLER_NAME_HINTS["", self._handlers_flagged].format(
                 owner=owner, handler=method_name, flag=PYTHON_NO_GLOBAL_HANDLERS))
         return error
+
+    def _plain_default_note(self) -> str:
+        """A hint for a main module whose ``Default`` is a class but no ``WorkerEntrypoint``:
+        workerd's introspection collects only subclasses (introspection.py ``collect_classes``,
+        python-entrypoint-helper.ts ``handleDefaultClass``), so it is no handler at any date."""
+        default = getattr(self.module, "Default", None)
+        if not isinstance(default, type) or issubclass(default, WorkerEntrypoint):
+            return ""
+        return (f"workers-env: the `class Default` of {self.main_path.name} does not subclass `WorkerEntrypoint` "
+                "(from workers), so workerd exports no handler of it; write `class Default(WorkerEntrypoint):`.")
 
     def _method_name(self, handler: str) -> str:
         """The ``Default`` method an event calls: the handler's own name, but ``on_fetch`` for

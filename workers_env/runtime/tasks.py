@@ -25,7 +25,7 @@ from typing import Any
 from workers_env.runtime import swallowed
 from workers_env.runtime.current import acting_for, adopt_task, current_context, pyodide_028
 from workers_env.runtime.tracebacks import PACKAGE_DIR, passes_through, runs_for_the_worker, without_our_frames
-from workers_env.runtime.unhandled import install, reported_at_end
+from workers_env.runtime.unhandled import IN_PROGRESS_DONE, REPORTED_AT_END, install
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -369,8 +369,8 @@ def _factory(previous: TaskFactory | None) -> TaskFactory:
             task = previous(loop, coro, **kwargs)
         elif ctx is not None:  # Worker code's: a PyodideTask (then/catch/finally_), as Pyodide's WebLoop makes
             task = (_PYODIDE_TASK or _pyodide_task())(coro, loop=loop, **kwargs)
-            if not own and pyodide_028():  # its loop's done callback, reporting a failure nobody awaits
-                task.add_done_callback(reported_at_end)
+            if not own:  # its loop's done callback, from 0.28 reporting a failure nobody awaits
+                task.add_done_callback(REPORTED_AT_END if pyodide_028() else IN_PROGRESS_DONE)
         else:
             task = _TASK(coro, loop=loop, **kwargs)
         if ctx is not None and isinstance(task, asyncio.Task):

@@ -51,6 +51,7 @@ from workers_env.runtime.current import current_context, current_runtime, note_s
 from workers_env.runtime.moduledicts import held_names
 from workers_env.runtime.runsync import run_sync as _run_sync
 from workers_env.runtime.tracebacks import PACKAGE_DIR, calls_the_workers, runs_the_workers
+from workers_env.runtime.unhandled import IN_PROGRESS_DONE
 from workers_env.runtime.webloop import PyodideFuture
 
 __all__ = ["INLINE_FROM", "install", "worker_code_blocks"]
@@ -241,7 +242,9 @@ def _install_create_future() -> None:
     def create_future(self: asyncio.AbstractEventLoop) -> asyncio.Future[Any]:
         if current_runtime() is None:
             return original(self)  # type: ignore[no-any-return]
-        return PyodideFuture(loop=self)
+        future = PyodideFuture(loop=self)
+        future.add_done_callback(IN_PROGRESS_DONE)  # its loop's, as a pending one's repr names it
+        return future
 
     create_future.workers_env_original = original  # type: ignore[attr-defined]
     create_future.__doc__ = original.__doc__

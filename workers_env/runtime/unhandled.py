@@ -11,7 +11,9 @@ adds one) as it ends (``WebLoop._decrement_in_progress``), and so retrieve its e
 never retrieved``). Measured under Node with npm pyodide 0.26.0a4, 0.28.2 and 314.0.6
 (tools/pyodide/unhandled_task_probe.mjs). Here the same lines go out as the Worker's
 ``console.error`` lines (under ``workers-env dev``, ``✘ [ERROR] <line>`` each), not through
-asyncio's logger; other code's reports are left to the loop's handler.
+asyncio's logger -- also asyncio's ``Task was destroyed but it is pending!`` and its ``task:``
+line for a Worker's task collected while waiting, which every era prints alike; other code's
+reports are left to the loop's handler.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from workers_env import _loglevel
 from workers_env.runtime import current
 from workers_env.runtime.tracebacks import without_our_frames
 
-__all__ = ["install", "reported_at_end"]
+__all__ = ["IN_PROGRESS_DONE", "REPORTED_AT_END", "install", "reported_at_end"]
 
 
 def _runtime_of(future: Any) -> Any:
@@ -75,7 +77,7 @@ def _handler(previous: Any) -> Any:
     def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         from workers_env.runtime.webloop import PyodideFuture  # (webloop imports tasks, which imports this)
 
-        future = context.get("future")
+        future = context.get("future", context.get("task"))  # ("task": one collected while pending)
         if isinstance(future, PyodideFuture):  # the Worker's own: as Pyodide's loop reports it
             report(context, _runtime_of(future))
         elif previous is not None:
@@ -109,3 +111,26 @@ def reported_at_end(task: asyncio.Task[Any]) -> None:
         handler(task.get_loop(), {"exception": error})  # one the Worker set (loop.set_exception_handler)
     else:
         report({"exception": error}, _runtime_of(task))
+
+
+class WebLoop:
+    """Named as Pyodide's loop, whose ``_decrement_in_progress`` is the done callback of each task
+    and future its code makes (``create_task``, ``create_future``; 0.26, 0.28 and 314 alike): a
+    pending one's repr names it as Pyodide's does (``cb=[WebLoop._decrement_in_progress()]``,
+    no source line), in ``Task was destroyed but it is pending!`` too (a wait on a future nobody
+    else holds, collected: tools/pyodide/pending_task_probe.mjs)."""
+
+    __slots__ = ("reports",)
+
+    def __init__(self, reports: bool) -> None:
+        self.reports = reports
+
+    def _decrement_in_progress(self, future: Any) -> None:
+        if self.reports:
+            reported_at_end(future)
+
+
+#: a Worker task's done callback from Pyodide 0.28 (:func:`reported_at_end`)
+REPORTED_AT_END = WebLoop(True)._decrement_in_progress
+#: a Worker future's, and a task's on 0.26: it reports nothing
+IN_PROGRESS_DONE = WebLoop(False)._decrement_in_progress
