@@ -1,19 +1,23 @@
 """Probe (leftovers50b): what a caller's ``env.SVC.fetch(...)`` rejects with when the service is a
-named entrypoint class without ``fetch``. Two JavaScript twins under ``wrangler dev`` 4.164.0, each
+named entrypoint class without ``fetch``. JavaScript twin classes under ``wrangler dev`` 4.164.0, each
 bound to the Worker itself (``[[services]] entrypoint = ...``): ``Plain``, a ``WorkerEntrypoint``
 with only an RPC method, and ``Proxied``, the same class behind the proxy workerd's Python
 entrypoint wraps every exported class in (``makeEntrypointProxyHandler`` of
 ``src/pyodide/python-entrypoint-helper.ts``: every name a function that throws
 ``TypeError: Method <name> does not exist`` when the Python instance lacks it; ``on_fetch`` before
-``python_no_global_handlers``). Printed: the caller's ``String(e)``, ``e.name``, ``e.remote`` and
+``python_no_global_handlers``; ``LegacyProxied``), and ``Legacy``, whose fetch throws what a module
+without ``on_fetch`` throws (``makeHandler``'s ``PythonUserError``, src/pyodide/internal/util.ts). Printed: the caller's ``String(e)``, ``e.name``, ``e.remote`` and
 ``Object.keys(e)`` at a date before and after ``enhanced_error_serialization`` (2026-04-21).
 
     PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler \\
         python3 tools/wrangler/named_entrypoint_without_fetch_probe.py
 
-Measured 2026-12-05 (4.164.0), the same at both dates: Plain ``Error: Handler does not export a
+Measured 2026-12-05 (4.164.0), at both dates: Plain ``Error: Handler does not export a
 fetch() function.``; Proxied ``TypeError: Method fetch does not exist`` and LegacyProxied
-``TypeError: Method on_fetch does not exist`` -- each ``remote: true``, its only own key.
+``TypeError: Method on_fetch does not exist`` -- each ``remote: true``, its only own key; Legacy
+(workerd's ``PythonUserError``, its name a getter) ``Error: Python entrypoint "entry.py" does not
+export a handler named "on_fetch"`` at 2025-11-02 (the getter skipped), ``PythonUserError: ...``
+with ``name`` an own key at 2026-05-01 (``enhanced_error_serialization``).
 """
 
 from __future__ import annotations
