@@ -792,6 +792,18 @@ CASES = {
         "o = Object.new()\ns = js.Set.new()\ns.add(o)\ns.add(o)\n(s.size, s.has(o), s.has(Object.new()))",
         "(js.Set.new([[1], [1]]).size, js.Set.new([1, True, 1.0]).size)",
         "m = js.Map.new()\nm.set(float('nan'), 1)\nm[float('nan')] = 2\n(m.get(float('nan')), m.size, float('nan') in m)",
+        # what add() was handed is a borrowed proxy, destroyed when the call returned (leftovers50b)
+        "s = js.Set.new()\ns.add([1])\nlist(s)",
+        "s = js.Set.new()\ns.add('a')\ns.add(1)\ns.add(None)\nlist(s)",
+        "class K: pass\nk = K()\ns = js.Set.new()\ns.add(k)\n[x is k for x in s]",
+        "s = js.Set.new()\ns.add((1, 2))\nlist(s.values())",
+        "s = js.Set.new()\ns.add((1, 2))\ns.to_py()",
+        "s = js.Set.new()\ns.add('a')\ns.add([1])\nnext(iter(s))",
+        "s = js.Set.new()\ns.add([1])\nout = []\ns.forEach(create_proxy(lambda v, *_: out.append(v)))\nout",
+        "s = js.Set.new()\ns.add([1])\nJSON.stringify(getattr(Array, 'from')(s))",
+        "s = js.Set.new()\ns.add({'a': 1})\ns.add('b')\n[(len(e), e[1] if i else 'x') for i, e in enumerate(s.entries())]",
+        "s = js.Set.new()\ns.add('a')\nit = s.values()\ns.add('b')\n(list(it), list(s.keys()), str(s.values()))",
+        "s = js.Set.new()\ns.add([1])\n(s.size, len(s))",
     ],
     "maps": [
         "m = to_js({'a': 1})\n(type(m.keys()).__name__, type(m.values()).__name__, type(m.items()).__name__)",

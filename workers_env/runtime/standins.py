@@ -226,7 +226,8 @@ def _new_set(items: Any = None) -> JsSet:
     """``new Set(iterable)``: the distinct items, in first-seen order."""
     out = JsSet()
     for item in jsconvert.js_iterable(items) if items is not None and items is not jsproxy.jsnull else ():
-        out.add(item)
+        if out.adds(item):  # (the PyProxies a JS array or Set holds: the same ones, their marks kept)
+            jsproxy.carry_mark(items, out, item)
     return out
 
 
@@ -1135,7 +1136,7 @@ def _build() -> dict[str, ModuleType]:
         if not isinstance(it, JsProxy):  # a Python iterable's items cross as Pyodide converts them (2**53 - 1: a BigInt)
             items = [_jsvalues.crossing(v) for v in items]
         made = JsArray(items)
-        return jsproxy.marked_like(it, made) if isinstance(it, JsArray) else made  # its PyProxies, the same ones
+        return jsproxy.marked_like(it, made) if isinstance(it, (JsArray, JsSet)) else made  # its PyProxies, the same ones
 
     def array_of(*items: Any) -> JsArray:  # ``Array.of`` (and ``new Array(a, b)``: array_new)
         made = JsArray()
