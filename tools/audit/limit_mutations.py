@@ -14,8 +14,8 @@ audited as texts only (``texts=True``): every text of their functions, methods a
 private ones too, except argparse's help (``help=`` and the like, a ``register`` function, a
 ``*_HELP`` constant) and docstrings. So are the error and warning texts of the runtime
 (``runtime/**/*.py``: the JS stand-ins', Pyodide's FFI, the SDK stand-ins', the loader's; groups
-``rt-<module>``), of vectorize's, d1's, kv's, ai's, assets' and queues' other modules (``vz-<module>``,
-``d1-<module>``, ``kv-<module>``, ``ai-<module>``, ``assets-<module>``, ``q-<module>``), of ``load_env`` (``env``) and of the
+``rt-<module>``), of vectorize's, d1's, kv's, ai's, assets', queues' and ratelimit's other modules (``vz-<module>``,
+``d1-<module>``, ``kv-<module>``, ``ai-<module>``, ``assets-<module>``, ``q-<module>``, ``rl-<module>``), of ``load_env`` (``env``) and of the
 pytest plugin (``plugin``), modules of code (``code=True``): besides docstrings, a logger's
 ``debug``/``info`` lines, ``__repr__`` methods and the code's own tokens are left out -- a text
 without a space, one compared, a pattern, a ``Literal[...]`` value (and the same text wherever the
@@ -150,6 +150,7 @@ AI_TESTS = ("test_ai_*",)
 QUEUE_TESTS = ("test_queue_*", "test_runtime_queue_*", "test_runtime_handlers_scheduled_queue", "test_supplied_queue_*",
                "test_dev_server_delivers_queue*", "test_dev_websocket_sends_queue*")
 ASSETS_TESTS = ("test_assets_*",)
+RATELIMIT_TESTS = ("test_ratelimit_*",)
 #: runtime modules whose message forms are audited too (``forms``): a service binding's remote
 #: error, ``<name>: <message>`` in the legacy serialisation
 FORMS = {"workers_env/runtime/services.py"}
@@ -240,6 +241,9 @@ MODULES = (
     *(Audited(f"assets-{path.removeprefix('workers_env/assets/').removesuffix('.py')}", path, ASSETS_TESTS,
               texts=True, code=True)
       for path in _modules_under("workers_env/assets", skip=("limits.py",))),
+    *(Audited(f"rl-{path.removeprefix('workers_env/ratelimit/').removesuffix('.py')}", path, RATELIMIT_TESTS,
+              texts=True, code=True)
+      for path in _modules_under("workers_env/ratelimit", skip=("limits.py",))),
     # the texts of the config reader (its refusals, ``with_compatibility``'s), of the compatibility
     # date's and flags' checks, of the library's shared errors and JS values (``_errors``, ``_jsvalues``)
     Audited("config-wrangler", "workers_env/config/wrangler.py", (*CONFIG_TESTS, "test_wrangler_*"), texts=True,
