@@ -125,37 +125,3 @@ def test_dev_prints_each_line_as_a_console_error_block(tmp_path: Path) -> None:
         assert blocks[1:3] == ["\u2718 [ERROR] Traceback (most recent call last):", "\u2718 [ERROR] "]
         assert blocks[-2:] == ["\u2718 [ERROR] ValueError: boom-reject", "\u2718 [ERROR] "]
         assert not any("never retrieved" in line or "workers_env" in line for line in server.lines)
-
-
-TRACEBACKS_ENTRY = """
-import asyncio
-import traceback
-from workers import Response, WorkerEntrypoint
-
-MADE = traceback.StackSummary.from_list([("entry.py", 3, "fetch", "made = 1")])
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        loop = asyncio.get_running_loop()
-        loop.call_exception_handler({"message": "reported by hand", "future": loop.create_future(),
-                                     "source_traceback": MADE, "handle_traceback": MADE})
-        return Response("ok")
-"""
-
-
-@pytest.mark.asyncio
-async def test_a_contexts_creation_tracebacks_print_as_pyodides_debug_lines(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # (Pyodide's WebLoop.default_exception_handler, 0.26.0a4, 0.28.2 and 314.0.6 alike: asyncio's words
-    # for a debug loop's tracebacks -- unhandled_task_probe.mjs, "--- context"; audit25. Its pending
-    # future's repr there ends "cb=[WebLoop._decrement_in_progress()]>", which is not emulated)
-    worker = load_worker(one_file_worker(tmp_path, TRACEBACKS_ENTRY, date="2025-11-02"))
-    capsys.readouterr()
-    assert (await worker.fetch("http://example.com/")).status == 200
-    printed = capsys.readouterr().err.split("\n")
-    assert printed[0] == "reported by hand" and printed[1].startswith("future: <PyodideFuture pending")
-    assert printed[2:] == ["handle_traceback: Handle created at (most recent call last):",
-                           '  File "entry.py", line 3, in fetch', "    made = 1",
-                           "source_traceback: Object created at (most recent call last):",
-                           '  File "entry.py", line 3, in fetch', "    made = 1", ""]

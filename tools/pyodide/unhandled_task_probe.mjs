@@ -8,10 +8,6 @@
 // retrieved", "future: <PyodideFuture ...>" and the exception's lines. 0.26.0a4: "PyodideTask
 // exception was never retrieved" and "future: <PyodideTask ...>" when collected, no traceback;
 // the futures' two lines alone. (runtime/unhandled.py)
-// audit25 (same day, all three alike): a context holding a debug loop's tracebacks (given by hand,
-// "--- context") -- "handle_traceback: Handle created at (most recent call last):" and
-// "source_traceback: Object created at (most recent call last):", each followed by its frames;
-// the pending future's repr is "<PyodideFuture pending cb=[WebLoop._decrement_in_progress()]>".
 import path from "path"; import { pathToFileURL } from "url";
 const dir = process.argv[2];
 const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);
@@ -40,12 +36,6 @@ f.set_exception(ValueError("boom-future"))
 del f
 gc.collect()
 await asyncio.sleep(0.05)
-print("--- context")
-import traceback
-MADE = traceback.StackSummary.from_list([("entry.py", 3, "fetch", "made = 1")])
-loop = asyncio.get_event_loop()
-loop.call_exception_handler({"message": "reported by hand", "future": loop.create_future(),
-                             "source_traceback": MADE, "handle_traceback": MADE})
 print("--- end")
 `);
 await new Promise((r) => setTimeout(r, 200));
