@@ -78,6 +78,7 @@ class Case:
     flags: str = FLAGS
     files: dict[str, str] = field(default_factory=dict)  # more files; "@PAGE#N" takes another block (more lines after it appended)
     needs: tuple[str, ...] = ()  # packages the block imports: "outside" where this Python lacks one
+    wrap: str = ""  # a handler's body (``await``, ``return``, ``self.env``): the Worker around it, "{block}" where it goes
     main: str = "src/entry.py"
     outside: str | None = None  # why this block cannot run here
     docs_wrong: str | None = None  # the page is wrong about production: the evidence (steps hold production's answers)
@@ -343,6 +344,68 @@ case("queues/configuration/javascript-apis.mdx#3", "a Default class's queue(self
                 "TypeError on every delivery, deployed too. Cloudflare's own consumers declare (self, batch, env, ctx) "
                 "(workers-py runtime-sdk tests/bindings-test, python-workers-examples 08-cron's scheduled)")
 
+# ---- D1's Worker API pages: each block a handler's body, run in the smallest Worker around it ----
+D1_CONFIG = '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "00000000-0000-0000-0000-000000000000"\n'
+# the Customers table of D1's get-started, whose rows the pages' outputs show; `db` is the pages' own name for the binding
+D1_AROUND = """from workers import Response, WorkerEntrypoint
+
+SEED = (
+    "DROP TABLE IF EXISTS Customers;\\n"
+    "CREATE TABLE Customers (CustomerId INTEGER PRIMARY KEY, CompanyName TEXT, ContactName TEXT);\\n"
+    "INSERT INTO Customers (CustomerId, CompanyName, ContactName) VALUES (1, 'Alfreds Futterkiste', 'Maria Anders'), "
+    "(4, 'Around the Horn', 'Thomas Hardy'), (11, 'Bs Beverages', 'Victoria Ashworth'), (13, 'Bs Beverages', 'Random Name');"
+)
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.DB.exec(SEED)
+        db = self.env.DB
+        {block}
+        return Response("the block ran")
+"""
+BS = '{"CustomerId":11,"CompanyName":"Bs Beverages","ContactName":"Victoria Ashworth"},' \
+     '{"CustomerId":13,"CompanyName":"Bs Beverages","ContactName":"Random Name"}'
+HORN = '{"CustomerId":4,"CompanyName":"Around the Horn","ContactName":"Thomas Hardy"}'
+RAN = [Step(text="the block ran")]
+D1DB = "d1/worker-api/d1-database.mdx#"
+
+
+def d1_case(key: str, exercises: str, steps: list[Step] | None = None, **kw: Any) -> None:
+    case(key, exercises, config=D1_CONFIG, wrap=D1_AROUND if "outside" not in kw else "", steps=steps or RAN, **kw)
+
+
+d1_case(D1DB + "1", "a Default class whose fetch is `pass`", outside="a sketch: its fetch returns None, so it answers no request (what D1 is is its comment)")
+d1_case(D1DB + "2", "prepare().bind()")
+d1_case(D1DB + "3", "db.prepare() of a static statement")
+d1_case(D1DB + "4", "db.prepare().bind() of two values")
+d1_case(D1DB + "5", "batch() of one statement bound twice")
+d1_case(D1DB + "6", "Response.json of batch()'s results", steps=[Step(contains=(f'"results":[{BS}]', f'"results":[{HORN}]', '"success":true'))])
+d1_case(D1DB + "7", "print(stmt[1].results.to_py())", outside="a fragment: stmt is #6's batch result")
+d1_case(D1DB + "8", "Response.json of a batch reusing one statement", steps=[Step(contains=(f'"results":[{BS}]', f'"results":[{HORN}]'))])
+d1_case(D1DB + "9", "exec() of a query with a double-quoted string")
+d1_case(D1DB + "10", "Response.json of exec()'s D1ExecResult", steps=[Step(contains=('{"count":1,"duration":',))])
+d1_case(D1DB + "11", "db.dump()", outside="the page's caution: dump works only on D1 alpha databases, and a database made today is none")
+d1_case(D1DB + "12", "withSession(\"<parameter>\")", outside="a placeholder: `<parameter>` stands for first-primary, first-unconstrained or a bookmark")
+d1_case(D1DB + "13", "withSession('first-primary'), run(), getBookmark()")
+PS = "d1/worker-api/prepared-statements.mdx#"
+d1_case(PS + "1", "prepare().bind() across lines")
+d1_case(PS + "2", "db.prepare().bind('')")
+d1_case(PS + "3", "db.prepare().bind() of two values")
+d1_case(PS + "4", "?2/?1 ordered parameters")
+d1_case(PS + "5", "a prepared statement with a bound value")
+d1_case(PS + "6", "a static statement")
+d1_case(PS + "7", "await stmt.run()", outside="a fragment: stmt is made by the blocks before it")
+d1_case(PS + "8", "Response.json of run()'s D1Result", steps=[Step(contains=('"success":true,"meta":{', f'"results":[{BS}]}}'))])
+d1_case(PS + "9", "Response.json(return_value.results)", outside="a fragment: return_value is #8's")
+d1_case(PS + "10", "await stmt.raw()", outside="a fragment: stmt is made by the blocks before it")
+d1_case(PS + "11", "Response.json of raw()", steps=[Step(text='[[11,"Bs Beverages","Victoria Ashworth"],[13,"Bs Beverages","Random Name"]]')])
+d1_case(PS + "12", "raw(columnNames=True): a keyword argument as the JS options object", steps=[
+    Step(text='[["CustomerId","CompanyName","ContactName"],[11,"Bs Beverages","Victoria Ashworth"],[13,"Bs Beverages","Random Name"]]')])
+d1_case(PS + "13", "await stmt.first()", outside="a fragment: stmt is made by the blocks before it")
+d1_case(PS + "14", "Response.json of first()", steps=[Step(text='{"CustomerId":11,"CompanyName":"Bs Beverages","ContactName":"Victoria Ashworth"}')])
+d1_case(PS + "15", "Response.json of first('CustomerId')", steps=[Step(text="11")])
+
 # ---- running ------------------------------------------------------------------------------------
 def git(gitdir: str, *args: str) -> str:
     where = ["--git-dir", gitdir] if not (Path(gitdir) / ".git").exists() else ["-C", gitdir]
@@ -443,6 +506,18 @@ def block_for(ref: str, gitdir: str, rev: str, cache: dict[str, list[str]]) -> s
     return (blocks[int(n) - 1] if len(blocks) >= int(n) else "") + more
 
 
+def wrapped(around: str, block: str) -> str:
+    """``block`` put where ``around`` has its line ``{block}``, indented as that line is."""
+    lines = []
+    for line in around.splitlines():
+        if line.strip() == "{block}":
+            pad = line[:len(line) - len(line.lstrip())]
+            lines += [pad + piece if piece.strip() else "" for piece in block.splitlines()]
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
 def missing(packages: tuple[str, ...]) -> list[str]:
     """The packages of ``packages`` this Python cannot import (the child runs this same Python)."""
     return [name for name in packages if importlib.util.find_spec(name) is None]
@@ -452,7 +527,7 @@ def run_case(key: str, c: Case, block: str, gitdir: str, rev: str, cache: dict[s
     with tempfile.TemporaryDirectory(prefix="docsnip-") as tmp:
         root = Path(tmp)
         (root / "src").mkdir()
-        (root / c.main).write_text(block)
+        (root / c.main).write_text(wrapped(c.wrap, block) if c.wrap else block)
         for name, content in c.files.items():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(block_for(content, gitdir, rev, cache) if content.startswith("@") else content)
