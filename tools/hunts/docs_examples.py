@@ -405,6 +405,14 @@ d1_case(PS + "12", "raw(columnNames=True): a keyword argument as the JS options 
 d1_case(PS + "13", "await stmt.first()", outside="a fragment: stmt is made by the blocks before it")
 d1_case(PS + "14", "Response.json of first()", steps=[Step(text='{"CustomerId":11,"CompanyName":"Bs Beverages","ContactName":"Victoria Ashworth"}')])
 d1_case(PS + "15", "Response.json of first('CustomerId')", steps=[Step(text="11")])
+RO = "d1/worker-api/return-object.mdx#"
+d1_case(RO + "1", "run()'s D1Result and its meta fields", steps=[Step(contains=(
+    '{"success":true,"meta":{"served_by":"miniflare.db"', '"served_by_primary":true', '"timings":{"sql_duration_ms":',
+    '"changes":0,', '"changed_db":false,"size_after":', '"rows_read":4,"rows_written":0', f'"results":[{BS}]}}'))],
+    note="the page's output is a composite: served_by miniflare.db (the local runtime's) beside served_by_region WEUR, "
+         "which only production fills; workers-env gives the local runtime's meta, as wrangler dev (README, D1); "
+         "last_row_id is the seed's insert here, not the page's fresh database's 0")
+d1_case(RO + "2", "Response.json of exec()'s D1ExecResult", steps=[Step(contains=('{"count":1,"duration":',))])
 
 # ---- running ------------------------------------------------------------------------------------
 def git(gitdir: str, *args: str) -> str:
