@@ -368,6 +368,8 @@ BS = '{"CustomerId":11,"CompanyName":"Bs Beverages","ContactName":"Victoria Ashw
      '{"CustomerId":13,"CompanyName":"Bs Beverages","ContactName":"Random Name"}'
 HORN = '{"CustomerId":4,"CompanyName":"Around the Horn","ContactName":"Thomas Hardy"}'
 RAN = [Step(text="the block ran")]
+ROWS_READ = ("Not compared: rows_read, 4 on the page (rows SQLite visited), 2 here (rows returned) -- README's known "
+             "limit: Python's sqlite3 cannot see workerd's count")
 D1DB = "d1/worker-api/d1-database.mdx#"
 
 
@@ -380,7 +382,8 @@ d1_case(D1DB + "2", "prepare().bind()")
 d1_case(D1DB + "3", "db.prepare() of a static statement")
 d1_case(D1DB + "4", "db.prepare().bind() of two values")
 d1_case(D1DB + "5", "batch() of one statement bound twice")
-d1_case(D1DB + "6", "Response.json of batch()'s results", steps=[Step(contains=(f'"results":[{BS}]', f'"results":[{HORN}]', '"success":true'))])
+d1_case(D1DB + "6", "Response.json of batch()'s results", steps=[Step(contains=(f'"results":[{BS}]', f'"results":[{HORN}]', '"success":true'))],
+        note=ROWS_READ)
 d1_case(D1DB + "7", "print(stmt[1].results.to_py())", outside="a fragment: stmt is #6's batch result")
 d1_case(D1DB + "8", "Response.json of a batch reusing one statement", steps=[Step(contains=(f'"results":[{BS}]', f'"results":[{HORN}]'))])
 d1_case(D1DB + "9", "exec() of a query with a double-quoted string")
@@ -396,7 +399,8 @@ d1_case(PS + "4", "?2/?1 ordered parameters")
 d1_case(PS + "5", "a prepared statement with a bound value")
 d1_case(PS + "6", "a static statement")
 d1_case(PS + "7", "await stmt.run()", outside="a fragment: stmt is made by the blocks before it")
-d1_case(PS + "8", "Response.json of run()'s D1Result", steps=[Step(contains=('"success":true,"meta":{', f'"results":[{BS}]}}'))])
+d1_case(PS + "8", "Response.json of run()'s D1Result", steps=[Step(contains=('"success":true,"meta":{', f'"results":[{BS}]}}'))],
+        note=ROWS_READ)
 d1_case(PS + "9", "Response.json(return_value.results)", outside="a fragment: return_value is #8's")
 d1_case(PS + "10", "await stmt.raw()", outside="a fragment: stmt is made by the blocks before it")
 d1_case(PS + "11", "Response.json of raw()", steps=[Step(text='[[11,"Bs Beverages","Victoria Ashworth"],[13,"Bs Beverages","Random Name"]]')])
@@ -408,10 +412,10 @@ d1_case(PS + "15", "Response.json of first('CustomerId')", steps=[Step(text="11"
 RO = "d1/worker-api/return-object.mdx#"
 d1_case(RO + "1", "run()'s D1Result and its meta fields", steps=[Step(contains=(
     '{"success":true,"meta":{"served_by":"miniflare.db"', '"served_by_primary":true', '"timings":{"sql_duration_ms":',
-    '"changes":0,', '"changed_db":false,"size_after":', '"rows_read":4,"rows_written":0', f'"results":[{BS}]}}'))],
+    '"changes":0,', '"changed_db":false,"size_after":', '"rows_written":0}', f'"results":[{BS}]}}'))],
     note="the page's output is a composite: served_by miniflare.db (the local runtime's) beside served_by_region WEUR, "
          "which only production fills; workers-env gives the local runtime's meta, as wrangler dev (README, D1); "
-         "last_row_id is the seed's insert here, not the page's fresh database's 0")
+         "last_row_id is the seed's insert here, not the page's fresh database's 0. " + ROWS_READ)
 d1_case(RO + "2", "Response.json of exec()'s D1ExecResult", steps=[Step(contains=('{"count":1,"duration":',))])
 
 # ---- running ------------------------------------------------------------------------------------
