@@ -13,7 +13,11 @@ production), ``docs wrong`` (the page states what production does not do; the ev
 case's note), ``outside`` (a binding we do not emulate, the network) and ``new`` (a Python block
 on a known page that no case covers: the docs changed; write a case). Stdlib only, no network:
 the origin an example passes its request to is a local server the script starts; an example
-that fetches a fixed Internet host is ``outside``. Not part of the test suite.
+that fetches a fixed Internet host is ``outside``. A case whose block imports packages (FastAPI,
+Django, LangChain) runs where this Python has them -- a venv with workers-env's dependencies and
+those -- and is ``outside`` elsewhere. A block that is a handler's body (D1's Worker API pages:
+``await``, ``return``, ``self.env`` at its top level) runs inside the smallest Worker around it
+(``Case.wrap``). Not part of the test suite.
 
 The whole repository (1.1 GB) is more than the search tool's ``fetch`` brings; any git dir holding
 the known pages at their paths does -- docsnip50 built one from the code index's stored version of
@@ -284,7 +288,9 @@ case("workers/runtime-apis/handlers/scheduled.mdx#1", "a Default class's schedul
 
 
 # ---- docsnip50b: the rest of the examples, the package pages, a tutorial, the Queues API page ----
-case(X + "images-workers.mdx#1", "an unawaited js.fetch returned from on_fetch", outside="fetches https://imagedelivery.net (network)")
+case(X + "images-workers.mdx#1", "an unawaited js.fetch returned from on_fetch",
+     outside="fetches https://imagedelivery.net (network); the same shape against a local origin answers with the origin's "
+             "response here, as workerd's module-level handler awaits the returned future (python-entrypoint-helper.ts makeHandler)")
 case(X + "turnstile-html-rewriter.mdx#1", "HTMLRewriter with create_proxy'd classes", outside="HTMLRewriter is not emulated (NotEmulatedError)")
 case(X + "geolocation-app-weather.mdx#1", "request.cf.latitude, workers.fetch(...).json() as a dict", outside="fetches https://api.waqi.info (network)")
 P_PKG = P + "packages/"
