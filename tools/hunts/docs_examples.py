@@ -290,7 +290,8 @@ case("workers/runtime-apis/handlers/scheduled.mdx#1", "a Default class's schedul
 # ---- docsnip50b: the rest of the examples, the package pages, a tutorial, the Queues API page ----
 case(X + "images-workers.mdx#1", "an unawaited js.fetch returned from on_fetch",
      outside="fetches https://imagedelivery.net (network); the same shape against a local origin answers with the origin's "
-             "response here, as workerd's module-level handler awaits the returned future (python-entrypoint-helper.ts makeHandler)")
+             "response here, as deployed: workerd's module-level handler returns the future, a thenable PyProxy, from an async "
+             "function, whose promise adopts it (python-entrypoint-helper.ts makeHandler)")
 case(X + "turnstile-html-rewriter.mdx#1", "HTMLRewriter with create_proxy'd classes", outside="HTMLRewriter is not emulated (NotEmulatedError)")
 case(X + "geolocation-app-weather.mdx#1", "request.cf.latitude, workers.fetch(...).json() as a dict", outside="fetches https://api.waqi.info (network)")
 P_PKG = P + "packages/"
