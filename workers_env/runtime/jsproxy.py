@@ -81,6 +81,7 @@ __all__ = [
     "JsNull",
     "jsnull",
     "from_plain",
+    "another_proxy",
     "binding_data",
     "js_number",
     "js_null",
@@ -296,16 +297,6 @@ class JsObject(JsProxy):
     def __delattr__(self, name: str) -> None:
         self._props.pop(js_property_name(name), None)  # JavaScript's delete: a missing property is no error
 
-    def another_proxy(self) -> JsObject:
-        """A second JsProxy of this JS object (what a JS function returning it hands Python: a
-        new proxy each time): the same properties and PyProxies, not the same Python object."""
-        if self._proxied is None:
-            object.__setattr__(self, "_proxied", {})  # shared from now on, so a mark made on either is on both
-        other = JsObject(self._props)
-        object.__setattr__(other, "_proxied", self._proxied)
-        object.__setattr__(other, "_nulls", self._nulls)
-        return other
-
     def __eq__(self, other: object) -> bool:
         """JavaScript's ``===``, as Pyodide compares two JsProxies: the same JS object (the same
         properties), whichever proxy of it each is (``Object.assign(t, s) == t``)."""
@@ -324,7 +315,7 @@ class JsObject(JsProxy):
     def toString(self) -> str:  # noqa: N802 - JS name
         return "[object Object]"
 
-    _not_js = frozenset({"another_proxy", "plain", "unordered"})
+    _not_js = frozenset({"plain", "unordered"})
 
     def __dir__(self) -> list[str]:
         """Pyodide's ``dir()`` (``JsProxy_Dir``): the proxy's own Python attributes and the object's
@@ -378,6 +369,18 @@ class JsObject(JsProxy):
 
     def __repr__(self) -> str:
         return f"[object {self._to_string_tag}]"
+
+
+def another_proxy(obj: JsObject) -> JsObject:
+    """A second JsProxy of JS object ``obj`` (what a JS function returning it hands Python: a new
+    proxy each time): the same properties and PyProxies, not the same Python object. A function,
+    not a method, so a JS property ``another_proxy`` reads as the property, as in Pyodide."""
+    if obj._proxied is None:
+        object.__setattr__(obj, "_proxied", {})  # shared from now on, so a mark made on either is on both
+    other = JsObject(obj._props)
+    object.__setattr__(other, "_proxied", obj._proxied)
+    object.__setattr__(other, "_nulls", obj._nulls)
+    return other
 
 
 def _callable(value: Any) -> Callable[..., Any]:

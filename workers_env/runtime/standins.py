@@ -790,7 +790,7 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
                     target._props[str(i)] = value
                 jsproxy.reorder_in_place(target._props)  # its indices before the target's other keys
                 jsproxy.marked_like(source, target)
-        return target.another_proxy()  # the same JS object, a new JsProxy: ``is`` tells them apart, as in Pyodide
+        return jsproxy.another_proxy(target)  # the same JS object, a new JsProxy: ``is`` tells them apart, as in Pyodide
 
     return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=_object_new,
                            assign=assign)
@@ -804,7 +804,7 @@ def _object_new(value: Any = None, *_: Any) -> Any:
     if value is None or value is jsproxy.jsnull:
         return JsObject()
     if isinstance(value, JsObject):
-        return value.another_proxy()
+        return jsproxy.another_proxy(value)
     js = standin_modules()["js"]
     if isinstance(value, bool):
         return js.Boolean.new(value)
