@@ -392,10 +392,11 @@ KNOWN_FLAGS = (
 
 def compatibility_flags_problem(config: Any) -> str | None:
     """Why the Workers runtime refuses to start with the config's ``compatibility_flags``, or
-    None: workerd's lines in its order (compatibility-date.c++), then workers-env's hints --
-    "Compatibility flags are mutually contradictory: ..." for both spellings of one flag
-    workers-env reads (:data:`KNOWN_FLAGS`), then "No such compatibility flag: ..." for each
-    name that is no workerd flag (wrangler dev stops on them; deploy's API answers code 10021)."""
+    None: workerd's lines in its order (compatibility-date.c++) -- "Compatibility flags are
+    mutually contradictory: ..." for both spellings of one flag workers-env reads
+    (:data:`KNOWN_FLAGS`), then "No such compatibility flag: ..." for each name that is no
+    workerd flag (wrangler dev stops on them; deploy's API answers code 10021) -- then
+    workers-env's hints."""
     named = tuple(getattr(config, "compatibility_flags", None) or ())
     clashes = [f for f in KNOWN_FLAGS if f.disable and f.enable in named and f.disable in named]
     unknown = unknown_flags(named)
