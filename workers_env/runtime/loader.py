@@ -63,7 +63,7 @@ from workers_env.config.compat import (
     cache_modes,
     compatibility_date,
     compatibility_date_problem,
-    contradictory_flags_problem,
+    compatibility_flags_problem,
     flag_enabled,
     set_by_flag,
     node_globals,
@@ -1911,7 +1911,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
         raise ConfigError("Main module needs to end with a .py file extension", path=str(main_path))
     if not main_path.is_file():
         raise ConfigError(_missing_main(config, main_path), path=str(main_path))
-    start_problem = compatibility_date_problem(config) or contradictory_flags_problem(config)
+    start_problem = compatibility_date_problem(config) or compatibility_flags_problem(config)
     if start_problem is not None:  # the runtime would not start: wrangler dev and deploy refuse it
         raise ConfigError(start_problem, path=str(getattr(config, "path", "")) or None)
     itself = _bind_itself(env, config)  # before the not-emulated line, which then leaves them out
