@@ -2715,6 +2715,23 @@ CASES = {
         "[k for k in dir(o) if k in ('0', '1a', 'a1', 'class', 'class_', 'import_', 'import__')]",
         "o = to_js({'plain': 1, 'unordered': 2}, dict_converter=Object.fromEntries)\n(o.plain, o.unordered)",
     ],
+    # review76: a property whose own name ends in an underscore, a lone underscore, a dunder; a
+    # D1 row's columns named as a JsProxy's own methods (keys, get, to_py, as_object_map, plain)
+    "keyword-attributes-edges": [
+        "o = JSON.parse('{\"from_\": 1, \"class__\": 2, \"_\": 3, \"__class__\": 4, \"__\": 5}')\n"
+        "out = []\nfor name in ('from_', 'from__', 'class__', 'class___', '_', '__', '__class__'):\n    try:\n"
+        "        v = getattr(o, name)\n        out.append(v if isinstance(v, (int, str)) else 'type' if isinstance(v, type) else 'callable' if callable(v) else repr(v))\n"
+        "    except AttributeError as e:\n        out.append('AttributeError: ' + str(e))\nout",
+        "o = JSON.parse('{\"from_\": 1, \"class__\": 2, \"_\": 3, \"__class__\": 4}')\n"
+        "[k for k in dir(o) if k in ('from_', 'from__', 'class__', 'class___', '_', '__class__')]",
+        "o = JSON.parse('{}')\no.from__ = 1\no._ = 2\nJSON.stringify(o)",
+        "row = JSON.parse('{\"keys\": 1, \"values\": 2, \"items\": 3, \"get\": 4, \"to_py\": 5, "
+        "\"as_object_map\": 6, \"plain\": 7, \"unordered\": 8, \"length\": 9}')\n"
+        "out = []\nfor name in ('keys', 'values', 'items', 'get', 'to_py', 'as_object_map', 'plain', 'unordered', 'length'):\n"
+        "    try:\n        v = getattr(row, name)\n        out.append(v if isinstance(v, (int, str)) else 'type' if isinstance(v, type) else 'callable' if callable(v) else repr(v))\n"
+        "    except AttributeError as e:\n        out.append('AttributeError: ' + str(e))\nout",
+        "row = JSON.parse('{\"keys\": 1, \"get\": 4, \"to_py\": 5}')\n(row.to_py(), row.as_object_map()['keys'], row['keys'] if hasattr(row, '__getitem__') else 'no getitem')",
+    ],
     # devleft49: a thread Worker code starts is refused; the same Thread object started again is
     # "thread already started" from Pyodide 0.28 (Python 3.13's handle), the first words on 0.26
     "threads-started-again": [

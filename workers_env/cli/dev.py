@@ -389,7 +389,14 @@ def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:
 def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
     from workers_env.cli.devreload import Reloader
-    from workers_env.cli.devsession import Slot, missing_entrypoints, route_session_queues, session_bindings, worker_name
+    from workers_env.cli.devsession import (
+        Slot,
+        missing_entrypoints,
+        multiple_consumers,
+        route_session_queues,
+        session_bindings,
+        worker_name,
+    )
     from workers_env.config import load_config
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import serve
@@ -549,6 +556,10 @@ def _run(args: argparse.Namespace) -> int:
             if loaded is None:
                 return 1
             callees.append(loaded)
+        doubled = multiple_consumers(session_configs)
+        if doubled is not None:  # miniflare's, before workerd starts
+            fail(doubled)
+            return 1
         refused = missing_entrypoints([config, *others], slots)
         if refused:  # workerd refuses to start, and wrangler says so after its lines
             for line in refused:

@@ -26,8 +26,8 @@ from workers_env.queues.assembly import queue_broker
 from workers_env.queues.producer import QueueProducer
 from workers_env.runtime.services import NotConnected, ServiceSource, WorkerService
 
-__all__ = ["SessionBroker", "SessionService", "Slot", "missing_entrypoints", "route_session_queues",
-           "session_bindings", "worker_name"]
+__all__ = ["SessionBroker", "SessionService", "Slot", "missing_entrypoints", "multiple_consumers",
+           "route_session_queues", "session_bindings", "worker_name"]
 
 
 class Slot:
@@ -84,14 +84,33 @@ class SessionBroker:
         return dict(self._broker().metrics(queue))
 
 
-def route_session_queues(env: Any, configs: list[Any], slots: Mapping[str, Slot]) -> None:
-    """Point each producer of ``env`` whose queue its own Worker does not consume at the broker
-    of the session Worker that does (the first config consuming it, as Miniflare takes one)."""
+def _consumed(config: Any) -> dict[str, None]:
+    """The queues a config's ``queues.consumers`` names, each once, in order."""
+    return dict.fromkeys(entry["queue"] for entry in queue_entries(config.merged, "consumers")
+                         if isinstance(entry, Mapping) and isinstance(entry.get("queue"), str))
+
+
+def multiple_consumers(configs: list[Any]) -> str | None:
+    """Miniflare's refusal of a queue two Workers of the session consume (``getQueueConsumers``,
+    ``ERR_MULTIPLE_CONSUMERS``; wrangler dev -c A -c B 4.164.0 stops with it after the tables),
+    or None. One config naming a queue twice starts (measured)."""
     consumers: dict[str, str] = {}
     for config in configs:
-        for entry in queue_entries(config.merged, "consumers"):
-            if isinstance(entry, Mapping) and isinstance(entry.get("queue"), str):
-                consumers.setdefault(entry["queue"], worker_name(config))
+        for queue in _consumed(config):
+            if queue in consumers:
+                first, second = consumers[queue], worker_name(config)
+                return f'Multiple consumers defined for queue "{queue}": "{first}" and "{second}"'
+            consumers[queue] = worker_name(config)
+    return None
+
+
+def route_session_queues(env: Any, configs: list[Any], slots: Mapping[str, Slot]) -> None:
+    """Point each producer of ``env`` whose queue its own Worker does not consume at the broker
+    of the session Worker that does (one Worker: :func:`multiple_consumers` refuses two)."""
+    consumers: dict[str, str] = {}
+    for config in configs:
+        for queue in _consumed(config):
+            consumers.setdefault(queue, worker_name(config))
     for name in env:
         producer = env.unwrapped(name)
         if isinstance(producer, QueueProducer) and producer.broker is None and producer.queue in consumers:
