@@ -507,7 +507,7 @@ def _run(args: argparse.Namespace) -> int:
                 _close_supplied_workers(made)
                 raise
             name_cf_worker_zone(built, origin_options.zone(config))  # --host, --routes: the CF-Worker header's
-            route_session_queues(built, session_configs, slots)  # a queue another Worker of it consumes
+            route_session_queues(built, worker_name(config), slots)  # a queue another Worker of it consumes
             context = getattr(built, "_context", None)
             if context is not None:  # closed with the env dev closes (a reload's retired one, at exit)
                 context.on_close(lambda: _close_supplied_workers(made))
