@@ -2732,6 +2732,16 @@ CASES = {
         "    except AttributeError as e:\n        out.append('AttributeError: ' + str(e))\nout",
         "row = JSON.parse('{\"keys\": 1, \"get\": 4, \"to_py\": 5}')\n(row.to_py(), row.as_object_map()['keys'], row['keys'] if hasattr(row, '__getitem__') else 'no getitem')",
     ],
+    # review76: what a handler sees of asyncio tasks, call_soon and JS promises in one turn
+    "promise-order-mixed": [
+        '# async\nimport asyncio\nf = asyncio.ensure_future(js.Promise.resolve(1))\nfirst = f.done()\nawait asyncio.sleep(0)\n(first, f.done(), f.result())',
+        "# async\nimport asyncio\nout = []\nloop = asyncio.get_running_loop()\nasync def t(name):\n    out.append(name)\n    await js.Promise.resolve(0)\n    out.append(name + '-after')\nasyncio.create_task(t('a'))\nloop.call_soon(lambda: out.append('soon'))\nasyncio.create_task(t('b'))\nr = await js.Promise.resolve(5)\nout.append(('main', r))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nasync def c():\n    out.append('coro')\n    return 'c'\nr = await asyncio.gather(js.Promise.resolve(1).then(lambda v: out.append('then') or v), c())\n(out, list(r))",
+        "# async\nimport asyncio\nout = []\np = js.Promise.resolve(0)\nfor i in range(6):\n    p = p.then(lambda v: out.append(v) or v + 1)\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\njs.Promise.resolve(1).then(lambda v: js.queueMicrotask(create_proxy(lambda: out.append('micro-in-then'))))\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nout.append('sync')\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nloop = asyncio.get_running_loop()\nfut = loop.create_future()\njs.Promise.resolve(fut).then(lambda v: out.append(('then', v)))\nloop.call_soon(lambda: fut.set_result(7))\nloop.call_soon(lambda: out.append('soon'))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nasync def t():\n    out.append('task')\nasyncio.create_task(t())\nawait js.Promise.new(lambda r, j: r(1))\nout.append('after-await')\nawait asyncio.sleep(0)\nout",
+    ],
     # devleft49: a thread Worker code starts is refused; the same Thread object started again is
     # "thread already started" from Pyodide 0.28 (Python 3.13's handle), the first words on 0.26
     "threads-started-again": [
