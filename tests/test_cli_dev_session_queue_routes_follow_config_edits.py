@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dev_reload_helpers import DevServer
+from test_cli_dev_session_runs_every_workers_queue_consumer import CONSUMER, HEAD
 
 SENDER = '''from workers import Response, WorkerEntrypoint
 
@@ -20,20 +21,6 @@ class Default(WorkerEntrypoint):
         return Response("sent " + str(answer.metadata.metrics.backlogCount))
 '''
 
-CONSUMER = '''from workers import Response, WorkerEntrypoint
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response("b")
-
-    async def queue(self, batch, env=None, ctx=None):
-        for message in batch.messages:
-            print("b got", message.body)
-            message.ack()
-'''
-
-HEAD = 'main = "src/entry.py"\ncompatibility_date = "2025-11-02"\ncompatibility_flags = ["python_workers"]\n'
 CONSUMES = '[[queues.consumers]]\nqueue = "q"\nmax_batch_timeout = 1\n'
 
 
