@@ -59,3 +59,34 @@ def test_a_queue_both_workers_send_to_and_neither_consumes_drops_the_sends(tmp_p
         assert server.get("/") == (200, "sent 0")
         assert server.get("/") == (200, "sent 0")
         assert "Error" not in server.output
+
+
+WAITER = '''from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.Q.send(request.url.rsplit("/", 1)[-1])
+        return Response("sent")
+
+    async def queue(self, batch, env=None, ctx=None):
+        for message in batch.messages:
+            print("a got", message.body)
+'''
+
+
+def test_a_reload_of_one_worker_loses_the_messages_every_worker_has_waiting(tmp_path):
+    """wrangler dev 4.164.0 (JavaScript twins): b's code edited while a's message waited for its
+    6 s batch timeout; nothing delivered in the 12 s after -- the session's one runtime restarts."""
+    configs = _session(tmp_path, False)
+    (tmp_path / "a" / "src" / "entry.py").write_text(WAITER)
+    (tmp_path / "a" / "wrangler.toml").write_text(
+        f'name = "a"\n{HEAD}[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n'
+        '[[queues.consumers]]\nqueue = "q"\nmax_batch_timeout = 2\n')
+    with DevServer(Path("a/wrangler.toml"), *configs, cwd=tmp_path) as server:
+        assert server.get("/lost") == (200, "sent")
+        server.edit(tmp_path / "b" / "src" / "entry.py", CONSUMER.replace("b got", "b2 got"))
+        server.wait_for("Local server updated and ready")
+        assert server.get("/kept") == (200, "sent")
+        server.wait_for("a got kept")
+        assert "a got lost" not in server.output

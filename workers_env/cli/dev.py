@@ -391,6 +391,7 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env.cli.devreload import Reloader
     from workers_env.cli.devsession import (
         Slot,
+        empty_session_queues,
         missing_entrypoints,
         multiple_consumers,
         route_session_queues,
@@ -538,7 +539,8 @@ def _run(args: argparse.Namespace) -> int:
                             announce=lambda c, e: _announce(c, e, secrets_environment, args.env_file or None,
                                                             table_vars, alone=not others),
                             configured=lambda c, app: _reconfigured(c, app, args, given_address, origin_options),
-                            load_failed=lambda exc: _reload_failed(exc, config_path.parent))
+                            load_failed=lambda exc: _reload_failed(exc, config_path.parent),
+                            reloaded=(lambda: empty_session_queues(slots)) if others else None)
         try:
             worker = load_worker(env=env)
         except WorkersEnvError:
@@ -725,7 +727,7 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
                  secrets_environment: str | None, env_files: list[str] | None) -> tuple[Reloader, Slot] | None:
     """Load one of the session's other Workers into its slot, with a reloader watching its files."""
     from workers_env.cli.devreload import Reloader
-    from workers_env.cli.devsession import worker_name
+    from workers_env.cli.devsession import empty_session_queues, worker_name
     from workers_env.runtime import load_worker
 
     path = Path(config.path)
@@ -739,7 +741,8 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
     reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
                         build=_custom_build, make_env=callee_env,
                         announce=lambda c, e: _announce(c, e, secrets_environment, env_files, []),
-                        load_failed=lambda exc: _reload_failed(exc, path.parent))
+                        load_failed=lambda exc: _reload_failed(exc, path.parent),
+                        reloaded=lambda: empty_session_queues(slots))
     try:
         slot.worker = load_worker(env=env)
     except WorkersEnvError as exc:

@@ -27,8 +27,8 @@ from workers_env.queues.assembly import queue_broker
 from workers_env.queues.producer import QueueProducer
 from workers_env.runtime.services import NotConnected, ServiceSource, WorkerService
 
-__all__ = ["SessionBroker", "SessionService", "Slot", "missing_entrypoints", "multiple_consumers",
-           "route_session_queues", "session_bindings", "worker_name"]
+__all__ = ["SessionBroker", "SessionService", "Slot", "empty_session_queues", "missing_entrypoints",
+           "multiple_consumers", "route_session_queues", "session_bindings", "worker_name"]
 
 
 class Slot:
@@ -116,6 +116,17 @@ def route_session_queues(env: Any, own: str, slots: Mapping[str, Slot]) -> None:
         producer = env.unwrapped(name)
         if isinstance(producer, QueueProducer) and producer.broker is None and others:
             producer.broker = SessionBroker(others)  # type: ignore[assignment]
+
+
+def empty_session_queues(slots: Mapping[str, Slot]) -> None:
+    """What a reload of any Worker of the session does to every Worker's queues: wrangler dev
+    4.164.0 restarts the session's one runtime, so a message another Worker had waiting (its
+    batch timeout, its delay) is never delivered (measured with JavaScript twins)."""
+    for slot in slots.values():
+        worker = slot.current()
+        broker = None if worker is None else queue_broker(worker.env)
+        if broker is not None:
+            broker.clear()
 
 
 def worker_name(config: Any) -> str:
