@@ -2741,6 +2741,33 @@ CASES = {
         "o = JSON.parse('{\"another_proxy\": 1}')\n[k for k in dir(o) if 'proxy' in k]",
         "[k for k in ('isPrototypeOf', 'valueOf', '__proto__', 'call', 'name') if k in dir(js.Response)]",
     ],
+    # review76: a property whose own name ends in an underscore, a lone underscore, a dunder; a
+    # D1 row's columns named as a JsProxy's own methods (keys, get, to_py, as_object_map, plain)
+    "keyword-attributes-edges": [
+        "o = JSON.parse('{\"from_\": 1, \"class__\": 2, \"_\": 3, \"__class__\": 4, \"__\": 5}')\n"
+        "out = []\nfor name in ('from_', 'from__', 'class__', 'class___', '_', '__', '__class__'):\n    try:\n"
+        "        v = getattr(o, name)\n        out.append(v if isinstance(v, (int, str)) else 'type' if isinstance(v, type) else 'callable' if callable(v) else repr(v))\n"
+        "    except AttributeError as e:\n        out.append('AttributeError: ' + str(e))\nout",
+        "o = JSON.parse('{\"from_\": 1, \"class__\": 2, \"_\": 3, \"__class__\": 4}')\n"
+        "[k for k in dir(o) if k in ('from_', 'from__', 'class__', 'class___', '_', '__class__')]",
+        "o = JSON.parse('{}')\no.from__ = 1\no._ = 2\nJSON.stringify(o)",
+        "row = JSON.parse('{\"keys\": 1, \"values\": 2, \"items\": 3, \"get\": 4, \"to_py\": 5, "
+        "\"as_object_map\": 6, \"plain\": 7, \"unordered\": 8, \"length\": 9}')\n"
+        "out = []\nfor name in ('keys', 'values', 'items', 'get', 'to_py', 'as_object_map', 'plain', 'unordered', 'length'):\n"
+        "    try:\n        v = getattr(row, name)\n        out.append(v if isinstance(v, (int, str)) else 'type' if isinstance(v, type) else 'callable' if callable(v) else repr(v))\n"
+        "    except AttributeError as e:\n        out.append('AttributeError: ' + str(e))\nout",
+        "row = JSON.parse('{\"keys\": 1, \"get\": 4, \"to_py\": 5}')\n(row.to_py(), row.as_object_map()['keys'], row['keys'] if hasattr(row, '__getitem__') else 'no getitem')",
+    ],
+    # review76: what a handler sees of asyncio tasks, call_soon and JS promises in one turn
+    "promise-order-mixed": [
+        '# async\nimport asyncio\nf = asyncio.ensure_future(js.Promise.resolve(1))\nfirst = f.done()\nawait asyncio.sleep(0)\n(first, f.done(), f.result())',
+        "# async\nimport asyncio\nout = []\nloop = asyncio.get_running_loop()\nasync def t(name):\n    out.append(name)\n    await js.Promise.resolve(0)\n    out.append(name + '-after')\nasyncio.create_task(t('a'))\nloop.call_soon(lambda: out.append('soon'))\nasyncio.create_task(t('b'))\nr = await js.Promise.resolve(5)\nout.append(('main', r))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nasync def c():\n    out.append('coro')\n    return 'c'\nr = await asyncio.gather(js.Promise.resolve(1).then(lambda v: out.append('then') or v), c())\n(out, list(r))",
+        "# async\nimport asyncio\nout = []\np = js.Promise.resolve(0)\nfor i in range(6):\n    p = p.then(lambda v: out.append(v) or v + 1)\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\njs.Promise.resolve(1).then(lambda v: js.queueMicrotask(create_proxy(lambda: out.append('micro-in-then'))))\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nout.append('sync')\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nloop = asyncio.get_running_loop()\nfut = loop.create_future()\njs.Promise.resolve(fut).then(lambda v: out.append(('then', v)))\nloop.call_soon(lambda: fut.set_result(7))\nloop.call_soon(lambda: out.append('soon'))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nasync def t():\n    out.append('task')\nasyncio.create_task(t())\nawait js.Promise.new(lambda r, j: r(1))\nout.append('after-await')\nawait asyncio.sleep(0)\nout",
+    ],
     # devleft49: a thread Worker code starts is refused; the same Thread object started again is
     # "thread already started" from Pyodide 0.28 (Python 3.13's handle), the first words on 0.26
     "threads-started-again": [
