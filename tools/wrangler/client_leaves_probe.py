@@ -27,7 +27,6 @@ hang-up is seen when its socket closes". Not collected by pytest (needs Node and
 
 from __future__ import annotations
 
-import json
 import socket
 import sys
 import time
@@ -38,7 +37,7 @@ from urllib.parse import urlsplit
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from casediff import wrangler_dev  # noqa: E402
+from casediff import raw_get_json, wrangler_dev  # noqa: E402
 
 JS_WORKER = """
 const SEEN = {};
@@ -102,15 +101,6 @@ def leave(port: int, path: str, pause: int, count: int, delay: int, key: str) ->
     client.close()
 
 
-def seen(port: int) -> dict[str, str]:
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        sock.sendall(b"GET /seen HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        answer = b""
-        while piece := sock.recv(65536):
-            answer += piece
-    return json.loads(answer.partition(b"\r\n\r\n")[2])
-
-
 def main() -> int:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     outcomes: dict[tuple[str, int, int, int], Counter[str]] = {case: Counter() for case in CASES}
@@ -122,7 +112,7 @@ def main() -> int:
                 leave(port, *case, f"{round_}-{n}")
                 time.sleep(0.2)
         time.sleep(1)
-        found = seen(port)
+        found = raw_get_json(port, "/seen", 10)
     for n, case in enumerate(CASES):
         for round_ in range(rounds):
             outcomes[case][found.get(f"{round_}-{n}", "(nothing seen)")] += 1
