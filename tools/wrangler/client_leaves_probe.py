@@ -9,7 +9,8 @@ reading -- moments spread over the writer's 50 ms pause; 300 ms and more with a 
 buffer, so that the body's pump is stuck in a socket write -- and closes. Printed: what the
 writer's failed write rejected with (as ``${error}``; a JavaScript ``undefined`` is Python's
 ``Error: undefined``), whether its ``ready`` resolves, its ``desiredSize``, and which write
-failed. ``?closed`` (by hand): after 3 writes the writer waits for ``writer.closed`` (5 s at most).
+failed. By hand: ``?closed``, after 3 writes the writer waits for ``writer.closed`` (5 s at most);
+``?hog=N``, a task does N rounds of arithmetic a turn of the loop (``SEEN[case-hog]``: how long a turn took).
 
     PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/client_leaves_probe.py [ROUNDS]
 
@@ -20,8 +21,10 @@ resolves, ``desiredSize`` null; the 9th or 10th for a client that stalls 300 ms 
 lost.`` (``ready`` resolves, ``desiredSize`` 0); a writer with no pause gets ``TypeError: The
 readable side of this TransformStream is no longer readable.`` and its ``ready`` rejects with it (21
 of 21) -- its write was waiting when the pump, failing to send a chunk it had read, canceled the
-body. A writer that stops writing after 3 chunks never hears of the client's going (``closed``
-still pending after 5 s): workerd learns of it only from a failed send. README: "A client's
+body. With ``hog`` holding the loop 87 to 202 ms a turn (20 to 80 million rounds), the pausing
+writer still fails its 6th write with ``undefined`` (16 of 16). A writer that stops writing after
+3 chunks never hears of the client's going (``closed`` still pending after 5 s): workerd learns of
+it only from a failed send. README: "A client's
 hang-up is seen when its socket closes". Not collected by pytest (needs Node and wrangler's node_modules).
 """
 
@@ -52,6 +55,19 @@ export default {
     const pause = Number(url.searchParams.get("pause") ?? 50);
     const count = Number(url.searchParams.get("count") ?? 100);
     const untilClosed = url.searchParams.get("closed") !== null;  // after 3 writes: none until closed settles
+    const hog = Number(url.searchParams.get("hog") ?? 0);  // a task holding the loop this many loop rounds of work a turn
+    if (hog) {
+      ctx.waitUntil((async () => {
+        let x = 0;
+        const began = Date.now();
+        let turn = 0;
+        for (; turn < 200 && !(key in SEEN); turn++) {
+          for (let i = 0; i < hog; i++) x += i % 7;
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        SEEN[`${key}-hog`] = `${turn} turns of ${((Date.now() - began) / turn).toFixed(1)} ms (${x > 0})`;
+      })());
+    }
     const stream = path === "/transform" ? new TransformStream()
                  : path === "/identity" ? new IdentityTransformStream() : new FixedLengthStream(20001 * count);
     const writer = stream.writable.getWriter();
