@@ -26,7 +26,7 @@ from typing import Any
 from workers_env.runtime import swallowed
 from workers_env.runtime.current import acting_for, adopt_task, current_context, pyodide_028
 from workers_env.runtime.tracebacks import PACKAGE_DIR, passes_through, runs_for_the_worker, without_our_frames
-from workers_env.runtime.unhandled import IN_PROGRESS_DONE, REPORTED_AT_END, install
+from workers_env.runtime.unhandled import IN_PROGRESS_DONE, REPORTED_AT_END, install, silence
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -359,8 +359,10 @@ def end_worker_tasks(loop: asyncio.AbstractEventLoop) -> None:
     ``_cancel_all_tasks``, ``shutdown_asyncgens``). Promise handlers chained for ever
     (``PyodideFuture.then``) went on starting tasks there, and the closing loop dropped one with
     asyncio's ``Task was destroyed but it is pending!`` and a never-awaited coroutine's warning,
-    where wrangler dev ends the isolate with nothing printed (leftovers50b)."""
+    where wrangler dev ends the isolate with nothing printed (leftovers50b); a task started before
+    and still waiting, collected as the loop closes, is dropped unreported too."""
     _ENDED.add(loop)
+    silence(loop)
 
 
 class _Unrun(Coroutine[Any, Any, None]):
