@@ -58,3 +58,23 @@ def test_only_workers_envs_hints_follow_the_line_each_marked_once() -> None:
     assert first == ("\u2718 [ERROR] Uncaught TypeError: Method on_fetch does not exist \n\n"
                      "  workers-env: rename it\n  workers-env: already marked\n\n")
     assert second == "\u2718 [ERROR] Uncaught TypeError: Method on_fetch does not exist \n\n"
+
+
+@pytest.mark.parametrize(("flags", "copy"), [((), "Error"), (("enhanced_error_serialization",), "PythonUserError")])
+def test_a_module_without_on_fetch_logs_python_user_errors_message(tmp_path, capsys: pytest.CaptureFixture[str],
+                                                                   flags: tuple[str, ...], copy: str) -> None:
+    # workerd's PythonUserError reads its name by a getter (util.ts), which V8's stack line and the
+    # legacy clone skip; the enhanced clone keeps it: an unbundled JS twin throwing that class under
+    # wrangler dev 4.164.0 at 2025-08-01 and 2026-05-01 (leftovers50b)
+    worker = load_worker(one_file_worker(tmp_path, "async def on_scheduled(controller, env, ctx):\n    pass\n",
+                                         date="2025-08-01", pyproject=False, flags=flags))
+    capsys.readouterr()
+    with wranglers_output(), BackgroundServer(worker) as server:
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(server.url + "/", timeout=10)
+        answer.value.read()
+        answer.value.close()
+    err = capsys.readouterr().err
+    text = 'Python entrypoint "entry.py" does not export a handler named "on_fetch" '
+    assert err.startswith(f"\u2718 [ERROR] Uncaught {text}\n")
+    assert f"\n\u2718 [ERROR] Uncaught {copy}: {text}\n" in err

@@ -8,7 +8,10 @@ process could not return until the wait ended: deaf for the whole of a ``time.sl
 (review73; flaky48b had fixed the same at import). Microtasks queueing each other for ever (a
 ``queueMicrotask`` callback queueing itself), which hold workerd's isolate as they hold the loop
 here, made dev deaf to every signal until review75 (wrangler's JS twin: 130/143 in 0.06-0.12 s,
-tools/wrangler/dev_stop_signal_probe.py)."""
+tools/wrangler/dev_stop_signal_probe.py). Promise handlers chained for ever (``PyodideFuture.then``)
+let the loop go between steps, but went on starting tasks as the stopped server's loop wound down,
+and it dropped one with asyncio's ``Task was destroyed but it is pending!`` (8 of 8 stops with three
+chains; wrangler's twin prints nothing) until leftovers50b."""
 
 from __future__ import annotations
 
@@ -99,6 +102,20 @@ class Default(WorkerEntrypoint):
 
         print("waiting", flush=True)
         loop.call_soon(busy)
+        return Response("answered")
+""",
+    "promise chains": HEAD + """
+from js import Promise
+from pyodide.ffi import create_proxy
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        step = create_proxy(lambda _=None: Promise.resolve().then(step))  # a PyodideFuture's then, for ever
+        for _ in range(3):  # three chains a loop turn apart: one has a task queued whenever the loop closes
+            step()
+            await asyncio.sleep(0)
+        print("waiting", flush=True)
         return Response("answered")
 """,
     "0.26 handler": HEAD + """

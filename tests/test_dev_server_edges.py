@@ -178,34 +178,68 @@ def _dev_port(project: Path, extra: list[str], env: dict[str, str]) -> tuple[int
     return port, err
 
 
-def test_a_taken_8787_gives_way_to_the_next_free_port_as_wranglers_get_port(tmp_path: Path) -> None:
+#: (environment added, ports held, ports refused with EACCES, the binds tried in order: 0 any port)
+_PROBES = [
+    ({}, range(0), (), [8787]),  # nothing held: 8787
+    ({}, range(8787, 8789), (), [8787, 8788, 8789]),  # 8787 and 8788 held: 8789
+    ({"CI": "false"}, range(8787, 8789), (), [8787, 8788, 8789]),
+    ({}, range(0), (8787,), [8787, 8788]),  # 8787 refused with EACCES: 8788
+    *(({name: "1"}, range(8787, 8788), (), [8787, 0]) for name in _CI_VARIABLES),  # 8787, then any
+    ({}, range(8787, 8797), (), [*range(8787, 8798)]),  # ten held: the eleventh, 8797
+    ({}, range(8787, 8798), (), [*range(8787, 8798), 0]),  # all eleven held: any port (8798 not tried)
+]
+
+
+def _probed_as_wrangler(where: object, port: int | None, tried: list[int], binds: list[int]) -> None:
+    assert tried == binds, (where, tried)
+    assert port == binds[-1] or binds[-1] == 0 and port not in range(8787, 8799), (where, port)
+
+
+@pytest.mark.parametrize(("added", "held", "refused", "binds"), _PROBES)
+def test_a_taken_8787_gives_way_to_the_next_free_port_as_wranglers_get_port(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, added: dict[str, str], held: range,
+        refused: tuple[int, ...], binds: list[int]) -> None:
     """wrangler dev 4.164.0's getPort (memoizeGetPort): 8787 when free, else the first free one
     of 8788 to 8797, silently (measured: ``Ready on http://localhost:8788``), then on any free port
     (not 8798); a port it may not bind (EACCES) passed over as a taken one (get-port's
     ``['EADDRINUSE', 'EACCES']``); under CI (ci-info's isCI: any of its generic variables;
-    ``CI=false`` says no) it tries 8787 alone. The ports are the test's own stand-ins
-    (:data:`_STAND_INS`): other processes using 8787-8797 meanwhile change nothing."""
-    project = make_project(tmp_path / "app")
+    ``CI=false`` says no) it tries 8787 alone. Each case asks dev's probe in this process, with
+    :data:`_STAND_INS` run here (test_dev_runs_its_port_probe_on_its_own_environment runs the
+    dev process itself)."""
+    from workers_env.cli import dev
+
+    ports = _Ports(tmp_path / "site", held, refused)
+    for name in _CI_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in {**ports.env({"PYTHONPATH": ""}), **added}.items():
+        if name != "PYTHONPATH":
+            monkeypatch.setenv(name, value)
+    monkeypatch.setattr(socket.socket, "bind", socket.socket.bind)  # restored after the test
+    monkeypatch.setattr(socket.socket, "getsockname", socket.socket.getsockname)
+    exec(_STAND_INS, {})
+    try:
+        sockets = dev._listen("127.0.0.1", None)
+    finally:
+        ports.close()
+    port = sockets[0].getsockname()[1]
+    for sock in sockets:
+        sock.close()
+    _probed_as_wrangler((added, held, refused), port, ports.binds(), binds)
+
+
+@pytest.mark.parametrize("case", [1, 3, 4])  # two held, EACCES, under CI ("BUILD_ID")
+def test_dev_runs_its_port_probe_on_its_own_environment(tmp_path: Path, case: int) -> None:
+    """The same probe, through a ``workers-env dev`` process (its sitecustomize standing in the
+    ports): the port it is ready on, nothing said of the ports passed over."""
+    added, held, refused, binds = _PROBES[case]
     quiet = {k: v for k, v in _env().items() if k not in _CI_VARIABLES}
-    for case, (env, held, refused, binds) in enumerate([
-        (quiet, range(0), (), [8787]),  # nothing held: 8787
-        (quiet, range(8787, 8789), (), [8787, 8788, 8789]),  # 8787 and 8788 held: 8789
-        ({**quiet, "CI": "false"}, range(8787, 8789), (), [8787, 8788, 8789]),
-        (quiet, range(0), (8787,), [8787, 8788]),  # 8787 refused with EACCES: 8788
-        *(({**quiet, name: "1"}, range(8787, 8788), (), [8787, 0]) for name in _CI_VARIABLES),  # 8787, then any
-        (quiet, range(8787, 8797), (), [*range(8787, 8798)]),  # ten held: the eleventh, 8797
-        (quiet, range(8787, 8798), (), [*range(8787, 8798), 0]),  # all eleven held: any port (8798 not tried)
-    ]):
-        ports = _Ports(tmp_path / f"site{case}", held, refused)
-        try:
-            port, err = _dev_port(project, [], ports.env(env))
-        finally:
-            ports.close()
-        tried = ports.binds()
-        where = (sorted(set(env.items()) - set(quiet.items())), held, refused)
-        assert port is not None and "Address already in use" not in err, (where, err)
-        assert tried == binds, (where, tried)
-        assert port == binds[-1] or binds[-1] == 0 and port not in range(8787, 8799), (where, port)
+    ports = _Ports(tmp_path / "site", held, refused)
+    try:
+        port, err = _dev_port(make_project(tmp_path / "app"), [], ports.env({**quiet, **added}))
+    finally:
+        ports.close()
+    assert port is not None and "Address already in use" not in err, (added, err)
+    _probed_as_wrangler((added, held, refused), port, ports.binds(), binds)
 
 
 def test_a_taken_8787_given_with_port_is_the_error(tmp_path: Path) -> None:

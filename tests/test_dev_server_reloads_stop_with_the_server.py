@@ -64,6 +64,19 @@ def test_ctrl_c_while_the_code_hangs_at_import_exits_at_once(tmp_path: Path) -> 
     assert dev.lines[-1] == "importing" and "Traceback" not in dev.output, dev.output
 
 
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
+def test_a_signal_while_the_import_holds_the_loops_thread_exits_at_once(tmp_path: Path, sig: int, status: int) -> None:
+    """A busy loop at import, no ``time.sleep`` in it: the signal lands in the Worker's own code,
+    which the load's handler ends (the server's handler, called by it, leaves it to the load: its
+    own cut-off is for a request's code -- audit25's S1)."""
+    project = python_project(tmp_path / "app", answering("before"))
+    hanging = "print('importing', flush=True)\nwhile True:\n    pass\n" + answering("x")
+    with DevServer(project) as dev:
+        dev.wait_for("importing", after=dev.edit(project / "src" / "entry.py", hanging))
+        assert _exits(dev, sig) == status
+    assert dev.lines[-1] == "importing" and "Traceback" not in dev.output, dev.output
+
+
 def test_sigterm_while_the_code_hangs_at_import_exits_at_once(tmp_path: Path) -> None:
     project = python_project(tmp_path / "app", answering("before"))
     hanging = "import time\nprint('importing', flush=True)\ntime.sleep(600)\n" + answering("x")

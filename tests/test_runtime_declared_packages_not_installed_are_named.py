@@ -239,11 +239,12 @@ def test_no_candidates_for_a_librarys_import_nor_beside_packages_whose_modules_a
     assert "hunt_other_module" not in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("package", ["asyncpg", "psycopg-binary"])
-def test_packages_of_pywranglers_314_index_are_known_by_their_modules(tmp_path, capsys, package):
+@pytest.mark.parametrize("package", ["asyncpg", "psycopg-binary", "osqp", "arro3-core"])
+def test_packages_of_pywranglers_312_and_314_indexes_are_known_by_their_modules(tmp_path, capsys, package):
     # pywrangler 1.17.3+ resolves a 3.14 Worker's packages against Pyodide 314.0.7's index, whose
-    # lock adds asyncpg and psycopg-binary (each providing its own-named module): declared and
-    # lacking here, neither is a candidate for a module it does not provide
+    # lock adds asyncpg and psycopg-binary (each providing its own-named module), and a 3.12 Worker's
+    # against 0.27.7's, whose lock adds osqp and arro3-core (module arro3.core: arro3): declared and
+    # lacking here, none is a candidate for a module it does not provide
     with pytest.raises(ModuleNotFoundError) as caught:
         load_worker(_project(tmp_path, BARE.replace("hunt_absent_package", "hunt_other_module"),
                              dependencies=(package, "workers-py")))
@@ -378,3 +379,10 @@ def test_a_declared_package_the_worker_vendors_is_not_lacking(tmp_path, capsys):
     with pytest.raises(ModuleNotFoundError):
         load_worker(_vendoring(tmp_path / "bare", "hunt_absent_package", own))
     assert CANDIDATES in capsys.readouterr().err.splitlines()
+
+
+def test_a_dotted_module_of_the_lock_is_known_by_its_top_module(tmp_path, capsys):
+    with pytest.raises(ModuleNotFoundError, match="No module named 'arro3'") as caught:
+        load_worker(_project(tmp_path, BARE.replace("hunt_absent_package", "arro3.core"),
+                             dependencies=("arro3-core", "workers-py")))
+    assert caught.value.__notes__ == [NOTE.replace(MISSING, "arro3-core")]  # named, not a mere candidate

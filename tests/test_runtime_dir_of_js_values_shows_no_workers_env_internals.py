@@ -81,8 +81,9 @@ def test_dir_of_a_js_class_lists_its_statics_and_no_workers_env_method(tmp_path:
     class's enumerable statics for ``Object.keys``)."""
     got = json_answer(one_file_worker(tmp_path, CLASSES, date=date), "/")
     # call/apply/bind: Function.prototype's, which Pyodide's dir() lists (it walks the prototype
-    # chain); length and name: the function's own
-    function = ["apply", "bind", "call", "constructor", "js_id", "length", "name", "toString", "to_py", "typeof"]
+    # chain, to Object.prototype's valueOf & co.); length and name: the function's own
+    function = ["apply", "bind", "call", "constructor", "hasOwnProperty", "isPrototypeOf", "js_id", "length", "name",
+                "propertyIsEnumerable", "toLocaleString", "toString", "to_py", "typeof", "valueOf"]
     if date >= "2025-09-29":  # Pyodide 0.28's own JsProxy methods
         function = sorted([*function, "bind_class", "bind_sig"])
     assert got == {"Response": sorted([*function, "new", "error", "redirect", "json"]),

@@ -132,3 +132,21 @@ def test_a_head_the_connection_ends_inside_is_a_lost_connection(tmp_path):
     lost = "JsException Error: Network connection lost."
     assert asyncio.run(scenario()) == {**dict.fromkeys(ENDED, lost), "/103-then-200": "answered 200 'ok'",
                                        "/101": "answered 101 ''"}
+
+
+def test_the_local_reason_of_a_head_cut_off_is_logged(tmp_path, caplog):
+    """The Worker sees workerd's lost connection; workers-env's warning says why here (audit25:
+    the reason's text was held by no test)."""
+    worker = load_worker(one_file_worker(tmp_path, ENDED_ENTRY, date="2026-11-20"))
+
+    async def scenario():
+        with serving(Ending) as origin:
+            return await (await worker.fetch("/", headers={"x-origin": origin})).json()
+
+    asyncio.run(scenario())
+    reasons = {r.getMessage().split(" failed here: ")[0].rsplit("/", 1)[1]: r.getMessage().split(" failed here: ")[1]
+               for r in caplog.records if r.name == "workers_env.fetch"}
+    cut = "the connection ended inside the head of the answer"
+    assert reasons.pop("http09") != cut  # (a whole line, but no status line: http.client's own reason)
+    assert reasons == {"half": cut, "half-line": cut, "status-only": cut, "no-blank": cut, "1xx-only": cut,
+                       "103-only": cut}

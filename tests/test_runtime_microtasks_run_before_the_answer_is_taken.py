@@ -49,3 +49,31 @@ def test_dev_prints_a_microtasks_error_before_the_request_line(tmp_path: Path) -
         assert server.get("/micro") == (200, "ok")
         block = printed_before_request_line(server, "/micro", "Uncaught PythonError: Traceback")
         assert "ValueError: boom-micro" in "\n".join(block)
+
+
+EVENTS_ENTRY = """
+from js import queueMicrotask
+from pyodide.ffi import create_proxy
+from workers import WorkerEntrypoint
+
+SEEN = []
+
+
+class Default(WorkerEntrypoint):
+    async def scheduled(self, controller, env, ctx):
+        queueMicrotask(create_proxy(lambda: SEEN.append("scheduled")))
+
+    async def queue(self, batch, env, ctx):
+        queueMicrotask(create_proxy(lambda: SEEN.append("queue")))
+"""
+
+
+@pytest.mark.asyncio
+async def test_the_microtasks_a_scheduled_or_queue_handler_queues_ran_when_its_outcome_is_taken(tmp_path: Path) -> None:
+    # (as JavaScript runs them: queued before the handler's promise settled, so before the reaction
+    # that takes its outcome; audit25: only fetch's were held to it)
+    worker = load_worker(one_file_worker(tmp_path, EVENTS_ENTRY, date="2025-11-02"))
+    assert (await worker.scheduled("* * * * *")).outcome == "ok"
+    assert worker.module.SEEN == ["scheduled"]
+    await worker.queue(["m"], queue="q")
+    assert worker.module.SEEN == ["scheduled", "queue"]

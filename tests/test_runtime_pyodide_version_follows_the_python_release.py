@@ -1,7 +1,7 @@
 """``pyodide.__version__`` is the Pyodide of the Worker's Python release, as production's bundle
 reports it (``build/python_metadata.bzl``): ``0.26.0a2`` before 2025-09-29, ``0.28.2`` from then
-on or with ``python_workers_20250116``, ``314.0.4``/``314.0.5`` with ``python_workers_20260610``
-/ ``python_workers_20260817``. workerd's own ``hello``, ``jspi`` and ``top-level-tests`` branch on
+on or with ``python_workers_20250116``, ``314.0.4``/``314.0.6`` with ``python_workers_20260610``
+/ ``python_workers_314``. workerd's own ``hello``, ``jspi`` and ``top-level-tests`` branch on
 it (``if __version__ == "0.26.0a2": ...``). Outside Worker code it is 0.28.2."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def on_fetch(request):
     ("2025-06-01", ("python_workers_20250116",), "0.28.2"),
     ("2025-10-01", (), "0.28.2"),
     ("2025-06-01", ("python_workers_20260610",), "314.0.4"),
-    ("2025-06-01", ("python_workers_20260817",), "314.0.5"),
+    ("2025-06-01", ("python_workers_314",), "314.0.6"),
 ])
 async def test_pyodide_version_is_the_workers_release(tmp_path, date, flags, expected):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date=date,

@@ -168,16 +168,23 @@ class Default(WorkerEntrypoint):
 
             return Promise.new(create_proxy(later))
 
+        async def settled(size):  # the pending pull's 10 ms timer has run (up to 2 s under load)
+            for _ in range(200):
+                if c[0].desiredSize == size:
+                    break
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0.03)  # and no further pull came after it
+
         s = ReadableStream.new(obj(start=create_proxy(c.append), pull=create_proxy(pull)),
                                obj(highWaterMark=5, size=create_proxy(lambda chunk: len(chunk))))
-        await asyncio.sleep(0.05)
+        await settled(-3)
         out = [[len(pulls), c[0].desiredSize]]
         r = s.getReader()
         await r.read()
         out.append([len(pulls), c[0].desiredSize])
         await r.read()  # waits for the next pull's chunk, handed to it as it is enqueued
         out.append([len(pulls), c[0].desiredSize])
-        await asyncio.sleep(0.05)
+        await settled(-3)
         out.append([len(pulls), c[0].desiredSize])
         return Response(json.dumps(out))
 """

@@ -832,21 +832,34 @@ copyreg.pickle(PyodideProxyType, reduce_by_own_name)  # type: ignore[arg-type]
 
 
 def _python_equality(members: list[Any], value: Any) -> int:
-    for at, member in enumerate(members):
+    for at, member in enumerate(list.__iter__(members)):
         if member == value:
             return at
     return -1
 
 
+def _as_held(owner: Any, raw: Any) -> Any:
+    return raw
+
+
 #: where a ``Set`` holding ``members`` has ``value`` (-1: nowhere); runtime/jsproxy.py sets
 #: JavaScript's SameValueZero as Pyodide hands values over (:func:`set_membership`)
 _FIND: Callable[[list[Any], Any], int] = _python_equality
+#: a member as Python reads it, what ``add`` notes of a value handed to it, and the iterator of
+#: ``values()``/``entries()`` (:func:`set_membership`)
+_READ: Callable[[Any, Any], Any] = _as_held
+_ADDED: Callable[[Any, Any], None] = _as_held
+_ITERATE: Callable[[Any, bool], Any] = _as_held
 
 
-def set_membership(find: Callable[[list[Any], Any], int]) -> None:
-    """Have a ``Set`` find its members with ``find`` (runtime/jsproxy.py: this module is below it)."""
-    global _FIND
-    _FIND = find
+def set_membership(find: Callable[[list[Any], Any], int], read: Callable[[Any, Any], Any],
+                   added: Callable[[Any, Any], None], iterate: Callable[[Any, bool], Any]) -> None:
+    """Have a ``Set`` find its members with ``find``, read each with ``read(set, member)`` where
+    Python iterates it, note with ``added(set, value)`` what its ``add`` was handed (a borrowed
+    proxy's mark) and make its JS iterators with ``iterate(set, entries)`` (runtime/jsproxy.py:
+    this module is below it)."""
+    global _FIND, _READ, _ADDED, _ITERATE
+    _FIND, _READ, _ADDED, _ITERATE = find, read, added, iterate
 
 
 class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
@@ -856,6 +869,18 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
     _js_name = "Set"
     _to_string_tag = "Set"  # String() of it: [object Set]
     typeof = "object"  # read of every JsProxy (``isinstance(x, JsProxy)`` holds for a Set)
+    #: the PyProxies it holds that ``add`` was handed, as a JS array's marks (runtime/jsproxy.py)
+    _proxied: dict[int, tuple[Any, Any]] | None = None
+    #: what JavaScript iterates (``Array.from``, ``new Set``): the members as held, PyProxies too
+    js_iteration = list.__iter__
+
+    def __iter__(self) -> Iterator[Any]:
+        """Python's iteration, each member as Pyodide converts it: a Python value ``add`` was
+        handed is a proxy borrowed for that call and destroyed when it returned, so reaching it
+        is the borrowed-proxy error (Pyodide 0.26.0a4, 0.28.2 and 314.0.6, leftovers50b)."""
+        if self._proxied is None:  # (no such member: the list's own iteration)
+            return list.__iter__(self)
+        return (_READ(self, raw) for raw in list.__iter__(self))
 
     def __reduce_ex__(self, protocol: Any) -> Any:
         """A Set does not pickle, nor copy, as no JsProxy does (runtime/jsbase.py ``JsProxy``)."""
@@ -879,9 +904,17 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
     __contains__ = has  # (Pyodide's ``in`` of a JsProxy with a has())
 
     def add(self, value: Any) -> JsSet:
+        if self.adds(value):
+            _ADDED(self, value)
+        return self
+
+    def adds(self, value: Any) -> bool:
+        """Add ``value`` as JavaScript's own code does (``new Set(items)``: nothing borrowed);
+        whether it was not a member yet."""
         if _FIND(self, value) < 0:
             self.append(value)
-        return self
+            return True
+        return False
 
     def delete(self, value: Any) -> bool:
         at = _FIND(self, value)
@@ -889,6 +922,17 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
             del self[at]
             return True
         return False
+
+    def values(self) -> Any:
+        """JavaScript's ``set.values()`` (``keys()`` the same function): an iterator of the
+        members, each read as Python's iteration reads it (Pyodide's ``list(s.values())``)."""
+        return _ITERATE(self, False)
+
+    keys = values
+
+    def entries(self) -> Any:
+        """JavaScript's ``set.entries()``: an iterator of ``[member, member]`` arrays."""
+        return _ITERATE(self, True)
 
     def to_py(self, *, depth: int = -1, default_converter: Any = None) -> set[Any]:
         """Pyodide: a ``Set`` becomes a Python ``set``."""
@@ -903,7 +947,7 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
         callback = with_this(callback, this_arg)
         i = 0
         while i < len(self):
-            value = self[i]
+            value = _READ(self, self[i])  # (a destroyed proxy: Pyodide's error converting it)
             callback(value, value, self)
             i += 1
 

@@ -10,8 +10,10 @@ a mutation for each of two versions of the code). Nothing outside the copy is wr
 audit22's list (session 47's new logic: dev's console, ``to_the_caller``, dev's port probe, the
 retirement of AI models, a waitUntil task left running); ``tools/audit/hand_audit23.json`` audit23's
 (session 48's: dev's ``/cdn-cgi/`` answers, route hosts, the thread refusal, the waitUntil cancel
-note, an undefined index under dev, dry runs, WSGI streaming, 5028's status); an entry may carry a
-``note``, read by people only::
+note, an undefined index under dev, dry runs, WSGI streaming, 5028's status); ``hand_audit24.json``
+audit24's; ``hand_audit25.json`` audit25's (session 49's: rate-limit windows and namespaces, the
+microtask flush, ``run_in_executor``'s judging, ``_undeployed``, dev's signal cut-off, ``desiredSize``'s
+int32); an entry may carry a ``note``, read by people only::
 
     python3 tools/audit/hand_mutations.py tools/audit/hand_audit22.json [--only P1 --only P2]
 """

@@ -14,8 +14,8 @@ audited as texts only (``texts=True``): every text of their functions, methods a
 private ones too, except argparse's help (``help=`` and the like, a ``register`` function, a
 ``*_HELP`` constant) and docstrings. So are the error and warning texts of the runtime
 (``runtime/**/*.py``: the JS stand-ins', Pyodide's FFI, the SDK stand-ins', the loader's; groups
-``rt-<module>``), of vectorize's, d1's, kv's, ai's, assets' and queues' other modules (``vz-<module>``,
-``d1-<module>``, ``kv-<module>``, ``ai-<module>``, ``assets-<module>``, ``q-<module>``), of ``load_env`` (``env``) and of the
+``rt-<module>``), of vectorize's, d1's, kv's, ai's, assets', queues' and ratelimit's other modules (``vz-<module>``,
+``d1-<module>``, ``kv-<module>``, ``ai-<module>``, ``assets-<module>``, ``q-<module>``, ``rl-<module>``), of ``load_env`` (``env``) and of the
 pytest plugin (``plugin``), modules of code (``code=True``): besides docstrings, a logger's
 ``debug``/``info`` lines, ``__repr__`` methods and the code's own tokens are left out -- a text
 without a space, one compared, a pattern, a ``Literal[...]`` value (and the same text wherever the
@@ -66,7 +66,11 @@ The mutations no test file names run first, the others in a random order (``--se
 run stopped early has measured the likeliest survivors and a fair sample of the rest; ``--json``
 keeps each result as it comes. Not part of the test run: on 2 cores shared with other work a
 mutation took 5 s to 15 min, the whole audit hours (``--jobs`` runs several at once, each in its
-own copy). Nothing is written outside the copies, in the temporary directory, removed at the end::
+own copy). Nothing is written outside the copies, in the temporary directory, removed at the end.
+``--list`` names each mutation by what a moved line keeps -- the group, the constant or function
+(``Class.method``) it is in, the change, a text's first 40 characters (``{}`` for a field), and
+`` #2`` where two places share all that -- so ``tools/audit/left.txt``, the survivors kept, still
+picks them after a merge moves their lines (a line of the old ``group:LINE`` form is read too)::
 
     python3 tools/audit/limit_mutations.py --jobs 3 --json audit.json   # every mutation, every tier
     python3 tools/audit/limit_mutations.py --list          # the mutations, nothing run
@@ -146,6 +150,7 @@ AI_TESTS = ("test_ai_*",)
 QUEUE_TESTS = ("test_queue_*", "test_runtime_queue_*", "test_runtime_handlers_scheduled_queue", "test_supplied_queue_*",
                "test_dev_server_delivers_queue*", "test_dev_websocket_sends_queue*")
 ASSETS_TESTS = ("test_assets_*",)
+RATELIMIT_TESTS = ("test_ratelimit_*",)
 #: runtime modules whose message forms are audited too (``forms``): a service binding's remote
 #: error, ``<name>: <message>`` in the legacy serialisation
 FORMS = {"workers_env/runtime/services.py"}
@@ -236,6 +241,9 @@ MODULES = (
     *(Audited(f"assets-{path.removeprefix('workers_env/assets/').removesuffix('.py')}", path, ASSETS_TESTS,
               texts=True, code=True)
       for path in _modules_under("workers_env/assets", skip=("limits.py",))),
+    *(Audited(f"rl-{path.removeprefix('workers_env/ratelimit/').removesuffix('.py')}", path, RATELIMIT_TESTS,
+              texts=True, code=True)
+      for path in _modules_under("workers_env/ratelimit", skip=("limits.py",))),
     # the texts of the config reader (its refusals, ``with_compatibility``'s), of the compatibility
     # date's and flags' checks, of the library's shared errors and JS values (``_errors``, ``_jsvalues``)
     Audited("config-wrangler", "workers_env/config/wrangler.py", (*CONFIG_TESTS, "test_wrangler_*"), texts=True,
@@ -270,6 +278,8 @@ class Mutation:
     tier: str = ""  # which tier decided
     seconds: float = 0.0
     killed_by: str = ""
+    literal: str = ""  # a text's words (``{}`` for a replacement field), what names it in ``left.txt``
+    name: str = ""  # how ``--list`` prints it and ``--pick`` finds it (``_name_all``)
 
     @property
     def place(self) -> tuple[str, int, int]:
@@ -382,6 +392,18 @@ def _masked(source: str, fstring: bool) -> str:
     return "".join(out)
 
 
+def _literal_text(node: ast.AST) -> str:
+    """A text's words as ``--list`` names it: its replacement fields ``{}``, its runs of white space one
+    space, its first ``LITERAL_CHARS`` characters -- what a moved line or a re-wrapped text keeps."""
+    parts = [node] if isinstance(node, ast.Constant) else node.values
+    text = "".join(part.value if isinstance(part, ast.Constant) else "{}" for part in parts)
+    text = " ".join(text.split())
+    return text if len(text) <= LITERAL_CHARS else text[:LITERAL_CHARS] + "..."
+
+
+LITERAL_CHARS = 40
+
+
 def _text_mutation(audited: Audited, symbol: str, node: ast.AST, starts: list[int]) -> Mutation | None:
     text = node.value if isinstance(node, ast.Constant) else "".join(
         v.value for v in node.values if isinstance(v, ast.Constant))
@@ -403,7 +425,8 @@ def _text_mutation(audited: Audited, symbol: str, node: ast.AST, starts: list[in
         if token and not token.group().isalpha():  # "D1_ERROR:" says more than "D ERROR"
             grep += ("=" + token.group().rstrip(":.,;"),)
         return Mutation(audited.key, audited.path, node.lineno, symbol, "text", f"{word!r} -> {MUTANT!r}",
-                        start + found.start(), start + found.end(), MUTANT, grep=(symbol, *grep))
+                        start + found.start(), start + found.end(), MUTANT, grep=(symbol, *grep),
+                        literal=_literal_text(node))
     if audited.forms and isinstance(node, ast.JoinedStr) and not words:
         # a form (``{name}: {message}``): its first run of punctuation between the quotes
         quote = len(source) - len(source.lstrip("fFrRbBuU")) + 1
@@ -411,7 +434,7 @@ def _text_mutation(audited: Audited, symbol: str, node: ast.AST, starts: list[in
         if found is not None:
             return Mutation(audited.key, audited.path, node.lineno, symbol, "text",
                             f"{found.group()!r} -> {MUTANT!r}", start + quote + found.start(),
-                            start + quote + found.end(), MUTANT, grep=(symbol,))
+                            start + quote + found.end(), MUTANT, grep=(symbol,), literal=_literal_text(node))
     return None
 
 
@@ -662,7 +685,24 @@ def find_mutations(audited: Audited) -> list[Mutation]:
                     mutations += _function_texts(audited, symbol, _undocumented(member.body), starts)
                 else:
                     mutations += _function_texts(audited, statement.name, [member], starts)
+    _name_all(mutations)
     return mutations
+
+
+def _name_all(mutations: list[Mutation]) -> None:
+    """Name each of one module's mutations by what a moved line keeps: the module, the constant or
+    the function (``Class.method``) it is in, the change, a text's words (``in '...'``); and, where
+    two or more share all that, `` #1``, `` #2`` ... in the file's order."""
+    for mutation in mutations:
+        words = f" in {mutation.literal!r}" if mutation.literal else ""
+        mutation.name = f"{mutation.module} {mutation.symbol} {mutation.change}{words}"
+    shared: dict[str, list[Mutation]] = {}
+    for mutation in sorted(mutations, key=lambda m: m.start):
+        shared.setdefault(mutation.name, []).append(mutation)
+    for group in shared.values():
+        if len(group) > 1:
+            for index, mutation in enumerate(group, 1):
+                mutation.name += f" #{index}"
 
 
 # -- running the tests --------------------------------------------------------------------
@@ -879,8 +919,7 @@ def run(mutations: list[Mutation], args: argparse.Namespace) -> None:
         with lock:
             if args.json:  # as it goes: a run stopped early keeps what it measured
                 args.json.write_text(json.dumps([asdict(m) for m in mutations], indent=1))
-            print(f"[{next(done)}/{len(mutations)}] {mutation.module}:{mutation.line} {mutation.symbol} "
-                  f"{mutation.change}: {mutation.result} (tier {mutation.tier}, {mutation.seconds:.0f} s) "
+            print(f"[{next(done)}/{len(mutations)}] {mutation.name} (line {mutation.line}): {mutation.result} (tier {mutation.tier}, {mutation.seconds:.0f} s) "
                   f"{mutation.killed_by}", file=sys.stderr, flush=True)
 
     try:
@@ -926,7 +965,7 @@ def _whole_suite(scratch: Scratch, survivors: list[Mutation], timeout: float) ->
             if "<timeout>" in failing:
                 sys.exit("a whole-suite batch timed out; run with a longer --timeout")
             _run_tier(scratch, mutation, "3 (whole suite)", failing, timeout)
-            print(f"  {mutation.module}:{mutation.line} {mutation.symbol} {mutation.change}: {mutation.result}",
+            print(f"  {mutation.name} (line {mutation.line}): {mutation.result}",
                   file=sys.stderr, flush=True)
 
 
@@ -956,8 +995,32 @@ def report(mutations: list[Mutation], total: int, args: argparse.Namespace) -> s
     return "\n".join(lines)
 
 
-def _listed(mutation: Mutation) -> str:
-    return f"{mutation.module}:{mutation.line} {mutation.symbol} {mutation.change}"
+OLD_FORMAT = re.compile(r"(?P<module>[\w-]+):(?P<line>\d+) (?P<rest>.+)")
+
+
+def picked(lines: list[str], mutations: list[Mutation]) -> tuple[list[Mutation], list[str]]:
+    """The mutations ``lines`` name (as ``--list`` prints them; blank lines and ``#`` comments skipped),
+    and the lines that name none. A line of the old format, ``module:LINE symbol change`` (before
+    audit25), is read too: the mutation at that line, else the one mutation of that module, symbol
+    and change wherever it moved."""
+    by_name = {m.name: m for m in mutations}
+    found: list[Mutation] = []
+    unknown: list[str] = []
+    for line in (line.strip() for line in lines):
+        if not line or line.startswith("#"):
+            continue
+        mutation = by_name.get(line)
+        old = OLD_FORMAT.fullmatch(line) if mutation is None else None
+        if old:
+            same = [m for m in mutations if m.module == old["module"] and f"{m.symbol} {m.change}" == old["rest"]]
+            at_line = [m for m in same if m.line == int(old["line"])]
+            mutation = (at_line or same)[0] if len(at_line) == 1 or len(same) == 1 else None
+        if mutation is None:
+            unknown.append(line)
+        else:
+            found.append(mutation)
+    chosen = {id(m) for m in found}
+    return [m for m in mutations if id(m) in chosen], unknown
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -991,17 +1054,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.skip:
         mutations = [m for m in mutations if m.symbol not in args.skip and m.symbol.split("(")[0] not in args.skip]
     if args.pick:
-        wanted = {line.strip() for line in args.pick.read_text().splitlines() if line.strip()}
-        mutations = [m for m in mutations if _listed(m) in wanted]
-        unknown = wanted - {_listed(m) for m in mutations}
+        mutations, unknown = picked(args.pick.read_text().splitlines(), mutations)
         if unknown:
-            parser.error(f"{args.pick} lists mutations that are not (or no longer) found: {sorted(unknown)[:5]}")
+            parser.error(f"{args.pick} lists mutations that are not (or no longer) found: {unknown[:5]}")
     total = len(mutations)
     if args.sample and args.sample < total:
         mutations = sorted(random.Random(args.seed).sample(mutations, args.sample), key=lambda m: (m.path, m.start))
     if args.list:
         for m in mutations:
-            print(_listed(m))
+            print(m.name)
         print(f"{len(mutations)} mutations")
         return 0
     # those no test file names first, then the others in a random order: the likeliest survivors

@@ -13,7 +13,11 @@ production), ``docs wrong`` (the page states what production does not do; the ev
 case's note), ``outside`` (a binding we do not emulate, the network) and ``new`` (a Python block
 on a known page that no case covers: the docs changed; write a case). Stdlib only, no network:
 the origin an example passes its request to is a local server the script starts; an example
-that fetches a fixed Internet host is ``outside``. Not part of the test suite.
+that fetches a fixed Internet host is ``outside``. A case whose block imports packages (FastAPI,
+Django, LangChain) runs where this Python has them -- a venv with workers-env's dependencies and
+those -- and is ``outside`` elsewhere. A block that is a handler's body (D1's Worker API pages:
+``await``, ``return``, ``self.env`` at its top level) runs inside the smallest Worker around it
+(``Case.wrap``). Not part of the test suite.
 
 The whole repository (1.1 GB) is more than the search tool's ``fetch`` brings; any git dir holding
 the known pages at their paths does -- docsnip50 built one from the code index's stored version of
@@ -24,6 +28,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import http.server
+import importlib.util
 import json
 import re
 import socket
@@ -52,7 +57,7 @@ FENCE = re.compile(r"^(?P<fence>`{3,})(?P<lang>py|python)\b[^\n]*\n(?P<body>.*?)
 @dataclass
 class Step:
     """One thing done to the Worker and what the page says comes back."""
-    kind: str = "fetch"  # fetch | scheduled | load (only import the Worker: a fragment's module-level code)
+    kind: str = "fetch"  # fetch | scheduled | queue (body: a JSON list of message bodies) | load (only import the Worker)
     path: str = "/"
     method: str = "GET"
     headers: dict[str, str] = field(default_factory=dict)
@@ -75,7 +80,9 @@ class Case:
     config: str = ""  # more wrangler.toml lines (bindings, vars)
     date: str = DATE
     flags: str = FLAGS
-    files: dict[str, str] = field(default_factory=dict)  # more files; "@PAGE#N" takes another block
+    files: dict[str, str] = field(default_factory=dict)  # more files; "@PAGE#N" takes another block (more lines after it appended)
+    needs: tuple[str, ...] = ()  # packages the block imports: "outside" where this Python lacks one
+    wrap: str = ""  # a handler's body (``await``, ``return``, ``self.env``): the Worker around it, "{block}" where it goes
     main: str = "src/entry.py"
     outside: str | None = None  # why this block cannot run here
     docs_wrong: str | None = None  # the page is wrong about production: the evidence (steps hold production's answers)
@@ -280,6 +287,144 @@ case("workers/runtime-apis/handlers/scheduled.mdx#1", "a Default class's schedul
      outside="a fragment: it calls doSomeTaskOnASchedule, which the page never defines (a NameError here and deployed)")
 
 
+# ---- docsnip50b: the rest of the examples, the package pages, a tutorial, the Queues API page ----
+case(X + "images-workers.mdx#1", "an unawaited js.fetch returned from on_fetch",
+     outside="fetches https://imagedelivery.net (network); the same shape against a local origin answers with the origin's "
+             "response here, as deployed: workerd's module-level handler returns the future, a thenable PyProxy, from an async "
+             "function, whose promise adopts it (python-entrypoint-helper.ts makeHandler)")
+case(X + "turnstile-html-rewriter.mdx#1", "HTMLRewriter with create_proxy'd classes", outside="HTMLRewriter is not emulated (NotEmulatedError)")
+case(X + "geolocation-app-weather.mdx#1", "request.cf.latitude, workers.fetch(...).json() as a dict", outside="fetches https://api.waqi.info (network)")
+P_PKG = P + "packages/"
+case(P_PKG + "langchain.mdx#1", "a LangChain prompt | OpenAI chain's ainvoke", needs=("langchain_core", "langchain_openai"),
+     outside="calls api.openai.com (network)")
+DJANGO_SETTINGS = "@" + P_PKG + "django.mdx#3\nROOT_URLCONF = 'app.urls'\nALLOWED_HOSTS = ['*']\n"
+DJANGO_FILES = {"pyproject.toml": '[project]\nname = "django-worker"\nversion = "0.1.0"\nrequires-python = ">=3.13"\n'
+                                  'dependencies = ["django"]\n\n[dependency-groups]\ndev = ["workers-py", "workers-runtime-sdk"]\n',
+                "src/app/__init__.py": "", "src/app/settings.py": DJANGO_SETTINGS,
+                "src/app/urls.py": "from django.http import HttpResponse\nfrom django.urls import path\n\n"
+                                   "urlpatterns = [path('', lambda request: HttpResponse('Hello from Django'))]\n"}
+DJANGO_VARS = '[vars]\nDJANGO_SECRET_KEY = "not-a-secret"\n'
+DJANGO_DATE = "2026-07-29"  # the page's template (python-workers-examples 18-django's wrangler.jsonc): workers.wsgi's era
+case(P_PKG + "django.mdx#1", "Django's WSGI app behind workers.wsgi.entrypoint, a secret read by `from workers import env` in settings",
+     needs=("django",), files=DJANGO_FILES, config=DJANGO_VARS, date=DJANGO_DATE,
+     steps=[Step(text="Hello from Django"), Step(path="/nope", status=404)],
+     note="the page's settings fragment (#3) completed by a URLconf and ALLOWED_HOSTS, beside the pyproject.toml of the "
+          "page's template (python-workers-examples 18-django), as the project pywrangler makes would hold them")
+case(P_PKG + "django.mdx#2", "Django's ASGI app behind workers.asgi.entrypoint", needs=("django",), files=DJANGO_FILES, config=DJANGO_VARS,
+     date=DJANGO_DATE,
+     steps=[Step(text="Hello from Django"), Step(path="/nope", status=404)])
+case(P_PKG + "django.mdx#3", "settings reading a secret through `from workers import env`", outside="a fragment: src/app/settings.py, run by #1, #2 and #6")
+case(P_PKG + "django.mdx#4", "@transaction.atomic", outside="a fragment: its function's body is `# ...` (an IndentationError as it stands)")
+case(P_PKG + "django.mdx#5", "django-cf's D1 backend settings", outside="a fragment: settings naming django_cf.db.backends.d1 (django-cf not installed)")
+case(P_PKG + "django.mdx#6", "await wsgi.fetch(application, request, self.env) in a Default class", needs=("django",), files=DJANGO_FILES,
+     config=DJANGO_VARS, date=DJANGO_DATE, steps=[Step(text="Hello from Django")],
+     note="with the settings of #1 (not #5's django-cf D1 backend)")
+case(P_PKG + "django.mdx#7", "django-cf's Durable Object backend settings", outside="a fragment: settings naming django_cf.db.backends.do")
+case(P_PKG + "django.mdx#8", "Django in a Durable Object (django-cf's set_storage)", outside="Durable Objects are not emulated")
+
+T = "workers-ai/tutorials/create-fastapi-python-worker-and-workers-ai.mdx#"
+PROMPTS_MISSING = ("section 1.1 has main.py import `from prompts import text_generation_system_prompt`, but section 2.1 "
+                   "creates the file as prompt.py: ModuleNotFoundError in any Python, deployed too, so the Worker never "
+                   "starts. Named prompts.py, /generate-text and /generate-image post to api.cloudflare.com with httpx (network)")
+case(T + "1", "FastAPI behind the top-level `import asgi` of a module-level on_fetch at the page's 2023-12-18",
+     needs=("fastapi",), date="2023-12-18", steps=[Step(text='{"message":"Hello World"}', header={"content-type": "application/json"})])
+case(T + "2", "the system prompt module", outside="a fragment: src/prompt.py, imported (as `prompts`) by #10 and #14")
+for n in range(3, 10):
+    case(T + str(n), "a piece of main.py", outside="a fragment of main.py, whose whole is #10")
+case(T + "10", "the tutorial's main.py: pydantic models, httpx to the Workers AI REST API", needs=("fastapi", "httpx", "pydantic"),
+     date="2023-12-18", files={"src/prompt.py": "@" + T + "2"}, steps=[Step(kind="load", error="No module named 'prompts'")],
+     docs_wrong=PROMPTS_MISSING)
+for n in range(11, 14):
+    case(T + str(n), "a piece of main.py", outside="a fragment of main.py, whose whole is #14")
+case(T + "14", "the tutorial's final main.py (text and image endpoints)", needs=("fastapi", "httpx", "pydantic"), date="2023-12-18",
+     files={"src/prompt.py": "@" + T + "2"}, steps=[Step(kind="load", error="No module named 'prompts'")], docs_wrong=PROMPTS_MISSING)
+
+QUEUE_PRODUCER = '[[queues.producers]]\nbinding = "MY_QUEUE"\nqueue = "my-queue"\n'
+case("queues/configuration/javascript-apis.mdx#1", "self.env.MY_QUEUE.send(to_js(a dict))", config=QUEUE_PRODUCER, steps=[Step(text="Sent!")])
+case("queues/configuration/javascript-apis.mdx#2", "sendBatch(to_js([{'body': ...}]))", outside="a fragment: a helper taking env, no handler")
+case("queues/configuration/javascript-apis.mdx#3", "a Default class's queue(self, batch) printing each message",
+     config='[[queues.consumers]]\nqueue = "my-queue"\n',
+     steps=[Step(kind="queue", path="my-queue", body='["hi"]', error="takes 2 positional arguments but 4 were given")],
+     docs_wrong="workerd calls a class's queue strictly with (batch, env, ctx), env and ctx undefined (python-entrypoint-helper.ts: "
+                "SPECIAL_HANDLER_NAMES is fetch and connect, so queue goes through introspection.py's wrapper_func with "
+                "relaxed false; worker.c++ sets the handler's env/ctx to undefined): `async def queue(self, batch)` is a "
+                "TypeError on every delivery, deployed too. Cloudflare's own consumers declare (self, batch, env, ctx) "
+                "(workers-py runtime-sdk tests/bindings-test, python-workers-examples 08-cron's scheduled)")
+
+# ---- D1's Worker API pages: each block a handler's body, run in the smallest Worker around it ----
+D1_CONFIG = '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "00000000-0000-0000-0000-000000000000"\n'
+# the Customers table of D1's get-started, whose rows the pages' outputs show; `db` is the pages' own name for the binding
+D1_AROUND = """from workers import Response, WorkerEntrypoint
+
+SEED = (
+    "DROP TABLE IF EXISTS Customers;\\n"
+    "CREATE TABLE Customers (CustomerId INTEGER PRIMARY KEY, CompanyName TEXT, ContactName TEXT);\\n"
+    "INSERT INTO Customers (CustomerId, CompanyName, ContactName) VALUES (1, 'Alfreds Futterkiste', 'Maria Anders'), "
+    "(4, 'Around the Horn', 'Thomas Hardy'), (11, 'Bs Beverages', 'Victoria Ashworth'), (13, 'Bs Beverages', 'Random Name');"
+)
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.DB.exec(SEED)
+        db = self.env.DB
+        {block}
+        return Response("the block ran")
+"""
+BS = '{"CustomerId":11,"CompanyName":"Bs Beverages","ContactName":"Victoria Ashworth"},' \
+     '{"CustomerId":13,"CompanyName":"Bs Beverages","ContactName":"Random Name"}'
+HORN = '{"CustomerId":4,"CompanyName":"Around the Horn","ContactName":"Thomas Hardy"}'
+RAN = [Step(text="the block ran")]
+ROWS_READ = ("Not compared: rows_read, 4 on the page (rows SQLite visited), 2 here (rows returned) -- README's known "
+             "limit: Python's sqlite3 cannot see workerd's count")
+D1DB = "d1/worker-api/d1-database.mdx#"
+
+
+def d1_case(key: str, exercises: str, steps: list[Step] | None = None, **kw: Any) -> None:
+    case(key, exercises, config=D1_CONFIG, wrap=D1_AROUND if "outside" not in kw else "", steps=steps or RAN, **kw)
+
+
+d1_case(D1DB + "1", "a Default class whose fetch is `pass`", outside="a sketch: its fetch returns None, so it answers no request (what D1 is is its comment)")
+d1_case(D1DB + "2", "prepare().bind()")
+d1_case(D1DB + "3", "db.prepare() of a static statement")
+d1_case(D1DB + "4", "db.prepare().bind() of two values")
+d1_case(D1DB + "5", "batch() of one statement bound twice")
+d1_case(D1DB + "6", "Response.json of batch()'s results", steps=[Step(contains=(f'"results":[{BS}]', f'"results":[{HORN}]', '"success":true'))],
+        note=ROWS_READ)
+d1_case(D1DB + "7", "print(stmt[1].results.to_py())", outside="a fragment: stmt is #6's batch result")
+d1_case(D1DB + "8", "Response.json of a batch reusing one statement", steps=[Step(contains=(f'"results":[{BS}]', f'"results":[{HORN}]'))])
+d1_case(D1DB + "9", "exec() of a query with a double-quoted string")
+d1_case(D1DB + "10", "Response.json of exec()'s D1ExecResult", steps=[Step(contains=('{"count":1,"duration":',))])
+d1_case(D1DB + "11", "db.dump()", outside="the page's caution: dump works only on D1 alpha databases, and a database made today is none")
+d1_case(D1DB + "12", "withSession(\"<parameter>\")", outside="a placeholder: `<parameter>` stands for first-primary, first-unconstrained or a bookmark")
+d1_case(D1DB + "13", "withSession('first-primary'), run(), getBookmark()")
+PS = "d1/worker-api/prepared-statements.mdx#"
+d1_case(PS + "1", "prepare().bind() across lines")
+d1_case(PS + "2", "db.prepare().bind('')")
+d1_case(PS + "3", "db.prepare().bind() of two values")
+d1_case(PS + "4", "?2/?1 ordered parameters")
+d1_case(PS + "5", "a prepared statement with a bound value")
+d1_case(PS + "6", "a static statement")
+d1_case(PS + "7", "await stmt.run()", outside="a fragment: stmt is made by the blocks before it")
+d1_case(PS + "8", "Response.json of run()'s D1Result", steps=[Step(contains=('"success":true,"meta":{', f'"results":[{BS}]}}'))],
+        note=ROWS_READ)
+d1_case(PS + "9", "Response.json(return_value.results)", outside="a fragment: return_value is #8's")
+d1_case(PS + "10", "await stmt.raw()", outside="a fragment: stmt is made by the blocks before it")
+d1_case(PS + "11", "Response.json of raw()", steps=[Step(text='[[11,"Bs Beverages","Victoria Ashworth"],[13,"Bs Beverages","Random Name"]]')])
+d1_case(PS + "12", "raw(columnNames=True): a keyword argument as the JS options object", steps=[
+    Step(text='[["CustomerId","CompanyName","ContactName"],[11,"Bs Beverages","Victoria Ashworth"],[13,"Bs Beverages","Random Name"]]')])
+d1_case(PS + "13", "await stmt.first()", outside="a fragment: stmt is made by the blocks before it")
+d1_case(PS + "14", "Response.json of first()", steps=[Step(text='{"CustomerId":11,"CompanyName":"Bs Beverages","ContactName":"Victoria Ashworth"}')])
+d1_case(PS + "15", "Response.json of first('CustomerId')", steps=[Step(text="11")])
+RO = "d1/worker-api/return-object.mdx#"
+d1_case(RO + "1", "run()'s D1Result and its meta fields", steps=[Step(contains=(
+    '{"success":true,"meta":{"served_by":"miniflare.db"', '"served_by_primary":true', '"timings":{"sql_duration_ms":',
+    '"changes":0,', '"changed_db":false,"size_after":', '"rows_written":0}', f'"results":[{BS}]}}'))],
+    note="the page's output is a composite: served_by miniflare.db (the local runtime's) beside served_by_region WEUR, "
+         "which only production fills; workers-env gives the local runtime's meta, as wrangler dev (README, D1); "
+         "last_row_id is the seed's insert here, not the page's fresh database's 0. " + ROWS_READ)
+d1_case(RO + "2", "Response.json of exec()'s D1ExecResult", steps=[Step(contains=('{"count":1,"duration":',))])
+
 # ---- running ------------------------------------------------------------------------------------
 def git(gitdir: str, *args: str) -> str:
     where = ["--git-dir", gitdir] if not (Path(gitdir) / ".git").exists() else ["-C", gitdir]
@@ -352,6 +497,10 @@ DRIVER = textwrap.dedent("""
                     await worker.scheduled(s["path"])
                     seen.append({"ok": True})
                     continue
+                if s["kind"] == "queue":
+                    await worker.queue(json.loads(s["body"]), queue=s["path"])
+                    seen.append({"ok": True})
+                    continue
                 kw = {"method": s["method"], "headers": s["headers"]}
                 if s["body"] is not None:
                     kw["body"] = s["body"]
@@ -368,16 +517,36 @@ DRIVER = textwrap.dedent("""
 
 
 def block_for(ref: str, gitdir: str, rev: str, cache: dict[str, list[str]]) -> str:
+    """``@PAGE#N``'s block, and the lines written after that first line appended (a page's
+    settings fragment completed by the few lines a project of its own would have)."""
+    ref, _, more = ref.partition("\n")
     page, _, n = ref[1:].partition("#")
     blocks = page_blocks(gitdir, rev, page, cache)
-    return blocks[int(n) - 1] if len(blocks) >= int(n) else ""
+    return (blocks[int(n) - 1] if len(blocks) >= int(n) else "") + more
+
+
+def wrapped(around: str, block: str) -> str:
+    """``block`` put where ``around`` has its line ``{block}``, indented as that line is."""
+    lines = []
+    for line in around.splitlines():
+        if line.strip() == "{block}":
+            pad = line[:len(line) - len(line.lstrip())]
+            lines += [pad + piece if piece.strip() else "" for piece in block.splitlines()]
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def missing(packages: tuple[str, ...]) -> list[str]:
+    """The packages of ``packages`` this Python cannot import (the child runs this same Python)."""
+    return [name for name in packages if importlib.util.find_spec(name) is None]
 
 
 def run_case(key: str, c: Case, block: str, gitdir: str, rev: str, cache: dict[str, list[str]], origin: str, dev: bool) -> tuple[str, str]:
     with tempfile.TemporaryDirectory(prefix="docsnip-") as tmp:
         root = Path(tmp)
         (root / "src").mkdir()
-        (root / c.main).write_text(block)
+        (root / c.main).write_text(wrapped(c.wrap, block) if c.wrap else block)
         for name, content in c.files.items():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             (root / name).write_text(block_for(content, gitdir, rev, cache) if content.startswith("@") else content)
@@ -504,6 +673,8 @@ def main() -> int:
                 outcome, why = "new", "no case covers this block: " + block.strip().splitlines()[0][:80]
             elif c.outside:
                 outcome, why = "outside", c.outside
+            elif missing(c.needs):
+                outcome, why = "outside", f"needs {', '.join(missing(c.needs))} installed (run with a Python that has them)"
             else:
                 outcome, why = run_case(key, c, block, args.docs, args.rev, cache, origin, args.dev)
                 if c.docs_wrong and outcome == "as documented":

@@ -21,9 +21,13 @@ from workers_env.runtime.eras import canonical_name
 from workers_env.runtime.importnames import PYODIDE_IMPORT_NAMES, PYODIDE_SAME_NAMED
 
 #: the Pyodide releases whose lock files the table is read from: production's runtimes (0.26.0a4
-#: for workerd's 0.26.0a2, which npm lacks; 0.28.2; 314.0.6) and 314.0.7, the index pywrangler
-#: resolves a 3.14 Worker's packages against (``get_pyodide_index``, workers-py 1.17.3 to 1.17.9)
-LOCKS = ("0.26.0a4", "0.28.2", "314.0.6", "314.0.7")
+#: for workerd's 0.26.0a2, which npm lacks; 0.28.2; 314.0.6) and the indexes pywrangler resolves a
+#: Worker's packages against (``get_pyodide_index``, workers-py 1.17.3 to 1.17.9): 0.27.7 for 3.12
+#: (it adds arro3-core/-compute/-io, osqp and three test packages), 314.0.7 for 3.14. Its 3.13
+#: index, 0.28.3, names the same 343 packages with the same modules as 0.28.2's lock, so is not
+#: read. A lock alone does (``npm pack pyodide@0.27.7``, its ``package/pyodide-lock.json`` put in
+#: ``0.27.7/node_modules/pyodide/``).
+LOCKS = ("0.26.0a4", "0.27.7", "0.28.2", "314.0.6", "314.0.7")
 
 
 def from_lock_files(folder: Path) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
@@ -38,7 +42,7 @@ def from_lock_files(folder: Path) -> tuple[dict[str, tuple[str, ...]], frozenset
                          f"bash tools/pyodide/install.sh {' '.join(absent)}")
     for lock in locks:
         for package in json.loads(lock.read_text())["packages"].values():
-            imports = package.get("imports") or []
+            imports = sorted({name.split(".")[0] for name in package.get("imports") or []})  # arro3.core: arro3
             if package.get("package_type", "package") != "package" or not imports:
                 continue
             if {canonical_name(name) for name in imports} != {canonical_name(package["name"])}:

@@ -792,6 +792,18 @@ CASES = {
         "o = Object.new()\ns = js.Set.new()\ns.add(o)\ns.add(o)\n(s.size, s.has(o), s.has(Object.new()))",
         "(js.Set.new([[1], [1]]).size, js.Set.new([1, True, 1.0]).size)",
         "m = js.Map.new()\nm.set(float('nan'), 1)\nm[float('nan')] = 2\n(m.get(float('nan')), m.size, float('nan') in m)",
+        # what add() was handed is a borrowed proxy, destroyed when the call returned (leftovers50b)
+        "s = js.Set.new()\ns.add([1])\nlist(s)",
+        "s = js.Set.new()\ns.add('a')\ns.add(1)\ns.add(None)\nlist(s)",
+        "class K: pass\nk = K()\ns = js.Set.new()\ns.add(k)\n[x is k for x in s]",
+        "s = js.Set.new()\ns.add((1, 2))\nlist(s.values())",
+        "s = js.Set.new()\ns.add((1, 2))\ns.to_py()",
+        "s = js.Set.new()\ns.add('a')\ns.add([1])\nnext(iter(s))",
+        "s = js.Set.new()\ns.add([1])\nout = []\ns.forEach(create_proxy(lambda v, *_: out.append(v)))\nout",
+        "s = js.Set.new()\ns.add([1])\nJSON.stringify(getattr(Array, 'from')(s))",
+        "s = js.Set.new()\ns.add({'a': 1})\ns.add('b')\n[(len(e), e[1] if i else 'x') for i, e in enumerate(s.entries())]",
+        "s = js.Set.new()\ns.add('a')\nit = s.values()\ns.add('b')\n(list(it), list(s.keys()), str(s.values()))",
+        "s = js.Set.new()\ns.add([1])\n(s.size, len(s))",
     ],
     "maps": [
         "m = to_js({'a': 1})\n(type(m.keys()).__name__, type(m.values()).__name__, type(m.items()).__name__)",
@@ -2714,6 +2726,47 @@ CASES = {
         "o = JSON.parse('{\"0\": 1, \"1a\": 2, \"a1\": 3, \"class\": 4, \"import_\": 5}')\n"
         "[k for k in dir(o) if k in ('0', '1a', 'a1', 'class', 'class_', 'import_', 'import__')]",
         "o = to_js({'plain': 1, 'unordered': 2}, dict_converter=Object.fromEntries)\n(o.plain, o.unordered)",
+    ],
+    # docsnip50b: dir() of a JS object lists its prototype chain's names too (JsProxy_Dir walks
+    # Object.getPrototypeOf to null); a JS property named like workers-env's own helpers reads as
+    # the property (Pyodide's own methods -- to_py, new -- are the only names a JsProxy shadows)
+    "dir-prototype-chain": [
+        "sorted(k for k in dir(obj()) if not k.startswith('_') and k not in ('a', 'b', 'c', 'd', 'to_weakref'))",  # (0.28's to_weakref: not emulated)
+        "sorted(k for k in dir(obj()) if k.startswith('__') and k in ('__proto__', '__defineGetter__', "
+        "'__lookupSetter__', '__init__', '__class__'))",
+        "[k for k in ('isPrototypeOf', 'valueOf', 'constructor', 'toLocaleString', 'push', 'at', 'length') if k in dir(arr())]",
+        "[k for k in ('isPrototypeOf', 'valueOf', 'constructor', 'keys', 'set', 'size') if k in dir(to_js({'a': 1}))]",
+        "o = JSON.parse('{\"another_proxy\": 1, \"plain\": 2, \"unordered\": 3, \"to_py\": 4, \"new\": 5}')\n"
+        "(o.another_proxy, o.plain, o.unordered, callable(o.to_py), callable(o.new))",
+        "o = JSON.parse('{\"another_proxy\": 1}')\n[k for k in dir(o) if 'proxy' in k]",
+        "[k for k in ('isPrototypeOf', 'valueOf', '__proto__', 'call', 'name') if k in dir(js.Response)]",
+    ],
+    # review76: a property whose own name ends in an underscore, a lone underscore, a dunder; a
+    # D1 row's columns named as a JsProxy's own methods (keys, get, to_py, as_object_map, plain)
+    "keyword-attributes-edges": [
+        "o = JSON.parse('{\"from_\": 1, \"class__\": 2, \"_\": 3, \"__class__\": 4, \"__\": 5}')\n"
+        "out = []\nfor name in ('from_', 'from__', 'class__', 'class___', '_', '__', '__class__'):\n    try:\n"
+        "        v = getattr(o, name)\n        out.append(v if isinstance(v, (int, str)) else 'type' if isinstance(v, type) else 'callable' if callable(v) else repr(v))\n"
+        "    except AttributeError as e:\n        out.append('AttributeError: ' + str(e))\nout",
+        "o = JSON.parse('{\"from_\": 1, \"class__\": 2, \"_\": 3, \"__class__\": 4}')\n"
+        "[k for k in dir(o) if k in ('from_', 'from__', 'class__', 'class___', '_', '__class__')]",
+        "o = JSON.parse('{}')\no.from__ = 1\no._ = 2\nJSON.stringify(o)",
+        "row = JSON.parse('{\"keys\": 1, \"values\": 2, \"items\": 3, \"get\": 4, \"to_py\": 5, "
+        "\"as_object_map\": 6, \"plain\": 7, \"unordered\": 8, \"length\": 9}')\n"
+        "out = []\nfor name in ('keys', 'values', 'items', 'get', 'to_py', 'as_object_map', 'plain', 'unordered', 'length'):\n"
+        "    try:\n        v = getattr(row, name)\n        out.append(v if isinstance(v, (int, str)) else 'type' if isinstance(v, type) else 'callable' if callable(v) else repr(v))\n"
+        "    except AttributeError as e:\n        out.append('AttributeError: ' + str(e))\nout",
+        "row = JSON.parse('{\"keys\": 1, \"get\": 4, \"to_py\": 5}')\n(row.to_py(), row.as_object_map()['keys'], row['keys'] if hasattr(row, '__getitem__') else 'no getitem')",
+    ],
+    # review76: what a handler sees of asyncio tasks, call_soon and JS promises in one turn
+    "promise-order-mixed": [
+        '# async\nimport asyncio\nf = asyncio.ensure_future(js.Promise.resolve(1))\nfirst = f.done()\nawait asyncio.sleep(0)\n(first, f.done(), f.result())',
+        "# async\nimport asyncio\nout = []\nloop = asyncio.get_running_loop()\nasync def t(name):\n    out.append(name)\n    await js.Promise.resolve(0)\n    out.append(name + '-after')\nasyncio.create_task(t('a'))\nloop.call_soon(lambda: out.append('soon'))\nasyncio.create_task(t('b'))\nr = await js.Promise.resolve(5)\nout.append(('main', r))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nasync def c():\n    out.append('coro')\n    return 'c'\nr = await asyncio.gather(js.Promise.resolve(1).then(lambda v: out.append('then') or v), c())\n(out, list(r))",
+        "# async\nimport asyncio\nout = []\np = js.Promise.resolve(0)\nfor i in range(6):\n    p = p.then(lambda v: out.append(v) or v + 1)\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\njs.Promise.resolve(1).then(lambda v: js.queueMicrotask(create_proxy(lambda: out.append('micro-in-then'))))\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nout.append('sync')\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nloop = asyncio.get_running_loop()\nfut = loop.create_future()\njs.Promise.resolve(fut).then(lambda v: out.append(('then', v)))\nloop.call_soon(lambda: fut.set_result(7))\nloop.call_soon(lambda: out.append('soon'))\nawait asyncio.sleep(0.05)\nout",
+        "# async\nimport asyncio\nout = []\nasync def t():\n    out.append('task')\nasyncio.create_task(t())\nawait js.Promise.new(lambda r, j: r(1))\nout.append('after-await')\nawait asyncio.sleep(0)\nout",
     ],
     # devleft49: a thread Worker code starts is refused; the same Thread object started again is
     # "thread already started" from Pyodide 0.28 (Python 3.13's handle), the first words on 0.26

@@ -11,21 +11,22 @@ The snippets of ``pyodide_cases.py`` (what Worker code does with JS arrays, obje
   2025-10-01), both in the built-in SDK era, so ``js`` and ``pyodide.ffi`` are the stand-ins a
   Worker imports and JavaScript ``null`` converts as that era's Pyodide does.
 
-The versions run by default are 0.28.2 (workerd's from 2025-09-29), 0.26.2, and 0.26.0a4: workerd runs
-0.26.0a2 before that date, which npm does not publish; 0.26.0a4 is the closest release (it still turns
-``to_js(dict)`` into a plain ``Map``, where 0.26.2 and 0.28.2 make a ``LiteralMap``).
+The versions run by default (:data:`DEFAULT_VERSIONS`) are production's: 314.0.6 (workerd's Python
+3.14, from 2026-09-08), 0.28.2 (from 2025-09-29) and 0.26.0a4: workerd runs 0.26.0a2 before that
+date, which npm does not publish; 0.26.0a4 is the closest release (it still turns ``to_js(dict)``
+into a plain ``Map``, where 0.26.2 and 0.28.2 make a ``LiteralMap``).
 
 Both sides run the same ``snippet_runner.py``: a result is ``repr`` + type name (a JsProxy's
 type name counts as ``JsProxy`` on both sides, as Pyodide names every proxy class so; the case
 ``type(arr()).__name__`` shows workers-env's own names), an exception its type + message. Cases
 whose real Pyodide results differ between the versions run are labelled ``[Pyodide versions differ:
-0.28.2 | 0.26.2, 0.26.0a4]`` and counted in the table's ``0.26≠0.28`` column. A case written
+314.0.6, 0.28.2 | 0.26.0a4]`` and counted in the table's ``0.26≠0.28`` column. A case written
 ``(code, why)`` in ``pyodide_cases.py`` differs on purpose (the README says so) and is reported
 apart; one written ``(code, why, "0.28")`` differs on purpose only against the Pyodide versions
 starting so. The report is ``tools/wrangler/casediff.py``'s (``print_cases``).
 
-    bash tools/pyodide/install.sh            # once: npm install pyodide@0.28.2, @0.26.2, @0.26.0-alpha.4
-    python3 tools/pyodide/pyodide_differential.py [--all] [--dump FILE] [--versions 0.28.2 0.26.2 0.26.0a4]
+    bash tools/pyodide/install.sh            # once: npm install pyodide@314.0.6, @0.28.2, @0.26.0-alpha.4
+    python3 tools/pyodide/pyodide_differential.py [--all] [--dump FILE] [--versions 314.0.6 0.28.2 0.26.0a4]
 
 Node: ``$WORKERS_ENV_NODE``, else ``tools/wrangler/node`` when wrangler is installed, else ``node``
 on ``PATH``; whichever it is must be Node 22 or later (Node 20's older V8 words some errors otherwise). Pyodide: ``$WORKERS_ENV_PYODIDE_DIR``
@@ -58,6 +59,8 @@ from pyodide_cases import CASES  # noqa: E402
 #: ``--versions 314.0.6`` once ``install.sh 314.0.6`` put it in place -- production's; npm's
 #: 314.0.7, in no workerd, runs against the same era: ``--versions 314.0.7 314.0.6``)
 ERA_DATES = {"0.26": "2025-09-01", "0.28": "2025-10-01", "314.0": "2026-09-08"}
+#: the versions run without ``--versions`` (and ``install.sh``'s default): production's, 0.26.0a4 for 0.26.0a2
+DEFAULT_VERSIONS = ("314.0.6", "0.28.2", "0.26.0a4")
 PYODIDE_DIR = Path(os.environ.get("WORKERS_ENV_PYODIDE_DIR", Path.home() / ".cache" / "workers-env" / "pyodide"))
 
 ENTRY = '''\
@@ -199,7 +202,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--all", action="store_true", help="print the cases that agree too")
     parser.add_argument("--dump", help="write every case's results in full (JSON)")
-    parser.add_argument("--versions", nargs="+", default=["0.28.2", "0.26.2", "0.26.0a4"])
+    parser.add_argument("--versions", nargs="+", default=list(DEFAULT_VERSIONS))
     parser.add_argument("--groups", nargs="+", choices=list(CASES), help="run only these groups of cases")
     args = parser.parse_args()
     cases = [c for c in flat_cases() if not args.groups or c["group"] in args.groups]
@@ -213,7 +216,7 @@ def main() -> int:
             era = ".".join(version.split(".")[:2])
             if era not in ours:
                 ours[era] = run_workers_env(ERA_DATES[era], codes, tmp)
-    # cases whose real Pyodide results differ between the versions run: "0.28.2 | 0.26.2, 0.26.0a4"
+    # cases whose real Pyodide results differ between the versions run: "314.0.6, 0.28.2 | 0.26.0a4"
     version_split: dict[int, str] = {}
     for i in range(len(cases)):
         groups: list[list[str]] = []

@@ -2,7 +2,8 @@
 
     python3 tools/workerd/compat_flags_table.py /work/.mirror/cloudflare+workerd/repo [REV]
 
-Each field with an enable flag becomes one row: its enable and disable names, its enable date,
+Each field with an enable flag becomes one row, in ordinal order (capnp's ``getFields()``, the order
+workerd compiles flags in): its enable and disable names, its enable date,
 whether it is on for every date, and the fields (by enable name) that imply it from a date.
 """
 
@@ -25,7 +26,8 @@ def main() -> None:
                             check=True, capture_output=True, text=True).stdout.strip()
     body = text[text.index("struct CompatibilityFlags"):]
     body = re.sub(r"#[^\n]*", "", body)
-    fields = re.findall(r"(\w+)\s+@\d+\s*:\s*Bool(.*?);", body, re.S)
+    fields = [(name, notes) for name, _ordinal, notes in sorted(  # ordinal order, as the schema lists its fields
+        re.findall(r"(\w+)\s+@(\d+)\s*:\s*Bool(.*?);", body, re.S), key=lambda field: int(field[1]))]
     enable_of = {}
     rows = []
     for name, notes in fields:

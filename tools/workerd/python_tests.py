@@ -60,7 +60,7 @@ VARIANTS: dict[str, str] = {
     "0.26.0a2": "python_workers",
     "0.28.2": "python_workers_20250116",
     "314.0.4": "python_workers_20260610",
-    "314.0.5": "python_workers_20260817",
+    "314.0.6": "python_workers_314",  # 6552d99's 314.0.5 / python_workers_20260817: no flag in workerd 1.20261117.1+
 }
 
 #: tests whose subject is only in a workerd isolate (reason shown as "not applicable")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import json
 import os
 import re
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import textwrap
 import threading
@@ -26,6 +28,44 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+
+
+def dying_with_this_tool() -> Callable[[], None]:
+    """A ``preexec_fn`` for a server started in a session of its own (``start_new_session``, so
+    that :func:`stop_group` ends it with its children): the kernel sends it SIGTERM when this
+    tool's process ends, however it ends (Linux's ``PR_SET_PDEATHSIG``). Without it a tool killed
+    from outside -- SIGKILL, or a signal to the tool's process group, which the new session is
+    out of -- left its server running (a ``workers-env dev`` of dev_log_level_differential, session 49)."""
+    parent = os.getpid()
+
+    def arm() -> None:
+        if sys.platform.startswith("linux"):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+            if os.getppid() != parent:  # the tool ended before the call took effect
+                os.kill(os.getpid(), signal.SIGTERM)
+    return arm
+
+
+def stop_group(proc: subprocess.Popen[Any], seconds: float = 15) -> None:
+    """End ``proc``'s process group (a server started with ``start_new_session``): SIGTERM, then
+    SIGKILL after ``seconds``."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=seconds)
+    except ProcessLookupError:  # it had exited already
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def ending_on_signals() -> None:
+    """SIGTERM and SIGHUP end this tool as Ctrl+C does, by an exception, so that its ``finally``
+    blocks stop the servers it started (by default either signal ends Python at once)."""
+    def end(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, end)
 
 
 #: what a JavaScript twin of such a Worker may begin with: ``tick()`` (20 ms) and ``text(e)``
@@ -155,21 +195,15 @@ def wrangler_dev(worker_js: str, name: str, compatibility_date: str, compatibili
         proc = subprocess.Popen([str(HERE / "wrangler"), "dev", "--ip", "127.0.0.1", "--port", str(port),
                                  "--inspector-port", str(inspector), "--show-interactive-dev-session=false"],
                                 cwd=app, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                start_new_session=True, env={**os.environ, "XDG_CONFIG_HOME": str(tmp / "config")})
+                                start_new_session=True, preexec_fn=dying_with_this_tool(),
+                                env={**os.environ, "XDG_CONFIG_HOME": str(tmp / "config")})
         session = DevSession(f"http://127.0.0.1:{port}/", app, tmp / "wrangler.log")
         try:
             if wait:
                 session.wait_ready(proc)
             yield session
         finally:
-            try:
-                os.killpg(proc.pid, signal.SIGTERM)  # the process group wrangler dev was started in
-                proc.wait(timeout=15)
-            except ProcessLookupError:  # it had exited already (not installed, a bad config, ...)
-                pass
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+            stop_group(proc)  # (it may have exited already: not installed, a bad config, ...)
             log.close()
 
 

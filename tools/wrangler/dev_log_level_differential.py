@@ -18,14 +18,15 @@ PYTHONPATH=/abs/tree python3 tools/wrangler/dev_log_level_differential.py [--lin
 [--date YYYY-MM-DD] (both Workers' compatibility date, 2025-11-02 unless given: from 2026-04-21
 ``enhanced_error_serialization`` keeps the name ``PythonError`` in the event's copy; the Python
 Worker then gets ``disable_python_external_sdk``, having no pyproject.toml)"""
-import difflib, os, re, shutil, signal, socket, subprocess, sys, time, urllib.request
+import difflib, os, re, socket, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
+
+from casediff import dying_with_this_tool, ending_on_signals, stop_group
 
 DIR = os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler")
 WR = f"{DIR}/node_modules/.bin/wrangler"
 NODE = open(f"{DIR}/node-bin-path").read().strip()
 TREE = os.environ["PYTHONPATH"]
-WORK = Path(os.environ.get("TMPDIR", "/tmp")) / "dev_log_level_differential"
 JS = '''class PythonError extends Error {}
 Object.defineProperty(PythonError.prototype, "name", { value: "PythonError" });
 export default { async fetch(req) {
@@ -79,7 +80,7 @@ def _run(cmd, cwd, env):
     port = _port()
     out, err = open(cwd / "out", "w"), open(cwd / "err", "w")
     proc = subprocess.Popen(cmd + ["--port", str(port), "--ip", "127.0.0.1"], cwd=cwd, env=env, stdout=out, stderr=err,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=dying_with_this_tool())
     try:
         for _ in range(120):
             time.sleep(0.5)
@@ -92,10 +93,7 @@ def _run(cmd, cwd, env):
         except Exception: pass
         time.sleep(1.5)
     finally:
-        try: os.killpg(proc.pid, signal.SIGTERM)
-        except ProcessLookupError: pass  # (it ended already)
-        try: proc.wait(timeout=15)
-        except Exception: os.killpg(proc.pid, signal.SIGKILL); proc.wait()
+        stop_group(proc)
         out.close(); err.close()
     clean = lambda t: re.sub(r"\x1b\[[0-9;]*m", "", t).splitlines()
     return {"stdout": clean((cwd / "out").read_text()), "stderr": clean((cwd / "err").read_text())}
@@ -133,16 +131,21 @@ def _masked(lines):
 
 
 def main() -> None:
-    shutil.rmtree(WORK, ignore_errors=True)
+    ending_on_signals()
+    with tempfile.TemporaryDirectory(prefix="dev_log_level_differential-") as folder:  # (one per run: two runs
+        _compare(Path(folder))  # side by side shared one folder, and each deleted the other's at its start)
+
+
+def _compare(work: Path) -> None:
     date = sys.argv[sys.argv.index("--date") + 1] if "--date" in sys.argv else "2025-11-02"
     flags = '"python_workers"' + (', "disable_python_external_sdk"' if date >= "2026-04-21" else "")
     for kind, code, head in (("js", JS, 'main = "src/index.js"\nno_bundle = true\n'),
                              ("py", PY, f'main = "src/entry.py"\ncompatibility_flags = [{flags}]\n')):
-        (WORK / kind / "src").mkdir(parents=True)
-        (WORK / kind / "src" / ("index.js" if kind == "js" else "entry.py")).write_text(code)
-        (WORK / kind / "public").mkdir()
-        (WORK / kind / "public" / "_headers").write_text(HEADERS)
-        (WORK / kind / "wrangler.toml").write_text(f'name = "t"\n{head}compatibility_date = "{date}"\n{CONFIG}')
+        (work / kind / "src").mkdir(parents=True)
+        (work / kind / "src" / ("index.js" if kind == "js" else "entry.py")).write_text(code)
+        (work / kind / "public").mkdir()
+        (work / kind / "public" / "_headers").write_text(HEADERS)
+        (work / kind / "wrangler.toml").write_text(f'name = "t"\n{head}compatibility_date = "{date}"\n{CONFIG}')
     base = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
     base.update(PATH=NODE + ":" + base["PATH"], WRANGLER_SEND_METRICS="false", CI="1", PYTHONPATH=TREE,
                 PYTHONUNBUFFERED="1")
@@ -153,8 +156,8 @@ def main() -> None:
         ("--log-level warn, WRANGLER_LOG=debug", ["--log-level", "warn"], {"WRANGLER_LOG": "debug"})]
     shown = streams = stdout = stderr = 0
     for name, args, extra in cases:
-        theirs_out = _run([WR, "dev", *args], WORK / "js", {**base, **extra})
-        ours_out = _run([sys.executable, "-m", "workers_env", "dev", *args], WORK / "py", {**base, **extra})
+        theirs_out = _run([WR, "dev", *args], work / "js", {**base, **extra})
+        ours_out = _run([sys.executable, "-m", "workers_env", "dev", *args], work / "py", {**base, **extra})
         theirs, ours = _kinds(theirs_out), _kinds(ours_out)
         shown += set(theirs) == set(ours)
         streams += theirs == ours

@@ -389,7 +389,15 @@ def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:
 def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
     from workers_env.cli.devreload import Reloader
-    from workers_env.cli.devsession import Slot, missing_entrypoints, route_session_queues, session_bindings, worker_name
+    from workers_env.cli.devsession import (
+        Slot,
+        empty_session_queues,
+        missing_entrypoints,
+        multiple_consumers,
+        route_session_queues,
+        session_bindings,
+        worker_name,
+    )
     from workers_env.config import load_config
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import serve
@@ -500,7 +508,7 @@ def _run(args: argparse.Namespace) -> int:
                 _close_supplied_workers(made)
                 raise
             name_cf_worker_zone(built, origin_options.zone(config))  # --host, --routes: the CF-Worker header's
-            route_session_queues(built, session_configs, slots)  # a queue another Worker of it consumes
+            route_session_queues(built, worker_name(config), slots)  # a queue another Worker of it consumes
             context = getattr(built, "_context", None)
             if context is not None:  # closed with the env dev closes (a reload's retired one, at exit)
                 context.on_close(lambda: _close_supplied_workers(made))
@@ -531,7 +539,8 @@ def _run(args: argparse.Namespace) -> int:
                             announce=lambda c, e: _announce(c, e, secrets_environment, args.env_file or None,
                                                             table_vars, alone=not others),
                             configured=lambda c, app: _reconfigured(c, app, args, given_address, origin_options),
-                            load_failed=lambda exc: _reload_failed(exc, config_path.parent))
+                            load_failed=lambda exc: _reload_failed(exc, config_path.parent),
+                            reloaded=(lambda: empty_session_queues(slots)) if others else None)
         try:
             worker = load_worker(env=env)
         except WorkersEnvError:
@@ -549,6 +558,10 @@ def _run(args: argparse.Namespace) -> int:
             if loaded is None:
                 return 1
             callees.append(loaded)
+        doubled = multiple_consumers(session_configs)
+        if doubled is not None:  # miniflare's, before workerd starts
+            fail(doubled)
+            return 1
         refused = missing_entrypoints([config, *others], slots)
         if refused:  # workerd refuses to start, and wrangler says so after its lines
             for line in refused:
@@ -714,7 +727,7 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
                  secrets_environment: str | None, env_files: list[str] | None) -> tuple[Reloader, Slot] | None:
     """Load one of the session's other Workers into its slot, with a reloader watching its files."""
     from workers_env.cli.devreload import Reloader
-    from workers_env.cli.devsession import worker_name
+    from workers_env.cli.devsession import empty_session_queues, worker_name
     from workers_env.runtime import load_worker
 
     path = Path(config.path)
@@ -728,7 +741,8 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
     reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
                         build=_custom_build, make_env=callee_env,
                         announce=lambda c, e: _announce(c, e, secrets_environment, env_files, []),
-                        load_failed=lambda exc: _reload_failed(exc, path.parent))
+                        load_failed=lambda exc: _reload_failed(exc, path.parent),
+                        reloaded=lambda: empty_session_queues(slots))
     try:
         slot.worker = load_worker(env=env)
     except WorkersEnvError as exc:

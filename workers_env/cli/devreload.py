@@ -247,8 +247,10 @@ class Reloader:
     def __init__(self, *, config: Any, env: Any, persist_to: Path, environment: str | None,
                  build: Callable[[Any, Path, list[subprocess.Popen[str]]], bool], load_failed: Callable[[BaseException], None],
                  announce: Callable[[Any, Any], None], make_env: Callable[[Any], Any],
-                 interval: float | None = None, configured: Callable[[Any, Any], Awaitable[None]] | None = None):
+                 interval: float | None = None, configured: Callable[[Any, Any], Awaitable[None]] | None = None,
+                 reloaded: Callable[[], None] | None = None):
         self.config = config
+        self._reloaded = reloaded  # after each reload that loaded a Worker (a dev session's queues emptied)
         self.env = env
         self.persist_to = persist_to
         self.environment = environment
@@ -357,6 +359,8 @@ class Reloader:
         if broker is not None:  # the same env: its queues emptied, as wrangler dev's new runtime starts empty
             broker.clear()
         app.worker = worker
+        if self._reloaded is not None:
+            self._reloaded()
         print(READY, flush=True)
 
     async def _reload_config(self, app: Any, loop: asyncio.AbstractEventLoop, pool: ThreadPoolExecutor) -> None:
@@ -413,6 +417,8 @@ class Reloader:
         if self._configured is not None:
             await self._configured(config, app)
         app.worker = worker
+        if self._reloaded is not None:
+            self._reloaded()
         print(READY, flush=True)
 
     def _watch_binding_files(self, config: Any) -> None:

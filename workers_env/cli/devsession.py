@@ -10,7 +10,8 @@ applies to every config (``search`` run as ``search-staging``) -- reaches that W
 not found. Make sure it is running locally.``, a fetch answers 503 with that text. Each Worker
 reads its own ``.dev.vars``; ``--var`` goes to the first Worker only; the state of all lives in
 the first config's ``.wrangler/state`` (or ``--persist-to``); every Worker's queue consumers run,
-on its own sends and on the other Workers' (:func:`route_session_queues`). An
+on its own sends and on the other Workers' (:func:`route_session_queues`; two Workers consuming
+one queue: :func:`multiple_consumers`). An
 ``entrypoint`` the callee does not export stops the session before it serves, as workerd refuses
 to start.
 """
@@ -26,8 +27,8 @@ from workers_env.queues.assembly import queue_broker
 from workers_env.queues.producer import QueueProducer
 from workers_env.runtime.services import NotConnected, ServiceSource, WorkerService
 
-__all__ = ["SessionBroker", "SessionService", "Slot", "missing_entrypoints", "route_session_queues",
-           "session_bindings", "worker_name"]
+__all__ = ["SessionBroker", "SessionService", "Slot", "empty_session_queues", "missing_entrypoints",
+           "multiple_consumers", "route_session_queues", "session_bindings", "worker_name"]
 
 
 class Slot:
@@ -61,41 +62,71 @@ class SessionBroker:
     """The broker of a queue another Worker of the session consumes, as a producer of a Worker
     that does not consume it sees it: wrangler dev runs the session in one Miniflare, so what
     one Worker sends reaches the other's ``queue()`` (measured: ``tools/wrangler/dev_session_probe.py
-    queues``). The consumer's broker is read at each call: a reload's env has its own."""
+    queues``). Which Worker consumes it is read at each call, as a config edit reaches wrangler's
+    Miniflare: a reload's env has a broker of its own, may consume the queue anew or no longer."""
 
-    def __init__(self, slot: Slot):
-        self.slot = slot
+    def __init__(self, slots: list[Slot]):
+        self.slots = slots
 
-    def _broker(self) -> Any:
-        worker = self.slot.current()
-        broker = None if worker is None else queue_broker(worker.env)
-        if broker is None:  # (never while the session serves: every Worker loads before it listens)
-            raise RuntimeError("the Worker consuming this queue is not loaded")
-        return broker
+    def _broker(self, queue: str) -> Any:
+        for slot in self.slots:
+            worker = slot.current()
+            broker = None if worker is None else queue_broker(worker.env)
+            if broker is not None and broker.consumes(queue):
+                return broker
+        return None
 
     def consumes(self, queue: str) -> bool:
-        return bool(self._broker().consumes(queue))
+        return self._broker(queue) is not None
 
     def enqueue(self, queue: str, messages: list[tuple[Any, str, float | None, int]], now: float,
                 **options: Any) -> dict[str, Any]:
-        return dict(self._broker().enqueue(queue, messages, now, **options))
+        return dict(self._broker(queue).enqueue(queue, messages, now, **options))
 
     def metrics(self, queue: str) -> dict[str, Any]:
-        return dict(self._broker().metrics(queue))
+        return dict(self._broker(queue).metrics(queue))
 
 
-def route_session_queues(env: Any, configs: list[Any], slots: Mapping[str, Slot]) -> None:
-    """Point each producer of ``env`` whose queue its own Worker does not consume at the broker
-    of the session Worker that does (the first config consuming it, as Miniflare takes one)."""
+def _consumed(config: Any) -> dict[str, None]:
+    """The queues a config's ``queues.consumers`` names, each once, in order."""
+    return dict.fromkeys(entry["queue"] for entry in queue_entries(config.merged, "consumers")
+                         if isinstance(entry, Mapping) and isinstance(entry.get("queue"), str))
+
+
+def multiple_consumers(configs: list[Any]) -> str | None:
+    """Miniflare's refusal of a queue two Workers of the session consume (``getQueueConsumers``,
+    ``ERR_MULTIPLE_CONSUMERS``; wrangler dev -c A -c B 4.164.0 stops with it after the tables),
+    or None. One config naming a queue twice starts (measured)."""
     consumers: dict[str, str] = {}
     for config in configs:
-        for entry in queue_entries(config.merged, "consumers"):
-            if isinstance(entry, Mapping) and isinstance(entry.get("queue"), str):
-                consumers.setdefault(entry["queue"], worker_name(config))
+        for queue in _consumed(config):
+            if queue in consumers:
+                first, second = consumers[queue], worker_name(config)
+                return f'Multiple consumers defined for queue "{queue}": "{first}" and "{second}"'
+            consumers[queue] = worker_name(config)
+    return None
+
+
+def route_session_queues(env: Any, own: str, slots: Mapping[str, Slot]) -> None:
+    """Point each producer of ``env`` (Worker ``own``'s) whose queue its own Worker does not
+    consume at the session's other Workers, whichever of them consumes it at the time of a send
+    (:func:`multiple_consumers` refuses two; with none, the send is dropped unread)."""
+    others = [slot for name, slot in slots.items() if name != own]
     for name in env:
         producer = env.unwrapped(name)
-        if isinstance(producer, QueueProducer) and producer.broker is None and producer.queue in consumers:
-            producer.broker = SessionBroker(slots[consumers[producer.queue]])  # type: ignore[assignment]
+        if isinstance(producer, QueueProducer) and producer.broker is None and others:
+            producer.broker = SessionBroker(others)  # type: ignore[assignment]
+
+
+def empty_session_queues(slots: Mapping[str, Slot]) -> None:
+    """What a reload of any Worker of the session does to every Worker's queues: wrangler dev
+    4.164.0 restarts the session's one runtime, so a message another Worker had waiting (its
+    batch timeout, its delay) is never delivered (measured with JavaScript twins)."""
+    for slot in slots.values():
+        worker = slot.current()
+        broker = None if worker is None else queue_broker(worker.env)
+        if broker is not None:
+            broker.clear()
 
 
 def worker_name(config: Any) -> str:

@@ -9,7 +9,9 @@ date (UTC), since workers-env stands in for the newest runtime.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -39,11 +41,12 @@ __all__ = [
     "cache_modes",
     "compatibility_date",
     "compatibility_date_problem",
-    "contradictory_flags_problem",
+    "compatibility_flags_problem",
     "flag_enabled",
     "set_by_flag",
     "missing_date_warning",
     "python_release",
+    "unknown_flags",
 ]
 
 
@@ -233,8 +236,7 @@ def compatibility_date(config: Any) -> str:
 #: flags, dates, disable flags and implications; an entry replaces the table's of its name.
 #: workerd 1.20261123.1 (npm ``workerd``'s newest on 2026-12-05) adds the last three, without a
 #: date; its ``Cloudflare.compatibilityFlags`` equals :func:`workerd_flag_values` at 2026-09-07,
-#: 2026-11-16 to -19, -23, -24 and -30 (its newest date) but for them and the dropped
-#: ``python_workers_20260817``, kept here.
+#: 2026-11-16 to -19, -23, -24 and -30 (its newest date) but for them.
 WORKERD_FLAGS_SINCE_6552D99: tuple[tuple[str, str | None, str | None, bool, tuple[tuple[str, str], ...]], ...] = (
     ("new_module_registry", "legacy_module_registry", "2026-11-17", False, ()),
     ("enable_request_signal", "disable_request_signal", "2026-11-17", False, ()),
@@ -265,8 +267,15 @@ WORKERD_FLAGS_SINCE_6552D99: tuple[tuple[str, str | None, str | None, bool, tupl
     ("fetch_invalid_response_type_error", "fetch_invalid_response_legacy_error", None, False, ()),
     ("connect_handler_immediate_tls", None, None, False, ()),
 )
-_NEWER = {entry[0] for entry in WORKERD_FLAGS_SINCE_6552D99}
-_ALL_WORKERD_FLAGS = tuple(entry for entry in WORKERD_FLAGS if entry[0] not in _NEWER) + WORKERD_FLAGS_SINCE_6552D99
+#: The flags of 6552d99 that both workerds refuse ("No such compatibility flag: ...", wrangler dev
+#: and the workerd binaries alike, measured): ``python_workers_20260817`` (Pyodide 314.0.5) is gone.
+WORKERD_FLAGS_DROPPED_SINCE_6552D99 = ("python_workers_20260817",)
+_DROPPED_NAMES = {name for entry in WORKERD_FLAGS if entry[0] in WORKERD_FLAGS_DROPPED_SINCE_6552D99
+                  for name in entry[:2] if name}
+_NEWER = {entry[0]: entry for entry in WORKERD_FLAGS_SINCE_6552D99}
+_ALL_WORKERD_FLAGS = tuple(  # in the schema's field order, which orders workerd's "No such" lines
+    _NEWER.pop(entry[0], entry) for entry in WORKERD_FLAGS if entry[0] not in WORKERD_FLAGS_DROPPED_SINCE_6552D99
+) + tuple(_NEWER.values())
 
 
 def workerd_flag_values(config: Any) -> dict[str, bool]:
@@ -326,7 +335,7 @@ def flag_enabled(flag: CompatFlag, config: Any) -> bool:
     """Whether ``flag`` is on for ``config``: explicit flags first, then the date. With both
     of its flags named the enable flag wins, as workerd compiles it (compatibility-date.c++:
     ``enableByFlag || (enableByDate && !disableByFlag)``); a Worker does not start then
-    (:func:`contradictory_flags_problem`)."""
+    (:func:`compatibility_flags_problem`)."""
     flags = set(getattr(config, "compatibility_flags", None) or ())
     if flag.enable in flags:
         return True
@@ -359,8 +368,6 @@ class PythonRelease:
 PYTHON_RELEASES = (
     PythonRelease((3, 14), "314.0.6", CompatFlag(
         "pythonWorkers314", "python_workers_314", "no_python_workers_314", "2026-09-08")),
-    PythonRelease((3, 14), "314.0.5", CompatFlag(
-        "pythonWorkers20260817", "python_workers_20260817", "no_python_workers_20260817", None)),
     PythonRelease((3, 14), "314.0.4", CompatFlag(
         "pythonWorkers20260610", "python_workers_20260610", "no_python_workers_20260610", None)),
     PythonRelease((3, 13), "0.28.2", CompatFlag(
@@ -383,19 +390,52 @@ KNOWN_FLAGS = (
 )
 
 
-def contradictory_flags_problem(config: Any) -> str | None:
-    """Why the Workers runtime refuses to start with the config's ``compatibility_flags``
-    naming both the enable and the disable flag of one (workerd's compatibility-date.c++:
-    "Compatibility flags are mutually contradictory: ..."), or None. Checked for the flags
-    workers-env reads (:data:`KNOWN_FLAGS`)."""
-    flags = set(getattr(config, "compatibility_flags", None) or ())
-    clashes = [f for f in KNOWN_FLAGS if f.disable and f.enable in flags and f.disable in flags]
-    if not clashes:
-        return None
+def compatibility_flags_problem(config: Any) -> str | None:
+    """Why the Workers runtime refuses to start with the config's ``compatibility_flags``, or
+    None: workerd's lines in its order (compatibility-date.c++) -- "Compatibility flags are
+    mutually contradictory: ..." for both spellings of one flag workers-env reads
+    (:data:`KNOWN_FLAGS`), then "No such compatibility flag: ..." for each name that is no
+    workerd flag (wrangler dev stops on them; deploy's API answers code 10021) -- then
+    workers-env's hints."""
+    named = tuple(getattr(config, "compatibility_flags", None) or ())
+    clashes = [f for f in KNOWN_FLAGS if f.disable and f.enable in named and f.disable in named]
+    unknown = unknown_flags(named)
     lines = [f"Compatibility flags are mutually contradictory: {f.enable} vs {f.disable}" for f in clashes]
-    return "\n".join(lines) + (
-        "\nKeep one of each pair in compatibility_flags (the first turns the behaviour on, the second off): "
-        "the Workers runtime does not start a Worker that names both.")
+    lines += [f"No such compatibility flag: {name}" for name in unknown]
+    if clashes:
+        lines.append("Keep one of each pair in compatibility_flags (the first turns the behaviour on, the second "
+                     "off): the Workers runtime does not start a Worker that names both.")
+    if unknown:
+        lines.append(_unknown_flags_hint(unknown))
+    return "\n".join(lines) or None
+
+
+def unknown_flags(named: Sequence[str]) -> list[str]:
+    """The names in ``named`` that are no workerd flag (:data:`WORKERD_FLAGS` with
+    :data:`WORKERD_FLAGS_SINCE_6552D99`, less the dropped ones), in workerd's order: wrangler
+    passes each name once (measured), and workerd's ``kj::HashSet`` erases every flag it knows,
+    field by field, moving its last name into the hole, then reports those left."""
+    left = list(dict.fromkeys(named))
+    for enable, disable, *_ in _ALL_WORKERD_FLAGS:
+        for name in (enable, disable):
+            if name is not None and name in left:
+                at, last = left.index(name), left.pop()
+                if at < len(left):
+                    left[at] = last
+    return left
+
+
+def _unknown_flags_hint(unknown: list[str]) -> str:
+    """workers-env's line after workerd's: what became of a dropped flag, else a near spelling."""
+    if _DROPPED_NAMES.intersection(unknown):
+        return ("python_workers_20260817 (Python 3.14 on Pyodide 314.0.5) is no longer a flag: workerd "
+                "1.20261117.1 and later do not know it. Name python_workers_314 (Pyodide 314.0.6) instead, or "
+                "python_workers_20260610 (314.0.4).")
+    known = [name for entry in _ALL_WORKERD_FLAGS for name in entry[:2] if isinstance(name, str)]
+    near = [f"{name} (did you mean {close[0]}?)" for name in unknown
+            for close in [difflib.get_close_matches(name, known, n=1)] if close]
+    return ("Remove it from compatibility_flags or correct its spelling: the Workers runtime does not start a "
+            "Worker that names a flag it does not know" + (f" -- {', '.join(near)}." if near else "."))
 
 
 def python_release(config: Any) -> PythonRelease:

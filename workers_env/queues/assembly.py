@@ -75,6 +75,6 @@ def queue_broker(env: Any) -> QueueBroker | None:
         return kept
     for name in env:
         producer = env.unwrapped(name)
-        if isinstance(producer, QueueProducer) and producer.broker is not None:
-            return producer.broker
+        if isinstance(producer, QueueProducer) and isinstance(producer.broker, QueueBroker):
+            return producer.broker  # (not another dev session Worker's, which a producer may be pointed at)
     return None

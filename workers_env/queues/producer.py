@@ -225,6 +225,12 @@ class QueueProducer:
         with self._lock:
             self._sent.clear()
 
+    def _consumer(self) -> QueueBroker | None:
+        """The broker of a consumer of the queue now, or None: the env's own, or one a dev session
+        points the producer at, whose consumer a config edit may take away (``consumes``)."""
+        broker = self.broker
+        return broker if broker is not None and broker.consumes(self.queue) else None
+
     def _message(self, body: Any, content_type: Any, delay: Any, *, exact: bool) -> SentMessage:
         kind, body, size = serialized(body, content_type, self._default_type, exact=exact)
         return SentMessage(body, kind, delay if delay is not None else self._delivery_delay, size)
@@ -233,7 +239,7 @@ class QueueProducer:
         """What the broker of a queue the Worker consumes refuses (none with no such consumer),
         in Miniflare's order: the sizes (``send``: the message's; ``sendBatch``: the count, the
         largest, the total), the call's delay, each message's delay, a body JSON gave no text."""
-        if self.broker is None:
+        if self._consumer() is None:
             return None
         sizes = [m.size or 0 for m in messages]
         problem = message_problem(sizes[0]) if method == "send" else batch_problem(sizes)
@@ -254,18 +260,20 @@ class QueueProducer:
         with self._lock:  # recorded and enqueued in one hold: ``sent`` lists them in the broker's order
             self._sent.extend(messages)
             del self._sent[:-MAX_KEPT]
-            if self.broker is None:
+            broker = self._consumer()
+            if broker is None:
                 return {"metadata": {"metrics": self._metrics()}}
-            before = self.broker.enqueue(self.queue, [(m.body, m.content_type, m.delay_seconds, m.size or 0)
+            before = broker.enqueue(self.queue, [(m.body, m.content_type, m.delay_seconds, m.size or 0)
                                                       for m in messages], self._clock.now())
         return {"metadata": {"metrics": _dated(before)}}
 
     def _metrics(self) -> dict[str, Any]:
         """The broker's backlog (empty with no consumer), the oldest message's time a ``Date``,
         workerd leaving out the zero that means none."""
-        if self.broker is None:
+        broker = self._consumer()
+        if broker is None:
             return {"backlogCount": 0, "backlogBytes": 0}
-        return _dated(self.broker.metrics(self.queue))
+        return _dated(broker.metrics(self.queue))
 
     async def send(self, body: Any, options: Any = None) -> dict[str, Any]:
         """``queue.send(body, {contentType, delaySeconds})``."""

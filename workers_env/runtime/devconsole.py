@@ -66,7 +66,10 @@ def uncaught_blocks(error: BaseException, tb: Any, *, twice: bool = True, names_
     trace = "".join(traceback.TracebackException(type(error), error, tb).format())
     if name == "PythonError":
         message = trace  # (with workers-env's hints, which the 500's body leaves out)
-    header = f"Uncaught {name}: {message}" if message else f"Uncaught {name}"
+    # a name read by a getter (workerd's PythonUserError) is not in V8's stack line: the message alone
+    # (an unbundled JS twin under wrangler dev 4.164.0, leftovers50b)
+    header = f"Uncaught {message}" if getattr(error, "name_is_getter", False) and message else (
+        f"Uncaught {name}: {message}" if message else f"Uncaught {name}")
     if getattr(error, "thrown_by_workerd", False):  # (workers-env's hints after it: production's line has none)
         first = f"{header} " + "".join(f"\n{_ours(note)}" for note in getattr(error, "__notes__", ())
                                        if isinstance(note, HintNote))

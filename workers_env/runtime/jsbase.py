@@ -341,6 +341,13 @@ class JsProxy(metaclass=_ProxyType):
     def __getattr__(self, name: str) -> Any:
         raise AttributeError(name)  # Pyodide's text for a property the JS value lacks: the name alone
 
+    #: what ``Object.prototype`` owns, at the end of every JS object's prototype chain: Pyodide's
+    #: ``dir()`` walks that chain (``JsProxy_Dir``), so ``valueOf`` and ``__proto__`` are listed
+    #: for every object, array and function (0.26.0a4, 0.28.2, 314.0.6: group dir-prototype-chain)
+    _object_prototype = frozenset({"constructor", "__defineGetter__", "__defineSetter__", "hasOwnProperty",
+                                   "__lookupGetter__", "__lookupSetter__", "isPrototypeOf", "propertyIsEnumerable",
+                                   "toString", "valueOf", "__proto__", "toLocaleString"})
+
     #: public names of a class's that are workers-env's own, no JS property nor Pyodide method:
     #: left out of ``dir()`` (each class lists its own; see :meth:`__dir__`)
     _not_js: frozenset[str] = frozenset()
@@ -348,13 +355,14 @@ class JsProxy(metaclass=_ProxyType):
     def __dir__(self) -> list[str]:
         """``dir()`` as Pyodide's: the proxy's Python attributes (its dunders, Pyodide's methods
         such as ``to_py``, those of the running Worker's release only) and the JS value's
-        properties -- never workers-env's own (a name with one leading underscore, a class's
-        ``_not_js``, a dunder Pyodide's C type lacks)."""
+        properties and ``Object.prototype``'s -- never workers-env's own (a name with one leading
+        underscore, a class's ``_not_js``, a dunder Pyodide's C type lacks)."""
         hidden = _NOT_PYODIDES.union(*(vars(cls).get("_not_js", ()) for cls in type(self).__mro__))
         if not pyodide_028():
             hidden = hidden | _SINCE_028
-        return sorted(name for name in object.__dir__(self) if name not in hidden
-                      and (not name.startswith("_") or (name.startswith("__") and name.endswith("__"))))
+        return sorted({*(name for name in object.__dir__(self) if name not in hidden
+                         and (not name.startswith("_") or (name.startswith("__") and name.endswith("__")))),
+                       *self._object_prototype})
 
     @property
     def bind_sig(self) -> Callable[..., Any]:

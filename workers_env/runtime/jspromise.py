@@ -115,6 +115,8 @@ class JsPromise(JsProxy):
         future = loop.create_future()
         if self._state != "pending":
             self._pass_on(future)
+            if worker_code_running():  # Pyodide's then(): the outcome reaches the task after its step
+                return _Turn(future).__await__()
             return future.__await__()
 
         def settle() -> None:

@@ -81,6 +81,7 @@ __all__ = [
     "JsNull",
     "jsnull",
     "from_plain",
+    "another_proxy",
     "binding_data",
     "js_number",
     "js_null",
@@ -296,16 +297,6 @@ class JsObject(JsProxy):
     def __delattr__(self, name: str) -> None:
         self._props.pop(js_property_name(name), None)  # JavaScript's delete: a missing property is no error
 
-    def another_proxy(self) -> JsObject:
-        """A second JsProxy of this JS object (what a JS function returning it hands Python: a
-        new proxy each time): the same properties and PyProxies, not the same Python object."""
-        if self._proxied is None:
-            object.__setattr__(self, "_proxied", {})  # shared from now on, so a mark made on either is on both
-        other = JsObject(self._props)
-        object.__setattr__(other, "_proxied", self._proxied)
-        object.__setattr__(other, "_nulls", self._nulls)
-        return other
-
     def __eq__(self, other: object) -> bool:
         """JavaScript's ``===``, as Pyodide compares two JsProxies: the same JS object (the same
         properties), whichever proxy of it each is (``Object.assign(t, s) == t``)."""
@@ -324,7 +315,7 @@ class JsObject(JsProxy):
     def toString(self) -> str:  # noqa: N802 - JS name
         return "[object Object]"
 
-    _not_js = frozenset({"another_proxy", "plain", "unordered"})
+    _not_js = frozenset({"plain", "unordered"})
 
     def __dir__(self) -> list[str]:
         """Pyodide's ``dir()`` (``JsProxy_Dir``): the proxy's own Python attributes and the object's
@@ -378,6 +369,18 @@ class JsObject(JsProxy):
 
     def __repr__(self) -> str:
         return f"[object {self._to_string_tag}]"
+
+
+def another_proxy(obj: JsObject) -> JsObject:
+    """A second JsProxy of JS object ``obj`` (what a JS function returning it hands Python: a new
+    proxy each time): the same properties and PyProxies, not the same Python object. A function,
+    not a method, so a JS property ``another_proxy`` reads as the property, as in Pyodide."""
+    if obj._proxied is None:
+        object.__setattr__(obj, "_proxied", {})  # shared from now on, so a mark made on either is on both
+    other = JsObject(obj._props)
+    object.__setattr__(other, "_proxied", obj._proxied)
+    object.__setattr__(other, "_nulls", obj._nulls)
+    return other
 
 
 def _callable(value: Any) -> Callable[..., Any]:
@@ -1219,14 +1222,38 @@ def set_member_at(members: list[Any], value: Any) -> int:
     key = map_key(value)
     if type(key) is not SameJsValue and key is not NAN_KEY and not list.__contains__(members, value):
         return -1  # (the usual miss, at C speed)
-    for at, member in enumerate(members):
+    for at, member in enumerate(list.__iter__(members)):  # (as held: a destroyed proxy is no match)
         held = _ABSENT if _new_pyproxy(member) else map_key(member)
         if held is key or held == key:  # (NAN_KEY is itself)
             return at
     return -1
 
 
-_jsvalues.set_membership(set_member_at)
+def _added_to_set(owner: JsSet, value: Any) -> None:
+    """``value``, handed to ``owner.add``, is a new PyProxy borrowed for that call: marked as one
+    destroyed when it returned (:func:`read_member`), as ``push``'s arguments are."""
+    if _new_pyproxy(value):
+        _mark(owner, value, True)
+
+
+def _set_member(owner: JsSet, raw: Any) -> Any:
+    return read_member(owner, raw)
+
+
+def _set_iterator(owner: JsSet, entries: bool) -> JsIterator:
+    """``owner.values()`` (``entries``: ``owner.entries()``, ``[member, member]`` arrays holding
+    its PyProxies), live as V8's: a member added meanwhile is visited."""
+    def live() -> Iterator[Any]:
+        at = 0
+        while at < list.__len__(owner):
+            raw = list.__getitem__(owner, at)
+            at += 1
+            yield marked_like(owner, JsArray([raw, raw])) if entries else read_member(owner, raw)
+
+    return JsIterator(live(), "Set Iterator")
+
+
+_jsvalues.set_membership(set_member_at, _set_member, _added_to_set, _set_iterator)
 
 
 def map_key_read(key: Any) -> Any:
@@ -1578,10 +1605,27 @@ def read_member(owner: Any, raw: Any) -> Any:
     return read_stored(owner, raw) if _marked(owner, raw) else raw
 
 
+class _RawMembers:
+    """A ``Set``'s members as it holds them (its own iteration reads them as Python does)."""
+
+    __slots__ = ("members",)
+
+    def __init__(self, members: JsSet):
+        self.members = members
+
+    def __len__(self) -> int:
+        return list.__len__(self.members)
+
+    def __iter__(self) -> Iterator[Any]:
+        return list.__iter__(self.members)
+
+
 def _held(owner: Any) -> Iterable[Any]:
-    """The raw values a JS object, array or Map holds (its properties, items or entries' values)."""
+    """The raw values a JS object, array, Map or Set holds (its properties, items or entries' values)."""
     if isinstance(owner, JsArray):
         return owner._items
+    if isinstance(owner, JsSet):
+        return _RawMembers(owner)
     if isinstance(owner, JsMap):
         return owner._entries.values()
     return owner._props.values()
@@ -1614,7 +1658,7 @@ def binding_data(owner: Any, raw: Any) -> Any:
 def carry_mark(source: Any, made: Any, raw: Any) -> None:
     """``raw``, copied from the JS container ``source`` into ``made`` (``flat``, ``new Map(entries)``,
     ``Object.fromEntries``), is the same PyProxy there: its mark, if it has one, copied."""
-    marks = source._proxied if isinstance(source, (JsObject, JsArray, JsMap)) else None
+    marks = source._proxied if isinstance(source, (JsObject, JsArray, JsMap, JsSet)) else None
     mark = None if marks is None else marks.get(id(raw))
     if mark is not None and mark[1] is raw:
         _mark(made, raw, mark[0])

@@ -63,7 +63,7 @@ from workers_env.config.compat import (
     cache_modes,
     compatibility_date,
     compatibility_date_problem,
-    contradictory_flags_problem,
+    compatibility_flags_problem,
     flag_enabled,
     set_by_flag,
     node_globals,
@@ -1344,10 +1344,8 @@ def uncaught(error: BaseException) -> BaseException:
     _shown_chain(error)
     if isinstance(error, HandlerCancelledError) and isinstance(error.__cause__, asyncio.CancelledError):
         return error.__cause__
-    if isinstance(error, MethodMissing):
-        return _as_js_error(error, "TypeError", str(error))
-    if isinstance(error, MissingPythonHandler):
-        return _as_js_error(error, "PythonUserError", str(error))
+    if isinstance(error, (MethodMissing, MissingPythonHandler)):
+        return _as_js_error(error, error.js_name, str(error))
     if isinstance(error, JsException) and getattr(error, "thrown_by_workerd", False):
         return _as_js_error(error, error.name, error.message)
     if isinstance(error, TypeError) and getattr(error, "thrown_by_workerd", False):  # a handler's non-Response
@@ -1398,6 +1396,7 @@ def _as_js_error(error: BaseException, name: str, message: str) -> Exception:
     shown = users_mistake(cls(message)).with_traceback(error.__traceback__)
     shown.thrown_by_workerd = True  # type: ignore[attr-defined]  # a JS error: answered `name: message` (thrownerror.py)
     shown.reported_once = getattr(error, "reported_once", False)  # type: ignore[attr-defined]  # (devconsole.py)
+    shown.name_is_getter = getattr(error, "name_is_getter", False)  # type: ignore[attr-defined]  # (thrownerror.py)
     for note in getattr(error, "__notes__", ()):
         shown.add_note(note)
     return shown
@@ -1427,13 +1426,21 @@ def _entrypoint_classes(module: Any) -> list[str]:
 
 class MethodMissing(WorkersEnvError, TypeError):
     """workerd's ``TypeError: Method <name> does not exist``: the ``Default`` class lacks the
-    handler an event calls (a ``TypeError``, as test code catches it)."""
+    handler an event calls (a ``TypeError``, as test code catches it). ``js_name``: the JavaScript
+    error it is wherever it leaves the Worker -- a log, a 500, another Worker's ``fetch()``
+    (thrownerror.thrown_parts)."""
+
+    js_name = "TypeError"
 
 
 class MissingPythonHandler(WorkersEnvError):
     """workerd's ``PythonUserError: Python entrypoint "<main>" does not export a handler named
     "on_<event>"`` (``python-entrypoint-helper.ts``): before ``python_no_global_handlers`` an event
-    whose module-level ``on_<event>`` the Worker's main module lacks."""
+    whose module-level ``on_<event>`` the Worker's main module lacks (``js_name``: as :class:`MethodMissing`'s;
+    a getter on its prototype in workerd's ``util.ts``, which the legacy error serialization skips)."""
+
+    js_name = "PythonUserError"
+    name_is_getter = True
 
 
 #: the hint after ``Method <called> does not exist`` where the class has the handler under the other
@@ -1904,7 +1911,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
         raise ConfigError("Main module needs to end with a .py file extension", path=str(main_path))
     if not main_path.is_file():
         raise ConfigError(_missing_main(config, main_path), path=str(main_path))
-    start_problem = compatibility_date_problem(config) or contradictory_flags_problem(config)
+    start_problem = compatibility_date_problem(config) or compatibility_flags_problem(config)
     if start_problem is not None:  # the runtime would not start: wrangler dev and deploy refuse it
         raise ConfigError(start_problem, path=str(getattr(config, "path", "")) or None)
     itself = _bind_itself(env, config)  # before the not-emulated line, which then leaves them out

@@ -68,6 +68,7 @@ from workers_env.runtime.jspromise import cut_off_microtasks
 from workers_env.runtime.runsync import cut_off_drivers, cut_off_here
 from workers_env.runtime.threadpool import worker_code_blocks
 from workers_env.runtime.stalls import HANGING
+from workers_env.runtime.tasks import end_worker_tasks
 from workers_env.runtime.statusline import (
     BARE_HEAD_HEADER,
     REASON_HEADER,
@@ -1142,6 +1143,13 @@ class _Server(uvicorn.Server):
             logging.getLogger("asyncio").addFilter(_not_cancelled)
         if here:
             cut_off_here()
+
+    async def serve(self, sockets: list[socket.socket] | None = None) -> None:
+        try:
+            await super().serve(sockets=sockets)
+        finally:
+            if self.ends_process:  # the isolate ends with the process: Worker code never runs again
+                end_worker_tasks(asyncio.get_running_loop())
 
     def stop(self) -> None:
         """Ask the server to stop, from any thread (:class:`BackgroundServer`)."""

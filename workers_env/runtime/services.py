@@ -404,7 +404,7 @@ def remote_error(error: BaseException, enhanced: bool) -> JsException:
     crossed = _enhanced_form(error, name, message) if enhanced else None
     if crossed is not None:
         return crossed
-    name, message = legacy_parts(name, message)
+    name, message = legacy_parts(name, message, error)
     return _crossed(JsException(message, name=name))
 
 

@@ -226,7 +226,8 @@ def _new_set(items: Any = None) -> JsSet:
     """``new Set(iterable)``: the distinct items, in first-seen order."""
     out = JsSet()
     for item in jsconvert.js_iterable(items) if items is not None and items is not jsproxy.jsnull else ():
-        out.add(item)
+        if out.adds(item):  # (the PyProxies a JS array or Set holds: the same ones, their marks kept)
+            jsproxy.carry_mark(items, out, item)
     return out
 
 
@@ -789,7 +790,7 @@ def _object_namespace(js_json: Any) -> SimpleNamespace:
                     target._props[str(i)] = value
                 jsproxy.reorder_in_place(target._props)  # its indices before the target's other keys
                 jsproxy.marked_like(source, target)
-        return target.another_proxy()  # the same JS object, a new JsProxy: ``is`` tells them apart, as in Pyodide
+        return jsproxy.another_proxy(target)  # the same JS object, a new JsProxy: ``is`` tells them apart, as in Pyodide
 
     return SimpleNamespace(fromEntries=object_from_entries, keys=keys, values=values, entries=entries, new=_object_new,
                            assign=assign)
@@ -803,7 +804,7 @@ def _object_new(value: Any = None, *_: Any) -> Any:
     if value is None or value is jsproxy.jsnull:
         return JsObject()
     if isinstance(value, JsObject):
-        return value.another_proxy()
+        return jsproxy.another_proxy(value)
     js = standin_modules()["js"]
     if isinstance(value, bool):
         return js.Boolean.new(value)
@@ -1135,7 +1136,7 @@ def _build() -> dict[str, ModuleType]:
         if not isinstance(it, JsProxy):  # a Python iterable's items cross as Pyodide converts them (2**53 - 1: a BigInt)
             items = [_jsvalues.crossing(v) for v in items]
         made = JsArray(items)
-        return jsproxy.marked_like(it, made) if isinstance(it, JsArray) else made  # its PyProxies, the same ones
+        return jsproxy.marked_like(it, made) if isinstance(it, (JsArray, JsSet)) else made  # its PyProxies, the same ones
 
     def array_of(*items: Any) -> JsArray:  # ``Array.of`` (and ``new Array(a, b)``: array_new)
         made = JsArray()

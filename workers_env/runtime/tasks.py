@@ -18,6 +18,7 @@ import asyncio
 import logging
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Coroutine, Generator
 from types import FrameType
 from typing import Any
@@ -29,7 +30,7 @@ from workers_env.runtime.unhandled import IN_PROGRESS_DONE, REPORTED_AT_END, ins
 
 log = logging.getLogger("workers_env.runtime")
 
-__all__ = ["ScopedCoroutine", "in_scope", "scope_new_tasks", "scoped_callback", "set_request_end_hooks",
+__all__ = ["ScopedCoroutine", "end_worker_tasks", "in_scope", "scope_new_tasks", "scoped_callback", "set_request_end_hooks",
            "set_made_by_worker_check", "set_worker_frame_check"]
 
 #: the standard library's coroutines that call ``run_in_executor`` (``asyncio.to_thread``, the
@@ -348,9 +349,52 @@ def _pyodide_task() -> Any:
     return PyodideTask
 
 
+#: the loops whose Worker has gone as production's isolate goes (:func:`end_worker_tasks`)
+_ENDED: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
+
+
+def end_worker_tasks(loop: asyncio.AbstractEventLoop) -> None:
+    """From now on a task Worker code starts on ``loop`` never runs, and is dropped unreported:
+    ``workers-env dev``'s stop, after which the loop only winds down (its closing
+    ``_cancel_all_tasks``, ``shutdown_asyncgens``). Promise handlers chained for ever
+    (``PyodideFuture.then``) went on starting tasks there, and the closing loop dropped one with
+    asyncio's ``Task was destroyed but it is pending!`` and a never-awaited coroutine's warning,
+    where wrangler dev ends the isolate with nothing printed (leftovers50b)."""
+    _ENDED.add(loop)
+
+
+class _Unrun(Coroutine[Any, Any, None]):
+    """The coroutine of a task that never runs: cancelled at its first step, and no warning of
+    a coroutine never awaited when the closing loop drops it unrun."""
+
+    def send(self, value: Any) -> Any:
+        raise StopIteration
+
+    def throw(self, typ: Any, val: Any = None, tb: Any = None) -> Any:
+        raise typ if val is None else val
+
+    def close(self) -> None:
+        pass
+
+    def __await__(self) -> Generator[Any, None, None]:
+        return self  # type: ignore[return-value]
+
+
+def _never_run(loop: asyncio.AbstractEventLoop, coro: Any, kwargs: dict[str, Any]) -> asyncio.Task[Any]:
+    """A cancelled task in place of one of ``coro`` (closed unstarted: no never-awaited warning),
+    which nothing reports whether its step runs or the loop drops it unrun."""
+    coro.close()
+    task = _TASK(_Unrun(), loop=loop, **kwargs)
+    task.cancel()
+    task._log_destroy_pending = False  # type: ignore[attr-defined]  # (asyncio's gather sets it so too)
+    return task
+
+
 def _factory(previous: TaskFactory | None) -> TaskFactory:
     def factory(loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any) -> asyncio.Future[Any]:
         ctx = current_context()
+        if ctx is not None and loop in _ENDED and asyncio.iscoroutine(coro):  # the Worker gone (dev stopped)
+            return _never_run(loop, coro, kwargs)
         scope = getattr(ctx, "_scope", None)
         own = True  # a coroutine of workers-env's: not reported as the Worker's (runtime/unhandled.py)
         if scope is not None and asyncio.iscoroutine(coro) and not isinstance(coro, ScopedCoroutine):

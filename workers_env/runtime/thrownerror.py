@@ -56,7 +56,7 @@ def thrown_body(error: BaseException, *, names_kept: bool = True) -> bytes:
     without ``names_kept`` (:func:`keeps_error_names`) as :func:`legacy_parts` sends it."""
     name, message = thrown_parts(error)
     if not names_kept:
-        name, message = legacy_parts(name, message)
+        name, message = legacy_parts(name, message, error)
     return _as_usv(f"{name}: {message}" if message else name).encode("utf-8")
 
 
@@ -67,13 +67,17 @@ def keeps_error_names(runtime: Any) -> bool:
     return bool((getattr(runtime, "compat_flags", None) or {}).get(ENHANCED_ERROR_SERIALIZATION.enable))
 
 
-def legacy_parts(name: Any, message: Any) -> tuple[str, str]:
+def legacy_parts(name: Any, message: Any, error: BaseException | None = None) -> tuple[str, str]:
     """``(name, message)`` of an error as workerd sends it without ``enhanced_error_serialization``:
     V8's classes keep their names, any other is written into the message of an ``Error``
     (``<name>: <message>``), each part only when it is a string (V8's side-effect-free
     ``NoSideEffectsErrorToString``): the name alone when the message is empty or no string, the
-    message alone when the name is (``5``, ``null``, an object: measured under wrangler dev 4.164.0)."""
+    message alone when the name is (``5``, ``null``, an object: measured under wrangler dev 4.164.0)
+    or is a getter, which that function does not call: workerd's ``PythonUserError`` (``error``'s
+    ``name_is_getter``; a JS twin's ``Error: Python entrypoint ...``, leftovers50b)."""
     message = message if isinstance(message, str) else ""
+    if getattr(error, "name_is_getter", False):
+        name = None
     if isinstance(name, str) and name in SERIALIZED_NAMES:
         return name, message
     written = name if isinstance(name, str) else ""
@@ -96,6 +100,9 @@ def thrown_parts(error: BaseException, *, only_theirs: bool = False) -> tuple[st
         return error.name, error.message
     if getattr(error, "thrown_by_workerd", False):  # loader._as_js_error's: its class is the JS name
         return type(error).__name__, str(error)
+    js_name = getattr(type(error), "js_name", None)
+    if js_name is not None:  # workerd's JS dispatch threw it (loader.MethodMissing): no Python exception
+        return js_name, str(error)
     shown = traceback.TracebackException(type(error), error, without_our_frames(error))
     if only_theirs:
         shown.stack = traceback.StackSummary.from_list(
