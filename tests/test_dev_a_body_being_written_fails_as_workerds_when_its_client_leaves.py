@@ -7,7 +7,16 @@ with ``undefined`` -- Python code gets ``Error: undefined``, as for every stream
 reason. workers-env gave ``AbortError: The client has disconnected`` to all three writers, the
 reason workerd gives a request's ``signal``, not its body. After that failed write the writer's
 ``ready`` still resolves and its ``desiredSize`` is ``null`` (TransformStream) or 0 (the other two),
-as in workerd (the same probe with ``await w.ready`` and ``w.desiredSize`` after it)."""
+as in workerd (the same probe with ``await w.ready`` and ``w.desiredSize`` after it).
+
+That next write fails so whenever the client goes, also under load: workerd's body pump cancels
+the stream right after the read whose chunk it fails to send, while the writer pauses
+(tools/wrangler/client_leaves_probe.py: 84 of 84 for moments spread over the pause, 48 of them
+under load ~10, and 16 of 16 with a task holding workerd's loop, 87 to 202 ms a turn where timed). Here the
+body was canceled a few loop turns after its sending stopped, and a write made in between found
+no read waiting and failed as one the cancel met (``TypeError: The readable side of this
+TransformStream is no longer readable.``): ``/transform`` failed 2 of 50 runs under load (two
+busy Python loops beside, flaky50); 50 of 50 since the cancel comes in the step the sending stops."""
 
 from __future__ import annotations
 

@@ -131,6 +131,16 @@ def report_cases(names: list[str], theirs: list[Any], ours: list[Any], apart: di
     return 0 if all(json.dumps(a) == json.dumps(b) or n in apart for n, a, b in zip(names, theirs, ours)) else 1
 
 
+def raw_get_json(port: int, path: str, timeout: float = 30) -> Any:
+    """The JSON body of ``GET path`` from ``127.0.0.1:port``, over a raw socket closed after it."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n".encode())
+        got = b""
+        while piece := sock.recv(65536):
+            got += piece
+    return json.loads(got.partition(b"\r\n\r\n")[2])
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -22,7 +22,6 @@ Not collected by pytest (needs Node and wrangler's node_modules).
 from __future__ import annotations
 
 import argparse
-import json
 import socket
 import subprocess
 import sys
@@ -33,7 +32,7 @@ from urllib.parse import urlsplit
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from casediff import wrangler_dev  # noqa: E402
+from casediff import raw_get_json, wrangler_dev  # noqa: E402
 from endless_stream_probe import JS_WORKER  # noqa: E402 - its /sized and /written
 
 
@@ -52,15 +51,6 @@ def queued_on_loopback() -> int:
     return total
 
 
-def written(port: int) -> dict[str, int]:
-    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
-        sock.sendall(b"GET /written HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
-        got = b""
-        while piece := sock.recv(65536):
-            got += piece
-    return json.loads(got.partition(b"\r\n\r\n")[2])
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=1)
@@ -77,7 +67,7 @@ def main() -> int:
         try:
             while time.monotonic() - start < args.limit and still < 3:
                 time.sleep(args.every)
-                count = written(port).get(str(args.size), 0)
+                count = raw_get_json(port, "/written").get(str(args.size), 0)
                 still = still + 1 if samples and count == samples[-1][1] else 0
                 samples.append((round(time.monotonic() - start, 1), count))
                 print(f"{samples[-1][0]:7.1f} s  {count:>10,} chunks of {args.size} B written; "

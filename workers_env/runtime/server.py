@@ -419,12 +419,20 @@ class WorkerApp:
         (its handler, the pump of its body; the request's ``waitUntil`` work goes on), the
         handler or the sending of the body is cancelled, and a body still being written is
         canceled too, as workerd cancels it (:func:`~workers_env.runtime.jsstreams.cancel_for_disconnect`),
-        so a write waiting for it (or the next) fails rather than waits forever."""
+        so a write waiting for it (or the next) fails rather than waits forever. The body is
+        canceled in the step its sending stops: a write made while the sending unwound (a few
+        turns of the loop, which load stretches past a Worker's 50 ms pause) found no read
+        waiting and failed as one the cancel met (``TypeError: The readable side of this
+        TransformStream is no longer readable.``, 2 of 50 runs under load), where workerd, whose
+        body pump cancels the stream right after the read whose chunk it fails to send, fails
+        the next write with ``undefined`` whenever the client goes (tools/wrangler/client_leaves_probe.py)."""
         serving.cancel()
-        await asyncio.wait((serving,))
-        live = answered.get("live")
-        if live is not None and not live.closed:
-            await cancel_for_disconnect(live, answered.get("stream"))
+        for unwound in (False, True):  # (again once it unwound: a body it answered with meanwhile)
+            if unwound:
+                await asyncio.wait((serving,))
+            live = answered.get("live")
+            if live is not None and not live.closed:
+                await cancel_for_disconnect(live, answered.get("stream"))
 
     async def _respond(self, scope: Scope, send: Send, worker: Worker, request: JsRequest, ctx: Any,
                        answered: dict[str, Any]) -> None:
