@@ -239,16 +239,40 @@ def _module_places(module: object) -> list[str]:
         return []
 
 
-def _is_under(module: object, folder: Path) -> bool:
-    """Whether ``module``'s file (a namespace package's portions) lies in ``folder``."""
+def _is_under(module: object, folder: Path, known: _Folders | None = None) -> bool:
+    """Whether ``module``'s file (a namespace package's portions) lies in ``folder``; ``known``
+    when every module is judged at once (:class:`_Folders`)."""
     for path in _module_places(module):
         try:
-            where = Path(path).resolve()
+            if known.holds(folder, path) if known is not None else Path(path).resolve().is_relative_to(folder):
+                return True
         except (OSError, TypeError, ValueError):
             continue
-        if where.is_relative_to(folder):
-            return True
     return False
+
+
+class _Folders:
+    """One scan's judge of where modules lie: a path that is no symlink is judged by its parent
+    folder, each folder resolved once. Judging every module (a reload moved a name, so
+    :meth:`ImportScope._new_names` tells nothing) resolved each module's path twice: 60-100 ms
+    a step, which moved its promise reactions past a 50 ms timer (figures50)."""
+
+    def __init__(self) -> None:
+        self._resolved: dict[str, Path] = {}
+        self._judged: dict[tuple[str, Path], tuple[bool, bool]] = {}
+
+    def holds(self, folder: Path, path: str) -> bool:
+        head, name = os.path.split(path)
+        if not head or name in ("", ".", "..") or os.path.islink(path):
+            return Path(path).resolve().is_relative_to(folder)
+        judged = self._judged.get((head, folder))
+        if judged is None:  # (in it, or its parent: a namespace package's portion may be the folder itself)
+            where = self._resolved.get(head)
+            if where is None:
+                where = self._resolved[head] = Path(head).resolve()
+            judged = self._judged[head, folder] = (where.is_relative_to(folder), where == folder.parent)
+        under, parent = judged
+        return under or (parent and name == folder.name)
 
 
 def _modules_mark() -> tuple[int, object]:
@@ -720,6 +744,7 @@ class ImportScope:
 
     def _capture_new_modules(self) -> None:
         names = self._new_names()
+        known = _Folders()
         if names is None:  # rare: every name of this folder's not yet the scope's
             names = [name for name, module in list(sys.modules.items())
                      if name not in self.modules and module not in _OWNED]
@@ -738,18 +763,18 @@ class ImportScope:
                 if (parent is not None and not old_location_module(parent) and vars(parent).get(child) is module
                         and old_location_module(module)):  # (last: ``is`` would widen module's type again)
                     self._attached.append((parent, child, module))
-            elif module is not None and (_is_under(module, self.folder) or self._owns_vendored(module)):
+            elif module is not None and (_is_under(module, self.folder, known) or self._owns_vendored(module, known)):
                 self.modules[name] = module
                 _OWNED[module] = weakref.ref(self)
                 self._layer.saved.setdefault(name, _MISSING)
 
-    def _owns_vendored(self, module: ModuleType) -> bool:
+    def _owns_vendored(self, module: ModuleType, known: _Folders | None = None) -> bool:
         """Whether ``module``, imported while the scope was entered, is the Worker's own as one of
         the uploaded ``python_modules/`` -- not when host code imports from there too (that folder
         on its ``sys.path``, as ``PYTHONPATH=python_modules``): then it is shared, as an installed
         package is (a second copy of numpy, say, would not import)."""
         vendored = self._vendored
-        if vendored is None or not _is_under(module, vendored):
+        if vendored is None or not _is_under(module, vendored, known):
             return False
         for entry in self._path_on_entry:  # the host's sys.path, with the Worker's folder
             try:
