@@ -27,7 +27,7 @@ from workers_env import _loglevel
 from workers_env.runtime import current
 from workers_env.runtime.tracebacks import without_our_frames
 
-__all__ = ["IN_PROGRESS_DONE", "REPORTED_AT_END", "install", "reported_at_end", "silence"]
+__all__ = ["IN_PROGRESS_DONE", "REPORTED_AT_END", "install", "reported_at_end", "silence", "silenced"]
 
 
 def _runtime_of(future: Any) -> Any:
@@ -86,13 +86,18 @@ def silence(loop: asyncio.AbstractEventLoop) -> None:
     _SILENCED.add(loop)
 
 
+def silenced(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether :func:`silence` has been called for ``loop`` (its Worker has gone)."""
+    return loop in _SILENCED
+
+
 def _handler(previous: Any) -> Any:
     def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         from workers_env.runtime.webloop import PyodideFuture  # (webloop imports tasks, which imports this)
 
         future = context.get("future", context.get("task"))  # ("task": one collected while pending)
         if isinstance(future, PyodideFuture):  # the Worker's own: as Pyodide's loop reports it
-            if loop not in _SILENCED:
+            if not silenced(loop):
                 report(context, _runtime_of(future))
         elif previous is not None:
             previous(loop, context)
