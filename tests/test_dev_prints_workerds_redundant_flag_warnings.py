@@ -6,7 +6,7 @@ enableByDate``), and wrangler dev 4.164.0 prints it as ``▲ [WARNING] service c
 JS Worker) -- and serves the Worker. ``workers-env dev`` prints the same lines there. A flag on
 only by implication (``python_workers_314`` from 2026-09-08) or named by its disable flag is not
 warned of, as workerd does not (tools/workerd/unknown_flags_probe.py: the same warnings as
-workerd 1.20261117.1 and 1.20261123.1 in 500 cases each)."""
+workerd 1.20261117.1 and 1.20261123.1 in 536 cases each)."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ that starts must also print ``Cloudflare.compatibilityFlags`` as :func:`compat.w
 has them. The first ``--cases`` (default 40, seed 50: flags50's) mix flags of either spelling with
 made-up names and the dropped ``python_workers_20260817``; the ``--mixed`` ones (default 40, seed
 51) add both spellings of 0-3 flags, flags the date turns on already and a date from 2021 to
-2026-11-24 (the oldest binary's newest). Flags the binary does not list (1.20261123.1's three, for
+2026-11-24 (the oldest binary's newest); 36 more reach the flags ``python_workers`` implies. Flags the binary does not list (1.20261123.1's three, for
 1.20261117.1) and ``python_workers`` (it fetches a Pyodide bundle) are never picked. Once per binary,
 every flag it lists is named without ``--experimental``: its "is experimental" refusals must name
 the flags ``embedded_flags.py`` reads as ``$experimental``. The default binary is wrangler's
@@ -93,6 +93,16 @@ def mixed_cases(count: int, binary: str) -> list[tuple[str, list[str]]]:
     return picked
 
 
+def python_cases() -> list[tuple[str, list[str]]]:
+    """The flags ``python_workers`` implies, reached through ``python_workers_development`` (it implies
+    ``python_workers`` from 2000-01-01; naming ``python_workers`` itself fetches a Pyodide bundle),
+    each at the day before and the day of its date, with and without the disable flags."""
+    dates = ["2024-01-01", "2025-09-19", "2025-09-20", "2025-09-29", "2025-10-16", "2025-12-16", "2026-02-25",
+             "2026-09-07", "2026-09-08", "2026-11-18", "2026-11-19", "2026-11-24"]
+    mixes = [[], ["no_python_workers_314", "disable_python_workflows"], ["no_python_workers_20250116"]]
+    return [(date, ["python_workers_development", *mix]) for date in dates for mix in mixes]
+
+
 def workerd_lines(workerd: str, folder: Path, date: str, names: list[str],
                   experimental: bool = True) -> tuple[list[str], dict[str, bool] | None]:
     """``workerd``'s ``service main:`` lines for the Worker, and its flag values if it started."""
@@ -139,7 +149,7 @@ def main() -> int:
         for workerd in binaries:
             version = subprocess.run([workerd, "--version"], capture_output=True, text=True).stdout.strip()
             knows = {name for row in read_rows(workerd) for name in (row.enable, row.disable) if name}
-            picked = [case for case in cases(counts["--cases"]) + mixed_cases(counts["--mixed"], workerd)
+            picked = [case for case in cases(counts["--cases"]) + mixed_cases(counts["--mixed"], workerd) + python_cases()
                       if all(name in knows or name in MADE_UP for name in case[1])]
             same = started = paired = warned = 0
             for date, names in picked:
