@@ -388,7 +388,7 @@ def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:
 
 def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
-    from workers_env.cli.devreload import Reloader
+    from workers_env.cli.devreload import Reloader, say_flag_warnings
     from workers_env.cli.devsession import (
         Slot,
         empty_session_queues,
@@ -541,6 +541,7 @@ def _run(args: argparse.Namespace) -> int:
                             configured=lambda c, app: _reconfigured(c, app, args, given_address, origin_options),
                             load_failed=lambda exc: _reload_failed(exc, config_path.parent),
                             reloaded=(lambda: empty_session_queues(slots)) if others else None)
+        say_flag_warnings(env.config)
         try:
             worker = load_worker(env=env)
         except WorkersEnvError:
@@ -726,7 +727,7 @@ def _other_configs(args: argparse.Namespace, environment: str | None, first: Any
 def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to: Path, environment: str | None,
                  secrets_environment: str | None, env_files: list[str] | None) -> tuple[Reloader, Slot] | None:
     """Load one of the session's other Workers into its slot, with a reloader watching its files."""
-    from workers_env.cli.devreload import Reloader
+    from workers_env.cli.devreload import Reloader, say_flag_warnings
     from workers_env.cli.devsession import empty_session_queues, worker_name
     from workers_env.runtime import load_worker
 
@@ -743,6 +744,7 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
                         announce=lambda c, e: _announce(c, e, secrets_environment, env_files, []),
                         load_failed=lambda exc: _reload_failed(exc, path.parent),
                         reloaded=lambda: empty_session_queues(slots))
+    say_flag_warnings(env.config)
     try:
         slot.worker = load_worker(env=env)
     except WorkersEnvError as exc:
@@ -796,17 +798,18 @@ def _announce(config: Any, env: Any, environment: str | None, env_files: list[st
     """What dev says of a config once it is read, at start and after an edit of it: where the
     secrets come from, those missing, its bindings table (``table_vars``: its ``--var`` names; None:
     no table; ``alone``: one Worker, "Your Worker" as wrangler heads it), its services no Worker
-    answers, a missing compatibility date (wrangler's lines), and the bindings ``remote = true``
+    answers, a missing compatibility date (wrangler's lines) or one wrangler 4.164.0's runtime
+    refuses, and the bindings ``remote = true``
     would send to Cloudflare under wrangler dev."""
     from workers_env._env import UndefinedIndexBinding
     from workers_env.config.bindings import remote_bindings
-    from workers_env.config.compat import missing_date_warning
+    from workers_env.config.compat import missing_date_warning, newer_than_wranglers_runtime
 
     _secrets_and_table(config, environment, env_files, table_vars, alone)
     _not_connected_note(config, env)
-    warning = missing_date_warning(env.config)
-    if warning:
-        warn_block(warning)
+    for warning in (missing_date_warning(env.config), newer_than_wranglers_runtime(env.config)):
+        if warning:
+            warn_block(warning)
     _local_vectorize_note(config.merged, {name for name in env if isinstance(env.unwrapped(name), UndefinedIndexBinding)})
     remote = remote_bindings(config.merged, _LOCAL_KINDS)
     if remote:  # wrangler dev's binding table says "remote" for these

@@ -53,17 +53,30 @@ from typing import Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env._ownmodules import files_of
-from workers_env.cli.common import fail, message_of
+from workers_env.cli.common import fail, message_of, warn
 from workers_env.cli.devbuild import Rebuilds, stop_build
 from workers_env.config.uploads import uploads_of
 from workers_env.runtime.runsync import drop_between_steps, raise_between_steps
 from workers_env.runtime.watch import Stamps, modified, scan, scan_folders, stamps_of, touched
 
-__all__ = ["POLL_INTERVAL_VARIABLE", "READY", "RELOADING", "Reloader"]
+__all__ = ["POLL_INTERVAL_VARIABLE", "READY", "RELOADING", "Reloader", "say_flag_warnings"]
 
 #: wrangler's lines (``LocalRuntimeController``), dimmed there when printed to a terminal
 RELOADING = "\u2394 Reloading local server..."
 READY = "\u2394 Local server updated and ready"
+
+
+def say_flag_warnings(config: Any) -> None:
+    """workerd's warnings about the config's compatibility flags (a flag its date turns on
+    already), as wrangler dev 4.164.0 prints them each time its runtime starts -- at start and
+    at every reload, before the ready line: ``▲ [WARNING] service core:user:<name>: ...``."""
+    from workers_env.cli.devsession import worker_name
+    from workers_env.config.compat import redundant_flag_warnings
+
+    for line in redundant_flag_warnings(config):
+        warn(f"service core:user:{worker_name(config)}: {line}")
+
+
 #: seconds between two looks at the files (an internal knob, for tests)
 POLL_INTERVAL_VARIABLE = "WORKERS_ENV_DEV_POLL_INTERVAL"
 DEFAULT_POLL_INTERVAL = 0.25
@@ -343,6 +356,7 @@ class Reloader:
         from workers_env.runtime.loader import reload_worker
 
         print(RELOADING, flush=True)
+        say_flag_warnings(self.env.config)
         if self._targets.code_root is not None:
             drop_stale_bytecode(self._seen.code)
         else:
@@ -406,6 +420,7 @@ class Reloader:
         try:
             self._announce(config, env)
             print(RELOADING, flush=True)
+            say_flag_warnings(env.config)
             drop_stale_bytecode(self._seen.code)
             with _interruptible():
                 worker = load_worker(env=env)

@@ -24,6 +24,7 @@ __all__ = [
     "CACHE_NO_CACHE",
     "CACHE_OPTION_ENABLED",
     "CACHE_RELOAD",
+    "DEVELOPMENT_PYODIDE_FLAG",
     "ENABLE_REQUEST_SIGNAL",
     "FETCH_STANDARD_URL",
     "KNOWN_FLAGS",
@@ -42,10 +43,13 @@ __all__ = [
     "compatibility_date",
     "compatibility_date_problem",
     "compatibility_flags_problem",
+    "contradictory_flags",
     "flag_enabled",
     "set_by_flag",
     "missing_date_warning",
+    "newer_than_wranglers_runtime",
     "python_release",
+    "redundant_flag_warnings",
     "unknown_flags",
 ]
 
@@ -224,6 +228,22 @@ def today() -> str:
 WRANGLER_DEFAULT_COMPAT_DATE = "2026-11-17"
 
 
+#: The newest date wrangler 4.164.0's workerd (1.20261117.1) takes (its ``MAXIMUM_COMPATIBILITY_DATE``).
+WRANGLER_NEWEST_COMPAT_DATE = "2026-11-24"
+
+
+def newer_than_wranglers_runtime(config: Any) -> str | None:
+    """dev's warning for a date after :data:`WRANGLER_NEWEST_COMPAT_DATE` (and not refused): wrangler
+    dev 4.164.0 stops on it with workerd's line (measured), deploy takes it, and so does workers-env."""
+    date = getattr(config, "compatibility_date", None)
+    if not isinstance(date, str) or date <= WRANGLER_NEWEST_COMPAT_DATE or compatibility_date_problem(config):
+        return None
+    return (f'This Worker requires compatibility date "{date}", but the newest date supported by wrangler 4.164.0\'s '
+            f'Workers runtime (workerd 1.20261117.1) is "{WRANGLER_NEWEST_COMPAT_DATE}": its wrangler dev stops here '
+            '("The Workers runtime failed to start"). workers-env runs the Worker, as Cloudflare does: deploy takes '
+            "any date up to today.")
+
+
 def compatibility_date(config: Any) -> str:
     """The config's ``compatibility_date``, or wrangler's default date when it names none."""
     date = getattr(config, "compatibility_date", None)
@@ -376,7 +396,7 @@ PYTHON_RELEASES = (
 )
 
 
-#: Every flag workers-env reads, for the runtime's start-up check of both spellings of one.
+#: Every flag workers-env reads (each a :class:`CompatFlag` with its era's date).
 KNOWN_FLAGS = (
     PYTHON_NO_GLOBAL_HANDLERS, PYTHON_EXTERNAL_SDK, QUEUES_JSON_MESSAGES, QUEUE_EXPOSE_ERROR_CODES,
     BROTLI_CONTENT_ENCODING, FETCH_STANDARD_URL,
@@ -389,25 +409,64 @@ KNOWN_FLAGS = (
     *(release.flag for release in PYTHON_RELEASES if release.flag is not None),
 )
 
+#: workerd's ``pythonWorkersDevPyodide``: the development build of Pyodide (python_metadata.bzl's
+#: "development" release, ``pyodide_version = "dev"``), an ``$experimental`` ``$pythonSnapshotRelease``
+DEVELOPMENT_PYODIDE_FLAG = "python_workers_development"
+
 
 def compatibility_flags_problem(config: Any) -> str | None:
     """Why the Workers runtime refuses to start with the config's ``compatibility_flags``, or
     None: workerd's lines in its order (compatibility-date.c++) -- "Compatibility flags are
-    mutually contradictory: ..." for both spellings of one flag workers-env reads
-    (:data:`KNOWN_FLAGS`), then "No such compatibility flag: ..." for each name that is no
-    workerd flag (wrangler dev stops on them; deploy's API answers code 10021) -- then
-    workers-env's hints."""
+    mutually contradictory: ..." for both spellings of any workerd flag, in the schema's field
+    order, then "No such compatibility flag: ..." for each name that is no workerd flag
+    (wrangler dev stops on them; deploy's API answers code 10021) -- then workers-env's hints;
+    and ``python_workers_development``, whose Pyodide no release ships (workers-env's refusal)."""
     named = tuple(getattr(config, "compatibility_flags", None) or ())
-    clashes = [f for f in KNOWN_FLAGS if f.disable and f.enable in named and f.disable in named]
+    clashes = contradictory_flags(named)
     unknown = unknown_flags(named)
-    lines = [f"Compatibility flags are mutually contradictory: {f.enable} vs {f.disable}" for f in clashes]
+    lines = [f"Compatibility flags are mutually contradictory: {enable} vs {disable}" for enable, disable in clashes]
     lines += [f"No such compatibility flag: {name}" for name in unknown]
     if clashes:
         lines.append("Keep one of each pair in compatibility_flags (the first turns the behaviour on, the second "
                      "off): the Workers runtime does not start a Worker that names both.")
     if unknown:
         lines.append(_unknown_flags_hint(unknown))
+    if DEVELOPMENT_PYODIDE_FLAG in named:
+        lines.append(f"{DEVELOPMENT_PYODIDE_FLAG} runs a Python Worker on workerd's development build of Pyodide "
+                     "(python_metadata.bzl's \"development\" release), which no workerd release ships and "
+                     "workers-env does not emulate. The flag is experimental: Cloudflare refuses it at deploy (\"The "
+                     f"compatibility flag {DEVELOPMENT_PYODIDE_FLAG} is experimental and cannot yet be used in "
+                     "Workers deployed to Cloudflare.\"). Remove it; python_workers_314 or the compatibility date "
+                     "picks a released Python.")
     return "\n".join(lines) or None
+
+
+def contradictory_flags(named: Sequence[str]) -> list[tuple[str, str]]:
+    """The (enable, disable) flags of every workerd flag ``named`` names both spellings of, in the
+    order workerd reports them: its schema's field order (compatibility-date.c++'s field loop)."""
+    given = set(named)
+    return [(enable, disable) for enable, disable, *_ in _ALL_WORKERD_FLAGS
+            if disable is not None and enable in given and disable in given]
+
+
+def redundant_flag_warnings(config: Any) -> list[str]:
+    """workerd's warnings for the enable flags the config names that its compatibility date turns
+    on already (compatibility-date.c++, ``enableByFlag && enableByDate``), in the schema's field
+    order: wrangler dev prints each as ``service core:user:NAME: ...`` at every start and reload
+    (measured, 4.164.0), and the Worker runs. None for a date the runtime would refuse."""
+    if compatibility_date_problem(config) is not None:
+        return []
+    named, date = set(getattr(config, "compatibility_flags", None) or ()), compatibility_date(config)
+    lines = []
+    for enable, _disable, on_date, all_dates, _implied in _ALL_WORKERD_FLAGS:
+        if enable not in named:
+            continue
+        if on_date is not None and date >= on_date:
+            lines.append(f"The compatibility flag {enable} became the default as of {on_date} so does not need to be "
+                         "specified anymore.")
+        elif all_dates:
+            lines.append(f"The compatibility flag {enable} is the default, so does not need to be specified anymore.")
+    return lines
 
 
 def unknown_flags(named: Sequence[str]) -> list[str]:

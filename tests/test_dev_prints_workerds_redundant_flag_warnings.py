@@ -1,0 +1,75 @@
+"""A flag the compatibility date turns on already is harmless: workerd warns ``The compatibility
+flag X became the default as of D so does not need to be specified anymore.`` (``... is the
+default, so ...`` for a flag on at every date; compatibility-date.c++'s ``enableByFlag &&
+enableByDate``), and wrangler dev 4.164.0 prints it as ``▲ [WARNING] service core:user:<name>:
+...`` each time its runtime starts -- at start and at every reload, code or config (measured on a
+JS Worker) -- and serves the Worker. ``workers-env dev`` prints the same lines there. A flag on
+only by implication (``python_workers_314`` from 2026-09-08) or named by its disable flag is not
+warned of, as workerd does not (tools/workerd/unknown_flags_probe.py: the same warnings as
+workerd 1.20261117.1 and 1.20261123.1 in 536 cases each)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from dev_reload_helpers import READY, DevServer, answering, dev_start_output, python_project
+from worker_helpers import one_file_worker
+
+from workers_env.config.compat import redundant_flag_warnings
+
+URL = ("The compatibility flag url_standard became the default as of 2022-10-31 so does not need to be specified "
+       "anymore.")
+HANDLERS = ("The compatibility flag python_no_global_handlers became the default as of 2025-08-14 so does not need "
+            "to be specified anymore.")
+R2 = "The compatibility flag r2_public_beta_bindings is the default, so does not need to be specified anymore."
+
+
+def warnings(date: str | None, *flags: str) -> list[str]:
+    return redundant_flag_warnings(SimpleNamespace(compatibility_date=date, compatibility_flags=list(flags)))
+
+
+def test_a_flag_is_warned_of_from_its_date_on():
+    assert warnings("2025-08-13", "python_workers", "python_no_global_handlers") == []
+    assert warnings("2025-08-14", "python_workers", "python_no_global_handlers") == [HANDLERS]
+
+
+def test_the_lines_come_in_workerds_field_order_with_the_every_date_flag_in_its_words():
+    assert warnings("2026-03-01", "python_no_global_handlers", "r2_public_beta_bindings", "url_standard") == [
+        URL, R2, HANDLERS]
+
+
+def test_no_warning_for_an_implied_flag_a_disable_flag_or_a_flag_without_a_date():
+    assert warnings("2026-10-01", "python_workers", "python_workers_314", "no_nodejs_compat_v2",
+                    "url_original", "rtti_api", "nodejs_als") == []
+
+
+def test_without_a_date_wranglers_default_date_decides():
+    assert warnings(None, "python_workers", "pipe_to_backward_propagation") == [
+        "The compatibility flag pipe_to_backward_propagation became the default as of 2026-11-17 so does not need to "
+        "be specified anymore."]
+
+
+def test_dev_prints_them_as_wrangler_dev_and_serves(tmp_path):
+    entry = answering("ok")
+    output = dev_start_output(one_file_worker(tmp_path, entry, date="2026-03-01", flags=(
+        "url_standard", "python_no_global_handlers", "r2_public_beta_bindings")))
+    warned = [line for line in output.splitlines() if line.startswith("\u25b2 [WARNING] service core:user:w: ")]
+    assert warned == [f"\u25b2 [WARNING] service core:user:w: {line}" for line in (URL, R2, HANDLERS)]
+    assert "[wrangler:info] Ready on" in output
+
+
+def test_dev_prints_them_again_at_every_reload(tmp_path):
+    project = python_project(tmp_path / "app", answering("one"), config_extra="")
+    config = project / "wrangler.toml"
+    config.write_text(config.read_text().replace('["python_workers"]', '["python_workers", "url_standard"]'))
+    warned = f"\u25b2 [WARNING] service core:user:reload: {URL}"
+    with DevServer(project) as dev:
+        assert dev.lines.count(warned) == 1
+        mark = dev.edit(project / "src" / "entry.py", answering("two"))  # code: the same env
+        ready = dev.wait_for(READY, after=mark)
+        assert dev.lines[mark:ready].count(warned) == 1
+        mark = dev.edit(config, config.read_text().replace('"url_standard"', '"url_standard", "global_navigator"'))
+        ready = dev.wait_for(READY, after=mark)
+        assert dev.lines[mark:ready].count(warned) == 1
+        assert any("global_navigator became the default as of 2022-03-21" in line for line in dev.lines[mark:ready])
+        assert dev.get() == (200, "two")

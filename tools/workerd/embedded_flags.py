@@ -1,0 +1,186 @@
+"""Read a workerd binary's own compatibility-flag table from the capnp schema compiled into it.
+
+    python3 tools/workerd/embedded_flags.py WORKERD [--compare]
+
+workerd compiles ``compatibility-date.capnp`` into its binary (``capnp::Schema::from<CompatibilityFlags>``,
+the node ``0x8f8c1b68151b6cef``); that node's fields, in the order ``getFields()`` walks them, and
+their annotations are what ``compileCompatibilityFlags`` reads. This reads them without capnp:
+each row is (field name, enable flag, disable flag, enable date, on for every date, experimental,
+neededByFl, pythonSnapshotRelease, ((enable flag of a field that implies it, from date), ...)).
+``--compare`` holds them to :data:`workers_env.config.compat._ALL_WORKERD_FLAGS` and
+:data:`workers_env.config.compat.PYTHON_RELEASES`, printing each difference (exit 1 on any).
+"""
+
+from __future__ import annotations
+
+import struct
+import sys
+from typing import Any, NamedTuple
+
+NODE_ID = 0x8F8C1B68151B6CEF  # struct CompatibilityFlags
+ENABLE, DISABLE, DATE, ALL_DATES = 0xB6DABBC87CD1B03E, 0xD145CF1ADC42577C, 0x91A5D5D7244CF6D0, 0x9A1D37C8030D9418
+NEEDED_BY_FL, EXPERIMENTAL, IMPLIED, SNAPSHOT = (0xBD23AFF9DEEFC308, 0xE3E5A63E76284D88, 0xE3E5A63E76284D89,
+                                                 0xEF74C0CC5D18CC0C)
+
+
+class Row(NamedTuple):
+    field: str
+    enable: str | None
+    disable: str | None
+    date: str | None
+    all_dates: bool
+    experimental: bool
+    needed_by_fl: bool
+    snapshot_release: bool
+    implied_by: tuple[tuple[str, str], ...]
+
+
+def _offset(ptr: int) -> int:
+    """A pointer's signed 30-bit word offset (bits 2-31)."""
+    offset = (ptr >> 2) & 0x3FFFFFFF
+    return offset - 0x40000000 if offset & 0x20000000 else offset
+
+
+class Segment:
+    """A capnp segment (the schema node's words) read in place: structs, lists and texts."""
+
+    def __init__(self, data: bytes, start: int) -> None:
+        self.data, self.start = data, start
+
+    def word(self, at: int) -> int:
+        return int(struct.unpack_from("<Q", self.data, at)[0])
+
+    def struct_at(self, at: int) -> tuple[int, int, int] | None:
+        """(data start, data words, pointer count) of the struct the pointer at ``at`` points to."""
+        ptr = self.word(at)
+        if ptr == 0:
+            return None
+        assert ptr & 3 == 0, f"not a struct pointer at {at:#x}"
+        return at + 8 + _offset(ptr) * 8, (ptr >> 32) & 0xFFFF, ptr >> 48
+
+    def list_at(self, at: int) -> tuple[int, int, int, int, int]:
+        """(first element, element size code, count, data words, pointers) of the list at ``at``."""
+        ptr = self.word(at)
+        if ptr == 0:
+            return at, 0, 0, 0, 0
+        assert ptr & 3 == 1, f"not a list pointer at {at:#x}"
+        first, size, count = at + 8 + _offset(ptr) * 8, (ptr >> 32) & 7, ptr >> 35
+        if size != 7:
+            return first, size, count, 0, 0
+        tag = self.word(first)
+        return first + 8, size, (tag >> 2) & 0x3FFFFFFF, (tag >> 32) & 0xFFFF, tag >> 48
+
+    def text_at(self, at: int) -> str:
+        first, _size, count, _dw, _pc = self.list_at(at)
+        return self.data[first:first + count - 1].decode()
+
+    def elements(self, at: int) -> list[tuple[int, int, int]]:
+        """The structs of the composite list at ``at``: (data start, data words, pointer count)."""
+        first, size, count, words, pointers = self.list_at(at)
+        assert size == 7 or count == 0, "not a list of structs"
+        step = (words + pointers) * 8
+        return [(first + i * step, words, pointers) for i in range(count)]
+
+
+def _u16(seg: Segment, start: int, index: int) -> int:
+    return int(struct.unpack_from("<H", seg.data, start + index * 2)[0])
+
+
+def _annotation_value(seg: Segment, annotation: tuple[int, int, int]) -> tuple[int, Any]:
+    """(annotation id, its value: text, an ImpliedByAfterDate as ((names...), date), or None)."""
+    start, words, _pointers = annotation
+    ident = seg.word(start)
+    value = seg.struct_at(start + words * 8)  # Annotation.value, pointer 0
+    if value is None:
+        return ident, None
+    vstart, vwords, _vp = value
+    kind = _u16(seg, vstart, 0)
+    if kind == 12:  # text
+        return ident, seg.text_at(vstart + vwords * 8)
+    if kind == 16:  # struct: ImpliedByAfterDate { union { name @0; names @2 }; date @1 }
+        inner = seg.struct_at(vstart + vwords * 8)
+        assert inner is not None
+        istart, iwords, _ip = inner
+        pointers = istart + iwords * 8
+        names = ((seg.text_at(pointers),) if _u16(seg, istart, 0) == 0 else
+                 tuple(seg.text_at(first) for first in _pointer_list(seg, pointers)))
+        return ident, (names, seg.text_at(pointers + 8))
+    return ident, None
+
+
+def _pointer_list(seg: Segment, at: int) -> list[int]:
+    first, size, count, _dw, _pc = seg.list_at(at)
+    assert size == 6, "not a list of pointers"
+    return [first + i * 8 for i in range(count)]
+
+
+def read_rows(path: str) -> list[Row]:
+    """Every field of ``path``'s embedded ``CompatibilityFlags`` node, in ``getFields()`` order."""
+    data = open(path, "rb").read()
+    needle = struct.pack("<Q", NODE_ID)
+    at = data.find(needle)
+    while at >= 0 and (at % 8 or struct.unpack_from("<Q", data, at - 8)[0] & 0xFFFFFFFF != 0):
+        at = data.find(needle, at + 1)  # the node's root pointer comes just before its id
+    if at < 0:
+        raise SystemExit(f"{path}: no CompatibilityFlags schema node found")
+    seg = Segment(data, at - 8)
+    node = seg.struct_at(at - 8)
+    assert node is not None
+    start, words, _pointers = node
+    fields = seg.elements(start + words * 8 + 3 * 8)  # Node.struct.fields, pointer 3
+    by_field: dict[str, str] = {}
+    raw = []
+    for field in fields:
+        fstart, fwords, _fp = field
+        name = seg.text_at(fstart + fwords * 8)
+        notes = [_annotation_value(seg, a) for a in seg.elements(fstart + fwords * 8 + 8)]
+        raw.append((name, notes))
+        for ident, value in notes:
+            if ident == ENABLE:
+                by_field[name] = value
+    rows = []
+    for name, notes in raw:
+        values = {ident: value for ident, value in notes}
+        implied = tuple((by_field.get(other, other), value[1]) for ident, value in notes if ident == IMPLIED
+                        for other in value[0])
+        rows.append(Row(name, values.get(ENABLE), values.get(DISABLE), values.get(DATE), ALL_DATES in values,
+                        EXPERIMENTAL in values, NEEDED_BY_FL in values, SNAPSHOT in values, implied))
+    return rows
+
+
+def compare(rows: list[Row]) -> list[str]:
+    """How ``rows`` differ from workers-env's table (order, names, dates, implications) and releases."""
+    from workers_env.config.compat import _ALL_WORKERD_FLAGS, PYTHON_RELEASES
+
+    theirs = [(r.enable, r.disable, r.date, r.all_dates, r.implied_by) for r in rows if r.enable is not None]
+    ours = [tuple(entry) for entry in _ALL_WORKERD_FLAGS]
+    problems = [f"binary: {t}\n  ours:   {o}" for t, o in zip(theirs, ours) if t != o]
+    if len(theirs) != len(ours):
+        problems.append(f"{len(theirs)} flags in the binary, {len(ours)} in the table: "
+                        f"only theirs {sorted({t[0] for t in theirs} - {o[0] for o in ours})}, "
+                        f"only ours {sorted({o[0] for o in ours} - {t[0] for t in theirs})}")
+    releases = [r.enable for r in rows if r.snapshot_release]
+    ours_releases = [release.flag.enable if release.flag else "python_workers" for release in reversed(PYTHON_RELEASES)]
+    if [name for name in releases if name != "python_workers_development"] != ours_releases:
+        problems.append(f"snapshot releases, oldest first: binary {releases}, ours {ours_releases}")
+    return problems
+
+
+def main() -> int:
+    args = sys.argv[1:]
+    rows = read_rows(args[0])
+    if "--compare" not in args:
+        for row in rows:
+            print(row)
+        return 0
+    problems = compare(rows)
+    for problem in problems:
+        print(problem)
+    flags = [r for r in rows if r.enable]
+    print(f"{args[0]}: {len(flags)} flags, {sum(r.experimental for r in flags)} experimental, "
+          f"{sum(r.snapshot_release for r in flags)} Python releases; {len(problems)} differences")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
