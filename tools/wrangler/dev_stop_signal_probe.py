@@ -15,6 +15,7 @@ PHASES = {
  "request promise chain": "export default { async fetch(r) { console.log('answering'); const step = () => Promise.resolve().then(step); step(); return new Response('x'); } };",
  "mid-stream": "export default { async fetch(r, env, ctx) { const s = new TransformStream(); const w = s.writable.getWriter(); ctx.waitUntil((async () => { await w.write(new TextEncoder().encode('part')); console.log('answering'); await new Promise((ok) => setTimeout(ok, 60000)); await w.close(); })()); return new Response(s.readable); } };",
  "waitUntil after response": "export default { async fetch(r, env, ctx) { ctx.waitUntil((async () => { await new Promise((ok) => setTimeout(ok, 200)); console.log('answering'); await new Promise((ok) => setTimeout(ok, 60000)); })()); return new Response('x'); } };",
+ "waitUntil on an unread write": "export default { async fetch(r, env, ctx) { const s = new TransformStream(); const w = s.writable.getWriter(); ctx.waitUntil((async () => { console.log('answering'); await w.write(new Uint8Array(3)); await w.write(new Uint8Array(3)); console.log('never'); })()); return new Response('x'); } };",
 }
 def free_port():
     s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p

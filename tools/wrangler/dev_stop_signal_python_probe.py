@@ -1,6 +1,7 @@
 """Probe (review73): workers-env dev's exit on SIGINT/SIGTERM at each phase of a Python Worker -- its
 import (time.sleep, a nested run_sync), a request (asyncio.sleep, time.sleep, a nested run_sync, a busy
-loop), a response mid-stream, waitUntil work after the response (asyncio.sleep, time.sleep) -- as
+loop), a response mid-stream, waitUntil work after the response (asyncio.sleep, time.sleep, a write nobody reads, an ASGI
+stream nobody reads: hunt50) -- as
 wrangler dev answers a JS twin (tools/wrangler/dev_stop_signal_probe.py: 130/143, nothing printed).
 Measured 2026-12-05 at 2026-05-01, 2026-09-08 (and, with argv[2] 2025-09-01, the 0.26 era, where
 pyodide.ffi has no run_sync: its nested cases fail to load): 130/143 in 0.06-1.7 s, nothing printed.
@@ -27,6 +28,10 @@ PHASES = {
  "mid-stream": HEAD + "from js import TransformStream, TextEncoder\nclass Default(WorkerEntrypoint):\n    async def fetch(self, request):\n        s = TransformStream.new()\n        async def w():\n            wr = s.writable.getWriter()\n            await wr.write(TextEncoder.new().encode('part'))\n            print('answering', flush=True)\n            await asyncio.sleep(60)\n            await wr.close()\n        self.ctx.waitUntil(asyncio.ensure_future(w()))\n        return Response(s.readable)\n",
  "waitUntil after response": HEAD + "class Default(WorkerEntrypoint):\n    async def fetch(self, request):\n        async def w():\n            await asyncio.sleep(0.2)\n            print('answering', flush=True)\n            await asyncio.sleep(60)\n        self.ctx.waitUntil(asyncio.ensure_future(w()))\n        return Response('x')\n",
  "waitUntil time.sleep": HEAD + "class Default(WorkerEntrypoint):\n    async def fetch(self, request):\n        async def w():\n            await asyncio.sleep(0.2)\n            print('answering', flush=True)\n            time.sleep(60)\n        self.ctx.waitUntil(asyncio.ensure_future(w()))\n        return Response('x')\n",
+ "waitUntil on an unread write": HEAD + "from js import TransformStream, Uint8Array\nclass Default(WorkerEntrypoint):\n    async def fetch(self, request):\n        s = TransformStream.new()\n        wr = s.writable.getWriter()\n        async def w():\n            print('answering', flush=True)\n            await wr.write(Uint8Array.new(3))\n            await wr.write(Uint8Array.new(3))\n        self.ctx.waitUntil(asyncio.ensure_future(w()))\n        return Response('x')\n",
+ # (hunt50) the SDK's asgi.fetch of a StreamingResponse nobody reads: its waitUntil'd finalize_request
+ # waits on the app, then (cancelled at the stop) on the lifespan's shutdown -- which dev had abandoned
+ "waitUntil ASGI stream unread": HEAD + "import asgi\nfrom fastapi import FastAPI\nfrom fastapi.responses import StreamingResponse\nfrom workers import Request\napp = FastAPI()\nasync def chunks():\n    for i in range(3):\n        yield f'{i}'\n@app.get('/s')\nasync def s():\n    return StreamingResponse(chunks())\nclass Default(WorkerEntrypoint):\n    async def fetch(self, request):\n        inner = await asgi.fetch(app, Request('http://in/s'), {})\n        print('answering', flush=True)\n        return Response(str(inner.status))\n",
 }
 DATES = sys.argv[2].split(",") if len(sys.argv) > 2 else ["2026-05-01"]
 only = sys.argv[3] if len(sys.argv) > 3 else None

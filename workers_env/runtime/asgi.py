@@ -279,6 +279,8 @@ async def _start_application(app: Any, required: bool) -> tuple[Any, dict[str, A
     supported = await startup
 
     async def shutdown() -> None:
+        if lifespans.abandoned(task):  # dev stopped: the isolate is gone, nothing hears or waits
+            return
         if supported:
             inbox.put_nowait({"type": "lifespan.shutdown"})
             await shutdown_done

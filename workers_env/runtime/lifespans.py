@@ -23,10 +23,12 @@ from typing import Any
 
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
-__all__ = ["abandon", "note"]
+__all__ = ["abandon", "abandoned", "note"]
 
 #: the lifespan tasks the bridges started (runtime/asgi.py), while they are alive
 _LIFESPANS: weakref.WeakSet[asyncio.Future[Any]] = weakref.WeakSet()
+#: those :func:`abandon` ended
+_ABANDONED: weakref.WeakSet[asyncio.Future[Any]] = weakref.WeakSet()
 
 
 def note(task: asyncio.Future[Any]) -> None:
@@ -46,9 +48,18 @@ def abandon() -> int:
         if coro is not None:  # one reference never given back: the coroutine is never freed, so never closed
             ctypes.pythonapi.Py_IncRef(ctypes.py_object(coro))
         asyncio.Future.set_result(task, None)  # done, its coroutine left where it waits (Task's own refuses)
+        _ABANDONED.add(task)
     generators = getattr(asyncio.get_running_loop(), "_asyncgens", None)  # (asyncio's base loop's own set)
     if isinstance(generators, weakref.WeakSet):
         for generator in list(generators):
             if not generator.ag_code.co_filename.startswith(PACKAGE_DIR):
                 generators.discard(generator)
     return len(waiting)
+
+
+def abandoned(task: asyncio.Future[Any]) -> bool:
+    """Whether :func:`abandon` ended ``task``: its app hears nothing more, so a bridge's
+    ``shutdown()`` of it (a request's ``finally`` unwinding as dev stops) neither sends
+    ``lifespan.shutdown`` -- that would wake the coroutine of a task already done (asyncio's
+    ``_step(): already done`` traceback) -- nor waits for the answer that never comes."""
+    return task in _ABANDONED
