@@ -58,7 +58,8 @@ class Default(WorkerEntrypoint):
 
 
 @pytest.mark.asyncio
-async def test_a_granted_module_vendored_in_python_modules_may_draw_at_its_import(tmp_path, monkeypatch):
+@pytest.mark.parametrize("main", ["src/entry.py", "entry.py"])  # python_modules/ beside main's folder, or in it
+async def test_a_granted_module_vendored_in_python_modules_may_draw_at_its_import(tmp_path, monkeypatch, main):
     folder = one_file_worker(tmp_path / "w", ATTEMPT + """
 AT_TOP = [attempt("litestar.constants"), attempt("litestar.routes")]
 
@@ -66,6 +67,10 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         return Response.json(AT_TOP)
 """)
+    if main == "entry.py":
+        (folder / "src" / "entry.py").rename(folder / "entry.py")
+        config = folder / "wrangler.toml"
+        config.write_text(config.read_text().replace('main = "src/entry.py"', 'main = "entry.py"'))
     package = folder / "python_modules" / "litestar"
     package.mkdir(parents=True)
     (package / "__init__.py").write_text("")
