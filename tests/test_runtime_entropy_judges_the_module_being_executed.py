@@ -1,7 +1,7 @@
 """Which module is drawing decides a draw of entropy at a Worker's top level (``runtime/entropy.py``,
 README "Where we had to choose"): code the Worker's top level runs through ``exec`` or ``eval`` counts
-as the Worker's own, in its module's namespace or in one of no module (``exec(code, {})``, which went
-through before audit26; production refuses every top-level draw no granted import makes); a module production's
+as its caller's, the Worker's own here, in whatever namespace it runs (``exec(code, {})`` went through
+before audit26; production refuses every top-level draw no granted import makes); a module production's
 ``entropy_import_context*.py`` grants may draw at its import wherever it was installed from, a
 vendored copy in ``python_modules/`` too (pywrangler uploads packages there); a package installed
 in the interpreter's own ``site-packages`` is a package, not the standard library; a
