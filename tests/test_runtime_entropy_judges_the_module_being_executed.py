@@ -16,21 +16,9 @@ import sys
 import threading
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import ATTEMPT_IMPORT, attempting_worker, one_file_worker
 
 from workers_env import load_worker
-
-ATTEMPT = """
-from workers import Response, WorkerEntrypoint
-
-def attempt(name):
-    try:
-        __import__(name)
-        return "ran"
-    except Exception as e:
-        return f"{type(e).__name__}: {getattr(e, 'errno', e)}"
-"""
-
 
 async def _at_top(folder):
     worker = load_worker(folder)
@@ -39,7 +27,7 @@ async def _at_top(folder):
 
 @pytest.mark.asyncio
 async def test_code_the_top_level_runs_through_exec_is_the_workers_own(tmp_path):
-    folder = one_file_worker(tmp_path / "w", ATTEMPT + """
+    folder = one_file_worker(tmp_path / "w", ATTEMPT_IMPORT + """
 def drawn(run):
     try:
         run()
@@ -60,13 +48,7 @@ class Default(WorkerEntrypoint):
 @pytest.mark.asyncio
 @pytest.mark.parametrize("main", ["src/entry.py", "entry.py"])  # python_modules/ beside main's folder, or in it
 async def test_a_granted_module_vendored_in_python_modules_may_draw_at_its_import(tmp_path, monkeypatch, main):
-    folder = one_file_worker(tmp_path / "w", ATTEMPT + """
-AT_TOP = [attempt("litestar.constants"), attempt("litestar.routes")]
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response.json(AT_TOP)
-""")
+    folder = attempting_worker(tmp_path / "w", ["litestar.constants", "litestar.routes"])
     if main == "entry.py":
         (folder / "src" / "entry.py").rename(folder / "entry.py")
         config = folder / "wrangler.toml"
@@ -94,13 +76,7 @@ async def test_a_package_in_the_interpreters_own_site_packages_is_refused_as_any
     spelled = os.path.join(stdlib, *[".."] * len(stdlib.strip(os.sep).split(os.sep)), str(site).lstrip(os.sep))
     monkeypatch.syspath_prepend(spelled)
     monkeypatch.delitem(sys.modules, "site_draw", raising=False)
-    folder = one_file_worker(tmp_path / "w", ATTEMPT + """
-AT_TOP = [attempt("site_draw")]
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response.json(AT_TOP)
-""")
+    folder = attempting_worker(tmp_path / "w", ["site_draw"])
     assert await _at_top(folder) == ["OSError: 29"]
 
 
@@ -110,11 +86,5 @@ async def test_a_standard_library_modules_draw_at_its_import_goes_through(tmp_pa
 
     monkeypatch.delitem(sys.modules, "multiprocessing.process")  # imported again: its _MainProcess draws
     monkeypatch.setattr(multiprocessing, "process", multiprocessing.process)  # (the import rebinds it)
-    folder = one_file_worker(tmp_path / "w", ATTEMPT + """
-AT_TOP = [attempt("multiprocessing.process")]
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response.json(AT_TOP)
-""")
+    folder = attempting_worker(tmp_path / "w", ["multiprocessing.process"])
     assert await _at_top(folder) == ["ran"]
