@@ -36,14 +36,16 @@ class Default(WorkerEntrypoint):
 HEAD = 'main = "src/entry.py"\ncompatibility_date = "2025-11-02"\ncompatibility_flags = ["python_workers"]\n'
 
 
-def _session(root, a: tuple[str, str], b: tuple[str, str]) -> tuple[str, str]:
-    """dev's stdout and stderr for Workers ``a`` (served) and ``b``, each ``(source, config lines)``,
-    after a request to ``/`` and time for a batch."""
-    for name, (source, extra) in (("a", a), ("b", b)):
+def _session(root, a: tuple[str, str], b: tuple[str, str], *more: tuple[str, str]) -> tuple[str, str]:
+    """dev's stdout and stderr for Workers ``a`` (served), ``b`` (and ``c`` ...), each ``(source,
+    config lines)``, after a request to ``/`` and time for a batch."""
+    workers = list(zip("abcd", (a, b, *more)))
+    for name, (source, extra) in workers:
         (root / name / "src").mkdir(parents=True)
         (root / name / "src" / "entry.py").write_text(source)
         (root / name / "wrangler.toml").write_text(f'name = "{name}"\n{HEAD}{extra}')
-    out, err = dev_streams(root, ["-c", "a/wrangler.toml", "-c", "b/wrangler.toml"], [], settle=4)
+    configs = [arg for name, _ in workers for arg in ("-c", f"{name}/wrangler.toml")]
+    out, err = dev_streams(root, configs, [], settle=4)
     assert "[wrangler:info] GET / 200 OK (Nms)\n" in out, (out, err)
     return out, err
 
@@ -72,3 +74,13 @@ def test_the_first_workers_send_reaches_the_seconds_consumer(tmp_path):
     # the first Worker's own delivery loop took the route for a broker of its own and died
     # (review76: "AttributeError: 'SessionBroker' object has no attribute 'on_change'" at exit)
     assert "Traceback" not in err and "shutdown failed" not in err, err
+
+
+def test_a_send_reaches_the_worker_that_consumes_the_queue_not_the_first_with_queues(tmp_path):
+    """The second Worker has queues of its own (it consumes ``b-q``), the third consumes the queue
+    the first sends to: the message is the third's."""
+    third = CONSUMER.replace("b got", "c got").replace("hello from b", "hello from c")
+    out, err = _session(tmp_path, (SENDER, '[[queues.producers]]\nbinding = "Q"\nqueue = "c-q"\n'),
+                        (CONSUMER, '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n'),
+                        (third, '[[queues.consumers]]\nqueue = "c-q"\nmax_batch_timeout = 1\n'))
+    assert "c got hello from a\n[wrangler:info] QUEUE c-q 1/1 (Nms)\n" in out, (out, err)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 from worker_helpers import snippet_answers
 
+EQUALS_ALL = "class K:\n    def __eq__(self, other):\n        return True\n    __hash__ = object.__hash__\n"
+
 #: (snippet, what every Pyodide version gave)
 CASES = [
     ('s = js.Set.new()\ns.add(1)\ns.add(True)\n(s.size, s.has(True), True in s, s.delete(True), s.size)',
@@ -33,6 +35,12 @@ CASES = [
      '(2, 2) (tuple)'),
     ("m = js.Map.new()\nm.set(float('nan'), 1)\nm[float('nan')] = 2\n(m.get(float('nan')), m.size, float('nan') in m)",
      '(2, 1, True) (tuple)'),
+    # a Python object whose __eq__ says yes to anything is still a new PyProxy: JavaScript never asks
+    # it (audit26, measured on the three Pyodides)
+    (EQUALS_ALL + "s = js.Set.new()\ns.add(1)\ns.add('a')\n(s.has(K()), K() in s, s.add(K()).size, s.delete(K()), s.size)",
+     '(False, False, 3, False, 3) (tuple)'),
+    (EQUALS_ALL + "m = js.Map.new()\nm.set(1, 'one')\n(m.has(K()), m.get(K()), m.size)",
+     '(False, None, 1) (tuple)'),
 ]
 
 

@@ -11,20 +11,11 @@ from __future__ import annotations
 import sys
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import ATTEMPT_IMPORT, one_file_worker
 
 from workers_env import load_worker
 
-ENTRY = """
-from workers import Response, WorkerEntrypoint
-
-def attempt(name):
-    try:
-        __import__(name)
-        return "ran"
-    except Exception as e:
-        return f"{type(e).__name__}: {getattr(e, 'errno', e)}"
-
+ENTRY = ATTEMPT_IMPORT + """
 AT_TOP = [attempt("vendored_draw"), attempt("installed_draw"), attempt("litestar.constants")]
 
 class Default(WorkerEntrypoint):

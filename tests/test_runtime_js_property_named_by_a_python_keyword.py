@@ -7,7 +7,7 @@ was an ``AttributeError``, and a D1 column named ``plain`` read as workers-env's
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, snippet_answers
 
 from workers_env import load_worker
 
@@ -63,3 +63,11 @@ async def test_a_keyword_with_an_underscore_after_it_names_the_js_property(tmp_p
     assert got["dir"] == ["None_", "class_", "class__", "lambda_"]
     assert got["row"] == [1, 2, 3]  # a D1 row's columns, "plain" and "unordered" too
     assert got["env"] == ["a var named class", "a var named class", True]
+
+
+@pytest.mark.parametrize("date", ["2025-09-01", "2025-10-01", "2026-10-01"])  # Pyodide 0.26, 0.28, 314
+def test_setting_an_attribute_loses_one_underscore_after_a_keyword_only(tmp_path, date):
+    """``o.class__ = v`` sets ``class_`` (one underscore less, not all); a soft keyword (``match_``,
+    ``type_``) is a name like any other (audit26, measured in 0.26.0a4, 0.28.2 and 314.0.6 under Node)."""
+    code = "o = JSON.parse('{}')\no.class__ = 1\no.match_ = 2\no.from_ = 3\no.type_ = 4\nJSON.stringify(o)"
+    assert snippet_answers(tmp_path, [code], date) == ["'{\"class_\":1,\"match_\":2,\"from\":3,\"type_\":4}' (str)"]

@@ -53,3 +53,14 @@ def test_other_syntax_errors_get_no_keyword_note(tmp_path):
     with pytest.raises(SyntaxError) as caught:
         load_worker(tmp_path)
     assert "names a Python keyword" not in notes(caught.value)
+
+
+def test_a_line_with_two_keyword_members_names_the_first(tmp_path):
+    """Python's error points at the first keyword member of the line (``Array.from(...).finally(...)``):
+    the note names that one, the member the caret is under."""
+    one_file_worker(tmp_path, "from js import Array\nITEMS = Array.from([1]).finally(print)\n")
+    with pytest.raises(SyntaxError) as caught:
+        load_worker(tmp_path)
+    said = notes(caught.value)
+    assert "`.from` names a Python keyword" in said and "Pyodide reads `.from_`" in said
+    assert "`.finally`" not in said

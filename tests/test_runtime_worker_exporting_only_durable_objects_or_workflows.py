@@ -104,6 +104,19 @@ async def test_a_module_level_on_fetch_beside_it_is_named_from_2025_08_14(tmp_pa
         "(python_no_global_handlers): define `class Default(WorkerEntrypoint)` with `async def fetch(self, request)`.")
 
 
+@pytest.mark.asyncio
+async def test_a_module_level_on_fetch_beside_it_is_named_with_the_flag_before_2025_08_14(tmp_path):
+    entry = DO_ONLY + "\nasync def on_fetch(request):\n    raise AssertionError('not dispatched')\n"
+    worker = load_worker(one_file_worker(tmp_path, entry, date=LEGACY, flags=["python_no_global_handlers"],
+                                         extra=BINDINGS))
+    with pytest.raises(JsException, match=r"fetch\(\) function") as raised:
+        await worker.fetch("/")
+    assert raised.value.__notes__[-1] == (
+        'workers-env: the module-level on_fetch of entry.py is not dispatched with "python_no_global_handlers" in '
+        "compatibility_flags: define `class Default(WorkerEntrypoint)` with `async def fetch(self, request)`, or "
+        "remove that flag.")
+
+
 def test_the_dev_server_answers_it_with_a_500_and_keeps_serving(tmp_path, caplog):
     worker = load_worker(one_file_worker(tmp_path, DO_ONLY, extra=BINDINGS))
     with BackgroundServer(worker) as server:

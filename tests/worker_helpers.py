@@ -66,6 +66,32 @@ def sdk_worker(folder: Path, entry: str, sdk: str, *, date: str = "2026-08-01") 
     return folder
 
 
+#: Worker source: the SDK's imports and ``attempt(name)``, which imports module ``name`` and says
+#: ``"ran"`` or the error's type and errno (``"OSError: 29"``: a draw of entropy refused)
+ATTEMPT_IMPORT = """
+from workers import Response, WorkerEntrypoint
+
+def attempt(name):
+    try:
+        __import__(name)
+        return "ran"
+    except Exception as e:
+        return f"{type(e).__name__}: {getattr(e, 'errno', e)}"
+"""
+
+
+def attempting_worker(folder: Path, names: Iterable[str]) -> Path:
+    """:func:`one_file_worker` whose top level attempts to import each of ``names`` (:data:`ATTEMPT_IMPORT`)
+    and whose ``fetch`` answers the outcomes, a JSON list; returns the folder."""
+    return one_file_worker(folder, ATTEMPT_IMPORT + f"""
+AT_TOP = [attempt(name) for name in {list(names)!r}]
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response.json(AT_TOP)
+""")
+
+
 #: Worker source: an ASGI app's lifespan half, each message completed (``return await
 #: lifespan(receive, send)`` when ``scope["type"]`` is ``"lifespan"``)
 ASGI_LIFESPAN = """

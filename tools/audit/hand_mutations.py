@@ -13,7 +13,11 @@ retirement of AI models, a waitUntil task left running); ``tools/audit/hand_audi
 note, an undefined index under dev, dry runs, WSGI streaming, 5028's status); ``hand_audit24.json``
 audit24's; ``hand_audit25.json`` audit25's (session 49's: rate-limit windows and namespaces, the
 microtask flush, ``run_in_executor``'s judging, ``_undeployed``, dev's signal cut-off, ``desiredSize``'s
-int32); an entry may carry a ``note``, read by people only::
+int32); ``hand_audit26.json`` audit26's (session 50's: the entropy refusal's judgement, ``js.Set``/``Map``'s
+SameValueZero, ``dir()``'s prototype chain, keyword names, dev sessions' queue routing, ``unhandled.silence``,
+the client-gone cancel, the inline ``run_in_executor``'s judging). An entry may carry ``also``, more files'
+edits applied with it (``{"tests/conftest.py": [[old, new]]}``: ``hand_audit26_gc.json`` runs audit26's
+collection-dependent mutants with the test run's GC freeze taken out), and a ``note``, read by people only::
 
     python3 tools/audit/hand_mutations.py tools/audit/hand_audit22.json [--only P1 --only P2]
 """
@@ -35,15 +39,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(mutation: dict, tree: Path) -> str:
-    """Apply ``mutation`` to ``tree``, run its tests, restore the file; its verdict line."""
-    path = tree / mutation["file"]
-    before = path.read_text()
-    text = before
-    for old, new in mutation["edits"]:
-        if text.count(old) != 1:
-            return f"{mutation['id']}: not applied ({old!r} found {text.count(old)} times)"
-        text = text.replace(old, new)
-    path.write_text(text)
+    """Apply ``mutation`` (and its ``also``) to ``tree``, run its tests, restore the files; its verdict line."""
+    befores: dict[Path, str] = {}
+    for name, edits in ((mutation["file"], mutation["edits"]), *((f, e) for f, e in mutation.get("also", {}).items())):
+        path = tree / name
+        text = path.read_text()  # (as an earlier entry of the same file left it)
+        befores.setdefault(path, text)
+        for old, new in edits:
+            if text.count(old) != 1:
+                for edited, before in befores.items():
+                    edited.write_text(before)
+                return f"{mutation['id']}: not applied ({old!r} found {text.count(old)} times)"
+            text = text.replace(old, new)
+        path.write_text(text)
     try:
         began = time.monotonic()
         done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-n", "0",
@@ -53,7 +61,8 @@ def run(mutation: dict, tree: Path) -> str:
         verdict = f"killed by {failed[0]}" if done.returncode and failed else "killed" if done.returncode else "SURVIVED"
         return f"{mutation['id']}: {verdict} ({time.monotonic() - began:.0f} s)"
     finally:
-        path.write_text(before)
+        for path, before in befores.items():
+            path.write_text(before)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,7 +27,8 @@ raised before a single route was registered") -- except inside the imports of th
 or keep from drawing (:data:`GRANTED`). A process whose packages are imported already cannot
 follow those grants call for call (a count is not kept), and CPython's standard library imports
 differently from Pyodide's, so here a draw is refused when the module being executed nearest
-the call (the innermost ``<module>`` frame) is one of the Worker's files (not a package vendored
+the call (the innermost ``<module>`` frame; code ``exec`` or ``eval`` runs counting as its caller's,
+whatever namespace it runs in: it is no import) is one of the Worker's files (not a package vendored
 in ``python_modules/`` or ``vendor/``), or is a package's (installed or vendored) that the
 Worker's code is importing, no module of :data:`GRANTED` (``numpy.random`` standing for its C
 extension ``mtrand``, whose import has no frame) being executed between; a draw made while a standard-library
@@ -245,13 +246,11 @@ def _drawn_where_production_refuses() -> bool:
         if filename in _LET_THROUGH or filename.startswith(PACKAGE_DIR):
             return False
         module = frame.f_code.co_name == "<module>"
-        if module and filename[:1] == "<":  # code made by exec: its module's
-            filename = frame.f_globals.get("__file__") or filename
         below = workers_own_subfolders(filename)  # a folder above the Worker's is no package's
         if below is not None and _VENDORED.isdisjoint(below):
             if module or importing:
                 return True
-        elif module:
+        elif module and (filename[:1] != "<" or filename.startswith("<frozen ")):  # (code exec runs: its caller's)
             if frame.f_globals.get("__name__") in GRANTED:
                 return False
             if _packages(filename):
