@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from workers_env._env import AssemblyContext
-from workers_env._errors import ConfigError
 from workers_env.ratelimit.counter import RateLimitCounter
 from workers_env.ratelimit.binding import RateLimit
 from workers_env.ratelimit.limits import config_refusal
@@ -45,8 +44,8 @@ def ratelimit_entries(merged: Mapping[str, Any]) -> list[tuple[str, str, Mapping
         if not isinstance(name, str) or not name:
             continue
         refusal = config_refusal(where, namespace, simple)
-        if refusal is not None or not isinstance(simple, Mapping):
-            raise refusal or ConfigError(f"{where}.simple: not a table")
+        if refusal is not None:  # (no refusal: simple is a dict)
+            raise refusal
         found[name] = (name, namespace if isinstance(namespace, str) else name, simple)  # (a str or none: checked)
     return list(found.values())
 
