@@ -13,7 +13,7 @@ to be checked (hunt48): one line per case.
   (its bundler's ``patch-console-prefix`` middleware, injected under the MULTIWORKER flag), never
   unbundled (``tests/test_cli_dev_session_console_lines_carry_no_worker_prefix.py``).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -37,11 +37,13 @@ CONSUMER = ('export default { async fetch(req, env) { if (env.OWN) await env.OWN
 
 
 def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: float = 3.0,
-            edits: list[tuple[str, str]] = (), bundled: bool = False) -> str:
+            edits: list[tuple[str, str]] = (), bundled: bool = False, again: bool = True,
+            after: float | None = None) -> str:
     """wrangler dev's output for the Workers ``{name: (source, extra config)}``, ``paths`` of the
     first requested once it is ready, ``settle`` seconds after; then each of ``edits`` (a file
     under the session's folder, the text appended to it) made, the reload awaited and ``paths``
-    requested again. ``bundled``: without ``no_bundle``."""
+    requested again (not with ``again`` false), ``after`` seconds (default ``settle``) given to
+    the last. ``bundled``: without ``no_bundle``."""
     with tempfile.TemporaryDirectory(prefix="sessionprobe-") as folder:
         root = Path(folder)
         for name, (source, extra) in workers.items():
@@ -70,9 +72,9 @@ def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: 
                         edited.write(text)
                     while log_path.read_text().count("Local server updated and ready") < step and time.monotonic() < deadline + 60 * step:
                         time.sleep(0.3)
-                    for path in paths:
+                    for path in paths if again else ():
                         urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).close()
-                    time.sleep(settle)
+                    time.sleep(settle if after is None or step < len(edits) else after)
                 return log_path.read_text()
             finally:
                 os.killpg(proc.pid, signal.SIGTERM)
@@ -117,4 +119,24 @@ def prefix() -> None:
             print(f"{'bundled' if bundled else 'unbundled'} step {step}: {lines}")
 
 
-{"crons": crons, "queues": queues, "prefix": prefix}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
+
+def inflight() -> None:
+    """A batch in a's ``queue()`` (5 s of timer) when b's code or config, or a's own code (a
+    lone Worker), is edited: does ``end`` print, is the batch retried?"""
+    consumer = ('export default { async fetch(req, env) { await env.Q.send("m"); return new Response("sent"); },\n'
+                '  async queue(batch) { for (const m of batch.messages) { console.log("start " + m.body + " attempt " + m.attempts); '
+                'await new Promise(r => setTimeout(r, 5000)); console.log("end " + m.body); m.ack(); } } };\n')
+    config = ('[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n'
+              '[[queues.consumers]]\nqueue = "q"\nmax_batch_timeout = 0\nmax_retries = 3\n')
+    other = 'export default { async fetch() { return new Response("b"); } };\n'
+    for case, workers, edit in (
+            ("b's code", {"a": (consumer, config), "b": (other, "")}, ("b/src/index.js", "// edited\n")),
+            ("b's config", {"a": (consumer, config), "b": (other, "")}, ("b/wrangler.toml", '[vars]\nV = "1"\n')),
+            ("a lone Worker's own code", {"a": (consumer, config)}, ("a/src/index.js", "// edited\n"))):
+        text = session(workers, ["/"], settle=1.5, edits=[edit], again=False, after=15)
+        lines = [line for line in text.splitlines() if line.startswith(("start", "end", "[wrangler:info] QUEUE", "\u2394"))
+                 or "rror" in line]
+        print(f"{case}: {lines}")
+
+
+{"crons": crons, "inflight": inflight, "queues": queues, "prefix": prefix}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
