@@ -1400,17 +1400,24 @@ class _Writer(JsgObject, JsProxy):
         ``startErroring``) or released -- before ``writable_stream_spec_compliant_writer``
         (2026-03-24) a ``ready`` that had resolved stays resolved after the release. Marked
         handled, as ``closed``: the writer's lock marks both (internal.c++, standard.c++). The
-        same promise each time it is read until workerd replaces it: a JavaScript stream's when
-        back-pressure begins, and one already settled when the writer aborts or (from
+        same promise each time it is read until workerd replaces it, pending or not: a JavaScript
+        stream's when back-pressure begins, and one already settled when the writer aborts or (from
         ``writable_stream_spec_compliant_writer``) is released (standard.c++
         ``updateBackpressure``, ``maybeRejectReadyPromise``, ``releaseWriter``); an internal
-        stream's never."""
+        stream's at each write or completed write that leaves it at 0 or below, the one it
+        replaces then never settling (internal.c++ ``updateBackpressure`` drops its resolver;
+        ``tools/wrangler/writable_ready_probe.py``)."""
         sink = self._stream._sink
+        kept = self.__dict__.get("_ready_promise")
         if isinstance(sink, ByteSink):  # replaced by back-pressure only where it counts bytes
             replaced = sink.ready_replaced
+            if kept is not None and kept[1] != replaced:
+                del self.__dict__["_ready_promise"]  # (a pending one too: see _ready)
             return kept_promise(self, "_ready_promise", lambda: _ready(self, replaced), replaced)
         era = (sink.backpressure_began, sink._aborted or sink.erroring is not None, self._released and self._spec_writer)
-        kept = self.__dict__.get("_ready_promise")
+        if kept is not None and kept[1][0] != sink.backpressure_began and not kept[0].done():
+            del self.__dict__["_ready_promise"]  # back-pressure began anew: the old one resolves (see _ready)
+            kept = None
         if self._ready_resolving and kept is not None and kept[1] != era:  # resolved at getWriter(), its
             del self.__dict__["_ready_promise"]  # reaction still to run: replaced as a settled one is
             self._ready_resolving = False
@@ -1518,8 +1525,10 @@ async def _ready(writer: _Writer, replaced: int = 0) -> None:
     sink = writer._stream._sink
     if isinstance(sink, ByteSink):
         if replaced:  # made by back-pressure: pending until a read brings the bytes waiting under the highWaterMark
-            while sink.room() <= 0 and sink._open and not writer._detached():
+            while sink.room() <= 0 and sink._open and not writer._detached() and sink.ready_replaced == replaced:
                 await sink._next_change()
+            if sink.ready_replaced != replaced:  # replaced meanwhile: workerd dropped its resolver, so
+                await wait(asyncio.get_running_loop().create_future(), sink._ctx)  # only a hang ends it
         return
     began = sink.backpressure_began  # began again since: this promise resolved when it was lifted
     if sink.start_pending:  # settled a promise's reaction later, after the stream's start
