@@ -1476,7 +1476,22 @@ def _write_size(sink: LiveByteStream, chunk: Any) -> int:
                 sink._changed()
             else:
                 sink.abort(exc)
+                if sink.start_pending:  # before its start settled (the turn that made it) its
+                    _erroring_till_started(sink, exc)  # ``desiredSize`` still counts, as an abort's
         raise
+
+
+def _erroring_till_started(sink: LiveByteStream, reason: Any) -> None:
+    """Keep ``sink`` erroring with ``reason`` until the loop's next step, when a stream made in
+    this turn has started: workerd errors it then, ``desiredSize`` counting the chunks till then
+    (a JavaScript twin under wrangler dev 4.164.0: 5, then null, for a highWaterMark of 5)."""
+    sink.erroring = reason
+
+    def started() -> None:
+        if sink.erroring is reason:
+            sink.erroring = None
+
+    asyncio.get_running_loop().call_soon(started)
 
 
 async def _errored(sink: LiveByteStream) -> None:
