@@ -235,6 +235,10 @@ class LiveByteStream(ByteStream):
     #: ``startErroring``): the in-flight write waits for a read (which then fails it), ``ready``
     #: rejects, new writes are refused, ``desiredSize`` still counts the chunks
     erroring: Any = None
+    #: a JavaScript ``TransformStream`` whose writable side a ``size`` that threw errored: its
+    #: readable side is not errored (the spec errors the writable alone, no sink abort runs), so a
+    #: read finds no chunk and waits for ever -- workerd's hang check ends it (a wrangler dev probe)
+    readable_left_open = False
     #: the readable side was canceled while the stream was erroring: the abort's reason, which a
     #: ``close()`` queued behind the write in flight rejects with (the spec's ``FinishErroring``)
     erroring_canceled: Any = None
@@ -702,6 +706,8 @@ class LiveByteStream(ByteStream):
             if give_up is not None:
                 give_up()
             if self._aborted:
+                if self.readable_left_open:  # nothing will come, nor an end: a hung wait
+                    await wait(asyncio.get_running_loop().create_future(), self._ctx)
                 raise self._read_met(_error_of(self._readable_error if self._readable_error is not None
                                                else self._error))
             chunks = self._chunks or []
@@ -1198,6 +1204,8 @@ def _reader_closed_now(source: LiveByteStream) -> Any:
         return source._read_outcome
     if source._read_outcome is not None and not isinstance(source._read_outcome, BaseException):
         return True
+    if source.readable_left_open:
+        return None
     if source._error is not None and source._error is not source._short and not source._open:
         return _error_of(source._readable_error if source._readable_error is not None else source._error)
     if not source._open and source._read_at >= len(source._chunks or []):
@@ -1476,6 +1484,7 @@ def _write_size(sink: LiveByteStream, chunk: Any) -> int:
                 sink._changed()
             else:
                 sink.abort(exc)
+                sink.readable_left_open = True  # the writable side alone errors (a wrangler dev probe)
                 if sink.start_pending:  # before its start settled (the turn that made it) its
                     _erroring_till_started(sink, exc)  # ``desiredSize`` still counts, as an abort's
         raise
