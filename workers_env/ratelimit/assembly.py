@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from workers_env._env import AssemblyContext
 from workers_env.ratelimit.counter import RateLimitCounter
@@ -44,9 +44,10 @@ def ratelimit_entries(merged: Mapping[str, Any]) -> list[tuple[str, str, Mapping
         if not isinstance(name, str) or not name:
             continue
         refusal = config_refusal(where, namespace, simple)
-        if refusal is not None:  # (no refusal: simple is a dict)
+        if refusal is not None:
             raise refusal
-        found[name] = (name, namespace if isinstance(namespace, str) else name, simple)  # (a str or none: checked)
+        kept = cast("Mapping[str, Any]", simple)  # (no refusal: a dict)
+        found[name] = (name, namespace if isinstance(namespace, str) else name, kept)  # (a str or none: checked)
     return list(found.values())
 
 
