@@ -13,12 +13,11 @@ write before its start settled kept the ``ready`` of ``getWriter()``.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, twin_answers
 
 from workers_env import JsException, load_worker
 
@@ -42,9 +41,7 @@ WORKERD = {
 
 @pytest.mark.asyncio
 async def test_each_ready_and_its_reactions_are_workerds(tmp_path):
-    worker = load_worker(one_file_worker(tmp_path, PY_WORKER))
-    got = await (await worker.fetch("/", method="POST", body=json.dumps(NAMES))).json()
-    assert {name: got[i] for i, name in enumerate(NAMES)} == WORKERD
+    assert await twin_answers(tmp_path, PY_WORKER, NAMES) == WORKERD
 
 
 AWAITS_A_REPLACED_READY = """

@@ -21,12 +21,11 @@ alike); workers-env refused every one of these strategies (``NotEmulatedError``)
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, twin_answers
 
 from workers_env import JsException, load_worker
 
@@ -76,9 +75,7 @@ WORKERD = {
 
 @pytest.mark.asyncio
 async def test_a_writable_sides_desired_size_and_ready_are_workerds(tmp_path):
-    worker = load_worker(one_file_worker(tmp_path, PY_WORKER))
-    got = await (await worker.fetch("/", method="POST", body=json.dumps(NAMES))).json()
-    assert {name: got[i] for i, name in enumerate(NAMES)} == WORKERD
+    assert await twin_answers(tmp_path, PY_WORKER, NAMES) == WORKERD
 
 
 READS_AFTER_A_THROWING_SIZE = """

@@ -113,9 +113,7 @@ NAMES = re.findall(r'^    "(\w+)": ', PY_WORKER, re.M)
 
 
 def main() -> int:
-    theirs = casediff.run_under_wrangler_dev(JS_WORKER, "writable-ready", DATE, NAMES)
-    ours = casediff.run_python_worker(PY_WORKER, "writable-ready", PY_DATE, NAMES)
-    return casediff.report_cases(NAMES, theirs, ours)
+    return casediff.report_twins(JS_WORKER, PY_WORKER, "writable-ready", NAMES, DATE, PY_DATE)
 
 
 if __name__ == "__main__":
