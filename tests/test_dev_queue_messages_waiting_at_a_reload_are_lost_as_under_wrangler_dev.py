@@ -82,7 +82,7 @@ class Default(WorkerEntrypoint):
 
 
 def test_the_new_worker_gets_its_batches_while_the_old_one_is_still_in_queue(tmp_path):
-    """The old Worker's batch runs on in its ``queue()``, but holds no batch of the new Worker's:
+    """The old Worker's batch, cut off by the reload, holds no batch of the new Worker's:
     before review52 the dev server waited for it to finish before it delivered again."""
     project = python_project(tmp_path, SLOW.replace("VERSION", "first"),
                              config_extra=consumed_queue(max_batch_timeout=0))

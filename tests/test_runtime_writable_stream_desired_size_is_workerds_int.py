@@ -10,21 +10,24 @@ an ``int`` (standard.c++ ``WritableStreamJsController::getDesiredSize``, interna
 2**32 leaves ``desiredSize`` at 5 with ``ready`` pending. A ``size`` that throws or answers no
 ``uint64`` errors the stream and rejects the write; an internal stream gets a new pending
 ``ready`` at each write or completed write that leaves it at 0 or below; a FixedLengthStream's
-highWaterMark is at most its length. The answers below are a JavaScript twin's under wrangler dev
-4.164.0 (``tools/wrangler/writable_size_probe.py``: 28 of 28 the same, 2026-09-28 and 2024-01-01
+highWaterMark is at most its length. A ``size`` that throws at a write made before the stream's
+start settled leaves ``desiredSize`` counting till then (5, then null), and errors the writable
+side alone: a read of the readable side stays pending (leftovers51; before, ``desiredSize`` was
+null at once and the read rejected with the size's error) -- and awaiting it is workerd's
+hung-request error. The answers below are a JavaScript twin's under wrangler dev
+4.164.0 (``tools/wrangler/writable_size_probe.py``: 30 of 30 the same, 2026-09-28 and 2024-01-01
 alike); workers-env refused every one of these strategies (``NotEmulatedError``).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, twin_answers
 
-from workers_env import load_worker
+from workers_env import JsException, load_worker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools" / "wrangler"))
 from writable_size_probe import NAMES, PY_WORKER  # noqa: E402
@@ -44,6 +47,12 @@ WORKERD = {
     'wString': [5, 'resolved', 2, 'resolved', 'pending'],
     'wObject': [5, 'resolved', None, 'rejected TypeError: The value cannot be converted because it is not an integer.', 'rejected TypeError: The value cannot be converted because it is not an integer.'],
     'wThrows': [5, 'resolved', None, 'rejected Error: boom', 'rejected Error: boom'],
+    # (a write before / after the start settled: desiredSize before and after it, the write's, ready's and
+    # closed's states, desiredSize; 250 ms later desiredSize, ready, closed; a second write; a read)
+    'wThrowsAtOnce': [5, 5, 'rejected Error: boom', 'rejected Error: boom', 'rejected Error: boom', None, None,
+                      'rejected Error: boom', 'rejected Error: boom', 'rejected Error: boom', 'pending'],
+    'wThrowsLate': [5, None, 'rejected Error: boom', 'rejected Error: boom', 'rejected Error: boom', None, None,
+                    'rejected Error: boom', 'rejected Error: boom', 'rejected Error: boom', 'pending'],
     'wFraction': [5, 'resolved', 3, 'resolved', 'pending'],
     'wZero': [5, 'resolved', 5, 'resolved', 'pending', 5, 'resolved', 'pending'],
     'hwm0': [0, 'resolved', -1, 'resolved', 'pending', -2, 'resolved', 'pending'],
@@ -66,6 +75,38 @@ WORKERD = {
 
 @pytest.mark.asyncio
 async def test_a_writable_sides_desired_size_and_ready_are_workerds(tmp_path):
-    worker = load_worker(one_file_worker(tmp_path, PY_WORKER))
-    got = await (await worker.fetch("/", method="POST", body=json.dumps(NAMES))).json()
-    assert {name: got[i] for i, name in enumerate(NAMES)} == WORKERD
+    assert await twin_answers(tmp_path, PY_WORKER, NAMES) == WORKERD
+
+
+READS_AFTER_A_THROWING_SIZE = """
+from js import Object, TransformStream
+from pyodide.ffi import JsException, create_proxy, to_js
+from workers import Response, WorkerEntrypoint
+
+
+def boom(c):
+    raise JsException("Error", "boom")
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        strategy = to_js({"highWaterMark": 5, "size": create_proxy(boom)}, dict_converter=Object.fromEntries)
+        t = TransformStream.new(None, strategy)
+        w = t.writable.getWriter()
+        try:
+            await w.write("x")
+        except Exception:
+            pass
+        await t.readable.getReader().read()
+        return Response("read settled")
+"""
+
+
+@pytest.mark.asyncio
+async def test_awaiting_a_read_after_a_throwing_size_is_the_hung_request_error(tmp_path):
+    """wrangler dev 4.164.0, the JavaScript twin: a 500 with ``Error: The Workers runtime canceled this
+    request because it detected that your Worker's code had hung ...``; before, the read rejected with
+    ``Error: boom``, which the Worker would have caught."""
+    worker = load_worker(one_file_worker(tmp_path, READS_AFTER_A_THROWING_SIZE))
+    with pytest.raises(JsException, match="detected that your Worker's code had hung"):
+        await worker.fetch("/")

@@ -369,6 +369,14 @@ def sdk_worker_answer(folder: Path, entry: str, date: str, sdk: str | None = Non
     return json_answer(folder, "/")
 
 
+async def twin_answers(folder: Path, source: str, names: list[str]) -> dict[str, Any]:
+    """Each case's answer, by name, of a wrangler probe's Python twin ``source`` (its ``fetch``
+    answers a POST of case names with their answers, ``tools/wrangler/casediff.py``)."""
+    worker = load_worker(one_file_worker(folder, source))
+    got = await (await worker.fetch("/", method="POST", body=json.dumps(names))).json()
+    return {name: got[i] for i, name in enumerate(names)}
+
+
 def json_answer(folder: Path, path: str) -> Any:
     """The JSON body of the Worker in ``folder`` answering ``path`` (which must answer 200 within 10 s)."""
     worker = load_worker(folder)

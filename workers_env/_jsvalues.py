@@ -15,6 +15,7 @@ import json
 import math
 import re
 import struct
+import weakref
 from abc import ABCMeta
 from array import array
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
@@ -862,6 +863,15 @@ def set_membership(find: Callable[[list[Any], Any], int], read: Callable[[Any, A
     _FIND, _READ, _ADDED, _ITERATE = find, read, added, iterate
 
 
+class _Cursor:
+    """Where one live walk of a ``Set`` stands: the index of the member it gives next."""
+
+    __slots__ = ("at", "__weakref__")
+
+    def __init__(self) -> None:
+        self.at = 0
+
+
 class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
     """A JavaScript ``Set`` (from a Python ``set``, or ``js.Set.new``): iterable in insertion
     order, ``JSON.stringify`` gives ``{}``; ``size``/``has``/``add``/``delete`` as in JavaScript."""
@@ -873,14 +883,30 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
     _proxied: dict[int, tuple[Any, Any]] | None = None
     #: what JavaScript iterates (``Array.from``, ``new Set``): the members as held, PyProxies too
     js_iteration = list.__iter__
+    #: the walks under way (:meth:`walk`), moved by :meth:`delete` and :meth:`clear`
+    _cursors: weakref.WeakSet[_Cursor] | None = None
+
+    def walk(self) -> Iterator[Any]:
+        """The members as held, live as JavaScript walks a ``Set`` (ECMAScript's
+        ``CreateSetIterator``): a member deleted before where the walk stands leaves it at the
+        same next member, one added is reached, and after a ``clear()`` it goes on with what is
+        added then; once done it stays done (Pyodide 0.26.0a4, 0.28.2 and 314.0.6, leftovers51)."""
+        cursor = _Cursor()
+        if self._cursors is None:
+            self._cursors = weakref.WeakSet()
+        self._cursors.add(cursor)
+        while cursor.at < list.__len__(self):
+            raw = list.__getitem__(self, cursor.at)
+            cursor.at += 1
+            yield raw
 
     def __iter__(self) -> Iterator[Any]:
-        """Python's iteration, each member as Pyodide converts it: a Python value ``add`` was
-        handed is a proxy borrowed for that call and destroyed when it returned, so reaching it
-        is the borrowed-proxy error (Pyodide 0.26.0a4, 0.28.2 and 314.0.6, leftovers50b)."""
-        if self._proxied is None:  # (no such member: the list's own iteration)
-            return list.__iter__(self)
-        return (_READ(self, raw) for raw in list.__iter__(self))
+        """Python's iteration (:meth:`walk`), each member as Pyodide converts it: a Python value
+        ``add`` was handed is a proxy borrowed for that call and destroyed when it returned, so
+        reaching it is the borrowed-proxy error (Pyodide 0.26.0a4, 0.28.2 and 314.0.6, leftovers50b)."""
+        if self._proxied is None:  # (no such member: as held)
+            return self.walk()
+        return (_READ(self, raw) for raw in self.walk())
 
     def __reduce_ex__(self, protocol: Any) -> Any:
         """A Set does not pickle, nor copy, as no JsProxy does (runtime/jsbase.py ``JsProxy``)."""
@@ -918,10 +944,19 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
 
     def delete(self, value: Any) -> bool:
         at = _FIND(self, value)
-        if at >= 0:
-            del self[at]
-            return True
-        return False
+        if at < 0:
+            return False
+        del self[at]
+        for cursor in self._cursors or ():  # a walk past it stays at the member it gives next
+            if at < cursor.at:
+                cursor.at -= 1
+        return True
+
+    def clear(self) -> None:
+        """JavaScript's ``set.clear()``: a walk under way goes on with what is added next."""
+        list.clear(self)
+        for cursor in self._cursors or ():
+            cursor.at = 0
 
     def values(self) -> Any:
         """JavaScript's ``set.values()`` (``keys()`` the same function): an iterator of the
@@ -945,11 +980,9 @@ class JsSet(list, metaclass=PyodideProxyType):  # type: ignore[type-arg]
         if not callable(callback):
             raise not_a_function(callback)
         callback = with_this(callback, this_arg)
-        i = 0
-        while i < len(self):
-            value = _READ(self, self[i])  # (a destroyed proxy: Pyodide's error converting it)
+        for raw in self.walk():
+            value = _READ(self, raw)  # (a destroyed proxy: Pyodide's error converting it)
             callback(value, value, self)
-            i += 1
 
 
 class JsDate:

@@ -224,6 +224,14 @@ def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, c
         return session.post(calls)
 
 
+def report_twins(js_worker: str, py_worker: str, name: str, names: list[str], date: str, py_date: str) -> int:
+    """Run the cases ``names`` in the JavaScript twin under wrangler dev (``date``) and in the
+    Python twin under workers-env (``py_date``), and :func:`report_cases` them."""
+    theirs = run_under_wrangler_dev(js_worker, name, date, names)
+    ours = run_python_worker(py_worker, name, py_date, names)
+    return report_cases(names, theirs, ours)
+
+
 def run_python_worker(source: str, name: str, compatibility_date: str, calls: list[Any]) -> list[Any]:
     """workers-env's side of :func:`run_under_wrangler_dev`: POST ``calls`` (JSON) to the Python
     Worker ``source`` (dedented; its ``fetch`` answers them) loaded at ``compatibility_date`` with

@@ -7,8 +7,13 @@ to be checked (hunt48): one line per case.
 - ``queues``: whether the second Worker's consumer gets what it sends itself (4.164.0: yes,
   ``tests/test_cli_dev_session_runs_every_workers_queue_consumer.py``) and what the first Worker
   sends to the queue it consumes (4.164.0: yes; the same test pins it).
+- ``prefix``: each Worker's console lines (``fetch`` and ``queue()``) before and after a reload of
+  the second Worker's code and config, served unbundled as wrangler serves a Python Worker, then
+  bundled: 4.164.0 prefixes ``console.log/info/debug`` with ``[<name>] `` only in a bundled build
+  (its bundler's ``patch-console-prefix`` middleware, injected under the MULTIWORKER flag), never
+  unbundled (``tests/test_cli_dev_session_console_lines_carry_no_worker_prefix.py``).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -31,16 +36,22 @@ CONSUMER = ('export default { async fetch(req, env) { if (env.OWN) await env.OWN
             '  async queue(batch) { for (const m of batch.messages) { console.log("b got " + m.body); m.ack(); } } };\n')
 
 
-def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: float = 3.0) -> str:
+def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: float = 3.0,
+            edits: list[tuple[str, str]] = (), bundled: bool = False, again: bool = True,
+            after: float | None = None) -> str:
     """wrangler dev's output for the Workers ``{name: (source, extra config)}``, ``paths`` of the
-    first requested once it is ready, ``settle`` seconds after."""
+    first requested once it is ready, ``settle`` seconds after; then each of ``edits`` (a file
+    under the session's folder, the text appended to it) made, the reload awaited and ``paths``
+    requested again (not with ``again`` false), ``after`` seconds (default ``settle``) given to
+    the last. ``bundled``: without ``no_bundle``."""
     with tempfile.TemporaryDirectory(prefix="sessionprobe-") as folder:
         root = Path(folder)
         for name, (source, extra) in workers.items():
             (root / name / "src").mkdir(parents=True)
             (root / name / "src" / "index.js").write_text(source)
             (root / name / "wrangler.toml").write_text(
-                f'name = "{name}"\nmain = "src/index.js"\ncompatibility_date = "2025-11-02"\nno_bundle = true\n{extra}')
+                f'name = "{name}"\nmain = "src/index.js"\ncompatibility_date = "2025-11-02"\n'
+                f'{"" if bundled else "no_bundle = true"}\n{extra}')
         port, log_path = casediff._free_port(), root / "wrangler.log"
         configs = [arg for name in workers for arg in ("-c", f"{name}/wrangler.toml")]
         with log_path.open("w") as log:
@@ -56,6 +67,14 @@ def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: 
                 for path in paths:
                     urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).close()
                 time.sleep(settle)  # the warning follows the proxy's readiness; a batch its timeout
+                for step, (file, text) in enumerate(edits, 1):
+                    with (root / file).open("a") as edited:
+                        edited.write(text)
+                    while log_path.read_text().count("Local server updated and ready") < step and time.monotonic() < deadline + 60 * step:
+                        time.sleep(0.3)
+                    for path in paths if again else ():
+                        urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).close()
+                    time.sleep(settle if after is None or step < len(edits) else after)
                 return log_path.read_text()
             finally:
                 os.killpg(proc.pid, signal.SIGTERM)
@@ -84,4 +103,40 @@ def queues() -> None:
         print(f"{case}: {got}")
 
 
-{"crons": crons, "queues": queues}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
+def prefix() -> None:
+    logs = ('export default { async fetch(req, env) { console.log("b log"); console.info("b info"); '
+            'console.warn("b warn"); await env.OWN.send("m"); return new Response("b"); },\n'
+            '  async queue(batch) { for (const m of batch.messages) { console.log("b got " + m.body); m.ack(); } } };\n')
+    served = ('export default { async fetch(req, env) { console.log("a log"); const r = await env.B.fetch("https://b/"); '
+              'return new Response("a: " + await r.text()); } };\n')
+    b_config = '[[queues.producers]]\nbinding = "OWN"\nqueue = "b-q"\n[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n'
+    for bundled in (False, True):
+        text = session({"a": (served, '[[services]]\nbinding = "B"\nservice = "b"\n'), "b": (logs, b_config)}, ["/"],
+                       edits=[("b/src/index.js", "// edited\n"), ("b/wrangler.toml", '[vars]\nV = "1"\n')], bundled=bundled)
+        steps = text.split("Local server updated and ready")
+        for step, part in enumerate(steps):
+            lines = [line for line in part.splitlines() if " log" in line or " info" in line or " warn" in line or " got " in line]
+            print(f"{'bundled' if bundled else 'unbundled'} step {step}: {lines}")
+
+
+
+def inflight() -> None:
+    """A batch in a's ``queue()`` (5 s of timer) when b's code or config, or a's own code (a
+    lone Worker), is edited: does ``end`` print, is the batch retried?"""
+    consumer = ('export default { async fetch(req, env) { await env.Q.send("m"); return new Response("sent"); },\n'
+                '  async queue(batch) { for (const m of batch.messages) { console.log("start " + m.body + " attempt " + m.attempts); '
+                'await new Promise(r => setTimeout(r, 5000)); console.log("end " + m.body); m.ack(); } } };\n')
+    config = ('[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n'
+              '[[queues.consumers]]\nqueue = "q"\nmax_batch_timeout = 0\nmax_retries = 3\n')
+    other = 'export default { async fetch() { return new Response("b"); } };\n'
+    for case, workers, edit in (
+            ("b's code", {"a": (consumer, config), "b": (other, "")}, ("b/src/index.js", "// edited\n")),
+            ("b's config", {"a": (consumer, config), "b": (other, "")}, ("b/wrangler.toml", '[vars]\nV = "1"\n')),
+            ("a lone Worker's own code", {"a": (consumer, config)}, ("a/src/index.js", "// edited\n"))):
+        text = session(workers, ["/"], settle=1.5, edits=[edit], again=False, after=15)
+        lines = [line for line in text.splitlines() if line.startswith(("start", "end", "[wrangler:info] QUEUE", "\u2394"))
+                 or "rror" in line]
+        print(f"{case}: {lines}")
+
+
+{"crons": crons, "inflight": inflight, "queues": queues, "prefix": prefix}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()

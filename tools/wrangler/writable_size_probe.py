@@ -4,7 +4,9 @@
 A JavaScript Worker under ``wrangler dev`` and its Python twin loaded by workers-env run the same
 cases: a ``TransformStream``'s ``writableStrategy`` (a ``highWaterMark`` of 0, 3, 2**31,
 2**32 + 5, -1, NaN; a ``size`` answering 2**31, 2**32, 2**60 as a BigInt, NaN, -1, Infinity, a
-string, an object, a fraction, 0, or throwing; a ``size`` that is no function), an
+string, an object, a fraction, 0, or throwing -- also at a write before the stream's start has
+settled, with the writer's ``closed`` and a read of the readable side after; a ``size`` that is
+no function), an
 ``IdentityTransformStream``'s and a ``FixedLengthStream``'s ``highWaterMark`` -- the writer's
 ``desiredSize`` and whether ``ready`` and each write are pending after each write (and, for the
 internal streams, after one read). Each result is JSON; the two sides must be equal.
@@ -61,6 +63,25 @@ const its = async (make, lengths = [3]) => {
   return out;
 };
 const sized = (size) => ts({ highWaterMark: 5, size });
+const early = async (late) => {
+  const t = new TransformStream(undefined, { highWaterMark: 5, size() { throw new Error("boom"); } });
+  const w = t.writable.getWriter();
+  if (late) await tick();
+  const out = [w.desiredSize];
+  const p = w.write("x");
+  p.catch(() => {});
+  const ready = w.ready, closed = w.closed;
+  closed.catch(() => {});
+  out.push(w.desiredSize, await state(p), await state(ready), await state(closed), w.desiredSize);
+  await new Promise((r) => setTimeout(r, 250));
+  out.push(w.desiredSize, await state(w.ready), await state(closed));
+  const again = w.write("y");
+  again.catch(() => {});
+  const read = t.readable.getReader().read();
+  read.catch(() => {});
+  out.push(await state(again), await state(read));
+  return out;
+};
 const CASES = {
   wDefault: () => ts(undefined, ["a", "b"]),
   w2p31: () => sized(() => 2 ** 31),
@@ -73,6 +94,8 @@ const CASES = {
   wString: () => sized(() => "3"),
   wObject: () => sized(() => ({})),
   wThrows: () => sized(() => { throw new Error("boom"); }),
+  wThrowsAtOnce: () => early(false),
+  wThrowsLate: () => early(true),
   wFraction: () => sized(() => 2.7),
   wZero: () => ts({ highWaterMark: 5, size: () => 0 }, ["a", "b"]),
   hwm0: () => ts({ highWaterMark: 0 }, ["a", "b"]),
@@ -158,6 +181,27 @@ def boom(c):
     raise JsException("Error", "boom")
 
 
+async def early(late):
+    t = TransformStream.new(None, obj(highWaterMark=5, size=create_proxy(boom)))
+    w = t.writable.getWriter()
+    if late:
+        await asyncio.sleep(0.02)
+    out = [w.desiredSize]
+    p = w.write("x")
+    p.catch(create_proxy(lambda e: None))
+    ready, closed = w.ready, w.closed
+    closed.catch(create_proxy(lambda e: None))
+    out += [w.desiredSize, await state(p), await state(ready), await state(closed), w.desiredSize]
+    await asyncio.sleep(0.25)
+    out += [w.desiredSize, await state(w.ready), await state(closed)]
+    again = w.write("y")
+    again.catch(create_proxy(lambda e: None))
+    read = t.readable.getReader().read()
+    read.catch(create_proxy(lambda e: None))
+    out += [await state(again), await state(read)]
+    return out
+
+
 CASES = {
     "wDefault": lambda: ts(None, ["a", "b"]),
     "w2p31": lambda: sized(lambda c: 2**31),
@@ -170,6 +214,8 @@ CASES = {
     "wString": lambda: sized(lambda c: "3"),
     "wObject": lambda: sized(lambda c: Object.new()),
     "wThrows": lambda: sized(boom),
+    "wThrowsAtOnce": lambda: early(False),
+    "wThrowsLate": lambda: early(True),
     "wFraction": lambda: sized(lambda c: 2.7),
     "wZero": lambda: ts(obj(highWaterMark=5, size=create_proxy(lambda c: 0)), ["a", "b"]),
     "hwm0": lambda: ts(obj(highWaterMark=0), ["a", "b"]),
@@ -194,9 +240,7 @@ NAMES = re.findall(r'^    "(\w+)": ', PY_WORKER, re.M)
 
 
 def main() -> int:
-    theirs = casediff.run_under_wrangler_dev(JS_WORKER, "writable-size", DATE, NAMES)
-    ours = casediff.run_python_worker(PY_WORKER, "writable-size", PY_DATE, NAMES)
-    return casediff.report_cases(NAMES, theirs, ours)
+    return casediff.report_twins(JS_WORKER, PY_WORKER, "writable-size", NAMES, DATE, PY_DATE)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -246,13 +246,20 @@ class QueueBroker:
     def clear(self) -> None:
         """Forget every message waiting and the batches in flight, as ``wrangler dev`` does when
         the Worker is edited (Miniflare starts a new runtime, its brokers empty; measured under
-        4.164.0): a batch still in a handler then settles nothing -- its retries are not kept."""
+        4.164.0): a batch still in a handler then settles nothing -- its retries are not kept --
+        and the ``on_change`` callbacks are told, so that a dev server cuts it off."""
         with self._lock:
             self._generation += 1
             for q in self._queues.values():
                 q.backlog.clear()
                 q.arrivals.clear()
                 q.flush_at, q.immediate, q.in_flight = None, False, False
+        for wake in list(self.on_change):
+            wake()
+
+    def current(self, batch: Batch) -> bool:
+        """Whether ``batch`` was taken since the last :meth:`clear` (its runtime still runs)."""
+        return batch.generation == self._generation
 
     def pending(self) -> int:
         """Messages waiting, delayed or in a backlog (not those in flight)."""
@@ -300,7 +307,7 @@ class QueueBroker:
         lines: list[LogLine] = []
         dead: list[BrokerMessage] = []
         with self._lock:
-            if batch.generation != self._generation:  # taken before a clear(): that runtime is gone
+            if not self.current(batch):  # taken before a clear(): that runtime is gone
                 return lines
             q = self._queues[batch.queue]
             options = q.options

@@ -15,10 +15,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from workers_env._env import AssemblyContext
-from workers_env._errors import ConfigError
 from workers_env.ratelimit.counter import RateLimitCounter
 from workers_env.ratelimit.binding import RateLimit
 from workers_env.ratelimit.limits import config_refusal
@@ -45,9 +44,10 @@ def ratelimit_entries(merged: Mapping[str, Any]) -> list[tuple[str, str, Mapping
         if not isinstance(name, str) or not name:
             continue
         refusal = config_refusal(where, namespace, simple)
-        if refusal is not None or not isinstance(simple, Mapping):
-            raise refusal or ConfigError(f"{where}.simple: not a table")
-        found[name] = (name, namespace if isinstance(namespace, str) else name, simple)  # (a str or none: checked)
+        if refusal is not None:
+            raise refusal
+        kept = cast("Mapping[str, Any]", simple)  # (no refusal: a dict)
+        found[name] = (name, namespace if isinstance(namespace, str) else name, kept)  # (a str or none: checked)
     return list(found.values())
 
 

@@ -26,7 +26,7 @@ from types import ModuleType
 from typing import Any, Protocol
 
 from workers_env.runtime import timers
-from workers_env.runtime.byidentity import weak_ref
+from workers_env.runtime.jsbase import JsWeakRef
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsevents import global_scope_target
 from workers_env.runtime.jsfunctions import create_once_callable, create_proxy
@@ -56,17 +56,6 @@ class DUMMY_DESTROYABLE:
         pass
 
 
-class _JsWeakRef:
-    """Pyodide 0.28's ``proxy.to_weakref()``: ``deref()`` is the proxy while something (the
-    EventTarget it was added to) still holds it, else ``None``."""
-
-    def __init__(self, proxy: Any):
-        self._ref = weak_ref(proxy)  # a JsProxy takes no weakref.ref: workers-env's own reference
-
-    def deref(self) -> Any:
-        return self._ref()
-
-
 EVENT_LISTENERS: dict[tuple[int, str, Callable[[Any], None]], Any] = {}
 TIMEOUTS: dict[int, Destroyable] = {}
 INTERVAL_CALLBACKS: dict[int, Destroyable] = {}
@@ -83,7 +72,7 @@ def add_event_listener(elt: Any, event: str, listener: Callable[[Any], None]) ->
     of a JsProxy corresponding to the ``listener`` parameter."""
     elt = _target(elt)
     proxy = create_proxy(listener)
-    EVENT_LISTENERS[(elt.js_id, event, listener)] = _JsWeakRef(proxy) if pyodide_028() else proxy
+    EVENT_LISTENERS[(elt.js_id, event, listener)] = proxy.to_weakref() if pyodide_028() else proxy
     elt.addEventListener(event, proxy)
 
 
@@ -92,7 +81,7 @@ def remove_event_listener(elt: Any, event: str, listener: Callable[[Any], None])
     lifetime of a JsProxy corresponding to the ``listener`` parameter."""
     elt = _target(elt)
     stored = EVENT_LISTENERS.pop((elt.js_id, event, listener))
-    proxy = stored.deref() if isinstance(stored, _JsWeakRef) else stored
+    proxy = stored.deref() if isinstance(stored, JsWeakRef) else stored
     if proxy is None:
         return
     elt.removeEventListener(event, proxy)

@@ -19,11 +19,12 @@ from typing import Any, cast
 from workers_env import _errors
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import JsSet, PyodideProxyType, js_string, reduce_by_own_name, refuse_symbol
+from workers_env.runtime.byidentity import weak_ref
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.tracebacks import passes_through, runs_the_workers
 
 __all__ = [
-    "ErrorProxy", "JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "folded", "folded_call", "js_keywords", "keyword_call",
+    "ErrorProxy", "JsProxy", "JsHostObject", "JsNull", "JsSetDeleteItems", "JsWeakRef", "folded", "folded_call", "js_keywords", "keyword_call",
     "positional_limit", "positional_shape", "set_keyword_folding", "jsg_required", "jsg_sequence", "jsnull",
     "js_text", "js_type_error", "js_property_name", "python_attribute_name",
 ]
@@ -364,6 +365,20 @@ class JsProxy(metaclass=_ProxyType):
                          and (not name.startswith("_") or (name.startswith("__") and name.endswith("__")))),
                        *self._object_prototype})
 
+    def __bool__(self) -> bool:
+        """Pyodide's proxies define truthiness (it is in their ``dir()``): a JS value with a
+        length or size is true when that is not 0, any other true -- as Python's default."""
+        length = getattr(type(self), "__len__", None)
+        return True if length is None else length(self) != 0
+
+    @property
+    def to_weakref(self) -> Callable[[], JsWeakRef]:
+        """Pyodide 0.28's ``proxy.to_weakref()`` (in its ``dir()`` from then on): a JS ``WeakRef``
+        of the object, whose ``deref()`` is the proxy while something holds it, else ``None``."""
+        if not pyodide_028():
+            raise AttributeError("to_weakref")  # (then the class's __getattr__: a JS property of that name)
+        return lambda: JsWeakRef(self)
+
     @property
     def bind_sig(self) -> Callable[..., Any]:
         """Pyodide 0.28's ``bind_sig(signature)`` (a proxy converting by a Python signature):
@@ -446,7 +461,20 @@ _errors.proxy_of_error = ErrorProxy
 
 
 #: Pyodide's JsProxy methods from 0.28 on (compatibility dates from 2025-09-29): not in a 0.26 ``dir()``
-_SINCE_028 = frozenset({"as_py_json", "bind_sig", "bind_class"})
+_SINCE_028 = frozenset({"as_py_json", "bind_sig", "bind_class", "to_weakref"})
+
+
+class JsWeakRef(JsProxy):
+    """A JS ``WeakRef`` (:attr:`JsProxy.to_weakref`): ``deref()`` gives the proxy while something
+    still holds it, else ``None`` (``pyodide.ffi.wrappers`` keeps its listeners so from 0.28)."""
+
+    _js_name = "WeakRef"
+
+    def __init__(self, proxy: Any):
+        object.__setattr__(self, "_ref", weak_ref(proxy))  # a JsProxy takes no weakref.ref: workers-env's own
+
+    def deref(self) -> Any:
+        return self._ref()
 
 
 def _since_028(proxy: JsProxy, name: str) -> Callable[..., Any]:

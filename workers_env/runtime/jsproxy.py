@@ -20,6 +20,7 @@ import math
 import sys
 import threading
 import warnings
+import weakref
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
 from contextvars import ContextVar
 from keyword import iskeyword
@@ -1242,12 +1243,9 @@ def _set_member(owner: JsSet, raw: Any) -> Any:
 
 def _set_iterator(owner: JsSet, entries: bool) -> JsIterator:
     """``owner.values()`` (``entries``: ``owner.entries()``, ``[member, member]`` arrays holding
-    its PyProxies), live as V8's: a member added meanwhile is visited."""
+    its PyProxies), live as V8's (:meth:`JsSet.walk`)."""
     def live() -> Iterator[Any]:
-        at = 0
-        while at < list.__len__(owner):
-            raw = list.__getitem__(owner, at)
-            at += 1
+        for raw in owner.walk():
             yield marked_like(owner, JsArray([raw, raw])) if entries else read_member(owner, raw)
 
     return JsIterator(live(), "Set Iterator")
@@ -1307,6 +1305,15 @@ class OwnsNoProperties:
         return JsArray([])
 
 
+class _MapWalk:
+    """One live walk of a ``Map``: the keys it has given (:meth:`JsMap._live_keys`)."""
+
+    __slots__ = ("given", "__weakref__")
+
+    def __init__(self) -> None:
+        self.given: set[Any] = set()
+
+
 class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
     """A JS ``Map`` -- what ``to_js(dict)`` makes without a ``dict_converter``; its entries are
     no properties, so ``Object.keys(map)`` and co. are empty."""
@@ -1315,7 +1322,7 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
 
     _js_name = "Map"
     _python_methods = ("get",)  # Pyodide's Mapping method (the others are MutableMappingMethods')
-    __slots__ = ("_entries", "_proxied")
+    __slots__ = ("_entries", "_proxied", "_walks")
 
 
     def __init__(self, entries: dict[Any, Any] | None = None):
@@ -1323,6 +1330,8 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
             entries = {map_key(k): v for k, v in entries.items()}
         self._entries = {} if entries is None else entries
         self._proxied: dict[int, tuple[Any, Any]] | None = None  # as JsObject's
+        #: the walks under way (:meth:`_live_keys`), each the keys it has given
+        self._walks: weakref.WeakSet[_MapWalk] | None = None
 
     def _read(self, raw: Any) -> Any:
         return read_stored(self, raw)
@@ -1354,30 +1363,50 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         return self
 
     def delete(self, key: Any) -> bool:
-        return self._entries.pop(_entry_key(key), _ABSENT) is not _ABSENT
+        held = _entry_key(key)
+        if self._entries.pop(held, _ABSENT) is _ABSENT:
+            return False
+        self._forget(held)
+        return True
 
     def clear(self) -> None:
         self._entries.clear()
+        for walk in self._walks or ():
+            walk.given.clear()
+
+    def _forget(self, key: Any) -> None:
+        """``key`` deleted: set again, it is a new entry each walk under way reaches again."""
+        for walk in self._walks or ():
+            walk.given.discard(key)
 
     def entries(self) -> JsIterator:
         """JavaScript's ``map.entries()``: an iterator of ``[key, value]`` arrays, live as a JS Map
         iterator is -- a value set meanwhile is read as it is then, an entry added meanwhile is
         visited, one deleted before the iteration reaches it is not (Pyodide 0.26 and 0.28)."""
         entries = self._entries
+        live = (marked_like(self, JsArray([map_key_read(key), entries[key]])) for key in self._live_keys())
+        return JsIterator(live, "Map Iterator")
 
-        def live() -> Iterator[JsArray]:
-            visited: set[Any] = set()
-            while True:
-                try:
-                    for key in entries:
-                        if key not in visited:
-                            visited.add(key)
-                            yield marked_like(self, JsArray([map_key_read(key), entries[key]]))
-                    return
-                except RuntimeError:  # the map changed size under the walk: on from the first key not yet visited
-                    continue
-
-        return JsIterator(live(), "Map Iterator")
+    def _live_keys(self) -> Iterator[Any]:
+        """The keys as held, live as a JS Map iterator walks them: one added meanwhile is
+        reached, one deleted before the walk reaches it is not, one deleted after and set again
+        is reached again at its new place (Pyodide 0.26.0a4, 0.28.2, 314.0.6, leftovers51). The
+        keys not given yet, in the dict's order, are the walk's rest: a key set anew goes last."""
+        entries = self._entries
+        walk = _MapWalk()
+        if self._walks is None:
+            self._walks = weakref.WeakSet()
+        self._walks.add(walk)
+        given = walk.given
+        while True:
+            try:
+                for key in entries:
+                    if key not in given:
+                        given.add(key)
+                        yield key
+                return
+            except RuntimeError:  # the map changed size under the walk: on from the first key not given yet
+                continue
 
     def forEach(self, callback: Any = None, *this_arg: Any) -> None:  # noqa: N802 - JS name
         """Calls ``callback(value, key, map)`` with all three arguments, as JavaScript passes them
@@ -1386,8 +1415,8 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         if not callable(callback):
             raise _jsvalues.not_a_function(callback)
         callback = _jsvalues.with_this(callback, this_arg)
-        for key, value in list(self._entries.items()):
-            callback(self._read(value), map_key_read(key), self)
+        for key in self._live_keys():  # (live: an entry added by the callback is visited)
+            callback(self._read(self._entries[key]), map_key_read(key), self)
 
     def __getitem__(self, key: Any) -> Any:
         raw = self._entries.get(_entry_key(key), _ABSENT)
@@ -1408,12 +1437,14 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         proxied_by(self, value)
 
     def __delitem__(self, key: Any) -> None:
-        if self._entries.pop(_entry_key(key), _ABSENT) is _ABSENT:
+        held = _entry_key(key)
+        if self._entries.pop(held, _ABSENT) is _ABSENT:
             try:
                 raise missing_key(key)
             except KeyError as error:  # Pyodide's deletion is C: the caller's frame alone
                 missed(error)
                 raise
+        self._forget(held)
 
     def js_iteration(self) -> Iterator[Any]:
         """What JavaScript's iteration protocol yields (``for...of``, ``Array.from``,
@@ -1427,7 +1458,8 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         return len(self._entries)
 
     def __iter__(self) -> Iterator[Any]:
-        return iter([map_key_read(key) for key in self._entries])
+        """The keys, live as JavaScript's walk of a Map (Pyodide iterates the Map's own iterator)."""
+        return (map_key_read(key) for key in self._live_keys())
 
     def to_py(self, *, depth: int = -1, default_converter: Callable[..., Any] | None = None) -> Any:
         """A ``dict`` of the entries; a key that is a JS object, array or function is Pyodide's
@@ -1719,6 +1751,13 @@ class Borrow:
 
     def __bool__(self) -> bool:
         return self.message is not None
+
+
+def mark_destroyed(owner: Any, value: Any, message: str) -> None:
+    """``owner`` holds ``value``'s PyProxy, destroyed already: reading it is ``message``."""
+    ended = Borrow()
+    ended.message = message
+    _mark(owner, value, ended)
 
 
 def borrowed_error(flag: Any) -> JsException:

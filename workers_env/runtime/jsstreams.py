@@ -235,6 +235,10 @@ class LiveByteStream(ByteStream):
     #: ``startErroring``): the in-flight write waits for a read (which then fails it), ``ready``
     #: rejects, new writes are refused, ``desiredSize`` still counts the chunks
     erroring: Any = None
+    #: a JavaScript ``TransformStream`` whose writable side a ``size`` that threw errored: its
+    #: readable side is not errored (the spec errors the writable alone, no sink abort runs), so a
+    #: read finds no chunk and waits for ever -- workerd's hang check ends it (a wrangler dev probe)
+    readable_left_open = False
     #: the readable side was canceled while the stream was erroring: the abort's reason, which a
     #: ``close()`` queued behind the write in flight rejects with (the spec's ``FinishErroring``)
     erroring_canceled: Any = None
@@ -702,6 +706,8 @@ class LiveByteStream(ByteStream):
             if give_up is not None:
                 give_up()
             if self._aborted:
+                if self.readable_left_open:  # nothing will come, nor an end: a hung wait
+                    await wait(asyncio.get_running_loop().create_future(), self._ctx)
                 raise self._read_met(_error_of(self._readable_error if self._readable_error is not None
                                                else self._error))
             chunks = self._chunks or []
@@ -1198,6 +1204,8 @@ def _reader_closed_now(source: LiveByteStream) -> Any:
         return source._read_outcome
     if source._read_outcome is not None and not isinstance(source._read_outcome, BaseException):
         return True
+    if source.readable_left_open:
+        return None
     if source._error is not None and source._error is not source._short and not source._open:
         return _error_of(source._readable_error if source._readable_error is not None else source._error)
     if not source._open and source._read_at >= len(source._chunks or []):
@@ -1400,17 +1408,24 @@ class _Writer(JsgObject, JsProxy):
         ``startErroring``) or released -- before ``writable_stream_spec_compliant_writer``
         (2026-03-24) a ``ready`` that had resolved stays resolved after the release. Marked
         handled, as ``closed``: the writer's lock marks both (internal.c++, standard.c++). The
-        same promise each time it is read until workerd replaces it: a JavaScript stream's when
-        back-pressure begins, and one already settled when the writer aborts or (from
+        same promise each time it is read until workerd replaces it, pending or not: a JavaScript
+        stream's when back-pressure begins, and one already settled when the writer aborts or (from
         ``writable_stream_spec_compliant_writer``) is released (standard.c++
         ``updateBackpressure``, ``maybeRejectReadyPromise``, ``releaseWriter``); an internal
-        stream's never."""
+        stream's at each write or completed write that leaves it at 0 or below, the one it
+        replaces then never settling (internal.c++ ``updateBackpressure`` drops its resolver;
+        ``tools/wrangler/writable_ready_probe.py``)."""
         sink = self._stream._sink
+        kept = self.__dict__.get("_ready_promise")
         if isinstance(sink, ByteSink):  # replaced by back-pressure only where it counts bytes
             replaced = sink.ready_replaced
+            if kept is not None and kept[1] != replaced:
+                del self.__dict__["_ready_promise"]  # (a pending one too: see _ready)
             return kept_promise(self, "_ready_promise", lambda: _ready(self, replaced), replaced)
         era = (sink.backpressure_began, sink._aborted or sink.erroring is not None, self._released and self._spec_writer)
-        kept = self.__dict__.get("_ready_promise")
+        if kept is not None and kept[1][0] != sink.backpressure_began and not kept[0].done():
+            del self.__dict__["_ready_promise"]  # back-pressure began anew: the old one resolves (see _ready)
+            kept = None
         if self._ready_resolving and kept is not None and kept[1] != era:  # resolved at getWriter(), its
             del self.__dict__["_ready_promise"]  # reaction still to run: replaced as a settled one is
             self._ready_resolving = False
@@ -1469,7 +1484,23 @@ def _write_size(sink: LiveByteStream, chunk: Any) -> int:
                 sink._changed()
             else:
                 sink.abort(exc)
+                sink.readable_left_open = True  # the writable side alone errors (a wrangler dev probe)
+                if sink.start_pending:  # before its start settled (the turn that made it) its
+                    _erroring_till_started(sink, exc)  # ``desiredSize`` still counts, as an abort's
         raise
+
+
+def _erroring_till_started(sink: LiveByteStream, reason: Any) -> None:
+    """Keep ``sink`` erroring with ``reason`` until the loop's next step, when a stream made in
+    this turn has started: workerd errors it then, ``desiredSize`` counting the chunks till then
+    (a JavaScript twin under wrangler dev 4.164.0: 5, then null, for a highWaterMark of 5)."""
+    sink.erroring = reason
+
+    def started() -> None:
+        if sink.erroring is reason:
+            sink.erroring = None
+
+    asyncio.get_running_loop().call_soon(started)
 
 
 async def _errored(sink: LiveByteStream) -> None:
@@ -1518,8 +1549,10 @@ async def _ready(writer: _Writer, replaced: int = 0) -> None:
     sink = writer._stream._sink
     if isinstance(sink, ByteSink):
         if replaced:  # made by back-pressure: pending until a read brings the bytes waiting under the highWaterMark
-            while sink.room() <= 0 and sink._open and not writer._detached():
+            while sink.room() <= 0 and sink._open and not writer._detached() and sink.ready_replaced == replaced:
                 await sink._next_change()
+            if sink.ready_replaced != replaced:  # replaced meanwhile: workerd dropped its resolver, so
+                await wait(asyncio.get_running_loop().create_future(), sink._ctx)  # only a hang ends it
         return
     began = sink.backpressure_began  # began again since: this promise resolved when it was lifted
     if sink.start_pending:  # settled a promise's reaction later, after the stream's start

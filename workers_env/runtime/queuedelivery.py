@@ -196,11 +196,24 @@ async def deliver_pending(worker: Worker, broker: QueueBroker, start: float) -> 
     return deliveries
 
 
-#: The old Worker's batches still in its ``queue()`` after a reload (a reference keeps each task alive).
-_RUNNING_ON: set[asyncio.Task[None]] = set()
+#: Batches cut off by a reload, until their tasks have ended (a reference keeps each task alive).
+_CUT_OFF: set[asyncio.Task[None]] = set()
 
 #: The longest a driver with an ``until`` waits before asking it again (seconds).
 _RECHECK = 0.5
+
+
+def _cut_off(flying: dict[asyncio.Task[None], Batch], tasks: list[asyncio.Task[None]]) -> None:
+    """Cancel batches whose runtime a reload ended, without waiting for them: wrangler dev
+    4.164.0 kills the runtime, so their ``queue()`` runs no further, prints nothing more and is
+    not retried (measured with JavaScript twins, ``tools/wrangler/dev_session_probe.py inflight``);
+    here it stops at its next ``await``. Not awaited: one that catches the cancellation holds up
+    no delivery of the new Worker's. They leave ``flying``."""
+    for task in tasks:
+        del flying[task]
+        task.cancel()
+        _CUT_OFF.add(task)
+        task.add_done_callback(_CUT_OFF.discard)
 
 
 async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[QueueDelivery], None],
@@ -208,14 +221,16 @@ async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[Qu
     """``workers-env dev``'s delivery: deliver each batch when it is due and hand it to
     ``report`` (the dev server prints its lines), until cancelled (the batches in flight with
     it) or ``until()`` is true (a reloaded Worker: a code edit empties the broker, a config edit
-    gives the env a new one; the old Worker's batches in flight run on in their ``queue()`` beside
-    the new Worker's, which they do not hold up, and settle nothing). Each batch runs in a task of its own, as each of Miniflare's queues
+    gives the env a new one). A reload cuts off the batches in flight (:func:`_cut_off`): this
+    Worker's own when ``until()`` turns true, and any taken before ``broker.clear()`` -- which a
+    ``dev -c A -c B`` session calls on every Worker's broker when any of them reloads, as
+    wrangler restarts the session's one runtime. Each batch runs in a task of its own, as each of Miniflare's queues
     is a Durable Object of its own: a slow ``queue()`` on one queue holds no other queue's batch."""
     loop = asyncio.get_running_loop()
     wake = asyncio.Event()
-    flying: set[asyncio.Task[None]] = set()
+    flying: dict[asyncio.Task[None], Batch] = {}
 
-    def changed() -> None:  # called by a send, maybe from another thread
+    def changed() -> None:  # called by a send or a clear, maybe from another thread
         with contextlib.suppress(RuntimeError):  # the loop closed: the server has stopped
             loop.call_soon_threadsafe(wake.set)
 
@@ -229,6 +244,7 @@ async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[Qu
     try:
         while until is None or not until():
             wake.clear()  # before reading the deadline: a send after it wakes the wait below
+            _cut_off(flying, [task for task, batch in flying.items() if not broker.current(batch)])
             due = broker.next_due()
             wait = None if due is None else max(0.0, due - clock())
             if until is not None:
@@ -243,12 +259,9 @@ async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[Qu
             if batch is None:
                 continue
             task = asyncio.ensure_future(deliver(batch))
-            flying.add(task)
-            task.add_done_callback(flying.discard)
-        _RUNNING_ON.update(flying)  # a reload: the old Worker's batches run on, not awaited here
-        for task in flying:
-            task.add_done_callback(_RUNNING_ON.discard)
-        flying.clear()
+            flying[task] = batch
+            task.add_done_callback(lambda done: flying.pop(done, None))
+        _cut_off(flying, list(flying))  # a reload of this Worker
     finally:
         broker.on_change.remove(changed)
         for task in flying:  # (the server stops)

@@ -222,12 +222,23 @@ def _array_like_items(value: Any) -> list[Any]:
     return [getattr(value, str(i), None) for i in range(count)]
 
 
+#: the items of a Python list or tuple whose proxy JavaScript's iteration of it borrows, destroyed
+#: when the list's iterator is exhausted (``Array.from(l)``, ``new Set(l)``)
+_ITERATOR_BORROWED = (dict, list, tuple)
+
+
 def _new_set(items: Any = None) -> JsSet:
-    """``new Set(iterable)``: the distinct items, in first-seen order."""
+    """``new Set(iterable)``: the distinct items, in first-seen order. From a Python list or
+    tuple, a container item is the proxy borrowed from the list's iterator and destroyed when
+    it was exhausted, as ``Array.from``'s: reading it is that error (Pyodide 0.26.0a4; 0.28.2
+    and 314.0.6 a ``SystemError``, README "Where we had to choose")."""
     out = JsSet()
+    exhausted = type(items) in (list, tuple)
     for item in jsconvert.js_iterable(items) if items is not None and items is not jsproxy.jsnull else ():
         if out.adds(item):  # (the PyProxies a JS array or Set holds: the same ones, their marks kept)
             jsproxy.carry_mark(items, out, item)
+            if exhausted and isinstance(item, _ITERATOR_BORROWED):
+                jsproxy.mark_destroyed(out, item, jsdestroyed.EXHAUSTED_ITERATOR)
     return out
 
 
@@ -1132,7 +1143,7 @@ def _build() -> dict[str, ModuleType]:
         if map_fn is not None:  # ``Array.from(items, (item, index) => ...)``
             return JsArray([jsfunctions.call_relaxed(map_fn, v, i) for i, v in enumerate(items)])
         if type(it) in (list, tuple):  # a PyProxy: a container item's proxy dies with the list's iterator
-            items = [jsdestroyed.ExhaustedIteratorItem() if isinstance(v, (dict, list, tuple)) else v for v in items]
+            items = [jsdestroyed.ExhaustedIteratorItem() if isinstance(v, _ITERATOR_BORROWED) else v for v in items]
         if not isinstance(it, JsProxy):  # a Python iterable's items cross as Pyodide converts them (2**53 - 1: a BigInt)
             items = [_jsvalues.crossing(v) for v in items]
         made = JsArray(items)

@@ -1,0 +1,64 @@
+"""A batch still in a Worker's ``queue()`` when ``workers-env dev`` reloads -- the Worker itself,
+or any other Worker of a ``dev -c A -c B`` session -- is cut off: wrangler dev 4.164.0 restarts
+the session's one runtime, so the handler runs no further (nothing it prints after its ``await``),
+is not retried and no ``QUEUE`` line comes for it (measured with JavaScript twins whose
+``queue()`` waits 5 s: ``tools/wrangler/dev_session_probe.py inflight``, ``start m attempt 1``
+then nothing in the 15 s after the edit of b's code, of b's config, and of a lone Worker's own
+code). Before, the batch ran on to its end here, printing ``ended``."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from dev_reload_helpers import DevServer, python_project
+from test_cli_dev_session_runs_every_workers_queue_consumer import HEAD
+from worker_helpers import consumed_queue
+
+SLOW = """\
+import asyncio
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        await self.env.JOBS.send(request.url.rsplit("/", 1)[-1])
+        return Response("sent")
+
+    async def queue(self, batch, env, ctx):
+        for message in batch.messages:
+            print("began", message.body, "attempt", message.attempts, flush=True)
+            if message.body == "slow":
+                await asyncio.sleep(1.5)
+            print("ended", message.body, flush=True)
+            message.ack()
+"""
+
+CONSUMED = consumed_queue(max_batch_timeout=0, max_retries=3)
+
+
+def _cut_off_then_served(server: DevServer, edit: Path, text: str) -> None:
+    assert server.get("/slow") == (200, "sent")
+    server.wait_for("began slow attempt 1")
+    mark = server.edit(edit, text)
+    server.wait_for("Local server updated and ready", after=mark)
+    assert server.get("/quick") == (200, "sent")
+    server.wait_for("ended quick")
+    time.sleep(2.5)  # past the cut-off handler's sleep, and a retry's time
+    assert "ended slow" not in server.output and server.output.count("began slow") == 1, server.output
+    assert server.output.count("QUEUE jobs") == 1, server.output  # the quick batch's alone
+
+
+def test_the_workers_own_reload_cuts_off_its_batch(tmp_path):
+    project = python_project(tmp_path, SLOW, config_extra=CONSUMED)
+    with DevServer(project) as server:
+        _cut_off_then_served(server, project / "src" / "entry.py", SLOW + "# edited\n")
+
+
+def test_another_session_workers_reload_cuts_off_the_batch(tmp_path):
+    for name, source, extra in (("a", SLOW, CONSUMED), ("b", SLOW.replace("JOBS", "OTHER"), "")):
+        (tmp_path / name / "src").mkdir(parents=True)
+        (tmp_path / name / "src" / "entry.py").write_text(source)
+        (tmp_path / name / "wrangler.toml").write_text(f'name = "{name}"\n{HEAD}{extra}')
+    with DevServer(Path("a/wrangler.toml"), "-c", "a/wrangler.toml", "-c", "b/wrangler.toml", cwd=tmp_path) as server:
+        _cut_off_then_served(server, tmp_path / "b" / "src" / "entry.py", "# edited\n" + SLOW)
