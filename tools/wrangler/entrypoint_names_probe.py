@@ -12,6 +12,16 @@ Calls: ``fetch``; RPC to a missing name, a non-function attribute, ``env``/``ctx
 
     PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler \\
         python3 tools/wrangler/entrypoint_names_probe.py
+
+Measured 2026-12-05 (4.164.0, 2026-05-01), each ``remote: true`` unless said: ``fetch`` of NoFetch
+and FetchNumber ``TypeError: Method fetch does not exist``; FetchGetter answered 200; FetchGetterThrows
+the getter's own error; RPC ``nope``/``limit`` ``TypeError: Method <name> does not exist``; ``env``/``ctx``
+``TypeError: The RPC receiver does not implement the method "env".``; ``alarm``/``dup``/
+``webSocketMessage`` ``TypeError: '<name>' is a reserved method and cannot be called over RPC.``;
+``constructor`` ``TypeError: Illegal constructor`` (not remote); ``toString`` the caller's own
+``[object Fetcher]``; ``connect`` the Fetcher's (``Failed to execute 'connect' on 'Fetcher'``, not
+remote). /tmp/review77/names_ours.py-style Python twins answer the same since review77 but
+``toString`` (an RPC call here) and ``connect`` (not emulated).
 """
 
 from __future__ import annotations
