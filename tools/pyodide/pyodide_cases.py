@@ -24,6 +24,12 @@ ITEM_READ = ("0.28.2 (and 314.0.6) hands back a JsProxy of the destroyed proxy w
              "result with an exception set'); workers-env raises the exhausted-iterator JsException 0.26.0a4 raises "
              "at the read (README: Where we had to choose)")
 
+#: why iterating past a destroyed borrowed proxy differs (a ``why``)
+ITER_READ = ("Pyodide (0.26.0a4, 0.28.2, 314.0.6) converts a destroyed borrowed proxy met by a JS iterator with "
+             "CPython's error left set, which surfaces as SystemError ('returned a result with an exception set') at "
+             "the next call unless the iteration ends first; workers-env raises the borrowed-proxy JsException at "
+             "the item (README: Where we had to choose)")
+
 #: the Pyodide versions a ``(code, why, FROM_028)`` case differs against on purpose: 0.28 and the
 #: 314.0.x bundles after it (``str.startswith`` takes the tuple)
 FROM_028 = ("0.28", "314")
@@ -804,6 +810,22 @@ CASES = {
         "s = js.Set.new()\ns.add({'a': 1})\ns.add('b')\n[(len(e), e[1] if i else 'x') for i, e in enumerate(s.entries())]",
         "s = js.Set.new()\ns.add('a')\nit = s.values()\ns.add('b')\n(list(it), list(s.keys()), str(s.values()))",
         "s = js.Set.new()\ns.add([1])\n(s.size, len(s))",
+        # review77: the same Python object handed to add() twice, then has/delete/clear
+        "class K: pass\nk = K()\ns = js.Set.new()\ns.add(k)\ns.add(k)\n(s.size, len(s), s.has(k), k in s)",
+        "class K: pass\nk = K()\ns = js.Set.new()\ns.add(k)\ns.add(k)\n(s.delete(k), s.size)",
+        "class K: pass\nk = K()\ns = js.Set.new()\ns.add(k)\ns.add(k)\ns.add('a')\ns.clear()\n(s.size, list(s))",
+        ("class K: pass\nk = K()\ns = js.Set.new()\ns.add(k)\ns.add(k)\nlist(s)", ITER_READ),
+        "l = [1]\ns = js.Set.new()\ns.add(l)\ns.add('a')\ns.add(l)\n(s.size, getattr(Array, 'from')(s)[1])",
+        ("s = js.Set.new()\ns.add([1])\ns.add([2])\n[x for x in s]", ITER_READ),
+        "s = js.Set.new()\ns.add([1])\ns.add('a')\nlist(s)",
+        "s = js.Set.new()\ns.add([1])\ns.add('a')\n(s.delete('a'), s.size, s.has('a'))",
+        "s = js.Set.new()\ns.add([1])\nt = js.Set.new(s)\n(t.size, list(t))",
+        "s = js.Set.new()\ns.add([1])\nit = s.values()\ns.clear()\ns.add('b')\nlist(it)",
+        ("s = js.Set.new()\ns.add([1])\nlist(s.entries())",
+         "0.26.0a4's repr of an entry array holding a destroyed proxy is its TypeError 'Pyodide cannot generate a repr'; "
+         "workers-env raises the borrowed-proxy JsException as 0.28.2 and 314.0.6 (README: Where we had to choose)",
+         ("0.26",)),
+        "s = js.Set.new()\ns.add([1])\nJSON.stringify(getattr(Array, 'from')(s.values()))",
     ],
     "maps": [
         "m = to_js({'a': 1})\n(type(m.keys()).__name__, type(m.values()).__name__, type(m.items()).__name__)",
