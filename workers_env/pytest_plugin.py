@@ -627,6 +627,30 @@ def _check_given_date(request: pytest.FixtureRequest, marker: Mapping[str, Any],
         _fail(f"workers-env: {problem}")
 
 
+def _check_given_flags(request: pytest.FixtureRequest) -> None:
+    """Compatibility flags given instead of the config's that the Workers runtime would refuse
+    fail the test before the Worker loads, the hint naming where they were given (the marker,
+    the option, the fixture), as :func:`_check_given_date` does for a date."""
+    from types import SimpleNamespace
+
+    from workers_env.config.compat import compatibility_flags_problem
+
+    marker = _marker_kwargs(request)
+    given = request.getfixturevalue("workers_env_compatibility_flags")
+    if "compatibility_flags" in marker:
+        flags, given_as = marker["compatibility_flags"], "@pytest.mark.workers_env(compatibility_flags=[...])"
+    elif given is not None and given == request.config.getoption("workers_env_compatibility_flags"):
+        flags, given_as = given, "--compatibility-flags"
+    else:
+        flags, given_as = given, "the workers_env_compatibility_flags fixture's list"
+    if not isinstance(flags, (list, tuple)):
+        return  # None: the config's (the load's refusal names its key); another type: load_env's own error
+    problem = compatibility_flags_problem(SimpleNamespace(compatibility_flags=tuple(flags),
+                                                          compatibility_flags_given_as=given_as))
+    if problem is not None:
+        _fail(f"workers-env: the worker fixture could not load the worker: {problem}")
+
+
 @pytest.fixture
 def env(request: pytest.FixtureRequest, workers_env_indexes: Mapping[str, Any] | None, workers_env_seed: Mapping[str, Any],
         workers_env_d1_schema: Mapping[str, Any], workers_env_kv_seed: Mapping[str, Any],
@@ -851,6 +875,7 @@ def worker(env: Env, request: pytest.FixtureRequest) -> Iterator[Worker]:
     from workers_env.runtime.timezone import production_timezone
 
     with production_timezone(request.config.getini("workers_env_timezone")):
+        _check_given_flags(request)
         try:
             loaded = load_worker(env=env)
         except ConfigError as exc:

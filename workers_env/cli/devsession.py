@@ -23,11 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from workers_env.config.bindings import queue_entries
+from workers_env.config.compat import compatibility_flags_refusal
 from workers_env.queues.assembly import queue_broker
 from workers_env.queues.producer import QueueProducer
 from workers_env.runtime.services import NotConnected, ServiceSource, WorkerService
 
-__all__ = ["SessionBroker", "SessionService", "Slot", "empty_session_queues", "missing_entrypoints",
+__all__ = ["RUNTIME_FAILED", "SessionBroker", "SessionService", "Slot", "empty_session_queues", "missing_entrypoints",
+           "refused_flags",
            "multiple_consumers", "route_session_queues", "session_bindings", "worker_name"]
 
 
@@ -148,6 +150,26 @@ def session_bindings(config: Any, slots: Mapping[str, Slot]) -> dict[str, Servic
         entrypoint = entry.get("entrypoint") if isinstance(entry.get("entrypoint"), str) else None
         found[entry["binding"]] = SessionService(slot, entrypoint) if slot is not None else NotConnected(entry["service"])
     return found
+
+
+#: wrangler dev's line after workerd's refusal to start (4.164.0, measured)
+RUNTIME_FAILED = ("The Workers runtime failed to start. There was likely a problem with the workerd binary or your "
+                  "configuration.")
+
+
+def refused_flags(configs: list[Any]) -> tuple[list[str], list[str]]:
+    """workerd's refusal of the session Workers' ``compatibility_flags`` (an unknown name, a
+    contradictory pair), each line as wrangler dev 4.164.0 prints it -- ``service
+    core:user:<name>: No such compatibility flag: <flag>`` (measured: a JavaScript Worker given
+    ``--compatibility-flags made_up``, and one whose ``[env.staging]`` names one, under its name
+    ``wd-staging``) -- and workers-env's hints, each once."""
+    lines: list[str] = []
+    hints: list[str] = []
+    for config in configs:
+        refused, notes = compatibility_flags_refusal(config)
+        lines += [f"service core:user:{worker_name(config)}: {line}" for line in refused]
+        hints += [note for note in notes if note not in hints]
+    return lines, hints
 
 
 def missing_entrypoints(configs: list[Any], slots: Mapping[str, Slot]) -> list[str]:

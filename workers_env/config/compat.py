@@ -42,6 +42,8 @@ __all__ = [
     "compatibility_date",
     "compatibility_date_problem",
     "compatibility_flags_problem",
+    "compatibility_flags_refusal",
+    "contradictory_flags",
     "flag_enabled",
     "set_by_flag",
     "missing_date_warning",
@@ -392,22 +394,41 @@ KNOWN_FLAGS = (
 
 def compatibility_flags_problem(config: Any) -> str | None:
     """Why the Workers runtime refuses to start with the config's ``compatibility_flags``, or
-    None: workerd's lines in its order (compatibility-date.c++) -- "Compatibility flags are
-    mutually contradictory: ..." for both spellings of one flag workers-env reads
-    (:data:`KNOWN_FLAGS`), then "No such compatibility flag: ..." for each name that is no
-    workerd flag (wrangler dev stops on them; deploy's API answers code 10021) -- then
-    workers-env's hints."""
+    None: :func:`compatibility_flags_refusal`'s lines, workerd's then workers-env's hints."""
+    workerd, hints = compatibility_flags_refusal(config)
+    return "\n".join(workerd + hints) or None
+
+
+def compatibility_flags_refusal(config: Any) -> tuple[list[str], list[str]]:
+    """workerd's lines refusing the config's ``compatibility_flags``, in its order
+    (compatibility-date.c++) -- "Compatibility flags are mutually contradictory: ..." for both
+    spellings of one workerd flag (:func:`contradictory_flags`), then "No such compatibility
+    flag: ..." for each name that is no workerd flag (wrangler dev stops on them; deploy's API
+    answers code 10021) -- and workers-env's hints after them, naming where the flags were given
+    (``compatibility_flags_given_as``: the option or argument that replaced the config's)."""
     named = tuple(getattr(config, "compatibility_flags", None) or ())
-    clashes = [f for f in KNOWN_FLAGS if f.disable and f.enable in named and f.disable in named]
+    where = getattr(config, "compatibility_flags_given_as", None) or "compatibility_flags"
+    clashes = contradictory_flags(named)
     unknown = unknown_flags(named)
-    lines = [f"Compatibility flags are mutually contradictory: {f.enable} vs {f.disable}" for f in clashes]
+    lines = [f"Compatibility flags are mutually contradictory: {enable} vs {disable}" for enable, disable in clashes]
     lines += [f"No such compatibility flag: {name}" for name in unknown]
+    hints = []
     if clashes:
-        lines.append("Keep one of each pair in compatibility_flags (the first turns the behaviour on, the second "
+        hints.append(f"Keep one of each pair in {where} (the first turns the behaviour on, the second "
                      "off): the Workers runtime does not start a Worker that names both.")
     if unknown:
-        lines.append(_unknown_flags_hint(unknown))
-    return "\n".join(lines) or None
+        hints.append(_unknown_flags_hint(unknown, where))
+    return lines, hints
+
+
+def contradictory_flags(named: Sequence[str]) -> list[tuple[str, str]]:
+    """The flags of workerd's whose enable and disable names ``named`` both holds, in workerd's
+    order (the schema's fields, as :func:`unknown_flags`): every workerd flag, not only those
+    workers-env reads (review77: ``nodejs_compat`` with ``no_nodejs_compat`` loaded here, where
+    wrangler dev 4.164.0 stops on them)."""
+    given = set(named)
+    return [(enable, disable) for enable, disable, *_ in _ALL_WORKERD_FLAGS
+            if enable is not None and disable is not None and enable in given and disable in given]
 
 
 def unknown_flags(named: Sequence[str]) -> list[str]:
@@ -425,8 +446,9 @@ def unknown_flags(named: Sequence[str]) -> list[str]:
     return left
 
 
-def _unknown_flags_hint(unknown: list[str]) -> str:
-    """workers-env's line after workerd's: what became of a dropped flag, else a near spelling."""
+def _unknown_flags_hint(unknown: list[str], where: str) -> str:
+    """workers-env's line after workerd's: what became of a dropped flag, else a near spelling
+    (``where``: how the flags were given)."""
     if _DROPPED_NAMES.intersection(unknown):
         return ("python_workers_20260817 (Python 3.14 on Pyodide 314.0.5) is no longer a flag: workerd "
                 "1.20261117.1 and later do not know it. Name python_workers_314 (Pyodide 314.0.6) instead, or "
@@ -434,7 +456,7 @@ def _unknown_flags_hint(unknown: list[str]) -> str:
     known = [name for entry in _ALL_WORKERD_FLAGS for name in entry[:2] if isinstance(name, str)]
     near = [f"{name} (did you mean {close[0]}?)" for name in unknown
             for close in [difflib.get_close_matches(name, known, n=1)] if close]
-    return ("Remove it from compatibility_flags or correct its spelling: the Workers runtime does not start a "
+    return (f"Remove it from {where} or correct its spelling: the Workers runtime does not start a "
             "Worker that names a flag it does not know" + (f" -- {', '.join(near)}." if near else "."))
 
 
