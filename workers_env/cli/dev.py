@@ -412,6 +412,7 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env.cli.devsession import (
         RUNTIME_FAILED,
         Slot,
+        edited_consumers_problem,
         empty_session_queues,
         missing_entrypoints,
         multiple_consumers,
@@ -562,7 +563,9 @@ def _run(args: argparse.Namespace) -> int:
                                                             table_vars, alone=not others),
                             configured=lambda c, app: _reconfigured(c, app, args, given_address, origin_options),
                             load_failed=lambda exc: _reload_failed(exc, config_path.parent),
-                            reloaded=(lambda: empty_session_queues(slots)) if others else None)
+                            reloaded=(lambda: empty_session_queues(slots)) if others else None,
+                            refused=(lambda c: edited_consumers_problem(slots, worker_name(config), c))
+                            if others else None)
         if _flags_refused([config, *(other.with_compatibility(None, args.compatibility_flags,
                                                               flags_given_as=_FLAGS_GIVEN_AS) for other in others)]):
             return 1
@@ -751,7 +754,7 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
                  secrets_environment: str | None, env_files: list[str] | None) -> tuple[Reloader, Slot] | None:
     """Load one of the session's other Workers into its slot, with a reloader watching its files."""
     from workers_env.cli.devreload import Reloader
-    from workers_env.cli.devsession import empty_session_queues, worker_name
+    from workers_env.cli.devsession import edited_consumers_problem, empty_session_queues, worker_name
     from workers_env.runtime import load_worker
 
     path = Path(config.path)
@@ -766,7 +769,8 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
                         build=_custom_build, make_env=callee_env,
                         announce=lambda c, e: _announce(c, e, secrets_environment, env_files, []),
                         load_failed=lambda exc: _reload_failed(exc, path.parent),
-                        reloaded=lambda: empty_session_queues(slots))
+                        reloaded=lambda: empty_session_queues(slots),
+                        refused=lambda c: edited_consumers_problem(slots, worker_name(config), c))
     try:
         slot.worker = load_worker(env=env)
     except WorkersEnvError as exc:

@@ -22,14 +22,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from workers_env._env import env_config
 from workers_env.config.bindings import queue_entries
 from workers_env.config.compat import compatibility_flags_refusal
 from workers_env.queues.assembly import queue_broker
 from workers_env.queues.producer import QueueProducer
 from workers_env.runtime.services import NotConnected, ServiceSource, WorkerService
 
-__all__ = ["RUNTIME_FAILED", "SessionBroker", "SessionService", "Slot", "empty_session_queues", "missing_entrypoints",
-           "refused_flags",
+__all__ = ["RUNTIME_FAILED", "SessionBroker", "SessionService", "Slot", "edited_consumers_problem",
+           "empty_session_queues", "missing_entrypoints", "refused_flags",
            "multiple_consumers", "route_session_queues", "session_bindings", "worker_name"]
 
 
@@ -107,6 +108,21 @@ def multiple_consumers(configs: list[Any]) -> str | None:
                 return f'Multiple consumers defined for queue "{queue}": "{first}" and "{second}"'
             consumers[queue] = worker_name(config)
     return None
+
+
+def edited_consumers_problem(slots: Mapping[str, Slot], own: str, edited: Any) -> str | None:
+    """:func:`multiple_consumers` of the session once Worker ``own``'s config is ``edited`` (the
+    others' as their Workers serving now have them): wrangler dev 4.164.0 stops on such an edit
+    after ``⎔ Reloading local server...`` (measured: b's config given a consumer of a's queue,
+    exit 1); workers-env keeps the last config that loaded, as for any edit that does not load
+    (devreload.py's module docstring)."""
+    configs = []
+    for name, slot in slots.items():
+        worker = slot.current()
+        config = edited if name == own else None if worker is None else env_config(worker.env)
+        if config is not None:
+            configs.append(config)
+    return multiple_consumers(configs)
 
 
 def route_session_queues(env: Any, own: str, slots: Mapping[str, Slot]) -> None:
