@@ -2789,6 +2789,11 @@ CASES = {
         "# async\nimport asyncio\nout = []\njs.Promise.resolve(1).then(lambda v: js.queueMicrotask(create_proxy(lambda: out.append('micro-in-then'))))\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nout.append('sync')\nawait asyncio.sleep(0.05)\nout",
         "# async\nimport asyncio\nout = []\nloop = asyncio.get_running_loop()\nfut = loop.create_future()\njs.Promise.resolve(fut).then(lambda v: out.append(('then', v)))\nloop.call_soon(lambda: fut.set_result(7))\nloop.call_soon(lambda: out.append('soon'))\nawait asyncio.sleep(0.05)\nout",
         "# async\nimport asyncio\nout = []\nasync def t():\n    out.append('task')\nasyncio.create_task(t())\nawait js.Promise.new(lambda r, j: r(1))\nout.append('after-await')\nawait asyncio.sleep(0)\nout",
+        # review77: a settled rejection, a promise settled a turn ago, one awaited twice, a loop of them
+        "# async\nimport asyncio\nout = []\nasync def t():\n    out.append('task')\nasyncio.create_task(t())\np = js.Promise.reject(js.Error.new('no'))\ntry:\n    await p\nexcept Exception as e:\n    out.append(('caught', str(e)))\nout",
+        "# async\nimport asyncio\nout = []\np = js.Promise.resolve(3)\nawait asyncio.sleep(0.01)\nloop = asyncio.get_running_loop()\nloop.call_soon(lambda: out.append('soon'))\nout.append(('got', await p))\nout.append('after')\nawait asyncio.sleep(0)\nout",
+        "# async\nimport asyncio\nout = []\np = js.Promise.resolve(4)\nawait p\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nout.append(await p)\nout",
+        "# async\nimport asyncio\nout = []\nasync def other():\n    for i in range(3):\n        out.append(('o', i))\n        await asyncio.sleep(0)\nasyncio.create_task(other())\nfor i in range(3):\n    out.append(('m', await js.Promise.resolve(i)))\nawait asyncio.sleep(0.01)\nout",
     ],
     # devleft49: a thread Worker code starts is refused; the same Thread object started again is
     # "thread already started" from Pyodide 0.28 (Python 3.13's handle), the first words on 0.26
