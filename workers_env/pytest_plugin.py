@@ -607,6 +607,17 @@ def _apply_schema(env: Env, binding: str, source: Any, base: Path) -> list[str]:
         _fail(f"workers-env: the D1 schema for {binding} failed: {exc}")
 
 
+def _given_where(request: pytest.FixtureRequest, marker: Mapping[str, Any], key: str, fixture_value: Any,
+                 spelled: tuple[str, str, str]) -> tuple[Any, str]:
+    """A compatibility setting given instead of the config's (``key``), and how it was given:
+    ``spelled``'s text for the marker, the command-line option, or the fixture."""
+    if key in marker:
+        return marker[key], spelled[0]
+    if fixture_value is not None and fixture_value == request.config.getoption(f"workers_env_{key}"):
+        return fixture_value, spelled[1]
+    return fixture_value, spelled[2]
+
+
 def _check_given_date(request: pytest.FixtureRequest, marker: Mapping[str, Any], fixture_date: str | None) -> None:
     """A compatibility date given instead of the config's that the Workers runtime would refuse
     fails the test, its hint naming where it was given (the marker, the option, the fixture)."""
@@ -614,12 +625,9 @@ def _check_given_date(request: pytest.FixtureRequest, marker: Mapping[str, Any],
 
     from workers_env.config.compat import compatibility_date_problem
 
-    if "compatibility_date" in marker:
-        date, given_as = marker["compatibility_date"], '@pytest.mark.workers_env(compatibility_date="{date}")'
-    elif fixture_date is not None and fixture_date == request.config.getoption("workers_env_compatibility_date"):
-        date, given_as = fixture_date, "--compatibility-date {date}"
-    else:
-        date, given_as = fixture_date, 'a workers_env_compatibility_date fixture returning "{date}"'
+    date, given_as = _given_where(request, marker, "compatibility_date", fixture_date, (
+        '@pytest.mark.workers_env(compatibility_date="{date}")', "--compatibility-date {date}",
+        'a workers_env_compatibility_date fixture returning "{date}"'))
     if not isinstance(date, str):
         return  # None: the config's; another type: load_env's own error
     problem = compatibility_date_problem(SimpleNamespace(compatibility_date=date, compatibility_date_given_as=given_as))
@@ -637,12 +645,9 @@ def _check_given_flags(request: pytest.FixtureRequest) -> None:
 
     marker = _marker_kwargs(request)
     given = request.getfixturevalue("workers_env_compatibility_flags")
-    if "compatibility_flags" in marker:
-        flags, given_as = marker["compatibility_flags"], "@pytest.mark.workers_env(compatibility_flags=[...])"
-    elif given is not None and given == request.config.getoption("workers_env_compatibility_flags"):
-        flags, given_as = given, "--compatibility-flags"
-    else:
-        flags, given_as = given, "the workers_env_compatibility_flags fixture's list"
+    flags, given_as = _given_where(request, marker, "compatibility_flags", given, (
+        "@pytest.mark.workers_env(compatibility_flags=[...])", "--compatibility-flags",
+        "the workers_env_compatibility_flags fixture's list"))
     if not isinstance(flags, (list, tuple)):
         return  # None: the config's (the load's refusal names its key); another type: load_env's own error
     problem = compatibility_flags_problem(SimpleNamespace(compatibility_flags=tuple(flags),
