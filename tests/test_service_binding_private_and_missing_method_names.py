@@ -82,3 +82,34 @@ async def test_connect_of_a_service_binding_is_the_fetchers_not_emulated(tmp_pat
     gateway = service_pair(tmp_path, SEARCH, CONNECTS, "2026-05-01")
     with pytest.raises(NotEmulatedError, match=r"service binding's connect\(\) \(TCP sockets\) is not emulated"):
         await gateway.fetch("/")
+
+
+MODULE_LEVEL = '''
+from workers import Response
+
+
+async def on_fetch(request, env):
+    return Response("hi")
+'''
+
+LEGACY_GATEWAY = GATEWAY + "\n    on_fetch = fetch  # (called so before python_no_global_handlers)\n"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("name", "text"), [
+    ("nope", 'JsException: TypeError: The RPC receiver does not implement the method "nope". (remote True)'),
+    ("env", 'JsException: TypeError: The RPC receiver does not implement the method "env". (remote True)'),
+    ("alarm", "JsException: TypeError: 'alarm' is a reserved method and cannot be called over RPC. (remote True)"),
+    ("queue", 'JsException: TypeError: Attempted to call RPC function "queue" with the wrong number of arguments. '
+              "When calling a top-level handler function that is not declared as part of a class, you must always "
+              "send exactly one argument. In order to support variable numbers of arguments, the server must use "
+              "class-based syntax (extending WorkerEntrypoint) instead. (remote True)"),
+])
+async def test_a_worker_of_module_level_handlers_answers_as_its_handlers_object(tmp_path, name, text):
+    """Before python_no_global_handlers a Worker without a Default class exports workerd's object of
+    its handlers (python-entrypoint-helper.ts), whose own properties alone are RPC methods: a
+    JavaScript twin (an object default export) under wrangler dev 4.164.0 answers so (review77);
+    before, the caller saw workers-env's own 'PythonError: ... exports no WorkerEntrypoint named
+    'Default''."""
+    gateway = service_pair(tmp_path, MODULE_LEVEL, LEGACY_GATEWAY, "2025-06-01")
+    assert await (await gateway.fetch(f"/{name}")).text() == text

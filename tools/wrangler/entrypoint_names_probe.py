@@ -21,7 +21,11 @@ the getter's own error; RPC ``nope``/``limit`` ``TypeError: Method <name> does n
 ``constructor`` ``TypeError: Illegal constructor`` (not remote); ``toString`` the caller's own
 ``[object Fetcher]``; ``connect`` the Fetcher's (``Failed to execute 'connect' on 'Fetcher'``, not
 remote). /tmp/review77/names_ours.py-style Python twins answer the same since review77 but
-``toString`` (an RPC call here) and ``connect`` (not emulated).
+``toString`` (an RPC call here) and ``connect`` (not emulated). An object default export
+(what workerd exports for a Python Worker's module-level handlers), measured apart at 2025-06-01
+and 2026-05-01: ``nope``/``env`` ``TypeError: The RPC receiver does not implement the method
+"nope".``, ``scheduled()`` the wrong-number ``TypeError`` ("... you must always send exactly one
+argument ..."), each ``remote: true``.
 """
 
 from __future__ import annotations
