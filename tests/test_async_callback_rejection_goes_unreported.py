@@ -13,7 +13,7 @@ import gc
 import logging
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, reported
 
 from workers_env import load_worker
 
@@ -57,11 +57,13 @@ class Default(WorkerEntrypoint):
     ("2026-09-15", "ws", ["second 1", "a close 1000", "async start"]),
     ("2026-09-15", "timer", ["async start"]),
 ])
-async def test_rejection_is_not_logged(tmp_path, caplog, date, kind, events):
+async def test_rejection_is_not_logged(tmp_path, caplog, capsys, date, kind, events):
     worker = load_worker(one_file_worker(tmp_path, WORKER, date=date))
+    capsys.readouterr()
     with caplog.at_level(logging.DEBUG):
         assert await (await worker.fetch("/?" + kind)).json() == events
         await asyncio.sleep(0.02)
         gc.collect()
         await asyncio.sleep(0)
     assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert reported(caplog, capsys, "boom in async callback") == []  # (nor on the Worker's console)

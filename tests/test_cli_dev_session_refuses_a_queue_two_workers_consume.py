@@ -43,3 +43,29 @@ def test_one_config_naming_a_queue_twice_and_workers_consuming_apart_start(tmp_p
     out = dev_start_output(tmp_path, "-c", "a/wrangler.toml", "-c", "b/wrangler.toml")
     assert "Multiple consumers" not in out
     assert "[wrangler:info] Ready on" in out, out
+
+
+def test_an_edit_that_makes_both_workers_consume_a_queue_is_refused_after_the_reload_line(tmp_path):
+    """wrangler dev 4.164.0 (JavaScript twins; review77): b's config given a consumer of the queue
+    a consumes -- b's bindings table, ``⎔ Reloading local server...``, then miniflare's error, and
+    wrangler exits 1. Here the error is the same and, as after any edit that does not load, the
+    last config that did serves on (README: Where we had to choose): a's consumer alone gets a's
+    sends. Before, the edit was taken and the session ran with two consumers of one queue."""
+    from pathlib import Path
+
+    from dev_reload_helpers import DevServer
+    from test_cli_dev_session_queue_routes_follow_config_edits import WAITER, _session
+
+    configs = _session(tmp_path, False)
+    (tmp_path / "a" / "src" / "entry.py").write_text(WAITER)  # sends its path's last part, prints "a got ..."
+    (tmp_path / "a" / "wrangler.toml").write_text(
+        f'name = "a"\n{HEAD}[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n'
+        '[[queues.consumers]]\nqueue = "q"\nmax_batch_timeout = 1\n')
+    with DevServer(Path("a/wrangler.toml"), *configs, cwd=tmp_path) as server:
+        server.edit(tmp_path / "b" / "wrangler.toml",
+                    f'name = "b"\n{HEAD}[[queues.consumers]]\nqueue = "q"\nmax_batch_timeout = 1\n')
+        server.wait_for('✘ [ERROR] Multiple consumers defined for queue "q": "a" and "b"')
+        assert server.output.index("Reloading local server") < server.output.index("Multiple consumers")
+        assert server.get("/hello") == (200, "sent")
+        server.wait_for("a got hello")
+        assert "b got" not in server.output

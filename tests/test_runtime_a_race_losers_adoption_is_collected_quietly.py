@@ -11,7 +11,7 @@ import asyncio
 import gc
 import logging
 
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, reported
 
 from workers_env import load_worker
 
@@ -30,7 +30,7 @@ class Default(WorkerEntrypoint):
 """
 
 
-def test_a_race_losers_adoption_is_collected_without_an_error(tmp_path, caplog):
+def test_a_race_losers_adoption_is_collected_without_an_error(tmp_path, caplog, capsys):
     worker = load_worker(one_file_worker(tmp_path, ENTRY))
 
     async def scenario():
@@ -44,8 +44,9 @@ def test_a_race_losers_adoption_is_collected_without_an_error(tmp_path, caplog):
         await asyncio.sleep(0)
         return answers
 
+    capsys.readouterr()
     with caplog.at_level(logging.ERROR, logger="asyncio"):
         answers = asyncio.run(scenario())
         gc.collect()
     assert answers == [(200, "first")] * 3
-    assert [r.getMessage() for r in caplog.records if "destroyed but it is pending" in r.getMessage()] == []
+    assert reported(caplog, capsys, "destroyed but it is pending") == []

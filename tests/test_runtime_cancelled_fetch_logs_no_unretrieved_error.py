@@ -15,7 +15,7 @@ from test_runtime_cancelled_fetch_aborts_the_subrequest_on_pyodide_028 import (
     WORKER,
     slow_origin,
 )
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, reported
 
 from workers_env import load_worker
 
@@ -23,7 +23,8 @@ from workers_env import load_worker
 @pytest.mark.parametrize("call", ["workers", "pyfetch"])
 @pytest.mark.parametrize("date", ["2025-08-13", "2025-10-01", "2026-05-01"])
 def test_a_cancelled_fetch_leaves_no_unretrieved_task_error(tmp_path: Path, caplog: pytest.LogCaptureFixture,
-                                                           call: str, date: str) -> None:
+                                                           capsys: pytest.CaptureFixture[str], call: str,
+                                                           date: str) -> None:
     async def scenario(folder: Path) -> str:
         worker = load_worker(folder)
         resp = await asyncio.wait_for(worker.fetch(f"/{call}"), 10)
@@ -32,9 +33,10 @@ def test_a_cancelled_fetch_leaves_no_unretrieved_task_error(tmp_path: Path, capl
             await asyncio.sleep(0.02)
         return text
 
+    capsys.readouterr()
     with caplog.at_level(logging.ERROR, logger="asyncio"), slow_origin() as url:
         folder = one_file_worker(tmp_path, WORKER.format(url=url), date=date)
         answer = asyncio.run(scenario(folder))
         gc.collect()  # asyncio logs an unretrieved error when the task is collected
     assert answer.startswith('["CancelledError"')
-    assert [r.getMessage() for r in caplog.records if "never retrieved" in r.getMessage()] == []
+    assert reported(caplog, capsys, "never retrieved") == []

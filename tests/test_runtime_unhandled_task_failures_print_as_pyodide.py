@@ -175,3 +175,16 @@ async def test_an_exception_group_and_a_chained_exception_print_whole_as_pyodide
         "The above exception was the direct cause of the following exception:", "", "",
         "Traceback (most recent call last):", "", f'  File "{entry}", line {_line_of(outer)}, in chained',
         '    raise ValueError("outer") from e', "", "ValueError: outer", "", ""]
+
+
+def test_dev_prints_them_after_a_reload_too(tmp_path: Path) -> None:
+    """The serving loop's reports are silenced only once dev has stopped (server.py ``serve``,
+    runtime/unhandled.py ``silence``): after a reload -- the same loop -- the new Worker's failing
+    task prints as the first one's did (review77: a mutant silencing the loop at a reload passed
+    every other test)."""
+    project = python_project(tmp_path / "app", ENTRY)
+    with DevServer(project) as server:
+        server.edit(project / "src" / "entry.py", ENTRY.replace("boom-", "boom2-"))
+        server.wait_for("Local server updated and ready")
+        assert server.get("/reject") == (200, "ok")
+        server.wait_for("\u2718 [ERROR] ValueError: boom2-reject")

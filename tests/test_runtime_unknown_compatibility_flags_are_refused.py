@@ -93,7 +93,7 @@ def test_load_env_alone_and_validate_pass_it(tmp_path, monkeypatch, capsys):
 
 def test_dev_stops_with_workerds_line(tmp_path):
     output = dev_start_output(one_file_worker(tmp_path, ENTRY, date="2026-03-01", flags=("made_up",)))
-    assert "workers-env dev: No such compatibility flag: made_up\n" in output
+    assert "✘ [ERROR] service core:user:w: No such compatibility flag: made_up\n" in output  # (wrangler dev's layout)
     assert "Ready on" not in output
 
 

@@ -607,6 +607,17 @@ def _apply_schema(env: Env, binding: str, source: Any, base: Path) -> list[str]:
         _fail(f"workers-env: the D1 schema for {binding} failed: {exc}")
 
 
+def _given_where(request: pytest.FixtureRequest, marker: Mapping[str, Any], key: str, fixture_value: Any,
+                 spelled: tuple[str, str, str]) -> tuple[Any, str]:
+    """A compatibility setting given instead of the config's (``key``), and how it was given:
+    ``spelled``'s text for the marker, the command-line option, or the fixture."""
+    if key in marker:
+        return marker[key], spelled[0]
+    if fixture_value is not None and fixture_value == request.config.getoption(f"workers_env_{key}"):
+        return fixture_value, spelled[1]
+    return fixture_value, spelled[2]
+
+
 def _check_given_date(request: pytest.FixtureRequest, marker: Mapping[str, Any], fixture_date: str | None) -> None:
     """A compatibility date given instead of the config's that the Workers runtime would refuse
     fails the test, its hint naming where it was given (the marker, the option, the fixture)."""
@@ -614,17 +625,35 @@ def _check_given_date(request: pytest.FixtureRequest, marker: Mapping[str, Any],
 
     from workers_env.config.compat import compatibility_date_problem
 
-    if "compatibility_date" in marker:
-        date, given_as = marker["compatibility_date"], '@pytest.mark.workers_env(compatibility_date="{date}")'
-    elif fixture_date is not None and fixture_date == request.config.getoption("workers_env_compatibility_date"):
-        date, given_as = fixture_date, "--compatibility-date {date}"
-    else:
-        date, given_as = fixture_date, 'a workers_env_compatibility_date fixture returning "{date}"'
+    date, given_as = _given_where(request, marker, "compatibility_date", fixture_date, (
+        '@pytest.mark.workers_env(compatibility_date="{date}")', "--compatibility-date {date}",
+        'a workers_env_compatibility_date fixture returning "{date}"'))
     if not isinstance(date, str):
         return  # None: the config's; another type: load_env's own error
     problem = compatibility_date_problem(SimpleNamespace(compatibility_date=date, compatibility_date_given_as=given_as))
     if problem is not None:
         _fail(f"workers-env: {problem}")
+
+
+def _check_given_flags(request: pytest.FixtureRequest) -> None:
+    """Compatibility flags given instead of the config's that the Workers runtime would refuse
+    fail the test before the Worker loads, the hint naming where they were given (the marker,
+    the option, the fixture), as :func:`_check_given_date` does for a date."""
+    from types import SimpleNamespace
+
+    from workers_env.config.compat import compatibility_flags_problem
+
+    marker = _marker_kwargs(request)
+    given = request.getfixturevalue("workers_env_compatibility_flags")
+    flags, given_as = _given_where(request, marker, "compatibility_flags", given, (
+        "@pytest.mark.workers_env(compatibility_flags=[...])", "--compatibility-flags",
+        "the workers_env_compatibility_flags fixture's list"))
+    if not isinstance(flags, (list, tuple)):
+        return  # None: the config's (the load's refusal names its key); another type: load_env's own error
+    problem = compatibility_flags_problem(SimpleNamespace(compatibility_flags=tuple(flags),
+                                                          compatibility_flags_given_as=given_as))
+    if problem is not None:
+        _fail(f"workers-env: the worker fixture could not load the worker: {problem}")
 
 
 @pytest.fixture
@@ -851,6 +880,7 @@ def worker(env: Env, request: pytest.FixtureRequest) -> Iterator[Worker]:
     from workers_env.runtime.timezone import production_timezone
 
     with production_timezone(request.config.getini("workers_env_timezone")):
+        _check_given_flags(request)
         try:
             loaded = load_worker(env=env)
         except ConfigError as exc:

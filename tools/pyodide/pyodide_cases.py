@@ -31,6 +31,11 @@ SET_ITEM_READ = ("every Pyodide (0.26.0a4, 0.28.2, 314.0.6) fails Python's itera
 
 #: why a ``dir-kinds`` case still differs: Pyodide's names workers-env has not emulated yet (a ``why``)
 DIR_LEFT = "not emulated yet (leftovers51 measured it and left it; README: Pyodide's dir()): "
+#: why iterating past a destroyed borrowed proxy differs (a ``why``)
+ITER_READ = ("Pyodide (0.26.0a4, 0.28.2, 314.0.6) converts a destroyed borrowed proxy met by a JS iterator with "
+             "CPython's error left set, which surfaces as SystemError ('returned a result with an exception set') at "
+             "the next call unless the iteration ends first; workers-env raises the borrowed-proxy JsException at "
+             "the item (README: Where we had to choose)")
 
 #: the Pyodide versions a ``(code, why, FROM_028)`` case differs against on purpose: 0.28 and the
 #: 314.0.x bundles after it (``str.startswith`` takes the tuple)
@@ -832,6 +837,22 @@ CASES = {
         "m = js.Map.new()\nm.set('a', 1)\nm.set('b', 2)\nout = []\nm.forEach(create_proxy(lambda v, k, *_: (out.append((k, v)), m.delete('b') if k == 'a' else None, m.set('c', 3) if k == 'a' else None)))\nout",
         "s = js.Set.new(['a', 'b'])\nout = []\ns.forEach(create_proxy(lambda v, *_: (out.append(v), s.delete('b') if v == 'a' else None, s.add('c') if v == 'a' else None)))\nout",
         "s = js.Set.new(['a', 'b'])\nout = []\nfor x in s:\n    out.append(x)\n    if x == 'a':\n        s.clear()\n        s.add('z')\nout",
+        # review77: the same Python object handed to add() twice, then has/delete/clear
+        "class K: pass\nk = K()\ns = js.Set.new()\ns.add(k)\ns.add(k)\n(s.size, len(s), s.has(k), k in s)",
+        "class K: pass\nk = K()\ns = js.Set.new()\ns.add(k)\ns.add(k)\n(s.delete(k), s.size)",
+        "class K: pass\nk = K()\ns = js.Set.new()\ns.add(k)\ns.add(k)\ns.add('a')\ns.clear()\n(s.size, list(s))",
+        ("class K: pass\nk = K()\ns = js.Set.new()\ns.add(k)\ns.add(k)\nlist(s)", ITER_READ),
+        "l = [1]\ns = js.Set.new()\ns.add(l)\ns.add('a')\ns.add(l)\n(s.size, getattr(Array, 'from')(s)[1])",
+        ("s = js.Set.new()\ns.add([1])\ns.add([2])\n[x for x in s]", ITER_READ),
+        "s = js.Set.new()\ns.add([1])\ns.add('a')\nlist(s)",
+        "s = js.Set.new()\ns.add([1])\ns.add('a')\n(s.delete('a'), s.size, s.has('a'))",
+        "s = js.Set.new()\ns.add([1])\nt = js.Set.new(s)\n(t.size, list(t))",
+        "s = js.Set.new()\ns.add([1])\nit = s.values()\ns.clear()\ns.add('b')\nlist(it)",
+        ("s = js.Set.new()\ns.add([1])\nlist(s.entries())",
+         "0.26.0a4's repr of an entry array holding a destroyed proxy is its TypeError 'Pyodide cannot generate a repr'; "
+         "workers-env raises the borrowed-proxy JsException as 0.28.2 and 314.0.6 (README: Where we had to choose)",
+         ("0.26",)),
+        "s = js.Set.new()\ns.add([1])\nJSON.stringify(getattr(Array, 'from')(s.values()))",
     ],
     "maps": [
         "m = to_js({'a': 1})\n(type(m.keys()).__name__, type(m.values()).__name__, type(m.items()).__name__)",
@@ -2808,6 +2829,11 @@ CASES = {
         "# async\nimport asyncio\nout = []\njs.Promise.resolve(1).then(lambda v: js.queueMicrotask(create_proxy(lambda: out.append('micro-in-then'))))\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nout.append('sync')\nawait asyncio.sleep(0.05)\nout",
         "# async\nimport asyncio\nout = []\nloop = asyncio.get_running_loop()\nfut = loop.create_future()\njs.Promise.resolve(fut).then(lambda v: out.append(('then', v)))\nloop.call_soon(lambda: fut.set_result(7))\nloop.call_soon(lambda: out.append('soon'))\nawait asyncio.sleep(0.05)\nout",
         "# async\nimport asyncio\nout = []\nasync def t():\n    out.append('task')\nasyncio.create_task(t())\nawait js.Promise.new(lambda r, j: r(1))\nout.append('after-await')\nawait asyncio.sleep(0)\nout",
+        # review77: a settled rejection, a promise settled a turn ago, one awaited twice, a loop of them
+        "# async\nimport asyncio\nout = []\nasync def t():\n    out.append('task')\nasyncio.create_task(t())\np = js.Promise.reject(js.Error.new('no'))\ntry:\n    await p\nexcept Exception as e:\n    out.append(('caught', str(e)))\nout",
+        "# async\nimport asyncio\nout = []\np = js.Promise.resolve(3)\nawait asyncio.sleep(0.01)\nloop = asyncio.get_running_loop()\nloop.call_soon(lambda: out.append('soon'))\nout.append(('got', await p))\nout.append('after')\nawait asyncio.sleep(0)\nout",
+        "# async\nimport asyncio\nout = []\np = js.Promise.resolve(4)\nawait p\nasyncio.get_running_loop().call_soon(lambda: out.append('soon'))\nout.append(await p)\nout",
+        "# async\nimport asyncio\nout = []\nasync def other():\n    for i in range(3):\n        out.append(('o', i))\n        await asyncio.sleep(0)\nasyncio.create_task(other())\nfor i in range(3):\n    out.append(('m', await js.Promise.resolve(i)))\nawait asyncio.sleep(0.01)\nout",
     ],
     # devleft49: a thread Worker code starts is refused; the same Thread object started again is
     # "thread already started" from Pyodide 0.28 (Python 3.13's handle), the first words on 0.26

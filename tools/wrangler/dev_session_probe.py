@@ -12,8 +12,11 @@ to be checked (hunt48): one line per case.
   bundled: 4.164.0 prefixes ``console.log/info/debug`` with ``[<name>] `` only in a bundled build
   (its bundler's ``patch-console-prefix`` middleware, injected under the MULTIWORKER flag), never
   unbundled (``tests/test_cli_dev_session_console_lines_carry_no_worker_prefix.py``).
+- ``consumers-edit``: b's config edited to consume the queue a consumes (4.164.0: b's bindings
+  table, ``⎔ Reloading local server...``, ``Multiple consumers defined for queue "q": "a" and
+  "b"``, exit 1; ``tests/test_cli_dev_session_refuses_a_queue_two_workers_consume.py``).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|consumers-edit]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -25,6 +28,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import casediff
@@ -38,12 +42,12 @@ CONSUMER = ('export default { async fetch(req, env) { if (env.OWN) await env.OWN
 
 def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: float = 3.0,
             edits: list[tuple[str, str]] = (), bundled: bool = False, again: bool = True,
-            after: float | None = None) -> str:
+            after: float | None = None, then: Any = None) -> str:
     """wrangler dev's output for the Workers ``{name: (source, extra config)}``, ``paths`` of the
     first requested once it is ready, ``settle`` seconds after; then each of ``edits`` (a file
     under the session's folder, the text appended to it) made, the reload awaited and ``paths``
     requested again (not with ``again`` false), ``after`` seconds (default ``settle``) given to
-    the last. ``bundled``: without ``no_bundle``."""
+    the last; ``then(root, port)`` after that (an edit, say). ``bundled``: without ``no_bundle``."""
     with tempfile.TemporaryDirectory(prefix="sessionprobe-") as folder:
         root = Path(folder)
         for name, (source, extra) in workers.items():
@@ -75,9 +79,12 @@ def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: 
                     for path in paths if again else ():
                         urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).close()
                     time.sleep(settle if after is None or step < len(edits) else after)
-                return log_path.read_text()
+                if then is not None:
+                    then(root, port)
+                return log_path.read_text() + f"\n[exit status: {proc.poll()}]"
             finally:
-                os.killpg(proc.pid, signal.SIGTERM)
+                if proc.poll() is None:
+                    os.killpg(proc.pid, signal.SIGTERM)
                 proc.wait(timeout=20)
 
 
@@ -139,4 +146,22 @@ def inflight() -> None:
         print(f"{case}: {lines}")
 
 
-{"crons": crons, "inflight": inflight, "queues": queues, "prefix": prefix}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
+def consumers_edit() -> None:
+    """review77: b's config edited to consume the queue a consumes."""
+    sends = ('export default { async fetch(req, env) { await env.P.send("from a"); return new Response("sent"); },\n'
+             '  async queue(batch) { for (const m of batch.messages) { console.log("a got " + m.body); m.ack(); } } };\n')
+    producer, consumer = '[[queues.producers]]\nbinding = "P"\nqueue = "q"\n', '[[queues.consumers]]\nqueue = "q"\n'
+
+    def edit(root: Path, port: int) -> None:
+        config = root / "b" / "wrangler.toml"
+        config.write_text(config.read_text() + consumer)
+        time.sleep(8)
+
+    text = session({"a": (sends, producer + consumer), "b": (READY, producer)}, ["/"], then=edit)
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("[wrangler:info] GET /"))
+    print("\n".join(line for line in lines[start:] if line.strip()
+                    and not any(noise in line for noise in ("Request.cf", "ENOTFOUND", "GetAddrInfo"))))
+
+
+{"crons": crons, "inflight": inflight, "queues": queues, "prefix": prefix, "consumers-edit": consumers_edit}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()

@@ -174,6 +174,26 @@ _SCRIPT_HINT = ("workers-env dev's PATH names the wrangler config or its folder 
                 "script, which workers-env reads from the config's main): pass an existing one, or leave PATH out")
 
 
+#: how ``--compatibility-flags`` is named in the hint after workerd's refusal of a flag given so
+_FLAGS_GIVEN_AS = "--compatibility-flags"
+
+
+def _flags_refused(configs: list[Any]) -> bool:
+    """Print workerd's refusal of the session Workers' compatibility flags as wrangler dev does
+    as the runtime starts (:func:`.devsession.refused_flags`), then workers-env's hints; whether
+    there was one (before this, the Worker's load refused them with its own layout: review77)."""
+    from workers_env.cli.devsession import RUNTIME_FAILED, refused_flags
+
+    lines, hints = refused_flags(configs)
+    for line in lines:
+        fail(line)
+    if lines:
+        fail(RUNTIME_FAILED)
+        for hint in hints:
+            print_hint(with_hint(CommandError(hint), hint))
+    return bool(lines)
+
+
 def _refuse(problem: tuple[str, str]) -> None:
     """wrangler's error (``fail``), then workers-env's line saying what is wrong. (wrangler's
     ``If you think this is a bug ...`` line after it, pointing at workers-sdk's issues, is left
@@ -390,7 +410,9 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
     from workers_env.cli.devreload import Reloader, say_flag_warnings
     from workers_env.cli.devsession import (
+        RUNTIME_FAILED,
         Slot,
+        edited_consumers_problem,
         empty_session_queues,
         missing_entrypoints,
         multiple_consumers,
@@ -447,7 +469,8 @@ def _run(args: argparse.Namespace) -> int:
         try:
             warn_config(read_from, environment, [pyproject_diagnostics])  # as wrangler dev reads it, first
             config = load_config(read_from, environment=environment).with_compatibility(
-                args.compatibility_date, args.compatibility_flags, given_as="--compatibility-date {date}")
+                args.compatibility_date, args.compatibility_flags, given_as="--compatibility-date {date}",
+                flags_given_as=_FLAGS_GIVEN_AS)
         except ConfigError as exc:  # the config's own problems, after its warnings, as wrangler's
             fail(message_of(exc))
             return 1
@@ -540,7 +563,12 @@ def _run(args: argparse.Namespace) -> int:
                                                             table_vars, alone=not others),
                             configured=lambda c, app: _reconfigured(c, app, args, given_address, origin_options),
                             load_failed=lambda exc: _reload_failed(exc, config_path.parent),
-                            reloaded=(lambda: empty_session_queues(slots)) if others else None)
+                            reloaded=(lambda: empty_session_queues(slots)) if others else None,
+                            refused=(lambda c: edited_consumers_problem(slots, worker_name(config), c))
+                            if others else None)
+        if _flags_refused([config, *(other.with_compatibility(None, args.compatibility_flags,
+                                                              flags_given_as=_FLAGS_GIVEN_AS) for other in others)]):
+            return 1
         say_flag_warnings(env.config)
         try:
             worker = load_worker(env=env)
@@ -567,8 +595,7 @@ def _run(args: argparse.Namespace) -> int:
         if refused:  # workerd refuses to start, and wrangler says so after its lines
             for line in refused:
                 fail(line)
-            fail("The Workers runtime failed to start. There was likely a problem with the workerd binary or "
-                 "your configuration.")
+            fail(RUNTIME_FAILED)
             return 1
         try:
             sockets = _listen(args.ip, port_given)
@@ -728,7 +755,7 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
                  secrets_environment: str | None, env_files: list[str] | None) -> tuple[Reloader, Slot] | None:
     """Load one of the session's other Workers into its slot, with a reloader watching its files."""
     from workers_env.cli.devreload import Reloader, say_flag_warnings
-    from workers_env.cli.devsession import empty_session_queues, worker_name
+    from workers_env.cli.devsession import edited_consumers_problem, empty_session_queues, worker_name
     from workers_env.runtime import load_worker
 
     path = Path(config.path)
@@ -743,7 +770,8 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
                         build=_custom_build, make_env=callee_env,
                         announce=lambda c, e: _announce(c, e, secrets_environment, env_files, []),
                         load_failed=lambda exc: _reload_failed(exc, path.parent),
-                        reloaded=lambda: empty_session_queues(slots))
+                        reloaded=lambda: empty_session_queues(slots),
+                        refused=lambda c: edited_consumers_problem(slots, worker_name(config), c))
     say_flag_warnings(env.config)
     try:
         slot.worker = load_worker(env=env)

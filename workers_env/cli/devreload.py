@@ -261,8 +261,9 @@ class Reloader:
                  build: Callable[[Any, Path, list[subprocess.Popen[str]]], bool], load_failed: Callable[[BaseException], None],
                  announce: Callable[[Any, Any], None], make_env: Callable[[Any], Any],
                  interval: float | None = None, configured: Callable[[Any, Any], Awaitable[None]] | None = None,
-                 reloaded: Callable[[], None] | None = None):
+                 reloaded: Callable[[], None] | None = None, refused: Callable[[Any], str | None] | None = None):
         self.config = config
+        self._refused = refused  # why a dev session refuses an edited config (two consumers of a queue), or None
         self._reloaded = reloaded  # after each reload that loaded a Worker (a dev session's queues emptied)
         self.env = env
         self.persist_to = persist_to
@@ -409,6 +410,13 @@ class Reloader:
             # said, so a fix written as soon as it is read is not taken as the file's first stamp
             self._watch_binding_files(config)
             print(f"workers-env dev: {exc}", file=sys.stderr, flush=True)
+            return
+        refusal = self._refused(config) if self._refused is not None else None
+        if refusal is not None:  # wrangler's error after its reload line; the last config that loaded kept
+            self._announce(config, env)
+            print(RELOADING, flush=True)
+            fail(refusal)
+            _close(env)
             return
         # the new config is the one from now on, even if its Worker does not load: a fix of the
         # code then loads into it; the old env serves the old Worker until it is replaced

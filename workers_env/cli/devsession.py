@@ -22,12 +22,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from workers_env._env import env_config
 from workers_env.config.bindings import queue_entries
+from workers_env.config.compat import compatibility_flags_refusal
 from workers_env.queues.assembly import queue_broker
 from workers_env.queues.producer import QueueProducer
 from workers_env.runtime.services import NotConnected, ServiceSource, WorkerService
 
-__all__ = ["SessionBroker", "SessionService", "Slot", "empty_session_queues", "missing_entrypoints",
+__all__ = ["RUNTIME_FAILED", "SessionBroker", "SessionService", "Slot", "edited_consumers_problem",
+           "empty_session_queues", "missing_entrypoints", "refused_flags",
            "multiple_consumers", "route_session_queues", "session_bindings", "worker_name"]
 
 
@@ -107,6 +110,21 @@ def multiple_consumers(configs: list[Any]) -> str | None:
     return None
 
 
+def edited_consumers_problem(slots: Mapping[str, Slot], own: str, edited: Any) -> str | None:
+    """:func:`multiple_consumers` of the session once Worker ``own``'s config is ``edited`` (the
+    others' as their Workers serving now have them): wrangler dev 4.164.0 stops on such an edit
+    after ``⎔ Reloading local server...`` (measured: b's config given a consumer of a's queue,
+    exit 1); workers-env keeps the last config that loaded, as for any edit that does not load
+    (devreload.py's module docstring)."""
+    configs = []
+    for name, slot in slots.items():
+        worker = slot.current()
+        config = edited if name == own else None if worker is None else env_config(worker.env)
+        if config is not None:
+            configs.append(config)
+    return multiple_consumers(configs)
+
+
 def route_session_queues(env: Any, own: str, slots: Mapping[str, Slot]) -> None:
     """Point each producer of ``env`` (Worker ``own``'s) whose queue its own Worker does not
     consume at the session's other Workers, whichever of them consumes it at the time of a send
@@ -148,6 +166,26 @@ def session_bindings(config: Any, slots: Mapping[str, Slot]) -> dict[str, Servic
         entrypoint = entry.get("entrypoint") if isinstance(entry.get("entrypoint"), str) else None
         found[entry["binding"]] = SessionService(slot, entrypoint) if slot is not None else NotConnected(entry["service"])
     return found
+
+
+#: wrangler dev's line after workerd's refusal to start (4.164.0, measured)
+RUNTIME_FAILED = ("The Workers runtime failed to start. There was likely a problem with the workerd binary or your "
+                  "configuration.")
+
+
+def refused_flags(configs: list[Any]) -> tuple[list[str], list[str]]:
+    """workerd's refusal of the session Workers' ``compatibility_flags`` (an unknown name, a
+    contradictory pair), each line as wrangler dev 4.164.0 prints it -- ``service
+    core:user:<name>: No such compatibility flag: <flag>`` (measured: a JavaScript Worker given
+    ``--compatibility-flags made_up``, and one whose ``[env.staging]`` names one, under its name
+    ``wd-staging``) -- and workers-env's hints, each once."""
+    lines: list[str] = []
+    hints: list[str] = []
+    for config in configs:
+        refused, notes = compatibility_flags_refusal(config)
+        lines += [f"service core:user:{worker_name(config)}: {line}" for line in refused]
+        hints += [note for note in notes if note not in hints]
+    return lines, hints
 
 
 def missing_entrypoints(configs: list[Any], slots: Mapping[str, Slot]) -> list[str]:

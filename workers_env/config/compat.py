@@ -43,6 +43,7 @@ __all__ = [
     "compatibility_date",
     "compatibility_date_problem",
     "compatibility_flags_problem",
+    "compatibility_flags_refusal",
     "contradictory_flags",
     "flag_enabled",
     "set_by_flag",
@@ -416,29 +417,38 @@ DEVELOPMENT_PYODIDE_FLAG = "python_workers_development"
 
 def compatibility_flags_problem(config: Any) -> str | None:
     """Why the Workers runtime refuses to start with the config's ``compatibility_flags``, or
-    None: workerd's lines in its order (compatibility-date.c++) -- "Compatibility flags are
-    mutually contradictory: ..." for both spellings of any workerd flag, in the schema's field
-    order, then "No such compatibility flag: ..." for each name that is no workerd flag
-    (wrangler dev stops on them; deploy's API answers code 10021) -- then workers-env's hints;
-    and ``python_workers_development``, whose Pyodide no release ships (workers-env's refusal)."""
+    None: :func:`compatibility_flags_refusal`'s lines, workerd's then workers-env's hints."""
+    workerd, hints = compatibility_flags_refusal(config)
+    return "\n".join(workerd + hints) or None
+
+
+def compatibility_flags_refusal(config: Any) -> tuple[list[str], list[str]]:
+    """workerd's lines refusing the config's ``compatibility_flags``, in its order
+    (compatibility-date.c++) -- "Compatibility flags are mutually contradictory: ..." for both
+    spellings of one workerd flag (:func:`contradictory_flags`), then "No such compatibility
+    flag: ..." for each name that is no workerd flag (wrangler dev stops on them; deploy's API
+    answers code 10021) -- and workers-env's hints after them, naming where the flags were given
+    (``compatibility_flags_given_as``: the option or argument that replaced the config's)."""
     named = tuple(getattr(config, "compatibility_flags", None) or ())
+    where = getattr(config, "compatibility_flags_given_as", None) or "compatibility_flags"
     clashes = contradictory_flags(named)
     unknown = unknown_flags(named)
     lines = [f"Compatibility flags are mutually contradictory: {enable} vs {disable}" for enable, disable in clashes]
     lines += [f"No such compatibility flag: {name}" for name in unknown]
+    hints = []
     if clashes:
-        lines.append("Keep one of each pair in compatibility_flags (the first turns the behaviour on, the second "
+        hints.append(f"Keep one of each pair in {where} (the first turns the behaviour on, the second "
                      "off): the Workers runtime does not start a Worker that names both.")
     if unknown:
-        lines.append(_unknown_flags_hint(unknown))
+        hints.append(_unknown_flags_hint(unknown, where))
     if DEVELOPMENT_PYODIDE_FLAG in named:
-        lines.append(f"{DEVELOPMENT_PYODIDE_FLAG} runs a Python Worker on workerd's development build of Pyodide "
+        hints.append(f"{DEVELOPMENT_PYODIDE_FLAG} runs a Python Worker on workerd's development build of Pyodide "
                      "(python_metadata.bzl's \"development\" release), which no workerd release ships and "
                      "workers-env does not emulate. The flag is experimental: Cloudflare refuses it at deploy (\"The "
                      f"compatibility flag {DEVELOPMENT_PYODIDE_FLAG} is experimental and cannot yet be used in "
                      "Workers deployed to Cloudflare.\"). Remove it; python_workers_314 or the compatibility date "
                      "picks a released Python.")
-    return "\n".join(lines) or None
+    return lines, hints
 
 
 def contradictory_flags(named: Sequence[str]) -> list[tuple[str, str]]:
@@ -484,8 +494,9 @@ def unknown_flags(named: Sequence[str]) -> list[str]:
     return left
 
 
-def _unknown_flags_hint(unknown: list[str]) -> str:
-    """workers-env's line after workerd's: what became of a dropped flag, else a near spelling."""
+def _unknown_flags_hint(unknown: list[str], where: str) -> str:
+    """workers-env's line after workerd's: what became of a dropped flag, else a near spelling
+    (``where``: how the flags were given)."""
     if _DROPPED_NAMES.intersection(unknown):
         return ("python_workers_20260817 (Python 3.14 on Pyodide 314.0.5) is no longer a flag: workerd "
                 "1.20261117.1 and later do not know it. Name python_workers_314 (Pyodide 314.0.6) instead, or "
@@ -493,7 +504,7 @@ def _unknown_flags_hint(unknown: list[str]) -> str:
     known = [name for entry in _ALL_WORKERD_FLAGS for name in entry[:2] if isinstance(name, str)]
     near = [f"{name} (did you mean {close[0]}?)" for name in unknown
             for close in [difflib.get_close_matches(name, known, n=1)] if close]
-    return ("Remove it from compatibility_flags or correct its spelling: the Workers runtime does not start a "
+    return (f"Remove it from {where} or correct its spelling: the Workers runtime does not start a "
             "Worker that names a flag it does not know" + (f" -- {', '.join(near)}." if near else "."))
 
 

@@ -122,6 +122,9 @@ class WorkerConfig:
     #: how a ``compatibility_date`` given instead of the config's was written (``{date}`` in it),
     #: so a malformed one's hint names that option, not the config file; ``None``: the config's
     compatibility_date_given_as: str | None = field(default=None, repr=False)
+    #: how ``compatibility_flags`` given instead of the config's were written (``--compatibility-flags``),
+    #: so the hint after workerd's refusal names that option; ``None``: the config's key
+    compatibility_flags_given_as: str | None = field(default=None, repr=False)
 
     def entries(self, field_name: str) -> list[Any]:
         """The selected environment's entries of a binding array (``"d1_databases"`` ...)."""
@@ -134,12 +137,14 @@ class WorkerConfig:
         return self.path.parent
 
     def with_compatibility(self, date: str | None = None, flags: Iterable[str] | None = None, *,
-                           given_as: str = 'compatibility_date="{date}"') -> WorkerConfig:
+                           given_as: str = 'compatibility_date="{date}"',
+                           flags_given_as: str = "compatibility_flags") -> WorkerConfig:
         """This config run on another ``compatibility_date`` and/or ``compatibility_flags``, as
         ``wrangler dev --compatibility-date D --compatibility-flags F ...`` runs it: each given one
         replaces the config's (the flags as a whole list, not added to it, as wrangler's
         ``args.compatibilityFlags ?? config.compatibility_flags``); ``None`` keeps the config's.
-        ``given_as``: how the date was written (``{date}`` in it), for a malformed one's hint."""
+        ``given_as``: how the date was written (``{date}`` in it), for a malformed one's hint;
+        ``flags_given_as``: how the flags were, for the hint after an unknown one's refusal."""
         if date is not None and not isinstance(date, str):
             raise ConfigError(f'compatibility_date= must be a date as the config writes it, a str such as "2026-11-17", '
                               f"got {type(date).__name__} {date!r}")
@@ -162,7 +167,8 @@ class WorkerConfig:
         return replace(self, compatibility_date=self.compatibility_date if date is None else date,
                        compatibility_flags=self.compatibility_flags if flags is None else tuple(flags),
                        merged=merged,
-                       compatibility_date_given_as=self.compatibility_date_given_as if date is None else given_as)
+                       compatibility_date_given_as=self.compatibility_date_given_as if date is None else given_as,
+                       compatibility_flags_given_as=self.compatibility_flags_given_as if flags is None else flags_given_as)
 
     @property
     def main_path(self) -> Path | None:

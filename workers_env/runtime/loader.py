@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 
 from workers_env import _loglevel
 from workers_env._env import cf_worker_zone_of, env_clock
-from workers_env._errors import ConfigError, JsException, WorkersEnvError, add_hint, users_mistake
+from workers_env._errors import ConfigError, JsException, NotEmulatedError, WorkersEnvError, add_hint, users_mistake
 from workers_env._deep import MAX_CONVERSION_DEPTH
 from workers_env._jsvalues import handed_back, nests_deeper_than, surrogate_pairs_joined, well_formed
 from workers_env.assets.server import AssetServer, assets_config
@@ -882,7 +882,8 @@ class Worker(ServiceSource):
         As workerd's Python entrypoint does, a fresh instance gets ``(ctx, env)``, the arguments
         cross with ``python_to_rpc`` / ``python_from_rpc`` (as the Worker's SDK era converts), the
         method is called strictly (not relaxed, unlike ``fetch``) and its result crosses back the
-        same way; a name the instance lacks is ``TypeError: Method <name> does not exist``.
+        same way; a name the instance lacks is ``TypeError: Method <name> does not exist``, a name
+        workerd's RPC server refuses (reserved, or the instance's own ``ctx``/``env``) its text.
         """
         if not isinstance(method, str):
             raise _misused("worker.rpc()", 'the name of the method to call as a str (worker.rpc("hello", ...))', method)
@@ -897,15 +898,44 @@ class Worker(ServiceSource):
         as soon as the method returns, its ``waitUntil`` work counted among request ``caller``'s."""
         cls = getattr(self.module, entrypoint, None)
         if not (isinstance(cls, type) and issubclass(cls, WorkerEntrypoint)):
+            if entrypoint == "Default":  # workerd's default export is then the object of module-level handlers
+                raise js_type_error(self._handlers_object_refusal(method, len(args) + len(kwargs)))
             raise WorkersEnvError(f'Python entrypoint "{self.main_path.name}" exports no WorkerEntrypoint named '
                                   f"{entrypoint!r}")
         ctx = self.new_context()
         return await self._run_in_request(ctx, self._rpc_method(cls, method, args, kwargs, ctx, crossing),
                                           "RPC method", apart=crossing, caller=caller)
 
+    def _handlers_object_refusal(self, method: str, given: int) -> str:
+        """workerd's answer to an RPC call of ``method`` (``given`` arguments) on a Worker with no
+        ``Default`` WorkerEntrypoint: its default export is the object of the Python
+        entrypoint's handlers (python-entrypoint-helper.ts ``initPython``: before
+        ``python_no_global_handlers`` every supported handler, ``test`` too if defined; after
+        it none), whose own properties alone are RPC methods (worker-rpc.c++). Measured with a
+        JavaScript twin (an object default export) under ``wrangler dev`` 4.164.0 (review77):
+        ``The RPC receiver does not implement the method "nope".``, and a handler called with
+        other than one argument the wrong-number error; one called with one is not emulated."""
+        refused = _rpc_lookup_refusal(method)
+        if refused and method not in _RPC_OWN_PROPERTIES:
+            return refused
+        handlers = () if self._no_global_handlers else _OBJECT_HANDLERS + (
+            ("test",) if callable(getattr(self.module, "test", None)) else ())
+        if method not in handlers:
+            return f'The RPC receiver does not implement the method "{method}".'
+        if given != 1:
+            return (f'Attempted to call RPC function "{method}" with the wrong number of arguments. When calling a '
+                    "top-level handler function that is not declared as part of a class, you must always send "
+                    "exactly one argument. In order to support variable numbers of arguments, the server must use "
+                    "class-based syntax (extending WorkerEntrypoint) instead.")
+        raise NotEmulatedError(f"calling the top-level {method} handler of {self.main_path.name} over RPC (workerd "
+                               f"calls on_{method}(arg, env, ctx)) is not emulated by workers-env")
+
     async def _rpc_method(self, cls: type, method: str, args: tuple[Any, ...], kwargs: dict[str, Any],
                           ctx: ExecutionContext, crossing: bool) -> Any:
         instance = cls(ctx, self._js_env)
+        refused = _rpc_lookup_refusal(method)
+        if refused:  # workerd's RPC server refuses the name before the Python entrypoint's proxy sees it
+            raise js_type_error(refused)
         target = getattr(instance, method, None)
         if not callable(target):
             raise js_type_error(f"Method {method} does not exist")
@@ -1422,6 +1452,31 @@ def _entrypoint_classes(module: Any) -> list[str]:
         if isinstance(value, type) and value not in bases and issubclass(value, bases):
             found.append(key)
     return found
+
+
+#: the names workerd's RPC server never calls on an entrypoint (worker-rpc.c++ ``isReservedName``:
+#: ``fetch``/``connect`` are the Fetcher's own, the rest Durable Objects', ``dup`` the stub's,
+#: ``constructor`` every class's)
+_RPC_RESERVED = frozenset({"fetch", "connect", "alarm", "webSocketMessage", "webSocketClose", "webSocketError",
+                           "dup", "constructor"})
+#: the handlers besides ``fetch`` (the Fetcher's own) and ``alarm`` (reserved) of the default
+#: export workerd makes of a Python Worker's module-level handlers (``SUPPORTED_HANDLER_NAMES``)
+_OBJECT_HANDLERS = ("scheduled", "trace", "queue", "pubsub")
+#: the own properties workerd's ``WorkerEntrypoint`` constructor sets on the instance
+#: (workers-module.c++), which RPC never reaches: only class (prototype) properties are methods
+_RPC_OWN_PROPERTIES = frozenset({"ctx", "env"})
+
+
+def _rpc_lookup_refusal(method: str) -> str:
+    """The ``TypeError`` text workerd's RPC server (``tryGetProperty`` of worker-rpc.c++) answers
+    a call of ``method`` with before the Python entrypoint's proxy is asked (measured with
+    JavaScript twins under ``wrangler dev`` 4.164.0: tools/wrangler/entrypoint_names_probe.py),
+    or "" for a name it hands on."""
+    if method in _RPC_RESERVED:
+        return f"'{method}' is a reserved method and cannot be called over RPC."
+    if method in _RPC_OWN_PROPERTIES:
+        return f'The RPC receiver does not implement the method "{method}".'
+    return ""
 
 
 class MethodMissing(WorkersEnvError, TypeError):

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._env import env_config
-from workers_env._errors import JsException, internal_error_text
+from workers_env._errors import JsException, NotEmulatedError, internal_error_text
 from workers_env._jsvalues import handed_back
 from workers_env.config.compat import ENHANCED_ERROR_SERIALIZATION, flag_enabled
 from workers_env.runtime.current import current_context
@@ -85,6 +85,11 @@ class WorkerService:
         answer: JsResponse = await _in_callee(
             worker._answer(request, self._entrypoint, apart=True, caller=current_context()), self._enhanced(worker))
         return answer
+
+    def connect(self, *args: Any) -> Any:
+        """workerd's ``Fetcher.connect`` (a TCP socket to the Worker's ``connect`` handler), never
+        an RPC call (its name is reserved there too): not emulated, as the ASSETS binding's."""
+        raise NotEmulatedError("a service binding's connect() (TCP sockets) is not emulated by workers-env")
 
     def __getattr__(self, name: str) -> Any:
         # a `_name` is a method like any (workerd's RPC and the Python entrypoint's proxy pass

@@ -1,0 +1,110 @@
+"""A compatibility flag workerd does not know stops ``workers-env dev`` as wrangler dev 4.164.0
+stops (measured with a JavaScript Worker given ``--compatibility-flags made_up_cli``, and one whose
+``[env.staging]`` alone names ``made_up_staging``: exit 1 after ``✘ [ERROR] service
+core:user:wd: No such compatibility flag: made_up_cli`` -- the env's Worker ``wd-staging`` -- and
+``✘ [ERROR] The Workers runtime failed to start. ...``); workers-env's hint after them names
+where the flags were given: ``--compatibility-flags`` on dev's or pytest's command line, the
+marker, else the config's ``compatibility_flags``. Before review77 dev printed ``workers-env dev:
+No such compatibility flag: ...`` and every hint said ``compatibility_flags``."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env.cli import main
+
+ENTRY = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("ok")
+"""
+
+HINT = ("(workers-env: Remove it from {} or correct its spelling: the Workers runtime does not start a Worker that "
+        "names a flag it does not know.)")
+RUNTIME_FAILED = ("✘ [ERROR] The Workers runtime failed to start. There was likely a problem with the workerd binary "
+                  "or your configuration.")
+
+
+@pytest.fixture(autouse=True)
+def dev_never_serves(monkeypatch):
+    """A dev that went on to serve would serve until killed: a flag wrongly taken fails at once."""
+    from workers_env.runtime import server
+
+    def bind(*args, **kwargs):
+        raise AssertionError("workers-env dev went on to serve: the flag was not refused")
+
+    monkeypatch.setattr(server, "bind", bind)
+
+
+def _refusal(err: str) -> list[str]:
+    """The refusal's lines of dev's stderr, blank ones left out (from wrangler's first error on)."""
+    lines = [line for line in err.splitlines() if line.strip()]
+    return lines[next(i for i, line in enumerate(lines) if line.startswith("✘")):]
+
+
+@pytest.mark.parametrize(("args", "env_flags", "name", "flag", "where"), [
+    (["--compatibility-flags", "python_workers", "--compatibility-flags", "made_up_cli"], "", "w", "made_up_cli",
+     "--compatibility-flags"),
+    (["--env", "staging"], '\n[env.staging]\ncompatibility_flags = ["python_workers", "made_up_staging"]\n', "w-staging",
+     "made_up_staging", "compatibility_flags"),
+    ([], "", "w", "nodejs_compt", "compatibility_flags"),
+], ids=["option", "env section", "config"])
+def test_dev_stops_as_wrangler_dev(tmp_path, capsys, monkeypatch, args, env_flags, name, flag, where):
+    one_file_worker(tmp_path, ENTRY, date="2026-03-01", extra=env_flags,
+                    flags=("nodejs_compt",) if flag == "nodejs_compt" else ())
+    monkeypatch.chdir(tmp_path)
+    assert main(["dev", *args]) == 1
+    hint = HINT.format(where)
+    if flag == "nodejs_compt":
+        hint = hint.replace("know.)", "know -- nodejs_compt (did you mean nodejs_compat?).)")
+    assert _refusal(capsys.readouterr().err) == [
+        f"✘ [ERROR] service core:user:{name}: No such compatibility flag: {flag}", RUNTIME_FAILED, hint]
+
+
+def test_the_env_section_alone_leaves_the_top_level_worker_running(tmp_path, capsys, monkeypatch):
+    one_file_worker(tmp_path, ENTRY, date="2026-03-01",
+                    extra='\n[env.staging]\ncompatibility_flags = ["python_workers", "made_up_staging"]\n')
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(AssertionError, match="went on to serve"):
+        main(["dev"])
+
+
+def test_the_plugin_names_its_option_and_the_marker(pytester):
+    one_file_worker(pytester.path, ENTRY, date="2026-03-01")
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makepyfile(test_flags="""
+        import pytest
+
+        def test_option(worker):
+            pass
+
+        def test_env_alone(env):  # (load_env alone takes them, as validate does)
+            pass
+
+        @pytest.mark.workers_env(compatibility_flags=["python_workers", "made_up_marker"])
+        def test_marker(worker):
+            pass
+    """)
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "--compatibility-flags",
+                                "python_workers", "--compatibility-flags", "made_up_option", "test_flags.py")
+    result.assert_outcomes(passed=1, errors=2)
+    result.stdout.fnmatch_lines(["*No such compatibility flag: made_up_option",
+                                 "*Remove it from --compatibility-flags or correct its spelling*",
+                                 "*No such compatibility flag: made_up_marker",
+                                 "*Remove it from @pytest.mark.workers_env(compatibility_flags=[[]...[]]) or correct*"])
+
+
+def test_a_contradictory_pair_of_any_workerd_flag_comes_first_as_wrangler_dev_prints_it(tmp_path, capsys, monkeypatch):
+    # wrangler dev 4.164.0 --compatibility-flags nodejs_compat no_nodejs_compat made_up_two (a JS
+    # Worker, measured): both lines, the pair first; workers-env read pairs only of the flags it
+    # reads before review77, and nodejs_compat with no_nodejs_compat loaded
+    one_file_worker(tmp_path, ENTRY, date="2026-03-01")
+    monkeypatch.chdir(tmp_path)
+    assert main(["dev", "--compatibility-flags", "python_workers", "--compatibility-flags", "nodejs_compat",
+                 "--compatibility-flags", "no_nodejs_compat", "--compatibility-flags", "made_up_two"]) == 1
+    assert _refusal(capsys.readouterr().err)[:3] == [
+        "✘ [ERROR] service core:user:w: Compatibility flags are mutually contradictory: nodejs_compat vs no_nodejs_compat",
+        "✘ [ERROR] service core:user:w: No such compatibility flag: made_up_two", RUNTIME_FAILED]
