@@ -73,6 +73,7 @@ from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.modulespecs import StandinModule, with_spec
+from workers_env.runtime.nosdk import stub_folder
 from workers_env.runtime.sdksubmodules import SINCE, SdkSubmoduleFinder, Submodule, imported, sdk_lacks
 from workers_env.runtime.tracebacks import missed, to_the_caller
 from workers_env.runtime.workersutils import new_utils_module, workers_utils_module
@@ -1055,8 +1056,8 @@ class _AsgiModule(StandinModule):
     named ``asgi``; no ``workers.asgi`` there), else ``workers.asgi`` itself, by that name."""
 
     @property  # type: ignore[override]
-    def __name__(self) -> str:
-        return "workers.asgi" if sdk_lacks("asgi") is None else "asgi"
+    def __name__(self) -> str:  # (a thread meeting production's stub: its ``asgi.py``, runtime/nosdk.py)
+        return "workers.asgi" if sdk_lacks("asgi") is None and stub_folder() is None else "asgi"
 
     @__name__.setter
     def __name__(self, value: str) -> None:
