@@ -253,6 +253,11 @@ class LiveByteStream(ByteStream):
     #: then and which was in flight -- a write among them fails as :meth:`cancel` failed the
     #: waiting ones, also one that was not waiting at that moment (woken by a ``close()``)
     _waiting_at_cancel: tuple[int, int] | None = None
+    #: a JavaScript ``TransformStream`` canceled with a write in flight: the ``TypeError`` that write
+    #: failed with, which its writer's ``ready`` rejects with too, while ``closed`` and later writes
+    #: get the cancel's reason (a wrangler dev 4.164.0 probe: a reader's ``cancel()``, or the body
+    #: pump's when its client has gone)
+    ready_error: BaseException | None = None
 
     #: an internal stream (workerd's ``ReadableStreamInternalController``): a read fills a 4 KiB buffer
     #: of its own with at most that much of a chunk (see :meth:`next_value`), a JavaScript stream's
@@ -359,6 +364,8 @@ class LiveByteStream(ByteStream):
                 if erroring is not None:
                     self.erroring_canceled = erroring
                     self._fail_deliveries(lambda: _error_of(erroring), after=self._taken)
+                elif self._taken < len(self._chunks or []):  # a write in flight: ``ready`` rejects with its error
+                    self.ready_error = js_type_error(_NO_LONGER_READABLE)
                 self._fail_deliveries(lambda: js_type_error(_NO_LONGER_READABLE))
                 self._waiting_at_cancel = (len(self._chunks or []), self._taken)
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
@@ -1504,6 +1511,8 @@ def _ready_now(writer: _Writer, started: bool = False) -> Any:
         return True
     if sink._aborted or sink.erroring is not None:
         return _error_of(sink._error if sink._aborted else sink.erroring)
+    if sink.ready_error is not None:
+        return sink.ready_error
     if sink.start_pending and not started:
         return None
     return True if sink.room() > 0 or not sink._open else None
@@ -1539,6 +1548,8 @@ async def _ready(writer: _Writer, replaced: int = 0) -> None:
             raise kept if isinstance(kept, BaseException) else js_type_error(_WRITER_RELEASED)
         if sink._aborted or sink.erroring is not None:
             raise _error_of(sink._error if sink._aborted else sink.erroring)
+        if sink.ready_error is not None:
+            raise sink.ready_error
         if sink.room() > 0 or not sink._open or sink.backpressure_began != began:  # (uncut: not desiredSize)
             return
         await sink._next_change()
