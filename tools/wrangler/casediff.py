@@ -168,7 +168,7 @@ class DevSession:
         deadline = time.monotonic() + seconds
         while True:
             if proc is not None and proc.poll() is not None:
-                raise SystemExit("wrangler dev exited:\n" + self.log.read_text())
+                raise SystemExit("the dev server exited:\n" + self.log.read_text())
             try:
                 with urllib.request.urlopen(self.url, timeout=5) as r:
                     if r.read() == b"ready":
@@ -176,7 +176,7 @@ class DevSession:
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise SystemExit(f"wrangler dev did not answer in {seconds:g} s:\n" + self.log.read_text())
+                raise SystemExit(f"the dev server did not answer in {seconds:g} s:\n" + self.log.read_text())
             time.sleep(0.5)
 
 
@@ -214,6 +214,38 @@ def wrangler_dev(worker_js: str, name: str, compatibility_date: str, compatibili
             yield session
         finally:
             stop_group(proc)  # (it may have exited already: not installed, a bad config, ...)
+            log.close()
+
+
+@contextlib.contextmanager
+def workers_env_dev(source: str, name: str, compatibility_date: str, pyproject: str = "") -> Iterator[DevSession]:
+    """The Python Worker ``source`` (dedented; it answers ``ready`` to a GET of ``/``) served by
+    ``workers-env dev`` of the tree on ``PYTHONPATH`` (made absolute: the server runs in its own
+    folder) for the ``with`` block, as :func:`wrangler_dev` serves a JavaScript twin;
+    ``pyproject``: its ``pyproject.toml``, if any."""
+    with tempfile.TemporaryDirectory(prefix=f"{name}-") as folder:
+        app = Path(folder)
+        (app / "src").mkdir()
+        (app / "src" / "entry.py").write_text(textwrap.dedent(source))
+        (app / "wrangler.toml").write_text(f'name = "{name}"\nmain = "src/entry.py"\ncompatibility_date = '
+                                           f'"{compatibility_date}"\ncompatibility_flags = ["python_workers"]\n')
+        if pyproject:
+            (app / "pyproject.toml").write_text(pyproject)
+        path = os.pathsep.join(str(Path(part).resolve()) for part in os.environ.get("PYTHONPATH", "").split(os.pathsep)
+                               if part)
+        port = _free_port()
+        log = (app / "dev.log").open("w")
+        proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port)],
+                                cwd=app, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                start_new_session=True, preexec_fn=dying_with_this_tool(),
+                                env={**os.environ, "XDG_CONFIG_HOME": str(app / "config"),
+                                     **({"PYTHONPATH": path} if path else {})})
+        session = DevSession(f"http://127.0.0.1:{port}/", app, app / "dev.log")
+        try:
+            session.wait_ready(proc)
+            yield session
+        finally:
+            stop_group(proc)
             log.close()
 
 

@@ -1853,6 +1853,28 @@ async def cancel_for_disconnect(live: LiveByteStream, stream: Any) -> None:
         live.cancel(JsException(_CONNECTION_LOST) if isinstance(live, ByteSink) else None)
 
 
+#: at most how many turns of the loop :func:`cancel_after_failed_send` leaves the Worker's code
+#: woken by the last read to write again (a Python writer's ``await writer.write(...)`` resumes
+#: a few task steps after the read took its chunk)
+WOKEN_TURNS = 8
+
+
+async def cancel_after_failed_send(live: LiveByteStream, stream: Any) -> None:
+    """The body pump read a chunk whose sending found the client gone: cancel the body as
+    workerd's pump cancels it then (standard.c++ ``pumpToImpl``: the stream is canceled after the
+    sink's write fails, an I/O turn after the read), once the code the read woke has run --
+    a writer that writes again at once has that write in flight, which fails with the
+    ``TypeError`` of a canceled ``TransformStream`` (its ``ready`` too), while a writer that
+    pauses between writes meets the cancel's reason at its next one (tools/wrangler/client_leaves_probe.py).
+    Waits at most :data:`WOKEN_TURNS` turns, less once a write is in flight or the stream ended."""
+    for _ in range(WOKEN_TURNS):
+        if live.closed or live._taken < len(live._chunks or []):
+            break
+        await asyncio.sleep(0)
+    if not live.closed:
+        await cancel_for_disconnect(live, stream)
+
+
 def readable_stream_class() -> Any:
     """``js.ReadableStream``: ``new(underlyingSource)`` with ``start``/``pull``/``cancel``."""
     from types import SimpleNamespace
