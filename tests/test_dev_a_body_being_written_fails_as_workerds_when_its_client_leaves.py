@@ -16,12 +16,15 @@ under load ~10, and 16 of 16 with a task holding workerd's loop, 87 to 202 ms a 
 body was canceled a few loop turns after its sending stopped, and a write made in between found
 no read waiting and failed as one the cancel met (``TypeError: The readable side of this
 TransformStream is no longer readable.``): ``/transform`` failed 2 of 50 runs under load (two
-busy Python loops beside, flaky50); 50 of 50 since the cancel comes in the step the sending stops.
+busy Python loops beside, flaky50); 50 of 50 once the cancel came in the step the sending stopped.
+Since hangup51 the cancel comes as workerd's does, at the failed sending of the next chunk read,
+at most a few loop turns after the read -- the writer's pause has just begun.
 
 A writer that writes again as soon as its last write resolved (``?at-once``) has that write in
 flight when workerd's pump cancels the body: it fails with ``TypeError: The readable side of this
-TransformStream is no longer readable.`` and the writer's ``ready`` rejects with it (21 of 21
-under wrangler dev, flaky50; hangup51's probe run in CHECKS.md). workerd hears of the client only
+TransformStream is no longer readable.`` and the writer's ``ready`` rejects with it (under wrangler
+dev 21 of 21 in flaky50, 30 of 30 in hangup51's tools/wrangler/client_leaves_probe.py, clients
+leaving early, late and with full buffers). workerd hears of the client only
 when its pump fails to send a chunk it read, and cancels the body then -- after the writer's code
 the read woke has run. workers-env canceled at the socket's close: the writer mostly got ``Error:
 undefined`` with ``ready`` resolving; it now hears of the client as workerd does, at the sending

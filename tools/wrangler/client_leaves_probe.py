@@ -1,31 +1,41 @@
-"""Which error a response body's writer meets when its client leaves, by the moment it leaves (outside the test run).
+"""Which error a response body's writer meets when its client leaves, under ``wrangler dev`` and
+under ``workers-env dev`` (outside the test run).
 
-The JavaScript twin of tests/test_dev_a_body_being_written_fails_as_workerds_when_its_client_leaves.py's
-Worker, under ``wrangler dev`` (local workerd): ``waitUntil`` work writes 20 kB chunks to a
-``TransformStream`` (or an ``IdentityTransformStream``, a ``FixedLengthStream``) with ``?pause=``
-ms between writes (50 as the test's; 0: each write as soon as the last resolved), the Worker
-answering with its readable side. A raw-socket client reads 60 kB, waits ``delay`` ms without
-reading -- moments spread over the writer's 50 ms pause; 300 ms and more with a 4 kB receive
-buffer, so that the body's pump is stuck in a socket write -- and closes. Printed: what the
-writer's failed write rejected with (as ``${error}``; a JavaScript ``undefined`` is Python's
-``Error: undefined``), whether its ``ready`` resolves, its ``desiredSize``, and which write
-failed. By hand: ``?closed``, after 3 writes the writer waits for ``writer.closed`` (5 s at most);
-``?hog=N``, a task does N rounds of arithmetic a turn of the loop (``SEEN[case-hog]``: how long a turn took).
+A JavaScript Worker under ``wrangler dev`` (local workerd) and its Python twin under ``workers-env
+dev`` (the tree on ``PYTHONPATH``) answer with a body fed 20 kB chunks: ``waitUntil`` work writing
+to a ``TransformStream`` (``/transform``), an ``IdentityTransformStream`` (``/identity``), a
+``FixedLengthStream`` (``/fixed``); a ``ReadableStream`` whose ``pull`` enqueues one (``/pull``);
+an async generator's chunks each written as it comes (``/generator``: in Python a raw ASGI app
+through the SDK's bridge, workers-runtime-sdk 1.9.5) -- ``pause`` 50 ms between writes, or none
+(each write as soon as the last resolved). A raw-socket client leaves ``early`` (once the first
+body bytes are in), ``late`` (30 ms after 60 kB) or ``stalled`` (300 ms after 60 kB read through a 4
+kB receive buffer, reading nothing: the buffers fill). Printed per case and side: what the
+writer's failed write rejected with (as ``${error}``; Python's ``Error: undefined`` and ``None``
+written as JavaScript's ``undefined``), whether its ``ready`` resolves, its ``desiredSize``, and
+which write failed (``[#a-b]``; a ``pull`` source: which pull came last before ``cancel``).
+``--sweep``: flaky50's moments spread over a pausing writer's 50 ms. By hand, JavaScript side:
+``?closed``, after 3 writes the writer waits for ``writer.closed`` (5 s at most); ``?hog=N``, a
+task does N rounds of arithmetic a turn of the loop (``SEEN[case-hog]``: how long a turn took).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/client_leaves_probe.py [ROUNDS]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler PYTHONPATH=$PWD python3 tools/wrangler/client_leaves_probe.py [ROUNDS] [--side both|wrangler|ours] [--sweep]
 
-Measured 2026-12-05 (wrangler 4.164.0, workerd 1.20261117.1; flaky50), 3 rounds alone and 4 under
-load ~10 (three busy Python loops beside): a writer pausing 50 ms fails a write with ``undefined``
-whenever the client goes (84 of 84: its 6th, the 7th or 8th 3 times under load; ``ready``
-resolves, ``desiredSize`` null; the 9th or 10th for a client that stalls 300 ms first), an internal stream's with ``Error: Network connection
-lost.`` (``ready`` resolves, ``desiredSize`` 0); a writer with no pause gets ``TypeError: The
-readable side of this TransformStream is no longer readable.`` and its ``ready`` rejects with it (21
-of 21) -- its write was waiting when the pump, failing to send a chunk it had read, canceled the
-body. With ``hog`` holding the loop 87 to 202 ms a turn (20 to 80 million rounds), the pausing
-writer still fails its 6th write with ``undefined`` (16 of 16). A writer that stops writing after
-3 chunks never hears of the client's going (``closed`` still pending after 5 s): workerd learns of
-it only from a failed send. README: "A client's
-hang-up is seen when its socket closes". Not collected by pytest (needs Node and wrangler's node_modules).
+Measured 2026-12-05 (wrangler 4.164.0, workerd 1.20261117.1), 10 rounds a side (hangup51): under
+wrangler every case gave one outcome 10 of 10 -- a pausing writer ``undefined`` (``ready``
+resolves, ``desiredSize`` null), an internal stream's ``Error: Network connection lost.`` (``ready``
+resolves, ``desiredSize`` 0), a pull source ``cancel(undefined)``, a ``TransformStream`` writer
+with no pause ``TypeError: The readable side of this TransformStream is no longer readable.`` with
+its ``ready`` rejecting so (also through the generator). workers-env dev at main (b77f8051):
+the pausing writers alike, the no-pause ``TransformStream`` writers mixed (``undefined`` 22 of 30,
+the ``TypeError`` 8, ``ready`` resolving in all) and the no-pause generator likewise (21 and 9);
+since hangup51 every case as wrangler's, 300 of 300. The failing write is a write or so later
+under wrangler (a pausing writer's 3rd-4th / 6th / 10th-11th for early / late / stalled, the 3rd /
+5th-6th / 10th-11th here). workerd hears of the client only when its body pump fails to send a
+chunk it read (standard.c++ ``pumpToImpl``), after the code that read woke has run: a writer that
+writes again at once has that write in flight. flaky50, before: a writer pausing 50 ms failed with
+``undefined`` whenever in its pause the client went (84 of 84, 48 under load ~10; 16 of 16 with
+``hog`` holding the loop 87 to 202 ms a turn), and one that stops writing never hears of the
+client (``closed`` still pending after 5 s). Not collected by pytest (needs Node and wrangler's
+node_modules).
 """
 
 from __future__ import annotations
