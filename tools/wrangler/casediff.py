@@ -217,6 +217,16 @@ def wrangler_dev(worker_js: str, name: str, compatibility_date: str, compatibili
             log.close()
 
 
+def python_worker_folder(root: Path, source: str, compatibility_date: str, name: str = "w") -> Path:
+    """``root`` holding the Python Worker ``source`` (dedented) as ``src/entry.py`` and a
+    ``wrangler.toml`` naming it, dated ``compatibility_date``, with the ``python_workers`` flag."""
+    (root / "src").mkdir()
+    (root / "src" / "entry.py").write_text(textwrap.dedent(source))
+    (root / "wrangler.toml").write_text(f'name = "{name}"\nmain = "src/entry.py"\ncompatibility_date = '
+                                        f'"{compatibility_date}"\ncompatibility_flags = ["python_workers"]\n')
+    return root
+
+
 @contextlib.contextmanager
 def workers_env_dev(source: str, name: str, compatibility_date: str, pyproject: str = "") -> Iterator[DevSession]:
     """The Python Worker ``source`` (dedented; it answers ``ready`` to a GET of ``/``) served by
@@ -224,11 +234,7 @@ def workers_env_dev(source: str, name: str, compatibility_date: str, pyproject: 
     folder) for the ``with`` block, as :func:`wrangler_dev` serves a JavaScript twin;
     ``pyproject``: its ``pyproject.toml``, if any."""
     with tempfile.TemporaryDirectory(prefix=f"{name}-") as folder:
-        app = Path(folder)
-        (app / "src").mkdir()
-        (app / "src" / "entry.py").write_text(textwrap.dedent(source))
-        (app / "wrangler.toml").write_text(f'name = "{name}"\nmain = "src/entry.py"\ncompatibility_date = '
-                                           f'"{compatibility_date}"\ncompatibility_flags = ["python_workers"]\n')
+        app = python_worker_folder(Path(folder), source, compatibility_date, name)
         if pyproject:
             (app / "pyproject.toml").write_text(pyproject)
         path = os.pathsep.join(str(Path(part).resolve()) for part in os.environ.get("PYTHONPATH", "").split(os.pathsep)
@@ -264,12 +270,7 @@ def run_python_worker(source: str, name: str, compatibility_date: str, calls: li
     from workers_env import load_worker
 
     with tempfile.TemporaryDirectory(prefix=f"{name}-") as folder:
-        root = Path(folder)
-        (root / "src").mkdir()
-        (root / "src" / "entry.py").write_text(textwrap.dedent(source))
-        (root / "wrangler.toml").write_text(f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = '
-                                            f'"{compatibility_date}"\ncompatibility_flags = ["python_workers"]\n')
-        worker = load_worker(root)
+        worker = load_worker(python_worker_folder(Path(folder), source, compatibility_date))
 
         async def scenario() -> list[Any]:
             resp = await worker.fetch("/", method="POST", body=json.dumps(calls))
