@@ -42,6 +42,7 @@ from workers_env.runtime.current import (
     counts_task,
     current_context,
     current_runtime,
+    scheduled_by,
 )
 from workers_env.runtime.heldreads import HeldRead, HeldReads
 from workers_env.runtime.jsbase import JsProxy, js_text, js_type_error
@@ -1866,13 +1867,25 @@ async def cancel_after_failed_send(live: LiveByteStream, stream: Any) -> None:
     a writer that writes again at once has that write in flight, which fails with the
     ``TypeError`` of a canceled ``TransformStream`` (its ``ready`` too), while a writer that
     pauses between writes meets the cancel's reason at its next one (tools/wrangler/client_leaves_probe.py).
-    Waits at most :data:`WOKEN_TURNS` turns, less once a write is in flight or the stream ended."""
+    Waits at most :data:`WOKEN_TURNS` turns, less once a write is in flight or the stream ended,
+    or as soon as a timer of the request is due: a pause ends no sooner than that (else under load
+    a writer's 20 ms pause could end within those turns, 2 of 30 runs, and its write be in flight)."""
     for _ in range(WOKEN_TURNS):
-        if live.closed or live._taken < len(live._chunks or []):
+        if live.closed or live._taken < len(live._chunks or []) or _timer_due(live._ctx):
             break
         await asyncio.sleep(0)
     if not live.closed:
         await cancel_for_disconnect(live, stream)
+
+
+def _timer_due(ctx: Any) -> bool:
+    """Whether a timer request ``ctx``'s code scheduled fires in this turn of the loop: asyncio
+    moves the timers due into its queue of callbacks at the start of a turn, behind those
+    queued before (so this one's, looking now, runs first)."""
+    ready = getattr(asyncio.get_running_loop(), "_ready", None)
+    if ctx is None or ready is None:
+        return False
+    return bool(scheduled_by(ctx, [handle for handle in ready if isinstance(handle, asyncio.TimerHandle)]))
 
 
 def readable_stream_class() -> Any:
