@@ -103,3 +103,23 @@ def test_a_session_prints_every_workers_lines_at_start_and_at_any_workers_reload
         assert len(edited) == 2
         assert [line for line in dev.lines[mark:ready] if "service core:user:" in line] == [
             *(f"\u25b2 [WARNING] service core:user:a: {line}" for line in edited), both[1]]
+
+
+def test_no_warning_where_the_date_stops_the_runtime_before_it_starts(tmp_path):
+    """A date after today is miniflare's ``ERR_FUTURE_COMPATIBILITY_DATE`` (miniflare 4.164.0's
+    ``validateCompatibilityDate``), thrown before workerd starts: no workerd line comes, nor does
+    one here, at start or after a config edit to such a date (audit27: warnings for a refused date
+    survived every test)."""
+    output = dev_start_output(one_file_worker(tmp_path / "start", answering("ok"), date="2999-01-01",
+                                              flags=("url_standard",)))
+    assert 'Compatibility date "2999-01-01" is in the future and unsupported' in output
+    assert "service core:user:" not in output
+    project = python_project(tmp_path / "app", answering("one"), config_extra="")
+    config = project / "wrangler.toml"
+    with DevServer(project) as dev:
+        dev.wait_for("[wrangler:info] Ready on")
+        mark = dev.edit(config, config.read_text().replace('"2026-05-01"', '"2999-01-01"').replace(
+            '["python_workers"]', '["python_workers", "url_standard"]'))
+        dev.wait_for('Compatibility date "2999-01-01" is in the future and unsupported', after=mark)
+        assert not [line for line in dev.lines[mark:] if "service core:user:" in line]
+        assert dev.get() == (200, "one")
