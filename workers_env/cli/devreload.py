@@ -257,7 +257,9 @@ class Reloader:
     out and stops it when the server stops); ``load_failed(exc)`` prints a Worker that did not
     load, or an error of the watcher's own; ``announce(config, env)`` prints what ``workers-env dev`` says of a config at start (its secrets' sources);
     ``make_env(config)`` builds the env of a config read again; ``configured(config, app)`` takes
-    up what else of a config read again dev serves by (its origin, its address), once its Worker loaded.
+    up what else of a config read again dev serves by (its origin, its address), once its Worker loaded;
+    ``session(config)`` gives a dev session's configs, this Worker's being ``config``, whose flag
+    warnings a reload prints (every Worker's, as wrangler restarts the session's one runtime).
     """
 
     def __init__(self, *, config: Any, env: Any, persist_to: Path, environment: str | None,
