@@ -62,3 +62,26 @@ def test_another_session_workers_reload_cuts_off_the_batch(tmp_path):
         (tmp_path / name / "wrangler.toml").write_text(f'name = "{name}"\n{HEAD}{extra}')
     with DevServer(Path("a/wrangler.toml"), "-c", "a/wrangler.toml", "-c", "b/wrangler.toml", cwd=tmp_path) as server:
         _cut_off_then_served(server, tmp_path / "b" / "src" / "entry.py", "# edited\n" + SLOW)
+
+
+CATCHING = SLOW.replace('''                await asyncio.sleep(1.5)
+''', '''                try:
+                    await asyncio.sleep(1.5)
+                except:  # noqa: E722 - catches the cut-off too, as such code does
+                    print("caught", flush=True)
+                await self.env.JOBS.send("after")
+''')
+
+
+def test_a_handler_that_catches_everything_runs_no_further_nor_at_the_stop(tmp_path):
+    # wrangler kills the runtime: the twin's code after its await never runs, whatever it would
+    # catch. review78: a bare except here caught the cancellation, printed, and sent "after" into
+    # the new runtime's queue (delivered); a kept coroutine closed at exit ran it then
+    import signal
+
+    project = python_project(tmp_path, CATCHING, config_extra=CONSUMED)
+    with DevServer(project) as server:
+        _cut_off_then_served(server, project / "src" / "entry.py", CATCHING + "# edited\n")
+        assert "caught" not in server.output and "after" not in server.output, server.output
+        code, _took, after = server.stopped_by(signal.SIGINT)
+    assert code == 130 and not any("caught" in line or "Exception ignored" in line for line in after), after

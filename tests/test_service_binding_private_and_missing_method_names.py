@@ -67,6 +67,31 @@ async def test_worker_rpc_refuses_the_reserved_names_as_workerds_rpc_server(tmp_
     assert str(caught.value) == f"TypeError: '{name}' is a reserved method and cannot be called over RPC."
 
 
+CALLER_SIDE = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        said = [self.env.SEARCH.toString()]
+        try:
+            self.env.SEARCH.constructor()
+        except Exception as exc:
+            said.append(f"{type(exc).__name__}: {exc} (remote {getattr(exc, 'remote', None)})")
+        return Response(" | ".join(said))
+'''
+
+
+@pytest.mark.asyncio
+async def test_the_callers_own_fetcher_answers_to_string_and_constructor(tmp_path):
+    # a JavaScript twin's env.SVC.toString() and env.SVC.constructor() under wrangler dev 4.164.0
+    # (entrypoint_names_probe): "[object Fetcher]", and "TypeError: Illegal constructor" thrown in
+    # the caller (no remote); review78: both were RPC calls to the callee here before
+    gateway = service_pair(tmp_path, SEARCH, CALLER_SIDE, "2026-05-01")
+    assert await (await gateway.fetch("/")).text() == (
+        "[object Fetcher] | JsException: TypeError: Illegal constructor (remote None)")
+
+
 CONNECTS = '''
 from workers import WorkerEntrypoint
 

@@ -10,6 +10,7 @@ No such compatibility flag: ...`` and every hint said ``compatibility_flags``.""
 from __future__ import annotations
 
 import pytest
+from dev_reload_helpers import READY, DevServer, answering, python_project
 from worker_helpers import one_file_worker
 
 from workers_env.cli import main
@@ -132,3 +133,59 @@ def test_the_plugin_names_a_fixture_that_gives_them(pytester):
                      "made_up_fixture")
     assert lines[at + 1] == ("Remove it from the workers_env_compatibility_flags fixture's list or correct its "
                              "spelling: the Workers runtime does not start a Worker that names a flag it does not know.")
+
+
+URL = ("The compatibility flag url_standard became the default as of 2022-10-31 so does not need to be specified "
+       "anymore.")
+
+
+def test_each_workers_errors_come_before_its_warnings_as_wrangler_dev_prints_them(tmp_path, capsys, monkeypatch):
+    # wrangler dev 4.164.0 on a JS Worker (2026-11-01; nodejs_compat, made_up_flag, the streams
+    # constructors pair, url_standard): both errors, then both warnings, then its last line.
+    # (review78: workers-env printed no warning when it refused; flags51's warnings came only
+    # before a load.)
+    one_file_worker(tmp_path, ENTRY, date="2026-11-01", flags=(
+        "made_up_flag", "streams_enable_constructors", "streams_disable_constructors", "url_standard"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["dev"]) == 1
+    assert _refusal(capsys.readouterr().err)[:5] == [
+        "✘ [ERROR] service core:user:w: Compatibility flags are mutually contradictory: streams_enable_constructors "
+        "vs streams_disable_constructors",
+        "✘ [ERROR] service core:user:w: No such compatibility flag: made_up_flag",
+        "▲ [WARNING] service core:user:w: The compatibility flag streams_enable_constructors became the default as "
+        "of 2022-11-30 so does not need to be specified anymore.",
+        f"▲ [WARNING] service core:user:w: {URL}", RUNTIME_FAILED]
+
+
+def test_a_session_prints_worker_by_worker(tmp_path, capsys, monkeypatch):
+    # wrangler dev -c a -c b (JS twins, both 2026-11-01 with url_standard, b also made_up_b):
+    # a's warning, b's error, b's warning, then the runtime's refusal
+    for name, flags in (("a", ("url_standard",)), ("b", ("made_up_b", "url_standard"))):
+        folder = one_file_worker(tmp_path / name, ENTRY, date="2026-11-01", flags=flags)
+        config = folder / "wrangler.toml"
+        config.write_text(config.read_text().replace('name = "w"', f'name = "w{name}"'))
+    monkeypatch.chdir(tmp_path)
+    assert main(["dev", "-c", "a/wrangler.toml", "-c", "b/wrangler.toml"]) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if "core:user:" in line or line == RUNTIME_FAILED]
+    assert said == [f"▲ [WARNING] service core:user:wa: {URL}",
+                    "✘ [ERROR] service core:user:wb: No such compatibility flag: made_up_b",
+                    f"▲ [WARNING] service core:user:wb: {URL}", RUNTIME_FAILED]
+
+
+def test_a_reload_prints_workerds_lines_in_its_order_and_the_last_worker_serves_on(tmp_path):
+    # wrangler dev 4.164.0 (JS twin, url_standard, then made_up_r added by an edit): the reload
+    # line, the error, the warning, then it stops; workers-env keeps the Worker that loaded (as
+    # for any edit that does not load: devreload.py) and loads the fixed config
+    project = python_project(tmp_path / "app", answering("one"), config_extra="")
+    config = project / "wrangler.toml"
+    config.write_text(config.read_text().replace('["python_workers"]', '["python_workers", "url_standard"]'))
+    with DevServer(project) as dev:
+        mark = dev.edit(config, config.read_text().replace('"url_standard"', '"url_standard", "made_up_r"'))
+        failed = dev.wait_for("goes on serving", after=mark)
+        assert [line for line in dev.lines[mark:failed] if "core:user:" in line] == [
+            "✘ [ERROR] service core:user:reload: No such compatibility flag: made_up_r",
+            f"▲ [WARNING] service core:user:reload: {URL}"]
+        assert dev.get() == (200, "one")
+        mark = dev.edit(config, config.read_text().replace(', "made_up_r"', ""))
+        dev.wait_for(READY, after=mark)
+        assert dev.get() == (200, "one")

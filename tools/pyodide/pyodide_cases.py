@@ -927,6 +927,13 @@ CASES = {
         "m = obj().as_object_map()\nout = []\nfor k in (None, (1, 2), 'zz', 5):\n    try:\n        del m[k]\n    except Exception as e:\n        out.append((type(e).__name__, e.args))\nout",
         "m = obj().as_object_map()\nout = []\nfor k in ([1], {'k': 1}, b'x'):\n    try:\n        m[k]\n    except Exception as e:\n        out.append((type(e).__name__, e.args))\nout",
         "m = Object.new().as_object_map()\nout = []\nfor k in (None, (1, 2), [1], 5):\n    try:\n        m[k] = 1\n        out.append('set')\n    except Exception as e:\n        out.append((type(e).__name__, str(e)))\n(out, sorted(Object.keys(m).to_py()) if hasattr(m, 'to_py') else None)",
+        # review78: a live walk of a Map while set() rewrites keys already there (order stays; a
+        # key not reached yet yields its new value), and set() of a new key, a delete and re-set
+        "m = js.Map.new()\nfor k in 'abc':\n    m.set(k, 0)\nout = []\nfor k, v in m.entries():\n    out.append((k, v))\n    m.set('a', 9)\n    m.set('c', 7)\nout",
+        "m = js.Map.new()\nfor k in 'abc':\n    m.set(k, 0)\nout = []\nfor k in m:\n    out.append(k)\n    if k == 'a':\n        m.set('b', 5)\n        m.set('d', 1)\n(out, list(m.values()))",
+        "m = js.Map.new()\nfor k in 'abc':\n    m.set(k, 0)\nout = []\nfor k in m.keys():\n    out.append(k)\n    if k == 'a' and len(out) == 1:\n        m.delete('a')\n        m.set('a', 1)\n(out, list(m.keys()))",
+        "m = js.Map.new()\nfor k in 'abc':\n    m.set(k, 0)\nout = []\nfor v in m.values():\n    out.append(v)\n    m.set('b', v + 1)\n    m.set('c', v + 2)\nout",
+        "m = js.Map.new()\nfor k in 'ab':\n    m.set(k, 0)\nout = []\nfor k, v in m.items():\n    out.append((k, v))\n    m.set('b', 3)\nout",
     ],
     "ffi-types": [
         "p = create_proxy(object())\ndef f(call):\n    try:\n        return call()\n    except TypeError as e:\n"

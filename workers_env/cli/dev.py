@@ -180,18 +180,18 @@ _FLAGS_GIVEN_AS = "--compatibility-flags"
 
 def _flags_refused(configs: list[Any]) -> bool:
     """Print workerd's refusal of the session Workers' compatibility flags as wrangler dev does
-    as the runtime starts (:func:`.devsession.refused_flags`), then workers-env's hints; whether
-    there was one (before this, the Worker's load refused them with its own layout: review77)."""
-    from workers_env.cli.devsession import RUNTIME_FAILED, refused_flags
+    as the runtime starts (:func:`.devreload.say_refused_flags`: each Worker's errors, then its
+    warnings), wrangler's last line, then workers-env's hints; whether there was one."""
+    from workers_env.cli.devreload import say_refused_flags
+    from workers_env.cli.devsession import RUNTIME_FAILED
 
-    lines, hints = refused_flags(configs)
-    for line in lines:
-        fail(line)
-    if lines:
-        fail(RUNTIME_FAILED)
-        for hint in hints:
-            print_hint(with_hint(CommandError(hint), hint))
-    return bool(lines)
+    hints = say_refused_flags(configs)
+    if hints is None:
+        return False
+    fail(RUNTIME_FAILED)
+    for hint in hints:
+        print_hint(with_hint(CommandError(hint), hint))
+    return True
 
 
 def _refuse(problem: tuple[str, str]) -> None:
@@ -568,7 +568,7 @@ def _run(args: argparse.Namespace) -> int:
                             refused=(lambda c: edited_consumers_problem(slots, worker_name(config), c))
                             if others else None,
                             session=(lambda c: configs_as_edited(slots, worker_name(config), c)) if others else None)
-        if _flags_refused([config, *(other.with_compatibility(None, args.compatibility_flags,
+        if _flags_refused([config, *(other.with_compatibility(args.compatibility_date, args.compatibility_flags,
                                                               flags_given_as=_FLAGS_GIVEN_AS) for other in others)]):
             return 1
         say_flag_warnings(env.config)

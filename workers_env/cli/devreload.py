@@ -59,7 +59,7 @@ from workers_env.config.uploads import uploads_of
 from workers_env.runtime.runsync import drop_between_steps, raise_between_steps
 from workers_env.runtime.watch import Stamps, modified, scan, scan_folders, stamps_of, touched
 
-__all__ = ["POLL_INTERVAL_VARIABLE", "READY", "RELOADING", "Reloader", "say_flag_warnings"]
+__all__ = ["POLL_INTERVAL_VARIABLE", "READY", "RELOADING", "Reloader", "say_flag_warnings", "say_refused_flags"]
 
 #: wrangler's lines (``LocalRuntimeController``), dimmed there when printed to a terminal
 RELOADING = "\u2394 Reloading local server..."
@@ -78,6 +78,21 @@ def say_flag_warnings(*configs: Any) -> None:
     for config in configs:
         for line in redundant_flag_warnings(config):
             warn(f"service core:user:{worker_name(config)}: {line}")
+
+
+def say_refused_flags(configs: list[Any]) -> list[str] | None:
+    """When workerd refuses any of ``configs``' compatibility flags: its lines printed as wrangler
+    dev 4.164.0 prints them as its runtime starts -- each Worker's errors, then its warnings
+    (:func:`.devsession.refused_flags`) -- and workers-env's hints returned; else None, and
+    nothing printed (each Worker's warnings then come as it loads: :func:`say_flag_warnings`)."""
+    from workers_env.cli.devsession import refused_flags
+
+    lines, hints = refused_flags(configs)
+    if not any(is_error for is_error, _ in lines):
+        return None
+    for is_error, line in lines:
+        (fail if is_error else warn)(line)
+    return hints
 
 
 #: seconds between two looks at the files (an internal knob, for tests)
@@ -429,6 +444,13 @@ class Reloader:
             fail(refusal)
             _close(env)
             return
+        self._announce(config, env)
+        print(RELOADING, flush=True)
+        hints = say_refused_flags([env.config])
+        if hints is not None:  # workerd's lines as at a start; the last config that loaded kept
+            self._load_failed(ConfigError("\n".join(hints)))
+            _close(env)
+            return
         # the new config is the one from now on, even if its Worker does not load: a fix of the
         # code then loads into it; the old env serves the old Worker until it is replaced
         self._retired.append((app.worker, self.env))
@@ -437,8 +459,6 @@ class Reloader:
         self._seen = await loop.run_in_executor(pool, _look, self._targets)
         self._seen.build = stamps  # what changed there since the build ended is an edit
         try:
-            self._announce(config, env)
-            print(RELOADING, flush=True)
             self._say_flag_warnings(env.config)
             drop_stale_bytecode(self._seen.code)
             with _interruptible():

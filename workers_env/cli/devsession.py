@@ -24,7 +24,7 @@ from typing import Any
 
 from workers_env._env import env_config
 from workers_env.config.bindings import queue_entries
-from workers_env.config.compat import compatibility_flags_refusal
+from workers_env.config.compat import compatibility_flags_refusal, redundant_flag_warnings
 from workers_env.queues.assembly import queue_broker
 from workers_env.queues.producer import QueueProducer
 from workers_env.runtime.services import NotConnected, ServiceSource, WorkerService
@@ -179,17 +179,20 @@ RUNTIME_FAILED = ("The Workers runtime failed to start. There was likely a probl
                   "configuration.")
 
 
-def refused_flags(configs: list[Any]) -> tuple[list[str], list[str]]:
-    """workerd's refusal of the session Workers' ``compatibility_flags`` (an unknown name, a
-    contradictory pair), each line as wrangler dev 4.164.0 prints it -- ``service
-    core:user:<name>: No such compatibility flag: <flag>`` (measured: a JavaScript Worker given
-    ``--compatibility-flags made_up``, and one whose ``[env.staging]`` names one, under its name
-    ``wd-staging``) -- and workers-env's hints, each once."""
-    lines: list[str] = []
+def refused_flags(configs: list[Any]) -> tuple[list[tuple[bool, str]], list[str]]:
+    """workerd's lines on the session Workers' ``compatibility_flags`` as wrangler dev 4.164.0
+    prints them as its runtime starts, each Worker's refusals (an unknown name, a contradictory
+    pair: ``(True, line)``) then its warnings (a flag its date turns on already: ``(False,
+    line)``), each ``service core:user:<name>: ...`` (measured: a JavaScript Worker given
+    ``--compatibility-flags made_up``, one whose ``[env.staging]`` names one, under its name
+    ``wd-staging``, and ``-c a -c b`` with a redundant flag in both and an unknown one in b: a's
+    warning, b's error, b's warning) -- and workers-env's hints, each once."""
+    lines: list[tuple[bool, str]] = []
     hints: list[str] = []
     for config in configs:
         refused, notes = compatibility_flags_refusal(config)
-        lines += [f"service core:user:{worker_name(config)}: {line}" for line in refused]
+        said = [(True, line) for line in refused] + [(False, line) for line in redundant_flag_warnings(config)]
+        lines += [(is_error, f"service core:user:{worker_name(config)}: {line}") for is_error, line in said]
         hints += [note for note in notes if note not in hints]
     return lines, hints
 

@@ -25,6 +25,7 @@ from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsproxy import JsArray, JsMap, map_key
+from workers_env.runtime.severable import Severable
 
 if TYPE_CHECKING:
     from workers_env.runtime.loader import Worker
@@ -151,7 +152,8 @@ def delivered_body(body: Any, content_type: str) -> Any:
         return _cloned(body)
 
 
-async def _deliver(worker: Worker, broker: QueueBroker, batch: Batch, now: Callable[[], float]) -> QueueDelivery:
+async def _deliver(worker: Worker, broker: QueueBroker, batch: Batch, now: Callable[[], float],
+                   running: Callable[[Severable], None] | None = None) -> QueueDelivery:
     messages = [QueueMessage(m.body, id=m.id, timestamp=m.timestamp, attempts=m.attempts) for m in batch.messages]
     handed = [QueueMessage(delivered_body(m.body, m.content_type), id=m.id, timestamp=m.timestamp, attempts=m.attempts)
               for m in batch.messages]
@@ -161,7 +163,10 @@ async def _deliver(worker: Worker, broker: QueueBroker, batch: Batch, now: Calla
     error: BaseException | None = None
     result = QueueResult()
     try:
-        await worker._queue_batch(batch.queue, handed, {"metrics": metrics}, result)
+        handler = Severable(worker._queue_batch(batch.queue, handed, {"metrics": metrics}, result))
+        if running is not None:  # (a dev server's: a reload cuts it off)
+            running(handler)
+        await handler
     except asyncio.CancelledError:  # ours (the server stops); the Worker's own is a HandlerCancelledError
         raise
     except BaseException as exc:  # noqa: BLE001 - the handler's exception (SystemExit and KeyboardInterrupt
@@ -203,14 +208,19 @@ _CUT_OFF: set[asyncio.Task[None]] = set()
 _RECHECK = 0.5
 
 
-def _cut_off(flying: dict[asyncio.Task[None], Batch], tasks: list[asyncio.Task[None]]) -> None:
+def _cut_off(flying: dict[asyncio.Task[None], Batch], tasks: list[asyncio.Task[None]],
+             handlers: dict[asyncio.Task[Any], Severable]) -> None:
     """Cancel batches whose runtime a reload ended, without waiting for them: wrangler dev
     4.164.0 kills the runtime, so their ``queue()`` runs no further, prints nothing more and is
     not retried (measured with JavaScript twins, ``tools/wrangler/dev_session_probe.py inflight``);
-    here it stops at its next ``await``. Not awaited: one that catches the cancellation holds up
-    no delivery of the new Worker's. They leave ``flying``."""
+    here it stops at its next ``await`` and is never resumed (:class:`.Severable`: review78, a
+    bare ``except:`` around the ``await`` went on, printed and sent into the new runtime's
+    queues). Not awaited. They leave ``flying``."""
     for task in tasks:
         del flying[task]
+        handler = handlers.pop(task, None)
+        if handler is not None:
+            handler.sever()
         task.cancel()
         _CUT_OFF.add(task)
         task.add_done_callback(_CUT_OFF.discard)
@@ -229,22 +239,26 @@ async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[Qu
     loop = asyncio.get_running_loop()
     wake = asyncio.Event()
     flying: dict[asyncio.Task[None], Batch] = {}
+    handlers: dict[asyncio.Task[Any], Severable] = {}  # each batch's queue() while it runs, by its task
 
     def changed() -> None:  # called by a send or a clear, maybe from another thread
         with contextlib.suppress(RuntimeError):  # the loop closed: the server has stopped
             loop.call_soon_threadsafe(wake.set)
 
     async def deliver(batch: Batch) -> None:
+        task = asyncio.current_task()
+        assert task is not None
         try:
-            report(await _deliver(worker, broker, batch, clock))
+            report(await _deliver(worker, broker, batch, clock, lambda handler: handlers.__setitem__(task, handler)))
         finally:
+            handlers.pop(task, None)
             wake.set()  # its queue may have a batch due now that this one is settled
 
     broker.on_change.append(changed)
     try:
         while until is None or not until():
             wake.clear()  # before reading the deadline: a send after it wakes the wait below
-            _cut_off(flying, [task for task, batch in flying.items() if not broker.current(batch)])
+            _cut_off(flying, [task for task, batch in flying.items() if not broker.current(batch)], handlers)
             due = broker.next_due()
             wait = None if due is None else max(0.0, due - clock())
             if until is not None:
@@ -261,7 +275,7 @@ async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[Qu
             task = asyncio.ensure_future(deliver(batch))
             flying[task] = batch
             task.add_done_callback(lambda done: flying.pop(done, None))
-        _cut_off(flying, list(flying))  # a reload of this Worker
+        _cut_off(flying, list(flying), handlers)  # a reload of this Worker
     finally:
         broker.on_change.remove(changed)
         for task in flying:  # (the server stops)

@@ -30,7 +30,7 @@ from workers_env._jsvalues import handed_back
 from workers_env.config.compat import ENHANCED_ERROR_SERIALIZATION, flag_enabled
 from workers_env.runtime.current import current_context
 from workers_env.runtime.domexception import dom_exception
-from workers_env.runtime.jsbase import js_text
+from workers_env.runtime.jsbase import js_text, js_type_error
 from workers_env.runtime.jsfunctions import JsFunction, JsNativeFunction
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsproxy import JsArray, JsDate, JsMap, JsNull, JsObject, JsOpaque, JsProxy
@@ -90,6 +90,18 @@ class WorkerService:
         """workerd's ``Fetcher.connect`` (a TCP socket to the Worker's ``connect`` handler), never
         an RPC call (its name is reserved there too): not emulated, as the ASSETS binding's."""
         raise NotEmulatedError("a service binding's connect() (TCP sockets) is not emulated by workers-env")
+
+    def toString(self) -> str:  # noqa: N802 - JavaScript's name
+        """``Object.prototype.toString`` of the caller's ``Fetcher``, found before any RPC name
+        (measured: a JavaScript twin's ``env.SVC.toString()`` is ``[object Fetcher]`` under wrangler
+        dev 4.164.0, tools/wrangler/entrypoint_names_probe.py; review78: an RPC call here before)."""
+        return "[object Fetcher]"
+
+    def constructor(self, *args: Any) -> Any:
+        """The ``Fetcher`` class, which script cannot call: ``TypeError: Illegal constructor`` in
+        the caller, not from the callee (measured as :meth:`toString`; review78: the RPC server's
+        reserved-name refusal here before)."""
+        raise js_type_error("Illegal constructor")
 
     def __getattr__(self, name: str) -> Any:
         # a `_name` is a method like any (workerd's RPC and the Python entrypoint's proxy pass
