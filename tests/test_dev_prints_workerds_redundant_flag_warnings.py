@@ -73,3 +73,53 @@ def test_dev_prints_them_again_at_every_reload(tmp_path):
         assert dev.lines[mark:ready].count(warned) == 1
         assert any("global_navigator became the default as of 2022-03-21" in line for line in dev.lines[mark:ready])
         assert dev.get() == (200, "two")
+
+
+def test_a_session_prints_every_workers_lines_at_start_and_at_any_workers_reload(tmp_path):
+    """``wrangler dev -c a -c b`` runs the session's Workers in one runtime and restarts it whole
+    at a reload of either: 4.164.0 prints a's and b's warnings, in that order, under each
+    Worker's name, at start and again after an edit of b's code alone (JavaScript twins:
+    ``tools/wrangler/dev_session_probe.py flags``). Before audit27, workers-env said b's lines at
+    start but at a reload only the reloaded Worker's."""
+    from pathlib import Path
+
+    for name, flag in (("a", "r2_public_beta_bindings"), ("b", "url_standard")):
+        (tmp_path / name / "src").mkdir(parents=True)
+        (tmp_path / name / "src" / "entry.py").write_text(answering(name))
+        (tmp_path / name / "wrangler.toml").write_text(
+            f'name = "{name}"\nmain = "src/entry.py"\ncompatibility_date = "2025-11-02"\n'
+            f'compatibility_flags = ["python_workers", "{flag}"]\n')
+    both = [f"\u25b2 [WARNING] service core:user:a: {R2}", f"\u25b2 [WARNING] service core:user:b: {URL}"]
+    with DevServer(Path("a/wrangler.toml"), "-c", "a/wrangler.toml", "-c", "b/wrangler.toml", cwd=tmp_path) as dev:
+        ready = dev.wait_for("[wrangler:info] Ready on")
+        assert [line for line in dev.lines[:ready] if "service core:user:" in line] == both
+        mark = dev.edit(tmp_path / "b" / "src" / "entry.py", answering("b2"))
+        ready = dev.wait_for(READY, after=mark)
+        assert [line for line in dev.lines[mark:ready] if "service core:user:" in line] == both
+        config = tmp_path / "a" / "wrangler.toml"
+        mark = dev.edit(config, config.read_text().replace('"python_workers"', '"python_workers", "global_navigator"'))
+        ready = dev.wait_for(READY, after=mark)
+        edited = warnings("2025-11-02", "python_workers", "r2_public_beta_bindings", "global_navigator")
+        assert len(edited) == 2
+        assert [line for line in dev.lines[mark:ready] if "service core:user:" in line] == [
+            *(f"\u25b2 [WARNING] service core:user:a: {line}" for line in edited), both[1]]
+
+
+def test_no_warning_where_the_date_stops_the_runtime_before_it_starts(tmp_path):
+    """A date after today is miniflare's ``ERR_FUTURE_COMPATIBILITY_DATE`` (miniflare 4.164.0's
+    ``validateCompatibilityDate``), thrown before workerd starts: no workerd line comes, nor does
+    one here, at start or after a config edit to such a date (audit27: warnings for a refused date
+    survived every test)."""
+    output = dev_start_output(one_file_worker(tmp_path / "start", answering("ok"), date="2999-01-01",
+                                              flags=("url_standard",)))
+    assert 'Compatibility date "2999-01-01" is in the future and unsupported' in output
+    assert "service core:user:" not in output
+    project = python_project(tmp_path / "app", answering("one"), config_extra="")
+    config = project / "wrangler.toml"
+    with DevServer(project) as dev:
+        dev.wait_for("[wrangler:info] Ready on")
+        mark = dev.edit(config, config.read_text().replace('"2026-05-01"', '"2999-01-01"').replace(
+            '["python_workers"]', '["python_workers", "url_standard"]'))
+        dev.wait_for('Compatibility date "2999-01-01" is in the future and unsupported', after=mark)
+        assert not [line for line in dev.lines[mark:] if "service core:user:" in line]
+        assert dev.get() == (200, "one")

@@ -94,16 +94,18 @@ async def test_start_application_and_process_request_return_what_each_sdk_return
     assert got == [state, task, 201, "/bridge", "made by hand"]
 
 
-@pytest.mark.parametrize(("date", "module"), [(BUILT_IN, "asgi"), (EXTERNAL, "asgi"), (EXTERNAL, "workers.asgi")])
-def test_a_name_no_sdk_has_is_pythons_import_error(tmp_path, date, module):
+@pytest.mark.parametrize(("date", "module", "named"), [(BUILT_IN, "asgi", "asgi"), (EXTERNAL, "asgi", "workers.asgi"),
+                                                      (EXTERNAL, "workers.asgi", "workers.asgi")])
+def test_a_name_no_sdk_has_is_pythons_import_error(tmp_path, date, module, named):
+    # (the newest external SDK's top-level ``asgi`` is ``workers.asgi``, by that name)
     one_file_worker(tmp_path, f"from {module} import no_such_name\n", date=date)
-    with pytest.raises(ImportError, match=rf"cannot import name 'no_such_name' from '{module}'") as error:
+    with pytest.raises(ImportError, match=rf"cannot import name 'no_such_name' from '{named}'") as error:
         load_worker(tmp_path)
     assert "not emulated" not in str(error.value)  # no claim that production has it
     one_file_worker(tmp_path, f"import {module}\n{module}.no_such_name\n", date=date)
     with pytest.raises(AttributeError) as read:
         load_worker(tmp_path)
-    assert str(read.value) == f"module '{module}' has no attribute 'no_such_name'"
+    assert str(read.value) == f"module '{named}' has no attribute 'no_such_name'"
 
 
 @pytest.mark.asyncio
@@ -148,8 +150,9 @@ def test_the_top_level_asgi_has_only_its_sdks_names(tmp_path, date, sdk, name):
     if sdk:
         (tmp_path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
     # the built-in era: Python's own text; an older external SDK: the release that brought the name
+    named = "workers[.]asgi" if sdk is not None and sdk >= "1.6.14" else "asgi"  # (1.6.14 on: one module, so named)
     expected = rf"cannot import name '{name}' from 'asgi'" if sdk is None else \
-        rf"module 'asgi' has no attribute '{name}' \(it came with workers-runtime-sdk [\d.]+; this Worker runs {sdk}\)"
+        rf"module '{named}' has no attribute '{name}' \(it came with workers-runtime-sdk [\d.]+; this Worker runs {sdk}\)"
     with pytest.raises(ImportError, match=expected):
         load_worker(tmp_path)
 

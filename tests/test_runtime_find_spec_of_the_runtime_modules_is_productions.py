@@ -42,7 +42,10 @@ def _expected(zip_folder: str, sdk_folder: str) -> dict[str, list[object]]:
                         [f"{zip_folder}/pyodide/ffi"], False, True],
         "workers": ["workers", "SourceFileLoader", f"{sdk_folder}/workers/__init__.py", [f"{sdk_folder}/workers"],
                     False, True],
-        "asgi": ["asgi", "SourceFileLoader", f"{sdk_folder}/asgi.py", None, False, True],
+        # the external SDK's (the newest's) top-level ``asgi`` is ``workers.asgi`` (from 1.6.14)
+        "asgi": (["workers.asgi", "SourceFileLoader", f"{sdk_folder}/workers/asgi.py", None, False, True]
+                 if sdk_folder.startswith("/session") else ["asgi", "SourceFileLoader", f"{sdk_folder}/asgi.py", None,
+                                                           False, True]),
     }
 
 

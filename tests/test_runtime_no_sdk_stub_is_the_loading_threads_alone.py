@@ -93,7 +93,7 @@ LAZY = """\
         async def fetch(self, request):
             import asgi  # imported at request time, on this request's thread
             from workers import Response
-            return Response("b" if asgi.__name__ == "asgi" else "?")
+            return Response("b" if asgi.__name__ == "workers.asgi" else "?")  # the SDK's (1.6.14 on)
 """
 
 

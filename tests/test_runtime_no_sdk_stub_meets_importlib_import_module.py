@@ -57,7 +57,7 @@ def test_a_worker_with_its_sdk_imports_it_through_importlib_after_one_failed(tmp
                                     pyproject=False))
     worker = load_worker(one_file_worker(tmp_path / "b", WITH_IMPORTLIB))
     response = asyncio.run(worker.fetch("/"))
-    assert (response.status, asyncio.run(response.text())) == (200, "asgi")
+    assert (response.status, asyncio.run(response.text())) == (200, "workers.asgi")  # the SDK's (1.6.14 on)
 
 
 FIND_SPEC = '''\

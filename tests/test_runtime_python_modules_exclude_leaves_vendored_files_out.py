@@ -10,6 +10,9 @@ a ``[python_modules]`` table. wrangler 4.164.0's ``deploy --dry-run --outdir`` w
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+
 import pytest
 from worker_helpers import fetched_json, one_file_worker
 
@@ -47,6 +50,17 @@ def own(name):
     except FileNotFoundError:
         return "FileNotFoundError"
 """
+
+
+@pytest.fixture(autouse=True)
+def own_vpkg() -> Iterator[None]:
+    """Each test imports ``vpkg`` from its own project, and leaves none behind: with its folder on
+    the host's ``sys.path`` the package is shared, as an installed one is (runtime/scope.py's
+    ``_owns_vendored``), so a copy an earlier test imported read that test's files -- the second
+    test first, the first read the unexcluded files (the suite run in reverse order)."""
+    sys.modules.pop("vpkg", None)
+    yield
+    sys.modules.pop("vpkg", None)
 
 
 def _project(tmp_path, monkeypatch, extra=""):

@@ -57,7 +57,8 @@ def _expected(py: str, sdk: str, http_package: bool) -> dict[str, object]:
         "pyodide.code": _file(zip_folder, "pyodide/code.py", py) + [None],
         "workers": _file(sdk, "workers/__init__.py", py) + [[f"{sdk}/workers"]],
         "workers.workflows": _file(sdk, "workers/workflows.py", py) + [None],
-        "asgi": _file(sdk, "asgi.py", py) + [None],
+        # the external SDK's (the newest release's) top-level ``asgi`` is ``workers.asgi`` (from 1.6.14)
+        "asgi": _file(sdk, "workers/asgi.py" if sdk.startswith("/session") else "asgi.py", py) + [None],
         "fresh": [False, f"{zip_folder}/pyodide/ffi/__init__.py",
                   ["__cached__", "__doc__", "__file__", "__loader__", "__name__", "__package__", "__path__",
                    "__spec__"], True, True],

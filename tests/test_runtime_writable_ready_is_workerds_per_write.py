@@ -5,7 +5,7 @@ highWaterMark, and the one it replaces never settles (internal.c++ ``updateBackp
 its resolver); a JavaScript ``TransformStream``'s is replaced when back-pressure begins, before
 the stream's start has settled too. Python code sees it through ``==`` (Pyodide's ``===`` of two
 JsProxies) and the order in which ``.then`` reactions run. The answers below are a JavaScript
-twin's under wrangler dev 4.164.0 (``tools/wrangler/writable_ready_probe.py``: 6 of 6 the same);
+twin's under wrangler dev 4.164.0 (``tools/wrangler/writable_ready_probe.py``: 8 of 8 the same);
 before, workers-env kept one pending ``ready`` across writes and resolved every one it had handed
 out once a read made room (``r1``, ``r2``, ``r3`` in the logs), and a ``TransformStream``'s first
 write before its start settled kept the ``ready`` of ``getWriter()``.
@@ -31,6 +31,11 @@ WORKERD = {
     "its4rise": [[True, False, False, True], ["r0", "r1"], ["r0", "r1", "w0"], ["r0", "r1", "w0", "w1"],
                  ["r0", "r1", "w0", "w1", "w2"]],
     "its0": [[False, False, True], ["r0"], ["r0", "w0"], ["r0", "w0", "w1"]],
+    # (audit27) a write that brings the bytes waiting to the highWaterMark exactly replaces ready
+    # (r2), as does a completed write that leaves them there (its4take's first read: r2 never settles)
+    "its4at": [[True, False, False, True], ["r0", "r1"], ["r0", "r1", "w0", "r3"], ["r0", "r1", "w0", "r3", "w1"],
+               ["r0", "r1", "w0", "r3", "w1", "w2"]],
+    "its4take": [[True, False, True], ["r0", "r1"], ["r0", "r1", "w0"], ["r0", "r1", "w0", "w1"]],
     "fls4": [[False, False, False, True], ["r0"], ["r0", "w0"], ["r0", "w0", "w1"], ["r0", "w0", "w1", "w2"]],
     "ts1": [[False, True, True, True], ["r0", "r1", "r2", "r3"], ["r0", "r1", "r2", "r3", "w0"],
             ["r0", "r1", "r2", "r3", "w0", "w1"], ["r0", "r1", "r2", "r3", "w0", "w1", "w2"]],

@@ -12,9 +12,9 @@ under ``wrangler dev`` 4.164.0, tools/wrangler/entrypoint_names_probe.py -- revi
 from __future__ import annotations
 
 import pytest
-from worker_helpers import service_pair
+from worker_helpers import one_file_worker, service_pair
 
-from workers_env import JsException, NotEmulatedError
+from workers_env import JsException, NotEmulatedError, load_worker
 
 SEARCH = '''
 from workers import WorkerEntrypoint
@@ -113,3 +113,32 @@ async def test_a_worker_of_module_level_handlers_answers_as_its_handlers_object(
     'Default''."""
     gateway = service_pair(tmp_path, MODULE_LEVEL, LEGACY_GATEWAY, "2025-06-01")
     assert await (await gateway.fetch(f"/{name}")).text() == text
+
+
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("defined", "text"), [
+    (True, 'JsException: TypeError: Attempted to call RPC function "test" with the wrong number of arguments. '
+           "When calling a top-level handler function that is not declared as part of a class, you must always "
+           "send exactly one argument. In order to support variable numbers of arguments, the server must use "
+           "class-based syntax (extending WorkerEntrypoint) instead. (remote True)"),
+    (False, 'JsException: TypeError: The RPC receiver does not implement the method "test". (remote True)'),
+], ids=["defined", "not defined"])
+async def test_the_handlers_object_has_test_only_where_the_module_defines_it(tmp_path, defined, text):
+    """python-entrypoint-helper.ts adds ``test`` to the object of handlers only where the main
+    module defines it, so it is an RPC method there alone (audit27: a mutant leaving it out
+    survived every test)."""
+    callee = MODULE_LEVEL + ("\n\nasync def test(controller, env, ctx):\n    pass\n" if defined else "")
+    gateway = service_pair(tmp_path, callee, LEGACY_GATEWAY, "2025-06-01")
+    assert await (await gateway.fetch("/test")).text() == text
+
+@pytest.mark.asyncio
+async def test_a_module_level_handler_called_with_one_argument_is_not_emulated(tmp_path):
+    """workerd calls the handler (``on_scheduled(arg, env, ctx)``); workers-env says it does not,
+    naming the handler and the Worker's main module (audit27: the text was pinned by no test)."""
+    worker = load_worker(one_file_worker(tmp_path, MODULE_LEVEL, date="2025-06-01"))
+    with pytest.raises(NotEmulatedError) as info:
+        await worker.rpc("scheduled", {"cron": "* * * * *"})
+    assert str(info.value) == ("calling the top-level scheduled handler of entry.py over RPC (workerd calls "
+                               "on_scheduled(arg, env, ctx)) is not emulated by workers-env")

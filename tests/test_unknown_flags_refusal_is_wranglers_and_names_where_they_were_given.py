@@ -108,3 +108,27 @@ def test_a_contradictory_pair_of_any_workerd_flag_comes_first_as_wrangler_dev_pr
     assert _refusal(capsys.readouterr().err)[:3] == [
         "✘ [ERROR] service core:user:w: Compatibility flags are mutually contradictory: nodejs_compat vs no_nodejs_compat",
         "✘ [ERROR] service core:user:w: No such compatibility flag: made_up_two", RUNTIME_FAILED]
+
+
+def test_the_plugin_names_a_fixture_that_gives_them(pytester):
+    # (audit27: the fixture's hint and the failure's own words were pinned by no test)
+    one_file_worker(pytester.path, ENTRY, date="2026-03-01")
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makeconftest("""
+        import pytest
+
+        @pytest.fixture
+        def workers_env_compatibility_flags():
+            return ["python_workers", "made_up_fixture"]
+    """)
+    pytester.makepyfile(test_flags="""
+        def test_fixture(worker):
+            pass
+    """)
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "test_flags.py")
+    result.assert_outcomes(errors=1)
+    lines = result.stdout.lines
+    at = lines.index("workers-env: the worker fixture could not load the worker: No such compatibility flag: "
+                     "made_up_fixture")
+    assert lines[at + 1] == ("Remove it from the workers_env_compatibility_flags fixture's list or correct its "
+                             "spelling: the Workers runtime does not start a Worker that names a flag it does not know.")

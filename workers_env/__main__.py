@@ -1,7 +1,5 @@
 """``python -m workers_env`` runs the command line."""
 
-import sys
+from workers_env.cli import run_process
 
-from workers_env.cli import main
-
-sys.exit(main())
+run_process()

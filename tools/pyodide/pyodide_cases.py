@@ -855,6 +855,10 @@ CASES = {
         "s = js.Set.new()\ns.add([1])\nJSON.stringify(getattr(Array, 'from')(s.values()))",
     ],
     "maps": [
+        # audit27: a Map cleared under a walk, then set again with a key the walk gave already
+        "m = js.Map.new()\nm.set('a', 1)\nm.set('b', 2)\nout = []\nfor k in m:\n    out.append(k)\n    if k == 'b':\n"
+        "        m.clear()\n        m.set('a', 3)\n        m.set('c', 4)\nout",
+        "m = js.Map.new()\nm.set('a', 1)\nit = m.entries()\nnext(it)\nm.clear()\nm.set('a', 2)\n[list(e) for e in it]",
         "m = to_js({'a': 1})\n(type(m.keys()).__name__, type(m.values()).__name__, type(m.items()).__name__)",
         "m = to_js({'a': 1})\n(list(m.keys()), list(m.values()), list(m.items()))",
         "m = js.Map.new()\nm.set('a', 1)\n(type(m.keys()).__name__, type(m.values()).__name__, type(m.items()).__name__)",

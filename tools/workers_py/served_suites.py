@@ -9,7 +9,8 @@ under ``workerd test``. Here each is copied unchanged from a checkout, served wi
 ``workers-env dev`` and driven the same way; a ``workerd-test`` Worker gets a self-written
 ``driver.py`` as ``main`` (its ``test()`` body run on ``GET /__test``, with the test folder as
 the working directory: its ``os.chdir("/session/metadata/tests")`` names the deployed folder,
-which workers-env does not map) and ``SELF`` bound to itself. Dev is then stopped with SIGTERM
+which workers-env does not map for file access -- README, "Where we had to choose") and ``SELF``
+bound to itself. Dev is then stopped with SIGTERM
 and must exit 143 within 15 s. Not part of the test run (it reads a checkout: see run.sh).
 
     PY=/venv/bin/python python3 tools/workers_py/served_suites.py TREE WORKERS_PY_CHECKOUT [name ...]
@@ -20,7 +21,8 @@ Measured by hunt50 (2026-12-05, workers-py b00837d, workers-env c4e359eb, Python
 fastapi-tests 70/70 and django-async 73/73 at each config (at 2025-09-01 the async ones pass
 falsely, as Cloudflare's own harness says of Pyodide 0.26.0a2: a failing async test "passes"
 there too, a sync one fails), workerd-test asgi 18/19 (the one: ``import asgi`` is
-``workers.asgi`` in the SDK from 1.6.14, not here), wsgi 7/7, asgi-ws-disconnect 6/6.
+``workers.asgi`` in the SDK from 1.6.14, not here; 19/19 from left50, 2026-12-05, at bdcbce13),
+wsgi 7/7, asgi-ws-disconnect 6/6.
 """
 
 import json

@@ -168,7 +168,7 @@ class DevSession:
         deadline = time.monotonic() + seconds
         while True:
             if proc is not None and proc.poll() is not None:
-                raise SystemExit("wrangler dev exited:\n" + self.log.read_text())
+                raise SystemExit("the dev server exited:\n" + self.log.read_text())
             try:
                 with urllib.request.urlopen(self.url, timeout=5) as r:
                     if r.read() == b"ready":
@@ -176,7 +176,7 @@ class DevSession:
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise SystemExit(f"wrangler dev did not answer in {seconds:g} s:\n" + self.log.read_text())
+                raise SystemExit(f"the dev server did not answer in {seconds:g} s:\n" + self.log.read_text())
             time.sleep(0.5)
 
 
@@ -217,6 +217,44 @@ def wrangler_dev(worker_js: str, name: str, compatibility_date: str, compatibili
             log.close()
 
 
+def python_worker_folder(root: Path, source: str, compatibility_date: str, name: str = "w") -> Path:
+    """``root`` holding the Python Worker ``source`` (dedented) as ``src/entry.py`` and a
+    ``wrangler.toml`` naming it, dated ``compatibility_date``, with the ``python_workers`` flag."""
+    (root / "src").mkdir()
+    (root / "src" / "entry.py").write_text(textwrap.dedent(source))
+    (root / "wrangler.toml").write_text(f'name = "{name}"\nmain = "src/entry.py"\ncompatibility_date = '
+                                        f'"{compatibility_date}"\ncompatibility_flags = ["python_workers"]\n')
+    return root
+
+
+@contextlib.contextmanager
+def workers_env_dev(source: str, name: str, compatibility_date: str, pyproject: str = "") -> Iterator[DevSession]:
+    """The Python Worker ``source`` (dedented; it answers ``ready`` to a GET of ``/``) served by
+    ``workers-env dev`` of the tree on ``PYTHONPATH`` (made absolute: the server runs in its own
+    folder) for the ``with`` block, as :func:`wrangler_dev` serves a JavaScript twin;
+    ``pyproject``: its ``pyproject.toml``, if any."""
+    with tempfile.TemporaryDirectory(prefix=f"{name}-") as folder:
+        app = python_worker_folder(Path(folder), source, compatibility_date, name)
+        if pyproject:
+            (app / "pyproject.toml").write_text(pyproject)
+        path = os.pathsep.join(str(Path(part).resolve()) for part in os.environ.get("PYTHONPATH", "").split(os.pathsep)
+                               if part)
+        port = _free_port()
+        log = (app / "dev.log").open("w")
+        proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port)],
+                                cwd=app, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                start_new_session=True, preexec_fn=dying_with_this_tool(),
+                                env={**os.environ, "XDG_CONFIG_HOME": str(app / "config"),
+                                     **({"PYTHONPATH": path} if path else {})})
+        session = DevSession(f"http://127.0.0.1:{port}/", app, app / "dev.log")
+        try:
+            session.wait_ready(proc)
+            yield session
+        finally:
+            stop_group(proc)
+            log.close()
+
+
 def run_under_wrangler_dev(worker_js: str, name: str, compatibility_date: str, calls: list[Any],
                            compatibility_flags: tuple[str, ...] = (), extra_config: str = "") -> list[Any]:
     """POST ``calls`` (JSON) to ``worker_js`` served by :func:`wrangler_dev` and return its JSON answer."""
@@ -240,12 +278,7 @@ def run_python_worker(source: str, name: str, compatibility_date: str, calls: li
     from workers_env import load_worker
 
     with tempfile.TemporaryDirectory(prefix=f"{name}-") as folder:
-        root = Path(folder)
-        (root / "src").mkdir()
-        (root / "src" / "entry.py").write_text(textwrap.dedent(source))
-        (root / "wrangler.toml").write_text(f'name = "w"\nmain = "src/entry.py"\ncompatibility_date = '
-                                            f'"{compatibility_date}"\ncompatibility_flags = ["python_workers"]\n')
-        worker = load_worker(root)
+        worker = load_worker(python_worker_folder(Path(folder), source, compatibility_date))
 
         async def scenario() -> list[Any]:
             resp = await worker.fetch("/", method="POST", body=json.dumps(calls))

@@ -15,8 +15,11 @@ to be checked (hunt48): one line per case.
 - ``consumers-edit``: b's config edited to consume the queue a consumes (4.164.0: b's bindings
   table, ``⎔ Reloading local server...``, ``Multiple consumers defined for queue "q": "a" and
   "b"``, exit 1; ``tests/test_cli_dev_session_refuses_a_queue_two_workers_consume.py``).
+- ``flags``: a names ``r2_public_beta_bindings``, b ``url_standard`` (both on by the date): workerd's
+  ``became the default`` warnings of each Worker, under its own name, at start and after an edit of
+  b's code (audit27; ``tests/test_dev_prints_workerds_redundant_flag_warnings.py``).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|consumers-edit]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|consumers-edit|flags]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -164,4 +167,13 @@ def consumers_edit() -> None:
                     and not any(noise in line for noise in ("Request.cf", "ENOTFOUND", "GetAddrInfo"))))
 
 
-{"crons": crons, "inflight": inflight, "queues": queues, "prefix": prefix, "consumers-edit": consumers_edit}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
+def flags() -> None:
+    """audit27: each session Worker's redundant-flag warnings, at start and at a reload of b's code."""
+    text = session({"a": (READY, 'compatibility_flags = ["r2_public_beta_bindings"]\n'),
+                    "b": (READY, 'compatibility_flags = ["url_standard"]\n')}, ["/"], settle=1.5,
+                   edits=[("b/src/index.js", "// edited\n")])
+    print("\n".join(line for line in text.splitlines() if "service core:user" in line or line.startswith("\u2394")
+                     or "Ready on" in line))
+
+
+{"crons": crons, "flags": flags, "inflight": inflight, "queues": queues, "prefix": prefix, "consumers-edit": consumers_edit}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()

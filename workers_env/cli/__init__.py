@@ -33,6 +33,7 @@ from workers_env.cli.common import (
     with_hint,
 )
 from workers_env.cli.devoptions import dev_option_note
+from workers_env.cli.devstop import leave_after_a_stop
 from workers_env.cli.didyoumean import command_box, did_you_mean
 from workers_env.cli.negations import FALSE, negated_values
 from workers_env.cli.globalflags import (
@@ -48,7 +49,7 @@ from workers_env.cli.globalflags import (
     valued_options,
 )
 
-__all__ = ["Parser", "build_parser", "installed_version", "main"]
+__all__ = ["Parser", "build_parser", "installed_version", "main", "run_process"]
 
 DISTRIBUTION = "workers-env"
 
@@ -450,6 +451,14 @@ def installed_version() -> str:
         return importlib.metadata.version(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:
         return f"unknown: the {DISTRIBUTION} distribution is not installed (pip install workers-env)"
+
+
+def run_process() -> NoReturn:
+    """``workers-env`` as a process (the console script, ``python -m workers_env``): exits with
+    :func:`main`'s status -- after dev stopped on a signal, at once (:func:`leave_after_a_stop`)."""
+    status = main()
+    leave_after_a_stop(status)
+    sys.exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -412,6 +412,7 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env.cli.devsession import (
         RUNTIME_FAILED,
         Slot,
+        configs_as_edited,
         edited_consumers_problem,
         empty_session_queues,
         missing_entrypoints,
@@ -565,7 +566,8 @@ def _run(args: argparse.Namespace) -> int:
                             load_failed=lambda exc: _reload_failed(exc, config_path.parent),
                             reloaded=(lambda: empty_session_queues(slots)) if others else None,
                             refused=(lambda c: edited_consumers_problem(slots, worker_name(config), c))
-                            if others else None)
+                            if others else None,
+                            session=(lambda c: configs_as_edited(slots, worker_name(config), c)) if others else None)
         if _flags_refused([config, *(other.with_compatibility(None, args.compatibility_flags,
                                                               flags_given_as=_FLAGS_GIVEN_AS) for other in others)]):
             return 1
@@ -755,7 +757,7 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
                  secrets_environment: str | None, env_files: list[str] | None) -> tuple[Reloader, Slot] | None:
     """Load one of the session's other Workers into its slot, with a reloader watching its files."""
     from workers_env.cli.devreload import Reloader, say_flag_warnings
-    from workers_env.cli.devsession import edited_consumers_problem, empty_session_queues, worker_name
+    from workers_env.cli.devsession import configs_as_edited, edited_consumers_problem, empty_session_queues, worker_name
     from workers_env.runtime import load_worker
 
     path = Path(config.path)
@@ -771,7 +773,8 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
                         announce=lambda c, e: _announce(c, e, secrets_environment, env_files, []),
                         load_failed=lambda exc: _reload_failed(exc, path.parent),
                         reloaded=lambda: empty_session_queues(slots),
-                        refused=lambda c: edited_consumers_problem(slots, worker_name(config), c))
+                        refused=lambda c: edited_consumers_problem(slots, worker_name(config), c),
+                        session=lambda c: configs_as_edited(slots, worker_name(config), c))
     say_flag_warnings(env.config)
     try:
         slot.worker = load_worker(env=env)

@@ -66,15 +66,18 @@ RELOADING = "\u2394 Reloading local server..."
 READY = "\u2394 Local server updated and ready"
 
 
-def say_flag_warnings(config: Any) -> None:
-    """workerd's warnings about the config's compatibility flags (a flag its date turns on
+def say_flag_warnings(*configs: Any) -> None:
+    """workerd's warnings about each config's compatibility flags (a flag its date turns on
     already), as wrangler dev 4.164.0 prints them each time its runtime starts -- at start and
-    at every reload, before the ready line: ``▲ [WARNING] service core:user:<name>: ...``."""
+    at every reload, before the ready line: ``▲ [WARNING] service core:user:<name>: ...``; a
+    ``dev -c A -c B`` session's runtime restarts whole, so every Worker's come again, in the
+    session's order (``tools/wrangler/dev_session_probe.py flags``)."""
     from workers_env.cli.devsession import worker_name
     from workers_env.config.compat import redundant_flag_warnings
 
-    for line in redundant_flag_warnings(config):
-        warn(f"service core:user:{worker_name(config)}: {line}")
+    for config in configs:
+        for line in redundant_flag_warnings(config):
+            warn(f"service core:user:{worker_name(config)}: {line}")
 
 
 #: seconds between two looks at the files (an internal knob, for tests)
@@ -254,15 +257,19 @@ class Reloader:
     out and stops it when the server stops); ``load_failed(exc)`` prints a Worker that did not
     load, or an error of the watcher's own; ``announce(config, env)`` prints what ``workers-env dev`` says of a config at start (its secrets' sources);
     ``make_env(config)`` builds the env of a config read again; ``configured(config, app)`` takes
-    up what else of a config read again dev serves by (its origin, its address), once its Worker loaded.
+    up what else of a config read again dev serves by (its origin, its address), once its Worker loaded;
+    ``session(config)`` gives a dev session's configs, this Worker's being ``config``, whose flag
+    warnings a reload prints (every Worker's, as wrangler restarts the session's one runtime).
     """
 
     def __init__(self, *, config: Any, env: Any, persist_to: Path, environment: str | None,
                  build: Callable[[Any, Path, list[subprocess.Popen[str]]], bool], load_failed: Callable[[BaseException], None],
                  announce: Callable[[Any, Any], None], make_env: Callable[[Any], Any],
                  interval: float | None = None, configured: Callable[[Any, Any], Awaitable[None]] | None = None,
-                 reloaded: Callable[[], None] | None = None, refused: Callable[[Any], str | None] | None = None):
+                 reloaded: Callable[[], None] | None = None, refused: Callable[[Any], str | None] | None = None,
+                 session: Callable[[Any], list[Any]] | None = None):
         self.config = config
+        self._session = session  # a dev session's configs once this Worker's is the one given (its order), or None
         self._refused = refused  # why a dev session refuses an edited config (two consumers of a queue), or None
         self._reloaded = reloaded  # after each reload that loaded a Worker (a dev session's queues emptied)
         self.env = env
@@ -279,6 +286,10 @@ class Reloader:
         self._builds: list[subprocess.Popen[str]] = []  # the build running, if any
         self._rebuilds = Rebuilds(build, self._builds, self._targets.skip)
         self._gone: dict[str, float] = {}  # watched files missing at a look, since when
+
+    def _say_flag_warnings(self, config: Any) -> None:
+        """The flag warnings of a reload with ``config`` (the session's every Worker's)."""
+        say_flag_warnings(*(self._session(config) if self._session is not None else [config]))
 
     async def run(self, app: Any) -> None:
         """Look for changes every ``interval`` seconds until cancelled (the server stopping)."""
@@ -357,7 +368,7 @@ class Reloader:
         from workers_env.runtime.loader import reload_worker
 
         print(RELOADING, flush=True)
-        say_flag_warnings(self.env.config)
+        self._say_flag_warnings(self.env.config)
         if self._targets.code_root is not None:
             drop_stale_bytecode(self._seen.code)
         else:
@@ -428,7 +439,7 @@ class Reloader:
         try:
             self._announce(config, env)
             print(RELOADING, flush=True)
-            say_flag_warnings(env.config)
+            self._say_flag_warnings(env.config)
             drop_stale_bytecode(self._seen.code)
             with _interruptible():
                 worker = load_worker(env=env)

@@ -29,8 +29,8 @@ from workers_env.queues.assembly import queue_broker
 from workers_env.queues.producer import QueueProducer
 from workers_env.runtime.services import NotConnected, ServiceSource, WorkerService
 
-__all__ = ["RUNTIME_FAILED", "SessionBroker", "SessionService", "Slot", "edited_consumers_problem",
-           "empty_session_queues", "missing_entrypoints", "refused_flags",
+__all__ = ["RUNTIME_FAILED", "SessionBroker", "SessionService", "Slot", "configs_as_edited",
+           "edited_consumers_problem", "empty_session_queues", "missing_entrypoints", "refused_flags",
            "multiple_consumers", "route_session_queues", "session_bindings", "worker_name"]
 
 
@@ -110,19 +110,25 @@ def multiple_consumers(configs: list[Any]) -> str | None:
     return None
 
 
-def edited_consumers_problem(slots: Mapping[str, Slot], own: str, edited: Any) -> str | None:
-    """:func:`multiple_consumers` of the session once Worker ``own``'s config is ``edited`` (the
-    others' as their Workers serving now have them): wrangler dev 4.164.0 stops on such an edit
-    after ``⎔ Reloading local server...`` (measured: b's config given a consumer of a's queue,
-    exit 1); workers-env keeps the last config that loaded, as for any edit that does not load
-    (devreload.py's module docstring)."""
+def configs_as_edited(slots: Mapping[str, Slot], own: str, edited: Any) -> list[Any]:
+    """The session's configs in its order once Worker ``own``'s is ``edited``: the others' as
+    their Workers serving now have them (one that has not loaded left out)."""
     configs = []
     for name, slot in slots.items():
         worker = slot.current()
         config = edited if name == own else None if worker is None else env_config(worker.env)
         if config is not None:
             configs.append(config)
-    return multiple_consumers(configs)
+    return configs
+
+
+def edited_consumers_problem(slots: Mapping[str, Slot], own: str, edited: Any) -> str | None:
+    """:func:`multiple_consumers` of the session once Worker ``own``'s config is ``edited``
+    (:func:`configs_as_edited`): wrangler dev 4.164.0 stops on such an edit
+    after ``⎔ Reloading local server...`` (measured: b's config given a consumer of a's queue,
+    exit 1); workers-env keeps the last config that loaded, as for any edit that does not load
+    (devreload.py's module docstring)."""
+    return multiple_consumers(configs_as_edited(slots, own, edited))
 
 
 def route_session_queues(env: Any, own: str, slots: Mapping[str, Slot]) -> None:

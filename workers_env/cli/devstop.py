@@ -10,14 +10,16 @@ printed (measured). A second signal while dev closes the env stops the closing.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import os
 import signal
 import sys
 import threading
 from collections.abc import Iterator
 from types import FrameType
 
-__all__ = ["Stopped", "Stopping", "held", "stoppable"]
+__all__ = ["Stopped", "Stopping", "held", "leave_after_a_stop", "stoppable"]
 
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
@@ -63,12 +65,48 @@ def held(arrived: list[int]) -> Iterator[None]:
 
 class Stopping:
     """What :func:`stoppable` hands its caller: set :attr:`final` once dev exits with a stop's
-    status, and every further stop signal is ignored -- to the end of the process."""
+    status, and every further stop signal is ignored -- to the end of the process (which then
+    ends without the interpreter's finalization: :func:`leave_after_a_stop`)."""
 
-    __slots__ = ("final",)
+    __slots__ = ("_final",)
 
     def __init__(self) -> None:
-        self.final = False
+        self._final = False
+
+    @property
+    def final(self) -> bool:
+        return self._final
+
+    @final.setter
+    def final(self, value: bool) -> None:
+        self._final = value
+        _STOPPED[:] = [True] if value else []
+
+
+#: ``[True]`` once a dev run has ended on a stop signal (:attr:`Stopping.final`)
+_STOPPED: list[bool] = []
+
+
+def leave_after_a_stop(status: int) -> None:
+    """The ``workers-env`` process's end after dev stopped on a signal: as Python's exit --
+    non-daemon threads joined, ``atexit`` handlers run (``logging``'s flush, ``weakref.finalize``),
+    stdout and stderr flushed -- then ``os._exit(status)``, without the interpreter's finalization,
+    which tore down every module's objects for 0.2-1 s (a hello-world Worker, profiled: the stop
+    itself took under 15 ms) where ``wrangler dev`` 4.164.0 exits in 0.07 s. Dev has closed what
+    it opened by then (the env, the build, the server). Otherwise (no stop) nothing."""
+    if not _STOPPED:
+        return
+    shutdown = getattr(threading, "_shutdown", None)  # what Py_FinalizeEx runs first
+    if shutdown is not None:
+        shutdown()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a closed or broken pipe: nothing more to say
+            pass
+    os._exit(status)
 
 
 @contextlib.contextmanager

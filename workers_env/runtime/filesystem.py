@@ -463,13 +463,39 @@ def _missing_in_pyodide(name: str, function: Any, module: str = "os") -> Any:
     return missing
 
 
+#: workerd's folder of the Worker's files; workers-env maps it for ``sys.path`` entries only
+_SESSION = "/session/metadata"
+_UNMAPPED = (f"No such file or directory here: workers-env maps {_SESSION}, the Worker's folder once deployed, "
+             "only as a sys.path entry, not for file access (see \"Where we had to choose\" in its README): "
+             "name the file from Path(__file__).parent, which is that folder deployed and the Worker's folder here")
+#: the audit events of a look into a folder by its name
+_LISTINGS = frozenset({"os.listdir", "os.scandir", "os.chdir"})
+
+
+def _unmapped_session(path: object, writes: bool) -> None:
+    """A Worker's file call naming ``/session/metadata`` (its deployed folder), which the host
+    lacks: ``FileNotFoundError`` saying why and what to do, a write production's ``PermissionError``
+    (the folder is read-only there)."""
+    given = os.fsdecode(path) if isinstance(path, bytes) else path
+    if not isinstance(given, str) or not given.startswith("/session/") or current.current_runtime() is None:
+        return
+    name = os.path.normpath(given)
+    if (name != _SESSION and not name.startswith(_SESSION + "/")) or os.path.lexists(name):
+        return
+    if writes:
+        raise PermissionError(errno.EACCES, f"Permission denied {_READ_ONLY}", path)
+    raise FileNotFoundError(errno.ENOENT, _UNMAPPED, path)
+
+
 def _hook(event: str, args: tuple[object, ...]) -> None:
     changes = _CHANGES.get(event)
     if changes is None and event != "open":
         if event in PROCESS_EVENTS:  # the same hook, so that the process has one (runtime/processes.py)
             refuse_process(event, sys._getframe(1))
-        elif event == "os.chdir":
-            _note_chdir()
+        elif event in _LISTINGS:
+            _unmapped_session(args[0], False)
+            if event == "os.chdir":
+                _note_chdir()
         elif event == "sqlite3.connect":
             uploads = getattr(current.current_runtime(), "uploads", None)
             if uploads is not None:
@@ -485,6 +511,8 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
             raise _missing_in_os("link")
         paths = tuple(_with_folder(args[i], args[f] if f < len(args) else None)
                       for i, f in zip(changed, fds or (len(args),) * len(changed)))
+        for changed_path in paths:
+            _unmapped_session(changed_path, True)
         if event in _BY_FD and isinstance(args[0], int) and not isinstance(args[0], bool):
             paths = (_fd_folder(args[0]),)  # fchmod & co: the open file's path
         elif event == "os.mkdir" and _there_deployed(_under(paths[0], str(uploads.root) + os.sep), uploads):
@@ -499,6 +527,7 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
         if isinstance(joined, (str, bytes)):
             path = joined
     access = _open_access(mode, flags)
+    _unmapped_session(path, bool(access))
     if access:
         root = str(uploads.root) + os.sep
         name = _under(path, root)

@@ -1306,12 +1306,14 @@ class OwnsNoProperties:
 
 
 class _MapWalk:
-    """One live walk of a ``Map``: the keys it has given (:meth:`JsMap._live_keys`)."""
+    """One live walk of a ``Map``: the keys it has given (:meth:`JsMap._live_keys`), and whether
+    the map was cleared since its last step (it then starts over on what is set after)."""
 
-    __slots__ = ("given", "__weakref__")
+    __slots__ = ("given", "cleared", "__weakref__")
 
     def __init__(self) -> None:
         self.given: set[Any] = set()
+        self.cleared = False
 
 
 class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
@@ -1373,6 +1375,7 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         self._entries.clear()
         for walk in self._walks or ():
             walk.given.clear()
+            walk.cleared = True
 
     def _forget(self, key: Any) -> None:
         """``key`` deleted: set again, it is a new entry each walk under way reaches again."""
@@ -1390,8 +1393,9 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
     def _live_keys(self) -> Iterator[Any]:
         """The keys as held, live as a JS Map iterator walks them: one added meanwhile is
         reached, one deleted before the walk reaches it is not, one deleted after and set again
-        is reached again at its new place (Pyodide 0.26.0a4, 0.28.2, 314.0.6, leftovers51). The
-        keys not given yet, in the dict's order, are the walk's rest: a key set anew goes last."""
+        is reached again at its new place, and after a ``clear()`` it goes on with what is set then
+        (Pyodide 0.26.0a4, 0.28.2, 314.0.6, leftovers51, audit27). The keys not given yet, in the
+        dict's order, are the walk's rest: a key set anew goes last."""
         entries = self._entries
         walk = _MapWalk()
         if self._walks is None:
@@ -1399,12 +1403,17 @@ class JsMap(OwnsNoProperties, MutableMappingMethods, JsProxy):
         self._walks.add(walk)
         given = walk.given
         while True:
+            walk.cleared = False
             try:
                 for key in entries:
+                    if walk.cleared:  # (a dict cleared and refilled to its old size: no RuntimeError)
+                        break
                     if key not in given:
                         given.add(key)
                         yield key
-                return
+                else:
+                    if not walk.cleared:
+                        return
             except RuntimeError:  # the map changed size under the walk: on from the first key not given yet
                 continue
 

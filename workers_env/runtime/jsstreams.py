@@ -42,6 +42,7 @@ from workers_env.runtime.current import (
     counts_task,
     current_context,
     current_runtime,
+    scheduled_by,
 )
 from workers_env.runtime.heldreads import HeldRead, HeldReads
 from workers_env.runtime.jsbase import JsProxy, js_text, js_type_error
@@ -257,6 +258,11 @@ class LiveByteStream(ByteStream):
     #: then and which was in flight -- a write among them fails as :meth:`cancel` failed the
     #: waiting ones, also one that was not waiting at that moment (woken by a ``close()``)
     _waiting_at_cancel: tuple[int, int] | None = None
+    #: a JavaScript ``TransformStream`` canceled with a write in flight: the ``TypeError`` that write
+    #: failed with, which its writer's ``ready`` rejects with too, while ``closed`` and later writes
+    #: get the cancel's reason (a wrangler dev 4.164.0 probe: a reader's ``cancel()``, or the body
+    #: pump's when its client has gone)
+    ready_error: BaseException | None = None
 
     #: an internal stream (workerd's ``ReadableStreamInternalController``): a read fills a 4 KiB buffer
     #: of its own with at most that much of a chunk (see :meth:`next_value`), a JavaScript stream's
@@ -363,6 +369,8 @@ class LiveByteStream(ByteStream):
                 if erroring is not None:
                     self.erroring_canceled = erroring
                     self._fail_deliveries(lambda: _error_of(erroring), after=self._taken)
+                elif self._taken < len(self._chunks or []):  # a write in flight: ``ready`` rejects with its error
+                    self.ready_error = js_type_error(_NO_LONGER_READABLE)
                 self._fail_deliveries(lambda: js_type_error(_NO_LONGER_READABLE))
                 self._waiting_at_cancel = (len(self._chunks or []), self._taken)
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
@@ -1535,6 +1543,8 @@ def _ready_now(writer: _Writer, started: bool = False) -> Any:
         return True
     if sink._aborted or sink.erroring is not None:
         return _error_of(sink._error if sink._aborted else sink.erroring)
+    if sink.ready_error is not None:
+        return sink.ready_error
     if sink.start_pending and not started:
         return None
     return True if sink.room() > 0 or not sink._open else None
@@ -1572,6 +1582,8 @@ async def _ready(writer: _Writer, replaced: int = 0) -> None:
             raise kept if isinstance(kept, BaseException) else js_type_error(_WRITER_RELEASED)
         if sink._aborted or sink.erroring is not None:
             raise _error_of(sink._error if sink._aborted else sink.erroring)
+        if sink.ready_error is not None:
+            raise sink.ready_error
         if sink.room() > 0 or not sink._open or sink.backpressure_began != began:  # (uncut: not desiredSize)
             return
         await sink._next_change()
@@ -1873,6 +1885,40 @@ async def cancel_for_disconnect(live: LiveByteStream, stream: Any) -> None:
             await stream._cancel(None)
     else:
         live.cancel(JsException(_CONNECTION_LOST) if isinstance(live, ByteSink) else None)
+
+
+#: at most how many turns of the loop :func:`cancel_after_failed_send` leaves the Worker's code
+#: woken by the last read to write again (a Python writer's ``await writer.write(...)`` resumes
+#: a few task steps after the read took its chunk)
+WOKEN_TURNS = 8
+
+
+async def cancel_after_failed_send(live: LiveByteStream, stream: Any) -> None:
+    """The body pump read a chunk whose sending found the client gone: cancel the body as
+    workerd's pump cancels it then (standard.c++ ``pumpToImpl``: the stream is canceled after the
+    sink's write fails, an I/O turn after the read), once the code the read woke has run --
+    a writer that writes again at once has that write in flight, which fails with the
+    ``TypeError`` of a canceled ``TransformStream`` (its ``ready`` too), while a writer that
+    pauses between writes meets the cancel's reason at its next one (tools/wrangler/client_leaves_probe.py).
+    Waits at most :data:`WOKEN_TURNS` turns, less once a write is in flight or the stream ended,
+    or as soon as a timer of the request is due: a pause ends no sooner than that (else under load
+    a writer's 20 ms pause could end within those turns, 2 of 30 runs, and its write be in flight)."""
+    for _ in range(WOKEN_TURNS):
+        if live.closed or live._taken < len(live._chunks or []) or _timer_due(live._ctx):
+            break
+        await asyncio.sleep(0)
+    if not live.closed:
+        await cancel_for_disconnect(live, stream)
+
+
+def _timer_due(ctx: Any) -> bool:
+    """Whether a timer request ``ctx``'s code scheduled fires in this turn of the loop: asyncio
+    moves the timers due into its queue of callbacks at the start of a turn, behind those
+    queued before (so this one's, looking now, runs first)."""
+    ready = getattr(asyncio.get_running_loop(), "_ready", None)
+    if ctx is None or ready is None:
+        return False
+    return bool(scheduled_by(ctx, [handle for handle in ready if isinstance(handle, asyncio.TimerHandle)]))
 
 
 def readable_stream_class() -> Any:

@@ -60,7 +60,9 @@ class _StandinLoader(importlib.abc.Loader):
         self._module = module
 
     def create_module(self, spec: ModuleSpec) -> ModuleType | None:
-        return None if sys.modules.get(spec.name) is self._module else self._module
+        # imported already (``workers.asgi`` also as ``asgi``, its other name): a new module
+        imported = sys.modules.get(spec.name) is self._module or sys.modules.get(spec.name.rpartition(".")[2]) is self._module
+        return None if imported else self._module
 
     def exec_module(self, module: ModuleType) -> None:
         if module is not self._module:

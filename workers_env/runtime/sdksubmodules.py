@@ -77,6 +77,8 @@ class SdkSubmoduleFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
                 or sdk_lacks(fullname.partition(".")[2]) is not None:
             return None
         if isinstance(found, ModuleType):
+            if sys.modules.get(fullname.rpartition(".")[2]) is found:  # ``import asgi`` made it already
+                return importlib.machinery.ModuleSpec(fullname, self, is_package=False)  # (the import: it itself)
             return found.__spec__
         return importlib.machinery.ModuleSpec(fullname, self, is_package=False)
 

@@ -51,7 +51,7 @@ from workers_env.runtime.events import scheduled_time_ms
 from workers_env.runtime.jsbase import js_type_error
 from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsnumbers import parse_int
-from workers_env.runtime.jsstreams import cancel_for_disconnect
+from workers_env.runtime.jsstreams import cancel_after_failed_send, cancel_for_disconnect
 from workers_env.runtime.jsweb import JsRequest
 from workers_env.runtime.loader import Worker, as_received, uncaught
 from workers_env.runtime.queuedelivery import QueueDelivery, drive_queues
@@ -147,6 +147,11 @@ _TOO_LARGE = (  # what Cloudflare's edge answers for a body over the plan's limi
     b"<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>cloudflare</center>\r\n"
     b"</body>\r\n</html>\r\n"
 )
+
+
+class _ClientGone(Exception):
+    """A piece of a body still being written could not be sent: its client has hung up (KJ's
+    failed write to the socket, where workerd hears of it)."""
 
 
 class _TooLarge(Exception):
@@ -260,12 +265,14 @@ class WorkerApp:
         answered: dict[str, Any] = {}
         request = self._request(scope, body, url, origin=self._origin(url, answered))
         ctx = worker.new_context()
-        serving = asyncio.ensure_future(self._respond(scope, send, worker, request, ctx, answered))
+        gone: dict[str, Any] = {}
+        serving = asyncio.ensure_future(self._respond(scope, _sending_till_gone(send, gone), worker, request,
+                                                      ctx, answered))
         watching = asyncio.ensure_future(_client_gone(receive))
         try:
             await asyncio.wait((serving, watching), return_when=asyncio.FIRST_COMPLETED)
             if not serving.done() and watching.result():
-                await self._client_left(serving, answered)
+                await self._hung_up(serving, answered, gone)
             else:
                 await serving
         except BaseException:  # the server stopping (or a bug of ours): the request is cut off
@@ -359,6 +366,7 @@ class WorkerApp:
 
         async def answer(message: MutableMapping[str, Any]) -> None:
             close = False
+            _refuse_when_gone(message, state)
             if message["type"] == "http.response.start":
                 state["started"] = True
                 empty = any(k.lower() == b"content-length" and v == b"0" for k, v in message.get("headers", ()))
@@ -400,7 +408,7 @@ class WorkerApp:
                 else:
                     await self._too_large(scope, send)
             elif outcome == "gone" and not serving.done():
-                await self._client_left(serving, answered)
+                await self._hung_up(serving, answered, state)
             else:
                 await serving
         except BaseException:  # the server stopping (or a bug of ours): the request is cut off
@@ -413,19 +421,27 @@ class WorkerApp:
                 live.ended(JsException(CONNECTION_LOST))
         await ctx._finish()  # waitUntil work, then the request's timers end with it
 
+    async def _hung_up(self, serving: asyncio.Future[None], answered: dict[str, Any], state: dict[str, Any]) -> None:
+        """The client hung up before its response was complete. A body being written hears of it
+        at the sending of its next piece (``state["gone"]``: see :meth:`_stream`), as workerd hears
+        of it from a failed write to the socket, not from the socket's close; otherwise the
+        handler (or the sending of a whole body) is cancelled (:meth:`_client_left`)."""
+        if answered.get("live") is None:
+            await self._client_left(serving, answered)
+            return
+        state["gone"] = True
+        await serving
+
     @staticmethod
     async def _client_left(serving: asyncio.Future[None], answered: dict[str, Any]) -> None:
         """The client hung up before its response was complete: as workerd cancels the request
         (its handler, the pump of its body; the request's ``waitUntil`` work goes on), the
         handler or the sending of the body is cancelled, and a body still being written is
         canceled too, as workerd cancels it (:func:`~workers_env.runtime.jsstreams.cancel_for_disconnect`),
-        so a write waiting for it (or the next) fails rather than waits forever. The body is
-        canceled in the step its sending stops: a write made while the sending unwound (a few
-        turns of the loop, which load stretches past a Worker's 50 ms pause) found no read
-        waiting and failed as one the cancel met (``TypeError: The readable side of this
-        TransformStream is no longer readable.``, 2 of 50 runs under load), where workerd, whose
-        body pump cancels the stream right after the read whose chunk it fails to send, fails
-        the next write with ``undefined`` whenever the client goes (tools/wrangler/client_leaves_probe.py)."""
+        so a write waiting for it (or the next) fails rather than waits forever -- in the step
+        its sending stops (a write made while the sending unwound failed as one the cancel met,
+        flaky50). A body whose sending had begun is not cancelled here: its client is heard of
+        at the sending of its next piece (:meth:`_stream`), as workerd hears of it."""
         serving.cancel()
         for unwound in (False, True):  # (again once it unwound: a body it answered with meanwhile)
             if unwound:
@@ -578,7 +594,12 @@ class WorkerApp:
         without a length: wrangler dev's ProxyWorker copies the Worker's answer into a new
         ``Response``, whose body to HEAD is null (4.164.0 sends a ``FixedLengthStream``'s HEAD
         without ``Content-Length``). A stream that fails ends the connection without the last
-        chunk, as workerd does, so the client sees a cut-off body rather than a whole one."""
+        chunk, as workerd does, so the client sees a cut-off body rather than a whole one.
+        A client that hung up is heard of when the next piece read is sent (``send`` raises
+        :class:`_ClientGone`), not when its socket closes: workerd's pump learns of it from a
+        failed write to the socket and cancels the body then
+        (:func:`~workers_env.runtime.jsstreams.cancel_after_failed_send`); a writer that writes
+        nothing more meanwhile never hears of it (tools/wrangler/client_leaves_probe.py)."""
         live = response._live
         if as_received and encoding is not None and getattr(live, "encoding", None) == encoding:
             live.as_received()  # in the encoding it goes out in: sent as it came
@@ -598,6 +619,9 @@ class WorkerApp:
                     await send({"type": "http.response.body", "body": chunk, "more_body": True})
             if encoder is not None and scope["method"] != "HEAD":
                 await send({"type": "http.response.body", "body": encoder.finish(), "more_body": True})
+        except _ClientGone:
+            await cancel_after_failed_send(live, response.__dict__.get("_live_stream"))
+            return
         except Exception as exc:  # the Worker's error, logged with its frames only (runtime/tracebacks.py)
             log.error("The Worker's response stream failed while %s %s was being answered", scope["method"],
                       scope["path"], exc_info=(type(exc), exc, without_our_frames(exc)))
@@ -605,7 +629,8 @@ class WorkerApp:
             if abort is not None:
                 abort()
                 return
-        await send({"type": "http.response.body", "body": b"", "more_body": False})
+        with contextlib.suppress(_ClientGone):  # (the body ended: nothing left to cancel)
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     async def _scheduled(self, scope: Scope, send: Send) -> None:
         """wrangler's ``--test-scheduled`` middleware (a bundled JavaScript Worker's): run ``scheduled`` with ``?cron=``."""
@@ -872,6 +897,21 @@ class WorkerApp:
         # its length known when the client sent a Content-Length (else it came chunked)
         request._length_unknown = request._body is not None and not any(k == "content-length" for k, _ in headers)
         return request
+
+
+def _refuse_when_gone(message: MutableMapping[str, Any], state: dict[str, Any]) -> None:
+    """A piece of the body sent once the client is known gone (``state["gone"]``) fails, as KJ's
+    write to the closed socket fails (:class:`_ClientGone`)."""
+    if state.get("gone") and message["type"] == "http.response.body":
+        raise _ClientGone
+
+
+def _sending_till_gone(send: Send, state: dict[str, Any]) -> Send:
+    """``send``, failing a piece of the body once the client is known gone (:func:`_refuse_when_gone`)."""
+    async def sending(message: MutableMapping[str, Any]) -> None:
+        _refuse_when_gone(message, state)
+        await send(message)
+    return sending
 
 
 def _unheard(answered: dict[str, Any]) -> bool:

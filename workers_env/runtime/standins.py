@@ -73,6 +73,7 @@ from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.modulespecs import StandinModule, with_spec
+from workers_env.runtime.nosdk import stub_folder
 from workers_env.runtime.sdksubmodules import SINCE, SdkSubmoduleFinder, Submodule, imported, sdk_lacks
 from workers_env.runtime.tracebacks import missed, to_the_caller
 from workers_env.runtime.workersutils import new_utils_module, workers_utils_module
@@ -122,7 +123,8 @@ _LATER_NAMES = {("asgi", "entrypoint"): (1, 7, 0), ("asgi", "Options"): (1, 9, 5
                 ("asgi", "DEFAULT_OPTIONS"): (1, 9, 5), ("asgi", "close_stream_quietly"): (1, 6, 10),
                 ("asgi", "NULL_BODY_STATUSES"): (1, 6, 1), ("wsgi", "NULL_BODY_STATUSES"): (1, 6, 8),
                 ("wsgi", "entrypoint"): (1, 8, 0), ("wsgi", "Options"): (1, 9, 5),
-                ("wsgi", "DEFAULT_OPTIONS"): (1, 9, 5)}  # read in each release's wheel
+                ("wsgi", "DEFAULT_OPTIONS"): (1, 9, 5),  # read in each release's wheel
+                ("asgi", "_to_js_headers"): (1, 6, 13)}  # (workers.utils's, imported by asgi.py from then)
 
 
 def _late_name(submodule: str, name: str) -> str | None:
@@ -140,14 +142,13 @@ def _absent(message: str, name: str) -> Exception:
 
 
 class _ExternalSdkModule(StandinModule):
-    """``workers.asgi`` / ``workers.wsgi`` / ``workers.rpc``: its names resolve only while a
-    Worker whose SDK has the module runs (production's built-in SDK has none of them)."""
+    """``workers.wsgi`` / ``workers.rpc``: its names resolve only while a Worker whose SDK has
+    the module runs (production's built-in SDK has none of them; ``workers.asgi``: _AsgiModule)."""
 
-    def __init__(self, submodule: str, doc: str | None, names: dict[str, Any], fallback: Any = None):
+    def __init__(self, submodule: str, doc: str | None, names: dict[str, Any]):
         super().__init__(f"workers.{submodule}", doc)
         self._submodule = submodule
         self._names = names
-        self._fallback = fallback  # ``asgi.env`` (asgi_bridge.fastapi_env)
 
     @property
     def __all__(self) -> list[str]:  # type: ignore[override]
@@ -165,15 +166,9 @@ class _ExternalSdkModule(StandinModule):
             late = _late_name(self._submodule, attr)
             if late is not None:
                 raise _absent(late, attr)
-            if self._submodule == "asgi" and attr in sdksignatures.VARIED:  # the running SDK's own signature
-                return sdksignatures.for_era(attr)
             if self._submodule == "wsgi" and attr in sdksignatures.WSGI_VARIED:
                 return sdksignatures.for_era(attr, "wsgi")
             return self._names[attr]
-        if self._fallback is not None and attr == "env":
-            return self._fallback()
-        if self._submodule == "asgi":  # every public name the SDK's asgi has is here: Python's own error
-            raise AttributeError(f"module {self.__name__!r} has no attribute {attr!r}")
         raise _missing_attribute(self.__name__, attr)
 
 
@@ -187,7 +182,7 @@ def external_submodule(module: Any) -> bool:
     """Whether ``module`` is a ``workers.utils`` / ``workers.asgi`` / ``workers.wsgi`` /
     ``workers.rpc`` of :class:`SdkSubmoduleFinder`'s (imported only where the running Worker's
     SDK has it: the Worker's own while it runs)."""
-    return isinstance(module, _ExternalSdkModule) or workers_utils_module(module)
+    return isinstance(module, (_ExternalSdkModule, _AsgiModule)) or workers_utils_module(module)
 
 
 def _new_map(entries: Any = None) -> jsproxy.JsMap:
@@ -1060,32 +1055,52 @@ def _js_dir(names: list[str]) -> list[str]:
 #: the rest of ``asgi_bridge.__all__`` and ``NULL_BODY_STATUSES``
 _BUILTIN_ASGI_NAMES = ("ASGI", "acquire_js_buffer", "background_tasks", "fetch", "logger", "process_request",
                        "process_websocket", "request_to_scope", "run_in_background", "start_application", "websocket")
-_EXTERNAL_ASGI_NAMES = (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger")
+_EXTERNAL_ASGI_NAMES = (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger", "_to_js_headers")
 
 
-def _asgi_module(name: str) -> ModuleType:
-    """The top-level ``asgi``: in the built-in SDK era workerd's module, with only its names
-    (``process_request`` wanting ``ctx``); else the external SDK's ``workers.asgi``."""
-    module = ModuleType(name)  # no __doc__ (see _build)
+class _AsgiModule(StandinModule):
+    """The top-level ``asgi`` and ``workers.asgi``: one module, as production's are from
+    workers-runtime-sdk 1.6.14 (its top-level ``asgi.py`` is ``sys.modules[__name__] =
+    workers.asgi``), so ``import asgi; from workers import asgi as a2; asgi is a2`` and a patch of
+    one is seen through the other. The running Worker's era decides what it is: workerd's built-in
+    ``asgi`` (only its names), the external SDK's own top-level ``asgi.py`` before 1.6.14 (both
+    named ``asgi``; no ``workers.asgi`` there), else ``workers.asgi`` itself, by that name."""
+
+    @property  # type: ignore[override]
+    def __name__(self) -> str:  # (a thread meeting production's stub: its ``asgi.py``, runtime/nosdk.py)
+        return "workers.asgi" if sdk_lacks("asgi") is None and stub_folder() is None else "asgi"
+
+    @__name__.setter
+    def __name__(self, value: str) -> None:
+        pass  # ModuleType's own, and an import's: the era names it
+
+
+def _asgi_module() -> _AsgiModule:
+    """The :class:`_AsgiModule`: in the built-in SDK era workerd's module, with only its names
+    (``process_request`` wanting ``ctx``); else the external SDK's, the names of its release."""
+    module = _AsgiModule("asgi")  # no __doc__ (see _build)
     for attr in _BUILTIN_ASGI_NAMES:  # in both eras, the same objects (those whose parameters
         if attr not in sdksignatures.VARIED:  # changed: each SDK's own, through ``missing``)
             setattr(module, attr, getattr(asgi_bridge, attr))
 
+    # a module ``__getattr__`` (the same object through either name, as production's), not a method
     def missing(attr: str) -> Any:  # ``asgi.env`` (FastAPI's Depends), else Python's own error:
         if attr == "env":  # every public name the SDKs' asgi has is here
             return asgi_bridge.fastapi_env()
         built_in = not asgi_bridge.external_sdk()
-        if attr == "__all__":  # workerd's module has none: ``import *`` takes its public names
-            return list(_BUILTIN_ASGI_NAMES) if built_in else [n for n in asgi_bridge.__all__
-                                                                if _late_name("asgi", n) is None]
+        if attr == "__all__":  # the SDKs' modules have none: ``import *`` takes their public names
+            return list(_BUILTIN_ASGI_NAMES) if built_in else [
+                n for n in _EXTERNAL_ASGI_NAMES if not n.startswith("_") and _late_name("asgi", n) is None]
         if built_in and attr in sdksignatures.VARIED and attr in _BUILTIN_ASGI_NAMES:
             return sdksignatures.for_era(attr)
         if not attr.startswith("__") and not built_in and attr in _EXTERNAL_ASGI_NAMES:
-            late = _late_name("asgi", attr)  # the running SDK's own asgi has it not yet, as workers.asgi
+            late = _late_name("asgi", attr)  # the running SDK's own asgi has it not yet
             if late is not None:
-                raise _absent(late.replace("module 'workers.asgi'", f"module {name!r}", 1), attr)
+                raise _absent(late.replace("module 'workers.asgi'", f"module {module.__name__!r}", 1), attr)
+            if attr == "_to_js_headers":
+                return workers_api._to_js_headers
             return sdksignatures.for_era(attr) if attr in sdksignatures.VARIED else getattr(asgi_bridge, attr)
-        raise AttributeError(f"module {name!r} has no attribute {attr!r}")
+        raise AttributeError(f"module {module.__name__!r} has no attribute {attr!r}")
 
     module.__getattr__ = missing  # type: ignore[method-assign]
     return module
@@ -1103,10 +1118,7 @@ def _build() -> dict[str, ModuleType]:
     workers.__path__ = []  # type: ignore[attr-defined]  # a package: ``import workers.asgi``
     workers.__getattr__ = _workers_getattr  # type: ignore[method-assign]
     # the external SDK's submodules; ``workers.__getattr__`` hands them out in an era that has them
-    workers_asgi = _ExternalSdkModule(
-        "asgi", None,
-        {a: getattr(asgi_bridge, a) for a in (*asgi_bridge.__all__, "NULL_BODY_STATUSES", "background_tasks", "logger")},
-        fallback=asgi_bridge.fastapi_env)
+    workers_asgi = _asgi_module()  # the top-level ``asgi`` too
     workers_wsgi = _ExternalSdkModule(
         "wsgi", None,
         {a: getattr(wsgi_bridge, a) for a in (*wsgi_bridge.__all__, "NULL_BODY_STATUSES", "logger")})
@@ -1334,7 +1346,7 @@ def _build() -> dict[str, ModuleType]:
     return with_spec({
         "workers": workers,
         "workers.workflows": workers_workflows,
-        "asgi": _asgi_module("asgi"),
+        "asgi": workers_asgi,
         "js": js, "pyodide": pyodide, "pyodide.ffi": ffi, "pyodide.ffi.wrappers": wrappers, "pyodide.http": http,
         "pyodide.webloop": webloop, "pyodide.code": code, "python_modules": _python_modules(),
         "_cloudflare_compat_flags": compat_flags,

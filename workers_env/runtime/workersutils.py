@@ -21,16 +21,17 @@ from types import ModuleType
 from typing import Any
 
 from workers_env.runtime.current import current_runtime
-from workers_env.runtime.workers_api import HTTPMessageMapping, NonRetryableError, import_from_javascript
+from workers_env.runtime.workers_api import HTTPMessageMapping, NonRetryableError, _to_js_headers, import_from_javascript
 
 __all__ = ["new_utils_module", "workers_utils_module"]
 
 #: the names of ``workers.utils`` that came after the module, with their release
 _LATER = {"HTTPMessageMapping": (1, 8, 1)}
 
-#: what workers-env has of the module's public names (every release's)
+#: what workers-env has of the module's names (every release's): its public ones, and the private
+#: ``_to_js_headers`` (every release's) that public Worker code imports to build a JS ``Response``
 _NAMES: dict[str, Any] = {"HTTPMessageMapping": HTTPMessageMapping, "import_from_javascript": import_from_javascript,
-                          "NonRetryableError": NonRetryableError}
+                          "NonRetryableError": NonRetryableError, "_to_js_headers": _to_js_headers}
 
 #: public names of the module that workers-env does not emulate (an import of one says so)
 _NOT_EMULATED = frozenset({"patch_env", "get_compat_flag", "RESPONSE_ACCEPTED_TYPES"})
