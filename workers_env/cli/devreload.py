@@ -437,15 +437,13 @@ class Reloader:
             self._watch_binding_files(config)
             print(f"workers-env dev: {exc}", file=sys.stderr, flush=True)
             return
+        self._announce(config, env)
+        print(RELOADING, flush=True)
         refusal = self._refused(config) if self._refused is not None else None
         if refusal is not None:  # wrangler's error after its reload line; the last config that loaded kept
-            self._announce(config, env)
-            print(RELOADING, flush=True)
             fail(refusal)
             _close(env)
             return
-        self._announce(config, env)
-        print(RELOADING, flush=True)
         hints = say_refused_flags([env.config])
         if hints is not None:  # workerd's lines as at a start; the last config that loaded kept
             self._load_failed(ConfigError("\n".join(hints)))
