@@ -55,6 +55,16 @@ def test_the_workers_own_reload_cuts_off_its_batch(tmp_path):
         _cut_off_then_served(server, project / "src" / "entry.py", SLOW + "# edited\n")
 
 
+def test_the_workers_own_config_reload_cuts_off_its_batch(tmp_path):
+    # (dev_session_probe.py inflight: a lone Worker's config edit too.) The batch's queue runs in
+    # the env the edit retires, whose queues are not emptied: audit28's SV3 -- a cut-off handler
+    # taken as returned -- settled it there and printed its QUEUE line
+    project = python_project(tmp_path, SLOW, config_extra=CONSUMED)
+    config = project / "wrangler.toml"
+    with DevServer(project) as server:
+        _cut_off_then_served(server, config, config.read_text() + '[vars]\nEDITED = "1"\n')
+
+
 def _session(root: Path, a_source: str) -> DevServer:
     """``dev -c a -c b``: a consumes ``jobs`` (``a_source``), b sends to another queue."""
     for name, source, extra in (("a", a_source, CONSUMED), ("b", SLOW.replace("JOBS", "OTHER"), "")):
