@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from test_dev_a_body_being_written_fails_as_workerds_when_its_client_leaves import ENTRY as SERVED
 from test_dev_a_body_being_written_fails_as_workerds_when_its_client_leaves import GONE
-from worker_helpers import one_file_worker
+from worker_helpers import asgi_exchange, one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.server import WorkerApp
@@ -82,19 +82,6 @@ async def _hang_up_after(app: WorkerApp, path: str, chunks: int) -> list[dict[st
     return sent
 
 
-async def _seen(app: WorkerApp) -> str:
-    sent: list[dict[str, Any]] = []
-
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        sent.append(message)
-
-    await app(_scope("/seen"), receive, send)
-    return b"".join(m.get("body", b"") for m in sent[1:]).decode()
-
-
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("path", "seen"), [
     # the write the woken writer made at once is in flight when the cancel comes
@@ -114,7 +101,7 @@ async def test_the_cancel_comes_after_the_woken_writer_and_before_its_due_timer(
     assert [m["type"] for m in sent] == ["http.response.start", *["http.response.body"] * (SENT + 1)]
     key = path if path.endswith("at-once") else path.partition("?")[0]  # (how the Worker keys what it saw)
     for _ in range(20):  # (the writer's waitUntil task ends a few turns after the request)
-        if (found := await _seen(app)) != "{}":
+        if (found := (await asgi_exchange(app, "GET", "/seen"))[1].decode()) != "{}":
             break
         await asyncio.sleep(0)
     assert found == f'{{"{key}": "{seen}"}}'
