@@ -172,6 +172,22 @@ def test_a_session_prints_worker_by_worker(tmp_path, capsys, monkeypatch):
                     f"▲ [WARNING] service core:user:wb: {URL}", RUNTIME_FAILED]
 
 
+def test_a_sessions_given_date_is_every_workers_in_its_lines(tmp_path, capsys, monkeypatch):
+    # dev's --compatibility-date is every session Worker's (README, Where we had to choose), so b's
+    # url_standard, redundant at the given date but not at b's own 2022-01-01, is warned of beside
+    # b's refusal (audit28's OR5: b's own date there, the warning left out, passed every test)
+    for name, date, flags in (("a", "2026-11-01", ("url_standard",)), ("b", "2022-01-01", ("made_up_b", "url_standard"))):
+        folder = one_file_worker(tmp_path / name, ENTRY, date=date, flags=flags)
+        config = folder / "wrangler.toml"
+        config.write_text(config.read_text().replace('name = "w"', f'name = "w{name}"'))
+    monkeypatch.chdir(tmp_path)
+    assert main(["dev", "-c", "a/wrangler.toml", "-c", "b/wrangler.toml", "--compatibility-date", "2026-11-01"]) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if "core:user:" in line or line == RUNTIME_FAILED]
+    assert said == [f"▲ [WARNING] service core:user:wa: {URL}",
+                    "✘ [ERROR] service core:user:wb: No such compatibility flag: made_up_b",
+                    f"▲ [WARNING] service core:user:wb: {URL}", RUNTIME_FAILED]
+
+
 def test_a_reload_prints_workerds_lines_in_its_order_and_the_last_worker_serves_on(tmp_path):
     # wrangler dev 4.164.0 (JS twin, url_standard, then made_up_r added by an edit): the reload
     # line, the error, the warning, then it stops; workers-env keeps the Worker that loaded (as
@@ -186,6 +202,11 @@ def test_a_reload_prints_workerds_lines_in_its_order_and_the_last_worker_serves_
             "✘ [ERROR] service core:user:reload: No such compatibility flag: made_up_r",
             f"▲ [WARNING] service core:user:reload: {URL}"]
         assert dev.get() == (200, "one")
+        # a code edit meanwhile loads into the config that loaded last (audit28's RA4: the refused
+        # one taken as the reloader's, its Worker then failed to load on the flag)
+        mark = dev.edit(project / "src" / "entry.py", answering("two"))
+        dev.wait_for(READY, after=mark)
+        assert dev.get() == (200, "two")
         mark = dev.edit(config, config.read_text().replace(', "made_up_r"', ""))
         dev.wait_for(READY, after=mark)
-        assert dev.get() == (200, "one")
+        assert dev.get() == (200, "two")

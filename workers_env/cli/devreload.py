@@ -302,9 +302,13 @@ class Reloader:
         self._rebuilds = Rebuilds(build, self._builds, self._targets.skip)
         self._gone: dict[str, float] = {}  # watched files missing at a look, since when
 
+    def _session_configs(self, config: Any) -> list[Any]:
+        """The configs a reload with ``config`` restarts the runtime with (a session's every Worker's)."""
+        return self._session(config) if self._session is not None else [config]
+
     def _say_flag_warnings(self, config: Any) -> None:
         """The flag warnings of a reload with ``config`` (the session's every Worker's)."""
-        say_flag_warnings(*(self._session(config) if self._session is not None else [config]))
+        say_flag_warnings(*self._session_configs(config))
 
     async def run(self, app: Any) -> None:
         """Look for changes every ``interval`` seconds until cancelled (the server stopping)."""
@@ -444,8 +448,11 @@ class Reloader:
             fail(refusal)
             _close(env)
             return
-        hints = say_refused_flags([env.config])
-        if hints is not None:  # workerd's lines as at a start; the last config that loaded kept
+        # workerd's lines as at a start, every session Worker's (wrangler dev 4.164.0 -c a -c b, b's
+        # config edited to name an unknown flag: a's warning, b's error, b's warning; audit28,
+        # tools/wrangler/dev_session_probe.py flags-edit); the last config that loaded kept
+        hints = say_refused_flags(self._session_configs(env.config))
+        if hints is not None:
             self._load_failed(ConfigError("\n".join(hints)))
             _close(env)
             return
