@@ -46,6 +46,8 @@ __all__ = [
     "compatibility_flags_refusal",
     "contradictory_flags",
     "flag_enabled",
+    "future_date_refusal",
+    "invalid_date_refusal",
     "set_by_flag",
     "missing_date_warning",
     "newer_than_wranglers_runtime",
@@ -324,22 +326,48 @@ def workerd_flag_values(config: Any) -> dict[str, bool]:
 
 def compatibility_date_problem(config: Any) -> str | None:
     """Why the Workers runtime refuses to start with the config's ``compatibility_date``, or
-    None: workerd takes only ``YYYY-MM-DD`` with a year 2000-2999 (``CompatDate::parse``:
-    "Invalid compatibility date: ..."), and wrangler dev no date after today (UTC). ``validate``
-    passes both, as wrangler's does: its check is JavaScript's ``new Date()``."""
+    None: :func:`future_date_refusal`'s or :func:`invalid_date_refusal`'s line, then its hint."""
+    refusal = future_date_refusal(config) or invalid_date_refusal(config)
+    return None if refusal is None else "\n".join(refusal)
+
+
+def future_date_refusal(config: Any) -> tuple[str, str] | None:
+    """miniflare's refusal of a ``compatibility_date`` after today (UTC), before workerd starts
+    (wrangler dev 4.164.0: ``Compatibility date "X" is in the future and unsupported``, exit 1), and
+    workers-env's hint; else None. miniflare compares the text, so "garbage" and "20260101" are
+    "in the future" too (measured). ``validate`` and ``deploy --dry-run`` pass a future date."""
     date = getattr(config, "compatibility_date", None)
-    if not isinstance(date, str):  # "" given instead of the config's is workerd's "Invalid compatibility date: "
+    if not isinstance(date, str) or date <= today():
         return None
-    shape = re.fullmatch(r"2\d{3}-(\d{2})-(\d{2})", date)
-    written = (f"Write it as YYYY-MM-DD, e.g. {_date_written_as(config).format(date=WRANGLER_DEFAULT_COMPAT_DATE)} "
-               "(the Workers runtime takes no other form).")
-    if date > today():  # wrangler's check compares the text first: "garbage" is "in the future" too (measured)
-        return (f'Compatibility date "{date}" is in the future and unsupported\n'
-                + (f"Use a date no later than today ({today()} UTC), as wrangler dev and deploy require."
-                   if shape is not None else written))
-    if shape is None or not (1 <= int(shape.group(1)) <= 12 and 1 <= int(shape.group(2)) <= 31):
-        return f"Invalid compatibility date: {date}\n{written}"
-    return None
+    return (f'Compatibility date "{date}" is in the future and unsupported',
+            f"Use a date no later than today ({today()} UTC), as wrangler dev and deploy require."
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else _write_it_as(config))
+
+
+def invalid_date_refusal(config: Any) -> tuple[str, str] | None:
+    """workerd's refusal of a ``compatibility_date`` that is not ``YYYY-MM-DD`` with a year 2000-2999,
+    a month 1-12 and a day 1-31 (``CompatDate::parse``: "Invalid compatibility date: ..."; 2026-02-30
+    runs), and workers-env's hint; else None (a date after today is :func:`future_date_refusal`'s).
+    ``validate`` passes what JavaScript's ``new Date()`` reads (2026-1-01, 1999-12-31), as wrangler's does."""
+    date = getattr(config, "compatibility_date", None)
+    if not isinstance(date, str) or future_date_refusal(config) is not None:  # "" given: "Invalid ...: "
+        return None
+    shape = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    if shape is None:
+        return f"Invalid compatibility date: {date}", _write_it_as(config)
+    if shape.group(1).startswith("2") and 1 <= int(shape.group(2)) <= 12 and 1 <= int(shape.group(3)) <= 31:
+        return None
+    return (f"Invalid compatibility date: {date}",
+            "The Workers runtime takes years 2000 to 2999, months 01 to 12 and days 01 to 31: give a date from "
+            f"2000-01-01 to today, e.g. {_example(config)}.")
+
+
+def _write_it_as(config: Any) -> str:
+    return f"Write it as YYYY-MM-DD, e.g. {_example(config)} (the Workers runtime takes no other form)."
+
+
+def _example(config: Any) -> str:
+    return _date_written_as(config).format(date=WRANGLER_DEFAULT_COMPAT_DATE)
 
 
 def _date_written_as(config: Any) -> str:
