@@ -16,12 +16,7 @@ from typing import Any
 from workers_env._env import unknown_fields
 from workers_env._errors import ConfigError
 from workers_env.config import check_config, find_config
-from workers_env.config.compat import (
-    WRANGLER_DEFAULT_COMPAT_DATE,
-    compatibility_flags_refusal,
-    future_date_refusal,
-    invalid_date_refusal,
-)
+from workers_env.config.compat import WRANGLER_DEFAULT_COMPAT_DATE, future_date_refusal, workerd_refusal
 from workers_env.runtime.eras import failing_build_note, missing_sdk_note, missing_sdk_reason
 from workers_env.vectorize.definitions import pyproject_diagnostics
 
@@ -157,14 +152,12 @@ def _start_lines(config: Any) -> list[str]:
         return [f"workers-env: no compatibility_date: wrangler dev runs the Worker on its default date, "
                 f"{WRANGLER_DEFAULT_COMPAT_DATE}, but wrangler deploy stops (\"A compatibility_date is required when "
                 f"uploading a Worker.\"): add {_date_example(config)} to {Path(str(config.path)).name}"]
-    date = future_date_refusal(config) or invalid_date_refusal(config)
-    lines, hints = compatibility_flags_refusal(config)
-    if date is not None:
-        lines, hints = [date[0], *lines], [date[1], *hints]
+    future = future_date_refusal(config)
+    lines, hints = ([future[0]], [future[1]]) if future is not None else workerd_refusal(config)
     if not lines and not hints:
         return []
-    return [f"workers-env: wrangler's checks pass this config (deploy --dry-run too), but the Workers runtime does "
-            f"not start its Worker (wrangler dev and load_worker stop; Cloudflare judges it on upload): "
+    return ["workers-env: wrangler's checks pass this config (deploy --dry-run too), but the Workers runtime does "
+            "not start its Worker (wrangler dev and load_worker stop; Cloudflare judges it on upload): "
             + " ".join([f"{'; '.join(lines)}." if lines else "", *hints]).strip()]
 
 

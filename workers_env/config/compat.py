@@ -54,6 +54,7 @@ __all__ = [
     "python_release",
     "redundant_flag_warnings",
     "unknown_flags",
+    "workerd_refusal",
 ]
 
 
@@ -477,6 +478,16 @@ def compatibility_flags_refusal(config: Any) -> tuple[list[str], list[str]]:
                      "Workers deployed to Cloudflare.\"). Remove it; python_workers_314 or the compatibility date "
                      "picks a released Python.")
     return lines, hints
+
+
+def workerd_refusal(config: Any) -> tuple[list[str], list[str]]:
+    """workerd's lines refusing the config's date and flags, in its order -- the date's
+    (:func:`invalid_date_refusal`) before the flags' (:func:`compatibility_flags_refusal`; measured:
+    ``--compatibility-date 2026-1-01`` with a contradictory pair and an unknown flag, wrangler dev
+    4.164.0) -- and workers-env's hints, in the same order."""
+    lines, hints = compatibility_flags_refusal(config)
+    date = invalid_date_refusal(config)
+    return ([date[0], *lines], [date[1], *hints]) if date is not None else (lines, hints)
 
 
 def contradictory_flags(named: Sequence[str]) -> list[tuple[str, str]]:
