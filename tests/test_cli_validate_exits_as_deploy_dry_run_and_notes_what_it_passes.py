@@ -2,7 +2,8 @@
 and flags (measured offline on a JavaScript twin and a Python Worker, flags52:
 ``tools/wrangler/deploy_dry_run_probe.py``), and notes what that passes and a deploy or a start still
 refuses: a date or flags the Workers runtime does not start with (Cloudflare's API judges them on
-upload), and no date at all (wrangler deploy's own refusal, before the upload; dev runs the Worker
+upload), flags workerd marks experimental (Cloudflare refuses them on upload, in workerd's words), and no
+date at all (wrangler deploy's own refusal, before the upload; dev runs the Worker
 on its default date, so validate's exit stays 0: README, "Where we had to choose")."""
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ import pytest
 
 from workers_env.cli import main
 
+EXPERIMENTAL = ("(workers-env: wrangler dev runs durable_object_snapshots, and deploy --dry-run passes it, but "
+                "Cloudflare refuses the upload: The compatibility flag durable_object_snapshots is experimental and "
+                "cannot yet be used in Workers deployed to Cloudflare. Remove it from compatibility_flags to deploy)")
 #: (date or None, flags, deploy --dry-run's exit, wrangler's error line or None, a note expected)
 CASES = {
-    "experimental flag": ("2026-11-17", ["durable_object_snapshots"], 0, None, None),
+    "experimental flag": ("2026-11-17", ["durable_object_snapshots"], 0, None, EXPERIMENTAL),
     "unknown flag": ("2026-11-17", ["made_up"], 0, None, "No such compatibility flag: made_up."),
     "contradictory pair": ("2026-11-17", ["nodejs_compat", "no_nodejs_compat"], 0, None,
                            "Compatibility flags are mutually contradictory: nodejs_compat vs no_nodejs_compat."),
@@ -57,8 +61,28 @@ def test_the_exit_and_the_lines_are_deploy_dry_runs(tmp_path, monkeypatch, capsy
     notes = out[:-1]
     if note is None:
         assert notes == []
+    elif note is EXPERIMENTAL:
+        assert notes == [EXPERIMENTAL]
     else:
         assert len(notes) == 1 and notes[0].startswith(NOTE + note)
+
+
+def test_experimental_flags_are_named_in_workerds_order_with_its_words(tmp_path, monkeypatch, capsys):
+    # workerd's compatibility-date.c++ (CURRENT_DATE_FOR_CLOUDFLARE): "The compatibility flag X is
+    # experimental and cannot yet be used in Workers deployed to Cloudflare."; a third party's
+    # deploy of streaming_tail_worker got it as code 10021. python_workers_development: the load's note
+    twin(tmp_path, "2026-11-17", ["durable_object_snapshots", "url_standard", "rtti_api",
+                                  "python_workers_development"])
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate"]) == 0
+    notes = capsys.readouterr().out.splitlines()
+    assert notes[0] == (
+        "(workers-env: wrangler dev runs rtti_api and durable_object_snapshots, and deploy --dry-run passes them, "
+        "but Cloudflare refuses the upload: The compatibility flag rtti_api is experimental and cannot yet be used "
+        "in Workers deployed to Cloudflare. The compatibility flag durable_object_snapshots is experimental and "
+        "cannot yet be used in Workers deployed to Cloudflare. Remove them from compatibility_flags to deploy)")
+    assert notes[1].startswith(NOTE + "python_workers_development runs a Python Worker on workerd's development")
+    assert notes[2:] == ["wrangler.toml is valid."]
 
 
 def test_the_notes_hints_are_the_loads(tmp_path, monkeypatch, capsys):

@@ -81,6 +81,12 @@ def test_a_difference_planted_in_the_table_is_reported(tool, rows, monkeypatch) 
     assert tool.compare(rows)[-1] == ("208 flags in the binary, 207 in the table: only theirs "
                                       "['connect_handler_immediate_tls'], only ours []")
     monkeypatch.setattr(compat, "_ALL_WORKERD_FLAGS", tuple(table))
+    marked = compat.WORKERD_EXPERIMENTAL_FLAGS
+    monkeypatch.setattr(compat, "WORKERD_EXPERIMENTAL_FLAGS", marked[1:])
+    assert tool.compare(rows) == ["experimental flags: only the binary's ['durable_object_rename'], only ours []"]
+    monkeypatch.setattr(compat, "WORKERD_EXPERIMENTAL_FLAGS", (marked[1], marked[0], *marked[2:]))
+    assert tool.compare(rows) == ["experimental flags: only the binary's [], only ours [], in another order"]
+    monkeypatch.setattr(compat, "WORKERD_EXPERIMENTAL_FLAGS", marked)
     monkeypatch.setattr(compat, "PYTHON_RELEASES", compat.PYTHON_RELEASES[1:])
     assert tool.compare(rows) == [
         "snapshot releases, oldest first: binary ['python_workers', 'python_workers_development', "

@@ -7,7 +7,8 @@ the node ``0x8f8c1b68151b6cef``); that node's fields, in the order ``getFields()
 their annotations are what ``compileCompatibilityFlags`` reads. This reads them without capnp:
 each row is (field name, enable flag, disable flag, enable date, on for every date, experimental,
 neededByFl, pythonSnapshotRelease, ((enable flag of a field that implies it, from date), ...)).
-``--compare`` holds them to :data:`workers_env.config.compat._ALL_WORKERD_FLAGS` and
+``--compare`` holds them to :data:`workers_env.config.compat._ALL_WORKERD_FLAGS`,
+:data:`~workers_env.config.compat.WORKERD_EXPERIMENTAL_FLAGS` and
 :data:`workers_env.config.compat.PYTHON_RELEASES`, printing each difference (exit 1 on any).
 ``--cut`` writes the node's segment alone, gzipped (WORKERD may be such a cut too): the test's
 fixture, so the reader is tested without a workerd binary.
@@ -192,7 +193,7 @@ def read_rows(path: str) -> list[Row]:
 
 def compare(rows: list[Row]) -> list[str]:
     """How ``rows`` differ from workers-env's table (order, names, dates, implications) and releases."""
-    from workers_env.config.compat import _ALL_WORKERD_FLAGS, PYTHON_RELEASES
+    from workers_env.config.compat import _ALL_WORKERD_FLAGS, PYTHON_RELEASES, WORKERD_EXPERIMENTAL_FLAGS
 
     theirs = [(r.enable, r.disable, r.date, r.all_dates, r.implied_by) for r in rows if r.enable is not None]
     ours = [tuple(entry) for entry in _ALL_WORKERD_FLAGS]
@@ -201,6 +202,11 @@ def compare(rows: list[Row]) -> list[str]:
         problems.append(f"{len(theirs)} flags in the binary, {len(ours)} in the table: "
                         f"only theirs {sorted({t[0] for t in theirs} - {o[0] for o in ours})}, "
                         f"only ours {sorted({o[0] for o in ours} - {t[0] for t in theirs})}")
+    experimental = [r.enable for r in rows if r.enable is not None and r.experimental]
+    if experimental != list(WORKERD_EXPERIMENTAL_FLAGS):
+        problems.append(f"experimental flags: only the binary's {sorted(set(experimental) - set(WORKERD_EXPERIMENTAL_FLAGS))}, "
+                        f"only ours {sorted(set(WORKERD_EXPERIMENTAL_FLAGS) - set(experimental))}"
+                        + ("" if set(experimental) != set(WORKERD_EXPERIMENTAL_FLAGS) else ", in another order"))
     releases = [r.enable for r in rows if r.snapshot_release]
     ours_releases = [release.flag.enable if release.flag else "python_workers" for release in reversed(PYTHON_RELEASES)]
     if [name for name in releases if name != "python_workers_development"] != ours_releases:

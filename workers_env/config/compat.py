@@ -37,6 +37,7 @@ __all__ = [
     "QUEUE_EXPOSE_ERROR_CODES",
     "REQUEST_SIGNAL_PASSTHROUGH",
     "VECTORIZE_QUERY_METADATA_OPTIONAL",
+    "WORKERD_EXPERIMENTAL_FLAGS",
     "CompatFlag",
     "PythonRelease",
     "cache_modes",
@@ -45,6 +46,7 @@ __all__ = [
     "compatibility_flags_problem",
     "compatibility_flags_refusal",
     "contradictory_flags",
+    "experimental_flags",
     "flag_enabled",
     "future_date_refusal",
     "invalid_date_refusal",
@@ -301,6 +303,27 @@ _ALL_WORKERD_FLAGS = tuple(  # in the schema's field order, which orders workerd
     _NEWER.pop(entry[0], entry) for entry in WORKERD_FLAGS if entry[0] not in WORKERD_FLAGS_DROPPED_SINCE_6552D99
 ) + tuple(_NEWER.values())
 
+#: The enable flags workerd 1.20261123.1's schema marks ``$experimental``, in its field order
+#: (``tools/workerd/embedded_flags.py --compare`` holds them to a binary's): wrangler dev runs them
+#: (miniflare passes ``--experimental``) and ``deploy --dry-run`` passes them, but Cloudflare refuses
+#: them on upload -- workerd's ``CURRENT_DATE_FOR_CLOUDFLARE`` check: "The compatibility flag X is
+#: experimental and cannot yet be used in Workers deployed to Cloudflare." (compatibility-date.c++).
+WORKERD_EXPERIMENTAL_FLAGS = (
+    "durable_object_rename", "experimental", "durable_object_get_existing", "service_binding_extra_handlers",
+    "rtti_api", "webgpu", "unsafe_module", "js_rpc", "kv_direct_binding", "increase_websocket_message_size",
+    "python_workers_development", "replica_routing", "enable_d1_with_sessions_api", "tail_worker_user_spans",
+    "memory_cache_delete", "python_workers_durable_objects", "streaming_tail_worker", "enable_web_file_system",
+    "enable_abortsignal_rpc", "connect_pass_through", "unsupported_process_actual_platform",
+    "typescript_strip_types", "allow_insecure_inefficient_logged_eval", "cache_reload_enabled",
+    "precise_timers", "streams_no_default_auto_allocate_chunk_size", "enable_version_api",
+    "spec_compliant_property_attributes", "enable_ctx_version_metadata", "workflows_step_rollback",
+    "enable_nodejs_inspector_local_dev", "d1_binding_jsrpc", "workflows_bindings_rpc",
+    "typescript_implemented_streams", "expose_draining_reader", "wasm_memory_discard",
+    "auto_inject_python_workers", "durable_object_snapshots", "connect_handler_starttls",
+    "offpeak_location_hint", "python_zstd_snapshot", "r2_binding_jsrpc", "rpc_dispose_cancels_call",
+    "expose_serialization_test_class", "connect_handler_immediate_tls",
+)
+
 
 def workerd_flag_values(config: Any) -> dict[str, bool]:
     """Every enable flag of workerd (``compatibility-date.capnp``, :data:`WORKERD_FLAGS` with
@@ -488,6 +511,11 @@ def workerd_refusal(config: Any) -> tuple[list[str], list[str]]:
     lines, hints = compatibility_flags_refusal(config)
     date = invalid_date_refusal(config)
     return ([date[0], *lines], [date[1], *hints]) if date is not None else (lines, hints)
+
+
+def experimental_flags(named: Sequence[str]) -> list[str]:
+    """The flags of ``named`` workerd marks experimental (:data:`WORKERD_EXPERIMENTAL_FLAGS`), in its order."""
+    return [name for name in WORKERD_EXPERIMENTAL_FLAGS if name in named]
 
 
 def contradictory_flags(named: Sequence[str]) -> list[tuple[str, str]]:
