@@ -108,3 +108,27 @@ def test_the_configs_own_date_is_refused_the_same_way_its_hint_naming_the_key(pr
     assert printed(capsys) == [*TABLE, "\u2718 [ERROR] service core:user:w: Invalid compatibility date: 2025-1-01",
                                RUNTIME_FAILED, WRITE.replace("--compatibility-date 2026-11-17",
                                                              'compatibility_date = "2026-11-17"')]
+
+
+def test_a_reload_to_such_a_date_prints_workerds_line_and_the_last_worker_serves_on(tmp_path, monkeypatch):
+    # as a reload refused on a flag (test_unknown_flags_refusal_is_wranglers_...): wrangler dev stops
+    # there; workers-env keeps the Worker that loaded (README, "Where we had to choose")
+    from dev_reload_helpers import READY, DevServer, answering, python_project
+
+    monkeypatch.undo()  # (the autouse guard: this dev serves, in its own process)
+    project = python_project(tmp_path / "app", answering("one"), config_extra="")
+    config = project / "wrangler.toml"
+    dated = next(line for line in config.read_text().splitlines() if line.startswith("compatibility_date"))
+    with DevServer(project) as dev:
+        mark = dev.edit(config, config.read_text().replace(dated, 'compatibility_date = "2026-1-01"'))
+        failed = dev.wait_for("goes on serving", after=mark)
+        assert [line for line in dev.lines[mark:failed] if line.strip()] == [
+            "\u2394 Reloading local server...",
+            "\u2718 [ERROR] service core:user:reload: Invalid compatibility date: 2026-1-01"]
+        dev.wait_for("Write it as", after=failed)
+        assert dev.lines[failed + 1] == ('Write it as YYYY-MM-DD, e.g. compatibility_date = "2026-11-17" (the Workers '
+                                         "runtime takes no other form).")
+        assert dev.get() == (200, "one")
+        mark = dev.edit(config, config.read_text().replace('compatibility_date = "2026-1-01"', dated))
+        dev.wait_for(READY, after=mark)
+        assert dev.get() == (200, "one")
