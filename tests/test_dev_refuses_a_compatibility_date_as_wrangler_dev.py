@@ -9,7 +9,7 @@ a refused flag):
   date's, and the redundant flag is not warned of;
 - ``2026-13-01`` and ``20260101`` (after today as text): miniflare's ``✘ [ERROR] Compatibility date
   "DATE" is in the future and unsupported`` alone, whatever the flags;
-- ``2026-02-30``, ``2008-12-31`` and ``2000-01-01``: the Worker starts.
+- ``2026-02-30``, ``2024-01-01`` (before Python Workers), ``2008-12-31`` and ``2000-01-01``: the Worker starts.
 
 Before flags52 dev printed ``workers-env dev: Invalid compatibility date: ...`` before the table."""
 
@@ -94,7 +94,7 @@ def test_a_date_after_today_as_text_is_miniflares_refusal_alone(project, capsys,
                                hint.format(today=today())]
 
 
-@pytest.mark.parametrize("date", ["2026-02-30", "2008-12-31", "2000-01-01"])
+@pytest.mark.parametrize("date", ["2026-02-30", "2024-01-01", "2008-12-31", "2000-01-01"])
 def test_a_date_workerd_reads_starts_the_worker(project, capsys, date):
     with pytest.raises(AssertionError, match="went on to serve"):
         main(["dev", "--compatibility-date", date])
