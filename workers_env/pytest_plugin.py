@@ -384,6 +384,10 @@ def _marker_kwargs(request: pytest.FixtureRequest) -> dict[str, Any]:
         value = merged.get(key)
         if value is not None and not isinstance(value, kinds):
             _fail(f"workers-env: @pytest.mark.workers_env({key}=...) takes {what}, got {type(value).__name__} {_short(value)}")
+    wrong = [flag for flag in merged.get("compatibility_flags") or () if not isinstance(flag, str)]
+    if wrong:  # (else load_env's own words, naming its argument, not the marker)
+        _fail("workers-env: @pytest.mark.workers_env(compatibility_flags=...) takes a list of flag names such as "
+              f'["python_workers"], got {type(wrong[0]).__name__} {_short(wrong[0])} among them')
     return merged
 
 

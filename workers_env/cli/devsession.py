@@ -24,7 +24,7 @@ from typing import Any
 
 from workers_env._env import env_config
 from workers_env.config.bindings import queue_entries
-from workers_env.config.compat import compatibility_flags_refusal, redundant_flag_warnings
+from workers_env.config.compat import redundant_flag_warnings, workerd_refusal
 from workers_env.queues.assembly import queue_broker
 from workers_env.queues.producer import QueueProducer
 from workers_env.runtime.services import NotConnected, ServiceSource, WorkerService
@@ -186,11 +186,12 @@ def refused_flags(configs: list[Any]) -> tuple[list[tuple[bool, str]], list[str]
     line)``), each ``service core:user:<name>: ...`` (measured: a JavaScript Worker given
     ``--compatibility-flags made_up``, one whose ``[env.staging]`` names one, under its name
     ``wd-staging``, and ``-c a -c b`` with a redundant flag in both and an unknown one in b: a's
-    warning, b's error, b's warning) -- and workers-env's hints, each once."""
+    warning, b's error, b's warning) -- and workers-env's hints, each once; workerd's refusal of the
+    Worker's date comes first (:func:`.compat.workerd_refusal`), and no warning after it (measured)."""
     lines: list[tuple[bool, str]] = []
     hints: list[str] = []
     for config in configs:
-        refused, notes = compatibility_flags_refusal(config)
+        refused, notes = workerd_refusal(config)
         said = [(True, line) for line in refused] + [(False, line) for line in redundant_flag_warnings(config)]
         lines += [(is_error, f"service core:user:{worker_name(config)}: {line}") for is_error, line in said]
         hints += [note for note in notes if note not in hints]
