@@ -272,9 +272,28 @@ class StandinModule(ModuleType):
     def __spec__(self) -> ModuleSpec:
         return spec_of(self)
 
+    def __getattr__(self, name: str) -> Any:
+        """A name the module lacks: its own ``AttributeError``, once the module's dict holds the
+        running Worker's ``__file__`` -- which ``from M import name``'s ``ImportError`` names
+        (``cannot import name 'x' from 'workers.asgi' (/session/metadata/python_modules/workers/asgi.py)``:
+        CPython reads the dict, not the attribute, and said ``(unknown location)`` without it)."""
+        file_in_dict(self)
+        return ModuleType.__getattribute__(self, name)
+
     @__spec__.setter
     def __spec__(self, value: Any) -> None:
         pass
+
+
+def file_in_dict(module: ModuleType) -> None:
+    """Put ``module``'s ``__file__`` for the running Worker in its dict, as a module loaded from
+    a file holds it (none for ``js``): CPython's own readers of a module's file, the
+    ``ImportError`` of ``from M import name`` among them, read the dict."""
+    spec = spec_of(module)
+    if spec.has_location and spec.origin is not None:
+        vars(module)["__file__"] = spec.origin
+    else:
+        vars(module).pop("__file__", None)
 
 
 def with_spec(modules: dict[str, ModuleType]) -> dict[str, ModuleType]:
@@ -282,6 +301,7 @@ def with_spec(modules: dict[str, ModuleType]) -> dict[str, ModuleType]:
     for name, module in modules.items():
         if type(module) is ModuleType and name.partition(".")[0] in _COVERED:
             module.__class__ = StandinModule
+            file_in_dict(module)  # (listed by dir() as production's; kept current at each miss)
     return modules
 
 
