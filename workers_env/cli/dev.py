@@ -178,22 +178,6 @@ _SCRIPT_HINT = ("workers-env dev's PATH names the wrangler config or its folder 
 _FLAGS_GIVEN_AS = "--compatibility-flags"
 
 
-def _flags_refused(configs: list[Any]) -> bool:
-    """Print workerd's refusal of the session Workers' compatibility flags as wrangler dev does
-    as the runtime starts (:func:`.devreload.say_refused_flags`: each Worker's errors, then its
-    warnings), wrangler's last line, then workers-env's hints; whether there was one."""
-    from workers_env.cli.devreload import say_refused_flags
-    from workers_env.cli.devsession import RUNTIME_FAILED
-
-    hints = say_refused_flags(configs)
-    if hints is None:
-        return False
-    fail(RUNTIME_FAILED)
-    for hint in hints:
-        print_hint(with_hint(CommandError(hint), hint))
-    return True
-
-
 def _refuse(problem: tuple[str, str]) -> None:
     """wrangler's error (``fail``), then workers-env's line saying what is wrong. (wrangler's
     ``If you think this is a bug ...`` line after it, pointing at workers-sdk's issues, is left
@@ -408,9 +392,8 @@ def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:
 
 def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
-    from workers_env.cli.devreload import Reloader, say_flag_warnings
+    from workers_env.cli.devreload import Reloader, say_flag_warnings, say_refused_flags
     from workers_env.cli.devsession import (
-        RUNTIME_FAILED,
         Slot,
         configs_as_edited,
         edited_consumers_problem,
@@ -418,6 +401,7 @@ def _run(args: argparse.Namespace) -> int:
         missing_entrypoints,
         multiple_consumers,
         route_session_queues,
+        runtime_failed,
         session_bindings,
         worker_name,
     )
@@ -568,7 +552,7 @@ def _run(args: argparse.Namespace) -> int:
                             refused=(lambda c: edited_consumers_problem(slots, worker_name(config), c))
                             if others else None,
                             session=(lambda c: configs_as_edited(slots, worker_name(config), c)) if others else None)
-        if _flags_refused([config, *(other.with_compatibility(args.compatibility_date, args.compatibility_flags,
+        if say_refused_flags([config, *(other.with_compatibility(args.compatibility_date, args.compatibility_flags,
                                                               flags_given_as=_FLAGS_GIVEN_AS) for other in others)]):
             return 1
         say_flag_warnings(env.config)
@@ -597,7 +581,8 @@ def _run(args: argparse.Namespace) -> int:
         if refused:  # workerd refuses to start, and wrangler says so after its lines
             for line in refused:
                 fail(line)
-            fail(RUNTIME_FAILED)
+            # (workerd's records hold its own text, not workers-env's note on what the callee exports)
+            fail(runtime_failed([(True, line.partition(" (Its WorkerEntrypoint classes:")[0]) for line in refused]))
             return 1
         try:
             sockets = _listen(args.ip, port_given)
