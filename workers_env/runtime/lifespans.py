@@ -84,7 +84,9 @@ def _held_by(coro: Any, limit: int = 10_000) -> list[types.AsyncGeneratorType[An
     """The async generators ``coro`` holds through what it awaits and its ``async with``
     blocks' context managers (an ``asynccontextmanager`` lifespan's generator, suspended at its
     ``yield``), at most ``limit`` objects looked at."""
-    found, seen, todo = [], set(), [coro]
+    found: list[types.AsyncGeneratorType[Any, Any]] = []
+    seen: set[int] = set()
+    todo = [coro]
     while todo and len(seen) < limit:
         obj = todo.pop()
         if id(obj) in seen:

@@ -272,6 +272,10 @@ class StandinModule(ModuleType):
     def __spec__(self) -> ModuleSpec:
         return spec_of(self)
 
+    @__spec__.setter
+    def __spec__(self, value: Any) -> None:
+        pass
+
     def __getattr__(self, name: str) -> Any:
         """A name the module lacks: its own ``AttributeError``, once the module's dict holds the
         running Worker's ``__file__`` -- which ``from M import name``'s ``ImportError`` names
@@ -279,10 +283,6 @@ class StandinModule(ModuleType):
         CPython reads the dict, not the attribute, and said ``(unknown location)`` without it)."""
         file_in_dict(self)
         return ModuleType.__getattribute__(self, name)
-
-    @__spec__.setter
-    def __spec__(self, value: Any) -> None:
-        pass
 
 
 def file_in_dict(module: ModuleType) -> None:
