@@ -9,39 +9,9 @@ after its ``yield`` ran at every test's end (review78; ``workers-env dev``'s sto
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import FASTAPI_LIFESPAN_WORKER, one_file_worker
 
 pytest.importorskip("fastapi")
-
-ENTRY = """
-from contextlib import asynccontextmanager
-
-from fastapi import FastAPI
-from workers import WorkerEntrypoint
-
-
-@asynccontextmanager
-async def lifespan(app):
-    print("lifespan started")
-    try:
-        yield
-    finally:
-        print("lifespan cleaned up")
-
-
-app = FastAPI(lifespan=lifespan)
-
-
-@app.get("/")
-async def root():
-    return {"ok": True}
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        import asgi
-        return await asgi.fetch(app, request, self.env)
-"""
 
 TESTS = """
 import pytest
@@ -61,7 +31,7 @@ def test_next():
 
 
 def _printed(pytester, date: str, sdk: str | None) -> list[str]:
-    one_file_worker(pytester.path, ENTRY, date=date, pyproject=False)
+    one_file_worker(pytester.path, FASTAPI_LIFESPAN_WORKER, date=date, pyproject=False)
     if sdk is not None:
         (pytester.path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
