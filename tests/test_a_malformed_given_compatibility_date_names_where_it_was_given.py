@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from runtime_stderr_lines import RUNTIME_FAILED, runtime_stderr, timeless
 from worker_helpers import one_file_worker
 from workers_env import ConfigError, load_env, load_worker
 from workers_env.cli import main
@@ -24,8 +25,6 @@ class Default(WorkerEntrypoint):
 """
 
 HINT = "Write it as YYYY-MM-DD, e.g. {} (the Workers runtime takes no other form)."
-RUNTIME_FAILED = ("\u2718 [ERROR] The Workers runtime failed to start. There was likely a problem with the workerd "
-                  "binary or your configuration.")
 
 
 # An empty date is a date given, not the config's kept or the default taken: wrangler dev 4.164.0
@@ -53,8 +52,9 @@ def test_dev_names_its_option(tmp_path, capsys, monkeypatch, given, config_dated
     monkeypatch.chdir(tmp_path)
     assert main(["dev", "--compatibility-date", given]) == 1
     err = capsys.readouterr().err
-    assert [line for line in err.splitlines() if line.strip()] == [
-        f"\u2718 [ERROR] service core:user:w: Invalid compatibility date: {given}", RUNTIME_FAILED,
+    invalid = f"service core:user:w: Invalid compatibility date: {given}"
+    assert [timeless(line) for line in err.splitlines() if line.strip()] == [
+        f"\u2718 [ERROR] {invalid}", RUNTIME_FAILED, *runtime_stderr(("error", invalid)),
         "(workers-env: " + HINT.format("--compatibility-date 2026-11-17") + ")"]
 
 

@@ -1,10 +1,10 @@
 """``workers-env dev --compatibility-date DATE`` refuses a date as wrangler dev 4.164.0 does, after
 the bindings table and with the same error lines and exit 1 (measured on a JavaScript twin with a
-``[vars]`` binding, flags52; the "Runtime stderr" JSON block and the bug-report line left out, as for
-a refused flag):
+``[vars]`` binding, flags52; the bug-report line left out, as for a refused flag):
 
 - ``2026-1-01``, ``""`` and ``1999-12-31``: workerd's ``✘ [ERROR] service core:user:twin: Invalid
-  compatibility date: DATE`` then ``✘ [ERROR] The Workers runtime failed to start. ...``; with
+  compatibility date: DATE`` then ``✘ [ERROR] The Workers runtime failed to start. ...`` and its
+  ``Runtime stderr`` block (leftovers52's); with
   ``made_up nodejs_compat no_nodejs_compat url_standard`` the pair's and the name's lines follow the
   date's, and the redundant flag is not warned of;
 - ``2026-13-01`` and ``20260101`` (after today as text): miniflare's ``✘ [ERROR] Compatibility date
@@ -16,6 +16,7 @@ Before flags52 dev printed ``workers-env dev: Invalid compatibility date: ...`` 
 from __future__ import annotations
 
 import pytest
+from runtime_stderr_lines import RUNTIME_FAILED, runtime_stderr, timeless
 from worker_helpers import one_file_worker
 
 from workers_env.cli import main
@@ -30,8 +31,6 @@ class Default(WorkerEntrypoint):
 
 TABLE = ["Your Worker has access to the following bindings:", "Binding          Resource                  Mode",
          'env.A ("1")      Environment Variable      local']
-RUNTIME_FAILED = ("\u2718 [ERROR] The Workers runtime failed to start. There was likely a problem with the workerd "
-                  "binary or your configuration.")
 WRITE = ("(workers-env: Write it as YYYY-MM-DD, e.g. --compatibility-date 2026-11-17 (the Workers runtime takes no "
          "other form).)")
 RANGE = ("(workers-env: The Workers runtime takes years 2000 to 2999, months 01 to 12 and days 01 to 31: give a date "
@@ -63,14 +62,15 @@ def project(tmp_path, monkeypatch):
 def printed(capsys) -> list[str]:
     """dev's lines, stdout's then stderr's, blank ones left out."""
     out = capsys.readouterr()
-    return [line for line in (out.out + out.err).splitlines() if line.strip()]
+    return [timeless(line) for line in (out.out + out.err).splitlines() if line.strip()]
 
 
 @pytest.mark.parametrize(("date", "hint"), [("2026-1-01", WRITE), ("", WRITE), ("1999-12-31", RANGE)])
 def test_a_date_workerd_cannot_read_is_its_refusal(project, capsys, date, hint):
     assert main(["dev", "--compatibility-date", date]) == 1
-    assert printed(capsys) == [*TABLE, f"\u2718 [ERROR] service core:user:w: Invalid compatibility date: {date}",
-                               RUNTIME_FAILED, hint]
+    invalid = f"service core:user:w: Invalid compatibility date: {date}"
+    assert printed(capsys) == [*TABLE, f"\u2718 [ERROR] {invalid}", RUNTIME_FAILED, *runtime_stderr(("error", invalid)),
+                               hint]
 
 
 def test_the_flags_refusals_follow_the_dates_and_no_warning(project, capsys):
@@ -80,7 +80,11 @@ def test_the_flags_refusals_follow_the_dates_and_no_warning(project, capsys):
         *TABLE, "\u2718 [ERROR] service core:user:w: Invalid compatibility date: 2026-1-01",
         "\u2718 [ERROR] service core:user:w: Compatibility flags are mutually contradictory: nodejs_compat vs "
         "no_nodejs_compat",
-        "\u2718 [ERROR] service core:user:w: No such compatibility flag: made_up", RUNTIME_FAILED, WRITE, *FLAG_HINTS]
+        "\u2718 [ERROR] service core:user:w: No such compatibility flag: made_up", RUNTIME_FAILED,
+        *runtime_stderr(("error", "service core:user:w: Invalid compatibility date: 2026-1-01"),
+                        ("error", "service core:user:w: Compatibility flags are mutually contradictory: nodejs_compat "
+                                  "vs no_nodejs_compat"),
+                        ("error", "service core:user:w: No such compatibility flag: made_up")), WRITE, *FLAG_HINTS]
 
 
 @pytest.mark.parametrize(("date", "hint"), [
@@ -106,7 +110,9 @@ def test_the_configs_own_date_is_refused_the_same_way_its_hint_naming_the_key(pr
     toml.write_text(toml.read_text().replace('"2025-11-17"', '"2025-1-01"'))
     assert main(["dev"]) == 1
     assert printed(capsys) == [*TABLE, "\u2718 [ERROR] service core:user:w: Invalid compatibility date: 2025-1-01",
-                               RUNTIME_FAILED, WRITE.replace("--compatibility-date 2026-11-17",
+                               RUNTIME_FAILED, *runtime_stderr(("error", "service core:user:w: Invalid compatibility "
+                                                                        "date: 2025-1-01")),
+                               WRITE.replace("--compatibility-date 2026-11-17",
                                                              'compatibility_date = "2026-11-17"')]
 
 
@@ -121,13 +127,15 @@ def test_a_reload_to_such_a_date_prints_workerds_line_and_the_last_worker_serves
     dated = next(line for line in config.read_text().splitlines() if line.startswith("compatibility_date"))
     with DevServer(project) as dev:
         mark = dev.edit(config, config.read_text().replace(dated, 'compatibility_date = "2026-1-01"'))
-        failed = dev.wait_for("goes on serving", after=mark)
-        assert [line for line in dev.lines[mark:failed] if line.strip()] == [
-            "\u2394 Reloading local server...",
-            "\u2718 [ERROR] service core:user:reload: Invalid compatibility date: 2026-1-01"]
-        dev.wait_for("Write it as", after=failed)
-        assert dev.lines[failed + 1] == ('Write it as YYYY-MM-DD, e.g. compatibility_date = "2026-11-17" (the Workers '
-                                         "runtime takes no other form).")
+        failed = dev.wait_for("keeps serving the Worker loaded before", after=mark)
+        invalid = "service core:user:reload: Invalid compatibility date: 2026-1-01"
+        assert [timeless(line) for line in dev.lines[mark:failed + 1] if line.strip()] == [
+            "\u2394 Reloading local server...", f"\u2718 [ERROR] {invalid}", RUNTIME_FAILED,
+            *runtime_stderr(("error", invalid)),
+            '(workers-env: Write it as YYYY-MM-DD, e.g. compatibility_date = "2026-11-17" (the Workers runtime takes '
+            "no other form).)",
+            "(workers-env: wrangler dev exits here; workers-env keeps serving the Worker loaded before until an edit "
+            "that loads)"]
         assert dev.get() == (200, "one")
         mark = dev.edit(config, config.read_text().replace('compatibility_date = "2026-1-01"', dated))
         dev.wait_for(READY, after=mark)

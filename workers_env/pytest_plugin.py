@@ -262,6 +262,22 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.longrepr = f'pytest skipped this test without running it ("{_ASYNC_SKIPPED}")\n\n{_unrun_async_hint(item)}'
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None, Any, None]:
+    """Before any fixture is torn down -- the test's event loop would cancel what still waits as
+    it closes -- the ASGI lifespans the ``worker`` fixture's Worker left waiting are ended without
+    resuming them, as production's isolate ends them (runtime/lifespans.py): the built-in bridge
+    never shuts one down, the external SDK each after its request; the app's shutdown code never
+    runs at the test's end (review78: the loop's closing ran it)."""
+    loaded = getattr(item, "funcargs", {}).get("worker")
+    scope = getattr(loaded, "_scope", None)
+    if scope is not None:
+        from workers_env.runtime import lifespans
+
+        lifespans.abandon(scope.runtime)
+    yield
+
+
 def _unawaited_hint(error: BaseException, item: pytest.Item) -> str | None:
     """What to say when a test of ours failed reading an awaitable as its value (``resp =
     worker.fetch(...)`` then ``resp.status``): Python's "'coroutine' object has no attribute"

@@ -183,23 +183,15 @@ _DATE_GIVEN_AS = "--compatibility-date {date}"
 def _runtime_refused(configs: list[Any]) -> bool:
     """Print the refusal of the session Workers' compatibility dates and flags as wrangler dev
     4.164.0 prints it after the bindings table, as its runtime starts -- miniflare's of a date
-    after today (its error alone), else workerd's (:func:`.devreload.say_refused_flags`: each
-    Worker's errors, then its warnings) and wrangler's last line -- then workers-env's hints;
-    whether there was one."""
+    after today (its error alone), else workerd's, wrangler's last line and its Runtime stderr
+    (:func:`.devreload.say_refused_flags`), then workers-env's hints; whether there was one."""
     from workers_env.cli.devreload import say_refused_flags
-    from workers_env.cli.devsession import RUNTIME_FAILED
 
     future = next(filter(None, map(future_date_refusal, configs)), None)
     if future is not None:
         _refuse(future)
         return True
-    hints = say_refused_flags(configs)
-    if hints is None:
-        return False
-    fail(RUNTIME_FAILED)
-    for hint in hints:
-        print_hint(with_hint(CommandError(hint), hint))
-    return True
+    return say_refused_flags(configs)
 
 
 def _refuse(problem: tuple[str, str]) -> None:
@@ -418,7 +410,6 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
     from workers_env.cli.devreload import Reloader, say_flag_warnings
     from workers_env.cli.devsession import (
-        RUNTIME_FAILED,
         Slot,
         configs_as_edited,
         edited_consumers_problem,
@@ -426,6 +417,7 @@ def _run(args: argparse.Namespace) -> int:
         missing_entrypoints,
         multiple_consumers,
         route_session_queues,
+        runtime_failed,
         session_bindings,
         worker_name,
     )
@@ -602,7 +594,8 @@ def _run(args: argparse.Namespace) -> int:
         if refused:  # workerd refuses to start, and wrangler says so after its lines
             for line in refused:
                 fail(line)
-            fail(RUNTIME_FAILED)
+            # (workerd's records hold its own text, not workers-env's note on what the callee exports)
+            fail(runtime_failed([(True, line.partition(" (Its WorkerEntrypoint classes:")[0]) for line in refused]))
             return 1
         try:
             sockets = _listen(args.ip, port_given)
