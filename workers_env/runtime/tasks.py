@@ -24,6 +24,7 @@ from typing import Any
 
 from workers_env.runtime import swallowed
 from workers_env.runtime.current import acting_for, adopt_task, current_context, pyodide_028
+from workers_env.runtime.severable import keep_suspended
 from workers_env.runtime.tracebacks import PACKAGE_DIR, passes_through, runs_for_the_worker, without_our_frames
 from workers_env.runtime.unhandled import IN_PROGRESS_DONE, REPORTED_AT_END, install, silence, silenced
 
@@ -118,7 +119,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
     ``cr_running``, ``__qualname__``, ...) are ``coro``'s, so ``inspect.getcoroutinestate``
     and task names read as for the coroutine itself."""
 
-    __slots__ = ("_coro", "_enter", "_scope", "_waited", "by_worker", "for_worker", "outlived")
+    __slots__ = ("_coro", "_enter", "_scope", "_waited", "by_worker", "for_worker", "outlived", "severed")
 
     def __init__(self, coro: Coroutine[Any, Any, Any], scope: Any):
         self._coro = coro
@@ -136,6 +137,9 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         #: what the task, outliving its request, waits on: settled by code of a request still
         #: live, the task's next step runs as that request's code (see :meth:`_outlived_step`)
         self._waited: Any = None
+        #: its request was cut off with the runtime (runtime/severable.py): ``coro`` is never
+        #: stepped again, nor closed -- its ``except``/``finally`` code does not run
+        self.severed = False
 
     def _entered(self) -> Any:
         enter = self._enter
@@ -152,6 +156,9 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
 
     def _step(self, step: Callable[..., Any], *args: Any) -> Any:
         """One step of the coroutine (``send``'s or ``throw``'s) in the Worker's scope."""
+        if self.severed:  # the task ends cancelled, its code where it was
+            keep_suspended(self._coro)
+            raise asyncio.CancelledError
         if self.outlived:
             return self._outlived_step(step, *args)
         self._entered()
