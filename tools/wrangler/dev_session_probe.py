@@ -13,7 +13,8 @@ to be checked (hunt48): one line per case.
   (its bundler's ``patch-console-prefix`` middleware, injected under the MULTIWORKER flag), never
   unbundled (``tests/test_cli_dev_session_console_lines_carry_no_worker_prefix.py``).
 - ``inflight-work``: a lone Worker's code edited while its ``queue()`` waits, its ``waitUntil``
-  work, a timer, a ``finally`` and an un-awaited async function pending (review79).
+  work, a timer, a ``finally`` and an un-awaited async function pending (review79; 4.164.0:
+  ``start m1 attempt 1``, then nothing of it in the 12 s after the edit).
 - ``consumers-edit``: b's config edited to consume the queue a consumes (4.164.0: b's bindings
   table, ``⎔ Reloading local server...``, ``Multiple consumers defined for queue "q": "a" and
   "b"``, exit 1; ``tests/test_cli_dev_session_refuses_a_queue_two_workers_consume.py``).

@@ -13,17 +13,18 @@ after the reload, where the JavaScript twin's were silent).
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections.abc import Coroutine, Generator
 from typing import Any
 
-__all__ = ["Severable", "keep_suspended"]
+__all__ = ["Severable", "keep_suspended", "sever_running"]
 
 
 class Severable:
     """An awaitable that runs ``coro`` step by step until :meth:`sever`: from then on the task
     awaiting it, once cancelled, ends with ``CancelledError`` and ``coro`` is never resumed --
     nor closed, which would run its ``except``/``finally`` code (at the latest as the process
-    exits, when its last reference goes): :func:`_keep` holds it, suspended, past the end of the
+    exits, when its last reference goes): :func:`keep_suspended` holds it, suspended, past the end of the
     interpreter (one frame a batch cut off by a reload). ``requests``: the requests ``coro``
     opens (it appends them), each ``_sever()``-ed with it."""
 
@@ -43,18 +44,32 @@ class Severable:
         coro = self._coro
         step: Any = coro.send
         value: Any = None
-        while True:
-            try:
-                yielded = step(value)
-            except StopIteration as stop:
-                return stop.value
-            try:
-                value, step = (yield yielded), coro.send
-            except BaseException as exc:  # noqa: BLE001 - handed to the code, unless it is cut off
-                if self.severed:
-                    keep_suspended(coro)
-                    raise asyncio.CancelledError from None
-                value, step = exc, coro.throw
+        _RUNNING.add(self)
+        try:
+            while True:
+                try:
+                    yielded = step(value)
+                except StopIteration as stop:
+                    return stop.value
+                try:
+                    value, step = (yield yielded), coro.send
+                except BaseException as exc:  # noqa: BLE001 - handed to the code, unless it is cut off
+                    if self.severed:
+                        keep_suspended(coro)
+                        raise asyncio.CancelledError from None
+                    value, step = exc, coro.throw
+        finally:
+            _RUNNING.discard(self)
+
+
+#: every :class:`Severable` being awaited now
+_RUNNING: weakref.WeakSet[Severable] = weakref.WeakSet()
+
+
+def sever_running() -> None:
+    """:meth:`Severable.sever` every one being awaited (a stop that ends the process)."""
+    for severable in list(_RUNNING):
+        severable.sever()
 
 
 def keep_suspended(coro: Coroutine[Any, Any, Any]) -> None:
