@@ -117,3 +117,48 @@ def test_a_handler_that_catches_everything_runs_no_further_at_another_session_wo
     with _session(tmp_path, CATCHING) as server:
         _cut_off_then_served(server, tmp_path / "b" / "src" / "entry.py", "# edited\n" + SLOW)
         assert "caught" not in server.output and "after" not in server.output, server.output
+
+
+WORKING = SLOW.replace('''from workers import Response, WorkerEntrypoint
+''', '''from js import setTimeout
+from pyodide.ffi import create_proxy
+from workers import Response, WorkerEntrypoint
+
+
+async def waited():
+    try:
+        await asyncio.sleep(1.5)
+    except BaseException:
+        print("waitUntil caught", flush=True)
+    finally:
+        print("waitUntil finally", flush=True)
+    print("waitUntil ended", flush=True)
+
+
+async def floating():
+    try:
+        await asyncio.sleep(1.5)
+    finally:
+        print("task ended", flush=True)
+''').replace('''            if message.body == "slow":
+''', '''            if message.body == "slow":
+                self.ctx.waitUntil(waited())
+                setTimeout(create_proxy(lambda: print("timer fired", flush=True)), 1500)
+                asyncio.create_task(floating())
+''')
+
+
+def test_the_batchs_waituntil_work_timers_and_tasks_are_cut_off_with_it(tmp_path):
+    # review79: a JavaScript twin's waitUntil promise, setTimeout, un-awaited async function and
+    # finally, all due 3 s into queue(), print nothing after a reload 1.5 s in (wrangler dev
+    # 4.164.0, dev_session_probe.py inflight-work); here each printed after the reload, the
+    # waitUntil work's except and finally too, as only the handler itself was severed
+    import signal
+
+    project = python_project(tmp_path, WORKING, config_extra=CONSUMED)
+    with DevServer(project) as server:
+        _cut_off_then_served(server, project / "src" / "entry.py", WORKING + "# edited\n")
+        code, _took, after = server.stopped_by(signal.SIGINT)
+    printed = [line for line in server.output.splitlines() + after
+               if line.startswith(("waitUntil", "timer", "task")) or "Task" in line or "never awaited" in line]
+    assert code == 130 and printed == [], server.output

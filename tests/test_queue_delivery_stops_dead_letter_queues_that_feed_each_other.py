@@ -48,7 +48,8 @@ class RetryingWorker:
     def __init__(self) -> None:
         self.batches = 0
 
-    async def _queue_batch(self, queue: str, messages: list, metadata: object, result: QueueResult) -> QueueResult:
+    async def _queue_batch(self, queue: str, messages: list, metadata: object, result: QueueResult,
+                           opened: object = None) -> QueueResult:
         self.batches += 1
         result.retry_batch = {"retry": True}
         return result

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from worker_helpers import json_answer, one_file_worker
+import pytest
+from worker_helpers import json_answer, one_file_worker, service_pair
 
 BINDINGS = """
 [[d1_databases]]
@@ -63,4 +64,34 @@ def test_sdk_wrapped_bindings_print_as_the_sdks_class(tmp_path: Path) -> None:
     assert set(got) == {"KV", "DB", "AI", "VEC", "statement", "session"}
     for text, again in got.values():
         assert re.fullmatch(r"<workers\.rpc\._BindingWrapper object at 0x[0-9a-f]+>", text)
+        assert again == text
+
+
+SEARCH = """
+from workers import WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def hello(self):
+        return "hi"
+"""
+
+PRINTS_SERVICE = """
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response.json([str(self.env.SEARCH), repr(self.env.SEARCH)])
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_service_binding_prints_as_the_sdks_fetcher_wrapper(tmp_path: Path) -> None:
+    # both SDKs hand a Fetcher out as their _FetcherWrapper, which defines no repr (workerd's
+    # _workers.py, workers-runtime-sdk's workers/rpc.py); review79: "<Fetcher SEARCH>" here
+    for date, module in (("2025-10-01", "workers._workers"), ("2026-05-01", "workers.rpc")):
+        gateway = service_pair(tmp_path / date, SEARCH, PRINTS_SERVICE, date)
+        text, again = await (await gateway.fetch("/")).json()
+        assert re.fullmatch(rf"<{re.escape(module)}\._FetcherWrapper object at 0x[0-9a-f]+>", text), (date, text)
         assert again == text

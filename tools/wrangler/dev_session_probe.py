@@ -12,6 +12,9 @@ to be checked (hunt48): one line per case.
   bundled: 4.164.0 prefixes ``console.log/info/debug`` with ``[<name>] `` only in a bundled build
   (its bundler's ``patch-console-prefix`` middleware, injected under the MULTIWORKER flag), never
   unbundled (``tests/test_cli_dev_session_console_lines_carry_no_worker_prefix.py``).
+- ``inflight-work``: a lone Worker's code edited while its ``queue()`` waits, its ``waitUntil``
+  work, a timer, a ``finally`` and an un-awaited async function pending (review79; 4.164.0:
+  ``start m1 attempt 1``, then nothing of it in the 12 s after the edit).
 - ``consumers-edit``: b's config edited to consume the queue a consumes (4.164.0: b's bindings
   table, ``⎔ Reloading local server...``, ``Multiple consumers defined for queue "q": "a" and
   "b"``, exit 1; ``tests/test_cli_dev_session_refuses_a_queue_two_workers_consume.py``).
@@ -21,7 +24,7 @@ to be checked (hunt48): one line per case.
 - ``flags-edit``: the same session, b's config then edited to name ``made_up_b`` too: the lines the
   restarted runtime prints (audit28).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|consumers-edit|flags|flags-edit]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -151,6 +154,28 @@ def inflight() -> None:
         print(f"{case}: {lines}")
 
 
+def inflight_work() -> None:
+    """review79: what of a cut-off ``queue()`` goes on after a reload of its Worker's code -- its
+    ``waitUntil`` work (a promise it resolves 3 s on), a timer it set (3 s), its ``finally``
+    block and a task it did not await (both 3 s on), the next message of a batch of two."""
+    consumer = ('export default { async fetch(req, env) { await env.Q.sendBatch([{body: "m1"}, {body: "m2"}]); '
+                'return new Response("sent"); },\n'
+                '  async queue(batch, env, ctx) {\n'
+                '    ctx.waitUntil(new Promise(r => setTimeout(() => { console.log("waited"); r(); }, 3000)));\n'
+                '    setTimeout(() => console.log("timer"), 3000);\n'
+                '    (async () => { await new Promise(r => setTimeout(r, 3000)); console.log("floating"); })();\n'
+                '    for (const m of batch.messages) { console.log("start " + m.body + " attempt " + m.attempts);\n'
+                '      try { await new Promise(r => setTimeout(r, 5000)); } finally { console.log("finally " + m.body); }\n'
+                '      console.log("end " + m.body); m.ack(); } } };\n')
+    config = ('[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n'
+              '[[queues.consumers]]\nqueue = "q"\nmax_batch_timeout = 0\nmax_batch_size = 2\nmax_retries = 3\n')
+    text = session({"a": (consumer, config)}, ["/"], settle=1.5, edits=[("a/src/index.js", "// edited\n")],
+                   again=False, after=12)
+    print([line for line in text.splitlines() if line.startswith(("start", "end", "waited", "timer", "floating",
+                                                                  "finally", "[wrangler:info] QUEUE", "\u2394"))
+           or "rror" in line])
+
+
 def consumers_edit() -> None:
     """review77: b's config edited to consume the queue a consumes."""
     sends = ('export default { async fetch(req, env) { await env.P.send("from a"); return new Response("sent"); },\n'
@@ -194,4 +219,5 @@ def flags_edit() -> None:
                      or "rror" in line or "exit status" in line))
 
 
-{"crons": crons, "flags": flags, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix, "consumers-edit": consumers_edit}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
+{"crons": crons, "flags": flags, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix,
+ "consumers-edit": consumers_edit, "inflight-work": inflight_work}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()

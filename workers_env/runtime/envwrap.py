@@ -187,6 +187,14 @@ class JsBinding(JsHostObject):
             return JsObject({})
         raise AttributeError("object_keys")
 
+    def __dir__(self) -> list[str]:
+        """Pyodide's ``dir()`` walks the prototype chain (``JsProxy_Dir``), where a binding's
+        methods are (``KvNamespace.prototype.get``): listed too -- a ``Fetcher``'s ``fetch`` and
+        ``connect``, never an RPC name (the wildcard property workerd answers any name with).
+        review79: ``dir(env.SVC)`` and ``dir(env.KV)`` listed ``Object.prototype``'s names alone."""
+        methods = _FETCHER_METHODS if self._js_class == "Fetcher" else _declared(self._binding, "JS_METHODS", ())
+        return sorted({*super().__dir__(), *methods})
+
     def object_keys(self) -> JsArray:
         return self._own_properties().object_keys()
 
@@ -751,6 +759,9 @@ def rest_argument(value: Any, where: str) -> Any:
 
 #: the classes whose ``fetch`` is workerd's ``Fetcher::fetch`` (a Durable Object's stub is a Fetcher)
 _FETCHER_CLASSES = frozenset({"Fetcher", "DurableObject"})
+#: what ``Fetcher.prototype`` has beside ``Object.prototype``'s (workerd http.h: ``JSG_METHOD(fetch)``,
+#: ``JSG_METHOD(connect)``; ``queue``/``scheduled`` only with service_binding_extra_handlers)
+_FETCHER_METHODS = ("fetch", "connect")
 
 
 async def _settled(outcome: Any) -> Any:

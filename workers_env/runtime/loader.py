@@ -85,7 +85,7 @@ from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.cloudflareworkers import old_location_note
 from workers_env.runtime.syntaxhints import keyword_member_hint
 from workers_env.runtime.clientbody import hold_for_client
-from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling
+from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling, request_tasks
 from workers_env.runtime.email_events import (
     EmailResult,
     ForwardableEmailMessage,
@@ -134,7 +134,7 @@ from workers_env.runtime.scope import ImportScope, is_a_workers_own
 from workers_env.runtime.sessionpaths import install_session_hook
 from workers_env.runtime.services import ServiceSource, WorkerService
 from workers_env.runtime.sdknames import SdkClass
-from workers_env.runtime.tasks import in_scope, scope_new_tasks
+from workers_env.runtime.tasks import ScopedCoroutine, in_scope, scope_new_tasks
 from workers_env.runtime.thrownerror import keeps_error_names
 from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
@@ -242,10 +242,27 @@ class ExecutionContext(JsProxy):
         finally:
             self._end()
 
-    def _end(self) -> None:
+    def _sever(self) -> None:
+        """Cut off with the runtime, as a reload under ``wrangler dev`` cuts off a batch in
+        ``queue()`` (runtime/severable.py): every task of the request still running -- its
+        ``waitUntil`` work, a task it started -- ends cancelled without one more step of its code
+        (no ``except``/``finally``), and its timers never fire. Measured with a JavaScript twin
+        (tools/wrangler/dev_session_probe.py ``inflight-work``): nothing of it prints after the
+        reload; review79: its ``waitUntil`` work, a ``setTimeout`` and a task each printed here."""
+        for task in request_tasks(self):
+            coro = task.get_coro()
+            if isinstance(coro, ScopedCoroutine):  # (its handler's own task is cut off by its owner)
+                coro.severed = True
+                contextvars.Context().run(task.cancel)  # workers-env's cancel, not the Worker's
+        self._tasks = []
+        self._end(quietly=True)
+
+    def _end(self, quietly: bool = False) -> None:
         """The request is over: say what its code swallowed that workers-env cannot do
-        (runtime/swallowed.py), and tear it down (runtime/timers.py)."""
-        swallowed.report(self, self._scope)
+        (runtime/swallowed.py; not ``quietly``: cut off, it says nothing more), and tear it down
+        (runtime/timers.py)."""
+        if not quietly:
+            swallowed.report(self, self._scope)
         end_request(self)
         ended, self._ended = self._ended, None
         if ended is not None:
@@ -1040,14 +1057,18 @@ class Worker(ServiceSource):
             return []
         return await deliver_pending(self, broker, env_clock(self.env).now())
 
-    async def _queue_batch(self, queue: str, messages: list[QueueMessage],
-                           metadata: Any = None, result: QueueResult | None = None) -> QueueResult:
+    async def _queue_batch(self, queue: str, messages: list[QueueMessage], metadata: Any = None,
+                           result: QueueResult | None = None, opened: list[Any] | None = None) -> QueueResult:
         """Run ``queue()`` on ``messages``, what it does recorded in ``result`` (a fresh one if
-        None): a caller passing its own keeps the retries recorded before an exception."""
+        None): a caller passing its own keeps the retries recorded before an exception. The
+        event's ``ExecutionContext`` is appended to ``opened`` (a dev server's: a reload may cut
+        it off, runtime/severable.py)."""
         result = QueueResult() if result is None else result
         batch = JsMessageBatch(queue, messages, result, metadata=metadata)
         wraps = self.era is None or self.era.wraps("queues")
         ctx = self.new_context()
+        if opened is not None:
+            opened.append(ctx)
         try:
             await self._run_event("queue", batch, ctx, sdk_value=SdkMessageBatch(batch) if wraps else batch)
         finally:

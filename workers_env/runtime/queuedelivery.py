@@ -163,7 +163,8 @@ async def _deliver(worker: Worker, broker: QueueBroker, batch: Batch, now: Calla
     error: BaseException | None = None
     result = QueueResult()
     try:
-        handler = Severable(worker._queue_batch(batch.queue, handed, {"metrics": metrics}, result))
+        opened: list[Any] = []  # its ExecutionContext, cut off with it
+        handler = Severable(worker._queue_batch(batch.queue, handed, {"metrics": metrics}, result, opened), opened)
         if running is not None:  # (a dev server's: a reload cuts it off)
             running(handler)
         await handler

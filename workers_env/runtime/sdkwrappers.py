@@ -36,6 +36,7 @@ from workers_env.runtime.eras import (
     FETCHER_WRAPPER_CONVERTS_FROM,
     WORKFLOW_WRAPPER_CONVERTS_FROM,
 )
+from workers_env.runtime.sdknames import sdk_module
 from workers_env.runtime.webloop import unawaited
 from workers_env.runtime.workers_api import (
     FetcherView,
@@ -77,6 +78,14 @@ def _fetch(name: str, binding: JsBinding, args: tuple[Any, ...], kwargs: dict[st
     return FetcherView(name, binding._binding).fetch(*args, **kwargs)
 
 
+def _sdk_repr(wrapper: Any) -> str:
+    """``object.__repr__`` of the SDK's wrapper class, which defines none: ``print(self.env.SVC)``
+    writes ``<workers.rpc._FetcherWrapper object at 0x...>`` (``workers._workers`` in the built-in
+    SDK and before workers-runtime-sdk 1.6.4), as ``_BindingWrapper``'s and ``_EnvWrapper``'s do
+    (review79: ``<Fetcher SVC>``, a repr of workers-env's own)."""
+    return f"<{sdk_module('_EnvWrapper')}.{type(wrapper).__name__} object at {hex(id(wrapper))}>"
+
+
 # -- the built-in SDK's wrappers (and the external SDK's before it converted) -----------------
 
 
@@ -108,8 +117,7 @@ class _BuiltinFetcherWrapper:
     def fetch(self, *args: Any, **kwargs: Any) -> Awaitable[Response]:
         return _fetch(self._name, self._binding, args, kwargs)
 
-    def __repr__(self) -> str:
-        return f"<Fetcher {self._name}>"
+    __repr__ = _sdk_repr
 
 
 class _PassThrough:
@@ -140,8 +148,7 @@ class _DurableObjectNamespaceWrapper(_PassThrough):
     def jurisdiction(self, *args: Any, **kwargs: Any) -> Any:
         return type(self)(_stub_of(self._binding, "jurisdiction", args, kwargs))
 
-    def __repr__(self) -> str:
-        return f"<DurableObjectNamespace {self._binding._name}>"
+    __repr__ = _sdk_repr
 
 
 class _BuiltinWorkflowInstanceWrapper(_PassThrough):
@@ -168,8 +175,7 @@ class _BuiltinWorkflowInstanceWrapper(_PassThrough):
     async def status(self, *args: Any, **kwargs: Any) -> Any:
         return unawaited(self._binding.status(*args, **kwargs))
 
-    def __repr__(self) -> str:
-        return f"<WorkflowInstance of {self._binding._name}>"
+    __repr__ = _sdk_repr
 
 
 class _BuiltinWorkflowBindingWrapper(_PassThrough):
@@ -187,8 +193,7 @@ class _BuiltinWorkflowBindingWrapper(_PassThrough):
     async def create_batch(self, *args: Any, **kwargs: Any) -> list[Any]:
         return [self._instance_wrapper(w) for w in await _settled(self._binding.createBatch(*args, **kwargs))]
 
-    def __repr__(self) -> str:
-        return f"<Workflow {self._binding._name}>"
+    __repr__ = _sdk_repr
 
 
 # -- the external SDK's wrappers (workers/rpc.py) --------------------------------------------
@@ -205,9 +210,6 @@ class _FetcherWrapper(_BindingWrapper):
     def fetch(self, *args: Any, **kwargs: Any) -> Awaitable[Response]:
         return _fetch(self._name, self._binding, args, kwargs)
 
-    def __repr__(self) -> str:
-        return f"<Fetcher {self._name}>"
-
 
 class _ExternalDurableObjectNamespaceWrapper(_DurableObjectNamespaceWrapper):
     _stub_wrapper = _FetcherWrapper
@@ -220,9 +222,6 @@ class _WorkflowInstanceWrapper(_BindingWrapper):
     async def send_event(self, *args: Any, **kwargs: Any) -> Any:
         js_args, js_kwargs = rpc_args(args, kwargs)
         return _wrap_result(await _settled(self._binding.sendEvent(*js_args, **js_kwargs)))
-
-    def __repr__(self) -> str:
-        return f"<WorkflowInstance of {self._binding._name}>"
 
 
 class _WorkflowBindingWrapper(_BindingWrapper):
@@ -240,9 +239,6 @@ class _WorkflowBindingWrapper(_BindingWrapper):
     async def create_batch(self, *args: Any, **kwargs: Any) -> list[_WorkflowInstanceWrapper]:
         js_args, js_kwargs = rpc_args(args, kwargs)
         return [_WorkflowInstanceWrapper(w) for w in await _settled(self._binding.createBatch(*js_args, **js_kwargs))]
-
-    def __repr__(self) -> str:
-        return f"<Workflow {self._binding._name}>"
 
 
 # Worker code reads the SDK's class names (``type(x).__name__``), whichever SDK's they are

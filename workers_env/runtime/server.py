@@ -68,7 +68,7 @@ from workers_env.runtime.jspromise import cut_off_microtasks
 from workers_env.runtime.runsync import cut_off_drivers, cut_off_here
 from workers_env.runtime.threadpool import worker_code_blocks
 from workers_env.runtime.stalls import HANGING, is_hang
-from workers_env.runtime.tasks import end_worker_tasks
+from workers_env.runtime.tasks import end_worker_tasks, sever_worker_code
 from workers_env.runtime.statusline import (
     BARE_HEAD_HEADER,
     REASON_HEADER,
@@ -1303,7 +1303,10 @@ class _Server(uvicorn.Server):
         if self.stopped_by is not None:
             # stopped by a signal, wrangler dev 4.164.0 exits at once (measured): a request under
             # way is cut off, its client sees the connection close, rather than waited for (a
-            # streamed response might never end, and Ctrl+C would then do nothing)
+            # streamed response might never end, and Ctrl+C would then do nothing); dev's
+            # process ends, so none of the Worker's code runs again (its except/finally neither)
+            if self.ends_process:
+                sever_worker_code(asyncio.get_running_loop())
             for connection in list(self.server_state.connections):
                 transport = getattr(connection, "transport", None)
                 if transport is not None:

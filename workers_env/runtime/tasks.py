@@ -24,12 +24,13 @@ from typing import Any
 
 from workers_env.runtime import swallowed
 from workers_env.runtime.current import acting_for, adopt_task, current_context, pyodide_028
+from workers_env.runtime.severable import keep_suspended, sever_running
 from workers_env.runtime.tracebacks import PACKAGE_DIR, passes_through, runs_for_the_worker, without_our_frames
 from workers_env.runtime.unhandled import IN_PROGRESS_DONE, REPORTED_AT_END, install, silence, silenced
 
 log = logging.getLogger("workers_env.runtime")
 
-__all__ = ["ScopedCoroutine", "end_worker_tasks", "in_scope", "scope_new_tasks", "scoped_callback", "set_request_end_hooks",
+__all__ = ["ScopedCoroutine", "end_worker_tasks", "sever_worker_code", "in_scope", "scope_new_tasks", "scoped_callback", "set_request_end_hooks",
            "set_made_by_worker_check", "set_worker_frame_check"]
 
 #: the standard library's coroutines that call ``run_in_executor`` (``asyncio.to_thread``, the
@@ -118,7 +119,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
     ``cr_running``, ``__qualname__``, ...) are ``coro``'s, so ``inspect.getcoroutinestate``
     and task names read as for the coroutine itself."""
 
-    __slots__ = ("_coro", "_enter", "_scope", "_waited", "by_worker", "for_worker", "outlived")
+    __slots__ = ("_coro", "_enter", "_scope", "_waited", "by_worker", "for_worker", "outlived", "severed")
 
     def __init__(self, coro: Coroutine[Any, Any, Any], scope: Any):
         self._coro = coro
@@ -136,6 +137,9 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         #: what the task, outliving its request, waits on: settled by code of a request still
         #: live, the task's next step runs as that request's code (see :meth:`_outlived_step`)
         self._waited: Any = None
+        #: its request was cut off with the runtime (runtime/severable.py): ``coro`` is never
+        #: stepped again, nor closed -- its ``except``/``finally`` code does not run
+        self.severed = False
 
     def _entered(self) -> Any:
         enter = self._enter
@@ -152,6 +156,9 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
 
     def _step(self, step: Callable[..., Any], *args: Any) -> Any:
         """One step of the coroutine (``send``'s or ``throw``'s) in the Worker's scope."""
+        if self.severed:  # the task ends cancelled, its code where it was
+            keep_suspended(self._coro)
+            raise asyncio.CancelledError
         if self.outlived:
             return self._outlived_step(step, *args)
         self._entered()
@@ -357,6 +364,23 @@ def end_worker_tasks(loop: asyncio.AbstractEventLoop) -> None:
     where wrangler dev ends the isolate with nothing printed (leftovers50b); a task started before
     and still waiting, collected as the loop closes, is dropped unreported too."""
     silence(loop)  # (one mark of the loop's end, kept by unhandled.py)
+
+
+def sever_worker_code(loop: asyncio.AbstractEventLoop) -> None:
+    """No step of the Worker's code suspended on ``loop`` runs again: ``workers-env dev``'s stop,
+    as production's isolate ends with the process (none of its ``except``/``finally`` code runs
+    after Ctrl+C under wrangler dev). Each :class:`ScopedCoroutine` on a task's chain of awaits
+    (a task the Worker started, its ``waitUntil`` work, a request's handler awaited by the
+    server's task) and each running queue handler (runtime/severable.py) is severed, so the
+    cancels that follow end them at once -- a ``waitUntil`` loop that catches every exception and
+    waits again held the stop for ever (review79)."""
+    for task in asyncio.all_tasks(loop):
+        awaited: Any = task.get_coro()
+        while awaited is not None:
+            if isinstance(awaited, ScopedCoroutine):
+                awaited.severed = True
+            awaited = getattr(awaited, "cr_await", None) or getattr(awaited, "gi_yieldfrom", None)
+    sever_running()
 
 
 class _Unrun(Coroutine[Any, Any, None]):
