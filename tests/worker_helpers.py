@@ -377,6 +377,21 @@ async def twin_answers(folder: Path, source: str, names: list[str]) -> dict[str,
     return {name: got[i] for i, name in enumerate(names)}
 
 
+def slow_turns(loop: asyncio.AbstractEventLoop, seconds: float) -> None:
+    """Make each turn of ``loop`` (asyncio's own) take ``seconds`` on its clock: a machine so
+    loaded that every timer whose delay is under that has come due by the next turn -- what a
+    wall-clock race would need luck for, every time."""
+    run_once, time = loop._run_once, loop.time  # type: ignore[attr-defined]
+    spent = [0.0]
+
+    def turn() -> None:
+        spent[0] += seconds
+        run_once()
+
+    loop._run_once = turn  # type: ignore[attr-defined]
+    loop.time = lambda: time() + spent[0]  # type: ignore[method-assign]
+
+
 def json_answer(folder: Path, path: str) -> Any:
     """The JSON body of the Worker in ``folder`` answering ``path`` (which must answer 200 within 10 s)."""
     worker = load_worker(folder)
