@@ -4,7 +4,7 @@ settled promise set going all run before any timer (runtime/heldtimers.py). Here
 take loop turns, and asyncio ran a timer on the first turn after its time came -- on a loaded
 machine between them (session 51's writable-ready flake). Now a timer waits while callbacks are
 queued, for at most ``HELD_TURNS`` turns after its time came; a zero delay is due on the next turn
-as before. Each case runs on a loop whose every turn takes 50 ms on its clock, so the timers below
+as before. Each case runs on a loop whose clock is 50 ms on at each read, so the timers below
 have come due by the next turn, every time."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from worker_helpers import one_file_worker, slow_turns
+from worker_helpers import one_file_worker, slow_clock
 
 from workers_env import load_worker
 from workers_env.runtime.heldtimers import HELD_TURNS
@@ -61,7 +61,7 @@ class Default(WorkerEntrypoint):
 
 async def answer(tmp_path, path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY))
-    slow_turns(asyncio.get_running_loop(), 0.05)
+    slow_clock(asyncio.get_running_loop(), 0.05)
     return await (await worker.fetch(path)).json()
 
 

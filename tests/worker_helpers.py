@@ -377,19 +377,19 @@ async def twin_answers(folder: Path, source: str, names: list[str]) -> dict[str,
     return {name: got[i] for i, name in enumerate(names)}
 
 
-def slow_turns(loop: asyncio.AbstractEventLoop, seconds: float) -> None:
-    """Make each turn of ``loop`` (asyncio's own) take ``seconds`` on its clock: a machine so
-    loaded that every timer whose delay is under that has come due by the next turn -- what a
-    wall-clock race would need luck for, every time."""
-    run_once, time = loop._run_once, loop.time  # type: ignore[attr-defined]
+def slow_clock(loop: asyncio.AbstractEventLoop, seconds: float) -> None:
+    """Make each read of ``loop``'s clock ``seconds`` later than the one before: a machine so
+    loaded that time runs on between any two steps -- every timer whose delay is under that has
+    come due by the next turn, and a delay added to the time read is past by the next read --
+    what a wall-clock race would need luck for, every time."""
+    time = loop.time
     spent = [0.0]
 
-    def turn() -> None:
+    def later() -> float:
         spent[0] += seconds
-        run_once()
+        return time() + spent[0]
 
-    loop._run_once = turn  # type: ignore[attr-defined]
-    loop.time = lambda: time() + spent[0]  # type: ignore[method-assign]
+    loop.time = later  # type: ignore[method-assign]
 
 
 def json_answer(folder: Path, path: str) -> Any:

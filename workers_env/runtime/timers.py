@@ -29,8 +29,10 @@ import contextlib
 import itertools
 import logging
 import math
+import sys
 import threading
 from collections.abc import Callable
+from types import CodeType, FrameType
 from typing import Any
 
 from workers_env._errors import JsException, add_hint
@@ -295,11 +297,31 @@ def watch_loop() -> None:
             return handle
         if request_ended(ctx):
             _cancel([handle], asyncio.current_task())
-        elif held is not None and when > loop.time():  # (``call_later(0)``'s time is already past)
+        elif held is not None and _later(sys._getframe(1), when, loop):
             held.note(handle)
         return handle
 
     loop.call_at = ending_call_at  # type: ignore[method-assign,assignment]
+
+
+def _later(caller: FrameType, when: float, loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether a timer is set with a delay above 0: ``call_later``'s own ``delay`` (``asyncio.sleep``,
+    ``setTimeout``), not its time read again, which a loaded machine may have passed meanwhile; for
+    ``call_at`` called directly (``asyncio.timeout``), a time still to come."""
+    if caller.f_code is _CALL_LATER:
+        return bool(caller.f_locals["delay"] > 0)
+    return when > loop.time()
+
+
+def _asyncio_call_later() -> CodeType:
+    call_later: Any = asyncio.BaseEventLoop.call_later
+    while getattr(call_later, "workers_env_original", None) is not None:  # (runtime/threadpool.py's, if installed)
+        call_later = call_later.workers_env_original
+    return call_later.__code__  # type: ignore[no-any-return]
+
+
+#: the code of asyncio's own ``call_later``, which calls ``call_at`` with ``delay`` added to the time
+_CALL_LATER = _asyncio_call_later()
 
 
 #: the code of :func:`watch_loop`'s ``call_at`` wrapper: a frame of it passes its caller's
