@@ -55,7 +55,8 @@ class HeldTimers:
 
     def note(self, handle: asyncio.TimerHandle) -> None:
         """Hold ``handle`` (a Worker's timer with a delay above 0) while callbacks are queued."""
-        self._noted.append([handle, 0])
+        if isinstance(handle, asyncio.TimerHandle):
+            self._noted.append([handle, 0])
 
     def _turn(self) -> None:
         loop = self._loop

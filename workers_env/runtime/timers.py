@@ -298,7 +298,7 @@ def watch_loop() -> None:
         if request_ended(ctx):
             _cancel([handle], asyncio.current_task())
         elif held is not None and _later(sys._getframe(1), when, loop):
-            held.note(handle)
+            held.note(getattr(handle, "_timer", handle))  # (a WebLoop ``Handle`` over the timer: runtime/threadpool.py)
         return handle
 
     loop.call_at = ending_call_at  # type: ignore[method-assign,assignment]
