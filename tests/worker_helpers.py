@@ -410,6 +410,21 @@ async def twin_answers(folder: Path, source: str, names: list[str]) -> dict[str,
     return {name: got[i] for i, name in enumerate(names)}
 
 
+def slow_clock(loop: asyncio.AbstractEventLoop, seconds: float) -> None:
+    """Make each read of ``loop``'s clock ``seconds`` later than the one before: a machine so
+    loaded that time runs on between any two steps -- every timer whose delay is under that has
+    come due by the next turn, and a delay added to the time read is past by the next read --
+    what a wall-clock race would need luck for, every time."""
+    time = loop.time
+    spent = [0.0]
+
+    def later() -> float:
+        spent[0] += seconds
+        return time() + spent[0]
+
+    loop.time = later  # type: ignore[method-assign]
+
+
 def json_answer(folder: Path, path: str) -> Any:
     """The JSON body of the Worker in ``folder`` answering ``path`` (which must answer 200 within 10 s)."""
     worker = load_worker(folder)

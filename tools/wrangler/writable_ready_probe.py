@@ -10,7 +10,7 @@ reads chunk by chunk. Each result is JSON: which readies are the same as the one
 the reactions run so far (``rN`` the Nth ready, ``wN`` the Nth write) after the writes and after
 each read.
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/writable_ready_probe.py
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/writable_ready_probe.py [--tick 0ms|microtasks]
 
 Not collected by pytest (needs Node and wrangler); ``tests/test_runtime_writable_ready_is_workerds_per_write.py``
 runs the Python twin against the answers it gave.
@@ -116,8 +116,18 @@ CASES = {
 NAMES = re.findall(r'^    "(\w+)": ', PY_WORKER, re.M)
 
 
+#: ``--tick NAME``: how the JavaScript twin waits after the writes and each read instead of its
+#: 20 ms timer -- workerd's answers do not depend on it (runtime/heldtimers.py: nor do ours)
+TICKS = {"0ms": "const tick = () => new Promise((r) => setTimeout(r, 0));",
+         "microtasks": "const tick = async () => { for (let i = 0; i < 50; i++) await null; };"}
+
+
 def main() -> int:
-    return casediff.report_twins(JS_WORKER, PY_WORKER, "writable-ready", NAMES, DATE, PY_DATE)
+    js = JS_WORKER
+    if sys.argv[1:2] == ["--tick"]:
+        js = js.replace("const tick = () => new Promise((r) => setTimeout(r, 20));", TICKS[sys.argv[2]])
+        assert js != JS_WORKER, "the twin's tick moved: update TICKS"
+    return casediff.report_twins(js, PY_WORKER, "writable-ready", NAMES, DATE, PY_DATE)
 
 
 if __name__ == "__main__":

@@ -136,7 +136,7 @@ from workers_env.runtime.services import ServiceSource, WorkerService
 from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.tasks import ScopedCoroutine, in_scope, scope_new_tasks
 from workers_env.runtime.thrownerror import keeps_error_names
-from workers_env.runtime.timers import end_request
+from workers_env.runtime.timers import end_request, watch_loop
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.uninstalled import uninstalled_note, watch_uninstalled
 from workers_env.runtime.websockets import accept_upgrade
@@ -996,6 +996,7 @@ class Worker(ServiceSource):
 
     def new_context(self) -> ExecutionContext:
         scope_new_tasks()  # tasks the handler starts keep the Worker's modules (runtime/tasks.py)
+        watch_loop()  # and the timers it sets are its own (runtime/timers.py)
         ctx = ExecutionContext(self._scope)
         self.requests_alive += 1
         ctx._ended = self._request_ended

@@ -29,13 +29,16 @@ import contextlib
 import itertools
 import logging
 import math
+import sys
 import threading
 from collections.abc import Callable
+from types import CodeType, FrameType
 from typing import Any
 
 from workers_env._errors import JsException, add_hint
 from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import WeakIdentitySet
+from workers_env.runtime.heldtimers import HeldTimers
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
     current_context,
@@ -54,7 +57,7 @@ from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.webloop import dropped_promise
 
 __all__ = ["clear_timer", "delay_seconds", "destroyed", "end_request", "ends_with_request", "is_borrowed", "pending_timers", "request_ended",
-           "run_top_level_microtasks", "set_interval", "set_timeout"]
+           "run_top_level_microtasks", "set_interval", "set_timeout", "watch_loop"]
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -256,21 +259,27 @@ def end_request(ctx: Any) -> None:
         handle.cancel()
     _cancel(_asyncio_timers(ctx))
     _outlive(ctx)
-    _end_later_timers()
+    watch_loop()
     for close in closing.values():
         close()
 
 
-def _end_later_timers() -> None:
-    """Once a request on the running loop is over: every asyncio timer set from then on by code
-    running as a request already over -- a plain callback it left behind (``loop.call_soon``, a
-    future's done callback it added) as much as a task's step -- is cancelled as it is set, as
-    production runs that code in the request's IoContext, gone, where its ``setTimeout`` never
-    fires. The loop's ``call_at`` (which ``call_later``, so ``asyncio.sleep``, goes through) is
-    wrapped once per loop for it; the timer is set in the code's context as before, and a
-    request still live, or code outside any request, is left alone. (A task's step is looked
-    at again as it ends, :func:`outlived_step_ended`: a loop whose ``call_at`` is not asyncio's
-    Python one -- uvloop's -- goes on without this.)"""
+def watch_loop() -> None:
+    """Watch the running loop's asyncio timers, once per loop (at each request's start and end):
+
+    - once a request on it is over, every asyncio timer set from then on by code running as a
+      request already over -- a plain callback it left behind (``loop.call_soon``, a future's
+      done callback it added) as much as a task's step -- is cancelled as it is set, as
+      production runs that code in the request's IoContext, gone, where its ``setTimeout``
+      never fires;
+    - a timer that code of a live request sets with a delay above 0 waits for the callbacks
+      queued on the loop (runtime/heldtimers.py), as workerd's timers wait for its event queue.
+
+    The loop's ``call_at`` (which ``call_later``, so ``asyncio.sleep`` and ``setTimeout``, goes
+    through) is wrapped once per loop for it; the timer is set in the code's context as before,
+    and code outside any request is left alone. (A task's step is looked at again as it ends,
+    :func:`outlived_step_ended`: a loop whose ``call_at`` is not asyncio's Python one --
+    uvloop's -- goes on without this.)"""
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
@@ -278,21 +287,46 @@ def _end_later_timers() -> None:
     if "call_at" in vars(loop):  # wrapped already (or by another's instance attribute: left alone)
         return
     call_at = loop.call_at
+    held = HeldTimers.install(loop)
 
     def ending_call_at(when: float, callback: Callable[..., Any], *args: Any,
                        context: Any = None) -> asyncio.TimerHandle:
         handle = call_at(when, callback, *args, context=context)
         ctx = current_context()
-        if ctx is not None and request_ended(ctx) and not is_hang_check(handle):  # (the check's first run
-            _cancel([handle], asyncio.current_task())  # may be set from an ended request's wait: no Worker's timer)
+        if ctx is None or is_hang_check(handle):  # (the check's first run may be set from an ended request's wait: no Worker's timer)
+            return handle
+        if request_ended(ctx):
+            _cancel([handle], asyncio.current_task())
+        elif held is not None and _later(sys._getframe(1), when, loop):
+            held.note(getattr(handle, "_timer", handle))  # (a WebLoop ``Handle`` over the timer: runtime/threadpool.py)
         return handle
 
     loop.call_at = ending_call_at  # type: ignore[method-assign,assignment]
 
 
-#: the code of :func:`_end_later_timers`' ``call_at`` wrapper: a frame of it passes its caller's
+def _later(caller: FrameType, when: float, loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether a timer is set with a delay above 0: ``call_later``'s own ``delay`` (``asyncio.sleep``,
+    ``setTimeout``), not its time read again, which a loaded machine may have passed meanwhile; for
+    ``call_at`` called directly (``asyncio.timeout``), a time still to come."""
+    if caller.f_code is _CALL_LATER:
+        return bool(caller.f_locals["delay"] > 0)
+    return when > loop.time()
+
+
+def _asyncio_call_later() -> CodeType:
+    call_later: Any = asyncio.BaseEventLoop.call_later
+    while getattr(call_later, "workers_env_original", None) is not None:  # (runtime/threadpool.py's, if installed)
+        call_later = call_later.workers_env_original
+    return call_later.__code__  # type: ignore[no-any-return]
+
+
+#: the code of asyncio's own ``call_later``, which calls ``call_at`` with ``delay`` added to the time
+_CALL_LATER = _asyncio_call_later()
+
+
+#: the code of :func:`watch_loop`'s ``call_at`` wrapper: a frame of it passes its caller's
 #: call on (threadpool's WebLoop timers look past it to that caller)
-PASSING_CALL_AT = next(code for code in _end_later_timers.__code__.co_consts
+PASSING_CALL_AT = next(code for code in watch_loop.__code__.co_consts
                        if getattr(code, "co_name", None) == "ending_call_at")
 
 

@@ -1,0 +1,88 @@
+"""A Worker's timer with a delay above 0 does not cut into the work queued on the loop: workerd
+checks its timers only once its event queue and the microtasks are drained, so the reactions a
+settled promise set going all run before any timer (runtime/heldtimers.py). Here those reactions
+take loop turns, and asyncio ran a timer on the first turn after its time came -- on a loaded
+machine between them (session 51's writable-ready flake). Now a timer waits while callbacks are
+queued, for at most ``HELD_TURNS`` turns after its time came; a zero delay is due on the next turn
+as before. Each case runs on a loop whose clock is 50 ms on at each read, so the timers below
+have come due by the next turn, every time."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from worker_helpers import one_file_worker, slow_clock
+
+from workers_env import load_worker
+from workers_env.runtime.heldtimers import HELD_TURNS
+
+ENTRY = '''
+import asyncio
+import json
+from urllib.parse import urlparse
+
+import js
+from pyodide.ffi import create_proxy
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        path = urlparse(request.url).path
+        out = []
+        steps = []
+        done = asyncio.Event()
+
+        async def steps_of(n):  # work queued turn after turn (n of them; -1: until the timer)
+            while n and not done.is_set():
+                steps.append(len(steps))
+                n -= 1
+                await asyncio.sleep(0)
+
+        def fired(what):
+            out.append(f"{what} after {len(steps)} steps")
+            done.set()
+
+        if path == "/chain":
+            task = asyncio.create_task(steps_of(12))
+            js.setTimeout(create_proxy(lambda: fired("setTimeout 10")), 10)
+            loop = asyncio.get_running_loop()
+            loop.call_later(0.01, fired, "call_later 0.01")
+            await asyncio.sleep(0.01)
+            out.append(f"sleep after {len(steps)} steps")
+            await task
+        else:
+            task = asyncio.create_task(steps_of(-1))
+            delay = 10 if path == "/busy" else 0
+            js.setTimeout(create_proxy(lambda: fired(f"setTimeout {delay}")), delay)
+            await task
+        return Response(json.dumps(out))
+'''
+
+
+async def answer(tmp_path, path):
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+    slow_clock(asyncio.get_running_loop(), 0.05)
+    return await (await worker.fetch(path)).json()
+
+
+@pytest.mark.asyncio
+async def test_a_timer_fires_once_the_queued_steps_have_run(tmp_path):
+    """Before: each ``after 1 steps``. (``loop.call_later`` hands Worker code WebLoop's
+    ``Handle`` over the timer, runtime/threadpool.py.)"""
+    assert await answer(tmp_path, "/chain") == [f"{timer} after 12 steps" for timer in (
+        "setTimeout 10", "call_later 0.01", "sleep")]
+
+
+@pytest.mark.asyncio
+async def test_a_loop_kept_busy_still_gets_its_timer(tmp_path):
+    """Steps queued for ever: the timer waits ``HELD_TURNS`` turns past its time, then fires."""
+    [line] = await answer(tmp_path, "/busy")
+    steps = int(line.split()[3])
+    assert HELD_TURNS <= steps <= HELD_TURNS + 2, line
+
+
+@pytest.mark.asyncio
+async def test_a_zero_delay_is_due_on_the_next_turn_as_before(tmp_path):
+    assert await answer(tmp_path, "/zero") == ["setTimeout 0 after 1 steps"]
