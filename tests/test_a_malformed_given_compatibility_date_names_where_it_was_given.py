@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from runtime_stderr_lines import RUNTIME_FAILED, runtime_stderr, timeless
 from worker_helpers import one_file_worker
 from workers_env import ConfigError, load_env, load_worker
 from workers_env.cli import main
@@ -51,8 +52,10 @@ def test_dev_names_its_option(tmp_path, capsys, monkeypatch, given, config_dated
     monkeypatch.chdir(tmp_path)
     assert main(["dev", "--compatibility-date", given]) == 1
     err = capsys.readouterr().err
-    assert err == (f"workers-env dev: Invalid compatibility date: {given}\n"
-                   + HINT.format("--compatibility-date 2026-11-17") + "\n")
+    invalid = f"service core:user:w: Invalid compatibility date: {given}"
+    assert [timeless(line) for line in err.splitlines() if line.strip()] == [
+        f"\u2718 [ERROR] {invalid}", RUNTIME_FAILED, *runtime_stderr(("error", invalid)),
+        "(workers-env: " + HINT.format("--compatibility-date 2026-11-17") + ")"]
 
 
 @pytest.mark.parametrize(("given", "first_line"), [
@@ -115,8 +118,9 @@ def test_text_after_today_is_in_the_future_first_as_wrangler_compares_it(tmp_pat
     one_file_worker(tmp_path, ENTRY, date="2026-11-17")
     monkeypatch.chdir(tmp_path)
     assert main(["dev", "--compatibility-date", "garbage"]) == 1
-    assert capsys.readouterr().err == ('workers-env dev: Compatibility date "garbage" is in the future and unsupported\n'
-                                       + HINT.format("--compatibility-date 2026-11-17") + "\n")
+    assert [line for line in capsys.readouterr().err.splitlines() if line.strip()] == [
+        '\u2718 [ERROR] Compatibility date "garbage" is in the future and unsupported',
+        "(workers-env: " + HINT.format("--compatibility-date 2026-11-17") + ")"]
 
 
 def test_the_plugin_names_a_fixture_returning_the_date(pytester):

@@ -52,3 +52,13 @@ def test_a_bare_cwd_and_one_after_the_double_dash(tmp_path, monkeypatch, capsys)
     # after --, yargs reads no options: the command ignores `--cwd nowhere` there
     assert main(["vectorize", "list", "--", "--cwd", "nowhere"]) == 0
     assert "nowhere" not in capsys.readouterr().err
+
+
+def test_every_commands_help_lists_it(capsys):
+    """wrangler lists ``--cwd`` among every command's global flags; a user reading ours finds it too."""
+    for argv in (["d1", "execute"], ["kv", "key", "put"], ["vectorize", "query"], ["kv"], []):
+        try:
+            main([*argv, "--help"])
+        except SystemExit:
+            pass
+        assert "--cwd DIR" in capsys.readouterr().out, argv

@@ -247,3 +247,15 @@ def test_json_numbers_are_written_as_javascript_writes_them(app, capsys):
     assert '"half": 1.5,' in out and '"small": 3' in out
     assert json.loads(out)[0]["results"] == [{"big": 9007199254740992, "low": -9223372036854776000,
                                               "half": 1.5, "small": 3}]
+
+
+def test_execute_on_a_terminal_prints_cells_as_wranglers_string(app, capsys, monkeypatch):
+    """On a terminal each cell is JavaScript's ``String(value)``, as wrangler's table prints it
+    (measured against wrangler 4.164.0 on a pseudo-terminal): NULL is ``null``, a whole REAL
+    ``2``, not Python's ``None`` and ``2.0``."""
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["d1", "execute", "notes-db", "--local", "--command",
+                 "SELECT NULL AS n, 2.0 AS r, 1e21 AS e, x'00ff' AS b, 'é' AS t"]) == 0
+    out = capsys.readouterr().out
+    assert ("│ n    │ r │ e     │ b        │ t │\n├──────┼───┼───────┼──────────┼───┤\n"
+            "│ null │ 2 │ 1e+21 │ [0, 255] │ é │\n") in out

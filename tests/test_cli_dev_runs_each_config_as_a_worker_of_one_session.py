@@ -11,6 +11,7 @@ command's second ``-c`` is yargs' ``expects a single value``."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,14 @@ def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp
     assert out.index("core:user:gateway-staging") < out.index(proxy) < out.index("✘ [ERROR] The Workers runtime failed")
     assert "Ready on" not in out
     assert "no such named entrypoint. (Its WorkerEntrypoint classes: Admin; a named entrypoint is a class" in out
+    # then workerd's Runtime stderr, its own text of both lines (wrangler dev 4.164.0, JS twins: leftovers52)
+    records = [json.loads(line) for line in out.splitlines() if line.startswith('  {"timestamp"')]
+    assert [(r["level"], r["source"], r["message"], r["context_depth"]) for r in records] == [
+        ("error", "src/workerd/server/server/entry.rs:170", text.removeprefix("✘ [ERROR] ").rstrip("\n"), 0)
+        for text in (f'✘ [ERROR] Worker "core:user:gateway-staging"\'s binding "ADMIN" refers to service '
+                     f'"core:user:search-staging" with a named entrypoint "{name}", but "core:user:search-staging" has '
+                     "no such named entrypoint.", proxy)]
+    assert out.index("  Runtime stderr:") > out.index("✘ [ERROR] The Workers runtime failed")
 
 
 def test_a_callee_with_no_named_entrypoint_is_said_to_export_none(tmp_path):

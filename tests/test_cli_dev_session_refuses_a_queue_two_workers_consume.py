@@ -63,9 +63,13 @@ def test_an_edit_that_makes_both_workers_consume_a_queue_is_refused_after_the_re
         '[[queues.consumers]]\nqueue = "q"\nmax_batch_timeout = 1\n')
     with DevServer(Path("a/wrangler.toml"), *configs, cwd=tmp_path) as server:
         server.edit(tmp_path / "b" / "wrangler.toml",
-                    f'name = "b"\n{HEAD}[[queues.consumers]]\nqueue = "q"\nmax_batch_timeout = 1\n')
+                    f'name = "b"\n{HEAD}[vars]\nV = "1"\n[[queues.consumers]]\nqueue = "q"\nmax_batch_timeout = 1\n')
         server.wait_for('✘ [ERROR] Multiple consumers defined for queue "q": "a" and "b"')
-        assert server.output.index("Reloading local server") < server.output.index("Multiple consumers")
+        # b's table once, then the reload line, then the error (audit28's RA2, the table said again
+        # before the error, passed while b's edit brought no binding to show)
+        assert server.output.count("b has access to the following bindings:") == 1, server.output
+        assert (server.output.index("b has access") < server.output.index("Reloading local server")
+                < server.output.index("Multiple consumers"))
         assert server.get("/hello") == (200, "sent")
         server.wait_for("a got hello")
         assert "b got" not in server.output

@@ -79,8 +79,9 @@ def test_a_session_prints_every_workers_lines_at_start_and_at_any_workers_reload
     """``wrangler dev -c a -c b`` runs the session's Workers in one runtime and restarts it whole
     at a reload of either: 4.164.0 prints a's and b's warnings, in that order, under each
     Worker's name, at start and again after an edit of b's code alone (JavaScript twins:
-    ``tools/wrangler/dev_session_probe.py flags``). Before audit27, workers-env said b's lines at
-    start but at a reload only the reloaded Worker's."""
+    ``tools/wrangler/dev_session_probe.py flags``), and after an edit of b's config that workerd
+    refuses (``flags-edit``). Before audit27, workers-env said b's lines at start but at a reload
+    only the reloaded Worker's."""
     from pathlib import Path
 
     for name, flag in (("a", "r2_public_beta_bindings"), ("b", "url_standard")):
@@ -101,8 +102,18 @@ def test_a_session_prints_every_workers_lines_at_start_and_at_any_workers_reload
         ready = dev.wait_for(READY, after=mark)
         edited = warnings("2025-11-02", "python_workers", "r2_public_beta_bindings", "global_navigator")
         assert len(edited) == 2
-        assert [line for line in dev.lines[mark:ready] if "service core:user:" in line] == [
-            *(f"\u25b2 [WARNING] service core:user:a: {line}" for line in edited), both[1]]
+        a_lines = [f"\u25b2 [WARNING] service core:user:a: {line}" for line in edited]
+        assert [line for line in dev.lines[mark:ready] if "service core:user:" in line] == [*a_lines, both[1]]
+        # b's config edited to name a flag workerd does not know: the restarted runtime's lines are
+        # every Worker's as at a start -- a's warnings, b's error, b's warning -- then wrangler stops
+        # (dev_session_probe.py flags-edit); workers-env printed b's alone (audit28), and serves on
+        config = tmp_path / "b" / "wrangler.toml"
+        mark = dev.edit(config, config.read_text().replace('"url_standard"', '"url_standard", "made_up_b"'))
+        failed = dev.wait_for("keeps serving the Worker loaded before", after=mark)
+        said = [line for line in dev.lines[mark:failed] if "service core:user:" in line]
+        assert [line for line in said if not line.startswith("  {")] == [  # (the Runtime stderr records left out)
+            *a_lines, "\u2718 [ERROR] service core:user:b: No such compatibility flag: made_up_b", both[1]]
+        assert dev.get() == (200, "a")
 
 
 def test_no_warning_where_the_date_stops_the_runtime_before_it_starts(tmp_path):

@@ -55,12 +55,27 @@ def test_the_workers_own_reload_cuts_off_its_batch(tmp_path):
         _cut_off_then_served(server, project / "src" / "entry.py", SLOW + "# edited\n")
 
 
+def test_the_workers_own_config_reload_cuts_off_its_batch(tmp_path):
+    # (dev_session_probe.py inflight: a lone Worker's config edit too.) The batch's queue runs in
+    # the env the edit retires, whose queues are not emptied: audit28's SV3 -- a cut-off handler
+    # taken as returned -- settled it there and printed its QUEUE line
+    project = python_project(tmp_path, SLOW, config_extra=CONSUMED)
+    config = project / "wrangler.toml"
+    with DevServer(project) as server:
+        _cut_off_then_served(server, config, config.read_text() + '[vars]\nEDITED = "1"\n')
+
+
+def _session(root: Path, a_source: str) -> DevServer:
+    """``dev -c a -c b``: a consumes ``jobs`` (``a_source``), b sends to another queue."""
+    for name, source, extra in (("a", a_source, CONSUMED), ("b", SLOW.replace("JOBS", "OTHER"), "")):
+        (root / name / "src").mkdir(parents=True)
+        (root / name / "src" / "entry.py").write_text(source)
+        (root / name / "wrangler.toml").write_text(f'name = "{name}"\n{HEAD}{extra}')
+    return DevServer(Path("a/wrangler.toml"), "-c", "a/wrangler.toml", "-c", "b/wrangler.toml", cwd=root)
+
+
 def test_another_session_workers_reload_cuts_off_the_batch(tmp_path):
-    for name, source, extra in (("a", SLOW, CONSUMED), ("b", SLOW.replace("JOBS", "OTHER"), "")):
-        (tmp_path / name / "src").mkdir(parents=True)
-        (tmp_path / name / "src" / "entry.py").write_text(source)
-        (tmp_path / name / "wrangler.toml").write_text(f'name = "{name}"\n{HEAD}{extra}')
-    with DevServer(Path("a/wrangler.toml"), "-c", "a/wrangler.toml", "-c", "b/wrangler.toml", cwd=tmp_path) as server:
+    with _session(tmp_path, SLOW) as server:
         _cut_off_then_served(server, tmp_path / "b" / "src" / "entry.py", "# edited\n" + SLOW)
 
 
@@ -70,18 +85,35 @@ CATCHING = SLOW.replace('''                await asyncio.sleep(1.5)
                 except:  # noqa: E722 - catches the cut-off too, as such code does
                     print("caught", flush=True)
                 await self.env.JOBS.send("after")
+''').replace('''    async def fetch(self, request):
+''', '''    async def fetch(self, request):
+        if request.url.endswith("/collect"):  # (a collection that finds the cut-off code unreferenced closes it)
+            import gc
+            return Response(str(gc.collect() >= 0))
 ''')
 
 
 def test_a_handler_that_catches_everything_runs_no_further_nor_at_the_stop(tmp_path):
     # wrangler kills the runtime: the twin's code after its await never runs, whatever it would
     # catch. review78: a bare except here caught the cancellation, printed, and sent "after" into
-    # the new runtime's queue (delivered); a kept coroutine closed at exit ran it then
+    # the new runtime's queue (delivered); a kept coroutine closed at exit ran it then. audit28:
+    # one not kept (severable._keep) is closed by the next collection that finds it, running its
+    # except -- "caught", "Exception ignored in" -- while dev serves on (a gc.collect() here)
     import signal
 
     project = python_project(tmp_path, CATCHING, config_extra=CONSUMED)
     with DevServer(project) as server:
         _cut_off_then_served(server, project / "src" / "entry.py", CATCHING + "# edited\n")
+        assert server.get("/collect") == (200, "True")
+        time.sleep(0.5)
         assert "caught" not in server.output and "after" not in server.output, server.output
         code, _took, after = server.stopped_by(signal.SIGINT)
     assert code == 130 and not any("caught" in line or "Exception ignored" in line for line in after), after
+
+
+def test_a_handler_that_catches_everything_runs_no_further_at_another_session_workers_reload(tmp_path):
+    # (audit28's QD4: the batch another Worker's reload cuts off cancelled but not severed -- the
+    # bare except printed "caught" and sent "after", as the Worker's own reload did before review78)
+    with _session(tmp_path, CATCHING) as server:
+        _cut_off_then_served(server, tmp_path / "b" / "src" / "entry.py", "# edited\n" + SLOW)
+        assert "caught" not in server.output and "after" not in server.output, server.output

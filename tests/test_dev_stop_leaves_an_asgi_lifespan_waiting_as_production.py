@@ -14,43 +14,12 @@ from pathlib import Path
 
 import pytest
 from dev_reload_helpers import DevServer
-from worker_helpers import one_file_worker
+from worker_helpers import FASTAPI_LIFESPAN_WORKER, one_file_worker
 
 pytest.importorskip("fastapi")
 
-ENTRY = """
-from contextlib import asynccontextmanager
-
-from fastapi import FastAPI
-from workers import WorkerEntrypoint
-
-
-@asynccontextmanager
-async def lifespan(app):
-    print("lifespan started")
-    try:
-        yield
-    finally:
-        print("lifespan cleaned up")
-
-
-app = FastAPI(lifespan=lifespan)
-
-
-@app.get("/")
-async def root():
-    return {"ok": True}
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        import asgi
-        return await asgi.fetch(app, request, self.env)
-"""
-
-
 def test_the_built_in_bridges_lifespans_are_not_resumed_at_the_stop(tmp_path: Path) -> None:
-    server = DevServer(one_file_worker(tmp_path, ENTRY, date="2025-11-02", pyproject=False))
+    server = DevServer(one_file_worker(tmp_path, FASTAPI_LIFESPAN_WORKER, date="2025-11-02", pyproject=False))
     with server:
         assert server.get("/") == (200, '{"ok":true}')
         assert server.get("/") == (200, '{"ok":true}')
@@ -62,7 +31,7 @@ def test_the_built_in_bridges_lifespans_are_not_resumed_at_the_stop(tmp_path: Pa
 
 
 def test_the_external_sdks_lifespan_is_shut_down_after_each_request(tmp_path: Path) -> None:
-    with DevServer(one_file_worker(tmp_path, ENTRY, date="2026-05-01")) as server:
+    with DevServer(one_file_worker(tmp_path, FASTAPI_LIFESPAN_WORKER, date="2026-05-01")) as server:
         assert server.get("/") == (200, '{"ok":true}')
         server.wait_for("[wrangler:info] GET / 200 OK")
     assert server.lines.count("lifespan started") == server.lines.count("lifespan cleaned up") == 1

@@ -23,12 +23,24 @@ ENTRY = """\
 """
 
 
-@pytest.mark.parametrize("date", ["01-11-2026", "2026-11-1", "1999-12-31", "2026-11-01T00:00"])
+@pytest.mark.parametrize("date", ["01-11-2026", "2026-11-1", "2026-11-01T00:00"])
 def test_a_date_not_written_yyyy_mm_dd_is_refused(tmp_path, date):
     folder = one_file_worker(tmp_path, ENTRY, date=date)
     with pytest.raises(ConfigError) as info:
         load_worker(folder)
     assert str(info.value).startswith(f"Invalid compatibility date: {date}\nWrite it as YYYY-MM-DD")
+
+
+@pytest.mark.parametrize("date", ["1999-12-31", "0000-01-01"])
+def test_a_yyyy_mm_dd_date_out_of_workerds_range_says_the_range(tmp_path, date):
+    # workerd (wrangler dev 4.164.0, JS twin): "Invalid compatibility date: 1999-12-31"; it starts on
+    # 2000-01-01, 2008-12-31 and 2026-02-30 (a day up to 31 in any month)
+    folder = one_file_worker(tmp_path, ENTRY, date=date)
+    with pytest.raises(ConfigError) as info:
+        load_worker(folder)
+    assert str(info.value) == (f"Invalid compatibility date: {date}\nThe Workers runtime takes years 2000 to 2999, "
+                               "months 01 to 12 and days 01 to 31: give a date from 2000-01-01 to today, e.g. "
+                               'compatibility_date = "2026-11-17".')
 
 
 def test_text_after_today_is_in_the_future_as_wrangler_compares_it(tmp_path):

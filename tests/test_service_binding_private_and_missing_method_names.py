@@ -92,6 +92,19 @@ async def test_the_callers_own_fetcher_answers_to_string_and_constructor(tmp_pat
         "[object Fetcher] | JsException: TypeError: Illegal constructor (remote None)")
 
 
+@pytest.mark.asyncio
+async def test_as_service_is_the_fetcher_too(tmp_path):
+    # Worker.as_service() -- the binding without the env's wrapper in front, public for test code
+    # (docs/service-bindings.md) -- answers both itself, as the Fetcher it stands for. (audit28:
+    # through env the wrapper's own JS-object constructor answers first, so a WorkerService that
+    # sent constructor() over RPC, or refused it with a Python TypeError, passed every test)
+    service = load_worker(one_file_worker(tmp_path, SEARCH, date="2026-05-01")).as_service()
+    assert service.toString() == "[object Fetcher]"
+    with pytest.raises(JsException) as caught:
+        service.constructor()
+    assert (str(caught.value), getattr(caught.value, "remote", None)) == ("TypeError: Illegal constructor", None)
+
+
 CONNECTS = '''
 from workers import WorkerEntrypoint
 

@@ -2,7 +2,8 @@
 stops (measured with a JavaScript Worker given ``--compatibility-flags made_up_cli``, and one whose
 ``[env.staging]`` alone names ``made_up_staging``: exit 1 after ``✘ [ERROR] service
 core:user:wd: No such compatibility flag: made_up_cli`` -- the env's Worker ``wd-staging`` -- and
-``✘ [ERROR] The Workers runtime failed to start. ...``); workers-env's hint after them names
+``✘ [ERROR] The Workers runtime failed to start. ...`` with workerd's ``Runtime stderr`` under it,
+one JSON record a line: leftovers52 added it); workers-env's hint after them names
 where the flags were given: ``--compatibility-flags`` on dev's or pytest's command line, the
 marker, else the config's ``compatibility_flags``. Before review77 dev printed ``workers-env dev:
 No such compatibility flag: ...`` and every hint said ``compatibility_flags``."""
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 from dev_reload_helpers import READY, DevServer, answering, python_project
+from runtime_stderr_lines import RUNTIME_FAILED, runtime_stderr, timeless
 from worker_helpers import one_file_worker
 
 from workers_env.cli import main
@@ -25,8 +27,6 @@ class Default(WorkerEntrypoint):
 
 HINT = ("(workers-env: Remove it from {} or correct its spelling: the Workers runtime does not start a Worker that "
         "names a flag it does not know.)")
-RUNTIME_FAILED = ("✘ [ERROR] The Workers runtime failed to start. There was likely a problem with the workerd binary "
-                  "or your configuration.")
 
 
 @pytest.fixture(autouse=True)
@@ -41,9 +41,10 @@ def dev_never_serves(monkeypatch):
 
 
 def _refusal(err: str) -> list[str]:
-    """The refusal's lines of dev's stderr, blank ones left out (from wrangler's first error on)."""
+    """The refusal's lines of dev's stderr, blank ones left out (from workerd's first line on),
+    the time in each ``Runtime stderr`` record read as ``T`` once checked to be now's."""
     lines = [line for line in err.splitlines() if line.strip()]
-    return lines[next(i for i, line in enumerate(lines) if line.startswith("✘")):]
+    return [timeless(line) for line in lines[next(i for i, line in enumerate(lines) if "core:user:" in line):]]
 
 
 @pytest.mark.parametrize(("args", "env_flags", "name", "flag", "where"), [
@@ -61,8 +62,8 @@ def test_dev_stops_as_wrangler_dev(tmp_path, capsys, monkeypatch, args, env_flag
     hint = HINT.format(where)
     if flag == "nodejs_compt":
         hint = hint.replace("know.)", "know -- nodejs_compt (did you mean nodejs_compat?).)")
-    assert _refusal(capsys.readouterr().err) == [
-        f"✘ [ERROR] service core:user:{name}: No such compatibility flag: {flag}", RUNTIME_FAILED, hint]
+    line = f"service core:user:{name}: No such compatibility flag: {flag}"
+    assert _refusal(capsys.readouterr().err) == [f"✘ [ERROR] {line}", RUNTIME_FAILED, *runtime_stderr(("error", line)), hint]
 
 
 def test_the_env_section_alone_leaves_the_top_level_worker_running(tmp_path, capsys, monkeypatch):
@@ -148,13 +149,15 @@ def test_each_workers_errors_come_before_its_warnings_as_wrangler_dev_prints_the
         "made_up_flag", "streams_enable_constructors", "streams_disable_constructors", "url_standard"))
     monkeypatch.chdir(tmp_path)
     assert main(["dev"]) == 1
-    assert _refusal(capsys.readouterr().err)[:5] == [
-        "✘ [ERROR] service core:user:w: Compatibility flags are mutually contradictory: streams_enable_constructors "
-        "vs streams_disable_constructors",
-        "✘ [ERROR] service core:user:w: No such compatibility flag: made_up_flag",
-        "▲ [WARNING] service core:user:w: The compatibility flag streams_enable_constructors became the default as "
-        "of 2022-11-30 so does not need to be specified anymore.",
-        f"▲ [WARNING] service core:user:w: {URL}", RUNTIME_FAILED]
+    lines = [("error", "service core:user:w: Compatibility flags are mutually contradictory: "
+                        "streams_enable_constructors vs streams_disable_constructors"),
+             ("error", "service core:user:w: No such compatibility flag: made_up_flag"),
+             ("warn", "service core:user:w: The compatibility flag streams_enable_constructors became the default as "
+                      "of 2022-11-30 so does not need to be specified anymore."),
+             ("warn", f"service core:user:w: {URL}")]
+    assert _refusal(capsys.readouterr().err)[:10] == [
+        *(f"{'✘ [ERROR]' if level == 'error' else '▲ [WARNING]'} {text}" for level, text in lines), RUNTIME_FAILED,
+        *runtime_stderr(*lines)]
 
 
 def test_a_session_prints_worker_by_worker(tmp_path, capsys, monkeypatch):
@@ -166,26 +169,75 @@ def test_a_session_prints_worker_by_worker(tmp_path, capsys, monkeypatch):
         config.write_text(config.read_text().replace('name = "w"', f'name = "w{name}"'))
     monkeypatch.chdir(tmp_path)
     assert main(["dev", "-c", "a/wrangler.toml", "-c", "b/wrangler.toml"]) == 1
-    said = [line for line in capsys.readouterr().err.splitlines() if "core:user:" in line or line == RUNTIME_FAILED]
-    assert said == [f"▲ [WARNING] service core:user:wa: {URL}",
-                    "✘ [ERROR] service core:user:wb: No such compatibility flag: made_up_b",
-                    f"▲ [WARNING] service core:user:wb: {URL}", RUNTIME_FAILED]
+    said = _refusal(capsys.readouterr().err)
+    assert said[:8] == [f"▲ [WARNING] service core:user:wa: {URL}",
+                        "✘ [ERROR] service core:user:wb: No such compatibility flag: made_up_b",
+                        f"▲ [WARNING] service core:user:wb: {URL}", RUNTIME_FAILED,
+                        *runtime_stderr(("warn", f"service core:user:wa: {URL}"),
+                                 ("error", "service core:user:wb: No such compatibility flag: made_up_b"),
+                                 ("warn", f"service core:user:wb: {URL}"))]
 
 
-def test_a_reload_prints_workerds_lines_in_its_order_and_the_last_worker_serves_on(tmp_path):
-    # wrangler dev 4.164.0 (JS twin, url_standard, then made_up_r added by an edit): the reload
-    # line, the error, the warning, then it stops; workers-env keeps the Worker that loaded (as
-    # for any edit that does not load: devreload.py) and loads the fixed config
+def test_a_sessions_given_date_is_every_workers_in_its_lines(tmp_path, capsys, monkeypatch):
+    # dev's --compatibility-date is every session Worker's (README, Where we had to choose), so b's
+    # url_standard, redundant at the given date but not at b's own 2022-01-01, is warned of beside
+    # b's refusal (audit28's OR5: b's own date there, the warning left out, passed every test)
+    for name, date, flags in (("a", "2026-11-01", ("url_standard",)), ("b", "2022-01-01", ("made_up_b", "url_standard"))):
+        folder = one_file_worker(tmp_path / name, ENTRY, date=date, flags=flags)
+        config = folder / "wrangler.toml"
+        config.write_text(config.read_text().replace('name = "w"', f'name = "w{name}"'))
+    monkeypatch.chdir(tmp_path)
+    assert main(["dev", "-c", "a/wrangler.toml", "-c", "b/wrangler.toml", "--compatibility-date", "2026-11-01"]) == 1
+    said = _refusal(capsys.readouterr().err)
+    assert said[:8] == [f"▲ [WARNING] service core:user:wa: {URL}",
+                        "✘ [ERROR] service core:user:wb: No such compatibility flag: made_up_b",
+                        f"▲ [WARNING] service core:user:wb: {URL}", RUNTIME_FAILED,
+                        *runtime_stderr(("warn", f"service core:user:wa: {URL}"),
+                                 ("error", "service core:user:wb: No such compatibility flag: made_up_b"),
+                                 ("warn", f"service core:user:wb: {URL}"))]
+
+
+SERVING_ON = "(workers-env: wrangler dev exits here; workers-env keeps serving the Worker loaded before until an edit that loads)"
+
+
+@pytest.mark.parametrize(("added", "errors", "hint"), [
+    (', "made_up_r"', ["service core:user:reload: No such compatibility flag: made_up_r"], HINT.format("compatibility_flags")),
+    (', "nodejs_compat", "no_nodejs_compat"',
+     ["service core:user:reload: Compatibility flags are mutually contradictory: nodejs_compat vs no_nodejs_compat"],
+     "(workers-env: Keep one of each pair in compatibility_flags (the first turns the behaviour on, the second off): "
+     "the Workers runtime does not start a Worker that names both.)"),
+], ids=["unknown", "contradictory"])
+def test_a_reload_prints_wranglers_lines_and_the_last_worker_serves_on(tmp_path, added, errors, hint):
+    # wrangler dev 4.164.0 (a JS twin at 2026-11-01 with url_standard, then an edit adding
+    # made_up_r, or nodejs_compat and no_nodejs_compat; measured 2026-12-06): the reload line,
+    # the errors, the warnings, its `The Workers runtime failed to start` with workerd's Runtime
+    # stderr, then it exits 1 (an edit reverting it finds nothing running). workers-env prints
+    # the same, its hint and that the Worker loaded before serves on (README, Where we had to
+    # choose) -- before leftovers52, its own "the Worker failed to load after the change; the one
+    # loaded before goes on serving" with the hints, and no Runtime stderr -- then loads the fix.
     project = python_project(tmp_path / "app", answering("one"), config_extra="")
     config = project / "wrangler.toml"
-    config.write_text(config.read_text().replace('["python_workers"]', '["python_workers", "url_standard"]'))
+    config.write_text(config.read_text().replace('"2026-05-01"', '"2026-11-01"')
+                      .replace('["python_workers"]', '["python_workers", "url_standard"]'))
+    warnings = [f"service core:user:reload: {URL}"]
+    if "nodejs_compat" in added:  # (a date from 2026-08-04 turns it on)
+        warnings.append("service core:user:reload: The compatibility flag nodejs_compat became the default as of "
+                        "2026-08-04 so does not need to be specified anymore.")
     with DevServer(project) as dev:
-        mark = dev.edit(config, config.read_text().replace('"url_standard"', '"url_standard", "made_up_r"'))
-        failed = dev.wait_for("goes on serving", after=mark)
-        assert [line for line in dev.lines[mark:failed] if "core:user:" in line] == [
-            "✘ [ERROR] service core:user:reload: No such compatibility flag: made_up_r",
-            f"▲ [WARNING] service core:user:reload: {URL}"]
+        mark = dev.edit(config, config.read_text().replace('"url_standard"', '"url_standard"' + added))
+        failed = dev.wait_for(SERVING_ON, after=mark)
+        assert [timeless(line) for line in dev.lines[mark:failed + 1] if line.strip()] == [
+            "\u2394 Reloading local server...", *(f"✘ [ERROR] {line}" for line in errors),
+            *(f"▲ [WARNING] {line}" for line in warnings), RUNTIME_FAILED,
+            *runtime_stderr(*(("error", line) for line in errors), *(("warn", line) for line in warnings)),
+            hint, SERVING_ON]
         assert dev.get() == (200, "one")
-        mark = dev.edit(config, config.read_text().replace(', "made_up_r"', ""))
+        # a code edit meanwhile loads into the config that loaded last (audit28's RA4: the refused
+        # one taken as the reloader's, its Worker then failed to load on the flag)
+        mark = dev.edit(project / "src" / "entry.py", answering("two"))
         dev.wait_for(READY, after=mark)
-        assert dev.get() == (200, "one")
+        assert dev.get() == (200, "two")
+        mark = dev.edit(config, config.read_text().replace(added, ""))
+        ready = dev.wait_for(READY, after=mark)
+        assert not [line for line in dev.lines[mark:ready] if line.startswith("✘")]
+        assert dev.get() == (200, "two")

@@ -92,6 +92,39 @@ class Default(WorkerEntrypoint):
 """)
 
 
+#: Worker source: a FastAPI app whose ``asynccontextmanager`` lifespan prints ``lifespan started``
+#: and, after its ``yield``, ``lifespan cleaned up``, served by ``asgi.fetch``
+FASTAPI_LIFESPAN_WORKER = """
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from workers import WorkerEntrypoint
+
+
+@asynccontextmanager
+async def lifespan(app):
+    print("lifespan started")
+    try:
+        yield
+    finally:
+        print("lifespan cleaned up")
+
+
+app = FastAPI(lifespan=lifespan)
+
+
+@app.get("/")
+async def root():
+    return {"ok": True}
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        import asgi
+        return await asgi.fetch(app, request, self.env)
+"""
+
+
 #: Worker source: an ASGI app's lifespan half, each message completed (``return await
 #: lifespan(receive, send)`` when ``scope["type"]`` is ``"lifespan"``)
 ASGI_LIFESPAN = """

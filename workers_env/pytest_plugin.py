@@ -262,6 +262,22 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.longrepr = f'pytest skipped this test without running it ("{_ASYNC_SKIPPED}")\n\n{_unrun_async_hint(item)}'
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None, Any, None]:
+    """Before any fixture is torn down -- the test's event loop would cancel what still waits as
+    it closes -- the ASGI lifespans the ``worker`` fixture's Worker left waiting are ended without
+    resuming them, as production's isolate ends them (runtime/lifespans.py): the built-in bridge
+    never shuts one down, the external SDK each after its request; the app's shutdown code never
+    runs at the test's end (review78: the loop's closing ran it)."""
+    loaded = getattr(item, "funcargs", {}).get("worker")
+    scope = getattr(loaded, "_scope", None)
+    if scope is not None:
+        from workers_env.runtime import lifespans
+
+        lifespans.abandon(scope.runtime)
+    yield
+
+
 def _unawaited_hint(error: BaseException, item: pytest.Item) -> str | None:
     """What to say when a test of ours failed reading an awaitable as its value (``resp =
     worker.fetch(...)`` then ``resp.status``): Python's "'coroutine' object has no attribute"
@@ -384,6 +400,10 @@ def _marker_kwargs(request: pytest.FixtureRequest) -> dict[str, Any]:
         value = merged.get(key)
         if value is not None and not isinstance(value, kinds):
             _fail(f"workers-env: @pytest.mark.workers_env({key}=...) takes {what}, got {type(value).__name__} {_short(value)}")
+    wrong = [flag for flag in merged.get("compatibility_flags") or () if not isinstance(flag, str)]
+    if wrong:  # (else load_env's own words, naming its argument, not the marker)
+        _fail("workers-env: @pytest.mark.workers_env(compatibility_flags=...) takes a list of flag names such as "
+              f'["python_workers"], got {type(wrong[0]).__name__} {_short(wrong[0])} among them')
     return merged
 
 

@@ -1,23 +1,28 @@
 """Read a workerd binary's own compatibility-flag table from the capnp schema compiled into it.
 
-    python3 tools/workerd/embedded_flags.py WORKERD [--compare]
+    python3 tools/workerd/embedded_flags.py WORKERD [--compare | --cut OUT.gz]
 
 workerd compiles ``compatibility-date.capnp`` into its binary (``capnp::Schema::from<CompatibilityFlags>``,
 the node ``0x8f8c1b68151b6cef``); that node's fields, in the order ``getFields()`` walks them, and
 their annotations are what ``compileCompatibilityFlags`` reads. This reads them without capnp:
 each row is (field name, enable flag, disable flag, enable date, on for every date, experimental,
 neededByFl, pythonSnapshotRelease, ((enable flag of a field that implies it, from date), ...)).
-``--compare`` holds them to :data:`workers_env.config.compat._ALL_WORKERD_FLAGS` and
+``--compare`` holds them to :data:`workers_env.config.compat._ALL_WORKERD_FLAGS`,
+:data:`~workers_env.config.compat.WORKERD_EXPERIMENTAL_FLAGS` and
 :data:`workers_env.config.compat.PYTHON_RELEASES` (the releases' flags, and the Pyodide each release's
 bundle record names), printing each difference (exit 1 on any).
+``--cut`` writes the node's segment alone, gzipped (WORKERD may be such a cut too): the test's
+fixture, so the reader is tested without a workerd binary.
 
 The Pyodide a release runs is not in the schema (``pythonSnapshotRelease`` is a Void annotation): it is in
 the bundle records workerd compiles from ``build/python_metadata.bzl``, capnp texts in a row -- Pyodide
-version, its date, packages date, snapshot hash, the flag's field name (:func:`read_releases`).
+version, its date, packages date, snapshot hash, the flag's field name (:func:`read_releases`; a cut of
+the schema alone has none, and then only the flags are compared).
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 import struct
 import sys
@@ -120,17 +125,56 @@ def _pointer_list(seg: Segment, at: int) -> list[int]:
     return [first + i * 8 for i in range(count)]
 
 
-def read_rows(path: str) -> list[Row]:
-    """Every field of ``path``'s embedded ``CompatibilityFlags`` node, in ``getFields()`` order."""
-    data = open(path, "rb").read()
+def node_segment(data: bytes) -> Segment:
+    """The segment whose root is the embedded ``CompatibilityFlags`` node, read in place in ``data``."""
     needle = struct.pack("<Q", NODE_ID)
     at = data.find(needle)
     while at >= 0 and (at % 8 or struct.unpack_from("<Q", data, at - 8)[0] & 0xFFFFFFFF != 0):
         at = data.find(needle, at + 1)  # the node's root pointer comes just before its id
     if at < 0:
-        raise SystemExit(f"{path}: no CompatibilityFlags schema node found")
-    seg = Segment(data, at - 8)
-    node = seg.struct_at(at - 8)
+        raise SystemExit("no CompatibilityFlags schema node found")
+    return Segment(data, at - 8)
+
+
+def cut(data: bytes) -> bytes:
+    """The node's segment alone: from its root pointer to the last byte any pointer under it reaches."""
+    seg = node_segment(data)
+    end = seg.start + 8
+    pending = [seg.start]
+    while pending:
+        at = pending.pop()
+        ptr = seg.word(at)
+        if ptr == 0:
+            continue
+        if ptr & 3 == 0:
+            start, words, pointers = seg.struct_at(at) or (0, 0, 0)
+            end = max(end, start + (words + pointers) * 8)
+            pending += [start + words * 8 + i * 8 for i in range(pointers)]
+            continue
+        assert ptr & 3 == 1, f"a far or capability pointer at {at:#x}: not one segment"
+        first, size, count, words, pointers = seg.list_at(at)
+        if size == 7:
+            step = (words + pointers) * 8
+            end = max(end, first + count * step)
+            pending += [first + i * step + words * 8 + j * 8 for i in range(count) for j in range(pointers)]
+        elif size == 6:
+            end = max(end, first + count * 8)
+            pending += [first + i * 8 for i in range(count)]
+        else:
+            end = max(end, first + (count * (0, 1, 8, 16, 32, 64)[size] + 63) // 64 * 8)
+    return seg.data[seg.start:end]
+
+
+def read(path: str) -> bytes:
+    """A workerd binary's bytes, or a ``--cut``'s (gzipped)."""
+    data = open(path, "rb").read()
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def read_rows(path: str) -> list[Row]:
+    """Every field of ``path``'s embedded ``CompatibilityFlags`` node, in ``getFields()`` order."""
+    seg = node_segment(read(path))
+    node = seg.struct_at(seg.start)
     assert node is not None
     start, words, _pointers = node
     fields = seg.elements(start + words * 8 + 3 * 8)  # Node.struct.fields, pointer 3
@@ -160,9 +204,14 @@ _RELEASE = re.compile(rb"([0-9][0-9a-z.]*)\0+(\d{4}-\d\d-\d\d)\0+(?:[0-9.]+\0+)?
 
 
 def read_releases(path: str) -> dict[str, str]:
-    """Release flag field -> the Pyodide version its bundle record in ``path`` names."""
+    """Release flag field -> the Pyodide version its bundle record in ``path`` names (none in a ``--cut``)."""
+    return releases_in(read(path))
+
+
+def releases_in(data: bytes) -> dict[str, str]:
+    """Release flag field -> the Pyodide version its bundle record in ``data`` names."""
     found: dict[str, str] = {}
-    for match in _RELEASE.finditer(open(path, "rb").read()):
+    for match in _RELEASE.finditer(data):
         field, version = match.group(3).decode(), match.group(1).decode()
         assert found.get(field, version) == version, f"{field}: two Pyodide versions"
         found[field] = version
@@ -171,7 +220,7 @@ def read_releases(path: str) -> dict[str, str]:
 
 def compare(rows: list[Row], releases_by_field: dict[str, str] | None = None) -> list[str]:
     """How ``rows`` differ from workers-env's table (order, names, dates, implications) and releases."""
-    from workers_env.config.compat import _ALL_WORKERD_FLAGS, PYTHON_RELEASES
+    from workers_env.config.compat import _ALL_WORKERD_FLAGS, PYTHON_RELEASES, WORKERD_EXPERIMENTAL_FLAGS
 
     theirs = [(r.enable, r.disable, r.date, r.all_dates, r.implied_by) for r in rows if r.enable is not None]
     ours = [tuple(entry) for entry in _ALL_WORKERD_FLAGS]
@@ -180,11 +229,16 @@ def compare(rows: list[Row], releases_by_field: dict[str, str] | None = None) ->
         problems.append(f"{len(theirs)} flags in the binary, {len(ours)} in the table: "
                         f"only theirs {sorted({t[0] for t in theirs} - {o[0] for o in ours})}, "
                         f"only ours {sorted({o[0] for o in ours} - {t[0] for t in theirs})}")
+    experimental = [r.enable for r in rows if r.enable is not None and r.experimental]
+    if experimental != list(WORKERD_EXPERIMENTAL_FLAGS):
+        problems.append(f"experimental flags: only the binary's {sorted(set(experimental) - set(WORKERD_EXPERIMENTAL_FLAGS))}, "
+                        f"only ours {sorted(set(WORKERD_EXPERIMENTAL_FLAGS) - set(experimental))}"
+                        + ("" if set(experimental) != set(WORKERD_EXPERIMENTAL_FLAGS) else ", in another order"))
     releases = [r.enable for r in rows if r.snapshot_release]
     ours_releases = [release.flag.enable if release.flag else "python_workers" for release in reversed(PYTHON_RELEASES)]
     if [name for name in releases if name != "python_workers_development"] != ours_releases:
         problems.append(f"snapshot releases, oldest first: binary {releases}, ours {ours_releases}")
-    if releases_by_field is not None:
+    if releases_by_field:  # a cut of the schema alone has no bundle records
         ours_pyodide = {(r.flag.field if r.flag else "pythonWorkers"): r.pyodide for r in PYTHON_RELEASES}
         theirs_pyodide = {field: version for field, version in releases_by_field.items()
                           if field in ours_pyodide or field in {r.field for r in rows if r.snapshot_release}}
@@ -195,6 +249,10 @@ def compare(rows: list[Row], releases_by_field: dict[str, str] | None = None) ->
 
 def main() -> int:
     args = sys.argv[1:]
+    if "--cut" in args:
+        with open(args[args.index("--cut") + 1], "wb") as out:
+            out.write(gzip.compress(cut(read(args[0])), 9, mtime=0))
+        return 0
     rows = read_rows(args[0])
     if "--compare" not in args:
         for row in rows:
@@ -205,9 +263,9 @@ def main() -> int:
     for problem in problems:
         print(problem)
     flags = [r for r in rows if r.enable]
+    named = f" ({', '.join(f'{field} {version}' for field, version in pyodides.items())})" if pyodides else ""
     print(f"{args[0]}: {len(flags)} flags, {sum(r.experimental for r in flags)} experimental, "
-          f"{sum(r.snapshot_release for r in flags)} Python releases "
-          f"({', '.join(f'{field} {version}' for field, version in pyodides.items())}); {len(problems)} differences")
+          f"{sum(r.snapshot_release for r in flags)} Python releases{named}; {len(problems)} differences")
     return 1 if problems else 0
 
 

@@ -18,8 +18,10 @@ to be checked (hunt48): one line per case.
 - ``flags``: a names ``r2_public_beta_bindings``, b ``url_standard`` (both on by the date): workerd's
   ``became the default`` warnings of each Worker, under its own name, at start and after an edit of
   b's code (audit27; ``tests/test_dev_prints_workerds_redundant_flag_warnings.py``).
+- ``flags-edit``: the same session, b's config then edited to name ``made_up_b`` too: the lines the
+  restarted runtime prints (audit28).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|consumers-edit|flags]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|consumers-edit|flags|flags-edit]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -176,4 +178,20 @@ def flags() -> None:
                      or "Ready on" in line))
 
 
-{"crons": crons, "flags": flags, "inflight": inflight, "queues": queues, "prefix": prefix, "consumers-edit": consumers_edit}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
+def flags_edit() -> None:
+    """audit28: b's config edited to name an unknown flag beside a's and b's redundant ones: which
+    Workers' workerd lines the restarted runtime prints."""
+    def edit(root: Path, port: int) -> None:
+        config = root / "b" / "wrangler.toml"
+        config.write_text(config.read_text().replace('["url_standard"]', '["url_standard", "made_up_b"]'))
+        time.sleep(8)
+
+    text = session({"a": (READY, 'compatibility_flags = ["r2_public_beta_bindings"]\n'),
+                    "b": (READY, 'compatibility_flags = ["url_standard"]\n')}, ["/"], settle=1.5, then=edit)
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("[wrangler:info] GET /"))
+    print("\n".join(line for line in lines[start:] if "service core:user" in line or line.startswith("\u2394")
+                     or "rror" in line or "exit status" in line))
+
+
+{"crons": crons, "flags": flags, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix, "consumers-edit": consumers_edit}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()

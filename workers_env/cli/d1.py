@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from workers_env._errors import ConfigError, WorkersEnvError
-from workers_env._jsvalues import well_formed
+from workers_env._jsvalues import js_string, well_formed
 from workers_env.cli.common import (
     CommandError,
     UsageError,
@@ -358,10 +358,10 @@ def _execute(args: argparse.Namespace) -> int:
     if not args.json:
         n = len(output)
         log(f"🚣 {n} command{'' if n == 1 else 's'} executed successfully.")
-    if sys.stdout.isatty() and not args.json:
+    if sys.stdout.isatty() and not args.json:  # wrangler's cells are String(value): null, 1, 1e+21
         for result in output:
             if result["results"]:
-                log(render_table([{k: str(v) for k, v in row.items()} for row in result["results"]]))
+                log(render_table([{k: js_string(v) for k, v in row.items()} for row in result["results"]]))
     else:
         log(dump_json(output))
     return 0

@@ -49,7 +49,7 @@ from workers_env.cli.devupstream import OriginOptions
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.cli.negations import FALSE
 from workers_env.config import find_config
-from workers_env.config.compat import compatibility_date_problem
+from workers_env.config.compat import future_date_refusal
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets, secrets_kept
 from workers_env.config.wrangler import display_path
 
@@ -174,24 +174,24 @@ _SCRIPT_HINT = ("workers-env dev's PATH names the wrangler config or its folder 
                 "script, which workers-env reads from the config's main): pass an existing one, or leave PATH out")
 
 
-#: how ``--compatibility-flags`` is named in the hint after workerd's refusal of a flag given so
+#: how ``--compatibility-flags`` and ``--compatibility-date`` are named in the hint after a refusal
+#: of a flag or a date given so
 _FLAGS_GIVEN_AS = "--compatibility-flags"
+_DATE_GIVEN_AS = "--compatibility-date {date}"
 
 
-def _flags_refused(configs: list[Any]) -> bool:
-    """Print workerd's refusal of the session Workers' compatibility flags as wrangler dev does
-    as the runtime starts (:func:`.devreload.say_refused_flags`: each Worker's errors, then its
-    warnings), wrangler's last line, then workers-env's hints; whether there was one."""
+def _runtime_refused(configs: list[Any]) -> bool:
+    """Print the refusal of the session Workers' compatibility dates and flags as wrangler dev
+    4.164.0 prints it after the bindings table, as its runtime starts -- miniflare's of a date
+    after today (its error alone), else workerd's, wrangler's last line and its Runtime stderr
+    (:func:`.devreload.say_refused_flags`), then workers-env's hints; whether there was one."""
     from workers_env.cli.devreload import say_refused_flags
-    from workers_env.cli.devsession import RUNTIME_FAILED
 
-    hints = say_refused_flags(configs)
-    if hints is None:
-        return False
-    fail(RUNTIME_FAILED)
-    for hint in hints:
-        print_hint(with_hint(CommandError(hint), hint))
-    return True
+    future = next(filter(None, map(future_date_refusal, configs)), None)
+    if future is not None:
+        _refuse(future)
+        return True
+    return say_refused_flags(configs)
 
 
 def _refuse(problem: tuple[str, str]) -> None:
@@ -410,7 +410,6 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
     from workers_env.cli.devreload import Reloader, say_flag_warnings
     from workers_env.cli.devsession import (
-        RUNTIME_FAILED,
         Slot,
         configs_as_edited,
         edited_consumers_problem,
@@ -418,6 +417,7 @@ def _run(args: argparse.Namespace) -> int:
         missing_entrypoints,
         multiple_consumers,
         route_session_queues,
+        runtime_failed,
         session_bindings,
         worker_name,
     )
@@ -470,7 +470,7 @@ def _run(args: argparse.Namespace) -> int:
         try:
             warn_config(read_from, environment, [pyproject_diagnostics])  # as wrangler dev reads it, first
             config = load_config(read_from, environment=environment).with_compatibility(
-                args.compatibility_date, args.compatibility_flags, given_as="--compatibility-date {date}",
+                args.compatibility_date, args.compatibility_flags, given_as=_DATE_GIVEN_AS,
                 flags_given_as=_FLAGS_GIVEN_AS)
         except ConfigError as exc:  # the config's own problems, after its warnings, as wrangler's
             fail(message_of(exc))
@@ -484,10 +484,6 @@ def _run(args: argparse.Namespace) -> int:
         # `--ip ""` (`--ip` alone) is [dev] ip's: wrangler's `hostname || config.dev.ip`
         args.ip = args.ip or (section.ip if section.ip is not None else DEFAULT_IP)
         origin_options = OriginOptions.of(args)
-        given_date_problem = compatibility_date_problem(config) if args.compatibility_date is not None else None
-        if given_date_problem is not None:  # its hint names the option (load_env's would name its argument)
-            print(f"workers-env dev: {given_date_problem}", file=sys.stderr)
-            return 1
         persist_to = Path(args.persist_to) if args.persist_to else default_persist_to(config_path)
         if script is None and _entry_refused(missing_entry(config)):  # wrangler's getEntry: before the build
             return 1
@@ -568,8 +564,9 @@ def _run(args: argparse.Namespace) -> int:
                             refused=(lambda c: edited_consumers_problem(slots, worker_name(config), c))
                             if others else None,
                             session=(lambda c: configs_as_edited(slots, worker_name(config), c)) if others else None)
-        if _flags_refused([config, *(other.with_compatibility(args.compatibility_date, args.compatibility_flags,
-                                                              flags_given_as=_FLAGS_GIVEN_AS) for other in others)]):
+        if _runtime_refused([config, *(other.with_compatibility(args.compatibility_date, args.compatibility_flags,
+                                                                given_as=_DATE_GIVEN_AS, flags_given_as=_FLAGS_GIVEN_AS)
+                                       for other in others)]):
             return 1
         say_flag_warnings(env.config)
         try:
@@ -597,7 +594,8 @@ def _run(args: argparse.Namespace) -> int:
         if refused:  # workerd refuses to start, and wrangler says so after its lines
             for line in refused:
                 fail(line)
-            fail(RUNTIME_FAILED)
+            # (workerd's records hold its own text, not workers-env's note on what the callee exports)
+            fail(runtime_failed([(True, line.partition(" (Its WorkerEntrypoint classes:")[0]) for line in refused]))
             return 1
         try:
             sockets = _listen(args.ip, port_given)

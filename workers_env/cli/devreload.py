@@ -53,7 +53,7 @@ from typing import Any
 
 from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env._ownmodules import files_of
-from workers_env.cli.common import fail, message_of, warn
+from workers_env.cli.common import CommandError, fail, message_of, print_hint, warn, with_hint
 from workers_env.cli.devbuild import Rebuilds, stop_build
 from workers_env.config.uploads import uploads_of
 from workers_env.runtime.runsync import drop_between_steps, raise_between_steps
@@ -80,19 +80,29 @@ def say_flag_warnings(*configs: Any) -> None:
             warn(f"service core:user:{worker_name(config)}: {line}")
 
 
-def say_refused_flags(configs: list[Any]) -> list[str] | None:
-    """When workerd refuses any of ``configs``' compatibility flags: its lines printed as wrangler
-    dev 4.164.0 prints them as its runtime starts -- each Worker's errors, then its warnings
-    (:func:`.devsession.refused_flags`) -- and workers-env's hints returned; else None, and
-    nothing printed (each Worker's warnings then come as it loads: :func:`say_flag_warnings`)."""
-    from workers_env.cli.devsession import refused_flags
+def say_refused_flags(configs: list[Any], *, reloading: bool = False) -> bool:
+    """When workerd refuses any of ``configs``' compatibility flags: what wrangler dev 4.164.0
+    prints as its runtime starts -- each Worker's errors, then its warnings
+    (:func:`.devsession.refused_flags`), then its ``The Workers runtime failed to start`` error
+    with workerd's ``Runtime stderr`` (:func:`.devsession.runtime_failed`) -- and workers-env's
+    hints after them; True. ``reloading``: after a config edit, where wrangler prints the same
+    and exits 1 (measured: an unknown flag and a contradictory pair added by an edit), a last
+    line says that the Worker loaded before serves on. Else False, nothing printed (each
+    Worker's warnings then come as it loads: :func:`say_flag_warnings`)."""
+    from workers_env.cli.devsession import refused_flags, runtime_failed
 
     lines, hints = refused_flags(configs)
     if not any(is_error for is_error, _ in lines):
-        return None
+        return False
     for is_error, line in lines:
         (fail if is_error else warn)(line)
-    return hints
+    fail(runtime_failed(lines))
+    if reloading:  # (wrangler dev stops here: README, Where we had to choose)
+        hints = [*hints, "wrangler dev exits here; workers-env keeps serving the Worker loaded before until an edit "
+                         "that loads"]
+    for hint in hints:
+        print_hint(with_hint(CommandError(hint), hint))
+    return True
 
 
 #: seconds between two looks at the files (an internal knob, for tests)
@@ -302,9 +312,13 @@ class Reloader:
         self._rebuilds = Rebuilds(build, self._builds, self._targets.skip)
         self._gone: dict[str, float] = {}  # watched files missing at a look, since when
 
+    def _session_configs(self, config: Any) -> list[Any]:
+        """The configs a reload with ``config`` restarts the runtime with (a session's every Worker's)."""
+        return self._session(config) if self._session is not None else [config]
+
     def _say_flag_warnings(self, config: Any) -> None:
         """The flag warnings of a reload with ``config`` (the session's every Worker's)."""
-        say_flag_warnings(*(self._session(config) if self._session is not None else [config]))
+        say_flag_warnings(*self._session_configs(config))
 
     async def run(self, app: Any) -> None:
         """Look for changes every ``interval`` seconds until cancelled (the server stopping)."""
@@ -444,9 +458,10 @@ class Reloader:
             fail(refusal)
             _close(env)
             return
-        hints = say_refused_flags([env.config])
-        if hints is not None:  # workerd's lines as at a start; the last config that loaded kept
-            self._load_failed(ConfigError("\n".join(hints)))
+        # workerd's lines as at a start, every session Worker's (wrangler dev 4.164.0 -c a -c b, b's
+        # config edited to name an unknown flag: a's warning, b's error, b's warning; audit28,
+        # tools/wrangler/dev_session_probe.py flags-edit); the last config that loaded kept
+        if say_refused_flags(self._session_configs(env.config), reloading=True):
             _close(env)
             return
         # the new config is the one from now on, even if its Worker does not load: a fix of the

@@ -18,20 +18,22 @@ to start.
 
 from __future__ import annotations
 
+import json
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from workers_env._env import env_config
 from workers_env.config.bindings import queue_entries
-from workers_env.config.compat import compatibility_flags_refusal, redundant_flag_warnings
+from workers_env.config.compat import redundant_flag_warnings, workerd_refusal
 from workers_env.queues.assembly import queue_broker
 from workers_env.queues.producer import QueueProducer
 from workers_env.runtime.services import NotConnected, ServiceSource, WorkerService
 
 __all__ = ["RUNTIME_FAILED", "SessionBroker", "SessionService", "Slot", "configs_as_edited",
            "edited_consumers_problem", "empty_session_queues", "missing_entrypoints", "refused_flags",
-           "multiple_consumers", "route_session_queues", "session_bindings", "worker_name"]
+           "multiple_consumers", "route_session_queues", "runtime_failed", "session_bindings", "worker_name"]
 
 
 class Slot:
@@ -177,6 +179,22 @@ def session_bindings(config: Any, slots: Mapping[str, Slot]) -> dict[str, Servic
 #: wrangler dev's line after workerd's refusal to start (4.164.0, measured)
 RUNTIME_FAILED = ("The Workers runtime failed to start. There was likely a problem with the workerd binary or your "
                   "configuration.")
+#: where workerd logs the lines it refuses to start with, as its ``Runtime stderr`` names it
+_RUNTIME_SOURCE = "src/workerd/server/server/entry.rs:170"
+
+
+def runtime_failed(lines: list[tuple[bool, str]]) -> str:
+    """wrangler dev's error when workerd does not start: :data:`RUNTIME_FAILED`, then miniflare's
+    ``Runtime stderr:`` and what workerd wrote there, each of its ``lines`` (``(is_error, text)``,
+    as printed above it) a JSON record of the time in milliseconds, its level, workerd's source
+    line and the text (wrangler dev 4.164.0, measured with JavaScript twins: refused flags at
+    start and after a config edit, a missing named entrypoint, a top-level throw, a module that
+    does not parse)."""
+    now = str(time.time_ns() // 1_000_000)
+    logged = [json.dumps({"timestamp": now, "level": "error" if is_error else "warn", "source": _RUNTIME_SOURCE,
+                          "message": text, "context_depth": 0}, ensure_ascii=False, separators=(",", ":"))
+              for is_error, text in lines]
+    return "\n".join([RUNTIME_FAILED, "Runtime stderr:", *logged])
 
 
 def refused_flags(configs: list[Any]) -> tuple[list[tuple[bool, str]], list[str]]:
@@ -186,11 +204,12 @@ def refused_flags(configs: list[Any]) -> tuple[list[tuple[bool, str]], list[str]
     line)``), each ``service core:user:<name>: ...`` (measured: a JavaScript Worker given
     ``--compatibility-flags made_up``, one whose ``[env.staging]`` names one, under its name
     ``wd-staging``, and ``-c a -c b`` with a redundant flag in both and an unknown one in b: a's
-    warning, b's error, b's warning) -- and workers-env's hints, each once."""
+    warning, b's error, b's warning) -- and workers-env's hints, each once; workerd's refusal of the
+    Worker's date comes first (:func:`.compat.workerd_refusal`), and no warning after it (measured)."""
     lines: list[tuple[bool, str]] = []
     hints: list[str] = []
     for config in configs:
-        refused, notes = compatibility_flags_refusal(config)
+        refused, notes = workerd_refusal(config)
         said = [(True, line) for line in refused] + [(False, line) for line in redundant_flag_warnings(config)]
         lines += [(is_error, f"service core:user:{worker_name(config)}: {line}") for is_error, line in said]
         hints += [note for note in notes if note not in hints]

@@ -296,7 +296,8 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
     """Give every command and command group of ``parser`` the global options it does not have
     yet, as yargs gives them all wrangler's: ``-c``/``-e`` (read by the commands that read a
     config), ``--env-file`` (``dev``'s own; elsewhere it names the ``.env`` files wrangler loads
-    into its environment), ``--profile`` (an auth profile: nothing to log in to here),
+    into its environment), ``--cwd`` (taken out of the line before parsing: listed in the help
+    as wrangler's is), ``--profile`` (an auth profile: nothing to log in to here),
     ``--x-provision``/``--x-auto-create`` (remote provisioning, which no local command does),
     ``-v`` (wrangler prints its version only with no command), ``--install-skills`` (refused
     when given true: :func:`workers_env.cli._run`). Added options keep no default, so that one
@@ -314,6 +315,9 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
             each.add_argument("--env-file", dest="env_file", metavar="PATH", nargs="+", action="extend",
                               default=argparse.SUPPRESS,
                               help=".env files to load into the environment first (default: .env, .env.local)")
+        if "--cwd" not in known:  # read before argparse (cli._take_cwd): here for the help alone
+            each.add_argument("--cwd", metavar="DIR", default=argparse.SUPPRESS,
+                              help="run as if started in DIR (as wrangler's global --cwd)")
         if "--profile" not in known:
             each.add_argument("--profile", metavar="NAME", default=argparse.SUPPRESS,
                               help="wrangler's auth profile: no effect (workers-env logs in nowhere)")

@@ -16,6 +16,13 @@ from typing import Any
 from workers_env._env import unknown_fields
 from workers_env._errors import ConfigError
 from workers_env.config import check_config, find_config
+from workers_env.config.compat import (
+    DEVELOPMENT_PYODIDE_FLAG,
+    WRANGLER_DEFAULT_COMPAT_DATE,
+    experimental_flags,
+    future_date_refusal,
+    workerd_refusal,
+)
 from workers_env.runtime.eras import failing_build_note, missing_sdk_note, missing_sdk_reason
 from workers_env.vectorize.definitions import pyproject_diagnostics
 
@@ -84,11 +91,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"workers-env validate: {exc}", file=sys.stderr)
         return 1
 
-    no_sdk = _no_sdk_line(configs[0]) if configs else None
+    notes = [note for note in (_no_sdk_line(configs[0]), *(_start_lines(configs[0]) if report.ok else ())) if note
+             ] if configs else []
     if args.json:
         payload = report.to_json()
-        if no_sdk is not None:  # listed with the warnings: the exit code and "ok" stay wrangler's
-            payload["warnings"].append({"path": None, "message": no_sdk, "env": None})
+        for note in notes:  # listed with the warnings: the exit code and "ok" stay wrangler's
+            payload["warnings"].append({"path": None, "message": note, "env": None})
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         rendered = report.render()
@@ -98,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
             if close is not None:  # a misspelt binding section makes no binding, and the config still "is valid"
                 section = "at the top level" if where == "top-level" else f"in [{where}]"
                 print(f'(workers-env: "{name}" {section} is likely a misspelt "{close}": as written it is ignored)')
-        if no_sdk is not None:  # wrangler accepts the config; the Worker still does not start
-            print(f"({no_sdk})")
+        for note in notes:  # wrangler accepts the config; the Worker still does not start (or deploy)
+            print(f"({note})")
         if report.ok:
             where = f' (environment "{environment}")' if environment else ""
             print(f"{report.display_path()} is valid{where}.")
@@ -135,3 +143,50 @@ def _no_sdk_line(config: Any) -> str | None:
     except ConfigError:
         return None
     return failing_build_note(config, loading=False) if reason is None else missing_sdk_note(config, reason, loading=False)
+
+
+def _start_lines(config: Any) -> list[str]:
+    """workers-env's notes on what wrangler's validation passes and a deploy or start still refuses
+    (wrangler deploy --dry-run 4.164.0 passes them too, measured): no ``compatibility_date`` (wrangler
+    deploy's own refusal, before the upload; dev runs on its default date), and a date or flags the
+    Workers runtime does not start with (Cloudflare's API judges them on upload: not measurable
+    offline; ``load_worker`` and ``workers-env dev`` refuse them, in these words), and flags workerd
+    marks experimental (:func:`_experimental_lines`). None without a ``main``: there is no Worker to
+    deploy or start."""
+    if getattr(config, "main_path", None) is None:
+        return []
+    deploy = _experimental_lines(config)
+    if getattr(config, "compatibility_date", None) is None:
+        return deploy + [f"workers-env: no compatibility_date: wrangler dev runs the Worker on its default date, "
+                         f"{WRANGLER_DEFAULT_COMPAT_DATE}, but wrangler deploy stops (\"A compatibility_date is "
+                         f"required when uploading a Worker.\"): add {_date_example(config)} to "
+                         f"{Path(str(config.path)).name}"]
+    future = future_date_refusal(config)
+    lines, hints = ([future[0]], [future[1]]) if future is not None else workerd_refusal(config)
+    if not lines and not hints:
+        return deploy
+    return deploy + ["workers-env: wrangler's checks pass this config (deploy --dry-run too), but the Workers "
+                     "runtime does not start its Worker (wrangler dev and load_worker stop; Cloudflare judges it on "
+                     "upload): " + " ".join([f"{'; '.join(lines)}." if lines else "", *hints]).strip()]
+
+
+def _experimental_lines(config: Any) -> list[str]:
+    """The note on the flags workerd marks experimental: wrangler dev runs them, ``deploy --dry-run``
+    passes them, Cloudflare refuses the upload, in workerd's words (``python_workers_development``
+    is the load's to refuse, with its own note)."""
+    named = [name for name in experimental_flags(getattr(config, "compatibility_flags", None) or ())
+             if name != DEVELOPMENT_PYODIDE_FLAG]
+    if not named:
+        return []
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    them = "them" if len(named) > 1 else "it"
+    refusals = " ".join(f"The compatibility flag {name} is experimental and cannot yet be used in Workers deployed "
+                        "to Cloudflare." for name in named)
+    return [f"workers-env: wrangler dev runs {listed}, and deploy --dry-run passes {them}, but Cloudflare refuses "
+            f"the upload: {refusals} Remove {them} from compatibility_flags to deploy"]
+
+
+def _date_example(config: Any) -> str:
+    suffix = str(getattr(config, "path", "")).rsplit(".", 1)[-1]
+    return (f'"compatibility_date": "{WRANGLER_DEFAULT_COMPAT_DATE}"' if suffix in ("json", "jsonc")
+            else f'compatibility_date = "{WRANGLER_DEFAULT_COMPAT_DATE}"')

@@ -37,6 +37,7 @@ __all__ = [
     "QUEUE_EXPOSE_ERROR_CODES",
     "REQUEST_SIGNAL_PASSTHROUGH",
     "VECTORIZE_QUERY_METADATA_OPTIONAL",
+    "WORKERD_EXPERIMENTAL_FLAGS",
     "CompatFlag",
     "PythonRelease",
     "cache_modes",
@@ -45,13 +46,17 @@ __all__ = [
     "compatibility_flags_problem",
     "compatibility_flags_refusal",
     "contradictory_flags",
+    "experimental_flags",
     "flag_enabled",
+    "future_date_refusal",
+    "invalid_date_refusal",
     "set_by_flag",
     "missing_date_warning",
     "newer_than_wranglers_runtime",
     "python_release",
     "redundant_flag_warnings",
     "unknown_flags",
+    "workerd_refusal",
 ]
 
 
@@ -298,6 +303,27 @@ _ALL_WORKERD_FLAGS = tuple(  # in the schema's field order, which orders workerd
     _NEWER.pop(entry[0], entry) for entry in WORKERD_FLAGS if entry[0] not in WORKERD_FLAGS_DROPPED_SINCE_6552D99
 ) + tuple(_NEWER.values())
 
+#: The enable flags workerd 1.20261123.1's schema marks ``$experimental``, in its field order
+#: (``tools/workerd/embedded_flags.py --compare`` holds them to a binary's): wrangler dev runs them
+#: (miniflare passes ``--experimental``) and ``deploy --dry-run`` passes them, but Cloudflare refuses
+#: them on upload -- workerd's ``CURRENT_DATE_FOR_CLOUDFLARE`` check: "The compatibility flag X is
+#: experimental and cannot yet be used in Workers deployed to Cloudflare." (compatibility-date.c++).
+WORKERD_EXPERIMENTAL_FLAGS = (
+    "durable_object_rename", "experimental", "durable_object_get_existing", "service_binding_extra_handlers",
+    "rtti_api", "webgpu", "unsafe_module", "js_rpc", "kv_direct_binding", "increase_websocket_message_size",
+    "python_workers_development", "replica_routing", "enable_d1_with_sessions_api", "tail_worker_user_spans",
+    "memory_cache_delete", "python_workers_durable_objects", "streaming_tail_worker", "enable_web_file_system",
+    "enable_abortsignal_rpc", "connect_pass_through", "unsupported_process_actual_platform",
+    "typescript_strip_types", "allow_insecure_inefficient_logged_eval", "cache_reload_enabled",
+    "precise_timers", "streams_no_default_auto_allocate_chunk_size", "enable_version_api",
+    "spec_compliant_property_attributes", "enable_ctx_version_metadata", "workflows_step_rollback",
+    "enable_nodejs_inspector_local_dev", "d1_binding_jsrpc", "workflows_bindings_rpc",
+    "typescript_implemented_streams", "expose_draining_reader", "wasm_memory_discard",
+    "auto_inject_python_workers", "durable_object_snapshots", "connect_handler_starttls",
+    "offpeak_location_hint", "python_zstd_snapshot", "r2_binding_jsrpc", "rpc_dispose_cancels_call",
+    "expose_serialization_test_class", "connect_handler_immediate_tls",
+)
+
 
 def workerd_flag_values(config: Any) -> dict[str, bool]:
     """Every enable flag of workerd (``compatibility-date.capnp``, :data:`WORKERD_FLAGS` with
@@ -324,22 +350,48 @@ def workerd_flag_values(config: Any) -> dict[str, bool]:
 
 def compatibility_date_problem(config: Any) -> str | None:
     """Why the Workers runtime refuses to start with the config's ``compatibility_date``, or
-    None: workerd takes only ``YYYY-MM-DD`` with a year 2000-2999 (``CompatDate::parse``:
-    "Invalid compatibility date: ..."), and wrangler dev no date after today (UTC). ``validate``
-    passes both, as wrangler's does: its check is JavaScript's ``new Date()``."""
+    None: :func:`future_date_refusal`'s or :func:`invalid_date_refusal`'s line, then its hint."""
+    refusal = future_date_refusal(config) or invalid_date_refusal(config)
+    return None if refusal is None else "\n".join(refusal)
+
+
+def future_date_refusal(config: Any) -> tuple[str, str] | None:
+    """miniflare's refusal of a ``compatibility_date`` after today (UTC), before workerd starts
+    (wrangler dev 4.164.0: ``Compatibility date "X" is in the future and unsupported``, exit 1), and
+    workers-env's hint; else None. miniflare compares the text, so "garbage" and "20260101" are
+    "in the future" too (measured). ``validate`` and ``deploy --dry-run`` pass a future date."""
     date = getattr(config, "compatibility_date", None)
-    if not isinstance(date, str):  # "" given instead of the config's is workerd's "Invalid compatibility date: "
+    if not isinstance(date, str) or date <= today():
         return None
-    shape = re.fullmatch(r"2\d{3}-(\d{2})-(\d{2})", date)
-    written = (f"Write it as YYYY-MM-DD, e.g. {_date_written_as(config).format(date=WRANGLER_DEFAULT_COMPAT_DATE)} "
-               "(the Workers runtime takes no other form).")
-    if date > today():  # wrangler's check compares the text first: "garbage" is "in the future" too (measured)
-        return (f'Compatibility date "{date}" is in the future and unsupported\n'
-                + (f"Use a date no later than today ({today()} UTC), as wrangler dev and deploy require."
-                   if shape is not None else written))
-    if shape is None or not (1 <= int(shape.group(1)) <= 12 and 1 <= int(shape.group(2)) <= 31):
-        return f"Invalid compatibility date: {date}\n{written}"
-    return None
+    return (f'Compatibility date "{date}" is in the future and unsupported',
+            f"Use a date no later than today ({today()} UTC), as wrangler dev and deploy require."
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else _write_it_as(config))
+
+
+def invalid_date_refusal(config: Any) -> tuple[str, str] | None:
+    """workerd's refusal of a ``compatibility_date`` that is not ``YYYY-MM-DD`` with a year 2000-2999,
+    a month 1-12 and a day 1-31 (``CompatDate::parse``: "Invalid compatibility date: ..."; 2026-02-30
+    runs), and workers-env's hint; else None (a date after today is :func:`future_date_refusal`'s).
+    ``validate`` passes what JavaScript's ``new Date()`` reads (2026-1-01, 1999-12-31), as wrangler's does."""
+    date = getattr(config, "compatibility_date", None)
+    if not isinstance(date, str) or future_date_refusal(config) is not None:  # "" given: "Invalid ...: "
+        return None
+    shape = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    if shape is None:
+        return f"Invalid compatibility date: {date}", _write_it_as(config)
+    if shape.group(1).startswith("2") and 1 <= int(shape.group(2)) <= 12 and 1 <= int(shape.group(3)) <= 31:
+        return None
+    return (f"Invalid compatibility date: {date}",
+            "The Workers runtime takes years 2000 to 2999, months 01 to 12 and days 01 to 31: give a date from "
+            f"2000-01-01 to today, e.g. {_example(config)}.")
+
+
+def _write_it_as(config: Any) -> str:
+    return f"Write it as YYYY-MM-DD, e.g. {_example(config)} (the Workers runtime takes no other form)."
+
+
+def _example(config: Any) -> str:
+    return _date_written_as(config).format(date=WRANGLER_DEFAULT_COMPAT_DATE)
 
 
 def _date_written_as(config: Any) -> str:
@@ -449,6 +501,21 @@ def compatibility_flags_refusal(config: Any) -> tuple[list[str], list[str]]:
                      "Workers deployed to Cloudflare.\"). Remove it; python_workers_314 or the compatibility date "
                      "picks a released Python.")
     return lines, hints
+
+
+def workerd_refusal(config: Any) -> tuple[list[str], list[str]]:
+    """workerd's lines refusing the config's date and flags, in its order -- the date's
+    (:func:`invalid_date_refusal`) before the flags' (:func:`compatibility_flags_refusal`; measured:
+    ``--compatibility-date 2026-1-01`` with a contradictory pair and an unknown flag, wrangler dev
+    4.164.0) -- and workers-env's hints, in the same order."""
+    lines, hints = compatibility_flags_refusal(config)
+    date = invalid_date_refusal(config)
+    return ([date[0], *lines], [date[1], *hints]) if date is not None else (lines, hints)
+
+
+def experimental_flags(named: Sequence[str]) -> list[str]:
+    """The flags of ``named`` workerd marks experimental (:data:`WORKERD_EXPERIMENTAL_FLAGS`), in its order."""
+    return [name for name in WORKERD_EXPERIMENTAL_FLAGS if name in named]
 
 
 def contradictory_flags(named: Sequence[str]) -> list[tuple[str, str]]:

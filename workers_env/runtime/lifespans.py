@@ -11,50 +11,94 @@ code production never runs; so would the loop's closing ``shutdown_asyncgens()``
 ``asynccontextmanager`` lifespan. So :func:`abandon` ends each still waiting without resuming
 it: the task is marked done and its coroutine is kept for good (never collected, so never
 closed -- collecting it would run those ``finally`` blocks too), and the loop forgets the app's
-async generators, as the process ends right after.
+async generators, as the process ends right after. The pytest ``worker`` fixture's teardown
+does the same for the lifespans its Worker started (the test's loop would cancel them as it
+closes), keeping from the loop's closing only the async generators they hold.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import ctypes
+import gc
+import types
 import weakref
 from typing import Any
 
+from workers_env.runtime.current import current_runtime
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["abandon", "abandoned", "note"]
 
-#: the lifespan tasks the bridges started (runtime/asgi.py), while they are alive
-_LIFESPANS: weakref.WeakSet[asyncio.Future[Any]] = weakref.WeakSet()
+#: the lifespan tasks the bridges started (runtime/asgi.py), while they are alive, and the
+#: runtime of the Worker load whose code started each
+_LIFESPANS: weakref.WeakKeyDictionary[asyncio.Future[Any], Any] = weakref.WeakKeyDictionary()
 #: those :func:`abandon` ended
 _ABANDONED: weakref.WeakSet[asyncio.Future[Any]] = weakref.WeakSet()
+#: what :func:`_held_by` walks through: a coroutine's or generator's frame holds what it awaits
+#: and its ``async with`` blocks' ``__aexit__`` (a bound method of the context manager, which
+#: holds its generator; an ``AsyncExitStack`` holds them in a deque of callbacks)
+_WALKED = (types.CoroutineType, types.GeneratorType, types.AsyncGeneratorType, types.FrameType, types.MethodType,
+           tuple, list, dict, collections.deque)
 
 
 def note(task: asyncio.Future[Any]) -> None:
     """``task`` runs an ASGI app's lifespan (:func:`abandon` ends it if it is still waiting)."""
-    _LIFESPANS.add(task)
+    _LIFESPANS[task] = current_runtime()
 
 
-def abandon() -> int:
+def abandon(runtime: Any = None) -> int:
     """End every lifespan task still waiting without resuming its coroutine (see the module's
     docstring), and have the running loop forget the async generators not workers-env's own, so
     its closing ``shutdown_asyncgens()`` does not close them either (an ``asynccontextmanager``
     lifespan is one: closing it runs the code after its ``yield``); returns how many tasks. For
-    ``workers-env dev``'s stop, as the process ends."""
-    waiting = [task for task in _LIFESPANS if not task.done()]
+    ``workers-env dev``'s stop, as the process ends. ``runtime``: only the lifespans of that
+    Worker load, and each loop forgets only the async generators they hold -- the pytest
+    ``worker`` fixture's teardown, whose loop still closes the test's own."""
+    waiting = [task for task, owner in list(_LIFESPANS.items())
+               if not task.done() and (runtime is None or owner is runtime)]
     for task in waiting:
         coro = task.get_coro() if isinstance(task, asyncio.Task) else None
         if coro is not None:  # one reference never given back: the coroutine is never freed, so never closed
             ctypes.pythonapi.Py_IncRef(ctypes.py_object(coro))
+            if runtime is not None:
+                _forget(getattr(task.get_loop(), "_asyncgens", None), _held_by(coro))
         asyncio.Future.set_result(task, None)  # done, its coroutine left where it waits (Task's own refuses)
         _ABANDONED.add(task)
-    generators = getattr(asyncio.get_running_loop(), "_asyncgens", None)  # (asyncio's base loop's own set)
-    if isinstance(generators, weakref.WeakSet):
-        for generator in list(generators):
-            if not generator.ag_code.co_filename.startswith(PACKAGE_DIR):
-                generators.discard(generator)
+    if runtime is None:
+        generators = getattr(asyncio.get_running_loop(), "_asyncgens", None)  # (asyncio's base loop's own set)
+        _forget(generators, [generator for generator in list(generators or ())
+                             if not generator.ag_code.co_filename.startswith(PACKAGE_DIR)])
     return len(waiting)
+
+
+def _forget(generators: Any, these: list[Any]) -> None:
+    """Take ``these`` out of a loop's set of async generators (asyncio's base loop's own)."""
+    if isinstance(generators, weakref.WeakSet):
+        for generator in these:
+            generators.discard(generator)
+
+
+def _held_by(coro: Any, limit: int = 10_000) -> list[types.AsyncGeneratorType[Any, Any]]:
+    """The async generators ``coro`` holds through what it awaits and its ``async with``
+    blocks' context managers (an ``asynccontextmanager`` lifespan's generator, suspended at its
+    ``yield``), at most ``limit`` objects looked at."""
+    found: list[types.AsyncGeneratorType[Any, Any]] = []
+    seen: set[int] = set()
+    todo = [coro]
+    while todo and len(seen) < limit:
+        obj = todo.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        if isinstance(obj, types.AsyncGeneratorType):
+            found.append(obj)
+        kind = type(obj)
+        if (isinstance(obj, _WALKED) or hasattr(kind, "__aexit__") or kind.__name__.startswith("async_generator_")
+                or (hasattr(kind, "send") and hasattr(kind, "throw"))):  # (a coroutine's wrapper: runtime/tasks.py)
+            todo.extend(gc.get_referents(obj))
+    return found
 
 
 def abandoned(task: asyncio.Future[Any]) -> bool:

@@ -31,7 +31,7 @@ from workers_env.config.compat import PYTHON_RELEASES
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.nosdk import stub_folder, stub_source
 
-__all__ = ["StandinFinder", "StandinModule", "with_spec"]
+__all__ = ["SpecModule", "StandinFinder", "StandinModule", "with_spec"]
 
 #: the Pyodide of Worker code outside any Worker (the 0.28 era's, as ``pyodide.__version__``)
 _OUTSIDE = "0.28.2"
@@ -257,10 +257,11 @@ class _FromSpec:
 _WITHOUT_LOCATION = frozenset({"submodule_search_locations", "parent", "loader"})
 
 
-class StandinModule(ModuleType):
+class SpecModule(ModuleType):
     """A stand-in module whose ``__spec__`` is :func:`spec_of`'s, read each time (the running
     Worker's era decides it), and its ``__file__``, ``__cached__``, ``__path__``, ``__package__``
-    and ``__loader__`` that spec's; setting them (``module_from_spec``, a reload) changes nothing."""
+    and ``__loader__`` that spec's; setting them (``module_from_spec``, a reload) changes nothing.
+    A JavaScript module's (``js``: no file) is one of these; a file's is a :class:`StandinModule`."""
 
     __file__ = _FromSpec("origin")
     __cached__ = _FromSpec("cached")
@@ -277,11 +278,37 @@ class StandinModule(ModuleType):
         pass
 
 
+class StandinModule(SpecModule):
+    """A stand-in module of a file (``pyodide``, ``workers``, ``asgi``, ...): a :class:`SpecModule`
+    whose dict holds its ``__file__`` too, as CPython reads it there (:func:`file_in_dict`)."""
+
+    def __getattr__(self, name: str) -> Any:
+        """A name the module lacks: its own ``AttributeError``, once the module's dict holds the
+        running Worker's ``__file__`` -- which ``from M import name``'s ``ImportError`` names
+        (``cannot import name 'x' from 'workers.asgi' (/session/metadata/python_modules/workers/asgi.py)``:
+        CPython reads the dict, not the attribute, and said ``(unknown location)`` without it)."""
+        file_in_dict(self)
+        return ModuleType.__getattribute__(self, name)
+
+
+def file_in_dict(module: ModuleType) -> None:
+    """Put ``module``'s ``__file__`` for the running Worker in its dict, as a module loaded from
+    a file holds it (none for ``js``): CPython's own readers of a module's file, the
+    ``ImportError`` of ``from M import name`` among them, read the dict."""
+    spec = spec_of(module)
+    if spec.has_location and spec.origin is not None:
+        vars(module)["__file__"] = spec.origin
+    else:
+        vars(module).pop("__file__", None)
+
+
 def with_spec(modules: dict[str, ModuleType]) -> dict[str, ModuleType]:
     """``modules`` (the stand-ins by name), each plain module now a :class:`StandinModule`."""
     for name, module in modules.items():
         if type(module) is ModuleType and name.partition(".")[0] in _COVERED:
-            module.__class__ = StandinModule
+            # (a JavaScript module has no file: no miss of ``js`` runs more than its own lookup)
+            module.__class__ = SpecModule if name in _JS_MODULES else StandinModule
+            file_in_dict(module)  # (listed by dir() as production's; kept current at each miss)
     return modules
 
 
@@ -291,7 +318,7 @@ class StandinFinder(importlib.abc.MetaPathFinder):
     ``JsFinder`` finds the module again; no other import is answered here."""
 
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> ModuleSpec | None:
-        if isinstance(target, StandinModule) and target.__name__ == fullname:
+        if isinstance(target, SpecModule) and target.__name__ == fullname:
             return spec_of(target)
         return None
 

@@ -67,7 +67,7 @@ from workers_env.runtime.requestline import TWO_HOSTS, QuietRefusals, front_conn
 from workers_env.runtime.jspromise import cut_off_microtasks
 from workers_env.runtime.runsync import cut_off_drivers, cut_off_here
 from workers_env.runtime.threadpool import worker_code_blocks
-from workers_env.runtime.stalls import HANGING
+from workers_env.runtime.stalls import HANGING, is_hang
 from workers_env.runtime.tasks import end_worker_tasks
 from workers_env.runtime.statusline import (
     BARE_HEAD_HEADER,
@@ -283,7 +283,7 @@ class WorkerApp:
             watching.cancel()
         if "websocket" in answered:
             await self._websocket(scope, request, answered)
-        await ctx._finish()  # waitUntil work, then the request's timers end with it
+        await _finished(scope, ctx)
 
     async def _websocket(self, scope: Scope, request: JsRequest, answered: dict[str, Any]) -> None:
         """The Worker answered with a ``webSocket``: its 101 logged as Miniflare logs it (``GET /ws
@@ -419,7 +419,7 @@ class WorkerApp:
             watching.cancel()
             if not upload.complete:  # the connection is closed: waitUntil work reading the body meets that
                 live.ended(JsException(CONNECTION_LOST))
-        await ctx._finish()  # waitUntil work, then the request's timers end with it
+        await _finished(scope, ctx)
 
     async def _hung_up(self, serving: asyncio.Future[None], answered: dict[str, Any], state: dict[str, Any]) -> None:
         """The client hung up before its response was complete. A body being written hears of it
@@ -623,8 +623,11 @@ class WorkerApp:
             await cancel_after_failed_send(live, response.__dict__.get("_live_stream"))
             return
         except Exception as exc:  # the Worker's error, logged with its frames only (runtime/tracebacks.py)
-            log.error("The Worker's response stream failed while %s %s was being answered", scope["method"],
-                      scope["path"], exc_info=(type(exc), exc, without_our_frames(exc)))
+            if is_hang(exc):  # workerd's line for it, once the request's other lines are out (_finished)
+                scope[_HUNG_BODY] = True
+            else:
+                log.error("The Worker's response stream failed while %s %s was being answered", scope["method"],
+                          scope["path"], exc_info=(type(exc), exc, without_our_frames(exc)))
             abort = scope.get("extensions", {}).get(ABORT_EXTENSION)
             if abort is not None:
                 abort()
@@ -897,6 +900,28 @@ class WorkerApp:
         # its length known when the client sent a Content-Length (else it came chunked)
         request._length_unknown = request._body is not None and not any(k == "content-length" for k, _ in headers)
         return request
+
+
+#: the scope's mark of a body whose stream failed as a hung request (:func:`_finished`)
+_HUNG_BODY = "workers_env.hung_body"
+#: workerd's line for a response body the hang check ended, as wrangler dev 4.164.0 prints it after
+#: the request's own ``Uncaught Error`` lines (a JavaScript twin awaiting a replaced ``writer.ready``)
+HUNG_BODY_LINE = f"Uncaught exception: workerd/io/io-context.c++:2052: failed: remote.jsg.Error: {HANGING}"
+
+
+async def _finished(scope: Scope, ctx: Any) -> None:
+    """The request's ``waitUntil`` work, then its timers, ended (``ctx._finish()``); then, for a
+    body the hang check ended, workerd's lines on it where wrangler dev 4.164.0 prints them, after
+    the ``Uncaught Error`` lines of the request's work: the hang's own ``Uncaught Error`` when no
+    ``waitUntil`` work failed with it (a body nothing writes), then :data:`HUNG_BODY_LINE`
+    (JavaScript twins: a body nothing writes, and one whose writer in ``waitUntil`` awaits a
+    replaced ``ready``). workers-env printed its own "response stream failed" line first."""
+    waited = list(ctx._tasks)
+    await ctx._finish()
+    if scope.get(_HUNG_BODY):
+        if not any(task.done() and not task.cancelled() and is_hang(task.exception()) for task in waited):
+            log.error("Uncaught Error: %s ", HANGING)
+        log.error(HUNG_BODY_LINE)
 
 
 def _refuse_when_gone(message: MutableMapping[str, Any], state: dict[str, Any]) -> None:

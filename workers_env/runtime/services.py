@@ -83,7 +83,7 @@ class WorkerService:
         worker = self._worker
         # answered as the handler returns, its waitUntil work going on (the calling request's end waits for it)
         answer: JsResponse = await _in_callee(
-            worker._answer(request, self._entrypoint, apart=True, caller=current_context()), self._enhanced(worker))
+            worker._answer(request, self._entrypoint, apart=True, caller=current_context()), self._enhanced(worker), worker)
         return answer
 
     def connect(self, *args: Any) -> Any:
@@ -122,7 +122,7 @@ class WorkerService:
                 stub._enhanced, stub._bound = enhanced, True
             try:
                 result = await _in_callee(worker._rpc(name, tuple(sent), {}, service._entrypoint or "Default",
-                                                      crossing=True, caller=current_context()), enhanced)
+                                                      crossing=True, caller=current_context()), enhanced, worker)
             finally:
                 dispose(stubs)
             if _holds_pyproxy(result):
@@ -396,19 +396,33 @@ class NotConnectedService(WorkerService):
         return f"<WorkerService {self._service!r} [not connected]>"
 
 
-async def _in_callee(work: Any, enhanced: bool) -> Any:
-    """Await the callee's ``work`` in a task of its own, apart from the caller's request (its
-    context variables set and reset in one context, as production runs it in another isolate),
-    and hand what it throws over as production's RPC does (:func:`remote_error`)."""
+async def _in_callee(work: Any, enhanced: bool, worker: Any) -> Any:
+    """Await the callee ``worker``'s ``work`` in a task of its own, apart from the caller's request
+    (its context variables set and reset in one context, as production runs it in another
+    isolate), and hand what it throws over as production's RPC does (:func:`remote_error`) -- but
+    a :class:`~workers_env.NotEmulatedError` as one (:func:`not_emulated_in`)."""
     task = contextvars.Context().run(asyncio.ensure_future, work)
     try:
         return await task
     except asyncio.CancelledError:
         if task.cancelled() or not task.done():
             raise
-        raise remote_error(task.exception() or asyncio.CancelledError(), enhanced) from None
+        thrown: BaseException = task.exception() or asyncio.CancelledError()
     except Exception as exc:
-        raise remote_error(exc, enhanced) from None
+        thrown = exc
+    if isinstance(thrown, NotEmulatedError):
+        raise not_emulated_in(thrown, worker) from thrown
+    raise remote_error(thrown, enhanced) from None
+
+
+def not_emulated_in(error: NotEmulatedError, worker: Any) -> NotEmulatedError:
+    """The callee ``worker``'s ``error`` as its caller gets it: a NotEmulatedError again, its own
+    text after the callee's name, not the ``Error: PythonError: ...`` production's RPC would make
+    of a Python exception -- production runs what workers-env does not emulate, so no Worker there
+    sees such an error, and a test of the caller must say what is missing and where."""
+    name = getattr(env_config(worker.env), "name", None)
+    callee = f'the Worker "{name}"' if name else f"the Worker of {worker.main_path}"
+    return NotEmulatedError(f"{callee}, called over a service binding, met what workers-env does not emulate: {error}")
 
 
 def remote_error(error: BaseException, enhanced: bool) -> JsException:
