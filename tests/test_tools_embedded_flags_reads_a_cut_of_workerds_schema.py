@@ -6,6 +6,11 @@ node's segment (78,792 bytes, gzipped) cut from npm ``@cloudflare/workerd-linux-
 ``bin/workerd`` (``workerd --version``: ``workerd 2026-11-23``; sha256 ``422db7e0...273843d5ef``;
 at file offset 12,211,816) by ``python3 tools/workerd/embedded_flags.py WORKERD --cut FIXTURE``.
 workers-env's table equals that binary's (flags51); a table change for a newer workerd re-cuts it.
+
+``workerd_1.20261123.1_python_releases.bin.gz`` is 849 bytes of the same binary at file offset 10,249,360:
+the four bundle records workerd compiles from ``build/python_metadata.bzl`` (figures52), which name the
+Pyodide each Python release runs -- ``pythonSnapshotRelease`` is a Void annotation, so the schema alone
+does not say it. ``--compare`` holds them to ``PYTHON_RELEASES`` too.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from workers_env.config import compat
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "workerd" / "embedded_flags.py"
 FIXTURE = Path(__file__).resolve().parent / "workerd_1.20261123.1_compat_flags_node.bin.gz"
+RECORDS = Path(__file__).resolve().parent / "workerd_1.20261123.1_python_releases.bin.gz"
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +127,22 @@ def test_the_cut_finds_the_node_among_other_bytes_and_takes_all_of_it_and_no_mor
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
     assert gzip.decompress(out.read_bytes()) == node
     assert out.read_bytes() == FIXTURE.read_bytes()  # the fixture is the tool's own cut, byte for byte
+
+
+def test_each_release_record_names_its_pyodide(tool) -> None:
+    assert tool.read_releases(str(RECORDS)) == {
+        "pythonWorkers": "0.26.0a2", "pythonWorkers20250116": "0.28.2",
+        "pythonWorkers20260610": "314.0.4", "pythonWorkers314": "314.0.6"}
+
+
+def test_the_records_equal_python_releases_and_another_pyodide_is_a_difference(tool, rows) -> None:
+    assert tool.compare(rows, tool.read_releases(str(RECORDS))) == []
+    newer = gzip.decompress(RECORDS.read_bytes()).replace(b"314.0.6\0", b"314.0.8\0")
+    problems = tool.compare(rows, tool.releases_in(newer))
+    assert len(problems) == 1 and "'pythonWorkers314': '314.0.8'" in problems[0], problems
+    assert "'pythonWorkers314': '314.0.6'" in problems[0]
+
+
+def test_a_cut_of_the_schema_alone_has_no_records_to_compare(tool, rows) -> None:
+    assert tool.read_releases(str(FIXTURE)) == {}
+    assert tool.compare(rows, {}) == []

@@ -89,10 +89,23 @@ THEN_028 = ("0.28.2 (and 314.0.6) fulfil the promise then returned with -1 when 
             "workers-env rejects with the error's PythonError in every era, as 0.26.0a4 does (README: Where we had "
             "to choose)")
 
-#: why ``pyodide.code``'s ``dedent`` keyword differs against Pyodide 314.0.7 only (a ``why``, "314.0.7")
-DEDENT_3147 = ("Pyodide 314.0.7 added the dedent keyword to eval_code, eval_code_async and CodeRunner; production's "
-               "3.14 bundle is 314.0.6 (workerd 1.20261117.1 and 1.20261123.1: python_workers_314), which refuses "
-               "it with this TypeError, as workers-env does (docs/runtime-stand-ins.md: pyodide.code)")
+#: the Pyodide releases after production's 314.0.6 that npm has (in no workerd: 1.20261117.1 and 1.20261123.1
+#: run 314.0.6 for python_workers_314, ``tools/workerd/embedded_flags.py --compare``): a case's ``only``
+_AFTER_3146 = ("314.0.7", "314.0.8")
+#: why ``pyodide.code``'s ``dedent`` keyword differs against Pyodide 314.0.7 and 314.0.8 only (a ``why``)
+DEDENT_3147 = ("Pyodide 314.0.7 added the dedent keyword to eval_code, eval_code_async and CodeRunner (314.0.8 keeps "
+               "it); production's 3.14 bundle is 314.0.6 (workerd 1.20261117.1 and 1.20261123.1: python_workers_314), "
+               "which refuses it with this TypeError, as workers-env does (docs/runtime-stand-ins.md: pyodide.code)")
+#: why a Python int of magnitude 2**53 - 1 differs against Pyodide 314.0.8 only (a ``why``, "314.0.8")
+SAFE_INT_3148 = ("Pyodide 314.0.8 hands 2**53 - 1 and -(2**53 - 1) (Number.MAX_SAFE_INTEGER and its negative) to "
+                 "JavaScript as a Number where 314.0.6 makes a BigInt of them (2**53 stays a BigInt in both); "
+                 "production's 3.14 bundle is 314.0.6 (python_workers_314 in workerd 1.20261117.1 and 1.20261123.1), "
+                 "and workers-env answers as it")
+#: why a callback scheduled in the past differs against Pyodide 314.0.8 only (a ``why``, "314.0.8")
+WEBLOOP_PAST_3148 = ("Pyodide 314.0.8's WebLoop runs a callback scheduled in the past (a negative delay or timeout, a "
+                     "call_at before loop.time()) as soon as it can, as CPython's asyncio does; 314.0.6 raises "
+                     "ValueError(\"Can't schedule in the past\"); production's 3.14 bundle is 314.0.6 "
+                     "(python_workers_314 in workerd 1.20261117.1 and 1.20261123.1), and workers-env answers as it")
 
 #: the Python mappings (and a plain object with the field as an attribute) "init-mapping-kinds" hands
 #: to JavaScript as an init: ``kinds(**fields)`` builds one of each, ``each(make, **fields)`` what
@@ -772,7 +785,7 @@ CASES = {
         "to_js([2**53 + 1]).to_py()",
         "to_js([10**20]).to_py()",
         "type(to_js([10**20])[0]).__name__",
-        "to_js([2**53 - 1])[0]",
+        ("to_js([2**53 - 1])[0]", SAFE_INT_3148, "314.0.8"),
         "arr().map(lambda x, *r: x / 2).to_py()",
         "arr().map(lambda x, *r: x * 1.0).to_py()",
         "[type(v).__name__ for v in arr().map(lambda x, *r: x * 1.0)]",
@@ -1268,7 +1281,7 @@ CASES = {
         "(type(to_js(2**70)).__name__, js.Number.isInteger(to_js(2**70)), js.Number.isInteger(to_js(2**40)))",
         "to_js(2**70)", "to_js(-2**70)", "to_js(2**53 + 1)", "to_js(2**53)", "to_js(-(2**53 + 1))", "to_js(2**63)",
         "js.Number.isInteger(to_js(2**53))",
-        "js.Number.isInteger(to_js(2**53 - 1))",
+        ("js.Number.isInteger(to_js(2**53 - 1))", SAFE_INT_3148, "314.0.8"),
         "js.Number.isInteger(2**53 + 1)",
         "to_js([2**70])[0]",
         "to_js([2**53, 2**40]).to_py()",
@@ -1715,11 +1728,11 @@ CASES = {
          "Node's own TypeError for a non-function; workers-env gives workerd's, measured under wrangler dev 4.164.0 (README: Where we had to choose)"),
     ],
     "webloop-timers": [  # WebLoop's call_later/call_at (runtime41): a past time refused, a plain Handle back
-        "# async\nimport asyncio\nloop = asyncio.get_running_loop()\nout = []\nfor f in (lambda: loop.call_later(-1, print), lambda: loop.call_at(loop.time() - 1, print)):\n    try:\n        f()\n    except ValueError as e:\n        out.append(str(e))\nout",
+        ("# async\nimport asyncio\nloop = asyncio.get_running_loop()\nout = []\nfor f in (lambda: loop.call_later(-1, print), lambda: loop.call_at(loop.time() - 1, print)):\n    try:\n        f()\n    except ValueError as e:\n        out.append(str(e))\nout", WEBLOOP_PAST_3148, "314.0.8"),
         "# async\nimport asyncio\nloop = asyncio.get_running_loop()\nh = loop.call_later(10, print)\nr = (type(h).__name__, isinstance(h, asyncio.TimerHandle), hasattr(h, 'when'))\nh.cancel()\n(r, h.cancelled())",
         "# async\nimport asyncio\nran = []\nloop = asyncio.get_running_loop()\nloop.call_at(loop.time() + 0.01, ran.append, 'at')\nloop.call_later(0.02, ran.append, 'later').cancel()\nawait asyncio.sleep(0.05)\nran",
         # review48: asyncio.wait/as_completed hand a negative timeout to call_later; timeout/wait_for check it first
-        "# async\nimport asyncio\nloop = asyncio.get_running_loop()\nout = []\nasync def wait():\n    await asyncio.wait([loop.create_future()], timeout=-1)\nasync def as_completed():\n    for f in asyncio.as_completed([loop.create_future()], timeout=-1):\n        await f\nfor make in (wait, as_completed):\n    try:\n        await make()\n    except ValueError as e:\n        out.append(str(e))\nout",
+        ("# async\nimport asyncio\nloop = asyncio.get_running_loop()\nout = []\nasync def wait():\n    await asyncio.wait([loop.create_future()], timeout=-1)\nasync def as_completed():\n    for f in asyncio.as_completed([loop.create_future()], timeout=-1):\n        await f\nfor make in (wait, as_completed):\n    try:\n        await make()\n    except ValueError as e:\n        out.append(str(e))\nout", WEBLOOP_PAST_3148, "314.0.8"),
         "# async\nimport asyncio\nout = []\nasync def timeout():\n    async with asyncio.timeout(-1):\n        await asyncio.sleep(1)\nasync def wait_for():\n    await asyncio.wait_for(asyncio.sleep(1), -1)\nfor make in (timeout, wait_for):\n    try:\n        await make()\n    except TimeoutError as e:\n        out.append(type(e).__name__)\nout",
     ],
     "era314-array-likes-iteration-bigints": [
@@ -2194,41 +2207,41 @@ CASES = {
         "try:\n    js.JSON.parse('{')\nexcept Exception as e:\n    v = e\n(repr(v)[:40], str(v)[:40], v.toString()[:40])",
     ],
     "int-safe-border": [  # a Python int is a JS number only below Number.MAX_SAFE_INTEGER: 2**53 - 1 is a BigInt
-        "JSON.stringify(Array.of(2**53-1))",
+        ("JSON.stringify(Array.of(2**53-1))", SAFE_INT_3148, "314.0.8"),
         "JSON.stringify(Array.of(2**53-2))",
-        "type(Array.of(2**53-1)[0]).__name__",
-        "a = Array.new()\na.push(-(2**53-1))\nJSON.stringify(a)",
-        "o = Object.new()\no.k = 2**53-1\nJSON.stringify(o)",
-        "m = js.Map.new()\nm.set('k', 2**53-1)\nJSON.stringify(Array.from_(m.values()))",
-        "JSON.stringify(Array.from_([2**53-1]))",
-        "JSON.stringify(2**53-1)",
-        "JSON.stringify(arr().map(lambda *x: 2**53-1))",
+        ("type(Array.of(2**53-1)[0]).__name__", SAFE_INT_3148, "314.0.8"),
+        ("a = Array.new()\na.push(-(2**53-1))\nJSON.stringify(a)", SAFE_INT_3148, "314.0.8"),
+        ("o = Object.new()\no.k = 2**53-1\nJSON.stringify(o)", SAFE_INT_3148, "314.0.8"),
+        ("m = js.Map.new()\nm.set('k', 2**53-1)\nJSON.stringify(Array.from_(m.values()))", SAFE_INT_3148, "314.0.8"),
+        ("JSON.stringify(Array.from_([2**53-1]))", SAFE_INT_3148, "314.0.8"),
+        ("JSON.stringify(2**53-1)", SAFE_INT_3148, "314.0.8"),
+        ("JSON.stringify(arr().map(lambda *x: 2**53-1))", SAFE_INT_3148, "314.0.8"),
         "JSON.stringify(JSON.parse('[\"9007199254740991\"]').map(js.Number))",
         "JSON.stringify(Object.assign(Object.new(), JSON.parse('{\"k\": 9007199254740991}')))",
         "JSON.stringify(JSON.parse('[9007199254740991]').slice())",
     ],
     "int-safe-border-more": [  # more ways a Python int reaches JavaScript (review65)
-        "JSON.stringify(to_js({'k': 2**53-1}, dict_converter=Object.fromEntries))",
+        ("JSON.stringify(to_js({'k': 2**53-1}, dict_converter=Object.fromEntries))", SAFE_INT_3148, "314.0.8"),
         "JSON.stringify(to_js({'k': 2**53-2}, dict_converter=Object.fromEntries))",
-        "JSON.stringify(Object.fromEntries(to_js([['k', 2**53-1]])))",
-        "JSON.stringify(Object.fromEntries([['k', 2**53-1]]))",
-        "JSON.stringify(to_js([2**53-1], default_converter=lambda v, c, cache: v))",
-        "JSON.stringify(Object.fromEntries(js.Map.new(to_js([['k', 2**53-1]]))))",
-        "JSON.stringify(Array.of(*[2**53-1, 1]))",
-        "o = Object.new()\nsetattr(o, 'k', -(2**53-1))\nJSON.stringify(o)",
+        ("JSON.stringify(Object.fromEntries(to_js([['k', 2**53-1]])))", SAFE_INT_3148, "314.0.8"),
+        ("JSON.stringify(Object.fromEntries([['k', 2**53-1]]))", SAFE_INT_3148, "314.0.8"),
+        ("JSON.stringify(to_js([2**53-1], default_converter=lambda v, c, cache: v))", SAFE_INT_3148, "314.0.8"),
+        ("JSON.stringify(Object.fromEntries(js.Map.new(to_js([['k', 2**53-1]]))))", SAFE_INT_3148, "314.0.8"),
+        ("JSON.stringify(Array.of(*[2**53-1, 1]))", SAFE_INT_3148, "314.0.8"),
+        ("o = Object.new()\nsetattr(o, 'k', -(2**53-1))\nJSON.stringify(o)", SAFE_INT_3148, "314.0.8"),
         "JSON.stringify(js.Response.json(2**53-2).status)",
-        "js.Response.json(2**53-1)",
+        ("js.Response.json(2**53-1)", SAFE_INT_3148, "314.0.8"),
         "JSON.stringify(Array.of(2**53-1.0))",
-        "JSON.stringify(arr().concat(2**53-1))",
-        "JSON.stringify(to_js([1, [2**53-1]]))",
+        ("JSON.stringify(arr().concat(2**53-1))", SAFE_INT_3148, "314.0.8"),
+        ("JSON.stringify(to_js([1, [2**53-1]]))", SAFE_INT_3148, "314.0.8"),
         "JSON.stringify(Array.of(True, 2**53-2))",
-        "JSON.stringify(Object.assign(Object.new(), to_js({'k': 2**53-1}, dict_converter=Object.fromEntries)))",
-        "JSON.stringify(Object.fromEntries([('k', 2**53-2), ('j', -(2**53-1))]))",
+        ("JSON.stringify(Object.assign(Object.new(), to_js({'k': 2**53-1}, dict_converter=Object.fromEntries)))", SAFE_INT_3148, "314.0.8"),
+        ("JSON.stringify(Object.fromEntries([('k', 2**53-2), ('j', -(2**53-1))]))", SAFE_INT_3148, "314.0.8"),
         "JSON.stringify(Object.fromEntries(to_js({'k': 2**53-1}).entries()))",
-        "js.Response.json([2**53-1])",
-        "js.Response.json({'k': 2**53-1})",
-        "JSON.stringify({'k': 2**53-1})",
-        "JSON.stringify([1, 2**53-1])",
+        ("js.Response.json([2**53-1])", SAFE_INT_3148, "314.0.8"),
+        ("js.Response.json({'k': 2**53-1})", SAFE_INT_3148, "314.0.8"),
+        ("JSON.stringify({'k': 2**53-1})", SAFE_INT_3148, "314.0.8"),
+        ("JSON.stringify([1, 2**53-1])", SAFE_INT_3148, "314.0.8"),
     ],
     "error-text-of-other-values": [  # an error's name/message of another type; a thrown value that is no error
         "v = js.Error.new('m')\nv.name = 5\n(str(v), v.stack.splitlines()[0])",
@@ -2257,7 +2270,7 @@ CASES = {
         "try:\n    js.AbortSignal.abort(1.5).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
         "try:\n    js.AbortSignal.abort(True).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
         "try:\n    js.AbortSignal.abort('').throwIfAborted()\nexcept JsException as e:\n    v = e\nrepr(str(v))",
-        "try:\n    js.AbortSignal.abort(2**53-1).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
+        ("try:\n    js.AbortSignal.abort(2**53-1).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)", SAFE_INT_3148, "314.0.8"),
         "o = Object.new()\no.toString = lambda: 'own'\ntry:\n    js.AbortSignal.abort(o).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
         "o = Object.new()\no.valueOf = lambda: 7\ntry:\n    js.AbortSignal.abort(o).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
         "o = JSON.parse('{\"toString\": 1}')\ntry:\n    js.AbortSignal.abort(o).throwIfAborted()\nexcept JsException as e:\n    v = e\nstr(v)",
@@ -2613,25 +2626,25 @@ CASES = {
     ],
     "rpc-int-border": [  # leftovers47: a Python int crossing an RPC call -- to_js (the SDK's python_to_rpc), V8's
         # clone (workerd's serializer), then back into Python (the argument of the callee's method, the awaited result)
-        "v = js.structuredClone(to_js(2**53-1))\n(type(v).__name__, v)",
-        "v = js.structuredClone(to_js(-(2**53-1)))\n(type(v).__name__, v)",
+        ("v = js.structuredClone(to_js(2**53-1))\n(type(v).__name__, v)", SAFE_INT_3148, "314.0.8"),
+        ("v = js.structuredClone(to_js(-(2**53-1)))\n(type(v).__name__, v)", SAFE_INT_3148, "314.0.8"),
         "v = js.structuredClone(to_js(2**53-2))\n(type(v).__name__, v)",
         "v = js.structuredClone(to_js(2**64))\n(type(v).__name__, v)",
-        "v = js.structuredClone(to_js([2**53-1, -(2**53-1), 2**53-2, 2**53]))\n[(type(i).__name__, i) for i in v]",
-        "v = js.structuredClone(to_js({'k': 2**53-1}, dict_converter=Object.fromEntries))\n(type(v.k).__name__, v.k, v.to_py())",
-        "v = js.structuredClone(to_js([2**53-1])).to_py()\n(type(v[0]).__name__, v)",
-        "Array.of(to_js(2**53-1)).map(lambda v, *_: f'{type(v).__name__} {v}').to_py()",
+        ("v = js.structuredClone(to_js([2**53-1, -(2**53-1), 2**53-2, 2**53]))\n[(type(i).__name__, i) for i in v]", SAFE_INT_3148, "314.0.8"),
+        ("v = js.structuredClone(to_js({'k': 2**53-1}, dict_converter=Object.fromEntries))\n(type(v.k).__name__, v.k, v.to_py())", SAFE_INT_3148, "314.0.8"),
+        ("v = js.structuredClone(to_js([2**53-1])).to_py()\n(type(v[0]).__name__, v)", SAFE_INT_3148, "314.0.8"),
+        ("Array.of(to_js(2**53-1)).map(lambda v, *_: f'{type(v).__name__} {v}').to_py()", SAFE_INT_3148, "314.0.8"),
         "Array.of(to_js(2**53-2), JSON.parse('9007199254740992')).map(lambda v, *_: f'{type(v).__name__} {v}').to_py()",
-        "# async\nv = await js.Promise.resolve(to_js(2**53-1))\n(type(v).__name__, v)",
+        ("# async\nv = await js.Promise.resolve(to_js(2**53-1))\n(type(v).__name__, v)", SAFE_INT_3148, "314.0.8"),
         "# async\nv = await js.Promise.resolve(to_js(2**53-2))\n(type(v).__name__, v)",
-        "# async\nv = await js.Promise.resolve(to_js([-(2**53-1)]))\n(type(v[0]).__name__, v.to_py())",
-        "js.Array.of(to_js(2**53-1)).at(0).__class__.__name__",
+        ("# async\nv = await js.Promise.resolve(to_js([-(2**53-1)]))\n(type(v[0]).__name__, v.to_py())", SAFE_INT_3148, "314.0.8"),
+        ("js.Array.of(to_js(2**53-1)).at(0).__class__.__name__", SAFE_INT_3148, "314.0.8"),
         "js.Reflect.apply(js.Math.max, None, to_js([2**53-2])).__class__.__name__",
-        "[type(i).__name__ for i in js.structuredClone(to_js([2**53-1, -(2**53-1), 2**53-2])).to_py()]",
-        "{k: type(i).__name__ for k, i in js.structuredClone(to_js({'k': 2**53-1}, dict_converter=Object.fromEntries)).to_py().items()}",
-        "[type(i).__name__ for i in js.structuredClone(to_js([2**53-1])).to_py(default_converter=lambda v, c, cache: v)]",
-        "# async\nv = await js.Promise.resolve(to_js(2**53-1))\n(hasattr(v, 'constructor'), type(v + 1).__name__, type(int(v)).__name__)",
-        "Array.of(to_js([2**53-1])).map(lambda v, *_: type(v[0]).__name__).to_py()",
+        ("[type(i).__name__ for i in js.structuredClone(to_js([2**53-1, -(2**53-1), 2**53-2])).to_py()]", SAFE_INT_3148, "314.0.8"),
+        ("{k: type(i).__name__ for k, i in js.structuredClone(to_js({'k': 2**53-1}, dict_converter=Object.fromEntries)).to_py().items()}", SAFE_INT_3148, "314.0.8"),
+        ("[type(i).__name__ for i in js.structuredClone(to_js([2**53-1])).to_py(default_converter=lambda v, c, cache: v)]", SAFE_INT_3148, "314.0.8"),
+        ("# async\nv = await js.Promise.resolve(to_js(2**53-1))\n(hasattr(v, 'constructor'), type(v + 1).__name__, type(int(v)).__name__)", SAFE_INT_3148, "314.0.8"),
+        ("Array.of(to_js([2**53-1])).map(lambda v, *_: type(v[0]).__name__).to_py()", SAFE_INT_3148, "314.0.8"),
     ],
     "jsexception-args": [  # leftovers47: a caught JS error's args, and Object.assign onto a JS error
         "try:\n    JSON.parse('{')\nexcept JsException as e:\n    v = e\n(len(v.args), type(v.args[0]).__name__, str(v.args[0]))",
@@ -2754,8 +2767,8 @@ CASES = {
         '[js.Number.new(v).toString(r) for v in (-1, -0.0, 0, 1, -36, 35) for r in (2, 36, 2.9, 36.5)]',
         '[js.Number.new(v).toString(r) for v in (0.5, -255.5, 0.1) for r in (2, 16)]',
         "a = JSON.parse('[1,2,1,2,1]')\n[a.lastIndexOf(1, x) for x in (2**53, -(2**53), 2**64, -4, -3, 4, 5)]",
-        'seen = []\nf = create_proxy(lambda this, *a: seen.append((type(this).__name__, repr(this))) or True, capture_this=True)\narr().forEach(f, 2**60)\narr().forEach(f, 2**53 - 1)\narr().forEach(f, 2.0**60)\narr().forEach(f, -0.0)\nseen',
-        'seen = []\nf = create_proxy(lambda this, *a: seen.append((type(this).__name__, repr(this))) or True, capture_this=True)\nf.call(1.0)\nf.apply(2.0, [])\nf.call(True)\nf.bind(3.0)()\nf.call(2**53 - 1)\nseen',
+        ('seen = []\nf = create_proxy(lambda this, *a: seen.append((type(this).__name__, repr(this))) or True, capture_this=True)\narr().forEach(f, 2**60)\narr().forEach(f, 2**53 - 1)\narr().forEach(f, 2.0**60)\narr().forEach(f, -0.0)\nseen', SAFE_INT_3148, "314.0.8"),
+        ('seen = []\nf = create_proxy(lambda this, *a: seen.append((type(this).__name__, repr(this))) or True, capture_this=True)\nf.call(1.0)\nf.apply(2.0, [])\nf.call(True)\nf.bind(3.0)()\nf.call(2**53 - 1)\nseen', SAFE_INT_3148, "314.0.8"),
         # review72: a bound method, a callable instance, functools.partial as callbacks given a thisArg (plain
         # and through create_proxy(capture_this=True)); capture_this given a dict/list/tuple/None thisArg
         'class C:\n    def __init__(self):\n        self.seen = []\n    def cb(self, *a):\n        self.seen.append(len(a))\n        return True\nc = C()\nt = JSON.parse(\'{"tag": "T"}\')\nr = arr().map(c.cb, t)\n(c.seen, r.to_py())',
@@ -2856,15 +2869,15 @@ CASES = {
         "try:\n    t.join()\n    r = 'joined'\nexcept RuntimeError as e:\n    r = str(e)\nr",
     ],
     # pyodide50: Pyodide 314.0.7's one Python API change against 314.0.6 (its package's diff): the
-    # dedent keyword; the default still dedents
+    # dedent keyword; the default still dedents (314.0.8 keeps it: figures52)
     "eval-code-dedent": [
         "from pyodide.code import eval_code\neval_code('  1 + 1')",
         "from pyodide.code import CodeRunner\nCodeRunner('  x = 2\\n  x * 3').compile().run({})",
-        ("from pyodide.code import eval_code\neval_code('1 + 1', dedent=False)", DEDENT_3147, "314.0.7"),
-        ("from pyodide.code import eval_code\neval_code('  1 + 1', dedent=False)", DEDENT_3147, "314.0.7"),
-        ("from pyodide.code import eval_code\neval_code('  1 + 1', dedent=True)", DEDENT_3147, "314.0.7"),
-        ("from pyodide.code import CodeRunner\nCodeRunner('1', dedent=False).compile().run({})", DEDENT_3147, "314.0.7"),
+        ("from pyodide.code import eval_code\neval_code('1 + 1', dedent=False)", DEDENT_3147, _AFTER_3146),
+        ("from pyodide.code import eval_code\neval_code('  1 + 1', dedent=False)", DEDENT_3147, _AFTER_3146),
+        ("from pyodide.code import eval_code\neval_code('  1 + 1', dedent=True)", DEDENT_3147, _AFTER_3146),
+        ("from pyodide.code import CodeRunner\nCodeRunner('1', dedent=False).compile().run({})", DEDENT_3147, _AFTER_3146),
         ("# async\nfrom pyodide.code import eval_code_async\nawait eval_code_async('  1 + 1', dedent=False)", DEDENT_3147,
-         "314.0.7"),
+         _AFTER_3146),
     ],
 }

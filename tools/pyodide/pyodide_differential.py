@@ -23,7 +23,7 @@ whose real Pyodide results differ between the versions run are labelled ``[Pyodi
 314.0.6, 0.28.2 | 0.26.0a4]`` and counted in the table's ``0.26≠0.28`` column. A case written
 ``(code, why)`` in ``pyodide_cases.py`` differs on purpose (the README says so) and is reported
 apart; one written ``(code, why, "0.28")`` differs on purpose only against the Pyodide versions
-starting so. The report is ``tools/wrangler/casediff.py``'s (``print_cases``).
+starting so (``(code, why, ("314.0.7", "314.0.8"))``: starting with either). The report is ``tools/wrangler/casediff.py``'s (``print_cases``).
 
     bash tools/pyodide/install.sh            # once: npm install pyodide@314.0.6, @0.28.2, @0.26.0-alpha.4
     python3 tools/pyodide/pyodide_differential.py [--all] [--dump FILE] [--versions 314.0.6 0.28.2 0.26.0a4]
@@ -57,7 +57,7 @@ from pyodide_cases import CASES  # noqa: E402
 #: Pyodide version -> the compatibility date of a Worker whose era runs it
 #: (314.0.x: the Python 3.14 bundles, ``python_workers_314``, from 2026-09-08; run with
 #: ``--versions 314.0.6`` once ``install.sh 314.0.6`` put it in place -- production's; npm's
-#: 314.0.7, in no workerd, runs against the same era: ``--versions 314.0.7 314.0.6``)
+#: 314.0.7 and 314.0.8, in no workerd, run against the same era: ``--versions 314.0.8 314.0.6``)
 ERA_DATES = {"0.26": "2025-09-01", "0.28": "2025-10-01", "314.0": "2026-09-08"}
 #: the versions run without ``--versions`` (and ``install.sh``'s default): production's, 0.26.0a4 for 0.26.0a2
 DEFAULT_VERSIONS = ("314.0.6", "0.28.2", "0.26.0a4")

@@ -9,14 +9,21 @@ each row is (field name, enable flag, disable flag, enable date, on for every da
 neededByFl, pythonSnapshotRelease, ((enable flag of a field that implies it, from date), ...)).
 ``--compare`` holds them to :data:`workers_env.config.compat._ALL_WORKERD_FLAGS`,
 :data:`~workers_env.config.compat.WORKERD_EXPERIMENTAL_FLAGS` and
-:data:`workers_env.config.compat.PYTHON_RELEASES`, printing each difference (exit 1 on any).
+:data:`workers_env.config.compat.PYTHON_RELEASES` (the releases' flags, and the Pyodide each release's
+bundle record names), printing each difference (exit 1 on any).
 ``--cut`` writes the node's segment alone, gzipped (WORKERD may be such a cut too): the test's
 fixture, so the reader is tested without a workerd binary.
+
+The Pyodide a release runs is not in the schema (``pythonSnapshotRelease`` is a Void annotation): it is in
+the bundle records workerd compiles from ``build/python_metadata.bzl``, capnp texts in a row -- Pyodide
+version, its date, packages date, snapshot hash, the flag's field name (:func:`read_releases`; a cut of
+the schema alone has none, and then only the flags are compared).
 """
 
 from __future__ import annotations
 
 import gzip
+import re
 import struct
 import sys
 from typing import Any, NamedTuple
@@ -191,7 +198,27 @@ def read_rows(path: str) -> list[Row]:
     return rows
 
 
-def compare(rows: list[Row]) -> list[str]:
+#: One bundle record's texts, each NUL-ended and padded to a word: Pyodide version, Pyodide date,
+#: packages date (empty from 314.0.4 on), baseline snapshot hash, the release flag's field name.
+_RELEASE = re.compile(rb"([0-9][0-9a-z.]*)\0+(\d{4}-\d\d-\d\d)\0+(?:[0-9.]+\0+)?[0-9a-f]{64}\0+(pythonWorkers\w*)\0")
+
+
+def read_releases(path: str) -> dict[str, str]:
+    """Release flag field -> the Pyodide version its bundle record in ``path`` names (none in a ``--cut``)."""
+    return releases_in(read(path))
+
+
+def releases_in(data: bytes) -> dict[str, str]:
+    """Release flag field -> the Pyodide version its bundle record in ``data`` names."""
+    found: dict[str, str] = {}
+    for match in _RELEASE.finditer(data):
+        field, version = match.group(3).decode(), match.group(1).decode()
+        assert found.get(field, version) == version, f"{field}: two Pyodide versions"
+        found[field] = version
+    return found
+
+
+def compare(rows: list[Row], releases_by_field: dict[str, str] | None = None) -> list[str]:
     """How ``rows`` differ from workers-env's table (order, names, dates, implications) and releases."""
     from workers_env.config.compat import _ALL_WORKERD_FLAGS, PYTHON_RELEASES, WORKERD_EXPERIMENTAL_FLAGS
 
@@ -211,6 +238,12 @@ def compare(rows: list[Row]) -> list[str]:
     ours_releases = [release.flag.enable if release.flag else "python_workers" for release in reversed(PYTHON_RELEASES)]
     if [name for name in releases if name != "python_workers_development"] != ours_releases:
         problems.append(f"snapshot releases, oldest first: binary {releases}, ours {ours_releases}")
+    if releases_by_field:  # a cut of the schema alone has no bundle records
+        ours_pyodide = {(r.flag.field if r.flag else "pythonWorkers"): r.pyodide for r in PYTHON_RELEASES}
+        theirs_pyodide = {field: version for field, version in releases_by_field.items()
+                          if field in ours_pyodide or field in {r.field for r in rows if r.snapshot_release}}
+        if theirs_pyodide != ours_pyodide:
+            problems.append(f"Pyodide of each release: binary {theirs_pyodide}, ours {ours_pyodide}")
     return problems
 
 
@@ -225,12 +258,14 @@ def main() -> int:
         for row in rows:
             print(row)
         return 0
-    problems = compare(rows)
+    pyodides = read_releases(args[0])
+    problems = compare(rows, pyodides)
     for problem in problems:
         print(problem)
     flags = [r for r in rows if r.enable]
+    named = f" ({', '.join(f'{field} {version}' for field, version in pyodides.items())})" if pyodides else ""
     print(f"{args[0]}: {len(flags)} flags, {sum(r.experimental for r in flags)} experimental, "
-          f"{sum(r.snapshot_release for r in flags)} Python releases; {len(problems)} differences")
+          f"{sum(r.snapshot_release for r in flags)} Python releases{named}; {len(problems)} differences")
     return 1 if problems else 0
 
 
