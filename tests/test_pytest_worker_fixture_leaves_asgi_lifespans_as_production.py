@@ -52,3 +52,36 @@ def test_the_external_sdks_shut_down_after_each_request(pytester):
     assert _printed(pytester, "2026-05-01", "1.9.5") == [
         "lifespan started", "lifespan cleaned up", "request answered", "lifespan started", "lifespan cleaned up",
         "request answered", "test over", "next test"]
+
+
+TWO_WORKERS = """
+import pytest
+from workers_env import load_worker
+
+
+@pytest.mark.asyncio
+async def test_two_workers(worker):
+    other = load_worker("second/wrangler.toml")
+    assert (await worker.fetch("/")).status == 200
+    assert (await other.fetch("/")).status == 200
+    print("test over")
+
+
+def test_next():
+    print("next test")
+"""
+
+
+def test_a_second_worker_the_test_loads_is_left_so_too(pytester):
+    """A Worker the test loads itself beside the fixture's: its lifespan's shutdown code does not
+    run either. Before: ``second cleaned up`` as the test's loop closed (review80)."""
+    one_file_worker(pytester.path, FASTAPI_LIFESPAN_WORKER, date="2025-11-02", pyproject=False)
+    (pytester.path / "second").mkdir()
+    one_file_worker(pytester.path / "second", FASTAPI_LIFESPAN_WORKER.replace("lifespan ", "second "),
+                    date="2025-11-02", pyproject=False)
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makepyfile(test_two=TWO_WORKERS)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-s", "-q", "test_two.py")
+    result.assert_outcomes(passed=2)
+    assert [line.lstrip(".") for line in result.outlines if "started" in line or "cleaned" in line or "next" in line
+            or "over" in line] == ["lifespan started", "second started", "test over", "next test"]

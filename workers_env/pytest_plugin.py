@@ -91,6 +91,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 #: the setting :func:`keep_every_frame` had before this run's ``--full-trace`` (put back at its end)
 _KEPT_EVERY_FRAME = pytest.StashKey[bool]()
+#: how many ASGI lifespans had started as a test began (runtime/lifespans.py)
+_LIFESPANS_BEFORE = pytest.StashKey[int]()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -262,19 +264,24 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.longrepr = f'pytest skipped this test without running it ("{_ASYNC_SKIPPED}")\n\n{_unrun_async_hint(item)}'
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Note how many ASGI lifespans have started before the test's fixtures (see the teardown below)."""
+    lifespans = sys.modules.get("workers_env.runtime.lifespans")  # (not loaded: none has started)
+    item.stash[_LIFESPANS_BEFORE] = lifespans.started() if lifespans is not None else 0
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None, Any, None]:
     """Before any fixture is torn down -- the test's event loop would cancel what still waits as
-    it closes -- the ASGI lifespans the ``worker`` fixture's Worker left waiting are ended without
-    resuming them, as production's isolate ends them (runtime/lifespans.py): the built-in bridge
-    never shuts one down, the external SDK each after its request; the app's shutdown code never
-    runs at the test's end (review78: the loop's closing ran it)."""
-    loaded = getattr(item, "funcargs", {}).get("worker")
-    scope = getattr(loaded, "_scope", None)
-    if scope is not None:
-        from workers_env.runtime import lifespans
-
-        lifespans.abandon(scope.runtime)
+    it closes -- the ASGI lifespans the test's Workers started and left waiting (the ``worker``
+    fixture's, one it loaded itself with ``load_worker``) are ended without resuming them, as
+    production's isolate ends them (runtime/lifespans.py): the built-in bridge never shuts one
+    down, the external SDK each after its request; the app's shutdown code never runs at the
+    test's end (review78: the loop's closing ran it; review80: a second Worker's still did)."""
+    lifespans = sys.modules.get("workers_env.runtime.lifespans")
+    if lifespans is not None:
+        lifespans.abandon(since=item.stash.get(_LIFESPANS_BEFORE, 0))
     yield
 
 

@@ -19,8 +19,8 @@ its order with ``call_soon`` callbacks unchanged), as are the timers of code tha
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import heapq
-import math
 from typing import Any
 
 __all__ = ["HELD_TURNS", "HeldTimers"]
@@ -32,16 +32,24 @@ HELD_TURNS = 32
 
 class HeldTimers:
     """One loop's Worker timers held back while callbacks are queued: installed on the loop as
-    the step before each turn (``_run_once``, asyncio's own loops only); :meth:`note` a timer."""
+    the step before each turn (``_run_once``, asyncio's own loops only); :meth:`note` a timer.
 
-    __slots__ = ("_held", "_loop", "_noted", "_run_once")
+    A timer is held without touching it: asyncio pulls the timers whose time came into the
+    turn's queue as ever, and the turn's first callback (queued ahead of the rest before the
+    turn) puts the noted ones back on the heap, a cancelled stand-in in each one's place -- so
+    the heap is never rebuilt nor a timer's time changed (``when()``, its hash, its place), a
+    turn costs nothing per timer pending, and everything after that first callback (Worker
+    code, the request-end sweep of runtime/timers.py) sees every timer where asyncio keeps it."""
+
+    __slots__ = ("_loop", "_noted", "_pulled_from", "_put_back", "_run_once", "_swept")
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop: Any = loop
-        #: the timers noted and still scheduled, each with how many turns it has waited since its time came
-        self._noted: list[list[Any]] = []
-        #: the timers held for this turn, with their time (theirs is set past any other while held)
-        self._held: list[tuple[Any, float]] = []  # (asyncio.TimerHandle: its _when unknown to typeshed)
+        #: the timers noted (by identity), each with how many turns it has been held since its time came
+        self._noted: dict[int, list[Any]] = {}
+        self._swept = 0  # how many were noted after the last sweep of the ones gone
+        self._pulled_from = 0  # the turn's queue before it: what the turn adds comes after
+        self._put_back = asyncio.Handle(self._hold_pulled, (), loop, context=contextvars.Context())  # (no request's)
         self._run_once = loop._run_once  # type: ignore[attr-defined]
         loop._run_once = self._turn  # type: ignore[attr-defined]
 
@@ -56,27 +64,37 @@ class HeldTimers:
     def note(self, handle: asyncio.TimerHandle) -> None:
         """Hold ``handle`` (a Worker's timer with a delay above 0) while callbacks are queued."""
         if isinstance(handle, asyncio.TimerHandle):
-            self._noted.append([handle, 0])
+            noted = self._noted
+            noted[id(handle)] = [handle, 0]
+            if len(noted) > 2 * self._swept + 64:  # the ones fired or cancelled since, let go
+                for key in [key for key, (timer, _) in noted.items() if timer._cancelled or not timer._scheduled]:
+                    del noted[key]
+                self._swept = len(noted)
 
     def _turn(self) -> None:
         loop = self._loop
-        held = self._held
-        moved = bool(held)
-        if moved:  # last turn's: back in their places, to be looked at again
-            for handle, when in held:
-                handle._when = when
-            held.clear()
-        if self._noted:
-            self._noted = noted = [entry for entry in self._noted if entry[0]._scheduled and not entry[0]._cancelled]
-            if loop._ready:
-                now = loop.time()
-                for entry in noted:
-                    handle = entry[0]
-                    if handle._when <= now:
-                        entry[1] += 1
-                    if entry[1] <= HELD_TURNS:  # (one not due yet too: it may come due within this turn)
-                        held.append((handle, handle._when))
-                        handle._when = math.inf
-        if moved or held:
-            heapq.heapify(loop._scheduled)
+        if self._noted and loop._ready:
+            self._pulled_from = len(loop._ready)
+            loop._ready.appendleft(self._put_back)
         self._run_once()
+
+    def _hold_pulled(self) -> None:
+        ready, noted = self._loop._ready, self._noted
+        for index in range(self._pulled_from, len(ready)):
+            entry = noted.get(id(ready[index]))
+            if entry is None or entry[0] is not ready[index]:
+                continue
+            entry[1] += 1
+            timer = entry[0]
+            if entry[1] > HELD_TURNS:  # it fires now
+                del noted[id(timer)]
+                continue
+            stand_in = asyncio.Handle(_nothing, (), self._loop)
+            stand_in.cancel()
+            ready[index] = stand_in  # (the turn runs as many callbacks as it counted)
+            timer._scheduled = True
+            heapq.heappush(self._loop._scheduled, timer)
+
+
+def _nothing() -> None:
+    """A held timer's stand-in in the turn's queue (cancelled: never run)."""

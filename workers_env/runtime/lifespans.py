@@ -26,14 +26,14 @@ import types
 import weakref
 from typing import Any
 
-from workers_env.runtime.current import current_runtime
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
-__all__ = ["abandon", "abandoned", "note"]
+__all__ = ["abandon", "abandoned", "note", "started"]
 
-#: the lifespan tasks the bridges started (runtime/asgi.py), while they are alive, and the
-#: runtime of the Worker load whose code started each
-_LIFESPANS: weakref.WeakKeyDictionary[asyncio.Future[Any], Any] = weakref.WeakKeyDictionary()
+#: the lifespan tasks the bridges started (runtime/asgi.py), while they are alive, each with its
+#: number in the order they started
+_LIFESPANS: weakref.WeakKeyDictionary[asyncio.Future[Any], int] = weakref.WeakKeyDictionary()
+_STARTED = [0]  # how many have started
 #: those :func:`abandon` ended
 _ABANDONED: weakref.WeakSet[asyncio.Future[Any]] = weakref.WeakSet()
 #: what :func:`_held_by` walks through: a coroutine's or generator's frame holds what it awaits
@@ -45,28 +45,35 @@ _WALKED = (types.CoroutineType, types.GeneratorType, types.AsyncGeneratorType, t
 
 def note(task: asyncio.Future[Any]) -> None:
     """``task`` runs an ASGI app's lifespan (:func:`abandon` ends it if it is still waiting)."""
-    _LIFESPANS[task] = current_runtime()
+    _LIFESPANS[task] = _STARTED[0]
+    _STARTED[0] += 1
 
 
-def abandon(runtime: Any = None) -> int:
+def started() -> int:
+    """How many lifespans have started so far (``abandon(since=...)``: the ones started after)."""
+    return _STARTED[0]
+
+
+def abandon(since: int | None = None) -> int:
     """End every lifespan task still waiting without resuming its coroutine (see the module's
     docstring), and have the running loop forget the async generators not workers-env's own, so
     its closing ``shutdown_asyncgens()`` does not close them either (an ``asynccontextmanager``
     lifespan is one: closing it runs the code after its ``yield``); returns how many tasks. For
-    ``workers-env dev``'s stop, as the process ends. ``runtime``: only the lifespans of that
-    Worker load, and each loop forgets only the async generators they hold -- the pytest
-    ``worker`` fixture's teardown, whose loop still closes the test's own."""
-    waiting = [task for task, owner in list(_LIFESPANS.items())
-               if not task.done() and (runtime is None or owner is runtime)]
+    ``workers-env dev``'s stop, as the process ends. ``since``: only the lifespans started since
+    :func:`started` gave it, by any Worker load, and each loop forgets only the async generators
+    they hold -- the pytest plugin's teardown of a test (every Worker it loaded, the ``worker``
+    fixture's or its own ``load_worker``'s), whose loop still closes the test's own."""
+    own = since is not None
+    waiting = [task for task, number in list(_LIFESPANS.items()) if not task.done() and (since is None or number >= since)]
     for task in waiting:
         coro = task.get_coro() if isinstance(task, asyncio.Task) else None
         if coro is not None:  # one reference never given back: the coroutine is never freed, so never closed
             ctypes.pythonapi.Py_IncRef(ctypes.py_object(coro))
-            if runtime is not None:
+            if own:
                 _forget(getattr(task.get_loop(), "_asyncgens", None), _held_by(coro))
         asyncio.Future.set_result(task, None)  # done, its coroutine left where it waits (Task's own refuses)
         _ABANDONED.add(task)
-    if runtime is None:
+    if not own:
         generators = getattr(asyncio.get_running_loop(), "_asyncgens", None)  # (asyncio's base loop's own set)
         _forget(generators, [generator for generator in list(generators or ())
                              if not generator.ag_code.co_filename.startswith(PACKAGE_DIR)])
