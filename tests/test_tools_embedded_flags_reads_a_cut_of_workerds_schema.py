@@ -126,7 +126,9 @@ def test_the_cut_finds_the_node_among_other_bytes_and_takes_all_of_it_and_no_mor
     done = run(str(binary), "--cut", str(out))
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
     assert gzip.decompress(out.read_bytes()) == node
-    assert out.read_bytes() == FIXTURE.read_bytes()  # the fixture is the tool's own cut, byte for byte
+    # the fixture is the tool's own cut: the same bytes once inflated (the gzip stream itself differs
+    # with the zlib build: CPython 3.13 and 3.14's compress the same bytes otherwise), no mtime stamped
+    assert out.read_bytes()[4:8] == b"\0\0\0\0" and gzip.decompress(FIXTURE.read_bytes()) == node
 
 
 def test_each_release_record_names_its_pyodide(tool) -> None:
