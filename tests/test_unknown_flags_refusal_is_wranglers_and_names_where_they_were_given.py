@@ -139,6 +139,14 @@ def test_the_plugin_names_a_fixture_that_gives_them(pytester):
 URL = ("The compatibility flag url_standard became the default as of 2022-10-31 so does not need to be specified "
        "anymore.")
 
+#: a's warning, b's error, b's warning, then the runtime's refusal with its Runtime stderr
+SESSION_REFUSAL = [f"▲ [WARNING] service core:user:wa: {URL}",
+                   "✘ [ERROR] service core:user:wb: No such compatibility flag: made_up_b",
+                   f"▲ [WARNING] service core:user:wb: {URL}", RUNTIME_FAILED,
+                   *runtime_stderr(("warn", f"service core:user:wa: {URL}"),
+                                   ("error", "service core:user:wb: No such compatibility flag: made_up_b"),
+                                   ("warn", f"service core:user:wb: {URL}"))]
+
 
 def test_each_workers_errors_come_before_its_warnings_as_wrangler_dev_prints_them(tmp_path, capsys, monkeypatch):
     # wrangler dev 4.164.0 on a JS Worker (2026-11-01; nodejs_compat, made_up_flag, the streams
@@ -170,12 +178,7 @@ def test_a_session_prints_worker_by_worker(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["dev", "-c", "a/wrangler.toml", "-c", "b/wrangler.toml"]) == 1
     said = _refusal(capsys.readouterr().err)
-    assert said[:8] == [f"▲ [WARNING] service core:user:wa: {URL}",
-                        "✘ [ERROR] service core:user:wb: No such compatibility flag: made_up_b",
-                        f"▲ [WARNING] service core:user:wb: {URL}", RUNTIME_FAILED,
-                        *runtime_stderr(("warn", f"service core:user:wa: {URL}"),
-                                 ("error", "service core:user:wb: No such compatibility flag: made_up_b"),
-                                 ("warn", f"service core:user:wb: {URL}"))]
+    assert said[:8] == SESSION_REFUSAL
 
 
 def test_a_sessions_given_date_is_every_workers_in_its_lines(tmp_path, capsys, monkeypatch):
@@ -189,12 +192,7 @@ def test_a_sessions_given_date_is_every_workers_in_its_lines(tmp_path, capsys, m
     monkeypatch.chdir(tmp_path)
     assert main(["dev", "-c", "a/wrangler.toml", "-c", "b/wrangler.toml", "--compatibility-date", "2026-11-01"]) == 1
     said = _refusal(capsys.readouterr().err)
-    assert said[:8] == [f"▲ [WARNING] service core:user:wa: {URL}",
-                        "✘ [ERROR] service core:user:wb: No such compatibility flag: made_up_b",
-                        f"▲ [WARNING] service core:user:wb: {URL}", RUNTIME_FAILED,
-                        *runtime_stderr(("warn", f"service core:user:wa: {URL}"),
-                                 ("error", "service core:user:wb: No such compatibility flag: made_up_b"),
-                                 ("warn", f"service core:user:wb: {URL}"))]
+    assert said[:8] == SESSION_REFUSAL
 
 
 SERVING_ON = "(workers-env: wrangler dev exits here; workers-env keeps serving the Worker loaded before until an edit that loads)"
