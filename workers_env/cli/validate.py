@@ -19,6 +19,7 @@ from workers_env.config import check_config, find_config
 from workers_env.config.compat import (
     DEVELOPMENT_PYODIDE_FLAG,
     WRANGLER_DEFAULT_COMPAT_DATE,
+    date_example,
     experimental_flags,
     future_date_refusal,
     workerd_refusal,
@@ -159,7 +160,7 @@ def _start_lines(config: Any) -> list[str]:
     if getattr(config, "compatibility_date", None) is None:
         return deploy + [f"workers-env: no compatibility_date: wrangler dev runs the Worker on its default date, "
                          f"{WRANGLER_DEFAULT_COMPAT_DATE}, but wrangler deploy stops (\"A compatibility_date is "
-                         f"required when uploading a Worker.\"): add {_date_example(config)} to "
+                         f"required when uploading a Worker.\"): add {date_example(config)} to "
                          f"{Path(str(config.path)).name}"]
     future = future_date_refusal(config)
     lines, hints = ([future[0]], [future[1]]) if future is not None else workerd_refusal(config)
@@ -185,8 +186,3 @@ def _experimental_lines(config: Any) -> list[str]:
     return [f"workers-env: wrangler dev runs {listed}, and deploy --dry-run passes {them}, but Cloudflare refuses "
             f"the upload: {refusals} Remove {them} from compatibility_flags to deploy"]
 
-
-def _date_example(config: Any) -> str:
-    suffix = str(getattr(config, "path", "")).rsplit(".", 1)[-1]
-    return (f'"compatibility_date": "{WRANGLER_DEFAULT_COMPAT_DATE}"' if suffix in ("json", "jsonc")
-            else f'compatibility_date = "{WRANGLER_DEFAULT_COMPAT_DATE}"')

@@ -46,6 +46,7 @@ __all__ = [
     "compatibility_flags_problem",
     "compatibility_flags_refusal",
     "contradictory_flags",
+    "date_example",
     "experimental_flags",
     "flag_enabled",
     "future_date_refusal",
@@ -383,14 +384,16 @@ def invalid_date_refusal(config: Any) -> tuple[str, str] | None:
         return None
     return (f"Invalid compatibility date: {date}",
             "The Workers runtime takes years 2000 to 2999, months 01 to 12 and days 01 to 31: give a date from "
-            f"2000-01-01 to today, e.g. {_example(config)}.")
+            f"2000-01-01 to today, e.g. {date_example(config)}.")
 
 
 def _write_it_as(config: Any) -> str:
-    return f"Write it as YYYY-MM-DD, e.g. {_example(config)} (the Workers runtime takes no other form)."
+    return f"Write it as YYYY-MM-DD, e.g. {date_example(config)} (the Workers runtime takes no other form)."
 
 
-def _example(config: Any) -> str:
+def date_example(config: Any) -> str:
+    """The date to write, as the user gives it (option, argument or the config file's key): wrangler's
+    default date in it."""
     return _date_written_as(config).format(date=WRANGLER_DEFAULT_COMPAT_DATE)
 
 
