@@ -465,13 +465,18 @@ def _run(args: argparse.Namespace) -> int:
                 return 1
             fail(message_of(exc))
             return 1
+
+        def as_given(config: Any) -> Any:
+            """``config`` with dev's ``--compatibility-date``/``--compatibility-flags`` over its own,
+            a refusal's hint naming the option."""
+            return config.with_compatibility(args.compatibility_date, args.compatibility_flags,
+                                             given_as=_DATE_GIVEN_AS, flags_given_as=_FLAGS_GIVEN_AS)
+
         # read as wrangler reads it: a -c file as given (a parse error names it so), else the one found
         read_from = args.config if args.config is not None and Path(args.config).is_file() else config_path
         try:
             warn_config(read_from, environment, [pyproject_diagnostics])  # as wrangler dev reads it, first
-            config = load_config(read_from, environment=environment).with_compatibility(
-                args.compatibility_date, args.compatibility_flags, given_as=_DATE_GIVEN_AS,
-                flags_given_as=_FLAGS_GIVEN_AS)
+            config = as_given(load_config(read_from, environment=environment))
         except ConfigError as exc:  # the config's own problems, after its warnings, as wrangler's
             fail(message_of(exc))
             return 1
@@ -564,9 +569,7 @@ def _run(args: argparse.Namespace) -> int:
                             refused=(lambda c: edited_consumers_problem(slots, worker_name(config), c))
                             if others else None,
                             session=(lambda c: configs_as_edited(slots, worker_name(config), c)) if others else None)
-        if _runtime_refused([config, *(other.with_compatibility(args.compatibility_date, args.compatibility_flags,
-                                                                given_as=_DATE_GIVEN_AS, flags_given_as=_FLAGS_GIVEN_AS)
-                                       for other in others)]):
+        if _runtime_refused([config, *map(as_given, others)]):
             return 1
         say_flag_warnings(env.config)
         try:
