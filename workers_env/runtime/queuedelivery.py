@@ -209,8 +209,15 @@ _CUT_OFF: set[asyncio.Task[None]] = set()
 _RECHECK = 0.5
 
 
-def _cut_off(flying: dict[asyncio.Task[None], Batch], tasks: list[asyncio.Task[None]],
-             handlers: dict[asyncio.Task[Any], Severable]) -> None:
+@dataclass
+class _Flight:
+    """A batch in flight, with its ``queue()`` while that runs (a reload cuts it off)."""
+
+    batch: Batch
+    handler: Severable | None = None
+
+
+def _cut_off(flying: dict[asyncio.Task[None], _Flight], tasks: list[asyncio.Task[None]]) -> None:
     """Cancel batches whose runtime a reload ended, without waiting for them: wrangler dev
     4.164.0 kills the runtime, so their ``queue()`` runs no further, prints nothing more and is
     not retried (measured with JavaScript twins, ``tools/wrangler/dev_session_probe.py inflight``);
@@ -218,8 +225,7 @@ def _cut_off(flying: dict[asyncio.Task[None], Batch], tasks: list[asyncio.Task[N
     bare ``except:`` around the ``await`` went on, printed and sent into the new runtime's
     queues). Not awaited. They leave ``flying``."""
     for task in tasks:
-        del flying[task]
-        handler = handlers.pop(task, None)
+        handler = flying.pop(task).handler
         if handler is not None:
             handler.sever()
         task.cancel()
@@ -239,27 +245,25 @@ async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[Qu
     is a Durable Object of its own: a slow ``queue()`` on one queue holds no other queue's batch."""
     loop = asyncio.get_running_loop()
     wake = asyncio.Event()
-    flying: dict[asyncio.Task[None], Batch] = {}
-    handlers: dict[asyncio.Task[Any], Severable] = {}  # each batch's queue() while it runs, by its task
+    flying: dict[asyncio.Task[None], _Flight] = {}
 
     def changed() -> None:  # called by a send or a clear, maybe from another thread
         with contextlib.suppress(RuntimeError):  # the loop closed: the server has stopped
             loop.call_soon_threadsafe(wake.set)
 
-    async def deliver(batch: Batch) -> None:
-        task = asyncio.current_task()
-        assert task is not None
+    async def deliver(flight: _Flight) -> None:
         try:
-            report(await _deliver(worker, broker, batch, clock, lambda handler: handlers.__setitem__(task, handler)))
+            report(await _deliver(worker, broker, flight.batch, clock,
+                                  lambda handler: setattr(flight, "handler", handler)))
         finally:
-            handlers.pop(task, None)
+            flight.handler = None
             wake.set()  # its queue may have a batch due now that this one is settled
 
     broker.on_change.append(changed)
     try:
         while until is None or not until():
             wake.clear()  # before reading the deadline: a send after it wakes the wait below
-            _cut_off(flying, [task for task, batch in flying.items() if not broker.current(batch)], handlers)
+            _cut_off(flying, [task for task, flight in flying.items() if not broker.current(flight.batch)])
             due = broker.next_due()
             wait = None if due is None else max(0.0, due - clock())
             if until is not None:
@@ -273,10 +277,11 @@ async def drive_queues(worker: Worker, broker: QueueBroker, report: Callable[[Qu
             batch = broker.take_batch(clock())
             if batch is None:
                 continue
-            task = asyncio.ensure_future(deliver(batch))
-            flying[task] = batch
+            flight = _Flight(batch)
+            task = asyncio.ensure_future(deliver(flight))
+            flying[task] = flight
             task.add_done_callback(lambda done: flying.pop(done, None))
-        _cut_off(flying, list(flying), handlers)  # a reload of this Worker
+        _cut_off(flying, list(flying))  # a reload of this Worker
     finally:
         broker.on_change.remove(changed)
         for task in flying:  # (the server stops)
