@@ -49,7 +49,6 @@ from workers_env.cli.devupstream import OriginOptions
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.cli.negations import FALSE
 from workers_env.config import find_config
-from workers_env.config.compat import future_date_refusal
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets, secrets_kept
 from workers_env.config.wrangler import display_path
 
@@ -178,20 +177,6 @@ _SCRIPT_HINT = ("workers-env dev's PATH names the wrangler config or its folder 
 #: of a flag or a date given so
 _FLAGS_GIVEN_AS = "--compatibility-flags"
 _DATE_GIVEN_AS = "--compatibility-date {date}"
-
-
-def _runtime_refused(configs: list[Any]) -> bool:
-    """Print the refusal of the session Workers' compatibility dates and flags as wrangler dev
-    4.164.0 prints it after the bindings table, as its runtime starts -- miniflare's of a date
-    after today (its error alone), else workerd's, wrangler's last line and its Runtime stderr
-    (:func:`.devreload.say_refused_flags`), then workers-env's hints; whether there was one."""
-    from workers_env.cli.devreload import say_refused_flags
-
-    future = next(filter(None, map(future_date_refusal, configs)), None)
-    if future is not None:
-        _refuse(future)
-        return True
-    return say_refused_flags(configs)
 
 
 def _refuse(problem: tuple[str, str]) -> None:
@@ -408,7 +393,7 @@ def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:
 
 def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
-    from workers_env.cli.devreload import Reloader, say_flag_warnings
+    from workers_env.cli.devreload import Reloader, say_flag_warnings, say_runtime_refusal
     from workers_env.cli.devsession import (
         Slot,
         configs_as_edited,
@@ -569,7 +554,8 @@ def _run(args: argparse.Namespace) -> int:
                             refused=(lambda c: edited_consumers_problem(slots, worker_name(config), c))
                             if others else None,
                             session=(lambda c: configs_as_edited(slots, worker_name(config), c)) if others else None)
-        if _runtime_refused([config, *map(as_given, others)]):
+        # miniflare's refusal of a date after today, else workerd's of a date or flags, after the table
+        if say_runtime_refusal([config, *map(as_given, others)]):
             return 1
         say_flag_warnings(env.config)
         try:
