@@ -8,6 +8,12 @@ its warnings, ``✘ [ERROR] The Workers runtime failed to start. ...`` with ``Ru
 JSON record per workerd line (``"source":"src/workerd/server/server/entry.rs:170"``), wrangler's
 "If you think this is a bug" and "Logs were written" lines, then exit 1: the revert finds nothing
 running (``tests/test_unknown_flags_refusal_is_wranglers_and_names_where_they_were_given.py``).
+The date kinds edit ``compatibility_date`` instead (review81, measured 2026-12-06 with 4.164.0):
+``2099-01-01`` prints the reload line and miniflare's ``✘ [ERROR] Compatibility date "2099-01-01" is
+in the future and unsupported`` alone (no warning of workerd's, no "If you think this is a bug"),
+``2026-1-01`` workerd's ``Invalid compatibility date: 2026-1-01`` with the failed-to-start error
+and its ``Runtime stderr`` record, no warning; both exit 1
+(``tests/test_dev_reload_to_a_date_after_today_is_miniflares_refusal.py``).
 
     PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_flag_edit_probe.py [unknown|contradictory|future-date|invalid-date]
 
