@@ -451,17 +451,15 @@ def _run(args: argparse.Namespace) -> int:
             fail(message_of(exc))
             return 1
 
-        def as_given(config: Any) -> Any:
-            """``config`` with dev's ``--compatibility-date``/``--compatibility-flags`` over its own,
-            a refusal's hint naming the option."""
-            return config.with_compatibility(args.compatibility_date, args.compatibility_flags,
-                                             given_as=_DATE_GIVEN_AS, flags_given_as=_FLAGS_GIVEN_AS)
-
         # read as wrangler reads it: a -c file as given (a parse error names it so), else the one found
         read_from = args.config if args.config is not None and Path(args.config).is_file() else config_path
         try:
             warn_config(read_from, environment, [pyproject_diagnostics])  # as wrangler dev reads it, first
-            config = as_given(load_config(read_from, environment=environment))
+            # dev's --compatibility-date/-flags over the first Worker's own (a refusal's hint naming
+            # them); a session's other Workers keep theirs, as wrangler dev 4.164.0 hands them only
+            # --env (cli.js: setupDevEnv of args.config.slice(1); measured, review81)
+            config = load_config(read_from, environment=environment).with_compatibility(
+                args.compatibility_date, args.compatibility_flags, given_as=_DATE_GIVEN_AS, flags_given_as=_FLAGS_GIVEN_AS)
         except ConfigError as exc:  # the config's own problems, after its warnings, as wrangler's
             fail(message_of(exc))
             return 1
@@ -494,19 +492,20 @@ def _run(args: argparse.Namespace) -> int:
         session_configs = [config, *others]
         slots = {worker_name(c): Slot() for c in session_configs}
 
-        def make_env(config: Any, path: Path = config_path, var: bool = True) -> Any:
+        def make_env(config: Any, path: Path = config_path, first: bool = True) -> Any:
             # a session's Workers bound to each other first; the pyproject's own bindings and
-            # --var (the first Worker's alone, as measured) over them
+            # --var (the first Worker's alone, as measured) over them; --compatibility-date/-flags
+            # the first Worker's alone too (``first``), as wrangler dev 4.164.0's
             # (another Worker not in the session: [not connected], as under wrangler dev)
             session = session_bindings(config, slots)
             made = bindings_from_pyproject(config)  # the factories' Workers: closed with this env
-            supplied = {**session, **made, **(_vars(args.var) if var else {})}
+            supplied = {**session, **made, **(_vars(args.var) if first else {})}
 
             def build(supplied: dict[str, Any]) -> Any:
                 return load_env(path, environment=environment, persist_to=persist_to, bindings=supplied,
                                 env_files=args.env_file or None, secrets_environment=secrets_environment,
-                                compatibility_date=args.compatibility_date,
-                                compatibility_flags=args.compatibility_flags)
+                                compatibility_date=args.compatibility_date if first else None,
+                                compatibility_flags=args.compatibility_flags if first else None)
             try:
                 try:
                     built = build(supplied)
@@ -555,7 +554,7 @@ def _run(args: argparse.Namespace) -> int:
                             if others else None,
                             session=(lambda c: configs_as_edited(slots, worker_name(config), c)) if others else None)
         # miniflare's refusal of a date after today, else workerd's of a date or flags, after the table
-        if say_runtime_refusal([config, *map(as_given, others)]):
+        if say_runtime_refusal([config, *others]):
             return 1
         say_flag_warnings(env.config)
         try:

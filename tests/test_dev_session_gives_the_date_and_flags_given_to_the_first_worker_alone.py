@@ -1,0 +1,77 @@
+"""``workers-env dev -c A -c B --compatibility-date D --compatibility-flags F`` runs the first
+Worker of the session on the date and flags given and every other on its own config's, as wrangler
+dev 4.164.0 does: its ``setupDevEnv`` hands the auxiliary configs (``args.config.slice(1)``) only
+``env``, ``disableDevRegistry`` and ``multiworkerPrimary``, and JavaScript twins a and b, both
+2025-11-02 with ``url_standard``, print (review81, ``/tmp/review81/sess_date.py``):
+
+- ``--compatibility-date 2026-1-01``: ``✘ [ERROR] service core:user:a: Invalid compatibility date:
+  2026-1-01`` and b's ``url_standard`` warning (b on its own date, which makes the flag redundant),
+  the runtime's refusal with both records, exit 1;
+- ``--compatibility-flags made_up_x``: a's ``No such compatibility flag: made_up_x`` and b's warning
+  (a's list replaced, b's kept);
+- ``--compatibility-date 2020-01-01``: b's warning alone (at 2020-01-01 url_standard is no
+  default), and the session serves.
+
+Until review81 workers-env gave both to every Worker of the session (walk14's merge choice, which
+the README and this test's predecessor called wrangler's)."""
+
+from __future__ import annotations
+
+import pytest
+from runtime_stderr_lines import RUNTIME_FAILED, runtime_stderr, timeless
+from worker_helpers import one_file_worker
+
+from workers_env.cli import main
+
+ENTRY = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("ok")
+"""
+
+URL = ("service core:user:b: The compatibility flag url_standard became the default as of 2022-10-31 so does not "
+       "need to be specified anymore.")
+
+
+@pytest.fixture
+def session(tmp_path, monkeypatch):
+    """Workers a and b, both dated 2025-11-02 with ``url_standard``; dev fails where it would serve."""
+    from workers_env.runtime import server
+
+    for name in ("a", "b"):
+        config = one_file_worker(tmp_path / name, ENTRY, date="2025-11-02", flags=("url_standard",)) / "wrangler.toml"
+        config.write_text(config.read_text().replace('name = "w"', f'name = "{name}"'))
+    monkeypatch.chdir(tmp_path)
+
+    def bind(*args, **kwargs):
+        raise AssertionError("workers-env dev went on to serve")
+
+    monkeypatch.setattr(server, "bind", bind)
+    return ["dev", "-c", "a/wrangler.toml", "-c", "b/wrangler.toml"]
+
+
+def _from_workerd_on(err: str) -> list[str]:
+    lines = [line for line in err.splitlines() if line.strip()]
+    return [timeless(line) for line in lines[next(i for i, line in enumerate(lines) if "core:user:" in line):]]
+
+
+@pytest.mark.parametrize(("given", "error"), [
+    (["--compatibility-date", "2026-1-01"], "service core:user:a: Invalid compatibility date: 2026-1-01"),
+    (["--compatibility-flags", "python_workers", "made_up_x"], "service core:user:a: No such compatibility flag: made_up_x"),
+], ids=["date", "flags"])
+def test_the_first_worker_is_refused_and_the_second_warned_of_on_its_own(session, capsys, given, error):
+    assert main([*session, *given]) == 1
+    assert _from_workerd_on(capsys.readouterr().err)[:6] == [
+        f"\u2718 [ERROR] {error}", f"\u25b2 [WARNING] {URL}", RUNTIME_FAILED,
+        *runtime_stderr(("error", error), ("warn", URL))]
+
+
+def test_a_date_workerd_takes_runs_the_first_worker_and_the_second_on_its_own(session, capsys):
+    with pytest.raises(AssertionError, match="went on to serve"):
+        main([*session, "--compatibility-date", "2020-01-01"])
+    out = capsys.readouterr()
+    assert [line for line in out.err.splitlines() if "core:user:" in line] == [f"\u25b2 [WARNING] {URL}"]
+    loaded = {line.split()[1]: line for line in out.out.splitlines() if line.startswith("Loaded ")}
+    assert "compatibility date 2020-01-01" in loaded["a"] and "compatibility date 2025-11-02" in loaded["b"], loaded
