@@ -2,7 +2,7 @@
 Worker of the session on the date and flags given and every other on its own config's, as wrangler
 dev 4.164.0 does: its ``setupDevEnv`` hands the auxiliary configs (``args.config.slice(1)``) only
 ``env``, ``disableDevRegistry`` and ``multiworkerPrimary``, and JavaScript twins a and b, both
-2025-11-02 with ``url_standard``, print (review81, ``/tmp/review81/sess_date.py``):
+2025-11-02 with ``url_standard``, print (review81, ``tools/wrangler/dev_session_probe.py given``):
 
 - ``--compatibility-date 2026-1-01``: ``✘ [ERROR] service core:user:a: Invalid compatibility date:
   2026-1-01`` and b's ``url_standard`` warning (b on its own date, which makes the flag redundant),

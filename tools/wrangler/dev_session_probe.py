@@ -23,8 +23,10 @@ to be checked (hunt48): one line per case.
   b's code (audit27; ``tests/test_dev_prints_workerds_redundant_flag_warnings.py``).
 - ``flags-edit``: the same session, b's config then edited to name ``made_up_b`` too: the lines the
   restarted runtime prints (audit28).
+- ``given``: ``--compatibility-date``/``--compatibility-flags`` reach the first Worker alone (review81,
+  ``tests/test_dev_session_gives_the_date_and_flags_given_to_the_first_worker_alone.py``).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit|given]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -50,12 +52,13 @@ CONSUMER = ('export default { async fetch(req, env) { if (env.OWN) await env.OWN
 
 def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: float = 3.0,
             edits: list[tuple[str, str]] = (), bundled: bool = False, again: bool = True,
-            after: float | None = None, then: Any = None) -> str:
+            after: float | None = None, then: Any = None, args: list[str] = ()) -> str:
     """wrangler dev's output for the Workers ``{name: (source, extra config)}``, ``paths`` of the
     first requested once it is ready, ``settle`` seconds after; then each of ``edits`` (a file
     under the session's folder, the text appended to it) made, the reload awaited and ``paths``
     requested again (not with ``again`` false), ``after`` seconds (default ``settle``) given to
-    the last; ``then(root, port)`` after that (an edit, say). ``bundled``: without ``no_bundle``."""
+    the last; ``then(root, port)`` after that (an edit, say). ``bundled``: without ``no_bundle``;
+    ``args``: more of wrangler dev's arguments."""
     with tempfile.TemporaryDirectory(prefix="sessionprobe-") as folder:
         root = Path(folder)
         for name, (source, extra) in workers.items():
@@ -68,13 +71,14 @@ def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: 
         configs = [arg for name in workers for arg in ("-c", f"{name}/wrangler.toml")]
         with log_path.open("w") as log:
             proc = subprocess.Popen(
-                [str(casediff.HERE / "wrangler"), "dev", *configs, "--ip", "127.0.0.1", "--port", str(port),
+                [str(casediff.HERE / "wrangler"), "dev", *configs, *args, "--ip", "127.0.0.1", "--port", str(port),
                  "--inspector-port", str(casediff._free_port()), "--show-interactive-dev-session=false"],
                 cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
                 env={**os.environ, "XDG_CONFIG_HOME": str(root / "config")})
             try:
                 deadline = time.monotonic() + 120
-                while "Ready on" not in log_path.read_text() and time.monotonic() < deadline:
+                while ("Ready on" not in log_path.read_text() and proc.poll() is None
+                       and time.monotonic() < deadline):
                     time.sleep(0.5)
                 for path in paths:
                     urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).close()
@@ -219,5 +223,18 @@ def flags_edit() -> None:
                      or "rror" in line or "exit status" in line))
 
 
-{"crons": crons, "flags": flags, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix,
+def given() -> None:
+    """review81: ``--compatibility-date``/``--compatibility-flags`` given to a session of a and b, both
+    2025-11-02 with ``url_standard``: whose Worker takes them (4.164.0: the first's alone -- a's
+    refusal beside b's warning at its own date; at 2020-01-01 b's warning alone)."""
+    for extra in (["--compatibility-date", "2026-1-01"], ["--compatibility-flags", "made_up_x"],
+                  ["--compatibility-date", "2020-01-01"]):
+        text = session({"a": (READY, 'compatibility_flags = ["url_standard"]\n'),
+                        "b": (READY, 'compatibility_flags = ["url_standard"]\n')}, settle=1.5, args=extra)
+        print(f"== {' '.join(extra)}")
+        print("\n".join(line for line in text.splitlines() if "core:user" in line or "Ready on" in line
+                         or "exit status" in line))
+
+
+{"crons": crons, "flags": flags, "given": given, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix,
  "consumers-edit": consumers_edit, "inflight-work": inflight_work}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
