@@ -23,10 +23,10 @@ to be checked (hunt48): one line per case.
   b's code (audit27; ``tests/test_dev_prints_workerds_redundant_flag_warnings.py``).
 - ``flags-edit``: the same session, b's config then edited to name ``made_up_b`` too: the lines the
   restarted runtime prints (audit28).
-- ``given``: ``--compatibility-date``/``--compatibility-flags`` reach the first Worker alone (review81,
-  ``tests/test_dev_session_gives_the_date_and_flags_given_to_the_first_worker_alone.py``).
+- ``given``, ``env-file``: ``--compatibility-date``/``--compatibility-flags`` and ``--env-file`` reach the
+  first Worker alone (review81, ``tests/test_dev_session_gives_the_workers_options_to_the_first_worker_alone.py``).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit|given]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit|given|env-file]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -52,13 +52,14 @@ CONSUMER = ('export default { async fetch(req, env) { if (env.OWN) await env.OWN
 
 def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: float = 3.0,
             edits: list[tuple[str, str]] = (), bundled: bool = False, again: bool = True,
-            after: float | None = None, then: Any = None, args: list[str] = ()) -> str:
+            after: float | None = None, then: Any = None, args: list[str] = (), before: Any = None) -> str:
     """wrangler dev's output for the Workers ``{name: (source, extra config)}``, ``paths`` of the
     first requested once it is ready, ``settle`` seconds after; then each of ``edits`` (a file
     under the session's folder, the text appended to it) made, the reload awaited and ``paths``
     requested again (not with ``again`` false), ``after`` seconds (default ``settle``) given to
     the last; ``then(root, port)`` after that (an edit, say). ``bundled``: without ``no_bundle``;
-    ``args``: more of wrangler dev's arguments."""
+    ``args``: more of wrangler dev's arguments (``ROOT`` in one: the session's folder);
+    ``before(root)`` once the Workers are written (more files)."""
     with tempfile.TemporaryDirectory(prefix="sessionprobe-") as folder:
         root = Path(folder)
         for name, (source, extra) in workers.items():
@@ -67,6 +68,9 @@ def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: 
             (root / name / "wrangler.toml").write_text(
                 f'name = "{name}"\nmain = "src/index.js"\ncompatibility_date = "2025-11-02"\n'
                 f'{"" if bundled else "no_bundle = true"}\n{extra}')
+        if before is not None:
+            before(root)
+        args = [arg.replace("ROOT", str(root)) for arg in args]
         port, log_path = casediff._free_port(), root / "wrangler.log"
         configs = [arg for name in workers for arg in ("-c", f"{name}/wrangler.toml")]
         with log_path.open("w") as log:
@@ -236,5 +240,28 @@ def given() -> None:
                          or "exit status" in line))
 
 
-{"crons": crons, "flags": flags, "given": given, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix,
+def env_file() -> None:
+    """review81: ``--env-file`` given to a session whose Workers each have a ``.env`` of their own, a
+    calling b through a service binding, each answering its ``FROM_FILE`` (4.164.0: the first's
+    alone, a relative path read from the first config's folder; b reads its own ``.env``)."""
+    calls = ('export default { async fetch(req, env) { const b = await env.B.fetch("http://b/"); '
+             'return new Response(`a:${env.FROM_FILE} b:${await b.text()}`); } };\n')
+    answers = 'export default { async fetch(req, env) { return new Response(`${env.FROM_FILE}`); } };\n'
+    for given in ("ROOT/given.env", "given.env"):
+        def ask(root: Path, port: int) -> None:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as answer:
+                print(f"== --env-file {given}: {answer.read().decode()}")
+
+        def files(root: Path) -> None:
+            for name in ("a", "b"):
+                (root / name / ".env").write_text(f"FROM_FILE={name}-own-dotenv\n")
+            (root / "given.env").write_text("FROM_FILE=given\n")
+            (root / "a" / "given.env").write_text("FROM_FILE=given-in-a\n")
+
+        text = session({"a": (calls, '[[services]]\nbinding = "B"\nservice = "b"\n'), "b": (answers, "")},
+                       settle=1.0, then=ask, args=["--env-file", given], before=files)
+        print("\n".join(line for line in text.splitlines() if line.startswith("Using secrets")))
+
+
+{"crons": crons, "flags": flags, "given": given, "env-file": env_file, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix,
  "consumers-edit": consumers_edit, "inflight-work": inflight_work}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()

@@ -495,7 +495,7 @@ def _run(args: argparse.Namespace) -> int:
         def make_env(config: Any, path: Path = config_path, first: bool = True) -> Any:
             # a session's Workers bound to each other first; the pyproject's own bindings and
             # --var (the first Worker's alone, as measured) over them; --compatibility-date/-flags
-            # the first Worker's alone too (``first``), as wrangler dev 4.164.0's
+            # and --env-file the first Worker's alone too (``first``), as wrangler dev 4.164.0's
             # (another Worker not in the session: [not connected], as under wrangler dev)
             session = session_bindings(config, slots)
             made = bindings_from_pyproject(config)  # the factories' Workers: closed with this env
@@ -503,7 +503,8 @@ def _run(args: argparse.Namespace) -> int:
 
             def build(supplied: dict[str, Any]) -> Any:
                 return load_env(path, environment=environment, persist_to=persist_to, bindings=supplied,
-                                env_files=args.env_file or None, secrets_environment=secrets_environment,
+                                env_files=(args.env_file or None) if first else None,
+                                secrets_environment=secrets_environment,
                                 compatibility_date=args.compatibility_date if first else None,
                                 compatibility_flags=args.compatibility_flags if first else None)
             try:
@@ -569,8 +570,7 @@ def _run(args: argparse.Namespace) -> int:
         _say_loaded(worker_name(config), worker, persist_to)
         slots[worker_name(config)].worker = worker
         for other in others:
-            loaded = _load_callee(other, slots, make_env, persist_to, environment, secrets_environment,
-                                  args.env_file or None)
+            loaded = _load_callee(other, slots, make_env, persist_to, environment, secrets_environment)
             if loaded is None:
                 return 1
             callees.append(loaded)
@@ -740,8 +740,11 @@ def _other_configs(args: argparse.Namespace, environment: str | None, first: Any
 
 
 def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to: Path, environment: str | None,
-                 secrets_environment: str | None, env_files: list[str] | None) -> tuple[Reloader, Slot] | None:
-    """Load one of the session's other Workers into its slot, with a reloader watching its files."""
+                 secrets_environment: str | None) -> tuple[Reloader, Slot] | None:
+    """Load one of the session's other Workers into its slot, with a reloader watching its files.
+    Its secrets are its own ``.dev.vars`` or ``.env`` files', never dev's ``--env-file`` (nor its
+    ``--var``, ``--compatibility-date`` or ``--compatibility-flags``): wrangler dev 4.164.0 hands
+    ``-c``'s later configs only ``--env`` (cli.js ``setupDevEnv``; measured, review81)."""
     from workers_env.cli.devreload import Reloader, say_flag_warnings
     from workers_env.cli.devsession import configs_as_edited, edited_consumers_problem, empty_session_queues, worker_name
     from workers_env.runtime import load_worker
@@ -752,11 +755,11 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
         return make_env(read, Path(read.path), False)
 
     env = callee_env(config)
-    _announce(config, env, secrets_environment, env_files, [])
+    _announce(config, env, secrets_environment, None, [])
     slot = slots[worker_name(config)]
     reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
                         build=_custom_build, make_env=callee_env,
-                        announce=lambda c, e: _announce(c, e, secrets_environment, env_files, []),
+                        announce=lambda c, e: _announce(c, e, secrets_environment, None, []),
                         load_failed=lambda exc: _reload_failed(exc, path.parent),
                         reloaded=lambda: empty_session_queues(slots),
                         refused=lambda c: edited_consumers_problem(slots, worker_name(config), c),

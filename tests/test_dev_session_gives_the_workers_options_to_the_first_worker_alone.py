@@ -1,8 +1,10 @@
-"""``workers-env dev -c A -c B --compatibility-date D --compatibility-flags F`` runs the first
-Worker of the session on the date and flags given and every other on its own config's, as wrangler
-dev 4.164.0 does: its ``setupDevEnv`` hands the auxiliary configs (``args.config.slice(1)``) only
-``env``, ``disableDevRegistry`` and ``multiworkerPrimary``, and JavaScript twins a and b, both
-2025-11-02 with ``url_standard``, print (review81, ``tools/wrangler/dev_session_probe.py given``):
+"""``workers-env dev -c A -c B --compatibility-date D --compatibility-flags F --env-file PATH`` runs
+the first Worker of the session on the date, flags and env file given and every other on its own
+config's date and flags and its own ``.dev.vars``/``.env`` files, as wrangler dev 4.164.0 does: its
+``setupDevEnv`` hands the auxiliary configs (``args.config.slice(1)``) only ``env``,
+``disableDevRegistry`` and ``multiworkerPrimary`` (``--var`` went to the first alone already). JavaScript
+twins a and b, both 2025-11-02 with ``url_standard`` (review81, ``tools/wrangler/dev_session_probe.py
+given``), print:
 
 - ``--compatibility-date 2026-1-01``: ``✘ [ERROR] service core:user:a: Invalid compatibility date:
   2026-1-01`` and b's ``url_standard`` warning (b on its own date, which makes the flag redundant),
@@ -10,12 +12,18 @@ dev 4.164.0 does: its ``setupDevEnv`` hands the auxiliary configs (``args.config
 - ``--compatibility-flags made_up_x``: a's ``No such compatibility flag: made_up_x`` and b's warning
   (a's list replaced, b's kept);
 - ``--compatibility-date 2020-01-01``: b's warning alone (at 2020-01-01 url_standard is no
-  default), and the session serves.
+  default), and the session serves;
+- ``--env-file /abs/given.env`` (each Worker with a ``.env`` of its own, a calling b through a
+  service binding, ``dev_session_probe.py env-file``): ``Using secrets defined in given.env`` for a,
+  ``Using secrets defined in b/.env`` for b, and a's answer ``a:given b:b-own-dotenv``.
 
-Until review81 workers-env gave both to every Worker of the session (walk14's merge choice, which
-the README and this test's predecessor called wrangler's)."""
+Until review81 workers-env gave all three to every Worker of the session (walk14's merge choice,
+which the README and this test's predecessor called wrangler's; ``--env-file`` README "Where we had
+to choose", unmeasured then)."""
 
 from __future__ import annotations
+
+import asyncio
 
 import pytest
 from runtime_stderr_lines import RUNTIME_FAILED, runtime_stderr, timeless
@@ -75,3 +83,47 @@ def test_a_date_workerd_takes_runs_the_first_worker_and_the_second_on_its_own(se
     assert [line for line in out.err.splitlines() if "core:user:" in line] == [f"\u25b2 [WARNING] {URL}"]
     loaded = {line.split()[1]: line for line in out.out.splitlines() if line.startswith("Loaded ")}
     assert "compatibility date 2020-01-01" in loaded["a"] and "compatibility date 2025-11-02" in loaded["b"], loaded
+
+
+B_CALLS = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        b = await self.env.B.fetch("http://b/")
+        return Response(f"a:{getattr(self.env, 'FROM_FILE', 'undefined')} b:{await b.text()}")
+"""
+
+B_ANSWERS = """
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(getattr(self.env, "FROM_FILE", "undefined"))
+"""
+
+
+def test_the_env_file_given_is_the_first_workers_and_the_second_reads_its_own(tmp_path, monkeypatch, capsys):
+    from workers_env.runtime import server
+
+    for name, entry, extra in (("a", B_CALLS, '[[services]]\nbinding = "B"\nservice = "b"\n'), ("b", B_ANSWERS, "")):
+        config = one_file_worker(tmp_path / name, entry, extra=extra) / "wrangler.toml"
+        config.write_text(config.read_text().replace('name = "w"', f'name = "{name}"'))
+        (tmp_path / name / ".env").write_text(f"FROM_FILE={name}-own-dotenv\n")
+    (tmp_path / "given.env").write_text("FROM_FILE=given\n")
+    monkeypatch.chdir(tmp_path)
+    answers = []
+
+    def serve(worker, *, sockets, **kwargs):  # one request through the first Worker, then stop
+        async def ask():
+            return await (await worker.fetch("/")).text()
+        answers.append(asyncio.run(ask()))
+        for sock in sockets:
+            sock.close()
+
+    monkeypatch.setattr(server, "serve", serve)
+    assert main(["dev", "-c", "a/wrangler.toml", "-c", "b/wrangler.toml", "--env-file", str(tmp_path / "given.env"),
+                 "--ip", "127.0.0.1", "--port", "0"]) == 0
+    assert answers == ["a:given b:b-own-dotenv"]
+    assert [line for line in capsys.readouterr().out.splitlines() if line.startswith("Using secrets")] == [
+        "Using secrets defined in given.env", "Using secrets defined in b/.env"]
