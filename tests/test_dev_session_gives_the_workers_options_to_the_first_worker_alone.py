@@ -15,15 +15,20 @@ given``), print:
   default), and the session serves;
 - ``--env-file /abs/given.env`` (each Worker with a ``.env`` of its own, a calling b through a
   service binding, ``dev_session_probe.py env-file``): ``Using secrets defined in given.env`` for a,
-  ``Using secrets defined in b/.env`` for b, and a's answer ``a:given b:b-own-dotenv``.
+  ``Using secrets defined in b/.env`` for b, and a's answer ``a:given b:b-own-dotenv``;
+- ``--host example.org`` and ``--routes shop.example.net/*`` (each Worker's own ``fetch`` to a local
+  server echoing its ``CF-Worker`` header, ``dev_session_probe.py cf-worker``): ``a:example.org
+  b:b.example.com`` and ``a:shop.example.net b:b.example.com`` -- b's the default of its own config.
 
-Until review81 workers-env gave all three to every Worker of the session (walk14's merge choice,
-which the README and this test's predecessor called wrangler's; ``--env-file`` README "Where we had
-to choose", unmeasured then)."""
+Until review81 workers-env gave them all to every Worker of the session (walk14's merge choice for
+the date and flags, which the README and this test's predecessor called wrangler's; ``--env-file``
+README "Where we had to choose", unmeasured then; ``--host``/``--routes`` unmeasured)."""
 
 from __future__ import annotations
 
 import asyncio
+import http.server
+import threading
 
 import pytest
 from runtime_stderr_lines import RUNTIME_FAILED, runtime_stderr, timeless
@@ -127,3 +132,66 @@ def test_the_env_file_given_is_the_first_workers_and_the_second_reads_its_own(tm
     assert answers == ["a:given b:b-own-dotenv"]
     assert [line for line in capsys.readouterr().out.splitlines() if line.startswith("Using secrets")] == [
         "Using secrets defined in given.env", "Using secrets defined in b/.env"]
+
+
+def _echoing_cf_worker():
+    """A local server answering each GET with the ``CF-Worker`` header it got; its port."""
+    class Echo(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = (self.headers.get("cf-worker") or "none").encode()
+            self.send_response(200)
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+FETCHING = """
+from js import fetch
+from workers import Response, WorkerEntrypoint
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        echoed = await (await fetch("http://127.0.0.1:PORT/")).text()
+        if hasattr(self.env, "B"):
+            return Response(f"a:{echoed} b:{await (await self.env.B.fetch('http://b/')).text()}")
+        return Response(echoed)
+"""
+
+
+@pytest.mark.parametrize(("option", "answer"), [
+    ("--host=example.org", "a:example.org b:b.example.com"),
+    ("--routes=shop.example.net/*", "a:shop.example.net b:b.example.com"),
+])
+def test_host_and_routes_name_the_first_workers_cf_worker_alone(tmp_path, monkeypatch, option, answer):
+    from workers_env.runtime import server
+
+    echo = _echoing_cf_worker()
+    try:
+        for name, extra in (("a", '[[services]]\nbinding = "B"\nservice = "b"\n'), ("b", "")):
+            entry = FETCHING.replace("PORT", str(echo.server_address[1]))
+            config = one_file_worker(tmp_path / name, entry, extra=extra) / "wrangler.toml"
+            config.write_text(config.read_text().replace('name = "w"', f'name = "{name}"'))
+        monkeypatch.chdir(tmp_path)
+        answers = []
+
+        def serve(worker, *, sockets, **kwargs):
+            async def ask():
+                return await (await worker.fetch("/")).text()
+            answers.append(asyncio.run(ask()))
+            for sock in sockets:
+                sock.close()
+
+        monkeypatch.setattr(server, "serve", serve)
+        assert main(["dev", "-c", "a/wrangler.toml", "-c", "b/wrangler.toml", option, "--ip", "127.0.0.1",
+                     "--port", "0"]) == 0
+        assert answers == [answer]
+    finally:
+        echo.shutdown()
+        echo.server_close()

@@ -23,10 +23,10 @@ to be checked (hunt48): one line per case.
   b's code (audit27; ``tests/test_dev_prints_workerds_redundant_flag_warnings.py``).
 - ``flags-edit``: the same session, b's config then edited to name ``made_up_b`` too: the lines the
   restarted runtime prints (audit28).
-- ``given``, ``env-file``: ``--compatibility-date``/``--compatibility-flags`` and ``--env-file`` reach the
-  first Worker alone (review81, ``tests/test_dev_session_gives_the_workers_options_to_the_first_worker_alone.py``).
+- ``given``, ``env-file``, ``cf-worker``: ``--compatibility-date``/``--compatibility-flags``,
+  ``--env-file`` and ``--host``/``--routes`` (the ``CF-Worker`` header) reach the first Worker alone (review81, ``tests/test_dev_session_gives_the_workers_options_to_the_first_worker_alone.py``).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit|given|env-file]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit|given|env-file|cf-worker]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -263,5 +263,39 @@ def env_file() -> None:
         print("\n".join(line for line in text.splitlines() if line.startswith("Using secrets")))
 
 
-{"crons": crons, "flags": flags, "given": given, "env-file": env_file, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix,
+def cf_worker() -> None:
+    """review81: ``--host``/``--routes`` given to a session, a and b each fetching a local server that
+    echoes the ``CF-Worker`` header, a calling b (4.164.0: the first's alone; b's is its own config's
+    default, ``b.example.com``)."""
+    import http.server
+    import threading
+
+    class Echo(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = (self.headers.get("cf-worker") or "none").encode()
+            self.send_response(200)
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    echo = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=echo.serve_forever, daemon=True).start()
+    out = f'const o = await fetch("http://127.0.0.1:{echo.server_address[1]}/"); '
+    calls = ('export default { async fetch(req, env) { ' + out + 'const b = await env.B.fetch("http://b/"); '
+             'return new Response(`a:${await o.text()} b:${await b.text()}`); } };\n')
+    answers = 'export default { async fetch(req, env) { ' + out + 'return new Response(await o.text()); } };\n'
+    for option in ("--host=example.org", "--routes=shop.example.net/*"):
+        def ask(root: Path, port: int) -> None:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as answer:
+                print(f"== {option}: {answer.read().decode()}")
+
+        session({"a": (calls, '[[services]]\nbinding = "B"\nservice = "b"\n'), "b": (answers, "")}, settle=1.0,
+                then=ask, args=[option])
+    echo.shutdown()
+
+
+{"crons": crons, "flags": flags, "given": given, "env-file": env_file, "cf-worker": cf_worker, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix,
  "consumers-edit": consumers_edit, "inflight-work": inflight_work}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()

@@ -495,7 +495,8 @@ def _run(args: argparse.Namespace) -> int:
         def make_env(config: Any, path: Path = config_path, first: bool = True) -> Any:
             # a session's Workers bound to each other first; the pyproject's own bindings and
             # --var (the first Worker's alone, as measured) over them; --compatibility-date/-flags
-            # and --env-file the first Worker's alone too (``first``), as wrangler dev 4.164.0's
+            # --env-file, --host and --routes the first Worker's alone too (``first``), as wrangler
+            # dev 4.164.0's
             # (another Worker not in the session: [not connected], as under wrangler dev)
             session = session_bindings(config, slots)
             made = bindings_from_pyproject(config)  # the factories' Workers: closed with this env
@@ -517,7 +518,8 @@ def _run(args: argparse.Namespace) -> int:
             except BaseException:
                 _close_supplied_workers(made)
                 raise
-            name_cf_worker_zone(built, origin_options.zone(config))  # --host, --routes: the CF-Worker header's
+            if first:  # --host, --routes: the CF-Worker header's (the others': their own configs', as wrangler's)
+                name_cf_worker_zone(built, origin_options.zone(config))
             route_session_queues(built, worker_name(config), slots)  # a queue another Worker of it consumes
             context = getattr(built, "_context", None)
             if context is not None:  # closed with the env dev closes (a reload's retired one, at exit)
@@ -743,8 +745,9 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
                  secrets_environment: str | None) -> tuple[Reloader, Slot] | None:
     """Load one of the session's other Workers into its slot, with a reloader watching its files.
     Its secrets are its own ``.dev.vars`` or ``.env`` files', never dev's ``--env-file`` (nor its
-    ``--var``, ``--compatibility-date`` or ``--compatibility-flags``): wrangler dev 4.164.0 hands
-    ``-c``'s later configs only ``--env`` (cli.js ``setupDevEnv``; measured, review81)."""
+    ``--var``, ``--compatibility-date``, ``--compatibility-flags``, nor ``--host``/``--routes`` for
+    its ``CF-Worker`` header): wrangler dev 4.164.0 hands ``-c``'s later configs only ``--env``
+    (cli.js ``setupDevEnv``; measured, review81)."""
     from workers_env.cli.devreload import Reloader, say_flag_warnings
     from workers_env.cli.devsession import configs_as_edited, edited_consumers_problem, empty_session_queues, worker_name
     from workers_env.runtime import load_worker
