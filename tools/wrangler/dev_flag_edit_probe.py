@@ -8,8 +8,14 @@ its warnings, ``✘ [ERROR] The Workers runtime failed to start. ...`` with ``Ru
 JSON record per workerd line (``"source":"src/workerd/server/server/entry.rs:170"``), wrangler's
 "If you think this is a bug" and "Logs were written" lines, then exit 1: the revert finds nothing
 running (``tests/test_unknown_flags_refusal_is_wranglers_and_names_where_they_were_given.py``).
+The date kinds edit ``compatibility_date`` instead (review81, measured 2026-12-06 with 4.164.0):
+``2099-01-01`` prints the reload line and miniflare's ``✘ [ERROR] Compatibility date "2099-01-01" is
+in the future and unsupported`` alone (no warning of workerd's, no "If you think this is a bug"),
+``2026-1-01`` workerd's ``Invalid compatibility date: 2026-1-01`` with the failed-to-start error
+and its ``Runtime stderr`` record, no warning; both exit 1
+(``tests/test_dev_reload_to_a_date_after_today_is_miniflares_refusal.py``).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_flag_edit_probe.py [unknown|contradictory]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_flag_edit_probe.py [unknown|contradictory|future-date|invalid-date]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -24,6 +30,8 @@ import casediff
 
 READY = 'export default { async fetch() { return new Response("ready"); } };\n'
 ADDED = {"unknown": ["made_up_r"], "contradictory": ["nodejs_compat", "no_nodejs_compat"]}
+#: the date edits (review81): a date after today (miniflare's refusal) and one workerd cannot read
+DATES = {"future-date": "2099-01-01", "invalid-date": "2026-1-01"}
 
 
 def _answers(url: str) -> str:
@@ -40,15 +48,25 @@ def _edit(config: Path, flags: list[str]) -> None:
     config.write_text(text)
 
 
+def _date(config: Path, date: str) -> None:
+    config.write_text(re.sub(r"(?m)^compatibility_date = .*$", f'compatibility_date = "{date}"', config.read_text()))
+
+
 def main(kinds: list[str]) -> int:
     for kind in kinds:
         with casediff.wrangler_dev(READY, "wd", "2026-11-01", ("url_standard",)) as dev:
             config = dev.app / "wrangler.toml"
             mark = len(dev.log.read_text())
-            _edit(config, ["url_standard", *ADDED[kind]])
+            if kind in DATES:
+                _date(config, DATES[kind])
+            else:
+                _edit(config, ["url_standard", *ADDED[kind]])
             time.sleep(8)
             after_edit = _answers(dev.url)
-            _edit(config, ["url_standard"])
+            if kind in DATES:
+                _date(config, "2026-11-01")
+            else:
+                _edit(config, ["url_standard"])
             time.sleep(8)
             print(f"== {kind}: after the edit {after_edit!r}, after the revert {_answers(dev.url)!r}")
             printed = re.sub(r"\x1b\[[0-9;]*m", "", dev.log.read_text()[mark:])
@@ -59,4 +77,4 @@ def main(kinds: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or list(ADDED)))
+    sys.exit(main(sys.argv[1:] or [*ADDED, *DATES]))

@@ -23,8 +23,10 @@ to be checked (hunt48): one line per case.
   b's code (audit27; ``tests/test_dev_prints_workerds_redundant_flag_warnings.py``).
 - ``flags-edit``: the same session, b's config then edited to name ``made_up_b`` too: the lines the
   restarted runtime prints (audit28).
+- ``given``, ``env-file``, ``cf-worker``: ``--compatibility-date``/``--compatibility-flags``,
+  ``--env-file`` and ``--host``/``--routes`` (the ``CF-Worker`` header) reach the first Worker alone (review81, ``tests/test_dev_session_gives_the_workers_options_to_the_first_worker_alone.py``).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit|given|env-file|cf-worker]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -50,12 +52,14 @@ CONSUMER = ('export default { async fetch(req, env) { if (env.OWN) await env.OWN
 
 def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: float = 3.0,
             edits: list[tuple[str, str]] = (), bundled: bool = False, again: bool = True,
-            after: float | None = None, then: Any = None) -> str:
+            after: float | None = None, then: Any = None, args: list[str] = (), before: Any = None) -> str:
     """wrangler dev's output for the Workers ``{name: (source, extra config)}``, ``paths`` of the
     first requested once it is ready, ``settle`` seconds after; then each of ``edits`` (a file
     under the session's folder, the text appended to it) made, the reload awaited and ``paths``
     requested again (not with ``again`` false), ``after`` seconds (default ``settle``) given to
-    the last; ``then(root, port)`` after that (an edit, say). ``bundled``: without ``no_bundle``."""
+    the last; ``then(root, port)`` after that (an edit, say). ``bundled``: without ``no_bundle``;
+    ``args``: more of wrangler dev's arguments (``ROOT`` in one: the session's folder);
+    ``before(root)`` once the Workers are written (more files)."""
     with tempfile.TemporaryDirectory(prefix="sessionprobe-") as folder:
         root = Path(folder)
         for name, (source, extra) in workers.items():
@@ -64,17 +68,21 @@ def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: 
             (root / name / "wrangler.toml").write_text(
                 f'name = "{name}"\nmain = "src/index.js"\ncompatibility_date = "2025-11-02"\n'
                 f'{"" if bundled else "no_bundle = true"}\n{extra}')
+        if before is not None:
+            before(root)
+        args = [arg.replace("ROOT", str(root)) for arg in args]
         port, log_path = casediff._free_port(), root / "wrangler.log"
         configs = [arg for name in workers for arg in ("-c", f"{name}/wrangler.toml")]
         with log_path.open("w") as log:
             proc = subprocess.Popen(
-                [str(casediff.HERE / "wrangler"), "dev", *configs, "--ip", "127.0.0.1", "--port", str(port),
+                [str(casediff.HERE / "wrangler"), "dev", *configs, *args, "--ip", "127.0.0.1", "--port", str(port),
                  "--inspector-port", str(casediff._free_port()), "--show-interactive-dev-session=false"],
                 cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
                 env={**os.environ, "XDG_CONFIG_HOME": str(root / "config")})
             try:
                 deadline = time.monotonic() + 120
-                while "Ready on" not in log_path.read_text() and time.monotonic() < deadline:
+                while ("Ready on" not in log_path.read_text() and proc.poll() is None
+                       and time.monotonic() < deadline):
                     time.sleep(0.5)
                 for path in paths:
                     urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).close()
@@ -219,5 +227,75 @@ def flags_edit() -> None:
                      or "rror" in line or "exit status" in line))
 
 
-{"crons": crons, "flags": flags, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix,
+def given() -> None:
+    """review81: ``--compatibility-date``/``--compatibility-flags`` given to a session of a and b, both
+    2025-11-02 with ``url_standard``: whose Worker takes them (4.164.0: the first's alone -- a's
+    refusal beside b's warning at its own date; at 2020-01-01 b's warning alone)."""
+    for extra in (["--compatibility-date", "2026-1-01"], ["--compatibility-flags", "made_up_x"],
+                  ["--compatibility-date", "2020-01-01"]):
+        text = session({"a": (READY, 'compatibility_flags = ["url_standard"]\n'),
+                        "b": (READY, 'compatibility_flags = ["url_standard"]\n')}, settle=1.5, args=extra)
+        print(f"== {' '.join(extra)}")
+        print("\n".join(line for line in text.splitlines() if "core:user" in line or "Ready on" in line
+                         or "exit status" in line))
+
+
+def env_file() -> None:
+    """review81: ``--env-file`` given to a session whose Workers each have a ``.env`` of their own, a
+    calling b through a service binding, each answering its ``FROM_FILE`` (4.164.0: the first's
+    alone, a relative path read from the first config's folder; b reads its own ``.env``)."""
+    calls = ('export default { async fetch(req, env) { const b = await env.B.fetch("http://b/"); '
+             'return new Response(`a:${env.FROM_FILE} b:${await b.text()}`); } };\n')
+    answers = 'export default { async fetch(req, env) { return new Response(`${env.FROM_FILE}`); } };\n'
+    for given in ("ROOT/given.env", "given.env"):
+        def ask(root: Path, port: int) -> None:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as answer:
+                print(f"== --env-file {given}: {answer.read().decode()}")
+
+        def files(root: Path) -> None:
+            for name in ("a", "b"):
+                (root / name / ".env").write_text(f"FROM_FILE={name}-own-dotenv\n")
+            (root / "given.env").write_text("FROM_FILE=given\n")
+            (root / "a" / "given.env").write_text("FROM_FILE=given-in-a\n")
+
+        text = session({"a": (calls, '[[services]]\nbinding = "B"\nservice = "b"\n'), "b": (answers, "")},
+                       settle=1.0, then=ask, args=["--env-file", given], before=files)
+        print("\n".join(line for line in text.splitlines() if line.startswith("Using secrets")))
+
+
+def cf_worker() -> None:
+    """review81: ``--host``/``--routes`` given to a session, a and b each fetching a local server that
+    echoes the ``CF-Worker`` header, a calling b (4.164.0: the first's alone; b's is its own config's
+    default, ``b.example.com``)."""
+    import http.server
+    import threading
+
+    class Echo(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = (self.headers.get("cf-worker") or "none").encode()
+            self.send_response(200)
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    echo = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=echo.serve_forever, daemon=True).start()
+    out = f'const o = await fetch("http://127.0.0.1:{echo.server_address[1]}/"); '
+    calls = ('export default { async fetch(req, env) { ' + out + 'const b = await env.B.fetch("http://b/"); '
+             'return new Response(`a:${await o.text()} b:${await b.text()}`); } };\n')
+    answers = 'export default { async fetch(req, env) { ' + out + 'return new Response(await o.text()); } };\n'
+    for option in ("--host=example.org", "--routes=shop.example.net/*"):
+        def ask(root: Path, port: int) -> None:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as answer:
+                print(f"== {option}: {answer.read().decode()}")
+
+        session({"a": (calls, '[[services]]\nbinding = "B"\nservice = "b"\n'), "b": (answers, "")}, settle=1.0,
+                then=ask, args=[option])
+    echo.shutdown()
+
+
+{"crons": crons, "flags": flags, "given": given, "env-file": env_file, "cf-worker": cf_worker, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix,
  "consumers-edit": consumers_edit, "inflight-work": inflight_work}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()

@@ -49,7 +49,6 @@ from workers_env.cli.devupstream import OriginOptions
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.cli.negations import FALSE
 from workers_env.config import find_config
-from workers_env.config.compat import future_date_refusal
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets, secrets_kept
 from workers_env.config.wrangler import display_path
 
@@ -178,20 +177,6 @@ _SCRIPT_HINT = ("workers-env dev's PATH names the wrangler config or its folder 
 #: of a flag or a date given so
 _FLAGS_GIVEN_AS = "--compatibility-flags"
 _DATE_GIVEN_AS = "--compatibility-date {date}"
-
-
-def _runtime_refused(configs: list[Any]) -> bool:
-    """Print the refusal of the session Workers' compatibility dates and flags as wrangler dev
-    4.164.0 prints it after the bindings table, as its runtime starts -- miniflare's of a date
-    after today (its error alone), else workerd's, wrangler's last line and its Runtime stderr
-    (:func:`.devreload.say_refused_flags`), then workers-env's hints; whether there was one."""
-    from workers_env.cli.devreload import say_refused_flags
-
-    future = next(filter(None, map(future_date_refusal, configs)), None)
-    if future is not None:
-        _refuse(future)
-        return True
-    return say_refused_flags(configs)
 
 
 def _refuse(problem: tuple[str, str]) -> None:
@@ -408,7 +393,7 @@ def _log_level(args: argparse.Namespace) -> tuple[str, str | None]:
 
 def _run(args: argparse.Namespace) -> int:
     from workers_env._env import bindings_from_pyproject, load_env, name_cf_worker_zone
-    from workers_env.cli.devreload import Reloader, say_flag_warnings
+    from workers_env.cli.devreload import Reloader, say_flag_warnings, say_runtime_refusal
     from workers_env.cli.devsession import (
         Slot,
         configs_as_edited,
@@ -466,17 +451,15 @@ def _run(args: argparse.Namespace) -> int:
             fail(message_of(exc))
             return 1
 
-        def as_given(config: Any) -> Any:
-            """``config`` with dev's ``--compatibility-date``/``--compatibility-flags`` over its own,
-            a refusal's hint naming the option."""
-            return config.with_compatibility(args.compatibility_date, args.compatibility_flags,
-                                             given_as=_DATE_GIVEN_AS, flags_given_as=_FLAGS_GIVEN_AS)
-
         # read as wrangler reads it: a -c file as given (a parse error names it so), else the one found
         read_from = args.config if args.config is not None and Path(args.config).is_file() else config_path
         try:
             warn_config(read_from, environment, [pyproject_diagnostics])  # as wrangler dev reads it, first
-            config = as_given(load_config(read_from, environment=environment))
+            # dev's --compatibility-date/-flags over the first Worker's own (a refusal's hint naming
+            # them); a session's other Workers keep theirs, as wrangler dev 4.164.0 hands them only
+            # --env (cli.js: setupDevEnv of args.config.slice(1); measured, review81)
+            config = load_config(read_from, environment=environment).with_compatibility(
+                args.compatibility_date, args.compatibility_flags, given_as=_DATE_GIVEN_AS, flags_given_as=_FLAGS_GIVEN_AS)
         except ConfigError as exc:  # the config's own problems, after its warnings, as wrangler's
             fail(message_of(exc))
             return 1
@@ -509,19 +492,22 @@ def _run(args: argparse.Namespace) -> int:
         session_configs = [config, *others]
         slots = {worker_name(c): Slot() for c in session_configs}
 
-        def make_env(config: Any, path: Path = config_path, var: bool = True) -> Any:
+        def make_env(config: Any, path: Path = config_path, first: bool = True) -> Any:
             # a session's Workers bound to each other first; the pyproject's own bindings and
-            # --var (the first Worker's alone, as measured) over them
+            # --var (the first Worker's alone, as measured) over them; --compatibility-date/-flags
+            # --env-file, --host and --routes the first Worker's alone too (``first``), as wrangler
+            # dev 4.164.0's
             # (another Worker not in the session: [not connected], as under wrangler dev)
             session = session_bindings(config, slots)
             made = bindings_from_pyproject(config)  # the factories' Workers: closed with this env
-            supplied = {**session, **made, **(_vars(args.var) if var else {})}
+            supplied = {**session, **made, **(_vars(args.var) if first else {})}
 
             def build(supplied: dict[str, Any]) -> Any:
                 return load_env(path, environment=environment, persist_to=persist_to, bindings=supplied,
-                                env_files=args.env_file or None, secrets_environment=secrets_environment,
-                                compatibility_date=args.compatibility_date,
-                                compatibility_flags=args.compatibility_flags)
+                                env_files=(args.env_file or None) if first else None,
+                                secrets_environment=secrets_environment,
+                                compatibility_date=args.compatibility_date if first else None,
+                                compatibility_flags=args.compatibility_flags if first else None)
             try:
                 try:
                     built = build(supplied)
@@ -532,7 +518,8 @@ def _run(args: argparse.Namespace) -> int:
             except BaseException:
                 _close_supplied_workers(made)
                 raise
-            name_cf_worker_zone(built, origin_options.zone(config))  # --host, --routes: the CF-Worker header's
+            if first:  # --host, --routes: the CF-Worker header's (the others': their own configs', as wrangler's)
+                name_cf_worker_zone(built, origin_options.zone(config))
             route_session_queues(built, worker_name(config), slots)  # a queue another Worker of it consumes
             context = getattr(built, "_context", None)
             if context is not None:  # closed with the env dev closes (a reload's retired one, at exit)
@@ -569,7 +556,8 @@ def _run(args: argparse.Namespace) -> int:
                             refused=(lambda c: edited_consumers_problem(slots, worker_name(config), c))
                             if others else None,
                             session=(lambda c: configs_as_edited(slots, worker_name(config), c)) if others else None)
-        if _runtime_refused([config, *map(as_given, others)]):
+        # miniflare's refusal of a date after today, else workerd's of a date or flags, after the table
+        if say_runtime_refusal([config, *others]):
             return 1
         say_flag_warnings(env.config)
         try:
@@ -584,8 +572,7 @@ def _run(args: argparse.Namespace) -> int:
         _say_loaded(worker_name(config), worker, persist_to)
         slots[worker_name(config)].worker = worker
         for other in others:
-            loaded = _load_callee(other, slots, make_env, persist_to, environment, secrets_environment,
-                                  args.env_file or None)
+            loaded = _load_callee(other, slots, make_env, persist_to, environment, secrets_environment)
             if loaded is None:
                 return 1
             callees.append(loaded)
@@ -755,8 +742,12 @@ def _other_configs(args: argparse.Namespace, environment: str | None, first: Any
 
 
 def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to: Path, environment: str | None,
-                 secrets_environment: str | None, env_files: list[str] | None) -> tuple[Reloader, Slot] | None:
-    """Load one of the session's other Workers into its slot, with a reloader watching its files."""
+                 secrets_environment: str | None) -> tuple[Reloader, Slot] | None:
+    """Load one of the session's other Workers into its slot, with a reloader watching its files.
+    Its secrets are its own ``.dev.vars`` or ``.env`` files', never dev's ``--env-file`` (nor its
+    ``--var``, ``--compatibility-date``, ``--compatibility-flags``, nor ``--host``/``--routes`` for
+    its ``CF-Worker`` header): wrangler dev 4.164.0 hands ``-c``'s later configs only ``--env``
+    (cli.js ``setupDevEnv``; measured, review81)."""
     from workers_env.cli.devreload import Reloader, say_flag_warnings
     from workers_env.cli.devsession import configs_as_edited, edited_consumers_problem, empty_session_queues, worker_name
     from workers_env.runtime import load_worker
@@ -767,11 +758,11 @@ def _load_callee(config: Any, slots: dict[str, Slot], make_env: Any, persist_to:
         return make_env(read, Path(read.path), False)
 
     env = callee_env(config)
-    _announce(config, env, secrets_environment, env_files, [])
+    _announce(config, env, secrets_environment, None, [])
     slot = slots[worker_name(config)]
     reloader = Reloader(config=config, env=env, persist_to=persist_to, environment=environment,
                         build=_custom_build, make_env=callee_env,
-                        announce=lambda c, e: _announce(c, e, secrets_environment, env_files, []),
+                        announce=lambda c, e: _announce(c, e, secrets_environment, None, []),
                         load_failed=lambda exc: _reload_failed(exc, path.parent),
                         reloaded=lambda: empty_session_queues(slots),
                         refused=lambda c: edited_consumers_problem(slots, worker_name(config), c),

@@ -59,7 +59,7 @@ from workers_env.config.uploads import uploads_of
 from workers_env.runtime.runsync import drop_between_steps, raise_between_steps
 from workers_env.runtime.watch import Stamps, modified, scan, scan_folders, stamps_of, touched
 
-__all__ = ["POLL_INTERVAL_VARIABLE", "READY", "RELOADING", "Reloader", "say_flag_warnings", "say_refused_flags"]
+__all__ = ["POLL_INTERVAL_VARIABLE", "READY", "RELOADING", "Reloader", "say_flag_warnings", "say_runtime_refusal"]
 
 #: wrangler's lines (``LocalRuntimeController``), dimmed there when printed to a terminal
 RELOADING = "\u2394 Reloading local server..."
@@ -80,23 +80,32 @@ def say_flag_warnings(*configs: Any) -> None:
             warn(f"service core:user:{worker_name(config)}: {line}")
 
 
-def say_refused_flags(configs: list[Any], *, reloading: bool = False) -> bool:
-    """When workerd refuses any of ``configs``' compatibility flags: what wrangler dev 4.164.0
-    prints as its runtime starts -- each Worker's errors, then its warnings
-    (:func:`.devsession.refused_flags`), then its ``The Workers runtime failed to start`` error
-    with workerd's ``Runtime stderr`` (:func:`.devsession.runtime_failed`) -- and workers-env's
-    hints after them; True. ``reloading``: after a config edit, where wrangler prints the same
-    and exits 1 (measured: an unknown flag and a contradictory pair added by an edit), a last
-    line says that the Worker loaded before serves on. Else False, nothing printed (each
-    Worker's warnings then come as it loads: :func:`say_flag_warnings`)."""
+def say_runtime_refusal(configs: list[Any], *, reloading: bool = False) -> bool:
+    """When the runtime would not start with ``configs``' compatibility dates and flags: what
+    wrangler dev 4.164.0 prints as it starts it -- miniflare's refusal of a date after today, its
+    error alone (:func:`.compat.future_date_refusal`), else each Worker's errors from workerd (a
+    date it cannot read, a flag it refuses), then its warnings (:func:`.devsession.refused_flags`),
+    then its ``The Workers runtime failed to start`` error with workerd's ``Runtime stderr``
+    (:func:`.devsession.runtime_failed`) -- and workers-env's hints after them; True.
+    ``reloading``: after a config edit, where wrangler prints the same and exits 1 (measured: an
+    unknown flag, a contradictory pair, a date after today and ``2026-1-01`` brought by an edit,
+    ``tools/wrangler/dev_flag_edit_probe.py``), a last line says that the Worker loaded before
+    serves on. Else False, nothing printed (each Worker's warnings then come as it loads:
+    :func:`say_flag_warnings`)."""
     from workers_env.cli.devsession import refused_flags, runtime_failed
+    from workers_env.config.compat import future_date_refusal
 
-    lines, hints = refused_flags(configs)
-    if not any(is_error for is_error, _ in lines):
-        return False
-    for is_error, line in lines:
-        (fail if is_error else warn)(line)
-    fail(runtime_failed(lines))
+    future = next(filter(None, map(future_date_refusal, configs)), None)
+    if future is not None:  # miniflare's, before workerd runs: no line of workerd's
+        fail(future[0])
+        hints = [future[1]]
+    else:
+        lines, hints = refused_flags(configs)
+        if not any(is_error for is_error, _ in lines):
+            return False
+        for is_error, line in lines:
+            (fail if is_error else warn)(line)
+        fail(runtime_failed(lines))
     if reloading:  # (wrangler dev stops here: README, Where we had to choose)
         hints = [*hints, "wrangler dev exits here; workers-env keeps serving the Worker loaded before until an edit "
                          "that loads"]
@@ -458,10 +467,11 @@ class Reloader:
             fail(refusal)
             _close(env)
             return
-        # workerd's lines as at a start, every session Worker's (wrangler dev 4.164.0 -c a -c b, b's
-        # config edited to name an unknown flag: a's warning, b's error, b's warning; audit28,
-        # tools/wrangler/dev_session_probe.py flags-edit); the last config that loaded kept
-        if say_refused_flags(self._session_configs(env.config), reloading=True):
+        # the runtime's refusal as at a start, every session Worker's (wrangler dev 4.164.0 -c a -c b,
+        # b's config edited to name an unknown flag: a's warning, b's error, b's warning; audit28,
+        # tools/wrangler/dev_session_probe.py flags-edit), a date after today's too (miniflare's
+        # line alone: review81); the last config that loaded kept, nothing of the new one taken up
+        if say_runtime_refusal(self._session_configs(env.config), reloading=True):
             _close(env)
             return
         # the new config is the one from now on, even if its Worker does not load: a fix of the
