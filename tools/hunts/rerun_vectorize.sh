@@ -373,6 +373,24 @@ langchain_cf() { # LIB ERA: cloudflare/langchain-cloudflare 9437e4c's LIB Worker
   finish
 }
 
+empire_rag() { # Soorya2201/cf_ai_Insurance-Policy-Intelligence-Engine- at 65c06b7 (its AI + Vectorize entry.py; the next
+  # day's 6cd5f97 dropped both for an in-memory store): its own wrangler.toml (2024-03-20, module-level on_fetch,
+  # plain `npx wrangler deploy`), driven as its dashboard does; ERA flag: 2025-12-01 with
+  # disable_python_no_global_handlers, which reaches its Vectorize calls
+  snapshot Soorya2201+cf_ai_Insurance-Policy-Intelligence-Engine- 65c06b7 || return
+  (cd "$work" && we vectorize create empire-index --dimensions=768 --metric=cosine) >/dev/null 2>&1
+  if [ "$1" = flag ]; then serve --compatibility-date 2025-12-01 --compatibility-flags python_workers \
+    --compatibility-flags disable_python_no_global_handlers; else serve; fi
+  "$py" -c 'import json, sys; print(json.dumps({"filename": "data.txt", "text": open(sys.argv[1]).read()}))' \
+    "$work/data.txt" >"$work/.upload.json"
+  { q "$(url)/health"; q -X OPTIONS "$(url)/api/upload" -H "Origin: http://localhost:5173" -H "Access-Control-Request-Method: POST"
+    q -X POST "$(url)/api/upload" -H "Content-Type: application/json; charset=utf-8" --data-binary @"$work/.upload.json"
+    q -X POST "$(url)/api/upload" --json '{"filename": "short.txt", "text": "The tenant shall pay rent on the first day of each month."}'
+    q -X POST "$(url)/api/chat" --json '{"query": "When is rent due?"}'; q -X POST "$(url)/api/chat" --json '{"query": ""}'
+    q -X POST "$(url)/api/upload" --json '{"filename": "x"}'; q -X POST "$(url)/api/chat" -d notjson; q "$(url)/"; } >"$out/$name.txt"
+  finish
+}
+
 declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
@@ -389,6 +407,7 @@ declare -A run=(
   [langmem-vectorize]="langchain_cf langmem-cloudflare-vectorize external"
   [langmem-vectorize-builtin]="langchain_cf langmem-cloudflare-vectorize builtin"
   [langchain-example]="langchain_cf langchain-cloudflare external"
+  [empire-rag]="empire_rag own" [empire-rag-flag]="empire_rag flag"
 )
 [ $# -gt 0 ] || set -- $(printf '%s\n' "${!run[@]}" | sort)
 for name in "$@"; do
