@@ -78,9 +78,10 @@ def test_an_import_the_synced_folder_lacks_is_said_once_naming_the_file(tmp_path
     assert lines == [
         f"workers-env: {entry} imports 'hunt53_unsynced_a', which python_modules/ does not hold; pywrangler "
         "synced that folder (python_modules/.synced is newer than pyproject.toml), so `pywrangler deploy` uploads it "
-        "as it is and deployed this import fails: ModuleNotFoundError: No module named 'hunt53_unsynced_a' "
-        "(workers-env imported it from this Python environment). `uv run pywrangler sync --force` restores the "
-        "folder; a build step that removes 'hunt53_unsynced_a' from it breaks the Worker"]
+        "as it is and deployed this import fails (ModuleNotFoundError: No module named 'hunt53_unsynced_a'; code "
+        "that catches it takes its fallback there), while workers-env imported it from this Python environment. "
+        "`uv run pywrangler sync --force` restores the folder; a build step that removes 'hunt53_unsynced_a' from "
+        "it breaks the Worker"]
     assert _answer(worker) == "ran"  # still the environment's module: the line says production's differs
 
 

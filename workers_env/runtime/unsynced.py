@@ -92,9 +92,10 @@ def unsynced_line(name: str, importer: str) -> str:
     """The line for ``importer``'s import of ``name``, which the synced folder lacks."""
     return (f"workers-env: {importer} imports {name!r}, which python_modules/ does not hold; pywrangler "
             f"synced that folder (python_modules/.synced is newer than pyproject.toml), so `pywrangler deploy` "
-            f"uploads it as it is and deployed this import fails: ModuleNotFoundError: No module named {name!r} "
-            f"(workers-env imported it from this Python environment). `uv run pywrangler sync --force` "
-            f"restores the folder; a build step that removes {name!r} from it breaks the Worker")
+            f"uploads it as it is and deployed this import fails (ModuleNotFoundError: No module named {name!r}; "
+            f"code that catches it takes its fallback there), while workers-env imported it from this Python "
+            f"environment. `uv run pywrangler sync --force` restores the folder; a build step that removes "
+            f"{name!r} from it breaks the Worker")
 
 
 class _Watched(NamedTuple):
@@ -134,14 +135,15 @@ def _deployed(importer: Path, watched: _Watched) -> bool:
     folder holds (the environment's copy of it, which workers-env runs)."""
     if importer.is_relative_to(_WORKERS_ENV):
         return False
-    if importer.is_relative_to(watched.module_root):
+    installed = {"site-packages", "dist-packages"} & set(importer.parts)
+    if importer.is_relative_to(watched.module_root) and not installed:
         return not importer.is_relative_to(watched.folder)
-    for entry in sys.path:
-        base = Path(entry or ".").resolve()
-        if importer.is_relative_to(base) and base != watched.module_root:
-            top = importer.relative_to(base).parts[0]
-            return _holds(watched.folder, top.removesuffix(".py"))
-    return False
+    bases = [base for base in (Path(entry or ".").resolve() for entry in sys.path)
+             if importer.is_relative_to(base) and base != watched.module_root]
+    if not bases:
+        return False
+    top = importer.relative_to(max(bases, key=lambda base: len(base.parts))).parts[0]  # its own folder on sys.path
+    return _holds(watched.folder, top.removesuffix(".py"))
 
 
 class _UnsyncedImport(importlib.abc.MetaPathFinder):
