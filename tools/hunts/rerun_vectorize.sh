@@ -302,6 +302,95 @@ PY
   finish
 }
 
+langchain_packages() { # LIB: the packages cloudflare/langchain-cloudflare 9437e4c's LIB Worker example imports, in a
+  # --target folder (workers-env imports from the environment, not python_modules/): what `pywrangler sync` and the
+  # example's scripts/setup_pyodide_deps.sh vendor -- its pinned langchain/langgraph wheels, its pure-Python stubs for
+  # xxhash, ormsgpack, uuid_utils (langmem's; langchain's own script deletes uuid_utils, see vectorize_workers.md),
+  # websockets -- with pydantic & co left to the environment, as Pyodide's built-ins; prints the folder
+  local lib=$1 pkgs="$scratch/$1-packages" src="$scratch/langchain-cloudflare-src"
+  [ -d "$src/libs" ] || { mkdir -p "$src" && git --git-dir="$mirror/cloudflare+langchain-cloudflare/repo" archive 9437e4c libs | tar -x -C "$src"; }
+  if [ ! -d "$pkgs/langchain_cloudflare" ]; then
+    local pin=("langchain-core==1.5.4" "langgraph==1.2.11" "langgraph-sdk==0.4.2" "langgraph-checkpoint==4.2.0" "langchain-protocol==0.0.18")
+    [ "$lib" = langchain-cloudflare ] && pin=("langchain==1.0.0" "langchain-core==1.1.0" "langgraph==1.0.0" "langgraph-sdk==0.3.1" "langgraph-checkpoint==2.1.0")
+    "$py" -m pip install -q --target "$pkgs" webtypy "${pin[0]}" "sqlalchemy-cloudflare-d1>=0.3.1" "sqlalchemy>=2.0.0" greenlet httpx >/dev/null 2>&1
+    "$py" -m pip install -q --no-deps --upgrade --target "$pkgs" "${pin[@]}" "langsmith==0.11.0" >/dev/null 2>&1
+    (cd "$pkgs" && rm -rf bin include __pycache__ langgraph/prebuilt langgraph_prebuilt* orjson* xxhash* ormsgpack* \
+      uuid_utils* websockets* pydantic pydantic-* pydantic_core* typing_extensions* typing_inspection* annotated_types* anyio* \
+      sniffio* h11* requests requests-* urllib3* certifi* idna* charset_normalizer* packaging packaging-* yaml _yaml pyyaml*)
+    local stubs="$src/libs/langmem-cloudflare-vectorize/examples/workers/stubs" s
+    for s in xxhash ormsgpack uuid_utils websockets; do cp -r "$stubs/$s-stub/src/$s" "$pkgs/"; done
+    find "$pkgs/langgraph" -type d -exec sh -c '[ -f "$1/__init__.py" ] || touch "$1/__init__.py"' _ {} \;
+    cp -r "$src/libs/langchain-cloudflare/langchain_cloudflare" "$pkgs/"
+    [ "$lib" = langmem-cloudflare-vectorize ] && cp -r "$src/libs/$lib/langmem_cloudflare_vectorize" "$pkgs/"
+  fi
+  echo "$pkgs"
+}
+
+langchain_cf() { # LIB ERA: cloudflare/langchain-cloudflare 9437e4c's LIB Worker example (examples/workers, its own
+  # wrangler.jsonc: 2025-11-02, remote = true; pywrangler vendors workers-runtime-sdk, so the external SDK unless
+  # ERA = builtin): its own tests/worker_tests (`uv run pywrangler sync` a no-op, `npx wrangler dev` TREE's dev;
+  # langchain's models' answers aside: only its Index, Vectorize and D1 classes), then curl on its Vectorize routes
+  local lib=$1 pkgs; pkgs=$(langchain_packages "$1")
+  local extra="$pkgs"
+  work="$scratch/$name"; rm -rf "$work"; mkdir -p "$work"
+  git --git-dir="$mirror/cloudflare+langchain-cloudflare/repo" archive 9437e4c "libs/$lib" | tar -x -C "$work"
+  local lib_dir="$work/libs/$lib"; work="$lib_dir/examples/workers"
+  [ "$2" = builtin ] && printf '\n[tool.workers-env]\npython-sdk = "built-in"\n' >>"$work/pyproject.toml"
+  (cd "$work" && we vectorize create langchain-test-persistent --dimensions=768 --metric=cosine) >/dev/null 2>&1
+  mkdir -p "$lib_dir/.bin"
+  printf '#!/bin/bash\n[ "$1 $2 $3" = "run pywrangler sync" ] && exit 0\necho "uv stand-in: $*" >&2; exit 99\n' >"$lib_dir/.bin/uv"
+  printf '#!/bin/bash\n[ "$1" = --yes ] && shift\n[ "$1" = wrangler ] || { echo "npx stand-in: $*" >&2; exit 99; }\nshift\nPYTHONPATH=%s exec %s -c %q "$@"\n' \
+    "$tree:$pkgs" "$py" 'import sys; from workers_env.cli import main; sys.argv[0] = "workers-env"; sys.exit(main())' >"$lib_dir/.bin/npx"
+  chmod +x "$lib_dir/.bin/uv" "$lib_dir/.bin/npx"
+  local k=; [ "$lib" = langchain-cloudflare ] && k="TestWorkerIndex or TestWorkerVectorize or TestWorkerD1"
+  if [ "$2" != builtin ]; then
+    (cd "$lib_dir" && PATH="$lib_dir/.bin:$PATH" "$py" -m pytest tests/worker_tests ${k:+-k "$k"} -p no:cacheprovider \
+      -p no:workers_env -q -rA 2>&1 | grep -E "^(PASSED|FAILED|ERROR|SKIPPED) |passed|failed" | sed 's/ - .*//' | mask) >"$out/$name.txt"
+    rm -rf "$work/.wrangler"; (cd "$work" && we vectorize create langchain-test-persistent --dimensions=768 --metric=cosine) >/dev/null 2>&1
+  fi
+  serve
+  if [ "$lib" = langmem-cloudflare-vectorize ]; then
+    { q "$(url)/health"; q -X POST "$(url)/store-put" --json '{"namespace": ["a", "b"], "key": "k1", "value": {"text": "hello world"}}'
+      q -X POST "$(url)/store-get" --json '{"namespace": ["a", "b"], "key": "k1"}'
+      q -X POST "$(url)/store-put" --json '{"namespace": ["a", "b"], "key": "k2", "value": {"text": "the plumber fixed a leaking pipe"}}'
+      q -X POST "$(url)/store-search" --json '{"namespace_prefix": ["a"], "query": "pipe leak", "limit": 5}'
+      q -X POST "$(url)/store-put" --json '{"namespace": ["a", "b"], "key": "k3", "value": {"text": "sync path"}, "sync": true}'
+      q -X POST "$(url)/store-search" --json '{"namespace_prefix": ["a", "b"], "limit": 5, "sync": true}'
+      q -X POST "$(url)/store-delete" --json '{"namespace": ["a", "b"], "key": "k1"}'
+      q -X POST "$(url)/store-get" --json '{"namespace": ["a", "b"], "key": "k1"}'
+      q -X POST "$(url)/store-graph" --json '{"thread_id": "t1", "text": "graph memory example"}'
+      q -X POST "$(url)/store-graph" --json '{"thread_id": "t1", "recall": true}'
+      q "$(url)/nope"; q -X POST "$(url)/store-put" -d notjson; } >>"$out/$name.txt"
+  else
+    { q "$(url)/vectorize-info"
+      q -X POST "$(url)/vectorize-insert" --json '{"texts": ["The capital of France is Paris.", "Python is a programming language.", "The plumber fixed a leaking pipe."], "ids": ["d1", "d2", "d3"], "metadatas": [{"topic": "geo"}, {"topic": "code"}, {"topic": "home"}]}'
+      q -X POST "$(url)/vectorize-search" --json '{"query": "What is the capital of France?", "k": 2}'
+      q -X POST "$(url)/vectorize-search" --json '{"query": "programming", "k": 2, "md_filter": {"topic": "code"}}'
+      q "$(url)/vectorize-info"; q -X POST "$(url)/vectorize-delete" --json '{"ids": ["d1", "d2", "d3"]}'
+      q -X POST "$(url)/vectorize-insert" --json '{}'; q -X POST "$(url)/vectorize-search" --json '{}'
+      q "$(url)/d1-health"; q -X POST "$(url)/ai-search" --json '{"query": "x"}'; } >>"$out/$name.txt"
+  fi
+  finish
+}
+
+empire_rag() { # Soorya2201/cf_ai_Insurance-Policy-Intelligence-Engine- at 65c06b7 (its AI + Vectorize entry.py; the next
+  # day's 6cd5f97 dropped both for an in-memory store): its own wrangler.toml (2024-03-20, module-level on_fetch,
+  # plain `npx wrangler deploy`), driven as its dashboard does; ERA flag: 2025-12-01 with
+  # disable_python_no_global_handlers, which reaches its Vectorize calls
+  snapshot Soorya2201+cf_ai_Insurance-Policy-Intelligence-Engine- 65c06b7 || return
+  (cd "$work" && we vectorize create empire-index --dimensions=768 --metric=cosine) >/dev/null 2>&1
+  if [ "$1" = flag ]; then serve --compatibility-date 2025-12-01 --compatibility-flags python_workers \
+    --compatibility-flags disable_python_no_global_handlers; else serve; fi
+  "$py" -c 'import json, sys; print(json.dumps({"filename": "data.txt", "text": open(sys.argv[1]).read()}))' \
+    "$work/data.txt" >"$work/.upload.json"
+  { q "$(url)/health"; q -X OPTIONS "$(url)/api/upload" -H "Origin: http://localhost:5173" -H "Access-Control-Request-Method: POST"
+    q -X POST "$(url)/api/upload" -H "Content-Type: application/json; charset=utf-8" --data-binary @"$work/.upload.json"
+    q -X POST "$(url)/api/upload" --json '{"filename": "short.txt", "text": "The tenant shall pay rent on the first day of each month."}'
+    q -X POST "$(url)/api/chat" --json '{"query": "When is rent due?"}'; q -X POST "$(url)/api/chat" --json '{"query": ""}'
+    q -X POST "$(url)/api/upload" --json '{"filename": "x"}'; q -X POST "$(url)/api/chat" -d notjson; q "$(url)/"; } >"$out/$name.txt"
+  finish
+}
+
 declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
@@ -315,6 +404,10 @@ declare -A run=(
   [mahler]="mahler routes" [mahler-memory-2024-12-01]="mahler 2024-12-01"
   [mahler-memory-2025-12-01]="mahler 2025-12-01" [mahler-memory-2026-05-01]="mahler 2026-05-01"
   [course-hero-2025-09-01]="course_hero 2025-09-01" [course-hero-2025-11-05]="course_hero 2025-11-05"
+  [langmem-vectorize]="langchain_cf langmem-cloudflare-vectorize external"
+  [langmem-vectorize-builtin]="langchain_cf langmem-cloudflare-vectorize builtin"
+  [langchain-example]="langchain_cf langchain-cloudflare external"
+  [empire-rag]="empire_rag own" [empire-rag-flag]="empire_rag flag"
 )
 [ $# -gt 0 ] || set -- $(printf '%s\n' "${!run[@]}" | sort)
 for name in "$@"; do

@@ -139,6 +139,7 @@ from workers_env.runtime.thrownerror import keeps_error_names
 from workers_env.runtime.timers import end_request, watch_loop
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.uninstalled import uninstalled_note, watch_uninstalled
+from workers_env.runtime.unsynced import watch_unsynced
 from workers_env.runtime.websockets import accept_upgrade
 from workers_env.runtime.workers_api import (
     DurableObject,
@@ -2053,6 +2054,8 @@ def _load(env: Any, *, announce: bool) -> Worker:
     note_host_modules(tuple(str(Path(f).resolve()) + os.sep for f in (module_root, project) if f is not None), is_a_workers_own)
     if not main_only:
         _watch_uninstalled(config, runtime)
+        if getattr(config, "root", None):  # a synced python_modules/ uploads as it is (runtime/unsynced.py)
+            watch_unsynced(runtime, Path(config.root), module_root)
     install_production_hash(main_path.parent)
     install_session_hook()  # sys.path entries naming /session/metadata: its upload (runtime/sessionpaths.py)
     scope = ImportScope(main_path.parent, runtime=runtime, vendor=vendor if legacy_vendor else None,

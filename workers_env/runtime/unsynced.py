@@ -1,0 +1,181 @@
+"""Imports a ``python_modules/`` that ``pywrangler`` synced cannot answer.
+
+``pywrangler dev`` and ``pywrangler deploy`` sync first, but workers-py's ``sync()`` returns at
+once while ``python_modules/.synced`` and ``.venv-workers/.synced`` are newer than
+``pyproject.toml`` and ``pylock.toml`` and record the running pywrangler (``is_sync_needed``,
+``pywrangler/sync.py``, 1.17.9): the folder then uploads as it is, whatever a script did to it
+after the sync (Cloudflare's langchain-cloudflare example deletes ``uuid_utils``, which its
+langsmith imports). workers-env imports the Worker's packages from its own environment, which may
+still have what the folder lacks; such an import, made by the Worker's code or by a package the
+folder holds, gets a line on stderr saying production's import fails. Workers-env's finders and
+caches are not consulted: a module already imported in this process is not seen again.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import importlib.metadata
+import sys
+import threading
+import weakref
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from workers_env import _loglevel
+from workers_env.runtime import current
+from workers_env.runtime.standins import STANDIN_NAMES
+
+__all__ = ["synced_folder", "unsynced_line", "watch_unsynced"]
+
+#: the lock file pywrangler reads beside ``pyproject.toml`` (its ``LOCKFILE_NAME``)
+PYLOCK = "pylock.toml"
+
+#: names the runtime gives every Worker: the SDK's (built in before 2026-04-21), Pyodide's own
+_RUNTIME_NAMES = frozenset(name.split(".")[0] for name in STANDIN_NAMES) | {
+    "_pyodide", "pyodide_js", "cloudflare", "_cloudflare", "_workers_sdk_entropy_import_context",
+    "_workers_sdk_package_patches", "_workers_sdk_patch_loader"}
+
+_WORKERS_ENV = Path(__file__).resolve().parent.parent
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
+
+
+def _recorded(token: Path) -> str:
+    try:
+        return token.read_text().strip()
+    except OSError:
+        return ""
+
+
+def synced_folder(root: Path) -> Path | None:
+    """``root``'s ``python_modules/`` when pywrangler would not sync it again before a deploy
+    (both sync tokens there and newer than ``pyproject.toml`` and ``pylock.toml``; the version
+    they record the workers-py installed here, when one is), else ``None``."""
+    folder, venv_token = root / "python_modules", root / ".venv-workers" / ".synced"
+    stamps = [_mtime(folder / ".synced"), _mtime(venv_token)]
+    if None in stamps or _mtime(root / "pyproject.toml") is None:
+        return None
+    stamp = min(s for s in stamps if s is not None)
+    if any((m := _mtime(root / name)) is not None and m > stamp for name in ("pyproject.toml", PYLOCK)):
+        return None
+    try:
+        installed = importlib.metadata.version("workers-py")
+    except importlib.metadata.PackageNotFoundError:
+        installed = None
+    if installed is not None and {_recorded(folder / ".synced"), _recorded(venv_token)} != {installed}:
+        return None
+    return folder
+
+
+def _holds(folder: Path, name: str) -> bool:
+    """Whether ``folder`` (or a folder one of its ``.pth`` files names) has module ``name``."""
+    places = [folder] + [folder / line.strip() for pth in folder.glob("*.pth")
+                         for line in _lines(pth) if line.strip() and not line.startswith(("#", "import"))]
+    return any((place / name).is_dir() or (place / f"{name}.py").is_file() or any(place.glob(f"{name}.*.so"))
+               or (place / f"{name}.so").is_file() for place in places)
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text().splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def unsynced_line(name: str, importer: str) -> str:
+    """The line for ``importer``'s import of ``name``, which the synced folder lacks."""
+    return (f"workers-env: {importer} imports {name!r}, which python_modules/ does not hold; pywrangler "
+            f"synced that folder (python_modules/.synced is newer than pyproject.toml), so `pywrangler deploy` "
+            f"uploads it as it is and deployed this import fails (ModuleNotFoundError: No module named {name!r}; "
+            f"code that catches it takes its fallback there), while workers-env imported it from this Python "
+            f"environment. `uv run pywrangler sync --force` restores the folder; a build step that removes "
+            f"{name!r} from it breaks the Worker")
+
+
+class _Watched(NamedTuple):
+    runtime: Any  #: a weak reference to the Worker's runtime
+    folder: Path  #: its synced ``python_modules/``
+    module_root: Path  #: its uploaded files' folder
+
+
+_LOCK = threading.Lock()
+_WATCHED: dict[int, _Watched] = {}
+_SAID: set[tuple[Path, str]] = set()  # (folder, module) whose line was printed
+
+
+def watch_unsynced(runtime: Any, root: Path, module_root: Path) -> None:
+    """Say :func:`unsynced_line` once per folder and module when the Worker running as
+    ``runtime`` imports what ``root``'s synced ``python_modules/`` lacks (nothing to watch when
+    pywrangler would sync it again)."""
+    folder = synced_folder(root)
+    if folder is None:
+        return
+    with _LOCK:
+        _WATCHED[id(runtime)] = _Watched(weakref.ref(runtime), folder.resolve(), module_root.resolve())
+    weakref.finalize(runtime, _WATCHED.pop, id(runtime), None)
+
+
+def _importer() -> Path | None:
+    """The file whose code is importing (the first frame outside importlib's machinery and this module)."""
+    frame = sys._getframe(2)
+    while frame is not None and (frame.f_code.co_filename.startswith("<")
+                                 or frame.f_code.co_filename in (__file__, importlib.__file__)):
+        frame = frame.f_back  # type: ignore[assignment]
+    return Path(frame.f_code.co_filename).resolve() if frame is not None else None
+
+
+def _deployed(importer: Path, watched: _Watched) -> bool:
+    """Whether ``importer`` is code production runs: the Worker's own files, or a package the
+    folder holds (the environment's copy of it, which workers-env runs)."""
+    if importer.is_relative_to(_WORKERS_ENV):
+        return False
+    installed = {"site-packages", "dist-packages"} & set(importer.parts)
+    if importer.is_relative_to(watched.module_root) and not installed:
+        return not importer.is_relative_to(watched.folder)
+    bases = [base for base in (Path(entry or ".").resolve() for entry in sys.path)
+             if importer.is_relative_to(base) and base != watched.module_root]
+    if not bases:
+        return False
+    top = importer.relative_to(max(bases, key=lambda base: len(base.parts))).parts[0]  # its own folder on sys.path
+    return _holds(watched.folder, top.removesuffix(".py"))
+
+
+class _UnsyncedImport(importlib.abc.MetaPathFinder):
+    """First on ``sys.meta_path``, finding nothing: a top-level import the environment answers
+    and the watched Worker's synced ``python_modules/`` does not, made by code production runs."""
+
+    def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
+        if path is not None or not _WATCHED or fullname in _RUNTIME_NAMES or fullname in sys.stdlib_module_names:
+            return None
+        runtime = current.starting_runtime()
+        watched = _WATCHED.get(id(runtime)) if runtime is not None else None
+        if watched is None or watched.runtime() is not runtime or _holds(watched.folder, fullname):
+            return None
+        importer = _importer()
+        if importer is None or not _deployed(importer, watched) or _holds(watched.module_root, fullname):
+            return None
+        if importlib.machinery.PathFinder.find_spec(fullname) is None:
+            return None  # missing here too: the import fails as it does deployed
+        with _LOCK:
+            first = (watched.folder, fullname) not in _SAID
+            _SAID.add((watched.folder, fullname))
+        if first:
+            _loglevel.emit("warn", unsynced_line(fullname, str(importer)), "stderr")
+        return None
+
+
+def _install() -> None:
+    """Put the finder first on ``sys.meta_path`` (one a process: a reload's replaces it)."""
+    kind = _UnsyncedImport
+    sys.meta_path[:] = [each for each in sys.meta_path
+                        if not (type(each).__qualname__ == kind.__qualname__ and type(each).__module__ == kind.__module__)]
+    sys.meta_path.insert(0, _UnsyncedImport())
+
+
+_install()
