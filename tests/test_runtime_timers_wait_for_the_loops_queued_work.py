@@ -112,7 +112,7 @@ async def test_a_call_at_timer_still_to_come_is_held_too(tmp_path):
     clock: Where we had to choose), is held as ``call_later``'s are -- through WebLoop's
     ``Handle``, which the Worker gets, to asyncio's timer under it. audit29: neither the timer
     under the ``Handle`` (the ``Handle`` noted, which is no ``TimerHandle``) nor a ``call_at`` time
-    to come (judged "no delay") was held; it fired after 4 steps."""
+    to come (judged "no delay") was held: it fired before the steps were done."""
     assert await answer(tmp_path, "/at") == ["call_at 0.2 after 12 steps"]
 
 
