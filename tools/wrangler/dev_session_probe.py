@@ -23,8 +23,11 @@ to be checked (hunt48): one line per case.
   b's code (audit27; ``tests/test_dev_prints_workerds_redundant_flag_warnings.py``).
 - ``flags-edit``: the same session, b's config then edited to name ``made_up_b`` too: the lines the
   restarted runtime prints (audit28).
+- ``future-b``: b's own ``compatibility_date`` after today (audit29: 4.164.0 prints miniflare's
+  ``Compatibility date "2099-01-01" is in the future and unsupported`` after both tables, exit 1;
+  ``tests/test_dev_refuses_a_compatibility_date_as_wrangler_dev.py``).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit|future-b]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -50,19 +53,20 @@ CONSUMER = ('export default { async fetch(req, env) { if (env.OWN) await env.OWN
 
 def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: float = 3.0,
             edits: list[tuple[str, str]] = (), bundled: bool = False, again: bool = True,
-            after: float | None = None, then: Any = None) -> str:
+            after: float | None = None, then: Any = None, dates: dict[str, str] | None = None) -> str:
     """wrangler dev's output for the Workers ``{name: (source, extra config)}``, ``paths`` of the
     first requested once it is ready, ``settle`` seconds after; then each of ``edits`` (a file
     under the session's folder, the text appended to it) made, the reload awaited and ``paths``
     requested again (not with ``again`` false), ``after`` seconds (default ``settle``) given to
-    the last; ``then(root, port)`` after that (an edit, say). ``bundled``: without ``no_bundle``."""
+    the last; ``then(root, port)`` after that (an edit, say). ``bundled``: without ``no_bundle``.
+    ``dates``: a Worker's compatibility date other than 2025-11-02, by name."""
     with tempfile.TemporaryDirectory(prefix="sessionprobe-") as folder:
         root = Path(folder)
         for name, (source, extra) in workers.items():
             (root / name / "src").mkdir(parents=True)
             (root / name / "src" / "index.js").write_text(source)
             (root / name / "wrangler.toml").write_text(
-                f'name = "{name}"\nmain = "src/index.js"\ncompatibility_date = "2025-11-02"\n'
+                f'name = "{name}"\nmain = "src/index.js"\ncompatibility_date = "{(dates or {}).get(name, "2025-11-02")}"\n'
                 f'{"" if bundled else "no_bundle = true"}\n{extra}')
         port, log_path = casediff._free_port(), root / "wrangler.log"
         configs = [arg for name in workers for arg in ("-c", f"{name}/wrangler.toml")]
@@ -74,7 +78,7 @@ def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: 
                 env={**os.environ, "XDG_CONFIG_HOME": str(root / "config")})
             try:
                 deadline = time.monotonic() + 120
-                while "Ready on" not in log_path.read_text() and time.monotonic() < deadline:
+                while "Ready on" not in log_path.read_text() and proc.poll() is None and time.monotonic() < deadline:
                     time.sleep(0.5)
                 for path in paths:
                     urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).close()
@@ -219,5 +223,12 @@ def flags_edit() -> None:
                      or "rror" in line or "exit status" in line))
 
 
+def future_b() -> None:
+    """audit29: b's own compatibility_date after today (2099-01-01), a's today's: what wrangler dev
+    prints and its exit (miniflare's future-date refusal for a session's second Worker too?)."""
+    text = session({"a": (READY, ""), "b": (READY, "")}, dates={"b": "2099-01-01"}, settle=0.5)
+    print("\n".join(line for line in text.splitlines() if line.strip()))
+
+
 {"crons": crons, "flags": flags, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix,
- "consumers-edit": consumers_edit, "inflight-work": inflight_work}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
+ "consumers-edit": consumers_edit, "inflight-work": inflight_work, "future-b": future_b}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
