@@ -33,6 +33,13 @@ DATES = {
     "20260101": ('Compatibility date "20260101" is in the future and unsupported', WRITE),
     "": ("Invalid compatibility date: ", WRITE),
     "1999-12-31": ("Invalid compatibility date: 1999-12-31", RANGE),
+    # a month or day out of workerd's range in a year gone by (so not "in the future" as text):
+    # CompatDate::parse refuses month < 1 || month > 12 and day < 1 || day > 31
+    # (src/workerd/io/compatibility-date.c++); audit29: a month 13 or a day 32 loaded unnoticed
+    "2025-13-01": ("Invalid compatibility date: 2025-13-01", RANGE),
+    "2025-00-10": ("Invalid compatibility date: 2025-00-10", RANGE),
+    "2025-01-32": ("Invalid compatibility date: 2025-01-32", RANGE),
+    "2025-01-00": ("Invalid compatibility date: 2025-01-00", RANGE),
     "2026-02-30": None,
     "2008-12-31": None,
     "2000-01-01": None,

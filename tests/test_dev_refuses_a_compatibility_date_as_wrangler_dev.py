@@ -105,6 +105,22 @@ def test_a_date_workerd_reads_starts_the_worker(project, capsys, date):
     assert not [line for line in printed(capsys) if "compatibility date" in line.lower() and "ERROR" in line]
 
 
+def test_a_session_workers_own_date_after_today_is_miniflares_refusal(tmp_path, monkeypatch, capsys):
+    # wrangler dev 4.164.0 -c a -c b, b's compatibility_date = "2099-01-01" (JS twins, no bindings:
+    # tools/wrangler/dev_session_probe.py future-b): miniflare's line alone, exit 1. audit29: a check
+    # of the first Worker's date alone let b's through to workerd's, which reads it -- dev served
+    from workers_env.config.compat import today
+
+    for name, date in (("a", "2025-11-17"), ("b", "2099-01-01")):
+        toml = one_file_worker(tmp_path / name, ENTRY, date=date) / "wrangler.toml"
+        toml.write_text(toml.read_text().replace('name = "w"', f'name = "{name}"'))
+    monkeypatch.chdir(tmp_path)
+    assert main(["dev", "-c", "a/wrangler.toml", "-c", "b/wrangler.toml"]) == 1
+    assert printed(capsys) == ['\u2718 [ERROR] Compatibility date "2099-01-01" is in the future and unsupported',
+                               f"(workers-env: Use a date no later than today ({today()} UTC), as wrangler dev and "
+                               "deploy require.)"]
+
+
 def test_the_configs_own_date_is_refused_the_same_way_its_hint_naming_the_key(project, capsys):
     toml = project / "wrangler.toml"
     toml.write_text(toml.read_text().replace('"2025-11-17"', '"2025-1-01"'))

@@ -15,7 +15,7 @@ import pytest
 from worker_helpers import one_file_worker, slow_clock
 
 from workers_env import load_worker
-from workers_env.runtime.heldtimers import HELD_TURNS, HeldTimers
+from workers_env.runtime.heldtimers import HeldTimers
 
 ENTRY = '''
 import asyncio
@@ -52,6 +52,22 @@ class Default(WorkerEntrypoint):
             await asyncio.sleep(0.01)
             out.append(f"sleep after {len(steps)} steps")
             await task
+        elif path == "/many":  # the first of 71 timers pending, held as one alone is
+            task = asyncio.create_task(steps_of(12))
+            js.setTimeout(create_proxy(lambda: fired("setTimeout 10")), 10)
+            for _ in range(70):
+                js.setTimeout(create_proxy(lambda: None), 60_000)
+            await task
+            await done.wait()
+        elif path == "/at":  # loop.call_at from Worker code: WebLoop's Handle over the timer, a time to come
+            task = asyncio.create_task(steps_of(12))
+            loop = asyncio.get_running_loop()
+            loop.call_at(loop.time() + 0.2, fired, "call_at 0.2")
+            await task
+            await done.wait()
+        elif path == "/idle":  # nothing else queued: each sleep's timer is due on its own
+            for _ in range(20):
+                await asyncio.sleep(0.001)
         else:
             task = asyncio.create_task(steps_of(-1))
             delay = 10 if path == "/busy" else 0
@@ -64,6 +80,11 @@ class Default(WorkerEntrypoint):
 async def answer(tmp_path, path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY))
     slow_clock(asyncio.get_running_loop(), 0.05)
+    # (a bound in the slow clock's time, some 1,200 reads: a timer never put back fails, not hangs)
+    return await asyncio.wait_for(_json(worker, path), 60)
+
+
+async def _json(worker, path):
     return await (await worker.fetch(path)).json()
 
 
@@ -77,10 +98,52 @@ async def test_a_timer_fires_once_the_queued_steps_have_run(tmp_path):
 
 @pytest.mark.asyncio
 async def test_a_loop_kept_busy_still_gets_its_timer(tmp_path):
-    """Steps queued for ever: the timer waits ``HELD_TURNS`` turns past its time, then fires."""
-    [line] = await answer(tmp_path, "/busy")
-    steps = int(line.split()[3])
-    assert HELD_TURNS <= steps <= HELD_TURNS + 2, line
+    """Steps queued for ever: the timer waits ``HELD_TURNS`` turns past its time -- 32, README's
+    figure -- then fires, on the turn after: due with the task's first step, held on that turn
+    and the 31 after it, it runs on the 33rd (a turn counted in turns, not time, so the same on
+    any machine). audit29: the range this asserted before, 32 to 34 steps, let a cap one turn
+    either way pass (``>=`` for ``>``, ``HELD_TURNS = 33``)."""
+    assert await answer(tmp_path, "/busy") == ["setTimeout 10 after 33 steps"]
+
+
+@pytest.mark.asyncio
+async def test_a_call_at_timer_still_to_come_is_held_too(tmp_path):
+    """``loop.call_at`` from Worker code, its time still to come as it is set (judged by the
+    clock: Where we had to choose), is held as ``call_later``'s are -- through WebLoop's
+    ``Handle``, which the Worker gets, to asyncio's timer under it. audit29: neither the timer
+    under the ``Handle`` (the ``Handle`` noted, which is no ``TimerHandle``) nor a ``call_at`` time
+    to come (judged "no delay") was held: it fired before the steps were done."""
+    assert await answer(tmp_path, "/at") == ["call_at 0.2 after 12 steps"]
+
+
+@pytest.mark.asyncio
+async def test_a_timer_stays_held_among_many_pending(tmp_path):
+    """The first of 71 timers the Worker has pending is held as one alone is (audit29: the
+    forgetting of the timers fired or cancelled, past 64 noted, let go of the ones pending too,
+    and this one fired after 1 step)."""
+    assert await answer(tmp_path, "/many") == ["setTimeout 10 after 12 steps"]
+
+
+@pytest.mark.asyncio
+async def test_a_timer_due_with_nothing_queued_is_not_held(tmp_path):
+    """A turn that begins with no callback queued runs the Worker's timers whose time came: 20
+    sleeps on an idle loop take a few turns each (measured: 43 in all). audit29: a timer held on
+    such a turn too fired only after ``HELD_TURNS`` idle turns, 20 x 33 at the least."""
+    loop = asyncio.get_running_loop()
+    turns = [0]
+    run_once = loop._run_once
+
+    def counted():
+        turns[0] += 1
+        run_once()
+
+    loop._run_once = counted  # (under HeldTimers' own step, which the first request installs)
+    worker = load_worker(one_file_worker(tmp_path, ENTRY))
+    try:
+        assert await asyncio.wait_for(_json(worker, "/idle"), 30) == []
+    finally:
+        del loop._run_once
+    assert turns[0] < 200, turns
 
 
 @pytest.mark.asyncio

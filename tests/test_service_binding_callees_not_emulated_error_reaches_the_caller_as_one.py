@@ -82,3 +82,24 @@ async def test_a_default_class_by_fetch_and_by_rpc(tmp_path, date, how):
 async def test_module_level_handlers_by_fetch_and_by_rpc(tmp_path, date, flags, how, text):
     gateway = service_pair(tmp_path, MODULE_CALLEE, CALLER, date, callee_flags=flags)
     assert await (await gateway.fetch(f"/{how}")).text() == _said(text)
+
+
+@pytest.mark.asyncio
+async def test_a_callee_whose_config_has_no_name_is_named_by_its_main(tmp_path):
+    """A callee loaded from a config without ``name`` is named by its main module's path, as
+    loaded (audit29: only the named callee's words were checked)."""
+    import json
+
+    from worker_helpers import typical_pyproject
+
+    from workers_env import load_worker
+
+    service_pair(tmp_path, CLASS_CALLEE, CALLER, "2026-05-01")  # (the two folders)
+    folder = tmp_path / "search"
+    config = json.loads((folder / "wrangler.json").read_text())
+    del config["name"]
+    (folder / "wrangler.json").write_text(json.dumps(config))
+    nameless = load_worker(typical_pyproject(folder))
+    gateway = load_worker(tmp_path / "gateway", bindings={"SEARCH": nameless})
+    assert await (await gateway.fetch("/go")).text() == _said(OUTGOING).replace(
+        'the Worker "search"', f"the Worker of {folder / 'src' / 'entry.py'}")

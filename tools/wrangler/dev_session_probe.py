@@ -25,8 +25,11 @@ to be checked (hunt48): one line per case.
   restarted runtime prints (audit28).
 - ``given``, ``env-file``, ``cf-worker``: ``--compatibility-date``/``--compatibility-flags``,
   ``--env-file`` and ``--host``/``--routes`` (the ``CF-Worker`` header) reach the first Worker alone (review81, ``tests/test_dev_session_gives_the_workers_options_to_the_first_worker_alone.py``).
+- ``future-b``: b's own ``compatibility_date`` after today (audit29: 4.164.0 prints miniflare's
+  ``Compatibility date "2099-01-01" is in the future and unsupported`` after both tables, exit 1;
+  ``tests/test_dev_refuses_a_compatibility_date_as_wrangler_dev.py``).
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit|given|env-file|cf-worker]
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/dev_session_probe.py [crons|queues|prefix|inflight|inflight-work|consumers-edit|flags|flags-edit|given|env-file|cf-worker|future-b]
 
 Not collected by pytest (needs Node and wrangler).
 """
@@ -52,21 +55,23 @@ CONSUMER = ('export default { async fetch(req, env) { if (env.OWN) await env.OWN
 
 def session(workers: dict[str, tuple[str, str]], paths: list[str] = (), settle: float = 3.0,
             edits: list[tuple[str, str]] = (), bundled: bool = False, again: bool = True,
-            after: float | None = None, then: Any = None, args: list[str] = (), before: Any = None) -> str:
+            after: float | None = None, then: Any = None, args: list[str] = (), before: Any = None,
+            dates: dict[str, str] | None = None) -> str:
     """wrangler dev's output for the Workers ``{name: (source, extra config)}``, ``paths`` of the
     first requested once it is ready, ``settle`` seconds after; then each of ``edits`` (a file
     under the session's folder, the text appended to it) made, the reload awaited and ``paths``
     requested again (not with ``again`` false), ``after`` seconds (default ``settle``) given to
     the last; ``then(root, port)`` after that (an edit, say). ``bundled``: without ``no_bundle``;
     ``args``: more of wrangler dev's arguments (``ROOT`` in one: the session's folder);
-    ``before(root)`` once the Workers are written (more files)."""
+    ``before(root)`` once the Workers are written (more files); ``dates``: a Worker's compatibility
+    date other than 2025-11-02, by name."""
     with tempfile.TemporaryDirectory(prefix="sessionprobe-") as folder:
         root = Path(folder)
         for name, (source, extra) in workers.items():
             (root / name / "src").mkdir(parents=True)
             (root / name / "src" / "index.js").write_text(source)
             (root / name / "wrangler.toml").write_text(
-                f'name = "{name}"\nmain = "src/index.js"\ncompatibility_date = "2025-11-02"\n'
+                f'name = "{name}"\nmain = "src/index.js"\ncompatibility_date = "{(dates or {}).get(name, "2025-11-02")}"\n'
                 f'{"" if bundled else "no_bundle = true"}\n{extra}')
         if before is not None:
             before(root)
@@ -297,5 +302,12 @@ def cf_worker() -> None:
     echo.shutdown()
 
 
+def future_b() -> None:
+    """audit29: b's own compatibility_date after today (2099-01-01), a's today's: what wrangler dev
+    prints and its exit (miniflare's future-date refusal for a session's second Worker too?)."""
+    text = session({"a": (READY, ""), "b": (READY, "")}, dates={"b": "2099-01-01"}, settle=0.5)
+    print("\n".join(line for line in text.splitlines() if line.strip()))
+
+
 {"crons": crons, "flags": flags, "given": given, "env-file": env_file, "cf-worker": cf_worker, "flags-edit": flags_edit, "inflight": inflight, "queues": queues, "prefix": prefix,
- "consumers-edit": consumers_edit, "inflight-work": inflight_work}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
+ "consumers-edit": consumers_edit, "inflight-work": inflight_work, "future-b": future_b}[sys.argv[1] if len(sys.argv) > 1 else "crons"]()
