@@ -189,6 +189,9 @@ def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
 
 
 runs_the_workers(JsFunction.__call__, _ThisCall.__call__)  # the function create_proxy was given: its error is the caller's
+# a handler (or a callback) the Worker handed over, whichever module defined it: a method its Default class
+# inherits from a library (django-cf's DjangoCF.fetch) runs as its code, its os.environ the Worker's
+runs_the_workers(call_relaxed)
 
 
 class JsDoubleProxy(JsProxy):

@@ -137,7 +137,7 @@ from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.tasks import ScopedCoroutine, in_scope, scope_new_tasks
 from workers_env.runtime.thrownerror import keeps_error_names
 from workers_env.runtime.timers import end_request, watch_loop
-from workers_env.runtime.tracebacks import without_our_frames
+from workers_env.runtime.tracebacks import runs_the_workers, without_our_frames
 from workers_env.runtime.uninstalled import uninstalled_note, watch_uninstalled
 from workers_env.runtime.unsynced import watch_unsynced
 from workers_env.runtime.websockets import accept_upgrade
@@ -394,6 +394,16 @@ async def _settled(result: Any, *, class_handler: bool) -> Any:
     while inspect.isawaitable(result):
         result = await result
     return result
+
+def _call_handler(method: Any, *args: Any) -> Any:
+    """Call a ``Default`` class's event handler as workerd does, positionally."""
+    return method(*args)
+
+
+# What these two call or await is the Worker's handler, whichever module defined it: a method its Default
+# class inherits from a library (django-cf's ``DjangoCF.fetch``, python-workers-examples' 19-django-todo-d1)
+# is its code as in production, so what it writes to os.environ is the Worker's (runtime/osenviron.py)
+runs_the_workers(_settled, _call_handler)
 
 
 #: Python's words for an awaitable used as the value it would give (``res["matches"]``,
@@ -1192,7 +1202,7 @@ class Worker(ServiceSource):
             if not callable(method):  # workerd's entrypoint proxy, as for fetch
                 raise self._method_missing(instance, method_name)
             try:
-                result = method(sdk_value, *_CLASS_HANDLER_ENV_CTX)
+                result = _call_handler(method, sdk_value, *_CLASS_HANDLER_ENV_CTX)
             except (TypeError, AttributeError) as exc:  # a plain-def handler's own error
                 _note_unawaited(exc)
                 _note_handler_signature(exc, instance, method_name)

@@ -35,6 +35,7 @@ from workers_env.runtime.jsconvert import to_js
 from workers_env.runtime.jsstreams import readable_stream_class
 from workers_env.runtime.jsweb import JsHeaders, JsResponse
 from workers_env.runtime.runsync import run_sync
+from workers_env.runtime.tracebacks import runs_the_workers
 
 __all__ = ["DEFAULT_OPTIONS", "Options", "build_environ", "entrypoint", "fetch", "process_request"]
 
@@ -189,6 +190,20 @@ def _respond(app: Any, environ: dict[str, Any]) -> JsResponse:
     return _streamed(str(started["status"]), started["headers"], body(), close_all)
 
 
+
+def _nested_codes(code: Any) -> list[Any]:
+    """``code`` and the code of every function and generator expression defined inside it."""
+    found = [code]
+    for const in code.co_consts:
+        if hasattr(const, "co_consts"):
+            found += _nested_codes(const)
+    return found
+
+
+# _respond calls, iterates and closes the WSGI application the Worker handed it, as the SDK's own wsgi.py does
+# in production: Django's request_started/request_finished handlers there are the Worker's code (its os.environ,
+# where django-cf wrote DJANGO_ALLOW_ASYNC_UNSAFE: python-workers-examples' 19-django-todo-d1)
+runs_the_workers(*_nested_codes(_respond.__code__))
 def _streamed(status: str, pairs: list[tuple[str, str]], chunks: Any, on_close: Any) -> JsResponse:
     """The SDK's ``_make_streaming_response``: a ``Response`` whose body pulls ``chunks`` one
     per read; ``on_close`` runs once, when they end, fail (the stream errored with the error's
