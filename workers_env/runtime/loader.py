@@ -395,6 +395,7 @@ async def _settled(result: Any, *, class_handler: bool) -> Any:
         result = await result
     return result
 
+
 def _call_handler(method: Any, *args: Any) -> Any:
     """Call a ``Default`` class's event handler as workerd does, positionally."""
     return method(*args)

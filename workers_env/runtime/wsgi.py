@@ -190,7 +190,6 @@ def _respond(app: Any, environ: dict[str, Any]) -> JsResponse:
     return _streamed(str(started["status"]), started["headers"], body(), close_all)
 
 
-
 def _nested_codes(code: Any) -> list[Any]:
     """``code`` and the code of every function and generator expression defined inside it."""
     found = [code]
@@ -204,6 +203,8 @@ def _nested_codes(code: Any) -> list[Any]:
 # in production: Django's request_started/request_finished handlers there are the Worker's code (its os.environ,
 # where django-cf wrote DJANGO_ALLOW_ASYNC_UNSAFE: python-workers-examples' 19-django-todo-d1)
 runs_the_workers(*_nested_codes(_respond.__code__))
+
+
 def _streamed(status: str, pairs: list[tuple[str, str]], chunks: Any, on_close: Any) -> JsResponse:
     """The SDK's ``_make_streaming_response``: a ``Response`` whose body pulls ``chunks`` one
     per read; ``on_close`` runs once, when they end, fail (the stream errored with the error's
