@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib.abc
 import importlib.machinery
 import importlib.metadata
+import os
 import sys
 import threading
 import weakref
@@ -26,7 +27,7 @@ from workers_env import _loglevel
 from workers_env.runtime import current
 from workers_env.runtime.standins import STANDIN_NAMES
 
-__all__ = ["synced_folder", "unsynced_line", "watch_unsynced"]
+__all__ = ["held_names", "synced_folder", "unsynced_line", "watch_unsynced"]
 
 #: the lock file pywrangler reads beside ``pyproject.toml`` (its ``LOCKFILE_NAME``)
 PYLOCK = "pylock.toml"
@@ -73,12 +74,32 @@ def synced_folder(root: Path) -> Path | None:
     return folder
 
 
-def _holds(folder: Path, name: str) -> bool:
-    """Whether ``folder`` (or a folder one of its ``.pth`` files names) has module ``name``."""
-    places = [folder] + [folder / line.strip() for pth in folder.glob("*.pth")
-                         for line in _lines(pth) if line.strip() and not line.startswith(("#", "import"))]
-    return any((place / name).is_dir() or (place / f"{name}.py").is_file() or any(place.glob(f"{name}.*.so"))
-               or (place / f"{name}.so").is_file() for place in places)
+def held_names(folder: Path) -> frozenset[str]:
+    """The top-level modules ``folder`` holds, and the folders its ``.pth`` files name (as
+    ``site.addsitedir`` reads them: not ``#`` lines, blank ones, nor ``import`` statements): a
+    folder (a package, a namespace package's part), ``name.py``, a sourceless ``name.pyc``, an
+    extension ``name.so``/``name.<tag>.so``. Listed once a Worker load, not once an import."""
+    places = [folder] + [folder / line.rstrip() for pth in sorted(folder.glob("*.pth")) for line in _lines(pth)
+                         if line.strip() and not line.startswith(("#", "import ", "import\t"))]
+    names: set[str] = set()
+    for place in places:
+        try:
+            entries = list(os.scandir(place))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                continue
+            if is_dir:
+                names.add(name)
+            elif name.endswith((".py", ".pyc")):
+                names.add(name.rsplit(".", 1)[0])
+            elif name.endswith(".so"):
+                names.add(name.split(".", 1)[0])
+    return frozenset(names)
 
 
 def _lines(path: Path) -> list[str]:
@@ -102,6 +123,8 @@ class _Watched(NamedTuple):
     runtime: Any  #: a weak reference to the Worker's runtime
     folder: Path  #: its synced ``python_modules/``
     module_root: Path  #: its uploaded files' folder
+    held: frozenset[str]  #: the modules ``folder`` holds (:func:`held_names`, at the Worker's load)
+    own: frozenset[str]  #: the modules ``module_root`` holds
 
 
 _LOCK = threading.Lock()
@@ -116,8 +139,10 @@ def watch_unsynced(runtime: Any, root: Path, module_root: Path) -> None:
     folder = synced_folder(root)
     if folder is None:
         return
+    folder, module_root = folder.resolve(), module_root.resolve()
+    watched = _Watched(weakref.ref(runtime), folder, module_root, held_names(folder), held_names(module_root))
     with _LOCK:
-        _WATCHED[id(runtime)] = _Watched(weakref.ref(runtime), folder.resolve(), module_root.resolve())
+        _WATCHED[id(runtime)] = watched
     weakref.finalize(runtime, _WATCHED.pop, id(runtime), None)
 
 
@@ -143,7 +168,7 @@ def _deployed(importer: Path, watched: _Watched) -> bool:
     if not bases:
         return False
     top = importer.relative_to(max(bases, key=lambda base: len(base.parts))).parts[0]  # its own folder on sys.path
-    return _holds(watched.folder, top.removesuffix(".py"))
+    return top.removesuffix(".py") in watched.held
 
 
 class _UnsyncedImport(importlib.abc.MetaPathFinder):
@@ -155,10 +180,10 @@ class _UnsyncedImport(importlib.abc.MetaPathFinder):
             return None
         runtime = current.starting_runtime()
         watched = _WATCHED.get(id(runtime)) if runtime is not None else None
-        if watched is None or watched.runtime() is not runtime or _holds(watched.folder, fullname):
+        if watched is None or watched.runtime() is not runtime or fullname in watched.held:
             return None
         importer = _importer()
-        if importer is None or not _deployed(importer, watched) or _holds(watched.module_root, fullname):
+        if importer is None or not _deployed(importer, watched) or fullname in watched.own:
             return None
         if importlib.machinery.PathFinder.find_spec(fullname) is None:
             return None  # missing here too: the import fails as it does deployed
