@@ -7,8 +7,11 @@ once while ``python_modules/.synced`` and ``.venv-workers/.synced`` are newer th
 after the sync (Cloudflare's langchain-cloudflare example deletes ``uuid_utils``, which its
 langsmith imports). workers-env imports the Worker's packages from its own environment, which may
 still have what the folder lacks; such an import, made by the Worker's code or by a package the
-folder holds, gets a line on stderr saying production's import fails. Workers-env's finders and
-caches are not consulted: a module already imported in this process is not seen again.
+folder holds, gets a line on stderr saying production's import fails -- when ``pylock.toml``, which
+the sync installed, lists the module's distribution: one it does not list was never in the folder
+(an optional import production's code falls back from), not what a build step removed.
+Workers-env's finders and caches are not consulted: a module already imported in this process is
+not seen again.
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ import importlib.metadata
 import os
 import sys
 import threading
+import tomllib
 import weakref
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from workers_env import _loglevel
 from workers_env.runtime import current
+from workers_env.runtime.eras import canonical_name
 from workers_env.runtime.standins import STANDIN_NAMES
 
 __all__ = ["held_names", "synced_folder", "unsynced_line", "watch_unsynced"]
@@ -109,6 +114,39 @@ def _lines(path: Path) -> list[str]:
         return []
 
 
+def locked_names(root: Path) -> frozenset[str] | None:
+    """The distributions (PEP 503's form) ``root``'s ``pylock.toml`` lists -- what ``pywrangler
+    sync`` installed into ``python_modules/`` -- or ``None`` without a lock file it can read."""
+    try:
+        with (root / PYLOCK).open("rb") as handle:
+            packages = tomllib.load(handle).get("packages")
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    if not isinstance(packages, list):
+        return None
+    return frozenset(canonical_name(entry["name"]) for entry in packages
+                     if isinstance(entry, dict) and isinstance(entry.get("name"), str))
+
+
+#: sys.path -> top-level module -> the distributions providing it here (one metadata search a sys.path)
+_PROVIDERS: dict[tuple[str, ...], dict[str, frozenset[str]]] = {}
+
+
+def _providers(name: str) -> frozenset[str]:
+    """The distributions (PEP 503's form) that may provide top-level module ``name``: its own name's,
+    and those whose files in this environment hold it (``pillow`` for ``PIL``)."""
+    key = tuple(sys.path)
+    with _LOCK:
+        found = _PROVIDERS.get(key)
+    if found is None:
+        found = {module: frozenset(map(canonical_name, names))
+                 for module, names in importlib.metadata.packages_distributions().items()}
+        with _LOCK:
+            _PROVIDERS.clear()
+            _PROVIDERS[key] = found
+    return found.get(name, frozenset()) | {canonical_name(name)}
+
+
 def unsynced_line(name: str, importer: str) -> str:
     """The line for ``importer``'s import of ``name``, which the synced folder lacks."""
     return (f"workers-env: {importer} imports {name!r}, which python_modules/ does not hold; pywrangler "
@@ -125,6 +163,7 @@ class _Watched(NamedTuple):
     module_root: Path  #: its uploaded files' folder
     held: frozenset[str]  #: the modules ``folder`` holds (:func:`held_names`, at the Worker's load)
     own: frozenset[str]  #: the modules ``module_root`` holds
+    locked: frozenset[str] | None  #: what its ``pylock.toml`` lists (:func:`locked_names`)
 
 
 _LOCK = threading.Lock()
@@ -134,13 +173,14 @@ _SAID: set[tuple[Path, str]] = set()  # (folder, module) whose line was printed
 
 def watch_unsynced(runtime: Any, root: Path, module_root: Path) -> None:
     """Say :func:`unsynced_line` once per folder and module when the Worker running as
-    ``runtime`` imports what ``root``'s synced ``python_modules/`` lacks (nothing to watch when
-    pywrangler would sync it again)."""
+    ``runtime`` imports what ``root``'s synced ``python_modules/`` lacks and its ``pylock.toml``
+    lists, when there is one (nothing to watch when pywrangler would sync it again)."""
     folder = synced_folder(root)
     if folder is None:
         return
     folder, module_root = folder.resolve(), module_root.resolve()
-    watched = _Watched(weakref.ref(runtime), folder, module_root, held_names(folder), held_names(module_root))
+    watched = _Watched(weakref.ref(runtime), folder, module_root, held_names(folder), held_names(module_root),
+                       locked_names(root))
     with _LOCK:
         _WATCHED[id(runtime)] = watched
     weakref.finalize(runtime, _WATCHED.pop, id(runtime), None)
@@ -187,6 +227,8 @@ class _UnsyncedImport(importlib.abc.MetaPathFinder):
             return None
         if importlib.machinery.PathFinder.find_spec(fullname) is None:
             return None  # missing here too: the import fails as it does deployed
+        if watched.locked is not None and not watched.locked & _providers(fullname):
+            return None  # never synced (an optional import): not what a build step removed
         with _LOCK:
             first = (watched.folder, fullname) not in _SAID
             _SAID.add((watched.folder, fullname))
