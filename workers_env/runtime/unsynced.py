@@ -128,23 +128,36 @@ def locked_names(root: Path) -> frozenset[str] | None:
                      if isinstance(entry, dict) and isinstance(entry.get("name"), str))
 
 
-#: sys.path -> top-level module -> the distributions providing it here (one metadata search a sys.path)
-_PROVIDERS: dict[tuple[str, ...], dict[str, frozenset[str]]] = {}
+#: the distributions a lock lists -> the top-level modules their copies in this environment provide
+_LOCKED_MODULES: dict[frozenset[str], frozenset[str]] = {}
 
 
-def _providers(name: str) -> frozenset[str]:
-    """The distributions (PEP 503's form) that may provide top-level module ``name``: its own name's,
-    and those whose files in this environment hold it (``pillow`` for ``PIL``)."""
-    key = tuple(sys.path)
+def _top_levels(dist: importlib.metadata.Distribution) -> set[str]:
+    """The top-level modules ``dist`` installs: its ``top_level.txt``, else its files' first parts."""
+    listed = dist.read_text("top_level.txt")
+    if listed:
+        return {line.strip() for line in listed.splitlines() if line.strip()}
+    return {Path(file).parts[0].split(".", 1)[0] for file in (dist.files or ()) if Path(file).parts
+            and not Path(file).parts[0].endswith((".dist-info", ".egg-info", ".data")) and Path(file).parts[0] != ".."}
+
+
+def locked_modules(locked: frozenset[str]) -> frozenset[str]:
+    """The top-level modules this environment's copies of the ``locked`` distributions provide
+    (``PIL`` for ``pillow``): what a module named otherwise than its distribution is known by.
+    Looked up once a process and lock, only when an import needs it (a metadata search each)."""
     with _LOCK:
-        found = _PROVIDERS.get(key)
+        found = _LOCKED_MODULES.get(locked)
     if found is None:
-        found = {module: frozenset(map(canonical_name, names))
-                 for module, names in importlib.metadata.packages_distributions().items()}
+        modules: set[str] = set()
+        for name in sorted(locked):
+            try:
+                modules |= _top_levels(importlib.metadata.distribution(name))
+            except importlib.metadata.PackageNotFoundError:
+                continue
+        found = frozenset(modules)
         with _LOCK:
-            _PROVIDERS.clear()
-            _PROVIDERS[key] = found
-    return found.get(name, frozenset()) | {canonical_name(name)}
+            _LOCKED_MODULES[locked] = found
+    return found
 
 
 def unsynced_line(name: str, importer: str) -> str:
@@ -227,7 +240,8 @@ class _UnsyncedImport(importlib.abc.MetaPathFinder):
             return None
         if importlib.machinery.PathFinder.find_spec(fullname) is None:
             return None  # missing here too: the import fails as it does deployed
-        if watched.locked is not None and not watched.locked & _providers(fullname):
+        if watched.locked is not None and canonical_name(fullname) not in watched.locked \
+                and fullname not in locked_modules(watched.locked):
             return None  # never synced (an optional import): not what a build step removed
         with _LOCK:
             first = (watched.folder, fullname) not in _SAID
