@@ -28,8 +28,8 @@ class Default(WorkerEntrypoint):
 '''
 
 
-def _config(name: str, extra: str = "") -> str:
-    return (f'name = "{name}"\nmain = "src/entry.py"\ncompatibility_date = "2025-11-02"\n'
+def _config(name: str, extra: str = "", date: str = "2025-11-02") -> str:
+    return (f'name = "{name}"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
             f'compatibility_flags = ["python_workers"]\n{extra}')
 
 
@@ -44,9 +44,20 @@ def test_a_reload_of_either_worker_keeps_the_options_where_the_start_put_them(tm
     with DevServer(Path("a/wrangler.toml"), "-c", "a/wrangler.toml", "-c", "b/wrangler.toml",
                    "--env-file", str(tmp_path / "given.env"), "--compatibility-date", "2025-12-01", cwd=tmp_path) as server:
         assert server.get("/") == (200, "a:given:- b:b-own:-")
-        server.edit(tmp_path / "b" / "wrangler.toml", _config("b", '[vars]\nEDIT = "b2"\n'))
+        mark = server.edit(tmp_path / "b" / "wrangler.toml", _config("b", '[vars]\nEDIT = "b2"\n'))
+        server.wait_for("Local server updated and ready", after=mark)
         assert server.get("/") == (200, "a:given:- b:b-own:b2")
-        server.edit(tmp_path / "a" / "wrangler.toml", _config("a", services + '[vars]\nEDIT = "a2"\n'))
+        mark = server.edit(tmp_path / "a" / "wrangler.toml", _config("a", services + '[vars]\nEDIT = "a2"\n'))
+        server.wait_for("Local server updated and ready", after=mark)
         assert server.get("/") == (200, "a:given:a2 b:b-own:b2")
+        # b's own date at a reload: a date after today in b's config is miniflare's refusal (the
+        # given date is not b's); in a's config the given date stands over it, and a reloads
+        mark = server.edit(tmp_path / "b" / "wrangler.toml", _config("b", '[vars]\nEDIT = "b3"\n', "2999-01-01"))
+        server.wait_for('Compatibility date "2999-01-01" is in the future and unsupported', after=mark)
+        server.wait_for("keeps serving the Worker loaded before", after=mark)
+        mark = server.edit(tmp_path / "a" / "wrangler.toml", _config("a", services + '[vars]\nEDIT = "a3"\n', "2999-01-01"))
+        server.wait_for("Local server updated and ready", after=mark)
+        assert server.get("/") == (200, "a:given:a3 b:b-own:b2")
+        assert "2999-01-01" not in "\n".join(server.lines[mark:])
     loaded = [line for line in server.lines if line.startswith("Loaded ")]
     assert "compatibility date 2025-12-01" in loaded[0] and "compatibility date 2025-11-02" in loaded[1], loaded
