@@ -7,8 +7,11 @@ once while ``python_modules/.synced`` and ``.venv-workers/.synced`` are newer th
 after the sync (Cloudflare's langchain-cloudflare example deletes ``uuid_utils``, which its
 langsmith imports). workers-env imports the Worker's packages from its own environment, which may
 still have what the folder lacks; such an import, made by the Worker's code or by a package the
-folder holds, gets a line on stderr saying production's import fails. Workers-env's finders and
-caches are not consulted: a module already imported in this process is not seen again.
+folder holds, gets a line on stderr saying production's import fails -- when ``pylock.toml``, which
+the sync installed, lists the module's distribution: one it does not list was never in the folder
+(an optional import production's code falls back from), not what a build step removed.
+Workers-env's finders and caches are not consulted: a module already imported in this process is
+not seen again.
 """
 
 from __future__ import annotations
@@ -16,17 +19,20 @@ from __future__ import annotations
 import importlib.abc
 import importlib.machinery
 import importlib.metadata
+import os
 import sys
 import threading
+import tomllib
 import weakref
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from workers_env import _loglevel
 from workers_env.runtime import current
+from workers_env.runtime.eras import canonical_name
 from workers_env.runtime.standins import STANDIN_NAMES
 
-__all__ = ["synced_folder", "unsynced_line", "watch_unsynced"]
+__all__ = ["held_names", "synced_folder", "unsynced_line", "watch_unsynced"]
 
 #: the lock file pywrangler reads beside ``pyproject.toml`` (its ``LOCKFILE_NAME``)
 PYLOCK = "pylock.toml"
@@ -73,12 +79,32 @@ def synced_folder(root: Path) -> Path | None:
     return folder
 
 
-def _holds(folder: Path, name: str) -> bool:
-    """Whether ``folder`` (or a folder one of its ``.pth`` files names) has module ``name``."""
-    places = [folder] + [folder / line.strip() for pth in folder.glob("*.pth")
-                         for line in _lines(pth) if line.strip() and not line.startswith(("#", "import"))]
-    return any((place / name).is_dir() or (place / f"{name}.py").is_file() or any(place.glob(f"{name}.*.so"))
-               or (place / f"{name}.so").is_file() for place in places)
+def held_names(folder: Path) -> frozenset[str]:
+    """The top-level modules ``folder`` holds, and the folders its ``.pth`` files name (as
+    ``site.addsitedir`` reads them: not ``#`` lines, blank ones, nor ``import`` statements): a
+    folder (a package, a namespace package's part), ``name.py``, a sourceless ``name.pyc``, an
+    extension ``name.so``/``name.<tag>.so``. Listed once a Worker load, not once an import."""
+    places = [folder] + [folder / line.rstrip() for pth in sorted(folder.glob("*.pth")) for line in _lines(pth)
+                         if line.strip() and not line.startswith(("#", "import ", "import\t"))]
+    names: set[str] = set()
+    for place in places:
+        try:
+            entries = list(os.scandir(place))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                continue
+            if is_dir:
+                names.add(name)
+            elif name.endswith((".py", ".pyc")):
+                names.add(name.rsplit(".", 1)[0])
+            elif name.endswith(".so"):
+                names.add(name.split(".", 1)[0])
+    return frozenset(names)
 
 
 def _lines(path: Path) -> list[str]:
@@ -86,6 +112,52 @@ def _lines(path: Path) -> list[str]:
         return path.read_text().splitlines()
     except (OSError, UnicodeDecodeError):
         return []
+
+
+def locked_names(root: Path) -> frozenset[str] | None:
+    """The distributions (PEP 503's form) ``root``'s ``pylock.toml`` lists -- what ``pywrangler
+    sync`` installed into ``python_modules/`` -- or ``None`` without a lock file it can read."""
+    try:
+        with (root / PYLOCK).open("rb") as handle:
+            packages = tomllib.load(handle).get("packages")
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    if not isinstance(packages, list):
+        return None
+    return frozenset(canonical_name(entry["name"]) for entry in packages
+                     if isinstance(entry, dict) and isinstance(entry.get("name"), str))
+
+
+#: the distributions a lock lists -> the top-level modules their copies in this environment provide
+_LOCKED_MODULES: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _top_levels(dist: importlib.metadata.Distribution) -> set[str]:
+    """The top-level modules ``dist`` installs: its ``top_level.txt``, else its files' first parts."""
+    listed = dist.read_text("top_level.txt")
+    if listed:
+        return {line.strip() for line in listed.splitlines() if line.strip()}
+    return {Path(file).parts[0].split(".", 1)[0] for file in (dist.files or ()) if Path(file).parts
+            and not Path(file).parts[0].endswith((".dist-info", ".egg-info", ".data")) and Path(file).parts[0] != ".."}
+
+
+def locked_modules(locked: frozenset[str]) -> frozenset[str]:
+    """The top-level modules this environment's copies of the ``locked`` distributions provide
+    (``PIL`` for ``pillow``): what a module named otherwise than its distribution is known by.
+    Looked up once a process and lock, only when an import needs it (a metadata search each)."""
+    with _LOCK:
+        found = _LOCKED_MODULES.get(locked)
+    if found is None:
+        modules: set[str] = set()
+        for name in sorted(locked):
+            try:
+                modules |= _top_levels(importlib.metadata.distribution(name))
+            except importlib.metadata.PackageNotFoundError:
+                continue
+        found = frozenset(modules)
+        with _LOCK:
+            _LOCKED_MODULES[locked] = found
+    return found
 
 
 def unsynced_line(name: str, importer: str) -> str:
@@ -102,6 +174,9 @@ class _Watched(NamedTuple):
     runtime: Any  #: a weak reference to the Worker's runtime
     folder: Path  #: its synced ``python_modules/``
     module_root: Path  #: its uploaded files' folder
+    held: frozenset[str]  #: the modules ``folder`` holds (:func:`held_names`, at the Worker's load)
+    own: frozenset[str]  #: the modules ``module_root`` holds
+    locked: frozenset[str] | None  #: what its ``pylock.toml`` lists (:func:`locked_names`)
 
 
 _LOCK = threading.Lock()
@@ -111,13 +186,16 @@ _SAID: set[tuple[Path, str]] = set()  # (folder, module) whose line was printed
 
 def watch_unsynced(runtime: Any, root: Path, module_root: Path) -> None:
     """Say :func:`unsynced_line` once per folder and module when the Worker running as
-    ``runtime`` imports what ``root``'s synced ``python_modules/`` lacks (nothing to watch when
-    pywrangler would sync it again)."""
+    ``runtime`` imports what ``root``'s synced ``python_modules/`` lacks and its ``pylock.toml``
+    lists, when there is one (nothing to watch when pywrangler would sync it again)."""
     folder = synced_folder(root)
     if folder is None:
         return
+    folder, module_root = folder.resolve(), module_root.resolve()
+    watched = _Watched(weakref.ref(runtime), folder, module_root, held_names(folder), held_names(module_root),
+                       locked_names(root))
     with _LOCK:
-        _WATCHED[id(runtime)] = _Watched(weakref.ref(runtime), folder.resolve(), module_root.resolve())
+        _WATCHED[id(runtime)] = watched
     weakref.finalize(runtime, _WATCHED.pop, id(runtime), None)
 
 
@@ -143,7 +221,7 @@ def _deployed(importer: Path, watched: _Watched) -> bool:
     if not bases:
         return False
     top = importer.relative_to(max(bases, key=lambda base: len(base.parts))).parts[0]  # its own folder on sys.path
-    return _holds(watched.folder, top.removesuffix(".py"))
+    return top.removesuffix(".py") in watched.held
 
 
 class _UnsyncedImport(importlib.abc.MetaPathFinder):
@@ -155,13 +233,16 @@ class _UnsyncedImport(importlib.abc.MetaPathFinder):
             return None
         runtime = current.starting_runtime()
         watched = _WATCHED.get(id(runtime)) if runtime is not None else None
-        if watched is None or watched.runtime() is not runtime or _holds(watched.folder, fullname):
+        if watched is None or watched.runtime() is not runtime or fullname in watched.held:
             return None
         importer = _importer()
-        if importer is None or not _deployed(importer, watched) or _holds(watched.module_root, fullname):
+        if importer is None or not _deployed(importer, watched) or fullname in watched.own:
             return None
         if importlib.machinery.PathFinder.find_spec(fullname) is None:
             return None  # missing here too: the import fails as it does deployed
+        if watched.locked is not None and canonical_name(fullname) not in watched.locked \
+                and fullname not in locked_modules(watched.locked):
+            return None  # never synced (an optional import): not what a build step removed
         with _LOCK:
             first = (watched.folder, fullname) not in _SAID
             _SAID.add((watched.folder, fullname))
