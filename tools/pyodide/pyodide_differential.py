@@ -101,6 +101,16 @@ def _node() -> list[str]:
     return _new_enough([found], "node on PATH")
 
 
+def _jspi(node: list[str]) -> list[str]:
+    """Node's switch for WebAssembly JavaScript Promise Integration, where it has one (Node 22-24:
+    off by default): workerd runs Pyodide with JSPI, so a task's step may ``run_sync`` --
+    ``loop.run_until_complete``, ``asyncio.run``, ``time.sleep`` in an ``# async`` case wait as in a
+    Worker; without it Pyodide 0.28/314 raise ``RuntimeError: WebAssembly stack switching not
+    supported in this JavaScript runtime`` there (nel53, measured)."""
+    options = subprocess.run([*node, "--v8-options"], capture_output=True, text=True).stdout
+    return ["--experimental-wasm-jspi"] if "--experimental-wasm-jspi " in options else []
+
+
 def _new_enough(node: list[str], source: str) -> list[str]:
     """``node`` if it is Node 22 or later: V8 before Node 22's words errors otherwise ('5 is not a
     function', JSON.parse's position without line and column) and has no JSON.parse reviver
@@ -125,7 +135,8 @@ def run_pyodide(version: str, codes: list[str], tmp: Path) -> list[dict]:
         raise SystemExit(f"Pyodide {version} is not installed in {folder}: run bash tools/pyodide/install.sh {version}")
     cases_path, out_path = tmp / "cases.json", tmp / f"pyodide-{version}.json"
     cases_path.write_text(json.dumps(codes))
-    subprocess.run([*_node(), str(HERE / "pyodide_runner.mjs"), str(folder), str(HERE / "snippet_runner.py"),
+    node = _node()
+    subprocess.run([*node, *_jspi(node), str(HERE / "pyodide_runner.mjs"), str(folder), str(HERE / "snippet_runner.py"),
                     str(cases_path), str(out_path)], check=True, stdin=subprocess.DEVNULL, timeout=900)
     answer = json.loads(out_path.read_text())
     if answer["version"] != version:
