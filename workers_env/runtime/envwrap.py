@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copyreg
 import datetime
+import functools
 import inspect
 import types
 from collections.abc import Awaitable, Callable, Mapping
@@ -56,7 +57,7 @@ from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
 from workers_env.runtime.jsconversions import JsSymbol
 from workers_env.runtime.jsdestroyed import DestroyedProxy
-from workers_env.runtime.jsfunctions import JsDoubleProxy, call_relaxed
+from workers_env.runtime.jsfunctions import JsDoubleProxy, JsMethod, call_relaxed
 from workers_env.runtime.jsproxy import (
     NULL_AS_NONE,
     JsArray,
@@ -333,7 +334,19 @@ class JsBinding(JsHostObject):
             return self._from_binding(result, name)
 
         call.__name__ = name
-        return call
+        return JsMethod(call, name, self, functools.partial(self._called_on_another, name))
+
+    def _called_on_another(self, name: str, this: Any) -> BaseException:
+        """What ``env.X.method.call(this, ...)`` (``apply``, ``bind``) with a ``this`` other than
+        the binding raises: a jsg method's V8 signature check, ``TypeError: Illegal invocation``
+        (workerd jsg/resource.h hands every method its class's ``v8::Signature``); a method of
+        one of workerd's JavaScript classes (Ai, D1, Vectorize, ...) would run with that ``this``,
+        which is not emulated."""
+        if self._js_class in _JSG_CLASSES and (self._js_class not in _FETCHER_CLASSES or name in _FETCHER_METHODS):
+            return JsException("Illegal invocation", name="TypeError")
+        return NotEmulatedError(f"{self._name}.{name} called with a `this` other than {self._name} (its call, apply "
+                                "or bind) is not emulated by workers-env: production's JavaScript method runs with "
+                                f"that `this`. Call it on {self._name}, or pass {self._name} as `this`")
 
     @property
     def _to_string_tag(self) -> str:
@@ -762,6 +775,10 @@ _FETCHER_CLASSES = frozenset({"Fetcher", "DurableObject"})
 #: what ``Fetcher.prototype`` has beside ``Object.prototype``'s (workerd http.h: ``JSG_METHOD(fetch)``,
 #: ``JSG_METHOD(connect)``; ``queue``/``scheduled`` only with service_binding_extra_handlers)
 _FETCHER_METHODS = ("fetch", "connect")
+#: the binding classes workerd implements in C++ (jsg): their methods check ``this`` (a V8
+#: signature); the others (Ai, D1Database, VectorizeIndexImpl, Ratelimit, WorkflowImpl) are JavaScript
+_JSG_CLASSES = frozenset({"KvNamespace", "R2Bucket", "WorkerQueue", "Fetcher", "DurableObject",
+                          "DurableObjectNamespace", "DurableObjectId"})
 
 
 async def _settled(outcome: Any) -> Any:
