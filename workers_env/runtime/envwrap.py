@@ -37,7 +37,7 @@ from workers_env._jsvalues import (
     unsendable,
 )
 from workers_env._jsvalues import to_js as _model_to_js
-from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
+from workers_env.config.compat import FETCHER_NO_GET_PUT_DELETE, QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.queues.limits import (
     BODY_KINDS,
     CONTENT_TYPES,
@@ -137,7 +137,7 @@ class JsBinding(JsHostObject):
 
     def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True,
                  nulls: Any = True, rpc: bool = False, hosts: bool = False,
-                 option_args: dict[str, int] | None = None, queue_json: bool = True):
+                 option_args: dict[str, int] | None = None, queue_json: bool = True, fetcher_shortcuts: bool = False):
         self._name = name
         self._binding = binding
         self._target = binding
@@ -148,6 +148,8 @@ class JsBinding(JsHostObject):
         self._hosts = hosts
         self._option_args = option_args  # else the binding's own JS_OPTION_ARGS
         self._queue_json = queue_json  # a Queue's send() without contentType: JSON (else V8), by the config
+        #: a Fetcher's get/put/delete, before fetcher_no_get_put_delete (2024-03-26), by the config
+        self._fetcher_shortcuts = fetcher_shortcuts
 
     def _from_binding(self, value: Any, method: str = "") -> Any:
         """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding (with
@@ -155,7 +157,8 @@ class JsBinding(JsHostObject):
         if hasattr(type(value), "JS_METHODS") or (self._hosts and _is_host_object(value)):
             js_class = _CHILD_CLASSES.get((self._js_class, method))
             return JsBinding(self._name, value, js_class=js_class, sdk_wraps=self._sdk_wraps, nulls=self._nulls,
-                             rpc=self._rpc, hosts=self._hosts, option_args=_OPTION_ARGS.get(js_class or ""))
+                             rpc=self._rpc, hosts=self._hosts, option_args=_OPTION_ARGS.get(js_class or ""),
+                             fetcher_shortcuts=self._fetcher_shortcuts)
         if self._hosts and type(value) in (list, tuple) and any(map(_is_host_object, value)):
             return JsArray([self._from_binding(v, method) for v in value], nulls=self._nulls)
         if value is None and (method in _declared(self._binding, "JS_VOID_METHODS", ())
@@ -194,7 +197,13 @@ class JsBinding(JsHostObject):
         ``connect``, never an RPC name (the wildcard property workerd answers any name with).
         review79: ``dir(env.SVC)`` and ``dir(env.KV)`` listed ``Object.prototype``'s names alone."""
         methods = _FETCHER_METHODS if self._js_class == "Fetcher" else _declared(self._binding, "JS_METHODS", ())
+        if self._shortcuts():  # before fetcher_no_get_put_delete, Fetcher.prototype's too (workerd http.h)
+            methods = (*methods, *_FETCHER_SHORTCUTS)
         return sorted({*super().__dir__(), *methods})
+
+    def _shortcuts(self) -> bool:
+        """Whether this is a Fetcher (a service, a Durable Object stub) with ``get``/``put``/``delete``."""
+        return self._fetcher_shortcuts and self._js_class in _FETCHER_CLASSES
 
     def object_keys(self) -> JsArray:
         return self._own_properties().object_keys()
@@ -206,6 +215,12 @@ class JsBinding(JsHostObject):
         return self._own_properties().object_entries()
 
     def __getattr__(self, name: str) -> Any:
+        if name in _FETCHER_SHORTCUTS and self._shortcuts():
+            raise NotEmulatedError(
+                f"{self._name}.{name}() is not emulated by workers-env: before compatibility date 2024-03-26 (flag "
+                "fetcher_no_get_put_delete) a Fetcher's get/put/delete are workerd's undocumented shortcuts for "
+                f"fetch() with that HTTP method, shadowing any RPC method of that name; call "
+                f"{self._name}.fetch(url, method=...) instead, or date the Worker 2024-03-26 or later for RPC")
         exposed = _declared(self._binding, "JS_METHODS", None)  # what the real binding has
         # another Worker's `_name` is a method workerd's RPC calls like any (services.py)
         private = name.startswith("__") or (name.startswith("_") and not isinstance(
@@ -775,6 +790,8 @@ _FETCHER_CLASSES = frozenset({"Fetcher", "DurableObject"})
 #: what ``Fetcher.prototype`` has beside ``Object.prototype``'s (workerd http.h: ``JSG_METHOD(fetch)``,
 #: ``JSG_METHOD(connect)``; ``queue``/``scheduled`` only with service_binding_extra_handlers)
 _FETCHER_METHODS = ("fetch", "connect")
+#: ``Fetcher.prototype``'s ``get``, ``put`` and ``delete`` without fetcher_no_get_put_delete (http.h)
+_FETCHER_SHORTCUTS = ("get", "put", "delete")
 #: the binding classes workerd implements in C++ (jsg): their methods check ``this`` (a V8
 #: signature); the others (Ai, D1Database, VectorizeIndexImpl, Ratelimit, WorkflowImpl) are JavaScript
 _JSG_CLASSES = frozenset({"KvNamespace", "R2Bucket", "WorkerQueue", "Fetcher", "DurableObject",
@@ -919,7 +936,8 @@ class JsEnv(JsProxy):
         config = getattr(self._env, "config", None)
         return JsBinding(name, value, js_class=supplied_class or js_class, sdk_wraps=wraps,
                          rpc=declared in ("services", "durable_objects"), hosts=supplied_class is not None,
-                         queue_json=config is None or flag_enabled(QUEUES_JSON_MESSAGES, config))
+                         queue_json=config is None or flag_enabled(QUEUES_JSON_MESSAGES, config),
+                         fetcher_shortcuts=config is not None and not flag_enabled(FETCHER_NO_GET_PUT_DELETE, config))
 
     def __dir__(self) -> list[str]:
         return [python_attribute_name(name) for name in self._env]
