@@ -84,13 +84,14 @@ class NewWebLoop(WebLoop):
     def get_debug(self) -> bool:
         return self.workers_env_base.get_debug()
 
-    def call_soon(self, callback: Callable[..., Any], *args: Any, context: Any = None) -> asyncio.Handle:
+    def call_soon(self, callback: Callable[..., Any], *args: Any, context: Any = None) -> asyncio.Handle:  # type: ignore[override]
         return self.call_later(0, callback, *args, context=context)
 
-    def call_soon_threadsafe(self, callback: Callable[..., Any], *args: Any, context: Any = None) -> asyncio.Handle:
+    def call_soon_threadsafe(self, callback: Callable[..., Any], *args: Any,  # type: ignore[override]
+                             context: Any = None) -> asyncio.Handle:
         return self.call_soon(callback, *args, context=context)
 
-    def call_later(self, delay: float, callback: Callable[..., Any], *args: Any,
+    def call_later(self, delay: float, callback: Callable[..., Any], *args: Any,  # type: ignore[override]
                    context: Any = None) -> asyncio.Handle:
         """WebLoop's: a time in the past refused, a plain ``Handle`` back; the callback runs
         with this loop as the running loop."""
@@ -103,7 +104,8 @@ class NewWebLoop(WebLoop):
             timer = self.workers_env_base.call_later(delay, on_loop, *args, context=context)
         return threadpool.Handle(timer, callback, args, self, context)
 
-    def call_at(self, when: float, callback: Callable[..., Any], *args: Any, context: Any = None) -> asyncio.Handle:
+    def call_at(self, when: float, callback: Callable[..., Any], *args: Any,  # type: ignore[override]
+                context: Any = None) -> asyncio.Handle:
         return self.call_later(when - self.time(), callback, *args, context=context)
 
     def create_future(self) -> asyncio.Future[Any]:
@@ -114,10 +116,10 @@ class NewWebLoop(WebLoop):
     def create_task(self, coro: Any, **kwargs: Any) -> asyncio.Task[Any]:
         factory = self.workers_env_base.get_task_factory()  # the Worker's (runtime/tasks.py): scoped, a PyodideTask
         if factory is not None:
-            return factory(self, coro, **kwargs)  # type: ignore[no-any-return]
+            return factory(self, coro, **kwargs)  # type: ignore[return-value]
         return PyodideTask(coro, loop=self, **kwargs)
 
-    def run_in_executor(self, executor: Any, func: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
+    def run_in_executor(self, executor: Any, func: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:  # type: ignore[override]
         future = self.create_future()  # WebLoop's: the function run now, its outcome in the future
         try:
             future.set_result(func(*args))
@@ -172,7 +174,7 @@ def _make(base: asyncio.AbstractEventLoop) -> NewWebLoop:
     as the era keeps it (module doc)."""
     while type(base) is NewWebLoop:  # (isinstance is true of the running loop: runtime/webloop.py)
         base = base.workers_env_base
-    loop = object.__new__(NewWebLoop)
+    loop = object.__new__(NewWebLoop)  # type: ignore[type-abstract]  # (its metaclass refuses a call)
     loop.workers_env_base = base
     _set_running(loop)
     if not pyodide_029():
@@ -227,7 +229,7 @@ def install() -> None:
     :class:`NewWebLoop` when Worker code asks on a running loop; asyncio's own loop elsewhere."""
     policy = asyncio.events._get_event_loop_policy() if hasattr(asyncio.events, "_get_event_loop_policy") \
         else asyncio.get_event_loop_policy()
-    owner = next((cls for cls in type(policy).__mro__ if "new_event_loop" in vars(cls)), None)
+    owner: Any = next((cls for cls in type(policy).__mro__ if "new_event_loop" in vars(cls)), None)
     if owner is None or getattr(owner.new_event_loop, "workers_env_original", None) is not None:
         return
     original = owner.new_event_loop
