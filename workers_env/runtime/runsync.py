@@ -143,13 +143,13 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
         raise NotEmulatedError(_FOREIGN_LOOP)
     me = sys._getframe()
     caller_frame = me.f_back or me
+    running = asyncio._get_running_loop()  # a loop the Worker made (runtime/newloops.py): ``loop`` runs the others' steps
+    if running is not loop:  # (before current_task: Python 3.14 finds the thread's task through the running loop)
+        asyncio._set_running_loop(loop)
     caller = asyncio.current_task(loop)
     # the loop step that runs the caller counted the handles queued then; they run now, so as
     # many skipped ones stand in for them when it goes on (see asyncio's BaseEventLoop._run_once)
     queued = len(ready)
-    running = asyncio._get_running_loop()  # a loop the Worker made (runtime/newloops.py): ``loop`` runs the others' steps
-    if running is not loop:
-        asyncio._set_running_loop(loop)
     if caller is not None:
         _leave_task(loop, caller)
     steps = STEPS.steps  # the caller's step pauses here: its turn ends (reads it held settle, runtime/heldreads.py),
@@ -165,15 +165,17 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
                 run_once()
     finally:
         _cut_off.discard(me)
-        if asyncio._get_running_loop() is not running:  # the caller's stack's running loop, as JSPI resumes it
-            asyncio._set_running_loop(running)
         steps.count = outer
+        if asyncio._get_running_loop() is not loop:  # (a step may leave another: 3.14 enters tasks of the running loop only)
+            asyncio._set_running_loop(loop)
         if caller is not None:
             _enter_task(loop, caller)
         for _ in range(queued):
             skipped = asyncio.Handle(_nothing, (), loop)
             skipped.cancel()
             ready.appendleft(skipped)
+        if running is not loop:  # the caller's stack's running loop, as JSPI resumes it
+            asyncio._set_running_loop(running)
     return future.result()
 
 
