@@ -37,6 +37,16 @@ ITER_READ = ("Pyodide (0.26.0a4, 0.28.2, 314.0.6) converts a destroyed borrowed 
              "the next call unless the iteration ends first; workers-env raises the borrowed-proxy JsException at "
              "the item (README: Where we had to choose)")
 
+#: the head of the ``nested-event-loops`` cases: a coroutine that waits on a timer, an await whose
+#: different-loop RuntimeError reads as 'different loop' (its text names the tasks, which differ)
+NESTED_LOOP = ("# async\nimport asyncio\nasync def co():\n    await asyncio.sleep(0.01)\n    return 5\n"
+               "async def tr(a):\n    try:\n        return await a\n    except RuntimeError as e:\n"
+               "        return 'different loop' if 'attached to a different loop' in str(e) else str(e)[:120]\n"
+               "old = asyncio.get_running_loop()\n")
+#: the end of each: the running loop put back and a step ended, as the next case expects it
+#: (Pyodide 0.26/0.28 keep a new WebLoop running for good)
+NESTED_LOOP_END = "\nasyncio._set_running_loop(old)\nawait asyncio.sleep(0)\nr"
+
 #: the Pyodide versions a ``(code, why, FROM_028)`` case differs against on purpose: 0.28 and the
 #: 314.0.x bundles after it (``str.startswith`` takes the tuple)
 FROM_028 = ("0.28", "314")
@@ -2879,5 +2889,31 @@ CASES = {
         ("from pyodide.code import CodeRunner\nCodeRunner('1', dedent=False).compile().run({})", DEDENT_3147, _AFTER_3146),
         ("# async\nfrom pyodide.code import eval_code_async\nawait eval_code_async('  1 + 1', dedent=False)", DEDENT_3147,
          _AFTER_3146),
+    ],
+    # nel53: asyncio.new_event_loop() in a handler: Pyodide's new WebLoop becomes the running loop
+    # (0.26/0.28 for good, 314.0.6 until the next dispatch); run_until_complete/asyncio.run/run_forever/
+    # close of the running loop (runtime/newloops.py; measured with JSPI, as workerd runs them)
+    "nested-event-loops": [
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nr = (type(new).__name__, new is old, asyncio.get_running_loop() is new, asyncio.get_event_loop() is new, new.is_running(), new.is_closed(), old.is_running())' + NESTED_LOOP_END,
+        NESTED_LOOP + 'from pyodide.webloop import WebLoop\nnew = asyncio.new_event_loop()\nr = (isinstance(new, WebLoop), new.close(), new.is_closed(), new.run_forever())' + NESTED_LOOP_END,
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nr = await tr(asyncio.sleep(0.01))' + NESTED_LOOP_END,
+        NESTED_LOOP + "new = asyncio.new_event_loop()\nawait asyncio.sleep(0)\nr = 'slept'" + NESTED_LOOP_END,
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nr = await tr(js.Promise.resolve(1))' + NESTED_LOOP_END,
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nr = await tr(asyncio.create_task(co()))' + NESTED_LOOP_END,
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nt = asyncio.ensure_future(co())\nr = (t.get_loop() is new, await tr(t))' + NESTED_LOOP_END,
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nt = new.create_task(co())\nr = (t.get_loop() is new, await tr(t))' + NESTED_LOOP_END,
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nx = new.run_until_complete(co())\nr = (type(x).__name__, asyncio.get_running_loop() is new)' + NESTED_LOOP_END,
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nx = new.run_until_complete(co())\nr = await tr(asyncio.sleep(0.01))' + NESTED_LOOP_END,
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nx = new.run_until_complete(co())\nawait asyncio.sleep(0)\nr = (type(x).__name__, asyncio.get_running_loop() is new, await tr(asyncio.sleep(0.01)))' + NESTED_LOOP_END,
+        NESTED_LOOP + 'try:\n    x = asyncio.run(co())\nexcept RuntimeError as e:\n    x = str(e)\nr = (x, await tr(asyncio.sleep(0.01)))' + NESTED_LOOP_END,
+        NESTED_LOOP + 'x = asyncio.get_event_loop().run_until_complete(co())\nr = (type(x).__name__, await tr(asyncio.sleep(0.01)))' + NESTED_LOOP_END,
+        NESTED_LOOP + 'x = old.run_until_complete(co())\nr = (type(x).__name__, asyncio.get_running_loop() is old)' + NESTED_LOOP_END,
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nasyncio.set_event_loop(old)\nr = (asyncio.get_event_loop() is old, asyncio.get_running_loop() is new, await tr(asyncio.sleep(0.01)), asyncio.get_running_loop() is new)' + NESTED_LOOP_END,
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nasyncio.set_event_loop(new)\nr = (asyncio.get_event_loop() is new, asyncio.get_running_loop() is new)' + NESTED_LOOP_END,
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nasyncio._set_running_loop(old)\nr = (await tr(asyncio.sleep(0.01)), asyncio.get_running_loop() is old)' + NESTED_LOOP_END,
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nawait asyncio.sleep(0)\nr = (asyncio.get_running_loop() is new, await tr(asyncio.sleep(0.01)), asyncio.get_running_loop() is new, asyncio.get_event_loop() is new)' + NESTED_LOOP_END,
+        NESTED_LOOP + "new = asyncio.new_event_loop()\ntry:\n    x = new.stop()\nexcept NotImplementedError as e:\n    x = 'NotImplementedError'\nr = x" + NESTED_LOOP_END,
+        NESTED_LOOP + 'x = old.run_forever()\ny = old.close()\nr = (x, y, old.is_closed(), old.is_running(), asyncio.get_running_loop() is asyncio.get_event_loop(), await tr(asyncio.sleep(0.01)))' + NESTED_LOOP_END,
+        NESTED_LOOP + "new = asyncio.new_event_loop()\nh = new.call_later(0.001, print)\ntry:\n    new.call_later(-1, print)\n    x = 'scheduled'\nexcept ValueError as e:\n    x = str(e)\nr = (type(h).__name__, x, await tr(asyncio.sleep(0.01)))" + NESTED_LOOP_END,
     ],
 }

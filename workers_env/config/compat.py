@@ -91,6 +91,10 @@ ALLOW_EVAL_DURING_STARTUP = CompatFlag(
 #: ``queuesJsonMessages``: a Queue's ``send(body)`` without a ``contentType`` serialises to JSON
 #: (``JSON.stringify``), no longer with V8's serializer.
 QUEUES_JSON_MESSAGES = CompatFlag("queuesJsonMessages", "queues_json_messages", "no_queues_json_messages", "2024-03-18")
+#: ``fetcherNoGetPutDelete``: a ``Fetcher`` (a service binding, a Durable Object stub) no longer has
+#: ``get``, ``put`` and ``delete``, shortcuts for ``fetch()`` with that method (workerd http.h).
+FETCHER_NO_GET_PUT_DELETE = CompatFlag("fetcherNoGetPutDelete", "fetcher_no_get_put_delete",
+                                       "fetcher_has_get_put_delete", "2024-03-26")
 #: ``queueExposeErrorCodes``: a Queue's refused ``send``/``sendBatch`` throws the service's cause and
 #: code (``Unknown Internal Error (15000)`` when it gives none, as Miniflare's broker never does),
 #: no longer ``Queue send failed: <status text>``.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copyreg
 import datetime
+import functools
 import inspect
 import types
 from collections.abc import Awaitable, Callable, Mapping
@@ -36,7 +37,7 @@ from workers_env._jsvalues import (
     unsendable,
 )
 from workers_env._jsvalues import to_js as _model_to_js
-from workers_env.config.compat import QUEUES_JSON_MESSAGES, flag_enabled
+from workers_env.config.compat import FETCHER_NO_GET_PUT_DELETE, QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.queues.limits import (
     BODY_KINDS,
     CONTENT_TYPES,
@@ -56,7 +57,7 @@ from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
 from workers_env.runtime.jsconversions import JsSymbol
 from workers_env.runtime.jsdestroyed import DestroyedProxy
-from workers_env.runtime.jsfunctions import JsDoubleProxy, call_relaxed
+from workers_env.runtime.jsfunctions import JsDoubleProxy, JsMethod, call_relaxed
 from workers_env.runtime.jsproxy import (
     NULL_AS_NONE,
     JsArray,
@@ -136,7 +137,7 @@ class JsBinding(JsHostObject):
 
     def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True,
                  nulls: Any = True, rpc: bool = False, hosts: bool = False,
-                 option_args: dict[str, int] | None = None, queue_json: bool = True):
+                 option_args: dict[str, int] | None = None, queue_json: bool = True, fetcher_shortcuts: bool = False):
         self._name = name
         self._binding = binding
         self._target = binding
@@ -147,6 +148,8 @@ class JsBinding(JsHostObject):
         self._hosts = hosts
         self._option_args = option_args  # else the binding's own JS_OPTION_ARGS
         self._queue_json = queue_json  # a Queue's send() without contentType: JSON (else V8), by the config
+        #: a Fetcher's get/put/delete, before fetcher_no_get_put_delete (2024-03-26), by the config
+        self._fetcher_shortcuts = fetcher_shortcuts
 
     def _from_binding(self, value: Any, method: str = "") -> Any:
         """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding (with
@@ -154,7 +157,8 @@ class JsBinding(JsHostObject):
         if hasattr(type(value), "JS_METHODS") or (self._hosts and _is_host_object(value)):
             js_class = _CHILD_CLASSES.get((self._js_class, method))
             return JsBinding(self._name, value, js_class=js_class, sdk_wraps=self._sdk_wraps, nulls=self._nulls,
-                             rpc=self._rpc, hosts=self._hosts, option_args=_OPTION_ARGS.get(js_class or ""))
+                             rpc=self._rpc, hosts=self._hosts, option_args=_OPTION_ARGS.get(js_class or ""),
+                             fetcher_shortcuts=self._fetcher_shortcuts)
         if self._hosts and type(value) in (list, tuple) and any(map(_is_host_object, value)):
             return JsArray([self._from_binding(v, method) for v in value], nulls=self._nulls)
         if value is None and (method in _declared(self._binding, "JS_VOID_METHODS", ())
@@ -193,7 +197,13 @@ class JsBinding(JsHostObject):
         ``connect``, never an RPC name (the wildcard property workerd answers any name with).
         review79: ``dir(env.SVC)`` and ``dir(env.KV)`` listed ``Object.prototype``'s names alone."""
         methods = _FETCHER_METHODS if self._js_class == "Fetcher" else _declared(self._binding, "JS_METHODS", ())
+        if self._shortcuts():  # before fetcher_no_get_put_delete, Fetcher.prototype's too (workerd http.h)
+            methods = (*methods, *_FETCHER_SHORTCUTS)
         return sorted({*super().__dir__(), *methods})
+
+    def _shortcuts(self) -> bool:
+        """Whether this is a Fetcher (a service, a Durable Object stub) with ``get``/``put``/``delete``."""
+        return self._fetcher_shortcuts and self._js_class in _FETCHER_CLASSES
 
     def object_keys(self) -> JsArray:
         return self._own_properties().object_keys()
@@ -205,6 +215,12 @@ class JsBinding(JsHostObject):
         return self._own_properties().object_entries()
 
     def __getattr__(self, name: str) -> Any:
+        if name in _FETCHER_SHORTCUTS and self._shortcuts():
+            raise NotEmulatedError(
+                f"{self._name}.{name}() is not emulated by workers-env: before compatibility date 2024-03-26 (flag "
+                "fetcher_no_get_put_delete) a Fetcher's get/put/delete are workerd's undocumented shortcuts for "
+                f"fetch() with that HTTP method, shadowing any RPC method of that name; call "
+                f"{self._name}.fetch(url, method=...) instead, or date the Worker 2024-03-26 or later for RPC")
         exposed = _declared(self._binding, "JS_METHODS", None)  # what the real binding has
         # another Worker's `_name` is a method workerd's RPC calls like any (services.py)
         private = name.startswith("__") or (name.startswith("_") and not isinstance(
@@ -333,7 +349,19 @@ class JsBinding(JsHostObject):
             return self._from_binding(result, name)
 
         call.__name__ = name
-        return call
+        return JsMethod(call, name, self, functools.partial(self._called_on_another, name))
+
+    def _called_on_another(self, name: str, this: Any) -> BaseException:
+        """What ``env.X.method.call(this, ...)`` (``apply``, ``bind``) with a ``this`` other than
+        the binding raises: a jsg method's V8 signature check, ``TypeError: Illegal invocation``
+        (workerd jsg/resource.h hands every method its class's ``v8::Signature``); a method of
+        one of workerd's JavaScript classes (Ai, D1, Vectorize, ...) would run with that ``this``,
+        which is not emulated."""
+        if self._js_class in _JSG_CLASSES and (self._js_class not in _FETCHER_CLASSES or name in _FETCHER_METHODS):
+            return JsException("Illegal invocation", name="TypeError")
+        return NotEmulatedError(f"{self._name}.{name} called with a `this` other than {self._name} (its call, apply "
+                                "or bind) is not emulated by workers-env: production's JavaScript method runs with "
+                                f"that `this`. Call it on {self._name}, or pass {self._name} as `this`")
 
     @property
     def _to_string_tag(self) -> str:
@@ -762,6 +790,12 @@ _FETCHER_CLASSES = frozenset({"Fetcher", "DurableObject"})
 #: what ``Fetcher.prototype`` has beside ``Object.prototype``'s (workerd http.h: ``JSG_METHOD(fetch)``,
 #: ``JSG_METHOD(connect)``; ``queue``/``scheduled`` only with service_binding_extra_handlers)
 _FETCHER_METHODS = ("fetch", "connect")
+#: ``Fetcher.prototype``'s ``get``, ``put`` and ``delete`` without fetcher_no_get_put_delete (http.h)
+_FETCHER_SHORTCUTS = ("get", "put", "delete")
+#: the binding classes workerd implements in C++ (jsg): their methods check ``this`` (a V8
+#: signature); the others (Ai, D1Database, VectorizeIndexImpl, Ratelimit, WorkflowImpl) are JavaScript
+_JSG_CLASSES = frozenset({"KvNamespace", "R2Bucket", "WorkerQueue", "Fetcher", "DurableObject",
+                          "DurableObjectNamespace", "DurableObjectId"})
 
 
 async def _settled(outcome: Any) -> Any:
@@ -902,7 +936,8 @@ class JsEnv(JsProxy):
         config = getattr(self._env, "config", None)
         return JsBinding(name, value, js_class=supplied_class or js_class, sdk_wraps=wraps,
                          rpc=declared in ("services", "durable_objects"), hosts=supplied_class is not None,
-                         queue_json=config is None or flag_enabled(QUEUES_JSON_MESSAGES, config))
+                         queue_json=config is None or flag_enabled(QUEUES_JSON_MESSAGES, config),
+                         fetcher_shortcuts=config is not None and not flag_enabled(FETCHER_NO_GET_PUT_DELETE, config))
 
     def __dir__(self) -> list[str]:
         return [python_attribute_name(name) for name in self._env]

@@ -22,6 +22,7 @@ from workers_env.runtime.tracebacks import runs_the_workers, to_the_caller
 __all__ = [
     "FunctionPrototype",
     "JsBoundFunction",
+    "JsMethod",
     "JsNativeFunction",
     "JsDoubleProxy",
     "JsOnceFunction",
@@ -633,6 +634,46 @@ class JsBoundFunction(JsNativeFunction):
 
     def __repr__(self) -> str:
         return "function () { [native code] }"
+
+
+class JsMethod(JsNativeFunction):
+    """A method of a JS object as its JsProxy hands it out (a binding's ``env.KV.get``): a JS
+    function with Function.prototype's ``call``, ``apply`` and ``bind``, whose first argument is
+    the ``this`` the method runs with (real Pyodide 0.26.0a4, 0.28.2, 314.0.6 under Node: for a
+    JS object's method ``o.get.call(o, 'a')``, ``o.get.apply(o, to_js(['a']))`` and
+    ``o.get.bind(o)('a')`` call ``o.get('a')``; ``bind`` a ``bound get`` of length ``length`` less
+    the bound arguments). The method runs when ``this`` is its object; another ``this`` is
+    ``wrong_this()``'s error (a jsg method's ``Illegal invocation``)."""
+
+    __slots__ = ("_receiver", "_wrong_this")
+
+    def __init__(self, func: Callable[..., Any], name: str, receiver: Any, wrong_this: Callable[[Any], BaseException],
+                 *, length: int = 0):
+        super().__init__(func, name, length=length)
+        self._receiver = receiver
+        self._wrong_this = wrong_this
+
+    def _on(self, this: Any) -> Callable[..., Any]:
+        if this is not self._receiver:
+            raise self._wrong_this(this)
+        return self
+
+    @property
+    def call(self) -> JsNativeFunction:
+        return JsNativeFunction(lambda this=None, *args: self._on(this)(*args), "call", length=1)
+
+    @property
+    def apply(self) -> JsNativeFunction:
+        return JsNativeFunction(lambda this=None, args=None, *_ignored: self._on(this)(*_array_like(args)),
+                                "apply", length=2)
+
+    @property
+    def bind(self) -> JsNativeFunction:
+        def bind(this: Any = None, *bound: Any) -> JsBoundFunction:
+            def bound_call(*args: Any) -> Any:
+                return self._on(this)(*bound, *args)  # V8 checks the receiver at the call
+            return JsBoundFunction(bound_call, f"bound {self.name}", length=max(0, self.length - len(bound)))
+        return JsNativeFunction(bind, "bind", length=1)
 
 
 class JsOnceFunction(JsFunction):

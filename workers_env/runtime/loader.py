@@ -79,7 +79,7 @@ from workers_env.config.uploads import (
     uploads_of,
 )
 from workers_env.config.wrangler import display_path
-from workers_env.runtime import identity, osenviron, processes, sockets, swallowed, threadpool, timers, zonedata
+from workers_env.runtime import identity, newloops, osenviron, processes, sockets, swallowed, threadpool, timers, zonedata
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.cloudflareworkers import old_location_note
@@ -2008,6 +2008,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
         _announce_not_emulated(env)
         _announce_queue_consumers(config)
     threadpool.install()  # anyio's thread pool as production has it (runtime/threadpool.py)
+    newloops.install()  # asyncio.new_event_loop() in Worker code: a WebLoop made the running loop (runtime/newloops.py)
     sockets.install()  # Emscripten's fake DNS for socket.gethostbyname & co (runtime/sockets.py)
     osenviron.install()  # os.environ: each Worker's own, production's few variables (runtime/osenviron.py)
     identity.install()  # sys.argv, getpid, uname & co: Pyodide's for Worker code (runtime/identity.py)

@@ -143,6 +143,9 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
         raise NotEmulatedError(_FOREIGN_LOOP)
     me = sys._getframe()
     caller_frame = me.f_back or me
+    running = asyncio._get_running_loop()  # a loop the Worker made (runtime/newloops.py): ``loop`` runs the others' steps
+    if running is not loop:  # (before current_task: Python 3.14 finds the thread's task through the running loop)
+        asyncio._set_running_loop(loop)
     caller = asyncio.current_task(loop)
     # the loop step that runs the caller counted the handles queued then; they run now, so as
     # many skipped ones stand in for them when it goes on (see asyncio's BaseEventLoop._run_once)
@@ -163,12 +166,16 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
     finally:
         _cut_off.discard(me)
         steps.count = outer
+        if asyncio._get_running_loop() is not loop:  # (a step may leave another: 3.14 enters tasks of the running loop only)
+            asyncio._set_running_loop(loop)
         if caller is not None:
             _enter_task(loop, caller)
         for _ in range(queued):
             skipped = asyncio.Handle(_nothing, (), loop)
             skipped.cancel()
             ready.appendleft(skipped)
+        if running is not loop:  # the caller's stack's running loop, as JSPI resumes it
+            asyncio._set_running_loop(running)
     return future.result()
 
 
@@ -193,11 +200,12 @@ def run_sync(awaitable: Awaitable[T]) -> T:
         caller_loop = asyncio.get_running_loop()
     except RuntimeError:
         caller_loop = None
+    caller_loop = getattr(caller_loop, "workers_env_base", caller_loop)  # a loop the Worker made schedules on its base (runtime/newloops.py)
     if caller_loop is None:
         return asyncio.run(_settle(awaitable))
     if isinstance(awaitable, asyncio.Future) and awaitable.done():  # a settled promise (a binding call's)
         return awaitable.result()
-    if isinstance(awaitable, asyncio.Future) and awaitable.get_loop() is caller_loop:
+    if isinstance(awaitable, asyncio.Future) and getattr(awaitable.get_loop(), "workers_env_base", awaitable.get_loop()) is caller_loop:
         return _drive(caller_loop, awaitable)
     if not isinstance(awaitable, asyncio.Future) and _drivable(caller_loop):
         # a coroutine (a reader's read(), text(), the Worker's own) or a pending Promise runs

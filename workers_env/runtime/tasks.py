@@ -31,7 +31,7 @@ from workers_env.runtime.unhandled import IN_PROGRESS_DONE, REPORTED_AT_END, ins
 log = logging.getLogger("workers_env.runtime")
 
 __all__ = ["ScopedCoroutine", "end_worker_tasks", "sever_worker_code", "in_scope", "scope_new_tasks", "scoped_callback", "set_request_end_hooks",
-           "set_made_by_worker_check", "set_worker_frame_check"]
+           "set_made_by_worker_check", "set_step_loop_hooks", "set_worker_frame_check"]
 
 #: the standard library's coroutines that call ``run_in_executor`` (``asyncio.to_thread``, the
 #: loop's ``getaddrinfo``, ...): made into a task by Worker code (``gather``, ``create_task``,
@@ -68,6 +68,19 @@ def set_made_by_worker_check(check: Callable[[FrameType | None], bool]) -> None:
 _REQUEST_OVER: Callable[[Any], bool] | None = None
 _TIMER_COUNT: Callable[[], int] = lambda: -1  # noqa: E731
 _OUTLIVED_STEP_ENDED: Callable[[int], None] = lambda _count: None  # noqa: E731
+
+
+#: runtime/newloops.py's, once Worker code made a loop (``asyncio.new_event_loop()``): called as a
+#: step of Worker code begins (giving the running loop then) and as it ends (given that back)
+_STEP_BEGAN: Callable[[], Any] | None = None
+_STEP_ENDED: Callable[[Any], None] = lambda _before: None  # noqa: E731
+
+
+def set_step_loop_hooks(began: Callable[[], Any], ended: Callable[[Any], None]) -> None:
+    """Let each step of Worker code run on the loop the era makes it run on after the Worker
+    made one of its own, and end on the loop that ran before (see runtime/newloops.py)."""
+    global _STEP_BEGAN, _STEP_ENDED
+    _STEP_BEGAN, _STEP_ENDED = began, ended
 
 
 def set_request_end_hooks(over: Callable[[Any], bool], timer_count: Callable[[], int],
@@ -164,6 +177,8 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         self._entered()
         steps = STEPS.steps
         steps.count += 1
+        began = _STEP_BEGAN
+        before = began() if began is not None else None
         try:
             return step(*args)
         except (KeyboardInterrupt, SystemExit) as error:  # the Worker's own: not the end of the server
@@ -174,6 +189,8 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             swallowed.escaped(error)
             raise
         finally:
+            if _STEP_BEGAN is not None:  # (set during the step by the Worker's first new loop: before is None)
+                _STEP_ENDED(before)
             steps.count -= 1
             if steps.at_end and not steps.count:  # reads held in the step settle as it ends (runtime/heldreads.py)
                 steps.ended()
@@ -196,6 +213,8 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         steps = STEPS.steps
         steps.count += 1
         timers = _TIMER_COUNT()
+        began = _STEP_BEGAN
+        before = began() if began is not None else None
         try:
             result = step(*args)
         except (KeyboardInterrupt, SystemExit) as error:
@@ -206,6 +225,8 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
             swallowed.escaped(error)
             raise
         finally:
+            if _STEP_BEGAN is not None:  # (set during the step by the Worker's first new loop: before is None)
+                _STEP_ENDED(before)
             steps.count -= 1
             if steps.at_end and not steps.count:
                 steps.ended()
