@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from workers_env._loglevel import chosen, emit
 from workers_env.cli.common import (
     BARE,
     CommandError,
@@ -462,6 +463,14 @@ def run_process() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: the process's): its exit code. What it prints is
+    held to the level ``WRANGLER_LOG`` chooses, as every wrangler command's is (``dev`` sets its
+    own from it and ``--log-level``)."""
+    with chosen(os.environ):
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     if sys.stdout is None:  # started with stdout closed (`>&-`): the output goes nowhere
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -651,7 +660,7 @@ def _after_double_dash(parser: argparse.ArgumentParser, ordered: list[str], argv
     box = command_box(parser, unknown[0]) if root else None
     try:
         if box is not None:
-            print(f"\n{box}\n", flush=True)
+            emit("info", f"\n{box}\n")  # wrangler's logger.info, above the help
         (parser if root else _help_parser(parser, words)).print_help()
     except BrokenPipeError:
         silence_stdout()
@@ -693,7 +702,8 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
     before = dict(os.environ)
     os.environ.update(loaded)
     try:
-        return run()
+        with chosen(os.environ):  # (a .env file's WRANGLER_LOG counts, as wrangler reads it then)
+            return run()
     finally:
         os.environ.clear()
         os.environ.update(before)
@@ -750,7 +760,7 @@ def _usage_error(parser: argparse.ArgumentParser, argv: list[str], exc: UsageErr
     box = did_you_mean(parser, words, message_of(exc))
     try:
         if box is not None:
-            print(f"\n{box}\n", flush=True)  # wrangler's logger.info, above the help
+            emit("info", f"\n{box}\n")  # wrangler's logger.info, above the help
         _help_parser(parser, argv).print_help()
     except BrokenPipeError:
         silence_stdout()
