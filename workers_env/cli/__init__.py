@@ -253,11 +253,6 @@ _EXPLICIT = re.compile(r"argument (?:-\w/)?(?P<name>--\S+): ignored explicit arg
 _CHOICE = re.compile(r"argument (?P<name>[^:]+): invalid choice: (?P<given>.*?) \(choose from .*\)$", re.DOTALL)
 
 
-_KV_NAMESPACES = ("`kv namespace create|list|delete|rename` manage namespaces in your Cloudflare account through "
-                  "its API, with no local mode, so workers-env has none of them; running locally needs no "
-                  "namespace made first: `workers-env dev` and `workers-env kv` keep each kv_namespaces binding's "
-                  "keys under the namespace wrangler dev binds (its preview_id, else its id, else the binding's "
-                  "name), whatever the value (run the command with wrangler to deploy)")
 _D1_DATABASES = ("`d1 create|list|info|delete|insights|time-travel` act on databases in your Cloudflare account "
                  "through its API, with no local mode, so workers-env has none of them; running locally needs no "
                  "database made first: `workers-env d1 execute DB --local --file schema.sql` (or `workers-env dev`) opens the "
@@ -267,7 +262,6 @@ _D1_DATABASES = ("`d1 create|list|info|delete|insights|time-travel` act on datab
 #: wrangler's commands that act on the Cloudflare account only (the word after ``kv``/``d1`` that
 #: yargs then calls unknown here), each with the line saying so and what works locally instead
 _ACCOUNT_ONLY: dict[tuple[str, str], str] = {
-    ("kv", "namespace"): _KV_NAMESPACES,
     **{("d1", word): _D1_DATABASES for word in ("create", "list", "info", "delete", "insights", "time-travel")},
 }
 
@@ -279,7 +273,7 @@ _WRANGLER3_SPELLINGS: dict[str, str] = {
     **{f"kv:{word}": (f"`kv:{word}` is wrangler 3's spelling, which wrangler 4 (and workers-env) no longer has: "
                       f"write `kv {word} ...` with a space (`workers-env kv {word} ...`)") for word in ("key", "bulk")},
     "kv:namespace": ("`kv:namespace` is wrangler 3's spelling of wrangler 4's `kv namespace`, which acts on your "
-                     "Cloudflare account only, so workers-env has none; running locally needs no namespace made "
+                     "Cloudflare account only (workers-env refuses it); running locally needs no namespace made "
                      "first: `workers-env kv key ...` and `workers-env dev` use each kv_namespaces binding's own"),
 }
 
