@@ -3,7 +3,9 @@ a newline follows, in a later request too, and then printed as one ``console.log
 came after it, as Pyodide's stdout is in production: workerd hands Pyodide ``console.log`` for
 stdout in batched mode (``Module.API.initializeStreams(null, msg => console.log(msg), ...)``,
 workerd's ``python.ts``), whose ``StringWriter`` (npm pyodide 0.28.2) hands over a line at its
-newline and the rest only at an ``fsync``, which Python's ``flush()`` does not make. So the held
+newline and the rest only at an ``fsync``, which Python's ``flush()`` does not make (measured under
+Node: ``print("one", end="", flush=True)`` and a flushed ``write("two")`` in two runs print nothing,
+then ``print("three")`` prints ``onetwothree``). So the held
 text never runs into wrangler's request line (it did: ``one[wrangler:info] GET /one 200 OK``);
 stderr's partial line is held the same way (its own test)."""
 
