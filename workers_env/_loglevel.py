@@ -27,8 +27,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TextIO
 
-__all__ = ["LEVELS", "WORKERD_WARNING", "chosen", "console", "copied", "emit", "from_environment", "laid_out", "level_of",
-           "logging_at", "replaced", "shows"]
+__all__ = ["LEVELS", "WORKERD_WARNING", "chosen", "console", "copied", "emit", "from_environment", "laid_out",
+           "level_of", "logging_at", "replaced", "shows"]
 
 #: wrangler's ``LOGGER_LEVELS`` (workers-utils ``logger.ts``), in its order
 LEVELS = {"none": -1, "error": 0, "warn": 1, "info": 2, "log": 3, "debug": 4}
@@ -141,7 +141,7 @@ def chosen(environ: Mapping[str, str]) -> Iterator[None]:
     level, warning = from_environment(environ)
     before, ours = _chosen, warning is not None and not any(_warned)
     _chosen = LEVELS[level]
-    if ours:
+    if warning is not None and ours:
         _unrecognised[:] = [warning]
     _warned.append(ours)
     try:

@@ -106,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
         for where, name, close in unknown_fields(d.message for d in report.warnings):
             if close is not None:  # a misspelt binding section makes no binding, and the config still "is valid"
                 section = "at the top level" if where == "top-level" else f"in [{where}]"
-                emit("warn", f'(workers-env: "{name}" {section} is likely a misspelt "{close}": as written it is ignored)')
+                emit("warn", f'(workers-env: "{name}" {section} is likely a misspelt "{close}": '
+                             "as written it is ignored)")
         for note in notes:  # wrangler accepts the config; the Worker still does not start (or deploy)
             emit("warn", f"({note})")
         if report.ok:

@@ -26,7 +26,7 @@ import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from workers_env import _loglevel
 from workers_env._errors import HintNote
@@ -148,8 +148,9 @@ def wranglers_output() -> Iterator[None]:
     logger.addHandler(handler)
     logger.propagate = False  # (a Worker that sets up logging gets no second copy)
     try:
-        with _loglevel.replaced("stderr", _WorkerStream(sys.stderr, "error")), \
-                _loglevel.replaced("stdout", _WorkerStream(sys.stdout, "log")):  # type: ignore[arg-type]
+        stderr = cast(TextIO, _WorkerStream(sys.stderr, "error"))
+        stdout = cast(TextIO, _WorkerStream(sys.stdout, "log"))
+        with _loglevel.replaced("stderr", stderr), _loglevel.replaced("stdout", stdout):
             yield
     finally:
         logger.removeHandler(handler)
