@@ -98,3 +98,11 @@ def test_a_dot_env_files_value_counts(app, capsys, monkeypatch):
     (app / ".env").write_text("WRANGLER_LOG=loud\n")
     code, out, err = run(capsys, monkeypatch, None, *SELECT)
     assert code == 0 and '"one": 1' in out and err == UNRECOGNISED + WARNING
+
+
+@pytest.mark.parametrize(("level", "shown"), [(None, True), ("log", True), ("info", False), ("none", False)])
+def test_the_version_is_a_log_line(app, capsys, monkeypatch, level, shown):
+    with pytest.raises(SystemExit) as exited:  # (argparse's version action exits)
+        run(capsys, monkeypatch, level, "-v")
+    out, err = capsys.readouterr()
+    assert (exited.value.code, err) == (0, "") and (out.strip() != "") is shown  # (wrangler -v: nothing from info down)
