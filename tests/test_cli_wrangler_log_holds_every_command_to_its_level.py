@@ -106,3 +106,12 @@ def test_the_version_is_a_log_line(app, capsys, monkeypatch, level, shown):
         run(capsys, monkeypatch, level, "-v")
     out, err = capsys.readouterr()
     assert (exited.value.code, err) == (0, "") and (out.strip() != "") is shown  # (wrangler -v: nothing from info down)
+
+
+@pytest.mark.parametrize(("level", "out_shown", "warning_shown"), [
+    (None, True, True), ("info", False, True), ("warn", False, True), ("error", False, False)])
+def test_vectorizes_lines_follow_wranglers_logger_calls(app, capsys, monkeypatch, level, out_shown, warning_shown):
+    # wrangler's `vectorize list`: logger.log("📋 Listing ..."), then logger.warn for no index
+    code, out, err = run(capsys, monkeypatch, level, "vectorize", "list")
+    assert code == 0 and ("📋 Listing Vectorize indexes..." in out) is out_shown and (out == "") is not out_shown
+    assert ("You haven't created any indexes" in err) is warning_shown
