@@ -49,6 +49,7 @@ from workers_env.cli.devupstream import OriginOptions
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.cli.negations import FALSE
 from workers_env.config import find_config
+from workers_env.config.compat import future_date_refusal
 from workers_env.config.devvars import has_secrets_table, local_secrets, missing_secrets, secrets_kept
 from workers_env.config.wrangler import display_path
 
@@ -186,6 +187,10 @@ def _runtime_refused(configs: list[Any]) -> bool:
     (:func:`.devreload.say_refused_flags`), then workers-env's hints; whether there was one."""
     from workers_env.cli.devreload import say_refused_flags
 
+    future = next(filter(None, map(future_date_refusal, configs)), None)
+    if future is not None:
+        _refuse(future)
+        return True
     return say_refused_flags(configs)
 
 

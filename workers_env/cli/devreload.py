@@ -55,7 +55,6 @@ from workers_env._errors import ConfigError, WorkersEnvError
 from workers_env._ownmodules import files_of
 from workers_env.cli.common import CommandError, fail, message_of, print_hint, warn, with_hint
 from workers_env.cli.devbuild import Rebuilds, stop_build
-from workers_env.config.compat import future_date_refusal
 from workers_env.config.uploads import uploads_of
 from workers_env.runtime.runsync import drop_between_steps, raise_between_steps
 from workers_env.runtime.watch import Stamps, modified, scan, scan_folders, stamps_of, touched
@@ -82,29 +81,22 @@ def say_flag_warnings(*configs: Any) -> None:
 
 
 def say_refused_flags(configs: list[Any], *, reloading: bool = False) -> bool:
-    """When the runtime would not start with ``configs``' compatibility dates and flags: what
-    wrangler dev 4.164.0 prints as its runtime starts -- miniflare's error for a date after today
-    alone (:func:`.compat.future_date_refusal`), else workerd's: each Worker's errors, then its
-    warnings (:func:`.devsession.refused_flags`), then its ``The Workers runtime failed to start``
-    error with workerd's ``Runtime stderr`` (:func:`.devsession.runtime_failed`) -- and
-    workers-env's hints after them; True. ``reloading``: after a config edit, where wrangler
-    prints the same and exits 1 (measured: an unknown flag, a contradictory pair and a future date
-    set by an edit: ``tools/wrangler/dev_flag_edit_probe.py``, ``dev_date_edit_probe.py``), a
-    last line says that the Worker loaded before serves on. Else False, nothing printed (each
+    """When workerd refuses any of ``configs``' compatibility flags: what wrangler dev 4.164.0
+    prints as its runtime starts -- each Worker's errors, then its warnings
+    (:func:`.devsession.refused_flags`), then its ``The Workers runtime failed to start`` error
+    with workerd's ``Runtime stderr`` (:func:`.devsession.runtime_failed`) -- and workers-env's
+    hints after them; True. ``reloading``: after a config edit, where wrangler prints the same
+    and exits 1 (measured: an unknown flag and a contradictory pair added by an edit), a last
+    line says that the Worker loaded before serves on. Else False, nothing printed (each
     Worker's warnings then come as it loads: :func:`say_flag_warnings`)."""
     from workers_env.cli.devsession import refused_flags, runtime_failed
 
-    future = next(filter(None, map(future_date_refusal, configs)), None)
-    if future is not None:
-        fail(future[0])
-        hints = [future[1]]
-    else:
-        lines, hints = refused_flags(configs)
-        if not any(is_error for is_error, _ in lines):
-            return False
-        for is_error, line in lines:
-            (fail if is_error else warn)(line)
-        fail(runtime_failed(lines))
+    lines, hints = refused_flags(configs)
+    if not any(is_error for is_error, _ in lines):
+        return False
+    for is_error, line in lines:
+        (fail if is_error else warn)(line)
+    fail(runtime_failed(lines))
     if reloading:  # (wrangler dev stops here: README, Where we had to choose)
         hints = [*hints, "wrangler dev exits here; workers-env keeps serving the Worker loaded before until an edit "
                          "that loads"]
