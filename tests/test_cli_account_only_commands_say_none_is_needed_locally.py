@@ -1,10 +1,9 @@
-"""wrangler's commands that manage resources in the Cloudflare account through its API --
-``kv namespace create|list|delete|rename``, ``d1 create|list|info|delete|insights|time-travel`` --
-have no local mode and workers-env has none of them. Projects' READMEs have one run first (Cloudflare's own
-``url-shortener`` example: ``uv run pywrangler kv namespace create LINKS``), so after yargs'
-``Unknown argument`` a ``(workers-env: ...)`` line says why and that running locally needs none:
-the local state is keyed by what the config gives. A word no wrangler command has keeps the
-bare error."""
+"""wrangler's commands that manage D1 databases in the Cloudflare account through its API --
+``d1 create|list|info|delete|insights|time-travel`` -- have no local mode and workers-env has none
+of them. Projects' READMEs have one run first, so after yargs' ``Unknown argument`` a
+``(workers-env: ...)`` line says why and that running locally needs none: the local state is
+keyed by what the config gives. A word no wrangler command has keeps the bare error. (``kv
+namespace ...`` are commands here, refused where wrangler logs in: their own test.)"""
 
 from __future__ import annotations
 
@@ -22,8 +21,6 @@ def usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 
 
 @pytest.mark.parametrize(("argv", "word", "says"), [
-    (["kv", "namespace", "create", "LINKS"], "namespace", "kv_namespaces binding's keys under the namespace wrangler dev binds"),
-    (["kv", "namespace", "list"], "namespace", "kv_namespaces binding's keys under the namespace wrangler dev binds"),
     (["d1", "create", "cloudflare-shop-db", "--location=apac"], "create", "workers-env d1 execute"),
     (["d1", "list"], "list", "workers-env d1 execute"),
     (["d1", "info", "db"], "info", "workers-env d1 execute"),
@@ -47,17 +44,14 @@ def test_an_account_only_command_is_named_as_such(tmp_path, monkeypatch, capsys,
 
 def test_a_word_no_wrangler_command_has_keeps_the_bare_error(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    err = usage_error(["kv", "namespaces", "list"], capsys)
-    assert err.startswith("✘ [ERROR] Unknown arguments: namespaces, list\n") and "(workers-env: " not in err
+    assert main(["kv", "namespaces", "list"]) == 1
+    out = capsys.readouterr()
+    assert out.err == "✘ [ERROR] Unknown arguments: namespaces, list\n\n\n"
+    # wrangler 4.164.0's box, as `kv namespace list` is a command (measured)
+    assert out.out.startswith('\n\n╭') and 'Did you mean "workers-env kv namespace list"?' in out.out
 
 
 @pytest.mark.parametrize(("argv", "note"), [
-    (["kv", "namespace", "create", "LINKS"],
-     "(workers-env: `kv namespace create|list|delete|rename` manage namespaces in your Cloudflare account through its "
-     "API, with no local mode, so workers-env has none of them; running locally needs no namespace made first: "
-     "`workers-env dev` and `workers-env kv` keep each kv_namespaces binding's keys under the namespace wrangler dev "
-     "binds (its preview_id, else its id, else the binding's name), whatever the value (run the command with "
-     "wrangler to deploy))"),
     (["d1", "create", "db"],
      "(workers-env: `d1 create|list|info|delete|insights|time-travel` act on databases in your Cloudflare account "
      "through its API, with no local mode, so workers-env has none of them; running locally needs no database made "

@@ -8,8 +8,9 @@ the request lines and the Worker's ``console.info``/``console.debug`` ``info``; 
 with a JavaScript twin under ``wrangler dev`` at each level; README); workerd's own warnings to the
 Worker's console (``IoContext::logWarning``: ``Ignoring attempt to Cache.put() a 304 ...``) ``log``
 (measured: hidden from ``--log-level info`` on). workers-env's loggers' records are held to the
-same rule (:data:`WORKERD_WARNING` marks workerd's). Outside ``dev`` the level stays ``log``:
-everything is printed, as before.
+same rule (:data:`WORKERD_WARNING` marks workerd's). The other commands print at the level
+``WRANGLER_LOG`` chooses (:func:`chosen`), as wrangler 4.164.0's every command does (measured);
+in tests, ``log``: everything is printed.
 
 Under ``dev`` the Worker's ``console.warn``/``console.error`` lines are laid out as wrangler's
 logger lays out a warning or an error (:func:`laid_out`: ``▲ [WARNING] ...``, ``✘ [ERROR] ...``,
@@ -26,8 +27,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TextIO
 
-__all__ = ["LEVELS", "WORKERD_WARNING", "console", "copied", "emit", "from_environment", "laid_out", "level_of", "logging_at",
-           "replaced", "shows"]
+__all__ = ["LEVELS", "WORKERD_WARNING", "chosen", "console", "copied", "emit", "from_environment", "laid_out",
+           "level_of", "logging_at", "replaced", "shows"]
 
 #: wrangler's ``LOGGER_LEVELS`` (workers-utils ``logger.ts``), in its order
 LEVELS = {"none": -1, "error": 0, "warn": 1, "info": 2, "log": 3, "debug": 4}
@@ -40,6 +41,11 @@ WORKERD_WARNING = {"wrangler_level": "log"}
 _aside: dict[str, TextIO] = {}
 #: whether the Worker's warnings and errors are laid out as wrangler dev's logger prints them (dev only)
 _wranglers_layout = False
+#: wrangler's warning for a ``WRANGLER_LOG`` that is no level, printed before the first line shown
+#: (:func:`chosen`): wrangler's ``getLoggerLevel`` warns when its logger first prints
+_unrecognised: list[str] = []
+#: one entry per :func:`chosen` open: whether a warning was due within it (given once in all)
+_warned: list[bool] = []
 #: the console methods' markers under dev (wrangler's ``logger.warn`` / ``logger.error``)
 _MARKERS = {"warn": "\u25b2 [WARNING]", "error": "\u2718 [ERROR]"}
 
@@ -68,6 +74,10 @@ def emit(level: str, text: str, stream: str = "stdout") -> None:
     """Print ``text`` on ``stream`` (``"stdout"``/``"stderr"``) if ``level`` is shown -- on the
     real stream even while :func:`logging_at` has silenced ``sys.<stream>`` (an ``info`` line
     at ``--log-level info``, where the Worker's ``print()`` is not shown)."""
+    if _unrecognised:
+        warning = _unrecognised.pop()
+        if shows("warn"):  # (the level it falls back to, log, shows it)
+            print(laid_out(_MARKERS["warn"], warning), file=_real_stream("stderr"), flush=True)
     if shows(level):
         print(text, file=_real_stream(stream), flush=True)
 
@@ -120,6 +130,30 @@ def from_environment(environ: Mapping[str, str]) -> tuple[str, str | None]:
 
 
 @contextmanager
+def chosen(environ: Mapping[str, str]) -> Iterator[None]:
+    """Print at the level ``WRANGLER_LOG`` in ``environ`` chooses (:func:`from_environment`): a
+    command's lines go through :func:`emit` -- its ``log`` lines (progress, results, ``--json``
+    output) hidden from ``info`` down, warnings from ``error``, errors by ``none`` alone, as
+    wrangler's logger hides them. A value that is no level is warned of once (wrangler's
+    ``logger.once.warn``), before the first line printed; a :func:`chosen` within (``.env``
+    files loaded) warns no second time."""
+    global _chosen
+    level, warning = from_environment(environ)
+    before, ours = _chosen, warning is not None and not any(_warned)
+    _chosen = LEVELS[level]
+    if warning is not None and ours:
+        _unrecognised[:] = [warning]
+    _warned.append(ours)
+    try:
+        yield
+    finally:
+        _warned.pop()
+        _chosen = before
+        if ours or not _warned:  # (given, or no longer due: the level it was of is left)
+            _unrecognised.clear()
+
+
+@contextmanager
 def replaced(name: str, stream: TextIO) -> Iterator[None]:
     """Put ``stream`` in ``sys.<name>``'s place (dev's console: runtime/devconsole.py) while
     :func:`emit` goes on writing to the stream it replaced."""
@@ -148,6 +182,7 @@ def logging_at(level: str) -> Iterator[None]:
     streams = [name for name, least in (("stdout", "log"), ("stderr", "error")) if LEVELS[level] < LEVELS[least]]
     real = {name: getattr(sys, name) for name in streams}
     _chosen, _wranglers_layout = LEVELS[level], True
+    _unrecognised.clear()  # (dev says its own: ``--log-level`` overrides WRANGLER_LOG unread)
     _aside.update(real)
     dropped = {name: open(os.devnull, "w", encoding="utf-8") for name in streams}  # noqa: SIM115 - closed below
     for name, sink in dropped.items():  # (a real file: the Worker may ask for its fileno or buffer)

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from workers_env._loglevel import chosen, emit
 from workers_env.cli.common import (
     BARE,
     CommandError,
@@ -252,11 +253,6 @@ _EXPLICIT = re.compile(r"argument (?:-\w/)?(?P<name>--\S+): ignored explicit arg
 _CHOICE = re.compile(r"argument (?P<name>[^:]+): invalid choice: (?P<given>.*?) \(choose from .*\)$", re.DOTALL)
 
 
-_KV_NAMESPACES = ("`kv namespace create|list|delete|rename` manage namespaces in your Cloudflare account through "
-                  "its API, with no local mode, so workers-env has none of them; running locally needs no "
-                  "namespace made first: `workers-env dev` and `workers-env kv` keep each kv_namespaces binding's "
-                  "keys under the namespace wrangler dev binds (its preview_id, else its id, else the binding's "
-                  "name), whatever the value (run the command with wrangler to deploy)")
 _D1_DATABASES = ("`d1 create|list|info|delete|insights|time-travel` act on databases in your Cloudflare account "
                  "through its API, with no local mode, so workers-env has none of them; running locally needs no "
                  "database made first: `workers-env d1 execute DB --local --file schema.sql` (or `workers-env dev`) opens the "
@@ -266,7 +262,6 @@ _D1_DATABASES = ("`d1 create|list|info|delete|insights|time-travel` act on datab
 #: wrangler's commands that act on the Cloudflare account only (the word after ``kv``/``d1`` that
 #: yargs then calls unknown here), each with the line saying so and what works locally instead
 _ACCOUNT_ONLY: dict[tuple[str, str], str] = {
-    ("kv", "namespace"): _KV_NAMESPACES,
     **{("d1", word): _D1_DATABASES for word in ("create", "list", "info", "delete", "insights", "time-travel")},
 }
 
@@ -278,7 +273,7 @@ _WRANGLER3_SPELLINGS: dict[str, str] = {
     **{f"kv:{word}": (f"`kv:{word}` is wrangler 3's spelling, which wrangler 4 (and workers-env) no longer has: "
                       f"write `kv {word} ...` with a space (`workers-env kv {word} ...`)") for word in ("key", "bulk")},
     "kv:namespace": ("`kv:namespace` is wrangler 3's spelling of wrangler 4's `kv namespace`, which acts on your "
-                     "Cloudflare account only, so workers-env has none; running locally needs no namespace made "
+                     "Cloudflare account only (workers-env refuses it); running locally needs no namespace made "
                      "first: `workers-env kv key ...` and `workers-env dev` use each kv_namespaces binding's own"),
 }
 
@@ -462,6 +457,14 @@ def run_process() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: the process's): its exit code. What it prints is
+    held to the level ``WRANGLER_LOG`` chooses, as every wrangler command's is (``dev`` sets its
+    own from it and ``--log-level``)."""
+    with chosen(os.environ):
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     if sys.stdout is None:  # started with stdout closed (`>&-`): the output goes nowhere
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -651,7 +654,7 @@ def _after_double_dash(parser: argparse.ArgumentParser, ordered: list[str], argv
     box = command_box(parser, unknown[0]) if root else None
     try:
         if box is not None:
-            print(f"\n{box}\n", flush=True)
+            emit("info", f"\n{box}\n")  # wrangler's logger.info, above the help
         (parser if root else _help_parser(parser, words)).print_help()
     except BrokenPipeError:
         silence_stdout()
@@ -693,7 +696,8 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
     before = dict(os.environ)
     os.environ.update(loaded)
     try:
-        return run()
+        with chosen(os.environ):  # (a .env file's WRANGLER_LOG counts, as wrangler reads it then)
+            return run()
     finally:
         os.environ.clear()
         os.environ.update(before)
@@ -750,7 +754,7 @@ def _usage_error(parser: argparse.ArgumentParser, argv: list[str], exc: UsageErr
     box = did_you_mean(parser, words, message_of(exc))
     try:
         if box is not None:
-            print(f"\n{box}\n", flush=True)  # wrangler's logger.info, above the help
+            emit("info", f"\n{box}\n")  # wrangler's logger.info, above the help
         _help_parser(parser, argv).print_help()
     except BrokenPipeError:
         silence_stdout()

@@ -173,12 +173,13 @@ def truncate_description(description: str | None, already_used: int) -> str:
 
 
 def _list_models(args: argparse.Namespace) -> None:
-    """wrangler's ``listModels``: the JSON (``logger.json``: four-space indent), ``No models
-    found.``, or the table of id, name, description and task."""
+    """wrangler's ``listModels``: the JSON (``logger.json``: four-space indent, printed whatever
+    ``WRANGLER_LOG`` says, as its ``console.log`` is), ``No models found.``, or the table of id,
+    name, description and task."""
     read_config(args)
     entries = _catalog(args)
     if getattr(args, "json", False):
-        log(json_text(entries, "    "))
+        print(json_text(entries, "    "), flush=True)
     elif not entries:
         log("No models found.")
     else:

@@ -37,6 +37,7 @@ __all__ = [
     "log",
     "message_of",
     "node_fs_error",
+    "note",
     "render_table",
     "reports_errors",
     "silence_stdout",
@@ -60,7 +61,16 @@ class UsageError(CommandError):
 
 
 def log(text: str = "") -> None:
-    print(text, file=sys.stdout, flush=True)
+    """``logger.log(text)``: a line on stdout -- progress, a result, ``--json`` output -- hidden
+    from ``WRANGLER_LOG=info`` down, as wrangler hides its own (measured: ``d1 execute --json``
+    prints nothing there)."""
+    emit("log", text)
+
+
+def note(text: str) -> None:
+    """A ``(workers-env: ...)`` line of workers-env's own on stderr, not tied to an error: a
+    warning, hidden from ``WRANGLER_LOG=error`` down as wrangler's warnings are."""
+    emit("warn", f"(workers-env: {text})", "stderr")
 
 
 def flag_given(args: argparse.Namespace, name: str) -> bool | None:
@@ -226,14 +236,15 @@ def js_number(text: str) -> float:
 class InstalledVersion(argparse._VersionAction):
     """argparse's ``version`` action printing the installed version, read only when the option
     is given: reading the distribution's metadata takes milliseconds, and every command builds
-    the whole parser (three version options) before it parses."""
+    the whole parser (three version options) before it parses. A ``log`` line, as wrangler's
+    (``WRANGLER_LOG=info wrangler -v`` prints nothing: measured)."""
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
                  option_string: str | None = None) -> None:
         from workers_env.cli import installed_version
 
-        self.version = installed_version()
-        super().__call__(parser, namespace, values, option_string)
+        log(installed_version())
+        parser.exit()
 
 
 #: what an option given bare reads as where wrangler declares it with choices and no type: yargs
@@ -288,10 +299,11 @@ def with_hint(error: _Error, hint: str | None) -> _Error:
 
 
 def print_hint(exc: BaseException) -> None:
-    """The ``(workers-env: ...)`` line :func:`with_hint` gave ``exc``, if any, on stderr."""
+    """The ``(workers-env: ...)`` line :func:`with_hint` gave ``exc``, if any, on stderr: part of
+    the error, shown and hidden with it."""
     hint = getattr(exc, "workers_env_hint", None)
     if isinstance(hint, str):
-        print(f"(workers-env: {hint})", file=sys.stderr, flush=True)
+        emit("error", f"(workers-env: {hint})", "stderr")
 
 
 def message_of(exc: WorkersEnvError) -> str:

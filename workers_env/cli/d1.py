@@ -26,6 +26,7 @@ from workers_env.cli.common import (
     fail,
     locations_given,
     log,
+    note,
     message_of,
     node_fs_error,
     print_hint,
@@ -241,7 +242,7 @@ def _open(entry: D1Entry, persist_to: Path, config: Any = None) -> Database:
     if config is not None:
         hint = _state_elsewhere(entry, persist_to, config)
         if hint:
-            print(f"(workers-env: {hint})", file=sys.stderr, flush=True)
+            note(hint)
     return open_database(entry, persist_to)
 
 

@@ -186,7 +186,8 @@ _RUNTIME_SOURCE = "src/workerd/server/server/entry.rs:170"
 def runtime_failed(lines: list[tuple[bool, str]]) -> str:
     """wrangler dev's error when workerd does not start: :data:`RUNTIME_FAILED`, then miniflare's
     ``Runtime stderr:`` and what workerd wrote there, each of its ``lines`` (``(is_error, text)``,
-    as printed above it) a JSON record of the time in milliseconds, its level, workerd's source
+    as printed above it) a JSON record of the time in milliseconds (one for all: workerd logs
+    them together, most often within one millisecond; measured), its level, workerd's source
     line and the text (wrangler dev 4.164.0, measured with JavaScript twins: refused flags at
     start and after a config edit, a missing named entrypoint, a top-level throw, a module that
     does not parse)."""

@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 from workers_env._env import unknown_fields
+from workers_env._loglevel import emit, shows
 from workers_env._errors import ConfigError
 from workers_env.config import check_config, find_config
 from workers_env.config.compat import (
@@ -87,9 +87,9 @@ def run(args: argparse.Namespace) -> int:
                 "errors": [{"path": None, "message": str(exc), "env": None}],
                 "warnings": [],
             }
-            print(json.dumps(payload, indent=2, ensure_ascii=False))
+            emit("log", json.dumps(payload, indent=2, ensure_ascii=False))
         else:
-            print(f"workers-env validate: {exc}", file=sys.stderr)
+            emit("error", f"workers-env validate: {exc}", "stderr")
         return 1
 
     notes = [note for note in (_no_sdk_line(configs[0]), *(_start_lines(configs[0]) if report.ok else ())) if note
@@ -98,20 +98,21 @@ def run(args: argparse.Namespace) -> int:
         payload = report.to_json()
         for note in notes:  # listed with the warnings: the exit code and "ok" stay wrangler's
             payload["warnings"].append({"path": None, "message": note, "env": None})
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        emit("log", json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        rendered = report.render()
-        if rendered:
-            print(rendered)
+        blocks = report.blocks()
+        for at, (kind, text) in enumerate(blocks):  # (on stdout, a blank line between them)
+            emit(kind, text + ("\n" if at < len(blocks) - 1 and shows(blocks[at + 1][0]) else ""))
         for where, name, close in unknown_fields(d.message for d in report.warnings):
             if close is not None:  # a misspelt binding section makes no binding, and the config still "is valid"
                 section = "at the top level" if where == "top-level" else f"in [{where}]"
-                print(f'(workers-env: "{name}" {section} is likely a misspelt "{close}": as written it is ignored)')
+                emit("warn", f'(workers-env: "{name}" {section} is likely a misspelt "{close}": '
+                             "as written it is ignored)")
         for note in notes:  # wrangler accepts the config; the Worker still does not start (or deploy)
-            print(f"({note})")
+            emit("warn", f"({note})")
         if report.ok:
             where = f' (environment "{environment}")' if environment else ""
-            print(f"{report.display_path()} is valid{where}.")
+            emit("log", f"{report.display_path()} is valid{where}.")
     return 0 if report.ok else 1
 
 

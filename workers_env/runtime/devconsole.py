@@ -26,7 +26,7 @@ import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from workers_env import _loglevel
 from workers_env._errors import HintNote
@@ -106,13 +106,19 @@ class _DevHandler(logging.Handler):
             self.handleError(record)
 
 
-class _WorkerStderr:
-    """``sys.stderr`` under dev: what the Worker's code writes (a library it calls, its
-    ``logging``) goes out line by line as ``console.error`` lines, as Pyodide's stderr does in
-    production; everything else (workers-env's, the server's) to the stream it replaced."""
+class _WorkerStream:
+    """``sys.stdout`` / ``sys.stderr`` under dev: what the Worker's code writes (``print()``, a
+    library it calls, its ``logging``) goes out line by line as ``console.log`` /
+    ``console.error`` lines (``level``), as in production, where workerd gives Pyodide's streams
+    ``console.log`` and ``console.error`` in batched mode (``initializeStreams``; workerd's
+    ``python.ts``): Pyodide's ``StringWriter`` hands over each line at its newline and holds a line
+    without one until one comes, a later request's write too (a flush does not hand it over: only
+    its ``fsync``, which Python's ``flush()`` does not call); everything else (workers-env's, the
+    server's) to the stream it replaced, at once."""
 
-    def __init__(self, real: TextIO) -> None:
+    def __init__(self, real: TextIO, level: str) -> None:
         self._real = real
+        self._level = level
         self._pending = ""
 
     def write(self, text: str) -> int:
@@ -120,7 +126,7 @@ class _WorkerStderr:
             return self._real.write(text)
         *lines, self._pending = (self._pending + text).split("\n")
         for line in lines:
-            _loglevel.console("error", line)
+            _loglevel.console(self._level, line)
         return len(text)
 
     def flush(self) -> None:
@@ -132,8 +138,9 @@ class _WorkerStderr:
 
 @contextmanager
 def wranglers_output() -> Iterator[None]:
-    """While dev runs: the Worker's stderr as ``console.error`` lines, and workers-env's log
-    records as wrangler dev prints the same events (:class:`_DevHandler`)."""
+    """While dev runs: the Worker's stdout and stderr as ``console.log`` and ``console.error``
+    lines (:class:`_WorkerStream`), and workers-env's log records as wrangler dev prints the same
+    events (:class:`_DevHandler`)."""
     logger = logging.getLogger("workers_env")
     handler = _DevHandler(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(message)s"))  # (the last-resort handler's layout, as before)
@@ -141,7 +148,9 @@ def wranglers_output() -> Iterator[None]:
     logger.addHandler(handler)
     logger.propagate = False  # (a Worker that sets up logging gets no second copy)
     try:
-        with _loglevel.replaced("stderr", _WorkerStderr(sys.stderr)):  # type: ignore[arg-type]
+        stderr = cast(TextIO, _WorkerStream(sys.stderr, "error"))
+        stdout = cast(TextIO, _WorkerStream(sys.stdout, "log"))
+        with _loglevel.replaced("stderr", stderr), _loglevel.replaced("stdout", stdout):
             yield
     finally:
         logger.removeHandler(handler)

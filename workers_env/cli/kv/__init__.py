@@ -7,7 +7,8 @@ Same arguments as ``wrangler kv`` (``--binding``/``--namespace-id``, ``--preview
 Miniflare's layout under ``<persist-to>/v3/kv`` (default ``.wrangler/state`` beside the
 config), so ``wrangler kv ... --local`` and ``wrangler dev`` see what these commands write.
 ``--remote`` is refused where wrangler would first reach the account: after the same argument
-checks, namespace lookup and file reading (nothing here talks to Cloudflare).
+checks, namespace lookup and file reading (nothing here talks to Cloudflare); so are the
+``kv namespace`` commands, which act on the account only (``account.py``).
 
 This module wires the commands into argparse and runs them (errors printed, exit 1); the
 namespace lookup is ``namespace.py``, the commands ``keys.py`` and ``bulk.py``, a bulk file's
@@ -30,6 +31,7 @@ from workers_env.cli.common import (
     value_optional,
 )
 
+from .account import register_namespace_commands
 from .bulk import _bulk_delete, _bulk_get, _bulk_put
 from .files import _deep_reading
 from .keys import _key_delete, _key_get, _key_list, _key_put, _key_put_checks
@@ -76,8 +78,9 @@ def _put_options(parser: argparse.ArgumentParser) -> None:
 def register(subparsers: Any) -> None:
     """Add ``kv`` with ``key put|get|list|delete`` and ``bulk put|get|delete`` to the parser."""
     kv = subparsers.add_parser("kv", help="read and write local KV namespaces, like `wrangler kv`",
-                               description="Wrangler's `kv key` and `kv bulk` commands on the local KV state.")
-    kinds = kv.add_subparsers(dest="kv_kind", metavar="key|bulk")
+                               description="Wrangler's `kv key` and `kv bulk` commands on the local KV state "
+                                           "(`kv namespace` needs Cloudflare's API: refused).")
+    kinds = kv.add_subparsers(dest="kv_kind", metavar="key|bulk|namespace")
     key = kinds.add_parser("key", help="individually manage KV pairs")
     keys = key.add_subparsers(dest="kv_command", metavar="COMMAND")
 
@@ -124,6 +127,7 @@ def register(subparsers: Any) -> None:
     _namespace_options(bdelete, "delete from")
     bdelete.set_defaults(handler=_command(_deep_reading(_bulk_delete), location=True), location_first=True)
 
+    register_namespace_commands(kinds, _usage)
     for parser in (kv, key, bulk):
         parser.set_defaults(handler=_usage(parser))
 

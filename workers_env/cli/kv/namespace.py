@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
 from workers_env._env import unknown_fields
-from workers_env.cli.common import CommandError, close_name, is_local, with_hint
+from workers_env.cli.common import CommandError, close_name, is_local, note, with_hint
 from workers_env.cli.negations import FALSE
 from workers_env.cli.wrangler_config import read_config
 
@@ -129,7 +128,7 @@ def _opened(args: argparse.Namespace, resolved: tuple[Any, str, str] | None = No
     finally:
         namespace._store.close()
         if elsewhere:
-            print(f"(workers-env: {elsewhere})", file=sys.stderr, flush=True)
+            note(elsewhere)
 
 
 class _RemoteNamespace:

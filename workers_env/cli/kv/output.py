@@ -4,11 +4,10 @@ blocks on stderr in wrangler's logger's layout (:mod:`workers_env.cli.common`)."
 from __future__ import annotations
 
 from workers_env._jsvalues import well_formed
-from workers_env.cli.common import fail, warn
+from workers_env.cli.common import fail, log, warn
 
 
-def _log(text: str) -> None:
-    print(text, flush=True)
+_log = log
 
 
 def _error(text: str) -> None:

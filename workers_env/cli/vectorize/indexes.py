@@ -15,6 +15,7 @@ from workers_env.cli.common import (
     dump_json,
     js_number,
     log,
+    note,
     render_table,
     value_optional,
     warn,
@@ -133,7 +134,7 @@ def create(args: argparse.Namespace) -> int:
         )
     clash = _clash_with_project(args, name, record)
     if clash is not None:
-        print(f"(workers-env: {clash})", file=sys.stderr, flush=True)
+        note(clash)
     return 0
 
 
@@ -222,9 +223,8 @@ def list_(args: argparse.Namespace) -> int:
         other = "v2" if wanted == "v1" else "v1"
         how = "without --deprecated-v1" if wanted == "v1" else "with --deprecated-v1"
         shown = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
-        print(f"(workers-env: this state also holds {len(others)} {other} index{'es' if len(others) != 1 else ''} "
-              f"({shown}), which `workers-env vectorize list` lists {how}, as wrangler does)",
-              file=sys.stderr, flush=True)
+        note(f"this state also holds {len(others)} {other} index{'es' if len(others) != 1 else ''} "
+             f"({shown}), which `workers-env vectorize list` lists {how}, as wrangler does")
     return 0
 
 

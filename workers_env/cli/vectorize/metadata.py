@@ -7,10 +7,9 @@ stored before a metadata index was created are not in it until they are written 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from workers_env.cli.common import dump_json, log, render_table, value_optional, warn
+from workers_env.cli.common import dump_json, log, note, render_table, value_optional, warn
 from workers_env.vectorize import limits as _limits
 
 from .common import command, open_store, require_index
@@ -30,8 +29,7 @@ def create_metadata_index(args: argparse.Namespace) -> int:
         f"Mutation changeset identifier: {mutation.id}."
     )
     if before:  # the service says nothing of it: a filter then misses them without a word
-        print(f"(workers-env: {_limits.vectors_predate_metadata_index(args.name, args.property_name, before)})",
-              file=sys.stderr, flush=True)
+        note(_limits.vectors_predate_metadata_index(args.name, args.property_name, before))
     return 0
 
 

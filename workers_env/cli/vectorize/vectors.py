@@ -26,12 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import UnindexedFilterWarning, WorkersEnvError
 from workers_env._jsvalues import js_truthy, json_int
+from workers_env._loglevel import shows
 from workers_env.cli.common import (
     CommandError,
     dump_json,
     error,
     js_number,
     log,
+    note,
     render_table,
     value_optional,
     warn,
@@ -99,8 +101,9 @@ def _count_lines(path: Path) -> int:
 
 
 def _progress(path: Path) -> Any:
-    """A tqdm bar on stderr when it is a terminal, else ``None``."""
-    if not sys.stderr.isatty():
+    """A tqdm bar on stderr when it is a terminal and the command's lines are shown (not from
+    ``WRANGLER_LOG=info`` down), else ``None``."""
+    if not sys.stderr.isatty() or not shows("log"):
         return None
     from tqdm import tqdm
 
@@ -372,7 +375,7 @@ def _print_filter_warnings(caught: list[warnings.WarningMessage]) -> None:
     warning, whose location would be asyncio's; any other warning is shown as Python shows it."""
     for caught_warning in caught:
         if issubclass(caught_warning.category, UnindexedFilterWarning):
-            print(f"(workers-env: {caught_warning.message})", file=sys.stderr, flush=True)
+            note(str(caught_warning.message))
         else:
             warnings.showwarning(caught_warning.message, caught_warning.category, caught_warning.filename,
                                  caught_warning.lineno, caught_warning.file, caught_warning.line)

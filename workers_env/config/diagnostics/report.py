@@ -69,15 +69,16 @@ class Report:
 
         Returns ``""`` when there is nothing to report.
         """
+        return "\n\n".join(text for _, text in self.blocks(cwd))
+
+    def blocks(self, cwd: str | Path | None = None) -> list[tuple[str, str]]:
+        """:meth:`render`'s blocks, each with its kind: ``("warn", ...)`` for the warnings,
+        ``("error", ...)`` for the errors (``WRANGLER_LOG`` hides each kind as wrangler does)."""
         alone = next((d for d in self.errors if d.alone), None)
         if alone is not None:
-            return alone.message
-        blocks = [
-            _render_tree(self.heading(cwd), items, self.environment)
-            for items in (self.warnings, self.errors)
-            if items
-        ]
-        return "\n\n".join(blocks)
+            return [("error", alone.message)]
+        return [(kind, _render_tree(self.heading(cwd), items, self.environment))
+                for kind, items in (("warn", self.warnings), ("error", self.errors)) if items]
 
     def to_json(self) -> dict[str, Any]:
         return {
