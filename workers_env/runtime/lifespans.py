@@ -179,7 +179,7 @@ def _state_offset() -> int | None:
             refused = True
         except StopIteration:  # (it ran on: not the byte)
             pass
-        finished_now = refused and not probe.cr_suspended
+        finished_now = refused and not getattr(probe, "cr_suspended", True)
         del probe
         gc.collect()
         if finished_now and not ran:
