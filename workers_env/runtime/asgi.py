@@ -273,9 +273,9 @@ async def _start_application(app: Any, required: bool) -> tuple[Any, dict[str, A
                 shutdown_done.set_result(None)
 
     task = asyncio.ensure_future(run())
-    lifespans.note(task)  # left waiting when dev stops: ended as production's isolate ends it
-    background_tasks.add(task)  # referenced until it ends, as the SDKs' run_in_background keeps it:
-    task.add_done_callback(background_tasks.discard)  # the built-in bridge never ends a lifespan
+    # left waiting when dev stops or a test ends: ended as production's isolate ends it; referenced
+    # until it ends, as the SDKs' run_in_background keeps it (the built-in bridge never ends one)
+    lifespans.note(task, kept_in=background_tasks)
     supported = await startup
 
     async def shutdown() -> None:
