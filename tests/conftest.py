@@ -1,4 +1,5 @@
-"""Suite-wide setup: workers-env's own bytecode, compiled once before the tests start.
+"""Suite-wide setup: workers-env's own bytecode, compiled once before the tests start; the
+wrangler variables a developer's shell may export (``WRANGLER_LOG=warn``) taken out of the tests' way.
 
 Many tests start ``python -m workers_env ...`` or a ``workers-env dev`` process. On a fresh
 checkout under ``PYTHONDONTWRITEBYTECODE`` (set on CI's machine) each of them would compile
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 import compileall
 import gc
+import os
 from pathlib import Path
 
 import _pytest.pytester
@@ -53,6 +55,12 @@ class _KeepingWorkersEnv(_pytest.pytester.SysModulesSnapshot):
 
 
 _pytest.pytester.SysModulesSnapshot = _KeepingWorkersEnv  # type: ignore[misc]
+
+#: what a developer's shell may export that workers-env's commands read as wrangler's do -- the
+#: output level of every command, the [env.NAME] chosen, dev's config watching: the tests that
+#: are about them set them themselves; the rest expect wrangler's defaults, whatever the shell has
+for _name in ("WRANGLER_LOG", "CLOUDFLARE_ENV", "WRANGLER_CI_DISABLE_CONFIG_WATCHING"):
+    os.environ.pop(_name, None)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
