@@ -22,6 +22,7 @@ import contextvars
 import inspect
 import sys
 import threading
+import weakref
 from collections.abc import Awaitable
 from types import FrameType
 from typing import Any, TypeVar
@@ -35,7 +36,7 @@ try:  # asyncio's own bookkeeping of the current task, which _drive switches whi
 except ImportError:  # a Python without them: run_sync falls back to its helper thread
     _enter_task = _leave_task = None  # type: ignore[assignment]
 
-__all__ = ["can_run_sync", "cut_off_drivers", "cut_off_here", "raise_between_steps", "run_sync"]
+__all__ = ["can_run_sync", "cut_off_drivers", "cut_off_here", "cut_off_if_stopped", "raise_between_steps", "run_sync"]
 
 T = TypeVar("T")
 
@@ -68,6 +69,8 @@ def raise_between_steps(frame: FrameType | None, until: FrameType | None, exc: B
 
 #: the :func:`_drive` frames a stopping server cut off (:func:`cut_off_drivers`)
 _cut_off: set[FrameType] = set()
+#: the loops whose server a stop signal cut off: a ``run_sync`` started on one is cut off at once
+_stopped: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
 
 
 def cut_off_drivers(frame: FrameType | None) -> bool:
@@ -77,7 +80,17 @@ def cut_off_drivers(frame: FrameType | None) -> bool:
     ``time.sleep``) ends as a cancelled task does and the loop gets back to the server, which
     then cuts off the rest as for any request under way. Without it the server, its own steps
     run inside that ``run_sync``, had shut down but could not return until the wait ended
-    (review73: deaf for the whole of a ``time.sleep(60)``). Whether there was one."""
+    (review73: deaf for the whole of a ``time.sleep(60)``). Whether there was one.
+
+    Each ``run_sync`` started on the running loop from then on is cut off as it begins, and
+    Pyodide 0.26's blocking ``time.sleep`` too (:func:`cut_off_if_stopped`): a signal landing in
+    workers-env's own code on the Worker's way into a wait (``time.sleep``'s look at the
+    Pyodide version, ``run_sync``'s at its awaitable), where nothing can be raised safely, cut
+    off nothing, and the wait begun a moment later held the stop for its whole length (flake53:
+    1 run in ~20 of a SIGTERM test, under load, past its 30 s)."""
+    loop = asyncio._get_running_loop()
+    if loop is not None:
+        _stopped.add(loop)
     found = False
     while frame is not None:
         if frame.f_code is _drive.__code__:
@@ -106,6 +119,14 @@ def cut_off_here() -> None:
     if task is not None:
         _cancel_with_waiters(task)
     raise asyncio.CancelledError
+
+
+def cut_off_if_stopped() -> None:
+    """:func:`cut_off_here` if a stop signal cut off the running loop's server (:func:`cut_off_drivers`):
+    Worker code about to block the loop's thread (Pyodide 0.26's ``time.sleep``) never begins."""
+    loop = asyncio._get_running_loop()
+    if loop is not None and loop in _stopped:
+        cut_off_here()
 
 
 def _cancel_with_waiters(task: asyncio.Task[Any]) -> None:
@@ -157,6 +178,8 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
     try:
         steps.ended()
         with suspended(caller, future):
+            if _stopped and loop in _stopped:  # begun after a stop signal: cut off at once
+                _cut_off.add(me)
             while True:
                 _raise_kept(me, caller_frame)  # a stop signal's, between two steps (raise_between_steps)
                 _raise_cut_off(me, caller)  # the dev server stopping (cut_off_drivers)

@@ -1208,12 +1208,11 @@ class _Server(uvicorn.Server):
         # the Worker's code holding the loop (a run_sync's wait: time.sleep; a blocking loop of its
         # own; microtasks queueing each other) is cut off, so the loop gets back to the server; its
         # request, cancelled so, says nothing
-        drivers = cut_off_drivers(frame)  # (each run_sync raises once its loop step ends)
+        drivers = cut_off_drivers(frame)  # (each run_sync raises once its loop step ends; one begun later, at once)
         here = cut_off_microtasks(frame) or not drivers and worker_code_blocks(frame)
-        if drivers or here:
-            logging.getLogger("uvicorn.error").addFilter(_not_cancelled)
-            # (and asyncio's report of a loop callback cut off so: a call_soon of the Worker's)
-            logging.getLogger("asyncio").addFilter(_not_cancelled)
+        logging.getLogger("uvicorn.error").addFilter(_not_cancelled)  # (a wait begun later is cut off too)
+        # (and asyncio's report of a loop callback cut off so: a call_soon of the Worker's)
+        logging.getLogger("asyncio").addFilter(_not_cancelled)
         if here:
             cut_off_here()
 

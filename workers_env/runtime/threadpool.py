@@ -49,7 +49,7 @@ from workers_env.runtime import tasks, timers
 from workers_env.runtime.auditstop import until_event
 from workers_env.runtime.current import current_context, current_runtime, note_starter, pyodide_028, pyodide_029
 from workers_env.runtime.moduledicts import held_names
-from workers_env.runtime.runsync import run_sync as _run_sync
+from workers_env.runtime.runsync import cut_off_if_stopped, run_sync as _run_sync
 from workers_env.runtime.tracebacks import PACKAGE_DIR, calls_the_workers, runs_the_workers
 from workers_env.runtime.unhandled import IN_PROGRESS_DONE
 from workers_env.runtime.webloop import PyodideFuture
@@ -459,9 +459,12 @@ def _install_sleep() -> dict[int, tuple[Any, Any]]:
 
     @functools.wraps(original)
     def sleep(secs: Any) -> None:
-        if _worker_code_on_a_running_loop() and pyodide_028():
+        if not _worker_code_on_a_running_loop():
+            original(secs)
+        elif pyodide_028():
             _run_sync(_webloop_sleep(secs))
-        else:
+        else:  # 0.26's blocks the loop: not begun once a stop signal cut the Worker's code off
+            cut_off_if_stopped()
             original(secs)
 
     sleep.workers_env_original = original  # type: ignore[attr-defined]
