@@ -32,7 +32,7 @@ from typing import Any
 
 from workers_env.runtime import tasks, threadpool
 from workers_env.runtime.current import current_context, current_runtime, pyodide_028, pyodide_029
-from workers_env.runtime.runsync import run_sync
+from workers_env.runtime.runsync import base_loop, run_sync
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 from workers_env.runtime.unhandled import IN_PROGRESS_DONE
 from workers_env.runtime.webloop import PyodideFuture, PyodideTask, WebLoop
@@ -203,7 +203,7 @@ def _step_ended(before: Any) -> None:
     if claim is not None and running is not claim[1] and claim[0] is current_context():
         _CLAIM.set(None)  # the Worker's code put another loop back (``asyncio._set_running_loop(old)``)
     if before is None:
-        before = running.workers_env_base if type(running) is NewWebLoop else running
+        before = base_loop(running)
     if running is not before:
         _set_running(before)
 

@@ -36,7 +36,7 @@ try:  # asyncio's own bookkeeping of the current task, which _drive switches whi
 except ImportError:  # a Python without them: run_sync falls back to its helper thread
     _enter_task = _leave_task = None  # type: ignore[assignment]
 
-__all__ = ["can_run_sync", "cut_off_drivers", "cut_off_here", "cut_off_if_stopped", "raise_between_steps", "run_sync"]
+__all__ = ["base_loop", "can_run_sync", "cut_off_drivers", "cut_off_here", "cut_off_if_stopped", "raise_between_steps", "run_sync"]
 
 T = TypeVar("T")
 
@@ -119,6 +119,12 @@ def cut_off_here() -> None:
     if task is not None:
         _cancel_with_waiters(task)
     raise asyncio.CancelledError
+
+
+def base_loop(loop: Any) -> Any:
+    """``loop``, or the loop it schedules on when Worker code made it (``asyncio.new_event_loop()``:
+    runtime/newloops.py's ``NewWebLoop``, whose ``workers_env_base`` runs its callbacks)."""
+    return getattr(loop, "workers_env_base", loop)
 
 
 def cut_off_if_stopped() -> None:
@@ -223,12 +229,12 @@ def run_sync(awaitable: Awaitable[T]) -> T:
         caller_loop = asyncio.get_running_loop()
     except RuntimeError:
         caller_loop = None
-    caller_loop = getattr(caller_loop, "workers_env_base", caller_loop)  # a loop the Worker made schedules on its base (runtime/newloops.py)
+    caller_loop = base_loop(caller_loop)
     if caller_loop is None:
         return asyncio.run(_settle(awaitable))
     if isinstance(awaitable, asyncio.Future) and awaitable.done():  # a settled promise (a binding call's)
         return awaitable.result()
-    if isinstance(awaitable, asyncio.Future) and getattr(awaitable.get_loop(), "workers_env_base", awaitable.get_loop()) is caller_loop:
+    if isinstance(awaitable, asyncio.Future) and base_loop(awaitable.get_loop()) is caller_loop:
         return _drive(caller_loop, awaitable)
     if not isinstance(awaitable, asyncio.Future) and _drivable(caller_loop):
         # a coroutine (a reader's read(), text(), the Worker's own) or a pending Promise runs
