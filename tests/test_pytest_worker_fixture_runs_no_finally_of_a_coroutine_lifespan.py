@@ -60,8 +60,7 @@ def test_the_apps_finally_never_runs(pytester):
     one_file_worker(pytester.path, WORKER, date="2025-11-02", pyproject=False)
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makepyfile(test_kept=TESTS)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-s", "-q", "-W", "error::RuntimeWarning",
-                                           "test_kept.py")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-s", "-q", "-W", "error::RuntimeWarning", "test_kept.py")
     result.assert_outcomes(passed=2)
     assert [line.lstrip(".") for line in result.outlines if "lifespan" in line or "collected" in line] == [
         "lifespan started", "collected"]
