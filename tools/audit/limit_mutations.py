@@ -214,10 +214,11 @@ MODULES = (
           ("vectorize/vectors", ("test_cli_vectorize*",)), ("d1", ("test_cli_d1*",)),
           ("kv/__init__", ("test_cli_kv*",)), ("kv/bulk", ("test_cli_kv*",)), ("kv/files", ("test_cli_kv*",)),
           ("kv/keys", ("test_cli_kv*",)), ("kv/namespace", ("test_cli_kv*",)), ("kv/options", ("test_cli_kv*",)),
-          ("kv/output", ("test_cli_kv*",)), ("__init__", CLI_TESTS), ("common", CLI_TESTS),
+          ("kv/output", ("test_cli_kv*",)), ("kv/account", ("test_cli_kv*",)), ("__init__", CLI_TESTS), ("common", CLI_TESTS),
           ("validate", ("test_cli_validate*",)), ("wrangler_config", CLI_TESTS), ("didyoumean", CLI_TESTS),
           ("dev", DEV_TESTS), ("devbuild", DEV_TESTS), ("devhosts", DEV_TESTS), ("devreload", DEV_TESTS),
           ("devstop", DEV_TESTS), ("deventry", DEV_TESTS), ("devoptions", DEV_TESTS), ("devsession", DEV_TESTS), ("devtable", DEV_TESTS),
+          ("devsection", DEV_TESTS), ("devupstream", DEV_TESTS), ("ciinfo", CLI_TESTS),
           ("ai", ("test_cli_ai*",)), ("globalflags", CLI_TESTS),
           ("negations", CLI_TESTS))),
     # the texts of the runtime (the JS stand-ins' errors, Pyodide's FFI, the SDK stand-ins', the
@@ -253,6 +254,9 @@ MODULES = (
     Audited("errors", "workers_env/_errors.py", ("test_errors*", "test_service_binding_*", "test_binding_*"),
             texts=True, code=True),
     Audited("jsvalues", "workers_env/_jsvalues.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
+    # wrangler's log levels (WRANGLER_LOG's warning for a value that is no level)
+    Audited("loglevel", "workers_env/_loglevel.py", ("test_cli_*", "test_dev_*", "test_wrangler_log*"), texts=True,
+            code=True),
     Audited("env", "workers_env/_env.py", ("test_env_*", "test_load_env*", "test_fuzz_load_env*"), texts=True, code=True),
     Audited("plugin", "workers_env/pytest_plugin.py", ("test_plugin_*",), texts=True, code=True),
     Audited("seeding", "workers_env/seeding.py", ("test_plugin_*", "test_seeding_*"), texts=True, code=True),

@@ -2903,6 +2903,8 @@ CASES = {
         NESTED_LOOP + 'new = asyncio.new_event_loop()\nt = asyncio.ensure_future(co())\nr = (t.get_loop() is new, await tr(t))' + NESTED_LOOP_END,
         NESTED_LOOP + 'new = asyncio.new_event_loop()\nt = new.create_task(co())\nr = (t.get_loop() is new, await tr(t))' + NESTED_LOOP_END,
         NESTED_LOOP + 'new = asyncio.new_event_loop()\nx = new.run_until_complete(co())\nr = (type(x).__name__, asyncio.get_running_loop() is new)' + NESTED_LOOP_END,
+        # audit30: the coroutine the new loop's run_until_complete waits for (run_sync from 0.28) runs on the new loop
+        NESTED_LOOP + 'new = asyncio.new_event_loop()\nasync def on():\n    await asyncio.sleep(0.01)\n    return asyncio.get_running_loop() is new\nx = new.run_until_complete(on())\nr = x if isinstance(x, bool) else type(x).__name__' + NESTED_LOOP_END,
         NESTED_LOOP + 'new = asyncio.new_event_loop()\nx = new.run_until_complete(co())\nr = await tr(asyncio.sleep(0.01))' + NESTED_LOOP_END,
         NESTED_LOOP + 'new = asyncio.new_event_loop()\nx = new.run_until_complete(co())\nawait asyncio.sleep(0)\nr = (type(x).__name__, asyncio.get_running_loop() is new, await tr(asyncio.sleep(0.01)))' + NESTED_LOOP_END,
         NESTED_LOOP + 'try:\n    x = asyncio.run(co())\nexcept RuntimeError as e:\n    x = str(e)\nr = (x, await tr(asyncio.sleep(0.01)))' + NESTED_LOOP_END,

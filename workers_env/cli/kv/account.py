@@ -98,15 +98,16 @@ def _delete_checks(args: argparse.Namespace) -> None:
 
 def _rename_checks(args: argparse.Namespace) -> None:
     """wrangler's ``validateArgs``: the old name or ``--namespace-id``, not both; a new name of
-    at most 512 characters."""
+    at most 512 characters as JavaScript counts them (``length``: UTF-16 units, an emoji two)."""
     if args.old_name and args.namespace_id:
         raise UsageError("Cannot specify both a positional namespace name and `--namespace-id`. Use one or the other "
                          "to identify the namespace to rename.")
     if not args.namespace_id and not args.old_name:
         raise UsageError("No KV namespace specified. Provide the current namespace name as a positional argument, or "
                          "use `--namespace-id` to identify the namespace to rename.")
-    if args.new_name and len(args.new_name) > 512:
-        raise UsageError(f"The new namespace name exceeds the 512-character limit (got {len(args.new_name)} "
+    length = len(args.new_name.encode("utf-16-le", "surrogatepass")) // 2  # JavaScript's: UTF-16 units
+    if args.new_name and length > 512:
+        raise UsageError(f"The new namespace name exceeds the 512-character limit (got {length} "
                          "characters). Provide a shorter name with `--new-name`.")
 
 
