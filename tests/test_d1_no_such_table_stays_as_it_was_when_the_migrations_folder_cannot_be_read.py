@@ -19,6 +19,7 @@ def test_a_migrations_folder_looping_on_itself_leaves_no_such_table_as_it_was(tm
     (tmp_path / "wrangler.toml").write_text(WRANGLER)
     (tmp_path / "migrations").symlink_to("migrations")
     with load_env(tmp_path) as env:
+        asyncio.run(env.DB.exec("CREATE TABLE other (a)"))  # a schema: no note on a database without tables
         with pytest.raises(JsException) as info:
             asyncio.run(env.DB.prepare("SELECT t FROM notes").all())
     assert "no such table: notes" in str(info.value)

@@ -35,6 +35,7 @@ def test_remote_true_bindings_are_named_as_run_locally(tmp_path):
             "wrangler dev binds your Cloudflare account's own resources for these") in text
     remote_line = next(line for line in text.splitlines() if "remote = true on" in line)
     assert "LOCAL_KV" not in remote_line  # remote = false is local under wrangler dev too
+    assert "runs offline" not in text  # the AI line is for an [ai] without remote = true
     assert "env.LOCAL_KV (k)          KV Namespace         local" in text  # wrangler's table, one config
     assert "[wrangler:info] Ready on" in text
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import re
 import sys
 from collections.abc import Callable, Generator, Iterator, Mapping
 from pathlib import Path
@@ -262,6 +263,44 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     elif report.skipped and _ASYNC_SKIPPED in text:
         report.outcome = "failed"
         report.longrepr = f'pytest skipped this test without running it ("{_ASYNC_SKIPPED}")\n\n{_unrun_async_hint(item)}'
+
+
+#: a test module's import of a name only the Worker has (``ModuleNotFoundError``'s text, as pytest shows it)
+_WORKER_ONLY_IMPORT = re.compile(r"ModuleNotFoundError: No module named '(?P<name>workers|js|pyodide)(?:\.[\w.]+)?'")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Generator[None, Any, None]:
+    """A test module that imports the Worker's code (``from src.entry import ...``) fails to import
+    where that code imports ``workers``, ``js`` or ``pyodide``: production provides them, and so does
+    workers-env, to the Worker as it runs -- not to a test's own imports. The report says how a test
+    reaches the Worker's module instead; only in a folder with a wrangler config (a Worker's)."""
+    outcome = yield
+    report = outcome.get_result()
+    if not report.failed or not isinstance(collector, pytest.Module):
+        return
+    found = _WORKER_ONLY_IMPORT.search(str(report.longrepr))
+    if found is None or not _in_a_worker_project(Path(str(collector.path)).parent):
+        return
+    report.sections.append(("workers-env", (
+        f"`{found['name']}` exists only inside the Worker: workers-env gives it to the Worker's code as it runs, as "
+        "production does, not to a test's own imports (this test module imports it, or imports Worker code that does). "
+        "Reach the "
+        "Worker through the `worker` fixture instead: `worker.module` is its main module, run (`worker.module.NAME` "
+        "for what it defines or imports), and `await worker.call(worker.module.function, ...)` runs one of its "
+        "functions inside the Worker")))
+
+
+def _in_a_worker_project(folder: Path) -> bool:
+    """Whether ``folder`` or one above it holds a wrangler config (wrangler's search)."""
+    from workers_env._errors import ConfigError
+    from workers_env.config import find_config
+
+    try:
+        find_config(folder)
+    except ConfigError:
+        return False
+    return True
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -7,6 +7,7 @@ Prints wrangler's report (warnings, then errors) and exits 0 when there is no er
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 from pathlib import Path
@@ -92,8 +93,8 @@ def run(args: argparse.Namespace) -> int:
             emit("error", f"workers-env validate: {exc}", "stderr")
         return 1
 
-    notes = [note for note in (_no_sdk_line(configs[0]), *(_start_lines(configs[0]) if report.ok else ())) if note
-             ] if configs else []
+    notes = [note for note in (_no_sdk_line(configs[0]), *_index_typo_lines(configs[0]),
+                               *(_start_lines(configs[0]) if report.ok else ())) if note] if configs else []
     if args.json:
         payload = report.to_json()
         for note in notes:  # listed with the warnings: the exit code and "ok" stay wrangler's
@@ -145,6 +146,26 @@ def _no_sdk_line(config: Any) -> str | None:
     except ConfigError:
         return None
     return failing_build_note(config, loading=False) if reason is None else missing_sdk_note(config, reason, loading=False)
+
+
+def _index_typo_lines(config: Any) -> list[str]:
+    """workers-env's note for a ``[[vectorize]]`` index_name that ``[tool.workers-env.indexes]``
+    does not define while it defines a name close to it (difflib's 0.8, as ``load_env``'s own "a typo
+    in one of the two?") that no binding of the config names: wrangler never reads the table, so the
+    config "is valid", and the pytest fixtures then find no definition for the index."""
+    defined = [name for name in (getattr(config, "pyproject_indexes", None) or {}) if isinstance(name, str)]
+    entries = getattr(config, "vectorize", None) or ()
+    named = {entry.index_name for entry in entries}
+    lines = []
+    for entry in entries:
+        if entry.index_name in defined:
+            continue
+        near = difflib.get_close_matches(entry.index_name, defined, n=1, cutoff=0.8)
+        if near and near[0] not in named:
+            lines.append(f'workers-env: pyproject.toml\'s [tool.workers-env.indexes] defines "{near[0]}", not '
+                         f'"{entry.index_name}" (the index_name of binding {entry.binding}): a typo in one of the '
+                         "two? As written, load_env and the pytest fixtures have no definition for it")
+    return lines
 
 
 def _start_lines(config: Any) -> list[str]:

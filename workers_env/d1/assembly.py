@@ -106,7 +106,7 @@ def _migrations_hint(database: Database, entry: D1Entry, config: WorkerConfig,
     """For a "no such table" error: the migrations of the entry's folder not applied yet, and
     the database of wrangler's state beside the config when a relative ``persist_to`` read from a
     subfolder is another state (a fresh database, while the one the migrations were applied to
-    sits beside the config)."""
+    sits beside the config), else how to create tables in a database that has none yet."""
     def hint(message: str) -> str | None:
         if "no such table" not in message:
             return None
@@ -116,8 +116,48 @@ def _migrations_hint(database: Database, entry: D1Entry, config: WorkerConfig,
         except (OSError, RuntimeError, migration_pattern.PatternError):  # a migrations folder that cannot be read (RuntimeError: a symlink loop)
             pending = None  # a note only: D1's error stays as it was
         notes = [pending, _state_elsewhere(entry, config, persist_to), _state_unread(entry, config, persist_to)]
+        if pending is None and notes[1] is None:
+            notes.append(_no_tables_yet(database, entry, config, persist_to, state_unread=notes[2] is not None))
         return "; ".join(note for note in notes if note) or None
     return hint
+
+
+def _no_tables_yet(database: Database, entry: D1Entry, config: WorkerConfig, persist_to: Path | None,
+                   state_unread: bool = False) -> str | None:
+    """The note, when the database holds no table of the user's at all and no migration of its
+    folder is pending (that note says how already): nothing has created a schema here yet -- a test
+    without a schema marker, Cloudflare's D1 tutorial's ``schema.sql`` never run. In memory, the
+    marker and :func:`workers_env.apply_d1_schema`; on the state beside the config, the command
+    (another ``persist_to`` is left alone: the command would need it named); after
+    :func:`_state_unread`'s note, which says the env reads no state, only the ways. The user's tables are
+    :func:`has_user_tables`' (not SQLite's, D1's or workerd's, nor the migrations table)."""
+    def rows(read: Callable[[str], list[tuple[Any, ...]]]) -> bool:
+        names = [str(row[0]) for row in read("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return any(not name.lower().startswith(("sqlite_", "_cf_")) and name.lower() != entry.migrations_table.lower()
+                   for name in names)
+
+    try:
+        if database.read_snapshot(rows):
+            return None
+    except Exception:  # noqa: BLE001 - a note only: locked, closed or unreadable, D1's error stays as it was
+        return None
+    binding = entry.binding
+    if persist_to is None:
+        ways = (f'in tests @pytest.mark.d1_schema("{binding}", "schema.sql") (a .sql file, relative to the test '
+                f'file), elsewhere workers_env.apply_d1_schema(env, "{binding}", "schema.sql") (relative to the config)')
+        if state_unread:
+            return f"or create {binding}'s tables in this env -- {ways}"
+        return (f"{binding}'s database has no tables: this env reads no state (no persist_to), so its databases "
+                f"start empty; create them first -- {ways}")
+    try:
+        if persist_to.resolve() != (config.root / ".wrangler" / "state").resolve():
+            return None
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError on Python 3.11 and 3.12): no note
+        return None
+    return (f"{binding}'s database in .wrangler/state has no tables yet: create them with "
+            f"`workers-env d1 execute {binding} --local --file schema.sql` (as `wrangler d1 execute`), or write "
+            f"migrations (`workers-env d1 migrations create {binding} <message>`, then "
+            f"`workers-env d1 migrations apply {binding} --local`)")
 
 
 def _state_elsewhere(entry: D1Entry, config: WorkerConfig, persist_to: Path | None) -> str | None:
