@@ -7,6 +7,7 @@ the first one's wrote; the library's write never reaches the host."""
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 from worker_helpers import installed_package, one_file_worker
@@ -32,7 +33,7 @@ class Base:
 '''
 
 ENTRY = '''
-from handlerlib import Base
+from review83lib import Base
 from workers import WorkerEntrypoint
 
 CALLBACK = None  # the test's
@@ -47,16 +48,17 @@ class Default(Base, WorkerEntrypoint):
 
 
 @pytest.mark.asyncio
-async def test_only_the_request_of_the_worker_that_wrote_sees_its_write(tmp_path, monkeypatch):
+async def test_only_the_request_of_the_worker_that_wrote_sees_its_write(tmp_path, monkeypatch, request):
     monkeypatch.setenv("REVIEW83_FROM_LIBRARY", "host")
-    installed_package(tmp_path, monkeypatch, "handlerlib", LIBRARY)
-    import handlerlib
+    installed_package(tmp_path, monkeypatch, "review83lib", LIBRARY)
+    request.addfinalizer(lambda: sys.modules.pop("review83lib", None))  # (the next test's library of that name is its own)
+    import review83lib
 
     first = load_worker(one_file_worker(tmp_path / "first", ENTRY.replace("{name}", "first")))
     second = load_worker(one_file_worker(tmp_path / "second", ENTRY.replace("{name}", "second")))
     for worker in (first, second):
-        worker.module.CALLBACK = lambda: handlerlib.read()  # the test's own code, though the Worker's handler calls it
+        worker.module.CALLBACK = lambda: review83lib.read()  # the test's own code, though the Worker's handler calls it
     assert await (await first.fetch("/write")).text() == "None first host"
     assert await (await first.fetch("/")).text() == "first first host"
     assert await (await second.fetch("/")).text() == "None None host"
-    assert handlerlib.read() == os.environ["REVIEW83_FROM_LIBRARY"] == "host"
+    assert review83lib.read() == os.environ["REVIEW83_FROM_LIBRARY"] == "host"
