@@ -711,7 +711,7 @@ def _handle(parser: argparse.ArgumentParser, given: list[str], handler: Callable
     except UsageError as exc:
         return _usage_error(parser, given, exc)
     except KeyboardInterrupt:  # Ctrl+C: the shell's 128 + SIGINT, without a traceback
-        print("\nInterrupted.", file=sys.stderr, flush=True)
+        emit("error", "\nInterrupted.", "stderr")  # (an error's level: hidden at WRANGLER_LOG=none alone)
         return 130
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
         silence_stdout()

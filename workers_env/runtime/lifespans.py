@@ -19,6 +19,16 @@ no ``try`` around (its frame-state byte, :func:`_state_offset`, found and checke
 sample coroutine), so freeing it later clears its frame and runs none of its code -- what the
 isolate's end does. Where that byte cannot be found (another interpreter), they are kept as dev
 keeps them.
+
+Why a byte and not plain Python (review83): CPython closes every suspended coroutine it frees
+(PEP 342), so letting the chain go runs its ``finally`` blocks; ``frame.clear()`` of a suspended
+frame closes it too (3.11, 3.12) or refuses (3.13+); dropping only its locals leaves its value
+stack. Only the frame-state byte skips the close. What guards the write: CPython 3.11 to 3.14
+only (3.15 renumbers the states, ``FRAME_COMPLETED`` gone); the byte must read the same in two
+samples of each state and alike in a generator and an async generator before a sample is
+written; and a coroutine or generator is marked only when nothing outside the lifespan holds it
+(:func:`_held_by`): one a module still uses is freed with its ``finally`` run as before, never
+finished under that module.
 """
 
 from __future__ import annotations
@@ -28,6 +38,7 @@ import collections
 import ctypes
 import functools
 import gc
+import sys
 import types
 import weakref
 from typing import Any
@@ -81,7 +92,7 @@ def abandon(since: int | None = None) -> int:
     for task in waiting:
         coro = task.get_coro() if isinstance(task, asyncio.Task) else None
         if coro is not None:
-            held = _held_by(coro) if own else []
+            held = _held_by(coro) if own else []  # (what only the lifespan holds)
             if not (own and _finish_unrun([coro, *held])):  # else: never freed, so never closed
                 ctypes.pythonapi.Py_IncRef(ctypes.py_object(coro))
             _forget(getattr(task.get_loop(), "_asyncgens", None), [obj for obj in held
@@ -138,12 +149,20 @@ class _Pause:
         yield
 
 
+#: the CPython versions whose frame states are ``_framestate``'s above (3.15: created 0 ... cleared 5)
+_VERIFIED = ((3, 11), (3, 14))
+
+
 @functools.cache
 def _state_offset() -> int | None:
     """Where a generator object keeps its frame state (``gi_frame_state``, one byte): the byte
-    that reads created, then suspended, then cleared (4) on three sample coroutines, and whose
-    ``_COMPLETED`` makes a fourth, suspended in a ``try``, refuse to run again and free without
-    running its ``finally``; None where no byte does (the layout is not CPython 3.11-3.14's)."""
+    that reads created, then suspended, then cleared (4) -- the same in two sample coroutines of
+    each state, and in a generator's and an async generator's -- and whose ``_COMPLETED`` makes
+    a fifth coroutine, suspended in a ``try``, refuse to run again and free without running its
+    ``finally``; None where no byte does, or on an interpreter other than CPython 3.11-3.14 (no
+    byte is written there, not even a sample's)."""
+    if sys.implementation.name != "cpython" or not _VERIFIED[0] <= sys.version_info[:2] <= _VERIFIED[1]:
+        return None
     ran: list[bool] = []
 
     async def sample(wait: bool) -> None:
@@ -153,21 +172,51 @@ def _state_offset() -> int | None:
         finally:
             ran.append(True)
 
-    def states(coro: Any) -> list[int]:
-        return [ctypes.c_int8.from_address(id(coro) + at).value for at in range(type(coro).__basicsize__)]
+    def generator() -> Any:
+        yield
 
-    created, suspended, finished = sample(True), sample(True), sample(False)
-    suspended.send(None)
-    try:
-        finished.send(None)
-    except StopIteration:
-        pass
-    before, during, after = states(created), states(suspended), states(finished)
-    created.close()
-    suspended.close()
+    async def async_generator() -> Any:
+        yield
+
+    def states(obj: Any) -> list[int]:
+        return [ctypes.c_int8.from_address(id(obj) + at).value for at in range(type(obj).__basicsize__)]
+
+    def steps(step: Any, times: int) -> None:
+        for _ in range(times):
+            try:
+                step()
+            except (StopIteration, StopAsyncIteration):  # (an async generator's step ends in StopIteration)
+                pass
+
+    readings = []  # (created, suspended, cleared) of two coroutines, a generator, an async generator
+    created: Any
+    suspended: Any
+    finished: Any
+    for kind in ("coroutine", "coroutine", "generator", "async generator"):
+        if kind == "coroutine":
+            created, suspended, finished = sample(True), sample(True), sample(False)
+            for obj in (suspended, finished):
+                steps(functools.partial(obj.send, None), 1)
+        elif kind == "generator":
+            created, suspended, finished = generator(), generator(), generator()
+            steps(functools.partial(next, suspended), 1)
+            steps(functools.partial(next, finished), 2)
+        else:
+            created, suspended, finished = async_generator(), async_generator(), async_generator()
+            steps(lambda: suspended.asend(None).send(None), 1)
+            steps(lambda: finished.asend(None).send(None), 2)
+        readings.append((states(created), states(suspended), states(finished)))
+        if kind == "async generator":
+            steps(lambda: suspended.aclose().send(None), 1)
+        else:
+            created.close()
+            suspended.close()
     ran.clear()
-    for at in range(2 * ctypes.sizeof(ctypes.c_void_p), len(before)):
-        if not before[at] < during[at] < _EXECUTING or after[at] != 4:
+    size = min(len(created) for created, _, _ in readings)
+    for at in range(2 * ctypes.sizeof(ctypes.c_void_p), size):
+        (before, during, after), *others = [(c[at], s[at], f[at]) for c, s, f in readings]
+        if not before < during < _EXECUTING or after != 4 or any(
+                other[0] != before or other[2] != after or not other[1] < _EXECUTING for other in others):
             continue
         probe = sample(True)
         probe.send(None)
@@ -177,7 +226,7 @@ def _state_offset() -> int | None:
             probe.send(None)
         except RuntimeError:  # "cannot reuse already awaited coroutine": finished
             refused = True
-        except StopIteration:  # (it ran on: not the byte)
+        except Exception:  # noqa: BLE001 - it ran on, or answered otherwise: not the byte
             pass
         finished_now = refused and not getattr(probe, "cr_suspended", True)
         del probe
@@ -191,22 +240,47 @@ def _state_offset() -> int | None:
 def _held_by(coro: Any, limit: int = 10_000) -> list[Any]:
     """The coroutines, generators and async generators ``coro`` holds through what it awaits and
     its ``async with`` blocks' context managers (an ``asynccontextmanager`` lifespan's generator,
-    suspended at its ``yield``), at most ``limit`` objects looked at."""
-    found: list[Any] = []
-    seen: set[int] = set()
+    suspended at its ``yield``), at most ``limit`` objects looked at -- those only: one also held
+    from outside what was looked at (a module's generator the lifespan keeps in a local, through a
+    dict a module keeps) goes on when the lifespan goes, so it is not finished under its holder."""
+    seen: dict[int, Any] = {}
+    holds: dict[int, list[int]] = {}  # what each object looked into references, by id (no reference kept)
+    inside: collections.Counter[int] = collections.Counter()  # references to each from what was looked into
     todo = [coro]
     while todo and len(seen) < limit:
         obj = todo.pop()
         if id(obj) in seen:
             continue
-        seen.add(id(obj))
-        if isinstance(obj, _SUSPENDABLE) and obj is not coro:
-            found.append(obj)
+        seen[id(obj)] = obj
         kind = type(obj)
         if (isinstance(obj, _WALKED) or hasattr(kind, "__aexit__") or kind.__name__.startswith("async_generator_")
                 or (hasattr(kind, "send") and hasattr(kind, "throw"))):  # (a coroutine's wrapper: runtime/tasks.py)
-            todo.extend(gc.get_referents(obj))
-    return found
+            referents = gc.get_referents(obj)
+            holds[id(obj)] = [id(referent) for referent in referents]
+            inside.update(holds[id(obj)])
+            todo.extend(referents)
+            del referents
+    del todo[:]
+    # held from outside: more references than those from what was looked into, beyond those this
+    # count makes itself -- as many as an object ``seen`` alone holds has (how many the interpreter
+    # counts for a call's argument differs: 3.14 borrows it); ``coro`` goes with its task
+    alone = object()
+    seen[alone_key := id(alone)] = alone
+    del alone
+    counts: dict[int, int] = {}
+    for key in list(seen):
+        obj = seen[key]
+        counts[key] = sys.getrefcount(obj)
+    del obj, seen[alone_key]
+    ours = counts.pop(alone_key)
+    outside = [key for key, count in counts.items() if count - ours > inside[key] and seen[key] is not coro]
+    stays: set[int] = set()
+    while outside:
+        key = outside.pop()
+        if key not in stays:
+            stays.add(key)
+            outside.extend(held for held in holds.get(key, ()) if held in seen)
+    return [obj for key, obj in seen.items() if obj is not coro and key not in stays and isinstance(obj, _SUSPENDABLE)]
 
 
 def abandoned(task: asyncio.Future[Any]) -> bool:

@@ -89,7 +89,10 @@ class NewWebLoop(WebLoop):
 
     def call_soon_threadsafe(self, callback: Callable[..., Any], *args: Any,  # type: ignore[override]
                              context: Any = None) -> asyncio.Handle:
-        return self.call_soon(callback, *args, context=context)
+        """WebLoop's is its ``call_soon`` (Pyodide has one thread); here workers-env's own threads
+        call it too, so through the base loop's, which wakes it (its ``call_soon`` does not)."""
+        timer: Any = self.workers_env_base.call_soon_threadsafe(_OnLoop(self, callback), *args, context=context)
+        return threadpool.Handle(timer, callback, args, self, context)
 
     def call_later(self, delay: float, callback: Callable[..., Any], *args: Any,  # type: ignore[override]
                    context: Any = None) -> asyncio.Handle:

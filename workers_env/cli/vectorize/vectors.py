@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import UnindexedFilterWarning, WorkersEnvError
 from workers_env._jsvalues import js_truthy, json_int
-from workers_env._loglevel import shows
+from workers_env._loglevel import emit, shows
 from workers_env.cli.common import (
     CommandError,
     dump_json,
@@ -132,7 +132,7 @@ class _StopRequest:
         if self.requested:
             raise KeyboardInterrupt
         self.requested = True
-        print("Stopping after the batch in flight (press Ctrl+C again to stop at once)...", file=sys.stderr, flush=True)
+        emit("warn", "Stopping after the batch in flight (press Ctrl+C again to stop at once)...", "stderr")  # (a note's level)
 
     def __exit__(self, *exc: object) -> None:
         if self._previous is not None:
