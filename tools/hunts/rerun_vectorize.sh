@@ -471,6 +471,53 @@ SQL
   finish
 }
 
+nomadically_pipeline() { # nicolad/nomadically.work ec7995b's process-jobs (D1 + AI + a queue and its consumer + a cron +
+  # service bindings) in one `dev -c process-jobs -c eu-classifier` session, eu-classifier in the built-in SDK era (as
+  # its author ran it; in the SDK era its D1 reads fail, see nomadically-eu-classifier), ats-crawler (Rust) not run:
+  # [not connected]; one scripted qwen3 answer (a function) carrying every key their parsers read
+  local base="$scratch/$name" c="ec7995b76ce741a8ca00504bb0e9dced81b158a8" pkgs
+  rm -rf "$base" && mkdir -p "$base/replies" || return
+  local p; for p in workers/process-jobs workers/eu-classifier migrations; do
+    git --git-dir="$mirror/nicolad+nomadically.work/repo" archive "$c" "$p" | tar -x -C "$base" ||
+      { echo "$name: no snapshot of nicolad+nomadically.work (fetch github:nicolad/nomadically.work first)" >&2; return 1; }
+  done
+  rm -f "$base/workers/eu-classifier/python_modules"
+  pkgs=$(langchain_packages langchain-cloudflare); extra="$pkgs:$base/replies"
+  cat >"$base/replies/hunt54_replies.py" <<'PY'
+import json
+
+
+def qwen(model, inputs):
+    return json.dumps({"isFrontendReact": True, "isAIEngineer": False, "isRemoteEU": True,
+                       "confidence": "medium", "reason": "scripted",
+                       "skills": [{"tag": "react", "level": "required", "confidence": 0.9,
+                                   "evidence": "builds the React frontend"}]})
+PY
+  for p in eu-classifier process-jobs; do
+    printf '\n[tool.workers-env.ai.replies]\n"@cf/qwen/qwen3-30b-a3b-fp8" = { function = "hunt54_replies:qwen" }\n' >>"$base/workers/$p/pyproject.toml"
+  done
+  printf '\n[tool.workers-env]\npython-sdk = "built-in"\n' >>"$base/workers/eu-classifier/pyproject.toml"
+  work="$base/workers/process-jobs"
+  cat >"$work/.seed.sql" <<'SQL'
+INSERT INTO jobs (id, external_id, source_kind, source_id, company_key, title, url, posted_at, updated_at, created_at, status, location, description, country, workplace_type) VALUES
+ (1, 'ext-1', 'ashby', 's1', 'acme', 'Senior React Engineer', 'https://x/1', '2026-11-20T00:00:00Z', '2026-11-20T00:00:00Z', '2026-11-20T00:00:00Z', 'new', 'Remote - Europe', 'Build our React and TypeScript frontend. Remote within the EU.', 'DE', 'remote'),
+ (2, 'ext-2', 'remoteok', 's2', 'beta', 'Frontend Developer (React)', 'https://x/2', '2026-11-21T00:00:00Z', '2026-11-21T00:00:00Z', '2026-11-21T00:00:00Z', 'new', 'Remote', 'React, Next.js. Fully remote.', NULL, 'remote'),
+ (3, 'ext-3', 'remotive', 's3', 'gamma', 'Accountant', 'https://x/3', '2026-11-22T00:00:00Z', '2026-11-22T00:00:00Z', '2026-11-22T00:00:00Z', 'new', 'Berlin', 'Bookkeeping.', 'DE', 'onsite');
+SQL
+  (cd "$work" && for f in "$base"/migrations/*.sql; do we d1 execute nomadically-work-db --local --file "$f"; done &&
+    we d1 execute nomadically-work-db --local --file .seed.sql) >/dev/null 2>&1
+  serve -c wrangler.jsonc -c ../eu-classifier/wrangler.jsonc
+  { q "$(url)/health"; q "$(url)/classify"; q -X POST "$(url)/classify-one" --json '{"job_id": 3}'
+    q -X POST "$(url)/classify-one" -d nope; q -X POST "$(url)/process-sync?limit=10"
+    q -X POST "$(url)/classify-one" --json '{"job_id": 1}'; q -X POST "$(url)/anything" --json '{"limit": 2}'
+    sleep 4; q "$(url)/cdn-cgi/handler/scheduled?cron=0+*+*+*+*"; sleep 30
+    (cd "$work" && we d1 execute nomadically-work-db --local --json --command \
+      "SELECT j.id, j.status, j.role_frontend_react, j.is_remote_eu, (SELECT group_concat(tag) FROM job_skill_tags t WHERE t.job_id = j.id) AS tags FROM jobs j ORDER BY j.id" 2>/dev/null |
+      "$py" -c 'import json, sys; [print(r) for r in json.load(sys.stdin)[0]["results"]]'); } >"$out/$name.txt"
+  finish
+  grep -a -E "QUEUE |Queue message|Phase|ATS crawler|Match|EU Remote|skills extracted" "$work/.dev.log" | mask >>"$out/$name.dev.txt"
+}
+
 declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
@@ -490,6 +537,7 @@ declare -A run=(
   [empire-rag]="empire_rag own" [empire-rag-flag]="empire_rag flag"
   [nomadically-cleanup-jobs]="nomadically cleanup-jobs" [nomadically-job-matcher]="nomadically job-matcher"
   [nomadically-eu-classifier]="nomadically eu-classifier sdk" [nomadically-eu-classifier-builtin]="nomadically eu-classifier builtin"
+  [nomadically-process-jobs]="nomadically_pipeline"
 )
 [ $# -gt 0 ] || set -- $(printf '%s\n' "${!run[@]}" | sort)
 for name in "$@"; do
