@@ -1,5 +1,6 @@
 """``workers.asgi``, ``workers.wsgi`` and ``workers.rpc`` are the external SDK's modules:
-workers-runtime-sdk ships ``workers/rpc.py`` in every release on PyPI (1.5.4 on),
+workers-runtime-sdk ships ``workers/rpc.py`` from 1.5.2 (workers-py 1d5f751; so in every release
+on PyPI, 1.5.4 on, and in none of the tags up to 1.5.1, whose bindings a project locked then ran),
 ``workers/wsgi.py`` from 1.6.0 and ``workers/asgi.py`` from 1.6.14 (before it only the top-level
 ``asgi.py``); workerd's built-in SDK has none of them (``workers/__init__.py``, ``_workers.py``,
 ``workflows.py`` and a top-level ``asgi.py``). Where production has none, ``import workers.asgi``
@@ -70,6 +71,13 @@ def test_before_1_6_0_there_is_no_wsgi(tmp_path):
     _absent(answers, "asgi", "workers-runtime-sdk 1.5.4")
     _absent(answers, "wsgi", "workers-runtime-sdk 1.5.4")
     assert answers["rpc"] == _present("rpc")
+
+
+def test_before_1_5_2_there_is_no_rpc(tmp_path):
+    answers = _answers(tmp_path, "2026-05-01", "1.5.1")
+    for name in ("asgi", "wsgi", "rpc"):
+        _absent(answers, name, "workers-runtime-sdk 1.5.1")
+    assert _answers(tmp_path / "next", "2026-05-01", "1.5.2")["rpc"] == _present("rpc")
 
 
 @pytest.mark.parametrize(("date", "flags"), [("2025-10-01", ()), ("2024-12-01", ("python_no_global_handlers",)),

@@ -237,7 +237,7 @@ async def test_the_external_sdk_converts_workflow_and_stub_calls_as_binding_wrap
     out, workflow, namespace = await run(project(tmp_path, EXTERNAL if sdk_lock is None else BUILTIN, sdk_lock=sdk_lock))
     assert out["wf"] == "_WorkflowBindingWrapper"
     assert out["instance"] == ["_WorkflowInstanceWrapper", "a"]
-    assert out["status_type"] == "workers_env._jsvalues.JsDict"
+    assert out["status_type"] == "workers.rpc.JsDict"  # production's name (test_runtime_sdk_results_are_workers_rpc_jsdict)
     assert out["json"] == "ok"
     assert out["status"] == {"status": "queued", "error": None}
     assert out["get"] == ["_WorkflowInstanceWrapper", "a"]
@@ -245,7 +245,7 @@ async def test_the_external_sdk_converts_workflow_and_stub_calls_as_binding_wrap
     assert "create_batch(list)" not in out
     assert out["batch"] == [["_WorkflowInstanceWrapper", "b"], ["_WorkflowInstanceWrapper", "c"]]
     assert out["ns"] == "_DurableObjectNamespaceWrapper" and out["stub"] == "_FetcherWrapper"
-    assert out["add"] == ["workers_env._jsvalues.JsDict", "{'count': 1, 'item': {'item': 'x', 'tags': ['a', None]}, 'none': None}"]
+    assert out["add"] == ["workers.rpc.JsDict", "{'count': 1, 'item': {'item': 'x', 'tags': ['a', None]}, 'none': None}"]
     assert out["label"] == ["builtins.str", "stub id:room"]
     assert out["fetch"] == ["workers.response.Response", 202, "id:room https://do/path"]
     assert out["by_name"] == {"count": 1, "item": ["y"], "none": None}
@@ -259,7 +259,7 @@ async def test_between_1_3_and_1_5_3_the_external_sdk_converts_stub_calls_but_no
     out, _, _ = await run(project(tmp_path, BUILTIN, sdk_lock="1.5.2"))
     assert out["status_type"] == "pyodide.webloop.PyodideFuture"
     assert out["create_batch(list)"] == "JsException"
-    assert out["add"][0] == "workers_env._jsvalues.JsDict"
+    assert out["add"][0] == "workers.rpc.JsDict"
     assert out["label"] == ["builtins.str", "stub id:room"]
 
 

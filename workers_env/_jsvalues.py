@@ -46,6 +46,8 @@ __all__ = [
     "HttpResponse",
     "JsDate",
     "JsDict",
+    "SdkDictType",
+    "name_sdk_dicts_by",
     "JsLiteralMapArgument",
     "JsMapArgument",
     "JsMapResult",
@@ -95,7 +97,45 @@ JS_WHITESPACE = (" \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2
 MAX_SAFE_INTEGER = 2**53 - 1
 
 
-class JsDict(dict):  # type: ignore[type-arg]
+#: the module :class:`SdkDictType` shows for the running Worker's SDK (``None``: workers-env's own);
+#: runtime/sdknames.py, which knows the SDK eras, sets it (this module sits below the runtime)
+_sdk_dict_namer: Callable[[], str | None] | None = None
+
+
+def name_sdk_dicts_by(namer: Callable[[], str | None]) -> None:
+    """Let ``namer`` decide the module :class:`JsDict` shows (runtime/sdknames.py)."""
+    global _sdk_dict_namer
+    _sdk_dict_namer = namer
+
+
+class SdkDictType(type):
+    """The class of :class:`JsDict`: the external SDK's ``JsDict`` as Worker code sees it, so
+    ``str(type(result))`` is production's text -- ``<class 'workers.rpc.JsDict'>`` -- as Worker code
+    comparing type texts reads it. Its module comes from :func:`name_sdk_dicts_by`; its own module
+    and name stay in ``_own_name``, which ``pickle`` finds the class by. A subclass naming
+    ``_shown_as`` shows that name instead of its own (also in Python's error texts), as the value it
+    stands for is that class in production."""
+
+    _own_name: tuple[str, str]
+
+    def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
+        super().__init__(name, bases, namespace, **kwargs)
+        type.__setattr__(cls, "_own_name", (namespace.get("__module__", ""), cls.__qualname__))
+        shown = namespace.get("_shown_as")
+        if shown:
+            type.__dict__["__name__"].__set__(cls, shown)
+            type.__dict__["__qualname__"].__set__(cls, shown)
+
+    @property
+    def __module__(cls) -> str:  # type: ignore[override]  # a computed name is the point
+        shown = _sdk_dict_namer() if _sdk_dict_namer is not None else None
+        return shown or cls._own_name[0]
+
+    def __repr__(cls) -> str:
+        return f"<class '{cls.__module__}.{cls.__qualname__}'>"
+
+
+class JsDict(dict, metaclass=SdkDictType):  # type: ignore[type-arg]
     """A ``dict`` whose keys also read as attributes, as Python Workers receive JS objects.
 
     Dict attributes win over keys: ``match.values`` is the dict method, the vector is
@@ -171,7 +211,9 @@ def _noted(error: _E, note: str | None) -> _E:
 
 class JsMapResult(JsDict):
     """A result that is a JavaScript ``Map`` (KV's bulk ``get``): JS code sees a ``Map``,
-    Python code a :class:`JsDict` (Pyodide turns a ``Map`` into a ``dict``)."""
+    Python code a :class:`JsDict` (Pyodide turns a ``Map`` into a ``dict``), named so."""
+
+    _shown_as = "JsDict"
 
 
 class PyProxyArgument:
@@ -830,6 +872,7 @@ def reduce_by_own_name(cls: PyodideProxyType) -> tuple[Any, tuple[str, str]]:
 
 
 copyreg.pickle(PyodideProxyType, reduce_by_own_name)  # type: ignore[arg-type]
+copyreg.pickle(SdkDictType, reduce_by_own_name)  # type: ignore[arg-type]
 
 
 def _python_equality(members: list[Any], value: Any) -> int:

@@ -391,6 +391,133 @@ empire_rag() { # Soorya2201/cf_ai_Insurance-Policy-Intelligence-Engine- at 65c06
   finish
 }
 
+nomadically() { # WORKER ERA: nicolad/nomadically.work ec7995b (2026-03-04), the Python Workers beside resume-rag that
+  # no round had run (hunt54): D1 (+ AI, queues, crons), no Vectorize; each its own wrangler.jsonc (2025-11-02, remote =
+  # true), the repository's root migrations/ applied in name order (its 0004_nifty_northstar and 0021 fail on their own:
+  # they repeat earlier ones), a few rows seeded; cleanup-jobs: its own tests + curl + queue + cron; job-matcher: a
+  # scripted reply for its llama-3.3 (it parses the model's JSON); eu-classifier: langchain-cloudflare as for
+  # langchain-example, a scripted reply for its qwen3, ERA = sdk (pyproject.toml's workers-py: pywrangler sync vendors
+  # workers-runtime-sdk 1.9.5) or builtin (the SDK of its own day, its cleanup-jobs' uv.lock's workers-py 1.7.3)
+  local w=$1
+  snapshot nicolad+nomadically.work ec7995b76ce741a8ca00504bb0e9dced81b158a8 "workers/$w" || return
+  mkdir -p "$work/.migrations" && git --git-dir="$mirror/nicolad+nomadically.work/repo" archive ec7995b76ce741a8ca00504bb0e9dced81b158a8 migrations |
+    tar -x -C "$work/.migrations" --strip-components=1
+  rm -f "$work/python_modules"  # eu-classifier's: a link to its author's own folder
+  case $w in
+    cleanup-jobs) cat >"$work/.seed.sql" <<'SQL'
+INSERT INTO jobs (id, external_id, source_kind, source_id, company_key, title, url, posted_at, updated_at, status, is_remote_eu, location, description) VALUES
+ (1, 'ext-1', 'ashby', 's1', 'acme', 'AI Engineer', 'https://x/1', strftime('%Y-%m-%dT%H:%M:%fZ','now','-40 days'), strftime('%Y-%m-%dT%H:%M:%fZ','now','-20 days'), 'new', 1, 'EU', 'old job'),
+ (2, 'ext-2', 'ashby', 's1', 'acme', 'React Developer', 'https://x/2', strftime('%Y-%m-%dT%H:%M:%fZ','now','-45 days'), strftime('%Y-%m-%dT%H:%M:%fZ','now','-1 days'), 'new', 1, 'EU', 'old but recently enhanced'),
+ (3, 'ext-3', 'greenhouse', 's2', 'beta', 'Frontend Developer', 'https://x/3', strftime('%Y-%m-%dT%H:%M:%fZ','now','-3 days'), strftime('%Y-%m-%dT%H:%M:%fZ','now','-3 days'), 'new', 1, 'Remote EU', 'fresh job'),
+ (4, 'ext-4', 'greenhouse', 's2', 'beta', '[stale]', '', '1970-01-01T00:00:00Z', '1970-01-01T00:00:00Z', 'stale', NULL, NULL, NULL),
+ (5, 'ext-5', 'lever', 's3', 'gamma', 'Machine Learning Engineer', 'https://x/5', strftime('%Y-%m-%dT%H:%M:%fZ','now','-60 days'), strftime('%Y-%m-%dT%H:%M:%fZ','now','-50 days'), NULL, 0, 'US', 'old, never updated');
+INSERT INTO job_skill_tags (job_id, tag, level, confidence, extracted_at, version) VALUES (1, 'python', 'required', 0.9, '2026-01-01', 'v1'), (1, 'pytorch', 'preferred', 0.8, '2026-01-01', 'v1'), (3, 'react', 'required', 0.9, '2026-01-01', 'v1'), (5, 'python', 'required', 0.7, '2026-01-01', 'v1');
+SQL
+      ;;
+    job-matcher) printf '\n[tool.workers-env.ai.replies]\n"@cf/meta/llama-3.3-70b-instruct-fp8-fast" = %s\n' \
+        "'{\"AI Engineer\": 0.95, \"Senior React Developer\": 0.9, \"Accountant\": 0.05}'" >>"$work/pyproject.toml"
+      cat >"$work/.seed.sql" <<'SQL'
+INSERT INTO jobs (id, external_id, source_kind, source_id, company_key, title, url, posted_at, updated_at, status, is_remote_eu, location, company_id) VALUES
+ (1, 'ext-1', 'ashby', 's1', 'acme', 'AI Engineer', 'https://x/1', '2026-11-20T00:00:00Z', '2026-11-20T00:00:00Z', 'new', 1, 'EU', NULL),
+ (2, 'ext-2', 'ashby', 's1', 'acme', 'Senior React Developer', 'https://x/2', '2026-11-21T00:00:00Z', '2026-11-21T00:00:00Z', 'new', 1, 'Remote EU', NULL),
+ (3, 'ext-3', 'greenhouse', 's2', 'beta', 'Accountant', 'https://x/3', '2026-11-22T00:00:00Z', '2026-11-22T00:00:00Z', 'new', 1, 'EU', NULL),
+ (4, 'ext-4', 'lever', 's3', 'gamma', 'Machine Learning Engineer', 'https://x/4', '2026-11-23T00:00:00Z', '2026-11-23T00:00:00Z', 'new', 0, 'US', NULL);
+INSERT INTO job_skill_tags (job_id, tag, level, confidence, extracted_at, version) VALUES
+ (1, 'python', 'required', 0.9, '2026-11-20', 'v1'), (1, 'pytorch', 'preferred', 0.8, '2026-11-20', 'v1'),
+ (2, 'react', 'required', 0.9, '2026-11-21', 'v1'), (2, 'typescript', 'required', 0.9, '2026-11-21', 'v1'),
+ (3, 'excel', 'required', 0.9, '2026-11-22', 'v1'), (3, 'python', 'preferred', 0.5, '2026-11-22', 'v1'),
+ (4, 'python', 'required', 0.9, '2026-11-23', 'v1');
+SQL
+      ;;
+    eu-classifier) local pkgs; pkgs=$(langchain_packages langchain-cloudflare); extra="$pkgs"
+      [ "$2" = builtin ] && printf '\n[tool.workers-env]\npython-sdk = "built-in"\n' >>"$work/pyproject.toml"
+      printf '\n[tool.workers-env.ai.replies]\n"@cf/qwen/qwen3-30b-a3b-fp8" = %s\n' \
+        "'{\"isRemoteEU\": false, \"confidence\": \"medium\", \"reason\": \"Remote without a stated EU scope\"}'" >>"$work/pyproject.toml"
+      cat >"$work/.seed.sql" <<'SQL'
+INSERT INTO jobs (id, external_id, source_kind, source_id, company_key, title, url, posted_at, updated_at, created_at, status, location, description, country, workplace_type, ashby_is_remote) VALUES
+ (1, 'ext-1', 'ashby', 's1', 'acme', 'AI Engineer', 'https://x/1', '2026-11-20T00:00:00Z', '2026-11-20T00:00:00Z', '2026-11-20T00:00:00Z', 'role-match', 'Remote - EU', 'Work remotely from anywhere in the European Union.', 'DE', 'remote', 1),
+ (2, 'ext-2', 'greenhouse', 's2', 'beta', 'React Developer', 'https://x/2', '2026-11-21T00:00:00Z', '2026-11-21T00:00:00Z', '2026-11-21T00:00:00Z', 'role-match', 'New York, NY', 'Onsite in New York.', 'US', 'onsite', 0),
+ (3, 'ext-3', 'lever', 's3', 'gamma', 'Frontend Developer', 'https://x/3', '2026-11-22T00:00:00Z', '2026-11-22T00:00:00Z', '2026-11-22T00:00:00Z', 'role-match', 'Remote', 'Fully remote role.', NULL, 'remote', NULL);
+SQL
+      ;;
+  esac
+  (cd "$work" && for f in .migrations/*.sql; do we d1 execute nomadically-work-db --local --file "$f"; done &&
+    we d1 execute nomadically-work-db --local --file .seed.sql) >/dev/null 2>&1
+  serve
+  case $w in
+    cleanup-jobs)
+      (cd "$work" && PYTHONPATH="$tree" "$py" -m pytest tests -p no:cacheprovider -o addopts= -q 2>&1 | tail -1 | mask) >"$out/$name.txt"
+      { q "$(url)/health"; q "$(url)/stats"; q -X OPTIONS "$(url)/stats"; q -X POST "$(url)/cleanup/run"; q "$(url)/stats"
+        q -X POST "$(url)/cleanup"; sleep 7; q "$(url)/stats"; q "$(url)/nope"; q -X POST "$(url)/health"
+        q "$(url)/cdn-cgi/handler/scheduled?cron=0+2+*+*+*"; } >>"$out/$name.txt" ;;
+    job-matcher)
+      { q "$(url)/health"; q "$(url)/"; q -X OPTIONS "$(url)/match-jobs"
+        q -X POST "$(url)/match-jobs" --json '{"user_id": "u1", "skills": ["python", "react"]}'
+        q -X POST "$(url)/match-jobs" --json '{"user_id": "u1", "skills": ["python", "react"], "limit": 1, "offset": 1}'
+        q -X POST "$(url)/match-jobs" --json '{"user_id": "u1", "skills": ["excel"]}'
+        q -X POST "$(url)/match-jobs" --json '{"user_id": "u1", "skills": ["cobol"]}'
+        q -X POST "$(url)/match-jobs" --json '{"user_id": "", "skills": ["python"]}'
+        q -X POST "$(url)/match-jobs" --json '{"user_id": "u1", "skills": ["python"], "limit": "many"}'
+        q -X POST "$(url)/match-jobs" -d 'not json'; q "$(url)/match-jobs"; q "$(url)/nope"; } >"$out/$name.txt" ;;
+    eu-classifier)
+      { q "$(url)/health"; q -X OPTIONS "$(url)/classify"; q "$(url)/classify"
+        q -X POST "$(url)/classify-one" --json '{"job_id": 1}'; q -X POST "$(url)/classify-one" --json '{"job_id": 2}'
+        q -X POST "$(url)/classify-one" --json '{}'; q -X POST "$(url)/classify" --json '{"limit": 5}'
+        q -X POST "$(url)/enqueue" --json '{"limit": 5}'; q "$(url)/cdn-cgi/handler/scheduled?cron=0+*/6+*+*+*"
+        (cd "$work" && we d1 execute nomadically-work-db --local --json \
+          --command "SELECT id, status, score, score_reason, is_remote_eu FROM jobs ORDER BY id" 2>/dev/null |
+          "$py" -c 'import json, sys; [print(r) for r in json.load(sys.stdin)[0]["results"]]'); } >"$out/$name.txt" ;;
+  esac
+  finish
+}
+
+nomadically_pipeline() { # nicolad/nomadically.work ec7995b's process-jobs (D1 + AI + a queue and its consumer + a cron +
+  # service bindings) in one `dev -c process-jobs -c eu-classifier` session, eu-classifier in the built-in SDK era (as
+  # its author ran it; in the SDK era its D1 reads fail, see nomadically-eu-classifier), ats-crawler (Rust) not run:
+  # [not connected]; one scripted qwen3 answer (a function) carrying every key their parsers read
+  local base="$scratch/$name" c="ec7995b76ce741a8ca00504bb0e9dced81b158a8" pkgs
+  rm -rf "$base" && mkdir -p "$base/replies" || return
+  local p; for p in workers/process-jobs workers/eu-classifier migrations; do
+    git --git-dir="$mirror/nicolad+nomadically.work/repo" archive "$c" "$p" | tar -x -C "$base" ||
+      { echo "$name: no snapshot of nicolad+nomadically.work (fetch github:nicolad/nomadically.work first)" >&2; return 1; }
+  done
+  rm -f "$base/workers/eu-classifier/python_modules"
+  pkgs=$(langchain_packages langchain-cloudflare); extra="$pkgs:$base/replies"
+  cat >"$base/replies/hunt54_replies.py" <<'PY'
+import json
+
+
+def qwen(model, inputs):
+    return json.dumps({"isFrontendReact": True, "isAIEngineer": False, "isRemoteEU": True,
+                       "confidence": "medium", "reason": "scripted",
+                       "skills": [{"tag": "react", "level": "required", "confidence": 0.9,
+                                   "evidence": "builds the React frontend"}]})
+PY
+  for p in eu-classifier process-jobs; do
+    printf '\n[tool.workers-env.ai.replies]\n"@cf/qwen/qwen3-30b-a3b-fp8" = { function = "hunt54_replies:qwen" }\n' >>"$base/workers/$p/pyproject.toml"
+  done
+  printf '\n[tool.workers-env]\npython-sdk = "built-in"\n' >>"$base/workers/eu-classifier/pyproject.toml"
+  work="$base/workers/process-jobs"
+  cat >"$work/.seed.sql" <<'SQL'
+INSERT INTO jobs (id, external_id, source_kind, source_id, company_key, title, url, posted_at, updated_at, created_at, status, location, description, country, workplace_type) VALUES
+ (1, 'ext-1', 'ashby', 's1', 'acme', 'Senior React Engineer', 'https://x/1', '2026-11-20T00:00:00Z', '2026-11-20T00:00:00Z', '2026-11-20T00:00:00Z', 'new', 'Remote - Europe', 'Build our React and TypeScript frontend. Remote within the EU.', 'DE', 'remote'),
+ (2, 'ext-2', 'remoteok', 's2', 'beta', 'Frontend Developer (React)', 'https://x/2', '2026-11-21T00:00:00Z', '2026-11-21T00:00:00Z', '2026-11-21T00:00:00Z', 'new', 'Remote', 'React, Next.js. Fully remote.', NULL, 'remote'),
+ (3, 'ext-3', 'remotive', 's3', 'gamma', 'Accountant', 'https://x/3', '2026-11-22T00:00:00Z', '2026-11-22T00:00:00Z', '2026-11-22T00:00:00Z', 'new', 'Berlin', 'Bookkeeping.', 'DE', 'onsite');
+SQL
+  (cd "$work" && for f in "$base"/migrations/*.sql; do we d1 execute nomadically-work-db --local --file "$f"; done &&
+    we d1 execute nomadically-work-db --local --file .seed.sql) >/dev/null 2>&1
+  serve -c wrangler.jsonc -c ../eu-classifier/wrangler.jsonc
+  { q "$(url)/health"; q "$(url)/classify"; q -X POST "$(url)/classify-one" --json '{"job_id": 3}'
+    q -X POST "$(url)/classify-one" -d nope; q -X POST "$(url)/process-sync?limit=10"
+    q -X POST "$(url)/classify-one" --json '{"job_id": 1}'; q -X POST "$(url)/anything" --json '{"limit": 2}'
+    sleep 4; q "$(url)/cdn-cgi/handler/scheduled?cron=0+*+*+*+*"; sleep 30
+    (cd "$work" && we d1 execute nomadically-work-db --local --json --command \
+      "SELECT j.id, j.status, j.role_frontend_react, j.is_remote_eu, (SELECT group_concat(tag) FROM job_skill_tags t WHERE t.job_id = j.id) AS tags FROM jobs j ORDER BY j.id" 2>/dev/null |
+      "$py" -c 'import json, sys; [print(r) for r in json.load(sys.stdin)[0]["results"]]'); } >"$out/$name.txt"
+  finish
+  grep -a -E "QUEUE |Queue message|Phase|ATS crawler|Match|EU Remote|skills extracted" "$work/.dev.log" | mask >>"$out/$name.dev.txt"
+}
+
 declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
@@ -408,6 +535,9 @@ declare -A run=(
   [langmem-vectorize-builtin]="langchain_cf langmem-cloudflare-vectorize builtin"
   [langchain-example]="langchain_cf langchain-cloudflare external"
   [empire-rag]="empire_rag own" [empire-rag-flag]="empire_rag flag"
+  [nomadically-cleanup-jobs]="nomadically cleanup-jobs" [nomadically-job-matcher]="nomadically job-matcher"
+  [nomadically-eu-classifier]="nomadically eu-classifier sdk" [nomadically-eu-classifier-builtin]="nomadically eu-classifier builtin"
+  [nomadically-process-jobs]="nomadically_pipeline"
 )
 [ $# -gt 0 ] || set -- $(printf '%s\n' "${!run[@]}" | sort)
 for name in "$@"; do

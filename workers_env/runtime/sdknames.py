@@ -13,7 +13,9 @@ The entry-point base classes (``WorkerEntrypoint``, ``DurableObject``, ``Workflo
 ``self.env``'s ``_EnvWrapper`` stayed in ``workers._workers`` until 1.6.3; from 1.6.4 (workers-py
 988167b, "refactor bindings and entrypoints") they are ``workers.entrypoints`` and ``workers.rpc``
 -- so ``print(self.env)`` writes ``<workers.rpc._EnvWrapper object at ...>`` there. The headers
-message ``HTTPMessageMapping`` (1.8.1 on) is ``workers.utils``'.
+message ``HTTPMessageMapping`` (1.8.1 on) is ``workers.utils``'. A converted binding result, the
+SDK's ``JsDict`` (from 1.3.0), is ``workers._workers``' until 1.5.1 and ``workers.rpc``'s from
+1.5.2, whose ``rpc.py`` took it first (workers-py 1d5f751).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import importlib
 from abc import ABCMeta
 from typing import Any
 
+from workers_env._jsvalues import name_sdk_dicts_by
 from workers_env.runtime.current import current_runtime
 
 __all__ = ["SdkClass", "class_named", "sdk_module"]
@@ -40,6 +43,11 @@ _OWN_MODULES = {"Blob": "workers.blob", "File": "workers.blob", "FormData": "wor
 
 _SPLIT_SINCE = {name: ENTRYPOINTS_SPLIT_SINCE if module in {"workers.entrypoints", "workers.rpc"}
                 else SPLIT_SINCE for name, module in _OWN_MODULES.items()}
+#: the release whose ``python_from_rpc`` first rebuilt results as ``JsDict`` (workers-py b12650e), in
+#: ``workers._workers``; ``workers/rpc.py`` took it from 1.5.2 (workers-py 1d5f751), before the wrappers
+JS_DICT_SINCE = (1, 3, 0)
+_OWN_MODULES["JsDict"] = "workers.rpc"
+_SPLIT_SINCE["JsDict"] = SPLIT_SINCE
 
 
 def sdk_module(name: str, era: Any = None) -> str:
@@ -79,6 +87,19 @@ def class_named(module: str, qualname: str) -> type:
     for part in qualname.split("."):
         found = getattr(found, part)
     return found  # type: ignore[no-any-return]
+
+
+def _js_dict_module() -> str | None:
+    """The module the external SDK's ``JsDict`` (a converted result) is in for the running
+    Worker's SDK -- ``None`` where that SDK has none (the built-in one, before 1.3.0), which hands
+    out no such value; outside Worker code, the newest SDK's."""
+    era = getattr(current_runtime(), "era", None)
+    if era is None:
+        return _OWN_MODULES["JsDict"]
+    return sdk_module("JsDict", era) if era.sdk_at_least(JS_DICT_SINCE) else None
+
+
+name_sdk_dicts_by(_js_dict_module)
 
 
 def _reduce_class(cls: SdkClass) -> tuple[Any, tuple[str, str]]:

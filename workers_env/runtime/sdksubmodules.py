@@ -26,10 +26,11 @@ from workers_env.runtime.eras import version_text
 __all__ = ["SINCE", "SdkSubmoduleFinder", "Submodule", "imported", "sdk_lacks"]
 
 #: the external SDK's submodules of ``workers``, with the workers-runtime-sdk release whose wheel
-#: first has each: ``utils.py`` from 1.5.2 (workers-py 1d5f751 factored it out of ``_workers.py``;
-#: 1.5.1's wheel has none); ``asgi`` from 1.6.14 (the wheels before ship only the top-level
-#: ``asgi.py``: workers-py #194 moved it into ``workers/``, leaving a shim)
-SINCE: dict[str, tuple[int, ...]] = {"asgi": (1, 6, 14), "rpc": (1, 0, 0), "utils": (1, 5, 2), "wsgi": (1, 6, 0)}
+#: first has each: ``utils.py`` and ``rpc.py`` from 1.5.2 (workers-py 1d5f751 factored both out of
+#: ``_workers.py``; the tags up to 1.5.1 have neither: every release on PyPI, 1.5.4 on, has them);
+#: ``asgi`` from 1.6.14 (the wheels before ship only the top-level ``asgi.py``: workers-py #194
+#: moved it into ``workers/``, leaving a shim)
+SINCE: dict[str, tuple[int, ...]] = {"asgi": (1, 6, 14), "rpc": (1, 5, 2), "utils": (1, 5, 2), "wsgi": (1, 6, 0)}
 
 #: a submodule as :class:`SdkSubmoduleFinder` holds it: the shared stand-in, or a maker of the
 #: module each import gets

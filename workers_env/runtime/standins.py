@@ -1123,8 +1123,10 @@ def _build() -> dict[str, ModuleType]:
         "wsgi", None,
         {a: getattr(wsgi_bridge, a) for a in (*wsgi_bridge.__all__, "NULL_BODY_STATUSES", "logger")})
     # ``workers.rpc``: the SDK's wrapper classes, so isinstance checks against them (Cloudflare's
-    # own binding tests make them) hold for what ``self.env`` hands out
+    # own binding tests make them) hold for what ``self.env`` hands out, and its ``JsDict``, the
+    # class of every converted result
     workers_rpc = _ExternalSdkModule("rpc", None, {
+        "JsDict": _jsvalues.JsDict,
         "_BindingWrapper": envwrap._BindingWrapper, "_RpcStubWrapper": envwrap._RpcStubWrapper,
         "_EnvWrapper": envwrap._EnvWrapper, **sdkwrappers.RPC_CLASSES,
         "python_to_rpc": workers_api.python_to_rpc, "python_from_rpc": workers_api.python_from_rpc,
