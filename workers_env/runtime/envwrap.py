@@ -51,6 +51,7 @@ from workers_env.queues.producer import serialized
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.domexception import dom_exception
+from workers_env.runtime.fetchershortcuts import shortcut
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
 from workers_env.runtime.jsbase import _Constructor, js_property_name, python_attribute_name
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
@@ -85,6 +86,7 @@ from workers_env.runtime.jspyproxies import (
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.sdknames import SdkClass, sdk_module
+from workers_env.runtime.statusline import default_status_text
 from workers_env.runtime.services import (
     FunctionStub,
     ServiceSource,
@@ -216,11 +218,7 @@ class JsBinding(JsHostObject):
 
     def __getattr__(self, name: str) -> Any:
         if name in _FETCHER_SHORTCUTS and self._shortcuts():
-            raise NotEmulatedError(
-                f"{self._name}.{name}() is not emulated by workers-env: before compatibility date 2024-03-26 (flag "
-                "fetcher_no_get_put_delete) a Fetcher's get/put/delete are workerd's undocumented shortcuts for "
-                f"fetch() with that HTTP method, shadowing any RPC method of that name; call "
-                f"{self._name}.fetch(url, method=...) instead, or date the Worker 2024-03-26 or later for RPC")
+            return self._shortcut(name)
         exposed = _declared(self._binding, "JS_METHODS", None)  # what the real binding has
         # another Worker's `_name` is a method workerd's RPC calls like any (services.py)
         private = name.startswith("__") or (name.startswith("_") and not isinstance(
@@ -350,6 +348,31 @@ class JsBinding(JsHostObject):
 
         call.__name__ = name
         return JsMethod(call, name, self, functools.partial(self._called_on_another, name))
+
+    def _shortcut(self, name: str) -> JsMethod:
+        """A Fetcher's ``get``/``put``/``delete`` before 2024-03-26 (runtime/fetchershortcuts.py):
+        a request through this binding's own ``fetch``, its answer read as workerd's reads it."""
+        where = f"options of {self._name}.put()"
+
+        def options(value: Any) -> dict[str, Any]:
+            read = self._argument(value, where, options=True, stringified=False, mapped=False, what=where,
+                                  members=frozenset({"expiration", "expirationTtl"}))
+            return read if isinstance(read, dict) else {}
+
+        run = shortcut(name, self.__getattr__("fetch"), _js_null_of(self._nulls), options)
+
+        async def named(*args: Any) -> Any:
+            try:
+                return await run(*args)
+            except JsException as error:
+                raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            js_args = [*args, JsObject(dict(kwargs))] if kwargs else list(args)  # Pyodide: keywords, one object
+            return as_promise(named(*js_args))
+
+        call.__name__ = name
+        return JsMethod(call, name, self, lambda this: JsException("Illegal invocation", name="TypeError"))
 
     def _called_on_another(self, name: str, this: Any) -> BaseException:
         """What ``env.X.method.call(this, ...)`` (``apply``, ``bind``) with a ``this`` other than
@@ -818,9 +841,16 @@ async def _followed(pending: Awaitable[Any], resource: Any, init: Any,
     if not isinstance(answer, JsResponse):
         return answer
     try:
-        return await follow_through_fetcher(resource, init, answer, send)
+        answer = await follow_through_fetcher(resource, init, answer, send)
     except JsException as error:
         raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
+    if isinstance(answer, JsResponse) and not answer.__dict__.get("_status_text_given", True):
+        # workerd sends a Response made without a statusText with its default phrase
+        # (Response::getStatusText), which the caller's Response then has: "Internal Server Error"
+        # for a 500 (wrangler dev 4.164.0), where the callee's own reads ""
+        answer.statusText = default_status_text(answer.status)
+        answer._status_text_given = True
+    return answer
 
 
 async def _resolve(binding: JsBinding, pending: Awaitable[Any], method: str = "") -> Any:
