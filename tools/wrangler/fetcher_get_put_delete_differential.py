@@ -79,13 +79,9 @@ CASES: list[list[Any]] = [
     ["delete", "http://b/s/500?text=Nope", None, None],
 ]
 
-#: cases that differ, by label, and why
-APART = {
-    json.dumps(["get", "http://b/r/302?to=/s/200%3Fbody%3Dlanded", None, None]):
-        "not the shortcut's: any redirect a Python Worker's service binding follows to a Python callee fails so "
-        "(env.SVC.fetch too: the hop's request reaches the callee's URL as the Request's repr, 'TypeError: Invalid "
-        "URL: Request(method=...)'; found by leftovers54, left to the lead)",
-}
+#: cases that differ, by label, and why (none since leftovers54 mended a service binding's redirect
+#: to a module-level on_fetch: the hop's Request reached the callee as an RPC argument, its URL the repr)
+APART: dict[str, str] = {}
 
 JS_WORKER = r"""
 const seen = [];

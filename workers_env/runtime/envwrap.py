@@ -10,6 +10,7 @@ options object) and convert results back to Python (``JsDict``, ``None``, ``int`
 
 from __future__ import annotations
 
+import contextvars
 import copyreg
 import datetime
 import functools
@@ -112,6 +113,10 @@ _AI_FIELDS = ("lastRequestId", "aiGatewayLogId", "lastRequestHttpStatusCode", "l
 
 #: bindings that own no enumerable property (jsg objects; D1's wrapper keeps its fields private)
 _NO_OWN_PROPERTIES = frozenset({"KvNamespace", "D1Database", "R2Bucket", "Fetcher", "WorkerQueue"})
+
+
+#: set while a Fetcher shortcut (:meth:`JsBinding._shortcut`) calls the binding's ``fetch``
+_OWN_FETCH: contextvars.ContextVar[bool] = contextvars.ContextVar("workers_env_own_fetch", default=False)
 
 
 def _js_null_of(nulls: Any) -> Any:
@@ -269,6 +274,9 @@ class JsBinding(JsHostObject):
                              hop: bool = False) -> Awaitable[Any]:
             """``hop``: a redirect's next request, which workerd asks of the binding whatever
             its URL (``handleHttpRedirectResponse`` parses no URL as ``Fetcher::fetch`` does)."""
+            own = _OWN_FETCH.get()
+            if own:  # (read once: the tasks the call makes below do not inherit it)
+                _OWN_FETCH.set(False)
             js_args = [a.unwrap() if isinstance(a, JsDoubleProxy) else a for a in args]
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
@@ -294,8 +302,13 @@ class JsBinding(JsHostObject):
             # where the JS method takes an options object, a dict (a PyProxy) reads as empty
             at = (self._option_args if self._option_args is not None
                   else _declared(self._binding, "JS_OPTION_ARGS", {})).get(name)
-            if self._rpc:  # a dict the JS method reads as options (destructures) gives its values
-                plain = [{k: rpc_argument(v, where) for k, v in pyproxy_options(
+            if hop or own:  # workers-env's own Request for a redirect's next hop, or a
+                plain = js_args  # Fetcher shortcut's request: JavaScript's values, converted by nothing
+            elif self._rpc:  # a dict the JS method reads as options (destructures) gives its values
+                # (a service's fetch is no RPC call: its resource, a Request the Worker forwards, goes as
+                # it is -- made the SDK's Request, its URL read as that object's repr: "Invalid URL:
+                # Request(method='GET', ...)")
+                plain = [a if fetcher_fetch and i == 0 else {k: rpc_argument(v, where) for k, v in pyproxy_options(
                     a, f"options of {self._name}.{name}()", nulls=self._nulls).items()}
                     if i == at and type(a) is dict else rpc_argument(a, where) for i, a in enumerate(js_args)]
                 self._drop_trailing_undefined(plain, js_args)
@@ -359,7 +372,16 @@ class JsBinding(JsHostObject):
                                   members=frozenset({"expiration", "expirationTtl"}))
             return read if isinstance(read, dict) else {}
 
-        run = shortcut(name, self.__getattr__("fetch"), _js_null_of(self._nulls), options)
+        fetch = self.__getattr__("fetch")
+
+        def own_fetch(*args: Any) -> Any:  # (workerd's own call: no Python value to convert)
+            token = _OWN_FETCH.set(True)
+            try:
+                return fetch(*args)
+            finally:
+                _OWN_FETCH.reset(token)
+
+        run = shortcut(name, own_fetch, _js_null_of(self._nulls), options)
 
         async def named(*args: Any) -> Any:
             try:

@@ -76,7 +76,8 @@ def shortcut(name: str, fetch: Callable[..., Awaitable[Any]], null: Any,
     async def delete(url: Any = UNDEFINED, *_ignored: Any) -> None:
         _check(await fetch(to_js_string(url), JsObject({"method": "DELETE"})), "DELETE")
 
-    return {"get": get, "put": put, "delete": delete}[name]
+    made: dict[str, Callable[..., Awaitable[Any]]] = {"get": get, "put": put, "delete": delete}
+    return made[name]
 
 
 def _check(response: Any, method: str) -> None:

@@ -27,7 +27,7 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from types import FrameType
 from typing import Any
@@ -1347,7 +1347,7 @@ class _Server(uvicorn.Server):
             await self.lifespan.shutdown()
 
 
-def _give_back(handlers: dict[int, Any]) -> None:
+def _give_back(handlers: Mapping[Any, Any]) -> None:
     """Put each signal's handler back, every one even if a signal's handler raises meanwhile
     (``signal.signal`` runs the handlers of pending signals before it sets the new one): one
     raised is raised again once all are back, so none is left pointing at a stopped server."""
