@@ -372,9 +372,14 @@ class JsBinding(JsHostObject):
                                   members=frozenset({"expiration", "expirationTtl"}))
             return read if isinstance(read, dict) else {}
 
-        fetch = self.__getattr__("fetch")
-
         def own_fetch(*args: Any) -> Any:  # (workerd's own call: no Python value to convert)
+            try:
+                fetch = self.__getattr__("fetch")
+            except AttributeError as error:  # an object you supplied (a stub) without fetch
+                add_hint(error, f"before compatibility date 2024-03-26 (fetcher_no_get_put_delete) {self._name}.{name}() "
+                                f"is workerd's shortcut for fetch() with that HTTP method, sent to the object behind "
+                                f"{self._name}, which has no fetch: give it `async def fetch(self, request)`")
+                raise
             token = _OWN_FETCH.set(True)
             try:
                 return fetch(*args)
