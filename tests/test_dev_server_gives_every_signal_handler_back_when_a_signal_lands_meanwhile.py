@@ -6,6 +6,7 @@ stops nothing -- a SIGTERM while dev then closes the bindings' state would not s
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 
@@ -37,9 +38,14 @@ def test_a_signal_between_the_two_give_backs_leaves_neither_to_the_server(tmp_pa
         return before
 
     monkeypatch.setattr(signal, "signal", then_a_signal)
-    with stoppable():
-        with pytest.raises(Stopped) as stopped:
-            serve(worker, host="127.0.0.1", port=0, on_ready=lambda: signal.raise_signal(signal.SIGINT))
-        handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    kept = {name: logging.getLogger(name).filters[:] for name in ("asyncio", "uvicorn.error")}
+    try:
+        with stoppable():
+            with pytest.raises(Stopped) as stopped:
+                serve(worker, host="127.0.0.1", port=0, on_ready=lambda: signal.raise_signal(signal.SIGINT))
+            handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    finally:  # (the stop's filters, which a dev process keeps to its end)
+        for name, filters in kept.items():
+            logging.getLogger(name).filters[:] = filters
     assert injected and stopped.value.status == 130
     assert all(_devs(handler) for handler in handlers.values()), handlers
