@@ -1,8 +1,8 @@
 """A Durable Object stub is a ``Fetcher`` too (workerd: ``class DurableObject: public Fetcher``), so
 before compatibility date 2024-03-26 (``fetcher_no_get_put_delete``) it has ``get``, ``put`` and
 ``delete`` on its prototype like a service binding (workerd http.h), which ``dir()`` lists and
-which workers-env does not emulate (a NotEmulatedError, worded whole here), from that date an RPC method of the name
-is called. The stub comes from a binding's method (``env.NS.get(id)``), which hands the binding's
+which are shortcuts for the stub's own ``fetch`` (leftovers54: this supplied stub has none, so the
+shortcut fails as Python does), from that date an RPC method of the name is called. The stub comes from a binding's method (``env.NS.get(id)``), which hands the binding's
 era on to it. audit30: a mutant that handed it no era (the stub's ``get`` an RPC call whatever the
 date) passed every test, which looked at service bindings alone."""
 
@@ -43,11 +43,7 @@ class Namespace:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("date", "expected"), [
-    ("2024-03-25", [["delete", "get", "put"], (
-        "NotEmulatedError: NS.get() is not emulated by workers-env: before compatibility date 2024-03-26 (flag "
-        "fetcher_no_get_put_delete) a Fetcher's get/put/delete are workerd's undocumented shortcuts for fetch() "
-        "with that HTTP method, shadowing any RPC method of that name; call NS.fetch(url, method=...) instead, or "
-        "date the Worker 2024-03-26 or later for RPC")]),
+    ("2024-03-25", [["delete", "get", "put"], "AttributeError: 'Stub' object has no attribute 'fetch'"]),
     ("2024-03-26", [[], "rpc k"]),
 ])
 async def test_a_stubs_get_put_delete_follow_the_flag(tmp_path, date, expected):

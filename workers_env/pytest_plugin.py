@@ -324,6 +324,41 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     yield
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_fixture_setup(fixturedef: Any, request: pytest.FixtureRequest) -> Generator[None, Any, None]:
+    """A fixture giving an event loop (pytest-asyncio's runner, an ``event_loop`` fixture): just
+    before it closes the loop -- after every fixture using it is torn down -- the ASGI lifespans
+    still waiting on that loop are ended as the test's teardown ends its own (see above). One a
+    fixture's teardown started by a request after that (audit29) was cancelled as the loop closed
+    and ran the app's shutdown code, which production never runs."""
+    outcome = yield
+    loop = _loop_given(outcome.get_result()) if outcome.excinfo is None else None
+    if loop is not None:  # (a fixture's own teardown is its first finalizer: this one runs before it)
+        fixturedef.addfinalizer(lambda: _end_lifespans_on(loop))
+
+
+def _loop_given(value: Any) -> Any:
+    """The event loop ``value`` is or runs (an ``asyncio.Runner``'s), else None."""
+    asyncio = sys.modules.get("asyncio")  # (not imported: no loop to look for)
+    if asyncio is None:
+        return None
+    if isinstance(value, asyncio.AbstractEventLoop):
+        return value
+    if isinstance(value, asyncio.Runner):
+        try:
+            return value.get_loop()
+        except RuntimeError:  # (closed already)
+            return None
+    return None
+
+
+def _end_lifespans_on(loop: Any) -> None:
+    """End the lifespans still waiting on ``loop`` (runtime/lifespans.py), unless it is closed."""
+    lifespans = sys.modules.get("workers_env.runtime.lifespans")
+    if lifespans is not None and not loop.is_closed():
+        lifespans.abandon(loop=loop)
+
+
 def _unawaited_hint(error: BaseException, item: pytest.Item) -> str | None:
     """What to say when a test of ours failed reading an awaitable as its value (``resp =
     worker.fetch(...)`` then ``resp.status``): Python's "'coroutine' object has no attribute"

@@ -10,6 +10,7 @@ options object) and convert results back to Python (``JsDict``, ``None``, ``int`
 
 from __future__ import annotations
 
+import contextvars
 import copyreg
 import datetime
 import functools
@@ -51,6 +52,7 @@ from workers_env.queues.producer import serialized
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.domexception import dom_exception
+from workers_env.runtime.fetchershortcuts import shortcut
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
 from workers_env.runtime.jsbase import _Constructor, js_property_name, python_attribute_name
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
@@ -85,6 +87,7 @@ from workers_env.runtime.jspyproxies import (
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.sdknames import SdkClass, sdk_module
+from workers_env.runtime.statusline import default_status_text
 from workers_env.runtime.services import (
     FunctionStub,
     ServiceSource,
@@ -110,6 +113,10 @@ _AI_FIELDS = ("lastRequestId", "aiGatewayLogId", "lastRequestHttpStatusCode", "l
 
 #: bindings that own no enumerable property (jsg objects; D1's wrapper keeps its fields private)
 _NO_OWN_PROPERTIES = frozenset({"KvNamespace", "D1Database", "R2Bucket", "Fetcher", "WorkerQueue"})
+
+
+#: set while a Fetcher shortcut (:meth:`JsBinding._shortcut`) calls the binding's ``fetch``
+_OWN_FETCH: contextvars.ContextVar[bool] = contextvars.ContextVar("workers_env_own_fetch", default=False)
 
 
 def _js_null_of(nulls: Any) -> Any:
@@ -216,11 +223,7 @@ class JsBinding(JsHostObject):
 
     def __getattr__(self, name: str) -> Any:
         if name in _FETCHER_SHORTCUTS and self._shortcuts():
-            raise NotEmulatedError(
-                f"{self._name}.{name}() is not emulated by workers-env: before compatibility date 2024-03-26 (flag "
-                "fetcher_no_get_put_delete) a Fetcher's get/put/delete are workerd's undocumented shortcuts for "
-                f"fetch() with that HTTP method, shadowing any RPC method of that name; call "
-                f"{self._name}.fetch(url, method=...) instead, or date the Worker 2024-03-26 or later for RPC")
+            return self._shortcut(name)
         exposed = _declared(self._binding, "JS_METHODS", None)  # what the real binding has
         # another Worker's `_name` is a method workerd's RPC calls like any (services.py)
         private = name.startswith("__") or (name.startswith("_") and not isinstance(
@@ -271,6 +274,9 @@ class JsBinding(JsHostObject):
                              hop: bool = False) -> Awaitable[Any]:
             """``hop``: a redirect's next request, which workerd asks of the binding whatever
             its URL (``handleHttpRedirectResponse`` parses no URL as ``Fetcher::fetch`` does)."""
+            own = _OWN_FETCH.get()
+            if own:  # (read once: the tasks the call makes below do not inherit it)
+                _OWN_FETCH.set(False)
             js_args = [a.unwrap() if isinstance(a, JsDoubleProxy) else a for a in args]
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
@@ -296,8 +302,13 @@ class JsBinding(JsHostObject):
             # where the JS method takes an options object, a dict (a PyProxy) reads as empty
             at = (self._option_args if self._option_args is not None
                   else _declared(self._binding, "JS_OPTION_ARGS", {})).get(name)
-            if self._rpc:  # a dict the JS method reads as options (destructures) gives its values
-                plain = [{k: rpc_argument(v, where) for k, v in pyproxy_options(
+            if hop or own:  # workers-env's own Request for a redirect's next hop, or a
+                plain = js_args  # Fetcher shortcut's request: JavaScript's values, converted by nothing
+            elif self._rpc:  # a dict the JS method reads as options (destructures) gives its values
+                # (a service's fetch is no RPC call: its resource, a Request the Worker forwards, goes as
+                # it is -- made the SDK's Request, its URL read as that object's repr: "Invalid URL:
+                # Request(method='GET', ...)")
+                plain = [a if fetcher_fetch and i == 0 else {k: rpc_argument(v, where) for k, v in pyproxy_options(
                     a, f"options of {self._name}.{name}()", nulls=self._nulls).items()}
                     if i == at and type(a) is dict else rpc_argument(a, where) for i, a in enumerate(js_args)]
                 self._drop_trailing_undefined(plain, js_args)
@@ -350,6 +361,45 @@ class JsBinding(JsHostObject):
 
         call.__name__ = name
         return JsMethod(call, name, self, functools.partial(self._called_on_another, name))
+
+    def _shortcut(self, name: str) -> JsMethod:
+        """A Fetcher's ``get``/``put``/``delete`` before 2024-03-26 (runtime/fetchershortcuts.py):
+        a request through this binding's own ``fetch``, its answer read as workerd's reads it."""
+        where = f"options of {self._name}.put()"
+
+        def options(value: Any) -> dict[str, Any]:
+            read = self._argument(value, where, options=True, stringified=False, mapped=False, what=where,
+                                  members=frozenset({"expiration", "expirationTtl"}))
+            return read if isinstance(read, dict) else {}
+
+        def own_fetch(*args: Any) -> Any:  # (workerd's own call: no Python value to convert)
+            try:
+                fetch = self.__getattr__("fetch")
+            except AttributeError as error:  # an object you supplied (a stub) without fetch
+                add_hint(error, f"before compatibility date 2024-03-26 (fetcher_no_get_put_delete) {self._name}.{name}() "
+                                f"is workerd's shortcut for fetch() with that HTTP method, sent to the object behind "
+                                f"{self._name}, which has no fetch: give it `async def fetch(self, request)`")
+                raise
+            token = _OWN_FETCH.set(True)
+            try:
+                return fetch(*args)
+            finally:
+                _OWN_FETCH.reset(token)
+
+        run = shortcut(name, own_fetch, _js_null_of(self._nulls), options)
+
+        async def named(*args: Any) -> Any:
+            try:
+                return await run(*args)
+            except JsException as error:
+                raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            js_args = [*args, JsObject(dict(kwargs))] if kwargs else list(args)  # Pyodide: keywords, one object
+            return as_promise(named(*js_args))
+
+        call.__name__ = name
+        return JsMethod(call, name, self, lambda this: JsException("Illegal invocation", name="TypeError"))
 
     def _called_on_another(self, name: str, this: Any) -> BaseException:
         """What ``env.X.method.call(this, ...)`` (``apply``, ``bind``) with a ``this`` other than
@@ -818,9 +868,16 @@ async def _followed(pending: Awaitable[Any], resource: Any, init: Any,
     if not isinstance(answer, JsResponse):
         return answer
     try:
-        return await follow_through_fetcher(resource, init, answer, send)
+        answer = await follow_through_fetcher(resource, init, answer, send)
     except JsException as error:
         raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
+    if isinstance(answer, JsResponse) and not answer.__dict__.get("_status_text_given", True):
+        # workerd sends a Response made without a statusText with its default phrase
+        # (Response::getStatusText), which the caller's Response then has: "Internal Server Error"
+        # for a 500 (wrangler dev 4.164.0), where the callee's own reads ""
+        answer.statusText = default_status_text(answer.status)
+        answer._status_text_given = True
+    return answer
 
 
 async def _resolve(binding: JsBinding, pending: Awaitable[Any], method: str = "") -> Any:

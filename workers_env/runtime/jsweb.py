@@ -1172,6 +1172,7 @@ class JsResponse(_Body):
         if is_python_container(given) or isinstance(given, (bytes, bytearray)):  # a PyProxy, whose
             given = str(given)  # String() is Python's str() (Pyodide's PyProxy.toString)
         self.statusText = "" if given is None else js_text(given)
+        self._status_text_given = given is not None  # (none: a Fetcher's caller gets workerd's phrase)
         if any(c in self.statusText for c in "\r\n"):
             raise js_type_error("Invalid statusText")
         self.headers = JsHeaders(options.get("headers"))

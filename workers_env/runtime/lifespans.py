@@ -78,7 +78,7 @@ def started() -> int:
     return _STARTED[0]
 
 
-def abandon(since: int | None = None) -> int:
+def abandon(since: int | None = None, loop: asyncio.AbstractEventLoop | None = None) -> int:
     """End every lifespan task still waiting without resuming its coroutine (see the module's
     docstring), and have the running loop forget the async generators not workers-env's own, so
     its closing ``shutdown_asyncgens()`` does not close them either (an ``asynccontextmanager``
@@ -86,9 +86,12 @@ def abandon(since: int | None = None) -> int:
     ``workers-env dev``'s stop, as the process ends. ``since``: only the lifespans started since
     :func:`started` gave it, by any Worker load, and each loop forgets only the async generators
     they hold -- the pytest plugin's teardown of a test (every Worker it loaded, the ``worker``
-    fixture's or its own ``load_worker``'s), whose loop still closes the test's own."""
-    own = since is not None
-    waiting = [task for task, number in list(_LIFESPANS.items()) if not task.done() and (since is None or number >= since)]
+    fixture's or its own ``load_worker``'s), whose loop still closes the test's own. ``loop``:
+    only those running on it, likewise -- the plugin's, as a test fixture's loop is about to
+    close (a lifespan a fixture's teardown started after the test's teardown began)."""
+    own = since is not None or loop is not None
+    waiting = [task for task, number in list(_LIFESPANS.items()) if not task.done() and (since is None or number >= since)
+               and (loop is None or task.get_loop() is loop)]
     for task in waiting:
         coro = task.get_coro() if isinstance(task, asyncio.Task) else None
         if coro is not None:

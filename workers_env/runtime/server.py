@@ -27,7 +27,7 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from types import FrameType
 from typing import Any
@@ -1197,6 +1197,7 @@ class _Server(uvicorn.Server):
         self._wake: asyncio.Event | None = None
         #: its stop ends the process (``workers-env dev``), as production's isolate ends
         self.ends_process = False
+        self._capturing = False  # (the stop signals are :meth:`handle_exit`'s)
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         if self.stopped_by is None:
@@ -1248,18 +1249,29 @@ class _Server(uvicorn.Server):
                 await asyncio.wait_for(self._wake.wait(), 0.1)
             should_exit = await self.on_tick(counter)
 
+    def run(self, sockets: list[socket.socket] | None = None) -> None:
+        """uvicorn's, the stop signals taken by :meth:`handle_exit` for the event loop's whole
+        life, its closing included, rather than while ``serve()`` runs: a signal landing between
+        that coroutine's end and the loop's close (its last callbacks: asyncio's
+        ``_run_until_complete_cb``, the runner's closing steps) met the handler from before --
+        ``workers-env dev``'s raises ``Stopped`` -- and asyncio's ``Handle._run`` caught it there
+        and logged ``Exception in callback _run_until_complete_cb`` (flake53)."""
+        with self.capture_signals():
+            super().run(sockets=sockets)
+
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
-        """uvicorn's, without raising the signals again at the end."""
-        if threading.current_thread() is not threading.main_thread():
+        """uvicorn's, without raising the signals again at the end (once: :meth:`run`'s, else ``serve()``'s)."""
+        if threading.current_thread() is not threading.main_thread() or self._capturing:
             yield
             return
+        self._capturing = True
         previous = {sig: signal.signal(sig, self.handle_exit) for sig in HANDLED_SIGNALS}
         try:
             yield
         finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
+            self._capturing = False
+            _give_back(previous)
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets=sockets)
@@ -1333,6 +1345,22 @@ class _Server(uvicorn.Server):
             await server.wait_closed()
         if not self.force_exit:
             await self.lifespan.shutdown()
+
+
+def _give_back(handlers: Mapping[Any, Any]) -> None:
+    """Put each signal's handler back, every one even if a signal's handler raises meanwhile
+    (``signal.signal`` runs the handlers of pending signals before it sets the new one): one
+    raised is raised again once all are back, so none is left pointing at a stopped server."""
+    raised: BaseException | None = None
+    for sig, handler in handlers.items():
+        while True:
+            try:
+                signal.signal(sig, handler)
+                break
+            except BaseException as exc:  # noqa: BLE001 - a stop signal's handler (dev's Stopped): raised below
+                raised = raised or exc
+    if raised is not None:
+        raise raised
 
 
 def _not_cancelled(record: logging.LogRecord) -> bool:

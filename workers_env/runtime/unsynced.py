@@ -208,6 +208,23 @@ def _importer() -> Path | None:
     return Path(frame.f_code.co_filename).resolve() if frame is not None else None
 
 
+#: the import system's step that finds a module to load it (``import``, ``__import__``,
+#: ``importlib.import_module``); ``importlib.util.find_spec`` asks the finders without it
+_LOAD_STEP = getattr(getattr(sys.modules.get("_frozen_importlib"), "_find_and_load_unlocked", None), "__code__", None)
+
+
+def _importing() -> bool:
+    """Whether the finders are asked for an import, not by a probe of whether a module exists
+    (``importlib.util.find_spec("x")``, ``pkgutil.find_loader``: an optional dependency's check,
+    which loads nothing and fails nowhere -- production's answers ``None`` and the code goes on).
+    True where the import system's frames are not CPython's (3.11-3.14: ``_find_and_load_unlocked``
+    calls ``_find_spec``, which calls each finder)."""
+    if _LOAD_STEP is None:
+        return True
+    finding = sys._getframe(2)  # (1: the finder's find_spec; 2: the import system's _find_spec)
+    return finding.f_back is not None and finding.f_back.f_code is _LOAD_STEP
+
+
 def _deployed(importer: Path, watched: _Watched) -> bool:
     """Whether ``importer`` is code production runs: the Worker's own files, or a package the
     folder holds (the environment's copy of it, which workers-env runs)."""
@@ -233,7 +250,7 @@ class _UnsyncedImport(importlib.abc.MetaPathFinder):
             return None
         runtime = current.starting_runtime()
         watched = _WATCHED.get(id(runtime)) if runtime is not None else None
-        if watched is None or watched.runtime() is not runtime or fullname in watched.held:
+        if watched is None or watched.runtime() is not runtime or fullname in watched.held or not _importing():
             return None
         importer = _importer()
         if importer is None or not _deployed(importer, watched) or fullname in watched.own:
