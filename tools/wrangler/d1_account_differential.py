@@ -42,10 +42,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cli_layout_differential import (  # noqa: E402
-    ACCOUNT, ANSI, CONFIGS, HERE, HINT, LOGIN, ROOT, help_named, show, strip_wrangler)
+    ACCOUNT, ANSI, CONFIGS, HERE, HINT, LOGIN, REFUSAL, ROOT, help_named, show, strip_wrangler)
 
-#: workers-env's refusal of an account command, read as wrangler's login error
-REFUSAL = re.compile(r"`d1 [a-z -]+` [^\n]*? workers-env, working offline, does not: [^\n]*")
 #: wrangler's status warning for an experimental command (its banner's companion: not with --json)
 EXPERIMENTAL = re.compile(r"▲ \[WARNING\] 🚧 `wrangler d1 insights` is an experimental command\. [^\n]*\n\n\n")
 
