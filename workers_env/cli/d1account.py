@@ -40,8 +40,12 @@ _WHAT = {
     "time-travel restore": "restores a database to a Time Travel bookmark",
 }
 
-_REMOTE = "This command acts on remote D1 Databases."
-_TIME_TRAVEL = f"{_REMOTE} For more information about Time Travel, see https://developers.cloudflare.com/d1/reference/time-travel/"
+_REMOTE = ("This command acts on remote D1 Databases: workers-env, working offline, refuses it where wrangler logs in "
+           "(CLOUDFLARE_API_TOKEN).")
+#: (laid out as written: argparse would cut the address at its dash)
+_TIME_TRAVEL = ("This command acts on remote D1 Databases: workers-env, working offline, refuses it\n"
+                "where wrangler logs in (CLOUDFLARE_API_TOKEN).\n\n"
+                "For more information about Time Travel, see\nhttps://developers.cloudflare.com/d1/reference/time-travel/")
 
 
 def location_choices() -> tuple[str, ...]:
@@ -104,7 +108,8 @@ def add_time_travel(commands: Any, usage: Callable[[argparse.ArgumentParser], An
     travel = group.add_subparsers(dest="time_travel_command", metavar="COMMAND")
     info = travel.add_parser("info", help="Retrieve information about a database at a specific point-in-time",
                              description="Retrieve information about a database at a specific point-in-time using "
-                                         "Time Travel.", epilog=_TIME_TRAVEL)
+                                         "Time Travel.", epilog=_TIME_TRAVEL,
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
     info.add_argument("database", help="The name or binding of the DB")
     info.add_argument("--timestamp", metavar="TIME", **value_optional(),
                       help="Accepts a Unix (seconds from epoch) or RFC3339 timestamp (e.g. 2023-07-13T08:46:42.228Z) "
@@ -114,7 +119,7 @@ def add_time_travel(commands: Any, usage: Callable[[argparse.ArgumentParser], An
 
     restore = travel.add_parser("restore", help="Restore a database back to a specific point-in-time",
                                 description="Restore a database back to a specific point-in-time.",
-                                epilog=_TIME_TRAVEL)
+                                epilog=_TIME_TRAVEL, formatter_class=argparse.RawDescriptionHelpFormatter)
     restore.add_argument("database", help="The name or binding of the DB")
     restore.add_argument("--bookmark", metavar="BOOKMARK", **value_optional(), help="Bookmark to use for time travel")
     restore.add_argument("--timestamp", metavar="TIME", **value_optional(),
