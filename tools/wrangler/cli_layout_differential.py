@@ -108,7 +108,8 @@ LOGIN = re.compile(r"In a non-interactive environment, it's necessary to set a C
                    r"assign its value to CLOUDFLARE_API_TOKEN\.(?:\n\n  \n  To continue without logging in, "
                    r"rerun this command with `--temporary`\. Wrangler will use a temporary account and print a claim URL\.)?")
 REFUSAL = re.compile(r"workers-env (?:kv )?works on local state only.*?(?:for that|the remote database)\."
-                     r"|`ai (?:models schema|finetune list|finetune create)` [^\n]*? workers-env works offline[^\n]*")
+                     r"|`ai (?:models schema|finetune list|finetune create)` [^\n]*? workers-env works offline[^\n]*"
+                     r"|`(?:d1|kv namespace) [a-z -]+` [^\n]*? workers-env, working offline, does not: [^\n]*")
 
 D1 = '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "00000000-0000-4000-8000-000000000001"\n'
 KV = '[[kv_namespaces]]\nbinding = "KV"\nid = "abc123"\n'

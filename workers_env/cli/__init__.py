@@ -107,7 +107,7 @@ class Parser(argparse.ArgumentParser):
             raise CommandError(f"argument {valued['name']}: {valued['name']} takes true or false, got {valued['given']}")
         if text == message:
             raise CommandError(message)
-        usage = with_hint(UsageError(text), _account_only_note(self, message))
+        usage = with_hint(UsageError(text), _wrangler3_note(message))
         one = _NO_VALUE.fullmatch(message)
         if one:  # yargs names it as typed (`-c`): main() finds which spelling the line has
             usage.spellings = one["name"].split("/")  # type: ignore[attr-defined]
@@ -253,19 +253,6 @@ _EXPLICIT = re.compile(r"argument (?:-\w/)?(?P<name>--\S+): ignored explicit arg
 _CHOICE = re.compile(r"argument (?P<name>[^:]+): invalid choice: (?P<given>.*?) \(choose from .*\)$", re.DOTALL)
 
 
-_D1_DATABASES = ("`d1 create|list|info|delete|insights|time-travel` act on databases in your Cloudflare account "
-                 "through its API, with no local mode, so workers-env has none of them; running locally needs no "
-                 "database made first: `workers-env d1 execute DB --local --file schema.sql` (or `workers-env dev`) opens the "
-                 "d1_databases binding's local one, as `wrangler d1 execute --local` does (run the command with "
-                 "wrangler to deploy)")
-
-#: wrangler's commands that act on the Cloudflare account only (the word after ``kv``/``d1`` that
-#: yargs then calls unknown here), each with the line saying so and what works locally instead
-_ACCOUNT_ONLY: dict[tuple[str, str], str] = {
-    **{("d1", word): _D1_DATABASES for word in ("create", "list", "info", "delete", "insights", "time-travel")},
-}
-
-
 #: wrangler 3's ``kv:namespace``, ``kv:key`` and ``kv:bulk``, which wrangler 4 dropped for
 #: ``kv namespace`` ... (older tutorials still write them; wrangler 4.164.0 answers them with
 #: yargs' ``Unknown arguments`` alone), each with the line naming the spelling that works
@@ -278,15 +265,13 @@ _WRANGLER3_SPELLINGS: dict[str, str] = {
 }
 
 
-def _account_only_note(parser: argparse.ArgumentParser, message: str) -> str | None:
-    """The ``(workers-env: ...)`` line for a wrangler command that only acts on the Cloudflare
-    account (:data:`_ACCOUNT_ONLY`) or that wrangler 3 spelt with a colon
+def _wrangler3_note(message: str) -> str | None:
+    """The ``(workers-env: ...)`` line for a command wrangler 3 spelt with a colon
     (:data:`_WRANGLER3_SPELLINGS`), given where argparse wanted a subcommand, else None."""
     choice = _CHOICE.match(message)
     if choice is None:
         return None
-    given = choice["given"].strip().strip("'\"")
-    return _ACCOUNT_ONLY.get((parser.prog.split()[-1], given)) or _WRANGLER3_SPELLINGS.get(given)
+    return _WRANGLER3_SPELLINGS.get(choice["given"].strip().strip("'\""))
 
 
 def _key(spellings: str) -> str:
@@ -578,6 +563,10 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
                 checks_first(args)
         except UsageError as exc:
             return _usage_error(parser, given, exc)
+        except CommandError as exc:  # a validateArgs' UserError (`d1 time-travel restore`): without the help
+            fail(message_of(exc))
+            print_hint(exc)
+            return 1
         if negated.after_location and getattr(args, "location_first", False) and not getattr(args, "json", False):
             resource_location(args)  # (`d1 execute --json` prints none)
         fail(negated.fails)

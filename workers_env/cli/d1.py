@@ -1,4 +1,5 @@
-"""``workers-env d1``: ``wrangler d1 execute``, ``export`` and ``migrations`` on local state.
+"""``workers-env d1``: ``wrangler d1 execute``, ``export`` and ``migrations`` on local state
+(the account's ``create|info|list|delete|time-travel|insights``: ``d1account``, refused).
 
 The database is the one ``wrangler dev`` / ``wrangler d1 ... --local`` use
 (``<persist-to>/v3/d1/miniflare-D1DatabaseObject/<id>.sqlite``, default ``.wrangler/state``
@@ -37,6 +38,7 @@ from workers_env.cli.common import (
     warn,
     with_hint,
 )
+from workers_env.cli.d1account import add_database_commands, add_insights, add_time_travel
 from workers_env.cli.negations import FALSE, PATH_FALSE, failed_hint
 from workers_env.cli.wrangler_config import read_config
 from workers_env.config.wrangler import display_path
@@ -91,12 +93,16 @@ def _add_options(parser: argparse.ArgumentParser, *, persist: bool = True, locat
 
 
 def register(subparsers: Any) -> None:
-    """Add ``d1`` (``execute``, ``export``, ``migrations create|list|apply``) to the ``workers-env`` parser."""
+    """Add ``d1`` (``execute``, ``export``, ``migrations create|list|apply``; the account's
+    ``create|info|list|delete|time-travel|insights``, refused: ``d1account``) to the
+    ``workers-env`` parser, its commands in ``wrangler d1 --help``'s order."""
     parser = subparsers.add_parser(
         "d1", help="run SQL, exports and migrations on local D1 databases, like `wrangler d1`",
-        description="Run SQL, exports and migrations on the local D1 databases wrangler dev uses.",
+        description="Run SQL, exports and migrations on the local D1 databases wrangler dev uses "
+                    "(the commands on your Cloudflare account's databases need its API: refused).",
     )
     sub = parser.add_subparsers(dest="d1_command", metavar="COMMAND")
+    add_database_commands(sub)
 
     execute = sub.add_parser("execute", help="execute a command or SQL file")
     _add_options(execute)
@@ -123,6 +129,13 @@ def register(subparsers: Any) -> None:
                         help="skip confirmation (there is none locally)")
     export.set_defaults(handler=_export, location_first=True)
 
+    def usage(p: argparse.ArgumentParser) -> Any:
+        def show(_: argparse.Namespace) -> int:
+            p.print_help()  # as `wrangler d1`, `d1 migrations` and `d1 time-travel`: the help, exit 0
+            return 0
+        return show
+
+    add_time_travel(sub, usage)
     mig = sub.add_parser("migrations", help="create, list and apply migrations")
     msub = mig.add_subparsers(dest="migrations_command", metavar="COMMAND")
     create = msub.add_parser("create", help="create a new migration file")
@@ -135,12 +148,7 @@ def register(subparsers: Any) -> None:
     apply = msub.add_parser("apply", help="apply the migrations not applied yet")
     _add_options(apply)
     apply.set_defaults(handler=_apply, location_first=True)
-
-    def usage(p: argparse.ArgumentParser) -> Any:
-        def show(_: argparse.Namespace) -> int:
-            p.print_help()  # as `wrangler d1` and `wrangler d1 migrations`: the help, exit 0
-            return 0
-        return show
+    add_insights(sub)
 
     parser.set_defaults(handler=usage(parser))
     mig.set_defaults(handler=usage(mig))

@@ -2,7 +2,7 @@
 
 yargs' ``Unknown argument: minify`` reads as a typo; for wrangler dev's own options a
 ``(workers-env: ...)`` line after it says the option is wrangler's and what to do instead, as
-``d1 create`` and ``kv namespace`` get one (README "Where we had to choose")."""
+wrangler 3's ``kv:namespace`` spellings get one (README "Where we had to choose")."""
 
 from __future__ import annotations
 
