@@ -57,15 +57,17 @@ def clean():
 async def in_a_set(inbox):
     gen = counting("set")
     next(gen)
-    kept = {gen}  # noqa: F841 - what the lifespan holds
+    kept = {gen}
     await inbox.get()
+    return kept
 
 
 async def in_a_frozenset(inbox):
     gen = counting("frozenset")
     next(gen)
-    kept = frozenset([gen])  # noqa: F841
+    kept = frozenset([gen])
     await inbox.get()
+    return kept
 
 
 async def in_a_closure(inbox):
@@ -87,8 +89,9 @@ async def module_set(inbox):
     gen = counting("module set")
     next(gen)
     MODULE["set"] = {gen}
-    kept = MODULE["set"]  # noqa: F841
+    kept = MODULE["set"]
     await inbox.get()
+    return kept
 
 
 async def module_closure(inbox):
@@ -105,8 +108,9 @@ async def module_dict_taken_in(inbox):
     gen = counting("module dict")
     next(gen)
     MODULE["dict"] = {"gen": gen}
-    kept = MODULE["dict"]  # noqa: F841
+    kept = MODULE["dict"]
     await inbox.get()
+    return kept
 
 
 async def module_iterated(inbox):

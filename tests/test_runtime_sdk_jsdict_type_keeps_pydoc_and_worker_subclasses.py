@@ -7,13 +7,15 @@ derives from ``workers.rpc.JsDict`` keeps its own module, as in production (it s
 
 from __future__ import annotations
 
+import importlib
 import pydoc
 from pathlib import Path
 
 from worker_helpers import json_answer, one_file_worker
 
-import workers_env.runtime.sdknames  # noqa: F401 - names JsDict by the SDK, as in every run
 from workers_env._jsvalues import JsDict
+
+importlib.import_module("workers_env.runtime.sdknames")  # names JsDict by the SDK, as in every run
 
 WORKER = """
 import pydoc
