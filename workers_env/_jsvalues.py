@@ -126,10 +126,17 @@ class SdkDictType(type):
             type.__dict__["__name__"].__set__(cls, shown)
             type.__dict__["__qualname__"].__set__(cls, shown)
 
-    @property
-    def __module__(cls) -> str:  # type: ignore[override]  # a computed name is the point
-        shown = _sdk_dict_namer() if _sdk_dict_namer is not None else None
-        return shown or cls._own_name[0]
+    def __getattribute__(cls, name: str) -> Any:
+        """``__module__`` computed for workers-env's own classes (not a property: one named so
+        would stand in this metaclass's own ``__module__``, which ``pydoc`` then adds to a str --
+        review84); a subclass Worker code defines keeps its own module, as it would there."""
+        if name == "__module__":
+            own = type.__getattribute__(cls, "_own_name")[0]
+            if own.startswith("workers_env."):
+                shown = _sdk_dict_namer() if _sdk_dict_namer is not None else None
+                return shown or own
+            return own
+        return type.__getattribute__(cls, name)
 
     def __repr__(cls) -> str:
         return f"<class '{cls.__module__}.{cls.__qualname__}'>"

@@ -130,14 +130,19 @@ def _no_tables_yet(database: Database, entry: D1Entry, config: WorkerConfig, per
     marker and :func:`workers_env.apply_d1_schema`; on the state beside the config, the command
     (another ``persist_to`` is left alone: the command would need it named); after
     :func:`_state_unread`'s note, which says the env reads no state, only the ways. The user's tables are
-    :func:`has_user_tables`' (not SQLite's, D1's or workerd's, nor the migrations table)."""
-    def rows(read: Callable[[str], list[tuple[Any, ...]]]) -> bool:
-        names = [str(row[0]) for row in read("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return any(not name.lower().startswith(("sqlite_", "_cf_")) and name.lower() != entry.migrations_table.lower()
-                   for name in names)
+    :func:`has_user_tables`' (not SQLite's, D1's or workerd's, nor the migrations table); a view of
+    theirs, or a table they dropped, is a schema made too: no note then (review84)."""
+    def made(read: Callable[[str], list[tuple[Any, ...]]]) -> bool:
+        """Whether a schema of the user's is or was here: a table or a view of theirs, or more schema
+        changes than objects (each creation is one at least, so one was dropped: review84)."""
+        objects = read("SELECT type, name FROM sqlite_master")
+        if any(kind in ("table", "view") and not str(name).lower().startswith(("sqlite_", "_cf_"))
+               and str(name).lower() != entry.migrations_table.lower() for kind, name in objects):
+            return True
+        return int(read("PRAGMA schema_version")[0][0]) > len(objects)
 
     try:
-        if database.read_snapshot(rows):
+        if database.read_snapshot(made):
             return None
     except Exception:  # noqa: BLE001 - a note only: locked, closed or unreadable, D1's error stays as it was
         return None

@@ -307,8 +307,9 @@ class JsBinding(JsHostObject):
             elif self._rpc:  # a dict the JS method reads as options (destructures) gives its values
                 # (a service's fetch is no RPC call: its resource, a Request the Worker forwards, goes as
                 # it is -- made the SDK's Request, its URL read as that object's repr: "Invalid URL:
-                # Request(method='GET', ...)")
-                plain = [a if fetcher_fetch and i == 0 else {k: rpc_argument(v, where) for k, v in pyproxy_options(
+                # Request(method='GET', ...)"; a Python value there is still refused: review84)
+                plain = [a if fetcher_fetch and i == 0 and isinstance(a, JsRequest) else {
+                    k: rpc_argument(v, where) for k, v in pyproxy_options(
                     a, f"options of {self._name}.{name}()", nulls=self._nulls).items()}
                     if i == at and type(a) is dict else rpc_argument(a, where) for i, a in enumerate(js_args)]
                 self._drop_trailing_undefined(plain, js_args)

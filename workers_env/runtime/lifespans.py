@@ -57,9 +57,11 @@ _KEPT_IN: weakref.WeakKeyDictionary[asyncio.Future[Any], set[asyncio.Future[Any]
 _ABANDONED: weakref.WeakSet[asyncio.Future[Any]] = weakref.WeakSet()
 #: what :func:`_held_by` walks through: a coroutine's or generator's frame holds what it awaits
 #: and its ``async with`` blocks' ``__aexit__`` (a bound method of the context manager, which
-#: holds its generator; an ``AsyncExitStack`` holds them in a deque of callbacks)
+#: holds its generator; an ``AsyncExitStack`` holds them in a deque of callbacks); sets and a
+#: closure's cells too (review84: a generator the lifespan also kept in one of them was counted as
+#: held from outside, so freed and closed, its ``finally`` run)
 _WALKED = (types.CoroutineType, types.GeneratorType, types.AsyncGeneratorType, types.FrameType, types.MethodType,
-           tuple, list, dict, collections.deque)
+           tuple, list, dict, collections.deque, set, frozenset, types.CellType)
 
 
 def note(task: asyncio.Future[Any], kept_in: set[asyncio.Future[Any]] | None = None) -> None:
@@ -259,10 +261,14 @@ def _held_by(coro: Any, limit: int = 10_000) -> list[Any]:
         if (isinstance(obj, _WALKED) or hasattr(kind, "__aexit__") or kind.__name__.startswith("async_generator_")
                 or (hasattr(kind, "send") and hasattr(kind, "throw"))):  # (a coroutine's wrapper: runtime/tasks.py)
             referents = gc.get_referents(obj)
-            holds[id(obj)] = [id(referent) for referent in referents]
-            inside.update(holds[id(obj)])
-            todo.extend(referents)
-            del referents
+        elif isinstance(obj, types.FunctionType) and obj.__closure__:  # (its cells only: not its globals)
+            referents = [obj.__closure__]
+        else:
+            continue
+        holds[id(obj)] = [id(referent) for referent in referents]
+        inside.update(holds[id(obj)])
+        todo.extend(referents)
+        del referents
     del todo[:]
     # held from outside: more references than those from what was looked into, beyond those this
     # count makes itself -- as many as an object ``seen`` alone holds has (how many the interpreter
