@@ -84,7 +84,7 @@ from workers_env.runtime.jspyproxies import (
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
 from workers_env.runtime.jsweb import JsRequest, JsResponse
-from workers_env.runtime.sdknames import SdkClass, sdk_module
+from workers_env.runtime.sdknames import SdkClass, SdkType, default_repr, sdk_module
 from workers_env.runtime.services import (
     FunctionStub,
     ServiceSource,
@@ -1244,8 +1244,11 @@ def _sdk_before(era: Any, version: tuple[int, ...]) -> bool:
     return not era.sdk_at_least(version)
 
 
-class _BindingWrapper:
-    """A binding as ``self.env`` hands it out: every call converts like production."""
+class _BindingWrapper(metaclass=SdkType):
+    """A binding as ``self.env`` hands it out: every call converts like production. Named as the
+    external SDK names it (``workers.rpc._BindingWrapper``; ``workers._workers`` before 1.6.4)."""
+
+    _sdk_class = True  # named as production names it (sdknames)
 
     def __init__(self, binding: Any, era: Any = None):  # a JsBinding; Worker code may wrap any JS object, as with the SDK's
         self._binding = binding
@@ -1276,10 +1279,9 @@ class _BindingWrapper:
         setattr(self, name, call)
         return call
 
-    def __repr__(self) -> str:
-        # object.__repr__ of the SDK's class (it defines none): print(self.env.DB) in the external
-        # SDK's era writes <workers.rpc._BindingWrapper object at 0x...>
-        return f"<{sdk_module('_BindingWrapper')}.{type(self).__name__} object at {hex(id(self))}>"
+    # object.__repr__ of the SDK's class (it defines none): print(self.env.DB) in the external
+    # SDK's era writes <workers.rpc._BindingWrapper object at 0x...>
+    __repr__ = default_repr
 
     # the SDK's _BindingWrapper protocol methods: errors name the JavaScript class
     @property
@@ -1340,6 +1342,8 @@ class _BindingWrapper:
 
 class _RpcStubWrapper(_BindingWrapper):
     """A function or RpcTarget received over RPC, as the SDK wraps it: callable."""
+
+    _sdk_class = True
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         js_args, js_kwargs = rpc_args(args, kwargs)
