@@ -51,6 +51,7 @@ from workers_env.queues.producer import serialized
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.domexception import dom_exception
+from workers_env.runtime.durablestubs import STUB_PROPERTIES, note_namespace_call, stub_property
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
 from workers_env.runtime.jsbase import _Constructor, js_property_name, python_attribute_name
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
@@ -189,14 +190,20 @@ class JsBinding(JsHostObject):
                 "workers-env does not have. Call its methods instead")
         if self._js_class in _NO_OWN_PROPERTIES:
             return JsObject({})
+        if self._js_class == "DurableObject":  # its id and name (actor.h), read as Worker code reads them
+            return JsObject({prop: stub_property(self, prop) for prop in STUB_PROPERTIES})
         raise AttributeError("object_keys")
 
     def __dir__(self) -> list[str]:
         """Pyodide's ``dir()`` walks the prototype chain (``JsProxy_Dir``), where a binding's
         methods are (``KvNamespace.prototype.get``): listed too -- a ``Fetcher``'s ``fetch`` and
-        ``connect``, never an RPC name (the wildcard property workerd answers any name with).
-        review79: ``dir(env.SVC)`` and ``dir(env.KV)`` listed ``Object.prototype``'s names alone."""
-        methods = _FETCHER_METHODS if self._js_class == "Fetcher" else _declared(self._binding, "JS_METHODS", ())
+        ``connect``, never an RPC name (the wildcard property workerd answers any name with); a
+        Durable Object stub is a Fetcher with its own ``id`` and ``name`` (actor.h; wrangler dev
+        4.164.0). review79: ``dir(env.SVC)`` and ``dir(env.KV)`` listed ``Object.prototype``'s names alone."""
+        if self._js_class in _FETCHER_CLASSES:
+            methods = (*_FETCHER_METHODS, *(STUB_PROPERTIES if self._js_class == "DurableObject" else ()))
+        else:
+            methods = _declared(self._binding, "JS_METHODS", ())
         if self._shortcuts():  # before fetcher_no_get_put_delete, Fetcher.prototype's too (workerd http.h)
             methods = (*methods, *_FETCHER_SHORTCUTS)
         return sorted({*super().__dir__(), *methods})
@@ -221,6 +228,8 @@ class JsBinding(JsHostObject):
                 "fetcher_no_get_put_delete) a Fetcher's get/put/delete are workerd's undocumented shortcuts for "
                 f"fetch() with that HTTP method, shadowing any RPC method of that name; call "
                 f"{self._name}.fetch(url, method=...) instead, or date the Worker 2024-03-26 or later for RPC")
+        if name in STUB_PROPERTIES and self._js_class == "DurableObject":  # before any RPC method of the name
+            return stub_property(self, name)
         exposed = _declared(self._binding, "JS_METHODS", None)  # what the real binding has
         # another Worker's `_name` is a method workerd's RPC calls like any (services.py)
         private = name.startswith("__") or (name.startswith("_") and not isinstance(
@@ -346,7 +355,10 @@ class JsBinding(JsHostObject):
                     pending = _followed(pending, js_args[0], js_args[1] if len(js_args) > 1 else None,
                                         lambda request: convert_and_call([], (request,), {}, hop=True))
                 return as_promise(_noting(pending, notes) if notes else pending)
-            return self._from_binding(result, name)
+            made = self._from_binding(result, name)
+            if self._js_class == "DurableObjectNamespace":  # an id's name, a stub's origin: its id and name
+                note_namespace_call(self, name, js_args, made)
+            return made
 
         call.__name__ = name
         return JsMethod(call, name, self, functools.partial(self._called_on_another, name))
