@@ -25,6 +25,9 @@ STUB_PROPERTIES = ("name", "id")
 _STUB_MAKERS = frozenset({"get", "getByName", "getExisting"})
 _UNNAMED_IDS = frozenset({"newUniqueId", "idFromString"})
 
+#: the plain ids' names a namespace keeps (the newest): enough for any request's, bounded for a long session
+_KEPT_NAMES = 4096
+
 #: what an id's name is not known: neither made by this namespace nor carrying a ``name``
 _UNKNOWN: Any = object()
 
@@ -35,10 +38,13 @@ def _remember(namespace: Any, ident: Any, name: str | None) -> None:
     try:
         object.__setattr__(ident, "_workers_env_id_name", name)
     except (AttributeError, TypeError):
+        names = namespace.__dict__.setdefault("_id_names", {})
         try:
-            namespace.__dict__.setdefault("_id_names", {})[ident] = name
+            names[ident] = name
         except TypeError:  # unhashable: its name stays unknown
-            pass
+            return
+        if len(names) > _KEPT_NAMES:  # a long dev session's names: the oldest go
+            del names[next(iter(names))]
 
 
 def _name_of_id(namespace: Any, ident: Any) -> Any:
