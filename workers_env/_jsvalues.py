@@ -108,23 +108,38 @@ def name_sdk_dicts_by(namer: Callable[[], str | None]) -> None:
     _sdk_dict_namer = namer
 
 
+class _DictInstanceModule:
+    """:class:`JsDict`'s ``__module__`` as an instance reads it (``result.__module__``): its class's
+    shown name, as the SDK's ``JsDict`` instance reads ``workers.rpc``."""
+
+    def __get__(self, instance: object, owner: type | None = None) -> str:
+        if instance is None:  # the class itself: its metaclass answers (never here but for vars())
+            return __name__
+        return type(instance).__module__
+
+
 class SdkDictType(type):
     """The class of :class:`JsDict`: the external SDK's ``JsDict`` as Worker code sees it, so
     ``str(type(result))`` is production's text -- ``<class 'workers.rpc.JsDict'>`` -- as Worker code
-    comparing type texts reads it. Its module comes from :func:`name_sdk_dicts_by`; its own module
-    and name stay in ``_own_name``, which ``pickle`` finds the class by. A subclass naming
-    ``_shown_as`` shows that name instead of its own (also in Python's error texts), as the value it
-    stands for is that class in production."""
+    comparing type texts reads it, and so is an instance's ``__module__``. Its module comes from
+    :func:`name_sdk_dicts_by`; its own module and name stay in ``_own_name``, which ``pickle``
+    finds the class by. A subclass naming ``_shown_as`` shows that name instead of its own (also in
+    Python's error texts), as the value it stands for is that class in production; a Worker's own
+    subclass keeps its module."""
 
     _own_name: tuple[str, str]
 
-    def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
-        super().__init__(name, bases, namespace, **kwargs)
-        type.__setattr__(cls, "_own_name", (namespace.get("__module__", ""), cls.__qualname__))
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any) -> Any:
+        own = namespace.get("__module__", "")
+        if own == __name__:  # workers-env's classes, not a Worker's subclass: x.__module__ too
+            namespace = {**namespace, "__module__": _DictInstanceModule()}
+        cls = super().__new__(mcs, name, bases, namespace, **kwargs)
+        type.__setattr__(cls, "_own_name", (own, cls.__qualname__))
         shown = namespace.get("_shown_as")
         if shown:
             type.__dict__["__name__"].__set__(cls, shown)
             type.__dict__["__qualname__"].__set__(cls, shown)
+        return cls
 
     def __getattribute__(cls, name: str) -> Any:
         """``__module__`` computed for workers-env's own classes (not a property: one named so

@@ -53,6 +53,7 @@ from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.fetchershortcuts import shortcut
+from workers_env.runtime.durablestubs import STUB_PROPERTIES, note_namespace_call, stub_property
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
 from workers_env.runtime.jsbase import _Constructor, js_property_name, python_attribute_name
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
@@ -86,7 +87,7 @@ from workers_env.runtime.jspyproxies import (
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
 from workers_env.runtime.jsweb import JsRequest, JsResponse
-from workers_env.runtime.sdknames import SdkClass, sdk_module
+from workers_env.runtime.sdknames import SdkClass, SdkType, default_repr, sdk_module
 from workers_env.runtime.statusline import default_status_text
 from workers_env.runtime.services import (
     FunctionStub,
@@ -196,14 +197,20 @@ class JsBinding(JsHostObject):
                 "workers-env does not have. Call its methods instead")
         if self._js_class in _NO_OWN_PROPERTIES:
             return JsObject({})
+        if self._js_class == "DurableObject":  # its id and name (actor.h), read as Worker code reads them
+            return JsObject({prop: stub_property(self, prop) for prop in STUB_PROPERTIES})
         raise AttributeError("object_keys")
 
     def __dir__(self) -> list[str]:
         """Pyodide's ``dir()`` walks the prototype chain (``JsProxy_Dir``), where a binding's
         methods are (``KvNamespace.prototype.get``): listed too -- a ``Fetcher``'s ``fetch`` and
-        ``connect``, never an RPC name (the wildcard property workerd answers any name with).
-        review79: ``dir(env.SVC)`` and ``dir(env.KV)`` listed ``Object.prototype``'s names alone."""
-        methods = _FETCHER_METHODS if self._js_class == "Fetcher" else _declared(self._binding, "JS_METHODS", ())
+        ``connect``, never an RPC name (the wildcard property workerd answers any name with); a
+        Durable Object stub is a Fetcher with its own ``id`` and ``name`` (actor.h; wrangler dev
+        4.164.0). review79: ``dir(env.SVC)`` and ``dir(env.KV)`` listed ``Object.prototype``'s names alone."""
+        if self._js_class in _FETCHER_CLASSES:
+            methods = (*_FETCHER_METHODS, *(STUB_PROPERTIES if self._js_class == "DurableObject" else ()))
+        else:
+            methods = _declared(self._binding, "JS_METHODS", ())
         if self._shortcuts():  # before fetcher_no_get_put_delete, Fetcher.prototype's too (workerd http.h)
             methods = (*methods, *_FETCHER_SHORTCUTS)
         return sorted({*super().__dir__(), *methods})
@@ -224,6 +231,8 @@ class JsBinding(JsHostObject):
     def __getattr__(self, name: str) -> Any:
         if name in _FETCHER_SHORTCUTS and self._shortcuts():
             return self._shortcut(name)
+        if name in STUB_PROPERTIES and self._js_class == "DurableObject":  # before any RPC method of the name
+            return stub_property(self, name)
         exposed = _declared(self._binding, "JS_METHODS", None)  # what the real binding has
         # another Worker's `_name` is a method workerd's RPC calls like any (services.py)
         private = name.startswith("__") or (name.startswith("_") and not isinstance(
@@ -358,7 +367,10 @@ class JsBinding(JsHostObject):
                     pending = _followed(pending, js_args[0], js_args[1] if len(js_args) > 1 else None,
                                         lambda request: convert_and_call([], (request,), {}, hop=True))
                 return as_promise(_noting(pending, notes) if notes else pending)
-            return self._from_binding(result, name)
+            made = self._from_binding(result, name)
+            if self._js_class == "DurableObjectNamespace":  # an id's name, a stub's origin: its id and name
+                note_namespace_call(self, name, js_args, made)
+            return made
 
         call.__name__ = name
         return JsMethod(call, name, self, functools.partial(self._called_on_another, name))
@@ -1302,8 +1314,11 @@ def _sdk_before(era: Any, version: tuple[int, ...]) -> bool:
     return not era.sdk_at_least(version)
 
 
-class _BindingWrapper:
-    """A binding as ``self.env`` hands it out: every call converts like production."""
+class _BindingWrapper(metaclass=SdkType):
+    """A binding as ``self.env`` hands it out: every call converts like production. Named as the
+    external SDK names it (``workers.rpc._BindingWrapper``; ``workers._workers`` before 1.6.4)."""
+
+    _sdk_class = True  # named as production names it (sdknames)
 
     def __init__(self, binding: Any, era: Any = None):  # a JsBinding; Worker code may wrap any JS object, as with the SDK's
         self._binding = binding
@@ -1334,10 +1349,9 @@ class _BindingWrapper:
         setattr(self, name, call)
         return call
 
-    def __repr__(self) -> str:
-        # object.__repr__ of the SDK's class (it defines none): print(self.env.DB) in the external
-        # SDK's era writes <workers.rpc._BindingWrapper object at 0x...>
-        return f"<{sdk_module('_BindingWrapper')}.{type(self).__name__} object at {hex(id(self))}>"
+    # object.__repr__ of the SDK's class (it defines none): print(self.env.DB) in the external
+    # SDK's era writes <workers.rpc._BindingWrapper object at 0x...>
+    __repr__ = default_repr
 
     # the SDK's _BindingWrapper protocol methods: errors name the JavaScript class
     @property
@@ -1398,6 +1412,8 @@ class _BindingWrapper:
 
 class _RpcStubWrapper(_BindingWrapper):
     """A function or RpcTarget received over RPC, as the SDK wraps it: callable."""
+
+    _sdk_class = True
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         js_args, js_kwargs = rpc_args(args, kwargs)

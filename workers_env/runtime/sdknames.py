@@ -15,7 +15,11 @@ The entry-point base classes (``WorkerEntrypoint``, ``DurableObject``, ``Workflo
 -- so ``print(self.env)`` writes ``<workers.rpc._EnvWrapper object at ...>`` there. The headers
 message ``HTTPMessageMapping`` (1.8.1 on) is ``workers.utils``'. A converted binding result, the
 SDK's ``JsDict`` (from 1.3.0), is ``workers._workers``' until 1.5.1 and ``workers.rpc``'s from
-1.5.2, whose ``rpc.py`` took it first (workers-py 1d5f751).
+1.5.2, whose ``rpc.py`` took it first (workers-py 1d5f751). The wrappers ``self.env`` hands out
+(``_BindingWrapper``, ``_FetcherWrapper``, ``_DurableObjectNamespaceWrapper``, the Workflow ones;
+``_RpcStubWrapper`` from 1.6.5) moved with ``_EnvWrapper``; the built-in SDK's are
+``workers._workers``' at every date (workerd builds ``workers-api/`` into its own bundle, not the
+per-Pyodide one). An instance's ``__module__`` reads its class's name, as Python's own does.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Any
 from workers_env._jsvalues import name_sdk_dicts_by
 from workers_env.runtime.current import current_runtime
 
-__all__ = ["SdkClass", "class_named", "sdk_module"]
+__all__ = ["SdkClass", "SdkType", "class_named", "sdk_module"]
 
 #: the ``workers-runtime-sdk`` release whose classes left ``workers._workers``
 SPLIT_SINCE = (1, 5, 2)
@@ -39,7 +43,9 @@ _OWN_MODULES = {"Blob": "workers.blob", "File": "workers.blob", "FormData": "wor
                 "Request": "workers.request", "Response": "workers.response",
                 "WorkerEntrypoint": "workers.entrypoints", "DurableObject": "workers.entrypoints",
                 "WorkflowEntrypoint": "workers.entrypoints", "_EnvWrapper": "workers.rpc",
-                "_BindingWrapper": "workers.rpc", "HTTPMessageMapping": "workers.utils"}
+                "_BindingWrapper": "workers.rpc", "_RpcStubWrapper": "workers.rpc", "_FetcherWrapper": "workers.rpc",
+                "_DurableObjectNamespaceWrapper": "workers.rpc", "_WorkflowInstanceWrapper": "workers.rpc",
+                "_WorkflowBindingWrapper": "workers.rpc", "HTTPMessageMapping": "workers.utils"}
 
 _SPLIT_SINCE = {name: ENTRYPOINTS_SPLIT_SINCE if module in {"workers.entrypoints", "workers.rpc"}
                 else SPLIT_SINCE for name, module in _OWN_MODULES.items()}
@@ -60,19 +66,58 @@ def sdk_module(name: str, era: Any = None) -> str:
     return _OWN_MODULES[name]
 
 
-class SdkClass(ABCMeta):
+class _InstanceModule:
+    """An SDK class's ``__module__`` as an instance reads it (``x.__module__``, found in the class's
+    ``__dict__`` before the metaclass is asked): the class's shown name, as Python's own instances
+    read their class's."""
+
+    def __init__(self, own: str):
+        self.own = own
+
+    def __get__(self, instance: object, owner: type | None = None) -> str:
+        if instance is None:  # the class itself: its metaclass answers (never here but for vars())
+            return self.own
+        return type(instance).__module__
+
+
+class SdkType(type):
     """Metaclass of the SDK classes: their ``__module__`` (and so their ``repr``) is production's
-    for the running Worker's SDK; a subclass of them keeps its own."""
+    for the running Worker's SDK -- ``_sdk_class = True`` in a class's body: by the SDK era
+    (:func:`sdk_module`), a module's name: always that one; a subclass of them keeps its own. Its
+    own module and name stay in ``_own_name``, which ``pickle`` finds the class by (a class shown
+    under another name -- the built-in SDK's ``_FetcherWrapper`` -- pickles as itself)."""
+
+    _own_name: tuple[str, str]
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any) -> Any:
+        own = namespace.get("__module__", "")
+        if namespace.get("_sdk_class") and isinstance(own, str):  # an instance's x.__module__ too
+            namespace = {**namespace, "__module__": _InstanceModule(own)}
+        cls = super().__new__(mcs, name, bases, namespace, **kwargs)
+        shown = namespace.get("__module__", "")
+        type.__setattr__(cls, "_own_name", (shown.own if isinstance(shown, _InstanceModule) else shown,
+                                            cls.__qualname__))
+        return cls
 
     @property
     def __module__(cls) -> str:  # type: ignore[override]  # a computed name is the point
-        own = cls.__dict__.get("__module__", "")
-        if cls.__dict__.get("_sdk_class"):
+        sdk = cls.__dict__.get("_sdk_class")
+        if isinstance(sdk, str):
+            return sdk
+        if sdk:
             return sdk_module(cls.__name__)
-        return own
+        return cls._own_name[0]
 
     def __repr__(cls) -> str:
         return f"<class '{cls.__module__}.{cls.__qualname__}'>"
+
+
+class SdkClass(SdkType, ABCMeta):
+    """:class:`SdkType` for the SDK classes that are abstract base classes' (``FormData`` is a
+    ``MutableMapping``) or are checked against them."""
+
+    # a class body's own ``__module__`` string would come before SdkType's property in the lookup
+    __module__ = SdkType.__dict__["__module__"]
 
 
 def default_repr(value: Any) -> str:
@@ -102,10 +147,11 @@ def _js_dict_module() -> str | None:
 name_sdk_dicts_by(_js_dict_module)
 
 
-def _reduce_class(cls: SdkClass) -> tuple[Any, tuple[str, str]]:
-    """``pickle`` of an SDK class (and so of an instance) by the module that defines it here: the
-    production name it shows is no module locally, as ``pickle`` would otherwise import it."""
-    return class_named, (cls.__dict__.get("__module__", ""), cls.__qualname__)
+def _reduce_class(cls: SdkType) -> tuple[Any, tuple[str, str]]:
+    """``pickle`` of an SDK class (and so of an instance) by the module and name that define it
+    here: the production name it shows is no module locally, as ``pickle`` would otherwise import it."""
+    return class_named, cls._own_name
 
 
+copyreg.pickle(SdkType, _reduce_class)  # type: ignore[arg-type]
 copyreg.pickle(SdkClass, _reduce_class)  # type: ignore[arg-type]

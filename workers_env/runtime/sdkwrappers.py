@@ -36,7 +36,7 @@ from workers_env.runtime.eras import (
     FETCHER_WRAPPER_CONVERTS_FROM,
     WORKFLOW_WRAPPER_CONVERTS_FROM,
 )
-from workers_env.runtime.sdknames import sdk_module
+from workers_env.runtime.sdknames import SdkType, default_repr
 from workers_env.runtime.webloop import unawaited
 from workers_env.runtime.workers_api import (
     FetcherView,
@@ -78,21 +78,27 @@ def _fetch(name: str, binding: JsBinding, args: tuple[Any, ...], kwargs: dict[st
     return FetcherView(name, binding._binding).fetch(*args, **kwargs)
 
 
-def _sdk_repr(wrapper: Any) -> str:
-    """``object.__repr__`` of the SDK's wrapper class, which defines none: ``print(self.env.SVC)``
-    writes ``<workers.rpc._FetcherWrapper object at 0x...>`` (``workers._workers`` in the built-in
-    SDK and before workers-runtime-sdk 1.6.4), as ``_BindingWrapper``'s and ``_EnvWrapper``'s do
-    (review79: ``<Fetcher SVC>``, a repr of workers-env's own)."""
-    return f"<{sdk_module('_EnvWrapper')}.{type(wrapper).__name__} object at {hex(id(wrapper))}>"
+#: ``object.__repr__`` of the SDK's wrapper classes, which define none: ``print(self.env.SVC)``
+#: writes ``<workers.rpc._FetcherWrapper object at 0x...>`` (``workers._workers`` in the built-in
+#: SDK and before workers-runtime-sdk 1.6.4), as ``_BindingWrapper``'s and ``_EnvWrapper``'s do
+#: (review79: ``<Fetcher SVC>``, a repr of workers-env's own)
+_sdk_repr = default_repr
+
+#: the module of the built-in SDK's wrappers (and the external SDK's before it converted): its
+#: ``_workers.py`` at every date -- workerd 2026-08-22 ``src/pyodide/internal/workers-api``, built
+#: into workerd itself (``pyodide_static``), whatever the Worker's Pyodide
+BUILTIN_MODULE = "workers._workers"
 
 
 # -- the built-in SDK's wrappers (and the external SDK's before it converted) -----------------
 
 
-class _BuiltinFetcherWrapper:
+class _BuiltinFetcherWrapper(metaclass=SdkType):
     """The built-in SDK's ``_FetcherWrapper``: every method an ``async def``; arguments through its
     ``python_to_rpc`` (a ``dict`` a ``Map``), the awaited result through its ``python_from_rpc``;
     other attributes as JavaScript gives them."""
+
+    _sdk_class = BUILTIN_MODULE
 
     def __init__(self, binding: JsBinding, name: str | None = None):
         self._binding = binding
@@ -132,10 +138,12 @@ class _PassThrough:
         return getattr(self._binding, name)
 
 
-class _DurableObjectNamespaceWrapper(_PassThrough):
+class _DurableObjectNamespaceWrapper(_PassThrough, metaclass=SdkType):
     """Both SDKs' ``_DurableObjectNamespaceWrapper``: JavaScript's namespace, but ``get`` and
     ``getByName`` hand the stub out through the SDK's ``_FetcherWrapper`` and ``jurisdiction``
-    its namespace through this wrapper again."""
+    its namespace through this wrapper again. This one: the built-in SDK's (and before 1.3.0)."""
+
+    _sdk_class: bool | str = BUILTIN_MODULE
 
     _stub_wrapper: type = _BuiltinFetcherWrapper
 
@@ -151,11 +159,13 @@ class _DurableObjectNamespaceWrapper(_PassThrough):
     __repr__ = _sdk_repr
 
 
-class _BuiltinWorkflowInstanceWrapper(_PassThrough):
+class _BuiltinWorkflowInstanceWrapper(_PassThrough, metaclass=SdkType):
     """The built-in SDK's ``_WorkflowInstanceWrapper``: attributes as JavaScript gives them;
     ``status``, ``pause``, ``resume``, ``terminate``, ``restart`` and ``send_event``
     (``sendEvent``) are ``async def``s returning the call's promise un-awaited (a
     :class:`PyodideFuture`), arguments unconverted."""
+
+    _sdk_class = BUILTIN_MODULE
 
     async def send_event(self, *args: Any, **kwargs: Any) -> Any:
         return unawaited(self._binding.sendEvent(*args, **kwargs))
@@ -178,9 +188,11 @@ class _BuiltinWorkflowInstanceWrapper(_PassThrough):
     __repr__ = _sdk_repr
 
 
-class _BuiltinWorkflowBindingWrapper(_PassThrough):
+class _BuiltinWorkflowBindingWrapper(_PassThrough, metaclass=SdkType):
     """The built-in SDK's ``_WorkflowBindingWrapper``: ``get``/``create`` await the call (arguments
     unconverted) and wrap the instance; ``create_batch`` is ``createBatch``, each instance wrapped."""
+
+    _sdk_class = BUILTIN_MODULE
 
     _instance_wrapper: type = _BuiltinWorkflowInstanceWrapper
 
@@ -203,6 +215,8 @@ class _FetcherWrapper(_BindingWrapper):
     """The external SDK's ``_FetcherWrapper``: a ``_BindingWrapper`` (every call converted) whose
     ``fetch`` is ``workers.fetch`` through the binding."""
 
+    _sdk_class = True
+
     def __init__(self, binding: JsBinding, name: str | None = None):
         super().__init__(binding)
         self._name = name or binding._name
@@ -212,12 +226,17 @@ class _FetcherWrapper(_BindingWrapper):
 
 
 class _ExternalDurableObjectNamespaceWrapper(_DurableObjectNamespaceWrapper):
+    """The external SDK's ``_DurableObjectNamespaceWrapper`` (from 1.3.0): its stubs convert."""
+
+    _sdk_class = True
     _stub_wrapper = _FetcherWrapper
 
 
 class _WorkflowInstanceWrapper(_BindingWrapper):
     """The external SDK's ``_WorkflowInstanceWrapper``: a ``_BindingWrapper`` (``status()`` the
     converted status) with ``send_event`` for ``sendEvent``."""
+
+    _sdk_class = True
 
     async def send_event(self, *args: Any, **kwargs: Any) -> Any:
         js_args, js_kwargs = rpc_args(args, kwargs)
@@ -227,6 +246,8 @@ class _WorkflowInstanceWrapper(_BindingWrapper):
 class _WorkflowBindingWrapper(_BindingWrapper):
     """The external SDK's ``_WorkflowBindingWrapper``: ``get``, ``create`` and ``create_batch``
     (``createBatch``) convert their arguments and wrap each instance."""
+
+    _sdk_class = True
 
     async def get(self, *args: Any, **kwargs: Any) -> _WorkflowInstanceWrapper:
         js_args, js_kwargs = rpc_args(args, kwargs)

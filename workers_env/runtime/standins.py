@@ -124,7 +124,13 @@ _LATER_NAMES = {("asgi", "entrypoint"): (1, 7, 0), ("asgi", "Options"): (1, 9, 5
                 ("asgi", "NULL_BODY_STATUSES"): (1, 6, 1), ("wsgi", "NULL_BODY_STATUSES"): (1, 6, 8),
                 ("wsgi", "entrypoint"): (1, 8, 0), ("wsgi", "Options"): (1, 9, 5),
                 ("wsgi", "DEFAULT_OPTIONS"): (1, 9, 5),  # read in each release's wheel
-                ("asgi", "_to_js_headers"): (1, 6, 13)}  # (workers.utils's, imported by asgi.py from then)
+                ("asgi", "_to_js_headers"): (1, 6, 13),  # (workers.utils's, imported by asgi.py from then)
+                # the wrappers moved into rpc.py from _workers.py with 1.6.4 (workers-py 988167b);
+                # _RpcStubWrapper came with 1.6.5 (#160)
+                **{("rpc", name): (1, 6, 4) for name in ("_BindingWrapper", "_FetcherWrapper", "_EnvWrapper",
+                                                         "_DurableObjectNamespaceWrapper", "_WorkflowInstanceWrapper",
+                                                         "_WorkflowBindingWrapper")},
+                ("rpc", "_RpcStubWrapper"): (1, 6, 5)}
 
 
 def _late_name(submodule: str, name: str) -> str | None:
