@@ -117,6 +117,13 @@ WEBLOOP_PAST_3148 = ("Pyodide 314.0.8's WebLoop runs a callback scheduled in the
                      "ValueError(\"Can't schedule in the past\"); production's 3.14 bundle is 314.0.6 "
                      "(python_workers_314 in workerd 1.20261117.1 and 1.20261123.1), and workers-env answers as it")
 
+#: why a ``nested-event-loops`` case differs against Pyodide 314.0.8 only (a ``why``, "314.0.8")
+WEBLOOP_NEW_3148 = ("Pyodide 314.0.8's WebLoop.__init__ no longer makes a new loop the running loop (314.0.6's calls "
+                    "asyncio._set_running_loop(self); 314.0.8 sets it once at startup) and its policy's new_event_loop "
+                    "no longer replaces the default loop, so a handler's asyncio.new_event_loop() leaves its later waits "
+                    "working there; production's 3.14 bundle is 314.0.6 (python_workers_314 in workerd 1.20261117.1 and "
+                    "1.20261123.1), and workers-env answers as it")
+
 #: the Python mappings (and a plain object with the field as an attribute) "init-mapping-kinds" hands
 #: to JavaScript as an init: ``kinds(**fields)`` builds one of each, ``each(make, **fields)`` what
 #: ``make`` gives for each (an error's type name alone: Node's texts are not workerd's)
@@ -2894,28 +2901,28 @@ CASES = {
     # (0.26/0.28 for good, 314.0.6 until the next dispatch); run_until_complete/asyncio.run/run_forever/
     # close of the running loop (runtime/newloops.py; measured with JSPI, as workerd runs them)
     "nested-event-loops": [
-        NESTED_LOOP + 'new = asyncio.new_event_loop()\nr = (type(new).__name__, new is old, asyncio.get_running_loop() is new, asyncio.get_event_loop() is new, new.is_running(), new.is_closed(), old.is_running())' + NESTED_LOOP_END,
+        (NESTED_LOOP + 'new = asyncio.new_event_loop()\nr = (type(new).__name__, new is old, asyncio.get_running_loop() is new, asyncio.get_event_loop() is new, new.is_running(), new.is_closed(), old.is_running())' + NESTED_LOOP_END, WEBLOOP_NEW_3148, "314.0.8"),
         NESTED_LOOP + 'from pyodide.webloop import WebLoop\nnew = asyncio.new_event_loop()\nr = (isinstance(new, WebLoop), new.close(), new.is_closed(), new.run_forever())' + NESTED_LOOP_END,
-        NESTED_LOOP + 'new = asyncio.new_event_loop()\nr = await tr(asyncio.sleep(0.01))' + NESTED_LOOP_END,
+        (NESTED_LOOP + 'new = asyncio.new_event_loop()\nr = await tr(asyncio.sleep(0.01))' + NESTED_LOOP_END, WEBLOOP_NEW_3148, "314.0.8"),
         NESTED_LOOP + "new = asyncio.new_event_loop()\nawait asyncio.sleep(0)\nr = 'slept'" + NESTED_LOOP_END,
-        NESTED_LOOP + 'new = asyncio.new_event_loop()\nr = await tr(js.Promise.resolve(1))' + NESTED_LOOP_END,
-        NESTED_LOOP + 'new = asyncio.new_event_loop()\nr = await tr(asyncio.create_task(co()))' + NESTED_LOOP_END,
-        NESTED_LOOP + 'new = asyncio.new_event_loop()\nt = asyncio.ensure_future(co())\nr = (t.get_loop() is new, await tr(t))' + NESTED_LOOP_END,
+        (NESTED_LOOP + 'new = asyncio.new_event_loop()\nr = await tr(js.Promise.resolve(1))' + NESTED_LOOP_END, WEBLOOP_NEW_3148, "314.0.8"),
+        (NESTED_LOOP + 'new = asyncio.new_event_loop()\nr = await tr(asyncio.create_task(co()))' + NESTED_LOOP_END, WEBLOOP_NEW_3148, "314.0.8"),
+        (NESTED_LOOP + 'new = asyncio.new_event_loop()\nt = asyncio.ensure_future(co())\nr = (t.get_loop() is new, await tr(t))' + NESTED_LOOP_END, WEBLOOP_NEW_3148, "314.0.8"),
         NESTED_LOOP + 'new = asyncio.new_event_loop()\nt = new.create_task(co())\nr = (t.get_loop() is new, await tr(t))' + NESTED_LOOP_END,
-        NESTED_LOOP + 'new = asyncio.new_event_loop()\nx = new.run_until_complete(co())\nr = (type(x).__name__, asyncio.get_running_loop() is new)' + NESTED_LOOP_END,
+        (NESTED_LOOP + 'new = asyncio.new_event_loop()\nx = new.run_until_complete(co())\nr = (type(x).__name__, asyncio.get_running_loop() is new)' + NESTED_LOOP_END, WEBLOOP_NEW_3148, "314.0.8"),
         # audit30: the coroutine the new loop's run_until_complete waits for (run_sync from 0.28) runs on the new loop
-        NESTED_LOOP + 'new = asyncio.new_event_loop()\nasync def on():\n    await asyncio.sleep(0.01)\n    return asyncio.get_running_loop() is new\nx = new.run_until_complete(on())\nr = x if isinstance(x, bool) else type(x).__name__' + NESTED_LOOP_END,
-        NESTED_LOOP + 'new = asyncio.new_event_loop()\nx = new.run_until_complete(co())\nr = await tr(asyncio.sleep(0.01))' + NESTED_LOOP_END,
+        (NESTED_LOOP + 'new = asyncio.new_event_loop()\nasync def on():\n    await asyncio.sleep(0.01)\n    return asyncio.get_running_loop() is new\nx = new.run_until_complete(on())\nr = x if isinstance(x, bool) else type(x).__name__' + NESTED_LOOP_END, WEBLOOP_NEW_3148, "314.0.8"),
+        (NESTED_LOOP + 'new = asyncio.new_event_loop()\nx = new.run_until_complete(co())\nr = await tr(asyncio.sleep(0.01))' + NESTED_LOOP_END, WEBLOOP_NEW_3148, "314.0.8"),
         NESTED_LOOP + 'new = asyncio.new_event_loop()\nx = new.run_until_complete(co())\nawait asyncio.sleep(0)\nr = (type(x).__name__, asyncio.get_running_loop() is new, await tr(asyncio.sleep(0.01)))' + NESTED_LOOP_END,
         NESTED_LOOP + 'try:\n    x = asyncio.run(co())\nexcept RuntimeError as e:\n    x = str(e)\nr = (x, await tr(asyncio.sleep(0.01)))' + NESTED_LOOP_END,
         NESTED_LOOP + 'x = asyncio.get_event_loop().run_until_complete(co())\nr = (type(x).__name__, await tr(asyncio.sleep(0.01)))' + NESTED_LOOP_END,
         NESTED_LOOP + 'x = old.run_until_complete(co())\nr = (type(x).__name__, asyncio.get_running_loop() is old)' + NESTED_LOOP_END,
-        NESTED_LOOP + 'new = asyncio.new_event_loop()\nasyncio.set_event_loop(old)\nr = (asyncio.get_event_loop() is old, asyncio.get_running_loop() is new, await tr(asyncio.sleep(0.01)), asyncio.get_running_loop() is new)' + NESTED_LOOP_END,
-        NESTED_LOOP + 'new = asyncio.new_event_loop()\nasyncio.set_event_loop(new)\nr = (asyncio.get_event_loop() is new, asyncio.get_running_loop() is new)' + NESTED_LOOP_END,
+        (NESTED_LOOP + 'new = asyncio.new_event_loop()\nasyncio.set_event_loop(old)\nr = (asyncio.get_event_loop() is old, asyncio.get_running_loop() is new, await tr(asyncio.sleep(0.01)), asyncio.get_running_loop() is new)' + NESTED_LOOP_END, WEBLOOP_NEW_3148, "314.0.8"),
+        (NESTED_LOOP + 'new = asyncio.new_event_loop()\nasyncio.set_event_loop(new)\nr = (asyncio.get_event_loop() is new, asyncio.get_running_loop() is new)' + NESTED_LOOP_END, WEBLOOP_NEW_3148, "314.0.8"),
         NESTED_LOOP + 'new = asyncio.new_event_loop()\nasyncio._set_running_loop(old)\nr = (await tr(asyncio.sleep(0.01)), asyncio.get_running_loop() is old)' + NESTED_LOOP_END,
         NESTED_LOOP + 'new = asyncio.new_event_loop()\nawait asyncio.sleep(0)\nr = (asyncio.get_running_loop() is new, await tr(asyncio.sleep(0.01)), asyncio.get_running_loop() is new, asyncio.get_event_loop() is new)' + NESTED_LOOP_END,
         NESTED_LOOP + "new = asyncio.new_event_loop()\ntry:\n    x = new.stop()\nexcept NotImplementedError as e:\n    x = 'NotImplementedError'\nr = x" + NESTED_LOOP_END,
         NESTED_LOOP + 'x = old.run_forever()\ny = old.close()\nr = (x, y, old.is_closed(), old.is_running(), asyncio.get_running_loop() is asyncio.get_event_loop(), await tr(asyncio.sleep(0.01)))' + NESTED_LOOP_END,
-        NESTED_LOOP + "new = asyncio.new_event_loop()\nh = new.call_later(0.001, print)\ntry:\n    new.call_later(-1, print)\n    x = 'scheduled'\nexcept ValueError as e:\n    x = str(e)\nr = (type(h).__name__, x, await tr(asyncio.sleep(0.01)))" + NESTED_LOOP_END,
+        (NESTED_LOOP + "new = asyncio.new_event_loop()\nh = new.call_later(0.001, print)\ntry:\n    new.call_later(-1, print)\n    x = 'scheduled'\nexcept ValueError as e:\n    x = str(e)\nr = (type(h).__name__, x, await tr(asyncio.sleep(0.01)))" + NESTED_LOOP_END, WEBLOOP_NEW_3148 + "; " + WEBLOOP_PAST_3148, "314.0.8"),
     ],
 }
