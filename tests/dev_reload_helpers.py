@@ -57,17 +57,24 @@ def dev_start_output(project: Path, *args: str, environ: dict[str, str] | None =
 
 
 def dev_streams(project: Path, args: list[str], paths: list[str], environ: dict[str, str] | None = None,
-                settle: float = 0.0) -> tuple[str, str]:
+                settle: float = 0.0, until: str = "") -> tuple[str, str]:
     """What ``python -m workers_env dev *args`` run in ``project`` prints on stdout and on stderr
     (``PORT`` for its port, ``(Nms)`` for its times) while it answers ``/`` and then each of
-    ``paths`` (an error status too), waiting ``settle`` seconds after; ``environ`` defaults to
-    this process's environment without ``CLOUDFLARE_*`` and ``WRANGLER_*``. Spoken to only once
-    it listens itself (:func:`listening_on_a_free_port`)."""
+    ``paths`` (an error status too), waiting ``settle`` seconds after -- or, given ``until``, as
+    long as its stdout holds no line with that text (at most :data:`TIMEOUT` seconds: what comes
+    later is what a test waiting longer reads); ``environ`` defaults to this process's environment
+    without ``CLOUDFLARE_*`` and ``WRANGLER_*``. Spoken to only once it listens itself
+    (:func:`listening_on_a_free_port`)."""
     if environ is None:
         environ = {k: v for k, v in os.environ.items() if not k.startswith(("CLOUDFLARE_", "WRANGLER_"))}
     proc, port = listening_on_a_free_port(
         lambda port: [sys.executable, "-m", "workers_env", "dev", "--ip", "127.0.0.1", "--port", str(port), *args],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**environ, "PYTHONUNBUFFERED": "1"})
+    streams: dict[str, list[str]] = {"out": [], "err": []}
+    readers = [threading.Thread(target=lambda pipe=pipe, lines=lines: lines.extend(pipe), daemon=True)
+               for pipe, lines in ((proc.stdout, streams["out"]), (proc.stderr, streams["err"]))]
+    for reader in readers:
+        reader.start()
     try:  # (at some levels it prints no Ready line)
         for path in ["/", *paths]:
             try:
@@ -77,11 +84,20 @@ def dev_streams(project: Path, args: list[str], paths: list[str], environ: dict[
                 if path == "/":
                     raise
         time.sleep(settle)
+        deadline = time.monotonic() + TIMEOUT
+        while until and not any(until in line for line in list(streams["out"])) and time.monotonic() < deadline \
+                and proc.poll() is None:
+            time.sleep(0.02)
     finally:
         proc.terminate()
-        out, err = proc.communicate(timeout=TIMEOUT)
+        proc.wait(timeout=TIMEOUT)
+        for reader in readers:
+            reader.join(TIMEOUT)
+        for pipe in (proc.stdout, proc.stderr):
+            if pipe is not None:
+                pipe.close()
     mask = (lambda text: re.sub(r"\(\d+ms\)", "(Nms)", text.replace(str(port), "PORT")))
-    return mask(out), mask(err)
+    return mask("".join(streams["out"])), mask("".join(streams["err"]))
 
 
 def listening_on_a_free_port(command: Callable[[int], list[str]], *, tries: int = 3,

@@ -36,16 +36,17 @@ class Default(WorkerEntrypoint):
 HEAD = 'main = "src/entry.py"\ncompatibility_date = "2025-11-02"\ncompatibility_flags = ["python_workers"]\n'
 
 
-def _session(root, a: tuple[str, str], b: tuple[str, str], *more: tuple[str, str]) -> tuple[str, str]:
+def _session(root, a: tuple[str, str], b: tuple[str, str], *more: tuple[str, str], until: str) -> tuple[str, str]:
     """dev's stdout and stderr for Workers ``a`` (served), ``b`` (and ``c`` ...), each ``(source,
-    config lines)``, after a request to ``/`` and time for a batch."""
+    config lines)``, after a request to ``/`` and a batch's ``until`` line (its ``QUEUE`` line;
+    the 4 s waited before were for a batch timeout of 1 s)."""
     workers = list(zip("abcd", (a, b, *more)))
     for name, (source, extra) in workers:
         (root / name / "src").mkdir(parents=True)
         (root / name / "src" / "entry.py").write_text(source)
         (root / name / "wrangler.toml").write_text(f'name = "{name}"\n{HEAD}{extra}')
     configs = [arg for name, _ in workers for arg in ("-c", f"{name}/wrangler.toml")]
-    out, err = dev_streams(root, configs, [], settle=4)
+    out, err = dev_streams(root, configs, [], until=until)
     assert "[wrangler:info] GET / 200 OK (Nms)\n" in out, (out, err)
     return out, err
 
@@ -53,7 +54,8 @@ def _session(root, a: tuple[str, str], b: tuple[str, str], *more: tuple[str, str
 def test_the_second_workers_consumer_gets_its_batch(tmp_path):
     out, err = _session(tmp_path, (SERVED, '[[services]]\nbinding = "B"\nservice = "b"\n'),
                         (CONSUMER, '[[queues.producers]]\nbinding = "OWN"\nqueue = "b-q"\n'
-                                   '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n'))
+                                   '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n'),
+                        until="[wrangler:info] QUEUE b-q")
     assert "b got hello from b\n[wrangler:info] QUEUE b-q 1/1 (Nms)\n" in out, (out, err)
 
 
@@ -69,7 +71,8 @@ class Default(WorkerEntrypoint):
 
 def test_the_first_workers_send_reaches_the_seconds_consumer(tmp_path):
     out, err = _session(tmp_path, (SENDER, '[[queues.producers]]\nbinding = "Q"\nqueue = "b-q"\n'),
-                        (CONSUMER, '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n'))
+                        (CONSUMER, '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n'),
+                        until="[wrangler:info] QUEUE b-q")
     assert "b got hello from a\n[wrangler:info] QUEUE b-q 1/1 (Nms)\n" in out, (out, err)
     # the first Worker's own delivery loop took the route for a broker of its own and died
     # (review76: "AttributeError: 'SessionBroker' object has no attribute 'on_change'" at exit)
@@ -82,5 +85,6 @@ def test_a_send_reaches_the_worker_that_consumes_the_queue_not_the_first_with_qu
     third = CONSUMER.replace("b got", "c got").replace("hello from b", "hello from c")
     out, err = _session(tmp_path, (SENDER, '[[queues.producers]]\nbinding = "Q"\nqueue = "c-q"\n'),
                         (CONSUMER, '[[queues.consumers]]\nqueue = "b-q"\nmax_batch_timeout = 1\n'),
-                        (third, '[[queues.consumers]]\nqueue = "c-q"\nmax_batch_timeout = 1\n'))
+                        (third, '[[queues.consumers]]\nqueue = "c-q"\nmax_batch_timeout = 1\n'),
+                        until="[wrangler:info] QUEUE c-q")
     assert "c got hello from a\n[wrangler:info] QUEUE c-q 1/1 (Nms)\n" in out, (out, err)

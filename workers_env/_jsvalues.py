@@ -10,23 +10,26 @@ from __future__ import annotations
 
 import copyreg
 import datetime as _dt
+import functools
 import importlib
 import json
 import math
 import re
 import struct
+import sys
 import weakref
 from abc import ABCMeta
 from array import array
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Protocol, TypeVar, cast, overload
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, overload
 
 from workers_env._deep import MAX_CONVERSION_DEPTH, ROOMY_FROM, deeper, more_room, python_str
 from workers_env._errors import JsException, NotEmulatedError, add_hint, users_mistake
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "JS_WHITESPACE",
@@ -474,7 +477,8 @@ def to_py(value: Any, level: int = 1) -> Any:
         return value
     if isinstance(value, float):
         return js_number(value)
-    if isinstance(value, np.generic):
+    np = sys.modules.get("numpy")  # (none of its values before it is loaded)
+    if np is not None and isinstance(value, np.generic):
         return to_py(value.item())
     return value
 
@@ -485,7 +489,23 @@ def _to_py_container(value: Any, level: int) -> Any:
     return [to_py(v, level + 1) for v in value]
 
 
-_POW10 = 10.0 ** np.arange(0, 23)
+def numpy() -> Any:
+    """numpy, imported where a value needs it: a Worker without Vectorize or Workers AI, and
+    every command but theirs, never does (its import was a fifth of ``workers-env dev``'s start)."""
+    import numpy
+
+    return numpy
+
+
+def numpy_types() -> tuple[type, ...]:
+    """numpy's array and scalar types once it is loaded (no value is one of them before)."""
+    np = sys.modules.get("numpy")
+    return () if np is None else (np.ndarray, np.generic)
+
+
+@functools.cache
+def _pow10() -> np.ndarray:
+    return 10.0 ** numpy().arange(0, 23)  # type: ignore[no-any-return]
 
 
 def float32_decimals(row: np.ndarray) -> list[int | float]:
@@ -495,6 +515,7 @@ def float32_decimals(row: np.ndarray) -> list[int | float]:
     short form. Vectorised: round to p significant digits for p = 1..9 and keep the first
     p that maps back to the same float32. Whole numbers come back as ``int``.
     """
+    np = numpy()
     f32 = np.ascontiguousarray(row, dtype=np.float32)
     x = f32.astype(np.float64)
     out = x.copy()
@@ -513,10 +534,10 @@ def float32_decimals(row: np.ndarray) -> list[int | float]:
         neg = ok_shift & (shift < 0)
         cand = np.full_like(x, np.nan)
         if pos.any():
-            m = _POW10[shift[pos]]
+            m = _pow10()[shift[pos]]
             cand[pos] = np.round(x[pos] * m) / m
         if neg.any():
-            m = _POW10[-shift[neg]]
+            m = _pow10()[-shift[neg]]
             cand[neg] = np.round(x[neg] / m) * m
         with np.errstate(over="ignore", invalid="ignore"):
             hit = ok_shift & (cand.astype(np.float32) == f32)
@@ -1174,8 +1195,8 @@ def buffer_format_array(fmt: str, suffix: str = "") -> tuple[str, bool]:
 def _typed_array(value: Any) -> Any:
     """Pyodide's buffer conversion: a typed array named after the buffer's format, nested
     Arrays for more than one dimension, an ``Error`` for float16."""
-    if isinstance(value, np.ndarray) or isinstance(value, np.generic):
-        arr = np.asarray(value)
+    if isinstance(value, numpy_types()):
+        arr = numpy().asarray(value)
         kind, size = arr.dtype.kind, arr.dtype.itemsize
         if kind == "f" and size == 2:
             raise JsException("Javascript has no Float16 support.")
@@ -1203,7 +1224,7 @@ def _typed_array(value: Any) -> Any:
                 view.cast("B").cast(view.format).tolist()[0]  # type: ignore[call-overload]  # the buffer's own format
             ] if view.nbytes else []
         if view.ndim > 1 and order in ("", "@"):
-            items = np.asarray(items).reshape(-1).tolist()
+            items = numpy().asarray(items).reshape(-1).tolist()
         if isinstance(items, (bytes, bytearray)):
             items = list(items)
         if name.startswith("Big"):
@@ -1221,6 +1242,7 @@ def _ordered_items(view: memoryview, order: str, fmt: str) -> list[Any]:
     """The items (flat, C order) of a buffer whose format names its byte order, read at the
     view's own item size."""
     endian = ">" if order in (">", "!") else "<" if order == "<" else "="
+    np = numpy()
     dtype = np.dtype(f"{endian}{_FORMAT_KINDS[fmt]}{view.itemsize}")
     return np.frombuffer(view.tobytes(), dtype=dtype).tolist()  # type: ignore[no-any-return]
 
@@ -1468,7 +1490,7 @@ def _to_js(value: Any, level: int = 1) -> Any:
     if isinstance(value, (dict, list, set)):
         return _to_js_container(value, level) if level < ROOMY_FROM else deeper(
             level, "to_js()", lambda: _to_js_container(value, level))
-    if isinstance(value, (bytes, memoryview, np.ndarray, np.generic, array)):
+    if isinstance(value, (bytes, memoryview, array, *numpy_types())):
         try:
             return _typed_array(value)
         except JsException as error:  # python2js.c: a failure of the conversion is a ConversionError,

@@ -18,18 +18,37 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from workers_env._errors import StateElsewhereWarning, caller_level
+from workers_env._errors import ConfigError, StateElsewhereWarning, caller_level
 
 if TYPE_CHECKING:
     from workers_env.config import WorkerConfig
 
-__all__ = ["other_state_beside", "read_quietly", "shown", "warn_state_elsewhere"]
+__all__ = ["default_persist_to", "other_state_beside", "read_quietly", "shown", "warn_state_elsewhere"]
 
 T = TypeVar("T")
 
 #: How long a look at the state beside the config waits on another process's lock: a few ms
 #: (the stores' own connections wait up to 15 or 30 s), then the guidance is left out.
 QUIET_TIMEOUT_S = 0.005
+
+
+def default_persist_to(config: str | Path | None = None) -> Path:
+    """The state root ``workers-env dev`` and the CLI use when no ``--persist-to`` is given.
+
+    ``.wrangler/state`` in the folder of the wrangler config -- ``config`` (a file, or a
+    folder to search upward from) or the one found upward from the current folder -- or in
+    the current folder when there is none. (Here rather than with the Vectorize store, which
+    imports numpy: ``workers-env dev`` of a Worker without Vectorize needs no numpy.)
+    """
+    from workers_env.config import find_config
+
+    try:
+        found = find_config(config)
+    except ConfigError:
+        if config is not None:
+            raise
+        return Path.cwd() / ".wrangler" / "state"
+    return found.parent / ".wrangler" / "state"
 
 
 def other_state_beside(config: WorkerConfig, persist_to: Path | None) -> Path | None:

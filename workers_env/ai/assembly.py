@@ -8,14 +8,15 @@ replaces that table.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workers_env._env import AssemblyContext
 from workers_env._errors import ConfigError
-from workers_env.ai.binding import AiBinding
 from workers_env.ai.catalog import DEPRECATED_MODELS, TEXT_GENERATION_MODELS
 from workers_env.ai.embedders import import_target, resolve_embedders
-from workers_env.ai.generation import ReplyScript
+
+if TYPE_CHECKING:  # (imported once a config has [ai]: one without it needs no numpy)
+    from workers_env.ai.binding import AiBinding
 
 __all__ = ["build_bindings"]
 
@@ -56,6 +57,8 @@ def _pyproject_replies(table: Any, root: Any) -> dict[str, Any] | None:
     """``[tool.workers-env.ai.replies]``: ``{model or "*": reply}``, model names checked."""
     if table is None:
         return None
+    from workers_env.ai.generation import ReplyScript
+
     where = "[tool.workers-env.ai.replies] in pyproject.toml"
     if isinstance(table, (str, list)):
         return {ReplyScript.ANY: _reply_spec(table, where, root)}
@@ -81,6 +84,9 @@ def build_bindings(context: AssemblyContext) -> dict[str, AiBinding]:
     embedders = resolve_embedders(context.options.get("embedders"), ai.get("embedders"), root=config.root)
     if not config.ai_binding:
         return {}
+    from workers_env.ai.binding import AiBinding
+    from workers_env.ai.generation import ReplyScript
+
     script = ReplyScript()
     replies = _pyproject_replies(ai.get("replies"), config.root)  # checked even when replaced
     if context.options.get("ai_replies") is not None:  # the argument, fixture or marker replaces the table

@@ -19,13 +19,14 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError
 from workers_env.ai import limits as _limits
 from workers_env.ai.catalog import EMBEDDING_MODELS
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["PluggedEmbedder", "import_target", "resolve_embedders"]
 
@@ -45,6 +46,8 @@ class PluggedEmbedder:
         as float32 (what the binding answers with). Anything else -- an exception from the
         function, an awaitable, strings or booleans, a wrong shape -- is a ``ConfigError`` naming
         the model and the plugged function."""
+        import numpy as np  # (here: a config naming a plugged embedder but no [ai] binding needs none)
+
         dimensions = EMBEDDING_MODELS[self.model].dimensions
         try:
             raw = self.function(list(texts))
@@ -74,6 +77,8 @@ class PluggedEmbedder:
 
     def _numbers(self, raw: Any) -> np.ndarray:
         """``raw`` as a float64 array, refused unless every value is a real number."""
+        import numpy as np
+
         try:
             array = np.asarray(raw)
         except Exception as exc:  # ragged lists, an __array__ that raises

@@ -54,7 +54,7 @@ from workers_env.d1.database import Database, SqlFailure
 from workers_env.d1.export import export_lines
 from workers_env.d1.sqltext import file_statements
 from workers_env.d1.values import row_objects
-from workers_env.vectorize.persistent import default_persist_to
+from workers_env._statebeside import default_persist_to
 
 __all__ = ["register"]
 

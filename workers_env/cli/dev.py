@@ -410,7 +410,7 @@ def _run(args: argparse.Namespace) -> int:
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import serve
     from workers_env.vectorize.definitions import pyproject_diagnostics
-    from workers_env.vectorize.persistent import default_persist_to
+    from workers_env._statebeside import default_persist_to
 
     unnamed = next((pair for pair in args.var if not pair.partition(":")[0]), None)
     if unnamed is not None:  # (a var needs a name: the env attribute the Worker reads)

@@ -74,7 +74,7 @@ def state_root(args: argparse.Namespace) -> Path:
     """``.wrangler/state`` beside the config of ``args.config`` (a file, or a folder searched
     upward; default: the one found upward from the current folder), else in the current folder,
     as for wrangler's ``-c ""`` (no config)."""
-    from workers_env.vectorize.persistent import default_persist_to
+    from workers_env._statebeside import default_persist_to
 
     return Path.cwd() / ".wrangler" / "state" if args.config == "" else default_persist_to(args.config)
 

@@ -19,8 +19,6 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-import numpy as np
-
 from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
 from workers_env.runtime.jsproxy import JsArray
 
@@ -46,7 +44,8 @@ _LITTLE = ("", "@", "=", "<", "|") if sys.byteorder == "little" else ("<",)
 def buffer_in_one_step(value: Any) -> Any:
     """The typed array (nested in Arrays for more than one dimension) Pyodide's ``to_js``
     makes of ``value``'s buffer, or ``None`` when the general path is to make it."""
-    if isinstance(value, np.ndarray):
+    np = sys.modules.get("numpy")  # (no value is a numpy array before numpy is loaded)
+    if np is not None and isinstance(value, np.ndarray):
         dtype = value.dtype
         name = _NUMPY_ARRAYS.get((dtype.kind, dtype.itemsize))
         if name is None or dtype.byteorder not in _LITTLE:

@@ -17,10 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from types import SimpleNamespace
 from typing import Any
 
-import numpy as np
-
 from workers_env._errors import JsException, NotEmulatedError
-from workers_env._jsvalues import BigInt, is_safe_int, js_number, js_string, with_this
+from workers_env._jsvalues import BigInt, is_safe_int, js_number, js_string, numpy, with_this
 from workers_env._jsvalues import JsTypedArray as _PlainTypedArray
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsnumbers import JS_WHITESPACE, RADIX_LITERAL, to_number
@@ -81,6 +79,7 @@ def _element(fmt: str, clamped: bool, value: Any) -> int | float:
     if fmt == "d":
         return float(number)
     if fmt == "f":
+        np = numpy()
         with np.errstate(over="ignore"):
             return float(np.float32(number))
     if clamped:

@@ -13,15 +13,16 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workers_env._env import AssemblyContext
 from workers_env._errors import ConfigError, IndexDefinitionError, StateError
 from workers_env.config import WorkerConfig
 from workers_env.config.compat import VECTORIZE_QUERY_METADATA_OPTIONAL, flag_enabled
-from workers_env.vectorize.binding import VectorizeBinding
 from workers_env.vectorize.definitions import IndexDefinition, parse_index_definition
-from workers_env.vectorize.index import Index
+
+if TYPE_CHECKING:  # (imported by build_bindings: a config without [[vectorize]] needs no numpy)
+    from workers_env.vectorize.binding import VectorizeBinding
 
 __all__ = ["build_bindings"]
 
@@ -151,6 +152,9 @@ def build_bindings(context: AssemblyContext) -> dict[str, VectorizeBinding]:
     config = context.config
     if not config.vectorize:
         return {}
+    from workers_env.vectorize.binding import VectorizeBinding
+    from workers_env.vectorize.index import Index
+
     store = None
     if context.persist_to is not None:
         from workers_env.vectorize.persistent import (

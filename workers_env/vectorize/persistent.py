@@ -20,7 +20,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
-from workers_env._errors import ConfigError, StateError, UnindexedFilterWarning, caller_level
+from workers_env._errors import StateError, UnindexedFilterWarning, caller_level
+from workers_env._statebeside import default_persist_to  # (its home now; here for those who import it from here)
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.core import IndexCore
 from workers_env.vectorize.definitions import IndexDefinition, definition_clashes
@@ -53,24 +54,6 @@ __all__ = ["NoIndexPurpose", "PersistentIndex", "VectorizeStore", "default_persi
 
 NoIndexPurpose = Literal["write", "read", "delete"]
 """What a command wanted of an index the state lacks: the message's advice fits it."""
-
-
-def default_persist_to(config: str | Path | None = None) -> Path:
-    """The state root ``workers-env dev`` and the CLI use when no ``--persist-to`` is given.
-
-    ``.wrangler/state`` in the folder of the wrangler config -- ``config`` (a file, or a
-    folder to search upward from) or the one found upward from the current folder -- or in
-    the current folder when there is none.
-    """
-    from workers_env.config import find_config
-
-    try:
-        found = find_config(config)
-    except ConfigError:
-        if config is not None:
-            raise
-        return Path.cwd() / ".wrangler" / "state"
-    return found.parent / ".wrangler" / "state"
 
 
 def _mutation(record: IndexRecord) -> Mutation | None:
