@@ -10,45 +10,7 @@ with a function-scoped loop, at the module's with a module-scoped one."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
-
-#: a raw ASGI app with an ``asynccontextmanager`` lifespan (no FastAPI to import: a faster run)
-WORKER = """
-from contextlib import asynccontextmanager
-
-from workers import WorkerEntrypoint
-
-
-@asynccontextmanager
-async def lifespan():
-    print("lifespan started")
-    try:
-        yield
-    finally:
-        print("lifespan cleaned up")
-
-
-class App:
-    async def __call__(self, scope, receive, send):
-        if scope["type"] == "lifespan":
-            await receive()
-            async with lifespan():
-                await send({"type": "lifespan.startup.complete"})
-                await receive()
-            await send({"type": "lifespan.shutdown.complete"})
-            return
-        await send({"type": "http.response.start", "status": 200, "headers": []})
-        await send({"type": "http.response.body", "body": b"ok"})
-
-
-app = App()
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        import asgi
-        return await asgi.fetch(app, request, self.env)
-"""
+from worker_helpers import RAW_LIFESPAN_WORKER, one_file_worker
 
 TESTS = """
 import pytest
@@ -75,7 +37,7 @@ WANTED = ("test over", "lifespan started", "lifespan cleaned up", "teardown requ
 
 
 def _printed(pytester, scope: str, sdk: str | None) -> list[str]:
-    one_file_worker(pytester.path, WORKER, date="2025-11-02" if sdk is None else "2026-05-01", pyproject=False)
+    one_file_worker(pytester.path, RAW_LIFESPAN_WORKER, date="2025-11-02" if sdk is None else "2026-05-01", pyproject=False)
     if sdk is not None:
         (pytester.path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
     pytester.makeini(f"[pytest]\nasyncio_default_fixture_loop_scope = {scope}\n"

@@ -6,45 +6,7 @@ holds nothing afterwards. Before, each such lifespan's coroutine was kept for th
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
-
-#: a raw ASGI app whose lifespan is an ``asynccontextmanager`` (no third-party cache holds it)
-RAW_LIFESPAN_WORKER = """
-from contextlib import asynccontextmanager
-
-from workers import WorkerEntrypoint
-
-
-@asynccontextmanager
-async def lifespan():
-    print("lifespan started")
-    try:
-        yield
-    finally:
-        print("lifespan cleaned up")
-
-
-class App:
-    async def __call__(self, scope, receive, send):
-        if scope["type"] == "lifespan":
-            await receive()
-            async with lifespan():
-                await send({"type": "lifespan.startup.complete"})
-                await receive()
-            await send({"type": "lifespan.shutdown.complete"})
-            return
-        await send({"type": "http.response.start", "status": 200, "headers": []})
-        await send({"type": "http.response.body", "body": b"ok"})
-
-
-app = App()
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        import asgi
-        return await asgi.fetch(app, request, self.env)
-"""
+from worker_helpers import RAW_LIFESPAN_WORKER, one_file_worker
 
 TESTS = """
 import gc

@@ -189,6 +189,47 @@ ASGI_SHUTDOWN_FAILS = ASGI_LIFESPAN_FAILS.replace(
     "        await receive()\n        await send(FAILED)\n")
 
 
+#: a Worker serving a raw ASGI app (no FastAPI to import, no third-party cache to hold it) whose
+#: lifespan is an ``asynccontextmanager`` printing as it starts and as it is left (``lifespan
+#: cleaned up``: code production never runs)
+RAW_LIFESPAN_WORKER = """
+from contextlib import asynccontextmanager
+
+from workers import WorkerEntrypoint
+
+
+@asynccontextmanager
+async def lifespan():
+    print("lifespan started")
+    try:
+        yield
+    finally:
+        print("lifespan cleaned up")
+
+
+class App:
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "lifespan":
+            await receive()
+            async with lifespan():
+                await send({"type": "lifespan.startup.complete"})
+                await receive()
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+
+app = App()
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        import asgi
+        return await asgi.fetch(app, request, self.env)
+"""
+
+
 def read_until(sock: socket.socket, marker: bytes) -> bytes:
     """What ``sock`` receives up to and with ``marker`` (fails if the peer closes first)."""
     got = b""
