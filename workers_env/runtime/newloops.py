@@ -57,8 +57,9 @@ _CLAIM: contextvars.ContextVar[tuple[Any, NewWebLoop] | None] = contextvars.Cont
 _ASYNCIO = os.path.dirname(os.path.abspath(asyncio.__file__)) + os.sep
 
 #: a top-level loop used where no loop runs (its import): Pyodide schedules on JavaScript's event loop
-_UNBOUND = ("scheduling on a loop made at a Worker's top level while the module is imported is not emulated by "
-            "workers-env (Pyodide runs it after the import, on JavaScript's event loop): schedule it from a handler")
+_UNBOUND = ("scheduling on a loop made at a Worker's top level while the module is imported, or where no event loop "
+            "runs, is not emulated by workers-env (Pyodide runs it after the import, on JavaScript's event loop): "
+            "schedule it from a handler")
 
 
 class NewWebLoop(WebLoop):
