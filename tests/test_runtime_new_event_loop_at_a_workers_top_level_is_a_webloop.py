@@ -69,3 +69,33 @@ def test_imported_where_no_loop_runs(tmp_path, date, at_top, in_request):
         return await (await worker.fetch("/")).json()
 
     check(asyncio.run(ask()), at_top, in_request)
+
+
+RUNNER = """\
+    import asyncio
+
+    from workers import Response, WorkerEntrypoint
+
+
+    async def co():
+        await asyncio.sleep(0.01)
+        return 5
+
+
+    with asyncio.Runner() as runner:  # asyncio's machinery asks for its own loop: it stays asyncio's
+        GOT = [runner.run(co()), type(runner.get_loop()).__name__ != "WebLoop"]
+
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response.json(GOT)
+"""
+
+
+def test_asyncios_runner_at_the_top_level_keeps_its_own_loop(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path, RUNNER, date="2025-10-01"))
+
+    async def ask():
+        return await (await worker.fetch("/")).json()
+
+    assert asyncio.run(ask()) == [5, True]

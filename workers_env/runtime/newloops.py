@@ -262,6 +262,17 @@ def made_in_worker_code(frame: FrameType | None) -> bool:
     return _worker_caller(frame)
 
 
+def _asked_for(asker: FrameType) -> bool:
+    """Whether the code asked for a loop itself (``asyncio.new_event_loop()``, the policy's): not
+    asyncio's own machinery -- the policy's default loop (``get_event_loop()``), which would stay
+    the process's after the import, nor ``asyncio.Runner``'s, whose loop is its own to run and close."""
+    if not asker.f_code.co_filename.startswith(_ASYNCIO):
+        return True  # the policy's new_event_loop called by the code itself
+    caller = asker.f_back  # asyncio.new_event_loop()'s caller
+    return asker.f_code.co_name == "new_event_loop" and caller is not None \
+        and not caller.f_code.co_filename.startswith(_ASYNCIO)
+
+
 def _worker_caller(frame: FrameType | None) -> bool:
     """Whether Worker code (its own or a library's, not workers-env's) asks from ``frame``."""
     if current_runtime() is None:
@@ -284,9 +295,8 @@ def install() -> None:
     def new_event_loop(self: Any) -> Any:
         running = _get_running()
         asker = sys._getframe(1)
-        if in_global_scope() and asker.f_code.co_name != "get_event_loop" and _worker_caller(asker):
-            return _make_top_level()  # the module's top level (under a test's running loop too), not the
-            # policy's own default loop, which would stay the process's after the import
+        if in_global_scope() and _asked_for(asker) and _worker_caller(asker):
+            return _make_top_level()  # the module's top level (under a test's running loop too)
         if running is not None and made_in_worker_code(asker):
             return _make(running)
         return original(self)
