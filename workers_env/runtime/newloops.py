@@ -18,20 +18,27 @@ awaiting one is asyncio's ``RuntimeError: Task ... got Future ... attached to a 
 The new loop (:class:`NewWebLoop`) schedules on the loop running the Worker's code (it is
 JavaScript's event loop in both), each of its callbacks run with it as the running loop, as a
 handle it dispatches is in 314.0.6; like every ``WebLoop`` it never stops, closes or blocks.
+
+Made at the module's top level (no request yet), it is a ``WebLoop`` too (Pyodide's default loop
+runs there, measured: ``is_running()``, ``close()`` ignored, ``run_until_complete`` the era's),
+scheduling on whichever loop runs the Worker's code when it is used; it is not made the running
+loop there (nothing runs Worker code between its import and its first request here).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextvars
+import inspect
 import os
 import sys
 from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
+from workers_env._errors import NotEmulatedError
 from workers_env.runtime import tasks, threadpool
-from workers_env.runtime.current import current_context, current_runtime, pyodide_028, pyodide_029
+from workers_env.runtime.current import current_context, current_runtime, in_global_scope, pyodide_028, pyodide_029
 from workers_env.runtime.runsync import base_loop, run_sync
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 from workers_env.runtime.unhandled import IN_PROGRESS_DONE
@@ -49,12 +56,28 @@ _CLAIM: contextvars.ContextVar[tuple[Any, NewWebLoop] | None] = contextvars.Cont
 
 _ASYNCIO = os.path.dirname(os.path.abspath(asyncio.__file__)) + os.sep
 
+#: a top-level loop used where no loop runs (its import): Pyodide schedules on JavaScript's event loop
+_UNBOUND = ("scheduling on a loop made at a Worker's top level while the module is imported, or where no event loop "
+            "runs, is not emulated by workers-env (Pyodide runs it after the import, on JavaScript's event loop): "
+            "schedule it from a handler")
+
 
 class NewWebLoop(WebLoop):
     """A ``WebLoop`` Worker code made (``asyncio.new_event_loop()``): its own loop to asyncio
     (futures and tasks attached to it), scheduling on ``base``, the loop that runs the Worker."""
 
-    workers_env_base: asyncio.AbstractEventLoop
+    #: the loop it schedules on; ``None``: made at the module's top level, the loop running when used
+    workers_env_bound: asyncio.AbstractEventLoop | None = None
+
+    @property
+    def workers_env_base(self) -> asyncio.AbstractEventLoop:
+        """The loop that runs its callbacks: the one it was made on, else the one running now."""
+        if self.workers_env_bound is not None:
+            return self.workers_env_bound
+        running = _get_running()
+        if running is None or running is self or in_global_scope():  # (a test's loop may run an import)
+            raise NotEmulatedError(_UNBOUND)
+        return base_loop(running)  # type: ignore[no-any-return]
 
     def is_running(self) -> bool:
         return True  # "Always returns True because WebLoop has no lifecycle management"
@@ -75,7 +98,15 @@ class NewWebLoop(WebLoop):
 
     def run_until_complete(self, future: Any) -> Any:
         if pyodide_028():  # enableRunUntilComplete, which workerd sets: run_sync(future)
+            if not pyodide_029() and _get_running() is self and isinstance(future, asyncio.Task) \
+                    and not future.done() and future.get_loop() is not self:
+                raise RuntimeError(f"Cannot enter into task {future!r} while another task "
+                                   f"{asyncio.current_task(self.workers_env_base)!r} is being executed.")
             return run_sync(future)
+        if self.workers_env_bound is None and (_get_running() is None or in_global_scope()):
+            if inspect.iscoroutine(future):
+                future.close()  # (never to run: no "never awaited" warning on top of the error)
+            raise NotEmulatedError(_UNBOUND)
         return asyncio.ensure_future(future)  # 0.26: scheduled, returned unawaited
 
     def time(self) -> float:
@@ -178,7 +209,7 @@ def _make(base: asyncio.AbstractEventLoop) -> NewWebLoop:
     while type(base) is NewWebLoop:  # (isinstance is true of the running loop: runtime/webloop.py)
         base = base.workers_env_base
     loop = object.__new__(NewWebLoop)  # type: ignore[type-abstract]  # (its metaclass refuses a call)
-    loop.workers_env_base = base
+    loop.workers_env_bound = base
     _set_running(loop)
     if not pyodide_029():
         ctx = current_context()
@@ -186,6 +217,11 @@ def _make(base: asyncio.AbstractEventLoop) -> NewWebLoop:
             _CLAIM.set((ctx, loop))
     tasks.set_step_loop_hooks(_step_began, _step_ended)
     return loop
+
+
+def _make_top_level() -> NewWebLoop:
+    """A new loop made at the module's top level: a ``WebLoop`` scheduling on the loop running when used."""
+    return object.__new__(NewWebLoop)  # type: ignore[type-abstract, no-any-return]
 
 
 def _step_began() -> Any:
@@ -221,7 +257,25 @@ def _caller(frame: FrameType | None) -> FrameType | None:
 def made_in_worker_code(frame: FrameType | None) -> bool:
     """Whether a new loop asked for from ``frame`` is Pyodide's ``WebLoop``: Worker code (its
     own or a library's, not workers-env's) calls it on a running loop."""
-    if current_runtime() is None or _get_running() is None:
+    if _get_running() is None:
+        return False
+    return _worker_caller(frame)
+
+
+def _asked_for(asker: FrameType) -> bool:
+    """Whether the code asked for a loop itself (``asyncio.new_event_loop()``, the policy's): not
+    asyncio's own machinery -- the policy's default loop (``get_event_loop()``), which would stay
+    the process's after the import, nor ``asyncio.Runner``'s, whose loop is its own to run and close."""
+    if not asker.f_code.co_filename.startswith(_ASYNCIO):
+        return True  # the policy's new_event_loop called by the code itself
+    caller = asker.f_back  # asyncio.new_event_loop()'s caller
+    return asker.f_code.co_name == "new_event_loop" and caller is not None \
+        and not caller.f_code.co_filename.startswith(_ASYNCIO)
+
+
+def _worker_caller(frame: FrameType | None) -> bool:
+    """Whether Worker code (its own or a library's, not workers-env's) asks from ``frame``."""
+    if current_runtime() is None:
         return False
     caller = _caller(frame)
     return caller is not None and not caller.f_code.co_filename.startswith(PACKAGE_DIR)
@@ -229,7 +283,8 @@ def made_in_worker_code(frame: FrameType | None) -> bool:
 
 def install() -> None:
     """The event loop policy's ``new_event_loop`` (so ``asyncio.new_event_loop()``) makes a
-    :class:`NewWebLoop` when Worker code asks on a running loop; asyncio's own loop elsewhere."""
+    :class:`NewWebLoop` when Worker code asks on a running loop or at its module's top level;
+    asyncio's own loop elsewhere."""
     policy = asyncio.events._get_event_loop_policy() if hasattr(asyncio.events, "_get_event_loop_policy") \
         else asyncio.get_event_loop_policy()
     owner: Any = next((cls for cls in type(policy).__mro__ if "new_event_loop" in vars(cls)), None)
@@ -239,7 +294,10 @@ def install() -> None:
 
     def new_event_loop(self: Any) -> Any:
         running = _get_running()
-        if running is not None and made_in_worker_code(sys._getframe(1)):
+        asker = sys._getframe(1)
+        if in_global_scope() and _asked_for(asker) and _worker_caller(asker):
+            return _make_top_level()  # the module's top level (under a test's running loop too)
+        if running is not None and made_in_worker_code(asker):
             return _make(running)
         return original(self)
 
