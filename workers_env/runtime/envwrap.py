@@ -1340,7 +1340,13 @@ class _BindingWrapper(metaclass=SdkType):
         attr = getattr(self._binding, name)
         era = self.__dict__.get("_era")
         if not callable(attr) and not isinstance(attr, _Constructor):  # a JS constructor is a function
-            value = _wrap_result(attr, era, self) if _sdk_before(era, PASSES_BODIES_FROM) else python_from_rpc(attr)
+            binding = self._binding
+            if isinstance(binding, JsBinding) and binding._hosts and _is_host_object(attr):
+                # an object of yours a stub holds (its id): JS, so the SDK's _convert_result wraps
+                # it in this wrapper's class (stub.id a _FetcherWrapper), as production's DurableObjectId
+                value = self._nested(binding._from_binding(attr))
+            else:
+                value = _wrap_result(attr, era, self) if _sdk_before(era, PASSES_BODIES_FROM) else python_from_rpc(attr)
             setattr(self, name, value)
             return value
 
