@@ -1304,6 +1304,12 @@ def rpc_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[list[Any], 
 #: ``TypeError: 'KvNamespace' object has no len()``.
 PASSES_BODIES_FROM, ITERABLE_FROM, BOOL_FROM = (1, 4, 1), (1, 4, 2), (1, 6, 5)
 
+#: the release that added ``_RpcStubWrapper`` (1.6.5, workers-py #160): from it a function (or
+#: RpcTarget) a call returns comes back callable; 1.3.0 to 1.6.4's ``_convert_result`` hand it
+#: back as ``self.__class__(converted)`` -- the calling wrapper's class, which has no
+#: ``__call__`` (read in the 1.3.0, 1.4.0, 1.4.1, 1.5.0 and 1.5.4 tags and the 1.6.4 and 1.6.5 wheels)
+RPC_STUB_WRAPPER_FROM = (1, 6, 5)
+
 
 def _sdk_before(era: Any, version: tuple[int, ...]) -> bool:
     """Whether ``era`` (``None``: the running Worker's) runs an external SDK older than ``version``."""
@@ -1334,7 +1340,13 @@ class _BindingWrapper(metaclass=SdkType):
         attr = getattr(self._binding, name)
         era = self.__dict__.get("_era")
         if not callable(attr) and not isinstance(attr, _Constructor):  # a JS constructor is a function
-            value = _wrap_result(attr, era) if _sdk_before(era, PASSES_BODIES_FROM) else python_from_rpc(attr)
+            binding = self._binding
+            if isinstance(binding, JsBinding) and binding._hosts and _is_host_object(attr):
+                # an object of yours a stub holds (its id): JS, so the SDK's _convert_result wraps
+                # it in this wrapper's class (stub.id a _FetcherWrapper), as production's DurableObjectId
+                value = self._nested(binding._from_binding(attr))
+            else:
+                value = _wrap_result(attr, era, self) if _sdk_before(era, PASSES_BODIES_FROM) else python_from_rpc(attr)
             setattr(self, name, value)
             return value
 
@@ -1342,12 +1354,17 @@ class _BindingWrapper(metaclass=SdkType):
             js_args, js_kwargs = rpc_args(args, kwargs)
             result = attr(*js_args, **js_kwargs)
             if inspect.isawaitable(result):
-                return _named(_convert(result, era), self._binding, name)
-            return _wrap_result(result, era)
+                return _named(_convert(result, era, self), self._binding, name)
+            return _wrap_result(result, era, self)
 
         call.__name__ = name
         setattr(self, name, call)
         return call
+
+    def _nested(self, value: Any) -> Any:
+        """The SDK's ``self.__class__(value)``: a JS object a call or read of this wrapper gives
+        back, wrapped in this wrapper's own class."""
+        return type(self)(value, self.__dict__.get("_era"))
 
     # object.__repr__ of the SDK's class (it defines none): print(self.env.DB) in the external
     # SDK's era writes <workers.rpc._BindingWrapper object at 0x...>
@@ -1419,7 +1436,7 @@ class _RpcStubWrapper(_BindingWrapper):
         js_args, js_kwargs = rpc_args(args, kwargs)
         result = self._binding(*js_args, **js_kwargs)
         era = self.__dict__.get("_era")
-        return _convert(result, era) if inspect.isawaitable(result) else _wrap_result(result, era)
+        return _convert(result, era, self) if inspect.isawaitable(result) else _wrap_result(result, era, self)
 
 
 def _with_notes(error: JsException, notes: list[str]) -> JsException:
@@ -1437,22 +1454,36 @@ async def _noting(pending: Awaitable[Any], notes: list[str]) -> Any:
         raise _with_notes(error, notes)  # noqa: B904 - the same exception
 
 
-def _wrap_result(value: Any, era: Any = None) -> Any:
-    """As the SDK's ``_convert_result``: a JS object that stays a proxy (a D1 statement) is
-    wrapped again, so its methods convert like the binding's; in workers-runtime-sdk 1.3.0 and
-    1.4.0 any proxy ``python_from_rpc`` leaves (a KV ``"stream"`` read's ``ReadableStream``) too."""
+def _wrap_result(value: Any, era: Any = None, wrapper: _BindingWrapper | None = None) -> Any:
+    """As the SDK's ``_convert_result`` in ``wrapper`` (the wrapper whose call or attribute gave
+    ``value``; ``None``: a plain ``_BindingWrapper``): a JS object that stays a proxy (a D1
+    statement) is wrapped again in that wrapper's class (``self.__class__``), so its methods
+    convert like the binding's; in workers-runtime-sdk 1.3.0 and 1.4.0 any proxy
+    ``python_from_rpc`` leaves (a KV ``"stream"`` read's ``ReadableStream``) too. A function
+    returned over RPC is a callable ``_RpcStubWrapper`` from 1.6.5, and before it the calling
+    wrapper's class too -- an object Python cannot call. A list's items each so."""
     if isinstance(value, JsBinding):
-        return _BindingWrapper(value, era)
-    if isinstance(value, FunctionStub):  # a function the call returned: the SDK's callable wrapper
+        return _rewrapped(value, era, wrapper)
+    if isinstance(value, FunctionStub):  # a function the call returned
+        if _sdk_before(era, RPC_STUB_WRAPPER_FROM):
+            return _rewrapped(value, era, wrapper)
         return _RpcStubWrapper(value, era)
     converted = python_from_rpc(value)
     if isinstance(converted, JsProxy) and _sdk_before(era, PASSES_BODIES_FROM):
-        return _BindingWrapper(converted, era)
+        return _rewrapped(converted, era, wrapper)
+    if isinstance(converted, list) and any(isinstance(item, (JsBinding, FunctionStub)) for item in converted):
+        return [_wrap_result(item, era, wrapper) if isinstance(item, (JsBinding, FunctionStub)) else item
+                for item in converted]
     return converted
 
 
-async def _convert(pending: Awaitable[Any], era: Any = None) -> Any:
-    return _wrap_result(await pending, era)
+def _rewrapped(value: Any, era: Any, wrapper: _BindingWrapper | None) -> Any:
+    """``value`` in ``wrapper``'s class (``self.__class__(value)``), a plain ``_BindingWrapper`` without one."""
+    return _BindingWrapper(value, era) if wrapper is None else wrapper._nested(value)
+
+
+async def _convert(pending: Awaitable[Any], era: Any = None, wrapper: _BindingWrapper | None = None) -> Any:
+    return _wrap_result(await pending, era, wrapper)
 
 
 def _named(coro: Any, binding: Any, method: str) -> Any:

@@ -224,6 +224,12 @@ class _FetcherWrapper(_BindingWrapper):
     def fetch(self, *args: Any, **kwargs: Any) -> Awaitable[Response]:
         return _fetch(self._name, self._binding, args, kwargs)
 
+    def _nested(self, value: Any) -> _FetcherWrapper:
+        """``self.__class__(value)``: a JS object (before 1.6.5 a function too) a stub's call gave back."""
+        nested = _FetcherWrapper(value, getattr(value, "_name", None) or self._name)
+        nested._era = self.__dict__.get("_era")
+        return nested
+
 
 class _ExternalDurableObjectNamespaceWrapper(_DurableObjectNamespaceWrapper):
     """The external SDK's ``_DurableObjectNamespaceWrapper`` (from 1.3.0): its stubs convert."""
@@ -240,7 +246,7 @@ class _WorkflowInstanceWrapper(_BindingWrapper):
 
     async def send_event(self, *args: Any, **kwargs: Any) -> Any:
         js_args, js_kwargs = rpc_args(args, kwargs)
-        return _wrap_result(await _settled(self._binding.sendEvent(*js_args, **js_kwargs)))
+        return _wrap_result(await _settled(self._binding.sendEvent(*js_args, **js_kwargs)), None, self)
 
 
 class _WorkflowBindingWrapper(_BindingWrapper):
