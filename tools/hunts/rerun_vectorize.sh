@@ -220,6 +220,9 @@ course_hero() { # vishal-codes/course-hero-rag-bot: no config in the repository;
   printf '\n[tool.workers-env.indexes."csuf-courses"]\ndimensions = 768\nmetric = "cosine"\nversion = "v2"\n' >>"$work/pyproject.toml"
   (cd "$work" && we vectorize insert csuf-courses --file data_loader/vectors_to_upload.ndjson) >/dev/null 2>&1
   serve
+  # its rate limiter's KV TTL is the rest of the wall-clock minute: 60 (accepted) in a minute's first second, else
+  # KV's 400 naming it (one digit in the last ten seconds, a shorter body): start where it has two digits, under 60
+  while s=$(date +%-S); [ "$s" -lt 2 ] || [ "$s" -gt 47 ]; do sleep 1; done
   { q "$(url)/"; q "$(url)/health"; q "$(url)/version"
     q -X OPTIONS "$(url)/ask" -H "Origin: http://localhost:3000" -H "Access-Control-Request-Method: POST" -H "Access-Control-Request-Headers: content-type"
     q -X POST "$(url)/ask" -H "Origin: http://localhost:3000" --json '{"question": "How imp is this 131 course? is it a prereq for any other course?"}'
