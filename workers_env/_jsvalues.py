@@ -64,6 +64,7 @@ __all__ = [
     "check_sendable",
     "unsendable",
     "converted",
+    "js_length",
     "js_string",
     "js_to_number",
     "js_truthy",
@@ -1867,4 +1868,10 @@ def _json_line_and_column(text: str, pos: int) -> tuple[int, int]:
 
 def _utf16_index(text: str, pos: int) -> int:
     """The UTF-16 offset of code-point index ``pos``: characters past U+FFFF count twice."""
-    return len(text[:pos].encode("utf-16-le", "surrogatepass")) // 2
+    return js_length(text[:pos])
+
+
+def js_length(text: str) -> int:
+    """JavaScript's ``text.length``, which wrangler's and workerd's limits, columns and padding
+    count: UTF-16 code units (a character past U+FFFF is 2, a lone surrogate 1)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2

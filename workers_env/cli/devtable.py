@@ -21,7 +21,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from workers_env._jsvalues import UNDEFINED, js_string, json_text
+from workers_env._jsvalues import UNDEFINED, js_length, js_string, json_text
 
 __all__ = ["CONNECTION_NOTE", "bindings_table"]
 
@@ -32,11 +32,6 @@ CONNECTION_NOTE = ("Service bindings, Durable Object bindings, and Tail consumer
                    "bindings/service-bindings/#local-development")
 
 _LOCAL, _REMOTE, _UNSUPPORTED = "local", "remote", "not supported"
-
-
-def _js_length(text: str) -> int:
-    """JavaScript's ``.length``, which wrangler pads and cuts by: UTF-16 code units (an emoji is 2)."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _json(value: Any) -> str:
@@ -63,7 +58,7 @@ def _truncate(value: Any, most: int = 40) -> str:
     """wrangler's ``truncate``: at ``most`` UTF-16 units and over, cut to ``most - 3`` and ``...``
     (an emoji cut in half leaves a lone surrogate, which Node prints as U+FFFD)."""
     text = value if isinstance(value, str) else _json(value)
-    if _js_length(text) < most:
+    if js_length(text) < most:
         return text
     cut = text.encode("utf-16-le", "surrogatepass")[:(most - 3) * 2].decode("utf-16-le", "replace")
     return f"{cut}..."
@@ -225,8 +220,8 @@ def bindings_table(merged: Mapping[str, Any], name: str, secrets: Iterable[str] 
     rows, connection = _rows(merged, name, secrets, hidden_vars)
     if not rows:
         return []
-    width_value = max(_js_length(value or "") for _, _, value, _ in rows)
-    width_name = max(_js_length(binding) for binding, _, _, _ in rows)
+    width_value = max(js_length(value or "") for _, _, value, _ in rows)
+    width_name = max(js_length(binding) for binding, _, _, _ in rows)
     width_type = max(len("Resource"), *(len(kind) for _, kind, _, _ in rows))
     width_mode = max(len(mode) for *_, mode in rows)
     binding_width = len("env.") + width_name + len(" (") + width_value + len(")")
@@ -238,7 +233,7 @@ def bindings_table(merged: Mapping[str, Any], name: str, secrets: Iterable[str] 
              f"{'Binding'.ljust(first)}{gap}{'Resource'.ljust(width_type)}{gap}Mode"]
     for binding, kind, value, mode in rows:
         shown = f"env.{binding}" + (f" ({value})" if value and not wrap else "")
-        lines.append(f"{shown}{' ' * (first - _js_length(shown))}{gap}{kind.ljust(width_type)}{gap}{mode}"
+        lines.append(f"{shown}{' ' * (first - js_length(shown))}{gap}{kind.ljust(width_type)}{gap}{mode}"
                      + (f"\n  {value}" if wrap and value else ""))
     lines.append("")
     if connection and not _explained:

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from workers_env._jsvalues import js_length
+
 __all__ = ["format_syntax_error", "jsonc_first_error", "jsonc_value", "line_and_column", "toml_message"]
 
 # tomllib message (start) -> (smol-toml message, where smol-toml points: None for the same place,
@@ -55,12 +57,10 @@ def format_syntax_error(message: str, display: str, text: str, line: int, column
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     start = sum(len(row) + 1 for row in lines[: line - 1]) + column
     return f"{message}\n\n    {display}:{line}:" + _esbuild_detail(
-        source, line, _utf16_len(source[:column]), _utf16_len(text[start : start + length])
+        source, line, js_length(source[:column]), js_length(text[start : start + length])
     )
 
 
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _esbuild_detail(line_text: str, line: int, column: int, length: int) -> str:

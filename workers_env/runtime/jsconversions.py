@@ -21,7 +21,7 @@ from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException
-from workers_env._jsvalues import JS_WHITESPACE, JsTypedArray, base_value, js_string
+from workers_env._jsvalues import JS_WHITESPACE, JsTypedArray, base_value, js_length, js_string
 from workers_env.runtime.current import pyodide_029
 from workers_env.runtime.jsbase import JsNull, JsProxy
 from workers_env.runtime.jsnumbers import to_number, to_primitive
@@ -99,7 +99,7 @@ class JsStringObject(JsProxy):
 
     @property
     def length(self) -> int:
-        return len(self._value.encode("utf-16-le", "surrogatepass")) // 2
+        return js_length(self._value)
 
     def __len__(self) -> int:  # Pyodide's len() of a JsProxy with a length
         return self.length

@@ -10,6 +10,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from workers_env._jsvalues import js_length
 from workers_env.cli.common import CommandError, UsageError, log, reports_errors
 from workers_env.cli.wrangler_config import read_config
 
@@ -105,7 +106,7 @@ def _rename_checks(args: argparse.Namespace) -> None:
     if not args.namespace_id and not args.old_name:
         raise UsageError("No KV namespace specified. Provide the current namespace name as a positional argument, or "
                          "use `--namespace-id` to identify the namespace to rename.")
-    length = len(args.new_name.encode("utf-16-le", "surrogatepass")) // 2  # JavaScript's: UTF-16 units
+    length = js_length(args.new_name)  # JavaScript's: UTF-16 units
     if args.new_name and length > 512:
         raise UsageError(f"The new namespace name exceeds the 512-character limit (got {length} "
                          "characters). Provide a shorter name with `--new-name`.")

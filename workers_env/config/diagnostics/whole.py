@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workers_env._jsvalues import js_key_order
+from workers_env._jsvalues import js_key_order, js_length
 from workers_env.config.diagnostics.bindings import _binding_names
 from workers_env.config.diagnostics.checks import _optional_typed, _typed_string_array
 from workers_env.config.diagnostics.environment import _validate_environment
@@ -111,7 +111,7 @@ def _unknown_environment(raw: Mapping[str, Any], environment: str, config_path: 
     env_names = ""
     if _js_truthy(envs):  # JavaScript truthiness: an empty table (or list) still counts
         if isinstance(envs, str):  # Object.keys of a string: its UTF-16 indices
-            names = [str(i) for i in range(len(envs.encode("utf-16-le", "surrogatepass")) // 2)]
+            names = [str(i) for i in range(js_length(envs))]
         else:
             names = _keys(envs)
         env_names = f"The available configured environment names are: {js_json(names)}\n"
