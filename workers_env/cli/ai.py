@@ -19,7 +19,15 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._jsvalues import js_string, json_text
-from workers_env.cli.common import CommandError, js_number, log, render_table, reports_errors, value_optional
+from workers_env.cli.common import (
+    CommandError,
+    config_options,
+    js_number,
+    log,
+    render_table,
+    reports_errors,
+    value_optional,
+)
 from workers_env.cli.wrangler_config import read_config
 
 __all__ = ["register"]
@@ -42,15 +50,6 @@ _NEEDS_THE_SERVICE = {
 }
 
 
-def _config_options(parser: argparse.ArgumentParser, default: Any = None) -> None:
-    """wrangler's global ``-c``/``-e``: every ``ai`` command reads the config before it runs.
-    ``default``: ``SUPPRESS`` under ``ai models``, which has them too, so that ``ai models -c X
-    list`` keeps the ``-c`` given before ``list`` (a subcommand's defaults overwrite it)."""
-    parser.add_argument("--config", "-c", metavar="PATH", default=default,
-                        help="wrangler config file (default: searched upward)")
-    parser.add_argument("--env", "-e", metavar="NAME", default=default, help="environment to use for operations")
-
-
 def register(subparsers: Any) -> None:
     """Add ``ai`` with ``models [list|schema]`` and ``finetune list|create`` to the parser."""
     ai = subparsers.add_parser(
@@ -62,7 +61,7 @@ def register(subparsers: Any) -> None:
     models = groups.add_parser(
         "models", help="Manage AI models",
         description="Manage AI models. Alone, lists them as `ai models list` does with no options.")
-    _config_options(models)
+    config_options(models)
     models.set_defaults(handler=reports_errors(_list_models))
     model_commands = models.add_subparsers(dest="ai_command", metavar="COMMAND")
 
@@ -77,14 +76,14 @@ def register(subparsers: Any) -> None:
     lst.add_argument("--source", metavar="ID", type=js_number, **value_optional(None), help="Filter by source ID")
     lst.add_argument("--hide-experimental", dest="hide_experimental", action="store_true",
                      help="Hide experimental models (no effect here: the emulated catalog marks none)")
-    _config_options(lst, argparse.SUPPRESS)
+    config_options(lst, argparse.SUPPRESS)
     lst.set_defaults(handler=reports_errors(_list_models))
 
     schema = model_commands.add_parser(
         "schema", help="Get model schema",
         description="Get model schema. Needs Cloudflare's API: refused here, after the config is read.")
     schema.add_argument("model", help="The model to fetch a schema for")
-    _config_options(schema, argparse.SUPPRESS)
+    config_options(schema, argparse.SUPPRESS)
     schema.set_defaults(handler=_needs_the_service("schema"))
 
     finetune = groups.add_parser("finetune", help="Interact with finetune files",
@@ -93,13 +92,13 @@ def register(subparsers: Any) -> None:
     finetunes = finetune.add_subparsers(dest="ai_command", metavar="COMMAND")
     flist = finetunes.add_parser("list", help="List your finetune files")
     flist.add_argument("--json", action="store_true", help="Return output as JSON")
-    _config_options(flist)
+    config_options(flist)
     flist.set_defaults(handler=_needs_the_service("finetune list"))
     create = finetunes.add_parser("create", help="Create finetune and upload assets")
     create.add_argument("model_name", help="The catalog model name")
     create.add_argument("finetune_name", help="The finetune name")
     create.add_argument("folder_path", help="The folder path containing the finetune assets")
-    _config_options(create)
+    config_options(create)
     create.set_defaults(handler=_needs_the_service("finetune create"))
 
     for group in (ai, finetune):

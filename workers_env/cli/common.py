@@ -28,6 +28,7 @@ __all__ = [
     "InstalledVersion",
     "UsageError",
     "close_name",
+    "config_options",
     "dump_json",
     "error",
     "fail",
@@ -261,6 +262,16 @@ def value_optional(const: Any = "") -> dict[str, Any]:
     on (where a ``requiresArg`` option is "Not enough arguments following"). ``const``: that
     value (a string is checked against the option's choices, as yargs checks ``""``)."""
     return {"nargs": "?", "const": const}
+
+
+def config_options(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    """wrangler's global ``-c``/``-e`` on a command that reads the config before it runs (the
+    ``ai`` commands, the account commands of ``d1`` and ``kv namespace``). ``default``: ``SUPPRESS``
+    where a group has them too, so that ``ai models -c X list`` keeps the ``-c`` given before
+    ``list`` (a subcommand's defaults overwrite it)."""
+    parser.add_argument("--config", "-c", metavar="PATH", default=default,
+                        help="wrangler config file (default: searched upward)")
+    parser.add_argument("--env", "-e", metavar="NAME", default=default, help="environment to use for operations")
 
 
 def reports_errors(fn: Callable[[argparse.Namespace], int | None]) -> Callable[[argparse.Namespace], int]:

@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from workers_env.cli.common import CommandError, js_number, reports_errors, value_optional
+from workers_env.cli.common import CommandError, config_options, js_number, reports_errors, value_optional
 from workers_env.cli.wrangler_config import read_config
 
 __all__ = ["add_database_commands", "add_insights", "add_time_travel", "location_choices"]
@@ -72,7 +72,7 @@ def add_database_commands(commands: Any) -> None:
                         help="Automatically update your config file with the newly added resource")
     create.add_argument("--binding", metavar="NAME", **value_optional(),
                         help="The binding name of this resource in your Worker")
-    _config_options(create)
+    config_options(create)
     create.set_defaults(handler=_refused("create"))
 
     info = commands.add_parser("info", help="Get information about a D1 database (Cloudflare's API only: refused)",
@@ -93,7 +93,7 @@ def add_database_commands(commands: Any) -> None:
     delete.add_argument("name", help="The name or binding of the DB")
     delete.add_argument("--skip-confirmation", "-y", dest="skip_confirmation", action="store_true",
                         help="Skip confirmation")
-    _config_options(delete)
+    config_options(delete)
     delete.set_defaults(handler=_refused("delete"))
 
 
@@ -159,14 +159,7 @@ def add_insights(commands: Any) -> None:
 
 def _json(parser: argparse.ArgumentParser, text: str = "Return output as JSON") -> None:
     parser.add_argument("--json", action="store_true", help=text)
-    _config_options(parser)
-
-
-def _config_options(parser: argparse.ArgumentParser) -> None:
-    """wrangler's global ``-c``/``-e``: each command reads the config before it logs in."""
-    parser.add_argument("--config", "-c", metavar="PATH", default=None,
-                        help="wrangler config file (default: searched upward)")
-    parser.add_argument("--env", "-e", metavar="NAME", default=None, help="environment to use for operations")
+    config_options(parser)
 
 
 def _restore_checks(args: argparse.Namespace) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._jsvalues import js_length
-from workers_env.cli.common import CommandError, UsageError, log, reports_errors
+from workers_env.cli.common import CommandError, UsageError, config_options, log, reports_errors
 from workers_env.cli.wrangler_config import read_config
 
 __all__ = ["register_namespace_commands"]
@@ -47,11 +47,11 @@ def register_namespace_commands(kinds: Any, usage: Callable[[argparse.ArgumentPa
     create.add_argument("--update-config", action="store_true",
                         help="Automatically update your config file with the newly added resource")
     create.add_argument("--binding", metavar="NAME", help="The binding name of this resource in your Worker")
-    _config_options(create)
+    config_options(create)
     create.set_defaults(handler=_refused("create", _create_checks))
 
     listing = commands.add_parser("list", help="Output a list of all KV namespaces associated with your account id")
-    _config_options(listing)
+    config_options(listing)
     listing.set_defaults(handler=_refused("list"))
 
     delete = commands.add_parser("delete", help="Delete a given namespace.")
@@ -61,7 +61,7 @@ def register_namespace_commands(kinds: Any, usage: Callable[[argparse.ArgumentPa
     delete.add_argument("--preview", action="store_true", help="Interact with a preview namespace")
     delete.add_argument("--skip-confirmation", "-y", dest="skip_confirmation", action="store_true",
                         help="Skip confirmation")
-    _config_options(delete)
+    config_options(delete)
     delete.set_defaults(handler=_refused("delete", _delete_checks, remote=True))
 
     rename = commands.add_parser("rename", help="Rename a KV namespace")
@@ -69,15 +69,9 @@ def register_namespace_commands(kinds: Any, usage: Callable[[argparse.ArgumentPa
     rename.add_argument("--namespace-id", dest="namespace_id", metavar="ID", help="The id of the namespace to rename")
     rename.add_argument("--new-name", dest="new_name", metavar="NAME", required=True,
                         help="The new name for the namespace")
-    _config_options(rename)
+    config_options(rename)
     rename.set_defaults(handler=_refused("rename", _rename_checks, remote=True))
     namespace.set_defaults(handler=usage(namespace))
-
-
-def _config_options(parser: argparse.ArgumentParser) -> None:
-    """wrangler's global ``-c``/``-e``: each command reads the config before it logs in."""
-    parser.add_argument("--config", "-c", metavar="PATH", help="wrangler config file (default: searched upward)")
-    parser.add_argument("--env", "-e", metavar="NAME", help="environment to use for operations")
 
 
 def _create_checks(args: argparse.Namespace) -> None:
