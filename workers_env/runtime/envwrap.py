@@ -52,8 +52,8 @@ from workers_env.queues.producer import serialized
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.domexception import dom_exception
-from workers_env.runtime.fetchershortcuts import shortcut
 from workers_env.runtime.durablestubs import STUB_PROPERTIES, note_namespace_call, stub_property
+from workers_env.runtime.fetchershortcuts import SHORTCUTS, shortcut
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
 from workers_env.runtime.jsbase import _Constructor, js_property_name, python_attribute_name
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
@@ -212,7 +212,7 @@ class JsBinding(JsHostObject):
         else:
             methods = _declared(self._binding, "JS_METHODS", ())
         if self._shortcuts():  # before fetcher_no_get_put_delete, Fetcher.prototype's too (workerd http.h)
-            methods = (*methods, *_FETCHER_SHORTCUTS)
+            methods = (*methods, *SHORTCUTS)
         return sorted({*super().__dir__(), *methods})
 
     def _shortcuts(self) -> bool:
@@ -229,7 +229,7 @@ class JsBinding(JsHostObject):
         return self._own_properties().object_entries()
 
     def __getattr__(self, name: str) -> Any:
-        if name in _FETCHER_SHORTCUTS and self._shortcuts():
+        if name in SHORTCUTS and self._shortcuts():
             return self._shortcut(name)
         if name in STUB_PROPERTIES and self._js_class == "DurableObject":  # before any RPC method of the name
             return stub_property(self, name)
@@ -853,8 +853,6 @@ _FETCHER_CLASSES = frozenset({"Fetcher", "DurableObject"})
 #: what ``Fetcher.prototype`` has beside ``Object.prototype``'s (workerd http.h: ``JSG_METHOD(fetch)``,
 #: ``JSG_METHOD(connect)``; ``queue``/``scheduled`` only with service_binding_extra_handlers)
 _FETCHER_METHODS = ("fetch", "connect")
-#: ``Fetcher.prototype``'s ``get``, ``put`` and ``delete`` without fetcher_no_get_put_delete (http.h)
-_FETCHER_SHORTCUTS = ("get", "put", "delete")
 #: the binding classes workerd implements in C++ (jsg): their methods check ``this`` (a V8
 #: signature); the others (Ai, D1Database, VectorizeIndexImpl, Ratelimit, WorkflowImpl) are JavaScript
 _JSG_CLASSES = frozenset({"KvNamespace", "R2Bucket", "WorkerQueue", "Fetcher", "DurableObject",
