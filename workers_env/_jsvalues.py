@@ -48,6 +48,7 @@ __all__ = [
     "ByteStream",
     "HttpResponse",
     "JsDate",
+    "InstanceModule",
     "JsDict",
     "SdkDictType",
     "name_sdk_dicts_by",
@@ -112,13 +113,18 @@ def name_sdk_dicts_by(namer: Callable[[], str | None]) -> None:
     _sdk_dict_namer = namer
 
 
-class _DictInstanceModule:
-    """:class:`JsDict`'s ``__module__`` as an instance reads it (``result.__module__``): its class's
-    shown name, as the SDK's ``JsDict`` instance reads ``workers.rpc``."""
+class InstanceModule:
+    """A class's ``__module__`` as an instance reads it (``x.__module__``, found in the class's
+    ``__dict__`` before the metaclass is asked): the class's shown name, as Python's own instances
+    read their class's -- ``result.__module__`` ``workers.rpc`` for :class:`JsDict`, the SDK
+    classes' production names (runtime/sdknames.py). ``own``: the module that defines the class."""
+
+    def __init__(self, own: str):
+        self.own = own
 
     def __get__(self, instance: object, owner: type | None = None) -> str:
         if instance is None:  # the class itself: its metaclass answers (never here but for vars())
-            return __name__
+            return self.own
         return type(instance).__module__
 
 
@@ -136,7 +142,7 @@ class SdkDictType(type):
     def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any) -> Any:
         own = namespace.get("__module__", "")
         if own == __name__:  # workers-env's classes, not a Worker's subclass: x.__module__ too
-            namespace = {**namespace, "__module__": _DictInstanceModule()}
+            namespace = {**namespace, "__module__": InstanceModule(own)}
         cls = super().__new__(mcs, name, bases, namespace, **kwargs)
         type.__setattr__(cls, "_own_name", (own, cls.__qualname__))
         shown = namespace.get("_shown_as")

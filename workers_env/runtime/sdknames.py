@@ -29,7 +29,7 @@ import importlib
 from abc import ABCMeta
 from typing import Any
 
-from workers_env._jsvalues import name_sdk_dicts_by
+from workers_env._jsvalues import InstanceModule, name_sdk_dicts_by
 from workers_env.runtime.current import current_runtime
 
 __all__ = ["SdkClass", "SdkType", "class_named", "sdk_module"]
@@ -66,20 +66,6 @@ def sdk_module(name: str, era: Any = None) -> str:
     return _OWN_MODULES[name]
 
 
-class _InstanceModule:
-    """An SDK class's ``__module__`` as an instance reads it (``x.__module__``, found in the class's
-    ``__dict__`` before the metaclass is asked): the class's shown name, as Python's own instances
-    read their class's."""
-
-    def __init__(self, own: str):
-        self.own = own
-
-    def __get__(self, instance: object, owner: type | None = None) -> str:
-        if instance is None:  # the class itself: its metaclass answers (never here but for vars())
-            return self.own
-        return type(instance).__module__
-
-
 class SdkType(type):
     """Metaclass of the SDK classes: their ``__module__`` (and so their ``repr``) is production's
     for the running Worker's SDK -- ``_sdk_class = True`` in a class's body: by the SDK era
@@ -92,10 +78,10 @@ class SdkType(type):
     def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any) -> Any:
         own = namespace.get("__module__", "")
         if namespace.get("_sdk_class") and isinstance(own, str):  # an instance's x.__module__ too
-            namespace = {**namespace, "__module__": _InstanceModule(own)}
+            namespace = {**namespace, "__module__": InstanceModule(own)}
         cls = super().__new__(mcs, name, bases, namespace, **kwargs)
         shown = namespace.get("__module__", "")
-        type.__setattr__(cls, "_own_name", (shown.own if isinstance(shown, _InstanceModule) else shown,
+        type.__setattr__(cls, "_own_name", (shown.own if isinstance(shown, InstanceModule) else shown,
                                             cls.__qualname__))
         return cls
 
