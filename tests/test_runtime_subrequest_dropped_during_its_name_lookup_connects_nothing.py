@@ -3,7 +3,9 @@ socket of it exists, so there is nothing to shut down -- connects nothing once t
 answers: the dropped subrequest is checked before the lookup, after it and around each connect,
 as workerd cancels a torn-down IoContext's I/O wherever it is. Offline: the lookup of a name of
 the test's own is held until the Worker's response is out, then answers a local listener's
-address, which must see no connection."""
+address, which must see no connection. The Worker answers only once the lookup is under way
+(it polls the test's event, left on the ``socket`` module it shares with the test), so a loaded
+machine's slow thread start cannot end the request before the lookup begins."""
 
 from __future__ import annotations
 
@@ -17,6 +19,15 @@ import pytest
 from worker_helpers import UNAWAITED_FETCH, one_file_worker
 
 from workers_env import load_worker
+
+
+#: replaces the Worker's fixed 0.05 s sleep: wait (up to 10 s) until the lookup has begun
+WAIT_FOR_THE_LOOKUP = """        import socket
+        for _ in range(1000):
+            if socket._workers_env_test_looked_up.is_set():
+                break
+            await asyncio.sleep(0.01)
+"""
 
 
 @pytest.mark.parametrize("call", ["fetch(URL)", "js.fetch(URL)"])
@@ -38,6 +49,7 @@ def test_a_subrequest_dropped_during_its_name_lookup_connects_nothing(tmp_path: 
         return real_getaddrinfo(host, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", held_getaddrinfo)
+    monkeypatch.setattr(socket, "_workers_env_test_looked_up", looked_up, raising=False)
     answers: list[object] = []
 
     async def scenario() -> None:
@@ -47,7 +59,10 @@ def test_a_subrequest_dropped_during_its_name_lookup_connects_nothing(tmp_path: 
         answered.set()
 
     try:
-        worker = load_worker(one_file_worker(tmp_path, UNAWAITED_FETCH.format(url=f"http://slow-lookup.test:{port}/", call=call), date=date))
+        source = UNAWAITED_FETCH.format(url=f"http://slow-lookup.test:{port}/", call=call)
+        source = source.replace("        await asyncio.sleep(0.05)\n", WAIT_FOR_THE_LOOKUP)
+        assert WAIT_FOR_THE_LOOKUP in source
+        worker = load_worker(one_file_worker(tmp_path, source, date=date))
         # asyncio.run ends by waiting for the threads it lent: the one looking the name up among them
         running = threading.Thread(target=asyncio.run, args=(scenario(),), daemon=True)
         running.start()
