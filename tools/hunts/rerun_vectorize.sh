@@ -778,6 +778,24 @@ SQL
   finish
 }
 
+butler_bot() { # gbsalermo/Butler-bot 34580a4 cloudflare/ (2026-08-14, Python 3.13 by its pyproject; pypdf; external SDK): a
+  # Telegram bot -- D1 (its 5 migrations), two alarm Durable Objects (not emulated), a cron every minute; every reply
+  # goes to api.telegram.org (no network here). Its own tests import its modules outside a Worker (`js` missing)
+  snapshot gbsalermo+Butler-bot 34580a4 cloudflare || return
+  local pkgs="$scratch/butler-packages" py="$venvs/3.13.0/bin/python"
+  [ -d "$pkgs/pypdf" ] || "$py" -m pip install -q --no-deps --target "$pkgs" pypdf==6.21.4 >/dev/null 2>&1
+  local extra="$pkgs"
+  printf 'TELEGRAM_BOT_TOKEN=123:abc\n' >"$work/.dev.vars"
+  (cd "$work" && we d1 migrations apply butler-db --local) >/dev/null 2>&1
+  serve
+  { q "$(url)/health" | cut -c1-400; q "$(url)/"; q "$(url)/cdn-cgi/handler/scheduled?cron=*+*+*+*+*"
+    q -X POST "$(url)/telegram/webhook" --json '{"update_id": 1, "message": {"message_id": 1, "chat": {"id": 7882764998, "type": "private"}, "from": {"id": 7882764998}, "date": 1796545647, "text": "/start"}}'
+    q -X POST "$(url)/telegram/webhook" -d nope
+    grep -a "^\[scheduler\]" "$work/.dev.log" | sed -E 's/started_at=[^ ]+/started_at=TIME/'
+    (cd "$work" && PYTHONPATH="$tree:$pkgs" "$py" -m pytest tests -p no:cacheprovider -o addopts= -q 2>&1 | tail -1 | mask); } >"$out/$name.txt"
+  finish
+}
+
 declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
@@ -803,7 +821,7 @@ declare -A run=(
   [mcp-d1-submissions]="mcp_d1 e29a56f" [mcp-d1-submissions-301a3f5]="mcp_d1 301a3f5"
   [feature-voting]="feature_voting" [query-d1]="query_d1" [threatfox]="threatfox" [inventory]="inventory"
   [langgraph-checkpoint-d1]="langchain_cf langgraph-checkpoint-cloudflare-d1 external"
-  [balaji-real-estate]="balaji own" [balaji-real-estate-flag]="balaji flag" [horariostec]="horariostec"
+  [balaji-real-estate]="balaji own" [balaji-real-estate-flag]="balaji flag" [horariostec]="horariostec" [butler-bot]="butler_bot"
 )
 [ $# -gt 0 ] || set -- $(printf '%s\n' "${!run[@]}" | sort)
 for name in "$@"; do
