@@ -325,6 +325,7 @@ langchain_packages() { # LIB: the packages cloudflare/langchain-cloudflare 9437e
     find "$pkgs/langgraph" -type d -exec sh -c '[ -f "$1/__init__.py" ] || touch "$1/__init__.py"' _ {} \;
     cp -r "$src/libs/langchain-cloudflare/langchain_cloudflare" "$pkgs/"
     [ "$lib" = langmem-cloudflare-vectorize ] && cp -r "$src/libs/$lib/langmem_cloudflare_vectorize" "$pkgs/"
+    [ "$lib" = langgraph-checkpoint-cloudflare-d1 ] && cp -r "$src/libs/$lib/langgraph_checkpoint_cloudflare_d1" "$pkgs/"
   fi
   echo "$pkgs"
 }
@@ -364,6 +365,18 @@ langchain_cf() { # LIB ERA: cloudflare/langchain-cloudflare 9437e4c's LIB Worker
       q -X POST "$(url)/store-graph" --json '{"thread_id": "t1", "text": "graph memory example"}'
       q -X POST "$(url)/store-graph" --json '{"thread_id": "t1", "recall": true}'
       q "$(url)/nope"; q -X POST "$(url)/store-put" -d notjson; } >>"$out/$name.txt"
+  elif [ "$lib" = langgraph-checkpoint-cloudflare-d1 ]; then  # hunt55: its D1 checkpointer, async and run_sync paths
+    local c
+    { q "$(url)/health"; q -X POST "$(url)/checkpointer-put" --json '{"thread_id": "t1"}'
+      c=$(curl -s -X POST "$(url)/checkpointer-get-tuple" --json '{"thread_id": "t1"}' | "$py" -c 'import json, sys; print(json.load(sys.stdin).get("checkpoint_id", ""))')
+      q -X POST "$(url)/checkpointer-put-writes" --json "{\"thread_id\": \"t1\", \"checkpoint_id\": \"$c\", \"writes\": [{\"channel\": \"c\", \"value\": 1}]}"
+      q -X POST "$(url)/checkpointer-put" --json '{"thread_id": "t1", "sync": true}'
+      q -X POST "$(url)/checkpointer-get-tuple" --json '{"thread_id": "t1", "sync": true}'
+      q -X POST "$(url)/checkpointer-list" --json '{"thread_id": "t1", "limit": 5}'
+      q -X POST "$(url)/checkpointer-graph" --json '{"thread_id": "g1", "value": 41}'
+      q -X POST "$(url)/checkpointer-delete-thread" --json '{"thread_id": "t1"}'
+      q -X POST "$(url)/checkpointer-list" --json '{"thread_id": "t1", "sync": true}'
+      q -X POST "$(url)/checkpointer-put-writes" --json '{"thread_id": "t1"}'; q "$(url)/nope"; } >>"$out/$name.txt"
   else
     { q "$(url)/vectorize-info"
       q -X POST "$(url)/vectorize-insert" --json '{"texts": ["The capital of France is Paris.", "Python is a programming language.", "The plumber fixed a leaking pipe."], "ids": ["d1", "d2", "d3"], "metadatas": [{"topic": "geo"}, {"topic": "code"}, {"topic": "home"}]}'
@@ -521,6 +534,268 @@ SQL
   grep -a -E "QUEUE |Queue message|Phase|ATS crawler|Match|EU Remote|skills extracted" "$work/.dev.log" | mask >>"$out/$name.dev.txt"
 }
 
+# --- hunt55: Python Workers with D1, KV, Workers AI, crons, Durable Objects and no Vectorize
+# (tools/hunts/python_workers_bindings.md says what each run recorded) ---
+
+ddmask() { sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}/DATETIME/g; s/"(duration|sql_duration_ms)":[0-9.e-]+/"\1":N/g'; }
+
+guestbook() { # ERA: BigZano/Resume-About-me's D1 guestbook (its worker/ at 7a3e7df: 2026-08-01, built-in SDK and module-level
+  # on_fetch by flag, [[rules]] Text wordlists read with open() at module level) rebuilt from the code index -- the stored
+  # snapshot predates worker/: GUESTBOOK_DIR holds the read_file texts (ids in python_workers_bindings.md), its 115 kB
+  # hashed denylist stood in for by two made-up terms' digests. ERA own, or norules (no [[rules]]: wrangler's default
+  # Text rule uploads the .txt files anyway), or flags (the load without each disable_* flag, through load_worker)
+  local src=${GUESTBOOK_DIR:-/tmp/hunt55/guestbook-src} f
+  work="$scratch/$name"; rm -rf "$work"; mkdir -p "$work/src/data"
+  for f in wrangler.toml schema.sql src/entry.py src/matching.py src/normalize.py src/policy.py src/swaps.py \
+      src/data/allow.txt src/data/swaps.txt; do
+    cp "$src/$f" "$work/$f" 2>/dev/null ||
+      { echo "$name: $src/$f missing (write it from the search tool's read_file: python_workers_bindings.md)" >&2; return 1; }
+  done
+  # the index's character counts show CRLF line ends in these five (the texts it returns have LF)
+  for f in wrangler.toml src/policy.py src/normalize.py src/data/allow.txt src/data/swaps.txt; do sed -i 's/\r$//; s/$/\r/' "$work/$f"; done
+  "$py" -c 'import hashlib, sys; print("# minlen=3 maxlen=14 substr_minlen=5"); [print(hashlib.sha256(t.encode()).hexdigest()) for t in sys.argv[1:]]' \
+    zorgblat fnord >"$work/src/data/blocked.txt"
+  printf 'ADMIN_TOKEN=tok123\nRATE_SALT=salty\n' >"$work/.dev.vars"
+  if [ "$1" = flags ]; then
+    cp "$work/wrangler.toml" "$work/.wrangler.toml.own"
+    for f in disable_python_no_global_handlers disable_python_external_sdk; do
+      sed "s/, \"$f\"//" "$work/.wrangler.toml.own" >"$work/wrangler.toml"
+      (cd "$work" && PYTHONPATH="$tree" "$py" -c '
+from workers_env import load_worker
+try:
+    load_worker(".")
+    print("loaded")
+except BaseException as e:
+    print(type(e).__name__ + ": " + str(e).splitlines()[0][:400])' 2>&1 | tail -1 | sed "s/^/without $f: /" | mask)
+    done >"$out/$name.txt"
+    return
+  fi
+  [ "$1" = norules ] && sed -i '/^\[\[rules\]\]/,$d' "$work/wrangler.toml"
+  (cd "$work" && we d1 execute guestbook --local --file=./schema.sql) >/dev/null 2>&1
+  serve
+  local ip='CF-Connecting-IP: 203.0.113.9'
+  { q "$(url)/entries"; q -X OPTIONS "$(url)/entries"
+    q -X POST "$(url)/entries" --json '{"name": "Ann", "message": "hello, this is a damn fine site"}'
+    q -X POST "$(url)/entries" --json '{"name": "Bob", "message": "visit spam.com"}'
+    q -X POST "$(url)/entries" --json '{"name": "Zorgblat", "message": "hi"}'
+    q -X POST "$(url)/entries" --json '{"name": "Cy", "message": "what the xxfnordxx"}'
+    q -X POST "$(url)/entries" --json '[1]'; q -X POST "$(url)/entries" -d nope
+    q -X POST "$(url)/entries" --json '{"name": "Dee", "message": "x", "website": "bot"}'
+    q "$(url)/entries?limit=abc"; q "$(url)/admin/entries"; q -H 'Authorization: Bearer nope' "$(url)/admin/entries"
+    q -H 'Authorization: Bearer tok123' "$(url)/admin/entries"
+    q -X POST "$(url)/entries" --json '{"name": "Eve", "message": "fourth"}'
+    q -X POST "$(url)/entries" -H "$ip" --json '{"name": "Eve", "message": "fourth"}'
+    q -X POST -H 'Authorization: Bearer tok123' "$(url)/admin/entries/2/hide"; q -H 'Authorization: Bearer tok123' "$(url)/admin/entries/2/hide"
+    q "$(url)/entries"; q -X POST -H 'Authorization: Bearer tok123' "$(url)/admin/entries/2/unhide"; q "$(url)/entries"
+    q -H 'Authorization: Bearer tok123' "$(url)/administrator"; q "$(url)/nope"
+    q -X POST "$(url)/entries" -H "$ip" --json "{\"name\": \"$(printf 'x%.0s' $(seq 1 41))\", \"message\": \"m\"}"
+    q -X POST "$(url)/entries" -H "$ip" --json "{\"name\": \"Fay\", \"message\": \"$(printf 'y%.0s' $(seq 1 501))\"}"
+  } >"$out/$name.txt"
+  finish
+}
+
+ideabank() { # Barndalion/cf_ai_ideabank 565faef (2026-03-07): a Durable Object chat over Workers AI with assets
+  # (run_worker_first); the DO is not emulated, so its routes answer the BindingNotEmulatedError 500
+  snapshot Barndalion+cf_ai_ideabank 565faef || return
+  serve
+  { q "$(url)/"; q "$(url)/app" | head -8; q "$(url)/ideas-page" | head -8; q -X OPTIONS "$(url)/chat"
+    q "$(url)/chat?user_id=u1"; q -X POST "$(url)/chat" --json '{"message": "hi"}'; q "$(url)/ideas?user_id=u1"
+    q "$(url)/nope"; } >"$out/$name.txt"
+  finish
+}
+
+mksalin_rest() { # mksalin/CloudFlare_REST_API 0de7963 backend/ (2025-08-14, no pyproject: plain wrangler deploy, built-in SDK): D1
+  snapshot mksalin+CloudFlare_REST_API 0de7963 backend || return
+  printf 'ADMIN_PASSWORD=pw\n' >"$work/.dev.vars"
+  (cd "$work" && we d1 execute my-db --local --file=./scema.sql) >/dev/null 2>&1
+  serve
+  local k='X-Admin-Key: pw'
+  { q "$(url)/"; q -X OPTIONS "$(url)/"; q -X POST "$(url)/" --json '{"message": "hello"}'
+    q -X POST -H "$k" "$(url)/" --json '{"message": "hello"}'; q -X POST -H "$k" "$(url)/" --json '{"message": "second"}'
+    q "$(url)/anything"; q -X DELETE -H "$k" "$(url)/" --json '{"id": 1}'; q "$(url)/"
+    q -X DELETE -H "$k" "$(url)/" --json '{}'; q -X POST -H "$k" "$(url)/" -d nope; q -X PUT "$(url)/"; } | ddmask >"$out/$name.txt"
+  finish
+}
+
+mcp_d1() { # COMMIT: Backland-Labs/mcp-d1-submissions (2024-12-18, built-in SDK): e29a56f, a Default class's on_fetch (run
+  # by an earlier round in the 2025-08-20 era), or 301a3f5, its fetch (what the next commit renamed): its curl and its own tests
+  snapshot Backland-Labs+mcp-d1-submissions "$1" || return
+  (cd "$work" && we d1 execute mcp-submissions-db --local --file=schema.sql) >/dev/null 2>&1
+  serve
+  local m="$(url)/mcp"
+  { q -X POST "$m" --json '{"jsonrpc": "2.0", "id": 1, "method": "initialize"}'
+    q -X POST "$m" --json '{"jsonrpc": "2.0", "id": 2, "method": "tools/list"}' | cut -c1-200
+    q -X POST "$m" --json '{"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "submit_project", "arguments": {"team_name": "T", "github_url": "https://github.com/a/b", "problem_statement": "p"}}}'
+    q -X POST "$m" --json '{"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": "submit_project", "arguments": {"team_name": "T", "github_url": "https://gitlab.com/a/b", "problem_statement": "p"}}}'
+    q -X POST "$m" --json '{"jsonrpc": "2.0", "id": 5, "method": "tools/call", "params": {"name": "submit_project", "arguments": {"team_name": " ", "github_url": "https://github.com/a/b", "problem_statement": "p"}}}'
+    q -X POST "$m" -d '{"jsonrpc": '; q -X POST "$m" --json '[1]'; q -X POST "$m" --json '{"jsonrpc": "2.0", "id": 6, "method": "nope"}'
+    q "$(url)/"; q -X OPTIONS "$m"
+    (cd "$work" && PYTHONPATH="$tree:." "$py" -m pytest tests -p no:cacheprovider -o addopts= -q 2>&1 | tail -1 | mask); } >"$out/$name.txt"
+  finish
+}
+
+feature_voting() { # CORDEA/feature-voting c96bf68 (2024-03-20; js.Response, on_fetch returning un-awaited coroutines): D1
+  # (run by hunt35 without a rerun entry)
+  snapshot CORDEA+feature-voting c96bf68 || return
+  sed 's/<ID>/0f4a5b8e-1111-4222-8333-944455556666/' "$work/wrangler.example.toml" >"$work/wrangler.toml"
+  (cd "$work" && we d1 execute feature-voting-dev --local --file=./schema.sql) >/dev/null 2>&1
+  serve
+  { q "$(url)/posts"; q -X POST "$(url)/posts" --json '{"CreatedAt": "2024-04-20T10:00:00", "Title": "Dark mode", "Body": "Please", "Votes": 0}'
+    q -X POST "$(url)/posts" --json '{"CreatedAt": "2024-04-21T10:00:00", "Title": "Export", "Body": "CSV", "Votes": "3"}'
+    q "$(url)/posts"; q "$(url)/posts/1"; q "$(url)/posts/9"; q -X POST "$(url)/posts/1/vote"; q -X POST "$(url)/posts/9/vote"
+    q "$(url)/posts/1"; q -X POST "$(url)/posts" --json '{"CreatedAt": "nope", "Title": "x", "Body": "y", "Votes": 1}'
+    q -X POST "$(url)/posts" -d notjson; q -X POST "$(url)/posts" --json '{"CreatedAt": "2024-04-21T10:00:00", "Title": "", "Body": "y", "Votes": 1}'
+    q "$(url)/nope"; } >"$out/$name.txt"
+  finish
+}
+
+query_d1() { # elizabethsiegle/cf-python-worker-query-d1 0bc8677 (2024-08): module-level on_fetch, Response.json of the whole
+  # D1 result; no config in the repository (the 01-hello config of its README, dated 2024-03-29, with its DB binding);
+  # its data/csvtosql.py run on a one-quote quotes.csv (its Kaggle file is not in the repository)
+  snapshot elizabethsiegle+cf-python-worker-query-d1 0bc8677 || return
+  printf 'name = "hello-python"\nmain = "src/entry.py"\ncompatibility_flags = ["python_workers"]\ncompatibility_date = "2024-03-29"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "quotes"\ndatabase_id = "0f4a5b8e-1111-4222-8333-944455556666"\n' >"$work/wrangler.toml"
+  printf 'quote,author,category\n"It'"'"'s always day one.",Jeff Bezos,work\n' >"$work/data/quotes.csv"
+  (cd "$work" && "$py" data/csvtosql.py && we d1 execute quotes --local --file=data/data.sql) >/dev/null 2>&1
+  serve
+  { q "$(url)/"; q "$(url)/anything"; } | ddmask | sed -E 's/^Content-Length: [0-9]+$/Content-Length: N/' >"$out/$name.txt"
+  finish
+}
+
+threatfox() { # Hugo-C/threatfox-daily-c2 c5fb614 (2025-07-08, module-level on_fetch and `scheduled`, KV, --env dev): every run
+  # fetches threatfox-api.abuse.ch (no network here); its `scheduled` is no handler (run by hunt38 without a rerun entry)
+  snapshot Hugo-C+threatfox-daily-c2 c5fb614 || return
+  printf 'IOC_CONFIRMED_AUTH_HEADER=h\nTHREAT_FOX_API_AUTH_KEY=k\n' >"$work/.dev.vars"
+  serve --env dev
+  { q "$(url)/cdn-cgi/handler/scheduled?cron=53+*+*+*+*"; q "$(url)/"; } >"$out/$name.txt"
+  finish
+}
+
+inventory() { # vahagn-madatyan/inventory-management 8fe5c55 worker/ (2026-03-24, external SDK): FastAPI over KV, seeded
+  # as its seed-kv.sh does; every GET compared with its reference FastAPI server (server/main.py, called in-process as an
+  # ASGI app) -- same status and JSON; then a restocking order written to KV (run by hunt45 without a rerun entry)
+  snapshot vahagn-madatyan+inventory-management 8fe5c55 || return
+  local repo=$work k
+  work="$repo/worker"
+  for k in inventory orders demand_forecasts backlog_items spending transactions purchase_orders restocking_orders; do
+    (cd "$work" && we kv key put "data:$k" --path="../server/data/$k.json" --namespace-id=686f63570a3241798376f261c68a564f) >/dev/null 2>&1
+  done
+  serve
+  cat >"$repo/.compare.py" <<'PY'
+import asyncio, json, sys, urllib.error, urllib.request
+sys.path.insert(0, sys.argv[2] + "/server")
+from main import app
+
+PATHS = ["/", "/api/inventory", "/api/inventory?warehouse=San%20Francisco", "/api/inventory?category=circuit%20boards",
+         "/api/inventory/1", "/api/inventory/nope", "/api/orders", "/api/orders?month=Q2-2025", "/api/orders?status=Delivered",
+         "/api/orders/1", "/api/orders/nope", "/api/demand", "/api/backlog", "/api/dashboard/summary",
+         "/api/dashboard/summary?warehouse=Tokyo&month=2025-03", "/api/spending/summary", "/api/spending/monthly",
+         "/api/spending/categories", "/api/spending/transactions", "/api/purchase-orders",
+         "/api/restocking/recommendations", "/api/restocking/recommendations?budget=5000", "/api/restocking-orders",
+         "/api/reports/quarterly", "/api/reports/monthly-trends", "/api/nope", "/api/inventory?warehouse="]
+
+async def reference(target):
+    path, _, query = target.partition("?")
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "query_string": query.encode(), "root_path": "",
+             "headers": [(b"host", b"reference")], "server": ("reference", 80), "client": ("127.0.0.1", 1)}
+    sent, got = [], {}
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+    async def send(message):
+        sent.append(message)
+    await app(scope, receive, send)
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    return status, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+def worker(target):
+    try:
+        with urllib.request.urlopen(sys.argv[1] + target) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+same = 0
+for target in PATHS:
+    (ws, wb), (rs, rb) = worker(target), asyncio.run(reference(target))
+    ok = ws == rs and json.loads(wb) == json.loads(rb)
+    same += ok
+    print(f"{'same' if ok else 'DIFF'} GET {target}: {ws}" + ("" if ok else f" (reference {rs})\n  worker {wb[:300]!r}\n  reference {rb[:300]!r}"))
+print(f"{same}/{len(PATHS)} the same as server/main.py")
+PY
+  { "$py" "$repo/.compare.py" "$(url)" "$repo" 2>&1 | grep -v Warning
+    q -X OPTIONS "$(url)/api/inventory" -H 'Origin: http://x' -H 'Access-Control-Request-Method: GET'
+    q -X POST "$(url)/api/restocking-orders" --json '{"items": [{"sku": "PCB-001", "name": "x", "quantity": 2, "unit_cost": 60.0, "line_total": 120.0, "source": "demand"}], "total_cost": 120.0, "budget": 1000}'
+    q -X POST "$(url)/api/restocking-orders" --json '{"items": []}'
+    (cd "$work" && we kv key get data:restocking_orders --namespace-id=686f63570a3241798376f261c68a564f 2>/dev/null; echo); } |
+    sed -E 's/RST-[0-9]{4}-/RST-YEAR-/g' | mask >"$out/$name.txt"
+  finish
+}
+
+balaji() { # ERA: Samyuktha0511/Balaji-Real-Estate 959890c backend/ (2026-06-14 "FastAPI migration", replaced by TypeScript
+  # the next day): FastAPI + D1 (+ R2, not emulated), dated 2024-11-01 with a Default class's fetch and the external SDK
+  # (its uv.lock). ERA own: as deployed; flag: python_no_global_handlers given to dev, which reaches its routes
+  snapshot Samyuktha0511+Balaji-Real-Estate 959890c backend || return
+  rm -rf "$work/node_modules"
+  local pkgs="$scratch/balaji-packages"
+  [ -d "$pkgs/python_multipart" ] || "$py" -m pip install -q --no-deps --target "$pkgs" python-multipart==0.0.34 >/dev/null 2>&1
+  local extra="$pkgs"
+  (cd "$work" && we d1 migrations apply balaji-real-estate --local) >/dev/null 2>&1
+  if [ "$1" = flag ]; then serve --compatibility-flags python_workers --compatibility-flags python_no_global_handlers; else serve; fi
+  { q "$(url)/"; q "$(url)/api/listings"; q -X POST "$(url)/api/listings" --json '{"title": "Flat", "price": "1200000.50", "latitude": 12.9}'
+    q "$(url)/api/whatsapp/webhook?hub.challenge=abc"; q -X POST "$(url)/api/whatsapp/webhook" --json '{}'
+    q -X OPTIONS "$(url)/api/listings" -H 'Origin: http://x' -H 'Access-Control-Request-Method: POST'; } >"$out/$name.txt"
+  finish
+}
+
+horariostec() { # FerGem33/horariostec 2d21b42 api/ (2026-07-28; workers-runtime-sdk 1.6.8 in its python_modules/): D1, its
+  # migrations and a few rows; its routes (an Origin from its ALLOWED_ORIGINS), 30 concurrent catalog reads (it serializes
+  # requests on a module-level asyncio.Lock since 5c77cc0), its own tests
+  snapshot FerGem33+horariostec 2d21b42 api || return
+  cat >"$work/.seed.sql" <<'SQL'
+INSERT INTO terms (code, name, is_active) VALUES ('2026-1', 'Enero-Junio 2026', 0), ('2026-2', 'Agosto-Diciembre 2026', 1);
+INSERT INTO subjects (career_id, semester, code, name, credits) VALUES (1, 1, 'ACF-0901', 'Calculo Diferencial', 5), (1, 2, 'SCD-1008', 'Fundamentos de Bases de Datos', 5);
+INSERT INTO teachers (normalized_name, display_name) VALUES ('martinez lopez ana', 'Ana Martinez Lopez'), ('perez ruiz juan', 'Juan Perez Ruiz');
+INSERT INTO sections (term_id, career_id, subject_id, teacher_id, group_name, source_key) VALUES (2, 1, 1, 1, 'A', 'k1'), (2, 1, 2, 2, 'B', 'k2'), (1, 1, 1, 2, 'A', 'k0');
+INSERT INTO class_meetings (section_id, day_of_week, start_time, end_time, room) VALUES (1, 1, '07:00', '08:00', 'A1'), (1, 3, '07:00', '08:00', 'A1'), (2, 2, '09:00', '10:00', 'LC2');
+INSERT INTO legacy_teacher_summaries (teacher_id, review_count, fair_percent, explains_well_percent, hard_percent, homework_percent, attendance_percent, general_score, source_url) VALUES (1, 4, 75.0, 80.0, 20.0, 50.0, 90.0, 8.5, 'https://x/1');
+INSERT INTO legacy_comments (teacher_id, source_id, body, legacy_rating, published_at, source_url) VALUES (1, 's1', 'Muy buena maestra', 9, '2024-05-01', 'https://x/1');
+SQL
+  (cd "$work" && we d1 migrations apply horariostec --local && we d1 execute horariostec --local --file=.seed.sql) >/dev/null 2>&1
+  serve
+  local o='Origin: https://horariostec.com' i
+  # without an Origin its 403 names the first of a set of its two origins: production's order is fixed (32-bit hashes,
+  # PYTHONHASHSEED=111: .com first), the host's changes with each process (README: sets keep the host's order)
+  { q "$(url)/api/health" | sed -E 's#^(Access-Control-Allow-Origin: ).*#\1FIRST-OF-SET#'; for p in health v1/terms v1/careers "v1/teachers?search=martinez" "v1/subjects?career=sistemas&term=2026-2" \
+      "v1/catalog?career=sistemas" v1/teachers/1 v1/teachers/1/legacy v1/teachers/1/evaluations; do q -H "$o" "$(url)/api/$p"; done
+    q -H "$o" -X POST "$(url)/api/v1/teachers/1/evaluations" --json '{"subject_id": null, "global_rating": 92, "answers": {"attendance_weight": 10, "assignments_weight": 30, "exams_weight": 40, "projects_weight": 20, "fairness": 5, "explains": 4, "attitude": 5, "accessibility": 4, "difficulty": 3}, "comment": "Explica claramente y responde dudas."}'
+    q -H "$o" "$(url)/api/v1/teachers/1/evaluations"; q -H "$o" "$(url)/api/v1/teachers/1"
+    q -H "$o" -X POST "$(url)/api/v1/comments/legacy/1/vote" --json '{"vote": "like", "voter_key": "abcdefabcdefabcdefabcdef"}'
+    q -H "$o" -X POST "$(url)/api/v1/teachers/1/evaluations" --json '{"global_rating": 101}'
+    q -H "$o" "$(url)/api/v1/teachers/x"; q -H "$o" -X OPTIONS "$(url)/api/v1/terms"; q -H "$o" "$(url)/nope"
+    echo "== 30 concurrent GET /api/v1/catalog?career=sistemas"
+    for i in $(seq 1 30); do curl -s -o /dev/null -w "%{http_code}\n" -H "$o" "$(url)/api/v1/catalog?career=sistemas" & done | sort | uniq -c; wait
+    (cd "$work" && PYTHONPATH="$tree" "$py" -m pytest tests -p no:cacheprovider -o addopts= -q 2>&1 | tail -1 | mask); } | ddmask >"$out/$name.txt"
+  finish
+}
+
+butler_bot() { # gbsalermo/Butler-bot 34580a4 cloudflare/ (2026-08-14, Python 3.13 by its pyproject; pypdf; external SDK): a
+  # Telegram bot -- D1 (its 5 migrations), two alarm Durable Objects (not emulated), a cron every minute; every reply
+  # goes to api.telegram.org (no network here). Its own tests import its modules outside a Worker (`js` missing)
+  snapshot gbsalermo+Butler-bot 34580a4 cloudflare || return
+  local pkgs="$scratch/butler-packages" py="$venvs/3.13.0/bin/python"
+  [ -d "$pkgs/pypdf" ] || "$py" -m pip install -q --no-deps --target "$pkgs" pypdf==6.21.4 >/dev/null 2>&1
+  local extra="$pkgs"
+  printf 'TELEGRAM_BOT_TOKEN=123:abc\n' >"$work/.dev.vars"
+  (cd "$work" && we d1 migrations apply butler-db --local) >/dev/null 2>&1
+  serve
+  { q "$(url)/health" | cut -c1-400; q "$(url)/"; q "$(url)/cdn-cgi/handler/scheduled?cron=*+*+*+*+*"
+    q -X POST "$(url)/telegram/webhook" --json '{"update_id": 1, "message": {"message_id": 1, "chat": {"id": 7882764998, "type": "private"}, "from": {"id": 7882764998}, "date": 1796545647, "text": "/start"}}'
+    q -X POST "$(url)/telegram/webhook" -d nope
+    grep -a "^\[scheduler\]" "$work/.dev.log" | sed -E 's/started_at=[^ ]+/started_at=TIME/'
+    (cd "$work" && PYTHONPATH="$tree:$pkgs" "$py" -m pytest tests -p no:cacheprovider -o addopts= -q 2>&1 | tail -1 | mask); } >"$out/$name.txt"
+  finish
+}
+
 declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
@@ -541,6 +816,12 @@ declare -A run=(
   [nomadically-cleanup-jobs]="nomadically cleanup-jobs" [nomadically-job-matcher]="nomadically job-matcher"
   [nomadically-eu-classifier]="nomadically eu-classifier sdk" [nomadically-eu-classifier-builtin]="nomadically eu-classifier builtin"
   [nomadically-process-jobs]="nomadically_pipeline"
+  [guestbook]="guestbook own" [guestbook-norules]="guestbook norules" [guestbook-flags]="guestbook flags"
+  [ideabank]="ideabank" [mksalin-rest-api]="mksalin_rest"
+  [mcp-d1-submissions]="mcp_d1 e29a56f" [mcp-d1-submissions-301a3f5]="mcp_d1 301a3f5"
+  [feature-voting]="feature_voting" [query-d1]="query_d1" [threatfox]="threatfox" [inventory]="inventory"
+  [langgraph-checkpoint-d1]="langchain_cf langgraph-checkpoint-cloudflare-d1 external"
+  [balaji-real-estate]="balaji own" [balaji-real-estate-flag]="balaji flag" [horariostec]="horariostec" [butler-bot]="butler_bot"
 )
 [ $# -gt 0 ] || set -- $(printf '%s\n' "${!run[@]}" | sort)
 for name in "$@"; do
