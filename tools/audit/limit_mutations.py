@@ -215,7 +215,7 @@ MODULES = (
           ("kv/__init__", ("test_cli_kv*",)), ("kv/bulk", ("test_cli_kv*",)), ("kv/files", ("test_cli_kv*",)),
           ("kv/keys", ("test_cli_kv*",)), ("kv/namespace", ("test_cli_kv*",)), ("kv/options", ("test_cli_kv*",)),
           ("kv/output", ("test_cli_kv*",)), ("kv/account", ("test_cli_kv*",)), ("__init__", CLI_TESTS), ("common", CLI_TESTS),
-          ("validate", ("test_cli_validate*",)), ("wrangler_config", CLI_TESTS), ("didyoumean", CLI_TESTS),
+          ("d1account", ("test_cli_d1*",)), ("validate", ("test_cli_validate*",)), ("wrangler_config", CLI_TESTS), ("didyoumean", CLI_TESTS),
           ("dev", DEV_TESTS), ("devbuild", DEV_TESTS), ("devhosts", DEV_TESTS), ("devreload", DEV_TESTS),
           ("devstop", DEV_TESTS), ("deventry", DEV_TESTS), ("devoptions", DEV_TESTS), ("devsession", DEV_TESTS), ("devtable", DEV_TESTS),
           ("devsection", DEV_TESTS), ("devupstream", DEV_TESTS), ("ciinfo", CLI_TESTS),
