@@ -71,3 +71,21 @@ async def test_the_migrations_table_alone_is_no_schema(project):
         await env.DB.exec("CREATE TABLE d1_migrations (id INTEGER PRIMARY KEY, name TEXT)")
         error = await _failure(env.DB.prepare("SELECT * FROM stories").all())
     assert error.__notes__ == [IN_MEMORY]
+
+
+@pytest.mark.asyncio
+async def test_after_the_state_beside_note_only_the_ways_follow(project):
+    """An env in memory whose config has the database with tables beside it (no migrations folder):
+    the note that the env reads no state comes first, then only the ways to create the tables here."""
+    folder = project(WRANGLER, schema_DOT_sql="CREATE TABLE stories (id TEXT PRIMARY KEY);\n")
+    state = folder / ".wrangler" / "state"
+    with load_env(folder, persist_to=state) as persisted:
+        apply_d1_schema(persisted, "DB", "schema.sql")
+    with load_env(folder) as env:
+        error = await _failure(env.DB.prepare("SELECT * FROM stories").all())
+    assert error.__notes__ == [
+        f"the state beside the config ({state}, where workers-env d1 --local, workers-env dev and wrangler write) "
+        "holds DB's database with tables, which this env does not read: load_env(..., persist_to=\".wrangler/state\"), "
+        "run from the config's folder, uses it (a Worker's: load_worker(env=load_env(...))); or create DB's tables "
+        'in this env -- in tests @pytest.mark.d1_schema("DB", "schema.sql") (a .sql file, relative to the test '
+        'file), elsewhere workers_env.apply_d1_schema(env, "DB", "schema.sql") (relative to the config)']

@@ -23,7 +23,7 @@ ENTRY = """\
         try:
             got = await stub.get("k")
         except Exception as error:
-            got = type(error).__name__ + ": " + str(error)
+            got = [type(error).__name__ + ": " + str(error), *getattr(error, "__notes__", ())]
         return Response(repr([listed, got]))
 """
 
@@ -43,7 +43,11 @@ class Namespace:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("date", "expected"), [
-    ("2024-03-25", [["delete", "get", "put"], "AttributeError: 'Stub' object has no attribute 'fetch'"]),
+    ("2024-03-25", [["delete", "get", "put"], [
+        "AttributeError: 'Stub' object has no attribute 'fetch'",
+        "before compatibility date 2024-03-26 (fetcher_no_get_put_delete) NS.get() is workerd's shortcut for fetch() "
+        "with that HTTP method, sent to the object behind NS, which has no fetch: give it `async def fetch(self, "
+        "request)`"]]),  # (the hint worded whole: audit31)
     ("2024-03-26", [[], "rpc k"]),
 ])
 async def test_a_stubs_get_put_delete_follow_the_flag(tmp_path, date, expected):

@@ -16,6 +16,8 @@ import json
 import pytest
 from worker_helpers import service_pair
 
+from workers_env import PyProxyWarning
+
 CALLEE = '''
 import js
 from urllib.parse import parse_qs, urlsplit
@@ -134,3 +136,35 @@ async def test_put_sends_its_body_as_fetch_would(tmp_path):
     """A stream or a Blob reaches the callee as its bytes (not the object's repr, as an RPC argument)."""
     gateway = service_pair(tmp_path, CALLEE, BODIES_CALLER, "2024-03-25")
     assert await (await gateway.fetch("/")).text() == " | ".join(["PUT http://s/s/200 ab"] * 3)
+
+
+EDGES_CALLER = '''
+import js
+from workers import Response
+
+
+async def on_fetch(request, env):
+    out = []
+    for make in (lambda: env.SEARCH.put("http://s/s/200", "x", {"expirationTtl": 60}),
+                 lambda: env.SEARCH.get.call(js.Object.new(), "http://s/s/200")):
+        try:
+            out.append(repr(await make()))
+        except Exception as error:
+            out.append(str(error))
+    out.append(await (await env.SEARCH.fetch("http://s/seen")).text())
+    return Response(" || ".join(out))
+'''
+
+
+@pytest.mark.asyncio
+async def test_a_python_dict_as_puts_options_and_another_this(tmp_path):
+    """``put``'s options a Python dict (the built-in SDK era: a PyProxy, whose keys jsg reads none of):
+    the defaults, no query, and the PyProxy warning naming the options of that ``put``; a shortcut
+    called with another ``this`` is jsg's ``Illegal invocation`` (a ``JSG_METHOD`` of ``Fetcher``,
+    as its ``fetch``), no request made. audit31."""
+    gateway = service_pair(tmp_path, CALLEE, EDGES_CALLER, "2024-03-25")
+    with pytest.warns(PyProxyWarning) as warned:
+        answer = await (await gateway.fetch("/")).text()
+    assert answer == "None || TypeError: Illegal invocation || PUT http://s/s/200 x"
+    assert any("a Python dict reached JavaScript as a PyProxy as the options of SEARCH.put(): production reads none "
+               "of its keys (expirationTtl), so the defaults apply" in str(w.message) for w in warned)

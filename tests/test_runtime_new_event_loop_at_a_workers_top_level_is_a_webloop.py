@@ -99,3 +99,39 @@ def test_asyncios_runner_at_the_top_level_keeps_its_own_loop(tmp_path):
         return await (await worker.fetch("/")).json()
 
     assert asyncio.run(ask()) == [5, True]
+
+
+UNBOUND = """\
+    import asyncio
+
+    from workers import Response, WorkerEntrypoint
+
+
+    async def co():
+        return 5
+
+
+    LOOP = asyncio.new_event_loop()
+    try:
+        LOOP.run_until_complete(co())
+    except Exception as error:
+        SAID = [type(error).__name__, str(error)]
+
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            return Response.json(SAID)
+"""
+
+
+def test_scheduling_on_it_during_the_import_on_0_26_says_what_is_not_emulated(tmp_path):
+    """(0.26 runs the import plainly, where Pyodide would schedule on JavaScript's event loop after it.)"""
+    worker = load_worker(one_file_worker(tmp_path, UNBOUND, date="2025-09-01"))
+
+    async def ask():
+        return await (await worker.fetch("/")).json()
+
+    assert asyncio.run(ask()) == [
+        "NotEmulatedError", "scheduling on a loop made at a Worker's top level while the module is imported, or where "
+        "no event loop runs, is not emulated by workers-env (Pyodide runs it after the import, on JavaScript's event "
+        "loop): schedule it from a handler"]

@@ -1,7 +1,8 @@
 """A binding's converted result is the external SDK's ``JsDict`` as Worker code sees it: the SDK's
 ``python_from_rpc`` rebuilds every object as ``workers.rpc.JsDict`` (workers-runtime-sdk 1.9.5's
 ``rpc.py``; ``workers._workers.JsDict`` from 1.3.0 to 1.5.1, workers-py b12650e, until 1d5f751 moved
-it to the new ``rpc.py`` in 1.5.2), so ``str(type(result))`` is ``<class 'workers.rpc.JsDict'>``
+it to the new ``rpc.py`` in 1.5.2; 1.3.0's tag is the first whose ``_workers.py`` has a ``class
+JsDict``, 1.2.0's has none -- audit31), so ``str(type(result))`` is ``<class 'workers.rpc.JsDict'>``
 (public Workers compare such texts: nicolad/nomadically.work's ``str(type(content)) == "<class
 'pyodide.ffi.JsProxy'>"``, hunt54) and ``from workers.rpc import JsDict`` is the class of every
 result. KV's bulk ``get`` (a ``Map``) is one too. ``pickle`` still finds the class here, and the
@@ -52,7 +53,7 @@ class Default(WorkerEntrypoint):
 
 
 @pytest.mark.parametrize(("vendored", "module"), [(None, "workers.rpc"), ("1.5.2", "workers.rpc"),
-                                                  ("1.5.1", "workers._workers")])
+                                                  ("1.5.1", "workers._workers"), ("1.3.0", "workers._workers")])
 def test_a_converted_result_is_the_sdks_jsdict(tmp_path: Path, vendored: str | None, module: str) -> None:
     folder = one_file_worker(tmp_path, WORKER, date="2026-05-01", extra=BINDINGS)
     if vendored is not None:

@@ -195,11 +195,12 @@ MODULES = (
     # Miniflare's rate-limit option checks, start-time refusals and their texts (ratelimit49)
     Audited("ratelimit-limits", "workers_env/ratelimit/limits.py", ("test_ratelimit_*",)),
     # the compatibility dates the audited runtime code follows: a service binding's error
-    # serialisation (2026-04-21), an EventTarget listener's error (2026-09-15); the other flags'
-    # dates join as their code is audited
+    # serialisation (2026-04-21), an EventTarget listener's error (2026-09-15), a Fetcher's
+    # get/put/delete shortcuts (2024-03-26, runtime/fetchershortcuts.py); the other flags' dates
+    # join as their code is audited
     Audited("compat-dates", "workers_env/config/compat.py",
             (*RUNTIME_TESTS, "test_service_binding_*", "test_a_loaded_worker_*", "test_websocket_*"),
-            names=r"^(ENHANCED_ERROR_SERIALIZATION|SPEC_COMPLIANT_DISPATCH_EXCEPTIONS)$", functions=False, dates=True),
+            names=r"^(ENHANCED_ERROR_SERIALIZATION|SPEC_COMPLIANT_DISPATCH_EXCEPTIONS|FETCHER_NO_GET_PUT_DELETE)$", functions=False, dates=True),
     Audited("deep", "workers_env/_deep.py", ("test_deep_*", "test_ai_scripted_*", "test_js_*"),
             names=r"^MAX_CONVERSION_DEPTH$", functions=False),
     # the texts of the config's diagnostics and of the CLI (``texts``: every text, no number)
@@ -215,7 +216,7 @@ MODULES = (
           ("kv/__init__", ("test_cli_kv*",)), ("kv/bulk", ("test_cli_kv*",)), ("kv/files", ("test_cli_kv*",)),
           ("kv/keys", ("test_cli_kv*",)), ("kv/namespace", ("test_cli_kv*",)), ("kv/options", ("test_cli_kv*",)),
           ("kv/output", ("test_cli_kv*",)), ("kv/account", ("test_cli_kv*",)), ("__init__", CLI_TESTS), ("common", CLI_TESTS),
-          ("validate", ("test_cli_validate*",)), ("wrangler_config", CLI_TESTS), ("didyoumean", CLI_TESTS),
+          ("d1account", ("test_cli_d1*",)), ("validate", ("test_cli_validate*",)), ("wrangler_config", CLI_TESTS), ("didyoumean", CLI_TESTS),
           ("dev", DEV_TESTS), ("devbuild", DEV_TESTS), ("devhosts", DEV_TESTS), ("devreload", DEV_TESTS),
           ("devstop", DEV_TESTS), ("deventry", DEV_TESTS), ("devoptions", DEV_TESTS), ("devsession", DEV_TESTS), ("devtable", DEV_TESTS),
           ("devsection", DEV_TESTS), ("devupstream", DEV_TESTS), ("ciinfo", CLI_TESTS),

@@ -96,6 +96,7 @@ from workers_env.runtime.services import (
     dispose,
     disposed_after,
     sent_function,
+    stubbed,
     stubs_in_call,
 )
 from workers_env.runtime.tracebacks import to_the_caller
@@ -161,7 +162,11 @@ class JsBinding(JsHostObject):
 
     def _from_binding(self, value: Any, method: str = "") -> Any:
         """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding (with
-        ``hosts``, every object, also as the items of a list, named as production's)."""
+        ``hosts``, every object, also as the items of a list, named as production's). A function
+        a service or stub you supply returns is the stub Workers RPC hands back for one (callable,
+        a promise of its result), as a loaded Worker's is (audit31: a non-callable object)."""
+        if self._rpc and self._hosts and sent_function(value):
+            return stubbed(value)
         if hasattr(type(value), "JS_METHODS") or (self._hosts and _is_host_object(value)):
             js_class = _CHILD_CLASSES.get((self._js_class, method))
             return JsBinding(self._name, value, js_class=js_class, sdk_wraps=self._sdk_wraps, nulls=self._nulls,
