@@ -242,6 +242,10 @@ class FunctionStub(JsNativeFunction):
     def __repr__(self) -> str:
         return "[object JsRpcStub]"  # String() of the stub (measured), as Pyodide's repr of a JsProxy
 
+    def _inspected(self) -> str:
+        """``console.log`` of it, as before its ``name`` became an RPC property (not measured)."""
+        return "[Function (anonymous)]"
+
 
 #: the slot holding a native function's own name (FunctionStub reads ``name`` as an RPC property)
 _FUNCTION_NAME: Any = JsNativeFunction.__dict__["name"]
