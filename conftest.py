@@ -31,16 +31,15 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     time is spent waiting, not computing (a ``workers-env dev`` starting, a reload, a window in
     which something must not happen), and a third worker computes meanwhile: the whole suite on
     2 cores, back to back on a host other work loaded (4-7), took 532.6 s with 2 workers and
-    425.3 s with 3 (trim54). Rounded down, so that each worker has two thirds of a core at least
-    (1 core: one worker, 3 cores: four; review85). pytest-xdist's own count of cores is the base;
-    its ``PYTEST_XDIST_AUTO_NUM_WORKERS`` and ``-n logical`` (one per logical CPU, as chosen) are
-    taken as given; ``--maxprocesses`` still caps it."""
-    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS") or config.option.numprocesses == "logical":
+    425.3 s with 3 (trim54). Rounded up (one core: two; audit31 pins it). pytest-xdist's own count
+    of cores is the base; its ``PYTEST_XDIST_AUTO_NUM_WORKERS`` and ``-n logical`` (one per logical
+    CPU, a count the developer chose; review85) are taken as given; ``--maxprocesses`` still caps it."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS") or getattr(getattr(config, "option", None),
+                                                                  "numprocesses", None) == "logical":
         return None
     from xdist.plugin import pytest_xdist_auto_num_workers as per_core
 
-    return max(1, 3 * per_core(config) // 2)
-
+    return -(-3 * per_core(config) // 2)
 
 from workers_env import VectorizeBinding
 

@@ -1,8 +1,7 @@
 """``-n auto`` (``addopts``) starts three xdist workers for every two cores (the root conftest's
-``pytest_xdist_auto_num_workers``, trim54), rounded down so that each worker keeps the two thirds
-of a core the suite's timing windows were measured with: one worker on 1 core, four on 3 (it
-rounded up: two on 1 core, five on 3 -- review85). ``PYTEST_XDIST_AUTO_NUM_WORKERS`` and
-``-n logical`` are pytest-xdist's own (the count as given, one per logical CPU)."""
+``pytest_xdist_auto_num_workers``, trim54), rounded up, through the whole hook chain as xdist
+asks it. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` and ``-n logical`` are pytest-xdist's own (the count as
+given, one per logical CPU): ``-n logical`` was scaled by 3/2 too (review85)."""
 
 from __future__ import annotations
 
@@ -37,8 +36,8 @@ def test_the_root_conftest_answers_first(pytestconfig: pytest.Config) -> None:
     assert any(getattr(p, "__file__", None) == str(ROOT_CONFTEST) for p in pytestconfig.pluginmanager.get_plugins())
 
 
-@pytest.mark.parametrize(("cores", "workers"), [(1, 1), (2, 3), (3, 4), (4, 6), (5, 7), (6, 9), (16, 24)])
-def test_three_for_every_two_cores_rounded_down(pytestconfig: pytest.Config, on_cores, cores: int, workers: int) -> None:
+@pytest.mark.parametrize(("cores", "workers"), [(1, 2), (2, 3), (3, 5), (4, 6), (5, 8), (16, 24)])
+def test_three_for_every_two_cores_rounded_up(pytestconfig: pytest.Config, on_cores, cores: int, workers: int) -> None:
     on_cores(cores)
     assert count(pytestconfig) == workers
 
