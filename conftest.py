@@ -31,9 +31,11 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     time is spent waiting, not computing (a ``workers-env dev`` starting, a reload, a window in
     which something must not happen), and a third worker computes meanwhile: the whole suite on
     2 cores, back to back on a host other work loaded (4-7), took 532.6 s with 2 workers and
-    425.3 s with 3 (trim54). pytest-xdist's own count of cores (and its
-    ``PYTEST_XDIST_AUTO_NUM_WORKERS``, taken as given) is the base; ``--maxprocesses`` still caps it."""
-    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+    425.3 s with 3 (trim54). Rounded up (one core: two; audit31 pins it). pytest-xdist's own count
+    of cores is the base; its ``PYTEST_XDIST_AUTO_NUM_WORKERS`` and ``-n logical`` (one per logical
+    CPU, a count the developer chose; review85) are taken as given; ``--maxprocesses`` still caps it."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS") or getattr(getattr(config, "option", None),
+                                                                  "numprocesses", None) == "logical":
         return None
     from xdist.plugin import pytest_xdist_auto_num_workers as per_core
 

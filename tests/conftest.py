@@ -10,7 +10,8 @@ checks depends on it, and a checkout that cannot be written is left as it is. Th
 pytest rewrites (its assertion messages) are cached the same way, in ``tests/__pycache__`` as
 pytest caches them without that variable: rewriting all 1,375 of them took 5.3 s of CPU in each
 xdist worker at every run (a collection 9.3 s -> 3.9 s of CPU with them cached, trim54); what the
-test modules import is left to the variable.
+test modules import is left to the variable, and a cached rewrite is never stale where a fresh
+one would differ (tests/rewrite_cache.py: an edit within the recorded second, a moved checkout).
 
 What collection made (the test modules, what they import, hypothesis' strategies) lives for the
 whole run: it is moved out of the garbage collector's reach once collected, so the full
@@ -43,13 +44,12 @@ from __future__ import annotations
 import compileall
 import gc
 import os
-import sys
 from pathlib import Path
-from typing import Any
 
 import _pytest.assertion.rewrite
 import _pytest.pytester
 import pytest
+import rewrite_cache
 
 import workers_env
 
@@ -64,32 +64,7 @@ class _KeepingWorkersEnv(_pytest.pytester.SysModulesSnapshot):
 _pytest.pytester.SysModulesSnapshot = _KeepingWorkersEnv  # type: ignore[misc]
 
 
-def _cache_rewritten_test_modules() -> None:
-    """Under ``PYTHONDONTWRITEBYTECODE`` pytest still reads a test module's cached rewrite but
-    never writes one: it decides at the start of ``exec_module``, so the variable is lifted there
-    and put back once pytest looks for its cache (``_read_pyc``), before the module runs."""
-    rewrite = _pytest.assertion.rewrite
-    hook, read_pyc = rewrite.AssertionRewritingHook, getattr(rewrite, "_read_pyc", None)
-    if not sys.dont_write_bytecode or read_pyc is None:
-        return
-    exec_module = hook.exec_module
-
-    def exec_module_caching(self: Any, module: Any) -> None:
-        sys.dont_write_bytecode = False
-        try:
-            exec_module(self, module)
-        finally:
-            sys.dont_write_bytecode = True
-
-    def read_pyc_then_as_set(*args: Any, **kwargs: Any) -> Any:
-        sys.dont_write_bytecode = True  # (what the module imports as it runs: as the variable says)
-        return read_pyc(*args, **kwargs)
-
-    hook.exec_module = exec_module_caching  # type: ignore[method-assign]
-    rewrite._read_pyc = read_pyc_then_as_set
-
-
-_cache_rewritten_test_modules()
+rewrite_cache.install(_pytest.assertion.rewrite)  # (a no-op without PYTHONDONTWRITEBYTECODE)
 
 #: what a developer's shell may export that workers-env's commands read as wrangler's do -- the
 #: output level of every command, the [env.NAME] chosen, dev's config watching: the tests that

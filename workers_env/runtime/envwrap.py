@@ -1323,13 +1323,46 @@ def _sdk_before(era: Any, version: tuple[int, ...]) -> bool:
     return not era.sdk_at_least(version)
 
 
+#: the release whose wrappers (``_BindingWrapper`` and its subclasses, ``_EnvWrapper``) got
+#: ``__new__ = _idempotent_new`` (workers-py #131, 465c702)
+IDEMPOTENT_FROM = (1, 5, 2)
+_NO_OBJ: Any = object()
+
+
+def _idempotent_new(cls: type, obj: Any = _NO_OBJ, *args: Any, **kwargs: Any) -> Any:
+    """The external SDK's ``__new__`` of its wrappers from 1.5.2: ``cls(w)`` of a ``cls`` is ``w``
+    itself, and ``copy.copy``/``copy.deepcopy`` of one -- which call ``cls.__new__(cls)`` -- are
+    Python's ``TypeError: _idempotent_new() missing 1 required positional argument: 'obj'``
+    (measured with the real 1.5.4, 1.6.3, 1.6.4 and 1.9.5 SDKs in real Pyodide 314.0.6 and 0.28.2,
+    review85). Before 1.5.2 and in the built-in SDK a plain ``object.__new__``: there a copy recurses
+    in ``__getattr__`` (the built-in SDK's ``RecursionError``, measured)."""
+    if _idempotent_era():
+        if obj is _NO_OBJ:
+            raise TypeError("_idempotent_new() missing 1 required positional argument: 'obj'")
+        if isinstance(obj, cls):
+            return obj
+    return object.__new__(cls)
+
+
+def _idempotent_era() -> bool:
+    """Whether the running Worker's SDK (outside Worker code: the newest) has :func:`_idempotent_new`."""
+    era = getattr(current_runtime(), "era", None)
+    if era is None:
+        return True
+    return bool(era.external_sdk) and not _sdk_before(era, IDEMPOTENT_FROM)
+
+
 class _BindingWrapper(metaclass=SdkType):
     """A binding as ``self.env`` hands it out: every call converts like production. Named as the
     external SDK names it (``workers.rpc._BindingWrapper``; ``workers._workers`` before 1.6.4)."""
 
+    __new__ = _idempotent_new  # type: ignore[assignment]
+
     _sdk_class = True  # named as production names it (sdknames)
 
     def __init__(self, binding: Any, era: Any = None):  # a JsBinding; Worker code may wrap any JS object, as with the SDK's
+        if binding is self:  # (_idempotent_new handed it back)
+            return
         self._binding = binding
         self._era = era  # the SDK era whose wrapper this is (None: the running Worker's)
 
@@ -1501,7 +1534,9 @@ class _EnvWrapper(metaclass=SdkClass):
 
     _sdk_class = True  # named as production names it (sdknames)
 
-    def __new__(cls, env: Any) -> _EnvWrapper:
+    def __new__(cls, env: Any = _NO_OBJ) -> _EnvWrapper:
+        if _idempotent_era():  # the external SDK's from 1.5.2 (a copy its TypeError)
+            return _idempotent_new(cls, env)  # type: ignore[no-any-return]
         if isinstance(env, _EnvWrapper):
             return env
         return super().__new__(cls)

@@ -75,6 +75,8 @@ class NewWebLoop(WebLoop):
         if self.workers_env_bound is not None:
             return self.workers_env_bound
         running = _get_running()
+        if running is self:  # its own callback runs (a task's step): on the loop dispatching it
+            running = self.__dict__.get("workers_env_dispatcher")
         if running is None or running is self or in_global_scope():  # (a test's loop may run an import)
             raise NotEmulatedError(_UNBOUND)
         return base_loop(running)  # type: ignore[no-any-return]
@@ -194,9 +196,14 @@ class _OnLoop:
     def __call__(self, *args: Any) -> Any:
         before = _get_running()
         _set_running(self.loop)
+        # the loop dispatching it, which a top-level loop's callback schedules on (review85: a task
+        # a handler started on it stopped at its first sleep, NotEmulatedError, it being the running loop)
+        outer = self.loop.__dict__.get("workers_env_dispatcher")
+        self.loop.__dict__["workers_env_dispatcher"] = before
         try:
             return self.callback(*args)
         finally:
+            self.loop.__dict__["workers_env_dispatcher"] = outer
             _set_running(before)
 
     def __repr__(self) -> str:

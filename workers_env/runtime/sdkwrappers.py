@@ -218,6 +218,8 @@ class _FetcherWrapper(_BindingWrapper):
     _sdk_class = True
 
     def __init__(self, binding: JsBinding, name: str | None = None):
+        if binding is self:  # (the SDK's _idempotent_new handed it back)
+            return
         super().__init__(binding)
         self._name = name or binding._name
 

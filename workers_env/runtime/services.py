@@ -35,6 +35,7 @@ from workers_env.runtime.jsfunctions import JsFunction, JsNativeFunction
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsproxy import JsArray, JsDate, JsMap, JsNull, JsObject, JsOpaque, JsProxy
 from workers_env.runtime.jsweb import JsRequest, JsResponse
+from workers_env.runtime.rpcproperty import RpcProperty, rpc_property
 from workers_env.runtime.thrownerror import SERIALIZED_NAMES, legacy_parts, thrown_parts
 from workers_env.runtime.webloop import as_promise
 
@@ -181,11 +182,15 @@ class FunctionStub(JsNativeFunction):
         copy._bound, copy._request = True, current_context()
         return copy
 
-    async def _call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    def _check_usable(self) -> None:
+        """What using the stub now raises: disposed, or another request's ``dup()``."""
         if self._disposed:
             raise JsException("RPC stub used after being disposed.", name="Error")
         if self._request is not None and current_context() not in (None, self._request):  # (test code: no request)
             raise JsException(OTHER_REQUEST, name="Error")
+
+    async def _call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        self._check_usable()
         if any(_holds_pyproxy(a) for a in [*args, *kwargs.values()]):
             raise not_serialized(remote=False)  # the caller's own serializer refuses its arguments
         try:
@@ -198,8 +203,52 @@ class FunctionStub(JsNativeFunction):
             raise not_serialized()
         return stubbed(result, self._enhanced)
 
+    def __getattr__(self, name: str) -> RpcProperty:
+        """Any other name (but ``then``, Python's protocol names and workers-env's ``_`` ones): an
+        RPC property, callable and awaitable, which the callee refuses (runtime/rpcproperty.py)."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return rpc_property(self, name, self._check_usable, _crossed)
+
+    # Function.prototype's names are not on a stub's prototype chain (JsRpcStub.prototype's
+    # constructor and dup, then Object.prototype's): they are RPC properties too (measured)
+    @property  # type: ignore[override]
+    def name(self) -> RpcProperty:  # type: ignore[override]
+        return rpc_property(self, "name", self._check_usable, _crossed)
+
+    @name.setter
+    def name(self, value: str) -> None:
+        _FUNCTION_NAME.__set__(self, value)
+
+    @property
+    def length(self) -> RpcProperty:  # type: ignore[override]
+        return rpc_property(self, "length", self._check_usable, _crossed)
+
+    @property
+    def call(self) -> RpcProperty:  # type: ignore[override]
+        return rpc_property(self, "call", self._check_usable, _crossed)
+
+    @property
+    def apply(self) -> RpcProperty:  # type: ignore[override]
+        return rpc_property(self, "apply", self._check_usable, _crossed)
+
+    @property
+    def bind(self) -> RpcProperty:  # type: ignore[override]
+        return rpc_property(self, "bind", self._check_usable, _crossed)
+
+    def toString(self) -> str:  # noqa: N802 - JS name (Object.prototype.toString)
+        return "[object JsRpcStub]"
+
     def __repr__(self) -> str:
-        return "<RPC stub of a function>"
+        return "[object JsRpcStub]"  # String() of the stub (measured), as Pyodide's repr of a JsProxy
+
+    def _inspected(self) -> str:
+        """``console.log`` of it, as before its ``name`` became an RPC property (not measured)."""
+        return "[Function (anonymous)]"
+
+
+#: the slot holding a native function's own name (FunctionStub reads ``name`` as an RPC property)
+_FUNCTION_NAME: Any = JsNativeFunction.__dict__["name"]
 
 
 def sent_function(value: Any) -> bool:

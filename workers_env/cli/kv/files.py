@@ -16,9 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from workers_env._jsvalues import json_int
+from workers_env._jsvalues import json_int, numpy
 from workers_env.cli.common import CommandError, node_fs_error
 
 
@@ -71,7 +69,9 @@ def _deep_reading(handler: Callable[[argparse.Namespace], None]) -> Callable[[ar
 
 def _text_depth(text: str) -> float:
     """How deep the brackets jsonc-parser would parse nest, an object level weighing
-    :data:`_OBJECT_LEVEL` (its visitor recurses through them whether the file is valid or not)."""
+    :data:`_OBJECT_LEVEL` (its visitor recurses through them whether the file is valid or not).
+    (numpy imported here, for a file that is not JSON: no other kv command needs it.)"""
+    np = numpy()
     brackets = np.frombuffer(_NOT_BRACKETS.sub("", text).encode("ascii"), dtype=np.uint8)
     if not len(brackets):
         return 0.0
