@@ -14,17 +14,22 @@ pytest's own cache can (pytest 9.0.3):
 - a checkout moved with its ``__pycache__`` (the cached code names the old path, which tracebacks
   and ``inspect`` then show; pytest-dev/pytest#14552, invalidated as stale by #14989 after 9.0.3):
   a cached rewrite of another path is rewritten anew.
+
+pytest 9.2.0 keys its cache by the source's hash and corrects a moved file's path itself
+(``_write_pyc(state, co, source_hash, pyc)``): there only the variable is lifted, pytest's own
+read and write kept as they are (``hashed_cache``; a fresh venv installs the newest pytest).
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 import time
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["current_rewrite", "install", "settled_write"]
+__all__ = ["current_rewrite", "hashed_cache", "install", "settled_write"]
 
 #: how far a file's mtime may trail the clock (the kernel stamps files with a coarse clock)
 CLOCK_SLACK_S = 0.05
@@ -59,12 +64,29 @@ def settled_write(write_pyc: Callable[..., Any], started: Callable[[], float]) -
     return write
 
 
+def hashed_cache(write_pyc: Callable[..., Any]) -> bool | None:
+    """Whether pytest's ``_write_pyc`` keys its cache by the source's hash (9.2.0 on), by its
+    stat (before), or ``None`` for a signature this module does not know (then nothing is patched)."""
+    try:
+        names = list(inspect.signature(write_pyc).parameters)
+    except (TypeError, ValueError):
+        return None
+    if names[:4] == ["state", "co", "source_hash", "pyc"]:
+        return True
+    if names[:4] == ["state", "co", "source_stat", "pyc"]:
+        return False
+    return None
+
+
 def install(rewrite: Any) -> None:
     """Cache ``rewrite``'s (``_pytest.assertion.rewrite``) rewritten modules under the variable
-    (nothing to do without it; nothing done for a pytest without the functions patched)."""
+    (nothing to do without it; nothing done for a pytest whose functions this does not know)."""
     hook = rewrite.AssertionRewritingHook
     read_pyc, write_pyc = getattr(rewrite, "_read_pyc", None), getattr(rewrite, "_write_pyc", None)
     if not sys.dont_write_bytecode or read_pyc is None or write_pyc is None:
+        return
+    hashed = hashed_cache(write_pyc)
+    if hashed is None:
         return
     exec_module = hook.exec_module
     began = [0.0]  # when the module being rewritten began importing (its write comes before any nested import)
@@ -79,4 +101,5 @@ def install(rewrite: Any) -> None:
 
     hook.exec_module = exec_module_caching
     rewrite._read_pyc = current_rewrite(read_pyc)
-    rewrite._write_pyc = settled_write(write_pyc, lambda: began[0])
+    if not hashed:  # (a hash-keyed cache cannot hide a change)
+        rewrite._write_pyc = settled_write(write_pyc, lambda: began[0])
