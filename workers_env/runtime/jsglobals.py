@@ -477,8 +477,10 @@ class TextDecoder(JsgObject, JsProxy):
         """``decode(data, {stream})``: with ``stream`` an incomplete sequence at the end waits for
         the next call (as a chunked body is decoded), otherwise the decoding ends here."""
         if data is not None and not isinstance(data, (JsBufferSource, bytes, bytearray, memoryview)):
-            # jsg's conversion of its kj::Array<const kj::byte> (wrangler dev 4.164.0 names it so)
-            raise js_type_error("Failed to execute 'decode' on 'TextDecoder': parameter 1 is not of type 'Array'.")
+            # jsg's conversion of its buffer parameter, as workerd 1.20261123.1 and later name it
+            # (1.20261117.1, wrangler dev 4.164.0's, said 'Array'; measured to 1.20261201.1)
+            raise js_type_error("Failed to execute 'decode' on 'TextDecoder': parameter 1 is not of type "
+                                "'BufferSource or ArrayBuffer or ArrayBufferView'.")
         _checked_options(options, "DecodeOptions")
         if isinstance(options, (str, int, float)):
             raise js_type_error("Failed to execute 'decode' on 'TextDecoder': parameter 2 is not of type "
