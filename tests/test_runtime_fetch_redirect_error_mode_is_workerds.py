@@ -7,7 +7,8 @@ replaces it), another value is the flag's own ``TypeError``, and ``fetch`` -- an
 or a Fetcher binding's -- fails at a 301, 302, 303, 307 or 308, whether its ``Location`` is there,
 empty or missing, before a one-time body is refused and for a HEAD too; a 300, a 304 and a 200 are
 answered. Measured with npm ``workerd`` 1.20261201.1 (``workerd test`` of a JavaScript Worker with
-a local origin and a service binding, 2026-11-30 with and without the flag; currency55).
+a local origin and a service binding, 2026-11-30 with and without the flag; currency55;
+``python3 tools/workerd/redirect_error_probe.py WORKERD`` prints the same cases' answers).
 """
 
 from __future__ import annotations
