@@ -88,7 +88,7 @@ async def test_a_batch_past_the_services_100_resolves_with_no_consumer(worker):
     ("opts-str", "TypeError: Failed to execute 'send' on 'WorkerQueue': parameter 2 is not of type 'SendOptions'."),
     ("batch-str", "TypeError: Failed to execute 'sendBatch' on 'WorkerQueue': parameter 1 is not of type 'Sequence'."),
     ("batch-obj", "TypeError: Failed to execute 'sendBatch' on 'WorkerQueue': parameter 1 is not of type 'Sequence'."),
-    ("batch-null", "TypeError: Cannot initialize N7workerd3api11WorkerQueue18MessageSendRequestE with required "
+    ("batch-null", "TypeError: Cannot initialize MessageSendRequest with required "
                    "members from an undefined or null value."),
 ])
 async def test_what_jsg_cannot_read_is_its_type_error_and_nothing_is_kept(worker, path, error):

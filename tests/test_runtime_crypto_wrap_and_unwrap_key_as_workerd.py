@@ -77,7 +77,7 @@ def _gcm(plain: bytes) -> bytes:
 @pytest.mark.parametrize(("wrapped", "fmt", "usages", "expected"), [
     (b"not json", "jwk", ["sign"], "SyntaxError: Unexpected token 'o', \"not json\" is not valid JSON"),
     (b"5", "jwk", ["sign"], 'DataError: Missing "kty" field or corrupt JSON unwrapping key?'),
-    (b"null", "jwk", ["sign"], "TypeError: Cannot initialize N7workerd3api12SubtleCrypto10JsonWebKeyE with required "
+    (b"null", "jwk", ["sign"], "TypeError: Cannot initialize JsonWebKey with required "
                                "members from an undefined or null value."),
     (b"[1]", "jwk", ["sign"], 'DataError: HMAC "jwk" key import requires a JSON Web Key with Key Type parameter '
                               '("kty") equal to "oct" (encountered "undefined").'),

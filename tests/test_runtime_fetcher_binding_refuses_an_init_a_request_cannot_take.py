@@ -3,8 +3,11 @@ init ``new Request`` would refuse before the binding sees it, as workerd builds 
 arguments for every Fetcher: a ``redirect`` other than ``"follow"`` or ``"manual"`` (``"error"``
 among them) and a ``method`` it does not know are workerd's ``TypeError``, raised as the SDKs'
 ``pyfetch`` raises what JavaScript threw (``OSError`` on Pyodide 0.26, ``AbortError`` on 0.28);
-``redirect: "manual"`` reaches the binding. As ``wrangler dev`` 4.164.0 answered for a service
-binding."""
+``redirect: "manual"`` reaches the binding; the JavaScript ``env``'s binding refuses them too, as
+JavaScript ``TypeError`` s (it let them reach the binding before currency55; workerd 1.20261201.1
+refuses a ``redirect`` there, measured). As ``wrangler dev`` 4.164.0 answered for a service
+binding -- but for the redirect's text, workerd 1.20261201.1's, which names ``fetch_redirect_error``
+(with that flag ``"error"`` is taken: ``test_runtime_fetch_redirect_error_mode_is_workerds.py``)."""
 
 from __future__ import annotations
 
@@ -17,27 +20,36 @@ from worker_helpers import RecordingService
 from workers_env import load_env, load_worker
 
 ENTRY = """
-from workers import Response, WorkerEntrypoint
+import js
+from pyodide.ffi import to_js
+from workers import Response, WorkerEntrypoint, import_from_javascript
 
 async def seen(make):
     try:
         return (await make()).status
     except Exception as exc:
-        return f"{type(exc).__name__}: {exc}"
+        return f"{exc.name}: {exc.message}" if hasattr(exc, "message") else f"{type(exc).__name__}: {exc}"
+
+def init(**members):
+    return to_js(members, dict_converter=js.Object.fromEntries)
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         stub = self.env.DO.get(self.env.DO.idFromName("x"))
+        svc = import_from_javascript("cloudflare:workers").env.SVC  # the JavaScript env's binding
         return Response.json([[await seen(lambda: f.fetch("http://x/error", redirect="error")),
                                await seen(lambda: f.fetch("http://x/method", method="bad method")),
                                await seen(lambda: f.fetch("http://x/manual", redirect="manual"))]
-                              for f in (self.env.SVC, stub)])
+                              for f in (self.env.SVC, stub)] + [
+                             [await seen(lambda: svc.fetch("http://x/error", init(redirect="error"))),
+                              await seen(lambda: svc.fetch("http://x/method", init(method="bad method"))),
+                              await seen(lambda: svc.fetch("http://x/manual", init(redirect="manual")))]])
 
     on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
 """
 
-REDIRECT = ('Invalid redirect value, must be one of "follow" or "manual" ("error" won\'t be implemented since it '
-            'does not make sense at the edge; use "manual" and check the response status code).')
+REDIRECT = ('Invalid redirect value. Use "follow" or "manual". To use "error", enable the fetch_redirect_error '
+            "compatibility flag.")
 
 
 @pytest.mark.asyncio
@@ -54,5 +66,6 @@ async def test_a_fetcher_binding_refuses_an_init_a_request_cannot_take(tmp_path:
     resp = await worker.fetch("/")
     assert resp.status == 200, await resp.text()
     refused = [f"{error}: {REDIRECT}", f"{error}: Invalid HTTP method string: bad method", 201]
-    assert json.loads(await resp.text()) == [refused, refused]
-    assert service.fetched == ["http://x/manual", "http://x/manual"]  # only the manual fetch reached it
+    thrown = [f"TypeError: {REDIRECT}", "TypeError: Invalid HTTP method string: bad method", 201]
+    assert json.loads(await resp.text()) == [refused, refused, thrown]
+    assert service.fetched == ["http://x/manual"] * 3  # only the manual fetch reached it

@@ -58,12 +58,12 @@ def test_jsnull_options_and_numbers(tmp_path: Path):
     assert got == [
         ["", ""],
         [0, 0, 0, 5, 1.7, 1],
-        "TypeError: Cannot initialize N7workerd3api11TextDecoder18ConstructorOptionsE with required members from "
+        "TypeError: Cannot initialize ConstructorOptions with required members from "
         "an undefined or null value.",
-        "TypeError: Cannot initialize N7workerd3api11TextDecoder18ConstructorOptionsE with required members from "
+        "TypeError: Cannot initialize ConstructorOptions with required members from "
         "an undefined or null value.",
         "TypeError: Failed to construct 'TextDecoder': constructor parameter 2 is not of type 'ConstructorOptions'.",
-        "TypeError: Cannot initialize N7workerd3api11TextDecoder13DecodeOptionsE with required members from an "
+        "TypeError: Cannot initialize DecodeOptions with required members from an "
         "undefined or null value.",
         "TypeError: Failed to execute 'decode' on 'TextDecoder': parameter 2 is not of type 'DecodeOptions'.",
         [False, "a"],

@@ -43,7 +43,7 @@ class Default(WorkerEntrypoint):
         return Response.json(out)
 '''
 OUT_OF_RANGE = "TypeError: Value out of range. Must be between -2147483648 and 2147483647 (inclusive)."
-NULL_MESSAGE = ("TypeError: Cannot initialize N7workerd3api11WorkerQueue18MessageSendRequestE with required members "
+NULL_MESSAGE = ("TypeError: Cannot initialize MessageSendRequest with required members "
                 "from an undefined or null value.")
 
 

@@ -81,7 +81,7 @@ async def test_pipe_through_reads_its_argument_as_jsgs_transform_struct(tmp_path
     'ReadableWritablePair' (the TypeScript name) before."""
     worker = load_worker(one_file_worker(tmp_path, ENTRY))
     assert await (await worker.fetch("/through-types")).json() == [
-        "TypeError: Cannot initialize N7workerd3api14ReadableStream9TransformE with required members from an "
+        "TypeError: Cannot initialize Transform with required members from an "
         "undefined or null value.",
         "TypeError: Failed to execute 'pipeThrough' on 'ReadableStream': parameter 1 is not of type 'Transform'.",
         "TypeError: Incorrect type for the 'readable' field on 'Transform': the provided value is not of type "

@@ -360,14 +360,15 @@ async def test_an_algorithm_that_is_no_name_nor_object_is_read_as_jsg_reads_it()
         assert str(info.value) == "NotSupportedError: Unrecognized or unimplemented digest algorithm requested."
     key = await subtle.importKey("raw", to_js(b"k"), to_js({"name": "HMAC", "hash": "SHA-256"},
                                                            dict_converter=js.Object.fromEntries), False, to_js(["sign"]))
-    for call, struct in [(lambda: subtle.digest(None, data), "13HashAlgorithm"),
-                         (lambda: subtle.sign(js.JSON.parse("null"), key, data), "13SignAlgorithm"),
-                         (lambda: subtle.importKey("raw", data, None, False, to_js(["sign"])), "18ImportKeyAlgorithm"),
-                         (lambda: subtle.generateKey(None, False, to_js(["sign"])), "20GenerateKeyAlgorithm")]:
+    for call, struct in [(lambda: subtle.digest(None, data), "HashAlgorithm"),
+                         (lambda: subtle.sign(js.JSON.parse("null"), key, data), "SignAlgorithm"),
+                         (lambda: subtle.importKey("raw", data, None, False, to_js(["sign"])), "ImportKeyAlgorithm"),
+                         (lambda: subtle.generateKey(None, False, to_js(["sign"])), "GenerateKeyAlgorithm")]:
         with pytest.raises(JsException) as info:
             await call()
-        assert str(info.value) == (f"TypeError: Cannot initialize N7workerd3api12SubtleCrypto{struct}E with required "
-                                   "members from an undefined or null value.")
+        # the struct's own name from workerd 1.20261123.1 (1.20261117.1 mangled it: N7workerd3api12SubtleCrypto...E)
+        assert str(info.value) == (f"TypeError: Cannot initialize {struct} with required members from an undefined "
+                                   "or null value.")
 
 
 @pytest.mark.asyncio

@@ -57,7 +57,7 @@ async def test_refusals_are_workerds():
     assert await error_of(imported("raw", bytes(31), "X25519", [])) == \
         "DataError: X25519 raw keys must be exactly 32-bytes (provided 31)."
     assert await error_of(imported("jwk", {"kty": "OKP", "crv": "Ed25519", "x": "AA"}, "X25519", [])) == \
-        'NotSupportedError: Only X25519 is supported but "Ed25519" was requested.'
+        'DataError: Only X25519 is supported but "Ed25519" was requested.'
     assert await error_of(imported("jwk", {"kty": "OKP", "crv": "X25519", "x": b64url(bytes(32)), "use": "enc",
                                            "key_ops": ["deriveBits"]}, "X25519", [])) == \
         'DataError: A JSON Web Key should have either a Public Key Use parameter ("use") or a Key Operations ' \

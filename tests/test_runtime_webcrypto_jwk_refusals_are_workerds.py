@@ -1,7 +1,8 @@
 """``crypto.subtle.importKey("jwk", ...)``'s refusals, each text whole as workerd words it: the
 members of an RSA, EC, Ed25519, HMAC or AES JWK missing, not base64url or not the key asked for,
 ``use``/``key_ops`` against the usages (each case also in ``tools/wrangler/webcrypto_differential.py``,
-the same under ``wrangler dev`` 4.164.0), and the one refusal that is workers-env's own: RSA numbers
+the same under ``wrangler dev`` 4.164.0 -- but an EC point off its curve and an invalid ``d``, which are
+``DataError`` from workerd 1.20261123.1 on, ``OperationError`` before: currency55), and the one refusal that is workers-env's own: RSA numbers
 that form no key (workerd imports them and fails at ``sign``; see README, Where we had to choose)."""
 
 from __future__ import annotations
@@ -104,14 +105,14 @@ async def test_ec_jwk_refusals(ec_jwks):
         (without(public, "x"), ["verify"], 'DataError: Invalid EC key in JSON Web Key; missing "x".'),
         ({**public, "x": "!!!"}, ["verify"], 'DataError: Invalid EC key in JSON Web Key; missing "x".'),
         (without(public, "y"), ["verify"], 'DataError: Invalid EC key in JSON Web Key; missing "y".'),
-        ({**public, "y": public["x"]}, ["verify"], 'OperationError: Invalid EC key; public key coordinates "x" and "y" '
+        ({**public, "y": public["x"]}, ["verify"], 'DataError: Invalid EC key; public key coordinates "x" and "y" '
                                                    "are invalid: Point is not on curve.."),
         ({**private, "d": "!!!"}, ["sign"], 'DataError: Invalid EC key in JSON Web Key; missing or invalid private key '
                                             'component ("d").'),
         ({**private, "d": b64url(b"\xff" * 32)}, ["sign"],
-         'OperationError: Invalid EC key; private key component "d" is invalid.'),
+         'DataError: Invalid EC key; private key component "d" is invalid.'),
         ({**private, "d": b64url(bytes(32))}, ["sign"],
-         'OperationError: Invalid EC key; private key component "d" is invalid.'),
+         'DataError: Invalid EC key; private key component "d" is invalid.'),
         ({**private, "d": other_d}, ["sign"], "DataError: Invalid EC key in JSON Web Key."),
     ]
     for jwk, usages, error in cases:

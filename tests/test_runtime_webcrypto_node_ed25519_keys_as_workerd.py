@@ -42,7 +42,7 @@ async def test_refusals_are_workerds():
         == 'NotSupportedError: EDDSA curve "node-ed25519" isn\'t supported.'
     assert await error_of(imported("jwk", {"kty": "OKP", "crv": "NODE-ED25519", "x": b64url(RAW)}, NODE,
                                    ["verify"])) == \
-        'NotSupportedError: Only Ed25519 is supported but "NODE-ED25519" was requested.'
+        'DataError: Only Ed25519 is supported but "NODE-ED25519" was requested.'
     assert await error_of(js.crypto.subtle.verify("NODE-ED25519", public, to_js(bytes(63)), to_js(b"abc"))) == \
         "OperationError: Invalid NODE-ED25519 signature length 63"
     assert await error_of(js.crypto.subtle.verify("Ed25519", public, to_js(bytes(64)), to_js(b"abc"))) == \

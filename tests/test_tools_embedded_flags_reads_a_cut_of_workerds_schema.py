@@ -1,14 +1,17 @@
 """``tools/workerd/embedded_flags.py`` reads a workerd binary's compiled flag schema -- here from a
 cut of one, so it is tested without a workerd binary.
 
-The fixture ``workerd_1.20261123.1_compat_flags_node.bin.gz`` is the ``CompatibilityFlags`` schema
-node's segment (78,792 bytes, gzipped) cut from npm ``@cloudflare/workerd-linux-64`` 1.20261123.1's
-``bin/workerd`` (``workerd --version``: ``workerd 2026-11-23``; sha256 ``422db7e0...273843d5ef``;
-at file offset 12,211,816) by ``python3 tools/workerd/embedded_flags.py WORKERD --cut FIXTURE``.
-workers-env's table equals that binary's (flags51); a table change for a newer workerd re-cuts it.
+The fixture ``workerd_1.20261201.1_compat_flags_node.bin.gz`` is the ``CompatibilityFlags`` schema
+node's segment (79,632 bytes, gzipped) cut from npm ``@cloudflare/workerd-linux-64`` 1.20261201.1's
+``bin/workerd`` (``workerd --version``: ``workerd 2026-12-01``; sha256 ``f830dc2a...c5194b1``;
+at file offset 12,406,200) by ``python3 tools/workerd/embedded_flags.py WORKERD --cut FIXTURE``
+(currency55; flags51 cut 1.20261123.1's, which lacked ``udp_ingress``, ``fetch_redirect_error`` and
+``python_workers``'s implying ``python_dedicated_snapshot_keep_import_caches``).
+workers-env's table equals that binary's; a table change for a newer workerd re-cuts it.
 
 ``workerd_1.20261123.1_python_releases.bin.gz`` is 849 bytes of the same binary at file offset 10,249,360:
-the four bundle records workerd compiles from ``build/python_metadata.bzl`` (figures52), which name the
+the four bundle records workerd compiles from ``build/python_metadata.bzl`` (figures52; 1.20261201.1's name the
+same Pyodides, their 314.0.6 bundle's integrity hash apart), which name the
 Pyodide each Python release runs -- ``pythonSnapshotRelease`` is a Void annotation, so the schema alone
 does not say it. ``--compare`` holds them to ``PYTHON_RELEASES`` too.
 """
@@ -27,7 +30,7 @@ from workers_env.config import compat
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "workerd" / "embedded_flags.py"
-FIXTURE = Path(__file__).resolve().parent / "workerd_1.20261123.1_compat_flags_node.bin.gz"
+FIXTURE = Path(__file__).resolve().parent / "workerd_1.20261201.1_compat_flags_node.bin.gz"
 RECORDS = Path(__file__).resolve().parent / "workerd_1.20261123.1_python_releases.bin.gz"
 
 
@@ -55,12 +58,15 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_rows_are_the_schemas_fields_with_their_annotations(tool, rows) -> None:
     flags = [row for row in rows if row.enable]
-    assert (len(rows), len(flags), sum(row.experimental for row in flags)) == (210, 208, 45)
+    assert (len(rows), len(flags), sum(row.experimental for row in flags)) == (212, 210, 45)
     assert rows[0] == tool.Row("formDataParserSupportsFiles", "formdata_parser_supports_files",
                                "formdata_parser_converts_files_to_strings", "2021-11-03", False, False, False, False, ())
     by_flag = {row.enable: row for row in flags}
     assert by_flag["r2_public_beta_bindings"].all_dates  # $impliedByAfterDate's "all dates" annotation
     assert by_flag["python_workers_314"].implied_by == (("python_workers", "2026-09-08"),)  # one name
+    assert by_flag["python_dedicated_snapshot_keep_import_caches"].implied_by == (("python_workers", "2026-12-10"),)
+    assert [(row.enable, row.disable, row.date) for row in flags[-2:]] == [
+        ("udp_ingress", "no_udp_ingress", "2026-12-16"), ("fetch_redirect_error", "no_fetch_redirect_error", "2026-12-22")]
     assert by_flag["nodejs_zlib"].implied_by == (("nodejs_compat", "2024-09-23"), ("nodejs_compat_v2", "2024-09-23"))
     assert [row.enable for row in rows if row.snapshot_release] == [
         "python_workers", "python_workers_development", "python_workers_20250116", "python_workers_20260610",
@@ -72,7 +78,7 @@ def test_the_fixture_equals_workers_envs_table(tool, rows) -> None:
     assert tool.compare(rows) == []
     done = run(str(FIXTURE), "--compare")
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout == f"{FIXTURE}: 208 flags, 45 experimental, 5 Python releases; 0 differences\n"
+    assert done.stdout == f"{FIXTURE}: 210 flags, 45 experimental, 5 Python releases; 0 differences\n"
 
 
 def test_a_difference_planted_in_the_table_is_reported(tool, rows, monkeypatch) -> None:
@@ -84,8 +90,8 @@ def test_a_difference_planted_in_the_table_is_reported(tool, rows, monkeypatch) 
         "False, ())\n  ours:   ('formdata_parser_supports_files', 'formdata_parser_converts_files_to_strings', "
         "'2021-11-04', False, ())"]
     monkeypatch.setattr(compat, "_ALL_WORKERD_FLAGS", tuple(table[:-1]))
-    assert tool.compare(rows)[-1] == ("208 flags in the binary, 207 in the table: only theirs "
-                                      "['connect_handler_immediate_tls'], only ours []")
+    assert tool.compare(rows)[-1] == ("210 flags in the binary, 209 in the table: only theirs "
+                                      "['fetch_redirect_error'], only ours []")
     monkeypatch.setattr(compat, "_ALL_WORKERD_FLAGS", tuple(table))
     marked = compat.WORKERD_EXPERIMENTAL_FLAGS
     monkeypatch.setattr(compat, "WORKERD_EXPERIMENTAL_FLAGS", marked[1:])
@@ -112,7 +118,7 @@ def test_a_difference_planted_in_the_bytes_is_reported_and_exits_1(tmp_path) -> 
         "False, ())",
         "  ours:   ('formdata_parser_supports_files', 'formdata_parser_converts_files_to_strings', '2021-11-03', "
         "False, ())",
-        f"{planted}: 208 flags, 45 experimental, 5 Python releases; 1 differences"]
+        f"{planted}: 210 flags, 45 experimental, 5 Python releases; 1 differences"]
 
 
 def test_the_cut_finds_the_node_among_other_bytes_and_takes_all_of_it_and_no_more(tmp_path) -> None:

@@ -11,7 +11,7 @@ that starts must also print ``Cloudflare.compatibilityFlags`` as :func:`compat.w
 has them. The first ``--cases`` (default 40, seed 50: flags50's) mix flags of either spelling with
 made-up names and the dropped ``python_workers_20260817``; the ``--mixed`` ones (default 40, seed
 51) add both spellings of 0-3 flags, flags the date turns on already and a date from 2021 to
-2026-11-24 (the oldest binary's newest); 36 more reach the flags ``python_workers`` implies. Flags the binary does not list (1.20261123.1's three, for
+2026-11-24 (the oldest binary's newest); 36 more (42 on a binary taking 2026-12-10) reach the flags ``python_workers`` implies. Flags the binary does not list (1.20261123.1's three, for
 1.20261117.1) and ``python_workers`` (it fetches a Pyodide bundle) are never picked. Once per binary,
 every flag it lists is named without ``--experimental``: its "is experimental" refusals must name
 the flags ``embedded_flags.py`` reads as ``$experimental``. The default binary is wrangler's
@@ -37,6 +37,7 @@ from workers_env.config.compat import (
     compatibility_flags_problem,
     contradictory_flags,
     redundant_flag_warnings,
+    today,
     unknown_flags,
     workerd_flag_values,
 )
@@ -50,8 +51,10 @@ const w :Workerd.Worker = (modules = [(name = "index.js", esModule = embed "inde
 """
 WORKER = "export default { async test() { console.log('FLAGS ' + JSON.stringify(Cloudflare.compatibilityFlags)); } };\n"
 MADE_UP = ("made_up_a", "made_up_b", "made_up_c", "nodejs_compt", "python_workers_20260817", "no_python_workers_20260817")
-#: workerd 1.20261123.1's flags, which wrangler 4.164.0's 1.20261117.1 does not know (left out of flags50's cases)
-NEWEST = ("websocket_standard_url_and_extensions", "fetch_invalid_response_type_error", "connect_handler_immediate_tls")
+#: workerd 1.20261123.1's flags, which wrangler 4.164.0's 1.20261117.1 does not know (left out of flags50's cases),
+#: and 1.20261129.1's and 1.20261201.1's (currency55; left out so the seeded cases stay flags50's)
+NEWEST = ("websocket_standard_url_and_extensions", "fetch_invalid_response_type_error", "connect_handler_immediate_tls",
+          "udp_ingress", "fetch_redirect_error")
 NEWEST_DATE = "2026-11-24"  # workerd 1.20261117.1's newest compatibility date
 
 
@@ -93,12 +96,14 @@ def mixed_cases(count: int, binary: str) -> list[tuple[str, list[str]]]:
     return picked
 
 
-def python_cases() -> list[tuple[str, list[str]]]:
+def python_cases(newest: str) -> list[tuple[str, list[str]]]:
     """The flags ``python_workers`` implies, reached through ``python_workers_development`` (it implies
     ``python_workers`` from 2000-01-01; naming ``python_workers`` itself fetches a Pyodide bundle),
-    each at the day before and the day of its date, with and without the disable flags."""
+    each at the day before and the day of its date (up to ``newest``, the binary's newest date, and
+    today: workerd refuses a later one), with and without the disable flags."""
     dates = ["2024-01-01", "2025-09-19", "2025-09-20", "2025-09-29", "2025-10-16", "2025-12-16", "2026-02-25",
-             "2026-09-07", "2026-09-08", "2026-11-18", "2026-11-19", "2026-11-24"]
+             "2026-09-07", "2026-09-08", "2026-11-18", "2026-11-19", "2026-11-24", "2026-12-09", "2026-12-10"]
+    dates = [date for date in dates if date <= min(newest, today())]
     mixes = [[], ["no_python_workers_314", "disable_python_workflows"], ["no_python_workers_20250116"]]
     return [(date, ["python_workers_development", *mix]) for date in dates for mix in mixes]
 
@@ -121,6 +126,13 @@ def ours(date: str, names: list[str]) -> tuple[list[str], list[str], dict[str, b
     errors = [line for line in problem if line.startswith(("Compatibility flags are mutually", "No such compat"))]
     assert len(errors) == len(contradictory_flags(names)) + len(unknown_flags(names))
     return errors, redundant_flag_warnings(config), workerd_flag_values(config)
+
+
+def newest_date(workerd: str, folder: Path) -> str:
+    """The newest compatibility date ``workerd`` takes, from its refusal of a later one."""
+    lines, _values = workerd_lines(workerd, folder, "2099-01-01", [])
+    found = [m.group(1) for line in lines if (m := re.search(r"newest date supported by this server binary is \"(.+?)\"", line))]
+    return found[0] if found else NEWEST_DATE
 
 
 def experimental_check(workerd: str, folder: Path) -> list[str]:
@@ -149,7 +161,8 @@ def main() -> int:
         for workerd in binaries:
             version = subprocess.run([workerd, "--version"], capture_output=True, text=True).stdout.strip()
             knows = {name for row in read_rows(workerd) for name in (row.enable, row.disable) if name}
-            picked = [case for case in cases(counts["--cases"]) + mixed_cases(counts["--mixed"], workerd) + python_cases()
+            picked = [case for case in cases(counts["--cases"]) + mixed_cases(counts["--mixed"], workerd)
+                                               + python_cases(newest_date(workerd, folder))
                       if all(name in knows or name in MADE_UP for name in case[1])]
             same = started = paired = warned = 0
             for date, names in picked:

@@ -267,7 +267,10 @@ def compatibility_date(config: Any) -> str:
 #: flags, dates, disable flags and implications; an entry replaces the table's of its name.
 #: workerd 1.20261123.1 (npm ``workerd``'s newest on 2026-12-05) adds the last three, without a
 #: date; its ``Cloudflare.compatibilityFlags`` equals :func:`workerd_flag_values` at 2026-09-07,
-#: 2026-11-16 to -19, -23, -24 and -30 (its newest date) but for them.
+#: 2026-11-16 to -19, -23, -24 and -30 (its newest date) but for them. workerd 1.20261129.1 adds
+#: ``udp_ingress`` (on from 2026-12-16) and has ``python_workers`` imply
+#: ``python_dedicated_snapshot_keep_import_caches`` from 2026-12-10; 1.20261201.1 (npm's newest on
+#: 2026-12-06, its newest date 2026-12-15) adds ``fetch_redirect_error`` (on from 2026-12-22).
 WORKERD_FLAGS_SINCE_6552D99: tuple[tuple[str, str | None, str | None, bool, tuple[tuple[str, str], ...]], ...] = (
     ("new_module_registry", "legacy_module_registry", "2026-11-17", False, ()),
     ("enable_request_signal", "disable_request_signal", "2026-11-17", False, ()),
@@ -292,11 +295,13 @@ WORKERD_FLAGS_SINCE_6552D99: tuple[tuple[str, str | None, str | None, bool, tupl
     ("rpc_dispose_cancels_call", None, None, False, ()),
     ("expose_serialization_test_class", None, None, False, ()),
     ("python_dedicated_snapshot_keep_import_caches", "no_python_dedicated_snapshot_keep_import_caches", None, False,
-     ()),
+     (("python_workers", "2026-12-10"),)),  # the implication from 1.20261129.1
     # workerd 1.20261123.1, the newest on 2026-12-05: these three more, none dated
     ("websocket_standard_url_and_extensions", "websocket_legacy_url_and_extensions", None, False, ()),
     ("fetch_invalid_response_type_error", "fetch_invalid_response_legacy_error", None, False, ()),
     ("connect_handler_immediate_tls", None, None, False, ()),
+    ("udp_ingress", "no_udp_ingress", "2026-12-16", False, ()),  # workerd 1.20261129.1
+    ("fetch_redirect_error", "no_fetch_redirect_error", "2026-12-22", False, ()),  # workerd 1.20261201.1
 )
 #: The flags of 6552d99 that both workerds refuse ("No such compatibility flag: ...", wrangler dev
 #: and the workerd binaries alike, measured): ``python_workers_20260817`` (Pyodide 314.0.5) is gone.
@@ -308,7 +313,7 @@ _ALL_WORKERD_FLAGS = tuple(  # in the schema's field order, which orders workerd
     _NEWER.pop(entry[0], entry) for entry in WORKERD_FLAGS if entry[0] not in WORKERD_FLAGS_DROPPED_SINCE_6552D99
 ) + tuple(_NEWER.values())
 
-#: The enable flags workerd 1.20261123.1's schema marks ``$experimental``, in its field order
+#: The enable flags workerd 1.20261123.1's (and 1.20261201.1's) schema marks ``$experimental``, in its field order
 #: (``tools/workerd/embedded_flags.py --compare`` holds them to a binary's): wrangler dev runs them
 #: (miniflare passes ``--experimental``) and ``deploy --dry-run`` passes them, but Cloudflare refuses
 #: them on upload -- workerd's ``CURRENT_DATE_FOR_CLOUDFLARE`` check: "The compatibility flag X is

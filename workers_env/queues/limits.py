@@ -78,10 +78,11 @@ def not_of_type(method: str, position: int, expected: str) -> JsException:
 
 
 def null_message() -> JsException:
-    """jsg's refusal of a ``sendBatch`` message that is ``null`` or ``undefined`` (the struct's C++
-    name as workerd mangles it; measured under wrangler dev 4.164.0)."""
-    return JsException("Cannot initialize N7workerd3api11WorkerQueue18MessageSendRequestE with required members "
-                       "from an undefined or null value.", name="TypeError")
+    """jsg's refusal of a ``sendBatch`` message that is ``null`` or ``undefined``, the struct named as
+    workerd 1.20261123.1 and later name it (1.20261117.1, wrangler 4.164.0's, mangled the C++ name:
+    ``N7workerd3api11WorkerQueue18MessageSendRequestE``; measured to 1.20261201.1)."""
+    return JsException("Cannot initialize MessageSendRequest with required members from an undefined or null value.",
+                       name="TypeError")
 
 
 def wrong_body_type(content_type: str, type_of: str) -> JsException:

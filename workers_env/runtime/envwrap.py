@@ -54,7 +54,7 @@ from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_ans
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.durablestubs import STUB_PROPERTIES, note_namespace_call, stub_property
 from workers_env.runtime.fetchershortcuts import SHORTCUTS, shortcut
-from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted
+from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted, refuse_init
 from workers_env.runtime.jsbase import _Constructor, js_property_name, python_attribute_name
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
@@ -304,7 +304,8 @@ class JsBinding(JsHostObject):
                 if answer is not None:
                     return as_promise(_settled(answer))
             if fetcher_fetch and not hop and js_args:
-                try:  # a signal aborted already: the binding is not asked
+                try:  # an init a Request cannot take, then a signal aborted already: the binding is not asked
+                    refuse_init(js_args[0], js_args[1] if len(js_args) > 1 else None)
                     refuse_if_aborted(js_args[0], js_args[1] if len(js_args) > 1 else None)
                 except Exception as error:  # noqa: BLE001 - the reason, whatever the Worker aborted it with
                     return as_promise(_settled(as_pyodide_error(error) if isinstance(error, JsException) else error))

@@ -12,7 +12,9 @@ the request's ``Authorization``. A request whose body cannot be sent again -- gi
 or an incoming request's (``JsRequest._one_time_body``) -- fails at any redirect but a 303 (even
 one that would drop the body) with workerd's ``TypeError`` saying so. A POST meeting 301 or 302, or anything but HEAD meeting 303, goes
 on as a GET without its body (its headers, ``Content-Type`` among them, kept); any other request
-is sent again as it was. Measured by ``tools/wrangler/fetch_redirect_differential.py``.
+is sent again as it was. Measured by ``tools/wrangler/fetch_redirect_differential.py``. A request
+whose ``redirect`` is ``"error"`` (``fetch_redirect_error``, workerd 1.20261201.1) fails at an answer
+of any of those statuses, a ``Location`` or none (:func:`redirect_error`; measured with that workerd).
 
 A Fetcher binding's answer (``env.ASSETS``, a service binding, a Durable Object stub) is followed
 the same way, each ``Location`` fetched again through that same binding
@@ -33,11 +35,12 @@ from workers_env.runtime.abort import JsAbortSignal, subrequest_signal
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsreadable import JsReadableStream
-from workers_env.runtime.jsweb import FETCHER_INIT, JsRequest, JsResponse, init_options
+from workers_env.runtime.cachemode import checked_cache, checked_integrity, subrequest_cache_headers
+from workers_env.runtime.jsweb import FETCHER_INIT, JsRequest, JsResponse, checked_method, checked_redirect, init_options
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 
 __all__ = ["MAX_REDIRECT_COUNT", "REDIRECT_STATUSES", "crosses_origin", "follow_through_fetcher", "location_url",
-           "method_after", "one_time_body_refusal", "redirect_hop", "refuse_if_aborted", "scheme_refusal",
+           "method_after", "one_time_body_refusal", "redirect_error", "redirect_hop", "refuse_if_aborted", "refuse_init", "scheme_refusal",
            "too_many_redirects"]
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -66,6 +69,15 @@ def location_url(current: LegacyUrl, location: str, standard: bool) -> LegacyUrl
     if resolved is None:
         raise _invalid_location()
     return resolved
+
+
+def redirect_error(status: int, mode: str) -> JsException | None:
+    """workerd 1.20261201.1's ``TypeError`` for an answer of a redirect status to a request whose
+    ``redirect`` is ``"error"`` -- before its ``Location`` is read (none, an empty or an unreadable
+    one: the same error), and before a one-time body's refusal -- or None."""
+    if mode != "error" or status not in REDIRECT_STATUSES:
+        return None
+    return _type_error('Received a redirect response with redirect mode set to "error".')
 
 
 def too_many_redirects(urls: list[LegacyUrl]) -> JsException:
@@ -136,6 +148,24 @@ def scheme_refusal(url: LegacyUrl) -> JsException | None:
     return _type_error(fetch_cannot_load(url.href()))
 
 
+def refuse_init(resource: Any, init: Any) -> None:
+    """Throw what workerd's ``Fetcher.fetch(resource, init)`` refuses as it builds a Request of
+    them for every Fetcher, before the binding is asked (http.c++ ``fetchImpl``, the constructor's
+    checks in its order): the init's ``cache`` by era (and ``cf.cacheControl`` beside it), a
+    non-empty ``integrity``, a ``method`` it does not know, a ``redirect`` the Worker's flags do not
+    take, and ``cache: "no-store"`` -- the init's or the Request's -- with a ``cf.cacheTtl`` other
+    than ``-1`` (``serializeCfBlobJson``). Only checked: the binding gets the arguments as given."""
+    options = init_options(init, {}, FETCHER_INIT) if init is not None else {}
+    mode = checked_cache(options)
+    checked_integrity(options.get("integrity"))
+    if "method" in options:
+        checked_method(options["method"])
+    checked_redirect(options.get("redirect"))
+    if mode is None and isinstance(resource, JsRequest):
+        mode = resource._cache_mode
+    subrequest_cache_headers(mode, options["cf"] if "cf" in options else getattr(resource, "cf", None), {})
+
+
 def refuse_if_aborted(resource: Any, init: Any) -> None:
     """Throw the reason of the ``signal`` a Fetcher binding's ``fetch(resource, init)`` carries
     (the init's, else the Request's) when it has aborted already: workerd asks the binding
@@ -168,7 +198,8 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
     workerd follows them -- each sent by ``send`` through the same binding, as a Request to the
     ``Location`` (any host, any scheme: nothing leaves the binding), with :func:`method_after`'s
     method, without ``Authorization`` across origins, a one-time body refused as for ``fetch`` and
-    the 21st redirect ``Too many redirects.`` -- unless ``redirect: "manual"``; a ``signal``
+    the 21st redirect ``Too many redirects.`` -- unless ``redirect: "manual"`` (``"error"``:
+    :func:`redirect_error`); a ``signal``
     aborted by the time an answer comes fails it with the signal's reason, the next hop unasked.
     The answer's ``url`` is the last URL asked (the request's own when there was no redirect,
     without its fragment) and ``redirected`` whether there was more than one -- not the ``url`` or
@@ -186,6 +217,9 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
     first = parse_legacy_url(request.url)
     # the caller's own Response (makeHttpResponse): not what the Response the binding made said
     answer.url, answer.redirected = request.url if first is None else first.href(), False
+    refusal = redirect_error(answer.status, request.redirect)
+    if refusal is not None:
+        raise refusal
     if not redirect or request.redirect != "follow" or first is None:
         return answer
     runtime = current_runtime()

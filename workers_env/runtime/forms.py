@@ -40,9 +40,11 @@ from workers_env.runtime.sdknames import SdkClass, default_repr
 __all__ = ["Blob", "File", "FormData", "JsBlob", "JsFile", "JsFormData", "parse_form"]
 
 
-def _part_bytes(part: Any) -> bytes:
+def _part(part: Any) -> bytes | str:
+    """A Blob part's bytes, or its text for a string part (any part that is no buffer or Blob
+    is String(part), as in JavaScript), whose line endings ``endings: "native"`` converts."""
     if isinstance(part, str):
-        return part.encode("utf-8")
+        return part
     if isinstance(part, (bytes, bytearray, memoryview)):
         return bytes(part)
     if isinstance(part, JsBufferSource):
@@ -51,7 +53,26 @@ def _part_bytes(part: Any) -> bytes:
         return part._data
     if isinstance(part, Blob):
         return part.js_object._data
-    return usv(js_text(part)).encode("utf-8")  # any other part is String(part), as in JavaScript
+    return usv(js_text(part))
+
+
+def _endings(value: Any) -> bool:
+    """Whether a BlobPropertyBag's ``endings`` is ``"native"`` (``"transparent"`` or undefined:
+    not); another value -- ``null`` is ``"null"`` -- is jsg's enum ``TypeError``. workerd
+    1.20261123.1 on (measured to 1.20261201.1: ``native`` makes ``\r\n`` and a lone ``\r`` of
+    each string part ``\n``); 1.20261117.1, wrangler 4.164.0's, refused any ``endings`` with
+    ``Error: The 'endings' field on 'Options' is not implemented.``"""
+    if value is None:
+        return False
+    text = js_text(value)
+    if text not in ("transparent", "native"):
+        raise js_type_error(f"The provided value '{text}' is not a valid enum value of type EndingType.")
+    return text == "native"
+
+
+def _joined(parts: list[bytes | str], native: bool) -> bytes:
+    return b"".join(part if isinstance(part, bytes) else (
+        part.replace("\r\n", "\n").replace("\r", "\n") if native else part).encode("utf-8") for part in parts)
 
 
 def _blob_type(value: Any) -> str:
@@ -95,9 +116,10 @@ class JsBlob(JsgObject, JsProxy):
     def __init__(self, parts: Any = None, init: Any = None):
         if isinstance(parts, (str, int, float)) or (parts is not None and not hasattr(parts, "__iter__")):
             raise js_type_error(f"Failed to construct '{self._js_name}': constructor parameter 1 is not of type 'Array'.")
-        items = [] if parts is None else list(parts)
-        self._data = b"".join(_part_bytes(p) for p in items)
-        self._take(_options(init, f"options of new {self._js_name}()"))
+        items = [] if parts is None else [_part(p) for p in parts]  # the parts first, then the options
+        options = _options(init, f"options of new {self._js_name}()")
+        self._data = _joined(items, _endings(options.get("endings")))
+        self._take(options)
 
     def _take(self, options: dict[str, Any]) -> None:
         self.type = _blob_type(options.get("type"))
@@ -480,7 +502,8 @@ class Blob(metaclass=SdkClass):
             if not content_type and isinstance(blob_parts, JsBlob):
                 content_type = blob_parts.type
             blob_parts = [blob_parts]
-        self._js_blob: JsBlob = JsBlob([_sdk_part(part) for part in blob_parts], JsObject({"type": content_type}))
+        self._js_blob: JsBlob = JsBlob([_sdk_part(part) for part in blob_parts], JsObject({
+            "type": content_type, "endings": str(endings) if endings else endings}))  # both SDKs pass endings on
 
     @property
     def size(self) -> int:
@@ -523,7 +546,8 @@ class File(Blob):
                     last_modified = blob_parts.lastModified
             blob_parts = [blob_parts]
         self._js_blob = JsFile([_sdk_part(part) for part in blob_parts], filename,
-                               JsObject({"type": content_type, "lastModified": last_modified}))
+                               JsObject({"type": content_type, "endings": str(endings) if endings else endings,
+                                         "lastModified": last_modified}))
 
     @property
     def name(self) -> str:

@@ -431,12 +431,12 @@ _LABELS = {"utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "latin1": "windows-125
 
 def _checked_options(options: Any, struct: str) -> None:
     """jsg's reading of a ``TextDecoder`` options dictionary, whose members are required (with
-    defaults): ``null`` is its ``TypeError`` naming the C++ struct (``ConstructorOptions``,
-    ``DecodeOptions``), as wrangler dev 4.164.0 answers ``new TextDecoder("utf-8", null)`` and
-    ``decode(data, null)``; ``undefined`` is the defaults."""
+    defaults): ``null`` is its ``TypeError`` naming the struct (``ConstructorOptions``,
+    ``DecodeOptions``), as workerd 1.20261123.1 and later answer ``new TextDecoder("utf-8", null)``
+    and ``decode(data, null)`` (1.20261117.1, wrangler 4.164.0's, mangled the C++ name:
+    ``N7workerd3api11TextDecoder18ConstructorOptionsE``); ``undefined`` is the defaults."""
     if options is jsnull:
-        raise js_type_error(f"Cannot initialize N7workerd3api11TextDecoder{len(struct)}{struct}E with required "
-                            "members from an undefined or null value.")
+        raise js_type_error(f"Cannot initialize {struct} with required members from an undefined or null value.")
 
 
 def _option(options: Any, name: str) -> bool:
@@ -477,8 +477,10 @@ class TextDecoder(JsgObject, JsProxy):
         """``decode(data, {stream})``: with ``stream`` an incomplete sequence at the end waits for
         the next call (as a chunked body is decoded), otherwise the decoding ends here."""
         if data is not None and not isinstance(data, (JsBufferSource, bytes, bytearray, memoryview)):
-            # jsg's conversion of its kj::Array<const kj::byte> (wrangler dev 4.164.0 names it so)
-            raise js_type_error("Failed to execute 'decode' on 'TextDecoder': parameter 1 is not of type 'Array'.")
+            # jsg's conversion of its buffer parameter, as workerd 1.20261123.1 and later name it
+            # (1.20261117.1, wrangler dev 4.164.0's, said 'Array'; measured to 1.20261201.1)
+            raise js_type_error("Failed to execute 'decode' on 'TextDecoder': parameter 1 is not of type "
+                                "'BufferSource or ArrayBuffer or ArrayBufferView'.")
         _checked_options(options, "DecodeOptions")
         if isinstance(options, (str, int, float)):
             raise js_type_error("Failed to execute 'decode' on 'TextDecoder': parameter 2 is not of type "

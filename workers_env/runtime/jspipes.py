@@ -50,9 +50,9 @@ _TOO_MANY = "Attempt to write too many bytes through a FixedLengthStream."
 _TOO_FEW = "FixedLengthStream did not see all expected bytes before close()."
 _TOO_LONG = "FixedLengthStream requires an integer expected length less than 2^53."
 #: what jsg says of an argument that is not a ``Transform`` (jsg/struct.h: an undefined or null
-#: one is named by its C++ type, as ``typeid(T).name()`` gives it; util.c++ ``typeErrorMessage``)
-_TRANSFORM_MISSING = ("Cannot initialize N7workerd3api14ReadableStream9TransformE with required members from an "
-                      "undefined or null value.")
+#: one is named by its struct's name from workerd 1.20261123.1 -- 1.20261117.1, wrangler 4.164.0's,
+#: gave ``typeid(T).name()``, ``N7workerd3api14ReadableStream9TransformE`` -- measured to 1.20261201.1)
+_TRANSFORM_MISSING = "Cannot initialize Transform with required members from an undefined or null value."
 _NOT_A_TRANSFORM = "Failed to execute 'pipeThrough' on 'ReadableStream': parameter 1 is not of type 'Transform'."
 
 

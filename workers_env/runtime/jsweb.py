@@ -922,13 +922,25 @@ def checked_method(method: Any) -> str:
     return text.upper()
 
 
+def _redirect_error_mode() -> bool:
+    """Whether the running Worker has ``fetch_redirect_error`` (workerd 1.20261201.1, on from
+    2026-12-22), which lets a Request's ``redirect`` be ``"error"``; outside a Worker, off (its date
+    is after the newest workerd's newest date, 2026-12-15)."""
+    flags = getattr(current_runtime(), "compat_flags", None)
+    return bool(flags and flags.get("fetch_redirect_error"))
+
+
 def checked_redirect(redirect: Any) -> Any:
-    """An init's ``redirect``: ``"follow"``, ``"manual"`` or none; another (``"error"`` too) is
-    workerd's ``TypeError`` (http.c++ ``Request::constructor``)."""
-    if redirect is not None and redirect not in ("follow", "manual"):
-        raise js_type_error('Invalid redirect value, must be one of "follow" or "manual" ("error" won\'t be '
-                            'implemented since it does not make sense at the edge; use "manual" and check the '
-                            "response status code).")
+    """An init's ``redirect``: ``"follow"``, ``"manual"``, with ``fetch_redirect_error``
+    ``"error"``, or none; another is workerd 1.20261201.1's ``TypeError`` (http.c++
+    ``Request::constructor``), which without the flag names it (measured)."""
+    if redirect is None or redirect in ("follow", "manual"):
+        return redirect
+    if not _redirect_error_mode():
+        raise js_type_error('Invalid redirect value. Use "follow" or "manual". To use "error", enable the '
+                            "fetch_redirect_error compatibility flag.")
+    if redirect != "error":
+        raise js_type_error('Invalid redirect value, must be one of "follow", "manual", or "error".')
     return redirect
 
 

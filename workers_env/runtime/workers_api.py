@@ -37,7 +37,7 @@ from workers_env._errors import (
 )
 from workers_env.runtime import envwrap
 from workers_env.runtime.abort import JsAbortController, JsAbortSignal, any_signal, raise_reason, subrequest_signal
-from workers_env.runtime.cachemode import checked_cache, checked_integrity, subrequest_cache_headers
+from workers_env.runtime.cachemode import subrequest_cache_headers
 from workers_env.runtime.contentencoding import brotli_module, content_encoding, without_br
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
@@ -53,8 +53,10 @@ from workers_env.runtime.fetchbody import PIECE, FetchedBody, start_pump
 from workers_env.runtime.fetchredirect import (
     REDIRECT_STATUSES,
     follow_through_fetcher,
+    redirect_error,
     redirect_hop,
     refuse_if_aborted,
+    refuse_init,
     scheme_refusal,
 )
 from workers_env.runtime.forms import Blob, File, FormData
@@ -67,8 +69,6 @@ from workers_env.runtime.jsweb import (
     JsHeaders,
     JsRequest,
     JsResponse,
-    checked_method,
-    checked_redirect,
     init_options,
 )
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
@@ -960,22 +960,11 @@ class FetcherView:
 
 def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> None:
     """What workerd's ``Fetcher.fetch(resource, init)`` refuses before the binding sees the
-    request, as it builds a Request of them for every Fetcher (http.c++ ``fetchImpl``): the init's
-    ``cache`` by era (and ``cf.cacheControl`` beside it), a non-empty ``integrity``, a ``method``
-    it does not know, a ``redirect`` other than ``"follow"``/``"manual"``, and
-    ``cache: "no-store"`` -- the init's or the Request's -- with a ``cf.cacheTtl`` other than ``-1``
-    (``serializeCfBlobJson``); raised as the SDKs' ``pyfetch`` raises what JavaScript threw. Only
-    checked: the binding still gets the Worker's arguments as given."""
+    request (:func:`~workers_env.runtime.fetchredirect.refuse_init`), the keywords read as
+    ``pyfetch`` hands them to JavaScript; raised as the SDKs' ``pyfetch`` raises what JavaScript
+    threw. Only checked: the binding still gets the Worker's arguments as given."""
     try:
-        init = init_options(to_js(options, dict_converter=object_from_entries), {}) if options else {}
-        mode = checked_cache(init)
-        checked_integrity(init.get("integrity"))  # then the constructor's own checks, in its order
-        if "method" in init:
-            checked_method(init["method"])
-        checked_redirect(init.get("redirect"))
-        if mode is None and isinstance(resource, JsRequest):
-            mode = resource._cache_mode
-        subrequest_cache_headers(mode, init["cf"] if "cf" in init else getattr(resource, "cf", None), {})
+        refuse_init(resource, to_js(options, dict_converter=object_from_entries) if options else None)
     except JsException as exc:
         raise _fetch_failed(exc) from None
 
@@ -1031,8 +1020,12 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """A 3xx answer is an answer, ``Location`` and all: :func:`send_request` follows it as
     workerd does, unless ``redirect: "manual"``."""
 
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+    def http_error_302(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any) -> None:
+        """None: the answer is the 3xx itself, its ``Location`` unread -- urllib's own handler
+        parses it first, and one no URL parser takes (``http://[``) was its ``ValueError``."""
         return None
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 class _Subrequest:
@@ -1383,6 +1376,10 @@ async def send_request(js_request: JsRequest) -> JsResponse:
             # a body of unknown length goes chunked, once (a redirect cannot send it again)
             status, reason, headers, reply = _exchange(url.sendable(), method, iter([data]) if chunked and data
                                                        is not None else data, sent, left, js_request)
+            refusal = redirect_error(status, js_request.redirect)  # fetch_redirect_error's "error" mode
+            if refusal is not None:
+                _read_whole(reply, method, js_request)  # the redirect's own body: read, and let go
+                raise refusal
             location = _location(headers) if status in REDIRECT_STATUSES and js_request.redirect == "follow" else ""
             if not location:
                 break

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import math
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import JsBufferSource
-from workers_env.runtime.jsnumbers import jsg_int
+from workers_env.runtime.jsnumbers import jsg_int, to_number
 from workers_env._jsvalues import js_string
 from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsObject, js_type_error, jsnull
 from workers_env.runtime.jspyproxies import pyproxy_options, pyproxy_own, reads_dict_keys
@@ -58,10 +59,10 @@ def algorithm_dict(value: Any) -> dict[str, Any]:
 
 def refuse_null_algorithm(value: Any, struct: str) -> None:
     """jsg's refusal of ``null``/``undefined`` for an algorithm parameter (``kj::OneOf<kj::String,
-    struct>``), as the call begins: the struct's C++ name, mangled (wrangler dev 4.164.0)."""
+    struct>``), as the call begins: the struct's name, as workerd 1.20261123.1 and later give it
+    (1.20261117.1, wrangler 4.164.0's, mangled it: ``N7workerd3api12SubtleCrypto13HashAlgorithmE``)."""
     if value is None or value is jsnull:
-        raise js_type_error(f"Cannot initialize N7workerd3api12SubtleCrypto{len(struct)}{struct}E with required "
-                            "members from an undefined or null value.")
+        raise js_type_error(f"Cannot initialize {struct} with required members from an undefined or null value.")
 
 
 #: the ``BufferSource``, ``CryptoKey`` and ``int`` members of workerd's algorithm dictionaries
@@ -92,15 +93,22 @@ def algorithm_struct(value: Any, struct: str) -> dict[str, Any]:
 
 
 def derive_length(length: Any) -> int | None:
-    """``deriveBits``' ``length`` as workerd reads it (``Optional<Maybe<int>>``, jsg's ``int``):
-    ``null`` or missing is none (the whole secret); anything else is ``ToNumber``'d, NaN and the
-    infinities made 0, past int32 refused in jsg's words, truncated, a negative one refused."""
+    """``deriveBits``' ``length`` as workerd 1.20261201.1 reads it (jsg's ``uint32``): ``null`` or
+    missing is none (the whole secret); anything else is ``ToNumber``'d -- NaN and the infinities
+    are "not an integer", a negative number "negative", one past 2**32 - 1 out of range, each in
+    jsg's words -- and truncated (measured; 1.20261117.1 to 1.20261129.1 read an ``int``: NaN 0, past
+    int32 out of range, a negative ``deriveBits length must be an unsigned long integer.``)."""
     if length is None or length is jsnull:
         return None
-    bits = jsg_int(length)
-    if bits < 0:
-        raise js_type_error("deriveBits length must be an unsigned long integer.")
-    return bits
+    number = to_number(length)
+    if not math.isfinite(number):
+        raise js_type_error("The value cannot be converted because it is not an integer.")
+    if number < 0:
+        raise js_type_error("The value cannot be converted because it is negative and this API expects a positive "
+                            "number.")
+    if number > 0xFFFFFFFF:
+        raise js_type_error("Value out of range. Must be less than or equal to 4294967295.")
+    return math.trunc(number)
 
 
 def _pyproxy_fields(value: dict[str, Any]) -> dict[str, Any]:

@@ -181,7 +181,8 @@ def _okp_from_jwk(jwk: dict[str, Any], curve: str) -> Any:
     if crv is None:
         raise dom_exception(f'Missing field "crv" for {curve} key.', "DataError")
     if crv != curve:
-        raise dom_exception(f'Only {curve} is supported but "{crv}" was requested.', "NotSupportedError")
+        # DataError from workerd 1.20261123.1 (NotSupportedError in 1.20261117.1, wrangler 4.164.0's)
+        raise dom_exception(f'Only {curve} is supported but "{crv}" was requested.', "DataError")
     if curve == "Ed25519" and jwk.get("alg") is not None and jwk["alg"] != "EdDSA":
         raise dom_exception(f'JSON Web Key Algorithm parameter "alg" ("{jwk["alg"]}") does not match requested Ed25519 '
                             "curve.", "DataError")
@@ -224,14 +225,14 @@ def _ec_from_jwk(jwk: dict[str, Any], curve: str, name: str) -> Any:
         public = ec.EllipticCurvePublicNumbers(x, y, group).public_key()
     except ValueError:
         raise dom_exception('Invalid EC key; public key coordinates "x" and "y" are invalid: Point is not on curve..',
-                            "OperationError") from None
+                            "DataError") from None  # OperationError before workerd 1.20261123.1 (as the d one below)
     if jwk.get("d") is None:
         return public
     d = jwk_number(jwk, "d", 'Invalid EC key in JSON Web Key; missing or invalid private key component ("d").')
     try:
         private = ec.derive_private_key(d, group)
     except ValueError:
-        raise dom_exception('Invalid EC key; private key component "d" is invalid.', "OperationError") from None
+        raise dom_exception('Invalid EC key; private key component "d" is invalid.', "DataError") from None
     if private.public_key().public_numbers() != public.public_numbers():
         raise dom_exception("Invalid EC key in JSON Web Key.", "DataError")
     return private

@@ -172,12 +172,15 @@ class SubtleCrypto(JsgObject, JsProxy):
 
     @staticmethod
     def _check(key: Any, usage: str, algorithm: Any = None) -> CryptoKey:
-        """workerd's ``validateOperation``: the requested algorithm must be the key's, the usage
-        one the key lists."""
+        """workerd's ``validateOperation``: the requested algorithm must be one workerd knows (a
+        digest's name is none), then the key's, the usage one the key lists."""
         if not isinstance(key, CryptoKey):
             operation = {"deriveKey": "deriveKey", "deriveBits": "deriveBits"}.get(usage, usage)
             raise js_type_error(f"Failed to execute '{operation}' on 'SubtleCrypto': parameter 2 is not of type 'CryptoKey'.")
         requested = name_of(algorithm_dict(algorithm))
+        if requested.upper() not in WORKERD_ALGORITHMS:  # workerd 1.20261123.1 on; before, the mismatch below
+            raise fail(dom_exception(f'Unrecognized or unimplemented algorithm "{requested}" requested.',
+                                     "NotSupportedError"), algorithm)
         if requested.lower() != key._name.lower():
             raise fail(dom_exception(f'Requested algorithm "{requested}" does not match this CryptoKey\'s algorithm '
                                       f'"{key._name}".', "InvalidAccessError"), algorithm)
