@@ -51,7 +51,9 @@ sides, each in a fresh copy of the project:
   mistakes, empty values (``kv key put k ""``, ``--path=``, a bulk file ``""``, ``dev --port=``,
   ``dev --var=``); (leftovers55) :data:`TEMPORARY_FORMS` (``temporary :: ...``: wrangler's hidden
   ``--temporary`` and ``--event-code`` on the ``d1`` and ``kv`` commands, and on ``vectorize`` and
-  ``ai``, which have neither); compared as the mistakes in the command line are (``--no-persist-to``'s state in memory shows in no fresh
+  ``ai``, which have neither) and :data:`ALIASES` (``alias :: ...``: wrangler 3's ``kv:namespace``
+  spellings, ``--x-mode``, ``--preview`` forms, vectorize's ``--deprecated-v1`` at a mistake); compared as
+  the mistakes in the command line are (``--no-persist-to``'s state in memory shows in no fresh
   project: tests/test_cli_kv_no_persist_to_is_state_in_memory.py).
   Where wrangler fails with a JavaScript error, its ``If you think this is a bug then please
   create an issue ...`` line is not compared (README: workers-env asks for no bug reports), nor
@@ -741,6 +743,24 @@ TEMPORARY_FORMS: list[list[str]] = [
     ["ai", "models", "list", "--temporary"], ["d1", "--event-code", "x"], ["kv", "key", "--temporary"],
 ]
 
+#: (leftovers55) the kv and vectorize spellings wrangler 4.164.0's source keeps beside the documented
+#: ones: wrangler 3's `kv:namespace`/`kv:key`/`kv:bulk` (gone: yargs' Unknown arguments), `kv namespace
+#: create`'s `--x-mode` alias of `--experimental-mode` (choices, conflicts with --jurisdiction), the
+#: `--preview` forms, vectorize's `--deprecated-v1` (create, delete, get, list, insert) at a mistake
+ALIASES: list[list[str]] = [
+    ["kv:namespace", "list"], ["kv:key", "list", "--binding", "KV"], ["kv:bulk", "put", "bulk.json", "--binding", "KV"],
+    ["kv", "namespace", "create", "n", "--x-mode", "instant"], ["kv", "namespace", "create", "n", "--x-mode", "fast"],
+    ["kv", "namespace", "create", "n", "--x-mode", "instant", "--jurisdiction", "eu"],
+    ["kv", "namespace", "create", "n", "--experimental-mode"], ["kv", "namespace", "create", "n", "--xMode", "instant"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--preview", "false"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--preview=1"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-preview"],
+    ["vectorize", "create", "idx", "--deprecated-v1"], ["vectorize", "get", "--deprecated-v1"],
+    ["vectorize", "delete", "--deprecated-v1", "--force"], ["vectorize", "list", "--deprecated-v1", "extra"],
+    ["vectorize", "insert", "idx", "--deprecated-v1"], ["vectorize", "query", "idx", "--deprecated-v1"],
+    ["vectorize", "info", "idx", "--deprecated-v1"],
+]
+
 #: (cli42) bulk files that are no list of the items kv bulk put|delete|get want
 BAD_FILES = {"bad.json": "nope\n", "object.json": '{"a": 1}\n', "numbers.json": "[1, 2]\n",
              "no-value.json": '[{"key": "a"}]\n', "number-value.json": '[{"key": "a", "value": 1}]\n',
@@ -1078,7 +1098,7 @@ def main() -> int:
             jobs.append((label, "option error", clean[1], clean[2], args[0], args))
     for args, kind_label in [*((a, "global position") for a in GLOBAL_POSITIONS),
                              *((a, "option form") for a in OPTION_FORMS),
-                             *((a, "temporary") for a in TEMPORARY_FORMS),
+                             *((a, "temporary") for a in TEMPORARY_FORMS), *((a, "alias") for a in ALIASES),
                              *((a, "odd spelling") for a in ODD_SPELLINGS), *((a, "output") for a in OUTPUTS)]:
         label = f"{kind_label} :: {' '.join(args)}"
         kind = next((word for word in args if word in ("kv", "d1", "vectorize", "ai", "dev")), "")  # (`-- kvv`: none)
