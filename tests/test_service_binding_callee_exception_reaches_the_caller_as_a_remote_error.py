@@ -5,7 +5,9 @@ caller's Python catches a ``JsException``, never the callee's own exception clas
 ``enhanced_error_serialization`` (2026-04-21) Pyodide's ``PythonError`` (not one of V8's error
 names) is written into an ``Error``'s message, ``Error: PythonError: Traceback ...``; with it on
 both Workers the name stays, an own property beside the ``PythonError``'s ``type``; a
-``TypeError`` keeps its name either way."""
+``TypeError`` keeps its name either way. A fetch through the SDK's ``self.env.SEARCH.fetch``
+(``pyfetch(..., fetcher=binding.fetch)``) gets that rejection as pyfetch raises what JavaScript
+threw: ``AbortError`` (Pyodide 0.28), ``OSError`` (0.26), the message alone (leftovers55)."""
 
 from __future__ import annotations
 
@@ -49,10 +51,7 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         name = request.url.rsplit("/", 1)[1]
         try:
-            if name == "fetch":
-                await self.env.SEARCH.fetch("https://search/")
-            else:
-                await getattr(self.env.SEARCH, name)()
+            await getattr(self.env.SEARCH, name)()
         except Exception as exc:
             return Response.json({"type": f"{type(exc).__module__}.{type(exc).__name__}", "str": str(exc),
                                   "name": exc.name, "remote": exc.remote, "keys": list(Object.keys(exc)),
@@ -97,13 +96,30 @@ async def test_a_javascript_error_keeps_v8s_name(tmp_path):
     assert out["str"].startswith("SyntaxError: ")
 
 
+FETCHING = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        try:
+            await self.env.SEARCH.fetch("https://search/")
+        except Exception as exc:
+            return Response.json({"type": f"{type(exc).__module__}.{type(exc).__name__}", "str": str(exc),
+                                  "name": getattr(exc, "name", None), "remote": getattr(exc, "remote", None)})
+        return Response("no error")
+'''
+
+
 @pytest.mark.asyncio
 async def test_a_fetch_handler_that_raises_rejects_the_callers_fetch(tmp_path):
-    # no 500 response: workerd rejects the caller's fetch() with the callee's error
-    gateway = service_pair(tmp_path, SEARCH, GATEWAY, "2026-05-01")
-    out = await caught(gateway, "fetch")
-    assert out["name"] == "PythonError" and out["remote"] is True
-    assert out["str"].startswith("PythonError: Traceback") and out["str"].endswith("ValueError: fetch boom\n")
+    # no 500 response: workerd rejects the caller's fetch() with the callee's error; through the SDK's
+    # self.env.SEARCH.fetch -- pyfetch(..., fetcher=binding.fetch) -- it is pyfetch's AbortError holding
+    # the error's message alone (leftovers55: tools/pyodide/service_fetch_resource_probe.mjs)
+    gateway = service_pair(tmp_path, SEARCH, FETCHING, "2026-05-01")
+    out = await caught(gateway, "sdk")
+    assert (out["type"], out["name"], out["remote"]) == ("pyodide.http.AbortError", None, None)
+    assert out["str"].startswith("Traceback (most recent call last):") and out["str"].endswith("ValueError: fetch boom\n")
 
 
 CALLER_MISTAKE = '''

@@ -49,7 +49,11 @@ sides, each in a fresh copy of the project:
   ``--no-cwd`` beside ``--cwd`` and an empty or missing ``--cwd``, array options spelt
   ``--name=VALUE`` or ``--name=`` last, ``kv ... --no-config`` beside the command's own
   mistakes, empty values (``kv key put k ""``, ``--path=``, a bulk file ``""``, ``dev --port=``,
-  ``dev --var=``); compared as the mistakes in the command line are (``--no-persist-to``'s state in memory shows in no fresh
+  ``dev --var=``); (leftovers55) :data:`TEMPORARY_FORMS` (``temporary :: ...``: wrangler's hidden
+  ``--temporary`` and ``--event-code`` on the ``d1`` and ``kv`` commands, and on ``vectorize`` and
+  ``ai``, which have neither) and :data:`ALIASES` (``alias :: ...``: wrangler 3's ``kv:namespace``
+  spellings, ``--x-mode``, ``--preview`` forms, vectorize's ``--deprecated-v1`` at a mistake); compared as
+  the mistakes in the command line are (``--no-persist-to``'s state in memory shows in no fresh
   project: tests/test_cli_kv_no_persist_to_is_state_in_memory.py).
   Where wrangler fails with a JavaScript error, its ``If you think this is a bug then please
   create an issue ...`` line is not compared (README: workers-env asks for no bug reports), nor
@@ -106,7 +110,11 @@ EXIT_STATUS = re.compile(r"^✘ \[ERROR\] \w+ \[Error\]: Process exited with non
 ACCOUNT = "<refused where wrangler logs in>"
 LOGIN = re.compile(r"In a non-interactive environment, it's necessary to set a CLOUDFLARE_API_TOKEN .*?"
                    r"assign its value to CLOUDFLARE_API_TOKEN\.(?:\n\n  \n  To continue without logging in, "
-                   r"rerun this command with `--temporary`\. Wrangler will use a temporary account and print a claim URL\.)?")
+                   r"rerun this command with `--temporary`\. Wrangler will use a temporary account and print a claim URL\.)?"
+                   # (leftovers55) --temporary: wrangler makes a temporary account over the network there,
+                   # offline stopping at its DNS lookup (its terms line before it: strip_wrangler)
+                   r"|Unable to resolve Cloudflare's API hostname \(api\.cloudflare\.com or dash\.cloudflare\.com\)\."
+                   r".*?Please check your network connection and DNS settings\.", re.DOTALL)
 REFUSAL = re.compile(r"workers-env (?:kv )?works on local state only.*?(?:for that|the remote database)\."
                      r"|`ai (?:models schema|finetune list|finetune create)` [^\n]*? workers-env works offline[^\n]*"
                      r"|`(?:d1|kv namespace) [a-z -]+` [^\n]*? workers-env, working offline, does not: [^\n]*")
@@ -702,6 +710,57 @@ OPTION_FORMS: list[list[str]] = [
     ["kv", "key", "put", "k", "v", "--binding", "KV", "--local", "--ttl=-60"],
 ]
 
+#: (leftovers55) wrangler's hidden --temporary and --event-code (supportTemporary: every d1 and kv
+#: command, no vectorize or ai one): --temporary changes nothing on a local command; --event-code's
+#: coerce (empty, blank, twice, --no-event-code), its requiresArg, and `requires --temporary` after
+#: the Resource location lines (none with d1 execute --json), before the config is read
+_TEMPORARY_LINES = [
+    ["d1", "execute", "DB", "--local", *SELECT], ["d1", "execute", "DB", "--local", "--json", *SELECT],
+    ["d1", "export", "DB", "--local", "--output", "o.sql"], ["d1", "migrations", "list", "DB", "--local"],
+    ["d1", "migrations", "apply", "DB", "--local"], ["d1", "migrations", "create", "DB", "first"],
+    ["kv", "key", "put", "k", "v", "--binding", "KV", "--local"], ["kv", "key", "get", "k", "--binding", "KV", "--local"],
+    ["kv", "key", "list", "--binding", "KV", "--local"], ["kv", "key", "delete", "k", "--binding", "KV", "--local"],
+    ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--local"],
+    ["kv", "bulk", "get", "keys.json", "--binding", "KV", "--local"],
+    ["kv", "bulk", "delete", "keys.json", "--binding", "KV", "--local", "--force"],
+]
+TEMPORARY_FORMS: list[list[str]] = [
+    *([*line, *extra] for line in _TEMPORARY_LINES
+      for extra in (["--temporary"], ["--event-code", "x"], ["--temporary", "--event-code", "x"], ["--event-code="])),
+    *(["kv", "key", "list", "--binding", "KV", "--local", *extra] for extra in (
+        ["--event-code"], ["--event-code", " "], ["--event-code", "a", "--event-code", "b"], ["--no-event-code"],
+        ["--temporary=yes"], ["--no-temporary", "--event-code", "x"], ["--temporary", "--temporary"],
+        ["--event-code=", "--bogus"], ["--event-code", "x", "--bogus"], ["--event-code", "x", "--remote"],
+        ["--event-code", "x", "--namespace-id", "n"], ["--temporary", "--remote"], ["--event-code", "x", "--no-config"])),
+    ["d1", "execute", "DB", "--remote", "--temporary", *SELECT], ["d1", "execute", "DB", "--event-code", "x"],
+    ["d1", "execute", "--event-code=", *SELECT], ["d1", "export", "DB", "--local", "--event-code", "x", "--no-data",
+                                                     "--no-schema"],
+    ["kv", "key", "put", "k", "--binding", "KV", "--local", "--event-code", "x"],
+    ["kv", "namespace", "list", "--temporary"], ["kv", "namespace", "create", "n", "--event-code", "x"],
+    ["kv", "namespace", "delete", "--binding", "KV", "--event-code="],
+    ["kv", "namespace", "rename", "--namespace-id", "abc", "--new-name", "m", "--temporary"],
+    ["vectorize", "list", "--temporary"], ["vectorize", "get", "idx", "--event-code", "x"],
+    ["ai", "models", "list", "--temporary"], ["d1", "--event-code", "x"], ["kv", "key", "--temporary"],
+]
+
+#: (leftovers55) the kv and vectorize spellings wrangler 4.164.0's source keeps beside the documented
+#: ones: wrangler 3's `kv:namespace`/`kv:key`/`kv:bulk` (gone: yargs' Unknown arguments), `kv namespace
+#: create`'s `--x-mode` alias of `--experimental-mode` (choices, conflicts with --jurisdiction), the
+#: `--preview` forms, vectorize's `--deprecated-v1` (create, delete, get, list, insert) at a mistake
+ALIASES: list[list[str]] = [
+    ["kv:namespace", "list"], ["kv:key", "list", "--binding", "KV"], ["kv:bulk", "put", "bulk.json", "--binding", "KV"],
+    ["kv", "namespace", "create", "n", "--x-mode", "instant"], ["kv", "namespace", "create", "n", "--x-mode", "fast"],
+    ["kv", "namespace", "create", "n", "--x-mode", "instant", "--jurisdiction", "eu"],
+    ["kv", "namespace", "create", "n", "--experimental-mode"], ["kv", "namespace", "create", "n", "--xMode", "instant"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--preview", "false"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--preview=1"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--no-preview"],
+    ["vectorize", "create", "idx", "--deprecated-v1"], ["vectorize", "get", "--deprecated-v1"],
+    ["vectorize", "delete", "--deprecated-v1", "--force"], ["vectorize", "list", "--deprecated-v1", "extra"],
+    ["vectorize", "insert", "idx", "--deprecated-v1"], ["vectorize", "query", "idx", "--deprecated-v1"],
+    ["vectorize", "info", "idx", "--deprecated-v1"],
+]
+
 #: (cli42) bulk files that are no list of the items kv bulk put|delete|get want
 BAD_FILES = {"bad.json": "nope\n", "object.json": '{"a": 1}\n', "numbers.json": "[1, 2]\n",
              "no-value.json": '[{"key": "a"}]\n', "number-value.json": '[{"key": "a", "value": 1}]\n',
@@ -913,7 +972,8 @@ def strip_wrangler(text: str, kind: str) -> str:
                 out.pop()  # the banner's own leading blank line
             i += 2 if i + 1 < len(lines) and lines[i + 1] and set(lines[i + 1]) <= {"─"} else 1
             continue
-        if line.startswith(("🪵  Logs were written", "If you think this is a bug then please create an issue at")):
+        if line.startswith(("🪵  Logs were written", "If you think this is a bug then please create an issue at",
+                            "Continuing means you accept Cloudflare's Terms of Service")):  # (--temporary's account)
             i += 1
             continue
         if line == "  " and i + 1 < len(lines) and "If you think this is a bug, please open an issue at" in lines[i + 1]:
@@ -1038,6 +1098,7 @@ def main() -> int:
             jobs.append((label, "option error", clean[1], clean[2], args[0], args))
     for args, kind_label in [*((a, "global position") for a in GLOBAL_POSITIONS),
                              *((a, "option form") for a in OPTION_FORMS),
+                             *((a, "temporary") for a in TEMPORARY_FORMS), *((a, "alias") for a in ALIASES),
                              *((a, "odd spelling") for a in ODD_SPELLINGS), *((a, "output") for a in OUTPUTS)]:
         label = f"{kind_label} :: {' '.join(args)}"
         kind = next((word for word in args if word in ("kv", "d1", "vectorize", "ai", "dev")), "")  # (`-- kvv`: none)

@@ -17,7 +17,9 @@ The lines: each command's right line under every config of ``cli_layout_differen
 (warnings, an unknown ``--env``, a broken config, a ``-c`` naming no file, ...); the mistakes
 (:data:`MISTAKES`: a missing name, an unknown option or word, a value out of ``--location``'s,
 ``--jurisdiction``'s or ``insights``' choices, an option given twice, ``time-travel restore``'s
-``validateArgs``, ``--no-NAME`` forms); ``WRANGLER_LOG`` at each level but ``debug`` (whose lines are
+``validateArgs``, ``--no-NAME`` forms); wrangler's hidden ``--temporary`` and ``--event-code`` (:data:`TEMPORARY`; ``--temporary``'s temporary
+account, made over the network where wrangler logs in, offline stops at ``Unable to resolve Cloudflare's API
+hostname``, read as the login); ``WRANGLER_LOG`` at each level but ``debug`` (whose lines are
 wrangler's internals: README), in capitals, a value that is none,
 ``WRANGLER_D1_EXTRA_LOCATION_CHOICES`` (:data:`ENVIRONMENTS`); each ``--help``; misspelt
 commands.
@@ -93,6 +95,25 @@ MISTAKES: list[list[str]] = [
     ["d1", "delete", "DB", "--local"], ["d1", "list", "--remote"],
 ]
 
+#: (leftovers55) wrangler's hidden --temporary and --event-code (every d1 command's): --temporary
+#: makes a temporary account over the network where wrangler logs in (offline: its DNS error, read as
+#: the login), --event-code's coerce and requiresArg, `--event-code requires --temporary.` after
+#: validateArgs and before the config is read
+TEMPORARY: list[list[str]] = [
+    *([*line, *extra] for line in (
+        ["d1", "create", "x"], ["d1", "info", "DB"], ["d1", "list"], ["d1", "delete", "DB"], ["d1", "insights"],
+        ["d1", "time-travel", "info", "DB"], ["d1", "time-travel", "restore", "DB", "--bookmark", "b"])
+      for extra in (["--temporary"], ["--event-code", "x"], ["--event-code="])),
+    ["d1", "list", "--json", "--temporary", "--event-code", "x"], ["d1", "list", "--event-code"],
+    ["d1", "list", "--event-code", " "], ["d1", "list", "--event-code", "a", "--event-code", "b"],
+    ["d1", "list", "--no-event-code"], ["d1", "list", "--temporary=false"], ["d1", "list", "--no-temporary"],
+    ["d1", "list", "--temporary=yes", "--event-code", "x"], ["d1", "create", "--event-code="],
+    ["d1", "create", "x", "--location", "moon", "--event-code", "x"], ["d1", "list", "--event-code=", "--bogus"],
+    ["d1", "list", "--bogus", "--event-code", "x"], ["d1", "time-travel", "restore", "DB", "--event-code", "x"],
+    ["d1", "list", "--event-code", "x", "-c", "nope.toml"], ["d1", "list", "--event-code", "x", "--no-config"],
+    ["d1", "insights", "--limit", "abc", "--event-code", "x"], ["d1", "time-travel", "--temporary"],
+]
+
 #: (label, environment added, line), in the ``clean`` project with a warning of its own
 ENVIRONMENTS: list[tuple[str, dict[str, str], list[str]]] = [
     *((f"WRANGLER_LOG={level}", {"WRANGLER_LOG": level}, line)
@@ -149,6 +170,9 @@ def jobs(only: str | None) -> list[tuple[str, str, str, dict[str, str], list[str
         for line in RIGHT:
             out.append((f"{cname} :: {' '.join(line + extra)}", file_name, text, {}, line + extra))
     out += [(f"mistake :: {' '.join(line)}", "wrangler.toml", CLEAN, {}, line) for line in MISTAKES]
+    out += [(f"temporary :: {' '.join(line)}", "wrangler.toml", CLEAN, {}, line) for line in TEMPORARY]
+    out.append(("temporary, broken config :: d1 list --event-code x", "wrangler.toml", "name = \n", {},
+                ["d1", "list", "--event-code", "x"]))
     out += [(f"{label} :: {' '.join(line)}", "wrangler.toml", CLEAN, env, line) for label, env, line in ENVIRONMENTS]
     out += [(f"help :: {' '.join(line)} --help", "wrangler.toml", CLEAN, {}, [*line, "--help"]) for line in HELP]
     out.append(("no config :: d1 list", "", "", {}, ["d1", "list"]))

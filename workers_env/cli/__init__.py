@@ -37,6 +37,7 @@ from workers_env.cli.devoptions import dev_option_note
 from workers_env.cli.devstop import leave_after_a_stop
 from workers_env.cli.didyoumean import command_box, did_you_mean
 from workers_env.cli.negations import FALSE, negated_values
+from workers_env.cli.temporary import REQUIRES_TEMPORARY, coerce_error, needs_temporary
 from workers_env.cli.globalflags import (
     NEGATIVE,
     TRUE_WORD,
@@ -125,6 +126,9 @@ class Parser(argparse.ArgumentParser):
         outside its choices is refused last, as yargs validates: after a missing required
         argument and an unknown one (``create-metadata-index idx --type`` wants propertyName)."""
         parsed, extra = self.parse_known_args(args, namespace)
+        coerced = coerce_error(parsed)
+        if coerced is not None:  # yargs' coerce throws as it parses: after a missing positional, before the rest
+            raise UsageError(coerced)
         if extra:
             raise UsageError(_unknown_text(extra))
         bad = parsed.__dict__.pop("_bad_choice", None)
@@ -553,26 +557,15 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     if twice is not None:
         return _usage_error(parser, given, UsageError(twice))
     group = subcommands(_help_parser(parser, argv)) is not None  # (a line naming no command)
+    if needs_temporary(args) and not (negated.fails is not None and negated.without_command):
+        return _before_config(parser, given, args, UsageError(REQUIRES_TEMPORARY))
     if negated.fails is not None and (not group or negated.without_command):
         # a --no-NAME wrangler fails at, or workers-env refuses (a command group prints its help),
         # after the command's own argument checks (wrangler's yargs checks and validateArgs), but
         # for one failing before any command (--no-env-file)
-        checks_first = getattr(getattr(args, "handler", None), "checks_first", None)
-        try:
-            if checks_first is not None and not negated.without_command:
-                checks_first(args)
-        except UsageError as exc:
-            return _usage_error(parser, given, exc)
-        except CommandError as exc:  # a validateArgs' UserError (`d1 time-travel restore`): without the help
-            fail(message_of(exc))
-            print_hint(exc)
-            return 1
-        if negated.after_location and getattr(args, "location_first", False) and not getattr(args, "json", False):
-            resource_location(args)  # (`d1 execute --json` prints none)
-        fail(negated.fails)
-        if negated.hint is not None:
-            print_hint(with_hint(CommandError(negated.fails), negated.hint))
-        return 1
+        stop = CommandError(negated.fails)
+        return _before_config(parser, given, args, stop if negated.hint is None else with_hint(stop, negated.hint),
+                              checks=not negated.without_command, location=negated.after_location)
     if getattr(args, "install_skills", False):
         fail("--install-skills installs Cloudflare's skills for AI coding agents from the network; workers-env "
              "installs none (run `wrangler --install-skills` for them), so it runs no command given it")
@@ -584,6 +577,33 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     environment = getattr(args, "env", None)  # (a group's `--no-env`: wrangler's `.env.${false}`)
     return _with_env_files(getattr(args, "env_file", None) or None, "false" if environment == FALSE else environment,
                            lambda: _handle(parser, given, handler, args))
+
+
+def _before_config(parser: argparse.ArgumentParser, given: list[str], args: argparse.Namespace,
+                   stop: CommandError, *, checks: bool = True, location: bool = True) -> int:
+    """Stop the command where wrangler's runner stops it before reading the config: after the
+    command's own argument checks (its yargs checks and ``validateArgs``: the handler's
+    ``checks_first``; not with ``checks`` false, a stop before any command) and, with
+    ``location``, its ``Resource location`` lines (``d1 execute --json`` prints none). ``stop``
+    is printed as wrangler prints it: a :class:`UsageError` with the help, else alone (and its
+    ``(workers-env: ...)`` line); exit 1."""
+    checks_first = getattr(getattr(args, "handler", None), "checks_first", None)
+    try:
+        if checks_first is not None and checks:
+            checks_first(args)
+    except UsageError as exc:
+        return _usage_error(parser, given, exc)
+    except CommandError as exc:  # a validateArgs' UserError (`d1 time-travel restore`): without the help
+        fail(message_of(exc))
+        print_hint(exc)
+        return 1
+    if location and getattr(args, "location_first", False) and not getattr(args, "json", False):
+        resource_location(args)
+    if isinstance(stop, UsageError):
+        return _usage_error(parser, given, stop)
+    fail(message_of(stop))
+    print_hint(stop)
+    return 1
 
 
 def _array_values(command: argparse.ArgumentParser, argv: list[str], ends_line: str | None) -> list[str]:

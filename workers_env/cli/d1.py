@@ -40,6 +40,7 @@ from workers_env.cli.common import (
 )
 from workers_env.cli.d1account import add_database_commands, add_insights, add_time_travel
 from workers_env.cli.negations import FALSE, PATH_FALSE, failed_hint
+from workers_env.cli.temporary import add_temporary_options
 from workers_env.cli.wrangler_config import read_config
 from workers_env.config.wrangler import display_path
 from workers_env.d1 import migration_pattern, migrations
@@ -152,6 +153,7 @@ def register(subparsers: Any) -> None:
 
     parser.set_defaults(handler=usage(parser))
     mig.set_defaults(handler=usage(mig))
+    add_temporary_options(parser)  # wrangler's hidden --temporary, --event-code on each command
 
 
 # -- shared ----------------------------------------------------------------------------------

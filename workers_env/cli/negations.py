@@ -134,6 +134,9 @@ def negated_values(parser: argparse.ArgumentParser, group: str, argv: list[str])
             continue
         action = parser._option_string_actions[f"--{name}"]
         others = [t for t in argv if t is not token]
+        if getattr(action, "takes_false", False):  # its coerce reads the false (`--no-event-code`)
+            out.append(f"--{name}={FALSE}")
+            continue
         if action.type is not None:  # a number option: yargs' Number(false), 0 (`--no-ttl`: wrangler's
             out.append(f"--{name}=0")  # `Invalid expiration_ttl of 0`; `dev --no-port`: any free port)
             continue

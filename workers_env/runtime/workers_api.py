@@ -27,6 +27,7 @@ from http import HTTPMethod, HTTPStatus
 from typing import Any, TypeVar
 
 from workers_env import _jsvalues
+from workers_env._deep import python_str
 from workers_env._errors import (
     JsException,
     NotEmulatedError,
@@ -61,6 +62,7 @@ from workers_env.runtime.fetchredirect import (
 )
 from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsbase import js_keywords, jsnull
+from workers_env.runtime.jspyproxies import PROXIED_TYPES, warn_pyproxy
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsproxy import JsArray, JsBuffer, JsBufferSource, JsMap, JsObject, JsProxy, from_plain
@@ -923,6 +925,8 @@ class FetcherView:
         async def fetch(resource: Any, **other_options: Any) -> Response:  # the SDK's signature
             if isinstance(resource, Request):
                 resource = resource.js_object
+            elif isinstance(resource, PROXIED_TYPES) and not isinstance(resource, JsProxy):
+                resource = _pyproxy_resource(resource, name)
             if isinstance(other_options.get("method"), HTTPMethod):
                 other_options["method"] = other_options["method"].value
             _fetcher_init_checked(resource, other_options)
@@ -947,7 +951,10 @@ class FetcherView:
                                     f"an HttpResponse), got {type(given).__name__}")
                 return answer
 
-            answer = await (asked(resource, other_options) if other_options else asked(resource))
+            try:  # what the binding's fetch rejects with, raised as pyfetch raises it (`except JsException`)
+                answer = await (asked(resource, other_options) if other_options else asked(resource))
+            except JsException as exc:
+                raise _fetch_failed(exc) from None
             try:  # its redirects followed through the same binding (runtime/fetchredirect.py)
                 answer = await follow_through_fetcher(resource, init, answer, asked)
             except JsException as exc:
@@ -956,6 +963,20 @@ class FetcherView:
 
         fetch.__qualname__ = "fetch"  # so a wrong call reads "fetch() takes ...", as the SDK's does
         return fetch(*args, **kwargs)
+
+
+def _pyproxy_resource(resource: Any, name: str) -> str:
+    """A Python container handed to a Fetcher's ``fetch`` as its resource, as production reads it:
+    pyfetch passes it to the binding as a PyProxy, which workerd's ``Fetcher.fetch`` reads as the
+    text of a URL, ``String()`` of it -- Python's ``str()`` (``TypeError: Invalid URL: {'url':
+    ...}``, raised as pyfetch raises it; measured with workers-runtime-sdk 1.9.5 on Pyodide 0.28.2
+    and 314.0.6: tools/pyodide/service_fetch_resource_probe.mjs). With a ``PyProxyWarning`` saying so."""
+    text = python_str(resource)
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    warn_pyproxy(f"a Python {type(resource).__name__} reached JavaScript as a PyProxy in this call to {name}.fetch(), "
+                 f"whose resource is a URL or a Request: JavaScript reads the Python str() of it, {shown!r}, in "
+                 "production too; pass the URL as a string, or a workers Request")
+    return text
 
 
 def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> None:

@@ -31,6 +31,8 @@ from workers_env.cli.common import (
     value_optional,
 )
 
+from workers_env.cli.temporary import add_temporary_options
+
 from .account import register_namespace_commands
 from .bulk import _bulk_delete, _bulk_get, _bulk_put
 from .files import _deep_reading
@@ -130,6 +132,7 @@ def register(subparsers: Any) -> None:
     register_namespace_commands(kinds, _usage)
     for parser in (kv, key, bulk):
         parser.set_defaults(handler=_usage(parser))
+    add_temporary_options(kv)  # wrangler's hidden --temporary, --event-code on each command
 
 
 def _usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:

@@ -1,0 +1,57 @@
+"""A service binding's ``fetch`` through the SDK's wrapper (``self.env.SEARCH.fetch`` in a
+``WorkerEntrypoint``) is ``pyfetch(resource, fetcher=binding.fetch)``: a Python container given as
+the resource reaches workerd's ``Fetcher.fetch`` as a PyProxy, which it reads as the text of a URL --
+``String()`` of it, Python's ``str()`` -- and what the binding rejects with is raised as pyfetch
+raises what JavaScript threw: ``pyodide.http.AbortError`` (an ``OSError``; 0.28 and 314), a plain
+``OSError`` (the SDK's patched pyfetch of Pyodide 0.26), the message alone. Measured with
+workers-runtime-sdk 1.9.5 in real Pyodide 0.26.0a4 (as 0.26.0a2), 0.28.2 and 314.0.6:
+tools/pyodide/service_fetch_resource_probe.mjs. Before (review84's note), the external-SDK era read
+``JsException: TypeError: Invalid URL: [object Object]`` and a list of two URLs fetched ``http://s/a,b``."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import service_pair
+
+from workers_env import PyProxyWarning
+
+CALLEE = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(request.method + " " + request.url)
+'''
+
+CALLER = '''
+from workers import Request, Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        out = []
+        for resource in ({"url": "http://s/dict"}, [1], ["http://s/a", "b"], 5, None, Request("http://s/python"),
+                         "http://s/text"):
+            try:
+                out.append(await (await self.env.SEARCH.fetch(resource)).text())
+            except Exception as error:  # noqa: BLE001
+                out.append(f"{type(error).__module__}.{type(error).__qualname__}: {error}")
+        return Response(" | ".join(out))
+'''
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "raised"), [
+    ("2025-09-01", "builtins.OSError"),  # built-in SDK, Pyodide 0.26
+    ("2026-05-01", "pyodide.http.AbortError"),  # external SDK, 0.28
+    ("2026-10-01", "pyodide.http._exceptions.AbortError"),  # external SDK, 314
+])
+async def test_a_python_value_is_read_as_its_str_and_refused_as_pyfetch_raises(tmp_path, date, raised):
+    gateway = service_pair(tmp_path, CALLEE, CALLER, date)
+    with pytest.warns(PyProxyWarning, match=r"a Python dict reached JavaScript as a PyProxy in this call to "
+                                            r"SEARCH\.fetch\(\).*\"\{'url': 'http://s/dict'\}\""):
+        out = (await (await gateway.fetch("/")).text()).split(" | ")
+    assert out == [f"{raised}: Invalid URL: {{'url': 'http://s/dict'}}", f"{raised}: Invalid URL: [1]",
+                   f"{raised}: Invalid URL: ['http://s/a', 'b']", f"{raised}: Invalid URL: 5",
+                   f"{raised}: Invalid URL: undefined", "GET http://s/python", "GET http://s/text"]
