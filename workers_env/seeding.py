@@ -321,12 +321,26 @@ def apply_d1_schema(env: Env, binding: str, source: Any = None, *, base: str | o
                                     f"for {binding}: pass a folder of migrations or a .sql file")
         return _apply_migrations(database, path, entry.migrations_table)
     if not path.is_file():
-        raise SchemaNamingError(f"workers-env: the D1 schema {path} does not exist")
+        raise SchemaNamingError(f"workers-env: the D1 schema {path} does not exist{_beside_config(env, base, source)}")
     try:
         migrations.run_sql_file(database, path)
     except SqlFailure as exc:
         raise ConfigError(f"{path}: {exc.message}") from None
     return [path.name]
+
+
+def _beside_config(env: Env, base: str | os.PathLike[str] | None, source: str | os.PathLike[str]) -> str:
+    """For a schema file missing where ``base`` (a test's folder) puts it that is there relative
+    to the config's folder, where ``wrangler d1 execute --file`` reads it (Cloudflare's
+    ``schema.sql`` beside ``wrangler.toml``): the path to write instead; else nothing."""
+    config = getattr(env, "config", None)
+    if base is None or config is None or Path(source).is_absolute():
+        return ""
+    there = Path(config.root) / Path(source)
+    if not there.is_file():
+        return ""
+    return (f" (a relative path is read from {base}, the test file's folder under pytest, while the config's "
+            f"folder has {there}: write {os.path.relpath(there, base)!r})")
 
 
 def _apply_migrations(database: Any, directory: Path, table: str, pattern: str = "*.sql") -> list[str]:

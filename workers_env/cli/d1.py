@@ -40,6 +40,7 @@ from workers_env.cli.common import (
 )
 from workers_env.cli.d1account import add_database_commands, add_insights, add_time_travel
 from workers_env.cli.negations import FALSE, PATH_FALSE, failed_hint
+from workers_env.cli.othersections import in_other_sections, section_label
 from workers_env.cli.temporary import add_temporary_options
 from workers_env.cli.wrangler_config import read_config
 from workers_env.config.wrangler import display_path
@@ -179,17 +180,23 @@ def _found(args: argparse.Namespace, config: Any, entry: D1Entry | None) -> D1En
 
 
 def _near_database(name: str, config: Any) -> str | None:
-    """For a database name the config lacks: the configured name or binding it likely misspells,
-    with every entry the config has (wrangler's text names none). Nothing without a close name,
+    """For a database name the config lacks: the other environment (or the top level) that has
+    it, which ``--env`` reaches; else the configured name or binding it likely misspells, with
+    every entry the selected section has (wrangler's text names none). Nothing without either,
     so a name unlike any (wrangler's own text alone) is printed as wrangler prints it."""
+    elsewhere = in_other_sections(
+        config, "d1_databases", lambda e: name in (e.get("database_name"), e.get("binding")), name,
+        lambda e: f'binding {e.get("binding")}, database_name "{e.get("database_name")}"')
+    if elsewhere is not None:
+        return elsewhere
     entries = d1_entries(config) if config is not None else []
     near = close_name(name, [n for e in entries for n in (e.database_name, e.binding) if n])
     if near is None:
         return None
     listed = ", ".join(f'{e.binding} (database_name "{e.database_name}")' if e.database_name else e.binding
                        for e in entries)
-    return (f"did you mean '{near}'? {config.path.name}'s [[d1_databases]] are: {listed}; a database is named by "
-            "its database_name or its binding")
+    return (f"did you mean '{near}'? {config.path.name}'s {section_label(config, 'd1_databases', config.environment)} "
+            f"are: {listed}; a database is named by its database_name or its binding")
 
 
 def _context(args: argparse.Namespace, *, migrations: bool = False) -> tuple[Any, D1Entry]:

@@ -12,6 +12,7 @@ from typing import Any, cast
 from workers_env._env import unknown_fields
 from workers_env.cli.common import CommandError, close_name, is_local, note, with_hint
 from workers_env.cli.negations import FALSE
+from workers_env.cli.othersections import in_other_sections, section_label
 from workers_env.cli.wrangler_config import read_config
 
 
@@ -47,7 +48,7 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
         raise with_hint(CommandError(
             'No KV namespaces are configured in your wrangler config file. Use `--namespace-id` to specify the '
             'namespace directly, or add a "kv_namespaces" entry to your config.'
-        ), _misspelt_section(config))
+        ), _misspelt_section(config) or _near_binding(args.binding, [], config))
     entry = next((e for e in entries if e.get("binding") == args.binding), None)
     if entry is None:
         raise with_hint(CommandError(
@@ -79,16 +80,24 @@ def _namespace_id(args: argparse.Namespace, config: Any) -> tuple[str, str]:
 
 
 def _near_binding(binding: str | None, entries: list[Mapping[str, Any]], config: Any) -> str | None:
-    """For a ``--binding`` the config lacks: the configured binding it likely misspells, with
-    every binding the section has (wrangler's text names none), as ``d1``'s database names get.
-    Nothing without a close one: a name unlike any gets wrangler's text alone."""
+    """For a ``--binding`` the config lacks: the other environment (or the top level) that has
+    it, which ``--env`` reaches; else the configured binding it likely misspells, with every
+    binding the section has (wrangler's text names none), as ``d1``'s database names get.
+    Nothing without either: a name unlike any gets wrangler's text alone."""
+    if binding is None:
+        return None
+    elsewhere = in_other_sections(config, "kv_namespaces", lambda e: e.get("binding") == binding, binding,
+                                  lambda e: f'id "{e.get("id")}"' if e.get("id") else "no id")
+    if elsewhere is not None:
+        return elsewhere
     names = [e["binding"] for e in entries if isinstance(e.get("binding"), str)]
-    if binding is None or not names:
+    if not names:
         return None
     near = close_name(binding, names)
     if near is None:
         return None
-    return f"did you mean '{near}'? {config.path.name}'s [[kv_namespaces]] bindings are: {', '.join(names)}"
+    return (f"did you mean '{near}'? {config.path.name}'s "
+            f"{section_label(config, 'kv_namespaces', config.environment)} bindings are: {', '.join(names)}")
 
 
 def _resolve(args: argparse.Namespace) -> tuple[Any, str, str]:

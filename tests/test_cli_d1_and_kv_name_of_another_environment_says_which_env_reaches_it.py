@@ -1,0 +1,90 @@
+"""``d1``/``kv`` with a database or binding the selected environment lacks but another section
+of the config has (``[env.staging]``'s database without ``-e staging``, the top level's under
+``-e staging``): wrangler 4.164.0's error as it prints it, then a ``(workers-env: ...)`` line
+naming the section that has it and the ``--env`` that reaches it -- not ``did you mean`` a name
+of the section read, which was the wrong guess. A close name in the section read is named with
+that section's own spelling (``[[env.staging.d1_databases]]``; a JSON config's path)."""
+
+from __future__ import annotations
+
+import pytest
+from cli_helpers import run_main
+
+CONFIG = '''name = "w"
+compatibility_date = "2025-01-01"
+[[d1_databases]]
+binding = "DB"
+database_name = "walk-db"
+database_id = "11111111-1111-4111-8111-111111111111"
+[[kv_namespaces]]
+binding = "KV"
+id = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+[env.staging]
+[[env.staging.d1_databases]]
+binding = "DB"
+database_name = "walk-db-staging"
+database_id = "22222222-2222-4222-8222-222222222222"
+[[env.staging.kv_namespaces]]
+binding = "STAGE_KV"
+id = "cccccccccccccccccccccccccccccccc"
+'''
+NOT_FOUND = "✘ [ERROR] Couldn't find a D1 DB with the name or binding '{}' in your {} file.\n\n\n"
+NO_BINDING = ('✘ [ERROR] No KV namespace with binding "{}" was found in the "kv_namespaces" section of your wrangler '
+              "config. Check the binding name is correct, or use `--namespace-id` instead.\n\n\n")
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "wrangler.toml").write_text(CONFIG)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
+    return tmp_path
+
+
+def test_another_environments_database_names_the_env_option(project, capsys):
+    result = run_main(capsys, "d1", "execute", "walk-db-staging", "--local", "--command", "select 1")
+    assert result.returncode == 1
+    assert result.stderr == NOT_FOUND.format("walk-db-staging", "wrangler.toml") + (
+        "(workers-env: 'walk-db-staging' is in [[env.staging.d1_databases]] (binding DB, database_name "
+        '"walk-db-staging") of wrangler.toml, while this command read the top level (bindings are not inherited '
+        "between environments): add --env staging)\n")
+    assert not (project / ".wrangler").exists()  # nothing written
+
+
+def test_the_top_levels_database_under_env_says_to_drop_it(project, capsys):
+    result = run_main(capsys, "d1", "execute", "walk-db", "--local", "-e", "staging", "--command", "select 1")
+    assert result.returncode == 1
+    assert result.stderr.endswith(
+        "(workers-env: 'walk-db' is in [[d1_databases]] (binding DB, database_name \"walk-db\") of wrangler.toml, "
+        "while this command read env.staging (bindings are not inherited between environments): run it without "
+        "--env (nor CLOUDFLARE_ENV))\n")
+
+
+def test_a_close_name_under_env_is_listed_from_that_environments_section(project, capsys):
+    result = run_main(capsys, "d1", "execute", "walk-db-stagin", "--local", "-e", "staging", "--command", "select 1")
+    assert result.stderr.endswith(
+        "(workers-env: did you mean 'walk-db-staging'? wrangler.toml's [[env.staging.d1_databases]] are: DB "
+        '(database_name "walk-db-staging"); a database is named by its database_name or its binding)\n')
+
+
+def test_another_environments_kv_binding_names_the_env_option(project, capsys):
+    result = run_main(capsys, "kv", "key", "put", "k", "v", "--binding", "STAGE_KV", "--local")
+    assert result.returncode == 1
+    assert result.stderr == NO_BINDING.format("STAGE_KV") + (
+        "(workers-env: 'STAGE_KV' is in [[env.staging.kv_namespaces]] (id \"cccccccccccccccccccccccccccccccc\") of "
+        "wrangler.toml, while this command read the top level (bindings are not inherited between environments): "
+        "add --env staging)\n")
+    assert not (project / ".wrangler").exists()
+
+
+def test_a_json_config_writes_the_sections_path(tmp_path, capsys, monkeypatch):
+    (tmp_path / "wrangler.jsonc").write_text(
+        '// staging only\n{"name": "w", "env": {"staging": {"d1_databases": [{"binding": "DB", '
+        '"database_name": "s-db", "database_id": "22222222-2222-4222-8222-222222222222"}]}},}\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
+    result = run_main(capsys, "d1", "execute", "DB", "--local", "--command", "select 1")
+    assert result.stderr.endswith(
+        "(workers-env: 'DB' is in env.staging.d1_databases (binding DB, database_name \"s-db\") of wrangler.jsonc, "
+        "while this command read the top level (bindings are not inherited between environments): "
+        "add --env staging)\n")
