@@ -29,9 +29,9 @@ from typing import Any
 from workers_env._sdkclasses import SdkClass, SdkType, class_named, name_sdk_classes_by
 from workers_env.runtime.current import current_runtime
 
-# SdkType and SdkClass are _sdkclasses.py's (JsDict, below the runtime, is one of theirs too);
-# named here as well, where the SDK classes' modules are: class_named is what pickles made before
-# meta55 read a class back with
+# SdkType, SdkClass and class_named are _sdkclasses.py's (JsDict, below the runtime, is made by
+# them too), named here as well for the runtime's SDK classes -- class_named also for the pickles
+# made before they moved, which name it here
 __all__ = ["SdkClass", "SdkType", "class_named", "default_repr", "sdk_module"]
 
 #: the ``workers-runtime-sdk`` release whose classes left ``workers._workers``
@@ -45,7 +45,8 @@ JS_DICT_SINCE = (1, 3, 0)
 _BUILTIN = "workers._workers"
 
 #: each SDK class's module, newest first: ``(release, module)``, the module from that release on;
-#: the last, ``()``, before them all and in the built-in SDK (``None``: the SDK has no such class)
+#: the last, ``()``, before them all and in the built-in SDK (``None``: the SDK has no such class).
+#: The data of every ``_sdk_class = True`` class's ``__module__`` (_sdkclasses.py's metaclass).
 _MODULES: dict[str, tuple[tuple[tuple[int, ...], str | None], ...]] = {
     **{name: ((SPLIT_SINCE, module), ((), _BUILTIN)) for name, module in (
         ("Blob", "workers.blob"), ("File", "workers.blob"), ("FormData", "workers.formdata"),
