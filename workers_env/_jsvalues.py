@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, overload
 
 from workers_env._deep import MAX_CONVERSION_DEPTH, ROOMY_FROM, deeper, more_room, python_str
 from workers_env._errors import JsException, NotEmulatedError, add_hint, users_mistake
+from workers_env._sdkclasses import SdkType
 
 if TYPE_CHECKING:
     import numpy as np
@@ -48,10 +49,7 @@ __all__ = [
     "ByteStream",
     "HttpResponse",
     "JsDate",
-    "InstanceModule",
     "JsDict",
-    "SdkDictType",
-    "name_sdk_dicts_by",
     "JsLiteralMapArgument",
     "JsMapArgument",
     "JsMapResult",
@@ -102,77 +100,15 @@ JS_WHITESPACE = (" \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2
 MAX_SAFE_INTEGER = 2**53 - 1
 
 
-#: the module :class:`SdkDictType` shows for the running Worker's SDK (``None``: workers-env's own);
-#: runtime/sdknames.py, which knows the SDK eras, sets it (this module sits below the runtime)
-_sdk_dict_namer: Callable[[], str | None] | None = None
-
-
-def name_sdk_dicts_by(namer: Callable[[], str | None]) -> None:
-    """Let ``namer`` decide the module :class:`JsDict` shows (runtime/sdknames.py)."""
-    global _sdk_dict_namer
-    _sdk_dict_namer = namer
-
-
-class InstanceModule:
-    """A class's ``__module__`` as an instance reads it (``x.__module__``, found in the class's
-    ``__dict__`` before the metaclass is asked): the class's shown name, as Python's own instances
-    read their class's -- ``result.__module__`` ``workers.rpc`` for :class:`JsDict`, the SDK
-    classes' production names (runtime/sdknames.py). ``own``: the module that defines the class."""
-
-    def __init__(self, own: str):
-        self.own = own
-
-    def __get__(self, instance: object, owner: type | None = None) -> str:
-        if instance is None:  # the class itself: its metaclass answers (never here but for vars())
-            return self.own
-        return type(instance).__module__
-
-
-class SdkDictType(type):
-    """The class of :class:`JsDict`: the external SDK's ``JsDict`` as Worker code sees it, so
-    ``str(type(result))`` is production's text -- ``<class 'workers.rpc.JsDict'>`` -- as Worker code
-    comparing type texts reads it, and so is an instance's ``__module__``. Its module comes from
-    :func:`name_sdk_dicts_by`; its own module and name stay in ``_own_name``, which ``pickle``
-    finds the class by. A subclass naming ``_shown_as`` shows that name instead of its own (also in
-    Python's error texts), as the value it stands for is that class in production; a Worker's own
-    subclass keeps its module."""
-
-    _own_name: tuple[str, str]
-
-    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any) -> Any:
-        own = namespace.get("__module__", "")
-        if own == __name__:  # workers-env's classes, not a Worker's subclass: x.__module__ too
-            namespace = {**namespace, "__module__": InstanceModule(own)}
-        cls = super().__new__(mcs, name, bases, namespace, **kwargs)
-        type.__setattr__(cls, "_own_name", (own, cls.__qualname__))
-        shown = namespace.get("_shown_as")
-        if shown:
-            type.__dict__["__name__"].__set__(cls, shown)
-            type.__dict__["__qualname__"].__set__(cls, shown)
-        return cls
-
-    def __getattribute__(cls, name: str) -> Any:
-        """``__module__`` computed for workers-env's own classes (not a property: one named so
-        would stand in this metaclass's own ``__module__``, which ``pydoc`` then adds to a str --
-        review84); a subclass Worker code defines keeps its own module, as it would there."""
-        if name == "__module__":
-            own = type.__getattribute__(cls, "_own_name")[0]
-            if own.startswith("workers_env."):
-                shown = _sdk_dict_namer() if _sdk_dict_namer is not None else None
-                return shown or own
-            return own
-        return type.__getattribute__(cls, name)
-
-    def __repr__(cls) -> str:
-        return f"<class '{cls.__module__}.{cls.__qualname__}'>"
-
-
-class JsDict(dict, metaclass=SdkDictType):  # type: ignore[type-arg]
+class JsDict(dict, metaclass=SdkType):  # type: ignore[type-arg]
     """A ``dict`` whose keys also read as attributes, as Python Workers receive JS objects.
 
     Dict attributes win over keys: ``match.values`` is the dict method, the vector is
-    ``match["values"]`` -- exactly the production pitfall.
+    ``match["values"]`` -- exactly the production pitfall. Named as the external SDK's
+    ``JsDict`` for the running Worker's (``workers.rpc.JsDict``; _sdkclasses.py, runtime/sdknames.py).
     """
+
+    _sdk_class = True
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -245,6 +181,7 @@ class JsMapResult(JsDict):
     """A result that is a JavaScript ``Map`` (KV's bulk ``get``): JS code sees a ``Map``,
     Python code a :class:`JsDict` (Pyodide turns a ``Map`` into a ``dict``), named so."""
 
+    _sdk_class = True
     _shown_as = "JsDict"
 
 
@@ -922,7 +859,6 @@ def reduce_by_own_name(cls: PyodideProxyType) -> tuple[Any, tuple[str, str]]:
 
 
 copyreg.pickle(PyodideProxyType, reduce_by_own_name)  # type: ignore[arg-type]
-copyreg.pickle(SdkDictType, reduce_by_own_name)  # type: ignore[arg-type]
 
 
 def _python_equality(members: list[Any], value: Any) -> int:

@@ -16,8 +16,8 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from workers_env.cli.common import CommandError, config_options, js_number, reports_errors, value_optional
-from workers_env.cli.wrangler_config import read_config
+from workers_env.cli.apionly import refused_offline
+from workers_env.cli.common import CommandError, config_options, js_number, value_optional
 
 __all__ = ["add_database_commands", "add_insights", "add_time_travel", "location_choices"]
 
@@ -177,21 +177,6 @@ def _restore_checks(args: argparse.Namespace) -> None:
 
 def _refused(command: str, checks: Callable[[argparse.Namespace], None] | None = None
              ) -> Callable[[argparse.Namespace], int]:
-    """The handler of ``d1 <command>``: ``checks`` (wrangler's ``validateArgs``), the config read
-    once (its warnings; a broken one is its error), then the refusal where wrangler's handler
-    calls ``requireAuth``. Its ``checks_first`` makes the checks alone, for the CLI to make them
-    before a ``--no-NAME`` wrangler fails at as it reads the config."""
-
-    def refuse(args: argparse.Namespace) -> int:
-        if checks is not None:
-            checks(args)
-        read_config(args)
-        raise CommandError(f"`d1 {command}` {_WHAT[command]} in your Cloudflare account through its API, which "
-                           "wrangler logs in to (CLOUDFLARE_API_TOKEN) and workers-env, working offline, does not: "
-                           f"run `wrangler d1 {command}` for it; {_LOCALLY}")
-
-    refuse.__name__ = f"refuse_{command.replace(' ', '_').replace('-', '_')}"
-    handler = reports_errors(refuse)
-    if checks is not None:
-        handler.checks_first = checks  # type: ignore[attr-defined]
-    return handler
+    """The handler of ``d1 <command>`` (apionly.py): ``checks`` (wrangler's ``validateArgs``), the
+    config read once, then the refusal where wrangler's handler calls ``requireAuth``."""
+    return refused_offline(f"d1 {command}", _WHAT[command], _LOCALLY, checks)

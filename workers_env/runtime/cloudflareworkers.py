@@ -49,7 +49,7 @@ _MADE: weakref.WeakSet[type] = weakref.WeakSet()
 def _copy(cls: type) -> type:
     """A class like ``cls`` -- the same bases and members -- but not ``cls``: what a second
     import of the same source file gives."""
-    members = {k: v for k, v in vars(cls).items() if k not in ("__dict__", "__weakref__", "_sdk_class")}
+    members = {k: v for k, v in vars(cls).items() if k not in ("__dict__", "__weakref__")}
     members["__module__"] = "cloudflare.workers._workers"  # the built-in SDK's file under the old name
     copy = type(cls)(cls.__name__, cls.__bases__, members)
     _MADE.add(copy)

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._jsvalues import js_length
-from workers_env.cli.common import CommandError, UsageError, config_options, log, reports_errors
-from workers_env.cli.wrangler_config import read_config
+from workers_env.cli.apionly import refused_offline
+from workers_env.cli.common import UsageError, config_options
 
 __all__ = ["register_namespace_commands"]
 
@@ -108,20 +108,10 @@ def _rename_checks(args: argparse.Namespace) -> None:
 
 def _refused(command: str, checks: Callable[[argparse.Namespace], None] | None = None, *,
              remote: bool = False) -> Callable[[argparse.Namespace], int]:
-    """The handler of ``kv namespace <command>``: ``checks`` (a mistake is printed with the
-    help), the config read (its warnings), ``Resource location: remote`` where wrangler prints
+    """The handler of ``kv namespace <command>`` (apionly.py): ``checks`` (a mistake is printed with
+    the help), the config read (its warnings), ``Resource location: remote`` where wrangler prints
     it before logging in (``delete``, ``rename``), then the refusal. The config's warnings print
-    as often as wrangler 4.164.0 reads it: twice, once for ``list`` (measured)."""
-
-    def refuse(args: argparse.Namespace) -> int:
-        if checks is not None:
-            checks(args)
-        read_config(args, reads=1 if command == "list" else 2)  # (the runner's read; all but list read again)
-        if remote:
-            log("Resource location: remote \n")
-        raise CommandError(f"`kv namespace {command}` {_WHAT[command]} in your Cloudflare account through its API, "
-                           "which wrangler logs in to (CLOUDFLARE_API_TOKEN) and workers-env, working offline, does "
-                           f"not: run `wrangler kv namespace {command}` for it; {_LOCALLY}")
-
-    refuse.__name__ = f"refuse_namespace_{command}"
-    return reports_errors(refuse)
+    as often as wrangler 4.164.0 reads it: twice (the runner's read; all but ``list`` read it
+    again), once for ``list`` (measured)."""
+    return refused_offline(f"kv namespace {command}", _WHAT[command], _LOCALLY, checks,
+                           reads=1 if command == "list" else 2, remote=remote)

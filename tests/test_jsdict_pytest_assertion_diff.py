@@ -1,0 +1,29 @@
+"""pytest's assertion message for two ``JsDict`` results -- ``assert res == expected`` in a user's
+test -- is a ``dict``'s: the differing items, the keys on one side only, no diff of reprs; the same
+lines as for a plain subclass of ``dict`` holding the same items (``JsDict``'s metaclass leaves
+``isinstance`` and ``repr`` of the value as a dict's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from _pytest.assertion.util import assertrepr_compare
+from sdk_era_helpers import era_params, running
+
+from workers_env._jsvalues import JsDict, JsMapResult
+
+
+class Plain(dict):  # type: ignore[type-arg]
+    """A ``dict`` subclass of no metaclass of its own (pytest prints an exact ``dict``'s keys sorted)."""
+
+
+@pytest.mark.parametrize(("era", "modules"), era_params())
+def test_the_message_is_a_dicts(pytestconfig: pytest.Config, era: Any, modules: dict[str, str]) -> None:
+    left, right = {"id": "a", "score": 0.5, "only": 1}, {"id": "a", "score": 0.25, "values": [1]}
+    with running(era):
+        got = assertrepr_compare(pytestconfig, "==", JsDict(left), JsDict(right))
+        mixed = assertrepr_compare(pytestconfig, "==", JsMapResult(left), right)
+    expected = assertrepr_compare(pytestconfig, "==", Plain(left), Plain(right))
+    assert got == mixed == expected
+    assert expected is not None and any("Differing items" in line for line in expected)
