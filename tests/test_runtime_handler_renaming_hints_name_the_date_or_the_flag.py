@@ -45,7 +45,7 @@ class Default(WorkerEntrypoint):
         try:
             await self.env.ADMIN.fetch("http://x/")
         except Exception as error:
-            out.append(error.message.rstrip())
+            out.append(str(error).rstrip())  # (the SDK's fetch is pyfetch: 0.26's raises OSError(message))
         return Response(" | ".join(out))
 '''
 

@@ -49,9 +49,12 @@ class Default(WorkerEntrypoint):
 ])
 async def test_a_python_value_is_read_as_its_str_and_refused_as_pyfetch_raises(tmp_path, date, raised):
     gateway = service_pair(tmp_path, CALLEE, CALLER, date)
-    with pytest.warns(PyProxyWarning, match=r"a Python dict reached JavaScript as a PyProxy in this call to "
-                                            r"SEARCH\.fetch\(\).*\"\{'url': 'http://s/dict'\}\""):
+    with pytest.warns(PyProxyWarning) as caught:
         out = (await (await gateway.fetch("/")).text()).split(" | ")
+    texts = [str(warning.message) for warning in caught]
+    for kind, shown in [("dict", "\"{'url': 'http://s/dict'}\""), ("list", "'[1]'"), ("list", "\"['http://s/a', 'b']\"")]:
+        assert any(f"a Python {kind} reached JavaScript as a PyProxy in this call to SEARCH.fetch()" in text
+                   and f"str() of it, {shown}," in text for text in texts), texts
     assert out == [f"{raised}: Invalid URL: {{'url': 'http://s/dict'}}", f"{raised}: Invalid URL: [1]",
                    f"{raised}: Invalid URL: ['http://s/a', 'b']", f"{raised}: Invalid URL: 5",
                    f"{raised}: Invalid URL: undefined", "GET http://s/python", "GET http://s/text"]

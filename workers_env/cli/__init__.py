@@ -34,7 +34,6 @@ from workers_env.cli.common import (
     with_hint,
 )
 from workers_env.cli.devoptions import dev_option_note
-from workers_env.cli.vectorize.locationnote import location_option_note
 from workers_env.cli.devstop import leave_after_a_stop
 from workers_env.cli.didyoumean import command_box, did_you_mean
 from workers_env.cli.negations import FALSE, negated_values
@@ -759,6 +758,8 @@ def _usage_error(parser: argparse.ArgumentParser, argv: list[str], exc: UsageErr
     if getattr(exc, "workers_env_hint", None) is None and _help_parser(parser, argv).prog.endswith(" dev"):
         exc = with_hint(exc, dev_option_note(message_of(exc)))  # wrangler dev's own option
     if getattr(exc, "workers_env_hint", None) is None and " vectorize" in _help_parser(parser, argv).prog:
+        # (imported here: the vectorize package imports numpy, which no other command needs)
+        from workers_env.cli.vectorize.locationnote import location_option_note
         exc = with_hint(exc, location_option_note(message_of(exc)))  # `--local`, as d1 and kv take it
     fail(message_of(exc))
     print_hint(exc)
