@@ -70,12 +70,21 @@ def test_two_workers_in_flight_each_import_their_own_helper(tmp_path: Path, entr
     assert "helper" not in sys.modules  # and neither lands outside
 
 
+#: LAZY, saying when its handler is about to await (``AWAITING``, read by the test through ``worker.module``)
+SAYING = LAZY.replace("import asyncio\n", "import asyncio\n\nAWAITING = asyncio.Event()\n", 1).replace(
+    "        for wait in", "        AWAITING.set()\n        for wait in", 1)
+
+
 def test_code_outside_the_workers_does_not_see_their_modules_while_they_await(tmp_path: Path) -> None:
-    red = worker_answering(tmp_path / "red", LAZY, "red")
+    red = worker_answering(tmp_path / "red", SAYING, "red")
 
     async def scenario() -> tuple[bool, bool, str]:
         request = asyncio.ensure_future(red.fetch("http://w/0.05"))
-        await asyncio.sleep(0.01)  # the handler is awaiting its sleep
+        # the handler is awaiting its sleep: it said so, then awaited (this step runs after its
+        # step); a fixed 0.01 s sleep here was once too short for the request's first step under
+        # a load of 30-40 (flake55)
+        await asyncio.wait_for(red.module.AWAITING.wait(), 10)
+        assert not request.done()
         seen = "helper" in sys.modules, "workers" in sys.modules
         return (*seen, await (await request).text())
 

@@ -22,7 +22,8 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         if request.url.endswith("/timer"):
             timer = setTimeout(create_proxy(lambda: None), 60_000)  # pending while this request waits
-            for _ in range(200):  # up to 2 s: until the other request has been reported hung
+            for _ in range(3000):  # up to 30 s: until the other request has been reported hung (2 s was once
+                # too short at a load of 30-40: flake55)
                 if self.env.SEEN.hung():
                     break
                 await asyncio.sleep(0.01)

@@ -249,29 +249,52 @@ def queue_microtask(callback: Any = None, *_ignored: Any) -> None:
 
 #: the loops whose microtasks a signal cut off (:func:`cut_off_microtasks`)
 _CUT: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
+#: the loops a stop signal ended: none of their microtasks runs again (:func:`cut_off_microtasks`)
+_ENDED: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
+#: whether any loop is in ``_ENDED`` (a drain's look between two jobs, at the cost of a name)
+_any_ended = False
+
+
+def _ended(loop: asyncio.AbstractEventLoop, queue: collections.deque[Callable[[], None]]) -> bool:
+    """Whether a stop signal ended ``loop`` (a drain asks once ``_any_ended``): its queued
+    microtasks are dropped."""
+    if loop in _ENDED:
+        queue.clear()
+        return True
+    return False
 
 
 def run_microtasks() -> None:
     """Run the running loop's queued microtasks now, and those they queue: the microtask
     checkpoint workerd runs after each I/O event's callback (a WebSocket message's listeners),
     before the next event is delivered. The drain already scheduled then finds none left."""
-    queue = _MICROTASKS.get(asyncio.get_running_loop())
-    while queue:
+    loop = asyncio.get_running_loop()
+    queue = _MICROTASKS.get(loop)
+    while queue and not (_any_ended and _ended(loop, queue)):
         queue.popleft()()
 
 
 def cut_off_microtasks(frame: FrameType | None) -> bool:
-    """Whether ``frame`` (a signal handler's: dev stopping) runs in a drain of the loop's
-    microtasks; if so, the queued ones are dropped, and the caller raises there. Microtasks that
-    queue each other for ever (a ``queueMicrotask`` callback queueing itself) hold the loop's
-    thread as they hold workerd's isolate, which never answers; wrangler dev's Ctrl+C ends that
-    isolate with its process (130/143 in 0.06-0.12 s: tools/wrangler/dev_stop_signal_probe.py),
-    where dev was deaf to every signal (review75)."""
+    """End the running loop's microtasks for a signal handler called in ``frame`` (dev
+    stopping): whether ``frame`` runs in a drain of them -- the queued ones are dropped there, and
+    the caller raises -- and from now on none runs, so a drain pending or begun later drops its
+    jobs too. Microtasks that queue each other for ever (a ``queueMicrotask`` callback queueing
+    itself) hold the loop's thread as they hold workerd's isolate, which never answers; wrangler
+    dev's Ctrl+C ends that isolate with its process (130/143 in 0.06-0.12 s:
+    tools/wrangler/dev_stop_signal_probe.py), where dev was deaf to every signal (review75), and
+    still to one landing after the Worker queued the first such microtask and before its drain
+    began -- in the Worker's code after the ``queueMicrotask``, in workers-env's making its
+    ``Response`` (flake55: 1 SIGTERM test in a loaded suite run past its 30 s)."""
+    global _any_ended
+    loop = asyncio._get_running_loop()
+    if loop is None:  # (no loop running in this thread: no microtask either)
+        return False
+    _ENDED.add(loop)
+    _any_ended = True
     while frame is not None and frame.f_code not in _DRAINS:
         frame = frame.f_back
     if frame is None:
         return False
-    loop = asyncio.get_running_loop()  # (a drain runs on the running loop)
     _MICROTASKS.get(loop, collections.deque()).clear()
     _CUT.add(loop)
     return True
@@ -280,7 +303,7 @@ def cut_off_microtasks(frame: FrameType | None) -> bool:
 def _drain(loop: asyncio.AbstractEventLoop) -> None:
     queue = _MICROTASKS[loop]
     try:
-        while queue:
+        while queue and not (_any_ended and _ended(loop, queue)):
             queue.popleft()()
     except asyncio.CancelledError:
         if loop not in _CUT:  # (cut off: the loop's callback ends quietly, as the request it ran for)

@@ -64,9 +64,7 @@ from workers_env.runtime.requestbody import (
 )
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import TWO_HOSTS, QuietRefusals, front_connection, refusal
-from workers_env.runtime.jspromise import cut_off_microtasks
-from workers_env.runtime.runsync import cut_off_drivers, cut_off_here
-from workers_env.runtime.threadpool import worker_code_blocks
+from workers_env.runtime.stopcutoff import cut_off_worker_code
 from workers_env.runtime.stalls import HANGING, is_hang
 from workers_env.runtime.tasks import end_worker_tasks, sever_worker_code
 from workers_env.runtime.statusline import (
@@ -1208,14 +1206,11 @@ class _Server(uvicorn.Server):
             return
         # the Worker's code holding the loop (a run_sync's wait: time.sleep; a blocking loop of its
         # own; microtasks queueing each other) is cut off, so the loop gets back to the server; its
-        # request, cancelled so, says nothing
-        drivers = cut_off_drivers(frame)  # (each run_sync raises once its loop step ends; one begun later, at once)
-        here = cut_off_microtasks(frame) or not drivers and worker_code_blocks(frame)
-        logging.getLogger("uvicorn.error").addFilter(_not_cancelled)  # (a wait begun later is cut off too)
-        # (and asyncio's report of a loop callback cut off so: a call_soon of the Worker's)
+        # request, cancelled so, says nothing (nor, a wait begun later cut off too, uvicorn's log;
+        # nor asyncio's report of a loop callback cut off so: a call_soon of the Worker's)
+        logging.getLogger("uvicorn.error").addFilter(_not_cancelled)
         logging.getLogger("asyncio").addFilter(_not_cancelled)
-        if here:
-            cut_off_here()
+        cut_off_worker_code(frame)  # (may raise CancelledError here: last)
 
     async def serve(self, sockets: list[socket.socket] | None = None) -> None:
         try:
