@@ -8,10 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from _pytest.assertion.util import assertrepr_compare
 from sdk_era_helpers import era_params, running
 
 from workers_env._jsvalues import JsDict, JsMapResult
+
+
+def assertrepr_compare(config: pytest.Config, op: str, left: object, right: object) -> list[list[str]]:
+    """What pytest explains for ``left op right``, through its public hook (the private
+    ``_pytest.assertion.util.assertrepr_compare`` changed its arguments in pytest 9.2.0)."""
+    return config.hook.pytest_assertrepr_compare(config=config, op=op, left=left, right=right)  # type: ignore[no-any-return]
 
 
 class Plain(dict):  # type: ignore[type-arg]
@@ -26,4 +31,4 @@ def test_the_message_is_a_dicts(pytestconfig: pytest.Config, era: Any, modules: 
         mixed = assertrepr_compare(pytestconfig, "==", JsMapResult(left), right)
     expected = assertrepr_compare(pytestconfig, "==", Plain(left), Plain(right))
     assert got == mixed == expected
-    assert expected is not None and any("Differing items" in line for line in expected)
+    assert expected and any("Differing items" in line for lines in expected for line in lines)
