@@ -203,18 +203,23 @@ class _ModuleName:
         return _shown_module(owner if owner is not None else type(instance))
 
 
-def _class_named(module: str, qualname: str) -> type:
-    """The class ``qualname`` of module ``module``: what a pickled :class:`JsException` class is."""
+def class_named(module: str, qualname: str) -> type:
+    """The class ``qualname`` of module ``module``: what a pickled class that shows another module
+    in a Worker is read back as -- a :class:`JsException` class, a JS value's, an SDK class."""
     found: Any = importlib.import_module(module)
     for part in qualname.split("."):
         found = getattr(found, part)
     return found  # type: ignore[no-any-return]
 
 
+#: (the name pickles made before session 55 call)
+_class_named = class_named
+
+
 def _reduce_js_class(cls: _JsExceptionType) -> tuple[Any, tuple[str, str]]:
     """``pickle`` of a :class:`JsException` class by the module that defines it here: the
     ``pyodide.ffi`` it shows in a Worker is no module outside one."""
-    return _class_named, (_own_module(cls), cls.__qualname__)
+    return class_named, (_own_module(cls), cls.__qualname__)
 
 
 copyreg.pickle(_JsExceptionType, _reduce_js_class)  # type: ignore[arg-type]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import copyreg
 import datetime as _dt
 import functools
-import importlib
 import json
 import math
 import re
@@ -27,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, overload
 
 from workers_env._deep import MAX_CONVERSION_DEPTH, ROOMY_FROM, deeper, more_room, python_str
 from workers_env._errors import JsException, NotEmulatedError, add_hint, users_mistake
-from workers_env._sdkclasses import SdkType
+from workers_env._sdkclasses import SdkType, class_named
 
 if TYPE_CHECKING:
     import numpy as np
@@ -843,19 +842,14 @@ class PyodideProxyType(type):
         return "JsProxy"
 
 
-def _class_by_own_name(module: str, qualname: str) -> type:
-    """The class ``qualname`` of workers-env's module ``module``: what ``pickle`` of a JS value's
-    class (or of a value holding one) reads back."""
-    found: Any = importlib.import_module(module)
-    for part in qualname.split("."):
-        found = getattr(found, part)
-    return found  # type: ignore[no-any-return]
+#: (the name pickles made before session 55 call: :func:`workers_env._errors.class_named`)
+_class_by_own_name = class_named
 
 
 def reduce_by_own_name(cls: PyodideProxyType) -> tuple[Any, tuple[str, str]]:
     """``pickle``'s reduction of a JS value's class, registered per metaclass (copyreg looks up
     the exact type)."""
-    return _class_by_own_name, cls._own_name
+    return class_named, cls._own_name
 
 
 copyreg.pickle(PyodideProxyType, reduce_by_own_name)  # type: ignore[arg-type]

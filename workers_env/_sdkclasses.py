@@ -19,10 +19,11 @@ a class attribute, and no ``__module__`` property stands in the metaclass's own 
 from __future__ import annotations
 
 import copyreg
-import importlib
 from abc import ABCMeta
 from collections.abc import Callable
 from typing import Any
+
+from workers_env._errors import class_named  # what a pickled SDK class is read back by (as a JS value's, a JsException's)
 
 __all__ = ["SdkClass", "SdkType", "ShownModule", "class_named", "name_sdk_classes_by"]
 
@@ -86,14 +87,6 @@ class SdkType(type):
 class SdkClass(SdkType, ABCMeta):
     """:class:`SdkType` for the SDK classes that are abstract base classes' (``FormData`` is a
     ``MutableMapping``) or are checked against them."""
-
-
-def class_named(module: str, qualname: str) -> type:
-    """The class ``qualname`` of the (real) module ``module``: what a pickled SDK class is read back as."""
-    found: Any = importlib.import_module(module)
-    for part in qualname.split("."):
-        found = getattr(found, part)
-    return found  # type: ignore[no-any-return]
 
 
 def _reduce_class(cls: SdkType) -> tuple[Any, tuple[str, str]]:
