@@ -1,8 +1,9 @@
 """The README's Contents (a bold line, not a section: the quick start comes right after the two
 commands), and each docs/*.md page's, lists every section heading (##, ### and ####, outside code blocks) in
-order, each linked to the anchor GitHub makes for it, and nothing else: a section added,
-renamed or moved later cannot leave the list stale, and every ``(#anchor)`` link in the README
-leads to a heading that exists."""
+order, each linked to the anchor GitHub makes for it, and nothing else -- but for the README's "Where we
+had to choose", whose #### headings its own Contents lists, right under its heading, with its ### ones
+(the README's list stays short enough to read): a section added, renamed or moved later cannot leave
+a list stale, and every ``(#anchor)`` link in the README leads to a heading that exists."""
 
 from __future__ import annotations
 
@@ -28,18 +29,47 @@ def anchor(title: str) -> str:
     return re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-")
 
 
+CHOICES = "Where we had to choose"  # the README section with a Contents list of its own
+
+
+def contents(text: str, after: int = 0) -> list[str]:
+    """The lines of the first **Contents** list at or after index ``after``."""
+    start = text.index("**Contents**\n\n", after) + len("**Contents**\n\n")
+    return text[start: text.index("\n\n", start)].splitlines()
+
+
+def entries(found: list[tuple[int, str]], top: int = 2) -> list[str]:
+    """The Contents lines of these headings, ``top`` the level that is not indented."""
+    return [f"{'  ' * (level - top)}- [{title.replace('⚠ ', '')}](#{anchor(title)})" for level, title in found]
+
+
 def listed_and_expected(text: str) -> tuple[list[str], list[str]]:
     """The lines of a page's **Contents** list, and the lines its headings call for."""
-    start = text.index("**Contents**\n\n") + len("**Contents**\n\n")
-    listed = text[start: text.index("\n\n", start)].splitlines()
-    expected = [f"{'  ' * (level - 2)}- [{title.replace('⚠ ', '')}](#{anchor(title)})"
-                for level, title in headings(text)]
-    return listed, expected
+    return contents(text), entries(headings(text))
+
+
+def readme_parts(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The README's headings for its own Contents, and the ones under "Where we had to choose"."""
+    found = headings(text)
+    first = found.index((2, CHOICES))
+    end = next((i for i in range(first + 1, len(found)) if found[i][0] == 2), len(found))
+    inside = found[first + 1:end]
+    return [h for h in found if h not in inside or h[0] < 4], inside
 
 
 def test_contents_is_every_heading_in_order():
-    listed, expected = listed_and_expected(README.read_text(encoding="utf-8"))
-    assert listed == expected
+    text = README.read_text(encoding="utf-8")
+    top, _ = readme_parts(text)
+    assert contents(text) == entries(top)
+
+
+def test_where_we_had_to_choose_lists_its_own_headings():
+    text = README.read_text(encoding="utf-8")
+    _, inside = readme_parts(text)
+    assert sum(level == 4 for level, _ in inside) > 20  # the scan sees the section's own topics
+    section = text.index(f"\n## {CHOICES}\n")
+    assert contents(text, section) == entries(inside, top=3)
+    assert text.index("**Contents**", section) < text.index("\n### ", section)  # the list opens the section
 
 
 def test_every_anchor_link_leads_to_a_heading():
