@@ -23,7 +23,8 @@ module passes it: a kind, a once-only line's key), a ``__doc__`` (set, or a ``ty
 ``typing.cast``'s type; in a module of ``FORMS`` (a service binding's remote error) a text made of
 replacement fields and punctuation alone (``f"{name}: {message}"``) is a text too. The dates of
 the compatibility flags the audited runtime code follows are audited as well (``compat-dates``:
-``CompatFlag(..., "2026-04-21")`` in ``config/compat.py``). For every limit constant, every error
+``CompatFlag(..., "2026-04-21")`` in ``config/compat.py``, and each date of a newer workerd's table
+row ``DATED_ROWS`` names: ``("fetch_redirect_error", ..., "2026-12-22", ...)``). For every limit constant, every error
 text and every date there, this script applies one mutation at a time to a scratch copy of the
 tree, runs the tests that could notice and records whether one failed (killed) or none did
 (survived):
