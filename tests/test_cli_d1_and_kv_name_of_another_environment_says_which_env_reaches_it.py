@@ -88,3 +88,37 @@ def test_a_json_config_writes_the_sections_path(tmp_path, capsys, monkeypatch):
         "(workers-env: 'DB' is in env.staging.d1_databases (binding DB, database_name \"s-db\") of wrangler.jsonc, "
         "while this command read the top level (bindings are not inherited between environments): "
         "add --env staging)\n")
+
+
+def test_kv_with_no_namespaces_in_the_section_read_names_another_environments(tmp_path, capsys, monkeypatch):
+    (tmp_path / "wrangler.toml").write_text(
+        'name = "w"\ncompatibility_date = "2025-01-01"\n[env.staging]\n[[env.staging.kv_namespaces]]\n'
+        'binding = "STAGE_KV"\nid = "cccccccccccccccccccccccccccccccc"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
+    result = run_main(capsys, "kv", "key", "put", "k", "v", "--binding", "STAGE_KV", "--local")
+    assert result.returncode == 1
+    assert result.stderr == (
+        '✘ [ERROR] No KV namespaces are configured in your wrangler config file. Use `--namespace-id` to specify the '
+        'namespace directly, or add a "kv_namespaces" entry to your config.\n\n\n'
+        "(workers-env: 'STAGE_KV' is in [[env.staging.kv_namespaces]] (id \"cccccccccccccccccccccccccccccccc\") of "
+        "wrangler.toml, while this command read the top level (bindings are not inherited between environments): "
+        "add --env staging)\n")
+    assert not (tmp_path / ".wrangler").exists()
+
+
+def test_a_name_in_two_other_sections_names_both(tmp_path, capsys, monkeypatch):
+    (tmp_path / "wrangler.toml").write_text(
+        'name = "w"\ncompatibility_date = "2025-01-01"\n'
+        '[env.staging]\n[[env.staging.d1_databases]]\nbinding = "DB"\ndatabase_name = "shared-db"\n'
+        'database_id = "22222222-2222-4222-8222-222222222222"\n'
+        '[env.prod]\n[[env.prod.d1_databases]]\nbinding = "MAIN"\ndatabase_name = "shared-db"\n'
+        'database_id = "33333333-3333-4333-8333-333333333333"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
+    result = run_main(capsys, "d1", "execute", "shared-db", "--local", "--command", "select 1")
+    assert result.returncode == 1
+    assert result.stderr.endswith(
+        "(workers-env: 'shared-db' is in [[env.staging.d1_databases]] (binding DB, database_name \"shared-db\") and "
+        "[[env.prod.d1_databases]] (binding MAIN, database_name \"shared-db\") of wrangler.toml, while this command "
+        "read the top level (bindings are not inherited between environments): add --env staging or add --env prod)\n")

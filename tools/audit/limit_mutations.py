@@ -23,7 +23,8 @@ module passes it: a kind, a once-only line's key), a ``__doc__`` (set, or a ``ty
 ``typing.cast``'s type; in a module of ``FORMS`` (a service binding's remote error) a text made of
 replacement fields and punctuation alone (``f"{name}: {message}"``) is a text too. The dates of
 the compatibility flags the audited runtime code follows are audited as well (``compat-dates``:
-``CompatFlag(..., "2026-04-21")`` in ``config/compat.py``). For every limit constant, every error
+``CompatFlag(..., "2026-04-21")`` in ``config/compat.py``, and each date of a newer workerd's table
+row ``DATED_ROWS`` names: ``("fetch_redirect_error", ..., "2026-12-22", ...)``). For every limit constant, every error
 text and every date there, this script applies one mutation at a time to a scratch copy of the
 tree, runs the tests that could notice and records whether one failed (killed) or none did
 (survived):
@@ -196,11 +197,14 @@ MODULES = (
     Audited("ratelimit-limits", "workers_env/ratelimit/limits.py", ("test_ratelimit_*",)),
     # the compatibility dates the audited runtime code follows: a service binding's error
     # serialisation (2026-04-21), an EventTarget listener's error (2026-09-15), a Fetcher's
-    # get/put/delete shortcuts (2024-03-26, runtime/fetchershortcuts.py); the other flags' dates
-    # join as their code is audited
+    # get/put/delete shortcuts (2024-03-26, runtime/fetchershortcuts.py); and the dates of the newer
+    # workerds' table rows named in ``DATED_ROWS`` (a flag's date, an implication's); the other
+    # flags' dates join as their code is audited
     Audited("compat-dates", "workers_env/config/compat.py",
-            (*RUNTIME_TESTS, "test_service_binding_*", "test_a_loaded_worker_*", "test_websocket_*"),
-            names=r"^(ENHANCED_ERROR_SERIALIZATION|SPEC_COMPLIANT_DISPATCH_EXCEPTIONS|FETCHER_NO_GET_PUT_DELETE)$", functions=False, dates=True),
+            (*RUNTIME_TESTS, "test_service_binding_*", "test_a_loaded_worker_*", "test_websocket_*",
+             "test_tools_embedded_flags_*"),
+            names=r"^(ENHANCED_ERROR_SERIALIZATION|SPEC_COMPLIANT_DISPATCH_EXCEPTIONS|FETCHER_NO_GET_PUT_DELETE"
+                  r"|WORKERD_FLAGS_SINCE_6552D99)$", functions=False, dates=True),
     Audited("deep", "workers_env/_deep.py", ("test_deep_*", "test_ai_scripted_*", "test_js_*"),
             names=r"^MAX_CONVERSION_DEPTH$", functions=False),
     # the texts of the config's diagnostics and of the CLI (``texts``: every text, no number)
@@ -220,6 +224,8 @@ MODULES = (
           ("dev", DEV_TESTS), ("devbuild", DEV_TESTS), ("devhosts", DEV_TESTS), ("devreload", DEV_TESTS),
           ("devstop", DEV_TESTS), ("deventry", DEV_TESTS), ("devoptions", DEV_TESTS), ("devsession", DEV_TESTS), ("devtable", DEV_TESTS),
           ("devsection", DEV_TESTS), ("devupstream", DEV_TESTS), ("ciinfo", CLI_TESTS),
+          ("temporary", ("test_cli_d1*", "test_cli_kv*")), ("othersections", ("test_cli_d1*", "test_cli_kv*")),
+          ("apionly", ("test_cli_d1*", "test_cli_kv*")), ("vectorize/locationnote", ("test_cli_vectorize*",)),
           ("ai", ("test_cli_ai*",)), ("globalflags", CLI_TESTS),
           ("negations", CLI_TESTS))),
     # the texts of the runtime (the JS stand-ins' errors, Pyodide's FFI, the SDK stand-ins', the
@@ -255,6 +261,8 @@ MODULES = (
     Audited("errors", "workers_env/_errors.py", ("test_errors*", "test_service_binding_*", "test_binding_*"),
             texts=True, code=True),
     Audited("jsvalues", "workers_env/_jsvalues.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
+    # the metaclass of the classes shown under production's module names (meta55)
+    Audited("sdkclasses", "workers_env/_sdkclasses.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
     # wrangler's log levels (WRANGLER_LOG's warning for a value that is no level)
     Audited("loglevel", "workers_env/_loglevel.py", ("test_cli_*", "test_dev_*", "test_wrangler_log*"), texts=True,
             code=True),
@@ -265,6 +273,10 @@ MODULES = (
 #: texts and collections that are no limit nor error text (allow-lists, names of operations, the
 #: Workers AI catalog's model descriptions as cloudflare-docs' model files give them: data, no message)
 SKIPPED_NAMES = {"ALLOWED_FUNCTIONS", "ALLOWED_PRAGMAS", "RESERVED_PREFIX", "CATALOG_ENTRIES"}
+#: the rows of a table of flags (``WORKERD_FLAGS_SINCE_6552D99``: name, disable name, date, ...,
+#: implications) whose dates ``compat-dates`` audits -- those the audited code follows or a session
+#: added (currency55: workerd 1.20261129.1's and 1.20261201.1's); a row's every date moves
+DATED_ROWS = {"fetch_redirect_error", "udp_ingress", "python_dedicated_snapshot_keep_import_caches"}
 
 
 @dataclass
@@ -658,6 +670,12 @@ def find_mutations(audited: Audited) -> list[Mutation]:
             elif isinstance(value, ast.Dict):
                 for key, item in zip(value.keys, value.values):
                     mutations += _value_mutations(audited, f"{name}[{ast.unparse(key) if key else '**'}]", item, starts)
+            elif audited.dates and isinstance(value, ast.Tuple):  # a table of flags: the rows named
+                for row in value.elts:
+                    first = row.elts[0] if isinstance(row, ast.Tuple) and row.elts else None
+                    if isinstance(first, ast.Constant) and first.value in DATED_ROWS:
+                        for node in ast.walk(row):
+                            mutations += _date_mutations(audited, f"{name}[{first.value}]", node, starts)
             elif isinstance(value, ast.Call):
                 if audited.dates:
                     for arg in [*value.args, *(keyword.value for keyword in value.keywords)]:

@@ -1554,7 +1554,9 @@ class _EnvWrapper(metaclass=SdkClass):
         return f"<{sdk_module('_EnvWrapper', self._sdk_era())}._EnvWrapper object at {hex(id(self))}>"
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
+        if name.startswith("__") and "_env" in self.__dict__:
+            # (but an instance copy.copy made bare, no _env yet: the name is looked up on _env,
+            # which recurses -- the SDKs' own RecursionError, whose __getattr__ has no such guard)
             raise AttributeError(name)
         value = getattr(self._env, name)
         if isinstance(value, JsBinding) and value._js_class in _OWN_WRAPPERS:

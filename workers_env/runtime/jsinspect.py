@@ -265,6 +265,9 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
         return _join(f"{value._js_name}({len(pairs)}) {{", pairs, "}", level)
     if isinstance(value, BaseException):
         return str(value)
+    if isinstance(value, JsProxy) and callable(getattr(type(value), "_inspected", None)):
+        # a Response, Request, URL: not its toString; an RPC stub or property, no function's form
+        return value._inspected()  # type: ignore[no-any-return]
     if isinstance(value, JsProxy) and type(value).typeof == "function" and isinstance(getattr(value, "name", None), str):
         function = f"[Function: {value.name}]" if value.name else "[Function (anonymous)]"  # util.inspect's
         statics = value._enumerable_statics() if callable(getattr(type(value), "_enumerable_statics", None)) else {}
@@ -272,8 +275,6 @@ def _inspect(value: Any, level: int, nested: bool, within: list[Any], refs: dict
             return function
         # a workerd class's enumerable statics after it (wrangler dev 4.164.0: ``[Function: Response] { error: ... }``)
         return _join(f"{function} {{", [f"{_key(k)}: {inner(v)}" for k, v in statics.items()], "}", level)
-    if isinstance(value, JsProxy) and callable(getattr(type(value), "_inspected", None)):
-        return value._inspected()  # type: ignore[no-any-return]  # a Response, Request, URL: not its toString
     return repr(value) if isinstance(value, JsProxy) else str(value)
 
 

@@ -105,7 +105,9 @@ class _BuiltinFetcherWrapper(metaclass=SdkType):
         self._name = name or binding._name
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
+        if name.startswith("__") and "_binding" in self.__dict__:
+            # (but an instance copy.copy made bare, no _binding yet: the name is looked up on _binding,
+            # which recurses -- the SDKs' own RecursionError, whose __getattr__ has no such guard)
             raise AttributeError(name)
         attr = getattr(self._binding, name)
         if not callable(attr):
@@ -133,7 +135,9 @@ class _PassThrough:
         self._binding = binding
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
+        if name.startswith("__") and "_binding" in self.__dict__:
+            # (but an instance copy.copy made bare, no _binding yet: the name is looked up on _binding,
+            # which recurses -- the SDKs' own RecursionError, whose __getattr__ has no such guard)
             raise AttributeError(name)
         return getattr(self._binding, name)
 

@@ -243,8 +243,9 @@ class FunctionStub(JsNativeFunction):
         return "[object JsRpcStub]"  # String() of the stub (measured), as Pyodide's repr of a JsProxy
 
     def _inspected(self) -> str:
-        """``console.log`` of it, as before its ``name`` became an RPC property (not measured)."""
-        return "[Function (anonymous)]"
+        """``console.log`` of it: ``RpcStub {}`` (wrangler dev 4.164.0, a JavaScript twin logging a
+        returned function's stub, alone and in an array; audit32 -- it was ``[Function (anonymous)]``)."""
+        return "RpcStub {}"
 
 
 #: the slot holding a native function's own name (FunctionStub reads ``name`` as an RPC property)

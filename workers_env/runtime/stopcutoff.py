@@ -25,7 +25,9 @@ def cut_off_worker_code(frame: FrameType | None) -> None:
     ``run_sync`` driving the loop ends once its step does, and one begun later at once
     (runtime/runsync.py); the loop's microtasks never run again (runtime/jspromise.py); and
     ``CancelledError`` is raised here if the signal landed in a drain of them or in Worker code
-    holding the loop's thread (a busy loop, Pyodide 0.26's blocking ``time.sleep``)."""
-    drivers = cut_off_drivers(frame)
-    if cut_off_microtasks(frame) or not drivers and worker_code_blocks(frame):
+    holding the loop's thread (a busy loop, Pyodide 0.26's blocking ``time.sleep``) -- also in a
+    step a ``run_sync`` drives (a ``waitUntil`` task's busy loop while the handler waits in
+    ``time.sleep``), which would never end that step (audit32: dev deaf for ever)."""
+    cut_off_drivers(frame)
+    if cut_off_microtasks(frame) or worker_code_blocks(frame):
         cut_off_here()
