@@ -162,7 +162,16 @@ case(P + "javascript-interop.mdx#4", "a to_js helper with dict_converter=Object.
                 "the Worker does not start (without that line it loads)")
 case(P + "javascript-interop.mdx#5", "js.Response.new from a Default class", steps=[Step(text="Hello World!")])
 
-case(P + "packages/fastapi.mdx#1", "FastAPI through asgi.fetch", outside="needs fastapi and pydantic installed (run by the earlier hunts' FastAPI rounds)")
+case(P + "packages/fastapi.mdx#1", "FastAPI through `import asgi` and asgi.fetch(app, request, self.env) from a Default class",
+     needs=("fastapi", "pydantic"), config='[vars]\nMESSAGE = "hi"\n', steps=[
+    Step(text='{"message":"Hello, World!"}', header={"content-type": "application/json"}),
+    Step(path="/env", text='{"message":"Here is an example of getting an environment variable: hi"}'),
+    Step(path="/items/", method="POST", body='{"name": "a", "price": 1.5}', headers={"content-type": "application/json"},
+         text='{"name":"a","description":null,"price":1.5,"tax":null}'),
+    Step(path="/items/3?q=x", method="PUT", body='{"name": "a", "price": 1.5}', headers={"content-type": "application/json"},
+         text='{"item_id":3,"name":"a","description":null,"price":1.5,"tax":null,"q":"x"}'),
+    Step(path="/items/5", text='{"item_id":5}')],
+     note="MESSAGE, which /env reads, set as a var; the page names no date (run at the script's)")
 
 # ---- workers/examples ---------------------------------------------------------------------------
 X = "workers/examples/"
@@ -462,6 +471,7 @@ case(WF + "python-workers-api.mdx#10", "self.env.MY_WORKFLOW.create() from a Def
 
 NOT_DO = "Durable Objects are not emulated (a binding to supply yourself)"
 case("durable-objects/examples/build-a-counter.mdx#1", "a counter Durable Object called over RPC from a Default class", outside=NOT_DO)
+case("durable-objects/examples/alarms-api.mdx#1", "a Durable Object batching requests with storage alarms", outside=NOT_DO)
 for n in range(1, 8):
     case(f"durable-objects/api/base.mdx#{n}", "a DurableObject's handler methods (fetch, alarm, webSocket*, preShutdown)", outside=NOT_DO)
 
