@@ -21,7 +21,9 @@ those -- and is ``outside`` elsewhere. A block that is a handler's body (D1's Wo
 
 The whole repository (1.1 GB) is more than the search tool's ``fetch`` brings; any git dir holding
 the known pages at their paths does -- docsnip50 built one from the code index's stored version of
-each page (``read_file``), its Python blocks only, kept out of this repository (CHECKS.md).
+each page (``read_file``), its Python blocks only, kept out of this repository (CHECKS.md);
+``docs_examples_sources.md`` lists the pages and commits session 56 ran on. A Python page no case
+names is not read: a new page needs its cases written (its blocks then count).
 """
 from __future__ import annotations
 
