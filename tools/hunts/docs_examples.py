@@ -21,7 +21,9 @@ those -- and is ``outside`` elsewhere. A block that is a handler's body (D1's Wo
 
 The whole repository (1.1 GB) is more than the search tool's ``fetch`` brings; any git dir holding
 the known pages at their paths does -- docsnip50 built one from the code index's stored version of
-each page (``read_file``), its Python blocks only, kept out of this repository (CHECKS.md).
+each page (``read_file``), its Python blocks only, kept out of this repository (CHECKS.md);
+``docs_examples_sources.md`` lists the pages and commits session 56 ran on. A Python page no case
+names is not read: a new page needs its cases written (its blocks then count).
 """
 from __future__ import annotations
 
@@ -51,7 +53,9 @@ DATE = "2025-12-01"  # a Worker made today gets a recent date; examples name non
 GLOBAL = "2025-08-01"
 FLAGS = '["python_workers"]'
 GLOBAL_HANDLER = re.compile(r"^(async\s+)?def\s+on_(fetch|scheduled|queue)\b", re.M)
-FENCE = re.compile(r"^(?P<fence>`{3,})(?P<lang>py|python)\b[^\n]*\n(?P<body>.*?)^(?P=fence)\s*$", re.M | re.S)
+# A fence may be indented (a block inside a list item or <Steps>): its lines lose that indent, as Markdown reads them;
+# its closing fence may be longer than its opening one (CommonMark).
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,})(?P<lang>py|python)\b[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)`*\s*$", re.M | re.S)
 
 
 @dataclass
@@ -160,7 +164,16 @@ case(P + "javascript-interop.mdx#4", "a to_js helper with dict_converter=Object.
                 "the Worker does not start (without that line it loads)")
 case(P + "javascript-interop.mdx#5", "js.Response.new from a Default class", steps=[Step(text="Hello World!")])
 
-case(P + "packages/fastapi.mdx#1", "FastAPI through asgi.fetch", outside="needs fastapi and pydantic installed (run by the earlier hunts' FastAPI rounds)")
+case(P + "packages/fastapi.mdx#1", "FastAPI through `import asgi` and asgi.fetch(app, request, self.env) from a Default class",
+     needs=("fastapi", "pydantic"), config='[vars]\nMESSAGE = "hi"\n', steps=[
+    Step(text='{"message":"Hello, World!"}', header={"content-type": "application/json"}),
+    Step(path="/env", text='{"message":"Here is an example of getting an environment variable: hi"}'),
+    Step(path="/items/", method="POST", body='{"name": "a", "price": 1.5}', headers={"content-type": "application/json"},
+         text='{"name":"a","description":null,"price":1.5,"tax":null}'),
+    Step(path="/items/3?q=x", method="PUT", body='{"name": "a", "price": 1.5}', headers={"content-type": "application/json"},
+         text='{"item_id":3,"name":"a","description":null,"price":1.5,"tax":null,"q":"x"}'),
+    Step(path="/items/5", text='{"item_id":5}')],
+     note="MESSAGE, which /env reads, set as a var; the page names no date (run at the script's)")
 
 # ---- workers/examples ---------------------------------------------------------------------------
 X = "workers/examples/"
@@ -425,6 +438,46 @@ d1_case(RO + "1", "run()'s D1Result and its meta fields", steps=[Step(contains=(
          "last_row_id is the seed's insert here, not the page's fresh database's 0. " + ROWS_READ)
 d1_case(RO + "2", "Response.json of exec()'s D1ExecResult", steps=[Step(contains=('{"count":1,"duration":',))])
 
+# ---- docsnip56: the Flask guide, the Python Workflows pages, two Durable Objects pages ----------
+FLASK_PYPROJECT = ('[project]\nname = "flask-worker"\nversion = "0.1.0"\nrequires-python = ">=3.12"\ndependencies = [\n    "flask",\n]\n\n'
+                   '[dependency-groups]\ndev = [\n    "workers-py",\n    "workers-runtime-sdk",\n]\n')
+FLASK_ASSETS = '[assets]\ndirectory = "./public/"\nbinding = "ASSETS"\nrun_worker_first = true\n'
+case(P_PKG + "flask.mdx#1", "Flask behind workers.wsgi.entrypoint, the guide's src/worker.py and pyproject.toml", needs=("flask",),
+     main="src/worker.py", files={"pyproject.toml": FLASK_PYPROJECT}, date=DJANGO_DATE,
+     steps=[Step(contains=('{"message":"Hello from Flask"}',), header={"content-type": "application/json"}),
+            Step(path="/nope", status=404)],
+     note="the page's $today run at the Django guide's 2026-07-29 (workers.wsgi.entrypoint, workers-runtime-sdk 1.8.0 on)")
+case(P_PKG + "flask.mdx#2", "Flask serving static assets through run_sync(env.ASSETS.fetch(...)) with run_worker_first", needs=("flask",),
+     main="src/worker.py", files={"pyproject.toml": FLASK_PYPROJECT, "public/index.html": "<h1>the frontend</h1>\n"},
+     config=FLASK_ASSETS, date=DJANGO_DATE,
+     steps=[Step(path="/api/hello", contains=('{"message":"Hello from the API"}',), header={"content-type": "application/json"}),
+            Step(path="/", status=200, text="<h1>the frontend</h1>\n", header={"content-type": "text/html; charset=utf-8"})],
+     note="the page's assets block as wrangler.toml, one index.html in ./public/")
+
+WF = "workflows/python/"
+NOT_WORKFLOWS = "Workflows are not emulated (a binding to supply yourself; WorkflowEntrypoint's step API has no stand-in)"
+case(WF + "index.mdx#1", "a WorkflowEntrypoint's run skeleton", outside="a fragment: run's body is a comment (an IndentationError as it stands)")
+case(WF + "index.mdx#2", "a Workflow with two steps and a module-level on_fetch creating an instance", outside=NOT_WORKFLOWS)
+case(WF + "bindings.mdx#1", "a step returning event['payload']", outside=NOT_WORKFLOWS)
+for n in range(2, 6):
+    case(WF + f"bindings.mdx#{n}", "the Workflow binding's create/create_batch/get/send_event",
+         outside="a fragment (top-level await on env, or a module-level on_fetch) of the Workflow binding, which is not emulated")
+case(WF + "dag.mdx#1", "step.do(depends=..., concurrent=True)", outside=NOT_WORKFLOWS)
+case(WF + "python-workers-api.mdx#1", "a WorkflowEntrypoint's run skeleton", outside="a fragment: run's body is a comment (an IndentationError as it stands)")
+case(WF + "python-workers-api.mdx#2", "step.do and calling the step", outside=NOT_WORKFLOWS)
+for n in range(3, 10):
+    case(WF + f"python-workers-api.mdx#{n}", "a Workflow step API (sleep, sleep_until, wait_for_event, with_rollback, NonRetryableError, config)",
+         outside="a fragment of a WorkflowEntrypoint (a bare run(), or a class without its imports); Workflows are not emulated")
+case(WF + "python-workers-api.mdx#10", "self.env.MY_WORKFLOW.create() from a Default class",
+     outside="a fragment without its imports; the Workflow binding is not emulated")
+
+NOT_DO = "Durable Objects are not emulated (a binding to supply yourself)"
+case("durable-objects/examples/build-a-counter.mdx#1", "a counter Durable Object called over RPC from a Default class", outside=NOT_DO)
+case("durable-objects/examples/alarms-api.mdx#1", "a Durable Object batching requests with storage alarms", outside=NOT_DO)
+for n in range(1, 8):
+    case(f"durable-objects/api/base.mdx#{n}", "a DurableObject's handler methods (fetch, alarm, webSocket*, preShutdown)", outside=NOT_DO)
+
+
 # ---- running ------------------------------------------------------------------------------------
 def git(gitdir: str, *args: str) -> str:
     where = ["--git-dir", gitdir] if not (Path(gitdir) / ".git").exists() else ["-C", gitdir]
@@ -432,8 +485,16 @@ def git(gitdir: str, *args: str) -> str:
 
 
 def python_blocks(text: str) -> list[str]:
-    """The page's ```py / ```python blocks, in order (a 4-backtick fence keeps its inner ```)."""
-    return [m.group("body") for m in FENCE.finditer(text)]
+    """The page's ```py / ```python blocks, in order (a 4-backtick fence keeps its inner ```; an
+    indented fence's lines lose its indent)."""
+    return [dedented(m.group("body"), m.group("indent")) for m in FENCE.finditer(text)]
+
+
+def dedented(body: str, indent: str) -> str:
+    """``body`` with ``indent`` taken off each line that starts with it."""
+    if not indent:
+        return body
+    return "".join(line[len(indent):] if line.startswith(indent) else line for line in body.splitlines(keepends=True))
 
 
 def page_blocks(gitdir: str, rev: str, page: str, cache: dict[str, list[str]]) -> list[str]:
