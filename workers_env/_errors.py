@@ -226,10 +226,30 @@ def class_named(module: str, qualname: str) -> type:
 _class_named = class_named
 
 
-def _reduce_js_class(cls: _JsExceptionType) -> tuple[Any, tuple[str, str]]:
+def reduce_class(cls: type, module: str, qualname: str) -> str | tuple[Any, tuple[str, str]]:
+    """``pickle``'s reduction of a class defined here in ``module`` as ``qualname`` (a class shown
+    under another name in a Worker: a :class:`JsException` class, a JS value's, an SDK class, and
+    Worker code's subclasses of them). One that shows those names is pickle's own global (its
+    checks and texts: a class local to a function, or no longer found at its name, is refused as
+    it dumps, as any class); another is read back by :func:`class_named`, once found so -- else
+    refused too, where it wrote bytes that failed only as they loaded (review86)."""
+    if cls.__module__ == module and cls.__qualname__ == qualname:
+        return qualname
+    try:
+        found: Any = class_named(module, qualname)
+    except (ImportError, AttributeError):
+        found = None
+    if found is not cls:
+        import pickle
+
+        raise pickle.PicklingError(f"Can't pickle {cls!r}: it's not found as {module}.{qualname}")
+    return class_named, (module, qualname)
+
+
+def _reduce_js_class(cls: _JsExceptionType) -> str | tuple[Any, tuple[str, str]]:
     """``pickle`` of a :class:`JsException` class by the module that defines it here: the
     ``pyodide.ffi`` it shows in a Worker is no module outside one."""
-    return class_named, (_own_module(cls), cls.__qualname__)
+    return reduce_class(cls, _own_module(cls), cls.__qualname__)
 
 
 copyreg.pickle(_JsExceptionType, _reduce_js_class)  # type: ignore[arg-type]
