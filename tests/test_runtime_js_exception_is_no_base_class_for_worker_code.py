@@ -5,13 +5,16 @@ acceptable base type`` (its C type has no ``Py_TPFLAGS_BASETYPE``; every other `
 class, ``JsProxy`` and ``JsArray`` among them, takes a subclass; review86's probe). Here a Worker
 subclassing it ran, and so did a local subclass's ``pickle.dumps``, whose bytes then failed to
 load. workers-env's own subclasses (``VectorizeError``, the ``pyodide.ffi`` faces of a binding's
-errors) and a test's, outside Worker code, are made as before."""
+errors) and a test's -- outside Worker code, or in a fake binding the Worker calls -- are made as
+before."""
 
 from __future__ import annotations
 
-from worker_helpers import json_answer, one_file_worker
+import asyncio
 
-from workers_env import JsException
+from worker_helpers import one_file_worker
+
+from workers_env import JsException, load_worker
 
 ENTRY = '''
 import js
@@ -42,24 +45,43 @@ class Default(WorkerEntrypoint):
         except JsException as exc:
             caught = type(exc)
         try:
+            await self.env.FAKE.get()
+        except JsException as exc:
+            faked = str(exc)
+        try:
             js.JSON.parse("{")
         except JsException as exc:
             parsed = type(exc)
         return Response.json({
             "top": top, "plain": subclass(JsException), "mixed": subclass(Exception, JsException),
             "caught": subclass(caught), "parsed": subclass(parsed), "proxy": subclass(JsProxy),
-            "exception": subclass(Exception), "raised": str(caught("Error", "still made")),
+            "exception": subclass(Exception), "raised": str(caught("Error", "still made")), "faked": faked,
         })
 '''
 
 REFUSED = "TypeError: type 'pyodide.ffi.JsException' is not an acceptable base type"
 
 
+class Fake:
+    """A test's fake binding, whose call makes a subclass of its own while the Worker runs."""
+
+    async def get(self):
+        class Faked(JsException):
+            pass
+
+        raise Faked("faked")
+
+
+async def _answer(worker):
+    return await (await worker.fetch("/")).json()
+
+
 def test_worker_code_cannot_subclass_js_exception(tmp_path):
     extra = '[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n'
-    assert json_answer(one_file_worker(tmp_path, ENTRY, extra=extra), "/") == {
+    worker = load_worker(one_file_worker(tmp_path, ENTRY, extra=extra), bindings={"FAKE": Fake()})
+    assert asyncio.run(_answer(worker)) == {
         "top": REFUSED, "plain": REFUSED, "mixed": REFUSED, "caught": REFUSED, "parsed": REFUSED,
-        "proxy": "made", "exception": "made", "raised": "Error: still made",
+        "proxy": "made", "exception": "made", "raised": "Error: still made", "faked": "Error: faked",
     }
 
 

@@ -163,7 +163,7 @@ class _JsExceptionType(type):
         (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6), the C-level name of the class itself (as
         :class:`~workers_env._jsvalues.PyodideProxyType` names the JsProxy classes); ``__name__``
         stays ``JsException``. Worker code makes none: Pyodide's C type takes no subclass (below)."""
-        if worker_running() and not _ours(namespace.get("__module__")):
+        if worker_running() and _worker_code(sys._getframe(1)):  # (the class statement's, or type()'s caller)
             # (0.26.0a4, 0.28.2, 314.0.6 alike, a class statement and type() too, whichever base
             # it is; every other pyodide.ffi class takes one: review86's probe)
             raise TypeError("type 'pyodide.ffi.JsException' is not an acceptable base type")
@@ -184,12 +184,6 @@ class _JsExceptionType(type):
 
     def __repr__(cls) -> str:
         return f"<class '{cls.__module__}.{cls.__qualname__}'>"
-
-
-def _ours(module: object) -> bool:
-    """Whether a class defined in ``module`` is workers-env's own (a binding's error; the
-    ``pyodide.ffi`` face Worker code sees of one: runtime/envwrap.py), not Worker code's."""
-    return isinstance(module, str) and (module == "pyodide.ffi" or module.partition(".")[0] == "workers_env")
 
 
 def _own_module(cls: type) -> str:
