@@ -56,7 +56,7 @@ class Default(WorkerEntrypoint):
 def test_a_workers_subclass_pickles_as_a_plain_class(tmp_path):
     answer = json_answer(one_file_worker(tmp_path, ENTRY), "/")
     plain_local, *others = answer["local"]
-    assert plain_local.startswith(("AttributeError: Can't pickle local object", "PicklingError: Can't pickle local"))
+    assert "Made" in plain_local and "local" in plain_local  # (each Python words it its own way)
     assert others == [plain_local, plain_local]
     assert answer["gone"][1] == answer["gone"][0] and "Gone" in answer["gone"][0]
     assert answer["proxy"] == "PicklingError" and answer["kept"] is True
