@@ -162,7 +162,11 @@ class _JsExceptionType(type):
         none: ``TypeError: cannot create weak reference to 'pyodide.ffi.JsException' object``
         (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6), the C-level name of the class itself (as
         :class:`~workers_env._jsvalues.PyodideProxyType` names the JsProxy classes); ``__name__``
-        stays ``JsException``."""
+        stays ``JsException``. Worker code makes none: Pyodide's C type takes no subclass (below)."""
+        if worker_running() and _worker_code(sys._getframe(1)):  # (the class statement's, or type()'s caller)
+            # (0.26.0a4, 0.28.2, 314.0.6 alike, a class statement and type() too, whichever base
+            # it is; every other pyodide.ffi class takes one: review86's probe)
+            raise TypeError("type 'pyodide.ffi.JsException' is not an acceptable base type")
         namespace.setdefault("__slots__", ())
         cls = super().__new__(mcs, name, bases, namespace, **kwargs)
         if namespace.get("_pyodide_named"):
@@ -216,10 +220,30 @@ def class_named(module: str, qualname: str) -> type:
 _class_named = class_named
 
 
-def _reduce_js_class(cls: _JsExceptionType) -> tuple[Any, tuple[str, str]]:
+def reduce_class(cls: type, module: str, qualname: str) -> str | tuple[Any, tuple[str, str]]:
+    """``pickle``'s reduction of a class defined here in ``module`` as ``qualname`` (a class shown
+    under another name in a Worker: a :class:`JsException` class, a JS value's, an SDK class, and
+    Worker code's subclasses of them). One that shows those names is pickle's own global (its
+    checks and texts: a class local to a function, or no longer found at its name, is refused as
+    it dumps, as any class); another is read back by :func:`class_named`, once found so -- else
+    refused too, where it wrote bytes that failed only as they loaded (review86)."""
+    if cls.__module__ == module and cls.__qualname__ == qualname:
+        return qualname
+    try:
+        found: Any = class_named(module, qualname)
+    except (ImportError, AttributeError):
+        found = None
+    if found is not cls:
+        import pickle
+
+        raise pickle.PicklingError(f"Can't pickle {cls!r}: it's not found as {module}.{qualname}")
+    return class_named, (module, qualname)
+
+
+def _reduce_js_class(cls: _JsExceptionType) -> str | tuple[Any, tuple[str, str]]:
     """``pickle`` of a :class:`JsException` class by the module that defines it here: the
     ``pyodide.ffi`` it shows in a Worker is no module outside one."""
-    return class_named, (_own_module(cls), cls.__qualname__)
+    return reduce_class(cls, _own_module(cls), cls.__qualname__)
 
 
 copyreg.pickle(_JsExceptionType, _reduce_js_class)  # type: ignore[arg-type]

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, overload
 
 from workers_env._deep import MAX_CONVERSION_DEPTH, ROOMY_FROM, deeper, more_room, python_str
-from workers_env._errors import JsException, NotEmulatedError, add_hint, users_mistake
+from workers_env._errors import JsException, NotEmulatedError, add_hint, reduce_class, users_mistake
 from workers_env._sdkclasses import SdkType, class_named
 
 if TYPE_CHECKING:
@@ -846,10 +846,10 @@ class PyodideProxyType(type):
 _class_by_own_name = class_named
 
 
-def reduce_by_own_name(cls: PyodideProxyType) -> tuple[Any, tuple[str, str]]:
+def reduce_by_own_name(cls: PyodideProxyType) -> str | tuple[Any, tuple[str, str]]:
     """``pickle``'s reduction of a JS value's class, registered per metaclass (copyreg looks up
     the exact type)."""
-    return class_named, cls._own_name
+    return reduce_class(cls, *cls._own_name)
 
 
 copyreg.pickle(PyodideProxyType, reduce_by_own_name)  # type: ignore[arg-type]

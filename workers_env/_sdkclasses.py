@@ -23,7 +23,7 @@ from abc import ABCMeta
 from collections.abc import Callable
 from typing import Any
 
-from workers_env._errors import class_named  # what a pickled SDK class is read back by (as a JS value's, a JsException's)
+from workers_env._errors import class_named, reduce_class  # how an SDK class pickles (as a JS value's, a JsException's)
 
 __all__ = ["SdkClass", "SdkType", "ShownModule", "class_named", "name_sdk_classes_by"]
 
@@ -89,10 +89,10 @@ class SdkClass(SdkType, ABCMeta):
     ``MutableMapping``) or are checked against them."""
 
 
-def _reduce_class(cls: SdkType) -> tuple[Any, tuple[str, str]]:
+def _reduce_class(cls: SdkType) -> str | tuple[Any, tuple[str, str]]:
     """``pickle`` of an SDK class (and so of an instance) by the module and name that define it
     here: the production name it shows is no module locally, which ``pickle`` would import."""
-    return class_named, cls._own_name
+    return reduce_class(cls, *cls._own_name)
 
 
 copyreg.pickle(SdkType, _reduce_class)  # type: ignore[arg-type]  # copyreg looks up the exact type

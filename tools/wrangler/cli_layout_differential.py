@@ -741,6 +741,22 @@ TEMPORARY_FORMS: list[list[str]] = [
     ["kv", "namespace", "rename", "--namespace-id", "abc", "--new-name", "m", "--temporary"],
     ["vectorize", "list", "--temporary"], ["vectorize", "get", "idx", "--event-code", "x"],
     ["ai", "models", "list", "--temporary"], ["d1", "--event-code", "x"], ["kv", "key", "--temporary"],
+    # (review86) the options in odd places and spellings: a false --temporary beside --event-code, an
+    # --event-code with no value before another option or last, repeated, negated after a value, camelCase
+    *(["kv", "key", "list", "--binding", "KV", "--local", *extra] for extra in (
+        ["--temporary=false", "--event-code", "x"], ["--temporary", "false", "--event-code", "x"],
+        ["--temporary=0"], ["--temporary=true", "--event-code", "x"], ["--event-code", "--temporary"],
+        ["--event-code", "x", "--no-event-code"], ["--eventCode", "x", "--temporary"],
+        ["--temporary", "--no-temporary", "--event-code", "x"], ["--event-code=x", "--event-code=x", "--temporary"],
+        ["--no-temporary", "--temporary", "--event-code", "x"], ["--event-code", "-1"], ["--event-code", "--"],
+        ["--temporary", "--event-code", "x", "--event-code"], ["--event-code", "x", "--temporary", "--temporary"])),
+    ["d1", "execute", "DB", "--local", "--event-code"], ["d1", "--temporary", "execute", "DB", "--local", *SELECT],
+    ["kv", "--event-code", "x", "key", "list", "--binding", "KV", "--local"],
+    ["d1", "migrations", "create", "DB", "first", "--temporary=false", "--event-code", "x"],
+    ["d1", "execute", "DB", "--local", "--json", "--event-code", "x", *SELECT],
+    ["d1", "export", "DB", "--local", "--output", "o.sql", "--event-code", " "],
+    ["kv", "bulk", "put", "bulk.json", "--binding", "KV", "--local", "--no-event-code"],
+    ["vectorize", "list", "--event-code"], ["ai", "models", "list", "--event-code", "x"],
 ]
 
 #: (leftovers55) the kv and vectorize spellings wrangler 4.164.0's source keeps beside the documented

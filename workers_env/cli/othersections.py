@@ -48,7 +48,8 @@ def in_other_sections(config: Any, field: str, matches: Callable[[Mapping[str, A
     if not hits:
         return None
     where = " and ".join(f"{section_label(config, field, env)} ({described(entry)})" for env, entry in hits)
-    ways = " or ".join("run it without --env (nor CLOUDFLARE_ENV)" if env is None else f"add --env {env}"
+    switch = "add" if config.environment is None else "use"  # (an --env given already: another, not one more)
+    ways = " or ".join("run it without --env (nor CLOUDFLARE_ENV)" if env is None else f"{switch} --env {env}"
                        for env, _ in hits)
     selected = "the top level" if config.environment is None else f"env.{config.environment}"
     return (f"'{what}' is in {where} of {config.path.name}, while this command read {selected} (bindings are not "

@@ -64,7 +64,7 @@ from workers_env.runtime.requestbody import (
 )
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import TWO_HOSTS, QuietRefusals, front_connection, refusal
-from workers_env.runtime.stopcutoff import cut_off_worker_code
+from workers_env.runtime.stopcutoff import cut_off_worker_code, end_if_held
 from workers_env.runtime.stalls import HANGING, is_hang
 from workers_env.runtime.tasks import end_worker_tasks, sever_worker_code
 from workers_env.runtime.statusline import (
@@ -1196,6 +1196,8 @@ class _Server(uvicorn.Server):
         #: its stop ends the process (``workers-env dev``), as production's isolate ends
         self.ends_process = False
         self._capturing = False  # (the stop signals are :meth:`handle_exit`'s)
+        self._watched = False  # (a stop's loop watched: stopcutoff.end_if_held)
+        self._ran = threading.Event()  # (set as run() ends)
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         if self.stopped_by is None:
@@ -1210,6 +1212,9 @@ class _Server(uvicorn.Server):
         # nor asyncio's report of a loop callback cut off so: a call_soon of the Worker's)
         logging.getLogger("uvicorn.error").addFilter(_not_cancelled)
         logging.getLogger("asyncio").addFilter(_not_cancelled)
+        if self.ends_process and not self._watched:  # (Worker code catching the cut-off: stopcutoff.py)
+            self._watched = True
+            end_if_held(128 + self.stopped_by, self._ran)
         cut_off_worker_code(frame)  # (may raise CancelledError here: last)
 
     async def serve(self, sockets: list[socket.socket] | None = None) -> None:
@@ -1251,8 +1256,11 @@ class _Server(uvicorn.Server):
         ``_run_until_complete_cb``, the runner's closing steps) met the handler from before --
         ``workers-env dev``'s raises ``Stopped`` -- and asyncio's ``Handle._run`` caught it there
         and logged ``Exception in callback _run_until_complete_cb`` (flake53)."""
-        with self.capture_signals():
-            super().run(sockets=sockets)
+        try:
+            with self.capture_signals():
+                super().run(sockets=sockets)
+        finally:
+            self._ran.set()
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:

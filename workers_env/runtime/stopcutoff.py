@@ -6,18 +6,29 @@ the loop the Worker's code may hold, so the signal handler cuts that code off --
 ``run_sync`` (``time.sleep``), microtasks queueing each other, a loop of its own -- and the loop
 gets back to the server, which stops; the Worker's request, cancelled so, says nothing. One
 function, the server's handler's (runtime/server.py), so a test can land a signal anywhere
-with what the handler does.
+with what the handler does. Worker code that catches the cut-off and holds the loop's thread
+again (``except BaseException`` around a blocking wait) would keep dev running for ever, deaf to
+every further signal: :func:`end_if_held` ends the process then, as wrangler dev's (review86).
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
+from collections.abc import Callable
 from types import FrameType
 
+from workers_env import _errors
 from workers_env.runtime.jspromise import cut_off_microtasks
 from workers_env.runtime.runsync import cut_off_drivers, cut_off_here
 from workers_env.runtime.threadpool import worker_code_blocks
 
-__all__ = ["cut_off_worker_code"]
+__all__ = ["HELD_AFTER_STOP_S", "cut_off_worker_code", "end_if_held"]
+
+#: how long the loop may stay held after a stop signal before the process ends (wrangler dev's
+#: stop takes 0.06-0.12 s; workers-env's own steps never hold the loop that long)
+HELD_AFTER_STOP_S = 2.0
 
 
 def cut_off_worker_code(frame: FrameType | None) -> None:
@@ -31,3 +42,46 @@ def cut_off_worker_code(frame: FrameType | None) -> None:
     cut_off_drivers(frame)
     if cut_off_microtasks(frame) or worker_code_blocks(frame):
         cut_off_here()
+
+
+def end_if_held(status: int, finished: threading.Event, *, after: float = HELD_AFTER_STOP_S,
+                end: Callable[[int], object] = os._exit) -> threading.Thread:
+    """Watch, from a thread of its own, that the server stops after a stop signal (``finished``
+    set): while it has not, each ``after`` seconds, the calling thread's stack holding the
+    Worker's own code means the Worker caught the cut-off (``except BaseException``, a bare
+    ``except``) and waited or spun again -- a wait in ``run_sync`` drives the loop, so the loop
+    alone would say nothing -- and the process ends with ``status`` (``128 +`` the signal),
+    nothing printed, as wrangler dev's ends its isolate whatever it does. Before, dev went on for
+    ever, each further Ctrl+C or SIGTERM cut off and caught again. workers-env's own steps, however
+    slow, are waited for."""
+    held = threading.get_ident()
+
+    def watch() -> None:
+        while not finished.wait(after):
+            if _runs_worker_code(held):
+                for stream in (sys.stdout, sys.stderr):
+                    try:
+                        if stream is not None:
+                            stream.flush()
+                    except (OSError, ValueError):
+                        pass
+                end(status)
+                return
+
+    thread = threading.Thread(target=watch, name="workers-env stop watch", daemon=True)
+    thread.start()
+    return thread
+
+
+def _runs_worker_code(thread: int) -> bool:
+    """Whether the thread ``thread`` is in the Worker's own code (a frame of its files, or of what
+    it ``exec``s from them), wherever on its stack."""
+    frame = sys._current_frames().get(thread)
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if name[:1] == "<":
+            name = frame.f_globals.get("__file__") or name
+        if _errors.worker_file(name):
+            return True
+        frame = frame.f_back
+    return False
