@@ -22,7 +22,6 @@ from typing import Any
 from workers_env._jsvalues import js_string, json_text
 from workers_env.cli.apionly import refused_offline
 from workers_env.cli.common import (
-    CommandError,
     config_options,
     js_number,
     log,
