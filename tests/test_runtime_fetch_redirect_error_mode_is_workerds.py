@@ -165,4 +165,5 @@ def test_without_it_the_request_refuses_error_naming_the_flag(tmp_path: Path) ->
     got = answers(tmp_path, ())
     assert got[:5] == [FLAG_OFF, FLAG_OFF, FLAG_OFF, FLAG_OFF, FLAG_OFF]
     assert got[5:-1] == [FLAG_OFF] * (len(FLAG_ON) - 5)
-    assert got[-1] == "AbortError: " + FLAG_OFF.removeprefix("TypeError: ")
+    assert got[-1] == FLAG_OFF  # the SDK's Fetcher on 314: pyfetch makes the Request before its try, so the
+    # constructor's JsException itself (pyodide/http/_pyfetch.py 314.0.6; leftovers56), not pyfetch's AbortError

@@ -1,6 +1,8 @@
 """A ``TransformStream`` whose readable side is canceled while its writer's writes wait for a
 read: each waiting write rejects with ``TypeError: The readable side of this TransformStream is
-no longer readable.`` and so does the writer's ``ready`` -- while ``closed`` and the next write
+no longer readable.`` and so does the writer's ``ready`` read once they have (a new promise; one read
+in the cancel's turn resolves: test_runtime_transform_stream_ready_at_a_cancel_resolves_until_the_write_fails.py)
+-- while ``closed`` and the next write
 get the cancel's reason and ``desiredSize`` is ``null``. With no write waiting, ``ready`` stays
 resolved. Measured under wrangler dev 4.164.0 with a JavaScript twin (hangup51: a reader's
 ``cancel()``, with no reason and with ``"gone"``, 0, 1 and 2 writes waiting); workers-env had

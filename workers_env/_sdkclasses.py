@@ -13,12 +13,15 @@ How: the class's own ``__module__`` entry is a :class:`ShownModule`, which Pytho
 class's ``__module__`` as well as for an instance's -- a metaclass's own ``__module__`` is a plain
 ``str``, no data descriptor, so nothing stands before it. No ``__getattribute__`` slows each read of
 a class attribute, and no ``__module__`` property stands in the metaclass's own place, so ``help()``,
-``repr`` and ``inspect.getmodule`` of the metaclass and its classes work (review84, meta55).
+``repr`` and ``inspect.getmodule`` of the metaclass and its classes work (review84, meta55). A class
+made by ``type(name, bases, namespace)`` gets its caller's module, as ``type()`` gives a plain class
+(production's SDK classes are plain), not this module's (leftovers56).
 """
 
 from __future__ import annotations
 
 import copyreg
+import sys
 from abc import ABCMeta
 from collections.abc import Callable
 from typing import Any
@@ -69,7 +72,9 @@ class SdkType(type):
         namespace = dict(namespace)
         sdk = namespace.pop("_sdk_class", None)
         shown = namespace.pop("_shown_as", None)
-        own = namespace.get("__module__", "")
+        if "__module__" not in namespace:  # ``type(name, (JsDict,), {})``: the caller's module, as type() gives
+            namespace["__module__"] = sys._getframe(1).f_globals.get("__name__", "")  # a plain class (not this one's)
+        own = namespace["__module__"]
         if sdk and isinstance(own, str):
             namespace["__module__"] = ShownModule(own, sdk if isinstance(sdk, str) else None)
         cls = super().__new__(mcs, name, bases, namespace, **kwargs)

@@ -116,8 +116,7 @@ LOGIN = re.compile(r"In a non-interactive environment, it's necessary to set a C
                    r"|Unable to resolve Cloudflare's API hostname \(api\.cloudflare\.com or dash\.cloudflare\.com\)\."
                    r".*?Please check your network connection and DNS settings\.", re.DOTALL)
 REFUSAL = re.compile(r"workers-env (?:kv )?works on local state only.*?(?:for that|the remote database)\."
-                     r"|`ai (?:models schema|finetune list|finetune create)` [^\n]*? workers-env works offline[^\n]*"
-                     r"|`(?:d1|kv namespace) [a-z -]+` [^\n]*? workers-env, working offline, does not: [^\n]*")
+                     r"|`(?:d1|kv namespace|ai) [a-z -]+` [^\n]*? workers-env, working offline, does not: [^\n]*")
 
 D1 = '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "00000000-0000-4000-8000-000000000001"\n'
 KV = '[[kv_namespaces]]\nbinding = "KV"\nid = "abc123"\n'

@@ -5,9 +5,10 @@
 the same table (model id, name, description cut to fit, task), ``No models found.``, the same
 ``--json``. The entries are the binding's own ``models()`` answer, asked page by page with
 wrangler's query parameters (``listCatalogEntries``), so the CLI and ``env.AI.models()`` cannot
-differ. ``ai models schema`` and ``ai finetune list|create`` need Cloudflare's service (the
+differ. ``ai models schema`` and ``ai finetune list|create`` need Cloudflare's API (the
 model's published schema, the account's finetunes): they take wrangler's arguments and read the
-config as wrangler does, then say so where wrangler would log in (exit 1).
+config as wrangler does, then are refused where wrangler would log in (exit 1), in the words of
+every such command (``apionly.refused_offline``).
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from collections.abc import Callable
 from typing import Any
 
 from workers_env._jsvalues import js_string, json_text
+from workers_env.cli.apionly import refused_offline
 from workers_env.cli.common import (
-    CommandError,
     config_options,
     js_number,
     log,
@@ -35,19 +36,20 @@ __all__ = ["register"]
 #: wrangler's ``aiCatalogList`` page size: it asks for pages until one comes back shorter
 PAGE_SIZE = 50
 
-#: what each command wrangler runs against Cloudflare's service needs there, said where wrangler
-#: would log in (its requireAuth): one line, exit 1
-_NEEDS_THE_SERVICE = {
-    "schema": ("`ai models schema` fetches the model's input and output schema from Cloudflare's API; "
-               "workers-env works offline and keeps only the input schemas it checks run() inputs against, "
-               "so it has no schema to print (run `wrangler ai models schema` for it)"),
-    "finetune list": ("`ai finetune list` lists the finetunes in your Cloudflare account through its API; "
-                      "workers-env works offline, with no account and no finetunes "
-                      "(run `wrangler ai finetune list` for them)"),
-    "finetune create": ("`ai finetune create` uploads a LoRA adapter to your Cloudflare account through its "
-                        "API; workers-env works offline, with no account to upload to "
-                        "(run `wrangler ai finetune create` to upload it)"),
+#: what each command that acts on Cloudflare's API does there (``apionly.refused_offline``'s
+#: ``what``), and what runs locally instead
+_WHAT = {
+    "models schema": "reads a model's input and output schema from the model catalog",
+    "finetune list": "lists the finetunes (LoRA adapters)",
+    "finetune create": "uploads a LoRA adapter as a finetune",
 }
+_LOCALLY = {
+    "models schema": ("workers-env keeps only the input schemas it checks run() inputs against, without their "
+                      "descriptions and titles, so it has no schema to print"),
+    "finetune list": ("locally there are no finetunes: env.AI.run() takes a `lora` on the models that take one "
+                      "and answers as without it"),
+}
+_LOCALLY["finetune create"] = _LOCALLY["finetune list"]
 
 
 def register(subparsers: Any) -> None:
@@ -84,7 +86,7 @@ def register(subparsers: Any) -> None:
         description="Get model schema. Needs Cloudflare's API: refused here, after the config is read.")
     schema.add_argument("model", help="The model to fetch a schema for")
     config_options(schema, argparse.SUPPRESS)
-    schema.set_defaults(handler=_needs_the_service("schema"))
+    schema.set_defaults(handler=_needs_the_service("models schema"))
 
     finetune = groups.add_parser("finetune", help="Interact with finetune files",
                                  description="Interact with finetune files. Both commands need your Cloudflare "
@@ -114,12 +116,9 @@ def _usage(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], in
 
 
 def _needs_the_service(command: str) -> Callable[[argparse.Namespace], int]:
-    def refuse(args: argparse.Namespace) -> int:
-        read_config(args)  # wrangler's runner reads it first: a broken config is that error
-        raise CommandError(_NEEDS_THE_SERVICE[command])
-
-    refuse.__name__ = f"refuse_{command.replace(' ', '_')}"
-    return reports_errors(refuse)
+    """The handler of ``ai <command>``, refused where wrangler logs in, once the config is read
+    (apionly.py, as ``d1 create`` and ``kv namespace list``; wrangler 4.164.0 checks nothing more)."""
+    return refused_offline(f"ai {command}", _WHAT[command], _LOCALLY[command])
 
 
 def _catalog(args: argparse.Namespace) -> list[Any]:

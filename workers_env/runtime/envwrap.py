@@ -100,7 +100,7 @@ from workers_env.runtime.services import (
     stubs_in_call,
 )
 from workers_env.runtime.tracebacks import to_the_caller
-from workers_env.runtime.webloop import as_promise
+from workers_env.runtime.jspromise import binding_promise
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
 
@@ -266,7 +266,7 @@ class JsBinding(JsHostObject):
                             await stream.settle()
                         return await call_now(*args, **kwargs)
 
-                    return as_promise(once_written())
+                    return binding_promise(once_written())
                 if live:  # a synchronous method cannot wait for the writer: say what to do instead
                     raise NotEmulatedError(f"{STILL_WRITTEN} (here given to the synchronous {self._name}.{name}())")
                 return call_now(*args, **kwargs)
@@ -300,15 +300,15 @@ class JsBinding(JsHostObject):
                 try:
                     answer = fetcher_answer(*js_args[:2])
                 except JsException as error:
-                    return as_promise(_settled(as_pyodide_error(error)))
+                    return binding_promise(_settled(as_pyodide_error(error)))
                 if answer is not None:
-                    return as_promise(_settled(answer))
+                    return binding_promise(_settled(answer))
             if fetcher_fetch and not hop and js_args:
                 try:  # an init a Request cannot take, then a signal aborted already: the binding is not asked
                     refuse_init(js_args[0], js_args[1] if len(js_args) > 1 else None)
                     refuse_if_aborted(js_args[0], js_args[1] if len(js_args) > 1 else None)
                 except Exception as error:  # noqa: BLE001 - the reason, whatever the Worker aborted it with
-                    return as_promise(_settled(as_pyodide_error(error) if isinstance(error, JsException) else error))
+                    return binding_promise(_settled(as_pyodide_error(error) if isinstance(error, JsException) else error))
             where = f"call to {self._name}.{name}()"
             if self._js_class == "WorkerQueue" and name in ("send", "sendBatch"):
                 self._check_queue_messages(name, js_args)
@@ -359,7 +359,7 @@ class JsBinding(JsHostObject):
                 dispose(stubs)
                 named = as_pyodide_error(error) if isinstance(error, JsException) else error
                 if fetcher_fetch:  # a rejected promise, as Fetcher.fetch's always is
-                    return as_promise(_settled(named))
+                    return binding_promise(_settled(named))
                 if named is not error:
                     raise named  # noqa: B904 - the same exception, as Pyodide names it
                 raise
@@ -372,7 +372,7 @@ class JsBinding(JsHostObject):
                 if fetcher_fetch and not hop and js_args:  # its redirects, through this same binding
                     pending = _followed(pending, js_args[0], js_args[1] if len(js_args) > 1 else None,
                                         lambda request: convert_and_call([], (request,), {}, hop=True))
-                return as_promise(_noting(pending, notes) if notes else pending)
+                return binding_promise(_noting(pending, notes) if notes else pending)
             made = self._from_binding(result, name)
             if self._js_class == "DurableObjectNamespace":  # an id's name, a stub's origin: its id and name
                 note_namespace_call(self, name, js_args, made)
@@ -415,7 +415,7 @@ class JsBinding(JsHostObject):
 
         def call(*args: Any, **kwargs: Any) -> Any:
             js_args = [*args, JsObject(dict(kwargs))] if kwargs else list(args)  # Pyodide: keywords, one object
-            return as_promise(named(*js_args))
+            return binding_promise(named(*js_args))
 
         call.__name__ = name
         return JsMethod(call, name, self, lambda this: JsException("Illegal invocation", name="TypeError"))

@@ -259,10 +259,15 @@ class LiveByteStream(ByteStream):
     #: waiting ones, also one that was not waiting at that moment (woken by a ``close()``)
     _waiting_at_cancel: tuple[int, int] | None = None
     #: a JavaScript ``TransformStream`` canceled with a write in flight: the ``TypeError`` that write
-    #: failed with, which its writer's ``ready`` rejects with too, while ``closed`` and later writes
-    #: get the cancel's reason (a wrangler dev 4.164.0 probe: a reader's ``cancel()``, or the body
-    #: pump's when its client has gone)
+    #: failed with, once it has -- the writer's ``ready`` is then replaced by a promise rejected with
+    #: it, while ``closed`` and later writes get the cancel's reason. Until that write fails ``ready``
+    #: is resolved: the cancel errors the writable and resolves the ``ready`` it had, the failing
+    #: write errors it again (standard.c++ ``WritableStreamJsController::doError``, then
+    #: ``finishInFlightWrite``: ``startErroring``, ``maybeRejectReadyPromise``; wrangler dev 4.164.0
+    #: probes: a reader's ``cancel()``, the body pump's when its client has gone)
     ready_error: BaseException | None = None
+    #: the index of that write in flight, until it fails
+    _ready_fails_with: int | None = None
 
     #: an internal stream (workerd's ``ReadableStreamInternalController``): a read fills a 4 KiB buffer
     #: of its own with at most that much of a chunk (see :meth:`next_value`), a JavaScript stream's
@@ -370,7 +375,7 @@ class LiveByteStream(ByteStream):
                     self.erroring_canceled = erroring
                     self._fail_deliveries(lambda: _error_of(erroring), after=self._taken)
                 elif self._taken < len(self._chunks or []):  # a write in flight: ``ready`` rejects with its error
-                    self.ready_error = js_type_error(_NO_LONGER_READABLE)
+                    self._ready_fails_with = self._taken  # once it fails (see ``delivered``)
                 self._fail_deliveries(lambda: js_type_error(_NO_LONGER_READABLE))
                 self._waiting_at_cancel = (len(self._chunks or []), self._taken)
         if self._chunks is not None:  # chunks written but not read yet are dropped, as the spec's ResetQueue
@@ -485,23 +490,29 @@ class LiveByteStream(ByteStream):
         workerd write's promise does; a canceled stream's reason (or an abort's) fails it."""
         if index is None:
             return
-        while self._taken <= index:
-            if self._canceled is not None:
-                waiting = self._waiting_at_cancel
-                if waiting is not None and index < waiting[0]:  # it was waiting: failed as the others
-                    if self.erroring_canceled is not None and index > waiting[1]:
-                        raise _error_of(self.erroring_canceled)
-                    raise js_type_error(_NO_LONGER_READABLE)
-                raise self.met_cancel()
-            if self._aborted:
-                raise _error_of(self._error)
-            if index >= len(self._chunks or []):
-                return  # dropped unread by a cancel after the close: nothing left to wait for
-            waiter = asyncio.get_running_loop().create_future()
-            self._delivery_count += 1
-            heapq.heappush(self._deliveries, (index, self._delivery_count, waiter))
-            if await wait(waiter, self._ctx):
-                break  # taken (a cancel right after may have reset the count: it stays written)
+        try:
+            while self._taken <= index:
+                if self._canceled is not None:
+                    waiting = self._waiting_at_cancel
+                    if waiting is not None and index < waiting[0]:  # it was waiting: failed as the others
+                        if self.erroring_canceled is not None and index > waiting[1]:
+                            raise _error_of(self.erroring_canceled)
+                        raise js_type_error(_NO_LONGER_READABLE)
+                    raise self.met_cancel()
+                if self._aborted:
+                    raise _error_of(self._error)
+                if index >= len(self._chunks or []):
+                    return  # dropped unread by a cancel after the close: nothing left to wait for
+                waiter = asyncio.get_running_loop().create_future()
+                self._delivery_count += 1
+                heapq.heappush(self._deliveries, (index, self._delivery_count, waiter))
+                if await wait(waiter, self._ctx):
+                    break  # taken (a cancel right after may have reset the count: it stays written)
+        except Exception as exc:
+            if index == self._ready_fails_with:  # the write in flight at a cancel: ``ready`` rejects from now on
+                self._ready_fails_with, self.ready_error = None, exc
+                self._changed()
+            raise
         failed = self._write_failed
         if failed is not None and failed[0] == index:  # taken by a read whose turn the writer's abort came in
             raise _error_of(failed[1])
@@ -1430,7 +1441,8 @@ class _Writer(JsgObject, JsProxy):
             if kept is not None and kept[1] != replaced:
                 del self.__dict__["_ready_promise"]  # (a pending one too: see _ready)
             return kept_promise(self, "_ready_promise", lambda: _ready(self, replaced), replaced)
-        era = (sink.backpressure_began, sink._aborted or sink.erroring is not None, self._released and self._spec_writer)
+        era = (sink.backpressure_began, sink._aborted or sink.erroring is not None, self._released and self._spec_writer,
+               sink.ready_error is not None)
         if kept is not None and kept[1][0] != sink.backpressure_began and not kept[0].done():
             del self.__dict__["_ready_promise"]  # back-pressure began anew: the old one resolves (see _ready)
             kept = None
@@ -1441,7 +1453,8 @@ class _Writer(JsgObject, JsProxy):
         # one resolved at getWriter() settled then, whatever its reaction found (see above)
         return kept_promise(self, "_ready_promise", lambda: _ready(self), era, (
             lambda made: made if self._ready_resolving else (
-                made[0], sink._aborted or sink.erroring is not None, self._released and self._spec_writer)))
+                made[0], sink._aborted or sink.erroring is not None, self._released and self._spec_writer,
+                made[3])))  # (one made before a write in flight at a cancel failed: the cancel resolved it)
 
     @property
     def closed(self) -> Any:
@@ -1565,6 +1578,7 @@ async def _ready(writer: _Writer, replaced: int = 0) -> None:
                 await wait(asyncio.get_running_loop().create_future(), sink._ctx)  # only a hang ends it
         return
     began = sink.backpressure_began  # began again since: this promise resolved when it was lifted
+    failed = sink.ready_error  # a write in flight at a cancel that failed since: resolved by the cancel
     if sink.start_pending:  # settled a promise's reaction later, after the stream's start
         resolved = writer._spec_writer and not writer._released and _ready_now(writer, started=True) is True
         writer._ready_resolving = resolved  # settled already as far as a replacement goes (see ``ready``)
@@ -1582,8 +1596,8 @@ async def _ready(writer: _Writer, replaced: int = 0) -> None:
             raise kept if isinstance(kept, BaseException) else js_type_error(_WRITER_RELEASED)
         if sink._aborted or sink.erroring is not None:
             raise _error_of(sink._error if sink._aborted else sink.erroring)
-        if sink.ready_error is not None:
-            raise sink.ready_error
+        if failed is not None:
+            raise failed
         if sink.room() > 0 or not sink._open or sink.backpressure_began != began:  # (uncut: not desiredSize)
             return
         await sink._next_change()

@@ -37,7 +37,7 @@ from workers_env.runtime.jsproxy import JsArray, JsDate, JsMap, JsNull, JsObject
 from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.rpcproperty import RpcProperty, rpc_property
 from workers_env.runtime.thrownerror import SERIALIZED_NAMES, legacy_parts, thrown_parts
-from workers_env.runtime.webloop import as_promise
+from workers_env.runtime.jspromise import binding_promise
 
 __all__ = ["FunctionStub", "NotConnected", "NotConnectedService", "ServiceSource", "WorkerService", "stubbed"]
 
@@ -167,7 +167,7 @@ class FunctionStub(JsNativeFunction):
         self._request: Any = None  # a dup()'s: the request (ExecutionContext) it belongs to
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return as_promise(self._call(args, kwargs))
+        return binding_promise(self._call(args, kwargs))
 
     def dup(self) -> FunctionStub:
         """A new reference to the same function that no call disposes (workerd's

@@ -749,8 +749,13 @@ async def _pyfetch(resource: Any, options: dict[str, Any], *,
         given = options.get("signal")
         signal = any_signal([given, controller.signal]) if given else controller.signal
         options["signal"] = signal
-    try:
+    if pyodide_029():  # 314's pyfetch converts the init and makes a text URL a Request before its try:
         init = to_js(options, dict_converter=object_from_entries) if options else None
+        if isinstance(resource, str):  # a text no URL parser takes is the constructor's JsException itself
+            resource = JsRequest.new(resource, init)  # (pyodide/http/_pyfetch.py, 314.0.6 and 314.0.8)
+    try:
+        if not pyodide_029():
+            init = to_js(options, dict_converter=object_from_entries) if options else None
         if fetcher is not None or (fetcher_given and not pyodide_028()):
             return await fetcher(resource, init), controller, signal  # type: ignore[misc]
         return await send_request(_fetch_request(resource, init)), controller, signal
@@ -923,12 +928,17 @@ class FetcherView:
         binding, name = self._binding, self._name
 
         async def fetch(resource: Any, **other_options: Any) -> Response:  # the SDK's signature
+            text_url = isinstance(resource, str)
             if isinstance(resource, Request):
                 resource = resource.js_object
             elif isinstance(resource, PROXIED_TYPES) and not isinstance(resource, JsProxy):
                 resource = _pyproxy_resource(resource, name)
             if isinstance(other_options.get("method"), HTTPMethod):
                 other_options["method"] = other_options["method"].value
+            if text_url and pyodide_029():  # 314's pyfetch makes a text URL a Request before its try: a text no
+                # URL parser takes, or an init the constructor refuses, is its JsException itself (leftovers56)
+                resource = JsRequest.new(resource, to_js(other_options, dict_converter=object_from_entries)
+                                         if other_options else None)
             _fetcher_init_checked(resource, other_options)
             answered = _fetcher_answer(resource, other_options)
             if answered is not None:  # workerd answers it before the binding is asked (runtime/dataurl.py)
