@@ -281,6 +281,9 @@ _FFI_SUBS = (
     "def attempt(make):\n    try:\n        return make()\n    except Exception as e:\n        return f'{type(e).__name__}: {e}'\n")
 FFI_026_GENERIC = ("Pyodide 0.26's JsCallable and JsDoubleProxy are no typing.Generic (0.28's and 314's are): "
                    "workers-env has one set of these classes, 0.28's, so their __mro__ holds Generic on 0.26 too")
+FFI_NO_ABC = ("Pyodide's JsArray, JsMap and JsMutableMap are collections.abc's MutableSequence, Mapping and "
+              "MutableMapping too (and so every JS array a Sequence, every JS Map a Mapping); workers-env's are not, "
+              "so that no JS value is one (README, 'Where we had to choose')")
 _FFI_SUB_NAMES = ("JsProxy", "JsArray", "JsMap", "JsMutableMap", "JsIterable", "JsIterator", "JsAsyncIterable",
                   "JsAsyncIterator", "JsGenerator", "JsAsyncGenerator", "JsCallable", "JsDoubleProxy",
                   "JsCallableDoubleProxy", "JsOnceCallable", "JsPromise", "JsBuffer", "JsTypedArray", "JsFetchResponse",
@@ -291,7 +294,8 @@ _FFI_SUB_VALUES = ("arr()", "obj()", "pobj()", "to_js({'a': 1})", "obj().as_obje
                    "js.Response.new('x')", "js.ReadableStream.new()", "js.String.new('ab')", "jnull()", "1", "'s'", "None",
                    "[1]", "JsProxy")
 FFI_SUBCLASS_CASES = (
-    [(lambda code, name: (code, FFI_026_GENERIC, "0.26") if name in ("JsCallable", "JsDoubleProxy") else code)(
+    [(lambda code, name: (code, FFI_026_GENERIC, "0.26") if name in ("JsCallable", "JsDoubleProxy")
+      else (code, FFI_NO_ABC) if name in ("JsArray", "JsMap", "JsMutableMap", "JsTypedArray") else code)(
         _FFI_SUBS + f"class Mine(f.{name}):\n    pass\n(repr(Mine), Mine.__module__, Mine.__name__, Mine.__qualname__, "
         "str(Mine), attempt(Mine), attempt(lambda: Mine(1)), [c.__name__ for c in Mine.__mro__])", name)
      for name in _FFI_SUB_NAMES]
@@ -301,9 +305,11 @@ FFI_SUBCLASS_CASES = (
        for name in _FFI_SUB_NAMES
        for left, right in (("getattr(f, N)", "getattr(f, m)"), ("SUB[N]", "getattr(f, m)"), ("SUB[N]", "SUB[m]"),
                            ("getattr(f, N)", "SUB[m]"))]
-    + [_FFI_SUBS + "ABCS = 'Sequence MutableSequence Mapping MutableMapping Iterable Iterator Callable Awaitable "
-       "AsyncIterable Sized Container'.split()\n{n: [a for a in ABCS if issubclass(SUB[n], getattr(collections.abc, a))] "
-       "for n in NAMES}",
+    + [(_FFI_SUBS + "ABCS = 'Sequence MutableSequence Mapping MutableMapping Iterable Iterator Callable Awaitable "
+        "AsyncIterable Sized Container'.split()\n{n: [a for a in ABCS if issubclass(SUB[n], getattr(collections.abc, a))] "
+        "for n in NAMES}", FFI_NO_ABC),
+       (_FFI_SUBS + "import collections.abc as c\n[isinstance(v, k) for v in (arr(), js.Map.new(), obj().as_object_map()) "
+        "for k in (c.Sequence, c.Mapping)]", FFI_NO_ABC),
        _FFI_SUBS + "[attempt(lambda: issubclass(t, SUB['JsProxy'])) for t in (int, object, type(arr()), 1)]",
        _FFI_SUBS + "class Two(SUB['JsArray']):\n    pass\n(repr(Two), attempt(Two), isinstance(arr(), Two), "
        "isinstance(obj(), Two), issubclass(Two, f.JsProxy))",

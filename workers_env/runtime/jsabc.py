@@ -14,8 +14,7 @@ dict or str), as its ``_core_docs.py`` says.
 
 from __future__ import annotations
 
-from abc import ABCMeta
-from collections.abc import Callable, Mapping, MutableMapping, MutableSequence
+from collections.abc import Callable
 from typing import Any, Generic, ParamSpec, Protocol, TypeVar
 
 from workers_env._jsvalues import JsSet
@@ -154,7 +153,7 @@ class _JsProxyMeta(ProxyType):
     :func:`_is_instance` and :func:`_is_subclass`): a class matches when every flag of one of its
     ``|``-joined expressions is set (flags 0, a class without flags of its own, matches every JS
     value); ``issubclass`` also by the classes' own hierarchy, Pyodide's (``JsArray`` a
-    ``JsIterable``, a ``JsProxy`` and a ``MutableSequence``). None is instantiated, Worker code's
+    ``JsIterable`` and a ``JsProxy``, no ``MutableSequence``: see below). None is instantiated, Worker code's
     subclasses neither (``TypeError: MyArray cannot be instantiated.``, Pyodide's
     ``JsProxy.__new__``)."""
 
@@ -169,12 +168,6 @@ class _JsProxyMeta(ProxyType):
         return jsabcdocs.for_era(cls.__name__, pyodide_028=pyodide_028())
 
 
-class _JsProxyABCMeta(_JsProxyMeta, ABCMeta):
-    # Pyodide's _ABCMeta: of the classes that are collections.abc ones too (its __doc__ is
-    # _JsProxyMeta's property: an entry of its own, a docstring or None, would stand before it)
-    __doc__ = _JsProxyMeta.__dict__["__doc__"]
-
-
 _T = TypeVar("_T")
 _T_co = TypeVar("_T_co", covariant=True)
 _T_contra = TypeVar("_T_contra", contravariant=True)
@@ -186,8 +179,12 @@ _P = ParamSpec("_P")
 _FFI = "pyodide.ffi"
 
 # Pyodide's classes (_pyodide/_core_docs.py of 0.28.2 and 314.0.6; 0.26's JsCallable and
-# JsDoubleProxy are no Generic), their flags each version's; Pyodide's JsProxy, their root there,
-# is workers-env's own (runtime/jsbase.py), which answers issubclass of them as Pyodide's does
+# JsDoubleProxy are no Generic), under workers-env's JsProxy (runtime/jsbase.py), which answers
+# issubclass of them as Pyodide's does. Pyodide's JsArray, JsMap and JsMutableMap are also
+# collections.abc's MutableSequence, Mapping and MutableMapping, and so -- matching JS values'
+# classes by flags -- make every JS array a Sequence and every JS Map a Mapping there; these are
+# not, so that no JS value is one here (README, "Where we had to choose": workers-env's own
+# conversions branch on Mapping)
 
 
 class JsWeakRef(JsProxy, Generic[_T], metaclass=_JsProxyMeta):
@@ -267,7 +264,7 @@ class JsCallableDoubleProxy(JsDoubleProxy[Callable[_P, _T]], JsCallable[_P, _T],
     _python_class = True
 
 
-class JsArray(JsIterable[_T], Generic[_T], MutableSequence[_T], metaclass=_JsProxyABCMeta):
+class JsArray(JsIterable[_T], Generic[_T]):  # (Pyodide's is a MutableSequence too: see above)
     __module__ = _FFI
     _python_class = True
     _js_type_flags: tuple[str, ...] = ("IS_ARRAY", "IS_NODE_LIST", "IS_TYPEDARRAY")
@@ -279,13 +276,13 @@ class JsTypedArray(JsBuffer, JsArray[int]):
     _js_type_flags = ("IS_TYPEDARRAY",)
 
 
-class JsMap(JsIterable[_KT], Generic[_KT, _VT_co], Mapping[_KT, _VT_co], metaclass=_JsProxyABCMeta):
+class JsMap(JsIterable[_KT], Generic[_KT, _VT_co]):  # (a Mapping there)
     __module__ = _FFI
     _python_class = True
     _js_type_flags = ("HAS_GET | HAS_LENGTH | IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT")
 
 
-class JsMutableMap(JsMap[_KT, _VT], Generic[_KT, _VT], MutableMapping[_KT, _VT], metaclass=_JsProxyABCMeta):
+class JsMutableMap(JsMap[_KT, _VT], Generic[_KT, _VT]):  # (a MutableMapping there)
     __module__ = _FFI
     _python_class = True
     _js_type_flags = ("HAS_GET | HAS_SET | HAS_LENGTH | IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT")
