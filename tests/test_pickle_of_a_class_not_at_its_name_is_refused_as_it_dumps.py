@@ -59,7 +59,8 @@ def test_a_workers_subclass_pickles_as_a_plain_class(tmp_path):
     assert "Made" in plain_local and "local" in plain_local  # (each Python words it its own way)
     assert others == [plain_local, plain_local]
     assert answer["gone"][1] == answer["gone"][0] and "Gone" in answer["gone"][0]
-    assert answer["proxy"] == "PicklingError" and answer["kept"] is True
+    # a Worker's subclass of JsProxy is a plain Python class, as in Pyodide (ffi56): refused as one
+    assert answer["proxy"] == plain_local.split(":")[0] and answer["kept"] is True
 
 
 def _refusal(cls: type) -> tuple[type, str]:

@@ -163,7 +163,7 @@ class _JsExceptionType(type):
         (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6), the C-level name of the class itself (as
         :class:`~workers_env._jsvalues.PyodideProxyType` names the JsProxy classes); ``__name__``
         stays ``JsException``. Worker code makes none: Pyodide's C type takes no subclass (below)."""
-        if worker_running() and _worker_code(sys._getframe(1)):  # (the class statement's, or type()'s caller)
+        if worker_running() and worker_code(sys._getframe(1)):  # (the class statement's, or type()'s caller)
             # (0.26.0a4, 0.28.2, 314.0.6 alike, a class statement and type() too, whichever base
             # it is; every other pyodide.ffi class takes one: review86's probe)
             raise TypeError("type 'pyodide.ffi.JsException' is not an acceptable base type")
@@ -285,7 +285,7 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
         Pyodide's forms -- two or three arguments, ``message=``/``stack=``, none -- are read as
         Pyodide reads them wherever the call is made."""
         stack = None
-        ours = len(args) == 1 and (kwargs.keys() == {"name"} if kwargs else not _worker_code(sys._getframe(1)))
+        ours = len(args) == 1 and (kwargs.keys() == {"name"} if kwargs else not worker_code(sys._getframe(1)))
         if ours:
             name, message = kwargs.get("name", "Error"), args[0]
             super().__init__(f"{name}: {message}")
@@ -390,7 +390,7 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
         return self._to_string()  # V8 writes the first line when ``stack`` is first read, as toString
 
 
-def _worker_code(frame: FrameType) -> bool:
+def worker_code(frame: FrameType) -> bool:
     """Whether ``frame`` runs the Worker's own code while it runs (not workers-env's, not a test's
     fake binding's): code compiled by ``exec`` (``<string>``) is its module's, or, in a namespace
     of no module, the running Worker's (its ``exec``/``eval``)."""

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, overload
 
 from workers_env._deep import MAX_CONVERSION_DEPTH, ROOMY_FROM, deeper, more_room, python_str
-from workers_env._errors import JsException, NotEmulatedError, add_hint, reduce_class, users_mistake
+from workers_env._errors import JsException, NotEmulatedError, add_hint, reduce_class, users_mistake, worker_code
 from workers_env._sdkclasses import SdkType, class_named
 
 if TYPE_CHECKING:
@@ -816,6 +816,10 @@ class PyodideProxyType(type):
     proxy classes builds on it, and of :class:`JsSet`, a ``list`` underneath."""
 
     _own_name: tuple[str, str]
+    #: a Python class, as Pyodide's ``pyodide.ffi`` ones are, no JS value's: Worker code's
+    #: (``class MyProxy(JsProxy)``), runtime/jsabc.py's ``JsArray`` and the like, and their
+    #: subclasses (see :meth:`__new__`)
+    _python_class = False
 
     def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any) -> Any:
         """A class without ``__weakref__``, as Pyodide's C type takes no weak reference
@@ -823,7 +827,17 @@ class PyodideProxyType(type):
         0.26.0a4, 0.28.2 and 314.0.6, tools/pyodide group ``weakref-of-js-values``): a class that
         names no ``__slots__`` gets a ``__dict__`` (its root's one slot) and nothing more, and a
         root a ``_weak_life`` slot, where workers-env's own weak references hold on
-        (runtime/byidentity.py :func:`weak_ref`)."""
+        (runtime/byidentity.py :func:`weak_ref`). A class Worker code makes (``class
+        MyProxy(JsProxy)``, or of one so made) is a subclass of Pyodide's Python class
+        ``pyodide.ffi.JsProxy`` there: it keeps its own name and module (``<class
+        'entry.MyProxy'>``) and cannot be instantiated (``TypeError: MyProxy cannot be
+        instantiated.``: Pyodide's ``JsProxy.__new__``; real 0.26.0a4, 0.28.2, 314.0.6, group
+        ``ffi-subclasses``); which values and classes it matches, runtime/jsbase.py's metaclass says."""
+        made = namespace.get("_python_class") or any(getattr(base, "_python_class", False) for base in bases) \
+            or worker_code(sys._getframe(1))
+        if made:
+            namespace = {**namespace, "_python_class": True}
+            namespace.setdefault("__new__", _cannot_be_instantiated)
         if "__slots__" not in namespace:
             root = not any(isinstance(base, PyodideProxyType) for base in bases)
             has_dict = any(base.__dictoffset__ for base in bases)
@@ -833,13 +847,21 @@ class PyodideProxyType(type):
     def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
         super().__init__(name, bases, namespace, **kwargs)
         type.__setattr__(cls, "_own_name", (namespace.get("__module__", ""), cls.__qualname__))
+        if cls.__dict__.get("_python_class"):  # a Python class (Worker code's own): its own names
+            return
         type.__dict__["__name__"].__set__(cls, "pyodide.ffi.JsProxy")  # the C-level name error texts use
         type.__dict__["__qualname__"].__set__(cls, "JsProxy")
         type.__dict__["__module__"].__set__(cls, "pyodide.ffi")
 
     @property
     def __name__(cls) -> str:  # type: ignore[override]
-        return "JsProxy"
+        return type.__dict__["__name__"].__get__(cls) if cls._python_class else "JsProxy"
+
+
+def _cannot_be_instantiated(cls: type, *args: Any, **kwargs: Any) -> Any:
+    """``__new__`` of the Python classes (Worker code's subclasses of ``JsProxy``, ``pyodide.ffi.JsArray``
+    and the like): Pyodide's ``JsProxy.__new__`` refuses all but its own internal calls."""
+    raise TypeError(f"{cls.__name__} cannot be instantiated.")
 
 
 #: (the name pickles made before session 55 call: :func:`workers_env._errors.class_named`)

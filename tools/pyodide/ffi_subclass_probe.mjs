@@ -7,6 +7,7 @@
 // (kept as its own class: <class 'worker.MyProxy'>, not instantiable). pickle.dumps of a local class or of
 // one no longer at its name is refused as it dumps (tests/test_runtime_js_exception_is_no_base_class_for_worker_code.py,
 // tests/test_pickle_of_a_class_not_at_its_name_is_refused_as_it_dumps.py).
+// The rest of how a Worker's subclass shows, refuses and matches: tools/pyodide group ffi-subclasses (ffi56).
 import path from "path"; import { pathToFileURL } from "url";
 const [dir] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);

@@ -269,6 +269,59 @@ GET_BUFFER_CASES = (
        "r = [d.subarray(1).length, list(d.subarray(1)), d.buffer is not None, sorted(k for k in ['data', 'release', 'offset', 'nbytes'] if hasattr(buf, k))]\n"
        "buf.release()\npx.destroy()\nr"])
 
+#: ffi56: Worker code's own subclasses of the ``pyodide.ffi`` classes (``class MyArray(JsArray)``):
+#: how each shows and refuses instantiation, which classes each (and each ``pyodide.ffi`` class) is a
+#: subclass of, and which JS values each matches -- Pyodide's ``_JsProxyMetaClass`` answers by flags
+_FFI_SUBS = (
+    "import collections.abc, pyodide.ffi as f\n"
+    "NAMES = [n for n in 'JsProxy JsArray JsMap JsMutableMap JsIterable JsIterator JsAsyncIterable JsAsyncIterator "
+    "JsGenerator JsAsyncGenerator JsCallable JsDoubleProxy JsCallableDoubleProxy JsOnceCallable JsPromise JsBuffer "
+    "JsTypedArray JsFetchResponse JsDomElement JsWeakRef'.split() if isinstance(getattr(f, n, None), type)]\n"
+    "SUB = {n: type('My' + n, (getattr(f, n),), {}) for n in NAMES}\n"
+    "def attempt(make):\n    try:\n        return make()\n    except Exception as e:\n        return f'{type(e).__name__}: {e}'\n")
+FFI_026_GENERIC = ("Pyodide 0.26's JsCallable and JsDoubleProxy are no typing.Generic (0.28's and 314's are): "
+                   "workers-env has one set of these classes, 0.28's, so their __mro__ holds Generic on 0.26 too")
+FFI_NO_ABC = ("Pyodide's JsArray, JsMap and JsMutableMap are collections.abc's MutableSequence, Mapping and "
+              "MutableMapping too (and so every JS array a Sequence, every JS Map a Mapping); workers-env's are not, "
+              "so that no JS value is one (README, 'Where we had to choose')")
+_FFI_SUB_NAMES = ("JsProxy", "JsArray", "JsMap", "JsMutableMap", "JsIterable", "JsIterator", "JsAsyncIterable",
+                  "JsAsyncIterator", "JsGenerator", "JsAsyncGenerator", "JsCallable", "JsDoubleProxy",
+                  "JsCallableDoubleProxy", "JsOnceCallable", "JsPromise", "JsBuffer", "JsTypedArray", "JsFetchResponse",
+                  "JsDomElement", "JsWeakRef")
+_FFI_SUB_VALUES = ("arr()", "obj()", "pobj()", "to_js({'a': 1})", "obj().as_object_map()", "js.Map.new()", "js.Set.new()",
+                   "js.Uint8Array.new(2)", "js.ArrayBuffer.new(2)", "js.Promise.resolve(1)", "Array.isArray", "js.Object",
+                   "create_proxy(lambda: 1)", "create_proxy([1])", "create_proxy({})", "arr().values()",
+                   "js.Response.new('x')", "js.ReadableStream.new()", "js.String.new('ab')", "jnull()", "1", "'s'", "None",
+                   "[1]", "JsProxy")
+FFI_SUBCLASS_CASES = (
+    [(lambda code, name: (code, FFI_026_GENERIC, "0.26") if name in ("JsCallable", "JsDoubleProxy")
+      else (code, FFI_NO_ABC) if name in ("JsArray", "JsMap", "JsMutableMap", "JsTypedArray") else code)(
+        _FFI_SUBS + f"class Mine(f.{name}):\n    pass\n(repr(Mine), Mine.__module__, Mine.__name__, Mine.__qualname__, "
+        "str(Mine), attempt(Mine), attempt(lambda: Mine(1)), [c.__name__ for c in Mine.__mro__])", name)
+     for name in _FFI_SUB_NAMES]
+    # each class against each: a subclass by Pyodide's hierarchy or by flags (JsMap's 'HAS_GET | ...' is a KeyError)
+    + [_FFI_SUBS + f"N = {name!r}\nr = [(m[2:], attempt(lambda: issubclass({left}, {right}))) for m in NAMES]\n"
+       "(' '.join(m if a is True else m + '!' for m, a in r if a is not False), sorted({a for m, a in r if type(a) is str}))"
+       for name in _FFI_SUB_NAMES
+       for left, right in (("getattr(f, N)", "getattr(f, m)"), ("SUB[N]", "getattr(f, m)"), ("SUB[N]", "SUB[m]"),
+                           ("getattr(f, N)", "SUB[m]"))]
+    + [(_FFI_SUBS + "ABCS = 'Sequence MutableSequence Mapping MutableMapping Iterable Iterator Callable Awaitable "
+        "AsyncIterable Sized Container'.split()\n{n: [a for a in ABCS if issubclass(SUB[n], getattr(collections.abc, a))] "
+        "for n in NAMES}", FFI_NO_ABC),
+       (_FFI_SUBS + "import collections.abc as c\n[isinstance(v, k) for v in (arr(), js.Map.new(), obj().as_object_map()) "
+        "for k in (c.Sequence, c.Mapping)]", FFI_NO_ABC),
+       _FFI_SUBS + "[attempt(lambda: issubclass(t, SUB['JsProxy'])) for t in (int, object, type(arr()), 1)]",
+       _FFI_SUBS + "class Two(SUB['JsArray']):\n    pass\n(repr(Two), attempt(Two), isinstance(arr(), Two), "
+       "isinstance(obj(), Two), issubclass(Two, f.JsProxy))",
+       _FFI_SUBS + "class Own(f.JsProxy):\n    _js_type_flags = ['IS_ARRAY']\n(isinstance(arr(), Own), isinstance(obj(), Own))",
+       _FFI_SUBS + "class Meth(f.JsArray):\n    def first(self):\n        return self[0]\n"
+       "(hasattr(arr(), 'first'), isinstance(arr(), Meth), attempt(lambda: Meth.first(arr())))"]
+    + [_FFI_SUBS + f"[n for n in NAMES if isinstance({value}, SUB[n])]" for value in _FFI_SUB_VALUES]
+    + [_FFI_SUBS + f"[n for n in NAMES if issubclass(type({value}), {kind})]"
+       for value in ("arr()", "obj()", "js.Map.new()", "js.Uint8Array.new(2)", "js.Promise.resolve(1)", "Array.isArray",
+                     "create_proxy(lambda: 1)")
+       for kind in ("getattr(f, n)", "SUB[n]")])
+
 CASES = {
     "array-js-methods": [
         "arr().join('-')",
@@ -2925,4 +2978,5 @@ CASES = {
         NESTED_LOOP + 'x = old.run_forever()\ny = old.close()\nr = (x, y, old.is_closed(), old.is_running(), asyncio.get_running_loop() is asyncio.get_event_loop(), await tr(asyncio.sleep(0.01)))' + NESTED_LOOP_END,
         (NESTED_LOOP + "new = asyncio.new_event_loop()\nh = new.call_later(0.001, print)\ntry:\n    new.call_later(-1, print)\n    x = 'scheduled'\nexcept ValueError as e:\n    x = str(e)\nr = (type(h).__name__, x, await tr(asyncio.sleep(0.01)))" + NESTED_LOOP_END, WEBLOOP_NEW_3148 + "; " + WEBLOOP_PAST_3148, "314.0.8"),
     ],
+    "ffi-subclasses": FFI_SUBCLASS_CASES,
 }

@@ -16,7 +16,9 @@ callee function does not own is ``TypeError: The RPC receiver does not implement
 (``remote: true``; ``f.a.b(1)`` names ``a``); an own one awaited is its value (``name``
 ``"timesTen"``, ``length`` 1, ``extra`` 7, a function property a stub), called, if no function,
 ``TypeError: "name" is not a function.``. ``String(f)`` is ``[object JsRpcStub]``, ``String(f.x)``
-``[object JsRpcProperty]``; nested functions are callable stubs. Not collected by pytest.
+``[object JsRpcProperty]``; nested functions are callable stubs. ``dup`` (``dupText``, ffi56, 2026-05-01):
+``String(f.dup)`` ``function dup() { [native code] }``, ``name`` ``dup``, ``length`` 0, ``f.dup === f.dup``.
+Not collected by pytest.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ export default {
         if (v && typeof v.then === "function") r[name].awaited = await settle(v);
       }
       r.called = await settle(f(4));
+      r.dupText = [String(f.dup), f.dup.name, f.dup.length, Function.prototype.toString.call(f.dup), f.dup === f.dup];
       out[how] = r;
     }
     const nested = await env.API.giveNested();

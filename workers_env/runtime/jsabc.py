@@ -14,13 +14,15 @@ dict or str), as its ``_core_docs.py`` says.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, Generic, ParamSpec, Protocol, TypeVar
 
 from workers_env._jsvalues import JsSet
 from workers_env.runtime import jsabcdocs
 from workers_env.runtime.current import pyodide_028, pyodide_029
-from workers_env.runtime.jsbase import JsProxy
-from workers_env.runtime.jsbuffers import JsBufferSource, JsTypedArray
+from workers_env.runtime.jsbase import JsProxy, ProxyType, flag_checks
+from workers_env.runtime.jsbuffers import JsBufferSource
+from workers_env.runtime.jsbuffers import JsTypedArray as _TypedArray
 from workers_env.runtime.jsconversions import JsStringObject
 from workers_env.runtime.jsfunctions import JsDoubleProxy as _DoubleProxy
 from workers_env.runtime.jsfunctions import JsFunction, JsNativeFunction, JsOnceFunction
@@ -28,7 +30,8 @@ from workers_env.runtime.jspromise import JsPromise as _Promise
 from workers_env.runtime.jsproxy import (
     JsArray as _Array,
 )
-from workers_env.runtime.jsproxy import JsIterator, JsObjectMap
+from workers_env.runtime.jsproxy import JsIterator as _Iterator
+from workers_env.runtime.jsproxy import JsObjectMap
 from workers_env.runtime.jsproxy import (
     JsMap as _Map,
 )
@@ -61,9 +64,9 @@ def js_flags(value: Any) -> frozenset[str]:
         flags |= {"IS_ARRAY", "IS_ITERABLE", "HAS_LENGTH"}
     if isinstance(value, JsStringObject):  # new String(): a length and [Symbol.iterator]
         flags |= {"IS_ARRAY_LIKE", "IS_ITERABLE", "HAS_LENGTH"}
-    if isinstance(value, JsIterator):
+    if isinstance(value, _Iterator):
         flags |= {"IS_ITERABLE", "IS_ITERATOR"}
-    if isinstance(value, JsTypedArray):
+    if isinstance(value, _TypedArray):
         flags |= {"IS_TYPEDARRAY", "IS_ITERABLE", "HAS_LENGTH"}
     if isinstance(value, JsBufferSource):
         flags.add("IS_BUFFER")
@@ -80,65 +83,231 @@ def js_flags(value: Any) -> frozenset[str]:
     return frozenset(flags)
 
 
-class _JsProxyMeta(type):
-    """``isinstance``/``issubclass`` by flags, as Pyodide's ``_JsProxyMetaClass``: a class
-    matches when every flag of one of its ``|``-joined expressions is set (an empty expression,
-    a class without flags of its own, matches every JS value)."""
+def class_flags(cls: type) -> frozenset[str] | None:
+    """The flags Pyodide's ``issubclass`` reads off ``cls`` (``None``: it carries none, as a
+    Python class): a ``pyodide.ffi`` class's or a Worker's subclass's ``_js_type_flags`` (each
+    entry one flag name: ``JsMap``'s ``'HAS_GET | HAS_LENGTH | IS_ITERABLE'`` is Pyodide's
+    ``KeyError`` there, as in real 0.26.0a4, 0.28.2, 314.0.6), a JS value's class's by what its
+    values are (a double proxy's by its class alone)."""
+    if getattr(cls, "_python_class", False) and isinstance(cls, type):
+        names = getattr(cls, "_js_type_flags", 0)
+        if isinstance(names, int):
+            return frozenset()  # (0: Pyodide's JsProxy's; a Worker's other numbers are no names here)
+        for name in names:
+            if not name.isidentifier():
+                raise KeyError(name)
+        return frozenset(names)
+    if not isinstance(cls, type):
+        return None
+    if issubclass(cls, JsSet):
+        return frozenset({"IS_ITERABLE", "HAS_LENGTH"})
+    if not type.__subclasscheck__(JsProxy, cls):
+        return None
+    if issubclass(cls, _DoubleProxy):  # (what more, its object says: see js_flags)
+        return frozenset({"IS_DOUBLE_PROXY"})
+    if issubclass(cls, (JsOnceFunction, JsNativeFunction)):
+        return frozenset({"IS_CALLABLE"})
+    if issubclass(cls, JsFunction):
+        return frozenset({"IS_DOUBLE_PROXY", "IS_CALLABLE"})
+    flags = set(getattr(cls, "_pyodide_flags", frozenset()))
+    for kind, more in ((_Array, {"IS_ARRAY", "IS_ITERABLE", "HAS_LENGTH"}),
+                       (JsStringObject, {"IS_ARRAY_LIKE", "IS_ITERABLE", "HAS_LENGTH"}),
+                       (_Iterator, {"IS_ITERABLE", "IS_ITERATOR"}),
+                       (_TypedArray, {"IS_TYPEDARRAY", "IS_ITERABLE", "HAS_LENGTH"}), (JsBufferSource, {"IS_BUFFER"}),
+                       (_Map, {"HAS_GET", "HAS_SET", "HAS_LENGTH", "IS_ITERABLE"}), (JsObjectMap, {"IS_OBJECT_MAP"}),
+                       (JsReadableStream, {"IS_ASYNC_ITERABLE"}), (_Promise, {"IS_AWAITABLE"})):
+        if issubclass(cls, kind):
+            flags |= more
+    if any("__call__" in vars(kind) for kind in cls.__mro__):
+        flags.add("IS_CALLABLE")
+    return frozenset(flags)
 
-    _js_type_flags: tuple[str, ...]
 
-    def __instancecheck__(cls, instance: Any) -> bool:
-        if not isinstance(instance, JsProxy):
-            return False
-        flags = js_flags(instance)
-        expressions = cls._js_type_flags
-        if cls.__name__ == "JsArray" and pyodide_029():  # Pyodide 0.29 (314.0.x): array-likes too
-            expressions = ("IS_ARRAY", "IS_ARRAY_LIKE", "IS_TYPEDARRAY")
-        return any(all(f in flags for f in expression.split("|") if f) for expression in expressions)
+def _matches(cls: type, flags: frozenset[str]) -> bool:
+    """Whether ``flags`` satisfy one of ``cls``'s ``|``-joined expressions (flags 0, as a class
+    without flags of its own: every JS value)."""
+    expressions = getattr(cls, "_js_type_flags", 0)
+    if isinstance(expressions, int):
+        return expressions == 0
+    if expressions is JsArray._js_type_flags and pyodide_029():  # Pyodide 0.29 (314.0.x): array-likes too
+        expressions = ("IS_ARRAY", "IS_ARRAY_LIKE", "IS_TYPEDARRAY")
+    return any(all(f.strip() in flags for f in expression.split("|") if f.strip()) for expression in expressions)
 
-    def __subclasscheck__(cls, subclass: Any) -> bool:
-        return type.__subclasscheck__(cls, subclass)
+
+def _is_instance(cls: type, instance: Any) -> bool:
+    return isinstance(instance, JsProxy) and _matches(cls, js_flags(instance))
+
+
+def _is_subclass(cls: type, subclass: Any) -> bool:
+    flags = class_flags(subclass)
+    return flags is not None and _matches(cls, flags)
+
+
+flag_checks[:] = [_is_instance, _is_subclass]
+
+
+class _JsProxyMeta(ProxyType):
+    """The metaclass of Pyodide's Python classes ``pyodide.ffi.JsArray`` and the like, Python
+    classes under ``JsProxy`` (``_python_class``), which ``isinstance``/``issubclass`` answers
+    by flags, as Pyodide's ``_JsProxyMetaClass`` (runtime/jsbase.py's metaclass, with
+    :func:`_is_instance` and :func:`_is_subclass`): a class matches when every flag of one of its
+    ``|``-joined expressions is set (flags 0, a class without flags of its own, matches every JS
+    value); ``issubclass`` also by the classes' own hierarchy, Pyodide's (``JsArray`` a
+    ``JsIterable`` and a ``JsProxy``, no ``MutableSequence``: see below). None is instantiated, Worker code's
+    subclasses neither (``TypeError: MyArray cannot be instantiated.``, Pyodide's
+    ``JsProxy.__new__``)."""
+
+    _js_type_flags: tuple[str, ...] | int
 
     @property
     def __doc__(cls) -> str | None:  # type: ignore[override]
-        """Pyodide's docstring of the class, as the running Worker's release shows it."""
+        """Pyodide's docstring of the class, as the running Worker's release shows it (a Worker's
+        subclass: its own)."""
+        if cls.__dict__.get("__module__") != "pyodide.ffi":
+            return cls.__dict__.get("__doc__")
         return jsabcdocs.for_era(cls.__name__, pyodide_028=pyodide_028())
 
 
-def _abstract(name: str, flags: tuple[str, ...]) -> type:
-    return _JsProxyMeta(name, (), {"_js_type_flags": flags, "__module__": "pyodide.ffi"})
+_T = TypeVar("_T")
+_T_co = TypeVar("_T_co", covariant=True)
+_T_contra = TypeVar("_T_contra", contravariant=True)
+_V_co = TypeVar("_V_co", covariant=True)
+_KT = TypeVar("_KT")
+_VT = TypeVar("_VT")
+_VT_co = TypeVar("_VT_co", covariant=True)
+_P = ParamSpec("_P")
+_FFI = "pyodide.ffi"
+
+# Pyodide's classes (_pyodide/_core_docs.py of 0.28.2 and 314.0.6; 0.26's JsCallable and
+# JsDoubleProxy are no Generic), under workers-env's JsProxy (runtime/jsbase.py), which answers
+# issubclass of them as Pyodide's does. Pyodide's JsArray, JsMap and JsMutableMap are also
+# collections.abc's MutableSequence, Mapping and MutableMapping, and so -- matching JS values'
+# classes by flags -- make every JS array a Sequence and every JS Map a Mapping there; these are
+# not, so that no JS value is one here (README, "Where we had to choose": workers-env's own
+# conversions branch on Mapping)
 
 
-_ANY = ("",)  # a class without flags of its own: every JS value
-
-#: name -> (flag expressions, first Pyodide release that has it: "0.26" or "0.28"); each docstring is
-#: Pyodide's own (:mod:`~workers_env.runtime.jsabcdocs`)
-_SPECS: dict[str, tuple[tuple[str, ...], str]] = {
-    "JsArray": (("IS_ARRAY", "IS_NODE_LIST", "IS_TYPEDARRAY"), "0.26"),
-    "JsMap": (("HAS_GET|HAS_LENGTH|IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT"), "0.26"),
-    "JsMutableMap": (("HAS_GET|HAS_SET|HAS_LENGTH|IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT"), "0.26"),
-    "JsIterable": (("IS_ITERABLE",), "0.26"),
-    "JsIterator": (("IS_ITERATOR",), "0.26"),
-    "JsAsyncIterable": (("IS_ASYNC_ITERABLE",), "0.26"),
-    "JsAsyncIterator": (("IS_ASYNC_ITERATOR",), "0.26"),
-    "JsGenerator": (("IS_GENERATOR",), "0.26"),
-    "JsAsyncGenerator": (("IS_ASYNC_GENERATOR",), "0.26"),
-    "JsCallable": (("IS_CALLABLE",), "0.26"),
-    "JsDoubleProxy": (("IS_DOUBLE_PROXY",), "0.26"),
-    "JsCallableDoubleProxy": (("IS_DOUBLE_PROXY",), "0.28"),
-    "JsOnceCallable": (("IS_CALLABLE",), "0.28"),
-    "JsPromise": (("IS_AWAITABLE",), "0.26"),
-    "JsBuffer": (("IS_BUFFER",), "0.26"),
-    "JsTypedArray": (("IS_TYPEDARRAY",), "0.26"),
-    "JsFetchResponse": (_ANY, "0.26"),
-    "JsDomElement": (_ANY, "0.26"),
-    "JsWeakRef": (_ANY, "0.28"),
-}
+class JsWeakRef(JsProxy, Generic[_T], metaclass=_JsProxyMeta):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = 0
 
 
-#: name -> (the abstract class, the first Pyodide release that has it)
+class JsDoubleProxy(JsProxy, Generic[_T], metaclass=_JsProxyMeta):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = ("IS_DOUBLE_PROXY",)
+
+
+class JsPromise(JsProxy, Generic[_T], metaclass=_JsProxyMeta):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = ("IS_AWAITABLE",)
+
+
+class JsBuffer(JsProxy, metaclass=_JsProxyMeta):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags: tuple[str, ...] = ("IS_BUFFER",)
+
+
+class JsIterator(JsProxy, Generic[_T_co], metaclass=_JsProxyMeta):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = ("IS_ITERATOR",)
+
+
+class JsAsyncIterator(JsProxy, Generic[_T_co], metaclass=_JsProxyMeta):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = ("IS_ASYNC_ITERATOR",)
+
+
+class JsIterable(JsProxy, Generic[_T_co], metaclass=_JsProxyMeta):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags: tuple[str, ...] = ("IS_ITERABLE",)
+
+
+class JsAsyncIterable(JsProxy, Generic[_T_co], metaclass=_JsProxyMeta):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = ("IS_ASYNC_ITERABLE",)
+
+
+class JsGenerator(JsIterable[_T_co], Generic[_T_co, _T_contra, _V_co]):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = ("IS_GENERATOR",)
+
+
+class JsFetchResponse(JsProxy, metaclass=_JsProxyMeta):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = 0
+
+
+class JsAsyncGenerator(JsAsyncIterable[_T_co], Generic[_T_co, _T_contra, _V_co]):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = ("IS_ASYNC_GENERATOR",)
+
+
+class JsCallable(JsProxy, Generic[_P, _T], metaclass=_JsProxyMeta):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = ("IS_CALLABLE",)
+
+
+class JsCallableDoubleProxy(JsDoubleProxy[Callable[_P, _T]], JsCallable[_P, _T], Generic[_P, _T]):
+    __module__ = _FFI
+    _python_class = True
+
+
+class JsArray(JsIterable[_T], Generic[_T]):  # (Pyodide's is a MutableSequence too: see above)
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags: tuple[str, ...] = ("IS_ARRAY", "IS_NODE_LIST", "IS_TYPEDARRAY")
+
+
+class JsTypedArray(JsBuffer, JsArray[int]):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = ("IS_TYPEDARRAY",)
+
+
+class JsMap(JsIterable[_KT], Generic[_KT, _VT_co]):  # (a Mapping there)
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = ("HAS_GET | HAS_LENGTH | IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT")
+
+
+class JsMutableMap(JsMap[_KT, _VT], Generic[_KT, _VT]):  # (a MutableMapping there)
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = ("HAS_GET | HAS_SET | HAS_LENGTH | IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT")
+
+
+class JsOnceCallable(JsCallable[_P, _T], Generic[_P, _T]):
+    __module__ = _FFI
+    _python_class = True
+
+
+class JsDomElement(JsProxy, metaclass=_JsProxyMeta):
+    __module__ = _FFI
+    _python_class = True
+    _js_type_flags = 0
+
+
+_NEWER = {"JsCallableDoubleProxy", "JsOnceCallable", "JsWeakRef"}  # from Pyodide 0.28
+
+#: name -> (the abstract class, the first Pyodide release that has it: "0.26" or "0.28"); each
+#: docstring is Pyodide's own (:mod:`~workers_env.runtime.jsabcdocs`)
 ABSTRACT_TYPES: dict[str, tuple[type, str]] = {
-    name: (_abstract(name, flags), since) for name, (flags, since) in _SPECS.items()
+    cls.__name__: (cls, "0.28" if cls.__name__ in _NEWER else "0.26") for cls in (
+        JsArray, JsMap, JsMutableMap, JsIterable, JsIterator, JsAsyncIterable, JsAsyncIterator, JsGenerator,
+        JsAsyncGenerator, JsCallable, JsDoubleProxy, JsCallableDoubleProxy, JsOnceCallable, JsPromise, JsBuffer,
+        JsTypedArray, JsFetchResponse, JsDomElement, JsWeakRef)
 }
 
 

@@ -296,15 +296,35 @@ class _ProxyType(PyodideProxyType):
 
     def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
         super().__init__(name, bases, namespace, **kwargs)
+        if cls._python_class:  # Worker code's own class (or pyodide.ffi's): its methods are Python's
+            return
         if "to_py" in namespace:  # every class's to_py takes its arguments as Pyodide's does
             type.__setattr__(cls, "to_py", _pyodide_to_py(namespace["to_py"]))
         _fold_keywords(cls, namespace)
 
     def __instancecheck__(cls, instance: Any) -> bool:
         """``isinstance(x, JsProxy)`` holds for a JS ``Set`` too (a ``list`` underneath, see
-        :class:`~workers_env._jsvalues.JsSet`), as for every JS value in Pyodide."""
-        return type.__instancecheck__(cls, instance) or (cls is JsProxy and isinstance(instance, JsSet))
+        :class:`~workers_env._jsvalues.JsSet`), as for every JS value in Pyodide; a Worker's own
+        subclass matches by flags, as Pyodide's ``_JsProxyMetaClass`` (:data:`flag_checks`):
+        ``class MyProxy(JsProxy)`` every JS value."""
+        return type.__instancecheck__(cls, instance) or (cls is JsProxy and isinstance(instance, JsSet)) or (
+            cls._python_class and flag_checks[0](cls, instance))
 
+    def __subclasscheck__(cls, subclass: Any) -> bool:
+        """Pyodide's ``_JsProxyMetaClass`` for ``JsProxy`` and a Worker's own subclass: a subclass, or
+        a class carrying JS type flags (``pyodide.ffi.JsArray``, a JS value's class) whose flags
+        match -- every such class for ``JsProxy`` (flags 0), as in real Pyodide 0.26.0a4, 0.28.2
+        and 314.0.6 (group ``ffi-subclasses``)."""
+        if type.__subclasscheck__(cls, subclass):
+            return True
+        return (cls is JsProxy or cls._python_class) and flag_checks[1](cls, subclass)
+
+
+ProxyType = _ProxyType  # (the metaclass runtime/jsabc.py's pyodide.ffi classes build on)
+
+#: (instance check, subclass check) by JS type flags, for ``JsProxy`` and Worker code's own
+#: subclasses; runtime/jsabc.py, which knows the flags, sets them
+flag_checks: list[Callable[[type, Any], bool]] = [lambda cls, value: False, lambda cls, sub: False]
 
 copyreg.pickle(_ProxyType, reduce_by_own_name)  # type: ignore[arg-type]
 

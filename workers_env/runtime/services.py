@@ -147,6 +147,20 @@ OTHER_REQUEST = (
     "performance. (I/O type: Client)")
 
 
+class StubMethod(JsNativeFunction):
+    """A method of a stub's prototype read from Python (``stub.dup``): Pyodide's JsProxy of the
+    built-in, its ``this`` the stub it was read from; the same function (``==``) whichever stub."""
+
+    __slots__ = ("_this",)
+
+    def __init__(self, this: Any, func: Callable[..., Any], name: str):
+        super().__init__(func, name)
+        self._this = this
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return super().__call__(self._this, *args, **kwargs)
+
+
 class FunctionStub(JsNativeFunction):
     """A function sent across Workers RPC (measured with JavaScript twins under ``wrangler dev -c
     A -c B`` 4.164.0): the other side holds a stub, ``typeof`` ``"function"``, whose call answers a
@@ -169,7 +183,15 @@ class FunctionStub(JsNativeFunction):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return binding_promise(self._call(args, kwargs))
 
-    def dup(self) -> FunctionStub:
+    @property
+    def dup(self) -> StubMethod:
+        """``JsRpcStub.prototype.dup``, a built-in JS function read through the stub: ``String()``
+        ``function dup() { [native code] }``, one function for every stub (``===``; wrangler 4.164.0,
+        tools/wrangler/rpc_function_stub_properties_probe.py), which Pyodide's ``repr`` shows
+        (ffi56: it read ``<bound method FunctionStub.dup ...>``). Called: :meth:`_dup`."""
+        return StubMethod(self, FunctionStub._dup, "dup")
+
+    def _dup(self) -> FunctionStub:
         """A new reference to the same function that no call disposes (workerd's
         ``JsRpcStub.dup()``), usable by the request that made it -- its ``waitUntil`` work after
         the call returned too -- and from another request ``Error: Cannot perform I/O on behalf
