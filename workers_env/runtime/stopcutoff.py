@@ -13,6 +13,7 @@ every further signal: :func:`end_if_held` ends the process then, as wrangler dev
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import threading
@@ -23,6 +24,7 @@ from workers_env import _errors
 from workers_env.runtime.jspromise import cut_off_microtasks
 from workers_env.runtime.runsync import cut_off_drivers, cut_off_here
 from workers_env.runtime.threadpool import worker_code_blocks
+from workers_env.runtime.unhandled import silence
 
 __all__ = ["HELD_AFTER_STOP_S", "cut_off_worker_code", "end_if_held"]
 
@@ -38,7 +40,14 @@ def cut_off_worker_code(frame: FrameType | None) -> None:
     ``CancelledError`` is raised here if the signal landed in a drain of them or in Worker code
     holding the loop's thread (a busy loop, Pyodide 0.26's blocking ``time.sleep``) -- also in a
     step a ``run_sync`` drives (a ``waitUntil`` task's busy loop while the handler waits in
-    ``time.sleep``), which would never end that step (audit32: dev deaf for ever)."""
+    ``time.sleep``), which would never end that step (audit32: dev deaf for ever). From the signal
+    on, the loop reports none of the Worker's futures (runtime/unhandled.py): a promise chain cut
+    off so left its tasks waiting for good, and a garbage collection before the server's end
+    printed asyncio's ``Task was destroyed but it is pending!`` for each (pending56), where wrangler
+    dev prints nothing."""
+    loop = asyncio._get_running_loop()
+    if loop is not None:
+        silence(loop)
     cut_off_drivers(frame)
     if cut_off_microtasks(frame) or worker_code_blocks(frame):
         cut_off_here()

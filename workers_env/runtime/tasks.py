@@ -18,6 +18,7 @@ import asyncio
 import logging
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Coroutine, Generator
 from types import FrameType
 from typing import Any
@@ -26,7 +27,7 @@ from workers_env.runtime import swallowed
 from workers_env.runtime.current import acting_for, adopt_task, current_context, pyodide_028
 from workers_env.runtime.severable import keep_suspended, sever_running
 from workers_env.runtime.tracebacks import PACKAGE_DIR, passes_through, runs_for_the_worker, without_our_frames
-from workers_env.runtime.unhandled import IN_PROGRESS_DONE, REPORTED_AT_END, install, silence, silenced
+from workers_env.runtime.unhandled import IN_PROGRESS_DONE, REPORTED_AT_END, install, silence
 
 log = logging.getLogger("workers_env.runtime")
 
@@ -376,6 +377,10 @@ def _pyodide_task() -> Any:
     return PyodideTask
 
 
+#: the loops on which a task Worker code starts never runs (:func:`end_worker_tasks`)
+_ENDED: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
+
+
 def end_worker_tasks(loop: asyncio.AbstractEventLoop) -> None:
     """From now on a task Worker code starts on ``loop`` never runs, and is dropped unreported:
     ``workers-env dev``'s stop, after which the loop only winds down (its closing
@@ -383,8 +388,10 @@ def end_worker_tasks(loop: asyncio.AbstractEventLoop) -> None:
     (``PyodideFuture.then``) went on starting tasks there, and the closing loop dropped one with
     asyncio's ``Task was destroyed but it is pending!`` and a never-awaited coroutine's warning,
     where wrangler dev ends the isolate with nothing printed (leftovers50b); a task started before
-    and still waiting, collected as the loop closes, is dropped unreported too."""
-    silence(loop)  # (one mark of the loop's end, kept by unhandled.py)
+    and still waiting, collected as the loop closes, is dropped unreported too (the loop's reports
+    are silenced from the stop signal on: runtime/stopcutoff.py)."""
+    silence(loop)
+    _ENDED.add(loop)
 
 
 def sever_worker_code(loop: asyncio.AbstractEventLoop) -> None:
@@ -434,7 +441,7 @@ def _never_run(loop: asyncio.AbstractEventLoop, coro: Any, kwargs: dict[str, Any
 def _factory(previous: TaskFactory | None) -> TaskFactory:
     def factory(loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any) -> asyncio.Future[Any]:
         ctx = current_context()
-        if ctx is not None and silenced(loop) and asyncio.iscoroutine(coro):  # the Worker gone (dev stopped)
+        if ctx is not None and loop in _ENDED and asyncio.iscoroutine(coro):  # the Worker gone (dev stopped)
             return _never_run(loop, coro, kwargs)
         scope = getattr(ctx, "_scope", None)
         own = True  # a coroutine of workers-env's: not reported as the Worker's (runtime/unhandled.py)

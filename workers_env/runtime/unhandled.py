@@ -79,10 +79,12 @@ _SILENCED: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
 
 
 def silence(loop: asyncio.AbstractEventLoop) -> None:
-    """From now on ``loop`` reports none of the Worker's futures: ``workers-env dev``'s stop, after
-    which production's isolate just ends and wrangler dev prints nothing -- a Worker task still
-    waiting there (an endless promise chain's) was collected as the loop closed and printed
-    ``Task was destroyed but it is pending!`` (1 stop in 8; the fresh-clone run of session 50)."""
+    """From now on ``loop``'s handler reports none of the Worker's futures: ``workers-env dev``'s
+    stop signal (runtime/stopcutoff.py), after which production's isolate just ends and wrangler
+    dev prints nothing -- a Worker task still waiting there (an endless promise chain's) was
+    collected as the loop closed and printed ``Task was destroyed but it is pending!`` (1 stop in
+    8; the fresh-clone run of session 50); so were a chain's tasks the signal's cut-off left
+    waiting for good, collected between the signal and the server's end (pending56)."""
     _SILENCED.add(loop)
 
 
