@@ -171,7 +171,7 @@ def _numbers(indices: np.ndarray) -> list[list[float]]:
     if flat is None or len(flat) < indices.size:
         flat = _BUFFERS.flat = np.empty(indices.size, dtype=object)
     out = flat[: indices.size].reshape(indices.shape)
-    np.take(_level_table(), indices, out=out, mode="wrap")  # every index is in range: none wraps
+    _level_table().take(indices, out=out, mode="wrap")  # every index is in range: none wraps
     return out.tolist()
 
 

@@ -275,7 +275,7 @@ class _Vocabulary:
         unigrams = _h64_array("w\x1f", words)
         features = self._features_of_many if len(tokens) >= _VECTORISE_FROM else self._features_of_few
         weights, count, feat_hash, feat_weight = features(tokens, words, unigrams)
-        start = np.cumsum(count) - count
+        start = count.cumsum() - count
         word_hash, word_weight, feat_start, feat_count, all_hash, all_weight = self._arrays
         word_hash.extend(unigrams)
         word_weight.extend(weights)
@@ -418,15 +418,16 @@ _VOCABULARY = _Vocabulary()
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
-    """splitmix64's finaliser, on uint64 arrays (wrapping arithmetic, the same everywhere)."""
-    with np.errstate(over="ignore"):
-        x = x + np.uint64(0x9E3779B97F4A7C15)
-        x ^= x >> np.uint64(30)
-        x *= np.uint64(0xBF58476D1CE4E5B9)
-        x ^= x >> np.uint64(27)
-        x *= np.uint64(0x94D049BB133111EB)
-        x ^= x >> np.uint64(31)
-        return x
+    """splitmix64's finaliser, on uint64 arrays (wrapping arithmetic, the same everywhere;
+    arrays wrap silently, so no ``np.errstate``, whose context costs more than a small batch's
+    arithmetic -- only numpy scalars warn, and none is passed here)."""
+    x = x + np.uint64(0x9E3779B97F4A7C15)
+    x ^= x >> np.uint64(30)
+    x *= np.uint64(0xBF58476D1CE4E5B9)
+    x ^= x >> np.uint64(27)
+    x *= np.uint64(0x94D049BB133111EB)
+    x ^= x >> np.uint64(31)
+    return x
 
 
 def _salt(model: str, variant: str) -> np.uint64:
@@ -539,16 +540,15 @@ class _AsciiIds:
         """Each key's home slot in a table of ``mask + 1`` slots (a power of 2): the top bits of
         ``k1 * A ^ k2 * B`` (multiplicative hashing: every key bit reaches them; four numpy calls
         where a full mix took thirteen, and the slots stay as spread)."""
-        with np.errstate(over="ignore"):
-            mixed = k1 * _HOME_A
-            mixed ^= k2 * _HOME_B
+        mixed = k1 * _HOME_A  # (arrays wrap silently: no np.errstate, as in _mix)
+        mixed ^= k2 * _HOME_B
         mixed >>= np.uint64(64 - mask.bit_length())
         return mixed.view(np.intp)
 
     def lookup(self, raw: bytes) -> np.ndarray:
         """The id of every token of ``raw`` (translated ASCII: words, spaces, ``\\x00``)."""
         in_token = np.frombuffer(b" " + raw + b" ", dtype=np.uint8) != 32  # padded: every token has two edges
-        bounds = np.flatnonzero(in_token[1:] != in_token[:-1])  # start, end, start, end, ...
+        bounds = (in_token[1:] != in_token[:-1]).nonzero()[0]  # start, end, start, end, ...
         starts = bounds[0::2]
         lengths = bounds[1::2] - starts
         out = np.full(len(starts), _SEP_ID, dtype=np.intp)  # the separators' id; every other token's is written
@@ -562,11 +562,11 @@ class _AsciiIds:
         capped = np.minimum(lengths, _KEY_BYTES + 1)
         k1 = words.take(starts, mode="wrap")
         k1 &= _KEEP_FIRST.take(capped)
-        todo = np.flatnonzero(k1)  # (the separator's first byte is 0)
+        todo = k1.nonzero()[0]  # (the separator's first byte is 0)
         want_k1 = k1.take(todo)
         want_k2 = words.take(starts.take(todo) + 8, mode="wrap")
         want_k2 &= _KEEP_NEXT.take(capped.take(todo))
-        missed = [np.flatnonzero(lengths > _KEY_BYTES)]
+        missed = [(lengths > _KEY_BYTES).nonzero()[0]]
         table_k1, table_k2, table_ids = self._table
         mask = len(table_ids) - 1
         # (take, not [], for the gathers: no per-index bounds check, every slot is in range)
@@ -576,7 +576,7 @@ class _AsciiIds:
         hit &= table_k2.take(slot, mode="wrap") == want_k2
         hit &= found >= 0
         out[todo] = found  # most tokens sit in their home slot; the others are written again below
-        rest = np.flatnonzero(~hit)
+        rest = (~hit).nonzero()[0]
         if len(rest):  # the few others probe a window at once, from the slot after home
             todo, slot, want_k1, want_k2 = todo.take(rest), (slot.take(rest) + 1) & mask, want_k1.take(rest), want_k2.take(rest)
         else:
@@ -598,7 +598,7 @@ class _AsciiIds:
             # the missed tokens' bytes, each with the space after it, gathered into one string and
             # split there: no Python slice per token
             with_space = lengths[missed_at] + 1
-            ends = np.cumsum(with_space)
+            ends = with_space.cumsum()
             at = np.arange(int(ends[-1]))
             at += np.repeat(starts[missed_at] - (ends - with_space), with_space)
             spaced = np.frombuffer(raw + b" ", dtype=np.uint8)[at].tobytes().decode("ascii")
@@ -739,13 +739,13 @@ def _scaled(texts: list[str], dimensions: int, *, model: str, variant: str = "",
         is_sep = every == _SEP_ID
         kept = ~is_sep
         tid = every[kept]
-        row = np.cumsum(is_sep)[kept]
+        row = is_sep.cumsum()[kept]
     else:
         tid = every
         row = np.zeros(len(every), dtype=np.intp)
     lengths = np.bincount(row, minlength=n)
     if max_words is not None and len(tid) and int(lengths.max()) > max_words:
-        first = np.cumsum(lengths) - lengths
+        first = lengths.cumsum() - lengths
         keep = np.arange(len(tid)) - np.repeat(first, lengths) < max_words
         tid, row = tid[keep], row[keep]
         lengths = np.bincount(row, minlength=n)
@@ -754,11 +754,11 @@ def _scaled(texts: list[str], dimensions: int, *, model: str, variant: str = "",
     # every feature of every word, then every word pair, then the empty texts' one feature: the
     # order the sums below take (kept, so every vector stays bit-identical)
     counts = feat_count.take(tid, mode="wrap")  # (take: no per-index bounds check; every id is in range)
-    ends = np.cumsum(counts)
+    ends = counts.cumsum()
     total = int(ends[-1]) if len(ends) else 0
     same = row[1:] == row[:-1]  # word pairs within a text
     pairs = int(np.count_nonzero(same))
-    empty = np.flatnonzero(lengths == 0)
+    empty = (lengths == 0).nonzero()[0]
     # each cell and value beside the other: one gather of 16-byte records costs a third of two
     # gathers of 8 bytes, more than the strided reads below give back
     cell_values = _scratch("cell values", total + pairs + len(empty), _FEATURE)
@@ -770,11 +770,12 @@ def _scaled(texts: list[str], dimensions: int, *, model: str, variant: str = "",
         starts = feat_start.take(tid, mode="wrap")
         offsets[0] = starts[0]
         offsets[ends[:-1]] = starts[1:] - (starts[:-1] + counts[:-1]) + 1
-        np.cumsum(offsets, out=offsets)
-        np.take(features, offsets, out=cell_values[:total], mode="wrap")  # (in range: no wrapping happens)
-        text_ends = np.cumsum(lengths)  # in words; then in features
+        offsets.cumsum(out=offsets)
+        features.take(offsets, out=cell_values[:total], mode="wrap")  # (in range: no wrapping happens)
+        text_ends = lengths.cumsum()  # in words; then in features
         text_ends = np.where(text_ends > 0, ends[text_ends - 1], 0)
-        per_text = np.diff(text_ends, prepend=0)
+        per_text = text_ends.copy()  # np.diff(text_ends, prepend=0), without its Python-level set-up
+        per_text[1:] -= text_ends[:-1]
         cells[:total] += np.repeat(np.arange(0, n * dimensions, dimensions), per_text)
     if pairs:
         left, right = tid[:-1][same], tid[1:][same]
