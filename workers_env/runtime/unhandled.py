@@ -121,15 +121,19 @@ def install(loop: asyncio.AbstractEventLoop) -> None:
 def reported_at_end(task: asyncio.Task[Any]) -> None:
     """A done callback of a task the Worker's code started (Pyodide 0.28 on): failed with no other
     done callback, it is reported now, through the loop's handler, and its exception counts as
-    retrieved (``WebLoop._decrement_in_progress``)."""
+    retrieved (``WebLoop._decrement_in_progress``). Once the loop is silenced (:func:`silence`) it
+    is retrieved unreported, the Worker's own handler not called: a task failing between
+    ``workers-env dev``'s stop signal and the server's end printed ``Unhandled exception in event
+    loop`` and its traceback (silence56), where wrangler dev prints nothing."""
     if task._num_done_callbacks != 1 or task.cancelled():  # type: ignore[attr-defined]
         return
     error = task.exception()
-    if error is None:
+    loop = task.get_loop()
+    if error is None or silenced(loop):
         return
-    handler = task.get_loop().get_exception_handler()
+    handler = loop.get_exception_handler()
     if handler is not None and not getattr(handler, "workers_env_handler", False):
-        handler(task.get_loop(), {"exception": error})  # one the Worker set (loop.set_exception_handler)
+        handler(loop, {"exception": error})  # one the Worker set (loop.set_exception_handler)
     else:
         report({"exception": error}, _runtime_of(task))
 
