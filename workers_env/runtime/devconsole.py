@@ -21,6 +21,7 @@ the message as in a ``PythonError``'s; the JS frames (Pyodide's own) are left ou
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 import traceback
@@ -32,6 +33,7 @@ from workers_env import _loglevel
 from workers_env._errors import HintNote
 from workers_env.runtime.osenviron import made_by_worker
 from workers_env.runtime.thrownerror import SERIALIZED_NAMES, thrown_parts
+from workers_env.runtime.unhandled import silenced
 
 __all__ = ["uncaught_blocks", "wranglers_output"]
 
@@ -83,6 +85,14 @@ def uncaught_blocks(error: BaseException, tb: Any, *, twice: bool = True, names_
     return blocks
 
 
+def _stopped() -> bool:
+    """Whether dev's stop signal has silenced the running loop (runtime/stopcutoff.py): wrangler
+    dev prints nothing after it, its isolate ended, where a request, a ``waitUntil`` task or a
+    timer of the Worker failing before the server's end printed its ``Uncaught`` blocks (silence56)."""
+    loop = asyncio._get_running_loop()
+    return loop is not None and silenced(loop)
+
+
 class _DevHandler(logging.Handler):
     """workers-env's log records under dev: an uncaught exception as :func:`uncaught_blocks`, one
     of workerd's warnings a plain stdout line, any other record (workers-env's notes) as before."""
@@ -90,6 +100,8 @@ class _DevHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             level, text = _loglevel.level_of(record), record.getMessage()
+            if text.startswith("Uncaught") and _stopped():  # the isolate gone: nothing more it reports
+                return
             if level == "log":  # workerd's own warning: on stdout, as wrangler dev prints it (measured)
                 _loglevel.emit("log", text)
             elif record.exc_info and record.exc_info[1] is not None and text.startswith("Uncaught"):

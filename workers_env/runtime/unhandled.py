@@ -23,7 +23,7 @@ import traceback
 import weakref
 from typing import Any
 
-from workers_env import _loglevel
+from workers_env import _errors, _loglevel
 from workers_env.runtime import current
 from workers_env.runtime.tracebacks import without_our_frames
 
@@ -84,13 +84,26 @@ def silence(loop: asyncio.AbstractEventLoop) -> None:
     dev prints nothing -- a Worker task still waiting there (an endless promise chain's) was
     collected as the loop closed and printed ``Task was destroyed but it is pending!`` (1 stop in
     8; the fresh-clone run of session 50); so were a chain's tasks the signal's cut-off left
-    waiting for good, collected between the signal and the server's end (pending56)."""
+    waiting for good, collected between the signal and the server's end (pending56). A task's
+    failure reported as it ends (:func:`reported_at_end`), a loop callback's of the Worker's and
+    dev's ``Uncaught`` blocks (runtime/devconsole.py) look at the mark too (silence56)."""
     _SILENCED.add(loop)
 
 
 def silenced(loop: asyncio.AbstractEventLoop) -> bool:
     """Whether :func:`silence` has been called for ``loop`` (its Worker has gone)."""
     return loop in _SILENCED
+
+
+def _raised_by_worker(error: BaseException | None) -> bool:
+    """Whether the Worker's own code is on ``error``'s traceback (a ``loop.call_soon`` callback of
+    its that raised)."""
+    tb = getattr(error, "__traceback__", None)
+    while tb is not None:
+        if _errors.worker_file(tb.tb_frame.f_code.co_filename):
+            return True
+        tb = tb.tb_next
+    return False
 
 
 def _handler(previous: Any) -> Any:
@@ -101,6 +114,8 @@ def _handler(previous: Any) -> Any:
         if isinstance(future, PyodideFuture):  # the Worker's own: as Pyodide's loop reports it
             if not silenced(loop):
                 report(context, _runtime_of(future))
+        elif silenced(loop) and _raised_by_worker(context.get("exception")):
+            pass  # (a loop callback of the Worker's failing after dev's stop signal: silence56)
         elif previous is not None:
             previous(loop, context)
         else:
@@ -121,15 +136,19 @@ def install(loop: asyncio.AbstractEventLoop) -> None:
 def reported_at_end(task: asyncio.Task[Any]) -> None:
     """A done callback of a task the Worker's code started (Pyodide 0.28 on): failed with no other
     done callback, it is reported now, through the loop's handler, and its exception counts as
-    retrieved (``WebLoop._decrement_in_progress``)."""
+    retrieved (``WebLoop._decrement_in_progress``). Once the loop is silenced (:func:`silence`) it
+    is retrieved unreported, the Worker's own handler not called: a task failing between
+    ``workers-env dev``'s stop signal and the server's end printed ``Unhandled exception in event
+    loop`` and its traceback (silence56), where wrangler dev prints nothing."""
     if task._num_done_callbacks != 1 or task.cancelled():  # type: ignore[attr-defined]
         return
     error = task.exception()
-    if error is None:
+    loop = task.get_loop()
+    if error is None or silenced(loop):
         return
-    handler = task.get_loop().get_exception_handler()
+    handler = loop.get_exception_handler()
     if handler is not None and not getattr(handler, "workers_env_handler", False):
-        handler(task.get_loop(), {"exception": error})  # one the Worker set (loop.set_exception_handler)
+        handler(loop, {"exception": error})  # one the Worker set (loop.set_exception_handler)
     else:
         report({"exception": error}, _runtime_of(task))
 
