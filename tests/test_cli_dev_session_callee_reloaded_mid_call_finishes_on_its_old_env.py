@@ -7,7 +7,6 @@ the call failing with ``D1_ERROR: the database is closed``: no request of the se
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 
 from dev_reload_helpers import DevServer
@@ -19,6 +18,7 @@ from workers import WorkerEntrypoint
 class Default(WorkerEntrypoint):
     async def slow(self):
         await self.env.KV.put("k", "v1")
+        print("inside slow", flush=True)
         await asyncio.sleep(1.2)
         row = await self.env.DB.prepare("select 1 as x").first()
         return f"{row.x} {await self.env.KV.get('k')} {getattr(self.env, 'A', '-')}"
@@ -61,7 +61,7 @@ def test_the_call_under_way_ends_on_the_old_callee_with_its_bindings_open(tmp_pa
         answers: list[tuple[int, str]] = []
         calling = threading.Thread(target=lambda: answers.append(server.get("/")))
         calling.start()
-        time.sleep(0.4)  # inside slow(), asleep
+        server.wait_for("inside slow")  # asleep in it (a fixed 0.4 s could end before the call began, flake56)
         mark = server.edit(tmp_path / "search" / "wrangler.toml", SEARCH_CONFIG + '[vars]\nA = "new"\n')
         server.wait_for("Local server updated and ready", after=mark)
         calling.join()

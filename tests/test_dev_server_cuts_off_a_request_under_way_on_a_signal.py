@@ -48,6 +48,6 @@ def test_a_signal_cuts_off_the_request_under_way_and_exits_at_once(tmp_path: Pat
         code, took, after = dev.stopped_by(sig)
         client.join(30)
     assert code == status
-    assert took < 5, took
+    assert took < 30, took  # long before the handler's 60 s sleep (5 s: short at a load of 30-40, flake56)
     assert isinstance(outcome[0], (http.client.RemoteDisconnected, ConnectionError)), outcome
     assert after == [], after

@@ -150,5 +150,5 @@ def test_a_signal_stops_dev_while_worker_code_waits_in_run_sync(tmp_path: Path, 
         dev.wait_for("waiting")  # the Worker's code waits in run_sync
         code, took, after = dev.stopped_by(sig)
     assert code == status
-    assert took < 10, took  # was 60 s: the whole sleep
+    assert took < 30, took  # was 60 s: the whole sleep (< 10 was short for an exit at a load of 30-40, flake56)
     assert [line for line in after if "[wrangler:info]" not in line] == [], after

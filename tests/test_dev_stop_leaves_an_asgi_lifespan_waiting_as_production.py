@@ -78,5 +78,5 @@ def test_a_stop_with_a_lifespan_shutdown_waited_for_ends_at_once(tmp_path: Path,
         server.wait_for("[wrangler:info] GET / 200 OK")
         code, took, after = server.stopped_by(sig)
     assert code == 128 + sig
-    assert took < 15
+    assert took < 30  # (the shutdown waited for never ends; 15 s was short at a load of 30-40: flake56)
     assert not [line for line in after if "Traceback" in line or "already done" in line or "ERROR" in line]

@@ -63,5 +63,6 @@ def test_code_that_catches_the_stop_neither_runs_nor_holds_it(tmp_path, sig):
             held.sendall(b"GET /held HTTP/1.1\r\nHost: x\r\n\r\n")
             server.wait_for("held")
             code, took, after = server.stopped_by(sig)
-    assert code == 128 + sig and took < 10, (code, took, server.output)
+    # (its code loops for ever; 30 s, not 10, for an exit at a load of 30-40: flake56)
+    assert code == 128 + sig and took < 30, (code, took, server.output)
     assert not any("caught" in line or "finally" in line for line in after), after

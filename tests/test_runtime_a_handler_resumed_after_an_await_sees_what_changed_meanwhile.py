@@ -21,6 +21,7 @@ import asyncio
 from workers import Response, WorkerEntrypoint
 
 GO = []
+WAITS = []
 
 
 class Default(WorkerEntrypoint):
@@ -31,6 +32,7 @@ class Default(WorkerEntrypoint):
         import helper
 
         seen.append(helper.value())
+        WAITS.append(1)
         while not GO:  # the test changes sys.modules and sys.path meanwhile
             await asyncio.sleep(0.005)
         import helper
@@ -56,7 +58,10 @@ def test_a_module_and_a_folder_a_test_adds_while_the_handler_waits(tmp_path: Pat
 
     async def scenario() -> tuple[str, str]:
         request = asyncio.ensure_future(worker.fetch("/"))
-        await asyncio.sleep(0.02)  # the handler waits for GO
+        for _ in range(6000):  # until the handler waits for GO (up to 30 s; a fixed 0.02 s was short under load, flake56)
+            if worker.module.WAITS:
+                break
+            await asyncio.sleep(0.005)
         sys.path.insert(0, str(theirs))
         import helper  # the test's own helper, imported while the Worker's request waits
 

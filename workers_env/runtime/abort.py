@@ -2,8 +2,10 @@
 
 A signal aborts once, with a reason: ``abort()``'s own value, else workerd's
 ``AbortError: The operation was aborted``; ``AbortSignal.timeout(ms)`` aborts with
-``TimeoutError: The operation was aborted due to timeout`` once ``ms`` have passed (checked
-when the signal is read, and fired on the running event loop when there is one).
+``TimeoutError: The operation was aborted due to timeout`` once ``ms`` have passed: by a timer
+of the event loop it was made on, on a later turn, as workerd's ``setTimeoutInternal`` (never in
+the code that made it, however long that runs); made outside a loop, or read once its loop is
+closed, when read past its time.
 ``AbortSignal.any(signals)`` follows the first to abort. ``fetch`` and ``Request`` take one as
 ``signal``: an aborted signal fails the fetch with its reason, before or during the request.
 A signal is an EventTarget (:class:`~workers_env.runtime.jsevents.JsEventTarget`): its abort
@@ -144,6 +146,8 @@ class JsAbortSignal(JsEventTarget):
         self._aborted = False
         self._reason: Any = None
         self._deadline: float | None = None  # time.monotonic() at which a timeout signal aborts
+        #: (deadline, the loop whose timer aborts it, or None) of each timeout it is or follows
+        self._timers: tuple[tuple[float, asyncio.AbstractEventLoop | None], ...] = ()
         self._followers: dict[int, _Following] = {}  # the signals AbortSignal.any made of this one, in order
         self._following: list[_Following] = []  # how this one, made by AbortSignal.any, follows its sources
         self._onabort: Any = None
@@ -193,7 +197,19 @@ class JsAbortSignal(JsEventTarget):
             following.held = self if heard else None
 
     def _check_deadline(self) -> None:
-        if self._deadline is not None and not self._aborted and time.monotonic() >= self._deadline:
+        """A read aborts a timeout signal past its time only where no loop's timer will: one made
+        on a running loop is aborted by that timer alone (:meth:`_time_out`) while the loop is open
+        -- before, a read in the very turn that made it aborted it once a loaded machine let 1 ms
+        pass (flake56)."""
+        if self._aborted or not self._timers:
+            return
+        now = time.monotonic()
+        if any(now >= due and (loop is None or loop.is_closed()) for due, loop in self._timers):
+            self._trigger(_timeout_error())
+
+    def _time_out(self) -> None:
+        """The timer of ``AbortSignal.timeout`` fired (asyncio may run it a clock tick early)."""
+        if not self._aborted:
             self._trigger(_timeout_error())
 
     def _trigger(self, reason: Any) -> None:
@@ -212,7 +228,7 @@ class JsAbortSignal(JsEventTarget):
 
     def _mark(self, reason: Any) -> list[JsAbortSignal]:
         """Abort this signal and its followers without telling anyone; answers the followers."""
-        self._aborted, self._reason, self._deadline = True, reason, None
+        self._aborted, self._reason, self._deadline, self._timers = True, reason, None, ()
         # taken whole first, so that a follower collected meanwhile (its weak reference's
         # callback) leaves the new, empty table
         followers, self._followers = self._followers, {}
@@ -372,8 +388,10 @@ def _timeout(delay: Any = _MISSING, *_ignored: Any) -> JsAbortSignal:
         loop = asyncio.get_running_loop()
     except RuntimeError:
         loop = None
-    if loop is not None and signal._deadline is not None:
-        loop.call_later(ms / 1000, signal._check_deadline)
+    if signal._deadline is not None:
+        signal._timers = ((signal._deadline, loop),)
+        if loop is not None:
+            loop.call_later(ms / 1000, signal._time_out)
     return signal
 
 
@@ -394,6 +412,7 @@ def _any(signals: Iterable[Any] = _MISSING, *_ignored: Any) -> JsAbortSignal:
     follower = JsAbortSignal()
     deadlines = [s._deadline for s in items if s._deadline is not None]
     follower._deadline = min(deadlines) if deadlines else None
+    follower._timers = tuple(timer for signal in items for timer in signal._timers)
     sources: dict[int, JsAbortSignal] = {}
     for signal in items:
         # a signal any made is followed through its own sources (the DOM standard's "source
