@@ -65,6 +65,7 @@ from workers_env.runtime.jsbase import js_keywords, jsnull
 from workers_env.runtime.jspyproxies import PROXIED_TYPES, warn_pyproxy
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsURL
+from workers_env.runtime.jspromise import suspending
 from workers_env.runtime.jsproxy import JsArray, JsBuffer, JsBufferSource, JsMap, JsObject, JsProxy, from_plain
 from workers_env.runtime.jsweb import (
     NEXT_FETCHER,
@@ -756,9 +757,10 @@ async def _pyfetch(resource: Any, options: dict[str, Any], *,
     try:
         if not pyodide_029():
             init = to_js(options, dict_converter=object_from_entries) if options else None
+        # (awaiting JavaScript's fetch suspends the task, whatever the answer: suspending)
         if fetcher is not None or (fetcher_given and not pyodide_028()):
-            return await fetcher(resource, init), controller, signal  # type: ignore[misc]
-        return await send_request(_fetch_request(resource, init)), controller, signal
+            return await suspending(fetcher(resource, init)), controller, signal  # type: ignore[misc]
+        return await suspending(send_request(_fetch_request(resource, init))), controller, signal
     except asyncio.CancelledError as exc:
         if controller is not None:
             controller.abort(_construct_abort_reason(exc))
@@ -939,6 +941,10 @@ class FetcherView:
                 # URL parser takes, or an init the constructor refuses, is its JsException itself (leftovers56)
                 resource = JsRequest.new(resource, to_js(other_options, dict_converter=object_from_entries)
                                          if other_options else None)
+            # pyfetch's ``await fetcher(url, init)`` from here: it suspends the task, whatever the answer
+            return await suspending(fetched(resource, other_options))
+
+        async def fetched(resource: Any, other_options: dict[str, Any]) -> Response:
             _fetcher_init_checked(resource, other_options)
             answered = _fetcher_answer(resource, other_options)
             if answered is not None:  # workerd answers it before the binding is asked (runtime/dataurl.py)
