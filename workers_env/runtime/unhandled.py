@@ -87,13 +87,21 @@ def silence(loop: asyncio.AbstractEventLoop) -> None:
     8; the fresh-clone run of session 50); so were a chain's tasks the signal's cut-off left
     waiting for good, collected between the signal and the server's end (pending56). A task's
     failure reported as it ends (:func:`reported_at_end`), a loop callback's of the Worker's and
-    dev's ``Uncaught`` blocks (runtime/devconsole.py) look at the mark too (silence56)."""
+    dev's ``Uncaught`` blocks (runtime/devconsole.py) look at the mark too (silence56). The mark
+    is the loop's own attribute where it takes one: a loop collected in the same pass as its
+    tasks has lost its weak references (CPython clears them before any finalizer runs) when
+    those tasks' finalizers report ``Task was destroyed but it is pending!``, its attributes not
+    (leftovers57)."""
+    try:
+        loop._workers_env_silenced = True  # type: ignore[attr-defined]
+    except AttributeError:  # (a loop of C, uvloop's: the weak set alone)
+        pass
     _SILENCED.add(loop)
 
 
 def silenced(loop: asyncio.AbstractEventLoop) -> bool:
     """Whether :func:`silence` has been called for ``loop`` (its Worker has gone)."""
-    return loop in _SILENCED
+    return getattr(loop, "_workers_env_silenced", False) or loop in _SILENCED
 
 
 def _raised_by_worker(error: BaseException | None) -> bool:
