@@ -124,4 +124,9 @@ def test_the_worker_code_failing_after_the_stop_signal_prints_nothing(
 @pytest.mark.parametrize("kind", KINDS)
 def test_before_the_signal_the_same_failure_is_reported(
         worker: Any, kind: str, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
-    assert f"{kind} after the stop" in _printed(worker, kind, False, capfd, caplog)
+    printed = _printed(worker, kind, False, capfd, caplog)
+    if kind == "callback" and worker.era.date < "2025-09-29":  # (Pyodide 0.26's loop prints no traceback
+        # for a failing callback: its two lines, test_runtime_worker_loop_callback_failures_print_as_pyodides_webloop.py)
+        assert printed.startswith("Exception in callback later.<locals>.fire() at ")
+    else:
+        assert f"{kind} after the stop" in printed

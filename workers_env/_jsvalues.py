@@ -833,6 +833,9 @@ class PyodideProxyType(type):
         'entry.MyProxy'>``) and cannot be instantiated (``TypeError: MyProxy cannot be
         instantiated.``: Pyodide's ``JsProxy.__new__``; real 0.26.0a4, 0.28.2, 314.0.6, group
         ``ffi-subclasses``); which values and classes it matches, runtime/jsbase.py's metaclass says."""
+        if any(isinstance(base, PyodideProxyType) and not base._python_class and "_open_base" not in vars(base)
+               for base in bases) and worker_code(sys._getframe(1)):
+            raise _concrete_base(bases)
         made = namespace.get("_python_class") or any(getattr(base, "_python_class", False) for base in bases) \
             or worker_code(sys._getframe(1))
         if made:
@@ -856,6 +859,21 @@ class PyodideProxyType(type):
     @property
     def __name__(cls) -> str:  # type: ignore[override]
         return type.__dict__["__name__"].__get__(cls) if cls._python_class else "JsProxy"
+
+
+def _concrete_base(bases: tuple[type, ...]) -> TypeError:
+    """Worker code's class with a JS value's own class among its bases (``class X(type(js_obj))``):
+    Pyodide's C type of a JS value takes no subclass -- CPython's ``TypeError: type
+    'pyodide.ffi.JsProxy' is not an acceptable base type`` (real 0.26.0a4, 0.28.2, 314.0.6, for an
+    object, array, function, buffer, Map, iterator or PyProxy alike; group ``ffi-concrete-subclasses``);
+    only ``pyodide.ffi.JsProxy`` itself (``_open_base``) and the Python classes take one. A class
+    that also stands as a JS constructor on ``js`` (``js.WebSocketPair``, ``_js_global``) is a JS
+    function there: Python makes the class by calling its type, which makes no instances."""
+    first = next(base for base in bases if isinstance(base, PyodideProxyType) and not base._python_class
+                 and "_open_base" not in vars(base))
+    if vars(first).get("_js_global"):
+        return TypeError("cannot create 'pyodide.ffi.JsProxy' instances")
+    return TypeError("type 'pyodide.ffi.JsProxy' is not an acceptable base type")
 
 
 def _cannot_be_instantiated(cls: type, *args: Any, **kwargs: Any) -> Any:

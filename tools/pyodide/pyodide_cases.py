@@ -322,6 +322,41 @@ FFI_SUBCLASS_CASES = (
                      "create_proxy(lambda: 1)")
        for kind in ("getattr(f, n)", "SUB[n]")])
 
+
+#: leftovers57: Worker code's class with a JS value's own class as its base (``class X(type(js_obj))``):
+#: a JS value's class is Pyodide's C type, which takes no subclass (a promise's is ``PyodideFuture``,
+#: jsnull's ``JsNull``: Python classes, which take one); a JS constructor (``js.Object``) as a base
+_CONCRETE = (_FFI_SUBS + "def cls(base, name='X', ns=None):\n    return attempt(lambda: repr(type(name, base, ns or {})))\n"
+             "def stmt(base):\n    def make():\n        class K(base):\n            pass\n        return K\n"
+             "    return attempt(lambda: repr(make()))\n")
+FFI_CONCRETE_CALLED = ("a JS value's class called from Worker code makes a value here (Pyodide's C type refuses: "
+                       "'cannot create 'pyodide.ffi.JsProxy' instances'): refusing would put a Python-level check on "
+                       "every JS value workers-env makes (README, 'Where we had to choose')")
+FFI_CONCRETE_CASES = (
+    [_CONCRETE + f"(cls((type({value}),)), stmt(type({value})))"
+     for value in ("arr()", "obj()", "pobj()", "js.Map.new()", "js.Set.new()", "js.Uint8Array.new(2)",
+                   "js.ArrayBuffer.new(2)", "JSON.parse", "Array.isArray", "js.Object", "create_proxy(lambda: 1)",
+                   "create_proxy([1])", "create_proxy({})", "arr().values()", "js.Response.new('x')",
+                   "js.Headers.new()", "js.ReadableStream.new()", "js.String.new('ab')", "obj().as_object_map()",
+                   "js.Error.new('x')", "js.TextEncoder.new()", "js.AbortController.new()", "js.URL.new('http://a/')")]
+    + [_CONCRETE + f"cls({bases})" for bases in (
+        "(f.JsProxy, type(arr()))", "(type(arr()), f.JsArray)", "(f.JsArray, type(arr()))", "(int, type(obj()))",
+        "(object, type(obj()))", "(Exception, type(obj()))", "(SUB['JsProxy'], type(obj()))",
+        "(type(obj()), type(arr()))")]
+    + [_CONCRETE + "(cls((type(obj()),), ns={'__slots__': ()}), cls((type(obj()),), ns={'m': lambda s: 1}))",
+       _CONCRETE + "(type(arr()) is type(JSON.parse('[9]')), type(obj()) is type(arr()), type(obj()).__name__, "
+       "type(obj()).__module__)",
+       (_CONCRETE + "(attempt(lambda: repr(type(obj())())), attempt(lambda: repr(type.__call__(type(obj())))))",
+        FFI_CONCRETE_CALLED),
+       _CONCRETE + "[stmt(b) for b in (js.Object, js.Response, js.Headers, JSON.parse)]",
+       _CONCRETE + "P = type(js.Promise.resolve(1))\nclass Mine(P):\n    pass\n"
+       "(repr(P), repr(Mine), Mine.__module__, [c.__name__ for c in Mine.__mro__], attempt(lambda: repr(Mine())), "
+       "attempt(lambda: Mine(1)), isinstance(js.Promise.resolve(1), Mine), issubclass(Mine, P), "
+       "issubclass(Mine, f.JsProxy), issubclass(P, f.JsProxy), isinstance(js.Promise.resolve(1), f.JsProxy))",
+       _CONCRETE + "N = type(jsnull)\nclass Mine(N):\n    pass\n"
+       "(repr(N), repr(Mine), Mine.__module__, [c.__name__ for c in Mine.__mro__], attempt(lambda: Mine() is jsnull), "
+       "attempt(lambda: N() is jsnull), attempt(lambda: Mine.typeof), isinstance(jsnull, Mine), issubclass(Mine, N))"])
+
 CASES = {
     "array-js-methods": [
         "arr().join('-')",
@@ -2979,4 +3014,5 @@ CASES = {
         (NESTED_LOOP + "new = asyncio.new_event_loop()\nh = new.call_later(0.001, print)\ntry:\n    new.call_later(-1, print)\n    x = 'scheduled'\nexcept ValueError as e:\n    x = str(e)\nr = (type(h).__name__, x, await tr(asyncio.sleep(0.01)))" + NESTED_LOOP_END, WEBLOOP_NEW_3148 + "; " + WEBLOOP_PAST_3148, "314.0.8"),
     ],
     "ffi-subclasses": FFI_SUBCLASS_CASES,
+    "ffi-concrete-subclasses": FFI_CONCRETE_CASES,
 }

@@ -22,7 +22,7 @@ from workers_env.runtime.byidentity import WeakIdentityDict, takes_weak_ref
 
 __all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "cancelling", "context_in", "counts_task", "current_context", "current_runtime",
            "flag_on", "handling", "note_starter",
-           "pyodide_028", "request_tasks", "restore", "scheduled_by", "set_current", "starting_runtime", "swap"]
+           "pyodide_028", "request_tasks", "restore", "runtime_in", "scheduled_by", "set_current", "starting_runtime", "swap"]
 
 
 @dataclass(frozen=True)
@@ -285,6 +285,12 @@ def scheduled_by(ctx: Any, handles: Iterable[asyncio.Handle]) -> list[asyncio.Ha
     var = _CONTEXT
     return [handle for handle in handles
             if handle._context.get(var) is ctx and not handle._cancelled]  # type: ignore[attr-defined]
+
+
+def runtime_in(context: Context) -> WorkerRuntime | None:
+    """The Worker running in ``context`` (an asyncio handle's copy of the context vars: the Worker
+    whose code scheduled the callback), or ``None``."""
+    return context.get(_CURRENT)
 
 
 def context_in(context: Context) -> tuple[Any, bool]:

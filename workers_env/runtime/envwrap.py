@@ -1536,10 +1536,11 @@ class _EnvWrapper(metaclass=SdkClass):
     _sdk_class = True  # named as production names it (sdknames)
 
     def __new__(cls, env: Any = _NO_OBJ) -> _EnvWrapper:
+        """From workers-runtime-sdk 1.5.2 ``_idempotent_new`` (``type(self.env)(self.env)`` is
+        ``self.env``, a copy its ``TypeError``); before and in the built-in SDK a new wrapper
+        every time, of a wrapper too (see :meth:`__getattr__`)."""
         if _idempotent_era():  # the external SDK's from 1.5.2 (a copy its TypeError)
             return _idempotent_new(cls, env)  # type: ignore[no-any-return]
-        if isinstance(env, _EnvWrapper):
-            return env
         return super().__new__(cls)
 
     def __init__(self, env: Any):
@@ -1559,7 +1560,9 @@ class _EnvWrapper(metaclass=SdkClass):
             # which recurses -- the SDKs' own RecursionError, whose __getattr__ has no such guard)
             raise AttributeError(name)
         value = getattr(self._env, name)
-        if isinstance(value, JsBinding) and value._js_class in _OWN_WRAPPERS:
+        if isinstance(self._env, _EnvWrapper):  # type(self.env)(self.env) before 1.5.2: a wrapper's wrapper
+            value = _wrapped_again(value)
+        elif isinstance(value, JsBinding) and value._js_class in _OWN_WRAPPERS:
             # both SDKs' _EnvWrapper hand Fetchers, Durable Object namespaces and Workflows out through
             # wrappers of their own, per era; a late import: sdkwrappers builds on this module
             from workers_env.runtime.sdkwrappers import sdk_wrapper
@@ -1581,6 +1584,31 @@ class _EnvWrapper(metaclass=SdkClass):
 
 #: the JavaScript classes both SDKs' ``_EnvWrapper`` hand out through wrappers of their own
 _OWN_WRAPPERS = frozenset({"Fetcher", "DurableObjectNamespace", "WorkflowImpl"})
+
+
+def _wrapped_again(value: Any) -> Any:
+    """What the SDK's ``_EnvWrapper._getattr_helper`` makes of ``value``, read through the
+    ``_EnvWrapper`` it wraps (``type(self.env)(self.env)`` in the built-in SDK and before
+    workers-runtime-sdk 1.5.2, where that is a new wrapper): it asks ``value.constructor.name``
+    (``_is_js_instance``) -- a binding's wrapper (``_BindingWrapper``, ``_FetcherWrapper``) hands
+    its ``constructor`` out as a wrapped method, a Python function, so that is ``AttributeError:
+    'function' object has no attribute 'name'``; a Durable Object namespace's or Workflow's wrapper
+    passes it through, so it is wrapped again; anything else (a var, a binding handed out as
+    JavaScript gives it) comes back as it is. Measured with the real 1.5.1 and built-in SDKs in
+    real Pyodide 314.0.6 and 0.26.0a4 (tools/pyodide/sdk_env_rewrap_probe.mjs)."""
+    if not hasattr(value, "constructor"):
+        return value
+    js_name = value.constructor.name
+    if js_name in ("DurableObjectNamespace", "WorkflowImpl") and not isinstance(value, JsBinding):
+        return type(value)(value)
+    return value
+
+
+def env_wrapper(env: Any) -> _EnvWrapper:
+    """``self.env`` of ``env``: workers-env wraps where both SDKs do and where they wrapped already
+    (a Worker's subclass's ``__init__`` and ``WorkerEntrypoint.__init__`` both see ``env``), so an
+    ``env`` already wrapped is itself."""
+    return env if isinstance(env, _EnvWrapper) else _EnvWrapper(env)
 
 
 EnvWrapper = _EnvWrapper

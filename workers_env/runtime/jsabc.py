@@ -159,6 +159,21 @@ class _JsProxyMeta(ProxyType):
 
     _js_type_flags: tuple[str, ...] | int
 
+    @classmethod
+    def __prepare__(mcs, name: str, bases: tuple[type, ...], /, **kwargs: Any) -> dict[str, object]:
+        """Every class of this metaclass is a Python class from its making (``_python_class``, which
+        runtime/jsbase.py's metaclass reads as it makes one): Pyodide's below and Worker code's own."""
+        return {"_python_class": True}
+
+    def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
+        """The classes below are Pyodide's ``pyodide.ffi`` ones: that module, before anything reads
+        it (a later class's ``__orig_bases__``, the pickled name ``_own_name``); not in
+        ``__new__``, whose caller's frame says whose code makes the class (``_jsvalues``)."""
+        if namespace.get("__module__") == __name__:
+            type.__setattr__(cls, "__module__", _FFI)
+            namespace = {**namespace, "__module__": _FFI}
+        super().__init__(name, bases, namespace, **kwargs)
+
     @property
     def __doc__(cls) -> str | None:  # type: ignore[override]
         """Pyodide's docstring of the class, as the running Worker's release shows it (a Worker's
@@ -179,7 +194,8 @@ _P = ParamSpec("_P")
 _FFI = "pyodide.ffi"
 
 # Pyodide's classes (_pyodide/_core_docs.py of 0.28.2 and 314.0.6; 0.26's JsCallable and
-# JsDoubleProxy are no Generic), under workers-env's JsProxy (runtime/jsbase.py), which answers
+# JsDoubleProxy are no Generic; their module pyodide.ffi and each a Python class: _JsProxyMeta's
+# doing), under workers-env's JsProxy (runtime/jsbase.py), which answers
 # issubclass of them as Pyodide's does. Pyodide's JsArray, JsMap and JsMutableMap are also
 # collections.abc's MutableSequence, Mapping and MutableMapping, and so -- matching JS values'
 # classes by flags -- make every JS array a Sequence and every JS Map a Mapping there; these are
@@ -188,114 +204,78 @@ _FFI = "pyodide.ffi"
 
 
 class JsWeakRef(JsProxy, Generic[_T], metaclass=_JsProxyMeta):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = 0
 
 
 class JsDoubleProxy(JsProxy, Generic[_T], metaclass=_JsProxyMeta):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = ("IS_DOUBLE_PROXY",)
 
 
 class JsPromise(JsProxy, Generic[_T], metaclass=_JsProxyMeta):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = ("IS_AWAITABLE",)
 
 
 class JsBuffer(JsProxy, metaclass=_JsProxyMeta):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags: tuple[str, ...] = ("IS_BUFFER",)
 
 
 class JsIterator(JsProxy, Generic[_T_co], metaclass=_JsProxyMeta):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = ("IS_ITERATOR",)
 
 
 class JsAsyncIterator(JsProxy, Generic[_T_co], metaclass=_JsProxyMeta):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = ("IS_ASYNC_ITERATOR",)
 
 
 class JsIterable(JsProxy, Generic[_T_co], metaclass=_JsProxyMeta):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags: tuple[str, ...] = ("IS_ITERABLE",)
 
 
 class JsAsyncIterable(JsProxy, Generic[_T_co], metaclass=_JsProxyMeta):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = ("IS_ASYNC_ITERABLE",)
 
 
 class JsGenerator(JsIterable[_T_co], Generic[_T_co, _T_contra, _V_co]):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = ("IS_GENERATOR",)
 
 
 class JsFetchResponse(JsProxy, metaclass=_JsProxyMeta):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = 0
 
 
 class JsAsyncGenerator(JsAsyncIterable[_T_co], Generic[_T_co, _T_contra, _V_co]):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = ("IS_ASYNC_GENERATOR",)
 
 
 class JsCallable(JsProxy, Generic[_P, _T], metaclass=_JsProxyMeta):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = ("IS_CALLABLE",)
 
 
 class JsCallableDoubleProxy(JsDoubleProxy[Callable[_P, _T]], JsCallable[_P, _T], Generic[_P, _T]):
-    __module__ = _FFI
-    _python_class = True
+    pass
 
 
 class JsArray(JsIterable[_T], Generic[_T]):  # (Pyodide's is a MutableSequence too: see above)
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags: tuple[str, ...] = ("IS_ARRAY", "IS_NODE_LIST", "IS_TYPEDARRAY")
 
 
 class JsTypedArray(JsBuffer, JsArray[int]):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = ("IS_TYPEDARRAY",)
 
 
 class JsMap(JsIterable[_KT], Generic[_KT, _VT_co]):  # (a Mapping there)
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = ("HAS_GET | HAS_LENGTH | IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT")
 
 
 class JsMutableMap(JsMap[_KT, _VT], Generic[_KT, _VT]):  # (a MutableMapping there)
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = ("HAS_GET | HAS_SET | HAS_LENGTH | IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT")
 
 
 class JsOnceCallable(JsCallable[_P, _T], Generic[_P, _T]):
-    __module__ = _FFI
-    _python_class = True
+    pass
 
 
 class JsDomElement(JsProxy, metaclass=_JsProxyMeta):
-    __module__ = _FFI
-    _python_class = True
     _js_type_flags = 0
 
 

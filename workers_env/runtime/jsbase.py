@@ -340,6 +340,9 @@ class JsProxy(metaclass=_ProxyType):
 
     _js_name = "Object"
     typeof = "object"
+    #: Pyodide's ``pyodide.ffi.JsProxy`` is a Python class Worker code may subclass; a JS value's own
+    #: class (every subclass here) is its C type, which takes none (``_jsvalues._concrete_base``)
+    _open_base = True
 
     #: unhashable, as every Pyodide JsProxy but a promise's (``TypeError: unhashable type:
     #: 'pyodide.ffi.JsProxy'``; real Pyodide 0.26.0a4 and 0.28.2): a ``ctx``, a ``Response``, a
@@ -601,8 +604,11 @@ class _JsNullType(type):
 
     @property
     def __module__(cls) -> str:  # type: ignore[override]  # a computed name is the point
+        """(Worker code's subclass of it: its own module, as any Python class's.)"""
         from workers_env.runtime.current import pyodide_029  # late: current imports this module's kin
 
+        if cls is not JsNull:
+            return cls.__dict__.get("__module__", "builtins")  # type: ignore[no-any-return]
         return "pyodide.ffi" if pyodide_029() else "_pyodide._core_docs"
 
     def __repr__(cls) -> str:
@@ -613,6 +619,7 @@ class JsNull(metaclass=_JsNullType):
     """JavaScript ``null`` (Pyodide's ``jsnull``); ``None`` stands for ``undefined``."""
 
     _instance: JsNull | None = None
+    typeof = "object"  # (Pyodide's class attribute, as a JsProxy's ``typeof``)
 
     def __new__(cls) -> JsNull:
         if cls._instance is None:

@@ -42,7 +42,13 @@ from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.tracebacks import PACKAGE_DIR, as_rejection, without_our_frames
 from workers_env.runtime.unhandled import IN_PROGRESS_DONE
-from workers_env.runtime.webloop import PyodideFuture, as_promise, unawaited, worker_code_running
+from workers_env.runtime.webloop import (
+    PyodideFuture,
+    StandsForPyodideFuture,
+    as_promise,
+    unawaited,
+    worker_code_running,
+)
 
 __all__ = ["JsPromise", "called_promise", "cut_off_microtasks", "decode_uri", "decode_uri_component", "encode_uri", "encode_uri_component",
            "promise_call", "promise_class", "python_error", "queue_microtask", "rejection",
@@ -599,7 +605,7 @@ def promise_class() -> Any:
                            allSettled=_called(_all_settled), race=_called(_race), any=_called(_any), name="Promise")
 
 
-class _CalledFuture(PyodideFuture):
+class _CalledFuture(PyodideFuture, metaclass=StandsForPyodideFuture):
     """The ``PyodideFuture`` Pyodide hands Python for the promise a JavaScript *call* returns
     (``Promise.resolve(1)``; ``Promise.new(...)`` gives the promise's JsProxy instead), measured on
     0.26 and 0.28: the promise's outcome reaches it in a microtask after the calling code's step,

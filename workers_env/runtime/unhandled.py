@@ -21,13 +21,14 @@ from __future__ import annotations
 import asyncio
 import traceback
 import weakref
+from asyncio import format_helpers
 from typing import Any
 
 from workers_env import _errors, _loglevel
 from workers_env.runtime import current
 from workers_env.runtime.tracebacks import without_our_frames
 
-__all__ = ["IN_PROGRESS_DONE", "REPORTED_AT_END", "install", "reported_at_end", "silence", "silenced"]
+__all__ = ["IN_PROGRESS_DONE", "REPORTED_AT_END", "as_pyodides", "install", "reported_at_end", "silence", "silenced"]
 
 
 def _runtime_of(future: Any) -> Any:
@@ -86,13 +87,21 @@ def silence(loop: asyncio.AbstractEventLoop) -> None:
     8; the fresh-clone run of session 50); so were a chain's tasks the signal's cut-off left
     waiting for good, collected between the signal and the server's end (pending56). A task's
     failure reported as it ends (:func:`reported_at_end`), a loop callback's of the Worker's and
-    dev's ``Uncaught`` blocks (runtime/devconsole.py) look at the mark too (silence56)."""
+    dev's ``Uncaught`` blocks (runtime/devconsole.py) look at the mark too (silence56). The mark
+    is the loop's own attribute where it takes one: a loop collected in the same pass as its
+    tasks has lost its weak references (CPython clears them before any finalizer runs) when
+    those tasks' finalizers report ``Task was destroyed but it is pending!``, its attributes not
+    (leftovers57)."""
+    try:
+        loop._workers_env_silenced = True  # type: ignore[attr-defined]
+    except AttributeError:  # (a loop of C, uvloop's: the weak set alone)
+        pass
     _SILENCED.add(loop)
 
 
 def silenced(loop: asyncio.AbstractEventLoop) -> bool:
     """Whether :func:`silence` has been called for ``loop`` (its Worker has gone)."""
-    return loop in _SILENCED
+    return getattr(loop, "_workers_env_silenced", False) or loop in _SILENCED
 
 
 def _raised_by_worker(error: BaseException | None) -> bool:
@@ -106,6 +115,74 @@ def _raised_by_worker(error: BaseException | None) -> bool:
     return False
 
 
+def _callback_runtime(context: dict[str, Any]) -> Any:
+    """The Worker whose code scheduled the loop callback that failed in ``context`` (asyncio's
+    ``Exception in callback ...``: the ``handle`` holds the context vars of its scheduling), else
+    ``None`` -- a callback of workers-env's own too."""
+    handle = context.get("handle")
+    if not isinstance(handle, asyncio.Handle) or "exception" not in context:
+        return None
+    if str(getattr(handle._callback, "__module__", None) or "").startswith("workers_env."):  # type: ignore[attr-defined]
+        return None
+    return current.runtime_in(handle._context)  # type: ignore[attr-defined]
+
+
+def _context_runtime(context: dict[str, Any]) -> Any:
+    """The Worker a loop report is of (its future, its failing callback, or -- an error in an
+    exception handler -- the report that handler had), else ``None``."""
+    from workers_env.runtime.webloop import PyodideFuture  # (webloop imports tasks, which imports this)
+
+    future = context.get("future", context.get("task"))
+    if isinstance(future, PyodideFuture):
+        return _runtime_of(future)
+    inner = context.get("context")
+    return _context_runtime(inner) if isinstance(inner, dict) else _callback_runtime(context)
+
+
+class _Shown:
+    """A value Pyodide's loop shows by another text than its repr here (a handle's)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _callback_text(handle: asyncio.Handle, runtime: Any) -> str:
+    """How Pyodide's asyncio names ``handle``'s callback: with its arguments on Python 3.12 (Pyodide
+    0.26), as ``name()`` from Python 3.13 (0.28, 314: no arguments outside debug mode), and where
+    it is defined."""
+    callback, args = handle._callback, handle._args  # type: ignore[attr-defined]
+    if runtime is None or not runtime.null_is_none:
+        args = ()
+    try:
+        text = format_helpers._format_callback(callback, args, None, debug=True)  # type: ignore[call-arg,arg-type]
+    except TypeError:  # (Python before 3.13: no debug, arguments always shown)
+        text = format_helpers._format_callback(callback, args, None)  # type: ignore[arg-type]
+    source = format_helpers._get_function_source(callback)
+    return f"{text} at {source[0]}:{source[1]}" if source else text
+
+
+def as_pyodides(context: dict[str, Any], runtime: Any) -> dict[str, Any]:
+    """``context`` as Pyodide's loop has it: a failing callback's ``handle`` a plain ``Handle``
+    (Pyodide's ``call_later`` makes one and a JS timer, no ``TimerHandle``), its callback named
+    as :func:`_callback_text` says, in the message too; the report an exception handler had
+    (``Unhandled error in exception handler``) so too."""
+    shown = dict(context)
+    handle = shown.get("handle")
+    if isinstance(handle, asyncio.Handle) and getattr(handle, "_callback", None) is not None:
+        text = _callback_text(handle, runtime)
+        shown["handle"] = _Shown(f"<Handle {text}>")
+        if str(shown.get("message", "")).startswith("Exception in callback "):
+            shown["message"] = f"Exception in callback {text}"
+    if isinstance(shown.get("context"), dict):
+        shown["context"] = as_pyodides(shown["context"], runtime)
+    return shown
+
+
 def _handler(previous: Any) -> Any:
     def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         from workers_env.runtime.webloop import PyodideFuture  # (webloop imports tasks, which imports this)
@@ -116,6 +193,9 @@ def _handler(previous: Any) -> Any:
                 report(context, _runtime_of(future))
         elif silenced(loop) and _raised_by_worker(context.get("exception")):
             pass  # (a loop callback of the Worker's failing after dev's stop signal: silence56)
+        elif (runtime := _callback_runtime(context)) is not None:  # a loop callback of the Worker's
+            if not silenced(loop):
+                report(as_pyodides(context, runtime), runtime)
         elif previous is not None:
             previous(loop, context)
         else:
@@ -125,12 +205,35 @@ def _handler(previous: Any) -> Any:
     return handle
 
 
+def _default(loop: asyncio.AbstractEventLoop, default: Any) -> Any:
+    """``loop.default_exception_handler`` as Pyodide's ``WebLoop`` has it for the Worker's reports
+    -- what a handler the Worker set defers to, and what the loop calls when that handler raises
+    (``Unhandled error in exception handler``) or once the Worker unsets it: :func:`report`'s
+    lines; any other report asyncio's own."""
+
+    def default_exception_handler(context: dict[str, Any]) -> None:
+        runtime = _context_runtime(context)
+        if runtime is None:
+            default(context)
+        elif not silenced(loop):
+            report(as_pyodides(context, runtime), runtime)
+
+    default_exception_handler.workers_env_default = True  # type: ignore[attr-defined]
+    return default_exception_handler
+
+
 def install(loop: asyncio.AbstractEventLoop) -> None:
-    """Have ``loop`` report the Worker's futures as Pyodide's does, other reports going to the
-    handler it had (or asyncio's default); once per loop."""
+    """Have ``loop`` report the Worker's futures and failing callbacks as Pyodide's does, other
+    reports going to the handler it had (or asyncio's default); once per loop."""
     previous = loop.get_exception_handler()
     if not getattr(previous, "workers_env_handler", False):
         loop.set_exception_handler(_handler(previous))
+    default = loop.default_exception_handler
+    if not getattr(default, "workers_env_default", False):
+        try:
+            loop.default_exception_handler = _default(loop, default)  # type: ignore[method-assign]
+        except AttributeError:  # (a loop of C, uvloop's: the Worker's own handler's defaults stay asyncio's)
+            pass
 
 
 def reported_at_end(task: asyncio.Task[Any]) -> None:

@@ -14,15 +14,17 @@ import functools
 import inspect
 import sys
 import types
+import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from workers_env._errors import worker_code
 from workers_env.runtime.current import current_context, current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.stalls import follows
 from workers_env.runtime.tasks import STEPS, scoped_callback
 from workers_env.runtime.tracebacks import as_rejection, passes_through
 
-__all__ = ["PyodideFuture", "PyodideTask", "WebLoop", "WebLoopPolicy", "as_promise", "begun_at_once", "dropped_promise",
+__all__ = ["PyodideFuture", "PyodideTask", "StandsForPyodideFuture", "WebLoop", "WebLoopPolicy", "as_promise", "begun_at_once", "dropped_promise",
            "handled_promise", "js_call", "promise_instead", "unawaited",
            "worker_code_running"]
 
@@ -131,7 +133,38 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
 PyodideFuture.__module__ = "pyodide.webloop"
 
 
-class _SettlerNoted(PyodideFuture):
+class StandsForPyodideFuture(type):
+    """The metaclass of workers-env's own kinds of :class:`PyodideFuture` that Worker code holds as
+    it (a promise a JS call returned: ``type(js.Promise.resolve(1))``), all named so: Worker code's
+    class made on one is made on ``PyodideFuture`` itself, as Pyodide's promise class is that
+    (real 0.26.0a4, 0.28.2, 314.0.6: ``class Mine(type(promise))`` has the MRO ``Mine``,
+    ``PyodideFuture``, ``Future``, ``object``; tools/pyodide group ``ffi-concrete-subclasses``)."""
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any) -> Any:
+        caller = sys._getframe(1)
+        if not worker_code(caller):
+            return super().__new__(mcs, name, bases, namespace, **kwargs)
+        plain = tuple(dict.fromkeys(PyodideFuture if isinstance(base, mcs) else base for base in bases))
+        namespace = {"__module__": caller.f_globals.get("__name__"), **namespace}  # (type()'s: its caller's)
+        made = type(name, plain, namespace, **kwargs)
+        _MADE_ON[made] = frozenset(base for base in bases if isinstance(base, mcs))
+        return made
+
+    def __subclasscheck__(cls, subclass: Any) -> bool:
+        """A Worker's class made on this one still is a subclass of it (there, of ``PyodideFuture``)."""
+        return type.__subclasscheck__(cls, subclass) or any(
+            cls in _MADE_ON.get(kind, ()) for kind in getattr(subclass, "__mro__", ()))
+
+    def __instancecheck__(cls, instance: Any) -> bool:
+        return cls.__subclasscheck__(type(instance))
+
+
+#: Worker code's classes :class:`StandsForPyodideFuture` made on ``PyodideFuture``: the classes named
+#: as their bases
+_MADE_ON: weakref.WeakKeyDictionary[type, frozenset[type]] = weakref.WeakKeyDictionary()
+
+
+class _SettlerNoted(PyodideFuture, metaclass=StandsForPyodideFuture):
     """A :class:`PyodideFuture` that notes the request whose code settles it (see
     :meth:`PyodideFuture.workers_env_note_settler`); named as the class it stands for."""
 

@@ -49,7 +49,7 @@ from workers_env.runtime.current import (
     pyodide_029,
 )
 from workers_env.runtime.dataurl import answered_before_the_binding, data_url_response, fetcher_answer, parse_data_url
-from workers_env.runtime.envwrap import EnvWrapper
+from workers_env.runtime.envwrap import env_wrapper
 from workers_env.runtime.fetchbody import PIECE, FetchedBody, start_pump
 from workers_env.runtime.fetchredirect import (
     REDIRECT_STATUSES,
@@ -1705,7 +1705,7 @@ def handler(func: Callable[..., Any]) -> Callable[..., Any]:
         if args and isinstance(args[0], JsRequest):
             args = (Request(args[0]), *args[1:])
         if len(args) > 1:
-            args = (args[0], EnvWrapper(args[1]), *args[2:])
+            args = (args[0], env_wrapper(args[1]), *args[2:])
         return func(*args, **kwargs)
 
     return wrapper
@@ -1725,7 +1725,7 @@ class DurableObject(metaclass=SdkClass):
 
     def __init__(self, ctx: Any, env: Any):
         self.ctx = ctx
-        self.env = EnvWrapper(env)
+        self.env = env_wrapper(env)
 
 
 class WorkflowEntrypoint(metaclass=SdkClass):
@@ -1738,7 +1738,7 @@ class WorkflowEntrypoint(metaclass=SdkClass):
 
     def __init__(self, ctx: Any, env: Any):
         self.ctx = ctx
-        self.env = EnvWrapper(env)
+        self.env = env_wrapper(env)
 
 
 class NonRetryableError(Exception):
@@ -1759,7 +1759,7 @@ class WorkerEntrypoint(metaclass=SdkClass):
 
     def __init__(self, ctx: Any, env: Any):
         self.ctx = ctx
-        self.env = EnvWrapper(env)
+        self.env = env_wrapper(env)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -1770,7 +1770,7 @@ class WorkerEntrypoint(metaclass=SdkClass):
         @functools.wraps(original)
         def wrapped_init(self: Any, *args: Any, **kw: Any) -> None:
             if len(args) > 1:
-                args = (args[0], EnvWrapper(args[1]), *args[2:])
+                args = (args[0], env_wrapper(args[1]), *args[2:])
             original(self, *args, **kw)
 
         cls.__init__ = wrapped_init  # type: ignore[method-assign]
