@@ -1,6 +1,6 @@
 """``workers-env`` as its own process (``run_process``: the console script, ``python -m
 workers_env``) imports with the cyclic collector off, and as the command starts freezes what
-start-up made (``gc.freeze``) and turns the collector back on: collecting start-up's ~50,000
+start-up made (``gc.freeze``) and turns the collector back on: collecting start-up's ~65,000
 objects along the way found nothing to free and cost a dev start ~13% of its CPU (startup57).
 The command itself -- a dev server and its Worker -- runs with the collector on; ``main()``
 called in a process of the user's (a test) leaves the collector alone."""

@@ -744,7 +744,7 @@ def _handle(parser: argparse.ArgumentParser, given: list[str], handler: Callable
 
 def _started() -> None:
     """In ``workers-env``'s own process, as its command starts: what start-up made (modules,
-    classes, the parser: ~50,000 objects) is moved out of the cyclic collector's passes
+    classes, the parser: ~65,000 objects) is moved out of the cyclic collector's passes
     (``gc.freeze``) and the collector turned back on. Collected along the way, start-up's objects
     cost a ``workers-env dev`` start ~13% of its CPU, all of it spent finding nothing to free."""
     if _AS_PROCESS and not gc.isenabled():
