@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from workers_env._env import AssemblyContext
 from workers_env._errors import ConfigError
-from workers_env.ai.catalog import DEPRECATED_MODELS, TEXT_GENERATION_MODELS
 from workers_env.ai.embedders import import_target, resolve_embedders
 
 if TYPE_CHECKING:  # (imported once a config has [ai]: one without it needs no numpy)
@@ -57,6 +56,7 @@ def _pyproject_replies(table: Any, root: Any) -> dict[str, Any] | None:
     """``[tool.workers-env.ai.replies]``: ``{model or "*": reply}``, model names checked."""
     if table is None:
         return None
+    from workers_env.ai.catalog import DEPRECATED_MODELS, TEXT_GENERATION_MODELS
     from workers_env.ai.generation import ReplyScript
 
     where = "[tool.workers-env.ai.replies] in pyproject.toml"

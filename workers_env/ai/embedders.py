@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError
-from workers_env.ai import limits as _limits
-from workers_env.ai.catalog import EMBEDDING_MODELS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -47,6 +45,8 @@ class PluggedEmbedder:
         function, an awaitable, strings or booleans, a wrong shape -- is a ``ConfigError`` naming
         the model and the plugged function."""
         import numpy as np  # (here: a config naming a plugged embedder but no [ai] binding needs none)
+
+        from workers_env.ai.catalog import EMBEDDING_MODELS
 
         dimensions = EMBEDDING_MODELS[self.model].dimensions
         try:
@@ -98,6 +98,8 @@ class PluggedEmbedder:
         return array.astype(np.float64)
 
     def _error(self, problem: str) -> ConfigError:
+        from workers_env.ai import limits as _limits
+
         return _limits.plugged_embedder_error(self.model, self.where, problem)
 
 
@@ -146,6 +148,10 @@ def resolve_embedders(argument: Any, pyproject: Any, *, root: Path | None) -> di
     ]
     plugged: dict[str, PluggedEmbedder] = {}
     problems: list[str] = []
+    if not any(table for _, table in sources):
+        return plugged  # (most configs: no catalog read, so load_env need not import it)
+    from workers_env.ai.catalog import EMBEDDING_MODELS
+
     for where, table in sources:
         for model, spec in table.items():
             label = f'{where}, "{model}"'

@@ -14,6 +14,7 @@ replaces the response's own, later rules append -- with ``:placeholder`` and ``:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,11 +26,33 @@ __all__ = ["JS_WHITESPACE", "HeaderRules", "InvalidRule", "parse_headers", "pars
 
 MAX_RULES, MAX_LINE_LENGTH = 100, 2000
 _UNSET = "! "
-_PROBABLY_A_PATH = re.compile(r"^([^\s]+://|^/)")
-_URL = re.compile(r"^https://+(?P<host>[^/]+)/?(?P<path>.*)")
-_HOST_WITH_PORT = re.compile(r".*:\d+$")
-_ESCAPED = re.compile(r"[-/\\^$*+?.()|[\]{}]")
-_PLACEHOLDER = re.compile(r":([A-Za-z]\w*)", re.ASCII)
+
+
+@functools.cache
+def _probably_a_path() -> re.Pattern[str]:
+    return re.compile(r"^([^\s]+://|^/)")
+
+
+@functools.cache
+def _url() -> re.Pattern[str]:
+    return re.compile(r"^https://+(?P<host>[^/]+)/?(?P<path>.*)")
+
+
+@functools.cache
+def _host_with_port() -> re.Pattern[str]:
+    return re.compile(r".*:\d+$")
+
+
+@functools.cache
+def _escaped() -> re.Pattern[str]:
+    return re.compile(r"[-/\\^$*+?.()|[\]{}]")
+
+
+@functools.cache
+def _placeholder() -> re.Pattern[str]:
+    return re.compile(r":([A-Za-z]\w*)", re.ASCII)
+
+
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~[]|"  # WHATWG's path set encodes "^" (the request's URL does too)
 # JavaScript's String.prototype.trim: its WhiteSpace (with the BOM) and LineTerminator, not
 # Python's str.strip (which keeps a leading BOM and strips \x1c-\x1f and \x85)
@@ -89,9 +112,9 @@ def _pathname(path: str) -> str:
 
 def _validate_path(token: str) -> tuple[str | None, str | None]:
     """``validateUrl(token, false, true)``: (the rule's path, or the error)."""
-    host = _URL.match(token)
+    host = _url().match(token)
     if host and host.group("host"):
-        if _HOST_WITH_PORT.match(host.group("host")):
+        if _host_with_port().match(host.group("host")):
             return None, f"Specifying ports is not supported. Skipping absolute URL {token}."
         return f"https://{host.group('host')}{_pathname(host.group('path'))}", None
     if token.startswith("/"):
@@ -125,7 +148,7 @@ def parse_headers(text: str) -> tuple[list[_Rule], list[InvalidRule]]:
             invalid.append(InvalidRule(f"Ignoring line {i + 1} as it exceeds the maximum allowed length of "
                                        f"{MAX_LINE_LENGTH}."))
             continue
-        if _PROBABLY_A_PATH.match(line):
+        if _probably_a_path().match(line):
             skip_until_next_path = False
             if len(rules) >= MAX_RULES:
                 invalid.append(InvalidRule(f"Maximum number of rules supported is {MAX_RULES}. Skipping "
@@ -203,15 +226,15 @@ def _rule_regex(path: str) -> re.Pattern[str]:
     """``generateRuleRegExp``: ``*`` captures ``splat``; a ``:name`` in the host captures up to a
     ``/`` or ``.``, in the path up to a ``/``. Raises ``re.error`` where JavaScript's RegExp
     would throw (a name used twice): the rule is then dropped, as there."""
-    rule = "(?P<splat>.*)".join(_ESCAPED.sub(lambda m: "\\" + m.group(0), part) for part in path.split("*"))
+    rule = "(?P<splat>.*)".join(_escaped().sub(lambda m: "\\" + m.group(0), part) for part in path.split("*"))
     prefix = "^https:\\/\\/"
     if ("^" + rule).startswith(prefix):  # the host: from after https:// to the first "/"
         host_end = rule.find("/", len(prefix) - 1)
         host = rule if host_end < 0 else rule[:host_end]
-        for match in list(_PLACEHOLDER.finditer(host)):
+        for match in list(_placeholder().finditer(host)):
             if host[match.end():match.end() + 1] == "\\":
                 rule = rule.replace(match.group(0), f"(?P<{match.group(1)}>[^/.]+)")
-    for match in list(_PLACEHOLDER.finditer(rule)):
+    for match in list(_placeholder().finditer(rule)):
         rule = rule.replace(match.group(0), f"(?P<{match.group(1)}>[^/]+)")
     return re.compile("^" + rule + "$")
 

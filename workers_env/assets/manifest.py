@@ -17,12 +17,14 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from workers_env._jsvalues import js_string
 from workers_env.assets import limits as _limits
 from workers_env.assets.mime_package import EXTENSION_TYPES
+
+if TYPE_CHECKING:  # imported where an .assetsignore is read: most Workers have none (or no assets)
+    import pathspec
 
 __all__ = ["AssetFile", "Manifest", "content_type"]
 
@@ -77,6 +79,8 @@ class Manifest:
         except OSError:
             return None
         if self._ignore_file is None or self._ignore_file[0] != mtime:
+            import pathspec
+
             lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
             self._ignore_file = (mtime, pathspec.GitIgnoreSpec.from_lines(lines))
         return self._ignore_file[1]

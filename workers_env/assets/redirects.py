@@ -14,6 +14,7 @@ asked). ``*`` captures ``:splat``, ``:name`` one path segment; both are substitu
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from dataclasses import dataclass
@@ -32,15 +33,44 @@ STATUS_TEXT = {301: "Moved Permanently", 302: "Found", 303: "See Other", 307: "T
 #: worker's ``new URL(to, request.url)`` throws ``TypeError: Invalid URL string.``: a 500)
 INVALID_TARGET = 500
 _FORBIDDEN_HOST = frozenset("\x00\t\n\r #/:<>?@[\\]^|%\x7f") | frozenset(map(chr, range(0x20)))
-_URL = re.compile(r"^https://+(?P<host>[^/]+)/?(?P<path>.*)", re.DOTALL)
-_HOST_WITH_PORT = re.compile(r".*:\d+$")
-_DYNAMIC = re.compile(r"\*|:[A-Za-z]\w*", re.ASCII)
-_LOOPS_TO_INDEX = re.compile(r"/index(.html)?$")
-_EXTERNAL = re.compile(r"^(?:\w+://|//[^/\\\s?#])", re.ASCII)
-_PROTOCOL = re.compile(r"^\w+://", re.ASCII)
+
+
+@functools.cache
+def _url() -> re.Pattern[str]:
+    return re.compile(r"^https://+(?P<host>[^/]+)/?(?P<path>.*)", re.DOTALL)
+
+
+@functools.cache
+def _dynamic() -> re.Pattern[str]:
+    return re.compile(r"\*|:[A-Za-z]\w*", re.ASCII)
+
+
+@functools.cache
+def _loops_to_index() -> re.Pattern[str]:
+    return re.compile(r"/index(.html)?$")
+
+
+@functools.cache
+def _external() -> re.Pattern[str]:
+    return re.compile(r"^(?:\w+://|//[^/\\\s?#])", re.ASCII)
+
+
+@functools.cache
+def _protocol() -> re.Pattern[str]:
+    return re.compile(r"^\w+://", re.ASCII)
+
+
 # JavaScript's whitespace (String.prototype.trim, \s): with the BOM, without Python's \x1c-\x1f and \x85
-_TOKEN_GAP = re.compile(f"[{JS_WHITESPACE}]+")
-_INLINE_COMMENT = re.compile(f"[{JS_WHITESPACE}]+#[^\n\r\u2028\u2029]*\\Z")
+@functools.cache
+def _token_gap() -> re.Pattern[str]:
+    return re.compile(f"[{JS_WHITESPACE}]+")
+
+
+@functools.cache
+def _inline_comment() -> re.Pattern[str]:
+    return re.compile(f"[{JS_WHITESPACE}]+#[^\n\r\u2028\u2029]*\\Z")
+
+
 # WHATWG's percent-encode sets, as Node's and workerd's URL parsers apply them: the path's takes
 # "^" too; a special URL's query (the target resolved against the request's http(s) URL) "'" too
 _PATH_SAFE = "!$%&'()*+,-./:;=@[\\]_|~"
@@ -105,7 +135,7 @@ def _extract(path: str, search: bool, fragment: bool) -> str:
 
 def _validate(token: str, *, only_relative: bool) -> tuple[str | None, str]:
     """``validateUrl``: a source (relative only, no ports) or a target (query and fragment kept)."""
-    host = _URL.match(token)
+    host = _url().match(token)
     if host and host.group("host"):
         if only_relative:
             return None, f"Only relative URLs are allowed. Skipping absolute URL {token}."
@@ -120,17 +150,19 @@ def _validate(token: str, *, only_relative: bool) -> tuple[str | None, str]:
 
 
 def _has_host(token: str) -> bool:
-    host = _URL.match(token)
+    host = _url().match(token)
     return bool(host and host.group("host"))
 
 
-_JS_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+")
+@functools.cache
+def _js_number() -> re.Pattern[str]:
+    return re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+")
 
 
 def _status(text: str) -> int | None:
     """JavaScript's ``Number(text)``, where it is a permitted status code (else ``None``)."""
     text = text.strip()
-    if not _JS_NUMBER.fullmatch(text):
+    if not _js_number().fullmatch(text):
         return None
     value = float(int(text, 0)) if text[:2].lower() in ("0x", "0o", "0b") else float(text)
     return int(value) if value in PERMITTED_STATUS_CODES else None
@@ -153,7 +185,7 @@ def parse_redirects(text: str, html_handling: str = "auto-trailing-slash") -> tu
             invalid.append(InvalidRedirect(f"Ignoring line {number} as it exceeds the maximum allowed length of "
                                            f"{MAX_LINE_LENGTH}."))
             continue
-        tokens = _TOKEN_GAP.split(_INLINE_COMMENT.sub("", line))
+        tokens = _token_gap().split(_inline_comment().sub("", line))
         if not 2 <= len(tokens) <= 3:
             invalid.append(InvalidRedirect(f"Expected exactly 2 or 3 whitespace-separated tokens. Got {len(tokens)}.",
                                            line, number))
@@ -163,7 +195,7 @@ def parse_redirects(text: str, html_handling: str = "auto-trailing-slash") -> tu
         if source is None:
             invalid.append(InvalidRedirect(error, line, number))
             continue
-        if can_be_static and not _DYNAMIC.search(source):
+        if can_be_static and not _dynamic().search(source):
             static += 1
             if static > MAX_STATIC_RULES:
                 invalid.append(InvalidRedirect(f"Maximum number of static rules supported is {MAX_STATIC_RULES}. "
@@ -185,7 +217,7 @@ def parse_redirects(text: str, html_handling: str = "auto-trailing-slash") -> tu
             invalid.append(InvalidRedirect("Valid status codes are 200, 301, 302 (default), 303, 307, or 308. "
                                            f"Got {raw_status}.", line, number))
             continue
-        to_index = _LOOPS_TO_INDEX.search(target) is not None
+        to_index = _loops_to_index().search(target) is not None
         if not _has_host(target) and ((source.endswith("/*") and to_index) or
                                       (source.endswith("/") and to_index and html_handling != "none")):
             invalid.append(InvalidRedirect(_LOOP_MESSAGE, line, number))
@@ -212,7 +244,7 @@ def read_redirects(directory: Path) -> str | None:
 def _normalize_target(target: str, groups: dict[str, str]) -> str:
     """``normalizeRedirectTarget``: captures substituted; a relative target's repeated slashes
     (before any ``?``/``#``) collapsed."""
-    external = _EXTERNAL.match(target.strip()) is not None
+    external = _external().match(target.strip()) is not None
     for name, value in groups.items():
         target = target.replace(f":{name}", value)
     target = target.strip()
@@ -262,7 +294,7 @@ def _resolve(target: str, base: str) -> tuple[str, str, str, str] | None:
     hold (``https://host/...``, ``//host/...``, ``/path``); ``None`` where it throws."""
     here = urlsplit(base)
     try:
-        if _PROTOCOL.match(target):
+        if _protocol().match(target):
             parts = urlsplit(target)
         elif target.startswith("//"):
             parts = urlsplit(f"{here.scheme}:{target}")
@@ -297,7 +329,7 @@ class RedirectRules:
         self.notes: list[str] = []
         can_be_static = True
         for rule in rules:
-            if not _DYNAMIC.search(rule.source):
+            if not _dynamic().search(rule.source):
                 if can_be_static:
                     self.static[rule.source] = rule
                     continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import importlib
 import importlib.metadata
 import json
@@ -437,9 +438,16 @@ def installed_version() -> str:
         return f"unknown: the {DISTRIBUTION} distribution is not installed (pip install workers-env)"
 
 
+#: whether this process is ``workers-env`` itself (:func:`run_process`), its start-up run with
+#: the cyclic collector off (:func:`_started`); never in a process that calls :func:`main`
+_AS_PROCESS: list[bool] = []
+
+
 def run_process() -> NoReturn:
     """``workers-env`` as a process (the console script, ``python -m workers_env``): exits with
     :func:`main`'s status -- after dev stopped on a signal, at once (:func:`leave_after_a_stop`)."""
+    gc.disable()  # until the command runs (_started): start-up's imports make only what the process keeps
+    _AS_PROCESS.append(True)
     status = main()
     leave_after_a_stop(status)
     sys.exit(status)
@@ -715,6 +723,7 @@ def _with_env_files(env_files: list[str] | None, environment: str | None, run: C
 def _handle(parser: argparse.ArgumentParser, given: list[str], handler: Callable[[argparse.Namespace], int],
             args: argparse.Namespace) -> int:
     """Run the command's ``handler``: its exit code, a mistake or an interruption reported."""
+    _started()
     try:
         return int(handler(args))
     except UsageError as exc:
@@ -731,6 +740,16 @@ def _handle(parser: argparse.ArgumentParser, given: list[str], handler: Callable
             silence_stdout()
         fail(f"{exc.strerror or exc}{where}")  # as wrangler's handleError (its stdout line then goes nowhere)
         return 1
+
+
+def _started() -> None:
+    """In ``workers-env``'s own process, as its command starts: what start-up made (modules,
+    classes, the parser: ~65,000 objects) is moved out of the cyclic collector's passes
+    (``gc.freeze``) and the collector turned back on. Collected along the way, start-up's objects
+    cost a ``workers-env dev`` start ~13% of its CPU, all of it spent finding nothing to free."""
+    if _AS_PROCESS and not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _as_typed(exc: UsageError, argv: list[str]) -> UsageError:

@@ -19,6 +19,7 @@ var, are kept).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -35,13 +36,21 @@ __all__ = ["dev_vars_path", "dot_env_paths", "has_secrets_table", "local_secrets
 _JS_SPACE = "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
 _JS_LINE_START = "(?:(?<=[\n\r\u2028\u2029])|\\A)"
 _JS_LINE_END = "(?=[\n\r\u2028\u2029]|\\Z)"
-_LINE = re.compile(
-    f"{_JS_LINE_START}{_JS_SPACE}*(?:export{_JS_SPACE}+)?([A-Za-z0-9_.-]+)"
-    f"(?:{_JS_SPACE}*={_JS_SPACE}*?|:{_JS_SPACE}+?)"
-    f"({_JS_SPACE}*'(?:\\\\'|[^'])*'|{_JS_SPACE}*\"(?:\\\\\"|[^\"])*\"|{_JS_SPACE}*`(?:\\\\`|[^`])*`|[^#\r\n]+)?"
-    f"{_JS_SPACE}*(?:#[^\n\r\u2028\u2029]*)?{_JS_LINE_END}"
-)
-_QUOTED = re.compile(f"{_JS_LINE_START}(['\"`])([\\s\\S]*)\\1{_JS_LINE_END}")
+
+
+@functools.cache
+def _line() -> re.Pattern[str]:
+    return re.compile(
+        f"{_JS_LINE_START}{_JS_SPACE}*(?:export{_JS_SPACE}+)?([A-Za-z0-9_.-]+)"
+        f"(?:{_JS_SPACE}*={_JS_SPACE}*?|:{_JS_SPACE}+?)"
+        f"({_JS_SPACE}*'(?:\\\\'|[^'])*'|{_JS_SPACE}*\"(?:\\\\\"|[^\"])*\"|{_JS_SPACE}*`(?:\\\\`|[^`])*`|[^#\r\n]+)?"
+        f"{_JS_SPACE}*(?:#[^\n\r\u2028\u2029]*)?{_JS_LINE_END}"
+    )
+
+
+@functools.cache
+def _quoted() -> re.Pattern[str]:
+    return re.compile(f"{_JS_LINE_START}(['\"`])([\\s\\S]*)\\1{_JS_LINE_END}")
 
 
 def parse_dotenv(text: str) -> dict[str, str]:
@@ -49,10 +58,10 @@ def parse_dotenv(text: str) -> dict[str, str]:
     them; a later key wins."""
     text = re.sub("\r\n?", "\n", text)
     found: dict[str, str] = {}
-    for match in _LINE.finditer(text):
+    for match in _line().finditer(text):
         value = (match.group(2) or "").strip(JS_WHITESPACE)
         quote = value[:1]
-        value = _QUOTED.sub(lambda m: m.group(2), value)
+        value = _quoted().sub(lambda m: m.group(2), value)
         if quote == '"':
             value = value.replace("\\n", "\n").replace("\\r", "\r")
         if match.group(1) != "__proto__":  # obj["__proto__"] = ... sets no key in JavaScript
@@ -199,10 +208,26 @@ _MAX_ROUNDS, _MAX_LENGTH = 10_000, 1_000_000  # past these an expansion is taken
 #: of tools/wrangler/dotenv_differential.py (seeds 5, 11, 7) goes through fewer than 3,000
 _MAX_WORK = 20_000_000
 _REMEMBERED_LENGTH = 4_096  # results up to this long are remembered to see a round repeat
-_REFERENCE = re.compile(r"(?<!\\)\$\{([^{}]+)\}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)")
-_OPERATOR = re.compile(r":\+|\+|:-|-")
-_BRACE = re.compile("[{}]")
-_REPLACEMENT_PATTERN = re.compile(r"\$([$&`'])")
+
+
+@functools.cache
+def _reference() -> re.Pattern[str]:
+    return re.compile(r"(?<!\\)\$\{([^{}]+)\}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@functools.cache
+def _operator() -> re.Pattern[str]:
+    return re.compile(r":\+|\+|:-|-")
+
+
+@functools.cache
+def _brace() -> re.Pattern[str]:
+    return re.compile("[{}]")
+
+
+@functools.cache
+def _replacement_pattern() -> re.Pattern[str]:
+    return re.compile(r"\$([$&`'])")
 
 
 def _expand(parsed: dict[str, str], process: dict[str, str]) -> dict[str, str]:
@@ -256,7 +281,7 @@ class _Expansion:
         for rounds in range(_MAX_ROUNDS + 1):
             work += len(result)
             dollar = result.find("$")  # where a reference can first start (the look-behind still sees before it)
-            match = _REFERENCE.search(result, dollar) if dollar >= 0 else None
+            match = _reference().search(result, dollar) if dollar >= 0 else None
             if match is None:
                 break
             if len(result) <= self.longest and result in self.values:
@@ -272,7 +297,7 @@ class _Expansion:
                 states.add(state)
             template = match.group(0)
             expression = match.group(1) or match.group(2)
-            operator = _OPERATOR.search(expression)
+            operator = _operator().search(expression)
             splitter = operator.group(0) if operator else "null"  # JavaScript's split(null) splits on "null"
             key, *rest = expression.split(splitter)
             if splitter in (":+", "+"):
@@ -307,7 +332,7 @@ def _read_up_to(result: str, match: re.Match[str], copied: set[str]) -> int:
     # which decides whether that earlier ${ is the reference instead
     ahead = match.end() + 1
     if any(_scan_state(result, match.start())[2:]):
-        brace = _BRACE.search(result, match.end())
+        brace = _brace().search(result, match.end())
         ahead = brace.end() if brace else len(result) + 1
     return ahead
 
@@ -361,7 +386,7 @@ class _Window:
 def _copied(replacement: str) -> set[str]:
     """Which ends of the text a replacement copies: ``\u0060`` the text before what it replaces
     (``$\u0060``), ``'`` the text after it (``$'``)."""
-    return {m.group(1) for m in _REPLACEMENT_PATTERN.finditer(replacement)} & {"`", "'"}
+    return {m.group(1) for m in _replacement_pattern().finditer(replacement)} & {"`", "'"}
 
 
 def _scan_state(text: str, end: int) -> tuple[bool, bool, bool, bool]:
@@ -389,4 +414,4 @@ def _js_replacement(replacement: str, matched: str, whole: str, at: int) -> str:
     if "$" not in replacement:
         return replacement
     table = {"$": "$", "&": matched, "`": whole[:at], "'": whole[at + len(matched):]}
-    return _REPLACEMENT_PATTERN.sub(lambda m: table[m.group(1)], replacement)
+    return _replacement_pattern().sub(lambda m: table[m.group(1)], replacement)

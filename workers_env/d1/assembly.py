@@ -4,23 +4,27 @@ Without ``persist_to`` every database is a fresh, empty in-memory SQLite databas
 the file wrangler itself uses for the database (:mod:`.layout`), so state is shared with
 ``wrangler dev`` and ``wrangler d1 ... --local``. Two bindings naming the same database
 share it.
+
+SQLite, the binding and the migrations are imported where they are used: ``load_env`` calls
+:func:`build_bindings` for every config, most of which have no ``[[d1_databases]]``.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workers_env._env import AssemblyContext
 from workers_env.config import WorkerConfig
-from workers_env.d1 import migration_pattern
-from workers_env.d1.binding import JSRPC_FLAG, D1Database
-from workers_env.d1.database import Database
 from workers_env.d1.layout import database_file, local_database_name
-from workers_env.d1.migrations import pending_note
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from workers_env.d1.binding import D1Database
+    from workers_env.d1.database import Database
 
 __all__ = ["D1Entry", "d1_entries", "find_entry", "has_user_tables", "build_bindings"]
 
@@ -52,6 +56,8 @@ class D1Entry:
     def migrations_glob(self, config_file: str) -> str:
         """The ``migrations_pattern`` relative to ``migrations_dir`` (``*.sql`` without one);
         :class:`~workers_env.d1.migration_pattern.PatternError` with wrangler's text when it refuses it."""
+        from workers_env.d1 import migration_pattern
+
         return migration_pattern.resolve(self.migrations_dir if self.migrations_dir_set else None,
                                          self.migrations_pattern, config_file)
 
@@ -80,6 +86,8 @@ def find_entry(config: WorkerConfig, name: str) -> D1Entry | None:
 
 def open_database(entry: D1Entry, persist_to: Path | None) -> Database:
     """The entry's database: in memory, or wrangler's file under ``persist_to``."""
+    from workers_env.d1.database import Database
+
     if persist_to is None:
         return Database(None, name=entry.local_name)
     return Database(database_file(persist_to, entry.local_name), name=entry.local_name)
@@ -107,6 +115,9 @@ def _migrations_hint(database: Database, entry: D1Entry, config: WorkerConfig,
     the database of wrangler's state beside the config when a relative ``persist_to`` read from a
     subfolder is another state (a fresh database, while the one the migrations were applied to
     sits beside the config), else how to create tables in a database that has none yet."""
+    from workers_env.d1 import migration_pattern
+    from workers_env.d1.migrations import pending_note
+
     def hint(message: str) -> str | None:
         if "no such table" not in message:
             return None
@@ -194,6 +205,10 @@ def _state_unread(entry: D1Entry, config: WorkerConfig, persist_to: Path | None)
 def build_bindings(context: AssemblyContext) -> dict[str, D1Database]:
     """One :class:`D1Database` per ``[[d1_databases]]`` entry."""
     entries = d1_entries(context.config)
+    if not entries:
+        return {}
+    from workers_env.d1.binding import JSRPC_FLAG, D1Database
+
     flags = set(getattr(context.config, "compatibility_flags", None) or ())
     opened: dict[str, Database] = {}
     bindings: dict[str, D1Database] = {}

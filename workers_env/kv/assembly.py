@@ -10,11 +10,13 @@ against ``load_env(..., clock=...)`` (default: the system clock).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workers_env._env import AssemblyContext
-from workers_env.kv.namespace import KvNamespace
-from workers_env.kv.store import MemoryStore, Store
+
+if TYPE_CHECKING:  # (imported once a config has [[kv_namespaces]]: load_env builds every kind's)
+    from workers_env.kv.namespace import KvNamespace
+    from workers_env.kv.store import Store
 
 __all__ = ["build_bindings", "local_namespace_id"]
 
@@ -48,6 +50,9 @@ def build_bindings(context: AssemblyContext) -> dict[str, KvNamespace]:
     entries = [e for e in context.config.entries("kv_namespaces") if isinstance(e, Mapping) and isinstance(e.get("binding"), str)]
     if not entries:
         return {}
+    from workers_env.kv.namespace import KvNamespace
+    from workers_env.kv.store import MemoryStore
+
     clock = context.options.get("clock")
     stores: dict[str, Store] = {}
     bindings: dict[str, KvNamespace] = {}

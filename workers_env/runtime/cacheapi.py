@@ -15,6 +15,7 @@ stores nothing (every ``match`` misses); on a custom domain it behaves as here.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -52,10 +53,23 @@ _REASONS = {200: "OK", 203: "Non-Authoritative Information", 206: "Partial Conte
             304: "Not Modified", 307: "Temporary Redirect", 308: "Permanent Redirect", 404: "Not Found",
             405: "Method Not Allowed", 410: "Gone", 414: "URI Too Long", 416: "Range Not Satisfiable",
             501: "Not Implemented"}
-_UTC_DATE = re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
-                       r"\d\d\d\d \d\d:\d\d:\d\d GMT")
-_ETAG = re.compile(r'(W/)?"(.+)"')
-_RANGE = re.compile(r"bytes=\s*(\d*)\s*-\s*(\d*)\s*")
+
+
+@functools.cache
+def _utc_date_pattern() -> re.Pattern[str]:
+    return re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+                      r"\d\d\d\d \d\d:\d\d:\d\d GMT")
+
+
+@functools.cache
+def _etag_pattern() -> re.Pattern[str]:
+    return re.compile(r'(W/)?"(.+)"')
+
+
+@functools.cache
+def _range_pattern() -> re.Pattern[str]:
+    return re.compile(r"bytes=\s*(\d*)\s*-\s*(\d*)\s*")
+
 
 _log = logging.getLogger("workers_env.runtime")
 
@@ -263,12 +277,12 @@ def _response(status: int, headers: list[tuple[str, str]], body: bytes | None) -
 
 
 def _etag(value: str) -> str | None:
-    match = _ETAG.fullmatch(value.strip())
+    match = _etag_pattern().fullmatch(value.strip())
     return match.group(2) if match else None
 
 
 def _utc_date(value: str) -> float:
-    return _date_ms(value) if _UTC_DATE.fullmatch(value) else math.nan
+    return _date_ms(value) if _utc_date_pattern().fullmatch(value) else math.nan
 
 
 def _ranges(header: str, size: int) -> list[tuple[int, int]] | None:
@@ -278,7 +292,7 @@ def _ranges(header: str, size: int) -> list[tuple[int, int]] | None:
         return []
     out = []
     for part in header.strip()[6:].split(","):
-        match = _RANGE.fullmatch("bytes=" + part.strip())
+        match = _range_pattern().fullmatch("bytes=" + part.strip())
         if match is None:
             return []
         first, last = match.groups()

@@ -13,6 +13,7 @@ of Email Routing (``cloudflare:email``'s ``EmailMessage``), which workers-env do
 from __future__ import annotations
 
 import email.utils
+import functools
 import logging
 import re
 import secrets
@@ -90,7 +91,9 @@ def _without_bcc(raw: bytes) -> bytes:
     return b"".join(kept) + rest
 
 
-_JS_SPACES = re.compile(f"[{re.escape(JS_WHITESPACE)}]+")
+@functools.cache
+def _js_spaces() -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(JS_WHITESPACE)}]+")
 
 
 def _postal_headers(raw: bytes) -> list[tuple[str, str]]:
@@ -118,7 +121,7 @@ def _postal_headers(raw: bytes) -> list[tuple[str, str]]:
             joined.append(line)
     headers = []
     for line in joined:
-        name, colon, value = _JS_SPACES.sub(" ", line).partition(":")
+        name, colon, value = _js_spaces().sub(" ", line).partition(":")
         headers.append((name.strip(JS_WHITESPACE).lower(), value.strip(JS_WHITESPACE) if colon else ""))
     return headers
 

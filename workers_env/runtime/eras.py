@@ -262,14 +262,28 @@ def _ci_workflows_folder(root: Path) -> Path | None:
     return None
 
 
-_YAML_COMMENT = re.compile(r"(^|[ \t])#[^\n]*", re.MULTILINE)
-_WRANGLER_ACTION = re.compile(r"wrangler-action")
+@functools.cache
+def _yaml_comment() -> re.Pattern[str]:
+    return re.compile(r"(^|[ \t])#[^\n]*", re.MULTILINE)
+
+
+@functools.cache
+def _wrangler_action() -> re.Pattern[str]:
+    return re.compile(r"wrangler-action")
+
+
 #: a shell command uploading the Worker with wrangler itself, ``rest`` the remainder of that
 #: command (up to a newline not escaped, ``;``, ``&`` or ``|``), where a ``--dry-run`` goes
-_WRANGLER_UPLOAD = re.compile(r"\bwrangler\s+(?:deploy|publish|versions\s+upload)\b(?P<rest>(?:\\\n|[^\n;&|])*)")
+@functools.cache
+def _wrangler_upload() -> re.Pattern[str]:
+    return re.compile(r"\bwrangler\s+(?:deploy|publish|versions\s+upload)\b(?P<rest>(?:\\\n|[^\n;&|])*)")
+
+
 #: wrangler's ``--dry-run`` ("Compile a project and run checks without actually uploading the
 #: Worker", deploy-args.ts), as yargs reads a boolean: also ``--dryRun`` and ``=true``
-_DRY_RUN = re.compile(r"(?<![\w-])--(?:dry-run|dryRun)(?:=true)?(?![\w=-])")
+@functools.cache
+def _dry_run() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])--(?:dry-run|dryRun)(?:=true)?(?![\w=-])")
 
 
 def deploys_with_plain_wrangler(root: Path) -> bool:
@@ -308,7 +322,7 @@ def _ci_names_worker(root: Path) -> bool:
             texts.append(path.read_text(encoding="utf-8", errors="replace"))
         except OSError:
             continue
-    return relative in _YAML_COMMENT.sub("", "\n".join(texts))
+    return relative in _yaml_comment().sub("", "\n".join(texts))
 
 
 @functools.lru_cache(maxsize=64)
@@ -324,20 +338,22 @@ def _plain_wrangler_in(workflows: tuple[tuple[str, int, int], ...]) -> bool:
     raw = "\n".join(texts)
     if any(command_syncs(command) for command in _workflow_commands(raw)):
         return False  # a step runs `pywrangler deploy` (or sync, ...): it vendors python_modules/
-    text = _YAML_COMMENT.sub("", raw)  # what the steps run, not what comments say
-    if _WRANGLER_ACTION.search(text) is not None:
+    text = _yaml_comment().sub("", raw)  # what the steps run, not what comments say
+    if _wrangler_action().search(text) is not None:
         return True
     # `wrangler deploy --dry-run` (a CI's config check) uploads nothing: no deploy
-    return any(_DRY_RUN.search(found["rest"]) is None for found in _WRANGLER_UPLOAD.finditer(text))
+    return any(_dry_run().search(found["rest"]) is None for found in _wrangler_upload().finditer(text))
 
 
 #: a key whose value a workflow runs in the shell: a step's ``run``, wrangler-action's
 #: ``preCommands``/``postCommands`` (its ``command`` is wrangler's own)
-_RUN_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>run|preCommands|postCommands)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
+@functools.cache
+def _run_key() -> re.Pattern[str]:
+    return re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>run|preCommands|postCommands)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
 
 
 def _workflow_commands(text: str) -> list[str]:
-    """The shell lines a GitHub Actions workflow's ``text`` runs (:data:`_RUN_KEY`'s values):
+    """The shell lines a GitHub Actions workflow's ``text`` runs (:func:`_run_key`'s values):
     a one-line value (quotes taken off, continuation lines folded in), a ``|`` block line by
     line, a ``>`` block folded into one line. Read line by line, as workers-env reads no YAML:
     a comment, a step's ``name`` or an ``echo`` is not a command that runs pywrangler."""
@@ -345,7 +361,7 @@ def _workflow_commands(text: str) -> list[str]:
     commands: list[str] = []
     i = 0
     while i < len(lines):
-        match = _RUN_KEY.match(lines[i])
+        match = _run_key().match(lines[i])
         i += 1
         if match is None:
             continue

@@ -4,6 +4,7 @@ workers-sdk #13776, May 2026). A naive ``datetime`` -- ``datetime.now()``,
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import time
@@ -20,7 +21,11 @@ PRODUCTION_TIMEZONE = "UTC"
 #: which the C library reads without a time zone database
 _NAME = r"(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)"
 _OFFSET = r"[+-]?\d{1,2}(?::\d{1,2}){0,2}"
-_POSIX_RULE = re.compile(rf"{_NAME}{_OFFSET}(?:{_NAME}(?:{_OFFSET})?(?:,[^,\s]+,[^,\s]+)?)?")
+
+
+@functools.cache
+def _posix_rule() -> re.Pattern[str]:
+    return re.compile(rf"{_NAME}{_OFFSET}(?:{_NAME}(?:{_OFFSET})?(?:,[^,\s]+,[^,\s]+)?)?")
 
 
 def check_timezone(zone: str | None) -> None:
@@ -30,7 +35,7 @@ def check_timezone(zone: str | None) -> None:
     (``Asia/Kolkata``, also as ``:Asia/Kolkata``) or a POSIX rule (``IST-5:30``)."""
     if zone is not None and not isinstance(zone, str):
         raise ConfigError(f"a time zone is a str such as \"UTC\" or \"Europe/Paris\", got {type(zone).__name__}")
-    if not zone or zone.lower() == "local" or zone.upper() in ("UTC", "GMT") or _POSIX_RULE.fullmatch(zone):
+    if not zone or zone.lower() == "local" or zone.upper() in ("UTC", "GMT") or _posix_rule().fullmatch(zone):
         return
     import zoneinfo
 
