@@ -734,7 +734,9 @@ def _settled_in_a_microtask(begun: asyncio.Future) -> PyodideFuture:  # type: ig
     follows(future, begun)  # waiting on it is waiting on the work (runtime/stalls.py)
 
     def settle() -> None:
-        if future.done():  # (cancelled by Python code meanwhile)
+        if future.done():  # (cancelled by Python code meanwhile: the rejection is handled, as by Pyodide's
+            if not begun.cancelled():  # then() reaction -- nothing printed, review87)
+                begun.exception()
             return
         if begun.cancelled():
             future.cancel()
