@@ -745,6 +745,11 @@ def _settled_in_a_microtask(begun: asyncio.Future) -> PyodideFuture:  # type: ig
         else:
             future.set_result(begun.result())
 
+    def settle_if_ready() -> None:  # run_sync's: the outcome at once, driving no loop (runtime/runsync.py)
+        if begun.done():
+            settle()
+
+    future.workers_env_settle_if_ready = settle_if_ready  # type: ignore[attr-defined]
     if begun.done():
         microtask(settle)
     else:
