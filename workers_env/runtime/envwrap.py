@@ -311,9 +311,15 @@ class JsBinding(JsHostObject):
                     return binding_promise(_settled(as_pyodide_error(error) if isinstance(error, JsException) else error))
             where = f"call to {self._name}.{name}()"
             if self._js_class == "WorkerQueue" and name in ("send", "sendBatch"):
-                self._check_queue_messages(name, js_args)
-            if (self._js_class, name) == ("WorkerQueue", "send") and js_args and _unclonable(js_args[0]):
-                js_args[0] = self._queue_body(js_args[0], js_args[1] if len(js_args) > 1 else None, where)
+                try:
+                    self._check_queue_messages(name, js_args)
+                    if name == "send" and js_args and _unclonable(js_args[0]):
+                        js_args[0] = self._queue_body(js_args[0], js_args[1] if len(js_args) > 1 else None, where)
+                except JsException as error:  # a promise-returning jsg method's throw is its rejection
+                    # (workerd's capture_async_api_throws, on from 2022-10-31): the caller gets the
+                    # promise, awaiting it suspends, then raises (review87)
+                    rejected = _settled(as_pyodide_error(error))
+                    return binding_promise(_noting(rejected, notes) if notes else rejected)
             # where the JS method takes an options object, a dict (a PyProxy) reads as empty
             at = (self._option_args if self._option_args is not None
                   else _declared(self._binding, "JS_OPTION_ARGS", {})).get(name)

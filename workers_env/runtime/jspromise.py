@@ -740,7 +740,9 @@ def _settled_in_a_microtask(begun: asyncio.Future) -> PyodideFuture:  # type: ig
     follows(future, begun)  # waiting on it is waiting on the work (runtime/stalls.py)
 
     def settle() -> None:
-        if future.done():  # (cancelled by Python code meanwhile)
+        if future.done():  # (cancelled by Python code meanwhile: the rejection is handled, as by Pyodide's
+            if not begun.cancelled():  # then() reaction -- nothing printed, review87)
+                begun.exception()
             return
         if begun.cancelled():
             future.cancel()
@@ -749,6 +751,11 @@ def _settled_in_a_microtask(begun: asyncio.Future) -> PyodideFuture:  # type: ig
         else:
             future.set_result(begun.result())
 
+    def settle_if_ready() -> None:  # run_sync's: the outcome at once, driving no loop (runtime/runsync.py)
+        if begun.done():
+            settle()
+
+    future.workers_env_settle_if_ready = settle_if_ready  # type: ignore[attr-defined]
     if begun.done():
         microtask(settle)
     else:

@@ -232,7 +232,13 @@ def run_sync(awaitable: Awaitable[T]) -> T:
     caller_loop = base_loop(caller_loop)
     if caller_loop is None:
         return asyncio.run(_settle(awaitable))
-    if isinstance(awaitable, asyncio.Future) and awaitable.done():  # a settled promise (a binding call's)
+    if isinstance(awaitable, asyncio.Future) and not awaitable.done():
+        # a promise whose outcome the emulator had at the call (a binding call's, a body read's), which
+        # an await takes a microtask later: settled now -- driving the loop here would run the other
+        # tasks' steps inside this one, each run_sync of theirs one more drive on the stack, and 100
+        # tasks gathered, each run_sync-ing binding calls, met Python's recursion limit (review87)
+        getattr(awaitable, "workers_env_settle_if_ready", _nothing)()
+    if isinstance(awaitable, asyncio.Future) and awaitable.done():  # a settled promise
         return awaitable.result()
     if isinstance(awaitable, asyncio.Future) and base_loop(awaitable.get_loop()) is caller_loop:
         return _drive(caller_loop, awaitable)

@@ -291,7 +291,9 @@ def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # 
     follows(future, task)  # waiting on the promise is waiting on the task (runtime/stalls.py)
 
     def settle(done: asyncio.Future) -> None:  # type: ignore[type-arg]
-        if future.cancelled():
+        if future.cancelled():  # the Worker cancelled the promise: its rejection is handled, as Pyodide's
+            if not done.cancelled():  # then() reaction handles it (nothing printed: review87)
+                done.exception()
             return
         if done.cancelled():
             future.cancel()

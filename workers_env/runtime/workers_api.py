@@ -65,7 +65,7 @@ from workers_env.runtime.jsbase import js_keywords, jsnull
 from workers_env.runtime.jspyproxies import PROXIED_TYPES, warn_pyproxy
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsURL
-from workers_env.runtime.jspromise import suspending
+from workers_env.runtime.jspromise import binding_promise, promise_call, suspending
 from workers_env.runtime.jsproxy import JsArray, JsBuffer, JsBufferSource, JsMap, JsObject, JsProxy, from_plain
 from workers_env.runtime.jsweb import (
     NEXT_FETCHER,
@@ -757,10 +757,13 @@ async def _pyfetch(resource: Any, options: dict[str, Any], *,
     try:
         if not pyodide_029():
             init = to_js(options, dict_converter=object_from_entries) if options else None
-        # (awaiting JavaScript's fetch suspends the task, whatever the answer: suspending)
         if fetcher is not None or (fetcher_given and not pyodide_028()):
+            # pyfetch's ``await fetcher(request, args)``: a JavaScript promise suspends the task, whatever
+            # the answer (audit33: ``suspending`` adds the wait only where the fetcher did not suspend)
             return await suspending(fetcher(resource, init)), controller, signal  # type: ignore[misc]
-        return await suspending(send_request(_fetch_request(resource, init))), controller, signal
+        # JavaScript's fetch, a promise however soon it settles: the awaiting task is suspended
+        # once, a data: URL's answer and a refusal (a rejection) included (review87)
+        return await _js_fetch_promise(resource, init), controller, signal
     except asyncio.CancelledError as exc:
         if controller is not None:
             controller.abort(_construct_abort_reason(exc))
@@ -941,14 +944,15 @@ class FetcherView:
                 # URL parser takes, or an init the constructor refuses, is its JsException itself (leftovers56)
                 resource = JsRequest.new(resource, to_js(other_options, dict_converter=object_from_entries)
                                          if other_options else None)
-            # pyfetch's ``await fetcher(url, init)`` from here: it suspends the task, whatever the answer
-            return await suspending(fetched(resource, other_options))
+            # the rest is the binding's ``fetch(resource, init)``, one JavaScript promise pyfetch
+            # awaits: the awaiting task is suspended once however soon it settles (review87)
+            return Response(await binding_promise(fetched(resource, other_options)))
 
-        async def fetched(resource: Any, other_options: dict[str, Any]) -> Response:
+        async def fetched(resource: Any, other_options: dict[str, Any]) -> JsResponse:
             _fetcher_init_checked(resource, other_options)
             answered = _fetcher_answer(resource, other_options)
             if answered is not None:  # workerd answers it before the binding is asked (runtime/dataurl.py)
-                return Response(answered)
+                return answered
             init = to_js(other_options, dict_converter=object_from_entries) if other_options else None
             try:
                 refuse_if_aborted(resource, init)
@@ -972,10 +976,9 @@ class FetcherView:
             except JsException as exc:
                 raise _fetch_failed(exc) from None
             try:  # its redirects followed through the same binding (runtime/fetchredirect.py)
-                answer = await follow_through_fetcher(resource, init, answer, asked)
+                return await follow_through_fetcher(resource, init, answer, asked)
             except JsException as exc:
                 raise _fetch_failed(exc) from None
-            return Response(answer)
 
         fetch.__qualname__ = "fetch"  # so a wrong call reads "fetch() takes ...", as the SDK's does
         return fetch(*args, **kwargs)
@@ -1026,6 +1029,10 @@ async def js_fetch(resource: Any, init: Any = None) -> JsResponse:
     if isinstance(resource, Request):
         resource = resource.js_object
     return await send_request(_fetch_request(resource, init))
+
+
+#: ``js.fetch`` as Worker code calls it (:func:`jspromise.promise_call`): what Pyodide's ``pyfetch`` awaits
+_js_fetch_promise = promise_call(js_fetch)
 
 
 @functools.wraps(js_fetch)
