@@ -196,7 +196,6 @@ class JsPromise(JsProxy):
 #: before its drain ran (stopped in the step that queued them) must still be collected
 _MICROTASKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, collections.deque[Callable[[], None]]] = (
     weakref.WeakKeyDictionary())
-_QUEUES = _MICROTASKS.data  # its dict, by weak reference to the loop: read without a Python call
 
 
 def microtask(job: Callable[[], None]) -> None:
@@ -209,7 +208,7 @@ def microtask(job: Callable[[], None]) -> None:
     except RuntimeError:
         job()
         return
-    queue = _QUEUES.get(weakref.ref(loop))  # (_MICROTASKS.get without its Python frame: once a binding call)
+    queue = _MICROTASKS.get(loop)
     if queue is None:
         queue = _MICROTASKS[loop] = collections.deque()
         ready = getattr(loop, "_ready", None)  # asyncio's own loops: the next callback to run
