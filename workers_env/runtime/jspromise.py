@@ -219,9 +219,9 @@ def microtask(job: Callable[[], None]) -> None:
         queue = _MICROTASKS[loop] = collections.deque()
         ready = getattr(loop, "_ready", None)  # asyncio's own loops: the next callback to run
         if isinstance(ready, collections.deque):
-            ready.appendleft(asyncio.Handle(_drain, (loop,), loop))
+            ready.appendleft(asyncio.Handle(_drain, (loop, queue), loop))
         else:
-            loop.call_soon(_drain, loop)
+            loop.call_soon(_drain, loop, queue)
     queue.append(job)
 
 
@@ -306,8 +306,8 @@ def cut_off_microtasks(frame: FrameType | None) -> bool:
     return True
 
 
-def _drain(loop: asyncio.AbstractEventLoop) -> None:
-    queue = _MICROTASKS[loop]
+def _drain(loop: asyncio.AbstractEventLoop, queue: collections.deque[Callable[[], None]]) -> None:
+    """Run ``loop``'s queued microtasks (``queue``, its entry in ``_MICROTASKS`` until now)."""
     try:
         while queue and not (_any_ended and _ended(loop, queue)):
             queue.popleft()()
@@ -315,7 +315,8 @@ def _drain(loop: asyncio.AbstractEventLoop) -> None:
         if loop not in _CUT:  # (cut off: the loop's callback ends quietly, as the request it ran for)
             raise
     finally:
-        _CUT.discard(loop)
+        if _any_ended:  # (only a stop signal's cut-off adds to _CUT)
+            _CUT.discard(loop)
         _MICROTASKS.pop(loop, None)
         for job in queue:  # a job raised past its promise (SystemExit): the others still run, next
             microtask(job)
@@ -728,16 +729,19 @@ def binding_promise(result: Any) -> Any:
     a1 b1 a2 b2, not a1 a2 b1 b2 (real Pyodide 0.26.0a4, 0.28.2, 314.0.6; leftovers56)."""
     begun = as_promise(result)
     if isinstance(begun, asyncio.Future) and begun.done():
-        return _settled_in_a_microtask(begun)
+        return _settled_in_a_microtask(begun, follow=False)
     return begun
 
 
-def _settled_in_a_microtask(begun: asyncio.Future) -> PyodideFuture:  # type: ignore[type-arg]
-    """A ``PyodideFuture`` taking ``begun``'s outcome in a microtask once it is done."""
+def _settled_in_a_microtask(begun: asyncio.Future, follow: bool = True) -> PyodideFuture:  # type: ignore[type-arg]
+    """A ``PyodideFuture`` taking ``begun``'s outcome in a microtask once it is done. ``follow``:
+    noted for the hang check as following ``begun`` -- pointless once ``begun`` is done (the check
+    finds a future following a done one not hung, as one following nothing)."""
     future = PyodideFuture(loop=begun.get_loop())
     future.add_done_callback(IN_PROGRESS_DONE)  # Pyodide's loop's, as its repr names it
     future.workers_env_runtime = current_runtime()  # type: ignore[attr-defined] # (runtime/unhandled.py)
-    follows(future, begun)  # waiting on it is waiting on the work (runtime/stalls.py)
+    if follow:
+        follows(future, begun)  # waiting on it is waiting on the work (runtime/stalls.py)
 
     def settle() -> None:
         if future.done():  # (cancelled by Python code meanwhile: the rejection is handled, as by Pyodide's
