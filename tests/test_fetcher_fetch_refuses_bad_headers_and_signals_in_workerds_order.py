@@ -1,9 +1,9 @@
 """``env.ASSETS.fetch``, a service binding's ``fetch`` and ``fetch`` itself refuse an init's bad
 headers as the Request constructor does, before the binding is asked (``env.ASSETS`` raised
 Python's ``ValueError`` for ``[["a"]]``), and several refusals in one init come in workerd's order:
-a ``signal`` that is no AbortSignal (read with the init), then ``cache``, ``method``, ``headers``, a
-GET's body, ``redirect`` (a GET with a body and a bad header name is the header's refusal; with a
-bad ``redirect``, the body's). Raw and through the SDK (``signal`` raw only: pyfetch reads its own
+a ``signal`` that is no AbortSignal (read with the init), then ``cache``, ``integrity``, ``method``,
+``headers``, a GET's body, ``redirect`` (a GET with a body and a bad header name is the header's refusal; with a
+bad ``redirect``, the body's), then ``encodeResponseBody`` (which ``env.ASSETS`` did not check). Raw and through the SDK (``signal`` raw only: pyfetch reads its own
 ``signal=`` keyword). Measured under ``wrangler dev`` 4.164.0
 (tools/wrangler/fetcher_init_refusals_probe.py)."""
 
@@ -30,6 +30,8 @@ CASES = [
     (["url", {"integrity": "sha256-x", "method": "BOGUS"}], "TypeError: Subrequest integrity checking is not "
                                                             "implemented. The integrity option must be either "
                                                             "undefined or an empty string."),
+    (["url", {"encodeResponseBody": "bogus"}], "TypeError: encodeResponseBody: unexpected value: bogus"),
+    (["url", {"encodeResponseBody": "bogus", "method": "BOGUS"}], "TypeError: Invalid HTTP method string: BOGUS"),
 ]
 
 

@@ -973,7 +973,7 @@ def refuse_request_init(input: Any, options: dict[str, Any]) -> None:  # noqa: A
     ``Request::constructor``, after jsg has read the ``signal``): a non-empty ``integrity``, a
     ``method`` it does not know, bad ``headers``, a GET or HEAD with a body (the init's, even
     ``""`` or a stream; ``null`` is none; the input Request's when the init names a method),
-    a ``redirect`` the Worker's flags do not take. The one source of these refusals for ``new
+    a ``redirect`` the Worker's flags do not take, a bad ``encodeResponseBody``. The one source of these refusals for ``new
     Request``, ``fetch`` and every Fetcher's ``fetch`` (``env.ASSETS``, service bindings:
     runtime/fetchredirect.py's ``refuse_init``), which build that Request first. An input
     Request whose body the init does not replace has it taken before the init is read, so a
@@ -988,11 +988,13 @@ def refuse_request_init(input: Any, options: dict[str, Any]) -> None:  # noqa: A
             JsHeaders(options["headers"])
         if "_cache_mode" in options:  # a Request as the init: its fields, as they are (http.c++)
             return
+        # (below, workerd's order: the body, redirect, encodeResponseBody, then the input's body)
         given = options.get("body")
         has_body = given is not None and given is not jsnull
         if has_body and method in ("GET", "HEAD"):
             raise js_type_error(_GET_WITH_BODY)
         checked_redirect(options.get("redirect"))
+        checked_mode(options.get("encodeResponseBody"), "encodeResponseBody")
         if "method" in options and "body" not in options and method in ("GET", "HEAD") and \
                 isinstance(input, JsRequest) and input._body is not None:
             raise js_type_error(_GET_WITH_BODY)
@@ -1063,8 +1065,8 @@ class JsRequest(_Body):
         # a Request given as the init is read as its fields, its cache mode unchecked (http.c++)
         init_is_request = "_cache_mode" in options
         cache = options.pop("_cache_mode") if init_is_request else checked_cache(options)
+        made = JsRequest._from_options(input, options)  # (refuse_request_init first: the constructor's order)
         mode = checked_mode(options.get("encodeResponseBody"), "encodeResponseBody")
-        made = JsRequest._from_options(input, options)
         if "fetcher" in options:  # an init's fetcher (null: none), else the input Request's (http.c++)
             made._fetcher = None if options["fetcher"] is jsnull else options["fetcher"]
         elif isinstance(input, JsRequest):
