@@ -26,10 +26,11 @@ scheme is refused (measured under ``wrangler dev`` 4.164.0 with a service bindin
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from workers_env._errors import JsException, NotEmulatedError
+from workers_env._errors import JsException, NotEmulatedError, PyProxyWarning
 from workers_env.runtime import swallowed
 from workers_env.runtime.abort import JsAbortSignal, subrequest_signal
 from workers_env.runtime.current import current_runtime
@@ -161,7 +162,9 @@ def refuse_init(resource: Any, init: Any) -> JsRequest | None:
     is a Request): the caller leaves it used once the binding has it, as workerd does."""
     options = init_options(init, {}, FETCHER_INIT) if init is not None else {}
     mode = checked_cache(options)
-    refuse_request_init(resource, options)
+    with warnings.catch_warnings():  # (only checked: the binding's Request, made of the init, warns)
+        warnings.simplefilter("ignore", PyProxyWarning)
+        refuse_request_init(resource, options)
     if mode is None and isinstance(resource, JsRequest):
         mode = resource._cache_mode
     subrequest_cache_headers(mode, options["cf"] if "cf" in options else getattr(resource, "cf", None), {})

@@ -978,14 +978,15 @@ def refuse_request_init(input: Any, options: dict[str, Any]) -> None:  # noqa: A
     runtime/fetchredirect.py's ``refuse_init``), which build that Request first. An input
     Request whose body the init does not replace has it taken before the init is read, so a
     refusal leaves it used (``bodyUsed``), as ``wrangler dev`` 4.164.0 leaves it; nothing else
-    is changed (tools/wrangler/fetcher_init_refusals_probe.py)."""
+    is changed (tools/wrangler/fetcher_init_refusals_probe.py) but ``options["headers"]``, made
+    the ``Headers`` the Request then takes."""
     _signal(options.get("signal"))
     try:
         checked_integrity(options.get("integrity"))
         method = checked_method(options["method"]) if "method" in options else \
             input.method if isinstance(input, JsRequest) else "GET"
-        if "headers" in options:
-            JsHeaders(options["headers"])
+        if "headers" in options:  # made once, here (an iterator read twice would be empty the second time)
+            options["headers"] = JsHeaders(options["headers"])
         if "_cache_mode" in options:  # a Request as the init: its fields, as they are (http.c++)
             return
         # (below, workerd's order: the body, redirect, encodeResponseBody, then the input's body)
