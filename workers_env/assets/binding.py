@@ -18,9 +18,14 @@ _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def _headers_of(value: Any) -> dict[str, str]:
+    """The header names and values of a Request's or an init's ``headers``; an object with no
+    items and not iterable has none, as the Headers workerd makes of it (a PyProxy lists no own
+    properties; the caller's Request check has warned of it)."""
     if value is None:
         return {}
     items = value.items() if hasattr(value, "items") else value
+    if not hasattr(items, "__iter__"):
+        return {}
     return {str(k): str(v) for k, v in items}
 
 
