@@ -303,9 +303,10 @@ class JsBinding(JsHostObject):
                     return binding_promise(_settled(as_pyodide_error(error)))
                 if answer is not None:
                     return binding_promise(_settled(answer))
+            taken = None  # the input Request whose body workerd's Request takes: used once the binding has it
             if fetcher_fetch and not hop and js_args:
                 try:  # an init a Request cannot take, then a signal aborted already: the binding is not asked
-                    refuse_init(js_args[0], js_args[1] if len(js_args) > 1 else None)
+                    taken = refuse_init(js_args[0], js_args[1] if len(js_args) > 1 else None)
                     refuse_if_aborted(js_args[0], js_args[1] if len(js_args) > 1 else None)
                 except Exception as error:  # noqa: BLE001 - the reason, whatever the Worker aborted it with
                     return binding_promise(_settled(as_pyodide_error(error) if isinstance(error, JsException) else error))
@@ -329,7 +330,11 @@ class JsBinding(JsHostObject):
                 # (a service's fetch is no RPC call: its resource, a Request the Worker forwards, goes as
                 # it is -- made the SDK's Request, its URL read as that object's repr: "Invalid URL:
                 # Request(method='GET', ...)"; a Python value there is still refused: review84)
-                plain = [a if fetcher_fetch and i == 0 and isinstance(a, JsRequest) else {
+                # its init, a JavaScript object, goes as it is too: the callee's Request is built of it
+                # (services.py), null members and a ReadableStream body kept (assets57: a null body was
+                # undefined there, the input Request's body sent with a GET; a stream sent as its repr)
+                plain = [a if fetcher_fetch and ((i == 0 and isinstance(a, JsRequest)) or
+                                                 (i == 1 and type(a) is not dict)) else {
                     k: rpc_argument(v, where) for k, v in pyproxy_options(
                     a, f"options of {self._name}.{name}()", nulls=self._nulls).items()}
                     if i == at and type(a) is dict else rpc_argument(a, where) for i, a in enumerate(js_args)]
@@ -375,6 +380,8 @@ class JsBinding(JsHostObject):
                 result = _settled(result)
             if inspect.isawaitable(result):
                 pending = _resolve(self, result, name)
+                if taken is not None:
+                    pending = _body_taken(pending, taken)
                 if fetcher_fetch and not hop and js_args:  # its redirects, through this same binding
                     pending = _followed(pending, js_args[0], js_args[1] if len(js_args) > 1 else None,
                                         lambda request: convert_and_call([], (request,), {}, hop=True))
@@ -869,6 +876,16 @@ _FETCHER_METHODS = ("fetch", "connect")
 #: signature); the others (Ai, D1Database, VectorizeIndexImpl, Ratelimit, WorkflowImpl) are JavaScript
 _JSG_CLASSES = frozenset({"KvNamespace", "R2Bucket", "WorkerQueue", "Fetcher", "DurableObject",
                           "DurableObjectNamespace", "DurableObjectId"})
+
+
+async def _body_taken(pending: Awaitable[Any], request: JsRequest) -> Any:
+    """``pending``'s answer, ``request`` -- a Fetcher's input Request whose body the call sent --
+    left used (``bodyUsed``) once the binding has had it, as ``wrangler dev`` 4.164.0 leaves it
+    (tools/wrangler/fetcher_init_refusals_probe.py); a rejection leaves it used too."""
+    try:
+        return await pending
+    finally:
+        request.bodyUsed = True
 
 
 async def _settled(outcome: Any) -> Any:

@@ -26,17 +26,18 @@ scheme is refused (measured under ``wrangler dev`` 4.164.0 with a service bindin
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from workers_env._errors import JsException, NotEmulatedError
+from workers_env._errors import JsException, NotEmulatedError, PyProxyWarning
 from workers_env.runtime import swallowed
 from workers_env.runtime.abort import JsAbortSignal, subrequest_signal
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsreadable import JsReadableStream
-from workers_env.runtime.cachemode import checked_cache, checked_integrity, subrequest_cache_headers
-from workers_env.runtime.jsweb import FETCHER_INIT, JsRequest, JsResponse, checked_method, checked_redirect, init_options
+from workers_env.runtime.cachemode import checked_cache, subrequest_cache_headers
+from workers_env.runtime.jsweb import FETCHER_INIT, JsRequest, JsResponse, init_options, refuse_request_init
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 
 __all__ = ["MAX_REDIRECT_COUNT", "REDIRECT_STATUSES", "crosses_origin", "follow_through_fetcher", "location_url",
@@ -148,22 +149,28 @@ def scheme_refusal(url: LegacyUrl) -> JsException | None:
     return _type_error(fetch_cannot_load(url.href()))
 
 
-def refuse_init(resource: Any, init: Any) -> None:
+def refuse_init(resource: Any, init: Any) -> JsRequest | None:
     """Throw what workerd's ``Fetcher.fetch(resource, init)`` refuses as it builds a Request of
-    them for every Fetcher, before the binding is asked (http.c++ ``fetchImpl``, the constructor's
-    checks in its order): the init's ``cache`` by era (and ``cf.cacheControl`` beside it), a
-    non-empty ``integrity``, a ``method`` it does not know, a ``redirect`` the Worker's flags do not
-    take, and ``cache: "no-store"`` -- the init's or the Request's -- with a ``cf.cacheTtl`` other
-    than ``-1`` (``serializeCfBlobJson``). Only checked: the binding gets the arguments as given."""
+    them for every Fetcher, before the binding is asked (http.c++ ``fetchImpl``): the init's
+    ``cache`` by era (and ``cf.cacheControl`` beside it), then the Request constructor's own
+    refusals (:func:`~workers_env.runtime.jsweb.refuse_request_init`, which ``new Request`` and
+    ``fetch`` run too: a GET or HEAD with a body, a bad method, header, ``signal``, ``redirect``,
+    ``integrity``), and ``cache: "no-store"`` -- the init's or the Request's -- with a
+    ``cf.cacheTtl`` other than ``-1`` (``serializeCfBlobJson``). Only checked: the binding gets the
+    arguments as given (a refused input Request's body is left used, as workerd leaves it).
+    Returns the input Request whose body that Request takes (none when the init gives a body or
+    is a Request): the caller leaves it used once the binding has it, as workerd does."""
     options = init_options(init, {}, FETCHER_INIT) if init is not None else {}
     mode = checked_cache(options)
-    checked_integrity(options.get("integrity"))
-    if "method" in options:
-        checked_method(options["method"])
-    checked_redirect(options.get("redirect"))
+    with warnings.catch_warnings():  # (only checked: the binding's Request, made of the init, warns)
+        warnings.simplefilter("ignore", PyProxyWarning)
+        refuse_request_init(resource, options)
     if mode is None and isinstance(resource, JsRequest):
         mode = resource._cache_mode
     subrequest_cache_headers(mode, options["cf"] if "cf" in options else getattr(resource, "cf", None), {})
+    takes_body = isinstance(resource, JsRequest) and resource._body is not None and "body" not in options \
+        and "_cache_mode" not in options
+    return resource if takes_body else None
 
 
 def refuse_if_aborted(resource: Any, init: Any) -> None:

@@ -68,7 +68,7 @@ from workers_env.runtime.tracebacks import PACKAGE_DIR
 _set_attribute = object.__setattr__
 
 __all__ = ["HTTP_METHODS", "JsHeaders", "JsRequest", "JsResponse", "checked_method", "checked_redirect", "init_options",
-           "json_parse"]
+           "json_parse", "refuse_request_init"]
 
 _NULL_BODY_STATUSES = (101, 204, 205, 304)
 #: ``clone()`` of a read body: its stream is locked, as workerd words it (comma and all)
@@ -899,9 +899,12 @@ def _serialized(url: str) -> str:
 #: the methods workerd (kj's HttpMethod) knows: an init's other method is its TypeError
 HTTP_METHODS = frozenset({
     "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "PURGE", "OPTIONS", "TRACE", "COPY", "LOCK", "MKCOL", "MOVE",
-    "PROPFIND", "PROPPATCH", "SEARCH", "UNLOCK", "ACL", "REPORT", "MKACTIVITY", "CHECKOUT", "MERGE", "M-SEARCH",
-    "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE",
-})
+    "PROPFIND", "PROPPATCH", "SEARCH", "UNLOCK", "ACL", "REPORT", "MKACTIVITY", "CHECKOUT", "MERGE", "MSEARCH",
+    "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE", "QUERY",
+})  # (kj's names: ``MSEARCH``, not ``M-SEARCH``; ``QUERY`` too -- workerd 1.20261117.1 and 1.20261201.1, measured)
+#: the methods the Fetch standard upper-cases (http.c++): before ``upper_case_all_http_methods``
+#: (2024-10-14) another one written in lower case (``patch``) is refused
+_SPEC_UPPER_CASED = frozenset({"GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"})
 
 
 def _signal(value: Any) -> Any:
@@ -914,12 +917,27 @@ def _signal(value: Any) -> Any:
     return value
 
 
+def _upper_cases_all_methods() -> bool:
+    """Whether the running Worker has ``upper_case_all_http_methods`` (2024-10-14); outside a
+    Worker, on (the newest dates)."""
+    flags = getattr(current_runtime(), "compat_flags", None)
+    return flags is None or bool(flags.get("upper_case_all_http_methods"))
+
+
 def checked_method(method: Any) -> str:
-    """An init's ``method``, upper-cased; one workerd does not know is its ``TypeError``."""
+    """An init's ``method`` as workerd's Request constructor reads it (http.c++): a name kj knows
+    as written, else upper-cased (ASCII only, kj's ``toUpper``) -- before
+    ``upper_case_all_http_methods`` only GET, POST, PUT, DELETE, HEAD and OPTIONS, as the Fetch
+    standard says (``patch`` refused, ``Patch`` too, ``Get`` a GET); another is workerd's
+    ``TypeError`` naming the text as given (measured: workerd 1.20261117.1 and 1.20261201.1,
+    2024-09-01 and 2026-11-01)."""
     text = js_text(method)  # String() of it: a JS null is "null"
-    if text.upper() not in HTTP_METHODS:
+    if text in HTTP_METHODS:
+        return text
+    upper = "".join(c.upper() if "a" <= c <= "z" else c for c in text)
+    if upper not in HTTP_METHODS or (upper not in _SPEC_UPPER_CASED and not _upper_cases_all_methods()):
         raise js_type_error(f"Invalid HTTP method string: {text}")
-    return text.upper()
+    return upper
 
 
 def _redirect_error_mode() -> bool:
@@ -934,14 +952,58 @@ def checked_redirect(redirect: Any) -> Any:
     """An init's ``redirect``: ``"follow"``, ``"manual"``, with ``fetch_redirect_error``
     ``"error"``, or none; another is workerd 1.20261201.1's ``TypeError`` (http.c++
     ``Request::constructor``), which without the flag names it (measured)."""
-    if redirect is None or redirect in ("follow", "manual"):
+    if redirect is None:
         return redirect
+    if isinstance(redirect, str) and redirect.isascii() and redirect.lower() in ("follow", "manual"):  # strcasecmp (http.c++),
+        return redirect.lower()  # "FOLLOW" read back "follow"; "error" only so written (1.20261201.1, measured)
     if not _redirect_error_mode():
         raise js_type_error('Invalid redirect value. Use "follow" or "manual". To use "error", enable the '
                             "fetch_redirect_error compatibility flag.")
     if redirect != "error":
         raise js_type_error('Invalid redirect value, must be one of "follow", "manual", or "error".')
     return redirect
+
+
+_GET_WITH_BODY = "Request with a GET or HEAD method cannot have a body."
+
+
+def refuse_request_init(input: Any, options: dict[str, Any]) -> None:  # noqa: A002 - JS name
+    """Throw what workerd's Request constructor refuses of ``(input, init)`` -- the init read by
+    :func:`init_options`, its ``cache`` already checked -- in its order (http.c++
+    ``Request::constructor``, after jsg has read the ``signal``): a non-empty ``integrity``, a
+    ``method`` it does not know, bad ``headers``, a GET or HEAD with a body (the init's, even
+    ``""`` or a stream; ``null`` is none; the input Request's when the init names a method),
+    a ``redirect`` the Worker's flags do not take, a bad ``encodeResponseBody``. The one source of these refusals for ``new
+    Request``, ``fetch`` and every Fetcher's ``fetch`` (``env.ASSETS``, service bindings:
+    runtime/fetchredirect.py's ``refuse_init``), which build that Request first. An input
+    Request whose body the init does not replace has it taken before the init is read, so a
+    refusal leaves it used (``bodyUsed``), as ``wrangler dev`` 4.164.0 leaves it; nothing else
+    is changed (tools/wrangler/fetcher_init_refusals_probe.py) but ``options["headers"]``, made
+    the ``Headers`` the Request then takes."""
+    _signal(options.get("signal"))
+    try:
+        checked_integrity(options.get("integrity"))
+        method = checked_method(options["method"]) if "method" in options else \
+            input.method if isinstance(input, JsRequest) else "GET"
+        if "headers" in options:  # made once, here (an iterator read twice would be empty the second time)
+            options["headers"] = JsHeaders(options["headers"])
+        if "_cache_mode" in options:  # a Request as the init: its fields, as they are (http.c++)
+            return
+        # (below, workerd's order: the body, redirect, encodeResponseBody, then the input's body)
+        given = options.get("body")
+        has_body = given is not None and given is not jsnull
+        if has_body and method in ("GET", "HEAD"):
+            raise js_type_error(_GET_WITH_BODY)
+        checked_redirect(options.get("redirect"))
+        checked_mode(options.get("encodeResponseBody"), "encodeResponseBody")
+        if "method" in options and "body" not in options and method in ("GET", "HEAD") and \
+                isinstance(input, JsRequest) and input._body is not None:
+            raise js_type_error(_GET_WITH_BODY)
+    except JsException:
+        if isinstance(input, JsRequest) and input._body is not None and "body" not in options \
+                and "_cache_mode" not in options:
+            input.bodyUsed = True  # (workerd's constructor took it before reading the init)
+        raise
 
 
 class JsRequest(_Body):
@@ -970,7 +1032,7 @@ class JsRequest(_Body):
         source = body.handed_over() if isinstance(body, _BodyStream) else None
         data, implied_type = (source._body, None) if source is not None else _extract_body(body)
         if data is not None and method in ("GET", "HEAD"):
-            raise js_type_error("Request with a GET or HEAD method cannot have a body.")
+            raise js_type_error(_GET_WITH_BODY)
         self.url = _serialized(url)
         self.method = method
         self.headers = JsHeaders(headers)
@@ -1004,8 +1066,8 @@ class JsRequest(_Body):
         # a Request given as the init is read as its fields, its cache mode unchecked (http.c++)
         init_is_request = "_cache_mode" in options
         cache = options.pop("_cache_mode") if init_is_request else checked_cache(options)
+        made = JsRequest._from_options(input, options)  # (refuse_request_init first: the constructor's order)
         mode = checked_mode(options.get("encodeResponseBody"), "encodeResponseBody")
-        made = JsRequest._from_options(input, options)
         if "fetcher" in options:  # an init's fetcher (null: none), else the input Request's (http.c++)
             made._fetcher = None if options["fetcher"] is jsnull else options["fetcher"]
         elif isinstance(input, JsRequest):
@@ -1022,7 +1084,7 @@ class JsRequest(_Body):
         if "body" in options:
             options["body"] = _crossed_body(options["body"])
         url = input.url if isinstance(input, JsRequest) else _request_url(js_text(input))
-        checked_integrity(options.get("integrity"))  # the first of the init's members read (http.c++)
+        refuse_request_init(input, options)
         if "method" in options:
             options["method"] = checked_method(options["method"])
         redirect = checked_redirect(options.get("redirect"))

@@ -949,7 +949,14 @@ class FetcherView:
             return Response(await binding_promise(fetched(resource, other_options)))
 
         async def fetched(resource: Any, other_options: dict[str, Any]) -> JsResponse:
-            _fetcher_init_checked(resource, other_options)
+            taken = _fetcher_init_checked(resource, other_options)  # (its body the binding's from now: used after)
+            try:
+                return await answered_through(resource, other_options)
+            finally:
+                if taken is not None:
+                    taken.bodyUsed = True
+
+        async def answered_through(resource: Any, other_options: dict[str, Any]) -> JsResponse:
             answered = _fetcher_answer(resource, other_options)
             if answered is not None:  # workerd answers it before the binding is asked (runtime/dataurl.py)
                 return answered
@@ -998,13 +1005,14 @@ def _pyproxy_resource(resource: Any, name: str) -> str:
     return text
 
 
-def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> None:
+def _fetcher_init_checked(resource: Any, options: dict[str, Any]) -> JsRequest | None:
     """What workerd's ``Fetcher.fetch(resource, init)`` refuses before the binding sees the
     request (:func:`~workers_env.runtime.fetchredirect.refuse_init`), the keywords read as
     ``pyfetch`` hands them to JavaScript; raised as the SDKs' ``pyfetch`` raises what JavaScript
-    threw. Only checked: the binding still gets the Worker's arguments as given."""
+    threw. Only checked: the binding still gets the Worker's arguments as given. Returns the input
+    Request whose body the call takes (``refuse_init``'s), to be left used."""
     try:
-        refuse_init(resource, to_js(options, dict_converter=object_from_entries) if options else None)
+        return refuse_init(resource, to_js(options, dict_converter=object_from_entries) if options else None)
     except JsException as exc:
         raise _fetch_failed(exc) from None
 
