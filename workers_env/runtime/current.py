@@ -8,7 +8,6 @@ while the stand-in modules are shared by every Worker of the process; each
 from __future__ import annotations
 
 import asyncio
-import sys
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Iterator
@@ -93,38 +92,10 @@ _CURRENT: ContextVar[WorkerRuntime | None] = ContextVar("workers_env_current_wor
 _errors.worker_running = lambda: _CURRENT.get() is not None  # JsException's module, as Worker code sees it
 
 
-def _held_set(var: ContextVar[Any], value: Any) -> Any:
-    """``var.set(value)`` (``reset`` of a token: :func:`held_reset`) with the running context's
-    mapping held meanwhile. CPython 3.11's
-    ``ContextVar.set`` reads that mapping borrowed while it allocates the new one, and an
-    allocation there can run a garbage collection, whose finalizers may set a variable of the
-    same context (a pending task collected: the loop's handler) -- the mapping it was reading
-    then freed under it: a segfault (python/cpython#148891; suitetime56's, in swap). A copy of
-    the context holds the mapping; from 3.12 a collection waits for the next bytecode."""
-    held = copy_context()
-    try:
-        return var.set(value)
-    finally:
-        del held
-
-
-def _held_reset(var: ContextVar[Any], token: Any) -> None:
-    held = copy_context()
-    try:
-        var.reset(token)
-    finally:
-        del held
-
-
-#: ``var.set`` and ``var.reset`` made safe from a collection running inside them (:func:`_held_set`; 3.11 only)
-held_set: Callable[[ContextVar[Any], Any], Any] = _held_set if sys.version_info < (3, 12) else ContextVar.set
-held_reset: Callable[[ContextVar[Any], Any], None] = _held_reset if sys.version_info < (3, 12) else ContextVar.reset
-
-
 def set_current(runtime: WorkerRuntime | None) -> None:
     """Mark ``runtime`` as running (``None``: no Worker) in this context, for good: each asyncio
     task keeps its own. Code that calls into a Worker uses :func:`swap` / :func:`restore`."""
-    held_set(_CURRENT, runtime)
+    _CURRENT.set(runtime)
 
 
 def swap(runtime: WorkerRuntime | None) -> WorkerRuntime | None:
@@ -135,20 +106,24 @@ def swap(runtime: WorkerRuntime | None) -> WorkerRuntime | None:
     ``sync_to_async`` does, leaves nothing stale), no stack in the context."""
     previous = _CURRENT.get()
     if previous is not runtime:
-        held_set(_CURRENT, runtime)
+        _CURRENT.set(runtime)
     return previous
 
 
 def restore(previous: WorkerRuntime | None) -> None:
     """Undo a :func:`swap`: ``previous`` is the running Worker again (``None``: none)."""
     if _CURRENT.get() is not previous:
-        held_set(_CURRENT, previous)
+        _CURRENT.set(previous)
 
 
 def as_worker(runtime: WorkerRuntime | None, call: Callable[..., Any], *args: Any) -> Any:
     """``call(*args)`` with ``runtime`` running, in a copy of the running context: for code that
-    may run inside a garbage collection (a finalizer's report, a collected coroutine's close),
-    which must set no variable of the context it interrupts (see :func:`_held_set`)."""
+    may run inside a garbage collection (a finalizer's report, a collected coroutine's close).
+    CPython 3.11's ``ContextVar.set`` reads the context's mapping borrowed while it allocates the
+    new one, and that allocation can start a collection: a finalizer setting a variable of the
+    same context frees the mapping under it -- a segfault (python/cpython#148891; suitetime56's,
+    in :func:`swap`). A copy's variables are its own; from 3.12 a collection waits for the next
+    bytecode."""
     def run() -> Any:
         _CURRENT.set(runtime)
         return call(*args)
@@ -268,7 +243,7 @@ def handling(ctx: Any) -> Iterator[None]:
     """Mark ``ctx`` (the ``ExecutionContext`` of one request or event) as the running one while
     its handler runs; tasks it starts keep it (``cloudflare:workers``' ``waitUntil``), and the
     running task counts as the request's own while it does."""
-    token = held_set(_CONTEXT, ctx)
+    token = _CONTEXT.set(ctx)
     try:
         task = asyncio.current_task()
     except RuntimeError:
@@ -282,7 +257,7 @@ def handling(ctx: Any) -> Iterator[None]:
         swallowed.escaped(exc)
         raise
     finally:
-        held_reset(_CONTEXT, token)
+        _CONTEXT.reset(token)
         if task is not None and ctx is not None and already is None:
             tasks = _TASKS.get(ctx) if takes_weak_ref(ctx) else None
             if tasks is not None:
@@ -294,11 +269,11 @@ def acting_for(ctx: Any) -> Iterator[None]:
     """Mark ``ctx`` as the running request while code of it runs on another's behalf (a
     stream's ``pull`` called by the task reading the body): the timers and tasks it starts are
     ``ctx``'s, as in workerd, where that code runs in the stream's IoContext."""
-    token = held_set(_CONTEXT, ctx)
+    token = _CONTEXT.set(ctx)
     try:
         yield
     finally:
-        held_reset(_CONTEXT, token)
+        _CONTEXT.reset(token)
 
 
 #: workerd's error for I/O outside a handler (``IoContext::current()``, io-context.c++)
