@@ -10,9 +10,9 @@ from __future__ import annotations
 import asyncio
 import threading
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from contextvars import Context, ContextVar
+from contextvars import Context, ContextVar, copy_context
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +20,7 @@ from workers_env import _errors, _jsvalues
 from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import WeakIdentityDict, takes_weak_ref
 
-__all__ = ["WorkerRuntime", "acting_for", "adopt_task", "caller_gone", "cancelling", "context_in", "counts_task", "current_context", "current_runtime",
+__all__ = ["WorkerRuntime", "acting_for", "adopt_task", "as_worker", "caller_gone", "cancelling", "context_in", "counts_task", "current_context", "current_runtime",
            "flag_on", "handling", "note_starter",
            "pyodide_028", "request_tasks", "restore", "runtime_in", "scheduled_by", "set_current", "starting_runtime", "swap"]
 
@@ -114,6 +114,21 @@ def restore(previous: WorkerRuntime | None) -> None:
     """Undo a :func:`swap`: ``previous`` is the running Worker again (``None``: none)."""
     if _CURRENT.get() is not previous:
         _CURRENT.set(previous)
+
+
+def as_worker(runtime: WorkerRuntime | None, call: Callable[..., Any], *args: Any) -> Any:
+    """``call(*args)`` with ``runtime`` running, in a copy of the running context: for code that
+    may run inside a garbage collection (a finalizer's report, a collected coroutine's close).
+    CPython 3.11's ``ContextVar.set`` reads the context's mapping borrowed while it allocates the
+    new one, and that allocation can start a collection: a finalizer setting a variable of the
+    same context frees the mapping under it -- a segfault (python/cpython#148891; suitetime56's,
+    in :func:`swap`). A copy's variables are its own; from 3.12 a collection waits for the next
+    bytecode."""
+    def run() -> Any:
+        _CURRENT.set(runtime)
+        return call(*args)
+
+    return copy_context().run(run)
 
 
 def current_runtime() -> WorkerRuntime | None:

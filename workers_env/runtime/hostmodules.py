@@ -17,8 +17,10 @@ An editable install elsewhere stays a library.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+import weakref
 from collections.abc import Callable
 from types import ModuleType
 
@@ -56,16 +58,37 @@ def _a_test(file: str, names: dict[str, object]) -> bool:
             or base.endswith(".py") and (base.startswith("test_") or base.endswith("_test.py")))
 
 
+#: id() of a module no load can take for the host's -> (a weak reference to it, its ``__file__``
+#: then): a library's, or of no file; each load looks at every module in ``sys.modules`` (2,800 in
+#: a collected test suite), and these are skipped while they keep that ``__file__``
+_NEVER_HOSTS: dict[int, tuple[weakref.ref[ModuleType], object]] = {}
+#: id() of each module in :data:`HOST_NAMESPACES`
+_HOST_MODULES: set[int] = set()
+
+
 def note_host_modules(folders: tuple[str, ...], owned: Callable[[ModuleType], bool]) -> None:
     """Remember the modules now in ``sys.modules`` that are the host's own: neither a Worker's
     (``owned``) nor a library's, and a test module or conftest or under one of ``folders``
     (the project's and the module root, each ending in a separator)."""
     for module in list(sys.modules.values()):
+        if id(module) in _HOST_MODULES:  # (held in HOST_NAMESPACES: its id is its own)
+            continue
+        known = _NEVER_HOSTS.get(id(module))
+        if known is not None and known[0]() is module and type(module) is ModuleType \
+                and module.__dict__.get("__file__") is known[1]:
+            continue
         names = held_names(module) if issubclass(type(module), ModuleType) else None
         if names is None or id(names) in HOST_NAMESPACES:
             continue
         file = names.get("__file__")
-        if (isinstance(file, str) and not _a_library(file) and os.path.isabs(file)
-                and (file.startswith(folders) or _a_test(file, names)) and not owned(module)):
+        if not isinstance(file, str) or _a_library(file) or not os.path.isabs(file):
+            if type(module) is ModuleType:  # (a plain module's __dict__ is read as held_names reads it)
+                _NEVER_HOSTS[id(module)] = (weakref.ref(module, functools.partial(_forget, id(module))), file)
+        elif (file.startswith(folders) or _a_test(file, names)) and not owned(module):
             HOST_NAMESPACES[id(names)] = module
+            _HOST_MODULES.add(id(module))
+
+
+def _forget(key: int, _ref: object) -> None:
+    _NEVER_HOSTS.pop(key, None)
 

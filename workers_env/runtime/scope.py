@@ -30,6 +30,7 @@ kept by the scope likewise, on ``sys.path`` only while it is entered.
 
 from __future__ import annotations
 
+import functools
 import importlib.abc
 import operator
 import os
@@ -237,6 +238,36 @@ def _module_places(module: object) -> list[str]:
         return [path for path in held_attribute(module, "__path__") or [] if isinstance(path, str)]
     except Exception:  # noqa: BLE001 - an odd entry's __path__ that cannot be listed: no places
         return []
+
+
+#: id() of a module found at a location -> (a weak reference to it, its spec then, its places):
+#: each Worker's first entry reads the places of every top-level module in ``sys.modules`` (some
+#: 1,700 in a collected test suite), the same each time
+_FOUND: dict[int, tuple[weakref.ref[Any], object, list[str]]] = {}
+
+
+def _found_places(module: object) -> list[str]:
+    """:func:`_module_places`, read once for a module found at a location (its spec's origin)
+    while it keeps that spec (``importlib.reload`` gives it another)."""
+    key = id(module)
+    known = _FOUND.get(key)
+    if known is not None and known[0]() is module:
+        spec = module.__dict__.get("__spec__") if type(module) is ModuleType else held_attribute(module, "__spec__")
+        if spec is known[1]:
+            return known[2]
+    places = _module_places(module)
+    spec = held_attribute(module, "__spec__")
+    if places and getattr(spec, "has_location", False) and places[0] == getattr(spec, "origin", None):
+        try:
+            ref = weakref.ref(module, functools.partial(_forget_found, key))
+        except TypeError:  # (an entry that is no module and takes no weak reference)
+            return places
+        _FOUND[key] = (ref, spec, places)
+    return places
+
+
+def _forget_found(key: int, _ref: object) -> None:
+    _FOUND.pop(key, None)
 
 
 def _is_under(module: object, folder: Path, known: _Folders | None = None) -> bool:
@@ -669,13 +700,17 @@ class ImportScope:
             self._mask_above()
         if self._seen_mark != mark:  # what was imported from outside the upload already (new names only)
             prefix = str(self.project) + os.sep
-            for name in sys.modules.keys() - self._seen:
-                self._seen.add(name)
-                module = sys.modules[name]
+            seen = self._seen
+            for name, module in list(sys.modules.items()):  # (in their order: the set's order strays in memory)
+                if name in seen:
+                    continue
+                seen.add(name)
                 if "." in name:
                     continue
-                places = _module_places(module)  # (a namespace package's: its portions, every one outside)
-                folders = _top_folders(places) if places and all(p.startswith(prefix) for p in places) else []
+                places = _found_places(module)  # (a namespace package's: its portions, every one outside)
+                if not places or not places[0].startswith(prefix):  # (the usual: found elsewhere)
+                    continue
+                folders = _top_folders(places) if all(p.startswith(prefix) for p in places) else []
                 if folders and all(self._outside_folder(folder) for folder in folders):
                     self._root_tops.add(name)
                     if held_attribute(module, "__path__") is not None:

@@ -20,6 +20,7 @@ import sys
 import threading
 import weakref
 from collections.abc import Callable, Coroutine, Generator
+from contextvars import copy_context
 from types import FrameType
 from typing import Any
 
@@ -274,6 +275,12 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         return never
 
     def close(self) -> None:
+        """Close ``coro`` in the scope, in a copy of the running context: a coroutine awaiting this
+        one closes it when collected, from inside a garbage collection that may have interrupted a
+        ``ContextVar.set`` of that context (:func:`~workers_env.runtime.current.as_worker`)."""
+        copy_context().run(self._close)
+
+    def _close(self) -> None:
         self._entered()
         try:
             self._coro.close()

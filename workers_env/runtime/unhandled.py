@@ -65,12 +65,10 @@ def pyodide_lines(context: dict[str, Any], runtime: Any) -> list[str]:
 
 def report(context: dict[str, Any], runtime: Any) -> None:
     """Print ``context``'s lines (:func:`pyodide_lines`) as the Worker's ``console.error`` lines,
-    read as its code reads them (``JsException`` in ``pyodide.ffi``)."""
-    previous = current.swap(runtime)
-    try:
-        lines = pyodide_lines(context, runtime)
-    finally:
-        current.restore(previous)
+    read as its code reads them (``JsException`` in ``pyodide.ffi``) -- in a copy of the running
+    context: a task or future collected unretrieved is reported from inside a garbage collection,
+    which may have interrupted a ``ContextVar.set`` of that context (:func:`current.as_worker`)."""
+    lines = current.as_worker(runtime, pyodide_lines, context, runtime)
     for line in lines:
         _loglevel.console("error", line)
 

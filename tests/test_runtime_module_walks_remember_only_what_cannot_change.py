@@ -1,0 +1,93 @@
+"""Each ``load_worker`` walks ``sys.modules`` twice (the host's own modules; the project's
+modules imported from outside the upload), and what a walk found of a module is remembered for
+the next load (suitetime56: 2,800 modules in a collected test suite): a module is looked at
+again once it changed what the walk read (its ``__file__``, its spec), and a module the walks
+remembered is not kept alive by them."""
+
+from __future__ import annotations
+
+import gc
+import importlib.machinery
+import sys
+import types
+import weakref
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+from workers_env.runtime.hostmodules import HOST_NAMESPACES, note_host_modules
+
+ENTRY = """
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        import outside_helper
+        return Response(outside_helper.WORD)
+"""
+ANSWERING = """
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response("up")
+"""
+
+
+def test_a_library_module_given_a_test_file_is_the_hosts_at_the_next_walk(tmp_path):
+    module = types.ModuleType("moved_module")
+    module.__file__ = f"{sys.prefix}/lib/site-packages/moved_module.py"  # a library's: never the host's
+    sys.modules["moved_module"] = module
+    folders = (str(tmp_path) + "/",)
+    try:
+        note_host_modules(folders, lambda _m: False)
+        assert id(module.__dict__) not in HOST_NAMESPACES
+        module.__file__ = str(tmp_path / "test_moved.py")  # now a test module of the project
+        note_host_modules(folders, lambda _m: False)
+        assert HOST_NAMESPACES.get(id(module.__dict__)) is module
+    finally:
+        del sys.modules["moved_module"]  # (held in HOST_NAMESPACES from now on, as every host module is)
+
+
+@pytest.mark.asyncio
+async def test_a_module_whose_spec_moves_into_the_project_is_refused_at_the_next_load(tmp_path):
+    project = one_file_worker(tmp_path / "p", ENTRY)
+    (project / "outside_helper.py").write_text('WORD = "outside"\n')  # beside the config, not under src/
+    helper = types.ModuleType("outside_helper")
+    helper.WORD = "outside"
+    helper.__spec__ = importlib.machinery.ModuleSpec("outside_helper", None, origin="/elsewhere/outside_helper.py")
+    helper.__spec__.has_location = True
+    sys.modules["outside_helper"] = helper  # first seen elsewhere: not the project's
+    try:
+        answer = await load_worker(project).fetch("/")
+        assert (answer.status, await answer.text()) == (200, "outside")  # the host's module, as any library's
+        # the same module object, now as imported from the project's folder: a later Worker's walk reads it again
+        helper.__spec__ = importlib.machinery.ModuleSpec("outside_helper", None, origin=str(project / "outside_helper.py"))
+        helper.__spec__.has_location = True
+        helper.__file__ = str(project / "outside_helper.py")
+        worker = load_worker(project)
+        with pytest.raises(ModuleNotFoundError, match="outside_helper"):  # as any module the project's folder gave
+            await worker.fetch("/")
+    finally:
+        sys.modules.pop("outside_helper", None)
+
+
+@pytest.mark.asyncio
+async def test_the_walks_keep_no_module_alive(tmp_path):
+    module = types.ModuleType("gone_module")
+    module.__file__ = f"{sys.prefix}/lib/site-packages/gone_module.py"
+    module.__spec__ = importlib.machinery.ModuleSpec("gone_module", None, origin=module.__file__)
+    module.__spec__.has_location = True
+    sys.modules["gone_module"] = module
+    gone = weakref.ref(module)
+    try:
+        worker = load_worker(one_file_worker(tmp_path, ANSWERING))
+        assert await (await worker.fetch("/")).text() == "up"
+    finally:
+        del sys.modules["gone_module"]
+    del module
+    gc.collect()
+    assert gone() is None
