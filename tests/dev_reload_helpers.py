@@ -5,6 +5,7 @@ for every test that starts a server on a free port: :func:`listening_on_a_free_p
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import socket
@@ -54,6 +55,37 @@ def dev_start_output(project: Path, *args: str, environ: dict[str, str] | None =
         proc.terminate()
         proc.communicate(timeout=20)
     return "".join(lines)
+
+
+class _WouldServe(Exception):
+    """Raised where ``workers-env dev`` would listen: it got through everything before serving."""
+
+
+def dev_printed_before_serving(project: Path, *args: str, monkeypatch: Any) -> tuple[str, bool]:
+    """What ``workers-env dev *args --port 0 --ip 127.0.0.1`` run in ``project`` prints (stdout and
+    stderr in one stream, in order, as :func:`dev_start_output` reads them) before it would
+    listen, and whether it went on to listen -- run in-process, as cli_helpers' ``run_main`` runs a
+    command (``__main__`` is ``sys.exit(main())``), its bind refused so it stops there: its bindings
+    table, warnings, refusals and ``Loaded`` line without a ``workers-env dev`` process to start
+    (~0.7 s of CPU each). What comes once it listens (``Ready on``, the cron warning) needs the process."""
+    from workers_env.cli import devtable, main
+    from workers_env.runtime import server
+
+    def bind(*_args: object, **_kwargs: object) -> None:
+        raise _WouldServe
+
+    monkeypatch.setattr(server, "bind", bind)
+    monkeypatch.setattr(devtable, "_explained", False)  # (its connection note: once a process)
+    monkeypatch.chdir(project)
+    for name in [name for name in os.environ if name.startswith("CLOUDFLARE_")]:
+        monkeypatch.delenv(name)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        try:
+            main(["dev", *args, "--port", "0", "--ip", "127.0.0.1"])
+        except _WouldServe:
+            return printed.getvalue(), True
+    return printed.getvalue(), False
 
 
 def dev_streams(project: Path, args: list[str], paths: list[str], environ: dict[str, str] | None = None,
