@@ -5,6 +5,7 @@ for every test that starts a server on a free port: :func:`listening_on_a_free_p
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import socket
@@ -54,6 +55,80 @@ def dev_start_output(project: Path, *args: str, environ: dict[str, str] | None =
         proc.terminate()
         proc.communicate(timeout=20)
     return "".join(lines)
+
+
+class _WouldServe(Exception):
+    """Raised where ``workers-env dev`` would listen: it got through everything before serving."""
+
+
+def _dev_in_process(project: Path, args: tuple[str, ...], monkeypatch: Any, *, bind: Any = None, serve: Any = None,
+                    cloudflare_env: str | None = None) -> tuple[str, int]:
+    """``workers-env dev *args --port 0 --ip 127.0.0.1`` run in ``project`` through ``cli.main`` in
+    this process (cli_helpers' route: ``__main__`` is ``sys.exit(main())``), the server's ``bind``
+    or ``serve`` replaced: what it printed (stdout and stderr in one stream, in order) and its
+    status. ``CLOUDFLARE_*`` as :class:`DevServer` leaves them (only ``cloudflare_env``); devtable's
+    once-a-process connection note unsaid, as in a fresh process."""
+    from workers_env.cli import devtable, main
+    from workers_env.runtime import server
+
+    if bind is not None:
+        monkeypatch.setattr(server, "bind", bind)
+    if serve is not None:
+        monkeypatch.setattr(server, "serve", serve)
+    monkeypatch.setattr(devtable, "_explained", False)
+    monkeypatch.chdir(project)
+    for name in [name for name in os.environ if name.startswith("CLOUDFLARE_")]:
+        monkeypatch.delenv(name)
+    if cloudflare_env is not None:
+        monkeypatch.setenv("CLOUDFLARE_ENV", cloudflare_env)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        try:
+            status = main(["dev", *args, "--port", "0", "--ip", "127.0.0.1"])
+        except _WouldServe:
+            return printed.getvalue(), -1
+    return printed.getvalue(), status
+
+
+def dev_printed_before_serving(project: Path, *args: str, monkeypatch: Any) -> tuple[str, bool]:
+    """What ``workers-env dev *args --port 0 --ip 127.0.0.1`` run in ``project`` prints (stdout and
+    stderr in one stream, in order, as :func:`dev_start_output` reads them) before it would
+    listen, and whether it went on to listen -- run in-process, its bind refused so it stops
+    there: its bindings table, warnings, refusals and ``Loaded`` line without a ``workers-env dev``
+    process to start (~0.7 s of CPU each). What comes once it listens (``Ready on``, the cron
+    warning) needs the process."""
+    def bind(*_args: object, **_kwargs: object) -> None:
+        raise _WouldServe
+
+    printed, status = _dev_in_process(project, args, monkeypatch, bind=bind)
+    return printed, status == -1
+
+
+def dev_answers(project: Path, *args: str, monkeypatch: Any, paths: tuple[str, ...] = ("/",),
+                cloudflare_env: str | None = None) -> tuple[str, list[tuple[int, str]]]:
+    """What ``workers-env dev *args`` run in ``project`` prints before it serves, and the status
+    and text the Worker dev loaded answers to ``GET`` of each of ``paths`` -- in-process: dev's
+    ``serve`` replaced by those requests to the Worker it would serve (the neighbours' route,
+    test_dev_session_gives_the_workers_options_to_the_first_worker_alone); dev then closes its
+    env as after a stop. For what dev makes of its options and files, not for its HTTP server."""
+    import asyncio
+
+    answers: list[tuple[int, str]] = []
+
+    def serve(worker: Any, *, sockets: list[socket.socket], **_kwargs: object) -> None:
+        async def ask() -> None:
+            for path in paths:
+                response = await worker.fetch(path)
+                answers.append((response.status, await response.text()))
+        try:
+            asyncio.run(ask())
+        finally:
+            for sock in sockets:
+                sock.close()
+
+    printed, status = _dev_in_process(project, args, monkeypatch, serve=serve, cloudflare_env=cloudflare_env)
+    assert status == 0, printed
+    return printed, answers
 
 
 def dev_streams(project: Path, args: list[str], paths: list[str], environ: dict[str, str] | None = None,

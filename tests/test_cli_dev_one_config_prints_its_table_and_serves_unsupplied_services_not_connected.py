@@ -7,7 +7,7 @@ the "not emulated" placeholder's error."""
 
 from __future__ import annotations
 
-from dev_reload_helpers import DevServer
+from dev_reload_helpers import DevServer, dev_answers
 from worker_helpers import typical_pyproject
 
 GATEWAY = '''from workers import Response, WorkerEntrypoint
@@ -49,21 +49,21 @@ to https://developers.cloudflare.com/workers/runtime-apis/bindings/service-bindi
 '''
 
 
-def test_one_config_prints_wranglers_table_and_answers_its_services_not_connected(tmp_path):
+def test_one_config_prints_wranglers_table_and_answers_its_services_not_connected(tmp_path, monkeypatch):
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(GATEWAY)
     (tmp_path / "wrangler.toml").write_text(CONFIG)
     typical_pyproject(tmp_path)
-    with DevServer(tmp_path) as server:
-        assert server.get("/") == (200, '503 Service Unavailable: Worker "search" not found. Make sure it is running locally.\n'
-                                        'Error: Worker "search" not found. Make sure it is running locally. True')
-        assert WRANGLERS_TABLE in server.output
-        assert server.output.index(WRANGLERS_TABLE) < server.output.index("Loaded gateway from")
-        assert ('workers-env dev: env.SEARCH (service "search"), env.MISSING (service "nowhere") [not connected], as '
-                "under wrangler dev: a call rejects, and a fetch answers 503, with 'Worker \"<name>\" not found. Make "
-                "sure it is running locally.' Run those Workers in this session (workers-env dev -c wrangler.toml -c "
-                "path/to/its/wrangler.toml), or supply one in [tool.workers-env.bindings]") in server.output
-        assert "BindingNotEmulatedError" not in server.output
+    output, answers = dev_answers(tmp_path, monkeypatch=monkeypatch)  # (in-process: dev's env, not its server)
+    assert answers == [(200, '503 Service Unavailable: Worker "search" not found. Make sure it is running locally.\n'
+                             'Error: Worker "search" not found. Make sure it is running locally. True')]
+    assert WRANGLERS_TABLE in output
+    assert output.index(WRANGLERS_TABLE) < output.index("Loaded gateway from")
+    assert ('workers-env dev: env.SEARCH (service "search"), env.MISSING (service "nowhere") [not connected], as '
+            "under wrangler dev: a call rejects, and a fetch answers 503, with 'Worker \"<name>\" not found. Make "
+            "sure it is running locally.' Run those Workers in this session (workers-env dev -c wrangler.toml -c "
+            "path/to/its/wrangler.toml), or supply one in [tool.workers-env.bindings]") in output
+    assert "BindingNotEmulatedError" not in output
 
 
 SELF_CALLER = '''from urllib.parse import parse_qs, urlparse

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from dev_reload_helpers import DevServer, dev_start_output
+from dev_reload_helpers import DevServer, dev_printed_before_serving
 from worker_helpers import typical_pyproject
 
 from tests.cli_helpers import in_project, run_main
@@ -103,9 +103,9 @@ def test_the_first_worker_serves_and_reaches_the_other_by_its_name(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["Nope", "default"])  # "default" too: no named entrypoint (measured)
-def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp_path, name):
+def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp_path, name, monkeypatch):
     configs = _session(tmp_path, GATEWAY_CONFIG.replace('entrypoint = "Admin"', f'entrypoint = "{name}"'))
-    out = dev_start_output(tmp_path, *configs, "--env", "staging")
+    out, served = dev_printed_before_serving(tmp_path, *configs, "--env", "staging", monkeypatch=monkeypatch)
     assert ('✘ [ERROR] Worker "core:user:gateway-staging"\'s binding "ADMIN" refers to service '
             f'"core:user:search-staging" with a named entrypoint "{name}", but "core:user:search-staging" has no such '
             "named entrypoint.") in out
@@ -113,7 +113,7 @@ def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp
              f'"core:user:search-staging" with a named entrypoint "{name}", but "core:user:search-staging" has no such '
              "named entrypoint.\n")  # miniflare's proxy binding's line, after the Workers' own
     assert out.index("core:user:gateway-staging") < out.index(proxy) < out.index("✘ [ERROR] The Workers runtime failed")
-    assert "Ready on" not in out
+    assert not served
     assert "no such named entrypoint. (Its WorkerEntrypoint classes: Admin; a named entrypoint is a class" in out
     # then workerd's Runtime stderr, its own text of both lines (wrangler dev 4.164.0, JS twins: leftovers52)
     records = [json.loads(line) for line in out.splitlines() if line.startswith('  {"timestamp"')]
@@ -125,24 +125,26 @@ def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp
     assert out.index("  Runtime stderr:") > out.index("✘ [ERROR] The Workers runtime failed")
 
 
-def test_a_callee_with_no_named_entrypoint_is_said_to_export_none(tmp_path):
+def test_a_callee_with_no_named_entrypoint_is_said_to_export_none(tmp_path, monkeypatch):
     configs = _session(tmp_path)
     entry = tmp_path / "search" / "src" / "entry.py"
     entry.write_text(entry.read_text().split("\n\nclass Admin")[0] + "\n")  # Default alone: no named entrypoint
-    out = dev_start_output(tmp_path, *configs, "--env", "staging")
+    out, served = dev_printed_before_serving(tmp_path, *configs, "--env", "staging", monkeypatch=monkeypatch)
     assert ('"core:user:search-staging" has no such named entrypoint. (Its WorkerEntrypoint classes: none; a named '
             "entrypoint is a class the main module exports, as `class Admin(WorkerEntrypoint)`)") in out
-    assert "Ready on" not in out
+    assert not served
 
 
-def test_a_second_config_that_cannot_be_read_is_wranglers_error_after_the_firsts_table(tmp_path):
+def test_a_second_config_that_cannot_be_read_is_wranglers_error_after_the_firsts_table(tmp_path, monkeypatch):
     _session(tmp_path)  # wrangler 4.164.0 prints the first Worker's table, then refuses: exit 1
-    out = dev_start_output(tmp_path, "-c", "gateway/wrangler.toml", "-c", "nope/wrangler.toml", "--env", "staging")
+    out, served = dev_printed_before_serving(tmp_path, "-c", "gateway/wrangler.toml", "-c", "nope/wrangler.toml",
+                                             "--env", "staging",
+                                             monkeypatch=monkeypatch)
     assert out.startswith("gateway-staging has access to the following bindings:\nBinding ")
     table, _, error = out.partition("\n\n✘ [ERROR] Could not read file: nope/wrangler.toml\n\n  ENOENT: no such file "
                                     f"or directory, open '{tmp_path / 'nope' / 'wrangler.toml'}'")
     assert error and "env.SEARCH2 (search-staging)" in table
-    assert "Ready on" not in out
+    assert not served
 
 
 def test_another_command_with_two_configs_is_given_twice(tmp_path, monkeypatch, capsys):
@@ -153,7 +155,7 @@ def test_another_command_with_two_configs_is_given_twice(tmp_path, monkeypatch, 
 
 
 @pytest.mark.parametrize("third", [False, True])
-def test_two_configs_naming_one_worker_are_refused(tmp_path, third):
+def test_two_configs_naming_one_worker_are_refused(tmp_path, third, monkeypatch):
     configs = _session(tmp_path, GATEWAY_CONFIG)
     if third:  # two callees of one name
         (tmp_path / "again").mkdir()
@@ -164,26 +166,26 @@ def test_two_configs_naming_one_worker_are_refused(tmp_path, third):
     else:  # a callee named as the served Worker
         config = tmp_path / "search" / "wrangler.toml"
         config.write_text(config.read_text().replace('name = "search"', 'name = "gateway"'))
-    out = dev_start_output(tmp_path, *configs)
+    out, served = dev_printed_before_serving(tmp_path, *configs, monkeypatch=monkeypatch)
     name = "search" if third else "gateway"
     assert (f'Two configs of this session name the Worker "{name}": each -c config must be a Worker of its own (a name '
             "of its own), as the session binds services by name") in out
-    assert "Ready on" not in out
+    assert not served
 
 
-def test_a_callee_that_fails_to_load_stops_the_session_with_its_traceback(tmp_path):
+def test_a_callee_that_fails_to_load_stops_the_session_with_its_traceback(tmp_path, monkeypatch):
     configs = _session(tmp_path)
     (tmp_path / "search" / "src" / "entry.py").write_text(SEARCH + "\nraise RuntimeError('search is broken')\n")
-    out = dev_start_output(tmp_path, *configs)
+    out, served = dev_printed_before_serving(tmp_path, *configs, monkeypatch=monkeypatch)
     assert "workers-env dev: the Worker search failed to load:\n" in out
     assert "RuntimeError: search is broken" in out
-    assert "Ready on" not in out
+    assert not served
 
 
-def test_a_callee_the_loader_refuses_stops_the_session_with_its_error(tmp_path):
+def test_a_callee_the_loader_refuses_stops_the_session_with_its_error(tmp_path, monkeypatch):
     configs = _session(tmp_path)
     # a module-level fetch, which no era dispatches (a module with no handler at all would load)
     (tmp_path / "search" / "src" / "entry.py").write_text("async def fetch(request, env):\n    pass\n")
-    out = dev_start_output(tmp_path, *configs)
+    out, served = dev_printed_before_serving(tmp_path, *configs, monkeypatch=monkeypatch)
     assert 'workers-env dev: Python entrypoint "entry.py" does not define `class Default(WorkerEntrypoint)`' in out
-    assert "Ready on" not in out
+    assert not served

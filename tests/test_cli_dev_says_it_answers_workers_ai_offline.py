@@ -7,7 +7,7 @@ Cloudflare. ``remote = true`` gets the remote note instead (test_dev_says_remote
 
 from __future__ import annotations
 
-from dev_reload_helpers import answering, dev_start_output, python_project
+from dev_reload_helpers import answering, dev_printed_before_serving, python_project
 
 LINE = ('workers-env dev: env.AI (Workers AI) runs offline: wrangler dev sends its calls to your Cloudflare account '
         '(and, without a login, stops with "Failed to start the remote proxy session"), workers-env answers them '
@@ -15,10 +15,10 @@ LINE = ('workers-env dev: env.AI (Workers AI) runs offline: wrangler dev sends i
         '"Workers AI"); deployed, Workers AI answers\n')
 
 
-def test_an_ai_binding_is_said_to_be_answered_offline_after_the_table(tmp_path):
+def test_an_ai_binding_is_said_to_be_answered_offline_after_the_table(tmp_path, monkeypatch):
     project = python_project(tmp_path / "app", answering("ok"), config_extra='[ai]\nbinding = "AI"\n')
-    output = dev_start_output(project)
+    output, served = dev_printed_before_serving(project, monkeypatch=monkeypatch)
     assert "env.AI         AI            remote\n" in output  # wrangler's table, as it prints it (measured)
     assert LINE in output and output.index(LINE) > output.index("env.AI ")
     assert output.count("runs offline") == 1
-    assert "Ready on" in output
+    assert served

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dev_reload_helpers import answering, dev_start_output, python_project
+from dev_reload_helpers import answering, dev_printed_before_serving, python_project
 
 LINE = ('workers-env dev: env.VEC (index "idx") runs locally, on the local state: wrangler dev has no local '
         'Vectorize (it warns "Vectorize Index bindings do not support local development" there, and refuses '
@@ -27,23 +27,23 @@ def _project(root: Path, vectorize: str) -> Path:
 
 
 @pytest.mark.parametrize("remote", ["", "remote = false\n"])
-def test_a_local_vectorize_binding_is_said_to_run_locally(tmp_path: Path, remote: str) -> None:
+def test_a_local_vectorize_binding_is_said_to_run_locally(tmp_path: Path, remote: str, monkeypatch) -> None:
     project = _project(tmp_path / "app", '[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n' + remote)
-    output = dev_start_output(project)
+    output, served = dev_printed_before_serving(project, monkeypatch=monkeypatch)
     assert LINE in output and output.index(LINE) > output.index("env.VEC (idx)")  # after the table
-    assert "Ready on" in output
+    assert served
 
 
-def test_several_are_named_in_one_line_and_remote_ones_left_to_the_remote_note(tmp_path: Path) -> None:
+def test_several_are_named_in_one_line_and_remote_ones_left_to_the_remote_note(tmp_path: Path, monkeypatch) -> None:
     project = _project(tmp_path / "app", '[[vectorize]]\nbinding = "VEC"\nindex_name = "idx"\n'
                                          '[[vectorize]]\nbinding = "V2"\nindex_name = "other"\n'
                                          '[[vectorize]]\nbinding = "FAR"\nindex_name = "idx"\nremote = true\n')
-    output = dev_start_output(project)
+    output, served = dev_printed_before_serving(project, monkeypatch=monkeypatch)
     assert 'workers-env dev: env.VEC (index "idx"), env.V2 (index "other") run locally, on the local state' in output
     assert output.count("runs locally") + output.count("run locally") == 1
     assert "remote = true on FAR (Vectorize Index)" in output
 
 
-def test_none_without_vectorize(tmp_path: Path) -> None:
+def test_none_without_vectorize(tmp_path: Path, monkeypatch) -> None:
     plain = python_project(tmp_path / "plain", answering("ok"))
-    assert "Vectorize" not in dev_start_output(plain)
+    assert "Vectorize" not in dev_printed_before_serving(plain, monkeypatch=monkeypatch)[0]

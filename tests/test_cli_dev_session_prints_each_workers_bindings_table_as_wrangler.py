@@ -9,7 +9,7 @@ note once; a Worker with no bindings prints no table."""
 
 from __future__ import annotations
 
-from dev_reload_helpers import dev_start_output
+from dev_reload_helpers import dev_printed_before_serving
 
 ALPHA = '''name = "alpha"
 main = "src/entry.py"
@@ -117,7 +117,7 @@ class Default(WorkerEntrypoint):
 '''
 
 
-def test_each_workers_table_in_turn(tmp_path):
+def test_each_workers_table_in_turn(tmp_path, monkeypatch):
     for name, config, extra in (("a", ALPHA, "Counter"), ("b", 'name = "beta"\nmain = "src/entry.py"\n'
                                 'compatibility_date = "2025-11-02"\ncompatibility_flags = ["python_workers"]\n', "Other")):
         (tmp_path / name / "src").mkdir(parents=True)
@@ -125,7 +125,8 @@ def test_each_workers_table_in_turn(tmp_path):
         (tmp_path / name / "wrangler.toml").write_text(config)
     (tmp_path / "a" / ".dev.vars").write_text("SEC=1\n")
     (tmp_path / "a" / "pyproject.toml").write_text('[tool.workers-env.indexes."idx"]\ndimensions = 3\nmetric = "cosine"\n')
-    out = dev_start_output(tmp_path, "-c", "a/wrangler.toml", "-c", "b/wrangler.toml", "--var", "V:1")
+    out, served = dev_printed_before_serving(tmp_path, "-c", "a/wrangler.toml", "-c", "b/wrangler.toml", "--var", "V:1",
+                                             monkeypatch=monkeypatch)
     assert "Using secrets defined in a/.dev.vars\n" + WRANGLERS_TABLE in out
     assert "beta has access" not in out  # (no bindings: no table, as wrangler prints none)
-    assert "[wrangler:info] Ready on" in out
+    assert served

@@ -6,7 +6,7 @@ cut at 37 units keeps half an emoji, which Node prints as U+FFFD."""
 
 from __future__ import annotations
 
-from dev_reload_helpers import dev_start_output
+from dev_reload_helpers import dev_printed_before_serving
 
 CONFIG = '''name = "alpha"
 main = "src/entry.py"
@@ -57,11 +57,12 @@ class Default(WorkerEntrypoint):
 '''
 
 
-def test_widths_and_cuts_in_utf16_units_and_numbers_as_json_stringify(tmp_path):
+def test_widths_and_cuts_in_utf16_units_and_numbers_as_json_stringify(tmp_path, monkeypatch):
     for name, config in (("a", CONFIG), ("b", 'name = "beta"\nmain = "src/entry.py"\ncompatibility_date = '
                                               '"2025-11-02"\ncompatibility_flags = ["python_workers"]\n')):
         (tmp_path / name / "src").mkdir(parents=True)
         (tmp_path / name / "src" / "entry.py").write_text(ENTRY)
         (tmp_path / name / "wrangler.toml").write_text(config)
-    out = dev_start_output(tmp_path, "-c", "a/wrangler.toml", "-c", "b/wrangler.toml")
+    out, served = dev_printed_before_serving(tmp_path, "-c", "a/wrangler.toml", "-c", "b/wrangler.toml",
+                                             monkeypatch=monkeypatch)
     assert WRANGLERS_TABLE in out

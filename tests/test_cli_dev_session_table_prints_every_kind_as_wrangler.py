@@ -13,7 +13,7 @@ piped, audit19); the table is printed before the remote-binding session that fai
 from __future__ import annotations
 
 import pytest
-from dev_reload_helpers import dev_start_output
+from dev_reload_helpers import dev_printed_before_serving
 
 HEAD = '''name = "alpha"
 main = "src/entry.py"
@@ -268,7 +268,7 @@ class Default(WorkerEntrypoint):
 @pytest.mark.parametrize(("kinds", "table"), [(ALL_KINDS, WRANGLERS_ALL), (KINDS_SHORT, WRANGLERS_SHORT),
                                               (KINDS_EMPTY, WRANGLERS_EMPTY)],
                          ids=["every-kind", "short-kinds", "empty-values"])
-def test_every_kinds_row_as_wrangler_prints_it(tmp_path, kinds, table):
+def test_every_kinds_row_as_wrangler_prints_it(tmp_path, kinds, table, monkeypatch):
     for name, config in (("a", HEAD + kinds), ("b", HEAD.replace("alpha", "beta"))):
         (tmp_path / name / "src").mkdir(parents=True)
         (tmp_path / name / "src" / "entry.py").write_text(ENTRY)
@@ -276,7 +276,8 @@ def test_every_kinds_row_as_wrangler_prints_it(tmp_path, kinds, table):
     (tmp_path / "a" / "public").mkdir()
     (tmp_path / "a" / "public" / "index.html").write_text("hi")
     (tmp_path / "a" / "pyproject.toml").write_text('[tool.workers-env.indexes."vix"]\ndimensions = 3\nmetric = "cosine"\n')
-    out = dev_start_output(tmp_path, "-c", "a/wrangler.toml", "-c", "b/wrangler.toml")
+    out, served = dev_printed_before_serving(tmp_path, "-c", "a/wrangler.toml", "-c", "b/wrangler.toml",
+                                             monkeypatch=monkeypatch)
     assert table in out
     if table is not WRANGLERS_ALL:  # (no service, no Durable Object of another Worker: no note)
         assert "Service bindings, Durable Object bindings" not in out
@@ -320,11 +321,12 @@ env.A (alpha)       Worker              local [not connected]
 '''
 
 
-def test_a_durable_object_elsewhere_brings_the_note_and_it_comes_once(tmp_path):
+def test_a_durable_object_elsewhere_brings_the_note_and_it_comes_once(tmp_path, monkeypatch):
     for name, config in (("a", HEAD + DO_ELSEWHERE), ("b", HEAD.replace("alpha", "beta") + SERVICE_BACK)):
         (tmp_path / name / "src").mkdir(parents=True)
         (tmp_path / name / "src" / "entry.py").write_text(ENTRY)
         (tmp_path / name / "wrangler.toml").write_text(config)
-    out = dev_start_output(tmp_path, "-c", "a/wrangler.toml", "-c", "b/wrangler.toml")
+    out, served = dev_printed_before_serving(tmp_path, "-c", "a/wrangler.toml", "-c", "b/wrangler.toml",
+                                             monkeypatch=monkeypatch)
     assert WRANGLERS_ALPHA in out and WRANGLERS_BETA in out
     assert out.count("Service bindings, Durable Object bindings") == 1

@@ -5,7 +5,7 @@ this config, ratelimit49). Before, it had no row, and the table was not printed 
 
 from __future__ import annotations
 
-from dev_reload_helpers import dev_start_output
+from dev_reload_helpers import dev_printed_before_serving
 from worker_helpers import one_file_worker
 
 ENTRY = '''from workers import Response, WorkerEntrypoint
@@ -22,8 +22,9 @@ simple = { limit = 2, period = 10 }
 '''
 
 
-def test_an_unsafe_rate_limit_has_wranglers_row(tmp_path):
-    out = dev_start_output(one_file_worker(tmp_path, ENTRY, date="2025-11-02", extra=CONFIG))
+def test_an_unsafe_rate_limit_has_wranglers_row(tmp_path, monkeypatch):
+    out, served = dev_printed_before_serving(one_file_worker(tmp_path, ENTRY, date="2025-11-02", extra=CONFIG),
+                                             monkeypatch=monkeypatch)
     assert '''Your Worker has access to the following bindings:
 Binding                 Resource             Mode
 env.RL (ratelimit)      Unsafe Metadata      remote

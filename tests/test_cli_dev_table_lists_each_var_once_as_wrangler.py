@@ -8,7 +8,7 @@ var was listed twice, first with the config's value the Worker no longer saw."""
 
 from __future__ import annotations
 
-from dev_reload_helpers import dev_start_output
+from dev_reload_helpers import dev_printed_before_serving
 
 import pytest
 
@@ -33,7 +33,7 @@ def _project(tmp_path, config: str, dev_vars: str):
     return tmp_path
 
 
-def test_secrets_and_var_flags_over_config_vars_and_bindings(tmp_path):
+def test_secrets_and_var_flags_over_config_vars_and_bindings(tmp_path, monkeypatch):
     project = _project(tmp_path, '''[vars]
 GREETING = "hello"
 B = { j = 1 }
@@ -46,7 +46,8 @@ binding = "DB"
 database_name = "db"
 database_id = "x"
 ''', "GREETING=dv\nD=4\nDB=x\n")
-    out = dev_start_output(project, "--var", "C:cli", "--var", "KV:x", "--var", "E:e")
+    out, served = dev_printed_before_serving(project, "--var", "C:cli", "--var", "KV:x", "--var", "E:e",
+                                             monkeypatch=monkeypatch)
     assert '''Using secrets defined in .dev.vars
 Your Worker has access to the following bindings:
 Binding                        Resource                  Mode
@@ -61,10 +62,10 @@ env.E ("(hidden)")             Environment Variable      local
 ''' in out, out
 
 
-def test_a_secrets_table_lists_only_the_secrets_the_worker_gets(tmp_path):
+def test_a_secrets_table_lists_only_the_secrets_the_worker_gets(tmp_path, monkeypatch):
     project = _project(tmp_path, '[vars]\nV = "v"\n[secrets]\nrequired = ["API_KEY", "MISSING"]\n',
                        "API_KEY=1\nEXTRA=2\nV=3\n")
-    out = dev_start_output(project)
+    out, served = dev_printed_before_serving(project, monkeypatch=monkeypatch)
     assert '''Your Worker has access to the following bindings:
 Binding                       Resource                  Mode
 env.V ("(hidden)")            Environment Variable      local
@@ -74,17 +75,17 @@ env.API_KEY ("(hidden)")      Environment Variable      local
     assert "EXTRA" not in out
 
 
-def test_a_binding_listed_after_the_vars_is_named_once_too(tmp_path):
+def test_a_binding_listed_after_the_vars_is_named_once_too(tmp_path, monkeypatch):
     """A Worker Loader's row comes after the vars' (as wrangler's): a secret naming it is left
     out there too, a ``--var`` naming it replaces its row (wrangler dev 4.164.0, JS twins)."""
     config = '[vars]\nC = "c"\n[[worker_loaders]]\nbinding = "LOADER"\n'
-    out = dev_start_output(_project(tmp_path, config, "LOADER=x\n"))
+    out, served = dev_printed_before_serving(_project(tmp_path, config, "LOADER=x\n"), monkeypatch=monkeypatch)
     assert '''Binding               Resource                  Mode
 env.C ("c")           Environment Variable      local
 env.LOADER            Worker Loader             local
 
 ''' in out, out
-    out = dev_start_output(tmp_path, "--var", "LOADER:y")
+    out, served = dev_printed_before_serving(tmp_path, "--var", "LOADER:y", monkeypatch=monkeypatch)
     assert '''Binding                      Resource                  Mode
 env.C ("c")                  Environment Variable      local
 env.LOADER ("(hidden)")      Environment Variable      local
@@ -117,14 +118,14 @@ def test_a_send_email_binding_is_on_env_as_any_binding_not_emulated(tmp_path):
         env.SE.send
 
 
-def test_a_var_named_as_a_send_email_or_rate_limit_binding_leaves_the_binding(tmp_path):
+def test_a_var_named_as_a_send_email_or_rate_limit_binding_leaves_the_binding(tmp_path, monkeypatch):
     """wrangler's unique-name check reads only ``binding`` from a list's entries, so a var may share
     the name of a Send Email or Rate Limit binding (``name``); wrangler dev 4.164.0 lists the binding
     alone and its Worker gets the binding, not the var's text (JS twins, review63; before, the table
     listed the name twice and ``load_env`` gave the var)."""
     project = _project(tmp_path, '[vars]\nSE = "v"\nRL = "w"\nC = "c"\n[[send_email]]\nname = "SE"\n[[ratelimits]]\n'
                        'name = "RL"\nnamespace_id = "1001"\nsimple = { limit = 1, period = 10 }\n', "X=1\n")
-    out = dev_start_output(project)
+    out, served = dev_printed_before_serving(project, monkeypatch=monkeypatch)
     assert '''Your Worker has access to the following bindings:
 Binding                      Resource                  Mode
 env.SE (unrestricted)        Send Email                local

@@ -15,7 +15,7 @@ import textwrap
 import urllib.request
 from pathlib import Path
 
-from dev_reload_helpers import TIMEOUT, listening_on_a_free_port
+from dev_reload_helpers import TIMEOUT, dev_answers, listening_on_a_free_port
 from worker_helpers import typical_pyproject
 
 from workers_env.cli import main
@@ -56,10 +56,18 @@ def _serve_and_get(cwd: Path, *args: str, more: tuple[str, ...] = ()) -> tuple[d
     return body, out
 
 
-def test_config_option_var_local_and_live_reload(tmp_path: Path) -> None:
+def _answer(cwd: Path, *args: str, monkeypatch) -> tuple[dict, str]:
+    """dev's answer to ``/`` and what it printed before serving (in-process: the options' effect on
+    the env, not dev's server -- :func:`_serve_and_get` runs the process)."""
+    out, [(status, text)] = dev_answers(cwd, *args, monkeypatch=monkeypatch)
+    assert status == 200, text
+    return json.loads(text), out
+
+
+def test_config_option_var_local_and_live_reload(tmp_path: Path, monkeypatch) -> None:
     make_project(tmp_path / "app")
-    body, out = _serve_and_get(tmp_path, "-c", "app/wrangler.toml", "--var", "GREETING:hi:there", "--local",
-                               "--live-reload")
+    body, out = _answer(tmp_path, "-c", "app/wrangler.toml", "--var", "GREETING:hi:there", "--local",
+                        "--live-reload", monkeypatch=monkeypatch)
     assert body == {"greeting": "hi:there", "other": "kept"}  # split at the first colon; other vars kept
     assert "--live-reload has no effect" in out
 
@@ -79,19 +87,19 @@ def test_a_worker_script_as_path_or_two_configs_are_refused(tmp_path: Path, caps
     assert "Conflicting options: PATH" in capsys.readouterr().err
 
 
-def test_env_file_replaces_dev_vars(tmp_path: Path) -> None:
+def test_env_file_replaces_dev_vars(tmp_path: Path, monkeypatch) -> None:
     project = make_project(tmp_path / "app")
     (project / ".dev.vars").write_text("GREETING=from dev vars\n")
     (project / "ci.env").write_text("OTHER=from ci.env\n")
-    body, out = _serve_and_get(project, "--env-file", "ci.env")
+    body, out = _answer(project, "--env-file", "ci.env", monkeypatch=monkeypatch)
     assert body == {"greeting": "from config", "other": "from ci.env"}
     assert "Using secrets defined in ci.env\n" in out and ".dev.vars" not in out  # wrangler dev's line
 
 
-def test_dev_names_the_secrets_file_it_read(tmp_path: Path) -> None:
+def test_dev_names_the_secrets_file_it_read(tmp_path: Path, monkeypatch) -> None:
     project = make_project(tmp_path / "app")
     (project / ".dev.vars").write_text("OTHER=from dev vars\n")
-    body, out = _serve_and_get(project)
+    body, out = _answer(project, monkeypatch=monkeypatch)
     assert body["other"] == "from dev vars" and "Using secrets defined in .dev.vars\n" in out
 
 

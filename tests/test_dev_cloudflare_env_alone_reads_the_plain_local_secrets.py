@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from dev_reload_helpers import DevServer
+from dev_reload_helpers import dev_answers
 from test_dev_empty_env_reads_the_dev_vars_file_named_with_a_trailing_dot import CONFIG as TRAILING_DOT_CONFIG
 from test_dev_empty_env_reads_the_dev_vars_file_named_with_a_trailing_dot import ENTRY
 from worker_helpers import typical_pyproject
@@ -48,21 +48,21 @@ def test_load_env_refuses_a_secrets_environment_that_is_no_name(tmp_path):
         load_env(_project(tmp_path), secrets_environment=1)  # type: ignore[arg-type]
 
 
-def _serve(tmp_path, *extra, files):
+def _serve(tmp_path, monkeypatch, *extra, files):
+    """dev under ``CLOUDFLARE_ENV=staging`` (in-process: what it prints, the Worker's answer to ``/``)."""
     project = typical_pyproject(_project(tmp_path, *files))
     (project / "src").mkdir()
     (project / "src" / "entry.py").write_text(ENTRY)
-    return DevServer(project, *extra, cloudflare_env="staging")
+    return dev_answers(project, *extra, monkeypatch=monkeypatch, cloudflare_env="staging")
 
 
-def test_dev_under_cloudflare_env_alone_serves_the_plain_dev_vars(tmp_path):
-    with _serve(tmp_path, files=(".dev.vars", ".dev.vars.staging")) as server:
-        status, body = server.get()
-        assert (status, json.loads(body)) == (200, {"v": "staging", "from": ".dev.vars"})
-        assert "Using secrets defined in .dev.vars" in server.lines
+def test_dev_under_cloudflare_env_alone_serves_the_plain_dev_vars(tmp_path, monkeypatch):
+    printed, [(status, body)] = _serve(tmp_path, monkeypatch, files=(".dev.vars", ".dev.vars.staging"))
+    assert (status, json.loads(body)) == (200, {"v": "staging", "from": ".dev.vars"})
+    assert "Using secrets defined in .dev.vars" in printed.splitlines()
 
 
-def test_dev_with_e_beside_cloudflare_env_reads_the_e_environments_files(tmp_path):
-    with _serve(tmp_path, "-e", "other", files=(".dev.vars", ".dev.vars.staging", ".dev.vars.other")) as server:
-        status, body = server.get()
-        assert (status, json.loads(body)) == (200, {"v": "other", "from": ".dev.vars.other"})
+def test_dev_with_e_beside_cloudflare_env_reads_the_e_environments_files(tmp_path, monkeypatch):
+    _, [(status, body)] = _serve(tmp_path, monkeypatch, "-e", "other",
+                                 files=(".dev.vars", ".dev.vars.staging", ".dev.vars.other"))
+    assert (status, json.loads(body)) == (200, {"v": "other", "from": ".dev.vars.other"})

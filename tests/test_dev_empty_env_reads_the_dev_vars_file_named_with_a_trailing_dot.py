@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from dev_reload_helpers import DevServer
+from dev_reload_helpers import dev_answers
 from worker_helpers import typical_pyproject
 
 from workers_env import load_env
@@ -44,11 +44,10 @@ def test_load_env_reads_the_dotted_env_files(tmp_path):
     assert "DOT_4" in load_env(project) and "DOT_5" not in load_env(project)  # (.env. is 5 characters)
 
 
-def test_dev_says_and_serves_the_dotted_file(tmp_path):
+def test_dev_says_and_serves_the_dotted_file(tmp_path, monkeypatch):
     project = typical_pyproject(_project(tmp_path, ".dev.vars", ".dev.vars."))
     (project / "src").mkdir()
     (project / "src" / "entry.py").write_text(ENTRY)
-    with DevServer(project, "-e", "") as server:
-        status, body = server.get()
-        assert (status, json.loads(body)) == (200, {"v": "top", "from": ".dev.vars."})
-        assert "Using secrets defined in .dev.vars." in server.lines
+    printed, [(status, body)] = dev_answers(project, "-e", "", monkeypatch=monkeypatch)
+    assert (status, json.loads(body)) == (200, {"v": "top", "from": ".dev.vars."})
+    assert "Using secrets defined in .dev.vars." in printed.splitlines()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from dev_reload_helpers import READY, DevServer, answering, dev_start_output, python_project
+from dev_reload_helpers import READY, DevServer, answering, dev_printed_before_serving, python_project
 from worker_helpers import one_file_worker
 
 from workers_env.config.compat import redundant_flag_warnings
@@ -49,13 +49,13 @@ def test_without_a_date_wranglers_default_date_decides():
         "be specified anymore."]
 
 
-def test_dev_prints_them_as_wrangler_dev_and_serves(tmp_path):
+def test_dev_prints_them_as_wrangler_dev_and_serves(tmp_path, monkeypatch):
     entry = answering("ok")
-    output = dev_start_output(one_file_worker(tmp_path, entry, date="2026-03-01", flags=(
-        "url_standard", "python_no_global_handlers", "r2_public_beta_bindings")))
+    output, served = dev_printed_before_serving(one_file_worker(tmp_path, entry, date="2026-03-01", flags=(
+        "url_standard", "python_no_global_handlers", "r2_public_beta_bindings")), monkeypatch=monkeypatch)
     warned = [line for line in output.splitlines() if line.startswith("\u25b2 [WARNING] service core:user:w: ")]
     assert warned == [f"\u25b2 [WARNING] service core:user:w: {line}" for line in (URL, R2, HANDLERS)]
-    assert "[wrangler:info] Ready on" in output
+    assert served
 
 
 def test_dev_prints_them_again_at_every_reload(tmp_path):
@@ -116,13 +116,13 @@ def test_a_session_prints_every_workers_lines_at_start_and_at_any_workers_reload
         assert dev.get() == (200, "a")
 
 
-def test_no_warning_where_the_date_stops_the_runtime_before_it_starts(tmp_path):
+def test_no_warning_where_the_date_stops_the_runtime_before_it_starts(tmp_path, monkeypatch):
     """A date after today is miniflare's ``ERR_FUTURE_COMPATIBILITY_DATE`` (miniflare 4.164.0's
     ``validateCompatibilityDate``), thrown before workerd starts: no workerd line comes, nor does
     one here, at start or after a config edit to such a date (audit27: warnings for a refused date
     survived every test)."""
-    output = dev_start_output(one_file_worker(tmp_path / "start", answering("ok"), date="2999-01-01",
-                                              flags=("url_standard",)))
+    output = dev_printed_before_serving(one_file_worker(tmp_path / "start", answering("ok"), date="2999-01-01",
+                                                        flags=("url_standard",)), monkeypatch=monkeypatch)[0]
     assert 'Compatibility date "2999-01-01" is in the future and unsupported' in output
     assert "service core:user:" not in output
     project = python_project(tmp_path / "app", answering("one"), config_extra="")

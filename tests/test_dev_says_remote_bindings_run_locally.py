@@ -7,7 +7,7 @@ example marks its AI and Vectorize bindings so."""
 
 from __future__ import annotations
 
-from dev_reload_helpers import dev_start_output
+from dev_reload_helpers import dev_printed_before_serving
 
 ENTRY = ("from workers import Response, WorkerEntrypoint\n\nclass Default(WorkerEntrypoint):\n"
          "    async def fetch(self, request):\n        return Response('ok')\n")
@@ -24,24 +24,24 @@ def _project(tmp_path, bindings: str):
     return tmp_path
 
 
-def test_remote_true_bindings_are_named_as_run_locally(tmp_path):
+def test_remote_true_bindings_are_named_as_run_locally(tmp_path, monkeypatch):
     project = _project(tmp_path, '"ai": {"binding": "AI", "remote": true},'
                                  ' "vectorize": [{"binding": "VECTORIZE", "index_name": "docs", "remote": true}],'
                                  ' "kv_namespaces": [{"binding": "LOCAL_KV", "id": "k", "remote": false}],'
                                  ' "d1_databases": [{"binding": "DB", "database_name": "d", "database_id": "x",'
                                  ' "remote": true}]')
-    text = dev_start_output(project)
+    text, served = dev_printed_before_serving(project, monkeypatch=monkeypatch)
     assert ("workers-env dev: remote = true on DB (D1 Database), VECTORIZE (Vectorize Index), AI (AI): "
             "wrangler dev binds your Cloudflare account's own resources for these") in text
     remote_line = next(line for line in text.splitlines() if "remote = true on" in line)
     assert "LOCAL_KV" not in remote_line  # remote = false is local under wrangler dev too
     assert "runs offline" not in text  # the AI line is for an [ai] without remote = true
     assert "env.LOCAL_KV (k)          KV Namespace         local" in text  # wrangler's table, one config
-    assert "[wrangler:info] Ready on" in text
+    assert served
 
 
-def test_no_line_without_remote_bindings(tmp_path):
+def test_no_line_without_remote_bindings(tmp_path, monkeypatch):
     project = _project(tmp_path, '"ai": {"binding": "AI"}, "kv_namespaces": [{"binding": "KV", "id": "k"}]')
-    text = dev_start_output(project)
-    assert "[wrangler:info] Ready on" in text
+    text, served = dev_printed_before_serving(project, monkeypatch=monkeypatch)
+    assert served
     assert "remote = true" not in text

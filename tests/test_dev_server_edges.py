@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_helpers import run_main
 from test_dev_server import exchange, make_project, request, split_answer
 
 import workers_env
@@ -278,16 +279,22 @@ def test_a_privileged_port_without_the_privilege_is_a_clear_error(tmp_path: Path
      "RuntimeError: no key", 'src/helper.py", line 2, in boom'),
     ({"src/entry.py": "import sys\nsys.exit(3)\n"}, "SystemExit: 3", 'src/entry.py", line 2'),
 ])
-def test_a_worker_that_fails_to_load_shows_its_own_frames_only(tmp_path: Path, files: dict[str, str], shown: str,
-                                                               where: str) -> None:
-    """As Python prints it, minus workers-env's and importlib's frames; exit 1, never Ready."""
+def test_a_worker_that_fails_to_load_shows_its_own_frames_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str],
+                                                               files: dict[str, str], shown: str, where: str) -> None:
+    """As Python prints it, minus workers-env's and importlib's frames; exit 1, never Ready. Run
+    in-process, as cli_helpers runs a command (``__main__`` is ``sys.exit(main())``): the load is the
+    point, not the process; a dev that went on to serve fails at its bind instead."""
+    from workers_env.runtime import server
+
+    def bind(*args: object, **kwargs: object) -> None:
+        raise AssertionError("workers-env dev went on to serve")
+
+    monkeypatch.setattr(server, "bind", bind)
     project = make_project(tmp_path / "app")
     for name, text in files.items():
         (project / name).write_text(text)
-    done = subprocess.run(
-        [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", "0"],
-        capture_output=True, text=True, env=_env(), timeout=60, check=False,
-    )
+    done = run_main(capsys, "dev", str(project), "--ip", "127.0.0.1", "--port", "0")
     assert done.returncode == 1 and "Ready on" not in done.stdout
     assert done.stderr.startswith(VECTORIZE_NOTE + "workers-env dev: the Worker failed to load:\n")
     assert shown in done.stderr and where in done.stderr

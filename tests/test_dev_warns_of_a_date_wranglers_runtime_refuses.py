@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from dev_reload_helpers import answering, dev_start_output
+from dev_reload_helpers import answering, dev_printed_before_serving
 from worker_helpers import one_file_worker
 
 from workers_env.config.compat import newer_than_wranglers_runtime
@@ -33,8 +33,9 @@ def test_a_date_refused_anyway_gets_its_refusal_not_the_note():
     assert note("2026-13-01") is None
 
 
-def test_dev_serves_it_and_says_so(tmp_path):
-    output = dev_start_output(one_file_worker(tmp_path, answering("ok"), date="2026-11-30"))
+def test_dev_serves_it_and_says_so(tmp_path, monkeypatch):
+    output, served = dev_printed_before_serving(one_file_worker(tmp_path, answering("ok"), date="2026-11-30"),
+                                                monkeypatch=monkeypatch)
     assert ('\u25b2 [WARNING] This Worker requires compatibility date "2026-11-30", but the newest date supported by '
             "wrangler 4.164.0's Workers runtime (workerd 1.20261117.1) is \"2026-11-24\"") in output
-    assert "[wrangler:info] Ready on" in output
+    assert served

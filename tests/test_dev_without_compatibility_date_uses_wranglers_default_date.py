@@ -5,13 +5,10 @@ date, which that workerd refuses ("the newest date supported by this server bina
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from dev_reload_helpers import DevServer
+from dev_reload_helpers import dev_answers
 from worker_helpers import typical_pyproject
-
-import workers_env
 
 WORKER = """\
 from workers import Response, WorkerEntrypoint
@@ -22,15 +19,13 @@ class Default(WorkerEntrypoint):
 """
 
 
-def test_the_warning_and_the_worker_use_wranglers_default_date(tmp_path: Path) -> None:
+def test_the_warning_and_the_worker_use_wranglers_default_date(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "wrangler.jsonc").write_text('{"name": "w", "main": "src/entry.py", "compatibility_flags": ["python_workers"]}')
     typical_pyproject(tmp_path)
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(WORKER)
-    environ = {**os.environ, "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1])}
-    with DevServer(tmp_path, environ=environ) as server:
-        assert server.get("/") == (200, "ok")
-        out = server.output
+    out, answers = dev_answers(tmp_path, monkeypatch=monkeypatch)  # (in-process: dev's date, not its server)
+    assert answers == [(200, "ok")]
     assert "No compatibility_date was specified. Using the default compatibility date: 2026-11-17." in out
     assert 'Add one to your wrangler.jsonc file: {"compatibility_date":"2026-11-17"}, or' in out
     assert "(compatibility date 2026-11-17:" in out

@@ -12,7 +12,7 @@ overrides a var), and ``workers-env dev`` warns of required ones missing.
 from __future__ import annotations
 
 import pytest
-from dev_reload_helpers import dev_start_output
+from dev_reload_helpers import dev_printed_before_serving
 
 from workers_env import ConfigError, load_env
 
@@ -73,7 +73,7 @@ def test_a_value_that_never_finishes_expanding_is_refused_by_name(project):
         load_env(project)
 
 
-def test_dev_warns_of_missing_required_secrets(project):
+def test_dev_warns_of_missing_required_secrets(project, monkeypatch):
     (project / "wrangler.toml").write_text(
         'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\ncompatibility_flags = ["python_workers"]\n'
         '[secrets]\nrequired = ["A", "MISSING"]\n')
@@ -81,7 +81,7 @@ def test_dev_warns_of_missing_required_secrets(project):
     (project / "src" / "entry.py").write_text(
         "from workers import Response, WorkerEntrypoint\n\nclass Default(WorkerEntrypoint):\n"
         "    async def fetch(self, request):\n        return Response('ok')\n")
-    text = dev_start_output(project)
+    text, served = dev_printed_before_serving(project, monkeypatch=monkeypatch)
     assert ("▲ [WARNING] Missing required secrets: MISSING. Add them to .dev.vars, .env, or set as environment "
             "variables.") in text
 

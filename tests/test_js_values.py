@@ -31,7 +31,7 @@ def test_to_py_converts_nested_objects_and_whole_floats():
     assert out.none is None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)  # (twice the neighbours' 50; 300 took 0.53 s of CPU, 100 0.16 s)
 @given(st.lists(st.floats(width=32, allow_nan=False, allow_infinity=False), min_size=1, max_size=50))
 def test_float32_decimals_are_the_shortest_round_trip_decimals(values):
     arr = np.array(values, dtype=np.float32)

@@ -27,7 +27,7 @@ def test_numbers_are_written_as_javascript_writes_them(number, text):
     assert js.JSON.stringify([number]) == f"[{text}]"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)  # (twice the neighbours' 50; 300 took 0.18 s of CPU, 100 0.06 s)
 @given(st.floats(min_value=-1e21, max_value=1e21, exclude_min=True, exclude_max=True).map(math.floor))
 def test_whole_numbers_below_1e21_are_their_shortest_digits_written_out(number):
     """The fast path for whole numbers against the definition: Python's shortest round-trip

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from dev_reload_helpers import dev_start_output
+from dev_reload_helpers import dev_printed_before_serving
 from worker_helpers import one_file_worker
 
 from workers_env import ConfigError, load_env, load_worker
@@ -91,10 +91,11 @@ def test_load_env_alone_and_validate_pass_it(tmp_path, monkeypatch, capsys):
     assert "wrangler.toml is valid." in capsys.readouterr().out
 
 
-def test_dev_stops_with_workerds_line(tmp_path):
-    output = dev_start_output(one_file_worker(tmp_path, ENTRY, date="2026-03-01", flags=("made_up",)))
+def test_dev_stops_with_workerds_line(tmp_path, monkeypatch):
+    output, served = dev_printed_before_serving(one_file_worker(tmp_path, ENTRY, date="2026-03-01", flags=("made_up",)),
+                                                monkeypatch=monkeypatch)
     assert "✘ [ERROR] service core:user:w: No such compatibility flag: made_up\n" in output  # (wrangler dev's layout)
-    assert "Ready on" not in output
+    assert not served
 
 
 def test_workerd_erases_its_flags_in_the_schemas_ordinal_order():

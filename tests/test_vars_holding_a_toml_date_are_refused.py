@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from dev_reload_helpers import dev_start_output
+from dev_reload_helpers import dev_printed_before_serving
 
 from workers_env import ConfigError, load_env
 
@@ -40,11 +40,11 @@ def test_refused_by_name_with_the_text_deploy_would_send(tmp_path, value, where,
         f'send it: "{text}"')
 
 
-def test_dev_refuses_to_start(tmp_path):
+def test_dev_refuses_to_start(tmp_path, monkeypatch):
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text("from workers import WorkerEntrypoint\n\n\nclass Default(WorkerEntrypoint):\n    pass\n")
     (tmp_path / "wrangler.toml").write_text('name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2025-11-02"\n'
                                             'compatibility_flags = ["python_workers"]\n[vars]\nO = { d = 07:32:00 }\n')
-    out = dev_start_output(tmp_path)
+    out, served = dev_printed_before_serving(tmp_path, monkeypatch=monkeypatch)
     assert '"vars.O.d" is a TOML date' in out
-    assert "Ready on" not in out
+    assert not served
