@@ -44,6 +44,7 @@ from __future__ import annotations
 import compileall
 import gc
 import os
+import sys
 from pathlib import Path
 
 import _pytest.assertion.rewrite
@@ -90,8 +91,12 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):  # type: ignore[no-untyped-def]
     """After a test file's last test (its module fixtures torn down), what it left alive is frozen
-    too: later full collections walk only what later tests make."""
+    too: later full collections walk only what later tests make. After every test, dev's once-a-process
+    connection note is owed again, so in-process dev tests read the same in any order."""
     yield
+    devtable = sys.modules.get("workers_env.cli.devtable")
+    if devtable is not None:  # (dev explains its connection column once per process: each test starts as a new one)
+        devtable._explained = False
     if nextitem is not None and nextitem.path != item.path:
         gc.collect()
         gc.freeze()
