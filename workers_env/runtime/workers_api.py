@@ -1401,8 +1401,9 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         # connection-level ones (Connection, Keep-Alive, TE: wrangler dev 4.164.0); a Worker's own
         # CF-Worker and CF-Connecting-IP give way to the zone (Miniflare's outbound worker); a
         # name that is not ASCII (Headers keeps `x-\ufffd` of `x-é`, `x-€`) is not sent, and the
-        # fetch goes on: wrangler dev 4.164.0's origin saw only the ASCII names (2026-12-04)
-        sent = [(k, v) for k, v in js_request.headers.lines() if k.isascii()]
+        # fetch goes on: wrangler dev 4.164.0's origin saw only the ASCII names (2026-12-04); nor is
+        # one named "" (Headers keeps it; the origin saw no line of it: left57, 2026-12-06)
+        sent = [(k, v) for k, v in js_request.headers.lines() if k and k.isascii()]
         for name, value in extra.items():  # the Worker's own Cache-Control or Pragma stays
             if all(k.lower() != name.lower() for k, _ in sent):
                 sent.append((name, value))
