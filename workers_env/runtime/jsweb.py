@@ -965,6 +965,8 @@ def checked_redirect(redirect: Any) -> Any:
 
 
 _GET_WITH_BODY = "Request with a GET or HEAD method cannot have a body."
+#: an input Request whose body was used, the init giving none (http.c++ ``Request::constructor``)
+_USED_INPUT = "Cannot reconstruct a Request with a used body."
 
 
 def refuse_request_init(input: Any, options: dict[str, Any]) -> None:  # noqa: A002 - JS name
@@ -973,7 +975,8 @@ def refuse_request_init(input: Any, options: dict[str, Any]) -> None:  # noqa: A
     ``Request::constructor``, after jsg has read the ``signal``): a non-empty ``integrity``, a
     ``method`` it does not know, bad ``headers``, a GET or HEAD with a body (the init's, even
     ``""`` or a stream; ``null`` is none; the input Request's when the init names a method),
-    a ``redirect`` the Worker's flags do not take, a bad ``encodeResponseBody``. The one source of these refusals for ``new
+    a ``redirect`` the Worker's flags do not take, a bad ``encodeResponseBody`` -- after an input
+    Request whose body was used when the init gives no body (not even ``null``). The one source of these refusals for ``new
     Request``, ``fetch`` and every Fetcher's ``fetch`` (``env.ASSETS``, service bindings:
     runtime/fetchredirect.py's ``refuse_init``), which build that Request first. An input
     Request whose body the init does not replace has it taken before the init is read, so a
@@ -981,6 +984,8 @@ def refuse_request_init(input: Any, options: dict[str, Any]) -> None:  # noqa: A
     is changed (tools/wrangler/fetcher_init_refusals_probe.py) but ``options["headers"]``, made
     the ``Headers`` the Request then takes."""
     _signal(options.get("signal"))
+    if isinstance(input, JsRequest) and "body" not in options and input.bodyUsed:  # (the input, before the init)
+        raise js_type_error(_USED_INPUT)
     try:
         checked_integrity(options.get("integrity"))
         method = checked_method(options["method"]) if "method" in options else \
