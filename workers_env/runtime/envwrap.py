@@ -16,7 +16,7 @@ import datetime
 import functools
 import inspect
 import types
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import Any
 
 from workers_env._deep import ROOMY_FROM, deeper, python_str
@@ -304,6 +304,9 @@ class JsBinding(JsHostObject):
                 if answer is not None:
                     return binding_promise(_settled(answer))
             taken = None  # the input Request whose body workerd's Request takes: used once the binding has it
+            if fetcher_fetch and not hop and len(js_args) > 1 and isinstance(js_args[1], JsObject) and \
+                    isinstance(js_args[1]._props.get("headers"), Iterator):  # one-shot (a generator): read once, here,
+                js_args[1] = JsObject({**js_args[1]._props, "headers": list(js_args[1]._props["headers"])})  # (left57)
             if fetcher_fetch and not hop and js_args:
                 try:  # an init a Request cannot take, then a signal aborted already: the binding is not asked
                     taken = refuse_init(js_args[0], js_args[1] if len(js_args) > 1 else None)
@@ -560,6 +563,10 @@ class JsBinding(JsHostObject):
         else:
             batch = js_args[0] if js_args else None
             messages = list(batch) if isinstance(batch, (JsArray, list, tuple)) else None
+            if messages is None and (batch is None or batch is UNDEFINED or isinstance(batch, (JsNull, str, int, float))):
+                # no iterable, or a string (jsg's SequenceWrapper takes none: iterator.h; left57)
+                raise JsException("Failed to execute 'sendBatch' on 'WorkerQueue': parameter 1 is not of type "
+                                  "'Sequence'.", name="TypeError")
             if messages is None:
                 return  # not a sequence: left to the binding, as before
             unwrapped = []

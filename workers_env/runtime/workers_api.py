@@ -940,6 +940,8 @@ class FetcherView:
                 resource = _pyproxy_resource(resource, name)
             if isinstance(other_options.get("method"), HTTPMethod):
                 other_options["method"] = other_options["method"].value
+            if isinstance(other_options.get("headers"), Iterator):  # one-shot (a generator): read once, here, for
+                other_options["headers"] = list(other_options["headers"])  # the check and the binding (left57)
             if text_url and pyodide_029():  # 314's pyfetch makes a text URL a Request before its try: a text no
                 # URL parser takes, or an init the constructor refuses, is its JsException itself (leftovers56)
                 resource = JsRequest.new(resource, to_js(other_options, dict_converter=object_from_entries)
