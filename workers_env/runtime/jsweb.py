@@ -68,7 +68,7 @@ from workers_env.runtime.tracebacks import PACKAGE_DIR
 _set_attribute = object.__setattr__
 
 __all__ = ["HTTP_METHODS", "JsHeaders", "JsRequest", "JsResponse", "checked_method", "checked_redirect", "init_options",
-           "json_parse", "refuse_request_init"]
+           "json_parse", "leave_locked", "refuse_request_init"]
 
 _NULL_BODY_STATUSES = (101, 204, 205, 304)
 #: ``clone()`` of a read body: its stream is locked, as workerd words it (comma and all)
@@ -967,6 +967,14 @@ def checked_redirect(redirect: Any) -> Any:
 _GET_WITH_BODY = "Request with a GET or HEAD method cannot have a body."
 #: an input Request whose body was used, the init giving none (http.c++ ``Request::constructor``)
 _USED_INPUT = "Cannot reconstruct a Request with a used body."
+
+
+def leave_locked(body: Any) -> None:
+    """A ReadableStream a fetch sent as its init's body is left locked, as the pump that read it
+    leaves it (wrangler dev 4.164.0 reads ``locked`` true after ``fetch``, ``env.ASSETS.fetch`` and
+    a service's ``fetch`` took it, whatever they answered; false after a refusal: left57)."""
+    if isinstance(body, JsReadableStream) and not body.locked:
+        body.getReader()
 
 
 def refuse_request_init(input: Any, options: dict[str, Any]) -> None:  # noqa: A002 - JS name
