@@ -439,12 +439,6 @@ def apart(date: str, target: str, label: str, path: str, theirs: list[Any], ours
     if theirs[0] == "threw" and OLD_REDIRECT_TEXT in theirs[1] and NEW_REDIRECT_TEXT in ours[1]:
         return ("workers-env refuses a redirect value in workerd 1.20261201.1's words (measured with that "
                 "workerd's `workerd test`); wrangler 4.164.0's workerd 1.20261117.1 has the older text")
-    if target == "SVC" and label in ("HEAD, body null", "method head"):
-        return "a service binding's answer to a HEAD keeps the callee's body in workers-env (no init refusal; left)"
-    if label == "POST, body a stream":
-        return "a ReadableStream a request sent is not left locked in workers-env (no init refusal; left)"
-    if target == "fetch" and label == "header name ''":
-        return "a header with an empty name is refused by urllib when sent (no init refusal; left)"
     if path == "sdk" and "signal" in label and date >= "2025-09-29":
         return ("pyfetch (Pyodide 0.28, 314) reads its own signal= keyword: AbortSignal.any([signal, ...]) if "
                 "signal is truthy (pyodide/http.py), so workerd's init never sees it")

@@ -16,7 +16,7 @@ import datetime
 import functools
 import inspect
 import types
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import Any
 
 from workers_env._deep import ROOMY_FROM, deeper, python_str
@@ -54,7 +54,7 @@ from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_ans
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.durablestubs import STUB_PROPERTIES, note_namespace_call, stub_property
 from workers_env.runtime.fetchershortcuts import SHORTCUTS, shortcut
-from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted, refuse_init
+from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted, refuse_init, sent_body
 from workers_env.runtime.jsbase import _Constructor, js_property_name, python_attribute_name
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
@@ -85,8 +85,8 @@ from workers_env.runtime.jspyproxies import (
     reads_dict_keys,
     warn_pyproxy,
 )
-from workers_env.runtime.jsstreams import STILL_WRITTEN, open_sources
-from workers_env.runtime.jsweb import JsRequest, JsResponse
+from workers_env.runtime.jsstreams import STILL_WRITTEN, JsReadableStream, open_sources
+from workers_env.runtime.jsweb import JsRequest, JsResponse, leave_locked
 from workers_env.runtime.sdknames import SdkClass, SdkType, default_repr, sdk_module
 from workers_env.runtime.statusline import default_status_text
 from workers_env.runtime.services import (
@@ -303,11 +303,16 @@ class JsBinding(JsHostObject):
                     return binding_promise(_settled(as_pyodide_error(error)))
                 if answer is not None:
                     return binding_promise(_settled(answer))
-            taken = None  # the input Request whose body workerd's Request takes: used once the binding has it
+            taken = stream = None  # the input Request whose body workerd's Request takes: used once the binding has
+            # it; the init's body, a ReadableStream then left locked
+            if fetcher_fetch and not hop and len(js_args) > 1 and isinstance(js_args[1], JsObject) and \
+                    isinstance(js_args[1]._props.get("headers"), Iterator):  # one-shot (a generator): read once, here,
+                js_args[1] = JsObject({**js_args[1]._props, "headers": list(js_args[1]._props["headers"])})  # (left57)
             if fetcher_fetch and not hop and js_args:
                 try:  # an init a Request cannot take, then a signal aborted already: the binding is not asked
                     taken = refuse_init(js_args[0], js_args[1] if len(js_args) > 1 else None)
                     refuse_if_aborted(js_args[0], js_args[1] if len(js_args) > 1 else None)
+                    stream = sent_body(js_args[1] if len(js_args) > 1 else None)
                 except Exception as error:  # noqa: BLE001 - the reason, whatever the Worker aborted it with
                     return binding_promise(_settled(as_pyodide_error(error) if isinstance(error, JsException) else error))
             where = f"call to {self._name}.{name}()"
@@ -380,8 +385,8 @@ class JsBinding(JsHostObject):
                 result = _settled(result)
             if inspect.isawaitable(result):
                 pending = _resolve(self, result, name)
-                if taken is not None:
-                    pending = _body_taken(pending, taken)
+                if taken is not None or isinstance(stream, JsReadableStream):
+                    pending = _body_taken(pending, taken, stream)
                 if fetcher_fetch and not hop and js_args:  # its redirects, through this same binding
                     pending = _followed(pending, js_args[0], js_args[1] if len(js_args) > 1 else None,
                                         lambda request: convert_and_call([], (request,), {}, hop=True))
@@ -560,6 +565,10 @@ class JsBinding(JsHostObject):
         else:
             batch = js_args[0] if js_args else None
             messages = list(batch) if isinstance(batch, (JsArray, list, tuple)) else None
+            if messages is None and (batch is None or batch is UNDEFINED or isinstance(batch, (JsNull, str, int, float))):
+                # no iterable, or a string (jsg's SequenceWrapper takes none: iterator.h; left57)
+                raise JsException("Failed to execute 'sendBatch' on 'WorkerQueue': parameter 1 is not of type "
+                                  "'Sequence'.", name="TypeError")
             if messages is None:
                 return  # not a sequence: left to the binding, as before
             unwrapped = []
@@ -878,14 +887,17 @@ _JSG_CLASSES = frozenset({"KvNamespace", "R2Bucket", "WorkerQueue", "Fetcher", "
                           "DurableObjectNamespace", "DurableObjectId"})
 
 
-async def _body_taken(pending: Awaitable[Any], request: JsRequest) -> Any:
+async def _body_taken(pending: Awaitable[Any], request: JsRequest | None, stream: Any = None) -> Any:
     """``pending``'s answer, ``request`` -- a Fetcher's input Request whose body the call sent --
     left used (``bodyUsed``) once the binding has had it, as ``wrangler dev`` 4.164.0 leaves it
-    (tools/wrangler/fetcher_init_refusals_probe.py); a rejection leaves it used too."""
+    (tools/wrangler/fetcher_init_refusals_probe.py), and ``stream``, the init's body, locked
+    (jsweb's ``leave_locked``); a rejection leaves them so too."""
     try:
         return await pending
     finally:
-        request.bodyUsed = True
+        if request is not None:
+            request.bodyUsed = True
+        leave_locked(stream)
 
 
 async def _settled(outcome: Any) -> Any:

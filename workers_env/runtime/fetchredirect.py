@@ -40,7 +40,7 @@ from workers_env.runtime.cachemode import checked_cache, subrequest_cache_header
 from workers_env.runtime.jsweb import FETCHER_INIT, JsRequest, JsResponse, init_options, refuse_request_init
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 
-__all__ = ["MAX_REDIRECT_COUNT", "REDIRECT_STATUSES", "crosses_origin", "follow_through_fetcher", "location_url",
+__all__ = ["MAX_REDIRECT_COUNT", "REDIRECT_STATUSES", "crosses_origin", "follow_through_fetcher", "location_url", "sent_body",
            "method_after", "one_time_body_refusal", "redirect_error", "redirect_hop", "refuse_if_aborted", "refuse_init", "scheme_refusal",
            "too_many_redirects"]
 
@@ -173,6 +173,12 @@ def refuse_init(resource: Any, init: Any) -> JsRequest | None:
     return resource if takes_body else None
 
 
+def sent_body(init: Any) -> Any:
+    """The body a Fetcher's ``fetch(resource, init)`` sends from its init (a ReadableStream there is
+    left locked once the binding has had it: jsweb's ``leave_locked``), or None."""
+    return init_options(init, {}, FETCHER_INIT).get("body") if init is not None else None
+
+
 def refuse_if_aborted(resource: Any, init: Any) -> None:
     """Throw the reason of the ``signal`` a Fetcher binding's ``fetch(resource, init)`` carries
     (the init's, else the Request's) when it has aborted already: workerd asks the binding
@@ -228,7 +234,7 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
     if refusal is not None:
         raise refusal
     if not redirect or request.redirect != "follow" or first is None:
-        return answer
+        return _answer_to(request.method, answer)
     runtime = current_runtime()
     standard = getattr(runtime, "fetch_standard_url", True)
     strip_authorization = getattr(runtime, "strip_authorization_on_redirect", True)
@@ -249,4 +255,16 @@ async def follow_through_fetcher(resource: Any, init: Any, answer: JsResponse,
         signal.throwIfAborted()  # nothing more is asked once it is aborted
     answer.redirected = len(urls) > 1
     answer.url = urls[-1].href()
+    return _answer_to(method, answer)
+
+
+def _answer_to(method: str, answer: JsResponse) -> JsResponse:
+    """``answer`` as the caller's Response has it: an answer to HEAD has a ``null`` body whatever the
+    binding's had (http.c++ ``makeHttpResponse``, the Fetch spec's main fetch step 21; wrangler dev
+    4.164.0: a service's answer to HEAD reads ``""``, the callee's ``"HEAD "`` dropped; left57). A
+    body still being written (a stream) is left to its writer: only one held whole is dropped."""
+    if method == "HEAD" and answer._body is not None and answer._live is None:
+        answer.__dict__.pop("_stream", None)
+        answer._body = None
+        answer._length_unknown = False
     return answer

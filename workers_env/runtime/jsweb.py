@@ -68,7 +68,7 @@ from workers_env.runtime.tracebacks import PACKAGE_DIR
 _set_attribute = object.__setattr__
 
 __all__ = ["HTTP_METHODS", "JsHeaders", "JsRequest", "JsResponse", "checked_method", "checked_redirect", "init_options",
-           "json_parse", "refuse_request_init"]
+           "json_parse", "leave_locked", "refuse_request_init"]
 
 _NULL_BODY_STATUSES = (101, 204, 205, 304)
 #: ``clone()`` of a read body: its stream is locked, as workerd words it (comma and all)
@@ -965,6 +965,16 @@ def checked_redirect(redirect: Any) -> Any:
 
 
 _GET_WITH_BODY = "Request with a GET or HEAD method cannot have a body."
+#: an input Request whose body was used, the init giving none (http.c++ ``Request::constructor``)
+_USED_INPUT = "Cannot reconstruct a Request with a used body."
+
+
+def leave_locked(body: Any) -> None:
+    """A ReadableStream a fetch sent as its init's body is left locked, as the pump that read it
+    leaves it (wrangler dev 4.164.0 reads ``locked`` true after ``fetch``, ``env.ASSETS.fetch`` and
+    a service's ``fetch`` took it, whatever they answered; false after a refusal: left57)."""
+    if isinstance(body, JsReadableStream) and not body.locked:
+        body.getReader()
 
 
 def refuse_request_init(input: Any, options: dict[str, Any]) -> None:  # noqa: A002 - JS name
@@ -973,7 +983,8 @@ def refuse_request_init(input: Any, options: dict[str, Any]) -> None:  # noqa: A
     ``Request::constructor``, after jsg has read the ``signal``): a non-empty ``integrity``, a
     ``method`` it does not know, bad ``headers``, a GET or HEAD with a body (the init's, even
     ``""`` or a stream; ``null`` is none; the input Request's when the init names a method),
-    a ``redirect`` the Worker's flags do not take, a bad ``encodeResponseBody``. The one source of these refusals for ``new
+    a ``redirect`` the Worker's flags do not take, a bad ``encodeResponseBody`` -- after an input
+    Request whose body was used when the init gives no body (not even ``null``). The one source of these refusals for ``new
     Request``, ``fetch`` and every Fetcher's ``fetch`` (``env.ASSETS``, service bindings:
     runtime/fetchredirect.py's ``refuse_init``), which build that Request first. An input
     Request whose body the init does not replace has it taken before the init is read, so a
@@ -981,6 +992,8 @@ def refuse_request_init(input: Any, options: dict[str, Any]) -> None:  # noqa: A
     is changed (tools/wrangler/fetcher_init_refusals_probe.py) but ``options["headers"]``, made
     the ``Headers`` the Request then takes."""
     _signal(options.get("signal"))
+    if isinstance(input, JsRequest) and "body" not in options and input.bodyUsed:  # (the input, before the init)
+        raise js_type_error(_USED_INPUT)
     try:
         checked_integrity(options.get("integrity"))
         method = checked_method(options["method"]) if "method" in options else \

@@ -161,9 +161,11 @@ async def _settle(awaitable: Awaitable[T]) -> T:
     return await awaitable
 
 
-def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
+def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T], own: bool = False) -> T:
     """Run ``loop`` (running already, in this thread) from inside the caller until ``future``
-    settles, as production's event loop goes on while JSPI suspends the caller's stack."""
+    settles, as production's event loop goes on while JSPI suspends the caller's stack. ``own``:
+    ``future`` is the task ``run_sync`` made of a coroutine, whose steps go first while what it
+    waits on is a promise settled at the call (:func:`_step_alone`)."""
     run_once = getattr(loop, "_run_once", None)
     ready = getattr(loop, "_ready", None)
     if run_once is None or ready is None or _enter_task is None:  # not asyncio's own loop: not from inside
@@ -177,6 +179,7 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
     # the loop step that runs the caller counted the handles queued then; they run now, so as
     # many skipped ones stand in for them when it goes on (see asyncio's BaseEventLoop._run_once)
     queued = len(ready)
+    drove = False  # (none of them ran while only the caller's own task stepped: no stand-ins then)
     if caller is not None:
         _leave_task(loop, caller)
     steps = STEPS.steps  # the caller's step pauses here: its turn ends (reads it held settle, runtime/heldreads.py),
@@ -186,11 +189,17 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
         with suspended(caller, future):
             if _stopped and loop in _stopped:  # begun after a stop signal: cut off at once
                 _cut_off.add(me)
+            first = True
             while True:
                 _raise_kept(me, caller_frame)  # a stop signal's, between two steps (raise_between_steps)
                 _raise_cut_off(me, caller)  # the dev server stopping (cut_off_drivers)
                 if future.done():
                     break
+                if own and _step_alone(ready, future, first):
+                    first = False
+                    continue
+                first = False
+                drove = True
                 run_once()
     finally:
         _cut_off.discard(me)
@@ -199,13 +208,36 @@ def _drive(loop: asyncio.AbstractEventLoop, future: asyncio.Future[T]) -> T:
             asyncio._set_running_loop(loop)
         if caller is not None:
             _enter_task(loop, caller)
-        for _ in range(queued):
+        for _ in range(queued if drove else 0):
             skipped = asyncio.Handle(_nothing, (), loop)
             skipped.cancel()
             ready.appendleft(skipped)
         if running is not loop:  # the caller's stack's running loop, as JSPI resumes it
             asyncio._set_running_loop(running)
     return future.result()
+
+
+def _step_alone(ready: Any, task: asyncio.Future[Any], first: bool) -> bool:
+    """Run the next step of ``task`` (the one ``run_sync`` made of a coroutine) ahead of the loop's
+    other callbacks: its ``first``, or its wake-up from a promise whose outcome the emulator had at
+    the call (a binding call's), settled here as ``run_sync`` of the promise itself is (see
+    :func:`run_sync`). Driving the loop instead runs the other tasks' steps inside this one, each
+    ``run_sync`` of theirs one more drive on the stack: the external SDK's wrappers hand
+    ``run_sync`` a coroutine, and 100 tasks each ``run_sync``-ing binding calls met Python's
+    recursion limit (left57). Whether a step ran."""
+    if not first:
+        waiter = getattr(task, "_fut_waiter", None)
+        if waiter is None or waiter.done():
+            return False
+        getattr(waiter, "workers_env_settle_if_ready", _nothing)()
+        if not waiter.done():
+            return False
+    handle = ready[-1] if ready else None  # the step just queued
+    if handle is None or getattr(handle._callback, "__self__", None) is not task or handle._cancelled:
+        return False
+    ready.pop()
+    handle._run()
+    return True
 
 
 def _drivable(loop: asyncio.AbstractEventLoop) -> bool:
@@ -245,7 +277,7 @@ def run_sync(awaitable: Awaitable[T]) -> T:
     if not isinstance(awaitable, asyncio.Future) and _drivable(caller_loop):
         # a coroutine (a reader's read(), text(), the Worker's own) or a pending Promise runs
         # as a task of the Worker's loop, as Pyodide's run_sync makes it, while the loop goes on
-        return _drive(caller_loop, asyncio.ensure_future(_settle(awaitable)))
+        return _drive(caller_loop, asyncio.ensure_future(_settle(awaitable)), own=True)
     outcome: dict[str, Any] = {}
     context = contextvars.copy_context()
 

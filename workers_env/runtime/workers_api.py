@@ -65,6 +65,7 @@ from workers_env.runtime.jsbase import js_keywords, jsnull
 from workers_env.runtime.jspyproxies import PROXIED_TYPES, warn_pyproxy
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsURL
+from workers_env.runtime.jsreadable import JsReadableStream
 from workers_env.runtime.jspromise import binding_promise, promise_call, suspending
 from workers_env.runtime.jsproxy import JsArray, JsBuffer, JsBufferSource, JsMap, JsObject, JsProxy, from_plain
 from workers_env.runtime.jsweb import (
@@ -73,6 +74,7 @@ from workers_env.runtime.jsweb import (
     JsRequest,
     JsResponse,
     init_options,
+    leave_locked,
 )
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 from workers_env.runtime.sdknames import SdkClass, default_repr
@@ -754,6 +756,8 @@ async def _pyfetch(resource: Any, options: dict[str, Any], *,
         init = to_js(options, dict_converter=object_from_entries) if options else None
         if isinstance(resource, str):  # a text no URL parser takes is the constructor's JsException itself
             resource = JsRequest.new(resource, init)  # (pyodide/http/_pyfetch.py, 314.0.6 and 314.0.8)
+            if _sent_from(resource, options):
+                init = to_js(options, dict_converter=object_from_entries)
     try:
         if not pyodide_029():
             init = to_js(options, dict_converter=object_from_entries) if options else None
@@ -770,6 +774,20 @@ async def _pyfetch(resource: Any, options: dict[str, Any], *,
         raise
     except JsException as exc:
         raise _fetch_failed(exc) from None
+
+
+def _sent_from(made: JsRequest, options: dict[str, Any]) -> bool:
+    """314's pyfetch hands ``fetch`` the Request it made of the URL and the init, and the init
+    again: a ReadableStream body is that Request's body in workerd, read once, as it is sent (then
+    ``locked``). Here the Request read it already, so the init sends the Request's body instead, and
+    the stream is left locked -- a second read was the disturbed-stream error (left57; wrangler dev
+    4.164.0 answers, tools/wrangler/fetcher_init_refusals_probe.py). Whether the init changed."""
+    given = options.get("body")
+    if not isinstance(given, JsReadableStream):
+        return False
+    options["body"] = made.body
+    leave_locked(given)
+    return True
 
 
 def _fetch_failed(exc: JsException) -> OSError:
@@ -940,10 +958,13 @@ class FetcherView:
                 resource = _pyproxy_resource(resource, name)
             if isinstance(other_options.get("method"), HTTPMethod):
                 other_options["method"] = other_options["method"].value
+            if isinstance(other_options.get("headers"), Iterator):  # one-shot (a generator): read once, here, for
+                other_options["headers"] = list(other_options["headers"])  # the check and the binding (left57)
             if text_url and pyodide_029():  # 314's pyfetch makes a text URL a Request before its try: a text no
                 # URL parser takes, or an init the constructor refuses, is its JsException itself (leftovers56)
                 resource = JsRequest.new(resource, to_js(other_options, dict_converter=object_from_entries)
                                          if other_options else None)
+                _sent_from(resource, other_options)
             # the rest is the binding's ``fetch(resource, init)``, one JavaScript promise pyfetch
             # awaits: the awaiting task is suspended once however soon it settles (review87)
             return Response(await binding_promise(fetched(resource, other_options)))
@@ -955,6 +976,7 @@ class FetcherView:
             finally:
                 if taken is not None:
                     taken.bodyUsed = True
+                leave_locked(other_options.get("body"))
 
         async def answered_through(resource: Any, other_options: dict[str, Any]) -> JsResponse:
             answered = _fetcher_answer(resource, other_options)
@@ -1062,6 +1084,7 @@ def _fetch_request(resource: Any, init: Any) -> JsRequest:
     options = init_options(init, {})
     takes_resource_body = "body" not in options
     made = JsRequest.from_options(resource, options)
+    leave_locked(options.get("body"))
     for given in (resource if takes_resource_body else None, init):
         if isinstance(given, JsRequest) and given._body is not None:
             given.bodyUsed = True
@@ -1401,8 +1424,9 @@ async def send_request(js_request: JsRequest) -> JsResponse:
         # connection-level ones (Connection, Keep-Alive, TE: wrangler dev 4.164.0); a Worker's own
         # CF-Worker and CF-Connecting-IP give way to the zone (Miniflare's outbound worker); a
         # name that is not ASCII (Headers keeps `x-\ufffd` of `x-é`, `x-€`) is not sent, and the
-        # fetch goes on: wrangler dev 4.164.0's origin saw only the ASCII names (2026-12-04)
-        sent = [(k, v) for k, v in js_request.headers.lines() if k.isascii()]
+        # fetch goes on: wrangler dev 4.164.0's origin saw only the ASCII names (2026-12-04); nor is
+        # one named "" (Headers keeps it; the origin saw no line of it: left57, 2026-12-06)
+        sent = [(k, v) for k, v in js_request.headers.lines() if k and k.isascii()]
         for name, value in extra.items():  # the Worker's own Cache-Control or Pragma stays
             if all(k.lower() != name.lower() for k, _ in sent):
                 sent.append((name, value))

@@ -1,0 +1,62 @@
+"""A Queue's ``sendBatch`` given no sequence -- ``None`` (``undefined``), nothing, a string, a number --
+rejects the promise the call returns with jsg's ``TypeError: Failed to execute 'sendBatch' on
+'WorkerQueue': parameter 1 is not of type 'Sequence'.`` (workerd queue.h: ``jsg::Sequence<MessageSendRequest>
+batch``; jsg iterator.h ``SequenceWrapper``: the name ``Sequence``, a string not taken; util.c++'s
+method-argument text), a rejection from 2022-10-31 (``capture_async_api_throws``), as the queue's
+other refusals are. It was Python's ``missing 1 required positional argument`` at the call (left57)."""
+
+from __future__ import annotations
+
+import pytest
+from worker_helpers import json_answer, one_file_worker
+
+ENTRY = '''
+import asyncio
+from pyodide.ffi import to_js
+from js import Object
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        calls = {
+            "None": lambda: self.env.Q.sendBatch(None),
+            "nothing": lambda: self.env.Q.sendBatch(),
+            "a string": lambda: self.env.Q.sendBatch("ab"),
+            "a number": lambda: self.env.Q.sendBatch(5),
+        }
+        answers = {}
+        for name, call in calls.items():
+            log = []
+
+            async def task():
+                log.append("a1")
+                try:
+                    promise = call()
+                    log.append("called")  # a promise: the refusal is its rejection
+                    await promise
+                except Exception as exc:
+                    log.append(str(exc))
+                log.append("a2")
+
+            async def counter():
+                for i in range(2):
+                    log.append(f"c{i}")
+                    await asyncio.sleep(0)
+
+            await asyncio.gather(task(), counter())
+            answers[name] = log
+        return Response.json(answers)
+'''
+
+
+@pytest.mark.parametrize("date", ["2025-08-20", "2025-11-01"])  # the built-in SDK's raw bindings (Pyodide 0.26, 0.28)
+def test_send_batch_of_no_sequence_rejects_with_jsgs_type_error(tmp_path, date):
+    entry = ENTRY + "\n    on_fetch = fetch\n" if date < "2025-08-14" else ENTRY
+    folder = one_file_worker(tmp_path, entry, date=date, extra='[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n')
+
+    def rejected(text):
+        return ["a1", "called", "c0", f"TypeError: {text}", "a2", "c1"]  # thrown at the call: a1 E a2 c0 c1
+
+    assert json_answer(folder, "/") == dict.fromkeys(("None", "nothing", "a string", "a number"), rejected(
+        "Failed to execute 'sendBatch' on 'WorkerQueue': parameter 1 is not of type 'Sequence'."))

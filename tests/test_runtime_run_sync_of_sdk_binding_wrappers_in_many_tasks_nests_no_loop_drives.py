@@ -1,0 +1,71 @@
+"""``run_sync(self.env.KV.get(...))`` in many tasks at once, in the external SDK's era (from
+2026-04-21), keeps the stack as deep as in one. The SDK's wrappers hand ``run_sync`` a coroutine,
+which runs as a task: workers-env drove the loop for it from inside ``run_sync``, running the
+other tasks' steps inside this one, each ``run_sync`` of theirs one more drive on the stack, and
+100 tasks met Python's recursion limit (``RecursionError``; production suspends each caller's
+stack with JSPI). That task's steps now go first while what it waits on is a promise the
+emulator settled at the call -- the order of the built-in SDK's era, ``a1 v a2 c0 b1 v b2``
+(README, "Where we had to choose"; left57)."""
+
+from __future__ import annotations
+
+from worker_helpers import json_answer, one_file_worker
+
+ENTRY = '''
+import asyncio
+import sys
+from pyodide.ffi import run_sync
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        if request.url.endswith("/order"):
+            log = []
+
+            async def task(name):
+                log.append(name + "1")
+                log.append(run_sync(self.env.KV.get("k")))
+                log.append(name + "2")
+
+            async def counter():
+                for i in range(2):
+                    log.append("c%d" % i)
+                    await asyncio.sleep(0)
+
+            await asyncio.gather(task("a"), counter(), task("b"))
+            return Response.json(log)
+        depths = []
+
+        def get():  # a synchronous API over the binding
+            frame, depth = sys._getframe(), 0
+            while frame is not None:
+                frame, depth = frame.f_back, depth + 1
+            depths.append(depth)
+            return run_sync(self.env.KV.get("k"))
+
+        async def task():
+            for _ in range(2):
+                get()
+                await asyncio.sleep(0)
+
+        await asyncio.gather(*(task() for _ in range(1000)))
+        return Response.json({"calls": len(depths), "deeper": max(depths) - min(depths)})
+'''
+
+EXTRA = """
+[[kv_namespaces]]
+binding = "KV"
+id = "k1"
+"""
+
+
+def test_a_thousand_tasks_run_sync_sdk_binding_calls_at_one_depth(tmp_path):
+    folder = one_file_worker(tmp_path, ENTRY, date="2026-05-01", extra=EXTRA)
+    assert json_answer(folder, "/") == {"calls": 2000, "deeper": 0}
+
+
+def test_run_sync_of_an_sdk_binding_call_answers_before_the_other_tasks_step(tmp_path):
+    folder = one_file_worker(tmp_path, ENTRY, date="2026-05-01", extra=EXTRA)
+    env_put = json_answer(folder, "/order")
+    assert env_put == ["a1", None, "a2", "c0", "b1", None, "b2", "c1"]
