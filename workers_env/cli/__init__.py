@@ -39,6 +39,7 @@ from workers_env.cli.devstop import leave_after_a_stop
 from workers_env.cli.didyoumean import command_box, did_you_mean
 from workers_env.cli.negations import FALSE, negated_values
 from workers_env.cli.temporary import REQUIRES_TEMPORARY, coerce_error, needs_temporary
+from workers_env.cli.toplevel import SUMMARIES, add_summaries, top_level_only
 from workers_env.cli.globalflags import (
     NEGATIVE,
     TRUE_WORD,
@@ -56,15 +57,8 @@ __all__ = ["Parser", "build_parser", "installed_version", "main", "run_process"]
 
 DISTRIBUTION = "workers-env"
 
-# One entry per subcommand module under workers_env.cli.
-_COMMAND_MODULES: tuple[str, ...] = (
-    "validate",
-    "dev",
-    "vectorize",
-    "d1",
-    "kv",
-    "ai",
-)
+# One entry per subcommand module under workers_env.cli, in the help's order.
+_COMMAND_MODULES: tuple[str, ...] = tuple(SUMMARIES)
 
 
 class _Once(argparse._StoreAction):
@@ -411,10 +405,12 @@ def _given_twice(args: argparse.Namespace) -> str | None:
     return None
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+def build_parser(command: str | None = None, *, summaries_only: bool = False) -> argparse.ArgumentParser:
     """The ``workers-env`` parser, with every command, or with only ``command`` when that names
-    one: :func:`main` builds only the command its first argument names, as building every
-    command's options (hundreds of them) took most of a quick command's time."""
+    one, or (``summaries_only``) with each command's summary alone (:mod:`~workers_env.cli.toplevel`):
+    :func:`main` builds only the command its first argument names, and none for a line that
+    prints the top level alone (``--version``, ``--help``), as building every command's options
+    (hundreds of them) took most of a quick command's time."""
     parser = Parser(
         prog="workers-env",
         description="Run and test Cloudflare Python Workers and their bindings (Vectorize, D1, KV, ...) locally.",
@@ -424,7 +420,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         help="show the installed workers-env version and exit (as wrangler --version)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in (command,) if command in _COMMAND_MODULES else _COMMAND_MODULES:
+    if summaries_only:
+        add_summaries(subparsers)
+    for name in () if summaries_only else (command,) if command in _COMMAND_MODULES else _COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(subparsers)
     add_global_options(parser)
     return parser
@@ -478,9 +476,10 @@ def _main(argv: Sequence[str] | None) -> int:
     typed = _quotes_stripped(argv)
     argv = _take_cwd(short_groups(typed))[0]
     # the first word yargs reads as no option's value names the command, as it does for yargs;
-    # none, or a misspelling, gets every command's parser
+    # none, or a misspelling, gets the top level's parser (every command's where the line needs it)
     words = read_line(argv)[0]
-    parser = build_parser(argv[words[0]] if words else None)
+    first = argv[words[0]] if words else None
+    parser = build_parser(first, summaries_only=first not in _COMMAND_MODULES and top_level_only(typed, argv))
     # read again knowing the command's options that take any word after them (`--prefix -1e5`)
     argv, cwds = _take_cwd(short_groups(typed, valued_options(parser)))
     if None in cwds:

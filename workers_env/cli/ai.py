@@ -29,6 +29,7 @@ from workers_env.cli.common import (
     reports_errors,
     value_optional,
 )
+from workers_env.cli.toplevel import SUMMARIES
 from workers_env.cli.wrangler_config import read_config
 
 __all__ = ["register"]
@@ -55,7 +56,7 @@ _LOCALLY["finetune create"] = _LOCALLY["finetune list"]
 def register(subparsers: Any) -> None:
     """Add ``ai`` with ``models [list|schema]`` and ``finetune list|create`` to the parser."""
     ai = subparsers.add_parser(
-        "ai", help="list the Workers AI models workers-env emulates offline, like `wrangler ai`",
+        "ai", help=SUMMARIES["ai"],
         description="🤖 Manage AI models: wrangler's `ai` commands over the models workers-env's AI binding "
                     "emulates offline (not your account's live catalog).")
     groups = ai.add_subparsers(dest="ai_group", metavar="COMMAND")

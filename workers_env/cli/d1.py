@@ -42,6 +42,7 @@ from workers_env.cli.d1account import add_database_commands, add_insights, add_t
 from workers_env.cli.negations import FALSE, PATH_FALSE, failed_hint
 from workers_env.cli.othersections import in_other_sections, section_label
 from workers_env.cli.temporary import add_temporary_options
+from workers_env.cli.toplevel import SUMMARIES
 from workers_env.cli.wrangler_config import read_config
 from workers_env.config.wrangler import display_path
 from workers_env.d1 import migration_pattern, migrations
@@ -99,7 +100,7 @@ def register(subparsers: Any) -> None:
     ``create|info|list|delete|time-travel|insights``, refused: ``d1account``) to the
     ``workers-env`` parser, its commands in ``wrangler d1 --help``'s order."""
     parser = subparsers.add_parser(
-        "d1", help="run SQL, exports and migrations on local D1 databases, like `wrangler d1`",
+        "d1", help=SUMMARIES["d1"],
         description="Run SQL, exports and migrations on the local D1 databases wrangler dev uses "
                     "(the commands on your Cloudflare account's databases need its API: refused).",
     )

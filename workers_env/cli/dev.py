@@ -46,6 +46,7 @@ from workers_env.cli.devhosts import ready_lines, scheduled_host
 from workers_env.cli.devsection import DevSection, dev_section
 from workers_env.cli.devstop import Stopped, held, stoppable
 from workers_env.cli.devupstream import OriginOptions
+from workers_env.cli.toplevel import SUMMARIES
 from workers_env.cli.wrangler_config import check_openable, warn_config
 from workers_env.cli.negations import FALSE
 from workers_env.config import find_config
@@ -70,7 +71,7 @@ def register(subparsers: Any) -> None:
     """Add the ``dev`` subcommand to the ``workers-env`` parser."""
     parser = subparsers.add_parser(
         "dev",
-        help="serve the Python Worker locally over HTTP, like wrangler dev",
+        help=SUMMARIES["dev"],
         description="Load the worker named by `main` in the wrangler config and serve it on localhost.",
     )
     parser.add_argument(

@@ -16,6 +16,7 @@ from typing import Any
 from workers_env._env import unknown_fields
 from workers_env._loglevel import emit, shows
 from workers_env._errors import ConfigError
+from workers_env.cli.toplevel import SUMMARIES
 from workers_env.config import check_config, find_config
 from workers_env.config.compat import (
     DEVELOPMENT_PYODIDE_FLAG,
@@ -35,7 +36,7 @@ def register(subparsers: Any) -> None:
     """Add the ``validate`` subcommand to the ``workers-env`` parser."""
     parser = subparsers.add_parser(
         "validate",
-        help="check a wrangler.toml / wrangler.json(c) the way wrangler does",
+        help=SUMMARIES["validate"],
         description=(
             "Check a wrangler configuration with wrangler's own rules and messages. "
             "Exits 0 when there are no errors (warnings allowed), 1 otherwise."

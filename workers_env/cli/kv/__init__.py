@@ -32,6 +32,7 @@ from workers_env.cli.common import (
 )
 
 from workers_env.cli.temporary import add_temporary_options
+from workers_env.cli.toplevel import SUMMARIES
 
 from .account import register_namespace_commands
 from .bulk import _bulk_delete, _bulk_get, _bulk_put
@@ -79,7 +80,7 @@ def _put_options(parser: argparse.ArgumentParser) -> None:
 
 def register(subparsers: Any) -> None:
     """Add ``kv`` with ``key put|get|list|delete`` and ``bulk put|get|delete`` to the parser."""
-    kv = subparsers.add_parser("kv", help="read and write local KV namespaces, like `wrangler kv`",
+    kv = subparsers.add_parser("kv", help=SUMMARIES["kv"],
                                description="Wrangler's `kv key` and `kv bulk` commands on the local KV state "
                                            "(`kv namespace` needs Cloudflare's API: refused).")
     kinds = kv.add_subparsers(dest="kv_kind", metavar="key|bulk|namespace")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from workers_env.cli.toplevel import SUMMARIES
+
 from . import indexes, metadata, vectors
 from .common import add_common_options
 
@@ -22,7 +24,7 @@ def register(subparsers: Any) -> None:
     """Add ``vectorize`` and its subcommands to the ``workers-env`` parser."""
     parser = subparsers.add_parser(
         "vectorize",
-        help="manage and query persisted local Vectorize indexes, like `wrangler vectorize`",
+        help=SUMMARIES["vectorize"],
         description=(
             "Manage and query Vectorize indexes in the persisted local state "
             "(<persist-to>/v3/vectorize), with wrangler's command names and options."
