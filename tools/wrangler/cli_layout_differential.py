@@ -676,6 +676,13 @@ OPTION_FORMS: list[list[str]] = [
     ["kv", "key", "list", "--binding", "KV", "--local", "--cwd", "nope"],
     ["kv", "key", "list", "--binding", "KV", "--local", "--cwd", "wrangler.toml"],
     ["kv", "--cwd", "nope"],
+    # crash57: --cwd given -_ (no value: yargs' key of the words), --no-env-file after a
+    # --no-config/--no-env at a command group (it still fails first)
+    ["--cwd", "-_"],
+    ["kv", "key", "list", "--binding", "KV", "--local", "--cwd", "-_"],
+    ["--no-config", "ai", "--no-env-file"],
+    ["--no-config", "--no-env-file", "ai", "models"],
+    ["--no-env", "kv", "--no-env-file"],
     # array options spelt --name=VALUE (greedy), --name= last; d1 export --table=
     ["d1", "export", "DB", "--local", "--output", "o.sql", "--table="],
     ["vectorize", "get-vectors", "idx", "--ids="],

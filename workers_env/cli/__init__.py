@@ -915,7 +915,7 @@ def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:
             break
         if arg == "--cwd":  # (a word yargs takes as no value, `--cwd --foo`: none)
             after = argv[i + 1] if i + 1 < len(argv) else None
-            taken = after is not None and not _NOT_A_VALUE.match(after)
+            taken = after is not None and not _NOT_A_VALUE.match(after) and after != TRUE_WORD  # (`--cwd -_`)
             values.append(after if taken else None)
             i += taken
         elif arg == "--no-cwd":  # yargs' false: wrangler runs where it was started (beside a --cwd

@@ -157,7 +157,8 @@ def negated_values(parser: argparse.ArgumentParser, group: str, argv: list[str])
             continue
         if fails is not None:  # (a value, so that a required option is not missing first)
             out.append(f"--{name}={FALSE}")
-        if found is not None:
+        first = name in _BEFORE_ANY_COMMAND and fails is not None  # (wrangler's middleware: before --no-config's)
+        if found is not None and not (first and not found.without_command):
             continue
         if fails is not None:
             found = Negated([], fails[0], fails[1], failed_hint(name), name in _BEFORE_ANY_COMMAND)
