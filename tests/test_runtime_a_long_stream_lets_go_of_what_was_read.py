@@ -5,6 +5,7 @@ and read 1 GiB in 64 KiB chunks grew the process by 1,028 MiB, now by 0:
 
 from __future__ import annotations
 
+import gc
 import tracemalloc
 
 import pytest
@@ -215,3 +216,20 @@ async def test_a_chunk_a_released_readers_read_held_is_not_let_go_of(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, HELD_ENTRY))
     out = await (await worker.fetch("/")).json()
     assert out == [[1], "TypeError: This ReadableStream reader has been released.", [2]]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("reader", ["async for", "pipeTo", "body getReader", "body async for"])
+async def test_what_was_read_is_let_go_without_the_collector(tmp_path, reader):
+    """Freed by its last reference, not by a later collection: with the cyclic collector paused the
+    peak stays as low (a cycle through each read's promise -- its run_sync hook -- held every chunk
+    read until a collection: ~9 MB on CPython 3.13, session 57)."""
+    worker = load_worker(one_file_worker(tmp_path, READERS))
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        out = await (await worker.fetch(f"/{reader}")).json()
+    finally:
+        if was_on:
+            gc.enable()
+    assert out["peak"] < 4 * 2**20, out["peak"]
