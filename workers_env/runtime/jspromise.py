@@ -744,9 +744,11 @@ def _settled_in_a_microtask(begun: asyncio.Future, follow: bool = True) -> Pyodi
         follows(future, begun)  # waiting on it is waiting on the work (runtime/stalls.py)
 
     def settle() -> None:
-        try:  # the cycle future -> settle_if_ready -> settle -> future let go: what ``begun`` holds (a
-            del future.workers_env_settle_if_ready  # stream's chunk) is freed by its last reference, not
-        except AttributeError:  # by a later collection (a long stream's async for held ~9 MB on 3.13)
+        # the cycle future -> settle_if_ready -> settle -> future let go: what ``begun`` holds (a stream's
+        # chunk) is freed by its last reference, not by a later collection (~9 MB held on 3.13 before)
+        try:
+            del future.workers_env_settle_if_ready  # type: ignore[attr-defined]
+        except AttributeError:
             pass
         if future.done():  # (cancelled by Python code meanwhile: the rejection is handled, as by Pyodide's
             if not begun.cancelled():  # then() reaction -- nothing printed, review87)
