@@ -22,7 +22,11 @@ compiled_by = set()
 _compile = re._compile
 def _recording(pattern, flags):
     if not isinstance(pattern, re.Pattern):
-        compiled_by.add(sys._getframe(1).f_globals.get("__name__"))
+        frame = sys._getframe(1)  # past re's own frames and lazy_pattern's: the code that asked
+        while frame.f_globals.get("__name__") in ("re", "workers_env._lazyre"):
+            frame = frame.f_back
+        if frame.f_code.co_name == "<module>":  # a module's own body: compiled as it is imported
+            compiled_by.add(frame.f_globals.get("__name__"))
     return _compile(pattern, flags)
 re._compile = _recording
 

@@ -14,7 +14,6 @@ replaces the response's own, later rules append -- with ``:placeholder`` and ``:
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,35 +21,19 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from workers_env._lazyre import lazy_pattern
+
 __all__ = ["JS_WHITESPACE", "HeaderRules", "InvalidRule", "parse_headers", "parse_report", "read_like_node"]
 
 MAX_RULES, MAX_LINE_LENGTH = 100, 2000
 _UNSET = "! "
 
 
-@functools.cache
-def _probably_a_path() -> re.Pattern[str]:
-    return re.compile(r"^([^\s]+://|^/)")
-
-
-@functools.cache
-def _url() -> re.Pattern[str]:
-    return re.compile(r"^https://+(?P<host>[^/]+)/?(?P<path>.*)")
-
-
-@functools.cache
-def _host_with_port() -> re.Pattern[str]:
-    return re.compile(r".*:\d+$")
-
-
-@functools.cache
-def _escaped() -> re.Pattern[str]:
-    return re.compile(r"[-/\\^$*+?.()|[\]{}]")
-
-
-@functools.cache
-def _placeholder() -> re.Pattern[str]:
-    return re.compile(r":([A-Za-z]\w*)", re.ASCII)
+_probably_a_path = lazy_pattern(r"^([^\s]+://|^/)")
+_url = lazy_pattern(r"^https://+(?P<host>[^/]+)/?(?P<path>.*)")
+_host_with_port = lazy_pattern(r".*:\d+$")
+_escaped = lazy_pattern(r"[-/\\^$*+?.()|[\]{}]")
+_placeholder = lazy_pattern(r":([A-Za-z]\w*)", re.ASCII)
 
 
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~[]|"  # WHATWG's path set encodes "^" (the request's URL does too)

@@ -14,13 +14,13 @@ asked). ``*`` captures ``:splat``, ``:name`` one path segment; both are substitu
 
 from __future__ import annotations
 
-import functools
 import ipaddress
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from workers_env._lazyre import lazy_pattern
 from workers_env.assets.headers import JS_WHITESPACE, _rule_regex, parse_report, read_like_node
 
 __all__ = ["InvalidRedirect", "Redirect", "RedirectRules", "parse_redirects", "read_redirects"]
@@ -35,40 +35,14 @@ INVALID_TARGET = 500
 _FORBIDDEN_HOST = frozenset("\x00\t\n\r #/:<>?@[\\]^|%\x7f") | frozenset(map(chr, range(0x20)))
 
 
-@functools.cache
-def _url() -> re.Pattern[str]:
-    return re.compile(r"^https://+(?P<host>[^/]+)/?(?P<path>.*)", re.DOTALL)
-
-
-@functools.cache
-def _dynamic() -> re.Pattern[str]:
-    return re.compile(r"\*|:[A-Za-z]\w*", re.ASCII)
-
-
-@functools.cache
-def _loops_to_index() -> re.Pattern[str]:
-    return re.compile(r"/index(.html)?$")
-
-
-@functools.cache
-def _external() -> re.Pattern[str]:
-    return re.compile(r"^(?:\w+://|//[^/\\\s?#])", re.ASCII)
-
-
-@functools.cache
-def _protocol() -> re.Pattern[str]:
-    return re.compile(r"^\w+://", re.ASCII)
-
-
+_url = lazy_pattern(r"^https://+(?P<host>[^/]+)/?(?P<path>.*)", re.DOTALL)
+_dynamic = lazy_pattern(r"\*|:[A-Za-z]\w*", re.ASCII)
+_loops_to_index = lazy_pattern(r"/index(.html)?$")
+_external = lazy_pattern(r"^(?:\w+://|//[^/\\\s?#])", re.ASCII)
+_protocol = lazy_pattern(r"^\w+://", re.ASCII)
 # JavaScript's whitespace (String.prototype.trim, \s): with the BOM, without Python's \x1c-\x1f and \x85
-@functools.cache
-def _token_gap() -> re.Pattern[str]:
-    return re.compile(f"[{JS_WHITESPACE}]+")
-
-
-@functools.cache
-def _inline_comment() -> re.Pattern[str]:
-    return re.compile(f"[{JS_WHITESPACE}]+#[^\n\r\u2028\u2029]*\\Z")
+_token_gap = lazy_pattern(f"[{JS_WHITESPACE}]+")
+_inline_comment = lazy_pattern(f"[{JS_WHITESPACE}]+#[^\n\r\u2028\u2029]*\\Z")
 
 
 # WHATWG's percent-encode sets, as Node's and workerd's URL parsers apply them: the path's takes
@@ -154,9 +128,7 @@ def _has_host(token: str) -> bool:
     return bool(host and host.group("host"))
 
 
-@functools.cache
-def _js_number() -> re.Pattern[str]:
-    return re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+")
+_js_number = lazy_pattern(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+")
 
 
 def _status(text: str) -> int | None:

@@ -19,7 +19,6 @@ var, are kept).
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 
 from workers_env._errors import ConfigError
 from workers_env._jsvalues import JS_WHITESPACE, js_key_order
+from workers_env._lazyre import lazy_pattern
 
 __all__ = ["dev_vars_path", "dot_env_paths", "has_secrets_table", "local_secrets", "missing_secrets", "parse_dotenv",
            "process_environment", "read_dev_vars", "secrets_kept"]
@@ -38,19 +38,15 @@ _JS_LINE_START = "(?:(?<=[\n\r\u2028\u2029])|\\A)"
 _JS_LINE_END = "(?=[\n\r\u2028\u2029]|\\Z)"
 
 
-@functools.cache
-def _line() -> re.Pattern[str]:
-    return re.compile(
-        f"{_JS_LINE_START}{_JS_SPACE}*(?:export{_JS_SPACE}+)?([A-Za-z0-9_.-]+)"
-        f"(?:{_JS_SPACE}*={_JS_SPACE}*?|:{_JS_SPACE}+?)"
-        f"({_JS_SPACE}*'(?:\\\\'|[^'])*'|{_JS_SPACE}*\"(?:\\\\\"|[^\"])*\"|{_JS_SPACE}*`(?:\\\\`|[^`])*`|[^#\r\n]+)?"
-        f"{_JS_SPACE}*(?:#[^\n\r\u2028\u2029]*)?{_JS_LINE_END}"
-    )
+_line = lazy_pattern(
+    f"{_JS_LINE_START}{_JS_SPACE}*(?:export{_JS_SPACE}+)?([A-Za-z0-9_.-]+)"
+    f"(?:{_JS_SPACE}*={_JS_SPACE}*?|:{_JS_SPACE}+?)"
+    f"({_JS_SPACE}*'(?:\\\\'|[^'])*'|{_JS_SPACE}*\"(?:\\\\\"|[^\"])*\"|{_JS_SPACE}*`(?:\\\\`|[^`])*`|[^#\r\n]+)?"
+    f"{_JS_SPACE}*(?:#[^\n\r\u2028\u2029]*)?{_JS_LINE_END}"
+)
 
 
-@functools.cache
-def _quoted() -> re.Pattern[str]:
-    return re.compile(f"{_JS_LINE_START}(['\"`])([\\s\\S]*)\\1{_JS_LINE_END}")
+_quoted = lazy_pattern(f"{_JS_LINE_START}(['\"`])([\\s\\S]*)\\1{_JS_LINE_END}")
 
 
 def parse_dotenv(text: str) -> dict[str, str]:
@@ -210,24 +206,10 @@ _MAX_WORK = 20_000_000
 _REMEMBERED_LENGTH = 4_096  # results up to this long are remembered to see a round repeat
 
 
-@functools.cache
-def _reference() -> re.Pattern[str]:
-    return re.compile(r"(?<!\\)\$\{([^{}]+)\}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)")
-
-
-@functools.cache
-def _operator() -> re.Pattern[str]:
-    return re.compile(r":\+|\+|:-|-")
-
-
-@functools.cache
-def _brace() -> re.Pattern[str]:
-    return re.compile("[{}]")
-
-
-@functools.cache
-def _replacement_pattern() -> re.Pattern[str]:
-    return re.compile(r"\$([$&`'])")
+_reference = lazy_pattern(r"(?<!\\)\$\{([^{}]+)\}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)")
+_operator = lazy_pattern(r":\+|\+|:-|-")
+_brace = lazy_pattern("[{}]")
+_replacement_pattern = lazy_pattern(r"\$([$&`'])")
 
 
 def _expand(parsed: dict[str, str], process: dict[str, str]) -> dict[str, str]:

@@ -15,7 +15,6 @@ stores nothing (every ``match`` misses); on a custom domain it behaves as here.
 
 from __future__ import annotations
 
-import functools
 import logging
 import math
 import re
@@ -25,6 +24,7 @@ from dataclasses import dataclass
 from email.utils import formatdate
 from typing import Any
 
+from workers_env._lazyre import lazy_pattern
 from workers_env._loglevel import WORKERD_WARNING
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env.runtime.jsconversions import to_boolean
@@ -55,20 +55,12 @@ _REASONS = {200: "OK", 203: "Non-Authoritative Information", 206: "Partial Conte
             501: "Not Implemented"}
 
 
-@functools.cache
-def _utc_date_pattern() -> re.Pattern[str]:
-    return re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
-                      r"\d\d\d\d \d\d:\d\d:\d\d GMT")
+_utc_date_pattern = lazy_pattern(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+                                 r"\d\d\d\d \d\d:\d\d:\d\d GMT")
 
 
-@functools.cache
-def _etag_pattern() -> re.Pattern[str]:
-    return re.compile(r'(W/)?"(.+)"')
-
-
-@functools.cache
-def _range_pattern() -> re.Pattern[str]:
-    return re.compile(r"bytes=\s*(\d*)\s*-\s*(\d*)\s*")
+_etag_pattern = lazy_pattern(r'(W/)?"(.+)"')
+_range_pattern = lazy_pattern(r"bytes=\s*(\d*)\s*-\s*(\d*)\s*")
 
 
 _log = logging.getLogger("workers_env.runtime")

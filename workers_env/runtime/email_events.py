@@ -13,7 +13,6 @@ of Email Routing (``cloudflare:email``'s ``EmailMessage``), which workers-env do
 from __future__ import annotations
 
 import email.utils
-import functools
 import logging
 import re
 import secrets
@@ -23,6 +22,7 @@ from typing import Any
 
 from workers_env._errors import NotEmulatedError, WorkersEnvError
 from workers_env._jsvalues import JS_WHITESPACE
+from workers_env._lazyre import lazy_pattern
 from workers_env.runtime.jsbuffers import JsBuffer
 from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import JsObject, JsProxy
@@ -91,9 +91,7 @@ def _without_bcc(raw: bytes) -> bytes:
     return b"".join(kept) + rest
 
 
-@functools.cache
-def _js_spaces() -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(JS_WHITESPACE)}]+")
+_js_spaces = lazy_pattern(f"[{re.escape(JS_WHITESPACE)}]+")
 
 
 def _postal_headers(raw: bytes) -> list[tuple[str, str]]:

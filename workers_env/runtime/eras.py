@@ -37,6 +37,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import Version
 
 from workers_env._errors import ConfigError
+from workers_env._lazyre import lazy_pattern
 from workers_env.config.build import (
     build_command,
     build_syncs,
@@ -262,28 +263,14 @@ def _ci_workflows_folder(root: Path) -> Path | None:
     return None
 
 
-@functools.cache
-def _yaml_comment() -> re.Pattern[str]:
-    return re.compile(r"(^|[ \t])#[^\n]*", re.MULTILINE)
-
-
-@functools.cache
-def _wrangler_action() -> re.Pattern[str]:
-    return re.compile(r"wrangler-action")
-
-
+_yaml_comment = lazy_pattern(r"(^|[ \t])#[^\n]*", re.MULTILINE)
+_wrangler_action = lazy_pattern(r"wrangler-action")
 #: a shell command uploading the Worker with wrangler itself, ``rest`` the remainder of that
 #: command (up to a newline not escaped, ``;``, ``&`` or ``|``), where a ``--dry-run`` goes
-@functools.cache
-def _wrangler_upload() -> re.Pattern[str]:
-    return re.compile(r"\bwrangler\s+(?:deploy|publish|versions\s+upload)\b(?P<rest>(?:\\\n|[^\n;&|])*)")
-
-
+_wrangler_upload = lazy_pattern(r"\bwrangler\s+(?:deploy|publish|versions\s+upload)\b(?P<rest>(?:\\\n|[^\n;&|])*)")
 #: wrangler's ``--dry-run`` ("Compile a project and run checks without actually uploading the
 #: Worker", deploy-args.ts), as yargs reads a boolean: also ``--dryRun`` and ``=true``
-@functools.cache
-def _dry_run() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])--(?:dry-run|dryRun)(?:=true)?(?![\w=-])")
+_dry_run = lazy_pattern(r"(?<![\w-])--(?:dry-run|dryRun)(?:=true)?(?![\w=-])")
 
 
 def deploys_with_plain_wrangler(root: Path) -> bool:
@@ -347,9 +334,7 @@ def _plain_wrangler_in(workflows: tuple[tuple[str, int, int], ...]) -> bool:
 
 #: a key whose value a workflow runs in the shell: a step's ``run``, wrangler-action's
 #: ``preCommands``/``postCommands`` (its ``command`` is wrangler's own)
-@functools.cache
-def _run_key() -> re.Pattern[str]:
-    return re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>run|preCommands|postCommands)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
+_run_key = lazy_pattern(r"^[ \t]*(?:-[ \t]+)?(?P<key>run|preCommands|postCommands)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
 
 
 def _workflow_commands(text: str) -> list[str]:

@@ -4,14 +4,13 @@ workers-sdk #13776, May 2026). A naive ``datetime`` -- ``datetime.now()``,
 
 from __future__ import annotations
 
-import functools
 import os
-import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from workers_env._errors import ConfigError
+from workers_env._lazyre import lazy_pattern
 
 __all__ = ["PRODUCTION_TIMEZONE", "check_timezone", "production_timezone"]
 
@@ -23,9 +22,7 @@ _NAME = r"(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)"
 _OFFSET = r"[+-]?\d{1,2}(?::\d{1,2}){0,2}"
 
 
-@functools.cache
-def _posix_rule() -> re.Pattern[str]:
-    return re.compile(rf"{_NAME}{_OFFSET}(?:{_NAME}(?:{_OFFSET})?(?:,[^,\s]+,[^,\s]+)?)?")
+_posix_rule = lazy_pattern(rf"{_NAME}{_OFFSET}(?:{_NAME}(?:{_OFFSET})?(?:,[^,\s]+,[^,\s]+)?)?")
 
 
 def check_timezone(zone: str | None) -> None:
