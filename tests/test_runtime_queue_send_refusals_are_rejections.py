@@ -4,7 +4,12 @@ the call: they are ``JSG_REQUIRE``s inside workerd's promise-returning ``WorkerQ
 jsg turns such a throw into a rejected promise from compatibility date 2022-10-31
 (``capture_async_api_throws``, "Don't throw from async functions" in Cloudflare's compatibility
 dates). So the call hands back a promise, and awaiting it suspends the task before raising, as any
-rejected binding call (``a1 c0 E a2``); workers-env raised at the call (``a1 E a2 c0``, review87)."""
+rejected binding call (``a1 c0 E a2``); workers-env raised at the call (``a1 E a2 c0``, review87).
+``sendBatch`` given no sequence -- ``None`` (``undefined``), nothing, a string, a number -- likewise
+rejects, with jsg's ``TypeError: Failed to execute 'sendBatch' on 'WorkerQueue': parameter 1 is not of
+type 'Sequence'.`` (workerd queue.h: ``jsg::Sequence<MessageSendRequest> batch``; jsg iterator.h
+``SequenceWrapper``: the name ``Sequence``, a string not taken; util.c++'s method-argument text); it was
+Python's ``missing 1 required positional argument`` at the call (left57)."""
 
 from __future__ import annotations
 
@@ -25,6 +30,10 @@ class Default(WorkerEntrypoint):
             "empty batch": lambda: self.env.Q.sendBatch(to_js([])),
             "message without body": lambda: self.env.Q.sendBatch(
                 to_js([{"delaySeconds": 1}], dict_converter=Object.fromEntries)),
+            "batch of None": lambda: self.env.Q.sendBatch(None),
+            "batch of nothing": lambda: self.env.Q.sendBatch(),
+            "batch of a string": lambda: self.env.Q.sendBatch("ab"),
+            "batch of a number": lambda: self.env.Q.sendBatch(5),
         }
         answers = {}
         for name, call in calls.items():
@@ -63,4 +72,6 @@ def test_queue_send_refusals_reject_the_promise_the_call_returns(tmp_path, date)
         "undefined body": rejected("Message body cannot be undefined"),
         "empty batch": rejected("sendBatch() requires at least one message"),
         "message without body": rejected("Message body cannot be undefined"),
+        **dict.fromkeys(("batch of None", "batch of nothing", "batch of a string", "batch of a number"), rejected(
+            "Failed to execute 'sendBatch' on 'WorkerQueue': parameter 1 is not of type 'Sequence'.")),
     }
