@@ -4,9 +4,10 @@
 upper-cased -- before ``upper_case_all_http_methods`` (2024-10-14) only GET, POST, PUT, DELETE,
 HEAD and OPTIONS (``patch``, ``Patch``, ``trace`` refused; ``Get`` a GET), after it any known one.
 Upper-casing is ASCII's only (workerd util/strings.c++ ``toUpperAscii``): ``ſearch``, which
-Python's ``str.upper`` makes ``SEARCH``, is refused. The flag's first day and the day before it are
-pinned (audit34). A refusal is ``TypeError: Invalid HTTP method string: <as given>``. Measured with
-workerd 1.20261117.1 and 1.20261201.1 (``workerd test``, 2024-09-01 and 2026-11-01) and under
+Python's ``str.upper`` makes ``SEARCH``, is refused; ``patch`` is refused on 2024-10-13 and taken
+on 2024-10-14 (audit34: wrangler dev 4.164.0, the probe at those dates and 2026-10-01, 1203/1260
+answers identical, 0 unexpected). A refusal is ``TypeError: Invalid HTTP method string: <as
+given>``. Measured with workerd 1.20261117.1 and 1.20261201.1 (``workerd test``, 2024-09-01 and 2026-11-01) and under
 ``wrangler dev`` 4.164.0 (tools/wrangler/fetcher_init_refusals_probe.py); workers-env upper-cased
 every name and knew ``M-SEARCH`` but not ``MSEARCH`` or ``QUERY``."""
 
