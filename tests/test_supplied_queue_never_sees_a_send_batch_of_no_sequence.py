@@ -53,7 +53,8 @@ async def test_the_supplied_queue_is_not_asked(tmp_path: Path, date: str) -> Non
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
     (tmp_path / "wrangler.toml").write_text(
-        f'name = "q"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\ncompatibility_flags = ["python_workers", "disable_python_no_global_handlers"]\n'
+        f'name = "q"\nmain = "src/entry.py"\ncompatibility_date = "{date}"\n'
+        'compatibility_flags = ["python_workers", "disable_python_no_global_handlers"]\n'
         '[[queues.producers]]\nbinding = "Q"\nqueue = "jobs"\n')
     typical_pyproject(tmp_path)
     fake = TakesAnything()

@@ -121,8 +121,8 @@ class Audited:
     functions: bool = True  # whether its functions' texts are error texts
     texts: bool = False  # a module of messages: only its texts, private constants' and methods' too
     # a module of code (the runtime's): also leave out its tokens -- a text without a space ("http:"),
-    # compared (``kind == "failing build"``), a pattern (``re.compile``), a ``Literal[...]``, a ``__doc__``,
-    # ``typing.cast``'s type
+    # compared (``kind == "failing build"``), a pattern (``re.compile``, ``lazy_pattern``), a ``Literal[...]``,
+    # a ``__doc__``, ``typing.cast``'s type
     code: bool = False
     # a module of forms: a text of replacement fields and punctuation alone (``f"{name}: {message}"``,
     # the shape of an error's message) is a text too, its punctuation the mutated part
