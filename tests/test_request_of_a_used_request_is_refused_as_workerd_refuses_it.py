@@ -1,7 +1,8 @@
 """``new Request(used)`` -- an input Request whose body was read -- and ``fetch(used)`` (the global
 one, ``env.ASSETS.fetch``, which build that Request first: http.c++ ``fetchImplNoOutputLock``)
 are refused with workerd's ``TypeError: Cannot reconstruct a Request with a used body.``
-(http.c++ ``Request::constructor``, checked before the init is read); a fetch's refusal is the
+(http.c++ ``Request::constructor``, checked as the input is read, before the init: so before a
+non-empty ``integrity`` or an unknown ``method``, the init's first checks); a fetch's refusal is the
 rejection of the promise it returns. An init giving a body -- ``null`` too -- replaces the used
 one and is taken; a Request without a body is never used. They were taken before (left57)."""
 
@@ -39,7 +40,9 @@ async def outcome(make):
 async def on_fetch(request, env):
     out = []
     for make in (lambda r: js.Request.new(r), lambda r: js.Request.new(r, init()),
-                 lambda r: js.Request.new(r, init(method="PUT")), lambda r: js.Request.new(r, init(body=None)),
+                 lambda r: js.Request.new(r, init(method="PUT")), lambda r: js.Request.new(r, init(integrity="x")),
+                 lambda r: js.Request.new(r, init(method="BOGUS")), lambda r: js.fetch(r, init(integrity="x")),
+                 lambda r: js.Request.new(r, init(body=None)),
                  lambda r: js.Request.new(r, init(body="y")), lambda r: js.fetch(r), lambda r: env.ASSETS.fetch(r)):
         r = await used()
         out.append(await outcome(lambda: make(r)))
@@ -57,5 +60,6 @@ def test_a_used_request_is_not_reconstructed(tmp_path):
                              extra='[assets]\ndirectory = "public"\nbinding = "ASSETS"\nrun_worker_first = true\n')
     (folder / "public").mkdir()
     (folder / "public" / "a.txt").write_text("a")
-    assert json_answer(folder, "/") == [REFUSED, REFUSED, REFUSED, "made POST ''", "made POST 'y'",
+    assert json_answer(folder, "/") == [REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, REFUSED, "made POST ''",
+                                        "made POST 'y'",
                                         REFUSED, REFUSED, "ok 200"]

@@ -121,8 +121,8 @@ class Audited:
     functions: bool = True  # whether its functions' texts are error texts
     texts: bool = False  # a module of messages: only its texts, private constants' and methods' too
     # a module of code (the runtime's): also leave out its tokens -- a text without a space ("http:"),
-    # compared (``kind == "failing build"``), a pattern (``re.compile``), a ``Literal[...]``, a ``__doc__``,
-    # ``typing.cast``'s type
+    # compared (``kind == "failing build"``), a pattern (``re.compile``, ``lazy_pattern``), a ``Literal[...]``,
+    # a ``__doc__``, ``typing.cast``'s type
     code: bool = False
     # a module of forms: a text of replacement fields and punctuation alone (``f"{name}: {message}"``,
     # the shape of an error's message) is a text too, its punctuation the mutated part
@@ -227,7 +227,7 @@ MODULES = (
           ("temporary", ("test_cli_d1*", "test_cli_kv*")), ("othersections", ("test_cli_d1*", "test_cli_kv*")),
           ("apionly", ("test_cli_d1*", "test_cli_kv*")), ("vectorize/locationnote", ("test_cli_vectorize*",)),
           ("ai", ("test_cli_ai*",)), ("globalflags", CLI_TESTS),
-          ("negations", CLI_TESTS))),
+          ("negations", CLI_TESTS), ("toplevel", CLI_TESTS))),
     # the texts of the runtime (the JS stand-ins' errors, Pyodide's FFI, the SDK stand-ins', the
     # Worker loader's), of vectorize's other modules, of ``load_env`` and of the pytest plugin
     *(Audited(f"rt-{path.removeprefix('workers_env/runtime/').removesuffix('.py').replace('/', '-')}", path,
@@ -263,6 +263,9 @@ MODULES = (
     Audited("jsvalues", "workers_env/_jsvalues.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
     # the metaclass of the classes shown under production's module names (meta55)
     Audited("sdkclasses", "workers_env/_sdkclasses.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
+    # the patterns compiled at their first use (startup57; no text of its own)
+    Audited("lazyre", "workers_env/_lazyre.py", ("test_start_up_*", "test_assets_*", "test_config_*"), texts=True,
+            code=True),
     # wrangler's log levels (WRANGLER_LOG's warning for a value that is no level)
     Audited("loglevel", "workers_env/_loglevel.py", ("test_cli_*", "test_dev_*", "test_wrangler_log*"), texts=True,
             code=True),
@@ -271,8 +274,9 @@ MODULES = (
     Audited("seeding", "workers_env/seeding.py", ("test_plugin_*", "test_seeding_*"), texts=True, code=True),
 )
 #: texts and collections that are no limit nor error text (allow-lists, names of operations, the
-#: Workers AI catalog's model descriptions as cloudflare-docs' model files give them: data, no message)
-SKIPPED_NAMES = {"ALLOWED_FUNCTIONS", "ALLOWED_PRAGMAS", "RESERVED_PREFIX", "CATALOG_ENTRIES"}
+#: Workers AI catalog's model descriptions as cloudflare-docs' model files give them: data, no message;
+#: the commands' one-line summaries, cli/toplevel.py's, each command's argparse ``help=``)
+SKIPPED_NAMES = {"ALLOWED_FUNCTIONS", "ALLOWED_PRAGMAS", "RESERVED_PREFIX", "CATALOG_ENTRIES", "SUMMARIES"}
 #: the rows of a table of flags (``WORKERD_FLAGS_SINCE_6552D99``: name, disable name, date, ...,
 #: implications) whose dates ``compat-dates`` audits -- those the audited code follows or a session
 #: added (currency55: workerd 1.20261129.1's and 1.20261201.1's); a row's every date moves
@@ -565,7 +569,8 @@ CODE_STATEMENTS = (ast.Raise, ast.Import, ast.ImportFrom, ast.FunctionDef, ast.A
 CODE_CALLS = {"execute", "executemany", "executescript", "parse", "compile", "exec", "eval",
               "loads",  # JSON data written as a text (a model's input schema)
               "startswith", "endswith", "removeprefix", "removesuffix",  # and a text's prefix or suffix compared
-              "filterwarnings"}  # (a warning's message, matched as a regular expression)
+              "filterwarnings",  # (a warning's message, matched as a regular expression)
+              "lazy_pattern"}  # a regular expression compiled at its first use (_lazyre, startup57)
 
 
 def _is_code_text(text: ast.AST) -> bool:

@@ -98,6 +98,7 @@ CASES: list[list[Any]] = [
     ["method trace", "url", {"method": "trace"}],
     ["method TRACK", "url", {"method": "TRACK"}],
     ["method M-SEARCH", "url", {"method": "M-SEARCH"}],
+    ["method \u017fearch", "url", {"method": "\u017fearch"}],  # (str.upper: SEARCH; kj's toUpper ASCII only)
     ["method 5", "url", {"method": 5}],
     ["method null", "url", {"method": None}],
     ["redirect bogus", "url", {"redirect": "bogus"}],
