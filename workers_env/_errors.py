@@ -566,3 +566,13 @@ class UnreadOptionWarning(UserWarning):
     goes on with the default -- as workers-env then does; this Python-side warning names the
     option, and ``-W error::workers_env.UnreadOptionWarning`` makes it a failure.
     """
+
+
+# The public errors read as the README names them, ``workers_env.ConfigError``, in a traceback's
+# last line, pytest's ``E`` lines and repr() (walk58: pytest showed ``workers_env._errors.ConfigError``
+# for a plugged embedder's wrong shape); pickle finds them there too. The JsException family keeps
+# its own module (production's ``pyodide.ffi`` in Worker code).
+for _public in (WorkersEnvError, ConfigError, IndexDefinitionError, StateError, NotEmulatedError,
+                BindingNotEmulatedError):
+    _public.__module__ = "workers_env"
+del _public
