@@ -1,8 +1,9 @@
 """workers-env's own public errors read by the names the README gives them -- a traceback's
 last line, pytest's ``E`` line and ``repr()`` say ``workers_env.ConfigError``, not the private
 module ``workers_env._errors`` they are defined in (walk58: a plugged embedder's wrong shape
-showed ``E  workers_env._errors.ConfigError: ...``) -- and still pickle. The JavaScript errors
-keep their own names (``pyodide.ffi.JsException`` in Worker code)."""
+showed ``E  workers_env._errors.ConfigError: ...``, a script's AiError
+``workers_env._errors.AiError``) -- and still pickle. In Worker code the JavaScript errors keep
+Pyodide's name, ``pyodide.ffi.JsException`` (test_runtime_js_errors_are_pyodide_ffi_js_exceptions_in_worker_code)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import workers_env
 from workers_env import load_env
 
 PUBLIC = ["WorkersEnvError", "ConfigError", "IndexDefinitionError", "StateError", "NotEmulatedError",
-          "BindingNotEmulatedError"]
+          "BindingNotEmulatedError", "JsException", "VectorizeError", "AiError"]  # (the last three outside Worker code)
 
 
 @pytest.mark.parametrize("name", PUBLIC)
@@ -33,3 +34,5 @@ def test_a_traceback_names_it_so_and_it_pickles(tmp_path):
     assert last.startswith('workers_env.IndexDefinitionError: The Vectorize index "idx" (binding V) has no definition')
     again = pickle.loads(pickle.dumps(workers_env.ConfigError("bad", problems=["a", "b"])))
     assert type(again) is workers_env.ConfigError and again.problems == ["a", "b"]
+    again = pickle.loads(pickle.dumps(workers_env.AiError("No such model x or task", code=5007)))
+    assert type(again) is workers_env.AiError and (str(again), again.code) == ("AiError: 5007: No such model x or task", 5007)
