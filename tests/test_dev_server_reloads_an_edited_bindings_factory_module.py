@@ -28,7 +28,10 @@ def _reloaded(dev: DevServer, path: Path, text: str) -> None:
 def _refused(dev: DevServer, path: Path, text: str) -> str:
     mark = len(dev.lines)
     path.write_text(text)
-    return dev.lines[dev.wait_for(SAID, after=mark)]
+    said = dev.wait_for(SAID, after=mark)
+    assert dev.lines[said - 1] == ("workers-env dev: the Worker failed to load after the change; the one loaded before "
+                                   "goes on serving until a fix loads:")  # (walk58: the error alone before)
+    return dev.lines[said]
 
 
 def test_an_edit_of_the_factory_module_or_what_it_imports_rebuilds_the_env(tmp_path: Path) -> None:

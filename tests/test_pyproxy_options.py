@@ -94,7 +94,7 @@ async def test_a_list_of_vector_dicts_sends_no_values_as_in_production(tmp_path,
         "a Python dict reached JavaScript as a PyProxy in this call to VEC.upsert(), as an item of a list the binding "
         "maps over: spread, it has none of its keys on Pyodide 0.26, and from 0.28 a key named like a dict method (a "
         "vector's 'values') reads the method, so production sends it incomplete and the service refuses it. Convert "
-        "the list with to_js(vectors, dict_converter=Object.fromEntries); or give the Worker the external SDK, which "
+        "the list with to_js(vectors, dict_converter=Object.fromEntries) (from pyodide.ffi import to_js; from js import Object); or give the Worker the external SDK, which "
         "converts plain Python values (compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)")
 
 
@@ -103,7 +103,7 @@ async def test_the_external_sdk_hint_is_given_only_where_the_worker_lacks_that_s
     """The refusal suggests the external SDK only to a Worker of the built-in one (re-run 11:
     vectorize-mcp-worker-python, already on SDK 1.9.5, was told to switch to it)."""
     with pytest.warns(PyProxyWarning, match="as the value"), \
-            pytest.raises(JsException, match=r"convert it with to_js\(\); or give the Worker the external SDK"):
+            pytest.raises(JsException, match=r"convert it with to_js\(\) \(from pyodide.ffi import to_js\); or give the Worker the external SDK"):
         (tmp_path / "builtin").mkdir()
         await load(tmp_path / "builtin", "2025-11-01").fetch("/list-as-value")
     external = tmp_path / "external"
@@ -257,5 +257,5 @@ async def test_a_dict_as_a_supplied_services_options_on_pyodide_026(tmp_path):
     assert [str(w.message) for w in caught] == [
         "a Python dict reached JavaScript as a PyProxy as the options of SVC.lookup(): production reads none of its "
         "keys (limit), so the defaults apply, here too. Convert it with to_js(value, dict_converter=Object.fromEntries) "
-        "or pass keyword arguments; or give the Worker the external SDK, which converts plain Python values "
+        "(from pyodide.ffi import to_js; from js import Object) or pass keyword arguments; or give the Worker the external SDK, which converts plain Python values "
         "(compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)"]

@@ -61,7 +61,7 @@ def test_the_warning_says_what_is_read():
     assert str(caught[0].message) == (
         "a Python SimpleNamespace reached JavaScript as a PyProxy as the options of new Blob(): JavaScript reads its "
         "type as the PyProxy own property, 'types.SimpleNamespace', whatever the object holds, in production too. "
-        "Convert it with to_js(a dict of its members, dict_converter=Object.fromEntries)")
+        "Convert it with to_js(a dict of its members, dict_converter=Object.fromEntries) (from pyodide.ffi import to_js; from js import Object)")
 
 
 def test_a_python_object_as_a_readable_stream_source_is_refused_for_its_type():

@@ -46,12 +46,12 @@ async def test_worker_code_sees_pyodide_ffi_js_exception(tmp_path, date):
     assert await (await worker.fetch("/")).json() == [
         "pyodide.ffi", "pyodide.ffi", "<class 'pyodide.ffi.JsException'>", True, True, True]
     kept = worker.module.KEPT[0]  # the same error, read by the test after the request: workers-env's names
-    assert (type(kept).__module__, kept.__module__) == ("workers_env._errors", "workers_env._errors")
-    assert isinstance(kept, JsException) and f"{type(kept)!r}" == "<class 'workers_env._errors.JsException'>"
+    assert (type(kept).__module__, kept.__module__) == ("workers_env", "workers_env")
+    assert isinstance(kept, JsException) and f"{type(kept)!r}" == "<class 'workers_env.JsException'>"
 
 
 def test_outside_worker_code_it_keeps_workers_envs_module():
-    assert JsException.__module__ == "workers_env._errors"
-    assert repr(JsException) == "<class 'workers_env._errors.JsException'>"
+    assert JsException.__module__ == "workers_env"
+    assert repr(JsException) == "<class 'workers_env.JsException'>"
     error = JsException("boom", name="TypeError")
     assert type(pickle.loads(pickle.dumps(error))) is JsException

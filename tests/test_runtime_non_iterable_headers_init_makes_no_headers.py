@@ -56,7 +56,8 @@ def test_a_python_object_says_why_it_gave_no_headers():
     assert str(caught[0].message) == (
         "a Python SimpleNamespace reached JavaScript as a PyProxy as the init of new Headers(): JavaScript lists none "
         "of its attributes as own properties, so production makes no headers of it, and so does workers-env. Pass a "
-        "dict's items(), a list of [name, value] pairs or to_js(d, dict_converter=Object.fromEntries)")
+        "dict's items(), a list of [name, value] pairs or to_js(d, dict_converter=Object.fromEntries)"
+        " (from pyodide.ffi import to_js; from js import Object)")
 
 
 def test_an_object_with_getitem_is_still_a_sequence():

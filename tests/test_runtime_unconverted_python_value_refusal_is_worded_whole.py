@@ -50,11 +50,11 @@ def worker(tmp_path_factory):
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("value", "text"), [
     ("dict", "TypeError: a Python dict reached JavaScript as a PyProxy in this call to WF.create(); convert it with "
-             "to_js(value, dict_converter=Object.fromEntries)" + SDK_HINT),
+             "to_js(value, dict_converter=Object.fromEntries) (from pyodide.ffi import to_js; from js import Object)" + SDK_HINT),
     ("set", "TypeError: a Python set reached JavaScript as a PyProxy in this call to WF.create(); convert it with "
-            "to_js()" + SDK_HINT),
+            "to_js() (from pyodide.ffi import to_js)" + SDK_HINT),
     ("object", "TypeError: a Python object reached JavaScript as a PyProxy in this call to WF.create(); convert it "
-               "with to_js()" + SDK_HINT),
+               "with to_js() (from pyodide.ffi import to_js)" + SDK_HINT),
 ])
 async def test_an_unconverted_value_is_refused_with_its_type_and_the_fix(worker, value, text):
     response = await worker.fetch(f"/{value}")

@@ -64,7 +64,7 @@ TOP_LEVEL = ("calling the top-level scheduled handler of entry.py over RPC (work
 
 
 def _said(text: str) -> str:
-    return ('workers_env._errors.NotEmulatedError: the Worker "search", called over a service binding, met what '
+    return ('workers_env.NotEmulatedError: the Worker "search", called over a service binding, met what '
             f"workers-env does not emulate: {text}")
 
 

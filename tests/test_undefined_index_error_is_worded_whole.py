@@ -25,7 +25,8 @@ WAYS_WITH_AN_EXAMPLE = (
     '"version": "v2"}}), a workers_env_indexes fixture or @pytest.mark.workers_env(indexes=...)\n'
     "  3. in persisted local state, as you create it on Cloudflare: workers-env vectorize create docs "
     "--dimensions=768 --metric=cosine (no file to edit; workers-env dev reads that state, "
-    "load_env(..., persist_to=...) too)"
+    "load_env(..., persist_to=...) too; not this env, built without persist_to, nor the pytest fixtures': 1 or 2 "
+    "for them)"  # (walk58: way 3 was taken for the fixtures)
 )
 
 

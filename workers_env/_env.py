@@ -670,7 +670,11 @@ def bindings_from_pyproject(config: WorkerConfig) -> dict[str, Any]:
                 problems.append(f"{where}: {name}: cannot import {module_name!r} ({exc}); the module must be importable from {root} or your environment")
                 continue
             except AttributeError:
-                problems.append(f"{where}: {name}: module {module_name!r} has no {attr!r}")
+                module = sys.modules.get(module_name)
+                names = [n for n in dir(module) if not n.startswith("_")] if module is not None else []
+                close = difflib.get_close_matches(attr, names, n=1, cutoff=0.8)  # walk58: a misspelt factory
+                problems.append(f"{where}: {name}: module {module_name!r} has no {attr!r}"
+                                + (f" (did you mean {module_name}:{close[0]}?)" if close else ""))
                 continue
             except Exception as exc:  # noqa: BLE001 - the module's own code failed (a SyntaxError, say)
                 failures.append(exc)

@@ -268,7 +268,8 @@ class JsException(WorkersEnvError, metaclass=_JsExceptionType):
     """
 
     _pyodide_named = True  # this class itself, not its subclasses: see _JsExceptionType
-    __module__ = _ModuleName(__name__)  # type: ignore[assignment]  # an instance's e.__module__ too
+    # (outside Worker code ``workers_env``, where the README imports it from: walk58)
+    __module__ = _ModuleName("workers_env")  # type: ignore[assignment]  # an instance's e.__module__ too
 
     name: str  # set through ``__dict__`` in ``__init__``: an assignment after it is Worker code's
     cause: Any  # set only on an Error made with ``options.cause`` (jsglobals)
@@ -451,6 +452,8 @@ class VectorizeError(JsException):
     the binding's own JavaScript before any request (``operation=None``) carry no envelope.
     """
 
+    __module__ = "workers_env"  # (as the README names it, in a traceback outside Worker code: walk58)
+
     def __init__(self, operation: str | None, text: str, *, code: int | None = None):
         if operation is None:
             message = text
@@ -472,6 +475,8 @@ class AiError(JsException):
     input the model's schema refuses, ``5007`` for an unknown model), ``None`` for errors the
     emulator raises on its own (a model or option it does not emulate).
     """
+
+    __module__ = "workers_env"  # (as the README names it, in a traceback outside Worker code: walk58)
 
     def __init__(self, description: str, *, code: int | None = None):
         super().__init__(description if code is None else f"{code}: {description}", name="AiError")
@@ -566,3 +571,13 @@ class UnreadOptionWarning(UserWarning):
     goes on with the default -- as workers-env then does; this Python-side warning names the
     option, and ``-W error::workers_env.UnreadOptionWarning`` makes it a failure.
     """
+
+
+# The public errors read as the README names them, ``workers_env.ConfigError``, in a traceback's
+# last line, pytest's ``E`` lines and repr() (walk58: pytest showed ``workers_env._errors.ConfigError``
+# for a plugged embedder's wrong shape); pickle finds them there too. The JsException family names
+# ``workers_env`` in its class bodies (production's ``pyodide.ffi`` in Worker code).
+for _public in (WorkersEnvError, ConfigError, IndexDefinitionError, StateError, NotEmulatedError,
+                BindingNotEmulatedError):
+    _public.__module__ = "workers_env"
+del _public

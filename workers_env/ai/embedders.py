@@ -120,12 +120,29 @@ def import_target(target: str, where: str, root: Path | None) -> Any:
         if added:
             sys.path.remove(str(root))
     function = module
-    for part in attribute.split("."):
+    for done, part in enumerate(attribute.split(".")):
         try:
             function = getattr(function, part)
         except AttributeError:
-            raise ConfigError(f'{where}: "{module_name}" has no "{attribute}" (from "{target}")') from None
+            raise ConfigError(f'{where}: "{module_name}" has no "{attribute}" (from "{target}")'
+                              f"{_near(function, part, target, done)}") from None
     return function  # type: ignore[return-value]
+
+
+def _near(owner: Any, name: str, target: str, done: int) -> str:
+    """A ``did you mean`` for a misspelt function name (walk58: ``bge_bse`` for ``bge_base``):
+    the public callable of ``owner`` closest to ``name`` (difflib's 0.8), as the target to write."""
+    import difflib
+
+    names = [n for n in dir(owner) if not n.startswith("_") and callable(getattr(owner, n, None))]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.8)
+    if not close:
+        return ""
+    module_name, _, attribute = target.partition(":")
+    parts = attribute.split(".")
+    parts[done] = close[0]
+    return f': did you mean "{module_name}:{".".join(parts[:done + 1])}"?'
+
 
 
 def _entries(table: Any, where: str) -> Mapping[str, Any]:

@@ -835,7 +835,7 @@ def _announce(config: Any, env: Any, environment: str | None, env_files: list[st
         if warning:
             warn_block(warning)
     _local_vectorize_note(config.merged, {name for name in env if isinstance(env.unwrapped(name), UndefinedIndexBinding)})
-    _offline_ai_note(config.merged)
+    _offline_ai_note(config.merged, config.tool)
     remote = remote_bindings(config.merged, _LOCAL_KINDS)
     if remote:  # wrangler dev's binding table says "remote" for these
         names = ", ".join(f"{b.name} ({b.kind})" for b in remote)
@@ -876,19 +876,27 @@ def _local_vectorize_note(merged: Any, undefined: Set[str] = frozenset()) -> Non
          "the index of that name in your account answers", "stderr")
 
 
-def _offline_ai_note(merged: Any) -> None:
+def _offline_ai_note(merged: Any, tool: Any = None) -> None:
     """workers-env's line for an ``[ai]`` binding without ``remote = true`` (that one gets the remote
     note), which wrangler dev's table calls ``remote`` (``not supported`` with ``remote = false``):
     wrangler dev sends its calls to the account, and without a login does not start (``Failed to
     start the remote proxy session``, either way: measured, 4.164.0); workers-env answers offline,
-    which the table's word would deny."""
+    which the table's word would deny. ``tool``: ``[tool.workers-env]``, whose
+    ``ai.embedders`` models are answered by the user's functions (walk58: the line said "by the
+    words texts share" of a model the project had plugged a real one in for)."""
     entry = merged.get("ai") if isinstance(merged, dict) else None
     if not isinstance(entry, dict) or not isinstance(entry.get("binding"), str) or entry.get("remote") is True:
         return
+    ai = tool.get("ai") if isinstance(tool, dict) else None
+    plugged = [str(model) for model in (ai.get("embedders") or {})] if isinstance(ai, dict) else []
+    words = "embeddings by the words texts share, not by meaning"
+    if plugged:
+        words = (f"embeddings of {', '.join(plugged)} by your [tool.workers-env.ai.embedders] "
+                 f"function{'s' if len(plugged) > 1 else ''}, of other models by the words texts share, not by meaning")
     emit("warn", f"workers-env dev: env.{entry['binding']} (Workers AI) runs offline: wrangler dev sends its calls to "
          "your Cloudflare account (and, without a login, stops with \"Failed to start the remote proxy session\"), "
-         "workers-env answers them locally -- embeddings by the words texts share, not by meaning, and placeholder "
-         "or scripted text (README \"Workers AI\"); deployed, Workers AI answers", "stderr")
+         f"workers-env answers them locally -- {words}, and placeholder or scripted text (README \"Workers AI\"); "
+         "deployed, Workers AI answers", "stderr")
 
 
 def _secrets_and_table(config: Any, environment: str | None, env_files: list[str] | None,

@@ -458,7 +458,7 @@ class Reloader:
             # a module that failed to import: its fix is an edit too -- watched before the error is
             # said, so a fix written as soon as it is read is not taken as the file's first stamp
             self._watch_binding_files(config)
-            print(f"workers-env dev: {exc}", file=sys.stderr, flush=True)
+            self._load_failed(exc)  # and that the last Worker serves on (walk58: the error alone was said)
             return
         self._announce(config, env)
         print(RELOADING, flush=True)

@@ -114,21 +114,25 @@ def _migrations_hint(database: Database, entry: D1Entry, config: WorkerConfig,
     """For a "no such table" error: the migrations of the entry's folder not applied yet, and
     the database of wrangler's state beside the config when a relative ``persist_to`` read from a
     subfolder is another state (a fresh database, while the one the migrations were applied to
-    sits beside the config), else how to create tables in a database that has none yet."""
+    sits beside the config: that note alone, as the commands the others name write the state
+    beside the config, not this one; walk58), else how to create tables in a database that has none yet."""
     from workers_env.d1 import migration_pattern
     from workers_env.d1.migrations import pending_note
 
     def hint(message: str) -> str | None:
         if "no such table" not in message:
             return None
+        elsewhere = _state_elsewhere(entry, config, persist_to)
+        if elsewhere is not None:  # the cause: the commands a pending-migration note names write the other state
+            return elsewhere
         try:
             pending = pending_note(database, entry.migrations_path(config.root), entry.migrations_table, entry.binding,
                                    entry.migrations_glob(config.path.name), message, in_memory=persist_to is None)
         except (OSError, RuntimeError, migration_pattern.PatternError):  # a migrations folder that cannot be read (RuntimeError: a symlink loop)
             pending = None  # a note only: D1's error stays as it was
-        notes = [pending, _state_elsewhere(entry, config, persist_to), _state_unread(entry, config, persist_to)]
-        if pending is None and notes[1] is None:
-            notes.append(_no_tables_yet(database, entry, config, persist_to, state_unread=notes[2] is not None))
+        notes = [pending, _state_unread(entry, config, persist_to)]
+        if pending is None:
+            notes.append(_no_tables_yet(database, entry, config, persist_to, state_unread=notes[1] is not None))
         return "; ".join(note for note in notes if note) or None
     return hint
 

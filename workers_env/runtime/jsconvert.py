@@ -482,14 +482,33 @@ def _to_plain_leaf(value: Any, plain: _Plain) -> Any:
     # the built-in SDK of dates before 2026-04-21 hands bindings over raw: say how either era reads
     hint = era_hint()
     if isinstance(value, dict):  # plain data produced by from_plain never reaches here unwrapped
-        raise js_type_error(
+        raise js_type_error(with_imports(
             f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}; "
             f"convert it with to_js(value, dict_converter=Object.fromEntries){hint}"
-        )
-    raise js_type_error(
+        ))
+    raise js_type_error(with_imports(
         f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}; convert it with to_js()"
         + hint
-    )
+    ))
+
+
+def with_imports(message: str) -> str:
+    """``message`` with where its first ``to_js(...)`` (and an ``Object.fromEntries`` in it) come
+    from in Worker code written after it: a note's fix a Worker can paste (walk58: the imports
+    were named nowhere, README or note)."""
+    start = message.find("to_js(")
+    if start < 0 or "from pyodide.ffi import to_js" in message:
+        return message
+    depth = 0
+    for end in range(start + len("to_js"), len(message)):
+        depth += {"(": 1, ")": -1}.get(message[end], 0)
+        if depth == 0:
+            break
+    else:
+        return message
+    call = message[start:end + 1]
+    imports = "from pyodide.ffi import to_js" + ("; from js import Object" if "Object.fromEntries" in call else "")
+    return f"{message[:end + 1]} ({imports}){message[end + 1:]}"
 
 
 _ERA_HINT = ("; or give the Worker the external SDK, which converts plain Python values "

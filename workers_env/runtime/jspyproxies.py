@@ -13,7 +13,7 @@ from workers_env._deep import ROOMY_FROM, deeper
 from workers_env._errors import JsException, PyProxyWarning, caller_level
 from workers_env._jsvalues import JsDict, JsLiteralMapArgument, JsMapArgument, JsSet, JsTypedArray
 from workers_env.runtime.current import pyodide_028
-from workers_env.runtime.jsconvert import _proxy_from_entries, era_hint, to_js
+from workers_env.runtime.jsconvert import _proxy_from_entries, era_hint, to_js, with_imports
 from workers_env.runtime.jsproxy import NULL_AS_NONE, JsObject
 from workers_env.runtime.pytypeslots import pyproxy_length, type_has, type_name
 
@@ -325,6 +325,7 @@ def warn_pyproxy(message: str) -> None:
     """A :class:`PyProxyWarning` pointed at the Worker's line, kept for the call's error too:
     the service's refusal ("required properties ... 'text'") is what the user sees first --
     once: every dict of a list of vectors says the same, and the error says it one time."""
+    message = with_imports(message)
     notes = PYPROXY_NOTES.get()
     if notes is not None and message not in notes:
         notes.append(message)

@@ -128,7 +128,9 @@ def _resolve_definition(index_name: str, bindings: list[str], sources: list[tupl
                "bge-small's), in one of these ways:\n")
         third = (f"  3. in persisted local state, as you create it on Cloudflare: workers-env vectorize create {index_name} "
                  "--dimensions=768 --metric=cosine (no file to edit; workers-env dev reads that state, "
-                 "load_env(..., persist_to=...) too)")
+                 "load_env(..., persist_to=...) too" + ("" if store is not None else
+                 # (walk58: a pytest user took way 3 for the fixtures and met the same error again)
+                 "; not this env, built without persist_to, nor the pytest fixtures': 1 or 2 for them") + ")")
     else:
         why = ("The state beside the config (.wrangler/state) holds it, as `workers-env vectorize create` made it, but "
                "without persist_to an env reads no state: its indexes start empty, in memory (so do the pytest "

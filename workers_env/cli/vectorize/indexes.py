@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workers_env._errors import ConfigError
+from workers_env._errors import ConfigError, StateError
 from workers_env.cli.common import (
     CommandError,
     dump_json,
@@ -111,7 +111,12 @@ def create(args: argparse.Namespace) -> int:
     if not args.json:
         log(f"🚧 Creating index: '{name}'")
     with open_store(args, create=True) as store:
-        record = store.create_index(name, definition)
+        try:
+            record = store.create_index(name, definition)
+        except StateError as exc:
+            if "already exists" not in str(exc):
+                raise
+            raise CommandError(_exists(args, name, str(exc))) from None
     if args.json:
         log(dump_json(_index_json(record)))
         return 0
@@ -136,6 +141,18 @@ def create(args: argparse.Namespace) -> int:
     if clash is not None:
         note(clash)
     return 0
+
+
+def _exists(args: argparse.Namespace, name: str, refusal: str) -> str:
+    """The refusal of a name the state holds already, with the ways on (walk58: a project whose
+    ``[tool.workers-env.indexes]`` defines the index had it made by ``workers-env dev``'s start,
+    and ``create`` said only that it exists)."""
+    config = args.worker_config
+    made = (" (workers-env dev and load_env(persist_to=...) make the indexes pyproject.toml's "
+            "[tool.workers-env.indexes] defines when they open the state)"
+            if config is not None and name in config.pyproject_indexes else "")
+    return (f"{refusal}{made}: `workers-env vectorize info {name}` shows it; "
+            f"to make it anew, `workers-env vectorize delete {name}` first (its vectors go with it)")
 
 
 def _clash_with_project(args: argparse.Namespace, name: str, record: IndexRecord) -> str | None:

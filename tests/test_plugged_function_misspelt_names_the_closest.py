@@ -1,0 +1,48 @@
+"""A ``"package.module:function"`` of pyproject.toml whose function name is misspelt --
+``[tool.workers-env.ai.embedders]``, ``load_env(embedders=...)``, ``[tool.workers-env.bindings]``
+-- is refused with the closest public name the module has, as the target to write (walk58:
+``myproject.embeddings:bge_bse`` said only that the module has no ``bge_bse``); a name close to
+none keeps the refusal as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers_env import ConfigError, load_env
+from workers_env._env import bindings_from_pyproject
+from workers_env.config import load_config
+
+TOML = 'name = "w"\n[ai]\nbinding = "AI"\n'
+MODEL = "@cf/baai/bge-small-en-v1.5"
+FUNCTIONS = "def bge_small(texts):\n    return [[1.0] * 384 for _ in texts]\n\ndef make_store():\n    return object()\n"
+
+
+def _project(tmp_path, module: str, pyproject: str = "") -> None:
+    (tmp_path / "wrangler.toml").write_text(TOML)
+    (tmp_path / f"{module}.py").write_text(FUNCTIONS)
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+
+
+def test_an_embedder_in_pyproject(tmp_path):
+    _project(tmp_path, "walk58_emb_a", f'[tool.workers-env.ai.embedders]\n"{MODEL}" = "walk58_emb_a:bge_smal"\n')
+    with pytest.raises(ConfigError) as info:
+        load_env(tmp_path)
+    assert str(info.value).endswith(
+        f'[tool.workers-env.ai.embedders] in pyproject.toml, "{MODEL}": "walk58_emb_a" has no "bge_smal" (from '
+        '"walk58_emb_a:bge_smal"): did you mean "walk58_emb_a:bge_small"?')
+
+
+def test_an_embedder_given_to_load_env_and_a_name_close_to_none(tmp_path):
+    _project(tmp_path, "walk58_emb_b")
+    with pytest.raises(ConfigError, match=r'has no "bge_smal" \(from "walk58_emb_b:bge_smal"\): did you mean '
+                                          r'"walk58_emb_b:bge_small"\?$'):
+        load_env(tmp_path, embedders={MODEL: "walk58_emb_b:bge_smal"})
+    with pytest.raises(ConfigError, match=r'has no "nothing_alike" \(from "walk58_emb_b:nothing_alike"\)$'):
+        load_env(tmp_path, embedders={MODEL: "walk58_emb_b:nothing_alike"})
+
+
+def test_a_binding_factory_in_pyproject(tmp_path):
+    _project(tmp_path, "walk58_facts", '[tool.workers-env.bindings]\nSTORE = "walk58_facts:make_stor"\n')
+    with pytest.raises(ConfigError) as info:
+        bindings_from_pyproject(load_config(tmp_path))
+    assert "STORE: module 'walk58_facts' has no 'make_stor' (did you mean walk58_facts:make_store?)" in str(info.value)
