@@ -903,22 +903,26 @@ def run_at_once(threads: int, target: Callable[[int], None]) -> None:
 
 
 def service_pair(root: Path, callee: str, caller: str, date: str, callee_flags: Iterable[str] = (),
-                 caller_flags: Iterable[str] = ()) -> Any:
-    """A caller Worker (``caller``'s code, with ``caller_flags`` too) whose ``SEARCH`` service
+                 caller_flags: Iterable[str] = (), caller_sdk: str | None = None) -> Any:
+    """A caller Worker (``caller``'s code, with ``caller_flags`` too; workers-runtime-sdk
+    ``caller_sdk`` vendored, as ``pywrangler sync`` leaves it, when given) whose ``SEARCH`` service
     binding is a loaded callee Worker (``callee``'s code, with ``callee_flags`` too), both of
     compatibility date ``date``: the caller, loaded."""
 
-    def folder(name: str, code: str, extra: dict[str, Any], flags: Iterable[str] = ()) -> Path:
+    def folder(name: str, code: str, extra: dict[str, Any], flags: Iterable[str] = (),
+               vendored: str | None = None) -> Path:
         (root / name / "src").mkdir(parents=True)
         (root / name / "src" / "entry.py").write_text(code)
         (root / name / "wrangler.json").write_text(json.dumps({
             "name": name, "main": "src/entry.py", "compatibility_date": date,
             "compatibility_flags": ["python_workers", *flags], **extra}))
+        if vendored:
+            (root / name / "python_modules" / f"workers_runtime_sdk-{vendored}.dist-info").mkdir(parents=True)
         return typical_pyproject(root / name)
 
     search = load_worker(folder("search", callee, {}, callee_flags))
     binding = {"services": [{"binding": "SEARCH", "service": "search"}]}
-    return load_worker(folder("gateway", caller, binding, caller_flags), bindings={"SEARCH": search})
+    return load_worker(folder("gateway", caller, binding, caller_flags, caller_sdk), bindings={"SEARCH": search})
 
 
 def dev_500_logged(worker: Any, path: str, caplog: Any) -> tuple[str, str]:
