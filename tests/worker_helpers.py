@@ -66,6 +66,17 @@ def sdk_worker(folder: Path, entry: str, sdk: str, *, date: str = "2026-08-01") 
     return folder
 
 
+#: workerd 2026-11-17's ``TOP_LEVEL_ENTROPY_ERROR`` (``topLevelEntropy/allow_entropy.py``): the
+#: text of ``OSError(29, ...)`` at a draw of entropy, and the end of a blocked call's message, while
+#: a Worker's top level runs
+TOP_LEVEL_ENTROPY_ERROR = (
+    "Randomness is not allowed while a Worker is starting because startup "
+    "values will be repeated across Worker instances, making them predictable. "
+    "If this error occurs from importing a package, import the package from a "
+    "function to load it after the Worker starts."
+)
+
+
 #: Worker source: the SDK's imports and ``attempt(name)``, which imports module ``name`` and says
 #: ``"ran"`` or the error's type and errno (``"OSError: 29"``: a draw of entropy refused)
 ATTEMPT_IMPORT = """
