@@ -687,20 +687,21 @@ async def asgi_exchange(app: Any, method: str, path: str, body: bytes = b"") -> 
 
 
 def assets_site(root: Path, files: dict[str, str] | None = None, *, entry: str = "",
-                binding: str | None = None) -> Path:
+                binding: str | None = None, assets: dict[str, Any] | None = None) -> Path:
     """A Python Worker answering "worker" (or ``entry``'s code) behind the static assets of
     ``public/`` (``files``: the files written there, name -> text, folders made; the folder may
-    exist already), in a ``wrangler.json``; ``binding`` names the assets' binding, if any."""
+    exist already), in a ``wrangler.json``; ``binding`` names the assets' binding, if any,
+    ``assets`` holds their other settings (``html_handling`` ...)."""
     (root / "public").mkdir(exist_ok=True)
     for name, text in (files or {}).items():
         (root / "public" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "public" / name).write_text(text)
     (root / "src").mkdir(exist_ok=True)
     (root / "src" / "entry.py").write_text(entry or ASSETS_ENTRY)
-    assets = {"directory": "public", **({"binding": binding} if binding else {})}
+    settings = {"directory": "public", **({"binding": binding} if binding else {}), **(assets or {})}
     (root / "wrangler.json").write_text(json.dumps({
         "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": assets}))
+        "compatibility_flags": ["python_workers"], "assets": settings}))
     return typical_pyproject(root)
 
 
