@@ -477,10 +477,11 @@ def slow_clock(loop: asyncio.AbstractEventLoop, seconds: float) -> None:
     loop.time = later  # type: ignore[method-assign]
 
 
-def json_answer(folder: Path, path: str) -> Any:
-    """The JSON body of the Worker in ``folder`` answering ``path`` (which must answer 200 within 60 s:
-    10 s was short at a load of 30-40 for a Worker making 100 subrequests, flake56)."""
-    worker = load_worker(folder)
+def json_answer(folder: Path, path: str, bindings: dict[str, Any] | None = None) -> Any:
+    """The JSON body of the Worker in ``folder`` (``bindings``: the objects you supply) answering
+    ``path`` (which must answer 200 within 60 s: 10 s was short at a load of 30-40 for a Worker
+    making 100 subrequests, flake56)."""
+    worker = load_worker(folder, bindings=bindings)
 
     async def scenario() -> Any:
         resp = await asyncio.wait_for(worker.fetch(path), 60)
