@@ -19,7 +19,7 @@ calls a test names (``/resolved``, ``/rejected``)."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import RecordingService, json_answer, one_file_worker
+from worker_helpers import GATHERED_PAIR, RecordingService, json_answer, one_file_worker
 
 ENTRY = '''
 import asyncio
@@ -53,21 +53,10 @@ class Default(WorkerEntrypoint):
         }[urlsplit(str(request.url)).path]
         orders = {}
         for name, call in calls.items():
-            log = []
-
-            async def task(label):
-                log.append(label + "1")
-                try:
-                    await call()
-                except Exception:
-                    log.append(label + "!")
-                else:
-                    log.append(label + "2")
-
-            await asyncio.gather(task("a"), task("b"))
-            orders[name] = log
+            orders[name] = log = []
+            await pair(call, log)
         return Response.json(orders)
-'''
+''' + GATHERED_PAIR
 
 EXTRA = """
 [[kv_namespaces]]

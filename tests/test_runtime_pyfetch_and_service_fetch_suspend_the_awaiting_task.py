@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import GATHERED_PAIR, one_file_worker
 
 from workers_env import load_worker
 
@@ -53,20 +53,6 @@ async def twice(call, log):
     await asyncio.gather(task(), counter())
 
 
-async def pair(call, log):
-    """Two tasks gathered, each awaiting ``call()`` once."""
-    async def task(label):
-        log.append(label + "1")
-        try:
-            await call()
-        except Exception:
-            log.append(label + "!")
-        else:
-            log.append(label + "2")
-
-    await asyncio.gather(task("a"), task("b"))
-
-
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         env = self.env
@@ -95,7 +81,7 @@ class Default(WorkerEntrypoint):
         return Response.json(orders)
 
     on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
-'''
+''' + GATHERED_PAIR
 
 EXTRA = """
 [assets]

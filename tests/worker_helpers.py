@@ -77,6 +77,25 @@ TOP_LEVEL_ENTROPY_ERROR = (
 )
 
 
+#: Worker source (``import asyncio`` before it): ``await pair(call, log)`` gathers two tasks, each
+#: awaiting ``call()`` once and logging ``a1``/``b1`` before and ``a2``/``b2`` after (``a!``/``b!``
+#: where it raised): ``a1 b1 a2 b2`` when the await suspends the task, as awaiting a JavaScript
+#: promise does under Pyodide, ``a1 a2 b1 b2`` where it does not
+GATHERED_PAIR = """
+async def pair(call, log):
+    async def task(label):
+        log.append(label + "1")
+        try:
+            await call()
+        except Exception:
+            log.append(label + "!")
+        else:
+            log.append(label + "2")
+
+    await asyncio.gather(task("a"), task("b"))
+"""
+
+
 #: Worker source: the SDK's imports and ``attempt(name)``, which imports module ``name`` and says
 #: ``"ran"`` or the error's type and errno (``"OSError: 29"``: a draw of entropy refused)
 ATTEMPT_IMPORT = """
