@@ -77,6 +77,31 @@ TOP_LEVEL_ENTROPY_ERROR = (
 )
 
 
+#: A Worker whose ``fetch`` starts a promise chain that never ends: ``step`` (its handler, a
+#: ``PyodideFuture``'s ``then``) appends to ``STEPS`` and chains itself again, each reaction a task
+ENDLESS_CHAIN = """
+from js import Promise
+from pyodide.ffi import create_proxy
+from workers import Response, WorkerEntrypoint
+
+STEPS = []
+
+
+def step(_=None):  # a PyodideFuture's then, for ever
+    STEPS.append(1)
+    return Promise.resolve().then(proxy)
+
+
+proxy = create_proxy(step)
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        step()
+        return Response("answered")
+"""
+
+
 #: Worker source (``import asyncio`` before it): ``await pair(call, log)`` gathers two tasks, each
 #: awaiting ``call()`` once and logging ``a1``/``b1`` before and ``a2``/``b2`` after (``a!``/``b!``
 #: where it raised): ``a1 b1 a2 b2`` when the await suspends the task, as awaiting a JavaScript
