@@ -5,10 +5,10 @@ memory (a test without a schema marker -- Cloudflare's D1 tutorial makes its tab
 (``workers-env dev``) the ``d1 execute --file`` command. A database with a table of the user's, or
 another ``persist_to``, gets no such note: there it could be wrong (walk54).
 
-The note (the database has no tables: create them first) comes only where no schema was made at all: a database whose only objects are views of the user's, or whose
-tables were dropped in this very env, had one made -- the note's "its databases start empty;
-create them first" would send the user after a cause that is not theirs (review84). Kept: the
-migrations table alone is no schema (walk54's case)."""
+The note comes only where no schema was made at all: a database whose only objects are views of
+the user's, or whose tables were dropped in this very env, had one made -- the note's "its
+databases start empty; create them first" would send the user after a cause that is not theirs
+(review84). Kept: the migrations table alone is no schema (walk54's case)."""
 
 from __future__ import annotations
 
