@@ -59,8 +59,8 @@ https://:sub.example.com/*
 
 def project(root: Path, binding: str | None = None) -> Path:
     return assets_site(root, {"index.html": "home", "assets/app.js": "js", "blog/hello.html": "post",
-                              "twice.html": "twice", "_headers": textwrap.dedent(HEADERS)}, entry=textwrap.dedent(ENTRY),
-                       binding=binding)
+                              "twice.html": "twice", "_headers": textwrap.dedent(HEADERS)},
+                       entry=textwrap.dedent(ENTRY), binding=binding)
 
 
 def headers_of(resp) -> dict[str, str]:

@@ -20,8 +20,8 @@ async def test_the_same_failing_text_twice_names_the_offset(db):
     await db.prepare("CREATE TABLE again (a)").run()
     assert await error_message(db.prepare("CREATE TABLE again (a)").run()) == (
         "D1_ERROR: table again already exists at offset 13: SQLITE_ERROR")
-    assert await error_message(db.batch([db.prepare("CREATE TABLE twice (a)"), db.prepare("CREATE TABLE twice (a)")])) == (
-        "D1_ERROR: table twice already exists at offset 13: SQLITE_ERROR")
+    twice = db.batch([db.prepare("CREATE TABLE twice (a)"), db.prepare("CREATE TABLE twice (a)")])
+    assert await error_message(twice) == "D1_ERROR: table twice already exists at offset 13: SQLITE_ERROR"
 
 
 @pytest.mark.asyncio

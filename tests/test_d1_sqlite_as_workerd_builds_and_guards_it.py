@@ -63,7 +63,8 @@ async def test_rename_to_a_reserved_name_is_refused(db):
 @pytest.mark.asyncio
 @pytest.mark.parametrize("sql", ["VACUUM", "vacuum main", "/* c */ VACUUM INTO 'x.db'", "SELECT 1; VACUUM"])
 async def test_vacuum_is_refused_as_inside_a_transaction(db, sql):
-    assert await error_message(db.prepare(sql).run()) == "D1_ERROR: cannot VACUUM from within a transaction: SQLITE_ERROR"
+    assert await error_message(db.prepare(sql).run()) == (
+        "D1_ERROR: cannot VACUUM from within a transaction: SQLITE_ERROR")
 
 
 @pytest.mark.asyncio
