@@ -8,12 +8,11 @@ running MKej88/otello-tracker, whose CI checks its ``_headers`` CSP under ``wran
 
 from __future__ import annotations
 
-import json
 import textwrap
 from pathlib import Path
 
 import pytest
-from worker_helpers import typical_pyproject
+from worker_helpers import assets_site
 
 from workers_env import load_worker
 
@@ -58,18 +57,10 @@ https://:sub.example.com/*
 """
 
 
-def project(root: Path) -> Path:
-    for name, text in {"index.html": "home", "assets/app.js": "js", "blog/hello.html": "post",
-                       "twice.html": "twice", "_headers": textwrap.dedent(HEADERS)}.items():
-        (root / "public" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "public" / name).write_text(text)
-    (root / "src").mkdir(parents=True, exist_ok=True)
-    (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (root / "wrangler.json").write_text(json.dumps({
-        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": {"directory": "public"}}))
-    typical_pyproject(root)
-    return root
+def project(root: Path, binding: str | None = None) -> Path:
+    return assets_site(root, {"index.html": "home", "assets/app.js": "js", "blog/hello.html": "post",
+                              "twice.html": "twice", "_headers": textwrap.dedent(HEADERS)},
+                       entry=textwrap.dedent(ENTRY), binding=binding)
 
 
 def headers_of(resp) -> dict[str, str]:
@@ -140,12 +131,9 @@ async def test_a_value_ending_in_an_empty_capture_is_trimmed_as_headers_set_trim
     # leading and trailing whitespace (wrangler dev 4.164.0: "about and"), the binding's answer too
     from workers_env import load_env
 
-    root = project(tmp_path)
+    root = project(tmp_path, binding="ASSETS")
     (root / "public" / "about.html").write_text("about")
     (root / "public" / "_headers").write_text("/:first/*\n  X-First: :first and :splat\n")
-    config = json.loads((root / "wrangler.json").read_text())
-    (root / "wrangler.json").write_text(json.dumps({**config, "assets": {"directory": "public", "binding": "ASSETS"}}))
-    typical_pyproject(root)
     env = load_env(root)
     raw = env.unwrapped("ASSETS")
     answer = await raw.fetch("http://localhost/about/")
@@ -206,10 +194,7 @@ async def test_a_dollar_in_the_matched_path_is_a_replacement_pattern_as_in_javas
     # "v=a$b:splatc")
     from workers_env import load_env
 
-    root = project(tmp_path)
+    root = project(tmp_path, binding="ASSETS")
     (root / "public" / "_headers").write_text("/x/*\n  X-Got: v=:splat\n")
-    config = json.loads((root / "wrangler.json").read_text())
-    (root / "wrangler.json").write_text(json.dumps({**config, "assets": {"directory": "public", "binding": "ASSETS"}}))
-    typical_pyproject(root)
     answer = await load_env(root).unwrapped("ASSETS").fetch("http://localhost/x/a$$b$&c")
     assert (answer.status, answer.header("x-got")) == (404, "v=a$b:splatc")

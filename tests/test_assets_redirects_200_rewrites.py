@@ -7,12 +7,11 @@ Compared with ``wrangler dev`` 4.164.0 (``tools/wrangler/redirects_differential.
 
 from __future__ import annotations
 
-import json
 import textwrap
 from pathlib import Path
 
 import pytest
-from worker_helpers import typical_pyproject
+from worker_helpers import assets_site
 
 from workers_env import load_worker
 
@@ -41,18 +40,9 @@ HEADERS = """
 
 
 def project(root: Path, assets: dict | None = None) -> Path:
-    files = {"about.html": "about", "docs/index.html": "docs", "users/profile.html": "profile",
-             "_redirects": textwrap.dedent(REDIRECTS), "_headers": textwrap.dedent(HEADERS)}
-    for name, text in files.items():
-        (root / "public" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "public" / name).write_text(text)
-    (root / "src").mkdir(parents=True, exist_ok=True)
-    (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (root / "wrangler.json").write_text(json.dumps({
-        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": {"directory": "public", **(assets or {})}}))
-    typical_pyproject(root)
-    return root
+    return assets_site(root, {"about.html": "about", "docs/index.html": "docs", "users/profile.html": "profile",
+                              "_redirects": textwrap.dedent(REDIRECTS), "_headers": textwrap.dedent(HEADERS)},
+                       entry=textwrap.dedent(ENTRY), assets=assets)
 
 
 @pytest.mark.asyncio

@@ -8,12 +8,11 @@ Worker not asked -- for any method. Each answer here compared with ``wrangler de
 
 from __future__ import annotations
 
-import json
 import textwrap
 from pathlib import Path
 
 import pytest
-from worker_helpers import typical_pyproject
+from worker_helpers import assets_site
 
 from workers_env import load_worker
 
@@ -43,17 +42,9 @@ REDIRECTS = """
 
 
 def project(root: Path, assets: dict | None = None) -> Path:
-    for name, text in {"index.html": "home", "about.html": "about", "new.html": "new",
-                       "old-file.txt": "old file", "_redirects": textwrap.dedent(REDIRECTS)}.items():
-        (root / "public" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "public" / name).write_text(text)
-    (root / "src").mkdir(parents=True, exist_ok=True)
-    (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (root / "wrangler.json").write_text(json.dumps({
-        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": {"directory": "public", **(assets or {})}}))
-    typical_pyproject(root)
-    return root
+    return assets_site(root, {"index.html": "home", "about.html": "about", "new.html": "new",
+                              "old-file.txt": "old file", "_redirects": textwrap.dedent(REDIRECTS)},
+                       entry=textwrap.dedent(ENTRY), assets=assets)
 
 
 async def answer(worker, path: str, method: str = "GET") -> tuple[int, str | None]:

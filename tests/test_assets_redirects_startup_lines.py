@@ -6,11 +6,10 @@ The messages are ``parseRedirects.ts``'s; the loop check depends on ``html_handl
 
 from __future__ import annotations
 
-import json
 import textwrap
 from pathlib import Path
 
-from worker_helpers import typical_pyproject
+from worker_helpers import assets_site
 
 from workers_env import load_worker
 
@@ -30,17 +29,9 @@ https://example.com/a /b
 
 
 def project(root: Path, assets: dict | None = None) -> Path:
-    (root / "public").mkdir(parents=True, exist_ok=True)
-    (root / "public" / "index.html").write_text("home")
-    (root / "public" / "_redirects").write_text(textwrap.dedent(REDIRECTS))
-    (root / "src").mkdir(parents=True, exist_ok=True)
-    (root / "src" / "entry.py").write_text("from workers import WorkerEntrypoint\n\n\nclass Default(WorkerEntrypoint):\n"
-                                          "    async def fetch(self, request):\n        return None\n")
-    (root / "wrangler.json").write_text(json.dumps({
-        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": {"directory": "public", **(assets or {})}}))
-    typical_pyproject(root)
-    return root
+    return assets_site(root, {"index.html": "home", "_redirects": textwrap.dedent(REDIRECTS)},
+                       entry="from workers import WorkerEntrypoint\n\n\nclass Default(WorkerEntrypoint):\n"
+                             "    async def fetch(self, request):\n        return None\n", assets=assets)
 
 
 def test_parsed_invalid_and_performance_lines(tmp_path, capsys, monkeypatch):

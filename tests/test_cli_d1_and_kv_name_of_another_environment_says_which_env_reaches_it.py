@@ -3,7 +3,10 @@ of the config has (``[env.staging]``'s database without ``-e staging``, the top 
 ``-e staging``): wrangler 4.164.0's error as it prints it, then a ``(workers-env: ...)`` line
 naming the section that has it and the ``--env`` that reaches it -- not ``did you mean`` a name
 of the section read, which was the wrong guess. A close name in the section read is named with
-that section's own spelling (``[[env.staging.d1_databases]]``; a JSON config's path)."""
+that section's own spelling (``[[env.staging.d1_databases]]``; a JSON config's path). Under another
+``--env`` (``-e prod``, or ``CLOUDFLARE_ENV=prod``) the line says to use ``--env staging`` -- another
+environment, in place of the one given -- where it said ``add --env staging``, as if no ``--env`` had
+been given (review86)."""
 
 from __future__ import annotations
 
@@ -27,6 +30,10 @@ database_id = "22222222-2222-4222-8222-222222222222"
 [[env.staging.kv_namespaces]]
 binding = "STAGE_KV"
 id = "cccccccccccccccccccccccccccccccc"
+[env.prod]
+[[env.prod.kv_namespaces]]
+binding = "PROD_KV"
+id = "dddddddddddddddddddddddddddddddd"
 '''
 NOT_FOUND = "✘ [ERROR] Couldn't find a D1 DB with the name or binding '{}' in your {} file.\n\n\n"
 NO_BINDING = ('✘ [ERROR] No KV namespace with binding "{}" was found in the "kv_namespaces" section of your wrangler '
@@ -75,6 +82,28 @@ def test_another_environments_kv_binding_names_the_env_option(project, capsys):
         "wrangler.toml, while this command read the top level (bindings are not inherited between environments): "
         "add --env staging)\n")
     assert not (project / ".wrangler").exists()
+
+
+@pytest.mark.parametrize("line", [
+    ["d1", "execute", "walk-db-staging", "--local", "-e", "prod", "--command", "select 1"],
+    ["kv", "key", "get", "k", "--binding", "STAGE_KV", "--local", "--env", "prod"],
+])
+def test_under_another_env_the_line_says_use(project, capsys, line):
+    result = run_main(capsys, *line)
+    assert result.returncode == 1
+    assert result.stderr.endswith("while this command read env.prod (bindings are not inherited between "
+                                  "environments): use --env staging)\n")
+
+
+def test_under_cloudflare_env_too(project, capsys, monkeypatch):
+    monkeypatch.setenv("CLOUDFLARE_ENV", "prod")
+    result = run_main(capsys, "kv", "key", "get", "k", "--binding", "STAGE_KV", "--local")
+    assert result.stderr.endswith("use --env staging)\n")
+
+
+def test_without_env_it_still_says_add(project, capsys):
+    result = run_main(capsys, "kv", "key", "get", "k", "--binding", "STAGE_KV", "--local")
+    assert result.stderr.endswith("the top level (bindings are not inherited between environments): add --env staging)\n")
 
 
 def test_a_json_config_writes_the_sections_path(tmp_path, capsys, monkeypatch):

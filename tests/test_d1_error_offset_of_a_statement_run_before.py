@@ -5,9 +5,8 @@ again still names ``at offset N``, as workerd does (tools/wrangler/d1_differenti
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
+from d1_helpers import d1_database, error_message
 
-from workers_env import JsException
 
 
 @pytest.fixture
@@ -16,24 +15,18 @@ def db(tmp_path):
         yield binding
 
 
-async def message(awaitable) -> str:
-    with pytest.raises(JsException) as info:
-        await awaitable
-    return info.value.message
-
-
 @pytest.mark.asyncio
 async def test_the_same_failing_text_twice_names_the_offset(db):
     await db.prepare("CREATE TABLE again (a)").run()
-    assert await message(db.prepare("CREATE TABLE again (a)").run()) == (
+    assert await error_message(db.prepare("CREATE TABLE again (a)").run()) == (
         "D1_ERROR: table again already exists at offset 13: SQLITE_ERROR")
-    assert await message(db.batch([db.prepare("CREATE TABLE twice (a)"), db.prepare("CREATE TABLE twice (a)")])) == (
-        "D1_ERROR: table twice already exists at offset 13: SQLITE_ERROR")
+    twice = db.batch([db.prepare("CREATE TABLE twice (a)"), db.prepare("CREATE TABLE twice (a)")])
+    assert await error_message(twice) == "D1_ERROR: table twice already exists at offset 13: SQLITE_ERROR"
 
 
 @pytest.mark.asyncio
 async def test_an_error_while_running_has_no_offset(db):
     await db.prepare("CREATE TABLE u (a UNIQUE)").run()
     await db.prepare("INSERT INTO u VALUES (1)").run()
-    assert await message(db.prepare("INSERT INTO u VALUES (1)").run()) == (
+    assert await error_message(db.prepare("INSERT INTO u VALUES (1)").run()) == (
         "D1_ERROR: UNIQUE constraint failed: u.a: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)")

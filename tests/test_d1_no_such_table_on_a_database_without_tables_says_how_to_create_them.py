@@ -3,7 +3,12 @@ folder has none pending, keeps D1's text and gains a note saying how to create t
 memory (a test without a schema marker -- Cloudflare's D1 tutorial makes its tables from a
 ``schema.sql``, not migrations) the marker and ``apply_d1_schema``; on the state beside the config
 (``workers-env dev``) the ``d1 execute --file`` command. A database with a table of the user's, or
-another ``persist_to``, gets no such note: there it could be wrong (walk54)."""
+another ``persist_to``, gets no such note: there it could be wrong (walk54).
+
+The note comes only where no schema was made at all: a database whose only objects are views of
+the user's, or whose tables were dropped in this very env, had one made -- the note's "its
+databases start empty; create them first" would send the user after a cause that is not theirs
+(review84). Kept: the migrations table alone is no schema (walk54's case)."""
 
 from __future__ import annotations
 
@@ -89,3 +94,34 @@ async def test_after_the_state_beside_note_only_the_ways_follow(project):
         "run from the config's folder, uses it (a Worker's: load_worker(env=load_env(...))); or create DB's tables "
         'in this env -- in tests @pytest.mark.d1_schema("DB", "schema.sql") (a .sql file, relative to the test '
         'file), elsewhere workers_env.apply_d1_schema(env, "DB", "schema.sql") (relative to the config)']
+
+
+async def _notes(env, sql: str) -> list[str]:
+    with pytest.raises(JsException) as info:
+        await env.DB.prepare(sql).all()
+    assert str(info.value) == "Error: D1_ERROR: no such table: stories: SQLITE_ERROR"
+    return getattr(info.value, "__notes__", [])
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("schema", [
+    ["CREATE TABLE stories (id TEXT PRIMARY KEY, body TEXT UNIQUE)", "DROP TABLE stories"],
+    ["CREATE VIEW recent AS SELECT 1 AS id"],
+])
+@pytest.mark.parametrize("persisted", [False, True])
+async def test_a_schema_made_here_gets_no_no_tables_note(project, schema, persisted):
+    folder = project(WRANGLER)
+    with load_env(folder, persist_to=folder / ".wrangler" / "state" if persisted else None) as env:
+        for sql in schema:
+            await env.DB.exec(sql)
+        assert await _notes(env, "SELECT * FROM stories") == []
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("persisted", [False, True])
+async def test_an_untouched_database_still_gets_it(project, persisted):
+    folder = project(WRANGLER)
+    with load_env(folder, persist_to=folder / ".wrangler" / "state" if persisted else None) as env:
+        await env.DB.exec("CREATE TABLE d1_migrations (id INTEGER PRIMARY KEY, name TEXT UNIQUE)")
+        assert [note.split(":")[0] for note in await _notes(env, "SELECT * FROM stories")] == [
+            "DB's database in .wrangler/state has no tables yet" if persisted else "DB's database has no tables"]

@@ -8,9 +8,8 @@ on wrangler 4.164.0 with tools/wrangler/d1_differential.py (tools/wrangler/d1_ed
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
+from d1_helpers import d1_database, error_message
 
-from workers_env import JsException
 
 
 @pytest.fixture
@@ -19,18 +18,12 @@ def db(tmp_path):
         yield binding
 
 
-async def message(awaitable) -> str:
-    with pytest.raises(JsException) as info:
-        await awaitable
-    return info.value.message
-
-
 @pytest.mark.asyncio
 async def test_fts5_shadow_tables_are_read_only(db):
     await db.prepare("CREATE VIRTUAL TABLE f USING fts5(x)").run()
     await db.prepare("INSERT INTO f VALUES ('hello')").run()
     assert await db.prepare("SELECT count(*) AS n FROM f_data").first("n") > 0
-    assert await message(db.prepare("INSERT INTO f_data VALUES (999, x'00')").run()) == \
+    assert await error_message(db.prepare("INSERT INTO f_data VALUES (999, x'00')").run()) == \
         "D1_ERROR: table f_data may not be modified: SQLITE_ERROR"
     assert await db.prepare("SELECT x FROM f WHERE f MATCH 'hello'").raw() == [["hello"]]
 
@@ -38,7 +31,7 @@ async def test_fts5_shadow_tables_are_read_only(db):
 @pytest.mark.asyncio
 @pytest.mark.parametrize("table", ["dbstat", "sqlite_stmt", "sqlite_dbpage"])
 async def test_virtual_tables_workerds_build_lacks(db, table):
-    assert await message(db.prepare(f"SELECT * FROM {table}").all()) == \
+    assert await error_message(db.prepare(f"SELECT * FROM {table}").all()) == \
         f"D1_ERROR: no such table: {table}: SQLITE_ERROR"
 
 
@@ -53,7 +46,7 @@ async def test_the_modules_it_has_still_work(db):
 
 @pytest.mark.asyncio
 async def test_soundex_is_no_function_there(db):
-    assert await message(db.prepare("SELECT 'soundex(' AS s, soundex('Robert') AS v").all()) == \
+    assert await error_message(db.prepare("SELECT 'soundex(' AS s, soundex('Robert') AS v").all()) == \
         "D1_ERROR: no such function: soundex at offset 24: SQLITE_ERROR"
 
 
@@ -61,7 +54,7 @@ async def test_soundex_is_no_function_there(db):
 async def test_rename_to_a_reserved_name_is_refused(db):
     await db.prepare("CREATE TABLE t (a)").run()
     for sql in ("ALTER TABLE t RENAME TO _cf_t", 'ALTER TABLE t RENAME /* c */ TO "_CF_t"'):
-        assert await message(db.prepare(sql).run()) == "D1_ERROR: not authorized: SQLITE_AUTH"
+        assert await error_message(db.prepare(sql).run()) == "D1_ERROR: not authorized: SQLITE_AUTH"
     await db.prepare("ALTER TABLE t RENAME COLUMN a TO _cf_a").run()  # a column may be named so
     await db.prepare("ALTER TABLE t RENAME TO u").run()
     assert await db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'u'").raw() == [["u"]]
@@ -70,7 +63,8 @@ async def test_rename_to_a_reserved_name_is_refused(db):
 @pytest.mark.asyncio
 @pytest.mark.parametrize("sql", ["VACUUM", "vacuum main", "/* c */ VACUUM INTO 'x.db'", "SELECT 1; VACUUM"])
 async def test_vacuum_is_refused_as_inside_a_transaction(db, sql):
-    assert await message(db.prepare(sql).run()) == "D1_ERROR: cannot VACUUM from within a transaction: SQLITE_ERROR"
+    assert await error_message(db.prepare(sql).run()) == (
+        "D1_ERROR: cannot VACUUM from within a transaction: SQLITE_ERROR")
 
 
 @pytest.mark.asyncio
@@ -82,13 +76,13 @@ async def test_pragma_numbers_as_kj_parses_them(db, sql, allowed):
     if allowed:
         await db.prepare(sql).all()
     else:
-        assert await message(db.prepare(sql).all()) == "D1_ERROR: not authorized: SQLITE_AUTH"
+        assert await error_message(db.prepare(sql).all()) == "D1_ERROR: not authorized: SQLITE_AUTH"
 
 
 @pytest.mark.asyncio
 async def test_a_strict_tables_type_error_names_its_extended_code(db):
     await db.prepare("CREATE TABLE s (i INTEGER) STRICT").run()
-    assert await message(db.prepare("INSERT INTO s VALUES (?)").bind(1.5).run()) == (
+    assert await error_message(db.prepare("INSERT INTO s VALUES (?)").bind(1.5).run()) == (
         "D1_ERROR: cannot store REAL value in INTEGER column s.i: SQLITE_CONSTRAINT "
         "(extended: SQLITE_CONSTRAINT_DATATYPE)")
 

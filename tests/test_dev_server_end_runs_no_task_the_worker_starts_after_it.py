@@ -13,36 +13,14 @@ import asyncio
 from typing import Any
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import ENDLESS_CHAIN, one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.tasks import end_worker_tasks
 
-ENTRY = """
-from js import Promise
-from pyodide.ffi import create_proxy
-from workers import Response, WorkerEntrypoint
-
-STEPS = []
-
-
-def step(_=None):  # a PyodideFuture's then, for ever
-    STEPS.append(1)
-    return Promise.resolve().then(proxy)
-
-
-proxy = create_proxy(step)
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        step()
-        return Response("answered")
-"""
-
 
 def test_a_chain_running_when_the_server_ends_takes_no_step_more(tmp_path: Any, capfd: pytest.CaptureFixture[str]) -> None:
-    worker = load_worker(one_file_worker(tmp_path, ENTRY) / "wrangler.toml")
+    worker = load_worker(one_file_worker(tmp_path, ENDLESS_CHAIN) / "wrangler.toml")
     steps = worker.module.STEPS
 
     async def run() -> tuple[int, int, int]:

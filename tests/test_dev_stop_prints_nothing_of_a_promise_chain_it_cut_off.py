@@ -21,38 +21,15 @@ from types import FrameType
 from typing import Any
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import ENDLESS_CHAIN, one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.stopcutoff import cut_off_worker_code
 
-ENTRY = """
-import asyncio
-from js import Promise
-from pyodide.ffi import create_proxy
-from workers import Response, WorkerEntrypoint
-
-STEPS = []
-
-
-def step(_=None):  # a PyodideFuture's then, for ever: the signal lands in it
-    STEPS.append(1)
-    return Promise.resolve().then(proxy)
-
-
-proxy = create_proxy(step)
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        step()
-        return Response("answered")
-"""
-
 
 @pytest.fixture(scope="module")
 def worker(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return load_worker(one_file_worker(tmp_path_factory.mktemp("chain"), ENTRY) / "wrangler.toml")
+    return load_worker(one_file_worker(tmp_path_factory.mktemp("chain"), ENDLESS_CHAIN) / "wrangler.toml")
 
 
 def test_the_tasks_of_a_chain_cut_off_by_the_signal_are_collected_unreported(worker: Any,

@@ -6,15 +6,13 @@ body null`` on every date); workers-env handed the callee's body on (left57). A 
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fetcher_init_helpers import Echo
-from worker_helpers import one_file_worker
+from worker_helpers import json_answer, one_file_worker
 
-from workers_env import load_env, load_worker
 
 RAW = '''
 import js
@@ -52,11 +50,4 @@ class Default(WorkerEntrypoint):
 def test_the_callees_body_is_dropped(tmp_path: Path, source: str, flags: list[str], expected: list[Any]) -> None:
     folder = one_file_worker(tmp_path, source, date="2025-11-01", flags=flags,
                              extra='services = [{binding = "SVC", service = "echo"}]\n')
-    worker = load_worker(env=load_env(folder, bindings={"SVC": Echo()}))
-
-    async def scenario() -> Any:
-        resp = await worker.fetch("/")
-        assert resp.status == 200, await resp.text()
-        return await resp.json()
-
-    assert asyncio.run(scenario()) == expected
+    assert json_answer(folder, "/", bindings={"SVC": Echo()}) == expected

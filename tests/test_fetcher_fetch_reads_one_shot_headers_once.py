@@ -6,14 +6,12 @@ none of the headers (left57)."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import json_answer, one_file_worker
 
-from workers_env import load_env, load_worker
 
 RAW = '''
 import js
@@ -60,11 +58,4 @@ class Echo:
 def test_the_callee_gets_the_headers(tmp_path: Path, source: str, flags: list[str], expected: list[str]) -> None:
     folder = one_file_worker(tmp_path, source, date="2025-11-01", flags=flags,
                              extra='services = [{binding = "SVC", service = "echo"}]\n')
-    worker = load_worker(env=load_env(folder, bindings={"SVC": Echo()}))
-
-    async def scenario() -> Any:
-        resp = await worker.fetch("/")
-        assert resp.status == 200, await resp.text()
-        return await resp.json()
-
-    assert asyncio.run(scenario()) == expected
+    assert json_answer(folder, "/", bindings={"SVC": Echo()}) == expected

@@ -53,8 +53,8 @@ def test_an_any_of_an_any_is_told_in_the_order_the_followers_were_made():
 def test_a_listeners_error_is_reported_and_the_rest_run():
     """Outside a Worker the newest date's dispatch (``spec_compliant_dispatch_exceptions``, on
     from 2026-09-15; wrangler dev 4.164.0: ``["L1","L2","F","returned"]``); before it the error
-    stops the rest and reaches the caller (test_runtime_abort_listener_error_is_reported_from_\
-    spec_compliant_dispatch.py, and ``["L1","threw:Error: bang"]`` at 2026-09-14)."""
+    stops the rest and reaches the caller (test_runtime_event_target_listener_error_per_spec_\
+    compliant_dispatch.py, and ``["L1","threw:Error: bang"]`` at 2026-09-14)."""
     controller, seen = js.AbortController.new(), []
     follower = js.AbortSignal.any([controller.signal])
     follower.addEventListener("abort", lambda event: seen.append("F"))

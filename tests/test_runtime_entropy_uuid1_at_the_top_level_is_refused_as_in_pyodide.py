@@ -11,16 +11,10 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import TOP_LEVEL_ENTROPY_ERROR, one_file_worker
 
 from workers_env import load_worker
 
-TOP_LEVEL_ENTROPY_ERROR = (
-    "Randomness is not allowed while a Worker is starting because startup "
-    "values will be repeated across Worker instances, making them predictable. "
-    "If this error occurs from importing a package, import the package from a "
-    "function to load it after the Worker starts."
-)
 REFUSED = f"RuntimeError: Cannot use random.getrandbits() outside of request context. {TOP_LEVEL_ENTROPY_ERROR}"
 
 ENTRY = """

@@ -14,13 +14,16 @@ a local origin and a service binding, 2026-11-30 with and without the flag; curr
 from __future__ import annotations
 
 import asyncio
-import http.server
+import sys
 from pathlib import Path
 from typing import Any
 
 from worker_helpers import one_file_worker, serving
 
 from workers_env import load_env, load_worker
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools" / "workerd"))
+from redirect_error_probe import PATHS, Origin  # noqa: E402 - the origin workerd's answers were measured against
 
 ENTRY = """
 import js
@@ -54,8 +57,7 @@ class Default(WorkerEntrypoint):
             await seen(lambda: _sync(error().clone().redirect)),
             await seen(lambda: _sync(js.Request.new(error(), init(redirect="follow")).redirect)),
         ]
-        for path in ("/ok", "/r302", "/r301", "/r303", "/r307", "/r308", "/r300", "/r304", "/r302-empty",
-                     "/r302-none", "/r302-bad"):
+        for path in {paths}:
             out.append(await seen(lambda: js.fetch(O + path, init(redirect="error"))))
         out += [
             await seen(lambda: js.fetch(js.Request.new(O + "/r302", init(redirect="error")))),
@@ -71,35 +73,6 @@ class Default(WorkerEntrypoint):
 async def _sync(value):
     return value
 """
-
-
-class Origin(http.server.BaseHTTPRequestHandler):
-    """``/r<status>`` answers that status with ``Location: /ok`` (``-empty``: an empty one,
-    ``-none``: none, ``-bad``: ``http://[``); anything else 200 with its method and path."""
-
-    def _answer(self) -> None:
-        if self.headers.get("transfer-encoding") == "chunked":  # a stream body: read to its last chunk
-            while (size := int(self.rfile.readline(), 16)) > 0:
-                self.rfile.read(size + 2)
-            self.rfile.readline()
-        self.rfile.read(int(self.headers.get("content-length") or 0))
-        status, location = 200, None
-        if self.path.startswith("/r"):
-            status = int(self.path[2:5])
-            location = {"": "/ok", "-empty": "", "-none": None, "-bad": "http://["}[self.path[5:]]
-        body = f"{self.command} {self.path}".encode() if status != 304 else b""
-        self.send_response(status)
-        if location is not None:
-            self.send_header("Location", location)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    do_GET = do_POST = do_HEAD = _answer  # noqa: N815 - http.server's names
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 class Service:
@@ -143,7 +116,7 @@ FLAG_ON = [
 
 def answers(tmp_path: Path, flags: tuple[str, ...]) -> list[Any]:
     with serving(Origin) as origin:
-        folder = one_file_worker(tmp_path, ENTRY.format(origin=origin), date="2026-11-30", flags=flags,
+        folder = one_file_worker(tmp_path, ENTRY.format(origin=origin, paths=PATHS), date="2026-11-30", flags=flags,
                                  extra='services = [{ binding = "SVC", service = "other" }]\n')
         worker = load_worker(env=load_env(folder, bindings={"SVC": Service()}))
 

@@ -7,12 +7,19 @@ among them) and a ``method`` it does not know are workerd's ``TypeError``, raise
 JavaScript ``TypeError`` s (it let them reach the binding before currency55; workerd 1.20261201.1
 refuses a ``redirect`` there, measured). As ``wrangler dev`` 4.164.0 answered for a service
 binding -- but for the redirect's text, workerd 1.20261201.1's, which names ``fetch_redirect_error``
-(with that flag ``"error"`` is taken: ``test_runtime_fetch_redirect_error_mode_is_workerds.py``)."""
+(with that flag ``"error"`` is taken: ``test_runtime_fetch_redirect_error_mode_is_workerds.py``).
+
+Such an init with a signal aborted already is refused for the init: ``fetchImplNoOutputLock``
+builds the Request first (``Request::constructor``, "If Request's constructor would throw, we must
+throw here, too"), and only the Request's ``fetchImplNoOutputLock`` then rejects with an aborted
+signal's reason (workerd src/workerd/api/http.c++). With a valid init the reason comes back, the
+binding unasked. Both for the SDK's ``self.env`` binding and the JavaScript ``env``'s (audit32)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from worker_helpers import RecordingService
@@ -35,8 +42,16 @@ def init(**members):
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
-        stub = self.env.DO.get(self.env.DO.idFromName("x"))
         svc = import_from_javascript("cloudflare:workers").env.SVC  # the JavaScript env's binding
+        if request.url.endswith("/aborted"):
+            gone = js.AbortSignal.abort(js.Error.new("gone"))
+            return Response.json([
+                await seen(lambda: self.env.SVC.fetch("http://x/a", redirect="error", signal=gone)),
+                await seen(lambda: self.env.SVC.fetch("http://x/b", method="bad method", signal=gone)),
+                await seen(lambda: svc.fetch("http://x/c", init(redirect="error", signal=gone))),
+                await seen(lambda: svc.fetch("http://x/d", init(redirect="manual", signal=gone))),
+            ])
+        stub = self.env.DO.get(self.env.DO.idFromName("x"))
         return Response.json([[await seen(lambda: f.fetch("http://x/error", redirect="error")),
                                await seen(lambda: f.fetch("http://x/method", method="bad method")),
                                await seen(lambda: f.fetch("http://x/manual", redirect="manual"))]
@@ -52,9 +67,8 @@ REDIRECT = ('Invalid redirect value. Use "follow" or "manual". To use "error", e
             "compatibility flag.")
 
 
-@pytest.mark.asyncio
-@pytest.mark.parametrize(("date", "error"), [("2025-08-13", "OSError"), ("2025-10-01", "AbortError")])
-async def test_a_fetcher_binding_refuses_an_init_a_request_cannot_take(tmp_path: Path, date: str, error: str) -> None:
+async def answered(tmp_path: Path, date: str, path: str) -> tuple[Any, RecordingService]:
+    """The Worker's JSON answer to ``path`` and the service (``SVC``, and ``DO``'s stub) it asked."""
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(ENTRY)
     (tmp_path / "wrangler.json").write_text(json.dumps({
@@ -63,9 +77,24 @@ async def test_a_fetcher_binding_refuses_an_init_a_request_cannot_take(tmp_path:
         "durable_objects": {"bindings": [{"name": "DO", "class_name": "Obj", "script_name": "other"}]}}))
     service = RecordingService()
     worker = load_worker(env=load_env(tmp_path, bindings={"SVC": service, "DO": service}))
-    resp = await worker.fetch("/")
+    resp = await worker.fetch(path)
     assert resp.status == 200, await resp.text()
+    return json.loads(await resp.text()), service
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("date", "error"), [("2025-08-13", "OSError"), ("2025-10-01", "AbortError")])
+async def test_a_fetcher_binding_refuses_an_init_a_request_cannot_take(tmp_path: Path, date: str, error: str) -> None:
+    answer, service = await answered(tmp_path, date, "/")
     refused = [f"{error}: {REDIRECT}", f"{error}: Invalid HTTP method string: bad method", 201]
     thrown = [f"TypeError: {REDIRECT}", "TypeError: Invalid HTTP method string: bad method", 201]
-    assert json.loads(await resp.text()) == [refused, refused, thrown]
+    assert answer == [refused, refused, thrown]
     assert service.fetched == ["http://x/manual"] * 3  # only the manual fetch reached it
+
+
+@pytest.mark.asyncio
+async def test_the_init_is_refused_before_the_aborted_signal(tmp_path: Path) -> None:
+    answer, service = await answered(tmp_path, "2025-10-01", "/aborted")
+    assert answer == [f"AbortError: {REDIRECT}", "AbortError: Invalid HTTP method string: bad method",
+                      f"TypeError: {REDIRECT}", "Error: gone"]
+    assert service.fetched == []  # the binding never asked

@@ -7,11 +7,8 @@ group ``pipe-to-and-promises``): an ``asyncio.Future`` -- ``done()``/``result()`
 
 from __future__ import annotations
 
-import asyncio
+from worker_helpers import json_answer, one_file_worker
 
-from worker_helpers import one_file_worker
-
-from workers_env import load_worker
 
 ENTRY = """
 import asyncio
@@ -33,13 +30,6 @@ class Default(WorkerEntrypoint):
 
 
 def test_pipe_to_gives_a_pyodide_future(tmp_path):
-    worker = load_worker(one_file_worker(tmp_path, ENTRY))
-
-    async def scenario():
-        resp = await asyncio.wait_for(worker.fetch("/"), 10)
-        return resp.status, await resp.json()
-
-    status, answer = asyncio.run(scenario())
-    assert status == 200
+    answer = json_answer(one_file_worker(tmp_path, ENTRY), "/")
     assert answer == {"kind": ["PyodideFuture", True, True], "gathered": [None, None], "awaited": None,
                       "done": [True, None], "text": "abc"}

@@ -6,11 +6,8 @@ V8's ``AggregateError: All promises were rejected`` with the reasons in ``errors
 
 from __future__ import annotations
 
-import asyncio
+from worker_helpers import json_answer, one_file_worker
 
-from worker_helpers import one_file_worker
-
-from workers_env import load_worker
 
 ENTRY = """
 import json
@@ -40,14 +37,7 @@ class Default(WorkerEntrypoint):
 
 
 def test_promise_any(tmp_path):
-    worker = load_worker(one_file_worker(tmp_path, ENTRY))
-
-    async def scenario():
-        resp = await asyncio.wait_for(worker.fetch("/"), 10)
-        return resp.status, await resp.json()
-
-    status, answer = asyncio.run(scenario())
-    assert status == 200
+    answer = json_answer(one_file_worker(tmp_path, ENTRY), "/")
     assert answer == {"type": "PyodideFuture", "first": 4, "later": 3,
                       "empty": ["JsException", "AggregateError: All promises were rejected", 0],
                       "all_rejected": ["JsException", "AggregateError: All promises were rejected", 2]}

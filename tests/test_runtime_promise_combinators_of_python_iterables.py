@@ -8,11 +8,8 @@ list or a tuple rejected, and a set's or a dict's futures were awaited."""
 
 from __future__ import annotations
 
-import asyncio
+from worker_helpers import SETTLED_VALUE, json_answer, one_file_worker
 
-from worker_helpers import SETTLED_VALUE, one_file_worker
-
-from workers_env import load_worker
 
 ENTRY = """
 import collections
@@ -48,14 +45,7 @@ class Default(WorkerEntrypoint):
 
 
 def test_python_iterables_borrow_their_awaitables_and_iterators_do_not(tmp_path):
-    worker = load_worker(one_file_worker(tmp_path, ENTRY))
-
-    async def scenario():
-        resp = await asyncio.wait_for(worker.fetch("/"), 10)
-        return resp.status, await resp.json()
-
-    status, answer = asyncio.run(scenario())
-    assert status == 200
+    answer = json_answer(one_file_worker(tmp_path, ENTRY), "/")
     borrowed = "Error: This borrowed proxy was automatically destroyed when an iterator was exhausted."
     assert answer == {"set": borrowed, "frozenset": borrowed, "dict": borrowed, "values": borrowed,
                       "deque": borrowed, "class": "AggregateError: All promises were rejected",

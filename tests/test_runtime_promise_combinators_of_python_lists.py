@@ -9,11 +9,8 @@ awaited as if JavaScript could."""
 
 from __future__ import annotations
 
-import asyncio
+from worker_helpers import SETTLED_VALUE, json_answer, one_file_worker
 
-from worker_helpers import SETTLED_VALUE, one_file_worker
-
-from workers_env import load_worker
 
 ENTRY = """
 import json
@@ -38,14 +35,7 @@ class Default(WorkerEntrypoint):
 
 
 def test_python_awaitables_in_a_python_list_are_borrowed_proxies(tmp_path):
-    worker = load_worker(one_file_worker(tmp_path, ENTRY))
-
-    async def scenario():
-        resp = await asyncio.wait_for(worker.fetch("/"), 10)
-        return resp.status, await resp.json()
-
-    status, answer = asyncio.run(scenario())
-    assert status == 200
+    answer = json_answer(one_file_worker(tmp_path, ENTRY), "/")
     borrowed = "Error: This borrowed proxy was automatically destroyed when an iterator was exhausted."
     assert answer == {"all": borrowed, "race": borrowed, "settled": ["rejected", "fulfilled"],
                       "js_promises": [1, 2], "js_array": [1, 2]}

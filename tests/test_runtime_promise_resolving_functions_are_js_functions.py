@@ -8,11 +8,8 @@ timer logged the borrowed-proxy error and the promise never settled."""
 
 from __future__ import annotations
 
-import asyncio
+from worker_helpers import json_answer, one_file_worker
 
-from worker_helpers import one_file_worker
-
-from workers_env import load_worker
 
 ENTRY = """
 import json
@@ -30,13 +27,6 @@ class Default(WorkerEntrypoint):
 
 
 def test_resolving_functions_are_js_functions(tmp_path):
-    worker = load_worker(one_file_worker(tmp_path, ENTRY))
-
-    async def scenario():
-        resp = await asyncio.wait_for(worker.fetch("/"), 10)
-        return resp.status, await resp.json()
-
-    status, answer = asyncio.run(scenario())
-    assert status == 200
+    answer = json_answer(one_file_worker(tmp_path, ENTRY), "/")
     native = "function () { [native code] }"
     assert answer == {"seen": [[native, "", native]], "waited": None}

@@ -10,18 +10,10 @@ import threading
 import types
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import TOP_LEVEL_ENTROPY_ERROR, one_file_worker
 
 from workers_env import load_worker
 
-#: workerd 2026-11-17's ``TOP_LEVEL_ENTROPY_ERROR`` (``topLevelEntropy/allow_entropy.py``), which
-#: ends the blocked call's message
-TOP_LEVEL_ENTROPY_ERROR = (
-    "Randomness is not allowed while a Worker is starting because startup "
-    "values will be repeated across Worker instances, making them predictable. "
-    "If this error occurs from importing a package, import the package from a "
-    "function to load it after the Worker starts."
-)
 
 ENTRY = """
 import sys

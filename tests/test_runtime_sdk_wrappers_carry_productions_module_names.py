@@ -11,36 +11,14 @@ and so on. The classes still pickle as themselves and are ``workers.rpc``'s, so 
 
 from __future__ import annotations
 
-import asyncio
 import pickle
 from pathlib import Path
 
 import pytest
-from worker_helpers import json_answer, one_file_worker
+from sdk_wrapper_helpers import wrapper_answer
 
-from workers_env import load_env, load_worker
 from workers_env._jsvalues import JsDict
 from workers_env.runtime import envwrap, sdkwrappers
-
-EXTRA = """
-[[d1_databases]]
-binding = "DB"
-database_name = "db"
-database_id = "00000000-0000-0000-0000-000000000001"
-
-[[services]]
-binding = "SVC"
-service = "other"
-
-[[durable_objects.bindings]]
-name = "NS"
-class_name = "Room"
-
-[[workflows]]
-name = "flow"
-binding = "WF"
-class_name = "Flow"
-"""
 
 WORKER = """
 import pickle
@@ -64,35 +42,6 @@ class Default(WorkerEntrypoint):
 """
 
 
-class Stub:
-    async def fetch(self, resource, init=None):
-        return None
-
-
-class Namespace:
-    def idFromName(self, name):  # noqa: N802 - JavaScript's name
-        return f"id:{name}"
-
-    def get(self, ident):
-        return Stub()
-
-
-class Workflow:
-    JS_METHODS = ("create", "get")
-
-
-def answer(folder: Path) -> dict:
-    """The Worker's JSON answer, its service, Durable Object and Workflow bindings supplied."""
-    worker = load_worker(env=load_env(folder, bindings={"SVC": Stub(), "NS": Namespace(), "WF": Workflow()}))
-
-    async def scenario() -> dict:
-        resp = await worker.fetch("/")
-        assert resp.status == 200, await resp.text()
-        return await resp.json()
-
-    return asyncio.run(scenario())
-
-
 @pytest.mark.parametrize(("date", "vendored", "module", "wrapped"), [
     ("2025-11-02", None, "workers._workers", False),  # the built-in SDK: D1 raw, the rest its wrappers
     ("2026-05-01", "1.2.0", "workers._workers", False),  # before _BindingWrapper (1.3.0)
@@ -102,10 +51,7 @@ def answer(folder: Path) -> dict:
 ])
 def test_each_wrapper_is_named_as_in_production(tmp_path: Path, date: str, vendored: str | None, module: str,
                                                 wrapped: bool) -> None:
-    folder = one_file_worker(tmp_path, WORKER, date=date, extra=EXTRA)
-    if vendored is not None:
-        (folder / "python_modules" / f"workers_runtime_sdk-{vendored}.dist-info").mkdir(parents=True)
-    got = answer(folder)
+    got = wrapper_answer(tmp_path, WORKER, date, vendored)
     expected = {"SVC": "_FetcherWrapper", "NS": "_DurableObjectNamespaceWrapper", "WF": "_WorkflowBindingWrapper",
                 "env": "_EnvWrapper", "stub": "_FetcherWrapper"}
     if wrapped:
@@ -133,8 +79,7 @@ class Default(WorkerEntrypoint):
 
 
 def test_workers_rpc_classes_read_as_the_sdks(tmp_path: Path) -> None:
-    folder = one_file_worker(tmp_path, RPC_NAMES, date="2026-05-01", extra=EXTRA)
-    got = json_answer(folder, "/")
+    got = wrapper_answer(tmp_path, RPC_NAMES, "2026-05-01")
     assert got.pop("isinstance") == [True, True]
     assert got.pop("jsdict") == "workers.rpc"
     assert got == {name: f"<class 'workers.rpc.{name}'>" for name in got}

@@ -13,41 +13,19 @@ README, "Where we had to choose")."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
-from test_supplied_workflow_and_durable_object_wrappers import Namespace, Workflow
-from worker_helpers import one_file_worker
-
-from workers_env import load_env, load_worker
+from sdk_wrapper_helpers import wrapper_answer
 
 EXTRA = """
 [vars]
 NAME = "n"
 OBJ = { a = 1 }
 
-[[d1_databases]]
-binding = "DB"
-database_name = "db"
-database_id = "00000000-0000-0000-0000-000000000001"
-
 [[kv_namespaces]]
 binding = "KV"
 id = "k"
-
-[[services]]
-binding = "SVC"
-service = "other"
-
-[[durable_objects.bindings]]
-name = "NS"
-class_name = "Room"
-
-[[workflows]]
-name = "flow"
-binding = "WF"
-class_name = "Flow"
 """
 
 WORKER = '''
@@ -78,11 +56,6 @@ class Default(WorkerEntrypoint):
 '''
 
 
-class Stub:
-    async def fetch(self, resource, init=None):
-        return None
-
-
 NO_NAME = "AttributeError: 'function' object has no attribute 'name'"
 REWRAPPED = {"NS": ["_DurableObjectNamespaceWrapper", False, True], "WF": ["_WorkflowBindingWrapper", False, True],
              "stub": ["_FetcherWrapper", 1], "instance": ["_WorkflowInstanceWrapper", "_WorkflowInstanceWrapper"]}
@@ -96,12 +69,4 @@ REWRAPPED = {"NS": ["_DurableObjectNamespaceWrapper", False, True], "WF": ["_Wor
 ], ids=["sdk-1.5.1", "built-in-sdk"])
 def test_a_wrapper_of_self_env_reads_through_it_as_the_sdks(tmp_path: Path, date: str, vendored: str | None,
                                                              expected: dict) -> None:
-    folder = one_file_worker(tmp_path, WORKER, date=date, extra=EXTRA)
-    if vendored is not None:
-        (folder / "python_modules" / f"workers_runtime_sdk-{vendored}.dist-info").mkdir(parents=True)
-    worker = load_worker(env=load_env(folder, bindings={"SVC": Stub(), "NS": Namespace(), "WF": Workflow()}))
-
-    async def ask() -> dict:
-        return await (await worker.fetch("/")).json()
-
-    assert asyncio.run(ask()) == expected
+    assert wrapper_answer(tmp_path, WORKER, date, vendored, EXTRA) == expected

@@ -22,24 +22,10 @@ built-in SDK's wrappers and ``self.env`` before 1.5.2 copied here. leftovers57: 
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
-from worker_helpers import one_file_worker
-
-from workers_env import load_env, load_worker
-
-EXTRA = """
-[[d1_databases]]
-binding = "DB"
-database_name = "db"
-database_id = "00000000-0000-0000-0000-000000000001"
-
-[[services]]
-binding = "SVC"
-service = "other"
-"""
+from sdk_wrapper_helpers import wrapper_answer
 
 WORKER = """
 import copy, pickle
@@ -65,26 +51,13 @@ class Default(WorkerEntrypoint):
 """
 
 
-class Stub:
-    async def fetch(self, resource, init=None):
-        return None
-
-
 MISSING = "TypeError: _idempotent_new() missing 1 required positional argument: 'obj'"
 RECURSION = "RecursionError: maximum recursion depth exceeded"
 PROXY = "TypeError: cannot pickle 'pyodide.ffi.JsProxy' object"
 
 
 def answer(tmp_path: Path, date: str, vendored: str | None) -> dict:
-    folder = one_file_worker(tmp_path, WORKER, date=date, extra=EXTRA)
-    if vendored is not None:
-        (folder / "python_modules" / f"workers_runtime_sdk-{vendored}.dist-info").mkdir(parents=True)
-    worker = load_worker(env=load_env(folder, bindings={"SVC": Stub()}))
-
-    async def ask() -> dict:
-        return await (await worker.fetch("/")).json()
-
-    got = asyncio.run(ask())
+    got = wrapper_answer(tmp_path, WORKER, date, vendored)
     for row in got.values():  # (CPython's text may go on: "... while calling a Python object")
         row[:2] = [RECURSION if text.startswith(RECURSION) else text for text in row[:2]]
     return got

@@ -13,13 +13,8 @@ results keep the shapes the real 1.6.4/1.6.5/1.9.5 SDKs give in real Pyodide 314
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from worker_helpers import typical_pyproject
-
-from workers_env import load_worker
+from worker_helpers import service_pair
 
 CALLEE = '''
 from workers import Response, WorkerEntrypoint
@@ -64,22 +59,6 @@ class Default(WorkerEntrypoint):
 '''
 
 
-def _gateway(root: Path, sdk: str):
-    def folder(name: str, code: str, extra: dict, vendored: str | None = None) -> Path:
-        (root / name / "src").mkdir(parents=True)
-        (root / name / "src" / "entry.py").write_text(code)
-        (root / name / "wrangler.json").write_text(json.dumps({
-            "name": name, "main": "src/entry.py", "compatibility_date": "2026-05-01",
-            "compatibility_flags": ["python_workers"], **extra}))
-        if vendored:
-            (root / name / "python_modules" / f"workers_runtime_sdk-{vendored}.dist-info").mkdir(parents=True)
-        return typical_pyproject(root / name)
-
-    search = load_worker(folder("search", CALLEE, {}))
-    return load_worker(folder("gateway", CALLER, {"services": [{"binding": "SEARCH", "service": "search"}]}, sdk),
-                       bindings={"SEARCH": search})
-
-
 def refused(name: str) -> list:
     return [f'TypeError: The RPC receiver does not implement the method "{name}".', True]
 
@@ -88,7 +67,7 @@ def refused(name: str) -> list:
 @pytest.mark.parametrize(("sdk", "wrapper", "calls"), [("1.6.4", "_FetcherWrapper", False),
                                                         ("1.6.5", "_RpcStubWrapper", True)])
 async def test_any_property_of_a_returned_function_is_an_rpc_property(tmp_path, sdk, wrapper, calls):
-    answer = await (await _gateway(tmp_path, sdk).fetch("/")).json()
+    answer = await (await service_pair(tmp_path, CALLEE, CALLER, "2026-05-01", caller_sdk=sdk).fetch("/")).json()
     assert answer == {
         "shapes": ["JsDict", True, wrapper, calls, "20"],
         "wrapper": [True, refused("anything"), refused("name")],

@@ -7,13 +7,8 @@ wheels; measured with the real 1.5.4, 1.6.4, 1.6.5 and 1.9.5 SDKs in real Pyodid
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from worker_helpers import typical_pyproject
-
-from workers_env import load_worker
+from worker_helpers import service_pair
 
 CALLEE = '''
 from workers import Response, WorkerEntrypoint
@@ -50,26 +45,10 @@ class Default(WorkerEntrypoint):
 '''
 
 
-def _gateway(root: Path, sdk: str):
-    def folder(name: str, code: str, extra: dict, vendored: str | None = None) -> Path:
-        (root / name / "src").mkdir(parents=True)
-        (root / name / "src" / "entry.py").write_text(code)
-        (root / name / "wrangler.json").write_text(json.dumps({
-            "name": name, "main": "src/entry.py", "compatibility_date": "2026-05-01",
-            "compatibility_flags": ["python_workers"], **extra}))
-        if vendored:
-            (root / name / "python_modules" / f"workers_runtime_sdk-{vendored}.dist-info").mkdir(parents=True)
-        return typical_pyproject(root / name)
-
-    search = load_worker(folder("search", CALLEE, {}))
-    return load_worker(folder("gateway", CALLER, {"services": [{"binding": "SEARCH", "service": "search"}]}, sdk),
-                       bindings={"SEARCH": search})
-
-
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("sdk", "module"), [("1.3.0", "workers._workers"), ("1.6.4", "workers.rpc")])
 async def test_before_1_6_5_the_function_comes_back_in_the_callers_class_not_callable(tmp_path, sdk, module):
-    answer = await (await _gateway(tmp_path, sdk).fetch("/")).json()
+    answer = await (await service_pair(tmp_path, CALLEE, CALLER, "2026-05-01", caller_sdk=sdk).fetch("/")).json()
     assert answer == [f"<class '{module}._FetcherWrapper'>", False,
                       "'_FetcherWrapper' object is not callable", ["_FetcherWrapper", "int"]]
 
@@ -77,5 +56,5 @@ async def test_before_1_6_5_the_function_comes_back_in_the_callers_class_not_cal
 @pytest.mark.asyncio
 @pytest.mark.parametrize("sdk", ["1.6.5", "1.9.5"])
 async def test_from_1_6_5_the_function_comes_back_callable(tmp_path, sdk):
-    answer = await (await _gateway(tmp_path, sdk).fetch("/")).json()
+    answer = await (await service_pair(tmp_path, CALLEE, CALLER, "2026-05-01", caller_sdk=sdk).fetch("/")).json()
     assert answer == ["<class 'workers.rpc._RpcStubWrapper'>", True, 40, ["_RpcStubWrapper", "int"]]

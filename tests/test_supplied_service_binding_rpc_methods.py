@@ -135,12 +135,8 @@ class Keeper:
         return await cb(1)
 
 
-@pytest.mark.asyncio
-@pytest.mark.parametrize("date", ["2025-11-02", "2026-05-01"])
-async def test_a_function_handed_to_a_supplied_service_is_disposed_as_its_method_returns(tmp_path, date):
-    """A supplied service stands for a Worker: the function stub its method gets is workerd's,
-    disposed when the call returns ('RPC stub used after being disposed.' after, as a JS twin
-    that kept one got it under wrangler dev 4.164.0); before review58 it was never disposed."""
+async def kept_after_the_call(tmp_path: Path, date: str) -> Keeper:
+    """The :class:`Keeper` the Worker dated ``date`` handed its ``plus_100`` to, once the call has returned."""
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "entry.py").write_text(CALLBACK_ENTRY)
     (tmp_path / "wrangler.json").write_text(json.dumps({
@@ -149,5 +145,29 @@ async def test_a_function_handed_to_a_supplied_service_is_disposed_as_its_method
     keeper = Keeper()
     worker = load_worker(typical_pyproject(tmp_path), bindings={"SVC": keeper})
     assert await (await worker.fetch("/")).text() == "101"
+    return keeper
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("date", ["2025-11-02", "2026-05-01"])
+async def test_a_function_handed_to_a_supplied_service_is_disposed_as_its_method_returns(tmp_path, date):
+    """A supplied service stands for a Worker: the function stub its method gets is workerd's,
+    disposed when the call returns ('RPC stub used after being disposed.' after, as a JS twin
+    that kept one got it under wrangler dev 4.164.0); before review58 it was never disposed."""
+    keeper = await kept_after_the_call(tmp_path, date)
     with pytest.raises(Exception, match="^Error: RPC stub used after being disposed.$"):
         await keeper.kept(2)
+
+
+@pytest.mark.asyncio
+async def test_a_disposed_stubs_property_is_refused_as_the_stub(tmp_path: Path) -> None:
+    """A property of that stub, called or awaited, is refused as the stub is: ``Error: RPC stub used
+    after being disposed.``, not the callee's "does not implement the method" (the callee is never
+    asked). workerd's ``JsRpcProperty`` gets its client from the stub for each call
+    (``JsRpcStub::getClientForOneCall``, worker-rpc.c++), whose disposed stub is that error; its own
+    test calls a disposed stub's ``counter.increment(2)`` and gets it (js-rpc-test.js, ``disposal``).
+    audit32: a mutant not checking survived."""
+    keeper = await kept_after_the_call(tmp_path, "2026-05-01")
+    for use in (lambda f: f.anything(2), lambda f: f.anything, lambda f: f.name(), lambda f: f.prototype):
+        with pytest.raises(Exception, match="^Error: RPC stub used after being disposed.$"):
+            await use(keeper.kept)

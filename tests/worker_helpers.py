@@ -66,6 +66,61 @@ def sdk_worker(folder: Path, entry: str, sdk: str, *, date: str = "2026-08-01") 
     return folder
 
 
+#: workerd 2026-11-17's ``TOP_LEVEL_ENTROPY_ERROR`` (``topLevelEntropy/allow_entropy.py``): the
+#: text of ``OSError(29, ...)`` at a draw of entropy, and the end of a blocked call's message, while
+#: a Worker's top level runs
+TOP_LEVEL_ENTROPY_ERROR = (
+    "Randomness is not allowed while a Worker is starting because startup "
+    "values will be repeated across Worker instances, making them predictable. "
+    "If this error occurs from importing a package, import the package from a "
+    "function to load it after the Worker starts."
+)
+
+
+#: A Worker whose ``fetch`` starts a promise chain that never ends: ``step`` (its handler, a
+#: ``PyodideFuture``'s ``then``) appends to ``STEPS`` and chains itself again, each reaction a task
+ENDLESS_CHAIN = """
+from js import Promise
+from pyodide.ffi import create_proxy
+from workers import Response, WorkerEntrypoint
+
+STEPS = []
+
+
+def step(_=None):  # a PyodideFuture's then, for ever
+    STEPS.append(1)
+    return Promise.resolve().then(proxy)
+
+
+proxy = create_proxy(step)
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        step()
+        return Response("answered")
+"""
+
+
+#: Worker source (``import asyncio`` before it): ``await pair(call, log)`` gathers two tasks, each
+#: awaiting ``call()`` once and logging ``a1``/``b1`` before and ``a2``/``b2`` after (``a!``/``b!``
+#: where it raised): ``a1 b1 a2 b2`` when the await suspends the task, as awaiting a JavaScript
+#: promise does under Pyodide, ``a1 a2 b1 b2`` where it does not
+GATHERED_PAIR = """
+async def pair(call, log):
+    async def task(label):
+        log.append(label + "1")
+        try:
+            await call()
+        except Exception:
+            log.append(label + "!")
+        else:
+            log.append(label + "2")
+
+    await asyncio.gather(task("a"), task("b"))
+"""
+
+
 #: Worker source: the SDK's imports and ``attempt(name)``, which imports module ``name`` and says
 #: ``"ran"`` or the error's type and errno (``"OSError: 29"``: a draw of entropy refused)
 ATTEMPT_IMPORT = """
@@ -466,10 +521,11 @@ def slow_clock(loop: asyncio.AbstractEventLoop, seconds: float) -> None:
     loop.time = later  # type: ignore[method-assign]
 
 
-def json_answer(folder: Path, path: str) -> Any:
-    """The JSON body of the Worker in ``folder`` answering ``path`` (which must answer 200 within 60 s:
-    10 s was short at a load of 30-40 for a Worker making 100 subrequests, flake56)."""
-    worker = load_worker(folder)
+def json_answer(folder: Path, path: str, bindings: dict[str, Any] | None = None) -> Any:
+    """The JSON body of the Worker in ``folder`` (``bindings``: the objects you supply) answering
+    ``path`` (which must answer 200 within 60 s: 10 s was short at a load of 30-40 for a Worker
+    making 100 subrequests, flake56)."""
+    worker = load_worker(folder, bindings=bindings)
 
     async def scenario() -> Any:
         resp = await asyncio.wait_for(worker.fetch(path), 60)
@@ -676,20 +732,21 @@ async def asgi_exchange(app: Any, method: str, path: str, body: bytes = b"") -> 
 
 
 def assets_site(root: Path, files: dict[str, str] | None = None, *, entry: str = "",
-                binding: str | None = None) -> Path:
+                binding: str | None = None, assets: dict[str, Any] | None = None) -> Path:
     """A Python Worker answering "worker" (or ``entry``'s code) behind the static assets of
     ``public/`` (``files``: the files written there, name -> text, folders made; the folder may
-    exist already), in a ``wrangler.json``; ``binding`` names the assets' binding, if any."""
+    exist already), in a ``wrangler.json``; ``binding`` names the assets' binding, if any,
+    ``assets`` holds their other settings (``html_handling`` ...)."""
     (root / "public").mkdir(exist_ok=True)
     for name, text in (files or {}).items():
         (root / "public" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "public" / name).write_text(text)
     (root / "src").mkdir(exist_ok=True)
     (root / "src" / "entry.py").write_text(entry or ASSETS_ENTRY)
-    assets = {"directory": "public", **({"binding": binding} if binding else {})}
+    settings = {"directory": "public", **({"binding": binding} if binding else {}), **(assets or {})}
     (root / "wrangler.json").write_text(json.dumps({
         "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": assets}))
+        "compatibility_flags": ["python_workers"], "assets": settings}))
     return typical_pyproject(root)
 
 
@@ -903,22 +960,26 @@ def run_at_once(threads: int, target: Callable[[int], None]) -> None:
 
 
 def service_pair(root: Path, callee: str, caller: str, date: str, callee_flags: Iterable[str] = (),
-                 caller_flags: Iterable[str] = ()) -> Any:
-    """A caller Worker (``caller``'s code, with ``caller_flags`` too) whose ``SEARCH`` service
+                 caller_flags: Iterable[str] = (), caller_sdk: str | None = None) -> Any:
+    """A caller Worker (``caller``'s code, with ``caller_flags`` too; workers-runtime-sdk
+    ``caller_sdk`` vendored, as ``pywrangler sync`` leaves it, when given) whose ``SEARCH`` service
     binding is a loaded callee Worker (``callee``'s code, with ``callee_flags`` too), both of
     compatibility date ``date``: the caller, loaded."""
 
-    def folder(name: str, code: str, extra: dict[str, Any], flags: Iterable[str] = ()) -> Path:
+    def folder(name: str, code: str, extra: dict[str, Any], flags: Iterable[str] = (),
+               vendored: str | None = None) -> Path:
         (root / name / "src").mkdir(parents=True)
         (root / name / "src" / "entry.py").write_text(code)
         (root / name / "wrangler.json").write_text(json.dumps({
             "name": name, "main": "src/entry.py", "compatibility_date": date,
             "compatibility_flags": ["python_workers", *flags], **extra}))
+        if vendored:
+            (root / name / "python_modules" / f"workers_runtime_sdk-{vendored}.dist-info").mkdir(parents=True)
         return typical_pyproject(root / name)
 
     search = load_worker(folder("search", callee, {}, callee_flags))
     binding = {"services": [{"binding": "SEARCH", "service": "search"}]}
-    return load_worker(folder("gateway", caller, binding, caller_flags), bindings={"SEARCH": search})
+    return load_worker(folder("gateway", caller, binding, caller_flags, caller_sdk), bindings={"SEARCH": search})
 
 
 def dev_500_logged(worker: Any, path: str, caplog: Any) -> tuple[str, str]:

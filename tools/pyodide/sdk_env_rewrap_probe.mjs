@@ -12,14 +12,8 @@
 // _FetcherWrapper is AttributeError: 'function' object has no attribute 'name' (its constructor a
 // wrapped method), a Durable Object namespace's or Workflow's wrapper is wrapped again
 // (tests/test_sdk_env_wrapped_again_reads_through_the_first_wrapper.py).
-import fs from "fs"; import path from "path"; import { pathToFileURL } from "url";
-const [dir, sdk] = process.argv.slice(2);
-const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);
-const py = await loadPyodide();
-py.FS.mkdirTree("/sdk/workers");
-for (const name of fs.readdirSync(path.join(sdk, "workers"))) {
-  if (name.endsWith(".py")) py.FS.writeFile(`/sdk/workers/${name}`, fs.readFileSync(path.join(sdk, "workers", name)));
-}
+import { sdkPyodide } from "./sdk_pyodide.mjs";
+const py = await sdkPyodide(...process.argv.slice(2));
 class Fetcher { async hello(x) { return "hi " + x; } }
 class D1Database { prepare(q) { return { q }; } }
 class KvNamespace { async get(k) { return "v:" + k; } }
@@ -28,14 +22,7 @@ class WorkflowImpl { async create(o) { return { id: "w1", status: async () => ({
 class Hyperdrive { constructor() { this.host = "h"; } }
 globalThis.makeEnv = () => ({ SVC: new Fetcher(), DB: new D1Database(), KV: new KvNamespace(), NS: new DurableObjectNamespace(),
                               WF: new WorkflowImpl(), HD: new Hyperdrive(), NAME: "n", OBJ: { a: 1 } });
-console.log(py.version);
 console.log(await py.runPythonAsync(`
-import sys, types
-sys.path.insert(0, "/sdk")
-for name in ("_cloudflare_compat_flags", "_pyodide_entrypoint_helper"):
-    mod = types.ModuleType(name)
-    mod.__getattr__ = lambda attr: (lambda *a, **k: False)
-    sys.modules[name] = mod
 import js
 from workers._workers import _EnvWrapper
 def attempt(make):

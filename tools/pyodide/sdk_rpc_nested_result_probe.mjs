@@ -6,24 +6,11 @@
 // <the wrapper>, JsDict -- the top-level function the calling wrapper's class (_FetcherWrapper,
 // not callable) in 1.6.4 and _RpcStubWrapper (callable) from 1.6.5; a dict's function, at any
 // depth, the raw JsProxy, callable (f(2) -> 20, fs[0](2) -> 6) in each release.
-import fs from "fs"; import path from "path"; import { pathToFileURL } from "url";
-const [dir, sdk] = process.argv.slice(2);
-const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);
-const py = await loadPyodide();
-py.FS.mkdirTree("/sdk/workers");
-for (const name of fs.readdirSync(path.join(sdk, "workers"))) {
-  if (name.endsWith(".py")) py.FS.writeFile(`/sdk/workers/${name}`, fs.readFileSync(path.join(sdk, "workers", name)));
-}
+import { sdkPyodide } from "./sdk_pyodide.mjs";
+const py = await sdkPyodide(...process.argv.slice(2));
 class Stmt { constructor(){ this.inner = new Id(); } async first(){ return 1; } } class Id { toString(){ return "id"; } }
 globalThis.makeBinding = () => ({ nested: async () => [{ f: async (x) => x * 10, n: 1 }, async (x) => x * 2, { fs: [async (x) => x * 3] }], give: async () => (async (x) => x * 10) });
-console.log(py.version);
 console.log(await py.runPythonAsync(`
-import sys, types
-sys.path.insert(0, "/sdk")
-for name in ("_cloudflare_compat_flags", "_pyodide_entrypoint_helper"):
-    mod = types.ModuleType(name)
-    mod.__getattr__ = lambda attr: (lambda *a, **k: False)
-    sys.modules[name] = mod
 import workers
 try:
     from workers.rpc import _FetcherWrapper, _BindingWrapper

@@ -7,24 +7,11 @@
 // _FetcherWrapper, callable() False, calling it "TypeError: '_FetcherWrapper' object is not
 // callable"; 1.6.5 and 1.9.5 as _RpcStubWrapper, called: 40. prep() and prep().inner are
 // _FetcherWrapper (_BindingWrapper from a _BindingWrapper) in each; so is the attribute `nested`.
-import fs from "fs"; import path from "path"; import { pathToFileURL } from "url";
-const [dir, sdk] = process.argv.slice(2);
-const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);
-const py = await loadPyodide();
-py.FS.mkdirTree("/sdk/workers");
-for (const name of fs.readdirSync(path.join(sdk, "workers"))) {
-  if (name.endsWith(".py")) py.FS.writeFile(`/sdk/workers/${name}`, fs.readFileSync(path.join(sdk, "workers", name)));
-}
+import { sdkPyodide } from "./sdk_pyodide.mjs";
+const py = await sdkPyodide(...process.argv.slice(2));
 class Stmt { constructor(){ this.inner = new Id(); } async first(){ return 1; } } class Id { toString(){ return "id"; } }
 globalThis.makeBinding = () => ({ give: async () => ((x) => Promise.resolve(x * 10)), prep: () => new Stmt(), nested: new Id() });
-console.log(py.version);
 console.log(await py.runPythonAsync(`
-import sys, types
-sys.path.insert(0, "/sdk")
-for name in ("_cloudflare_compat_flags", "_pyodide_entrypoint_helper"):
-    mod = types.ModuleType(name)
-    mod.__getattr__ = lambda attr: (lambda *a, **k: False)
-    sys.modules[name] = mod
 import workers
 try:
     from workers.rpc import _FetcherWrapper, _BindingWrapper

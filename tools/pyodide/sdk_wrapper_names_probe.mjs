@@ -3,26 +3,15 @@
 // under Node (wrap54): the SDK's `workers/` folder (a workers-runtime-sdk wheel unpacked, or workerd's
 // src/pyodide/internal/workers-api/src/workers) is copied into Pyodide's file system and imported,
 // the two workerd-internal modules it imports (_cloudflare_compat_flags, _pyodide_entrypoint_helper)
-// stood in for by empty modules; each wrapper wraps a plain JS object:
+// stood in for by empty modules (sdk_pyodide.mjs, which the other sdk_*_probe.mjs share); each wrapper
+// wraps a plain JS object:
 //   node tools/pyodide/sdk_wrapper_names_probe.mjs /tmp/pyodide/<version> <dir holding workers/>
 // Measured 2026-12-06 on 314.0.6, 0.28.2 and 0.26.0a4 (workerd 2026-08-22's built-in SDK,
 // workers-runtime-sdk 1.6.3, 1.6.4, 1.9.5): the README ("The SDK classes' production module names").
-import fs from "fs"; import path from "path"; import { pathToFileURL } from "url";
-const [dir, sdk] = process.argv.slice(2);
-const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);
-const py = await loadPyodide();
-py.FS.mkdirTree("/sdk/workers");
-for (const name of fs.readdirSync(path.join(sdk, "workers"))) {
-  if (name.endsWith(".py")) py.FS.writeFile(`/sdk/workers/${name}`, fs.readFileSync(path.join(sdk, "workers", name)));
-}
-console.log(py.version);
+import { sdkPyodide } from "./sdk_pyodide.mjs";
+const py = await sdkPyodide(...process.argv.slice(2));
 console.log(py.runPython(`
-import sys, types, importlib, pickle
-sys.path.insert(0, "/sdk")
-for name in ("_cloudflare_compat_flags", "_pyodide_entrypoint_helper"):
-    mod = types.ModuleType(name)
-    mod.__getattr__ = lambda attr: (lambda *a, **k: False)
-    sys.modules[name] = mod
+import importlib, pickle
 import workers
 from js import Object
 out = []

@@ -38,7 +38,7 @@ export default { async test(ctrl, env) {
     await seen(async () => error().clone().redirect),
     await seen(async () => new Request(error(), { redirect: "follow" }).redirect),
   ];
-  for (const p of ["/ok", "/r302", "/r301", "/r303", "/r307", "/r308", "/r300", "/r304", "/r302-empty", "/r302-none", "/r302-bad"])
+  for (const p of PATHS)
     out.push(await seen(() => fetch(O + p, { redirect: "error" })));
   out.push(await seen(() => fetch(new Request(O + "/r302", { redirect: "error" }))));
   out.push(await seen(() => fetch(new Request(O + "/r302", { redirect: "error" }), { redirect: "follow" })));
@@ -49,6 +49,8 @@ export default { async test(ctrl, env) {
   console.log("OUT " + JSON.stringify(out));
 } };
 """
+#: the origin's paths fetched in "error" mode, in order (the test's Python Worker fetches the same)
+PATHS = ("/ok", "/r302", "/r301", "/r303", "/r307", "/r308", "/r300", "/r304", "/r302-empty", "/r302-none", "/r302-bad")
 SERVICE = """export default { async fetch(req) {
   if (req.url.endsWith("/r302")) return new Response("moved", { status: 302, headers: { location: "/ok" } });
   return new Response("svc " + req.url.split("/").pop());
@@ -98,7 +100,7 @@ def answers(workerd: str, origin: str, date: str, flags: list[str]) -> list[obje
     """The Worker's answers, or workerd's output when it printed none."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        (folder / "index.js").write_text(WORKER.replace("ORIGIN", origin))
+        (folder / "index.js").write_text(WORKER.replace("ORIGIN", origin).replace("PATHS", json.dumps(PATHS)))
         (folder / "svc.js").write_text(SERVICE)
         (folder / "config.capnp").write_text(CONFIG.replace("DATE", date).replace("FLAGS", json.dumps(flags)))
         run = subprocess.run([workerd, "test", str(folder / "config.capnp")], capture_output=True, text=True,

@@ -15,7 +15,7 @@ highWaterMark other than 0 (those cases differ).
 
     PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler PYTHONPATH=. python3 tools/wrangler/transform_ready_cancel_probe.py
 
-Not collected by pytest; tests/test_runtime_transform_stream_ready_at_a_cancel_resolves_until_the_write_fails.py
+Not collected by pytest; tests/test_runtime_transform_stream_cancel_with_a_write_in_flight_rejects_ready.py
 pins what it found.
 """
 
