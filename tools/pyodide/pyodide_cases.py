@@ -357,6 +357,27 @@ FFI_CONCRETE_CASES = (
        "(repr(N), repr(Mine), Mine.__module__, [c.__name__ for c in Mine.__mro__], attempt(lambda: Mine() is jsnull), "
        "attempt(lambda: N() is jsnull), attempt(lambda: Mine.typeof), isinstance(jsnull, Mine), issubclass(Mine, N))"])
 
+#: the ``pyfetch-fetcher-order`` cases: two tasks gathered, each awaiting ``pyfetch("data:,x",
+#: fetcher=f)`` with ``f`` defined by the case's head -- ``a1 a2 b1 b2`` where awaiting ``f``'s answer
+#: does not suspend (a Python coroutine answering at once, a settled future), ``a1 b1 a2 b2`` where
+#: it is a JavaScript promise (suspend58). Pyodide 0.26's own pyfetch has no ``fetcher``: ``fetch``
+#: answers the ``data:`` URL there
+_FETCHER_PAIR = ("# async\nimport asyncio\nfrom pyodide.http import pyfetch\n{head}\nlog = []\n"
+                 "async def task(label):\n    log.append(label + '1')\n    try:\n"
+                 "        await pyfetch('data:,x', fetcher=f)\n    except Exception as e:\n"
+                 "        log.append(label + '!' + type(e).__name__)\n    else:\n        log.append(label + '2')\n"
+                 "await asyncio.gather(task('a'), task('b'))\n' '.join(log)")
+_FETCHER_HEADS = [
+    "async def f(r, i):\n    return js.Response.new('x')",
+    "async def f(r, i):\n    raise ValueError('no')",
+    "async def f(r, i):\n    await asyncio.sleep(0)\n    return js.Response.new('x')",
+    "p = js.Promise.resolve(js.Response.new('x'))\nawait p\nf = lambda r, i: p",
+    "f = lambda r, i: js.Promise.resolve(js.Response.new('x'))",
+    "f = js.fetch",
+    "async def g(r, i):\n    return js.Response.new('x')\nf = create_proxy(g)",
+    "f = lambda r, i: js.Response.new('x')",
+]
+
 CASES = {
     "array-js-methods": [
         "arr().join('-')",
@@ -3015,4 +3036,5 @@ CASES = {
     ],
     "ffi-subclasses": FFI_SUBCLASS_CASES,
     "ffi-concrete-subclasses": FFI_CONCRETE_CASES,
+    "pyfetch-fetcher-order": [_FETCHER_PAIR.format(head=head) for head in _FETCHER_HEADS],
 }

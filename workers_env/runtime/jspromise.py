@@ -25,7 +25,7 @@ import inspect
 import os
 import traceback
 import weakref
-from collections.abc import Awaitable, Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any
 from urllib.parse import quote
@@ -770,59 +770,6 @@ def _settled_in_a_microtask(begun: asyncio.Future, follow: bool = True) -> Pyodi
         microtask(settle)
     else:
         begun.add_done_callback(lambda _: microtask(settle))
-    return future
-
-
-def suspending(awaitable: Awaitable[Any]) -> Awaitable[Any]:
-    """``awaitable`` awaited as Pyodide awaits the JavaScript promise it stands for: the awaiting
-    task suspends at least once. One that settles without suspending (what the emulator answers at
-    once: a ``data:`` URL, an ``ASSETS`` file, a Fetcher's refusal of its init) gives its outcome in
-    a microtask, as :func:`binding_promise`'s; one that suspends is awaited as it is, a cancel
-    thrown into it (pyfetch's and the SDK's fetch: audit33)."""
-    return _Suspending(awaitable)
-
-
-class _Suspending:
-    """See :func:`suspending`: drives ``awaitable`` as ``await`` would, a microtask's wait added
-    when its first step already ends it."""
-
-    __slots__ = ("_awaitable",)
-
-    def __init__(self, awaitable: Awaitable[Any]):
-        self._awaitable = awaitable
-
-    def __await__(self) -> Generator[Any, Any, Any]:
-        inner = self._awaitable.__await__()
-        try:
-            step = inner.send(None)
-        except StopIteration as stop:
-            yield from _one_microtask().__await__()
-            return stop.value
-        except Exception:  # a rejection: raised once the microtask has run
-            yield from _one_microtask().__await__()
-            raise
-        while True:  # (yield from, by hand: it began above)
-            try:
-                sent = yield step
-            except GeneratorExit:
-                inner.close()
-                raise
-            except BaseException as thrown:  # noqa: BLE001 - a cancel too, passed on as await passes it
-                try:
-                    step = inner.throw(thrown)
-                except StopIteration as stop:
-                    return stop.value
-            else:
-                try:
-                    step = inner.send(sent)
-                except StopIteration as stop:
-                    return stop.value
-
-
-def _one_microtask() -> asyncio.Future[None]:
-    """A future resolved by the next microtask (:func:`microtask`)."""
-    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    microtask(lambda: None if future.done() else future.set_result(None))
     return future
 
 

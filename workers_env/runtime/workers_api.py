@@ -66,7 +66,7 @@ from workers_env.runtime.jspyproxies import PROXIED_TYPES, warn_pyproxy
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsreadable import JsReadableStream
-from workers_env.runtime.jspromise import binding_promise, promise_call, suspending
+from workers_env.runtime.jspromise import binding_promise, promise_call
 from workers_env.runtime.jsproxy import JsArray, JsBuffer, JsBufferSource, JsMap, JsObject, JsProxy, from_plain
 from workers_env.runtime.jsweb import (
     NEXT_FETCHER,
@@ -762,9 +762,12 @@ async def _pyfetch(resource: Any, options: dict[str, Any], *,
         if not pyodide_029():
             init = to_js(options, dict_converter=object_from_entries) if options else None
         if fetcher is not None or (fetcher_given and not pyodide_028()):
-            # pyfetch's ``await fetcher(request, args)``: a JavaScript promise suspends the task, whatever
-            # the answer (audit33: ``suspending`` adds the wait only where the fetcher did not suspend)
-            return await suspending(fetcher(resource, init)), controller, signal  # type: ignore[misc]
+            # pyfetch's ``await fetcher(request, args)``: a Python coroutine answering at once does not suspend
+            # the task, a JavaScript function's promise does (``js.fetch``, a binding's ``fetch``, a
+            # ``create_proxy`` of an ``async def``: a PyodideFuture) -- real Pyodide 0.28.2 and 314.0.6, and
+            # the SDKs' patched 0.26 pyfetch awaits it alike (suspend58)
+            answer = fetcher(resource, init)
+            return await (binding_promise(answer) if isinstance(fetcher, JsProxy) else answer), controller, signal
         # JavaScript's fetch, a promise however soon it settles: the awaiting task is suspended
         # once, a data: URL's answer and a refusal (a rejection) included (review87)
         return await _js_fetch_promise(resource, init), controller, signal
