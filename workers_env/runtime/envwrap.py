@@ -86,7 +86,7 @@ from workers_env.runtime.jspyproxies import (
     warn_pyproxy,
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, JsReadableStream, open_sources
-from workers_env.runtime.jsweb import JsRequest, JsResponse, leave_locked
+from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse, leave_locked
 from workers_env.runtime.sdknames import SdkClass, SdkType, default_repr, sdk_module
 from workers_env.runtime.statusline import default_status_text
 from workers_env.runtime.services import (
@@ -315,6 +315,11 @@ class JsBinding(JsHostObject):
                     stream = sent_body(js_args[1] if len(js_args) > 1 else None)
                 except Exception as error:  # noqa: BLE001 - the reason, whatever the Worker aborted it with
                     return binding_promise(_settled(as_pyodide_error(error) if isinstance(error, JsException) else error))
+                if not self._rpc and len(js_args) > 1 and isinstance(js_args[1], JsObject) and \
+                        isinstance(js_args[1]._props.get("headers"), (list, tuple)):
+                    # Python pairs (a PyProxy JavaScript iterates) as the Headers the caller's Request makes of
+                    # them, as for fetch: env.ASSETS refused them as a PyProxy argument (review88)
+                    js_args[1] = JsObject({**js_args[1]._props, "headers": JsHeaders(js_args[1]._props["headers"])})
             where = f"call to {self._name}.{name}()"
             if self._js_class == "WorkerQueue" and name in ("send", "sendBatch"):
                 try:
