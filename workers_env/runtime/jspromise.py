@@ -778,7 +778,12 @@ def suspending(awaitable: Awaitable[Any]) -> Awaitable[Any]:
     task suspends at least once. One that settles without suspending (what the emulator answers at
     once: a ``data:`` URL, an ``ASSETS`` file, a Fetcher's refusal of its init) gives its outcome in
     a microtask, as :func:`binding_promise`'s; one that suspends is awaited as it is, a cancel
-    thrown into it (pyfetch's and the SDK's fetch: audit33)."""
+    thrown into it (pyfetch's and the SDK's fetch: audit33). What is not awaitable (a ``fetcher``
+    answering a Response, not a promise) is handed back, for ``await`` to refuse as Python does
+    (``TypeError: object int can't be used in 'await' expression``, at once: real 0.28.2, 314.0.6;
+    review88)."""
+    if not inspect.isawaitable(awaitable):
+        return awaitable
     return _Suspending(awaitable)
 
 
