@@ -41,6 +41,7 @@ from workers_env.cli.negations import FALSE, negated_values
 from workers_env.cli.temporary import REQUIRES_TEMPORARY, coerce_error, needs_temporary
 from workers_env.cli.toplevel import SUMMARIES, add_summaries, top_level_only
 from workers_env.cli.globalflags import (
+    GLOBAL_REQUIRED,
     NEGATIVE,
     TRUE_WORD,
     add_global_options,
@@ -481,7 +482,11 @@ def _main(argv: Sequence[str] | None) -> int:
     first = argv[words[0]] if words else None
     parser = build_parser(first, summaries_only=first not in _COMMAND_MODULES and top_level_only(typed, argv))
     # read again knowing the command's options that take any word after them (`--prefix -1e5`)
-    argv, cwds = _take_cwd(short_groups(typed, valued_options(parser)))
+    required = valued_options(parser)
+    argv, cwds = _take_cwd(short_groups(typed, required))
+    valueless = _before_the_words_key(parser, typed, required)
+    if valueless is not None:  # (before --cwd is read: wrangler stops before its chdir)
+        return _usage_error(parser, valueless[1], UsageError(f"Not enough arguments following: {valueless[0]}"))
     if None in cwds:
         return _usage_error(parser, argv, UsageError("Not enough arguments following: cwd"))
     if len(cwds) > 1:
@@ -501,6 +506,26 @@ def _main(argv: Sequence[str] | None) -> int:
         return _run(parser, argv)
     finally:
         os.chdir(before)  # main() called in-process leaves the caller's folder as it was
+
+
+def _before_the_words_key(parser: argparse.ArgumentParser, typed: list[str],
+                          required: frozenset[str]) -> tuple[str, list[str]] | None:
+    """The first option taking a value (wrangler's ``requiresArg``) of the command the line reaches
+    that ``-_`` -- yargs' key of the words, an option -- follows, which so has no value: yargs-parser
+    reads ``--prefix -_ x`` as ``--prefix`` alone and the word ``x`` (wrangler 4.164.0: ``Not enough
+    arguments following: prefix``, also ``-c``, ``-e``, ``--profile``, ``--cwd``, ``--binding``;
+    review88). Its name and the line without it, for the help of the command that line names."""
+    for at, token in enumerate(typed[:-1]):
+        if token == "--":
+            return None
+        if token not in required or typed[at + 1] != "-_":
+            continue
+        rest = _take_cwd(short_groups(typed[:at] + typed[at + 1:], required))[0]
+        reached = _help_parser(parser, rest)  # (its own options, not those of the commands under it)
+        if token in GLOBAL_REQUIRED or any(token in action.option_strings for action in reached._actions
+                                           if action.nargs is None and isinstance(action, (argparse._StoreAction, argparse._AppendAction))):
+            return token.lstrip("-"), rest
+    return None
 
 
 def _quotes_stripped(argv: list[str]) -> list[str]:

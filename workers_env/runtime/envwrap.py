@@ -86,7 +86,7 @@ from workers_env.runtime.jspyproxies import (
     warn_pyproxy,
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, JsReadableStream, open_sources
-from workers_env.runtime.jsweb import JsRequest, JsResponse, leave_locked
+from workers_env.runtime.jsweb import FETCHER_INIT, JsHeaders, JsRequest, JsResponse, init_options, leave_locked
 from workers_env.runtime.sdknames import SdkClass, SdkType, default_repr, sdk_module
 from workers_env.runtime.statusline import default_status_text
 from workers_env.runtime.services import (
@@ -305,6 +305,12 @@ class JsBinding(JsHostObject):
                     return binding_promise(_settled(answer))
             taken = stream = None  # the input Request whose body workerd's Request takes: used once the binding has
             # it; the init's body, a ReadableStream then left locked
+            if fetcher_fetch and not hop and len(js_args) > 1 and isinstance(js_args[1], dict):
+                try:  # a Python dict (a PyProxy) as the init: what JavaScript reads of it, as fetch reads it (0.26:
+                    # no member, 0.28 on: its keys) -- it was refused as a PyProxy argument (review88)
+                    js_args[1] = JsObject(init_options(js_args[1], {}, FETCHER_INIT))
+                except JsException as error:
+                    return binding_promise(_settled(as_pyodide_error(error)))
             if fetcher_fetch and not hop and len(js_args) > 1 and isinstance(js_args[1], JsObject) and \
                     isinstance(js_args[1]._props.get("headers"), Iterator):  # one-shot (a generator): read once, here,
                 js_args[1] = JsObject({**js_args[1]._props, "headers": list(js_args[1]._props["headers"])})  # (left57)
@@ -315,6 +321,11 @@ class JsBinding(JsHostObject):
                     stream = sent_body(js_args[1] if len(js_args) > 1 else None)
                 except Exception as error:  # noqa: BLE001 - the reason, whatever the Worker aborted it with
                     return binding_promise(_settled(as_pyodide_error(error) if isinstance(error, JsException) else error))
+                if not self._rpc and len(js_args) > 1 and isinstance(js_args[1], JsObject) and \
+                        isinstance(js_args[1]._props.get("headers"), (list, tuple)):
+                    # Python pairs (a PyProxy JavaScript iterates) as the Headers the caller's Request makes of
+                    # them, as for fetch: env.ASSETS refused them as a PyProxy argument (review88)
+                    js_args[1] = JsObject({**js_args[1]._props, "headers": JsHeaders(js_args[1]._props["headers"])})
             where = f"call to {self._name}.{name}()"
             if self._js_class == "WorkerQueue" and name in ("send", "sendBatch"):
                 try:

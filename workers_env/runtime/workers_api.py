@@ -961,13 +961,15 @@ class FetcherView:
                 resource = _pyproxy_resource(resource, name)
             if isinstance(other_options.get("method"), HTTPMethod):
                 other_options["method"] = other_options["method"].value
-            if isinstance(other_options.get("headers"), Iterator):  # one-shot (a generator): read once, here, for
-                other_options["headers"] = list(other_options["headers"])  # the check and the binding (left57)
             if text_url and pyodide_029():  # 314's pyfetch makes a text URL a Request before its try: a text no
                 # URL parser takes, or an init the constructor refuses, is its JsException itself (leftovers56)
                 resource = JsRequest.new(resource, to_js(other_options, dict_converter=object_from_entries)
                                          if other_options else None)
                 _sent_from(resource, other_options)
+            if isinstance(other_options.get("headers"), Iterator):  # one-shot (a generator): read once, here, for
+                # the check and the binding (left57) -- after 314's Request read it: the init then hands the
+                # binding the spent iterator, no headers (pyfetch's one to_js'd init given twice; review88)
+                other_options["headers"] = list(other_options["headers"])
             # the rest is the binding's ``fetch(resource, init)``, one JavaScript promise pyfetch
             # awaits: the awaiting task is suspended once however soon it settles (review87)
             return Response(await binding_promise(fetched(resource, other_options)))
