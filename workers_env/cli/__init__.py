@@ -48,6 +48,7 @@ from workers_env.cli.globalflags import (
     command_first,
     read_line,
     kebab_case,
+    missing_value,
     short_groups,
     subcommands,
     valued_options,
@@ -536,8 +537,10 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         argv, ordered = ([arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in line]
                          for line in (argv, ordered))
     given = [_plain(token) for token in argv]
+    missing = missing_value(argv)  # (yargs' parse error comes before a word naming no command)
     if stranded:  # options a command group does not know, one of them taking the next command's name
-        return _usage_error(parser, given, UsageError(_unknown_command_text(given, None)))
+        return _usage_error(parser, given, UsageError(
+            f"Not enough arguments following: {missing}" if missing else _unknown_command_text(given, None)))
     command = _help_parser(parser, ordered)
     argv = _array_values(command, kebab_case(command, ordered), last)
     negated = negated_values(_help_parser(parser, argv), argv[0] if argv else "", argv)
@@ -546,6 +549,8 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
+        if missing and getattr(exc, "unknown_command", None) is not None:
+            exc = UsageError(f"Not enough arguments following: {missing}")
         return _usage_error(parser, given, _as_typed(exc, argv))
     except CommandError as exc:
         fail(str(exc))
@@ -915,7 +920,7 @@ def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:
             break
         if arg == "--cwd":  # (a word yargs takes as no value, `--cwd --foo`: none)
             after = argv[i + 1] if i + 1 < len(argv) else None
-            taken = after is not None and not _NOT_A_VALUE.match(after) and after != TRUE_WORD  # (`--cwd -_`)
+            taken = after is not None and not _NOT_A_VALUE.match(after)  # (`--cwd -_`: WORDS_KEY follows)
             values.append(after if taken else None)
             i += taken
         elif arg == "--no-cwd":  # yargs' false: wrangler runs where it was started (beside a --cwd
