@@ -866,13 +866,7 @@ def _concrete_base(bases: tuple[type, ...]) -> TypeError:
     Pyodide's C type of a JS value takes no subclass -- CPython's ``TypeError: type
     'pyodide.ffi.JsProxy' is not an acceptable base type`` (real 0.26.0a4, 0.28.2, 314.0.6, for an
     object, array, function, buffer, Map, iterator or PyProxy alike; group ``ffi-concrete-subclasses``);
-    only ``pyodide.ffi.JsProxy`` itself (``_open_base``) and the Python classes take one. A class
-    that also stands as a JS constructor on ``js`` (``js.WebSocketPair``, ``_js_global``) is a JS
-    function there: Python makes the class by calling its type, which makes no instances."""
-    first = next(base for base in bases if isinstance(base, PyodideProxyType) and not base._python_class
-                 and "_open_base" not in vars(base))
-    if vars(first).get("_js_global"):
-        return TypeError("cannot create 'pyodide.ffi.JsProxy' instances")
+    only ``pyodide.ffi.JsProxy`` itself (``_open_base``) and the Python classes take one."""
     return TypeError("type 'pyodide.ffi.JsProxy' is not an acceptable base type")
 
 

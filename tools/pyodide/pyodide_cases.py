@@ -332,6 +332,12 @@ _CONCRETE = (_FFI_SUBS + "def cls(base, name='X', ns=None):\n    return attempt(
 FFI_CONCRETE_CALLED = ("a JS value's class called from Worker code makes a value here (Pyodide's C type refuses: "
                        "'cannot create 'pyodide.ffi.JsProxy' instances'): refusing would put a Python-level check on "
                        "every JS value workers-env makes (README, 'Where we had to choose')")
+PROMISE_METACLASS = ("a promise's class (PyodideFuture, a Python class in Pyodide too) has workers-env's metaclass "
+                     "here, which makes Worker code's class on it one of PyodideFuture itself, as Pyodide's is; "
+                     "Pyodide's metaclass is `type` (README, 'Where we had to choose')")
+JS_VALUE_VARS = ("a JS value keeps workers-env's own attributes in its Python object's __dict__, so vars() of it is {} "
+                 "here where Pyodide's C type has no __dict__ (TypeError, AttributeError): hiding it would break "
+                 "workers-env's reads of it (README, 'Where we had to choose')")
 FFI_CONCRETE_CASES = (
     [_CONCRETE + f"(cls((type({value}),)), stmt(type({value})))"
      for value in ("arr()", "obj()", "pobj()", "js.Map.new()", "js.Set.new()", "js.Uint8Array.new(2)",
@@ -355,7 +361,21 @@ FFI_CONCRETE_CASES = (
        "issubclass(Mine, f.JsProxy), issubclass(P, f.JsProxy), isinstance(js.Promise.resolve(1), f.JsProxy))",
        _CONCRETE + "N = type(jsnull)\nclass Mine(N):\n    pass\n"
        "(repr(N), repr(Mine), Mine.__module__, [c.__name__ for c in Mine.__mro__], attempt(lambda: Mine() is jsnull), "
-       "attempt(lambda: N() is jsnull), attempt(lambda: Mine.typeof), isinstance(jsnull, Mine), issubclass(Mine, N))"])
+       "attempt(lambda: N() is jsnull), attempt(lambda: Mine.typeof), isinstance(jsnull, Mine), issubclass(Mine, N))",
+       # leftovers58: the JS value classes' metaclass, a JS value or constructor as a base, vars() of a JS value
+       _CONCRETE + "(repr(type(js.WebSocket)), type(js.WebSocket).__name__, type(js.WebSocket).__module__, "
+       "type(js.WebSocket).__qualname__)",
+       _CONCRETE + "(repr(type(type(obj()))), repr(type(type(arr()))), repr(type(f.JsProxy)), repr(type(f.JsArray)), "
+       "repr(type(SUB['JsProxy'])))",
+       _CONCRETE + "(type(type(obj())) is type(f.JsProxy), type(f.JsProxy) is type(f.JsArray), type(type(obj())) is type, "
+       "issubclass(type(type(obj())), type))",
+       (_CONCRETE + "(repr(type(js.Object)), repr(type(JSON.parse)), repr(type(type(js.Promise.resolve(1)))))",
+        PROMISE_METACLASS),
+       _CONCRETE + "[cls((b,)) for b in (js.Object, js.Response, JSON.parse, arr(), obj(), jsnull)]",
+       _CONCRETE + "[cls((int, b)) for b in (js.Object, arr())]",
+       (_CONCRETE + "[attempt(lambda: sorted(vars(v))) for v in (obj(), arr(), js.Object, JSON.parse, js.Map.new())]",
+        JS_VALUE_VARS),
+       (_CONCRETE + "[attempt(lambda: sorted(v.__dict__)) for v in (obj(), arr(), js.Object)]", JS_VALUE_VARS)])
 
 #: the ``pyfetch-fetcher-order`` cases: two tasks gathered, each awaiting ``pyfetch("data:,x",
 #: fetcher=f)`` with ``f`` defined by the case's head -- ``a1 a2 b1 b2`` where awaiting ``f``'s answer

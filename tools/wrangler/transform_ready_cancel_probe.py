@@ -11,7 +11,9 @@ workerd's rule (leftovers56): the cancel resolves the ``ready`` it had; once the
 has failed (``The readable side of this TransformStream is no longer readable.``) ``ready`` is a
 new promise rejected with that error. The interleaving at microtask level differs (asyncio's loop
 turns); each ``ready``'s outcome and identity must not. workers-env refuses a readable
-highWaterMark other than 0 (those cases differ).
+highWaterMark other than 0 (those cases differ): workerd follows it (streams/transform.c++ hands the
+readableStrategy to its ReadableStream; leftovers58 read it again), and workers-env's transform
+models the one-to-one hand-over of 0 only.
 
     PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler PYTHONPATH=. python3 tools/wrangler/transform_ready_cancel_probe.py
 

@@ -41,7 +41,6 @@ from workers_env.cli.negations import FALSE, negated_values
 from workers_env.cli.temporary import REQUIRES_TEMPORARY, coerce_error, needs_temporary
 from workers_env.cli.toplevel import SUMMARIES, add_summaries, top_level_only
 from workers_env.cli.globalflags import (
-    GLOBAL_REQUIRED,
     NEGATIVE,
     TRUE_WORD,
     add_global_options,
@@ -49,6 +48,7 @@ from workers_env.cli.globalflags import (
     command_first,
     read_line,
     kebab_case,
+    missing_value,
     short_groups,
     subcommands,
     valued_options,
@@ -484,9 +484,6 @@ def _main(argv: Sequence[str] | None) -> int:
     # read again knowing the command's options that take any word after them (`--prefix -1e5`)
     required = valued_options(parser)
     argv, cwds = _take_cwd(short_groups(typed, required))
-    valueless = _before_the_words_key(parser, typed, required)
-    if valueless is not None:  # (before --cwd is read: wrangler stops before its chdir)
-        return _usage_error(parser, valueless[1], UsageError(f"Not enough arguments following: {valueless[0]}"))
     if None in cwds:
         return _usage_error(parser, argv, UsageError("Not enough arguments following: cwd"))
     if len(cwds) > 1:
@@ -506,26 +503,6 @@ def _main(argv: Sequence[str] | None) -> int:
         return _run(parser, argv)
     finally:
         os.chdir(before)  # main() called in-process leaves the caller's folder as it was
-
-
-def _before_the_words_key(parser: argparse.ArgumentParser, typed: list[str],
-                          required: frozenset[str]) -> tuple[str, list[str]] | None:
-    """The first option taking a value (wrangler's ``requiresArg``) of the command the line reaches
-    that ``-_`` -- yargs' key of the words, an option -- follows, which so has no value: yargs-parser
-    reads ``--prefix -_ x`` as ``--prefix`` alone and the word ``x`` (wrangler 4.164.0: ``Not enough
-    arguments following: prefix``, also ``-c``, ``-e``, ``--profile``, ``--cwd``, ``--binding``;
-    review88). Its name and the line without it, for the help of the command that line names."""
-    for at, token in enumerate(typed[:-1]):
-        if token == "--":
-            return None
-        if token not in required or typed[at + 1] != "-_":
-            continue
-        rest = _take_cwd(short_groups(typed[:at] + typed[at + 1:], required))[0]
-        reached = _help_parser(parser, rest)  # (its own options, not those of the commands under it)
-        if token in GLOBAL_REQUIRED or any(token in action.option_strings for action in reached._actions
-                                           if action.nargs is None and isinstance(action, (argparse._StoreAction, argparse._AppendAction))):
-            return token.lstrip("-"), rest
-    return None
 
 
 def _quotes_stripped(argv: list[str]) -> list[str]:
@@ -561,8 +538,10 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         argv, ordered = ([arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in line]
                          for line in (argv, ordered))
     given = [_plain(token) for token in argv]
+    missing = missing_value(argv)  # (yargs' parse error comes before a word naming no command)
     if stranded:  # options a command group does not know, one of them taking the next command's name
-        return _usage_error(parser, given, UsageError(_unknown_command_text(given, None)))
+        return _usage_error(parser, given, UsageError(
+            f"Not enough arguments following: {missing}" if missing else _unknown_command_text(given, None)))
     command = _help_parser(parser, ordered)
     argv = _array_values(command, kebab_case(command, ordered), last)
     negated = negated_values(_help_parser(parser, argv), argv[0] if argv else "", argv)
@@ -571,6 +550,8 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
+        if missing and getattr(exc, "unknown_command", None) is not None:
+            exc = UsageError(f"Not enough arguments following: {missing}")
         return _usage_error(parser, given, _as_typed(exc, argv))
     except CommandError as exc:
         fail(str(exc))
@@ -940,7 +921,7 @@ def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:
             break
         if arg == "--cwd":  # (a word yargs takes as no value, `--cwd --foo`: none)
             after = argv[i + 1] if i + 1 < len(argv) else None
-            taken = after is not None and not _NOT_A_VALUE.match(after) and after != TRUE_WORD  # (`--cwd -_`)
+            taken = after is not None and not _NOT_A_VALUE.match(after)  # (`--cwd -_`: WORDS_KEY follows)
             values.append(after if taken else None)
             i += taken
         elif arg == "--no-cwd":  # yargs' false: wrangler runs where it was started (beside a --cwd

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 __all__ = [
-    "NEGATIVE", "TRUE_WORD", "GLOBAL_FLAGS", "GLOBAL_REQUIRED", "GLOBAL_VALUED", "add_global_options", "command_first", "read_line",
+    "NEGATIVE", "TRUE_WORD", "WORDS_KEY", "GLOBAL_FLAGS", "GLOBAL_REQUIRED", "GLOBAL_VALUED", "add_global_options", "command_first", "missing_value", "read_line",
     "camel_case", "kebab_case", "short_groups", "subcommands", "valued_options",
 ]
 
@@ -28,6 +28,12 @@ __all__ = [
 #: boolean option before it takes as its value (``--local -_``: ``Unknown argument: true``); read
 #: as ``true`` once the booleans are read (no command line holds a NUL)
 TRUE_WORD = "\0true"
+#: yargs' key of the words itself, kept on the line where it follows an option with no value yet:
+#: that option then takes no value from it or from the word it names (``-e -_ dev`` is ``Not
+#: enough arguments following: e``, ``--command -_ x`` is ``Unknown argument: x``, ``--local -_
+#: kv key list`` runs ``kv key list``: wrangler 4.164.0). Every parser knows it as a flag that does
+#: nothing (:func:`add_global_options`), :func:`read_line` as neither a word nor an option
+WORDS_KEY = "-_"
 
 #: the global options taking a value (``env-file`` takes every word up to the next option)
 GLOBAL_VALUED = frozenset({"config", "c", "env", "e", "env-file", "envFile", "profile", "cwd"})
@@ -96,6 +102,8 @@ def short_groups(argv: list[str], required: frozenset[str] = GLOBAL_REQUIRED) ->
             out.append(f"{token}={argv[i + 1]}")
             skip = True
             continue
+        if token.startswith("-_") and out and _bare_option(out[-1]):
+            out.append(WORDS_KEY)  # (the option before it takes no value: yargs reads `-_` as an option)
         if token == "-_":  # yargs' key of the words: the next word stays one, else `true` is one
             if i + 1 == len(argv) or (re.match(r"--?[^-]", argv[i + 1]) and not NEGATIVE.fullmatch(argv[i + 1])):
                 out.append(TRUE_WORD)
@@ -128,6 +136,26 @@ def short_groups(argv: list[str], required: frozenset[str] = GLOBAL_REQUIRED) ->
             elif token[-1] != "-":
                 out.append(_spelt(token[-1]))
     return out
+
+
+def missing_value(argv: list[str]) -> str | None:
+    """The key of the last global option requiring a value (:data:`GLOBAL_REQUIRED`) that has
+    none in ``argv`` as :func:`short_groups` wrote it out (the line's end, or a word it does
+    not take, after it), up to ``--``: yargs-parser's ``Not enough arguments following: KEY``, which wrangler
+    4.164.0 reports before a word naming no command (``nope -c``, ``kv nope -e -_ x``)."""
+    missing = None
+    for i, token in enumerate(argv):
+        if token == "--":
+            break
+        if token in GLOBAL_REQUIRED and (i + 1 == len(argv) or (argv[i + 1].startswith("-") and not _eaten(argv[i + 1]))):
+            missing = token.lstrip("-")
+    return missing
+
+
+def _bare_option(token: str) -> bool:
+    """Whether ``token``, written out by :func:`short_groups`, is an option with no value in it
+    (``--cwd``, ``-e``; not ``-x=true``), which would take the word after it."""
+    return token.startswith("-") and "=" not in token and token != "-" and not NEGATIVE.fullmatch(token)
 
 
 def _spelt(letter: str) -> str:
@@ -182,6 +210,9 @@ def read_line(argv: list[str]) -> tuple[list[int], list[Option], int | None]:
         token = argv[i]
         if token == "--":
             return words, options, i
+        if token == WORDS_KEY:  # (short_groups keeps it only where the option before it takes no value)
+            i += 1
+            continue
         if _is_word(token):
             words.append(i)
             i += 1
@@ -327,6 +358,9 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
         if "--install-skills" not in known:
             each.add_argument("--install-skills", dest="install_skills", action="store_true",
                               default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        if WORDS_KEY not in known:  # (short_groups' mark that the option before it has no value)
+            each.add_argument(WORDS_KEY, dest="words_key", action="store_true", default=argparse.SUPPRESS,
+                              help=argparse.SUPPRESS)
         for spellings in (("--experimental-provision", "--x-provision"),
                           ("--experimental-auto-create", "--x-auto-create")):
             if not any(s in known for s in spellings):

@@ -53,7 +53,7 @@ from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_
 from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_answer
 from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.durablestubs import STUB_PROPERTIES, note_namespace_call, stub_property
-from workers_env.runtime.fetchershortcuts import SHORTCUTS, shortcut
+from workers_env.runtime.fetchershortcuts import SHORTCUTS, in_one_chain, shortcut
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted, refuse_init, sent_body
 from workers_env.runtime.jsbase import _Constructor, js_property_name, python_attribute_name
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
@@ -444,7 +444,7 @@ class JsBinding(JsHostObject):
 
         def call(*args: Any, **kwargs: Any) -> Any:
             js_args = [*args, JsObject(dict(kwargs))] if kwargs else list(args)  # Pyodide: keywords, one object
-            return binding_promise(named(*js_args))
+            return binding_promise(in_one_chain(named(*js_args)))
 
         call.__name__ = name
         return JsMethod(call, name, self, lambda this: JsException("Illegal invocation", name="TypeError"))

@@ -183,6 +183,19 @@ class _JsProxyMeta(ProxyType):
         return jsabcdocs.for_era(cls.__name__, pyodide_028=pyodide_028())
 
 
+# The metaclass of ``JsArray``, ``JsMap`` and what is under them: Pyodide's for its classes that are
+# ``collections.abc``'s too (here they are not: see below). Its ``__doc__`` is _JsProxyMeta's property
+# (the classes' Pyodide docstrings), which a docstring -- or the None a class statement sets -- would hide.
+class _ABCMeta(_JsProxyMeta):
+    __doc__ = _JsProxyMeta.__dict__["__doc__"]  # type: ignore[assignment]
+
+
+# the names Pyodide's metaclasses have, ``type(pyodide.ffi.JsIterable)`` and ``type(pyodide.ffi.JsArray)``
+# (0.26.0a4, 0.28.2, 314.0.6), as workers-env's JsProxy metaclass has its (runtime/jsbase.py)
+for _meta, _name in ((_JsProxyMeta, "_JsProxyMetaClass"), (_ABCMeta, "_ABCMeta")):
+    for _attribute, _value in (("__name__", _name), ("__qualname__", _name), ("__module__", "pyodide.ffi")):
+        setattr(_meta, _attribute, _value)
+
 _T = TypeVar("_T")
 _T_co = TypeVar("_T_co", covariant=True)
 _T_contra = TypeVar("_T_contra", contravariant=True)
@@ -255,7 +268,7 @@ class JsCallableDoubleProxy(JsDoubleProxy[Callable[_P, _T]], JsCallable[_P, _T],
     pass
 
 
-class JsArray(JsIterable[_T], Generic[_T]):  # (Pyodide's is a MutableSequence too: see above)
+class JsArray(JsIterable[_T], Generic[_T], metaclass=_ABCMeta):  # (Pyodide's is a MutableSequence too: see above)
     _js_type_flags: tuple[str, ...] = ("IS_ARRAY", "IS_NODE_LIST", "IS_TYPEDARRAY")
 
 
@@ -263,7 +276,7 @@ class JsTypedArray(JsBuffer, JsArray[int]):
     _js_type_flags = ("IS_TYPEDARRAY",)
 
 
-class JsMap(JsIterable[_KT], Generic[_KT, _VT_co]):  # (a Mapping there)
+class JsMap(JsIterable[_KT], Generic[_KT, _VT_co], metaclass=_ABCMeta):  # (a Mapping there)
     _js_type_flags = ("HAS_GET | HAS_LENGTH | IS_ITERABLE", "IS_OBJECT_MAP", "IS_PY_JSON_DICT")
 
 

@@ -327,11 +327,16 @@ ProxyType = _ProxyType  # (the metaclass runtime/jsabc.py's pyodide.ffi classes 
 flag_checks: list[Callable[[type, Any], bool]] = [lambda cls, value: False, lambda cls, sub: False]
 
 copyreg.pickle(_ProxyType, reduce_by_own_name)  # type: ignore[arg-type]
+# named as Pyodide's metaclass of its JsProxy classes, ``type(type(js_value))`` (0.26.0a4, 0.28.2,
+# 314.0.6: ``<class 'pyodide.ffi._JsProxyMetaClass'>``, which pickles by that name no module has)
+for _attribute, _value in (("__name__", "_JsProxyMetaClass"), ("__qualname__", "_JsProxyMetaClass"),
+                           ("__module__", "pyodide.ffi")):
+    setattr(_ProxyType, _attribute, _value)
 
 
 #: dunders a workers-env class has and Pyodide's C type ``JsProxy`` has not (it keeps no
 #: ``__dict__``; a missing property is its ``__getattribute__``'s, not a ``__getattr__``)
-_NOT_PYODIDES = frozenset({"__dict__", "__weakref__", "__slots__", "__getattr__", "__annotations__", "__mro_entries__",
+_NOT_PYODIDES = frozenset({"__dict__", "__weakref__", "__slots__", "__getattr__", "__annotations__", "__prepare__",
                            "__orig_bases__", "__parameters__", "__abstractmethods__", "__instancecheck__"})
 
 
@@ -433,10 +438,14 @@ class JsProxy(metaclass=_ProxyType):
     def __repr__(self) -> str:
         return f"[object {self._to_string_tag}]"
 
-    def __mro_entries__(self, bases: tuple[Any, ...]) -> tuple[type, ...]:
-        """A JS value (``js.EventTarget``, any class on ``js``) as a Python class's base: Pyodide's
-        ``TypeError`` -- Python makes the class by calling the base's type, the C type ``JsProxy``,
-        which makes no instances (0.26.0a4, 0.28.2, 314.0.6)."""
+    @staticmethod
+    def __prepare__(*_args: Any, **_kwargs: Any) -> dict[str, object]:
+        """A JS value (``js.EventTarget``, any class on ``js``) as the base of a ``class``
+        statement: Pyodide's ``TypeError`` -- Python makes the class by calling the base's type, the
+        C type ``JsProxy``, which makes no instances (0.26.0a4, 0.28.2, 314.0.6). Asked of that
+        type, as the statement asks its metaclass, before any call; ``type(name, (js_value,), {})``
+        asks nothing and fails on the types, CPython's ``metaclass conflict`` as in Pyodide
+        (``__mro_entries__`` made it ``type() doesn't support MRO entry resolution``: leftovers58)."""
         raise TypeError("cannot create 'pyodide.ffi.JsProxy' instances")
 
     def __reduce_ex__(self, protocol: Any) -> Any:

@@ -1965,15 +1965,22 @@ def _warn_once(text: str) -> None:
 
 
 def refuse_queuing_strategy(where: str, strategy: Any, default: int | None = None,
-                            names: tuple[str, ...] = ("highWaterMark",)) -> None:
+                            names: tuple[str, ...] = ("highWaterMark",), unnamed: int | None = None) -> None:
     """Refuse a queuing strategy workerd would follow and workers-env's stream would not: one with
     a ``highWaterMark`` other than ``default`` (the one the stream models; ``None``: it models
     none, workerd's internal stream without one) or, among ``names``, a ``size`` -- run as if it
-    were not given, its ``desiredSize`` and backpressure would silently be another stream's."""
-    if strategy is None or strategy is js_null():
+    were not given, its ``desiredSize`` and backpressure would silently be another stream's.
+    ``unnamed``: the ``highWaterMark`` of a strategy given (``null`` too) that names none, where
+    that is not ``default`` (a TransformStream's readable side: the standard's 1)."""
+    if strategy is None or (strategy is js_null() and unnamed is None):
         return
-    fields = {key: value for key, value in _source_fields(strategy, names, f"queuing strategy of {where}").items()
-              if value is not None}
+    given = {} if strategy is js_null() else _source_fields(strategy, names, f"queuing strategy of {where}")
+    fields = {key: value for key, value in given.items() if value is not None}
+    if unnamed is not None and "highWaterMark" not in fields and unnamed != default:
+        raise NotEmulatedError(f"{where} with a queuing strategy that names no highWaterMark (null, {{}}, or a dict "
+                               f"whose keys production does not read) is not emulated by workers-env: workerd's "
+                               f"stream then takes highWaterMark {unnamed}, workers-env's models only {default}; "
+                               f"leave the strategy out or give highWaterMark {default}")
     mark = fields.get("highWaterMark")
     for field in ("size", "highWaterMark"):
         if field in fields and (field == "size" or default is None or to_number(mark) != default):
@@ -2024,8 +2031,10 @@ def transform_stream_class(name: str = "TransformStream") -> Any:
         writable = strategies[0] if strategies else None
         mark, size = (1, None) if writable is None or writable is js_null() else _strategy(
             writable, None, "a WritableStream")
+        # (workerd's readable side takes highWaterMark 0 only with no strategy at all: one given, null
+        # too, that names none is the standard's 1 -- streams/transform.c++, standard.c++ getHighWaterMark)
         refuse_queuing_strategy("new TransformStream(transformer, readableStrategy)",
-                                strategies[1] if len(strategies) > 1 else None, 0, ("highWaterMark", "size"))
+                                strategies[1] if len(strategies) > 1 else None, 0, ("highWaterMark", "size"), unnamed=1)
         stream = JsTransformStream()
         sink = stream.writable._sink
         sink.high_water_mark, sink.write_size = mark, size

@@ -1063,7 +1063,14 @@ class JsRequest(_Body):
 
     @staticmethod
     def new(input: Any, init: Any = None) -> JsRequest:  # noqa: A002 - JS name
-        return JsRequest.from_options(input, init_options(init, {}, REQUEST_INIT))
+        """``new Request(input, init)``: an input Request whose body the init does not replace
+        gives it to the new one and is left used (``bodyUsed``, its reads ``Body has already been
+        used``), as workerd's constructor takes it (http.c++; wrangler dev 4.164.0: leftovers58)."""
+        options = init_options(init, {}, REQUEST_INIT)
+        made = JsRequest.from_options(input, options)
+        if isinstance(input, JsRequest) and input._body is not None and "body" not in options:
+            input.bodyUsed = True
+        return made
 
     @staticmethod
     def from_options(input: Any, options: dict[str, Any]) -> JsRequest:  # noqa: A002 - JS name

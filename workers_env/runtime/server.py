@@ -1215,7 +1215,7 @@ class _Server(uvicorn.Server):
         if self.ends_process and not self._watched:  # (Worker code catching the cut-off: stopcutoff.py)
             self._watched = True
             end_if_held(128 + self.stopped_by, self._ran)
-        cut_off_worker_code(frame)  # (may raise CancelledError here: last)
+        cut_off_worker_code(frame, self._loop)  # (may raise CancelledError here: last)
 
     async def serve(self, sockets: list[socket.socket] | None = None) -> None:
         try:

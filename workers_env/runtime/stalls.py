@@ -63,6 +63,12 @@ def follows(future: asyncio.Future[Any], task: asyncio.Future[Any]) -> None:
     _FOLLOWS[future] = weakref.ref(task)
 
 
+def settler_of(future: asyncio.Future[Any]) -> asyncio.Future[Any] | None:
+    """The task (or future) :func:`follows` noted as settling ``future``, if it is still there."""
+    follow = _FOLLOWS.get(future)
+    return None if follow is None else follow()
+
+
 def is_hang(error: Any) -> bool:
     """Whether ``error`` is the one a hung wait fails with (:data:`HANGING`)."""
     return isinstance(error, JsException) and error.message == HANGING

@@ -643,7 +643,8 @@ _GLOBAL_SCOPE_METHODS = ("addEventListener", "removeEventListener", "dispatchEve
 #: workerd's (jsg) classes on ``js`` that Worker code constructs with ``.new``
 _WORKERD_CLASSES = ("URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Blob", "File", "FormData",
                     "TransformStream", "ReadableStream", "IdentityTransformStream", "FixedLengthStream",
-                    "AbortController", "Response", "Request", "Headers", "DOMException", *_EVENT_CLASSES)
+                    "AbortController", "Response", "Request", "Headers", "DOMException", "WebSocket", "WebSocketPair",
+                    *_EVENT_CLASSES)
 
 
 def _global_scope_method(name: str) -> Any:

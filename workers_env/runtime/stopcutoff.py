@@ -33,8 +33,9 @@ __all__ = ["HELD_AFTER_STOP_S", "cut_off_worker_code", "end_if_held"]
 HELD_AFTER_STOP_S = 2.0
 
 
-def cut_off_worker_code(frame: FrameType | None) -> None:
-    """Cut off the Worker's code for a stop signal whose handler was called in ``frame``: each
+def cut_off_worker_code(frame: FrameType | None, own: asyncio.AbstractEventLoop | None = None) -> None:
+    """Cut off the Worker's code for a stop signal whose handler was called in ``frame`` (``own``:
+    the stopped server's loop, once it runs; else the running loop is taken for it): each
     ``run_sync`` driving the loop ends once its step does, and one begun later at once
     (runtime/runsync.py); the loop's microtasks never run again (runtime/jspromise.py); and
     ``CancelledError`` is raised here if the signal landed in a drain of them or in Worker code
@@ -44,10 +45,14 @@ def cut_off_worker_code(frame: FrameType | None) -> None:
     on, the loop reports none of the Worker's futures (runtime/unhandled.py): a promise chain cut
     off so left its tasks waiting for good, and a garbage collection before the server's end
     printed asyncio's ``Task was destroyed but it is pending!`` for each (pending56), where wrangler
-    dev prints nothing."""
-    loop = asyncio._get_running_loop()
-    if loop is not None:
-        silence(loop)
+    dev prints nothing. Silenced so: the server's own loop, and the loop the signal landed in when
+    that is another -- one the Worker's code runs inside a step of the server's (a new loop's
+    ``run_until_complete``), the handler being the server's only while it runs; the server's
+    loop went unsilenced until its end then (leftovers58). No other loop: another server of the
+    process runs its own, in its own thread."""
+    for loop in {own, asyncio._get_running_loop()}:
+        if loop is not None:
+            silence(loop)
     cut_off_drivers(frame)
     if cut_off_microtasks(frame) or worker_code_blocks(frame):
         cut_off_here()

@@ -414,7 +414,6 @@ class JsWebSocketPair(JsgObject, JsProxy):
     server's (``Object.values(pair)`` / ``pair.object_values()``, iteration)."""
 
     _js_name = "WebSocketPair"
-    _js_global = True  # also js.WebSocketPair, a JS function there: no base for a Worker's class (_jsvalues)
 
     def __init__(self) -> None:
         first, second = JsWebSocket(), JsWebSocket()
@@ -506,8 +505,6 @@ def web_socket_class() -> Any:
     WebSocket(url)``, an outgoing connection, is not emulated."""
 
     class WebSocket(JsWebSocket):
-        _js_global = True  # a JS function there: no base for a Worker's class (_jsvalues)
-
         @classmethod
         def new(cls, *_args: Any) -> Any:
             raise NotEmulatedError("new WebSocket(url), an outgoing WebSocket, is not emulated by workers-env; "
