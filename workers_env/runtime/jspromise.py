@@ -726,9 +726,7 @@ def binding_promise(result: Any) -> Any:
     promise always suspends the awaiting task under Pyodide (its future takes the promise's
     outcome in a ``then`` reaction), so two tasks gathered each awaiting a binding call run
     a1 b1 a2 b2, not a1 a2 b1 b2 (real Pyodide 0.26.0a4, 0.28.2, 314.0.6; leftovers56)."""
-    if not worker_code_running():
-        return result
-    begun = unawaited(result, _outcome_in_a_microtask)
+    begun = unawaited(result, _outcome_in_a_microtask) if worker_code_running() else result  # (as_promise's)
     if isinstance(begun, asyncio.Future) and begun.done():
         return _settled_in_a_microtask(begun, follow=False)
     return begun
