@@ -1,5 +1,5 @@
 """Binding calls made from Worker code, per call, against another checkout, side by side:
-``await self.env.KV.get(...)`` / ``put``, ``await self.env.DB.prepare(...).bind(...).first()``,
+``await self.env.KV.get(...)`` / ``put``, ``await self.env.DB.prepare(...).bind(...).first()`` / ``all()``,
 ``await self.env.IDX.query(768 floats, topK=10)`` on a 1,000 x 768 index, one
 ``await self.env.IDX.upsert(...)`` of 1,000 x 768, ``await self.env.AI.run(...)`` of 100 texts,
 and ``await asyncio.sleep(0)`` (one bare step of Worker code, for scale). The Worker
@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = "kv_get,kv_put,d1_first,vec_query,vec_upsert,ai_run,sleep0"
+KINDS = "kv_get,kv_put,d1_first,d1_all,vec_query,vec_upsert,ai_run,sleep0"
 
 PROBE = r'''
 import asyncio, json, pathlib, sys, tempfile
@@ -58,6 +58,10 @@ class Default(WorkerEntrypoint):
             n = 300
             for i in range(n):
                 await env.DB.prepare("SELECT ?1 AS x").bind(i).first()
+        elif kind == "d1_all":
+            n = 300
+            for i in range(n):
+                await env.DB.prepare("SELECT ?1 AS x").bind(i).all()
         elif kind == "vec_query":
             n = 40
             for i in range(n):

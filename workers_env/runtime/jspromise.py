@@ -45,7 +45,6 @@ from workers_env.runtime.unhandled import IN_PROGRESS_DONE
 from workers_env.runtime.webloop import (
     PyodideFuture,
     StandsForPyodideFuture,
-    as_promise,
     unawaited,
     worker_code_running,
 )
@@ -722,15 +721,44 @@ def promise_call(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def binding_promise(result: Any) -> Any:
     """A binding call's result (``env.KV.get(...)``, ``env.DB.prepare(...).first()``, an RPC
-    call) as Worker code holds it (:func:`webloop.as_promise`) -- but one the emulator settled at
+    call) as Worker code holds it (:func:`webloop.as_promise`'s) -- but one the emulator settled at
     the call takes its outcome in a microtask, as :func:`promise_call`'s: awaiting a JavaScript
     promise always suspends the awaiting task under Pyodide (its future takes the promise's
     outcome in a ``then`` reaction), so two tasks gathered each awaiting a binding call run
     a1 b1 a2 b2, not a1 a2 b1 b2 (real Pyodide 0.26.0a4, 0.28.2, 314.0.6; leftovers56)."""
-    begun = as_promise(result)
+    begun = unawaited(result, _outcome_in_a_microtask) if worker_code_running() else result  # (as_promise's)
     if isinstance(begun, asyncio.Future) and begun.done():
         return _settled_in_a_microtask(begun, follow=False)
     return begun
+
+
+def _outcome_in_a_microtask(outcome: Any, failed: bool) -> PyodideFuture:
+    """The promise of a binding call whose coroutine ended at once (``outcome``: its value, or
+    its rejection when ``failed``): what :func:`_settled_in_a_microtask` makes of a future settled
+    so, without that future -- one ``PyodideFuture``, taking the outcome in a microtask."""
+    future = PyodideFuture()
+    future.add_done_callback(IN_PROGRESS_DONE)  # Pyodide's loop's, as its repr names it
+    future.workers_env_runtime = current_runtime()  # type: ignore[attr-defined] # (runtime/unhandled.py)
+    # run_sync's (runtime/runsync.py): the outcome at once, driving no loop
+    future.workers_env_settle_if_ready = settle = functools.partial(_take, future, outcome, failed)  # type: ignore[attr-defined]
+    microtask(settle)
+    return future
+
+
+def _take(future: asyncio.Future[Any], outcome: Any, failed: bool) -> None:
+    """Settle ``future`` with ``outcome`` (see :func:`_outcome_in_a_microtask`), once."""
+    # the cycle future -> its settle_if_ready -> future let go: what the outcome holds (a
+    # stream's chunk) is freed by its last reference, not by a later collection
+    try:
+        del future.workers_env_settle_if_ready  # type: ignore[attr-defined]
+    except AttributeError:  # (taken already: run_sync's call, then the microtask's)
+        return
+    if future.done():  # (cancelled by Python code meanwhile: nothing to report, as with Pyodide's then() reaction)
+        return
+    if failed:
+        future.set_exception(outcome)
+    else:
+        future.set_result(outcome)
 
 
 def _settled_in_a_microtask(begun: asyncio.Future, follow: bool = True) -> PyodideFuture:  # type: ignore[type-arg]

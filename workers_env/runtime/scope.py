@@ -30,8 +30,10 @@ kept by the scope likewise, on ``sys.path`` only while it is entered.
 
 from __future__ import annotations
 
+import collections
 import functools
 import importlib.abc
+import itertools
 import operator
 import os
 import sys
@@ -62,6 +64,11 @@ _LOCK = threading.RLock()
 # this when read is not trusted: the folder is read again next time (git's "racy" rule).
 _RACY_NS = 2_000_000_000
 _MISSING = object()
+#: runs an iterator out in C, keeping nothing (a step's removal of its names from ``sys.modules``)
+_SINK: collections.deque[Any] = collections.deque(maxlen=0)
+_consume = _SINK.extend
+#: ``_MISSING`` for ever: the default of each ``sys.modules.pop`` a plain exit makes
+_ABSENT = itertools.repeat(_MISSING)
 
 
 class _Layer:
@@ -87,8 +94,7 @@ class _Layer:
             return
         modules = sys.modules
         if all(map(operator.is_, map(modules.get, entries), entries.values())):  # as pushed (checked in C)
-            for name in entries:
-                del modules[name]
+            _consume(map(modules.__delitem__, entries))
         else:
             for name, mine in entries.items():
                 if modules.get(name) is mine:
@@ -384,6 +390,8 @@ class ImportScope:
         #: folder's listing, the Worker's own entries) and what it left (sys.path, sys.meta_path,
         #: the entries it stepped aside); None when it had more to undo than its own names
         self._replayable: tuple[Any, ...] | None = None
+        #: :meth:`_merged_entries`, made on first use (None: to be made again)
+        self._entries: dict[str, ModuleType] | None = None
 
     def __enter__(self) -> ImportScope:
         return self._enter(fresh=True)
@@ -410,7 +418,7 @@ class ImportScope:
                 return self
             mark = _modules_mark()  # before the stand-ins re-insert their names at sys.modules' end
             if first:
-                before = (mark, list(sys.path), list(sys.meta_path), self._local_cache, self._own_path)
+                before = (*mark, list(sys.path), list(sys.meta_path), self._local_cache, self._own_path)
             _STANDINS.push(standin_modules())
             if first:
                 self._hide_shadowed()
@@ -436,7 +444,8 @@ class ImportScope:
                 # replayed by resume() while what it depends on is as it was: nothing to give back
                 # on exit but the Worker's own names, nothing another scope entered holds
                 plain = _STANDINS.depth == 1 and not (_STANDINS.saved or self._layer.saved or self._hidden)
-                self._replayable = (*before, list(sys.path), list(sys.meta_path), list(self._masked)) if plain else None
+                meta = before[3] if sys.meta_path == before[3] else list(sys.meta_path)  # (the same: set by nothing)
+                self._replayable = (*before, list(sys.path), meta, list(self._masked)) if plain else None
         return self
 
     def _replay(self, fresh: bool) -> bool:
@@ -448,38 +457,42 @@ class ImportScope:
         plan = self._replayable
         if plan is None or self._layer.depth or _STANDINS.depth:
             return False
-        mark, path, meta, local, own, entered_path, entered_meta, masked = plan
-        if (local is not self._local_cache or own is not self._own_path or _modules_mark() != mark
-                or sys.path != path or sys.meta_path != meta):
+        size, newest, path, meta, local, own, entered_path, entered_meta, masked = plan
+        modules = sys.modules
+        if (len(modules) != size or local is not self._local_cache or own is not self._own_path
+                or next(reversed(modules), None) != newest or sys.path != path or sys.meta_path != meta):
             return False
         relative = self._mask_plan[1] if self._mask_plan is not None else None
         if relative is not None and relative != _cwd():  # a relative entry masked: the same folder?
             return False
-        modules = sys.modules  # none of these names there (as at that entry): nothing to save
-        modules.update(standin_modules())
-        modules.update(self.modules)
+        entries = self._entries or self._merged_entries()
+        modules.update(entries)  # none of these names there (as at that entry): nothing to save
         if self._attached:
             self._attach()
         _STANDINS.depth = self._layer.depth = 1
         sys.path[:] = entered_path
-        sys.meta_path[:] = entered_meta
-        self._masked = list(masked)
+        if entered_meta is not meta:
+            sys.meta_path[:] = entered_meta
+        self._masked = list(masked) if masked else []
         if fresh:
             self._invalidate_finders()
-        self._before = _modules_mark()
+        self._before = (len(modules), next(reversed(modules), None))
         return True
+
+    def _merged_entries(self) -> dict[str, ModuleType]:
+        """The stand-ins' names and the Worker's own, as one dict in the order a full entry
+        inserts them: what a replayed entry adds to ``sys.modules`` and a plain exit takes out,
+        each with one call (kept until the Worker's own modules change)."""
+        self._entries = {**standin_modules(), **self.modules}
+        return self._entries
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         with _LOCK:
-            last = self._layer.depth == 1
-            if last and self._undo_plain():
-                if self._attached:
-                    self._detach()
-                _STANDINS.pop(standin_modules())
-                if not _STANDINS.depth:  # the last scope left: the process's sys.argv back
-                    identity.left()
+            if self._layer.depth == 1 and self._undo_plain():  # (no scope entered now)
+                identity.left()  # the last scope left: the process's sys.argv back
                 current.restore(self._threads.replaced.pop())
                 return
+            last = self._layer.depth == 1
             if last:
                 self._capture_new_modules()
                 if self._attached:
@@ -506,16 +519,29 @@ class ImportScope:
 
     def _undo_plain(self) -> bool:
         """The last exit of an entry that changed nothing while entered (nothing imported,
-        ``sys.path`` and ``sys.meta_path`` as the entry left them): both put back as they were
-        before it, at once -- what the exit's steps would come to."""
+        ``sys.path`` and ``sys.meta_path`` as the entry left them), no other scope entered: the
+        Worker's names and the stand-ins' out of ``sys.modules``, both lists put back as they
+        were before it, at once -- what the exit's steps would come to."""
         plan = self._replayable
         if plan is None or _STANDINS.depth != 1 or self._hidden or self._layer.saved or _STANDINS.saved:
             return False
-        if _modules_mark() != self._before or sys.path != plan[5] or sys.meta_path != plan[6]:
+        modules = sys.modules
+        if ((len(modules), next(reversed(modules), None)) != self._before or sys.path != plan[6]
+                or sys.meta_path != plan[7]):
             return False
-        self._layer.pop(self.modules)
-        sys.path[:] = plan[1]
-        sys.meta_path[:] = plan[2]
+        if self._attached:
+            self._detach()
+        entries = self._entries or self._merged_entries()
+        taken = list(map(modules.pop, entries, _ABSENT))  # (one look-up a name, in C)
+        if not all(map(operator.is_, taken, entries.values())):
+            # one the step replaced stays, as the Layers' pop leaves it (put back: last in sys.modules now)
+            for name, mine, found in zip(entries, entries.values(), taken):
+                if found is not mine and found is not _MISSING:
+                    modules[name] = found  # type: ignore[assignment]
+        self._layer.depth = _STANDINS.depth = 0
+        sys.path[:] = plan[2]
+        if plan[7] is not plan[3]:
+            sys.meta_path[:] = plan[3]
         self._masked = []
         return True
 
@@ -792,6 +818,7 @@ class ImportScope:
                 # a JS object imported through register_js_module, cloudflare.workers, workers.utils or
                 # workers.asgi/wsgi/rpc: the Worker's own, as each isolate has its own
                 self.modules[name] = module  # type: ignore[assignment]
+                self._entries = None
                 self._layer.saved.setdefault(name, _MISSING)
                 parent_name, _, child = name.rpartition(".")
                 parent = sys.modules.get(parent_name)
@@ -800,6 +827,7 @@ class ImportScope:
                     self._attached.append((parent, child, module))
             elif module is not None and (_is_under(module, self.folder, known) or self._owns_vendored(module, known)):
                 self.modules[name] = module
+                self._entries = None
                 _OWNED[module] = weakref.ref(self)
                 self._layer.saved.setdefault(name, _MISSING)
 

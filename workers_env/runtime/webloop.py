@@ -305,17 +305,19 @@ def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # 
     task.add_done_callback(settle)
 
 
-def unawaited(result: Any) -> Any:
+def unawaited(result: Any, at_once: Callable[[Any, bool], Any] | None = None) -> Any:
     """A JavaScript call's result as Python holds it un-awaited: its promise a
     :class:`PyodideFuture`, anything else as it is. The call runs at once up to its first
     suspension, as a JavaScript call does (its request is sent whether or not anyone awaits the
-    promise), and on as a task from there."""
-    if not inspect.isawaitable(result):
-        return result
-    future = PyodideFuture()
-    if not inspect.iscoroutine(result):
-        _settle_from(future, result)
-        return future
+    promise), and on as a task from there. ``at_once(outcome, failed)``, if given, makes the
+    promise of a call whose coroutine ends without suspending (its value, or its rejection)."""
+    if type(result) is not types.CoroutineType:
+        if not inspect.isawaitable(result):
+            return result
+        future = PyodideFuture()
+        if not inspect.iscoroutine(result):
+            _settle_from(future, result)
+            return future
     calls = STEPS.calls
     outer_stepping, outer_instead = calls
     calls[0] = result
@@ -326,14 +328,21 @@ def unawaited(result: Any) -> Any:
         instead = calls[1]
         if instead is not None:  # the coroutine settles its promise itself (:func:`promise_instead`)
             return instead
+        if at_once is not None:
+            return at_once(stop.value, False)
+        future = PyodideFuture()
         future.set_result(stop.value)
         return future
     except Exception as exc:  # noqa: BLE001 - a rejected promise
+        if at_once is not None:
+            return at_once(as_rejection(exc), True)
+        future = PyodideFuture()
         future.set_exception(as_rejection(exc))
         return future
     finally:
         calls[0] = outer_stepping
         calls[1] = outer_instead
+    future = PyodideFuture()
     _settle_from(future, _finish(_resumed(result, yielded)))
     return future
 
