@@ -70,7 +70,7 @@ class JsFunction(JsProxy):
             result = self._func(None, *args)
         else:
             result = self._func(*args)
-        if hasattr(type(result), "__await__") and _python_caller(sys._getframe(1)):
+        if hasattr(type(result), "__await__") and _python_caller():
             return self._answer(result)
         return result
 
@@ -173,7 +173,7 @@ class _BoundPyProxy(JsFunction):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         # the bound this reaches a capture_this proxy (None: JavaScript's undefined); the first's life is its
         result = self._origin._called_with_this(self._this, (*self._bound, *args), kwargs)
-        if hasattr(type(result), "__await__") and _python_caller(sys._getframe(1)):
+        if hasattr(type(result), "__await__") and _python_caller():
             return self._answer(result)
         return result
 
@@ -194,11 +194,15 @@ class _BoundPyProxy(JsFunction):
         return _BoundPyProxy(self._origin, self._this, (*self._bound, *bound))
 
 
-def _python_caller(frame: FrameType) -> bool:
-    """Whether the code calling a proxy at ``frame`` is Python code of its own -- the Worker's, a
-    library's --, which reads an awaitable answer back as Pyodide's ``PyodideFuture``; workers-env's
-    stand-ins for JavaScript (a timer, a promise's ``then``) take the answer as it is, as they take
-    a plain Python function's."""
+def _python_caller() -> bool:
+    """Whether the code calling a proxy (the frame above the proxy's ``__call__``, which calls
+    this) is Python code of its own -- the Worker's, a library's --, which reads an awaitable answer
+    back as Pyodide's ``PyodideFuture``; workers-env's stand-ins for JavaScript (a timer, a
+    promise's ``then``) take the answer as it is, as they take a plain Python function's."""
+    try:
+        frame: FrameType = sys._getframe(2)
+    except ValueError:  # (called with no Python frame above: nobody to hand a future)
+        return False
     return not frame.f_code.co_filename.startswith(PACKAGE_DIR)
 
 
@@ -730,7 +734,7 @@ class JsOnceFunction(JsFunction):
                 result = self._func(*args)
             finally:
                 self.destroy()
-        if hasattr(type(result), "__await__") and _python_caller(sys._getframe(1)):
+        if hasattr(type(result), "__await__") and _python_caller():
             return self._answer(result)
         return result
 
