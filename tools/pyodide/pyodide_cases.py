@@ -398,6 +398,79 @@ _FETCHER_HEADS = [
     "f = lambda r, i: js.Response.new('x')",
 ]
 
+#: the ``proxy-async-calls`` cases: a ``create_proxy`` (or ``create_once_callable``) of an ``async def``
+#: -- or of a function returning a coroutine -- called from Python (proxycall58). The head: ``log``,
+#: ``co(x)`` logging its body's start and end around one ``sleep(0)``, ``now(x)`` answering at once,
+#: ``bad()`` raising, ``M().m(x)`` a bound method awaiting ``co(x)``
+_PROXY_HEAD = ("# async\nimport asyncio, inspect\nfrom pyodide.ffi import create_once_callable\nlog = []\n"
+               "async def co(x):\n    log.append('body ' + str(x))\n    await asyncio.sleep(0)\n"
+               "    log.append('end ' + str(x))\n    return x\n"
+               "async def now(x):\n    log.append('now ' + str(x))\n    return x\n"
+               "async def bad(*a):\n    raise ValueError('no')\n"
+               "class M:\n    async def m(self, x):\n        return await co(x)\n"
+               "loop = asyncio.get_running_loop()\n")
+#: what a call's answer is, awaited after
+_PROXY_SHAPE = ("x = {call}\nr = (type(x).__name__, isinstance(x, asyncio.Future), inspect.iscoroutine(x), "
+                "isinstance(x, asyncio.Task), x.done(), hasattr(x, 'then'))\nr + (await x,)")
+#: when the body runs among call_soon callbacks queued around the call
+_PROXY_WHEN = ("loop.call_soon(log.append, 'soon1')\nx = {call}\nlog.append('called')\n"
+               "loop.call_soon(log.append, 'soon2')\nv = await x\nlog.append('got ' + str(v))\n' '.join(log)")
+#: the calls looked at: a coroutine function's is a task at once (a partial or bound method of one
+#: too), a sync function's coroutine (an object's ``async def __call__``) once the step is done
+_PROXY_CALLS = ["create_proxy(co)('a')", "create_proxy(now)('a')", "create_once_callable(co)('a')",
+                "create_proxy(lambda v: co(v))('a')", "create_once_callable(lambda v: now(v))('a')",
+                "create_proxy(lambda t, v: co(v), capture_this=True)('a')", "to_js(co)('a')",
+                "create_proxy(co, roundtrip=False)('a')", "create_proxy(__import__('functools').partial(co))('a')",
+                "create_proxy(type('A', (), {'__call__': lambda s, v: co(v)})())('a')",
+                "create_proxy(M().m)('a')",
+                "create_proxy(co).bind(None)('a')", "create_proxy(co).call(None, 'a')"]
+PROXY_ASYNC_CASES = (
+    [_PROXY_HEAD + _PROXY_SHAPE.format(call=call) for call in _PROXY_CALLS]
+    + [_PROXY_HEAD + _PROXY_WHEN.format(call=call) for call in _PROXY_CALLS]
+    + [_PROXY_HEAD + "x = create_proxy(now)(1)\nrepr(x)",
+       # two tasks gathered, each awaiting a call
+       _PROXY_HEAD + "async def task(label, f):\n    log.append(label + '1')\n    await create_proxy(f)(label)\n"
+       "    log.append(label + '2')\nawait asyncio.gather(task('a', now), task('b', now))\n' '.join(log)",
+       _PROXY_HEAD + "async def task(label, f):\n    log.append(label + '1')\n    await create_proxy(f)(label)\n"
+       "    log.append(label + '2')\nawait asyncio.gather(task('a', co), task('b', co))\n' '.join(log)",
+       _PROXY_HEAD + "p = create_proxy(co)\nr = await asyncio.gather(p('a'), p('b'), now('c'))\n(r, ' '.join(log))",
+       # never awaited: does the body run, is a warning given
+       _PROXY_HEAD + "import warnings, gc\nwith warnings.catch_warnings(record=True) as w:\n"
+       "    warnings.simplefilter('always')\n    create_proxy(co)('a')\n    gc.collect()\n"
+       "    for i in range(4):\n        await asyncio.sleep(0)\n    gc.collect()\n"
+       "(' '.join(log), [str(m.message)[:50] for m in w])",
+       # then on the answer
+       _PROXY_HEAD + "x = create_proxy(now)(2)\nq = x.then(lambda v: v * 10)\n(type(q).__name__, await q, ' '.join(log))",
+       _PROXY_HEAD + "x = create_proxy(bad)()\nq = x.catch(lambda e: type(e).__name__)\n(type(q).__name__, await q)",
+       # what the body raises, awaited
+       _PROXY_HEAD + "try:\n    await create_proxy(bad)()\nexcept BaseException as e:\n"
+       "    r = (type(e).__name__, str(e)[:60])\nr",
+       _PROXY_HEAD + "async def c():\n    raise asyncio.CancelledError()\ntry:\n    await create_proxy(c)()\n"
+       "except BaseException as e:\n    r = (type(e).__name__, str(e).splitlines()[-1])\nr",
+       # the body's answer: the same Python object, a number as JavaScript hands it back
+       _PROXY_HEAD + "async def r(v):\n    return v\np = create_proxy(r)\n"
+       "[(type(v).__name__, v) for v in [await p(1.0), await p(2.5), await p(2**60), await p(True), await p(now(3))]]",
+       _PROXY_HEAD + "async def kw(a, b=0):\n    return (a, type(b).__name__)\nawait create_proxy(kw)(1, b=2)",
+       _PROXY_HEAD + "x = create_proxy(lambda: js.Promise.new(lambda res, rej: res(9)))()\n(type(x).__name__, await x)",
+       _PROXY_HEAD + "D = {'a': 1}\nasync def d():\n    return D\nv = await create_proxy(d)()\n(v is D, type(v).__name__)",
+       _PROXY_HEAD + "async def n():\n    return None\nv = await create_proxy(n)()\n(v, type(v).__name__)",
+       # a function returning a future or a task: handed back as it is?
+       _PROXY_HEAD + "f = loop.create_future()\nf.set_result(3)\nx = create_proxy(lambda: f)()\n"
+       "(type(x).__name__, x is f, await x)",
+       _PROXY_HEAD + "t = asyncio.ensure_future(now(4))\nx = create_proxy(lambda: t)()\n(type(x).__name__, x is t, await x)",
+       # the PyProxy's own call/apply/bind, and a destroyed proxy
+       _PROXY_HEAD + "x = create_proxy(now).call(None, 5)\n(type(x).__name__, await x)",
+       _PROXY_HEAD + "x = create_proxy(now).apply(None, to_js([6]))\n(type(x).__name__, await x)",
+       _PROXY_HEAD + "x = create_proxy(now).bind(None, 7)()\n(type(x).__name__, await x)",
+       # a JavaScript caller: a timer, a then handler
+       _PROXY_HEAD + "js.setTimeout(create_proxy(co), 0, 't')\nawait asyncio.sleep(0.02)\n' '.join(log)",
+       _PROXY_HEAD + "v = await js.Promise.resolve(8).then(create_proxy(now))\n(v, ' '.join(log))",
+       # the loop's exception handler for a failing call nobody awaits
+       _PROXY_HEAD + "seen = []\nloop.set_exception_handler(lambda l, c: seen.append(c.get('message', '')[:40] + ' ' "
+       "+ type(c.get('exception')).__name__))\ncreate_proxy(bad)()\nfor i in range(4):\n    await asyncio.sleep(0)\n"
+       "import gc\ngc.collect()\nawait asyncio.sleep(0)\nloop.set_exception_handler(None)\nseen",
+       ])
+
 CASES = {
     "array-js-methods": [
         "arr().join('-')",
@@ -3057,4 +3130,5 @@ CASES = {
     "ffi-subclasses": FFI_SUBCLASS_CASES,
     "ffi-concrete-subclasses": FFI_CONCRETE_CASES,
     "pyfetch-fetcher-order": [_FETCHER_PAIR.format(head=head) for head in _FETCHER_HEADS],
+    "proxy-async-calls": PROXY_ASYNC_CASES,
 }

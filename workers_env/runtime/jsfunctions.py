@@ -7,7 +7,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import operator
+import sys
 from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
+from types import FrameType
 from typing import Any
 
 from workers_env._deep import python_str
@@ -17,7 +19,7 @@ from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import JsProxy, folded_call, keyword_call, positional_limit, positional_shape
 from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
 from workers_env.runtime.pytypeslots import pyproxy_length, type_has, type_name
-from workers_env.runtime.tracebacks import runs_the_workers, to_the_caller
+from workers_env.runtime.tracebacks import PACKAGE_DIR, runs_the_workers, to_the_caller
 
 __all__ = [
     "FunctionPrototype",
@@ -29,6 +31,7 @@ __all__ = [
     "create_proxy",
     "create_once_callable",
     "call_relaxed",
+    "python_callers_answer",
 ]
 
 
@@ -62,10 +65,21 @@ class JsFunction(JsProxy):
         if self._destroyed:
             raise JsException(_DESTROYED, name="Error")
         if kwargs:  # Pyodide calls the PyProxy as a JS function: the keywords one JS object, last
-            return keyword_call(self, args, kwargs)
-        if self._capture_this:
-            return self._func(None, *args)
-        return self._func(*args)
+            result = keyword_call(self, args, kwargs)
+        elif self._capture_this:
+            result = self._func(None, *args)
+        else:
+            result = self._func(*args)
+        if hasattr(type(result), "__await__") and _python_caller():
+            return self._answer(result)
+        return result
+
+    def _answer(self, result: Any) -> Any:
+        """An awaitable answer as Python code calling the proxy holds it: the ``PyodideFuture`` of
+        the JavaScript promise Pyodide hands back (runtime/proxycalls.py)."""
+        from workers_env.runtime.proxycalls import answered
+
+        return answered(self._func, result)
 
     def destroy(self) -> None:
         self._destroyed = True
@@ -103,12 +117,12 @@ class JsFunction(JsProxy):
     # same object (destroying either destroys both)
     @property
     def call(self) -> JsNativeFunction:
-        return JsNativeFunction(lambda this=None, *args: self._called_with_this(this, args), "call", length=1)
+        return JsNativeFunction(lambda this=None, *args: self._answer(self._called_with_this(this, args)), "call", length=1)
 
     @property
     def apply(self) -> JsNativeFunction:
-        return JsNativeFunction(lambda this=None, args=None, *_ignored: self._called_with_this(this, tuple(_array_like(args))),
-                                "apply", length=2)
+        return JsNativeFunction(lambda this=None, args=None, *_ignored: self._answer(
+            self._called_with_this(this, tuple(_array_like(args)))), "apply", length=2)
 
     @property
     def bind(self) -> JsNativeFunction:
@@ -158,7 +172,10 @@ class _BoundPyProxy(JsFunction):
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         # the bound this reaches a capture_this proxy (None: JavaScript's undefined); the first's life is its
-        return self._origin._called_with_this(self._this, (*self._bound, *args), kwargs)
+        result = self._origin._called_with_this(self._this, (*self._bound, *args), kwargs)
+        if hasattr(type(result), "__await__") and _python_caller():
+            return self._answer(result)
+        return result
 
     def _called_with_this(self, this: Any, args: tuple[Any, ...], kwargs: dict[str, Any] | None = None) -> Any:
         return self(*args, **(kwargs or {}))  # the bound this wins
@@ -175,6 +192,18 @@ class _BoundPyProxy(JsFunction):
     def _bound_proxy(self, this: Any, bound: tuple[Any, ...]) -> Any:
         self._check_alive()
         return _BoundPyProxy(self._origin, self._this, (*self._bound, *bound))
+
+
+def _python_caller() -> bool:
+    """Whether the code calling a proxy (the frame above the proxy's ``__call__``, which calls
+    this) is Python code of its own -- the Worker's, a library's --, which reads an awaitable answer
+    back as Pyodide's ``PyodideFuture``; workers-env's stand-ins for JavaScript (a timer, a
+    promise's ``then``) take the answer as it is, as they take a plain Python function's."""
+    try:
+        frame: FrameType = sys._getframe(2)
+    except ValueError:  # (called with no Python frame above: nobody to hand a future)
+        return False
+    return not frame.f_code.co_filename.startswith(PACKAGE_DIR)
 
 
 def call_relaxed(func: Callable[..., Any], *args: Any) -> Any:
@@ -699,11 +728,15 @@ class JsOnceFunction(JsFunction):
         if self._called:
             raise JsException("OnceProxy can only be called once", name="Error")  # Pyodide's text
         if kwargs:
-            return keyword_call(self, args, kwargs)
-        try:
-            return self._func(*args)
-        finally:
-            self.destroy()
+            result = keyword_call(self, args, kwargs)
+        else:
+            try:
+                result = self._func(*args)
+            finally:
+                self.destroy()
+        if hasattr(type(result), "__await__") and _python_caller():
+            return self._answer(result)
+        return result
 
     def destroy(self) -> None:
         if self._called:
@@ -727,6 +760,15 @@ def create_once_callable(obj: Callable[..., Any], *, _may_syncify: bool = False)
     """``pyodide.ffi.create_once_callable``: a JS function that calls ``obj`` once; a second
     call throws ``Error: OnceProxy can only be called once``."""
     return JsOnceFunction(obj)
+
+
+def python_callers_answer(proxy: Any, result: Any) -> Any:
+    """``result``, what calling ``proxy`` answered a stand-in written as Pyodide's own Python code
+    (pyfetch's ``await fetcher(...)``), as that Python code holds it: a ``create_proxy`` of a Python
+    function's awaitable answer the ``PyodideFuture`` of its promise (runtime/proxycalls.py)."""
+    if isinstance(proxy, JsFunction) and not isinstance(proxy, JsNativeFunction) and hasattr(type(result), "__await__"):
+        return proxy._answer(result)
+    return result
 
 
 def proxied_object(value: Any) -> Any:

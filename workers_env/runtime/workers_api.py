@@ -64,6 +64,7 @@ from workers_env.runtime.forms import Blob, File, FormData
 from workers_env.runtime.jsbase import js_keywords, jsnull
 from workers_env.runtime.jspyproxies import PROXIED_TYPES, warn_pyproxy
 from workers_env.runtime.jsconvert import object_from_entries, to_js
+from workers_env.runtime.jsfunctions import python_callers_answer
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsreadable import JsReadableStream
 from workers_env.runtime.jspromise import binding_promise, promise_call
@@ -767,7 +768,10 @@ async def _pyfetch(resource: Any, options: dict[str, Any], *,
             # ``create_proxy`` of an ``async def``: a PyodideFuture) -- real Pyodide 0.28.2 and 314.0.6, and
             # the SDKs' patched 0.26 pyfetch awaits it alike (suspend58)
             answer = fetcher(resource, init)
-            return await (binding_promise(answer) if isinstance(fetcher, JsProxy) else answer), controller, signal
+            if isinstance(fetcher, JsProxy):  # a create_proxy's coroutine: the future of its task (proxycall58)
+                future = python_callers_answer(fetcher, answer)
+                answer = binding_promise(answer) if future is answer else future
+            return await answer, controller, signal
         # JavaScript's fetch, a promise however soon it settles: the awaiting task is suspended
         # once, a data: URL's answer and a refusal (a rejection) included (review87)
         return await _js_fetch_promise(resource, init), controller, signal
