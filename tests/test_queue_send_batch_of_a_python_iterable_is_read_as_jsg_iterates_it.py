@@ -54,6 +54,9 @@ async def test_each_dicts_body_is_serialised_in_its_turn_from_pyodide_0_28(tmp_p
 
 
 FORMS = '''
+import collections
+import types
+
 from js import Object
 from pyodide.ffi import to_js
 from workers import Response, WorkerEntrypoint
@@ -76,6 +79,9 @@ FORMS = {
     "list holding a dict in a body": lambda: [{"body": [{"a": 1}]}],
     "number item": lambda: [tj({"body": 1}), 7],
     "dict as the batch": lambda: {"body": 1},
+    "OrderedDict": lambda: [collections.OrderedDict(body="o")],
+    "namespace": lambda: [types.SimpleNamespace(body="n", contentType="text")],
+    "namespace's dict body": lambda: [types.SimpleNamespace(body={"n": 1})],
 }
 
 
@@ -91,6 +97,12 @@ class Default(WorkerEntrypoint):
         return Response.json(out)
 '''
 NOT_A_MESSAGE = "TypeError: Incorrect type: the provided value is not of type 'MessageSendRequest'."
+#: another Python object's PyProxy is read by getattr in every era: an OrderedDict has no body attribute; a
+#: namespace's container attribute is a proxy borrowed from the item's, destroyed as jsg's iteration ends
+OTHER_OBJECTS = {"OrderedDict": "TypeError: Message body cannot be undefined", "namespace": "sent",
+                 "namespace's dict body": "Error: This borrowed attribute proxy was automatically destroyed in the "
+                                          "process of destroying the proxy it was borrowed from. Try using the 'copy' "
+                                          "method."}
 
 
 @pytest.mark.asyncio
@@ -100,10 +112,10 @@ async def test_lists_tuples_and_generators_are_iterated_from_pyodide_0_28(tmp_pa
         "to_js items": "sent", "dicts": "sent", "tuple": "sent", "generator": "sent",
         "list holding a dict in a body": "Error: This borrowed proxy was automatically destroyed when an iterator "
                                          "was exhausted.",
-        "number item": NOT_A_MESSAGE, "dict as the batch": NOT_A_MESSAGE}
+        "number item": NOT_A_MESSAGE, "dict as the batch": NOT_A_MESSAGE, **OTHER_OBJECTS}
     assert [(m.body, m.content_type, m.delay_seconds) for m in worker.env.unwrapped("JOBS").sent] == [
         ({"a": 1}, "json", None), ("s", "text", None), ({"n": 1}, "json", None), ([1, 2], "json", None),
-        ("t", "json", None), ("g", "json", None), ({"n": 2}, "json", 5)]
+        ("t", "json", None), ("g", "json", None), ({"n": 2}, "json", 5), ("n", "text", None)]
 
 
 @pytest.mark.asyncio
@@ -114,8 +126,8 @@ async def test_a_dicts_body_is_unread_on_pyodide_0_26_but_to_js_items_are_sent(t
     unread = "TypeError: Message body cannot be undefined"
     assert answer == {"to_js items": "sent", "dicts": unread, "tuple": unread, "generator": unread,
                       "list holding a dict in a body": unread, "number item": NOT_A_MESSAGE,
-                      "dict as the batch": NOT_A_MESSAGE}
-    assert [m.body for m in worker.env.unwrapped("JOBS").sent] == [{"a": 1}, "s"]
+                      "dict as the batch": NOT_A_MESSAGE, **OTHER_OBJECTS}
+    assert [m.body for m in worker.env.unwrapped("JOBS").sent] == [{"a": 1}, "s", "n"]
 
 
 NESTED = '''

@@ -48,7 +48,12 @@ def gen():
     yield {"body": {"n": 2}}
 def tj(d):
     return to_js(d, dict_converter=Object.fromEntries)
+import collections, types
 cases = {
+  "OrderedDict item": lambda: [collections.OrderedDict(body="o")],
+  "SimpleNamespace item dict body": lambda: [types.SimpleNamespace(body={"n": 1}, contentType="json")],
+  "SimpleNamespace item str body": lambda: [types.SimpleNamespace(body="s")],
+  "bytes item": lambda: [b"ab"],
   "list of to_js objects": lambda: [tj({"body": {"a": 1}}), tj({"body": "s", "contentType": "text"})],
   "list of to_js Map (no dict_converter)": lambda: [to_js({"body": {"a": 1}})],
   "list of dicts str body": lambda: [{"body": "x"}, {"body": 2, "contentType": "json", "delaySeconds": 3}],

@@ -59,7 +59,7 @@ from workers_env.runtime.jsbase import _Constructor, js_property_name, python_at
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
 from workers_env.runtime.jsconversions import JsSymbol
-from workers_env.runtime.jsdestroyed import DestroyedProxy
+from workers_env.runtime.jsdestroyed import DestroyedAttribute, DestroyedProxy
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsMethod, call_relaxed
 from workers_env.runtime.jsproxy import (
     NULL_AS_NONE,
@@ -614,6 +614,9 @@ class JsBinding(JsHostObject):
                 if name == "sendBatch" and _unclonable(body):  # (send()'s PyProxy body: _queue_body)
                     raise _not_cloned(body)
                 _clonable_or_refused(body)
+            elif name == "sendBatch" and isinstance(body, DestroyedAttribute) and \
+                    str(kind if kind is not None else "json").lower() == "json":
+                raise JsException(body.message, name="Error")  # (queuebatch: a PyProxy's attribute)
             elif name == "sendBatch" and _unclonable(body):
                 replaced[i] = self._queue_body(body, JsObject({"contentType": kind}) if kind is not None else None,
                                                "sendBatch() message")
