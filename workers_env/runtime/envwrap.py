@@ -59,7 +59,7 @@ from workers_env.runtime.jsbase import _Constructor, js_property_name, python_at
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
 from workers_env.runtime.jsconversions import JsSymbol
-from workers_env.runtime.jsdestroyed import DestroyedProxy
+from workers_env.runtime.jsdestroyed import DestroyedAttribute, DestroyedProxy
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsMethod, call_relaxed
 from workers_env.runtime.jsproxy import (
     NULL_AS_NONE,
@@ -87,6 +87,7 @@ from workers_env.runtime.jspyproxies import (
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, JsReadableStream, open_sources
 from workers_env.runtime.jsweb import FETCHER_INIT, JsHeaders, JsRequest, JsResponse, init_options, leave_locked
+from workers_env.runtime.queuebatch import batch_as_read, iterated_by_jsg, not_a_message
 from workers_env.runtime.sdknames import SdkClass, SdkType, default_repr, sdk_module
 from workers_env.runtime.statusline import default_status_text
 from workers_env.runtime.services import (
@@ -329,7 +330,9 @@ class JsBinding(JsHostObject):
             where = f"call to {self._name}.{name}()"
             if self._js_class == "WorkerQueue" and name in ("send", "sendBatch"):
                 try:
-                    self._check_queue_messages(name, js_args)
+                    if name == "sendBatch" and js_args and iterated_by_jsg(js_args[0]):  # a PyProxy jsg iterates
+                        js_args[0] = batch_as_read(js_args[0], self._nulls, where)
+                    self._check_queue_messages(name, js_args, where)
                     if name == "send" and js_args and _unclonable(js_args[0]):
                         js_args[0] = self._queue_body(js_args[0], js_args[1] if len(js_args) > 1 else None, where)
                 except JsException as error:  # a promise-returning jsg method's throw is its rejection
@@ -559,14 +562,17 @@ class JsBinding(JsHostObject):
             plain.pop()
             js_args.pop()
 
-    def _check_queue_messages(self, name: str, js_args: list[Any]) -> None:
+    def _check_queue_messages(self, name: str, js_args: list[Any], where: str) -> None:
         """workerd's ``WorkerQueue::send``/``sendBatch`` checks (``queue.c++``), made before the
         supplied binding sees anything, in workerd's order: jsg reads the arguments first -- each
         message of a batch (one that is ``null`` refused), its ``delaySeconds``, then the options
         (a string is no options object, a ``delaySeconds`` past int32 refused) -- and the call
         then refuses an empty batch and a body that JavaScript reads as ``undefined``: Python's
         ``None``, or a message of ``sendBatch`` whose ``body`` it cannot read (``to_js(dict)``
-        is a plain ``Map`` on Pyodide 0.26); measured under wrangler dev 4.164.0 (queues43)."""
+        is a plain ``Map`` on Pyodide 0.26); measured under wrangler dev 4.164.0 (queues43). A
+        message that is no object is jsg's ``Incorrect type`` refusal; a batch message's body that
+        is a PyProxy is serialised as ``send()``'s is (:meth:`_queue_body`), the batch handed on with
+        what that writes (queue58)."""
         if name == "send":
             bodies = [js_args[0] if js_args else None]
             options = options_struct(js_args[1] if len(js_args) > 1 else None, "send", 2, "SendOptions")
@@ -586,6 +592,8 @@ class JsBinding(JsHostObject):
             for m in messages:
                 if m is None or m is UNDEFINED or isinstance(m, JsNull):
                     raise null_message()  # jsg cannot read a null message as one: before its body is looked at
+                if isinstance(m, (str, int, float)):  # no object: jsg's struct unwrap takes none (iterator.h)
+                    raise not_a_message()
                 unwrapped.append(m.unwrap() if isinstance(m, JsDoubleProxy) else m)
                 delay_seconds(_option_value(unwrapped[-1], "delaySeconds", self._nulls))
             options = options_struct(js_args[1] if len(js_args) > 1 else None, "sendBatch", 2, "SendBatchOptions")
@@ -594,10 +602,8 @@ class JsBinding(JsHostObject):
                 raise JsException("sendBatch() requires at least one message", name="TypeError")
             bodies = [_option_value(m, "body", self._nulls) for m in unwrapped]
             kinds = [_option_value(m, "contentType", self._nulls) for m in unwrapped]  # as written
-        # a Python list of dicts is a PyProxy to workerd, which reads no body of it: refused when it is
-        # converted (its to_js hint), not by what one of its bodies would serialise to
-        read = name == "send" or not isinstance(js_args[0], (list, tuple))
-        for body, kind in zip(bodies, kinds):  # one by one, each serialised before the next is looked at
+        replaced: dict[int, Any] = {}  # a batch message's PyProxy body: what workerd's serialize writes of it
+        for i, (body, kind) in enumerate(zip(bodies, kinds)):  # one by one, each serialised before the next
             if body is None or body is UNDEFINED:
                 raise JsException("Message body cannot be undefined", name="TypeError")
             if isinstance(body, JsBuffer) and kind == "bytes":
@@ -607,10 +613,18 @@ class JsBinding(JsHostObject):
             if kind == "v8" or (kind is None and not self._queue_json):
                 if name == "sendBatch" and _unclonable(body):  # (send()'s PyProxy body: _queue_body)
                     raise _not_cloned(body)
-                if read:
-                    _clonable_or_refused(body)
-            elif name == "sendBatch" and read and not _unclonable(body):
+                _clonable_or_refused(body)
+            elif name == "sendBatch" and isinstance(body, DestroyedAttribute) and \
+                    str(kind if kind is not None else "json").lower() == "json":
+                raise JsException(body.message, name="Error")  # (queuebatch: a PyProxy's attribute)
+            elif name == "sendBatch" and _unclonable(body):
+                replaced[i] = self._queue_body(body, JsObject({"contentType": kind}) if kind is not None else None,
+                                               "sendBatch() message")
+            elif name == "sendBatch":
                 self._serialised_or_refused(body, kind)
+        if replaced:
+            js_args[0] = JsArray([JsObject({**m._props, "body": replaced[i]}) if i in replaced and isinstance(m, JsObject)
+                                  else m for i, m in enumerate(unwrapped)], nulls=self._nulls)
 
     def _serialised_or_refused(self, body: Any, kind: Any) -> None:
         """workerd's ``serialize`` of a batch's ``text``, ``bytes`` or ``json`` message, in its turn

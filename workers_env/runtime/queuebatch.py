@@ -1,0 +1,76 @@
+"""A raw Queue's ``sendBatch(batch)`` given a Python iterable in the built-in SDK era, read as
+workerd reads it: Pyodide hands over the list, tuple or generator as its PyProxy, which jsg's
+``Sequence<MessageSendRequest>`` iterates (``iterator.h`` ``SequenceWrapper`` through
+``GeneratorWrapper``: any object with a ``Symbol.iterator``), reading each item as the
+``MessageSendRequest`` struct (``struct.h``: its ``body``, ``contentType``, ``delaySeconds``). A
+``to_js``'d message is the JavaScript object itself; a Python dict's PyProxy has none of its keys
+on Pyodide 0.26 (no ``body``: ``Message body cannot be undefined``) and its keys from 0.28.
+Measured with a JavaScript stand-in of that unwrapping called from real Pyodide 0.26.0a4, 0.28.2
+and 314.0.6 under Node (queue58)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from workers_env._errors import JsException
+from workers_env._jsvalues import UNDEFINED, ByteStream, JsDate, JsOpaque
+from workers_env.runtime.jsconvert import era_hint
+from workers_env.runtime.jsdestroyed import DestroyedAttribute
+from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
+from workers_env.runtime.jspyproxies import reads_dict_keys, warn_pyproxy
+
+#: the members of workerd's ``MessageSendRequest`` (queue.h ``JSG_STRUCT(body, contentType, delaySeconds)``)
+MEMBERS = ("body", "contentType", "delaySeconds")
+#: values that are JavaScript's own when Python holds them (no PyProxy)
+_JS_SIDE = (JsProxy, JsDate, JsOpaque, ByteStream, type(UNDEFINED))
+
+
+def iterated_by_jsg(batch: Any) -> bool:
+    """A Python value whose PyProxy has a ``Symbol.iterator`` jsg would walk: a list, tuple,
+    set, dict (its keys) or an iterator such as a generator."""
+    return not isinstance(batch, (JsProxy, str, bytes, bytearray)) and (
+        type(batch) in (list, tuple, set, frozenset, dict) or isinstance(batch, Iterator))
+
+
+def not_a_message() -> JsException:
+    """jsg's refusal of a sequence item that is no object (``GeneratorWrapper``'s
+    ``throwTypeError(TypeErrorContext::other(), ...)``, jsg util.c++'s ``OTHER`` text)."""
+    return JsException("Incorrect type: the provided value is not of type 'MessageSendRequest'.", name="TypeError")
+
+
+def batch_as_read(batch: Any, nulls: Any, where: str) -> JsArray:
+    """The batch's items, each as JavaScript reads it from what the PyProxy's iterator yields."""
+    return JsArray([_item(item, nulls, where) for item in batch], nulls=nulls)
+
+
+def _item(item: Any, nulls: Any, where: str) -> Any:
+    """One yielded item: a Python dict as its PyProxy's properties, another Python object (a
+    dict subclass, a ``SimpleNamespace``, an instance, ``bytes``) as its attributes, anything else
+    as it is (a JavaScript object; ``None``, a number or a string left for jsg's own refusals)."""
+    if _read_by_attributes(item):
+        return JsObject({k: _attribute(v) for k in MEMBERS if (v := getattr(item, k, None)) is not None})
+    if type(item) is not dict:
+        return item
+    if reads_dict_keys(nulls):  # (a None value reads as undefined: absent)
+        return JsObject({k: item[k] for k in MEMBERS if k in item and item[k] is not None})
+    warn_pyproxy(f"a Python dict reached JavaScript as a PyProxy in this {where}, as a message of the batch: on "
+                 "Pyodide 0.26 JavaScript reads none of its keys, so workerd finds no body. Convert each message "
+                 f"with to_js(message, dict_converter=Object.fromEntries){era_hint()}")
+    return JsObject({})
+
+
+def _read_by_attributes(item: Any) -> bool:
+    """A Python object other than an exact dict whose PyProxy Pyodide reads by ``getattr`` in
+    every era (an ``OrderedDict``'s keys are not read: ``Message body cannot be undefined``)."""
+    return not isinstance(item, (*_JS_SIDE, str, int, float)) and item is not None and type(item) is not dict \
+        and not isinstance(item, (list, tuple, set, frozenset))
+
+
+def _attribute(value: Any) -> Any:
+    """An attribute the item's PyProxy gave: a Python container or object there is a proxy
+    borrowed from the item's, destroyed with it when jsg's iteration ends, so ``JSON.stringify``
+    of it throws (typeof ``object``; V8's clone ``[object Object] could not be cloned.``)."""
+    if isinstance(value, (*_JS_SIDE, str, int, float)) or callable(value):
+        return value
+    return DestroyedAttribute()
