@@ -523,7 +523,7 @@ def _run(args: argparse.Namespace) -> int:
                 name_cf_worker_zone(built, origin_options.zone(config))
             route_session_queues(built, worker_name(config), slots)  # a queue another Worker of it consumes
             context = getattr(built, "_context", None)
-            if context is not None:  # closed with the env dev closes (a reload's retired one, at exit)
+            if context is not None and made:  # closed with the env dev closes (a reload's retired one, at exit)
                 context.on_close(lambda: _close_supplied_workers(made))
             return built
 
@@ -795,10 +795,13 @@ def _close_envs(reloader: Reloader | None, env: Any) -> bool:
     snapshots written); whether all closed. One that fails is said and the others still
     close; a second signal meanwhile stops the closing, said too (:class:`Stopped` goes on)."""
     closed = True
+    envs = [env] if reloader is None or reloader.env is env else [reloader.env, env]
+    # (read before closing, which empties it: a config with no state has nothing a stop leaves untidied)
+    held = any(_holds_state(each) for each in [*(reloader.retired_envs if reloader else []), *envs])
     try:
         if reloader is not None:
             reloader.close()  # the replaced Workers' envs: says its own failures
-        for each in [env] if reloader is None or reloader.env is env else [reloader.env, env]:
+        for each in envs:
             try:
                 each.close()
             except Exception as exc:  # noqa: BLE001 - said; dev exits all the same
@@ -806,11 +809,18 @@ def _close_envs(reloader: Reloader | None, env: Any) -> bool:
                       file=sys.stderr, flush=True)
                 closed = False
     except Stopped:
-        print("workers-env dev: stopped again while closing the bindings' state: what the Worker wrote is kept, "
-              "but the state was left untidied (SQLite's -wal files, no Vectorize snapshot), which the next start "
-              "reads as it is", file=sys.stderr, flush=True)
+        if held:  # (none held: the second signal changed nothing, as two quick Ctrl+C's are one)
+            print("workers-env dev: stopped again while closing the bindings' state: what the Worker wrote is kept, "
+                  "but the state was left untidied (SQLite's -wal files, no Vectorize snapshot), which the next "
+                  "start reads as it is", file=sys.stderr, flush=True)
         raise
     return closed
+
+
+def _holds_state(env: Any) -> bool:
+    """Whether ``env`` has persisted state still to close (a D1 database's connection, a Vectorize
+    snapshot owed): what a stop during its closing would leave untidied."""
+    return bool(getattr(getattr(env, "_context", None), "closers", None))
 
 
 #: The config fields whose bindings workers-env emulates locally, ``remote = true`` or not.

@@ -519,6 +519,11 @@ class Reloader:
                 _close(env)
         self._retired = still
 
+    @property
+    def retired_envs(self) -> list[Any]:
+        """The replaced Workers' envs :meth:`close` closes."""
+        return [env for _, env in self._retired]
+
     def close(self) -> None:
         """Close every replaced Worker's env (the server has stopped)."""
         for _, env in self._retired:
