@@ -469,6 +469,11 @@ PROXY_ASYNC_CASES = (
        _PROXY_HEAD + "seen = []\nloop.set_exception_handler(lambda l, c: seen.append(c.get('message', '')[:40] + ' ' "
        "+ type(c.get('exception')).__name__))\ncreate_proxy(bad)()\nfor i in range(4):\n    await asyncio.sleep(0)\n"
        "import gc\ngc.collect()\nawait asyncio.sleep(0)\nloop.set_exception_handler(None)\nseen",
+       # JavaScript callers that drop the answer: the async def's body runs all the same (review89)
+       *(_PROXY_HEAD + "import js\n" + call + "\nfor i in range(4):\n    await asyncio.sleep(0)\n' '.join(log)"
+         for call in ("async def e(x, *rest):\n    await co(x)\njs.Array.of(1, 2).forEach(create_proxy(e))",
+                      "async def e(x, *rest):\n    await co(x)\njs.Array.of(1, 2).map(create_proxy(e))",
+                      "async def q(x='q'):\n    await co(x)\njs.queueMicrotask(create_proxy(q))")),
        ])
 
 CASES = {

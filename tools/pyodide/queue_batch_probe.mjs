@@ -73,6 +73,9 @@ cases = {
   "mixed": lambda: [tj({"body": 1}), {"body": "x"}],
   "list of dicts key values": lambda: [{"body": "x", "values": 1}],
   "list of dicts body named keys": lambda: [{"keys": 1, "body": "y"}],
+  "dict values of to_js (review89)": lambda: {"a": tj({"body": 1})}.values(),
+  "range (review89)": lambda: range(2),
+  "bytes (review89)": lambda: b"ab",
 }
 def run(name):
     try:

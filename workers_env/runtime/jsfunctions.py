@@ -70,8 +70,8 @@ class JsFunction(JsProxy):
             result = self._func(None, *args)
         else:
             result = self._func(*args)
-        if hasattr(type(result), "__await__") and _python_caller():
-            return self._answer(result)
+        if hasattr(type(result), "__await__"):
+            return self._answer(result) if _python_caller() else self._started(result)
         return result
 
     def _answer(self, result: Any) -> Any:
@@ -80,6 +80,14 @@ class JsFunction(JsProxy):
         from workers_env.runtime.proxycalls import answered
 
         return answered(self._func, result)
+
+    def _started(self, result: Any) -> Any:
+        """An awaitable answer as workers-env's JavaScript stand-ins (``arr.forEach``,
+        ``queueMicrotask``, a timer) get it: an ``async def``'s coroutine a task begun at the call
+        (runtime/proxycalls.py)."""
+        from workers_env.runtime.proxycalls import started
+
+        return started(self._func, result)
 
     def destroy(self) -> None:
         self._destroyed = True
@@ -155,7 +163,8 @@ class _ThisCall:
 
     def __call__(self, *args: Any) -> Any:
         self._proxy._check_alive()
-        return self._proxy._func(self._this, *args)
+        result = self._proxy._func(self._this, *args)
+        return self._proxy._started(result) if hasattr(type(result), "__await__") else result
 
 
 class _BoundPyProxy(JsFunction):
@@ -173,8 +182,8 @@ class _BoundPyProxy(JsFunction):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         # the bound this reaches a capture_this proxy (None: JavaScript's undefined); the first's life is its
         result = self._origin._called_with_this(self._this, (*self._bound, *args), kwargs)
-        if hasattr(type(result), "__await__") and _python_caller():
-            return self._answer(result)
+        if hasattr(type(result), "__await__"):
+            return self._answer(result) if _python_caller() else self._started(result)
         return result
 
     def _called_with_this(self, this: Any, args: tuple[Any, ...], kwargs: dict[str, Any] | None = None) -> Any:
@@ -734,8 +743,8 @@ class JsOnceFunction(JsFunction):
                 result = self._func(*args)
             finally:
                 self.destroy()
-        if hasattr(type(result), "__await__") and _python_caller():
-            return self._answer(result)
+        if hasattr(type(result), "__await__"):
+            return self._answer(result) if _python_caller() else self._started(result)
         return result
 
     def destroy(self) -> None:

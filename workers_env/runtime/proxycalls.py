@@ -11,12 +11,19 @@ in a microtask, once the calling step is done. The future takes the task's outco
 reaction: its value as it reads after crossing to JavaScript and back (a whole float an ``int``),
 its error the ``PythonError`` JavaScript sees, a ``JsException``. So the body runs as a task -- a
 call nobody awaits runs all the same -- and cancelling the future leaves it running (0.28.2 and
-314.0.6; 0.26.0a4's Node dies of an ``InvalidStateError`` there)."""
+314.0.6; 0.26.0a4's Node dies of an ``InvalidStateError`` there).
+
+A JavaScript caller -- workers-env's stand-ins: ``arr.forEach``/``map``, ``queueMicrotask``, a
+timer, a ``then`` -- gets the same task of an ``async def``'s coroutine, begun at the call
+(:func:`started`), so its body runs though the caller drops the answer, as it does in Pyodide
+(review89: ``forEach``/``map``/``queueMicrotask`` of a ``create_proxy``'d ``async def`` ran it
+on 0.26.0a4, 0.28.2 and 314.0.6; here it never ran, "coroutine ... was never awaited")."""
 
 from __future__ import annotations
 
 import asyncio
 import inspect
+import weakref
 from contextvars import copy_context
 from typing import Any
 
@@ -25,7 +32,10 @@ from workers_env.runtime.jspromise import JsPromise, called_promise, microtask, 
 from workers_env.runtime.stalls import follows
 from workers_env.runtime.webloop import worker_code_running
 
-__all__ = ["answered"]
+__all__ = ["answered", "started"]
+
+#: the tasks :func:`started` made of an ``async def``'s coroutine at a JavaScript caller's call
+_STARTED: weakref.WeakSet[asyncio.Future[Any]] = weakref.WeakSet()
 
 
 def answered(func: Any, result: Any) -> Any:
@@ -40,12 +50,24 @@ def answered(func: Any, result: Any) -> Any:
         return result
     promise = JsPromise()
     future = called_promise(promise)
-    if inspect.iscoroutine(result) and inspect.iscoroutinefunction(func):
+    if (inspect.iscoroutine(result) and inspect.iscoroutinefunction(func)) or result in _STARTED:
         _run(promise, future, result)
     else:  # ``Promise.resolve(thenable)``: its ``then`` -- the ensure_future -- in a microtask
         context = copy_context()
         microtask(lambda: context.run(_run, promise, future, result))
     return future
+
+
+def started(func: Any, result: Any) -> Any:
+    """``result``, what the Python callable ``func`` behind a proxy answered a JavaScript caller
+    (a workers-env stand-in): an ``async def``'s coroutine a task begun at the call, as Pyodide's
+    ``callPyObjectKwargs`` makes it (``_ensure_future``); anything else as it is (a sync
+    function's coroutine Pyodide hands over unrun). Test code keeps ``result``."""
+    if not (inspect.iscoroutine(result) and inspect.iscoroutinefunction(func) and worker_code_running()):
+        return result
+    task = asyncio.ensure_future(result)
+    _STARTED.add(task)
+    return task
 
 
 def _run(promise: JsPromise, future: asyncio.Future[Any], awaitable: Any) -> None:

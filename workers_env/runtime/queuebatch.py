@@ -10,7 +10,7 @@ and 314.0.6 under Node (queue58)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from workers_env._errors import JsException
@@ -27,10 +27,11 @@ _JS_SIDE = (JsProxy, JsDate, JsOpaque, ByteStream, type(UNDEFINED))
 
 
 def iterated_by_jsg(batch: Any) -> bool:
-    """A Python value whose PyProxy has a ``Symbol.iterator`` jsg would walk: a list, tuple,
-    set, dict (its keys) or an iterator such as a generator."""
-    return not isinstance(batch, (JsProxy, str, bytes, bytearray)) and (
-        type(batch) in (list, tuple, set, frozenset, dict) or isinstance(batch, Iterator))
+    """A Python value whose PyProxy has a ``Symbol.iterator`` jsg would walk: any iterable but a
+    ``str`` (a JavaScript string) -- a list, tuple, set, dict (its keys), a generator, a dict's
+    ``values()`` (sent: review89's probe), a ``range`` or ``bytes`` (numbers: each item refused)."""
+    return not isinstance(batch, (*_JS_SIDE, str)) and (
+        type(batch) in (list, tuple, set, frozenset, dict) or isinstance(batch, Iterable))
 
 
 def not_a_message() -> JsException:

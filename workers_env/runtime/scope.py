@@ -535,8 +535,9 @@ class ImportScope:
         taken = list(map(modules.pop, entries, _ABSENT))  # (one look-up a name, in C)
         if not all(map(operator.is_, taken, entries.values())):
             # one the step replaced stays, as the Layers' pop leaves it (put back: last in sys.modules now)
+            # -- unless the Worker imported it again from its own folder: its own from now on
             for name, mine, found in zip(entries, entries.values(), taken):
-                if found is not mine and found is not _MISSING:
+                if found is not mine and found is not _MISSING and not self._adopted(name, found):
                     modules[name] = found  # type: ignore[assignment]
         self._layer.depth = _STANDINS.depth = 0
         sys.path[:] = plan[2]
@@ -830,6 +831,24 @@ class ImportScope:
                 self._entries = None
                 _OWNED[module] = weakref.ref(self)
                 self._layer.saved.setdefault(name, _MISSING)
+        modules = sys.modules
+        for name, mine in list(self.modules.items()):  # one of its own the step imported again
+            found = modules.get(name, mine)
+            if found is not mine:
+                self._adopted(name, found)
+
+    def _adopted(self, name: str, module: Any) -> bool:
+        """Whether ``module``, found under one of the Worker's own names at a plain exit in place
+        of the scope's (``del sys.modules[name]; import name`` in a step), is the Worker's own
+        again, from its folder: then it is the scope's from now on, as the one interpreter of an
+        isolate keeps it (review89); a stand-in another put there (a test's ``monkeypatch``) is not."""
+        if not isinstance(module, ModuleType) or module in _OWNED or not (
+                _is_under(module, self.folder) or self._owns_vendored(module)):
+            return False
+        self.modules[name] = module
+        self._entries = None
+        _OWNED[module] = weakref.ref(self)
+        return True
 
     def _owns_vendored(self, module: ModuleType, known: _Folders | None = None) -> bool:
         """Whether ``module``, imported while the scope was entered, is the Worker's own as one of
