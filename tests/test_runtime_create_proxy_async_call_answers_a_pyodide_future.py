@@ -11,9 +11,8 @@ import asyncio
 import inspect
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import json_answer, one_file_worker
 
-from workers_env import load_worker
 from workers_env.runtime.jsfunctions import create_proxy
 
 ENTRY = '''
@@ -74,14 +73,7 @@ class Default(WorkerEntrypoint):
 
 @pytest.fixture(scope="module")
 def answers(tmp_path_factory):
-    worker = load_worker(one_file_worker(tmp_path_factory.mktemp("w"), ENTRY))
-
-    async def scenario():
-        resp = await worker.fetch("/")
-        assert resp.status == 200, await resp.text()
-        return await resp.json()
-
-    return asyncio.run(scenario())
+    return json_answer(one_file_worker(tmp_path_factory.mktemp("w"), ENTRY), "/")
 
 
 @pytest.mark.parametrize("name", ["create_proxy", "create_once_callable", "to_js", "sync returning a coroutine",

@@ -8,12 +8,8 @@ retrieved``, its exception the ``JsException``."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from worker_helpers import one_file_worker
-
-from workers_env import load_worker
+from worker_helpers import json_answer, one_file_worker
 
 ENTRY = '''
 import asyncio, gc
@@ -56,14 +52,7 @@ class Default(WorkerEntrypoint):
 
 @pytest.fixture(scope="module")
 def errors(tmp_path_factory):
-    worker = load_worker(one_file_worker(tmp_path_factory.mktemp("w"), ENTRY))
-
-    async def scenario():
-        resp = await worker.fetch("/")
-        assert resp.status == 200, await resp.text()
-        return await resp.json()
-
-    return asyncio.run(scenario())
+    return json_answer(one_file_worker(tmp_path_factory.mktemp("w"), ENTRY), "/")
 
 
 def test_awaiting_raises_the_python_error_javascript_saw(errors):

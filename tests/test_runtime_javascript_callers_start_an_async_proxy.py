@@ -7,12 +7,8 @@ never ran ("coroutine ... was never awaited"). A sync function's coroutine stays
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from worker_helpers import one_file_worker
-
-from workers_env import load_worker
+from worker_helpers import json_answer, one_file_worker
 
 ENTRY = '''
 import asyncio, warnings
@@ -49,14 +45,7 @@ class Default(WorkerEntrypoint):
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    worker = load_worker(one_file_worker(tmp_path_factory.mktemp("w"), ENTRY))
-
-    async def scenario():
-        resp = await worker.fetch("/")
-        assert resp.status == 200, await resp.text()
-        return await resp.json()
-
-    return asyncio.run(scenario())
+    return json_answer(one_file_worker(tmp_path_factory.mktemp("w"), ENTRY), "/")
 
 
 @pytest.mark.parametrize(("name", "log"), [
