@@ -70,9 +70,13 @@ class JsFunction(JsProxy):
             result = self._func(None, *args)
         else:
             result = self._func(*args)
-        if hasattr(type(result), "__await__"):
-            return self._answer(result) if _python_caller() else self._started(result)
-        return result
+        return self._handed(result) if hasattr(type(result), "__await__") else result
+
+    def _handed(self, result: Any) -> Any:
+        """An awaitable answer of a call of this proxy (``__call__``'s, which calls this), as its
+        caller holds it: :meth:`_answer` for Python code, :meth:`_started` for workers-env's
+        JavaScript stand-ins."""
+        return self._answer(result) if _python_caller(3) else self._started(result)
 
     def _answer(self, result: Any) -> Any:
         """An awaitable answer as Python code calling the proxy holds it: the ``PyodideFuture`` of
@@ -182,9 +186,7 @@ class _BoundPyProxy(JsFunction):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         # the bound this reaches a capture_this proxy (None: JavaScript's undefined); the first's life is its
         result = self._origin._called_with_this(self._this, (*self._bound, *args), kwargs)
-        if hasattr(type(result), "__await__"):
-            return self._answer(result) if _python_caller() else self._started(result)
-        return result
+        return self._handed(result) if hasattr(type(result), "__await__") else result
 
     def _called_with_this(self, this: Any, args: tuple[Any, ...], kwargs: dict[str, Any] | None = None) -> Any:
         return self(*args, **(kwargs or {}))  # the bound this wins
@@ -203,13 +205,13 @@ class _BoundPyProxy(JsFunction):
         return _BoundPyProxy(self._origin, self._this, (*self._bound, *bound))
 
 
-def _python_caller() -> bool:
-    """Whether the code calling a proxy (the frame above the proxy's ``__call__``, which calls
-    this) is Python code of its own -- the Worker's, a library's --, which reads an awaitable answer
+def _python_caller(depth: int) -> bool:
+    """Whether the code calling a proxy (the frame ``depth`` above this one: above the proxy's
+    ``__call__``) is Python code of its own -- the Worker's, a library's --, which reads an awaitable answer
     back as Pyodide's ``PyodideFuture``; workers-env's stand-ins for JavaScript (a timer, a
     promise's ``then``) take the answer as it is, as they take a plain Python function's."""
     try:
-        frame: FrameType = sys._getframe(2)
+        frame: FrameType = sys._getframe(depth)
     except ValueError:  # (called with no Python frame above: nobody to hand a future)
         return False
     return not frame.f_code.co_filename.startswith(PACKAGE_DIR)
@@ -743,9 +745,7 @@ class JsOnceFunction(JsFunction):
                 result = self._func(*args)
             finally:
                 self.destroy()
-        if hasattr(type(result), "__await__"):
-            return self._answer(result) if _python_caller() else self._started(result)
-        return result
+        return self._handed(result) if hasattr(type(result), "__await__") else result
 
     def destroy(self) -> None:
         if self._called:

@@ -30,8 +30,7 @@ def iterated_by_jsg(batch: Any) -> bool:
     """A Python value whose PyProxy has a ``Symbol.iterator`` jsg would walk: any iterable but a
     ``str`` (a JavaScript string) -- a list, tuple, set, dict (its keys), a generator, a dict's
     ``values()`` (sent: review89's probe), a ``range`` or ``bytes`` (numbers: each item refused)."""
-    return not isinstance(batch, (*_JS_SIDE, str)) and (
-        type(batch) in (list, tuple, set, frozenset, dict) or isinstance(batch, Iterable))
+    return not isinstance(batch, (*_JS_SIDE, str)) and isinstance(batch, Iterable)
 
 
 def not_a_message() -> JsException:
