@@ -108,16 +108,25 @@ class Default(WorkerEntrypoint):
 '''
 
 
+def as_request(request: Any, init: Any = None) -> Any:
+    """What a supplied service's ``fetch(request, init)`` was given, as the one ``Request`` the
+    callee's runtime makes of it (the SDK's keywords arrive as a dict)."""
+    from workers_env import js, to_js
+
+    if isinstance(init, dict):  # (the SDK's keywords, as given)
+        init = to_js(init, dict_converter=js.Object.fromEntries)
+    if init is not None or isinstance(request, str):
+        request = js.Request.new(request, init)
+    return request
+
+
 class Echo:
     """The service ``SVC`` stands for: answers ``<method> <body>``."""
 
     async def fetch(self, request: Any, init: Any = None) -> Any:
-        from workers_env import js, to_js
+        from workers_env import js
 
-        if isinstance(init, dict):  # (the SDK's keywords, as given)
-            init = to_js(init, dict_converter=js.Object.fromEntries)
-        if init is not None or isinstance(request, str):
-            request = js.Request.new(request, init)
+        request = as_request(request, init)
         return js.Response.new(f"{request.method} {await request.text()}")
 
 

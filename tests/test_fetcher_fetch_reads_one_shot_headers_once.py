@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fetcher_init_helpers import as_request
 from worker_helpers import json_answer, one_file_worker
 
 
@@ -45,10 +46,7 @@ class Echo:
     async def fetch(self, request: Any, init: Any = None) -> Any:
         from workers_env import js, to_js
 
-        if isinstance(init, dict):  # (the SDK's keywords, as given)
-            init = to_js(init, dict_converter=js.Object.fromEntries)
-        if init is not None or isinstance(request, str):
-            request = js.Request.new(request, init)
+        request = as_request(request, init)
         return js.Response.new("", to_js({"headers": {"x-seen": str(request.headers.get("x-a"))}},
                                          dict_converter=js.Object.fromEntries))
 

@@ -13,6 +13,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+from fetcher_init_helpers import as_request
 from worker_helpers import one_file_worker
 
 from workers_env import load_env, load_worker
@@ -36,10 +37,7 @@ class Echo:
     async def fetch(self, request: Any, init: Any = None) -> Any:
         from workers_env import js, to_js
 
-        if isinstance(init, dict):  # (the SDK's keywords, as given)
-            init = to_js(init, dict_converter=js.Object.fromEntries)
-        if init is not None or isinstance(request, str):
-            request = js.Request.new(request, init)
+        request = as_request(request, init)
         seen = request.headers.get("x-a") if request.headers.has("x-a") else "none"
         return js.Response.new("", to_js({"headers": {"x-seen": seen}},
                                          dict_converter=js.Object.fromEntries))
