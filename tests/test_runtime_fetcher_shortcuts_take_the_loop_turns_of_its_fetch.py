@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 
-from worker_helpers import one_file_worker, service_pair
+from worker_helpers import AWAITED_TWICE, one_file_worker, service_pair
 
 from workers_env import load_worker
 
@@ -37,25 +37,10 @@ async def on_fetch(request, env):
     orders = {}
     for name, call in calls.items():
         log = []
-
-        async def task():
-            log.append("a1")
-            for n in (2, 3):
-                try:
-                    await call()
-                except Exception:
-                    log.append("E")
-                log.append(f"a{n}")
-
-        async def counter():
-            for i in range(10):
-                log.append(f"c{i}")
-                await asyncio.sleep(0)
-
-        await asyncio.gather(task(), counter())
+        await twice(call, log, turns=10)
         orders[name] = " ".join(log)
     return Response(json.dumps(orders))
-'''
+''' + AWAITED_TWICE
 
 CALLEE = '''
 from workers import Response

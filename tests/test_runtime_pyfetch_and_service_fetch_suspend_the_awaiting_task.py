@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from worker_helpers import GATHERED_PAIR, one_file_worker
+from worker_helpers import AWAITED_TWICE, GATHERED_PAIR, one_file_worker
 
 from workers_env import load_worker
 
@@ -32,25 +32,6 @@ import js
 import workers
 from pyodide.http import pyfetch
 from workers import Response, WorkerEntrypoint
-
-
-async def twice(call, log):
-    """A task awaiting ``call()`` twice beside one counting ``asyncio.sleep(0)`` turns."""
-    async def task():
-        log.append("a1")
-        for n in (2, 3):
-            try:
-                await call()
-            except Exception:
-                log.append("E")
-            log.append(f"a{n}")
-
-    async def counter():
-        for i in range(4):
-            log.append(f"c{i}")
-            await asyncio.sleep(0)
-
-    await asyncio.gather(task(), counter())
 
 
 class Default(WorkerEntrypoint):
@@ -81,7 +62,7 @@ class Default(WorkerEntrypoint):
         return Response.json(orders)
 
     on_fetch = fetch  # the method's name before python_no_global_handlers (2025-08-14)
-''' + GATHERED_PAIR
+''' + GATHERED_PAIR + AWAITED_TWICE
 
 EXTRA = """
 [assets]

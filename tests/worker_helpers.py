@@ -121,6 +121,29 @@ async def pair(call, log):
 """
 
 
+#: Worker source: ``twice(call, log, turns=4)``, a task awaiting ``call()`` twice (``a1 a2 a3``, ``E``
+#: for a rejection) gathered beside one counting ``turns`` ``asyncio.sleep(0)`` loop turns (``c0``
+#: ...): where each await's wake-up falls among the loop's turns. Needs ``import asyncio``
+AWAITED_TWICE = """
+async def twice(call, log, turns=4):
+    async def task():
+        log.append("a1")
+        for n in (2, 3):
+            try:
+                await call()
+            except Exception:
+                log.append("E")
+            log.append(f"a{n}")
+
+    async def counter():
+        for i in range(turns):
+            log.append(f"c{i}")
+            await asyncio.sleep(0)
+
+    await asyncio.gather(task(), counter())
+"""
+
+
 #: Worker source: the SDK's imports and ``attempt(name)``, which imports module ``name`` and says
 #: ``"ran"`` or the error's type and errno (``"OSError: 29"``: a draw of entropy refused)
 ATTEMPT_IMPORT = """
