@@ -959,6 +959,23 @@ def worker_on_manual_clock(folder: Path, entry: str, extra: str, start: float = 
     return load_worker(env=load_env(one_file_worker(folder, entry, extra=extra), clock=ManualClock(start)))
 
 
+def worker_file_module(folder: Path, monkeypatch: Any, source: str, name: str) -> Any:
+    """``source`` written to ``folder/entry.py`` and run as the module ``name``, a file the process
+    counts as a Worker's own (``_errors.worker_file``): code workers-env tells apart from its own."""
+    import importlib.util
+
+    from workers_env import _errors
+
+    path = folder / "entry.py"
+    path.write_text(source)
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(_errors, "worker_file", lambda file: file == str(path))
+    return module
+
+
 def run_at_once(threads: int, target: Callable[[int], None]) -> None:
     """``target(0)`` .. ``target(threads - 1)``, each in a thread of its own, started together
     and taking turns as often as the interpreter lets them (a switch interval of 1 µs)."""
