@@ -383,6 +383,17 @@ def outcome(call):
         return f"{type(error).__name__}: {error}"
 """
 
+#: Worker source for ``error_of(call)``: ``None`` when ``call()`` returns, else ``"<error type>:
+#: <message>"``, so a Worker can report which of its calls refuse and how.
+ERROR_OF = """
+def error_of(call):
+    try:
+        call()
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+    return None
+"""
+
 #: ``wrangler.toml`` lines binding a KV namespace ``KV``, a D1 database ``DB`` and Workers AI ``AI``
 KV_D1_AI = """
 [[kv_namespaces]]
