@@ -639,6 +639,30 @@ def serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
         server.server_close()
 
 
+#: the start of :func:`websocket_worker`'s Worker, up to the accepted ``server`` end
+_WEBSOCKET_HEAD = """
+from pyodide.ffi import create_proxy
+from js import WebSocketPair, Object, Response as JsResponse
+from workers import WorkerEntrypoint, Response
+
+LOG = []
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        if request.headers.get("upgrade") != "websocket":
+            return Response.json(LOG)
+        client, server = Object.values(WebSocketPair.new())
+        server.accept()
+"""
+
+
+def websocket_worker(listeners: str) -> str:
+    """Worker source accepting each WebSocket upgrade: ``listeners`` (the fetch's code, written at
+    its indent of eight spaces) run on the accepted ``server`` end and may fill ``LOG``, which any
+    other request gets as JSON."""
+    return _WEBSOCKET_HEAD + listeners + "        return JsResponse.new(None, status=101, webSocket=client)\n"
+
+
 @contextlib.contextmanager
 def origin_worker(folder: Path, handler: type[http.server.BaseHTTPRequestHandler], entry: str) -> Iterator[Any]:
     """The Worker of ``entry`` loaded from ``folder``, with ``ORIGIN`` the URL (ending in ``/``) of
