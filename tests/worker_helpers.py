@@ -1011,6 +1011,28 @@ def worker_file_module(folder: Path, monkeypatch: Any, source: str, name: str) -
     return module
 
 
+class HangSeen:
+    """A binding (``SEEN``) a Worker asks ``hung()``: whether the test has seen another of its
+    requests reported hung (the test sets ``state["hung"]``)."""
+
+    JS_METHODS = ("hung",)
+
+    def __init__(self) -> None:
+        self.state: dict[str, bool] = {}
+
+    def hung(self) -> bool:
+        return self.state.get("hung", False)
+
+
+def hang_seen_worker(folder: Path, entry: str) -> tuple[Any, HangSeen]:
+    """The Worker of ``entry`` (:func:`one_file_worker`) with a :class:`HangSeen` bound as ``SEEN``,
+    and that binding."""
+    from workers_env import load_env
+
+    project, seen = one_file_worker(folder, entry), HangSeen()
+    return load_worker(project, env=load_env(project, bindings={"SEEN": seen})), seen
+
+
 def run_at_once(threads: int, target: Callable[[int], None]) -> None:
     """``target(0)`` .. ``target(threads - 1)``, each in a thread of its own, started together
     and taking turns as often as the interpreter lets them (a switch interval of 1 µs)."""
