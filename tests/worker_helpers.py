@@ -1079,6 +1079,25 @@ def service_pair(root: Path, callee: str, caller: str, date: str, callee_flags: 
     return load_worker(folder("gateway", caller, binding, caller_flags, caller_sdk), bindings={"SEARCH": search})
 
 
+def dev_logged(worker: Any, path: str, caplog: Any, logger: str = "workers_env.dev") -> tuple[Any, str]:
+    """The first ERROR record ``logger`` takes while `workers-env dev` answers ``path`` (a 500, or
+    an answer whose ``waitUntil`` work fails), and its traceback as the log prints it."""
+    import logging
+    import urllib.error
+    import urllib.request
+
+    from workers_env.runtime.server import BackgroundServer
+
+    with caplog.at_level(logging.ERROR, logger=logger), BackgroundServer(worker) as server:
+        try:
+            urllib.request.urlopen(server.url + path, timeout=10).read()
+        except urllib.error.HTTPError as err:
+            err.close()  # its response (3.14 warns of one left to the collector)
+            assert err.code == 500
+    record = next(r for r in caplog.records if r.name == logger)
+    return record, logging.Formatter().formatException(record.exc_info)
+
+
 def dev_500_logged(worker: Any, path: str, caplog: Any) -> tuple[str, str]:
     """The traceback `workers-env dev` logs for its answer to ``path`` (which must be a 500), and that answer's body."""
     import logging
