@@ -1126,3 +1126,26 @@ def reported(caplog: Any, capsys: Any, text: str) -> list[str]:
     passed with the fix they pin reverted)."""
     logged = [r.getMessage() for r in caplog.records if text in r.getMessage()]
     return logged + [line for line in capsys.readouterr().err.split("\n") if text in line]
+
+
+def never_retrieved_after(folder: Path, caplog: Any, capsys: Any, **request: Any) -> tuple[str, list[str]]:
+    """The body the Worker in ``folder`` (loaded afresh) answers ``fetch("/", **request)`` with, and
+    what :func:`reported` holds of "never retrieved" meanwhile: garbage collected before the watch
+    starts (what earlier tests left), after the answer is read and as the watch ends."""
+    import gc
+    import logging
+
+    async def scenario() -> str:
+        worker = load_worker(folder)
+        resp = await asyncio.wait_for(worker.fetch("/", **request), 10)
+        text = await resp.text()
+        await asyncio.sleep(0.05)
+        gc.collect()
+        return text
+
+    gc.collect()
+    capsys.readouterr()
+    with caplog.at_level(logging.ERROR):
+        text = asyncio.run(scenario())
+        gc.collect()
+    return text, reported(caplog, capsys, "never retrieved")
