@@ -1033,6 +1033,19 @@ def hang_seen_worker(folder: Path, entry: str) -> tuple[Any, HangSeen]:
     return load_worker(project, env=load_env(project, bindings={"SEEN": seen})), seen
 
 
+async def answered_under(worker: Any, profile: Callable[..., Any]) -> str:
+    """The body of ``worker.fetch("/")`` made with ``profile`` as ``sys.setprofile``'s (where a test
+    lands a stop signal), read once the profile is off again."""
+    import sys
+
+    sys.setprofile(profile)
+    try:
+        response = await worker.fetch("/")
+    finally:
+        sys.setprofile(None)
+    return await response.text()
+
+
 def run_at_once(threads: int, target: Callable[[int], None]) -> None:
     """``target(0)`` .. ``target(threads - 1)``, each in a thread of its own, started together
     and taking turns as often as the interpreter lets them (a switch interval of 1 µs)."""
