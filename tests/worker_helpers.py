@@ -41,6 +41,16 @@ class Default(WorkerEntrypoint):
         return Response("up")
 '''
 
+#: a Worker answering each request with its URL, as the Worker saw it
+URL_ECHO = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(request.url)
+'''
+
 
 def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra: str = "",
                     flags: Iterable[str] = (), pyproject: bool = True) -> Path:
