@@ -361,6 +361,17 @@ async def outcome(awaitable):
         return str(exc)
 """
 
+#: Worker source for ``await outcome(call)``: ``"sent"`` when the fetch ``call`` resolves, else the
+#: text of its rejection, so a Worker can report which of its fetches went out.
+SENT_OUTCOME = """
+async def outcome(call):
+    try:
+        await call
+        return "sent"
+    except Exception as exc:
+        return str(exc)
+"""
+
 #: Worker source for ``await outcome(awaitable)``: what the awaitable settles with (``to_py()`` of a
 #: JS value), else the first line of the rejection's text -- for the ``Promise`` combinator tests.
 SETTLED_VALUE = """
