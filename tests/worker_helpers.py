@@ -68,11 +68,13 @@ def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra
     return typical_pyproject(folder) if pyproject else folder
 
 
-def sdk_worker(folder: Path, entry: str, sdk: str, *, date: str = "2026-08-01") -> Path:
+def sdk_worker(folder: Path, entry: str, sdk: str | None, *, date: str = "2026-08-01") -> Path:
     """:func:`one_file_worker` whose project says which workers-runtime-sdk production runs
-    (``[tool.workers-env] python-sdk = sdk``); returns the folder."""
+    (``[tool.workers-env] python-sdk = sdk``; ``None``: one_file_worker's project as it is);
+    returns the folder."""
     one_file_worker(folder, entry, date=date)
-    (folder / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    if sdk is not None:
+        (folder / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
     return folder
 
 
