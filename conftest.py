@@ -8,13 +8,15 @@
   ``tmp_path``, the starting point of most binding tests;
 - ``make_binding``: a Vectorize binding built through the public API in such a project;
 - ``d1_app``: the d1 CLI tests' project (one D1 database) as the working folder;
+- ``db``: a fresh in-memory D1 binding (``env.DB``) for the D1 binding tests; a file that needs
+  another (module-scoped, persisted, flagged) defines its own ``db``, which wins there;
 - ``-n auto`` (``addopts``) starts three xdist workers for every two cores (:func:`pytest_xdist_auto_num_workers`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -109,3 +111,12 @@ def d1_app(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Pat
     monkeypatch.chdir(root)
     monkeypatch.delenv("CLOUDFLARE_ENV", raising=False)
     return root
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Any]:
+    """``env.DB`` of a fresh project in ``tmp_path`` with one D1 database (d1_helpers.d1_database)."""
+    from d1_helpers import d1_database  # tests/ is on sys.path once its tests import
+
+    with d1_database(tmp_path) as binding:
+        yield binding

@@ -10,7 +10,6 @@ import enum
 
 import numpy as np
 import pytest
-from d1_helpers import d1_database
 from kv_helpers import KV_TOML, run
 
 from workers_env import load_env
@@ -27,12 +26,6 @@ class Size(enum.IntEnum):
 class Shouting(str):
     def __str__(self) -> str:
         return "OVERRIDDEN"
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 @pytest.mark.asyncio

@@ -5,15 +5,8 @@ itself joined as ``""`` where it recurs (V8's cycle check) -- not a ``RecursionE
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import JsException
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 def refusal(db, value) -> str:

@@ -14,7 +14,7 @@ import re
 import threading
 
 import pytest
-from d1_helpers import d1_database, error_message
+from d1_helpers import error_message
 
 from workers_env import JsException, load_env
 
@@ -26,12 +26,6 @@ SCHEMA = [
     "INSERT INTO parent VALUES (1)",
 ]
 IMMEDIATE = "D1_ERROR: FOREIGN KEY constraint failed: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_FOREIGNKEY)"
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 async def schema(db):

@@ -5,14 +5,7 @@ again still names ``at offset N``, as workerd does (tools/wrangler/d1_differenti
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database, error_message
-
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
+from d1_helpers import error_message
 
 
 @pytest.mark.asyncio

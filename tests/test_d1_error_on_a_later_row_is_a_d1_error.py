@@ -9,18 +9,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import JsException
 
 MALFORMED = "D1_ERROR: malformed JSON: SQLITE_ERROR"
 ROWS = "SELECT json(x) FROM t ORDER BY id"
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 async def filled(db):

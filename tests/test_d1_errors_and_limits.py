@@ -4,7 +4,6 @@ each with the runtime's text (checked against the real binding by tools/wrangler
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import JsException, WorkersEnvError
 
@@ -14,12 +13,6 @@ TRANSACTION = (
     "The JavaScript API is safer because it will automatically roll back on exceptions, and because it "
     "interacts correctly with Durable Objects' automatic atomic write coalescing."
 )
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 async def message(awaitable) -> str:

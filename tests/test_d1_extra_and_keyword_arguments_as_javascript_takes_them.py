@@ -6,15 +6,8 @@ arguments are one trailing object (Pyodide's call), so ``first(colName="a")`` re
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import JsException
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 @pytest.mark.asyncio

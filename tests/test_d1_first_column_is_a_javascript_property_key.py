@@ -5,15 +5,8 @@ and names that key in ``D1_COLUMN_NOTFOUND`` -- never Python's ``unhashable type
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import JsException
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 @pytest.mark.asyncio

@@ -13,15 +13,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import load_env
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 def fts5_writes_its_index_at_each_statements_end() -> bool:

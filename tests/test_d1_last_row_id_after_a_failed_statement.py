@@ -5,15 +5,8 @@ answer shows it (measured on wrangler 4.164 with tools/wrangler/d1_differential.
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import JsException
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 async def setup(db) -> None:

@@ -9,15 +9,9 @@ writes every row once."""
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database, error_message
+from d1_helpers import error_message
 
 from workers_env import JsException
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 @pytest.mark.asyncio

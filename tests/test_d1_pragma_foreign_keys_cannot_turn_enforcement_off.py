@@ -5,17 +5,10 @@ SQLite ignores setting ``foreign_keys``, so enforcement stays on (D1's way to re
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import JsException
 
 FAILED = "D1_ERROR: FOREIGN KEY constraint failed: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_FOREIGNKEY)"
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 async def tables(db) -> None:

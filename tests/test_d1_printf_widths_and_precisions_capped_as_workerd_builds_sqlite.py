@@ -6,17 +6,10 @@ measured with wrangler 4.164.0 (tools/wrangler/d1_differential.py, d1_edge_cases
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import JsException
 
 LIMIT = 100_000
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 async def value(db, sql, *bound):

@@ -5,17 +5,10 @@ reports those word for word (checked with tools/wrangler/d1_differential.py, wra
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import JsException
 
 OLD = "too many levels of trigger recursion"
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 @pytest.mark.asyncio

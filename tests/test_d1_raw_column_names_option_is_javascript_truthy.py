@@ -4,13 +4,6 @@ JavaScript: an empty list or dict is (every object is), NaN and ``""`` are not."
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 @pytest.mark.asyncio

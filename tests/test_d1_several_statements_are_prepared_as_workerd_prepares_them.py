@@ -11,14 +11,7 @@ tools/wrangler/d1_differential.py's cases)."""
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
 from d1_helpers import error_message as message
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 NOPE = "D1_ERROR: no such column: nope at offset {}: SQLITE_ERROR"

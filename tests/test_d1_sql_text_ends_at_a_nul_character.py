@@ -8,16 +8,9 @@ words (or a bare ``ValueError`` from the statement splitter) -- never reached no
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import JsException
 from workers_env.cli import main
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 async def _tables(db) -> list[list[str]]:

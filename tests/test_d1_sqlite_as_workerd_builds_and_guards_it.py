@@ -8,14 +8,7 @@ on wrangler 4.164.0 with tools/wrangler/d1_differential.py (tools/wrangler/d1_ed
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database, error_message
-
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
+from d1_helpers import error_message
 
 
 @pytest.mark.asyncio

@@ -6,15 +6,8 @@ wrangler 4.164 by tools/wrangler/d1_differential.py)."""
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import JsException
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 async def refusal(awaitable) -> str:

@@ -8,18 +8,11 @@ and are rolled back, and the one before it is not the last, so it may not take p
 from __future__ import annotations
 
 import pytest
-from d1_helpers import d1_database
 
 from workers_env import JsException
 
 NO_STATEMENT = "SQL code did not contain a statement."
 ONLY_LAST = "When executing multiple SQL statements in a single call, only the last statement can have parameters."
-
-
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
 
 
 @pytest.mark.asyncio

@@ -13,12 +13,6 @@ from d1_helpers import d1_database
 from workers_env import JsException
 
 
-@pytest.fixture
-def db(tmp_path):
-    with d1_database(tmp_path) as binding:
-        yield binding
-
-
 @pytest.mark.asyncio
 async def test_from_every_call(db):
     sql = "SELECT CAST(x'ff41' AS TEXT) AS t, CAST(x'eda080' AS TEXT) AS u, 'ok' AS v"

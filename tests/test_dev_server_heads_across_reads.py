@@ -12,20 +12,14 @@ import time
 
 import pytest
 from test_dev_server import TIMEOUT, serving, split_answer
+from worker_helpers import URL_ECHO
 
-ENTRY = """
-from workers import Response, WorkerEntrypoint
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response(request.url)
-"""
 REST = b"Host: h\r\nConnection: close\r\n\r\n"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with serving(tmp_path_factory.mktemp("reads") / "app", ENTRY) as running:
+    with serving(tmp_path_factory.mktemp("reads") / "app", URL_ECHO) as running:
         yield running
 
 

@@ -7,16 +7,11 @@ exception is still a ``workers_env.JsException``."""
 
 from __future__ import annotations
 
-import logging
-import urllib.error
-import urllib.request
-
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import dev_logged, one_file_worker
 
 from workers_env import JsException
 from workers_env.runtime import load_worker
-from workers_env.runtime.server import BackgroundServer
 
 ENTRY = """\
     import js
@@ -38,14 +33,8 @@ D1 = '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "d"\ndatabase_id = "0000
 
 def _logged(tmp_path, caplog, path: str, logger: str = "workers_env.dev") -> tuple[BaseException, str]:
     worker = load_worker(one_file_worker(tmp_path, ENTRY, date="2026-09-01", extra=D1))
-    with caplog.at_level(logging.ERROR, logger=logger), BackgroundServer(worker) as server:
-        try:
-            urllib.request.urlopen(server.url + path, timeout=10).read()
-        except urllib.error.HTTPError as err:
-            err.close()  # its response (3.14 warns of one left to the collector)
-            assert err.code == 500
-    record = next(r for r in caplog.records if r.name == logger)
-    return record.exc_info[1], logging.Formatter().formatException(record.exc_info)
+    record, text = dev_logged(worker, path, caplog, logger)
+    return record.exc_info[1], text
 
 
 @pytest.mark.parametrize(("path", "last"), [

@@ -6,13 +6,10 @@ exception itself."""
 from __future__ import annotations
 
 import logging
-import urllib.error
-import urllib.request
 
-from worker_helpers import one_file_worker
+from worker_helpers import dev_logged, one_file_worker
 
 from workers_env.runtime import load_worker
-from workers_env.runtime.server import BackgroundServer
 
 ENTRY = """\
     from workers import Response, WorkerEntrypoint
@@ -34,14 +31,7 @@ def _logged(tmp_path, caplog, path: str, logger: str = "workers_env.dev") -> tup
     folder = one_file_worker(tmp_path, ENTRY, extra=BINDING)
     (folder / "pyproject.toml").write_text('[tool.workers-env.indexes.docs]\ndimensions = 3\nmetric = "cosine"\n')
     worker = load_worker(folder)
-    with caplog.at_level(logging.ERROR, logger=logger), BackgroundServer(worker) as server:
-        try:
-            urllib.request.urlopen(server.url + path, timeout=10).read()
-        except urllib.error.HTTPError as err:
-            err.close()  # its response (3.14 warns of one left to the collector)
-            assert err.code == 500
-    record = next(r for r in caplog.records if r.name == logger)
-    return record, logging.Formatter().formatException(record.exc_info)
+    return dev_logged(worker, path, caplog, logger)
 
 
 def test_a_binding_refusal_shows_the_workers_line_and_the_error(tmp_path, caplog):

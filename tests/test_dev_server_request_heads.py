@@ -12,20 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_dev_server import exchange, serving, split_answer
+from worker_helpers import URL_ECHO
 
-ENTRY = """
-from workers import Response, WorkerEntrypoint
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response(request.url)
-"""
 HOST = b"Host: h\r\n"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with serving(tmp_path_factory.mktemp("heads") / "app", ENTRY) as running:
+    with serving(tmp_path_factory.mktemp("heads") / "app", URL_ECHO) as running:
         yield running
 
 

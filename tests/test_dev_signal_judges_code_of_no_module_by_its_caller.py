@@ -9,13 +9,12 @@ The Worker's own ``exec`` in such a namespace is still its own code (its caller 
 from __future__ import annotations
 
 import asyncio
-import sys
 from collections import namedtuple
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from worker_helpers import one_file_worker
+from worker_helpers import answered_under, one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.threadpool import worker_code_blocks
@@ -55,13 +54,5 @@ def test_a_namedtuple_is_judged_by_its_caller(tmp_path: Path) -> None:
         if event == "call" and frame.f_globals.get("__name__") in ("namedtuple_Pair", "namedtuple_Made"):
             verdicts.append((frame.f_globals["__name__"], worker_code_blocks(frame)))
 
-    async def run() -> str:
-        sys.setprofile(profile)
-        try:
-            response = await worker.fetch("/")
-        finally:
-            sys.setprofile(None)
-        return await response.text()
-
-    assert asyncio.run(run()) == "ok"
+    assert asyncio.run(answered_under(worker, profile)) == "ok"
     assert verdicts == [("namedtuple_Pair", True), ("namedtuple_Pair", True), ("namedtuple_Made", False)]

@@ -12,12 +12,11 @@ handler's cut-off (runtime/stopcutoff.py); the spin is bounded, so without the c
 from __future__ import annotations
 
 import asyncio
-import sys
 from types import FrameType
 from typing import Any
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import answered_under, one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.stopcutoff import cut_off_worker_code
@@ -85,18 +84,10 @@ def test_a_signal_after_a_microtask_was_queued_ends_the_microtasks(worker: Any, 
             landed.append((name, len(ran)))
             cut_off_worker_code(frame)  # what the dev server's stop signal handler does there
 
-    async def run() -> str:
-        sys.setprofile(signal_lands)
-        try:
-            response = await worker.fetch("/")
-        finally:
-            sys.setprofile(None)
-        return await response.text()
-
     if cut:
         with pytest.raises(asyncio.CancelledError):
-            asyncio.run(run())
+            asyncio.run(answered_under(worker, signal_lands))
     else:
-        assert asyncio.run(run()) == "answered"
+        assert asyncio.run(answered_under(worker, signal_lands)) == "answered"
     assert [count for _, count in landed] == [0]  # it landed with the microtask queued, before it ran
     assert ran == []  # and it never ran (before: 500 times, the bound)

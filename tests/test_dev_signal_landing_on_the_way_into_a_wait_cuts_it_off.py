@@ -12,13 +12,12 @@ there by a profile hook, which does what the dev server's handler does."""
 from __future__ import annotations
 
 import asyncio
-import sys
 import time
 from types import FrameType
 from typing import Any
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import answered_under, one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.runsync import cut_off_drivers, cut_off_here
@@ -63,16 +62,8 @@ def test_a_signal_on_the_way_into_a_wait_cuts_it_off(workers: dict[str, Any], da
             if here:
                 cut_off_here()
 
-    async def run() -> str:
-        sys.setprofile(signal_lands)
-        try:
-            response = await worker.fetch("/")
-        finally:
-            sys.setprofile(None)
-        return await response.text()
-
     started = time.monotonic()
     with pytest.raises(asyncio.CancelledError):
-        asyncio.run(run())
+        asyncio.run(answered_under(worker, signal_lands))
     assert landed == [(False, False)]  # nothing there to cut off as the signal came
     assert time.monotonic() - started < 30  # the 60 s sleep never began (a 5 s one, < 4: short under load, flake56)

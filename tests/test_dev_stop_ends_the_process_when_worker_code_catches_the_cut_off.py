@@ -10,14 +10,13 @@ stack still holds the Worker's own code; workers-env's own steps, however slow, 
 
 from __future__ import annotations
 
-import importlib.util
 import threading
 import time
 from pathlib import Path
 
 import pytest
+from worker_helpers import worker_file_module
 
-from workers_env import _errors
 from workers_env.runtime.stopcutoff import end_if_held
 
 WORKER = """
@@ -43,14 +42,7 @@ def _not_the_workers(stop: threading.Event, entered: threading.Event) -> None:
 @pytest.fixture
 def worker_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """``held`` of a module the process counts as a Worker's own file."""
-    source = tmp_path / "entry.py"
-    source.write_text(WORKER)
-    spec = importlib.util.spec_from_file_location("review86_held_entry", source)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    monkeypatch.setattr(_errors, "worker_file", lambda name: name == str(source))
-    return module.held
+    return worker_file_module(tmp_path, monkeypatch, WORKER, "review86_held_entry").held
 
 
 def _run(code, finished: threading.Event) -> tuple[list[int], threading.Event]:

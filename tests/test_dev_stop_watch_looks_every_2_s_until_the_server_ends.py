@@ -9,14 +9,13 @@ survived the tests of review86."""
 
 from __future__ import annotations
 
-import importlib.util
 import threading
 import time
 from pathlib import Path
 
 import pytest
+from worker_helpers import worker_file_module
 
-from workers_env import _errors
 from workers_env.runtime.stopcutoff import end_if_held
 
 # ``held`` is made by the module's own exec: its frame's file is "<string>", its globals the module's
@@ -38,14 +37,7 @@ def held(stop, entered):
 
 @pytest.fixture
 def exec_made_worker_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    source = tmp_path / "entry.py"
-    source.write_text(WORKER)
-    spec = importlib.util.spec_from_file_location("audit33_exec_entry", source)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    monkeypatch.setattr(_errors, "worker_file", lambda name: name == str(source))
-    return module.held
+    return worker_file_module(tmp_path, monkeypatch, WORKER, "audit33_exec_entry").held
 
 
 class _Finished:

@@ -16,30 +16,17 @@ from pathlib import Path
 import pytest
 from test_dev_serves_a_websocket_over_a_real_socket import _connect, _http, _receive, _send
 from test_dev_streams_request_bodies import read_until_closed
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, websocket_worker
 
 from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
 
-WORKER = """
-from pyodide.ffi import create_proxy
-from js import WebSocketPair, Object, Response as JsResponse
-from workers import WorkerEntrypoint, Response
-
-LOG = []
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        if request.headers.get("upgrade") != "websocket":
-            return Response.json(LOG)
-        client, server = Object.values(WebSocketPair.new())
-        server.accept()
+WORKER = websocket_worker("""\
         server.addEventListener("message", create_proxy(lambda event: server.send(event.data)))
         server.addEventListener("close", create_proxy(lambda event: LOG.append(
             ["close", event.code, event.reason, event.wasClean, server.readyState])))
         server.addEventListener("error", create_proxy(lambda event: LOG.append(["error", event.message])))
-        return JsResponse.new(None, status=101, webSocket=client)
-"""
+""")
 
 GONE = ["close", 1006, "WebSocket disconnected without sending Close frame.", False, 1]
 

@@ -18,24 +18,12 @@ from pathlib import Path
 import pytest
 from test_dev_serves_a_websocket_over_a_real_socket import _connect, _receive
 from test_dev_streams_request_bodies import read_until_closed
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, websocket_worker
 
 from workers_env import load_worker
 from workers_env.runtime.server import BackgroundServer
 
-WORKER = """
-from pyodide.ffi import create_proxy
-from js import WebSocketPair, Object, Response as JsResponse
-from workers import WorkerEntrypoint, Response
-
-LOG = []
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        if request.headers.get("upgrade") != "websocket":
-            return Response.json(LOG)
-        client, server = Object.values(WebSocketPair.new())
-        server.accept()
+WORKER = websocket_worker("""\
         server.addEventListener("message", create_proxy(
             lambda e: server.send("T:" + e.data if isinstance(e.data, str) else e.data)))
         server.addEventListener("close", create_proxy(lambda e: LOG.append(["close", e.code])))
@@ -45,8 +33,7 @@ class Default(WorkerEntrypoint):
             LOG.append(["error", e.message, str(e.error), server.readyState])
 
         server.addEventListener("error", create_proxy(on_error))
-        return JsResponse.new(None, status=101, webSocket=client)
-"""
+""")
 
 PREFIX = "WebSocket protocol error; protocolError.statusCode = "
 

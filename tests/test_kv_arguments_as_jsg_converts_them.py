@@ -21,10 +21,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from kv_helpers import KV_TOML, run
+from kv_helpers import KV_TOML, error_of, run
 from worker_helpers import one_file_worker
 
-from workers_env import JsException, ManualClock, load_env, load_worker
+from workers_env import ManualClock, load_env, load_worker
 
 NOW = 1_800_000_000
 
@@ -32,12 +32,6 @@ NOW = 1_800_000_000
 @pytest.fixture
 def kv(project):
     return load_env(project(KV_TOML), clock=ManualClock(NOW)).KV
-
-
-def error_of(coro) -> str:
-    with pytest.raises(JsException) as err:
-        run(coro)
-    return str(err.value)
 
 
 def names(kv) -> list[str]:

@@ -6,9 +6,9 @@ binding reads it, so 2**31 is JSG's range error before any request (the limits p
 from __future__ import annotations
 
 import pytest
-from kv_helpers import KV_TOML, run
+from kv_helpers import KV_TOML, error_of, run
 
-from workers_env import JsException, load_env
+from workers_env import load_env
 from workers_env.kv import limits
 
 OUT_OF_RANGE = "TypeError: Value out of range. Must be between -2147483648 and 2147483647 (inclusive)."
@@ -19,12 +19,6 @@ def kv(project):
     namespace = load_env(project(KV_TOML)).KV
     run(namespace.put("k", '{"a": 1}', metadata={"m": 1}))
     return namespace
-
-
-def error_of(coro) -> str:
-    with pytest.raises(JsException) as err:
-        run(coro)
-    return str(err.value)
 
 
 def test_the_minimum_is_30_seconds():

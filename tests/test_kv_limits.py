@@ -4,7 +4,7 @@ a rejected call changes nothing."""
 from __future__ import annotations
 
 import pytest
-from kv_helpers import KV_TOML, run
+from kv_helpers import KV_TOML, error_of, run
 
 from workers_env import JsException, ManualClock, load_env
 from workers_env.kv import limits
@@ -15,12 +15,6 @@ NOW = 1_800_000_000
 @pytest.fixture
 def kv(project):
     return load_env(project(KV_TOML), clock=ManualClock(NOW)).KV
-
-
-def error_of(coro) -> str:
-    with pytest.raises(JsException) as err:
-        run(coro)
-    return str(err.value)
 
 
 def test_the_figures():

@@ -6,7 +6,7 @@ built-in ``asgi.py``, hand the app ``URL.pathname`` as sent and no ``raw_path``.
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import sdk_worker
 
 from workers_env import load_worker
 
@@ -32,10 +32,7 @@ ENTRY = """\
 
 
 def _worker(folder, date, sdk=None):
-    one_file_worker(folder, ENTRY, date=date)
-    if sdk:
-        (folder / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
-    return load_worker(folder)
+    return load_worker(sdk_worker(folder, ENTRY, sdk, date=date))
 
 
 @pytest.mark.asyncio

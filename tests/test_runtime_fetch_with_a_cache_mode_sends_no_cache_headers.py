@@ -10,7 +10,7 @@ tools/wrangler/cache_option_differential.py). Before this, the mode was ignored:
 from __future__ import annotations
 
 import pytest
-from worker_helpers import json_answer, local_origin, one_file_worker
+from worker_helpers import SENT_OUTCOME, json_answer, local_origin, one_file_worker
 
 ENTRY = """
 from js import fetch as js_fetch
@@ -18,14 +18,7 @@ from workers import Response, WorkerEntrypoint, fetch
 
 ORIGIN = "http://%s/"
 
-
-async def outcome(call):
-    try:
-        await call
-        return "sent"
-    except Exception as exc:
-        return str(exc)
-
+""" + SENT_OUTCOME + """
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):

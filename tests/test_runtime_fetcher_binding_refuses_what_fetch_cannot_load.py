@@ -19,10 +19,8 @@ from worker_helpers import RecordingService, typical_pyproject
 
 from workers_env import load_env, load_worker
 
-ENTRY = """
-import js
-from workers import Response, WorkerEntrypoint
-
+#: Worker source: ``await seen(fetcher, url)`` for each of ``URLS``, the status or the refusal
+SEEN = """
 URLS = ["ftp://x/a", "about:blank", "mailto:a@b", "/rel", "ws://x/w", "data:nocomma", "HTTPS://x/up"]
 
 async def seen(fetcher, url):
@@ -31,7 +29,12 @@ async def seen(fetcher, url):
         return r.status
     except Exception as exc:
         return str(exc).removeprefix("TypeError: ")  # pyfetch's OSError/AbortError: the message alone
+"""
 
+ENTRY = """
+import js
+from workers import Response, WorkerEntrypoint
+""" + SEEN + """
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         stub = self.env.DO.get(self.env.DO.idFromName("x"))
@@ -43,16 +46,7 @@ class Default(WorkerEntrypoint):
 RAW = """
 import json
 import js
-
-URLS = ["ftp://x/a", "about:blank", "mailto:a@b", "/rel", "ws://x/w", "data:nocomma", "HTTPS://x/up"]
-
-async def seen(fetcher, url):
-    try:
-        r = await fetcher.fetch(url)
-        return r.status
-    except Exception as exc:
-        return str(exc).removeprefix("TypeError: ")  # pyfetch's OSError/AbortError: the message alone
-
+""" + SEEN + """
 async def on_fetch(request, env):
     stub = env.DO.get(env.DO.idFromName("x"))
     out = [[await seen(f, url) for url in URLS] for f in (env.ASSETS, env.SVC, stub)]

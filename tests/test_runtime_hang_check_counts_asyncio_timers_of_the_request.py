@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import hang_seen_worker
 
-from workers_env import JsException, load_env, load_worker
+from workers_env import JsException
 
 ENTRY = """
 import asyncio
@@ -74,20 +74,9 @@ class Default(WorkerEntrypoint):
 """
 
 
-class Seen:
-    JS_METHODS = ("hung",)
-
-    def __init__(self) -> None:
-        self.state: dict[str, bool] = {}
-
-    def hung(self) -> bool:
-        return self.state.get("hung", False)
-
-
 @pytest.fixture
 def worker_and_seen(tmp_path):
-    folder, seen = one_file_worker(tmp_path, ENTRY), Seen()
-    return load_worker(folder, env=load_env(folder, bindings={"SEEN": seen})), seen
+    return hang_seen_worker(tmp_path, ENTRY)
 
 
 @pytest.mark.asyncio

@@ -8,9 +8,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import hang_seen_worker
 
-from workers_env import JsException, load_env, load_worker
+from workers_env import JsException
 
 ENTRY = """
 import asyncio
@@ -35,20 +35,9 @@ class Default(WorkerEntrypoint):
 """
 
 
-class Seen:
-    JS_METHODS = ("hung",)
-
-    def __init__(self) -> None:
-        self.state: dict[str, bool] = {}
-
-    def hung(self) -> bool:
-        return self.state.get("hung", False)
-
-
 @pytest.mark.asyncio
 async def test_another_requests_pending_timer_does_not_hide_a_hang(tmp_path):
-    folder, seen = one_file_worker(tmp_path, ENTRY), Seen()
-    worker = load_worker(folder, env=load_env(folder, bindings={"SEEN": seen}))
+    worker, seen = hang_seen_worker(tmp_path, ENTRY)
 
     async def hung() -> None:
         with pytest.raises(JsException, match="your Worker's code had hung"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import ERROR_OF, one_file_worker
 
 from workers_env import NotEmulatedError, load_worker
 
@@ -19,14 +19,7 @@ import json
 from js import URL, Blob, IdentityTransformStream, ReadableStream, Response, TextDecoder, Uint8Array
 from workers import WorkerEntrypoint
 
-
-def error_of(call):
-    try:
-        call()
-    except Exception as error:
-        return f"{type(error).__name__}: {error}"
-    return None
-
+''' + ERROR_OF + '''
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):

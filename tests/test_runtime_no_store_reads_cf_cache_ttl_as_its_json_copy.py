@@ -10,7 +10,7 @@ and ``NaN`` named as ``NaN``."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import json_answer, local_origin, one_file_worker
+from worker_helpers import SENT_OUTCOME, json_answer, local_origin, one_file_worker
 
 ENTRY = """
 import math
@@ -22,14 +22,7 @@ from workers import Response, WorkerEntrypoint, fetch
 
 ORIGIN = "http://%s/"
 
-
-async def outcome(call):
-    try:
-        await call
-        return "sent"
-    except Exception as exc:
-        return str(exc)
-
+""" + SENT_OUTCOME + """
 
 def cf(ttl):
     return to_js({"cacheTtl": ttl}, dict_converter=Object.fromEntries)

@@ -9,13 +9,7 @@ traceback. Awaiting it still gives the TypeError."""
 
 from __future__ import annotations
 
-import asyncio
-import gc
-import logging
-
-from worker_helpers import OUTCOME, one_file_worker, reported
-
-from workers_env import load_worker
+from worker_helpers import OUTCOME, never_retrieved_after, one_file_worker
 
 ENTRY = OUTCOME + """
 import js
@@ -35,19 +29,6 @@ class Default(WorkerEntrypoint):
 
 
 def test_an_unawaited_closed_rejected_by_release_lock_is_not_reported(tmp_path, caplog, capsys):
-    folder = one_file_worker(tmp_path, ENTRY)
-
-    async def scenario():
-        worker = load_worker(folder)
-        resp = await asyncio.wait_for(worker.fetch("/", method="POST", body="x"), 10)
-        text = await resp.text()
-        await asyncio.sleep(0.05)
-        gc.collect()
-        return text
-
-    gc.collect()  # what earlier tests left behind is reported before the watch starts
-    capsys.readouterr()
-    with caplog.at_level(logging.ERROR):
-        assert asyncio.run(scenario()) == "TypeError: This ReadableStream reader has been released."
-        gc.collect()
-    assert reported(caplog, capsys, "never retrieved") == []
+    text, reports = never_retrieved_after(one_file_worker(tmp_path, ENTRY), caplog, capsys, method="POST", body="x")
+    assert text == "TypeError: This ReadableStream reader has been released."
+    assert reports == []

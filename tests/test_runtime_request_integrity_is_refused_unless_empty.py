@@ -11,7 +11,7 @@ ignored."""
 from __future__ import annotations
 
 import pytest
-from worker_helpers import json_answer, local_origin, one_file_worker
+from worker_helpers import SENT_OUTCOME, json_answer, local_origin, one_file_worker
 
 ENTRY = """
 from js import Request as JsRequest
@@ -30,14 +30,7 @@ def made(make):
     except Exception as exc:
         return f"{type(exc).__name__}: {exc}"
 
-
-async def sent(call):
-    try:
-        await call
-        return "sent"
-    except Exception as exc:
-        return str(exc)
-
+""" + SENT_OUTCOME + """
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
@@ -48,7 +41,7 @@ class Default(WorkerEntrypoint):
             "null": made(lambda: JsRequest.new("https://e.com/", integrity=jsnull)),
             "sdk": made(lambda: Request("https://e.com/", integrity="sha384-abc")),
             "before method": made(lambda: JsRequest.new("https://e.com/", integrity="x", method="bad method")),
-            "fetch": await sent(fetch(ORIGIN, integrity="sha256-abc")),
+            "fetch": await outcome(fetch(ORIGIN, integrity="sha256-abc")),
         })
 """
 

@@ -8,13 +8,7 @@ exception was never retrieved" with a traceback. Awaiting them still gives the a
 
 from __future__ import annotations
 
-import asyncio
-import gc
-import logging
-
-from worker_helpers import OUTCOME, one_file_worker, reported
-
-from workers_env import load_worker
+from worker_helpers import OUTCOME, never_retrieved_after, one_file_worker
 
 ENTRY = OUTCOME + """
 import js
@@ -34,19 +28,6 @@ class Default(WorkerEntrypoint):
 
 
 def test_unawaited_ready_and_closed_rejected_by_an_abort_are_not_reported(tmp_path, caplog, capsys):
-    folder = one_file_worker(tmp_path, ENTRY)
-
-    async def scenario():
-        worker = load_worker(folder)
-        resp = await asyncio.wait_for(worker.fetch("/"), 10)
-        text = await resp.text()
-        await asyncio.sleep(0.05)
-        gc.collect()
-        return text
-
-    gc.collect()  # what earlier tests left behind is reported before the watch starts
-    capsys.readouterr()
-    with caplog.at_level(logging.ERROR):
-        assert asyncio.run(scenario()) == "Error: why"  # a string reason, as Python sees it here
-        gc.collect()
-    assert reported(caplog, capsys, "never retrieved") == []
+    text, reports = never_retrieved_after(one_file_worker(tmp_path, ENTRY), caplog, capsys)
+    assert text == "Error: why"  # a string reason, as Python sees it here
+    assert reports == []

@@ -13,24 +13,11 @@ import logging
 from pathlib import Path
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import one_file_worker, websocket_worker
 
 from workers_env import load_worker
 
-WORKER = """
-from pyodide.ffi import create_proxy
-from js import WebSocketPair, Object, Response as JsResponse
-from workers import WorkerEntrypoint, Response
-
-LOG = []
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        if request.headers.get("upgrade") != "websocket":
-            return Response.json(LOG)
-        client, server = Object.values(WebSocketPair.new())
-        server.accept()
-
+WORKER = websocket_worker("""
         def first(event):
             LOG.append("first " + event.type)
             if event.type == "close" or event.data == "throw":
@@ -44,8 +31,7 @@ class Default(WorkerEntrypoint):
             server.addEventListener(kind, create_proxy(first))
             server.addEventListener(kind, create_proxy(lambda event: LOG.append("second " + event.type)))
         server.addEventListener("error", create_proxy(on_error))
-        return JsResponse.new(None, status=101, webSocket=client)
-"""
+""")
 
 
 async def _open(worker):

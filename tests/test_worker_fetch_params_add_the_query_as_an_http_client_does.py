@@ -7,23 +7,13 @@ the URL's own query and before its fragment, as requests and httpx before 0.28 p
 from __future__ import annotations
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import URL_ECHO, one_file_worker
 
 from workers_env import load_worker
 
-ENTRY = '''
-from workers import Response, WorkerEntrypoint
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response(request.url)
-'''
-
-
 @pytest.fixture
 def worker(tmp_path):
-    return load_worker(one_file_worker(tmp_path, ENTRY))
+    return load_worker(one_file_worker(tmp_path, URL_ECHO))
 
 
 @pytest.mark.asyncio

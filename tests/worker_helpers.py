@@ -41,6 +41,16 @@ class Default(WorkerEntrypoint):
         return Response("up")
 '''
 
+#: a Worker answering each request with its URL, as the Worker saw it
+URL_ECHO = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(request.url)
+'''
+
 
 def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra: str = "",
                     flags: Iterable[str] = (), pyproject: bool = True) -> Path:
@@ -58,11 +68,13 @@ def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra
     return typical_pyproject(folder) if pyproject else folder
 
 
-def sdk_worker(folder: Path, entry: str, sdk: str, *, date: str = "2026-08-01") -> Path:
+def sdk_worker(folder: Path, entry: str, sdk: str | None, *, date: str = "2026-08-01") -> Path:
     """:func:`one_file_worker` whose project says which workers-runtime-sdk production runs
-    (``[tool.workers-env] python-sdk = sdk``); returns the folder."""
+    (``[tool.workers-env] python-sdk = sdk``; ``None``: one_file_worker's project as it is);
+    returns the folder."""
     one_file_worker(folder, entry, date=date)
-    (folder / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
+    if sdk is not None:
+        (folder / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
     return folder
 
 
@@ -351,6 +363,17 @@ async def outcome(awaitable):
         return str(exc)
 """
 
+#: Worker source for ``await outcome(call)``: ``"sent"`` when the fetch ``call`` resolves, else the
+#: text of its rejection, so a Worker can report which of its fetches went out.
+SENT_OUTCOME = """
+async def outcome(call):
+    try:
+        await call
+        return "sent"
+    except Exception as exc:
+        return str(exc)
+"""
+
 #: Worker source for ``await outcome(awaitable)``: what the awaitable settles with (``to_py()`` of a
 #: JS value), else the first line of the rejection's text -- for the ``Promise`` combinator tests.
 SETTLED_VALUE = """
@@ -381,6 +404,17 @@ def outcome(call):
         return repr(call())
     except Exception as error:
         return f"{type(error).__name__}: {error}"
+"""
+
+#: Worker source for ``error_of(call)``: ``None`` when ``call()`` returns, else ``"<error type>:
+#: <message>"``, so a Worker can report which of its calls refuse and how.
+ERROR_OF = """
+def error_of(call):
+    try:
+        call()
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+    return None
 """
 
 #: ``wrangler.toml`` lines binding a KV namespace ``KV``, a D1 database ``DB`` and Workers AI ``AI``
@@ -626,6 +660,30 @@ def serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+#: the start of :func:`websocket_worker`'s Worker, up to the accepted ``server`` end
+_WEBSOCKET_HEAD = """
+from pyodide.ffi import create_proxy
+from js import WebSocketPair, Object, Response as JsResponse
+from workers import WorkerEntrypoint, Response
+
+LOG = []
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        if request.headers.get("upgrade") != "websocket":
+            return Response.json(LOG)
+        client, server = Object.values(WebSocketPair.new())
+        server.accept()
+"""
+
+
+def websocket_worker(listeners: str) -> str:
+    """Worker source accepting each WebSocket upgrade: ``listeners`` (the fetch's code, written at
+    its indent of eight spaces) run on the accepted ``server`` end and may fill ``LOG``, which any
+    other request gets as JSON."""
+    return _WEBSOCKET_HEAD + listeners + "        return JsResponse.new(None, status=101, webSocket=client)\n"
 
 
 @contextlib.contextmanager
@@ -959,6 +1017,58 @@ def worker_on_manual_clock(folder: Path, entry: str, extra: str, start: float = 
     return load_worker(env=load_env(one_file_worker(folder, entry, extra=extra), clock=ManualClock(start)))
 
 
+def worker_file_module(folder: Path, monkeypatch: Any, source: str, name: str) -> Any:
+    """``source`` written to ``folder/entry.py`` and run as the module ``name``, a file the process
+    counts as a Worker's own (``_errors.worker_file``): code workers-env tells apart from its own."""
+    import importlib.util
+
+    from workers_env import _errors
+
+    path = folder / "entry.py"
+    path.write_text(source)
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(_errors, "worker_file", lambda file: file == str(path))
+    return module
+
+
+class HangSeen:
+    """A binding (``SEEN``) a Worker asks ``hung()``: whether the test has seen another of its
+    requests reported hung (the test sets ``state["hung"]``)."""
+
+    JS_METHODS = ("hung",)
+
+    def __init__(self) -> None:
+        self.state: dict[str, bool] = {}
+
+    def hung(self) -> bool:
+        return self.state.get("hung", False)
+
+
+def hang_seen_worker(folder: Path, entry: str) -> tuple[Any, HangSeen]:
+    """The Worker of ``entry`` (:func:`one_file_worker`) with a :class:`HangSeen` bound as ``SEEN``,
+    and that binding."""
+    from workers_env import load_env
+
+    project, seen = one_file_worker(folder, entry), HangSeen()
+    return load_worker(project, env=load_env(project, bindings={"SEEN": seen})), seen
+
+
+async def answered_under(worker: Any, profile: Callable[..., Any]) -> str:
+    """The body of ``worker.fetch("/")`` made with ``profile`` as ``sys.setprofile``'s (where a test
+    lands a stop signal), read once the profile is off again."""
+    import sys
+
+    sys.setprofile(profile)
+    try:
+        response = await worker.fetch("/")
+    finally:
+        sys.setprofile(None)
+    return await response.text()
+
+
 def run_at_once(threads: int, target: Callable[[int], None]) -> None:
     """``target(0)`` .. ``target(threads - 1)``, each in a thread of its own, started together
     and taking turns as often as the interpreter lets them (a switch interval of 1 µs)."""
@@ -1005,6 +1115,25 @@ def service_pair(root: Path, callee: str, caller: str, date: str, callee_flags: 
     return load_worker(folder("gateway", caller, binding, caller_flags, caller_sdk), bindings={"SEARCH": search})
 
 
+def dev_logged(worker: Any, path: str, caplog: Any, logger: str = "workers_env.dev") -> tuple[Any, str]:
+    """The first ERROR record ``logger`` takes while `workers-env dev` answers ``path`` (a 500, or
+    an answer whose ``waitUntil`` work fails), and its traceback as the log prints it."""
+    import logging
+    import urllib.error
+    import urllib.request
+
+    from workers_env.runtime.server import BackgroundServer
+
+    with caplog.at_level(logging.ERROR, logger=logger), BackgroundServer(worker) as server:
+        try:
+            urllib.request.urlopen(server.url + path, timeout=10).read()
+        except urllib.error.HTTPError as err:
+            err.close()  # its response (3.14 warns of one left to the collector)
+            assert err.code == 500
+    record = next(r for r in caplog.records if r.name == logger)
+    return record, logging.Formatter().formatException(record.exc_info)
+
+
 def dev_500_logged(worker: Any, path: str, caplog: Any) -> tuple[str, str]:
     """The traceback `workers-env dev` logs for its answer to ``path`` (which must be a 500), and that answer's body."""
     import logging
@@ -1033,3 +1162,26 @@ def reported(caplog: Any, capsys: Any, text: str) -> list[str]:
     passed with the fix they pin reverted)."""
     logged = [r.getMessage() for r in caplog.records if text in r.getMessage()]
     return logged + [line for line in capsys.readouterr().err.split("\n") if text in line]
+
+
+def never_retrieved_after(folder: Path, caplog: Any, capsys: Any, **request: Any) -> tuple[str, list[str]]:
+    """The body the Worker in ``folder`` (loaded afresh) answers ``fetch("/", **request)`` with, and
+    what :func:`reported` holds of "never retrieved" meanwhile: garbage collected before the watch
+    starts (what earlier tests left), after the answer is read and as the watch ends."""
+    import gc
+    import logging
+
+    async def scenario() -> str:
+        worker = load_worker(folder)
+        resp = await asyncio.wait_for(worker.fetch("/", **request), 10)
+        text = await resp.text()
+        await asyncio.sleep(0.05)
+        gc.collect()
+        return text
+
+    gc.collect()
+    capsys.readouterr()
+    with caplog.at_level(logging.ERROR):
+        text = asyncio.run(scenario())
+        gc.collect()
+    return text, reported(caplog, capsys, "never retrieved")

@@ -1117,6 +1117,25 @@ def show(label: str, text: str) -> str:
     return "\n".join(f"      {label}|{line}" for line in text.split("\n"))
 
 
+def print_differences(compared: list[tuple[str, dict, dict]]) -> int:
+    """Each (label, wrangler's, ours) that differs printed key by key (``DIFF label``); how many are the same."""
+    same = 0
+    for label, a, b in compared:
+        if a == b:
+            same += 1
+            continue
+        print(f"DIFF {label}")
+        for key in a:
+            if a[key] != b.get(key):
+                print(f"  {key}:")
+                if isinstance(a[key], str):
+                    print(show("wrangler", a[key]))
+                    print(show("ours    ", b.get(key, "")))
+                else:
+                    print(f"      wrangler {a[key]!r}, ours {b.get(key)!r}")
+    return same
+
+
 def main() -> int:
     argv = sys.argv[1:]
     if {"-h", "--help"} & set(argv):  # (a whole run takes minutes: never start one for a help request)
@@ -1258,20 +1277,7 @@ def main() -> int:
                     result["error"] = result["error"].replace(str(folder.resolve()), "<app>").replace(str(folder), "<app>")
                 compared.append((label, expected_validate(result, file_name, env), mine_v))
 
-    same = 0
-    for label, a, b in compared:
-        if a == b:
-            same += 1
-            continue
-        print(f"DIFF {label}")
-        for key in a:
-            if a[key] != b.get(key):
-                print(f"  {key}:")
-                if isinstance(a[key], str):
-                    print(show("wrangler", a[key]))
-                    print(show("ours    ", b.get(key, "")))
-                else:
-                    print(f"      wrangler {a[key]!r}, ours {b.get(key)!r}")
+    same = print_differences(compared)
     for mixed, (agreed, total) in shared.items():
         if total:
             print(f"state shared, {mixed.replace('>', ' writes, ')} reads: {agreed}/{total} as wrangler alone")

@@ -37,6 +37,17 @@ def wrangler_lines(result: dict) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def wrangler_results(root: Path, specs: list[dict]) -> list[dict]:
+    """wrangler's reading of each ``{"dir", "config", "env"}`` in ``specs``, all in one Node process
+    (``read_configs.js``; the cases are written to ``root/cases.json``)."""
+    (root / "cases.json").write_text(json.dumps(specs))
+    out = subprocess.run(
+        [str(HERE / "node"), str(HERE / "read_configs.js"), str(root / "cases.json")],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(out.stdout)
+
+
 def our_result(folder: Path, name: str, env: str | None) -> tuple[bool, list[str]]:
     os.chdir(folder)  # wrangler ran there too: paths are shown relative to it
     try:
@@ -57,12 +68,7 @@ def main() -> int:
             folder.mkdir()
             (folder / file_name).write_text(text, encoding="utf-8")
             cases.append({"dir": str(folder), "config": file_name, "env": env})
-        (root / "cases.json").write_text(json.dumps(cases))
-        out = subprocess.run(
-            [str(HERE / "node"), str(HERE / "read_configs.js"), str(root / "cases.json")],
-            capture_output=True, text=True, check=True,
-        )
-        results = json.loads(out.stdout)
+        results = wrangler_results(root, cases)
         same_verdict = 0
         total_lines = 0
         matched_lines = 0

@@ -29,7 +29,6 @@ import json
 import os
 import random
 import re
-import subprocess
 import sys
 import tempfile
 import traceback
@@ -39,9 +38,11 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
+sys.path.insert(0, str(HERE))
+
+from config_diff import our_result, wrangler_lines, wrangler_results  # noqa: E402 - the same comparison
 
 from workers_env._errors import ConfigError  # noqa: E402
-from workers_env.config import check_config  # noqa: E402
 
 # -- serialisers -------------------------------------------------------------------------------
 
@@ -408,23 +409,6 @@ def generate(rng: random.Random) -> tuple[str, str, str | None]:
 # -- comparison --------------------------------------------------------------------------------
 
 
-def wrangler_lines(result: dict[str, Any]) -> list[str]:
-    text = result["warnings"].replace("▲ [WARNING] ", "")
-    if result["error"]:
-        text += "\n" + result["error"]
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def ours(folder: Path, name: str, env: str | None) -> tuple[bool, list[str]]:
-    os.chdir(folder)  # wrangler ran there too: paths are shown relative to it
-    try:
-        report = check_config(name, environment=env)  # named as read_configs.js names it
-    except ConfigError as exc:
-        return False, [line.strip() for line in str(exc).splitlines() if line.strip()]
-    text = report.render(cwd=folder)
-    return report.ok, [line.strip() for line in text.splitlines() if line.strip()]
-
-
 def load_env_outcome(folder: Path, name: str, env: str | None) -> tuple[str, str]:
     """``("ok" | "refused" | "crash", detail)`` of ``load_env`` on the file."""
     from workers_env import IndexDefinitionError, load_env
@@ -483,12 +467,7 @@ def main() -> int:
             folder.mkdir(exist_ok=True)
             (folder / file_name).write_text(text, encoding="utf-8")
             specs.append({"dir": str(folder), "config": file_name, "env": env})
-        (root / "cases.json").write_text(json.dumps(specs))
-        out = subprocess.run(
-            [str(HERE / "node"), str(HERE / "read_configs.js"), str(root / "cases.json")],
-            capture_output=True, text=True, check=True,
-        )
-        results = json.loads(out.stdout)
+        results = wrangler_results(root, specs)
 
         classes: dict[str, list[tuple[int, list[str], list[str]]]] = defaultdict(list)
         same_verdict = same_lines = same_order = 0
@@ -496,7 +475,7 @@ def main() -> int:
         load_examples: dict[str, tuple[int, str]] = {}
         for i, ((file_name, text, env), result) in enumerate(zip(cases, results)):
             folder = root / f"case{i:04d}"
-            ok, mine = ours(folder, file_name, env)
+            ok, mine = our_result(folder, file_name, env)
             theirs = wrangler_lines(result)
             if re.search(r":\d+:\d+:$", result["error"] or ""):
                 # a parse error: read_configs.js prints its location, not the code frame under it

@@ -44,7 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cli_layout_differential import (  # noqa: E402
-    ACCOUNT, ANSI, CONFIGS, HERE, HINT, LOGIN, REFUSAL, ROOT, help_named, show, strip_wrangler)
+    ACCOUNT, ANSI, CONFIGS, HERE, HINT, LOGIN, REFUSAL, ROOT, help_named, print_differences, strip_wrangler)
 
 #: wrangler's status warning for an experimental command (its banner's companion: not with --json)
 EXPERIMENTAL = re.compile(r"▲ \[WARNING\] 🚧 `wrangler d1 insights` is an experimental command\. [^\n]*\n\n\n")
@@ -212,21 +212,8 @@ def main() -> int:
             mine = list(pool.map(lambda j: one(j, "ours"), todo))
     if cache_file:
         cache_file.write_text(json.dumps(cache, indent=1, ensure_ascii=False))
-    same = 0
-    for job, a, b in zip(todo, theirs, mine):
-        a, b = plain(a, "wrangler"), plain(b, "ours")
-        if a == b:
-            same += 1
-            continue
-        print(f"DIFF {job[0]}")
-        for key in a:
-            if a[key] != b.get(key):
-                print(f"  {key}:")
-                if isinstance(a[key], str):
-                    print(show("wrangler", a[key]))
-                    print(show("ours    ", b.get(key, "")))
-                else:
-                    print(f"      wrangler {a[key]!r}, ours {b.get(key)!r}")
+    same = print_differences([(job[0], plain(a, "wrangler"), plain(b, "ours"))
+                              for job, a, b in zip(todo, theirs, mine)])
     print(f"\n{same}/{len(todo)} identical")
     return 0 if same == len(todo) else 1
 
