@@ -250,7 +250,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     outcome = yield
     report = outcome.get_result()
     if report.when == "call" and report.failed and call.excinfo is not None:
-        hint = _unawaited_hint(call.excinfo.value, item)
+        hint = _unawaited_hint(call.excinfo.value, item) or _dict_method_hint(call.excinfo.value, item)
         if hint:
             report.sections.append(("workers-env", hint))
     function = getattr(item, "obj", None)
@@ -372,6 +372,20 @@ def _unawaited_hint(error: BaseException, item: pytest.Item) -> str | None:
             "binding method of env (env.VECTORIZE.query(...), env.KV.get(...), ...) are async, and so are a response's "
             "body reads (resp.json(), resp.text(), resp.bytes()): write `await` before "
             "the call, in an `async def` test.")
+
+
+def _dict_method_hint(error: BaseException, item: pytest.Item) -> str | None:
+    """What to say when a test of ours failed on a binding result's key named like a dict method,
+    read as an attribute (``len(listed.keys)`` of ``env.KV.list()``: the dict's method). A Worker's
+    own such error carries its note already."""
+    from workers_env._dictmethodread import dict_method_note
+
+    if not _OUR_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return None
+    note = dict_method_note(error)
+    if note is None or note in getattr(error, "__notes__", ()):
+        return None
+    return note.removeprefix("workers-env: ")
 
 
 def _hidden_frame(excinfo: Any) -> bool:
