@@ -142,6 +142,25 @@ def _check_options(config: pytest.Config) -> None:
             raise pytest.UsageError(f"workers-env: the workers_env_timezone ini option: {exc}") from None
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Leave out the ``python_modules/`` beside a wrangler config: the packages ``pywrangler sync``
+    vendors there for production (gitignored build output, as ``node_modules``, which pytest leaves
+    out itself) bring their own test files -- networkx 3.6.1's 265 turned a Worker's 6 tests into
+    6,096 and four minutes (walk59). A run naming the folder, or a path inside it, still collects it."""
+    if collection_path.name != "python_modules" or not collection_path.is_dir():
+        return None
+    from workers_env.config.wrangler import CONFIG_FILE_NAMES
+
+    if not any((collection_path.parent / name).is_file() for name in CONFIG_FILE_NAMES):
+        return None
+    here = config.invocation_params.dir
+    for arg in config.args:
+        asked = (here / arg.split("::")[0]).resolve()
+        if asked == collection_path.resolve() or collection_path.resolve() in asked.parents:
+            return None
+    return True
+
+
 @pytest.hookimpl(trylast=True)  # after -k / -m deselected what will not run
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     _check_environment(config, items)
