@@ -145,8 +145,8 @@ def _check_options(config: pytest.Config) -> None:
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
     """Leave out the ``python_modules/`` beside a wrangler config: the packages ``pywrangler sync``
     vendors there for production (gitignored build output, as ``node_modules``, which pytest leaves
-    out itself) bring their own test files -- networkx 3.6.1's 265 turned a Worker's 6 tests into
-    6,096 and four minutes (walk59). A run naming the folder, or a path inside it, still collects it."""
+    out itself) bring their own test files -- networkx 3.6.1's 265 added 6,452 tests to a Worker's
+    6, and four minutes (walk59). A run naming the folder, or a path inside it, still collects it."""
     if collection_path.name != "python_modules" or not collection_path.is_dir():
         return None
     from workers_env.config.wrangler import CONFIG_FILE_NAMES
