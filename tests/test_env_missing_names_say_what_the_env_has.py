@@ -45,7 +45,9 @@ def test_test_code_gets_it_in_the_error_or_the_note(tmp_path):
                               'the wrangler config (binding = "ZZZ" under its [[kv_namespaces]], [[d1_databases]], ...) '
                               "or a var under [vars]; if it is a secret "
                               "(wrangler secret put ZZZ), wrangler dev and workers-env read it from .dev.vars (or "
-                              ".env) beside the wrangler config: add a line ZZZ=... there")
+                              ".env) beside the wrangler config: add a line ZZZ=... there; a test, run where that "
+                              "file is not (it is kept out of git), gets one from bindings={'ZZZ': ...}: a "
+                              "workers_env_bindings fixture returning that, or load_env(..., bindings=...)")
 
 
 def test_a_name_in_another_case_is_the_one_suggested(tmp_path):

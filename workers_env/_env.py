@@ -187,7 +187,9 @@ def missing_name(name: object, names: Iterable[str], *, config: WorkerConfig | N
                      f'; declare a binding in the wrangler config (binding = "{name}" under its [[kv_namespaces]], '
                      f"[[d1_databases]], ...) or a var under [vars]"
                      f"; if it is a secret (wrangler secret put {name}), wrangler dev and workers-env read it from "
-                     f".dev.vars (or .env) beside the wrangler config: add a line {name}=... there")
+                     f".dev.vars (or .env) beside the wrangler config: add a line {name}=... there; a test, run "
+                     f"where that file is not (it is kept out of git), gets one from bindings={{{name!r}: ...}}: a "
+                     f"workers_env_bindings fixture returning that, or load_env(..., bindings=...)")
         return text + inherited + fields
     return text + unknown_fields_note(config)
 

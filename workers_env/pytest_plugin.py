@@ -142,6 +142,25 @@ def _check_options(config: pytest.Config) -> None:
             raise pytest.UsageError(f"workers-env: the workers_env_timezone ini option: {exc}") from None
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Leave out the ``python_modules/`` beside a wrangler config: the packages ``pywrangler sync``
+    vendors there for production (gitignored build output, as ``node_modules``, which pytest leaves
+    out itself) bring their own test files -- networkx 3.6.1's 265 added 6,452 tests to a Worker's
+    6, and four minutes (walk59). A run naming the folder, or a path inside it, still collects it."""
+    if collection_path.name != "python_modules" or not collection_path.is_dir():
+        return None
+    from workers_env.config.wrangler import CONFIG_FILE_NAMES
+
+    if not any((collection_path.parent / name).is_file() for name in CONFIG_FILE_NAMES):
+        return None
+    here = config.invocation_params.dir
+    for arg in config.args:
+        asked = (here / arg.split("::")[0]).resolve()
+        if asked == collection_path.resolve() or collection_path.resolve() in asked.parents:
+            return None
+    return True
+
+
 @pytest.hookimpl(trylast=True)  # after -k / -m deselected what will not run
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     _check_environment(config, items)
@@ -250,7 +269,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     outcome = yield
     report = outcome.get_result()
     if report.when == "call" and report.failed and call.excinfo is not None:
-        hint = _unawaited_hint(call.excinfo.value, item)
+        hint = _unawaited_hint(call.excinfo.value, item) or _dict_method_hint(call.excinfo.value, item)
         if hint:
             report.sections.append(("workers-env", hint))
     function = getattr(item, "obj", None)
@@ -372,6 +391,20 @@ def _unawaited_hint(error: BaseException, item: pytest.Item) -> str | None:
             "binding method of env (env.VECTORIZE.query(...), env.KV.get(...), ...) are async, and so are a response's "
             "body reads (resp.json(), resp.text(), resp.bytes()): write `await` before "
             "the call, in an `async def` test.")
+
+
+def _dict_method_hint(error: BaseException, item: pytest.Item) -> str | None:
+    """What to say when a test of ours failed on a binding result's key named like a dict method,
+    read as an attribute (``len(listed.keys)`` of ``env.KV.list()``: the dict's method). A Worker's
+    own such error carries its note already."""
+    from workers_env.runtime.dictmethodread import dict_method_note
+
+    if not _OUR_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return None
+    note = dict_method_note(error)
+    if note is None or note in getattr(error, "__notes__", ()):
+        return None
+    return note.removeprefix("workers-env: ")
 
 
 def _hidden_frame(excinfo: Any) -> bool:

@@ -40,6 +40,7 @@ from workers_env import _loglevel
 from workers_env._env import cf_worker_zone_of, env_clock
 from workers_env._errors import ConfigError, JsException, NotEmulatedError, WorkersEnvError, add_hint, users_mistake
 from workers_env._deep import MAX_CONVERSION_DEPTH
+from workers_env.runtime.dictmethodread import dict_method_note
 from workers_env._jsvalues import handed_back, nests_deeper_than, surrogate_pairs_joined, well_formed
 from workers_env.assets.server import AssetServer, assets_config
 from workers_env.config.bindings import queue_entries
@@ -482,8 +483,9 @@ def _note_unawaited(exc: BaseException) -> None:
     gains a note saying the likely cause: a binding call without ``await`` (and, when the result
     was read in a plain ``def``, that it must become ``async def`` first). Likewise Pyodide's
     ``'pyodide.ffi.JsProxy' object is not subscriptable``: a JS object read with ``["key"]``; and
-    ``.to_py()`` called on a value that is Python already (an SDK-converted binding result), and
-    ``Response.new(...)`` of the SDK's class, whose constructor is its call."""
+    ``.to_py()`` called on a value that is Python already (an SDK-converted binding result),
+    ``Response.new(...)`` of the SDK's class, whose constructor is its call, and a result's key
+    named like a dict method read as an attribute (``listed.keys``: the method)."""
     notes = [str(n) for n in getattr(exc, "__notes__", ())]
     if unawaited_error(exc) and not any(n.startswith(UNAWAITED_NOTE) for n in notes):
         add_hint(exc, UNAWAITED_NOTE + _plain_def_reader(exc))
@@ -494,6 +496,8 @@ def _note_unawaited(exc: BaseException) -> None:
     elif isinstance(exc, AttributeError) and exc.name == "new" and isinstance(exc.obj, SdkClass) \
             and (note := SDK_NEW_NOTE.format(name=exc.obj.__name__)) not in notes:
         add_hint(exc, note)
+    elif (method_read := dict_method_note(exc)) is not None and method_read not in notes:
+        add_hint(exc, method_read)
 
 
 def _note_handler_signature(exc: BaseException, instance: Any, method_name: str) -> None:

@@ -455,6 +455,12 @@ JSNULL_BODY_NOTE = (
     "not None` lets one through. Test `if x:` or `x not in (None, jsnull)` (`from pyodide.ffi import "
     "jsnull`); the external SDK's bindings (from 2026-04-21) give None again."
 )
+#: the note on ``Response(result)`` of a dict or list (a binding's result, parsed JSON): the SDK takes
+#: text, bytes, a stream or FormData as a body; JSON is ``Response.json`` (walk59)
+JSON_BODY_NOTE = (
+    "workers-env: a Response's body is a str, bytes, a stream or FormData; to answer with this {kind} as JSON, "
+    "write Response.json(value) (it takes status= and headers= too, and sets content-type: application/json)"
+)
 
 
 class Response(FetchResponse, metaclass=SdkClass):
@@ -488,6 +494,8 @@ class Response(FetchResponse, metaclass=SdkClass):
             error = TypeError(f"Unsupported type in Response: {type(body).__name__}")
             if body is jsnull:
                 add_hint(error, JSNULL_BODY_NOTE)
+            elif isinstance(body, (dict, list)):
+                add_hint(error, JSON_BODY_NOTE.format(kind="dict" if isinstance(body, dict) else "list"))
             raise error
         options = self._create_options(status, status_text, headers, web_socket)
         js_response = JsResponse(body, None, **options)
