@@ -719,6 +719,8 @@ OPTION_FORMS: list[list[str]] = [
     ["d1", "execute", "-e", "-c"],
     ["vectorize", "get", "-c"],
     ["kv", "key", "put", "k", "-c"],
+    ["kv", "key", "list", "-c", "--help"],
+    ["d1", "execute", "-c", "-h"],
     ["dev", "--var", "-_", "A:1"],
     # array options spelt --name=VALUE (greedy), --name= last; d1 export --table=
     ["d1", "export", "DB", "--local", "--output", "o.sql", "--table="],

@@ -549,6 +549,9 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
+        if getattr(exc, "spellings", None) and _asks_help(argv):  # (`kv key list -c --help`: yargs' help first)
+            _help_parser(parser, argv).print_help()
+            return 0
         if missing and getattr(exc, "unknown_command", None) is not None:
             exc = UsageError(f"Not enough arguments following: {missing}")
         return _usage_error(parser, given, _as_typed(_positionals_first(parser, argv, exc), argv, parser))
@@ -754,6 +757,14 @@ def _started() -> None:
     if _AS_PROCESS and not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def _asks_help(argv: list[str]) -> bool:
+    """Whether ``argv`` holds ``--help``/``-h`` before any ``--``: yargs shows the command's help,
+    exit 0, though an option before it has no value (wrangler 4.164.0: ``kv key list -c --help``,
+    ``d1 execute -c --help``; argparse stopped at the option first; audit35)."""
+    words = argv[:argv.index("--")] if "--" in argv else argv
+    return "--help" in words or "-h" in words
 
 
 def _positionals_first(parser: argparse.ArgumentParser, argv: list[str], exc: UsageError) -> UsageError:
