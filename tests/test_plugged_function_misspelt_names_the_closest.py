@@ -2,7 +2,8 @@
 ``[tool.workers-env.ai.embedders]``, ``load_env(embedders=...)``, ``[tool.workers-env.bindings]``
 -- is refused with the closest public name the module has, as the target to write (walk58:
 ``myproject.embeddings:bge_bse`` said only that the module has no ``bge_bse``); a name close to
-none keeps the refusal as it was."""
+none keeps the refusal as it was. A dotted name's misspelt part is matched among the names of
+the object it is looked up on, callables only (audit35)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,19 @@ def test_a_binding_factory_in_pyproject(tmp_path):
     with pytest.raises(ConfigError) as info:
         bindings_from_pyproject(load_config(tmp_path))
     assert "STORE: module 'walk58_facts' has no 'make_stor' (did you mean walk58_facts:make_store?)" in str(info.value)
+
+
+NESTED = ("class Models:\n    @staticmethod\n    def bge_small(texts):\n        return [[1.0] * 384 for _ in texts]\n\n"
+          "bge_smalls = ['a list, not a function']\n")
+
+
+def test_a_dotted_name_is_matched_where_it_is_looked_up_and_only_callables_are_named(tmp_path):
+    # audit35: the names of the object the misspelt part is looked up on (Models), not the module's;
+    # a module attribute that is no function (bge_smalls) is never offered as the function
+    _project(tmp_path, "audit35_emb")
+    (tmp_path / "audit35_emb.py").write_text(NESTED)
+    with pytest.raises(ConfigError, match=r'has no "Models.bge_smal" \(from "audit35_emb:Models.bge_smal"\): did you '
+                                          r'mean "audit35_emb:Models.bge_small"\?$'):
+        load_env(tmp_path, embedders={MODEL: "audit35_emb:Models.bge_smal"})
+    with pytest.raises(ConfigError, match=r'has no "bge_smal" \(from "audit35_emb:bge_smal"\)$'):
+        load_env(tmp_path, embedders={MODEL: "audit35_emb:bge_smal"})

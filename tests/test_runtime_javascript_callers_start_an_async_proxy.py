@@ -3,7 +3,9 @@
 drops the answer, as Pyodide's ``callPyObjectKwargs`` does (``_ensure_future``): real Pyodide
 0.26.0a4, 0.28.2 and 314.0.6 all log ``body 1 body 2`` for ``forEach``/``map`` and ``body None`` for
 ``queueMicrotask`` (review89's probe). workers-env's stand-ins handed back the coroutine, which
-never ran ("coroutine ... was never awaited"). A sync function's coroutine stays unrun, as there."""
+never ran ("coroutine ... was never awaited"); a ``capture_this`` one called with a thisArg too
+(``forEach(p, obj)``: 0.26.0a4, 0.28.2 and 314.0.6 log ``body 1 body 2 end 1 end 2``, group
+``proxy-async-calls``; audit35). A sync function's coroutine stays unrun, as there."""
 
 from __future__ import annotations
 
@@ -31,6 +33,12 @@ async def run(make):
     return [" ".join(log), [str(w.message) for w in caught if "never awaited" in str(w.message)]]
 
 
+def with_this(co):
+    async def called(this, x, *rest):
+        await co(x)
+    return called
+
+
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         return Response.json({
@@ -39,6 +47,7 @@ class Default(WorkerEntrypoint):
             "queueMicrotask": await run(lambda co: js.queueMicrotask(create_proxy(co))),
             "once": await run(lambda co: js.queueMicrotask(create_once_callable(co))),
             "this": await run(lambda co: js.Array.of(1).forEach(create_proxy(lambda this, x, *r: co(x), capture_this=True), 5)),
+            "this-async": await run(lambda co: js.Array.of(1, 2).forEach(create_proxy(with_this(co), capture_this=True), 5)),
         })
 '''
 
@@ -53,6 +62,7 @@ def runs(tmp_path_factory):
     ("map", "body 1 body 2"),
     ("queueMicrotask", "body None"),
     ("once", "body None"),
+    ("this-async", "body 1 body 2"),  # capture_this, called with a thisArg (audit35; proxy-async-calls 52/52)
 ])
 def test_the_body_runs_though_javascript_drops_the_answer(runs, name, log):
     assert runs[name] == [log, []]

@@ -473,7 +473,10 @@ PROXY_ASYNC_CASES = (
        *(_PROXY_HEAD + "import js\n" + call + "\nfor i in range(4):\n    await asyncio.sleep(0)\n' '.join(log)"
          for call in ("async def e(x, *rest):\n    await co(x)\njs.Array.of(1, 2).forEach(create_proxy(e))",
                       "async def e(x, *rest):\n    await co(x)\njs.Array.of(1, 2).map(create_proxy(e))",
-                      "async def q(x='q'):\n    await co(x)\njs.queueMicrotask(create_proxy(q))")),
+                      "async def q(x='q'):\n    await co(x)\njs.queueMicrotask(create_proxy(q))",
+                      # capture_this, called with a thisArg (jsfunctions' _ThisCall; audit35)
+                      "async def t(this, x, *rest):\n    await co(x)\n"
+                      "js.Array.of(1, 2).forEach(create_proxy(t, capture_this=True), js.Object.new())")),
        ])
 
 CASES = {

@@ -709,6 +709,18 @@ OPTION_FORMS: list[list[str]] = [
     ["-c", "-_", "wrangler.toml", "kv", "key", "list", "--binding", "KV", "--local"],
     ["kv", "nope", "-e"],
     ["kv", "--bogus", "x", "-c"],
+    # two options without their values: yargs names the last; a missing positional comes first (audit35)
+    ["nope", "-c", "-e"],
+    ["kv", "nope", "-e", "-c"],
+    ["kv", "key", "list", "-c", "-e"],
+    ["kv", "key", "list", "-c", "--binding"],
+    ["d1", "execute", "DB", "-e", "-c"],
+    ["d1", "execute", "-c"],
+    ["d1", "execute", "-e", "-c"],
+    ["vectorize", "get", "-c"],
+    ["kv", "key", "put", "k", "-c"],
+    ["kv", "key", "list", "-c", "--help"],
+    ["d1", "execute", "-c", "-h"],
     ["dev", "--var", "-_", "A:1"],
     # array options spelt --name=VALUE (greedy), --name= last; d1 export --table=
     ["d1", "export", "DB", "--local", "--output", "o.sql", "--table="],

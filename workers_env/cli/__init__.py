@@ -549,9 +549,12 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
+        if getattr(exc, "spellings", None) and _asks_help(argv):  # (`kv key list -c --help`: yargs' help first)
+            _help_parser(parser, argv).print_help()
+            return 0
         if missing and getattr(exc, "unknown_command", None) is not None:
             exc = UsageError(f"Not enough arguments following: {missing}")
-        return _usage_error(parser, given, _as_typed(exc, argv))
+        return _usage_error(parser, given, _as_typed(_positionals_first(parser, argv, exc), argv, parser))
     except CommandError as exc:
         fail(str(exc))
         return 1
@@ -756,17 +759,61 @@ def _started() -> None:
         gc.enable()
 
 
-def _as_typed(exc: UsageError, argv: list[str]) -> UsageError:
+def _asks_help(argv: list[str]) -> bool:
+    """Whether ``argv`` holds ``--help``/``-h`` before any ``--``: yargs shows the command's help,
+    exit 0, though an option before it has no value (wrangler 4.164.0: ``kv key list -c --help``,
+    ``d1 execute -c --help``; argparse stopped at the option first; audit35)."""
+    words = argv[:argv.index("--")] if "--" in argv else argv
+    return "--help" in words or "-h" in words
+
+
+def _positionals_first(parser: argparse.ArgumentParser, argv: list[str], exc: UsageError) -> UsageError:
+    """``exc``, or for an option with no value after it (argparse's error at that option) on a
+    command missing a positional argument, that error instead: yargs counts a command's
+    positionals before it reports a parse error (wrangler 4.164.0: ``d1 execute -c`` is ``Not
+    enough non-option arguments: got 0, need at least 1``, ``kv key put k -c`` is ``Not enough
+    arguments following: c``; audit35). Found by parsing the line again without the option."""
+    spellings = getattr(exc, "spellings", None)
+    if not spellings or any(token in ("-h", "--help", "-v", "--version") for token in argv):
+        return exc  # (a help or version flag in a parse again would print)
+    bare = argv
+    while spellings:  # (each option with no value out, `-e -c` both)
+        shorter = [token for i, token in enumerate(bare)
+                   if not (token in spellings and (i + 1 == len(bare) or bare[i + 1].startswith("-")))]
+        if len(shorter) == len(bare):
+            break
+        bare = shorter
+        try:
+            parser.parse_args(bare)
+        except UsageError as again:
+            if message_of(again).startswith("Not enough non-option arguments"):
+                return again
+            spellings = getattr(again, "spellings", None)
+            continue
+        except CommandError:
+            pass
+        break
+    return exc
+
+
+def _as_typed(exc: UsageError, argv: list[str], parser: argparse.ArgumentParser | None = None) -> UsageError:
     """``exc``, or for an option with no value after it (:data:`_NO_VALUE`), yargs' error naming
-    the option as the line spells it: ``Not enough arguments following: c`` for ``-c``."""
+    the option as the line spells it: ``Not enough arguments following: c`` for ``-c`` -- the last
+    such option on the line (any of ``parser``'s requiring a value, :func:`valued_options`), as
+    yargs-parser keeps its last error where argparse stops at the first (wrangler 4.164.0: ``kv
+    key list -c -e`` names ``e``, ``kv key list -c --binding`` ``binding``; audit35)."""
     spellings = getattr(exc, "spellings", None)
     if not spellings:
         return exc
+    valued = set(spellings) | (valued_options(parser) if parser is not None else set())
+    named = None
     for i, token in enumerate(argv):
-        if token in spellings and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
-            return with_hint(UsageError(f"Not enough arguments following: {token.lstrip('-')}"),
-                             getattr(exc, "workers_env_hint", None))
-    return exc
+        if token in valued and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
+            named = token
+    if named is None:
+        return exc
+    return with_hint(UsageError(f"Not enough arguments following: {named.lstrip('-')}"),
+                     getattr(exc, "workers_env_hint", None))
 
 
 def _usage_error(parser: argparse.ArgumentParser, argv: list[str], exc: UsageError) -> int:
