@@ -8,9 +8,10 @@ random rows), then runs the same ``d1 export`` command lines through the real wr
 
 * the output files byte for byte (or that neither tool wrote one),
 * the exit codes, and stdout/stderr line by line (wrangler's banner, blank lines and its
-  ``🪵 Logs were written`` line left out, and workers-env's ``(workers-env: did you mean ...)``
-  line after a lookup error; for usage errors, where wrangler prints its help on
-  stdout and argparse its usage on stderr, only the ``✘ [ERROR]`` line).
+  ``🪵 Logs were written`` line left out, and workers-env's ``(workers-env: ...)`` line after a
+  lookup error -- ``did you mean ...``, or the environment that has the database; for usage
+  errors, where wrangler prints its help on stdout and argparse its usage on stderr, only the
+  ``✘ [ERROR]`` line).
 
 Known, deliberate differences are listed separately and not counted as identical: ``--remote``
 (workers-env refuses it) and an unknown ``--table`` (wrangler writes an export without it,
@@ -171,7 +172,7 @@ def lines(text: str, *, wrangler_side: bool) -> list[str]:
             continue
         if wrangler_side and re.match(r"\s+at ", line):  # the JavaScript stack after the FTS5 refusal
             continue
-        if not wrangler_side and line.startswith("(workers-env: did you mean "):
+        if not wrangler_side and line.startswith("(workers-env: "):
             continue  # the hint after wrangler's lookup error (README, "workers-env d1"), on purpose
         kept.append(line)
     return kept
