@@ -15,7 +15,6 @@ from typing import Any
 
 from workers_env._errors import JsException
 from workers_env._jsvalues import UNDEFINED, ByteStream, JsDate, JsOpaque
-from workers_env.runtime.jsconvert import era_hint
 from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.jspyproxies import reads_dict_keys, warn_pyproxy
@@ -56,7 +55,7 @@ def _item(item: Any, nulls: Any, where: str) -> Any:
         return JsObject({k: item[k] for k in MEMBERS if k in item and item[k] is not None})
     warn_pyproxy(f"a Python dict reached JavaScript as a PyProxy in this {where}, as a message of the batch: on "
                  "Pyodide 0.26 JavaScript reads none of its keys, so workerd finds no body. Convert each message "
-                 f"with to_js(message, dict_converter=Object.fromEntries){era_hint()}")
+                 "with to_js(message, dict_converter=Object.fromEntries)")
     return JsObject({})
 
 
