@@ -84,6 +84,7 @@ from workers_env.runtime.abort import abort_on_disconnect, incoming_request_sign
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.cloudflareworkers import old_location_note
 from workers_env.runtime.syntaxhints import keyword_member_hint, newer_syntax
+from workers_env.runtime.undeclared import undeclared_note
 from workers_env.runtime.clientbody import hold_for_client
 from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling, request_tasks
 from workers_env.runtime.email_events import (
@@ -1921,6 +1922,17 @@ def _note_uninstalled(exc: ModuleNotFoundError, config: Any, main_only: bool) ->
         add_hint(exc, note)
 
 
+def _note_undeclared(exc: ModuleNotFoundError, config: Any, main_only: bool) -> None:
+    """Say how to declare and install a package the Worker's own code imports that neither this
+    environment nor ``pyproject.toml`` has, when no note above said more (``runtime/undeclared.py``)."""
+    root = getattr(config, "root", None)
+    if main_only or getattr(exc, "__notes__", None) or root is None:
+        return
+    note = undeclared_note(exc, Path(root), python_release(config).python)
+    if note is not None:
+        add_hint(exc, note)
+
+
 def _note_vendored_only(exc: ModuleNotFoundError, project: Any) -> None:
     """Say so when the package the Worker's import missed is in the project's ``python_modules/``:
     production imports it from there (workerd puts the uploaded folder on ``sys.path``), while
@@ -2090,6 +2102,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
         except ModuleNotFoundError as exc:
             _note_vendored_only(exc, getattr(config, "root", None))
             _note_uninstalled(exc, config, main_only)
+            _note_undeclared(exc, config, main_only)
             raise
         finally:  # its setTimeout(cb, 0) calls, once the top level has run (dropped if it failed)
             timers.run_top_level_microtasks(run=sys.exc_info()[0] is None)
