@@ -34,6 +34,9 @@ class Default(WorkerEntrypoint):
         return Response.json(out)
 '''
 CONVERT = "to_js(value, dict_converter=Object.fromEntries) (from pyodide.ffi import to_js; from js import Object)"
+#: what a binding call's PyProxyWarning adds (leftovers59: the external SDK converts a binding's arguments)
+SDK = ("; or give the Worker the external SDK, which converts plain Python values (compatibility_date 2026-04-21 or "
+       "later, or the enable_python_external_sdk flag)")
 
 
 async def _sent(tmp_path, date):
@@ -53,7 +56,7 @@ async def test_on_pyodide_0_26(tmp_path):
     assert sent == [{}]
     assert said[0] == ("a Python dict reached JavaScript as a PyProxy in this sendBatch() message: JSON.stringify sees "
                        f"none of its keys on this Pyodide, so production writes {{}}, and so does workers-env. Convert "
-                       f"it with {CONVERT}")
+                       f"it with {CONVERT}{SDK}")
     assert said[1].startswith(
         "a Python dict reached JavaScript as a PyProxy in this call to JOBS.sendBatch(), as a message of the batch: on "
         "Pyodide 0.26 JavaScript reads none of its keys, so workerd finds no body. Convert each message with "
@@ -68,4 +71,4 @@ async def test_on_pyodide_0_28(tmp_path):
     assert sent == [{"n": 1}, "x", {}]
     assert said == ["a Python OrderedDict (a dict subclass) reached JavaScript as a PyProxy in this sendBatch() message: "
                     "Pyodide gives JSON keys to a plain dict only, so production writes {} for it, and so does "
-                    f"workers-env. Write its JSON with json.dumps(value), or convert it with {CONVERT}"]
+                    f"workers-env. Write its JSON with json.dumps(value), or convert it with {CONVERT}{SDK}"]

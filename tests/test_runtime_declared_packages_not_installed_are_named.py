@@ -82,10 +82,12 @@ def test_the_import_error_of_a_declared_package_carries_the_note(tmp_path):
     assert getattr(caught.value, "__notes__", None) == [NOTE]
 
 
-def test_an_undeclared_missing_module_gets_no_note(tmp_path, capsys):
+def test_an_undeclared_missing_module_gets_no_declared_package_note(tmp_path, capsys):
     with pytest.raises(ModuleNotFoundError) as caught:
         load_worker(_project(tmp_path, BARE, dependencies=("pytest",)))
-    assert not getattr(caught.value, "__notes__", None)
+    # only the note on an undeclared package (test_missing_undeclared_package_says_how_to_declare_and_install_it)
+    assert [note.split(",")[0] for note in caught.value.__notes__] == [
+        "workers-env: no package of the Python environment workers-env runs in provides hunt_absent_package"]
     assert "hunt-absent-package" not in capsys.readouterr().err
 
 
@@ -235,7 +237,9 @@ def test_no_candidates_for_a_librarys_import_nor_beside_packages_whose_modules_a
     with pytest.raises(ModuleNotFoundError) as caught:
         load_worker(_project(tmp_path / "known", BARE.replace("hunt_absent_package", "hunt_other_module"),
                              dependencies=("galpy", "pyshp", "workers-py")))
-    assert not getattr(caught.value, "__notes__", None)
+    # no candidate: at most the note on an undeclared package, which names none as providing it
+    assert not any("if it provides" in note or "one of them provides" in note for note in caught.value.__notes__)
+    assert caught.value.__notes__[0].startswith("workers-env: no package of the Python environment")
     assert "hunt_other_module" not in capsys.readouterr().err
 
 
@@ -248,7 +252,9 @@ def test_packages_of_pywranglers_312_and_314_indexes_are_known_by_their_modules(
     with pytest.raises(ModuleNotFoundError) as caught:
         load_worker(_project(tmp_path, BARE.replace("hunt_absent_package", "hunt_other_module"),
                              dependencies=(package, "workers-py")))
-    assert not getattr(caught.value, "__notes__", None)
+    # no candidate: at most the note on an undeclared package, which names none as providing it
+    assert not any("if it provides" in note or "one of them provides" in note for note in caught.value.__notes__)
+    assert caught.value.__notes__[0].startswith("workers-env: no package of the Python environment")
     assert "hunt_other_module" not in capsys.readouterr().err
 
 

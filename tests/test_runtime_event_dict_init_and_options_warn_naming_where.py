@@ -27,9 +27,9 @@ class Default(WorkerEntrypoint):
         return Response(str(len(seen)))
 """
 
-ADVICE = ("so the defaults apply, here too. Convert it with to_js(value, dict_converter=Object.fromEntries) (from pyodide.ffi import to_js; from js import Object) or pass "
-          "keyword arguments; or give the Worker the external SDK, which converts plain Python values "
-          "(compatibility_date 2026-04-21 or later, or the enable_python_external_sdk flag)")
+# (no external-SDK way out: these are JavaScript API calls, whose arguments no SDK converts)
+ADVICE = ("so the defaults apply, here too. Convert it with to_js(value, dict_converter=Object.fromEntries) (from "
+          "pyodide.ffi import to_js; from js import Object) or pass keyword arguments")
 
 
 @pytest.mark.asyncio

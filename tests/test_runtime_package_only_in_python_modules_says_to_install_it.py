@@ -3,7 +3,8 @@ nuralivafoyev02/uyqur-ai does, or left by ``pywrangler sync``) imports it in pro
 workerd puts that folder on ``sys.path``; workers-env imports the Worker's packages from the
 environment it runs in. Its ``ModuleNotFoundError`` now says so and names what to install (the
 distribution whose ``top_level.txt`` or ``RECORD`` holds the package); an import missing
-everywhere stays Python's plain error."""
+everywhere keeps Python's error, with the
+note on an undeclared package."""
 
 from __future__ import annotations
 
@@ -39,11 +40,14 @@ def test_a_package_only_python_modules_holds_names_the_install(tmp_path):
         "uv pip install -r pyproject.toml).")
 
 
-def test_a_package_missing_everywhere_stays_pythons_plain_error(tmp_path):
+def test_a_package_missing_everywhere_keeps_pythons_error_without_the_python_modules_note(tmp_path):
     with pytest.raises(ModuleNotFoundError) as caught:
         load_worker(_project(tmp_path, "hunt16_nowhere_at_all"))
     assert str(caught.value) == "No module named 'hunt16_nowhere_at_all'"
-    assert not getattr(caught.value, "__notes__", [])
+    # only the note on an undeclared package (test_missing_undeclared_package_says_how_to_declare_and_install_it)
+    assert not any("python_modules/hunt16" in note for note in caught.value.__notes__)
+    assert caught.value.__notes__[0].startswith("workers-env: no package of the Python environment workers-env runs "
+                                                "in provides hunt16_nowhere_at_all, and the project has no pyproject")
 
 
 def _vendoring(tmp_path, imported: str, files: dict[str, str]):

@@ -423,7 +423,8 @@ _PROXY_CALLS = ["create_proxy(co)('a')", "create_proxy(now)('a')", "create_once_
                 "create_proxy(co, roundtrip=False)('a')", "create_proxy(__import__('functools').partial(co))('a')",
                 "create_proxy(type('A', (), {'__call__': lambda s, v: co(v)})())('a')",
                 "create_proxy(M().m)('a')",
-                "create_proxy(co).bind(None)('a')", "create_proxy(co).call(None, 'a')"]
+                "create_proxy(co).bind(None)('a')", "create_proxy(co).call(None, 'a')",
+                "create_proxy(co).apply(None, to_js(['a']))"]
 PROXY_ASYNC_CASES = (
     [_PROXY_HEAD + _PROXY_SHAPE.format(call=call) for call in _PROXY_CALLS]
     + [_PROXY_HEAD + _PROXY_WHEN.format(call=call) for call in _PROXY_CALLS]
@@ -469,6 +470,15 @@ PROXY_ASYNC_CASES = (
        _PROXY_HEAD + "seen = []\nloop.set_exception_handler(lambda l, c: seen.append(c.get('message', '')[:40] + ' ' "
        "+ type(c.get('exception')).__name__))\ncreate_proxy(bad)()\nfor i in range(4):\n    await asyncio.sleep(0)\n"
        "import gc\ngc.collect()\nawait asyncio.sleep(0)\nloop.set_exception_handler(None)\nseen",
+       # what the loop reports of a failing call nobody awaits, started by a JavaScript caller that
+       # drops its promise (leftovers59: none -- the promise's rejection is JavaScript's, unhandled),
+       # or made by Python's own call/apply of the proxy (its PyodideFuture's exception never retrieved)
+       *(_PROXY_HEAD + "seen = []\nloop.set_exception_handler(lambda l, c: seen.append(c.get('message', '')[:40] + ' ' "
+         "+ type(c.get('exception')).__name__))\n" + start + "\nfor i in range(4):\n    await asyncio.sleep(0)\n"
+         "await asyncio.sleep(0.02)\nimport gc\ngc.collect()\nawait asyncio.sleep(0)\nloop.set_exception_handler(None)\nseen"
+         for start in ("js.queueMicrotask(create_proxy(bad))", "js.Array.of(1).forEach(create_proxy(bad))",
+                       "js.Array.of(1).map(create_proxy(bad))", "js.setTimeout(create_proxy(bad), 0)",
+                       "create_proxy(bad).call(None)", "create_proxy(bad).apply(None, to_js([]))")),
        # JavaScript callers that drop the answer: the async def's body runs all the same (review89)
        *(_PROXY_HEAD + "import js\n" + call + "\nfor i in range(4):\n    await asyncio.sleep(0)\n' '.join(log)"
          for call in ("async def e(x, *rest):\n    await co(x)\njs.Array.of(1, 2).forEach(create_proxy(e))",

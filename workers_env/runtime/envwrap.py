@@ -57,7 +57,7 @@ from workers_env.runtime.fetchershortcuts import SHORTCUTS, in_one_chain, shortc
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted, refuse_init, sent_body
 from workers_env.runtime.jsbase import _Constructor, js_property_name, python_attribute_name
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
-from workers_env.runtime.jsconvert import era_hint, object_from_entries, to_js, to_plain
+from workers_env.runtime.jsconvert import object_from_entries, to_js, to_plain
 from workers_env.runtime.jsconversions import JsSymbol
 from workers_env.runtime.jsdestroyed import DestroyedAttribute, DestroyedProxy
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsMethod, call_relaxed
@@ -545,7 +545,7 @@ class JsBinding(JsHostObject):
                 f"a Python dict reached JavaScript as a PyProxy in this {where}, as an item of a list the binding "
                 "maps over: spread, it has none of its keys on Pyodide 0.26, and from 0.28 a key named like a dict "
                 "method (a vector's 'values') reads the method, so production sends it incomplete and the service "
-                f"refuses it. Convert the list with to_js(vectors, dict_converter=Object.fromEntries){era_hint()}")
+                "refuses it. Convert the list with to_js(vectors, dict_converter=Object.fromEntries)")
             if not reads_dict_keys(self._nulls):
                 return JsMapArgument()
             return JsLiteralMapArgument({k: self._json_view(v, where) for k, v in item.items()
@@ -835,8 +835,8 @@ def _undefined_arguments(binding: Any, method: str, js_args: list[Any], where: s
         elif i in bodies_at and _unconverted_container(value):
             warn_pyproxy(
                 f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}, as the value: "
-                f"an object, which is no string, ArrayBuffer, ArrayBufferView or ReadableStream; convert it with "
-                f"to_js(){era_hint()}")
+                "an object, which is no string, ArrayBuffer, ArrayBufferView or ReadableStream; convert it with "
+                "to_js()")
             read[i] = PyProxyArgument(value)
         elif i in strings_at and _unconverted_container(value):
             read[i] = _pyproxy_string(value, where)
@@ -851,7 +851,7 @@ def _pyproxy_string(value: Any, where: str) -> str:
     bulk = " (not a list of keys: convert a list with to_js(keys))" if isinstance(value, (list, tuple)) else ""
     warn_pyproxy(
         f"a Python {type(value).__name__} reached JavaScript as a PyProxy in this {where}, where a string is "
-        f"read: JavaScript reads the Python str() of it, {shown!r}{bulk}, in production too{era_hint()}")
+        f"read: JavaScript reads the Python str() of it, {shown!r}{bulk}, in production too")
     return text
 
 

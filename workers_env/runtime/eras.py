@@ -67,6 +67,7 @@ __all__ = [
     "MissingSdk",
     "binding_view",
     "canonical_name",
+    "declared_names",
     "declared_packages",
     "deploys_with_plain_wrangler",
     "era_of",
@@ -476,6 +477,13 @@ def declared_packages(root: Path, python: tuple[int, int], *, pywrangler_own: bo
     pyproject = _read_toml(root / "pyproject.toml") or {}
     names = dict.fromkeys(r.name for r in _requirements(pyproject, dev=False) if _on_pyodide(r, python))
     return [name for name in names if pywrangler_own or canonical_name(name) not in _PYWRANGLER_OWN]
+
+
+def declared_names(root: Path) -> list[str]:
+    """Every package ``[project].dependencies`` of ``pyproject.toml`` at ``root`` names, whatever
+    its marker (:func:`declared_packages` keeps those production's Pyodide gets)."""
+    pyproject = _read_toml(root / "pyproject.toml") or {}
+    return list(dict.fromkeys(r.name for r in _requirements(pyproject, dev=False)))
 
 
 #: the interpreter pywrangler resolves the declared packages for, by Python: ``uv pip compile

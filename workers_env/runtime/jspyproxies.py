@@ -222,7 +222,7 @@ def pyproxy_own(value: Any, reads: Iterable[str], where: str, keywords: bool = T
             f"{', '.join(f'{k} as the PyProxy own property, {v!r}' for k, v in own.items())}, whatever the "
             f"{'dict' if type(value) is dict else 'object'} holds, in production too. Convert it with "
             f"to_js({'value' if type(value) is dict else 'a dict of its members'}, dict_converter=Object.fromEntries)"
-            f"{f' or pass keyword arguments{era_hint()}' if keywords else ''}")
+            f"{' or pass keyword arguments' if keywords else ''}")
     return own
 
 
@@ -240,7 +240,7 @@ def _pyproxy_keys(value: dict[str, Any], where: str, defaults: str, nulls: Any) 
         warn_pyproxy(
             f"a Python dict reached JavaScript as a PyProxy as the {where}: production reads none of its keys "
             f"({', '.join(map(str, value))}), so the defaults apply{f' ({defaults})' if defaults else ''}, here too. "
-            f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments{era_hint()}")
+            f"Convert it with to_js(value, dict_converter=Object.fromEntries) or pass keyword arguments")
     return {}
 
 
@@ -324,9 +324,12 @@ PYPROXY_NOTES: ContextVar[list[str] | None] = ContextVar("workers_env_pyproxy_no
 def warn_pyproxy(message: str) -> None:
     """A :class:`PyProxyWarning` pointed at the Worker's line, kept for the call's error too:
     the service's refusal ("required properties ... 'text'") is what the user sees first --
-    once: every dict of a list of vectors says the same, and the error says it one time."""
-    message = with_imports(message)
+    once: every dict of a list of vectors says the same, and the error says it one time. In a
+    binding call it names the external SDK as a way out (:func:`era_hint`), whose wrappers
+    convert a binding's arguments; not in a call to a JavaScript API (``js.Response.new``,
+    ``js.fetch``, an ``EventTarget``), which the SDK hands nothing to convert."""
     notes = PYPROXY_NOTES.get()
+    message = with_imports(message) + (era_hint() if notes is not None else "")
     if notes is not None and message not in notes:
         notes.append(message)
     warnings.warn(message, PyProxyWarning, stacklevel=caller_level())

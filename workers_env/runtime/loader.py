@@ -84,7 +84,8 @@ from workers_env.runtime import identity, newloops, osenviron, processes, socket
 from workers_env.runtime.abort import abort_on_disconnect, incoming_request_signal
 from workers_env.runtime.cacheapi import CacheStore, JsCacheStorage
 from workers_env.runtime.cloudflareworkers import old_location_note
-from workers_env.runtime.syntaxhints import keyword_member_hint
+from workers_env.runtime.syntaxhints import keyword_member_hint, newer_syntax
+from workers_env.runtime.undeclared import undeclared_note
 from workers_env.runtime.clientbody import hold_for_client
 from workers_env.runtime.current import WorkerRuntime, adopt_task, caller_gone, handling, request_tasks
 from workers_env.runtime.email_events import (
@@ -1889,8 +1890,10 @@ def _asset_server(config: Any) -> AssetServer | None:
 
 
 def _note_python_version(exc: SyntaxError, config: Any) -> None:
-    """Say so when the Worker's code may be newer than this interpreter: production runs it on
-    the Python of its compatibility era (3.12 to 3.14), workers-env on the one it runs under."""
+    """Say so when the Worker's code is newer than this interpreter: production runs it on the
+    Python of its compatibility era (3.12 to 3.14), workers-env on the one it runs under -- only
+    when the error falls on syntax a Python after this one and up to the era's added
+    (``runtime/syntaxhints.py``): any other error fails under the era's Python too."""
     if "(unicode error)" in str(exc.msg) or "Non-UTF-8" in str(exc.msg):  # bytes, not syntax: no Python fixes it
         add_hint(exc, "Save the file as UTF-8: production's Python reads Worker modules as UTF-8 as well.")
         return
@@ -1899,14 +1902,15 @@ def _note_python_version(exc: SyntaxError, config: Any) -> None:
         add_hint(exc, member)
         return
     release = python_release(config)
-    if sys.version_info[:2] >= release.python:
+    newer = newer_syntax(exc)
+    if newer is None or not sys.version_info[:2] < newer[0] <= release.python:
         return
     era = f"the {release.flag.enable} flag" if release.flag is not None else "python_workers"
     wanted = ".".join(map(str, release.python))
     note = (f"workers-env imports the Worker with this interpreter, Python {sys.version_info[0]}.{sys.version_info[1]}; "
             f"production runs it on Python {wanted} (Pyodide {release.pyodide}, {era} at compatibility date "
-            f"{compatibility_date(config)}). If this syntax is newer than this interpreter, run workers-env under "
-            f"Python {wanted}.")
+            f"{compatibility_date(config)}). This line uses {newer[1]}, syntax of Python "
+            f"{'.'.join(map(str, newer[0]))}: run workers-env under Python {wanted}.")
     add_hint(exc, note)
 
 
@@ -1918,6 +1922,17 @@ def _note_uninstalled(exc: ModuleNotFoundError, config: Any, main_only: bool) ->
     if main_only or not exc.name or getattr(exc, "__notes__", None) or root is None or not _vendors_declared(config):
         return
     note = uninstalled_note(exc, Path(root), python_release(config).python)
+    if note is not None:
+        add_hint(exc, note)
+
+
+def _note_undeclared(exc: ModuleNotFoundError, config: Any, main_only: bool) -> None:
+    """Say how to declare and install a package the Worker's own code imports that neither this
+    environment nor ``pyproject.toml`` has, when no note above said more (``runtime/undeclared.py``)."""
+    root = getattr(config, "root", None)
+    if main_only or getattr(exc, "__notes__", None) or root is None:
+        return
+    note = undeclared_note(exc, Path(root), python_release(config).python)
     if note is not None:
         add_hint(exc, note)
 
@@ -2091,6 +2106,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
         except ModuleNotFoundError as exc:
             _note_vendored_only(exc, getattr(config, "root", None))
             _note_uninstalled(exc, config, main_only)
+            _note_undeclared(exc, config, main_only)
             raise
         finally:  # its setTimeout(cb, 0) calls, once the top level has run (dropped if it failed)
             timers.run_top_level_microtasks(run=sys.exc_info()[0] is None)

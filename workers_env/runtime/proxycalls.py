@@ -62,12 +62,24 @@ def started(func: Any, result: Any) -> Any:
     """``result``, what the Python callable ``func`` behind a proxy answered a JavaScript caller
     (a workers-env stand-in): an ``async def``'s coroutine a task begun at the call, as Pyodide's
     ``callPyObjectKwargs`` makes it (``_ensure_future``); anything else as it is (a sync
-    function's coroutine Pyodide hands over unrun). Test code keeps ``result``."""
+    function's coroutine Pyodide hands over unrun). Test code keeps ``result``. The task's
+    outcome settles the promise JavaScript gets (a done callback), so a failure nobody awaits is
+    that promise's unhandled rejection, which workerd logs none of -- never "Task exception was
+    never retrieved" nor 0.28's "Unhandled exception in event loop" (0.26.0a4, 0.28.2, 314.0.6:
+    ``queueMicrotask``, ``forEach``, ``map`` of a failing ``async def``, leftovers59)."""
     if not (inspect.iscoroutine(result) and inspect.iscoroutinefunction(func) and worker_code_running()):
         return result
     task = asyncio.ensure_future(result)
+    task.add_done_callback(_settles_the_promise)
     _STARTED.add(task)
     return task
+
+
+def _settles_the_promise(task: asyncio.Future[Any]) -> None:
+    """The promise reaction Pyodide adds to the task (``_pyproxy_ensure_future``): it reads the
+    outcome, so the task's exception counts as retrieved."""
+    if not task.cancelled():
+        task.exception()
 
 
 def _run(promise: JsPromise, future: asyncio.Future[Any], awaitable: Any) -> None:

@@ -10,12 +10,11 @@ and 314.0.6 under Node (queue58)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workers_env._errors import JsException
 from workers_env._jsvalues import UNDEFINED, ByteStream, JsDate, JsOpaque
-from workers_env.runtime.jsconvert import era_hint
 from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.jspyproxies import reads_dict_keys, warn_pyproxy
@@ -49,15 +48,32 @@ def _item(item: Any, nulls: Any, where: str) -> Any:
     dict subclass, a ``SimpleNamespace``, an instance, ``bytes``) as its attributes, anything else
     as it is (a JavaScript object; ``None``, a number or a string left for jsg's own refusals)."""
     if _read_by_attributes(item):
-        return JsObject({k: _attribute(v) for k in MEMBERS if (v := getattr(item, k, None)) is not None})
+        read = {k: _attribute(v) for k in MEMBERS if (v := getattr(item, k, None)) is not None}
+        if isinstance(item, Mapping):
+            _warn_keys_unread(item, read, where)
+        return JsObject(read)
     if type(item) is not dict:
         return item
     if reads_dict_keys(nulls):  # (a None value reads as undefined: absent)
         return JsObject({k: item[k] for k in MEMBERS if k in item and item[k] is not None})
     warn_pyproxy(f"a Python dict reached JavaScript as a PyProxy in this {where}, as a message of the batch: on "
                  "Pyodide 0.26 JavaScript reads none of its keys, so workerd finds no body. Convert each message "
-                 f"with to_js(message, dict_converter=Object.fromEntries){era_hint()}")
+                 "with to_js(message, dict_converter=Object.fromEntries)")
     return JsObject({})
+
+
+def _warn_keys_unread(item: Mapping[Any, Any], read: dict[str, Any], where: str) -> None:
+    """A ``PyProxyWarning`` for a mapping message (an ``OrderedDict``, a ``defaultdict``) whose
+    members are keys its PyProxy does not read (only attributes, in every Pyodide: 0.26.0a4,
+    0.28.2, 314.0.6 answer ``Message body cannot be undefined`` for ``OrderedDict(body=...)``,
+    tools/pyodide/queue_batch_probe.mjs), as an exact dict's on 0.26 has (leftovers59)."""
+    lost = [k for k in MEMBERS if k in item and k not in read]
+    if lost:
+        warn_pyproxy(f"a Python {type(item).__name__} reached JavaScript as a PyProxy in this {where}, as a message of "
+                     f"the batch: JavaScript reads its attributes, not its keys ({', '.join(lost)}), in every Pyodide "
+                     "(only an exact dict's keys are read, from 0.28), so production leaves them out"
+                     f"{', and workerd finds no body' if 'body' in lost else ''}. Convert each message with "
+                     "to_js(dict(message), dict_converter=Object.fromEntries)")
 
 
 def _read_by_attributes(item: Any) -> bool:

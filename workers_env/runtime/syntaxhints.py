@@ -1,8 +1,11 @@
-"""What to say when a Worker's module is not Python because it spells a JavaScript member the
-JavaScript way: ``Buffer.from(mac)`` (Cloudflare's signing-requests example) is a
-``SyntaxError`` in every Python, so no interpreter of the Worker's era would take it; Pyodide
-reads ``Buffer.from_`` as JavaScript's ``Buffer.from`` (``runtime/jsbase.py``'s
-``js_property_name``)."""
+"""What to say of a ``SyntaxError`` in a Worker's module. One that spells a JavaScript member the
+JavaScript way: ``Buffer.from(mac)`` (Cloudflare's signing-requests example) is a ``SyntaxError``
+in every Python, so no interpreter of the Worker's era would take it; Pyodide reads
+``Buffer.from_`` as JavaScript's ``Buffer.from`` (``runtime/jsbase.py``'s ``js_property_name``).
+One that falls on syntax a later Python added (PEP 695/701 in 3.12, PEP 696 in 3.13, PEP 750/758
+in 3.14) is newer syntax, which the interpreter of the Worker's era may read; any other is an
+error under every Python, so no interpreter is to blame (measured: CPython 3.11.7, 3.12.1,
+3.13.0 and 3.14.10 compile each recognised form, or refuse it, as named here)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ import io
 import keyword
 import tokenize
 
-__all__ = ["keyword_member_hint"]
+__all__ = ["keyword_member_hint", "newer_syntax"]
 
 
 def keyword_member_hint(exc: SyntaxError) -> str | None:
@@ -35,6 +38,65 @@ def _keyword_members(line: str) -> list[str]:
             if after_dot and token.type == tokenize.NAME and keyword.iskeyword(token.string):
                 found.append(token.string)
             after_dot = token.type == tokenize.OP and token.string == "."
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        pass
+    return found
+
+
+#: the 3.11-3.13 message for PEP 758's ``except A, B:`` (3.14); the same in each of them
+_UNPARENTHESIZED = "multiple exception types must be parenthesized"
+#: 3.11's messages for what PEP 701 made f-string syntax in 3.12 (a backslash, a comment, the
+#: string's own quote inside a replacement field: ``f"{d["a"]}"`` is 3.11's ``unmatched '['``)
+_PEP701_MESSAGES = ("f-string expression part cannot include a backslash",
+                    "f-string expression part cannot include '#'", "f-string: unmatched ")
+#: the prefixes of a PEP 750 template string (3.14), in lower case
+_TEMPLATE_PREFIXES = frozenset({"t", "tr", "rt"})
+
+
+def newer_syntax(exc: SyntaxError) -> tuple[tuple[int, int], str] | None:
+    """The Python that added the syntax ``exc`` falls on and what it is called, when its line
+    reads a form a later Python accepts (``None`` for an error under every Python)."""
+    message = str(exc.msg)
+    if message == _UNPARENTHESIZED:
+        return (3, 14), "`except A, B:` without parentheses (PEP 758)"
+    if message.startswith(_PEP701_MESSAGES):
+        return (3, 12), "an f-string reusing its quotes, or holding a backslash or a comment, in a replacement field (PEP 701)"
+    tokens = _tokens(exc.text or "")
+    for before, after in zip(tokens, tokens[1:]):
+        if before.type == tokenize.NAME and before.string.lower() in _TEMPLATE_PREFIXES \
+                and after.type == tokenize.STRING and before.end == after.start:
+            return (3, 14), "a template string, t\"...\" (PEP 750)"
+    return _type_parameters(tokens)
+
+
+def _type_parameters(tokens: list[tokenize.TokenInfo]) -> tuple[tuple[int, int], str] | None:
+    """``def f[T]``, ``class C[T]``, ``type X = ...`` (PEP 695, 3.12), and a type parameter's
+    default, ``[T = int]`` (PEP 696, 3.13), at the start of the line's statement."""
+    words = [t for t in tokens if t.type not in (tokenize.INDENT, tokenize.DEDENT, tokenize.NL, tokenize.COMMENT)]
+    if words and words[0].string == "async":
+        words = words[1:]
+    if len(words) < 3 or words[1].type != tokenize.NAME:
+        return None
+    head, bracket = words[0].string, words[2].string
+    if not (head in ("def", "class") and bracket == "[" or head == "type" and bracket in ("[", "=")):
+        return None
+    depth = 0
+    for token in words[2:]:
+        depth += {"[": 1, "(": 1, "{": 1, "]": -1, ")": -1, "}": -1}.get(token.string, 0) \
+            if token.type == tokenize.OP else 0
+        if depth == 0:
+            break
+        if depth == 1 and token.string == "=":
+            return (3, 13), "a type parameter's default, [T = ...] (PEP 696)"
+    return (3, 12), "type parameters and the type statement, class C[T] / def f[T] / type X = ... (PEP 695)"
+
+
+def _tokens(line: str) -> list[tokenize.TokenInfo]:
+    """``line``'s tokens, as many as tokenize reads (a line it cannot finish gives those before)."""
+    found: list[tokenize.TokenInfo] = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(line).readline):
+            found.append(token)
     except (tokenize.TokenError, IndentationError, SyntaxError):
         pass
     return found

@@ -31,7 +31,7 @@ from workers_env.runtime.eras import canonical_name, declared_packages
 from workers_env.runtime.finders import install_finder
 from workers_env.runtime.importnames import PYODIDE_IMPORT_NAMES, PYODIDE_SAME_NAMED
 
-__all__ = ["uninstalled_note", "watch_uninstalled"]
+__all__ = ["in_workers_code", "raising_file", "uninstalled_note", "uninstalled_packages", "vendored", "watch_uninstalled"]
 
 
 #: folders no package tree of the Worker's upload is looked for in (tools', caches', Node's)
@@ -159,12 +159,12 @@ def _text_for(module: str, missing: _Missing, importer: str | None, root: Path) 
     if name is not None:
         return name, uninstalled_line(name)
     unknown = [name for name in missing.unknown if canonical_name(name) != canonical_name(module)]
-    if unknown and importer is not None and _in_workers_code(importer, root, missing.carried):
+    if unknown and importer is not None and in_workers_code(importer, root, missing.carried):
         return "", candidates_text(module, unknown)
     return None
 
 
-def _in_workers_code(filename: str, root: Path, carried: Vendored = Vendored()) -> bool:
+def in_workers_code(filename: str, root: Path, carried: Vendored = Vendored()) -> bool:
     """Whether ``filename`` is one of the project's own files, not an installed or vendored
     package's (one the Worker ``carried`` in its own files included)."""
     try:
@@ -233,7 +233,7 @@ def uninstalled_note(exc: ModuleNotFoundError, root: Path, python: tuple[int, in
     if not exc.name:
         return None
     resolved = root.resolve()
-    found = _text_for(exc.name.split(".")[0], _missing(resolved, python), _raising_file(exc), resolved)
+    found = _text_for(exc.name.split(".")[0], _missing(resolved, python), raising_file(exc), resolved)
     if found is None:
         return None
     if not found[0]:
@@ -245,7 +245,7 @@ def uninstalled_note(exc: ModuleNotFoundError, root: Path, python: tuple[int, in
             f"pip install {name} (or every dependency the project declares: uv pip install -r pyproject.toml).")
 
 
-def _raising_file(exc: BaseException) -> str | None:
+def raising_file(exc: BaseException) -> str | None:
     """The file of the innermost frame of ``exc``'s traceback outside importlib's machinery: the import statement's."""
     filename = None
     tb = exc.__traceback__

@@ -32,13 +32,13 @@ from workers_env.runtime import current
 from workers_env.runtime.eras import canonical_name
 from workers_env.runtime.standins import STANDIN_NAMES
 
-__all__ = ["held_names", "synced_folder", "unsynced_line", "watch_unsynced"]
+__all__ = ["RUNTIME_NAMES", "held_names", "synced_folder", "unsynced_line", "watch_unsynced"]
 
 #: the lock file pywrangler reads beside ``pyproject.toml`` (its ``LOCKFILE_NAME``)
 PYLOCK = "pylock.toml"
 
 #: names the runtime gives every Worker: the SDK's (built in before 2026-04-21), Pyodide's own
-_RUNTIME_NAMES = frozenset(name.split(".")[0] for name in STANDIN_NAMES) | {
+RUNTIME_NAMES = frozenset(name.split(".")[0] for name in STANDIN_NAMES) | {
     "_pyodide", "pyodide_js", "cloudflare", "_cloudflare", "_workers_sdk_entropy_import_context",
     "_workers_sdk_package_patches", "_workers_sdk_patch_loader"}
 
@@ -246,7 +246,7 @@ class _UnsyncedImport(importlib.abc.MetaPathFinder):
     and the watched Worker's synced ``python_modules/`` does not, made by code production runs."""
 
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
-        if path is not None or not _WATCHED or fullname in _RUNTIME_NAMES or fullname in sys.stdlib_module_names:
+        if path is not None or not _WATCHED or fullname in RUNTIME_NAMES or fullname in sys.stdlib_module_names:
             return None
         runtime = current.starting_runtime()
         watched = _WATCHED.get(id(runtime)) if runtime is not None else None
