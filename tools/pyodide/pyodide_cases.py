@@ -396,6 +396,12 @@ _FETCHER_HEADS = [
     "f = js.fetch",
     "async def g(r, i):\n    return js.Response.new('x')\nf = create_proxy(g)",
     "f = lambda r, i: js.Response.new('x')",
+    # review90: a fetcher raising at the call, a proxied one failing or cancelled, a sync one's coroutine
+    "def f(r, i):\n    raise ValueError('no')",
+    "async def g(r, i):\n    raise ValueError('no')\nf = create_proxy(g)",
+    "async def g(r, i):\n    raise asyncio.CancelledError()\nf = create_proxy(g)",
+    "async def g(r, i):\n    return js.Response.new('x')\nf = lambda r, i: g(r, i)",
+    "async def g(r, i):\n    return js.Response.new('x')\nf = create_proxy(lambda r, i: g(r, i))",
 ]
 
 #: the ``proxy-async-calls`` cases: a ``create_proxy`` (or ``create_once_callable``) of an ``async def``
