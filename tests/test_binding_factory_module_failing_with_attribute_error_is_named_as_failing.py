@@ -1,5 +1,5 @@
 """A ``[tool.workers-env.bindings]`` module whose own top-level code raises ``AttributeError`` (a
-typo there, ``os.environ.gett``) is reported as a module that failed to import, with that error --
+typo there, ``math.tau_half``) is reported as a module that failed to import, with that error --
 not as a module lacking the factory: workers-env read the import's ``AttributeError`` as
 ``getattr``'s and said ``module 'x' has no 'make_store'`` (review90, beside walk58's did-you-mean)."""
 
@@ -14,10 +14,10 @@ from workers_env.config import load_config
 
 def test_an_attribute_error_of_the_modules_own_code_is_its_failure(tmp_path):
     (tmp_path / "wrangler.toml").write_text('name = "w"\n')
-    (tmp_path / "review90_facts.py").write_text("import os\nKEY = os.environ.gett('X')\n\ndef make_store():\n"
+    (tmp_path / "review90_facts.py").write_text("import math\nHALF = math.tau_half\n\ndef make_store():\n"
                                                 "    return object()\n")
     (tmp_path / "pyproject.toml").write_text('[tool.workers-env.bindings]\nSTORE = "review90_facts:make_store"\n')
     with pytest.raises(ConfigError) as info:
         bindings_from_pyproject(load_config(tmp_path))
-    assert str(info.value).endswith("STORE: importing 'review90_facts' raised AttributeError: '_Environ' object has "
-                                    "no attribute 'gett'; fix that module")
+    assert str(info.value).endswith("STORE: importing 'review90_facts' raised AttributeError: module 'math' has no "
+                                    "attribute 'tau_half'; fix that module")
