@@ -837,9 +837,14 @@ class ImportScope:
                 _OWNED[module] = weakref.ref(self)
                 self._layer.saved.setdefault(name, _MISSING)
         modules = sys.modules
-        for name, mine in list(self.modules.items()):  # one of its own the step imported again
-            found = modules.get(name, mine)
-            if found is not mine:
+        for name, mine in list(self.modules.items()):  # one of its own the step imported again, or removed
+            found = modules.get(name, _MISSING)
+            if found is _MISSING:  # ``del sys.modules[name]`` by the Worker's code (nothing else removes
+                # its names while it runs): gone for its later steps too, so its next ``import`` runs the
+                # module afresh, as the isolate's one interpreter does (review90)
+                del self.modules[name]
+                self._entries = None
+            elif found is not mine:
                 self._adopted(name, found)
 
     def _adopted(self, name: str, module: Any) -> bool:
