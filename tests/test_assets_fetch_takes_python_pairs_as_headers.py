@@ -4,7 +4,8 @@ init's ``headers`` is a PyProxy JavaScript iterates, and workerd's Request const
 calling Worker, reads it as a sequence of pairs (the README's advice for ``js.fetch``: "pass
 ``headers.items()``, a list of pairs or ``to_js(...)``"). ``env.ASSETS`` refused them as a PyProxy
 argument (``a Python list reached JavaScript as a PyProxy in this call to ASSETS.fetch()``; a
-generator since left57 read it into a list first) -- review88. Seen here by ``If-None-Match``: the
+generator since left57 read it into a list first) -- review88; ``headers.items()`` of a dict, the
+README's own advice for ``js.fetch``, and a set of pairs were still refused so (review90). Seen here by ``If-None-Match``: the
 asset's ETag given back is a 304."""
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ async def on_fetch(request, env):
     etag = (await env.ASSETS.fetch("http://a/a.txt")).headers.get("etag")
     pairs = [("if-none-match", etag)]
     out = []
-    for headers in (pairs, [list(p) for p in pairs], (p for p in pairs), tuple(pairs)):
+    for headers in (pairs, [list(p) for p in pairs], (p for p in pairs), tuple(pairs), dict(pairs).items(),
+                    set(pairs)):
         out.append((await env.ASSETS.fetch("http://a/a.txt", headers=headers)).status)
     init = js.Object.fromEntries(to_js([["headers", (p for p in pairs)]]))
     out.append((await env.ASSETS.fetch("http://a/a.txt", init)).status)
@@ -49,4 +51,4 @@ def test_python_pairs_reach_the_asset_worker(tmp_path: Path, date: str) -> None:
         assert resp.status == 200, await resp.text()
         return await resp.json()
 
-    assert asyncio.run(scenario()) == [304] * 5
+    assert asyncio.run(scenario()) == [304] * 7

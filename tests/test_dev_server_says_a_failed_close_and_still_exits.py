@@ -79,3 +79,14 @@ def test_a_second_signal_says_nothing_where_no_state_is_held(tmp_path: Path) -> 
     code, _, err = _run(project, "time.sleep(60)", [signal.SIGINT, signal.SIGINT])
     assert (code, err) == (130, "")
     assert "Traceback" not in err and "Interrupted." not in err
+
+
+def test_a_second_signal_says_nothing_where_a_binding_factory_made_no_worker(tmp_path: Path) -> None:
+    """A ``[tool.workers-env.bindings]`` factory answering a plain object holds no state either:
+    dev registered a closer for any factory's binding, so the second signal said the state was
+    left untidied (review90; ef2e181c meant only factories that load a Worker)."""
+    project = python_project(tmp_path / "app", answering("hi"), files={"review90_fakes.py": "def make():\n    return object()\n"})
+    with (project / "pyproject.toml").open("a") as pyproject:
+        pyproject.write('\n[tool.workers-env.bindings]\nFAKE = "review90_fakes:make"\n')
+    code, _, err = _run(project, "time.sleep(60)", [signal.SIGINT, signal.SIGINT])
+    assert (code, err) == (130, "")

@@ -666,22 +666,24 @@ def bindings_from_pyproject(config: WorkerConfig) -> dict[str, Any]:
             module_name, _, attr = target.partition(":")
             targets.append(module_name)
             try:
-                factory = getattr(importlib.import_module(module_name), attr)
+                module = importlib.import_module(module_name)
             except ImportError as exc:
                 failures.append(exc)
                 problems.append(f"{where}: {name}: cannot import {module_name!r} ({exc}); the module must be importable from {root} or your environment")
                 continue
-            except AttributeError:
-                module = sys.modules.get(module_name)
-                names = [n for n in dir(module) if not n.startswith("_")] if module is not None else []
-                close = difflib.get_close_matches(attr, names, n=1, cutoff=0.8)  # walk58: a misspelt factory
-                problems.append(f"{where}: {name}: module {module_name!r} has no {attr!r}"
-                                + (f" (did you mean {module_name}:{close[0]}?)" if close else ""))
-                continue
-            except Exception as exc:  # noqa: BLE001 - the module's own code failed (a SyntaxError, say)
+            except Exception as exc:  # noqa: BLE001 - the module's own code failed (a SyntaxError, an
+                # AttributeError of its top level: no missing factory -- review90)
                 failures.append(exc)
                 problems.append(f"{where}: {name}: importing {module_name!r} raised {_import_error(exc)}; fix "
                                 "that module")
+                continue
+            try:
+                factory = getattr(module, attr)
+            except AttributeError:
+                names = [n for n in dir(module) if not n.startswith("_")]
+                close = difflib.get_close_matches(attr, names, n=1, cutoff=0.8)  # walk58: a misspelt factory
+                problems.append(f"{where}: {name}: module {module_name!r} has no {attr!r}"
+                                + (f" (did you mean {module_name}:{close[0]}?)" if close else ""))
                 continue
             if not callable(factory):
                 problems.append(f"{where}: {name}: {target} is not callable; name a function or class that returns the binding")

@@ -528,6 +528,11 @@ class BindingNotEmulatedError(NotEmulatedError):
         self.kind = kind
         self.field = field
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with the three arguments its ``__init__`` takes (``args`` holds only the
+        message it made of them, which ``__init__`` cannot be called with: review90)."""
+        return type(self), (self.binding, self.kind, self.field), self.__dict__
+
 
 class UnindexedFilterWarning(UserWarning):
     """A v2 filter names a property that has no metadata index, or compares an indexed one with

@@ -396,6 +396,12 @@ _FETCHER_HEADS = [
     "f = js.fetch",
     "async def g(r, i):\n    return js.Response.new('x')\nf = create_proxy(g)",
     "f = lambda r, i: js.Response.new('x')",
+    # review90: a fetcher raising at the call, a proxied one failing or cancelled, a sync one's coroutine
+    "def f(r, i):\n    raise ValueError('no')",
+    "async def g(r, i):\n    raise ValueError('no')\nf = create_proxy(g)",
+    "async def g(r, i):\n    raise asyncio.CancelledError()\nf = create_proxy(g)",
+    "async def g(r, i):\n    return js.Response.new('x')\nf = lambda r, i: g(r, i)",
+    "async def g(r, i):\n    return js.Response.new('x')\nf = create_proxy(lambda r, i: g(r, i))",
 ]
 
 #: the ``proxy-async-calls`` cases: a ``create_proxy`` (or ``create_once_callable``) of an ``async def``
@@ -487,6 +493,26 @@ PROXY_ASYNC_CASES = (
                       # capture_this, called with a thisArg (jsfunctions' _ThisCall; audit35)
                       "async def t(this, x, *rest):\n    await co(x)\n"
                       "js.Array.of(1, 2).forEach(create_proxy(t, capture_this=True), js.Object.new())")),
+       # a promise's then/catch/finally_ is Pyodide's webloop, Python code calling the handler: a proxied
+       # async def's failure is its PythonError's JsException, a CancelledError too (review90)
+       *(_PROXY_HEAD + "import js\nasync def cx(*a):\n    raise asyncio.CancelledError()\nq = " + chain
+         + "\ntry:\n    r = await q\nexcept BaseException as e:\n    r = (type(e).__name__, str(e).splitlines()[-1][:40])\nr"
+         for chain in ("js.Promise.resolve(1).then(create_proxy(bad))",
+                       "js.Promise.reject(js.Error.new('e')).catch(create_proxy(bad))",
+                       "js.Promise.resolve(1).finally_(create_proxy(bad))",
+                       "js.Promise.resolve(1).then(create_proxy(lambda v: bad()))",
+                       "js.Promise.resolve(1).then(bad)",
+                       "js.Promise.resolve(1).then(create_proxy(cx))",
+                       "js.Promise.resolve(1).then(create_proxy(now)).then(create_proxy(now))")),
+       _PROXY_HEAD + "import js\nq = js.Promise.resolve(1).then(create_proxy(bad)).catch(create_proxy(lambda e: (type(e).__name__, "
+       "getattr(e, 'name', None))))\nawait q",
+       # a destroyed proxy, keywords to a once-callable, an async executor, an async generator function
+       _PROXY_HEAD + "p = create_proxy(co)\np.destroy()\np('a')",
+       _PROXY_HEAD + "x = create_once_callable(now)\ny = x(x='k')\n(type(y).__name__, type(await y).__name__)",
+       _PROXY_HEAD + "import js\nasync def ex(res, rej):\n    log.append('ex')\n    res(5)\np = js.Promise.new(create_proxy(ex))\n"
+       "log.append('made')\n(await p, ' '.join(log))",
+       _PROXY_HEAD + "loop.call_soon(create_proxy(co), 'a')\nfor i in range(4):\n    await asyncio.sleep(0)\n' '.join(log)",
+       _PROXY_HEAD + "async def ag():\n    yield 1\nx = create_proxy(ag)()\n(type(x).__name__, inspect.isasyncgen(x))",
        ])
 
 CASES = {
@@ -3150,3 +3176,4 @@ CASES = {
     "pyfetch-fetcher-order": [_FETCHER_PAIR.format(head=head) for head in _FETCHER_HEADS],
     "proxy-async-calls": PROXY_ASYNC_CASES,
 }
+

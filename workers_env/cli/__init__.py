@@ -44,6 +44,7 @@ from workers_env.cli.globalflags import (
     NEGATIVE,
     TRUE_WORD,
     add_global_options,
+    array_options,
     camel_case,
     command_first,
     read_line,
@@ -482,7 +483,7 @@ def _main(argv: Sequence[str] | None) -> int:
     first = argv[words[0]] if words else None
     parser = build_parser(first, summaries_only=first not in _COMMAND_MODULES and top_level_only(typed, argv))
     # read again knowing the command's options that take any word after them (`--prefix -1e5`)
-    argv, cwds = _take_cwd(short_groups(typed, valued_options(parser)))
+    argv, cwds = _take_cwd(short_groups(typed, valued_options(parser), array_options(parser)))
     if None in cwds:
         return _usage_error(parser, argv, UsageError("Not enough arguments following: cwd"))
     if len(cwds) > 1:

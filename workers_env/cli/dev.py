@@ -523,8 +523,8 @@ def _run(args: argparse.Namespace) -> int:
                 name_cf_worker_zone(built, origin_options.zone(config))
             route_session_queues(built, worker_name(config), slots)  # a queue another Worker of it consumes
             context = getattr(built, "_context", None)
-            if context is not None and made:  # closed with the env dev closes (a reload's retired one, at exit)
-                context.on_close(lambda: _close_supplied_workers(made))
+            if context is not None and _loads_workers(made):  # closed with the env dev closes (a reload's
+                context.on_close(lambda: _close_supplied_workers(made))  # retired one, at exit)
             return built
 
         env = make_env(config)
@@ -681,6 +681,15 @@ async def _reconfigured(config: Any, app: Any, args: argparse.Namespace, given: 
     await app.relisten(sockets)
     args.ip, args.port, args.listening_port = edited.ip, edited.port, sockets[0].getsockname()[1]
     emit("info", f"[wrangler:info] {ready_lines(edited.ip, sockets[0].getsockname()[1], updated=True)[0]}")
+
+
+def _loads_workers(made: dict[str, Any]) -> bool:
+    """Whether the binding factories made a Worker (whose env :func:`_close_supplied_workers`
+    closes): a factory's plain object holds no state, so it asks for no closer -- which would
+    say, at a second signal, that state was left untidied (review90)."""
+    from workers_env.runtime.services import ServiceSource
+
+    return any(isinstance(value, ServiceSource) for value in made.values())
 
 
 def _close_supplied_workers(supplied: dict[str, Any]) -> None:

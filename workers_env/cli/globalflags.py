@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 __all__ = [
-    "NEGATIVE", "TRUE_WORD", "WORDS_KEY", "GLOBAL_FLAGS", "GLOBAL_REQUIRED", "GLOBAL_VALUED", "add_global_options", "command_first", "missing_value", "read_line",
+    "NEGATIVE", "TRUE_WORD", "WORDS_KEY", "array_options", "GLOBAL_FLAGS", "GLOBAL_REQUIRED", "GLOBAL_VALUED", "add_global_options", "command_first", "missing_value", "read_line",
     "camel_case", "kebab_case", "short_groups", "subcommands", "valued_options",
 ]
 
@@ -78,7 +78,24 @@ def _eaten(word: str) -> bool:
     return word.startswith("-") and (not _NOT_EATEN.match(word) or NEGATIVE.fullmatch(word) is not None)
 
 
-def short_groups(argv: list[str], required: frozenset[str] = GLOBAL_REQUIRED) -> list[str]:
+def array_options(parser: argparse.ArgumentParser) -> frozenset[str]:
+    """The spellings of every option under ``parser`` taking a greedy array of words (``--ids``,
+    ``--vector``, ``--table``): yargs ends one at the next option, ``-_`` too."""
+    return frozenset().union(*(
+        action.option_strings for each in _parsers(parser) for action in each._actions
+        if action.option_strings and action.nargs in ("*", "+")))
+
+
+def _in_array(out: list[str], arrays: frozenset[str]) -> bool:
+    """Whether the words last written out are the values of an array option of ``arrays``."""
+    for token in reversed(out):
+        if token.startswith("-") and not NEGATIVE.fullmatch(token):
+            return token.partition("=")[0] in arrays
+    return False
+
+
+def short_groups(argv: list[str], required: frozenset[str] = GLOBAL_REQUIRED,
+                 arrays: frozenset[str] = frozenset()) -> list[str]:
     """``argv`` with each group of one-letter options (``-vc``, ``-ce``, ``-e=staging``,
     ``-c/abs/wrangler.toml``) written out one option a word, as yargs-parser 21's
     ``short-option-groups`` (on in wrangler 4.164.0) reads it, up to ``--``: each letter but the
@@ -102,8 +119,10 @@ def short_groups(argv: list[str], required: frozenset[str] = GLOBAL_REQUIRED) ->
             out.append(f"{token}={argv[i + 1]}")
             skip = True
             continue
-        if token.startswith("-_") and out and _bare_option(out[-1]):
-            out.append(WORDS_KEY)  # (the option before it takes no value: yargs reads `-_` as an option)
+        if token.startswith("-_") and out and (_bare_option(out[-1]) or _in_array(out, arrays)):
+            # (the option before it takes no value, an array no more words: yargs reads `-_` as an
+            # option; `--ids a -_ b` is `Unknown argument: b`, wrangler 4.164.0: review90)
+            out.append(WORDS_KEY)
         if token == "-_":  # yargs' key of the words: the next word stays one, else `true` is one
             if i + 1 == len(argv) or (re.match(r"--?[^-]", argv[i + 1]) and not NEGATIVE.fullmatch(argv[i + 1])):
                 out.append(TRUE_WORD)

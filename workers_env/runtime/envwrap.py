@@ -16,7 +16,7 @@ import datetime
 import functools
 import inspect
 import types
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any
 
 from workers_env._deep import ROOMY_FROM, deeper, python_str
@@ -323,9 +323,10 @@ class JsBinding(JsHostObject):
                 except Exception as error:  # noqa: BLE001 - the reason, whatever the Worker aborted it with
                     return binding_promise(_settled(as_pyodide_error(error) if isinstance(error, JsException) else error))
                 if not self._rpc and len(js_args) > 1 and isinstance(js_args[1], JsObject) and \
-                        isinstance(js_args[1]._props.get("headers"), (list, tuple)):
+                        isinstance(js_args[1]._props.get("headers"), _PAIRS):
                     # Python pairs (a PyProxy JavaScript iterates) as the Headers the caller's Request makes of
-                    # them, as for fetch: env.ASSETS refused them as a PyProxy argument (review88)
+                    # them, as for fetch: env.ASSETS refused them as a PyProxy argument (review88), and
+                    # ``headers.items()`` -- the README's advice for fetch -- or a set of pairs still (review90)
                     js_args[1] = JsObject({**js_args[1]._props, "headers": JsHeaders(js_args[1]._props["headers"])})
             where = f"call to {self._name}.{name}()"
             if self._js_class == "WorkerQueue" and name in ("send", "sendBatch"):
@@ -923,6 +924,10 @@ async def _body_taken(pending: Awaitable[Any], request: JsRequest | None, stream
         if request is not None:
             request.bodyUsed = True
         leave_locked(stream)
+
+
+#: a Python container of header pairs a Request's init may hold, which JavaScript iterates as a sequence
+_PAIRS = (list, tuple, KeysView, ValuesView, ItemsView, set, frozenset)
 
 
 async def _settled(outcome: Any) -> Any:

@@ -14,7 +14,7 @@ call nobody awaits runs all the same -- and cancelling the future leaves it runn
 314.0.6; 0.26.0a4's Node dies of an ``InvalidStateError`` there).
 
 A JavaScript caller -- workers-env's stand-ins: ``arr.forEach``/``map``, ``queueMicrotask``, a
-timer, a ``then`` -- gets the same task of an ``async def``'s coroutine, begun at the call
+timer; not a promise's ``then``, Pyodide's Python ``webloop`` (review90) -- gets the same task of an ``async def``'s coroutine, begun at the call
 (:func:`started`), so its body runs though the caller drops the answer, as it does in Pyodide
 (review89: ``forEach``/``map``/``queueMicrotask`` of a ``create_proxy``'d ``async def`` ran it
 on 0.26.0a4, 0.28.2 and 314.0.6; here it never ran, "coroutine ... was never awaited")."""

@@ -16,6 +16,7 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env._jsvalues import UNDEFINED, ByteStream, JsDate, JsOpaque
 from workers_env.runtime.jsdestroyed import DestroyedAttribute
+from workers_env.runtime.jspromise import python_error
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.jspyproxies import reads_dict_keys, warn_pyproxy
 
@@ -39,8 +40,20 @@ def not_a_message() -> JsException:
 
 
 def batch_as_read(batch: Any, nulls: Any, where: str) -> JsArray:
-    """The batch's items, each as JavaScript reads it from what the PyProxy's iterator yields."""
-    return JsArray([_item(item, nulls, where) for item in batch], nulls=nulls)
+    """The batch's items, each as JavaScript reads it from what the PyProxy's iterator yields. What
+    the Python iterable raises meanwhile (a generator failing midway) is the ``PythonError`` jsg's
+    pull throws, so the call's rejection -- a ``JsException`` once awaited -- and nothing is sent
+    (review90: wrangler dev 4.164.0 rejects a JS generator's throw there, sends nothing; Pyodide
+    0.26.0a4, 0.28.2 and 314.0.6 read that rejection as ``JsException: PythonError: ...``)."""
+    items = []
+    try:
+        for item in batch:
+            items.append(_item(item, nulls, where))
+    except (JsException, Warning):  # (jsg's own refusal; a PyProxyWarning a ``-W error`` filter raises)
+        raise
+    except Exception as exc:  # noqa: BLE001 - the iterable's own error (an item's attribute's), as JavaScript sees it
+        raise python_error(exc) from exc
+    return JsArray(items, nulls=nulls)
 
 
 def _item(item: Any, nulls: Any, where: str) -> Any:

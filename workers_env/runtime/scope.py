@@ -64,6 +64,11 @@ _LOCK = threading.RLock()
 # this when read is not trusted: the folder is read again next time (git's "racy" rule).
 _RACY_NS = 2_000_000_000
 _MISSING = object()
+#: the stand-ins' top-level names production has imported before the Worker's code runs, so a module
+#: of the Worker's folder by that name never imports in their place: ``pyodide`` (in ``sys.modules`` at
+#: the start of npm Pyodide 0.26.0a4, 0.28.2 and 314.0.6; review90). ``js`` is not there in Pyodide
+#: (its finder comes after the path's): a Worker's ``js.py`` imports, as here
+_PRELOADED = frozenset({"pyodide"})
 #: runs an iterator out in C, keeping nothing (a step's removal of its names from ``sys.modules``)
 _SINK: collections.deque[Any] = collections.deque(maxlen=0)
 _consume = _SINK.extend
@@ -566,7 +571,7 @@ class ImportScope:
         except OSError:
             stamp = None
         if stamp is None or stamp != self._local_stamp or self._local_racy:
-            names = frozenset(_local_names(self.folder) - sys.stdlib_module_names)
+            names = frozenset(_local_names(self.folder) - sys.stdlib_module_names - _PRELOADED)
             if names != self._local_cache:  # the same listing kept as it is: an entry can be replayed
                 self._local_cache = names
             self._local_stamp = stamp
@@ -832,9 +837,14 @@ class ImportScope:
                 _OWNED[module] = weakref.ref(self)
                 self._layer.saved.setdefault(name, _MISSING)
         modules = sys.modules
-        for name, mine in list(self.modules.items()):  # one of its own the step imported again
-            found = modules.get(name, mine)
-            if found is not mine:
+        for name, mine in list(self.modules.items()):  # one of its own the step imported again, or removed
+            found = modules.get(name, _MISSING)
+            if found is _MISSING:  # ``del sys.modules[name]`` by the Worker's code (nothing else removes
+                # its names while it runs): gone for its later steps too, so its next ``import`` runs the
+                # module afresh, as the isolate's one interpreter does (review90)
+                del self.modules[name]
+                self._entries = None
+            elif found is not mine:
                 self._adopted(name, found)
 
     def _adopted(self, name: str, module: Any) -> bool:

@@ -62,8 +62,10 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
         future in the 314 era (``onfinally``, then the returned future cancelled)."""
         following = PyodideFuture(loop=self.get_loop())
         follows(following, self)  # waiting on it is waiting on this future, then on the handler's task (runtime/stalls.py)
+        # Pyodide's then is Python code calling the handlers: a create_proxy'd one answers as to Python
+        onfulfilled, onrejected = _read_as_python(onfulfilled), _read_as_python(onrejected)
         onfulfilled, onrejected = scoped_callback(onfulfilled), scoped_callback(onrejected)
-        oncancelled = scoped_callback(oncancelled)
+        oncancelled = scoped_callback(_read_as_python(oncancelled))
         cancels = pyodide_029()  # the era of the Worker whose code chains it
 
         async def callback(done: asyncio.Future) -> None:  # type: ignore[type-arg]
@@ -108,7 +110,7 @@ class PyodideFuture(asyncio.Future):  # type: ignore[type-arg]
         future: nothing runs before the 314 era; from it ``onfinally()``, then the returned future
         is cancelled (pyodide#6290)."""
         def after(outcome: Callable[[], Any]) -> Any:
-            waiting = onfinally()
+            waiting = _read_as_python(onfinally)()
             if not inspect.isawaitable(waiting):
                 return outcome()
 
@@ -276,6 +278,27 @@ class WebLoopPolicy(metaclass=_RunningStandIn):
 
 
 WebLoop.__module__ = WebLoopPolicy.__module__ = "pyodide.webloop"
+
+
+def _read_as_python(handler: Any) -> Any:
+    """``handler`` as the Python code of Pyodide's ``webloop`` calls it (``then``'s ``onfulfilled``,
+    ``finally_``'s ``onfinally``): a ``create_proxy``'d function's awaitable answer is the
+    ``PyodideFuture`` of its promise, whose failure -- a ``CancelledError`` too -- is the
+    ``JsException`` of its ``PythonError`` (real 0.26.0a4, 0.28.2 and 314.0.6: ``.then(create_proxy(bad))``
+    rejects with ``JsException``; workers-env took the task's own error, and hung on its
+    ``CancelledError``: review90). Any other handler as it is."""
+    from workers_env.runtime.jsfunctions import JsFunction, python_callers_answer
+
+    if not isinstance(handler, JsFunction):
+        return handler
+
+    def called(*args: Any) -> Any:
+        return python_callers_answer(handler, handler(*args))
+
+    return called
+
+
+passes_through(*(code for code in _read_as_python.__code__.co_consts if getattr(code, "co_name", None) == "called"))
 
 
 async def _awaited_fully(value: Any) -> Any:
