@@ -50,6 +50,7 @@ from workers_env.runtime import current, identity
 from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.eras import MAIN_ONLY_SINCE
 from workers_env.runtime.filesystem import done_for_the_worker
+from workers_env.runtime.hostmodules import is_the_hosts
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.moduledicts import held_attribute, held_back
 from workers_env.runtime.modulespecs import StandinFinder
@@ -534,10 +535,10 @@ class ImportScope:
         entries = self._entries or self._merged_entries()
         taken = list(map(modules.pop, entries, _ABSENT))  # (one look-up a name, in C)
         if not all(map(operator.is_, taken, entries.values())):
-            # one the step replaced stays, as the Layers' pop leaves it (put back: last in sys.modules now)
-            # -- unless the Worker imported it again from its own folder: its own from now on
+            # one the step replaced is the Worker's from now on (:meth:`_replaced`), or stays, as the
+            # Layers' pop leaves it: your stand-in (put back: last in sys.modules now)
             for name, mine, found in zip(entries, entries.values(), taken):
-                if found is not mine and found is not _MISSING and not self._adopted(name, found):
+                if found is not mine and found is not _MISSING and not self._replaced(name, found):
                     modules[name] = found  # type: ignore[assignment]
         self._layer.depth = _STANDINS.depth = 0
         sys.path[:] = plan[2]
@@ -835,7 +836,7 @@ class ImportScope:
         for name, mine in list(self.modules.items()):  # one of its own the step imported again
             found = modules.get(name, mine)
             if found is not mine:
-                self._adopted(name, found)
+                self._replaced(name, found)
 
     def _adopted(self, name: str, module: Any) -> bool:
         """Whether ``module``, found under one of the Worker's own names at a plain exit in place
@@ -848,6 +849,26 @@ class ImportScope:
         self.modules[name] = module
         self._entries = None
         _OWNED[module] = weakref.ref(self)
+        return True
+
+    def _replaced(self, name: str, found: Any) -> bool:
+        """Whether ``found``, under one of the Worker's own names at the last exit in place of the
+        scope's, is the Worker's from now on: one it imported again (:meth:`_adopted`), or any other
+        its code put there (``sys.modules["helper"] = json``, a monkeypatching library) -- kept for
+        its later steps and out of the host's ``sys.modules``, as the isolate's one interpreter keeps
+        it, but not made its own (json stays everyone's). Not another Worker's module, nor a
+        stand-in your test's code put there (a binding you supply, called by the Worker): yours."""
+        if self._adopted(name, found):
+            return True
+        try:
+            owner = _OWNED.get(found)
+        except TypeError:  # (an entry that takes no weak reference)
+            owner = None
+        if (name not in self.modules or found is None or owner is not None and owner() is not self
+                or is_the_hosts(found)):  # (a stand-in's name; None, an import halted: left as they are)
+            return False
+        self.modules[name] = found
+        self._entries = None
         return True
 
     def _owns_vendored(self, module: ModuleType, known: _Folders | None = None) -> bool:
