@@ -96,7 +96,7 @@ def is_the_hosts(value: object) -> bool:
     if issubclass(type(value), ModuleType):
         return id(held_names(value)) in HOST_NAMESPACES
     where = getattr(type(value), "__module__", None)
-    return any(module.__name__ == where for module in HOST_NAMESPACES.values())
+    return any(getattr(module, "__name__", None) == where for module in HOST_NAMESPACES.values())
 
 
 def _forget(key: int, _ref: object) -> None:

@@ -535,10 +535,10 @@ class ImportScope:
         entries = self._entries or self._merged_entries()
         taken = list(map(modules.pop, entries, _ABSENT))  # (one look-up a name, in C)
         if not all(map(operator.is_, taken, entries.values())):
-            # one the step replaced is the Worker's from now on (:meth:`_replaced`), or stays, as the
-            # Layers' pop leaves it: your stand-in (put back: last in sys.modules now)
+            # one the step replaced stays, as the Layers' pop leaves it (put back: last in sys.modules now)
+            # -- unless the Worker's from now on (imported again from its folder, or put there by its code)
             for name, mine, found in zip(entries, entries.values(), taken):
-                if found is not mine and found is not _MISSING and not self._replaced(name, found):
+                if found is not mine and found is not _MISSING and not self._adopted(name, found):
                     modules[name] = found  # type: ignore[assignment]
         self._layer.depth = _STANDINS.depth = 0
         sys.path[:] = plan[2]
@@ -836,30 +836,27 @@ class ImportScope:
         for name, mine in list(self.modules.items()):  # one of its own the step imported again
             found = modules.get(name, mine)
             if found is not mine:
-                self._replaced(name, found)
+                self._adopted(name, found)
 
     def _adopted(self, name: str, module: Any) -> bool:
-        """Whether ``module``, found under one of the Worker's own names at a plain exit in place
-        of the scope's (``del sys.modules[name]; import name`` in a step), is the Worker's own
-        again, from its folder: then it is the scope's from now on, as the one interpreter of an
-        isolate keeps it (review89); a stand-in another put there (a test's ``monkeypatch``) is not."""
+        """Whether ``module``, found under one of the Worker's own names at an exit in place of the
+        scope's, is the Worker's from now on, as the one interpreter of an isolate keeps it: one it
+        imported again from its folder (``del sys.modules[name]; import name`` in a step; review89),
+        the scope's own then, or another its code put there (:meth:`_kept`)."""
         if not isinstance(module, ModuleType) or module in _OWNED or not (
                 _is_under(module, self.folder) or self._owns_vendored(module)):
-            return False
+            return self._kept(name, module)
         self.modules[name] = module
         self._entries = None
         _OWNED[module] = weakref.ref(self)
         return True
 
-    def _replaced(self, name: str, found: Any) -> bool:
-        """Whether ``found``, under one of the Worker's own names at the last exit in place of the
-        scope's, is the Worker's from now on: one it imported again (:meth:`_adopted`), or any other
-        its code put there (``sys.modules["helper"] = json``, a monkeypatching library) -- kept for
-        its later steps and out of the host's ``sys.modules``, as the isolate's one interpreter keeps
-        it, but not made its own (json stays everyone's). Not another Worker's module, nor a
-        stand-in your test's code put there (a binding you supply, called by the Worker): yours."""
-        if self._adopted(name, found):
-            return True
+    def _kept(self, name: str, found: Any) -> bool:
+        """Whether ``found``, not from the Worker's folder, is what its code put under its own
+        module's name (``sys.modules["helper"] = json``, a monkeypatching library): kept for its
+        later steps and out of the host's ``sys.modules``, but not made its own (json stays
+        everyone's). Not another Worker's module, nor a stand-in your test's code put there (a
+        binding you supply, called by the Worker): that stays yours, as the Layers' pop leaves it."""
         try:
             owner = _OWNED.get(found)
         except TypeError:  # (an entry that takes no weak reference)
