@@ -27,7 +27,7 @@ from types import ModuleType
 from workers_env.runtime.moduledicts import held_names
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
-__all__ = ["HOST_NAMESPACES", "INTERPRETER_FOLDERS", "note_host_modules"]
+__all__ = ["HOST_NAMESPACES", "INTERPRETER_FOLDERS", "is_the_hosts", "note_host_modules"]
 
 #: ``id()`` of the namespace of each of the host's own modules -> that module (held, so the id is
 #: never another's); read in the frame walks as ``id(frame.f_globals) in HOST_NAMESPACES``
@@ -87,6 +87,16 @@ def note_host_modules(folders: tuple[str, ...], owned: Callable[[ModuleType], bo
         elif (file.startswith(folders) or _a_test(file, names)) and not owned(module):
             HOST_NAMESPACES[id(names)] = module
             _HOST_MODULES.add(id(module))
+
+
+def is_the_hosts(value: object) -> bool:
+    """Whether ``value`` is one of your tests' own modules, or an object of a class one of them
+    defines: a stand-in your code made, never the Worker's (read only where a module name's entry
+    changed, so the walk over your modules is rare)."""
+    if issubclass(type(value), ModuleType):
+        return id(held_names(value)) in HOST_NAMESPACES
+    where = getattr(type(value), "__module__", None)
+    return any(getattr(module, "__name__", None) == where for module in HOST_NAMESPACES.values())
 
 
 def _forget(key: int, _ref: object) -> None:

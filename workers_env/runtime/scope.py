@@ -50,6 +50,7 @@ from workers_env.runtime import current, identity
 from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.eras import MAIN_ONLY_SINCE
 from workers_env.runtime.filesystem import done_for_the_worker
+from workers_env.runtime.hostmodules import is_the_hosts
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.moduledicts import held_attribute, held_back
 from workers_env.runtime.modulespecs import StandinFinder
@@ -540,7 +541,7 @@ class ImportScope:
         taken = list(map(modules.pop, entries, _ABSENT))  # (one look-up a name, in C)
         if not all(map(operator.is_, taken, entries.values())):
             # one the step replaced stays, as the Layers' pop leaves it (put back: last in sys.modules now)
-            # -- unless the Worker imported it again from its own folder: its own from now on
+            # -- unless the Worker's from now on (imported again from its folder, or put there by its code)
             for name, mine, found in zip(entries, entries.values(), taken):
                 if found is not mine and found is not _MISSING and not self._adopted(name, found):
                     modules[name] = found  # type: ignore[assignment]
@@ -848,16 +849,33 @@ class ImportScope:
                 self._adopted(name, found)
 
     def _adopted(self, name: str, module: Any) -> bool:
-        """Whether ``module``, found under one of the Worker's own names at a plain exit in place
-        of the scope's (``del sys.modules[name]; import name`` in a step), is the Worker's own
-        again, from its folder: then it is the scope's from now on, as the one interpreter of an
-        isolate keeps it (review89); a stand-in another put there (a test's ``monkeypatch``) is not."""
+        """Whether ``module``, found under one of the Worker's own names at an exit in place of the
+        scope's, is the Worker's from now on, as the one interpreter of an isolate keeps it: one it
+        imported again from its folder (``del sys.modules[name]; import name`` in a step; review89),
+        the scope's own then, or another its code put there (:meth:`_kept`)."""
         if not isinstance(module, ModuleType) or module in _OWNED or not (
                 _is_under(module, self.folder) or self._owns_vendored(module)):
-            return False
+            return self._kept(name, module)
         self.modules[name] = module
         self._entries = None
         _OWNED[module] = weakref.ref(self)
+        return True
+
+    def _kept(self, name: str, found: Any) -> bool:
+        """Whether ``found``, not from the Worker's folder, is what its code put under its own
+        module's name (``sys.modules["helper"] = json``, a monkeypatching library): kept for its
+        later steps and out of the host's ``sys.modules``, but not made its own (json stays
+        everyone's). Not another Worker's module, nor a stand-in your test's code put there (a
+        binding you supply, called by the Worker): that stays yours, as the Layers' pop leaves it."""
+        try:
+            owner = _OWNED.get(found)
+        except TypeError:  # (an entry that takes no weak reference)
+            owner = None
+        if (name not in self.modules or found is None or owner is not None and owner() is not self
+                or is_the_hosts(found)):  # (a stand-in's name; None, an import halted: left as they are)
+            return False
+        self.modules[name] = found
+        self._entries = None
         return True
 
     def _owns_vendored(self, module: ModuleType, known: _Folders | None = None) -> bool:
