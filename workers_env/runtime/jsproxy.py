@@ -1805,6 +1805,8 @@ def from_plain(value: Any, nulls: Any = True) -> Any:
     is ``null``, as the Worker's Pyodide hands it over, or as ``nulls`` fixes it)."""
     if value is None:
         return _null_for(nulls)
+    if type(value) is str:  # (a KV value: what js_number below hands back, asked first)
+        return value
     if isinstance(value, JsMapResult):  # a JS Map (KV's bulk get)
         return JsMap({k: from_plain(v, nulls) for k, v in value.items()})
     from workers_env.runtime.jsreadable import JsReadableStream  # (jsreadable builds on this module)
