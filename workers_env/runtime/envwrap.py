@@ -1416,6 +1416,8 @@ def _without_jsnull(value: Any, level: int = 1) -> Any:
     """The external SDK's ``_replace_jsnull_with_none`` (workers-runtime-sdk 1.3.0 on,
     ``workers/rpc.py``): every ``jsnull`` in a ``to_py()`` tree as ``None``, every ``dict`` rebuilt
     as its ``JsDict`` -- a ``dict`` whose keys also read as attributes (``res.matches``)."""
+    if type(value) in _SAME_IN_JS:  # a str, a number: as it is (asked first)
+        return value
     if value is jsnull:
         return None
     if isinstance(value, dict):

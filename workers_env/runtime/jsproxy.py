@@ -156,9 +156,15 @@ def _converted(storage: Any, empty: Any, fill: Callable[[Any], Any]) -> Any:
     return empty
 
 
+#: plain values :func:`_py` and :func:`_wrap_child` hand straight to ``js_number``
+_TEXT_AND_NUMBERS = frozenset({str, int, float, bool})
+
+
 def _py(value: Any, depth: int, converter: Callable[..., Any] | None = None) -> Any:
     """One JS value converted to Python (``to_py`` for proxies, numbers normalised); an object
     ``to_py`` has no conversion for (a Date, a Response) goes to ``converter`` if one is given."""
+    if type(value) in _TEXT_AND_NUMBERS:  # (a result's id, score: what the checks below hand js_number)
+        return js_number(value)
     if isinstance(value, (JsProxy, JsDate, JsOpaque)) and not isinstance(value, JsSet):  # (a Date or an Error too)
         if depth == 0:
             return value
@@ -1583,6 +1589,8 @@ def _wrap_child(value: Any, nulls: Any = False) -> Any:
         return js_null()
     if value is None:
         return _null_for(nulls) if nulls else None
+    if type(value) in _TEXT_AND_NUMBERS:  # (what the checks below hand js_number, asked first)
+        return js_number(value)
     if isinstance(value, dict):  # plain data stored lazily (results from bindings)
         return JsObject.plain(value, nulls or True)
     if type(value) is list:  # a JsSet (a list subclass) stays a Set
