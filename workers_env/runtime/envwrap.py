@@ -1424,6 +1424,8 @@ def _without_jsnull(value: Any, level: int = 1) -> Any:
         return _sdk_walk(level, _RESULT,
                          lambda: JsDict({k: _without_jsnull(v, level + 1) for k, v in value.items()}))
     if type(value) is list:
+        if _PLAIN.issuperset(map(type, value)):  # a vector (an embedding): each item as it is, at C speed
+            return _sdk_walk(level, _RESULT, lambda: list(value))
         return _sdk_walk(level, _RESULT, lambda: [_without_jsnull(v, level + 1) for v in value])
     if isinstance(value, (JsDate, JsException, JsOpaque)):  # what to_py() left that the SDK's converter takes
         return from_rpc_default(value)
