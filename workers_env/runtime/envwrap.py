@@ -439,9 +439,10 @@ class JsBinding(JsHostObject):
         them sees the same look-ups). The plan made of them is kept per (binding class, method)
         with a copy of the declarations it was made of, and served again only while the
         declarations read equal that copy: a table replaced, or changed in place, between two
-        calls makes a new plan. Declarations that are not plain tables (``_kept_tables``), and the
-        methods of an object whose class fixes its options argument (``option_args``), are never
-        kept: their plan is made afresh on every call."""
+        calls makes a new plan (but for an equal value of another type put in place of one kept,
+        ``1.0`` for ``1``, which ``==`` cannot tell). Declarations that are not plain tables
+        (``_kept_tables``), and the methods of an object whose class fixes its options argument
+        (``option_args``), are never kept: their plan is made afresh on every call."""
         binding = self._binding
         option_args = self._option_args
         head = tuple(map(getattr, repeat(binding), _HEAD_TABLES if option_args is None else _REST_TABLE, _NONES))
