@@ -16,9 +16,9 @@ import copyreg
 import datetime
 import functools
 import inspect
+import itertools
 import types
 from collections.abc import Awaitable, Callable, Iterator, Mapping
-from itertools import repeat
 from typing import Any
 
 from workers_env._deep import ROOMY_FROM, deeper, python_str
@@ -445,14 +445,14 @@ class JsBinding(JsHostObject):
         (``option_args``), are never kept: their plan is made afresh on every call."""
         binding = self._binding
         option_args = self._option_args
-        head = tuple(map(getattr, repeat(binding), _HEAD_TABLES if option_args is None else _REST_TABLE, _NONES))
+        head = tuple(map(getattr, _repeat(binding), _HEAD_TABLES if option_args is None else _REST_TABLE, _NONES))
         key = (type(binding), name)
         kept: Any = self._plans.get(key) if option_args is None else None
         if kept is not None and _TABLE_TYPES.issuperset(map(type, head)) and kept[0] == head:
             plan: _Plan = kept[2]
             if plan.rest:
                 return plan
-            tail = tuple(map(getattr, repeat(binding), _ARG_TABLES, _NONES))
+            tail = tuple(map(getattr, _repeat(binding), _ARG_TABLES, _NONES))
             if _TABLE_TYPES.issuperset(map(type, tail)) and kept[1] == tail:
                 return plan
             return self._new_plan(key, head, tail, rest=False)
@@ -463,7 +463,7 @@ class JsBinding(JsHostObject):
         """:meth:`_plan`'s plan made of the declarations read (``tail`` read here unless given),
         and kept if they can be."""
         if tail is None:
-            tail = () if rest else tuple(map(getattr, repeat(self._binding), _ARG_TABLES, _NONES))
+            tail = () if rest else tuple(map(getattr, _repeat(self._binding), _ARG_TABLES, _NONES))
         plan = _Plan(key[1], self._option_args, head, tail, rest)
         copies = _kept_tables(head), _kept_tables(tail)
         if copies[0] is not None and copies[1] is not None and self._option_args is None:
@@ -932,6 +932,7 @@ _TABLE_DATA = frozenset({str, int, bool, type(None), tuple, list, set, frozenset
 
 #: the defaults of those reads, ``getattr(binding, name, None)`` in C (``map`` stops at the names' end)
 _NONES = (None,) * len(_ARG_TABLES)
+_repeat = itertools.repeat
 
 
 def _table(value: Any, default: Any) -> Any:
