@@ -2,7 +2,8 @@
 ``await self.env.KV.get(...)`` / ``put``, ``await self.env.DB.prepare(...).bind(...).first()`` / ``all()``,
 ``await self.env.IDX.query(768 floats, topK=10)`` on a 1,000 x 768 index, one
 ``await self.env.IDX.upsert(...)`` of 1,000 x 768, ``await self.env.AI.run(...)`` of 100 texts,
-and ``await asyncio.sleep(0)`` (one bare step of Worker code, for scale). The Worker
+``await self.env.MINE.get("k")`` of a binding supplied by hand (``load_env(bindings=...)``: an
+object with ``async def get``), and ``await asyncio.sleep(0)`` (one bare step of Worker code, for scale). The Worker
 (``load_worker``, external-SDK era: plain Python arguments) times each kind itself in CPU time
 (``time.process_time`` around N calls in one request); each checkout in fresh processes,
 interleaved round by round; the figure is the median over the rounds of each process's best
@@ -22,7 +23,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = "kv_get,kv_put,d1_first,d1_all,vec_query,vec_upsert,ai_run,sleep0"
+KINDS = "kv_get,kv_put,d1_first,d1_all,vec_query,vec_upsert,ai_run,supplied,sleep0"
 
 PROBE = r'''
 import asyncio, json, pathlib, sys, tempfile
@@ -73,6 +74,10 @@ class Default(WorkerEntrypoint):
             n = 3
             for _ in range(n):
                 await env.AI.run("@cf/baai/bge-base-en-v1.5", {"text": TEXTS})
+        elif kind == "supplied":
+            n = 300
+            for _ in range(n):
+                await env.MINE.get("k")
         elif kind == "sleep0":
             n = 300
             for _ in range(n):
@@ -94,7 +99,11 @@ index_name = "idx"
 [ai]
 binding = "AI"
 """)
-env = load_env(folder / "wrangler.toml", indexes={"idx": {"dimensions": 768, "metric": "cosine", "version": "v2"}})
+class Mine:  # a binding supplied by hand
+    async def get(self, key, options=None):
+        return {"key": key}
+env = load_env(folder / "wrangler.toml", indexes={"idx": {"dimensions": 768, "metric": "cosine", "version": "v2"}},
+               bindings={"MINE": Mine()})
 worker = load_worker(env=env)
 async def main():
     out = {}

@@ -11,10 +11,12 @@ options object) and convert results back to Python (``JsDict``, ``None``, ``int`
 from __future__ import annotations
 
 import contextvars
+import copy
 import copyreg
 import datetime
 import functools
 import inspect
+import itertools
 import types
 from collections.abc import Awaitable, Callable, ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any
@@ -34,6 +36,7 @@ from workers_env._jsvalues import (
     JsOpaque,
     JsSet,
     PyProxyArgument,
+    is_safe_int,
     to_py,
     unsendable,
 )
@@ -102,8 +105,22 @@ from workers_env.runtime.services import (
 )
 from workers_env.runtime.tracebacks import to_the_caller
 from workers_env.runtime.jspromise import binding_promise
+from workers_env.runtime.webloop import PyodideFuture
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
+
+
+#: ``isinstance`` for one of workers-env's own JS classes but ``JsProxy`` itself, in C: their
+#: metaclass's ``__instancecheck__`` (runtime/jsbase.py) adds a JS ``Set`` for ``JsProxy`` and
+#: flag matches for Worker code's own subclasses only, and costs a Python call a check
+_is_instance = type.__instancecheck__
+
+#: the values a binding call hands on as they are, with no proxy to look into: a key, a number
+_NO_PROXY_TYPES = frozenset({str, int, float, bool, type(None)})
+
+#: types whose every value ``inspect.isawaitable`` holds for, asked first: a binding method's
+#: coroutine, the promise a call of it gives (:func:`~workers_env.runtime.jspromise.binding_promise`)
+_AWAITABLE_TYPES = frozenset({types.CoroutineType, PyodideFuture})
 
 
 def _is_binding(value: Any) -> bool:
@@ -147,7 +164,8 @@ class JsBinding(JsHostObject):
 
     def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True,
                  nulls: Any = True, rpc: bool = False, hosts: bool = False,
-                 option_args: dict[str, int] | None = None, queue_json: bool = True, fetcher_shortcuts: bool = False):
+                 option_args: dict[str, int] | None = None, queue_json: bool = True, fetcher_shortcuts: bool = False,
+                 plans: dict[Any, Any] | None = None):
         self._name = name
         self._binding = binding
         self._target = binding
@@ -160,6 +178,8 @@ class JsBinding(JsHostObject):
         self._queue_json = queue_json  # a Queue's send() without contentType: JSON (else V8), by the config
         #: a Fetcher's get/put/delete, before fetcher_no_get_put_delete (2024-03-26), by the config
         self._fetcher_shortcuts = fetcher_shortcuts
+        #: the argument plans of its methods (:meth:`_plan`), shared with the objects it hands out
+        self._plans: dict[Any, Any] = {} if plans is None else plans
 
     def _from_binding(self, value: Any, method: str = "") -> Any:
         """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding (with
@@ -172,7 +192,7 @@ class JsBinding(JsHostObject):
             js_class = _CHILD_CLASSES.get((self._js_class, method))
             return JsBinding(self._name, value, js_class=js_class, sdk_wraps=self._sdk_wraps, nulls=self._nulls,
                              rpc=self._rpc, hosts=self._hosts, option_args=_OPTION_ARGS.get(js_class or ""),
-                             fetcher_shortcuts=self._fetcher_shortcuts)
+                             fetcher_shortcuts=self._fetcher_shortcuts, plans=self._plans)
         if self._hosts and type(value) in (list, tuple) and any(map(_is_host_object, value)):
             return JsArray([self._from_binding(v, method) for v in value], nulls=self._nulls)
         if value is None and (method in _declared(self._binding, "JS_VOID_METHODS", ())
@@ -254,6 +274,9 @@ class JsBinding(JsHostObject):
         attr = getattr(self._binding, name)
         if not callable(attr):
             return from_plain(attr, self._nulls)
+        fetcher_fetch = name == "fetch" and self._js_class in _FETCHER_CLASSES
+        queue_call = self._js_class == "WorkerQueue" and name in ("send", "sendBatch")
+        where = f"call to {self._name}.{name}()"
 
         def call(*args: Any, **kwargs: Any) -> Awaitable[Any]:
             try:
@@ -292,10 +315,10 @@ class JsBinding(JsHostObject):
             own = _OWN_FETCH.get()
             if own:  # (read once: the tasks the call makes below do not inherit it)
                 _OWN_FETCH.set(False)
-            js_args = [a.unwrap() if isinstance(a, JsDoubleProxy) else a for a in args]
+            js_args = [a.unwrap() if type(a) not in _NO_PROXY_TYPES and _is_instance(JsDoubleProxy, a) else a
+                       for a in args]
             if kwargs:  # Pyodide: keywords become one object appended as the last argument
                 js_args.append(JsObject(dict(kwargs)))
-            fetcher_fetch = name == "fetch" and self._js_class in _FETCHER_CLASSES
             if fetcher_fetch and not hop and js_args and \
                     answered_before_the_binding(js_args[0]):  # workerd answers or refuses it, not the binding
                 try:
@@ -328,8 +351,7 @@ class JsBinding(JsHostObject):
                     # them, as for fetch: env.ASSETS refused them as a PyProxy argument (review88), and
                     # ``headers.items()`` -- the README's advice for fetch -- or a set of pairs still (review90)
                     js_args[1] = JsObject({**js_args[1]._props, "headers": JsHeaders(js_args[1]._props["headers"])})
-            where = f"call to {self._name}.{name}()"
-            if self._js_class == "WorkerQueue" and name in ("send", "sendBatch"):
+            if queue_call:
                 try:
                     if name == "sendBatch" and js_args and iterated_by_jsg(js_args[0]):  # a PyProxy jsg iterates
                         js_args[0] = batch_as_read(js_args[0], self._nulls, where)
@@ -342,11 +364,12 @@ class JsBinding(JsHostObject):
                     rejected = _settled(as_pyodide_error(error))
                     return binding_promise(_noting(rejected, notes) if notes else rejected)
             # where the JS method takes an options object, a dict (a PyProxy) reads as empty
-            at = (self._option_args if self._option_args is not None
-                  else _declared(self._binding, "JS_OPTION_ARGS", {})).get(name)
-            if hop or own:  # workers-env's own Request for a redirect's next hop, or a
+            plan = None if hop or own or self._rpc else self._plan(name)  # (which reads JS_OPTION_ARGS first)
+            at = plan.at if plan is not None else (self._option_args if self._option_args is not None
+                                                   else _declared(self._binding, "JS_OPTION_ARGS", {})).get(name)
+            if plan is None and (hop or own):  # workers-env's own Request for a redirect's next hop, or a
                 plain = js_args  # Fetcher shortcut's request: JavaScript's values, converted by nothing
-            elif self._rpc:  # a dict the JS method reads as options (destructures) gives its values
+            elif plan is None:  # a dict the JS method reads as options (destructures) gives its values
                 # (a service's fetch is no RPC call: its resource, a Request the Worker forwards, goes as
                 # it is -- made the SDK's Request, its URL read as that object's repr: "Invalid URL:
                 # Request(method='GET', ...)"; a Python value there is still refused: review84)
@@ -359,24 +382,21 @@ class JsBinding(JsHostObject):
                     a, f"options of {self._name}.{name}()", nulls=self._nulls).items()}
                     if i == at and type(a) is dict else rpc_argument(a, where) for i, a in enumerate(js_args)]
                 self._drop_trailing_undefined(plain, js_args)
-            elif name in _declared(self._binding, "JS_REST_ARGS", ()):
+            elif plan.rest:
                 # a rest parameter (D1's bind(...values)) keeps every argument: ``None`` is
                 # ``undefined`` and a Python container a PyProxy, for the binding to judge
                 plain = [rest_argument(a, where) for a in js_args]
             else:
-                json_at = _positions(_declared(self._binding, "JS_JSON_ARGS", {}).get(name))
-                mapped_at = _positions(_declared(self._binding, "JS_MAPPED_ARGS", {}).get(name))
-                array_from_at = _positions(_declared(self._binding, "JS_ARRAY_FROM_ARGS", {}).get(name))
-                json_members = frozenset(_declared(self._binding, "JS_JSON_MEMBERS", {}).get(name, ()))
-                option_members = frozenset(_declared(self._binding, "JS_OPTION_MEMBERS", {}).get(name, ()))
-                string_members = frozenset(_declared(self._binding, "JS_STRING_MEMBERS", {}).get(name, ()))
-                js_args = _undefined_arguments(self._binding, name, js_args, where)
-                plain = [{} if i in array_from_at and _lengthless_object(a) else
-                         self._argument(a, where, options=i == at, stringified=i in json_at, mapped=i in mapped_at,
-                                        what=f"options of {self._name}.{name}()",
-                                        json_members=json_members if i == at else frozenset(),
-                                        members=option_members if i == at else frozenset(),
-                                        string_members=string_members if i == at else frozenset())
+                if plan.undefined_read:
+                    js_args = _undefined_arguments(plan, js_args, where)
+                special = plan.special  # the other positions: _argument's to_plain alone
+                plain = [(a if a is UNDEFINED else to_plain(a, where=where)) if i not in special else
+                         {} if i in plan.array_from_at and _lengthless_object(a) else
+                         self._argument(a, where, options=i == at, stringified=i in plan.json_at,
+                                        mapped=i in plan.mapped_at, what=f"options of {self._name}.{name}()",
+                                        json_members=plan.json_members if i == at else frozenset(),
+                                        members=plan.option_members if i == at else frozenset(),
+                                        string_members=plan.string_members if i == at else frozenset())
                          for i, a in enumerate(js_args)]
                 self._drop_trailing_undefined(plain, js_args)
             if in_global_scope() and inspect.iscoroutinefunction(attr):  # I/O at the module's top level
@@ -398,9 +418,9 @@ class JsBinding(JsHostObject):
                 # a plain ``def fetch`` answered at once: Fetcher.fetch returns a promise whatever
                 # the binding is, and follows its redirects (below) as for an ``async def`` one
                 result = _settled(result)
-            if inspect.isawaitable(result):
+            if type(result) in _AWAITABLE_TYPES or inspect.isawaitable(result):
                 pending = _resolve(self, result, name)
-                if taken is not None or isinstance(stream, JsReadableStream):
+                if taken is not None or (stream is not None and isinstance(stream, JsReadableStream)):
                     pending = _body_taken(pending, taken, stream)
                 if fetcher_fetch and not hop and js_args:  # its redirects, through this same binding
                     pending = _followed(pending, js_args[0], js_args[1] if len(js_args) > 1 else None,
@@ -413,6 +433,43 @@ class JsBinding(JsHostObject):
 
         call.__name__ = name
         return JsMethod(call, name, self, functools.partial(self._called_on_another, name))
+
+    def _plan(self, name: str) -> _Plan:
+        """How method ``name``'s arguments cross, from the binding's ``JS_*`` declarations, read
+        on every call as before and in the same order (an object whose ``__getattr__`` answers
+        them sees the same look-ups). The plan made of them is kept per (binding class, method)
+        with a copy of the declarations it was made of, and served again only while the
+        declarations read equal that copy: a table replaced, or changed in place, between two
+        calls makes a new plan (but for an equal value of another type put in place of one kept,
+        ``1.0`` for ``1``, which ``==`` cannot tell). Declarations that are not plain tables
+        (``_kept_tables``), and the methods of an object whose class fixes its options argument
+        (``option_args``), are never kept: their plan is made afresh on every call."""
+        binding = self._binding
+        option_args = self._option_args
+        head = tuple(map(getattr, _repeat(binding), _HEAD_TABLES if option_args is None else _REST_TABLE, _NONES))
+        key = (type(binding), name)
+        kept: Any = self._plans.get(key) if option_args is None else None
+        if kept is not None and _TABLE_TYPES.issuperset(map(type, head)) and kept[0] == head:
+            plan: _Plan = kept[2]
+            if plan.rest:
+                return plan
+            tail = tuple(map(getattr, _repeat(binding), _ARG_TABLES, _NONES))
+            if _TABLE_TYPES.issuperset(map(type, tail)) and kept[1] == tail:
+                return plan
+            return self._new_plan(key, head, tail, rest=False)
+        return self._new_plan(key, head, None, rest=name in _table(head[-1], ()))
+
+    def _new_plan(self, key: tuple[type, str], head: tuple[Any, ...], tail: tuple[Any, ...] | None,
+                  rest: bool) -> _Plan:
+        """:meth:`_plan`'s plan made of the declarations read (``tail`` read here unless given),
+        and kept if they can be."""
+        if tail is None:
+            tail = () if rest else tuple(map(getattr, _repeat(self._binding), _ARG_TABLES, _NONES))
+        plan = _Plan(key[1], self._option_args, head, tail, rest)
+        copies = _kept_tables(head), _kept_tables(tail)
+        if copies[0] is not None and copies[1] is not None and self._option_args is None:
+            self._plans[key] = (*copies, plan)
+        return plan
 
     def _shortcut(self, name: str) -> JsMethod:
         """A Fetcher's ``get``/``put``/``delete`` before 2024-03-26 (runtime/fetchershortcuts.py):
@@ -807,7 +864,7 @@ def rpc_argument(value: Any, where: str) -> Any:
     return from_rpc_default(plain) if isinstance(plain, (JsProxy, JsDate, JsOpaque)) else plain
 
 
-def _undefined_arguments(binding: Any, method: str, js_args: list[Any], where: str = "call") -> list[Any]:
+def _undefined_arguments(plan: _Plan, js_args: list[Any], where: str = "call") -> list[Any]:
     """``js_args`` with Worker code's ``None`` -- ``undefined``, as Pyodide passes it -- where
     the binding tells it from ``null``: ``UNDEFINED`` at a parameter with a JavaScript default
     (``JS_DEFAULTED_ARGS``), which it takes; ``"undefined"`` where JSG reads a string
@@ -818,15 +875,13 @@ def _undefined_arguments(binding: Any, method: str, js_args: list[Any], where: s
     hands over unconverted is its PyProxy, no Array to JSG (``IsArray()``): where JSG wants a
     string, its ``ToString`` -- Python's ``str()`` of it (KV's ``get(["a", "b"])`` reads the one key
     ``"['a', 'b']"``), with a ``PyProxyWarning``; at a ``JS_BODY_ARGS`` position, whose type also
-    takes an object (KV ``put``'s value), the object itself, for the binding to judge."""
-    strings_at = _positions(_declared(binding, "JS_STRING_ARGS", {}).get(method))
-    lists_at = _positions(_declared(binding, "JS_STRING_LIST_ARGS", {}).get(method))
-    defaulted_at = _positions(_declared(binding, "JS_DEFAULTED_ARGS", {}).get(method))
-    bodies_at = _positions(_declared(binding, "JS_BODY_ARGS", {}).get(method))
-    if not strings_at and not lists_at and not defaulted_at:
-        return js_args
+    takes an object (KV ``put``'s value), the object itself, for the binding to judge. ``plan``
+    (:class:`_Plan`) holds the positions; called only where one of the first three has some."""
+    strings_at, lists_at, defaulted_at, bodies_at = plan.strings_at, plan.lists_at, plan.defaulted_at, plan.bodies_at
     read = list(js_args)
     for i, value in enumerate(read):
+        if value is not None and type(value) in _NO_PROXY_TYPES:  # a key, a number: none of these
+            continue
         if value is None and i in strings_at:
             read[i] = "undefined"
         elif value is None and i in defaulted_at:
@@ -861,6 +916,85 @@ def _positions(declared: Any) -> tuple[int, ...]:
     if declared is None:
         return ()
     return (declared,) if isinstance(declared, int) else tuple(declared)
+
+
+#: the declarations :meth:`JsBinding._plan` reads, in the order the calls always read them:
+#: the options argument (unless the class fixes it), the rest parameters, and -- for a method
+#: without rest parameters -- the rest
+_HEAD_TABLES = ("JS_OPTION_ARGS", "JS_REST_ARGS")
+_REST_TABLE = ("JS_REST_ARGS",)
+_ARG_TABLES = ("JS_JSON_ARGS", "JS_MAPPED_ARGS", "JS_ARRAY_FROM_ARGS", "JS_JSON_MEMBERS", "JS_OPTION_MEMBERS",
+               "JS_STRING_MEMBERS", "JS_STRING_ARGS", "JS_STRING_LIST_ARGS", "JS_DEFAULTED_ARGS", "JS_BODY_ARGS")
+#: what a declaration read may be for its plan to be kept: absent, or one of the tables _declared takes
+_TABLE_TYPES = frozenset({type(None), tuple, list, set, frozenset, dict})
+#: what a kept table may hold (at any depth): a copy of it is then plain data, compared by value
+_TABLE_DATA = frozenset({str, int, bool, type(None), tuple, list, set, frozenset, dict})
+
+
+#: the defaults of those reads, ``getattr(binding, name, None)`` in C (``map`` stops at the names' end)
+_NONES = (None,) * len(_ARG_TABLES)
+_repeat = itertools.repeat
+
+
+def _table(value: Any, default: Any) -> Any:
+    """A declaration as :func:`_declared` takes it: a table, else ``default``."""
+    return value if isinstance(value, (tuple, list, set, frozenset, dict)) else default
+
+
+def _kept_tables(tables: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """A deep copy of the declarations read, to compare later reads with; ``None`` if one is not
+    plain data of :data:`_TABLE_TYPES` -- a ``__getattr__``'s answer, a subclass of ``dict``,
+    an object with an ``==`` of its own -- whose plan is then made afresh on every call."""
+    if not _TABLE_TYPES.issuperset(map(type, tables)):
+        return None
+    todo = list(tables)
+    for _ in range(_MOST_KEPT):
+        if not todo:
+            return copy.deepcopy(tables)
+        value = todo.pop()
+        if type(value) not in _TABLE_DATA:
+            return None
+        if type(value) is dict:
+            todo.extend(value)
+            todo.extend(value.values())
+        elif type(value) in (tuple, list, set, frozenset):
+            todo.extend(value)
+    return None  # (a table holding itself, or one too big to be worth copying)
+
+
+#: how many items the declarations of one method's plan may hold in all to be kept
+_MOST_KEPT = 10_000
+
+
+class _Plan:
+    """One method's argument positions and option members, as its binding declares them
+    (``JS_*_ARGS``, ``JS_*_MEMBERS``; :func:`_declared` reads of ``head`` and ``tail``, which
+    :meth:`JsBinding._plan` read). ``special``: the positions another conversion than
+    ``to_plain`` may take; ``undefined_read``: whether :func:`_undefined_arguments` has work."""
+
+    __slots__ = ("at", "rest", "json_at", "mapped_at", "array_from_at", "json_members", "option_members",
+                 "string_members", "strings_at", "lists_at", "defaulted_at", "bodies_at", "special", "undefined_read")
+
+    def __init__(self, name: str, option_args: dict[str, int] | None, head: tuple[Any, ...], tail: tuple[Any, ...],
+                 rest: bool):
+        self.at = (option_args if option_args is not None else _table(head[0], {})).get(name)
+        self.rest = rest
+        if rest:
+            return
+        (json_args, mapped_args, array_from_args, json_members, option_members, string_members, string_args,
+         string_list_args, defaulted_args, body_args) = (_table(t, {}) for t in tail)
+        self.json_at = _positions(json_args.get(name))
+        self.mapped_at = _positions(mapped_args.get(name))
+        self.array_from_at = _positions(array_from_args.get(name))
+        self.json_members = frozenset(json_members.get(name, ()))
+        self.option_members = frozenset(option_members.get(name, ()))
+        self.string_members = frozenset(string_members.get(name, ()))
+        self.strings_at = _positions(string_args.get(name))
+        self.lists_at = _positions(string_list_args.get(name))
+        self.defaulted_at = _positions(defaulted_args.get(name))
+        self.bodies_at = _positions(body_args.get(name))
+        self.special = (*(() if self.at is None else (self.at,)), *self.json_at, *self.mapped_at, *self.array_from_at)
+        self.undefined_read = bool(self.strings_at or self.lists_at or self.defaulted_at)
 
 
 #: what reaches a binding as something other than the PyProxy of an object of attributes: JS
@@ -1252,6 +1386,8 @@ def python_to_rpc(value: Any) -> Any:
     """Python -> JS for binding calls: ``None`` is null, dicts plain objects, lists arrays."""
     if value is None:
         return jsnull
+    if type(value) in _SAME_IN_JS and (type(value) is not int or is_safe_int(value)):  # a key, a number: each
+        return value  # step below hands it on as it is
     if isinstance(value, _BindingWrapper):
         return value._binding
     value = _iterated(_none_to_null(value))
@@ -1287,12 +1423,16 @@ def _without_jsnull(value: Any, level: int = 1) -> Any:
     """The external SDK's ``_replace_jsnull_with_none`` (workers-runtime-sdk 1.3.0 on,
     ``workers/rpc.py``): every ``jsnull`` in a ``to_py()`` tree as ``None``, every ``dict`` rebuilt
     as its ``JsDict`` -- a ``dict`` whose keys also read as attributes (``res.matches``)."""
+    if type(value) in _SAME_IN_JS:  # a str, a number: as it is (asked first)
+        return value
     if value is jsnull:
         return None
     if isinstance(value, dict):
         return _sdk_walk(level, _RESULT,
                          lambda: JsDict({k: _without_jsnull(v, level + 1) for k, v in value.items()}))
     if type(value) is list:
+        if _PLAIN.issuperset(map(type, value)):  # a vector (an embedding): each item as it is, at C speed
+            return _sdk_walk(level, _RESULT, lambda: list(value))
         return _sdk_walk(level, _RESULT, lambda: [_without_jsnull(v, level + 1) for v in value])
     if isinstance(value, (JsDate, JsException, JsOpaque)):  # what to_py() left that the SDK's converter takes
         return from_rpc_default(value)
@@ -1361,6 +1501,12 @@ def rpc_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[list[Any], 
     """A call's arguments through :func:`python_to_rpc` (the SDK's ``_BindingWrapper._convert_args``)."""
     return [python_to_rpc(a) for a in args], {k: python_to_rpc(v) for k, v in kwargs.items()}
 
+
+#: the results :func:`python_from_rpc` hands back as they are (a float may be a whole number: an ``int``)
+_AS_THEY_ARE = frozenset({str, int, bool, type(None)})
+
+#: the arguments :func:`python_to_rpc` hands on as they are (an int only in the safe range)
+_SAME_IN_JS = frozenset({str, int, float, bool})
 
 #: ``workers-runtime-sdk`` releases that changed ``_BindingWrapper`` (each read in the
 #: release's wheel and workers-py's history): 1.4.1 (workers-py #128) stopped wrapping a result
@@ -1455,7 +1601,7 @@ class _BindingWrapper(metaclass=SdkType):
         def call(*args: Any, **kwargs: Any) -> Any:
             js_args, js_kwargs = rpc_args(args, kwargs)
             result = attr(*js_args, **js_kwargs)
-            if inspect.isawaitable(result):
+            if type(result) in _AWAITABLE_TYPES or inspect.isawaitable(result):
                 return _named(_convert(result, era, self), self._binding, name)
             return _wrap_result(result, era, self)
 
@@ -1564,9 +1710,11 @@ def _wrap_result(value: Any, era: Any = None, wrapper: _BindingWrapper | None = 
     ``python_from_rpc`` leaves (a KV ``"stream"`` read's ``ReadableStream``) too. A function
     returned over RPC is a callable ``_RpcStubWrapper`` from 1.6.5, and before it the calling
     wrapper's class too -- an object Python cannot call. A list's items each so."""
-    if isinstance(value, JsBinding):
+    if type(value) in _AS_THEY_ARE:  # what python_from_rpc hands back as it is, asked first
+        return value
+    if _is_instance(JsBinding, value):
         return _rewrapped(value, era, wrapper)
-    if isinstance(value, FunctionStub):  # a function the call returned
+    if _is_instance(FunctionStub, value):  # a function the call returned
         if _sdk_before(era, RPC_STUB_WRAPPER_FROM):
             return _rewrapped(value, era, wrapper)
         return _RpcStubWrapper(value, era)

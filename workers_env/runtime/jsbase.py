@@ -145,13 +145,18 @@ def positional_shape(func: Callable[..., Any]) -> tuple[int | None, bool] | None
     plain function -- and a method of one -- (``inspect.signature`` costs some 10 us, and
     ``Array.from(items, f)`` asks once per item); any other callable each time."""
     if type(func) is types.MethodType and _plain(func.__func__):
-        shape = positional_shape(func.__func__)
+        shape = _code_shape(func.__func__)
         if shape is None or shape[0] is None:
             return shape
         if shape[0] > 0:  # the instance (or class) fills the first (none there: signature's ValueError below)
             return shape[0] - 1, shape[1]
     if not _plain(func):
         return _signature_shape(func)
+    return _code_shape(func)
+
+
+def _code_shape(func: Any) -> tuple[int | None, bool] | None:
+    """:func:`positional_shape` of a plain function, kept per code object."""
     code = func.__code__
     try:
         return _SHAPES[code]

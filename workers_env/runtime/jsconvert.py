@@ -64,6 +64,9 @@ __all__ = [
 
 
 _PRIMITIVES = (str, int, float, bool)
+#: the types whose values to_js hands back as they are (an int only in the safe range: else a BigInt)
+_SAME_IN_JS = frozenset({str, int, float, bool, type(None)})
+_FLOATS, _NUMBERS = frozenset({float}), frozenset({int, float})
 
 
 _IN_PROGRESS = object()  # to_js's mark for a dict whose conversion has not finished
@@ -124,6 +127,8 @@ def to_js(
     (``Object.fromEntries`` makes a plain object), lists and tuples become arrays, buffers
     become typed arrays, ``None`` stays ``undefined`` and proxies pass through unchanged.
     """
+    if type(obj) in _SAME_IN_JS and (type(obj) is not int or is_safe_int(obj)):  # a binding call's key, a
+        return obj  # number: what convert() below hands back as it is, without setting a conversion up
     limit = conversion_limit()  # (raised by workers-env's own converting_within, else 1,000)
 
     # Pyodide's conversion cache (python2js.c): a collection met again -- a shared one, or one
@@ -190,7 +195,8 @@ def to_js(
             cache[id(value)] = made
             return made
         if isinstance(value, (list, tuple)):
-            if all(type(v) is float or (type(v) is int and is_safe_int(v)) for v in value):  # numbers only
+            if _FLOATS.issuperset(map(type, value)) or (_NUMBERS.issuperset(map(type, value)) and all(
+                    is_safe_int(v) for v in value if type(v) is int)):  # numbers only (a vector: its types read in C)
                 cache[id(value)] = made = JsArray(list(value))
                 return made
             cache[id(value)] = made = JsArray([])
@@ -370,6 +376,8 @@ def to_plain(value: Any, *, where: str = "argument") -> Any:
     container again, so the binding meets the cycle as its JavaScript would (``JSON.stringify``'s
     circular-structure ``TypeError``, ``join``'s empty string) instead of following it forever.
     """
+    if type(value) in _PRIMITIVES:  # (what _Plain._one hands back as it is: a key, a number)
+        return value
     return _Plain(where).convert(value)
 
 
@@ -427,7 +435,7 @@ class _Plain:
         if made is not None:
             return made, None
         if isinstance(value, JsArray):
-            if all(type(v) in (int, float) for v in value._items):
+            if _NUMBERS.issuperset(map(type, value._items)):  # numbers only (a vector: read in C)
                 made = self.made[id(value)] = list(value._items)
                 return made, None
             made = self.made[id(value)] = []

@@ -156,9 +156,15 @@ def _converted(storage: Any, empty: Any, fill: Callable[[Any], Any]) -> Any:
     return empty
 
 
+#: plain values :func:`_py` and :func:`_wrap_child` hand straight to ``js_number``
+_TEXT_AND_NUMBERS = frozenset({str, int, float, bool})
+
+
 def _py(value: Any, depth: int, converter: Callable[..., Any] | None = None) -> Any:
     """One JS value converted to Python (``to_py`` for proxies, numbers normalised); an object
     ``to_py`` has no conversion for (a Date, a Response) goes to ``converter`` if one is given."""
+    if type(value) in _TEXT_AND_NUMBERS:  # (a result's id, score: what the checks below hand js_number)
+        return js_number(value)
     if isinstance(value, (JsProxy, JsDate, JsOpaque)) and not isinstance(value, JsSet):  # (a Date or an Error too)
         if depth == 0:
             return value
@@ -1583,6 +1589,8 @@ def _wrap_child(value: Any, nulls: Any = False) -> Any:
         return js_null()
     if value is None:
         return _null_for(nulls) if nulls else None
+    if type(value) in _TEXT_AND_NUMBERS:  # (what the checks below hand js_number, asked first)
+        return js_number(value)
     if isinstance(value, dict):  # plain data stored lazily (results from bindings)
         return JsObject.plain(value, nulls or True)
     if type(value) is list:  # a JsSet (a list subclass) stays a Set
@@ -1805,6 +1813,8 @@ def from_plain(value: Any, nulls: Any = True) -> Any:
     is ``null``, as the Worker's Pyodide hands it over, or as ``nulls`` fixes it)."""
     if value is None:
         return _null_for(nulls)
+    if type(value) is str:  # (a KV value: what js_number below hands back, asked first)
+        return value
     if isinstance(value, JsMapResult):  # a JS Map (KV's bulk get)
         return JsMap({k: from_plain(v, nulls) for k, v in value.items()})
     from workers_env.runtime.jsreadable import JsReadableStream  # (jsreadable builds on this module)
