@@ -34,7 +34,9 @@ NEWER = {
     "X = 1\nS = Rt'{X}'\n": ((3, 14), 'a template string, t"..." (PEP 750)'),
 }
 #: errors under every Python: never blamed on the interpreter
-EVERYWHERE = ["def broken(:\n    pass\n", "X = (1,\n", "print 'hi'\n", "if X\n    pass\n", "S = f'{}'\n"]
+EVERYWHERE = ["def broken(:\n    pass\n", "X = (1,\n", "print 'hi'\n", "if X\n    pass\n", "S = f'{}'\n",
+              # a newer form and, after it, an error of every Python: unmatched ')' in 3.11.7, 3.12.1, 3.13.0, 3.14.10
+              "class Box[T]: x = )\n", "type X = )\n", "X = 1\nS = t'{X}' + )\n"]
 #: compatibility dates (and flags) whose production Python is 3.12, 3.13, 3.14
 ERAS = {(3, 12): ("2025-06-01", ()), (3, 13): ("2025-10-01", ()), (3, 14): ("2026-09-01", ("python_workers_314",))}
 
