@@ -74,11 +74,11 @@ def test_an_error_under_every_python_is_not_noted(tmp_path, code):
 
 
 def test_a_host_that_reads_the_syntax_blames_the_line_not_itself(tmp_path, monkeypatch):
-    """On a Python 3.12 host a line of 3.12 syntax that fails is wrong under 3.12 too (``class Box[T]:
-    x = )``: 3.12.1's ``unmatched ')'``, 3.11.7's as well): no note sends the user to 3.12 or later."""
-    root = one_file_worker(tmp_path, "class Box[T]: x = )\n", date="2026-09-01", flags=("python_workers_314",))
+    """On a Python 3.12 host a 3.12 form that fails is wrong under 3.12 too: ``class Box[]:`` (3.12.1's
+    ``invalid syntax`` at its ``]``, 3.11.7's at its ``[``; 3.13.0/3.14.10: ``Type parameter list cannot
+    be empty``) gets no note sending the user to a later Python."""
+    root = one_file_worker(tmp_path, "class Box[]:\n    pass\n", date="2026-09-01", flags=("python_workers_314",))
     monkeypatch.setattr(sys, "version_info", (3, 12, 1, "final", 0))
     with pytest.raises(SyntaxError) as info:
         load_worker(root)
-    assert str(info.value.msg) == "unmatched ')'"
     assert getattr(info.value, "__notes__", None) is None
