@@ -24,6 +24,13 @@ ENTRY = """\
                 return Response(" ".join(k["name"] for k in listed.keys))
             if request.url.endswith("/called"):
                 return Response(str(len(listed.keys())))
+            if request.url.endswith("/called-and-other"):  # the builtin's error, on a line calling keys()
+                return Response(str(len(listed.keys()) + len(print)))
+            if request.url.endswith("/plain"):  # a dict of the Worker's own: its method, meant so
+                mine = {"keys": []}
+                return Response(str(len(mine.keys)))
+            if request.url.endswith("/absent"):  # a result with no 'items' key: the method is all there is
+                return Response(str(len(listed.items)))
             return Response(str(len(print)))
 """
 NOTE = ("workers-env: listed.keys is the dict method keys(), not the 'keys' key of this result: a binding's result "
@@ -48,9 +55,11 @@ async def test_worker_code_gets_the_note(tmp_path, path, text):
 async def test_other_errors_and_calls_get_none(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, ENTRY, extra=KV))
     assert await (await worker.fetch("/called")).text() == "3"  # keys(): the dict's three keys, meant so
-    with pytest.raises(TypeError) as info:
-        await worker.fetch("/other")  # a builtin's error, no JsDict on the line
-    assert not hasattr(info.value, "__notes__")
+    for path in ("/other", "/called-and-other", "/plain", "/absent"):  # (/other: no JsDict on the line)
+        with pytest.raises(TypeError) as info:
+            await worker.fetch(path)
+        assert str(info.value) == "object of type 'builtin_function_or_method' has no len()"
+        assert not hasattr(info.value, "__notes__"), path
 
 
 TESTS = '''
@@ -73,3 +82,20 @@ def test_a_tests_report_says_it(pytester):
     result.assert_outcomes(failed=2)
     reports = result.stdout.str().split("_ test_")
     assert [NOTE.removeprefix("workers-env: ") in part for part in reports[1:]] == [True, False]
+
+
+WORKER_TEST = '''
+async def test_fetch(worker):
+    await worker.fetch("/len")
+'''
+
+
+def test_a_workers_own_note_is_not_said_again_in_the_report(pytester):
+    one_file_worker(pytester.path, ENTRY, extra=KV)
+    (pytester.path / "pyproject.toml").write_text('[tool.pytest.ini_options]\nasyncio_mode = "auto"\n'
+                                                  'asyncio_default_fixture_loop_scope = "function"\n')
+    pytester.makepyfile(test_it=WORKER_TEST)
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")  # in-process
+    result.assert_outcomes(failed=1)
+    said = result.stdout.str()
+    assert said.count(NOTE.removeprefix("workers-env: ")) == 1, said  # the error's note, no section repeating it

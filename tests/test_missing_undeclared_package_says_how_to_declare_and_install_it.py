@@ -63,9 +63,24 @@ def test_declared_packages_this_environment_lacks_are_installed_first(tmp_path):
         "Worker's import fails too."]
 
 
-def test_a_package_declared_only_for_other_platforms_gets_no_such_note(tmp_path):
+@pytest.mark.parametrize(("module", "declared"), [
+    ("notapkg_xyz", "notapkg-xyz"),
+    ("bs4", "beautifulsoup4"),  # a package whose module is named otherwise (Pyodide's lock files: bs4)
+])
+def test_a_package_declared_only_for_other_platforms_gets_no_such_note(tmp_path, module, declared):
     # declared, whatever its marker: the note on declared packages decides (none for a marker Pyodide fails)
-    error = _failed(tmp_path, "notapkg_xyz", PYPROJECT.format('"notapkg-xyz; sys_platform == \'win32\'"'))
+    error = _failed(tmp_path, module, PYPROJECT.format(f'"{declared}; sys_platform == \'win32\'"'))
+    assert getattr(error, "__notes__", None) is None
+
+
+def test_an_import_an_installed_packages_code_makes_gets_no_such_note(tmp_path, monkeypatch):
+    # the package's own dependency: the Worker's project cannot declare what it lacks for it
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "helperpkg_xyz.py").write_text("import notapkg_inner_xyz\n")
+    monkeypatch.syspath_prepend(str(site))
+    error = _failed(tmp_path / "w", "helperpkg_xyz", PYPROJECT.format(""))
+    assert error.name == "notapkg_inner_xyz"
     assert getattr(error, "__notes__", None) is None
 
 

@@ -51,6 +51,7 @@ def tj(d):
 import collections, types
 cases = {
   "OrderedDict item": lambda: [collections.OrderedDict(body="o")],
+  "MappingProxyType item": lambda: [types.MappingProxyType({"body": "m"})],
   "SimpleNamespace item dict body": lambda: [types.SimpleNamespace(body={"n": 1}, contentType="json")],
   "SimpleNamespace item str body": lambda: [types.SimpleNamespace(body="s")],
   "bytes item": lambda: [b"ab"],

@@ -64,14 +64,22 @@ def newer_syntax(exc: SyntaxError) -> tuple[tuple[int, int], str] | None:
     tokens = _tokens(exc.text or "")
     for before, after in zip(tokens, tokens[1:]):
         if before.type == tokenize.NAME and before.string.lower() in _TEMPLATE_PREFIXES \
-                and after.type == tokenize.STRING and before.end == after.start:
+                and after.type == tokenize.STRING and before.end == after.start and _points_into(exc, before, after):
             return (3, 14), "a template string, t\"...\" (PEP 750)"
-    return _type_parameters(tokens)
+    return _type_parameters(tokens, exc)
 
 
-def _type_parameters(tokens: list[tokenize.TokenInfo]) -> tuple[tuple[int, int], str] | None:
+def _points_into(exc: SyntaxError, first: tokenize.TokenInfo, last: tokenize.TokenInfo) -> bool:
+    """Whether ``exc``'s column falls from ``first`` to ``last``, the newer form: a line holding one
+    and an error of every Python elsewhere (``class Box[T]: x = )``: ``unmatched ')'`` in 3.11.7 to
+    3.14.10) fails under the era's Python too (audit36). An error with no column is taken as the form's."""
+    return exc.offset is None or first.start[1] < exc.offset <= last.end[1]
+
+
+def _type_parameters(tokens: list[tokenize.TokenInfo], exc: SyntaxError) -> tuple[tuple[int, int], str] | None:
     """``def f[T]``, ``class C[T]``, ``type X = ...`` (PEP 695, 3.12), and a type parameter's
-    default, ``[T = int]`` (PEP 696, 3.13), at the start of the line's statement."""
+    default, ``[T = int]`` (PEP 696, 3.13), at the start of the line's statement, where ``exc``
+    points (from its keyword to the brackets' end, or the ``type`` statement's ``=``)."""
     words = [t for t in tokens if t.type not in (tokenize.INDENT, tokenize.DEDENT, tokenize.NL, tokenize.COMMENT)]
     if words and words[0].string == "async":
         words = words[1:]
@@ -87,7 +95,10 @@ def _type_parameters(tokens: list[tokenize.TokenInfo]) -> tuple[tuple[int, int],
         if depth == 0:
             break
         if depth == 1 and token.string == "=":
-            return (3, 13), "a type parameter's default, [T = ...] (PEP 696)"
+            return ((3, 13), "a type parameter's default, [T = ...] (PEP 696)") \
+                if _points_into(exc, words[0], token) else None
+    if not _points_into(exc, words[0], token):
+        return None
     return (3, 12), "type parameters and the type statement, class C[T] / def f[T] / type X = ... (PEP 695)"
 
 
