@@ -47,8 +47,10 @@ def _keyword_members(line: str) -> list[str]:
 _UNPARENTHESIZED = "multiple exception types must be parenthesized"
 #: 3.11's messages for what PEP 701 made f-string syntax in 3.12 (a backslash, a comment, the
 #: string's own quote inside a replacement field: ``f"{d["a"]}"`` is 3.11's ``unmatched '['``)
+#: -- an opening bracket only: ``f"{a)}"``'s ``unmatched ')'`` is an error in 3.14 too, review91)
 _PEP701_MESSAGES = ("f-string expression part cannot include a backslash",
-                    "f-string expression part cannot include '#'", "f-string: unmatched ")
+                    "f-string expression part cannot include '#'", "f-string: unmatched '('",
+                    "f-string: unmatched '['", "f-string: unmatched '{'")
 #: the prefixes of a PEP 750 template string (3.14), in lower case
 _TEMPLATE_PREFIXES = frozenset({"t", "tr", "rt"})
 
@@ -57,11 +59,14 @@ def newer_syntax(exc: SyntaxError) -> tuple[tuple[int, int], str] | None:
     """The Python that added the syntax ``exc`` falls on and what it is called, when its line
     reads a form a later Python accepts (``None`` for an error under every Python)."""
     message = str(exc.msg)
+    tokens = _tokens(exc.text or "")
     if message == _UNPARENTHESIZED:
+        # ``except A, B as e:`` is 3.14's error too ("... when using 'as'"), measured on 3.14.10
+        if any(t.type == tokenize.NAME and t.string == "as" for t in tokens):
+            return None
         return (3, 14), "`except A, B:` without parentheses (PEP 758)"
     if message.startswith(_PEP701_MESSAGES):
         return (3, 12), "an f-string reusing its quotes, or holding a backslash or a comment, in a replacement field (PEP 701)"
-    tokens = _tokens(exc.text or "")
     for before, after in zip(tokens, tokens[1:]):
         if before.type == tokenize.NAME and before.string.lower() in _TEMPLATE_PREFIXES \
                 and after.type == tokenize.STRING and before.end == after.start:

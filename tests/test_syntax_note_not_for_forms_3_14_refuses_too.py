@@ -1,0 +1,31 @@
+"""Two near-misses of the newer-syntax forms are errors in CPython 3.14.10 too, and get no
+newer-syntax note (review91; each named 3.14 or 3.12 before): ``except A, B as e:`` (PEP 758
+allows the bare list only without ``as``; 3.14 says "... must be parenthesized when using
+'as'", 3.11-3.13 say the same as without it) and an f-string's unmatched closing bracket,
+``f"{a)}"`` (3.11's ``f-string: unmatched ')'`` is 3.14's too; an opening one is PEP 701's
+reused quote, ``f"{d["a"]}"``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers_env.runtime.syntaxhints import newer_syntax
+
+
+@pytest.mark.parametrize("source", [
+    "try:\n    pass\nexcept ValueError, TypeError as e:\n    pass\n",
+    "a = [1]\nx = f'{a)}'\n",
+    "a = [1]\nx = f'{a]}'\n",
+])
+def test_no_newer_syntax_named(source):
+    with pytest.raises(SyntaxError) as info:
+        compile(source, "worker.py", "exec")
+    assert newer_syntax(info.value) is None
+
+
+def test_the_forms_3_14_reads_keep_it():
+    for source in ("try:\n    pass\nexcept ValueError, TypeError:\n    pass\n", "d = {}\nx = f'{d['a']}'\n"):
+        try:
+            compile(source, "worker.py", "exec")
+        except SyntaxError as error:  # this interpreter lacks the form
+            assert newer_syntax(error) is not None
