@@ -44,8 +44,8 @@ def undeclared_note(exc: ModuleNotFoundError, root: Path, python: tuple[int, int
         return None
     package = _distribution(name)
     note = _third_party_note(name, package, root, python)
-    own = None if package is not None or note is None else _own_module_like(name, Path(importer).parent)
-    if own is not None:  # a misspelt module of the Worker's? (review91)
+    own = None if package is not None else _own_module_like(name, Path(importer).parent)
+    if note is not None and own is not None:  # a misspelt module of the Worker's? (review91)
         note += (f" The Worker's folder holds {own}, of a name close to {name}: if the import is misspelt, correct "
                  "it instead.")
     return note
