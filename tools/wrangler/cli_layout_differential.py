@@ -742,6 +742,8 @@ OPTION_FORMS: list[list[str]] = [
     ["vectorize", "query", "idx", "--vector", "-_", "--top-k"],
     ["d1", "export", "DB", "--local", "--table", "-_", "--output"],
     ["dev", "--var", "-_", "--port"],
+    ["kv", "key", "list", "-e", "-c", "-5"],
+    ["kv", "key", "list", "-e", "-c", "-"],
     # review90: -_ beside each option kind -- boolean (before a word, last, twice), number, choices,
     # an array's values, a one-letter group's value, after --
     ["kv", "key", "list", "--binding", "KV", "--local", "-_", "-_"],
