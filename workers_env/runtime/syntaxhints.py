@@ -5,10 +5,13 @@ in every Python, so no interpreter of the Worker's era would take it; Pyodide re
 One that falls on syntax a later Python added (PEP 695/701 in 3.12, PEP 696 in 3.13, PEP 750/758
 in 3.14) is newer syntax, which the interpreter of the Worker's era may read; any other is an
 error under every Python, so no interpreter is to blame (measured: CPython 3.11.7, 3.12.1,
-3.13.0 and 3.14.10 compile each recognised form, or refuse it, as named here)."""
+3.13.0 and 3.14.10 compile each recognised form, or refuse it, as named here). A line with a
+type parameter or a template string is parsed again with it spelt the old way, so one with an
+error of its own besides (``type X = int +``) is not blamed on the interpreter (review91)."""
 
 from __future__ import annotations
 
+import ast
 import io
 import keyword
 import tokenize
@@ -47,8 +50,10 @@ def _keyword_members(line: str) -> list[str]:
 _UNPARENTHESIZED = "multiple exception types must be parenthesized"
 #: 3.11's messages for what PEP 701 made f-string syntax in 3.12 (a backslash, a comment, the
 #: string's own quote inside a replacement field: ``f"{d["a"]}"`` is 3.11's ``unmatched '['``)
+#: -- an opening bracket only: ``f"{a)}"``'s ``unmatched ')'`` is an error in 3.14 too, review91)
 _PEP701_MESSAGES = ("f-string expression part cannot include a backslash",
-                    "f-string expression part cannot include '#'", "f-string: unmatched ")
+                    "f-string expression part cannot include '#'", "f-string: unmatched '('",
+                    "f-string: unmatched '['", "f-string: unmatched '{'")
 #: the prefixes of a PEP 750 template string (3.14), in lower case
 _TEMPLATE_PREFIXES = frozenset({"t", "tr", "rt"})
 
@@ -57,16 +62,73 @@ def newer_syntax(exc: SyntaxError) -> tuple[tuple[int, int], str] | None:
     """The Python that added the syntax ``exc`` falls on and what it is called, when its line
     reads a form a later Python accepts (``None`` for an error under every Python)."""
     message = str(exc.msg)
+    tokens = _tokens(exc.text or "")
     if message == _UNPARENTHESIZED:
+        # ``except A, B as e:`` is 3.14's error too ("... when using 'as'"), measured on 3.14.10
+        if any(t.type == tokenize.NAME and t.string == "as" for t in tokens):
+            return None
         return (3, 14), "`except A, B:` without parentheses (PEP 758)"
     if message.startswith(_PEP701_MESSAGES):
         return (3, 12), "an f-string reusing its quotes, or holding a backslash or a comment, in a replacement field (PEP 701)"
-    tokens = _tokens(exc.text or "")
-    for before, after in zip(tokens, tokens[1:]):
-        if before.type == tokenize.NAME and before.string.lower() in _TEMPLATE_PREFIXES \
-                and after.type == tokenize.STRING and before.end == after.start and _points_into(exc, before, after):
-            return (3, 14), "a template string, t\"...\" (PEP 750)"
-    return _type_parameters(tokens, exc)
+    line = exc.text or ""
+    prefixes = [before for before, after in zip(tokens, tokens[1:])
+                if before.type == tokenize.NAME and before.string.lower() in _TEMPLATE_PREFIXES
+                and after.type == tokenize.STRING and before.end == after.start]
+    pointed = any(_points_into(exc, before, after) for before, after in zip(tokens, tokens[1:]) if before in prefixes)
+    if pointed:  # t"..." read as f"...": the rest of the line must read (``t"x" +`` is 3.14's error too)
+        return ((3, 14), "a template string, t\"...\" (PEP 750)") if _reads(_as_fstrings(line, prefixes)) else None
+    found = _type_parameters(tokens, exc)
+    return found if found is None or _reads(_without_type_parameters(line, tokens)) else None
+
+
+def _as_fstrings(line: str, prefixes: list[tokenize.TokenInfo]) -> str:
+    """``line`` with each template string's prefix an f-string's (``t``/``tr``/``rt``: ``f``/``fr``/``rf``)."""
+    for token in reversed(prefixes):  # (from the right: the columns before stay put)
+        start, end = token.start[1], token.end[1]
+        line = line[:start] + token.string.replace("t", "f").replace("T", "F") + line[end:]
+    return line
+
+
+def _without_type_parameters(line: str, tokens: list[tokenize.TokenInfo]) -> str:
+    """``line`` without its type parameters (``def f[T](x)``: ``def f(x)``) and a ``type``
+    statement as an assignment (``type X[T] = ...``: ``X = ...``); as it is where the bracket
+    does not close on the line."""
+    words = [t for t in tokens if t.type not in (tokenize.INDENT, tokenize.DEDENT, tokenize.NL, tokenize.COMMENT)]
+    if words and words[0].string == "async":
+        words = words[1:]
+    depth, start, end = 0, None, None
+    for token in words[2:]:
+        if token.type == tokenize.OP and token.string in "[({":
+            depth += 1
+            start = token.start[1] if start is None else start
+        elif token.type == tokenize.OP and token.string in "])}":
+            depth -= 1
+            if depth == 0:
+                end = token.end[1]
+                break
+        elif start is None:
+            break  # (``type X = ...``: no bracket)
+    if start is not None and end is not None:
+        line = line[:start] + line[end:]
+    elif start is not None:
+        return line
+    if words[0].string == "type":
+        line = line[:words[0].start[1]] + line[words[1].start[1]:]
+    return line
+
+
+def _reads(line: str) -> bool:
+    """Whether ``line`` (rewritten to a form this Python reads) parses here: a block's header
+    given a body; a line an open bracket or string carries on past is taken as read."""
+    text = line.strip()
+    if text.endswith(":"):
+        text += "\n    pass"
+    try:
+        ast.parse(text + "\n")
+    except SyntaxError as error:
+        return "never closed" in str(error.msg) or "unexpected EOF" in str(error.msg) \
+            or "unterminated triple-quoted" in str(error.msg)
+    return True
 
 
 def _points_into(exc: SyntaxError, first: tokenize.TokenInfo, last: tokenize.TokenInfo) -> bool:

@@ -9,6 +9,7 @@ standard library of the era's Python that this interpreter predates is said as s
 
 from __future__ import annotations
 
+import difflib
 import sys
 from pathlib import Path
 
@@ -42,6 +43,17 @@ def undeclared_note(exc: ModuleNotFoundError, root: Path, python: tuple[int, int
     if importer is None or not in_workers_code(importer, root.resolve(), vendored(root.resolve())):
         return None
     package = _distribution(name)
+    note = _third_party_note(name, package, root, python)
+    own = None if package is not None else _own_module_like(name, Path(importer).parent)
+    if note is not None and own is not None:  # a misspelt module of the Worker's? (review91)
+        note += (f" The Worker's folder holds {own}, of a name close to {name}: if the import is misspelt, correct "
+                 "it instead.")
+    return note
+
+
+def _third_party_note(name: str, package: str | None, root: Path, python: tuple[int, int]) -> str | None:
+    """The note for ``name``, a module no package of this environment provides, taken as a
+    third-party package's (``package``: its known provider), or ``None`` when another note is due."""
     add = f"{package or name}{_named_so(name, package)}"
     if not (root / "pyproject.toml").is_file():
         return (f"workers-env: no package of the Python environment workers-env runs in provides {name}, and the "
@@ -64,6 +76,18 @@ def undeclared_note(exc: ModuleNotFoundError, root: Path, python: tuple[int, int
             "python_modules/, which `pywrangler sync` fills from those dependencies (with what they depend on), so "
             f"the deployed Worker's import fails as well. If {name} is a third-party package, declare it there "
             f"(uv add {add}) and install the project's dependencies here: uv pip install -r pyproject.toml.")
+
+
+def _own_module_like(name: str, folder: Path) -> str | None:
+    """The module beside the importing file whose name is closest to ``name`` (``utlis``:
+    ``utils.py``), as its file or folder name, or ``None`` when none is close."""
+    try:
+        entries = {(p.stem if p.suffix == ".py" else p.name): p.name for p in folder.iterdir()
+                   if p.suffix == ".py" or p.is_dir() and p.name.isidentifier() and p.name != "__pycache__"}
+    except OSError:
+        return None
+    close = difflib.get_close_matches(name, entries, n=1, cutoff=0.8)
+    return entries[close[0]] if close else None
 
 
 def _provided_by(package: str) -> tuple[str, ...]:
