@@ -96,6 +96,8 @@ class Default(WorkerEntrypoint):
                 out[name] = str(exc).splitlines()[0]
         return Response.json(out)
 '''
+#: the OrderedDict message's warning in every era (leftovers59): its keys are not read
+ORDERED_DICT_WARNING = r"a Python OrderedDict reached JavaScript as a PyProxy in this call to JOBS\.sendBatch\(\), as a message"
 NOT_A_MESSAGE = "TypeError: Incorrect type: the provided value is not of type 'MessageSendRequest'."
 #: another Python object's PyProxy is read by getattr in every era: an OrderedDict has no body attribute; a
 #: namespace's container attribute is a proxy borrowed from the item's, destroyed as jsg's iteration ends
@@ -108,7 +110,9 @@ OTHER_OBJECTS = {"OrderedDict": "TypeError: Message body cannot be undefined", "
 @pytest.mark.asyncio
 async def test_lists_tuples_and_generators_are_iterated_from_pyodide_0_28(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, FORMS, date="2026-01-01", extra=consumed_queue()))
-    assert await (await worker.fetch("/")).json() == {
+    with pytest.warns(PyProxyWarning, match=ORDERED_DICT_WARNING):
+        answer = await (await worker.fetch("/")).json()
+    assert answer == {
         "to_js items": "sent", "dicts": "sent", "tuple": "sent", "generator": "sent",
         "list holding a dict in a body": "Error: This borrowed proxy was automatically destroyed when an iterator "
                                          "was exhausted.",
@@ -121,7 +125,8 @@ async def test_lists_tuples_and_generators_are_iterated_from_pyodide_0_28(tmp_pa
 @pytest.mark.asyncio
 async def test_a_dicts_body_is_unread_on_pyodide_0_26_but_to_js_items_are_sent(tmp_path):
     worker = load_worker(one_file_worker(tmp_path, FORMS, date="2025-09-01", extra=consumed_queue()))
-    with pytest.warns(PyProxyWarning, match="as a message of the batch: on Pyodide 0.26"):
+    with pytest.warns(PyProxyWarning, match=ORDERED_DICT_WARNING), \
+            pytest.warns(PyProxyWarning, match="as a message of the batch: on Pyodide 0.26"):
         answer = await (await worker.fetch("/")).json()
     unread = "TypeError: Message body cannot be undefined"
     assert answer == {"to_js items": "sent", "dicts": unread, "tuple": unread, "generator": unread,
