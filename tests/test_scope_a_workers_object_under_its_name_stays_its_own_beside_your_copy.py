@@ -41,6 +41,9 @@ class Default(WorkerEntrypoint):
 SETTINGS = {
     "attributes": "class Settings:\n    WHO = 'settings'\n",
     "a method": "class Settings:\n    WHO = 'settings'\n\n    def read(self):\n        return self.WHO\n",
+    # a function of another module's first (json's globals tell nothing of the class's), then its own
+    "a borrowed function": "import json\n\n\nclass Settings:\n    WHO = 'settings'\n    load = staticmethod(json.loads)\n\n"
+                           "    def read(self):\n        return self.WHO\n",
 }
 
 

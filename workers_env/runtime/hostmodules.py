@@ -108,19 +108,21 @@ def is_the_hosts(value: object) -> bool:
 
 
 def _defining_namespace(cls: type, named: list[ModuleType]) -> dict[str, object] | None:
-    """The namespace of the module whose code made ``cls``: the globals of a function of its body,
+    """The namespace of the module whose code made ``cls``: the globals of a function its body defines,
     else the one of ``named`` (your modules of its ``__module__``) holding it under its qualified
     name; ``{}`` when none of them does; ``None`` when nothing tells (a class made in a function,
     with no function of its own: then its module's name decides, as before)."""
+    qualname = getattr(cls, "__qualname__", "")
+    if not isinstance(qualname, str):
+        return None
     for attribute in list(vars(cls).values()):
         if isinstance(attribute, (classmethod, staticmethod)):
             attribute = attribute.__func__
         elif isinstance(attribute, property):
             attribute = attribute.fget
-        if isinstance(attribute, FunctionType):
-            return attribute.__globals__
-    qualname = getattr(cls, "__qualname__", "")
-    if not isinstance(qualname, str) or "<locals>" in qualname:
+        if isinstance(attribute, FunctionType) and attribute.__qualname__.startswith(qualname + "."):
+            return attribute.__globals__  # (one its body defines: a borrowed json.loads tells nothing)
+    if "<locals>" in qualname:
         return None
     *outer, last = qualname.split(".")
     for module in named:
