@@ -449,12 +449,12 @@ class JsBinding(JsHostObject):
         head = tuple(map(getattr, _repeat(binding), _HEAD_TABLES if option_args is None else _REST_TABLE, _NONES))
         key = (type(binding), name)
         kept: Any = self._plans.get(key) if option_args is None else None
-        if kept is not None and _TABLE_TYPES.issuperset(map(type, head)) and kept[0] == head:
+        if kept is not None and _TABLE_TYPES.issuperset(map(type, head)) and _same(kept[0], head):
             plan: _Plan = kept[2]
             if plan.rest:
                 return plan
             tail = tuple(map(getattr, _repeat(binding), _ARG_TABLES, _NONES))
-            if _TABLE_TYPES.issuperset(map(type, tail)) and kept[1] == tail:
+            if _TABLE_TYPES.issuperset(map(type, tail)) and _same(kept[1], tail):
                 return plan
             return self._new_plan(key, head, tail, rest=False)
         return self._new_plan(key, head, None, rest=name in _table(head[-1], ()))
@@ -939,6 +939,15 @@ _repeat = itertools.repeat
 def _table(value: Any, default: Any) -> Any:
     """A declaration as :func:`_declared` takes it: a table, else ``default``."""
     return value if isinstance(value, (tuple, list, set, frozenset, dict)) else default
+
+
+def _same(kept: tuple[Any, ...], read: tuple[Any, ...]) -> bool:
+    """Whether the declarations ``read`` equal the copy ``kept``: a value in them whose ``==``
+    raises or answers no ``bool`` (a numpy array of positions) is a change (review92)."""
+    try:
+        return kept == read
+    except Exception:  # noqa: BLE001 - whatever their == raises: a new plan, made as before plans were kept
+        return False
 
 
 def _kept_tables(tables: tuple[Any, ...]) -> tuple[Any, ...] | None:

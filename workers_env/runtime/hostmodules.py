@@ -22,7 +22,8 @@ import os
 import sys
 import weakref
 from collections.abc import Callable
-from types import ModuleType
+from typing import Any
+from types import FunctionType, ModuleType
 
 from workers_env.runtime.moduledicts import held_names
 from workers_env.runtime.tracebacks import PACKAGE_DIR
@@ -92,11 +93,47 @@ def note_host_modules(folders: tuple[str, ...], owned: Callable[[ModuleType], bo
 def is_the_hosts(value: object) -> bool:
     """Whether ``value`` is one of your tests' own modules, or an object of a class one of them
     defines: a stand-in your code made, never the Worker's (read only where a module name's entry
-    changed, so the walk over your modules is rare)."""
+    changed, so the walk over your modules is rare). The class is told by identity where it can
+    be: your copy of a Worker's module (``import settings`` in a test) has its name, but the
+    Worker's own class is not that copy's (review92)."""
     if issubclass(type(value), ModuleType):
         return id(held_names(value)) in HOST_NAMESPACES
-    where = getattr(type(value), "__module__", None)
-    return any(getattr(module, "__name__", None) == where for module in HOST_NAMESPACES.values())
+    cls = type(value)
+    where = getattr(cls, "__module__", None)
+    named = [module for module in HOST_NAMESPACES.values() if getattr(module, "__name__", None) == where]
+    if not named:
+        return False
+    defined_in = _defining_namespace(cls, named)
+    return True if defined_in is None else id(defined_in) in HOST_NAMESPACES
+
+
+def _defining_namespace(cls: type, named: list[ModuleType]) -> dict[str, object] | None:
+    """The namespace of the module whose code made ``cls``: the globals of a function its body defines,
+    else the one of ``named`` (your modules of its ``__module__``) holding it under its qualified
+    name; ``{}`` when none of them does; ``None`` when nothing tells (a class made in a function,
+    with no function of its own: then its module's name decides, as before)."""
+    qualname = getattr(cls, "__qualname__", "")
+    if not isinstance(qualname, str):
+        return None
+    for attribute in list(vars(cls).values()):
+        if isinstance(attribute, (classmethod, staticmethod)):
+            attribute = attribute.__func__
+        elif isinstance(attribute, property):
+            attribute = attribute.fget
+        if isinstance(attribute, FunctionType) and attribute.__qualname__.startswith(qualname + "."):
+            return attribute.__globals__  # (one its body defines: a borrowed json.loads tells nothing)
+    if "<locals>" in qualname:
+        return None
+    *outer, last = qualname.split(".")
+    for module in named:
+        names = held_names(module)
+        scope: Any = names
+        for part in outer:  # (a nested class: each enclosing class's own names)
+            scope = scope.get(part) if scope is not None else None
+            scope = scope.__dict__ if isinstance(scope, type) else None
+        if scope is not None and scope.get(last) is cls:
+            return names
+    return {}
 
 
 def _forget(key: int, _ref: object) -> None:
