@@ -357,13 +357,16 @@ def pytest_fixture_setup(fixturedef: Any, request: pytest.FixtureRequest) -> Gen
 
 
 def _loop_given(value: Any) -> Any:
-    """The event loop ``value`` is or runs (an ``asyncio.Runner``'s), else None."""
+    """The event loop ``value`` is or runs (an ``asyncio.Runner``'s), else None. Asked of its type,
+    not ``isinstance``: that reads ``__class__``, which loads a module ``LazyLoader`` holds back
+    when a fixture gives one (and runs a stand-in's ``__getattr__``)."""
     asyncio = sys.modules.get("asyncio")  # (not imported: no loop to look for)
     if asyncio is None:
         return None
-    if isinstance(value, asyncio.AbstractEventLoop):
+    kind = type(value)
+    if issubclass(kind, asyncio.AbstractEventLoop):
         return value
-    if isinstance(value, asyncio.Runner):
+    if issubclass(kind, asyncio.Runner):
         try:
             return value.get_loop()
         except RuntimeError:  # (closed already)

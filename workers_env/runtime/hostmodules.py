@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import Any
 from types import FunctionType, ModuleType
 
-from workers_env.runtime.moduledicts import held_names
+from workers_env.runtime.moduledicts import held_attribute, held_names
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["HOST_NAMESPACES", "INTERPRETER_FOLDERS", "is_the_hosts", "note_host_modules"]
@@ -100,7 +100,7 @@ def is_the_hosts(value: object) -> bool:
         return id(held_names(value)) in HOST_NAMESPACES
     cls = type(value)
     where = getattr(cls, "__module__", None)
-    named = [module for module in HOST_NAMESPACES.values() if getattr(module, "__name__", None) == where]
+    named = [module for module in HOST_NAMESPACES.values() if held_attribute(module, "__name__") == where]
     if not named:
         return False
     defined_in = _defining_namespace(cls, named)

@@ -1,0 +1,32 @@
+"""The plugin asks each fixture's value whether it is an event loop (to end the ASGI lifespans still
+waiting on it before it closes): it asks the value's type, so a fixture giving a module
+``importlib.util.LazyLoader`` holds back leaves it unloaded (``isinstance`` read its ``__class__``,
+which ran the module: here its top level raises, and the test errored in setup)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+
+@pytest.fixture
+def lazy(tmp_path, monkeypatch):
+    (tmp_path / "held_back59.py").write_text("raise RuntimeError('loaded')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    spec = importlib.util.find_spec("held_back59")
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = sys.modules["held_back59"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    yield module
+    sys.modules.pop("held_back59", None)
+
+
+def test_a_lazily_held_module_given_by_a_fixture_stays_unloaded(lazy):
+    assert type(lazy).__name__ == "_LazyModule"
+
+
+@pytest.mark.asyncio
+async def test_and_beside_pytest_asyncios_loop(lazy):
+    assert type(lazy).__name__ == "_LazyModule"
