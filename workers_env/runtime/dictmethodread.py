@@ -8,11 +8,11 @@ library's frame raised ``json.dumps(listed.keys)``'s; review91)."""
 
 from __future__ import annotations
 
-import io
 import linecache
 import tokenize
 
 from workers_env._jsvalues import JsDict
+from workers_env.runtime.syntaxhints import line_tokens
 
 _DICT_METHODS = frozenset(name for name in dir(dict) if not name.startswith("_"))
 
@@ -21,12 +21,7 @@ def _reads(line: str) -> list[tuple[str, str]]:
     """``line``'s ``name.method`` reads not called (``listed.keys``, ``m.values[0]``; ``listed.keys()``
     is a call, meant so; ``self.env.keys`` is not a bare name), as tokens: none in a string or a
     comment (review91). A line tokenize cannot finish gives those found before."""
-    tokens: list[tokenize.TokenInfo] = []
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(line).readline):
-            tokens.append(token)
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        pass
+    tokens = line_tokens(line)
     found = []
     for i in range(len(tokens) - 2):
         name, dot, method = tokens[i:i + 3]
@@ -61,18 +56,4 @@ def dict_method_note(error: BaseException) -> str | None:
                         f"this result: a binding's result is a JsDict (as the Python SDK hands it out in production), "
                         f"whose keys read as attributes only where dict has no attribute of that name -- read "
                         f"{name}[{method!r}]")
-    return None
-    while tb.tb_next is not None:
-        tb = tb.tb_next
-    frame = tb.tb_frame
-    line = linecache.getline(frame.f_code.co_filename, tb.tb_lineno, frame.f_globals)
-    failed = getattr(error, "obj", None) if isinstance(error, AttributeError) else None
-    for name, method in _reads(line):
-        value = frame.f_locals[name] if name in frame.f_locals else frame.f_globals.get(name)
-        if isinstance(value, JsDict) and method in value \
-                and (failed is None or getattr(failed, "__self__", None) is value):
-            return (f"workers-env: {name}.{method} is the dict method {method}(), not the {method!r} key of this "
-                    f"result: a binding's result is a JsDict (as the Python SDK hands it out in production), whose "
-                    f"keys read as attributes only where dict has no attribute of that name -- read "
-                    f"{name}[{method!r}]")
     return None

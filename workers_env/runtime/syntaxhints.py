@@ -16,7 +16,7 @@ import io
 import keyword
 import tokenize
 
-__all__ = ["keyword_member_hint", "newer_syntax"]
+__all__ = ["keyword_member_hint", "line_tokens", "newer_syntax"]
 
 
 def keyword_member_hint(exc: SyntaxError) -> str | None:
@@ -36,13 +36,10 @@ def _keyword_members(line: str) -> list[str]:
     a ``.`` operator), in order; a line tokenize cannot finish gives those found before."""
     found: list[str] = []
     after_dot = False
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(line).readline):
-            if after_dot and token.type == tokenize.NAME and keyword.iskeyword(token.string):
-                found.append(token.string)
-            after_dot = token.type == tokenize.OP and token.string == "."
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        pass
+    for token in line_tokens(line):
+        if after_dot and token.type == tokenize.NAME and keyword.iskeyword(token.string):
+            found.append(token.string)
+        after_dot = token.type == tokenize.OP and token.string == "."
     return found
 
 
@@ -62,7 +59,7 @@ def newer_syntax(exc: SyntaxError) -> tuple[tuple[int, int], str] | None:
     """The Python that added the syntax ``exc`` falls on and what it is called, when its line
     reads a form a later Python accepts (``None`` for an error under every Python)."""
     message = str(exc.msg)
-    tokens = _tokens(exc.text or "")
+    tokens = line_tokens(exc.text or "")
     if message == _UNPARENTHESIZED:
         # ``except A, B as e:`` is 3.14's error too ("... when using 'as'"), measured on 3.14.10
         if any(t.type == tokenize.NAME and t.string == "as" for t in tokens):
@@ -164,8 +161,9 @@ def _type_parameters(tokens: list[tokenize.TokenInfo], exc: SyntaxError) -> tupl
     return (3, 12), "type parameters and the type statement, class C[T] / def f[T] / type X = ... (PEP 695)"
 
 
-def _tokens(line: str) -> list[tokenize.TokenInfo]:
-    """``line``'s tokens, as many as tokenize reads (a line it cannot finish gives those before)."""
+def line_tokens(line: str) -> list[tokenize.TokenInfo]:
+    """``line``'s tokens, as many as tokenize reads (a line it cannot finish gives those before):
+    read by the notes on a failing line here and in ``dictmethodread``."""
     found: list[tokenize.TokenInfo] = []
     try:
         for token in tokenize.generate_tokens(io.StringIO(line).readline):
