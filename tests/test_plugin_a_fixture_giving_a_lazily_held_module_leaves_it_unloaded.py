@@ -5,20 +5,17 @@ which ran the module: here its top level raises, and the test errored in setup).
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 
 import pytest
+from worker_helpers import held_back_module
 
 
 @pytest.fixture
 def lazy(tmp_path, monkeypatch):
     (tmp_path / "held_back59.py").write_text("raise RuntimeError('loaded')\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    spec = importlib.util.find_spec("held_back59")
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = sys.modules["held_back59"] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = held_back_module("held_back59")
     yield module
     sys.modules.pop("held_back59", None)
 

@@ -22,7 +22,7 @@ import sys
 import types
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import held_back_module, one_file_worker
 
 from workers_env import load_worker
 
@@ -101,10 +101,7 @@ async def test_modules_of_any_kind_from_outside_the_upload_step_aside(tmp_path, 
     cleanup.syspath_prepend(str(folder))  # (pytest's rootdir, python -m from the project)
     importlib.import_module("outside_ns.helper")  # a test's imports before the Worker's
     importlib.import_module("outside_wrapped")
-    spec = importlib.util.find_spec("outside_lazy")
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    lazy = sys.modules["outside_lazy"] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(lazy)
+    lazy = held_back_module("outside_lazy")
     worker = load_worker(folder)
     answer = await (await worker.fetch("/")).text()
     assert answer == "ModuleNotFoundError ModuleNotFoundError ModuleNotFoundError"

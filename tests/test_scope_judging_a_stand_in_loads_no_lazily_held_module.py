@@ -7,11 +7,10 @@ worker: 676 failed, 119 errors)."""
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 
 import pytest
-from worker_helpers import one_file_worker
+from worker_helpers import held_back_module, one_file_worker
 
 from workers_env import load_env, load_worker
 
@@ -45,10 +44,7 @@ def project(tmp_path, monkeypatch):
     (folder / "src" / "helper_lazy59.py").write_text("")
     (folder / "outside_lazy59.py").write_text("raise RuntimeError('loaded')\n")
     monkeypatch.syspath_prepend(str(folder))
-    spec = importlib.util.find_spec("outside_lazy59")
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    lazy = sys.modules["outside_lazy59"] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(lazy)
+    lazy = held_back_module("outside_lazy59")
     yield folder, [lazy]  # (in a list: pytest-asyncio and the plugin look at a fixture's value)
     for name in ("outside_lazy59", "helper_lazy59"):
         sys.modules.pop(name, None)

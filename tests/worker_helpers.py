@@ -6,10 +6,13 @@ import asyncio
 import contextlib
 import http.client
 import http.server
+import importlib.util
 import json
 import socket
+import sys
 import textwrap
 import threading
+import types
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -50,6 +53,17 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         return Response(request.url)
 '''
+
+
+def held_back_module(name: str) -> types.ModuleType:
+    """Module ``name`` (found on ``sys.path``) put in ``sys.modules`` as ``importlib.util.LazyLoader``
+    holds it back: its code runs only when an attribute of it is first read."""
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = sys.modules[name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def one_file_worker(folder: Path, entry: str, *, date: str = "2026-05-01", extra: str = "",
