@@ -25,6 +25,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = "kv_get,kv_put,d1_first,d1_all,vec_query,vec_upsert,ai_run,supplied,sleep0"
 
+#: the end of the Worker file (its bindings: KV, D1, Vectorize, AI and one supplied by hand) and its
+#: env and Worker, as both probes build them (binding_instructions.py's too)
+BINDINGS = r'''""", extra="""
+[[kv_namespaces]]
+binding = "KV"
+id = "kv1"
+[[d1_databases]]
+binding = "DB"
+database_name = "db"
+database_id = "db1"
+[[vectorize]]
+binding = "IDX"
+index_name = "idx"
+[ai]
+binding = "AI"
+""")
+class Mine:  # a binding supplied by hand
+    async def get(self, key, options=None):
+        return {"key": key}
+env = load_env(folder / "wrangler.toml", indexes={"idx": {"dimensions": 768, "metric": "cosine", "version": "v2"}},
+               bindings={"MINE": Mine()})
+worker = load_worker(env=env)
+'''
+
 PROBE = r'''
 import asyncio, json, pathlib, sys, tempfile
 root, kinds = sys.argv[1], sys.argv[2].split(",")
@@ -85,27 +109,7 @@ class Default(WorkerEntrypoint):
         else:
             n = 1
         return Response(json.dumps((time.process_time() - t) / n))
-""", extra="""
-[[kv_namespaces]]
-binding = "KV"
-id = "kv1"
-[[d1_databases]]
-binding = "DB"
-database_name = "db"
-database_id = "db1"
-[[vectorize]]
-binding = "IDX"
-index_name = "idx"
-[ai]
-binding = "AI"
-""")
-class Mine:  # a binding supplied by hand
-    async def get(self, key, options=None):
-        return {"key": key}
-env = load_env(folder / "wrangler.toml", indexes={"idx": {"dimensions": 768, "metric": "cosine", "version": "v2"}},
-               bindings={"MINE": Mine()})
-worker = load_worker(env=env)
-async def main():
+''' + BINDINGS + r'''async def main():
     out = {}
     for first in ("vec_upsert", "kv_put"):  # an index to query, a key to read
         await (await worker.fetch("http://x/" + first)).text()

@@ -22,6 +22,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from binding_calls import BINDINGS  # (this folder is the script's: sys.path[0])
+
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = "kv_get:100,kv_put:100,d1_first:100,d1_all:100,vec_query:20,ai_run:5,supplied:100,sleep0:200"
 
@@ -64,27 +66,7 @@ class Default(WorkerEntrypoint):
             elif kind == "sleep0":
                 await asyncio.sleep(0)
         return Response("ok")
-""", extra="""
-[[kv_namespaces]]
-binding = "KV"
-id = "kv1"
-[[d1_databases]]
-binding = "DB"
-database_name = "db"
-database_id = "db1"
-[[vectorize]]
-binding = "IDX"
-index_name = "idx"
-[ai]
-binding = "AI"
-""")
-class Mine:  # a binding supplied by hand
-    async def get(self, key, options=None):
-        return {"key": key}
-env = load_env(folder / "wrangler.toml", indexes={"idx": {"dimensions": 768, "metric": "cosine", "version": "v2"}},
-               bindings={"MINE": Mine()})
-worker = load_worker(env=env)
-loop = asyncio.new_event_loop()
+''' + BINDINGS + r'''loop = asyncio.new_event_loop()
 async def request(path):
     return await (await worker.fetch("http://x/" + path)).text()
 loop.run_until_complete(request("setup/0"))
