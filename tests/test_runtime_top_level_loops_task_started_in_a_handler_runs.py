@@ -34,7 +34,10 @@ ENTRY = """\
             task = LOOP.create_task(co(9))
             future = LOOP.create_future()
             LOOP.call_later(0.01, future.set_result, 4)
-            await asyncio.sleep(0.1)
+            for _ in range(1000):  # until both ended (10 s at most): under heavy load one wait may wake both
+                if task.done() and future.done():
+                    break
+                await asyncio.sleep(0.01)
             return Response.json([task.done() and repr(task.exception()), task.done() and task.result(),
                                   future.done() and future.result()])
 """
