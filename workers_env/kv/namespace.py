@@ -398,7 +398,7 @@ class KvNamespace:
                     value = to_py(parse_json(text))
                 except JsException:
                     raise limits.bulk_not_of_type("json") from None
-            if with_metadata and value is not None:  # Miniflare answers a JSON null bare, as an absent key
+            if with_metadata:  # every present key, a JSON null too (Miniflare 5.20261201: obj !== null)
                 metadata = None if entry.metadata_json is None else to_py(parse_json(entry.metadata_json))
                 value = JsDict(value=value, metadata=metadata)
             out[key] = value

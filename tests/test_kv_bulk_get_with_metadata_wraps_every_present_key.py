@@ -1,9 +1,10 @@
-"""Bulk ``getWithMetadata`` as Miniflare 5.20261117 answers it (checked with
-tools/wrangler/kv_differential.py against wrangler 4.164.0): a stored value that is falsy --
-``""``, JSON ``0`` or ``false`` -- comes back as ``{value, metadata}`` with its metadata
-(workers-sdk #14784 fixed Miniflare dropping it), while a stored JSON ``null`` read with
-``"json"`` comes back bare, ``None``, as an absent key does (its ``val !== null`` test), with or
-without metadata. Read as text the same ``"null"`` is a string and keeps its metadata."""
+"""Bulk ``getWithMetadata`` wraps every present key as ``{value, metadata}``, as Miniflare
+5.20261201.0-beta answers it (``processKeyValue``'s ``obj !== null``; checked with its
+``kv_ops.js`` under workerd 1.20261201.1): a stored value that is falsy -- ``""``, JSON ``0`` or
+``false`` -- keeps its metadata (workers-sdk #14784), and so does a stored JSON ``null`` read
+with ``"json"``: ``{value: None, metadata}``. Miniflare 5.20261117 (wrangler 4.164.0's) answered
+that one bare, ``None``, as an absent key (its ``val !== null``); only an absent key is ``None``
+now. Read as text the same ``"null"`` is a string and keeps its metadata."""
 
 from __future__ import annotations
 
@@ -28,13 +29,13 @@ def stored(kv):
     return kv
 
 
-def test_falsy_json_values_keep_their_metadata_and_json_null_is_bare(stored):
+def test_falsy_json_values_and_json_null_keep_their_metadata_and_only_an_absent_key_is_none(stored):
     got = run(stored.getWithMetadata(["jnull", "jzero", "jfalse", "jnometa", "missing"], "json"))
     assert list(got.items()) == [
-        ("jnull", None),
+        ("jnull", {"value": None, "metadata": {"m": 1}}),
         ("jzero", {"value": 0, "metadata": {"m": 2}}),
         ("jfalse", {"value": False, "metadata": {"m": 3}}),
-        ("jnometa", None),
+        ("jnometa", {"value": None, "metadata": None}),
         ("missing", None),
     ]
 
