@@ -79,3 +79,25 @@ def test_listening_tells_the_listener_from_another_process() -> None:
         finally:
             other.kill()
             other.wait()
+
+
+def test_listening_reads_the_proc_tables_where_netlink_cannot_be_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """(``listening`` asks the kernel's sock_diag first; the ``/proc/net/tcp*`` tables are its fallback.)"""
+    def refused(port: int) -> set[str]:
+        raise OSError("no sock_diag here")
+
+    monkeypatch.setattr(dev_reload_helpers, "_sock_diag_listeners", refused)
+    test_listening_tells_the_listener_from_another_process()
+    with socket.socket(socket.AF_INET6) as mine:
+        mine.bind(("::1", 0))
+        mine.listen()
+        assert listening(os.getpid(), mine.getsockname()[1])
+
+
+def test_listening_sees_an_ipv6_listener() -> None:
+    with socket.socket(socket.AF_INET6) as mine:
+        mine.bind(("::1", 0))
+        port = mine.getsockname()[1]
+        assert not listening(os.getpid(), port)
+        mine.listen()
+        assert listening(os.getpid(), port)
