@@ -92,6 +92,7 @@ from workers_env.runtime.jsstreams import STILL_WRITTEN, JsReadableStream, open_
 from workers_env.runtime.jsweb import FETCHER_INIT, JsHeaders, JsRequest, JsResponse, init_options, leave_locked
 from workers_env.runtime.queuebatch import batch_as_read, iterated_by_jsg, not_a_message
 from workers_env.runtime.sdknames import SdkClass, SdkType, default_repr, sdk_module
+from workers_env.runtime.sdkresults import one_walk
 from workers_env.runtime.statusline import default_status_text
 from workers_env.runtime.services import (
     FunctionStub,
@@ -1495,6 +1496,9 @@ def python_from_rpc(value: Any) -> Any:
     ``Error``, ``Response``, ... at any depth what the SDK's default converter makes of it."""
     if value is None or value is jsnull:
         return None
+    walked = one_walk(value)  # a binding's plain data (from_plain's): the three passes below in one walk
+    if walked is not None:
+        return walked
     if isinstance(value, JsSet):  # Pyodide's to_py of a Set: a set
         return {python_from_rpc(v) for v in value}
     if isinstance(value, JsProxy):
