@@ -5,7 +5,7 @@ round on a shared machine).
     python benchmarks/binding_instructions.py OTHER_CHECKOUT [kind:N,...]   # needs valgrind; ~1 min a kind
 
 Each kind (``kv_get``, ``kv_put``, ``d1_first``, ``d1_all``, ``vec_query`` on a 100 x 768 index,
-``ai_run`` of 2 texts, ``supplied``: ``get`` of a binding supplied by hand, ``sleep0``: one bare
+``vec_upsert`` of the same 100 x 768 rows again (made once, before the counting), ``ai_run`` of 2 texts, ``supplied``: ``get`` of a binding supplied by hand, ``sleep0``: one bare
 step) runs in a loaded Worker (external-SDK era) in a fresh process per tree and count: after
 its set-up and three warm requests the process turns callgrind's instrumentation on
 (``--instr-atstart=no``, ``callgrind_control -i on``: the set-up runs uninstrumented, some 5x
@@ -25,7 +25,7 @@ from pathlib import Path
 from binding_calls import BINDINGS  # (this folder is the script's: sys.path[0])
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = "kv_get:100,kv_put:100,d1_first:100,d1_all:100,vec_query:20,ai_run:5,supplied:100,sleep0:200"
+KINDS = "kv_get:100,kv_put:100,d1_first:100,d1_all:100,vec_query:20,vec_upsert:5,ai_run:5,supplied:100,sleep0:200"
 
 PROBE = r'''
 import asyncio, functools, gc, os, pathlib, subprocess, sys, tempfile, time
@@ -40,6 +40,7 @@ from workers import Response, WorkerEntrypoint
 rng = random.Random(5)
 QS = [[rng.uniform(-1, 1) for _ in range(768)] for _ in range(20)]
 TEXTS = [" ".join("w%d" % rng.randrange(3000) for _ in range(40)) for _ in range(2)]
+ROWS = [{"id": "u%d" % i, "values": [rng.uniform(-1, 1) for _ in range(768)]} for i in range(100)]
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
         kind, n = request.url.rsplit("/", 2)[1:]
@@ -59,6 +60,8 @@ class Default(WorkerEntrypoint):
                 await env.DB.prepare("SELECT ?1 AS x").bind(i).all()
             elif kind == "vec_query":
                 await env.IDX.query(QS[i % 20], topK=10)
+            elif kind == "vec_upsert":
+                await env.IDX.upsert(ROWS)
             elif kind == "ai_run":
                 await env.AI.run("@cf/baai/bge-base-en-v1.5", {"text": TEXTS})
             elif kind == "supplied":

@@ -92,6 +92,7 @@ from workers_env.runtime.jsstreams import STILL_WRITTEN, JsReadableStream, open_
 from workers_env.runtime.jsweb import FETCHER_INIT, JsHeaders, JsRequest, JsResponse, init_options, leave_locked
 from workers_env.runtime.queuebatch import batch_as_read, iterated_by_jsg, not_a_message
 from workers_env.runtime.sdknames import SdkClass, SdkType, default_repr, sdk_module
+from workers_env.runtime.sdkresults import one_walk
 from workers_env.runtime.statusline import default_status_text
 from workers_env.runtime.services import (
     FunctionStub,
@@ -128,6 +129,8 @@ def _is_binding(value: Any) -> bool:
     return not (value is None or isinstance(value, (str, int, float, bool, dict, list)))
 
 
+_METHOD = types.MethodType
+
 #: the ``Ai`` binding's public class fields (workerd ``src/cloudflare/internal/ai-api.ts``)
 _AI_FIELDS = ("lastRequestId", "aiGatewayLogId", "lastRequestHttpStatusCode", "lastRequestInternalStatusCode")
 
@@ -160,12 +163,19 @@ class JsBinding(JsHostObject):
     converts them, a ``Map`` as a ``dict`` (:func:`rpc_argument`). ``hosts`` makes any object
     a method returns (a stub, a Workflow instance) a JavaScript object like this one, with or
     without ``JS_METHODS``; results inherit both.
+
+    ``keeps_methods`` (a binding the env holds, whose methods Worker code reads on every call):
+    each read of a method is a new JsMethod, as Pyodide makes a new JsProxy per read (``env.KV.get
+    is env.KV.get`` is false), of one function kept per name -- so two reads compare equal and
+    share a ``js_id``, as two JsProxies of one JS function do (npm pyodide 0.26.0a4, 0.28.2,
+    314.0.6) -- made again when the binding's method read differs from the one it calls (a test
+    that patched it). An object a binding hands out (a D1 statement), read once, keeps none.
     """
 
     def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True,
                  nulls: Any = True, rpc: bool = False, hosts: bool = False,
                  option_args: dict[str, int] | None = None, queue_json: bool = True, fetcher_shortcuts: bool = False,
-                 plans: dict[Any, Any] | None = None):
+                 plans: dict[Any, Any] | None = None, keeps_methods: bool = False):
         self._name = name
         self._binding = binding
         self._target = binding
@@ -180,6 +190,9 @@ class JsBinding(JsHostObject):
         self._fetcher_shortcuts = fetcher_shortcuts
         #: the argument plans of its methods (:meth:`_plan`), shared with the objects it hands out
         self._plans: dict[Any, Any] = {} if plans is None else plans
+        #: with ``keeps_methods``: by name, the method read, the function made of it, its
+        #: ``wrong_this`` and this binding (a copy of it shares the dict: its own reads make their own)
+        self._methods: dict[str, tuple[Any, Any, Any, Any]] | None = {} if keeps_methods else None
 
     def _from_binding(self, value: Any, method: str = "") -> Any:
         """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding (with
@@ -274,6 +287,14 @@ class JsBinding(JsHostObject):
         attr = getattr(self._binding, name)
         if not callable(attr):
             return from_plain(attr, self._nulls)
+        methods = self.__dict__.get("_methods")
+        if methods is not None:
+            kept = methods.get(name)
+            # the same method: the object kept, or a bound method of the same function on the same
+            # object (a read makes a new one; MethodType's == compares both by identity, in C)
+            if kept is not None and kept[3] is self and (
+                    kept[0] is attr or (type(attr) is _METHOD and attr == kept[0])):
+                return JsMethod(kept[1], name, self, kept[2])  # a new proxy of the same function, as Pyodide's
         fetcher_fetch = name == "fetch" and self._js_class in _FETCHER_CLASSES
         queue_call = self._js_class == "WorkerQueue" and name in ("send", "sendBatch")
         where = f"call to {self._name}.{name}()"
@@ -432,7 +453,10 @@ class JsBinding(JsHostObject):
             return made
 
         call.__name__ = name
-        return JsMethod(call, name, self, functools.partial(self._called_on_another, name))
+        wrong_this = functools.partial(self._called_on_another, name)
+        if methods is not None:
+            methods[name] = (attr, call, wrong_this, self)
+        return JsMethod(call, name, self, wrong_this)
 
     def _plan(self, name: str) -> _Plan:
         """How method ``name``'s arguments cross, from the binding's ``JS_*`` declarations, read
@@ -1216,7 +1240,7 @@ class JsEnv(JsProxy):
         # JavaScript object too; a service's and a stub's calls reach Python code over RPC
         supplied_class = SUPPLIED_JS_CLASS_NAMES.get(declared or "")
         config = getattr(self._env, "config", None)
-        return JsBinding(name, value, js_class=supplied_class or js_class, sdk_wraps=wraps,
+        return JsBinding(name, value, js_class=supplied_class or js_class, sdk_wraps=wraps, keeps_methods=True,
                          rpc=declared in ("services", "durable_objects"), hosts=supplied_class is not None,
                          queue_json=config is None or flag_enabled(QUEUES_JSON_MESSAGES, config),
                          fetcher_shortcuts=config is not None and not flag_enabled(FETCHER_NO_GET_PUT_DELETE, config))
@@ -1495,6 +1519,9 @@ def python_from_rpc(value: Any) -> Any:
     ``Error``, ``Response``, ... at any depth what the SDK's default converter makes of it."""
     if value is None or value is jsnull:
         return None
+    walked = one_walk(value)  # a binding's plain data (from_plain's): the three passes below in one walk
+    if walked is not None:
+        return walked
     if isinstance(value, JsSet):  # Pyodide's to_py of a Set: a set
         return {python_from_rpc(v) for v in value}
     if isinstance(value, JsProxy):

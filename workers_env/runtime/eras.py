@@ -758,4 +758,5 @@ def binding_view(kind: str, name: str, binding: Any, config: Any) -> Any:
         return binding
     # used outside Worker code too: its results' null is the config's Pyodide's, not the context's
     nulls = NULL_AS_NONE if python_release(config).pyodide.startswith("0.26") else NULL_AS_JSNULL
-    return JsBinding(name, binding, js_class=JS_CLASS_NAMES.get(KIND_ALIASES.get(kind, kind)), nulls=nulls)
+    return JsBinding(name, binding, js_class=JS_CLASS_NAMES.get(KIND_ALIASES.get(kind, kind)), nulls=nulls,
+                     keeps_methods=True)
