@@ -60,6 +60,16 @@ from workers_env.runtime.sessionpaths import SESSION
 __all__ = ["ImportScope", "ModuleScopeError", "is_a_workers_own"]
 
 _LOCK = threading.RLock()
+#: notified as the last scope entered in the process exits, for a thread waiting its turn to run
+#: another Worker's step (:meth:`ImportScope._wait_for_turn`); ``_WAITING[0]`` threads wait on it
+_TURN = threading.Condition(_LOCK)
+_WAITING = [0]
+#: the scope whose entry made the stand-ins' first one (``[None]`` while none is entered): only
+#: its steps, and steps nested in a step on the same thread, run meanwhile
+_HOLDER: list[Any] = [None]
+#: how long a step waits for another Worker's step running on another thread (a step blocked on a
+#: thread that waits for it would wait for ever)
+TURN_TIMEOUT = 60.0
 # A folder's mtime comes from a coarse clock (a kernel tick on ext4; 1-2 s on some file systems):
 # a file added within the same tick as the last change leaves it unchanged. A stamp younger than
 # this when read is not trusted: the folder is read again next time (git's "racy" rule).
@@ -488,8 +498,13 @@ class ImportScope:
         return self._enter(fresh=False)
 
     def _enter(self, fresh: bool) -> ImportScope:
-        self._threads.replaced.append(current.swap(self.runtime))  # type: ignore[arg-type]
+        previous = current.swap(self.runtime)  # type: ignore[arg-type]
+        self._threads.replaced.append(previous)
         with _LOCK:
+            if _STANDINS.depth and _HOLDER[0] is not self and previous is None:
+                # another Worker's step runs on another thread (a step nested in one on this thread
+                # has a Worker running already): its modules are in sys.modules until it ends
+                self._wait_for_turn()
             depth, standins = self._layer.depth, _STANDINS.depth
             try:
                 return self._entered(fresh, depth == 0)
@@ -497,13 +512,42 @@ class ImportScope:
                 self._failed("", error)
                 self._put_back(depth, standins, leaving=False)
                 current.restore(self._threads.replaced.pop())
+                if not _STANDINS.depth:
+                    _HOLDER[0] = None
+                    if _WAITING[0]:
+                        _TURN.notify_all()
                 self._raise_failures("entering")
                 raise  # (never reached: _raise_failures raises)
+
+    def _wait_for_turn(self) -> None:
+        """Wait (the lock released) until no other Worker's step runs: two Workers' code running at
+        the same moment on two threads would share ``sys.modules``, each importing the other's
+        modules (flake55: ``KeyError: 'entry'``, the other Worker's ``helpers``). Steps are short
+        (never across an ``await``), so the wait is too; one longer than :data:`TURN_TIMEOUT`
+        raises (a step blocked on this thread would wait for ever)."""
+        _WAITING[0] += 1
+        try:
+            deadline = time.monotonic() + TURN_TIMEOUT
+            while _STANDINS.depth and _HOLDER[0] is not self:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    holder = _HOLDER[0]
+                    current.restore(self._threads.replaced.pop())
+                    raise ModuleScopeError(
+                        f"workers-env: the Worker of {self.folder} waited {TURN_TIMEOUT:g} s for a step of the Worker of "
+                        f"{getattr(holder, 'folder', '?')} running on another thread: two Workers' code cannot run at "
+                        "the same moment in one process (their modules share sys.modules), so each waits for the "
+                        "other's step to end -- and one that blocks on a thread waiting for it never ends. Run the "
+                        "process's Workers on one thread, or each Worker in a process of its own")
+                _TURN.wait(left)
+        finally:
+            _WAITING[0] -= 1
 
     def _entered(self, fresh: bool, first: bool) -> ImportScope:
         """:meth:`_enter`'s steps, under the lock."""
         if not _STANDINS.depth:  # the process's first scope entered: sys.argv stood in for
             identity.entered()
+            _HOLDER[0] = self
         if first:
             self._host_lists = None  # (set below once read, for _put_back)
         if first and fresh:
@@ -595,6 +639,10 @@ class ImportScope:
                 self._put_back(depth - 1, standins - 1, leaving=True)
             finally:
                 current.restore(self._threads.replaced.pop())
+                if not _STANDINS.depth:
+                    _HOLDER[0] = None
+                    if _WAITING[0]:  # another Worker's step waits on another thread
+                        _TURN.notify_all()
             if self._failures:
                 self._raise_failures("leaving")
 
