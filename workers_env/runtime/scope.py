@@ -26,6 +26,11 @@ handler waits, another Worker's request (or a test's code) runs in its own names
 the first are cheap: what changed since the last one is looked at, not all of ``sys.modules``.
 What the Worker's code adds to ``sys.path`` (``sys.path.insert(0, ...)`` at its top level) is
 kept by the scope likewise, on ``sys.path`` only while it is entered.
+
+An entry or exit that raises part-way (a bug, a ``KeyboardInterrupt``) puts the process back as it
+was before the step all the same (:meth:`ImportScope._put_back`) and then raises
+:class:`ModuleScopeError`: a scope left half exited failed every later test of the process. Two
+different Workers' steps on two threads take turns (:meth:`ImportScope._wait_for_turn`).
 """
 
 from __future__ import annotations
