@@ -511,8 +511,49 @@ class ImportScope:
                 # has a Worker running already): its modules are in sys.modules until it ends
                 self._wait_for_turn()
             depth, standins = self._layer.depth, _STANDINS.depth
+            first = depth == 0
             try:
-                return self._entered(fresh, depth == 0)
+                if not standins:  # the process's first scope entered: sys.argv stood in for
+                    identity.entered()
+                    _HOLDER[0] = self
+                if first:
+                    self._host_lists = None  # (set below once read, for _put_back)
+                if first and fresh:
+                    self._local()  # the folder read again when it changed (or too recently to tell)
+                if first and self._replay(fresh):
+                    return self
+                mark = _modules_mark()  # before the stand-ins re-insert their names at sys.modules' end
+                if first:
+                    before = (*mark, list(sys.path), list(sys.meta_path), self._local_cache, self._own_path)
+                    self._host_lists = before[2], before[3]
+                _STANDINS.push(standin_modules())
+                if first:
+                    self._hide_shadowed()
+                    self._mask_project_path(mark)
+                    sys.path.insert(0, str(self.folder))
+                    if self._finder is not None:
+                        sys.meta_path.insert(0, self._finder)
+                    if self.partial:
+                        sys.meta_path.insert(_after_builtins(), self._outside)
+                    if self.vendor is not None:  # after the Worker's folder, before site-packages
+                        at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
+                        sys.path.insert(at, str(self.vendor))
+                    self._path_on_entry = list(sys.path)
+                    for index, entry in self._own_path:  # what the Worker's code added, back in its places
+                        sys.path.insert(min(index, len(sys.path)), entry)
+                    if fresh:
+                        self._invalidate_finders()
+                self._layer.push(self.modules)
+                if first:
+                    if self._attached:
+                        self._attach()
+                    self._before = _modules_mark()
+                    # replayed by resume() while what it depends on is as it was: nothing to give back
+                    # on exit but the Worker's own names, nothing another scope entered holds
+                    plain = _STANDINS.depth == 1 and not (_STANDINS.saved or self._layer.saved or self._hidden)
+                    meta = before[3] if sys.meta_path == before[3] else list(sys.meta_path)  # (the same: set by nothing)
+                    self._replayable = (*before, list(sys.path), meta, list(self._masked)) if plain else None
+                return self
             except BaseException as error:  # part-way: what it did is undone
                 self._failed("", error)
                 self._put_back(depth, standins, leaving=False)
@@ -547,50 +588,6 @@ class ImportScope:
                 _TURN.wait(left)
         finally:
             _WAITING[0] -= 1
-
-    def _entered(self, fresh: bool, first: bool) -> ImportScope:
-        """:meth:`_enter`'s steps, under the lock."""
-        if not _STANDINS.depth:  # the process's first scope entered: sys.argv stood in for
-            identity.entered()
-            _HOLDER[0] = self
-        if first:
-            self._host_lists = None  # (set below once read, for _put_back)
-        if first and fresh:
-            self._local()  # the folder read again when it changed (or too recently to tell)
-        if first and self._replay(fresh):
-            return self
-        mark = _modules_mark()  # before the stand-ins re-insert their names at sys.modules' end
-        if first:
-            before = (*mark, list(sys.path), list(sys.meta_path), self._local_cache, self._own_path)
-            self._host_lists = before[2], before[3]
-        _STANDINS.push(standin_modules())
-        if first:
-            self._hide_shadowed()
-            self._mask_project_path(mark)
-            sys.path.insert(0, str(self.folder))
-            if self._finder is not None:
-                sys.meta_path.insert(0, self._finder)
-            if self.partial:
-                sys.meta_path.insert(_after_builtins(), self._outside)
-            if self.vendor is not None:  # after the Worker's folder, before site-packages
-                at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
-                sys.path.insert(at, str(self.vendor))
-            self._path_on_entry = list(sys.path)
-            for index, entry in self._own_path:  # what the Worker's code added, back in its places
-                sys.path.insert(min(index, len(sys.path)), entry)
-            if fresh:
-                self._invalidate_finders()
-        self._layer.push(self.modules)
-        if first:
-            if self._attached:
-                self._attach()
-            self._before = _modules_mark()
-            # replayed by resume() while what it depends on is as it was: nothing to give back
-            # on exit but the Worker's own names, nothing another scope entered holds
-            plain = _STANDINS.depth == 1 and not (_STANDINS.saved or self._layer.saved or self._hidden)
-            meta = before[3] if sys.meta_path == before[3] else list(sys.meta_path)  # (the same: set by nothing)
-            self._replayable = (*before, list(sys.path), meta, list(self._masked)) if plain else None
-        return self
 
     def _replay(self, fresh: bool) -> bool:
         """The entry when nothing it depends on changed since the full entry it replays (nothing
