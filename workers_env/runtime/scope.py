@@ -699,7 +699,7 @@ class ImportScope:
             self._layer.depth = 0
             attempt(self._layer.take_out, self.modules)
             attempt(self._layer.give_back)
-            if leaving:
+            if leaving and len(sys.path) >= len(self._path_on_entry):  # (the Worker's folder not taken off yet)
                 attempt(self._take_own_path)
             host = self._host_lists
             if host is not None:
