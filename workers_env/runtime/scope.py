@@ -69,9 +69,9 @@ _LOCK = threading.RLock()
 #: another Worker's step (:meth:`ImportScope._wait_for_turn`); ``_WAITING[0]`` threads wait on it
 _TURN = threading.Condition(_LOCK)
 _WAITING = [0]
-#: the scope whose entry made the stand-ins' first one (``[None]`` while none is entered): only
-#: its steps, and steps nested in a step on the same thread, run meanwhile
-_HOLDER: list[Any] = [None]
+#: the scope whose entry made the stand-ins' first one (``None`` while none is entered) and its
+#: thread: only its steps, and steps nested in a step on that thread, run meanwhile
+_HOLDER: list[Any] = [None, None]
 #: how long a step waits for another Worker's step running on another thread (a step blocked on a
 #: thread that waits for it would wait for ever)
 TURN_TIMEOUT = 60.0
@@ -506,16 +506,17 @@ class ImportScope:
         previous = current.swap(self.runtime)  # type: ignore[arg-type]
         self._threads.replaced.append(previous)
         with _LOCK:
-            if _STANDINS.depth and _HOLDER[0] is not self and previous is None:
+            if _STANDINS.depth and _HOLDER[0] is not self and previous is None and _HOLDER[1] != threading.get_ident():
                 # another Worker's step runs on another thread (a step nested in one on this thread
-                # has a Worker running already): its modules are in sys.modules until it ends
+                # has a Worker running already, or at least that step's thread): its modules are in
+                # sys.modules until it ends
                 self._wait_for_turn()
             depth, standins = self._layer.depth, _STANDINS.depth
             first = depth == 0
             try:
                 if not standins:  # the process's first scope entered: sys.argv stood in for
                     identity.entered()
-                    _HOLDER[0] = self
+                    _HOLDER[0], _HOLDER[1] = self, threading.get_ident()
                 if first:
                     self._host_lists = None  # (set below once read, for _put_back)
                 if first and fresh:
