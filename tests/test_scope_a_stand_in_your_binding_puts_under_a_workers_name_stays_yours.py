@@ -2,12 +2,16 @@
 code runs (a binding you supply, called by it) is yours, not the Worker's: it stays in the test
 process's ``sys.modules`` as you put it there, and the Worker's later steps get its own module
 back -- on the scope's plain exit (nothing imported after it) and its full one. Only what the
-Worker's own code puts there is kept for it (tests/test_scope_a_module_the_worker_puts_under_its_own_name_stays_its_own.py)."""
+Worker's own code puts there is kept for it (tests/test_scope_a_module_the_worker_puts_under_its_own_name_stays_its_own.py).
+A ``MagicMock`` and a module made in code (``types.ModuleType``) holding a function of your test
+module are yours too (scope60: both were taken for the Worker's, nothing of them naming a test module)."""
 
 from __future__ import annotations
 
 import asyncio
 import sys
+import types
+from unittest.mock import MagicMock
 
 import pytest
 from worker_helpers import one_file_worker
@@ -42,6 +46,19 @@ class StandIn:
     WHO = "the test's object"
 
 
+def _mock():
+    made = MagicMock()
+    made.WHO = "the test's mock"
+    return made
+
+
+def _made_module():
+    made = types.ModuleType("helper_standin59")
+    made.WHO = "the test's module made in code"
+    made.helper = _mock  # (a function of this test module: what tells it is yours)
+    return made
+
+
 class Fake:
     def __init__(self, stand_in):
         self.stand_in = stand_in
@@ -50,7 +67,8 @@ class Fake:
         sys.modules["helper_standin59"] = self.stand_in
 
 
-@pytest.mark.parametrize("stand_in", [StandIn(), THIS_MODULE], ids=["object", "module"])
+@pytest.mark.parametrize("stand_in", [StandIn(), THIS_MODULE, _mock(), _made_module()],
+                         ids=["object", "module", "mock", "module-made-in-code"])
 @pytest.mark.parametrize("path", ["/patch", "/patch-and-import"])
 def test_your_stand_in_stays_yours(tmp_path, path, stand_in):
     folder = one_file_worker(tmp_path, ENTRY)

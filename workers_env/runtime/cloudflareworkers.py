@@ -20,6 +20,7 @@ from types import CellType, FunctionType, ModuleType
 from typing import Any, TypeGuard
 
 from workers_env.runtime.current import current_runtime
+from workers_env.runtime.moduledicts import held_attribute
 
 __all__ = ["CloudflareWorkersFinder", "legacy_location_available", "old_location_module", "old_location_note"]
 
@@ -70,7 +71,9 @@ def _copy(cls: type) -> type:
 def old_location_module(module: Any) -> TypeGuard[ModuleType]:
     """Whether ``module`` is one :class:`CloudflareWorkersFinder` made (which the import scope
     keeps as the Worker's own, so another Worker's era decides afresh): a module, then."""
-    return isinstance(getattr(getattr(module, "__spec__", None), "loader", None), CloudflareWorkersFinder)
+    spec = held_attribute(module, "__spec__") if issubclass(type(module), ModuleType) else None
+    # (types and held names: nothing of an odd sys.modules entry's own code runs, scope60)
+    return issubclass(type(spec), importlib.machinery.ModuleSpec) and issubclass(type(spec.loader), CloudflareWorkersFinder)  # type: ignore[union-attr]
 
 
 def old_location_note(module: Any) -> str:

@@ -26,6 +26,11 @@ handler waits, another Worker's request (or a test's code) runs in its own names
 the first are cheap: what changed since the last one is looked at, not all of ``sys.modules``.
 What the Worker's code adds to ``sys.path`` (``sys.path.insert(0, ...)`` at its top level) is
 kept by the scope likewise, on ``sys.path`` only while it is entered.
+
+An entry or exit that raises part-way (a bug, a ``KeyboardInterrupt``) puts the process back as it
+was before the step all the same (:meth:`ImportScope._put_back`) and then raises
+:class:`ModuleScopeError`: a scope left half exited failed every later test of the process. Two
+different Workers' steps on two threads take turns (:meth:`ImportScope._wait_for_turn`).
 """
 
 from __future__ import annotations
@@ -57,9 +62,19 @@ from workers_env.runtime.modulespecs import StandinFinder
 from workers_env.runtime.standins import external_submodule, standin_modules
 from workers_env.runtime.sessionpaths import SESSION
 
-__all__ = ["ImportScope", "is_a_workers_own"]
+__all__ = ["ImportScope", "ModuleScopeError", "is_a_workers_own"]
 
 _LOCK = threading.RLock()
+#: notified as the last scope entered in the process exits, for a thread waiting its turn to run
+#: another Worker's step (:meth:`ImportScope._wait_for_turn`); ``_WAITING[0]`` threads wait on it
+_TURN = threading.Condition(_LOCK)
+_WAITING = [0]
+#: the scope whose entry made the stand-ins' first one (``None`` while none is entered) and its
+#: thread: only its steps, and steps nested in a step on that thread, run meanwhile
+_HOLDER: list[Any] = [None, None]
+#: how long a step waits for another Worker's step running on another thread (a step blocked on a
+#: thread that waits for it would wait for ever)
+TURN_TIMEOUT = 60.0
 # A folder's mtime comes from a coarse clock (a kernel tick on ext4; 1-2 s on some file systems):
 # a file added within the same tick as the last change leaves it unchanged. A stamp younger than
 # this when read is not trusted: the folder is read again next time (git's "racy" rule).
@@ -102,21 +117,60 @@ class _Layer:
         if all(map(operator.is_, map(modules.get, entries), entries.values())):  # as pushed (checked in C)
             _consume(map(modules.__delitem__, entries))
         else:
-            for name, mine in entries.items():
-                if modules.get(name) is mine:
-                    del modules[name]
-        saved, self.saved = self.saved, {}
-        for name, previous in saved.items():
+            self.take_out(entries)
+        self.give_back()
+
+    def take_out(self, entries: dict[str, ModuleType]) -> None:
+        """Each of ``entries`` out of ``sys.modules`` where it is still there (compared by identity:
+        nothing of an odd entry's runs)."""
+        modules = sys.modules
+        for name, mine in entries.items():
+            if modules.get(name) is mine:
+                del modules[name]
+
+    def give_back(self) -> None:
+        """What the first push covered back in ``sys.modules`` where nothing took its place since;
+        ``saved`` is emptied only once all are back (an exit that raised part-way does it again)."""
+        modules = sys.modules
+        for name, previous in self.saved.items():
             # another worker's module this one covered goes back only while that worker's scope
             # is still entered: once it has stepped out, it never lands globally
             if previous is not _MISSING and name not in modules and not (
-                    isinstance(previous, ModuleType) and previous in _OWNED and not _owner_entered(previous)):
+                    previous in _OWNED and not _owner_entered(previous)):
                 modules[name] = previous  # type: ignore[assignment]
+        self.saved = {}
 
 
 _STANDINS = _Layer()
+class _Owners:
+    """Every Worker's own modules, each with (a weak reference to) the scope that owns it, looked
+    up by identity: a ``WeakKeyDictionary`` hashes and compares its keys, which runs an odd
+    entry's ``__hash__``/``__eq__`` (a module subclass's, an object a library put in
+    ``sys.modules``) -- and what they raise broke a scope's exit part-way (scope60)."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[weakref.ref[Any], weakref.ref[ImportScope]]] = {}
+
+    def __contains__(self, module: object) -> bool:
+        entry = self._by_id.get(id(module))
+        return entry is not None and entry[0]() is module
+
+    def get(self, module: object) -> weakref.ref[ImportScope] | None:
+        entry = self._by_id.get(id(module))
+        return entry[1] if entry is not None and entry[0]() is module else None
+
+    def __setitem__(self, module: ModuleType, owner: weakref.ref[ImportScope]) -> None:
+        key = id(module)
+        self._by_id[key] = (weakref.ref(module, functools.partial(self._forget, key)), owner)
+
+    def _forget(self, key: int, ref: weakref.ref[Any]) -> None:
+        entry = self._by_id.get(key)
+        if entry is not None and entry[0] is ref:
+            del self._by_id[key]
+
+
 #: every worker's own modules, each with the scope that owns it
-_OWNED: weakref.WeakKeyDictionary[ModuleType, weakref.ref[ImportScope]] = weakref.WeakKeyDictionary()
+_OWNED = _Owners()
 
 
 def is_a_workers_own(module: ModuleType) -> bool:
@@ -124,12 +178,23 @@ def is_a_workers_own(module: ModuleType) -> bool:
     return module in _OWNED
 
 
-def _owner_entered(module: ModuleType) -> bool:
+def _owner_entered(module: object) -> bool:
     """Whether ``module`` belongs to a worker scope that is entered right now (a request of
     that worker awaiting): it goes back into ``sys.modules`` when another scope steps out."""
     owner = _OWNED.get(module)
     scope = owner() if owner is not None else None
     return scope is not None and scope._layer.depth > 0
+
+
+def _made_in_code(entry: object) -> bool:
+    """Whether a new ``sys.modules`` entry was put there by code rather than imported: an object
+    that is no module, or a module no import made (no ``__spec__``: ``types.ModuleType("x")``).
+    ``None`` (a blocked import) too. A module LazyLoader holds back was imported."""
+    if entry is None:
+        return True
+    if not issubclass(type(entry), ModuleType):
+        return True
+    return not held_back(entry) and held_attribute(entry, "__spec__") is None
 
 
 def _local_names(folder: Path) -> set[str]:
@@ -145,6 +210,22 @@ def _local_names(folder: Path) -> set[str]:
         elif entry.is_dir() and entry.name.isidentifier() and entry.name != "__pycache__":
             names.add(entry.name)
     return names
+
+
+class ModuleScopeError(RuntimeError):
+    """An entry or exit of a Worker's module scope raised part-way; what it had changed of the
+    process (``sys.modules``, ``sys.path``, ``sys.meta_path``, ``sys.argv``) was put back first."""
+
+
+def _raised_at(error: BaseException) -> str:
+    """Where ``error`` was raised: its innermost frame's file, line and function."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return "an unknown place"
+    code = tb.tb_frame.f_code
+    return f"{os.path.basename(code.co_filename)}:{tb.tb_lineno} ({code.co_name})"
 
 
 class _Runtimes(threading.local):
@@ -242,7 +323,10 @@ def _module_places(module: object) -> list[str]:
     namespace package's portions (read as :func:`~workers_env.runtime.moduledicts.held_attribute`
     reads them: a module LazyLoader holds back stays unloaded)."""
     spec = held_attribute(module, "__spec__")
-    origin = getattr(spec, "origin", None) if getattr(spec, "has_location", False) else None
+    try:
+        origin = getattr(spec, "origin", None) if getattr(spec, "has_location", False) else None
+    except Exception:  # noqa: BLE001 - an odd entry's __spec__ whose attributes raise: no origin to go by
+        origin = None
     origin = origin or held_attribute(module, "__file__")
     if origin:
         return [origin] if isinstance(origin, str) else []
@@ -269,7 +353,7 @@ def _found_places(module: object) -> list[str]:
             return known[2]
     places = _module_places(module)
     spec = held_attribute(module, "__spec__")
-    if places and getattr(spec, "has_location", False) and places[0] == getattr(spec, "origin", None):
+    if places and type(spec) is ModuleSpec and spec.has_location and places[0] == spec.origin:  # (a plain spec: read as is)
         try:
             ref = weakref.ref(module, functools.partial(_forget_found, key))
         except TypeError:  # (an entry that is no module and takes no weak reference)
@@ -398,6 +482,12 @@ class ImportScope:
         self._replayable: tuple[Any, ...] | None = None
         #: :meth:`_merged_entries`, made on first use (None: to be made again)
         self._entries: dict[str, ModuleType] | None = None
+        #: ``sys.path`` and ``sys.meta_path`` as the outermost entry found them (``None`` before it
+        #: read them): what :meth:`_put_back` restores after an entry or exit that raised part-way
+        self._host_lists: tuple[list[str], list[Any]] | None = None
+        #: what went wrong in the entry or exit under way, each with the ``sys.modules`` entry it
+        #: concerned ("" for none): raised at its end (:meth:`_raise_failures`)
+        self._failures: list[tuple[str, BaseException]] = []
 
     def __enter__(self) -> ImportScope:
         return self._enter(fresh=True)
@@ -413,46 +503,92 @@ class ImportScope:
         return self._enter(fresh=False)
 
     def _enter(self, fresh: bool) -> ImportScope:
-        self._threads.replaced.append(current.swap(self.runtime))  # type: ignore[arg-type]
+        previous = current.swap(self.runtime)  # type: ignore[arg-type]
+        self._threads.replaced.append(previous)
         with _LOCK:
-            if not _STANDINS.depth:  # the process's first scope entered: sys.argv stood in for
-                identity.entered()
-            first = self._layer.depth == 0
-            if first and fresh:
-                self._local()  # the folder read again when it changed (or too recently to tell)
-            if first and self._replay(fresh):
+            if _STANDINS.depth and _HOLDER[0] is not self and previous is None and _HOLDER[1] != threading.get_ident():
+                # another Worker's step runs on another thread (a step nested in one on this thread
+                # has a Worker running already, or at least that step's thread): its modules are in
+                # sys.modules until it ends
+                self._wait_for_turn()
+            depth, standins = self._layer.depth, _STANDINS.depth
+            first = depth == 0
+            try:
+                if not standins:  # the process's first scope entered: sys.argv stood in for
+                    identity.entered()
+                    _HOLDER[0], _HOLDER[1] = self, threading.get_ident()
+                if first:
+                    self._host_lists = None  # (set below once read, for _put_back)
+                if first and fresh:
+                    self._local()  # the folder read again when it changed (or too recently to tell)
+                if first and self._replay(fresh):
+                    return self
+                mark = _modules_mark()  # before the stand-ins re-insert their names at sys.modules' end
+                if first:
+                    before = (*mark, list(sys.path), list(sys.meta_path), self._local_cache, self._own_path)
+                    self._host_lists = before[2], before[3]
+                _STANDINS.push(standin_modules())
+                if first:
+                    self._hide_shadowed()
+                    self._mask_project_path(mark)
+                    sys.path.insert(0, str(self.folder))
+                    if self._finder is not None:
+                        sys.meta_path.insert(0, self._finder)
+                    if self.partial:
+                        sys.meta_path.insert(_after_builtins(), self._outside)
+                    if self.vendor is not None:  # after the Worker's folder, before site-packages
+                        at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
+                        sys.path.insert(at, str(self.vendor))
+                    self._path_on_entry = list(sys.path)
+                    for index, entry in self._own_path:  # what the Worker's code added, back in its places
+                        sys.path.insert(min(index, len(sys.path)), entry)
+                    if fresh:
+                        self._invalidate_finders()
+                self._layer.push(self.modules)
+                if first:
+                    if self._attached:
+                        self._attach()
+                    self._before = _modules_mark()
+                    # replayed by resume() while what it depends on is as it was: nothing to give back
+                    # on exit but the Worker's own names, nothing another scope entered holds
+                    plain = _STANDINS.depth == 1 and not (_STANDINS.saved or self._layer.saved or self._hidden)
+                    meta = before[3] if sys.meta_path == before[3] else list(sys.meta_path)  # (the same: set by nothing)
+                    self._replayable = (*before, list(sys.path), meta, list(self._masked)) if plain else None
                 return self
-            mark = _modules_mark()  # before the stand-ins re-insert their names at sys.modules' end
-            if first:
-                before = (*mark, list(sys.path), list(sys.meta_path), self._local_cache, self._own_path)
-            _STANDINS.push(standin_modules())
-            if first:
-                self._hide_shadowed()
-                self._mask_project_path(mark)
-                sys.path.insert(0, str(self.folder))
-                if self._finder is not None:
-                    sys.meta_path.insert(0, self._finder)
-                if self.partial:
-                    sys.meta_path.insert(_after_builtins(), self._outside)
-                if self.vendor is not None:  # after the Worker's folder, before site-packages
-                    at = next((i for i, entry in enumerate(sys.path) if "site-packages" in entry), len(sys.path))
-                    sys.path.insert(at, str(self.vendor))
-                self._path_on_entry = list(sys.path)
-                for index, entry in self._own_path:  # what the Worker's code added, back in its places
-                    sys.path.insert(min(index, len(sys.path)), entry)
-                if fresh:
-                    self._invalidate_finders()
-            self._layer.push(self.modules)
-            if first:
-                if self._attached:
-                    self._attach()
-                self._before = _modules_mark()
-                # replayed by resume() while what it depends on is as it was: nothing to give back
-                # on exit but the Worker's own names, nothing another scope entered holds
-                plain = _STANDINS.depth == 1 and not (_STANDINS.saved or self._layer.saved or self._hidden)
-                meta = before[3] if sys.meta_path == before[3] else list(sys.meta_path)  # (the same: set by nothing)
-                self._replayable = (*before, list(sys.path), meta, list(self._masked)) if plain else None
-        return self
+            except BaseException as error:  # part-way: what it did is undone
+                self._failed("", error)
+                self._put_back(depth, standins, leaving=False)
+                current.restore(self._threads.replaced.pop())
+                if not _STANDINS.depth:
+                    _HOLDER[0] = None
+                    if _WAITING[0]:
+                        _TURN.notify_all()
+                self._raise_failures("entering")
+                raise  # (never reached: _raise_failures raises)
+
+    def _wait_for_turn(self) -> None:
+        """Wait (the lock released) until no other Worker's step runs: two Workers' code running at
+        the same moment on two threads would share ``sys.modules``, each importing the other's
+        modules (flake55: ``KeyError: 'entry'``, the other Worker's ``helpers``). Steps are short
+        (never across an ``await``), so the wait is too; one longer than :data:`TURN_TIMEOUT`
+        raises (a step blocked on this thread would wait for ever)."""
+        _WAITING[0] += 1
+        try:
+            deadline = time.monotonic() + TURN_TIMEOUT
+            while _STANDINS.depth and _HOLDER[0] is not self:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    holder = _HOLDER[0]
+                    current.restore(self._threads.replaced.pop())
+                    raise ModuleScopeError(
+                        f"workers-env: the Worker of {self.folder} waited {TURN_TIMEOUT:g} s for a step of the Worker of "
+                        f"{getattr(holder, 'folder', '?')} running on another thread: two Workers' code cannot run at "
+                        "the same moment in one process (their modules share sys.modules), so each waits for the "
+                        "other's step to end -- and one that blocks on a thread waiting for it never ends. Run the "
+                        "process's Workers on one thread, or each Worker in a process of its own")
+                _TURN.wait(left)
+        finally:
+            _WAITING[0] -= 1
 
     def _replay(self, fresh: bool) -> bool:
         """The entry when nothing it depends on changed since the full entry it replays (nothing
@@ -471,6 +607,7 @@ class ImportScope:
         relative = self._mask_plan[1] if self._mask_plan is not None else None
         if relative is not None and relative != _cwd():  # a relative entry masked: the same folder?
             return False
+        self._host_lists = path, meta
         entries = self._entries or self._merged_entries()
         modules.update(entries)  # none of these names there (as at that entry): nothing to save
         if self._attached:
@@ -494,34 +631,124 @@ class ImportScope:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         with _LOCK:
-            if self._layer.depth == 1 and self._undo_plain():  # (no scope entered now)
-                identity.left()  # the last scope left: the process's sys.argv back
+            depth, standins = self._layer.depth, _STANDINS.depth
+            try:
+                if depth == 1 and self._undo_plain():  # (no scope entered now)
+                    identity.left()  # the last scope left: the process's sys.argv back
+                else:
+                    self._leave(depth == 1)
+            except BaseException as error:  # part-way: the rest is put back all the same
+                self._failed("", error)
+                self._put_back(depth - 1, standins - 1, leaving=True)
+            finally:
                 current.restore(self._threads.replaced.pop())
-                return
-            last = self._layer.depth == 1
-            if last:
-                self._capture_new_modules()
-                if self._attached:
-                    self._detach()
-            self._layer.pop(self.modules)
-            if last:
-                self._take_own_path()
-                self._remove_path()
-                if self._finder is not None and self._finder in sys.meta_path:
-                    sys.meta_path.remove(self._finder)
-                if self._outside in sys.meta_path:
-                    sys.meta_path.remove(self._outside)
-                self._unmask_project_path()
-                for name, module in self._hidden.items():
-                    # another worker's module never lands globally, unless its scope is still
-                    # entered (a request of the Worker this one replaces, awaiting)
-                    if module not in _OWNED or _owner_entered(module):
-                        sys.modules.setdefault(name, module)
-                self._hidden = {}
-            _STANDINS.pop(standin_modules())
-            if not _STANDINS.depth:
-                identity.left()
-        current.restore(self._threads.replaced.pop())
+                if not _STANDINS.depth:
+                    _HOLDER[0] = None
+                    if _WAITING[0]:  # another Worker's step waits on another thread
+                        _TURN.notify_all()
+            if self._failures:
+                self._raise_failures("leaving")
+
+    def _leave(self, last: bool) -> None:
+        """An exit's steps (but a plain one's, :meth:`_undo_plain`): the last one of this scope
+        takes in what the Worker's step imported and puts back everything its entry changed."""
+        if last:
+            self._capture_new_modules()
+            if self._attached:
+                self._detach()
+        self._layer.pop(self.modules)
+        if last:
+            self._take_own_path()
+            self._remove_path()
+            self._remove_finders()
+            self._unmask_project_path()
+            self._give_hidden_back()
+        _STANDINS.pop(standin_modules())
+        if not _STANDINS.depth:
+            identity.left()
+
+    def _remove_finders(self) -> None:
+        """This scope's finders off ``sys.meta_path`` (by identity: a finder's ``__eq__`` is not asked)."""
+        if any(finder is self._finder or finder is self._outside for finder in sys.meta_path):
+            sys.meta_path[:] = [finder for finder in sys.meta_path if finder is not self._finder and finder is not self._outside]
+
+    def _give_hidden_back(self) -> None:
+        """The modules the entry stepped aside back in ``sys.modules`` (where nothing took their place)."""
+        for name, module in self._hidden.items():
+            # another worker's module never lands globally, unless its scope is still
+            # entered (a request of the Worker this one replaces, awaiting)
+            if module not in _OWNED or _owner_entered(module):
+                sys.modules.setdefault(name, module)
+        self._hidden = {}
+
+    def _put_back(self, depth: int, standins: int, leaving: bool) -> None:
+        """After an entry or exit that raised part-way: this scope entered ``depth`` times and the
+        stand-ins ``standins`` times, and -- at 0 -- ``sys.modules``, ``sys.path``,
+        ``sys.meta_path`` and ``sys.argv`` as they were before the outermost entry (the Worker's
+        new modules taken in first, when ``leaving`` before its names were taken out). Each step
+        is tried whatever the others raise; what they raise is added to :attr:`_failures`."""
+        def attempt(call: Any, *args: Any) -> None:
+            try:
+                call(*args)
+            except BaseException as error:  # noqa: BLE001 - named with the first failure
+                self._failed("", error)
+
+        if depth <= 0:
+            if leaving and self._layer.depth > 0:  # its names were not taken out yet: what it imported first
+                attempt(self._capture_or_take_new)
+            attempt(self._detach)
+            self._layer.depth = 0
+            attempt(self._layer.take_out, self.modules)
+            attempt(self._layer.give_back)
+            if leaving and len(sys.path) >= len(self._path_on_entry):  # (the Worker's folder not taken off yet)
+                attempt(self._take_own_path)
+            host = self._host_lists
+            if host is not None:
+                attempt(sys.path.__setitem__, slice(None), host[0])
+            attempt(self._remove_finders)
+            self._masked = []
+            attempt(self._give_hidden_back)
+            self._hidden = {}
+            self._replayable = self._entries = None
+        else:
+            self._layer.depth = depth
+        _STANDINS.depth = max(standins, 0)
+        if not _STANDINS.depth:
+            attempt(_STANDINS.take_out, standin_modules())
+            attempt(_STANDINS.give_back)
+            attempt(identity.left)
+
+    def _capture_or_take_new(self) -> None:
+        """:meth:`_capture_new_modules`, or, when that raises, every name the step added taken for the
+        Worker (out of the host's ``sys.modules``, which then holds what it held before the step)."""
+        try:
+            self._capture_new_modules()
+        except BaseException as error:  # noqa: BLE001 - named with the first failure
+            self._failed("", error)
+            for name in self._new_names() or ():
+                if name not in self.modules:
+                    self._unjudged(name, sys.modules.get(name, _MISSING), error)
+
+    def _raise_failures(self, doing: str) -> None:
+        """Raise what went wrong in an entry or exit that was then put back (:meth:`_put_back`): a
+        ``KeyboardInterrupt``/``SystemExit`` as it is, anything else as :class:`ModuleScopeError`
+        naming where it was raised and the entries it concerned, from the first such error."""
+        failures, self._failures = self._failures, []
+        for _, error in failures:
+            if not isinstance(error, Exception):  # (KeyboardInterrupt, SystemExit: the user's, as they are)
+                raise error
+        what, first = failures[0]
+        entries = sorted({name for name, _ in failures if name})
+        where = _raised_at(first)
+        told = f"judging {', '.join(entries[:5])}{' and more' if len(entries) > 5 else ''}: " if entries else ""
+        message = (f"workers-env: {doing} the Worker's module scope failed: {told}{where} raised "
+                   f"{type(first).__name__}: {first}. sys.modules, sys.path, sys.meta_path and sys.argv are as they "
+                   "were before the Worker's code ran (what it imported or put in sys.modules stays its own), so your "
+                   "code and the next Worker's run as usual")
+        if len(failures) > 1:
+            message += f" ({len(failures) - 1} more error(s) while putting them back: " + "; ".join(
+                f"{type(e).__name__}: {e}" for _, e in failures[1:4]) + ")"
+        raise ModuleScopeError(message) from first
 
     def _undo_plain(self) -> bool:
         """The last exit of an entry that changed nothing while entered (nothing imported,
@@ -538,14 +765,15 @@ class ImportScope:
         if self._attached:
             self._detach()
         entries = self._entries or self._merged_entries()
+        self._layer.depth = _STANDINS.depth = 0  # (first: a part-way exit's _put_back finds them out)
         taken = list(map(modules.pop, entries, _ABSENT))  # (one look-up a name, in C)
         if not all(map(operator.is_, taken, entries.values())):
             # one the step replaced stays, as the Layers' pop leaves it (put back: last in sys.modules now)
-            # -- unless the Worker's from now on (imported again from its folder, or put there by its code)
+            # -- unless the Worker's from now on (imported again from its folder, or put there by its code,
+            # under its own name or a stand-in's)
             for name, mine, found in zip(entries, entries.values(), taken):
-                if found is not mine and found is not _MISSING and not self._adopted(name, found):
+                if found is not mine and found is not _MISSING and not self._judged_adopted(name, found, True):
                     modules[name] = found  # type: ignore[assignment]
-        self._layer.depth = _STANDINS.depth = 0
         sys.path[:] = plan[2]
         if plan[7] is not plan[3]:
             sys.meta_path[:] = plan[3]
@@ -811,32 +1039,23 @@ class ImportScope:
         return None
 
     def _capture_new_modules(self) -> None:
+        """Take for the Worker what its step imported from its folder (and the JS objects and SDK
+        submodules of its own), and what its code put under its own names (or a stand-in's) in
+        place of the scope's. Each entry is judged on its own: one whose judging raises is kept
+        as the Worker's (out of the host's ``sys.modules``) and named by :meth:`_unjudged`'s error
+        at the end of the exit."""
         names = self._new_names()
         known = _Folders()
+        new = names is not None  # (each of them put there in the step)
         if names is None:  # rare: every name of this folder's not yet the scope's
             names = [name for name, module in list(sys.modules.items())
                      if name not in self.modules and module not in _OWNED]
         for name in names:
             module = sys.modules.get(name)
-            # (a module LazyLoader holds back is none of the first kind, and asking would load it:
-            # isinstance reads its __class__)
-            if not held_back(module) and (isinstance(module, JsProxy) or old_location_module(module)
-                                          or external_submodule(module)):
-                # a JS object imported through register_js_module, cloudflare.workers, workers.utils or
-                # workers.asgi/wsgi/rpc: the Worker's own, as each isolate has its own
-                self.modules[name] = module  # type: ignore[assignment]
-                self._entries = None
-                self._layer.saved.setdefault(name, _MISSING)
-                parent_name, _, child = name.rpartition(".")
-                parent = sys.modules.get(parent_name)
-                if (parent is not None and not old_location_module(parent) and vars(parent).get(child) is module
-                        and old_location_module(module)):  # (last: ``is`` would widen module's type again)
-                    self._attached.append((parent, child, module))
-            elif module is not None and (_is_under(module, self.folder, known) or self._owns_vendored(module, known)):
-                self.modules[name] = module
-                self._entries = None
-                _OWNED[module] = weakref.ref(self)
-                self._layer.saved.setdefault(name, _MISSING)
+            try:
+                self._capture(name, module, known, new)
+            except BaseException as error:  # noqa: BLE001 - named at the exit's end (_unjudged)
+                self._unjudged(name, module if new else _MISSING, error)  # (one of the host's stays there)
         modules = sys.modules
         for name, mine in list(self.modules.items()):  # one of its own the step imported again, or removed
             found = modules.get(name, _MISSING)
@@ -846,36 +1065,96 @@ class ImportScope:
                 del self.modules[name]
                 self._entries = None
             elif found is not mine:
-                self._adopted(name, found)
+                self._judged_adopted(name, found)
+        standins = standin_modules()
+        if not all(map(operator.is_, map(modules.get, standins), standins.values())):  # (checked in C)
+            for name, mine in standins.items():  # a stand-in's name the step put something else under
+                found = modules.get(name, _MISSING)
+                if found is not mine and found is not _MISSING and name not in self.modules:
+                    self._judged_adopted(name, found, standin=True)
 
-    def _adopted(self, name: str, module: Any) -> bool:
-        """Whether ``module``, found under one of the Worker's own names at an exit in place of the
-        scope's, is the Worker's from now on, as the one interpreter of an isolate keeps it: one it
-        imported again from its folder (``del sys.modules[name]; import name`` in a step; review89),
-        the scope's own then, or another its code put there (:meth:`_kept`)."""
-        if not isinstance(module, ModuleType) or module in _OWNED or not (
+    def _capture(self, name: str, module: Any, known: _Folders, new: bool = True) -> None:
+        """One name the step imported: the Worker's own, or left to the host (a library's)."""
+        # (a module LazyLoader holds back is none of the first kind, and asking would load it;
+        # types are read, never ``__class__``: an odd entry's may raise)
+        if not held_back(module) and (issubclass(type(module), JsProxy) or old_location_module(module)
+                                      or external_submodule(module)):
+            # a JS object imported through register_js_module, cloudflare.workers, workers.utils or
+            # workers.asgi/wsgi/rpc: the Worker's own, as each isolate has its own
+            self.modules[name] = module
+            self._entries = None
+            self._layer.saved.setdefault(name, _MISSING)
+            parent_name, _, child = name.rpartition(".")
+            parent = sys.modules.get(parent_name)
+            if (parent is not None and not old_location_module(parent) and vars(parent).get(child) is module
+                    and old_location_module(module)):  # (last: ``is`` would widen module's type again)
+                self._attached.append((parent, child, module))
+        elif module is not None and (_is_under(module, self.folder, known) or self._owns_vendored(module, known)):
+            self.modules[name] = module
+            self._entries = None
+            _OWNED[module] = weakref.ref(self)
+            self._layer.saved.setdefault(name, _MISSING)
+        elif new and "." not in name and _made_in_code(module) and not is_the_hosts(module):
+            # a stub the step put under a new top-level name (``sys.modules["x"] = ModuleType("x")``, an
+            # object): its code's, kept for its later steps, never in your sys.modules -- unless your code
+            # made it. (A dotted name is left alone: a library registers such entries as it is imported,
+            # cffi's ``pkg._wrapper.lib``, and the host may import that library too.)
+            self.modules[name] = module
+            self._entries = None
+            self._layer.saved.setdefault(name, _MISSING)
+
+    def _judged_adopted(self, name: str, found: Any, standin: bool = False) -> bool:
+        """:meth:`_adopted`, an entry whose judging raises kept as the Worker's (see :meth:`_unjudged`)."""
+        try:
+            return self._adopted(name, found, standin)
+        except BaseException as error:  # noqa: BLE001 - named at the exit's end (_unjudged)
+            self._unjudged(name, found, error)
+            return True
+
+    def _unjudged(self, name: str, found: Any, error: BaseException) -> None:
+        """``found``, under ``name`` at an exit, could not be judged (``error``): put there in the step,
+        it stays the Worker's, out of the host's ``sys.modules`` (what was not there before the step is
+        not after it; ``_MISSING``: one of the host's, it stays there), and the exit ends by raising
+        :class:`ModuleScopeError` naming it (a ``KeyboardInterrupt``, itself)."""
+        if found is not None and found is not _MISSING:
+            self.modules[name] = found
+            self._entries = None
+            self._layer.saved.setdefault(name, _MISSING)
+        self._failed(f"sys.modules[{name!r}]", error)
+
+    def _failed(self, what: str, error: BaseException) -> None:
+        """Note ``error`` (about the ``sys.modules`` entry ``what``, or none: "") for :meth:`_raise_failures`,
+        once: putting back after a part-way exit may meet the same error again."""
+        if what or not any(known is error for _, known in self._failures):
+            self._failures.append((what, error))
+
+    def _adopted(self, name: str, module: Any, standin: bool = False) -> bool:
+        """Whether ``module``, found under one of the Worker's own names (``standin``: a stand-in's)
+        at an exit in place of the scope's, is the Worker's from now on, as the one interpreter of
+        an isolate keeps it: one it imported again from its folder (``del sys.modules[name]; import
+        name`` in a step; review89), the scope's own then, or another its code put there (:meth:`_kept`)."""
+        if not issubclass(type(module), ModuleType) or module in _OWNED or not (
                 _is_under(module, self.folder) or self._owns_vendored(module)):
-            return self._kept(name, module)
+            return self._kept(name, module, standin)
         self.modules[name] = module
         self._entries = None
         _OWNED[module] = weakref.ref(self)
         return True
 
-    def _kept(self, name: str, found: Any) -> bool:
+    def _kept(self, name: str, found: Any, standin: bool = False) -> bool:
         """Whether ``found``, not from the Worker's folder, is what its code put under its own
-        module's name (``sys.modules["helper"] = json``, a monkeypatching library): kept for its
-        later steps and out of the host's ``sys.modules``, but not made its own (json stays
-        everyone's). Not another Worker's module, nor a stand-in your test's code put there (a
-        binding you supply, called by the Worker): that stays yours, as the Layers' pop leaves it."""
-        try:
-            owner = _OWNED.get(found)
-        except TypeError:  # (an entry that takes no weak reference)
-            owner = None
-        if (name not in self.modules or found is None or owner is not None and owner() is not self
-                or is_the_hosts(found)):  # (a stand-in's name; None, an import halted: left as they are)
+        module's name (``sys.modules["helper"] = json``, a monkeypatching library) or a stand-in's
+        (``sys.modules["js"] = ...``), ``None`` too (an import it blocks): kept for its later steps
+        and out of the host's ``sys.modules``, but not made its own (json stays everyone's). Not
+        another Worker's module, nor a stand-in your test's code put there (a binding you supply,
+        called by the Worker): that stays yours, as the Layers' pop leaves it."""
+        owner = _OWNED.get(found)
+        if ((name not in self.modules and not standin) or owner is not None and owner() is not self
+                or is_the_hosts(found)):
             return False
         self.modules[name] = found
         self._entries = None
+        self._layer.saved.setdefault(name, _MISSING)
         return True
 
     def _owns_vendored(self, module: ModuleType, known: _Folders | None = None) -> bool:

@@ -188,7 +188,7 @@ def external_submodule(module: Any) -> bool:
     """Whether ``module`` is a ``workers.utils`` / ``workers.asgi`` / ``workers.wsgi`` /
     ``workers.rpc`` of :class:`SdkSubmoduleFinder`'s (imported only where the running Worker's
     SDK has it: the Worker's own while it runs)."""
-    return isinstance(module, (_ExternalSdkModule, _AsgiModule)) or workers_utils_module(module)
+    return issubclass(type(module), (_ExternalSdkModule, _AsgiModule)) or workers_utils_module(module)  # (types: an odd entry's __class__ may raise)
 
 
 def _new_map(entries: Any = None) -> jsproxy.JsMap:

@@ -62,4 +62,4 @@ def new_utils_module() -> ModuleType:
 
 def workers_utils_module(module: Any) -> bool:
     """Whether ``module`` is one :func:`new_utils_module` made (the Worker's own)."""
-    return isinstance(module, _UtilsModule)
+    return issubclass(type(module), _UtilsModule)  # (its type: an odd sys.modules entry's __class__ may raise)

@@ -1,0 +1,149 @@
+"""An entry or exit of the Worker's module scope that raises part-way -- at any of its steps, with
+an ``Exception`` or a ``KeyboardInterrupt`` -- still puts the process back as it was before the
+Worker's code ran: the test process's ``sys.modules`` (every name, each the same object),
+``sys.path``, ``sys.meta_path`` and ``sys.argv``; the error reaches the caller (a
+``ModuleScopeError`` naming where it was raised, from the error itself; a ``KeyboardInterrupt`` as
+it is), and the same Worker and another one run as usual after it. Before, an exit that raised
+left the scope half exited: the stand-ins and the Worker's modules stayed in ``sys.modules`` and
+every later test of the process failed (676 in one xdist worker, session 59). The faults are
+injected by replacing one step of the scope (raising once); the odd ``sys.modules`` entries that
+raised there through the public path are in
+tests/test_scope_an_odd_sys_modules_entry_of_the_workers_breaks_no_step.py."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import pytest
+from worker_helpers import one_file_worker
+
+from workers_env import load_worker
+from workers_env.runtime import identity, scope
+from workers_env.runtime.scope import ImportScope, ModuleScopeError
+
+ENTRY = '''
+import asyncio
+import itertools
+import sys
+import types
+from workers import Response, WorkerEntrypoint
+import helper_exit60
+
+COUNT = itertools.count()
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        path = request.url.rsplit("/", 1)[1]
+        if path == "import":  # a full exit: names new in the step (and the next step's entry a full one)
+            sys.modules[f"made_exit60_{next(COUNT)}"] = types.ModuleType("made_exit60")
+        elif path == "path":  # an entry of its own on sys.path
+            sys.path.insert(0, "/nowhere-exit60")
+        await asyncio.sleep(0)
+        import helper_exit60
+        return Response(helper_exit60.WHO)
+'''
+
+
+def _worker(folder):
+    one_file_worker(folder, ENTRY)
+    (folder / "src" / "helper_exit60.py").write_text("WHO = 'its own'\n")
+    return load_worker(folder)
+
+
+@pytest.fixture(scope="module")
+def workers(tmp_path_factory):
+    """Two Workers, each with a ``helper_exit60`` of its own, warmed up (each path run once)."""
+    both = [_worker(tmp_path_factory.mktemp("one")), _worker(tmp_path_factory.mktemp("two"))]
+    for worker in both:
+        for path in ("/", "/import", "/path", "/"):
+            assert _answer(worker, path) == "its own"
+    return both
+
+
+def _answer(worker, path):
+    async def fetch():
+        return await (await worker.fetch(path)).text()
+
+    return asyncio.run(fetch())
+
+
+def _host():
+    return dict(sys.modules), list(sys.path), list(sys.meta_path), sys.argv
+
+
+def _assert_as_before(before):
+    modules, path, meta, argv = before
+    assert sorted(modules.keys() - sys.modules.keys()) == []
+    # (what workers-env imports to report the error is the host's, from the standard library or itself)
+    assert sorted(name for name in sys.modules.keys() - modules.keys() if "exit60" in name or name.partition(".")[0] in (
+        "js", "pyodide", "workers", "asgi", "_cloudflare_compat_flags")) == []
+    assert [name for name, module in modules.items() if sys.modules[name] is not module] == []
+    assert "helper_exit60" not in sys.modules and "js" not in sys.modules
+    assert sys.path == path
+    assert sys.meta_path == meta
+    assert sys.argv is argv
+
+
+def _break_once(monkeypatch, owner, name, error):
+    """``owner.name`` raising ``error`` on its next call, then itself again; returns the calls seen."""
+    original = getattr(owner, name)
+    calls = []
+
+    def broken(*args, **kwargs):
+        calls.append(name)
+        if len(calls) == 1:
+            raise error
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, broken)
+    return calls
+
+
+# (owner, name, the path whose step reaches it): each step of an exit and an entry
+POINTS = [
+    (ImportScope, "_undo_plain", "/"),  # the plain exit (nothing imported)
+    (ImportScope, "_capture_new_modules", "/import"),
+    (ImportScope, "_capture", "/import"),  # one name's judging
+    (scope._Layer, "pop", "/import"),
+    (scope._Layer, "give_back", "/import"),
+    (ImportScope, "_take_own_path", "/path"),
+    (ImportScope, "_remove_path", "/import"),
+    (ImportScope, "_remove_finders", "/import"),
+    (ImportScope, "_unmask_project_path", "/import"),
+    (ImportScope, "_give_hidden_back", "/import"),
+    (identity, "left", "/import"),
+    (ImportScope, "_replay", "/"),  # a replayed entry
+    (ImportScope, "_hide_shadowed", "/import"),  # a full entry's steps
+    (ImportScope, "_mask_project_path", "/import"),
+    (ImportScope, "_invalidate_finders", "/import"),
+    (scope._Layer, "push", "/import"),
+    (identity, "entered", "/import"),
+]
+
+
+@pytest.mark.parametrize("error", [RuntimeError("broken60"), KeyboardInterrupt()], ids=["exception", "interrupt"])
+@pytest.mark.parametrize(("owner", "name", "path"), POINTS, ids=[point[1] for point in POINTS])
+def test_a_step_that_raises_leaves_the_host_and_the_next_workers_intact(workers, monkeypatch, owner, name, path, error):
+    first, second = workers
+    before = _host()
+    # (a replayed entry and a plain exit follow plain steps; a full entry follows a step that put an
+    # entry of its own on sys.path -- so each point is met whichever tests ran before in the process)
+    for ready in ("/", "/") if name in ("_replay", "_undo_plain") else ("/path",):
+        assert _answer(first, ready) == "its own"
+    calls = _break_once(monkeypatch, owner, name, error)
+    expected = ModuleScopeError if isinstance(error, Exception) else KeyboardInterrupt
+    with pytest.raises(expected) as raised:
+        _answer(first, path)
+    assert calls  # (the fault was met)
+    _assert_as_before(before)
+    if expected is ModuleScopeError:
+        assert raised.value.__cause__ is error
+        assert "raised RuntimeError: broken60" in str(raised.value)
+        assert "as they were before the Worker's code ran" in str(raised.value)
+    else:
+        assert raised.value is error
+    monkeypatch.undo()
+    assert [_answer(first, "/import"), _answer(second, "/path"), _answer(first, "/")] == ["its own"] * 3
+    _assert_as_before(before)

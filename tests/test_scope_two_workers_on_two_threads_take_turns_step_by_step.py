@@ -1,0 +1,74 @@
+"""Two different Workers whose code runs on two threads at once take turns, step by step: while a
+step of one runs (its modules in the process's one ``sys.modules``), the other's next step waits
+for it to end, so each imports its own ``helpers`` (flake55 saw the other Worker's module, and
+``KeyError: 'entry'``, in 13 of 40 runs with ``sys.setswitchinterval(1e-5)``). Here the first
+Worker's step holds itself open in a binding until the second Worker's request, started on another
+thread meanwhile, is either done (it ran inside the step: before, it did) or waiting its turn."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+from worker_helpers import one_file_worker
+
+from workers_env import load_env, load_worker
+from workers_env.runtime import scope
+
+ENTRY = '''
+from workers import Response, WorkerEntrypoint
+import helpers_turn60
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        if request.url.endswith("/hold"):
+            self.env.HOLD.hold()  # (the other Worker's request starts on another thread meanwhile)
+        import helpers_turn60
+        return Response(helpers_turn60.WHO)
+'''
+
+
+def _answer(worker, path):
+    async def fetch():
+        return await (await worker.fetch(path)).text()
+
+    return asyncio.run(fetch())
+
+
+class Hold:
+    """Starts the other Worker's request on a thread and returns once it is done or waits its turn."""
+
+    def __init__(self):
+        self.other = None
+        self.answers = []
+        self.done_during_the_step = None
+
+    def hold(self):
+        done = threading.Event()
+
+        def run():
+            self.answers.append(_answer(self.other, "/"))
+            done.set()
+
+        threading.Thread(target=run, daemon=True).start()
+        deadline = time.monotonic() + 60  # (a bound on the wait, not a measure: either comes at once)
+        while not done.is_set() and not scope._WAITING[0] and time.monotonic() < deadline:  # (waiting its turn)
+            time.sleep(0.001)
+        self.done_during_the_step = done.is_set()
+        self.thread_done = done
+
+
+def test_the_other_workers_step_waits_for_this_ones_to_end(tmp_path):
+    hold = Hold()
+    workers = []
+    for who in ("one", "two"):
+        folder = one_file_worker(tmp_path / who, ENTRY)
+        (folder / "src" / "helpers_turn60.py").write_text(f"WHO = {who!r}\n")
+        workers.append(load_worker(folder, env=load_env(folder, bindings={"HOLD": hold})))
+    hold.other = workers[1]
+    assert _answer(workers[0], "/hold") == "one"
+    assert hold.thread_done.wait(60)
+    assert hold.answers == ["two"]
+    assert hold.done_during_the_step is False
