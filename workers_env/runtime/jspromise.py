@@ -23,6 +23,7 @@ import collections
 import functools
 import inspect
 import os
+import sys
 import traceback
 import weakref
 from collections.abc import Callable, Iterator
@@ -37,7 +38,7 @@ from workers_env.runtime.jsbase import JsNull, JsProxy, js_type_error
 from workers_env.runtime.jsdestroyed import EXHAUSTED_ITERATOR
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsNativeFunction
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsObjectMap
-from workers_env.runtime.current import current_runtime
+from workers_env.runtime.current import current_runtime, pyodide_028
 from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.tracebacks import PACKAGE_DIR, as_rejection, without_our_frames
@@ -154,12 +155,17 @@ class JsPromise(JsProxy):
         return self._value
 
     def then(self, on_fulfilled: Any = None, on_rejected: Any = None) -> JsPromise:
+        return self._then(on_fulfilled, on_rejected, prints=worker_code_running() and pyodide_028())
+
+    def _then(self, on_fulfilled: Any, on_rejected: Any, prints: bool = False) -> JsPromise:
+        """``then``; ``prints``: a raising fulfilment handler is printed as Pyodide 0.28 prints it
+        (:func:`_print_unexpected`)."""
         following = JsPromise()
         on_fulfilled, on_rejected = scoped_callback(on_fulfilled), scoped_callback(on_rejected)
         # what a Python handler raises rejects the next promise with its PythonError, as Pyodide's
         # create_promise_handles does in every era for a rejection handler (0.26.0a4, 0.28.2,
         # 314.0.6); for a fulfilment handler 0.28.2 and 314.0.6 print it and fulfil with -1
-        # instead, which workers-env does not follow (README: Where we had to choose)
+        # instead: workers-env prints it as they do but rejects (README: Where we had to choose)
 
         def run() -> None:
             handler = on_fulfilled if self._state == "fulfilled" else on_rejected
@@ -172,6 +178,8 @@ class JsPromise(JsProxy):
                 raise
             except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise (a
                 # CancelledError too: in JavaScript any throw does), a Python error as its PythonError
+                if prints and handler is on_fulfilled:
+                    _print_unexpected(exc)
                 following._settle("rejected", exc if isinstance(exc, JsException) else python_error(exc))
 
         self._on_settle(lambda: microtask(run))
@@ -191,10 +199,19 @@ class JsPromise(JsProxy):
                 on_finally()
             return _reject(reason)  # the reason passed on as it is (not as a handler's own error)
 
-        return self.then(passing, failing)
+        return self._then(passing, failing)  # (a finally_ handler's error is not printed, in any era)
 
     def __repr__(self) -> str:
         return f"Promise {{ <{self._state}> }}"
+
+
+def _print_unexpected(error: BaseException) -> None:
+    """What Pyodide 0.28.2 and 314.0.6 print when a ``then`` fulfilment handler of a JS promise
+    raises (``create_promise_handles_result_helper``: ``printf("Unexpected error:")``, then
+    ``PyErr_Print()``), at the moment it fails, whether or not the promise is awaited -- measured
+    under Node; 0.26.0a4 prints nothing. workers-env's frames are left out."""
+    print("Unexpected error:", flush=True)
+    traceback.print_exception(type(error), error, without_our_frames(error), file=sys.stderr)
 
 
 #: each running loop's queued microtasks (see :func:`microtask`); held weakly, as a loop closed
