@@ -22,6 +22,7 @@ import asyncio
 import collections
 import functools
 import inspect
+import logging
 import os
 import sys
 import traceback
@@ -174,10 +175,9 @@ class JsPromise(JsProxy):
                 return
             try:
                 following._settle("fulfilled", handler(_handed(self._value)))
-            except (SystemExit, KeyboardInterrupt):
-                raise
             except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise (a
-                # CancelledError too: in JavaScript any throw does), a Python error as its PythonError
+                # CancelledError, KeyboardInterrupt, SystemExit too: in JavaScript any throw does, and
+                # Pyodide's create_promise_handles catches any, 0.26.0a4 measured), as its PythonError
                 if prints and handler is on_fulfilled:
                     _print_unexpected(exc)
                 following._settle("rejected", exc if isinstance(exc, JsException) else python_error(exc))
@@ -353,8 +353,13 @@ def _follow(promise: JsPromise, awaitable: Any) -> None:
     async def wait() -> None:
         try:
             promise._settle("fulfilled", await awaitable)
-        except Exception as exc:  # noqa: BLE001 - JavaScript's reason: the PythonError Pyodide makes of it
+        except BaseException as exc:  # noqa: BLE001 - JavaScript's reason: the PythonError Pyodide makes of it,
+            # whatever the awaitable raised (its future's result() raises it: a CancelledError, GeneratorExit,
+            # KeyboardInterrupt and SystemExit too, Pyodide 314.0.6 measured) -- never pending for ever
             promise._settle("rejected", python_error(exc))
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):  # Task.__step re-raises these into JavaScript:
+                _log.error("Uncaught exception in a task the Worker started",  # an uncaught error workerd logs
+                           exc_info=(type(exc), exc, without_our_frames(exc)))
 
     task = asyncio.ensure_future(wait())
     # the runtime's own helper: one left pending when its request ends (a race's loser waiting on a
@@ -382,6 +387,9 @@ def python_error(error: BaseException) -> BaseException:
     wrapped.type = type(error).__name__  # type: ignore[attr-defined]
     return wrapped
 
+
+#: where an uncaught error of the Worker's is logged (runtime/tasks.py's)
+_log = logging.getLogger("workers_env.runtime")
 
 #: the folders whose frames a PythonError's traceback leaves out: workers-env's and asyncio's
 _NOT_SHOWN = (PACKAGE_DIR, os.path.join(os.path.dirname(asyncio.__file__), ""))
@@ -412,7 +420,8 @@ def _call_then(promise: JsPromise, thenable: JsObject) -> None:
         resolve, reject = settling("fulfilled"), settling("rejected")
         try:
             then(resolve, reject)
-        except Exception as exc:  # noqa: BLE001 - a throwing then rejects the promise (a Python one's: its PythonError)
+        except BaseException as exc:  # noqa: BLE001 - a throwing then rejects the promise (a Python one's: its
+            # PythonError, whatever it raised: any throw does in JavaScript)
             reject(exc if isinstance(exc, JsException) else python_error(exc))
 
     microtask(job)
@@ -428,7 +437,8 @@ def _new(executor: Any = None, *_ignored: Any) -> JsPromise:
     reject = JsNativeFunction(lambda reason=None, *_: promise._settle("rejected", reason), "", length=1)
     try:
         executor(resolve, reject)
-    except Exception as exc:  # noqa: BLE001 - a throwing executor rejects the promise (a Python one's: its PythonError)
+    except BaseException as exc:  # noqa: BLE001 - a throwing executor rejects the promise (a Python one's: its
+        # PythonError, whatever it raised: any throw does in JavaScript)
         promise._settle("rejected", exc if isinstance(exc, JsException) else python_error(exc))
     return promise
 
