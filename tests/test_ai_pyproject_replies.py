@@ -79,7 +79,9 @@ def test_mistakes_are_config_errors_that_say_how_to_fix_them(tmp_path, table, me
     ('[tool.workers-env.ai.replies]\n"*" = { function = "json:nowhere" }\n',
      '[tool.workers-env.ai.replies] in pyproject.toml, "*": "json" has no "nowhere" (from "json:nowhere")'),
     ('[tool.workers-env.ai.replies]\n"*" = { function = "json" }\n',
-     '[tool.workers-env.ai.replies] in pyproject.toml, "*": "json" is not "package.module:function"'),
+     '[tool.workers-env.ai.replies] in pyproject.toml, "*": "json" is not "package.module:function" (a module to '
+     'import, a colon, then the name of the function in it: "package.module:function", or '
+     '"package.module:Class.function" for one in a class)'),
     ('[tool.workers-env.ai.replies]\n"*" = { function = "json:__doc__" }\n',
      '[tool.workers-env.ai.replies] in pyproject.toml, "*": \'json:__doc__\' is not callable; give a function '
      "(model, inputs) -> str | dict"),

@@ -19,5 +19,5 @@ def test_an_attribute_error_of_the_modules_own_code_is_its_failure(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.workers-env.bindings]\nSTORE = "review90_facts:make_store"\n')
     with pytest.raises(ConfigError) as info:
         bindings_from_pyproject(load_config(tmp_path))
-    assert str(info.value).endswith("STORE: importing 'review90_facts' raised AttributeError: module 'math' has no "
+    assert str(info.value).endswith("STORE: importing \"review90_facts\" raised AttributeError: module 'math' has no "
                                     "attribute 'tau_half'; fix that module")

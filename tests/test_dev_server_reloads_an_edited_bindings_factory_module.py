@@ -55,19 +55,19 @@ def test_a_factory_module_that_stops_importing_keeps_the_last_worker_until_fixed
         "later.py": "def make(:\n"})
     with DevServer(project) as dev:
         said = _refused(dev, project / "fakes.py", "def make(:\n    return 'x'\n")
-        assert "SUPPLIED: importing 'fakes' raised SyntaxError: " in said and "fakes.py, line 1" in said, said
+        assert "SUPPLIED: importing \"fakes\" raised SyntaxError: " in said and "fakes.py, line 1" in said, said
         assert dev.get() == (200, "one")
         _reloaded(dev, project / "fakes.py", FAKES.format("two"))
         assert dev.get() == (200, "two")
 
         said = _refused(dev, project / "helper.py", "raise RuntimeError('no credentials at import')\n")
-        assert "importing 'fakes' raised RuntimeError: no credentials at import" in said, said
+        assert "importing \"fakes\" raised RuntimeError: no credentials at import" in said, said
         assert dev.get() == (200, "two")
         _reloaded(dev, project / "helper.py", "PREFIX = 'c-'\n")
         assert dev.get() == (200, "c-two")
 
         said = _refused(dev, project / "pyproject.toml", TABLE.format("later"))  # named while broken
-        assert "SUPPLIED: importing 'later' raised SyntaxError: " in said, said
+        assert "SUPPLIED: importing \"later\" raised SyntaxError: " in said, said
         _reloaded(dev, project / "later.py", "def make():\n    return 'later'\n")
         assert dev.get() == (200, "later")
     assert "Traceback" not in dev.output, dev.output

@@ -27,13 +27,13 @@ def test_an_edit_naming_a_module_that_does_not_import_is_said_and_edits_still_re
         mark = len(dev.lines)
         (project / "pyproject.toml").write_text(TABLE.format("broken"))
         said = dev.wait_for(SAID, after=mark)
-        assert "SUPPLIED: importing 'broken' raised SyntaxError: invalid syntax" in dev.lines[said]
+        assert "SUPPLIED: importing \"broken\" raised SyntaxError: invalid syntax" in dev.lines[said]
         assert "broken.py, line 1" in dev.lines[said]
         assert dev.get() == (200, "faked 1")
         mark = len(dev.lines)
         (project / "pyproject.toml").write_text(TABLE.format("raising"))
         said = dev.wait_for(SAID, after=mark)
-        assert "importing 'raising' raised RuntimeError: no credentials at import" in dev.lines[said]
+        assert "importing \"raising\" raised RuntimeError: no credentials at import" in dev.lines[said]
         mark = dev.edit(project / "src" / "entry.py", ENTRY.replace("VERSION = 1", "VERSION = 2"))
         dev.wait_for(READY, after=mark)  # the watcher still runs
         assert dev.get() == (200, "faked 2")
@@ -45,5 +45,5 @@ def test_a_module_that_does_not_import_is_a_config_error_at_start(tmp_path: Path
     done = subprocess.run([sys.executable, "-m", "workers_env", "dev", str(project), "--port", "0"],
                           capture_output=True, text=True, timeout=60, cwd=project)
     assert done.returncode == 1
-    assert "SUPPLIED: importing 'broken' raised SyntaxError: invalid syntax" in done.stderr
+    assert "SUPPLIED: importing \"broken\" raised SyntaxError: invalid syntax" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout, done.stderr

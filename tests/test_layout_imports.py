@@ -34,7 +34,7 @@ def area(module: str) -> str:
         return "root"
     if module in SHARED:
         return "shared"
-    return {"_env": "env", "_ownmodules": "env", "_statebeside": "env", "__main__": "cli", "pytest_plugin": "cli",
+    return {"_env": "env", "_ownmodules": "env", "_statebeside": "env", "_targets": "env", "__main__": "cli", "pytest_plugin": "cli",
             "seeding": "cli"}.get(parts[1], parts[1])
 
 

@@ -98,3 +98,36 @@ def test_a_standard_library_module_of_the_eras_python(tmp_path):
     assert _failed(tmp_path, "annotationlib", PYPROJECT.format(""), **root_args).__notes__ == [
         "workers-env: annotationlib is a module of Python 3.14's standard library, which production runs this Worker "
         f"on; this interpreter, Python {here}, has none: run workers-env under Python 3.14."]
+
+
+HANDLER_IMPORT = '''
+from workers import Response, WorkerEntrypoint
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        import notapkg_xyz
+        return Response("never")
+
+    async def scheduled(self, controller, env, ctx):
+        import notapkg_xyz
+'''
+
+
+def test_an_import_in_a_handler_gets_the_same_note(tmp_path):
+    # leftovers60: only a top-level import had the note; fetch and scheduled handlers' imports get it too
+    import asyncio
+
+    root = one_file_worker(tmp_path, HANDLER_IMPORT, date="2025-10-01", pyproject=False)
+    (root / "pyproject.toml").write_text(PYPROJECT.format(""))
+    worker = load_worker(root)
+    for call in (lambda: worker.fetch("/"), lambda: worker.scheduled()):
+        with pytest.raises(ModuleNotFoundError) as info:
+            asyncio.run(call())
+        assert info.value.__notes__ == [
+            "workers-env: no package of the Python environment workers-env runs in provides notapkg_xyz, and none "
+            "that pyproject.toml's [project] dependencies declare does: production imports a Worker's packages from "
+            "python_modules/, which `pywrangler sync` fills from those dependencies (with what they depend on), so "
+            "the deployed Worker's import fails as well. If notapkg_xyz is a third-party package, declare it there "
+            "(uv add notapkg_xyz, if the package that provides notapkg_xyz is named so) and install the project's "
+            "dependencies here: uv pip install -r pyproject.toml."]

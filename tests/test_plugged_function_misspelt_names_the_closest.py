@@ -46,7 +46,8 @@ def test_a_binding_factory_in_pyproject(tmp_path):
     _project(tmp_path, "walk58_facts", '[tool.workers-env.bindings]\nSTORE = "walk58_facts:make_stor"\n')
     with pytest.raises(ConfigError) as info:
         bindings_from_pyproject(load_config(tmp_path))
-    assert "STORE: module 'walk58_facts' has no 'make_stor' (did you mean walk58_facts:make_store?)" in str(info.value)
+    assert ('STORE: "walk58_facts" has no "make_stor" (from "walk58_facts:make_stor"): did you mean '
+            '"walk58_facts:make_store"?') in str(info.value)
 
 
 NESTED = ("class Models:\n    @staticmethod\n    def bge_small(texts):\n        return [[1.0] * 384 for _ in texts]\n\n"

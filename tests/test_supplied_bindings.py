@@ -166,7 +166,7 @@ def test_pyproject_binding_problems_are_reported_together(project):
     assert len(err.value.problems) == 5
     assert "fakes2:broken() raised RuntimeError: no credentials" in str(err.value)
     text = str(err.value)
-    assert "cannot import 'no_such_module_xyz'" in text and "has no 'missing'" in text
+    assert 'cannot import "no_such_module_xyz"' in text and 'has no "missing"' in text
     assert '"package.module:factory"' in text and "is not callable" in text
 
 
@@ -188,10 +188,11 @@ def test_each_pyproject_binding_problem_in_its_words(project):
     where = f"[tool.workers-env.bindings] in {root / 'pyproject.toml'}"
     assert err.value.problems == [
         f"{where}: A: fakes3:VALUE is not callable; name a function or class that returns the binding",
-        f"{where}: B: importing 'fakes4' raised RuntimeError: no credentials; fix that module",
-        f'{where}: C = 3 should be a "package.module:factory" string',
-        f"{where}: D: module 'fakes3' has no 'missing'",
-        f"{where}: E: importing 'fakes5' raised SyntaxError: invalid syntax ({root / 'fakes5.py'}, line 1); fix "
+        f'{where}: B: importing "fakes4" raised RuntimeError: no credentials; fix that module',
+        f'{where}: C: 3 is not "package.module:factory" (a module to import, a colon, then the name of the factory '
+        'in it: "package.module:factory", or "package.module:Class.factory" for one in a class)',
+        f'{where}: D: "fakes3" has no "missing" (from "fakes3:missing")',
+        f"{where}: E: importing \"fakes5\" raised SyntaxError: invalid syntax ({root / 'fakes5.py'}, line 1); fix "
         "that module",
     ]
     (root / "pyproject.toml").write_text("[tool.workers-env]\nbindings = 3\n")

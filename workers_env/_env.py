@@ -35,6 +35,7 @@ from workers_env._errors import (
     users_mistake,
 )
 from workers_env._jsvalues import js_number
+from workers_env._targets import import_target, split_target
 from workers_env.config import WorkerConfig, load_config, read_dev_vars
 from workers_env.config.bindings import declared_bindings
 from workers_env.config.devvars import has_secrets_table, secrets_kept
@@ -612,13 +613,6 @@ def not_emulated_line(env: Env) -> str | None:
     )
 
 
-def _import_error(exc: Exception) -> str:
-    """``exc`` raised by importing a module, in one line (a syntax error with its file and line)."""
-    if isinstance(exc, SyntaxError):
-        return f"SyntaxError: {exc.msg} ({exc.filename}, line {exc.lineno})"
-    return f"{type(exc).__name__}: {exc}"
-
-
 def _factory_arguments(factory: Any, config: WorkerConfig) -> dict[str, Any]:
     """``environment=`` (the selected ``[env.NAME]``, ``None`` for the top level) for a factory
     with a parameter of that name -- one that loads another Worker in the same environment --,
@@ -660,30 +654,15 @@ def bindings_from_pyproject(config: WorkerConfig) -> dict[str, Any]:
     failures: list[BaseException] = []
     try:
         for name, target in table.items():
-            if not isinstance(target, str) or target.count(":") != 1 or not all(target.split(":")):
-                problems.append(f'{where}: {name} = {target!r} should be a "package.module:factory" string')
-                continue
-            module_name, _, attr = target.partition(":")
-            targets.append(module_name)
-            try:
-                module = importlib.import_module(module_name)
-            except ImportError as exc:
-                failures.append(exc)
-                problems.append(f"{where}: {name}: cannot import {module_name!r} ({exc}); the module must be importable from {root} or your environment")
-                continue
-            except Exception as exc:  # noqa: BLE001 - the module's own code failed (a SyntaxError, an
-                # AttributeError of its top level: no missing factory -- review90)
-                failures.append(exc)
-                problems.append(f"{where}: {name}: importing {module_name!r} raised {_import_error(exc)}; fix "
-                                "that module")
-                continue
-            try:
-                factory = getattr(module, attr)
-            except AttributeError:
-                names = [n for n in dir(module) if not n.startswith("_")]
-                close = difflib.get_close_matches(attr, names, n=1, cutoff=0.8)  # walk58: a misspelt factory
-                problems.append(f"{where}: {name}: module {module_name!r} has no {attr!r}"
-                                + (f" (did you mean {module_name}:{close[0]}?)" if close else ""))
+            split = split_target(target)
+            if split is not None:
+                targets.append(split[0])
+            try:  # (the one parser of "package.module:function" references: _targets.py)
+                factory = import_target(target, f"{where}: {name}", root, "factory")
+            except ConfigError as exc:
+                if isinstance(exc.__cause__, Exception):
+                    failures.append(exc.__cause__)
+                problems.append(str(exc))
                 continue
             if not callable(factory):
                 problems.append(f"{where}: {name}: {target} is not callable; name a function or class that returns the binding")

@@ -13,15 +13,14 @@ function is the user's, and whatever it loads, it loads.
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError
+from workers_env._targets import import_target
 
 if TYPE_CHECKING:
     import numpy as np
@@ -101,48 +100,6 @@ class PluggedEmbedder:
         from workers_env.ai import limits as _limits
 
         return _limits.plugged_embedder_error(self.model, self.where, problem)
-
-
-def import_target(target: str, where: str, root: Path | None) -> Any:
-    """``"package.module:function"`` imported with the project folder on ``sys.path``."""
-    module_name, colon, attribute = target.partition(":")
-    if not colon or not module_name or not attribute:
-        raise ConfigError(f'{where}: "{target}" is not "package.module:function"')
-    added = False
-    if root is not None and str(root) not in sys.path:
-        sys.path.insert(0, str(root))  # the project folder, as for ``python -m`` from there
-        added = True
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as exc:
-        raise ConfigError(f'{where}: cannot import "{module_name}" for "{target}": {exc}') from exc
-    finally:
-        if added:
-            sys.path.remove(str(root))
-    function = module
-    for done, part in enumerate(attribute.split(".")):
-        try:
-            function = getattr(function, part)
-        except AttributeError:
-            raise ConfigError(f'{where}: "{module_name}" has no "{attribute}" (from "{target}")'
-                              f"{_near(function, part, target, done)}") from None
-    return function  # type: ignore[return-value]
-
-
-def _near(owner: Any, name: str, target: str, done: int) -> str:
-    """A ``did you mean`` for a misspelt function name (walk58: ``bge_bse`` for ``bge_base``):
-    the public callable of ``owner`` closest to ``name`` (difflib's 0.8), as the target to write."""
-    import difflib
-
-    names = [n for n in dir(owner) if not n.startswith("_") and callable(getattr(owner, n, None))]
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.8)
-    if not close:
-        return ""
-    module_name, _, attribute = target.partition(":")
-    parts = attribute.split(".")
-    parts[done] = close[0]
-    return f': did you mean "{module_name}:{".".join(parts[:done + 1])}"?'
-
 
 
 def _entries(table: Any, where: str) -> Mapping[str, Any]:

@@ -22,7 +22,9 @@ import asyncio
 import collections
 import functools
 import inspect
+import logging
 import os
+import sys
 import traceback
 import weakref
 from collections.abc import Callable, Iterator
@@ -37,7 +39,7 @@ from workers_env.runtime.jsbase import JsNull, JsProxy, js_type_error
 from workers_env.runtime.jsdestroyed import EXHAUSTED_ITERATOR
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsNativeFunction
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsObjectMap
-from workers_env.runtime.current import current_runtime
+from workers_env.runtime.current import current_runtime, pyodide_028
 from workers_env.runtime.stalls import follows, gathers, is_hang
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.tracebacks import PACKAGE_DIR, as_rejection, without_our_frames
@@ -154,12 +156,17 @@ class JsPromise(JsProxy):
         return self._value
 
     def then(self, on_fulfilled: Any = None, on_rejected: Any = None) -> JsPromise:
+        return self._then(on_fulfilled, on_rejected, prints=worker_code_running() and pyodide_028())
+
+    def _then(self, on_fulfilled: Any, on_rejected: Any, prints: bool = False) -> JsPromise:
+        """``then``; ``prints``: a raising fulfilment handler is printed as Pyodide 0.28 prints it
+        (:func:`_print_unexpected`)."""
         following = JsPromise()
         on_fulfilled, on_rejected = scoped_callback(on_fulfilled), scoped_callback(on_rejected)
         # what a Python handler raises rejects the next promise with its PythonError, as Pyodide's
         # create_promise_handles does in every era for a rejection handler (0.26.0a4, 0.28.2,
         # 314.0.6); for a fulfilment handler 0.28.2 and 314.0.6 print it and fulfil with -1
-        # instead, which workers-env does not follow (README: Where we had to choose)
+        # instead: workers-env prints it as they do but rejects (README: Where we had to choose)
 
         def run() -> None:
             handler = on_fulfilled if self._state == "fulfilled" else on_rejected
@@ -168,10 +175,11 @@ class JsPromise(JsProxy):
                 return
             try:
                 following._settle("fulfilled", handler(_handed(self._value)))
-            except (SystemExit, KeyboardInterrupt):
-                raise
             except BaseException as exc:  # noqa: BLE001 - a throwing handler rejects the next promise (a
-                # CancelledError too: in JavaScript any throw does), a Python error as its PythonError
+                # CancelledError, KeyboardInterrupt, SystemExit too: in JavaScript any throw does, and
+                # Pyodide's create_promise_handles catches any, 0.26.0a4 measured), as its PythonError
+                if prints and handler is on_fulfilled:
+                    _print_unexpected(exc)
                 following._settle("rejected", exc if isinstance(exc, JsException) else python_error(exc))
 
         self._on_settle(lambda: microtask(run))
@@ -191,10 +199,19 @@ class JsPromise(JsProxy):
                 on_finally()
             return _reject(reason)  # the reason passed on as it is (not as a handler's own error)
 
-        return self.then(passing, failing)
+        return self._then(passing, failing)  # (a finally_ handler's error is not printed, in any era)
 
     def __repr__(self) -> str:
         return f"Promise {{ <{self._state}> }}"
+
+
+def _print_unexpected(error: BaseException) -> None:
+    """What Pyodide 0.28.2 and 314.0.6 print when a ``then`` fulfilment handler of a JS promise
+    raises (``create_promise_handles_result_helper``: ``printf("Unexpected error:")``, then
+    ``PyErr_Print()``), at the moment it fails, whether or not the promise is awaited -- measured
+    under Node; 0.26.0a4 prints nothing. workers-env's frames are left out."""
+    print("Unexpected error:", flush=True)
+    traceback.print_exception(type(error), error, without_our_frames(error), file=sys.stderr)
 
 
 #: each running loop's queued microtasks (see :func:`microtask`); held weakly, as a loop closed
@@ -336,8 +353,13 @@ def _follow(promise: JsPromise, awaitable: Any) -> None:
     async def wait() -> None:
         try:
             promise._settle("fulfilled", await awaitable)
-        except Exception as exc:  # noqa: BLE001 - JavaScript's reason: the PythonError Pyodide makes of it
+        except BaseException as exc:  # noqa: BLE001 - JavaScript's reason: the PythonError Pyodide makes of it,
+            # whatever the awaitable raised (its future's result() raises it: a CancelledError, GeneratorExit,
+            # KeyboardInterrupt and SystemExit too, Pyodide 314.0.6 measured) -- never pending for ever
             promise._settle("rejected", python_error(exc))
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):  # Task.__step re-raises these into JavaScript:
+                _log.error("Uncaught exception in a task the Worker started",  # an uncaught error workerd logs
+                           exc_info=(type(exc), exc, without_our_frames(exc)))
 
     task = asyncio.ensure_future(wait())
     # the runtime's own helper: one left pending when its request ends (a race's loser waiting on a
@@ -365,6 +387,9 @@ def python_error(error: BaseException) -> BaseException:
     wrapped.type = type(error).__name__  # type: ignore[attr-defined]
     return wrapped
 
+
+#: where an uncaught error of the Worker's is logged (runtime/tasks.py's)
+_log = logging.getLogger("workers_env.runtime")
 
 #: the folders whose frames a PythonError's traceback leaves out: workers-env's and asyncio's
 _NOT_SHOWN = (PACKAGE_DIR, os.path.join(os.path.dirname(asyncio.__file__), ""))
@@ -395,7 +420,8 @@ def _call_then(promise: JsPromise, thenable: JsObject) -> None:
         resolve, reject = settling("fulfilled"), settling("rejected")
         try:
             then(resolve, reject)
-        except Exception as exc:  # noqa: BLE001 - a throwing then rejects the promise (a Python one's: its PythonError)
+        except BaseException as exc:  # noqa: BLE001 - a throwing then rejects the promise (a Python one's: its
+            # PythonError, whatever it raised: any throw does in JavaScript)
             reject(exc if isinstance(exc, JsException) else python_error(exc))
 
     microtask(job)
@@ -411,7 +437,8 @@ def _new(executor: Any = None, *_ignored: Any) -> JsPromise:
     reject = JsNativeFunction(lambda reason=None, *_: promise._settle("rejected", reason), "", length=1)
     try:
         executor(resolve, reject)
-    except Exception as exc:  # noqa: BLE001 - a throwing executor rejects the promise (a Python one's: its PythonError)
+    except BaseException as exc:  # noqa: BLE001 - a throwing executor rejects the promise (a Python one's: its
+        # PythonError, whatever it raised: any throw does in JavaScript)
         promise._settle("rejected", exc if isinstance(exc, JsException) else python_error(exc))
     return promise
 

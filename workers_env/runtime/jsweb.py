@@ -511,8 +511,11 @@ class _BodyStream(JsReadableStream):
     """``request.body`` / ``response.body``: a stream whose reading marks its owner's body used."""
 
     def __init__(self, owner: _Body):
-        known = None if owner._length_unknown or owner._body is None else len(owner._body)
-        super().__init__(ByteStream([owner._body] if owner._body else [], expected_length=known))
+        body = owner._body
+        known = None if owner._length_unknown or body is None else len(body)
+        kept = owner._pieces  # a stream of unknown length given whole: read in the chunks it came in, as
+        chunks = kept[1] if kept is not None and kept[0] is body else [body] if body else []  # dev sends them
+        super().__init__(ByteStream(chunks, expected_length=known))
         self._owner = owner
 
     def handed_over(self) -> _Body | None:

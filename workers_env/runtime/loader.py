@@ -694,6 +694,8 @@ class Worker(ServiceSource):
         self.env = env
         #: the config's static assets, answered ahead of the Worker (``None``: none)
         self.assets: AssetServer | None = None
+        #: the notes a top-level import's ``ModuleNotFoundError`` gets, for one a handler's code raises
+        self._note_import: Callable[[ModuleNotFoundError], None] = _no_note
         self.main_path = main_path
         self.module = module
         self._scope = scope
@@ -1197,6 +1199,9 @@ class Worker(ServiceSource):
             try:
                 return await _worker_code(self._event_handler(name, js_value, ctx, sdk_value), self._scope,
                                          f"{name} handler")
+            except ModuleNotFoundError as exc:  # an import at handler time: noted as at the top level
+                self._note_import(exc)
+                raise
             finally:  # what the handler queued runs before its outcome is taken, as in JavaScript
                 run_microtasks()
 
@@ -1252,6 +1257,9 @@ class Worker(ServiceSource):
         with handling(ctx):  # _worker_code() inlined: one coroutine less per step of every request
             try:
                 result = await in_scope(self._fetch_handler(request, ctx), self._scope)
+            except ModuleNotFoundError as exc:  # an import at handler time: noted as at the top level
+                self._note_import(exc)
+                raise
             except asyncio.CancelledError as exc:
                 if not caller_gone():  # the handler's own code: its error, not a hang-up
                     raise _own_cancel(exc, "fetch handler") from exc
@@ -1914,6 +1922,26 @@ def _note_python_version(exc: SyntaxError, config: Any) -> None:
     add_hint(exc, note)
 
 
+def _no_note(exc: ModuleNotFoundError) -> None:
+    """No note (a Worker not made by :func:`load_worker`'s loading)."""
+
+
+def _note_missing_module(config: Any, main_only: bool, exc: ModuleNotFoundError) -> None:
+    """The notes of a Worker's failed import, at its top level or in a handler (leftovers60: a
+    handler's had none): a package only in ``python_modules/``, a declared one this environment
+    lacks, an undeclared one."""
+    _note_vendored_only(exc, getattr(config, "root", None))
+    _note_uninstalled(exc, config, main_only)
+    _note_undeclared(exc, config, main_only)
+
+
+def _note_handler_import(config: Any, main_only: bool, exc: ModuleNotFoundError) -> None:
+    """:func:`_note_missing_module` for an import a handler's code made, unless a note is there
+    already (one Worker's error passed on by another's handler: the first Worker's note)."""
+    if not getattr(exc, "__notes__", None):
+        _note_missing_module(config, main_only, exc)
+
+
 def _note_uninstalled(exc: ModuleNotFoundError, config: Any, main_only: bool) -> None:
     """Say so when the module the Worker's import missed is a package ``pyproject.toml`` declares
     that production has (pywrangler vendors it) and this environment lacks -- found running a
@@ -2104,15 +2132,14 @@ def _load(env: Any, *, announce: bool) -> Worker:
             _note_python_version(exc, config)
             raise
         except ModuleNotFoundError as exc:
-            _note_vendored_only(exc, getattr(config, "root", None))
-            _note_uninstalled(exc, config, main_only)
-            _note_undeclared(exc, config, main_only)
+            _note_missing_module(config, main_only, exc)
             raise
         finally:  # its setTimeout(cb, 0) calls, once the top level has run (dropped if it failed)
             timers.run_top_level_microtasks(run=sys.exc_info()[0] is None)
     worker = Worker(env=env, main_path=main_path, module=module, scope=scope, no_global_handlers=_no_global_handlers(config),
                     handlers_flagged=set_by_flag(PYTHON_NO_GLOBAL_HANDLERS, config))
     worker.assets = _asset_server(config)
+    worker._note_import = functools.partial(_note_handler_import, config, main_only)
     for binding, source in itself.items():
         if source.entrypoint is not None and source.entrypoint not in worker.named_entrypoints():
             raise ConfigError(missing_entrypoint_text(config.name, binding, config.name, source.entrypoint,

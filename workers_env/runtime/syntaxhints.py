@@ -75,7 +75,9 @@ def newer_syntax(exc: SyntaxError) -> tuple[tuple[int, int], str] | None:
     if pointed:  # t"..." read as f"...": the rest of the line must read (``t"x" +`` is 3.14's error too)
         return ((3, 14), "a template string, t\"...\" (PEP 750)") if _reads(_as_fstrings(line, prefixes)) else None
     found = _type_parameters(tokens, exc)
-    return found if found is None or _reads(_without_type_parameters(line, tokens)) else None
+    if found is None or not _reads(_without_type_parameters(line, tokens)):
+        return None
+    return found if _parameters_read(line, tokens) else None  # (``def f[T = ](x):``: 3.14's error too)
 
 
 def _as_fstrings(line: str, prefixes: list[tokenize.TokenInfo]) -> str:
@@ -114,18 +116,72 @@ def _without_type_parameters(line: str, tokens: list[tokenize.TokenInfo]) -> str
     return line
 
 
+#: what a clause that continues a statement needs before it to parse alone (leftovers60: an
+#: ``elif``/``else`` line's t-string got no note, the line never reading)
+_CONTINUED = {"elif": "if x:\n    pass\n", "else": "if x:\n    pass\n", "except": "try:\n    pass\n",
+              "finally": "try:\n    pass\n", "case": "match x:\n"}
+
+
 def _reads(line: str) -> bool:
     """Whether ``line`` (rewritten to a form this Python reads) parses here: a block's header
-    given a body; a line an open bracket or string carries on past is taken as read."""
+    given a body, a clause continuing a statement (``elif``, ``else``, ``except``, ``finally``,
+    ``case``) the statement's start; a line an open bracket or string carries on past is taken as read."""
     text = line.strip()
+    first = text[:len(text) - len(text.lstrip("abcdefghijklmnopqrstuvwxyz"))]
+    indent = "    " if first == "case" else ""
     if text.endswith(":"):
         text += "\n    pass"
+    if first in _CONTINUED:
+        text = _CONTINUED[first] + indent + text.replace("\n", "\n" + indent)
     try:
         ast.parse(text + "\n")
     except SyntaxError as error:
         return "never closed" in str(error.msg) or "unexpected EOF" in str(error.msg) \
             or "unterminated triple-quoted" in str(error.msg)
     return True
+
+
+def _parameters_read(line: str, tokens: list[tokenize.TokenInfo]) -> bool:
+    """Whether each type parameter in the line's first brackets reads: a name (after ``*`` or
+    ``**``), with a bound (``T: int``) and a default (``T = int``) that are expressions -- read here
+    as the annotated assignment ``T: int = int`` spells them. ``def f[T = ](x)``, ``[T:]`` are
+    errors of 3.14.10 too (``expected '('``). A bracket the line does not close: taken as read."""
+    words = [t for t in tokens if t.type not in (tokenize.INDENT, tokenize.DEDENT, tokenize.NL, tokenize.COMMENT)]
+    if words and words[0].string == "async":
+        words = words[1:]
+    if len(words) < 3 or words[2].string != "[":
+        return True  # (``type X = ...``: no parameters)
+    depth, parts, start = 0, [], words[2].end[1]
+    for token in words[2:]:
+        if token.type == tokenize.OP and token.string in "[({":
+            depth += 1
+        elif token.type == tokenize.OP and token.string in "])}":
+            depth -= 1
+            if depth == 0:
+                parts.append(line[start:token.start[1]])
+                break
+        elif depth == 1 and token.type == tokenize.OP and token.string == ",":
+            parts.append(line[start:token.start[1]])
+            start = token.end[1]
+    else:
+        return True
+    if parts and not parts[-1].strip():
+        parts.pop()  # a trailing comma
+    for part in parts:
+        text = part.strip().lstrip("*").strip()
+        try:
+            tree = ast.parse(text, mode="exec")
+        except SyntaxError:
+            return False
+        if len(tree.body) != 1:
+            return False
+        statement = tree.body[0]
+        target = getattr(statement, "target", None) if isinstance(statement, ast.AnnAssign) else \
+            statement.targets[0] if isinstance(statement, ast.Assign) and len(statement.targets) == 1 else \
+            statement.value if isinstance(statement, ast.Expr) else None
+        if not isinstance(target, ast.Name):
+            return False
+    return bool(parts)
 
 
 def _points_into(exc: SyntaxError, first: tokenize.TokenInfo, last: tokenize.TokenInfo) -> bool:

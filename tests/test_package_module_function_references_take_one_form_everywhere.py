@@ -1,0 +1,62 @@
+"""Every ``"package.module:function"`` reference a project writes -- ``[tool.workers-env.bindings]``
+factories (``load_env``, ``workers-env dev``), ``[tool.workers-env.ai.embedders]`` and
+``embedders=``, ``[tool.workers-env.ai.replies]``'s ``{ function = ... }`` -- goes through one parser
+(``workers_env/_targets.py``): the same forms are taken (a dotted name after the colon, for one in a
+class: ``"pkg.mod:Class.make"``) and the same mistakes are said in the same words. Before
+(leftovers60), a factory's ``mod:Class.make`` was "module has no 'Class.make'", an embedder module whose
+own code failed came out as its bare exception, and a name with a space passed the bindings' check."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers_env import ConfigError, load_env
+from workers_env._env import bindings_from_pyproject
+from workers_env.config import load_config
+
+MODEL = "@cf/baai/bge-small-en-v1.5"
+CODE = ("class Fakes:\n    @staticmethod\n    def make():\n        return {'made': True}\n\n"
+        "    @staticmethod\n    def embed(texts):\n        return [[1.0] * 384 for _ in texts]\n")
+
+
+def _project(tmp_path, module: str, pyproject: str = "", code: str = CODE):
+    (tmp_path / "wrangler.toml").write_text('name = "w"\n[ai]\nbinding = "AI"\n')
+    (tmp_path / f"{module}.py").write_text(code)
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+    return tmp_path
+
+
+def test_a_dotted_name_after_the_colon_is_taken_by_a_bindings_factory(tmp_path):
+    root = _project(tmp_path, "lo60_facts_a", '[tool.workers-env.bindings]\nSTORE = "lo60_facts_a:Fakes.make"\n')
+    assert bindings_from_pyproject(load_config(root)) == {"STORE": {"made": True}}
+
+
+def test_and_by_an_embedder(tmp_path):
+    root = _project(tmp_path, "lo60_emb_a", f'[tool.workers-env.ai.embedders]\n"{MODEL}" = "lo60_emb_a:Fakes.embed"\n')
+    load_env(root)  # (refused, it would raise)
+
+
+@pytest.mark.parametrize("target", ["lo60_x:f g", "lo60_x:", ":f", "lo60_x:f:g", "lo60 x:f", "lo60_x:f."])
+def test_a_malformed_reference_is_refused_alike_everywhere(tmp_path, target):
+    shown = (f'"{target}" is not "package.module:{{kind}}" (a module to import, a colon, then the name of the '
+             '{kind} in it: "package.module:{kind}", or "package.module:Class.{kind}" for one in a class)')
+    root = _project(tmp_path, "lo60_x", f'[tool.workers-env.bindings]\nSTORE = "{target}"\n')
+    with pytest.raises(ConfigError) as info:
+        bindings_from_pyproject(load_config(root))
+    assert info.value.problems == [f"[tool.workers-env.bindings] in {root / 'pyproject.toml'}: STORE: "
+                                   + shown.format(kind="factory")]
+    with pytest.raises(ConfigError) as info:
+        load_env(root, embedders={MODEL: target})
+    assert str(info.value) == f'the embedders= argument, "{MODEL}": ' + shown.format(kind="function")
+
+
+def test_a_module_whose_own_code_fails_is_named_alike_everywhere(tmp_path):
+    root = _project(tmp_path, "lo60_broken", "", code="raise RuntimeError('no credentials')\n")
+    (root / "pyproject.toml").write_text('[tool.workers-env.bindings]\nSTORE = "lo60_broken:make"\n')
+    with pytest.raises(ConfigError) as info:
+        bindings_from_pyproject(load_config(root))
+    said = 'importing "lo60_broken" raised RuntimeError: no credentials; fix that module'
+    assert info.value.problems == [f"[tool.workers-env.bindings] in {root / 'pyproject.toml'}: STORE: {said}"]
+    with pytest.raises(ConfigError) as info:
+        load_env(root, embedders={MODEL: "lo60_broken:embed"})
+    assert str(info.value) == f'the embedders= argument, "{MODEL}": {said}'
