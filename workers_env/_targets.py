@@ -51,6 +51,9 @@ def import_target(target: Any, where: str, root: Path | str | None, kind: str = 
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
+        if not _is_the_module(exc, module_name):  # found, but its own code imports what is not there
+            raise ConfigError(f'{where}: importing "{module_name}" raised {import_error_text(exc)}; '
+                              f"{_lacking(exc, module_name)}") from exc
         within = f"from {root} or " if root is not None else "from "
         raise ConfigError(f'{where}: cannot import "{module_name}" for "{target}" ({exc}); the module must be '
                           f"importable {within}your environment") from exc
@@ -68,6 +71,23 @@ def import_target(target: Any, where: str, root: Path | str | None, kind: str = 
             raise ConfigError(f'{where}: "{module_name}" has no "{".".join(parts)}" (from "{target}")'
                               f"{_near(found, part, module_name, parts, done)}") from None
     return found
+
+
+def _is_the_module(exc: ImportError, module_name: str) -> bool:
+    """Whether ``exc`` says the module a reference names (or a package it is in) is not there --
+    not that something its own code imports is missing (review93b)."""
+    missing = exc.name if isinstance(exc, ModuleNotFoundError) else None
+    return missing is not None and (module_name == missing or module_name.startswith(missing + "."))
+
+
+def _lacking(exc: ImportError, module_name: str) -> str:
+    """How to fix an import the named module's code makes: install a package from elsewhere, or fix the
+    project's own code (a module of its own package, a name another module lacks)."""
+    missing = exc.name if isinstance(exc, ModuleNotFoundError) else None
+    top = (missing or "").partition(".")[0]
+    if not top or top == module_name.partition(".")[0]:
+        return "fix that module"
+    return f'install the package that provides "{top}" where workers-env runs, or fix that module'
 
 
 def import_error_text(exc: BaseException) -> str:
