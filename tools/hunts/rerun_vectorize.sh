@@ -818,7 +818,8 @@ bruj0_mcp() { # bruj0/vectorize-mcp-worker-python c3a3b59 (2026-02-15), before i
     q -X POST -H "$a" "$c" --json '{"tool":"other"}'; q -X POST -H "$a" "$c" -d 'not json'
     q -X POST "$c" --json '{"tool":"vectorize","arguments":{"operation":"stats"}}'
     (cd "$work" && PYTHONPATH="$tree:src" "$venv/bin/python" -m pytest tests -p no:cacheprovider -o addopts= -q 2>&1 | tail -1 | mask); } |
-    sed -E 's/"(embeddingTime|vectorSearchTime|keywordSearchTime|rerankerTime|totalTime)": "[0-9]+ms/"\1": "Nms/g; s/"created_at": "[^"]*"/"created_at": "X"/g' >"$out/$name.txt"
+    sed -E 's/"(embeddingTime|vectorSearchTime|keywordSearchTime|rerankerTime|totalTime)": "[0-9]+ms/"\1": "Nms/g; s/"created_at": "[^"]*"/"created_at": "X"/g
+      s/^Content-Length: [0-9]+$/Content-Length: N/' >"$out/$name.txt"  # its timings are in its bodies
   finish
 }
 
