@@ -22,6 +22,8 @@ ENTRY = """\
 
     class Default(WorkerEntrypoint):
         async def fetch(self, request):
+            if request.url.endswith("/binding"):
+                return Response(str(self.env.DB.nope))
             res = await self.env.DB.prepare("SELECT 1 AS one").run()
             if request.url.endswith("/attr"):
                 return Response(str(res.nope))
@@ -45,6 +47,9 @@ def _logged(tmp_path, caplog, date: str, path: str) -> str:
     ("2025-09-01", "/attr", "AttributeError: nope"),  # the built-in SDK era: a JsProxy's miss
     ("2026-09-01", "/attr", "AttributeError: nope"),  # the external SDK era: JsDict.__getattr__'s
     ("2026-09-01", "/item", "KeyError: 'nope'"),  # a dict's own miss
+    ("2025-09-01", "/binding", "AttributeError: nope"),  # the binding itself: a JsProxy's miss
+    # the external SDK's wrapper's __getattr__ over the binding's (walk60: every frame was kept)
+    ("2026-09-01", "/binding", "AttributeError: nope"),
 ])
 def test_a_missed_lookup_shows_the_workers_line_and_the_error(tmp_path, caplog, date, path, last):
     text = _logged(tmp_path, caplog, date, path)
@@ -63,6 +68,29 @@ def _raised(caller_file: str) -> BaseException:
     except AttributeError as error:
         return error
     raise AssertionError("no AttributeError")
+
+
+def _raised_through_a_wrapper(caller_file: str) -> BaseException:
+    """As :func:`_raised`, through a ``__getattr__`` of workers-env's that forwards the same name
+    (the SDK wrapper's over the binding's)."""
+    space: dict = {}
+    exec(compile("class Stand:\n    def __getattr__(self, name):\n        raise AttributeError(name)\n"
+                 "class Wrap:\n    def __init__(self, inner):\n        self.inner = inner\n"
+                 "    def __getattr__(self, name):\n        return getattr(self.inner, name)\n",
+                 PACKAGE_DIR + "runtime/envwrap.py", "exec"), space)
+    exec(compile("def read(obj):\n    return obj.nope\n", caller_file, "exec"), space)
+    try:
+        space["read"](space["Wrap"](space["Stand"]()))
+    except AttributeError as error:
+        return error
+    raise AssertionError("no AttributeError")
+
+
+def test_a_miss_through_a_forwarding_lookup_is_the_callers(tmp_path):
+    users = _raised_through_a_wrapper(str(tmp_path / "src" / "entry.py"))
+    assert hides_our_frames(users, users.__traceback__)
+    ours = _raised_through_a_wrapper(PACKAGE_DIR + "runtime/loader.py")  # our own code read it: kept
+    assert not hides_our_frames(ours, ours.__traceback__)
 
 
 def test_a_miss_inside_workers_envs_own_code_keeps_its_frames(tmp_path):

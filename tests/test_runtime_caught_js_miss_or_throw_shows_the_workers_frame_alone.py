@@ -140,3 +140,40 @@ async def test_every_frame_when_asked_for(dated):
     finally:
         keep_every_frame(before)
     assert kind == "AttributeError" and frames[0] == "fetch" and len(frames) > 1
+
+
+BINDING_ENTRY = """\
+    import json
+    import traceback
+
+    from workers import Response, WorkerEntrypoint
+
+    class Default(WorkerEntrypoint):
+        async def fetch(self, request):
+            try:
+                if request.url.endswith("/miss"):
+                    self.env.DB.nope
+                else:
+                    await self.env.BUCKET.put("k", "v")
+            except Exception as error:
+                frames = [frame.name for frame in traceback.extract_tb(error.__traceback__)]
+                return Response(json.dumps([type(error).__name__, str(error)[:40], frames, traceback.format_exc()]))
+            return Response("no error")
+"""
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("path", "kind", "message"), [
+    ("/miss", "AttributeError", "nope"),  # production: the SDK's rpc.py __getattr__ over Pyodide's C lookup
+    ("/put", "BindingNotEmulatedError", "env.BUCKET (R2 Bucket binding, r2_bucket"),  # workers-env's answer
+])
+async def test_a_caught_lookup_on_a_binding_through_the_sdks_wrapper_shows_the_workers_frame(tmp_path, path, kind,
+                                                                                                message):
+    """Under the external SDK ``self.env.DB`` is the SDK's wrapper: a lookup through it that misses,
+    or a binding nobody emulates, caught and logged by the Worker, showed the wrapper's and the
+    stand-in's frames of workers-env's (walk60, a public podcast Worker's ``logger.exception``)."""
+    r2 = '[[r2_buckets]]\nbinding = "BUCKET"\nbucket_name = "bucket-one"\n'
+    worker = load_worker(one_file_worker(tmp_path, BINDING_ENTRY, date="2026-05-01", extra=D1 + r2))
+    got_kind, got_message, frames, rendered = json.loads(await (await worker.fetch(path)).text())
+    assert (got_kind, got_message, frames) == (kind, message, ["fetch"])
+    assert "workers_env/" not in rendered.replace("workers_env.Binding", "")

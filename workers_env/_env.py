@@ -116,16 +116,17 @@ class NotEmulatedBinding:
     naming the binding, its kind and how to supply one (``load_env(..., bindings=...)``).
     """
 
-    __slots__ = ("_name", "_kind", "_field")
+    __slots__ = ("_name", "_kind", "_field", "_dev_table")
 
-    def __init__(self, name: str, kind: str, field: str):
+    def __init__(self, name: str, kind: str, field: str, dev_table: bool = False):
         object.__setattr__(self, "_name", name)
         object.__setattr__(self, "_kind", kind)
         object.__setattr__(self, "_field", field)
+        object.__setattr__(self, "_dev_table", dev_table)  # pyproject's dev-only table names it
 
     @property
     def error(self) -> BindingNotEmulatedError:
-        return BindingNotEmulatedError(self._name, self._kind, self._field)
+        return BindingNotEmulatedError(self._name, self._kind, self._field, self._dev_table)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") and name.endswith("__"):
@@ -485,9 +486,11 @@ def _assemble(context: AssemblyContext) -> Env:
     values.update(supplied)
     for name in supplied:  # a supplied object is handed out exactly as given
         kinds.pop(name, None)
+    in_dev_table = _dev_table_names(config)
     for declared in declared_bindings(config.merged):
         if declared.name not in values:
-            values[declared.name] = NotEmulatedBinding(declared.name, declared.kind, declared.field)
+            values[declared.name] = NotEmulatedBinding(declared.name, declared.kind, declared.field,
+                                                       declared.name in in_dev_table)
     return Env(values, config=config, context=context, kinds=kinds)
 
 
@@ -601,16 +604,29 @@ def not_emulated(env: Env) -> list[NotEmulatedBinding]:
             if isinstance(value, NotEmulatedBinding) and not isinstance(value, UndefinedIndexBinding)]
 
 
+def _dev_table_names(config: WorkerConfig) -> set[str]:
+    """The names ``[tool.workers-env.bindings]`` of the config's ``pyproject.toml`` gives a
+    factory: a table only ``workers-env dev`` reads, so ``load_env``'s errors for those names say
+    so (found running a Worker whose project supplied its R2 bucket there: walk60)."""
+    table = config.tool.get("bindings") if isinstance(config.tool, Mapping) else None
+    return {name for name in table if isinstance(name, str)} if isinstance(table, Mapping) else set()
+
+
 def not_emulated_line(env: Env) -> str | None:
     """The one line ``workers-env dev`` and ``load_worker`` print at start, or ``None``."""
     missing = not_emulated(env)
     if not missing:
         return None
     names = ", ".join(f"{p._name} ({p._kind})" for p in missing)
-    return (
+    line = (
         f"workers-env: not emulated, so any use raises BindingNotEmulatedError: {names}; "
         "supply your own with bindings= (or [tool.workers-env.bindings] for workers-env dev)"
     )
+    tabled = [p._name for p in missing if p._dev_table]
+    if tabled:
+        line += (f"; pyproject.toml's [tool.workers-env.bindings] names {', '.join(tabled)}, but only "
+                 "workers-env dev reads that table: pass them here with bindings=")
+    return line
 
 
 def _factory_arguments(factory: Any, config: WorkerConfig) -> dict[str, Any]:

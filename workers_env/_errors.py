@@ -510,7 +510,7 @@ class BindingNotEmulatedError(NotEmulatedError):
     ``field`` the config field (``r2_buckets``). The message says how to supply one.
     """
 
-    def __init__(self, binding: str, kind: str, field: str):
+    def __init__(self, binding: str, kind: str, field: str, dev_table: bool = False):
         if field == "services":  # another Worker: loaded by the test, or run in the same dev session
             text = (f"env.{binding} ({kind} binding, services in the wrangler config) was given no Worker: "
                     f"workers-env runs the service only when you hand it one. Supply the Worker: "
@@ -523,15 +523,20 @@ class BindingNotEmulatedError(NotEmulatedError):
                     f"the workers_env_bindings fixture or @pytest.mark.workers_env(bindings={{{binding!r}: my_fake}}); "
                     f'for workers-env dev, [tool.workers-env.bindings] {binding} = "package.module:factory" in '
                     f"pyproject.toml.")
+        if dev_table:  # the project names a factory for it that only workers-env dev calls
+            text += (f" pyproject.toml's [tool.workers-env.bindings] names {binding}, but only workers-env dev "
+                     f"reads that table: here pass the object with bindings= (load_worker(path, bindings=...), "
+                     f"load_env(..., bindings=...) or the pytest ways above).")
         super().__init__(text)
         self.binding = binding
         self.kind = kind
         self.field = field
+        self.dev_table = dev_table
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled with the three arguments its ``__init__`` takes (``args`` holds only the
+        """Pickled with the arguments its ``__init__`` takes (``args`` holds only the
         message it made of them, which ``__init__`` cannot be called with: review90)."""
-        return type(self), (self.binding, self.kind, self.field), self.__dict__
+        return type(self), (self.binding, self.kind, self.field, self.dev_table), self.__dict__
 
 
 class UnindexedFilterWarning(UserWarning):

@@ -796,6 +796,174 @@ butler_bot() { # gbsalermo/Butler-bot 34580a4 cloudflare/ (2026-08-14, Python 3.
   finish
 }
 
+bruj0_mcp() { # bruj0/vectorize-mcp-worker-python c3a3b59 (2026-02-15), before its /mcp endpoints were removed: the MCP
+  # tool calls (ingest, search, stats, licenses, delete) at SDK 1.2 (its author's era) or the newest SDK (walk60)
+  snapshot bruj0+vectorize-mcp-worker-python c3a3b59 || return
+  sed 's/YOUR_DATABASE_ID_HERE/0f4a5b8e-1111-4222-8333-944455556666/' "$work/wrangler.toml.example" >"$work/wrangler.toml"
+  printf 'API_KEY=test-key\nINTERNAL_SECRET=s3cret\n' >"$work/.dev.vars"
+  [ "$1" = sdk12 ] && printf '\n[tool.workers-env]\npython-sdk = "1.2"\n' >>"$work/pyproject.toml"
+  (cd "$work" && we d1 execute mcp-knowledge-db --local --file schema.sql &&
+    we vectorize create mcp-knowledge-base --dimensions=384 --metric=cosine) >/dev/null 2>&1
+  serve
+  local a="Authorization: Bearer test-key" c="$(url)/mcp/call"
+  { q "$(url)/test"; q -H "$a" "$(url)/mcp/tools" | grep -c '"name": "vectorize"'
+    q -X POST -H "$a" "$c" --json '{"tool":"vectorize","arguments":{"operation":"ingest","id":"doc-1","content":"Cloudflare Vectorize is a vector database for semantic search at the edge.","title":"Vectorize","category":"docs"}}'
+    q -X POST -H "$a" "$c" --json '{"tool":"vectorize","arguments":{"operation":"ingest","id":"doc-2","content":"Python Workers run on Pyodide, CPython compiled to WebAssembly.","title":"Python Workers"}}'
+    q -X POST -H "$a" "$c" --json '{"tool":"vectorize","arguments":{"operation":"search","query":"vector database semantic search","top_k":2}}'
+    q -X POST -H "$a" "$c" --json '{"tool":"vectorize","arguments":{"operation":"search","query":"pyodide webassembly","top_k":2,"rerank":true}}'
+    q -X POST -H "$a" "$c" --json '{"tool":"vectorize","arguments":{"operation":"stats"}}'
+    q -X POST -H "$a" "$c" --json '{"tool":"vectorize","arguments":{"operation":"license_create","email":"a@b.c","plan":"pro"}}'
+    q -X POST -H "$a" "$c" --json '{"tool":"vectorize","arguments":{"operation":"license_list"}}'
+    q -X POST -H "$a" "$c" --json '{"tool":"vectorize","arguments":{"operation":"delete","id":"doc-1"}}'
+    q -X POST -H "$a" "$c" --json '{"tool":"other"}'; q -X POST -H "$a" "$c" -d 'not json'
+    q -X POST "$c" --json '{"tool":"vectorize","arguments":{"operation":"stats"}}'
+    (cd "$work" && PYTHONPATH="$tree:src" "$venv/bin/python" -m pytest tests -p no:cacheprovider -o addopts= -q 2>&1 | tail -1 | mask); } |
+    sed -E 's/"(embeddingTime|vectorSearchTime|keywordSearchTime|rerankerTime|totalTime)": "[0-9]+ms/"\1": "Nms/g; s/"created_at": "[^"]*"/"created_at": "X"/g
+      s/^Content-Length: [0-9]+$/Content-Length: N/' >"$out/$name.txt"  # its timings are in its bodies
+  finish
+}
+
+flavor_ttl() { # FabioDiCeglie/Flavor-Bridge-Engine 05d4c81 backend: the commit before its "expiration_ttl to expirationTtl"
+  # fix (14931ec) -- its KV puts' snake_case keyword goes out as an option KV does not read (walk60)
+  snapshot FabioDiCeglie+Flavor-Bridge-Engine 05d4c81 backend || return
+  (cd "$work" && we vectorize create flavor-bridge-index --dimensions=384 --metric=cosine) >/dev/null 2>&1
+  serve
+  { curl -s -o /dev/null -w "seed %{http_code}\n" -X POST "$(url)/seed"
+    (cd "$work" && API_URL=$(url) "$venv/bin/python" tests/e2e/test_api.py 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | mask)
+    q -X POST "$(url)/explain" --json '{"query":"Miso","matches":[{"name":"Soy Sauce","description":"Fermented soybean condiment."}]}'
+    grep -a -A1 "UnreadOptionWarning" "$work/.dev.log" | mask | sort | uniq -c; } >"$out/$name.txt"
+  finish
+}
+
+product_vs() { # a product VectorizeService from the code index (no repository named; read_file id 67578728772 is its
+  # vectorize_service.py: give it as PRODUCT_VS_FILE) called unchanged by walk60's three-route driver: upsert, search
+  # (its `index.query(**options)`), delete (its `index.delete(...)`), in the external SDK's era or the built-in one
+  work="$scratch/$name"; rm -rf "$work"; mkdir -p "$work/src"
+  cp "${PRODUCT_VS_FILE:-/tmp/walk60/product-vs/src/vectorize_service.py}" "$work/src/vectorize_service.py" ||
+    { echo "$name: give PRODUCT_VS_FILE (the search tool's read_file id 67578728772)" >&2; return 1; }
+  cat >"$work/src/entry.py" <<'EOF'
+from urllib.parse import urlparse, parse_qs
+from workers import Response, WorkerEntrypoint
+from vectorize_service import VectorizeService
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        url = urlparse(request.url)
+        qs = parse_qs(url.query)
+        service = VectorizeService(self.env)
+        if url.path == "/upsert":
+            body = await request.json()
+            return Response.json({"ok": await service.upsert_product(body["id"], body["text"], body.get("metadata", {}))})
+        if url.path == "/search":
+            return Response.json({"results": await service.search(qs.get("q", [""])[0], int(qs.get("k", ["5"])[0]))})
+        if url.path == "/delete":
+            return Response.json({"ok": await service.delete_product(qs["id"][0])})
+        return Response("not found", status=404)
+EOF
+  printf '{"name": "product-vs", "main": "src/entry.py", "compatibility_date": "%s", "compatibility_flags": ["python_workers"], "ai": {"binding": "AI"}, "vectorize": [{"binding": "VECTORIZE", "index_name": "products"}]}\n' \
+    "$([ "$1" = builtin ] && echo 2025-12-01 || echo 2026-05-01)" >"$work/wrangler.jsonc"
+  { [ "$1" = builtin ] ||
+    printf '[project]\nname = "product-vs"\nversion = "0.1.0"\nrequires-python = ">=3.12"\ndependencies = []\n[dependency-groups]\ndev = ["workers-py", "workers-runtime-sdk"]\n'
+    printf '[tool.workers-env.indexes."products"]\ndimensions = 1024\nmetric = "cosine"\nversion = "v2"\n'; } >"$work/pyproject.toml"
+  serve
+  { q -X POST "$(url)/upsert" --json '{"id":"p1","text":"red running shoes for trail","metadata":{"category":"shoes"}}'
+    q "$(url)/search?q=trail+running+shoes&k=2"; q "$(url)/delete?id=p1"
+    grep -a '^{"event"' "$work/.dev.log"; } >"$out/$name.txt"
+  finish
+}
+
+podr() { # a podcast API Worker's Vectorize + AI semantic search, KV flags, rate limit, D1 trends, Cache API and R2/Analytics
+  # Engine export (code index, no repository named: the podr package's runtime.py 61164446326, services.py 61140698773,
+  # analytics.py 61113122121, cache.py 60992682714 -- give their folder as PODR_DIR), called by walk60's driver with
+  # stand-ins for its config.py/validation.py (not in the index); R2 and Analytics Engine supplied by fakes (walk60)
+  work="$scratch/$name"; rm -rf "$work"; mkdir -p "$work/src/podr" "$work/migrations"
+  local f; for f in runtime services analytics cache; do
+    cp "${PODR_DIR:-/tmp/walk60/podr/src/podr}/$f.py" "$work/src/podr/" ||
+      { echo "$name: give PODR_DIR holding runtime.py, services.py, analytics.py, cache.py" >&2; return 1; }; done
+  local pkgs="$scratch/podr-packages"
+  [ -d "$pkgs/httpx" ] || "$py" -m pip install -q --target "$pkgs" httpx >/dev/null 2>&1
+  local extra="$pkgs"
+  : >"$work/src/podr/__init__.py"
+  printf 'EMBEDDING_MODEL = "@cf/baai/bge-base-en-v1.5"\nGENRES = {"1318": "Technology"}\nITUNES = "https://itunes.apple.com"\nPODCAST_INDEX = "https://api.podcastindex.org"\nTTL_DETAIL = 3600\nTTL_SEARCH = 86400\nTTL_TOP = 7200\nSTALE_SECONDS = 600\nWARM_QUERIES = ["python", "news"]\nUPSTREAM_HEADERS = {"User-Agent": "podr"}\n' >"$work/src/podr/config.py"
+  printf 'class APIError(Exception):\n    def __init__(self, message, status=400):\n        super().__init__(message)\n        self.status = status\n' >"$work/src/podr/validation.py"
+  cat >"$work/src/entry.py" <<'EOF'
+from urllib.parse import urlparse, parse_qs
+from workers import Response, WorkerEntrypoint
+from podr.cache import CircuitBreaker
+from podr.runtime import CacheEntry, CloudflareRuntime, FetchResult
+from podr.services import Podcasts
+
+circuit = CircuitBreaker()
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        runtime = CloudflareRuntime(self.env, self.ctx)
+        service = Podcasts(runtime, circuit)
+        url = urlparse(request.url)
+        qs = {k: v[0] for k, v in parse_qs(url.query).items()}
+        if url.path == "/seed":
+            rows = await request.json()
+            emb = runtime.native(await self.env.AI.run(
+                "@cf/baai/bge-base-en-v1.5", runtime.options({"text": [r["text"] for r in rows]})))
+            vectors = [{"id": r["id"], "values": v, "metadata": r["metadata"]} for r, v in zip(rows, emb["data"])]
+            return Response.json(runtime.native(await self.env.VECTORIZE.upsert(runtime.options(vectors))))
+        if url.path == "/semantic-search":
+            if not await runtime.flag("semanticSearch"):
+                return Response("Not found", status=404)
+            return Response.json(await service.semantic(qs.get("q", ""), int(qs.get("limit", "10"))))
+        if url.path == "/rate":
+            return Response.json({"allowed": await runtime.rate_allowed(qs.get("ip", "192.0.2.1"))})
+        if url.path == "/track":
+            await service.analytics.track_query(qs["q"], qs.get("country"))
+            return Response.json({"trending": await service.analytics.trending(10, qs.get("country")),
+                                  "suggest": await service.analytics.suggestions(qs["q"][:2], 5)})
+        if url.path == "/record":
+            await service.analytics.record("semanticSearch", False, 200, 12.5, "LHR", "req-1", resultCount=2)
+            return Response.json({"recorded": True})
+        if url.path == "/cache":
+            key = "https://itunes.apple.com/lookup?id=42"
+            await runtime.cache_put(key, CacheEntry(FetchResult('{"resultCount": 0}'), 1700000000.5, 60), 660)
+            entry = await runtime.cache_get(key)
+            return Response.json(None if entry is None else [entry.response.body, entry.response.status,
+                                 entry.response.reason, entry.response.content_type, entry.stored_at, entry.ttl])
+        return Response("not found", status=404)
+
+    async def scheduled(self, event):
+        await Podcasts(CloudflareRuntime(self.env, self.ctx), circuit).warm()
+EOF
+  cat >"$work/fakes.py" <<'EOF'
+class Lake:  # what the Worker hands them, printed to dev's log
+    JS_METHODS = ("put",)
+    async def put(self, key, value, options=None):
+        print("lake.put", key.split("/")[0], sorted(__import__("json").loads(value)), options)
+
+class Dataset:
+    JS_METHODS = ("writeDataPoint",)
+    def writeDataPoint(self, point=None):
+        print("dataset.writeDataPoint", point)
+
+def lake():
+    return Lake()
+
+def dataset():
+    return Dataset()
+EOF
+  printf '{"name": "podr-api", "main": "src/entry.py", "compatibility_date": "2026-05-01", "compatibility_flags": ["python_workers"], "ai": {"binding": "AI"}, "vectorize": [{"binding": "VECTORIZE", "index_name": "podr-podcasts"}], "kv_namespaces": [{"binding": "FLAGS", "id": "0f1e2d3c4b5a69788796a5b4c3d2e1f0"}], "d1_databases": [{"binding": "DB", "database_name": "podr", "database_id": "00000000-0000-0000-0000-000000000001"}], "ratelimits": [{"name": "RATE_LIMITER", "namespace_id": "1001", "simple": {"limit": 2, "period": 60}}], "r2_buckets": [{"binding": "ANALYTICS_LAKE", "bucket_name": "podr-analytics"}], "analytics_engine_datasets": [{"binding": "ANALYTICS", "dataset": "podr"}], "triggers": {"crons": ["*/30 * * * *"]}}\n' >"$work/wrangler.jsonc"
+  printf '[project]\nname = "podr-api"\nversion = "0.1.0"\nrequires-python = ">=3.12"\ndependencies = ["httpx"]\n[dependency-groups]\ndev = ["workers-py", "workers-runtime-sdk"]\n[tool.workers-env.bindings]\nANALYTICS_LAKE = "fakes:lake"\nANALYTICS = "fakes:dataset"\n' >"$work/pyproject.toml"
+  printf "CREATE TABLE search_queries (query_hash TEXT NOT NULL, query_normalized TEXT NOT NULL, date TEXT NOT NULL, country TEXT NOT NULL DEFAULT '', search_count INTEGER NOT NULL DEFAULT 1, updated_at TEXT, UNIQUE (query_hash, date, country));\n" >"$work/migrations/0001_search_queries.sql"
+  (cd "$work" && we vectorize create podr-podcasts --dimensions=768 --metric=cosine && we d1 migrations apply podr --local &&
+    we kv key put --binding FLAGS flag:semanticSearch true --local) >/dev/null 2>&1
+  serve
+  { q -X POST "$(url)/seed" --json '[{"id":"42","text":"python programming podcast about software","metadata":{"title":"Talk Python","description":"Python news","feedUrl":"https://talkpython.fm/rss","rank":1}},{"id":"43","text":"comedy podcast with jokes","metadata":{"title":"Funny Hour","description":123}}]'
+    q "$(url)/semantic-search?q=python+software+podcast&limit=99"
+    q "$(url)/rate"; q "$(url)/rate"; q "$(url)/rate"
+    q "$(url)/track?q=Python%20News&country=gb"; q "$(url)/track?q=python%20news"
+    q "$(url)/record"; q "$(url)/cache"
+    q "$(url)/cdn-cgi/handler/scheduled?cron=*/30+*+*+*+*" | head -1
+    grep -a '^lake.put\|^dataset.write' "$work/.dev.log" | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}/DATE/g'; } >"$out/$name.txt"
+  finish
+}
+
 declare -A run=(
   [bruj0-sdk12]="bruj0 sdk12" [bruj0-newest]="bruj0 newest"
   [rag-seed-query]="rag_seed_query external" [rag-seed-query-builtin]="rag_seed_query builtin"
@@ -822,6 +990,8 @@ declare -A run=(
   [feature-voting]="feature_voting" [query-d1]="query_d1" [threatfox]="threatfox" [inventory]="inventory"
   [langgraph-checkpoint-d1]="langchain_cf langgraph-checkpoint-cloudflare-d1 external"
   [balaji-real-estate]="balaji own" [balaji-real-estate-flag]="balaji flag" [horariostec]="horariostec" [butler-bot]="butler_bot"
+  [bruj0-mcp-sdk12]="bruj0_mcp sdk12" [bruj0-mcp-newest]="bruj0_mcp newest" [flavor-bridge-ttl]="flavor_ttl"
+  [product-vs]="product_vs external" [product-vs-builtin]="product_vs builtin" [podr]="podr"
 )
 [ $# -gt 0 ] || set -- $(printf '%s\n' "${!run[@]}" | sort)
 for name in "$@"; do

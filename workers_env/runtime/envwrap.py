@@ -1622,7 +1622,11 @@ class _BindingWrapper(metaclass=SdkType):
         # Every release's __getattr__ (1.3.0 to 1.9.5) ends in setattr(self, name, result): a value
         # read once is kept, so self.env.AI.lastRequestId read after each of two run()s gives the
         # first call's id both times (a new self.env, the next request's, reads afresh).
-        attr = getattr(self._binding, name)
+        try:
+            attr = getattr(self._binding, name)
+        except Exception as error:  # a miss, or a binding nobody emulates: the caller's frames alone, as
+            to_the_caller(error)  # production's rpc.py over Pyodide's C lookup (walk60: ours were shown)
+            raise
         era = self.__dict__.get("_era")
         if not callable(attr) and not isinstance(attr, _Constructor):  # a JS constructor is a function
             binding = self._binding

@@ -108,13 +108,26 @@ def _lookup_miss(error: BaseException, tb: TracebackType | None) -> bool:
     """Whether ``error`` is a stand-in's answer to a lookup that missed: raised in one of our
     lookup methods itself (not deeper), of the kind it answers misses with, called straight from
     a frame that is not ours (the user's ``res.nope``, or a library's ``getattr``)."""
-    caller = inner = None
+    chain: list[TracebackType] = []
     while tb is not None:
-        caller, inner, tb = inner, tb, tb.tb_next
-    if inner is None or caller is None or not _ours(inner) or _ours(caller):
+        chain.append(tb)
+        tb = tb.tb_next
+    if len(chain) < 2 or not _ours(chain[-1]) or not _asked_miss(error, chain[-1]):
         return False
-    kind = _LOOKUPS.get(inner.tb_frame.f_code.co_name)
-    return kind is not None and isinstance(error, kind) and _about_the_asked(error, inner.tb_frame)
+    # The lookup may come through lookups of ours that forward the same name: the SDK wrapper's
+    # __getattr__ over the binding's (self.env.KV.nope under the external SDK, walk60), whose
+    # production frames are the SDK's rpc.py and Pyodide's C lookup.
+    at = len(chain) - 2
+    while at >= 0 and _ours(chain[at]) and _asked_miss(error, chain[at]):
+        at -= 1
+    return at >= 0 and not _ours(chain[at])
+
+
+def _asked_miss(error: BaseException, tb: TracebackType) -> bool:
+    """Whether ``tb``'s frame is a lookup method of the kind ``error`` answers misses with, asked
+    for what ``error`` names."""
+    kind = _LOOKUPS.get(tb.tb_frame.f_code.co_name)
+    return kind is not None and isinstance(error, kind) and _about_the_asked(error, tb.tb_frame)
 
 
 def _about_the_asked(error: BaseException, frame: FrameType) -> bool:
