@@ -190,7 +190,7 @@ HAND_MADE.update({
     "ordered dict inside": {"a": collections.OrderedDict([("b", 1), ("1", 2)])},
     "ordered dict outside": collections.OrderedDict([("b", 1), ("1", {"2": None, "a": 1})]),
     "defaultdict outside": collections.defaultdict(int, {"b": 1}),
-    "keys no str": {1: "a", "0": "b", None: 1, (1, 2): 3, True: {3: None, "1": 0}},
+    "keys no str": {1: "a", "0": "b", None: 1, (1, 2): 3, 2.5: {3: None, "1": 0}},
     "integer-like keys": {"x": 0, "4294967295": 1, "4294967294": 2, "01": 3, "-1": 4, "1": 5, "0": 6,
                           "in": {"4294967295": 1, "1": 2, "01": 3, "-1": 4, "9007199254740991": 5}},
     "wide": {"matches": [{"id": str(i), "score": i / 7, "metadata": {"n": i}} for i in range(40)]},
