@@ -114,3 +114,35 @@ def test_threads_sharing_the_env_read_and_call_it_together(tmp_path: Path) -> No
     for thread in threads:
         thread.join()
     assert got == [True] * 400
+
+
+class _Service:
+    async def add(self, a: int, b: int) -> int:
+        return a + b
+
+    async def fetch(self, request: object) -> None:
+        return None
+
+
+def test_a_services_rpc_method_is_a_new_function_at_each_read(tmp_path: Path) -> None:
+    """A service's RPC method is no prototype method: workerd's ``Fetcher::getRpcMethod`` allocates a
+    new ``JsRpcProperty`` at each read (http.c++), so two reads are two JS objects -- ``==`` false,
+    as Pyodide compares them with ``===`` (a getter answering a new function per read: npm pyodide
+    0.26.0a4, 0.28.2, 314.0.6) -- while its ``fetch`` (``Fetcher.prototype.fetch``) is one function.
+    review93b: call60's kept functions made two RPC reads equal."""
+    one_file_worker(tmp_path, '''
+from workers import Response
+
+
+async def on_fetch(request, env):
+    s = env.SVC
+    first, second = s.add, s.add
+    return Response(repr([first == second, first != second, s.fetch == s.fetch, s.add == s.fetch,
+                          await first(1, 2), await second(3, 4)]))
+''', date="2024-05-01", extra='[[services]]\nbinding = "SVC"\nservice = "svc"\n')
+    worker = load_worker(env=load_env(tmp_path / "wrangler.toml", bindings={"SVC": _Service()}))
+
+    async def fetch() -> str:
+        return await (await worker.fetch("http://x/")).text()  # type: ignore[attr-defined]
+
+    assert asyncio.run(fetch()) == "[False, True, True, False, 3, 7]"

@@ -60,3 +60,42 @@ def test_a_module_whose_own_code_fails_is_named_alike_everywhere(tmp_path):
     with pytest.raises(ConfigError) as info:
         load_env(root, embedders={MODEL: "lo60_broken:embed"})
     assert str(info.value) == f'the embedders= argument, "{MODEL}": {said}'
+
+
+def test_a_module_missing_a_package_it_imports_says_to_install_that_package(tmp_path):
+    """The module named is there; a package its code imports is not (review93b: this read
+    ``cannot import "lo60_needs" ...; the module must be importable``, which sent the user
+    looking for the wrong module)."""
+    root = _project(tmp_path, "lo60_needs", "", code="import r93b_nowhere_installed.sub\n")
+    (root / "pyproject.toml").write_text('[tool.workers-env.bindings]\nSTORE = "lo60_needs:make"\n')
+    with pytest.raises(ConfigError) as info:
+        bindings_from_pyproject(load_config(root))
+    said = ('importing "lo60_needs" raised ModuleNotFoundError: No module named \'r93b_nowhere_installed\'; install '
+            'the package that provides "r93b_nowhere_installed" where workers-env runs, or fix that module')
+    assert info.value.problems == [f"[tool.workers-env.bindings] in {root / 'pyproject.toml'}: STORE: {said}"]
+    with pytest.raises(ConfigError) as info:
+        load_env(root, embedders={MODEL: "lo60_needs:embed"})
+    assert str(info.value) == f'the embedders= argument, "{MODEL}": {said}'
+
+
+def test_a_missing_module_of_the_projects_own_package_is_named_as_failing(tmp_path):
+    """A package of the project whose ``__init__`` imports a submodule it lacks, or a module importing
+    a name another lacks: fix it, not install anything; a module the reference itself names that is
+    not there is still ``cannot import``."""
+    package = tmp_path / "lo60_pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("import lo60_pkg.helpers\n")
+    root = _project(tmp_path, "lo60_other", '[tool.workers-env.bindings]\nSTORE = "lo60_pkg.stores:make"\n'
+                                            'NAME = "lo60_names:make"\nMORE = "lo60_other.nope:make"\n')
+    (root / "lo60_names.py").write_text("from json import lo60_nothing\n")
+    with pytest.raises(ConfigError) as info:
+        bindings_from_pyproject(load_config(root))
+    where = f"[tool.workers-env.bindings] in {root / 'pyproject.toml'}"
+    store, name, more = info.value.problems
+    assert store == (f'{where}: STORE: importing "lo60_pkg.stores" raised ModuleNotFoundError: No module named '
+                     "'lo60_pkg.helpers'; fix that module")
+    assert name.startswith(f'{where}: NAME: importing "lo60_names" raised ImportError: cannot import name '
+                           "'lo60_nothing' from 'json'") and name.endswith("; fix that module")
+    assert more == (f'{where}: MORE: cannot import "lo60_other.nope" for "lo60_other.nope:make" (No module named '
+                    f"'lo60_other.nope'; 'lo60_other' is not a package); the module must be importable from {root} "
+                    "or your environment")

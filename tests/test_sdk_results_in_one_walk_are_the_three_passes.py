@@ -11,6 +11,8 @@ float bits and which containers are one object are compared, and a failure's err
 from __future__ import annotations
 
 import asyncio
+import collections
+import enum
 import math
 import random
 from collections.abc import Iterator
@@ -168,6 +170,33 @@ HAND_MADE = {
 }
 
 
+class _Text(str):
+    pass
+
+
+class _Number(float):
+    pass
+
+
+class _Count(enum.IntEnum):
+    ONE = 1
+
+
+#: what a supplied binding may answer beyond from_plain's own data (review93b): subclasses of str,
+#: float, int and dict, keys that are no str, every integer-like key, a wide result
+HAND_MADE.update({
+    "str subclass": {"a": _Text("x"), "l": [_Text("y")]}, "float subclass": {"a": _Number(1.0), "l": [_Number(0.5)]},
+    "int enum": {"a": _Count.ONE, "l": [_Count.ONE, 2]}, "bool beside int": [True, 1, 1.0, False, 0, {"t": True}],
+    "ordered dict inside": {"a": collections.OrderedDict([("b", 1), ("1", 2)])},
+    "ordered dict outside": collections.OrderedDict([("b", 1), ("1", {"2": None, "a": 1})]),
+    "defaultdict outside": collections.defaultdict(int, {"b": 1}),
+    "keys no str": {1: "a", "0": "b", None: 1, (1, 2): 3, 2.5: {3: None, "1": 0}},
+    "integer-like keys": {"x": 0, "4294967295": 1, "4294967294": 2, "01": 3, "-1": 4, "1": 5, "0": 6,
+                          "in": {"4294967295": 1, "1": 2, "01": 3, "-1": 4, "9007199254740991": 5}},
+    "wide": {"matches": [{"id": str(i), "score": i / 7, "metadata": {"n": i}} for i in range(40)]},
+})
+
+
 @pytest.mark.parametrize("raw", list(HAND_MADE.values()), ids=list(HAND_MADE))
 def test_hand_made_results_convert_as_the_three_passes_convert_them(raw: Any) -> None:
     same_both_ways(raw, NULLS if raw is not HAND_MADE["holding itself"] else [True])  # (its refusal: slow)
@@ -189,7 +218,8 @@ def test_a_pyproxy_stored_in_a_result_is_left_to_the_three_passes() -> None:
 
 def test_plain_results_take_the_one_walk() -> None:
     """The walk answers the common results itself (else nothing was made cheaper)."""
-    for raw in (HAND_MADE["d1 all"], HAND_MADE["ai embeddings"], _query_result(True, {"a": [None]}, "v2"), [{"a": 1}]):
+    for raw in (HAND_MADE["d1 all"], HAND_MADE["ai embeddings"], _query_result(True, {"a": [None]}, "v2"), [{"a": 1}],
+                HAND_MADE["integer-like keys"], HAND_MADE["keys no str"], HAND_MADE["ordered dict outside"]):
         assert sdkresults.one_walk(from_plain(raw)) is not None
     assert sdkresults.one_walk(from_plain(HAND_MADE["big int in a row"])) is None
 

@@ -4,6 +4,8 @@
 // Measured 2026-12-06 on 0.26.0a4, 0.28.2 and 314.0.6 alike: kv.get is kv.get False, == True, js_id
 // equal; a plain object's arrow function the same; js.kv is js.kv False;
 // kv.get == kv.put False.
+// review93b: a service's RPC method (workerd makes a JsRpcProperty per read) as a getter answering a
+// new function per read: svc.add == svc.add False, js_id differs; its fetch (a prototype method) ==.
 import path from "path"; import { pathToFileURL } from "url";
 const dir = process.argv[2];
 const { loadPyodide } = await import(pathToFileURL(path.join(dir, "node_modules", "pyodide", "pyodide.mjs")).href);
@@ -11,6 +13,8 @@ const py = await loadPyodide();
 class K { async get(k){ return k; } async put(k, v){ return undefined; } }
 globalThis.kv = new K();
 globalThis.plain = { get: async (k) => k };
+class Fetcher { async fetch(r) { return r; } }
+globalThis.svc = new Proxy(new Fetcher(), { get(t, name, r) { return name in t ? Reflect.get(t, name, r) : (async (...a) => a.length); } });
 console.log(py.version, py.runPython(`
 from js import kv, plain
 out = []
@@ -26,5 +30,7 @@ out.append(("kv is", k1 is k2, "==", k1 == k2))
 import js
 out.append(("js.kv is js.kv", js.kv is js.kv))
 out.append(("kv.get == kv.put", kv.get == kv.put))
+from js import svc
+out.append(("svc.add ==", svc.add == svc.add, "js_id", svc.add.js_id == svc.add.js_id, "svc.fetch ==", svc.fetch == svc.fetch))
 "\\n".join(repr(o) for o in out)
 `));

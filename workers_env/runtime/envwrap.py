@@ -169,7 +169,8 @@ class JsBinding(JsHostObject):
     is env.KV.get`` is false), of one function kept per name -- so two reads compare equal and
     share a ``js_id``, as two JsProxies of one JS function do (npm pyodide 0.26.0a4, 0.28.2,
     314.0.6) -- made again when the binding's method read differs from the one it calls (a test
-    that patched it). An object a binding hands out (a D1 statement), read once, keeps none.
+    that patched it). An object a binding hands out (a D1 statement), read once, keeps none; nor
+    does a service for its RPC methods, which workerd makes anew at each read (``JsRpcProperty``).
     """
 
     def __init__(self, name: str, binding: Any, *, js_class: str | None = None, sdk_wraps: bool = True,
@@ -190,9 +191,8 @@ class JsBinding(JsHostObject):
         self._fetcher_shortcuts = fetcher_shortcuts
         #: the argument plans of its methods (:meth:`_plan`), shared with the objects it hands out
         self._plans: dict[Any, Any] = {} if plans is None else plans
-        #: with ``keeps_methods``: by name, the method read, the function made of it, its
-        #: ``wrong_this`` and this binding (a copy of it shares the dict: its own reads make their own)
-        self._methods: dict[str, tuple[Any, Any, Any, Any]] | None = {} if keeps_methods else None
+        #: with ``keeps_methods``: by name, the method read, the function made of it and its ``wrong_this``
+        self._methods: dict[str, tuple[Any, Any, Any]] | None = {} if keeps_methods else None
 
     def _from_binding(self, value: Any, method: str = "") -> Any:
         """A method's result as JS: objects with ``JS_METHODS`` wrapped like this binding (with
@@ -288,12 +288,13 @@ class JsBinding(JsHostObject):
         if not callable(attr):
             return from_plain(attr, self._nulls)
         methods = self.__dict__.get("_methods")
+        if methods is not None and self._js_class in _FETCHER_CLASSES and name not in _FETCHER_METHODS:
+            methods = None  # an RPC method: workerd makes a new JsRpcProperty at each read (Fetcher::getRpcMethod)
         if methods is not None:
             kept = methods.get(name)
             # the same method: the object kept, or a bound method of the same function on the same
             # object (a read makes a new one; MethodType's == compares both by identity, in C)
-            if kept is not None and kept[3] is self and (
-                    kept[0] is attr or (type(attr) is _METHOD and attr == kept[0])):
+            if kept is not None and (kept[0] is attr or (type(attr) is _METHOD and attr == kept[0])):
                 return JsMethod(kept[1], name, self, kept[2])  # a new proxy of the same function, as Pyodide's
         fetcher_fetch = name == "fetch" and self._js_class in _FETCHER_CLASSES
         queue_call = self._js_class == "WorkerQueue" and name in ("send", "sendBatch")
@@ -455,7 +456,7 @@ class JsBinding(JsHostObject):
         call.__name__ = name
         wrong_this = functools.partial(self._called_on_another, name)
         if methods is not None:
-            methods[name] = (attr, call, wrong_this, self)
+            methods[name] = (attr, call, wrong_this)
         return JsMethod(call, name, self, wrong_this)
 
     def _plan(self, name: str) -> _Plan:
