@@ -10,6 +10,8 @@ import asyncio
 import threading
 import time
 
+import pytest
+
 from worker_helpers import one_file_worker
 
 from workers_env import load_env, load_worker
@@ -88,3 +90,39 @@ def test_a_second_workers_step_waits_for_the_first_workers_step_on_another_threa
     assert _answer(workers[1], "/second") == "two"
     assert hold.held_done.wait(30)
     assert hold.held_answer == ["one"]
+
+
+class _Interrupted(threading.Condition):
+    """The turn's condition, its wait interrupted (Ctrl-C reaching the waiting main thread)."""
+
+    def wait(self, timeout=None):
+        raise KeyboardInterrupt
+
+
+def test_a_wait_for_the_turn_that_is_interrupted_leaves_no_worker_running_on_its_thread(tmp_path, monkeypatch):
+    from workers_env.runtime import current
+
+    hold = Hold()
+    one = one_file_worker(tmp_path / "one", ENTRY)
+    (one / "src" / "helpers_turn93.py").write_text("WHO = 'one'\n")
+    hold.one = load_worker(one, env=load_env(one, bindings={"HOLD": hold}))
+    two = one_file_worker(tmp_path / "two", ENTRY)
+    (two / "src" / "helpers_turn93.py").write_text("WHO = 'two'\n")
+
+    def run():
+        hold.held_answer.append(_answer(hold.one, "/held"))
+        hold.held_done.set()
+
+    threading.Thread(target=run, daemon=True).start()
+    assert hold.inside.wait(30)  # the first Worker's step runs on another thread
+    try:
+        monkeypatch.setattr(scope, "_TURN", _Interrupted(scope._LOCK))
+        with pytest.raises(KeyboardInterrupt):
+            load_worker(two)  # (its top level waits its turn)
+        assert current.current_runtime() is None  # this thread runs no Worker's code
+        monkeypatch.undo()
+    finally:
+        hold.release.set()
+    assert hold.held_done.wait(30)
+    assert hold.held_answer == ["one"]
+    assert _answer(load_worker(two), "/") == "two"

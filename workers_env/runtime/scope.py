@@ -73,15 +73,9 @@ _WAITING = [0]
 #: the error of a wait that timed out
 _HOLDER: list[Any] = [None]
 
-
-class _ThreadEntries(threading.local):
-    """How many scope entries (of any Worker) the current thread is inside: a step nested in one
-    on this thread never waits its turn (that step holds it)."""
-
-    depth = 0
-
-
-_ON_THREAD = _ThreadEntries()
+#: every scope made, for :meth:`ImportScope._inside_an_entry` (looked through only when a step may
+#: have to wait its turn: never on one thread alone)
+_SCOPES: weakref.WeakSet[ImportScope] = weakref.WeakSet()
 #: how long a step waits for another Worker's step running on another thread (a step blocked on a
 #: thread that waits for it would wait for ever)
 TURN_TIMEOUT = 60.0
@@ -498,6 +492,7 @@ class ImportScope:
         #: what went wrong in the entry or exit under way, each with the ``sys.modules`` entry it
         #: concerned ("" for none): raised at its end (:meth:`_raise_failures`)
         self._failures: list[tuple[str, BaseException]] = []
+        _SCOPES.add(self)
 
     def __enter__(self) -> ImportScope:
         return self._enter(fresh=True)
@@ -516,7 +511,8 @@ class ImportScope:
         previous = current.swap(self.runtime)  # type: ignore[arg-type]
         self._threads.replaced.append(previous)
         with _LOCK:
-            if _STANDINS.depth and self._layer.depth != _STANDINS.depth and not _ON_THREAD.depth:
+            if (_STANDINS.depth and self._layer.depth != _STANDINS.depth and previous is None
+                    and not self._inside_an_entry()):
                 # another Worker's step runs on another thread (not one this thread's step is nested
                 # in): its modules are in sys.modules until it ends. Each entry of another scope
                 # counts, not just the first one's: a Worker's steps on two threads may overlap, and
@@ -526,7 +522,6 @@ class ImportScope:
                 except BaseException:  # (the timeout's error, a KeyboardInterrupt): this thread's Worker as before
                     current.restore(self._threads.replaced.pop())
                     raise
-            _ON_THREAD.depth += 1
             depth, standins = self._layer.depth, _STANDINS.depth
             first = depth == 0
             try:
@@ -575,13 +570,19 @@ class ImportScope:
                 self._failed("", error)
                 self._put_back(depth, standins, leaving=False)
                 current.restore(self._threads.replaced.pop())
-                _ON_THREAD.depth -= 1
                 if not _STANDINS.depth:
                     _HOLDER[0] = None
                 if _WAITING[0]:
                     _TURN.notify_all()
                 self._raise_failures("entering")
                 raise  # (never reached: _raise_failures raises)
+
+    def _inside_an_entry(self) -> bool:
+        """Whether this thread runs inside an entry of a scope already (a step nested in it: it holds
+        the turn), its running Worker unmarked meanwhile (code of yours the Worker called)."""
+        if len(self._threads.replaced) > 1:  # (this entry's own is there already)
+            return True
+        return any(other._layer.depth and other._threads.replaced for other in list(_SCOPES) if other is not self)
 
     def _wait_for_turn(self) -> None:
         """Wait (the lock released) until no other Worker's step runs: two Workers' code running at
@@ -658,7 +659,6 @@ class ImportScope:
                 self._put_back(depth - 1, standins - 1, leaving=True)
             finally:
                 current.restore(self._threads.replaced.pop())
-                _ON_THREAD.depth -= 1
                 if not _STANDINS.depth:
                     _HOLDER[0] = None
                 if _WAITING[0]:  # a Worker's step waits on another thread: its turn may have come
