@@ -69,9 +69,13 @@ _LOCK = threading.RLock()
 #: another Worker's step (:meth:`ImportScope._wait_for_turn`); ``_WAITING[0]`` threads wait on it
 _TURN = threading.Condition(_LOCK)
 _WAITING = [0]
-#: the scope whose entry made the stand-ins' first one (``None`` while none is entered) and its
-#: thread: only its steps, and steps nested in a step on that thread, run meanwhile
-_HOLDER: list[Any] = [None, None]
+#: the scope whose entry made the stand-ins' first one (``None`` while none is entered), named by
+#: the error of a wait that timed out
+_HOLDER: list[Any] = [None]
+
+#: every scope made, for :meth:`ImportScope._inside_an_entry` (looked through only when a step may
+#: have to wait its turn: never on one thread alone)
+_SCOPES: weakref.WeakSet[ImportScope] = weakref.WeakSet()
 #: how long a step waits for another Worker's step running on another thread (a step blocked on a
 #: thread that waits for it would wait for ever)
 TURN_TIMEOUT = 60.0
@@ -488,6 +492,7 @@ class ImportScope:
         #: what went wrong in the entry or exit under way, each with the ``sys.modules`` entry it
         #: concerned ("" for none): raised at its end (:meth:`_raise_failures`)
         self._failures: list[tuple[str, BaseException]] = []
+        _SCOPES.add(self)
 
     def __enter__(self) -> ImportScope:
         return self._enter(fresh=True)
@@ -506,17 +511,23 @@ class ImportScope:
         previous = current.swap(self.runtime)  # type: ignore[arg-type]
         self._threads.replaced.append(previous)
         with _LOCK:
-            if _STANDINS.depth and _HOLDER[0] is not self and previous is None and _HOLDER[1] != threading.get_ident():
-                # another Worker's step runs on another thread (a step nested in one on this thread
-                # has a Worker running already, or at least that step's thread): its modules are in
-                # sys.modules until it ends
-                self._wait_for_turn()
+            if (_STANDINS.depth and self._layer.depth != _STANDINS.depth and previous is None
+                    and not self._inside_an_entry()):
+                # another Worker's step runs on another thread (not one this thread's step is nested
+                # in): its modules are in sys.modules until it ends. Each entry of another scope
+                # counts, not just the first one's: a Worker's steps on two threads may overlap, and
+                # the thread whose step came first may end it while the other's goes on (review93a)
+                try:
+                    self._wait_for_turn()
+                except BaseException:  # (the timeout's error, a KeyboardInterrupt): this thread's Worker as before
+                    current.restore(self._threads.replaced.pop())
+                    raise
             depth, standins = self._layer.depth, _STANDINS.depth
             first = depth == 0
             try:
                 if not standins:  # the process's first scope entered: sys.argv stood in for
                     identity.entered()
-                    _HOLDER[0], _HOLDER[1] = self, threading.get_ident()
+                    _HOLDER[0] = self
                 if first:
                     self._host_lists = None  # (set below once read, for _put_back)
                 if first and fresh:
@@ -561,10 +572,17 @@ class ImportScope:
                 current.restore(self._threads.replaced.pop())
                 if not _STANDINS.depth:
                     _HOLDER[0] = None
-                    if _WAITING[0]:
-                        _TURN.notify_all()
+                if _WAITING[0]:
+                    _TURN.notify_all()
                 self._raise_failures("entering")
                 raise  # (never reached: _raise_failures raises)
+
+    def _inside_an_entry(self) -> bool:
+        """Whether this thread runs inside an entry of a scope already (a step nested in it: it holds
+        the turn), its running Worker unmarked meanwhile (code of yours the Worker called)."""
+        if len(self._threads.replaced) > 1:  # (this entry's own is there already)
+            return True
+        return any(other._layer.depth and other._threads.replaced for other in list(_SCOPES) if other is not self)
 
     def _wait_for_turn(self) -> None:
         """Wait (the lock released) until no other Worker's step runs: two Workers' code running at
@@ -575,14 +593,13 @@ class ImportScope:
         _WAITING[0] += 1
         try:
             deadline = time.monotonic() + TURN_TIMEOUT
-            while _STANDINS.depth and _HOLDER[0] is not self:
+            while _STANDINS.depth and self._layer.depth != _STANDINS.depth:
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    holder = _HOLDER[0]
-                    current.restore(self._threads.replaced.pop())
+                    holder = _HOLDER[0] if _HOLDER[0] is not self else None  # (another's, entered since)
                     raise ModuleScopeError(
                         f"workers-env: the Worker of {self.folder} waited {TURN_TIMEOUT:g} s for a step of the Worker of "
-                        f"{getattr(holder, 'folder', '?')} running on another thread: two Workers' code cannot run at "
+                        f"{getattr(holder, 'folder', 'another folder')} running on another thread: two Workers' code cannot run at "
                         "the same moment in one process (their modules share sys.modules), so each waits for the "
                         "other's step to end -- and one that blocks on a thread waiting for it never ends. Run the "
                         "process's Workers on one thread, or each Worker in a process of its own")
@@ -644,8 +661,8 @@ class ImportScope:
                 current.restore(self._threads.replaced.pop())
                 if not _STANDINS.depth:
                     _HOLDER[0] = None
-                    if _WAITING[0]:  # another Worker's step waits on another thread
-                        _TURN.notify_all()
+                if _WAITING[0]:  # a Worker's step waits on another thread: its turn may have come
+                    _TURN.notify_all()
             if self._failures:
                 self._raise_failures("leaving")
 
