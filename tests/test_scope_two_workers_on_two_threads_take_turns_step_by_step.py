@@ -3,11 +3,14 @@ step of one runs (its modules in the process's one ``sys.modules``), the other's
 for it to end, so each imports its own ``helpers`` (flake55 saw the other Worker's module, and
 ``KeyError: 'entry'``, in 13 of 40 runs with ``sys.setswitchinterval(1e-5)``). Here the first
 Worker's step holds itself open in a binding until the second Worker's request, started on another
-thread meanwhile, is either done (it ran inside the step: before, it did) or waiting its turn."""
+thread meanwhile, is either done (it ran inside the step: before, it did) or waiting its turn. A
+step entered on the thread of the step under way -- another Worker loaded from an empty context
+inside it -- runs at once: it would otherwise wait for itself (audit37: no test held it)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import threading
 import time
 
@@ -72,3 +75,48 @@ def test_the_other_workers_step_waits_for_this_ones_to_end(tmp_path):
     assert hold.thread_done.wait(60)
     assert hold.answers == ["two"]
     assert hold.done_during_the_step is False
+
+
+NESTING = '''
+from workers import Response, WorkerEntrypoint
+import helpers_nest60
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        loaded = self.env.NEST.load()  # another Worker's top level runs inside this step, on this thread
+        import helpers_nest60
+        return Response(f"{helpers_nest60.WHO} {loaded}")
+'''
+
+NESTED = '''
+from workers import Response, WorkerEntrypoint
+import helpers_nest60
+
+WHO = helpers_nest60.WHO
+
+
+class Default(WorkerEntrypoint):
+    async def fetch(self, request):
+        return Response(WHO)
+'''
+
+
+class Nest:
+    """Loads a Worker from an empty context (no Worker running in it), as code of no Worker's would."""
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def load(self):
+        return contextvars.Context().run(load_worker, self.folder).module.WHO
+
+
+def test_a_step_entered_on_the_thread_of_the_step_under_way_runs_at_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(scope, "TURN_TIMEOUT", 3.0)  # (waiting for itself would end in ModuleScopeError)
+    folders = {}
+    for who, entry in (("one", NESTING), ("two", NESTED)):
+        folders[who] = one_file_worker(tmp_path / who, entry)
+        (folders[who] / "src" / "helpers_nest60.py").write_text(f"WHO = {who!r}\n")
+    worker = load_worker(folders["one"], env=load_env(folders["one"], bindings={"NEST": Nest(folders["two"])}))
+    assert _answer(worker, "/") == "one two"
