@@ -5,14 +5,17 @@ for it to end, so each imports its own ``helpers`` (flake55 saw the other Worker
 Worker's step holds itself open in a binding until the second Worker's request, started on another
 thread meanwhile, is either done (it ran inside the step: before, it did) or waiting its turn. A
 step entered on the thread of the step under way -- another Worker loaded from an empty context
-inside it -- runs at once: it would otherwise wait for itself (audit37: no test held it)."""
+inside it -- runs at once: it would otherwise wait for itself (audit37: no test held it). The step
+whose turn it was is let go when it ends: a Worker your test drops is collected with its modules."""
 
 from __future__ import annotations
 
 import asyncio
 import contextvars
+import gc
 import threading
 import time
+import weakref
 
 from worker_helpers import one_file_worker
 
@@ -120,3 +123,13 @@ def test_a_step_entered_on_the_thread_of_the_step_under_way_runs_at_once(tmp_pat
         (folders[who] / "src" / "helpers_nest60.py").write_text(f"WHO = {who!r}\n")
     worker = load_worker(folders["one"], env=load_env(folders["one"], bindings={"NEST": Nest(folders["two"])}))
     assert _answer(worker, "/") == "one two"
+
+
+def test_a_worker_let_go_after_its_steps_is_collected_with_its_modules(tmp_path):
+    worker = load_worker(one_file_worker(tmp_path / "dropped", NESTED.replace("import helpers_nest60\n", "").replace(
+        "helpers_nest60.WHO", "'dropped'")))
+    assert _answer(worker, "/") == "dropped"
+    module = weakref.ref(worker.module)
+    del worker
+    gc.collect()
+    assert module() is None  # (audit37: the last step's scope, held as the one whose turn it was, kept it)
