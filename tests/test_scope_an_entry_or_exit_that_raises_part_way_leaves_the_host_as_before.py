@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import types
 
 import pytest
 from worker_helpers import one_file_worker
@@ -49,6 +50,7 @@ class Default(WorkerEntrypoint):
 def _worker(folder):
     one_file_worker(folder, ENTRY)
     (folder / "src" / "helper_exit60.py").write_text("WHO = 'its own'\n")
+    (folder / "src" / "shadow_exit60.py").write_text("WHO = 'its own'\n")  # (never imported by the Worker)
     return load_worker(folder)
 
 
@@ -146,4 +148,64 @@ def test_a_step_that_raises_leaves_the_host_and_the_next_workers_intact(workers,
         assert raised.value is error
     monkeypatch.undo()
     assert [_answer(first, "/import"), _answer(second, "/path"), _answer(first, "/")] == ["its own"] * 3
+    _assert_as_before(before)
+
+
+# (an exit's steps after the one that gives back what the entry stepped aside, and that one)
+SHADOWING = [(ImportScope, "_capture_new_modules"), (scope._Layer, "pop"), (ImportScope, "_remove_path"),
+             (ImportScope, "_remove_finders"), (ImportScope, "_give_hidden_back")]
+
+
+@pytest.mark.parametrize(("owner", "name"), SHADOWING, ids=[point[1] for point in SHADOWING])
+def test_your_module_under_a_name_of_the_workers_folder_is_back_after_a_step_that_raises(workers, monkeypatch, owner,
+                                                                                         name):
+    """A module of yours named as one of the Worker's files steps aside while its code runs, and is
+    back after an exit that raised part-way (audit37: putting back skipped it, no test saw)."""
+    first, _ = workers
+    yours = sys.modules["shadow_exit60"] = types.ModuleType("shadow_exit60")
+    try:
+        before = _host()
+        calls = _break_once(monkeypatch, owner, name, RuntimeError("broken60"))
+        with pytest.raises(ModuleScopeError):
+            _answer(first, "/import")
+        assert calls
+        _assert_as_before(before)
+        assert sys.modules["shadow_exit60"] is yours
+        monkeypatch.undo()
+        assert _answer(first, "/import") == "its own"
+        _assert_as_before(before)
+    finally:
+        sys.modules.pop("shadow_exit60", None)
+
+
+@pytest.mark.parametrize("again", [RuntimeError("again60"), None], ids=["another-error", "the-same-error"])
+def test_an_error_met_again_while_putting_back_is_named_once(workers, monkeypatch, again):
+    """A step that raises at the exit and again when putting back (``_give_hidden_back``: nothing
+    stepped aside here, so nothing is lost): the message names the second error after the first,
+    and the same error object met twice only once (audit37: neither was held)."""
+    first, _ = workers
+    before = _host()
+    error = RuntimeError("broken60")
+    original = ImportScope._give_hidden_back
+    calls = []
+
+    def broken(self):
+        calls.append(1)
+        if len(calls) <= 2:
+            raise error if len(calls) == 1 or again is None else again
+        return original(self)
+
+    monkeypatch.setattr(ImportScope, "_give_hidden_back", broken)
+    with pytest.raises(ModuleScopeError) as raised:
+        _answer(first, "/import")
+    assert len(calls) == 2
+    _assert_as_before(before)
+    message = str(raised.value)
+    assert "raised RuntimeError: broken60." in message
+    if again is None:
+        assert "more error(s)" not in message
+    else:
+        assert message.endswith("(1 more error(s) while putting them back: RuntimeError: again60)")
+    monkeypatch.undo()
+    assert _answer(first, "/import") == "its own"
     _assert_as_before(before)
