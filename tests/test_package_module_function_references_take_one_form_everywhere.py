@@ -60,3 +60,16 @@ def test_a_module_whose_own_code_fails_is_named_alike_everywhere(tmp_path):
     with pytest.raises(ConfigError) as info:
         load_env(root, embedders={MODEL: "lo60_broken:embed"})
     assert str(info.value) == f'the embedders= argument, "{MODEL}": {said}'
+
+
+def test_a_module_that_is_not_there_is_named_alike_everywhere(tmp_path):
+    root = _project(tmp_path, "lo60_here", '[tool.workers-env.bindings]\nSTORE = "lo60_absent:make"\n')
+    said = ('cannot import "lo60_absent" for "lo60_absent:{}" (No module named \'lo60_absent\'); the module must be '
+            f"importable from {root} or your environment")
+    with pytest.raises(ConfigError) as info:
+        bindings_from_pyproject(load_config(root))
+    assert info.value.problems == [f"[tool.workers-env.bindings] in {root / 'pyproject.toml'}: STORE: "
+                                   + said.format("make")]
+    with pytest.raises(ConfigError) as info:
+        load_env(root, embedders={MODEL: "lo60_absent:embed"})
+    assert str(info.value) == f'the embedders= argument, "{MODEL}": ' + said.format("embed")

@@ -201,6 +201,7 @@ def test_an_error_met_again_while_putting_back_is_named_once(workers, monkeypatc
     assert len(calls) == 2
     _assert_as_before(before)
     message = str(raised.value)
+    assert message.startswith("workers-env: leaving the Worker's module scope failed: ")
     assert "raised RuntimeError: broken60." in message
     if again is None:
         assert "more error(s)" not in message
