@@ -32,6 +32,7 @@ from workers import Response, WorkerEntrypoint
 import helper_exit60
 
 COUNT = itertools.count()
+THIS = sys.modules[__name__]
 
 
 class Default(WorkerEntrypoint):
@@ -41,6 +42,8 @@ class Default(WorkerEntrypoint):
             sys.modules[f"made_exit60_{next(COUNT)}"] = types.ModuleType("made_exit60")
         elif path == "path":  # an entry of its own on sys.path
             sys.path.insert(0, "/nowhere-exit60")
+        elif path == "same":  # its own module is still its own
+            return Response(str(sys.modules.get(__name__) is THIS))
         await asyncio.sleep(0)
         import helper_exit60
         return Response(helper_exit60.WHO)
@@ -209,4 +212,30 @@ def test_an_error_met_again_while_putting_back_is_named_once(workers, monkeypatc
         assert message.endswith("(1 more error(s) while putting them back: RuntimeError: again60)")
     monkeypatch.undo()
     assert _answer(first, "/import") == "its own"
+    _assert_as_before(before)
+
+
+def test_an_interrupt_amid_the_plain_exits_removals_keeps_the_workers_modules_its_own(workers, monkeypatch):
+    """A ``KeyboardInterrupt`` arriving while the plain exit takes the Worker's names out of
+    ``sys.modules`` (injected: the defaults the removals read raise once its main module is out):
+    the host is as before and the Worker's modules are still its own -- the exit counts the scope
+    left before it starts taking out, so putting back does not read the names it took out as ones
+    the Worker's code deleted (audit37: zeroed last, nothing saw)."""
+    first, _ = workers
+    before = _host()
+    for ready in ("/", "/"):
+        assert _answer(first, ready) == "its own"
+
+    def absent():
+        while True:
+            if "entry" not in sys.modules:
+                raise KeyboardInterrupt
+            yield scope._MISSING
+
+    monkeypatch.setattr(scope, "_ABSENT", absent())
+    with pytest.raises(KeyboardInterrupt):
+        _answer(first, "/")
+    monkeypatch.undo()
+    _assert_as_before(before)
+    assert [_answer(first, "/same"), _answer(first, "/")] == ["True", "its own"]
     _assert_as_before(before)
