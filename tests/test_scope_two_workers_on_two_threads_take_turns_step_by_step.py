@@ -15,6 +15,7 @@ import contextvars
 import gc
 import threading
 import time
+import warnings
 import weakref
 
 from worker_helpers import one_file_worker
@@ -133,3 +134,45 @@ def test_a_worker_let_go_after_its_steps_is_collected_with_its_modules(tmp_path)
     del worker
     gc.collect()
     assert module() is None  # (audit37: the last step's scope, held as the one whose turn it was, kept it)
+
+
+class HoldUntilRefused(Hold):
+    """Starts the other Worker's request on a thread and holds this step until that request ends."""
+
+    def hold(self):
+        def run():
+            try:
+                self.answers.append(_answer(self.other, "/"))
+            except Exception as error:  # noqa: BLE001 - the refusal looked at below
+                self.answers.append(error)
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        thread.join(60)  # (a bound, not a measure: the wait ends after TURN_TIMEOUT)
+
+
+def test_a_step_that_waits_longer_than_turn_timeout_is_refused_with_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setattr(scope, "TURN_TIMEOUT", 0.5)
+    hold = HoldUntilRefused()
+    workers, folders = [], []
+    for who in ("one", "two"):
+        folders.append(one_file_worker(tmp_path / who, ENTRY))
+        (folders[-1] / "src" / "helpers_turn60.py").write_text(f"WHO = {who!r}\n")
+        workers.append(load_worker(folders[-1], env=load_env(folders[-1], bindings={"HOLD": hold})))
+    hold.other = workers[1]
+    assert _answer(workers[0], "/hold") == "one"
+    [refused] = hold.answers
+    assert isinstance(refused, scope.ModuleScopeError)
+    said = str(refused)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        del refused, hold.answers[:]
+        gc.collect()
+    # (the refused request's handler never ran: audit37 found it collected unawaited, a RuntimeWarning)
+    assert [str(w.message) for w in caught if "never awaited" in str(w.message)] == []
+    assert said == (
+        f"workers-env: the Worker of {folders[1] / 'src'} waited 0.5 s for a step of the Worker of {folders[0] / 'src'} "
+        "running on another thread: two Workers' code cannot run at the same moment in one process (their modules "
+        "share sys.modules), so each waits for the other's step to end -- and one that blocks on a thread waiting for "
+        "it never ends. Run the process's Workers on one thread, or each Worker in a process of its own")
+    assert _answer(workers[1], "/") == "two"  # (the other Worker's next step runs as usual)
