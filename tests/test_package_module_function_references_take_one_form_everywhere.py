@@ -8,6 +8,8 @@ own code failed came out as its bare exception, and a name with a space passed t
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from workers_env import ConfigError, load_env
@@ -29,11 +31,13 @@ def _project(tmp_path, module: str, pyproject: str = "", code: str = CODE):
 def test_a_dotted_name_after_the_colon_is_taken_by_a_bindings_factory(tmp_path):
     root = _project(tmp_path, "lo60_facts_a", '[tool.workers-env.bindings]\nSTORE = "lo60_facts_a:Fakes.make"\n')
     assert bindings_from_pyproject(load_config(root)) == {"STORE": {"made": True}}
+    assert str(root) not in sys.path  # (on it only while the module imports; audit37)
 
 
 def test_and_by_an_embedder(tmp_path):
     root = _project(tmp_path, "lo60_emb_a", f'[tool.workers-env.ai.embedders]\n"{MODEL}" = "lo60_emb_a:Fakes.embed"\n')
     load_env(root)  # (refused, it would raise)
+    assert str(root) not in sys.path
 
 
 @pytest.mark.parametrize("target", ["lo60_x:f g", "lo60_x:", ":f", "lo60_x:f:g", "lo60 x:f", "lo60_x:f."])
