@@ -160,6 +160,8 @@ HAND_MADE = {
     "kv metadata": {"value": "v", "metadata": {"nested": {"deep": [{"a": None}, [], {}]}}, "cacheStatus": None},
     "shared metadata": _shared(), "holding itself": _holding_itself(),
     "deep, past the walk": _deep(sdkresults.MOST_LEVELS + 5), "deep, within the walk": _deep(sdkresults.MOST_LEVELS - 3),
+    "whole floats at the safe range's ends": {"top": float(MAX_SAFE_INTEGER), "low": -float(MAX_SAFE_INTEGER),
+                                              "in a list": [float(MAX_SAFE_INTEGER), "x", -float(MAX_SAFE_INTEGER)]},
     "ints out of order": {"b": 1, "10": 2, "2": 3, "a": {"5": None, "x": 1, "0": 2}},
     "bytes value": {"value": b"\x00\xff"}, "a tuple": {"pair": (1, {"0": 1})},
     **{f"query values={v} metadata={m!r} {ver}": _query_result(v, m, ver)
