@@ -8,6 +8,8 @@ own code failed came out as its bare exception, and a name with a space passed t
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from workers_env import ConfigError, load_env
@@ -29,11 +31,13 @@ def _project(tmp_path, module: str, pyproject: str = "", code: str = CODE):
 def test_a_dotted_name_after_the_colon_is_taken_by_a_bindings_factory(tmp_path):
     root = _project(tmp_path, "lo60_facts_a", '[tool.workers-env.bindings]\nSTORE = "lo60_facts_a:Fakes.make"\n')
     assert bindings_from_pyproject(load_config(root)) == {"STORE": {"made": True}}
+    assert str(root) not in sys.path  # (on it only while the module imports; audit37)
 
 
 def test_and_by_an_embedder(tmp_path):
     root = _project(tmp_path, "lo60_emb_a", f'[tool.workers-env.ai.embedders]\n"{MODEL}" = "lo60_emb_a:Fakes.embed"\n')
     load_env(root)  # (refused, it would raise)
+    assert str(root) not in sys.path
 
 
 @pytest.mark.parametrize("target", ["lo60_x:f g", "lo60_x:", ":f", "lo60_x:f:g", "lo60 x:f", "lo60_x:f."])
@@ -99,3 +103,16 @@ def test_a_missing_module_of_the_projects_own_package_is_named_as_failing(tmp_pa
     assert more == (f'{where}: MORE: cannot import "lo60_other.nope" for "lo60_other.nope:make" (No module named '
                     f"'lo60_other.nope'; 'lo60_other' is not a package); the module must be importable from {root} "
                     "or your environment")
+
+
+def test_a_module_that_is_not_there_is_named_alike_everywhere(tmp_path):
+    root = _project(tmp_path, "lo60_here", '[tool.workers-env.bindings]\nSTORE = "lo60_absent:make"\n')
+    said = ('cannot import "lo60_absent" for "lo60_absent:{}" (No module named \'lo60_absent\'); the module must be '
+            f"importable from {root} or your environment")
+    with pytest.raises(ConfigError) as info:
+        bindings_from_pyproject(load_config(root))
+    assert info.value.problems == [f"[tool.workers-env.bindings] in {root / 'pyproject.toml'}: STORE: "
+                                   + said.format("make")]
+    with pytest.raises(ConfigError) as info:
+        load_env(root, embedders={MODEL: "lo60_absent:embed"})
+    assert str(info.value) == f'the embedders= argument, "{MODEL}": ' + said.format("embed")

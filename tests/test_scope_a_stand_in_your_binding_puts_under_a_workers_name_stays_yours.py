@@ -85,3 +85,29 @@ def test_your_stand_in_stays_yours(tmp_path, path, stand_in):
     finally:
         sys.modules.pop("helper_standin59", None)
     assert seen == ["its own, then its own", f"{stand_in.WHO}, then its own", "its own, then its own"]
+
+
+class FakeNewName(Fake):
+    def patch(self):
+        sys.modules["yours_new60"] = self.stand_in
+
+
+@pytest.mark.parametrize("stand_in", [StandIn(), _mock(), _made_module()], ids=["object", "mock", "module-made-in-code"])
+def test_your_stand_in_under_a_new_name_stays_yours(tmp_path, stand_in):
+    """The same under a name that is none of the Worker's (new in the step): what the Worker's own
+    code makes there is kept for it (tests/test_scope_a_workers_replacement_of_a_stand_in_or_none_stays_its_own.py),
+    what your code makes stays in your ``sys.modules`` (audit37: taking it for the Worker's went unseen)."""
+    folder = one_file_worker(tmp_path, ENTRY)
+    (folder / "src" / "helper_standin59.py").write_text("")
+    (folder / "src" / "other_standin59.py").write_text("")
+    worker = load_worker(folder, env=load_env(folder, bindings={"FAKE": FakeNewName(stand_in)}))
+
+    async def steps():
+        return [await (await worker.fetch(p)).text() for p in ("/", "/patch", "/")]
+
+    try:
+        seen = asyncio.run(steps())
+        assert sys.modules.get("yours_new60") is stand_in
+    finally:
+        sys.modules.pop("yours_new60", None)
+    assert seen == ["its own, then its own"] * 3

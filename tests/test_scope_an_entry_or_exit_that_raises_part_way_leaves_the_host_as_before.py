@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import types
 
 import pytest
 from worker_helpers import one_file_worker
@@ -31,6 +32,7 @@ from workers import Response, WorkerEntrypoint
 import helper_exit60
 
 COUNT = itertools.count()
+THIS = sys.modules[__name__]
 
 
 class Default(WorkerEntrypoint):
@@ -40,6 +42,8 @@ class Default(WorkerEntrypoint):
             sys.modules[f"made_exit60_{next(COUNT)}"] = types.ModuleType("made_exit60")
         elif path == "path":  # an entry of its own on sys.path
             sys.path.insert(0, "/nowhere-exit60")
+        elif path == "same":  # its own module is still its own
+            return Response(str(sys.modules.get(__name__) is THIS))
         await asyncio.sleep(0)
         import helper_exit60
         return Response(helper_exit60.WHO)
@@ -49,6 +53,7 @@ class Default(WorkerEntrypoint):
 def _worker(folder):
     one_file_worker(folder, ENTRY)
     (folder / "src" / "helper_exit60.py").write_text("WHO = 'its own'\n")
+    (folder / "src" / "shadow_exit60.py").write_text("WHO = 'its own'\n")  # (never imported by the Worker)
     return load_worker(folder)
 
 
@@ -142,8 +147,97 @@ def test_a_step_that_raises_leaves_the_host_and_the_next_workers_intact(workers,
         assert raised.value.__cause__ is error
         assert "raised RuntimeError: broken60" in str(raised.value)
         assert "as they were before the Worker's code ran" in str(raised.value)
+        if name == "_capture":  # one entry's judging: named (audit37)
+            assert "the Worker's module scope failed: judging sys.modules['made_exit60_" in str(raised.value)
     else:
         assert raised.value is error
     monkeypatch.undo()
     assert [_answer(first, "/import"), _answer(second, "/path"), _answer(first, "/")] == ["its own"] * 3
+    _assert_as_before(before)
+
+
+# (an exit's steps after the one that gives back what the entry stepped aside, and that one)
+SHADOWING = [(ImportScope, "_capture_new_modules"), (scope._Layer, "pop"), (ImportScope, "_remove_path"),
+             (ImportScope, "_remove_finders"), (ImportScope, "_give_hidden_back")]
+
+
+@pytest.mark.parametrize(("owner", "name"), SHADOWING, ids=[point[1] for point in SHADOWING])
+def test_your_module_under_a_name_of_the_workers_folder_is_back_after_a_step_that_raises(workers, monkeypatch, owner,
+                                                                                         name):
+    """A module of yours named as one of the Worker's files steps aside while its code runs, and is
+    back after an exit that raised part-way (audit37: putting back skipped it, no test saw)."""
+    first, _ = workers
+    yours = sys.modules["shadow_exit60"] = types.ModuleType("shadow_exit60")
+    try:
+        before = _host()
+        calls = _break_once(monkeypatch, owner, name, RuntimeError("broken60"))
+        with pytest.raises(ModuleScopeError):
+            _answer(first, "/import")
+        assert calls
+        _assert_as_before(before)
+        assert sys.modules["shadow_exit60"] is yours
+        monkeypatch.undo()
+        assert _answer(first, "/import") == "its own"
+        _assert_as_before(before)
+    finally:
+        sys.modules.pop("shadow_exit60", None)
+
+
+@pytest.mark.parametrize("again", [RuntimeError("again60"), None], ids=["another-error", "the-same-error"])
+def test_an_error_met_again_while_putting_back_is_named_once(workers, monkeypatch, again):
+    """A step that raises at the exit and again when putting back (``_give_hidden_back``: nothing
+    stepped aside here, so nothing is lost): the message names the second error after the first,
+    and the same error object met twice only once (audit37: neither was held)."""
+    first, _ = workers
+    before = _host()
+    error = RuntimeError("broken60")
+    original = ImportScope._give_hidden_back
+    calls = []
+
+    def broken(self):
+        calls.append(1)
+        if len(calls) <= 2:
+            raise error if len(calls) == 1 or again is None else again
+        return original(self)
+
+    monkeypatch.setattr(ImportScope, "_give_hidden_back", broken)
+    with pytest.raises(ModuleScopeError) as raised:
+        _answer(first, "/import")
+    assert len(calls) == 2
+    _assert_as_before(before)
+    message = str(raised.value)
+    assert message.startswith("workers-env: leaving the Worker's module scope failed: ")
+    assert "raised RuntimeError: broken60." in message
+    if again is None:
+        assert "more error(s)" not in message
+    else:
+        assert message.endswith("(1 more error(s) while putting them back: RuntimeError: again60)")
+    monkeypatch.undo()
+    assert _answer(first, "/import") == "its own"
+    _assert_as_before(before)
+
+
+def test_an_interrupt_amid_the_plain_exits_removals_keeps_the_workers_modules_its_own(workers, monkeypatch):
+    """A ``KeyboardInterrupt`` arriving while the plain exit takes the Worker's names out of
+    ``sys.modules`` (injected: the defaults the removals read raise once its main module is out):
+    the host is as before and the Worker's modules are still its own -- the exit counts the scope
+    left before it starts taking out, so putting back does not read the names it took out as ones
+    the Worker's code deleted (audit37: zeroed last, nothing saw)."""
+    first, _ = workers
+    before = _host()
+    for ready in ("/", "/"):
+        assert _answer(first, ready) == "its own"
+
+    def absent():
+        while True:
+            if "entry" not in sys.modules:
+                raise KeyboardInterrupt
+            yield scope._MISSING
+
+    monkeypatch.setattr(scope, "_ABSENT", absent())
+    with pytest.raises(KeyboardInterrupt):
+        _answer(first, "/")
+    monkeypatch.undo()
+    _assert_as_before(before)
+    assert [_answer(first, "/same"), _answer(first, "/")] == ["True", "its own"]
     _assert_as_before(before)

@@ -162,6 +162,8 @@ HAND_MADE = {
     "kv metadata": {"value": "v", "metadata": {"nested": {"deep": [{"a": None}, [], {}]}}, "cacheStatus": None},
     "shared metadata": _shared(), "holding itself": _holding_itself(),
     "deep, past the walk": _deep(sdkresults.MOST_LEVELS + 5), "deep, within the walk": _deep(sdkresults.MOST_LEVELS - 3),
+    "whole floats at the safe range's ends": {"top": float(MAX_SAFE_INTEGER), "low": -float(MAX_SAFE_INTEGER),
+                                              "in a list": [float(MAX_SAFE_INTEGER), "x", -float(MAX_SAFE_INTEGER)]},
     "ints out of order": {"b": 1, "10": 2, "2": 3, "a": {"5": None, "x": 1, "0": 2}},
     "bytes value": {"value": b"\x00\xff"}, "a tuple": {"pair": (1, {"0": 1})},
     **{f"query values={v} metadata={m!r} {ver}": _query_result(v, m, ver)
@@ -358,3 +360,23 @@ def test_worker_code_receives_what_the_three_passes_gave(tmp_path: Path, monkeyp
     assert asyncio.run(answer()) == with_walk
     external_sdk = sdk is not None or date >= "2026-04-21"
     assert len(walked) >= 6 if external_sdk else walked == []  # (1.3.0 converts KV's, D1's and MINE's results)
+
+
+def test_the_lists_handed_out_are_copies_as_the_passes_make_them() -> None:
+    """Worker code that changes a list of a result changes nothing of the binding's answer: each
+    list the walk hands out -- a list of numbers alone too, the top-level one and nested ones --
+    is a new one, as ``to_py``'s (audit37: one handed out as the JS array's own list went unseen)."""
+    for raw in ([0.5, 1.5], [[1, 2]], {"values": [0.5, 1.0]}, {"a": [3, 4], "b": [[1.5]]}):
+        value = from_plain(raw)
+        first = outcome(envwrap.python_from_rpc, value)
+        got = envwrap.python_from_rpc(value)
+        lists, stack = [], [got]
+        while stack:
+            found = stack.pop()
+            if isinstance(found, list):
+                lists.append(found)
+            stack.extend(found.values() if isinstance(found, dict) else found if isinstance(found, list) else ())
+        assert lists
+        for each in lists:
+            each.append(99)
+        assert outcome(envwrap.python_from_rpc, value) == first, raw

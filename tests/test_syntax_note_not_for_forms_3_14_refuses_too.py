@@ -43,6 +43,7 @@ def test_the_forms_3_14_reads_keep_it():
                    "def f[T](\n    x: T,\n) -> T:\n    return x\n", "x = (t'a',\n     1)\n", "type X[T] = list[T]\n",
                    "class C[T](dict):\n    pass\n", "def f[T: (int, str), U: dict[str, int] = dict](x):\n    pass\n",
                    "class C[T, ](dict):\n    pass\n",
+                   "def f[*Ts, **P](x):\n    pass\n",  # (a TypeVarTuple and a ParamSpec read too; audit37)
                    # leftovers60: a t-string on a clause's own line (3.14.10 reads each)
                    "x = 1\nif x:\n    pass\nelif t'a{x}':\n    pass\n", "x = 1\nif x:\n    pass\nelse: y = t'a'\n",
                    "try:\n    pass\nexcept ValueError: y = t'a'\n", "try:\n    pass\nfinally: y = t'a'\n",

@@ -270,6 +270,11 @@ MODULES = (
     Audited("loglevel", "workers_env/_loglevel.py", ("test_cli_*", "test_dev_*", "test_wrangler_log*"), texts=True,
             code=True),
     Audited("env", "workers_env/_env.py", ("test_env_*", "test_load_env*", "test_fuzz_load_env*"), texts=True, code=True),
+    # the one parser of "package.module:function" references (leftovers60): factories, embedders, replies
+    Audited("targets", "workers_env/_targets.py",
+            ("test_package_module_function_*", "test_plugged_function_*", "test_ai_plugged_*", "test_ai_pyproject_*",
+             "test_supplied_bindings*", "test_binding_factory_*", "test_pyproject_*", "test_load_env*"),
+            texts=True, code=True),
     Audited("plugin", "workers_env/pytest_plugin.py", ("test_plugin_*",), texts=True, code=True),
     Audited("seeding", "workers_env/seeding.py", ("test_plugin_*", "test_seeding_*"), texts=True, code=True),
 )

@@ -160,7 +160,11 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         enter = self._enter
         if enter is None:
             self._enter = getattr(self._scope, "resume", None) or self._scope.__enter__
-            return self._scope.__enter__()
+            try:
+                return self._scope.__enter__()
+            except BaseException:  # (ModuleScopeError: a turn waited for too long) its code never runs:
+                self._coro.close()  # closed, not collected unawaited (a RuntimeWarning of ours; audit37)
+                raise
         return enter()
 
     def send(self, value: Any) -> Any:
