@@ -75,9 +75,12 @@ sides, each in a fresh copy of the project:
   ``<config> is valid.`` when there is no error; exit 1 exactly when the reader throws.
 
     WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler PYTHONPATH=$PWD python3 tools/wrangler/cli_layout_differential.py \
-        [-k SUBSTRING] [--cache FILE]
+        [-k SUBSTRING] [--cache FILE] [--cached-only]
 
-``--cache FILE`` keeps wrangler's results between runs (they do not change). Prints each
+``--cache FILE`` keeps wrangler's results between runs (they do not change); it is written as the
+answers come (every ten), so a run stopped part-way leaves what it got for the next.
+``--cached-only`` runs only the lines whose wrangler answer the cache holds (and ``validate``): a
+run that would not end in the time compared on its cached part. Prints each
 difference and ``N/M identical``; exit status 0 when all are. Not collected by pytest (it
 needs Node and wrangler).
 """
@@ -91,6 +94,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -1193,12 +1197,16 @@ def print_differences(compared: list[tuple[str, dict, dict]]) -> int:
 def main() -> int:
     argv = sys.argv[1:]
     if {"-h", "--help"} & set(argv):  # (a whole run takes minutes: never start one for a help request)
-        print(f"usage: {Path(sys.argv[0]).name} [-k TEXT] [--cache FILE]\n\n{__doc__}")
+        print(f"usage: {Path(sys.argv[0]).name} [-k TEXT] [--cache FILE] [--cached-only]\n\n{__doc__}")
         return 0
-    unknown = [a for i, a in enumerate(argv) if a.startswith("-") and a not in ("-k", "--cache")
+    unknown = [a for i, a in enumerate(argv) if a.startswith("-") and a not in ("-k", "--cache", "--cached-only")
                and (i == 0 or argv[i - 1] not in ("-k", "--cache"))]
     if unknown:
-        print(f"cli_layout_differential.py: unknown option {unknown[0]} (options: -k TEXT, --cache FILE, --help)",
+        print(f"cli_layout_differential.py: unknown option {unknown[0]} (options: -k TEXT, --cache FILE, "
+              "--cached-only, --help)", file=sys.stderr)
+        return 2
+    if "--cached-only" in argv and "--cache" not in argv:
+        print("cli_layout_differential.py: --cached-only needs --cache FILE (the answers to compare with)",
               file=sys.stderr)
         return 2
     only = argv[argv.index("-k") + 1] if "-k" in argv else None
@@ -1235,6 +1243,19 @@ def main() -> int:
         label = "state :: " + " ; ".join(" ".join(step) for step in steps)
         if only is None or only in label:
             sequences.append((label, "state", clean[1], clean[2], steps[0][0], steps))
+    if "--cached-only" in argv:
+        jobs = [job for job in jobs if job[0] in cache]
+        sequences = [job for job in sequences if job[0] in cache]
+    lock = threading.Lock()
+    unsaved = [0]
+
+    def save_cache() -> None:  # (rerun61) as the answers come: a run stopped part-way keeps them
+        if cache_file:
+            temporary = cache_file.with_name(cache_file.name + ".part")
+            temporary.write_text(json.dumps(cache, indent=1, ensure_ascii=False))
+            os.replace(temporary, cache_file)
+            unsaved[0] = 0
+
     with tempfile.TemporaryDirectory(prefix="cli-layout-") as tmp:
         root = Path(tmp)
 
@@ -1253,7 +1274,11 @@ def main() -> int:
             else:
                 result = run((wrangler if side == "wrangler" else ours) + full, folder)
             if side == "wrangler":
-                cache[label] = result
+                with lock:
+                    cache[label] = result
+                    unsaved[0] += 1
+                    if unsaved[0] >= 10:
+                        save_cache()
             return result
 
         with ThreadPoolExecutor(max_workers=3) as pool:
@@ -1261,8 +1286,7 @@ def main() -> int:
             mine = list(pool.map(lambda j: one(j, "ours"), jobs + sequences))
             ours_then_wrangler = list(pool.map(lambda j: one(j, "ours>wrangler"), sequences))
             wrangler_then_ours = list(pool.map(lambda j: one(j, "wrangler>ours"), sequences))
-        if cache_file:
-            cache_file.write_text(json.dumps(cache, indent=1, ensure_ascii=False))
+        save_cache()
 
         def plain(result: dict, side: str, kind: str) -> dict:
             if side == "wrangler":
