@@ -535,6 +535,7 @@ class ImportScope:
         self._attached: list[tuple[ModuleType, str, ModuleType]] = []
         self._masked: list[tuple[int, str]] = []  # sys.path entries stepped aside, with their places
         self._path_cache: dict[tuple[str, str], bool] = {}  # (entry, cwd) -> is one of _above
+        self._resolutions: dict[tuple[Any, str], Path | None] = {}  # (entry, cwd) -> resolved (_resolved)
         self._seen: set[str] = set()  # sys.modules names already looked at, and those found
         self._root_tops: set[str] = set()  # there that were imported from a folder outside the upload
         self._root_packages: set[str] = set()  # those of them that are packages
@@ -932,6 +933,18 @@ class ImportScope:
                 and not where.is_relative_to(self.root) and not where.is_relative_to(self.project / "python_modules")
                 and not _installed_folder(where, self.project))
 
+    def _resolved(self, key: tuple[Any, str], entry: Any, cwd: str) -> Path | None:
+        """The ``sys.path`` entry ``entry`` resolved (``None``: it resolves to nothing), read once a
+        scope for both its uses: :meth:`_mask_above`, :meth:`_outside_upload` (``key``: theirs)."""
+        known = self._resolutions.get(key, _MISSING)
+        if known is _MISSING:
+            try:
+                known = Path(cwd, entry).resolve()
+            except (OSError, TypeError, ValueError):
+                known = None
+            self._resolutions[key] = known
+        return known  # type: ignore[return-value]
+
     def _outside_upload(self, entry: object, cwd: str) -> bool:
         """Whether the ``sys.path`` entry names a folder of the project that wrangler does not upload."""
         if not isinstance(entry, str) or not self.partial:
@@ -939,11 +952,7 @@ class ImportScope:
         key = (entry, "" if os.path.isabs(entry) else cwd)
         outside = self._outside_cache.get(key)
         if outside is None:
-            try:
-                where: Path | None = Path(cwd, entry).resolve()
-            except (OSError, TypeError, ValueError):
-                where = None
-            outside = self._outside_folder(where)
+            outside = self._outside_folder(self._resolved(key, entry, cwd))
             self._outside_cache[key] = outside
         return outside
 
@@ -1107,10 +1116,7 @@ class ImportScope:
             key = (entry, "" if os.path.isabs(entry) else cwd)
             masked = self._path_cache.get(key)
             if masked is None:
-                try:
-                    masked = Path(cwd, entry).resolve() in self._above
-                except (OSError, TypeError, ValueError):
-                    masked = False
+                masked = self._resolved(key, entry, cwd) in self._above
                 self._path_cache[key] = masked
             if masked:
                 self._masked.append((index, entry))
