@@ -91,3 +91,58 @@ async def test_the_walks_keep_no_module_alive(tmp_path):
     del module
     gc.collect()
     assert gone() is None
+
+
+def test_a_module_replaced_under_its_name_by_a_test_module_is_the_hosts_at_the_next_walk(tmp_path):
+    library = types.ModuleType("replaced_module")
+    library.__file__ = f"{sys.prefix}/lib/site-packages/replaced_module.py"
+    sys.modules["replaced_module"] = library
+    folders = (str(tmp_path) + "/",)
+    try:
+        note_host_modules(folders, lambda _m: False)
+        mine = types.ModuleType("replaced_module")  # the same name, size and order of sys.modules: another module
+        mine.__file__ = str(tmp_path / "test_replaced.py")
+        sys.modules["replaced_module"] = mine
+        note_host_modules(folders, lambda _m: False)
+        assert HOST_NAMESPACES.get(id(mine.__dict__)) is mine
+    finally:
+        del sys.modules["replaced_module"]
+
+
+def test_a_module_under_the_next_loads_folder_is_the_hosts_at_its_walk(tmp_path):
+    module = types.ModuleType("beside_module")
+    module.__file__ = str(tmp_path / "second" / "beside_module.py")  # no test's name, no library's
+    sys.modules["beside_module"] = module
+    try:
+        note_host_modules((str(tmp_path / "first") + "/",), lambda _m: False)
+        assert id(module.__dict__) not in HOST_NAMESPACES
+        note_host_modules((str(tmp_path / "second") + "/",), lambda _m: False)  # sys.modules as it was
+        assert HOST_NAMESPACES.get(id(module.__dict__)) is module
+    finally:
+        del sys.modules["beside_module"]
+
+
+@pytest.mark.asyncio
+async def test_a_module_replaced_under_its_name_by_the_projects_is_refused_at_the_next_load(tmp_path):
+    project = one_file_worker(tmp_path / "p", ENTRY)
+    (project / "outside_helper.py").write_text('WORD = "outside"\n')  # beside the config, not under src/
+    helper = types.ModuleType("outside_helper")
+    helper.WORD = "outside"
+    helper.__spec__ = importlib.machinery.ModuleSpec("outside_helper", None, origin="/elsewhere/outside_helper.py")
+    helper.__spec__.has_location = True
+    sys.modules["outside_helper"] = helper
+    try:
+        answer = await load_worker(project).fetch("/")
+        assert (answer.status, await answer.text()) == (200, "outside")
+        # another module under the same name (sys.modules' size and newest name unchanged), the project's
+        projects = types.ModuleType("outside_helper")
+        projects.WORD = "outside"
+        projects.__spec__ = importlib.machinery.ModuleSpec("outside_helper", None, origin=str(project / "outside_helper.py"))
+        projects.__spec__.has_location = True
+        projects.__file__ = str(project / "outside_helper.py")
+        sys.modules["outside_helper"] = projects
+        worker = load_worker(project)
+        with pytest.raises(ModuleNotFoundError, match="outside_helper"):
+            await worker.fetch("/")
+    finally:
+        sys.modules.pop("outside_helper", None)

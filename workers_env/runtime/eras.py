@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import importlib.metadata
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -253,14 +254,15 @@ def vendored_sdk_version(root: Path, *, synced_by_build: bool = False) -> tuple[
 def _ci_workflows_folder(root: Path) -> Path | None:
     """The ``.github/workflows`` of the repository holding ``root`` (up to the folder with
     ``.git``, at most five levels up), if any."""
-    folder = root.resolve()
+    folder = os.path.realpath(root)  # (as Path.resolve; os.path on str: a load asks six times, load61)
     for _ in range(6):
-        candidate = folder / ".github" / "workflows"
-        if candidate.is_dir():
-            return candidate
-        if (folder / ".git").exists() or folder.parent == folder:
+        candidate = os.path.join(folder, ".github", "workflows")
+        if os.path.isdir(candidate):
+            return Path(candidate)
+        parent = os.path.dirname(folder)
+        if os.path.exists(os.path.join(folder, ".git")) or parent == folder:
             return None
-        folder = folder.parent
+        folder = parent
     return None
 
 

@@ -18,6 +18,7 @@ An editable install elsewhere stays a library.
 from __future__ import annotations
 
 import functools
+import operator
 import os
 import sys
 import weakref
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 from types import FunctionType, ModuleType
 
-from workers_env.runtime.moduledicts import held_attribute, held_names
+from workers_env.runtime.moduledicts import ModulesSnapshot, held_attribute, held_names
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["HOST_NAMESPACES", "INTERPRETER_FOLDERS", "is_the_hosts", "note_host_modules"]
@@ -71,23 +72,72 @@ def note_host_modules(folders: tuple[str, ...], owned: Callable[[ModuleType], bo
     """Remember the modules now in ``sys.modules`` that are the host's own: neither a Worker's
     (``owned``) nor a library's, and a test module or conftest or under one of ``folders``
     (the project's and the module root, each ending in a separator)."""
-    for module in list(sys.modules.values()):
-        if id(module) in _HOST_MODULES:  # (held in HOST_NAMESPACES: its id is its own)
-            continue
-        known = _NEVER_HOSTS.get(id(module))
-        if known is not None and known[0]() is module and type(module) is ModuleType \
-                and module.__dict__.get("__file__") is known[1]:
-            continue
-        names = held_names(module) if issubclass(type(module), ModuleType) else None
-        if names is None or id(names) in HOST_NAMESPACES:
-            continue
-        file = names.get("__file__")
-        if not isinstance(file, str) or _a_library(file) or not os.path.isabs(file):
-            if type(module) is ModuleType:  # (a plain module's __dict__ is read as held_names reads it)
-                _NEVER_HOSTS[id(module)] = (weakref.ref(module, functools.partial(_forget, id(module))), file)
-        elif (file.startswith(folders) or _a_test(file, names)) and not owned(module):
-            HOST_NAMESPACES[id(names)] = module
-            _HOST_MODULES.add(id(module))
+    values = _WALKED.current()
+    if values is not None and _never_hosts_kept(values):
+        # sys.modules as the last walk left it, and no library's module given another __file__ since:
+        # only the modules it could not settle are judged again (the folders are this load's)
+        settled = True
+        for index in _UNSETTLED[:]:
+            settled = _judge(values[index], folders, owned) is None and settled
+        if not settled:
+            _WALKED.forget()
+        return
+    names, values = list(sys.modules), list(sys.modules.values())
+    unsettled: list[int] = []
+    never: list[int] = []
+    for index, module in enumerate(values):
+        verdict = _judge(module, folders, owned)
+        if verdict is None:
+            unsettled.append(index)
+        elif verdict is _NEVER:
+            never.append(index)
+    _UNSETTLED[:] = unsettled
+    _NEVER_AT[:] = [operator.itemgetter(*never) if len(never) > 1 else (lambda values: tuple(values[i] for i in never)),
+                    [values[i].__dict__.get("__file__") for i in never]]
+    _WALKED.take(names, values)
+
+
+#: ``sys.modules`` as :func:`note_host_modules`' last walk of it left it
+_WALKED = ModulesSnapshot()
+#: where the modules that walk could not settle (neither the host's for good nor a library's) are in it
+_UNSETTLED: list[int] = []
+#: its plain modules remembered as never the host's: a getter of them from sys.modules' values, their __file__s then
+_NEVER_AT: list[Any] = [lambda values: (), []]
+_NEVER = "never"
+_HOSTS = "host"
+
+
+def _never_hosts_kept(values: list[Any]) -> bool:
+    """Whether each module the last walk remembered as never the host's keeps its ``__file__`` ."""
+    getter, files = _NEVER_AT
+    for module, file in zip(getter(values), files):  # (a loop: quicker than map here)
+        if type(module) is not ModuleType or module.__dict__.get("__file__") is not file:
+            return False
+    return True
+
+
+def _judge(module: Any, folders: tuple[str, ...], owned: Callable[[ModuleType], bool]) -> str | None:
+    """One entry of ``sys.modules``: ``_HOSTS`` (the host's, remembered for good), ``_NEVER`` (a library's
+    or of no file: skipped while it keeps its ``__file__``), ``None`` when that depends on the load."""
+    if id(module) in _HOST_MODULES:  # (held in HOST_NAMESPACES: its id is its own)
+        return _HOSTS
+    known = _NEVER_HOSTS.get(id(module))
+    if known is not None and known[0]() is module and type(module) is ModuleType \
+            and module.__dict__.get("__file__") is known[1]:
+        return _NEVER
+    names = held_names(module) if issubclass(type(module), ModuleType) else None
+    if names is None or id(names) in HOST_NAMESPACES:
+        return None
+    file = names.get("__file__")
+    if not isinstance(file, str) or _a_library(file) or not os.path.isabs(file):
+        if type(module) is ModuleType:  # (a plain module's __dict__ is read as held_names reads it)
+            _NEVER_HOSTS[id(module)] = (weakref.ref(module, functools.partial(_forget, id(module))), file)
+            return _NEVER
+    elif (file.startswith(folders) or _a_test(file, names)) and not owned(module):
+        HOST_NAMESPACES[id(names)] = module
+        _HOST_MODULES.add(id(module))
+        return _HOSTS
+    return None
 
 
 def is_the_hosts(value: object) -> bool:

@@ -283,6 +283,7 @@ _hash.__doc__ = _host_hash.__doc__
 
 #: the code folders of every Worker loaded in this process, each with a trailing separator
 _FOLDERS: list[str] = []
+_FOLDER_SET: set[str] = set()  # (the same, looked up by :func:`_workers_file`)
 #: a file name -> whether it is a Worker's own code (decided once, for the life of the process)
 _OWN: dict[str, bool] = {}
 #: folders of a code folder that hold installed packages, not the Worker's code
@@ -295,9 +296,17 @@ def _workers_file(filename: str) -> bool:
     of installed packages there (a virtualenv's ``site-packages``, ``node_modules``) -- those are
     the host's libraries, shared with tests and workers-env -- nor workers-env's own package (a
     Worker whose main lies at the root of a checkout of it)."""
-    return not filename.startswith(PACKAGE_DIR) and any(
-        filename.startswith(folder) and _INSTALLED.isdisjoint(filename[len(folder):].split(os.sep)[:-1])
-        for folder in _FOLDERS)
+    if filename.startswith(PACKAGE_DIR) or not _FOLDER_SET:
+        return False
+    # each folder filename starts with ends at one of its separators: its folders are looked up,
+    # not every Worker folder of the process (one a load: thousands in a test suite; load61)
+    parts = filename.split(os.sep)
+    prefix = ""
+    for index in range(len(parts) - 1):
+        prefix += parts[index] + os.sep
+        if prefix in _FOLDER_SET and _INSTALLED.isdisjoint(parts[index + 1:-1]):
+            return True
+    return False
 
 
 def workers_own_file(filename: str) -> bool:
@@ -328,7 +337,8 @@ def install_production_hash(folder: str | os.PathLike[str]) -> None:
     the Worker built at import is found by a test, a thread or another Worker's request."""
     for name in {os.fspath(folder), os.path.realpath(folder)}:
         name = os.path.join(name, "")
-        if name not in _FOLDERS:
+        if name not in _FOLDER_SET:
             _FOLDERS.append(name)
+            _FOLDER_SET.add(name)
             _OWN.clear()  # decided again against the folders now known
     builtins.hash = _hash
