@@ -18,6 +18,10 @@ from workers_env._jsvalues import json_int
 
 __all__ = ["iter_ndjson_vectors", "iter_numbered_vectors", "iter_sized_vectors", "read_ndjson_vectors"]
 
+# one decoder for every line: ``json.loads(..., parse_int=...)`` builds a new ``JSONDecoder`` per
+# call, a fifth of the time a 100,000-line file took to read (the decoder keeps no state between lines)
+_DECODER = json.JSONDecoder(parse_int=json_int)
+
 
 def iter_numbered_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line number, vector object)`` per non-blank line; a bad line raises
@@ -52,7 +56,7 @@ def iter_sized_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[st
             try:
                 # without its line break: an object left open is then reported at the end of the
                 # line (column 27), not at column 1 of the line after it
-                obj = json.loads(line.rstrip("\r\n"), parse_int=json_int)
+                obj = _DECODER.decode(line.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{file}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
             except RecursionError:
