@@ -17,6 +17,7 @@ from workers_env.runtime.standins import COVERAGE_DOC
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", ROOT / "CHECKS.md", ROOT / "BENCHMARKS.md", *sorted((ROOT / "docs").glob("*.md"))]
 LINK = re.compile(r"\]\(([^)\s]+)\)")
+HEADING = re.compile(r"#{1,6} (.+?)\s*$")
 
 
 def prose(text: str) -> str:
@@ -36,7 +37,7 @@ def titles(text: str) -> list[str]:
     for line in text.splitlines():
         if line.startswith("```"):
             fenced = not fenced
-        elif not fenced and (m := re.match(r"#{1,6} (.+?)\s*$", line)):
+        elif not fenced and (m := HEADING.match(line)):
             found.append(m.group(1))
     return found
 
@@ -54,6 +55,7 @@ def anchors(text: str) -> set[str]:
 
 def broken_links(page: Path) -> list[str]:
     broken = []
+    found: dict[Path, set[str]] = {}  # a page's anchors, worked out once for all the links to it
     for target in LINK.findall(prose(page.read_text(encoding="utf-8"))):
         if re.match(r"[a-z]+:", target):  # https:, mailto: -- not ours to resolve offline
             continue
@@ -61,7 +63,8 @@ def broken_links(page: Path) -> list[str]:
         dest = (page.parent / path).resolve() if path else page
         if not dest.exists():
             broken.append(target)
-        elif anchor and (dest.is_dir() or anchor not in anchors(dest.read_text(encoding="utf-8"))):
+        elif anchor and (dest.is_dir() or anchor not in (
+                found[dest] if dest in found else found.setdefault(dest, anchors(dest.read_text(encoding="utf-8"))))):
             broken.append(target)
     return broken
 

@@ -52,15 +52,35 @@ def layer(module: str) -> int:
 
 
 @functools.cache
-def _tree(path: Path) -> ast.Module:
-    """``path`` parsed, once for the tests here (each reads every module)."""
-    return ast.parse(path.read_text(), str(path))
+def _import_statements(path: Path) -> tuple[list[ast.stmt], list[ast.stmt]]:
+    """``path``'s import statements, at its top level and anywhere, parsed once for the tests here
+    (each reads every module). Only they are kept: the whole trees of every module, kept alive,
+    made each of the garbage collector's full passes walk millions of nodes."""
+    tree = ast.parse(path.read_text(), str(path))
+    kinds = (ast.Import, ast.ImportFrom)
+    everywhere, todo = [], [tree]
+    while todo:  # every node, as ast.walk (without its generators); the order does not count
+        node = todo.pop()
+        if isinstance(node, kinds):
+            everywhere.append(node)
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if isinstance(value, ast.AST):
+                todo.append(value)
+            elif isinstance(value, list):
+                todo.extend(item for item in value if isinstance(item, ast.AST))
+    return [node for node in tree.body if isinstance(node, kinds)], everywhere
+
+
+@functools.cache
+def _is_module_or_package(candidate: str) -> bool:
+    return (PACKAGE.parent / (candidate.replace(".", "/") + ".py")).exists() or (
+        PACKAGE.parent / candidate.replace(".", "/")).is_dir()
 
 
 def imports(path: Path, *, top_level_only: bool = False) -> set[str]:
-    tree = _tree(path)
     package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
-    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    nodes = _import_statements(path)[0 if top_level_only else 1]
     found: set[str] = set()
     for node in nodes:
         if isinstance(node, ast.Import):
@@ -72,8 +92,7 @@ def imports(path: Path, *, top_level_only: bool = False) -> set[str]:
                 base = ".".join(anchor + ([base] if base else []))
             for alias in node.names:
                 candidate = f"{base}.{alias.name}"
-                found.add(candidate if (PACKAGE.parent / (candidate.replace(".", "/") + ".py")).exists()
-                          or (PACKAGE.parent / candidate.replace(".", "/")).is_dir() else base)
+                found.add(candidate if _is_module_or_package(candidate) else base)
     return {name for name in found if name == "workers_env" or name.startswith("workers_env.")}
 
 

@@ -100,6 +100,7 @@ import tempfile
 import threading
 import time
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -464,6 +465,34 @@ def _text_mutation(audited: Audited, symbol: str, node: ast.AST, starts: list[in
     return None
 
 
+def _child_nodes(node: ast.AST) -> Iterator[ast.AST]:
+    """``ast.iter_child_nodes``, in its order, without its ``iter_fields`` generator under it."""
+    for field in node._fields:
+        value = getattr(node, field, None)
+        if isinstance(value, ast.AST):
+            yield value
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, ast.AST):
+                    yield item
+
+
+def _nodes(node: ast.AST) -> list[ast.AST]:
+    """Every node under ``node`` and itself, as ``ast.walk`` finds them but not in its order:
+    for the walks whose findings are a set (the whole audit made these its main cost)."""
+    found, todo = [], [node]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for field in current._fields:
+            value = getattr(current, field, None)
+            if isinstance(value, ast.AST):
+                todo.append(value)
+            elif isinstance(value, list):
+                todo.extend(item for item in value if isinstance(item, ast.AST))
+    return found
+
+
 def _texts_in(node: ast.AST) -> list[ast.AST]:
     """The outermost texts under ``node``: a whole f-string, not its parts."""
     found: list[ast.AST] = []
@@ -472,7 +501,7 @@ def _texts_in(node: ast.AST) -> list[ast.AST]:
         if isinstance(current, ast.JoinedStr) or (isinstance(current, ast.Constant) and isinstance(current.value, str)):
             found.append(current)
             return
-        for child in ast.iter_child_nodes(current):
+        for child in _child_nodes(current):
             walk(child)
 
     walk(node)
@@ -525,7 +554,7 @@ def _function_texts(audited: Audited, symbol: str, body: list[ast.stmt], starts:
     skipped: set[int] = set()
     if audited.texts:
         for statement in body:
-            for node in ast.walk(statement):
+            for node in _nodes(statement):  # (what is skipped is a set: the order does not count)
                 if isinstance(node, ast.keyword) and node.arg in HELP_KEYWORDS:
                     skipped |= {id(text) for text in _texts_in(node.value)}
                 elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
@@ -649,9 +678,9 @@ _LITERALS: set[str] = set()  # the texts of the audited module's ``Literal[...]`
 
 def _literal_values(tree: ast.AST) -> set[str]:
     """Every text a ``Literal[...]`` of ``tree`` names (``MissingSdkKind``'s ``"main only"``)."""
-    return {node.value for sub in ast.walk(tree) if isinstance(sub, ast.Subscript)
+    return {node.value for sub in _nodes(tree) if isinstance(sub, ast.Subscript)
             and isinstance(sub.value, ast.Name) and sub.value.id == "Literal"
-            for node in ast.walk(sub.slice) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+            for node in _nodes(sub.slice) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
 
 
 def find_mutations(audited: Audited) -> list[Mutation]:

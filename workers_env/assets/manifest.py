@@ -24,6 +24,8 @@ from workers_env.assets import limits as _limits
 from workers_env.assets.mime_package import EXTENSION_TYPES
 
 if TYPE_CHECKING:  # imported where an .assetsignore is read: most Workers have none (or no assets)
+    from collections.abc import Iterator
+
     import pathspec
 
 __all__ = ["AssetFile", "Manifest", "content_type"]
@@ -121,22 +123,55 @@ class Manifest:
         ``.assetsignore`` is read once for the walk (not looked at again for each file: a
         directory near the limit is 100,000 of them)."""
         spec = self._ignore_spec()
-        top = str(self.directory)
         count = 0
-        for root, _dirs, files in os.walk(top):
-            folder = os.path.relpath(root, top)
-            prefix = "" if folder == "." else folder.replace(os.sep, "/") + "/"
-            for name in files:
-                relative = prefix + name
+        for prefix, files in _walk_files(str(self.directory)):
+            for entry in files:
+                relative = prefix + entry.name
                 if relative in _limits.METAFILES or (spec is not None and spec.match_file(relative)):
                     continue
-                path = os.path.join(root, name)
                 try:
-                    size = os.stat(path).st_size
+                    size = entry.stat().st_size
                 except OSError:
                     continue
                 if size > _limits.MAX_ASSET_SIZE:
-                    raise _limits.too_large(path, size, str(self.directory))
+                    raise _limits.too_large(entry.path, size, str(self.directory))
                 count += 1
         if count > _limits.MAX_ASSET_COUNT:
             raise _limits.too_many(count, str(self.directory))
+
+
+def _walk_files(top: str) -> Iterator[tuple[str, list[os.DirEntry[str]]]]:
+    """``os.walk(top)``'s files, folder by folder in its order (top-down, symbolic links to
+    folders not followed, a folder it cannot list left out), as ``(the folder's path from top
+    with a trailing "/", or "", its DirEntry objects)``: a file's size is then its entry's
+    ``stat()``, not an ``os.stat`` of a joined path through the upload check's wrapper (a folder
+    near the limit is 100,000 of them)."""
+    stack = [(top, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            listing = os.scandir(folder)
+        except OSError:
+            continue
+        files: list[os.DirEntry[str]] | None = []
+        folders: list[os.DirEntry[str]] = []
+        with listing:
+            while True:
+                try:
+                    entry = next(listing)
+                except StopIteration:
+                    break
+                except OSError:
+                    files = None  # (os.walk yields nothing of a folder it fails to list to the end)
+                    break
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                (folders if is_dir else files).append(entry)  # type: ignore[union-attr]
+        if files is None:
+            continue
+        yield prefix, files
+        for entry in reversed(folders):
+            if not os.path.islink(entry.path):
+                stack.append((entry.path, prefix + entry.name + "/"))

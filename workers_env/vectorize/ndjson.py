@@ -18,6 +18,10 @@ from workers_env._jsvalues import json_int
 
 __all__ = ["iter_ndjson_vectors", "iter_numbered_vectors", "iter_sized_vectors", "read_ndjson_vectors"]
 
+# one decoder for every line: ``json.loads(..., parse_int=...)`` builds a new ``JSONDecoder`` per
+# call, a fifth of the time a 100,000-line file took to read (the decoder keeps no state between lines)
+_DECODER = json.JSONDecoder(parse_int=json_int)
+
 
 def iter_numbered_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line number, vector object)`` per non-blank line; a bad line raises
@@ -40,19 +44,27 @@ def iter_sized_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[st
             size = len(raw) - (2 if raw.endswith(b"\r\n") else 1 if raw.endswith(b"\n") else 0)
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 BOM (Windows editors write
                 raw = raw[3:]  # one) is no character of the file, as wrangler's JSON readers skip it
+            # without its line break (every \r and \n at its end): an object left open is then
+            # reported at the end of the line (column 27), not at column 1 of the line after it.
+            # Decoded from a view of the bytes before the break: a line of 50 MB is not copied
+            # again by an rstrip, nor by a strip to see whether it is blank (isspace stops at the
+            # first character that is not)
+            end = len(raw)
+            while end and raw[end - 1] in (10, 13):
+                end -= 1
             try:
-                line = raw.decode("utf-8")
+                line = str(memoryview(raw)[:end], "utf-8")
             except UnicodeDecodeError as exc:
                 raise ConfigError(
                     f"{file}:{number}: not valid UTF-8 (byte 0x{raw[exc.start]:02X} at byte {exc.start + 1} of the "
                     f"line); save the file as UTF-8"
                 ) from None
-            if not line.strip():
+            if not line or line.isspace():
                 continue
             try:
-                # without its line break: an object left open is then reported at the end of the
-                # line (column 27), not at column 1 of the line after it
-                obj = json.loads(line.rstrip("\r\n"), parse_int=json_int)
+                if line.startswith("\ufeff"):  # json.loads's own check, which the decoder does not make
+                    raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", line, 0)
+                obj = _DECODER.decode(line)
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{file}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
             except RecursionError:
