@@ -49,6 +49,8 @@ from pathlib import Path
 
 import _pytest.assertion.rewrite
 import _pytest.pytester
+import _pytest.tmpdir
+import numbered_tmp
 import pytest
 import rewrite_cache
 
@@ -66,6 +68,7 @@ _pytest.pytester.SysModulesSnapshot = _KeepingWorkersEnv  # type: ignore[misc]
 
 
 rewrite_cache.install(_pytest.assertion.rewrite)  # (a no-op without PYTHONDONTWRITEBYTECODE)
+numbered_tmp.install(_pytest.tmpdir)  # tmp_path without listing the whole base folder at every test
 
 #: what a developer's shell may export that workers-env's commands read as wrangler's do -- the
 #: output level of every command, the [env.NAME] chosen, dev's config watching: the tests that
