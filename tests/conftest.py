@@ -37,6 +37,12 @@ a module first imported inside such a run was dropped while objects of that copy
 them and ``except migration_pattern.PatternError`` met the other copy's class (2 failures of
 test_d1_migrations_pattern_finds_nested_migrations_as_wrangler.py after test_plugin_fixtures.py
 and two other files in one worker). One copy per process, as in a real run.
+
+Three reads of the machinery are kept to once a process, each giving the same answer:
+``tmp_path``'s listing of its base folder (tests/numbered_tmp.py), what each in-process
+pytester run read of the installed plugin distributions (tests/plugin_distributions.py), and
+hypothesis' question at collection's end whether each test module is "local" (its own rule
+for test files asked first: ``pytest_collection_modifyitems`` below).
 """
 
 from __future__ import annotations
