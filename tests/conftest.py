@@ -60,6 +60,7 @@ import _pytest.terminal
 import _pytest.tmpdir
 import numbered_tmp
 import plugin_distributions
+import pluggy._manager
 import pytest
 import rewrite_cache
 
@@ -78,7 +79,7 @@ _pytest.pytester.SysModulesSnapshot = _KeepingWorkersEnv  # type: ignore[misc]
 
 rewrite_cache.install(_pytest.assertion.rewrite)  # (a no-op without PYTHONDONTWRITEBYTECODE)
 numbered_tmp.install(_pytest.tmpdir)  # tmp_path without listing the whole base folder at every test
-plugin_distributions.install(_pytest.config, _pytest.terminal)  # (each in-process pytester run read them again)
+plugin_distributions.install(_pytest.config, _pytest.terminal, pluggy._manager)  # (each in-process pytester run read them again)
 
 #: what a developer's shell may export that workers-env's commands read as wrangler's do -- the
 #: output level of every command, the [env.NAME] chosen, dev's config watching: the tests that
