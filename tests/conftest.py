@@ -38,11 +38,10 @@ them and ``except migration_pattern.PatternError`` met the other copy's class (2
 test_d1_migrations_pattern_finds_nested_migrations_as_wrangler.py after test_plugin_fixtures.py
 and two other files in one worker). One copy per process, as in a real run.
 
-Three reads of the machinery are kept to once a process, each giving the same answer:
-``tmp_path``'s listing of its base folder (tests/numbered_tmp.py), what each in-process
-pytester run read of the installed plugin distributions (tests/plugin_distributions.py), and
-hypothesis' question at collection's end whether each test module is "local" (its own rule
-for test files asked first: ``pytest_collection_modifyitems`` below).
+Two reads of the machinery are kept to once a process, each giving the same answer, where the
+installed pytest/pluggy still repeat them: ``tmp_path``'s listing of its base folder
+(tests/numbered_tmp.py) and what each in-process pytester run read of the installed plugin
+distributions (tests/plugin_distributions.py).
 """
 
 from __future__ import annotations
@@ -94,32 +93,6 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 gc.disable()  # while the test modules load: what they make lives for the run (full collections of it
 # while it grows took ~11 s a worker), and it is frozen below
-
-
-@pytest.hookimpl(tryfirst=True)  # before hypothesis' own, which reads every module collection imported
-def pytest_collection_modifyitems() -> None:
-    """hypothesis' plugin gathers the constants of the run's "local" modules as collection ends
-    (``_get_local_constants``), asking ``is_local_module_file`` of each of the ~2,900 modules: a
-    resolved path compared with site-packages and the standard library's folders, then ``False``
-    anyway for a test file (a ``test``/``tests`` folder, ``test_*``/``*_test``). The test modules
-    are answered here by that last rule first -- the same answer, without the path resolution
-    (about half of the 2.1 s it took a worker under cProfile)."""
-    if "hypothesis" not in sys.modules:  # (hypothesis' plugin then does nothing either)
-        return
-    from hypothesis.internal.conjecture import providers  # (which that plugin imports next)
-
-    is_local = getattr(providers, "is_local_module_file", None)
-    if is_local is None or hasattr(is_local, "__wrapped__"):
-        return
-
-    def is_local_module_file(path: str) -> bool:
-        parts = Path(path)
-        if "test" in parts.parts or "tests" in parts.parts or parts.stem.startswith("test_") or parts.stem.endswith("_test"):
-            return False  # (hypothesis' own last condition: never a test file's constants)
-        return bool(is_local(path))
-
-    is_local_module_file.__wrapped__ = is_local  # type: ignore[attr-defined]
-    providers.is_local_module_file = is_local_module_file
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

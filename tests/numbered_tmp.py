@@ -14,6 +14,11 @@ of mode 0o700 a test, the ``<prefix>current`` link, the error for a basename tha
 relative name. The one difference: a folder removed by something else after the listing (a test
 that deletes its own ``tmp_path``, the ``failed`` retention policy) still counts, so its number is
 not given again where pytest's listing would give it.
+
+Installed only where pytest still lists: a ``mktemp`` and ``make_numbered_dir`` of the shape of
+pytest <= 9.1 (the names their code uses, as pytest 9.0.3's). pytest 9.2 numbers without listing
+(``TempPathFactory._make_counted_dir``: a counter a prefix, its own numbers) and is left as it is,
+as is any shape not known here.
 """
 
 from __future__ import annotations
@@ -23,15 +28,32 @@ import os
 from pathlib import Path
 from typing import Any
 
-__all__ = ["install"]
+__all__ = ["install", "lists_at_every_test"]
+
+#: the names pytest 9.0.3's ``TempPathFactory.mktemp`` and ``_pytest.pathlib.make_numbered_dir`` use
+_LISTING_MKTEMP = ("_ensure_relative_to_basetemp", "getbasetemp", "joinpath", "mkdir", "make_numbered_dir", "_trace")
+_LISTING_MAKE_NUMBERED_DIR = ("range", "max", "map", "parse_num", "find_suffixes", "joinpath", "mkdir",
+                              "_force_symlink", "Exception", "OSError")
+
+
+def lists_at_every_test(tmpdir: Any) -> bool:
+    """Whether ``tmpdir.TempPathFactory.mktemp`` (``_pytest.tmpdir``) is pytest's listing one, the
+    shape replaced here."""
+    from _pytest import pathlib
+
+    mktemp = getattr(tmpdir.TempPathFactory.mktemp, "__wrapped__", tmpdir.TempPathFactory.mktemp)
+    return (not hasattr(tmpdir.TempPathFactory, "_make_counted_dir")
+            and getattr(mktemp, "__code__", None) is not None and mktemp.__code__.co_names == _LISTING_MKTEMP
+            and pathlib.make_numbered_dir.__code__.co_names == _LISTING_MAKE_NUMBERED_DIR)
 
 
 def install(tmpdir: Any) -> None:
-    """Make ``tmpdir.TempPathFactory.mktemp`` (``_pytest.tmpdir``) list its base folder once."""
+    """Make ``tmpdir.TempPathFactory.mktemp`` (``_pytest.tmpdir``) list its base folder once, where
+    pytest's lists it at every call (``lists_at_every_test``)."""
     from _pytest.pathlib import _force_symlink, parse_num
 
     factory = tmpdir.TempPathFactory
-    if getattr(factory.mktemp, "__wrapped__", None) is not None:
+    if getattr(factory.mktemp, "__wrapped__", None) is not None or not lists_at_every_test(tmpdir):
         return
     mktemp = factory.mktemp
 

@@ -1,6 +1,7 @@
 """``tmp_path`` (pytest's ``TempPathFactory.mktemp(numbered=True)``) lists its base folder once a
 session, not at every test (tests/numbered_tmp.py, installed by tests/conftest.py), and still names,
-makes and links each test's folder exactly as pytest does."""
+makes and links each test's folder exactly as pytest does -- where pytest lists (pytest 9.0.3's rule);
+a pytest that numbers without listing (9.2's counter) keeps its own ``mktemp``, numbers and all."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ import stat
 from pathlib import Path
 
 import _pytest.tmpdir
+import numbered_tmp
 import pytest
 
 #: pytest's own mktemp, under the one the suite installs
 PYTESTS_MKTEMP = getattr(_pytest.tmpdir.TempPathFactory.mktemp, "__wrapped__", _pytest.tmpdir.TempPathFactory.mktemp)
+
+#: whether the suite's mktemp replaces pytest's (pytest's own lists its base folder at every call)
+REPLACED = getattr(_pytest.tmpdir.TempPathFactory.mktemp, "__wrapped__", None) is not None
 
 #: what a session's tests ask for: repeated names, names one of which begins another, names differing in case,
 #: the 30-character cut of a long parametrized name, a name ending in a digit
@@ -47,6 +52,26 @@ def _made(factory: _pytest.tmpdir.TempPathFactory, mktemp, names: list[str]) -> 
     return made
 
 
+def _listings(mktemp, base: Path, monkeypatch: pytest.MonkeyPatch) -> int:  # type: ignore[no-untyped-def]
+    """How many times ``mktemp`` lists its base folder in 40 calls of 7 names."""
+    listed: list[str] = []
+    scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path=".": listed.append(os.fspath(path)) or scandir(path))
+    factory = _factory(base)
+    names = [mktemp(factory, f"test_number_{i % 7}_", numbered=True).name for i in range(40)]
+    monkeypatch.undo()
+    assert names[:8] == [f"test_number_{i}_0" for i in range(7)] + ["test_number_0_1"]
+    return len(listed)
+
+
+def test_pytests_mktemp_is_replaced_exactly_where_it_lists_at_every_call(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    pytests = _listings(PYTESTS_MKTEMP, tmp_path / "pytests", monkeypatch)
+    assert REPLACED == (pytests == 40) == numbered_tmp.lists_at_every_test(_pytest.tmpdir)
+    if not REPLACED:
+        assert pytests == 0 and hasattr(_pytest.tmpdir.TempPathFactory, "_make_counted_dir")
+
+
 def test_the_session_factory_names_each_folder_as_pytest_does(tmp_path: Path) -> None:
     _seed(tmp_path / "pytests")
     _seed(tmp_path / "ours")
@@ -54,24 +79,19 @@ def test_the_session_factory_names_each_folder_as_pytest_does(tmp_path: Path) ->
     got = _made(_factory(tmp_path / "ours"), _pytest.tmpdir.TempPathFactory.mktemp, BASENAMES)
     assert [name for name, _ in got] == [name for name, _ in expected]
     assert [Path(link).name for _, link in got] == [Path(link).name for _, link in expected]
-    assert [name for name, _ in expected][:6] == ["test_a8", "test_a9", "test_ab4", "TEST_A10", "test_a11", "test_ab5"]
-    assert ("test_b10", "(no link)") in expected  # (a folder named test_bcurrent is there)
+    if REPLACED:  # (pytest's listing rule: one above the highest of the prefix)
+        assert [name for name, _ in expected][:6] == ["test_a8", "test_a9", "test_ab4", "TEST_A10", "test_a11",
+                                                      "test_ab5"]
+        assert ("test_b10", "(no link)") in expected  # (a folder named test_bcurrent is there)
+    else:  # (pytest 9.2's counter a prefix, ignoring case, past the names taken)
+        assert [name for name, _ in expected][:6] == ["test_a0", "test_a1", "test_ab0", "TEST_A2", "test_a3",
+                                                      "test_ab1"]
+        assert ("test_b0", "(no link)") in expected
     assert sorted(os.listdir(tmp_path / "ours")) == sorted(os.listdir(tmp_path / "pytests"))
 
 
 def test_the_base_folder_is_listed_once_a_factory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    listed: list[str] = []
-    scandir = os.scandir
-
-    def counting(path="."):  # type: ignore[no-untyped-def]
-        listed.append(os.fspath(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", counting)
-    factory = _factory(tmp_path / "base")
-    names = [factory.mktemp(f"test_number_{i % 7}_", numbered=True).name for i in range(40)]
-    assert names[:8] == [f"test_number_{i}_0" for i in range(7)] + ["test_number_0_1"]
-    assert len(listed) == 1
+    assert _listings(_pytest.tmpdir.TempPathFactory.mktemp, tmp_path / "base", monkeypatch) == int(REPLACED)
 
 
 def test_the_running_session_lists_no_more(tmp_path_factory: pytest.TempPathFactory,
@@ -91,8 +111,12 @@ def test_a_folder_made_meanwhile_is_passed_over_as_pytest_does(tmp_path: Path) -
     assert factory.mktemp("test_x", numbered=True).name == "test_x0"
     (tmp_path / "base" / "test_x1").mkdir()  # made by something else since the listing
     (tmp_path / "base" / "test_x5").write_text("")
-    assert factory.mktemp("test_x", numbered=True).name == "test_x6"  # pytest's highest + 1, once it looks
-    assert factory.mktemp("test_x", numbered=True).name == "test_x7"
+    if REPLACED:
+        assert factory.mktemp("test_x", numbered=True).name == "test_x6"  # pytest's highest + 1, once it looks
+        assert factory.mktemp("test_x", numbered=True).name == "test_x7"
+    else:
+        assert factory.mktemp("test_x", numbered=True).name == "test_x2"  # pytest 9.2's counter, past test_x1
+        assert factory.mktemp("test_x", numbered=True).name == "test_x3"
 
 
 def test_a_basename_pytest_refuses_is_refused_the_same(tmp_path: Path) -> None:
