@@ -37,6 +37,11 @@ a module first imported inside such a run was dropped while objects of that copy
 them and ``except migration_pattern.PatternError`` met the other copy's class (2 failures of
 test_d1_migrations_pattern_finds_nested_migrations_as_wrangler.py after test_plugin_fixtures.py
 and two other files in one worker). One copy per process, as in a real run.
+
+Two reads of the machinery are kept to once a process, each giving the same answer, where the
+installed pytest/pluggy still repeat them: ``tmp_path``'s listing of its base folder
+(tests/numbered_tmp.py) and what each in-process pytester run read of the installed plugin
+distributions (tests/plugin_distributions.py).
 """
 
 from __future__ import annotations
@@ -48,7 +53,13 @@ import sys
 from pathlib import Path
 
 import _pytest.assertion.rewrite
+import _pytest.config
 import _pytest.pytester
+import _pytest.terminal
+import _pytest.tmpdir
+import numbered_tmp
+import plugin_distributions
+import pluggy._manager
 import pytest
 import rewrite_cache
 
@@ -66,6 +77,8 @@ _pytest.pytester.SysModulesSnapshot = _KeepingWorkersEnv  # type: ignore[misc]
 
 
 rewrite_cache.install(_pytest.assertion.rewrite)  # (a no-op without PYTHONDONTWRITEBYTECODE)
+numbered_tmp.install(_pytest.tmpdir)  # tmp_path without listing the whole base folder at every test
+plugin_distributions.install(_pytest.config, _pytest.terminal, pluggy._manager)  # (each in-process pytester run read them again)
 
 #: what a developer's shell may export that workers-env's commands read as wrangler's do -- the
 #: output level of every command, the [env.NAME] chosen, dev's config watching: the tests that
