@@ -50,15 +50,24 @@ def too_many(count: int, directory: str) -> ConfigError:
 #: Node's words for what stops ``readFileSync`` of the ignore file (libuv's ``uv_strerror``)
 _NODE_ERRORS = {
     errno.EISDIR: ("EISDIR", "illegal operation on a directory", "read"),
-    errno.EACCES: ("EACCES", "permission denied", "open"),
     errno.ELOOP: ("ELOOP", "too many symbolic links encountered", "open"),
     errno.ENOTDIR: ("ENOTDIR", "not a directory", "open"),
 }
 
 
 def unreadable_ignore_file(path: str, exc: OSError) -> ConfigError:
-    """``.assetsignore`` there but not readable as a file: wrangler stops with Node's error alone
-    (``EISDIR: illegal operation on a directory, read``); said here with the file and the fix."""
+    """``.assetsignore`` there but not readable as a file. No permission (EACCES, EPERM): wrangler's
+    own text for a permission error (its ``handleError``). Else wrangler stops with Node's error
+    alone (``EISDIR: illegal operation on a directory, read``): said here with the file and the fix."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return ConfigError(
+            "A permission error occurred while accessing the file system.\n\n"
+            f"Affected path: {path}\n\n"
+            "This is typically caused by:\n"
+            "  - Insufficient file or directory permissions\n"
+            "  - Files or directories being locked by another process\n"
+            "  - Antivirus or security software blocking access\n\n"
+            "Please check the file permissions and try again.")
     known = _NODE_ERRORS.get(exc.errno or 0)
     if known is None:
         said = reason(exc)
@@ -68,7 +77,7 @@ def unreadable_ignore_file(path: str, exc: OSError) -> ConfigError:
         said = f"{known[0]}: {known[1]}, {known[2]} '{path}'"
     return ConfigError(
         f'The .assetsignore file at "{path}" cannot be read: {said}\n'
-        "Make it a readable file of ignore patterns (gitignore syntax, one a line), or remove it.")
+        "Make it a file of ignore patterns (gitignore syntax, one a line), or remove it.")
 
 
 def invalid_ignore_file(path: str) -> ConfigError:
