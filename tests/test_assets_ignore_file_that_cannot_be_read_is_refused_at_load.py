@@ -3,7 +3,8 @@ or is not UTF-8 (or holds a NUL) is refused where wrangler 4.164.0 refuses it, b
 ``load_worker``, the ``worker`` fixture and ``workers-env dev`` raise or print a ``ConfigError``
 naming the file and the fix (wrangler: ``EISDIR: illegal operation on a directory, read``, its
 ``InvalidAssetsIgnoreError``), never a bare ``IsADirectoryError``/``PermissionError`` traceback.
-A Worker already serving keeps the patterns it last read (the reload is what refuses the change)."""
+A Worker already serving keeps the patterns it last read (the reload is what refuses the change);
+``env.ASSETS`` of ``load_env`` (no load checks) refuses it at its first request."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from dev_reload_helpers import dev_printed_before_serving
 from worker_helpers import assets_site
 
-from workers_env import ConfigError, load_worker
+from workers_env import ConfigError, load_env, load_worker
 
 FIX = "Make it a file of ignore patterns (gitignore syntax, one a line), or remove it."
 
@@ -105,3 +106,13 @@ def test_the_worker_fixture_fails_the_test_with_it(pytester):
     assert "IsADirectoryError" not in text and "Traceback" not in text
     assert "workers-env: the worker fixture could not load the worker: The .assetsignore file at" in text
     assert "EISDIR: illegal operation on a directory, read" in text
+
+
+@pytest.mark.asyncio
+async def test_env_assets_of_load_env_refuses_it_at_its_first_request(tmp_path):
+    root = assets_site(tmp_path, {"a.html": "a"}, binding="ASSETS")
+    (root / "public" / ".assetsignore").mkdir()
+    env = load_env(root)
+    with pytest.raises(ConfigError) as info:
+        await env.unwrapped("ASSETS").fetch("http://localhost/a")
+    assert str(info.value) == refusal(root, "EISDIR: illegal operation on a directory, read")

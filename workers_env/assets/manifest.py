@@ -78,18 +78,19 @@ class Manifest:
     def _ignore_spec(self, *, strict: bool = False) -> pathspec.GitIgnoreSpec | None:
         """``.assetsignore``'s patterns (read again once the file changes), or ``None`` without one.
         One that cannot be read as wrangler reads it (a folder, unreadable, not UTF-8 or holding a
-        NUL) is refused with ``strict`` (at load, as wrangler refuses it before serving); a request
-        to a Worker already serving keeps the patterns it last read (the reload that follows the
-        change is what refuses it, and the Worker loaded before serves on: README)."""
+        NUL) is refused with ``strict`` (at load, as wrangler refuses it before serving) and at a
+        first read (``env.ASSETS`` of ``load_env``, which runs no load checks); a Worker already
+        serving keeps the patterns it last read (the reload that follows the change is what
+        refuses it, and the Worker loaded before serves on: README)."""
         ignore = self.directory / ".assetsignore"
         try:
             mtime: float | None = ignore.stat().st_mtime
         except FileNotFoundError:
             mtime = None
         except OSError as exc:
-            if strict:
+            if strict or self._ignore_file is None:
                 raise _limits.unreadable_ignore_file(str(ignore), exc) from None
-            return self._ignore_file[1] if self._ignore_file is not None else None
+            return self._ignore_file[1]
         if self._ignore_file is not None and self._ignore_file[0] == mtime:
             return self._ignore_file[1]
         spec = None
@@ -97,9 +98,9 @@ class Manifest:
             try:
                 text = _ignore_file_text(ignore)
             except ConfigError:
-                if strict:
+                if strict or self._ignore_file is None:
                     raise
-                return self._ignore_file[1] if self._ignore_file is not None else None
+                return self._ignore_file[1]
             import pathspec
 
             spec = pathspec.GitIgnoreSpec.from_lines(text.splitlines())
