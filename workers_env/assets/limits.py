@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
-from workers_env._errors import ConfigError
+import errno
 
-__all__ = ["MAX_ASSET_COUNT", "MAX_ASSET_SIZE", "METAFILES", "too_large", "too_many"]
+from workers_env._errors import ConfigError, reason
+
+__all__ = ["MAX_ASSET_COUNT", "MAX_ASSET_SIZE", "METAFILES", "invalid_ignore_file", "too_large", "too_many",
+           "unreadable_ignore_file"]
 
 #: files a version may hold, and bytes per file
 MAX_ASSET_COUNT = 100_000
@@ -42,3 +45,43 @@ def too_many(count: int, directory: str) -> ConfigError:
         f"Ensure your assets directory contains a maximum of {MAX_ASSET_COUNT:,} files, and that you have "
         "specified your assets directory correctly."
     )
+
+
+#: Node's words for what stops ``readFileSync`` of the ignore file (libuv's ``uv_strerror``)
+_NODE_ERRORS = {
+    errno.EISDIR: ("EISDIR", "illegal operation on a directory", "read"),
+    errno.ELOOP: ("ELOOP", "too many symbolic links encountered", "open"),
+    errno.ENOTDIR: ("ENOTDIR", "not a directory", "open"),
+}
+
+
+def unreadable_ignore_file(path: str, exc: OSError) -> ConfigError:
+    """``.assetsignore`` there but not readable as a file. No permission (EACCES, EPERM): wrangler's
+    own text for a permission error (its ``handleError``). Else wrangler stops with Node's error
+    alone (``EISDIR: illegal operation on a directory, read``): said here with the file and the fix."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return ConfigError(
+            "A permission error occurred while accessing the file system.\n\n"
+            f"Affected path: {path}\n\n"
+            "This is typically caused by:\n"
+            "  - Insufficient file or directory permissions\n"
+            "  - Files or directories being locked by another process\n"
+            "  - Antivirus or security software blocking access\n\n"
+            "Please check the file permissions and try again.")
+    known = _NODE_ERRORS.get(exc.errno or 0)
+    if known is None:
+        said = reason(exc)
+    elif known[2] == "read":  # read from an open descriptor: Node names no path
+        said = f"{known[0]}: {known[1]}, {known[2]}"
+    else:
+        said = f"{known[0]}: {known[1]}, {known[2]} '{path}'"
+    return ConfigError(
+        f'The .assetsignore file at "{path}" cannot be read: {said}\n'
+        "Make it a file of ignore patterns (gitignore syntax, one a line), or remove it.")
+
+
+def invalid_ignore_file(path: str) -> ConfigError:
+    """wrangler's ``InvalidAssetsIgnoreError`` (workers-shared ``utils/helpers.ts``)."""
+    return ConfigError(
+        f'The .assetsignore file at "{path}" must be UTF-8 encoded and must not contain null characters. '
+        "Save the file as UTF-8 and try again.")

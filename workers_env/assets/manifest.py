@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workers_env._errors import ConfigError
 from workers_env._jsvalues import js_string
 from workers_env.assets import limits as _limits
 from workers_env.assets.mime_package import EXTENSION_TYPES
@@ -71,21 +72,40 @@ class Manifest:
 
     def __init__(self, directory: str | os.PathLike[str]):
         self.directory = Path(directory).resolve()
-        self._ignore_file: tuple[float, pathspec.GitIgnoreSpec] | None = None
+        #: (the file's modification time, or None without one; its patterns) as last read
+        self._ignore_file: tuple[float | None, pathspec.GitIgnoreSpec | None] | None = None
 
-    def _ignore_spec(self) -> pathspec.GitIgnoreSpec | None:
-        """``.assetsignore``'s patterns (read again once the file changes), or ``None`` without one."""
+    def _ignore_spec(self, *, strict: bool = False) -> pathspec.GitIgnoreSpec | None:
+        """``.assetsignore``'s patterns (read again once the file changes), or ``None`` without one.
+        One that cannot be read as wrangler reads it (a folder, unreadable, not UTF-8 or holding a
+        NUL) is refused with ``strict`` (at load, as wrangler refuses it before serving) and at a
+        first read (``env.ASSETS`` of ``load_env``, which runs no load checks); a Worker already
+        serving keeps the patterns it last read (the reload that follows the change is what
+        refuses it, and the Worker loaded before serves on: README)."""
         ignore = self.directory / ".assetsignore"
         try:
-            mtime = ignore.stat().st_mtime
-        except OSError:
-            return None
-        if self._ignore_file is None or self._ignore_file[0] != mtime:
+            mtime: float | None = ignore.stat().st_mtime
+        except FileNotFoundError:
+            mtime = None
+        except OSError as exc:
+            if strict or self._ignore_file is None:
+                raise _limits.unreadable_ignore_file(str(ignore), exc) from None
+            return self._ignore_file[1]
+        if self._ignore_file is not None and self._ignore_file[0] == mtime:
+            return self._ignore_file[1]
+        spec = None
+        if mtime is not None:
+            try:
+                text = _ignore_file_text(ignore)
+            except ConfigError:
+                if strict or self._ignore_file is None:
+                    raise
+                return self._ignore_file[1]
             import pathspec
 
-            lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
-            self._ignore_file = (mtime, pathspec.GitIgnoreSpec.from_lines(lines))
-        return self._ignore_file[1]
+            spec = pathspec.GitIgnoreSpec.from_lines(text.splitlines())
+        self._ignore_file = (mtime, spec)
+        return spec
 
     def _ignored(self, relative: str) -> bool:
         if relative in _limits.METAFILES:
@@ -122,7 +142,7 @@ class Manifest:
         """Refuse a directory the upload would refuse: a file over 25 MiB, over 100,000 files.
         ``.assetsignore`` is read once for the walk (not looked at again for each file: a
         directory near the limit is 100,000 of them)."""
-        spec = self._ignore_spec()
+        spec = self._ignore_spec(strict=True)
         count = 0
         for prefix, files in _walk_files(str(self.directory)):
             for entry in files:
@@ -138,6 +158,23 @@ class Manifest:
                 count += 1
         if count > _limits.MAX_ASSET_COUNT:
             raise _limits.too_many(count, str(self.directory))
+
+
+def _ignore_file_text(ignore: Path) -> str:
+    """The text of ``.assetsignore`` as wrangler's ``readAssetsIgnoreFile`` takes it: UTF-8 (a
+    leading BOM dropped, as ``TextDecoder`` drops it) with no NUL, else refused with its text;
+    a file it cannot read (a folder, no permission) refused with what Node says of it."""
+    try:
+        data = ignore.read_bytes()
+    except OSError as exc:
+        raise _limits.unreadable_ignore_file(str(ignore), exc) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = "\0"
+    if "\0" in text:
+        raise _limits.invalid_ignore_file(str(ignore))
+    return text
 
 
 def _walk_files(top: str) -> Iterator[tuple[str, list[os.DirEntry[str]]]]:
