@@ -26,7 +26,6 @@ show that (:mod:`.nosdk` fails the load as production does).
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import re
 import tomllib
 from dataclasses import dataclass
@@ -51,8 +50,6 @@ from workers_env.config.compat import (
     flag_enabled,
     python_release,
 )
-from workers_env.runtime.envwrap import JsBinding
-from workers_env.runtime.jsproxy import NULL_AS_JSNULL, NULL_AS_NONE
 
 __all__ = [
     "FETCHER_WRAPPER_CONVERTS_FROM",
@@ -156,6 +153,8 @@ def installed_sdk_version() -> tuple[int, ...] | None:
 
 @functools.lru_cache(maxsize=1)
 def _installed_sdk_version() -> tuple[int, ...] | None:  # a metadata scan costs ~1 ms: once per process
+    import importlib.metadata  # (imported here: ~30 ms of CPU that `workers-env validate` need not spend)
+
     try:
         return _parse_version(importlib.metadata.version("workers-runtime-sdk"))
     except importlib.metadata.PackageNotFoundError:
@@ -756,6 +755,9 @@ def binding_view(kind: str, name: str, binding: Any, config: Any) -> Any:
 
             return FetcherView(name, binding)
         return binding
+    from workers_env.runtime.envwrap import JsBinding  # (imported here: `workers-env validate` reads this module)
+    from workers_env.runtime.jsproxy import NULL_AS_JSNULL, NULL_AS_NONE
+
     # used outside Worker code too: its results' null is the config's Pyodide's, not the context's
     nulls = NULL_AS_NONE if python_release(config).pyodide.startswith("0.26") else NULL_AS_JSNULL
     return JsBinding(name, binding, js_class=JS_CLASS_NAMES.get(KIND_ALIASES.get(kind, kind)), nulls=nulls,
