@@ -30,10 +30,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
-
-from packaging.requirements import InvalidRequirement, Requirement
-from packaging.version import Version
+from typing import TYPE_CHECKING, Any, Literal
 
 from workers_env._errors import ConfigError
 from workers_env._lazyre import lazy_pattern
@@ -50,6 +47,9 @@ from workers_env.config.compat import (
     flag_enabled,
     python_release,
 )
+
+if TYPE_CHECKING:
+    from packaging.requirements import Requirement
 
 __all__ = [
     "FETCHER_WRAPPER_CONVERTS_FROM",
@@ -532,6 +532,8 @@ _VENDORING_PYWRANGLERS = ("1.9.0", "1.10.0", "2.0.0", "99.0.0")
 def _admits_vendoring(requirement: Requirement) -> bool:
     """Whether the requirement admits a pywrangler from 1.9 on: one of a few such releases, or a
     version it names itself (``==1.9.2``, ``~=1.12.0``) that is 1.9 or later."""
+    from packaging.version import Version  # (imported here, as in _requirements)
+
     named = [spec.version for spec in requirement.specifier if "*" not in spec.version]
     candidates = [*_VENDORING_PYWRANGLERS,
                   *(v for v in named if Version(v) >= Version(version_text(PYWRANGLER_VENDORS_FROM)))]
@@ -554,6 +556,9 @@ def _requirements(pyproject: dict[str, Any], *, dev: bool) -> list[Requirement]:
     for entries in lists:
         for text in entries if isinstance(entries, list) else []:
             if isinstance(text, str):  # ({"include-group": ...} tables name other groups)
+                # (imported here: ~50 ms of CPU, most of it regexes, that a project listing none need not spend)
+                from packaging.requirements import InvalidRequirement, Requirement
+
                 try:
                     found.append(Requirement(text))
                 except InvalidRequirement:
