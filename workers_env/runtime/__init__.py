@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from workers_env.runtime.events import QueueMessage, QueueResult, ScheduledResult
     from workers_env.runtime.jsconvert import to_js
     from workers_env.runtime.loader import ExecutionContext, HandlerCancelledError, Worker, load_worker
-    from workers_env.runtime.standins import standin_modules
     from workers_env.runtime.timezone import production_timezone
 
     js: Any
