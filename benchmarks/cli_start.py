@@ -5,6 +5,11 @@ each in example_worker, median of N runs; then in-process, one ``main([...])`` c
 discarded) and the parser lookup it makes, median of 5 x 10 calls (cli61).
 
     python benchmarks/cli_start.py [TREE] [N]     # TREE: the checkout to measure (default: this one)
+    python benchmarks/cli_start.py --ab BASE TREE N   # the processes only, the two trees alternating run by run
+
+Compile each tree's ``.pyc`` first where ``PYTHONDONTWRITEBYTECODE`` is set (``env -u
+PYTHONDONTWRITEBYTECODE python3 -m compileall -q TREE/workers_env``): a tree without them compiles
+every module at every start.
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-TREE = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent
-N = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+AB = sys.argv[1:2] == ["--ab"]
+TREE = Path(sys.argv[1 + 2 * AB]).resolve() if len(sys.argv) > 1 + 2 * AB else Path(__file__).resolve().parent.parent
+N = int(sys.argv[2 + 2 * AB]) if len(sys.argv) > 2 + 2 * AB else 10
 ENV = dict(os.environ, PYTHONPATH=str(TREE), WRANGLER_SEND_METRICS="false")
 EXAMPLE = TREE / "example_worker"
 COMMANDS = {
@@ -90,7 +96,26 @@ def in_process() -> None:
         print(f"parser for {name}: {(time.process_time() - start) / 200 * 1000:.3f} ms CPU per call", flush=True)
 
 
+def alternating(base: Path, tree: Path) -> None:
+    """Each command's CPU in ``base`` and ``tree``, run by run in turn (the first of a pair
+    alternating), as medians of :data:`N` runs each: a shared machine's load weighs on both alike."""
+    global ENV, EXAMPLE
+    for label, (argv, until) in COMMANDS.items():
+        runs: dict[Path, list[float]] = {base: [], tree: []}
+        for i in range(N):
+            for each in (base, tree) if i % 2 == 0 else (tree, base):
+                ENV = dict(os.environ, PYTHONPATH=str(each), WRANGLER_SEND_METRICS="false")
+                EXAMPLE = each / "example_worker"
+                runs[each].append(process_cpu(argv, until))
+        before, after = statistics.median(runs[base]), statistics.median(runs[tree])
+        print(f"{label}: {before * 1000:.0f} ms -> {after * 1000:.0f} ms CPU ({(after / before - 1) * 100:+.0f}%)",
+              flush=True)
+
+
 def main() -> None:
+    if AB:
+        alternating(Path(sys.argv[2]).resolve(), TREE)
+        return
     print(f"{TREE}, {N} runs each", flush=True)
     for label, (argv, until) in COMMANDS.items():
         runs = [process_cpu(argv, until) for _ in range(N)]
