@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -429,9 +430,10 @@ def build_parser(command: str | None = None, *, summaries_only: bool = False) ->
     return parser
 
 
-#: the parsers :func:`main` built, by what they were built from, each with the command line
-#: modules' names as they were then (:func:`_parser_for`)
-_PARSERS: dict[tuple[str | None, bool, str | None], tuple[argparse.ArgumentParser, list[tuple[dict[str, Any], tuple[Any, ...], tuple[int, ...]]]]] = {}
+#: per thread (a parse switches a parser's arguments off for a pass: two threads parsing with one
+#: parser at once would see each other's), the parsers :func:`main` built, by what they were built
+#: from, each with the command line modules' names as they were then (:func:`_parser_for`)
+_BUILT = threading.local()
 
 
 def _cli_names() -> list[tuple[dict[str, Any], tuple[Any, ...], tuple[int, ...]]]:
@@ -447,7 +449,7 @@ def _cli_names() -> list[tuple[dict[str, Any], tuple[Any, ...], tuple[int, ...]]
 
 def _parser_for(first: str | None, *, summaries_only: bool) -> argparse.ArgumentParser:
     """:func:`build_parser`'s parser for a line whose first word is ``first``, built once per
-    process and reused: parsing a line changes no parser (what :class:`Parser` switches off for a
+    process (in each thread) and reused: parsing a line changes no parser (what :class:`Parser` switches off for a
     pass it switches back on), and building one took most of an in-process ``main`` call's time
     (the tests call it thousands of times). Keyed by all that a build reads: the command, the
     top level alone or not, ``WRANGLER_D1_EXTRA_LOCATION_CHOICES`` (``d1 create``'s choices, read
@@ -457,7 +459,9 @@ def _parser_for(first: str | None, *, summaries_only: bool) -> argparse.Argument
     :func:`_own_defaults`."""
     key = (first if first in _COMMAND_MODULES else None, summaries_only,
            os.environ.get("WRANGLER_D1_EXTRA_LOCATION_CHOICES"))
-    cached = _PARSERS.get(key)
+    built: dict[tuple[str | None, bool, str | None], tuple[argparse.ArgumentParser, list[Any]]] = (
+        _BUILT.__dict__.setdefault("parsers", {}))
+    cached = built.get(key)
     if cached is not None and all(tuple(map(id, namespace.values())) == ids for namespace, _, ids in cached[1]):
         return cached[0]
     parser = build_parser(first, summaries_only=summaries_only)
@@ -465,7 +469,7 @@ def _parser_for(first: str | None, *, summaries_only: bool) -> argparse.Argument
         id(value) for each in _all_parsers(parser)
         for value in (*(action.default for action in each._actions), *each._defaults.values())
         if isinstance(value, (list, dict, set)))
-    _PARSERS[key] = (parser, _cli_names())
+    built[key] = (parser, _cli_names())
     return parser
 
 
