@@ -11,11 +11,11 @@ import argparse
 import errno
 import gc
 import importlib
-import importlib.metadata
 import json
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -430,8 +430,71 @@ def build_parser(command: str | None = None, *, summaries_only: bool = False) ->
     return parser
 
 
+#: per thread (a parse switches a parser's arguments off for a pass: two threads parsing with one
+#: parser at once would see each other's), the parsers :func:`main` built, by what they were built
+#: from, each with the command line modules' names as they were then (:func:`_parser_for`)
+_BUILT = threading.local()
+
+
+def _cli_names() -> list[tuple[dict[str, Any], tuple[Any, ...], tuple[int, ...]]]:
+    """The namespace of each ``workers_env.cli`` module imported, with what its names hold then
+    (kept: an object held cannot give its ``id`` to another)."""
+    found = []
+    for name, module in list(sys.modules.items()):
+        if name == __name__ or name.startswith(__name__ + "."):
+            values = tuple(vars(module).values())
+            found.append((vars(module), values, tuple(map(id, values))))
+    return found
+
+
+def _parser_for(first: str | None, *, summaries_only: bool) -> argparse.ArgumentParser:
+    """:func:`build_parser`'s parser for a line whose first word is ``first``, built once per
+    process (in each thread) and reused: parsing a line changes no parser (what :class:`Parser` switches off for a
+    pass it switches back on), and building one took most of an in-process ``main`` call's time
+    (the tests call it thousands of times). Keyed by all that a build reads: the command, the
+    top level alone or not, ``WRANGLER_D1_EXTRA_LOCATION_CHOICES`` (``d1 create``'s choices, read
+    as wrangler reads it, when its commands are defined), and what the command line modules' names
+    hold (a test replacing a command's handler, ``dev.run``, gets a parser with it). The list
+    defaults that a line can leave in its namespace (``dev --var``) are copied there by
+    :func:`_own_defaults`."""
+    key = (first if first in _COMMAND_MODULES else None, summaries_only,
+           os.environ.get("WRANGLER_D1_EXTRA_LOCATION_CHOICES"))
+    built: dict[tuple[str | None, bool, str | None], tuple[argparse.ArgumentParser, list[Any]]] = (
+        _BUILT.__dict__.setdefault("parsers", {}))
+    cached = built.get(key)
+    if cached is not None and all(tuple(map(id, namespace.values())) == ids for namespace, _, ids in cached[1]):
+        return cached[0]
+    parser = build_parser(first, summaries_only=summaries_only)
+    parser._shared_defaults = frozenset(  # type: ignore[attr-defined]
+        id(value) for each in _all_parsers(parser)
+        for value in (*(action.default for action in each._actions), *each._defaults.values())
+        if isinstance(value, (list, dict, set)))
+    built[key] = (parser, _cli_names())
+    return parser
+
+
+def _all_parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """``parser`` and every parser of a command under it."""
+    found = [parser]
+    for each in (subcommands(parser) or {}).values():
+        found += _all_parsers(each)
+    return found
+
+
+def _own_defaults(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """``args`` with each list (dict, set) it shares with ``parser`` -- an option's default left
+    as it is, argparse's own object -- made a copy of its own: a command changing it changes no
+    later line's default (:func:`_parser_for` reuses the parser)."""
+    shared = getattr(parser, "_shared_defaults", ())
+    for name, value in vars(args).items():
+        if id(value) in shared:
+            setattr(args, name, type(value)(value))
+
+
 def installed_version() -> str:
     """The version of the installed ``workers-env`` distribution, printed bare as wrangler does."""
+    import importlib.metadata  # (~30 ms of CPU: only --version reads it)
+
     try:
         return importlib.metadata.version(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:
@@ -481,7 +544,7 @@ def _main(argv: Sequence[str] | None) -> int:
     # none, or a misspelling, gets the top level's parser (every command's where the line needs it)
     words = read_line(argv)[0]
     first = argv[words[0]] if words else None
-    parser = build_parser(first, summaries_only=first not in _COMMAND_MODULES and top_level_only(typed, argv))
+    parser = _parser_for(first, summaries_only=first not in _COMMAND_MODULES and top_level_only(typed, argv))
     # read again knowing the command's options that take any word after them (`--prefix -1e5`)
     argv, cwds = _take_cwd(short_groups(typed, valued_options(parser), array_options(parser)))
     if None in cwds:
@@ -559,6 +622,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     except CommandError as exc:
         fail(str(exc))
         return 1
+    _own_defaults(parser, args)
     if tail:
         answered = _after_double_dash(parser, ordered, argv, tail)
         if answered is not None:

@@ -20,7 +20,6 @@ from typing import Any, TypeVar
 from workers_env._errors import WorkersEnvError
 from workers_env.cli.ciinfo import in_ci
 from workers_env._loglevel import emit, laid_out
-from workers_env._jsvalues import json_text
 
 __all__ = [
     "BARE",
@@ -184,6 +183,8 @@ def node_fs_error(exc: OSError, syscall: str, path: str | None) -> str:
 def dump_json(value: Any) -> str:
     """JSON as wrangler prints it (``JSON.stringify(value, null, 2)``), numbers as JavaScript
     writes them (a D1 integer beyond 2**53 is ``9223372036854776000``, not ``9.2...e+18``)."""
+    from workers_env._jsvalues import json_text  # (imported here: --help and --version need none of it)
+
     return json_text(value, "  ")
 
 

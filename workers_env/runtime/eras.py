@@ -26,16 +26,12 @@ show that (:mod:`.nosdk` fails the load as production does).
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import os
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
-
-from packaging.requirements import InvalidRequirement, Requirement
-from packaging.version import Version
+from typing import TYPE_CHECKING, Any, Literal
 
 from workers_env._errors import ConfigError
 from workers_env._lazyre import lazy_pattern
@@ -52,8 +48,9 @@ from workers_env.config.compat import (
     flag_enabled,
     python_release,
 )
-from workers_env.runtime.envwrap import JsBinding
-from workers_env.runtime.jsproxy import NULL_AS_JSNULL, NULL_AS_NONE
+
+if TYPE_CHECKING:
+    from packaging.requirements import Requirement
 
 __all__ = [
     "FETCHER_WRAPPER_CONVERTS_FROM",
@@ -157,6 +154,8 @@ def installed_sdk_version() -> tuple[int, ...] | None:
 
 @functools.lru_cache(maxsize=1)
 def _installed_sdk_version() -> tuple[int, ...] | None:  # a metadata scan costs ~1 ms: once per process
+    import importlib.metadata  # (imported here: ~30 ms of CPU that `workers-env validate` need not spend)
+
     try:
         return _parse_version(importlib.metadata.version("workers-runtime-sdk"))
     except importlib.metadata.PackageNotFoundError:
@@ -535,6 +534,8 @@ _VENDORING_PYWRANGLERS = ("1.9.0", "1.10.0", "2.0.0", "99.0.0")
 def _admits_vendoring(requirement: Requirement) -> bool:
     """Whether the requirement admits a pywrangler from 1.9 on: one of a few such releases, or a
     version it names itself (``==1.9.2``, ``~=1.12.0``) that is 1.9 or later."""
+    from packaging.version import Version  # (imported here, as in _requirements)
+
     named = [spec.version for spec in requirement.specifier if "*" not in spec.version]
     candidates = [*_VENDORING_PYWRANGLERS,
                   *(v for v in named if Version(v) >= Version(version_text(PYWRANGLER_VENDORS_FROM)))]
@@ -557,6 +558,9 @@ def _requirements(pyproject: dict[str, Any], *, dev: bool) -> list[Requirement]:
     for entries in lists:
         for text in entries if isinstance(entries, list) else []:
             if isinstance(text, str):  # ({"include-group": ...} tables name other groups)
+                # (imported here: ~50 ms of CPU, most of it regexes, that a project listing none need not spend)
+                from packaging.requirements import InvalidRequirement, Requirement
+
                 try:
                     found.append(Requirement(text))
                 except InvalidRequirement:
@@ -758,6 +762,9 @@ def binding_view(kind: str, name: str, binding: Any, config: Any) -> Any:
 
             return FetcherView(name, binding)
         return binding
+    from workers_env.runtime.envwrap import JsBinding  # (imported here: `workers-env validate` reads this module)
+    from workers_env.runtime.jsproxy import NULL_AS_JSNULL, NULL_AS_NONE
+
     # used outside Worker code too: its results' null is the config's Pyodide's, not the context's
     nulls = NULL_AS_NONE if python_release(config).pyodide.startswith("0.26") else NULL_AS_JSNULL
     return JsBinding(name, binding, js_class=JS_CLASS_NAMES.get(KIND_ALIASES.get(kind, kind)), nulls=nulls,
