@@ -33,7 +33,8 @@ def _plugins_line(pytester: pytest.Pytester) -> str:
     return next(line for line in result.outlines if line.startswith("plugins:"))
 
 
-def test_a_second_run_reads_no_record_or_metadata(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_second_run_reads_no_record_or_metadata(pytester: pytest.Pytester, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makepyfile("def test_one():\n    assert True\n")
     first = _plugins_line(pytester)
@@ -47,7 +48,13 @@ def test_a_second_run_reads_no_record_or_metadata(pytester: pytest.Pytester, mon
     monkeypatch.setattr(importlib.metadata.PathDistribution, "read_text", counting)
     assert _plugins_line(pytester) == first
     assert "workers-env" in first and "asyncio" in first
-    assert "RECORD" not in read and "METADATA" not in read and "entry_points.txt" in read  # (hypothesis' own look)
+    assert "RECORD" not in read and "METADATA" not in read
+    site = tmp_path / "site"  # a new plugin distribution: the count sees the run read them all again
+    site.mkdir()
+    _fake_plugin(site, "1.0")
+    monkeypatch.syspath_prepend(str(site))
+    assert "fakeplug-1.0" in _plugins_line(pytester)
+    assert "RECORD" in read and "METADATA" in read
 
 
 def test_a_changed_distribution_is_read_again(pytester: pytest.Pytester, tmp_path: Path,
