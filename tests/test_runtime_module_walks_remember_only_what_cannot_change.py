@@ -37,6 +37,13 @@ class Default(WorkerEntrypoint):
 """
 
 
+def _locate(module: types.ModuleType, origin: str) -> types.ModuleType:
+    """``module`` as imported from the file ``origin`` (its spec has a location)."""
+    module.__spec__ = importlib.machinery.ModuleSpec(module.__name__, None, origin=origin)
+    module.__spec__.has_location = True
+    return module
+
+
 def test_a_library_module_given_a_test_file_is_the_hosts_at_the_next_walk(tmp_path):
     module = types.ModuleType("moved_module")
     module.__file__ = f"{sys.prefix}/lib/site-packages/moved_module.py"  # a library's: never the host's
@@ -58,15 +65,13 @@ async def test_a_module_whose_spec_moves_into_the_project_is_refused_at_the_next
     (project / "outside_helper.py").write_text('WORD = "outside"\n')  # beside the config, not under src/
     helper = types.ModuleType("outside_helper")
     helper.WORD = "outside"
-    helper.__spec__ = importlib.machinery.ModuleSpec("outside_helper", None, origin="/elsewhere/outside_helper.py")
-    helper.__spec__.has_location = True
+    _locate(helper, "/elsewhere/outside_helper.py")
     sys.modules["outside_helper"] = helper  # first seen elsewhere: not the project's
     try:
         answer = await load_worker(project).fetch("/")
         assert (answer.status, await answer.text()) == (200, "outside")  # the host's module, as any library's
         # the same module object, now as imported from the project's folder: a later Worker's walk reads it again
-        helper.__spec__ = importlib.machinery.ModuleSpec("outside_helper", None, origin=str(project / "outside_helper.py"))
-        helper.__spec__.has_location = True
+        _locate(helper, str(project / "outside_helper.py"))
         helper.__file__ = str(project / "outside_helper.py")
         worker = load_worker(project)
         with pytest.raises(ModuleNotFoundError, match="outside_helper"):  # as any module the project's folder gave
@@ -79,8 +84,7 @@ async def test_a_module_whose_spec_moves_into_the_project_is_refused_at_the_next
 async def test_the_walks_keep_no_module_alive(tmp_path):
     module = types.ModuleType("gone_module")
     module.__file__ = f"{sys.prefix}/lib/site-packages/gone_module.py"
-    module.__spec__ = importlib.machinery.ModuleSpec("gone_module", None, origin=module.__file__)
-    module.__spec__.has_location = True
+    _locate(module, module.__file__)
     sys.modules["gone_module"] = module
     gone = weakref.ref(module)
     try:
@@ -128,8 +132,7 @@ async def test_a_module_replaced_under_its_name_by_the_projects_is_refused_at_th
     (project / "outside_helper.py").write_text('WORD = "outside"\n')  # beside the config, not under src/
     helper = types.ModuleType("outside_helper")
     helper.WORD = "outside"
-    helper.__spec__ = importlib.machinery.ModuleSpec("outside_helper", None, origin="/elsewhere/outside_helper.py")
-    helper.__spec__.has_location = True
+    _locate(helper, "/elsewhere/outside_helper.py")
     sys.modules["outside_helper"] = helper
     try:
         answer = await load_worker(project).fetch("/")
@@ -137,8 +140,7 @@ async def test_a_module_replaced_under_its_name_by_the_projects_is_refused_at_th
         # another module under the same name (sys.modules' size and newest name unchanged), the project's
         projects = types.ModuleType("outside_helper")
         projects.WORD = "outside"
-        projects.__spec__ = importlib.machinery.ModuleSpec("outside_helper", None, origin=str(project / "outside_helper.py"))
-        projects.__spec__.has_location = True
+        _locate(projects, str(project / "outside_helper.py"))
         projects.__file__ = str(project / "outside_helper.py")
         sys.modules["outside_helper"] = projects
         worker = load_worker(project)
