@@ -7,6 +7,7 @@ subclasses the builtin that fits it best, so ``except ValueError`` keeps working
 from __future__ import annotations
 
 import copyreg
+import errno
 import importlib
 import os
 import secrets
@@ -56,6 +57,21 @@ def reason(exc: BaseException) -> str:
         return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
     return str(exc)
 
+
+_NODE_ERRORS = {  # libuv's texts, where they are not the C library's in lower case
+    errno.EISDIR: "illegal operation on a directory",
+    errno.ELOOP: "too many symbolic links encountered",
+    errno.ENAMETOOLONG: "name too long",
+}
+
+
+def node_fs_error(exc: OSError, syscall: str, path: str | None) -> str:
+    """Node's message for a failed file call, as wrangler prints it:
+    ``ENOENT: no such file or directory, open 'out/x.sql'`` (libuv's code and text; a call on
+    a descriptor, such as ``read``, names no path)."""
+    code = errno.errorcode.get(exc.errno or 0, "EIO")
+    text = _NODE_ERRORS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+    return f"{code}: {text}, {syscall}" + (f" '{path}'" if path is not None else "")
 
 def users_mistake(error: _E) -> _E:
     """Mark ``error``, a builtin exception production raises for the user's mistake (the

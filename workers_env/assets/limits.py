@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import errno
 
-from workers_env._errors import ConfigError, reason
+from workers_env._errors import ConfigError, node_fs_error, reason
 
 __all__ = ["MAX_ASSET_COUNT", "MAX_ASSET_SIZE", "METAFILES", "invalid_ignore_file", "too_large", "too_many",
            "unreadable_ignore_file"]
@@ -47,14 +47,6 @@ def too_many(count: int, directory: str) -> ConfigError:
     )
 
 
-#: Node's words for what stops ``readFileSync`` of the ignore file (libuv's ``uv_strerror``)
-_NODE_ERRORS = {
-    errno.EISDIR: ("EISDIR", "illegal operation on a directory", "read"),
-    errno.ELOOP: ("ELOOP", "too many symbolic links encountered", "open"),
-    errno.ENOTDIR: ("ENOTDIR", "not a directory", "open"),
-}
-
-
 def unreadable_ignore_file(path: str, exc: OSError) -> ConfigError:
     """``.assetsignore`` there but not readable as a file. No permission (EACCES, EPERM): wrangler's
     own text for a permission error (its ``handleError``). Else wrangler stops with Node's error
@@ -68,13 +60,12 @@ def unreadable_ignore_file(path: str, exc: OSError) -> ConfigError:
             "  - Files or directories being locked by another process\n"
             "  - Antivirus or security software blocking access\n\n"
             "Please check the file permissions and try again.")
-    known = _NODE_ERRORS.get(exc.errno or 0)
-    if known is None:
-        said = reason(exc)
-    elif known[2] == "read":  # read from an open descriptor: Node names no path
-        said = f"{known[0]}: {known[1]}, {known[2]}"
+    if exc.errno == errno.EISDIR:  # read from an open descriptor: Node names no path
+        said = node_fs_error(exc, "read", None)
+    elif exc.errno in (errno.ELOOP, errno.ENOTDIR):
+        said = node_fs_error(exc, "open", path)
     else:
-        said = f"{known[0]}: {known[1]}, {known[2]} '{path}'"
+        said = reason(exc)
     return ConfigError(
         f'The .assetsignore file at "{path}" cannot be read: {said}\n'
         "Make it a file of ignore patterns (gitignore syntax, one a line), or remove it.")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import errno
 import math
 import os
 import re
@@ -17,7 +16,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from workers_env._errors import WorkersEnvError
+from workers_env._errors import WorkersEnvError, node_fs_error
 from workers_env.cli.ciinfo import in_ci
 from workers_env._loglevel import emit, laid_out
 
@@ -162,22 +161,6 @@ def silence_stdout() -> None:
         os.dup2(devnull, fd)
     finally:
         os.close(devnull)
-
-
-_NODE_ERRORS = {  # libuv's texts, where they are not the C library's in lower case
-    errno.EISDIR: "illegal operation on a directory",
-    errno.ELOOP: "too many symbolic links encountered",
-    errno.ENAMETOOLONG: "name too long",
-}
-
-
-def node_fs_error(exc: OSError, syscall: str, path: str | None) -> str:
-    """Node's message for a failed file call, as wrangler prints it:
-    ``ENOENT: no such file or directory, open 'out/x.sql'`` (libuv's code and text; a call on
-    a descriptor, such as ``read``, names no path)."""
-    code = errno.errorcode.get(exc.errno or 0, "EIO")
-    text = _NODE_ERRORS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
-    return f"{code}: {text}, {syscall}" + (f" '{path}'" if path is not None else "")
 
 
 def dump_json(value: Any) -> str:
