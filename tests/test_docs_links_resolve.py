@@ -63,9 +63,13 @@ def broken_links(page: Path) -> list[str]:
         dest = (page.parent / path).resolve() if path else page
         if not dest.exists():
             broken.append(target)
-        elif anchor and (dest.is_dir() or anchor not in (
-                found[dest] if dest in found else found.setdefault(dest, anchors(dest.read_text(encoding="utf-8"))))):
+        elif anchor and dest.is_dir():
             broken.append(target)
+        elif anchor:
+            if dest not in found:
+                found[dest] = anchors(dest.read_text(encoding="utf-8"))
+            if anchor not in found[dest]:
+                broken.append(target)
     return broken
 
 
