@@ -1,0 +1,322 @@
+"""``python -m workers_env ...`` (any ``python -m MODULE ...``) started for a test by forking a process that already imported
+what every ``workers-env dev`` start imports (interpreter, site, asyncio, uvicorn, the CLI and
+runtime modules: ~0.4 s of CPU of each ~0.55 s start; the suite starts ~190 dev servers).
+
+The forked process is the command as a user runs it in all a test can see: its own pid, its
+own output pipes on fds 1 and 2, the test's environment and working folder, ``sys.argv``,
+``sys.path[0]`` and ``__main__`` as ``python -m`` sets them, Python's default signal handling,
+the interpreter's own exit (atexit, finalization, an uncaught exception's traceback and status).
+It is not the test's child but the fork server's, which reaps it and sends its wait status back:
+:class:`Forked` is the ``subprocess.Popen`` a test holds (pid, pipes, poll/wait/signals).
+
+:func:`popen` forks only where nothing the interpreter reads once at start-up differs from the
+fork server's (``PYTHON*`` variables but ``PYTHONUNBUFFERED``, which must be set as the server
+has it; the locale's): anything else is a real ``subprocess.Popen``. ``WORKERS_ENV_TEST_FORK=0``
+turns forking off for a run (every start a real process).
+
+Run as a script (``python dev_forkserver.py FD``) it is the server, on the socket ``FD``.
+"""
+
+from __future__ import annotations
+
+import array
+import atexit
+import io
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from typing import Any
+
+#: what a dev start imports whatever the project (dev.py's own imports and its ``_run``'s):
+#: imported once by the server, not by each forked start
+PREIMPORTED = (
+    "workers_env.cli", "workers_env.cli.dev", "workers_env._env", "workers_env.cli.devreload",
+    "workers_env.cli.devsession", "workers_env.config", "workers_env.runtime.loader", "workers_env.runtime.server",
+    "workers_env.vectorize.definitions", "workers_env._statebeside",
+)
+#: what the interpreter reads from its environment once, at start-up: a start asking for other
+#: values than the server's is a real process
+_STARTUP = ("LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE")
+
+
+def _startup_environment(environ: dict[str, str]) -> dict[str, str]:
+    return {name: value for name, value in environ.items()
+            if (name.startswith("PYTHON") and name != "PYTHONUNBUFFERED") or name in _STARTUP}
+
+
+class Forked:
+    """A ``subprocess.Popen`` of a start the fork server made: ``pid``, ``args``, ``stdout`` and
+    ``stderr`` (text, as ``Popen(text=True)`` reads them, where piped), ``returncode`` and
+    ``poll``/``wait``/``communicate``/``send_signal``/``terminate``/``kill``."""
+
+    def __init__(self, args: list[str], pid: int, status: socket.socket, stdout: Any, stderr: Any):
+        self.args, self.pid, self._status = args, pid, status
+        self.stdout, self.stderr, self.stdin = stdout, stderr, None
+        self.returncode: int | None = None
+        self._lock = threading.Lock()
+
+    def _collect(self, timeout: float | None) -> int | None:
+        with self._lock:
+            if self.returncode is None:
+                ready, _, _ = select.select([self._status], [], [], timeout)
+                if not ready:
+                    return None
+                data = b""
+                while len(data) < 4:
+                    chunk = self._status.recv(4 - len(data))
+                    if not chunk:
+                        raise RuntimeError(f"the fork server ended before process {self.pid} did")
+                    data += chunk
+                self._status.close()
+                self.returncode = os.waitstatus_to_exitcode(int.from_bytes(data, "little"))
+            return self.returncode
+
+    def poll(self) -> int | None:
+        return self._collect(0)
+
+    def wait(self, timeout: float | None = None) -> int:
+        code = self._collect(timeout)
+        if code is None:
+            raise subprocess.TimeoutExpired(self.args, timeout or 0.0)
+        return code
+
+    def communicate(self, input: Any = None, timeout: float | None = None) -> tuple[Any, Any]:
+        assert input is None, "a forked start reads no input"
+        results: dict[str, Any] = {}
+        readers = [threading.Thread(target=lambda name=name, pipe=pipe: results.__setitem__(name, pipe.read()), daemon=True)
+                   for name, pipe in (("out", self.stdout), ("err", self.stderr)) if pipe is not None]
+        for reader in readers:
+            reader.start()
+        for reader in readers:
+            reader.join(timeout)
+            if reader.is_alive() and timeout is not None:
+                raise subprocess.TimeoutExpired(self.args, timeout)
+        self.wait(timeout)
+        for pipe in (self.stdout, self.stderr):
+            if pipe is not None:
+                pipe.close()
+        return results.get("out"), results.get("err")
+
+    def send_signal(self, sig: int) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, sig)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def __enter__(self) -> Forked:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for pipe in (self.stdout, self.stderr):
+            if pipe is not None:
+                pipe.close()
+        self.wait()
+
+
+class _Client:
+    """This process's fork server (one per test process, started at its first use)."""
+
+    def __init__(self) -> None:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        environ = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.startup = _startup_environment(environ)
+        # its output: a pipe, as the starts' (their sys.stdout and sys.stderr are its), read only
+        # when it fails (a traceback fits the pipe's buffer)
+        said, says = os.pipe()
+        self.said = os.fdopen(said, "rb")
+        self.process = subprocess.Popen([sys.executable, __file__, str(theirs.fileno())], pass_fds=[theirs.fileno()],
+                                        stdin=subprocess.DEVNULL, stdout=says, stderr=says, env=environ, cwd="/")
+        theirs.close()
+        os.close(says)
+        self.sock = ours
+        self.lock = threading.Lock()
+        if self.sock.recv(1) != b"R":
+            self.process.wait()
+            raise RuntimeError("the fork server (tests/dev_forkserver.py) did not start; WORKERS_ENV_TEST_FORK=0 "
+                               f"starts each process in full:\n{self.said.read().decode(errors='replace')}")
+
+    def start(self, args: list[str], cwd: str, environ: dict[str, str], stdout: int, stderr: int) -> Forked:
+        status_ours, status_theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        out_read, out_write = os.pipe()
+        if stderr == subprocess.STDOUT:
+            err_read, err_write = None, os.dup(out_write)
+        else:
+            err_read, err_write = os.pipe()
+        request = json.dumps({"args": args, "cwd": cwd, "env": environ}).encode()
+        fds = [status_theirs.fileno(), out_write, err_write]
+        try:
+            with self.lock:
+                self.sock.sendmsg([len(request).to_bytes(4, "little"), request],
+                                  [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", fds))])
+                pid = int.from_bytes(_recv_exactly(status_ours, 4), "little")
+        finally:
+            status_theirs.close()
+            os.close(out_write)
+            os.close(err_write)
+        stdout_file = io.TextIOWrapper(io.open(out_read, "rb", -1)) if stdout == subprocess.PIPE else None
+        if stdout != subprocess.PIPE:
+            os.close(out_read)
+        stderr_file = io.TextIOWrapper(io.open(err_read, "rb", -1)) if err_read is not None else None
+        return Forked(args, pid, status_ours, stdout_file, stderr_file)
+
+
+def _recv_exactly(sock: socket.socket, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = sock.recv(size - len(data))
+        if not chunk:
+            raise RuntimeError("the fork server ended")
+        data += chunk
+    return data
+
+
+_client: _Client | None = None
+_client_lock = threading.Lock()
+
+
+@atexit.register
+def _stop() -> None:
+    """The fork server ends when its socket closes (a test process's end)."""
+    if _client is not None:
+        _client.sock.close()
+        _client.process.wait()
+        _client.said.close()
+
+
+def popen(args: list[str], *, cwd: Any = None, env: dict[str, str] | None = None, stdout: Any = None,
+          stderr: Any = None, text: bool = False, **rest: Any) -> subprocess.Popen[str] | Forked:
+    """``subprocess.Popen(args, cwd=cwd, env=env, stdout=stdout, stderr=stderr, text=text, **rest)``,
+    forked from the fork server where that starts the same process (see the module's note)."""
+    global _client
+    environ = dict(os.environ if env is None else env)
+    forkable = (text and not rest and stdout == subprocess.PIPE and stderr in (subprocess.PIPE, subprocess.STDOUT)
+                and len(args) > 2 and args[:2] == [sys.executable, "-m"] and environ.get("PYTHONUNBUFFERED") == "1"
+                and os.environ.get("WORKERS_ENV_TEST_FORK", "1") != "0" and hasattr(os, "fork")
+                and sys.platform == "linux")
+    if forkable:
+        with _client_lock:
+            if _client is None or _client.process.poll() is not None:
+                _client = _Client()
+            client = _client
+        forkable = _startup_environment(environ) == client.startup
+    if not forkable:
+        return subprocess.Popen(args, cwd=cwd, env=env, stdout=stdout, stderr=stderr, text=text, **rest)
+    return client.start(list(args), os.path.abspath(cwd if cwd is not None else os.getcwd()), environ, stdout, stderr)
+
+
+# --- the server --------------------------------------------------------------------------------
+
+def _serve(fd: int) -> dict[str, Any] | None:
+    """Take requests on socket ``fd`` until it closes (None), forking a start for each: in the
+    forked process, the request it is to run."""
+    for name in PREIMPORTED:
+        __import__(name)
+    import gc
+    gc.collect()
+    gc.freeze()  # (the forked starts' collections leave the server's pages shared)
+    assert threading.active_count() == 1, "the fork server forks only as a one-thread process"
+    control = socket.socket(fileno=fd)
+    wake_read, wake_write = os.pipe()
+    os.set_blocking(wake_write, False)
+    signal.set_wakeup_fd(wake_write)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    waiting: dict[int, socket.socket] = {}
+    control.sendall(b"R")
+    while True:
+        ready, _, _ = select.select([control.fileno(), wake_read], [], [])
+        if wake_read in ready:
+            os.read(wake_read, 512)
+            while waiting:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+                if pid == 0:
+                    break
+                reply = waiting.pop(pid, None)
+                if reply is not None:
+                    try:
+                        reply.sendall(status.to_bytes(4, "little"))
+                    except OSError:
+                        pass  # (the test let go of it)
+                    reply.close()
+        if control.fileno() in ready:
+            message, fds = _recv_with_fds(control, 4)
+            if len(message) < 4:
+                return None
+            size = int.from_bytes(message[:4], "little")
+            request, more = _recv_with_fds(control, size)
+            fds.extend(more)
+            if len(request) < size:
+                return None
+            reply_fd, out_fd, err_fd = fds
+            pid = os.fork()
+            if pid == 0:
+                signal.set_wakeup_fd(-1)
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                for sock in (control, *waiting.values()):
+                    sock.close()
+                os.close(wake_read)
+                os.close(wake_write)
+                os.close(reply_fd)
+                os.dup2(out_fd, 1)
+                os.dup2(err_fd, 2)
+                os.close(out_fd)
+                os.close(err_fd)
+                return json.loads(request)
+            os.close(out_fd)
+            os.close(err_fd)
+            reply = socket.socket(fileno=reply_fd)
+            reply.sendall(pid.to_bytes(4, "little"))
+            waiting[pid] = reply
+
+
+def _recv_with_fds(sock: socket.socket, size: int) -> tuple[bytes, list[int]]:
+    """``size`` bytes from ``sock`` (fewer at its end) and the descriptors sent with them."""
+    data, fds = b"", list[int]()
+    while len(data) < size:
+        chunk, ancillary, _flags, _addr = sock.recvmsg(size - len(data), socket.CMSG_SPACE(3 * 4))
+        if not chunk:
+            break
+        data += chunk
+        for level, kind, payload in ancillary:
+            if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+                fds.extend(array.array("i", payload[: len(payload) - len(payload) % 4]))
+    return data, fds
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, traceback: Any) -> None:
+    """Python's own, of a traceback without this file's frames: a start's uncaught exception
+    prints from runpy's frames on, as under ``python -m``."""
+    while traceback is not None and traceback.tb_frame.f_code.co_filename == __file__:
+        traceback = traceback.tb_next
+    sys.__excepthook__(kind, value.with_traceback(traceback), traceback)  # (it prints the exception's own)
+
+
+def _run(request: dict[str, Any]) -> None:
+    """In the forked process: become ``python -m MODULE ARGS`` run in the request's folder
+    with its environment (what ``-m`` sets: ``sys.argv``, ``sys.path[0]``, a fresh ``__main__``)."""
+    import runpy
+    import types
+
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    sys.path[0] = os.getcwd()
+    sys.path_importer_cache.pop(os.path.dirname(os.path.abspath(__file__)), None)
+    sys.argv = ["-m", *request["args"][3:]]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    sys.excepthook = _excepthook
+    runpy._run_module_as_main(request["args"][2], alter_argv=True)  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    _request = _serve(int(sys.argv[1]))
+    if _request is not None:
+        _run(_request)

@@ -1,0 +1,107 @@
+"""The dev tests' fork server (tests/dev_forkserver.py) starts ``python -m MODULE ARGS`` as the
+interpreter does: the same argv, path, folder, environment, ``__main__``, stdio, signal handling,
+exit statuses and tracebacks -- a probe module run both ways prints them; the two must agree."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import dev_forkserver
+
+PROBE = r'''
+import os, signal, sys, threading
+print("argv", sys.argv)
+print("path", sys.path)
+print("cwd", os.getcwd())
+print("env", os.environ.get("PROBE_VALUE"), "CLOUDFLARE_ENV" in os.environ)
+print("main", __name__, __file__ == sys.modules["__main__"].__file__, __spec__.name)
+print("modules", [name for name in ("dev_forkserver", "dev_reload_helpers", "pytest") if name in sys.modules])
+print("signals", [signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD, signal.SIGPIPE)])
+print("wakeup", signal.set_wakeup_fd(-1))
+print("threads", threading.active_count(), threading.current_thread() is threading.main_thread())
+print("stdio", [(s.isatty(), s.line_buffering, s.write_through, s.encoding, s.errors, s.seekable())
+                for s in (sys.stdout, sys.stderr)])
+print("stdin", os.path.realpath(f"/proc/self/fd/0") if os.path.exists("/proc/self/fd/0") else None)
+print("gc", __import__("gc").isenabled())
+print("to stderr", file=sys.stderr)
+mode = sys.argv[1]
+if mode == "raise":
+    raise ValueError("the probe's mistake")
+if mode == "exit":
+    sys.exit(7)
+if mode == "wait":
+    print("waiting", flush=True)
+    import time
+    time.sleep(60)
+'''
+
+
+def _start(command: list[str], project: Path, *, fork: bool, stderr: int = subprocess.PIPE) -> subprocess.Popen[str]:
+    environ = {**os.environ, "PYTHONUNBUFFERED": "1", "PROBE_VALUE": "given"}
+    environ.pop("CLOUDFLARE_ENV", None)
+    start = dev_forkserver.popen if fork else subprocess.Popen
+    proc = start(command, cwd=project, env=environ, stdout=subprocess.PIPE, stderr=stderr, text=True)
+    assert isinstance(proc, dev_forkserver.Forked) is fork
+    return proc  # type: ignore[return-value]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "probe.py").write_text(PROBE)
+    return tmp_path
+
+
+@pytest.mark.parametrize("mode", ["plain", "raise", "exit"])
+def test_a_forked_start_prints_and_ends_as_the_interpreter_started_in_full(project: Path, mode: str) -> None:
+    command = [sys.executable, "-m", "probe", mode, "second argument"]
+    real_proc, forked_proc = _start(command, project, fork=False), _start(command, project, fork=True)
+    real, forked = real_proc.communicate(timeout=60), forked_proc.communicate(timeout=60)
+    assert forked[0] == real[0]
+    assert forked[1] == real[1]
+    assert "to stderr" in forked[1] and ("ValueError: the probe's mistake" in forked[1]) is (mode == "raise")
+    assert forked_proc.returncode == real_proc.returncode == {"plain": 0, "raise": 1, "exit": 7}[mode]
+
+
+def test_a_forked_start_can_write_both_streams_to_one_pipe(project: Path) -> None:
+    command = [sys.executable, "-m", "probe", "raise"]
+    real = _start(command, project, fork=False, stderr=subprocess.STDOUT).communicate(timeout=60)[0]
+    forked = _start(command, project, fork=True, stderr=subprocess.STDOUT).communicate(timeout=60)[0]
+    assert forked == real and "to stderr" in forked and "ValueError" in forked
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_forked_start_ends_on_a_signal_as_the_interpreter_started_in_full(project: Path, sig: int) -> None:
+    results = []
+    for fork in (False, True):
+        proc = _start([sys.executable, "-m", "probe", "wait"], project, fork=fork)
+        assert proc.stdout is not None
+        while "waiting" not in proc.stdout.readline():
+            assert proc.poll() is None
+        assert proc.poll() is None
+        proc.send_signal(sig)
+        started = time.monotonic()
+        out, err = proc.communicate(timeout=60)
+        assert time.monotonic() - started < 30
+        results.append((proc.returncode, err.splitlines()[-1]))
+    assert results[0] == results[1]
+    assert results[0][0] == -sig
+
+
+def test_a_start_the_fork_server_cannot_make_is_a_full_process(project: Path) -> None:
+    command = [sys.executable, "-m", "probe", "plain"]
+    environ = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONHASHSEED": "7"}
+    other_interpreter_setting = dev_forkserver.popen(command, cwd=project, env=environ, stdout=subprocess.PIPE,
+                                                     stderr=subprocess.PIPE, text=True)
+    buffered = dev_forkserver.popen(command, cwd=project, env={**environ, "PYTHONUNBUFFERED": ""},
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for proc in (other_interpreter_setting, buffered):
+        assert isinstance(proc, subprocess.Popen)
+        proc.communicate(timeout=60)
+        assert proc.returncode == 0
