@@ -1,6 +1,6 @@
-"""``python -m workers_env ...`` (any ``python -m MODULE ...``) started for a test by forking a process that already imported
-what every ``workers-env dev`` start imports (interpreter, site, asyncio, uvicorn, the CLI and
-runtime modules: ~0.4 s of CPU of each ~0.55 s start; the suite starts ~190 dev servers).
+"""``python -m MODULE ...`` started for a test by forking a process that already imported what
+every ``workers-env dev`` start imports (interpreter, site, asyncio, uvicorn, the CLI and runtime
+modules: ~0.4 s of CPU of each ~0.55 s start; the suite starts ~190 dev servers).
 
 The forked process is the command as a user runs it in all a test can see: its own pid, its
 own output pipes on fds 1 and 2, the test's environment and working folder, ``sys.argv``,
@@ -291,12 +291,18 @@ def _recv_with_fds(sock: socket.socket, size: int) -> tuple[bytes, list[int]]:
     return data, fds
 
 
-def _excepthook(kind: type[BaseException], value: BaseException, traceback: Any) -> None:
-    """Python's own, of a traceback without this file's frames: a start's uncaught exception
-    prints from runpy's frames on, as under ``python -m``."""
-    while traceback is not None and traceback.tb_frame.f_code.co_filename == __file__:
-        traceback = traceback.tb_next
-    sys.__excepthook__(kind, value.with_traceback(traceback), traceback)  # (it prints the exception's own)
+def _excepthook_from(here: str) -> Any:
+    """Python's own hook, of a traceback without the frames of file ``here``: a start's uncaught
+    exception prints from runpy's frames on, as under ``python -m``. (Nothing of this module's
+    globals: the interpreter takes ``__file__`` out of them before it calls the hook.)"""
+    hook = sys.__excepthook__
+
+    def excepthook(kind: type[BaseException], value: BaseException, traceback: Any) -> None:
+        while traceback is not None and traceback.tb_frame.f_code.co_filename == here:
+            traceback = traceback.tb_next
+        hook(kind, value.with_traceback(traceback), traceback)  # (it prints the exception's own)
+
+    return excepthook
 
 
 def _run(request: dict[str, Any]) -> None:
@@ -312,7 +318,7 @@ def _run(request: dict[str, Any]) -> None:
     sys.path_importer_cache.pop(os.path.dirname(os.path.abspath(__file__)), None)
     sys.argv = ["-m", *request["args"][3:]]
     sys.modules["__main__"] = types.ModuleType("__main__")
-    sys.excepthook = _excepthook
+    sys.excepthook = _excepthook_from(__file__)
     runpy._run_module_as_main(request["args"][2], alter_argv=True)  # type: ignore[attr-defined]
 
 
