@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import dev_forkserver
+import forkserver
 from worker_helpers import typical_pyproject
 
 #: seconds a line (or an answer) may take: only a broken server waits that long, a loaded
@@ -42,7 +42,7 @@ def dev_start_output(project: Path, *args: str, environ: dict[str, str] | None =
     after. ``environ`` defaults to this process's environment without ``CLOUDFLARE_*``."""
     if environ is None:
         environ = {k: v for k, v in os.environ.items() if not k.startswith("CLOUDFLARE_")}
-    proc = dev_forkserver.popen([sys.executable, "-m", "workers_env", "dev", *args, "--port", "0", "--ip", "127.0.0.1"],
+    proc = forkserver.popen([sys.executable, "-m", "workers_env", "dev", *args, "--port", "0", "--ip", "127.0.0.1"],
                                 cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env={**environ, "PYTHONUNBUFFERED": "1"})
     lines: list[str] = []
@@ -178,7 +178,7 @@ def dev_streams(project: Path, args: list[str], paths: list[str], environ: dict[
 
 
 def listening_on_a_free_port(command: Callable[[int], list[str]], *, tries: int = 3,
-                             **popen: Any) -> tuple[subprocess.Popen[str] | dev_forkserver.Forked, int]:
+                             **popen: Any) -> tuple[subprocess.Popen[str] | forkserver.Forked, int]:
     """``command(port)`` started (``subprocess.Popen(..., text=True, **popen)``, its output piped)
     on a port :func:`free_port` gave, and the port, once the process itself listens there
     (:func:`listening`): no request of a test reaches another process that took the port between
@@ -188,7 +188,7 @@ def listening_on_a_free_port(command: Callable[[int], list[str]], *, tries: int 
     assert popen.get("stdout") == subprocess.PIPE, "the output is read to tell a taken port"
     for _ in range(tries):
         port = free_port()
-        proc = dev_forkserver.popen(command(port), text=True, **popen)
+        proc = forkserver.popen(command(port), text=True, **popen)
         deadline = time.monotonic() + TIMEOUT
         while proc.poll() is None and time.monotonic() < deadline:
             if listening(proc.pid, port):
@@ -285,7 +285,7 @@ class DevServer:
         env.pop("CLOUDFLARE_ENV", None)
         if cloudflare_env is not None:  # (the shell's CLOUDFLARE_ENV only where a test sets it)
             env["CLOUDFLARE_ENV"] = cloudflare_env
-        self.proc = dev_forkserver.popen(
+        self.proc = forkserver.popen(
             [sys.executable, "-m", "workers_env", "dev", str(project),
              *(["--ip", ip, "--port", str(self.port)] if given else []), *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=cwd or project)
         self.lines: list[str] = []

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import forkserver
+
 
 def test_a_closed_pipe_ends_the_command_without_a_traceback(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "workers_env", "vectorize", "create", "docs", "--dimensions=3",
@@ -18,6 +20,6 @@ def test_a_closed_pipe_ends_the_command_without_a_traceback(tmp_path: Path) -> N
         stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141
     assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
-    listed = subprocess.run([sys.executable, "-m", "workers_env", "vectorize", "list", "--json", "--persist-to",
+    listed = forkserver.run([sys.executable, "-m", "workers_env", "vectorize", "list", "--json", "--persist-to",
                              str(tmp_path / "state")], capture_output=True, text=True, timeout=60)
     assert listed.returncode == 0 and listed.stdout.strip() == "[]"  # stopped at its first line, before creating

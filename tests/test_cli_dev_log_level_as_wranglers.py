@@ -11,10 +11,10 @@ warning and ``log``."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
+import forkserver
 import pytest
 from dev_reload_helpers import dev_streams, python_project
 
@@ -127,7 +127,7 @@ def test_a_wrangler_log_that_is_no_level_is_warned_of_and_log(project: Path) -> 
 
 
 def test_a_log_level_that_is_no_level_is_yargs_invalid_values(project: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "workers_env", "dev", "--log-level", "verbose"], cwd=project,
+    done = forkserver.run([sys.executable, "-m", "workers_env", "dev", "--log-level", "verbose"], cwd=project,
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 1
     assert done.stderr.startswith('✘ [ERROR] Invalid values:\n\n    Argument: log-level, Given: "verbose", Choices: '

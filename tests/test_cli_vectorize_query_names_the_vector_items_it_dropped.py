@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import forkserver
 import pytest
 
 import workers_env
@@ -19,7 +20,7 @@ WRANGLER = 'name = "w"\n[[vectorize]]\nbinding = "V"\nindex_name = "docs"\n'
 
 def _cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1]), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "workers_env", "vectorize", *args], cwd=folder,
+    return forkserver.run([sys.executable, "-m", "workers_env", "vectorize", *args], cwd=folder,
                           capture_output=True, text=True, env=env, timeout=60)
 
 

@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+import forkserver
 import pytest
 
 import workers_env
@@ -108,7 +109,7 @@ def test_ctrl_c_stops_after_the_batch_in_flight(
 def test_ctrl_c_with_json_prints_clean_json(tmp_path: Path, big_file: Path) -> None:
     state = tmp_path / "state"
     assert main(["vectorize", "create", "docs", "--dimensions", "2", "--metric", "cosine", "--persist-to", str(state)]) == 0
-    child = subprocess.Popen(
+    child = forkserver.popen(
         _cli("upsert", "docs", "--file", str(big_file), "--batch-size", "1", "--persist-to", str(state), "--json"),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
     )

@@ -11,6 +11,7 @@ import textwrap
 import urllib.request
 from pathlib import Path
 
+import forkserver
 import pytest
 from dev_reload_helpers import listening_on_a_free_port
 
@@ -199,7 +200,7 @@ def _get(url: str, data: bytes | None = None) -> dict:
 
 def test_rag_worker_under_workers_env_dev_across_restarts(tmp_path):
     root = make_project(tmp_path / "app")
-    migrate = subprocess.run([sys.executable, "-m", "workers_env", "d1", "migrations", "apply", "rag-db", "--local"],
+    migrate = forkserver.run([sys.executable, "-m", "workers_env", "d1", "migrations", "apply", "rag-db", "--local"],
                              cwd=root, capture_output=True, text=True, timeout=60)
     assert migrate.returncode == 0, migrate.stderr
     assert "0001_notes.sql │ ✅" in migrate.stdout

@@ -16,6 +16,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import forkserver
 import pytest
 from dev_reload_helpers import free_port, listening_on_a_free_port
 
@@ -227,7 +228,7 @@ def test_workers_env_dev_serves_and_persists_between_runs(tmp_path):
 
 
 def test_workers_env_dev_reports_config_errors(tmp_path):
-    proc = subprocess.run(
+    proc = forkserver.run(
         [sys.executable, "-m", "workers_env", "dev", str(tmp_path / "missing")],
         capture_output=True, text=True, timeout=60,
     )

@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import forkserver
 import pytest
 from cli_helpers import run_main
 from test_dev_server import exchange, make_project, request, split_answer
@@ -45,7 +46,7 @@ def test_a_taken_port_is_a_clear_error_and_ready_is_never_printed(tmp_path: Path
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         port = holder.getsockname()[1]
-        done = subprocess.run(
+        done = forkserver.run(
             [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", str(port)],
             capture_output=True, text=True, env=_env(), timeout=60,
         )
@@ -72,7 +73,7 @@ def test_a_taken_port_is_a_clear_error_and_ready_is_never_printed(tmp_path: Path
 def test_an_address_that_cannot_be_listened_on_is_a_clear_error(tmp_path: Path, ip: str, wranglers: str,
                                                                  reason: str) -> None:
     project = make_project(tmp_path / "app")
-    done = subprocess.run(
+    done = forkserver.run(
         [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", ip, "--port", "0"],
         capture_output=True, text=True, env=_env(), timeout=60,
     )
@@ -84,7 +85,7 @@ def test_an_address_that_cannot_be_listened_on_is_a_clear_error(tmp_path: Path, 
 
 def test_without_port_an_address_that_cannot_be_listened_on_names_8787(tmp_path: Path) -> None:
     """wrangler dev probes its default port first, and Node's error names it (measured, review64)."""
-    done = subprocess.run([sys.executable, "-m", "workers_env", "dev", str(make_project(tmp_path / "app")),
+    done = forkserver.run([sys.executable, "-m", "workers_env", "dev", str(make_project(tmp_path / "app")),
                            "--ip", "192.0.2.1"], capture_output=True, text=True, env=_env(), timeout=60)
     assert done.returncode == 1
     assert done.stderr.endswith("✘ [ERROR] listen EADDRNOTAVAIL: address not available 192.0.2.1:8787\n\n\n"
@@ -165,7 +166,7 @@ class _Ports:
 def _dev_port(project: Path, extra: list[str], env: dict[str, str]) -> tuple[int | None, str]:
     """The port ``workers-env dev`` says it is ready on (None: it never is), and its stderr."""
     command = [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", *extra]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc = forkserver.popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     port = None
     try:
         for line in proc.stdout or []:
@@ -246,7 +247,7 @@ def test_dev_runs_its_port_probe_on_its_own_environment(tmp_path: Path, case: in
 def test_a_taken_8787_given_with_port_is_the_error(tmp_path: Path) -> None:
     ports = _Ports(tmp_path / "site", range(8787, 8788))
     try:
-        done = subprocess.run([sys.executable, "-m", "workers_env", "dev", str(make_project(tmp_path / "app")),
+        done = forkserver.run([sys.executable, "-m", "workers_env", "dev", str(make_project(tmp_path / "app")),
                                "--ip", "127.0.0.1", "--port", "8787"], capture_output=True, text=True,
                               env=ports.env(_env()), timeout=60)
     finally:
@@ -303,7 +304,7 @@ def test_a_worker_that_fails_to_load_shows_its_own_frames_only(tmp_path: Path, m
 
 def test_port_0_serves_on_a_free_port_and_ready_names_it(tmp_path: Path) -> None:
     project = make_project(tmp_path / "app")
-    proc = subprocess.Popen(
+    proc = forkserver.popen(
         [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", "--port", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
     )

@@ -5,10 +5,10 @@ end the watcher silently (no edit reloaded any more) and printed a traceback at 
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
+import forkserver
 from dev_reload_helpers import READY, DevServer, python_project
 
 ENTRY = ("from workers import Response, WorkerEntrypoint\n\n\nclass Default(WorkerEntrypoint):\n"
@@ -42,7 +42,7 @@ def test_an_edit_naming_a_module_that_does_not_import_is_said_and_edits_still_re
 
 def test_a_module_that_does_not_import_is_a_config_error_at_start(tmp_path: Path) -> None:
     project = python_project(tmp_path / "app", ENTRY, files={"pyproject.toml": TABLE.format("broken"), **FILES})
-    done = subprocess.run([sys.executable, "-m", "workers_env", "dev", str(project), "--port", "0"],
+    done = forkserver.run([sys.executable, "-m", "workers_env", "dev", str(project), "--port", "0"],
                           capture_output=True, text=True, timeout=60, cwd=project)
     assert done.returncode == 1
     assert "SUPPLIED: importing \"broken\" raised SyntaxError: invalid syntax" in done.stderr

@@ -10,6 +10,7 @@ import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
+import forkserver
 import pytest
 from worker_helpers import typical_pyproject
 
@@ -224,7 +225,7 @@ def test_dev_warns_about_crons_as_wrangler_does(tmp_path):
     (root / "wrangler.toml").write_text((root / "wrangler.toml").read_text() + '[triggers]\ncrons = ["*/5 * * * *"]\n')
     typical_pyproject(root)
     env = {"PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
-    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", str(root), "--ip", "127.0.0.1", "--port", "0"],
+    proc = forkserver.popen([sys.executable, "-m", "workers_env", "dev", str(root), "--ip", "127.0.0.1", "--port", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         loaded = proc.stdout.readline()

@@ -11,11 +11,11 @@ fails the same way where nothing vendors the SDK, with a note saying how to fix 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import forkserver
 import pytest
 from worker_helpers import PYPROJECT, one_file_worker
 
@@ -169,7 +169,7 @@ def test_the_worker_fixture_fails_the_same_way(pytester: pytest.Pytester):
 def test_workers_env_dev_exits_with_the_error(tmp_path):
     folder = one_file_worker(tmp_path, ENTRY, pyproject=False)
     environ = {**os.environ, "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1])}
-    done = subprocess.run([sys.executable, "-m", "workers_env", "dev", "--port", "0"], cwd=folder, env=environ,
+    done = forkserver.run([sys.executable, "-m", "workers_env", "dev", "--port", "0"], cwd=folder, env=environ,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert "workers-env dev: the Worker failed to load:" in done.stderr

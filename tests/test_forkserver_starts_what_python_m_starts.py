@@ -1,4 +1,4 @@
-"""The dev tests' fork server (tests/dev_forkserver.py) starts ``python -m MODULE ARGS`` as the
+"""The dev tests' fork server (tests/forkserver.py) starts ``python -m MODULE ARGS`` as the
 interpreter does: the same argv, path, folder, environment, ``__main__``, stdio, signal handling,
 exit statuses and tracebacks -- a probe module run both ways prints them; the two must agree."""
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import dev_forkserver
+import forkserver
 
 PROBE = r'''
 import os, signal, sys, threading
@@ -22,7 +22,7 @@ print("path", sys.path)
 print("cwd", os.getcwd())
 print("env", os.environ.get("PROBE_VALUE"), "CLOUDFLARE_ENV" in os.environ)
 print("main", __name__, __file__ == sys.modules["__main__"].__file__, __spec__.name)
-print("modules", [name for name in ("dev_forkserver", "dev_reload_helpers", "pytest") if name in sys.modules])
+print("modules", [name for name in ("forkserver", "dev_reload_helpers", "pytest") if name in sys.modules])
 print("signals", [signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD, signal.SIGPIPE)])
 print("wakeup", signal.set_wakeup_fd(-1))
 print("threads", threading.active_count(), threading.current_thread() is threading.main_thread())
@@ -36,19 +36,21 @@ if mode == "raise":
     raise ValueError("the probe's mistake")
 if mode == "exit":
     sys.exit(7)
-if mode == "wait":
-    print("waiting", flush=True)
+if mode == "wait":  # (short sleeps: a signal landing between a check and a long sleep's start would wait it out)
     import time
-    time.sleep(60)
+    print("waiting", flush=True)
+    for _ in range(1200):
+        time.sleep(0.05)
 '''
 
 
-def _start(command: list[str], project: Path, *, fork: bool, stderr: int = subprocess.PIPE) -> subprocess.Popen[str]:
-    environ = {**os.environ, "PYTHONUNBUFFERED": "1", "PROBE_VALUE": "given"}
+def _start(command: list[str], project: Path, *, fork: bool, stderr: int = subprocess.PIPE,
+           unbuffered: bool = True) -> subprocess.Popen[str]:
+    environ = {**os.environ, "PYTHONUNBUFFERED": "1" if unbuffered else "", "PROBE_VALUE": "given"}
     environ.pop("CLOUDFLARE_ENV", None)
-    start = dev_forkserver.popen if fork else subprocess.Popen
+    start = forkserver.popen if fork else subprocess.Popen
     proc = start(command, cwd=project, env=environ, stdout=subprocess.PIPE, stderr=stderr, text=True)
-    assert isinstance(proc, dev_forkserver.Forked) is fork
+    assert isinstance(proc, forkserver.Forked) is fork
     return proc  # type: ignore[return-value]
 
 
@@ -58,10 +60,13 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.parametrize("unbuffered", [True, False], ids=["unbuffered", "buffered"])
 @pytest.mark.parametrize("mode", ["plain", "raise", "exit"])
-def test_a_forked_start_prints_and_ends_as_the_interpreter_started_in_full(project: Path, mode: str) -> None:
+def test_a_forked_start_prints_and_ends_as_the_interpreter_started_in_full(project: Path, mode: str,
+                                                                           unbuffered: bool) -> None:
     command = [sys.executable, "-m", "probe", mode, "second argument"]
-    real_proc, forked_proc = _start(command, project, fork=False), _start(command, project, fork=True)
+    real_proc = _start(command, project, fork=False, unbuffered=unbuffered)
+    forked_proc = _start(command, project, fork=True, unbuffered=unbuffered)
     real, forked = real_proc.communicate(timeout=60), forked_proc.communicate(timeout=60)
     assert forked[0] == real[0]
     assert forked[1] == real[1]
@@ -94,14 +99,28 @@ def test_a_forked_start_ends_on_a_signal_as_the_interpreter_started_in_full(proj
     assert results[0][0] == -sig
 
 
+def test_run_gives_what_subprocess_run_gives(project: Path) -> None:
+    command = [sys.executable, "-m", "probe", "exit"]
+    environ = {**os.environ, "PROBE_VALUE": "given"}
+    done = forkserver.run(command, cwd=project, env=environ, capture_output=True, text=True, timeout=60)
+    real = subprocess.run(command, cwd=project, env=environ, capture_output=True, text=True, timeout=60)
+    assert (done.args, done.returncode, done.stdout, done.stderr) == (real.args, 7, real.stdout, real.stderr)
+
+
+def test_run_kills_a_forked_start_past_its_timeout(project: Path) -> None:
+    started = time.monotonic()
+    with pytest.raises(subprocess.TimeoutExpired):
+        forkserver.run([sys.executable, "-m", "probe", "wait"], cwd=project, capture_output=True, text=True,
+                       timeout=1)
+    assert time.monotonic() - started < 30
+
+
 def test_a_start_the_fork_server_cannot_make_is_a_full_process(project: Path) -> None:
     command = [sys.executable, "-m", "probe", "plain"]
-    environ = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONHASHSEED": "7"}
-    other_interpreter_setting = dev_forkserver.popen(command, cwd=project, env=environ, stdout=subprocess.PIPE,
-                                                     stderr=subprocess.PIPE, text=True)
-    buffered = dev_forkserver.popen(command, cwd=project, env={**environ, "PYTHONUNBUFFERED": ""},
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    for proc in (other_interpreter_setting, buffered):
+    other_interpreter_setting = forkserver.popen(command, cwd=project, env={**os.environ, "PYTHONHASHSEED": "7"},
+                                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    bytes_read = forkserver.popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    for proc in (other_interpreter_setting, bytes_read):
         assert isinstance(proc, subprocess.Popen)
         proc.communicate(timeout=60)
         assert proc.returncode == 0

@@ -1,6 +1,6 @@
 """``python -m MODULE ...`` started for a test by forking a process that already imported what
 every ``workers-env dev`` start imports (interpreter, site, asyncio, uvicorn, the CLI and runtime
-modules: ~0.4 s of CPU of each ~0.55 s start; the suite starts ~190 dev servers).
+modules: ~0.4 s of CPU of each ~0.55 s start; the suite starts ~200 of them).
 
 The forked process is the command as a user runs it in all a test can see: its own pid, its
 own output pipes on fds 1 and 2, the test's environment and working folder, ``sys.argv``,
@@ -9,12 +9,12 @@ the interpreter's own exit (atexit, finalization, an uncaught exception's traceb
 It is not the test's child but the fork server's, which reaps it and sends its wait status back:
 :class:`Forked` is the ``subprocess.Popen`` a test holds (pid, pipes, poll/wait/signals).
 
-:func:`popen` forks only where nothing the interpreter reads once at start-up differs from the
-fork server's (``PYTHON*`` variables but ``PYTHONUNBUFFERED``, which must be set as the server
-has it; the locale's): anything else is a real ``subprocess.Popen``. ``WORKERS_ENV_TEST_FORK=0``
-turns forking off for a run (every start a real process).
+:func:`popen` and :func:`run` fork only where nothing the interpreter reads once at start-up
+differs from this process's (``PYTHON*`` variables but ``PYTHONUNBUFFERED``, for which there is a
+server with it set and one without; the locale's): anything else is a full process.
+``WORKERS_ENV_TEST_FORK=0`` turns forking off for a run (every start a full process).
 
-Run as a script (``python dev_forkserver.py FD``) it is the server, on the socket ``FD``.
+Run as a script (``python forkserver.py FD``) it is the server, on the socket ``FD``.
 """
 
 from __future__ import annotations
@@ -123,11 +123,14 @@ class Forked:
 
 
 class _Client:
-    """This process's fork server (one per test process, started at its first use)."""
+    """This process's fork server for starts with (``unbuffered``) or without ``PYTHONUNBUFFERED``
+    (one of each at most a test process, started at its first use)."""
 
-    def __init__(self) -> None:
+    def __init__(self, unbuffered: bool) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        environ = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        environ = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+        if unbuffered:
+            environ["PYTHONUNBUFFERED"] = "1"
         self.startup = _startup_environment(environ)
         # its output: a pipe, as the starts' (their sys.stdout and sys.stderr are its), read only
         # when it fails (a traceback fits the pipe's buffer)
@@ -141,8 +144,13 @@ class _Client:
         self.lock = threading.Lock()
         if self.sock.recv(1) != b"R":
             self.process.wait()
-            raise RuntimeError("the fork server (tests/dev_forkserver.py) did not start; WORKERS_ENV_TEST_FORK=0 "
+            raise RuntimeError("the fork server (tests/forkserver.py) did not start; WORKERS_ENV_TEST_FORK=0 "
                                f"starts each process in full:\n{self.said.read().decode(errors='replace')}")
+
+    def stop(self) -> None:
+        self.sock.close()
+        self.process.wait()
+        self.said.close()
 
     def start(self, args: list[str], cwd: str, environ: dict[str, str], stdout: int, stderr: int) -> Forked:
         status_ours, status_theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -179,38 +187,68 @@ def _recv_exactly(sock: socket.socket, size: int) -> bytes:
     return data
 
 
-_client: _Client | None = None
-_client_lock = threading.Lock()
+_clients: dict[bool, _Client] = {}
+_clients_lock = threading.Lock()
 
 
 @atexit.register
 def _stop() -> None:
-    """The fork server ends when its socket closes (a test process's end)."""
-    if _client is not None:
-        _client.sock.close()
-        _client.process.wait()
-        _client.said.close()
+    """A fork server ends when its socket closes (a test process's end)."""
+    for client in _clients.values():
+        client.stop()
+
+
+def _client_for(args: Any, environ: dict[str, str], text: bool, stdout: Any, stderr: Any, rest: dict[str, Any]
+                ) -> _Client | None:
+    """The fork server to start ``args`` with ``environ``, or None where only a full process
+    starts it as asked: piped text output, ``python -m``, the interpreter's start-up settings
+    this process's own (``PYTHONUNBUFFERED`` either way)."""
+    if not (text and not rest and stdout == subprocess.PIPE and stderr in (subprocess.PIPE, subprocess.STDOUT)
+            and isinstance(args, list) and len(args) > 2 and args[:2] == [sys.executable, "-m"]
+            and os.environ.get("WORKERS_ENV_TEST_FORK", "1") != "0" and sys.platform == "linux"
+            and _startup_environment(environ) == _startup_environment(dict(os.environ))):
+        return None
+    unbuffered = bool(environ.get("PYTHONUNBUFFERED"))
+    with _clients_lock:
+        client = _clients.get(unbuffered)
+        if client is None or client.process.poll() is not None:
+            client = _clients[unbuffered] = _Client(unbuffered)
+    return client if client.startup == _startup_environment(environ) else None
 
 
 def popen(args: list[str], *, cwd: Any = None, env: dict[str, str] | None = None, stdout: Any = None,
           stderr: Any = None, text: bool = False, **rest: Any) -> subprocess.Popen[str] | Forked:
     """``subprocess.Popen(args, cwd=cwd, env=env, stdout=stdout, stderr=stderr, text=text, **rest)``,
-    forked from the fork server where that starts the same process (see the module's note)."""
-    global _client
+    forked from a fork server where that starts the same process (see the module's note)."""
     environ = dict(os.environ if env is None else env)
-    forkable = (text and not rest and stdout == subprocess.PIPE and stderr in (subprocess.PIPE, subprocess.STDOUT)
-                and len(args) > 2 and args[:2] == [sys.executable, "-m"] and environ.get("PYTHONUNBUFFERED") == "1"
-                and os.environ.get("WORKERS_ENV_TEST_FORK", "1") != "0" and hasattr(os, "fork")
-                and sys.platform == "linux")
-    if forkable:
-        with _client_lock:
-            if _client is None or _client.process.poll() is not None:
-                _client = _Client()
-            client = _client
-        forkable = _startup_environment(environ) == client.startup
-    if not forkable:
+    client = _client_for(args, environ, text, stdout, stderr, rest)
+    if client is None:
         return subprocess.Popen(args, cwd=cwd, env=env, stdout=stdout, stderr=stderr, text=text, **rest)
     return client.start(list(args), os.path.abspath(cwd if cwd is not None else os.getcwd()), environ, stdout, stderr)
+
+
+def run(args: list[str], *, cwd: Any = None, env: dict[str, str] | None = None, capture_output: bool = False,
+        stdout: Any = None, stderr: Any = None, text: bool = False, timeout: float | None = None,
+        check: bool = False, **rest: Any) -> subprocess.CompletedProcess[str]:
+    """``subprocess.run(...)`` of the same arguments, forked where :func:`popen` forks (a forked
+    start past ``timeout`` is killed, as ``subprocess.run`` kills its child)."""
+    if capture_output:
+        stdout = stderr = subprocess.PIPE
+    environ = dict(os.environ if env is None else env)
+    if _client_for(args, environ, text, stdout, stderr, rest) is None:
+        return subprocess.run(args, cwd=cwd, env=env, stdout=stdout, stderr=stderr, text=text, timeout=timeout,
+                              check=check, **rest)
+    proc = popen(args, cwd=cwd, env=env, stdout=stdout, stderr=stderr, text=text)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise
+    done = subprocess.CompletedProcess(args, proc.wait(), out, err)
+    if check:
+        done.check_returncode()
+    return done
 
 
 # --- the server --------------------------------------------------------------------------------
