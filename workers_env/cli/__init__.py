@@ -35,7 +35,7 @@ from workers_env.cli.common import (
     with_hint,
 )
 from workers_env.cli.devoptions import dev_option_note
-from workers_env.cli.devstop import leave_after_a_stop
+from workers_env.cli.devstop import AS_PROCESS, leave_after_a_stop
 from workers_env.cli.didyoumean import command_box, did_you_mean
 from workers_env.cli.negations import FALSE, negated_values
 from workers_env.cli.temporary import REQUIRES_TEMPORARY, coerce_error, needs_temporary
@@ -502,8 +502,9 @@ def installed_version() -> str:
 
 
 #: whether this process is ``workers-env`` itself (:func:`run_process`), its start-up run with
-#: the cyclic collector off (:func:`_started`); never in a process that calls :func:`main`
-_AS_PROCESS: list[bool] = []
+#: the cyclic collector off (:func:`_started`), a stop's signals ignored after dev
+#: (:func:`~workers_env.cli.devstop.stoppable`); never in a process that calls :func:`main`
+_AS_PROCESS = AS_PROCESS
 
 
 def run_process() -> NoReturn:

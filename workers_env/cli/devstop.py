@@ -65,8 +65,8 @@ def held(arrived: list[int]) -> Iterator[None]:
 
 class Stopping:
     """What :func:`stoppable` hands its caller: set :attr:`final` once dev exits with a stop's
-    status, and every further stop signal is ignored -- to the end of the process (which then
-    ends without the interpreter's finalization: :func:`leave_after_a_stop`)."""
+    status, and every further stop signal is ignored -- in ``workers-env``'s own process, to its
+    end (which then comes without the interpreter's finalization: :func:`leave_after_a_stop`)."""
 
     __slots__ = ("_final",)
 
@@ -85,6 +85,10 @@ class Stopping:
 
 #: ``[True]`` once a dev run has ended on a stop signal (:attr:`Stopping.final`)
 _STOPPED: list[bool] = []
+#: ``[True]`` in ``workers-env``'s own process (:func:`workers_env.cli.run_process`), which ends
+#: right after a dev stopped on a signal: the stop signals then stay ignored to its end. A process
+#: that calls ``main`` itself gets its own handlers back after any end.
+AS_PROCESS: list[bool] = []
 
 
 def leave_after_a_stop(status: int) -> None:
@@ -115,8 +119,9 @@ def stoppable() -> Iterator[Stopping]:
     handlers before it are put back after); off the main thread, nothing changes.
 
     Once dev exits on a stop (:attr:`Stopping.final`), or while a :class:`Stopped` is being
-    handled, a further signal does nothing, and after this the two are ignored rather than given
-    back to Python's handlers: a second quick Ctrl+C then met ``KeyboardInterrupt`` past the CLI's
+    handled, a further signal does nothing, and after this -- in ``workers-env``'s own process
+    (:data:`AS_PROCESS`), which then ends -- the two are ignored rather than given back to
+    Python's handlers: a second quick Ctrl+C then met ``KeyboardInterrupt`` past the CLI's
     handling, or -- the interpreter's finalization resets its handlers to ``SIG_DFL`` -- ended the
     process by the signal itself (-2, not wrangler's 130; 27 of 30 runs on CPython 3.14.10)."""
     state = Stopping()
@@ -134,4 +139,4 @@ def stoppable() -> Iterator[Stopping]:
         yield state
     finally:
         for sig, handler in previous.items():
-            signal.signal(sig, signal.SIG_IGN if state.final else handler)
+            signal.signal(sig, signal.SIG_IGN if state.final and AS_PROCESS else handler)
