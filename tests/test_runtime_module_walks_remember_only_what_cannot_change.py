@@ -11,6 +11,7 @@ import importlib.machinery
 import sys
 import types
 import weakref
+from pathlib import Path
 
 import pytest
 from worker_helpers import one_file_worker
@@ -44,6 +45,22 @@ def _locate(module: types.ModuleType, origin: str) -> types.ModuleType:
     return module
 
 
+def _outside_helper(origin: str) -> types.ModuleType:
+    """A module ``outside_helper`` (``WORD = "outside"``) as imported from the file ``origin``."""
+    helper = types.ModuleType("outside_helper")
+    helper.WORD = "outside"
+    return _locate(helper, origin)
+
+
+def _project_beside_a_helper_seen_elsewhere(tmp_path) -> tuple[Path, types.ModuleType]:
+    """A Worker project with ``outside_helper.py`` beside its config (not under src/), and that
+    module in ``sys.modules`` as first seen elsewhere: not the project's."""
+    project = one_file_worker(tmp_path / "p", ENTRY)
+    (project / "outside_helper.py").write_text('WORD = "outside"\n')
+    helper = sys.modules["outside_helper"] = _outside_helper("/elsewhere/outside_helper.py")
+    return project, helper
+
+
 def test_a_library_module_given_a_test_file_is_the_hosts_at_the_next_walk(tmp_path):
     module = types.ModuleType("moved_module")
     module.__file__ = f"{sys.prefix}/lib/site-packages/moved_module.py"  # a library's: never the host's
@@ -61,12 +78,7 @@ def test_a_library_module_given_a_test_file_is_the_hosts_at_the_next_walk(tmp_pa
 
 @pytest.mark.asyncio
 async def test_a_module_whose_spec_moves_into_the_project_is_refused_at_the_next_load(tmp_path):
-    project = one_file_worker(tmp_path / "p", ENTRY)
-    (project / "outside_helper.py").write_text('WORD = "outside"\n')  # beside the config, not under src/
-    helper = types.ModuleType("outside_helper")
-    helper.WORD = "outside"
-    _locate(helper, "/elsewhere/outside_helper.py")
-    sys.modules["outside_helper"] = helper  # first seen elsewhere: not the project's
+    project, helper = _project_beside_a_helper_seen_elsewhere(tmp_path)
     try:
         answer = await load_worker(project).fetch("/")
         assert (answer.status, await answer.text()) == (200, "outside")  # the host's module, as any library's
@@ -128,19 +140,12 @@ def test_a_module_under_the_next_loads_folder_is_the_hosts_at_its_walk(tmp_path)
 
 @pytest.mark.asyncio
 async def test_a_module_replaced_under_its_name_by_the_projects_is_refused_at_the_next_load(tmp_path):
-    project = one_file_worker(tmp_path / "p", ENTRY)
-    (project / "outside_helper.py").write_text('WORD = "outside"\n')  # beside the config, not under src/
-    helper = types.ModuleType("outside_helper")
-    helper.WORD = "outside"
-    _locate(helper, "/elsewhere/outside_helper.py")
-    sys.modules["outside_helper"] = helper
+    project, _helper = _project_beside_a_helper_seen_elsewhere(tmp_path)
     try:
         answer = await load_worker(project).fetch("/")
         assert (answer.status, await answer.text()) == (200, "outside")
         # another module under the same name (sys.modules' size and newest name unchanged), the project's
-        projects = types.ModuleType("outside_helper")
-        projects.WORD = "outside"
-        _locate(projects, str(project / "outside_helper.py"))
+        projects = _outside_helper(str(project / "outside_helper.py"))
         projects.__file__ = str(project / "outside_helper.py")
         sys.modules["outside_helper"] = projects
         worker = load_worker(project)
