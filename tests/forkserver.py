@@ -66,12 +66,7 @@ class Forked:
                 ready, _, _ = select.select([self._status], [], [], timeout)
                 if not ready:
                     return None
-                data = b""
-                while len(data) < 4:
-                    chunk = self._status.recv(4 - len(data))
-                    if not chunk:
-                        raise RuntimeError(f"the fork server ended before process {self.pid} did")
-                    data += chunk
+                data = _recv_exactly(self._status, 4, f"the fork server ended before process {self.pid} did")
                 self._status.close()
                 self.returncode = os.waitstatus_to_exitcode(int.from_bytes(data, "little"))
             return self.returncode
@@ -152,7 +147,9 @@ class _Client:
         self.process.wait()
         self.said.close()
 
-    def start(self, args: list[str], cwd: str, environ: dict[str, str], stdout: int, stderr: int) -> Forked:
+    def start(self, args: list[str], cwd: Any, environ: dict[str, str], stdout: int, stderr: int) -> Forked:
+        """``args`` forked in folder ``cwd`` (None: this process's) with ``environ``."""
+        args, cwd = list(args), os.path.abspath(cwd if cwd is not None else os.getcwd())
         status_ours, status_theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         out_read, out_write = os.pipe()
         if stderr == subprocess.STDOUT:
@@ -177,12 +174,13 @@ class _Client:
         return Forked(args, pid, status_ours, stdout_file, stderr_file)
 
 
-def _recv_exactly(sock: socket.socket, size: int) -> bytes:
+def _recv_exactly(sock: socket.socket, size: int, gone: str = "the fork server ended") -> bytes:
+    """``size`` bytes from ``sock``; RuntimeError(``gone``) at its end before them."""
     data = b""
     while len(data) < size:
         chunk = sock.recv(size - len(data))
         if not chunk:
-            raise RuntimeError("the fork server ended")
+            raise RuntimeError(gone)
         data += chunk
     return data
 
@@ -205,15 +203,17 @@ def _client_for(args: Any, environ: dict[str, str], text: bool, stdout: Any, std
     this process's own (``PYTHONUNBUFFERED`` either way)."""
     if not (text and not rest and stdout == subprocess.PIPE and stderr in (subprocess.PIPE, subprocess.STDOUT)
             and isinstance(args, list) and len(args) > 2 and args[:2] == [sys.executable, "-m"]
-            and os.environ.get("WORKERS_ENV_TEST_FORK", "1") != "0" and sys.platform == "linux"
-            and _startup_environment(environ) == _startup_environment(dict(os.environ))):
+            and os.environ.get("WORKERS_ENV_TEST_FORK", "1") != "0" and sys.platform == "linux"):
+        return None
+    startup = _startup_environment(environ)
+    if startup != _startup_environment(dict(os.environ)):
         return None
     unbuffered = bool(environ.get("PYTHONUNBUFFERED"))
     with _clients_lock:
         client = _clients.get(unbuffered)
         if client is None or client.process.poll() is not None:
             client = _clients[unbuffered] = _Client(unbuffered)
-    return client if client.startup == _startup_environment(environ) else None
+    return client if client.startup == startup else None
 
 
 def popen(args: list[str], *, cwd: Any = None, env: dict[str, str] | None = None, stdout: Any = None,
@@ -224,7 +224,7 @@ def popen(args: list[str], *, cwd: Any = None, env: dict[str, str] | None = None
     client = _client_for(args, environ, text, stdout, stderr, rest)
     if client is None:
         return subprocess.Popen(args, cwd=cwd, env=env, stdout=stdout, stderr=stderr, text=text, **rest)
-    return client.start(list(args), os.path.abspath(cwd if cwd is not None else os.getcwd()), environ, stdout, stderr)
+    return client.start(args, cwd, environ, stdout, stderr)
 
 
 def run(args: list[str], *, cwd: Any = None, env: dict[str, str] | None = None, capture_output: bool = False,
@@ -235,10 +235,11 @@ def run(args: list[str], *, cwd: Any = None, env: dict[str, str] | None = None, 
     if capture_output:
         stdout = stderr = subprocess.PIPE
     environ = dict(os.environ if env is None else env)
-    if _client_for(args, environ, text, stdout, stderr, rest) is None:
+    client = _client_for(args, environ, text, stdout, stderr, rest)
+    if client is None:
         return subprocess.run(args, cwd=cwd, env=env, stdout=stdout, stderr=stderr, text=text, timeout=timeout,
                               check=check, **rest)
-    proc = popen(args, cwd=cwd, env=env, stdout=stdout, stderr=stderr, text=text)
+    proc = client.start(args, cwd, environ, stdout, stderr)
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
