@@ -15,6 +15,7 @@ import pytest
 
 import workers_env.cli as cli
 import workers_env.cli.dev as dev
+import workers_env.cli.devstop as devstop
 
 
 @pytest.fixture
@@ -30,7 +31,9 @@ def seen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tuple[str, obj
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(dev, "run", handler)
     monkeypatch.setattr(gc, "freeze", lambda: events.append(("freeze", None)))
-    monkeypatch.setattr(cli, "_AS_PROCESS", [])  # this process is no workers-env process after the test
+    as_process: list[bool] = []  # this process is no workers-env process after the test
+    monkeypatch.setattr(cli, "AS_PROCESS", as_process)
+    monkeypatch.setattr(devstop, "AS_PROCESS", as_process)
     return events
 
 

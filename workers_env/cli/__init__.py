@@ -501,17 +501,11 @@ def installed_version() -> str:
         return f"unknown: the {DISTRIBUTION} distribution is not installed (pip install workers-env)"
 
 
-#: whether this process is ``workers-env`` itself (:func:`run_process`), its start-up run with
-#: the cyclic collector off (:func:`_started`), a stop's signals ignored after dev
-#: (:func:`~workers_env.cli.devstop.stoppable`); never in a process that calls :func:`main`
-_AS_PROCESS = AS_PROCESS
-
-
 def run_process() -> NoReturn:
     """``workers-env`` as a process (the console script, ``python -m workers_env``): exits with
     :func:`main`'s status -- after dev stopped on a signal, at once (:func:`leave_after_a_stop`)."""
     gc.disable()  # until the command runs (_started): start-up's imports make only what the process keeps
-    _AS_PROCESS.append(True)
+    AS_PROCESS.append(True)  # (its start-up run with the cyclic collector off: _started)
     status = main()
     leave_after_a_stop(status)
     sys.exit(status)
@@ -820,7 +814,7 @@ def _started() -> None:
     classes, the parser: ~65,000 objects) is moved out of the cyclic collector's passes
     (``gc.freeze``) and the collector turned back on. Collected along the way, start-up's objects
     cost a ``workers-env dev`` start ~13% of its CPU, all of it spent finding nothing to free."""
-    if _AS_PROCESS and not gc.isenabled():
+    if AS_PROCESS and not gc.isenabled():
         gc.freeze()
         gc.enable()
 
