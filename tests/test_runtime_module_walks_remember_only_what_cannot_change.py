@@ -125,6 +125,23 @@ def test_a_module_replaced_under_its_name_by_a_test_module_is_the_hosts_at_the_n
         del sys.modules["replaced_module"]
 
 
+def test_a_host_module_replaced_under_its_name_by_another_is_the_hosts_at_the_next_walk(tmp_path):
+    first = types.ModuleType("test_swapped")
+    first.__file__ = str(tmp_path / "test_swapped.py")  # a test module: the host's for good
+    sys.modules["test_swapped"] = first
+    folders = (str(tmp_path) + "/",)
+    try:
+        note_host_modules(folders, lambda _m: False)
+        assert HOST_NAMESPACES.get(id(first.__dict__)) is first
+        second = types.ModuleType("test_swapped")  # sys.modules' names and size as they were, the first alive
+        second.__file__ = first.__file__
+        sys.modules["test_swapped"] = second
+        note_host_modules(folders, lambda _m: False)
+        assert HOST_NAMESPACES.get(id(second.__dict__)) is second
+    finally:
+        del sys.modules["test_swapped"]
+
+
 def test_a_module_under_the_next_loads_folder_is_the_hosts_at_its_walk(tmp_path):
     module = types.ModuleType("beside_module")
     module.__file__ = str(tmp_path / "second" / "beside_module.py")  # no test's name, no library's

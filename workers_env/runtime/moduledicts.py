@@ -13,6 +13,8 @@ its attributes read as Python reads them, which is how its module's ``__file__``
 from __future__ import annotations
 
 import importlib.util
+import itertools
+import operator
 import sys
 import weakref
 from types import ModuleType
@@ -55,32 +57,33 @@ def held_back(module: Any) -> bool:
 class ModulesSnapshot:
     """``sys.modules``' names and entries as they were when last :meth:`take`-n, for a walk of every
     module (each load walks them: 2,800 in a collected test suite) to tell cheaply that nothing was
-    added, removed or replaced under its name since: the names and the entries' ``id()`` compared
-    as lists (no entry is touched, nothing of one runs). An entry is held weakly (a module the
-    snapshot saw is not kept alive by it), and once one of them is gone the snapshot is forgotten,
-    so an ``id()`` is never another object's; one that takes no weak reference (``None``, an odd
-    object) is held as it is."""
+    added, removed or replaced under its name since: the names compared as lists, the entries by
+    identity (no entry is touched, nothing of one runs). An entry is held weakly (a module the
+    snapshot saw is not kept alive by it), and once one of them is gone the snapshot is forgotten;
+    one that takes no weak reference (``None``, an odd object) is held as it is. No ``id()``: with
+    the runtime's audit hook installed (:mod:`workers_env.runtime.filesystem`) each call of it is an
+    audit event, a Python call: 5,700 a load, most of the comparison's time."""
 
     def __init__(self) -> None:
         self.names: list[str] = []
-        self._ids: list[int] = []
-        self._held: list[Any] = []  # (the weak references, with their callback, or the entries)
+        #: a callable per entry answering it: its weak reference (with a callback), or a getter of it
+        self._held: list[Any] = []
 
     def take(self, names: list[str], values: list[Any]) -> None:
         """Remember ``names`` and ``values``: ``sys.modules``' keys and values, read together."""
         self.forget()
-        def gone(_ref: object) -> None:  # (one of them is no more: its id may be another's)
+        def gone(_ref: object) -> None:  # (one is no more: its dead reference answers None, as an entry set to None)
             self.forget()
         held: list[Any] = []
         for value in values:
             try:
                 held.append(weakref.ref(value, gone))
             except TypeError:  # (None, an object without weak references: held as it is)
-                held.append(value)
-        self.names, self._ids, self._held = names, list(map(id, values)), held
+                held.append(itertools.repeat(value).__next__)
+        self.names, self._held = names, held
 
     def forget(self) -> None:
-        self.names, self._ids, self._held = [], [], []
+        self.names, self._held = [], []
 
     def current(self) -> list[Any] | None:
         """``sys.modules``' entries, in its order, when it holds the same names with the same entries
@@ -89,6 +92,6 @@ class ModulesSnapshot:
         if len(modules) != len(self.names) or not self.names:
             return None
         values = list(modules.values())
-        if list(map(id, values)) == self._ids and list(modules) == self.names:
+        if all(map(operator.is_, values, map(operator.call, self._held))) and list(modules) == self.names:
             return values
         return None
