@@ -12,6 +12,7 @@ import errno
 import gc
 import importlib
 import json
+import operator
 import os
 import re
 import sys
@@ -436,15 +437,19 @@ def build_parser(command: str | None = None, *, summaries_only: bool = False) ->
 _BUILT = threading.local()
 
 
-def _cli_names() -> list[tuple[dict[str, Any], tuple[Any, ...], tuple[int, ...]]]:
-    """The namespace of each ``workers_env.cli`` module imported, with what its names hold then
-    (kept: an object held cannot give its ``id`` to another)."""
+def _cli_names() -> list[tuple[dict[str, Any], tuple[Any, ...]]]:
+    """The namespace of each ``workers_env.cli`` module imported, with what its names hold then."""
     found = []
     for name, module in list(sys.modules.items()):
         if name == __name__ or name.startswith(__name__ + "."):
-            values = tuple(vars(module).values())
-            found.append((vars(module), values, tuple(map(id, values))))
+            found.append((vars(module), tuple(vars(module).values())))
     return found
+
+
+def _same_names(namespace: dict[str, Any], values: tuple[Any, ...]) -> bool:
+    """Whether ``namespace`` holds ``values``, the same objects in the same order (compared by
+    identity in C: no ``id()``, an audit event each once the runtime's audit hook is installed)."""
+    return len(namespace) == len(values) and all(map(operator.is_, namespace.values(), values))
 
 
 def _parser_for(first: str | None, *, summaries_only: bool) -> argparse.ArgumentParser:
@@ -462,7 +467,7 @@ def _parser_for(first: str | None, *, summaries_only: bool) -> argparse.Argument
     built: dict[tuple[str | None, bool, str | None], tuple[argparse.ArgumentParser, list[Any]]] = (
         _BUILT.__dict__.setdefault("parsers", {}))
     cached = built.get(key)
-    if cached is not None and all(tuple(map(id, namespace.values())) == ids for namespace, _, ids in cached[1]):
+    if cached is not None and all(_same_names(namespace, values) for namespace, values in cached[1]):
         return cached[0]
     parser = build_parser(first, summaries_only=summaries_only)
     parser._shared_defaults = frozenset(  # type: ignore[attr-defined]
