@@ -1085,6 +1085,14 @@ def picked(lines: list[str], mutations: list[Mutation]) -> tuple[list[Mutation],
     return [m for m in mutations if id(m) in chosen], unknown
 
 
+def _modules_picked(lines: list[str]) -> set[str]:
+    """The modules ``lines`` (a ``--pick`` file, see :func:`picked`) name: each line's first word, a
+    mutation's module (``module:LINE`` in the old format). Only these are worked out for ``--pick``
+    (each of the 301 audited modules is about 20 ms of walking its tree)."""
+    return {line.split(" ", 1)[0].split(":", 1)[0] for line in (line.strip() for line in lines)
+            if line and not line.startswith("#")}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", action="append", choices=[m.key for m in MODULES],
@@ -1110,13 +1118,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write every mutation's result here")
     args = parser.parse_args(argv)
 
-    mutations = [m for audited in MODULES if not args.only or audited.key in args.only for m in find_mutations(audited)]
+    picks = args.pick.read_text().splitlines() if args.pick else None
+    named = _modules_picked(picks) if picks is not None else None  # (no other module's mutation is one of them)
+    mutations = [m for audited in MODULES if (not args.only or audited.key in args.only)
+                 and (named is None or audited.key in named) for m in find_mutations(audited)]
     if args.symbol:
         mutations = [m for m in mutations if m.symbol in args.symbol or m.symbol.split("(")[0] in args.symbol]
     if args.skip:
         mutations = [m for m in mutations if m.symbol not in args.skip and m.symbol.split("(")[0] not in args.skip]
-    if args.pick:
-        mutations, unknown = picked(args.pick.read_text().splitlines(), mutations)
+    if picks is not None:
+        mutations, unknown = picked(picks, mutations)
         if unknown:
             parser.error(f"{args.pick} lists mutations that are not (or no longer) found: {unknown[:5]}")
     total = len(mutations)

@@ -753,6 +753,23 @@ class _Matcher:
             parts = [_parse(part) for part in re.split("/+", expansion)]
             if not any(part is False for part in parts):
                 self.sets.append(parts)
+        # Sets of plain segments only (a brace range's up to 100,000 expansions) are looked up, not
+        # walked one by one for each path: what _match_one answers for one is the path's segments
+        # being its segments (or those and a trailing "", or a part of them from the start when
+        # partial). Only without a globstar: a globstar's set may throw, so then the order counts.
+        self._literal: set[tuple[str, ...]] | None = None
+        self._prefixes: set[tuple[str, ...]] | None = None
+        self._others = self.sets
+        if not any(p is _GLOBSTAR for parts in self.sets for p in parts):
+            self._literal = {tuple(parts) for parts in self.sets  # type: ignore[arg-type]
+                             if all(isinstance(p, str) for p in parts)}
+            self._others = [parts for parts in self.sets if not all(isinstance(p, str) for p in parts)]
+
+    def _literal_prefixes(self) -> set[tuple[str, ...]]:
+        """The proper starts of the plain sets (a folder a partial match goes into), once."""
+        if self._prefixes is None:
+            self._prefixes = {parts[:end] for parts in self._literal or () for end in range(1, len(parts))}
+        return self._prefixes
 
     def match(self, path: str, partial: bool = False) -> bool:
         """``Minimatch.prototype.match``; :class:`PatternError` (:data:`CRASH`) where wrangler's throws."""
@@ -763,6 +780,15 @@ class _Matcher:
         if path == "/" and partial:
             return True
         file = re.split("/+", _units(path))
+        if self._literal is not None:
+            key = tuple(file)
+            if key in self._literal or (key[-1] == "" and key[:-1] in self._literal) or (
+                    partial and key in self._literal_prefixes()):
+                return not self.negate
+            for parts in self._others:
+                if _match_one(file, parts, partial, 0, 0):
+                    return not self.negate
+            return self.negate
         for parts in self.sets:
             if (_match_globstar(file, parts, partial) if any(p is _GLOBSTAR for p in parts)
                     else _match_one(file, parts, partial, 0, 0)):
