@@ -248,9 +248,12 @@ def one_load() -> Iterator[Callable[[], None]]:
     reading the same files again (load63). Nothing is kept past it: the next load reads the files
     afresh, as a test may have changed them in between. Yields a function ending it early (before
     the Worker's code runs, which may change them)."""
+    def done() -> None:
+        _THIS_LOAD.set(None)
+
     token = _THIS_LOAD.set({})
     try:
-        yield functools.partial(_THIS_LOAD.set, None)  # type: ignore[arg-type]
+        yield done
     finally:
         _THIS_LOAD.reset(token)
 
