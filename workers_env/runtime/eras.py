@@ -234,10 +234,12 @@ def _uv_lock_sdk(by_name: dict[str, dict[str, Any]]) -> tuple[int, ...] | None:
 
 #: while a load works out its Worker's era (:func:`one_load`): (function, project folder, synced by
 #: the build) -> its answer; ``None`` outside one
-_THIS_LOAD: contextvars.ContextVar[dict[tuple[Any, Path, bool], Any] | None] = contextvars.ContextVar(
+_THIS_LOAD: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar(
     "workers_env_eras_this_load", default=None)
 
 _Answer = TypeVar("_Answer")
+#: the key marking a load's memo over (:func:`one_load`)
+_CLOSED: Any = object()
 
 
 @contextlib.contextmanager
@@ -248,13 +250,18 @@ def one_load() -> Iterator[Callable[[], None]]:
     reading the same files again (load63). Nothing is kept past it: the next load reads the files
     afresh, as a test may have changed them in between. Yields a function ending it early (before
     the Worker's code runs, which may change them)."""
-    def done() -> None:
+    memo: dict[Any, Any] = {}
+
+    def done() -> None:  # (closed too for a context copied meanwhile: a task or thread started in the load)
+        memo.clear()
+        memo[_CLOSED] = True
         _THIS_LOAD.set(None)
 
-    token = _THIS_LOAD.set({})
+    token = _THIS_LOAD.set(memo)
     try:
         yield done
     finally:
+        done()
         _THIS_LOAD.reset(token)
 
 
@@ -265,7 +272,7 @@ def _once_a_load(function: Callable[..., _Answer]) -> Callable[..., _Answer]:
     @functools.wraps(function)
     def once(root: Path, *, synced_by_build: bool = False) -> _Answer:
         memo = _THIS_LOAD.get()
-        if memo is None or not os.path.isabs(root):
+        if memo is None or _CLOSED in memo or not os.path.isabs(root):
             return function(root, synced_by_build=synced_by_build)
         key = (function, root, synced_by_build)
         if key in memo:
