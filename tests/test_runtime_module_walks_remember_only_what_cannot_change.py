@@ -170,3 +170,24 @@ async def test_a_module_replaced_under_its_name_by_the_projects_is_refused_at_th
             await worker.fetch("/")
     finally:
         sys.modules.pop("outside_helper", None)
+
+
+@pytest.mark.asyncio
+async def test_a_module_without_a_location_whose_file_moves_into_the_project_is_refused_at_the_next_load(tmp_path):
+    # a spec without a location (a built-in's, a custom loader's): the walk goes by __file__, read at each load
+    project = one_file_worker(tmp_path / "p", ENTRY)
+    (project / "outside_helper.py").write_text('WORD = "outside"\n')
+    helper = sys.modules["outside_helper"] = types.ModuleType("outside_helper")
+    helper.WORD = "outside"
+    helper.__spec__ = importlib.machinery.ModuleSpec("outside_helper", None)
+    helper.__file__ = "/elsewhere/outside_helper.py"
+    try:
+        for _ in range(2):  # (the second load with sys.modules as the first left it)
+            answer = await load_worker(project).fetch("/")
+            assert (answer.status, await answer.text()) == (200, "outside")
+        helper.__file__ = str(project / "outside_helper.py")  # the same module and spec, now the project's file
+        worker = load_worker(project)
+        with pytest.raises(ModuleNotFoundError, match="outside_helper"):
+            await worker.fetch("/")
+    finally:
+        sys.modules.pop("outside_helper", None)

@@ -104,3 +104,18 @@ def test_workerd_erases_its_flags_in_the_schemas_ordinal_order():
     assert unknown_flags(["experimental", "nonclass_entrypoint_reuses_ctx_across_invocations", "kv_direct_binding",
                           "no_set_event_target_this", "made_up_c", "made_up_b", "python_workers_314",
                           "cache_api_compat_flags"]) == ["made_up_b", "made_up_c"]
+
+
+def test_a_second_load_of_the_same_flags_is_refused_with_the_same_lines(tmp_path):
+    # (the second load's answer is the one the first worked out, kept by the flags named)
+    first = refusal(tmp_path / "a", "python_workers_314", "made_up_a", "made_up_b")
+    assert first[:2] == ["No such compatibility flag: made_up_b", "No such compatibility flag: made_up_a"]
+    assert refusal(tmp_path / "b", "python_workers_314", "made_up_a", "made_up_b") == first
+
+
+def test_the_unknown_names_given_out_are_the_callers_own():
+    names = ["python_workers", "made_up_x", "made_up_y"]
+    given = unknown_flags(names)
+    assert given == ["made_up_y", "made_up_x"]  # (workerd's order: the last name moved into python_workers' place)
+    given.append("changed")
+    assert unknown_flags(names) == ["made_up_y", "made_up_x"]

@@ -347,3 +347,26 @@ def test_the_era_says_which_sdk_the_worker_runs(tmp_path, date, pyproject, descr
     root = one_file_worker(tmp_path, D1_ENTRY, date=date, pyproject=False)
     (root / "pyproject.toml").write_text(pyproject)
     assert load_worker(root).era.describe() == described
+
+
+def test_a_context_copied_during_a_load_reads_the_files_afresh_after_it(tmp_path, monkeypatch):
+    # a task or thread started while load_worker looks at the project (its context copied then) asks
+    # afresh once the load is over: what the load read once for its own questions is not kept for it
+    import contextvars
+
+    from workers_env.runtime import loader
+
+    root = project(tmp_path, D1_ENTRY, lock="1.6.0")
+    copied: list[contextvars.Context] = []
+    real_era_of = loader.era_of
+
+    def era_of(config, **kwargs):
+        era = real_era_of(config, **kwargs)  # (the load's answer, read for the load)
+        copied.append(contextvars.copy_context())
+        return era
+
+    monkeypatch.setattr(loader, "era_of", era_of)
+    load_worker(root)
+    assert copied[0].run(vendored_sdk_version, root) == ((1, 6, 0), "pylock.toml")
+    (root / "pylock.toml").write_text('[[packages]]\nname = "workers-runtime-sdk"\nversion = "1.6.13"\n')
+    assert copied[0].run(vendored_sdk_version, root) == ((1, 6, 13), "pylock.toml")

@@ -344,6 +344,10 @@ def workerd_flag_values(config: Any) -> dict[str, bool]:
     module holds (``PyodideMetadataReader::getCompatibilityFlags``: enable names only)."""
     named = set(getattr(config, "compatibility_flags", None) or ())
     date = compatibility_date(config)
+    key = (frozenset(named), date)
+    known = _FLAG_VALUES.get(key)
+    if known is not None and known[0] is _ALL_WORKERD_FLAGS:
+        return dict(known[1])
     values: dict[str, bool] = {}
     implied: list[tuple[str, str]] = []
     for enable, disable, on_date, all_dates, implied_by in _ALL_WORKERD_FLAGS:
@@ -355,7 +359,36 @@ def workerd_flag_values(config: Any) -> dict[str, bool]:
     for enable, other in implied:
         if values.get(other):
             values[enable] = True
+    _remember(_FLAG_VALUES, key, (_ALL_WORKERD_FLAGS, dict(values)))
     return values
+
+
+#: what :func:`workerd_flag_values`, :func:`unknown_flags` and :func:`contradictory_flags` worked
+#: out, by the flags named (and the date): each load asks, and a test suite's configs name a few
+#: sets of flags (~0.1 ms each a time, load63). Each answer keeps the flag table it was worked
+#: out from, and counts only while that is the table (a test swaps it)
+_FLAG_VALUES: dict[tuple[frozenset[str], str], tuple[tuple[Any, ...], dict[str, bool]]] = {}
+_UNKNOWN: dict[tuple[Any, ...], tuple[tuple[Any, ...], tuple[str, ...]]] = {}
+_CONTRADICTORY: dict[tuple[Any, ...], tuple[tuple[Any, ...], tuple[tuple[str, str], ...]]] = {}
+
+
+def _remember(memo: dict[Any, Any], key: object, answer: object) -> None:
+    if len(memo) >= 256:  # (bounded: a process naming many sets of flags starts again)
+        memo.clear()
+    memo[key] = answer
+
+
+def _known(memo: dict[Any, Any], named: Sequence[str]) -> tuple[tuple[Any, ...] | None, Any]:
+    """(the key of ``named`` in ``memo``, the answer kept for it under the current flag table or
+    ``None``); the key is ``None`` for names that cannot be one (worked out each time, as before)."""
+    if type(named) not in (tuple, list):  # (one read once, a str, ...: as before)
+        return None, None
+    try:
+        key = tuple(named)
+        known = memo.get(key)
+    except TypeError:  # (an unhashable name: the work below raises as it did)
+        return None, None
+    return key, known[1] if known is not None and known[0] is _ALL_WORKERD_FLAGS else None
 
 
 def compatibility_date_problem(config: Any) -> str | None:
@@ -533,9 +566,15 @@ def experimental_flags(named: Sequence[str]) -> list[str]:
 def contradictory_flags(named: Sequence[str]) -> list[tuple[str, str]]:
     """The (enable, disable) flags of every workerd flag ``named`` names both spellings of, in the
     order workerd reports them: its schema's field order (compatibility-date.c++'s field loop)."""
+    key, known = _known(_CONTRADICTORY, named)
+    if known is not None:
+        return list(known)
     given = set(named)
-    return [(enable, disable) for enable, disable, *_ in _ALL_WORKERD_FLAGS
-            if disable is not None and enable in given and disable in given]
+    found = [(enable, disable) for enable, disable, *_ in _ALL_WORKERD_FLAGS
+             if disable is not None and enable in given and disable in given]
+    if key is not None:
+        _remember(_CONTRADICTORY, key, (_ALL_WORKERD_FLAGS, tuple(found)))
+    return found
 
 
 def redundant_flag_warnings(config: Any) -> list[str]:
@@ -563,6 +602,9 @@ def unknown_flags(named: Sequence[str]) -> list[str]:
     :data:`WORKERD_FLAGS_SINCE_6552D99`, less the dropped ones), in workerd's order: wrangler
     passes each name once (measured), and workerd's ``kj::HashSet`` erases every flag it knows,
     field by field, moving its last name into the hole, then reports those left."""
+    key, known = _known(_UNKNOWN, named)
+    if known is not None:
+        return list(known)
     left = list(dict.fromkeys(named))
     for enable, disable, *_ in _ALL_WORKERD_FLAGS:
         for name in (enable, disable):
@@ -570,6 +612,8 @@ def unknown_flags(named: Sequence[str]) -> list[str]:
                 at, last = left.index(name), left.pop()
                 if at < len(left):
                     left[at] = last
+    if key is not None:
+        _remember(_UNKNOWN, key, (_ALL_WORKERD_FLAGS, tuple(left)))
     return left
 
 

@@ -25,13 +25,16 @@ show that (:mod:`.nosdk` fails the load as production does).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import os
 import re
 import tomllib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from workers_env._errors import ConfigError
 from workers_env._lazyre import lazy_pattern
@@ -73,6 +76,7 @@ __all__ = [
     "failing_build_note",
     "missing_sdk_note",
     "missing_sdk_reason",
+    "one_load",
     "unsynced_reason",
     "uploads_main_only",
     "vendored_sdk_version",
@@ -228,10 +232,61 @@ def _uv_lock_sdk(by_name: dict[str, dict[str, Any]]) -> tuple[int, ...] | None:
     return None
 
 
+#: while a load works out its Worker's era (:func:`one_load`): (function, project folder, synced by
+#: the build) -> its answer; ``None`` outside one
+_THIS_LOAD: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar(
+    "workers_env_eras_this_load", default=None)
+
+_Answer = TypeVar("_Answer")
+#: the key marking a load's memo over (:func:`one_load`)
+_CLOSED: Any = object()
+
+
+@contextlib.contextmanager
+def one_load() -> Iterator[Callable[[], None]]:
+    """Within it (``load_worker``'s look at the project, before the Worker's code runs) each of
+    :func:`vendored_sdk_version`, :func:`unsynced_reason`, :func:`deploys_with_plain_wrangler` and
+    the CI folder's search answers once per project folder: a load asked each two to six times,
+    reading the same files again (load63). Nothing is kept past it: the next load reads the files
+    afresh, as a test may have changed them in between. Yields a function ending it early (before
+    the Worker's code runs, which may change them)."""
+    memo: dict[Any, Any] = {}
+
+    def done() -> None:  # (closed too for a context copied meanwhile: a task or thread started in the load)
+        memo.clear()
+        memo[_CLOSED] = True
+        _THIS_LOAD.set(None)
+
+    token = _THIS_LOAD.set(memo)
+    try:
+        yield done
+    finally:
+        done()
+        _THIS_LOAD.reset(token)
+
+
+def _once_a_load(function: Callable[..., _Answer]) -> Callable[..., _Answer]:
+    """``function(root, *, synced_by_build=False)`` answered once per :func:`one_load` for an
+    absolute ``root`` (a relative one depends on the current folder: asked each time), a call
+    that raises asked again."""
+    @functools.wraps(function)
+    def once(root: Path, *, synced_by_build: bool = False) -> _Answer:
+        memo = _THIS_LOAD.get()
+        if memo is None or _CLOSED in memo or not os.path.isabs(root):
+            return function(root, synced_by_build=synced_by_build)
+        key = (function, root, synced_by_build)
+        if key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        answer = memo[key] = function(root, synced_by_build=synced_by_build)
+        return answer
+    return once
+
+
 #: the files :func:`vendored_sdk_version` reads, relative to the project
 _VENDOR_SOURCES = ("python_modules", "pylock.toml", "uv.lock", "pyproject.toml")
 
 
+@_once_a_load
 def vendored_sdk_version(root: Path, *, synced_by_build: bool = False) -> tuple[tuple[int, ...], str] | None:
     """:func:`_vendored_sdk_version`, read once per state of its files: every binding of every
     ``load_env`` asks (a large ``uv.lock`` takes ~15 ms to parse); a file changed, added or
@@ -253,6 +308,11 @@ def vendored_sdk_version(root: Path, *, synced_by_build: bool = False) -> tuple[
 def _ci_workflows_folder(root: Path) -> Path | None:
     """The ``.github/workflows`` of the repository holding ``root`` (up to the folder with
     ``.git``, at most five levels up), if any."""
+    return _ci_workflows_folder_of(root)
+
+
+@_once_a_load
+def _ci_workflows_folder_of(root: Path, *, synced_by_build: bool = False) -> Path | None:
     folder = os.path.realpath(root)  # (as Path.resolve; os.path on str: a load asks six times, load61)
     for _ in range(6):
         candidate = os.path.join(folder, ".github", "workflows")
@@ -279,6 +339,11 @@ def deploys_with_plain_wrangler(root: Path) -> bool:
     """Whether the repository's CI deploys with wrangler itself and never runs pywrangler
     (``cloudflare/wrangler-action``, ``wrangler deploy``; not ``wrangler deploy --dry-run``,
     which uploads nothing): then nothing syncs, and only a committed ``python_modules/`` is vendored."""
+    return _deploys_with_plain_wrangler(root)
+
+
+@_once_a_load
+def _deploys_with_plain_wrangler(root: Path, *, synced_by_build: bool = False) -> bool:
     folder = _ci_workflows_folder(root)
     if folder is None:
         return False
@@ -404,6 +469,7 @@ class MissingSdk:
         return self.kind in ("failing build", "no pyproject", "pyproject above")
 
 
+@_once_a_load
 def unsynced_reason(root: Path, *, synced_by_build: bool = False) -> MissingSdk | None:
     """Why no pywrangler sync vendors anything into the Worker at ``root``, or ``None`` when one
     may: no ``pyproject.toml`` beside its config (pywrangler refuses to run, or takes a parent's

@@ -119,9 +119,10 @@ def _never_hosts_kept(values: list[Any]) -> bool:
 def _judge(module: Any, folders: tuple[str, ...], owned: Callable[[ModuleType], bool]) -> str | None:
     """One entry of ``sys.modules``: ``_HOSTS`` (the host's, remembered for good), ``_NEVER`` (a library's
     or of no file: skipped while it keeps its ``__file__``), ``None`` when that depends on the load."""
-    if id(module) in _HOST_MODULES:  # (held in HOST_NAMESPACES: its id is its own)
+    key = id(module)  # (once: with the runtime's audit hook installed each id() is a Python call)
+    if key in _HOST_MODULES:  # (held in HOST_NAMESPACES: its id is its own)
         return _HOSTS
-    known = _NEVER_HOSTS.get(id(module))
+    known = _NEVER_HOSTS.get(key)
     if known is not None and known[0]() is module and type(module) is ModuleType \
             and module.__dict__.get("__file__") is known[1]:
         return _NEVER
@@ -131,11 +132,11 @@ def _judge(module: Any, folders: tuple[str, ...], owned: Callable[[ModuleType], 
     file = names.get("__file__")
     if not isinstance(file, str) or _a_library(file) or not os.path.isabs(file):
         if type(module) is ModuleType:  # (a plain module's __dict__ is read as held_names reads it)
-            _NEVER_HOSTS[id(module)] = (weakref.ref(module, functools.partial(_forget, id(module))), file)
+            _NEVER_HOSTS[key] = (weakref.ref(module, functools.partial(_forget, key)), file)
             return _NEVER
     elif (file.startswith(folders) or _a_test(file, names)) and not owned(module):
         HOST_NAMESPACES[id(names)] = module
-        _HOST_MODULES.add(id(module))
+        _HOST_MODULES.add(key)
         return _HOSTS
     return None
 

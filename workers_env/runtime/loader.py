@@ -106,6 +106,7 @@ from workers_env.runtime.eras import (
     failing_build_note,
     missing_sdk_note,
     missing_sdk_reason,
+    one_load,
 )
 from workers_env.runtime.events import (
     JsMessageBatch,
@@ -2038,6 +2039,11 @@ def reload_worker(env: Any) -> Worker:
 
 
 def _load(env: Any, *, announce: bool) -> Worker:
+    with one_load() as done_reading:  # the project's files read once for the load's questions, afresh on the next
+        return _loading(env, announce, done_reading)
+
+
+def _loading(env: Any, announce: bool, done_reading: Callable[[], None]) -> Worker:
     config = env.config
     main_path = getattr(config, "main_path", None)
     if main_path is None:
@@ -2123,6 +2129,7 @@ def _load(env: Any, *, announce: bool) -> Worker:
     # no SDK deployed: `import workers` raises as production's stub does, and so does the start
     no_sdk = without_sdk(missing_sdk_note(config, missing), python_release(config).python) \
         if missing is not None else contextlib.nullcontext()
+    done_reading()  # (the Worker's code may change the project's files: asked afresh from here on)
     with scope, top_level_entropy(runtime), no_sdk:  # random, os.urandom as production's top level has them
         if not main_only and flag_enabled(PYTHON_PROCESS_PTH_FILES, config) and getattr(config, "root", None):
             process_pth_files(Path(config.root) / "python_modules")  # site.addsitedir, as workerd's startup
