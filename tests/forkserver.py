@@ -11,7 +11,11 @@ It is not the test's child but the fork server's, which reaps it and sends its w
 
 :func:`popen` and :func:`run` fork only where nothing the interpreter reads once at start-up
 differs from this process's (``PYTHON*`` variables but ``PYTHONUNBUFFERED``, for which there is a
-server with it set and one without; the locale's): anything else is a full process.
+server with it set and one without; the locale's): anything else is a full process. One more is
+forked: a ``PYTHONPATH`` given where this process has none (the tests' ``PYTHONPATH=<checkout>``),
+when its entries are absolute and none of them holds a module the server imported from elsewhere
+(there, a real start would import that one) or a ``sitecustomize`` (which ``site`` runs at start): the forked start puts the entries on ``sys.path``
+where the interpreter puts them, after ``sys.path[0]``, as ``site`` makes them (absolute, each once).
 ``WORKERS_ENV_TEST_FORK=0`` turns forking off for a run (every start a full process).
 
 Run as a script (``python forkserver.py FD``) it is the server, on the socket ``FD``.
@@ -42,6 +46,10 @@ PREIMPORTED = (
 #: what the interpreter reads from its environment once, at start-up: a start asking for other
 #: values than the server's is a real process
 _STARTUP = ("LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE")
+
+
+#: what ``site`` imports from ``sys.path`` as the interpreter starts
+_AT_START = ("sitecustomize", "usercustomize")
 
 
 def _startup_environment(environ: dict[str, str]) -> dict[str, str]:
@@ -141,6 +149,36 @@ class _Client:
             self.process.wait()
             raise RuntimeError("the fork server (tests/forkserver.py) did not start; WORKERS_ENV_TEST_FORK=0 "
                                f"starts each process in full:\n{self.said.read().decode(errors='replace')}")
+        size = int.from_bytes(_recv_exactly(self.sock, 4), "little")
+        #: each top-level module the server imported -> where from (its file, a package's folder)
+        self.places: dict[str, str] = json.loads(_recv_exactly(self.sock, size))
+
+    def takes(self, pythonpath: str) -> bool:
+        """Whether a start given ``PYTHONPATH=pythonpath`` (the server has none) imports what the
+        server imported from where it did: each entry absolute, a folder or missing, and the first
+        entry holding a module (a file, a package's folder) of a name the server imported holds
+        that very one."""
+        found: set[str] = set()
+        for entry in pythonpath.split(os.pathsep):
+            if not os.path.isabs(entry) or (os.path.exists(entry) and not os.path.isdir(entry)):
+                return False  # (a relative entry is the start's folder's; a zip archive)
+            for item in sorted(os.listdir(entry)) if os.path.isdir(entry) else ():
+                full = os.path.join(entry, item)
+                if os.path.isdir(full):
+                    if not any(os.path.exists(os.path.join(full, f"__init__{ext}")) for ext in (".py", ".pyc")):
+                        continue  # (a namespace portion: a regular module elsewhere wins over it)
+                    name = item
+                elif item.endswith((".py", ".pyc", ".so")):
+                    name = item.partition(".")[0]
+                else:
+                    continue
+                if name in _AT_START:
+                    return False  # (site imports it as the interpreter starts: the server did not)
+                if name not in found:
+                    found.add(name)
+                    if name in self.places and self.places[name] != full:
+                        return False
+        return True
 
     def stop(self) -> None:
         self.sock.close()
@@ -205,15 +243,16 @@ def _client_for(args: Any, environ: dict[str, str], text: bool, stdout: Any, std
             and isinstance(args, list) and len(args) > 2 and args[:2] == [sys.executable, "-m"]
             and os.environ.get("WORKERS_ENV_TEST_FORK", "1") != "0" and sys.platform == "linux"):
         return None
-    startup = _startup_environment(environ)
-    if startup != _startup_environment(dict(os.environ)):
+    startup, ours = _startup_environment(environ), _startup_environment(dict(os.environ))
+    added = startup.pop("PYTHONPATH") if "PYTHONPATH" in startup and "PYTHONPATH" not in ours else None
+    if startup != ours:
         return None
     unbuffered = bool(environ.get("PYTHONUNBUFFERED"))
     with _clients_lock:
         client = _clients.get(unbuffered)
         if client is None or client.process.poll() is not None:
             client = _clients[unbuffered] = _Client(unbuffered)
-    return client if client.startup == startup else None
+    return client if client.startup == startup and (added is None or client.takes(added)) else None
 
 
 def popen(args: list[str], *, cwd: Any = None, env: dict[str, str] | None = None, stdout: Any = None,
@@ -269,7 +308,14 @@ def _serve(fd: int) -> dict[str, Any] | None:
     signal.set_wakeup_fd(wake_write)
     signal.signal(signal.SIGCHLD, lambda *_: None)
     waiting: dict[int, socket.socket] = {}
-    control.sendall(b"R")
+    places = {}
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if "." in name or (file is None and not hasattr(module, "__path__")):
+            continue  # (a built-in or frozen module: found before any sys.path entry)
+        places[name] = "" if file is None else os.path.dirname(file) if hasattr(module, "__path__") else file
+    told = json.dumps(places).encode()
+    control.sendall(b"R" + len(told).to_bytes(4, "little") + told)
     while True:
         ready, _, _ = select.select([control.fileno(), wake_read], [], [])
         if wake_read in ready:
@@ -350,10 +396,18 @@ def _run(request: dict[str, Any]) -> None:
     import runpy
     import types
 
+    given = request["env"].get("PYTHONPATH") if "PYTHONPATH" not in os.environ else None
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
     sys.path[0] = os.getcwd()
+    if given is not None:  # (the interpreter's place for them; site makes them absolute, each once)
+        entries, seen = [], set()
+        for entry in (*map(os.path.abspath, given.split(os.pathsep)), *sys.path[1:]):
+            if os.path.normcase(entry) not in seen:
+                seen.add(os.path.normcase(entry))
+                entries.append(entry)
+        sys.path[1:] = entries
     sys.path_importer_cache.pop(os.path.dirname(os.path.abspath(__file__)), None)
     sys.argv = ["-m", *request["args"][3:]]
     sys.modules["__main__"] = types.ModuleType("__main__")

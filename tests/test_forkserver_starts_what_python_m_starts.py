@@ -45,12 +45,15 @@ if mode == "wait":  # (short sleeps: a signal landing between a check and a long
 
 
 def _start(command: list[str], project: Path, *, fork: bool, stderr: int = subprocess.PIPE,
-           unbuffered: bool = True) -> subprocess.Popen[str]:
+           unbuffered: bool = True, pythonpath: str | None = None) -> subprocess.Popen[str]:
     environ = {**os.environ, "PYTHONUNBUFFERED": "1" if unbuffered else "", "PROBE_VALUE": "given"}
     environ.pop("CLOUDFLARE_ENV", None)
+    if pythonpath is not None:
+        environ["PYTHONPATH"] = pythonpath
     start = forkserver.popen if fork else subprocess.Popen
     proc = start(command, cwd=project, env=environ, stdout=subprocess.PIPE, stderr=stderr, text=True)
-    assert isinstance(proc, forkserver.Forked) is fork
+    # (a PYTHONPATH added to this process's start-up is forked only where this process has none)
+    assert isinstance(proc, forkserver.Forked) is (fork and (pythonpath is None or "PYTHONPATH" not in os.environ))
     return proc  # type: ignore[return-value]
 
 
@@ -113,6 +116,40 @@ def test_run_kills_a_forked_start_past_its_timeout(project: Path) -> None:
         forkserver.run([sys.executable, "-m", "probe", "wait"], cwd=project, capture_output=True, text=True,
                        timeout=1)
     assert time.monotonic() - started < 30
+
+
+def test_a_forked_start_given_a_pythonpath_has_the_path_of_a_full_start(project: Path, tmp_path: Path) -> None:
+    """The tests' ``PYTHONPATH=<checkout>`` (where workers-env imports from already), with a folder
+    of a module only it holds, a missing folder and an entry twice: the same ``sys.path``, in the
+    same order, and the same modules imported from the same files."""
+    checkout = str(Path(forkserver.__file__).resolve().parent.parent)
+    helpers = tmp_path / "helpers"
+    helpers.mkdir()
+    (helpers / "probe_helper.py").write_text("")
+    (project / "probe.py").write_text("import probe_helper, workers_env\n"
+                                      "print('imported from', workers_env.__file__, probe_helper.__file__)\n" + PROBE)
+    pythonpath = os.pathsep.join([checkout, str(helpers), str(tmp_path / "missing"), checkout])
+    command = [sys.executable, "-m", "probe", "plain"]
+    real = _start(command, project, fork=False, pythonpath=pythonpath).communicate(timeout=60)
+    forked = _start(command, project, fork=True, pythonpath=pythonpath).communicate(timeout=60)
+    assert forked == real
+    assert f"path {[str(project), checkout, str(helpers), str(tmp_path / 'missing')]}"[:-1] in real[0]
+    assert f"imported from {checkout}/workers_env/__init__.py {helpers / 'probe_helper.py'}" in real[0]
+
+
+@pytest.mark.parametrize("shadowing", ["json.py", "asyncio/__init__.py", "workers_env/__init__.py", "sitecustomize.py"])
+def test_a_pythonpath_holding_a_module_the_server_imported_from_elsewhere_is_a_full_process(
+        project: Path, tmp_path: Path, shadowing: str) -> None:
+    """A real start would import that module from the entry (``sitecustomize`` as it starts): only a
+    full process does."""
+    folder = tmp_path / "shadows"
+    (folder / shadowing).parent.mkdir(parents=True, exist_ok=True)
+    (folder / shadowing).write_text("")
+    environ = {**os.environ, "PYTHONPATH": str(folder)}
+    proc = forkserver.popen([sys.executable, "-m", "probe", "plain"], cwd=project, env=environ,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.communicate(timeout=60)
+    assert isinstance(proc, subprocess.Popen)
 
 
 def test_a_start_the_fork_server_cannot_make_is_a_full_process(project: Path) -> None:
