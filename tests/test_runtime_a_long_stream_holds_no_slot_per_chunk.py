@@ -6,9 +6,11 @@ one-byte chunks grew by ~30 KiB (~60 sized) between its 1,500th and 5,000th chun
 by as much as it carried chunks. Every chunk still arrives, in order. Measured here over 1,400
 chunks (the 600th to the 2,000th, traced from the 100th): 11-12 KiB grown before (27 sized, 65 the
 response's buffer), under 1 KiB now (16-496 bytes). What is counted leaves out the allocations
-of asyncio's own code (its handles, timers and a C task's done-callbacks, made more of as a
-loaded machine's loop falls behind: 3-7 KiB in some runs, which flaked the 4 KiB bound): measured
-so, 20 runs of [js] four at a time grow -71 to 17 bytes, the fix reverted 10,769 every time."""
+made in asyncio's own code: on a loaded machine they grew 3-7.6 KiB over those chunks in some runs
+(6.7 KiB of it 123 ~56-byte blocks made by C code a loop callback ran), which flaked the 4 KiB
+bound; measured
+so, 20 runs of [js] four at a time grow -71 to 17 bytes; with f52a46af's library change
+reverse-applied every run fails: [js] 10,745-10,817, sized 21,568, the response 66,368."""
 
 from __future__ import annotations
 
@@ -27,9 +29,8 @@ from pyodide.ffi import create_proxy, to_js
 from workers import Response, WorkerEntrypoint
 
 CHUNKS, FROM = 2000, 600
-#: what the loop's own machinery holds at a moment: asyncio's handles, timers and a C task's
-#: done-callbacks pile up with the wall time the loop falls behind (up to ~7 KiB on a loaded
-#: machine), not with the chunks; and a snapshot's own objects
+#: what asyncio's own code allocated (on a loaded machine, up to ~7 KiB more over the chunks
+#: measured, with the time the loop falls behind, not with the chunks) and a snapshot's own objects
 NOT_THE_STREAMS = [tracemalloc.Filter(False, "*/asyncio/*"), tracemalloc.Filter(False, tracemalloc.__file__)]
 
 
