@@ -8,8 +8,7 @@ chunks (the 600th to the 2,000th, traced from the 100th): 11-12 KiB grown before
 response's buffer), under 1 KiB now (16-496 bytes). What is counted leaves out the allocations
 made in asyncio's own code: on a loaded machine they grew 3-7.6 KiB over those chunks in some runs
 (6.7 KiB of it 123 ~56-byte blocks made by C code a loop callback ran), which flaked the 4 KiB
-bound; measured
-so, 20 runs of [js] four at a time grow -71 to 17 bytes; with f52a46af's library change
+bound. Measured so, 20 runs of [js] four at a time grow -71 to 17 bytes; with f52a46af's library change
 reverse-applied all four fail in 30 runs of 30: [js] 10,745-10,817, sized 21,504-21,632, the
 response 66,368-66,392; fixed, 30 of 30 pass."""
 
