@@ -184,23 +184,30 @@ def without_our_frames(error: BaseException) -> TracebackType | None:
 
 
 def _kept(tb: TracebackType | None) -> TracebackType | None:
-    """The chain of ``tb``'s entries that are not workers-env's (see :func:`without_our_frames`)."""
-    kept: list[TracebackType] = []
+    """The chain of ``tb``'s entries that are not workers-env's (see :func:`without_our_frames`).
+    Each entry's frame and code are read once (under the runtime's audit hook each read of
+    ``tb_frame`` and ``f_code`` is an audit event, a Python call: a deep recursion's traceback has
+    tens of thousands of entries), and :func:`_passing` is inlined for that."""
+    kept: list[tuple[FrameType, int, int]] = []
     called_by_us = False  # whether the nearest frame above that is no library's is ours
+    passing_codes = _PASSING
     while tb is not None:
-        name = tb.tb_frame.f_code.co_filename
+        frame = tb.tb_frame
+        code = frame.f_code
+        name = code.co_filename
+        after = tb.tb_next
         if name.startswith(PACKAGE_DIR):
-            passing = _passing(tb)
+            passing = passing_codes.get(code) if after is not None else None  # (_passing)
             called_by_us = True if passing is None else (called_by_us and not passing)
         elif not _library(name):
             called_by_us = False
-            kept.append(tb)
+            kept.append((frame, tb.tb_lasti, tb.tb_lineno))
         elif not called_by_us:
-            kept.append(tb)
-        tb = tb.tb_next
+            kept.append((frame, tb.tb_lasti, tb.tb_lineno))
+        tb = after
     chain: TracebackType | None = None
-    for entry in reversed(kept):
-        chain = TracebackType(chain, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
+    for frame, lasti, lineno in reversed(kept):
+        chain = TracebackType(chain, frame, lasti, lineno)
     return chain
 
 
