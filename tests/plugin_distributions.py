@@ -15,7 +15,8 @@ is read afresh; a distribution that is not a folder on disk is always read as py
 What the runs print and which modules they rewrite is what pytest's own reads give.
 
 Each of the three is replaced only where its code is of a shape known here (the names it uses,
-as checked in ``_SHAPES``): pytest 9.0.3 or 9.2.0 with pluggy 1.6.0 or 1.7.0. The rewritten
+as checked in ``_SHAPES``): pytest 9.0.3 or 9.2.0 with pluggy 1.6.0 or 1.7.0 (Python 3.12 on inlines
+a function's comprehensions, whose names are then the function's own: 9.2.0's two shapes). The rewritten
 modules and the ``plugins:`` names are what pytest's own function gave the first time (its calls
 of ``mark_rewrite`` replayed), and pluggy's loop is the installed pluggy's: 1.6 registers a
 plugin unless ``get_plugin`` has it and keeps ``DistFacade(dist)``, 1.7 asks ``has_plugin`` and
@@ -40,6 +41,9 @@ _SHAPES: dict[str, tuple[tuple[str, ...], ...]] = {
          "mark_rewrite"),  # pytest 9.0.3
         ("pluginmanager", "rewrite_hook", "importlib", "metadata", "distributions", "entry_points", "set",
          "_iter_rewritable_modules", "files", "_is_editable_install", "mark_rewrite"),  # pytest 9.2.0
+        ("pluginmanager", "rewrite_hook", "importlib", "metadata", "distributions", "entry_points", "group", "set",
+         "_iter_rewritable_modules", "files", "_is_editable_install", "_plugin_rewrite_name", "value", "partition",
+         "strip", "mark_rewrite"),  # pytest 9.2.0 on Python 3.12+ (PEP 709: its comprehensions' names are its own)
     ),
     "nameversions": (
         ("project_name", "version", "startswith", "append"),  # pytest 9.0.3
