@@ -367,21 +367,6 @@ def _found_places(module: object) -> list[str]:
     return places
 
 
-def _plain_places(names: dict[str, Any]) -> list[str] | None:
-    """:func:`_module_places` of a plain module (``names``: its ``__dict__``) with a plain spec
-    and no ``__path__`` -- a built-in or frozen module, which :class:`_TopPlaces` reads at each
-    look (some 55 a load) --, read inline; ``None`` for any other."""
-    spec = names.get("__spec__")
-    if type(spec) is not ModuleSpec or names.get("__path__") is not None:
-        return None
-    try:
-        origin = spec.origin if spec.has_location else None
-    except Exception:  # noqa: BLE001 - as _module_places: no origin to go by
-        origin = None
-    origin = origin or names.get("__file__")
-    return ([origin] if isinstance(origin, str) else []) if origin else []
-
-
 def _forget_found(key: int, _ref: object) -> None:
     _FOUND.pop(key, None)
 
@@ -420,8 +405,8 @@ class _TopPlaces:
             at += 1
         for name in self._others:
             module = modules[name]
-            plain = _plain_places(module.__dict__) if type(module) is ModuleType and name not in read else None
-            places = read[name] if name in read else plain if plain is not None else _found_places(module)
+            # (read afresh: _index found none of these keepable, so _found_places' cache would only add an id() each)
+            places = read[name] if name in read else _module_places(module)
             if places and places[0].startswith(prefix):
                 found.append((name, module, places))
         return found
