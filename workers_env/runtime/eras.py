@@ -266,18 +266,18 @@ def one_load() -> Iterator[Callable[[], None]]:
 
 
 def _once_a_load(function: Callable[..., _Answer]) -> Callable[..., _Answer]:
-    """``function(root, *, synced_by_build=False)`` answered once per :func:`one_load` for an
-    absolute ``root`` (a relative one depends on the current folder: asked each time), a call
-    that raises asked again."""
+    """``function(root, **keywords)`` answered once per :func:`one_load` for an absolute ``root``
+    and the same keywords (a relative ``root`` depends on the current folder: asked each time), a
+    call that raises asked again."""
     @functools.wraps(function)
-    def once(root: Path, *, synced_by_build: bool = False) -> _Answer:
+    def once(root: Path, **keywords: Any) -> _Answer:
         memo = _THIS_LOAD.get()
         if memo is None or _CLOSED in memo or not os.path.isabs(root):
-            return function(root, synced_by_build=synced_by_build)
-        key = (function, root, synced_by_build)
+            return function(root, **keywords)
+        key = (function, root, *sorted(keywords.items()))
         if key in memo:
             return memo[key]  # type: ignore[no-any-return]
-        answer = memo[key] = function(root, synced_by_build=synced_by_build)
+        answer = memo[key] = function(root, **keywords)
         return answer
     return once
 
@@ -305,14 +305,10 @@ def vendored_sdk_version(root: Path, *, synced_by_build: bool = False) -> tuple[
     return _vendored_sdk_version(root, synced_by_build, (*stamps, *map(str, ci_files)))
 
 
+@_once_a_load
 def _ci_workflows_folder(root: Path) -> Path | None:
     """The ``.github/workflows`` of the repository holding ``root`` (up to the folder with
     ``.git``, at most five levels up), if any."""
-    return _ci_workflows_folder_of(root)
-
-
-@_once_a_load
-def _ci_workflows_folder_of(root: Path, *, synced_by_build: bool = False) -> Path | None:
     folder = os.path.realpath(root)  # (as Path.resolve; os.path on str: a load asks six times, load61)
     for _ in range(6):
         candidate = os.path.join(folder, ".github", "workflows")
@@ -335,15 +331,11 @@ _wrangler_upload = lazy_pattern(r"\bwrangler\s+(?:deploy|publish|versions\s+uplo
 _dry_run = lazy_pattern(r"(?<![\w-])--(?:dry-run|dryRun)(?:=true)?(?![\w=-])")
 
 
+@_once_a_load
 def deploys_with_plain_wrangler(root: Path) -> bool:
     """Whether the repository's CI deploys with wrangler itself and never runs pywrangler
     (``cloudflare/wrangler-action``, ``wrangler deploy``; not ``wrangler deploy --dry-run``,
     which uploads nothing): then nothing syncs, and only a committed ``python_modules/`` is vendored."""
-    return _deploys_with_plain_wrangler(root)
-
-
-@_once_a_load
-def _deploys_with_plain_wrangler(root: Path, *, synced_by_build: bool = False) -> bool:
     folder = _ci_workflows_folder(root)
     if folder is None:
         return False
