@@ -94,10 +94,10 @@ def _code(function: Callable[..., Any] | CodeType) -> CodeType:
     return function if isinstance(function, CodeType) else function.__code__  # type: ignore[union-attr]
 
 
-def _passing(tb: TracebackType) -> bool | None:
-    """Whether ``tb``'s frame is one of :func:`runs_the_workers`'s (``True``) or
-    :func:`passes_through`'s (``False``) with code below it, else ``None``."""
-    return _PASSING.get(tb.tb_frame.f_code) if tb.tb_next is not None else None
+def _passing(code: CodeType, below: bool) -> bool | None:
+    """Whether a traceback entry running ``code`` is one of :func:`runs_the_workers`'s (``True``)
+    or :func:`passes_through`'s (``False``) with code ``below`` it, else ``None``."""
+    return _PASSING.get(code) if below else None
 
 
 def _ours(tb: TracebackType) -> bool:
@@ -163,8 +163,9 @@ def hides_our_frames(error: BaseException, tb: TracebackType | None) -> bool:
         return True
     innermost: str | None = None
     while tb is not None:
-        name = tb.tb_frame.f_code.co_filename
-        passing = _passing(tb)
+        code = tb.tb_frame.f_code
+        name = code.co_filename
+        passing = _passing(code, tb.tb_next is not None)
         if passing:  # what runs below was handed over by the Worker's code
             innermost = ""  # the Worker's code: no file of workers-env's
         elif passing is None and (name.startswith(PACKAGE_DIR) or not _library(name)):
@@ -187,17 +188,16 @@ def _kept(tb: TracebackType | None) -> TracebackType | None:
     """The chain of ``tb``'s entries that are not workers-env's (see :func:`without_our_frames`).
     Each entry's frame and code are read once (under the runtime's audit hook each read of
     ``tb_frame`` and ``f_code`` is an audit event, a Python call: a deep recursion's traceback has
-    tens of thousands of entries), and :func:`_passing` is inlined for that."""
+    tens of thousands of entries)."""
     kept: list[tuple[FrameType, int, int]] = []
     called_by_us = False  # whether the nearest frame above that is no library's is ours
-    passing_codes = _PASSING
     while tb is not None:
         frame = tb.tb_frame
         code = frame.f_code
         name = code.co_filename
         after = tb.tb_next
         if name.startswith(PACKAGE_DIR):
-            passing = passing_codes.get(code) if after is not None else None  # (_passing)
+            passing = _passing(code, after is not None)
             called_by_us = True if passing is None else (called_by_us and not passing)
         elif not _library(name):
             called_by_us = False
