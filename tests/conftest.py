@@ -38,6 +38,13 @@ them and ``except migration_pattern.PatternError`` met the other copy's class (2
 test_d1_migrations_pattern_finds_nested_migrations_as_wrangler.py after test_plugin_fixtures.py
 and two other files in one worker). One copy per process, as in a real run.
 
+A suite started in the background by a shell without job control (``pytest ... &`` in a script, or
+inside ``( ... )``) inherits SIGINT ignored, and every process its tests start would too: Python
+turns SIGINT into ``KeyboardInterrupt`` only where it starts with the signal at its default, so a
+``python -m`` probe sent SIGINT ran on to its end (test_forkserver_starts_what_python_m_starts's
+SIGINT case hung 60 s and failed). Each test process takes Python's own handler back, so what the
+tests start meets SIGINT as when started from a terminal, however the suite was launched.
+
 Two reads of the machinery are kept to once a process, each giving the same answer, where the
 installed pytest/pluggy still repeat them: ``tmp_path``'s listing of its base folder
 (tests/numbered_tmp.py) and what each in-process pytester run read of the installed plugin
@@ -49,6 +56,7 @@ from __future__ import annotations
 import compileall
 import gc
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -85,6 +93,10 @@ plugin_distributions.install(_pytest.config, _pytest.terminal, pluggy._manager) 
 #: are about them set them themselves; the rest expect wrangler's defaults, whatever the shell has
 for _name in ("WRANGLER_LOG", "CLOUDFLARE_ENV", "WRANGLER_CI_DISABLE_CONFIG_WATCHING"):
     os.environ.pop(_name, None)
+
+
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:  # (started by `&` without job control: see above)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # (a caught signal is at its default after exec)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
