@@ -2,7 +2,7 @@
 plain import takes no binding, SQLite, numpy or the runtime; an env of a config without
 ``[[d1_databases]]``, ``[[kv_namespaces]]`` or ``[ai]`` -- the usual ``workers-env dev`` start --
 imports none of those bindings (load_env builds every kind: D1's alone was ~14-38 ms of a start),
-nor pathspec without an ``.assetsignore``; and their modules compile none of the regular
+nor the ``.assetsignore`` rules without assets; and their modules compile none of the regular
 expressions a start never uses (compiled at first use). A config naming D1 and KV gets them. One
 fresh process (modules cannot be unloaded from this one)."""
 
@@ -30,7 +30,7 @@ def _recording(pattern, flags):
     return _compile(pattern, flags)
 re._compile = _recording
 
-HEAVY = ("numpy", "sqlite3", "pathspec", "workers_env.d1.binding", "workers_env.d1.database", "workers_env.kv.namespace",
+HEAVY = ("numpy", "sqlite3", "workers_env.assets.ignorefile", "workers_env.d1.binding", "workers_env.d1.database", "workers_env.kv.namespace",
          "workers_env.ai.catalog", "workers_env.vectorize.binding")
 def heavy(*more):
     return sorted(m for m in (*HEAVY, *more) if m in sys.modules)

@@ -7,7 +7,7 @@ import errno
 
 from workers_env._errors import ConfigError, node_fs_error, reason
 
-__all__ = ["MAX_ASSET_COUNT", "MAX_ASSET_SIZE", "METAFILES", "invalid_ignore_file", "too_large", "too_many",
+__all__ = ["MAX_ASSET_COUNT", "MAX_ASSET_SIZE", "METAFILES", "ignore_pattern_out_of_order", "invalid_ignore_file", "too_large", "too_many",
            "unreadable_ignore_file"]
 
 #: files a version may hold, and bytes per file
@@ -69,6 +69,14 @@ def unreadable_ignore_file(path: str, exc: OSError) -> ConfigError:
     return ConfigError(
         f'The .assetsignore file at "{path}" cannot be read: {said}\n'
         "Make it a file of ignore patterns (gitignore syntax, one a line), or remove it.")
+
+
+def ignore_pattern_out_of_order(path: str, line: str, source: str) -> ConfigError:
+    """A line whose expression JavaScript cannot compile (a range out of order past ``0``-``z``,
+    which ``ignore`` leaves in): wrangler stops with V8's text; said here with the file and the fix."""
+    return ConfigError(
+        f"Invalid regular expression: /{source}/i: Range out of order in character class\n"
+        f"  (the line {line!r} of {path}: write the range's lower end first)")
 
 
 def invalid_ignore_file(path: str) -> ConfigError:

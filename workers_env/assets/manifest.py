@@ -2,8 +2,8 @@
 
 A path is ``/`` plus the file's path relative to the directory (``/css/site.css``). Left out,
 as wrangler leaves them out of an upload: directories, the metafiles ``/.assetsignore``,
-``/_redirects`` and ``/_headers``, and whatever ``.assetsignore`` (gitignore syntax, read with
-``pathspec``) names. Files are read from disk at each look-up, so an edit shows at the next
+``/_redirects`` and ``/_headers``, and whatever ``.assetsignore`` names (read as wrangler's
+``ignore`` package reads it: :mod:`workers_env.assets.ignorefile`). Files are read from disk at each look-up, so an edit shows at the next
 request, as under ``wrangler dev``; the ETag is Miniflare's local one, a hash of the file's
 absolute path and modification time as Node's ``stat().mtimeMs.toString()`` writes it (so it
 changes whenever the file does).
@@ -24,10 +24,10 @@ from workers_env._jsvalues import js_string
 from workers_env.assets import limits as _limits
 from workers_env.assets.mime_package import EXTENSION_TYPES
 
-if TYPE_CHECKING:  # imported where an .assetsignore is read: most Workers have none (or no assets)
+if TYPE_CHECKING:  # the rules module is imported where a Worker's assets are first looked at
     from collections.abc import Iterator
 
-    import pathspec
+    from workers_env.assets.ignorefile import IgnoreRules
 
 __all__ = ["AssetFile", "Manifest", "content_type"]
 
@@ -72,14 +72,14 @@ class Manifest:
 
     def __init__(self, directory: str | os.PathLike[str]):
         self.directory = Path(directory).resolve()
-        #: (the file's modification time, or None without one; its patterns) as last read
-        self._ignore_file: tuple[float | None, pathspec.GitIgnoreSpec | None] | None = None
+        #: (the file's modification time, or None without one; its rules) as last read
+        self._ignore_file: tuple[float | None, IgnoreRules] | None = None
 
-    def _ignore_spec(self, *, strict: bool = False) -> pathspec.GitIgnoreSpec | None:
-        """``.assetsignore``'s patterns (read again once the file changes), or ``None`` without one.
-        One that cannot be read as wrangler reads it (a folder, unreadable, not UTF-8 or holding a
-        NUL) is refused with ``strict`` (at load, as wrangler refuses it before serving) and at a
-        first read (``env.ASSETS`` of ``load_env``, which runs no load checks); a Worker already
+    def _ignore_rules(self, *, strict: bool = False) -> IgnoreRules:
+        """wrangler's rules: the metafiles' and ``.assetsignore``'s (read again once the file
+        changes). One that cannot be read as wrangler reads it (a folder, unreadable, not UTF-8 or
+        holding a NUL, a line JavaScript cannot compile) is refused with ``strict`` (at load, as
+        wrangler refuses it before serving) and at a first read (``env.ASSETS`` of ``load_env``, which runs no load checks); a Worker already
         serving keeps the patterns it last read (the reload that follows the change is what
         refuses it, and the Worker loaded before serves on: README)."""
         ignore = self.directory / ".assetsignore"
@@ -93,25 +93,23 @@ class Manifest:
             return self._ignore_file[1]
         if self._ignore_file is not None and self._ignore_file[0] == mtime:
             return self._ignore_file[1]
-        spec = None
-        if mtime is not None:
-            try:
-                text = _ignore_file_text(ignore)
-            except ConfigError:
-                if strict or self._ignore_file is None:
-                    raise
-                return self._ignore_file[1]
-            import pathspec
+        from workers_env.assets.ignorefile import IgnoreRules, OutOfOrderRange
 
-            spec = pathspec.GitIgnoreSpec.from_lines(text.splitlines())
-        self._ignore_file = (mtime, spec)
-        return spec
+        try:
+            rules = IgnoreRules(None if mtime is None else _ignore_file_text(ignore))
+        except OutOfOrderRange as exc:
+            if strict or self._ignore_file is None:
+                raise _limits.ignore_pattern_out_of_order(str(ignore), *exc.args) from None
+            return self._ignore_file[1]
+        except ConfigError:
+            if strict or self._ignore_file is None:
+                raise
+            return self._ignore_file[1]
+        self._ignore_file = (mtime, rules)
+        return rules
 
     def _ignored(self, relative: str) -> bool:
-        if relative in _limits.METAFILES:
-            return True
-        spec = self._ignore_spec()
-        return spec is not None and spec.match_file(relative)
+        return self._ignore_rules().ignores(relative)
 
     def get(self, url_path: str) -> AssetFile | None:
         """The file at decoded ``url_path`` (``/a/b.html``), or ``None``."""
@@ -142,12 +140,12 @@ class Manifest:
         """Refuse a directory the upload would refuse: a file over 25 MiB, over 100,000 files.
         ``.assetsignore`` is read once for the walk (not looked at again for each file: a
         directory near the limit is 100,000 of them)."""
-        spec = self._ignore_spec(strict=True)
+        ignores = self._ignore_rules(strict=True).walker()
         count = 0
         for prefix, files in _walk_files(str(self.directory)):
             for entry in files:
                 relative = prefix + entry.name
-                if relative in _limits.METAFILES or (spec is not None and spec.match_file(relative)):
+                if ignores(relative):
                     continue
                 try:
                     size = entry.stat().st_size
