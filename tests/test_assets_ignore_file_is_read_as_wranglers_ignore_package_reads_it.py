@@ -3,7 +3,7 @@ matched by the ``ignore`` package (5.3.1) it bundles, which is not git: case-ins
 the characters ``!`` and ``b``, ``\\*`` a star, an ignored folder's files ignored whatever a later
 ``!`` says, a line ending in a lone backslash or holding an out-of-order ``0``-``z`` range passed
 over -- and its three metafiles left out in any case. Each answer here is wrangler's
-(tools/wrangler/assetsignore_differential.py: 7,057/7,057 the same). A range JavaScript cannot
+(tools/wrangler/assetsignore_differential.py: 8,365/8,365 the same). A range JavaScript cannot
 compile (``[é-a]``) stops the load with V8's text, as it stops wrangler; before, a line ending in
 a backslash (``x.txt\\``) or out-of-order range (``[z-a]``) was a ``GitIgnorePatternError`` or
 ``re.error`` traceback."""

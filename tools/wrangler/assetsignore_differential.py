@@ -60,12 +60,13 @@ TEXTS = [f"a{w}" for w in SPACES] + [f"{w}a" for w in SPACES] + [f"a{w}b" for w 
     "a[!b]", "a[^b]", "a[b-]", "\\*", "a**b", "[z-a]", "[é-a]", "a/*", "*/", "!*/", "d/\n!d/x", "d\n!d/x", "[", "a[",
     "\\[a]", "a\\ b", " #a", "a #c", "[ab]", "a?", "a\\?", "dir\n", "\u2028a", "a\u2029b", "A", "KEEP.TXT", "*.TXT",
     "D/", "a\\d", "a\\D", "[\\d]", "\\x41", "a\\u00e9", "a\\n", "a\\b", "a{2}", "a}", "[[a]]", "a.b", "a+", "(a)",
-    "a|b", "$a", "^a", "d/*/f", "d/**/f", "**/e/", "!/.assetsignore", "!_headers", "#x\na", "\\#x", "é", "É",
+    "a|b", "$a", "^a", "d/*/f", "d/**/f", "**/e/", "!/.assetsignore", "!_headers", "#x\na", "\\#x", "é", "É", "[\\d-z]", "[a-\\d]", "[\\w-]", "a\\c", "a\\c1",
+    "a\\cA", "[\\b]", "a\\0", "a\\08", "a\\101", "a\\8", "[\\x41-\\x5a]", "[\\s]", "[\\S]", "[a\\]]", "a\\k", "a\\p",
 ]
 PATHS = ["a", "b", "A", " a", "a ", "a\tb", "a\rb", "a\x0cb", "a\x1c", "x.txt", "keep.txt", "KEEP.TXT", "d/x",
          "d/e/f", "D/x", "c/b", "#a", "!a", "a\\", "dir", "dir/x", "aa", "ab", "a!", "a#c", "a\u2029b", "a\ufeff",
          "\ufeffa", "\u2028a", "\x85", "a5", "aX", "a.b", "axb", "a{2}", "a}", "[a]", "$a", "^a", "é", "É",
-         ".assetsignore", ".ASSETSIGNORE", "_headers", "_HEADERS", "_redirects", "_headers/x", "x/_headers"]
+         ".assetsignore", ".ASSETSIGNORE", "_headers", "_HEADERS", "_redirects", "_headers/x", "x/_headers", "a\\c", "a\x01", "a\x00"]
 
 
 def wrangler_function() -> str:

@@ -95,7 +95,10 @@ _ESCAPES = {"d": "[0-9]", "D": "[^0-9]", "w": "[A-Za-z0-9_]", "W": "[^A-Za-z0-9_
             "b": "(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))",
             "B": "(?:(?<=[A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<![A-Za-z0-9_])(?![A-Za-z0-9_]))"}
 _CLASS_ESCAPES = {"d": "0-9", "w": "A-Za-z0-9_", "s": re.escape(JS_WHITESPACE), "n": "\\n", "r": "\\r", "t": "\\t",
-                  "v": "\\v", "f": "\\f", "b": "\\x08", "D": "\\D", "W": "\\W", "S": "\\S"}  # (the last three Python's)
+                  "v": "\\v", "f": "\\f", "b": "\\x08"}
+#: a class's negated escapes, which a Python class cannot hold with JavaScript's meaning: each an
+#: alternative beside the class
+_NEGATED = {"D": _ESCAPES["D"], "W": _ESCAPES["W"], "S": _ESCAPES["S"]}
 
 
 def _escape(source: str, i: int, in_class: bool) -> tuple[str, int]:
@@ -108,8 +111,10 @@ def _escape(source: str, i: int, in_class: bool) -> tuple[str, int]:
         return re.escape(chr(int(source[i + 1 : i + 3], 16))), i + 3
     if c == "u" and all(ch in hex_digits for ch in source[i + 1 : i + 5]) and len(source) >= i + 5:
         return re.escape(chr(int(source[i + 1 : i + 5], 16))), i + 5
-    if c == "c" and i + 1 < len(source) and source[i + 1].isascii() and source[i + 1].isalpha():
-        return re.escape(chr(ord(source[i + 1]) % 32)), i + 2
+    if c == "c":  # a control letter, else (Annex B) the backslash itself and the c
+        if i + 1 < len(source) and source[i + 1].isascii() and source[i + 1].isalpha():
+            return re.escape(chr(ord(source[i + 1]) % 32)), i + 2
+        return "\\\\c", i + 1
     if c in "01234567":  # no group is ever captured: a legacy octal escape (\0 the NUL)
         end = i + 1
         while end < len(source) and end < i + 3 and source[end] in "01234567" and int(source[i : end + 1], 8) <= 0o377:
@@ -133,8 +138,12 @@ def _python(source: str) -> str:
             negated = source.startswith("^", i + 1)
             j = i + 1 + negated
             members: list[str] = []
+            others: list[str] = []
             while j < len(source) and source[j] != "]":
-                if source[j] == "\\":
+                if source[j] == "\\" and source[j + 1 : j + 2] in _NEGATED:
+                    others.append(_NEGATED[source[j + 1]])
+                    j += 2
+                elif source[j] == "\\":
                     text, j = _escape(source, j + 1, True)
                     members.append(text)
                 else:
@@ -143,10 +152,8 @@ def _python(source: str) -> str:
             if j >= len(source):
                 raise ValueError("unterminated character class")
             body = "".join(members)
-            if not body:
-                out.append("[\\s\\S]" if negated else "(?!)")  # [^] any character, [] none
-            else:
-                out.append(f"[{'^' if negated else ''}{body}]")
+            any_of = "|".join(([f"[{body}]"] if body else []) + others) or "(?!)"  # ([] matches nothing)
+            out.append(f"(?:(?!{any_of})[\\s\\S])" if negated else f"(?:{any_of})")
             i = j + 1
             continue
         out.append({"$": "\\Z", ".": _NOT_LINE_END}.get(c, c))
