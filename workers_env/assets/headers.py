@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from workers_env._jsvalues import JS_WHITESPACE
 from workers_env._lazyre import lazy_pattern
 
-__all__ = ["JS_WHITESPACE", "HeaderRules", "InvalidRule", "parse_headers", "parse_report", "read_like_node"]
+__all__ = ["HeaderRules", "InvalidRule", "parse_headers", "parse_report", "read_like_node"]
 
 MAX_RULES, MAX_LINE_LENGTH = 100, 2000
 _UNSET = "! "
@@ -37,9 +38,8 @@ _placeholder = lazy_pattern(r":([A-Za-z]\w*)", re.ASCII)
 
 
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~[]|"  # WHATWG's path set encodes "^" (the request's URL does too)
-# JavaScript's String.prototype.trim: its WhiteSpace (with the BOM) and LineTerminator, not
-# Python's str.strip (which keeps a leading BOM and strips \x1c-\x1f and \x85)
-JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# (lines are trimmed with JS_WHITESPACE, JavaScript's String.prototype.trim, not Python's str.strip,
+# which keeps a leading BOM and strips \x1c-\x1f and \x85)
 
 
 def read_like_node(path: Path) -> str | None:

@@ -21,7 +21,8 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from workers_env._lazyre import lazy_pattern
-from workers_env.assets.headers import JS_WHITESPACE, _rule_regex, parse_report, read_like_node
+from workers_env._jsvalues import JS_WHITESPACE
+from workers_env.assets.headers import _rule_regex, parse_report, read_like_node
 
 __all__ = ["InvalidRedirect", "Redirect", "RedirectRules", "parse_redirects", "read_redirects"]
 

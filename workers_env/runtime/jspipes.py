@@ -22,7 +22,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import MAX_SAFE_INTEGER
+from workers_env._jsvalues import JS_WHITESPACE, MAX_SAFE_INTEGER
 from workers_env.runtime.abort import JsAbortSignal
 from workers_env.runtime.current import GLOBAL_SCOPE_ERROR, current_runtime, in_global_scope
 from workers_env.runtime.jsbase import js_type_error, jsnull
@@ -417,8 +417,6 @@ class JsFixedLengthStream(JsTransformStream):
 
 #: a decimal literal as JavaScript's ``ToNumber`` reads a string (no ``_``, no ``inf``/``nan``)
 _JS_DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-#: the whitespace ``ToNumber`` trims (ECMAScript's WhiteSpace and LineTerminator)
-_JS_SPACE = " \t\n\r\v\f\u00a0\ufeff\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 def _to_number(value: Any) -> float:
@@ -430,7 +428,7 @@ def _to_number(value: Any) -> float:
         return float(value)
     if not isinstance(value, str):
         return float("nan")
-    text = value.strip(_JS_SPACE)
+    text = value.strip(JS_WHITESPACE)  # (what ``ToNumber`` trims)
     if not text:
         return 0.0
     if text in ("Infinity", "+Infinity", "-Infinity"):

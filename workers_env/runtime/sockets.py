@@ -32,6 +32,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from workers_env._jsvalues import JS_WHITESPACE
 from workers_env.runtime.auditstop import until_event
 from workers_env.runtime.byidentity import WeakIdentityDict
 from workers_env.runtime.current import current_runtime
@@ -64,14 +65,13 @@ def _table(runtime: Any) -> _Table:
 _JS_DECIMAL = re.compile(r"[+-]?(?:\d+(?:[eE][+-]?\d+)?|Infinity)")
 _JS_RADIX = re.compile(r"0([xXoObB])([0-9a-fA-F]+)")
 _RADIX = {"x": 16, "o": 8, "b": 2}
-_JS_SPACE = " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 
 def _js_uint32(part: str | None) -> int | None:
     """``Number(part)`` as a 32-bit unsigned integer (JavaScript's ``ToUint32``); ``None`` for NaN."""
     if part is None:  # fewer than four parts: Number(undefined) is NaN
         return None
-    text = part.strip(_JS_SPACE)
+    text = part.strip(JS_WHITESPACE)
     if text == "":
         return 0
     radix = _JS_RADIX.fullmatch(text)
