@@ -3,11 +3,14 @@ checked inside the write transaction, after the other process's commit is applie
 
 A real v1 index (limit 200,000) is filled to 199,000 one-dimensional vectors; two
 processes, each with the index loaded at 199,000, upsert 1,000 new vectors at the same
-moment. Each write alone fits; both together would make 201,000.
+moment. Each write alone fits; both together would make 201,000. The test's own process,
+which filled the index (and so holds it at 199,000), is one of the two: a second writer
+process would load the same 199,000 rows and start one more interpreter for nothing.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -17,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 import workers_env
+from workers_env.vectorize.binding import VectorizeBinding
 from workers_env.vectorize.definitions import IndexDefinition
 from workers_env.vectorize.index import VectorBatch
 from workers_env.vectorize.persistent import open_state
@@ -47,25 +51,26 @@ WRITER = textwrap.dedent(
 
 
 def test_two_processes_cannot_exceed_the_vector_limit_together(tmp_path: Path) -> None:
+    go = tmp_path / "go"
+    env = {**os.environ, "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1])}
     with open_state(tmp_path) as store:
         index = store.open_index("idx", IndexDefinition(1, "euclidean", "v1"))
         assert index.limits.max_vectors == LIMIT
         index.write(VectorBatch(ids=[f"v{i}" for i in range(FILLED)], values=np.ones((FILLED, 1), np.float32),
                                 namespaces=[None] * FILLED, metadata=[{} for _ in range(FILLED)]))
-    go = tmp_path / "go"
-    env = {**os.environ, "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1])}
-    procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), tag, str(go)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-        for tag in ("a", "b")
-    ]
-    try:
-        for proc in procs:
+        binding = VectorizeBinding(index)
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), "b", str(go)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        try:
             assert proc.stdout is not None and proc.stdout.readline().strip() == "ready", proc.stderr
-        go.touch()
-        outcomes = sorted(proc.communicate(timeout=120)[0].strip() for proc in procs)
-    finally:
-        for proc in procs:
+            go.touch()  # both go: the other process as it sees the file, this one now
+            try:
+                asyncio.run(binding.upsert([{"id": f"a-{i}", "values": [1.0]} for i in range(1000)]))
+                here = "written"
+            except Exception as exc:
+                here = f"refused {type(exc).__name__}: {exc}"
+            outcomes = sorted([here, proc.communicate(timeout=120)[0].strip()])
+        finally:
             if proc.poll() is None:
                 proc.kill()
     assert outcomes[1] == "written", outcomes

@@ -61,7 +61,7 @@ def test_a_lifespan_started_between_tests_is_shut_down_by_its_sdk(pytester):
     (pytester.path / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "1.9.5"\n')
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makepyfile(test_left=TESTS)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-s", "-q", "test_left.py")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-s", "-q", "test_left.py")
     result.assert_outcomes(passed=3)
     assert [line.lstrip(".") for line in result.outlines if line.lstrip(".") in (
         "test one", "lifespan started", "teardown over", "test two", "lifespan cleaned up", "test three")] == [

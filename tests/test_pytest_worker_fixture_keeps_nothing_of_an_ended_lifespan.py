@@ -37,8 +37,7 @@ def test_the_worker_and_its_app_are_let_go_and_no_shutdown_runs(pytester, loop):
     one_file_worker(pytester.path, RAW_LIFESPAN_WORKER, date="2025-11-02", pyproject=False)
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makepyfile(test_kept=TESTS.replace("{loop}", loop))
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-s", "-q", "-W", "error::RuntimeWarning",
-                                           "test_kept.py")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-s", "-q", "-W", "error::RuntimeWarning", "test_kept.py")
     result.assert_outcomes(passed=2)
     assert [line.lstrip(".") for line in result.outlines if "lifespan" in line or "kept" in line] == [
         "lifespan started", "lifespan started", "kept: 0 of 6"]

@@ -36,7 +36,7 @@ def _printed(pytester, date: str, sdk: str | None) -> list[str]:
         (pytester.path / "pyproject.toml").write_text(f'[tool.workers-env]\npython-sdk = "{sdk}"\n')
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makepyfile(test_life=TESTS)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-s", "-q", "test_life.py")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-s", "-q", "test_life.py")
     result.assert_outcomes(passed=2)
     return [line.lstrip(".") for line in result.outlines
             if line.lstrip(".") in ("lifespan started", "lifespan cleaned up", "request answered", "test over",
@@ -81,7 +81,7 @@ def test_a_second_worker_the_test_loads_is_left_so_too(pytester):
                     date="2025-11-02", pyproject=False)
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makepyfile(test_two=TWO_WORKERS)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-s", "-q", "test_two.py")
+    result = pytester.runpytest("-p", "no:cacheprovider", "-s", "-q", "test_two.py")
     result.assert_outcomes(passed=2)
     assert [line.lstrip(".") for line in result.outlines if "started" in line or "cleaned" in line or "next" in line
             or "over" in line] == ["lifespan started", "second started", "test over", "next test"]
