@@ -52,16 +52,19 @@ snapshot() { # snapshot OWNER+NAME COMMIT [SUBDIR] -> a fresh scratch folder $wo
 }
 
 serve() { # serve DEV_ARGS... : start dev in $work, wait for Ready
-  (cd "$work" && we dev --port "$port" "$@" >"$work/.dev.log" 2>&1) &
+  # its log beside $work, not in it: a Worker whose main is in $work's root has dev watching that folder (as wrangler
+  # dev watches the module root), and its own log written there reloaded it over and over (empire-rag*; hunt64)
+  rm -f "$work.dev.log"
+  (cd "$work" && we dev --port "$port" "$@" >"$work.dev.log" 2>&1) &
   devpid=$!
-  for _ in $(seq 1 90); do grep -q "Ready on" "$work/.dev.log" 2>/dev/null && return 0; sleep 1; done
+  for _ in $(seq 1 90); do grep -q "Ready on" "$work.dev.log" 2>/dev/null && return 0; sleep 1; done
   echo "$name: dev never got ready" >&2
 }
 
 finish() { # stop dev, keep its request lines
   pkill -P "$devpid" 2>/dev/null; kill "$devpid" 2>/dev/null; wait "$devpid" 2>/dev/null
-  grep -a "wrangler:info\] [A-Z]* /" "$work/.dev.log" | mask >"$out/$name.dev.txt"
-  grep -a -E '"level": "ERROR"|Error: |Error$' "$work/.dev.log" | cut -c1-300 | mask | sort | uniq -c >>"$out/$name.dev.txt"
+  grep -a "wrangler:info\] [A-Z]* /" "$work.dev.log" | mask >"$out/$name.dev.txt"
+  grep -a -E '"level": "ERROR"|Error: |Error$' "$work.dev.log" | cut -c1-300 | mask | sort | uniq -c >>"$out/$name.dev.txt"
 }
 
 url() { echo "http://localhost:$port"; }
@@ -395,10 +398,12 @@ empire_rag() { # Soorya2201/cf_ai_Insurance-Policy-Intelligence-Engine- at 65c06
   # disable_python_no_global_handlers, which reaches its Vectorize calls
   snapshot Soorya2201+cf_ai_Insurance-Policy-Intelligence-Engine- 65c06b7 || return
   (cd "$work" && we vectorize create empire-index --dimensions=768 --metric=cosine) >/dev/null 2>&1
-  if [ "$1" = flag ]; then serve --compatibility-date 2025-12-01 --compatibility-flags python_workers \
-    --compatibility-flags disable_python_no_global_handlers; else serve; fi
+  # the upload's body written before dev starts: dev watches this Worker's root (its main is there), so a file
+  # written there while it serves reloads it (hunt64)
   "$py" -c 'import json, sys; print(json.dumps({"filename": "data.txt", "text": open(sys.argv[1]).read()}))' \
     "$work/data.txt" >"$work/.upload.json"
+  if [ "$1" = flag ]; then serve --compatibility-date 2025-12-01 --compatibility-flags python_workers \
+    --compatibility-flags disable_python_no_global_handlers; else serve; fi
   { q "$(url)/health"; q -X OPTIONS "$(url)/api/upload" -H "Origin: http://localhost:5173" -H "Access-Control-Request-Method: POST"
     q -X POST "$(url)/api/upload" -H "Content-Type: application/json; charset=utf-8" --data-binary @"$work/.upload.json"
     q -X POST "$(url)/api/upload" --json '{"filename": "short.txt", "text": "The tenant shall pay rent on the first day of each month."}'
@@ -531,7 +536,7 @@ SQL
       "SELECT j.id, j.status, j.role_frontend_react, j.is_remote_eu, (SELECT group_concat(tag) FROM job_skill_tags t WHERE t.job_id = j.id) AS tags FROM jobs j ORDER BY j.id" 2>/dev/null |
       "$py" -c 'import json, sys; [print(r) for r in json.load(sys.stdin)[0]["results"]]'); } >"$out/$name.txt"
   finish
-  grep -a -E "QUEUE |Queue message|Phase|ATS crawler|Match|EU Remote|skills extracted" "$work/.dev.log" | mask >>"$out/$name.dev.txt"
+  grep -a -E "QUEUE |Queue message|Phase|ATS crawler|Match|EU Remote|skills extracted" "$work.dev.log" | mask >>"$out/$name.dev.txt"
 }
 
 # --- hunt55: Python Workers with D1, KV, Workers AI, crons, Durable Objects and no Vectorize
@@ -791,7 +796,7 @@ butler_bot() { # gbsalermo/Butler-bot 34580a4 cloudflare/ (2026-08-14, Python 3.
   { q "$(url)/health" | cut -c1-400; q "$(url)/"; q "$(url)/cdn-cgi/handler/scheduled?cron=*+*+*+*+*"
     q -X POST "$(url)/telegram/webhook" --json '{"update_id": 1, "message": {"message_id": 1, "chat": {"id": 7882764998, "type": "private"}, "from": {"id": 7882764998}, "date": 1796545647, "text": "/start"}}'
     q -X POST "$(url)/telegram/webhook" -d nope
-    grep -a "^\[scheduler\]" "$work/.dev.log" | sed -E 's/started_at=[^ ]+/started_at=TIME/'
+    grep -a "^\[scheduler\]" "$work.dev.log" | sed -E 's/started_at=[^ ]+/started_at=TIME/'
     (cd "$work" && PYTHONPATH="$tree:$pkgs" "$py" -m pytest tests -p no:cacheprovider -o addopts= -q 2>&1 | tail -1 | mask); } >"$out/$name.txt"
   finish
 }
@@ -831,7 +836,7 @@ flavor_ttl() { # FabioDiCeglie/Flavor-Bridge-Engine 05d4c81 backend: the commit 
   { curl -s -o /dev/null -w "seed %{http_code}\n" -X POST "$(url)/seed"
     (cd "$work" && API_URL=$(url) "$venv/bin/python" tests/e2e/test_api.py 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | mask)
     q -X POST "$(url)/explain" --json '{"query":"Miso","matches":[{"name":"Soy Sauce","description":"Fermented soybean condiment."}]}'
-    grep -a -A1 "UnreadOptionWarning" "$work/.dev.log" | mask | sort | uniq -c; } >"$out/$name.txt"
+    grep -a -A1 "UnreadOptionWarning" "$work.dev.log" | mask | sort | uniq -c; } >"$out/$name.txt"
   finish
 }
 
@@ -868,7 +873,7 @@ EOF
   serve
   { q -X POST "$(url)/upsert" --json '{"id":"p1","text":"red running shoes for trail","metadata":{"category":"shoes"}}'
     q "$(url)/search?q=trail+running+shoes&k=2"; q "$(url)/delete?id=p1"
-    grep -a '^{"event"' "$work/.dev.log"; } >"$out/$name.txt"
+    grep -a '^{"event"' "$work.dev.log"; } >"$out/$name.txt"
   finish
 }
 
@@ -960,7 +965,7 @@ EOF
     q "$(url)/track?q=Python%20News&country=gb"; q "$(url)/track?q=python%20news"
     q "$(url)/record"; q "$(url)/cache"
     q "$(url)/cdn-cgi/handler/scheduled?cron=*/30+*+*+*+*" | head -1
-    grep -a '^lake.put\|^dataset.write' "$work/.dev.log" | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}/DATE/g'; } >"$out/$name.txt"
+    grep -a '^lake.put\|^dataset.write' "$work.dev.log" | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}/DATE/g'; } >"$out/$name.txt"
   finish
 }
 
