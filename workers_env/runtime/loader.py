@@ -895,7 +895,7 @@ class Worker(ServiceSource):
             except BaseException:
                 await ctx._finish()
                 raise
-            ctx._finish_after(far.closed)
+            ctx._finish_after(far._until_closed())  # (not far.closed: the test's, which its wait given up cancels)
             return response
         # a body still being written: the response is returned at once, as production sends its
         # headers, and its body read as a client reads it (clientbody: up to 8 MiB the caller has
