@@ -217,11 +217,14 @@ def test_a_whole_read_after_the_request_is_over_returns_at_once(tmp_path):
 
 
 def test_a_streamed_body_never_read_ends_quietly_with_the_tests_event_loop(pytester, monkeypatch):
-    """A test that reads nothing of a streamed body ends its event loop with the writer still
-    waiting: the client went away, which production does not log for a writer that catches its
-    canceled write (the twin's ``writer stopped: undefined`` is the Worker's own line) -- not
-    ``Uncaught exception in waitUntil()`` with a ``CancelledError`` at the loop's end; under
-    pytest-asyncio, under ``asyncio.run`` with the ``worker`` fixture, in a plain script."""
+    """A test that reads nothing of a streamed body it still holds ends its event loop with the
+    writer still waiting: the client went away, which production does not log for a writer that
+    catches its canceled write (the twin's ``writer stopped: undefined`` is the Worker's own line)
+    -- not ``Uncaught exception in waitUntil()`` with a ``CancelledError`` at the loop's end; under
+    pytest-asyncio, under ``asyncio.run`` with the ``worker`` fixture, in a plain script. Each keeps
+    the response past its loop (``KEPT``): one dropped is canceled at once (clientbody), its writer
+    stops and the request is over before the loop ends, so nothing of it is left for the loop's end
+    to cancel (gone64: so written, the test passed with the loop-end path removed)."""
     pytester.makefile(".toml", wrangler='name = "s"\nmain = "src/entry.py"\ncompatibility_date = "2025-09-01"\n'
                                        'compatibility_flags = ["python_workers"]\n')
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
@@ -231,23 +234,22 @@ def test_a_streamed_body_never_read_ends_quietly_with_the_tests_event_loop(pytes
         import pytest
         from workers_env import load_worker
 
-        @pytest.mark.asyncio
-        async def test_under_pytest_asyncio(worker):
-            assert (await worker.fetch("/")).status == 200
+        KEPT = []  # each response, held past its test's event loop: its body unread as the loop ends
+
+        async def fetched(worker):
+            KEPT.append(await worker.fetch("/"))
+            assert KEPT[-1].status == 200
             await asyncio.sleep(0.05)
 
+        @pytest.mark.asyncio
+        async def test_under_pytest_asyncio(worker):
+            await fetched(worker)
+
         def test_under_asyncio_run(worker):
-            async def main():
-                assert (await worker.fetch("/")).status == 200
-                await asyncio.sleep(0.05)
-            asyncio.run(main())
+            asyncio.run(fetched(worker))
 
         def test_in_a_script_s_asyncio_run():
-            worker = load_worker("wrangler.toml")
-            async def main():
-                assert (await worker.fetch("/")).status == 200
-                await asyncio.sleep(0.05)
-            asyncio.run(main())
+            asyncio.run(fetched(load_worker("wrangler.toml")))
     """)
     monkeypatch.setenv("PYTHONPATH", str(Path(workers_env.__file__).parent.parent))  # this tree's
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:logging", "-s")  # stderr as a user sees it

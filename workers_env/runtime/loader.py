@@ -282,7 +282,11 @@ class ExecutionContext(JsProxy):
         JavaScript twin under ``wrangler dev`` 4.164.0 logs nothing for a writer that catches its
         canceled write (tools/wrangler/endless_stream_probe.py); a failure of its own (one that
         already happened, or one raised as it is cancelled) is logged, as the twin's ``Uncaught
-        Error`` of a waitUntil promise that rejects after its client went away is."""
+        Error`` of a waitUntil promise that rejects after its client went away is. Reached only
+        by a streamed body still held when the loop ends (one dropped is canceled at once,
+        clientbody); what it adds to :meth:`_finish` (whose reports skip cancelled tasks too):
+        work handed to ``waitUntil`` as the loop's end cancels the rest is cancelled as well,
+        and the request ends now rather than in a task the loop may close on (gone64)."""
         for task in self._tasks:  # (workers-env's cancel, not the Worker's: made outside the request's context)
             contextvars.Context().run(task.cancel)
         _report_failures(self._tasks, keeps_error_names(self._scope.runtime))
@@ -320,7 +324,7 @@ class ExecutionContext(JsProxy):
         """:meth:`_finish` once ``response_sent`` (the reading of a body still being written) is
         done, however it ends: the request lives while its response streams."""
         def closing(sent: asyncio.Future[Any]) -> None:
-            if sent.cancelled():  # only the caller's event loop ending cancels it: see _gone
+            if sent.cancelled():  # only the caller's loop ending cancels it (a task no one awaits): see _gone
                 self._gone()
                 return
             if not self._tasks:  # no waitUntil work left: over at once
@@ -895,7 +899,7 @@ class Worker(ServiceSource):
             except BaseException:
                 await ctx._finish()
                 raise
-            ctx._finish_after(far.closed)
+            ctx._finish_after(far._until_closed())  # (not far.closed: the test's, which its wait given up cancels)
             return response
         # a body still being written: the response is returned at once, as production sends its
         # headers, and its body read as a client reads it (clientbody: up to 8 MiB the caller has

@@ -313,6 +313,7 @@ class ClientWebSocket(JsWebSocket):
         self._binary_blob = False  # bytes for a test, not a Blob
         self._received: asyncio.Queue[Any] = asyncio.Queue()
         self._closed: asyncio.Future[JsCloseEvent] | None = None
+        self._over: asyncio.Future[None] | None = None  # (see _until_closed)
         self._add("message", lambda event: self._received.put_nowait(event.data))  # workers-env's own:
         self._add("close", self._on_close)  # no borrowed proxies
 
@@ -320,11 +321,24 @@ class ClientWebSocket(JsWebSocket):
         self._received.put_nowait(event)
         if not self.closed.done():
             self.closed.set_result(event)
+        if not self._until_closed().done():
+            self._until_closed().set_result(None)
+
+    def _until_closed(self) -> asyncio.Future[None]:
+        """A future done at the close, for the request that accepted the socket (it lives until
+        then): not :attr:`closed`, which the test awaits -- a wait it gives up
+        (``asyncio.wait_for`` timing out, its task cancelled) cancels that future, and a
+        client that stops waiting closes nothing."""
+        if self._over is None:
+            self._over = asyncio.get_running_loop().create_future()
+        return self._over
 
     @property
     def closed(self) -> asyncio.Future[JsCloseEvent]:
-        """A future of the close event (the Worker's close, or its end going away: 1006)."""
-        if self._closed is None:
+        """A future of the close event (the Worker's close, or its end going away: 1006); one a
+        given-up wait cancelled (``asyncio.wait_for`` timing out) is made again, so a later
+        ``await ws.closed`` still gets the close."""
+        if self._closed is None or self._closed.cancelled():
             self._closed = asyncio.get_running_loop().create_future()
         return self._closed
 
