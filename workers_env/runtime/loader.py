@@ -30,7 +30,7 @@ import re
 import sys
 import sysconfig
 import threading
-from collections.abc import Awaitable, Callable, Coroutine, Generator, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
@@ -140,7 +140,7 @@ from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.tasks import ScopedCoroutine, in_scope, scope_new_tasks
 from workers_env.runtime.thrownerror import keeps_error_names
 from workers_env.runtime.timers import end_request, watch_loop
-from workers_env.runtime.tracebacks import passes_through, runs_the_workers, without_our_frames
+from workers_env.runtime.tracebacks import runs_the_workers, without_our_frames
 from workers_env.runtime.uninstalled import uninstalled_note, watch_uninstalled
 from workers_env.runtime.unsynced import watch_unsynced
 from workers_env.runtime.websockets import accept_upgrade
@@ -215,7 +215,9 @@ class ExecutionContext(JsProxy):
         if not inspect.isawaitable(awaitable):
             return
 
-        task = asyncio.ensure_future(_WaitedWork(awaitable, self._scope))
+        task = asyncio.ensure_future(_waited(awaitable, self._scope))
+        if asyncio.iscoroutine(awaitable):
+            task.add_done_callback(_close_unstarted(awaitable))
         adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
         self._tasks.append(task)
 
@@ -1404,52 +1406,18 @@ async def _waited(work: Any, scope: Any) -> Any:
 _WAITED = "waitUntil() work"
 
 
-class _WaitedWork(Coroutine[Any, Any, Any]):
-    """The coroutine of a ``waitUntil`` task: :func:`_waited`'s of ``work``, which closes ``work``
-    unstarted when the task is cancelled before its first step -- the test's loop ending as the
-    Worker hands it new work (``finally: ctx.waitUntil(flush())`` in work that end cancels), or
-    :meth:`ExecutionContext._gone` cancelling that work -- as a task of ``work`` itself ends: no
-    ``RuntimeWarning: coroutine '...' was never awaited``, which Python printed for ``work``
-    (``_waited`` thrown into unstarted never awaits it) and workerd never prints (unawaited64).
-    Other attributes (``cr_code``, ``cr_frame``, ...) are ``_waited``'s coroutine's."""
-
-    __slots__ = ("_coro", "_work")
-
-    def __init__(self, work: Any, scope: Any) -> None:
-        self._coro = _waited(work, scope)
-        self._work = work  # until the first step: what to close if that step is a throw
-
-    def send(self, value: Any) -> Any:
-        self._work = None
-        return self._coro.send(value)
-
-    def throw(self, *args: Any) -> Any:
-        work, self._work = self._work, None
-        if work is not None and asyncio.iscoroutine(work) and inspect.getcoroutinestate(work) == inspect.CORO_CREATED:
+def _close_unstarted(work: Any) -> Callable[[asyncio.Future[Any]], None]:
+    """A ``waitUntil`` task's done-callback: ``work`` closed if the task was cancelled before its
+    first step -- the test's loop ending as the Worker hands it new work (``finally:
+    ctx.waitUntil(flush())`` in work that end cancels), or :meth:`ExecutionContext._gone`
+    cancelling that work -- as a task of ``work`` itself would end it: no ``RuntimeWarning:
+    coroutine '...' was never awaited`` (``_waited`` thrown into unstarted never awaits ``work``),
+    which workerd never prints (unawaited64)."""
+    def close(task: asyncio.Future[Any]) -> None:
+        if task.cancelled() and inspect.getcoroutinestate(work) == inspect.CORO_CREATED:
             work.close()
-        return self._coro.throw(*args)
 
-    def close(self) -> None:
-        self._work = None
-        self._coro.close()
-
-    def __await__(self) -> Generator[Any, None, Any]:
-        return self  # type: ignore[return-value]
-
-    def __iter__(self) -> _WaitedWork:
-        return self
-
-    def __next__(self) -> Any:
-        return self.send(None)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._coro, name)
-
-    def __repr__(self) -> str:
-        return repr(self._coro)
-
-
-passes_through(_WaitedWork.send, _WaitedWork.throw, _WaitedWork.__next__)  # (a step of the task: runtime/tracebacks.py)
+    return close
 
 
 def _own_cancel(error: asyncio.CancelledError, what: str) -> HandlerCancelledError:
