@@ -216,6 +216,8 @@ class ExecutionContext(JsProxy):
             return
 
         task = asyncio.ensure_future(_waited(awaitable, self._scope))
+        if asyncio.iscoroutine(awaitable):
+            task.add_done_callback(_close_unstarted(awaitable))
         adopt_task(self, task, root=True)  # the request's outcome waits for it (runtime/stalls.py)
         self._tasks.append(task)
 
@@ -1402,6 +1404,20 @@ async def _waited(work: Any, scope: Any) -> Any:
 
 
 _WAITED = "waitUntil() work"
+
+
+def _close_unstarted(work: Any) -> Callable[[asyncio.Future[Any]], None]:
+    """A ``waitUntil`` task's done-callback: ``work`` closed if the task was cancelled before its
+    first step -- the test's loop ending as the Worker hands it new work (``finally:
+    ctx.waitUntil(flush())`` in work that end cancels), or :meth:`ExecutionContext._gone`
+    cancelling that work -- as a task of ``work`` itself would end it: no ``RuntimeWarning:
+    coroutine '...' was never awaited`` (``_waited`` thrown into unstarted never awaits ``work``),
+    which workerd never prints (unawaited64)."""
+    def close(task: asyncio.Future[Any]) -> None:
+        if task.cancelled() and inspect.getcoroutinestate(work) == inspect.CORO_CREATED:
+            work.close()
+
+    return close
 
 
 def _own_cancel(error: asyncio.CancelledError, what: str) -> HandlerCancelledError:
