@@ -33,7 +33,8 @@ _BLANK = re.compile(f"{_WS}+")
 _INVALID_TRAILING_BACKSLASH = re.compile(r"(?:[^\\]|^)\\\Z")
 _RANGE = re.compile(r"([0-z])-([0-z])")
 
-#: (JavaScript's ``match``, ``groups``, ``index``, ``input``, the line) -> the replacement
+#: (the match, the text the replacement runs on -- JavaScript's ``input`` --, the line ``this`` is
+#: bound to in ignore's ``makeRegex``) -> the replacement
 _Replace = Callable[[re.Match[str], str, str], str]
 
 

@@ -7,8 +7,8 @@ import errno
 
 from workers_env._errors import ConfigError, node_fs_error, reason
 
-__all__ = ["MAX_ASSET_COUNT", "MAX_ASSET_SIZE", "METAFILES", "ignore_pattern_out_of_order", "invalid_ignore_file", "too_large", "too_many",
-           "unreadable_ignore_file"]
+__all__ = ["MAX_ASSET_COUNT", "MAX_ASSET_SIZE", "METAFILES", "ignore_pattern_out_of_order", "invalid_ignore_file",
+           "too_large", "too_many", "unreadable_ignore_file"]
 
 #: files a version may hold, and bytes per file
 MAX_ASSET_COUNT = 100_000

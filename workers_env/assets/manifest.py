@@ -3,8 +3,8 @@
 A path is ``/`` plus the file's path relative to the directory (``/css/site.css``). Left out,
 as wrangler leaves them out of an upload: directories, the metafiles ``/.assetsignore``,
 ``/_redirects`` and ``/_headers``, and whatever ``.assetsignore`` names (read as wrangler's
-``ignore`` package reads it: :mod:`workers_env.assets.ignorefile`). Files are read from disk at each look-up, so an edit shows at the next
-request, as under ``wrangler dev``; the ETag is Miniflare's local one, a hash of the file's
+``ignore`` package reads it: :mod:`workers_env.assets.ignorefile`). Files are read from disk at
+each look-up, so an edit shows at the next request, as under ``wrangler dev``; the ETag is Miniflare's local one, a hash of the file's
 absolute path and modification time as Node's ``stat().mtimeMs.toString()`` writes it (so it
 changes whenever the file does).
 """
@@ -79,8 +79,8 @@ class Manifest:
         """wrangler's rules: the metafiles' and ``.assetsignore``'s (read again once the file
         changes). One that cannot be read as wrangler reads it (a folder, unreadable, not UTF-8 or
         holding a NUL, a line JavaScript cannot compile) is refused with ``strict`` (at load, as
-        wrangler refuses it before serving) and at a first read (``env.ASSETS`` of ``load_env``, which runs no load checks); a Worker already
-        serving keeps the patterns it last read (the reload that follows the change is what
+        wrangler refuses it before serving) and at a first read (``env.ASSETS`` of ``load_env``,
+        which runs no load checks); a Worker already serving keeps the patterns it last read (the reload that follows the change is what
         refuses it, and the Worker loaded before serves on: README)."""
         ignore = self.directory / ".assetsignore"
         try:
@@ -93,14 +93,8 @@ class Manifest:
             return self._ignore_file[1]
         if self._ignore_file is not None and self._ignore_file[0] == mtime:
             return self._ignore_file[1]
-        from workers_env.assets.ignorefile import IgnoreRules, OutOfOrderRange
-
         try:
-            rules = IgnoreRules(None if mtime is None else _ignore_file_text(ignore))
-        except OutOfOrderRange as exc:
-            if strict or self._ignore_file is None:
-                raise _limits.ignore_pattern_out_of_order(str(ignore), *exc.args) from None
-            return self._ignore_file[1]
+            rules = _read_rules(ignore, mtime is not None)
         except ConfigError:
             if strict or self._ignore_file is None:
                 raise
@@ -156,6 +150,17 @@ class Manifest:
                 count += 1
         if count > _limits.MAX_ASSET_COUNT:
             raise _limits.too_many(count, str(self.directory))
+
+
+def _read_rules(ignore: Path, exists: bool) -> IgnoreRules:
+    """wrangler's rules with ``ignore``'s lines (none where it does not exist); a file it cannot
+    take, a :class:`ConfigError` (the rules module is imported here: at a Worker's first asset look-up)."""
+    from workers_env.assets.ignorefile import IgnoreRules, OutOfOrderRange
+
+    try:
+        return IgnoreRules(_ignore_file_text(ignore) if exists else None)
+    except OutOfOrderRange as exc:
+        raise _limits.ignore_pattern_out_of_order(str(ignore), *exc.args) from None
 
 
 def _ignore_file_text(ignore: Path) -> str:

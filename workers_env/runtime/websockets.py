@@ -321,8 +321,9 @@ class ClientWebSocket(JsWebSocket):
         self._received.put_nowait(event)
         if not self.closed.done():
             self.closed.set_result(event)
-        if not self._until_closed().done():
-            self._until_closed().set_result(None)
+        over = self._until_closed()
+        if not over.done():
+            over.set_result(None)
 
     def _until_closed(self) -> asyncio.Future[None]:
         """A future done at the close, for the request that accepted the socket (it lives until
