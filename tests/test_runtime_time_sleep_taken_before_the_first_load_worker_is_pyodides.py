@@ -58,8 +58,8 @@ print(json.dumps(asyncio.run(main())))
 #: holds back and an entry of ``sys.modules`` whose ``__dict__`` raises: the walk loads the first
 #: no sooner than its first attribute (then its ``sleep`` is the patched one) and passes the second
 ODD_MODULES = """\
-import importlib.util, json, pathlib, sys, tempfile, time
-folder = tempfile.mkdtemp()
+import importlib.util, json, pathlib, sys, time
+folder = sys.argv[2]
 pathlib.Path(folder, "lazyone.py").write_text("from time import sleep\\n")
 sys.path.insert(0, folder)
 spec = importlib.util.find_spec("lazyone")
@@ -91,7 +91,7 @@ def _run(tmp_path: Path, script: str) -> str:
     folder = one_file_worker(tmp_path / "app", ENTRY, date="2026-05-01")
     repository = str(Path(__file__).resolve().parents[1])
     path = os.pathsep.join([str(tmp_path / "lib"), repository, os.environ.get("PYTHONPATH", "")])
-    done = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True, timeout=120,
+    done = subprocess.run([sys.executable, "-c", script, str(folder), str(tmp_path / "lib")], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": path}, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout.splitlines()[-1]
