@@ -12,9 +12,12 @@ of either kind of pytest for what does not depend on the one installed."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
+import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -22,7 +25,7 @@ from typing import Any
 
 import _pytest.assertion.rewrite as rewrite
 import pytest
-from rewrite_cache import current_rewrite, hashed_cache, install, settled_write
+from rewrite_cache import current_rewrite, hashed_cache, install, prewrite, settled_write, unwritten
 
 STATE = SimpleNamespace(trace=lambda message: None)
 #: pytest's own (tests/conftest.py wraps them when this run has PYTHONDONTWRITEBYTECODE)
@@ -112,3 +115,73 @@ def test_the_installed_pytests_own_write_and_read_round_trip(tmp_path: Path) -> 
     pyc = cached(tmp_path / "test_y.py", "def test(): assert 2\n", time.time() - 60)
     assert READ_PYC(tmp_path / "test_y.py", pyc).co_filename == str(tmp_path / "test_y.py")
 
+
+
+#: a run of pytest in a fresh process (one thread, as xdist's controller before its workers start)
+#: that has prewrite cache the folder's test modules at its session's start, then reports and stops
+PREWRITE = """\
+import json, os, sys
+from pathlib import Path
+import _pytest.assertion.rewrite as rewrite
+import pytest
+import rewrite_cache
+
+rewrite_cache.install(rewrite)
+folder = Path(sys.argv[1])
+
+
+class Prewrite:
+    def pytest_sessionstart(self, session):
+        hook = session.config.stash[rewrite.assertstate_key].hook
+        sources = sorted(folder.glob("test_*.py"))
+        started = rewrite_cache.prewrite(rewrite, hook, rewrite_cache.unwritten(sources, rewrite.PYC_TAIL), 2)
+        print(json.dumps([started, [p.name for p in rewrite_cache.unwritten(sources, rewrite.PYC_TAIL)]]))
+        sys.stdout.flush()
+        os._exit(0)
+
+
+pytest.main([str(folder), "-q", "-p", "no:cacheprovider", "-p", "no:xdist"], plugins=[Prewrite()])
+"""
+
+
+def test_prewrite_caches_every_module_as_pytest_rewrites_it_and_runs_none(tmp_path: Path) -> None:
+    folder = tmp_path / "suite"
+    folder.mkdir()
+    ran = tmp_path / "ran"
+    sources = [folder / f"test_{name}.py" for name in "abc"]
+    for source in sources:
+        source.write_text(f"open({str(ran)!r}, 'a').write({source.name!r})\ndef test(): assert 1 == 1\n")
+        os.utime(source, (time.time() - 60, time.time() - 60))
+    done = subprocess.run([sys.executable, "-c", PREWRITE, str(folder)], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1",
+                               "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), os.environ.get("PYTHONPATH", "")])})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [2, []]  # two processes; nothing left unwritten
+    assert not ran.exists()  # (no module ran)
+    for source in sources:
+        code = READ_PYC(source, source.parent / "__pycache__" / (source.stem + rewrite.PYC_TAIL))
+        assert code is not None and code.co_filename == str(source)
+        assert "@pytest_ar" in code.co_names  # (pytest's rewrite, not a plain compile)
+
+
+def test_unwritten_names_a_module_without_a_cached_rewrite_or_with_an_older_one(tmp_path: Path) -> None:
+    old, new, bare = (cached(tmp_path / f"test_{n}.py", "def test(): assert 1\n", time.time() - 60) for n in "onb")
+    os.utime(tmp_path / "test_n.py", (time.time() + 5, time.time() + 5))  # edited after its rewrite
+    bare.unlink()
+    sources = [tmp_path / f"test_{n}.py" for n in "onb"]
+    assert unwritten(sources, rewrite.PYC_TAIL) == sources[1:]
+
+
+def test_prewrite_forks_nothing_beside_another_thread_or_for_no_module(tmp_path: Path) -> None:
+    source = tmp_path / "test_x.py"
+    source.write_text("def test(): assert 1\n")
+    assert prewrite(rewrite, None, [], 2) == 0
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert prewrite(rewrite, None, [source], 2) == 0  # (a fork beside a thread could deadlock)
+    finally:
+        stop.set()
+        thread.join()
+    assert not (tmp_path / "__pycache__").exists()
