@@ -1,3 +1,0 @@
-import pytest
-@pytest.mark.parametrize("i", range(2000))
-def test_nothing(i): pass
