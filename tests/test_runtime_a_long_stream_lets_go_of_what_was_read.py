@@ -12,6 +12,7 @@ import pytest
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
+from workers_env.runtime import clientbody
 
 #: Worker source: ``write()``, a coroutine writing CHUNKS 64 KiB chunks (the first byte of chunk i is
 #: i % 251) into ``stream`` and closing it
@@ -67,14 +68,18 @@ async def test_a_stream_read_as_it_is_written_holds_only_what_waits(tmp_path, ki
     assert out["marks"] == [i % 251 for i in range(64)]
 
 
-#: ENTRY writing 16 MiB: the client's 8 MiB buffer below needs a body well past it
-RESPONSE_ENTRY = ENTRY.replace("CHUNKS = 64  # 4 MiB", "CHUNKS = 256  # 16 MiB")
+#: the client's buffer here: 2 MiB, a quarter of ``worker.fetch``'s 8 MiB (as wrangler's sockets
+#: hold), so a body of 4 MiB is well past it at a quarter of the chunks (the 8 MiB one took 16 MiB)
+CLIENT_HOLDS_BYTES = 2 * 2**20
+#: ENTRY writing 4 MiB: the client's buffer above needs a body well past it
+RESPONSE_ENTRY = ENTRY
 
 
 @pytest.mark.asyncio
-async def test_a_response_body_read_as_it_is_written_holds_its_buffer_not_the_body(tmp_path):
+async def test_a_response_body_read_as_it_is_written_holds_its_buffer_not_the_body(tmp_path, monkeypatch):
     """Read by the caller as it comes (``worker.fetch``): what stays is the client's buffer
-    (8 MiB, as wrangler's sockets hold), not the 16 MiB carried."""
+    (at most 2 MiB here), not the 4 MiB carried."""
+    monkeypatch.setattr(clientbody, "CLIENT_HOLDS_BYTES", CLIENT_HOLDS_BYTES)
     worker = load_worker(one_file_worker(tmp_path, RESPONSE_ENTRY))
     tracemalloc.start()
     try:
@@ -85,8 +90,8 @@ async def test_a_response_body_read_as_it_is_written_holds_its_buffer_not_the_bo
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert total == 256 * 65536
-    assert peak < 12 * 2**20  # was 16+ MiB
+    assert total == 64 * 65536
+    assert peak < 3 * 2**20, peak  # was 4+ MiB: the body kept (with 8 MiB and 16 MiB: 12 MiB's bound)
 
 
 READERS = '''
