@@ -129,12 +129,15 @@ class _Client:
     """This process's fork server for starts with (``unbuffered``) or without ``PYTHONUNBUFFERED``
     (one of each at most a test process, started at its first use)."""
 
-    def __init__(self, unbuffered: bool) -> None:
+    def __init__(self, unbuffered: bool, given: dict[str, str] | None = None) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        environ = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
-        if unbuffered:
-            environ["PYTHONUNBUFFERED"] = "1"
-        self.startup = _startup_environment(environ)
+        if given is not None:  # (a shell's server: started as its commands start, see shell())
+            environ = dict(given)
+        else:
+            environ = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+            if unbuffered:
+                environ["PYTHONUNBUFFERED"] = "1"
+        self.startup, self.unbuffered = _startup_environment(environ), unbuffered
         # its output: a pipe, as the starts' (their sys.stdout and sys.stderr are its), read only
         # when it fails (a traceback fits the pipe's buffer)
         said, says = os.pipe()
@@ -179,6 +182,38 @@ class _Client:
                     if name in self.places and self.places[name] != full:
                         return False
         return True
+
+    def relay(self, listener: socket.socket) -> None:
+        """Pass each start a shim (tests/forkshim.py) asks for on ``listener`` to the server, with
+        the shim's connection as the start's reply socket (its pid, then its wait status) and the
+        shim's fds 1 and 2 as the start's (the shim's message: its folder, the number of its
+        arguments, the arguments, its environment's ``NAME=value``; NUL-separated)."""
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return  # (closed at this process's end)
+            fds: list[int] = []
+            try:
+                head, fds = _recv_with_fds(conn, 4)
+                body, more = _recv_with_fds(conn, int.from_bytes(head, "little")) if len(head) == 4 else (b"", [])
+                fds.extend(more)
+                cwd, count, *rest = body.decode("utf-8", "surrogateescape").split("\0")
+                args, names = rest[: int(count)], rest[int(count):]
+                request = json.dumps({"args": [sys.executable, *args], "cwd": cwd,
+                                      "env": dict(name.split("=", 1) for name in names)}).encode()
+                assert len(fds) == 2 and args[0] == "-m", "a shim sends its fds 1 and 2 and a `python -m` start"
+                environ = json.loads(request)["env"]
+                if _startup_environment(environ) != self.startup or bool(environ.get("PYTHONUNBUFFERED")) != self.unbuffered:
+                    conn.sendall((0).to_bytes(4, "little"))  # (other start-up settings: the shim starts it in full)
+                    continue
+                with self.lock:
+                    self.sock.sendmsg([len(request).to_bytes(4, "little"), request],
+                                      [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", [conn.fileno(), *fds]))])
+            finally:
+                conn.close()
+                for fd in fds:
+                    os.close(fd)
 
     def stop(self) -> None:
         self.sock.close()
@@ -225,6 +260,8 @@ def _recv_exactly(sock: socket.socket, size: int, gone: str = "the fork server e
 
 _clients: dict[bool, _Client] = {}
 _clients_lock = threading.Lock()
+#: a shell's fork server by its start-up settings -> it, its shims' socket
+_shells: dict[tuple[tuple[str, str], ...], tuple[_Client, socket.socket]] = {}
 
 
 @atexit.register
@@ -232,6 +269,27 @@ def _stop() -> None:
     """A fork server ends when its socket closes (a test process's end)."""
     for client in _clients.values():
         client.stop()
+    for client, listener in _shells.values():
+        listener.close()
+        client.stop()
+
+
+def shell(environ: dict[str, str], folder: Any) -> str:
+    """The socket (made in folder ``folder``) on which a shell's ``python -m`` starts are forked
+    from a fork server started with ``environ`` (one a test process for each start-up settings:
+    ``PYTHON*``, the locale): a command on the shell's ``PATH`` is a shim execing
+    ``python -I -S tests/forkshim.py SOCKET ARGS...`` (see it) with ``environ``'s start-up settings
+    -- any other ``python`` start there is a full one."""
+    key = tuple(sorted(_startup_environment(environ).items()))
+    with _clients_lock:
+        if key not in _shells or _shells[key][0].process.poll() is not None:
+            client = _Client(bool(environ.get("PYTHONUNBUFFERED")), environ)
+            listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            listener.bind(os.path.join(os.fspath(folder), "forkserver.sock"))
+            listener.listen(16)
+            threading.Thread(target=client.relay, args=(listener,), daemon=True).start()
+            _shells[key] = (client, listener)
+        return str(_shells[key][1].getsockname())
 
 
 def _client_for(args: Any, environ: dict[str, str], text: bool, stdout: Any, stderr: Any, rest: dict[str, Any]

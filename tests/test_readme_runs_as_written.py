@@ -44,8 +44,11 @@ import pytest
 from dev_reload_helpers import listening_on_a_free_port
 from packaging.requirements import Requirement
 
+import forkserver
+
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+FORKSHIM = Path(__file__).resolve().parent / "forkshim.py"
 PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]  # where marked blocks may be
 TIMEOUT = 120  # seconds for any one command (the server gets dev_reload_helpers.TIMEOUT to listen)
 
@@ -104,21 +107,18 @@ def group(name: str) -> list[Block]:
 
 
 # -- the sandbox: PATH shims, environment ---------------------------------------------------------
+#: what the commands on PATH start (a ``python -m`` start forked, tests/forkshim.py)
+COMMANDS = {"python3": [], "python": [], "pytest": ["-m", "pytest"], "workers-env": ["-m", "workers_env"]}
+
+
 def sandbox(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """An empty project folder and the environment its commands run in."""
+    """An empty project folder and the environment its commands run in: ``python3``, ``pytest``
+    and ``workers-env`` on its PATH start as ``python [-m MODULE] ARGS`` does, their ``python -m``
+    starts forked from a fork server started with the environment's start-up settings
+    (tests/forkserver.py's ``shell``: the interpreter, ``site`` and the CLI's imports once a test
+    process, not once a command; any other start a full process)."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    shims = {
-        "python3": f'exec "{sys.executable}" "$@"',
-        "python": f'exec "{sys.executable}" "$@"',
-        "pytest": f'exec "{sys.executable}" -m pytest "$@"',
-        "workers-env": f'exec "{sys.executable}" -m workers_env "$@"',
-        "pip": 'echo "pip is not run by the README test (no network)" >&2; exit 99',
-    }
-    for name, line in shims.items():
-        shim = bin_dir / name
-        shim.write_text(f"#!/bin/sh\n{line}\n")
-        shim.chmod(0o755)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "CLOUDFLARE_"))}
     env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
@@ -126,6 +126,14 @@ def sandbox(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     env["PYTEST_PLUGINS"] = _PLUGINS  # ... loaded as its entry points would load it
     env["PYTHONWARNINGS"] = "always::DeprecationWarning"  # so configuration warnings show
     env["PYTHONUNBUFFERED"] = "1"
+    socket_path = forkserver.shell(env, tmp_path)
+    shims = {name: f'exec "{sys.executable}" -I -S "{FORKSHIM}" "{socket_path}" {shlex.join(args)} "$@"'
+             for name, args in COMMANDS.items()}
+    shims["pip"] = 'echo "pip is not run by the README test (no network)" >&2; exit 99'
+    for name, line in shims.items():
+        shim = bin_dir / name
+        shim.write_text(f"#!/bin/sh\n{line}\n")
+        shim.chmod(0o755)
     project = tmp_path / "project"
     project.mkdir()
     return project, env
@@ -230,6 +238,8 @@ def run_console(project: Path, env: dict[str, str], block: Block) -> None:
 def serve(project: Path, env: dict[str, str], block: Block) -> Iterator[int]:
     """Start the block's command with ``--port <free port>``; stop it, whatever happens."""
     (command,) = [c for c in (shlex.split(line, comments=True) for line in block.body.splitlines()) if c]
+    # the command the shim on PATH starts, as this process's own child: it must hold the port itself
+    command = [sys.executable, *COMMANDS[command[0]], *command[1:]] if command[0] in COMMANDS else command
     proc, port = listening_on_a_free_port(lambda port: [*command, "--port", str(port)], cwd=project, env=env,
                                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
