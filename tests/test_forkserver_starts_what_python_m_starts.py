@@ -161,3 +161,65 @@ def test_a_start_the_fork_server_cannot_make_is_a_full_process(project: Path) ->
         assert isinstance(proc, subprocess.Popen)
         proc.communicate(timeout=60)
         assert proc.returncode == 0
+
+
+
+@pytest.fixture
+def shim(project: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A ``python`` command for a shell (a shim of tests/forkshim.py) and the environment of a
+    shell finding it: start-up settings of its own (``PYTHONWARNINGS``), so its fork server is a
+    shell's (``forkserver.shell``)."""
+    environ = {**os.environ, "PYTHONUNBUFFERED": "1", "PROBE_VALUE": "given", "PYTHONWARNINGS": "always::DeprecationWarning"}
+    environ.pop("CLOUDFLARE_ENV", None)
+    socket_path = forkserver.shell(environ, tmp_path)
+    command = project / "python-command"
+    command.write_text(f'#!/bin/sh\nexec "{sys.executable}" -I -S "{Path(forkserver.__file__).parent / "forkshim.py"}" '
+                       f'"{socket_path}" "$@"\n')
+    command.chmod(0o755)
+    return command, environ
+
+
+@pytest.mark.parametrize("mode", ["plain", "raise", "exit"])
+def test_a_shells_start_through_the_shim_prints_and_ends_as_the_interpreter_started_in_full(
+        project: Path, shim: tuple[Path, dict[str, str]], mode: str) -> None:
+    command, environ = shim
+    shell = f'"{command}" -m probe {mode} "second argument" > out 2> err; echo "exit=$?"'
+    through = subprocess.run(["bash", "-c", shell], cwd=project, env=environ, capture_output=True, text=True,
+                             timeout=60)
+    real = subprocess.run([sys.executable, "-m", "probe", mode, "second argument"], cwd=project, env=environ,
+                          capture_output=True, text=True, timeout=60)
+    assert (through.stdout, (project / "out").read_text(), (project / "err").read_text()) == (
+        f"exit={real.returncode}\n", real.stdout, real.stderr)
+    assert real.returncode == {"plain": 0, "raise": 1, "exit": 7}[mode] and "to stderr" in real.stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_to_the_shim_ends_the_start_as_the_interpreter_started_in_full(
+        project: Path, shim: tuple[Path, dict[str, str]], sig: int) -> None:
+    command, environ = shim
+    results = []
+    for python in (str(command), sys.executable):
+        proc = subprocess.Popen([python, "-m", "probe", "wait"], cwd=project, env=environ, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        while "waiting" not in proc.stdout.readline():
+            assert proc.poll() is None
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=60)
+        results.append((proc.returncode, err.splitlines()[-1]))
+    assert results[0] == results[1]
+    assert results[0][0] == -sig
+
+
+def test_a_shells_other_starts_are_full_processes(project: Path, shim: tuple[Path, dict[str, str]]) -> None:
+    """Another start-up setting (a hash seed: the fork server's would show) and a script: the
+    interpreter's own start."""
+    command, environ = shim
+    (project / "seed.py").write_text("import sys\nprint(hash('probe'), sys.argv)\n")
+    for shell, real in ((f'PYTHONHASHSEED=7 "{command}" -m seed x', [sys.executable, "-m", "seed", "x"]),
+                        (f'PYTHONHASHSEED=7 "{command}" seed.py x', [sys.executable, "seed.py", "x"])):
+        done = subprocess.run(["bash", "-c", shell], cwd=project, env=environ, capture_output=True, text=True,
+                              timeout=60)
+        full = subprocess.run(real, cwd=project, env={**environ, "PYTHONHASHSEED": "7"}, capture_output=True,
+                              text=True, timeout=60)
+        assert (done.returncode, done.stdout, done.stderr) == (0, full.stdout, full.stderr), shell

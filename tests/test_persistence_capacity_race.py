@@ -19,7 +19,6 @@ from pathlib import Path
 
 import numpy as np
 
-import forkserver
 import workers_env
 from workers_env.vectorize.binding import VectorizeBinding
 from workers_env.vectorize.definitions import IndexDefinition
@@ -60,11 +59,8 @@ def test_two_processes_cannot_exceed_the_vector_limit_together(tmp_path: Path) -
         index.write(VectorBatch(ids=[f"v{i}" for i in range(FILLED)], values=np.ones((FILLED, 1), np.float32),
                                 namespaces=[None] * FILLED, metadata=[{} for _ in range(FILLED)]))
         binding = VectorizeBinding(index)
-        (tmp_path / "writer").mkdir()
-        (tmp_path / "writer" / "capacity_writer.py").write_text(WRITER)
-        proc = forkserver.popen([sys.executable, "-m", "capacity_writer", str(tmp_path), "b", str(go)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                                cwd=tmp_path / "writer")  # (forked from the tests' fork server)
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), "b", str(go)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         try:
             assert proc.stdout is not None and proc.stdout.readline().strip() == "ready", proc.stderr
             go.touch()  # both go: the other process as it sees the file, this one now
