@@ -129,7 +129,7 @@ class _Client:
     """This process's fork server for starts with (``unbuffered``) or without ``PYTHONUNBUFFERED``
     (one of each at most a test process, started at its first use)."""
 
-    def __init__(self, unbuffered: bool, given: dict[str, str] | None = None) -> None:
+    def __init__(self, unbuffered: bool, given: dict[str, str] | None = None, more: tuple[str, ...] = ()) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         if given is not None:  # (a shell's server: started as its commands start, see shell())
             environ = dict(given)
@@ -142,7 +142,7 @@ class _Client:
         # when it fails (a traceback fits the pipe's buffer)
         said, says = os.pipe()
         self.said = os.fdopen(said, "rb")
-        self.process = subprocess.Popen([sys.executable, __file__, str(theirs.fileno())], pass_fds=[theirs.fileno()],
+        self.process = subprocess.Popen([sys.executable, __file__, str(theirs.fileno()), *more], pass_fds=[theirs.fileno()],
                                         stdin=subprocess.DEVNULL, stdout=says, stderr=says, env=environ, cwd="/")
         theirs.close()
         os.close(says)
@@ -274,16 +274,18 @@ def _stop() -> None:
         client.stop()
 
 
-def shell(environ: dict[str, str], folder: Any) -> str:
+def shell(environ: dict[str, str], folder: Any, more: tuple[str, ...] = ()) -> str:
     """The socket (made in folder ``folder``) on which a shell's ``python -m`` starts are forked
     from a fork server started with ``environ`` (one a test process for each start-up settings:
     ``PYTHON*``, the locale): a command on the shell's ``PATH`` is a shim execing
     ``python -I -S tests/forkshim.py SOCKET ARGS...`` (see it) with ``environ``'s start-up settings
-    -- any other ``python`` start there is a full one."""
-    key = tuple(sorted(_startup_environment(environ).items()))
+    -- any other ``python`` start there is a full one. ``more``: modules the server imports besides
+    :data:`PREIMPORTED` (what the shell's commands all import first: ``pytest`` for ``python -m
+    pytest``, which imports it before anything else)."""
+    key = (*sorted(_startup_environment(environ).items()), ("", ",".join(more)))
     with _clients_lock:
         if key not in _shells or _shells[key][0].process.poll() is not None:
-            client = _Client(bool(environ.get("PYTHONUNBUFFERED")), environ)
+            client = _Client(bool(environ.get("PYTHONUNBUFFERED")), environ, more)
             listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             listener.bind(os.path.join(os.fspath(folder), "forkserver.sock"))
             listener.listen(16)
@@ -351,10 +353,10 @@ def run(args: list[str], *, cwd: Any = None, env: dict[str, str] | None = None, 
 
 # --- the server --------------------------------------------------------------------------------
 
-def _serve(fd: int) -> dict[str, Any] | None:
+def _serve(fd: int, more: list[str]) -> dict[str, Any] | None:
     """Take requests on socket ``fd`` until it closes (None), forking a start for each: in the
     forked process, the request it is to run."""
-    for name in PREIMPORTED:
+    for name in (*PREIMPORTED, *more):
         __import__(name)
     import gc
     gc.collect()
@@ -474,6 +476,6 @@ def _run(request: dict[str, Any]) -> None:
 
 
 if __name__ == "__main__":
-    _request = _serve(int(sys.argv[1]))
+    _request = _serve(int(sys.argv[1]), sys.argv[2:])
     if _request is not None:
         _run(_request)

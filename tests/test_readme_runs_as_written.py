@@ -21,7 +21,10 @@ A block is marked by an HTML comment on the line before its fence (invisible on 
 Each GROUP runs in its own empty folder, blocks in README order (README.md, then docs/*.md by name). Commands find ``python3``,
 ``pytest`` and ``workers-env`` on PATH as this interpreter with this checkout importable; the
 pytest plugins are exactly what ``workers-env[pytest]`` installs (pytest-asyncio and the
-``workers_env`` entry point), and nothing reaches the network.
+``workers_env`` entry point), and nothing reaches the network. Their ``python -m`` starts are forked
+from a fork server started with the commands' start-up settings (tests/forkserver.py's ``shell``,
+through tests/forkshim.py): what a command prints, its status and the signals it gets are the
+interpreter's own; a script (``python3 FILE``) and the served ``workers-env dev`` are full starts.
 """
 
 from __future__ import annotations
@@ -126,7 +129,7 @@ def sandbox(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     env["PYTEST_PLUGINS"] = _PLUGINS  # ... loaded as its entry points would load it
     env["PYTHONWARNINGS"] = "always::DeprecationWarning"  # so configuration warnings show
     env["PYTHONUNBUFFERED"] = "1"
-    socket_path = forkserver.shell(env, tmp_path)
+    socket_path = forkserver.shell(env, tmp_path, more=("pytest",))
     shims = {name: f'exec "{sys.executable}" -I -S "{FORKSHIM}" "{socket_path}" {shlex.join(args)} "$@"'
              for name, args in COMMANDS.items()}
     shims["pip"] = 'echo "pip is not run by the README test (no network)" >&2; exit 99'
