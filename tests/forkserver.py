@@ -271,7 +271,8 @@ def _stop() -> None:
         client.stop()
     for client, listener in _shells.values():
         listener.close()
-        client.stop()
+        if client not in _clients.values():
+            client.stop()
 
 
 def shell(environ: dict[str, str], folder: Any, more: tuple[str, ...] = ()) -> str:
@@ -281,11 +282,18 @@ def shell(environ: dict[str, str], folder: Any, more: tuple[str, ...] = ()) -> s
     ``python -I -S tests/forkshim.py SOCKET ARGS...`` (see it) with ``environ``'s start-up settings
     -- any other ``python`` start there is a full one. ``more``: modules the server imports besides
     :data:`PREIMPORTED` (what the shell's commands all import first: ``pytest`` for ``python -m
-    pytest``, which imports it before anything else)."""
-    key = (*sorted(_startup_environment(environ).items()), ("", ",".join(more)))
+    pytest``, which imports it before anything else). A shell with this process's start-up settings
+    and nothing more is served by the server :func:`popen` forks from."""
+    startup, unbuffered = _startup_environment(environ), bool(environ.get("PYTHONUNBUFFERED"))
+    key = (*sorted(startup.items()), ("", ",".join(more)), ("PYTHONUNBUFFERED", str(unbuffered)))
     with _clients_lock:
         if key not in _shells or _shells[key][0].process.poll() is not None:
-            client = _Client(bool(environ.get("PYTHONUNBUFFERED")), environ, more)
+            if not more and startup == _startup_environment(dict(os.environ)):
+                if unbuffered not in _clients or _clients[unbuffered].process.poll() is not None:
+                    _clients[unbuffered] = _Client(unbuffered)
+                client = _clients[unbuffered]
+            else:
+                client = _Client(unbuffered, environ, more)
             listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             listener.bind(os.path.join(os.fspath(folder), "forkserver.sock"))
             listener.listen(16)

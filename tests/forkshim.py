@@ -2,8 +2,9 @@
 shell's ``PATH`` execs it) has a ``python -m MODULE ...`` start forked by the fork server behind
 ``SOCKET`` (``forkserver.shell``), with this process's folder, environment and fds 1 and 2, and
 ends as that start ends (its exit status, or the signal that ended it); a signal this process gets
-meanwhile (a test's terminate, a ^C) is passed on to it. Any other ``python`` start -- or one
-asking for other start-up settings than the server's -- is the interpreter's own (exec'd).
+meanwhile (a test's terminate, a ^C) is passed on to it. Any other ``python`` start -- one
+asking for other start-up settings than the server's, or whose output is not two pipes (a file, a
+terminal: the server's ``sys.stdout`` was made for pipes) -- is the interpreter's own (exec'd).
 
 Only what ``python -I -S`` has without importing (~20 ms of CPU where a cold ``python -m pytest``
 of the README's takes ~1.5 s): its own few lines of socket and signal handling.
@@ -31,7 +32,8 @@ def _recv_exactly(sock: "_socket.socket", size: int) -> bytes:
 
 def main() -> None:
     path, args = sys.argv[1], sys.argv[2:]
-    if args[:1] != ["-m"] or len(args) < 2:
+    # (the server's sys.stdout and sys.stderr are of pipes: output to a file or a terminal is a full start's)
+    if args[:1] != ["-m"] or len(args) < 2 or not all(os.fstat(fd).st_mode & 0o170000 == 0o010000 for fd in (1, 2)):
         os.execv(sys.executable, [sys.executable, *args])
     pid = [0]
     pending: list[int] = []

@@ -166,10 +166,10 @@ def test_a_start_the_fork_server_cannot_make_is_a_full_process(project: Path) ->
 
 @pytest.fixture
 def shim(project: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """A ``python`` command for a shell (a shim of tests/forkshim.py) and the environment of a
-    shell finding it: start-up settings of its own (``PYTHONWARNINGS``), so its fork server is a
-    shell's (``forkserver.shell``)."""
-    environ = {**os.environ, "PYTHONUNBUFFERED": "1", "PROBE_VALUE": "given", "PYTHONWARNINGS": "always::DeprecationWarning"}
+    """A ``python`` command for a shell (a shim of tests/forkshim.py, ``forkserver.shell``) and the
+    environment of a shell finding it (this process's start-up settings: the server the other
+    tests here fork from serves it; the README's tests run a shell with settings of its own)."""
+    environ = {**os.environ, "PYTHONUNBUFFERED": "1", "PROBE_VALUE": "given"}
     environ.pop("CLOUDFLARE_ENV", None)
     socket_path = forkserver.shell(environ, tmp_path)
     command = project / "python-command"
@@ -183,13 +183,9 @@ def shim(project: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:
 def test_a_shells_start_through_the_shim_prints_and_ends_as_the_interpreter_started_in_full(
         project: Path, shim: tuple[Path, dict[str, str]], mode: str) -> None:
     command, environ = shim
-    shell = f'"{command}" -m probe {mode} "second argument" > out 2> err; echo "exit=$?"'
-    through = subprocess.run(["bash", "-c", shell], cwd=project, env=environ, capture_output=True, text=True,
-                             timeout=60)
-    real = subprocess.run([sys.executable, "-m", "probe", mode, "second argument"], cwd=project, env=environ,
-                          capture_output=True, text=True, timeout=60)
-    assert (through.stdout, (project / "out").read_text(), (project / "err").read_text()) == (
-        f"exit={real.returncode}\n", real.stdout, real.stderr)
+    through, real = (subprocess.run([python, "-m", "probe", mode, "second argument"], cwd=project, env=environ,
+                                    capture_output=True, text=True, timeout=60) for python in (command, sys.executable))
+    assert (through.returncode, through.stdout, through.stderr) == (real.returncode, real.stdout, real.stderr)
     assert real.returncode == {"plain": 0, "raise": 1, "exit": 7}[mode] and "to stderr" in real.stderr
 
 
@@ -209,6 +205,21 @@ def test_a_signal_to_the_shim_ends_the_start_as_the_interpreter_started_in_full(
         results.append((proc.returncode, err.splitlines()[-1]))
     assert results[0] == results[1]
     assert results[0][0] == -sig
+
+
+def test_a_shells_python_m_start_is_forked_and_its_other_starts_are_not(project: Path,
+                                                                          shim: tuple[Path, dict[str, str]]) -> None:
+    """Whose child the start is: the fork server's (not the shell's) for ``python -m`` into pipes;
+    the shell's for a script, for other start-up settings and for output to a file."""
+    command, environ = shim
+    (project / "parent.py").write_text("import os\nprint(os.getppid())\n")
+    for shell, forked in ((f'"{command}" -m parent', True), (f'"{command}" parent.py', False),
+                          (f'PYTHONHASHSEED=7 "{command}" -m parent', False),
+                          (f'"{command}" -m parent > out.txt; cat out.txt', False)):
+        done = subprocess.run(["bash", "-c", f'echo $$; {shell}; true'], cwd=project, env=environ,
+                              capture_output=True, text=True, timeout=60)
+        shell_pid, parent = done.stdout.split()
+        assert (parent != shell_pid) is forked, (shell, done.stderr)
 
 
 def test_a_shells_other_starts_are_full_processes(project: Path, shim: tuple[Path, dict[str, str]]) -> None:
