@@ -221,16 +221,3 @@ def test_a_shells_python_m_start_is_forked_and_its_other_starts_are_not(project:
         shell_pid, parent = done.stdout.split()
         assert (parent != shell_pid) is forked, (shell, done.stderr)
 
-
-def test_a_shells_other_starts_are_full_processes(project: Path, shim: tuple[Path, dict[str, str]]) -> None:
-    """Another start-up setting (a hash seed: the fork server's would show) and a script: the
-    interpreter's own start."""
-    command, environ = shim
-    (project / "seed.py").write_text("import sys\nprint(hash('probe'), sys.argv)\n")
-    for shell, real in ((f'PYTHONHASHSEED=7 "{command}" -m seed x', [sys.executable, "-m", "seed", "x"]),
-                        (f'PYTHONHASHSEED=7 "{command}" seed.py x', [sys.executable, "seed.py", "x"])):
-        done = subprocess.run(["bash", "-c", shell], cwd=project, env=environ, capture_output=True, text=True,
-                              timeout=60)
-        full = subprocess.run(real, cwd=project, env={**environ, "PYTHONHASHSEED": "7"}, capture_output=True,
-                              text=True, timeout=60)
-        assert (done.returncode, done.stdout, done.stderr) == (0, full.stdout, full.stderr), shell
