@@ -18,6 +18,10 @@ when its entries are absolute and none of them holds a module the server importe
 where the interpreter puts them, after ``sys.path[0]``, as ``site`` makes them (absolute, each once).
 ``WORKERS_ENV_TEST_FORK=0`` turns forking off for a run (every start a full process).
 
+:func:`shell` starts a server with other start-up settings, for a shell's commands (shims on its
+``PATH`` running tests/forkshim.py ask it for their ``python -m`` starts); :func:`popen` and
+:func:`run` fork from it too a start asking for exactly its settings.
+
 Run as a script (``python forkserver.py FD``) it is the server, on the socket ``FD``.
 """
 
@@ -306,12 +310,17 @@ def _client_for(args: Any, environ: dict[str, str], text: bool, stdout: Any, std
                 ) -> _Client | None:
     """The fork server to start ``args`` with ``environ``, or None where only a full process
     starts it as asked: piped text output, ``python -m``, the interpreter's start-up settings
-    this process's own (``PYTHONUNBUFFERED`` either way)."""
+    this process's own (``PYTHONUNBUFFERED`` either way) or a running :func:`shell` server's."""
     if not (text and not rest and stdout == subprocess.PIPE and stderr in (subprocess.PIPE, subprocess.STDOUT)
             and isinstance(args, list) and len(args) > 2 and args[:2] == [sys.executable, "-m"]
             and os.environ.get("WORKERS_ENV_TEST_FORK", "1") != "0" and sys.platform == "linux"):
         return None
     startup, ours = _startup_environment(environ), _startup_environment(dict(os.environ))
+    with _clients_lock:  # (a shell's server, started with these very settings)
+        for shells, _ in _shells.values():
+            if (shells.startup, shells.unbuffered) == (startup, bool(environ.get("PYTHONUNBUFFERED"))) \
+                    and shells.process.poll() is None:
+                return shells
     added = startup.pop("PYTHONPATH") if "PYTHONPATH" in startup and "PYTHONPATH" not in ours else None
     if startup != ours:
         return None

@@ -24,7 +24,7 @@ pytest plugins are exactly what ``workers-env[pytest]`` installs (pytest-asyncio
 ``workers_env`` entry point), and nothing reaches the network. Their ``python -m`` starts are forked
 from a fork server started with the commands' start-up settings (tests/forkserver.py's ``shell``,
 through tests/forkshim.py): what a command prints, its status and the signals it gets are the
-interpreter's own; a script (``python3 FILE``) and the served ``workers-env dev`` are full starts.
+interpreter's own; a script (``python3 FILE``) is a full start.
 """
 
 from __future__ import annotations
@@ -241,7 +241,8 @@ def run_console(project: Path, env: dict[str, str], block: Block) -> None:
 def serve(project: Path, env: dict[str, str], block: Block) -> Iterator[int]:
     """Start the block's command with ``--port <free port>``; stop it, whatever happens."""
     (command,) = [c for c in (shlex.split(line, comments=True) for line in block.body.splitlines()) if c]
-    # the command the shim on PATH starts, as this process's own child: it must hold the port itself
+    # the command the shim on PATH starts, without the shim: the process started must hold the port
+    # itself (forked from the shell's fork server, as the shim would have it)
     command = [sys.executable, *COMMANDS[command[0]], *command[1:]] if command[0] in COMMANDS else command
     proc, port = listening_on_a_free_port(lambda port: [*command, "--port", str(port)], cwd=project, env=env,
                                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
