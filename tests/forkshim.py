@@ -5,6 +5,7 @@ ends as that start ends (its exit status, or the signal that ended it); a signal
 meanwhile (a test's terminate, a ^C) is passed on to it. Any other ``python`` start -- one
 asking for other start-up settings than the server's, or whose output is not two pipes (a file, a
 terminal: the server's ``sys.stdout`` was made for pipes) -- is the interpreter's own (exec'd).
+A forked start reads the server's stdin (``/dev/null``), not this process's.
 
 Only what ``python -I -S`` has without importing (~20 ms of CPU where a cold ``python -m pytest``
 of the README's takes ~1.5 s): its own few lines of socket and signal handling.
