@@ -18,6 +18,10 @@ when its entries are absolute and none of them holds a module the server importe
 where the interpreter puts them, after ``sys.path[0]``, as ``site`` makes them (absolute, each once).
 ``WORKERS_ENV_TEST_FORK=0`` turns forking off for a run (every start a full process).
 
+:func:`shell` starts a server with other start-up settings, for a shell's commands (shims on its
+``PATH`` running tests/forkshim.py ask it for their ``python -m`` starts); :func:`popen` and
+:func:`run` fork from it too a start asking for exactly its settings.
+
 Run as a script (``python forkserver.py FD``) it is the server, on the socket ``FD``.
 """
 
@@ -129,17 +133,20 @@ class _Client:
     """This process's fork server for starts with (``unbuffered``) or without ``PYTHONUNBUFFERED``
     (one of each at most a test process, started at its first use)."""
 
-    def __init__(self, unbuffered: bool) -> None:
+    def __init__(self, unbuffered: bool, given: dict[str, str] | None = None, more: tuple[str, ...] = ()) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        environ = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
-        if unbuffered:
-            environ["PYTHONUNBUFFERED"] = "1"
-        self.startup = _startup_environment(environ)
+        if given is not None:  # (a shell's server: started as its commands start, see shell())
+            environ = dict(given)
+        else:
+            environ = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+            if unbuffered:
+                environ["PYTHONUNBUFFERED"] = "1"
+        self.startup, self.unbuffered = _startup_environment(environ), unbuffered
         # its output: a pipe, as the starts' (their sys.stdout and sys.stderr are its), read only
         # when it fails (a traceback fits the pipe's buffer)
         said, says = os.pipe()
         self.said = os.fdopen(said, "rb")
-        self.process = subprocess.Popen([sys.executable, __file__, str(theirs.fileno())], pass_fds=[theirs.fileno()],
+        self.process = subprocess.Popen([sys.executable, __file__, str(theirs.fileno()), *more], pass_fds=[theirs.fileno()],
                                         stdin=subprocess.DEVNULL, stdout=says, stderr=says, env=environ, cwd="/")
         theirs.close()
         os.close(says)
@@ -179,6 +186,38 @@ class _Client:
                     if name in self.places and self.places[name] != full:
                         return False
         return True
+
+    def relay(self, listener: socket.socket) -> None:
+        """Pass each start a shim (tests/forkshim.py) asks for on ``listener`` to the server, with
+        the shim's connection as the start's reply socket (its pid, then its wait status) and the
+        shim's fds 1 and 2 as the start's (the shim's message: its folder, the number of its
+        arguments, the arguments, its environment's ``NAME=value``; NUL-separated)."""
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return  # (closed at this process's end)
+            fds: list[int] = []
+            try:
+                head, fds = _recv_with_fds(conn, 4)
+                body, more = _recv_with_fds(conn, int.from_bytes(head, "little")) if len(head) == 4 else (b"", [])
+                fds.extend(more)
+                cwd, count, *rest = body.decode("utf-8", "surrogateescape").split("\0")
+                args, names = rest[: int(count)], rest[int(count):]
+                request = json.dumps({"args": [sys.executable, *args], "cwd": cwd,
+                                      "env": dict(name.split("=", 1) for name in names)}).encode()
+                assert len(fds) == 2 and args[0] == "-m", "a shim sends its fds 1 and 2 and a `python -m` start"
+                environ = json.loads(request)["env"]
+                if _startup_environment(environ) != self.startup or bool(environ.get("PYTHONUNBUFFERED")) != self.unbuffered:
+                    conn.sendall((0).to_bytes(4, "little"))  # (other start-up settings: the shim starts it in full)
+                    continue
+                with self.lock:
+                    self.sock.sendmsg([len(request).to_bytes(4, "little"), request],
+                                      [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", [conn.fileno(), *fds]))])
+            finally:
+                conn.close()
+                for fd in fds:
+                    os.close(fd)
 
     def stop(self) -> None:
         self.sock.close()
@@ -225,6 +264,8 @@ def _recv_exactly(sock: socket.socket, size: int, gone: str = "the fork server e
 
 _clients: dict[bool, _Client] = {}
 _clients_lock = threading.Lock()
+#: a shell's fork server by its start-up settings -> it, its shims' socket
+_shells: dict[tuple[tuple[str, str], ...], tuple[_Client, socket.socket]] = {}
 
 
 @atexit.register
@@ -232,18 +273,54 @@ def _stop() -> None:
     """A fork server ends when its socket closes (a test process's end)."""
     for client in _clients.values():
         client.stop()
+    for client, listener in _shells.values():
+        listener.close()
+        if client not in _clients.values():
+            client.stop()
+
+
+def shell(environ: dict[str, str], folder: Any, more: tuple[str, ...] = ()) -> str:
+    """The socket (made in folder ``folder``) on which a shell's ``python -m`` starts are forked
+    from a fork server started with ``environ`` (one a test process for each start-up settings:
+    ``PYTHON*``, the locale): a command on the shell's ``PATH`` is a shim execing
+    ``python -I -S tests/forkshim.py SOCKET ARGS...`` (see it) with ``environ``'s start-up settings
+    -- any other ``python`` start there is a full one. ``more``: modules the server imports besides
+    :data:`PREIMPORTED` (what the shell's commands all import first: ``pytest`` for ``python -m
+    pytest``, which imports it before anything else). A shell with this process's start-up settings
+    and nothing more is served by the server :func:`popen` forks from."""
+    startup, unbuffered = _startup_environment(environ), bool(environ.get("PYTHONUNBUFFERED"))
+    key = (*sorted(startup.items()), ("", ",".join(more)), ("PYTHONUNBUFFERED", str(unbuffered)))
+    with _clients_lock:
+        if key not in _shells or _shells[key][0].process.poll() is not None:
+            if not more and startup == _startup_environment(dict(os.environ)):
+                if unbuffered not in _clients or _clients[unbuffered].process.poll() is not None:
+                    _clients[unbuffered] = _Client(unbuffered)
+                client = _clients[unbuffered]
+            else:
+                client = _Client(unbuffered, environ, more)
+            listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            listener.bind(os.path.join(os.fspath(folder), "forkserver.sock"))
+            listener.listen(16)
+            threading.Thread(target=client.relay, args=(listener,), daemon=True).start()
+            _shells[key] = (client, listener)
+        return str(_shells[key][1].getsockname())
 
 
 def _client_for(args: Any, environ: dict[str, str], text: bool, stdout: Any, stderr: Any, rest: dict[str, Any]
                 ) -> _Client | None:
     """The fork server to start ``args`` with ``environ``, or None where only a full process
     starts it as asked: piped text output, ``python -m``, the interpreter's start-up settings
-    this process's own (``PYTHONUNBUFFERED`` either way)."""
+    this process's own (``PYTHONUNBUFFERED`` either way) or a running :func:`shell` server's."""
     if not (text and not rest and stdout == subprocess.PIPE and stderr in (subprocess.PIPE, subprocess.STDOUT)
             and isinstance(args, list) and len(args) > 2 and args[:2] == [sys.executable, "-m"]
             and os.environ.get("WORKERS_ENV_TEST_FORK", "1") != "0" and sys.platform == "linux"):
         return None
     startup, ours = _startup_environment(environ), _startup_environment(dict(os.environ))
+    with _clients_lock:  # (a shell's server, started with these very settings)
+        for shells, _ in _shells.values():
+            if (shells.startup, shells.unbuffered) == (startup, bool(environ.get("PYTHONUNBUFFERED"))) \
+                    and shells.process.poll() is None:
+                return shells
     added = startup.pop("PYTHONPATH") if "PYTHONPATH" in startup and "PYTHONPATH" not in ours else None
     if startup != ours:
         return None
@@ -293,10 +370,10 @@ def run(args: list[str], *, cwd: Any = None, env: dict[str, str] | None = None, 
 
 # --- the server --------------------------------------------------------------------------------
 
-def _serve(fd: int) -> dict[str, Any] | None:
+def _serve(fd: int, more: list[str]) -> dict[str, Any] | None:
     """Take requests on socket ``fd`` until it closes (None), forking a start for each: in the
     forked process, the request it is to run."""
-    for name in PREIMPORTED:
+    for name in (*PREIMPORTED, *more):
         __import__(name)
     import gc
     gc.collect()
@@ -416,6 +493,6 @@ def _run(request: dict[str, Any]) -> None:
 
 
 if __name__ == "__main__":
-    _request = _serve(int(sys.argv[1]))
+    _request = _serve(int(sys.argv[1]), sys.argv[2:])
     if _request is not None:
         _run(_request)

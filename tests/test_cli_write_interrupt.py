@@ -45,7 +45,7 @@ def big_file(tmp_path: Path) -> Path:
 
 
 def _interrupt_after_first_line(args: list[str]) -> tuple[int, str, str, str]:
-    child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+    child = forkserver.popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
     try:
         first = child.stdout.readline()  # type: ignore[union-attr]
         child.send_signal(signal.SIGINT)

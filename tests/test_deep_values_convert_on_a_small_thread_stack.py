@@ -11,7 +11,6 @@ fails only the case it happened in."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
@@ -19,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from worker_helpers import one_file_worker
+
+import forkserver
 
 ENTRY = """
 import json
@@ -101,13 +102,15 @@ def outcomes(project: Path) -> dict[str, tuple[int, str, str]]:
     a case whose child went on past it; a crash's status for the case it was running (and the
     cases after it are run again in a new child); a child that fails between or after its cases
     fails every case it ran. Each child finishes at least one case, so this ends."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    runner = project.parent / "runner"  # (the child: python -m of CHILD, forked from the tests' fork server)
+    runner.mkdir(exist_ok=True)
+    (runner / "deep_values_child.py").write_text(textwrap.dedent(CHILD))
     paths = [f"/{case}/{kind}" for case in CASES for kind in KINDS]
     found: dict[str, tuple[int, str, str]] = {}
     while pending := [path for path in paths if path not in found]:
         try:
-            done = subprocess.run([sys.executable, "-c", textwrap.dedent(CHILD), str(project), *pending],
-                                  capture_output=True, text=True, env=env, timeout=TIMEOUT)
+            done = forkserver.run([sys.executable, "-m", "deep_values_child", str(project), *pending],
+                                  capture_output=True, text=True, cwd=runner, timeout=TIMEOUT)
             code, out, err = done.returncode, done.stdout, done.stderr
         except subprocess.TimeoutExpired as exc:
             code = -1

@@ -97,7 +97,7 @@ _CI_VARIABLES = ("BUILD_ID", "BUILD_NUMBER", "CI", "CI_APP_ID", "CI_BUILD_ID", "
                  "CONTINUOUS_INTEGRATION", "RUN_ID")
 
 
-#: a ``sitecustomize`` for the dev process that stands ports 8787-8798 in for ports of the test's own,
+#: what the dev process runs before dev (``python -m port_stand_ins``, :class:`_Ports`) that stands ports 8787-8798 in for ports of the test's own,
 #: so that what other processes on the machine hold there (other tests' dev servers, side by side
 #: under pytest-xdist, or another suite's) changes nothing: a port the test holds is one of its own
 #: listening sockets (the kernel's EADDRINUSE), "EACCES" a bind refused as a security policy
@@ -132,7 +132,9 @@ class _Ports:
 
     def __init__(self, site: Path, held: range = range(0), refused: tuple[int, ...] = ()):
         site.mkdir(exist_ok=True)
-        (site / "sitecustomize.py").write_text(_STAND_INS)
+        # (run before dev, as ``python -m workers_env`` runs it: a start the fork server forks)
+        (site / "port_stand_ins.py").write_text(_STAND_INS + "import runpy\n"
+                                                "runpy.run_module('workers_env', run_name='__main__', alter_sys=True)\n")
         self.site, self.log = site, site / "binds.txt"
         self.log.write_text("")
         self.holders: list[socket.socket] = []
@@ -151,8 +153,11 @@ class _Ports:
         self.ports = ports
 
     def env(self, env: dict[str, str]) -> dict[str, str]:
-        return {**env, "PYTHONPATH": f"{self.site}{os.pathsep}{env['PYTHONPATH']}",
-                "WORKERS_ENV_TEST_PORTS": json.dumps(self.ports), "WORKERS_ENV_TEST_BINDS": str(self.log)}
+        return {**env, "WORKERS_ENV_TEST_PORTS": json.dumps(self.ports), "WORKERS_ENV_TEST_BINDS": str(self.log)}
+
+    def dev(self, *args: str) -> list[str]:
+        """``python -m workers_env dev ARGS`` with the ports stood in (run in folder :attr:`site`)."""
+        return [sys.executable, "-m", "port_stand_ins", "dev", *args]
 
     def binds(self) -> list[int]:
         """The ports the dev process asked to bind, in its order."""
@@ -163,10 +168,11 @@ class _Ports:
             holder.close()
 
 
-def _dev_port(project: Path, extra: list[str], env: dict[str, str]) -> tuple[int | None, str]:
+def _dev_port(project: Path, ports: _Ports, env: dict[str, str]) -> tuple[int | None, str]:
     """The port ``workers-env dev`` says it is ready on (None: it never is), and its stderr."""
-    command = [sys.executable, "-m", "workers_env", "dev", str(project), "--ip", "127.0.0.1", *extra]
-    proc = forkserver.popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    command = ports.dev(str(project), "--ip", "127.0.0.1")
+    proc = forkserver.popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            cwd=ports.site)
     port = None
     try:
         for line in proc.stdout or []:
@@ -213,9 +219,8 @@ def test_a_taken_8787_gives_way_to_the_next_free_port_as_wranglers_get_port(
     ports = _Ports(tmp_path / "site", held, refused)
     for name in _CI_VARIABLES:
         monkeypatch.delenv(name, raising=False)
-    for name, value in {**ports.env({"PYTHONPATH": ""}), **added}.items():
-        if name != "PYTHONPATH":
-            monkeypatch.setenv(name, value)
+    for name, value in {**ports.env({}), **added}.items():
+        monkeypatch.setenv(name, value)
     monkeypatch.setattr(socket.socket, "bind", socket.socket.bind)  # restored after the test
     monkeypatch.setattr(socket.socket, "getsockname", socket.socket.getsockname)
     exec(_STAND_INS, {})
@@ -231,13 +236,13 @@ def test_a_taken_8787_gives_way_to_the_next_free_port_as_wranglers_get_port(
 
 @pytest.mark.parametrize("case", [1, 3, 4])  # two held, EACCES, under CI ("BUILD_ID")
 def test_dev_runs_its_port_probe_on_its_own_environment(tmp_path: Path, case: int) -> None:
-    """The same probe, through a ``workers-env dev`` process (its sitecustomize standing in the
-    ports): the port it is ready on, nothing said of the ports passed over."""
+    """The same probe, through a ``workers-env dev`` process (:data:`_STAND_INS` run in it before
+    dev): the port it is ready on, nothing said of the ports passed over."""
     added, held, refused, binds = _PROBES[case]
     quiet = {k: v for k, v in _env().items() if k not in _CI_VARIABLES}
     ports = _Ports(tmp_path / "site", held, refused)
     try:
-        port, err = _dev_port(make_project(tmp_path / "app"), [], ports.env({**quiet, **added}))
+        port, err = _dev_port(make_project(tmp_path / "app"), ports, ports.env({**quiet, **added}))
     finally:
         ports.close()
     assert port is not None and "Address already in use" not in err, (added, err)
@@ -247,9 +252,8 @@ def test_dev_runs_its_port_probe_on_its_own_environment(tmp_path: Path, case: in
 def test_a_taken_8787_given_with_port_is_the_error(tmp_path: Path) -> None:
     ports = _Ports(tmp_path / "site", range(8787, 8788))
     try:
-        done = forkserver.run([sys.executable, "-m", "workers_env", "dev", str(make_project(tmp_path / "app")),
-                               "--ip", "127.0.0.1", "--port", "8787"], capture_output=True, text=True,
-                              env=ports.env(_env()), timeout=60)
+        done = forkserver.run(ports.dev(str(make_project(tmp_path / "app")), "--ip", "127.0.0.1", "--port", "8787"),
+                              capture_output=True, text=True, env=ports.env(_env()), cwd=ports.site, timeout=60)
     finally:
         ports.close()
     assert done.returncode == 1 and "Address already in use (127.0.0.1:8787)" in done.stderr

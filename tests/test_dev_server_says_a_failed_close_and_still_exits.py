@@ -4,7 +4,8 @@ when the closing hangs, a second signal ends it, said too. Before, the failure e
 traceback with status 1, and a second Ctrl+C printed the CLI's ``Interrupted.``.
 
 The failure is put in by replacing ``Env.close`` before the CLI runs: no real store fails to
-close on demand."""
+close on demand. That start is ``python -m`` of a module doing so, forked from the tests' fork
+server (tests/forkserver.py: Python's own signal handling and exit, as a full start has them)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from dev_reload_helpers import answering, python_project
+
+import forkserver
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -34,9 +37,12 @@ sys.exit(main(sys.argv[1:]))
 def _run(project: Path, body: str, signals: list[int]) -> tuple[int, str, str]:
     environ = {**os.environ, "PYTHONUNBUFFERED": "1"}
     environ.pop("CLOUDFLARE_ENV", None)
-    proc = subprocess.Popen([sys.executable, "-c", RUN.format(body=body), "dev", str(project), "--ip", "127.0.0.1",
+    runner = project.parent / "runner"
+    runner.mkdir()
+    (runner / "close_fails.py").write_text(RUN.format(body=body))
+    proc = forkserver.popen([sys.executable, "-m", "close_fails", "dev", str(project), "--ip", "127.0.0.1",
                              "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ,
-                            cwd=project, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            cwd=runner)
     assert proc.stdout is not None
     for line in proc.stdout:
         if "Ready on" in line:

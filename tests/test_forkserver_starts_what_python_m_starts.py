@@ -161,3 +161,63 @@ def test_a_start_the_fork_server_cannot_make_is_a_full_process(project: Path) ->
         assert isinstance(proc, subprocess.Popen)
         proc.communicate(timeout=60)
         assert proc.returncode == 0
+
+
+
+@pytest.fixture
+def shim(project: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A ``python`` command for a shell (a shim of tests/forkshim.py, ``forkserver.shell``) and the
+    environment of a shell finding it (this process's start-up settings: the server the other
+    tests here fork from serves it; the README's tests run a shell with settings of its own)."""
+    environ = {**os.environ, "PYTHONUNBUFFERED": "1", "PROBE_VALUE": "given"}
+    environ.pop("CLOUDFLARE_ENV", None)
+    socket_path = forkserver.shell(environ, tmp_path)
+    command = project / "python-command"
+    command.write_text(f'#!/bin/sh\nexec "{sys.executable}" -I -S "{Path(forkserver.__file__).parent / "forkshim.py"}" '
+                       f'"{socket_path}" "$@"\n')
+    command.chmod(0o755)
+    return command, environ
+
+
+@pytest.mark.parametrize("mode", ["plain", "raise", "exit"])
+def test_a_shells_start_through_the_shim_prints_and_ends_as_the_interpreter_started_in_full(
+        project: Path, shim: tuple[Path, dict[str, str]], mode: str) -> None:
+    command, environ = shim
+    through, real = (subprocess.run([python, "-m", "probe", mode, "second argument"], cwd=project, env=environ,
+                                    capture_output=True, text=True, timeout=60) for python in (command, sys.executable))
+    assert (through.returncode, through.stdout, through.stderr) == (real.returncode, real.stdout, real.stderr)
+    assert real.returncode == {"plain": 0, "raise": 1, "exit": 7}[mode] and "to stderr" in real.stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_to_the_shim_ends_the_start_as_the_interpreter_started_in_full(
+        project: Path, shim: tuple[Path, dict[str, str]], sig: int) -> None:
+    command, environ = shim
+    results = []
+    for python in (str(command), sys.executable):
+        proc = subprocess.Popen([python, "-m", "probe", "wait"], cwd=project, env=environ, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        while "waiting" not in proc.stdout.readline():
+            assert proc.poll() is None
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=60)
+        results.append((proc.returncode, err.splitlines()[-1]))
+    assert results[0] == results[1]
+    assert results[0][0] == -sig
+
+
+def test_a_shells_python_m_start_is_forked_and_its_other_starts_are_not(project: Path,
+                                                                          shim: tuple[Path, dict[str, str]]) -> None:
+    """Whose child the start is: the fork server's (not the shell's) for ``python -m`` into pipes;
+    the shell's for a script, for other start-up settings and for output to a file."""
+    command, environ = shim
+    (project / "parent.py").write_text("import os\nprint(os.getppid())\n")
+    for shell, forked in ((f'"{command}" -m parent', True), (f'"{command}" parent.py', False),
+                          (f'PYTHONHASHSEED=7 "{command}" -m parent', False),
+                          (f'"{command}" -m parent > out.txt; cat out.txt', False)):
+        done = subprocess.run(["bash", "-c", f'echo $$; {shell}; true'], cwd=project, env=environ,
+                              capture_output=True, text=True, timeout=60)
+        shell_pid, parent = done.stdout.split()
+        assert (parent != shell_pid) is forked, (shell, done.stderr)
+

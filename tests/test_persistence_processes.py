@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import forkserver
 import workers_env
 from workers_env.vectorize.binding import VectorizeBinding
 from workers_env.vectorize.definitions import IndexDefinition
@@ -49,10 +50,14 @@ WRITER = textwrap.dedent(
 ).format(dims=DIMS, batch=BATCH)
 
 
-def _writer(root: Path, tag: str, batches: int) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(root), tag, str(batches)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=SUBPROCESS_ENV,
+def _writer(root: Path, tag: str, batches: int) -> subprocess.Popen[str] | forkserver.Forked:
+    """A process running :data:`WRITER` (``python -m`` of it, forked from the tests' fork server)."""
+    folder = root.parent / f"{root.name}-writer"
+    folder.mkdir(exist_ok=True)
+    (folder / "state_writer.py").write_text(WRITER)
+    return forkserver.popen(
+        [sys.executable, "-m", "state_writer", str(root), tag, str(batches)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=SUBPROCESS_ENV, cwd=folder,
     )
 
 
@@ -128,7 +133,7 @@ def test_a_live_index_and_a_cli_process_see_each_others_writes(tmp_path: Path) -
 
         cli = [sys.executable, "-m", "workers_env", "vectorize"]
         state = ["--persist-to", str(tmp_path / "state")]
-        done = subprocess.run(cli + ["insert", "docs", "--file", str(nd), *state],
+        done = forkserver.run(cli + ["insert", "docs", "--file", str(nd), *state],
                               capture_output=True, text=True, env=SUBPROCESS_ENV, timeout=60)
         assert done.returncode == 0, done.stderr
         assert "✅ Successfully enqueued 5 vectors into index 'docs' for insertion." in done.stdout
@@ -138,7 +143,7 @@ def test_a_live_index_and_a_cli_process_see_each_others_writes(tmp_path: Path) -
         assert asyncio.run(live.describe())["vectorCount"] == 6
 
         asyncio.run(live.deleteByIds(["cli-0"]))
-        shown = subprocess.run(cli + ["get-vectors", "docs", "--ids", "live", "cli-0", *state],
+        shown = forkserver.run(cli + ["get-vectors", "docs", "--ids", "live", "cli-0", *state],
                                capture_output=True, text=True, env=SUBPROCESS_ENV, timeout=60)
         assert shown.returncode == 0, shown.stderr
         body = json.loads(shown.stdout.split("\n", 1)[1])

@@ -299,7 +299,7 @@ def test_with_plugin_autoloading_off_the_hint_says_how_to_load_it(pytester: pyte
     monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
     pytester.makefile(".toml", wrangler='name = "w"\n')
     pytester.makepyfile(test_async=ASYNC_TESTS)
-    result = pytester.runpytest_subprocess("-p", "workers_env.pytest_plugin", "-p", "no:cacheprovider")
+    result = pytester.runpytest("-p", "workers_env.pytest_plugin", "-p", "no:cacheprovider")
     result.assert_outcomes(failed=2)
     result.stdout.fnmatch_lines(["*pytest-asyncio is installed but not loaded (plugin autoloading is off): load it "
                                  "with -p pytest_asyncio.plugin, then mark the test @pytest.mark.asyncio*"])
@@ -312,7 +312,7 @@ def test_with_no_async_plugin_the_hint_says_what_to_install(pytester: pytest.Pyt
     pytester.makepyfile(test_async=ASYNC_TESTS)
     # pytest-asyncio cannot be imported in this run: as if it were not installed
     pytester.makeconftest("import sys\nsys.modules['pytest_asyncio'] = None\n")
-    result = pytester.runpytest_subprocess("-p", "workers_env.pytest_plugin", "-p", "no:cacheprovider")
+    result = pytester.runpytest("-p", "workers_env.pytest_plugin", "-p", "no:cacheprovider")
     result.assert_outcomes(failed=2)
     result.stdout.fnmatch_lines(["*pytest-asyncio is not installed: pip install 'workers-env?pytest?' (pytest-asyncio comes with it)*"])
 

@@ -21,7 +21,10 @@ A block is marked by an HTML comment on the line before its fence (invisible on 
 Each GROUP runs in its own empty folder, blocks in README order (README.md, then docs/*.md by name). Commands find ``python3``,
 ``pytest`` and ``workers-env`` on PATH as this interpreter with this checkout importable; the
 pytest plugins are exactly what ``workers-env[pytest]`` installs (pytest-asyncio and the
-``workers_env`` entry point), and nothing reaches the network.
+``workers_env`` entry point), and nothing reaches the network. Their ``python -m`` starts are forked
+from a fork server started with the commands' start-up settings (tests/forkserver.py's ``shell``,
+through tests/forkshim.py): what a command prints, its status and the signals it gets are the
+interpreter's own; a script (``python3 FILE``) is a full start.
 """
 
 from __future__ import annotations
@@ -44,8 +47,11 @@ import pytest
 from dev_reload_helpers import listening_on_a_free_port
 from packaging.requirements import Requirement
 
+import forkserver
+
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+FORKSHIM = Path(__file__).resolve().parent / "forkshim.py"
 PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]  # where marked blocks may be
 TIMEOUT = 120  # seconds for any one command (the server gets dev_reload_helpers.TIMEOUT to listen)
 
@@ -104,21 +110,18 @@ def group(name: str) -> list[Block]:
 
 
 # -- the sandbox: PATH shims, environment ---------------------------------------------------------
+#: what the commands on PATH start (a ``python -m`` start forked, tests/forkshim.py)
+COMMANDS = {"python3": [], "python": [], "pytest": ["-m", "pytest"], "workers-env": ["-m", "workers_env"]}
+
+
 def sandbox(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """An empty project folder and the environment its commands run in."""
+    """An empty project folder and the environment its commands run in: ``python3``, ``pytest``
+    and ``workers-env`` on its PATH start as ``python [-m MODULE] ARGS`` does, their ``python -m``
+    starts forked from a fork server started with the environment's start-up settings
+    (tests/forkserver.py's ``shell``: the interpreter, ``site`` and the CLI's imports once a test
+    process, not once a command; any other start a full process)."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    shims = {
-        "python3": f'exec "{sys.executable}" "$@"',
-        "python": f'exec "{sys.executable}" "$@"',
-        "pytest": f'exec "{sys.executable}" -m pytest "$@"',
-        "workers-env": f'exec "{sys.executable}" -m workers_env "$@"',
-        "pip": 'echo "pip is not run by the README test (no network)" >&2; exit 99',
-    }
-    for name, line in shims.items():
-        shim = bin_dir / name
-        shim.write_text(f"#!/bin/sh\n{line}\n")
-        shim.chmod(0o755)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "CLOUDFLARE_"))}
     env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
@@ -126,6 +129,14 @@ def sandbox(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     env["PYTEST_PLUGINS"] = _PLUGINS  # ... loaded as its entry points would load it
     env["PYTHONWARNINGS"] = "always::DeprecationWarning"  # so configuration warnings show
     env["PYTHONUNBUFFERED"] = "1"
+    socket_path = forkserver.shell(env, tmp_path, more=("pytest",))
+    shims = {name: f'exec "{sys.executable}" -I -S "{FORKSHIM}" "{socket_path}" {shlex.join(args)} "$@"'
+             for name, args in COMMANDS.items()}
+    shims["pip"] = 'echo "pip is not run by the README test (no network)" >&2; exit 99'
+    for name, line in shims.items():
+        shim = bin_dir / name
+        shim.write_text(f"#!/bin/sh\n{line}\n")
+        shim.chmod(0o755)
     project = tmp_path / "project"
     project.mkdir()
     return project, env
@@ -230,6 +241,9 @@ def run_console(project: Path, env: dict[str, str], block: Block) -> None:
 def serve(project: Path, env: dict[str, str], block: Block) -> Iterator[int]:
     """Start the block's command with ``--port <free port>``; stop it, whatever happens."""
     (command,) = [c for c in (shlex.split(line, comments=True) for line in block.body.splitlines()) if c]
+    # the command the shim on PATH starts, without the shim: the process started must hold the port
+    # itself (forked from the shell's fork server, as the shim would have it)
+    command = [sys.executable, *COMMANDS[command[0]], *command[1:]] if command[0] in COMMANDS else command
     proc, port = listening_on_a_free_port(lambda port: [*command, "--port", str(port)], cwd=project, env=env,
                                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
