@@ -33,10 +33,12 @@ import io
 import json
 import os
 import select
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from typing import Any
 
@@ -279,6 +281,17 @@ def _stop() -> None:
             client.stop()
 
 
+def socket_place(folder: Any) -> str:
+    """Where a shell's socket is made: in ``folder``, or in a short temporary folder (removed as
+    the process ends) where that path would not fit a socket's (104 bytes on macOS, 108 on Linux)."""
+    place = os.path.join(os.fspath(folder), "forkserver.sock")
+    if len(os.fsencode(place)) > 100:
+        short = tempfile.mkdtemp(prefix="fs")
+        atexit.register(shutil.rmtree, short, True)
+        place = os.path.join(short, "s")
+    return place
+
+
 def shell(environ: dict[str, str], folder: Any, more: tuple[str, ...] = ()) -> str:
     """The socket (made in folder ``folder``) on which a shell's ``python -m`` starts are forked
     from a fork server started with ``environ`` (one a test process for each start-up settings:
@@ -299,7 +312,7 @@ def shell(environ: dict[str, str], folder: Any, more: tuple[str, ...] = ()) -> s
             else:
                 client = _Client(unbuffered, environ, more)
             listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            listener.bind(os.path.join(os.fspath(folder), "forkserver.sock"))
+            listener.bind(socket_place(folder))
             listener.listen(16)
             threading.Thread(target=client.relay, args=(listener,), daemon=True).start()
             _shells[key] = (client, listener)

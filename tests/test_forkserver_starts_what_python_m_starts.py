@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -221,3 +222,13 @@ def test_a_shells_python_m_start_is_forked_and_its_other_starts_are_not(project:
         shell_pid, parent = done.stdout.split()
         assert (parent != shell_pid) is forked, (shell, done.stderr)
 
+
+
+def test_a_shells_socket_in_a_folder_too_deep_for_a_sockets_path_is_made_in_a_short_one(tmp_path: Path) -> None:
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    deep.mkdir(parents=True)
+    assert forkserver.socket_place(tmp_path) == str(tmp_path / "forkserver.sock")
+    place = forkserver.socket_place(deep)
+    assert len(place) <= 100 and not place.startswith(str(deep))
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+        listener.bind(place)  # (the deep folder's own path: "AF_UNIX path too long")
