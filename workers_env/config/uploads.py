@@ -221,7 +221,8 @@ def python_modules_problem(config_root: Path, module_root: Path) -> str | None:
     """wrangler's refusal of a ``python_modules`` folder in the module root when that is not the
     project folder (``findAdditionalModules``: pywrangler vendors into the project's own
     ``python_modules/``, and one in ``src/`` would be uploaded as the Worker's modules), or None."""
-    if module_root.resolve() == config_root.resolve() or not (module_root / "python_modules").exists():
+    # (the folder looked for first: one stat, where resolving both roots costs two realpaths a load, load65)
+    if not (module_root / "python_modules").exists() or module_root.resolve() == config_root.resolve():
         return None
     return ("The 'python_modules' directory cannot exist in your module root. Delete it to continue.\n"
             f"(wrangler's refusal, on dev and deploy: {module_root / 'python_modules'} is in the module root "

@@ -24,6 +24,7 @@ from typing import Any
 from workers_env._deep import ROOMY_FROM, more_room
 from workers_env._errors import ConfigError, add_hint
 from workers_env._jsvalues import surrogate_pairs_joined
+from workers_env._tomlparses import parsed_toml
 from workers_env.config.diagnostics import (
     INHERITABLE_FIELDS,
     NOT_INHERITABLE_FIELDS,
@@ -333,7 +334,7 @@ def _too_deep(text: str, path: str | Path, at: int) -> ConfigError:
 
 def _parse_toml(text: str, path: str | Path) -> Any:
     try:
-        parsed = tomllib.loads(text)
+        parsed = parsed_toml(text)  # (tomllib.loads: a text parsed before, copied)
         past = _past_smol_toml_depth(text)  # read anyway where a caller raised the recursion limit (kv bulk)
         if past is not None:
             raise _too_deep(text, path, past)

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from workers_env._errors import ConfigError
 from workers_env._lazyre import lazy_pattern
+from workers_env._tomlparses import parsed_toml
 from workers_env.config.build import (
     build_command,
     build_syncs,
@@ -181,7 +182,7 @@ _PYWRANGLER_OWN = frozenset({"workers-py", _SDK_NAME})
 def _read_toml(path: Path) -> dict[str, Any] | None:
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            return parsed_toml(handle.read().decode())  # (tomllib.load: a text parsed before, copied)
     except (OSError, tomllib.TOMLDecodeError):
         return None  # a lock file we cannot read says nothing about the SDK
 
@@ -616,14 +617,24 @@ def _requirements(pyproject: dict[str, Any], *, dev: bool) -> list[Requirement]:
     for entries in lists:
         for text in entries if isinstance(entries, list) else []:
             if isinstance(text, str):  # ({"include-group": ...} tables name other groups)
-                # (imported here: ~50 ms of CPU, most of it regexes, that a project listing none need not spend)
-                from packaging.requirements import InvalidRequirement, Requirement
-
-                try:
-                    found.append(Requirement(text))
-                except InvalidRequirement:
-                    continue
+                requirement = _requirement(text)
+                if requirement is not None:
+                    found.append(requirement)
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _requirement(text: str) -> Requirement | None:
+    """``Requirement(text)``, ``None`` for a text that is no requirement: parsed once per process
+    (~50 us each; each load asks for the project's two or three, and a suite's projects hold the same
+    texts, load65). Keyed by the text, so it cannot go stale; the callers only read it."""
+    # (imported here: ~50 ms of CPU, most of it regexes, that a project listing none need not spend)
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    try:
+        return Requirement(text)
+    except InvalidRequirement:
+        return None
 
 
 @dataclass(frozen=True)

@@ -900,8 +900,9 @@ class ImportScope:
         finders keep their caches, which every request would otherwise rebuild."""
         if self._finders_mark != len(sys.path_importer_cache):  # listed again once a folder was added
             roots = (*(str(p) for p in (self.folder, self.vendor) if p is not None), SESSION)
-            self._finders = [finder for path, finder in list(sys.path_importer_cache.items())
-                             if finder is not None and path.startswith(roots) and hasattr(finder, "invalidate_caches")]
+            cache = sys.path_importer_cache  # (one entry a folder any Worker imported from: the paths picked in C first)
+            finders = [cache.get(path) for path in filter(operator.methodcaller("startswith", roots), list(cache))]
+            self._finders = [finder for finder in finders if finder is not None and hasattr(finder, "invalidate_caches")]
             self._finders_mark = len(sys.path_importer_cache)
         for finder in self._finders:
             finder.invalidate_caches()  # type: ignore[attr-defined]
