@@ -112,6 +112,9 @@ class Default(WorkerEntrypoint):
 CHUNKS, FROM, SETTLE = 940, 300, 200
 #: what the growth must stay under: the 640 chunks measured grow by 5,360-5,408 bytes unfixed (8 a chunk read)
 BOUND = 2 * 1024
+#: the response's bound: its unfixed growth is 10,688-10,720 bytes (25,920 with only its sums kept); fixed, it read
+#: 2,056 and 2,768 once each under CPython 3.14.10 after other test files in the same process (32-224 on 3.11)
+RESPONSE_BOUND = 4 * 1024
 
 #: what the loop's own machinery holds at a moment, left out (as in ENTRY)
 NOT_THE_STREAMS = [tracemalloc.Filter(False, "*/asyncio/*"), tracemalloc.Filter(False, tracemalloc.__file__),
@@ -152,4 +155,4 @@ async def test_a_response_body_read_as_it_comes_holds_no_slot_per_chunk(tmp_path
     finally:
         tracemalloc.stop()
     assert n == CHUNKS
-    assert grown is not None and grown < BOUND, (grown, last.compare_to(first, "filename")[:5])
+    assert grown is not None and grown < RESPONSE_BOUND, (grown, [str(s) for s in last.compare_to(first, "filename")[:5]])
