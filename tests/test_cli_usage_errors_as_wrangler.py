@@ -11,17 +11,31 @@ errors compare them with wrangler's).
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from cli_helpers import run_main
 
 from workers_env.cli import main
 
 
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """A project whose index ``idx`` the CLI made, once for the file (making its state database
+    was most of each test's setup)."""
+    folder = tmp_path_factory.mktemp("app")
+    (folder / "wrangler.toml").write_text('name = "x"\n')
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        assert main(["vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine"]) == 0
+    return folder
+
+
 @pytest.fixture
-def app(tmp_path, monkeypatch):
-    (tmp_path / "wrangler.toml").write_text('name = "x"\n')
+def app(made, tmp_path, monkeypatch):
+    """Each test's own copy of that project, its state files as the CLI left them."""
+    shutil.copytree(made, tmp_path, dirs_exist_ok=True)
     monkeypatch.chdir(tmp_path)
-    assert main(["vectorize", "create", "idx", "--dimensions", "3", "--metric", "cosine"]) == 0
     return tmp_path
 
 

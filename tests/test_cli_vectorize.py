@@ -6,12 +6,12 @@ import asyncio
 import json
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import forkserver
 import pytest
 
 import workers_env
@@ -506,16 +506,18 @@ def test_damaged_state_is_a_clear_cli_error(cli: Run, state: Path) -> None:
 
 
 def test_runs_as_a_real_subprocess(tmp_path: Path) -> None:
+    # each a ``python -m`` start forked from the suite's fork server (tests/forkserver.py): its own
+    # process, arguments, pipes and exit status; cold starts of the CLI are other files' subject
     env = {**os.environ, "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1])}
     base = [sys.executable, "-m", "workers_env", "vectorize"]
     state = ["--persist-to", str(tmp_path / "state")]
-    created = subprocess.run(base + ["create", "docs", "--preset", "@cf/baai/bge-base-en-v1.5", "--json", *state],
+    created = forkserver.run(base + ["create", "docs", "--preset", "@cf/baai/bge-base-en-v1.5", "--json", *state],
                              capture_output=True, text=True, env=env, timeout=60)
     assert created.returncode == 0, created.stderr
     assert json.loads(created.stdout)["config"] == {"dimensions": 768, "metric": "cosine"}
-    missing = subprocess.run(base + ["info", "nope", *state], capture_output=True, text=True, env=env, timeout=60)
+    missing = forkserver.run(base + ["info", "nope", *state], capture_output=True, text=True, env=env, timeout=60)
     assert missing.returncode == 1 and missing.stderr.startswith("✘ [ERROR] no index named 'nope'")
-    shown = subprocess.run(base + ["get", "docs", "--json", *state], capture_output=True, text=True, env=env, timeout=60)
+    shown = forkserver.run(base + ["get", "docs", "--json", *state], capture_output=True, text=True, env=env, timeout=60)
     assert json.loads(shown.stdout)["config"] == {"dimensions": 768, "metric": "cosine"}
 
 

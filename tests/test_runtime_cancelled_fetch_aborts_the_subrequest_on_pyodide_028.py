@@ -28,22 +28,15 @@ class Default(WorkerEntrypoint):
     async def fetch(self, request):
         call = fetch if request.url.endswith("/workers") else pyfetch
         task = asyncio.ensure_future(call(URL + "/slow"))
-        for _ in range(200):  # until the origin has the request
-            if (await (await call(URL + "/state")).text()) != "none":
-                break
-            await asyncio.sleep(0.01)
+        await call(URL + "/opened")  # answers once the origin has the request (2 s at most)
         task.cancel()
         try:
             await task
             seen = "answered"
         except asyncio.CancelledError:
             seen = "CancelledError"
-        state = "open"
-        for _ in range(100):  # a dropped connection shows within a second
-            state = await (await call(URL + "/state")).text()
-            if state != "open":
-                break
-            await asyncio.sleep(0.01)
+        # a dropped connection shows within a second: the origin answers at the drop, or "open"
+        state = await (await call(URL + "/settled")).text()
         await call(URL + "/release")  # a subrequest still running may end now
         return Response.json([seen, state])
 
@@ -54,27 +47,38 @@ class Default(WorkerEntrypoint):
 @contextlib.contextmanager
 def slow_origin() -> Iterator[str]:
     """An origin whose ``/slow`` answers only once the test ends, noting whether its client
-    dropped the connection first; ``/state`` says ``none``, ``open`` or ``dropped``; ``/release``
-    lets ``/slow`` answer."""
+    dropped the connection first. Its state is ``none``, ``open`` or ``dropped``; ``/state`` says
+    it, ``/opened`` once it has left ``none`` (2 s at most), ``/settled`` once it has left ``open``
+    (1 s at most: one waiting request, not a Worker polling 100 times); ``/release`` lets ``/slow``
+    answer."""
     state = {"slow": "none"}
+    changed = threading.Condition()
     release = threading.Event()
+
+    def note(value: str) -> None:
+        with changed:
+            state["slow"] = value
+            changed.notify_all()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            if self.path in ("/state", "/release"):
+            if self.path in ("/state", "/opened", "/settled", "/release"):
                 if self.path == "/release":
                     release.set()
+                leave, wait = {"/opened": ("none", 2.0), "/settled": ("open", 1.0)}.get(self.path, ("", 0.0))
+                with changed:
+                    changed.wait_for(lambda: state["slow"] != leave, wait)
                 body = state["slow"].encode()
                 self.send_response(200)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
                 return
-            state["slow"] = "open"
+            note("open")
             while not release.is_set():
                 readable, _, _ = select.select([self.connection], [], [], 0.02)
                 if readable and not self.connection.recv(1, 2):  # MSG_PEEK: b"" is the client's close
-                    state["slow"] = "dropped"
+                    note("dropped")
                     return
             self.send_response(200)
             self.send_header("Content-Length", "4")

@@ -73,8 +73,10 @@ print(asyncio.run(main()))
 
 def test_an_installed_workers_env_keeps_asyncios_executor_thread_for_a_library(tmp_path):
     site = tmp_path / "lib" / "site-packages"
-    shutil.copytree(Path(workers_env.__file__).parent, site / "workers_env",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    # with its bytecode, as an install has it: each .pyc is checked against its source's mtime and
+    # size (kept by the copy), and what it loads is given the copy's file names; compiling the
+    # whole package afresh was most of this test's CPU
+    shutil.copytree(Path(workers_env.__file__).parent, site / "workers_env")
     (site / "threadylib.py").write_text(LIBRARY)
     root = one_file_worker(tmp_path / "worker", ENTRY)
     path = os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])
