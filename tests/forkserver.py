@@ -206,13 +206,12 @@ class _Client:
                 fds.extend(more)
                 cwd, count, *rest = body.decode("utf-8", "surrogateescape").split("\0")
                 args, names = rest[: int(count)], rest[int(count):]
-                request = json.dumps({"args": [sys.executable, *args], "cwd": cwd,
-                                      "env": dict(name.split("=", 1) for name in names)}).encode()
                 assert len(fds) == 2 and args[0] == "-m", "a shim sends its fds 1 and 2 and a `python -m` start"
-                environ = json.loads(request)["env"]
+                environ = dict(name.split("=", 1) for name in names)
                 if _startup_environment(environ) != self.startup or bool(environ.get("PYTHONUNBUFFERED")) != self.unbuffered:
                     conn.sendall((0).to_bytes(4, "little"))  # (other start-up settings: the shim starts it in full)
                     continue
+                request = json.dumps({"args": [sys.executable, *args], "cwd": cwd, "env": environ}).encode()
                 with self.lock:
                     self.sock.sendmsg([len(request).to_bytes(4, "little"), request],
                                       [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", [conn.fileno(), *fds]))])
