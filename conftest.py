@@ -46,18 +46,19 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
 from workers_env import VectorizeBinding
 
 
-@pytest.fixture(autouse=True)
-def _plain_inner_pytest(request: pytest.FixtureRequest) -> None:
-    """Hide the xdist worker's environment from the pytest runs ``pytester`` makes.
+@pytest.fixture
+def pytester(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    """pytest's ``pytester``, with the xdist worker's environment hidden from the runs it makes.
 
     The suite runs under pytest-xdist (``addopts``); its ``PYTEST_XDIST_*`` variables would tell
     plugins in an inner run (pytest-benchmark, for one: a warning that ``-W error`` turns into
     an INTERNALERROR) that they run in a worker, which a user's own ``pytest`` run never is.
+    (An override of pytest's own fixture rather than an autouse one: only the tests that take
+    ``pytester`` pay for it, not each of the suite's 11,000.)
     """
-    if "pytester" in request.fixturenames:
-        monkeypatch = request.getfixturevalue("monkeypatch")
-        for name in ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID"):
-            monkeypatch.delenv(name, raising=False)
+    for name in ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID"):
+        monkeypatch.delenv(name, raising=False)
+    return pytester
 
 
 @pytest.fixture
