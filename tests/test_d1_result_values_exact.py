@@ -45,19 +45,24 @@ _odd = st.one_of(_ints, _floats, _texts, st.binary(max_size=3))
 _KINDS = {"int": _ints, "float": _floats, "text": _texts}
 
 
+# built once, not per cell: hypothesis validates and labels each new strategy object it draws from
+_WIDTHS, _KIND_NAMES, _HEIGHTS = st.integers(1, 4), st.sampled_from(["int", "float", "text", "mixed"]), st.integers(1, 12)
+_ONE_IN_TEN, _CLASHING_NAMES = st.integers(0, 9), st.sampled_from(["a", "b", "c"])
+
+
 @st.composite
 def results(draw):
-    width = draw(st.integers(1, 4))
-    kinds = [draw(st.sampled_from(["int", "float", "text", "mixed"])) for _ in range(width)]
-    n = draw(st.integers(1, 12))
+    width = draw(_WIDTHS)
+    kinds = [draw(_KIND_NAMES) for _ in range(width)]
+    n = draw(_HEIGHTS)
     rows = []
     for _ in range(n):
         row = []
         for kind in kinds:
             strategy = _odd if kind == "mixed" else _KINDS[kind]
-            row.append(draw(_odd if draw(st.integers(0, 9)) == 0 else strategy))
+            row.append(draw(_odd if draw(_ONE_IN_TEN) == 0 else strategy))
         rows.append(tuple(row))
-    names = [draw(st.sampled_from(["a", "b", "c"])) if draw(st.booleans()) else f"c{i}" for i in range(width)]
+    names = [draw(_CLASHING_NAMES) if draw(st.booleans()) else f"c{i}" for i in range(width)]
     return names, rows
 
 

@@ -44,16 +44,21 @@ _KINDS = {"int": _ints, "float": _floats, "text": _texts, "null": st.none(), "bl
 
 
 
+# built once, not per cell: hypothesis validates and labels each new strategy object it draws from
+_WIDTHS, _KIND_NAMES, _HEIGHTS = st.integers(1, 8), st.sampled_from(sorted(_KINDS)), st.integers(1, 40)
+_ONE_IN_TEN, _ONE_IN_FOUR, _CLASHING_NAMES = st.integers(0, 9), st.integers(0, 3), st.sampled_from(["a", "b", "A"])
+
+
 @st.composite
 def results(draw):
-    width = draw(st.integers(1, 8))
-    kinds = [draw(st.sampled_from(sorted(_KINDS))) for _ in range(width)]
-    n = draw(st.integers(1, 40))
+    width = draw(_WIDTHS)
+    kinds = [draw(_KIND_NAMES) for _ in range(width)]
+    n = draw(_HEIGHTS)
     rows = [
-        tuple(draw(_any if draw(st.integers(0, 9)) == 0 else _KINDS[kind]) for kind in kinds)
+        tuple(draw(_any if draw(_ONE_IN_TEN) == 0 else _KINDS[kind]) for kind in kinds)
         for _ in range(n)
     ]
-    names = [draw(st.sampled_from(["a", "b", "A"])) if draw(st.integers(0, 3)) == 0 else f"c{i}" for i in range(width)]
+    names = [draw(_CLASHING_NAMES) if draw(_ONE_IN_FOUR) == 0 else f"c{i}" for i in range(width)]
     return names, rows
 
 

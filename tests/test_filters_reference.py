@@ -10,6 +10,7 @@ compares strings as UTF-8 bytes; it shares no code with ``workers_env``.
 
 from __future__ import annotations
 
+import functools
 import json
 import warnings
 from typing import Any
@@ -219,8 +220,12 @@ def filters(ops: tuple[str, ...], keys: tuple[str, ...],
         seen = [v for v in (lookup(m, key) for m in stored) if v is not MISSING and tag(v) != "other"]
         return weighted((2, st.sampled_from(seen)), (1, NATURAL[key])) if seen else NATURAL[key]
 
+    @functools.cache  # one strategy per key for this ``stored``, not a new one per drawn filter
+    def key_filters(key: str) -> st.SearchStrategy[Any]:
+        return key_filter(ops, natural(key))
+
     chosen = st.lists(st.sampled_from(keys), min_size=1, max_size=2, unique=True)
-    return chosen.flatmap(lambda ks: st.fixed_dictionaries({k: key_filter(ops, natural(k)) for k in ks}))
+    return chosen.flatmap(lambda ks: st.fixed_dictionaries({k: key_filters(k) for k in ks}))
 
 
 def fits(flt: dict[str, Any]) -> bool:
@@ -324,6 +329,10 @@ def test_v1_filters_match_the_reference(vectors: dict[str, dict[str, Any]], data
 
 
 RANGE_OPS = ("$lt", "$lte", "$gt", "$gte")
+RANGE_OP_SETS = st.one_of(
+    st.tuples(st.sampled_from(RANGE_OPS)),
+    st.tuples(st.sampled_from(["$gt", "$gte"]), st.sampled_from(["$lt", "$lte"])),
+)
 
 
 @settings(max_examples=50, deadline=None)
@@ -338,10 +347,7 @@ def test_v2_string_ranges_match_the_reference(stored: dict[str, str], data: st.D
     b.upsert_sync([{"id": vid, "values": [1, 0, 0], "metadata": {"s": text}} for vid, text in stored.items()])
     bound = weighted((3, st.sampled_from(sorted(stored.values()))), (1, texts))
     for _ in range(3):
-        ops = data.draw(st.one_of(
-            st.tuples(st.sampled_from(RANGE_OPS)),
-            st.tuples(st.sampled_from(["$gt", "$gte"]), st.sampled_from(["$lt", "$lte"])),
-        ))
+        ops = data.draw(RANGE_OP_SETS)
         flt = {"s": {op: data.draw(bound) for op in ops}}
         want = {vid for vid, text in stored.items() if v2_matches({"s": text}, 1, flt, {"s": ("string", 0)})}
         assert matched_ids(b, flt, top_k=100) == want, flt
