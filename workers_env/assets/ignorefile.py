@@ -234,4 +234,18 @@ class IgnoreRules:
     def walker(self) -> Callable[[str], bool]:
         """:meth:`ignores` for one walk of a folder: each folder's verdict is worked out once."""
         cache: dict[str, tuple[bool, bool]] = {}
-        return lambda relative: self._test(relative, relative.split("/"), cache)[0]
+        test, test_one = self._test, self._test_one
+
+        def ignores(relative: str) -> bool:
+            # _test's steps for a file, its folder's verdict looked up by the folder's path (a
+            # walk meets each file once: its own verdict is not kept, nor its path split again)
+            slash = relative.rfind("/")
+            if slash < 0:
+                return test_one(relative)[0]
+            folder = relative[:slash + 1]
+            parent = cache.get(folder)
+            if parent is None:
+                parent = test(folder, relative[:slash].split("/"), cache)
+            return parent[0] or test_one(relative)[0]
+
+        return ignores
