@@ -131,12 +131,16 @@ def test_a_run_stops_after_100000_vectors_with_wranglers_warning(cli: Cli, tmp_p
     assert more.stdout.splitlines()[-1] == "✅ Successfully enqueued 105000 vectors into index 'docs' for upsertion."
     info = json.loads(cli("info", "docs", "--json").stdout)
     assert info["vectorCount"] == 105_000  # the 21st batch crossed 100,000; the rest was not sent
-    # one past: a last batch of one vector makes 100,001, which the warning says (the run ends there)
-    cli("create", "one-past", "--dimensions", "1", "--metric", "euclidean")
-    past = cli("upsert", "one-past", "--file", str(write_ndjson(tmp_path / "c.ndjson", 100_001, dims=1)),
-               "--batch-size", "5000")
+    # one past: a last batch of one vector makes 100,001 sent, which the warning says (the run
+    # ends there). An insert into the same index: wrangler counts the vectors it sends, ids the
+    # index holds included (they are skipped there, so SQLite writes one row, not 100,001); the
+    # last vector is the one the first run did not send, and the count shows it was written
+    lines = (tmp_path / "b.ndjson").read_text().splitlines(keepends=True)
+    (tmp_path / "c.ndjson").write_text("".join(lines[:100_000]) + lines[105_000])
+    past = cli("insert", "docs", "--file", str(tmp_path / "c.ndjson"), "--batch-size", "5000")
     assert past.returncode == 0 and "we've limited uploads to 100k vectors per run" in past.stderr
-    assert json.loads(cli("info", "one-past", "--json").stdout)["vectorCount"] == 100_001
+    assert past.stdout.splitlines()[-1] == "✅ Successfully enqueued 100001 vectors into index 'docs' for insertion."
+    assert json.loads(cli("info", "docs", "--json").stdout)["vectorCount"] == 105_001
 
 
 def test_filter_as_wranglers_validate_query_filter(cli: Cli, tmp_path: Path) -> None:

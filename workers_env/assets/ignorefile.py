@@ -32,6 +32,7 @@ _NOT_LINE_END = "[^\\n\\r\\u2028\\u2029]"  # JavaScript's ``.`` (no ``s`` flag)
 _BLANK = re.compile(f"{_WS}+")
 _INVALID_TRAILING_BACKSLASH = re.compile(r"(?:[^\\]|^)\\\Z")
 _RANGE = re.compile(r"([0-z])-([0-z])")
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 #: (the match, the text the replacement runs on -- JavaScript's ``input`` --, the line ``this`` is
 #: bound to in ignore's ``makeRegex``) -> the replacement
@@ -191,12 +192,25 @@ def _rule(line: str) -> _Rule:
         raise ValueError(f"{line!r}: {exc}") from None  # (no line ignore keeps reaches this)
 
 
+def _any_of(patterns: list[str]) -> re.Pattern[str] | None:
+    """One expression that a path matches where any of ``patterns`` (each compiled with
+    ``re.IGNORECASE`` alone) matches it, or ``None`` where they cannot be joined: a group
+    referred to by its number or name would be another group in the joined one."""
+    if any(_BACKREFERENCE.search(pattern) for pattern in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+    except re.error:
+        return None
+
+
 class IgnoreRules:
     """The rules of an ``.assetsignore`` text after wrangler's own three."""
 
     def __init__(self, text: str | None):
         lines = list(_METAFILE_PATTERNS) + ([] if text is None else text.split("\n"))
         self._rules = [_rule(line) for line in lines if self._kept(line)]
+        self._any = _any_of([rule.regex.pattern for rule in self._rules])
 
     @staticmethod
     def _kept(line: str) -> bool:
@@ -205,6 +219,8 @@ class IgnoreRules:
             and not line.startswith("#")
 
     def _test_one(self, path: str) -> tuple[bool, bool]:
+        if self._any is not None and not self._any.search(path):
+            return False, False  # no rule matches (most paths): one search, not one a rule
         ignored = unignored = False
         for rule in self._rules:
             if unignored == rule.negative and ignored != unignored:
@@ -234,4 +250,18 @@ class IgnoreRules:
     def walker(self) -> Callable[[str], bool]:
         """:meth:`ignores` for one walk of a folder: each folder's verdict is worked out once."""
         cache: dict[str, tuple[bool, bool]] = {}
-        return lambda relative: self._test(relative, relative.split("/"), cache)[0]
+        test, test_one = self._test, self._test_one
+
+        def ignores(relative: str) -> bool:
+            # _test's steps for a file, its folder's verdict looked up by the folder's path (a
+            # walk meets each file once: its own verdict is not kept, nor its path split again)
+            slash = relative.rfind("/")
+            if slash < 0:
+                return test_one(relative)[0]
+            folder = relative[:slash + 1]
+            parent = cache.get(folder)
+            if parent is None:
+                parent = test(folder, relative[:slash].split("/"), cache)
+            return parent[0] or test_one(relative)[0]
+
+        return ignores

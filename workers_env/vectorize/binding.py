@@ -196,7 +196,7 @@ class VectorizeBinding:
     def _check_capacity(self, op: str, ids: list[str], namespaces: list[str | None]) -> None:
         """The per-index limits a write of these (unique) ids would break, if any."""
         index = self._index
-        total = len(index.core) + sum(vid not in index.core for vid in ids)
+        total = len(index.core) + index.core.count_new(ids)
         if total > index.limits.max_vectors:
             raise _limits.index_full(op, index.limits.max_vectors, total)
         if any(ns is not None for ns in namespaces):

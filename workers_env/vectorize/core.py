@@ -309,6 +309,11 @@ class IndexCore:
     def __contains__(self, vector_id: object) -> bool:
         return vector_id in self._row_of
 
+    def count_new(self, ids: Sequence[str]) -> int:
+        """How many of ``ids`` (each counted as often as it comes) the index does not hold:
+        one C pass, not a Python test per id (a write of 5,000 vectors asks it three times)."""
+        return len(ids) - sum(map(self._row_of.__contains__, ids))
+
     def row_of(self, vector_id: str) -> int | None:
         return self._row_of.get(vector_id)
 
@@ -488,7 +493,7 @@ class IndexCore:
         self._writes += 1
         values = np.ascontiguousarray(values, dtype=np.float32)
         rows = np.empty(n_new, dtype=np.intp)
-        self._reserve(self._n + sum(vid not in self._row_of for vid in ids))
+        self._reserve(self._n + self.count_new(ids))
         codes = self._namespace_codes(namespaces)
         old_n = next_row = self._n
         for i, vid in enumerate(ids):

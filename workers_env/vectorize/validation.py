@@ -218,7 +218,7 @@ def _check_vectors_sendable(vectors: Any) -> None:
         check_sendable(vectors)
         return
     for vec in vectors:
-        if isinstance(vec, Mapping):
+        if type(vec) is dict or isinstance(vec, Mapping):  # (a dict without the ABC's check)
             for key, value in vec.items():
                 if type(value) in _SCALARS or (key == "values" and type(value) is list):
                     continue
@@ -250,7 +250,7 @@ def parse_vectors(
     # 1. the request must be valid JSON of the right shape (the service's parse step)
     metadata_json: dict[int, tuple[str, int]] = {}  # vector position -> (compact JSON, UTF-8 bytes)
     for i, vec in enumerate(vectors):
-        if not isinstance(vec, Mapping):
+        if type(vec) is not dict and not isinstance(vec, Mapping):
             raise _limits.unparsable_vectors(op, f"vector {i} is {_describe(vec)}, expected an object")
         vid = vec.get("id")
         if not isinstance(vid, str):

@@ -707,15 +707,21 @@ class WriteTxn:
                 f"internal error: {values.shape} values for {len(ids)} vectors of {self.record.dimensions} dimensions"
             )
         checks = row_checks(values).tolist()
+        # each row's bytes sliced from one copy of the matrix (a numpy row and its tobytes a row
+        # cost twice as much)
+        raw, step = values.tobytes(), values.shape[1] * 4
         self._conn.executemany(
             "INSERT INTO vectors (index_uid, id, namespace, metadata, vals, seq, vals_check) VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (index_uid, id) DO UPDATE SET namespace = excluded.namespace, "
             "metadata = excluded.metadata, vals = excluded.vals, seq = excluded.seq, vals_check = excluded.vals_check",
-            [(uid, ids[i], namespaces[i], metadata_json[i], values[i].tobytes(), seq, checks[i])
+            [(uid, ids[i], namespaces[i], metadata_json[i], raw[i * step:(i + 1) * step], seq, checks[i])
              for i in range(len(ids))],
         )
-        self._conn.executemany(
-            "DELETE FROM tombstones WHERE index_uid = ? AND id = ?", [(uid, i) for i in ids])
+        # an id written again is no longer deleted; an index that never had a vector deleted has
+        # no tombstone to look up per id (a fifth of a batch's insert time)
+        if self._conn.execute("SELECT 1 FROM tombstones WHERE index_uid = ? LIMIT 1", (uid,)).fetchone():
+            self._conn.executemany(
+                "DELETE FROM tombstones WHERE index_uid = ? AND id = ?", [(uid, i) for i in ids])
 
     def add_metadata_index(self, prop: str, type_: str) -> None:
         self._conn.execute(
