@@ -63,6 +63,14 @@ def _startup_environment(environ: dict[str, str]) -> dict[str, str]:
             if (name.startswith("PYTHON") and name != "PYTHONUNBUFFERED") or name in _STARTUP}
 
 
+def startup_settings() -> dict[str, str]:
+    """This process's start-up settings but ``PYTHONPATH`` (the locale's variables, ``PYTHON*``
+    but ``PYTHONUNBUFFERED``): what an environment a test makes from scratch (``PATH`` and
+    ``PYTHONPATH`` alone, say) takes over for its ``python -m`` starts to be forked -- without
+    them, each is a full start with the interpreter's defaults."""
+    return {name: value for name, value in _startup_environment(dict(os.environ)).items() if name != "PYTHONPATH"}
+
+
 class Forked:
     """A ``subprocess.Popen`` of a start the fork server made: ``pid``, ``args``, ``stdout`` and
     ``stderr`` (text, as ``Popen(text=True)`` reads them, where piped), ``returncode`` and

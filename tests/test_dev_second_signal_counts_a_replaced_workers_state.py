@@ -4,7 +4,11 @@ Worker's env still open -- one a reload replaced while a request of that Worker 
 closed only at the stop -- though neither the first Worker nor the one serving last has any (the
 config's D1 binding added, then removed): that env's D1 database is the state left untidied
 (audit35: a check of the first and the serving env only, as ef2e181c's might have been, went
-unnoticed)."""
+unnoticed).
+
+The hang is put in by replacing ``Env.close`` before the CLI runs: a ``python -m`` start of a
+module doing so, forked from the tests' fork server (tests/forkserver.py: Python's own signal
+handling and exit, as a full start has them)."""
 
 from __future__ import annotations
 
@@ -18,6 +22,8 @@ from pathlib import Path
 
 import pytest
 from dev_reload_helpers import python_project
+
+import forkserver
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -47,9 +53,12 @@ def test_a_replaced_workers_state_is_counted(tmp_path: Path) -> None:
     first = config.read_text()
     environ = {**os.environ, "PYTHONUNBUFFERED": "1", "WORKERS_ENV_DEV_POLL_INTERVAL": "0.05"}
     environ.pop("CLOUDFLARE_ENV", None)
-    proc = subprocess.Popen([sys.executable, "-c", RUN, "dev", str(project), "--ip", "127.0.0.1", "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ, cwd=project,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    runner = tmp_path / "runner"
+    runner.mkdir()
+    (runner / "close_hangs.py").write_text(RUN)
+    proc = forkserver.popen([sys.executable, "-m", "close_hangs", "dev", str(project), "--ip", "127.0.0.1",
+                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ,
+                            cwd=runner)
     assert proc.stdout is not None
     try:
         for line in proc.stdout:
@@ -79,7 +88,7 @@ def test_a_replaced_workers_state_is_counted(tmp_path: Path) -> None:
     assert "workers-env dev: stopped again while closing the bindings' state" in err, err
 
 
-def _reloaded(proc: subprocess.Popen[str]) -> None:
+def _reloaded(proc: subprocess.Popen[str] | forkserver.Forked) -> None:
     assert proc.stdout is not None
     for line in proc.stdout:
         if "Local server updated and ready" in line:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import forkserver
 from dev_reload_helpers import dev_start_output
 
 CONFIG = '''name = "wprobe"
@@ -37,7 +38,8 @@ def test_dev_warns_about_the_config_before_it_starts(tmp_path):
     (tmp_path / "src" / "entry.py").write_text("from js import Response\n\nasync def on_fetch(request, env):\n"
                                                "    return Response.new('ok')\n")
     (tmp_path / "wrangler.toml").write_text(CONFIG)
-    environ = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
+    environ = {**forkserver.startup_settings(),  # (forked: the start-up settings of a fork server)
+               "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
     out = dev_start_output(tmp_path, "--env", "local", environ=environ)
     assert WARNING in out, out
     assert out.index("[WARNING] Processing wrangler.toml") < out.index("Loaded wprobe-local")

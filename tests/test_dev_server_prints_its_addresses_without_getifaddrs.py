@@ -4,7 +4,9 @@ to; a host name the resolver refuses (IDNA's limit of 63 characters a label) lea
 loopback address, and the server serves. Before, the resolver's UnicodeError escaped from the
 ready lines as a traceback and dev never said "Ready on".
 
-The platform is put in by replacing ``find_library`` and ``gethostname`` before the CLI runs."""
+The platform is put in by replacing ``find_library`` and ``gethostname`` before the CLI runs: a
+``python -m`` start of a module doing so, forked from the tests' fork server (tests/forkserver.py;
+both are looked up as dev lists its addresses, not as its modules import)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ import sys
 from pathlib import Path
 
 from dev_reload_helpers import answering, free_port, python_project
+
+import forkserver
 
 RUN = """import ctypes.util, socket, sys
 ctypes.util.find_library = lambda name: None
@@ -28,9 +32,12 @@ def test_a_host_name_the_resolver_refuses_leaves_the_loopback_address(tmp_path: 
     port = free_port()
     environ = {**os.environ, "PYTHONUNBUFFERED": "1"}
     environ.pop("CLOUDFLARE_ENV", None)
-    proc = subprocess.Popen([sys.executable, "-c", RUN.format(host="a" * 70 + ".example"), "dev", str(project),
-                             "--ip", "0.0.0.0", "--port", str(port)], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env=environ, cwd=project)
+    runner = tmp_path / "runner"
+    runner.mkdir()
+    (runner / "no_getifaddrs.py").write_text(RUN.format(host="a" * 70 + ".example"))
+    proc = forkserver.popen([sys.executable, "-m", "no_getifaddrs", "dev", str(project), "--ip", "0.0.0.0",
+                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=environ, cwd=runner)
     lines: list[str] = []
     try:
         assert proc.stdout is not None

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
 import sys
 from pathlib import Path
 
+import forkserver
 import numpy as np
 import pytest
 
@@ -152,7 +152,12 @@ def test_writes_after_the_snapshot_by_a_process_that_never_closed_are_caught_up(
     with open_state(tmp_path) as store:
         asyncio.run(VectorizeBinding(store.open_index("idx", DEFINITION)).upsert(_vectors(0, 40, "a")))
     env = {**os.environ, "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1])}
-    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(tmp_path)], check=True, env=env, timeout=60)
+    runner = tmp_path / "runner"  # (python -m of a module there: forked from the tests' fork server)
+    runner.mkdir()
+    (runner / "killed_writer.py").write_text(KILLED_WRITER)
+    done = forkserver.run([sys.executable, "-m", "killed_writer", str(tmp_path)], env=env, cwd=runner, timeout=60,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
     got, used = _state(tmp_path)
     assert used is not None
     assert got == _state(tmp_path, snapshots=False)[0] and got[2] == 40 + 25 - 2

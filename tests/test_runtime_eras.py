@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
 
+import forkserver
 import pytest
 from dev_reload_helpers import listening_on_a_free_port
 from worker_helpers import EXEC_ATTEMPT, sdk_worker_answer, typical_pyproject
@@ -167,7 +168,8 @@ def test_both_eras_over_real_http(tmp_path):
 def test_workers_env_dev_runs_a_builtin_era_worker_and_warns_without_a_date(tmp_path):
     root = project(tmp_path, BUILTIN_WORKER.replace("class Default", "class Default"), date=None,
                    flags=("python_workers", "disable_python_external_sdk"))
-    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
+    env = {**forkserver.startup_settings(),  # (forked: the start-up settings of a fork server)
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
     proc, port = listening_on_a_free_port(
         lambda port: [sys.executable, "-m", "workers_env", "dev", str(root), "--port", str(port), "--ip", "127.0.0.1"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)

@@ -224,7 +224,8 @@ def test_dev_warns_about_crons_as_wrangler_does(tmp_path):
     root = make(tmp_path, SCHEDULED, NEW)
     (root / "wrangler.toml").write_text((root / "wrangler.toml").read_text() + '[triggers]\ncrons = ["*/5 * * * *"]\n')
     typical_pyproject(root)
-    env = {"PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
+    env = {**forkserver.startup_settings(),  # (forked: the start-up settings of a fork server)
+           "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
     proc = forkserver.popen([sys.executable, "-m", "workers_env", "dev", str(root), "--ip", "127.0.0.1", "--port", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:

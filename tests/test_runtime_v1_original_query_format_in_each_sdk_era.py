@@ -14,11 +14,11 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import forkserver
 import pytest
 from worker_helpers import one_file_worker
 
@@ -117,8 +117,8 @@ def persist_in_another_process(state: Path, folder: Path) -> None:
     base = [sys.executable, "-m", "workers_env", "vectorize"]
     for args in (["create", "idx", "--dimensions", "3", "--metric", "cosine", "--deprecated-v1"],
                  ["insert", "idx", "--file", str(folder / "v.ndjson"), "--deprecated-v1"]):
-        subprocess.run([*base, *args, "--persist-to", str(state)], check=True, env=SUBPROCESS_ENV, cwd=folder,
-                       capture_output=True, timeout=60)
+        forkserver.run([*base, *args, "--persist-to", str(state)], check=True, env=SUBPROCESS_ENV, cwd=folder,
+                       capture_output=True, text=True, timeout=60)  # (forked: tests/forkserver.py)
 
 
 def answer(folder: Path, state: Path) -> Any:
