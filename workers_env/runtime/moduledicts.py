@@ -60,35 +60,50 @@ def held_back(module: Any) -> bool:
 class _Taken:
     """``sys.modules``' names and entries as read together once: each entry held weakly (a callable
     answering it: its weak reference, or a getter of an entry that takes none), ``whole`` until one
-    of them is gone (its dead reference would answer ``None``, as an entry set to ``None``)."""
+    of them is gone (its dead reference would answer ``None``, as an entry set to ``None``). When
+    the newest taking before it held its first entries (a scope's entry adds the stand-ins,
+    ``workers``, ``js``, ... to what the load's walk of the host's modules took), those are that
+    taking's (``base``) and only the rest are held here."""
 
-    __slots__ = ("names", "refs", "whole")
+    __slots__ = ("base", "names", "refs", "whole")
 
-    def __init__(self, names: list[str], values: list[Any]) -> None:
-        self.names, self.whole = names, True
+    def __init__(self, names: list[str], values: list[Any], base: _Taken | None = None) -> None:
+        self.names, self.base, self.whole = names, base, True
         def gone(_ref: object) -> None:
             self.whole = False
         refs: list[Any] = []
-        for value in values:
+        for value in values[len(base.names):] if base is not None else values:
             try:
                 refs.append(weakref.ref(value, gone))
             except TypeError:  # (None, an object without weak references: held as it is)
                 refs.append(itertools.repeat(value).__next__)
         self.refs = refs
 
-    def holds(self, names: list[str], values: list[Any]) -> bool:
-        """Whether ``names`` and ``values`` (read together) are the ones taken, by identity."""
-        return (self.whole and len(values) == len(self.refs)
-                and all(map(operator.is_, values, map(operator.call, self.refs))) and names == self.names)
+    def intact(self) -> bool:
+        return self.whole and (self.base is None or self.base.whole)
+
+    def entries(self, values: list[Any]) -> bool:
+        """Whether ``values`` (``sys.modules``' entries, as many as taken) are the ones taken, by
+        identity: compared with those a check in this load found (held), else read through the
+        weak references."""
+        base, at = self.base, 0
+        if base is not None:
+            at = len(base.names)
+            if not base.entries(values[:at]):
+                return False
+        looked = _LOOKED.get(self)
+        if looked is not None:  # (this load found it so: those entries are held alive)
+            return len(values) == len(looked) and all(map(operator.is_, values, looked))
+        rest = values[at:] if at else values
+        return len(rest) == len(self.refs) and all(map(operator.is_, rest, map(operator.call, self.refs)))
 
 
-#: the newest :class:`_Taken`: a snapshot taken of the same ``sys.modules`` shares it (the host's
-#: modules' walk and the scope's index of top-level modules are both taken at the same load)
+#: the newest :class:`_Taken`: a snapshot taken of the same ``sys.modules`` (or of more) shares it
 _NEWEST: list[_Taken | None] = [None]
-#: (a :class:`_Taken`, ``sys.modules``' entries found to be its) by the newest check, held (strongly)
-#: only while a load is under way (:func:`looked_at_once`): the load's next check of the same is
-#: then a comparison of two lists of pointers, no weak reference read
-_LOOKED: list[tuple[_Taken, list[Any]] | None] = [None]
+#: taking -> ``sys.modules``' entries a check found to be its, held (strongly) only while a load is
+#: under way (:func:`looked_at_once`): a check of the same taking later in the load compares two
+#: lists of pointers, no weak reference read
+_LOOKED: dict[_Taken, list[Any]] = {}
 #: loads under way (threads may load at once), and the lock counting them
 _LOADS = [0]
 _LOADS_LOCK = threading.Lock()
@@ -96,9 +111,9 @@ _LOADS_LOCK = threading.Lock()
 
 @contextlib.contextmanager
 def looked_at_once() -> Iterator[None]:
-    """While a load is under way, a check of ``sys.modules`` that found it as taken lets the next
-    check of the same taking compare with the entries it found (held until the last load ends:
-    no module is kept alive past it)."""
+    """While a load is under way, a check of ``sys.modules`` that found it as taken lets a later
+    check of the same taking compare with the entries it found (held until the last load under
+    way ends: no module is kept alive past it)."""
     with _LOADS_LOCK:
         _LOADS[0] += 1
     try:
@@ -107,7 +122,7 @@ def looked_at_once() -> Iterator[None]:
         with _LOADS_LOCK:
             _LOADS[0] -= 1
             if not _LOADS[0]:
-                _LOOKED[0] = None
+                _LOOKED.clear()
 
 
 class ModulesSnapshot:
@@ -129,15 +144,21 @@ class ModulesSnapshot:
     def names(self) -> list[str]:
         """``sys.modules``' names as taken (``[]`` once forgotten, or an entry taken is gone)."""
         taken = self._taken
-        return taken.names if taken is not None and taken.whole else []
+        return taken.names if taken is not None and taken.intact() else []
 
     def take(self, names: list[str], values: list[Any]) -> None:
         """Remember ``names`` and ``values``: ``sys.modules``' keys and values, read together."""
         newest = _NEWEST[0]
-        if newest is not None and newest.holds(names, values):
-            self._taken = newest
+        for whole in (newest, newest.base if newest is not None else None):
+            # the newest taking (or the one it added to) holding the same, or fewer: a scope's entry adds
+            # its stand-ins to what the load's walk of the host's modules took
+            if whole is not None and whole.base is None and whole.whole and len(whole.names) <= len(names) \
+                    and names[:len(whole.names)] == whole.names and whole.entries(values[:len(whole.names)]):
+                self._taken = whole if len(whole.names) == len(names) else _Taken(names, values, whole)
+                break
         else:
-            self._taken = _NEWEST[0] = _Taken(names, values)
+            self._taken = _Taken(names, values)
+        _NEWEST[0] = self._taken
 
     def forget(self) -> None:
         self._taken = None
@@ -146,20 +167,15 @@ class ModulesSnapshot:
         """``sys.modules``' entries, in its order, when it holds the same names with the same entries
         (by identity) as when taken; ``None`` when anything differs."""
         taken = self._taken
-        if taken is None or not taken.whole:
+        if taken is None or not taken.intact():
             return None
         modules = sys.modules
         names = taken.names
         if len(modules) != len(names) or not names:
             return None
         values = list(modules.values())
-        looked = _LOOKED[0]
-        if looked is not None and looked[0] is taken:  # (found as taken in this load: its entries held alive)
-            same = len(values) == len(looked[1]) and all(map(operator.is_, values, looked[1]))
-        else:
-            same = all(map(operator.is_, values, map(operator.call, taken.refs)))
-        if same and list(modules) == names:
+        if taken.entries(values) and list(modules) == names:
             if _LOADS[0]:
-                _LOOKED[0] = (taken, values)
+                _LOOKED[taken] = values
             return values
         return None
