@@ -86,14 +86,14 @@ class _Taken:
         """Whether ``values`` (``sys.modules``' entries, as many as taken) are the ones taken, by
         identity: compared with those a check in this load found (held), else read through the
         weak references."""
+        looked = _LOOKED.get(self)
+        if looked is not None:  # (this load found it so: those entries are held alive)
+            return len(values) == len(looked) and all(map(operator.is_, values, looked))
         base, at = self.base, 0
         if base is not None:
             at = len(base.names)
             if not base.entries(values[:at]):
                 return False
-        looked = _LOOKED.get(self)
-        if looked is not None:  # (this load found it so: those entries are held alive)
-            return len(values) == len(looked) and all(map(operator.is_, values, looked))
         rest = values[at:] if at else values
         return len(rest) == len(self.refs) and all(map(operator.is_, rest, map(operator.call, self.refs)))
 
@@ -176,6 +176,8 @@ class ModulesSnapshot:
         values = list(modules.values())
         if taken.entries(values) and list(modules) == names:
             if _LOADS[0]:
-                _LOOKED[taken] = values
+                with _LOADS_LOCK:  # (not past the end of the last load under way: it keeps nothing alive)
+                    if _LOADS[0]:
+                        _LOOKED[taken] = values
             return values
         return None
