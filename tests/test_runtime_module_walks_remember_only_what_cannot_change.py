@@ -93,13 +93,18 @@ async def test_a_module_whose_spec_moves_into_the_project_is_refused_at_the_next
         sys.modules.pop("outside_helper", None)
 
 
+class _Held:
+    pass
+
+
 @pytest.mark.asyncio
 async def test_the_walks_keep_no_module_alive(tmp_path):
     module = types.ModuleType("gone_module")
     module.__file__ = f"{sys.prefix}/lib/site-packages/gone_module.py"
     _locate(module, module.__file__)
+    module.held = _Held()  # what its namespace holds is let go with it too
     sys.modules["gone_module"] = module
-    gone = weakref.ref(module)
+    gone, held = weakref.ref(module), weakref.ref(module.held)
     try:
         worker = load_worker(one_file_worker(tmp_path, ANSWERING))
         assert await (await worker.fetch("/")).text() == "up"
@@ -107,7 +112,7 @@ async def test_the_walks_keep_no_module_alive(tmp_path):
         del sys.modules["gone_module"]
     del module
     gc.collect()
-    assert gone() is None
+    assert gone() is None and held() is None
 
 
 def test_a_module_replaced_under_its_name_by_a_test_module_is_the_hosts_at_the_next_walk(tmp_path):
