@@ -259,3 +259,19 @@ async def test_a_module_given_another_class_runs_none_of_its_code_at_the_next_lo
         assert ran == []
     finally:
         sys.modules.pop("outside_helper", None)
+
+
+def test_a_library_module_gone_lets_its_namespace_go(tmp_path):
+    # the walk holds a library module's namespace to check its __file__ at the next load: not past the module
+    module = types.ModuleType("gone_library")
+    module.__file__ = f"{sys.prefix}/lib/site-packages/gone_library/sub.py"
+    module.held = _Held()
+    sys.modules["gone_library.sub"] = module  # (a submodule: the scope's index of top-level modules leaves it out)
+    held = weakref.ref(module.held)
+    try:
+        note_host_modules((str(tmp_path) + "/",), lambda _m: False)
+    finally:
+        del sys.modules["gone_library.sub"]
+    del module
+    gc.collect()
+    assert held() is None
