@@ -7,6 +7,7 @@ remembered is not kept alive by them."""
 from __future__ import annotations
 
 import gc
+import importlib
 import importlib.machinery
 import sys
 import types
@@ -92,13 +93,18 @@ async def test_a_module_whose_spec_moves_into_the_project_is_refused_at_the_next
         sys.modules.pop("outside_helper", None)
 
 
+class _Held:
+    pass
+
+
 @pytest.mark.asyncio
 async def test_the_walks_keep_no_module_alive(tmp_path):
     module = types.ModuleType("gone_module")
     module.__file__ = f"{sys.prefix}/lib/site-packages/gone_module.py"
     _locate(module, module.__file__)
+    module.held = _Held()  # what its namespace holds is let go with it too
     sys.modules["gone_module"] = module
-    gone = weakref.ref(module)
+    gone, held = weakref.ref(module), weakref.ref(module.held)
     try:
         worker = load_worker(one_file_worker(tmp_path, ANSWERING))
         assert await (await worker.fetch("/")).text() == "up"
@@ -106,7 +112,7 @@ async def test_the_walks_keep_no_module_alive(tmp_path):
         del sys.modules["gone_module"]
     del module
     gc.collect()
-    assert gone() is None
+    assert gone() is None and held() is None
 
 
 def test_a_module_replaced_under_its_name_by_a_test_module_is_the_hosts_at_the_next_walk(tmp_path):
@@ -191,3 +197,81 @@ async def test_a_module_without_a_location_whose_file_moves_into_the_project_is_
             await worker.fetch("/")
     finally:
         sys.modules.pop("outside_helper", None)
+
+
+@pytest.mark.asyncio
+async def test_a_module_reloaded_from_the_project_as_the_newest_entry_is_refused_at_the_next_load(tmp_path):
+    # importlib.reload gives the module a new spec and puts its name back where it was when it was the
+    # newest: sys.modules' names, size and entries unchanged; its new spec alone tells
+    project = one_file_worker(tmp_path / "p", ENTRY)
+    (project / "outside_helper.py").write_text('WORD = "outside"\n')
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "outside_helper.py").write_text('WORD = "outside"\n')
+    sys.path.insert(0, str(elsewhere))
+    try:
+        import outside_helper
+    finally:
+        sys.path.remove(str(elsewhere))  # (else the Worker would import it from there too)
+    try:
+        for _ in range(2):  # (the second load with sys.modules as the first left it)
+            sys.modules["outside_helper"] = sys.modules.pop("outside_helper")  # the newest entry
+            answer = await load_worker(project).fetch("/")
+            assert (answer.status, await answer.text()) == (200, "outside")
+        sys.path.insert(0, str(project))
+        names = list(sys.modules)
+        try:
+            importlib.reload(outside_helper)
+        finally:
+            sys.path.remove(str(project))
+        assert list(sys.modules) == names and outside_helper.__file__ == str(project / "outside_helper.py")
+        worker = load_worker(project)
+        with pytest.raises(ModuleNotFoundError, match="outside_helper"):
+            await worker.fetch("/")
+    finally:
+        sys.modules.pop("outside_helper", None)
+
+
+@pytest.mark.asyncio
+async def test_a_module_given_another_class_runs_none_of_its_code_at_the_next_load(tmp_path):
+    # a module the walks remembered, its __class__ then one whose attributes run code (a lazily
+    # loaded module's, a module with properties): the next load's checks read none of them
+    project, helper = _project_beside_a_helper_seen_elsewhere(tmp_path)
+    ran = []
+
+    class Watched(types.ModuleType):
+        def __getattribute__(self, name):
+            ran.append(name)
+            return super().__getattribute__(name)
+
+        @property
+        def __spec__(self):  # type: ignore[override]
+            ran.append("__spec__ property")
+            return None
+
+    try:
+        for _ in range(2):
+            answer = await load_worker(project).fetch("/")
+            assert (answer.status, await answer.text()) == (200, "outside")
+        helper.__class__ = Watched
+        ran.clear()
+        load_worker(one_file_worker(tmp_path / "q", ANSWERING))
+        assert ran == []
+    finally:
+        sys.modules.pop("outside_helper", None)
+
+
+def test_a_library_module_gone_lets_its_namespace_go(tmp_path):
+    # the walk holds a library module's namespace to check its __file__ at the next load: not past the module
+    module = types.ModuleType("gone_library")
+    module.__file__ = f"{sys.prefix}/lib/site-packages/gone_library/sub.py"
+    module.held = _Held()
+    sys.modules["gone_library.sub"] = module  # (a submodule: the scope's index of top-level modules leaves it out)
+    held = weakref.ref(module.held)
+    try:
+        note_host_modules((str(tmp_path) + "/",), lambda _m: False)
+    finally:
+        del sys.modules["gone_library.sub"]
+    del module
+    gc.collect()
+    assert held() is None

@@ -18,7 +18,6 @@ An editable install elsewhere stays a library.
 from __future__ import annotations
 
 import functools
-import operator
 import os
 import sys
 import weakref
@@ -73,7 +72,7 @@ def note_host_modules(folders: tuple[str, ...], owned: Callable[[ModuleType], bo
     (``owned``) nor a library's, and a test module or conftest or under one of ``folders``
     (the project's and the module root, each ending in a separator)."""
     values = _WALKED.current()
-    if values is not None and _never_hosts_kept(values):
+    if values is not None and _never_hosts_kept():
         # sys.modules as the last walk left it, and no library's module given another __file__ since:
         # only the modules it could not settle are judged again (the folders are this load's)
         settled = True
@@ -92,8 +91,9 @@ def note_host_modules(folders: tuple[str, ...], owned: Callable[[ModuleType], bo
         elif verdict is _NEVER:
             never.append(index)
     _UNSETTLED[:] = unsettled
-    _NEVER_AT[:] = [operator.itemgetter(*never) if len(never) > 1 else (lambda values: tuple(values[i] for i in never)),
-                    [values[i].__dict__.get("__file__") for i in never]]
+    # (each a plain module: its __dict__ read as _judge read it)
+    namespaces = [values[i].__dict__ for i in never]
+    _NEVER_AT[:] = [namespaces, [held.get("__file__") for held in namespaces]]
     _WALKED.take(names, values)
 
 
@@ -101,17 +101,23 @@ def note_host_modules(folders: tuple[str, ...], owned: Callable[[ModuleType], bo
 _WALKED = ModulesSnapshot()
 #: where the modules that walk could not settle (neither the host's for good nor a library's) are in it
 _UNSETTLED: list[int] = []
-#: its plain modules remembered as never the host's: a getter of them from sys.modules' values, their __file__s then
-_NEVER_AT: list[Any] = [lambda values: (), []]
+#: its plain modules remembered as never the host's: their namespaces (a module's for life; let go
+#: with it: ``None`` once one of those in :data:`_NEVER_HOSTS` is gone), their __file__s then
+_NEVER_AT: list[Any] = [[], []]
 _NEVER = "never"
 _HOSTS = "host"
 
 
-def _never_hosts_kept(values: list[Any]) -> bool:
-    """Whether each module the last walk remembered as never the host's keeps its ``__file__`` ."""
-    getter, files = _NEVER_AT
-    for module, file in zip(getter(values), files):  # (a loop: quicker than map here)
-        if type(module) is not ModuleType or module.__dict__.get("__file__") is not file:
+def _never_hosts_kept() -> bool:
+    """Whether each module the last walk remembered as never the host's keeps its ``__file__``
+    (``sys.modules``' entries being the walk's): read in its namespace, held since the walk, not
+    through the module (scan66: one cold cache line fewer a module; a ``__class__`` given to it
+    later runs nothing here, and :func:`_judge` would read the same namespace)."""
+    namespaces, files = _NEVER_AT
+    if namespaces is None:
+        return False
+    for names, file in zip(namespaces, files):  # (a loop: quicker than map here)
+        if names.get("__file__") is not file:
             return False
     return True
 
@@ -217,4 +223,5 @@ def _defining_namespace(cls: type, named: list[ModuleType]) -> dict[str, object]
 
 def _forget(key: int, _ref: object) -> None:
     _NEVER_HOSTS.pop(key, None)
+    _NEVER_AT[:] = [None, []]  # (its namespace may be among those held: let go, the next load walks again)
 

@@ -120,6 +120,7 @@ from workers_env.runtime.events import (
 )
 from workers_env.runtime.filesystem import install_upload_check
 from workers_env.runtime.hostmodules import note_host_modules
+from workers_env.runtime.moduledicts import looked_at_once
 from workers_env.runtime.pthfiles import process_pth_files
 from workers_env.runtime.queuedelivery import QueueDelivery, deliver_pending
 from workers_env.runtime.jsbase import JsProxy
@@ -2059,7 +2060,8 @@ def reload_worker(env: Any) -> Worker:
 
 
 def _load(env: Any, *, announce: bool) -> Worker:
-    with one_load() as done_reading:  # the project's files read once for the load's questions, afresh on the next
+    # the project's files read once for the load's questions, afresh on the next; sys.modules' walks share a look
+    with one_load() as done_reading, looked_at_once():
         return _loading(env, announce, done_reading)
 
 
