@@ -60,6 +60,9 @@ for i in range(total - len(sys.modules)):
 ENTRY = ("import asyncio\nfrom workers import Response, WorkerEntrypoint\n"
          "class Default(WorkerEntrypoint):\n    async def fetch(self, request):\n        return Response('x')\n")
 base = pathlib.Path(tempfile.mkdtemp())
+import atexit, shutil  # (both folders go with the probe: each run of it left two behind)
+atexit.register(shutil.rmtree, fake, True)
+atexit.register(shutil.rmtree, base, True)
 folders = [one_file_worker(base / f"p{i}", ENTRY) for i in range(count + 3)]
 old = time.time() - 3600
 for folder in folders:  # (settled folders: a step reads the listing again only while it is 2 s young)
