@@ -456,6 +456,12 @@ def _pow10_list() -> list[float]:
     return _pow10().tolist()  # type: ignore[no-any-return]
 
 
+def _shortest(value: np.float32) -> float:
+    """The shortest decimal that round-trips float32 ``value``, by numpy's exact printing: the
+    fallback of :func:`float32_decimals` where the powers of ten are inexact in float64."""
+    return float(numpy().format_float_positional(value, unique=True, trim="-"))
+
+
 def float32_decimals(row: np.ndarray) -> list[int | float]:
     """Float32 values as the shortest decimals that round-trip, as JS prints them.
 
@@ -494,7 +500,7 @@ def float32_decimals(row: np.ndarray) -> list[int | float]:
         out[hit] = cand[hit]
         todo &= ~hit
     for i in np.flatnonzero(todo | slow):  # extreme exponents: exact per-element fallback
-        out[i] = float(np.format_float_positional(f32[i], unique=True, trim="-"))
+        out[i] = _shortest(f32[i])
     values = out.tolist()
     whole = (out == np.floor(out)) & (np.abs(out) <= MAX_SAFE_INTEGER)
     if whole.any():
@@ -530,7 +536,7 @@ def _few_float32_decimals(x: np.ndarray) -> list[int | float]:
         for p in range(1, 10):
             shift = p - 1 - exp10
             if not -22 <= shift <= 22:  # powers of ten past 1e22 are inexact in float64
-                v = float(np.format_float_positional(np.float32(v), unique=True, trim="-"))
+                v = _shortest(np.float32(v))
                 break
             if shift >= 0:
                 m = pow10[shift]
@@ -545,7 +551,7 @@ def _few_float32_decimals(x: np.ndarray) -> list[int | float]:
             except OverflowError:  # beyond float32's range: not this value
                 pass
         else:  # no p matched (never seen: 9 digits always round-trip a float32)
-            v = float(np.format_float_positional(np.float32(v), unique=True, trim="-"))
+            v = _shortest(np.float32(v))
         values.append(int(v) if v == math.floor(v) and abs(v) <= MAX_SAFE_INTEGER else v)
     return values
 

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import Any
 from types import FunctionType, ModuleType
 
-from workers_env.runtime.moduledicts import ModulesSnapshot, held_attribute, held_names
+from workers_env.runtime.moduledicts import ModulesSnapshot, held_attribute, held_names, namespaces_keep
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["HOST_NAMESPACES", "INTERPRETER_FOLDERS", "is_the_hosts", "note_host_modules"]
@@ -110,16 +110,9 @@ _HOSTS = "host"
 
 def _never_hosts_kept() -> bool:
     """Whether each module the last walk remembered as never the host's keeps its ``__file__``
-    (``sys.modules``' entries being the walk's): read in its namespace, held since the walk, not
-    through the module (scan66: one cold cache line fewer a module; a ``__class__`` given to it
-    later runs nothing here, and :func:`_judge` would read the same namespace)."""
-    namespaces, files = _NEVER_AT
-    if namespaces is None:
-        return False
-    for names, file in zip(namespaces, files):  # (a loop: quicker than map here)
-        if names.get("__file__") is not file:
-            return False
-    return True
+    (``sys.modules``' entries being the walk's): read in its namespace, held since the walk
+    (:func:`_judge` would read the same namespace)."""
+    return namespaces_keep(_NEVER_AT[0], _NEVER_AT[1], "__file__")
 
 
 def _judge(module: Any, folders: tuple[str, ...], owned: Callable[[ModuleType], bool]) -> str | None:

@@ -58,7 +58,7 @@ from workers_env.runtime.eras import MAIN_ONLY_SINCE
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.hostmodules import is_the_hosts
 from workers_env.runtime.jsbase import JsProxy
-from workers_env.runtime.moduledicts import ModulesSnapshot, held_attribute, held_back
+from workers_env.runtime.moduledicts import ModulesSnapshot, held_attribute, held_back, namespaces_keep
 from workers_env.runtime.modulespecs import StandinFinder
 from workers_env.runtime.standins import external_submodule, standin_modules
 from workers_env.runtime.sessionpaths import SESSION
@@ -425,18 +425,10 @@ class _TopPlaces:
 
     def _same_specs(self) -> bool:
         """Whether each module whose places are kept keeps its spec (``sys.modules``' entries being the
-        snapshot's): read from its namespace, held since :meth:`_index` (scan66). The module itself is
-        not read: its namespace is its for life (a module's ``__dict__`` cannot be replaced), a
-        ``__class__`` given to it later runs nothing here, and its places are read from that namespace
-        whatever its class (:func:`_module_places`); one module fewer to bring in from memory each, a
-        third of the check's time in a collected suite, where the 1,600 test modules' are cold."""
+        snapshot's): read from its namespace, held since :meth:`_index` (its places are read from that
+        namespace whatever its class: :func:`_module_places`)."""
         held = self._held
-        if held is None:
-            return False
-        for names, spec in zip(*held):  # (a loop: quicker than map here)
-            if names.get("__spec__") is not spec:
-                return False
-        return True
+        return held is not None and namespaces_keep(held[0], held[1], "__spec__")
 
     def _dropped(self, _ref: object) -> None:  # (a module kept is gone: its namespace is let go with it)
         self._held = None

@@ -23,8 +23,9 @@ __all__ = ["iter_ndjson_vectors", "iter_numbered_vectors", "iter_sized_vectors",
 _DECODER = json.JSONDecoder(parse_int=json_int)
 # its scanner (C's; what its decode calls after its whitespace checks): the value at a position
 # and where it ends (typeshed does not list the attribute)
-_CHUNK = 1 << 20
 _SCAN: Callable[[str, int], tuple[Any, int]] = cast(Any, _DECODER).scan_once
+# how much of a vectors file is read at once (split at line feeds: _line_lists)
+_CHUNK = 1 << 20
 
 
 def iter_numbered_vectors(path: str | PathLike[str]) -> Iterator[tuple[int, dict[str, Any]]]:
