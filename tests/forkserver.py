@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from pathlib import Path
 from typing import Any
 
 #: what a dev start imports whatever the project (dev.py's own imports and its ``_run``'s):
@@ -286,6 +287,16 @@ def _stop() -> None:
         listener.close()
         if client not in _clients.values():
             client.stop()
+
+
+def module_folder(folder: Any, name: str, text: str) -> Path:
+    """``folder`` (made if missing) holding module ``name`` of ``text``: a ``python -m name`` start
+    with it as the working folder is forked (a ``python -c`` start never is), a process of its own
+    all the same."""
+    place = Path(folder)
+    place.mkdir(exist_ok=True)
+    (place / f"{name}.py").write_text(text)
+    return place
 
 
 def socket_place(folder: Any) -> str:

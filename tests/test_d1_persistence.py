@@ -115,18 +115,10 @@ WRITER = textwrap.dedent(
 )
 
 
-def _runner(folder: Path, name: str, text: str) -> Path:
-    """``folder`` holding module ``name`` (``text``): a ``python -m name`` start run there is forked
-    from the tests' fork server (tests/forkserver.py), a process of its own all the same."""
-    folder.mkdir(exist_ok=True)
-    (folder / f"{name}.py").write_text(text)
-    return folder
-
-
 def _writer(root: Path, state: Path, tag: str) -> subprocess.Popen[str] | forkserver.Forked:
     return forkserver.popen([sys.executable, "-m", "d1_writer", str(root), str(state), tag],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=SUBPROCESS_ENV,
-                            cwd=_runner(state.parent / "runner", "d1_writer", WRITER))
+                            cwd=forkserver.module_folder(state.parent / "runner", "d1_writer", WRITER))
 
 
 def _acks(proc: subprocess.Popen[str] | forkserver.Forked, n: int) -> int:
@@ -191,7 +183,7 @@ async def test_a_live_env_sees_another_process_commit(project, tmp_path):
                   "e=load_env(sys.argv[1], persist_to=sys.argv[2])\n"
                   "asyncio.run(e.DB.prepare('INSERT INTO notes VALUES (42)').run())\n")
         done = forkserver.run([sys.executable, "-m", "d1_insert", str(root), str(state)], env=SUBPROCESS_ENV, timeout=60,
-                              capture_output=True, text=True, cwd=_runner(tmp_path / "runner", "d1_insert", script))
+                              capture_output=True, text=True, cwd=forkserver.module_folder(tmp_path / "runner", "d1_insert", script))
         assert done.returncode == 0, done.stderr
         assert await env.DB.prepare("SELECT a FROM notes").first("a") == 42
 

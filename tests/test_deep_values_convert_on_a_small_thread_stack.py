@@ -102,9 +102,8 @@ def outcomes(project: Path) -> dict[str, tuple[int, str, str]]:
     a case whose child went on past it; a crash's status for the case it was running (and the
     cases after it are run again in a new child); a child that fails between or after its cases
     fails every case it ran. Each child finishes at least one case, so this ends."""
-    runner = project.parent / "runner"  # (the child: python -m of CHILD, forked from the tests' fork server)
-    runner.mkdir(exist_ok=True)
-    (runner / "deep_values_child.py").write_text(textwrap.dedent(CHILD))
+    # (the child: python -m of CHILD, forked from the tests' fork server)
+    runner = forkserver.module_folder(project.parent / "runner", "deep_values_child", textwrap.dedent(CHILD))
     paths = [f"/{case}/{kind}" for case in CASES for kind in KINDS]
     found: dict[str, tuple[int, str, str]] = {}
     while pending := [path for path in paths if path not in found]:

@@ -53,9 +53,7 @@ def test_a_replaced_workers_state_is_counted(tmp_path: Path) -> None:
     first = config.read_text()
     environ = {**os.environ, "PYTHONUNBUFFERED": "1", "WORKERS_ENV_DEV_POLL_INTERVAL": "0.05"}
     environ.pop("CLOUDFLARE_ENV", None)
-    runner = tmp_path / "runner"
-    runner.mkdir()
-    (runner / "close_hangs.py").write_text(RUN)
+    runner = forkserver.module_folder(tmp_path / "runner", "close_hangs", RUN)
     proc = forkserver.popen([sys.executable, "-m", "close_hangs", "dev", str(project), "--ip", "127.0.0.1",
                              "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ,
                             cwd=runner)

@@ -32,9 +32,7 @@ def test_a_host_name_the_resolver_refuses_leaves_the_loopback_address(tmp_path: 
     port = free_port()
     environ = {**os.environ, "PYTHONUNBUFFERED": "1"}
     environ.pop("CLOUDFLARE_ENV", None)
-    runner = tmp_path / "runner"
-    runner.mkdir()
-    (runner / "no_getifaddrs.py").write_text(RUN.format(host="a" * 70 + ".example"))
+    runner = forkserver.module_folder(tmp_path / "runner", "no_getifaddrs", RUN.format(host="a" * 70 + ".example"))
     proc = forkserver.popen([sys.executable, "-m", "no_getifaddrs", "dev", str(project), "--ip", "0.0.0.0",
                              "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env=environ, cwd=runner)

@@ -37,9 +37,7 @@ sys.exit(main(sys.argv[1:]))
 def _run(project: Path, body: str, signals: list[int]) -> tuple[int, str, str]:
     environ = {**os.environ, "PYTHONUNBUFFERED": "1"}
     environ.pop("CLOUDFLARE_ENV", None)
-    runner = project.parent / "runner"
-    runner.mkdir()
-    (runner / "close_fails.py").write_text(RUN.format(body=body))
+    runner = forkserver.module_folder(project.parent / "runner", "close_fails", RUN.format(body=body))
     proc = forkserver.popen([sys.executable, "-m", "close_fails", "dev", str(project), "--ip", "127.0.0.1",
                              "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environ,
                             cwd=runner)

@@ -52,9 +52,7 @@ WRITER = textwrap.dedent(
 
 def _writer(root: Path, tag: str, batches: int) -> subprocess.Popen[str] | forkserver.Forked:
     """A process running :data:`WRITER` (``python -m`` of it, forked from the tests' fork server)."""
-    folder = root.parent / f"{root.name}-writer"
-    folder.mkdir(exist_ok=True)
-    (folder / "state_writer.py").write_text(WRITER)
+    folder = forkserver.module_folder(root.parent / f"{root.name}-writer", "state_writer", WRITER)
     return forkserver.popen(
         [sys.executable, "-m", "state_writer", str(root), tag, str(batches)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=SUBPROCESS_ENV, cwd=folder,

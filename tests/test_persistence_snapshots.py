@@ -152,9 +152,7 @@ def test_writes_after_the_snapshot_by_a_process_that_never_closed_are_caught_up(
     with open_state(tmp_path) as store:
         asyncio.run(VectorizeBinding(store.open_index("idx", DEFINITION)).upsert(_vectors(0, 40, "a")))
     env = {**os.environ, "PYTHONPATH": str(Path(workers_env.__file__).resolve().parents[1])}
-    runner = tmp_path / "runner"  # (python -m of a module there: forked from the tests' fork server)
-    runner.mkdir()
-    (runner / "killed_writer.py").write_text(KILLED_WRITER)
+    runner = forkserver.module_folder(tmp_path / "runner", "killed_writer", KILLED_WRITER)  # (python -m of it: forked)
     done = forkserver.run([sys.executable, "-m", "killed_writer", str(tmp_path)], env=env, cwd=runner, timeout=60,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
