@@ -57,6 +57,7 @@ distributions (tests/plugin_distributions.py).
 from __future__ import annotations
 
 import compileall
+import contextlib
 import fnmatch
 import gc
 import os
@@ -69,6 +70,7 @@ import _pytest.config
 import _pytest.pytester
 import _pytest.terminal
 import _pytest.tmpdir
+import constants_cache
 import numbered_tmp
 import plugin_distributions
 import pluggy._manager
@@ -114,6 +116,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             rewrite_cache.prewrite(_pytest.assertion.rewrite, hook,
                                    rewrite_cache.unwritten(_test_modules(config), _pytest.assertion.rewrite.PYC_TAIL),
                                    cores)
+        _CONSTANTS[0] = constants_cache.prewrite(Path(workers_env.__file__).parent)  # (runs while they start)
+
+
+#: the controller's forked writer of hypothesis' constants cache (tests/constants_cache.py), reaped at the end
+_CONSTANTS: list[int | None] = [None]
 
 
 def _test_modules(config: pytest.Config) -> list[Path]:
@@ -154,6 +161,10 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):  #
 
 @pytest.hookimpl(trylast=True)  # after the other plugins' own finishing; before xdist's report
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _CONSTANTS[0] is not None:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(_CONSTANTS[0], 0)  # (long done: it ran while the workers collected)
+        _CONSTANTS[0] = None
     gc.unfreeze()
     for _ in range(5):  # pytest's count: a finalizer can leave more garbage
         if not gc.collect():
