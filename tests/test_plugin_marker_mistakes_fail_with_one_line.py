@@ -5,8 +5,11 @@ ran with the wrong config, unseeded) or ending in a TypeError from workers-env's
 
 from __future__ import annotations
 
+import re
+import sys
 import textwrap
 
+import forkserver
 import pytest
 
 WRANGLER = """\
@@ -62,12 +65,14 @@ CASES = {
 }
 
 
+PYPROJECT = ('[tool.workers-env.indexes.docs]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n'
+             '[tool.pytest.ini_options]\nasyncio_default_fixture_loop_scope = "function"\n')
+
+
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
     pytester.makefile(".toml", wrangler=WRANGLER)
-    pytester.path.joinpath("pyproject.toml").write_text(
-        '[tool.workers-env.indexes.docs]\ndimensions = 3\nmetric = "cosine"\nversion = "v2"\n'
-        '[tool.pytest.ini_options]\nasyncio_default_fixture_loop_scope = "function"\n')
+    pytester.path.joinpath("pyproject.toml").write_text(PYPROJECT)
     return pytester
 
 
@@ -75,15 +80,34 @@ def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
     return pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", *args)
 
 
+@pytest.fixture(scope="module")
+def every_mistake(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The output of one pytest run (a ``python -m pytest`` the suite's fork server starts) over a
+    project of one test for each of ``CASES``, ``test_N`` with the Nth mistake: each test's mistake
+    is its own marker's, read as its setup starts (a pytester run for each was ~0.12 s of CPU, 2 s
+    for all; this run ~1 s, its plugins but this one and pytest-asyncio left out: anyio's imports
+    trio, pytest-benchmark's runs git)."""
+    folder = tmp_path_factory.mktemp("marker_mistakes")
+    (folder / "wrangler.toml").write_text(WRANGLER)
+    (folder / "pyproject.toml").write_text(PYPROJECT)
+    (folder / "test_mark.py").write_text("import pytest\n" + "".join(
+        f"\n\n@pytest.mark.{mark}\ndef test_{n}(env):\n    pass\n" for n, mark in enumerate(CASES)))
+    done = forkserver.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:hypothesispytest",
+                           "-p", "no:anyio", "-p", "no:benchmark"],
+                          cwd=folder, capture_output=True, text=True, timeout=120)
+    assert done.returncode == pytest.ExitCode.TESTS_FAILED, done.stdout + done.stderr
+    return done.stdout
+
+
 @pytest.mark.parametrize("mark", list(CASES))
-def test_a_marker_mistake_fails_the_test_naming_the_marker(project: pytest.Pytester, mark: str) -> None:
-    says = CASES[mark]
-    project.makepyfile(test_mark=f"import pytest\n\n@pytest.mark.{mark}\ndef test_it(env):\n    pass\n")
-    result = run(project)
-    result.assert_outcomes(errors=1)
-    out = result.stdout.str()
-    assert f"workers-env: {says}" in out, out
-    report = out.split("short test summary")[0]
+def test_a_marker_mistake_fails_the_test_naming_the_marker(every_mistake: str, mark: str) -> None:
+    says, n = CASES[mark], list(CASES).index(mark)
+    out = every_mistake
+    assert re.search(rf"^=+ {len(CASES)} errors in ", out, re.M), out  # each test an error, none passed
+    assert f"ERROR test_mark.py::test_{n} - " in out, out
+    start = out.index(f"_ ERROR at setup of test_{n} _")
+    report = re.split(r"\n(?:_{3,}|={3,}) ", out[start:], maxsplit=1)[0]  # this test's report alone
+    assert f"workers-env: {says}" in report, report
     assert "pytest_plugin.py" not in report and "TypeError" not in report  # the message alone, not our frames
 
 

@@ -58,9 +58,12 @@ def typed(value: Any) -> Any:
 @pytest.fixture
 def run() -> Iterator[Any]:
     """One event loop for a test's hundreds of queries (an ``asyncio.run`` each made and closed a
-    loop per query: 60% of the test's time), each query still run to its end alone."""
+    loop per query: 60% of the test's time), each query still run to its end alone: the loop's
+    ``run_until_complete``, not ``Runner.run``, which swaps the SIGINT handler in and out for each
+    call (on Python 3.11 ``signal.signal`` looking the handler it returns up as an enum member and
+    formatting the task's repr for the miss: a quarter of the test's time)."""
     with asyncio.Runner() as runner:
-        yield runner.run
+        yield runner.get_loop().run_until_complete
 
 
 def outcome(run: Any, coro: Any) -> Any:
