@@ -17,11 +17,17 @@ from workers_env.vectorize.persistent import open_state
 LIMIT = 104_857_600
 
 
-def _line(vector_id: str, size: int) -> tuple[bytes, bytes, bytes]:
-    """One vector's NDJSON line of exactly ``size`` bytes (padded with spaces), in three parts
-    written one after the other (not joined first: a line here is 50 MB, copied at each join)."""
+#: the padding, written a block at a time: a line here is 50 MB, and a padding made whole for each
+#: line (``b" " * size``) cost more CPU than the write itself (0.16-0.33 s -> 0.04 s a 100 MB file)
+_SPACES = b" " * (1 << 20)
+
+
+def _line(vector_id: str, size: int) -> list[bytes]:
+    """One vector's NDJSON line of exactly ``size`` bytes (padded with spaces), in parts written
+    one after the other (not joined first: a line here is 50 MB, copied at each join)."""
     head = b'{"id": "' + vector_id.encode() + b'", "values": [1, 0]'
-    return head, b" " * (size - len(head) - 1), b"}"
+    blocks, rest = divmod(size - len(head) - 1, len(_SPACES))
+    return [head, *[_SPACES] * blocks, _SPACES[:rest], b"}"]
 
 
 def _file(path: Path, sizes: list[int]) -> Path:
