@@ -9,7 +9,9 @@ kept here sorted (those under a folder lie together) and brought up to date from
 since: a dict keeps insertion order, so every entry added lies after the newest one seen whose
 finder ``importlib.invalidate_caches()`` keeps, which stays in its place unless it was taken out
 (its finder object then differs, or it is gone). Entries taken out show as a count smaller than
-expected; the keys are then read again whole.
+expected; the keys are then read again whole. While nothing was added or taken out (the newest
+entry still the one seen, the count the same: a request's first step, in O(1)), the answer for the
+same folders is the one given last.
 """
 
 from __future__ import annotations
@@ -33,11 +35,13 @@ class _Keys:
         self.known: set[Any] = set()
         self.sorted: list[str] = []
         self.anchor: tuple[Any, Any] | None = None  # (key, finder): the newest entry that stays in place
+        self.found: dict[tuple[str, ...], tuple[str, ...]] = {}  # prefixes -> keys, while the keys are the same
         self.lock = threading.Lock()
 
     def _read_whole(self, cache: dict[Any, Any]) -> None:
         keys = list(cache)
         self.cache = cache
+        self.found.clear()
         self.known = set(keys)
         self.sorted = sorted(key for key in keys if isinstance(key, str))
         self.anchor = None
@@ -76,6 +80,8 @@ class _Keys:
             return False
         if len(cache) != len(self.known) + len(added):  # some taken out
             return False
+        if added:
+            self.found.clear()
         for each in added:
             self.known.add(each)
             if isinstance(each, str):
@@ -84,10 +90,21 @@ class _Keys:
             self.anchor = anchor
         return True
 
-    def under(self, prefixes: tuple[str, ...]) -> list[str]:
+    def _same(self, cache: dict[Any, Any]) -> bool:
+        """Whether nothing was added or taken out since the last look (in O(1): the newest entry
+        is still the anchor, in its place, and the count is the same)."""
+        anchor = self.anchor
+        return (anchor is not None and cache is self.cache and len(cache) == len(self.known)
+                and next(reversed(cache), _MISSING) == anchor[0] and cache.get(anchor[0], _MISSING) is anchor[1])
+
+    def under(self, prefixes: tuple[str, ...]) -> tuple[str, ...]:
         with self.lock:
             cache = sys.path_importer_cache
-            if cache is not self.cache or not self._catch_up(cache):
+            if self._same(cache):
+                known = self.found.get(prefixes)
+                if known is not None:
+                    return known
+            elif cache is not self.cache or not self._catch_up(cache):
                 self._read_whole(cache)
             found: dict[str, None] = {}
             keys = self.sorted
@@ -96,12 +113,14 @@ class _Keys:
                 while at < len(keys) and keys[at].startswith(prefix):
                     found[keys[at]] = None
                     at += 1
-            return list(found)
+            answer = self.found[prefixes] = tuple(found)
+            return answer
 
     def drop(self, key: str) -> None:
         with self.lock:
             if sys.path_importer_cache.pop(key, _MISSING) is _MISSING or sys.path_importer_cache is not self.cache:
                 return
+            self.found.clear()
             if key in self.known:
                 self.known.discard(key)
                 at = bisect.bisect_left(self.sorted, key)
@@ -114,7 +133,7 @@ class _Keys:
 _KEYS = _Keys()
 
 
-def entries_under(*prefixes: str) -> list[str]:
+def entries_under(*prefixes: str) -> tuple[str, ...]:
     """The keys of ``sys.path_importer_cache`` that start with one of ``prefixes`` (each once)."""
     return _KEYS.under(prefixes)
 
