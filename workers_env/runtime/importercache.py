@@ -39,9 +39,9 @@ class _Keys:
         self.lock = threading.Lock()
 
     def _read_whole(self, cache: dict[Any, Any]) -> None:
+        self.found.clear()
         keys = list(cache)
         self.cache = cache
-        self.found.clear()
         self.known = set(keys)
         self.sorted = sorted(key for key in keys if isinstance(key, str))
         self.anchor = None
@@ -100,12 +100,11 @@ class _Keys:
     def under(self, prefixes: tuple[str, ...]) -> tuple[str, ...]:
         with self.lock:
             cache = sys.path_importer_cache
-            if self._same(cache):
-                known = self.found.get(prefixes)
-                if known is not None:
-                    return known
-            elif cache is not self.cache or not self._catch_up(cache):
+            if not self._same(cache) and (cache is not self.cache or not self._catch_up(cache)):
                 self._read_whole(cache)
+            known = self.found.get(prefixes)  # (cleared whenever the keys changed)
+            if known is not None:
+                return known
             found: dict[str, None] = {}
             keys = self.sorted
             for prefix in prefixes:
@@ -118,9 +117,9 @@ class _Keys:
 
     def drop(self, key: str) -> None:
         with self.lock:
+            self.found.clear()
             if sys.path_importer_cache.pop(key, _MISSING) is _MISSING or sys.path_importer_cache is not self.cache:
                 return
-            self.found.clear()
             if key in self.known:
                 self.known.discard(key)
                 at = bisect.bisect_left(self.sorted, key)
@@ -135,7 +134,14 @@ _KEYS = _Keys()
 
 def entries_under(*prefixes: str) -> tuple[str, ...]:
     """The keys of ``sys.path_importer_cache`` that start with one of ``prefixes`` (each once)."""
-    return _KEYS.under(prefixes)
+    keys = _KEYS
+    known = keys.found.get(prefixes)  # (the usual: nothing changed since; answers are cleared
+    if known is not None:  # before the keys change) -- _Keys._same, inline
+        cache, anchor = sys.path_importer_cache, keys.anchor
+        if (anchor is not None and cache is keys.cache and len(cache) == len(keys.known)
+                and next(reversed(cache), _MISSING) == anchor[0] and cache.get(anchor[0], _MISSING) is anchor[1]):
+            return known
+    return keys.under(prefixes)
 
 
 def drop_entry(key: str) -> None:
