@@ -4,6 +4,7 @@ for this checkout and another revision side by side, each in fresh processes, in
 
     python benchmarks/load_costs.py --against 7dc6db49              # CPU ms, ~1 min
     python benchmarks/load_costs.py --against 7dc6db49 --callgrind --loads 5  # instructions, ~5 min
+    python benchmarks/load_costs.py --against 7dc6db49 --history 1000  # after 1,000 loads, ~3 min
 
 The process imports ``workers_env`` and its CLI and then stands in for the rest of what a suite's
 worker process holds with made-up modules (``--modules``: each found at a
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PROBE = r'''
 import asyncio, gc, importlib.machinery, os, sys, tempfile, time, types, pathlib
-root, total, what, count = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+root, total, what, count, history = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 sys.path[:0] = [root, os.path.join(os.path.dirname(os.path.abspath(sys.argv[0])), "tests")]
 import workers_env.cli  # (what a worker process of the suite holds; the rest made up below)
 from worker_helpers import one_file_worker
@@ -64,6 +65,8 @@ import atexit, shutil  # (both folders go with the probe: each run of it left tw
 atexit.register(shutil.rmtree, fake, True)
 atexit.register(shutil.rmtree, base, True)
 folders = [one_file_worker(base / f"p{i}", ENTRY) for i in range(count + 3)]
+for i in range(history):  # --history: Workers loaded (and dropped) before, as earlier tests of the process did
+    load_worker(one_file_worker(base / f"h{i}", ENTRY))
 old = time.time() - 3600
 for folder in folders:  # (settled folders: a step reads the listing again only while it is 2 s young)
     for path in (folder, folder / "src"):
@@ -103,19 +106,19 @@ else:  # under callgrind: each operation's instructions, dumped after each reduc
 COUNTS = {"load": 1, "fetch": 5, "step": 50, "new-step": 10}
 
 
-def cpu(tree: Path, modules: int, loads: int) -> list[float]:
-    out = subprocess.run([sys.executable, "-c", PROBE, str(tree), str(modules), "cpu", str(loads)],
+def cpu(tree: Path, modules: int, loads: int, history: int) -> list[float]:
+    out = subprocess.run([sys.executable, "-c", PROBE, str(tree), str(modules), "cpu", str(loads), str(history)],
                          capture_output=True, text=True, check=True, cwd=ROOT)
     return [float(t) for t in out.stdout.split()]
 
 
-def instructions(tree: Path, modules: int, loads: int) -> list[float]:
+def instructions(tree: Path, modules: int, loads: int, history: int) -> list[float]:
     """Instructions per operation: collected only inside the ``functools.reduce`` call around each
     operation's repetitions, and dumped after each (so set-up costs nothing)."""
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=functools_reduce",
                         "--dump-after=functools_reduce", f"--callgrind-out-file={tmp}/cg.out",
-                        os.path.realpath(sys.executable), "-c", PROBE, str(tree), str(modules), "callgrind", str(loads)],
+                        os.path.realpath(sys.executable), "-c", PROBE, str(tree), str(modules), "callgrind", str(loads), str(history)],
                        capture_output=True, text=True, check=True, cwd=ROOT,
                        env={**os.environ, "PYTHONHASHSEED": "0"})
         counts = []
@@ -133,6 +136,9 @@ def main() -> int:
     parser.add_argument("--modules", type=int, default=2800, help="sys.modules' size to stand in for")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--loads", type=int, default=30)
+    parser.add_argument("--history", type=int, default=0,
+                        help="Workers the process loads (each from its own folder) before those measured: a test run's"
+                             " process has loaded thousands (~10 ms each; under --callgrind ~50x that)")
     parser.add_argument("--callgrind", action="store_true", help="count instructions instead of CPU time")
     parser.add_argument("--suite", action="store_true",
                         help="import the suite's test modules (tests/test_*.py) instead of made-up ones (+5 s a process)")
@@ -147,7 +153,7 @@ def main() -> int:
         subprocess.run(["tar", "-x", "-C", str(other)], input=archive, check=True)
         trees = {"before": other, "after": ROOT}
         if args.callgrind:
-            per = {name: instructions(tree, args.modules, args.loads) for name, tree in trees.items()}
+            per = {name: instructions(tree, args.modules, args.loads, args.history) for name, tree in trees.items()}
             for i, what in enumerate(COUNTS):
                 print(f"{what:9} instructions per operation: before {per['before'][i]:,.0f}  after {per['after'][i]:,.0f}"
                       f"  ({per['after'][i] / per['before'][i]:.2f}x)")
@@ -155,7 +161,7 @@ def main() -> int:
         runs: dict[str, list[list[float]]] = {"before": [], "after": []}
         for _ in range(args.rounds):  # interleaved: the host's noise falls on both
             for name, tree in trees.items():
-                runs[name].append(cpu(tree, args.modules, args.loads))
+                runs[name].append(cpu(tree, args.modules, args.loads, args.history))
     for i, what in enumerate(("load_worker", "trivial fetch", "step replayed", "step after an import")):
         before = statistics.median(r[i] for r in runs["before"])
         after = statistics.median(r[i] for r in runs["after"])

@@ -57,6 +57,7 @@ from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.eras import MAIN_ONLY_SINCE
 from workers_env.runtime.filesystem import done_for_the_worker
 from workers_env.runtime.hostmodules import is_the_hosts
+from workers_env.runtime.importercache import entries_under
 from workers_env.runtime.jsbase import JsProxy
 from workers_env.runtime.moduledicts import ModulesSnapshot, held_attribute, held_back, namespaces_keep
 from workers_env.runtime.modulespecs import StandinFinder
@@ -573,8 +574,8 @@ class ImportScope:
         if project is not None and self.partial and self.folder.is_relative_to(project):
             self._above = {p for p in self.folder.parents if p.is_relative_to(project) and not p.is_relative_to(self.root)}
         self._before: tuple[int, object] = (0, None)  # sys.modules' size and newest name on entry
-        self._finders: list[object] = []  # finders of the Worker's own folders, as of _finders_mark
-        self._finders_mark = -1  # sys.path_importer_cache's size when they were listed
+        # where the finders of the Worker's own folders are in sys.path_importer_cache
+        self._finder_roots = (*(str(p) for p in (self.folder, self.vendor) if p is not None), SESSION)
         #: sys.path, cwd (None: its entries are all absolute) -> indices to mask
         self._mask_plan: tuple[list[str], str | None, list[int]] | None = None
         #: ``sys.path`` entries the Worker's code added (``sys.path.insert(0, ...)`` at its top
@@ -902,15 +903,14 @@ class ImportScope:
     def _invalidate_finders(self) -> None:
         """``importlib.invalidate_caches()`` for the Worker's own folders only: a module written
         there a moment ago (within the folder's mtime granularity) imports; the process's other
-        finders keep their caches, which every request would otherwise rebuild."""
-        if self._finders_mark != len(sys.path_importer_cache):  # listed again once a folder was added
-            roots = (*(str(p) for p in (self.folder, self.vendor) if p is not None), SESSION)
-            cache = sys.path_importer_cache  # (one entry a folder any Worker imported from: the paths picked in C first)
-            finders = [cache.get(path) for path in filter(operator.methodcaller("startswith", roots), list(cache))]
-            self._finders = [finder for finder in finders if finder is not None and hasattr(finder, "invalidate_caches")]
-            self._finders_mark = len(sys.path_importer_cache)
-        for finder in self._finders:
-            finder.invalidate_caches()  # type: ignore[attr-defined]
+        finders keep their caches, which every request would otherwise rebuild. (The entries are
+        found without a scan of the whole cache, which holds a folder of every Worker the process
+        loaded: runtime/importercache.py.)"""
+        cache = sys.path_importer_cache  # (one entry a folder any Worker imported from)
+        for path in entries_under(*self._finder_roots):
+            finder = cache.get(path)
+            if finder is not None and hasattr(finder, "invalidate_caches"):
+                finder.invalidate_caches()
 
     def _local(self) -> frozenset[str]:
         """:func:`_local_names` of the Worker's folder, read again only when the folder changed (or its

@@ -33,6 +33,7 @@ from typing import Any, Iterable, Iterator
 
 from workers_env.runtime import current
 from workers_env.runtime.finders import install_finder
+from workers_env.runtime.importercache import drop_entry, entries_under
 
 __all__ = ["SESSION", "install_session_hook"]
 
@@ -129,9 +130,9 @@ def install_session_hook() -> None:
                          if not (getattr(hook, "__qualname__", "") == "_hook" and getattr(hook, "__module__", "") == __name__)]
     sys.path_hooks.insert(0, _hook)
     install_finder(_SESSION_DISTRIBUTIONS)
-    for entry in [entry for entry, finder in sys.path_importer_cache.items()
-                  if finder is None and isinstance(entry, str) and entry.startswith(SESSION)]:
-        del sys.path_importer_cache[entry]
+    for entry in entries_under(SESSION):  # (found without a scan of the whole cache)
+        if entry in sys.path_importer_cache and sys.path_importer_cache[entry] is None:
+            drop_entry(entry)
 
 
 _SESSION_DISTRIBUTIONS = _SessionDistributions()
