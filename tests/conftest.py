@@ -69,6 +69,7 @@ import _pytest.config
 import _pytest.pytester
 import _pytest.terminal
 import _pytest.tmpdir
+import held_modules
 import numbered_tmp
 import plugin_distributions
 import pluggy._manager
@@ -133,9 +134,17 @@ gc.disable()  # while the test modules load: what they make lives for the run (f
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
+    held_modules.hold(Path(__file__).parent)  # (the test modules out of sys.modules: see above)
     gc.collect()  # nothing unreachable is kept
     gc.freeze()
     gc.enable()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    module = getattr(item, "module", None)
+    if module is not None:
+        held_modules.running(module)  # (its own module in sys.modules again, until it ends: see above)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -147,6 +156,8 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):  #
     devtable = sys.modules.get("workers_env.cli.devtable")
     if devtable is not None:  # (dev explains its connection column once per process: each test starts as a new one)
         devtable._explained = False
+    if nextitem is None or getattr(nextitem, "module", None) is not getattr(item, "module", None):
+        held_modules.ended()
     if nextitem is not None and nextitem.path != item.path:
         gc.collect()
         gc.freeze()
