@@ -48,6 +48,17 @@ turns SIGINT into ``KeyboardInterrupt`` only where it starts with the signal at 
 SIGINT case hung 60 s and failed). Each test process takes Python's own handler back, so what the
 tests start meets SIGINT as when started from a terminal, however the suite was launched.
 
+After collection the test modules (``tests/test_*.py``) leave ``sys.modules``; each test's own module,
+and the test modules it took names from at collection, are put back under their names from its
+setup through its teardown (tests/held_modules.py). A process of the suite imports all ~1,570 of
+them, a user's pytest process tens; workers-env's loads walk or check ``sys.modules`` (the host's
+modules, the Worker's scope), and with them all in it each load in the suite paid for the suite's
+own size (~2,800 modules instead of ~1,250). pytest's nodes hold the modules; an import of one
+that is out (``import test_x`` in a test, ``pickle`` of a class defined in one, ``mock.patch``
+of ``"test_x.name"``) meets the module collection made, not a second copy: a finder first on
+``sys.meta_path`` gives it where the import would load that module's file, and it is taken out
+again when the test ends.
+
 Two reads of the machinery are kept to once a process, each giving the same answer, where the
 installed pytest/pluggy still repeat them: ``tmp_path``'s listing of its base folder
 (tests/numbered_tmp.py) and what each in-process pytester run read of the installed plugin
