@@ -53,7 +53,7 @@ and the test modules it took names from at collection, are put back under their 
 setup through its teardown (tests/held_modules.py). A process of the suite imports all ~1,570 of
 them, a user's pytest process tens; workers-env's loads walk or check ``sys.modules`` (the host's
 modules, the Worker's scope), and with them all in it each load in the suite paid for the suite's
-own size (~2,800 modules instead of ~1,250). pytest's nodes hold the modules; an import of one
+own size (~2,970 modules in it instead of ~1,400). pytest's nodes hold the modules; an import of one
 that is out (``import test_x`` in a test, ``pickle`` of a class defined in one, ``mock.patch``
 of ``"test_x.name"``) meets the module collection made, not a second copy: a finder first on
 ``sys.meta_path`` gives it where the import would load that module's file, and it is taken out
