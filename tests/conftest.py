@@ -48,6 +48,17 @@ turns SIGINT into ``KeyboardInterrupt`` only where it starts with the signal at 
 SIGINT case hung 60 s and failed). Each test process takes Python's own handler back, so what the
 tests start meets SIGINT as when started from a terminal, however the suite was launched.
 
+After collection the test modules (``tests/test_*.py``) leave ``sys.modules``; each test's own module,
+and the test modules it took names from at collection, are put back under their names from its
+setup through its teardown (tests/held_modules.py). A process of the suite imports all ~1,570 of
+them, a user's pytest process tens; workers-env's loads walk or check ``sys.modules`` (the host's
+modules, the Worker's scope), and with them all in it each load in the suite paid for the suite's
+own size (~2,970 modules in it instead of ~1,400). pytest's nodes hold the modules; an import of one
+that is out (``import test_x`` in a test, ``pickle`` of a class defined in one, ``mock.patch``
+of ``"test_x.name"``) meets the module collection made, not a second copy: a finder first on
+``sys.meta_path`` gives it where the import would load that module's file, and it is taken out
+again when the test ends.
+
 Two reads of the machinery are kept to once a process, each giving the same answer, where the
 installed pytest/pluggy still repeat them: ``tmp_path``'s listing of its base folder
 (tests/numbered_tmp.py) and what each in-process pytester run read of the installed plugin
@@ -71,6 +82,7 @@ import _pytest.pytester
 import _pytest.terminal
 import _pytest.tmpdir
 import constants_cache
+import held_modules
 import numbered_tmp
 import plugin_distributions
 import pluggy._manager
@@ -140,9 +152,17 @@ gc.disable()  # while the test modules load: what they make lives for the run (f
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
+    held_modules.hold(Path(__file__).parent)  # (the test modules out of sys.modules: see above)
     gc.collect()  # nothing unreachable is kept
     gc.freeze()
     gc.enable()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    module = getattr(item, "module", None)
+    if module is not None:
+        held_modules.running(module)  # (its own module in sys.modules again, until it ends: see above)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -154,6 +174,8 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):  #
     devtable = sys.modules.get("workers_env.cli.devtable")
     if devtable is not None:  # (dev explains its connection column once per process: each test starts as a new one)
         devtable._explained = False
+    if nextitem is None or getattr(nextitem, "module", None) is not getattr(item, "module", None):
+        held_modules.ended()
     if nextitem is not None and nextitem.path != item.path:
         gc.collect()
         gc.freeze()
