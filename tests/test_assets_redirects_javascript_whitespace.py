@@ -34,3 +34,13 @@ def test_the_line_limit_counts_utf16_units():
     assert rules.valid == 1
     assert [bad.message for bad in rules.invalid] == [
         "Ignoring line 2 as it exceeds the maximum allowed length of 2000."]
+
+
+def test_a_line_separator_is_javascripts_whitespace_too():
+    # ECMAScript's \s and trim() take its LineTerminators (\u2028, \u2029) as whitespace; read from
+    # the language's definition, not one of the differential's file variants (pin68: the shared
+    # JS_WHITESPACE without \u2028 passed every test of the files that use it)
+    rules = RedirectRules("/ls\u2028/about\u2028301\n/ps\u2029/about 302\u2029\n")
+    assert (rules.valid, rules.invalid) == (2, [])
+    assert rules.match("http://localhost/ls", "/ls") == (301, "/about")
+    assert rules.match("http://localhost/ps", "/ps") == (302, "/about")

@@ -33,3 +33,15 @@ def test_a_mistake_inside_the_line_keeps_its_column(
     (tmp_path / "v.ndjson").write_text('{"id" "a", "values": [1, 0]}\n')
     run = run_main(capsys, "vectorize", "insert", "docs", "--file", "v.ndjson")
     assert run.returncode == 1 and "v.ndjson:1: not valid JSON (Expecting ':' delimiter at column 7)" in run.stderr
+
+
+def test_two_objects_on_one_line_are_refused_at_the_second(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # (a line that begins with "{" and ends with "}" is read in one call: what follows its first
+    # object is still a mistake -- pin68: taking the first object alone passed every test)
+    monkeypatch.chdir(tmp_path)
+    assert run_main(capsys, "vectorize", "create", "docs", "--dimensions", "2", "--metric", "cosine").returncode == 0
+    (tmp_path / "v.ndjson").write_text('{"id": "a", "values": [1, 0]} {"id": "b", "values": [0, 1]}\n')
+    run = run_main(capsys, "vectorize", "insert", "docs", "--file", "v.ndjson")
+    assert run.returncode == 1 and "v.ndjson:1: not valid JSON (Extra data at column 31)" in run.stderr
+    assert run_main(capsys, "vectorize", "info", "docs", "--json").stdout.count('"vectorCount": 0') == 1

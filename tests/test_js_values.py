@@ -85,3 +85,10 @@ def test_js_truthy_values(value):
     from workers_env._jsvalues import js_truthy
 
     assert js_truthy(value)
+
+
+@pytest.mark.parametrize("count", [3, 40])  # (a few values go one by one, more vectorised)
+def test_float32_decimals_past_the_safe_integers_stay_floats(count):
+    # a whole number past 2**53 is no safe integer: a JS number Pyodide hands over as a float
+    got = float32_decimals(np.array([1e20, 3e17, 3.0] + [0.5] * (count - 3), dtype=np.float32))
+    assert got[:3] == [1e20, 3e17, 3] and [type(g) for g in got[:3]] == [float, float, int]

@@ -12,6 +12,7 @@ import importlib.machinery
 import sys
 import types
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,22 @@ def _project_beside_a_helper_seen_elsewhere(tmp_path) -> tuple[Path, types.Modul
     (project / "outside_helper.py").write_text('WORD = "outside"\n')
     helper = sys.modules["outside_helper"] = _outside_helper("/elsewhere/outside_helper.py")
     return project, helper
+
+
+async def _outside_twice_then_refused(project: Path, move: Callable[[], None],
+                                     before_each: Callable[[], None] = lambda: None) -> None:
+    """Two loads of ``project`` answer ``outside`` (``outside_helper`` is not the project's; the
+    second load with ``sys.modules`` as the first left it, so what the walks remembered is used),
+    each after ``before_each()``; then ``move()`` makes ``outside_helper`` the project's, and the
+    next load refuses it, as any module the project's folder gave."""
+    for _ in range(2):
+        before_each()
+        answer = await load_worker(project).fetch("/")
+        assert (answer.status, await answer.text()) == (200, "outside")
+    move()
+    worker = load_worker(project)
+    with pytest.raises(ModuleNotFoundError, match="outside_helper"):
+        await worker.fetch("/")
 
 
 def test_a_library_module_given_a_test_file_is_the_hosts_at_the_next_walk(tmp_path):
@@ -187,14 +204,12 @@ async def test_a_module_without_a_location_whose_file_moves_into_the_project_is_
     helper.WORD = "outside"
     helper.__spec__ = importlib.machinery.ModuleSpec("outside_helper", None)
     helper.__file__ = "/elsewhere/outside_helper.py"
+
+    def move() -> None:  # the same module and spec, now the project's file
+        helper.__file__ = str(project / "outside_helper.py")
+
     try:
-        for _ in range(2):  # (the second load with sys.modules as the first left it)
-            answer = await load_worker(project).fetch("/")
-            assert (answer.status, await answer.text()) == (200, "outside")
-        helper.__file__ = str(project / "outside_helper.py")  # the same module and spec, now the project's file
-        worker = load_worker(project)
-        with pytest.raises(ModuleNotFoundError, match="outside_helper"):
-            await worker.fetch("/")
+        await _outside_twice_then_refused(project, move)
     finally:
         sys.modules.pop("outside_helper", None)
 
@@ -213,11 +228,10 @@ async def test_a_module_reloaded_from_the_project_as_the_newest_entry_is_refused
         import outside_helper
     finally:
         sys.path.remove(str(elsewhere))  # (else the Worker would import it from there too)
-    try:
-        for _ in range(2):  # (the second load with sys.modules as the first left it)
-            sys.modules["outside_helper"] = sys.modules.pop("outside_helper")  # the newest entry
-            answer = await load_worker(project).fetch("/")
-            assert (answer.status, await answer.text()) == (200, "outside")
+    def newest() -> None:  # the newest entry of sys.modules, before each load
+        sys.modules["outside_helper"] = sys.modules.pop("outside_helper")
+
+    def move() -> None:  # reloaded from the project: sys.modules' names, size and entries as they were
         sys.path.insert(0, str(project))
         names = list(sys.modules)
         try:
@@ -225,9 +239,9 @@ async def test_a_module_reloaded_from_the_project_as_the_newest_entry_is_refused
         finally:
             sys.path.remove(str(project))
         assert list(sys.modules) == names and outside_helper.__file__ == str(project / "outside_helper.py")
-        worker = load_worker(project)
-        with pytest.raises(ModuleNotFoundError, match="outside_helper"):
-            await worker.fetch("/")
+
+    try:
+        await _outside_twice_then_refused(project, move, before_each=newest)
     finally:
         sys.modules.pop("outside_helper", None)
 

@@ -135,3 +135,30 @@ def test_a_taking_whose_module_died_is_not_taken_for_the_same(modules, change):
     again.take(list(sys.modules), list(sys.modules.values()))
     assert again.current() == list(sys.modules.values())
     _leave()
+
+
+def _renamed(name: str) -> None:
+    """The newest entry ``name`` put under another name: the same entries in the same order and size."""
+    sys.modules[name + "_renamed"] = sys.modules.pop(name)
+
+
+def test_the_newest_entry_put_under_another_name_is_seen(modules):
+    sys.modules["_scan66_named"] = types.ModuleType("_scan66_named")  # the newest entry
+    snapshot = ModulesSnapshot()
+    snapshot.take(list(sys.modules), list(sys.modules.values()))
+    _renamed("_scan66_named")
+    assert snapshot.current() is None
+
+
+@pytest.mark.parametrize("change", [_replace, _renamed])
+def test_a_taking_made_after_a_change_is_its_own(modules, change):
+    # the newest taking holds the same names, or the same entries, not both: a snapshot taken now
+    # shares nothing of it, and finds sys.modules as it took it (pin68: shared, it answered
+    # "changed" for good)
+    kept = [types.ModuleType("_scan66_changed")]  # (alive throughout: the first taking stays whole)
+    sys.modules["_scan66_changed"] = kept[0]
+    ModulesSnapshot().take(list(sys.modules), list(sys.modules.values()))
+    change("_scan66_changed")
+    snapshot = ModulesSnapshot()
+    snapshot.take(list(sys.modules), list(sys.modules.values()))
+    assert snapshot.current() == list(sys.modules.values())

@@ -117,3 +117,12 @@ def test_pkgutil_lists_what_such_a_folder_holds(tmp_path):
     (folder / "src" / "vendor" / "hunt_pkg" / "__init__.py").write_text("")
     (folder / "src" / "vendor" / "hunt_vendored.py").write_text("")
     assert _answer(folder) == "p.hunt_pkg:True p.hunt_vendored:False | hunt_pkg hunt_vendored"
+
+
+def test_an_entry_an_import_met_before_any_hook_is_the_upload_at_the_next_load(tmp_path, monkeypatch):
+    # an import that searched the entry while no load's hook was installed (a host's, before the
+    # first load) left importlib's "no finder" for it: None in
+    # sys.path_importer_cache, which PathFinder never asks the hooks about again; each load drops
+    # such entries (pin68: without that, every test here passed)
+    monkeypatch.setitem(sys.path_importer_cache, "/session/metadata/vendor", None)
+    assert _answer(_worker(tmp_path, "found")) == "found True"

@@ -289,7 +289,8 @@ class ExecutionContext(JsProxy):
         by a streamed body still held when the loop ends (one dropped is canceled at once,
         clientbody); what it adds to :meth:`_finish` (whose reports skip cancelled tasks too):
         work handed to ``waitUntil`` as the loop's end cancels the rest is cancelled as well,
-        and the request ends now rather than in a task the loop may close on (gone64)."""
+        and the request ends now rather than in a task the loop may close on (gone64; pinned by
+        tests/test_streamed_request_held_as_the_loop_ends_is_over_with_it.py, pin68)."""
         for task in self._tasks:  # (workers-env's cancel, not the Worker's: made outside the request's context)
             contextvars.Context().run(task.cancel)
         _report_failures(self._tasks, keeps_error_names(self._scope.runtime))

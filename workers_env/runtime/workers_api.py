@@ -1743,10 +1743,12 @@ def _reason_error(reason: Any) -> BaseException:
 def _settle(task: asyncio.Future[Any], signal: JsAbortSignal, subrequest: _Subrequest,
             forget: Callable[[], None]) -> None:
     """Once the thread sending a subrequest is done: stop listening to its signal and to its
-    request's end, and take its
-    error -- a subrequest whose await was cancelled (dropped on Pyodide 0.28, left running on
-    0.26) has nobody left to read it, which asyncio would log as ``Task exception was never
-    retrieved`` (production says nothing)."""
+    request's end, and take its error. The watch in :func:`send_request` reads it itself --
+    also for a subrequest whose Worker stopped awaiting it (the promise's task goes on) -- unless
+    that watch was cancelled first: the event loop's end (``asyncio.run``'s) just as a subrequest
+    left running, dropped with its request, fails. Nobody is left to read that error, which
+    asyncio would log as ``Task exception was never retrieved`` (production says nothing; pin68:
+    tests/test_runtime_cancelled_fetch_logs_no_unretrieved_error.py drives that end by hand)."""
     signal._unlisten(subrequest)
     forget()
     if not task.cancelled():
