@@ -52,6 +52,7 @@ from types import FrameType, ModuleType, TracebackType
 from typing import Any
 
 from workers_env._errors import add_hint, users_mistake
+from workers_env._oneload import resolved, resolved_now
 from workers_env.runtime import current, identity
 from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.eras import MAIN_ONLY_SINCE
@@ -500,7 +501,7 @@ class _Folders:
         if judged is None:  # (in it, or its parent: a namespace package's portion may be the folder itself)
             where = self._resolved.get(head)
             if where is None:
-                where = self._resolved[head] = Path(head).resolve()
+                where = self._resolved[head] = resolved_now(Path(head))
             judged = self._judged[head, folder] = (where.is_relative_to(folder), where == folder.parent)
         under, parent = judged
         return under or (parent and name == folder.name)
@@ -531,15 +532,15 @@ class ImportScope:
 
     def __init__(self, folder: Path, runtime: object = None, *, vendor: Path | None = None,
                  project: Path | None = None, main_only: str | None = None, root: Path | None = None):
-        self.folder = folder.resolve()
+        self.folder = resolved(folder)  # (once a load's reading for the load's paths: _oneload.py)
         #: what wrangler uploads: ``base_dir``, else ``main``'s folder
-        self.root = root.resolve() if root is not None else self.folder
+        self.root = resolved(root) if root is not None else self.folder
         self._outside = _OutsideUpload(self)
         self._outside_cache: dict[tuple[str, str], bool] = {}  # (entry, cwd) -> outside the upload
         #: ``main``'s module name when wrangler uploads it alone (``find_additional_modules = false``)
         self.main_only = main_only
         self._finder = _NotUploaded(self) if main_only is not None else None
-        self.project = project.resolve() if project is not None else None  # the config's folder
+        self.project = resolved(project) if project is not None else None  # the config's folder
         #: the uploaded ``python_modules/``: what the Worker imports from there (a ``.pth`` file's
         #: import line or path line, see :mod:`~workers_env.runtime.pthfiles`) is its own, as each
         #: isolate imports its own -- not seen by host code or another Worker (:meth:`_owns_vendored`)
@@ -961,7 +962,7 @@ class ImportScope:
         known = self._resolutions.get(key, _MISSING)
         if known is _MISSING:
             try:
-                known = Path(cwd, entry).resolve()
+                known = resolved_now(Path(cwd, entry))  # (a canonical folder told by its lstat-s: _oneload.py)
             except (OSError, TypeError, ValueError):
                 known = None
             self._resolutions[key] = known
