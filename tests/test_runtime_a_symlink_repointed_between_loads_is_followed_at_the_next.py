@@ -87,8 +87,11 @@ def _outcome(call):
 
 def test_the_quick_reading_answers_as_resolve(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    plain: set[str] = set()  # (as one look at several paths shares what it found: a load's reading, sys.path)
     for path in _tree(tmp_path):
         assert _outcome(lambda: resolved_now(path)) == _outcome(path.resolve), path
+        assert _outcome(lambda: resolved_now(path, plain)) == _outcome(path.resolve), path
+    assert str(tmp_path.resolve() / "real") in plain and str(tmp_path / "linked") not in plain
     # the tree changed under the same spellings: a folder became a symlink, a symlink a folder
     (tmp_path / "real").rename(tmp_path / "moved")
     (tmp_path / "real").symlink_to(tmp_path / "moved", target_is_directory=True)

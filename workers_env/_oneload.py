@@ -29,6 +29,8 @@ THIS_LOAD: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVa
 CLOSED: Any = object()
 #: the first item of a resolution's key in the memo
 _RESOLVED: Any = object()
+#: the memo's key of the paths its resolutions found there and no symlink (:func:`resolved_now`'s ``plain``)
+_PLAIN: Any = object()
 
 _P = TypeVar("_P", bound=Path)
 
@@ -46,11 +48,14 @@ def resolved(path: _P) -> _P:
     if known is None:
         if not path.is_absolute():
             return resolved_now(path)
-        known = memo[key] = resolved_now(path)
+        plain = memo.get(_PLAIN)
+        if plain is None:
+            plain = memo[_PLAIN] = set()
+        known = memo[key] = resolved_now(path, plain)
     return known  # type: ignore[no-any-return]
 
 
-def resolved_now(path: _P) -> _P:
+def resolved_now(path: _P, plain: set[str] | None = None) -> _P:
     """``path.resolve()``, told sooner for a path that is its own resolution: absolute, in its
     canonical spelling (no ``..``, no leading ``//``), and none of its folders nor itself a
     symlink -- one ``lstat`` each, in C, where ``os.path.realpath`` makes the same calls from a
@@ -58,16 +63,27 @@ def resolved_now(path: _P) -> _P:
     symlink). A part that is not there (``FileNotFoundError``, or ``NotADirectoryError``: a file
     in the way) is no symlink to ``realpath`` either, and neither is anything under it. Such a
     path is ``path`` itself (equal to what ``resolve()`` makes of it); any other (a symlink in
-    it, an ``lstat`` failing otherwise) is ``resolve()``-d as before."""
+    it, an ``lstat`` failing otherwise) is ``resolve()``-d as before. ``plain``: the paths found
+    there and no symlink so far in a load's reading (:func:`resolved`), not looked at again (the
+    project's few paths share its folders: ``/tmp``, the project's, ``src``), and added to."""
     if type(path) is PosixPath and os.path is posixpath:
         looked = _canonical_prefixes(str(path))
         if looked is not None:
+            if plain:  # the deepest of its folders known to be plain: only those below it looked at
+                for at in range(len(looked) - 1, 0, -1):
+                    if looked[at - 1] in plain:
+                        looked = looked[at:]
+                        break
+            whole = False
             try:  # (stops at the first symlink, or at the first part that fails: those before it are none)
                 linked = any(map(stat.S_ISLNK, map(_MODE, map(os.lstat, looked))))
+                whole = not linked
             except (FileNotFoundError, NotADirectoryError):  # the rest is not there: realpath keeps it as spelt
                 linked = False
             except (OSError, ValueError):  # (unreadable, a NUL: resolve() tells what it tells)
                 linked = True
+            if whole and plain is not None:  # (each of them there, and none a symlink)
+                plain.update(looked)
             if not linked:
                 return path
     return path.resolve()

@@ -956,13 +956,15 @@ class ImportScope:
                 and not where.is_relative_to(self.root) and not where.is_relative_to(self.project / "python_modules")
                 and not _installed_folder(where, self.project))
 
-    def _resolved(self, key: tuple[Any, str], entry: Any, cwd: str) -> Path | None:
+    def _resolved(self, key: tuple[Any, str], entry: Any, cwd: str, plain: set[str] | None = None) -> Path | None:
         """The ``sys.path`` entry ``entry`` resolved (``None``: it resolves to nothing), read once a
-        scope for both its uses: :meth:`_mask_above`, :meth:`_outside_upload` (``key``: theirs)."""
+        scope for both its uses: :meth:`_mask_above`, :meth:`_outside_upload` (``key``: theirs).
+        ``plain``: the folders found no symlink by the resolutions of the same look at ``sys.path``
+        (its entries share their top folders; nothing else runs between them: _oneload.py)."""
         known = self._resolutions.get(key, _MISSING)
         if known is _MISSING:
             try:
-                known = resolved_now(Path(cwd, entry))  # (a canonical folder told by its lstat-s: _oneload.py)
+                known = resolved_now(Path(cwd, entry), plain)
             except (OSError, TypeError, ValueError):
                 known = None
             self._resolutions[key] = known
@@ -1138,12 +1140,13 @@ class ImportScope:
             return
         cwd = _cwd()
         path, indices = list(sys.path), []
+        plain: set[str] = set()
         for index in range(len(sys.path) - 1, -1, -1):
             entry = sys.path[index]
             key = (entry, "" if os.path.isabs(entry) else cwd)
             masked = self._path_cache.get(key)
             if masked is None:
-                masked = self._resolved(key, entry, cwd) in self._above
+                masked = self._resolved(key, entry, cwd, plain) in self._above
                 self._path_cache[key] = masked
             if masked:
                 self._masked.append((index, entry))
