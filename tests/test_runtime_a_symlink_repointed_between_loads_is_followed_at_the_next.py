@@ -15,7 +15,7 @@ import pytest
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
-from workers_env._oneload import resolved_now
+from workers_env._oneload import real_path, resolved_now
 
 ENTRY = """\
     from workers import Response, WorkerEntrypoint
@@ -91,6 +91,7 @@ def test_the_quick_reading_answers_as_resolve(tmp_path, monkeypatch):
     for path in _tree(tmp_path):
         assert _outcome(lambda: resolved_now(path)) == _outcome(path.resolve), path
         assert _outcome(lambda: resolved_now(path, plain)) == _outcome(path.resolve), path
+        assert _outcome(lambda: real_path(str(path))) == _outcome(lambda: os.path.realpath(str(path))), path
     assert str(tmp_path.resolve() / "real") in plain and str(tmp_path / "linked") not in plain
     # the tree changed under the same spellings: a folder became a symlink, a symlink a folder
     (tmp_path / "real").rename(tmp_path / "moved")
@@ -100,6 +101,7 @@ def test_the_quick_reading_answers_as_resolve(tmp_path, monkeypatch):
     for path in [tmp_path / "real" / "deeper", tmp_path / "linked", tmp_path / "linked" / "deeper",
                  tmp_path / "real" / "file.txt"]:
         assert _outcome(lambda: resolved_now(path)) == _outcome(path.resolve), path
+        assert real_path(str(path)) == os.path.realpath(str(path)), path
     assert str(resolved_now(tmp_path / "real" / "deeper")) == str(tmp_path.resolve() / "moved" / "deeper")
 
 

@@ -19,7 +19,7 @@ import stat
 from pathlib import Path, PosixPath
 from typing import Any, TypeVar
 
-__all__ = ["CLOSED", "THIS_LOAD", "resolved", "resolved_now"]
+__all__ = ["CLOSED", "THIS_LOAD", "real_path", "resolved", "resolved_now"]
 
 #: while a load reads the project (:func:`~workers_env.runtime.eras.one_load`): its memo
 #: ((function, project folder, keywords) -> answer; (:data:`_RESOLVED`, path) -> resolved); ``None`` outside one
@@ -56,37 +56,56 @@ def resolved(path: _P) -> _P:
 
 
 def resolved_now(path: _P, plain: set[str] | None = None) -> _P:
-    """``path.resolve()``, told sooner for a path that is its own resolution: absolute, in its
-    canonical spelling (no ``..``, no leading ``//``), and none of its folders nor itself a
-    symlink -- one ``lstat`` each, in C, where ``os.path.realpath`` makes the same calls from a
-    Python loop and ``resolve`` then calls ``stat`` (only to tell a symlink loop, which needs a
-    symlink). A part that is not there (``FileNotFoundError``, or ``NotADirectoryError``: a file
-    in the way) is no symlink to ``realpath`` either, and neither is anything under it. Such a
-    path is ``path`` itself (equal to what ``resolve()`` makes of it); any other (a symlink in
-    it, an ``lstat`` failing otherwise) is ``resolve()``-d as before. ``plain``: the paths found
-    there and no symlink so far in a load's reading (:func:`resolved`), not looked at again (the
-    project's few paths share its folders: ``/tmp``, the project's, ``src``), and added to."""
-    if type(path) is PosixPath and os.path is posixpath:
-        looked = _canonical_prefixes(str(path))
-        if looked is not None:
-            if plain:  # the deepest of its folders known to be plain: only those below it looked at
-                for at in range(len(looked) - 1, 0, -1):
-                    if looked[at - 1] in plain:
-                        looked = looked[at:]
-                        break
-            whole = False
-            try:  # (stops at the first symlink, or at the first part that fails: those before it are none)
-                linked = any(map(stat.S_ISLNK, map(_MODE, map(os.lstat, looked))))
-                whole = not linked
-            except (FileNotFoundError, NotADirectoryError):  # the rest is not there: realpath keeps it as spelt
-                linked = False
-            except (OSError, ValueError):  # (unreadable, a NUL: resolve() tells what it tells)
-                linked = True
-            if whole and plain is not None:  # (each of them there, and none a symlink)
-                plain.update(looked)
-            if not linked:
-                return path
+    """``path.resolve()``, told sooner for a path that is its own resolution (:func:`_its_own`):
+    then ``path`` itself (equal to what ``resolve()`` makes of it), where ``os.path.realpath``
+    makes the same ``lstat`` calls from a Python loop and ``resolve`` then calls ``stat`` (only
+    to tell a symlink loop, which needs a symlink); any other is ``resolve()``-d as before."""
+    if type(path) is PosixPath and os.path is posixpath and _its_own(str(path), plain):
+        return path
     return path.resolve()
+
+
+def real_path(text: str) -> str:
+    """``os.path.realpath(text)``, told as :func:`resolved_now` tells a path (within a load's
+    reading, with the folders it found plain)."""
+    memo = THIS_LOAD.get()
+    plain = None
+    if memo is not None and CLOSED not in memo:
+        plain = memo.get(_PLAIN)
+        if plain is None:
+            plain = memo[_PLAIN] = set()
+    if type(text) is str and os.path is posixpath and _its_own(text, plain):
+        return text
+    return os.path.realpath(text)
+
+
+def _its_own(text: str, plain: set[str] | None) -> bool:
+    """Whether ``text`` is its own resolution: absolute, in its canonical spelling (no ``..``,
+    no leading ``//``), and none of its folders nor itself a symlink -- one ``lstat`` each, in C.
+    A part that is not there (``FileNotFoundError``, or ``NotADirectoryError``: a file in the
+    way) is no symlink to ``realpath`` either, and neither is anything under it; an ``lstat``
+    failing otherwise tells nothing (``False``). ``plain``: the paths found there and no symlink
+    so far in the same look (a load's reading: :func:`resolved`; one pass over ``sys.path``),
+    not looked at again (the project's few paths share its folders: ``/tmp``, the project's,
+    ``src``), and added to."""
+    looked = _canonical_prefixes(text)
+    if looked is None:
+        return False
+    if plain:  # the deepest of its folders known to be plain: only those below it looked at
+        for at in range(len(looked) - 1, 0, -1):
+            if looked[at - 1] in plain:
+                looked = looked[at:]
+                break
+    try:  # (stops at the first symlink, or at the first part that fails: those before it are none)
+        if any(map(stat.S_ISLNK, map(_MODE, map(os.lstat, looked)))):
+            return False
+    except (FileNotFoundError, NotADirectoryError):  # the rest is not there: realpath keeps it as spelt
+        return True
+    except (OSError, ValueError):  # (unreadable, a NUL: realpath tells what it tells)
+        return False
+    if plain is not None:  # (each of them there, and none a symlink)
+        plain.update(looked)
+    return True
 
 
 _MODE = operator.attrgetter("st_mode")

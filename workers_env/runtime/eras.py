@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from workers_env._errors import ConfigError
 from workers_env._lazyre import lazy_pattern
-from workers_env._oneload import CLOSED, THIS_LOAD, resolved
+from workers_env._oneload import CLOSED, THIS_LOAD, real_path, resolved
 from workers_env._tomlparses import parsed_toml
 from workers_env.config.build import (
     build_command,
@@ -311,7 +311,7 @@ def vendored_sdk_version(root: Path, *, synced_by_build: bool = False) -> tuple[
 def _ci_workflows_folder(root: Path) -> Path | None:
     """The ``.github/workflows`` of the repository holding ``root`` (up to the folder with
     ``.git``, at most five levels up), if any."""
-    folder = os.path.realpath(root)  # (as Path.resolve; os.path on str: a load asks six times, load61)
+    folder = real_path(os.fspath(root))  # (as Path.resolve; os.path on str: a load asks six times, load61)
     for _ in range(6):
         candidate = os.path.join(folder, ".github", "workflows")
         if os.path.isdir(candidate):
