@@ -92,6 +92,8 @@ def _its_own(text: str, plain: set[str] | None) -> bool:
     if looked is None:
         return False
     if plain:  # the deepest of its folders known to be plain: only those below it looked at
+        if looked[-1] in plain:  # (itself)
+            return True
         for at in range(len(looked) - 1, 0, -1):
             if looked[at - 1] in plain:
                 looked = looked[at:]

@@ -600,7 +600,7 @@ def _build(path: Path, environment: str | None, raw: dict[str, Any], merged: Map
 def _analyse(
     path: str | os.PathLike[str] | None, environment: str | None, strict: bool
 ) -> tuple[Report, WorkerConfig | None]:
-    config_path = find_config(path).resolve()
+    config_path = resolved(find_config(path))  # (a path that is its own resolution told by lstat-s: _oneload.py)
     environment = environment or None
     # wrangler names the file in a parse error as it has it: as given, or absolute when found
     given = path is not None and Path(path).is_file()

@@ -984,14 +984,15 @@ class ImportScope:
             self._resolutions[key] = known
         return known  # type: ignore[return-value]
 
-    def _outside_upload(self, entry: object, cwd: str) -> bool:
-        """Whether the ``sys.path`` entry names a folder of the project that wrangler does not upload."""
+    def _outside_upload(self, entry: object, cwd: str, plain: set[str] | None = None) -> bool:
+        """Whether the ``sys.path`` entry names a folder of the project that wrangler does not upload
+        (``plain``: :meth:`_resolved`'s, shared by one look at ``sys.path``)."""
         if not isinstance(entry, str) or not self.partial:
             return False
         key = (entry, "" if os.path.isabs(entry) else cwd)
         outside = self._outside_cache.get(key)
         if outside is None:
-            outside = self._outside_folder(self._resolved(key, entry, cwd))
+            outside = self._outside_folder(self._resolved(key, entry, cwd, plain))
             self._outside_cache[key] = outside
         return outside
 
@@ -1002,7 +1003,8 @@ class ImportScope:
         (not uploaded when ``main`` is, alone), or production's ``ModuleNotFoundError``. ``None``:
         the usual search goes on."""
         cwd = _cwd()
-        absent = [entry for entry in sys.path if self._outside_upload(entry, cwd)]
+        plain: set[str] = set()
+        absent = [entry for entry in sys.path if self._outside_upload(entry, cwd, plain)]
         absent += [entry for _, entry in self._masked]
         if not absent:
             return None
@@ -1033,7 +1035,8 @@ class ImportScope:
 
         def uploaded_only(name: str, path: list[str]) -> ModuleSpec | None:
             cwd = _cwd()
-            return search(name, [entry for entry in path if not self._outside_upload(entry, cwd)])
+            plain: set[str] = set()
+            return search(name, [entry for entry in path if not self._outside_upload(entry, cwd, plain)])
 
         locations._path_finder = uploaded_only  # type: ignore[union-attr]
 
