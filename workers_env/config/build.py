@@ -20,6 +20,8 @@ import shlex
 from pathlib import Path
 from typing import Any
 
+from workers_env._oneload import resolved
+
 __all__ = ["SYNCING_COMMANDS", "build_command", "build_folder", "build_syncs", "command_syncs",
            "pywrangler_project", "unfound_pyproject"]
 
@@ -64,7 +66,7 @@ def pywrangler_project(folder: Path) -> Path | None:
     """The folder pywrangler run in ``folder`` takes as its project: the first one holding a
     ``pyproject.toml``, ``folder`` itself then its parents (workers-py 1.16.7
     ``find_pyproject_toml``); ``None`` when there is none, where pywrangler stops."""
-    start = folder.resolve()
+    start = resolved(folder)
     return next((f for f in (start, *start.parents) if (f / "pyproject.toml").is_file()), None)
 
 

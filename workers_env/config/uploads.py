@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from workers_env._oneload import resolved
+
 __all__ = ["CF_REQUIREMENTS_WARNING", "DEFAULT_MODULE_RULES", "DEFAULT_VENDORED_EXCLUDES", "Uploads", "cf_requirements_warning", "glob_regex",
            "python_modules_problem", "requirements_txt_names", "uploads_of"]
 
@@ -189,19 +191,19 @@ def _suggested_glob(relative: str) -> str:
 def uploads_of(merged: dict[str, Any], config_root: Path, main_path: Path, config_path: Path | None = None) -> Uploads:
     """The :class:`Uploads` of a Worker from its config's selected environment (``merged``)."""
     base_dir = merged.get("base_dir")
-    root = (config_root / base_dir).resolve() if isinstance(base_dir, str) else main_path.parent.resolve()
+    root = resolved(config_root / base_dir) if isinstance(base_dir, str) else resolved(main_path.parent)
     main = _under(main_path, root)
     config = _under(config_path, root) if config_path is not None else ""
     return Uploads(root=root, rules=tuple(_rules(merged.get("rules"))),
                    find_additional_modules=merged.get("find_additional_modules") is not False, main=main,
-                   skipped=((config_root / ".wrangler").resolve(), (config_root / "python_modules").resolve()),
-                   config=config, vendored=(config_root / "python_modules").resolve(),
+                   skipped=(resolved(config_root / ".wrangler"), resolved(config_root / "python_modules")),
+                   config=config, vendored=resolved(config_root / "python_modules"),
                    vendored_excludes=_vendored_excludes(merged.get("python_modules")))
 
 
 def _under(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return resolved(path).relative_to(root).as_posix()
     except ValueError:
         return ""
 

@@ -24,6 +24,7 @@ from typing import Any
 from workers_env._deep import ROOMY_FROM, more_room
 from workers_env._errors import ConfigError, add_hint
 from workers_env._jsvalues import surrogate_pairs_joined
+from workers_env._oneload import resolved
 from workers_env._tomlparses import parsed_toml
 from workers_env.config.diagnostics import (
     INHERITABLE_FIELDS,
@@ -176,7 +177,7 @@ class WorkerConfig:
         """``main`` resolved against :attr:`root`, or ``None`` when no ``main`` is set."""
         if self.main is None:
             return None
-        return (self.root / self.main).resolve()
+        return resolved(self.root / self.main)  # (once a load's reading: _oneload.py)
 
 
 # -- finding -------------------------------------------------------------------------------------
@@ -599,7 +600,7 @@ def _build(path: Path, environment: str | None, raw: dict[str, Any], merged: Map
 def _analyse(
     path: str | os.PathLike[str] | None, environment: str | None, strict: bool
 ) -> tuple[Report, WorkerConfig | None]:
-    config_path = find_config(path).resolve()
+    config_path = resolved(find_config(path))  # (a path that is its own resolution told by lstat-s: _oneload.py)
     environment = environment or None
     # wrangler names the file in a parse error as it has it: as given, or absolute when found
     given = path is not None and Path(path).is_file()

@@ -26,7 +26,6 @@ show that (:mod:`.nosdk` fails the load as production does).
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import functools
 import os
 import re
@@ -38,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from workers_env._errors import ConfigError
 from workers_env._lazyre import lazy_pattern
+from workers_env._oneload import CLOSED, THIS_LOAD, real_path, resolved
 from workers_env._tomlparses import parsed_toml
 from workers_env.config.build import (
     build_command,
@@ -234,13 +234,13 @@ def _uv_lock_sdk(by_name: dict[str, dict[str, Any]]) -> tuple[int, ...] | None:
 
 
 #: while a load works out its Worker's era (:func:`one_load`): (function, project folder, synced by
-#: the build) -> its answer; ``None`` outside one
-_THIS_LOAD: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar(
-    "workers_env_eras_this_load", default=None)
+#: the build) -> its answer, and the paths it resolved (:func:`~workers_env._oneload.resolved`);
+#: ``None`` outside one
+_THIS_LOAD = THIS_LOAD
 
 _Answer = TypeVar("_Answer")
 #: the key marking a load's memo over (:func:`one_load`)
-_CLOSED: Any = object()
+_CLOSED = CLOSED
 
 
 @contextlib.contextmanager
@@ -248,7 +248,8 @@ def one_load() -> Iterator[Callable[[], None]]:
     """Within it (``load_worker``'s look at the project, before the Worker's code runs) each of
     :func:`vendored_sdk_version`, :func:`unsynced_reason`, :func:`deploys_with_plain_wrangler` and
     the CI folder's search answers once per project folder: a load asked each two to six times,
-    reading the same files again (load63). Nothing is kept past it: the next load reads the files
+    reading the same files again (load63); and each absolute path given to
+    :func:`~workers_env._oneload.resolved` is resolved once (load68). Nothing is kept past it: the next load reads the files
     afresh, as a test may have changed them in between. Yields a function ending it early (before
     the Worker's code runs, which may change them)."""
     memo: dict[Any, Any] = {}
@@ -310,7 +311,7 @@ def vendored_sdk_version(root: Path, *, synced_by_build: bool = False) -> tuple[
 def _ci_workflows_folder(root: Path) -> Path | None:
     """The ``.github/workflows`` of the repository holding ``root`` (up to the folder with
     ``.git``, at most five levels up), if any."""
-    folder = os.path.realpath(root)  # (as Path.resolve; os.path on str: a load asks six times, load61)
+    folder = real_path(os.fspath(root))  # (as Path.resolve; os.path on str: a load asks six times, load61)
     for _ in range(6):
         candidate = os.path.join(folder, ".github", "workflows")
         if os.path.isdir(candidate):
@@ -473,7 +474,7 @@ def unsynced_reason(root: Path, *, synced_by_build: bool = False) -> MissingSdk 
     (``load_worker``). ``synced_by_build``: the config's ``[build] command`` syncs, so CI
     deploying with plain wrangler syncs too, as wrangler runs the build first."""
     above = pywrangler_project(root)  # the first folder up from root holding a pyproject.toml
-    if above != root.resolve():
+    if above != resolved(root):
         if above is not None:  # pywrangler's project is that folder (workers-py's find_pyproject_toml)
             return MissingSdk("pyproject above", f"the project has no pyproject.toml beside its wrangler config, and "
                               f"the one in {above} is not this Worker's: pywrangler takes that folder as the project, "

@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 from workers_env import _loglevel
 from workers_env._env import cf_worker_zone_of, env_clock
 from workers_env._errors import ConfigError, JsException, NotEmulatedError, WorkersEnvError, add_hint, users_mistake
+from workers_env._oneload import resolved
 from workers_env._deep import MAX_CONVERSION_DEPTH
 from workers_env.runtime.dictmethodread import dict_method_note
 from workers_env._jsvalues import handed_back, nests_deeper_than, surrogate_pairs_joined, well_formed
@@ -1858,7 +1859,7 @@ def _announce_unvendored(config: Any) -> None:
     wrangler then uploads no packages, so those ``pyproject.toml`` declares are not there once
     deployed, while locally they import from the virtualenv."""
     root = Path(getattr(config, "root", "."))
-    if ("unvendored", root.resolve()) in _ANNOUNCED or _vendors_declared(config):
+    if ("unvendored", resolved(root)) in _ANNOUNCED or _vendors_declared(config):
         return
     declared = declared_packages(root, python_release(config).python, pywrangler_own=False)
     if declared and _first_time("unvendored", root.resolve()):
@@ -2139,7 +2140,7 @@ def _loading(env: Any, announce: bool, done_reading: Callable[[], None]) -> Work
     module_root = uploads.root if uploads is not None else main_path.parent
     osenviron.track(runtime, module_root, python_release(config).python)
     project = getattr(config, "root", None)  # your tests' own modules: never the Worker's (runtime/hostmodules.py)
-    note_host_modules(tuple(str(Path(f).resolve()) + os.sep for f in (module_root, project) if f is not None), is_a_workers_own)
+    note_host_modules(tuple(str(resolved(Path(f))) + os.sep for f in (module_root, project) if f is not None), is_a_workers_own)
     if not main_only:
         _watch_uninstalled(config, runtime)
         if getattr(config, "root", None):  # a synced python_modules/ uploads as it is (runtime/unsynced.py)

@@ -48,6 +48,7 @@ import sys
 from typing import Any
 
 from workers_env import _errors
+from workers_env._oneload import real_path
 from workers_env.runtime.tracebacks import PACKAGE_DIR
 
 __all__ = ["install_production_hash", "production_hash", "workers_own_file", "workers_own_subfolders"]
@@ -335,7 +336,7 @@ def install_production_hash(folder: str | os.PathLike[str]) -> None:
     :func:`_hash` in ``builtins`` (the host's stays :data:`_host_hash`). A file counts for the life
     of the process, so the same call gives the same number whoever runs it and whenever: a set
     the Worker built at import is found by a test, a thread or another Worker's request."""
-    for name in {os.fspath(folder), os.path.realpath(folder)}:
+    for name in {os.fspath(folder), real_path(os.fspath(folder))}:  # (within a load's reading: _oneload.py)
         name = os.path.join(name, "")
         if name not in _FOLDER_SET:
             _FOLDERS.append(name)

@@ -42,16 +42,18 @@ import importlib.abc
 import itertools
 import operator
 import os
+import posixpath
 import sys
 import threading
 import time
 import weakref
 from importlib.machinery import BuiltinImporter, FrozenImporter, ModuleSpec, PathFinder
-from pathlib import Path
+from pathlib import Path, PurePath
 from types import FrameType, ModuleType, TracebackType
 from typing import Any
 
 from workers_env._errors import add_hint, users_mistake
+from workers_env._oneload import resolved, resolved_now
 from workers_env.runtime import current, identity
 from workers_env.runtime.cloudflareworkers import old_location_module
 from workers_env.runtime.eras import MAIN_ONLY_SINCE
@@ -302,13 +304,26 @@ class _GivenBack(importlib.abc.Loader):
         module.__spec__ = self.spec  # its own again: the import set the one naming this loader
 
 
+def _within(path: PurePath, folder: PurePath) -> bool:
+    """``path.is_relative_to(folder)``: for two absolute POSIX paths their parts compared, where
+    ``is_relative_to`` raises and catches a ``ValueError`` for each path outside (~9 us; a load
+    asked 17 times, mostly outside: load68)."""
+    if _POSIX_PATHS and path.is_absolute() and folder.is_absolute():
+        parts = folder.parts
+        return path.parts[:len(parts)] == parts
+    return path.is_relative_to(folder)
+
+
+_POSIX_PATHS = os.path is posixpath  # (a Windows path's parts compare case-blind: is_relative_to's)
+
+
 def _installed_folder(where: Path, project: Path) -> bool:
     """A folder of installed packages, or of an interpreter installed inside ``project`` (a
     virtualenv there). A prefix the project lies in does not count: ``python -m venv .`` in the
     project, or ``/usr/src/app`` run by the system Python of ``/usr``, is still the project."""
     if "site-packages" in where.parts or "dist-packages" in where.parts:
         return True
-    return any(where.is_relative_to(prefix) for prefix in _PREFIXES if not project.is_relative_to(prefix))
+    return any(_within(where, prefix) for prefix in _PREFIXES if not _within(project, prefix))
 
 
 _PREFIXES = tuple({Path(p).resolve() for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
@@ -500,8 +515,8 @@ class _Folders:
         if judged is None:  # (in it, or its parent: a namespace package's portion may be the folder itself)
             where = self._resolved.get(head)
             if where is None:
-                where = self._resolved[head] = Path(head).resolve()
-            judged = self._judged[head, folder] = (where.is_relative_to(folder), where == folder.parent)
+                where = self._resolved[head] = resolved_now(Path(head))
+            judged = self._judged[head, folder] = (_within(where, folder), where == folder.parent)
         under, parent = judged
         return under or (parent and name == folder.name)
 
@@ -531,15 +546,15 @@ class ImportScope:
 
     def __init__(self, folder: Path, runtime: object = None, *, vendor: Path | None = None,
                  project: Path | None = None, main_only: str | None = None, root: Path | None = None):
-        self.folder = folder.resolve()
+        self.folder = resolved(folder)  # (once a load's reading for the load's paths: _oneload.py)
         #: what wrangler uploads: ``base_dir``, else ``main``'s folder
-        self.root = root.resolve() if root is not None else self.folder
+        self.root = resolved(root) if root is not None else self.folder
         self._outside = _OutsideUpload(self)
         self._outside_cache: dict[tuple[str, str], bool] = {}  # (entry, cwd) -> outside the upload
         #: ``main``'s module name when wrangler uploads it alone (``find_additional_modules = false``)
         self.main_only = main_only
         self._finder = _NotUploaded(self) if main_only is not None else None
-        self.project = project.resolve() if project is not None else None  # the config's folder
+        self.project = resolved(project) if project is not None else None  # the config's folder
         #: the uploaded ``python_modules/``: what the Worker imports from there (a ``.pth`` file's
         #: import line or path line, see :mod:`~workers_env.runtime.pthfiles`) is its own, as each
         #: isolate imports its own -- not seen by host code or another Worker (:meth:`_owns_vendored`)
@@ -568,11 +583,11 @@ class ImportScope:
         project = self.project
         #: whether the project has folders wrangler does not upload (none when the module root
         #: holds it all: ``main`` beside the config, or ``base_dir`` there)
-        self.partial = project is not None and not project.is_relative_to(self.root)
+        self.partial = project is not None and not _within(project, self.root)
         # the project's folders above main's that are not uploaded (those above base_dir): never importable
         self._above: set[Path] = set()
-        if project is not None and self.partial and self.folder.is_relative_to(project):
-            self._above = {p for p in self.folder.parents if p.is_relative_to(project) and not p.is_relative_to(self.root)}
+        if project is not None and self.partial and _within(self.folder, project):
+            self._above = {p for p in self.folder.parents if _within(p, project) and not _within(p, self.root)}
         self._before: tuple[int, object] = (0, None)  # sys.modules' size and newest name on entry
         # where the finders of the Worker's own folders are in sys.path_importer_cache
         self._finder_roots = (*(str(p) for p in (self.folder, self.vendor) if p is not None), SESSION)
@@ -951,30 +966,33 @@ class ImportScope:
     def _outside_folder(self, where: Path | None) -> bool:
         """Whether the (resolved) folder is one of the project that wrangler does not upload (not
         under the module root, not ``python_modules/``, not a virtualenv's)."""
-        return (where is not None and self.project is not None and where.is_relative_to(self.project)
-                and not where.is_relative_to(self.root) and not where.is_relative_to(self.project / "python_modules")
+        return (where is not None and self.project is not None and _within(where, self.project)
+                and not _within(where, self.root) and not _within(where, self.project / "python_modules")
                 and not _installed_folder(where, self.project))
 
-    def _resolved(self, key: tuple[Any, str], entry: Any, cwd: str) -> Path | None:
+    def _resolved(self, key: tuple[Any, str], entry: Any, cwd: str, plain: set[str] | None = None) -> Path | None:
         """The ``sys.path`` entry ``entry`` resolved (``None``: it resolves to nothing), read once a
-        scope for both its uses: :meth:`_mask_above`, :meth:`_outside_upload` (``key``: theirs)."""
+        scope for both its uses: :meth:`_mask_above`, :meth:`_outside_upload` (``key``: theirs).
+        ``plain``: the folders found no symlink by the resolutions of the same look at ``sys.path``
+        (its entries share their top folders; nothing else runs between them: _oneload.py)."""
         known = self._resolutions.get(key, _MISSING)
         if known is _MISSING:
             try:
-                known = Path(cwd, entry).resolve()
+                known = resolved_now(Path(cwd, entry), plain)
             except (OSError, TypeError, ValueError):
                 known = None
             self._resolutions[key] = known
         return known  # type: ignore[return-value]
 
-    def _outside_upload(self, entry: object, cwd: str) -> bool:
-        """Whether the ``sys.path`` entry names a folder of the project that wrangler does not upload."""
+    def _outside_upload(self, entry: object, cwd: str, plain: set[str] | None = None) -> bool:
+        """Whether the ``sys.path`` entry names a folder of the project that wrangler does not upload
+        (``plain``: :meth:`_resolved`'s, shared by one look at ``sys.path``)."""
         if not isinstance(entry, str) or not self.partial:
             return False
         key = (entry, "" if os.path.isabs(entry) else cwd)
         outside = self._outside_cache.get(key)
         if outside is None:
-            outside = self._outside_folder(self._resolved(key, entry, cwd))
+            outside = self._outside_folder(self._resolved(key, entry, cwd, plain))
             self._outside_cache[key] = outside
         return outside
 
@@ -985,7 +1003,8 @@ class ImportScope:
         (not uploaded when ``main`` is, alone), or production's ``ModuleNotFoundError``. ``None``:
         the usual search goes on."""
         cwd = _cwd()
-        absent = [entry for entry in sys.path if self._outside_upload(entry, cwd)]
+        plain: set[str] = set()
+        absent = [entry for entry in sys.path if self._outside_upload(entry, cwd, plain)]
         absent += [entry for _, entry in self._masked]
         if not absent:
             return None
@@ -1016,7 +1035,8 @@ class ImportScope:
 
         def uploaded_only(name: str, path: list[str]) -> ModuleSpec | None:
             cwd = _cwd()
-            return search(name, [entry for entry in path if not self._outside_upload(entry, cwd)])
+            plain: set[str] = set()
+            return search(name, [entry for entry in path if not self._outside_upload(entry, cwd, plain)])
 
         locations._path_finder = uploaded_only  # type: ignore[union-attr]
 
@@ -1137,12 +1157,13 @@ class ImportScope:
             return
         cwd = _cwd()
         path, indices = list(sys.path), []
+        plain: set[str] = set()
         for index in range(len(sys.path) - 1, -1, -1):
             entry = sys.path[index]
             key = (entry, "" if os.path.isabs(entry) else cwd)
             masked = self._path_cache.get(key)
             if masked is None:
-                masked = self._resolved(key, entry, cwd) in self._above
+                masked = self._resolved(key, entry, cwd, plain) in self._above
                 self._path_cache[key] = masked
             if masked:
                 self._masked.append((index, entry))

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from workers_env import _loglevel
+from workers_env._oneload import resolved as resolved_path
 from workers_env.runtime import current
 from workers_env.runtime.eras import canonical_name, declared_packages
 from workers_env.runtime.finders import install_finder
@@ -191,7 +192,7 @@ def watch_uninstalled(runtime: Any, root: Path, python: tuple[int, int]) -> None
     running as ``runtime`` imports a package ``root``'s ``pyproject.toml`` declares and this
     environment lacks, or :func:`candidates_text` once per project when its own code imports a
     module no package provides and declared packages it lacks may (:class:`_DeclaredMissing`)."""
-    resolved = root.resolve()
+    resolved = resolved_path(root)  # (once a load's reading: _oneload.py)
     missing = _missing(resolved, python)
     if not missing.by_module:
         return
