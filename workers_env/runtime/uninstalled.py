@@ -128,27 +128,34 @@ def _modules_of(name: str) -> tuple[str, ...]:
 
 
 _LOCK = threading.Lock()
-#: (project root, Python) -> its declared packages this environment lacks (looked up once a
-#: process: each is a metadata search)
-_MISSING: dict[tuple[Path, tuple[int, int]], _Missing] = {}
+#: (project root, Python) -> (its ``pyproject.toml``'s stamp, its declared packages this environment
+#: lacks): looked up again only once that file changed (each is a metadata search)
+_MISSING: dict[tuple[Path, tuple[int, int]], tuple[tuple[int, int, int] | None, _Missing]] = {}
 #: id of a Worker's runtime -> (a weak reference to it, its project root, its missing packages)
 _WATCHED: dict[int, tuple[Any, Path, _Missing]] = {}
 _SAID: set[tuple[Path, str]] = set()  # (project root, package; "" for candidates) whose line was printed
 
 
 def _missing(root: Path, python: tuple[int, int]) -> _Missing:
-    """:class:`_Missing` of the project at ``root`` (resolved), looked up once."""
+    """:class:`_Missing` of the project at ``root`` (resolved), looked up again only when its
+    ``pyproject.toml`` changed since (an edit under ``workers-env dev``, which reloads on it)."""
     key = (root, python)
+    try:
+        stat = os.stat(root / "pyproject.toml")
+        stamp: tuple[int, int, int] | None = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    except OSError:
+        stamp = None
     with _LOCK:
-        found = _MISSING.get(key)
-    if found is None:
-        carried = vendored(root)
-        names = uninstalled_packages(root, python, carried)
-        found = _Missing({module: name for name in names for module in _modules_of(name)},
-                         [name for name in names if canonical_name(name) not in PYODIDE_IMPORT_NAMES
-                          and canonical_name(name) not in PYODIDE_SAME_NAMED], carried)
-        with _LOCK:
-            _MISSING[key] = found
+        kept = _MISSING.get(key)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    carried = vendored(root)
+    names = uninstalled_packages(root, python, carried)
+    found = _Missing({module: name for name in names for module in _modules_of(name)},
+                     [name for name in names if canonical_name(name) not in PYODIDE_IMPORT_NAMES
+                      and canonical_name(name) not in PYODIDE_SAME_NAMED], carried)
+    with _LOCK:
+        _MISSING[key] = (stamp, found)
     return found
 
 
