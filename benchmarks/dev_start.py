@@ -13,7 +13,7 @@ threads' included; not wall: the machine may be shared):
 - **full start**: ``python -m workers_env dev --port 0`` as a process (its ``os.wait4`` rusage),
   from ``exec`` to its ``Ready on`` line, one ``GET /`` answered 200, then ``SIGINT`` and its exit;
 - **warm start**: the same, forked from a process that imported what tests/forkserver.py's
-  ``PREIMPORTED`` lists (as the test suite's ~200 dev starts are) and run as ``python -m`` runs it
+  ``PREIMPORTED`` lists, each revision's own (as the test suite's ~200 dev starts are) and run as ``python -m`` runs it
   (``runpy``): what a start costs past the imports every dev start makes;
 - **reload**: in that warm start, after its first 200, an edit of ``src/entry.py`` (a new answer)
   until a ``GET /`` gives the new answer: the child's CPU over that span (its threads' summed from
@@ -48,10 +48,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _revisions import ROOT, revision_trees  # noqa: E402
 
-#: tests/forkserver.py's PREIMPORTED (read from it, so the two stay alike)
-_FORKSERVER = ROOT / "tests" / "forkserver.py"
-PREIMPORTED: tuple[str, ...] = ast.literal_eval(re.search(r"PREIMPORTED = (\([^)]*\))", _FORKSERVER.read_text(),
-                                                          ).group(1))  # type: ignore[union-attr]
+
+
+def preimported(revision: str | None) -> tuple[str, ...]:
+    """tests/forkserver.py's ``PREIMPORTED`` (read from it, so the two stay alike): this
+    checkout's, or that of ``revision`` (what that revision's fork server imported)."""
+    text = (ROOT / "tests" / "forkserver.py").read_text() if revision is None else subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{revision}:tests/forkserver.py"], capture_output=True, text=True,
+        check=True).stdout
+    found = re.search(r"PREIMPORTED = (\([^)]*\))", text)
+    assert found is not None, "tests/forkserver.py names no PREIMPORTED"
+    return tuple(ast.literal_eval(found.group(1)))
+
 
 WRANGLER = ('name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2026-05-01"\n'
             'compatibility_flags = ["python_workers"]\n'
@@ -160,7 +168,12 @@ def _profiled_child(prefix: str) -> None:
 
     signal.signal(signal.SIGUSR1, cut)
     import atexit
-    atexit.register(lambda: (profile.disable(), profile.dump_stats(f"{prefix}.{next(parts)}")))
+
+    def last() -> None:
+        profile.disable()
+        profile.dump_stats(f"{prefix}.{next(parts)}")
+
+    atexit.register(last)
     profile.enable()
 
 
@@ -171,7 +184,8 @@ def driver(tree: Path) -> None:
     import runpy
     import types
 
-    for name in (*PREIMPORTED, *filter(None, os.environ.get("DEV_START_PREIMPORT", "").split(","))):
+    for name in (*os.environ["DEV_START_PREIMPORTED"].split(","),
+                 *filter(None, os.environ.get("DEV_START_PREIMPORT", "").split(","))):
         __import__(name)
     gc.collect()
     gc.freeze()
@@ -241,7 +255,9 @@ def main() -> None:
     drivers = {}
     for name, tree in trees.items():
         if args.only != "full":
+            listed = ",".join(preimported(None if tree == ROOT else name))
             drivers[name] = subprocess.Popen([sys.executable, __file__, "--driver", str(tree)], env=environment(tree)
+                                             | {"DEV_START_PREIMPORTED": listed}
                                              | ({"WORKERS_ENV_BENCH_PROFILE": os.environ["WORKERS_ENV_BENCH_PROFILE"]}
                                                 if os.environ.get("WORKERS_ENV_BENCH_PROFILE") else {}),
                                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
