@@ -268,5 +268,5 @@ def test_the_server_imports_only_what_a_full_dev_start_of_a_kv_worker_imports(tm
     proc.send_signal(signal.SIGINT)
     proc.communicate(timeout=60)
     imported = set((tmp_path / "modules.txt").read_text().split("\n"))
-    assert "workers_env.kv.assembly" in imported and "numpy" not in imported
+    assert "workers_env.kv.assembly" in imported and "numpy" not in imported and "packaging" not in imported
     assert [name for name in forkserver.PREIMPORTED if name not in imported] == []
