@@ -1,7 +1,8 @@
 """What a ``workers-env dev`` start and a dev reload cost in CPU, for this checkout and another
 revision side by side, interleaved (the order rotating each round), best of N.
 
-    python benchmarks/dev_start.py --against REV [--rounds 7]     # ~2 min
+    python benchmarks/dev_start.py --against REV [--rounds 7]     # ~1 min
+    python benchmarks/dev_start.py --against REV --callgrind --rounds 2  # full starts' instructions, ~3 min
     WORKERS_ENV_BENCH_PROFILE=/tmp/prof python benchmarks/dev_start.py --only warm --rounds 1
         # cProfile of one warm start and reload in this checkout: /tmp/prof.start, /tmp/prof.reload
 
@@ -90,7 +91,7 @@ def environment(tree: Path) -> dict[str, str]:
 
 
 def get(port: int) -> tuple[int, bytes]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
     try:
         connection.request("GET", "/")
         response = connection.getresponse()
@@ -130,9 +131,11 @@ def task_cpu(pid: int) -> float:
     return total / 1e9
 
 
-def full_start(tree: Path, folder: Path) -> float:
+def full_start(tree: Path, folder: Path, callgrind: Path | None = None) -> float:
+    """CPU seconds of a full start (or, with ``callgrind``, its instructions, written there)."""
     read, write = os.pipe()
-    child = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--port", "0"], cwd=folder,
+    under = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={callgrind}"] if callgrind else []
+    child = subprocess.Popen([*under, sys.executable, "-m", "workers_env", "dev", "--port", "0"], cwd=folder,
                              env=environment(tree), stdout=write, stderr=write, stdin=subprocess.DEVNULL)
     os.close(write)
     try:
@@ -147,6 +150,10 @@ def full_start(tree: Path, folder: Path) -> float:
         child.returncode = code
     finally:
         os.close(read)
+    if callgrind is not None:
+        totals = re.search(r"^(?:totals|summary): (\d+)", callgrind.read_text(), re.MULTILINE)
+        assert totals is not None, callgrind
+        return int(totals.group(1))
     return usage.ru_utime + usage.ru_stime
 
 
@@ -242,6 +249,8 @@ def main() -> None:
     parser.add_argument("--against", action="append", default=[], metavar="REV")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--only", choices=("full", "warm"))
+    parser.add_argument("--callgrind", action="store_true",
+                        help="full starts only, each under callgrind: instructions (the machine's load does not move them)")
     parser.add_argument("--driver", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.driver:
@@ -254,7 +263,7 @@ def main() -> None:
                        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
     drivers = {}
     for name, tree in trees.items():
-        if args.only != "full":
+        if args.only != "full" and not args.callgrind:
             listed = ",".join(preimported(None if tree == ROOT else name))
             drivers[name] = subprocess.Popen([sys.executable, __file__, "--driver", str(tree)], env=environment(tree)
                                              | {"DEV_START_PREIMPORTED": listed}
@@ -266,6 +275,10 @@ def main() -> None:
     number = 0
     for round_ in range(args.rounds):
         for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+            if args.callgrind:
+                number += 1
+                results[name]["full"].append(full_start(trees[name], project(base, number), base / f"cg{number}"))
+                continue
             if args.only != "warm":
                 number += 1
                 results[name]["full"].append(full_start(trees[name], project(base, number)))
@@ -283,6 +296,11 @@ def main() -> None:
         assert driving.stdin is not None
         driving.stdin.close()
         driving.wait()
+    if args.callgrind:
+        print(f"full start under callgrind, millions of instructions, best of {args.rounds}:")
+        for name in names:
+            print(f"{name[:24]:24} {min(results[name]['full']) / 1e6:10.1f}")
+        return
     print(f"best of {args.rounds}, CPU ms (user + sys), median in brackets:")
     print(f"{'':24}" + "".join(f"{name[:14]:>22}" for name in names))
     for kind, label in (("full", "full start"), ("warm", "warm (forked) start"), ("reload", "reload after an edit")):
