@@ -2,7 +2,7 @@
 revision side by side, interleaved (the order rotating each round), best of N.
 
     python benchmarks/dev_start.py --against REV [--rounds 7]     # ~1 min
-    python benchmarks/dev_start.py --against REV --callgrind --rounds 2  # full starts' instructions, ~3 min
+    python benchmarks/dev_start.py --against REV --callgrind --rounds 2  # full starts' instructions, ~3-4 min
     WORKERS_ENV_BENCH_PROFILE=/tmp/prof python benchmarks/dev_start.py --only warm --rounds 1
         # cProfile of one warm start and reload in this checkout: /tmp/prof.start, /tmp/prof.reload
 
@@ -14,8 +14,8 @@ threads' included; not wall: the machine may be shared):
 - **full start**: ``python -m workers_env dev --port 0`` as a process (its ``os.wait4`` rusage),
   from ``exec`` to its ``Ready on`` line, one ``GET /`` answered 200, then ``SIGINT`` and its exit;
 - **warm start**: the same, forked from a process that imported what tests/forkserver.py's
-  ``PREIMPORTED`` lists, each revision's own (as the test suite's ~200 dev starts are) and run as ``python -m`` runs it
-  (``runpy``): what a start costs past the imports every dev start makes;
+  ``PREIMPORTED`` lists, each revision's own (as the test suite's ~200 dev starts are), and run as
+  ``python -m`` runs it (``runpy``): what a start costs past the imports every dev start makes;
 - **reload**: in that warm start, after its first 200, an edit of ``src/entry.py`` (a new answer)
   until a ``GET /`` gives the new answer: the child's CPU over that span (its threads' summed from
   ``/proc/PID/task/*/schedstat``), which includes the watcher's looks (every 0.05 s here,
@@ -26,7 +26,8 @@ the children's ``PYTHONPATH``; the warm starts of each tree are forked by a driv
 own (this file run as ``--driver TREE``), so both trees' forks come from equally warm parents.
 ``WORKERS_ENV_BENCH_PROFILE=PREFIX`` (with ``--only warm``) profiles the forked child with cProfile
 and writes ``PREFIX.start`` (fork to the first 200) and ``PREFIX.reload`` (the edit to the new
-answer) and ``PREFIX.stop`` (SIGINT to exit). ``DEV_START_PREIMPORT=numpy,...`` has the warm parents
+answer) and ``PREFIX.stop`` (SIGINT to exit); cProfile's clock is the wall's, so SQLite's fsync
+waits show there as time. ``DEV_START_PREIMPORT=numpy,...`` has the warm parents
 import those modules too (to look at what is left of a warm start without them).
 """
 
@@ -250,7 +251,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--only", choices=("full", "warm"))
     parser.add_argument("--callgrind", action="store_true",
-                        help="full starts only, each under callgrind: instructions (the machine's load does not move them)")
+                        help="full starts only, each under callgrind: instructions (the machine's load does "
+                             "not move them)")
     parser.add_argument("--driver", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.driver:
