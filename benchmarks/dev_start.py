@@ -35,11 +35,13 @@ from __future__ import annotations
 
 import argparse
 import ast
+import atexit
 import http.client
 import json
 import os
 import re
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -259,6 +261,7 @@ def main() -> None:
         driver(Path(args.driver))
         return
     base = Path(tempfile.mkdtemp(prefix="dev_start-"))
+    atexit.register(shutil.rmtree, base, True)  # (the projects, the unpacked revisions, callgrind's files)
     trees = revision_trees(base, args.against)
     for tree in trees.values():  # (their .pyc: under PYTHONDONTWRITEBYTECODE each start would compile them)
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "workers_env")], check=True,
