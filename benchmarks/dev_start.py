@@ -26,8 +26,8 @@ the children's ``PYTHONPATH``; the warm starts of each tree are forked by a driv
 own (this file run as ``--driver TREE``), so both trees' forks come from equally warm parents.
 ``WORKERS_ENV_BENCH_PROFILE=PREFIX`` (with ``--only warm``) profiles the forked child with cProfile
 and writes ``PREFIX.start`` (fork to the first 200) and ``PREFIX.reload`` (the edit to the new
-answer) and ``PREFIX.stop`` (SIGINT to exit); cProfile's clock is the wall's, so SQLite's fsync
-waits show there as time. ``DEV_START_PREIMPORT=numpy,...`` has the warm parents
+answer) and ``PREFIX.stop`` (SIGINT to exit), timed in CPU (``time.process_time``: SQLite's fsync
+waits are not counted). ``DEV_START_PREIMPORT=numpy,...`` has the warm parents
 import those modules too (to look at what is left of a warm start without them).
 """
 
@@ -167,13 +167,13 @@ def _profiled_child(prefix: str) -> None:
     import cProfile
 
     parts = iter(("start", "reload", "stop"))
-    profile = cProfile.Profile()
+    profile = cProfile.Profile(time.process_time)
 
     def cut(*_: object) -> None:
         nonlocal profile
         profile.disable()
         profile.dump_stats(f"{prefix}.{next(parts)}")
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.process_time)
         profile.enable()
 
     signal.signal(signal.SIGUSR1, cut)
