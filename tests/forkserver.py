@@ -43,12 +43,23 @@ import threading
 from pathlib import Path
 from typing import Any
 
-#: what a dev start imports whatever the project (dev.py's own imports and its ``_run``'s):
-#: imported once by the server, not by each forked start
+#: what a dev start imports whatever the project (dev.py's own imports and its ``_run``'s; then
+#: each binding kind's assembly module, which ``load_env`` imports for any config, the bindings
+#: table, the console and time zone ``run`` sets up, what uvicorn imports as it serves, ``localhost``'s
+#: IDNA codec) and KV's state, as most starts: imported once by the server, not by each forked
+#: start (~10 ms of CPU of each ~0.12 s forked start: benchmarks/dev_start.py, devstart68). None of
+#: them imports numpy, which a start imports only for Vectorize or AI, nor ``packaging``, which it
+#: imports only for a requirement with more than a name (``workers-py>=1.9``): the test of this in
+#: test_forkserver_starts_what_python_m_starts.py fails on one a plain start does not import.
 PREIMPORTED = (
     "workers_env.cli", "workers_env.cli.dev", "workers_env._env", "workers_env.cli.devreload",
     "workers_env.cli.devsession", "workers_env.config", "workers_env.runtime.loader", "workers_env.runtime.server",
     "workers_env.vectorize.definitions", "workers_env._statebeside",
+    "workers_env.vectorize.assembly", "workers_env.ai.assembly", "workers_env.d1.assembly", "workers_env.kv.assembly",
+    "workers_env.kv.persistent", "workers_env.assets.assembly", "workers_env.queues.assembly",
+    "workers_env.ratelimit.assembly", "workers_env.cli.devtable", "workers_env.runtime.devconsole",
+    "workers_env.runtime.timezone", "zoneinfo", "uvicorn.lifespan.on", "uvicorn.loops.asyncio", "anyio.to_thread",
+    "encodings.idna",
 )
 #: what the interpreter reads from its environment once, at start-up: a start asking for other
 #: values than the server's is a real process

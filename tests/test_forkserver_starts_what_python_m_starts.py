@@ -232,3 +232,41 @@ def test_a_shells_socket_in_a_folder_too_deep_for_a_sockets_path_is_made_in_a_sh
     assert len(place) <= 100 and not place.startswith(str(deep))
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
         listener.bind(place)  # (the deep folder's own path: "AF_UNIX path too long")
+
+
+
+def test_the_server_imports_only_what_a_full_dev_start_of_a_kv_worker_imports(tmp_path: Path) -> None:
+    """A forked start finds :data:`forkserver.PREIMPORTED` imported: each must be a module a real
+    ``python -m workers_env dev`` start of a plain project (a one-file Worker with a KV binding and
+    a ``pyproject.toml`` listing requirements, served until its first request) imports anyway --
+    not numpy, say, which only a Vectorize or AI binding imports. (The full process's modules
+    written at its exit by a ``sitecustomize`` of the test's.)"""
+    from worker_helpers import one_file_worker, read_until
+
+    folder = one_file_worker(tmp_path / "w", "from workers import Response, WorkerEntrypoint\n"
+                             "class Default(WorkerEntrypoint):\n    async def fetch(self, request):\n"
+                             "        return Response('up')\n", extra='[[kv_namespaces]]\nbinding = "KV"\nid = "k"\n')
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(
+        "import atexit, os, sys\n"
+        "atexit.register(lambda: open(os.environ['MODULES_TO'], 'w').write('\\n'.join(sys.modules)))\n")
+    environ = {**os.environ, "PYTHONUNBUFFERED": "1", "WRANGLER_SEND_METRICS": "false",
+               "MODULES_TO": str(tmp_path / "modules.txt"),
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(tmp_path / "site"), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.Popen([sys.executable, "-m", "workers_env", "dev", "--port", "0"], cwd=folder, env=environ,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    seen = ""
+    for line in proc.stdout:
+        seen += line
+        if "Ready on" in line:
+            break
+    port = int(seen.rpartition(":")[2].split()[0])
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        assert read_until(sock, b"up").startswith(b"HTTP/1.1 200")
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=60)
+    imported = set((tmp_path / "modules.txt").read_text().split("\n"))
+    assert "workers_env.kv.assembly" in imported and "numpy" not in imported and "packaging" not in imported
+    assert [name for name in forkserver.PREIMPORTED if name not in imported] == []

@@ -554,7 +554,7 @@ def declared_names(root: Path) -> list[str]:
 PYWRANGLER_PYTHONS = {(3, 12): "3.12.7", (3, 13): "3.13.2", (3, 14): "3.14.2"}
 
 
-def _on_pyodide(requirement: Requirement, python: tuple[int, int]) -> bool:
+def _on_pyodide(requirement: Requirement | _BareRequirement, python: tuple[int, int]) -> bool:
     """Whether ``requirement``'s marker holds on Pyodide running ``python``, where pywrangler
     resolves the declared packages (``uv pip compile --python`` its Pyodide interpreter:
     :data:`PYWRANGLER_PYTHONS`): ``emscripten``, ``wasm32``; a marker that cannot be evaluated holds."""
@@ -591,9 +591,11 @@ def uploads_main_only(config: Any) -> bool:
 _VENDORING_PYWRANGLERS = ("1.9.0", "1.10.0", "2.0.0", "99.0.0")
 
 
-def _admits_vendoring(requirement: Requirement) -> bool:
+def _admits_vendoring(requirement: Requirement | _BareRequirement) -> bool:
     """Whether the requirement admits a pywrangler from 1.9 on: one of a few such releases, or a
     version it names itself (``==1.9.2``, ``~=1.12.0``) that is 1.9 or later."""
+    if not requirement.specifier:  # (none: it admits every release, so the first of those -- a bare name's)
+        return True
     from packaging.version import Version  # (imported here, as in _requirements)
 
     named = [spec.version for spec in requirement.specifier if "*" not in spec.version]
@@ -602,7 +604,7 @@ def _admits_vendoring(requirement: Requirement) -> bool:
     return any(requirement.specifier.contains(v, prereleases=True) for v in candidates)
 
 
-def _requirements(pyproject: dict[str, Any], *, dev: bool) -> list[Requirement]:
+def _requirements(pyproject: dict[str, Any], *, dev: bool) -> list[Requirement | _BareRequirement]:
     """The project's requirements: ``[project].dependencies``, and with ``dev`` also its
     optional dependencies, ``[dependency-groups]`` and uv's ``dev-dependencies`` (where the
     Cloudflare examples list pywrangler). Entries that are no requirement are skipped."""
@@ -614,7 +616,7 @@ def _requirements(pyproject: dict[str, Any], *, dev: bool) -> list[Requirement]:
             lists += list(table.values()) if isinstance(table, dict) else []
         uv = pyproject.get("tool", {}).get("uv") if isinstance(pyproject.get("tool"), dict) else None
         lists.append(uv.get("dev-dependencies") if isinstance(uv, dict) else None)
-    found: list[Requirement] = []
+    found: list[Requirement | _BareRequirement] = []
     for entries in lists:
         for text in entries if isinstance(entries, list) else []:
             if isinstance(text, str):  # ({"include-group": ...} tables name other groups)
@@ -624,11 +626,31 @@ def _requirements(pyproject: dict[str, Any], *, dev: bool) -> list[Requirement]:
     return found
 
 
+#: a requirement that is a project's name and nothing else (``workers-py``): PEP 508's name
+_BARE_NAME = lazy_pattern(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
+
+
+@dataclass(frozen=True)
+class _BareRequirement:
+    """What ``packaging``'s ``Requirement`` of a bare name holds, as this module reads it: the
+    name as written, no marker, an empty specifier (iterated: nothing; it admits every release).
+    Made without importing ``packaging`` (~11 ms of CPU, most of it compiling its regexes), which
+    a project listing only names (``dev = ["workers-py", "workers-runtime-sdk"]``) need not spend:
+    a dev start's (devstart68)."""
+
+    name: str
+    marker: None = None
+    specifier: tuple[()] = ()
+
+
 @functools.lru_cache(maxsize=256)
-def _requirement(text: str) -> Requirement | None:
+def _requirement(text: str) -> Requirement | _BareRequirement | None:
     """``Requirement(text)``, ``None`` for a text that is no requirement: parsed once per process
     (~50 us each; each load asks for the project's two or three, and a suite's projects hold the same
-    texts, load65). Keyed by the text, so it cannot go stale; the callers only read it."""
+    texts, load65). Keyed by the text, so it cannot go stale; the callers only read it. A bare name
+    is a :class:`_BareRequirement`."""
+    if _BARE_NAME().fullmatch(text):
+        return _BareRequirement(text)
     # (imported here: ~50 ms of CPU, most of it regexes, that a project listing none need not spend)
     from packaging.requirements import InvalidRequirement, Requirement
 
