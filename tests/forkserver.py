@@ -45,7 +45,8 @@ from typing import Any
 
 #: what a dev start imports whatever the project (dev.py's own imports and its ``_run``'s; then
 #: each binding kind's assembly module, which ``load_env`` imports for any config, the bindings
-#: table, the console and time zone ``run`` sets up, what uvicorn imports as it serves, ``localhost``'s
+#: table, the console and time zone ``run`` sets up, what uvicorn imports as it serves (not anyio: a forked
+#: ``python -m pytest`` would find its pytest plugin imported already and warn that it cannot rewrite it), ``localhost``'s
 #: IDNA codec) and KV's state, as most starts: imported once by the server, not by each forked
 #: start (~10 ms of CPU of each ~0.12 s forked start: benchmarks/dev_start.py, devstart68). None of
 #: them imports numpy, which a start imports only for Vectorize or AI, nor ``packaging``, which it
@@ -58,7 +59,7 @@ PREIMPORTED = (
     "workers_env.vectorize.assembly", "workers_env.ai.assembly", "workers_env.d1.assembly", "workers_env.kv.assembly",
     "workers_env.kv.persistent", "workers_env.assets.assembly", "workers_env.queues.assembly",
     "workers_env.ratelimit.assembly", "workers_env.cli.devtable", "workers_env.runtime.devconsole",
-    "workers_env.runtime.timezone", "zoneinfo", "uvicorn.lifespan.on", "uvicorn.loops.asyncio", "anyio.to_thread",
+    "workers_env.runtime.timezone", "zoneinfo", "uvicorn.lifespan.on", "uvicorn.loops.asyncio",
     "encodings.idna",
 )
 #: what the interpreter reads from its environment once, at start-up: a start asking for other
