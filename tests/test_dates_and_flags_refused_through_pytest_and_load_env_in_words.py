@@ -137,7 +137,7 @@ def test_the_marker(pytester):
             lines += [f"workers-env: the worker fixture could not load the worker: {refusal[0]}",
                       refusal[1].format("@pytest.mark.workers_env(compatibility_flags=[...])") + "*"]
     lines += ['workers-env: @pytest.mark.workers_env(compatibility_date=...) takes a date such as '
-              '"2026-11-23", got int 20260101',
+              '"2026-11-17", got int 20260101',
               "workers-env: @pytest.mark.workers_env(compatibility_flags=...) takes a list of flag names "
               'such as ["python_workers"], got int 1 among them']
     result.stdout.fnmatch_lines([re.sub(r"[][]", lambda m: f"[{m.group()}]", line) for line in lines])

@@ -509,7 +509,7 @@ def _marker_kwargs(request: pytest.FixtureRequest) -> dict[str, Any]:
         ("indexes", Mapping, "{index name: definition}"),
         ("embedders", Mapping, '{model name: function or "package.module:function"}'),
         ("bindings", Mapping, "{binding name: object}"),
-        ("compatibility_date", str, 'a date such as "2026-11-23"'),
+        ("compatibility_date", str, 'a date such as "2026-11-17"'),
         ("compatibility_flags", (list, tuple), 'a list of flag names such as ["python_workers"]'),
     )
     for key, kinds, what in checks:
