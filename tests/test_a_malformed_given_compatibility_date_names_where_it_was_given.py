@@ -55,7 +55,7 @@ def test_dev_names_its_option(tmp_path, capsys, monkeypatch, given, config_dated
     invalid = f"service core:user:w: Invalid compatibility date: {given}"
     assert [timeless(line) for line in err.splitlines() if line.strip()] == [
         f"\u2718 [ERROR] {invalid}", RUNTIME_FAILED, *runtime_stderr(("error", invalid)),
-        "(workers-env: " + HINT.format("--compatibility-date 2026-11-17") + ")"]
+        "(workers-env: " + HINT.format("--compatibility-date 2026-11-23") + ")"]
 
 
 @pytest.mark.parametrize(("given", "first_line"), [
@@ -65,7 +65,7 @@ def test_load_env_names_its_argument(tmp_path, given, first_line):
     one_file_worker(tmp_path, ENTRY, date="2026-11-17")
     with pytest.raises(ConfigError) as info:
         load_worker(env=load_env(tmp_path, compatibility_date=given))
-    assert str(info.value) == first_line + HINT.format('compatibility_date="2026-11-17"')
+    assert str(info.value) == first_line + HINT.format('compatibility_date="2026-11-23"')
 
 
 def test_an_empty_date_in_the_config_is_wranglers_validation_error(tmp_path):
@@ -79,14 +79,14 @@ def test_the_configs_own_date_names_its_key_in_its_language(tmp_path):
     folder = one_file_worker(tmp_path, ENTRY, date="01-11-2026")
     with pytest.raises(ConfigError) as info:
         load_worker(folder)
-    assert HINT.format('compatibility_date = "2026-11-17"') in str(info.value)
+    assert HINT.format('compatibility_date = "2026-11-23"') in str(info.value)
     toml = folder / "wrangler.toml"
     toml.unlink()
     (folder / "wrangler.json").write_text(json.dumps({"name": "w", "main": "src/entry.py", "compatibility_date": "01-11-2026",
                                                      "compatibility_flags": ["python_workers"]}))
     with pytest.raises(ConfigError) as info:
         load_worker(folder)
-    assert HINT.format('"compatibility_date": "2026-11-17"') in str(info.value)
+    assert HINT.format('"compatibility_date": "2026-11-23"') in str(info.value)
 
 
 @pytest.mark.parametrize(("option", "marker"), [("2026-11-7", "2026-1-1"), ("", "")])
@@ -107,9 +107,9 @@ def test_the_plugin_names_its_option_and_the_marker(pytester, option, marker):
                                 option, "test_dates.py")
     result.assert_outcomes(errors=2)
     result.stdout.fnmatch_lines([f"*Invalid compatibility date: {option}",
-                                 "*" + HINT.format("--compatibility-date 2026-11-17") + "*",
+                                 "*" + HINT.format("--compatibility-date 2026-11-23") + "*",
                                  f"*Invalid compatibility date: {marker}",
-                                 "*" + HINT.format('@pytest.mark.workers_env(compatibility_date="2026-11-17")') + "*"])
+                                 "*" + HINT.format('@pytest.mark.workers_env(compatibility_date="2026-11-23")') + "*"])
 
 
 def test_text_after_today_is_in_the_future_first_as_wrangler_compares_it(tmp_path, capsys, monkeypatch):
@@ -120,7 +120,7 @@ def test_text_after_today_is_in_the_future_first_as_wrangler_compares_it(tmp_pat
     assert main(["dev", "--compatibility-date", "garbage"]) == 1
     assert [line for line in capsys.readouterr().err.splitlines() if line.strip()] == [
         '\u2718 [ERROR] Compatibility date "garbage" is in the future and unsupported',
-        "(workers-env: " + HINT.format("--compatibility-date 2026-11-17") + ")"]
+        "(workers-env: " + HINT.format("--compatibility-date 2026-11-23") + ")"]
 
 
 def test_the_plugin_names_a_fixture_returning_the_date(pytester):
@@ -139,5 +139,5 @@ def test_the_plugin_names_a_fixture_returning_the_date(pytester):
     result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "test_fixture_date.py")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["workers-env: Invalid compatibility date: 2026-11-7",
-                                 "*" + HINT.format('a workers_env_compatibility_date fixture returning "2026-11-17"')
+                                 "*" + HINT.format('a workers_env_compatibility_date fixture returning "2026-11-23"')
                                  + "*"])

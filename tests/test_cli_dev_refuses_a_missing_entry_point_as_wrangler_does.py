@@ -51,7 +51,7 @@ def test_no_main_in_toml(tmp_path, capsys, monkeypatch):
 
 def test_no_main_name_or_date_in_toml_gets_them_in_the_snippet(tmp_path, capsys, monkeypatch):
     code, _, err = _dev(tmp_path, capsys, monkeypatch, "wrangler.toml", PYTHON)
-    head = 'name = "worker-name"\ncompatibility_date = "2026-11-17"\n'
+    head = 'name = "worker-name"\ncompatibility_date = "2026-11-23"\n'
     assert code == 1 and "No compatibility_date" not in err
     assert err == _missing(head + 'main = "src/index.ts"\n', head + '\n[assets]\ndirectory = "./dist"\n') + HINT
 
@@ -59,7 +59,7 @@ def test_no_main_name_or_date_in_toml_gets_them_in_the_snippet(tmp_path, capsys,
 @pytest.mark.parametrize("name", ["wrangler.json", "wrangler.jsonc"])
 def test_no_main_in_json_gets_a_json_snippet(tmp_path, capsys, monkeypatch, name):
     code, _, err = _dev(tmp_path, capsys, monkeypatch, name, json.dumps({"name": "x"}))
-    date = {"compatibility_date": "2026-11-17"}
+    date = {"compatibility_date": "2026-11-23"}
     assert code == 1
     assert err == _missing(json.dumps({**date, "main": "src/index.ts"}, indent=2),
                            json.dumps({**date, "assets": {"directory": "./dist"}}, indent=2), name) + HINT

@@ -92,7 +92,7 @@ def test_the_notes_hints_are_the_loads(tmp_path, monkeypatch, capsys):
     assert capsys.readouterr().out.splitlines()[0] == (
         NOTE + "Invalid compatibility date: 1999-12-31; No such compatibility flag: made_up. The Workers runtime "
         'takes years 2000 to 2999, months 01 to 12 and days 01 to 31: give a date from 2000-01-01 to today, e.g. '
-        'compatibility_date = "2026-11-17". Remove it from compatibility_flags or correct its spelling: the Workers '
+        'compatibility_date = "2026-11-23". Remove it from compatibility_flags or correct its spelling: the Workers '
         "runtime does not start a Worker that names a flag it does not know.)")
 
 
@@ -103,18 +103,18 @@ def test_no_date_is_deploys_refusal_noted_and_exit_0(tmp_path, monkeypatch, caps
     monkeypatch.chdir(tmp_path)
     assert main(["validate"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "(workers-env: no compatibility_date: wrangler dev runs the Worker on its default date, 2026-11-17, but "
+        "(workers-env: no compatibility_date: wrangler dev runs the Worker on its default date, 2026-11-23, but "
         'wrangler deploy stops ("A compatibility_date is required when uploading a Worker."): add '
-        'compatibility_date = "2026-11-17" to wrangler.toml)', "wrangler.toml is valid."]
+        'compatibility_date = "2026-11-23" to wrangler.toml)', "wrangler.toml is valid."]
     (tmp_path / "wrangler.toml").unlink()
     (tmp_path / "wrangler.jsonc").write_text('{"name": "twin", "main": "worker.js"}')
     assert main(["validate", "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["ok"] is True
     assert [w["message"] for w in payload["warnings"]] == [
-        "workers-env: no compatibility_date: wrangler dev runs the Worker on its default date, 2026-11-17, but "
+        "workers-env: no compatibility_date: wrangler dev runs the Worker on its default date, 2026-11-23, but "
         'wrangler deploy stops ("A compatibility_date is required when uploading a Worker."): add '
-        '"compatibility_date": "2026-11-17" to wrangler.jsonc']
+        '"compatibility_date": "2026-11-23" to wrangler.jsonc']
 
 
 def test_a_config_without_main_gets_no_note(tmp_path, monkeypatch, capsys):

@@ -59,7 +59,7 @@ def expected(date: str, where: str) -> str | None:
     refusal = DATES[date]
     if refusal is None:
         return None
-    hint = refusal[1].format(where.format(date="2026-11-17"), today=today())
+    hint = refusal[1].format(where.format(date="2026-11-23"), today=today())
     return f"{refusal[0]}\n{hint}"
 
 

@@ -31,10 +31,10 @@ class Default(WorkerEntrypoint):
 
 TABLE = ["Your Worker has access to the following bindings:", "Binding          Resource                  Mode",
          'env.A ("1")      Environment Variable      local']
-WRITE = ("(workers-env: Write it as YYYY-MM-DD, e.g. --compatibility-date 2026-11-17 (the Workers runtime takes no "
+WRITE = ("(workers-env: Write it as YYYY-MM-DD, e.g. --compatibility-date 2026-11-23 (the Workers runtime takes no "
          "other form).)")
 RANGE = ("(workers-env: The Workers runtime takes years 2000 to 2999, months 01 to 12 and days 01 to 31: give a date "
-         "from 2000-01-01 to today, e.g. --compatibility-date 2026-11-17.)")
+         "from 2000-01-01 to today, e.g. --compatibility-date 2026-11-23.)")
 FLAG_HINTS = ["(workers-env: Keep one of each pair in --compatibility-flags (the first turns the behaviour on, the "
               "second off): the Workers runtime does not start a Worker that names both.)",
               "(workers-env: Remove it from --compatibility-flags or correct its spelling: the Workers runtime does "
@@ -128,8 +128,8 @@ def test_the_configs_own_date_is_refused_the_same_way_its_hint_naming_the_key(pr
     assert printed(capsys) == [*TABLE, "\u2718 [ERROR] service core:user:w: Invalid compatibility date: 2025-1-01",
                                RUNTIME_FAILED, *runtime_stderr(("error", "service core:user:w: Invalid compatibility "
                                                                         "date: 2025-1-01")),
-                               WRITE.replace("--compatibility-date 2026-11-17",
-                                                             'compatibility_date = "2026-11-17"')]
+                               WRITE.replace("--compatibility-date 2026-11-23",
+                                                             'compatibility_date = "2026-11-23"')]
 
 
 def test_a_reload_to_such_a_date_prints_workerds_line_and_the_last_worker_serves_on(tmp_path, monkeypatch):
@@ -148,7 +148,7 @@ def test_a_reload_to_such_a_date_prints_workerds_line_and_the_last_worker_serves
         assert [timeless(line) for line in dev.lines[mark:failed + 1] if line.strip()] == [
             "\u2394 Reloading local server...", f"\u2718 [ERROR] {invalid}", RUNTIME_FAILED,
             *runtime_stderr(("error", invalid)),
-            '(workers-env: Write it as YYYY-MM-DD, e.g. compatibility_date = "2026-11-17" (the Workers runtime takes '
+            '(workers-env: Write it as YYYY-MM-DD, e.g. compatibility_date = "2026-11-23" (the Workers runtime takes '
             "no other form).)",
             "(workers-env: wrangler dev exits here; workers-env keeps serving the Worker loaded before until an edit "
             "that loads)"]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from workers_env._errors import ConfigError
 from workers_env.config.devvars import dev_vars_path, parse_dotenv, read_dev_vars
 
 
@@ -71,9 +74,34 @@ def test_crlf_and_bom(tmp_path: Path) -> None:
     assert read_dev_vars(tmp_path) == {"A": "1", "B": "x y"}
 
 
-def test_bytes_that_are_not_utf8_read_as_wrangler_reads_them(tmp_path: Path) -> None:
-    """wrangler parses ``.dev.vars`` with ``dotenv.parse(readFileSync(path))``: a Buffer decoded
-    as UTF-8, each bad byte U+FFFD -- the secret still loads, as it does under wrangler dev."""
-    (tmp_path / ".dev.vars").write_bytes(b"A=\xff\xfe\nB=caf\xe9\n")
-    assert read_dev_vars(tmp_path) == {"A": "\ufffd\ufffd", "B": "caf\ufffd"}
+def test_bytes_that_are_not_utf8_stop_as_wrangler_4_168_stops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """wrangler 4.168.0 reads ``.dev.vars`` as strict UTF-8 (``readEnvFile``): bytes that are not
+    UTF-8, or a NUL (a UTF-16 file, as Windows PowerShell 5.1's ``>`` writes it), stop ``wrangler
+    dev`` with its ``UserError``, the file named relative to the current folder (measured, currency68;
+    4.164.0 read each bad byte as U+FFFD and went on)."""
+    monkeypatch.chdir(tmp_path)
+    text = ('The file ".dev.vars" is not UTF-8 encoded, so its variables cannot be read. Make sure to have the '
+            "file saved as UTF-8 and try again.")
+    for data in (b"A=\xff\xfe\nB=caf\xe9\n", "A=1\n".encode("utf-16"), "A=1\n".encode("utf-16-le")):
+        (tmp_path / ".dev.vars").write_bytes(data)
+        with pytest.raises(ConfigError) as caught:
+            read_dev_vars(tmp_path)
+        assert str(caught.value) == text
+    (tmp_path / ".dev.vars").write_bytes(b"\xef\xbb\xbfA=caf\xc3\xa9\n")
+    assert read_dev_vars(tmp_path) == {"A": "caf\u00e9"}
+
+
+def test_env_file_that_is_not_utf8_is_warned_of_once_and_passed_over(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without ``.dev.vars``, a ``.env`` file that is not UTF-8 is passed over with wrangler 4.168.0's
+    warning (``loadDotEnv``: ``logger.once.warn``), the others read (measured with ``wrangler dev``:
+    ``.env`` holding ``A=caf\\xe9`` and ``.env.local`` ``B=2`` give ``{"B": "2"}``)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_bytes(b"A=caf\xe9\n")
+    (tmp_path / ".env.local").write_bytes(b"B=2\n")
+    assert read_dev_vars(tmp_path) == {"B": "2"}
+    assert read_dev_vars(tmp_path) == {"B": "2"}
+    err = capsys.readouterr().err
+    assert err.count('▲ [WARNING] The file ".env" is not UTF-8 encoded, so its variables cannot be read. Make sure to '
+                     "have the file saved as UTF-8 and try again. Ignoring this file.") == 1
 

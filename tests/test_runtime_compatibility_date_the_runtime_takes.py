@@ -40,7 +40,7 @@ def test_a_yyyy_mm_dd_date_out_of_workerds_range_says_the_range(tmp_path, date):
         load_worker(folder)
     assert str(info.value) == (f"Invalid compatibility date: {date}\nThe Workers runtime takes years 2000 to 2999, "
                                "months 01 to 12 and days 01 to 31: give a date from 2000-01-01 to today, e.g. "
-                               'compatibility_date = "2026-11-17".')
+                               'compatibility_date = "2026-11-23".')
 
 
 def test_text_after_today_is_in_the_future_as_wrangler_compares_it(tmp_path):
@@ -51,7 +51,7 @@ def test_text_after_today_is_in_the_future_as_wrangler_compares_it(tmp_path):
     with pytest.raises(ConfigError) as info:
         load_worker(one_file_worker(tmp_path, ENTRY, date=date))
     assert str(info.value) == (f'Compatibility date "{date}" is in the future and unsupported\n'
-                               'Write it as YYYY-MM-DD, e.g. compatibility_date = "2026-11-17" (the Workers runtime '
+                               'Write it as YYYY-MM-DD, e.g. compatibility_date = "2026-11-23" (the Workers runtime '
                                "takes no other form).")
 
 

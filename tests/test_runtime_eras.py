@@ -118,13 +118,13 @@ def test_the_installed_sdk_version_decides_which_bindings_are_wrapped(monkeypatc
 
 
 def test_a_missing_date_is_wranglers_default_date_with_its_warning():
-    # wrangler 4.164.0's DEFAULT_COMPAT_DATE, its workerd's release date -- not today's date
-    assert compatibility_date(config(None)) == "2026-11-17"
+    # wrangler 4.168.0's DEFAULT_COMPAT_DATE, its workerd's release date -- not today's date
+    assert compatibility_date(config(None)) == "2026-11-23"
     assert eras.era_of(config(None)).external_sdk  # not as if it were very old
     warning = missing_date_warning(config(None))
-    assert warning.startswith("No compatibility_date was specified. Using the default compatibility date: 2026-11-17.\n")
-    assert 'Add one to your wrangler.toml file: compatibility_date = "2026-11-17", or' in warning
-    assert "--compatibility-date=2026-11-17" in warning
+    assert warning.startswith("No compatibility_date was specified. Using the default compatibility date: 2026-11-23.\n")
+    assert 'Add one to your wrangler.toml file: compatibility_date = "2026-11-23", or' in warning
+    assert "--compatibility-date=2026-11-23" in warning
     assert missing_date_warning(config(BUILTIN)) is None
 
 

@@ -177,6 +177,16 @@ CASES: list[tuple[str, str, str, str | None]] = [
      'kv_namespaces = [{ binding = "ASSETS", id = "a" }]\n[assets]\ndirectory = "./public"\nbinding = "ASSETS"\n', None),
     ("fuzz-env-queue-producers", "wrangler.toml", BASE + '[[queues.producers]]\nbinding = "Q"\nqueue = "q"\n'
      '[[env.production.queues.producers]]\nbinding = "P"\nqueue = "p"\n', "production"),
+    # wrangler 4.168.0 (currency68): images.url_transformations and the invocation_logs warning
+    ("images-url-transformations", "wrangler.json", '{"name": "w", "images": {"url_transformations": {"enabled": true, '
+     '"allowed_origins": ["a.com", "https://b.com", "", "c,d"], "x": 1}}}', None),
+    ("images-url-transformations-star", "wrangler.toml", BASE + '[images]\nbinding = "I"\nurl_transformations = '
+     '{ enabled = true, allowed_origins = ["*", "a.com"] }\n', None),
+    ("images-neither", "wrangler.toml", BASE + '[images]\nremote = true\n', None),
+    ("images-env-without-url-transformations", "wrangler.json", '{"name": "w", "images": {"url_transformations": '
+     '{"enabled": false}}, "env": {"s": {"images": {"binding": "I", "y": 2}}}}', "s"),
+    ("observability-invocation-logs-off", "wrangler.toml", BASE + '[observability.logs]\nenabled = false\n'
+     'invocation_logs = true\n', None),
     # nesting: wrangler's jsonc-parser overflows Node's stack between 4,502 and 5,002 levels in a fresh process,
     # deeper once warmed up (6,000 reads after this corpus's other cases, 10,000 never): workers-env reads 5,000
     ("deep-json-1000", "wrangler.json", '{"name": "w", "vars": {"DEEP": ' + "[" * 998 + "1" + "]" * 998 + "}}", None),

@@ -65,6 +65,9 @@ EXTRA = [
     ("GET", "/cdn-cgi/trace", {"Host": "LOCALHOST:5"}, None),
     ("GET", "/cdn-cgi/trace", {"Host": "127.1"}, None),
     ("GET", "/cdn-cgi/trace", {"Host": "localhost."}, None),
+    ("GET", "/cdn-cgi/trace", {"Host": "app.localhost:8787"}, None),  # wrangler 4.168.0 takes *.localhost
+    ("GET", "/cdn-cgi/trace", {"Origin": "http://app.localhost:5173"}, None),
+    ("GET", "/cdn-cgi/trace", {"Host": "localhost.evil.com"}, None),
     ("GET", "/cdn-cgi/trace", {"Host": "[0:0::1]:7"}, None),
     ("GET", "/cdn-cgi/trace", {"Origin": "http://127.0.0.1:PORT"}, None),
     ("GET", "/cdn-cgi/trace", {"Origin": "https://[::1]"}, None),

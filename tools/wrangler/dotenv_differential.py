@@ -54,15 +54,20 @@ def wrangler_expand() -> str:
     wrangler = Path(os.environ.get("WORKERS_ENV_WRANGLER_DIR", Path.home() / ".cache/workers-env/wrangler"))
     bundle = (wrangler / "node_modules/wrangler/wrangler-dist/cli.js").read_text()
     start = bundle.index("function _resolveEscapeSequences(value)", bundle.index("node_modules/dotenv-expand/lib/main.js"))
-    end = bundle.index("module2.exports.expand", start)
+    # 4.164.0's esbuild bundle names it module2, 4.168.0's rolldown bundle module (its copy of 12.0.2 first,
+    # which loadDotEnv uses; 13.0.0's, later, is the same code)
+    end = re.compile(r"module\d*\.exports\.expand").search(bundle, start).start()
     source = re.sub(r"__name\([^)]*\);", "", bundle[start:end])
-    source = source.replace(
-        "while ((match4 = regex3.exec(result)) !== null) {",
-        "let guard = 0;\n while ((match4 = regex3.exec(result)) !== null) {\n"
-        " if (++guard > 10000 || result.length > 1000000) throw new Error('endless');")  # workers-env's limits
+    source, found = re.subn(
+        r"while \(\((match\w*) = (regex\w*)\.exec\(result\)\) !== null\) \{",
+        lambda m: (f"let guard = 0;\n while (({m.group(1)} = {m.group(2)}.exec(result)) !== null) {{\n"
+                   " if (++guard > 10000 || result.length > 1000000) throw new Error('endless');"),  # workers-env's limits
+        source, count=1)
+    assert found == 1, "dotenv-expand's loop not found in cli.js"
     name = re.search(r"function (expand\d*)\(options\)", source)
     assert name is not None, "dotenv-expand's expand() not found in cli.js"
-    return source + f"\nconst expand = {name.group(1)};\n" + HARNESS
+    alias = "" if name.group(1) == "expand" else f"\nconst expand = {name.group(1)};\n"  # (4.168.0's is expand)
+    return source + alias + HARNESS
 
 
 def random_cases(count: int, seed: int) -> list[list[dict[str, str]]]:

@@ -129,6 +129,8 @@ CASES = [
     case("dev_vars_python_keywords", '[vars]\nclass = "config"\n',
          files={".dev.vars": "class=secret\ndef=2\nNone=3\nmy-secret=4\n"}),
     case("dev_vars_not_utf8", "", files={".dev.vars": b"A=\xff\xfe\nB=caf\xe9\n"}),
+    # wrangler 4.168.0 passes over a .env file that is not UTF-8 (a warning), 4.164.0 read it with U+FFFD
+    case("dot_env_not_utf8", "", files={".env": b"A=caf\xe9\n", ".env.local": "B=2\n"}),
     # --- .env files
     case("dot_env_chain", '[vars]\nPLAIN = "config"\n', files={
         ".env": "A=1\nB=env\nPLAIN=overridden\n", ".env.local": "A=2\nC=local\n",

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real wrangler (4.164.0) and a Node.js >= 22 for the differential checks in
+# Installs the real wrangler (4.168.0; WRANGLER_VERSION=4.164.0 for the release most records name) and a Node.js >= 22 for the differential checks in
 # tools/wrangler/. Not part of the test run: the tests never need the network or wrangler.
 #   bash tools/wrangler/install.sh          # once (PyPI + npm registry)
 #   tools/wrangler/wrangler --version       # then run wrangler through the wrapper
@@ -7,7 +7,7 @@
 # come from the npm registry through the machine's npm.
 set -euo pipefail
 dir="${WORKERS_ENV_WRANGLER_DIR:-$HOME/.cache/workers-env/wrangler}"
-version="${WRANGLER_VERSION:-4.164.0}"
+version="${WRANGLER_VERSION:-4.168.0}"
 mkdir -p "$dir"
 if [ ! -x "$dir/nodevenv/bin/python" ]; then
   python3 -m venv "$dir/nodevenv"

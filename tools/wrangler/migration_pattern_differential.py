@@ -116,6 +116,8 @@ def wrangler_minimatch() -> str:
     ``normalizeRelativePath``/``stripDirPrefix``, from the installed wrangler's cli.js."""
     wrangler = Path(os.environ.get("WORKERS_ENV_WRANGLER_DIR", Path.home() / ".cache/workers-env/wrangler"))
     bundle = (wrangler / "node_modules/wrangler/wrangler-dist/cli.js").read_text()
+    if "//#region ../../node_modules/.pnpm/minimatch@5.1.9/node_modules/minimatch/lib/path.js" in bundle:
+        return _rolldown_minimatch(bundle)  # wrangler 4.168.0's bundle
     start = bundle.index("// ../../node_modules/.pnpm/minimatch@5.1.9/node_modules/minimatch/lib/path.js")
     end = bundle.index("function getD1MigrationFiles(options)", start)
     helpers = bundle.index("function normalizeRelativePath(", end)
@@ -125,6 +127,20 @@ def wrangler_minimatch() -> str:
             "function init_import_meta_url() {}\nvar __name = (f) => f;\n"
             "var path30__namespace = {default: require('path')};\n")
     return (shim + bundle[start:end] + bundle[helpers:helpers_end]
+            + "var import_minimatch = require_minimatch();\n" + HARNESS)
+
+
+def _rolldown_minimatch(bundle: str) -> str:
+    """The same pieces from wrangler 4.168.0's rolldown bundle: its CommonJS wrapper is ``__commonJSMin$2``,
+    ``stripDirPrefix`` is ``stripDirPrefix$1`` there and ``path`` is ``node_path.default``."""
+    start = bundle.index("//#region ../../node_modules/.pnpm/minimatch@5.1.9/node_modules/minimatch/lib/path.js")
+    end = bundle.index("//#endregion", bundle.index("var require_minimatch = ", start))  # minimatch.js' region
+    helpers = bundle.index("function normalizeRelativePath(", bundle.index("function getD1MigrationFiles(options)", end))
+    helpers_end = bundle.index("function listFilesRelative(", helpers)
+    shim = ("var __commonJSMin$2 = (cb, mod) => () => (mod || (cb((mod = { exports: {} }).exports, mod, "
+            "mod.exports), cb = null), mod.exports);\nvar __name$2 = (f) => f;\n"
+            "var node_path = {default: require('path')};\n")
+    return (shim + bundle[start:end] + "\n" + bundle[helpers:helpers_end] + "var stripDirPrefix = stripDirPrefix$1;\n"
             + "var import_minimatch = require_minimatch();\n" + HARNESS)
 
 

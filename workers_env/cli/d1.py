@@ -150,6 +150,8 @@ def register(subparsers: Any) -> None:
     listing.set_defaults(handler=_list, location_first=True)
     apply = msub.add_parser("apply", help="apply the migrations not applied yet")
     _add_options(apply)
+    apply.add_argument("--force", "-y", action="store_true",
+                       help="apply every pending migration without the question (wrangler 4.168.0's option)")
     apply.set_defaults(handler=_apply, location_first=True)
     add_insights(sub)
 
@@ -581,8 +583,11 @@ def _apply(args: argparse.Namespace) -> int:
             return 0
         log("Migrations to be applied:")
         log(render_table([{"name": name} for name in pending]))
-        _confirmed(f"About to apply {len(pending)} migration(s)\n"
-                   "Your database may not be available to serve requests during the migration, continue?")
+        if getattr(args, "force", False):  # wrangler 4.168.0's --force (-y): no question asked
+            log(f"--force passed, applying {len(pending)} migration(s) without prompt.")
+        else:
+            _confirmed(f"About to apply {len(pending)} migration(s)\n"
+                       "Your database may not be available to serve requests during the migration, continue?")
         status = {name: "🕒️" for name in pending}
         for name in pending:
             _executing(args, entry, persist_to)

@@ -232,25 +232,30 @@ def today() -> str:
     return datetime.now(timezone.utc).date().isoformat()
 
 
-#: wrangler 4.164.0's ``DEFAULT_COMPAT_DATE`` (workers-utils/src/default-compat-date.ts): the
-#: release date of the workerd it pins, which ``wrangler dev`` runs a config without a date on.
-#: Not today's date: that workerd refuses any date after 2026-11-24 ("This Worker requires
-#: compatibility date ..., but the newest date supported by this server binary is ...").
-WRANGLER_DEFAULT_COMPAT_DATE = "2026-11-17"
+#: wrangler 4.168.0's ``DEFAULT_COMPAT_DATE`` (@cloudflare/workers-utils 0.57.0): the release date of
+#: the workerd it pins (1.20261123.1), which ``wrangler dev`` runs a config without a date on (measured,
+#: currency68; 4.164.0's was 2026-11-17). Not today's date: that workerd refuses any date after
+#: 2026-11-30 ("This Worker requires compatibility date ..., but the newest date supported by this
+#: server binary is ...").
+WRANGLER_DEFAULT_COMPAT_DATE = "2026-11-23"
 
+#: the wrangler whose ``wrangler dev`` these two dates are, and its workerd
+WRANGLER_VERSION, WRANGLER_WORKERD = "4.168.0", "1.20261123.1"
 
-#: The newest date wrangler 4.164.0's workerd (1.20261117.1) takes (its ``MAXIMUM_COMPATIBILITY_DATE``).
-WRANGLER_NEWEST_COMPAT_DATE = "2026-11-24"
+#: The newest date wrangler 4.168.0's workerd (1.20261123.1) takes (its ``MAXIMUM_COMPATIBILITY_DATE``;
+#: measured, currency68: 2026-12-01 stops wrangler dev; 4.164.0's 1.20261117.1 took up to 2026-11-24).
+WRANGLER_NEWEST_COMPAT_DATE = "2026-11-30"
 
 
 def newer_than_wranglers_runtime(config: Any) -> str | None:
     """dev's warning for a date after :data:`WRANGLER_NEWEST_COMPAT_DATE` (and not refused): wrangler
-    dev 4.164.0 stops on it with workerd's line (measured), deploy takes it, and so does workers-env."""
+    dev 4.168.0 stops on it with workerd's line (measured), deploy takes it, and so does workers-env."""
     date = getattr(config, "compatibility_date", None)
     if not isinstance(date, str) or date <= WRANGLER_NEWEST_COMPAT_DATE or compatibility_date_problem(config):
         return None
-    return (f'This Worker requires compatibility date "{date}", but the newest date supported by wrangler 4.164.0\'s '
-            f'Workers runtime (workerd 1.20261117.1) is "{WRANGLER_NEWEST_COMPAT_DATE}": its wrangler dev stops here '
+    return (f'This Worker requires compatibility date "{date}", but the newest date supported by wrangler '
+            f'{WRANGLER_VERSION}\'s Workers runtime (workerd {WRANGLER_WORKERD}) is "{WRANGLER_NEWEST_COMPAT_DATE}": '
+            'its wrangler dev stops here '
             '("The Workers runtime failed to start"). workers-env runs the Worker, as Cloudflare does: deploy takes '
             "any date up to today.")
 

@@ -121,7 +121,10 @@ def process_environment(paths: list[Path], *, required: bool = True) -> dict[str
     ``not found``), so a :class:`ConfigError` names it; else one that cannot be read is passed
     over, as wrangler passes over a missing default file."""
     for path in paths if required else ():
-        _read(path)
+        try:  # (a file that is not UTF-8 is warned of and passed over below, as wrangler 4.168.0 does)
+            path.read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"Could not read {path}: {exc.strerror or exc}", path=str(path)) from None
     return _expand(_parsed_files(paths)[0], dict(os.environ))
 
 
@@ -133,8 +136,11 @@ def _parsed_files(paths: list[Path]) -> tuple[dict[str, str], list[Path]]:
     read: list[Path] = []
     for env_file in paths:
         try:
-            text = env_file.read_bytes().decode("utf-8-sig", errors="replace")
+            text = _utf8(env_file, env_file.read_bytes())
         except OSError:
+            continue
+        except ConfigError as exc:  # wrangler 4.168.0's loadDotEnv: warned of once, the file passed over
+            _warn_once(env_file, f"{exc} Ignoring this file.")
             continue
         parsed.update(parse_dotenv(text))
         read.append(env_file)
@@ -179,10 +185,40 @@ def dot_env_paths(root: Path, environment: str | None = None) -> list[Path]:
 
 
 def _read(path: Path) -> str:
-    try:  # as wrangler's dotenv.parse(readFileSync(path)): a byte that is not UTF-8 becomes U+FFFD
-        return path.read_bytes().decode("utf-8-sig", errors="replace")
+    """The file's text (its variables read by :func:`parse_dotenv`); a :class:`ConfigError` where it
+    cannot be read or is not UTF-8 (:func:`_utf8`: ``.dev.vars`` stops ``wrangler dev`` 4.168.0)."""
+    try:
+        data = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"Could not read {path}: {exc.strerror or exc}", path=str(path)) from None
+    return _utf8(path, data)
+
+
+def _utf8(path: Path, data: bytes) -> str:
+    """wrangler 4.168.0's ``readEnvFile``: the text decoded as UTF-8 (a BOM dropped), else -- bytes that
+    are not UTF-8, or a NUL (a UTF-16 file without a BOM can be valid UTF-8) -- its ``UserError``, the
+    file named relative to the current folder. wrangler 4.164.0 read each bad byte as U+FFFD instead."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or "\0" in text:
+        raise ConfigError(f'The file "{os.path.relpath(path)}" is not UTF-8 encoded, so its variables cannot be read. '
+                          "Make sure to have the file saved as UTF-8 and try again.", path=str(path))
+    return text
+
+
+#: the warnings already printed, by file: wrangler's ``logger.once.warn`` prints each once a process
+_warned: set[tuple[str, str]] = set()
+
+
+def _warn_once(path: Path, text: str) -> None:
+    key = (os.path.abspath(path), text)
+    if key not in _warned:
+        _warned.add(key)
+        from workers_env._loglevel import emit, laid_out  # (cli.common.warn's way, from the shared layer)
+
+        emit("warn", laid_out("\u25b2 [WARNING]", text), "stderr")
 
 
 def _flag(name: str, *, default: bool, env: dict[str, str] | None = None) -> bool:

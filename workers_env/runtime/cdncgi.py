@@ -1,7 +1,8 @@
 """What ``wrangler dev`` 4.164.0 does with a ``/cdn-cgi/`` path before (or instead of) the Worker.
 
 - Miniflare's entry worker refuses a request whose path starts with ``/cdn-cgi/`` when its
-  ``Host`` or ``Origin`` names a host other than ``localhost``, ``127.0.0.1`` or ``[::1]``
+  ``Host`` or ``Origin`` names a host other than ``localhost``, ``127.0.0.1``, ``[::1]`` or (wrangler
+  4.168.0's Miniflare 5.20261123.1-beta) a subdomain of ``localhost``
   (``validateCdnCgiRequest``; wrangler dev hands it no routes and no upstream, so a route's or
   ``--local-upstream``'s host is refused too): 403 ``Invalid Host header`` / ``Invalid Origin
   header``, a header the URL parser refuses (``Origin: null``) included.
@@ -86,15 +87,22 @@ def _hostname(text: str) -> str | None:
         return None
 
 
+def _allowed(hostname: str | None) -> bool:
+    """Miniflare's ``isHostnameAllowed`` without routes or an upstream (wrangler dev hands it none):
+    ``localhost``, ``127.0.0.1``, ``[::1]`` and, from Miniflare 5.20261123.1-beta (wrangler 4.168.0),
+    any ``*.localhost``."""
+    return hostname is not None and (hostname in _LOCAL_HOSTNAMES or hostname.endswith(".localhost"))
+
+
 def own_answer(client_path: str, path: str, host: str, origin: str | None,
                proxy_op: bool) -> tuple[int, bytes | None, bytes] | None:
     """``(status, Content-Type, body)`` wrangler dev answers itself for a request to
     ``client_path`` (``path`` after the rewrite) with that ``Host`` and ``Origin`` (and an
     ``MF-Op`` header: ``proxy_op``), else None: the Worker's to answer."""
     if client_path.startswith("/cdn-cgi/") or path.startswith("/cdn-cgi/"):
-        if _hostname(f"http://{host}") not in _LOCAL_HOSTNAMES:
+        if not _allowed(_hostname(f"http://{host}")):
             return 403, _PLAIN, b"Invalid Host header"
-        if origin and _hostname(origin) not in _LOCAL_HOSTNAMES:
+        if origin and not _allowed(_hostname(origin)):
             return 403, _PLAIN, b"Invalid Origin header"
     if path == _PLATFORM_PROXY:
         return (401, None, b"") if proxy_op else (400, _PLAIN, b"Invalid proxy request")

@@ -42,6 +42,7 @@ from workers_env.config.diagnostics.fields import (
     NODE_COMPAT_ERROR,
     NOT_INHERITABLE_FIELDS,
 )
+from workers_env.config.diagnostics.images import _url_transformations_left_behind, _validate_images
 from workers_env.config.diagnostics.jsvalues import MISSING, _keys
 from workers_env.config.diagnostics.other_entries import _MORE_ENTRY_VALIDATORS
 from workers_env.config.diagnostics.queues import _validate_queues
@@ -93,6 +94,8 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
         _validate_binding_array(p, name, value, None)
     elif name == "ai":
         _validate_single_binding(p, name, value, known_keys=None)
+    elif name == "images":
+        _validate_images(p, value)
     elif name in _SIMPLE_BINDING_FIELDS:
         _validate_single_binding(p, name, value, known_keys=("binding", "remote"))
     elif name == "durable_objects":
@@ -160,6 +163,8 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     _validate_placement(p, get("placement"))
     for name in NOT_INHERITABLE_FIELDS:
         _validate_not_inheritable(p, raw_env, name)
+        if name == "images":
+            _url_transformations_left_behind(p, raw_env.get("images", MISSING))
         if name == "workflows":
             _validate_migrations(p, get("migrations"))
     for name in _OTHER_BOOLEANS:

@@ -104,6 +104,11 @@ def _validate_observability(p: _Pass, value: Any) -> None:
                 _typed_string_array(sink, f"{name}.destinations", fields.get("destinations", MISSING))
             else:
                 _optional_typed(sink, "observability", f"{name}.{key}", fields.get(key, MISSING), kind)
+            if key == "invocation_logs" and fields.get("enabled") is False and fields.get("invocation_logs") is True:
+                # wrangler 4.168.0 (workers-utils 0.57.0); always named "observability", in an env too
+                sink.warn("observability", '"observability.logs.invocation_logs" has no effect when '
+                                           '"observability.logs.enabled" is false. Set "observability.logs.enabled" '
+                                           "to true to enable invocation logs.")
         sink.unexpected_fields("observability", _keys(inner), known)
     for key, rate in (("head_sampling_rate", val.get("head_sampling_rate", MISSING)),
                       ("logs.head_sampling_rate", sub("logs", "head_sampling_rate")),
