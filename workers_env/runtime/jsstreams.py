@@ -64,6 +64,7 @@ from workers_env.runtime.jsreadable import (
 from workers_env.runtime.stalls import HANGING, wait
 from workers_env.runtime.tracebacks import as_rejection
 from workers_env.runtime.webloop import (
+    PyodideFuture,
     begun_at_once,
     js_call,
     kept_promise,
@@ -481,7 +482,7 @@ class LiveByteStream(ByteStream):
     async def _next_change(self) -> None:
         """Wait until a chunk is written or taken, or the stream ends; workerd's hung-request
         error when nothing could do that any more."""
-        waiter = asyncio.get_running_loop().create_future()
+        waiter = _waiter()
         self._waiters.append(waiter)
         await wait(waiter, self._ctx)
 
@@ -503,7 +504,7 @@ class LiveByteStream(ByteStream):
                     raise _error_of(self._error)
                 if index >= len(self._chunks or []):
                     return  # dropped unread by a cancel after the close: nothing left to wait for
-                waiter = asyncio.get_running_loop().create_future()
+                waiter = _waiter()
                 self._delivery_count += 1
                 heapq.heappush(self._deliveries, (index, self._delivery_count, waiter))
                 if await wait(waiter, self._ctx):
@@ -663,7 +664,7 @@ class LiveByteStream(ByteStream):
             if not self._open:
                 return
             if self._taken < written:  # the buffer is full: until a read takes a chunk
-                waiter = asyncio.get_running_loop().create_future()
+                waiter = _waiter()
                 self._waiters.append(waiter)  # an end or a cancel wakes it, and a read (_room)
                 self._room = waiter
                 await waiter
@@ -841,6 +842,15 @@ def _with_hint(error: JsException, chunk: Any) -> JsException:
         add_hint(error, f"workers-env: a Python {kind} reaches JavaScript as a PyProxy, not a Uint8Array (Pyodide "
                        "converts only int, float, str, bool and None); write to_js(data) (from pyodide.ffi), which is one")
     return error
+
+
+def _waiter() -> asyncio.Future[Any]:
+    """A future only the stream's own code waits on (a read for a chunk, a write for its read):
+    in Worker code the ``PyodideFuture`` the loop's ``create_future()`` makes there, without the
+    done callback that names Pyodide's loop in its repr (runtime/unhandled.py's ``WebLoop``), which
+    no one sees here and which cost a callback on the loop each time one settled -- every chunk."""
+    loop = asyncio.get_running_loop()
+    return PyodideFuture(loop=loop) if current_runtime() is not None else loop.create_future()
 
 
 def _wake(waiter: asyncio.Future[Any], taken: bool | None = None) -> None:
@@ -1297,15 +1307,22 @@ class _Writer(JsgObject, JsProxy):
         if self._released:  # (not _unreleased(): a call less on the path of every chunk)
             raise js_type_error(_WRITER_RELEASED)
         sink = self._stream._sink
-        if self._detached() or sink.close_requested and isinstance(sink, ByteSink):
-            raise js_type_error(_CLOSED)
+        internal = isinstance(sink, ByteSink)
+        if internal and (sink._aborted or sink.writer_detached or sink._close_done or sink.close_requested):
+            raise js_type_error(_CLOSED)  # (:meth:`_detached`)
         size = 1 if sink.write_size is None else _write_size(sink, chunk)
-        if _closing(sink) and not isinstance(sink, ByteSink):  # before erroring (the spec's writer write)
+        if not internal and _closing(sink):  # before erroring (the spec's writer write)
             raise js_type_error(_CLOSING_WRITE)
         if sink.erroring is not None:  # the spec's writer write: an erroring stream's stored error
             raise _error_of(sink.erroring)
-        async with _meeting_cancel(sink):
-            await sink.delivered(sink.push(_crossed_chunk(chunk), size))
+        try:  # (:class:`_meeting_cancel`, inline: two coroutines less on the path of every chunk)
+            index = sink.push(_crossed_chunk(chunk), size)
+            if index is not None and (sink._taken <= index or sink._write_failed is not None):
+                await sink.delivered(index)  # (a chunk a read took already: nothing to wait for)
+        except BaseException as exc:
+            if internal and sink._cancel_met and exc is sink._canceled:
+                await _meeting_cancel(sink).__aexit__(type(exc), exc, None)
+            raise
 
     @js_call
     async def close(self) -> None:
