@@ -308,14 +308,17 @@ class LiveByteStream(ByteStream):
     def push(self, chunk: Any, size: int = 1) -> int | None:
         """Add ``chunk``; its index, for :meth:`delivered`. ``size``: what it counts against the
         highWaterMark, where the stream keeps sizes (:attr:`sizes`)."""
-        self.refuse()
-        assert self._chunks is not None
-        plain = self.sizes is None and self.high_water_mark == 1
+        if self._canceled is not None or not self._open:  # (else nothing to refuse: no call a chunk)
+            self.refuse()
+        chunks = self._chunks
+        assert chunks is not None
+        sizes = self.sizes
+        plain = sizes is None and self.high_water_mark == 1
         had_room = plain or self.room() > 0
-        self._chunks.append(chunk)
-        if self.sizes is not None:
-            self.sizes.append(size)
-        index = len(self._chunks) - 1
+        chunks.append(chunk)
+        if sizes is not None:
+            sizes.append(size)
+        index = len(chunks) - 1
         if (index == self._taken) if plain else (had_room and self.room() <= 0):
             self.backpressure_began += 1  # back-pressure begins (a pending read lifts it at once)
         if self.counts_bytes and self.room() <= 0:
@@ -326,7 +329,8 @@ class LiveByteStream(ByteStream):
             self._take(index + 1)  # a read was waiting for it: taken as it is written (a bigger one
             # than an internal stream's read holds is taken by the reads of its pieces, see next_value)
         self._changed()
-        self.pull_if_needed()  # workerd's enqueue ends with pullIfNeeded
+        if self.puller is not None:  # (none to ask: no call a chunk)
+            self.pull_if_needed()  # workerd's enqueue ends with pullIfNeeded
         return index
 
     def close(self, error: Any = None) -> None:
@@ -858,13 +862,19 @@ def _wake(waiter: asyncio.Future[Any], taken: bool | None = None) -> None:
         waiter.set_result(taken)
 
 
+#: ``isinstance(chunk, JsBufferSource)`` without the proxy metaclass's ``__instancecheck__`` (a Python
+#: call, twice a chunk), which adds nothing for this class: a JS ``Set`` only counts for ``JsProxy``
+#: itself, flags only for Worker code's own classes (runtime/jsbase.py ``_ProxyType``)
+_is_js_buffer = type.__instancecheck__.__get__(JsBufferSource)
+
+
 def buffer_of(chunk: Any) -> bytes | None:
     """The bytes of a chunk that is a buffer (an ArrayBuffer or a view, or the project's own
     ``bytes``); ``None`` for anything else, a Python ``bytes`` Worker code wrote (a PyProxy) too."""
     if isinstance(chunk, (bytes, bytearray, memoryview)):
         return bytes(chunk)
-    if isinstance(chunk, JsBufferSource):
-        return chunk.to_bytes()
+    if _is_js_buffer(chunk):
+        return chunk.to_bytes()  # type: ignore[no-any-return]
     return None
 
 
@@ -874,7 +884,7 @@ def _size_of(chunk: Any) -> int:
         return len(chunk)
     if isinstance(chunk, memoryview):
         return chunk.nbytes
-    return chunk.byteLength if isinstance(chunk, JsBufferSource) else 0
+    return chunk.byteLength if _is_js_buffer(chunk) else 0  # type: ignore[no-any-return]
 
 
 def _bytes_of(chunk: Any) -> bytes:
