@@ -34,6 +34,7 @@ from workers_env.runtime.jsstreams import (
     ByteSink,
     JsTransformStream,
     JsWritableStream,
+    _waiter,
     _writer_closed_now,
     buffer_of,
     count_bytes,
@@ -291,7 +292,7 @@ class _FirstOf:
 async def _first_of(parts: list[asyncio.Future[Any]]) -> None:
     """Wait until the first of ``parts`` settles -- ``asyncio.wait(FIRST_COMPLETED)``, but on a
     future the hung-request check sees through (runtime/stalls.py ``gathers``)."""
-    either = asyncio.get_running_loop().create_future()
+    either = _waiter()  # (no one else sees it: no loop callback of Pyodide's a chunk)
     inputs = _FirstOf(parts)
 
     def settled(_: asyncio.Future[Any]) -> None:

@@ -64,6 +64,7 @@ from workers_env.runtime.jsreadable import (
 from workers_env.runtime.stalls import HANGING, wait
 from workers_env.runtime.tracebacks import as_rejection
 from workers_env.runtime.webloop import (
+    PyodideFuture,
     begun_at_once,
     js_call,
     kept_promise,
@@ -307,14 +308,17 @@ class LiveByteStream(ByteStream):
     def push(self, chunk: Any, size: int = 1) -> int | None:
         """Add ``chunk``; its index, for :meth:`delivered`. ``size``: what it counts against the
         highWaterMark, where the stream keeps sizes (:attr:`sizes`)."""
-        self.refuse()
-        assert self._chunks is not None
-        plain = self.sizes is None and self.high_water_mark == 1
+        if self._canceled is not None or not self._open:  # (else nothing to refuse: no call a chunk)
+            self.refuse()
+        chunks = self._chunks
+        assert chunks is not None
+        sizes = self.sizes
+        plain = sizes is None and self.high_water_mark == 1
         had_room = plain or self.room() > 0
-        self._chunks.append(chunk)
-        if self.sizes is not None:
-            self.sizes.append(size)
-        index = len(self._chunks) - 1
+        chunks.append(chunk)
+        if sizes is not None:
+            sizes.append(size)
+        index = len(chunks) - 1
         if (index == self._taken) if plain else (had_room and self.room() <= 0):
             self.backpressure_began += 1  # back-pressure begins (a pending read lifts it at once)
         if self.counts_bytes and self.room() <= 0:
@@ -325,7 +329,8 @@ class LiveByteStream(ByteStream):
             self._take(index + 1)  # a read was waiting for it: taken as it is written (a bigger one
             # than an internal stream's read holds is taken by the reads of its pieces, see next_value)
         self._changed()
-        self.pull_if_needed()  # workerd's enqueue ends with pullIfNeeded
+        if self.puller is not None:  # (none to ask: no call a chunk)
+            self.pull_if_needed()  # workerd's enqueue ends with pullIfNeeded
         return index
 
     def close(self, error: Any = None) -> None:
@@ -481,7 +486,7 @@ class LiveByteStream(ByteStream):
     async def _next_change(self) -> None:
         """Wait until a chunk is written or taken, or the stream ends; workerd's hung-request
         error when nothing could do that any more."""
-        waiter = asyncio.get_running_loop().create_future()
+        waiter = _waiter()
         self._waiters.append(waiter)
         await wait(waiter, self._ctx)
 
@@ -503,7 +508,7 @@ class LiveByteStream(ByteStream):
                     raise _error_of(self._error)
                 if index >= len(self._chunks or []):
                     return  # dropped unread by a cancel after the close: nothing left to wait for
-                waiter = asyncio.get_running_loop().create_future()
+                waiter = _waiter()
                 self._delivery_count += 1
                 heapq.heappush(self._deliveries, (index, self._delivery_count, waiter))
                 if await wait(waiter, self._ctx):
@@ -663,7 +668,7 @@ class LiveByteStream(ByteStream):
             if not self._open:
                 return
             if self._taken < written:  # the buffer is full: until a read takes a chunk
-                waiter = asyncio.get_running_loop().create_future()
+                waiter = _waiter()
                 self._waiters.append(waiter)  # an end or a cancel wakes it, and a read (_room)
                 self._room = waiter
                 await waiter
@@ -843,9 +848,24 @@ def _with_hint(error: JsException, chunk: Any) -> JsException:
     return error
 
 
+def _waiter() -> asyncio.Future[Any]:
+    """A future only the stream's own code waits on (a read for a chunk, a write for its read):
+    in Worker code the ``PyodideFuture`` the loop's ``create_future()`` makes there, without the
+    done callback that names Pyodide's loop in its repr (runtime/unhandled.py's ``WebLoop``), which
+    no one sees here and which cost a callback on the loop each time one settled -- every chunk."""
+    loop = asyncio.get_running_loop()
+    return PyodideFuture(loop=loop) if current_runtime() is not None else loop.create_future()
+
+
 def _wake(waiter: asyncio.Future[Any], taken: bool | None = None) -> None:
     if not waiter.done():
         waiter.set_result(taken)
+
+
+#: ``isinstance(chunk, JsBufferSource)`` without the proxy metaclass's ``__instancecheck__`` (a Python
+#: call, twice a chunk), which adds nothing for this class: a JS ``Set`` only counts for ``JsProxy``
+#: itself, flags only for Worker code's own classes (runtime/jsbase.py ``_ProxyType``)
+_is_js_buffer = type.__instancecheck__.__get__(JsBufferSource)
 
 
 def buffer_of(chunk: Any) -> bytes | None:
@@ -853,8 +873,8 @@ def buffer_of(chunk: Any) -> bytes | None:
     ``bytes``); ``None`` for anything else, a Python ``bytes`` Worker code wrote (a PyProxy) too."""
     if isinstance(chunk, (bytes, bytearray, memoryview)):
         return bytes(chunk)
-    if isinstance(chunk, JsBufferSource):
-        return chunk.to_bytes()
+    if _is_js_buffer(chunk):
+        return chunk.to_bytes()  # type: ignore[no-any-return]
     return None
 
 
@@ -864,7 +884,7 @@ def _size_of(chunk: Any) -> int:
         return len(chunk)
     if isinstance(chunk, memoryview):
         return chunk.nbytes
-    return chunk.byteLength if isinstance(chunk, JsBufferSource) else 0
+    return chunk.byteLength if _is_js_buffer(chunk) else 0  # type: ignore[no-any-return]
 
 
 def _bytes_of(chunk: Any) -> bytes:
@@ -886,7 +906,7 @@ def _read_value(chunk: Any) -> Any:
     would refuse it, with the note saying to write ``to_js(data)``."""
     if isinstance(chunk, _PyProxyChunk):
         _bytes_of(chunk)  # raises
-    if isinstance(chunk, JsBufferSource):
+    if _is_js_buffer(chunk):
         return chunk
     data = buffer_of(chunk)
     return js_number(chunk) if data is None else JsTypedArray("Uint8Array", data)
@@ -999,7 +1019,8 @@ class _LiveReader(JsgObject, JsProxy):
         """The next chunk. Held (see :mod:`heldreads`) when it settles later in workerd: an
         internal stream's read of a stream not yet closed or errored (it waits for an I/O turn,
         internal.c++ ``read``), a ``TransformStream``'s read of a write in flight."""
-        self._unreleased()
+        if self._released:  # (not _unreleased(): a call less on the path of every chunk)
+            raise js_type_error(READER_RELEASED)
         source = self._source
         internal = isinstance(source, ByteSink)
         if internal and (self._pending or self._holding()):
@@ -1297,15 +1318,22 @@ class _Writer(JsgObject, JsProxy):
         if self._released:  # (not _unreleased(): a call less on the path of every chunk)
             raise js_type_error(_WRITER_RELEASED)
         sink = self._stream._sink
-        if self._detached() or sink.close_requested and isinstance(sink, ByteSink):
-            raise js_type_error(_CLOSED)
+        internal = isinstance(sink, ByteSink)
+        if internal and (sink._aborted or sink.writer_detached or sink._close_done or sink.close_requested):
+            raise js_type_error(_CLOSED)  # (:meth:`_detached`)
         size = 1 if sink.write_size is None else _write_size(sink, chunk)
-        if _closing(sink) and not isinstance(sink, ByteSink):  # before erroring (the spec's writer write)
+        if not internal and _closing(sink):  # before erroring (the spec's writer write)
             raise js_type_error(_CLOSING_WRITE)
         if sink.erroring is not None:  # the spec's writer write: an erroring stream's stored error
             raise _error_of(sink.erroring)
-        async with _meeting_cancel(sink):
-            await sink.delivered(sink.push(_crossed_chunk(chunk), size))
+        try:  # (:class:`_meeting_cancel`, inline: two coroutines less on the path of every chunk)
+            index = sink.push(_crossed_chunk(chunk), size)
+            if index is not None and (sink._taken <= index or sink._write_failed is not None):
+                await sink.delivered(index)  # (a chunk a read took already: nothing to wait for)
+        except BaseException as exc:
+            if internal and sink._cancel_met and exc is sink._canceled:
+                await _meeting_cancel(sink).__aexit__(type(exc), exc, None)
+            raise
 
     @js_call
     async def close(self) -> None:
