@@ -5,7 +5,9 @@ Python warning for work handed to ``waitUntil``. The request then ends in
 ``ExecutionContext._gone``, which cancels that new work -- before its task ever ran when the
 loop's end happened to step the held body's task before the writer's. ``asyncio.run`` cancels the
 loop's tasks in a set's order, so the warning came in about 4 of 10 runs; here the loop's end is
-driven by hand, its pending tasks cancelled in every order, so the unlucky order always runs."""
+driven by hand, its pending tasks cancelled in every order, so the unlucky order always runs. The
+writer sleeps long after its second chunk: with a short sleep a loaded machine let it wake in the
+loop's last turn, ending the loop in mid-write with a third task, a different count of orders."""
 
 from __future__ import annotations
 
@@ -43,7 +45,7 @@ class Default(WorkerEntrypoint):
                     await writer.write(TextEncoder.new().encode(f"chunk {n}\\n"))
                     WRITING.append(n)
                     n += 1
-                    await asyncio.sleep(0.01)
+                    await asyncio.sleep(0.01 if n < 2 else 60)  # (then asleep as the loop ends, however slow the machine)
             finally:
                 self.ctx.waitUntil(flush())
 
