@@ -64,7 +64,7 @@ def test_no_config_and_no_env_fail_in_wranglers_words_with_the_reason(tmp_path, 
     assert run.stderr == (
         "✘ [ERROR] configPath.endsWith is not a function\n\n\n"
         "(workers-env: --no-config gives --config the value false, as wrangler reads any --no-NAME, and wrangler "
-        "4.164.0 fails with the error above; give --config a value, or leave it out)\n")
+        "4.168.0 fails with the error above; give --config a value, or leave it out)\n")
     run = run_main(capsys, "kv", "key", "list", "--binding", "KV", "--local", "--no-env")
     assert run.stderr.startswith(
         '✘ [ERROR] The expression evaluated to a falsy value:\n\n  \n    (envName === void 0 || typeof envName === '
@@ -99,8 +99,9 @@ def test_an_unmeasured_negation_is_refused_in_words(tmp_path, monkeypatch, capsy
 
 
 def test_dev_no_var_fails_as_wrangler_dev(tmp_path, monkeypatch, capsys):
-    """``dev --no-var``: wrangler dev 4.164.0 fails splitting the false (``v8.split is not a
-    function or its return value is not iterable``, exit 1; measured again audit16), before
+    """``dev --no-var``: wrangler dev fails splitting the false (``v.split is not a function or its
+    return value is not iterable``, exit 1, as 4.168.0's rolldown bundle names the value; 4.164.0's
+    esbuild bundle said ``v8.split``: measured with cli_layout_differential.py, currency68b), before
     anything is served."""
     in_project(tmp_path, monkeypatch, 'name = "w"\nmain = "entry.py"\ncompatibility_date = "2025-01-01"\n'
                                       'compatibility_flags = ["python_workers"]\n')
@@ -109,6 +110,6 @@ def test_dev_no_var_fails_as_wrangler_dev(tmp_path, monkeypatch, capsys):
     run = run_main(capsys, "dev", "--port", "0", "--no-var")
     assert run.returncode == 1 and "Ready on" not in run.stdout
     assert run.stderr == (
-        "✘ [ERROR] v8.split is not a function or its return value is not iterable\n\n\n"
+        "✘ [ERROR] v.split is not a function or its return value is not iterable\n\n\n"
         "(workers-env: --no-var gives --var the value false, as wrangler reads any --no-NAME, and wrangler "
-        "4.164.0 fails with the error above; give --var a value, or leave it out)\n")
+        "4.168.0 fails with the error above; give --var a value, or leave it out)\n")

@@ -187,6 +187,17 @@ CASES: list[tuple[str, str, str, str | None]] = [
      '{"enabled": false}}, "env": {"s": {"images": {"binding": "I", "y": 2}}}}', "s"),
     ("observability-invocation-logs-off", "wrangler.toml", BASE + '[observability.logs]\nenabled = false\n'
      'invocation_logs = true\n', None),
+    # the previews table (currency68b: wrangler's validatePreviewsConfig, 4.168.0's url_transformations refusal)
+    ("previews-images-url-transformations", "wrangler.json", '{"name": "w", "previews": {"images": {"binding": "I", '
+     '"url_transformations": {"enabled": true}}, "x": 1}}', None),
+    ("previews-bindings", "wrangler.toml", BASE + '[previews]\nlogpush = "yes"\nvars = 5\n[[previews.kv_namespaces]]\n'
+     'binding = "K"\n[previews.durable_objects]\nbindings = [{ name = "D" }]\ncode_update_strategy = { mode = "immediate" }\n'
+     '[previews.cache]\ncross_version_cache = 1\n[previews.placement]\nmode = "bogus"\n', None),
+    ("previews-containers", "wrangler.json", '{"name": "w", "previews": {"containers": [{"class_name": "A", "name": "n"}], '
+     '"observability": {"logs": {"enabled": false, "invocation_logs": true}}, "limits": {"cpu_ms": "5"}}}', None),
+    ("previews-env", "wrangler.jsonc", '{"name": "w", "previews": 5, "env": {"s": {"previews": {"queues": {"producers": '
+     '[{"binding": 1}]}, "tail_consumers": [{}], "media": []}}}}', "s"),
+    ("cache-and-unsafe", "wrangler.toml", BASE + 'unsafe = 5\n[cache]\nenabled = "y"\nz = 1\n', None),
     # nesting: wrangler's jsonc-parser overflows Node's stack between 4,502 and 5,002 levels in a fresh process,
     # deeper once warmed up (6,000 reads after this corpus's other cases, 10,000 never): workers-env reads 5,000
     ("deep-json-1000", "wrangler.json", '{"name": "w", "vars": {"DEEP": ' + "[" * 998 + "1" + "]" * 998 + "}}", None),

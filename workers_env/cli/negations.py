@@ -44,7 +44,8 @@ _AS_TEXT = frozenset({"prefix", "metadata"})
 #: Node's error at ``path.join(false, ...)``: ``d1 --no-persist-to``'s
 PATH_FALSE = 'The "path" argument must be of type string. Received type boolean (false)'
 
-#: (command group or ``*``, option) -> the JavaScript error wrangler 4.164.0 fails with, and
+#: (command group or ``*``, option) -> the JavaScript error wrangler 4.164.0 fails with (4.168.0 the same,
+#: but its bundle's name for ``dev --var``'s value: ``v``, 4.164.0's ``v8``), and
 #: whether it fails as the command reads its config, after the ``Resource location`` lines of a
 #: command printing them (``location_first``: ``kv key put --no-config``, ``d1 export --no-env``)
 _WRANGLER_FAILS: dict[tuple[str, str], tuple[str, bool]] = {
@@ -52,7 +53,7 @@ _WRANGLER_FAILS: dict[tuple[str, str], tuple[str, bool]] = {
     ("*", "env"): ('The expression evaluated to a falsy value:\n\n  (envName === void 0 || typeof envName === "string")\n',
                    True),
     ("*", "env-file"): ('The "paths[0]" argument must be of type string. Received type boolean (false)', False),
-    ("dev", "var"): ("v8.split is not a function or its return value is not iterable", False),
+    ("dev", "var"): ("v.split is not a function or its return value is not iterable", False),  # 4.164.0: v8.split
     ("d1", "output"): ('The "path" argument must be of type string or an instance of Buffer or URL. '
                        "Received type boolean (false)", True),
 }
@@ -98,7 +99,7 @@ def _spellings(parser: argparse.ArgumentParser, name: str) -> tuple[str, ...] | 
 def failed_hint(name: str) -> str:
     """The line saying why wrangler's JavaScript error came, after it."""
     return (f"--no-{name} gives --{name} the value false, as wrangler reads any --no-NAME, and "
-            f"wrangler 4.164.0 fails with the error above; give --{name} a value, or leave it out")
+            f"wrangler 4.168.0 fails with the error above; give --{name} a value, or leave it out")
 
 
 def _long_name(parser: argparse.ArgumentParser, letter: str) -> str | None:

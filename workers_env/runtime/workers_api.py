@@ -1394,10 +1394,16 @@ _OPENER.addheaders = []
 
 def network_error(exc: BaseException) -> JsException:
     """What workerd's ``fetch()`` rejects with when the origin cannot be reached (wrangler dev
-    4.164.0): a host name that does not resolve is ``Error: internal error; reference = <id>``,
-    any other failure to connect (refused, reset, timed out) ``Error: Network connection lost.``"""
+    4.168.0, workerd 1.20261123.1): a host name whose lookup failed is ``Error: Network connection
+    failed: failed to lookup address information: <the resolver's words>`` (``Name or service not
+    known``: glibc's ``gai_strerror``; 4.164.0's workerd said ``internal error; reference = <id>``),
+    a host kj sends to no address without looking it up (a ``gaierror`` with no words here) ``Error:
+    internal error; reference = <id>``, any other failure to connect (refused, reset, timed out)
+    ``Error: Network connection lost.``"""
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, socket.gaierror):
+        if isinstance(reason.strerror, str) and reason.strerror:
+            return JsException(f"Network connection failed: failed to lookup address information: {reason.strerror}")
         return JsException(internal_error_text())
     return JsException("Network connection lost.")
 
@@ -1569,10 +1575,12 @@ def _address_error(url: LegacyUrl) -> JsException | None:
     (measured under wrangler dev 4.164.0, tools/wrangler/fetch_url_differential.py and
     fetch_redirect_differential.py), or None: no host, or a request target with ``"``, ``<``,
     ``>`` or DEL, is ``Error: internal error; reference = ...``; so is a host kj takes that
-    the standard library reads no host and port of (``[::1``, ``a:b:c``, ``h:99999``) -- unless
-    its name resolves and only its port is wrong (``localhost:80x``, ``127.0.0.1:99999``,
-    ``[::1]:0x50``), which is ``Error: Network connection lost.``, as workerd resolves the name
-    before it reads the port. Called in the sending thread: it may look the name up."""
+    the standard library reads no host and port of and whose name kj does not look up (``[::1``,
+    ``a:b:c``, ``h:1:``); one whose name it looks up (``h:99999``, ``[zz]``, ``h.invalid:80x``) is
+    :func:`network_error`'s failed lookup if the name does not resolve (4.168.0; 4.164.0's workerd
+    said internal error there too), ``Error: Network connection lost.`` if it resolves and only its
+    port is wrong (``localhost:80x``, ``127.0.0.1:99999``, ``[::1]:0x50``), as workerd resolves the
+    name before it reads the port. Called in the sending thread: it may look the name up."""
     if not url.host or url.refused():
         return network_error(socket.gaierror())
     try:
@@ -1583,6 +1591,8 @@ def _address_error(url: LegacyUrl) -> JsException | None:
         return None
     name, port = _name_and_port(url.host)
     if name is None or (port is not None and port.isascii() and port.isdigit() and int(port) <= 65535):
+        return network_error(socket.gaierror())
+    if ":" in name and not url.host.startswith("["):  # ``a:b:c``, ``h:1:``: kj looks no such name up (4.168.0)
         return network_error(socket.gaierror())
     try:
         socket.getaddrinfo(name, None)

@@ -192,13 +192,13 @@ def _validate_single_binding(p: _Pass, name: str, value: Any, *, known_keys: tup
         _strict_binding_name(p, field_path, value["binding"])
 
 
-def _validate_version_metadata(p: _Pass, value: Any) -> None:
+def _validate_version_metadata(p: _Pass, value: Any, name: str = "version_metadata") -> None:
     """wrangler's ``validateVersionMetadataBinding``: only a string ``binding`` is checked."""
     if not isinstance(value, dict):
-        p.sink.wrong_type(p.path("version_metadata"), "an object", value)
+        p.sink.wrong_type(p.path(name), "an object", value)
         return
     if not _has_str(value, "binding"):
-        p.sink.error(p.path("version_metadata"), 'binding should have a string "binding" field.')
+        p.sink.error(p.path(name), 'binding should have a string "binding" field.')
 
 
 def _binding_names(value: Any) -> list[str]:

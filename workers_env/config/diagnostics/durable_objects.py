@@ -100,13 +100,15 @@ def _toml_key(key: str) -> str:
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
 
 
-def _validate_durable_objects(p: _Pass, value: Any) -> None:
+def _validate_durable_objects(
+    p: _Pass, value: Any, name: str = "durable_objects", keys: tuple[str, ...] = ("bindings", "code_update_strategy")
+) -> None:
     """The container checks and the left-behind warning of ``validateBindingsProperty``."""
-    field_path = p.path("durable_objects")
+    field_path = p.path(name)
     if not isinstance(value, dict):
         p.sink.wrong_type(field_path, "an object", value)
         return
-    p.sink.unexpected_fields(field_path, _keys(value), ("bindings", "code_update_strategy"))
+    p.sink.unexpected_fields(field_path, _keys(value), keys)
     if "bindings" not in value:  # wrangler takes a missing list as empty
         value = {**value, "bindings": []}
     if not isinstance(value["bindings"], list):

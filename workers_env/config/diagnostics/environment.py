@@ -45,6 +45,7 @@ from workers_env.config.diagnostics.fields import (
 from workers_env.config.diagnostics.images import _url_transformations_left_behind, _validate_images
 from workers_env.config.diagnostics.jsvalues import MISSING, _keys
 from workers_env.config.diagnostics.other_entries import _MORE_ENTRY_VALIDATORS
+from workers_env.config.diagnostics.previews import _validate_cache, _validate_previews
 from workers_env.config.diagnostics.queues import _validate_queues
 from workers_env.config.diagnostics.routes import (
     _validate_route,
@@ -108,6 +109,8 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
         _validate_tail_consumers(p, name, value)
     elif name == "version_metadata":
         _validate_version_metadata(p, value)
+    elif name == "unsafe" and not isinstance(value, dict):
+        p.sink.wrong_type(p.path(name), "an object", value)  # what is in the table is not checked
     if name == "workflows":
         _unique_workflow_names(p, value)
 
@@ -170,8 +173,10 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     for name in _OTHER_BOOLEANS:
         _is_boolean(sink, name, get(name))
     _validate_observability(p, get("observability"))
+    _validate_cache(p, "cache", get("cache"))
     _is_compliance_region(sink, "compliance_region", get("compliance_region"))
     _validate_python_modules(sink, get("python_modules"))
+    _validate_previews(p, get("previews"))
     _warn_durable_objects_without_lifecycle(p, raw_env)
     if p.env is not None:
         sink.unexpected_fields(

@@ -75,9 +75,9 @@ def _queue_consumer(sink: _Sink, where: str, value: Any) -> None:
             sink.error(where, f'"{where}" should, optionally, have a {kind_name} "{key}" field but got {js_json(value)}.')
 
 
-def _validate_queues(p: _Pass, value: Any) -> None:
+def _validate_queues(p: _Pass, value: Any, name: str = "queues") -> None:
     """wrangler's ``validateQueues``: producers checked entry by entry, consumers as an array."""
-    field_path = p.path("queues")
+    field_path = p.path(name)
     if not isinstance(value, dict):
         p.sink.wrong_type(field_path, "an object", value)
         return
@@ -93,4 +93,4 @@ def _validate_queues(p: _Pass, value: Any) -> None:
         # a key no normalised config has: an environment's producers are never compared with the
         # top level's, so there is no "at the top level, but not on" warning for them
         sub = _Pass(p.sink, p.env, {}, p.strict)
-        _validate_binding_array(sub, "queues.producers", value["producers"], _queue_entry)
+        _validate_binding_array(sub, f"{name}.producers", value["producers"], _queue_entry)

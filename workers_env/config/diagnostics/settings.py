@@ -49,22 +49,22 @@ def _validate_build(p: _Pass, raw_env: Mapping[str, Any]) -> None:
         p.sink.error("build.watch_dir", f'Expected "build.watch_dir" to be of type string but got {js_json(watch)}.')
 
 
-def _validate_limits(p: _Pass, raw_env: Mapping[str, Any]) -> None:
+def _validate_limits(p: _Pass, raw_env: Mapping[str, Any], field: str = "limits") -> None:
     """wrangler's ``normalizeAndValidateLimits``: ``cpu_ms`` and ``subrequests`` are numbers."""
     limits = raw_env.get("limits")
     if isinstance(limits, dict):
         for key in ("cpu_ms", "subrequests"):
             if key in limits and _js_typeof(limits[key]) != "number":
-                p.sink.error(f"limits.{key}", f'Expected "limits.{key}" to be of type number but got {js_json(limits[key])}.')
+                p.sink.error(f"{field}.{key}", f'Expected "{field}.{key}" to be of type number but got {js_json(limits[key])}.')
 
 
-def _validate_observability(p: _Pass, value: Any) -> None:
+def _validate_observability(p: _Pass, value: Any, field: str = "observability") -> None:
     """wrangler's ``validateObservability``."""
     if value is MISSING:
         return
     sink = p.sink
     if not _is_object(value):
-        sink.error("observability", f'"observability" should be an object but got {js_json(value)}.')
+        sink.error(field, f'"{field}" should be an object but got {js_json(value)}.')
         return
     val = value if isinstance(value, dict) else {}
 
@@ -72,24 +72,24 @@ def _validate_observability(p: _Pass, value: Any) -> None:
         inner = val.get(name, MISSING)
         return inner.get(key, MISSING) if isinstance(inner, dict) else MISSING
 
-    _at_least_one(sink, "observability", [
+    _at_least_one(sink, field, [
         ("enabled", val.get("enabled", MISSING), "boolean"), ("logs.enabled", sub("logs", "enabled"), "boolean"),
         ("traces.enabled", sub("traces", "enabled"), "boolean"), ("issues.enabled", sub("issues", "enabled"), "boolean"),
     ])
-    _optional_typed(sink, "observability", "head_sampling_rate", val.get("head_sampling_rate", MISSING), "number")
-    _optional_typed(sink, "observability", "redact_query_string", val.get("redact_query_string", MISSING), "boolean")
+    _optional_typed(sink, field, "head_sampling_rate", val.get("head_sampling_rate", MISSING), "number")
+    _optional_typed(sink, field, "redact_query_string", val.get("redact_query_string", MISSING), "boolean")
     issues = val.get("issues", MISSING)
     issues_ok = issues is MISSING or isinstance(issues, dict)
     if not issues_ok:
-        sink.error("observability", f'"observability.issues" should be an object but got {js_json(issues)}.')
-    _optional_typed(sink, "observability", "logs", val.get("logs", MISSING), "object")
-    _optional_typed(sink, "observability", "traces", val.get("traces", MISSING), "object")
+        sink.error(field, f'"{field}.issues" should be an object but got {js_json(issues)}.')
+    _optional_typed(sink, field, "logs", val.get("logs", MISSING), "object")
+    _optional_typed(sink, field, "traces", val.get("traces", MISSING), "object")
     sink.unexpected_fields(
-        "observability", _keys(value), ("enabled", "head_sampling_rate", "redact_query_string", "issues", "logs", "traces")
+        field, _keys(value), ("enabled", "head_sampling_rate", "redact_query_string", "issues", "logs", "traces")
     )
     if isinstance(issues, dict):
-        _optional_typed(sink, "observability.issues", "enabled", issues.get("enabled", MISSING), "boolean")
-        sink.unexpected_fields("observability.issues", _keys(issues), ("enabled",))
+        _optional_typed(sink, f"{field}.issues", "enabled", issues.get("enabled", MISSING), "boolean")
+        sink.unexpected_fields(f"{field}.issues", _keys(issues), ("enabled",))
     for name, known in (("logs", ("enabled", "head_sampling_rate", "invocation_logs", "destinations", "persist")),
                         ("traces", ("enabled", "head_sampling_rate", "destinations", "persist"))):
         inner = val.get(name, MISSING)
@@ -103,18 +103,18 @@ def _validate_observability(p: _Pass, value: Any) -> None:
             if kind is None:
                 _typed_string_array(sink, f"{name}.destinations", fields.get("destinations", MISSING))
             else:
-                _optional_typed(sink, "observability", f"{name}.{key}", fields.get(key, MISSING), kind)
+                _optional_typed(sink, field, f"{name}.{key}", fields.get(key, MISSING), kind)
             if key == "invocation_logs" and fields.get("enabled") is False and fields.get("invocation_logs") is True:
-                # wrangler 4.168.0 (workers-utils 0.57.0); always named "observability", in an env too
-                sink.warn("observability", '"observability.logs.invocation_logs" has no effect when '
-                                           '"observability.logs.enabled" is false. Set "observability.logs.enabled" '
-                                           "to true to enable invocation logs.")
-        sink.unexpected_fields("observability", _keys(inner), known)
+                # wrangler 4.168.0 (workers-utils 0.57.0); named "observability" in an env too
+                sink.warn(field, f'"{field}.logs.invocation_logs" has no effect when '
+                                 f'"{field}.logs.enabled" is false. Set "{field}.logs.enabled" '
+                                 "to true to enable invocation logs.")
+        sink.unexpected_fields(field, _keys(inner), known)
     for key, rate in (("head_sampling_rate", val.get("head_sampling_rate", MISSING)),
                       ("logs.head_sampling_rate", sub("logs", "head_sampling_rate")),
                       ("traces.head_sampling_rate", sub("traces", "head_sampling_rate"))):
         if _js_truthy(rate) and _js_number(rate) is not None and not 0 <= _js_number(rate) <= 1:  # type: ignore[operator]
-            sink.error("observability", f'"observability.{key}" must be a value between 0 and 1.')
+            sink.error(field, f'"{field}.{key}" must be a value between 0 and 1.')
 
 
 def _js_number(value: Any) -> float | None:
@@ -133,40 +133,40 @@ def _js_number(value: Any) -> float | None:
     return None
 
 
-def _validate_placement(p: _Pass, value: Any) -> None:
+def _validate_placement(p: _Pass, value: Any, field: str = "placement") -> None:
     """wrangler's ``normalizeAndValidatePlacement``: the smart (``hint``), targeted
     (``region``/``host``/``hostname``) and plain (``mode``) forms."""
     if value is MISSING:
         return
     sink = p.sink
     if not isinstance(value, dict):
-        sink.error("placement", f'The field "placement" should be an object but got {js_json(value)}.')
+        sink.error(field, f'The field "{field}" should be an object but got {js_json(value)}.')
         return
     targeted = [k for k in ("region", "host", "hostname") if k in value]
     mode = value.get("mode", MISSING)
     if "hint" in value and targeted:
-        sink.error("placement", '"placement" cannot have both "hint" (smart format) and "region"/"host"/"hostname" (targeted format) fields')
+        sink.error(field, f'"{field}" cannot have both "hint" (smart format) and "region"/"host"/"hostname" (targeted format) fields')
     elif "hint" in value:
-        _required_typed(sink, "placement", "mode", mode, "string", ("off", "smart"))
+        _required_typed(sink, field, "mode", mode, "string", ("off", "smart"))
         hint = value["hint"]
         if not isinstance(hint, str):
-            sink.error("placement", f'"placement.hint" must be a string when "placement.mode" is "{_js_template(mode)}"')
+            sink.error(field, f'"{field}.hint" must be a string when "{field}.mode" is "{_js_template(mode)}"')
         if _js_truthy(hint) and mode != "smart":
-            sink.error("placement", '"placement.hint" can only be set when "placement.mode" is "smart"')
+            sink.error(field, f'"{field}.hint" can only be set when "{field}.mode" is "smart"')
     elif targeted:
         if mode is not MISSING:
-            _required_typed(sink, "placement", "mode", mode, "string", ("targeted",))
+            _required_typed(sink, field, "mode", mode, "string", ("targeted",))
         for key in targeted:
-            _required_typed(sink, "placement", key, value[key], "string")
+            _required_typed(sink, field, key, value[key], "string")
             if value[key] == "":
-                sink.error("placement", f'"placement.{key}" must be a non-empty string.')
+                sink.error(field, f'"{field}.{key}" must be a non-empty string.')
         if len(targeted) > 1:
             listed = ", ".join(f'"{k}"' for k in targeted)
-            sink.error("placement", f'"placement" fields {listed} are mutually exclusive. Only one can be specified.')
+            sink.error(field, f'"{field}" fields {listed} are mutually exclusive. Only one can be specified.')
     else:
-        _required_typed(sink, "placement", "mode", mode, "string", ("off", "smart", "targeted"))
+        _required_typed(sink, field, "mode", mode, "string", ("off", "smart", "targeted"))
         if mode == "targeted":
-            _at_least_one(sink, "placement", [(k, value.get(k, MISSING), "string") for k in ("region", "host", "hostname")])
+            _at_least_one(sink, field, [(k, value.get(k, MISSING), "string") for k in ("region", "host", "hostname")])
 
 
 _RULE_TYPES = ("ESModule", "CommonJS", "CompiledWasm", "Text", "Data")
@@ -245,9 +245,10 @@ def _validate_tail_consumers(p: _Pass, name: str, value: Any) -> None:
     if not isinstance(value, list):
         p.sink.error(name, f'Expected "{name}" to be an array but got {js_json(value)}.')
         return
+    kind = name.rsplit(".", 1)[-1]  # "previews.tail_consumers" is checked as "tail_consumers"
     for i, item in enumerate(value):
         where = f"{name}[{i}]"
-        if not _is_object(item) or (name == "streaming_tail_consumers" and isinstance(item, list)):
+        if not _is_object(item) or (kind == "streaming_tail_consumers" and isinstance(item, list)):
             p.sink.error(where, f'"{where}" should be an object but got {js_json(item)}.')
             continue
         fields = item if isinstance(item, dict) else {}
@@ -256,7 +257,7 @@ def _validate_tail_consumers(p: _Pass, name: str, value: Any) -> None:
             p.sink.error(where, f'"{where}.service" is a required field.')
         elif not isinstance(service, str):
             p.sink.error(where, f'Expected "{where}.service" to be of type string but got {js_json(service)}.')
-        elif name == "tail_consumers" and "environment" in fields and not isinstance(fields["environment"], str):
+        elif kind == "tail_consumers" and "environment" in fields and not isinstance(fields["environment"], str):
             p.sink.error(where, f'Expected "{where}.environment" to be of type string but got {js_json(fields["environment"])}.')
 
 

@@ -18,9 +18,9 @@ def _entries(value: dict[str, Any] | list[Any]) -> list[tuple[str, Any]]:
     return [(name, items[name]) for name in _keys(value)]
 
 
-def _validate_vars(p: _Pass, value: Any) -> None:
+def _validate_vars(p: _Pass, value: Any, name: str = "vars") -> None:
     """wrangler's ``validateVars``: an object, no TOML dates, none left behind."""
-    field_path = p.path("vars")
+    field_path = p.path(name)
     if not isinstance(value, (dict, list)):  # an array passes, as typeof [] is "object"
         p.sink.wrong_type(field_path, "an object", value)
         return
@@ -56,9 +56,9 @@ def _validate_secrets(p: _Pass, value: Any) -> None:
     _typed_string_array(p.sink, f"{field_path}.required", value.get("required", MISSING))
 
 
-def _validate_define(p: _Pass, value: Any) -> None:
+def _validate_define(p: _Pass, value: Any, name: str = "define") -> None:
     """wrangler's ``validateDefines``: string values; an environment only overrides the top level's."""
-    field_path = p.path("define")
+    field_path = p.path(name)
     if _is_object(value):
         for name, item in _entries(value):
             if not isinstance(item, str):

@@ -133,7 +133,7 @@ def _workflow_entry(p: _Pass, field_path: str, value: Any) -> bool:
     return valid
 
 
-def _unique_workflow_names(p: _Pass, value: Any) -> None:
+def _unique_workflow_names(p: _Pass, value: Any, field: str = "workflows") -> None:
     """wrangler's ``validateUniqueNameProperty`` (the field named without the environment)."""
     if not isinstance(value, list):
         return
@@ -148,4 +148,4 @@ def _unique_workflow_names(p: _Pass, value: Any) -> None:
     duplicates = [_js_join_item(name) for key, name in order if counts[key] > 1]
     if duplicates:
         listed = '", "'.join(duplicates)
-        p.sink.error("workflows", f'"workflows" bindings must have unique "name" values; duplicate(s) found: "{listed}"')
+        p.sink.error(field, f'"{field}" bindings must have unique "name" values; duplicate(s) found: "{listed}"')
