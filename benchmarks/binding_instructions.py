@@ -21,6 +21,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 from binding_calls import BINDINGS  # (this folder is the script's: sys.path[0])
 
@@ -83,29 +84,41 @@ functools.reduce(lambda a, b: loop.run_until_complete(request(f"{kind}/{n}")), [
 '''
 
 
-def count(tree: Path, kind: str, n: int) -> int:
-    """Instructions of one request making ``n`` calls of ``kind`` with ``tree``'s workers_env."""
+def collected(probe: str, tree: Path, *args: str) -> int:
+    """Instructions callgrind collected inside ``functools.reduce`` calls (the probe's marks
+    around what it measures) while ``python -c probe tree *args`` ran with ``tree``'s workers_env."""
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--instr-atstart=no", "--collect-atstart=no",
          "--toggle-collect=functools_reduce", "--callgrind-out-file=/dev/null",
-         sys.executable, "-c", PROBE, str(tree), kind, str(n)],
+         sys.executable, "-c", probe, str(tree), *args],
         capture_output=True, text=True, check=False,
         env={**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1"})
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode or found is None:
-        sys.exit(f"{tree} {kind} {n}: {done.stderr[-2000:]}")
+        sys.exit(f"{tree} {' '.join(args)}: {done.stderr[-2000:]}")
     return int(found.group(1))
 
 
-def main() -> None:
+def side_by_side(count: Callable[[Path, str, int], int], default_kinds: str, width: int) -> None:
+    """Print, for each ``kind:n`` of ``argv[2]`` (else ``default_kinds``), the instructions one more
+    operation costs (``count`` at n less at 0, over n) with the checkout ``argv[1]`` and this one."""
     other = Path(sys.argv[1]).resolve()
-    for spec in (sys.argv[2] if len(sys.argv) > 2 else KINDS).split(","):
+    for spec in (sys.argv[2] if len(sys.argv) > 2 else default_kinds).split(","):
         kind, n = spec.split(":")
-        per_call = {side: (count(tree, kind, int(n)) - count(tree, kind, 0)) / int(n)
-                    for side, tree in (("other", other), ("this", ROOT))}
-        change = per_call["this"] / per_call["other"] - 1
-        print(f"{kind:10} other {per_call['other'] / 1000:9.1f}k   this {per_call['this'] / 1000:9.1f}k   "
+        each = {side: (count(tree, kind, int(n)) - count(tree, kind, 0)) / int(n)
+                for side, tree in (("other", other), ("this", ROOT))}
+        change = each["this"] / each["other"] - 1
+        print(f"{kind:{width}} other {each['other'] / 1000:9.1f}k   this {each['this'] / 1000:9.1f}k   "
               f"change {change:+.1%}", flush=True)
+
+
+def count(tree: Path, kind: str, n: int) -> int:
+    """Instructions of one request making ``n`` calls of ``kind`` with ``tree``'s workers_env."""
+    return collected(PROBE, tree, kind, str(n))
+
+
+def main() -> None:
+    side_by_side(count, KINDS, 10)
 
 
 if __name__ == "__main__":

@@ -32,13 +32,10 @@ their own ``workers_env`` and ``tests/worker_helpers.py``.
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from binding_instructions import collected, side_by_side  # (this folder is the script's: sys.path[0])
+
 KINDS = "text:200,response:200,js:200,internal:200,pull:200,iter:200,pipe:200"
 
 ENTRY = r'''
@@ -148,27 +145,11 @@ print(time.process_time() - t)
 
 def count(tree: Path, kind: str, n: int) -> int:
     """Instructions of one request of ``kind`` carrying ``n`` chunks with ``tree``'s workers_env."""
-    done = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--instr-atstart=no", "--collect-atstart=no",
-         "--toggle-collect=functools_reduce", "--callgrind-out-file=/dev/null",
-         sys.executable, "-c", PROBE, str(tree), kind, str(n), ENTRY],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1"})
-    found = re.search(r"Collected : (\d+)", done.stderr)
-    if done.returncode or found is None:
-        sys.exit(f"{tree} {kind} {n}: {done.stderr[-2000:]}")
-    return int(found.group(1))
+    return collected(PROBE, tree, kind, str(n), ENTRY)
 
 
 def main() -> None:
-    other = Path(sys.argv[1]).resolve()
-    for spec in (sys.argv[2] if len(sys.argv) > 2 else KINDS).split(","):
-        kind, n = spec.split(":")
-        per_chunk = {side: (count(tree, kind, int(n)) - count(tree, kind, 0)) / int(n)
-                     for side, tree in (("other", other), ("this", ROOT))}
-        change = per_chunk["this"] / per_chunk["other"] - 1
-        print(f"{kind:9} other {per_chunk['other'] / 1000:8.1f}k   this {per_chunk['this'] / 1000:8.1f}k   "
-              f"change {change:+.1%}", flush=True)
+    side_by_side(count, KINDS, 9)
 
 
 if __name__ == "__main__":
