@@ -10,9 +10,7 @@ work the loop itself cancels ends quietly either way."""
 
 from __future__ import annotations
 
-import asyncio
-import itertools
-
+from test_waituntil_work_handed_on_as_the_loop_ends_is_never_warned_unawaited import _ended_in_order
 from worker_helpers import sdk_worker
 
 from workers_env import load_worker
@@ -53,7 +51,7 @@ class Default(WorkerEntrypoint):
                     await writer.write(TextEncoder.new().encode(f"chunk {n}\\n"))
                     WRITING.append(n)
                     n += 1
-                    await asyncio.sleep(0.01)
+                    await asyncio.sleep(0.01 if n < 2 else 60)  # (then asleep as the loop ends, however slow the machine)
             finally:
                 self.ctx.waitUntil(flush())
 
@@ -64,41 +62,13 @@ class Default(WorkerEntrypoint):
 TOLD = "workers-env: the Worker's code caught NotEmulatedError and went on"
 
 
-def _ended_in_order(worker, kept: list, nth: int) -> int:
-    """A fetch whose response ``kept`` holds, on a loop whose end is ``asyncio.run``'s (every task
-    left cancelled, then its async generators shut down) with the pending tasks cancelled in the
-    ``nth`` of their orders -- asyncio.run's own order is a set's, which varies; how many orders
-    there are."""
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    try:
-        async def scenario() -> None:
-            kept.append(await worker.fetch("/"))
-            assert kept[-1].status == 200
-            # till the writer sleeps between writes: left are the held body's task and the writer's
-            while len(worker.module.WRITING) < 2 or len(asyncio.all_tasks()) != 3:
-                await asyncio.sleep(0.001)
-
-        loop.run_until_complete(scenario())
-        pending = sorted(asyncio.all_tasks(loop), key=lambda task: int(task.get_name().rpartition("-")[2]))  # by creation
-        orders = list(itertools.permutations(pending))
-        for task in orders[nth]:
-            task.cancel()
-        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-        loop.run_until_complete(loop.shutdown_asyncgens())
-    finally:
-        asyncio.set_event_loop(None)
-        loop.close()
-    return len(orders)
-
-
 def test_a_request_held_streaming_as_the_loop_ends_is_over_its_handed_on_work_cancelled(tmp_path, capsys):
     started = []  # whether the handed-on work had started by its cancel, in each order
     for nth in range(2):  # each of the two orders, a Worker load of its own (a text is told once a load)
         worker = load_worker(sdk_worker(tmp_path / str(nth), HANDS_ON, "1.9.5"))
         capsys.readouterr()
         kept: list = []  # the response, held past its loop: its body unread as the loop ends
-        assert _ended_in_order(worker, kept, nth) == 2
+        assert _ended_in_order(worker, kept, nth) == 2  # (asyncio.run's end, its two tasks cancelled in the nth order)
         told = [line for line in capsys.readouterr().err.splitlines() if line.startswith(TOLD)]
         assert len(told) == 1  # the request ended with the loop: what its code swallowed is said
         assert worker.module.FLUSHING == worker.module.CANCELLED  # the work handed on: cancelled if it started
