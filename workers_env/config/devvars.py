@@ -121,10 +121,7 @@ def process_environment(paths: list[Path], *, required: bool = True) -> dict[str
     ``not found``), so a :class:`ConfigError` names it; else one that cannot be read is passed
     over, as wrangler passes over a missing default file."""
     for path in paths if required else ():
-        try:  # (a file that is not UTF-8 is warned of and passed over below, as wrangler 4.168.0 does)
-            path.read_bytes()
-        except OSError as exc:
-            raise ConfigError(f"Could not read {path}: {exc.strerror or exc}", path=str(path)) from None
+        _bytes(path)  # (a file that is not UTF-8 is warned of and passed over below, as wrangler 4.168.0 does)
     return _expand(_parsed_files(paths)[0], dict(os.environ))
 
 
@@ -187,11 +184,15 @@ def dot_env_paths(root: Path, environment: str | None = None) -> list[Path]:
 def _read(path: Path) -> str:
     """The file's text (its variables read by :func:`parse_dotenv`); a :class:`ConfigError` where it
     cannot be read or is not UTF-8 (:func:`_utf8`: ``.dev.vars`` stops ``wrangler dev`` 4.168.0)."""
+    return _utf8(path, _bytes(path))
+
+
+def _bytes(path: Path) -> bytes:
+    """The file's bytes; a :class:`ConfigError` naming it where it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"Could not read {path}: {exc.strerror or exc}", path=str(path)) from None
-    return _utf8(path, data)
 
 
 def _utf8(path: Path, data: bytes) -> str:
