@@ -5,7 +5,7 @@ which runs every field's rule in wrangler's order so the report lists findings a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from workers_env.config.diagnostics.assets import _validate_assets
@@ -26,15 +26,6 @@ from workers_env.config.diagnostics.durable_objects import (
     _validate_durable_objects,
     _warn_durable_objects_without_lifecycle,
 )
-from workers_env.config.diagnostics.entries import (
-    _analytics_entry,
-    _d1_entry,
-    _hyperdrive_entry,
-    _kv_entry,
-    _r2_entry,
-    _services_entry,
-    _vectorize_entry,
-)
 from workers_env.config.diagnostics.fields import (
     _BINDING_ARRAY_FIELDS,
     _SIMPLE_BINDING_FIELDS,
@@ -44,7 +35,7 @@ from workers_env.config.diagnostics.fields import (
 )
 from workers_env.config.diagnostics.images import _url_transformations_left_behind, _validate_images
 from workers_env.config.diagnostics.jsvalues import MISSING, _keys
-from workers_env.config.diagnostics.other_entries import _MORE_ENTRY_VALIDATORS
+from workers_env.config.diagnostics.other_entries import ENTRY_VALIDATORS
 from workers_env.config.diagnostics.previews import _validate_cache, _validate_previews
 from workers_env.config.diagnostics.queues import _validate_queues
 from workers_env.config.diagnostics.routes import (
@@ -85,12 +76,10 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
         return
     if name == "vars":
         _validate_vars(p, value)
-    elif name == "vectorize":
-        _validate_binding_array(p, name, value, _vectorize_entry)
     elif name == "queues":
         _validate_queues(p, value)
-    elif name in _ENTRY_VALIDATORS:
-        _validate_binding_array(p, name, value, _ENTRY_VALIDATORS[name])
+    elif name in ENTRY_VALIDATORS:
+        _validate_binding_array(p, name, value, ENTRY_VALIDATORS[name])
     elif name in _BINDING_ARRAY_FIELDS:
         _validate_binding_array(p, name, value, None)
     elif name == "ai":
@@ -114,12 +103,6 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
     if name == "workflows":
         _unique_workflow_names(p, value)
 
-
-_ENTRY_VALIDATORS: dict[str, Callable[[_Pass, str, Any], bool]] = {
-    "kv_namespaces": _kv_entry, "r2_buckets": _r2_entry, "d1_databases": _d1_entry,
-    "services": _services_entry, "hyperdrive": _hyperdrive_entry, "analytics_engine_datasets": _analytics_entry,
-    **_MORE_ENTRY_VALIDATORS,
-}
 
 _OTHER_BOOLEANS = ("no_bundle", "minify", "keep_names", "first_party_worker", "logpush", "upload_source_maps")
 

@@ -18,6 +18,15 @@ from workers_env.config.diagnostics.bindings import (
     _required,
 )
 from workers_env.config.diagnostics.checks import _typed_string_array
+from workers_env.config.diagnostics.entries import (
+    _analytics_entry,
+    _d1_entry,
+    _hyperdrive_entry,
+    _kv_entry,
+    _r2_entry,
+    _services_entry,
+    _vectorize_entry,
+)
 from workers_env.config.diagnostics.jsvalues import MISSING, _is_object, _keys, js_json
 from workers_env.config.diagnostics.sink import _Pass
 from workers_env.config.diagnostics.workflows import _workflow_entry
@@ -233,7 +242,10 @@ def _vpc_network_entry(p: _Pass, field_path: str, value: Any) -> bool:
     return valid
 
 
-_MORE_ENTRY_VALIDATORS: dict[str, Callable[[_Pass, str, Any], bool]] = {
+#: each binding array's entry check, by field (a section's and a ``previews`` table's alike)
+ENTRY_VALIDATORS: dict[str, Callable[[_Pass, str, Any], bool]] = {
+    "kv_namespaces": _kv_entry, "r2_buckets": _r2_entry, "d1_databases": _d1_entry, "vectorize": _vectorize_entry,
+    "services": _services_entry, "hyperdrive": _hyperdrive_entry, "analytics_engine_datasets": _analytics_entry,
     "workflows": _workflow_entry,
     "send_email": _send_email_entry,
     "dispatch_namespaces": _dispatch_entry,

@@ -12,7 +12,6 @@ scheduling policy, a class twice); their other fields are not checked, as the to
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from workers_env.config.diagnostics.bindings import (
@@ -22,17 +21,8 @@ from workers_env.config.diagnostics.bindings import (
 )
 from workers_env.config.diagnostics.checks import _is_boolean, _optional_typed, _required_typed
 from workers_env.config.diagnostics.durable_objects import _validate_durable_objects
-from workers_env.config.diagnostics.entries import (
-    _analytics_entry,
-    _d1_entry,
-    _hyperdrive_entry,
-    _kv_entry,
-    _r2_entry,
-    _services_entry,
-    _vectorize_entry,
-)
 from workers_env.config.diagnostics.jsvalues import MISSING, _js_template, _keys, js_json
-from workers_env.config.diagnostics.other_entries import _MORE_ENTRY_VALIDATORS
+from workers_env.config.diagnostics.other_entries import ENTRY_VALIDATORS
 from workers_env.config.diagnostics.queues import _validate_queues
 from workers_env.config.diagnostics.settings import (
     _validate_limits,
@@ -54,12 +44,6 @@ PREVIEWS_FIELDS: tuple[str, ...] = (
     "flagship", "worker_loaders", "ratelimits", "vpc_services", "version_metadata", "containers",
     "logpush", "observability", "limits", "placement", "cache",
 )  # fmt: skip
-
-_ENTRIES: dict[str, Callable[[_Pass, str, Any], bool]] = {
-    "kv_namespaces": _kv_entry, "r2_buckets": _r2_entry, "d1_databases": _d1_entry, "vectorize": _vectorize_entry,
-    "services": _services_entry, "hyperdrive": _hyperdrive_entry, "analytics_engine_datasets": _analytics_entry,
-    **_MORE_ENTRY_VALIDATORS,
-}
 
 #: The binding arrays in the order wrangler checks them, each after the fields before it.
 _ARRAYS_BEFORE_QUEUES = ("kv_namespaces", "send_email")
@@ -95,7 +79,7 @@ def _validate_previews(p: _Pass, value: Any) -> None:
     def arrays(names: tuple[str, ...]) -> None:
         for name in names:
             if get(name) is not MISSING:
-                _validate_binding_array(pp, path(name), get(name), _ENTRIES[name])
+                _validate_binding_array(pp, path(name), get(name), ENTRY_VALIDATORS[name])
 
     sink.unexpected_fields(FIELD, _keys(value), PREVIEWS_FIELDS)
     if get("vars") is not MISSING:
@@ -106,7 +90,7 @@ def _validate_previews(p: _Pass, value: Any) -> None:
     if get("durable_objects") is not MISSING:
         _validate_durable_objects(pp, get("durable_objects"), path("durable_objects"), ("bindings",))
     if get("workflows") is not MISSING:
-        _validate_binding_array(pp, path("workflows"), get("workflows"), _ENTRIES["workflows"])
+        _validate_binding_array(pp, path("workflows"), get("workflows"), ENTRY_VALIDATORS["workflows"])
         _unique_workflow_names(pp, get("workflows"), path("workflows"))
     arrays(_ARRAYS_BEFORE_QUEUES)
     if get("queues") is not MISSING:
