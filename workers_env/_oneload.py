@@ -48,10 +48,7 @@ def resolved(path: _P) -> _P:
     if known is None:
         if not path.is_absolute():
             return resolved_now(path)
-        plain = memo.get(_PLAIN)
-        if plain is None:
-            plain = memo[_PLAIN] = set()
-        known = memo[key] = resolved_now(path, plain)
+        known = memo[key] = resolved_now(path, memo.setdefault(_PLAIN, set()))
     return known  # type: ignore[no-any-return]
 
 
@@ -69,11 +66,7 @@ def real_path(text: str) -> str:
     """``os.path.realpath(text)``, told as :func:`resolved_now` tells a path (within a load's
     reading, with the folders it found plain)."""
     memo = THIS_LOAD.get()
-    plain = None
-    if memo is not None and CLOSED not in memo:
-        plain = memo.get(_PLAIN)
-        if plain is None:
-            plain = memo[_PLAIN] = set()
+    plain = memo.setdefault(_PLAIN, set()) if memo is not None and CLOSED not in memo else None
     if type(text) is str and os.path is posixpath and _its_own(text, plain):
         return text
     return os.path.realpath(text)
