@@ -407,7 +407,6 @@ def _run(args: argparse.Namespace) -> int:
         session_bindings,
         worker_name,
     )
-    from workers_env.config import load_config
     from workers_env.runtime import load_worker
     from workers_env.runtime.server import serve
     from workers_env.vectorize.definitions import pyproject_diagnostics
@@ -455,11 +454,11 @@ def _run(args: argparse.Namespace) -> int:
         # read as wrangler reads it: a -c file as given (a parse error names it so), else the one found
         read_from = args.config if args.config is not None and Path(args.config).is_file() else config_path
         try:
-            warn_config(read_from, environment, [pyproject_diagnostics])  # as wrangler dev reads it, first
+            take = warn_config(read_from, environment, [pyproject_diagnostics])  # as wrangler dev reads it, first
             # dev's --compatibility-date/-flags over the first Worker's own (a refusal's hint naming
             # them); a session's other Workers keep theirs, as wrangler dev 4.164.0 hands them only
             # --env (cli.js: setupDevEnv of args.config.slice(1); measured, review81)
-            config = load_config(read_from, environment=environment).with_compatibility(
+            config = take().with_compatibility(
                 args.compatibility_date, args.compatibility_flags, given_as=_DATE_GIVEN_AS, flags_given_as=_FLAGS_GIVEN_AS)
         except ConfigError as exc:  # the config's own problems, after its warnings, as wrangler's
             fail(message_of(exc))
@@ -726,15 +725,13 @@ def _other_configs(args: argparse.Namespace, environment: str | None, first: Any
     that cannot be read after ``announce_first`` (the first Worker's secrets and bindings table),
     as wrangler 4.164.0 prints the first's table before it refuses (measured: exit 1)."""
     from workers_env.cli.devsession import worker_name
-    from workers_env.config import load_config
     from workers_env.vectorize.definitions import pyproject_diagnostics
 
     found = []
     for path in getattr(args, "configs", [])[1:]:
         try:
             check_openable(path)
-            warn_config(path, environment, [pyproject_diagnostics])
-            other = load_config(path, environment=environment)
+            other = warn_config(path, environment, [pyproject_diagnostics])()
         except ConfigError as exc:
             announce_first()
             fail(message_of(exc))

@@ -431,15 +431,14 @@ class Reloader:
         """The config read again (with its warnings), its build run, a new env made from it and
         the Worker loaded into that; the old env is closed once its requests are done."""
         from workers_env.cli.wrangler_config import warn_config
-        from workers_env.config import load_config
         from workers_env.runtime import load_worker
         from workers_env.vectorize.definitions import pyproject_diagnostics
 
         path = Path(self.config.path)
         try:
-            warn_config(path, self.environment, [pyproject_diagnostics])
+            take = warn_config(path, self.environment, [pyproject_diagnostics])
             try:
-                config = load_config(path, environment=self.environment)
+                config = take()
             except ConfigError as exc:
                 fail(message_of(exc))
                 return

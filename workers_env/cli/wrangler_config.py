@@ -12,13 +12,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import ConfigError
 from workers_env.cli.common import node_fs_error, warn_block
-from workers_env.config import check_config, load_config
+from workers_env.config.wrangler import checked_config
 from workers_env.config.wrangler import find_config
 
 if TYPE_CHECKING:
@@ -32,10 +32,13 @@ __all__ = ["UnreadableConfig", "check_openable", "config_environment", "read_con
 _CONFIG_SUFFIXES = (".toml", ".json", ".jsonc")
 
 
-def warn_config(path: Any, environment: str | None, extra_checks: Sequence[Any] = ()) -> None:
+def warn_config(path: Any, environment: str | None, extra_checks: Sequence[Any] = ()) -> Callable[[], WorkerConfig]:
     """Print the config's warnings as wrangler does before a command runs (the unknown
-    ``--env``, bindings an environment does not inherit, unexpected fields, ...)."""
-    _warn_report(check_config(path, environment=environment, extra_checks=list(extra_checks)))
+    ``--env``, bindings an environment does not inherit, unexpected fields, ...); what it
+    returns takes the config read (or raises load_config's error), without a second read."""
+    report, take = checked_config(path, environment=environment, extra_checks=list(extra_checks))
+    _warn_report(report)
+    return take
 
 
 def _warn_report(report: Report) -> None:
@@ -101,7 +104,7 @@ def read_config(args: argparse.Namespace, *, reads: int = 1) -> WorkerConfig | N
     else:
         check_openable(args.config)
     environment = config_environment(args)
-    report = check_config(args.config, environment=environment)
+    report, take = checked_config(args.config, environment=environment)
     for _ in range(reads if report.ok else 1):
         _warn_report(report)  # its warnings first (an unknown --env, ...), as wrangler's readConfig
-    return load_config(args.config, environment=environment)  # then a broken one is reported as such
+    return take()  # then a broken one is reported as such

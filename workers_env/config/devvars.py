@@ -120,22 +120,26 @@ def process_environment(paths: list[Path], *, required: bool = True) -> dict[str
     each file must be readable, as wrangler stops at an ``--env-file`` that is missing (Node's
     ``not found``), so a :class:`ConfigError` names it; else one that cannot be read is passed
     over, as wrangler passes over a missing default file."""
-    for path in paths if required else ():
-        _bytes(path)  # (a file that is not UTF-8 is warned of and passed over below, as wrangler 4.168.0 does)
-    return _expand(_parsed_files(paths)[0], dict(os.environ))
+    return _expand(_parsed_files(paths, required=required)[0], dict(os.environ))
 
 
-def _parsed_files(paths: list[Path]) -> tuple[dict[str, str], list[Path]]:
+def _parsed_files(paths: list[Path], *, required: bool = False) -> tuple[dict[str, str], list[Path]]:
     """The files' pairs, later files winning (``dotenv.config(..., override: true)``), and the
     files read; a file that cannot be read is passed over, as wrangler's ``loadDotEnv`` logs it
-    at debug level and goes on."""
-    parsed: dict[str, str] = {}
-    read: list[Path] = []
+    at debug level and goes on -- unless ``required``, where the first such file stops it with
+    :func:`_bytes`'s error before any file is parsed. Each file is read once."""
+    contents: list[tuple[Path, bytes]] = []
     for env_file in paths:
         try:
-            text = _utf8(env_file, env_file.read_bytes())
-        except OSError:
-            continue
+            contents.append((env_file, _bytes(env_file)))
+        except ConfigError:
+            if required:
+                raise
+    parsed: dict[str, str] = {}
+    read: list[Path] = []
+    for env_file, data in contents:
+        try:
+            text = _utf8(env_file, data)
         except ConfigError as exc:  # wrangler 4.168.0's loadDotEnv: warned of once, the file passed over
             _warn_once(env_file, f"{exc} Ignoring this file.")
             continue

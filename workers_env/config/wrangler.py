@@ -48,6 +48,7 @@ __all__ = [
     "find_config",
     "load_config",
     "check_config",
+    "checked_config",
     "display_path",
     "merge_environment",
     "read_config_file",
@@ -634,13 +635,31 @@ def check_config(
     bindings' own checks of what they read from the config (the Vectorize index definitions
     in ``pyproject.toml``, say); config knows no binding, so the caller passes them.
     """
+    return checked_config(path, environment=environment, strict=strict, extra_checks=extra_checks)[0]
+
+
+def checked_config(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    environment: str | None = None,
+    strict: bool = False,
+    extra_checks: Iterable[Callable[[WorkerConfig], Iterable[Diagnostic]]] = (),
+) -> tuple[Report, Callable[[], WorkerConfig]]:
+    """:func:`check_config`'s report and :func:`load_config`'s answer from one read and one
+    validation, for a caller that prints the report's warnings before it takes the config (the
+    CLI, as wrangler prints them before it stops at an error): the second item returns the config
+    or raises load_config's :class:`ConfigError` (the extra checks' errors do not raise, as there)."""
     report, config = _analyse(path, environment, strict)
+
+    def take() -> WorkerConfig:
+        return _loaded(report, config)
+
     if config is None:
-        return report
+        return report, take
     extra = tuple(d for check in extra_checks for d in check(config))
     if not extra:
-        return report
-    return Report(report.path, report.environment, errors=report.errors + extra, warnings=report.warnings)
+        return report, take
+    return Report(report.path, report.environment, errors=report.errors + extra, warnings=report.warnings), take
 
 
 def load_config(
@@ -655,7 +674,11 @@ def load_config(
     shown under its traceback -- not in its message, which the CLI prints after printing the
     warnings itself, as wrangler does.
     """
-    report, config = _analyse(path, environment, strict)
+    return _loaded(*_analyse(path, environment, strict))
+
+
+def _loaded(report: Report, config: WorkerConfig | None) -> WorkerConfig:
+    """The analysed config, or load_config's error for a broken one."""
     if not report.ok or config is None:
         error = ConfigError(
             Report(report.path, report.environment, errors=report.errors).render(),
