@@ -21,6 +21,7 @@ from workers_env.config.diagnostics.checks import (
     _is_string_array,
     _is_valid_name,
 )
+from workers_env.config.diagnostics.containers import validate_container_apps
 from workers_env.config.diagnostics.dates import _compatibility_date
 from workers_env.config.diagnostics.durable_objects import (
     _validate_durable_objects,
@@ -54,6 +55,7 @@ from workers_env.config.diagnostics.settings import (
     _validate_tail_consumers,
 )
 from workers_env.config.diagnostics.sink import _Pass
+from workers_env.config.diagnostics.unsafe import validate_unsafe
 from workers_env.config.diagnostics.variables import (
     _validate_define,
     _validate_secrets,
@@ -98,8 +100,15 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
         _validate_tail_consumers(p, name, value)
     elif name == "version_metadata":
         _validate_version_metadata(p, value)
-    elif name == "unsafe" and not isinstance(value, dict):
-        p.sink.wrong_type(p.path(name), "an object", value)  # what is in the table is not checked
+    elif name == "unsafe":
+        validate_unsafe(p, name, value)
+    elif name == "containers":
+        def own(key: str) -> Any:  # this section's value, else (``??``) the top level's
+            mine = raw_env.get(key)
+            return p.raw_top.get(key) if mine is None else mine
+
+        validate_container_apps(p.sink, name, value, worker_name=own("name"), config_path=p.config_path,
+                                compliance_region=own("compliance_region"))
     if name == "workflows":
         _unique_workflow_names(p, value)
 

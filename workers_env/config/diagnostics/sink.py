@@ -6,7 +6,7 @@ Every rule module writes through these, so they sit below all of them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,15 @@ class _Sink:
     def wrong_type(self, field_path: str, expected: str, value: Any) -> None:
         """wrangler's ``The field "x" should be an object but got ...`` (``expected``: "an object")."""
         self.error(field_path, f'The field "{field_path}" should be {expected} but got {js_json(value)}.')
+
+    def grouped(self, where: str, value: Any, check: Callable[[_Sink, str, Any], bool]) -> bool:
+        """``check(sink, where, value)`` with its findings listed under the heading
+        ``"<where>": <value>``, as wrangler's child ``Diagnostics`` of one binding are."""
+        child = _Sink(env=self.env, group=f'"{where}": {js_json(value)}')
+        valid = check(child, where, value)
+        self.errors.extend(child.errors)
+        self.warnings.extend(child.warnings)
+        return valid
 
     def unexpected_fields(self, field_path: str, keys: list[str], known: tuple[str, ...] | frozenset[str]) -> bool:
         rest = [k for k in dict.fromkeys(keys) if k not in known]
