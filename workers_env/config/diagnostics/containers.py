@@ -157,10 +157,7 @@ def _names(sink: _Sink, field: str, app: dict[str, Any], worker_name: Any, defau
         sink.error(field, '"containers.class_name" must be a non-empty string when specified for a Durable '
                           "Object-managed Container.")
     _optional_typed(sink, field, "name", app.get("name", MISSING), "string")
-    named_class = isinstance(class_name, str) and class_name != ""
-    if default_name and not _js_truthy(app.get("name", MISSING)) and (
-        not managed or class_name is MISSING or named_class
-    ):
+    if default_name and _takes_default_name(app):
         if class_name is MISSING:
             sink.error(field, '"containers.name" is required when "containers.class_name" is not defined, because '
                               "there is no class name to derive a default name from. Either name this container and "
@@ -168,6 +165,30 @@ def _names(sink: _Sink, field: str, app: dict[str, Any], worker_name: Any, defau
         elif not _js_truthy(worker_name):
             sink.error(field, 'Must have either a top level "name" and "containers.class_name" field defined, or have '
                               'field "containers.name" defined.')
+
+
+def _takes_default_name(app: dict[str, Any]) -> bool:
+    """No ``name``, and (unless managed by a Durable Object with a bad ``class_name``) one is made."""
+    class_name = app.get("class_name", MISSING)
+    return not _js_truthy(app.get("name", MISSING)) and (
+        app.get("scheduling_policy") != "durable_object" or class_name is MISSING
+        or (isinstance(class_name, str) and class_name != "")
+    )
+
+
+def named_container_apps(value: Any, worker_name: Any, env_name: str | None) -> list[dict[str, Any]]:
+    """The apps (objects only) with the name wrangler gives one without: ``<worker>-<class>``,
+    ``-<env>`` after it in an environment, lower case with dashes for spaces."""
+    apps = []
+    for entry in value if isinstance(value, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        class_name = entry.get("class_name", MISSING)
+        if _takes_default_name(entry) and class_name is not MISSING and _js_truthy(worker_name):
+            made = f"{_js_template(worker_name)}-{_js_template(class_name)}" + (f"-{env_name}" if env_name else "")
+            entry = {**entry, "name": made.lower().replace(" ", "-")}
+        apps.append(entry)
+    return apps
 
 
 def _durable_object_app(sink: _Sink, field: str, app: dict[str, Any], worker_name: Any, default_name: bool,

@@ -21,6 +21,7 @@ from workers_env.config.diagnostics.checks import (
     _is_string_array,
     _is_valid_name,
 )
+from workers_env.config.diagnostics.container_links import validate_container_links
 from workers_env.config.diagnostics.containers import validate_container_apps
 from workers_env.config.diagnostics.dates import _compatibility_date
 from workers_env.config.diagnostics.durable_objects import (
@@ -170,6 +171,7 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     _validate_python_modules(sink, get("python_modules"))
     _validate_previews(p, get("previews"))
     _warn_durable_objects_without_lifecycle(p, raw_env)
+    validate_container_links(p, raw_env)
     if p.env is not None:
         sink.unexpected_fields(
             f"env.{p.env}", [k for k in _keys(raw_env) if k != "node_compat"], frozenset(ENVIRONMENT_FIELDS)
