@@ -5,8 +5,8 @@ Dockerfile on disk or a tagged registry reference, rollout, ``max_instances``, `
 and restricted ``unsafe``; then ``validateContainerExportLinks``: duplicate names and classes and the
 links with ``exports``). Each case's verdict and lines are what ``unstable_readConfig`` of wrangler
 4.168.0 printed for it (config69, ``tools/wrangler/config_diff.py``'s reader over
-``tools/wrangler/config_corpus_containers.py``); before, workers-env checked no entry (10 of the 60
-verdicts and 5 of wrangler's 244 lines alike)."""
+``tools/wrangler/config_corpus_containers.py``); before, workers-env checked no entry (10 of the 62
+verdicts and 5 of wrangler's 250 lines alike)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,10 @@ CASES = [
      ['Processing wrangler.json configuration:', '- "containers.name" is required when "containers.class_name" is not defined, because there is no class name to derive a default name from. Either name this container and reference it from a Durable Object\'s `exports` entry, or set "containers.class_name".', '- "containers.image" field must be defined for each container app. This should be the path to your Dockerfile or an image URI pointing to the Cloudflare registry.', '- The "paths[1]" argument must be of type string. Received undefined']),
     ('containers-toml-ok', 'wrangler.toml', 'name = "w"\n[[containers]]\nclass_name = "A"\nimage = "docker.io/x:1"\nmax_instances = 5\ninstance_type = "standard-2"\n', None, True,
      []),
+    ('containers-toml-date-image', 'wrangler.toml', 'name = "w"\n[[containers]]\nclass_name = "A"\nimage = 1979-05-27\n', None, False,
+     ['Processing wrangler.toml configuration:', '- The "paths[1]" argument must be of type string. Received an instance of TomlDate']),
+    ('containers-toml-nan-and-infinity', 'wrangler.toml', 'name = "w"\n[[containers]]\nclass_name = "A"\nimage = "docker.io/x:1"\nmax_instances = -inf\nrollout_step_percentage = nan\n[containers.observability]\nenabled = true\ntarget_instance_percentage = nan\n', None, False,
+     ['Processing wrangler.toml configuration:', '- "containers.rollout_step_percentage" must be one of [5, 10, 20, 25, 50, 100], but got NaN', '- "containers.max_instances" field should be a positive number, but got -Infinity', '- "containers.observability.target_instance_percentage" must be an integer between 1 and 99 inclusive.']),
     ('containers-no-worker-name', 'wrangler.json', '{"containers": [{"class_name": "A", "image": "docker.io/x:1"}]}', None, False,
      ['Processing wrangler.json configuration:', '- Must have either a top level "name" and "containers.class_name" field defined, or have field "containers.name" defined.']),
     ('containers-no-class', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"image": "docker.io/x:1"}]}', None, False,

@@ -44,6 +44,11 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("containers-empty-entry", J, apps(""), None),
     ("containers-toml-ok", "wrangler.toml", 'name = "w"\n[[containers]]\nclass_name = "A"\nimage = "docker.io/x:1"\n'
      'max_instances = 5\ninstance_type = "standard-2"\n', None),
+    ("containers-toml-date-image", "wrangler.toml", 'name = "w"\n[[containers]]\nclass_name = "A"\n'
+     "image = 1979-05-27\n", None),
+    ("containers-toml-nan-and-infinity", "wrangler.toml", 'name = "w"\n[[containers]]\nclass_name = "A"\n'
+     'image = "docker.io/x:1"\nmax_instances = -inf\nrollout_step_percentage = nan\n[containers.observability]\n'
+     "enabled = true\ntarget_instance_percentage = nan\n", None),
     # -- names -----------------------------------------------------------------------------------
     ("containers-no-worker-name", J, '{"containers": [{' + app("A") + "}]}", None),
     ("containers-no-class", J, apps('"image": "docker.io/x:1"'), None),
