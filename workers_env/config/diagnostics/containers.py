@@ -31,6 +31,7 @@ from workers_env.config.diagnostics.container_parts import (
 )
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
+    _destructured,
     _js_join_item,
     _js_template,
     _js_truthy,
@@ -67,7 +68,10 @@ def _to_number(value: Any) -> float:
     if value is None:
         return 0
     if isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # a JSON integer past the doubles: JavaScript's Infinity
+            return math.inf if value > 0 else -math.inf
     try:
         return js_to_number(value)
     except (TypeError, ValueError):
@@ -120,13 +124,6 @@ def _is_dockerfile(image: Any, base: str) -> bool:
     return False
 
 
-def _fields(entry: Any) -> dict[str, Any]:
-    """The properties JavaScript finds on an entry: an array's indexes, an object's keys."""
-    if isinstance(entry, list):
-        return {str(i): v for i, v in enumerate(entry)}
-    return entry
-
-
 def validate_container_apps(sink: _Sink, field: str, value: Any, *, worker_name: Any, config_path: Path | None,
                             compliance_region: Any, default_name: bool = True) -> None:
     """wrangler's ``validateContainerApp`` of one section's ``containers`` (``field`` names it:
@@ -142,7 +139,7 @@ def validate_container_apps(sink: _Sink, field: str, value: Any, *, worker_name:
         if not isinstance(entry, (dict, list)):  # wrangler 4.168.0 stops with a TypeError of its own
             sink.error(f"{field}[{i}]", f'"{field}[{i}]" should be an object but got {js_json(entry)}.')
             continue
-        app = _fields(entry)
+        app = _destructured(entry)
         if app.get("scheduling_policy") == "durable_object":
             _durable_object_app(sink, field, app, worker_name, default_name, compliance_region)
         else:
@@ -320,7 +317,7 @@ def _constraints(sink: _Sink, field: str, constraints: Any) -> None:
     """``constraints``: ``tiers`` (``tier`` deprecated), a ``jurisdiction``, ``regions``."""
     if not _optional_typed(sink, field, "constraints", constraints, "object") or not _js_truthy(constraints):
         return
-    given = _fields(constraints)
+    given = _destructured(constraints)
     where = f"{field}.constraints"
     if "tier" in given:
         sink.warn(field, '"constraints.tier" has been deprecated in favor of "constraints.tiers". Please update your '
@@ -351,7 +348,7 @@ def _instance_type(sink: _Sink, field: str, instance_type: Any) -> None:
         return
     if not _optional_typed(sink, field, "instance_type", instance_type, "object") or not _js_truthy(instance_type):
         return
-    limits = _fields(instance_type)
+    limits = _destructured(instance_type)
     for key in INSTANCE_TYPE_FIELDS:
         if key in limits and (not isinstance(limits[key], (int, float)) or isinstance(limits[key], bool)):
             sink.error(field, f'"containers.instance_type.{key}", when present, should be a number.')
