@@ -183,6 +183,10 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("containers-env", J, B + '"containers": [{' + app("A") + '}], "env": {"s": {"containers": [{' + app("A") + "}, {"
      + app("A", '"rollout_kind": 1') + "}]}}}", "s"),
     ("containers-env-missing", J, B + '"containers": [{' + app("A") + '}], "env": {"s": {}}}', "s"),
+    ("containers-unknown-env", J, B + '"containers": [{' + app("A") + "}, {" + app("A", '"max_instances": -1')
+     + '}], "unsafe": {"bindings": [{"name": "A", "type": "ai"}], "zz": 1}}', "nope"),
+    ("containers-env-null", J, B + '"containers": [{' + app("A") + '}], "env": {"s": {"containers": null, '
+     '"unsafe": null}}}', "s"),
     ("containers-env-named", J, '{"env": {"s": {"name": "q", "containers": [{' + app("A") + "}, {" + app("A")
      + "}]}}}", "s"),
     # -- previews ----------------------------------------------------------------------------------
@@ -216,6 +220,10 @@ CASES: list[tuple[str, str, str, str | None]] = [
      '{"bindings": {"a": 1}}}}}', "s"),
     ("unsafe-env-top-metadata", J, '{"name": "w", "unsafe": {"metadata": {}}, "env": {"s": {"unsafe": {"bindings": '
      '[{"name": "A", "type": "x"}]}}}}', "s"),
+    ("unsafe-env-top-too", J, B + '"unsafe": {"bindings": [{"name": "A", "type": "x"}]}, "env": {"s": {"unsafe": '
+     '{"bindings": [], "capnp": {"base_path": "x"}}}}}', "s"),
+    ("unsafe-env-toml", "wrangler.toml", 'name = "w"\n[[unsafe.bindings]]\nname = "X"\ntype = "y"\n[env.s.unsafe]\n'
+     "metadata = 1\n", "s"),
     ("unsafe-env-only", J, '{"name": "w", "env": {"s": {"unsafe": {"bindings": null, "metadata": {}}}}}', "s"),
     ("unsafe-previews", J, B + '"previews": {"unsafe": {"bindings": [{"name": "X", "type": "kv_namespace"}, '
      '{"type": 5}], "q": 1}}}', None),
