@@ -5,11 +5,12 @@ Dockerfile on disk or a tagged registry reference, rollout, ``max_instances``, `
 and restricted ``unsafe``; then ``validateContainerExportLinks``: duplicate names and classes and the
 links with ``exports``). Each case's verdict and lines are what ``unstable_readConfig`` of wrangler
 4.168.0 printed for it (config69, ``tools/wrangler/config_diff.py``'s reader over
-``tools/wrangler/config_corpus_containers.py``); before, workers-env checked no entry (10 of the 62
-verdicts and 5 of wrangler's 250 lines alike)."""
+``tools/wrangler/config_corpus_containers.py``); before, workers-env checked no entry (11 of the 65
+verdicts and 19 of wrangler's 276 lines alike)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,8 @@ CASES = [
      ['Processing wrangler.json configuration:', '- "containers.name" is required when "containers.class_name" is not defined, because there is no class name to derive a default name from. Either name this container and reference it from a Durable Object\'s `exports` entry, or set "containers.class_name".', '- "containers.images" must be a non-empty object when present.', '- Only "containers.unsafe.configuration.experimental_flags" is supported for Durable Object-managed Containers.', '- Expected "containers.class_name" to be of type string but got 5.', '- "containers.images" must be a non-empty object when present.', '- "containers.unsafe" should be an object.', '- Only "containers.unsafe.configuration.experimental_flags" is supported for Durable Object-managed Containers.', '- Only "containers.unsafe.configuration.experimental_flags" is supported for Durable Object-managed Containers.', '- "containers.unsafe.configuration.experimental_flags" should be an array of strings.', '- The container "n" is not linked to a Durable Object. Either set "containers.class_name", or reference this container from a Durable Object\'s `exports` entry via its "container" field.', '- The container "m" is not linked to a Durable Object. Either set "containers.class_name", or reference this container from a Durable Object\'s `exports` entry via its "container" field.', '- The container "o" is not linked to a Durable Object. Either set "containers.class_name", or reference this container from a Durable Object\'s `exports` entry via its "container" field.']),
     ('containers-do-fedramp', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "compliance_region": "fedramp_high", "containers": [{"class_name": "A", "scheduling_policy": "durable_object", "images": {"m": {"image": "registry.cloudflare.com/acc123/repo@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}, "f": {"image": "registry.fed.cloudflare.com/acc/r@sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"}}}]}', None, False,
      ['Processing wrangler.json configuration:', '- "containers.images.m.image" must be a digest-pinned image in the managed registry, in the form "registry.fed.cloudflare.com/<account-id>/<repository>@sha256:<64 lowercase hex characters>".']),
+    ('containers-do-env-inherits-region', 'wrangler.json', '{"name": "w", "compliance_region": "fedramp_high", "env": {"s": {"containers": [{"class_name": "A", "scheduling_policy": "durable_object", "images": {"a": {"image": "registry.cloudflare.com/acc123/repo@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}}]}}}', 's', False,
+     ['Processing wrangler.json configuration:', '- "env.s" environment configuration', '- "containers.images.a.image" must be a digest-pinned image in the managed registry, in the form "registry.fed.cloudflare.com/<account-id>/<repository>@sha256:<64 lowercase hex characters>".']),
     ('containers-do-image-name-128', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "scheduling_policy": "durable_object", "images": {"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx": {"image": "registry.cloudflare.com/acc123/repo@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}}]}', None, True,
      []),
     ('containers-do-image-name-129', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "scheduling_policy": "durable_object", "images": {"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx": {"image": "registry.cloudflare.com/acc123/repo@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}}]}', None, False,
@@ -139,6 +142,10 @@ CASES = [
      ['Processing wrangler.json configuration:', '- "env.s" environment configuration', '- Expected "containers.rollout_kind" to be of type string but got 1.', '- "containers" contains more than one container named "w-a-s". Container names must be unique.', '- More than one container is attached to the Durable Object "A". A Durable Object can only have one container attached to it.']),
     ('containers-env-missing', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "image": "docker.io/x:1"}], "env": {"s": {}}}', 's', True,
      ['Processing wrangler.json configuration:', '- "env.s" environment configuration', '- "containers" exists at the top level, but not on "env.s".', 'This is not what you probably want, since "containers" is not inherited by environments.', 'Please add "containers" to "env.s".']),
+    ('containers-unknown-env', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "image": "docker.io/x:1"}, {"class_name": "A", "image": "docker.io/x:1", "max_instances": -1}], "unsafe": {"bindings": [{"name": "A", "type": "ai"}], "zz": 1}}', 'nope', False,
+     ['Processing wrangler.json configuration:', '- "unsafe" fields are experimental and may change or break at any time.', '- Unexpected fields found in unsafe field: "zz"', '- No environment found in configuration with name "nope".', 'Before using `--env=nope` there should be an equivalent environment section in the configuration.', 'Consider adding an environment configuration section to the wrangler.json file:', '```', '[env.nope]', '```', '- "unsafe.bindings[0]": {"name":"A","type":"ai"}', '- The binding type "ai" is directly supported by wrangler.', "Consider migrating this unsafe binding to a format for 'ai' bindings that is supported by wrangler for optimal support.", 'For more details, see https://developers.cloudflare.com/workers/cli-wrangler/configuration', 'Processing wrangler.json configuration:', '- "containers.max_instances" field should be a positive number, but got -1', '- "containers" contains more than one container named "w-a". Container names must be unique.', '- More than one container is attached to the Durable Object "A". A Durable Object can only have one container attached to it.']),
+    ('containers-env-null', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "image": "docker.io/x:1"}], "env": {"s": {"containers": null, "unsafe": null}}}', 's', False,
+     ['Processing wrangler.json configuration:', '- "env.s" environment configuration', '- "unsafe" fields are experimental and may change or break at any time.', 'Processing wrangler.json configuration:', '- "env.s" environment configuration', '- The field "env.s.unsafe" should be an object but got null.']),
     ('containers-env-named', 'wrangler.json', '{"env": {"s": {"name": "q", "containers": [{"class_name": "A", "image": "docker.io/x:1"}, {"class_name": "A", "image": "docker.io/x:1"}]}}}', 's', False,
      ['Processing wrangler.json configuration:', '- "env.s" environment configuration', '- "containers" contains more than one container named "q-a-s". Container names must be unique.', '- More than one container is attached to the Durable Object "A". A Durable Object can only have one container attached to it.']),
     ('containers-previews-ok', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "previews": {"containers": [{"class_name": "A", "image": "docker.io/x:1"}, {"class_name": "B", "image": "docker.io/x:1", "max_instances": 2}]}}', None, True,
@@ -215,3 +222,42 @@ def test_validate_and_load_env_refuse_a_bad_container_and_change_nothing(
         load_env(config)
     assert config.read_text(encoding="utf-8") == text
     assert sorted(p.name for p in tmp_path.iterdir()) == ["wrangler.toml"]
+
+
+DIGEST = "@sha256:" + "a" * 64
+FORM = '"containers.images.a.image" must be a digest-pinned image in the managed registry, in the form ' \
+       '"{}/<account-id>/<repository>@sha256:<64 lowercase hex characters>".'
+
+
+@pytest.mark.parametrize(("variables", "region", "image", "expected"), [
+    ({"CLOUDFLARE_CONTAINER_REGISTRY": "my.reg"}, None, "my.reg/acc/r" + DIGEST, None),
+    ({"CLOUDFLARE_CONTAINER_REGISTRY": "my.reg"}, None, "registry.cloudflare.com/acc/r" + DIGEST,
+     ["Processing wrangler.json configuration:", "- " + FORM.format("my.reg")]),
+    ({"WRANGLER_API_ENVIRONMENT": "staging"}, None, "registry.cloudflare.com/acc/r" + DIGEST,
+     ["Processing wrangler.json configuration:", "- " + FORM.format("staging.registry.cloudflare.com")]),
+    ({"CLOUDFLARE_COMPLIANCE_REGION": "fedramp_high"}, None, "registry.fed.cloudflare.com/acc/r" + DIGEST, None),
+    ({"CLOUDFLARE_COMPLIANCE_REGION": "fedramp_high"}, "fedramp_high", "registry.cloudflare.com/acc/r" + DIGEST,
+     ["Processing wrangler.json configuration:", "- " + FORM.format("registry.fed.cloudflare.com")]),
+    ({"CLOUDFLARE_COMPLIANCE_REGION": "public"}, "fedramp_high", "registry.cloudflare.com/acc/r" + DIGEST,
+     ["The compliance region has been set to different values in two places:",
+      "- `CLOUDFLARE_COMPLIANCE_REGION` environment variable: `public`",
+      "- `compliance_region` configuration property: `fedramp_high`"]),
+    ({"CLOUDFLARE_COMPLIANCE_REGION": "bogus"}, None, "registry.cloudflare.com/acc/r" + DIGEST,
+     ['Expected "bogus" to be one of ["public","fedramp_high"]']),
+], ids=["registry", "registry-other", "staging", "fedramp-variable", "fedramp-both", "regions-differ", "no-region"])
+def test_the_managed_registry_follows_wranglers_variables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          variables: dict[str, str], region: str | None, image: str,
+                                                          expected: list[str] | None) -> None:
+    """A Durable Object-managed container's pinned image, judged against the registry wrangler 4.168.0
+    picks (measured with each variable set: the same lines); a region variable that is no region, or
+    is not the config's, stops wrangler's reading with its words alone."""
+    for name in ("CLOUDFLARE_CONTAINER_REGISTRY", "WRANGLER_API_ENVIRONMENT", "CLOUDFLARE_COMPLIANCE_REGION"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    config = {"name": "w", "containers": [{"class_name": "A", "scheduling_policy": "durable_object",
+                                           "images": {"a": {"image": image}}}]}
+    if region:
+        config["compliance_region"] = region
+    ok, lines = checked(tmp_path, "wrangler.json", json.dumps(config), None)
+    assert (ok, lines) == (expected is None, expected or [])

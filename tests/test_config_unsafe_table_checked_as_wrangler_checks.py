@@ -5,7 +5,7 @@ own heading (a string ``name`` and ``type``; a type wrangler has a section for, 
 ``metadata`` an object, ``capnp`` a ``compiled_schema`` or a ``base_path`` with ``source_schemas``,
 and its unknown fields. Each case's verdict and lines are what ``unstable_readConfig`` of wrangler
 4.168.0 printed for it (config69, ``tools/wrangler/config_diff.py``'s reader); before, workers-env
-checked only that ``unsafe`` is an object (3 of the 16 verdicts and 31 of wrangler's 95 lines alike)."""
+checked only that ``unsafe`` is an object (3 of the 18 verdicts and 35 of wrangler's 110 lines alike)."""
 
 from __future__ import annotations
 
@@ -42,6 +42,10 @@ CASES = [
      ['Processing wrangler.json configuration:', '- "unsafe" fields are experimental and may change or break at any time.', 'Processing wrangler.json configuration:', '- "env.s" environment configuration', '- The field "env.s.unsafe.bindings" should be an array but got {"a":1}.']),
     ('unsafe-env-top-metadata', 'wrangler.json', '{"name": "w", "unsafe": {"metadata": {}}, "env": {"s": {"unsafe": {"bindings": [{"name": "A", "type": "x"}]}}}}', 's', True,
      ['Processing wrangler.json configuration:', '- "unsafe" fields are experimental and may change or break at any time.', '- "env.s" environment configuration', '- The following bindings are at the top level, but not on "env.s".', 'This is not what you probably want, since "unsafe" configuration is not inherited by environments.', 'Please add a binding for each to "env.s.unsafe.bindings":', '- metadata']),
+    ('unsafe-env-top-too', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "unsafe": {"bindings": [{"name": "A", "type": "x"}]}, "env": {"s": {"unsafe": {"bindings": [], "capnp": {"base_path": "x"}}}}}', 's', False,
+     ['Processing wrangler.json configuration:', '- "unsafe" fields are experimental and may change or break at any time.', '- "env.s" environment configuration', '- The following bindings are at the top level, but not on "env.s".', 'This is not what you probably want, since "unsafe" configuration is not inherited by environments.', 'Please add a binding for each to "env.s.unsafe.bindings":', '- A', 'Processing wrangler.json configuration:', '- "env.s" environment configuration', '- Expected "env.s.unsafe.capnp.source_schemas" to be an array of strings but got undefined']),
+    ('unsafe-env-toml', 'wrangler.toml', 'name = "w"\n[[unsafe.bindings]]\nname = "X"\ntype = "y"\n[env.s.unsafe]\nmetadata = 1\n', 's', False,
+     ['Processing wrangler.toml configuration:', '- "unsafe" fields are experimental and may change or break at any time.', 'Processing wrangler.toml configuration:', '- "env.s" environment configuration', '- The field "env.s.unsafe.metadata" should be an object but got 1.']),
     ('unsafe-env-only', 'wrangler.json', '{"name": "w", "env": {"s": {"unsafe": {"bindings": null, "metadata": {}}}}}', 's', False,
      ['Processing wrangler.json configuration:', '- "env.s" environment configuration', '- "unsafe" fields are experimental and may change or break at any time.', 'Processing wrangler.json configuration:', '- "env.s" environment configuration', '- The field "env.s.unsafe.bindings" should be an array but got null.']),
     ('unsafe-previews', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "previews": {"unsafe": {"bindings": [{"name": "X", "type": "kv_namespace"}, {"type": 5}], "q": 1}}}', None, False,

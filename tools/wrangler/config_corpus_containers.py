@@ -154,6 +154,8 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("containers-do-fedramp", J, apps(DO + '"images": {"m": {"image": "' + DIGEST + '"}, "f": {"image": '
                                       '"registry.fed.cloudflare.com/acc/r@sha256:' + "b" * 64 + '"}}',
                                       extra='"compliance_region": "fedramp_high", '), None),
+    ("containers-do-env-inherits-region", J, '{"name": "w", "compliance_region": "fedramp_high", "env": {"s": '
+     '{"containers": [{' + DO + '"images": {"a": {"image": "' + DIGEST + '"}}}]}}}', "s"),
     ("containers-do-image-name-128", J, do_image("x" * 128, DIGEST), None),
     ("containers-do-image-name-129", J, do_image("x" * 129, DIGEST), None),
     ("containers-do-100-images", J, apps(DO + '"images": ' + images(100)), None),

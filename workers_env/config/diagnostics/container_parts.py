@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from workers_env.config.diagnostics.checks import _at_least_one, _optional_typed
-from workers_env.config.diagnostics.jsvalues import MISSING, _js_typeof, _keys, js_json
+from workers_env.config.diagnostics.jsvalues import MISSING, _js_template, _js_truthy, _js_typeof, _keys, js_json
 from workers_env.config.diagnostics.sink import _Sink
 
 #: a digest-pinned reference below the registry: ``<account>/<repository>@sha256:<64 hex>``
@@ -21,6 +21,7 @@ _DIGEST_REFERENCE = re.compile(
     r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+@sha256:[a-f0-9]{64}"
 )
 MAX_DURABLE_OBJECT_IMAGES = 100
+COMPLIANCE_REGIONS = ("public", "fedramp_high")
 
 
 def _plain(value: Any) -> bool:
@@ -125,11 +126,23 @@ def validate_ssh_keys(sink: _Sink, field: str, value: Any, name_required: bool) 
 
 def container_registry(compliance_region: Any) -> str:
     """wrangler's ``getCloudflareContainerRegistry``: ``$CLOUDFLARE_CONTAINER_REGISTRY``, else the
-    managed registry of the API environment and compliance region (FedRAMP High's ``.fed``)."""
+    managed registry of the API environment and compliance region (FedRAMP High's ``.fed``).
+    ``ValueError`` with wrangler's text for a ``$CLOUDFLARE_COMPLIANCE_REGION`` that is no region
+    or is not the config's ``compliance_region`` (``MISSING`` when it has none)."""
     given = os.environ.get("CLOUDFLARE_CONTAINER_REGISTRY")
     if given:
         return given
-    region = os.environ.get("CLOUDFLARE_COMPLIANCE_REGION") or compliance_region or "public"
+    from_env = os.environ.get("CLOUDFLARE_COMPLIANCE_REGION", MISSING)
+    if from_env is not MISSING and from_env not in COMPLIANCE_REGIONS:
+        raise ValueError(f"Expected {js_json(from_env)} to be one of {js_json(list(COMPLIANCE_REGIONS))}")
+    if from_env is not MISSING and compliance_region is not MISSING and from_env != compliance_region:
+        raise ValueError("The compliance region has been set to different values in two places:\n"
+                         f" - `CLOUDFLARE_COMPLIANCE_REGION` environment variable: `{from_env}`\n"
+                         f" - `compliance_region` configuration property: `{_js_template(compliance_region)}`")
+    if from_env is not MISSING:
+        region = from_env
+    else:
+        region = compliance_region if _js_truthy(compliance_region) else "public"
     staging = "staging." if os.environ.get("WRANGLER_API_ENVIRONMENT") == "staging" else ""
     return f"{staging}registry{'.fed' if region == 'fedramp_high' else ''}.cloudflare.com"
 
@@ -161,7 +174,11 @@ def validate_durable_object_images(sink: _Sink, field: str, images: Any, complia
             if given is not MISSING and (not isinstance(given, str) or not given):
                 sink.error(where, f'"{where}.{key}" must be a non-empty string.')
         if isinstance(pinned, str) and pinned:
-            registry = container_registry(compliance_region)
+            try:
+                registry = container_registry(compliance_region)
+            except ValueError as exc:  # wrangler throws: nothing else is printed
+                sink.stop(where, str(exc))
+                return
             prefix = f"{registry}/"
             if not pinned.startswith(prefix) or not _DIGEST_REFERENCE.fullmatch(pinned[len(prefix):]):
                 sink.error(where, f'"{where}.image" must be a digest-pinned image in the managed registry, in the form '

@@ -104,9 +104,10 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
     elif name == "unsafe":
         validate_unsafe(p, name, value)
     elif name == "containers":
-        def own(key: str) -> Any:  # this section's value, else (``??``) the top level's
+        def own(key: str) -> Any:  # this section's value, else (``??``) the top level's, else MISSING
             mine = raw_env.get(key)
-            return p.raw_top.get(key) if mine is None else mine
+            theirs = p.raw_top.get(key) if mine is None else mine
+            return MISSING if theirs is None else theirs
 
         validate_container_apps(p.sink, name, value, worker_name=own("name"), config_path=p.config_path,
                                 compliance_region=own("compliance_region"))

@@ -126,7 +126,7 @@ def _validate_previews_containers(p: _Pass, field_path: str, value: Any) -> None
     if isinstance(value, list) and _refused_in_previews(p, field_path, value):
         return
     validate_container_apps(p.sink, field_path, value, worker_name=None, config_path=p.config_path,
-                            compliance_region=None, default_name=False)
+                            compliance_region=MISSING, default_name=False)
 
 
 def _refused_in_previews(p: _Pass, field_path: str, value: list[Any]) -> bool:

@@ -34,6 +34,10 @@ class _Sink:
     def error(self, path: str | None, message: str) -> None:
         self.errors.append(_diagnostic(path, message, self.env, self.group))
 
+    def stop(self, path: str | None, message: str) -> None:
+        """An error wrangler throws, ending its reading: the report says it alone."""
+        self.errors.append(Diagnostic(path, message, self.env, group=self.group, alone=True))
+
     def warn(self, path: str | None, message: str) -> None:
         self.warnings.append(_diagnostic(path, message, self.env, self.group))
 
