@@ -47,13 +47,8 @@ def validate_container_links(p: _Pass, raw_env: Mapping[str, Any]) -> None:
         return
     if containers is None and _declared_elsewhere(p):
         return
-    exports = raw_env.get("exports")
-    if exports is None and p.env is not None:
-        exports = p.raw_top.get("exports")
-    worker_name = raw_env.get("name")
-    if worker_name is None and p.env is not None:
-        worker_name = p.raw_top.get("name")
-    apps = named_container_apps(containers, worker_name, p.env)
+    exports = p.own_or_top(raw_env, "exports")
+    apps = named_container_apps(containers, p.own_or_top(raw_env, "name"), p.env)
     sink = p.sink
     by_name: dict[str, dict[str, Any]] = {}
     duplicates: set[str] = set()

@@ -104,13 +104,8 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
     elif name == "unsafe":
         validate_unsafe(p, name, value)
     elif name == "containers":
-        def own(key: str) -> Any:  # this section's value, else (``??``) the top level's, else MISSING
-            mine = raw_env.get(key)
-            theirs = p.raw_top.get(key) if mine is None else mine
-            return MISSING if theirs is None else theirs
-
-        validate_container_apps(p.sink, name, value, worker_name=own("name"), config_path=p.config_path,
-                                compliance_region=own("compliance_region"))
+        validate_container_apps(p.sink, name, value, worker_name=p.own_or_top(raw_env, "name"),
+                                config_path=p.config_path, compliance_region=p.own_or_top(raw_env, "compliance_region"))
     if name == "workflows":
         _unique_workflow_names(p, value)
 

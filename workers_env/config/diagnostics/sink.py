@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workers_env.config.diagnostics.jsvalues import js_json
+from workers_env.config.diagnostics.jsvalues import MISSING, js_json
 from workers_env.config.diagnostics.report import Diagnostic
 
 
@@ -75,6 +75,14 @@ class _Pass:
 
     def path(self, name: str) -> str:
         return name if self.env is None else f"env.{self.env}.{name}"
+
+    def own_or_top(self, raw_env: Mapping[str, Any], name: str) -> Any:
+        """``rawEnv[name] ?? topLevel[name]``: this section's value, else the top level's
+        (``MISSING`` for neither)."""
+        value = raw_env.get(name)
+        if value is None:
+            value = self.raw_top.get(name)
+        return MISSING if value is None else value
 
     def top(self, name: str) -> Any:
         """The top level's normalised value, which environments are compared against."""
