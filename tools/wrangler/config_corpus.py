@@ -7,6 +7,9 @@ environments, empty files and syntax errors in TOML, JSON and JSONC.
 
 from __future__ import annotations
 
+from config_corpus_containers import CASES as CONTAINER_CASES
+from config_corpus_containers import FILES
+
 BASE = 'name = "w"\nmain = "src/index.js"\ncompatibility_date = "2024-09-23"\n'
 PY = 'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2024-09-23"\n'
 
@@ -204,3 +207,6 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("deep-jsonc-4500", "wrangler.jsonc", '// c\n{"name": "w", "vars": {"DEEP": ' + "[ // c\n" * 4498 + "1," + "]," * 4497 + "],},}", None),
     ("deep-json-10000", "wrangler.json", '{"name": "w", "vars": {"DEEP": ' + "[" * 9998 + "1" + "]" * 9998 + "}}", None),
 ]
+CASES += CONTAINER_CASES
+
+__all__ = ["CASES", "FILES"]

@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
-from config_corpus import CASES  # noqa: E402
+from config_corpus import CASES, FILES  # noqa: E402
 
 from workers_env._errors import ConfigError  # noqa: E402
 from workers_env.config import check_config  # noqa: E402
@@ -67,6 +67,11 @@ def main() -> int:
             folder = root / name
             folder.mkdir()
             (folder / file_name).write_text(text, encoding="utf-8")
+            for relative, content in FILES.get(name, {}).items():  # a Dockerfile, a folder
+                if content is None:
+                    (folder / relative).mkdir(parents=True)
+                else:
+                    (folder / relative).write_text(content, encoding="utf-8")
             cases.append({"dir": str(folder), "config": file_name, "env": env})
         results = wrangler_results(root, cases)
         same_verdict = 0

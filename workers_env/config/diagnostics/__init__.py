@@ -12,7 +12,8 @@ knows (:mod:`.fields`), the report (:mod:`.report`), how JavaScript reads a valu
 (:mod:`.jsvalues`), where findings go (:mod:`.sink`), the single-field checks
 (:mod:`.checks`, :mod:`.dates`), one module per group of fields (:mod:`.assets`,
 :mod:`.bindings`, :mod:`.entries`, :mod:`.workflows`, :mod:`.other_entries`, :mod:`.queues`,
-:mod:`.durable_objects`, :mod:`.variables`, :mod:`.settings`, :mod:`.routes`), one
+:mod:`.durable_objects`, :mod:`.variables`, :mod:`.settings`, :mod:`.routes`, :mod:`.unsafe`,
+:mod:`.container_parts`, :mod:`.containers`, :mod:`.container_links`), one
 environment's pass (:mod:`.environment`), and the whole config with :func:`validate`
 (:mod:`.whole`). This module re-exports the public names.
 """

@@ -218,3 +218,20 @@ def _binding_names(value: Any) -> list[str]:
     if value.get("binding") is not None:
         return [_js_key(value["binding"])]
     return [str(k) for k, v in value.items()]
+
+
+def _bindings_left_behind(p: _Pass, name: str, field_path: str, value: Any) -> None:
+    """The warning of wrangler's ``validateBindingsProperty`` (``durable_objects``, ``unsafe``): the
+    top level's binding names that this environment's ``value`` leaves out."""
+    top_names = _binding_names(p.top(name))
+    if not top_names:
+        return
+    here = set(_binding_names(value))
+    missing = [n for n in top_names if n not in here]
+    if missing:
+        p.sink.warn(
+            field_path,
+            f'The following bindings are at the top level, but not on "env.{p.env}".\n'
+            f'This is not what you probably want, since "{name}" configuration is not inherited by environments.\n'
+            f'Please add a binding for each to "{field_path}.bindings":\n' + "\n".join(f"- {n}" for n in missing),
+        )

@@ -53,30 +53,39 @@ def _at_least_one(sink: _Sink, container: str, props: list[tuple[str, Any, str]]
         sink.error(container, f'Expected "{container}.{key}" to be of type {kind} but got {shown}.')
 
 
-def _optional_typed(sink: _Sink, container: str, key: str, value: Any, kind: str) -> None:
-    """wrangler's ``validateOptionalProperty`` (no choices)."""
-    if value is not MISSING and _js_typeof(value) != kind:
-        sink.error(container, f'Expected "{container}.{key}" to be of type {kind} but got {js_json(value)}.')
+def _optional_typed(sink: _Sink, container: str, key: str, value: Any, kind: str,
+                    choices: tuple[str, ...] | None = None) -> bool:
+    """wrangler's ``validateOptionalProperty``: whether the value passed."""
+    return value is MISSING or _required_typed(sink, container, key, value, kind, choices)
 
 
 def _required_typed(sink: _Sink, container: str, key: str, value: Any, kind: str,
-                    choices: tuple[str, ...] | None = None) -> None:
-    """wrangler's ``validateRequiredProperty``."""
+                    choices: tuple[str, ...] | None = None) -> bool:
+    """wrangler's ``validateRequiredProperty``: whether the value passed."""
     if value is MISSING:
         sink.error(container, f'"{container}.{key}" is a required field.')
     elif _js_typeof(value) != kind:
         sink.error(container, f'Expected "{container}.{key}" to be of type {kind} but got {js_json(value)}.')
     elif choices is not None and value not in choices:
         sink.error(container, f'Expected "{container}.{key}" field to be one of {js_json(list(choices))} but got {js_json(value)}.')
+    else:
+        return True
+    return False
 
 
-def _typed_string_array(sink: _Sink, container: str, value: Any) -> None:
-    """wrangler's ``validateTypedArray(..., "string")`` for an optional field."""
-    if value is MISSING:
-        return
+def _typed_string_array(sink: _Sink, container: str, value: Any, kind: str = "string", *,
+                        required: bool = False) -> bool:
+    """wrangler's ``validateOptionalTypedArray`` (``required``: ``validateTypedArray``) of
+    ``kind`` items, ``"string"`` unless told: whether the value passed."""
+    if value is MISSING and not required:
+        return True
     if not isinstance(value, list):
-        sink.error(container, f'Expected "{container}" to be an array of strings but got {js_json(value)}')
-        return
+        shown = "undefined" if value is MISSING else js_json(value)
+        sink.error(container, f'Expected "{container}" to be an array of {kind}s but got {shown}')
+        return False
+    valid = True
     for i, item in enumerate(value):
-        if not isinstance(item, str):
-            sink.error(container, f'Expected "{container}.[{i}]" to be of type string but got {js_json(item)}.')
+        if _js_typeof(item) != kind:
+            sink.error(container, f'Expected "{container}.[{i}]" to be of type {kind} but got {js_json(item)}.')
+            valid = False
+    return valid

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workers_env.config.diagnostics.bindings import (
-    _binding_names,
+    _bindings_left_behind,
     _has,
     _optional,
     _required,
@@ -116,19 +116,6 @@ def _validate_durable_objects(
         return
     valid = True
     for i, binding in enumerate(value["bindings"]):
-        where = f"{field_path}.bindings[{i}]"
-        child = _Sink(env=p.sink.env, group=f'"{where}": {js_json(binding)}')
-        valid = _durable_object_entry(child, where, binding) and valid
-        p.sink.errors.extend(child.errors)
-        p.sink.warnings.extend(child.warnings)
-    top_names = _binding_names(p.top("durable_objects"))
-    if valid and top_names:
-        env_names = set(_binding_names(value))
-        missing = [n for n in top_names if n not in env_names]
-        if missing:
-            p.sink.warn(
-                field_path,
-                f'The following bindings are at the top level, but not on "env.{p.env}".\n'
-                'This is not what you probably want, since "durable_objects" configuration is not inherited by environments.\n'
-                f'Please add a binding for each to "{field_path}.bindings":\n' + "\n".join(f"- {n}" for n in missing),
-            )
+        valid = p.sink.grouped(f"{field_path}.bindings[{i}]", binding, _durable_object_entry) and valid
+    if valid:
+        _bindings_left_behind(p, "durable_objects", field_path, value)

@@ -21,6 +21,8 @@ from workers_env.config.diagnostics.checks import (
     _is_string_array,
     _is_valid_name,
 )
+from workers_env.config.diagnostics.container_links import validate_container_links
+from workers_env.config.diagnostics.containers import validate_container_apps
 from workers_env.config.diagnostics.dates import _compatibility_date
 from workers_env.config.diagnostics.durable_objects import (
     _validate_durable_objects,
@@ -54,6 +56,7 @@ from workers_env.config.diagnostics.settings import (
     _validate_tail_consumers,
 )
 from workers_env.config.diagnostics.sink import _Pass
+from workers_env.config.diagnostics.unsafe import validate_unsafe
 from workers_env.config.diagnostics.variables import (
     _validate_define,
     _validate_secrets,
@@ -98,8 +101,11 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
         _validate_tail_consumers(p, name, value)
     elif name == "version_metadata":
         _validate_version_metadata(p, value)
-    elif name == "unsafe" and not isinstance(value, dict):
-        p.sink.wrong_type(p.path(name), "an object", value)  # what is in the table is not checked
+    elif name == "unsafe":
+        validate_unsafe(p, name, value)
+    elif name == "containers":
+        validate_container_apps(p.sink, name, value, worker_name=p.own_or_top(raw_env, "name"),
+                                config_path=p.config_path, compliance_region=p.own_or_top(raw_env, "compliance_region"))
     if name == "workflows":
         _unique_workflow_names(p, value)
 
@@ -161,6 +167,7 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     _validate_python_modules(sink, get("python_modules"))
     _validate_previews(p, get("previews"))
     _warn_durable_objects_without_lifecycle(p, raw_env)
+    validate_container_links(p, raw_env)
     if p.env is not None:
         sink.unexpected_fields(
             f"env.{p.env}", [k for k in _keys(raw_env) if k != "node_compat"], frozenset(ENVIRONMENT_FIELDS)

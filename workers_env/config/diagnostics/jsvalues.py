@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_truthy, json_typeof
+from workers_env._jsvalues import js_key_order, js_string, js_truthy, json_typeof
 
 __all__ = ["MISSING", "js_json", "is_js_identifier"]
 
@@ -106,6 +106,8 @@ def _js_join_item(item: Any) -> str:
         return ",".join(_js_join_item(i) for i in item)
     if isinstance(item, dict):
         return "[object Object]"
+    if isinstance(item, float):  # NaN, Infinity, 1e-7 as JavaScript prints them
+        return js_string(item)
     return _js_key(item)
 
 

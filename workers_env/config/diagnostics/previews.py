@@ -5,9 +5,8 @@
 Every finding names the field ``previews.<name>``, in an environment too (wrangler validates an
 environment's own ``previews`` under that name, and the top level's whatever ``--env`` says), and no
 field is compared with the top level's (no "exists at the top level, but not on" warning). The
-container apps are checked for what only previews refuse (a ``name``, a ``durable_object``
-scheduling policy, a class twice); their other fields are not checked, as the top level's
-``containers`` are not.
+container apps are checked first for what only previews refuse (a ``name``, a ``durable_object``
+scheduling policy, a class twice), then as the top level's are (:mod:`.containers`).
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from workers_env.config.diagnostics.bindings import (
     _validate_version_metadata,
 )
 from workers_env.config.diagnostics.checks import _is_boolean, _optional_typed, _required_typed
+from workers_env.config.diagnostics.containers import validate_container_apps
 from workers_env.config.diagnostics.durable_objects import _validate_durable_objects
 from workers_env.config.diagnostics.jsvalues import MISSING, _js_template, _keys, js_json
 from workers_env.config.diagnostics.other_entries import ENTRY_VALIDATORS
@@ -31,6 +31,7 @@ from workers_env.config.diagnostics.settings import (
     _validate_tail_consumers,
 )
 from workers_env.config.diagnostics.sink import _Pass
+from workers_env.config.diagnostics.unsafe import validate_unsafe
 from workers_env.config.diagnostics.variables import _validate_define, _validate_vars
 from workers_env.config.diagnostics.workflows import _unique_workflow_names
 
@@ -98,8 +99,8 @@ def _validate_previews(p: _Pass, value: Any) -> None:
     arrays(_ARRAYS_AFTER_QUEUES)
     for name in ("tail_consumers", "streaming_tail_consumers"):
         _validate_tail_consumers(pp, path(name), get(name))
-    if get("unsafe") is not MISSING and not isinstance(get("unsafe"), dict):
-        sink.wrong_type(path("unsafe"), "an object", get("unsafe"))  # the top level's further checks are not made
+    if get("unsafe") is not MISSING:
+        validate_unsafe(pp, path("unsafe"), get("unsafe"))
     for name in ("browser", "analytics", "ai", "images", "stream", "media"):
         item = get(name)
         if item is MISSING:
@@ -120,23 +121,30 @@ def _validate_previews(p: _Pass, value: Any) -> None:
 
 
 def _validate_previews_containers(p: _Pass, field_path: str, value: Any) -> None:
-    """wrangler's ``validatePreviewsContainers``: what previews refuse of a container app."""
-    if not isinstance(value, list):
+    """wrangler's ``validatePreviewsContainers``: what previews refuse of a container app, then
+    (none refused) the apps checked as the top level's are, with no name made for them."""
+    if isinstance(value, list) and _refused_in_previews(p, field_path, value):
         return
+    validate_container_apps(p.sink, field_path, value, worker_name=None, config_path=p.config_path,
+                            compliance_region=MISSING, default_name=False)
+
+
+def _refused_in_previews(p: _Pass, field_path: str, value: list[Any]) -> bool:
+    """A ``durable_object`` scheduling policy, a ``name``, a class twice: the first found, reported."""
     entries = list(enumerate(value))
     policies = [f'"{field_path}[{i}].scheduling_policy"' for i, e in entries
                 if isinstance(e, dict) and e.get("scheduling_policy") == "durable_object"]
     if policies:
         p.sink.error(field_path, f'{", ".join(policies)} cannot be "durable_object". Durable Object-managed Containers '
                                  'are configured only in the top-level "containers" array.')
-        return
+        return True
     names = [f'"{field_path}[{i}].name"' for i, e in entries if isinstance(e, dict) and "name" in e]
     if names:
         p.sink.error(field_path, f'{", ".join(names)} cannot be set. A preview container\'s application name is '
                                  "generated from the worker name, preview slug, and Durable Object class name, so that "
                                  "separate previews of the same Worker do not collide. Remove it and identify the "
                                  'container with "class_name".')
-        return
+        return True
     seen: set[str] = set()
     duplicates: dict[str, None] = {}
     for entry in value:
@@ -148,6 +156,8 @@ def _validate_previews_containers(p: _Pass, field_path: str, value: Any) -> None
         listed = ", ".join(f'"{_js_template(c)}"' for c in duplicates)
         p.sink.error(field_path, f'"{field_path}" declares more than one container for the Durable Object class '
                                  f"{listed}; each Durable Object class may appear at most once.")
+        return True
+    return False
 
 
 def _validate_cache(p: _Pass, field_path: str, value: Any) -> None:

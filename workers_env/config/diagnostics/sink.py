@@ -6,12 +6,12 @@ Every rule module writes through these, so they sit below all of them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workers_env.config.diagnostics.jsvalues import js_json
+from workers_env.config.diagnostics.jsvalues import MISSING, js_json
 from workers_env.config.diagnostics.report import Diagnostic
 
 
@@ -34,12 +34,25 @@ class _Sink:
     def error(self, path: str | None, message: str) -> None:
         self.errors.append(_diagnostic(path, message, self.env, self.group))
 
+    def stop(self, path: str | None, message: str) -> None:
+        """An error wrangler throws, ending its reading: the report says it alone."""
+        self.errors.append(Diagnostic(path, message, self.env, group=self.group, alone=True))
+
     def warn(self, path: str | None, message: str) -> None:
         self.warnings.append(_diagnostic(path, message, self.env, self.group))
 
     def wrong_type(self, field_path: str, expected: str, value: Any) -> None:
         """wrangler's ``The field "x" should be an object but got ...`` (``expected``: "an object")."""
         self.error(field_path, f'The field "{field_path}" should be {expected} but got {js_json(value)}.')
+
+    def grouped(self, where: str, value: Any, check: Callable[[_Sink, str, Any], bool]) -> bool:
+        """``check(sink, where, value)`` with its findings listed under the heading
+        ``"<where>": <value>``, as wrangler's child ``Diagnostics`` of one binding are."""
+        child = _Sink(env=self.env, group=f'"{where}": {js_json(value)}')
+        valid = check(child, where, value)
+        self.errors.extend(child.errors)
+        self.warnings.extend(child.warnings)
+        return valid
 
     def unexpected_fields(self, field_path: str, keys: list[str], known: tuple[str, ...] | frozenset[str]) -> bool:
         rest = [k for k in dict.fromkeys(keys) if k not in known]
@@ -62,6 +75,14 @@ class _Pass:
 
     def path(self, name: str) -> str:
         return name if self.env is None else f"env.{self.env}.{name}"
+
+    def own_or_top(self, raw_env: Mapping[str, Any], name: str) -> Any:
+        """``rawEnv[name] ?? topLevel[name]``: this section's value, else the top level's
+        (``MISSING`` for neither)."""
+        value = raw_env.get(name)
+        if value is None:
+            value = self.raw_top.get(name)
+        return MISSING if value is None else value
 
     def top(self, name: str) -> Any:
         """The top level's normalised value, which environments are compared against."""
