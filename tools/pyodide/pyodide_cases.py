@@ -530,6 +530,10 @@ _ROWS = ("rows = JSON.parse('[{\"id\": 1, \"name\": null, \"score\": 1.5, \"blob
          "{\"id\": 2, \"name\": \"b\", \"score\": null, \"blob\": null}]')\n")
 _KV_BUFFER = ("o = JSON.parse('{\"metadata\": {\"k\": 1, \"n\": null}, \"cacheStatus\": null}')\n"
               "o.value = to_js(b'\\x00\\xffh\\xc3\\xa9').buffer\n")
+_VECTOR_MATCHES = ("r = JSON.parse('{\"count\": 1, \"matches\": [{\"id\": \"a\", \"score\": 0.875, \"values\": "
+                   "[1.0, 0.25], \"metadata\": {\"url\": null, \"n\": 2.0}}]}')\n")
+_TOOL_CALLS = ("r = JSON.parse('{\"response\": null, \"tool_calls\": [{\"name\": \"f\", \"arguments\": {\"x\": 1.0, "
+               "\"y\": [0.5, null]}}], \"usage\": {\"prompt_tokens\": 3, \"completion_tokens\": 0}}')\n")
 BINDING_RESULT_CASES = [
     _EMBEDDING + "e.to_py()",
     _EMBEDDING + "[[(type(x).__name__, repr(x)) for x in row] for row in e.data]",
@@ -559,6 +563,13 @@ BINDING_RESULT_CASES = [
     _KV_BUFFER + "(bytes(js.Uint8Array.new(o.value)), o.value.to_memoryview().tobytes(), o.metadata.n, o.cacheStatus)",
     _KV_BUFFER + "try:\n    r = bytes(o.value)\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
     "b = to_js(b'').buffer\n(b.byteLength, b.to_bytes(), type(b.to_py()).__name__)",
+    # an image model's Uint8Array, a Vectorize query's matches, a text model's tool calls and usage
+    "u = js.Uint8Array.new(to_js([137, 80, 78, 71]))\n(bytes(u), u.to_bytes(), type(u.to_py()).__name__, len(u), u[0])",
+    _VECTOR_MATCHES + "m = r.matches[0]\n(m.id, m.score, list(m.values), m.metadata.url, r.count, type(m.values[0]).__name__)",
+    _VECTOR_MATCHES + "r.matches.to_py()",
+    _TOOL_CALLS + "(r.response, r.tool_calls[0].arguments.to_py(), r.usage.prompt_tokens, type(r.tool_calls).__name__)",
+    _TOOL_CALLS + "d = r.to_py(depth=1)\n(sorted(d), type(d['usage']).__name__, type(d['tool_calls']).__name__, d['response'])",
+    _TOOL_CALLS + "(dict(r.usage.as_object_map()), json.dumps(r.to_py()), r.tool_calls[0].arguments.x)",
 ]
 
 CASES = {
