@@ -26,7 +26,8 @@ from workers_env.runtime.importnames import PYODIDE_IMPORT_NAMES, PYODIDE_SAME_N
 #: (it adds arro3-core/-compute/-io, osqp and three test packages), 314.0.7 for 3.14. Its 3.13
 #: index, 0.28.3, names the same 343 packages with the same modules as 0.28.2's lock, so is not
 #: read. A lock alone does (``npm pack pyodide@0.27.7``, its ``package/pyodide-lock.json`` put in
-#: ``0.27.7/node_modules/pyodide/``).
+#: ``0.27.7/node_modules/pyodide/``). npm's 314.0.8 is left out: its lock is 314.0.7's byte for byte
+#: (sha256 5dc2fc11..., pyodide69) and no pywrangler resolves against it.
 LOCKS = ("0.26.0a4", "0.27.7", "0.28.2", "314.0.6", "314.0.7")
 
 

@@ -521,6 +521,57 @@ PROXY_ASYNC_CASES = (
        _PROXY_HEAD + "async def ag():\n    yield 1\nx = create_proxy(ag)()\n(type(x).__name__, inspect.isasyncgen(x))",
        ])
 
+
+#: "binding-result-conversions": an AI embedding answer, D1 rows and a KV arrayBuffer answer as the
+#: bindings hand them over (numbers as JSON.parse makes them; a value/metadata object built so)
+_EMBEDDING = ("e = JSON.parse('{\"shape\": [2, 4], \"data\": [[0.5, -0.25, 1.0, 0], "
+              "[-0.0, 1e-7, 3.4028234663852886e38, -1e21]], \"pooling\": \"mean\"}')\n")
+_ROWS = ("rows = JSON.parse('[{\"id\": 1, \"name\": null, \"score\": 1.5, \"blob\": [0, 255]}, "
+         "{\"id\": 2, \"name\": \"b\", \"score\": null, \"blob\": null}]')\n")
+_KV_BUFFER = ("o = JSON.parse('{\"metadata\": {\"k\": 1, \"n\": null}, \"cacheStatus\": null}')\n"
+              "o.value = to_js(b'\\x00\\xffh\\xc3\\xa9').buffer\n")
+_VECTOR_MATCHES = ("r = JSON.parse('{\"count\": 1, \"matches\": [{\"id\": \"a\", \"score\": 0.875, \"values\": "
+                   "[1.0, 0.25], \"metadata\": {\"url\": null, \"n\": 2.0}}]}')\n")
+_TOOL_CALLS = ("r = JSON.parse('{\"response\": null, \"tool_calls\": [{\"name\": \"f\", \"arguments\": {\"x\": 1.0, "
+               "\"y\": [0.5, null]}}], \"usage\": {\"prompt_tokens\": 3, \"completion_tokens\": 0}}')\n")
+BINDING_RESULT_CASES = [
+    _EMBEDDING + "e.to_py()",
+    _EMBEDDING + "[[(type(x).__name__, repr(x)) for x in row] for row in e.data]",
+    _EMBEDDING + "json.dumps(e.to_py()['data'])",
+    _EMBEDDING + "(e.shape.to_py(), len(e.data), e.data[1][0], e.data[0][2], type(e.data[0]).__name__)",
+    "JSON.parse('[9007199254740991, 9007199254740992, 9007199254740993, 4.0, -2.5e-8, 1e300]').to_py()",
+    "Array.of(js.Number.NaN, js.Number.POSITIVE_INFINITY, js.Number.NEGATIVE_INFINITY, -0.0, 0.0).to_py()",
+    "v = js.Float32Array.new(to_js([0.5, 0.1, -2.0]))\n(type(v.to_py()).__name__, list(v), v.to_py().tolist())",
+    "v = to_js([[0.5, 1.0], [2, -0.0]])\n(js.JSON.stringify(v), type(v[0][1]).__name__, repr(v[1][1]))",
+    _ROWS + "rows.to_py()",
+    _ROWS + "[(r.id, r.name, r.score) for r in rows]",
+    _ROWS + "json.dumps(rows.to_py())",
+    _ROWS + "(rows[0].blob.to_py(), rows[1].blob, rows[0].blob[1], hasattr(rows[0], 'name'), hasattr(rows[0], 'nope'))",
+    # `in` of a row (a plain object's JsProxy: no container): CPython's own TypeError text
+    (_ROWS + "'name' in rows[0]", HOST_TEXT_314, "314"),
+    "JSON.parse('[[1, null, \"x\"], [2, 0.5, null]]').to_py()",
+    "row = Object.fromEntries(to_js([['a', None], ['b', 1]]))\n(row.to_py(), js.JSON.stringify(row), "
+    "list(js.Object.keys(row)), getattr(row, 'a', 'no a'), row.as_object_map().get('a', 'no a'))",
+    "v = to_js([1, None, 'x', [None]])\n(js.JSON.stringify(v), v[1] is None, js.Array.isArray(v), v.length)",
+    "v = to_js({'a': None, 'b': [None, 1.5]}, dict_converter=Object.fromEntries)\n(js.JSON.stringify(v), "
+    "list(js.Object.keys(v)), v.b[0] is None)",
+    _KV_BUFFER + "(type(o.value).__name__, o.value.byteLength, o.value.to_bytes(), o.value.to_string('latin1'))",
+    _KV_BUFFER + "o.value.to_string()",
+    "b = to_js('h\u00e9llo \u2601'.encode()).buffer\n(b.to_string(), b.to_bytes().decode())",
+    _KV_BUFFER + "p = o.value.to_py()\n(type(p).__name__, bytes(p))",
+    _KV_BUFFER + "d = o.to_py()\n(sorted(d), d['metadata'], d['cacheStatus'], type(d['value']).__name__)",
+    _KV_BUFFER + "(bytes(js.Uint8Array.new(o.value)), o.value.to_memoryview().tobytes(), o.metadata.n, o.cacheStatus)",
+    _KV_BUFFER + "try:\n    r = bytes(o.value)\nexcept Exception as e:\n    r = (type(e).__name__, str(e))\nr",
+    "b = to_js(b'').buffer\n(b.byteLength, b.to_bytes(), type(b.to_py()).__name__)",
+    # an image model's Uint8Array, a Vectorize query's matches, a text model's tool calls and usage
+    "u = js.Uint8Array.new(to_js([137, 80, 78, 71]))\n(bytes(u), u.to_bytes(), type(u.to_py()).__name__, len(u), u[0])",
+    _VECTOR_MATCHES + "m = r.matches[0]\n(m.id, m.score, list(m.values), m.metadata.url, r.count, type(m.values[0]).__name__)",
+    _VECTOR_MATCHES + "r.matches.to_py()",
+    _TOOL_CALLS + "(r.response, r.tool_calls[0].arguments.to_py(), r.usage.prompt_tokens, type(r.tool_calls).__name__)",
+    _TOOL_CALLS + "d = r.to_py(depth=1)\n(sorted(d), type(d['usage']).__name__, type(d['tool_calls']).__name__, d['response'])",
+    _TOOL_CALLS + "(dict(r.usage.as_object_map()), json.dumps(r.to_py()), r.tool_calls[0].arguments.x)",
+]
+
 CASES = {
     "array-js-methods": [
         "arr().join('-')",
@@ -3181,5 +3232,11 @@ CASES = {
     "ffi-concrete-subclasses": FFI_CONCRETE_CASES,
     "pyfetch-fetcher-order": [_FETCHER_PAIR.format(head=head) for head in _FETCHER_HEADS],
     "proxy-async-calls": PROXY_ASYNC_CASES,
+    # pyodide69: the shapes binding results come back in, converted as Worker code converts them --
+    # an AI embedding's {shape, data} of nested number lists (whole, negative-zero, tiny, huge, unsafe
+    # numbers; NaN and infinities; a Float32Array of a vector), D1 rows (null fields, a raw() array of
+    # arrays) and Python None handed to JavaScript as a row or parameters (undefined), and a KV
+    # getWithMetadata(type "arrayBuffer") answer {value: ArrayBuffer, metadata, cacheStatus: null}
+    "binding-result-conversions": BINDING_RESULT_CASES,
 }
 

@@ -42,4 +42,4 @@ FS.mount(ReadOnlyFS, {}, "/session/metadata");
 console.log(py.version);
 console.log(py.runPython(fs.readFileSync(pyfile, "utf8")));
 // PATH=$(cat /tmp/wrangler/node-bin-path):$PATH node tools/pyodide/readonly_folder.mjs /tmp/pyodide/314.0.6 tools/pyodide/readonly_folder_ops.py
-// (0.26.0a4: SKIP_OPS="touch existing,utime" first: its os.utime there is a fatal error)
+// (0.26.0a4: SKIP_OPS="touch existing,utime" first: its os.utime there is a fatal error; unset elsewhere)
