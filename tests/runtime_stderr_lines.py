@@ -27,3 +27,15 @@ def runtime_stderr(*records: tuple[str, str]) -> list[str]:
     return ["  Runtime stderr:", *(
         '  {"timestamp":"T","level":"%s","source":"src/workerd/server/server/entry.rs:171","message":%s,'
         '"context_depth":0}' % (level, json.dumps(text)) for level, text in records)]
+
+
+
+def never_serving(monkeypatch) -> None:
+    """Make a dev that went on to serve fail at once (it would serve until killed): a refusal
+    wrongly passed is an ``AssertionError``, not a hung test."""
+    from workers_env.runtime import server
+
+    def bind(*args, **kwargs):
+        raise AssertionError("workers-env dev went on to serve: the refusal was not made")
+
+    monkeypatch.setattr(server, "bind", bind)

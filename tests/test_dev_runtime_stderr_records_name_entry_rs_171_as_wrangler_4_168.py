@@ -9,34 +9,17 @@ from __future__ import annotations
 import json
 
 import pytest
-from worker_helpers import one_file_worker
+from runtime_stderr_lines import never_serving
+from worker_helpers import HELLO, one_file_worker
 
 from workers_env.cli import main
-
-ENTRY = """
-from workers import Response, WorkerEntrypoint
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        return Response("ok")
-"""
-
-
-@pytest.fixture(autouse=True)
-def dev_never_serves(monkeypatch):
-    """A dev that went on to serve would serve until killed: a refusal wrongly passed fails at once."""
-    from workers_env.runtime import server
-
-    def bind(*args, **kwargs):
-        raise AssertionError("workers-env dev went on to serve: the flag was not refused")
-
-    monkeypatch.setattr(server, "bind", bind)
 
 
 @pytest.mark.parametrize("args", [["--compatibility-flags", "made_up_x"], ["--compatibility-date", "2026-1-01"]],
                          ids=["unknown flag", "malformed date"])
 def test_each_record_names_entry_rs_171(tmp_path, capsys, monkeypatch, args):
-    one_file_worker(tmp_path, ENTRY, date="2026-03-01")
+    never_serving(monkeypatch)
+    one_file_worker(tmp_path, HELLO, date="2026-03-01")
     monkeypatch.chdir(tmp_path)
     assert main(["dev", *args]) == 1
     records = [json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith('  {"timestamp"')]
