@@ -118,7 +118,7 @@ def test_an_entrypoint_the_callee_lacks_stops_the_session_as_workerd_refuses(tmp
     # then workerd's Runtime stderr, its own text of both lines (wrangler dev 4.164.0, JS twins: leftovers52)
     records = [json.loads(line) for line in out.splitlines() if line.startswith('  {"timestamp"')]
     assert [(r["level"], r["source"], r["message"], r["context_depth"]) for r in records] == [
-        ("error", "src/workerd/server/server/entry.rs:170", text.removeprefix("✘ [ERROR] ").rstrip("\n"), 0)
+        ("error", "src/workerd/server/server/entry.rs:171", text.removeprefix("✘ [ERROR] ").rstrip("\n"), 0)
         for text in (f'✘ [ERROR] Worker "core:user:gateway-staging"\'s binding "ADMIN" refers to service '
                      f'"core:user:search-staging" with a named entrypoint "{name}", but "core:user:search-staging" has '
                      "no such named entrypoint.", proxy)]

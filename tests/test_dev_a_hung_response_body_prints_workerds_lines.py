@@ -1,11 +1,12 @@
 """A response body the hang check ends prints workerd's lines as wrangler dev 4.164.0 prints them
 (JavaScript twins, measured 2026-12-06): a writer in ``waitUntil`` awaiting a replaced
 ``writer.ready`` (an ``IdentityTransformStream`` of highWaterMark 0) -- its ``waitUntil``'s two
-``Uncaught Error`` lines, then ``Uncaught exception: workerd/io/io-context.c++:2052: failed:
+``Uncaught Error`` lines, then ``Uncaught exception: workerd/io/io-context.c++:2067: failed:
 remote.jsg.Error: <the hang>``; a body nothing writes -- the hang's ``Uncaught Error``, then that
 line. workers-env printed its own ``The Worker's response stream failed while GET ... was being
 answered`` and the error in the last one's place, first (review78's "one more log line"), and
-for the body nothing writes no ``Uncaught Error``."""
+for the body nothing writes no ``Uncaught Error``. The io-context source line is 4.168.0's workerd's
+(``:2052`` under 4.164.0: devprobes69)."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ class Default(WorkerEntrypoint):
         return Response(t.readable)
 """
 
-IO_CONTEXT = f"✘ [ERROR] Uncaught exception: workerd/io/io-context.c++:2052: failed: remote.jsg.Error: {HANGING}"
+IO_CONTEXT = f"✘ [ERROR] Uncaught exception: workerd/io/io-context.c++:2067: failed: remote.jsg.Error: {HANGING}"
 
 
 def _errors_of(dev: DevServer, path: str) -> list[str]:

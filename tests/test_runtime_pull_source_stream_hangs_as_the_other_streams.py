@@ -151,4 +151,4 @@ def test_workers_env_dev_cuts_a_hung_pull_source_body_off_and_says_so(tmp_path, 
     # "response stream failed" line, once)
     hang = HANGING.removeprefix("Error: ")
     assert [record.getMessage() for record in caplog.records if hang in record.getMessage()] == [
-        f"Uncaught Error: {hang} ", f"Uncaught exception: workerd/io/io-context.c++:2052: failed: remote.jsg.Error: {hang}"]
+        f"Uncaught Error: {hang} ", f"Uncaught exception: workerd/io/io-context.c++:2067: failed: remote.jsg.Error: {hang}"]

@@ -5,7 +5,8 @@ with ``url_standard`` (a redundant flag: a warning), then an edit adding ``made_
 
 Measured 2026-12-06 with 4.164.0, both kinds: ``⎔ Reloading local server...``, workerd's errors,
 its warnings, ``✘ [ERROR] The Workers runtime failed to start. ...`` with ``Runtime stderr:`` and one
-JSON record per workerd line (``"source":"src/workerd/server/server/entry.rs:170"``), wrangler's
+JSON record per workerd line (``"source":"src/workerd/server/server/entry.rs:170"``; 4.168.0's
+workerd says ``entry.rs:171``, the rest the same: devprobes69), wrangler's
 "If you think this is a bug" and "Logs were written" lines, then exit 1: the revert finds nothing
 running (``tests/test_unknown_flags_refusal_is_wranglers_and_names_where_they_were_given.py``).
 The date kinds edit ``compatibility_date`` instead (review81, measured 2026-12-06 with 4.164.0):

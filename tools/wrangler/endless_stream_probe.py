@@ -8,7 +8,8 @@ chunks from a raw socket, timing each, then closes the connection; the writer's 
 (its text is printed from wrangler's log). Measured 2026-12-05 (wrangler 4.164.0): the headers
 come at once, then one chunk each 10 ms, and the writer stops when the client goes -- so
 ``worker.fetch`` returns with the headers and the body reads chunk by chunk (README). Then: what
-workerd logs for a writer that leaves its canceled write uncaught (``Uncaught Error: undefined``;
+workerd logs for a writer that leaves its canceled write uncaught (``Uncaught undefined`` and
+``Uncaught Error: undefined`` under 4.164.0 and 4.168.0 alike, devprobes69;
 nothing beyond the Worker's own line for one that catches it), and how many chunks a writer that
 never waits gets off its hands for clients that read nothing (bytes, not chunks, bound it: review65
 measured 7,693 to 9,970 of 1 KiB, 156 to 243 of 64 KiB, in three runs; figures46's fourth:

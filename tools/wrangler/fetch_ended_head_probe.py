@@ -1,10 +1,15 @@
 """Probe (review73): what ``fetch()`` answers for an origin whose head is cut off or is no HTTP --
 half a status line, half a line, ``100``/``103`` alone or before a ``200``, an HTTP/0.9-style
 reply, nothing, a status line alone, headers without their blank line, a ``101`` no WebSocket
-asked for, a TLS origin spoken to in plain HTTP -- under wrangler dev 4.164.0 (a JS twin) and
-workers-env (the Python Worker doing the same), side by side. Measured 2026-12-05: 12/12 alike.
+asked for, a TLS origin spoken to in plain HTTP; devprobes69 added heads that are whole but not
+HTTP (``garbage``, a status of letters or of four digits, ``HTTP/2.0``, a header line without a
+colon) -- under wrangler dev (a JS twin) and workers-env (the Python Worker doing the same), side
+by side; ``--flag NAME`` gives both Workers that compatibility flag (``fetch_invalid_response_type_error``).
+Measured 2026-12-05 with 4.164.0: 12/12 alike, each not-HTTP head ``Error: Network connection
+lost.``; 2026-12-07 with 4.168.0 (workerd 1.20261123.1): a whole head that is not HTTP ``Error:
+Server returned invalid HTTP response: ... (client error (SendRequest): invalid HTTP <part> parsed)``.
 Run: PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler
-PYTHONPATH=/abs/tree python3 tools/wrangler/fetch_ended_head_probe.py"""
+PYTHONPATH=/abs/tree python3 tools/wrangler/fetch_ended_head_probe.py [--flag NAME]"""
 import asyncio, json, os, socket, ssl, subprocess, sys, tempfile, threading, time, urllib.request
 from pathlib import Path
 
@@ -17,7 +22,12 @@ CASES = {
     "/http09": b"hello world\n", "/empty": b"", "/status-only": b"HTTP/1.1 200 OK\r\n",
     "/no-blank": b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n",
     "/101": b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection: Upgrade\r\n\r\n",
+    "/garbage": b"garbage\r\n\r\n", "/letters": b"HTTP/1.1 abc OK\r\n\r\n",
+    "/four-digits": b"HTTP/1.1 1000 Weird\r\nContent-Length: 2\r\n\r\nok",
+    "/http2": b"HTTP/2.0 200 OK\r\nContent-Length: 2\r\n\r\nok",
+    "/no-colon": b"HTTP/1.1 200 OK\r\nBad Header\r\nContent-Length: 2\r\n\r\nok",
 }
+FLAGS = [sys.argv[sys.argv.index("--flag") + 1]] if "--flag" in sys.argv else []
 PATHS = [*CASES, "/tls"]
 JS = """export default { async fetch(req) {
   const origin = req.headers.get("x-origin"), tls = req.headers.get("x-tls"), out = {};
@@ -83,7 +93,8 @@ def main() -> int:
     headers = {"x-origin": f"http://127.0.0.1:{plain.getsockname()[1]}", "x-tls": f"http://127.0.0.1:{secure.getsockname()[1]}"}
     (work / "js").mkdir()
     (work / "js" / "index.js").write_text(JS)
-    (work / "js" / "wrangler.toml").write_text('name = "t"\nmain = "index.js"\ncompatibility_date = "2026-11-20"\n')
+    (work / "js" / "wrangler.toml").write_text('name = "t"\nmain = "index.js"\ncompatibility_date = "2026-11-20"\n'
+                                               f'compatibility_flags = {json.dumps(FLAGS)}\n')
     probe = socket.socket()
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]
@@ -105,7 +116,7 @@ def main() -> int:
     (work / "py" / "src").mkdir(parents=True)
     (work / "py" / "src" / "entry.py").write_text(PY)
     (work / "py" / "wrangler.toml").write_text('name = "t"\nmain = "src/entry.py"\ncompatibility_date = "2026-11-20"\n'
-                                               'compatibility_flags = ["python_workers"]\n')
+                                               f'compatibility_flags = {json.dumps(["python_workers", *FLAGS])}\n')
     (work / "py" / "pyproject.toml").write_text('[tool.workers-env]\npython-sdk = "1.9.5"\n')
     worker = load_worker(work / "py")
 

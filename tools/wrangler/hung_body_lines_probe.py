@@ -7,7 +7,8 @@ enqueues nothing. Prints the ``✘`` lines of each request.
 Measured 2026-12-06 with 4.164.0: ``/its0`` two ``Uncaught Error: The Workers runtime canceled
 this request ...`` lines (the ``waitUntil``'s, with the event's copy), then ``Uncaught exception:
 workerd/io/io-context.c++:2052: failed: remote.jsg.Error: The Workers runtime canceled ...``;
-``/idle`` and ``/pull`` one ``Uncaught Error`` line, then that one
+``/idle`` and ``/pull`` one ``Uncaught Error`` line, then that one. 4.168.0 (devprobes69): the same
+lines but ``io-context.c++:2067``
 (``tests/test_dev_a_hung_response_body_prints_workerds_lines.py``,
 ``tests/test_runtime_pull_source_stream_hangs_as_the_other_streams.py``).
 

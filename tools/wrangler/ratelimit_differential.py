@@ -17,6 +17,10 @@ from pathlib import Path
 
 DIR = os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler")
 WR = f"{DIR}/node_modules/.bin/wrangler"
+#: the wrangler the summary names (devprobes69: it said 4.164.0 whichever ran)
+VERSION = json.loads(Path(DIR, "node_modules", "wrangler", "package.json").read_text())["version"]
+
+
 def entry(name, namespace, limit, period, table="ratelimits"):
     kind = 'type = "ratelimit"\n' if table != "ratelimits" else ""
     return (f'[[{table}]]\nname = "{name}"\n{kind}namespace_id = "{namespace}"\n'
@@ -222,7 +226,7 @@ def main():
                 for c, x in zip(calls, theirs):
                     print(f"  {json.dumps(c)} -> {x}")
         print(f"{same}/{total} limit() calls answer the same under workers-env dev (Python Worker, {date}) as under "
-              f"wrangler dev 4.164.0 (JavaScript twin); {expected} expected differences ({refused} of the twin's calls refused)")
+              f"wrangler dev {VERSION} (JavaScript twin); {expected} expected differences ({refused} of the twin's calls refused)")
     finally:
         stop(js[0])
         stop(py[0])

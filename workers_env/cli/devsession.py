@@ -179,8 +179,9 @@ def session_bindings(config: Any, slots: Mapping[str, Slot]) -> dict[str, Servic
 #: wrangler dev's line after workerd's refusal to start (4.164.0, measured)
 RUNTIME_FAILED = ("The Workers runtime failed to start. There was likely a problem with the workerd binary or your "
                   "configuration.")
-#: where workerd logs the lines it refuses to start with, as its ``Runtime stderr`` names it
-_RUNTIME_SOURCE = "src/workerd/server/server/entry.rs:170"
+#: where workerd logs the lines it refuses to start with, as its ``Runtime stderr`` names it (workerd
+#: 1.20261123.1, wrangler 4.168.0's; 1.20261117.1, 4.164.0's, said ``entry.rs:170``: devprobes69)
+_RUNTIME_SOURCE = "src/workerd/server/server/entry.rs:171"
 
 
 def runtime_failed(lines: list[tuple[bool, str]]) -> str:

@@ -903,8 +903,9 @@ class WorkerApp:
 #: the scope's mark of a body whose stream failed as a hung request (:func:`_finished`)
 _HUNG_BODY = "workers_env.hung_body"
 #: workerd's line for a response body the hang check ended, as wrangler dev 4.164.0 prints it after
-#: the request's own ``Uncaught Error`` lines (a JavaScript twin awaiting a replaced ``writer.ready``)
-HUNG_BODY_LINE = f"Uncaught exception: workerd/io/io-context.c++:2052: failed: remote.jsg.Error: {HANGING}"
+#: the request's own ``Uncaught Error`` lines (a JavaScript twin awaiting a replaced ``writer.ready``);
+#: its source line workerd 1.20261123.1's, wrangler 4.168.0's (1.20261117.1 said ``:2052``: devprobes69)
+HUNG_BODY_LINE = f"Uncaught exception: workerd/io/io-context.c++:2067: failed: remote.jsg.Error: {HANGING}"
 
 
 async def _finished(scope: Scope, ctx: Any) -> None:

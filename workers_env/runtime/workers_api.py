@@ -1657,15 +1657,17 @@ def _status_line_part(exc: http.client.HTTPException) -> str | None:
 
 
 def _invalid_answer(part: str | None, exc: BaseException, method: str, js_request: JsRequest) -> JsException:
-    """workerd's error for an answer whose head is not HTTP: wrangler dev 4.164.0's workerd drops
-    it as a lost connection (``Error: Network connection lost.``); with the
-    ``fetch_invalid_response_type_error`` flag (workerd 1.20261123.1, no date) it is a
-    ``TypeError`` naming the invalid ``part``, in that workerd's words (both measured)."""
+    """workerd's error for an answer whose head is not HTTP: wrangler dev 4.168.0's workerd
+    (1.20261123.1) names the invalid ``part`` in its words, an ``Error`` -- a ``TypeError`` with the
+    ``fetch_invalid_response_type_error`` flag (no date) -- where 4.164.0's dropped it as a lost
+    connection (measured: tools/wrangler/fetch_ended_head_probe.py, devprobes69); a refusal that
+    names no part (a line too long, too many headers) is still the lost connection."""
     subrequest = _SUBREQUEST.get()
-    if part is None or subrequest is None or not subrequest.invalid_is_type_error:
+    if part is None:
         return _failed_here(exc, method, js_request)
     return JsException("Server returned invalid HTTP response: The headers sent by the server are not valid. "
-                       f"(client error (SendRequest): invalid HTTP {part} parsed)", name="TypeError")
+                       f"(client error (SendRequest): invalid HTTP {part} parsed)",
+                       name="TypeError" if subrequest is not None and subrequest.invalid_is_type_error else "Error")
 
 
 def _failed_here(exc: BaseException, method: str, js_request: JsRequest,
