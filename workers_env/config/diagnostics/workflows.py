@@ -22,7 +22,7 @@ from workers_env.config.diagnostics.jsvalues import (
 )
 from workers_env.config.diagnostics.sink import _Pass
 
-__all__ = ["WORKFLOW_NAME_RULE"]
+__all__ = ["WORKFLOW_NAME_RULE", "is_valid_workflow_name", "workflow_settings"]
 
 _WORKFLOW_NAME_RE = re.compile(r"[a-zA-Z0-9_][a-zA-Z0-9_-]*")
 WORKFLOW_NAME_RULE = (
@@ -43,10 +43,16 @@ def _positive_int(value: Any) -> bool:
     return _js_typeof(value) == "number" and float(value).is_integer() and value >= 1
 
 
-def _workflow_settings(p: _Pass, field_path: str, value: dict[str, Any]) -> bool:
-    """wrangler's ``validateWorkflowSchedules``/``Limits``/``DefaultRetention``/``Concurrency``/``Jurisdiction``."""
+def is_valid_workflow_name(name: str) -> bool:
+    """wrangler's ``isValidWorkflowName``: 1-64 characters of ``[a-zA-Z0-9_-]``, no ``-`` first."""
+    return len(name) <= 64 and bool(_WORKFLOW_NAME_RE.fullmatch(name))
+
+
+def workflow_settings(p: _Pass, field_path: str, value: dict[str, Any], kind: str = "bindings") -> bool:
+    """wrangler's ``validateWorkflowSchedules``/``Limits``/``DefaultRetention``/``Concurrency``/``Jurisdiction``
+    of a ``workflows`` entry (``kind`` "bindings") or a workflow export ("export"), as its messages name it."""
     sink, valid = p.sink, True
-    head = f'"{field_path}" bindings'
+    head = f'"{field_path}" {kind}'
     schedules = value.get("schedules", MISSING)
     if schedules is not MISSING:
         if isinstance(schedules, str):
@@ -120,14 +126,14 @@ def _workflow_entry(p: _Pass, field_path: str, value: Any) -> bool:
     valid = _check(p, field_path, value, _required(value, "binding", "string"), 'should have a string "binding" field')
     if not _required(value, "name", "string"):
         valid = _check(p, field_path, value, False, 'should have a string "name" field')
-    elif len(value["name"]) > 64 or not _WORKFLOW_NAME_RE.fullmatch(value["name"]):
+    elif not is_valid_workflow_name(value["name"]):
         p.sink.error(field_path, f'"{field_path}" binding "name" field is invalid. {WORKFLOW_NAME_RULE}')
         valid = False
     valid = _check(p, field_path, value, _required(value, "class_name", "string"), 'should have a string "class_name" field') and valid
     valid = _check(p, field_path, value, _optional(value, "script_name", "string"),
                    'should, optionally, have a string "script_name" field') and valid
     if isinstance(value, dict):
-        valid = _workflow_settings(p, field_path, value) and valid
+        valid = workflow_settings(p, field_path, value) and valid
     p.sink.unexpected_fields(field_path, _keys(value), ("binding", "name", "class_name", "script_name", "limits",
                                                         "concurrency", "schedules", "default_retention", "jurisdiction"))
     return valid
