@@ -13,9 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from workers_env._errors import ConfigError
-from workers_env.config import check_config
+from config_report_helpers import checked, refused_everywhere
 
 CASES = [
     ('cloudchamber-types', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "cloudchamber": 5}', None, False,
@@ -68,11 +66,6 @@ CASES = [
 ]
 
 
-def checked(tmp_path: Path, file_name: str, text: str, env: str | None) -> tuple[bool, list[str]]:
-    (tmp_path / file_name).write_text(text, encoding="utf-8")
-    report = check_config(tmp_path / file_name, environment=env)
-    return report.ok, [line.strip() for line in report.render(cwd=tmp_path).splitlines() if line.strip()]
-
 
 @pytest.mark.parametrize(("name", "file_name", "text", "env", "ok", "expected"), [
     pytest.param(*case, id=case[0]) for case in CASES
@@ -84,18 +77,6 @@ def test_cloudchamber_read_as_wrangler_4_168(tmp_path: Path, name: str, file_nam
 
 def test_validate_and_load_env_refuse_a_bad_cloudchamber_and_change_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from workers_env import load_env
-    from workers_env.cli import main
-
-    config = tmp_path / "wrangler.toml"
     text = 'name = "w"\nmain = "a.js"\n[cloudchamber]\ninstance_type = "lite"\nvcpu = 2\n'
-    config.write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    message = '"cloudchamber" configuration should not set either "memory" or "vcpu" with "instance_type"'
-    assert main(["validate", "--config", str(config)]) == 1
-    out = capsys.readouterr()
-    assert message in out.out + out.err
-    with pytest.raises(ConfigError, match='should not set either "memory" or "vcpu" with "instance_type"'):
-        load_env(config)
-    assert config.read_text(encoding="utf-8") == text
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["wrangler.toml"]
+    refused_everywhere(tmp_path, monkeypatch, capsys, text,
+                       '"cloudchamber" configuration should not set either "memory" or "vcpu" with "instance_type"')

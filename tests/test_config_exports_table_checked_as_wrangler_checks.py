@@ -19,8 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from config_report_helpers import checked, refused_everywhere
 
-from workers_env._errors import ConfigError
 from workers_env.config import check_config
 
 CASES = [
@@ -166,11 +166,6 @@ CASES = [
 ]
 
 
-def checked(tmp_path: Path, file_name: str, text: str, env: str | None) -> tuple[bool, list[str]]:
-    (tmp_path / file_name).write_text(text, encoding="utf-8")
-    report = check_config(tmp_path / file_name, environment=env)
-    return report.ok, [line.strip() for line in report.render(cwd=tmp_path).splitlines() if line.strip()]
-
 
 @pytest.mark.parametrize(("name", "file_name", "text", "env", "ok", "expected"), [
     pytest.param(*case, id=case[0]) for case in CASES
@@ -207,19 +202,7 @@ def test_an_export_problem_has_the_entry_as_its_path(tmp_path: Path) -> None:
 
 def test_validate_and_load_env_refuse_a_bad_export_and_change_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from workers_env import load_env
-    from workers_env.cli import main
-
-    config = tmp_path / "wrangler.toml"
     text = 'name = "w"\nmain = "a.js"\n[exports.Counter]\ntype = "durable-object"\nstate = "renamed"\n' \
            'renamed_to = "Counter"\n'
-    config.write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    message = '"exports.Counter.renamed_to" cannot equal the source class name "Counter".'
-    assert main(["validate", "--config", str(config)]) == 1
-    out = capsys.readouterr()
-    assert message in out.out + out.err
-    with pytest.raises(ConfigError, match='cannot equal the source class name "Counter"'):
-        load_env(config)
-    assert config.read_text(encoding="utf-8") == text
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["wrangler.toml"]
+    refused_everywhere(tmp_path, monkeypatch, capsys, text,
+                       '"exports.Counter.renamed_to" cannot equal the source class name "Counter".')
