@@ -5,8 +5,8 @@ reported with the whole table), an ``instance_type`` from wrangler's list (``dev
 pass though its message names six) printed as a JavaScript template prints it, and no ``memory`` or
 ``vcpu`` beside an ``instance_type``; other fields pass unremarked. Each case's verdict and lines are
 what ``unstable_readConfig`` of wrangler 4.168.0 printed for it (exports69); before, workers-env
-checked nothing of it (5 of the 23 verdicts and 5 of
-wrangler's 56 lines alike)."""
+checked nothing of it (5 of the 24 verdicts and 5 of
+wrangler's 58 lines alike)."""
 
 from __future__ import annotations
 
@@ -58,6 +58,8 @@ CASES = [
      ['Processing wrangler.toml configuration:', '- "instance_type" should be one of \'lite\', \'basic\', \'standard-1\', \'standard-2\', \'standard-3\', or \'standard-4\', but got Sun May 27 1979 00:00:00 GMT+0000 (Coordinated Universal Time)']),
     ('cloudchamber-toml-instance-time', 'wrangler.toml', 'name = "w"\nmain = "a.js"\ncompatibility_date = "2024-09-23"\n[cloudchamber]\ninstance_type = 07:32:00\nimage = 07:32:00\n', None, False,
      ['Processing wrangler.toml configuration:', '- "cloudchamber" bindings should, optionally, have a string "image" field but got {"instance_type":"07:32:00.000","image":"07:32:00.000"}.', '- "instance_type" should be one of \'lite\', \'basic\', \'standard-1\', \'standard-2\', \'standard-3\', or \'standard-4\', but got Sat Jan 01 0000 07:32:00 GMT+0000 (Coordinated Universal Time)']),
+    ('cloudchamber-toml-instance-dates', 'wrangler.toml', 'name = "w"\nmain = "a.js"\ncompatibility_date = "2024-09-23"\n[cloudchamber]\ninstance_type = [1979-05-27T07:32:00Z, 1979-05-27T00:32:00.5-07:00, 07:32:00, 1]\n', None, False,
+     ['Processing wrangler.toml configuration:', '- "instance_type" should be one of \'lite\', \'basic\', \'standard-1\', \'standard-2\', \'standard-3\', or \'standard-4\', but got Sun May 27 1979 07:32:00 GMT+0000 (Coordinated Universal Time),Sun May 27 1979 07:32:00 GMT+0000 (Coordinated Universal Time),Sat Jan 01 0000 07:32:00 GMT+0000 (Coordinated Universal Time),1']),
     ('cloudchamber-toml-date', 'wrangler.toml', 'name = "w"\nmain = "a.js"\ncompatibility_date = "2024-09-23"\ncloudchamber = 1979-05-27\n', None, True,
      []),
     ('cloudchamber-toml-env', 'wrangler.toml', 'name = "w"\nmain = "a.js"\ncompatibility_date = "2024-09-23"\n[env.s.cloudchamber]\nipv4 = 1\ninstance_type = "standard-4"\nvcpu = 2\n', 's', False,
@@ -73,6 +75,17 @@ CASES = [
 def test_cloudchamber_read_as_wrangler_4_168(tmp_path: Path, name: str, file_name: str, text: str,
                                              env: str | None, ok: bool, expected: list[str]) -> None:
     assert checked(tmp_path, file_name, text, env) == (ok, expected)
+
+
+def test_a_toml_table_as_instance_type_is_named_not_a_crash(tmp_path: Path) -> None:
+    """wrangler 4.168.0 stops with ``Cannot convert object to primitive value`` (smol-toml's tables have no
+    prototype, so ``${value}`` cannot print one); workers-env prints it as a JSON object's: ``[object Object]``."""
+    text = 'name = "w"\n[cloudchamber.instance_type]\na = 1\n'
+    assert checked(tmp_path, "wrangler.toml", text, None) == (False, [
+        "Processing wrangler.toml configuration:",
+        "- \"instance_type\" should be one of 'lite', 'basic', 'standard-1', 'standard-2', 'standard-3', or "
+        "'standard-4', but got [object Object]",
+    ])
 
 
 def test_validate_and_load_env_refuse_a_bad_cloudchamber_and_change_nothing(

@@ -10,9 +10,10 @@ end of each section, ``migrations`` beside a Durable Object export (``errorIfMig
 and two exports declaring one Workflow (``validateWorkflowExportConflicts``) are errors. Each case's
 verdict and lines are what ``unstable_readConfig`` of wrangler 4.168.0 printed for it (exports69,
 ``tools/wrangler/config_diff.py``'s reader over ``tools/wrangler/config_corpus_exports.py``);
-before, workers-env checked no ``exports`` entry (22 of the 69 verdicts and
-28 of wrangler's 248 lines alike; a TOML date and a number past 2**53 are now printed as wrangler
-prints them, ``"1979-05-27T07:32:00.000Z"`` and ``1.2345678901234568e+29``)."""
+before, workers-env checked no ``exports`` entry (23 of the 70 verdicts and
+30 of wrangler's 250 lines alike; a TOML date and a number past 2**53 are now printed as wrangler
+prints them, ``"1979-05-27T07:32:00.000Z"`` and ``1.2345678901234568e+29``, and a TOML date as a
+workflow's ``limits``, ``concurrency`` or ``default_retention`` is an object without keys, as to wrangler)."""
 
 from __future__ import annotations
 
@@ -132,6 +133,8 @@ CASES = [
      ['Processing wrangler.json configuration:', '- The optional "migrations" field should be an array, but got {"length":1.2345678901234568e+29}', '- `migrations` and `exports` are mutually exclusive. Choose one or the other to declare your Durable Object lifecycle, but not both.']),
     ('exports-toml-dates', 'wrangler.toml', 'name = "w"\nmain = "a.js"\ncompatibility_date = "2024-09-23"\n[exports.A]\ntype = "durable-object"\nstorage = 1979-05-27T07:32:00Z\n[exports.B]\ntype = "durable-object"\nstate = 1979-05-27T00:32:00.999999-07:00\n[exports.C]\ntype = "worker"\ncache = 07:32:00\n[exports.D]\ntype = 1979-05-27T07:32:00\n', None, False,
      ['Processing wrangler.toml configuration:', '- "exports.A.storage" is required for state "created" and must be one of sqlite and legacy-kv, but got "1979-05-27T07:32:00.000Z"', '- "exports.B.state" must be one of "created", "deleted", "renamed", "transferred", or "expecting-transfer" but got "1979-05-27T00:32:00.999-07:00".', '- "exports.C.cache.enabled" is a required field.', '- "exports.D.type" must be "durable-object", "worker", or "workflow", but got "1979-05-27T07:32:00.000".']),
+    ('exports-workflow-toml-date-settings', 'wrangler.toml', 'name = "w"\nmain = "a.js"\ncompatibility_date = "2024-09-23"\n[exports.W]\ntype = "workflow"\nname = "w"\nlimits = 1979-05-27\nconcurrency = 07:32:00\ndefault_retention = 1979-05-27T07:32:00Z\n[[workflows]]\nbinding = "B"\nname = "v"\nclass_name = "C"\nlimits = 1979-05-27\nconcurrency = [1]\n', None, False,
+     ['Processing wrangler.toml configuration:', '- "workflows[0]" bindings should, optionally, have an object "concurrency" field but got {"binding":"B","name":"v","class_name":"C","limits":"1979-05-27","concurrency":[1]}.']),
     ('exports-workflow-duplicates-order', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "exports": {"b": {"type": "workflow", "name": "wf"}, "2": {"type": "workflow", "name": "wf"}, "1": {"type": "workflow", "name": "wf"}}}', None, False,
      ['Processing wrangler.json configuration:', '- "exports.1" and "exports.2" both declare the Workflow "wf". Workflow names must be unique.', '- "exports.1" and "exports.b" both declare the Workflow "wf". Workflow names must be unique.']),
     ('exports-workflow-array-exports', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "exports": [{"type": "workflow", "name": "wf"}, {"type": "workflow", "name": "wf"}], "migrations": [{"tag": "v"}]}', None, False,

@@ -168,8 +168,6 @@ def _js_template(value: Any) -> str:
         return "undefined"
     if value is None:
         return "null"
-    if isinstance(value, (_dt.date, _dt.time)):
-        return _js_date_string(value)
     return _js_join_item(value)
 
 
@@ -185,6 +183,8 @@ def _js_join_item(item: Any) -> str:
         return "[object Object]"
     if isinstance(item, float):  # NaN, Infinity, 1e-7 as JavaScript prints them
         return js_string(item)
+    if isinstance(item, (_dt.date, _dt.time)):
+        return _js_date_string(item)
     return _js_key(item)
 
 

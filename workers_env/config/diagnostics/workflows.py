@@ -15,6 +15,8 @@ from workers_env.config.diagnostics.bindings import (
 )
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
+    _destructured,
+    _is_record,
     _js_join_item,
     _js_typeof,
     _keys,
@@ -72,10 +74,11 @@ def workflow_settings(p: _Pass, field_path: str, value: dict[str, Any], kind: st
             valid = False
     limits = value.get("limits", MISSING)
     if limits is not MISSING:
-        if not isinstance(limits, dict):
+        if not _is_record(limits):
             sink.error(field_path, f'{head} should, optionally, have an object "limits" field but got {js_json(value)}.')
             valid = False
         else:
+            limits = _destructured(limits)  # a TOML date is an object without keys to wrangler
             steps = limits.get("steps", MISSING)
             if steps is not MISSING:
                 if not _positive_int(steps):
@@ -87,12 +90,12 @@ def workflow_settings(p: _Pass, field_path: str, value: dict[str, Any], kind: st
             sink.unexpected_fields(f"{field_path}.limits", _keys(limits), ("steps",))
     retention = value.get("default_retention", MISSING)
     if retention is not MISSING:
-        if not isinstance(retention, dict):
+        if not _is_record(retention):
             sink.error(field_path, f'{head} should, optionally, have an object "default_retention" field but got {js_json(value)}.')
             valid = False
         else:
             for key in ("success_retention", "error_retention"):
-                item = retention.get(key, MISSING)
+                item = _destructured(retention).get(key, MISSING)
                 if item is MISSING or (_positive_int(item)) or (isinstance(item, str) and item):
                     continue
                 sink.error(field_path, f'{head} "default_retention.{key}" field must be a positive integer of milliseconds '
@@ -102,10 +105,11 @@ def workflow_settings(p: _Pass, field_path: str, value: dict[str, Any], kind: st
                                    ("success_retention", "error_retention"))
     concurrency = value.get("concurrency", MISSING)
     if concurrency is not MISSING:
-        if not isinstance(concurrency, dict):
+        if not _is_record(concurrency):
             sink.error(field_path, f'{head} should, optionally, have an object "concurrency" field but got {js_json(value)}.')
             valid = False
         else:
+            concurrency = _destructured(concurrency)
             limit = concurrency.get("limit", MISSING)
             if limit is not MISSING and not _positive_int(limit):
                 sink.error(field_path, f'{head} "concurrency.limit" field must be a positive integer but got {js_json(limit)}.')
