@@ -14,8 +14,8 @@ import json
 from pathlib import Path
 
 import pytest
+from config_report_helpers import checked, refused_everywhere
 
-from workers_env._errors import ConfigError
 from workers_env.config import check_config
 
 #: the other files a case's folder holds (``None``: a folder)
@@ -159,12 +159,6 @@ CASES = [
 ]
 
 
-def checked(folder: Path, file_name: str, text: str, env: str | None) -> tuple[bool, list[str]]:
-    (folder / file_name).write_text(text, encoding="utf-8")
-    report = check_config(folder / file_name, environment=env)
-    return report.ok, [line.strip() for line in report.render(cwd=folder).splitlines() if line.strip()]
-
-
 @pytest.mark.parametrize(("name", "file_name", "text", "env", "ok", "expected"), [
     pytest.param(*case, id=case[0]) for case in CASES
 ])
@@ -207,21 +201,9 @@ def test_a_dockerfile_is_found_beside_the_config_not_in_the_current_folder(tmp_p
 
 def test_validate_and_load_env_refuse_a_bad_container_and_change_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from workers_env import load_env
-    from workers_env.cli import main
-
-    config = tmp_path / "wrangler.toml"
     text = 'name = "w"\nmain = "a.js"\n[[containers]]\nclass_name = "A"\nimage = "docker.io/x:1"\nrollout_step_percentage = 30\n'
-    config.write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    message = '"containers.rollout_step_percentage" must be one of [5, 10, 20, 25, 50, 100], but got 30'
-    assert main(["validate", "--config", str(config)]) == 1
-    out = capsys.readouterr()
-    assert message in out.out + out.err
-    with pytest.raises(ConfigError, match=r"must be one of \[5, 10, 20, 25, 50, 100\], but got 30"):
-        load_env(config)
-    assert config.read_text(encoding="utf-8") == text
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["wrangler.toml"]
+    refused_everywhere(tmp_path, monkeypatch, capsys, text,
+                       '"containers.rollout_step_percentage" must be one of [5, 10, 20, 25, 50, 100], but got 30')
 
 
 DIGEST = "@sha256:" + "a" * 64

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from config_corpus_containers import CASES as CONTAINER_CASES
 from config_corpus_containers import FILES
+from config_corpus_exports import CASES as EXPORT_CASES
 
 BASE = 'name = "w"\nmain = "src/index.js"\ncompatibility_date = "2024-09-23"\n'
 PY = 'name = "w"\nmain = "src/entry.py"\ncompatibility_date = "2024-09-23"\n'
@@ -208,5 +209,6 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("deep-json-10000", "wrangler.json", '{"name": "w", "vars": {"DEEP": ' + "[" * 9998 + "1" + "]" * 9998 + "}}", None),
 ]
 CASES += CONTAINER_CASES
+CASES += EXPORT_CASES
 
 __all__ = ["CASES", "FILES"]

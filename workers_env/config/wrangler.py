@@ -8,7 +8,6 @@ environment as a :class:`WorkerConfig`.
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import errno
 import os
@@ -33,6 +32,7 @@ from workers_env.config.diagnostics import (
     Report,
     validate,
 )
+from workers_env.config.diagnostics.jsvalues import toml_date_text
 from workers_env.config.syntax import (
     format_syntax_error,
     jsonc_first_error,
@@ -54,27 +54,6 @@ __all__ = [
     "read_config_file",
     "toml_date_text",
 ]
-
-
-def toml_date_text(value: datetime.date | datetime.time) -> str:
-    """A TOML date or time as wrangler hands it on -- the JSON text of smol-toml's ``TomlDate``
-    (its ``toISOString``, what ``JSON.stringify`` writes for a var holding one): milliseconds
-    always, cut not rounded (``00:32:00.999999`` is ``.999``); a local date ``1979-05-27``, a
-    local time ``07:32:00.000``, a local date-time without a zone, an offset one in its own
-    wall time and offset (``...T00:32:00.999-07:00``), UTC ``Z`` (measured: the bindings table
-    of wrangler dev 4.164.0; tomllib cannot tell ``+00:00`` from ``Z``, written ``Z``)."""
-    if isinstance(value, datetime.time):
-        return f"{value:%H:%M:%S}.{value.microsecond // 1000:03d}"
-    if not isinstance(value, datetime.datetime):
-        return f"{value.year:04d}-{value:%m-%d}"
-    text = f"{value.year:04d}-{value:%m-%dT%H:%M:%S}.{value.microsecond // 1000:03d}"
-    offset = value.utcoffset()
-    if offset is None:
-        return text
-    if not offset:
-        return f"{text}Z"
-    minutes = int(offset.total_seconds()) // 60
-    return f"{text}{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 #: wrangler's search order: each name is searched upward before the next is tried.

@@ -13,7 +13,8 @@ knows (:mod:`.fields`), the report (:mod:`.report`), how JavaScript reads a valu
 (:mod:`.checks`, :mod:`.dates`), one module per group of fields (:mod:`.assets`,
 :mod:`.bindings`, :mod:`.entries`, :mod:`.workflows`, :mod:`.other_entries`, :mod:`.queues`,
 :mod:`.durable_objects`, :mod:`.variables`, :mod:`.settings`, :mod:`.routes`, :mod:`.unsafe`,
-:mod:`.container_parts`, :mod:`.containers`, :mod:`.container_links`), one
+:mod:`.container_parts`, :mod:`.containers`, :mod:`.container_links`, :mod:`.exports`,
+:mod:`.cloudchamber`), one
 environment's pass (:mod:`.environment`), and the whole config with :func:`validate`
 (:mod:`.whole`). This module re-exports the public names.
 """

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from workers_env.config.diagnostics.fields import _WORKER_NAME_RE
-from workers_env.config.diagnostics.jsvalues import MISSING, _js_typeof, js_json
+from workers_env.config.diagnostics.jsvalues import MISSING, _js_shown, _js_typeof, js_json
 from workers_env.config.diagnostics.sink import _Sink
 
 
@@ -49,8 +49,7 @@ def _at_least_one(sink: _Sink, container: str, props: list[tuple[str, Any, str]]
     if any(_js_typeof(v) == kind for _, v, kind in props):
         return
     for key, v, kind in props:
-        shown = "undefined" if v is MISSING else js_json(v)
-        sink.error(container, f'Expected "{container}.{key}" to be of type {kind} but got {shown}.')
+        sink.error(container, f'Expected "{container}.{key}" to be of type {kind} but got {_js_shown(v)}.')
 
 
 def _optional_typed(sink: _Sink, container: str, key: str, value: Any, kind: str,
@@ -80,8 +79,7 @@ def _typed_string_array(sink: _Sink, container: str, value: Any, kind: str = "st
     if value is MISSING and not required:
         return True
     if not isinstance(value, list):
-        shown = "undefined" if value is MISSING else js_json(value)
-        sink.error(container, f'Expected "{container}" to be an array of {kind}s but got {shown}')
+        sink.error(container, f'Expected "{container}" to be an array of {kind}s but got {_js_shown(value)}')
         return False
     valid = True
     for i, item in enumerate(value):

@@ -19,6 +19,7 @@ from workers_env.config.diagnostics.fields import config_file_name
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
     _is_object,
+    _js_length_positive,
     _js_truthy,
     _keys,
     js_json,
@@ -74,8 +75,7 @@ def _warn_durable_objects_without_lifecycle(p: _Pass, raw_env: Mapping[str, Any]
 
     uncovered = [b for b in own if not isinstance(b, dict) or not isinstance(b.get("class_name"), str)
                  or not covered(b["class_name"])]
-    has_migrations = isinstance(migrations, (list, str)) and len(migrations) > 0
-    if not uncovered or has_migrations:
+    if not uncovered or _js_length_positive(migrations):
         return
     if any(not isinstance(b, dict) or not isinstance(b.get("class_name"), str) for b in uncovered):
         return

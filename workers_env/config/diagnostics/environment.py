@@ -21,6 +21,7 @@ from workers_env.config.diagnostics.checks import (
     _is_string_array,
     _is_valid_name,
 )
+from workers_env.config.diagnostics.cloudchamber import validate_cloudchamber
 from workers_env.config.diagnostics.container_links import validate_container_links
 from workers_env.config.diagnostics.containers import validate_container_apps
 from workers_env.config.diagnostics.dates import _compatibility_date
@@ -28,6 +29,7 @@ from workers_env.config.diagnostics.durable_objects import (
     _validate_durable_objects,
     _warn_durable_objects_without_lifecycle,
 )
+from workers_env.config.diagnostics.exports import exports_at_section_end, validate_exports
 from workers_env.config.diagnostics.fields import (
     _BINDING_ARRAY_FIELDS,
     _SIMPLE_BINDING_FIELDS,
@@ -103,6 +105,8 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
         _validate_version_metadata(p, value)
     elif name == "unsafe":
         validate_unsafe(p, name, value)
+    elif name == "cloudchamber":
+        validate_cloudchamber(p.sink, name, value)
     elif name == "containers":
         validate_container_apps(p.sink, name, value, worker_name=p.own_or_top(raw_env, "name"),
                                 config_path=p.config_path, compliance_region=p.own_or_top(raw_env, "compliance_region"))
@@ -159,6 +163,7 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
             _url_transformations_left_behind(p, raw_env.get("images", MISSING))
         if name == "workflows":
             _validate_migrations(p, get("migrations"))
+            validate_exports(p, get("exports"))
     for name in _OTHER_BOOLEANS:
         _is_boolean(sink, name, get(name))
     _validate_observability(p, get("observability"))
@@ -167,6 +172,7 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     _validate_python_modules(sink, get("python_modules"))
     _validate_previews(p, get("previews"))
     _warn_durable_objects_without_lifecycle(p, raw_env)
+    exports_at_section_end(p, raw_env)
     validate_container_links(p, raw_env)
     if p.env is not None:
         sink.unexpected_fields(

@@ -14,26 +14,75 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_string, js_truthy, json_typeof
+from workers_env._jsvalues import js_key_order, js_string, js_to_number, js_truthy, json_typeof
 
-__all__ = ["MISSING", "js_json", "is_js_identifier"]
+__all__ = ["MISSING", "js_json", "is_js_identifier", "toml_date_text"]
 
 #: Marks a key that is absent (JavaScript ``undefined``), as opposed to JSON ``null``.
 MISSING: Any = object()
 
 
+def toml_date_text(value: _dt.date | _dt.time) -> str:
+    """A TOML date or time as wrangler hands it on -- the JSON text of smol-toml's ``TomlDate``
+    (its ``toISOString``, what ``JSON.stringify`` writes for a var holding one): milliseconds
+    always, cut not rounded (``00:32:00.999999`` is ``.999``); a local date ``1979-05-27``, a
+    local time ``07:32:00.000``, a local date-time without a zone, an offset one in its own
+    wall time and offset (``...T00:32:00.999-07:00``), UTC ``Z`` (measured: the bindings table
+    of wrangler dev 4.164.0; tomllib cannot tell ``+00:00`` from ``Z``, written ``Z``)."""
+    if isinstance(value, _dt.time):
+        return f"{value:%H:%M:%S}.{value.microsecond // 1000:03d}"
+    if not isinstance(value, _dt.datetime):
+        return f"{value.year:04d}-{value:%m-%d}"
+    text = f"{value.year:04d}-{value:%m-%dT%H:%M:%S}.{value.microsecond // 1000:03d}"
+    offset = value.utcoffset()
+    if offset is None:
+        return text
+    if not offset:
+        return f"{text}Z"
+    minutes = int(offset.total_seconds()) // 60
+    return f"{text}{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _js_date_string(value: _dt.date | _dt.time) -> str:
+    """``${date}`` of a TOML date: JavaScript's ``Date.prototype.toString``, as a process in UTC prints
+    it (smol-toml reads a local date or time as UTC; a local time is a time of day in the year 0)."""
+    if isinstance(value, _dt.time):
+        return f"Sat Jan 01 0000 {value:%H:%M:%S} GMT+0000 (Coordinated Universal Time)"
+    if isinstance(value, _dt.datetime) and value.utcoffset() is not None:
+        value = value.astimezone(_dt.timezone.utc)
+    moment = value if isinstance(value, _dt.datetime) else _dt.datetime(value.year, value.month, value.day)
+    return f"{moment:%a %b %d} {moment.year:04d} {moment:%H:%M:%S} GMT+0000 (Coordinated Universal Time)"
+
+
+def _js_date_number(value: _dt.date | _dt.time) -> float:
+    """``Number(date)`` of a TOML date: milliseconds since 1970 in UTC (a time of day: in the year 0)."""
+    if isinstance(value, _dt.time):
+        return -62167219200000.0
+    if not isinstance(value, _dt.datetime):
+        value = _dt.datetime(value.year, value.month, value.day)
+    if value.utcoffset() is None:
+        value = value.replace(tzinfo=_dt.timezone.utc)
+    return (value - _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)).total_seconds() * 1000
+
+
 def _to_js(value: Any) -> Any:
-    """What ``JSON.stringify`` would see: integral floats as ints, NaN as null, dates as ISO."""
-    if value is None or isinstance(value, (bool, str, int)):
+    """What ``JSON.stringify`` would see: integral floats as ints (in JavaScript's digits), NaN and
+    numbers past the largest double as null, dates as smol-toml's ``TomlDate`` writes them."""
+    if value is None or isinstance(value, (bool, str)) or (isinstance(value, int) and abs(value) <= 2**53):
         return value
+    if isinstance(value, int):  # past 2**53, as JSON.parse reads it: a double (Infinity past the largest)
+        try:
+            value = float(value)
+        except OverflowError:
+            return None
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             return None
-        if value.is_integer() and abs(value) < 1e21:
-            return int(value)
+        if value.is_integer() and abs(value) < 1e21:  # JavaScript's digits: 2**60 is 1152921504606847000
+            return int(js_string(value)) if abs(value) > 2**53 else int(value)
         return value
     if isinstance(value, (_dt.date, _dt.time)):  # datetime is a date
-        return value.isoformat()
+        return toml_date_text(value)
     if isinstance(value, Mapping):
         items = {str(k): _to_js(v) for k, v in value.items()}
         return {k: items[k] for k in js_key_order(list(items))}
@@ -45,6 +94,11 @@ def _to_js(value: Any) -> Any:
 def js_json(value: Any) -> str:
     """Compact JSON as JavaScript's ``JSON.stringify`` prints it (non-ASCII kept)."""
     return json.dumps(_to_js(value), separators=(",", ":"), ensure_ascii=False)
+
+
+def _js_shown(value: Any) -> str:
+    """``${JSON.stringify(value)}`` in a message: :func:`js_json`, ``undefined`` for an absent value."""
+    return "undefined" if value is MISSING else js_json(value)
 
 
 def _js_key(value: Any) -> str:
@@ -63,6 +117,27 @@ def _js_list(items: list[str]) -> str:
 def _is_object(value: Any) -> bool:
     """JavaScript ``typeof value === "object" && value !== null`` (arrays included)."""
     return isinstance(value, (dict, list))
+
+
+def _is_record(value: Any) -> bool:
+    """``typeof value === "object" && value !== null && !Array.isArray(value)``: a table, or a TOML
+    date (smol-toml's ``TomlDate`` is an object without keys of its own)."""
+    return isinstance(value, (dict, _dt.date, _dt.time))
+
+
+def _js_length_positive(value: Any) -> bool:
+    """``value.length > 0``: an array's or a string's length, an object's ``length`` property
+    compared as JavaScript compares it with 0 (``"2"``, ``true``, ``[1]`` are above it)."""
+    if isinstance(value, (list, str)):
+        return len(value) > 0
+    length = value.get("length", MISSING) if isinstance(value, dict) else MISSING
+    if length is MISSING or length is None or isinstance(length, dict):
+        return False
+    if isinstance(length, (int, float)):  # a bool too; an int past 2**53 stays a number, as JSON.parse reads it
+        return length > 0
+    if isinstance(length, (_dt.date, _dt.time)):
+        return _js_date_number(length) > 0
+    return bool(js_to_number(length) > 0)
 
 
 def _keys(value: Any) -> list[str]:
@@ -108,6 +183,8 @@ def _js_join_item(item: Any) -> str:
         return "[object Object]"
     if isinstance(item, float):  # NaN, Infinity, 1e-7 as JavaScript prints them
         return js_string(item)
+    if isinstance(item, (_dt.date, _dt.time)):
+        return _js_date_string(item)
     return _js_key(item)
 
 

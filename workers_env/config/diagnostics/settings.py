@@ -18,6 +18,7 @@ from workers_env.config.diagnostics.jsvalues import (
     MISSING,
     _destructured,
     _is_object,
+    _js_shown,
     _js_template,
     _js_truthy,
     _js_typeof,
@@ -194,8 +195,7 @@ def _validate_rules(p: _Pass, value: Any) -> None:
             )
         globs = rule.get("globs", MISSING)
         if not isinstance(globs, list):
-            shown = "undefined" if globs is MISSING else js_json(globs)
-            p.sink.error(where, f'Expected "{where}.globs" to be an array of strings but got {shown}')
+            p.sink.error(where, f'Expected "{where}.globs" to be an array of strings but got {_js_shown(globs)}')
         else:
             for j, glob in enumerate(globs):
                 if not isinstance(glob, str):

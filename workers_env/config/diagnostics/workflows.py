@@ -15,6 +15,8 @@ from workers_env.config.diagnostics.bindings import (
 )
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
+    _destructured,
+    _is_record,
     _js_join_item,
     _js_typeof,
     _keys,
@@ -22,7 +24,7 @@ from workers_env.config.diagnostics.jsvalues import (
 )
 from workers_env.config.diagnostics.sink import _Pass
 
-__all__ = ["WORKFLOW_NAME_RULE"]
+__all__ = ["WORKFLOW_NAME_RULE", "is_valid_workflow_name", "workflow_settings"]
 
 _WORKFLOW_NAME_RE = re.compile(r"[a-zA-Z0-9_][a-zA-Z0-9_-]*")
 WORKFLOW_NAME_RULE = (
@@ -43,10 +45,16 @@ def _positive_int(value: Any) -> bool:
     return _js_typeof(value) == "number" and float(value).is_integer() and value >= 1
 
 
-def _workflow_settings(p: _Pass, field_path: str, value: dict[str, Any]) -> bool:
-    """wrangler's ``validateWorkflowSchedules``/``Limits``/``DefaultRetention``/``Concurrency``/``Jurisdiction``."""
+def is_valid_workflow_name(name: str) -> bool:
+    """wrangler's ``isValidWorkflowName``: 1-64 characters of ``[a-zA-Z0-9_-]``, no ``-`` first."""
+    return len(name) <= 64 and bool(_WORKFLOW_NAME_RE.fullmatch(name))
+
+
+def workflow_settings(p: _Pass, field_path: str, value: dict[str, Any], kind: str = "bindings") -> bool:
+    """wrangler's ``validateWorkflowSchedules``/``Limits``/``DefaultRetention``/``Concurrency``/``Jurisdiction``
+    of a ``workflows`` entry (``kind`` "bindings") or a workflow export ("export"), as its messages name it."""
     sink, valid = p.sink, True
-    head = f'"{field_path}" bindings'
+    head = f'"{field_path}" {kind}'
     schedules = value.get("schedules", MISSING)
     if schedules is not MISSING:
         if isinstance(schedules, str):
@@ -66,10 +74,11 @@ def _workflow_settings(p: _Pass, field_path: str, value: dict[str, Any]) -> bool
             valid = False
     limits = value.get("limits", MISSING)
     if limits is not MISSING:
-        if not isinstance(limits, dict):
+        if not _is_record(limits):
             sink.error(field_path, f'{head} should, optionally, have an object "limits" field but got {js_json(value)}.')
             valid = False
         else:
+            limits = _destructured(limits)  # a TOML date is an object without keys to wrangler
             steps = limits.get("steps", MISSING)
             if steps is not MISSING:
                 if not _positive_int(steps):
@@ -81,12 +90,12 @@ def _workflow_settings(p: _Pass, field_path: str, value: dict[str, Any]) -> bool
             sink.unexpected_fields(f"{field_path}.limits", _keys(limits), ("steps",))
     retention = value.get("default_retention", MISSING)
     if retention is not MISSING:
-        if not isinstance(retention, dict):
+        if not _is_record(retention):
             sink.error(field_path, f'{head} should, optionally, have an object "default_retention" field but got {js_json(value)}.')
             valid = False
         else:
             for key in ("success_retention", "error_retention"):
-                item = retention.get(key, MISSING)
+                item = _destructured(retention).get(key, MISSING)
                 if item is MISSING or (_positive_int(item)) or (isinstance(item, str) and item):
                     continue
                 sink.error(field_path, f'{head} "default_retention.{key}" field must be a positive integer of milliseconds '
@@ -96,10 +105,11 @@ def _workflow_settings(p: _Pass, field_path: str, value: dict[str, Any]) -> bool
                                    ("success_retention", "error_retention"))
     concurrency = value.get("concurrency", MISSING)
     if concurrency is not MISSING:
-        if not isinstance(concurrency, dict):
+        if not _is_record(concurrency):
             sink.error(field_path, f'{head} should, optionally, have an object "concurrency" field but got {js_json(value)}.')
             valid = False
         else:
+            concurrency = _destructured(concurrency)
             limit = concurrency.get("limit", MISSING)
             if limit is not MISSING and not _positive_int(limit):
                 sink.error(field_path, f'{head} "concurrency.limit" field must be a positive integer but got {js_json(limit)}.')
@@ -120,14 +130,14 @@ def _workflow_entry(p: _Pass, field_path: str, value: Any) -> bool:
     valid = _check(p, field_path, value, _required(value, "binding", "string"), 'should have a string "binding" field')
     if not _required(value, "name", "string"):
         valid = _check(p, field_path, value, False, 'should have a string "name" field')
-    elif len(value["name"]) > 64 or not _WORKFLOW_NAME_RE.fullmatch(value["name"]):
+    elif not is_valid_workflow_name(value["name"]):
         p.sink.error(field_path, f'"{field_path}" binding "name" field is invalid. {WORKFLOW_NAME_RULE}')
         valid = False
     valid = _check(p, field_path, value, _required(value, "class_name", "string"), 'should have a string "class_name" field') and valid
     valid = _check(p, field_path, value, _optional(value, "script_name", "string"),
                    'should, optionally, have a string "script_name" field') and valid
     if isinstance(value, dict):
-        valid = _workflow_settings(p, field_path, value) and valid
+        valid = workflow_settings(p, field_path, value) and valid
     p.sink.unexpected_fields(field_path, _keys(value), ("binding", "name", "class_name", "script_name", "limits",
                                                         "concurrency", "schedules", "default_retention", "jurisdiction"))
     return valid
