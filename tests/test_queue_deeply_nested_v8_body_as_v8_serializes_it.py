@@ -28,8 +28,11 @@ got = []
 
 def nested(n, kind="array"):
     value = 0
-    for _ in range(n):
-        value = Array.of(value) if kind == "array" else Object.fromEntries(to_js([["a", value]]))
+    for i in range(n):
+        if kind == "array" or (kind == "mixed" and i % 2 == 0):
+            value = Array.of(value)
+        else:
+            value = Object.fromEntries(to_js([["a", value]]))
     return value
 
 
@@ -73,12 +76,16 @@ async def test_a_body_v8_refused_is_its_range_error(project, levels):
 
 @pytest.mark.asyncio
 async def test_objects_take_less_of_the_stack_than_arrays(project):
-    """The twin sent 3,782 levels of objects and refused 3,784; 3,000 levels of arrays it refused."""
+    """The twin sent 3,782 levels of objects and refused 3,784; 3,000 levels of arrays it refused,
+    2,700 of arrays and objects in turn too (and ``structuredClone`` them)."""
     worker = load_worker(project)
     assert await (await worker.fetch("/?3784&send&object")).text() == REFUSED
     assert (await (await worker.fetch("/?3783&send&object")).text()).startswith(
         "NotEmulatedError: A v8 queue message of a value nested more than 1,000 levels deep")
     assert await (await worker.fetch("/?3000&send")).text() == REFUSED
+    # arrays and objects in turn: the twin refused 2,700 levels, where the two shares add up
+    assert await (await worker.fetch("/?2700&send&mixed")).text() == REFUSED
+    assert await (await worker.fetch("/?2700&clone&mixed")).text() == REFUSED
     assert await worker.deliver_queues() == []
 
 

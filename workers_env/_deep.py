@@ -150,9 +150,9 @@ def clone_refusal(value: object, children: Callable[[object], Iterable[object] |
     :data:`MAX_CONVERSION_DEPTH` levels :func:`too_deep` for ``what`` (production's outcome depends
     on its stack); None for a value to clone. ``children`` gives a container's members,
     ``is_array`` whether it is an array (any other container is counted as an object)."""
-    if overflows(value, children, is_array, V8_REFUSED_FROM, V8_OBJECTS_REFUSED_FROM):
-        return stack_exceeded()
-    return too_deep(what) if nesting(value, children, MAX_CONVERSION_DEPTH + 1) > MAX_CONVERSION_DEPTH else None
+    if nesting(value, children, MAX_CONVERSION_DEPTH + 1) <= MAX_CONVERSION_DEPTH:
+        return None
+    return stack_exceeded() if overflows(value, children, is_array, V8_REFUSED_FROM, V8_OBJECTS_REFUSED_FROM) else too_deep(what)
 
 
 def overflows(value: object, children: Callable[[object], Iterable[object] | None], is_array: Callable[[object], bool],

@@ -115,7 +115,12 @@ def _as_json(body: Any) -> tuple[Any, int | None]:
     if callable(body):
         return body, None
     try:
-        value = json_value(body, limit=JSON_SEND_REFUSED_FROM - 1, refusal=stack_exceeded)
+        try:
+            value = json_value(body, limit=JSON_OBJECTS_SEND_REFUSED_FROM - 1, refusal=_Deeper)
+        except _Deeper:  # deeper than V8 took objects: arrays, or some of each, it may take
+            value = json_value(body, limit=JSON_SEND_REFUSED_FROM - 1, refusal=stack_exceeded)
+            if overflows(value, _json_members, _is_list, JSON_SEND_REFUSED_FROM, JSON_OBJECTS_SEND_REFUSED_FROM):
+                raise stack_exceeded() from None
     except JsException as error:
         if error.name == "RangeError":  # too deep -- unless it is a circle, which V8 names first
             refuse_circle(body, JSON_SEND_REFUSED_FROM)
@@ -123,19 +128,25 @@ def _as_json(body: Any) -> tuple[Any, int | None]:
     except (TypeError, RecursionError, NotEmulatedError):
         refuse_circle(body)  # JSON.stringify met the value again inside itself before anything it refuses
         return body, None
-    if overflows(value, _json_members, _is_list, JSON_SEND_REFUSED_FROM, JSON_OBJECTS_SEND_REFUSED_FROM):
-        raise stack_exceeded()
     if _holds_a_bigint(value):
         raise js_type_error("Do not know how to serialize a BigInt")
     with more_room(JSON_SEND_REFUSED_FROM, frames_per_level=3):
         return value, len(json_text(value).encode("utf-8", "surrogatepass"))
 
 
+class _Deeper(Exception):
+    """A ``json`` body nested deeper than any value of objects alone V8 took: walked again, by its
+    kinds (a shallower one, the common case, is walked once)."""
+
+
 def _json_members(value: Any) -> Any:
-    """The members of JSON data's object or array; None for anything else."""
+    """The objects and arrays JSON data's object or array holds (no other value nests); None for
+    anything else."""
     if isinstance(value, dict):
-        return value.values()
-    return value if isinstance(value, list) else None
+        value = value.values()
+    elif not isinstance(value, list):
+        return None
+    return [member for member in value if isinstance(member, (dict, list))]
 
 
 def _is_list(value: Any) -> bool:
