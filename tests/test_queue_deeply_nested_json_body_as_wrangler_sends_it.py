@@ -1,10 +1,13 @@
-"""A ``json`` queue message body nested deeply, as wrangler dev 4.164.0 takes it (a JavaScript twin,
-a producer and consumer of one queue, leftovers47): ``send()`` and ``sendBatch()`` sent 5,028
-levels of arrays or objects and refused 5,029 (and 5,030, 6,000, 20,000) with ``RangeError: Maximum
-call stack size exceeded`` -- workerd's ``serialize`` runs ``v8::JSON::Stringify``. The consumer
-gets the body whole (workerd's ``JSON.parse``; wrangler's own hand-off to the consumer failed from
-about 3,400 levels of arrays, 2,500 of objects, which production's does not share: "Where we had to
-choose"). Before, anything past 1,000 levels was ``Error: Queue send failed: Internal Server Error``."""
+"""A ``json`` queue message body nested deeply, as wrangler dev 4.168.0 takes it (a JavaScript twin,
+a producer and consumer of one queue, ``tools/wrangler/queue_json_depth_probe.py``, wprobes69):
+``send()`` and ``sendBatch()`` sent 4,303 levels of arrays and 3,346 of objects and refused 4,304
+and 3,347 (and 20,000) with ``RangeError: Maximum call stack size exceeded`` -- workerd's
+``serialize`` runs ``v8::JSON::Stringify``, whose stack an object level takes more of than an
+array level (arrays and objects in turn: 3,765 sent, 3,770 refused, as those shares add up).
+wrangler dev 4.164.0 (leftovers47) sent 5,028 levels of either. The consumer gets the body whole
+(workerd's ``JSON.parse``; wrangler's own hand-off to the consumer failed from about 3,000 levels of
+arrays, 2,000 of objects, which production's does not share: "Where we had to choose"). Before
+leftovers47, anything past 1,000 levels was ``Error: Queue send failed: Internal Server Error``."""
 
 from __future__ import annotations
 
@@ -23,8 +26,11 @@ got = []
 
 def nested(n, kind):
     value = 0
-    for _ in range(n):
-        value = Array.of(value) if kind == "array" else Object.fromEntries(to_js([["a", value]]))
+    for i in range(n):
+        if kind == "array" or (kind == "mixed" and i % 2 == 0):
+            value = Array.of(value)
+        else:
+            value = Object.fromEntries(to_js([["a", value]]))
     return value
 
 
@@ -63,23 +69,29 @@ def project(tmp_path):
     return queue_worker(tmp_path, CODE)
 
 
+#: (levels sent, levels refused) by wrangler dev 4.168.0's JavaScript twin, by the body's kind
+BORDERS = {"array": (4303, 4304), "object": (3346, 3347), "mixed": (3765, 3770)}
+
+
 @pytest.mark.asyncio
 @pytest.mark.parametrize("how", ["send", "batch"])
-@pytest.mark.parametrize("kind", ["array", "object"])
-async def test_a_body_up_to_5028_levels_is_sent_and_delivered_whole(project, how, kind):
+@pytest.mark.parametrize("kind", ["array", "object", "mixed"])
+async def test_a_body_as_deep_as_the_twin_sent_is_sent_and_delivered_whole(project, how, kind):
     worker = load_worker(project)
-    assert await (await worker.fetch(f"/?5028&{kind}&{how}")).text() == "sent"
+    sent = BORDERS[kind][0]
+    assert await (await worker.fetch(f"/?{sent}&{kind}&{how}")).text() == "sent"
     [delivery] = await worker.deliver_queues()
     # the consumer reads it whole; its to_py() past 1,000 levels is workers-env's clear refusal
-    assert delivery.error is None and worker.module.got == [5028, "NotEmulatedError"]
+    assert delivery.error is None and worker.module.got == [sent, "NotEmulatedError"]
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("levels", [5029, 20_000])
 @pytest.mark.parametrize("how", ["send", "batch"])
-async def test_a_body_from_5029_levels_is_v8s_range_error(project, levels, how):
+@pytest.mark.parametrize("kind", ["array", "object", "mixed"])
+async def test_a_body_as_deep_as_the_twin_refused_is_v8s_range_error(project, how, kind):
     worker = load_worker(project)
-    assert await (await worker.fetch(f"/?{levels}&array&{how}")).text() == REFUSED
+    assert await (await worker.fetch(f"/?{BORDERS[kind][1]}&{kind}&{how}")).text() == REFUSED
+    assert await (await worker.fetch(f"/?20000&{kind}&{how}")).text() == REFUSED
     assert await worker.deliver_queues() == []
 
 
@@ -98,15 +110,25 @@ def nested_list(n: int) -> object:
     return value
 
 
+def nested_dict(n: int) -> object:
+    value: object = 0
+    for _ in range(n):
+        value = {"a": value}
+    return value
+
+
 @pytest.mark.asyncio
 async def test_test_codes_python_body_is_judged_alike(project):
     env = load_env(project)
     queue = env.unwrapped("Q")
     with pytest.raises(Exception, match="^RangeError: Maximum call stack size exceeded$") as refused:
-        await queue.send(nested_list(5029))
+        await queue.send(nested_list(4304))
     assert getattr(refused.value, "name", None) == "RangeError"
-    await queue.send(nested_list(5028))
-    assert len(queue.sent) == 1 and queue.sent[0].size == 2 * 5028 + 1
+    with pytest.raises(Exception, match="^RangeError: Maximum call stack size exceeded$"):
+        await queue.send(nested_dict(3347))
+    await queue.send(nested_list(4303))
+    await queue.send(nested_dict(3346))
+    assert [message.size for message in queue.sent] == [2 * 4303 + 1, 6 * 3346 + 1]
     env.close()
 
 

@@ -1,12 +1,15 @@
-"""A ``v8`` queue message body nested deeply (arrays within arrays) as V8's serializer takes it,
-measured with a JavaScript twin under wrangler dev 4.164.0 (a producer and consumer of one queue,
-leftovers46b): ``send()`` sent 3,369 levels and refused 3,370 -- and 4,000, 10,000, 200,000, arrays
-or objects alike -- with ``RangeError: Maximum call stack size exceeded``; 1,000, 2,000 and 3,000
-levels were delivered whole. ``structuredClone`` the same (3,354 cloned, 3,355 refused). Here a body
-up to 1,000 levels is sent and delivered, one V8 refused however shallow its stack is its
-``RangeError``, and one in between not emulated (production's outcome depends on its stack) --
-before, each ended in a bare ``RecursionError`` from 300 levels or so: at send, in the consumer's
-clone, or in ``structuredClone``."""
+"""A ``v8`` queue message body nested deeply as V8's serializer takes it, measured with a JavaScript
+twin under wrangler dev 4.168.0 (a producer and consumer of one queue,
+``tools/wrangler/queue_json_depth_probe.py``, wprobes69): ``send()`` sent 2,087 levels of arrays and
+3,782 of objects and refused 2,088 and 3,784 (and 10,000) with ``RangeError: Maximum call stack size
+exceeded`` -- an array level takes more of V8's stack than an object level (arrays and objects in
+turn: 2,675 sent, 2,700 refused, as those shares add up); ``structuredClone`` cloned 2,090 levels of
+arrays and refused 2,091 (objects from about 1,895, its deserializer's). wrangler dev 4.164.0
+(leftovers46b) refused 3,370 levels of either. Here a body up to 1,000 levels is sent and delivered,
+one V8's serializer refused however shallow its stack (by the larger of the twin's two borders,
+2,091 levels of arrays, 3,784 of objects) its ``RangeError``, and one in between not emulated
+(production's outcome depends on its stack) -- before leftovers46b, each ended in a bare
+``RecursionError`` from 300 levels or so: at send, in the consumer's clone, or in ``structuredClone``."""
 
 from __future__ import annotations
 
@@ -16,33 +19,37 @@ from worker_helpers import queue_worker
 from workers_env import NotEmulatedError, load_env, load_worker
 
 CODE = '''
-from js import Array, JSON, structuredClone
+from js import Array, JSON, Object, structuredClone
+from pyodide.ffi import to_js
 from workers import Response, WorkerEntrypoint
 
 got = []
 
 
-def nested(n):
+def nested(n, kind="array"):
     value = 0
-    for _ in range(n):
-        value = Array.of(value)
+    for i in range(n):
+        if kind == "array" or (kind == "mixed" and i % 2 == 0):
+            value = Array.of(value)
+        else:
+            value = Object.fromEntries(to_js([["a", value]]))
     return value
 
 
 def depth(value):
     levels = 0
     while not isinstance(value, int):
-        value, levels = value[0], levels + 1
+        value, levels = (value[0] if Array.isArray(value) else value.a), levels + 1
     return levels
 
 
 class Default(WorkerEntrypoint):
     async def fetch(self, request):
-        n, how = request.url.split("?")[1].split("&")
+        n, how, *kind = request.url.split("?")[1].split("&")
         try:
             if how == "clone":
-                return Response(f"cloned {depth(structuredClone(nested(int(n))))}")
-            await self.env.Q.send(nested(int(n)), JSON.parse('{"contentType": "v8"}'))
+                return Response(f"cloned {depth(structuredClone(nested(int(n), *kind)))}")
+            await self.env.Q.send(nested(int(n), *kind), JSON.parse('{"contentType": "v8"}'))
             return Response("sent")
         except Exception as error:
             return Response(f"{getattr(error, 'name', type(error).__name__)}: {getattr(error, 'message', error)}")
@@ -59,11 +66,26 @@ def project(tmp_path):
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("levels", [3370, 10_000])
+@pytest.mark.parametrize("levels", [2091, 10_000])
 async def test_a_body_v8_refused_is_its_range_error(project, levels):
     worker = load_worker(project)
     assert await (await worker.fetch(f"/?{levels}&send")).text() == REFUSED
     assert await (await worker.fetch(f"/?{levels}&clone")).text() == REFUSED
+    assert await worker.deliver_queues() == []
+
+
+@pytest.mark.asyncio
+async def test_objects_take_less_of_the_stack_than_arrays(project):
+    """The twin sent 3,782 levels of objects and refused 3,784; 3,000 levels of arrays it refused,
+    2,700 of arrays and objects in turn too (and ``structuredClone`` them)."""
+    worker = load_worker(project)
+    assert await (await worker.fetch("/?3784&send&object")).text() == REFUSED
+    assert (await (await worker.fetch("/?3783&send&object")).text()).startswith(
+        "NotEmulatedError: A v8 queue message of a value nested more than 1,000 levels deep")
+    assert await (await worker.fetch("/?3000&send")).text() == REFUSED
+    # arrays and objects in turn: the twin refused 2,700 levels, where the two shares add up
+    assert await (await worker.fetch("/?2700&send&mixed")).text() == REFUSED
+    assert await (await worker.fetch("/?2700&clone&mixed")).text() == REFUSED
     assert await worker.deliver_queues() == []
 
 
@@ -82,7 +104,7 @@ async def test_a_body_between_is_not_emulated(project):
     worker = load_worker(project)
     text = await (await worker.fetch("/?1001&send")).text()
     assert text.startswith("NotEmulatedError: A v8 queue message of a value nested more than 1,000 levels deep")
-    assert (await (await worker.fetch("/?3369&clone")).text()).startswith(
+    assert (await (await worker.fetch("/?2090&clone")).text()).startswith(
         "NotEmulatedError: structuredClone() of a value nested more than 1,000 levels deep")
 
 

@@ -21,9 +21,9 @@ from typing import TypeVar
 
 from workers_env._errors import JsException, NotEmulatedError
 
-__all__ = ["JSON_SEND_REFUSED_FROM", "MAX_CONVERSION_DEPTH", "ROOMY_FROM", "V8_REFUSED_FROM", "clone_refusal",
-           "conversion_limit", "converting_within", "deeper", "more_room", "nesting", "python_str", "stack_exceeded",
-           "too_deep"]
+__all__ = ["JSON_OBJECTS_SEND_REFUSED_FROM", "JSON_SEND_REFUSED_FROM", "MAX_CONVERSION_DEPTH", "ROOMY_FROM",
+           "V8_OBJECTS_REFUSED_FROM", "V8_REFUSED_FROM", "clone_refusal", "conversion_limit", "converting_within",
+           "deeper", "more_room", "nesting", "overflows", "python_str", "stack_exceeded", "too_deep"]
 
 #: The deepest nesting (containers within containers) workers-env converts between Python
 #: and JavaScript: to_js, to_py, JSON.stringify, String(), console.log. Our choice: deeper than
@@ -31,18 +31,32 @@ __all__ = ["JSON_SEND_REFUSED_FROM", "MAX_CONVERSION_DEPTH", "ROOMY_FROM", "V8_R
 MAX_CONVERSION_DEPTH = 1000
 
 #: How deep a value V8's serializer refused, whatever the stack it was called from: measured with a
-#: JavaScript twin under wrangler dev 4.164.0 (leftovers46b), arrays or objects nested within each
-#: other -- ``structuredClone`` cloned 3,354 levels and refused 3,355, a queue's ``send()`` of a
-#: ``v8`` body sent 3,369 and refused 3,370 (3,369 too, called one frame deeper): ``RangeError:
-#: Maximum call stack size exceeded``. A Python Worker calls it from deeper still, so it is refused
-#: there too; between :data:`MAX_CONVERSION_DEPTH` and this, production's outcome is its stack's.
-V8_REFUSED_FROM = 3370
+#: JavaScript twin under wrangler dev 4.168.0 (wprobes69, ``tools/wrangler/queue_json_depth_probe.py``),
+#: arrays nested within arrays -- a queue's ``send()`` of a ``v8`` body sent 2,087 levels and refused
+#: 2,088, ``structuredClone`` cloned 2,090 and refused 2,091: ``RangeError: Maximum call stack size
+#: exceeded`` (the larger border kept; 4.164.0's V8 refused 3,370 levels of arrays or objects). A
+#: Python Worker calls it from deeper still, so it is refused there too; between
+#: :data:`MAX_CONVERSION_DEPTH` and this, production's outcome is its stack's.
+V8_REFUSED_FROM = 2091
+
+#: The same border for objects within objects, which take less of V8's serializer's stack a level:
+#: ``send()`` of a ``v8`` body sent 3,782 levels and refused 3,784 (4.168.0, wprobes69); arrays and
+#: objects in turn 2,675 sent, 2,700 refused, as the two shares add up (:func:`overflows`).
+#: ``structuredClone``'s deserializer refused objects sooner (from about 1,895 levels, mixed ones
+#: about 2,475): what only that refuses is left not emulated.
+V8_OBJECTS_REFUSED_FROM = 3784
 
 #: How deep a ``json`` queue message's ``send()``/``sendBatch()`` refused (workerd's ``serialize``:
-#: ``v8::JSON::Stringify``), measured with a JavaScript twin under wrangler dev 4.164.0
-#: (leftovers47): 5,028 levels sent, 5,029 (and 5,030, 6,000, 20,000) refused with ``RangeError:
-#: Maximum call stack size exceeded`` -- arrays and objects alike, ``send`` and ``sendBatch`` alike.
-JSON_SEND_REFUSED_FROM = 5029
+#: ``v8::JSON::Stringify``), measured with a JavaScript twin under wrangler dev 4.168.0 (wprobes69):
+#: 4,303 levels of arrays sent, 4,304 (and 20,000) refused with ``RangeError: Maximum call stack
+#: size exceeded``, ``send`` and ``sendBatch`` alike (4.164.0's: 5,028 sent, 5,029 refused, arrays
+#: and objects alike).
+JSON_SEND_REFUSED_FROM = 4304
+
+#: The same border for objects within objects, which take more of ``JSON::Stringify``'s stack a
+#: level: 3,346 sent, 3,347 refused; arrays and objects in turn 3,765 sent, 3,770 refused, as the two
+#: shares add up (:func:`overflows`).
+JSON_OBJECTS_SEND_REFUSED_FROM = 3347
 
 #: how deep ``to_js`` converts in this context (:func:`converting_within`)
 _LIMIT: ContextVar[int] = ContextVar("workers_env_conversion_limit", default=MAX_CONVERSION_DEPTH)
@@ -128,39 +142,56 @@ def stack_exceeded() -> JsException:
     return JsException("Maximum call stack size exceeded", name="RangeError")
 
 
-def clone_refusal(depth: int, what: str) -> Exception | None:
-    """What V8's serializer (structured clone, a ``v8`` queue message) does with a value ``depth``
-    levels deep, where workers-env cannot clone it: from :data:`V8_REFUSED_FROM` on its
-    ``RangeError``, past :data:`MAX_CONVERSION_DEPTH` :func:`too_deep` for ``what`` (production's
-    outcome depends on its stack); None for a value to clone."""
-    if depth >= V8_REFUSED_FROM:
-        return stack_exceeded()
-    return too_deep(what) if depth > MAX_CONVERSION_DEPTH else None
+def clone_refusal(value: object, children: Callable[[object], Iterable[object] | None],
+                  is_array: Callable[[object], bool], what: str) -> Exception | None:
+    """What V8's serializer (structured clone, a ``v8`` queue message) does with ``value``, where
+    workers-env cannot clone it: where its levels take all of the stack (:func:`overflows`, by
+    :data:`V8_REFUSED_FROM` and :data:`V8_OBJECTS_REFUSED_FROM`) its ``RangeError``, past
+    :data:`MAX_CONVERSION_DEPTH` levels :func:`too_deep` for ``what`` (production's outcome depends
+    on its stack); None for a value to clone. ``children`` gives a container's members,
+    ``is_array`` whether it is an array (any other container is counted as an object)."""
+    if nesting(value, children, MAX_CONVERSION_DEPTH + 1) <= MAX_CONVERSION_DEPTH:
+        return None
+    return stack_exceeded() if overflows(value, children, is_array, V8_REFUSED_FROM, V8_OBJECTS_REFUSED_FROM) else too_deep(what)
 
 
-def nesting(value: object, children: Callable[[object], Iterable[object] | None], limit: int) -> int:
+def overflows(value: object, children: Callable[[object], Iterable[object] | None], is_array: Callable[[object], bool],
+              arrays_from: int, objects_from: int) -> bool:
+    """Whether V8's stack runs out walking ``value``: each array level takes ``1/arrays_from`` of it, each other container ``1/objects_from`` -- the shares
+    of the depths V8 refused arrays and objects from; the two added up gave mixed values' border
+    within a level or two (wprobes69)."""
+    whole = arrays_from * objects_from
+    return nesting(value, children, whole, lambda item: objects_from if is_array(item) else arrays_from) >= whole
+
+
+def nesting(value: object, children: Callable[[object], Iterable[object] | None], limit: int,
+            weight: Callable[[object], int] | None = None) -> int:
     """How many levels of containers ``value`` is nested (1: the value itself; 0: no container),
     walked without recursion up to ``limit``; ``children(item)`` gives a container's members, None
-    for anything else. A container within itself is followed once."""
+    for anything else. A container within itself is followed once. With ``weight``, a level counts
+    ``weight(container)`` rather than 1, and the deepest path's sum is given."""
     deepest = 0
     on_path: set[int] = set()
     walked: dict[int, int] = {}  # a container's id: the deepest level it was walked at (shared ones once)
-    stack: list[tuple[object, int]] = [(value, 1)]
+    stack: list[tuple[object, int]] = [(value, 0)]
     while stack and deepest < limit:
-        item, level = stack.pop()
-        if level < 0:  # leaving it
+        item, outer = stack.pop()
+        if outer < 0:  # leaving it
             on_path.discard(id(item))
             continue
-        if id(item) in on_path or walked.get(id(item), 0) >= level:
+        if id(item) in on_path:
             continue
         members = children(item)
         if members is None:
+            continue
+        level = outer + (1 if weight is None else weight(item))
+        if walked.get(id(item), 0) >= level:
             continue
         deepest = max(deepest, level)
         walked[id(item)] = level
         on_path.add(id(item))
         stack.append((item, -1))
-        stack.extend((member, level + 1) for member in members)
+        stack.extend((member, level) for member in members)
     return deepest
 
 

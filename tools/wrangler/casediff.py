@@ -147,6 +147,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def wrangler_version(directory: str) -> str:
+    """The version of the wrangler installed in ``directory`` (``install.sh``'s
+    ``WORKERS_ENV_WRANGLER_DIR``), from its ``package.json``, for a tool's report to name the
+    wrangler it ran rather than a fixed one."""
+    return json.loads((Path(directory) / "node_modules" / "wrangler" / "package.json").read_text())["version"]
+
+
 @dataclass
 class DevSession:
     """A running ``wrangler dev``: its URL, the app folder it serves (edit ``src/index.js`` to

@@ -1,4 +1,4 @@
-"""Differential: what ``WRANGLER_LOG`` leaves of the local commands' output, wrangler 4.164.0 beside workers-env.
+"""Differential: what ``WRANGLER_LOG`` leaves of the local commands' output, wrangler (4.164.0, 4.168.0) beside workers-env.
 
 One project (a KV namespace, a D1 database with a migration, a Vectorize index, an unexpected
 config field that both warn of) in two copies, one per tool; each command of :data:`COMMANDS` is

@@ -4,7 +4,7 @@ Builds several local D1 databases (every SQLite type, quotes, unicode, line brea
 NULLs, int64 extremes, floats such as 0.1 / 1e300 / infinity, AUTOINCREMENT, indexes, views,
 triggers, foreign keys, empty tables, ``ANALYZE``'s ``sqlite_stat1``, an FTS5 table, seeded
 random rows), then runs the same ``d1 export`` command lines through the real wrangler
-(4.164.0) and through workers-env on the same ``.wrangler/state`` and compares
+(4.164.0; 4.168.0 since wprobes69) and through workers-env on the same ``.wrangler/state`` and compares
 
 * the output files byte for byte (or that neither tool wrote one),
 * the exit codes, and stdout/stderr line by line (wrangler's banner, blank lines and its

@@ -17,7 +17,9 @@ workerd), printed as JSON to compare with the tests' expectations by eye.
 
     WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler WRANGLER_SEND_METRICS=false python3 tools/wrangler/fetch_edges_probe.py
 
-Measured with wrangler 4.164.0, 2026-12-02. Not collected by pytest (needs Node and wrangler's
+Measured with wrangler 4.164.0, 2026-12-02; with 4.168.0, 2026-12-07 (wprobes69): the same answers
+but ``hosts``' failed lookups (``[zz]``, ``h:99999``, ``:80``), ``Error: Network connection failed:
+failed to lookup address information: ...`` where 4.164.0 said ``Error: internal error``. Not collected by pytest (needs Node and wrangler's
 node_modules).
 """
 

@@ -7,12 +7,15 @@ imports and refuses when used: ``runtime/standins.py``'s ``WORKERD_GLOBALS_NOT_E
 there (Pyodide's lists every name of the chain). A name workerd has that the stand-in lacks, or
 one the stand-in has or lists that workerd lacks at that config, is printed.
 
-    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/js_globals_probe.py
+    PATH=$(cat /tmp/wrangler/node-bin-path):$PATH WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler python3 tools/wrangler/js_globals_probe.py [DATE ...]
+
+(each DATE one more configuration, without flags: the newest date the wrangler takes, say).
 
 Measured with wrangler 4.164.0, 2026-12-04 (hunt29): 157 / 162 / 161 / 173 / 174 names, all agreeing;
 review47 added the three flag configs and `dir(js)`: 173 / 173 / 169 names more, 0 disagreements at the 8
 (before its fixes: the Performance classes missing under `enable_nodejs_perf_hooks_module`, `DigestStream`
 in `dir(js)` and importable though no global, `dir(js)` without the not-emulated names).
+Wrangler 4.168.0, 2026-12-07 (wprobes69): the same 8 figures, and 173 names at 2026-11-23 (its default date) and 2026-11-30 (its newest), 0 disagreements.
 Not collected by pytest (needs Node and wrangler)."""
 
 from __future__ import annotations
@@ -77,10 +80,10 @@ async def stand_in(date: str, flags: tuple[str, ...], names: list[str]) -> dict[
         return json.loads(await (await worker.fetch("http://x/", method="POST", body=json.dumps(names))).text())
 
 
-def main() -> int:
+def main(more_dates: list[str]) -> int:
     disagreements = 0
     measured = {(date, flags): casediff.run_under_wrangler_dev(GLOBALS_JS, "js-globals", date, [], compatibility_flags=flags)
-                for date, flags in CONFIGS}
+                for date, flags in [*CONFIGS, *((date, ()) for date in more_dates)]}
     every = sorted({n for names in measured.values() for n in names if not n.startswith("__")})  # no dunders:
     for (date, flags), workerd in measured.items():  # Python's own lookups
         answer = asyncio.run(stand_in(date, flags, every + PROBED_ABSENT))
@@ -98,4 +101,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,4 +1,4 @@
-"""Differential: the Rate Limiting binding under wrangler dev 4.164.0 (a JavaScript twin) and
+"""Differential: the Rate Limiting binding under wrangler dev (a JavaScript twin; its version printed) and
 workers-env dev (the Python Worker), served side by side and called in step.
 
 Both Workers have the same bindings (below) and answer a POSTed list of ``limit()`` calls with
@@ -15,10 +15,10 @@ PYTHONPATH=/abs/tree python3 tools/wrangler/ratelimit_differential.py [--date YY
 import json, os, shutil, signal, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 
+from casediff import wrangler_version  # (this folder: first on sys.path for a script)
+
 DIR = os.environ.get("WORKERS_ENV_WRANGLER_DIR", "/tmp/wrangler")
 WR = f"{DIR}/node_modules/.bin/wrangler"
-#: the wrangler the summary names (devprobes69: it said 4.164.0 whichever ran)
-VERSION = json.loads(Path(DIR, "node_modules", "wrangler", "package.json").read_text())["version"]
 
 
 def entry(name, namespace, limit, period, table="ratelimits"):
@@ -226,7 +226,7 @@ def main():
                 for c, x in zip(calls, theirs):
                     print(f"  {json.dumps(c)} -> {x}")
         print(f"{same}/{total} limit() calls answer the same under workers-env dev (Python Worker, {date}) as under "
-              f"wrangler dev {VERSION} (JavaScript twin); {expected} expected differences ({refused} of the twin's calls refused)")
+              f"wrangler dev {wrangler_version(DIR)} (JavaScript twin); {expected} expected differences ({refused} of the twin's calls refused)")
     finally:
         stop(js[0])
         stop(py[0])

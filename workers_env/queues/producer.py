@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
-from workers_env._deep import JSON_SEND_REFUSED_FROM, more_room, stack_exceeded
+from workers_env._deep import JSON_OBJECTS_SEND_REFUSED_FROM, JSON_SEND_REFUSED_FROM, more_room, overflows, stack_exceeded
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import (
     UNDEFINED,
@@ -105,15 +105,22 @@ def _as_json(body: Any) -> tuple[Any, int | None]:
     value containing itself V8's ``Converting circular structure to JSON`` with its path, whichever
     ``JSON.stringify`` meets first (both measured under wrangler dev 4.164.0, in ``send`` and
     ``sendBatch``); a value JSON has no say on (a function) kept as received; one nested
-    :data:`~workers_env._deep.JSON_SEND_REFUSED_FROM` levels deep or more V8's ``RangeError``, as
-    workerd's ``JSON::Stringify`` gave it under wrangler dev. With the bytes of its JSON text,
-    None for a function, of which ``JSON.stringify`` makes none."""
+    :data:`~workers_env._deep.JSON_SEND_REFUSED_FROM` levels of arrays deep or more,
+    :data:`~workers_env._deep.JSON_OBJECTS_SEND_REFUSED_FROM` of objects, or a mix taking as much of
+    the stack (:func:`~workers_env._deep.overflows`) V8's ``RangeError``, as workerd's
+    ``JSON::Stringify`` gave it under wrangler dev 4.168.0. With the bytes of its JSON text, None
+    for a function, of which ``JSON.stringify`` makes none."""
     if isinstance(body, PyProxyArgument):  # a Python function's PyProxy, as the runtime hands it over
         body = body.value
     if callable(body):
         return body, None
     try:
-        value = json_value(body, limit=JSON_SEND_REFUSED_FROM - 1, refusal=stack_exceeded)
+        try:
+            value = json_value(body, limit=JSON_OBJECTS_SEND_REFUSED_FROM - 1, refusal=_Deeper)
+        except _Deeper:  # deeper than V8 took objects: arrays, or some of each, it may take
+            value = json_value(body, limit=JSON_SEND_REFUSED_FROM - 1, refusal=stack_exceeded)
+            if overflows(value, _json_members, _is_list, JSON_SEND_REFUSED_FROM, JSON_OBJECTS_SEND_REFUSED_FROM):
+                raise stack_exceeded() from None
     except JsException as error:
         if error.name == "RangeError":  # too deep -- unless it is a circle, which V8 names first
             refuse_circle(body, JSON_SEND_REFUSED_FROM)
@@ -125,6 +132,25 @@ def _as_json(body: Any) -> tuple[Any, int | None]:
         raise js_type_error("Do not know how to serialize a BigInt")
     with more_room(JSON_SEND_REFUSED_FROM, frames_per_level=3):
         return value, len(json_text(value).encode("utf-8", "surrogatepass"))
+
+
+class _Deeper(Exception):
+    """A ``json`` body nested deeper than any value of objects alone V8 took: walked again, by its
+    kinds (a shallower one, the common case, is walked once)."""
+
+
+def _json_members(value: Any) -> Any:
+    """The objects and arrays JSON data's object or array holds (no other value nests); None for
+    anything else."""
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, list):
+        return None
+    return [member for member in value if isinstance(member, (dict, list))]
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, list)
 
 
 def _holds_a_bigint(value: Any) -> bool:

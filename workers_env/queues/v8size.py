@@ -25,7 +25,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from workers_env._deep import ROOMY_FROM, V8_REFUSED_FROM, clone_refusal, more_room, nesting
+from workers_env._deep import MAX_CONVERSION_DEPTH, ROOMY_FROM, clone_refusal, more_room, nesting, too_deep
 from workers_env._jsvalues import (
     UNDEFINED,
     JsDate,
@@ -165,13 +165,17 @@ def body_members(value: Any) -> Any:
     return list(value) if isinstance(value, (list, tuple, JsSet)) else None
 
 
+def _is_array(value: Any) -> bool:
+    """Whether V8 writes a container a message body holds as an array (a list or tuple)."""
+    return isinstance(value, (list, tuple))
+
+
 def v8_size(value: Any) -> int:
     """The bytes of ``value`` serialised as workerd sends a ``v8`` message; one nested too deep is
     V8's ``RangeError`` (or not emulated: :func:`~workers_env._deep.clone_refusal`)."""
-    depth = nesting(value, body_members, V8_REFUSED_FROM)
-    refused = clone_refusal(depth, "A v8 queue message")
-    if refused is not None:
-        raise refused
+    depth = nesting(value, body_members, MAX_CONVERSION_DEPTH + 1)
+    if depth > MAX_CONVERSION_DEPTH:
+        raise clone_refusal(value, body_members, _is_array, "A v8 queue message") or too_deep("A v8 queue message")
     writer = _Writer()
     with more_room(depth) if depth > ROOMY_FROM else contextlib.nullcontext():
         writer.write(value)

@@ -35,10 +35,8 @@ from workers_env import _errors
 from workers_env._deep import (
     MAX_CONVERSION_DEPTH,
     ROOMY_FROM,
-    V8_REFUSED_FROM,
     clone_refusal,
     more_room,
-    nesting,
     too_deep,
 )
 from workers_env._jsvalues import JsSet, handed_back, is_symbol
@@ -111,7 +109,7 @@ def structured_clone(value: Any = _MISSING, options: Any = None, *_ignored: Any)
         if len(transfer):
             raise _errors.NotEmulatedError("structuredClone(value, {transfer: [...]}) with a transfer list is not "
                                            "emulated by workers-env: clone without one (the buffers are copied)")
-    return handed_back(_Cloner().clone(value))  # a Python int from 2**53 - 1 up went as a BigInt
+    return handed_back(_Cloner(value).clone(value))  # a Python int from 2**53 - 1 up went as a BigInt
 
 
 def _cf(value: Any) -> dict[str, Any]:
@@ -162,17 +160,17 @@ def _members(value: Any) -> list[Any] | None:
     return list(value) if isinstance(value, JsSet) else None
 
 
-def depth_refusal(value: Any, what: str, above: int = 0) -> Exception | None:
-    """:func:`clone_refusal` of ``value`` (``above`` levels below the value cloned), nested as its
-    JS objects, arrays, Maps and Sets are."""
-    return clone_refusal(above + nesting(value, _members, V8_REFUSED_FROM), what)
+def depth_refusal(value: Any, what: str) -> Exception | None:
+    """:func:`clone_refusal` of ``value``, nested as its JS objects, arrays, Maps and Sets are."""
+    return clone_refusal(value, _members, lambda item: isinstance(item, JsArray), what)
 
 
 class _Cloner:
     """One clone: what was cloned so far by identity (shared and cyclic references stay so), and
     how deep in the value it is."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: Any) -> None:
+        self._root = root  # the value cloned, walked whole where the clone goes too deep
         self._made: dict[int, Any] = {}
         self._keep: list[Any] = []  # the originals, alive while their ids are keys
         self._level = 0
@@ -183,7 +181,7 @@ class _Cloner:
         self._level += 1
         try:
             if self._level > MAX_CONVERSION_DEPTH:
-                raise depth_refusal(value, "structuredClone()", self._level - 1) or too_deep("structuredClone()")
+                raise depth_refusal(self._root, "structuredClone()") or too_deep("structuredClone()")
             if self._level == ROOMY_FROM:
                 with more_room(MAX_CONVERSION_DEPTH - ROOMY_FROM):
                     return walk()
