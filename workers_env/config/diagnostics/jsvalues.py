@@ -27,8 +27,8 @@ def toml_date_text(value: _dt.date | _dt.time) -> str:
     (its ``toISOString``, what ``JSON.stringify`` writes for a var holding one): milliseconds
     always, cut not rounded (``00:32:00.999999`` is ``.999``); a local date ``1979-05-27``, a
     local time ``07:32:00.000``, a local date-time without a zone, an offset one in its own
-    wall time and offset (``...T00:32:00.999-07:00``), UTC ``Z`` (measured: the bindings table
-    of wrangler dev 4.164.0; tomllib cannot tell ``+00:00`` from ``Z``, written ``Z``)."""
+    wall time and offset (``...T00:32:00.999-07:00``), UTC ``Z`` or ``+00:00``/``-00:00`` as written
+    (measured: the bindings table of wrangler dev 4.164.0)."""
     if isinstance(value, _dt.time):
         return f"{value:%H:%M:%S}.{value.microsecond // 1000:03d}"
     if not isinstance(value, _dt.datetime):
@@ -37,8 +37,9 @@ def toml_date_text(value: _dt.date | _dt.time) -> str:
     offset = value.utcoffset()
     if offset is None:
         return text
-    if not offset:
-        return f"{text}Z"
+    if not offset:  # smol-toml keeps "+00:00" and "-00:00" as written (its reader: their tzname)
+        name = value.tzname()
+        return f"{text}{name if name in ('+00:00', '-00:00') else 'Z'}"
     minutes = int(offset.total_seconds()) // 60
     return f"{text}{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
