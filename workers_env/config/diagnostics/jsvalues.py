@@ -9,12 +9,11 @@ for ``undefined`` (an absent key) as opposed to ``null``.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import math
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_string, js_to_number, js_truthy, json_typeof
+from workers_env._jsvalues import js_key_order, js_string, js_to_number, js_truthy, json_text, json_typeof
 
 __all__ = ["MISSING", "js_json", "is_js_identifier", "toml_date_text"]
 
@@ -92,9 +91,10 @@ def _to_js(value: Any) -> Any:
     return str(value)
 
 
-def js_json(value: Any) -> str:
-    """Compact JSON as JavaScript's ``JSON.stringify`` prints it (non-ASCII kept)."""
-    return json.dumps(_to_js(value), separators=(",", ":"), ensure_ascii=False)
+def js_json(value: Any, indent: str = "") -> str:
+    """JSON as JavaScript's ``JSON.stringify(value, null, indent)`` prints it (non-ASCII kept),
+    its numbers as JavaScript writes them (``1e-7``, ``0.000001``; :func:`json_text`)."""
+    return json_text(_to_js(value), indent)
 
 
 def _js_shown(value: Any) -> str:
