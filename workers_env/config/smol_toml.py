@@ -175,14 +175,12 @@ def _extract_value(ctx: _Ctx, end: int | None) -> Any:
         return value
     if c in (34, 39):
         return _parse_string(ctx)
-    for word, result in (("true", True), ("false", False)):
-        if c == ord(word[0]):
-            for letter in word[1:]:
-                ctx.p += 1
-                if ctx.c(ctx.p) != ord(letter):
-                    _fail("invalid value", ctx, at)
-            ctx.p += 1
-            return result
+    if c == 116:
+        _word(ctx, "rue", at)
+        return True
+    if c == 102:
+        _word(ctx, "alse", at)
+        return False
     if c in (43, 45):
         ctx.p += 1
         return _parse_number(ctx, at, ctx.c(ctx.p), 44 - int(c), end)
@@ -510,14 +508,19 @@ def _parse_inline_table(ctx: _Ctx) -> dict[str, Any]:
         table[key[-1]] = value
         if _js_object(value):
             seen.add(id(value))
-        _skip_void(ctx)
-        c = ctx.c(ctx.p)
-        ctx.p += 1
-        if c == 125:
+        if _closed_after_item(ctx, 125):
             return result
-        if c != 44:
-            _fail("expected comma or end of structure", ctx, ctx.p - 1)
     return _fail("unfinished table", ctx, start)
+
+
+def _closed_after_item(ctx: _Ctx, close: int) -> bool:
+    """After an item of an array or inline table: whether ``close`` ends it (else a comma must)."""
+    _skip_void(ctx)
+    c = ctx.c(ctx.p)
+    ctx.p += 1
+    if c != close and c != 44:
+        _fail("expected comma or end of structure", ctx, ctx.p - 1)
+    return c == close
 
 
 def _js_object(value: Any) -> bool:
@@ -535,13 +538,8 @@ def _parse_array(ctx: _Ctx) -> list[Any]:
             ctx.p += 1
             return result
         result.append(_extract_value(ctx, 93))
-        _skip_void(ctx)
-        c = ctx.c(ctx.p)
-        ctx.p += 1
-        if c == 93:
+        if _closed_after_item(ctx, 93):
             return result
-        if c != 44:
-            _fail("expected comma or end of structure", ctx, ctx.p - 1)
     return _fail("unfinished array", ctx, start)
 
 
