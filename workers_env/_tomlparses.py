@@ -8,29 +8,31 @@ loads is another text, parsed afresh. Each caller gets its own copy of the parse
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["parsed_toml"]
 
-#: text -> its parse, for texts small and shallow enough (:func:`_kept`); oldest dropped first
-_PARSES: dict[str, dict[str, Any]] = {}
+#: (reader, text) -> its parse, for texts small and shallow enough (:func:`_kept`); oldest dropped first
+_PARSES: dict[tuple[Callable[[str], dict[str, Any]], str], dict[str, Any]] = {}
 _MAX_TEXTS = 64
 
 
-def parsed_toml(text: str) -> dict[str, Any]:
-    """``tomllib.loads(text)``, raising what it raises; a text parsed before is not parsed again
-    (the caller gets a copy of the kept parse: its dicts and lists are its own to change)."""
-    kept = _PARSES.get(text)
+def parsed_toml(text: str, reader: Callable[[str], dict[str, Any]] = tomllib.loads) -> dict[str, Any]:
+    """``reader(text)`` (``tomllib.loads``; wrangler's reader for a ``wrangler.toml``), raising what
+    it raises; a text parsed before by the same reader is not parsed again (the caller gets a copy
+    of the kept parse: its dicts and lists are its own to change)."""
+    kept = _PARSES.get((reader, text))
     if kept is not None:
         return _copy(kept)
-    parsed = tomllib.loads(text)
+    parsed = reader(text)
     if _kept(text):
         if len(_PARSES) >= _MAX_TEXTS:
             try:
                 del _PARSES[next(iter(_PARSES))]
             except (KeyError, RuntimeError, StopIteration):  # (another thread dropped it first)
                 pass
-        _PARSES[text] = _copy(parsed)
+        _PARSES[reader, text] = _copy(parsed)
     return parsed
 
 

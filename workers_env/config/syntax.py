@@ -2,8 +2,9 @@
 
 wrangler parses TOML with smol-toml and JSON/JSONC with jsonc-parser, and reports the first
 problem as its message plus ``file:line:column`` (line from 1, column from 0) and the line
-with a caret. TOML is parsed here with tomllib, whose messages are mapped to smol-toml's for
-the common mistakes; JSON/JSONC errors are found by :func:`jsonc_first_error`, a port of
+with a caret. A ``wrangler.toml`` is read by smol-toml's port (:mod:`.smol_toml`), in its own
+words; a ``pyproject.toml`` with tomllib, whose messages are mapped to smol-toml's for the
+common mistakes (:func:`toml_message`); JSON/JSONC errors are found by :func:`jsonc_first_error`, a port of
 jsonc-parser's scanner and parser up to the first error; :func:`format_syntax_error` draws the
 place as esbuild (wrangler's logger) does.
 """

@@ -25,6 +25,7 @@ from workers_env._errors import ConfigError, add_hint
 from workers_env._jsvalues import surrogate_pairs_joined
 from workers_env._oneload import resolved
 from workers_env._tomlparses import parsed_toml
+from workers_env.config import smol_toml
 from workers_env.config.diagnostics import (
     INHERITABLE_FIELDS,
     NOT_INHERITABLE_FIELDS,
@@ -314,6 +315,8 @@ def _too_deep(text: str, path: str | Path, at: int) -> ConfigError:
 
 
 def _parse_toml(text: str, path: str | Path) -> Any:
+    """A ``pyproject.toml`` read with tomllib (TOML 1.0, as Python's tools read it), its refusals
+    worded as smol-toml's where they map (a ``wrangler.toml``: :func:`_parse_wrangler_toml`)."""
     try:
         parsed = parsed_toml(text)  # (tomllib.loads: a text parsed before, copied)
         past = _past_smol_toml_depth(text)  # read anyway where a caller raised the recursion limit (kv bulk)
@@ -337,6 +340,18 @@ def _parse_toml(text: str, path: str | Path) -> Any:
             message = re.sub(r"\s*\(at end of document\)$", "", message)
         theirs, column = toml_message(message, column)
         raise _syntax_error(path, text, f"Invalid TOML document: {theirs}", line, column) from None
+
+
+def _parse_wrangler_toml(text: str, path: str | Path) -> dict[str, Any]:
+    """A ``wrangler.toml`` read as wrangler 4.168.0 reads it (its smol-toml 1.9.0, ported:
+    :mod:`workers_env.config.smol_toml`), a refusal in its words at its place."""
+    brackets = text.count("[") + text.count("{")
+    try:
+        with more_room(min(brackets, smol_toml.MAX_DEPTH), 3) if brackets >= ROOMY_FROM else nullcontext():
+            return parsed_toml(text, smol_toml.parse)
+    except smol_toml.TomlError as exc:
+        line, column = line_and_column(text, exc.at)
+        raise _syntax_error(path, text, f"Invalid TOML document: {exc.message}", line, column) from None
 
 
 #: The deepest nesting of arrays and objects (the top-level object counted) a wrangler.json(c)
@@ -405,7 +420,7 @@ def read_config_file(path: str | Path) -> dict[str, Any]:
         raise ConfigError(f"Could not read file: {file_path}\n{exc.strerror}", path=str(file_path)) from None
     name = os.fspath(path)  # as given: wrangler's messages name "./sub/wrangler.toml" so, not "sub/wrangler.toml"
     text = _decode(data, name)
-    raw = _parse_toml(text, name) if suffix == ".toml" else _parse_json(text, name)
+    raw = _parse_wrangler_toml(text, name) if suffix == ".toml" else _parse_json(text, name)
     if not isinstance(raw, dict):
         raise ConfigError(
             f"The configuration file {display_path(file_path)} must hold an object (key/value pairs) "

@@ -87,7 +87,7 @@ def _warn_durable_objects_without_lifecycle(p: _Pass, raw_env: Mapping[str, Any]
             f'[exports.{_toml_key(n)}]\ntype = "durable-object"\nstorage = "sqlite"\n\n' for n in dict.fromkeys(names)
         )[:-1]
     else:
-        snippet = json.dumps(suggested, indent=2, ensure_ascii=False)
+        snippet = js_json(suggested, "  ")
     p.sink.warn(
         "durable_objects",
         f"In your {name} file, you have configured `durable_objects` exported by this Worker ({', '.join(names)}), "

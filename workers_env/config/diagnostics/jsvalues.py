@@ -9,12 +9,11 @@ for ``undefined`` (an absent key) as opposed to ``null``.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import math
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_string, js_to_number, js_truthy, json_typeof
+from workers_env._jsvalues import js_key_order, js_string, js_to_number, js_truthy, json_text, json_typeof
 
 __all__ = ["MISSING", "js_json", "is_js_identifier", "toml_date_text"]
 
@@ -27,8 +26,8 @@ def toml_date_text(value: _dt.date | _dt.time) -> str:
     (its ``toISOString``, what ``JSON.stringify`` writes for a var holding one): milliseconds
     always, cut not rounded (``00:32:00.999999`` is ``.999``); a local date ``1979-05-27``, a
     local time ``07:32:00.000``, a local date-time without a zone, an offset one in its own
-    wall time and offset (``...T00:32:00.999-07:00``), UTC ``Z`` (measured: the bindings table
-    of wrangler dev 4.164.0; tomllib cannot tell ``+00:00`` from ``Z``, written ``Z``)."""
+    wall time and offset (``...T00:32:00.999-07:00``), UTC ``Z`` or ``+00:00``/``-00:00`` as written
+    (measured: the bindings table of wrangler dev 4.164.0)."""
     if isinstance(value, _dt.time):
         return f"{value:%H:%M:%S}.{value.microsecond // 1000:03d}"
     if not isinstance(value, _dt.datetime):
@@ -37,8 +36,9 @@ def toml_date_text(value: _dt.date | _dt.time) -> str:
     offset = value.utcoffset()
     if offset is None:
         return text
-    if not offset:
-        return f"{text}Z"
+    if not offset:  # smol-toml keeps "+00:00" and "-00:00" as written (its reader: their tzname)
+        name = value.tzname()
+        return f"{text}{name if name in ('+00:00', '-00:00') else 'Z'}"
     minutes = int(offset.total_seconds()) // 60
     return f"{text}{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
@@ -91,9 +91,10 @@ def _to_js(value: Any) -> Any:
     return str(value)
 
 
-def js_json(value: Any) -> str:
-    """Compact JSON as JavaScript's ``JSON.stringify`` prints it (non-ASCII kept)."""
-    return json.dumps(_to_js(value), separators=(",", ":"), ensure_ascii=False)
+def js_json(value: Any, indent: str = "") -> str:
+    """JSON as JavaScript's ``JSON.stringify(value, null, indent)`` prints it (non-ASCII kept),
+    its numbers as JavaScript writes them (``1e-7``, ``0.000001``; :func:`json_text`)."""
+    return json_text(_to_js(value), indent)
 
 
 def _js_shown(value: Any) -> str:

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,7 +11,6 @@ from workers_env.config.diagnostics.jsvalues import (
     MISSING,
     _js_join_item,
     _keys,
-    _to_js,
     js_json,
 )
 from workers_env.config.diagnostics.sink import _Pass, _Sink
@@ -71,7 +69,7 @@ def _validate_routes_field(p: _Pass, raw_env: Mapping[str, Any], route: Any) -> 
         else:
             invalid = [item for item in routes if not _is_route_value(item)]
             if invalid:
-                shown = json.dumps(_to_js(invalid), indent=2, ensure_ascii=False)
+                shown = js_json(invalid, "  ")
                 p.sink.error(
                     "routes",
                     f'Expected "routes" to be an array of either strings or objects with the shape {_ROUTE_SHAPE}, '
