@@ -13,6 +13,18 @@ JavaScript semantics kept: ``undefined`` apart from ``null``; property lookup on
 ``null == undefined`` in the ``binary`` test; one shared error set per validation.
 """
 
+# This module is a Python port, with changes (only what the model schemas use; Python's
+# values for JavaScript's), of cabidela 0.2.4 (https://github.com/cloudflare/cabidela):
+#
+# Copyright (c) 2023 Cloudflare, Inc.
+# Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file
+# except in compliance with the License. You may obtain a copy of the License at
+# http://www.apache.org/licenses/LICENSE-2.0
+# Unless required by applicable law or agreed to in writing, software distributed under the
+# License is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND,
+# either express or implied. See the License for the specific language governing permissions
+# and limitations under the License.
+
 from __future__ import annotations
 
 import math

@@ -18,6 +18,11 @@ workers-env has no JavaScript engine: ``NotEmulatedError``.
 # default) takes the future flags of the module calling it, and Pyodide's ``_base.py`` has none, so
 # ``eval_code("x: int = 1")`` keeps ``int`` itself in ``__annotations__``, not the string ``'int'``.
 
+# This file ports Pyodide's ``_pyodide/_base.py`` and ``pyodide/code.py`` (0.28.2,
+# https://github.com/pyodide/pyodide), Copyright (c) Pyodide contributors and Mozilla, and is,
+# as they are, subject to the terms of the Mozilla Public License, v. 2.0. If a copy of the MPL
+# was not distributed with this file, You can obtain one at https://mozilla.org/MPL/2.0/.
+
 import ast
 import builtins
 import linecache
