@@ -18,7 +18,7 @@ as in the many-waits test; the loop is this test's own, so no earlier run's back
 from __future__ import annotations
 
 import pytest
-from test_runtime_hang_check_stays_prompt_with_many_waits import _SlowClock, check_log  # noqa: F401 - a fixture
+from test_runtime_hang_check_stays_prompt_with_many_waits import _SlowClock, logged_checks
 from worker_helpers import one_file_worker
 
 from workers_env import JsException, load_worker
@@ -43,7 +43,8 @@ class Default(WorkerEntrypoint):
 
 
 @pytest.mark.asyncio
-async def test_a_wait_begun_just_before_the_checks_run_fails_at_the_next_run(tmp_path, monkeypatch, check_log):
+async def test_a_wait_begun_just_before_the_checks_run_fails_at_the_next_run(tmp_path, monkeypatch):
+    check_log = logged_checks(monkeypatch)
     monkeypatch.setattr(stalls, "time", _SlowClock())
     worker = load_worker(one_file_worker(tmp_path, ENTRY))
     with pytest.raises(JsException, match="had hung"):

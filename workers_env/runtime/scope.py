@@ -909,7 +909,7 @@ class ImportScope:
         # walked them (_modules_mark, the next entry's checks), hundreds, until the dict was
         # resized. The same names go with the same values either way; what stays keeps its order
         names = iter(entries)
-        first = next(names, _MISSING)
+        first: Any = next(names, _MISSING)
         taken = [None, *map(modules.pop, names, _ABSENT)]
         taken[0] = _POP_NEWEST(modules)[1] if next(reversed(modules)) is first else modules.pop(first, _MISSING)
         if not all(map(operator.is_, taken, entries.values())):
