@@ -98,6 +98,11 @@ def _lines_run(call, budget: int) -> int:
 
 @pytest.fixture
 def check_log(monkeypatch) -> list[_Event]:
+    return logged_checks(monkeypatch)
+
+
+def logged_checks(monkeypatch) -> list[_Event]:
+    """The check's adds and runs from now on (until ``monkeypatch`` is undone), in order."""
     log: list[_Event] = []
     add, check = stalls._Watch.add, stalls._Watch.check
 

@@ -219,7 +219,8 @@ def test_an_error_met_again_while_putting_back_is_named_once(workers, monkeypatc
 
 def test_an_interrupt_amid_the_plain_exits_removals_keeps_the_workers_modules_its_own(workers, monkeypatch):
     """A ``KeyboardInterrupt`` arriving while the plain exit takes the Worker's names out of
-    ``sys.modules`` (injected: the defaults the removals read raise once its main module is out):
+    ``sys.modules`` (injected: the removals raise once its main module is out -- the ``popitem``s
+    off its end, or, had the step moved a name, the defaults the removals by name read):
     the host is as before and the Worker's modules are still its own -- the exit counts the scope
     left before it starts taking out, so putting back does not read the names it took out as ones
     the Worker's code deleted (audit37: zeroed last, nothing saw)."""
@@ -234,7 +235,13 @@ def test_an_interrupt_amid_the_plain_exits_removals_keeps_the_workers_modules_it
                 raise KeyboardInterrupt
             yield scope._MISSING
 
+    def pop_newest(modules):
+        if "entry" not in modules:
+            raise KeyboardInterrupt
+        return modules.popitem()
+
     monkeypatch.setattr(scope, "_ABSENT", absent())
+    monkeypatch.setattr(scope, "_POP_NEWEST", pop_newest)
     with pytest.raises(KeyboardInterrupt):
         _answer(first, "/")
     monkeypatch.undo()

@@ -15,36 +15,10 @@ import asyncio
 import asyncio.events
 
 import pytest
+from test_streams_read_chunk_by_chunk_list_the_workers_folder_once_not_per_chunk import ENTRY  # (its js and internal kinds)
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
-
-ENTRY = """
-import asyncio
-from js import IdentityTransformStream, TransformStream, Uint8Array
-from workers import Response, WorkerEntrypoint
-
-
-class Default(WorkerEntrypoint):
-    async def fetch(self, request):
-        kind, n = request.url.rsplit("/", 2)[1:]
-        stream = (IdentityTransformStream if kind == "internal" else TransformStream).new()
-
-        async def write():
-            writer = stream.writable.getWriter()
-            for i in range(int(n)):
-                chunk = Uint8Array.new(1)
-                chunk[0] = i % 251
-                await writer.write(chunk)
-            await writer.close()
-
-        task = asyncio.ensure_future(write())
-        reader, got = stream.readable.getReader(), []
-        while not (chunk := await reader.read()).done:
-            got.append(chunk.value[0])
-        await task
-        return Response.json(got)
-"""
 
 #: chunks a request carries: before, 60 such callbacks ran for 60 chunks (one a chunk)
 CHUNKS = 60

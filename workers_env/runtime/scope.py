@@ -98,6 +98,8 @@ _SINK: collections.deque[Any] = collections.deque(maxlen=0)
 _consume = _SINK.extend
 #: ``_MISSING`` for ever: the default of each ``sys.modules.pop`` a plain exit makes
 _ABSENT = itertools.repeat(_MISSING)
+#: ``sys.modules``' newest item taken out
+_POP_NEWEST = operator.methodcaller("popitem")
 
 
 class _Layer:
@@ -901,7 +903,15 @@ class ImportScope:
             self._detach()
         entries = self._entries or self._merged_entries()
         self._layer.depth = _STANDINS.depth = 0  # (first: a part-way exit's _put_back finds them out)
-        taken = list(map(modules.pop, entries, _ABSENT))  # (one look-up a name, in C)
+        # each name out (one look-up a name, in C), the first last: the newest name then, as the
+        # entry appended them all, it goes by popitem(), which also gives back the deleted slots
+        # the others' pop left after it at the dict's end -- each next(reversed(sys.modules))
+        # walked them (_modules_mark, the next entry's checks), hundreds, until the dict was
+        # resized. The same names go with the same values either way; what stays keeps its order
+        names = iter(entries)
+        first: Any = next(names, _MISSING)
+        taken = [None, *map(modules.pop, names, _ABSENT)]
+        taken[0] = _POP_NEWEST(modules)[1] if next(reversed(modules)) is first else modules.pop(first, _MISSING)
         if not all(map(operator.is_, taken, entries.values())):
             # one the step replaced stays, as the Layers' pop leaves it (put back: last in sys.modules now)
             # -- unless the Worker's from now on (imported again from its folder, or put there by its code,

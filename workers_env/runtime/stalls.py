@@ -109,12 +109,12 @@ async def wait(future: asyncio.Future[Any], ctx: Any) -> Any:
 
 
 class _Wait:
-    """One :func:`wait` in progress: its request, since when, and when a check first found it hung."""
+    """One :func:`wait` in progress: its request, and when a check first found it hung."""
 
-    __slots__ = ("ctx", "hung_since", "hung_tick", "since")
+    __slots__ = ("ctx", "hung_since", "hung_tick")
 
-    def __init__(self, ctx: Any, since: float):
-        self.ctx, self.since = ctx, since
+    def __init__(self, ctx: Any):
+        self.ctx = ctx
         self.hung_since = 0.0
         self.hung_tick = -2  # the last check that found it hung (two in a row fail it)
 
@@ -144,7 +144,7 @@ class _Watch:
 
     def add(self, future: asyncio.Future[Any], ctx: Any) -> None:
         now = self.loop.time()
-        self.waits[future] = _Wait(ctx, now)
+        self.waits[future] = _Wait(ctx)
         self.gap = _FIRST_CHECK
         due = now + max(_FIRST_CHECK, self.backoff)
         if self.handle is None or self.handle.cancelled() or self.handle.when() > due + _FIRST_CHECK / 2:
@@ -172,8 +172,10 @@ class _Watch:
 
     def _fail_hung(self) -> bool:
         """Fail with :data:`HANGING` each wait found hung twice in a row, some time apart (not
-        a moment between two steps), its first finding at least ``_FIRST_CHECK`` into it;
-        whether some wait is found hung and not failed yet."""
+        a moment between two steps); whether some wait is found hung and not failed yet. A wait
+        begun just before this run is judged too: a run comes ``_FIRST_CHECK`` after the first
+        of several waits, not after each, and the next one could be a back-off (up to
+        ``_LONGEST_BACKOFF``) away -- a request stuck on its newest wait would fail that late."""
         now = self.loop.time()
         suspects = False
         # the requests first; the waits of one only if it is over or stuck, which few checks
@@ -188,7 +190,7 @@ class _Watch:
             if not ended and stuck is None:
                 continue
             waits = [(future, state) for future, state in self.waits.items()
-                     if state.ctx is ctx and not future.done() and now - state.since >= _FIRST_CHECK]
+                     if state.ctx is ctx and not future.done()]
             if waiting is None:  # the task waiting on each: found now, as an un-awaited call's first step runs in its caller's
                 waiting = {t._fut_waiter: t for t in asyncio.all_tasks(self.loop)  # type: ignore[attr-defined]
                            if getattr(t, "_fut_waiter", None) is not None}

@@ -134,7 +134,7 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
     ``cr_running``, ``__qualname__``, ...) are ``coro``'s, so ``inspect.getcoroutinestate``
     and task names read as for the coroutine itself."""
 
-    __slots__ = ("_coro", "_enter", "_scope", "_waited", "by_worker", "for_worker", "outlived", "severed")
+    __slots__ = ("_coro", "_enter", "_scope", "_waited", "by_worker", "for_worker", "outlived", "parked", "severed")
 
     def __init__(self, coro: Coroutine[Any, Any, Any], scope: Any):
         self._coro = coro
@@ -155,6 +155,9 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         #: its request was cut off with the runtime (runtime/severable.py): ``coro`` is never
         #: stepped again, nor closed -- its ``except``/``finally`` code does not run
         self.severed = False
+        #: ``coro`` is the rest of a call that began in a step of the scope and is parked on what it
+        #: waits for (:func:`continues_a_call`): its first step runs none of its code
+        self.parked = False
 
     def _entered(self) -> Any:
         enter = self._enter
@@ -168,6 +171,13 @@ class ScopedCoroutine(Coroutine[Any, Any, Any]):
         return enter()
 
     def send(self, value: Any) -> Any:
+        if self.parked:
+            self.parked = False
+            if not (self.severed or self.outlived):  # (those go the usual way)
+                # the first step only hands the task what the call waits on: none of its code runs,
+                # so not in the scope; its next step is a later step of code that entered already
+                self._enter = getattr(self._scope, "resume", None) or self._scope.__enter__
+                return self._coro.send(value)
         return self._step(self._coro.send, value)
 
     def throw(self, *args: Any) -> Any:
@@ -336,6 +346,17 @@ def in_scope(awaitable: Any, scope: Any) -> Any:
     if not asyncio.iscoroutine(awaitable):
         awaitable = _awaiting(awaitable)
     return ScopedCoroutine(awaitable, scope)
+
+
+def continues_a_call(task: asyncio.Future[Any]) -> None:
+    """``task`` (just made, not stepped yet) runs the rest of a call that Worker code's step began
+    and that waits for something now (runtime/webloop.py's ``unawaited``): its coroutine's first
+    step only yields back what the call waits on, and the call's code already ran in the scope --
+    so that step enters none (a full entry, which looks at the Worker's folder, for each call that
+    waits: a stream's write or read, every chunk), and the next one resumes it."""
+    coro = task.get_coro() if isinstance(task, asyncio.Task) else None
+    if type(coro) is ScopedCoroutine:
+        coro.parked = True
 
 
 def scoped_callback(callback: Any) -> Any:

@@ -21,7 +21,7 @@ from typing import Any
 from workers_env._errors import worker_code
 from workers_env.runtime.current import current_context, current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.stalls import follows
-from workers_env.runtime.tasks import STEPS, scoped_callback
+from workers_env.runtime.tasks import STEPS, continues_a_call, scoped_callback
 from workers_env.runtime.tracebacks import as_rejection, passes_through
 
 __all__ = ["PyodideFuture", "PyodideTask", "StandsForPyodideFuture", "WebLoop", "WebLoopPolicy", "as_promise", "begun_at_once", "dropped_promise",
@@ -308,8 +308,8 @@ async def _awaited_fully(value: Any) -> Any:
     return value
 
 
-def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # type: ignore[type-arg]
-    """Resolve ``future`` as ``awaitable`` settles, running it at once as a task."""
+def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> asyncio.Future[Any]:  # type: ignore[type-arg]
+    """Resolve ``future`` as ``awaitable`` settles, running it at once as a task (returned)."""
     task = asyncio.ensure_future(awaitable)
     follows(future, task)  # waiting on the promise is waiting on the task (runtime/stalls.py)
 
@@ -326,6 +326,7 @@ def _settle_from(future: asyncio.Future, awaitable: Awaitable[Any]) -> None:  # 
             future.set_result(done.result())
 
     task.add_done_callback(settle)
+    return task
 
 
 def unawaited(result: Any, at_once: Callable[[Any, bool], Any] | None = None) -> Any:
@@ -366,7 +367,7 @@ def unawaited(result: Any, at_once: Callable[[Any, bool], Any] | None = None) ->
         calls[0] = outer_stepping
         calls[1] = outer_instead
     future = PyodideFuture()
-    _settle_from(future, _finish(_resumed(result, yielded)))
+    continues_a_call(_settle_from(future, _finish(_resumed(result, yielded))))
     return future
 
 
