@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from runtime_stderr_lines import RUNTIME_FAILED, runtime_stderr, timeless
+from runtime_stderr_lines import RUNTIME_FAILED, never_serving, runtime_stderr, timeless
 from worker_helpers import one_file_worker
 from workers_env import ConfigError, load_env, load_worker
 from workers_env.cli import main
@@ -36,12 +36,7 @@ HINT = "Write it as YYYY-MM-DD, e.g. {} (the Workers runtime takes no other form
 def dev_never_serves(monkeypatch):
     """Each dev here must be refused before it binds: one that went on would serve until killed,
     so a date wrongly taken fails at once instead of hanging the test (audit20's mutation did)."""
-    from workers_env.runtime import server
-
-    def bind(*args, **kwargs):
-        raise AssertionError("workers-env dev went on to serve: the date was not refused")
-
-    monkeypatch.setattr(server, "bind", bind)
+    never_serving(monkeypatch)
 
 
 @pytest.mark.parametrize(("given", "config_dated"), [("2026-1-1", True), ("", False)])

@@ -16,7 +16,7 @@ Before flags52 dev printed ``workers-env dev: Invalid compatibility date: ...`` 
 from __future__ import annotations
 
 import pytest
-from runtime_stderr_lines import RUNTIME_FAILED, runtime_stderr, timeless
+from runtime_stderr_lines import RUNTIME_FAILED, never_serving, runtime_stderr, timeless
 from worker_helpers import one_file_worker
 
 from workers_env.cli import main
@@ -44,12 +44,7 @@ FLAG_HINTS = ["(workers-env: Keep one of each pair in --compatibility-flags (the
 @pytest.fixture(autouse=True)
 def dev_never_serves(monkeypatch):
     """A dev that went on would serve until killed: it fails at once instead."""
-    from workers_env.runtime import server
-
-    def bind(*args, **kwargs):
-        raise AssertionError("workers-env dev went on to serve")
-
-    monkeypatch.setattr(server, "bind", bind)
+    never_serving(monkeypatch)
 
 
 @pytest.fixture

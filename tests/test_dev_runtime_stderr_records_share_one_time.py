@@ -11,6 +11,7 @@ import json
 import time
 
 import pytest
+from runtime_stderr_lines import never_serving
 from worker_helpers import one_file_worker
 
 from workers_env.cli import main
@@ -27,12 +28,7 @@ class Default(WorkerEntrypoint):
 @pytest.fixture(autouse=True)
 def dev_never_serves(monkeypatch):
     """A dev that went on to serve would serve until killed: the flags wrongly taken fail at once."""
-    from workers_env.runtime import server
-
-    def bind(*args, **kwargs):
-        raise AssertionError("workers-env dev went on to serve: the flags were not refused")
-
-    monkeypatch.setattr(server, "bind", bind)
+    never_serving(monkeypatch)
 
 
 def test_the_blocks_records_bear_one_time_now(tmp_path, capsys, monkeypatch):

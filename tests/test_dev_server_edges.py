@@ -17,6 +17,7 @@ from pathlib import Path
 import forkserver
 import pytest
 from cli_helpers import run_main
+from runtime_stderr_lines import never_serving
 from test_dev_server import exchange, make_project, request, split_answer
 
 import workers_env
@@ -301,12 +302,7 @@ def test_a_worker_that_fails_to_load_shows_its_own_frames_only(tmp_path: Path, m
     """As Python prints it, minus workers-env's and importlib's frames; exit 1, never Ready. Run
     in-process, as cli_helpers runs a command (``__main__`` is ``sys.exit(main())``): the load is the
     point, not the process; a dev that went on to serve fails at its bind instead."""
-    from workers_env.runtime import server
-
-    def bind(*args: object, **kwargs: object) -> None:
-        raise AssertionError("workers-env dev went on to serve")
-
-    monkeypatch.setattr(server, "bind", bind)
+    never_serving(monkeypatch)
     project = make_project(tmp_path / "app")
     for name, text in files.items():
         (project / name).write_text(text)

@@ -31,7 +31,7 @@ import http.server
 import threading
 
 import pytest
-from runtime_stderr_lines import RUNTIME_FAILED, runtime_stderr, timeless
+from runtime_stderr_lines import RUNTIME_FAILED, never_serving, runtime_stderr, timeless
 from worker_helpers import one_file_worker
 
 from workers_env.cli import main
@@ -51,17 +51,11 @@ URL = ("service core:user:b: The compatibility flag url_standard became the defa
 @pytest.fixture
 def session(tmp_path, monkeypatch):
     """Workers a and b, both dated 2025-11-02 with ``url_standard``; dev fails where it would serve."""
-    from workers_env.runtime import server
-
     for name in ("a", "b"):
         config = one_file_worker(tmp_path / name, ENTRY, date="2025-11-02", flags=("url_standard",)) / "wrangler.toml"
         config.write_text(config.read_text().replace('name = "w"', f'name = "{name}"'))
     monkeypatch.chdir(tmp_path)
-
-    def bind(*args, **kwargs):
-        raise AssertionError("workers-env dev went on to serve")
-
-    monkeypatch.setattr(server, "bind", bind)
+    never_serving(monkeypatch)
     return ["dev", "-c", "a/wrangler.toml", "-c", "b/wrangler.toml"]
 
 

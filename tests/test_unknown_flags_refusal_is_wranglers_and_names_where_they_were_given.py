@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 from dev_reload_helpers import READY, DevServer, answering, python_project
-from runtime_stderr_lines import RUNTIME_FAILED, runtime_stderr, timeless
+from runtime_stderr_lines import RUNTIME_FAILED, never_serving, runtime_stderr, timeless
 from worker_helpers import one_file_worker
 
 from workers_env.cli import main
@@ -32,12 +32,7 @@ HINT = ("(workers-env: Remove it from {} or correct its spelling: the Workers ru
 @pytest.fixture(autouse=True)
 def dev_never_serves(monkeypatch):
     """A dev that went on to serve would serve until killed: a flag wrongly taken fails at once."""
-    from workers_env.runtime import server
-
-    def bind(*args, **kwargs):
-        raise AssertionError("workers-env dev went on to serve: the flag was not refused")
-
-    monkeypatch.setattr(server, "bind", bind)
+    never_serving(monkeypatch)
 
 
 def _refusal(err: str) -> list[str]:
