@@ -47,7 +47,8 @@ def _read(tmp_path, text: str):
     ("a = 07:32:00.5\n", {"a": dt.time(7, 32, 0, 500000)}),
     ("a = { b.c = 1, b.d = 2 }\n", {"a": {"b": {"c": 1, "d": 2}}}),
     ("[[a.b]]\n[a]\nx = 1\n", {"a": {"b": [{}], "x": 1}}),  # a table made by [[a.b]]'s header is defined by [a]
-    ("\ufeffa = 1\n", {"a": 1}),
+    ("\ufeff\ufeffa = 1\n", {"a": 1}),  # the file's BOM, then one smol-toml skips
+    ("a = 2000-03-01\n", {"a": dt.date(2000, 3, 1)}),
 ])
 def test_accepted_as_smol_toml_reads_it(tmp_path, text, value):
     assert _read(tmp_path, text) == value
