@@ -133,3 +133,19 @@ async def test_test_codes_python_body_is_judged_alike(project):
     with pytest.raises(Exception, match="^RangeError: Maximum call stack size exceeded$"):
         await queue.send(value, v8)
     env.close()
+
+
+@pytest.mark.asyncio
+async def test_a_body_sharing_one_list_at_each_level_is_judged_at_once(project):
+    """Its depth is walked once a container (as V8 writes a value met again as a reference), not once
+    a path: 24 levels of ``[inner, inner]`` hold 2**24 paths, which a walk of each took half a minute."""
+    import time
+
+    value: object = [0]
+    for _ in range(24):
+        value = [value, value]
+    env = load_env(project)
+    started = time.monotonic()
+    await env.unwrapped("Q").send(value, {"contentType": "v8"})
+    assert time.monotonic() - started < 2
+    env.close()
