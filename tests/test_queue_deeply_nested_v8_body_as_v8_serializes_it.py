@@ -138,11 +138,11 @@ async def test_test_codes_python_body_is_judged_alike(project):
 @pytest.mark.asyncio
 async def test_a_body_sharing_one_list_at_each_level_is_judged_at_once(project):
     """Its depth is walked once a container (as V8 writes a value met again as a reference), not once
-    a path: 24 levels of ``[inner, inner]`` hold 2**24 paths, which a walk of each took half a minute."""
+    a path: 21 levels of ``[inner, inner]`` hold 2**21 paths, which a walk of each took over ten seconds."""
     import time
 
     value: object = [0]
-    for _ in range(24):
+    for _ in range(21):
         value = [value, value]
     env = load_env(project)
     started = time.monotonic()
