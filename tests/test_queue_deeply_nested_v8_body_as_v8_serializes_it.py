@@ -13,6 +13,8 @@ one V8's serializer refused however shallow its stack (by the larger of the twin
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from worker_helpers import queue_worker
 
@@ -139,8 +141,6 @@ async def test_test_codes_python_body_is_judged_alike(project):
 async def test_a_body_sharing_one_list_at_each_level_is_judged_at_once(project):
     """Its depth is walked once a container (as V8 writes a value met again as a reference), not once
     a path: 21 levels of ``[inner, inner]`` hold 2**21 paths, which a walk of each took over ten seconds."""
-    import time
-
     value: object = [0]
     for _ in range(21):
         value = [value, value]
