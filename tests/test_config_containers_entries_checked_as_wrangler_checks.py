@@ -23,6 +23,7 @@ FILES: dict[str, dict[str, str | None]] = {
     "containers-image-folder": {"sub": None},
     "containers-image-dockerfile": {"Dockerfile": "FROM scratch\n"},
     "containers-image-dockerfile-context": {"Dockerfile": "FROM scratch\n"},
+    "containers-image-build-context-falsy": {"Dockerfile": "FROM scratch\n"},
 }
 
 CASES = [
@@ -156,6 +157,36 @@ CASES = [
      ['Processing wrangler.json configuration:', '- "containers" field should be an array, but got {"a":1}']),
     ('containers-previews-env', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "env": {"s": {"previews": {"containers": [{"class_name": "A", "image": 5, "observability": {"enabled": false, "target_instance_count": 1}}]}}}}', 's', False,
      ['Processing wrangler.json configuration:', '- "env.s" environment configuration', '- The "paths[1]" argument must be of type string. Received type number (5)', '- "previews.containers.observability.target_instance_count" requires "previews.containers.observability.enabled" or "previews.containers.observability.logs.enabled" to be true because container observability overrides root observability.']),
+]
+
+# pin69: cases each hand mutation of the checks survived (wrangler 4.168.0's verdict and lines, measured)
+CASES += [
+    ('containers-huge-integers', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "image": "docker.io/x:1", "max_instances": -1' + '0' * 400 + ', "rollout_step_percentage": 1' + '0' * 400 + '}]}', None, False,
+     ['Processing wrangler.json configuration:', '- "containers.rollout_step_percentage" must be one of [5, 10, 20, 25, 50, 100], but got Infinity', '- "containers.max_instances" field should be a positive number, but got -Infinity']),
+    ('containers-image-minus-zero-and-array', 'wrangler.toml', 'name = "w"\n[[containers]]\nclass_name = "A"\nimage = -0.0\n[[containers]]\nclass_name = "B"\nimage = ["x"]\n', None, False,
+     ['Processing wrangler.toml configuration:', '- "containers.image" field must be defined for each container app. This should be the path to your Dockerfile or an image URI pointing to the Cloudflare registry.', '- The "paths[1]" argument must be of type string. Received type number (-0)', '- The "paths[1]" argument must be of type string. Received an instance of Array']),
+    ('containers-image-tag-in-last-part', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "image": "localhost:5000/httpd"}, {"class_name": "B", "image": "https://docker.io/httpd"}]}', None, False,
+     ['Processing wrangler.json configuration:', '- The image "localhost:5000/httpd" does not appear to be a valid path to a Dockerfile, or a valid image registry path:', "If this is an image registry path, it needs to include at least a tag ':' (e.g: docker.io/httpd:1)", '- The image "https://docker.io/httpd" does not appear to be a valid path to a Dockerfile, or a valid image registry path:', "If this is an image registry path, it needs to include at least a tag ':' (e.g: docker.io/httpd:1)"]),
+    ('containers-empty-class-and-worker-name', 'wrangler.json', '{"name": "", "containers": [{"name": "c", "class_name": "", "image": "docker.io/x:1"}, {"class_name": "A", "image": "docker.io/x:1"}, {"class_name": "", "scheduling_policy": "durable_object"}]}', None, False,
+     ['Processing wrangler.json configuration:', '- Must have either a top level "name" and "containers.class_name" field defined, or have field "containers.name" defined.', '- "containers.class_name" must be a non-empty string when specified for a Durable Object-managed Container.', '- More than one container is attached to the Durable Object "". A Durable Object can only have one container attached to it.']),
+    ('containers-do-instance-percentage', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "scheduling_policy": "durable_object", "observability": {"enabled": true, "target_instance_percentage": 50}}]}', None, False,
+     ['Processing wrangler.json configuration:', '- "containers.observability" only supports enabling or disabling logs for Durable Object-managed Containers; instance targeting is not supported.']),
+    ('containers-configuration-memory-and-instance-type', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "image": "docker.io/x:1", "instance_type": "lite", "configuration": {"memory_mib": 5}}]}', None, False,
+     ['Processing wrangler.json configuration:', '- "containers.configuration" is deprecated. Use top level "containers" fields instead. "configuration.image" should be "image", limits should be set via "instance_type".', 'Processing wrangler.json configuration:', '- Cannot set custom limits via "containers.configuration" and use preset "instance_type" limits at the same time.']),
+    ('containers-rollout-equal-and-two-descents', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "image": "docker.io/x:1", "rollout_step_percentage": [10, 10, 100]}, {"class_name": "B", "image": "docker.io/x:1", "rollout_step_percentage": [50, 20, 60, 30, 100]}]}', None, False,
+     ['Processing wrangler.json configuration:', '- "containers.rollout_step_percentage" array elements must be in ascending order, but got "50,20,60,30,100"']),
+    ('containers-constraints-us-and-order', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "image": "docker.io/x:1", "constraints": {"jurisdiction": "us"}}, {"class_name": "B", "image": "docker.io/x:1", "instance_type": {"vcpu": true, "disk_mb": false}, "constraints": {"jurisdiction": "mars"}}]}', None, False,
+     ['Processing wrangler.json configuration:', '- containers.constraints.jurisdiction must be one of: "eu", "fedramp", "us"', '- "containers.instance_type.vcpu", when present, should be a number.', '- "containers.instance_type.disk_mb", when present, should be a number.']),
+    ('containers-image-build-context-falsy', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "image": "./Dockerfile", "image_build_context": false}, {"class_name": "B", "image": "./Dockerfile", "image_build_context": 0}]}', None, False,
+     ['Processing wrangler.json configuration:', '- Expected "containers.image_build_context" to be of type string but got false.', '- Expected "containers.image_build_context" to be of type string but got 0.']),
+    ('containers-do-image-name-utf16', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "scheduling_policy": "durable_object", "images": {"' + '\U0001f600' * 65 + '": {"dockerfile": "./Dockerfile"}, "' + '\U0001f600' * 64 + '": {"dockerfile": "./Dockerfile"}}}]}', None, False,
+     ['Processing wrangler.json configuration:', '- "containers.images" image names must be between 1 and 128 characters.']),
+    ('containers-links-duplicates-in-utf16-order', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"name": "\uffff", "class_name": "A", "image": "docker.io/x:1"}, {"name": "\uffff", "class_name": "B", "image": "docker.io/x:1"}, {"name": "\U0001f600", "class_name": "C", "image": "docker.io/x:1"}, {"name": "\U0001f600", "class_name": "D", "image": "docker.io/x:1"}]}', None, False,
+     ['Processing wrangler.json configuration:', '- "containers" contains more than one container named "\U0001f600". Container names must be unique.', '- "containers" contains more than one container named "\uffff". Container names must be unique.']),
+    ('containers-links-crowded-class', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "image": "docker.io/x:1", "name": "a1"}, {"class_name": "A", "image": "docker.io/x:1", "name": "a2"}], "exports": {"A": {"type": "durable-object", "storage": "sqlite", "container": "a1"}}}', None, False,
+     ['Processing wrangler.json configuration:', '- More than one container is attached to the Durable Object "A". A Durable Object can only have one container attached to it.']),
+    ('containers-links-legacy-kv-named', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "containers": [{"class_name": "A", "image": "docker.io/x:1", "name": "a1"}], "exports": {"A": {"type": "durable-object", "storage": "legacy-kv", "container": "a1"}}}', None, False,
+     ['Processing wrangler.json configuration:', '- "exports.A.container" requires "storage" to be "sqlite". Containers are not supported on Durable Objects using the "legacy-kv" storage backend.']),
 ]
 
 

@@ -166,6 +166,9 @@ CASES = [
     ('exports-previews-env', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "env": {"s": {"previews": {"exports": 5, "migrations": []}}}}', 's', True,
      ['Processing wrangler.json configuration:', '- "env.s" environment configuration', '- Unexpected fields found in previews field: "exports","migrations"']),
 
+    # pin69: cases hand mutations of the checks survived (wrangler 4.168.0's verdict and lines, measured)
+    ('exports-worker-extra-field-beside-its-cache', 'wrangler.json', '{"name": "w", "main": "a.js", "compatibility_date": "2024-09-23", "exports": {"W": {"type": "worker", "cache": 5, "zz": 1}, "V": {"type": "worker", "zz": 1}, "U": {"type": "worker", "cache": {"enabled": true, "q": 1}, "zz": 1}}}', None, False,
+     ['Processing wrangler.json configuration:', '- Unexpected fields found in exports.W field: "zz"', '- Unexpected fields found in exports.V field: "zz"', '- Unexpected fields found in exports.U field: "zz"', '- Unexpected fields found in exports.U.cache field: "q"', 'Processing wrangler.json configuration:', '- "exports.W.cache" should be an object but got 5.']),
 ]
 
 

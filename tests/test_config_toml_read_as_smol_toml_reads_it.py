@@ -33,6 +33,22 @@ def _read(tmp_path, text: str):
     ("a = 00:32:00.999999\n", {"a": dt.time(0, 32, 0, 999000)}),
     # parseFloat: "1e+-5" passes smol-toml's scan and is read as its longest number, 1
     ("a = 1e+-5\n", {"a": 1.0}),
+    # (pin69: each of these read otherwise under a hand mutation of the port, and the same by wrangler)
+    ('a = "\\U0010FFFF"\n', {"a": "\U0010ffff"}),  # the last code point, past the surrogates
+    ('a = """\nx"""\n', {"a": "x"}),  # a multi-line string's first line end is not its own
+    ('a = """\r\nx"""\n', {"a": "x"}),
+    ('a = """x""""\n', {"a": 'x"'}),  # one or two quotes before the closing three are the string's
+    ('a = """x"""""\n', {"a": 'x""'}),
+    ("a = 0e5\n", {"a": 0.0}),
+    ("a = -inf\n", {"a": float("-inf")}),
+    ("a = 0x1_2\n", {"a": 18}),
+    ("a = 2000-02-29\n", {"a": dt.date(2000, 2, 29)}),  # 2000 is a leap year, 1900 is not
+    ("a = 1900-02-29\n", {"a": dt.date(1900, 3, 1)}),
+    ("a = 07:32:00.5\n", {"a": dt.time(7, 32, 0, 500000)}),
+    ("a = { b.c = 1, b.d = 2 }\n", {"a": {"b": {"c": 1, "d": 2}}}),
+    ("[[a.b]]\n[a]\nx = 1\n", {"a": {"b": [{}], "x": 1}}),  # a table made by [[a.b]]'s header is defined by [a]
+    ("\ufeff\ufeffa = 1\n", {"a": 1}),  # the file's BOM, then one smol-toml skips
+    ("a = 2000-03-01\n", {"a": dt.date(2000, 3, 1)}),
 ])
 def test_accepted_as_smol_toml_reads_it(tmp_path, text, value):
     assert _read(tmp_path, text) == value
@@ -62,6 +78,26 @@ def test_accepted_as_smol_toml_reads_it(tmp_path, text, value):
     # smol-toml steps in UTF-16 units: the emoji is two, so the date's scan finds no digit where
     # it looks (counting characters, it would find one and go on to the time)
     ("a = [1979-05-\U0001f6007T7:32:00]\n", "invalid date-time: date part is malformed", "1:5"),
+    # (pin69: each of these read otherwise under a hand mutation of the port, and the same by wrangler)
+    ("a = 9007199254740992\n", "integer value cannot be represented losslessly", "1:4"),  # 2**53
+    ("a = -9007199254740992\n", "integer value cannot be represented losslessly", "1:4"),
+    ('a = "\\uDFFF"\n', "invalid unicode escape", "1:5"),
+    ('a = """x\\  y"""\n', "invalid escape: only line-ending whitespace may be escaped", "1:8"),
+    ("a = +0x1\n", "illegal leading zero", "1:4"),
+    ("a = 0x_1\n", "illegal underscore", "1:6"),
+    ("a = 0x1__2\n", "illegal underscore", "1:8"),
+    ("a = 0.\n", "unfinished numeric value", "1:4"),
+    ("a = 1979-05-27T07:32:00+00:60\n", "invalid date", "1:4"),
+    ("a = { b = { c = 1 }, b.d = 2 }\n", "trying to redefine an already defined value", "1:21"),
+    ("a = { b.c = 1, b = 2 }\n", "trying to redefine an already defined value", "1:15"),
+    ("[a.b]\nx = 1\n[a]\nb.y = 2\n", "trying to redefine an already defined table or value", "4:0"),
+    ("a = 1\rb = 2\n", "each key-value declaration must be followed by an end-of-line", "1:5"),
+    ("a = 1 # x\ry\n", "control characters are not allowed in comments", "1:9"),
+    ('"""a""" = 1\n', "illegal quoted key: multiline strings are not allowed", "1:0"),
+    ("a = [1 2]\n", "expected comma or end of structure", "1:7"),
+    # after a character past U+FFFF: the column counts UTF-16 units, as wrangler's
+    ('k = "\U0001f600\U0001f600" x\n', "each key-value declaration must be followed by an end-of-line", "1:11"),
+    ("a = 1\nb = 2 # \U0001f600\x01\n", "control characters are not allowed in comments", "2:10"),
 ])
 def test_refused_in_smol_tomls_words_at_its_place(tmp_path, text, message, where):
     with pytest.raises(ConfigError) as caught:

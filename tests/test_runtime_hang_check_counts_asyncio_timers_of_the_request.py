@@ -47,6 +47,15 @@ class Default(WorkerEntrypoint):
                 else:
                     start_reader()
             loop.call_soon(hop, 300)
+        elif path == "/call_soon_chain_for_50_ms":  # hops over several of the check's runs: none judges it hung
+            end = loop.time() + 0.05
+
+            def hop_until():
+                if loop.time() < end:
+                    loop.call_soon(hop_until)
+                else:
+                    start_reader()
+            loop.call_soon(hop_until)
         elif path == "/cancelled":
             loop.call_later(0.05, start_reader).cancel()
         elif path in ("/timeout", "/wait_for"):
@@ -80,7 +89,7 @@ def worker_and_seen(tmp_path):
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("path", ["/call_later", "/call_at", "/call_soon_chain"])
+@pytest.mark.parametrize("path", ["/call_later", "/call_at", "/call_soon_chain", "/call_soon_chain_for_50_ms"])
 async def test_a_reader_started_by_a_loop_callback_is_waited_for(worker_and_seen, path):
     worker, _ = worker_and_seen
     response = await worker.fetch(path)

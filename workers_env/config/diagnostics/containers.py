@@ -37,6 +37,7 @@ from workers_env.config.diagnostics.jsvalues import (
     _js_truthy,
     _js_typeof,
     _keys,
+    js_double,
     js_json,
 )
 from workers_env.config.diagnostics.sink import _Sink
@@ -68,10 +69,7 @@ def _to_number(value: Any) -> float:
     if value is None:
         return 0
     if isinstance(value, int) and not isinstance(value, bool):
-        try:
-            return float(value)
-        except OverflowError:  # a JSON integer past the doubles: JavaScript's Infinity
-            return math.inf if value > 0 else -math.inf
+        return js_double(value)  # a JSON integer past the doubles: JavaScript's Infinity
     try:
         return js_to_number(value)
     except (TypeError, ValueError):

@@ -15,7 +15,7 @@ from typing import Any
 
 from workers_env._jsvalues import js_key_order, js_string, js_to_number, js_truthy, json_text, json_typeof
 
-__all__ = ["MISSING", "js_json", "is_js_identifier", "toml_date_text"]
+__all__ = ["MISSING", "is_js_identifier", "js_double", "js_json", "toml_date_text"]
 
 #: Marks a key that is absent (JavaScript ``undefined``), as opposed to JSON ``null``.
 MISSING: Any = object()
@@ -65,16 +65,21 @@ def _js_date_number(value: _dt.date | _dt.time) -> float:
     return (value - _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)).total_seconds() * 1000
 
 
+def js_double(value: int) -> float:
+    """The double ``JSON.parse`` reads an integer literal as: ``Infinity`` (or ``-Infinity``) past the largest."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
 def _to_js(value: Any) -> Any:
     """What ``JSON.stringify`` would see: integral floats as ints (in JavaScript's digits), NaN and
     numbers past the largest double as null, dates as smol-toml's ``TomlDate`` writes them."""
     if value is None or isinstance(value, (bool, str)) or (isinstance(value, int) and abs(value) <= 2**53):
         return value
     if isinstance(value, int):  # past 2**53, as JSON.parse reads it: a double (Infinity past the largest)
-        try:
-            value = float(value)
-        except OverflowError:
-            return None
+        value = js_double(value)
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             return None
@@ -184,6 +189,8 @@ def _js_join_item(item: Any) -> str:
         return "[object Object]"
     if isinstance(item, float):  # NaN, Infinity, 1e-7 as JavaScript prints them
         return js_string(item)
+    if isinstance(item, int) and abs(item) > 2**53:  # a JSON integer is a double: Infinity past the largest
+        return js_string(js_double(item))
     if isinstance(item, (_dt.date, _dt.time)):
         return _js_date_string(item)
     return _js_key(item)
