@@ -23,6 +23,7 @@ from workers_env.config.diagnostics.checks import (
 )
 from workers_env.config.diagnostics.cloudchamber import validate_cloudchamber
 from workers_env.config.diagnostics.container_links import validate_container_links
+from workers_env.config.diagnostics.connect import validate_connect
 from workers_env.config.diagnostics.containers import validate_container_apps
 from workers_env.config.diagnostics.dates import _compatibility_date
 from workers_env.config.diagnostics.durable_objects import (
@@ -83,6 +84,8 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
         _validate_vars(p, value)
     elif name == "queues":
         _validate_queues(p, value)
+    elif name == "connect":
+        validate_connect(p, name, value)
     elif name in ENTRY_VALIDATORS:
         _validate_binding_array(p, name, value, ENTRY_VALIDATORS[name])
     elif name in _BINDING_ARRAY_FIELDS:
