@@ -28,7 +28,7 @@ from workers_env.config.diagnostics.jsvalues import (
     is_js_identifier,
     js_json,
 )
-from workers_env.config.diagnostics.sink import _Pass
+from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 
 def _binding_names_of_array(value: Any) -> list[Any]:
@@ -218,6 +218,21 @@ def _binding_names(value: Any) -> list[str]:
     if value.get("binding") is not None:
         return [_js_key(value["binding"])]
     return [str(k) for k, v in value.items()]
+
+
+def bindings_entries(p: _Pass, name: str, field_path: str, bindings: Any, entry: Callable[[_Sink, str, Any], bool]) -> bool:
+    """The ``bindings`` array of wrangler's ``validateBindingsProperty`` (``durable_objects``, ``unsafe``,
+    ``logfwdr``): each entry checked under its own heading, then, all of them valid, the top level's
+    binding names this environment leaves out."""
+    if not isinstance(bindings, list):
+        p.sink.wrong_type(f"{field_path}.bindings", "an array", bindings)
+        return False
+    valid = True
+    for i, binding in enumerate(bindings):
+        valid = p.sink.grouped(f"{field_path}.bindings[{i}]", binding, entry) and valid
+    if valid:
+        _bindings_left_behind(p, name, field_path, {"bindings": bindings})
+    return valid
 
 
 def _bindings_left_behind(p: _Pass, name: str, field_path: str, value: Any) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from workers_env.config.diagnostics.bindings import _has, _optional, _required
-from workers_env.config.diagnostics.jsvalues import _is_object, _is_record, _js_template, _js_typeof, _keys, js_json
+from workers_env.config.diagnostics.jsvalues import _js_template, _js_typeof, _keys, is_js_object, js_json
 from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 _UDP_OPTIONS = ("idle_timeout_ms", "max_pending_bytes")
@@ -21,7 +21,7 @@ def _js_integer(value: Any) -> bool:
 
 def _connect_handler(sink: _Sink, field: str, value: Any) -> bool:
     """wrangler's ``validateConnectHandler`` of one entry."""
-    if not (_is_object(value) or _is_record(value)):  # a TOML date is an object too
+    if not is_js_object(value):
         sink.error(field, f'"{field}" should be an object, but got {js_json(value)}')
         return False
     udp = _has(value, "protocol") and value["protocol"] == "udp"

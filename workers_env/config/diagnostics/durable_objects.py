@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from workers_env.config.diagnostics.bindings import (
-    _bindings_left_behind,
     _has,
     _optional,
     _required,
+    bindings_entries,
 )
 from workers_env.config.diagnostics.fields import config_file_name
 from workers_env.config.diagnostics.jsvalues import (
@@ -111,11 +111,4 @@ def _validate_durable_objects(
     p.sink.unexpected_fields(field_path, _keys(value), keys)
     if "bindings" not in value:  # wrangler takes a missing list as empty
         value = {**value, "bindings": []}
-    if not isinstance(value["bindings"], list):
-        p.sink.wrong_type(f"{field_path}.bindings", "an array", value["bindings"])
-        return
-    valid = True
-    for i, binding in enumerate(value["bindings"]):
-        valid = p.sink.grouped(f"{field_path}.bindings[{i}]", binding, _durable_object_entry) and valid
-    if valid:
-        _bindings_left_behind(p, "durable_objects", field_path, value)
+    bindings_entries(p, "durable_objects", field_path, value["bindings"], _durable_object_entry)

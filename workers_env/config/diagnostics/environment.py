@@ -40,6 +40,7 @@ from workers_env.config.diagnostics.fields import (
 )
 from workers_env.config.diagnostics.images import _url_transformations_left_behind, _validate_images
 from workers_env.config.diagnostics.jsvalues import MISSING, _keys
+from workers_env.config.diagnostics.logfwdr import validate_logfwdr
 from workers_env.config.diagnostics.other_entries import ENTRY_VALIDATORS
 from workers_env.config.diagnostics.previews import _validate_cache, _validate_previews
 from workers_env.config.diagnostics.queues import _validate_queues
@@ -167,6 +168,7 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
         if name == "workflows":
             _validate_migrations(p, get("migrations"))
             validate_exports(p, get("exports"))
+    validate_logfwdr(p, get("logfwdr"))
     for name in _OTHER_BOOLEANS:
         _is_boolean(sink, name, get(name))
     _validate_observability(p, get("observability"))
