@@ -178,6 +178,27 @@ CASES: list[tuple[str, str, str, str | None]] = _kind_cases() + [
     ("b69-tail-previews", J, cfg(previews={"tail_consumers": [{}], "streaming_tail_consumers": [[]]}), None),
     ("b69-tail-toml-date", T, TOML_TOP + "tail_consumers = [1979-05-27]\n[[streaming_tail_consumers]]\n"
                                          "service = 1979-05-27\n", None),
+    # -- a TOML date as an entry: an object to wrangler (``typeof``), with no fields ------------------
+    ("b69-date-entries", T, TOML_TOP + "".join(f"{kind} = [1979-05-27]\n" for kind in _KINDS if kind != "workflows")
+     + "workflows = [1979-05-27T07:32:00Z]\nkv_namespaces = [1979-05-27]\nr2_buckets = [07:32:00]\n"
+       "d1_databases = [1979-05-27]\nservices = [1979-05-27]\nvectorize = [1979-05-27]\nconnect = [1979-05-27]\n"
+       "tail_consumers = [1979-05-27]\nstreaming_tail_consumers = [1979-05-27]\n"
+       "[durable_objects]\nbindings = [1979-05-27]\n[queues]\nconsumers = [1979-05-27]\nproducers = [1979-05-27]\n"
+       "[logfwdr]\nbindings = [1979-05-27]\n", None),
+    # -- durable_objects.code_update_strategy ----------------------------------------------------------
+    ("b69-do-strategy-ok", J, cfg(durable_objects={"bindings": [], "code_update_strategy": {"mode": "deferred", "max_delay": 0.001}}), None),
+    ("b69-do-strategy-kinds", J, cfg(durable_objects={"code_update_strategy": 5}), None),
+    ("b69-do-strategy-null", J, cfg(durable_objects={"code_update_strategy": None}), None),
+    ("b69-do-strategy-empty", J, cfg(durable_objects={"code_update_strategy": {"x": 1}}), None),
+    ("b69-do-strategy-mode", J, cfg(durable_objects={"code_update_strategy": {"mode": "later", "max_delay": "1"}}), None),
+    ("b69-do-strategy-mode-number", J, cfg(durable_objects={"code_update_strategy": {"mode": 1, "max_delay": -1}}), None),
+    ("b69-do-strategy-too-long", J, cfg(durable_objects={"code_update_strategy": {"mode": "immediate", "max_delay": 86400.5}}), None),
+    ("b69-do-strategy-limit", J, cfg(durable_objects={"code_update_strategy": {"mode": "immediate", "max_delay": 86400}}), None),
+    ("b69-do-strategy-precision", J, cfg(durable_objects={"code_update_strategy": {"mode": "deferred", "max_delay": 0.0001}}), None),
+    ("b69-do-strategy-precision-2", J, cfg(durable_objects={"code_update_strategy": {"mode": "deferred", "max_delay": 1.0005}}), None),
+    ("b69-do-strategy-env", J, env({}, {"durable_objects": {"bindings": [], "code_update_strategy": []}}), "e"),
+    ("b69-do-strategy-previews", J, cfg(previews={"durable_objects": {"bindings": [], "code_update_strategy": {"mode": "x"}}}), None),
+    ("b69-do-previews-no-bindings", J, cfg(previews={"durable_objects": {}}), None),
     # -- workflows: the unique-name rule ------------------------------------------------------------
     ("b69-workflows-dupes", J, cfg(workflows=[{"binding": "A", "name": "x", "class_name": "C"},
                                               {"binding": "B", "name": "x", "class_name": "C"},

@@ -26,6 +26,7 @@ from workers_env.config.diagnostics.jsvalues import (
     _keys,
     _optional_bool,
     is_js_identifier,
+    is_js_object,
     js_json,
 )
 from workers_env.config.diagnostics.sink import _Pass, _Sink
@@ -171,7 +172,7 @@ def _check(p: _Pass, field_path: str, value: Any, ok: bool, wording: str) -> boo
 
 def _objects(p: _Pass, field_path: str, value: Any, label: str) -> bool:
     """``"<label>" bindings should be objects, but got ...`` for a non-object entry."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"{label}" bindings should be objects, but got {js_json(value)}')
         return False
     return True

@@ -18,10 +18,10 @@ from workers_env.config.diagnostics.bindings import (
 from workers_env.config.diagnostics.fields import config_file_name
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
-    _is_object,
     _js_length_positive,
     _js_truthy,
     _keys,
+    is_js_object,
     js_json,
 )
 from workers_env.config.diagnostics.sink import _Pass, _Sink
@@ -29,7 +29,7 @@ from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 def _durable_object_entry(sink: _Sink, where: str, value: Any) -> bool:
     """wrangler's ``validateDurableObjectBinding`` (its messages go under the binding's own heading)."""
-    if not _is_object(value):
+    if not is_js_object(value):
         sink.error(where, f'Expected "{where}" to be an object but got {js_json(value)}')
         return False
     valid = True

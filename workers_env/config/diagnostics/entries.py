@@ -15,13 +15,13 @@ from workers_env.config.diagnostics.bindings import (
     _string_field,
 )
 from workers_env.config.diagnostics.fields import _VECTORIZE_KEYS
-from workers_env.config.diagnostics.jsvalues import _has_str, _is_object, _keys, js_json
+from workers_env.config.diagnostics.jsvalues import _has_str, _keys, is_js_object, js_json
 from workers_env.config.diagnostics.sink import _Pass
 
 
 def _vectorize_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateVectorizeBinding`` (plus the ``--strict`` naming rules)."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"vectorize" bindings should be objects, but got {js_json(value)}')
         return False
     valid = True
@@ -52,7 +52,7 @@ _R2_BUCKET_RULE = (
 
 def _kv_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateKVBinding``."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"kv_namespaces" bindings should be objects, but got {js_json(value)}')
         return False
     valid = _binding_string(p, field_path, value)
@@ -65,7 +65,7 @@ def _kv_entry(p: _Pass, field_path: str, value: Any) -> bool:
 
 def _r2_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateR2Binding`` (without ``local_dev``'s experimental credentials)."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"r2_buckets" bindings should be objects, but got {js_json(value)}')
         return False
     valid = _binding_string(p, field_path, value)
@@ -103,7 +103,7 @@ _D1_OPTIONAL_STRINGS = (
 
 def _d1_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateD1Binding``."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"d1_databases" bindings should be objects, but got {js_json(value)}')
         return False
     valid = _binding_string(p, field_path, value)
@@ -123,7 +123,7 @@ def _d1_entry(p: _Pass, field_path: str, value: Any) -> bool:
 
 def _services_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateServiceBinding`` (without the local ``dev`` plugin block)."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"services" bindings should be objects, but got {js_json(value)}')
         return False
     valid = _binding_string(p, field_path, value)
@@ -137,7 +137,7 @@ def _services_entry(p: _Pass, field_path: str, value: Any) -> bool:
 
 def _hyperdrive_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateHyperdriveBinding``."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"hyperdrive" bindings should be objects, but got {js_json(value)}')
         return False
     valid = _binding_string(p, field_path, value)
@@ -151,7 +151,7 @@ def _hyperdrive_entry(p: _Pass, field_path: str, value: Any) -> bool:
 
 def _analytics_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateAnalyticsEngineBinding``."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"analytics_engine" bindings should be objects, but got {js_json(value)}')
         return False
     valid = _binding_string(p, field_path, value)

@@ -13,7 +13,7 @@ from typing import Any
 
 from workers_env.config.diagnostics.bindings import _required, bindings_entries
 from workers_env.config.diagnostics.checks import _typed_string_array
-from workers_env.config.diagnostics.jsvalues import MISSING, _is_object, _js_template, _keys, js_json
+from workers_env.config.diagnostics.jsvalues import MISSING, _js_template, _keys, is_js_object, js_json
 from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 #: the binding types wrangler configures in a section of their own (its warning's list)
@@ -28,7 +28,7 @@ UNSAFE_FIELDS = ("bindings", "metadata", "capnp")
 
 def _unsafe_binding(sink: _Sink, where: str, value: Any) -> bool:
     """wrangler's ``validateUnsafeBinding`` (its messages go under the binding's own heading)."""
-    if not _is_object(value):
+    if not is_js_object(value):
         sink.error(where, f"Expected {where} to be an object but got {js_json(value)}.")
         return False
     valid = True
