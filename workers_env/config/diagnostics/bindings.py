@@ -221,10 +221,15 @@ def _binding_names(value: Any) -> list[str]:
     return [str(k) for k, v in value.items()]
 
 
-def bindings_entries(p: _Pass, name: str, field_path: str, bindings: Any, entry: Callable[[_Sink, str, Any], bool]) -> bool:
+def bindings_entries(p: _Pass, name: str, field_path: str, bindings: Any, entry: Callable[[_Sink, str, Any], bool],
+                     top: Any = MISSING) -> bool:
     """The ``bindings`` array of wrangler's ``validateBindingsProperty`` (``durable_objects``, ``unsafe``,
     ``logfwdr``): each entry checked under its own heading, then, all of them valid, the top level's
-    binding names this environment leaves out."""
+    binding names this environment leaves out (``top``: the top level's value as wrangler normalised it,
+    when that is not the raw one)."""
+    if bindings is MISSING:
+        p.sink.error(field_path, f'The field "{field_path}" is missing the required "bindings" property.')
+        return False
     if not isinstance(bindings, list):
         p.sink.wrong_type(f"{field_path}.bindings", "an array", bindings)
         return False
@@ -232,14 +237,14 @@ def bindings_entries(p: _Pass, name: str, field_path: str, bindings: Any, entry:
     for i, binding in enumerate(bindings):
         valid = p.sink.grouped(f"{field_path}.bindings[{i}]", binding, entry) and valid
     if valid:
-        _bindings_left_behind(p, name, field_path, {"bindings": bindings})
+        _bindings_left_behind(p, name, field_path, {"bindings": bindings}, top)
     return valid
 
 
-def _bindings_left_behind(p: _Pass, name: str, field_path: str, value: Any) -> None:
+def _bindings_left_behind(p: _Pass, name: str, field_path: str, value: Any, top: Any = MISSING) -> None:
     """The warning of wrangler's ``validateBindingsProperty`` (``durable_objects``, ``unsafe``): the
     top level's binding names that this environment's ``value`` leaves out."""
-    top_names = _binding_names(p.top(name))
+    top_names = _binding_names(p.top(name) if top is MISSING else top)
     if not top_names:
         return
     here = set(_binding_names(value))

@@ -33,10 +33,7 @@ def validate_logfwdr(p: _Pass, value: Any, name: str = "logfwdr") -> None:
     if not isinstance(value, dict):
         p.sink.wrong_type(field_path, "an object", value)
         return
-    if "bindings" not in value:
-        p.sink.error(field_path, f'The field "{field_path}" is missing the required "bindings" property.')
-        return
-    if not bindings_entries(p, name, field_path, value["bindings"], _logfwdr_binding):
+    if not bindings_entries(p, name, field_path, value.get("bindings", MISSING), _logfwdr_binding):
         return
     if "schema" in value:
         p.sink.error(name, f'"{name}" binding "schema" property has been replaced with the "unsafe.capnp" object, which '
