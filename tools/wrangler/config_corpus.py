@@ -10,6 +10,7 @@ from __future__ import annotations
 from config_corpus_containers import CASES as CONTAINER_CASES
 from config_corpus_containers import FILES
 from config_corpus_exports import CASES as EXPORT_CASES
+from config_corpus_fields69 import CASES as FIELD_CASES
 from config_corpus_numbers import CASES as NUMBER_CASES
 
 BASE = 'name = "w"\nmain = "src/index.js"\ncompatibility_date = "2024-09-23"\n'
@@ -212,5 +213,6 @@ CASES: list[tuple[str, str, str, str | None]] = [
 CASES += CONTAINER_CASES
 CASES += EXPORT_CASES
 CASES += NUMBER_CASES
+CASES += FIELD_CASES
 
 __all__ = ["CASES", "FILES"]
