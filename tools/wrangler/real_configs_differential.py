@@ -7,8 +7,8 @@ each ``[env.NAME]`` a file names), in the files' own folders, so the files besid
 
 Prints each reading whose verdict or lines differ (the lines only one side prints) and a summary.
 Session 69 ran it on workers-sdk f830836028's fixtures and templates (229 files, 242 readings): the
-same verdict on all 242, the same lines on 240, then 241 once an R2 entry's ``local_dev`` was checked;
-the one left is a legacy ``[site]`` app's entry-point deprecation. cloudflare/templates (38 readings),
+same verdict on all 242, the same lines on 240, then 241 once an R2 entry's ``local_dev`` was checked,
+242 once ``site`` was (a legacy ``[site]`` app's entry-point deprecation). cloudflare/templates (38 readings),
 cloudflare/python-workers-examples (20) and the hunts' eleven Python Worker repositories (53): all the
 same. Not part of the test run (it needs Node and wrangler).
 """
