@@ -364,8 +364,35 @@ def gen_section(rng: random.Random, json_ok: bool, python: bool, is_env: bool) -
     return out
 
 
-def generate(rng: random.Random) -> tuple[str, str, str | None]:
-    """One case: (file name, text, --env or None)."""
+def top_level_tables(rng: random.Random, config: dict[str, Any], json_ok: bool) -> None:
+    """``--top-tables``: ``site``, ``alias`` and the module path tables (cfgb69), sometimes broken, and
+    the ``assets``/``placement``/``observability`` values the default stream has none of."""
+    if rng.random() < 0.4:
+        config["site"] = rng.choice([{"bucket": "./public"}, {"bucket": "p", "entry-point": "src"},
+                                     {"bucket": 1, "include": ["a", 2]}, {"exclude": "x", "y": 1},
+                                     {"bucket": "p", "entry-point": "w.js"}, ["p"]])
+    if rng.random() < 0.3:
+        config["alias"] = rng.choice([{"a": "b"}, {"a": 1, "b": True}, "x", 5, ["y", 2]])
+    for field in ("wasm_modules", "text_blobs", "data_blobs"):
+        if rng.random() < 0.2:
+            config[field] = rng.choice([{"KV": "a.bin"}, {"X": 1}, {"B": "b", "C": [1]}, "ab", 7])
+    for field, choices in (
+            ("assets", [{"directory": "p", "base_path": "/b"}, {"base_path": 1}, {"run_worker_first": [1, "/a"]}]),
+            ("placement", [{"host": "h:5432"}, {"region": "", "host": "h"}, {"mode": "targeted"},
+                           {"mode": "smart", "hostname": "h"}]),
+            ("observability", [{"traces": {"enabled": True, "destinations": [1]}},
+                               {"logs": {"persist": "y", "head_sampling_rate": 2}, "issues": {"enabled": 1}}])):
+        if rng.random() < 0.15:
+            config[field] = rng.choice(choices)
+    if not json_ok:
+        for field in ("site", "alias", "wasm_modules", "text_blobs", "data_blobs"):
+            if field in config and not isinstance(config[field], dict):
+                config[field] = {"bucket": "p"} if field == "site" else {"K": "v"}  # TOML: tables only
+
+
+def generate(rng: random.Random, tables: bool = False) -> tuple[str, str, str | None]:
+    """One case: (file name, text, --env or None); ``tables``: with :func:`top_level_tables`'s fields,
+    drawn from a generator of their own (the default stream stays as it was for each seed)."""
     fmt = rng.choice(["toml", "toml", "json", "jsonc"])
     json_ok = fmt != "toml"
     python = rng.random() < 0.2
@@ -398,6 +425,8 @@ def generate(rng: random.Random) -> tuple[str, str, str | None]:
         env = rng.choice(env_names)
     elif r < 0.2:
         env = "missing"
+    if tables:
+        top_level_tables(random.Random(rng.random()), config, json_ok)
     keys = list(config)
     rng.shuffle(keys)
     config = {k: config[k] for k in keys}
@@ -454,10 +483,12 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=1, help="examples printed per difference class")
     parser.add_argument("--dump", help="also write every case into this folder")
     parser.add_argument("--no-load-env", action="store_true")
+    parser.add_argument("--top-tables", action="store_true",
+                        help="add site, alias, the module path tables and more assets/placement/observability values")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
-    cases = [generate(rng) for _ in range(args.count)]
+    cases = [generate(rng, args.top_tables) for _ in range(args.count)]
     with tempfile.TemporaryDirectory(prefix="config-fuzz-") as tmp:
         root = Path(args.dump) if args.dump else Path(tmp)
         root.mkdir(parents=True, exist_ok=True)

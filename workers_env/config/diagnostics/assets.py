@@ -32,7 +32,7 @@ def _validate_assets(sink: _Sink, name: str, value: Any) -> None:
         return
     table = value if isinstance(value, dict) else {}
     for key, choices in (("directory", None), ("binding", None), ("html_handling", ASSETS_HTML_HANDLING),
-                         ("not_found_handling", ASSETS_NOT_FOUND_HANDLING)):
+                         ("not_found_handling", ASSETS_NOT_FOUND_HANDLING), ("base_path", None)):
         if key not in table:
             continue
         item = table[key]
@@ -45,9 +45,10 @@ def _validate_assets(sink: _Sink, name: str, value: Any) -> None:
         if isinstance(first, list):
             for i, item in enumerate(first):
                 if not isinstance(item, str):
-                    sink.error(name, f'Expected "{name}.run_worker_first.[{i}]" to be of type string but got {js_json(item)}.')
+                    # wrangler names it "assets.run_worker_first" wherever it is
+                    sink.error(name, f'Expected "assets.run_worker_first.[{i}]" to be of type string but got {js_json(item)}.')
         elif not isinstance(first, bool):
             sink.error(name, f'The field "{name}.run_worker_first" should be an array of strings or a boolean, '
                              f"but got {js_json(first)}.")
     sink.unexpected_fields(name, _keys(value), ("directory", "binding", "html_handling", "not_found_handling",
-                                                "run_worker_first"))
+                                                "base_path", "run_worker_first"))

@@ -4,6 +4,7 @@ services, Hyperdrive and Analytics Engine (wrangler's ``validate<Kind>Binding``,
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -64,7 +65,7 @@ def _kv_entry(p: _Pass, field_path: str, value: Any) -> bool:
 
 
 def _r2_entry(p: _Pass, field_path: str, value: Any) -> bool:
-    """wrangler's ``validateR2Binding`` (without ``local_dev``'s experimental credentials)."""
+    """wrangler's ``validateR2Binding``."""
     if not is_js_object(value):
         p.sink.error(field_path, f'"r2_buckets" bindings should be objects, but got {js_json(value)}')
         return False
@@ -84,14 +85,35 @@ def _r2_entry(p: _Pass, field_path: str, value: Any) -> bool:
         valid = False
     valid = _string_field(p, field_path, value, "jurisdiction", 'should, optionally, have a string "jurisdiction" field') and valid
     valid = _remote_ok(p, field_path, value) and valid
-    if isinstance(value, dict) and "local_dev" in value and not isinstance(value["local_dev"], (dict, list)):
-        p.sink.error(
-            field_path, f'"{field_path}" bindings should, optionally, have an object "local_dev" field but got {js_json(value)}.'
-        )
-        valid = False
+    if isinstance(value, dict) and "local_dev" in value:
+        valid = _r2_local_dev(p, field_path, value) and valid
     p.sink.unexpected_fields(
         field_path, _keys(value), ("binding", "bucket_name", "preview_bucket_name", "jurisdiction", "remote", "local_dev")
     )
+    return valid
+
+
+def _r2_local_dev(p: _Pass, field_path: str, value: dict[str, Any]) -> bool:
+    """``validateR2Binding``'s ``local_dev``: an object (an array or a TOML date is one to
+    JavaScript), whose ``experimental_s3_credentials`` is warned of as experimental and must hold
+    string ``accessKeyId`` and ``secretAccessKey``; its other fields are unexpected."""
+    local_dev = value["local_dev"]
+    if not is_js_object(local_dev):
+        p.sink.error(
+            field_path, f'"{field_path}" bindings should, optionally, have an object "local_dev" field but got {js_json(value)}.'
+        )
+        return False
+    valid = True
+    if isinstance(local_dev, dict) and "experimental_s3_credentials" in local_dev:
+        if "WRANGLER_DISABLE_EXPERIMENTAL_WARNING" not in os.environ:
+            p.sink.warn(field_path, '"local_dev.experimental_s3_credentials" fields are experimental and may change or break '
+                                    "at any time.")
+        credentials = local_dev["experimental_s3_credentials"]
+        if not (_has_str(credentials, "accessKeyId") and _has_str(credentials, "secretAccessKey")):
+            p.sink.error(field_path, f'"{field_path}" bindings should, optionally, have a "local_dev.experimental_s3_credentials" '
+                                     f'field with string "accessKeyId" and "secretAccessKey" fields, but got {js_json(value)}.')
+            valid = False
+    p.sink.unexpected_fields(f"{field_path}.local_dev", _keys(local_dev), ("experimental_s3_credentials",))
     return valid
 
 

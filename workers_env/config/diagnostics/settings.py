@@ -95,6 +95,9 @@ def _validate_observability(p: _Pass, value: Any, field: str = "observability") 
     for name, known in (("logs", ("enabled", "head_sampling_rate", "invocation_logs", "destinations", "persist")),
                         ("traces", ("enabled", "head_sampling_rate", "destinations", "persist"))):
         inner = val.get(name, MISSING)
+        if inner is None:  # wrangler reads its "enabled" and stops on a TypeError of its own
+            sink.error(field, f'"{field}.{name}" should be an object but got null.')
+            continue
         if not _is_object(inner):
             continue
         fields = inner if isinstance(inner, dict) else {}

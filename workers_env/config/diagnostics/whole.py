@@ -35,6 +35,11 @@ from workers_env.config.diagnostics.jsvalues import (
 )
 from workers_env.config.diagnostics.report import Diagnostic
 from workers_env.config.diagnostics.sink import _Pass, _Sink
+from workers_env.config.diagnostics.top_level_tables import (
+    MODULE_PATH_FIELDS,
+    module_path_names,
+    validate_top_level_tables,
+)
 
 __all__ = ["Validation", "validate"]
 
@@ -82,7 +87,7 @@ def _validate_unique_names(sink: _Sink, merged: Mapping[str, Any], *, pages: boo
         value = merged.get(config_field)
         if config_field == "queues":
             value = value.get("producers") if isinstance(value, dict) else None
-        for name in _binding_names(value):
+        for name in module_path_names(value) if config_field in MODULE_PATH_FIELDS else _binding_names(value):
             group(name, kind)
     secrets = merged.get("secrets")
     required = secrets.get("required") if isinstance(secrets, dict) else None
@@ -195,6 +200,7 @@ def validate(
 
     if "dev" in raw:
         _validate_dev(top, raw["dev"])
+    validate_top_level_tables(top, raw, merged.get("main", MISSING))
     _validate_unique_names(top, merged, pages="pages_build_output_dir" in raw)
     top.unexpected_fields(
         "top-level",
