@@ -206,6 +206,10 @@ CASES: list[tuple[str, str, str, str | None]] = _kind_cases() + [
     ("b69-do-strategy-env", J, env({}, {"durable_objects": {"bindings": [], "code_update_strategy": []}}), "e"),
     ("b69-do-strategy-previews", J, cfg(previews={"durable_objects": {"bindings": [], "code_update_strategy": {"mode": "x"}}}), None),
     ("b69-do-previews-no-bindings", J, cfg(previews={"durable_objects": {}}), None),
+    # -- a null entry where wrangler stops with a JavaScript error of its own (Where we had to choose) ----
+    ("b69-null-entry-env", J, env({"kv_namespaces": [{"binding": "K", "id": "i"}]}, {"kv_namespaces": [None]}), "e"),
+    ("b69-null-entry-workflows", J, cfg(workflows=[None]), None),
+    ("b69-null-entry-durable-objects", J, cfg(durable_objects={"bindings": [None]}), None),
     # -- workflows: the unique-name rule ------------------------------------------------------------
     ("b69-workflows-dupes", J, cfg(workflows=[{"binding": "A", "name": "x", "class_name": "C"},
                                               {"binding": "B", "name": "x", "class_name": "C"},
