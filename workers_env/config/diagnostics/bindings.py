@@ -221,6 +221,20 @@ def _binding_names(value: Any) -> list[str]:
     return [str(k) for k, v in value.items()]
 
 
+def heading_entry_strings(sink: _Sink, where: str, value: Any, keys: tuple[str, ...]) -> bool | None:
+    """How wrangler's ``validateDurableObjectBinding`` and ``validateCflogfwdrBinding`` begin (messages under
+    the binding's own heading): ``None`` for no object, else whether each of ``keys`` is a string."""
+    if not is_js_object(value):
+        sink.error(where, f'Expected "{where}" to be an object but got {js_json(value)}')
+        return None
+    valid = True
+    for key in keys:
+        if not _required(value, key, "string"):
+            sink.error(where, f'binding should have a string "{key}" field.')
+            valid = False
+    return valid
+
+
 def bindings_entries(p: _Pass, name: str, field_path: str, bindings: Any, entry: Callable[[_Sink, str, Any], bool],
                      top: Any = MISSING) -> bool:
     """The ``bindings`` array of wrangler's ``validateBindingsProperty`` (``durable_objects``, ``unsafe``,

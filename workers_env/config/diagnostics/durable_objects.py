@@ -13,8 +13,8 @@ from typing import Any
 from workers_env.config.diagnostics.bindings import (
     _has,
     _optional,
-    _required,
     bindings_entries,
+    heading_entry_strings,
 )
 from workers_env.config.diagnostics.checks import _optional_typed, _required_typed
 from workers_env.config.diagnostics.fields import config_file_name
@@ -25,7 +25,6 @@ from workers_env.config.diagnostics.jsvalues import (
     _js_length_positive,
     _js_truthy,
     _keys,
-    is_js_object,
     js_json,
 )
 from workers_env.config.diagnostics.sink import _Pass, _Sink
@@ -36,14 +35,9 @@ _MAX_DELAY_SECONDS = 86400
 
 def _durable_object_entry(sink: _Sink, where: str, value: Any) -> bool:
     """wrangler's ``validateDurableObjectBinding`` (its messages go under the binding's own heading)."""
-    if not is_js_object(value):
-        sink.error(where, f'Expected "{where}" to be an object but got {js_json(value)}')
+    valid = heading_entry_strings(sink, where, value, ("name", "class_name"))
+    if valid is None:
         return False
-    valid = True
-    for key in ("name", "class_name"):
-        if not _required(value, key, "string"):
-            sink.error(where, f'binding should have a string "{key}" field.')
-            valid = False
     for key in ("script_name", "environment"):
         if not _optional(value, key, "string"):
             sink.error(where, f'the field "{key}", when present, should be a string.')

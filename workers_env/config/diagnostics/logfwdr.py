@@ -6,21 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from workers_env.config.diagnostics.bindings import _required, bindings_entries
-from workers_env.config.diagnostics.jsvalues import MISSING, _keys, is_js_object, js_json
+from workers_env.config.diagnostics.bindings import bindings_entries, heading_entry_strings
+from workers_env.config.diagnostics.jsvalues import MISSING, _keys
 from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 
 def _logfwdr_binding(sink: _Sink, where: str, value: Any) -> bool:
     """wrangler's ``validateCflogfwdrBinding`` (its messages go under the binding's own heading)."""
-    if not is_js_object(value):
-        sink.error(where, f'Expected "{where}" to be an object but got {js_json(value)}')
+    valid = heading_entry_strings(sink, where, value, ("name", "destination"))
+    if valid is None:
         return False
-    valid = True
-    for key in ("name", "destination"):
-        if not _required(value, key, "string"):
-            sink.error(where, f'binding should have a string "{key}" field.')
-            valid = False
     sink.unexpected_fields(where, _keys(value), ("destination", "name"))
     return valid
 
