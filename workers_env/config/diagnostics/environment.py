@@ -8,6 +8,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from workers_env.config.diagnostics.access import validate_access
 from workers_env.config.diagnostics.assets import _validate_assets
 from workers_env.config.diagnostics.bindings import (
     _validate_binding_array,
@@ -172,6 +173,7 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     for name in _OTHER_BOOLEANS:
         _is_boolean(sink, name, get(name))
     _validate_observability(p, get("observability"))
+    validate_access(sink, get("access"))
     _validate_cache(p, "cache", get("cache"))
     _is_compliance_region(sink, "compliance_region", get("compliance_region"))
     _validate_python_modules(sink, get("python_modules"))
