@@ -7,6 +7,7 @@ environments, empty files and syntax errors in TOML, JSON and JSONC.
 
 from __future__ import annotations
 
+from config_corpus_bindings69 import CASES as BINDING_CASES
 from config_corpus_containers import CASES as CONTAINER_CASES
 from config_corpus_containers import FILES
 from config_corpus_exports import CASES as EXPORT_CASES
@@ -213,6 +214,7 @@ CASES: list[tuple[str, str, str, str | None]] = [
 CASES += CONTAINER_CASES
 CASES += EXPORT_CASES
 CASES += NUMBER_CASES
+CASES += BINDING_CASES
 CASES += FIELD_CASES
 
 __all__ = ["CASES", "FILES"]

@@ -26,9 +26,10 @@ from workers_env.config.diagnostics.jsvalues import (
     _keys,
     _optional_bool,
     is_js_identifier,
+    is_js_object,
     js_json,
 )
-from workers_env.config.diagnostics.sink import _Pass
+from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 
 def _binding_names_of_array(value: Any) -> list[Any]:
@@ -171,7 +172,7 @@ def _check(p: _Pass, field_path: str, value: Any, ok: bool, wording: str) -> boo
 
 def _objects(p: _Pass, field_path: str, value: Any, label: str) -> bool:
     """``"<label>" bindings should be objects, but got ...`` for a non-object entry."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"{label}" bindings should be objects, but got {js_json(value)}')
         return False
     return True
@@ -220,10 +221,44 @@ def _binding_names(value: Any) -> list[str]:
     return [str(k) for k, v in value.items()]
 
 
-def _bindings_left_behind(p: _Pass, name: str, field_path: str, value: Any) -> None:
+def heading_entry_strings(sink: _Sink, where: str, value: Any, keys: tuple[str, ...]) -> bool | None:
+    """How wrangler's ``validateDurableObjectBinding`` and ``validateCflogfwdrBinding`` begin (messages under
+    the binding's own heading): ``None`` for no object, else whether each of ``keys`` is a string."""
+    if not is_js_object(value):
+        sink.error(where, f'Expected "{where}" to be an object but got {js_json(value)}')
+        return None
+    valid = True
+    for key in keys:
+        if not _required(value, key, "string"):
+            sink.error(where, f'binding should have a string "{key}" field.')
+            valid = False
+    return valid
+
+
+def bindings_entries(p: _Pass, name: str, field_path: str, bindings: Any, entry: Callable[[_Sink, str, Any], bool],
+                     top: Any = MISSING) -> bool:
+    """The ``bindings`` array of wrangler's ``validateBindingsProperty`` (``durable_objects``, ``unsafe``,
+    ``logfwdr``): each entry checked under its own heading, then, all of them valid, the top level's
+    binding names this environment leaves out (``top``: the top level's value as wrangler normalised it,
+    when that is not the raw one)."""
+    if bindings is MISSING:
+        p.sink.error(field_path, f'The field "{field_path}" is missing the required "bindings" property.')
+        return False
+    if not isinstance(bindings, list):
+        p.sink.wrong_type(f"{field_path}.bindings", "an array", bindings)
+        return False
+    valid = True
+    for i, binding in enumerate(bindings):
+        valid = p.sink.grouped(f"{field_path}.bindings[{i}]", binding, entry) and valid
+    if valid:
+        _bindings_left_behind(p, name, field_path, {"bindings": bindings}, top)
+    return valid
+
+
+def _bindings_left_behind(p: _Pass, name: str, field_path: str, value: Any, top: Any = MISSING) -> None:
     """The warning of wrangler's ``validateBindingsProperty`` (``durable_objects``, ``unsafe``): the
     top level's binding names that this environment's ``value`` leaves out."""
-    top_names = _binding_names(p.top(name))
+    top_names = _binding_names(p.top(name) if top is MISSING else top)
     if not top_names:
         return
     here = set(_binding_names(value))

@@ -5,20 +5,23 @@ does) and the warning for this Worker's classes that have no migration or live e
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from workers_env.config.diagnostics.bindings import (
-    _bindings_left_behind,
     _has,
     _optional,
-    _required,
+    bindings_entries,
+    heading_entry_strings,
 )
+from workers_env.config.diagnostics.checks import _optional_typed, _required_typed
 from workers_env.config.diagnostics.fields import config_file_name
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
-    _is_object,
+    _destructured,
+    _is_record,
     _js_length_positive,
     _js_truthy,
     _keys,
@@ -26,17 +29,15 @@ from workers_env.config.diagnostics.jsvalues import (
 )
 from workers_env.config.diagnostics.sink import _Pass, _Sink
 
+#: wrangler's ``DURABLE_OBJECTS_CODE_UPDATE_MAX_DELAY_SECONDS``
+_MAX_DELAY_SECONDS = 86400
+
 
 def _durable_object_entry(sink: _Sink, where: str, value: Any) -> bool:
     """wrangler's ``validateDurableObjectBinding`` (its messages go under the binding's own heading)."""
-    if not _is_object(value):
-        sink.error(where, f'Expected "{where}" to be an object but got {js_json(value)}')
+    valid = heading_entry_strings(sink, where, value, ("name", "class_name"))
+    if valid is None:
         return False
-    valid = True
-    for key in ("name", "class_name"):
-        if not _required(value, key, "string"):
-            sink.error(where, f'binding should have a string "{key}" field.')
-            valid = False
     for key in ("script_name", "environment"):
         if not _optional(value, key, "string"):
             sink.error(where, f'the field "{key}", when present, should be a string.')
@@ -100,22 +101,41 @@ def _toml_key(key: str) -> str:
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
 
 
-def _validate_durable_objects(
-    p: _Pass, value: Any, name: str = "durable_objects", keys: tuple[str, ...] = ("bindings", "code_update_strategy")
-) -> None:
-    """The container checks and the left-behind warning of ``validateBindingsProperty``."""
+def _validate_durable_objects(p: _Pass, value: Any, name: str = "durable_objects", *, in_previews: bool = False) -> None:
+    """wrangler's ``validateDurableObjectsProperty``: the table, its ``bindings`` (missing, empty, but in
+    ``previews`` an error) and, but in ``previews``, its ``code_update_strategy``."""
     field_path = p.path(name)
     if not isinstance(value, dict):
         p.sink.wrong_type(field_path, "an object", value)
         return
-    p.sink.unexpected_fields(field_path, _keys(value), keys)
-    if "bindings" not in value:  # wrangler takes a missing list as empty
-        value = {**value, "bindings": []}
-    if not isinstance(value["bindings"], list):
-        p.sink.wrong_type(f"{field_path}.bindings", "an array", value["bindings"])
+    p.sink.unexpected_fields(field_path, _keys(value), ("bindings",) if in_previews else ("bindings", "code_update_strategy"))
+    bindings = value.get("bindings", MISSING if in_previews else [])
+    top = p.top("durable_objects")
+    if isinstance(top, dict) and top.get("bindings") is None:  # the top level's as normalised: ``bindings ?? []``
+        top = {**top, "bindings": []}
+    bindings_entries(p, "durable_objects", field_path, bindings, _durable_object_entry, top)
+    strategy = value.get("code_update_strategy", MISSING)
+    if not in_previews and strategy is not MISSING:
+        _code_update_strategy(p.sink, f"{field_path}.code_update_strategy", strategy)
+
+
+def _code_update_strategy(sink: _Sink, where: str, strategy: Any) -> None:
+    """``code_update_strategy``: a ``mode`` of ``immediate`` or ``deferred``, and a ``max_delay`` of 0 to
+    86400 seconds to the millisecond."""
+    if not _is_record(strategy):  # a TOML date is an object without fields
+        sink.wrong_type(where, "an object", strategy)
         return
-    valid = True
-    for i, binding in enumerate(value["bindings"]):
-        valid = p.sink.grouped(f"{field_path}.bindings[{i}]", binding, _durable_object_entry) and valid
-    if valid:
-        _bindings_left_behind(p, "durable_objects", field_path, value)
+    fields = _destructured(strategy)
+    sink.unexpected_fields(where, _keys(strategy), ("mode", "max_delay"))
+    _required_typed(sink, where, "mode", fields.get("mode", MISSING), "string", ("immediate", "deferred"))
+    max_delay = fields.get("max_delay", MISSING)
+    if not _optional_typed(sink, where, "max_delay", max_delay, "number") or max_delay is MISSING:
+        return
+    if not math.isfinite(max_delay) or not 0 <= max_delay <= _MAX_DELAY_SECONDS:
+        sink.error(where, f'Expected "{where}.max_delay" to be between 0 and {_MAX_DELAY_SECONDS} seconds but got '
+                          f"{js_json(max_delay)}.")
+        return
+    milliseconds = max_delay * 1000
+    rounded = math.floor(milliseconds + 0.5)  # JavaScript's Math.round
+    if (max_delay > 0 and rounded == 0) or abs(milliseconds - rounded) > 1e-6:
+        sink.error(where, f'Expected "{where}.max_delay" to use millisecond precision but got {js_json(max_delay)}.')

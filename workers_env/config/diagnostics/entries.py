@@ -16,13 +16,13 @@ from workers_env.config.diagnostics.bindings import (
     _string_field,
 )
 from workers_env.config.diagnostics.fields import _VECTORIZE_KEYS
-from workers_env.config.diagnostics.jsvalues import _has_str, _is_object, _is_record, _keys, js_json
+from workers_env.config.diagnostics.jsvalues import _has_str, _keys, is_js_object, js_json
 from workers_env.config.diagnostics.sink import _Pass
 
 
 def _vectorize_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateVectorizeBinding`` (plus the ``--strict`` naming rules)."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"vectorize" bindings should be objects, but got {js_json(value)}')
         return False
     valid = True
@@ -53,7 +53,7 @@ _R2_BUCKET_RULE = (
 
 def _kv_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateKVBinding``."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"kv_namespaces" bindings should be objects, but got {js_json(value)}')
         return False
     valid = _binding_string(p, field_path, value)
@@ -66,7 +66,7 @@ def _kv_entry(p: _Pass, field_path: str, value: Any) -> bool:
 
 def _r2_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateR2Binding``."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"r2_buckets" bindings should be objects, but got {js_json(value)}')
         return False
     valid = _binding_string(p, field_path, value)
@@ -98,7 +98,7 @@ def _r2_local_dev(p: _Pass, field_path: str, value: dict[str, Any]) -> bool:
     JavaScript), whose ``experimental_s3_credentials`` is warned of as experimental and must hold
     string ``accessKeyId`` and ``secretAccessKey``; its other fields are unexpected."""
     local_dev = value["local_dev"]
-    if not (_is_object(local_dev) or _is_record(local_dev)):
+    if not is_js_object(local_dev):
         p.sink.error(
             field_path, f'"{field_path}" bindings should, optionally, have an object "local_dev" field but got {js_json(value)}.'
         )
@@ -125,7 +125,7 @@ _D1_OPTIONAL_STRINGS = (
 
 def _d1_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateD1Binding``."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"d1_databases" bindings should be objects, but got {js_json(value)}')
         return False
     valid = _binding_string(p, field_path, value)
@@ -145,7 +145,7 @@ def _d1_entry(p: _Pass, field_path: str, value: Any) -> bool:
 
 def _services_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateServiceBinding`` (without the local ``dev`` plugin block)."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"services" bindings should be objects, but got {js_json(value)}')
         return False
     valid = _binding_string(p, field_path, value)
@@ -159,7 +159,7 @@ def _services_entry(p: _Pass, field_path: str, value: Any) -> bool:
 
 def _hyperdrive_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateHyperdriveBinding``."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"hyperdrive" bindings should be objects, but got {js_json(value)}')
         return False
     valid = _binding_string(p, field_path, value)
@@ -173,7 +173,7 @@ def _hyperdrive_entry(p: _Pass, field_path: str, value: Any) -> bool:
 
 def _analytics_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateAnalyticsEngineBinding``."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"analytics_engine" bindings should be objects, but got {js_json(value)}')
         return False
     valid = _binding_string(p, field_path, value)

@@ -8,6 +8,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from workers_env.config.diagnostics.access import validate_access
 from workers_env.config.diagnostics.assets import _validate_assets
 from workers_env.config.diagnostics.bindings import (
     _validate_binding_array,
@@ -23,6 +24,7 @@ from workers_env.config.diagnostics.checks import (
 )
 from workers_env.config.diagnostics.cloudchamber import validate_cloudchamber
 from workers_env.config.diagnostics.container_links import validate_container_links
+from workers_env.config.diagnostics.connect import validate_connect
 from workers_env.config.diagnostics.containers import validate_container_apps
 from workers_env.config.diagnostics.dates import _compatibility_date
 from workers_env.config.diagnostics.durable_objects import (
@@ -39,6 +41,7 @@ from workers_env.config.diagnostics.fields import (
 )
 from workers_env.config.diagnostics.images import _url_transformations_left_behind, _validate_images
 from workers_env.config.diagnostics.jsvalues import MISSING, _keys
+from workers_env.config.diagnostics.logfwdr import validate_logfwdr
 from workers_env.config.diagnostics.other_entries import ENTRY_VALIDATORS
 from workers_env.config.diagnostics.previews import _validate_cache, _validate_previews
 from workers_env.config.diagnostics.queues import _validate_queues
@@ -83,6 +86,8 @@ def _validate_not_inheritable(p: _Pass, raw_env: Mapping[str, Any], name: str) -
         _validate_vars(p, value)
     elif name == "queues":
         _validate_queues(p, value)
+    elif name == "connect":
+        validate_connect(p, name, value)
     elif name in ENTRY_VALIDATORS:
         _validate_binding_array(p, name, value, ENTRY_VALIDATORS[name])
     elif name in _BINDING_ARRAY_FIELDS:
@@ -164,9 +169,11 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
         if name == "workflows":
             _validate_migrations(p, get("migrations"))
             validate_exports(p, get("exports"))
+    validate_logfwdr(p, get("logfwdr"))
     for name in _OTHER_BOOLEANS:
         _is_boolean(sink, name, get(name))
     _validate_observability(p, get("observability"))
+    validate_access(sink, get("access"))
     _validate_cache(p, "cache", get("cache"))
     _is_compliance_region(sink, "compliance_region", get("compliance_region"))
     _validate_python_modules(sink, get("python_modules"))

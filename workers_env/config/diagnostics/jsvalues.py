@@ -125,6 +125,12 @@ def _is_object(value: Any) -> bool:
     return isinstance(value, (dict, list))
 
 
+def is_js_object(value: Any) -> bool:
+    """``typeof value === "object" && value !== null`` of any value: a table, an array, or a TOML date
+    (smol-toml's ``TomlDate``)."""
+    return isinstance(value, (dict, list, _dt.date, _dt.time))
+
+
 def _is_record(value: Any) -> bool:
     """``typeof value === "object" && value !== null && !Array.isArray(value)``: a table, or a TOML
     date (smol-toml's ``TomlDate`` is an object without keys of its own)."""

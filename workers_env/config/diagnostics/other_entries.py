@@ -27,7 +27,7 @@ from workers_env.config.diagnostics.entries import (
     _services_entry,
     _vectorize_entry,
 )
-from workers_env.config.diagnostics.jsvalues import MISSING, _is_object, _keys, js_json
+from workers_env.config.diagnostics.jsvalues import MISSING, _keys, is_js_object, js_json
 from workers_env.config.diagnostics.sink import _Pass
 from workers_env.config.diagnostics.workflows import _workflow_entry
 
@@ -54,7 +54,7 @@ def _send_email_entry(p: _Pass, field_path: str, value: Any) -> bool:
 
 def _dispatch_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateWorkerNamespaceBinding`` (with ``validateWorkerNamespaceOutbound``)."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"{field_path}" binding should be objects, but got {js_json(value)}')
         return False
     valid = True
@@ -69,7 +69,7 @@ def _dispatch_entry(p: _Pass, field_path: str, value: Any) -> bool:
         outbound = {} if outbound is None else outbound
         where = f"{field_path}.outbound"
         ok = True
-        if not _is_object(outbound):
+        if not is_js_object(outbound):
             p.sink.error(field_path, f'"{where}" should be an object, but got {js_json(outbound)}')
             ok = False
         else:
@@ -125,7 +125,7 @@ def _pipeline_entry(p: _Pass, field_path: str, value: Any) -> bool:
 
 def _k2_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateK2Binding``."""
-    if not isinstance(value, dict):
+    if not is_js_object(value) or isinstance(value, list):
         p.sink.error(field_path, f'"{field_path}" bindings should be objects, but got {js_json(value)}')
         return False
     valid = True
@@ -134,7 +134,7 @@ def _k2_entry(p: _Pass, field_path: str, value: Any) -> bool:
             p.sink.error(field_path, f'"{field_path}" must have a string "{key}" field.')
             valid = False
     valid = _remote_ok(p, field_path, value) and valid
-    if value.get("remote", MISSING) is False:
+    if _has(value, "remote") and value["remote"] is False:
         p.sink.error(field_path, f'"{field_path}" does not support `remote: false`. K2 bindings always access remote '
                                  'resources; omit "remote" or set `remote: true`.')
         valid = False
@@ -204,7 +204,7 @@ def _ratelimit_entry(p: _Pass, field_path: str, value: Any) -> bool:
     valid = _check(p, field_path, value, _required(value, "namespace_id", "string"),
                    'must have a string "namespace_id" field') and valid
     simple = value.get("simple", MISSING) if isinstance(value, dict) else MISSING
-    if not _is_object(simple):
+    if not is_js_object(simple):
         valid = _check(p, field_path, value, False, 'must have a "simple" configuration object')
     else:
         if not _required(simple, "limit", "number"):

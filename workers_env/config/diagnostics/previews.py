@@ -89,7 +89,7 @@ def _validate_previews(p: _Pass, value: Any) -> None:
         _validate_define(pp, get("define"), path("define"))
     _validate_placement(pp, get("placement"), path("placement"))
     if get("durable_objects") is not MISSING:
-        _validate_durable_objects(pp, get("durable_objects"), path("durable_objects"), ("bindings",))
+        _validate_durable_objects(pp, get("durable_objects"), path("durable_objects"), in_previews=True)
     if get("workflows") is not MISSING:
         _validate_binding_array(pp, path("workflows"), get("workflows"), ENTRY_VALIDATORS["workflows"])
         _unique_workflow_names(pp, get("workflows"), path("workflows"))

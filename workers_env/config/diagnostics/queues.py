@@ -15,10 +15,10 @@ from workers_env.config.diagnostics.bindings import (
 )
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
-    _is_object,
     _js_template,
     _js_typeof,
     _keys,
+    is_js_object,
     js_json,
 )
 from workers_env.config.diagnostics.sink import _Pass, _Sink
@@ -26,7 +26,7 @@ from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 def _queue_entry(p: _Pass, field_path: str, value: Any) -> bool:
     """wrangler's ``validateQueueBinding`` (a producer)."""
-    if not _is_object(value):
+    if not is_js_object(value):
         p.sink.error(field_path, f'"queue" bindings should be objects, but got {js_json(value)}')
         return False
     if not p.sink.unexpected_fields(field_path, _keys(value), ("binding", "queue", "delivery_delay", "remote")):
@@ -60,7 +60,7 @@ _CONSUMER_OPTIONS = (
 
 def _queue_consumer(sink: _Sink, where: str, value: Any) -> None:
     """wrangler's ``validateConsumer``."""
-    if not _is_object(value):
+    if not is_js_object(value):
         sink.error(where, f'"{where}" should be a objects, but got {js_json(value)}')
         return
     sink.unexpected_fields(where, _keys(value), ("queue",) + tuple(k for k, _ in _CONSUMER_OPTIONS))

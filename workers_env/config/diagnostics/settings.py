@@ -23,6 +23,7 @@ from workers_env.config.diagnostics.jsvalues import (
     _js_truthy,
     _js_typeof,
     _keys,
+    is_js_object,
     js_json,
 )
 from workers_env.config.diagnostics.sink import _Pass, _Sink
@@ -251,7 +252,7 @@ def _validate_tail_consumers(p: _Pass, name: str, value: Any) -> None:
     kind = name.rsplit(".", 1)[-1]  # "previews.tail_consumers" is checked as "tail_consumers"
     for i, item in enumerate(value):
         where = f"{name}[{i}]"
-        if not _is_object(item) or (kind == "streaming_tail_consumers" and isinstance(item, list)):
+        if not is_js_object(item) or (kind == "streaming_tail_consumers" and isinstance(item, list)):
             p.sink.error(where, f'"{where}" should be an object but got {js_json(item)}.')
             continue
         fields = item if isinstance(item, dict) else {}

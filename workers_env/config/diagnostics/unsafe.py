@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from workers_env.config.diagnostics.bindings import _bindings_left_behind, _required
+from workers_env.config.diagnostics.bindings import _required, bindings_entries
 from workers_env.config.diagnostics.checks import _typed_string_array
-from workers_env.config.diagnostics.jsvalues import MISSING, _is_object, _js_template, _keys, js_json
+from workers_env.config.diagnostics.jsvalues import MISSING, _js_template, _keys, is_js_object, js_json
 from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 #: the binding types wrangler configures in a section of their own (its warning's list)
@@ -28,7 +28,7 @@ UNSAFE_FIELDS = ("bindings", "metadata", "capnp")
 
 def _unsafe_binding(sink: _Sink, where: str, value: Any) -> bool:
     """wrangler's ``validateUnsafeBinding`` (its messages go under the binding's own heading)."""
-    if not _is_object(value):
+    if not is_js_object(value):
         sink.error(where, f"Expected {where} to be an object but got {js_json(value)}.")
         return False
     valid = True
@@ -51,20 +51,6 @@ def _unsafe_binding(sink: _Sink, where: str, value: Any) -> bool:
     return valid
 
 
-def _bindings(p: _Pass, name: str, field_path: str, bindings: Any) -> bool:
-    """wrangler's ``validateBindingsProperty`` of ``unsafe``: each entry under its own heading, then
-    the top level's binding names this environment leaves out."""
-    if not isinstance(bindings, list):
-        p.sink.wrong_type(f"{field_path}.bindings", "an array", bindings)
-        return False
-    valid = True
-    for i, binding in enumerate(bindings):
-        valid = p.sink.grouped(f"{field_path}.bindings[{i}]", binding, _unsafe_binding) and valid
-    if valid:
-        _bindings_left_behind(p, name, field_path, {"bindings": bindings})
-    return valid
-
-
 def validate_unsafe(p: _Pass, name: str, value: Any) -> None:
     """wrangler's ``validateUnsafeSettings`` of ``value``, the section's ``name`` field
     (``unsafe``, or ``previews.unsafe`` with a pass that has no top level to compare with)."""
@@ -73,7 +59,8 @@ def validate_unsafe(p: _Pass, name: str, value: Any) -> None:
     if not isinstance(value, dict):
         sink.wrong_type(field_path, "an object", value)
         return
-    if value.get("bindings", MISSING) is not MISSING and not _bindings(p, name, field_path, value["bindings"]):
+    if value.get("bindings", MISSING) is not MISSING and not bindings_entries(
+            p, name, field_path, value["bindings"], _unsafe_binding):
         return
     metadata = value.get("metadata", MISSING)
     if metadata is not MISSING and not isinstance(metadata, dict):
