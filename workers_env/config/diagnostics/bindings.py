@@ -19,7 +19,7 @@ from workers_env.config.diagnostics.fields import (
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
     _has_str,
-    _is_object,
+    _is_record,
     _js_key,
     _js_template,
     _js_typeof,
@@ -181,7 +181,7 @@ def _objects(p: _Pass, field_path: str, value: Any, label: str) -> bool:
 def _validate_single_binding(p: _Pass, name: str, value: Any, *, known_keys: tuple[str, ...] | None) -> None:
     """``validateAIBinding`` (no unknown-field check) and ``validateNamedSimpleBinding``."""
     field_path = p.path(name)
-    if not isinstance(value, dict):
+    if not _is_record(value):
         p.sink.wrong_type(field_path, "an object", value)
         return
     if not _has_str(value, "binding"):
@@ -195,7 +195,7 @@ def _validate_single_binding(p: _Pass, name: str, value: Any, *, known_keys: tup
 
 def _validate_version_metadata(p: _Pass, value: Any, name: str = "version_metadata") -> None:
     """wrangler's ``validateVersionMetadataBinding``: only a string ``binding`` is checked."""
-    if not isinstance(value, dict):
+    if not _is_record(value):
         p.sink.wrong_type(p.path(name), "an object", value)
         return
     if not _has_str(value, "binding"):
@@ -204,7 +204,7 @@ def _validate_version_metadata(p: _Pass, value: Any, name: str = "version_metada
 
 def _binding_names(value: Any) -> list[str]:
     """wrangler's ``getBindingNames``: the names a binding field puts on ``env``."""
-    if not _is_object(value):
+    if not is_js_object(value):
         return []
     if (
         isinstance(value, dict)
@@ -215,6 +215,8 @@ def _binding_names(value: Any) -> list[str]:
     if isinstance(value, list):
         if all(isinstance(e, dict) and isinstance(e.get("binding"), str) for e in value):
             return [e["binding"] for e in value]
+        return []
+    if not isinstance(value, dict):  # a TOML date: an object without keys
         return []
     if value.get("binding") is not None:
         return [_js_key(value["binding"])]
