@@ -160,7 +160,7 @@ class AssetServer:
     # -- the router ------------------------------------------------------------------------
     def to_assets(self, method: str, url: str, headers: Mapping[str, str]) -> bool:
         """Whether the router sends this request to the assets (else to the Worker)."""
-        path = urlsplit(url).path or "/"
+        path = _pathname(url)  # as new URL() gives it: /blog/%2E/post is /blog/post (measured)
         if self.static_routing is not None:
             to_assets, to_worker = self.static_routing
             if any(p.match(path) for p in to_assets):
@@ -171,7 +171,7 @@ class AssetServer:
             return False
         if self.base_path_error is not None:  # the router's unstable_canFetch throws: its 500
             return True
-        if not strip_base_path(_decode(_pathname(url)), self.base_path)[0]:
+        if not strip_base_path(_decode(path), self.base_path)[0]:
             return False
         keep = self.static_routing is not None or (
             self.navigation_prefers_assets and _header(headers, "sec-fetch-mode") == "navigate")
@@ -191,8 +191,8 @@ class AssetServer:
         if self.base_path_error is not None:
             if not router:
                 return HttpResponse(500, "Internal Server Error", (), None)
-            return HttpResponse(500, "Internal Server Error", (("Content-Type", "text/plain;charset=UTF-8"),),
-                                f"Error: {self.base_path_error}\n".encode())
+            text = None if method.upper() == "HEAD" else f"Error: {self.base_path_error}\n".encode()
+            return HttpResponse(500, "Internal Server Error", (("Content-Type", "text/plain;charset=UTF-8"),), text)
         if not strip_base_path(_decode(_pathname(url)), self.base_path)[0]:
             return HttpResponse(404, "Not Found", (), None)  # before _redirects and _headers
         response, pathname, proxied = self._redirect(url)
