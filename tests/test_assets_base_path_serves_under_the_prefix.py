@@ -6,12 +6,10 @@ the base normalised (``blog`` is ``/blog/``), a path outside it the Worker's (a 
 
 from __future__ import annotations
 
-import json
-import textwrap
 from pathlib import Path
 
 import pytest
-from worker_helpers import typical_pyproject
+from test_assets_in_front_of_the_worker import project as in_front
 
 from workers_env import load_worker
 
@@ -28,17 +26,10 @@ class Default(WorkerEntrypoint):
 
 
 def project(root: Path, **assets: object) -> Path:
-    files = {"index.html": "home", "about.html": "about", "site.css": "body{}", "404.html": "nf",
-             "_redirects": "/old /blog/about 301\n/blog/old /about 302\n/out /elsewhere 308\n"}
-    for name, text in files.items():
-        (root / "public" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "public" / name).write_text(text)
-    (root / "src").mkdir(parents=True, exist_ok=True)
-    (root / "src" / "entry.py").write_text(textwrap.dedent(ENTRY))
-    (root / "wrangler.json").write_text(json.dumps({
-        "name": "site", "main": "src/entry.py", "compatibility_date": "2026-09-01",
-        "compatibility_flags": ["python_workers"], "assets": {"directory": "public", "binding": "ASSETS", **assets}}))
-    typical_pyproject(root)
+    """The in-front-of-the-Worker project with a ``404.html`` and a ``_redirects`` file."""
+    in_front(root, entry=ENTRY, **assets)
+    (root / "public" / "404.html").write_text("nf")
+    (root / "public" / "_redirects").write_text("/old /blog/about 301\n/blog/old /about 302\n/out /elsewhere 308\n")
     return root
 
 
@@ -94,3 +85,15 @@ async def test_an_invalid_base_is_a_500_at_every_request(tmp_path, base, error):
     status, _, text = await get(worker, "/site.css")
     assert (status, text) == (500, f"Error: Invalid assets base_path: {error}\n")
     assert (await get(worker, "/site.css", method="HEAD"))[::2] == (500, "")
+
+
+@pytest.mark.asyncio
+async def test_run_worker_first_patterns_match_the_whole_parsed_path(tmp_path):
+    (tmp_path / "public" / "blog").mkdir(parents=True)
+    (tmp_path / "public" / "blog" / "post.html").write_text("post")
+    worker = load_worker(project(tmp_path, base_path="/blog", run_worker_first=["/blog/post"]))
+    assert await get(worker, "/blog/blog/post") == (200, None, "post")
+    # /blog/%2E/post is /blog/post once the URL is parsed: the pattern sends it to the Worker
+    assert (await get(worker, "/blog/%2E/post"))[2].startswith("worker http://localhost/blog")
+    first = load_worker(project(tmp_path / "first", base_path="/blog", run_worker_first=True))
+    assert (await get(first, "/blog/site.css"))[2] == "worker http://localhost/blog/site.css"

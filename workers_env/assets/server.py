@@ -145,7 +145,8 @@ class AssetServer:
                 raise ConfigError(f'Expected "assets.{key}" field to be one of {js_json(list(allowed))} '
                                   f"but got {js_json(value)}.")
         #: ``base_path`` normalised (``/`` or ``/a/b/``), or the asset worker's error for every request
-        self.base_path, error = normalize_base_path(table.get("base_path", "/"))
+        base, error = normalize_base_path(table.get("base_path", "/"))
+        self.base_path: str = base or "/"
         self.base_path_error = None if error is None else f"Invalid assets base_path: {error}"
         self.manifest = Manifest(root / table["directory"])
         #: each routing file's stat stamp and its rules (:meth:`_rules_of`)
