@@ -85,6 +85,10 @@ async def test_an_invalid_base_is_a_500_at_every_request(tmp_path, base, error):
     status, _, text = await get(worker, "/site.css")
     assert (status, text) == (500, f"Error: Invalid assets base_path: {error}\n")
     assert (await get(worker, "/site.css", method="HEAD"))[::2] == (500, "")
+    # env.ASSETS: the asset worker catches its error, a 500 with no body (measured: run_worker_first
+    # = true and base_path = "http://x" give "500 Internal Server Error [] null")
+    first = load_worker(project(tmp_path / "first", base_path=base, run_worker_first=True))
+    assert await get(first, "/via-binding/site.css") == (200, None, "500 None ")
 
 
 @pytest.mark.asyncio
