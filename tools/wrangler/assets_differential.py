@@ -9,6 +9,9 @@ body -- with ``AssetServer`` (``to_assets`` then ``respond``, or ``worker <path>
 
     WORKERS_ENV_WRANGLER_DIR=/path/to/wrangler python tools/wrangler/assets_differential.py [--headers]
 
+``--base-path`` runs ``BASE_PATH_CONFIGS`` instead (``assets.base_path`` as "/blog", "/blog/",
+"blog", "/", "/a/b" and invalid ones, with ``BASE_PATHS`` added to the paths asked for).
+
 ``--headers`` also writes ``HEADERS`` as the directory's ``_headers`` file (a BOM and CRLF line
 ends included) and compares the ``X-H-*``, ``Set-Cookie`` and ``Cache-Control`` headers it adds,
 removes and appends to.
@@ -48,6 +51,19 @@ CONFIGS = [
     for nf in ("none", "404-page", "single-page-application")
 ] + [{"run_worker_first": ["/api/*", "!/api/docs"], "not_found_handling": "404-page"},
      {"run_worker_first": True}]
+BASE_PATH_CONFIGS = [
+    {"base_path": base, "html_handling": mode, "not_found_handling": nf}
+    for base in ("/blog", "/blog/", "blog", "/", "/a/b", "./blog/../docs/./")
+    for mode, nf in (("auto-trailing-slash", "none"), ("drop-trailing-slash", "404-page"),
+                     ("force-trailing-slash", "single-page-application"), ("none", "none"))
+] + [{"base_path": "/blog", "run_worker_first": ["/blog/post", "!/api/*"], "not_found_handling": "404-page"},
+     {"base_path": "/blog", "run_worker_first": True}] + [
+    {"base_path": bad} for bad in ("", "http://x/blog", "//x", "/a\\b", "/a?b", "/a%20b", "/a\tb")]
+BASE_PATHS = ["/blog", "/blog/", "/blog/index.html", "/blog/index", "/blog/about", "/blog/about.html",
+              "/blog/docs", "/blog/docs/", "/blog/docs/index.html", "/blog/site.css", "/blog/site.css?q=2",
+              "/blog/blog/post", "/blog/blog/nope", "/blog/nope", "/blogx", "/blogx/site.css", "/BLOG/site.css",
+              "/blog//site.css", "/blog/%2e%2e/site.css", "/a/b", "/a/b/", "/a/b/about", "/a/b/site.css", "/a",
+              "/docs/about", "/docs/site.css", "/%62log/site.css", "/blog/app", "/blog/api/docs"]
 HEADERS = "\ufeff" + "\r\n".join([
     "/*", "  X-H-All: all", "  Set-Cookie: a=1",
     "/blog/*", "  X-H-Splat: :splat", "  Set-Cookie: b=2", "  X-H-All: blog",
@@ -70,6 +86,11 @@ def free_port() -> int:
 
 
 WITH_HEADERS = "--headers" in sys.argv[1:]
+if "--base-path" in sys.argv[1:]:
+    CONFIGS, PATHS = BASE_PATH_CONFIGS, PATHS + BASE_PATHS
+    FILES = {**FILES, "_redirects": "/old /blog/about 301\n/blog/old /about 302\n/blog/rw /site.css 200\n"
+                                    "/blog/rw2 /blog/site.css 200\n/out /elsewhere 308\n"}
+    PATHS += ["/old", "/blog/old", "/blog/rw", "/blog/rw2", "/out", "/blog/old?k=v"]
 
 
 def shape(status: int, headers: dict[str, str], body: bytes, pairs: list[tuple[str, str]] = ()) -> tuple:
@@ -92,6 +113,8 @@ def real(port: int, method: str, path: str, headers: dict[str, str]) -> tuple:
     got = {k.lower(): v for k, v in resp.getheaders()}
     body = resp.read()
     conn.close()
+    if resp.status == 500 and body.startswith(b"Error: Invalid assets base_path"):
+        body = body.split(b"\n    at ")[0] + b"\n"  # the stack line is miniflare's own
     return shape(resp.status, got, body, resp.getheaders())
 
 
@@ -101,7 +124,7 @@ def ours(server: AssetServer, method: str, path: str, headers: dict[str, str]) -
         # the Worker's request.url has its dot segments resolved, as workers-env gives it
         body = ("worker " + remove_dot_segments(urlsplit(url).path or "/")).encode()
         return shape(200, {"content-type": "text/plain;charset=UTF-8"}, b"" if method == "HEAD" else body)
-    r = server.respond(method, url, headers)
+    r = server.respond(method, url, headers, router=True)
     return shape(r.status, {k.lower(): v for k, v in r.headers}, r.body or b"", list(r.headers))
 
 

@@ -29,6 +29,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from workers_env._errors import ConfigError
 from workers_env._jsvalues import HttpResponse
+from workers_env.assets.base_path import add_base_path, normalize_base_path, strip_base_path
 from workers_env.assets.headers import HeaderRules
 from workers_env.assets.intent import Intent, get_intent
 from workers_env.assets.manifest import AssetFile, Manifest
@@ -143,6 +144,10 @@ class AssetServer:
             if value not in allowed:  # (a config load refuses these first; wrangler's text either way)
                 raise ConfigError(f'Expected "assets.{key}" field to be one of {js_json(list(allowed))} '
                                   f"but got {js_json(value)}.")
+        #: ``base_path`` normalised (``/`` or ``/a/b/``), or the asset worker's error for every request
+        base, error = normalize_base_path(table.get("base_path", "/"))
+        self.base_path: str = base or "/"
+        self.base_path_error = None if error is None else f"Invalid assets base_path: {error}"
         self.manifest = Manifest(root / table["directory"])
         #: each routing file's stat stamp and its rules (:meth:`_rules_of`)
         self._rule_files: dict[str, tuple[tuple[int, ...], Any]] = {}
@@ -156,7 +161,7 @@ class AssetServer:
     # -- the router ------------------------------------------------------------------------
     def to_assets(self, method: str, url: str, headers: Mapping[str, str]) -> bool:
         """Whether the router sends this request to the assets (else to the Worker)."""
-        path = urlsplit(url).path or "/"
+        path = _pathname(url)  # as new URL() gives it: /blog/%2E/post is /blog/post (measured)
         if self.static_routing is not None:
             to_assets, to_worker = self.static_routing
             if any(p.match(path) for p in to_assets):
@@ -165,21 +170,35 @@ class AssetServer:
                 return False
         if self.worker_first:
             return False
+        if self.base_path_error is not None:  # the router's unstable_canFetch throws: its 500
+            return True
+        if not strip_base_path(_decode(path), self.base_path)[0]:
+            return False
         keep = self.static_routing is not None or (
             self.navigation_prefers_assets and _header(headers, "sec-fetch-mode") == "navigate")
         # canFetch: any answer but "no intent" (a 405 or a redirect too) goes to the assets
         redirected, pathname, proxied = self._redirect(url)
         if redirected is not None:
             return True
-        intent = self._intent(pathname, not_found="none" if not keep else self.not_found_handling)[1]
+        intent = self._intent(pathname, not_found="none" if not keep else self.not_found_handling,
+                              proxied=proxied)[1]
         return intent is not None or proxied  # a 200 rewrite's missing asset is the asset worker's 404
 
     # -- the asset worker ------------------------------------------------------------------
-    def respond(self, method: str, url: str, headers: Mapping[str, str]) -> HttpResponse:
-        """The asset worker's response (a 404 with no body where it has no answer)."""
-        response, pathname, _ = self._redirect(url)
+    def respond(self, method: str, url: str, headers: Mapping[str, str], *, router: bool = False) -> HttpResponse:
+        """The asset worker's response (a 404 with no body where it has no answer, outside
+        ``base_path`` too). With an invalid ``base_path`` a 500: with no body from the asset
+        worker (``env.ASSETS``), with the error's text from the ``router`` (its uncaught error)."""
+        if self.base_path_error is not None:
+            if not router:
+                return HttpResponse(500, "Internal Server Error", (), None)
+            text = None if method.upper() == "HEAD" else f"Error: {self.base_path_error}\n".encode()
+            return HttpResponse(500, "Internal Server Error", (("Content-Type", "text/plain;charset=UTF-8"),), text)
+        if not strip_base_path(_decode(_pathname(url)), self.base_path)[0]:
+            return HttpResponse(404, "Not Found", (), None)  # before _redirects and _headers
+        response, pathname, proxied = self._redirect(url)
         if response is None:
-            decoded, intent, looked = self._intent(pathname, not_found=self.not_found_handling)
+            decoded, intent, looked = self._intent(pathname, not_found=self.not_found_handling, proxied=proxied)
             if intent is None:
                 response = HttpResponse(404, "Not Found", (), None)
             else:
@@ -232,9 +251,12 @@ class AssetServer:
             cached = self._rule_files[name] = (stamp, parse())
         return cached[1]
 
-    def _intent(self, pathname: str, *, not_found: str) -> tuple[str, Intent | None, dict[str, AssetFile]]:
+    def _intent(self, pathname: str, *, not_found: str,
+                proxied: bool = False) -> tuple[str, Intent | None, dict[str, AssetFile]]:
         """(the encoded ``pathname``'s decoded form, the intent, the files looked at by ETag --
-        as the asset worker reads an asset back by its ETag)."""
+        as the asset worker reads an asset back by its ETag). The intent is of the path inside
+        ``base_path`` (none outside it), the base root's own redirect first (not for a 200
+        rewrite's path), and a redirect's target has the base put back."""
         decoded = _decode(pathname)
         looked: dict[str, AssetFile] = {}
 
@@ -245,8 +267,29 @@ class AssetServer:
             looked[found.etag] = found
             return found.etag
 
-        intent = get_intent(decoded, exists, html_handling=self.html_handling, not_found_handling=not_found)
+        inside, asset_path = strip_base_path(decoded, self.base_path)
+        if not inside:
+            return decoded, None, looked
+        intent = None if proxied else self._base_root_intent(decoded, exists)
+        if intent is None:
+            intent = get_intent(asset_path, exists, html_handling=self.html_handling, not_found_handling=not_found)
+        if intent is not None and intent.redirect is not None:
+            intent = Intent(redirect=add_base_path(intent.redirect, self.base_path), resolver=intent.resolver)
         return decoded, intent, looked
+
+    def _base_root_intent(self, decoded: str, exists: Callable[[str], str | None]) -> Intent | None:
+        """``getBaseRootIntent``: the base without its slash (``/blog``) redirects to ``/blog/``,
+        or ``/blog/`` to ``/blog`` under ``drop-trailing-slash``, when there is an ``/index.html``."""
+        base = self.base_path
+        if base == "/" or self.html_handling == "none":
+            return None
+        if self.html_handling == "drop-trailing-slash":
+            target = "" if decoded == base else None
+        else:
+            target = "/" if decoded == base[:-1] else None
+        if target is None or not exists("/index.html"):
+            return None
+        return Intent(redirect=target)
 
     def _answer(self, method: str, url: str, headers: Mapping[str, str], pathname: str, decoded: str,
                 intent: Intent, looked: dict[str, AssetFile]) -> HttpResponse:

@@ -1260,7 +1260,7 @@ class Worker(ServiceSource):
         if self.assets is not None:
             headers = dict(request.headers.items())
             if self.assets.to_assets(request.method, request.url, headers):
-                return from_plain(self.assets.respond(request.method, request.url, headers))
+                return from_plain(self.assets.respond(request.method, request.url, headers, router=True))
         signal = None
         if self._request_signal is not None:  # enable_request_signal: None without it (no cost then)
             signal = request.signal = incoming_request_signal(passthrough=self._request_signal)
