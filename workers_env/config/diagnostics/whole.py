@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_length
-from workers_env.config.diagnostics.bindings import _binding_names
+from workers_env._jsvalues import js_key_order
+from workers_env.config.diagnostics.bindings import _binding_names, normalised_durable_objects
 from workers_env.config.diagnostics.checks import _optional_typed, _typed_string_array
 from workers_env.config.diagnostics.environment import _validate_environment
 from workers_env.config.diagnostics.fields import (
@@ -32,6 +32,7 @@ from workers_env.config.diagnostics.jsvalues import (
     _js_typeof,
     _keys,
     js_json,
+    object_keys,
 )
 from workers_env.config.diagnostics.report import Diagnostic
 from workers_env.config.diagnostics.sink import _Pass, _Sink
@@ -87,6 +88,10 @@ def _validate_unique_names(sink: _Sink, merged: Mapping[str, Any], *, pages: boo
         value = merged.get(config_field)
         if config_field == "queues":
             value = value.get("producers") if isinstance(value, dict) else None
+        elif config_field == "images" and not (isinstance(value, dict) and "binding" in value):
+            value = None  # wrangler takes no names from an images table without a binding
+        elif config_field == "durable_objects":
+            value = normalised_durable_objects(MISSING if value is None else value)
         for name in module_path_names(value) if config_field in MODULE_PATH_FIELDS else _binding_names(value):
             group(name, kind)
     secrets = merged.get("secrets")
@@ -115,10 +120,7 @@ def _unknown_environment(raw: Mapping[str, Any], environment: str, config_path: 
     envs = raw.get("env")
     env_names = ""
     if _js_truthy(envs):  # JavaScript truthiness: an empty table (or list) still counts
-        if isinstance(envs, str):  # Object.keys of a string: its UTF-16 indices
-            names = [str(i) for i in range(js_length(envs))]
-        else:
-            names = _keys(envs)
+        names = object_keys(envs)  # of a string: its UTF-16 indices
         env_names = f"The available configured environment names are: {js_json(names)}\n"
     message = (
         f'No environment found in configuration with name "{environment}".\n'
