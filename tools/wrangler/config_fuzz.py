@@ -15,7 +15,11 @@ Differences are grouped by a signature (the line with quoted values and numbers 
 so one rule that differs shows up once, with a count and the smallest example.
 
     WORKERS_ENV_WRANGLER_DIR=/path/to/wrangler \\
-        python3 tools/wrangler/config_fuzz.py --seed 1 --count 300 [--show 3] [--dump DIR]
+        python3 tools/wrangler/config_fuzz.py --seed 1 --count 300 [--show 3] [--dump DIR] \\
+            [--top-tables] [--new-tables]
+
+``--top-tables`` and ``--new-tables`` add fields drawn from generators of their own, so without them each
+seed's configs are what they always were.
 
 Not part of the test run (it needs Node and wrangler).
 """
