@@ -10,6 +10,7 @@ from __future__ import annotations
 from config_corpus_bindings69 import CASES as BINDING_CASES
 from config_corpus_containers import CASES as CONTAINER_CASES
 from config_corpus_containers import FILES
+from config_corpus_dates69 import CASES as DATE_CASES
 from config_corpus_exports import CASES as EXPORT_CASES
 from config_corpus_fields69 import CASES as FIELD_CASES
 from config_corpus_fuzz69 import CASES as FUZZ_CASES
@@ -217,6 +218,7 @@ CASES += EXPORT_CASES
 CASES += NUMBER_CASES
 CASES += BINDING_CASES
 CASES += FIELD_CASES
+CASES += DATE_CASES
 CASES += FUZZ_CASES
 
 __all__ = ["CASES", "FILES"]

@@ -8,9 +8,9 @@ from typing import Any
 
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
-    _is_object,
     _js_typeof,
     _keys,
+    is_js_object,
     js_json,
 )
 from workers_env.config.diagnostics.sink import _Sink
@@ -26,7 +26,7 @@ def _validate_assets(sink: _Sink, name: str, value: Any) -> None:
     """wrangler's ``validateAssetsConfig`` (the ``assets`` table, inheritable into envs)."""
     if value is MISSING:
         return
-    if not _is_object(value):
+    if not is_js_object(value):
         kind = "object" if value is None else _js_typeof(value)
         sink.error(name, f'"{name}" should be an object, but got value {js_json(name)} of type {kind}')
         return

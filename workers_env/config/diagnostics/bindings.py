@@ -20,6 +20,7 @@ from workers_env.config.diagnostics.jsvalues import (
     MISSING,
     _destructured,
     _has_str,
+    _is_record,
     _js_key,
     _js_template,
     _js_typeof,
@@ -181,7 +182,7 @@ def _objects(p: _Pass, field_path: str, value: Any, label: str) -> bool:
 def _validate_single_binding(p: _Pass, name: str, value: Any, *, known_keys: tuple[str, ...] | None) -> None:
     """``validateAIBinding`` (no unknown-field check) and ``validateNamedSimpleBinding``."""
     field_path = p.path(name)
-    if not isinstance(value, dict):
+    if not _is_record(value):
         p.sink.wrong_type(field_path, "an object", value)
         return
     if not _has_str(value, "binding"):
@@ -195,7 +196,7 @@ def _validate_single_binding(p: _Pass, name: str, value: Any, *, known_keys: tup
 
 def _validate_version_metadata(p: _Pass, value: Any, name: str = "version_metadata") -> None:
     """wrangler's ``validateVersionMetadataBinding``: only a string ``binding`` is checked."""
-    if not isinstance(value, dict):
+    if not _is_record(value):
         p.sink.wrong_type(p.path(name), "an object", value)
         return
     if not _has_str(value, "binding"):

@@ -13,7 +13,16 @@ import re
 from typing import Any
 
 from workers_env.config.diagnostics.checks import _at_least_one, _optional_typed
-from workers_env.config.diagnostics.jsvalues import MISSING, _js_template, _js_truthy, _js_typeof, _keys, js_json
+from workers_env.config.diagnostics.jsvalues import (
+    MISSING,
+    _destructured,
+    _is_record,
+    _js_template,
+    _js_truthy,
+    _js_typeof,
+    _keys,
+    js_json,
+)
 from workers_env.config.diagnostics.sink import _Sink
 
 #: a digest-pinned reference below the registry: ``<account>/<repository>@sha256:<64 hex>``
@@ -25,8 +34,8 @@ COMPLIANCE_REGIONS = ("public", "fedramp_high")
 
 
 def _plain(value: Any) -> bool:
-    """A plain object: not ``null``, not an array."""
-    return isinstance(value, dict)
+    """A plain object: not ``null``, not an array; a TOML date is one, without fields."""
+    return _is_record(value)
 
 
 def _get(value: Any, key: str) -> Any:
@@ -60,6 +69,7 @@ def validate_container_observability(sink: _Sink, field: str, value: Any) -> Non
     if not _plain(value):
         sink.error(field, f'"{field}" should be an object but got {js_json(value)}.')
         return
+    value = _destructured(value)
     enabled, logs = value.get("enabled", MISSING), value.get("logs", MISSING)
     percentage = value.get("target_instance_percentage", MISSING)
     count = value.get("target_instance_count", MISSING)
@@ -68,7 +78,7 @@ def validate_container_observability(sink: _Sink, field: str, value: Any) -> Non
         if not _plain(logs):
             sink.error(field, f'Expected "{field}.logs" to be of type object but got {js_json(logs)}.')
         else:
-            _optional_typed(sink, field, "logs.enabled", logs.get("enabled", MISSING), "boolean")
+            _optional_typed(sink, field, "logs.enabled", _get(logs, "enabled"), "boolean")
             sink.unexpected_fields(f"{field}.logs", _keys(logs), ("enabled",))
     logs_enabled = _get(logs, "enabled")
     if enabled is MISSING and percentage is MISSING and count is MISSING and (
@@ -114,10 +124,10 @@ def validate_ssh_keys(sink: _Sink, field: str, value: Any, name_required: bool) 
         if not _plain(key):
             sink.error(where, f"{where} must be an object")
             continue
-        name = key.get("name", MISSING)
+        name = _get(key, "name")
         if not (isinstance(name, str) if name_required else name is MISSING or isinstance(name, str)):
             sink.error(where, f"{where}.name must be a string")
-        public_key = key.get("public_key", MISSING)
+        public_key = _get(key, "public_key")
         if not isinstance(public_key, str):
             sink.error(where, f"{where}.public_key must be a string")
         elif not public_key.lower().startswith("ssh-ed25519"):
@@ -152,7 +162,7 @@ def validate_durable_object_images(sink: _Sink, field: str, images: Any, complia
     named images, each a ``dockerfile`` to build or an ``image`` pinned by digest in the registry."""
     if images is MISSING:
         return
-    if not _plain(images) or not images:
+    if not _plain(images) or not _keys(images):
         sink.error(field, f'"{field}" must be a non-empty object when present.')
         return
     names = _keys(images)
@@ -166,6 +176,7 @@ def validate_durable_object_images(sink: _Sink, field: str, images: Any, complia
         if not _plain(image):
             sink.error(where, f'"{where}" must be an object with either a "dockerfile" or "image" field.')
             continue
+        image = _destructured(image)
         dockerfile, pinned = image.get("dockerfile", MISSING), image.get("image", MISSING)
         has_dockerfile, has_image = dockerfile is not MISSING, pinned is not MISSING
         if has_dockerfile == has_image:
@@ -189,7 +200,7 @@ def validate_durable_object_images(sink: _Sink, field: str, images: Any, complia
             if context is not MISSING and (not isinstance(context, str) or not context):
                 sink.error(where, f'"{where}.build_context" must be a non-empty string.')
             if build_vars is not MISSING and (
-                not _plain(build_vars) or not all(isinstance(v, str) for v in build_vars.values())
+                not _plain(build_vars) or not all(isinstance(v, str) for v in _destructured(build_vars).values())
             ):
                 sink.error(where, f'"{where}.build_vars" must be an object with string values.')
         allowed = ("dockerfile", "image", "build_context", "build_vars") if build else ("dockerfile", "image")
@@ -205,9 +216,9 @@ def validate_durable_object_unsafe(sink: _Sink, field: str, value: Any) -> None:
     if not _plain(value):
         sink.error(field, f'"{field}" should be an object.')
         return
-    configuration = value.get("configuration", MISSING)
-    if any(k != "configuration" for k in value) or configuration is not MISSING and (
-        not _plain(configuration) or any(k != "experimental_flags" for k in configuration)
+    configuration = _get(value, "configuration")
+    if any(k != "configuration" for k in _keys(value)) or configuration is not MISSING and (
+        not _plain(configuration) or any(k != "experimental_flags" for k in _keys(configuration))
     ):
         sink.error(field, f'Only "{field}.configuration.experimental_flags" is supported for Durable Object-managed '
                           "Containers.")

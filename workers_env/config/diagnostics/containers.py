@@ -37,6 +37,7 @@ from workers_env.config.diagnostics.jsvalues import (
     _js_truthy,
     _js_typeof,
     _keys,
+    is_js_object,
     js_double,
     js_json,
 )
@@ -138,7 +139,7 @@ def validate_container_apps(sink: _Sink, field: str, value: Any, *, worker_name:
     base = str(Path(config_path).absolute().parent) if config_path is not None else os.getcwd()
     toml = config_path is not None and Path(config_path).suffix == ".toml"
     for i, entry in enumerate(value):
-        if not isinstance(entry, (dict, list)):  # wrangler 4.168.0 stops with a TypeError of its own
+        if not is_js_object(entry):  # wrangler 4.168.0 stops with a TypeError of its own (a TOML date: no fields)
             sink.error(f"{field}[{i}]", f'"{field}[{i}]" should be an object but got {js_json(entry)}.')
             continue
         app = _destructured(entry)
@@ -227,8 +228,8 @@ def _app(sink: _Sink, field: str, app: dict[str, Any], worker_name: Any, default
                          '"configuration.image" should be "image", limits should be set via "instance_type".')
         if not _plain(configuration):
             sink.error(field, '"containers.configuration" should be an object')
-        elif _js_truthy(app.get("instance_type", MISSING)) and any(k in configuration for k in ("disk", "vcpu",
-                                                                                                 "memory_mib")):
+        elif _js_truthy(app.get("instance_type", MISSING)) and any(_get(configuration, k) is not MISSING
+                                                                   for k in ("disk", "vcpu", "memory_mib")):
             sink.error(field, 'Cannot set custom limits via "containers.configuration" and use preset "instance_type" '
                               "limits at the same time.")
     context = app.get("image_build_context", MISSING)
@@ -264,7 +265,7 @@ def _app(sink: _Sink, field: str, app: dict[str, Any], worker_name: Any, default
             sink.warn(field, f'"containers.{old}" is deprecated. Use {instead} instead.')
     if "unsafe" in app:
         unsafe = app["unsafe"]
-        if (_js_truthy(unsafe) and not isinstance(unsafe, (dict, list))) or isinstance(unsafe, list):
+        if (_js_truthy(unsafe) and not is_js_object(unsafe)) or isinstance(unsafe, list):
             sink.error(field, f'The field "containers.unsafe" should be an object but got {js_json(_js_typeof(unsafe))}.')
     sink.unexpected_fields(field, _keys(app), APP_FIELDS)
     if _plain(configuration):

@@ -106,9 +106,10 @@ def _validate_durable_objects(p: _Pass, value: Any, name: str = "durable_objects
     """wrangler's ``validateDurableObjectsProperty``: the table, its ``bindings`` (missing, empty, but in
     ``previews`` an error) and, but in ``previews``, its ``code_update_strategy``."""
     field_path = p.path(name)
-    if not isinstance(value, dict):
+    if not _is_record(value):
         p.sink.wrong_type(field_path, "an object", value)
         return
+    value = _destructured(value)  # a TOML date: an object without fields
     p.sink.unexpected_fields(field_path, _keys(value), ("bindings",) if in_previews else ("bindings", "code_update_strategy"))
     bindings = value.get("bindings", MISSING if in_previews else [])
     top = normalised_durable_objects(p.top("durable_objects"))  # the top level's as wrangler normalised it

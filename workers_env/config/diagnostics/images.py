@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from workers_env.config.diagnostics.checks import _optional_typed, _required_typed
-from workers_env.config.diagnostics.jsvalues import MISSING, _js_typeof, _keys, _optional_bool, js_json
+from workers_env.config.diagnostics.jsvalues import MISSING, _destructured, _is_record, _js_typeof, _keys, _optional_bool, js_json
 from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 #: ``MAX_IMAGES_ALLOWED_ORIGINS``
@@ -23,9 +23,10 @@ def _validate_images(p: _Pass, value: Any) -> None:
     environment) in every line, the unknown-field warning too."""
     field_path = p.path("images")
     sink = p.sink
-    if not isinstance(value, dict):
+    if not _is_record(value):
         sink.wrong_type(field_path, "an object", value)
         return
+    value = _destructured(value)  # a TOML date: an object without fields
     if "binding" not in value and "url_transformations" not in value:
         sink.error(field_path, f'The field "{field_path}" should have a "binding" or "url_transformations" field.')
     _optional_typed(sink, field_path, "binding", value.get("binding", MISSING), "string")
@@ -38,9 +39,10 @@ def _validate_images(p: _Pass, value: Any) -> None:
 
 def _url_transformations(sink: _Sink, field_path: str, value: Any) -> None:
     """``validateImagesUrlTransformations``: ``{enabled: boolean, allowed_origins?: string[]}``."""
-    if not isinstance(value, dict):
+    if not _is_record(value):
         sink.wrong_type(field_path, "an object", value)
         return
+    value = _destructured(value)
     _required_typed(sink, field_path, "enabled", value.get("enabled", MISSING), "boolean")
     origins = value.get("allowed_origins", MISSING)
     if origins is not MISSING and _typed_string_array_ok(sink, f"{field_path}.allowed_origins", origins):

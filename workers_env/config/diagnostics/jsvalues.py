@@ -120,11 +120,6 @@ def _js_list(items: list[str]) -> str:
     return ", ".join(items[:-1]) + f", and {items[-1]}"
 
 
-def _is_object(value: Any) -> bool:
-    """JavaScript ``typeof value === "object" && value !== null`` (arrays included)."""
-    return isinstance(value, (dict, list))
-
-
 def is_js_object(value: Any) -> bool:
     """``typeof value === "object" && value !== null`` of any value: a table, an array, or a TOML date
     (smol-toml's ``TomlDate``)."""

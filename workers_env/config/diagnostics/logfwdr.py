@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from workers_env.config.diagnostics.bindings import bindings_entries, heading_entry_strings
-from workers_env.config.diagnostics.jsvalues import MISSING, _keys
+from workers_env.config.diagnostics.jsvalues import MISSING, _destructured, _is_record, _keys
 from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 
@@ -25,9 +25,10 @@ def validate_logfwdr(p: _Pass, value: Any, name: str = "logfwdr") -> None:
     if value is MISSING:
         return
     field_path = p.path(name)
-    if not isinstance(value, dict):
+    if not _is_record(value):
         p.sink.wrong_type(field_path, "an object", value)
         return
+    value = _destructured(value)  # a TOML date: an object without fields
     if not bindings_entries(p, name, field_path, value.get("bindings", MISSING), _logfwdr_binding):
         return
     if "schema" in value:

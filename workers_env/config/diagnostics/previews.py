@@ -21,7 +21,15 @@ from workers_env.config.diagnostics.bindings import (
 from workers_env.config.diagnostics.checks import _is_boolean, _optional_typed, _required_typed
 from workers_env.config.diagnostics.containers import validate_container_apps
 from workers_env.config.diagnostics.durable_objects import _validate_durable_objects
-from workers_env.config.diagnostics.jsvalues import MISSING, _js_template, _keys, js_json
+from workers_env.config.diagnostics.jsvalues import (
+    MISSING,
+    _destructured,
+    _is_record,
+    _js_template,
+    _keys,
+    is_js_object,
+    js_json,
+)
 from workers_env.config.diagnostics.other_entries import ENTRY_VALIDATORS
 from workers_env.config.diagnostics.queues import _validate_queues
 from workers_env.config.diagnostics.settings import (
@@ -65,9 +73,10 @@ def _validate_previews(p: _Pass, value: Any) -> None:
     if value is MISSING:
         return
     sink = p.sink
-    if not isinstance(value, dict):
+    if not _is_record(value):
         sink.wrong_type(FIELD, "an object", value)
         return
+    value = _destructured(value)  # a TOML date: an object without fields
     # the fields are named "previews.<name>" and compared with no top level
     pp = _Pass(sink, None, {}, p.strict, p.config_path)
 
@@ -164,7 +173,7 @@ def _validate_cache(p: _Pass, field_path: str, value: Any) -> None:
     """wrangler's ``validateCache``: ``{enabled, cross_version_cache?}``."""
     if value is MISSING:
         return
-    if not isinstance(value, (dict, list)) or value is None:
+    if not is_js_object(value):
         p.sink.error(field_path, f'"{field_path}" should be an object but got {js_json(value)}.')
         return
     fields = value if isinstance(value, dict) else {}

@@ -15,6 +15,8 @@ from workers_env.config.diagnostics.bindings import (
 )
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
+    _destructured,
+    _is_record,
     _js_template,
     _js_typeof,
     _keys,
@@ -78,9 +80,10 @@ def _queue_consumer(sink: _Sink, where: str, value: Any) -> None:
 def _validate_queues(p: _Pass, value: Any, name: str = "queues") -> None:
     """wrangler's ``validateQueues``: producers checked entry by entry, consumers as an array."""
     field_path = p.path(name)
-    if not isinstance(value, dict):
+    if not _is_record(value):
         p.sink.wrong_type(field_path, "an object", value)
         return
+    value = _destructured(value)  # a TOML date: an object without fields
     p.sink.unexpected_fields(field_path, _keys(value), ("consumers", "producers"))
     if "consumers" in value:
         if not isinstance(value["consumers"], list):

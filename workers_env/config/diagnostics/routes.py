@@ -9,7 +9,10 @@ from typing import Any
 
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
+    _destructured,
+    _is_record,
     _js_join_item,
+    _js_shown,
     _keys,
     js_json,
 )
@@ -94,14 +97,57 @@ def _validate_routes_field(p: _Pass, raw_env: Mapping[str, Any], route: Any) -> 
 
 
 def _validate_triggers(sink: _Sink, value: Any) -> None:
-    """wrangler's ``validateTriggers`` (crons; events belong to Artifacts)."""
+    """wrangler's ``validateTriggers``: ``crons`` an array, ``events`` an array of Artifacts events
+    (:func:`_trigger_event`); a TOML date is an object without fields."""
     if value is MISSING or value is None:
         return
-    if not isinstance(value, dict):
+    if not _is_record(value):
         sink.error("triggers", f'Expected "triggers" to be of type object but got {js_json(value)}.')
         return
-    if "crons" in value and not isinstance(value["crons"], list):
+    fields = _destructured(value)
+    if "crons" in fields and not isinstance(fields["crons"], list):
         sink.error("triggers", f'Expected "triggers.crons" to be of type array, but got {js_json(value)}.')
-    if "events" in value and not isinstance(value["events"], list):
+    events = fields.get("events", MISSING)
+    if events is not MISSING and not isinstance(events, list):
         sink.error("triggers", f'Expected "triggers.events" to be of type array, but got {js_json(value)}.')
+    elif events is not MISSING:
+        for i, event in enumerate(events):
+            _trigger_event(sink, f"triggers.events[{i}]", event)
     sink.unexpected_fields("triggers", _keys(value), ("crons", "events"))
+
+
+#: wrangler 4.168.0's ``ARTIFACTS_EVENT_TYPES``
+ARTIFACTS_EVENT_TYPES = tuple(f"cf.artifacts.repo.{kind}" for kind in (
+    "created", "deleted", "forked", "imported", "pushed", "cloned", "fetched", "token.created", "token.revoked"))
+
+
+def _trigger_event(sink: _Sink, where: str, event: Any) -> None:
+    """One ``triggers.events`` entry: a supported ``type``, an optional ``filter`` of non-empty string
+    ``namespace``/``repo_name`` fields, a non-empty array of workflow ``targets``."""
+    if not _is_record(event):
+        sink.error("triggers", f'Expected "{where}" to be of type object, but got {js_json(event)}.')
+        return
+    fields = _destructured(event)
+    kind = fields.get("type", MISSING)
+    if not isinstance(kind, str) or kind not in ARTIFACTS_EVENT_TYPES:
+        sink.error("triggers", f'Expected "{where}.type" to be a supported Artifacts event type, but got {_js_shown(kind)}.')
+    if "filter" in fields:
+        found = fields["filter"]
+        if not _is_record(found):
+            sink.error("triggers", f'Expected "{where}.filter" to be of type object, but got {js_json(found)}.')
+        elif any(k not in ("namespace", "repo_name") or not isinstance(v, str) or not v
+                 for k, v in _destructured(found).items()):
+            sink.error("triggers", f'Expected "{where}.filter" to contain only non-empty string "namespace" and '
+                                   f'"repo_name" fields, but got {js_json(found)}.')
+    targets = fields.get("targets", MISSING)
+    if not isinstance(targets, list) or not targets:
+        sink.error("triggers", f'Expected "{where}.targets" to be a non-empty array, but got {_js_shown(targets)}.')
+    else:
+        for j, target in enumerate(targets):
+            name = target.get("workflow_name") if isinstance(target, dict) else None
+            if not isinstance(target, dict) or target.get("type") != "workflow" or not isinstance(name, str) or not name:
+                sink.error("triggers", f'Expected "{where}.targets[{j}]" to be a workflow target with a non-empty '
+                                       f'"workflow_name", but got {js_json(target)}.')
+                continue
+            sink.unexpected_fields(f"{where}.targets[{j}]", _keys(target), ("type", "workflow_name"))
+    sink.unexpected_fields(where, _keys(event), ("type", "filter", "targets"))

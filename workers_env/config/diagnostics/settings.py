@@ -17,7 +17,7 @@ from workers_env.config.diagnostics.checks import (
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
     _destructured,
-    _is_object,
+    _is_record,
     _js_shown,
     _js_template,
     _js_truthy,
@@ -65,7 +65,7 @@ def _validate_observability(p: _Pass, value: Any, field: str = "observability") 
     if value is MISSING:
         return
     sink = p.sink
-    if not _is_object(value):
+    if not is_js_object(value):
         sink.error(field, f'"{field}" should be an object but got {js_json(value)}.')
         return
     val = value if isinstance(value, dict) else {}
@@ -81,7 +81,7 @@ def _validate_observability(p: _Pass, value: Any, field: str = "observability") 
     _optional_typed(sink, field, "head_sampling_rate", val.get("head_sampling_rate", MISSING), "number")
     _optional_typed(sink, field, "redact_query_string", val.get("redact_query_string", MISSING), "boolean")
     issues = val.get("issues", MISSING)
-    issues_ok = issues is MISSING or isinstance(issues, dict)
+    issues_ok = issues is MISSING or _is_record(issues)
     if not issues_ok:
         sink.error(field, f'"{field}.issues" should be an object but got {js_json(issues)}.')
     _optional_typed(sink, field, "logs", val.get("logs", MISSING), "object")
@@ -89,8 +89,8 @@ def _validate_observability(p: _Pass, value: Any, field: str = "observability") 
     sink.unexpected_fields(
         field, _keys(value), ("enabled", "head_sampling_rate", "redact_query_string", "issues", "logs", "traces")
     )
-    if isinstance(issues, dict):
-        _optional_typed(sink, f"{field}.issues", "enabled", issues.get("enabled", MISSING), "boolean")
+    if issues_ok and issues is not MISSING:
+        _optional_typed(sink, f"{field}.issues", "enabled", _destructured(issues).get("enabled", MISSING), "boolean")
         sink.unexpected_fields(f"{field}.issues", _keys(issues), ("enabled",))
     for name, known in (("logs", ("enabled", "head_sampling_rate", "invocation_logs", "destinations", "persist")),
                         ("traces", ("enabled", "head_sampling_rate", "destinations", "persist"))):
@@ -98,7 +98,7 @@ def _validate_observability(p: _Pass, value: Any, field: str = "observability") 
         if inner is None:  # wrangler reads its "enabled" and stops on a TypeError of its own
             sink.error(field, f'"{field}.{name}" should be an object but got null.')
             continue
-        if not _is_object(inner):
+        if not is_js_object(inner):
             continue
         fields = inner if isinstance(inner, dict) else {}
         for key, kind in (("enabled", "boolean"), ("head_sampling_rate", "number"), ("invocation_logs", "boolean"),
@@ -144,9 +144,10 @@ def _validate_placement(p: _Pass, value: Any, field: str = "placement") -> None:
     if value is MISSING:
         return
     sink = p.sink
-    if not isinstance(value, dict):
+    if not _is_record(value):
         sink.error(field, f'The field "{field}" should be an object but got {js_json(value)}.')
         return
+    value = _destructured(value)  # a TOML date: an object without fields
     targeted = [k for k in ("region", "host", "hostname") if k in value]
     mode = value.get("mode", MISSING)
     if "hint" in value and targeted:
@@ -187,7 +188,7 @@ def _validate_rules(p: _Pass, value: Any) -> None:
         return
     for i, rule in enumerate(value):
         where = f"{field_path}[{i}]"
-        if not isinstance(rule, (dict, list)):
+        if not is_js_object(rule):
             p.sink.error(where, f'"{where}" should be an object but got {js_json(rule)}.')
             continue
         rule = rule if isinstance(rule, dict) else {}
@@ -269,8 +270,8 @@ def _validate_python_modules(sink: _Sink, value: Any) -> None:
     """wrangler's ``validatePythonModules``: ``{exclude: string[]}``."""
     if value is MISSING:
         return
-    if not isinstance(value, dict):
+    if not _is_record(value):
         sink.error("python_modules", f'"python_modules" should be an object but got {js_json(value)}.')
         return
-    if "exclude" in value:
+    if isinstance(value, dict) and "exclude" in value:
         _is_string_array(sink, "python_modules.exclude", value["exclude"])

@@ -13,7 +13,7 @@ from typing import Any
 
 from workers_env.config.diagnostics.bindings import _required, bindings_entries
 from workers_env.config.diagnostics.checks import _typed_string_array
-from workers_env.config.diagnostics.jsvalues import MISSING, _js_template, _keys, is_js_object, js_json
+from workers_env.config.diagnostics.jsvalues import MISSING, _destructured, _is_record, _js_template, _keys, is_js_object, js_json
 from workers_env.config.diagnostics.sink import _Pass, _Sink
 
 #: the binding types wrangler configures in a section of their own (its warning's list)
@@ -56,14 +56,15 @@ def validate_unsafe(p: _Pass, name: str, value: Any) -> None:
     (``unsafe``, or ``previews.unsafe`` with a pass that has no top level to compare with)."""
     field_path = p.path(name)
     sink = p.sink
-    if not isinstance(value, dict):
+    if not _is_record(value):
         sink.wrong_type(field_path, "an object", value)
         return
+    value = _destructured(value)  # a TOML date: an object without fields
     if value.get("bindings", MISSING) is not MISSING and not bindings_entries(
             p, name, field_path, value["bindings"], _unsafe_binding):
         return
     metadata = value.get("metadata", MISSING)
-    if metadata is not MISSING and not isinstance(metadata, dict):
+    if metadata is not MISSING and not _is_record(metadata):
         sink.wrong_type(f"{field_path}.metadata", "an object", metadata)
         return
     capnp = value.get("capnp", MISSING)
@@ -74,9 +75,10 @@ def validate_unsafe(p: _Pass, name: str, value: Any) -> None:
 
 def _capnp(sink: _Sink, where: str, capnp: Any) -> bool:
     """``capnp``: a ``compiled_schema``, or a ``base_path`` with its ``source_schemas``."""
-    if not isinstance(capnp, dict):
+    if not _is_record(capnp):
         sink.wrong_type(where, "an object", capnp)
         return False
+    capnp = _destructured(capnp)
     if "compiled_schema" in capnp:
         if "base_path" in capnp or "source_schemas" in capnp:
             sink.error(where, f'The field "{where}" cannot contain both "compiled_schema" and one of "base_path" or '

@@ -8,20 +8,29 @@ import datetime as _dt
 from typing import Any
 
 from workers_env.config.diagnostics.checks import _typed_string_array
-from workers_env.config.diagnostics.jsvalues import MISSING, _is_object, _keys, js_json, object_keys
+from workers_env.config.diagnostics.jsvalues import (
+    MISSING,
+    _destructured,
+    _is_record,
+    _keys,
+    is_js_object,
+    js_json,
+    object_keys,
+)
 from workers_env.config.diagnostics.sink import _Pass
 
 
-def _entries(value: dict[str, Any] | list[Any]) -> list[tuple[str, Any]]:
-    """``Object.entries`` of a table or array: integer-like keys first, as JavaScript orders them."""
-    items = value if isinstance(value, dict) else {str(i): v for i, v in enumerate(value)}
+def _entries(value: Any) -> list[tuple[str, Any]]:
+    """``Object.entries`` of a table, an array or a TOML date (none): integer-like keys first, as JavaScript
+    orders them."""
+    items = _destructured(value)
     return [(name, items[name]) for name in _keys(value)]
 
 
 def _validate_vars(p: _Pass, value: Any, name: str = "vars") -> None:
     """wrangler's ``validateVars``: an object, no TOML dates, none left behind."""
     field_path = p.path(name)
-    if not isinstance(value, (dict, list)):  # an array passes, as typeof [] is "object"
+    if not is_js_object(value):  # an array passes, as typeof [] is "object", and a TOML date
         p.sink.wrong_type(field_path, "an object", value)
         return
     for var_name, var_value in _entries(value):
@@ -47,24 +56,24 @@ def _validate_vars(p: _Pass, value: Any, name: str = "vars") -> None:
 def _validate_secrets(p: _Pass, value: Any) -> None:
     """wrangler's ``validateSecrets``: ``{required: string[]}``."""
     field_path = p.path("secrets")
-    if not isinstance(value, dict):
+    if not _is_record(value):
         p.sink.wrong_type(field_path, "an object", value)
         return
     p.sink.unexpected_fields(field_path, _keys(value), ("required",))
-    _typed_string_array(p.sink, f"{field_path}.required", value.get("required", MISSING))
+    _typed_string_array(p.sink, f"{field_path}.required", _destructured(value).get("required", MISSING))
 
 
 def _validate_define(p: _Pass, value: Any, name: str = "define") -> None:
     """wrangler's ``validateDefines``: string values; an environment only overrides the top level's."""
     field_path = p.path(name)
-    if _is_object(value):
+    if is_js_object(value):
         for name, item in _entries(value):
             if not isinstance(item, str):
                 p.sink.error(f"{field_path}.{name}", f'The field "{field_path}.{name}" should be a string but got {js_json(item)}.')
     else:
         p.sink.wrong_type(field_path, "an object", value)
     top_names = object_keys(p.top("define"))  # Object.keys(config?.define ?? {}): a string's indexes too
-    if not top_names or not _is_object(value):
+    if not top_names or not is_js_object(value):
         return
     names = _keys(value)
     missing = [n for n in top_names if n not in names]

@@ -25,12 +25,12 @@ from workers_env.config.diagnostics.fields import (
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
     _destructured,
-    _is_object,
     _js_key,
     _js_list,
     _js_truthy,
     _js_typeof,
     _keys,
+    is_js_object,
     js_json,
     object_keys,
 )
@@ -136,7 +136,7 @@ def _validate_top_level_only(sink: _Sink, raw: Mapping[str, Any]) -> None:
     """The fields ``normalizeAndValidateConfig`` checks before the top-level environment."""
     _optional_typed_top(sink, "send_metrics", raw.get("send_metrics", MISSING), "boolean")
     instrumentation = raw.get("dependencies_instrumentation", MISSING)
-    if _optional_typed_top(sink, "dependencies_instrumentation", instrumentation, "object") and _is_object(instrumentation):
+    if _optional_typed_top(sink, "dependencies_instrumentation", instrumentation, "object") and is_js_object(instrumentation):
         fields = instrumentation if isinstance(instrumentation, dict) else {}
         _optional_typed(sink, "dependencies_instrumentation", "enabled", fields.get("enabled", MISSING), "boolean")
         _typed_string_array(sink, "dependencies_instrumentation.exclude_packages", fields.get("exclude_packages", MISSING))
@@ -188,8 +188,8 @@ def validate(
         envs = raw.get("env")
         # an "env" that is no object holds no environment: wrangler says only that (no type error)
         raw_env = envs.get(environment, MISSING) if isinstance(envs, dict) else MISSING
-        if isinstance(raw_env, list):  # an object to wrangler: no known field, every index unknown
-            raw_env = {str(i): v for i, v in enumerate(raw_env)}
+        if is_js_object(raw_env):  # an array, or a TOML date, is an object to wrangler: its indexes its fields
+            raw_env = _destructured(raw_env)
         if isinstance(raw_env, dict):
             _validate_environment(_Pass(env_sink, environment, raw, strict, config_path), raw_env)
         elif raw_env is not MISSING:
