@@ -7,7 +7,9 @@ as ``an instance of Object``; the binding names ``validateBindingsHaveUniqueName
 warnings take (``getBindingNames`` over ``durable_objects`` as wrangler normalises it, ``{...value, bindings:
 value.bindings ?? []}``, over ``images`` only when it has a ``binding``, a null ``binding`` a name, a record's
 keys in ``Object.keys`` order); the top level's ``define`` or ``vars`` of another type, whose ``Object.keys``
-(a string's indexes) an environment is compared with. Each case's verdict and lines are what ``unstable_readConfig`` of wrangler
+(a string's indexes) an environment is compared with; a binding name of another type as ``String()`` makes it a
+key; a Python Worker's falsy ``rules`` that is no array, where wrangler stops with a JavaScript error of its own
+and workers-env reports the field. Each case's verdict and lines are what ``unstable_readConfig`` of wrangler
 4.168.0 printed for it (``tools/wrangler/config_corpus_fuzz69.py`` through ``config_diff.py``'s reader)."""
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from config_report_helpers import checked
+from config_report_helpers import checked, refused_everywhere
 
 CASES = [
     ('z69-module-paths-key-order-toml', 'wrangler.toml', 'name = "w"\ncompatibility_date = "2024-09-23"\nmain = "a.js"\n[data_blobs]\nname = [1]\nb = 2\n1 = { a = false }\n0 = true\n', None, False,
@@ -76,6 +78,37 @@ CASES = [
      ['Processing wrangler.json configuration:', '- "env.s" environment configuration', '- The following vars exist at the top level, but not on "env.s.vars".', 'This is probably not what you want, since "vars" configuration is not inherited by environments.', 'Please add these vars to "env.s.vars":', '- 0', 'Processing wrangler.json configuration:', '- The field "vars" should be an object but got "ab".']),
     ('z69-vars-top-array', 'wrangler.toml', 'name = "w"\ncompatibility_date = "2024-09-23"\nmain = "a.js"\nvars = [1]\n[env.s.vars]\nA = 1\n', 's', True,
      ['Processing wrangler.toml configuration:', '- "env.s" environment configuration', '- The following vars exist at the top level, but not on "env.s.vars".', 'This is probably not what you want, since "vars" configuration is not inherited by environments.', 'Please add these vars to "env.s.vars":', '- 0']),
+    ('z69-unique-object-binding', 'wrangler.json', '{"name": "w", "compatibility_date": "2024-09-23", "main": "a.js", "version_metadata": {"binding": {}}, "vars": {"binding": {"b": 0}}}', None, False,
+     ['Processing wrangler.json configuration:', '- binding should have a string "binding" field.', '- [object Object] assigned to Worker Version Metadata and Environment Variable bindings.', '- Bindings must have unique names, so that they can all be referenced in the worker.', 'Please change your bindings to have unique names.']),
+    ('z69-unique-object-bindings-three', 'wrangler.json', '{"name": "w", "compatibility_date": "2024-09-23", "main": "a.js", "version_metadata": {"binding": {"b": 1}}, "ai": {"binding": {"a": 0}}, "vars": {"[object Object]": 1}}', None, False,
+     ['Processing wrangler.json configuration:', '- binding should have a string "binding" field.', '- binding should have a string "binding" field.', '- [object Object] assigned to AI, Worker Version Metadata, and Environment Variable bindings.', '- Bindings must have unique names, so that they can all be referenced in the worker.', 'Please change your bindings to have unique names.']),
+    ('z69-unique-array-binding', 'wrangler.json', '{"name": "w", "compatibility_date": "2024-09-23", "main": "a.js", "browser": {"binding": ["a", "b"]}, "vars": {"a,b": 1}}', None, False,
+     ['Processing wrangler.json configuration:', '- binding should have a string "binding" field.', '- a,b assigned to Browser Run and Environment Variable bindings.', '- Bindings must have unique names, so that they can all be referenced in the worker.', 'Please change your bindings to have unique names.']),
+    ('z69-unique-number-binding', 'wrangler.json', '{"name": "w", "compatibility_date": "2024-09-23", "main": "a.js", "media": {"binding": 1.5}, "vars": {"1.5": 1}, "secrets": {"required": [1.5, {"x": 1}, [2, null], 1e21]}}', None, False,
+     ['Processing wrangler.json configuration:', '- Expected "secrets.required.[0]" to be of type string but got 1.5.', '- Expected "secrets.required.[1]" to be of type string but got {"x":1}.', '- Expected "secrets.required.[2]" to be of type string but got [2,null].', '- Expected "secrets.required.[3]" to be of type string but got 1e+21.', '- binding should have a string "binding" field.', '- 1.5 assigned to Media, Environment Variable, and Secret bindings.', '- Bindings must have unique names, so that they can all be referenced in the worker.', 'Please change your bindings to have unique names.']),
+    ('z69-unique-secret-values', 'wrangler.json', '{"name": "w", "compatibility_date": "2024-09-23", "main": "a.js", "vars": {"[object Object]": 1, "2,": 2, "1e+21": 3}, "secrets": {"required": [{"x": 1}, [2, null], 1e21]}}', None, False,
+     ['Processing wrangler.json configuration:', '- Expected "secrets.required.[0]" to be of type string but got {"x":1}.', '- Expected "secrets.required.[1]" to be of type string but got [2,null].', '- Expected "secrets.required.[2]" to be of type string but got 1e+21.', '- [object Object] assigned to Environment Variable and Secret bindings.', '- 2, assigned to Environment Variable and Secret bindings.', '- 1e+21 assigned to Environment Variable and Secret bindings.', '- Bindings must have unique names, so that they can all be referenced in the worker.', 'Please change your bindings to have unique names.']),
+    ('z69-python-rules-null', 'wrangler.json', '{"name": "w", "compatibility_date": "2024-09-23", "main": "src/entry.py", "compatibility_flags": ["python_workers"], "rules": null}', None, True,
+     []),
+    ('z69-js-rules-zero', 'wrangler.json', '{"name": "w", "compatibility_date": "2024-09-23", "main": "a.js", "rules": 0}', None, True,
+     []),
+]
+
+#: a Python Worker's falsy ``rules`` of another type: wrangler 4.168.0 stops with ``config.rules.some is not a
+#: function`` (its applyPythonConfig); workers-env reports the field (README, "Where we had to choose")
+CRASH_CASES = [
+    ('z69-python-rules-zero', 'wrangler.json', '{"name": "w", "compatibility_date": "2024-09-23", "main": "src/entry.py", "compatibility_flags": ["python_workers"], "rules": 0}', None,
+     ['Processing wrangler.json configuration:', '- The field "rules" should be an array but got 0.']),
+    ('z69-python-rules-false', 'wrangler.json', '{"name": "w", "compatibility_date": "2024-09-23", "main": "src/entry.py", "compatibility_flags": ["python_workers"], "rules": false}', None,
+     ['Processing wrangler.json configuration:', '- The field "rules" should be an array but got false.']),
+    ('z69-python-rules-empty-string', 'wrangler.json', '{"name": "w", "compatibility_date": "2024-09-23", "main": "src/entry.py", "compatibility_flags": ["python_workers"], "rules": ""}', None,
+     ['Processing wrangler.json configuration:', '- The field "rules" should be an array but got "".']),
+    ('z69-python-rules-env-zero', 'wrangler.json', '{"name": "w", "compatibility_date": "2024-09-23", "main": "src/entry.py", "compatibility_flags": ["python_workers"], "rules": [], "env": {"e": {"rules": 0}}}', 'e',
+     ['Processing wrangler.json configuration:', '- "env.e" environment configuration', '- The field "env.e.rules" should be an array but got 0.']),
+    ('z69-python-rules-zero-no-flag', 'wrangler.json', '{"name": "w", "compatibility_date": "2024-09-23", "main": "a.py", "rules": 0}', None,
+     ['The `python_workers` compatibility flag is required to use Python.']),
+    ('z69-python-rules-toml-false', 'wrangler.toml', 'name = "w"\nmain = "a.py"\ncompatibility_flags = ["python_workers"]\nrules = false\n', None,
+     ['Processing wrangler.toml configuration:', '- The field "rules" should be an array but got false.']),
 ]
 
 
@@ -83,6 +116,19 @@ CASES = [
 def test_verdict_and_lines_as_wrangler(tmp_path: Path, name: str, file_name: str, text: str, env: str | None,
                                        ok: bool, lines: list[str]) -> None:
     assert checked(tmp_path, file_name, text, env) == (ok, lines)
+
+
+@pytest.mark.parametrize(("name", "file_name", "text", "env", "lines"), CRASH_CASES, ids=[c[0] for c in CRASH_CASES])
+def test_python_rules_wrangler_stops_on_are_reported(tmp_path: Path, name: str, file_name: str, text: str,
+                                                     env: str | None, lines: list[str]) -> None:
+    assert checked(tmp_path, file_name, text, env) == (False, lines)
+
+
+def test_python_rules_zero_refused_by_validate_and_load_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    refused_everywhere(tmp_path, monkeypatch, capsys,
+                       'name = "w"\nmain = "a.py"\ncompatibility_flags = ["python_workers"]\nrules = 0\n',
+                       'The field "rules" should be an array but got 0.')
 
 
 def test_validate_prints_the_null_prototype_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,7 +5,7 @@ first, as ``Object.entries`` walks them); a TOML table where a container's ``ima
 without a prototype, as ``[Object: null prototype]``, a JSON object as ``an instance of Object``); the
 binding names ``validateBindingsHaveUniqueNames`` and the left-behind warnings take (``getBindingNames``:
 ``durable_objects`` as normalised, ``{...value, bindings: value.bindings ?? []}``, ``images`` only with a
-``binding``, a null ``binding`` a name, the other keys in ``Object.keys`` order); the top level's ``define``
+``binding``, a null ``binding`` a name, the other keys in ``Object.keys`` order, a name of another type as ``String()`` makes it a key); the top level's ``define``
 or ``vars`` of another type, whose ``Object.keys`` an environment is compared with.
 """
 
@@ -15,6 +15,7 @@ J = "wrangler.json"
 T = "wrangler.toml"
 TOML_TOP = 'name = "w"\ncompatibility_date = "2024-09-23"\nmain = "a.js"\n'
 JSON_TOP = '{"name": "w", "compatibility_date": "2024-09-23", "main": "a.js", '
+PY_TOP = '{"name": "w", "compatibility_date": "2024-09-23", "main": "src/entry.py", "compatibility_flags": ["python_workers"], '
 SECRETS = '"secrets": {"required": ["b", "bindings", "name", "null", "2"]}, '
 
 CASES = [
@@ -47,4 +48,17 @@ CASES = [
     ("z69-define-top-number", J, JSON_TOP + '"define": 5, "env": {"s": {"define": {"X": "1"}}}}', "s"),
     ("z69-vars-top-string", J, JSON_TOP + '"vars": "ab", "env": {"s": {"vars": {"1": 2}}}}', "s"),
     ("z69-vars-top-array", T, TOML_TOP + 'vars = [1]\n[env.s.vars]\nA = 1\n', "s"),
+    ("z69-unique-object-binding", J, JSON_TOP + '"version_metadata": {"binding": {}}, "vars": {"binding": {"b": 0}}}', None),
+    ("z69-unique-object-bindings-three", J, JSON_TOP + '"version_metadata": {"binding": {"b": 1}}, "ai": {"binding": {"a": 0}}, "vars": {"[object Object]": 1}}', None),
+    ("z69-unique-array-binding", J, JSON_TOP + '"browser": {"binding": ["a", "b"]}, "vars": {"a,b": 1}}', None),
+    ("z69-unique-number-binding", J, JSON_TOP + '"media": {"binding": 1.5}, "vars": {"1.5": 1}, "secrets": {"required": [1.5, {"x": 1}, [2, null], 1e21]}}', None),
+    ("z69-unique-secret-values", J, JSON_TOP + '"vars": {"[object Object]": 1, "2,": 2, "1e+21": 3}, "secrets": {"required": [{"x": 1}, [2, null], 1e21]}}', None),
+    ("z69-python-rules-zero", J, PY_TOP + '"rules": 0}', None),
+    ("z69-python-rules-false", J, PY_TOP + '"rules": false}', None),
+    ("z69-python-rules-empty-string", J, PY_TOP + '"rules": ""}', None),
+    ("z69-python-rules-null", J, PY_TOP + '"rules": null}', None),
+    ("z69-python-rules-env-zero", J, PY_TOP + '"rules": [], "env": {"e": {"rules": 0}}}', "e"),
+    ("z69-python-rules-zero-no-flag", J, '{"name": "w", "compatibility_date": "2024-09-23", "main": "a.py", "rules": 0}', None),
+    ("z69-python-rules-toml-false", T, 'name = "w"\nmain = "a.py"\ncompatibility_flags = ["python_workers"]\nrules = false\n', None),
+    ("z69-js-rules-zero", J, JSON_TOP + '"rules": 0}', None),
 ]

@@ -21,7 +21,6 @@ from workers_env.config.diagnostics.jsvalues import (
     _destructured,
     _has_str,
     _is_record,
-    _js_key,
     _js_template,
     _js_typeof,
     _keys,
@@ -216,7 +215,7 @@ def _binding_names(value: Any) -> list[str]:
     if isinstance(bindings, list) and all(isinstance(b, dict) and isinstance(b.get("name"), str) for b in bindings):
         return [b["name"] for b in bindings]
     if "binding" in value:  # a null one too (``!== undefined``)
-        return [_js_key(value["binding"])]
+        return [_js_template(value["binding"])]  # String(): the name as a key
     return _keys(value)
 
 

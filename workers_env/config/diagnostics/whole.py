@@ -25,7 +25,7 @@ from workers_env.config.diagnostics.fields import (
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
     _destructured,
-    _js_key,
+    _js_template,
     _js_list,
     _js_truthy,
     _js_typeof,
@@ -97,7 +97,7 @@ def _validate_unique_names(sink: _Sink, merged: Mapping[str, Any], *, pages: boo
     secrets = merged.get("secrets")
     required = secrets.get("required") if isinstance(secrets, dict) else None
     for name in required if isinstance(required, list) else []:
-        group(_js_key(name), "Secret")
+        group(_js_template(name), "Secret")  # String(): the name as a key
 
     has_duplicates = False
     for name in js_key_order(list(grouped)):
@@ -113,6 +113,18 @@ def _validate_unique_names(sink: _Sink, merged: Mapping[str, Any], *, pages: boo
             sink.error(name, f"{name} assigned to multiple {kind} bindings.")
     if has_duplicates:
         sink.error(None, DUPLICATE_BINDINGS_ERROR)
+
+
+def _python_rules(top: _Sink, env_sink: _Sink, raw: Mapping[str, Any], rules: Any) -> None:
+    """A Python Worker's ``rules`` that no check refused (0, ``false``, ``""``: ``validateRules`` skips a
+    falsy value) yet is no array: wrangler 4.168.0's ``applyPythonConfig`` then stops on ``config.rules.some
+    is not a function``; the report names the field instead."""
+    if rules is None or isinstance(rules, list) or _js_truthy(rules):
+        return
+    envs = raw.get("env")
+    own = env_sink.env is not None and isinstance(envs, dict) and isinstance(envs.get(env_sink.env), dict) \
+        and envs[env_sink.env].get("rules") is not None
+    (env_sink if own else top).wrong_type(f"env.{env_sink.env}.rules" if own else "rules", "an array", rules)
 
 
 def _unknown_environment(raw: Mapping[str, Any], environment: str, config_path: Path | None) -> tuple[bool, str]:
@@ -210,6 +222,8 @@ def validate(
         frozenset(ENVIRONMENT_FIELDS + TOP_LEVEL_ONLY_FIELDS),
     )
     main = merged.get("main")
+    if isinstance(main, str) and main.endswith(".py"):
+        _python_rules(top, env_sink, raw, merged.get("rules"))
     flags = merged.get("compatibility_flags")
     if flags is None:
         flags = []
