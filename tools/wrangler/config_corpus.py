@@ -13,6 +13,7 @@ from config_corpus_containers import FILES
 from config_corpus_dates69 import CASES as DATE_CASES
 from config_corpus_exports import CASES as EXPORT_CASES
 from config_corpus_fields69 import CASES as FIELD_CASES
+from config_corpus_fuzz69 import CASES as FUZZ_CASES
 from config_corpus_numbers import CASES as NUMBER_CASES
 
 BASE = 'name = "w"\nmain = "src/index.js"\ncompatibility_date = "2024-09-23"\n'
@@ -218,5 +219,6 @@ CASES += NUMBER_CASES
 CASES += BINDING_CASES
 CASES += FIELD_CASES
 CASES += DATE_CASES
+CASES += FUZZ_CASES
 
 __all__ = ["CASES", "FILES"]

@@ -15,7 +15,11 @@ Differences are grouped by a signature (the line with quoted values and numbers 
 so one rule that differs shows up once, with a count and the smallest example.
 
     WORKERS_ENV_WRANGLER_DIR=/path/to/wrangler \\
-        python3 tools/wrangler/config_fuzz.py --seed 1 --count 300 [--show 3] [--dump DIR]
+        python3 tools/wrangler/config_fuzz.py --seed 1 --count 300 [--show 3] [--dump DIR] \\
+            [--top-tables] [--new-tables]
+
+``--top-tables`` and ``--new-tables`` add fields drawn from generators of their own, so without them each
+seed's configs are what they always were.
 
 Not part of the test run (it needs Node and wrangler).
 """
@@ -390,7 +394,107 @@ def top_level_tables(rng: random.Random, config: dict[str, Any], json_ok: bool) 
                 config[field] = {"bucket": "p"} if field == "site" else {"K": "v"}  # TOML: tables only
 
 
-def generate(rng: random.Random, tables: bool = False) -> tuple[str, str, str | None]:
+# -- --new-tables: session 69's checks (containers, unsafe, exports, cloudchamber, site, alias, the module
+# path tables, connect, logfwdr, access, durable_objects.code_update_strategy) ------------------------------
+
+#: a valid value of each field (the shaker below breaks them at random)
+NEW_TABLES: dict[str, list[Any]] = {
+    "containers": [[{"class_name": "MyContainer", "image": "docker.io/cloudflare/hello:1", "max_instances": 5}],
+                   [{"class_name": "C", "image": "registry.cloudflare.com/a/b:c", "name": "c",
+                     "instance_type": "standard", "rollout_step_percentage": 50, "rollout_kind": "full_auto",
+                     "scheduling_policy": "regional", "constraints": {"regions": ["WNAM"], "tier": 1},
+                     "observability": {"logs": {"enabled": True}}, "rollout_active_grace_period": 10}],
+                   [{"class_name": "C", "image": "docker.io/x:1", "instance_type": {"vcpu": 1, "memory_mib": 256,
+                                                                                   "disk_mb": 2000},
+                     "rollout_step_percentage": [10, 100], "image_vars": {"A": "b"},
+                     "wrangler_ssh": {"enabled": True, "port": 22},
+                     "authorized_keys": [{"name": "k", "public_key": "ssh-ed25519 AAAA"}]}]],
+    "unsafe": [{"bindings": [{"name": "U", "type": "ratelimit", "namespace_id": "1", "simple": {"limit": 1,
+                                                                                                "period": 60}}]},
+               {"metadata": {"a": 1}, "capnp": {"base_path": "x", "source_schemas": ["a.capnp"]}},
+               {"bindings": [{"name": "P", "type": "plain_text", "text": "t"}, {"name": "KV", "type": "kv_namespace"}]}],
+    "exports": [{"MyDO": {"type": "durable_object", "state": "created", "storage": "sqlite"}},
+                {"W": {"type": "worker"}, "WF": {"type": "workflow", "name": "wf", "limits": {"steps": 10}}},
+                {"Old": {"type": "durable_object", "state": "renamed", "renamed_to": "New"},
+                 "New": {"type": "durable_object", "state": "created", "storage": "sqlite", "container": "c"}}],
+    "cloudchamber": [{"instance_type": "dev"}, {"vcpu": 1, "memory": "1GB", "image": "x", "location": "y"},
+                     {"instance_type": "standard", "ipv4": True}],
+    "site": [{"bucket": "./public"}, {"bucket": "p", "include": ["a"], "exclude": ["b"]},
+             {"bucket": "p", "entry-point": "workers-site"}],
+    "alias": [{"a": "b"}, {"node:fs": "./shim.js", "x": "y"}],
+    "wasm_modules": [{"WASM": "a.wasm"}], "text_blobs": [{"TEXT": "a.txt"}], "data_blobs": [{"DATA": "a.bin"}],
+    "connect": [[{"protocol": "tcp", "port": 80}],
+                [{"protocol": "udp", "port": 53, "address": "1.1.1.1", "idle_timeout_ms": 100,
+                  "max_pending_bytes": 4096}, {"protocol": "tcp", "port": 53}]],
+    "logfwdr": [{"bindings": [{"name": "L", "destination": "d"}]}, {"bindings": []}],
+    "access": [{"dev": {"aud": "a"}}, {"dev": {"aud": "a", "identity": {"email": "x@y.z"}}}, {}],
+    "durable_objects": [{"bindings": [{"name": "D", "class_name": "MyDO"}],
+                         "code_update_strategy": {"mode": "deferred", "max_delay": 10}},
+                        {"bindings": [], "code_update_strategy": {"mode": "immediate", "max_delay": 0.001}},
+                        {"code_update_strategy": {"mode": "immediate"}}],
+}
+NEW_KEYS = ["extra", "name", "type", "image", "port", "mode", "bindings", "dev", "aud", "state", "1", ""]
+EDGE_NUMBERS = [0, -1, 1, 1.5, 65535, 65536, 86400, 86400.5, 2**31, 2**53 + 1, 1e-4, 100, 101]
+
+
+def edge(rng: random.Random, json_ok: bool) -> Any:
+    """An odd value: a wrong type, a null (JSON), an edge number, a TOML date (TOML)."""
+    r = rng.random()
+    if r < 0.3:
+        return rng.choice(EDGE_NUMBERS)
+    if r < 0.4 and not json_ok:
+        return TomlDate("1979-05-27")
+    if r < 0.5 and json_ok:
+        return None
+    if r < 0.6:
+        return rng.choice([[], {}, [None] if json_ok else [1], {"a": {"b": 1}}, ["x", 1]])
+    return anything(rng, json_ok)
+
+
+def shake(rng: random.Random, value: Any, json_ok: bool, p: float = 0.25, depth: int = 0) -> Any:
+    """``value`` with parts broken at random: replaced, dropped, an unknown key added, an entry doubled."""
+    if depth and rng.random() < p / 2:
+        return edge(rng, json_ok)
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if rng.random() < p / 3:
+                continue
+            out[key] = shake(rng, item, json_ok, p, depth + 1)
+        if rng.random() < p / 2:
+            out[rng.choice(NEW_KEYS)] = edge(rng, json_ok)
+        return out
+    if isinstance(value, list):
+        out_list = [shake(rng, item, json_ok, p, depth + 1) for item in value]
+        if out_list and rng.random() < p / 2:
+            out_list.append(out_list[0])
+        if rng.random() < p / 3:
+            out_list.append(edge(rng, json_ok))
+        return out_list
+    return value
+
+
+def new_table_value(rng: random.Random, field: str, json_ok: bool) -> Any:
+    if rng.random() < 0.12:
+        return edge(rng, json_ok)
+    return shake(rng, rng.choice(NEW_TABLES[field]), json_ok, p=rng.choice([0.0, 0.15, 0.3, 0.6]))
+
+
+def new_tables(rng: random.Random, config: dict[str, Any], json_ok: bool) -> None:
+    """``--new-tables``: each of session 69's fields at the top level, in each ``[env.NAME]`` and in
+    ``previews``, valid or broken."""
+    sections = [config] + [env for env in (config.get("env") or {}).values() if isinstance(env, dict)]
+    if rng.random() < 0.2:
+        config["previews"] = {}
+        sections.append(config["previews"])
+    for section in sections:
+        for field in rng.sample(list(NEW_TABLES), rng.choice([0, 1, 1, 2, 3])):
+            section[field] = new_table_value(rng, field, json_ok)  # to_toml leaves a null out
+            if field == "durable_objects" and "exports" not in config and rng.random() < 0.3:
+                config.setdefault("migrations", [{"tag": "v1", "new_sqlite_classes": ["MyDO"]}])
+
+
+def generate(rng: random.Random, tables: bool = False, new: bool = False) -> tuple[str, str, str | None]:
     """One case: (file name, text, --env or None); ``tables``: with :func:`top_level_tables`'s fields,
     drawn from a generator of their own (the default stream stays as it was for each seed)."""
     fmt = rng.choice(["toml", "toml", "json", "jsonc"])
@@ -427,6 +531,8 @@ def generate(rng: random.Random, tables: bool = False) -> tuple[str, str, str | 
         env = "missing"
     if tables:
         top_level_tables(random.Random(rng.random()), config, json_ok)
+    if new:
+        new_tables(random.Random(rng.random()), config, json_ok)
     keys = list(config)
     rng.shuffle(keys)
     config = {k: config[k] for k in keys}
@@ -485,10 +591,14 @@ def main() -> int:
     parser.add_argument("--no-load-env", action="store_true")
     parser.add_argument("--top-tables", action="store_true",
                         help="add site, alias, the module path tables and more assets/placement/observability values")
+    parser.add_argument("--new-tables", action="store_true",
+                        help="add containers, unsafe, exports, cloudchamber, site, alias, the module path tables, "
+                             "connect, logfwdr, access and durable_objects.code_update_strategy, valid or broken, "
+                             "at the top level, in [env.NAME] and in previews")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
-    cases = [generate(rng, args.top_tables) for _ in range(args.count)]
+    cases = [generate(rng, args.top_tables, args.new_tables) for _ in range(args.count)]
     with tempfile.TemporaryDirectory(prefix="config-fuzz-") as tmp:
         root = Path(args.dump) if args.dump else Path(tmp)
         root.mkdir(parents=True, exist_ok=True)

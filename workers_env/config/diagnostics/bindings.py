@@ -18,9 +18,9 @@ from workers_env.config.diagnostics.fields import (
 )
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
+    _destructured,
     _has_str,
     _is_record,
-    _js_key,
     _js_template,
     _js_typeof,
     _keys,
@@ -203,24 +203,29 @@ def _validate_version_metadata(p: _Pass, value: Any, name: str = "version_metada
 
 
 def _binding_names(value: Any) -> list[str]:
-    """wrangler's ``getBindingNames``: the names a binding field puts on ``env``."""
-    if not is_js_object(value):
-        return []
-    if (
-        isinstance(value, dict)
-        and isinstance(value.get("bindings"), list)
-        and all(isinstance(b, dict) and isinstance(b.get("name"), str) for b in value["bindings"])
-    ):
-        return [b["name"] for b in value["bindings"]]
+    """wrangler's ``getBindingNames``: the names a binding field puts on ``env`` (a record's keys in
+    ``Object.keys`` order; a TOML date, an object without keys, none)."""
     if isinstance(value, list):
         if all(isinstance(e, dict) and isinstance(e.get("binding"), str) for e in value):
             return [e["binding"] for e in value]
         return []
-    if not isinstance(value, dict):  # a TOML date: an object without keys
+    if not isinstance(value, dict):
         return []
-    if value.get("binding") is not None:
-        return [_js_key(value["binding"])]
-    return [str(k) for k, v in value.items()]
+    bindings = value.get("bindings")
+    if isinstance(bindings, list) and all(isinstance(b, dict) and isinstance(b.get("name"), str) for b in bindings):
+        return [b["name"] for b in bindings]
+    if "binding" in value:  # a null one too (``!== undefined``)
+        return [_js_template(value["binding"])]  # String(): the name as a key
+    return _keys(value)
+
+
+def normalised_durable_objects(value: Any) -> dict[str, Any]:
+    """``{...value, bindings: value.bindings ?? []}``: the ``durable_objects`` wrangler's normalised config
+    holds (whose binding names ``validateBindingsHaveUniqueNames`` takes)."""
+    out = dict(_destructured(value)) if value is not MISSING else {}
+    if out.get("bindings") is None:
+        out["bindings"] = []
+    return out
 
 
 def heading_entry_strings(sink: _Sink, where: str, value: Any, keys: tuple[str, ...]) -> bool | None:

@@ -77,8 +77,9 @@ def _to_number(value: Any) -> float:
         return math.nan
 
 
-def _received(value: Any) -> str:
-    """How Node's ``ERR_INVALID_ARG_TYPE`` describes a value that is not a string."""
+def _received(value: Any, toml: bool) -> str:
+    """How Node's ``ERR_INVALID_ARG_TYPE`` describes a value that is not a string (``toml``: a table
+    is smol-toml's, an object without a prototype, which it shows as such, ``{}`` after it when empty)."""
     if value is MISSING or value is None:
         return "Received undefined" if value is MISSING else "Received null"
     if isinstance(value, bool):
@@ -86,21 +87,23 @@ def _received(value: Any) -> str:
     if isinstance(value, (int, float)):
         shown = "-0" if value == 0 and math.copysign(1, value) < 0 else _js_template(value)
         return f"Received type number ({shown})"
+    if isinstance(value, dict) and toml:
+        return "Received [Object: null prototype]" + ("" if value else " {}")
     kind = "Object" if isinstance(value, dict) else "Array" if isinstance(value, list) else "TomlDate"
     return f"Received an instance of {kind}"
 
 
-def _resolve(base: str, value: Any) -> str:
+def _resolve(base: str, value: Any, toml: bool) -> str:
     """Node's ``path.resolve(base, value)``, refusing a value that is not a string as it does."""
     if not isinstance(value, str):
-        raise ValueError(f'The "paths[1]" argument must be of type string. {_received(value)}')
+        raise ValueError(f'The "paths[1]" argument must be of type string. {_received(value, toml)}')
     return os.path.normpath(os.path.join(base, value))
 
 
-def _is_dockerfile(image: Any, base: str) -> bool:
+def _is_dockerfile(image: Any, base: str, toml: bool) -> bool:
     """wrangler's ``isDockerfile``: an existing file (a Dockerfile to build), else a registry
     reference with a tag and no protocol; ``ValueError`` with wrangler's text for anything else."""
-    candidate = _resolve(base, image)
+    candidate = _resolve(base, image, toml)
     try:
         exists, folder = os.path.exists(candidate), os.path.isdir(candidate)
     except ValueError:  # a NUL in the path: no such file
@@ -134,6 +137,7 @@ def validate_container_apps(sink: _Sink, field: str, value: Any, *, worker_name:
         sink.error(field, f'"containers" field should be an array, but got {js_json(value)}')
         return
     base = str(Path(config_path).absolute().parent) if config_path is not None else os.getcwd()
+    toml = config_path is not None and Path(config_path).suffix == ".toml"
     for i, entry in enumerate(value):
         if not is_js_object(entry):  # wrangler 4.168.0 stops with a TypeError of its own (a TOML date: no fields)
             sink.error(f"{field}[{i}]", f'"{field}[{i}]" should be an object but got {js_json(entry)}.')
@@ -142,7 +146,7 @@ def validate_container_apps(sink: _Sink, field: str, value: Any, *, worker_name:
         if app.get("scheduling_policy") == "durable_object":
             _durable_object_app(sink, field, app, worker_name, default_name, compliance_region)
         else:
-            _app(sink, field, app, worker_name, default_name, base)
+            _app(sink, field, app, worker_name, default_name, (base, toml))
 
 
 def _names(sink: _Sink, field: str, app: dict[str, Any], worker_name: Any, default_name: bool, managed: bool) -> None:
@@ -210,7 +214,9 @@ def _durable_object_app(sink: _Sink, field: str, app: dict[str, Any], worker_nam
         validate_ssh_keys(sink, f"{field}.authorized_keys", app["authorized_keys"], True)
 
 
-def _app(sink: _Sink, field: str, app: dict[str, Any], worker_name: Any, default_name: bool, base: str) -> None:
+def _app(sink: _Sink, field: str, app: dict[str, Any], worker_name: Any, default_name: bool,
+         where: tuple[str, bool]) -> None:
+    """One container app; ``where``: the config's folder and whether it is TOML."""
     _names(sink, field, app, worker_name, default_name, managed=False)
     configuration = app.get("configuration", MISSING)
     image = app.get("image", MISSING)
@@ -229,9 +235,10 @@ def _app(sink: _Sink, field: str, app: dict[str, Any], worker_name: Any, default
     context = app.get("image_build_context", MISSING)
     _optional_typed(sink, field, "image_build_context", context, "string")
     resolved = image if image not in (MISSING, None) else _get(configuration, "image")
+    base, toml = where
     try:
-        if _is_dockerfile(resolved, base) and _js_truthy(context):
-            _resolve(base, context)
+        if _is_dockerfile(resolved, base, toml) and _js_truthy(context):
+            _resolve(base, context, toml)
     except ValueError as exc:
         sink.error(field, str(exc))
     _rollout(sink, field, app)

@@ -15,6 +15,7 @@ from workers_env.config.diagnostics.bindings import (
     _optional,
     bindings_entries,
     heading_entry_strings,
+    normalised_durable_objects,
 )
 from workers_env.config.diagnostics.checks import _optional_typed, _required_typed
 from workers_env.config.diagnostics.fields import config_file_name
@@ -111,9 +112,7 @@ def _validate_durable_objects(p: _Pass, value: Any, name: str = "durable_objects
     value = _destructured(value)  # a TOML date: an object without fields
     p.sink.unexpected_fields(field_path, _keys(value), ("bindings",) if in_previews else ("bindings", "code_update_strategy"))
     bindings = value.get("bindings", MISSING if in_previews else [])
-    top = p.top("durable_objects")
-    if _is_record(top) and _destructured(top).get("bindings") is None:  # as normalised: ``bindings ?? []``
-        top = {**_destructured(top), "bindings": []}
+    top = normalised_durable_objects(p.top("durable_objects"))  # the top level's as wrangler normalised it
     bindings_entries(p, "durable_objects", field_path, bindings, _durable_object_entry, top)
     strategy = value.get("code_update_strategy", MISSING)
     if not in_previews and strategy is not MISSING:

@@ -13,7 +13,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_string, js_to_number, js_truthy, json_text, json_typeof
+from workers_env._jsvalues import js_key_order, js_length, js_string, js_to_number, js_truthy, json_text, json_typeof
 
 __all__ = ["MISSING", "is_js_identifier", "js_double", "js_json", "toml_date_text"]
 
@@ -154,6 +154,13 @@ def _keys(value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(i) for i in range(len(value))]
     return []
+
+
+def object_keys(value: Any) -> list[str]:
+    """``Object.keys(value ?? {})`` of any value: :func:`_keys`, and a string's UTF-16 indexes."""
+    if isinstance(value, str):
+        return [str(i) for i in range(js_length(value))]
+    return _keys(value)
 
 
 def _has_str(value: Any, key: str) -> bool:

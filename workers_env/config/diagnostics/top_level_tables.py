@@ -88,15 +88,17 @@ def _validate_alias(sink: _Sink, alias: Any) -> None:
     if alias is None or _js_typeof(alias) != "object":  # null: wrangler's Object.entries throws
         sink.error("alias", f"Expected alias to be an object, but got {'null' if alias is None else _js_typeof(alias)}")
         return
-    for key, value in _destructured(alias).items():
-        if not isinstance(value, str):
-            sink.error("alias", f'Expected alias["{key}"] to be a string, but got {_js_typeof(value)}')
+    entries = _destructured(alias)
+    for key in _keys(entries):  # Object.entries: integer-like keys first
+        if not isinstance(entries[key], str):
+            sink.error("alias", f'Expected alias["{key}"] to be a string, but got {_js_typeof(entries[key])}')
 
 
 def _validate_module_paths(sink: _Sink, field: str, mapping: Any) -> None:
     if mapping is None:  # wrangler's Object.entries throws
         sink.error(field, f'Expected "{field}" to be an object but got null.')
         return
-    for name, path in _destructured(mapping).items():
-        if not isinstance(path, str):
-            sink.error(field, f"Expected \"{field}['{name}']\" to be of type string but got {js_json(path)}.")
+    entries = _destructured(mapping)
+    for name in _keys(entries):  # Object.entries: integer-like keys first
+        if not isinstance(entries[name], str):
+            sink.error(field, f"Expected \"{field}['{name}']\" to be of type string but got {js_json(entries[name])}.")

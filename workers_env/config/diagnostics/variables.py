@@ -8,7 +8,15 @@ import datetime as _dt
 from typing import Any
 
 from workers_env.config.diagnostics.checks import _typed_string_array
-from workers_env.config.diagnostics.jsvalues import MISSING, _destructured, _is_record, _keys, is_js_object, js_json
+from workers_env.config.diagnostics.jsvalues import (
+    MISSING,
+    _destructured,
+    _is_record,
+    _keys,
+    is_js_object,
+    js_json,
+    object_keys,
+)
 from workers_env.config.diagnostics.sink import _Pass
 
 
@@ -32,12 +40,10 @@ def _validate_vars(p: _Pass, value: Any, name: str = "vars") -> None:
                 f'The field "{field_path}.{var_name}" is a TOML date, which is not supported. '
                 f'Please use a string instead, e.g. {var_name} = "2025-12-19".',
             )
-    top_vars = p.top("vars")
-    if isinstance(top_vars, list):
-        top_vars = {str(i): v for i, v in enumerate(top_vars)}
-    if isinstance(top_vars, dict) and top_vars:
+    top_vars = object_keys(p.top("vars"))  # Object.keys(config?.vars ?? {}): a string's indexes too
+    if top_vars:
         have = set(_keys(value))
-        missing = [k for k in _keys(top_vars) if k not in have]
+        missing = [k for k in top_vars if k not in have]
         if missing:
             p.sink.warn(
                 field_path,
@@ -66,8 +72,7 @@ def _validate_define(p: _Pass, value: Any, name: str = "define") -> None:
                 p.sink.error(f"{field_path}.{name}", f'The field "{field_path}.{name}" should be a string but got {js_json(item)}.')
     else:
         p.sink.wrong_type(field_path, "an object", value)
-    top = p.top("define")
-    top_names = _keys(top) if is_js_object(top) else []
+    top_names = object_keys(p.top("define"))  # Object.keys(config?.define ?? {}): a string's indexes too
     if not top_names or not is_js_object(value):
         return
     names = _keys(value)

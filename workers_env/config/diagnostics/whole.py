@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_length
-from workers_env.config.diagnostics.bindings import _binding_names
+from workers_env._jsvalues import js_key_order
+from workers_env.config.diagnostics.bindings import _binding_names, normalised_durable_objects
 from workers_env.config.diagnostics.checks import _optional_typed, _typed_string_array
 from workers_env.config.diagnostics.environment import _validate_environment
 from workers_env.config.diagnostics.fields import (
@@ -25,13 +25,14 @@ from workers_env.config.diagnostics.fields import (
 from workers_env.config.diagnostics.jsvalues import (
     MISSING,
     _destructured,
-    _js_key,
+    _js_template,
     _js_list,
     _js_truthy,
     _js_typeof,
     _keys,
     is_js_object,
     js_json,
+    object_keys,
 )
 from workers_env.config.diagnostics.report import Diagnostic
 from workers_env.config.diagnostics.sink import _Pass, _Sink
@@ -87,12 +88,16 @@ def _validate_unique_names(sink: _Sink, merged: Mapping[str, Any], *, pages: boo
         value = merged.get(config_field)
         if config_field == "queues":
             value = value.get("producers") if isinstance(value, dict) else None
+        elif config_field == "images" and not (isinstance(value, dict) and "binding" in value):
+            value = None  # wrangler takes no names from an images table without a binding
+        elif config_field == "durable_objects":
+            value = normalised_durable_objects(MISSING if value is None else value)
         for name in module_path_names(value) if config_field in MODULE_PATH_FIELDS else _binding_names(value):
             group(name, kind)
     secrets = merged.get("secrets")
     required = secrets.get("required") if isinstance(secrets, dict) else None
     for name in required if isinstance(required, list) else []:
-        group(_js_key(name), "Secret")
+        group(_js_template(name), "Secret")  # String(): the name as a key
 
     has_duplicates = False
     for name in js_key_order(list(grouped)):
@@ -110,15 +115,24 @@ def _validate_unique_names(sink: _Sink, merged: Mapping[str, Any], *, pages: boo
         sink.error(None, DUPLICATE_BINDINGS_ERROR)
 
 
+def _python_rules(top: _Sink, env_sink: _Sink, raw: Mapping[str, Any], rules: Any) -> None:
+    """A Python Worker's ``rules`` that no check refused (0, ``false``, ``""``: ``validateRules`` skips a
+    falsy value) yet is no array: wrangler 4.168.0's ``applyPythonConfig`` then stops on ``config.rules.some
+    is not a function``; the report names the field instead."""
+    if rules is None or isinstance(rules, list) or _js_truthy(rules):
+        return
+    envs = raw.get("env")
+    own = env_sink.env is not None and isinstance(envs, dict) and isinstance(envs.get(env_sink.env), dict) \
+        and envs[env_sink.env].get("rules") is not None
+    (env_sink if own else top).wrong_type(f"env.{env_sink.env}.rules" if own else "rules", "an array", rules)
+
+
 def _unknown_environment(raw: Mapping[str, Any], environment: str, config_path: Path | None) -> tuple[bool, str]:
     """The message for ``--env NAME`` without ``[env.NAME]``; an error only if other envs exist."""
     envs = raw.get("env")
     env_names = ""
     if _js_truthy(envs):  # JavaScript truthiness: an empty table (or list) still counts
-        if isinstance(envs, str):  # Object.keys of a string: its UTF-16 indices
-            names = [str(i) for i in range(js_length(envs))]
-        else:
-            names = _keys(envs)
+        names = object_keys(envs)  # of a string: its UTF-16 indices
         env_names = f"The available configured environment names are: {js_json(names)}\n"
     message = (
         f'No environment found in configuration with name "{environment}".\n'
@@ -208,6 +222,8 @@ def validate(
         frozenset(ENVIRONMENT_FIELDS + TOP_LEVEL_ONLY_FIELDS),
     )
     main = merged.get("main")
+    if isinstance(main, str) and main.endswith(".py"):
+        _python_rules(top, env_sink, raw, merged.get("rules"))
     flags = merged.get("compatibility_flags")
     if flags is None:
         flags = []
