@@ -4,7 +4,6 @@ services, Hyperdrive and Analytics Engine (wrangler's ``validate<Kind>Binding``,
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 
@@ -105,9 +104,7 @@ def _r2_local_dev(p: _Pass, field_path: str, value: dict[str, Any]) -> bool:
         return False
     valid = True
     if isinstance(local_dev, dict) and "experimental_s3_credentials" in local_dev:
-        if "WRANGLER_DISABLE_EXPERIMENTAL_WARNING" not in os.environ:
-            p.sink.warn(field_path, '"local_dev.experimental_s3_credentials" fields are experimental and may change or break '
-                                    "at any time.")
+        p.sink.experimental(field_path, "local_dev.experimental_s3_credentials")
         credentials = local_dev["experimental_s3_credentials"]
         if not (_has_str(credentials, "accessKeyId") and _has_str(credentials, "secretAccessKey")):
             p.sink.error(field_path, f'"{field_path}" bindings should, optionally, have a "local_dev.experimental_s3_credentials" '

@@ -4,7 +4,6 @@ which runs every field's rule in wrangler's order so the report lists findings a
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -133,8 +132,7 @@ def _validate_environment(p: _Pass, raw_env: Mapping[str, Any]) -> None:
     if "node_compat" in raw_env:
         sink.error(p.path("node_compat"), NODE_COMPAT_ERROR)
     if (p.env is None or "unsafe" not in p.raw_top) and "unsafe" in raw_env:
-        if "WRANGLER_DISABLE_EXPERIMENTAL_WARNING" not in os.environ:
-            sink.warn(p.path("unsafe"), '"unsafe" fields are experimental and may change or break at any time.')
+        sink.experimental(p.path("unsafe"), "unsafe")
     route = _validate_route(p, raw_env)
     if get("account_id") == "":
         sink.warn(

@@ -6,6 +6,7 @@ Every rule module writes through these, so they sit below all of them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,12 @@ class _Sink:
 
     def warn(self, path: str | None, message: str) -> None:
         self.warnings.append(_diagnostic(path, message, self.env, self.group))
+
+    def experimental(self, path: str | None, field_path: str) -> None:
+        """wrangler's ``experimental(diagnostics, config, fieldPath)`` warning for a field that is
+        there (the caller's test), unless ``WRANGLER_DISABLE_EXPERIMENTAL_WARNING`` is set."""
+        if "WRANGLER_DISABLE_EXPERIMENTAL_WARNING" not in os.environ:
+            self.warn(path, f'"{field_path}" fields are experimental and may change or break at any time.')
 
     def wrong_type(self, field_path: str, expected: str, value: Any) -> None:
         """wrangler's ``The field "x" should be an object but got ...`` (``expected``: "an object")."""
