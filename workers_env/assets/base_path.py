@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from workers_env._jsvalues import json_typeof
+
 __all__ = ["add_base_path", "normalize_base_path", "strip_base_path"]
 
 _CONTROL = re.compile("[\u0000-\u001f\u007f]")
@@ -22,7 +24,7 @@ def normalize_base_path(value: object) -> tuple[str | None, str | None]:
     if value == "/":
         return "/", None
     if not isinstance(value, str):
-        return None, f"Expected a string but got {_js_typeof(value)}."
+        return None, f"Expected a string but got {'undefined' if value is None else json_typeof(value)}."
     if not value:
         return None, "The value must not be empty."
     if value.startswith("//") or _SCHEME.match(value):
@@ -45,14 +47,6 @@ def normalize_base_path(value: object) -> tuple[str | None, str | None]:
             continue
         segments.append(segment)
     return ("/" + "/".join(segments) + "/" if segments else "/"), None
-
-
-def _js_typeof(value: object) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    return "undefined" if value is None else "object"
 
 
 def strip_base_path(decoded: str, base: str) -> tuple[bool, str]:
