@@ -172,7 +172,7 @@ class AssetServer:
             return False
         if self.base_path_error is not None:  # the router's unstable_canFetch throws: its 500
             return True
-        if not strip_base_path(_decode(path), self.base_path)[0]:
+        if self._outside_base(path):
             return False
         keep = self.static_routing is not None or (
             self.navigation_prefers_assets and _header(headers, "sec-fetch-mode") == "navigate")
@@ -184,6 +184,11 @@ class AssetServer:
                               proxied=proxied)[1]
         return intent is not None or proxied  # a 200 rewrite's missing asset is the asset worker's 404
 
+    def _outside_base(self, path: str) -> bool:
+        """Whether a request's path lies outside ``base_path`` (``stripBasePath``'s test of the
+        decoded path; never outside the default ``/``, which needs no decoding)."""
+        return self.base_path != "/" and not strip_base_path(_decode(path), self.base_path)[0]
+
     # -- the asset worker ------------------------------------------------------------------
     def respond(self, method: str, url: str, headers: Mapping[str, str], *, router: bool = False) -> HttpResponse:
         """The asset worker's response (a 404 with no body where it has no answer, outside
@@ -194,7 +199,7 @@ class AssetServer:
                 return HttpResponse(500, "Internal Server Error", (), None)
             text = None if method.upper() == "HEAD" else f"Error: {self.base_path_error}\n".encode()
             return HttpResponse(500, "Internal Server Error", (("Content-Type", "text/plain;charset=UTF-8"),), text)
-        if not strip_base_path(_decode(_pathname(url)), self.base_path)[0]:
+        if self._outside_base(_pathname(url)):
             return HttpResponse(404, "Not Found", (), None)  # before _redirects and _headers
         response, pathname, proxied = self._redirect(url)
         if response is None:
