@@ -3,7 +3,7 @@ the running of the Worker's code as the request's.
 
 Its ``waitUntil`` tasks are awaited and their failures logged as production logs them; the
 request ends (its JS timers with it) once its response is out and that work is done, or is cut
-off with the runtime. Apart from the loaded :class:`~workers_env.runtime.loader.Worker`, which
+off with the runtime. Apart from the loaded :class:`~workers_env.runtime.loadedworker.Worker`, which
 makes one per request or event and runs its handlers in it (:func:`_worker_code`).
 """
 

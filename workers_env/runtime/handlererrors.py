@@ -7,8 +7,8 @@ its JS name); :class:`MethodMissing` and :class:`MissingPythonHandler` are worke
 handler the Worker lacks, beside the texts of its other refusals (an event without a handler, a
 name RPC never calls); the notes are added to a handler's ``TypeError``/``AttributeError`` (a
 call not awaited, a JsProxy read with a key, a class handler's wrong signature). Apart from
-:mod:`~workers_env.runtime.loader`, which dispatches: the request context, the dev server and
-the pytest plugin read them too.
+:mod:`~workers_env.runtime.loadedworker`, which dispatches: the request context, the dev server
+and the pytest plugin read them too.
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 first, as a test passes them), and any request made one workerd hands a Worker
 (:func:`as_received`, the dev server's too).
 
-Also the checks' shared words for an argument of the wrong kind that the :class:`Worker`
-API's other calls use (:func:`_misused`, :func:`_shown`). Apart from
-:mod:`~workers_env.runtime.loader`: building a request needs nothing of a loaded Worker.
+Also the words for an argument of the wrong kind that the Worker API's other calls share
+(:func:`_misused`, :func:`_shown`). Apart from
+:mod:`~workers_env.runtime.loadedworker`: building a request needs nothing of a loaded Worker.
 """
 
 from __future__ import annotations
