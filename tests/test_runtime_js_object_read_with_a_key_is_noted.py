@@ -11,7 +11,7 @@ import pytest
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
-from workers_env.runtime.loader import JSPROXY_SUBSCRIPT_NOTE
+from workers_env.runtime.handlererrors import JSPROXY_SUBSCRIPT_NOTE
 
 D1 = '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "5f1b6a2e-8c3d-4f7a-9b1e-2d4c6e8f0a1b"\n'
 ENTRY = """\

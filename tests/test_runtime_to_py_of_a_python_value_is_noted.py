@@ -12,7 +12,7 @@ import pytest
 from worker_helpers import PYPROJECT, one_file_worker
 
 from workers_env import load_worker
-from workers_env.runtime.loader import TO_PY_NOTE
+from workers_env.runtime.handlererrors import TO_PY_NOTE
 
 D1 = '[[d1_databases]]\nbinding = "DB"\ndatabase_name = "db"\ndatabase_id = "5f1b6a2e-8c3d-4f7a-9b1e-2d4c6e8f0a1b"\n'
 ENTRY = """\

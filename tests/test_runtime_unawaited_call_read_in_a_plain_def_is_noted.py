@@ -10,7 +10,7 @@ import pytest
 from worker_helpers import one_file_worker
 
 from workers_env import load_worker
-from workers_env.runtime.loader import UNAWAITED_NOTE
+from workers_env.runtime.handlererrors import UNAWAITED_NOTE
 
 KV = '[[kv_namespaces]]\nbinding = "KV"\nid = "0123456789abcdef0123456789abcdef"\n'
 SYNC_HANDLER = """\

@@ -384,7 +384,7 @@ def _unawaited_hint(error: BaseException, item: pytest.Item) -> str | None:
     """What to say when a test of ours failed reading an awaitable as its value (``resp =
     worker.fetch(...)`` then ``resp.status``): Python's "'coroutine' object has no attribute"
     does not say that an ``await`` is missing. A Worker's own such error carries its note already."""
-    from workers_env.runtime.loader import UNAWAITED_NOTE, unawaited_error
+    from workers_env.runtime.handlererrors import UNAWAITED_NOTE, unawaited_error
 
     if (not _OUR_FIXTURES & set(getattr(item, "fixturenames", ())) or not unawaited_error(error)
             or UNAWAITED_NOTE in getattr(error, "__notes__", ())):

@@ -223,7 +223,7 @@ def missing_entrypoints(configs: list[Any], slots: Mapping[str, Slot]) -> list[s
     the Workers' own lines, then those of the proxy binding miniflare gives each
     (``Worker "core:entry"'s binding "MINIFLARE_PROXY:core:<worker>:<binding>"``), as wrangler
     dev -c A -c B 4.164.0 prints them (measured with a missing entrypoint in each of two Workers)."""
-    from workers_env.runtime.loader import missing_entrypoint_text
+    from workers_env.runtime.loadedworker import missing_entrypoint_text
 
     lines, proxies = [], []
     for config in configs:

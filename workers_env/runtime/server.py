@@ -48,12 +48,14 @@ from workers_env.runtime.contentencoding import UNSUPPORTED, Encoder, content_en
 from workers_env.runtime.devorigin import Origin, rewrite_headers
 from workers_env.runtime.email_events import EmailResult, MissingEmailHandler, email_problem
 from workers_env.runtime.events import scheduled_time_ms
+from workers_env.runtime.handlererrors import uncaught
+from workers_env.runtime.incomingrequests import as_received
 from workers_env.runtime.jsbase import js_type_error
 from workers_env.runtime.jsglobals import JsDate, JsURL
 from workers_env.runtime.jsnumbers import parse_int
 from workers_env.runtime.jsstreams import cancel_after_failed_send, cancel_for_disconnect
 from workers_env.runtime.jsweb import JsRequest
-from workers_env.runtime.loader import Worker, as_received, uncaught
+from workers_env.runtime.loader import Worker
 from workers_env.runtime.queuedelivery import QueueDelivery, drive_queues
 from workers_env.runtime.requestbody import (
     CONNECTION_LOST,
