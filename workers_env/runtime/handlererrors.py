@@ -234,7 +234,7 @@ def _as_js_error(error: BaseException, name: str, message: str) -> Exception:
     if cls is None:
         cls = _JS_ERROR_CLASSES.setdefault(name, type(name, (Exception,), {
             "__module__": "builtins",  # printed bare, as the JS error's name
-            "__doc__": f"A JavaScript {name} workerd threw, as a log shows it (runtime/loader.py)."}))
+            "__doc__": f"A JavaScript {name} workerd threw, as a log shows it (runtime/handlererrors.py)."}))
     shown = users_mistake(cls(message)).with_traceback(error.__traceback__)
     shown.thrown_by_workerd = True  # type: ignore[attr-defined]  # a JS error: answered `name: message` (thrownerror.py)
     shown.reported_once = getattr(error, "reported_once", False)  # type: ignore[attr-defined]  # (devconsole.py)

@@ -64,7 +64,7 @@ class HeldRead(PyodideFuture):
 
 # Worker code sees an un-awaited call's promise, as any other (``type(promise)``, Python's
 # "'PyodideFuture' object has no attribute 'value'" -- which gains the missing-``await`` note,
-# runtime/loader.py -- and asyncio's "PyodideFuture exception was never retrieved").
+# runtime/handlererrors.py -- and asyncio's "PyodideFuture exception was never retrieved").
 HeldRead.__name__ = HeldRead.__qualname__ = PyodideFuture.__name__
 HeldRead.__module__ = PyodideFuture.__module__
 

@@ -3,7 +3,7 @@
 Production's service binding hands the caller's ``fetch(request)`` to the callee's fetch handler
 and its ``await env.SEARCH.method(...)`` to a method of the callee's ``Default``
 ``WorkerEntrypoint``, each in a request of the callee's own. :class:`WorkerService` does the
-same with a :class:`~workers_env.runtime.loader.Worker`: the caller's side converts as its SDK
+same with a :class:`~workers_env.runtime.loadedworker.Worker`: the caller's side converts as its SDK
 era converts any supplied service (``JsBinding`` with ``rpc``), the callee's side as
 ``Worker.fetch``/``Worker.rpc`` do, so each Worker keeps its own modules, env and era.
 

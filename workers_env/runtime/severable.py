@@ -6,7 +6,7 @@ tools/wrangler/dev_session_probe.py ``inflight``). Python code can catch the ``C
 asyncio cuts it off with (a bare ``except:``) and go on -- print, ``send`` into the new runtime's
 queues -- so :class:`Severable` stops resuming it instead, and the requests it opened are cut
 off with it: their tasks (``waitUntil`` work, ``create_task``'s) step no more and their timers
-never fire (:meth:`~workers_env.runtime.loader.ExecutionContext._sever`; review79: each printed
+never fire (:meth:`~workers_env.runtime.executioncontext.ExecutionContext._sever`; review79: each printed
 after the reload, where the JavaScript twin's were silent).
 """
 

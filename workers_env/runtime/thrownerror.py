@@ -16,7 +16,7 @@ production's error and are left out (the dev log keeps them); the Worker's own `
 stay, as ``format_exception`` writes them. The ``stack`` reads ``<name>: <message>`` and then the entry worker's own
 frame, ``at async Object.fetch (file:///.../miniflare/dist/src/workers/core/entry.worker.js:...)``,
 which names a file of wrangler's install: left out here. An error workerd's own JavaScript
-throws (``TypeError: Method fetch does not exist``, a handler's non-``Response``: ``loader.uncaught``
+throws (``TypeError: Method fetch does not exist``, a handler's non-``Response``: ``handlererrors.uncaught``
 marks them ``thrown_by_workerd``) reads the same way, by its JavaScript name.
 
 The error crosses from the Worker to the entry worker as workerd sends an error to another
@@ -50,7 +50,7 @@ SERIALIZED_NAMES = frozenset({"Error", "EvalError", "RangeError", "ReferenceErro
 
 def thrown_body(error: BaseException, *, names_kept: bool = True) -> bytes:
     """The 500's body for ``error``, the exception production reports for a handler (what
-    ``loader.uncaught`` gives): a JavaScript error's ``<name>: <message>`` (workerd's own
+    ``handlererrors.uncaught`` gives): a JavaScript error's ``<name>: <message>`` (workerd's own
     dispatch errors too: ``Error: Handler does not export a fetch() function.``), else
     ``PythonError: `` and the traceback -- the Worker's frames and notes, not workers-env's;
     without ``names_kept`` (:func:`keeps_error_names`) as :func:`legacy_parts` sends it."""
@@ -98,10 +98,10 @@ def thrown_parts(error: BaseException, *, only_theirs: bool = False) -> tuple[st
     workers-env's or asyncio's frames even when the error has no frame of the Worker's)."""
     if isinstance(error, JsException):
         return error.name, error.message
-    if getattr(error, "thrown_by_workerd", False):  # loader._as_js_error's: its class is the JS name
+    if getattr(error, "thrown_by_workerd", False):  # handlererrors._as_js_error's: its class is the JS name
         return type(error).__name__, str(error)
     js_name = getattr(type(error), "js_name", None)
-    if js_name is not None:  # workerd's JS dispatch threw it (loader.MethodMissing): no Python exception
+    if js_name is not None:  # workerd's JS dispatch threw it (handlererrors.MethodMissing): no Python exception
         return js_name, str(error)
     shown = traceback.TracebackException(type(error), error, without_our_frames(error))
     if only_theirs:

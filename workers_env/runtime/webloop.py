@@ -203,7 +203,7 @@ class PyodideTask(asyncio.Task, PyodideFuture):  # type: ignore[type-arg,misc]
     #: a cancel still in force was asked by the Worker's own code (called in one of its requests,
     #: from a task or from a callback it scheduled: ``loop.call_later(d, task.cancel)``): a
     #: ``waitUntil`` task so ended is its failure, one cancelled from outside is not
-    #: (runtime/loader.py, ``_waited``)
+    #: (runtime/executioncontext.py, ``_waited``)
     workers_env_cancelled_by_worker = False
 
     def cancel(self, msg: Any = None) -> bool:
