@@ -27,6 +27,7 @@ from workers_env.runtime import (
     envwrap,
     ffiwrappers,
     forms,
+    httperrors,
     jsabc,
     jsbuffers,
     jsclone,
@@ -441,7 +442,7 @@ def _http_attribute(name: str) -> Any:
     if name == "FetchResponse":
         return workers_api.fetch_response_class()
     if name in _HTTP_ERRORS_028 and pyodide_028():
-        return workers_api.http_error(getattr(workers_api, name))
+        return httperrors.http_error(getattr(httperrors, name))
     if name == "pyxhr" and pyodide_029():
         return _PYXHR
     raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")

@@ -15,7 +15,7 @@ import inspect
 import json as _json
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from http import HTTPMethod, HTTPStatus
-from typing import Any, TypeVar
+from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._deep import python_str
@@ -34,6 +34,7 @@ from workers_env.runtime.dataurl import answered_before_the_binding, fetcher_ans
 from workers_env.runtime.envwrap import env_wrapper
 from workers_env.runtime.fetchredirect import follow_through_fetcher, refuse_if_aborted, refuse_init
 from workers_env.runtime.forms import Blob, File, FormData
+from workers_env.runtime.httperrors import AbortError, BodyUsedError, HttpStatusError, _in_the_314_package, http_error
 from workers_env.runtime.jsbase import js_keywords, jsnull
 from workers_env.runtime.jspyproxies import PROXIED_TYPES, warn_pyproxy
 from workers_env.runtime.jsconvert import object_from_entries, to_js
@@ -782,80 +783,6 @@ def _fetch_failed(exc: JsException) -> OSError:
 # request's body, its value, a fetched body): an error there is the Worker's, shown with its frames
 # and ``json``'s, not the plumbing's kept for a workers-env bug (runtime/tracebacks.py).
 runs_the_workers(Request.json, FetchResponse._read_json.__wrapped__, Response.from_json)  # type: ignore[attr-defined]
-
-
-class AbortError(OSError):
-    """``pyodide.http.AbortError(reason)`` (Pyodide 0.28): how ``pyfetch`` -- and so ``workers.fetch``
-    -- raises what JavaScript's ``fetch`` threw, and a read of an aborted response its signal's
-    reason (the error's ``message``); the built-in SDK's patched ``pyfetch`` of Pyodide 0.26
-    raises a plain ``OSError`` (workerd ``_workers.py``)."""
-
-    __module__ = "pyodide.http"
-
-    def __init__(self, reason: Any) -> None:
-        super().__init__(reason.message)
-
-
-class HttpStatusError(OSError):
-    """``pyodide.http.HttpStatusError`` (Pyodide 0.28): ``raise_for_status()`` of a 4xx or 5xx."""
-
-    __module__ = "pyodide.http"
-
-    def __init__(self, status: int, status_text: str, url: str) -> None:
-        self.status, self.status_text, self.url = status, status_text, url
-        kind = "Client" if status < 500 else "Server"
-        super().__init__(f"{status} {kind} Error: {status_text} for url: {url}")
-
-
-class BodyUsedError(OSError):
-    """``pyodide.http.BodyUsedError`` (Pyodide 0.28): a ``FetchResponse`` body read twice."""
-
-    __module__ = "pyodide.http"
-
-    def __init__(self, *args: Any) -> None:
-        super().__init__("Response body is already used")
-
-
-_Cls = TypeVar("_Cls")
-
-
-def _in_the_314_package(cls: type[_Cls], module: str = "pyodide.http._exceptions") -> type[_Cls]:
-    """``cls`` as the 314.0.x bundles' Pyodide defines it (compatibility dates from 2026-09-08),
-    where ``pyodide.http`` is a package and its errors come from ``pyodide.http._exceptions`` --
-    their module, so a traceback's last line reads ``pyodide.http._exceptions.AbortError: ...``
-    (npm pyodide 314.0.6 measured under Node) -- and ``FetchResponse`` from ``._pyfetch``: a
-    subclass, so an ``except`` or ``isinstance`` of either catches it. An error pickles as
-    Pyodide's does (``tools/pyodide`` group ``http-error-classes``), by way of its class here, as
-    no ``pyodide.http._exceptions`` module is there to import it from."""
-    made: dict[str, Any] = {"__module__": module, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__,
-                            "__slots__": ()}
-    if issubclass(cls, BaseException):
-        made["__reduce__"] = _reduce_314
-    return type(cls.__name__, (cls,), made)
-
-
-def _reduce_314(error: BaseException) -> tuple[Any, ...]:
-    return (_made_314, (type(error).__name__, error.args), error.__dict__ or None)
-
-
-def _made_314(name: str, args: tuple[Any, ...]) -> OSError:
-    """A pickled 314.0.x ``pyodide.http`` error made again (``AbortError``'s fails as Pyodide's:
-    its ``args`` hold the text, not the JavaScript error it was made of)."""
-    return next(made for made in _IN_314.values() if made.__name__ == name)(*args)
-
-
-_HttpError = TypeVar("_HttpError", bound=OSError)
-
-#: each of ``pyodide.http``'s errors and its 314.0.x form (:func:`_in_the_314_package`)
-_IN_314: dict[type[OSError], type[OSError]] = {cls: _in_the_314_package(cls)
-                                               for cls in (AbortError, HttpStatusError, BodyUsedError)}
-
-
-def http_error(cls: type[_HttpError]) -> type[_HttpError]:
-    """``pyodide.http``'s error class ``cls`` as the running Worker's Pyodide defines it (its
-    module: ``pyodide.http``, ``pyodide.http._exceptions`` from the 314.0.x bundles); chosen where
-    it is raised, as the traceback a dev server logs is written after the Worker's code ran."""
-    return _IN_314[cls] if pyodide_029() else cls  # type: ignore[return-value]
 
 
 #: ``FetchResponse`` as the 314.0.x bundles define it (:func:`_in_the_314_package`)
