@@ -54,6 +54,7 @@ from workers_env.runtime import (
     jsweb,
     pyodidecode,
     runsync,
+    sdkhttp,
     sdksignatures,
     sdktypes,
     sdkwrappers,
@@ -440,7 +441,7 @@ def _http_attribute(name: str) -> Any:
     if name == "__all__":
         return [*_HTTP_ALL_026, *(_HTTP_ERRORS_028 if pyodide_028() else ()), *(("pyxhr",) if pyodide_029() else ())]
     if name == "FetchResponse":
-        return workers_api.fetch_response_class()
+        return sdkhttp.fetch_response_class()
     if name in _HTTP_ERRORS_028 and pyodide_028():
         return httperrors.http_error(getattr(httperrors, name))
     if name == "pyxhr" and pyodide_029():
@@ -1106,7 +1107,7 @@ def _asgi_module() -> _AsgiModule:
             if late is not None:
                 raise _absent(late.replace("module 'workers.asgi'", f"module {module.__name__!r}", 1), attr)
             if attr == "_to_js_headers":
-                return workers_api._to_js_headers
+                return sdkhttp._to_js_headers
             return sdksignatures.for_era(attr) if attr in sdksignatures.VARIED else getattr(asgi_bridge, attr)
         raise AttributeError(f"module {module.__name__!r} has no attribute {attr!r}")
 
