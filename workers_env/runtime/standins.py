@@ -25,6 +25,7 @@ from workers_env.runtime import (
     cacheapi,
     domexception,
     envwrap,
+    fetchcalls,
     ffiwrappers,
     forms,
     httperrors,
@@ -1205,7 +1206,7 @@ def _build() -> dict[str, ModuleType]:
     js.DataView = jsbuffers.data_view_class()  # type: ignore[attr-defined]
     js.URL = jsglobals.JsURL  # type: ignore[attr-defined]
     js.URLSearchParams = jsglobals.JsURLSearchParams  # type: ignore[attr-defined]
-    js.fetch = jspromise.promise_call(workers_api.global_fetch)  # type: ignore[attr-defined]  # a PyodideFuture
+    js.fetch = jspromise.promise_call(fetchcalls.global_fetch)  # type: ignore[attr-defined]  # a PyodideFuture
     js.Date = jsglobals.JsDate  # type: ignore[attr-defined]
     js.crypto = jsglobals.crypto  # type: ignore[attr-defined]
     js.TextEncoder = jsglobals.TextEncoder  # type: ignore[attr-defined]
@@ -1319,7 +1320,7 @@ def _build() -> dict[str, ModuleType]:
     ffi.wrappers = wrappers  # type: ignore[attr-defined]
 
     http = ModuleType("pyodide.http")
-    http.pyfetch = workers_api.pyfetch  # type: ignore[attr-defined]
+    http.pyfetch = fetchcalls.pyfetch  # type: ignore[attr-defined]
     http.open_url = _open_url  # type: ignore[attr-defined]
     http.__getattr__ = _http_attribute  # type: ignore[method-assign]  # the 0.28-only exception classes
 
