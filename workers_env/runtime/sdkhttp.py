@@ -4,7 +4,8 @@
 
 Each wraps the JavaScript object from :mod:`jsweb`, as in production. ``FetchResponse`` and
 ``Response`` call each other, so they stay together here: apart from the ``workers`` module
-(runtime/workers_api.py), which exposes them, and from the fetch functions that answer them.
+(runtime/workers_api.py), which exposes them, and from the fetch calls that answer them
+(runtime/fetchcalls.py).
 """
 
 from __future__ import annotations
