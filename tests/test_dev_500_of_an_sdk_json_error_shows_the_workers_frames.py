@@ -95,7 +95,7 @@ def test_a_workers_env_bug_writing_json_keeps_its_frames():
 
     space: dict = {}
     exec(compile("import json\ndef write():\n    return json.dumps({'tags': {1}})\n",
-                 os.path.join(PACKAGE_DIR, "runtime", "workers_api.py"), "exec"), space)
+                 os.path.join(PACKAGE_DIR, "runtime", "sdkhttp.py"), "exec"), space)
     with pytest.raises(TypeError, match="set is not JSON serializable") as raised:
         space["write"]()
     assert not hides_our_frames(raised.value, raised.value.__traceback__)

@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "audit" / "limit_mutations.py"
 LEFT = ROOT / "tools" / "audit" / "left.txt"
-MODULES = ("d1", "rt-workers_api")  # numbers, and a text three places of one method share
+MODULES = ("d1", "rt-sdkhttp")  # numbers, and a text three places of one method share
 
 
 @pytest.fixture(scope="module")
@@ -90,12 +90,12 @@ def test_a_picked_mutation_is_found_after_its_lines_moved(tool, capsys, monkeypa
 def test_a_line_of_the_old_format_is_read_where_it_is_unambiguous(tool):
     mutations = [m for audited in tool.MODULES if audited.key in MODULES for m in tool.find_mutations(audited)]
     number = next(m for m in mutations if m.symbol == "MAX_VDBE_OPS" and m.change.endswith(" -> 172033"))
-    shared = [m for m in mutations if m.name.startswith("rt-workers_api Response.__init__ 'Unsupported'")]
+    shared = [m for m in mutations if m.name.startswith("rt-sdkhttp Response.__init__ 'Unsupported'")]
     assert len(shared) == 3  # one text, three places
     old = f"d1:{number.line} MAX_VDBE_OPS {number.change}"
     moved = f"d1:{number.line + 40} MAX_VDBE_OPS {number.change}"
-    at_second = f"rt-workers_api:{shared[1].line} Response.__init__ {shared[1].change}"
-    elsewhere = f"rt-workers_api:{shared[1].line + 1} Response.__init__ {shared[1].change}"
+    at_second = f"rt-sdkhttp:{shared[1].line} Response.__init__ {shared[1].change}"
+    elsewhere = f"rt-sdkhttp:{shared[1].line + 1} Response.__init__ {shared[1].change}"
     found, unknown = tool.picked([old, moved, at_second], mutations)
     assert found == [number, shared[1]] and unknown == []
     found, unknown = tool.picked([elsewhere, "d1 MAX_VDBE_OPS 172_032 -> 9"], mutations)

@@ -850,7 +850,7 @@ def binding_view(kind: str, name: str, binding: Any, config: Any) -> Any:
     """
     if era_of(config).wraps(kind):
         if JS_CLASS_NAMES.get(kind) == "Fetcher":  # the SDK's _FetcherWrapper: workers.fetch through it
-            from workers_env.runtime.workers_api import FetcherView
+            from workers_env.runtime.fetchcalls import FetcherView
 
             return FetcherView(name, binding)
         return binding

@@ -1191,8 +1191,8 @@ class JsNextFetcher(JsgObject, JsProxy):
     _js_name = "Fetcher"
 
     def fetch(self, resource: Any = None, init: Any = None) -> Any:
-        # imported here: workers_api imports this module
-        from workers_env.runtime.workers_api import js_fetch
+        # imported here: fetchcalls imports this module
+        from workers_env.runtime.fetchcalls import js_fetch
 
         return js_fetch(resource, init)
 

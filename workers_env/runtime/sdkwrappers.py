@@ -36,10 +36,10 @@ from workers_env.runtime.eras import (
     FETCHER_WRAPPER_CONVERTS_FROM,
     WORKFLOW_WRAPPER_CONVERTS_FROM,
 )
+from workers_env.runtime.fetchcalls import FetcherView
 from workers_env.runtime.sdknames import SdkType, default_repr
 from workers_env.runtime.webloop import unawaited
 from workers_env.runtime.workers_api import (
-    FetcherView,
     Response,
     sdk_python_from_rpc,
     sdk_python_to_rpc,

@@ -25,8 +25,10 @@ from workers_env.runtime import (
     cacheapi,
     domexception,
     envwrap,
+    fetchcalls,
     ffiwrappers,
     forms,
+    httperrors,
     jsabc,
     jsbuffers,
     jsclone,
@@ -53,6 +55,7 @@ from workers_env.runtime import (
     jsweb,
     pyodidecode,
     runsync,
+    sdkhttp,
     sdksignatures,
     sdktypes,
     sdkwrappers,
@@ -439,9 +442,9 @@ def _http_attribute(name: str) -> Any:
     if name == "__all__":
         return [*_HTTP_ALL_026, *(_HTTP_ERRORS_028 if pyodide_028() else ()), *(("pyxhr",) if pyodide_029() else ())]
     if name == "FetchResponse":
-        return workers_api.fetch_response_class()
+        return sdkhttp.fetch_response_class()
     if name in _HTTP_ERRORS_028 and pyodide_028():
-        return workers_api.http_error(getattr(workers_api, name))
+        return httperrors.http_error(getattr(httperrors, name))
     if name == "pyxhr" and pyodide_029():
         return _PYXHR
     raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")
@@ -1105,7 +1108,7 @@ def _asgi_module() -> _AsgiModule:
             if late is not None:
                 raise _absent(late.replace("module 'workers.asgi'", f"module {module.__name__!r}", 1), attr)
             if attr == "_to_js_headers":
-                return workers_api._to_js_headers
+                return sdkhttp._to_js_headers
             return sdksignatures.for_era(attr) if attr in sdksignatures.VARIED else getattr(asgi_bridge, attr)
         raise AttributeError(f"module {module.__name__!r} has no attribute {attr!r}")
 
@@ -1203,7 +1206,7 @@ def _build() -> dict[str, ModuleType]:
     js.DataView = jsbuffers.data_view_class()  # type: ignore[attr-defined]
     js.URL = jsglobals.JsURL  # type: ignore[attr-defined]
     js.URLSearchParams = jsglobals.JsURLSearchParams  # type: ignore[attr-defined]
-    js.fetch = jspromise.promise_call(workers_api.global_fetch)  # type: ignore[attr-defined]  # a PyodideFuture
+    js.fetch = jspromise.promise_call(fetchcalls.global_fetch)  # type: ignore[attr-defined]  # a PyodideFuture
     js.Date = jsglobals.JsDate  # type: ignore[attr-defined]
     js.crypto = jsglobals.crypto  # type: ignore[attr-defined]
     js.TextEncoder = jsglobals.TextEncoder  # type: ignore[attr-defined]
@@ -1317,7 +1320,7 @@ def _build() -> dict[str, ModuleType]:
     ffi.wrappers = wrappers  # type: ignore[attr-defined]
 
     http = ModuleType("pyodide.http")
-    http.pyfetch = workers_api.pyfetch  # type: ignore[attr-defined]
+    http.pyfetch = fetchcalls.pyfetch  # type: ignore[attr-defined]
     http.open_url = _open_url  # type: ignore[attr-defined]
     http.__getattr__ = _http_attribute  # type: ignore[method-assign]  # the 0.28-only exception classes
 

@@ -21,7 +21,8 @@ from types import ModuleType
 from typing import Any
 
 from workers_env.runtime.current import current_runtime
-from workers_env.runtime.workers_api import HTTPMessageMapping, NonRetryableError, _to_js_headers, import_from_javascript
+from workers_env.runtime.sdkhttp import HTTPMessageMapping, _to_js_headers
+from workers_env.runtime.workers_api import NonRetryableError, import_from_javascript
 
 __all__ = ["new_utils_module", "workers_utils_module"]
 
