@@ -263,7 +263,7 @@ def test_pyproject_syntax_error_names_that_file(tmp_path: Path) -> None:
     write(tmp_path, "pyproject.toml", "[tool.workers-env\n")
     with pytest.raises(ConfigError) as info:
         load_config(tmp_path)
-    assert "pyproject.toml:1:17:" in str(info.value)
+    assert "pyproject.toml:1:18:" in str(info.value)  # (tomllib's column, from 1)
     assert any("pyproject.toml" in p for p in info.value.problems)
 
 

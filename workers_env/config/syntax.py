@@ -3,10 +3,11 @@
 wrangler parses TOML with smol-toml and JSON/JSONC with jsonc-parser, and reports the first
 problem as its message plus ``file:line:column`` (line from 1, column from 0) and the line
 with a caret. A ``wrangler.toml`` is read by smol-toml's port (:mod:`.smol_toml`), in its own
-words; a ``pyproject.toml`` with tomllib, whose messages are mapped to smol-toml's for the
-common mistakes (:func:`toml_message`); JSON/JSONC errors are found by :func:`jsonc_first_error`, a port of
-jsonc-parser's scanner and parser up to the first error; :func:`format_syntax_error` draws the
-place as esbuild (wrangler's logger) does.
+words; JSON/JSONC errors are found by :func:`jsonc_first_error`, a port of jsonc-parser's
+scanner and parser up to the first error; :func:`format_syntax_error` draws the place as
+esbuild (wrangler's logger) does. A ``pyproject.toml``, which Python's tools read and wrangler
+never does, keeps tomllib's message and numbering: :func:`format_tomllib_error` draws its
+place the same way, the caret under the character tomllib names.
 """
 
 from __future__ import annotations
@@ -18,33 +19,7 @@ from typing import Any, NoReturn
 
 from workers_env._jsvalues import js_length
 
-__all__ = ["format_syntax_error", "jsonc_first_error", "jsonc_value", "line_and_column", "toml_message"]
-
-# tomllib message (start) -> (smol-toml message, where smol-toml points: None for the same place,
-# an int for that column, a string "+N" for N columns further on)
-_TOML_MESSAGES: tuple[tuple[str, str, int | str | None], ...] = (
-    ("Invalid value", "invalid value", None),
-    ("Illegal character '\\n'", "control characters are not allowed in strings", None),
-    ("Unterminated string", "unterminated string", None),
-    ("Cannot overwrite a value", "trying to redefine an already defined table or value", 0),
-    ("Cannot declare", "trying to redefine an already defined table or value", 1),
-    ("Expected '=' after a key in a key/value pair", "incomplete key-value: cannot find end of key", None),
-    ("Expected ']' at the end of a table declaration", "illegal character in key", None),
-    # `[[vectorize]`: tomllib stops at the lone `]`, smol-toml past it (its parseKey ate the `]`)
-    ("Expected ']]' at the end of an array declaration", "expected end of table array declaration", "+1"),
-    ("Invalid statement", "invalid statement", None),
-    ("Expected newline or end of document after a statement", "each key-value declaration must be followed by an end-of-line", None),
-)
-
-
-def toml_message(message: str, column: int) -> tuple[str, int]:
-    """smol-toml's wording for a tomllib message at ``column``, and the column smol-toml names."""
-    for prefix, theirs, where in _TOML_MESSAGES:
-        if message.startswith(prefix):
-            if isinstance(where, str):
-                return theirs, column + int(where)
-            return theirs, column if where is None else where
-    return message[:1].lower() + message[1:], column
+__all__ = ["format_syntax_error", "format_tomllib_error", "jsonc_first_error", "jsonc_value", "line_and_column"]
 
 
 def format_syntax_error(message: str, display: str, text: str, line: int, column: int, length: int = 0) -> str:
@@ -62,11 +37,30 @@ def format_syntax_error(message: str, display: str, text: str, line: int, column
     )
 
 
+def format_tomllib_error(message: str, display: str, text: str) -> str:
+    """A ``tomllib.TOMLDecodeError``'s ``message`` as Python's tools show it, whole (``Invalid
+    statement (at line 3, column 1)``), then ``file:line:column:`` with tomllib's numbers (both
+    from 1, in characters) and the line with a caret under that character, drawn as
+    :func:`format_syntax_error` draws it (tabs as two spaces, a long line cut with ``...``).
+    ``(at end of document)`` is placed after the last character."""
+    where = re.search(r"\(at line (\d+), column (\d+)\)$", message)
+    lines = text.split("\n")
+    line, column = (int(where.group(1)), int(where.group(2))) if where else (len(lines), len(lines[-1]) + 1)
+    source = (lines[line - 1] if 0 < line <= len(lines) else "").removesuffix("\r")  # (a CRLF file's line)
+    at = len(source[: column - 1].encode("utf-8", "surrogatepass"))  # (the byte esbuild's drawing counts to)
+    return f"{message}\n\n    {display}:{line}:{column}:\n" + _marked_line(source, line, at, 0)
 
 
 def _esbuild_detail(line_text: str, line: int, column: int, length: int) -> str:
     """``column:`` and the two source lines of esbuild's ``detailStruct`` (its logger.go) for
     its default 80-column terminal: tabs as two-space stops, a long line cut with ``...``."""
+    column = max(0, min(column, len(line_text.encode("utf-8", "surrogatepass"))))
+    return f"{column}:\n" + _marked_line(line_text, line, column, length)
+
+
+def _marked_line(line_text: str, line: int, column: int, length: int) -> str:
+    """The two source lines of esbuild's ``detailStruct``: ``line_text`` and its marker at byte
+    ``column`` (a caret, or ``~`` under ``length`` bytes), for an 80-column terminal."""
     first = line_text.encode("utf-8", "surrogatepass")
     column = max(0, min(column, len(first)))
     length = max(0, min(length, len(first) - column))
@@ -95,7 +89,6 @@ def _esbuild_detail(line_text: str, line: int, column: int, length: int) -> str:
         indent = _width(shown[:marker_start])
     marker = "~" * _width(shown[marker_start:marker_end]) if marker_end - marker_start > 1 else "^"
     return (
-        f"{column}:\n"
         f"      {line} │ {shown.decode('utf-8', 'replace')}\n"
         f"      {' ' * margin} ╵ {' ' * indent}{marker}"
     )

@@ -13,6 +13,7 @@ import errno
 import os
 import re
 import stat
+import sys
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
@@ -36,10 +37,10 @@ from workers_env.config.diagnostics import (
 from workers_env.config.diagnostics.jsvalues import toml_date_text
 from workers_env.config.syntax import (
     format_syntax_error,
+    format_tomllib_error,
     jsonc_first_error,
     jsonc_value,
     line_and_column,
-    toml_message,
 )
 
 __all__ = [
@@ -235,111 +236,19 @@ def _syntax_error(path: str | Path, text: str, message: str, line: int, column: 
     return ConfigError(format_syntax_error(message, str(path), text, line, column, length), path=str(path))
 
 
-_MAX_SAFE_INTEGER = 2**53 - 1
-# TOML's pieces that can hold digits that are no integer value: strings and comments.
-_TOML_SKIP = re.compile(r'"""(?:\\[\s\S]|[^\\])*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*'
-                        # and table headers, whose keys may be digits: [0123], [[2024]]
-                        r'|^[ \t]*\[\[?[ \t]*[\w"\'. -]+?[ \t]*\]\]?[ \t]*(?:#[^\n]*)?$', re.MULTILINE)
-_TOML_INTEGER = re.compile(r"(?<![\w.:+-])[+-]?(?:0x[0-9A-Fa-f_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)(?![\w.:+-])(?!\s*[=.])")
-
-
-def _unsafe_integer(value: Any) -> bool:
-    if isinstance(value, dict):
-        return any(_unsafe_integer(item) for item in value.values())
-    if isinstance(value, list):
-        return any(_unsafe_integer(item) for item in value)
-    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_SAFE_INTEGER
-
-
-def _lossy_integer(text: str, path: str | Path) -> ConfigError:
-    """smol-toml's error for an integer past 2**53 - 1 (JavaScript's safe integers), which wrangler
-    refuses and tomllib reads, at the first such literal (strings and comments masked out)."""
-    masked = _TOML_SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-    message = "Invalid TOML document: integer value cannot be represented losslessly"
-    for match in _TOML_INTEGER.finditer(masked):
-        try:
-            value = int(match.group(0).replace("_", ""), 0)
-        except ValueError:  # digits that are no integer literal (a key, a leading zero): not a value
-            continue
-        if abs(value) > _MAX_SAFE_INTEGER:
-            line, column = line_and_column(text, match.start())
-            return _syntax_error(path, text, message, line, column)
-    return ConfigError(f"{message}\n\n    {path}", path=str(path))
-
-
-_TOML_MAX_DEPTH = 1000  # smol-toml's maxDepth: arrays and inline tables nested in a value
-
-
-def _masked(text: str) -> str:
-    """``text`` with its strings, comments and table headers blanked (offsets kept)."""
-    return _TOML_SKIP.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-
-
-def _opening_past(masked: str, depth_limit: int) -> int | None:
-    """The offset of the first ``[``/``{`` of a value nested past ``depth_limit``, if any."""
-    depth = 0
-    for at, ch in enumerate(masked):
-        if ch in "[{":
-            depth += 1
-            if depth > depth_limit:
-                return at
-        elif ch in "]}":
-            depth = max(depth - 1, 0)
-    return None
-
-
-def _past_smol_toml_depth(text: str) -> int | None:
-    """Where smol-toml refuses a value nested past :data:`_TOML_MAX_DEPTH`: the bracket that
-    goes past it. Only a file with that many brackets can (a cheap count first)."""
-    if text.count("[") + text.count("{") <= _TOML_MAX_DEPTH:
-        return None
-    return _opening_past(_masked(text), _TOML_MAX_DEPTH)
-
-
-def _deepest_opening(text: str) -> int:
-    """The first bracket at the deepest nesting: where a file Python's recursion stopped tomllib
-    in (at about 500 levels, which wrangler reads) is refused (README)."""
-    masked = _masked(text)
-    deepest = depth = 0
-    for ch in masked:
-        depth = depth + 1 if ch in "[{" else max(depth - 1, 0) if ch in "]}" else depth
-        deepest = max(deepest, depth)
-    return _opening_past(masked, deepest - 1) or 0
-
-
-def _too_deep(text: str, path: str | Path, at: int) -> ConfigError:
-    """smol-toml's error for nesting too deep, at offset ``at``."""
-    line, column = line_and_column(text, at)
-    return _syntax_error(path, text, "Invalid TOML document: document contains excessively nested structures. aborting.",
-                         line, column)
-
-
-def _parse_toml(text: str, path: str | Path) -> Any:
-    """A ``pyproject.toml`` read with tomllib (TOML 1.0, as Python's tools read it), its refusals
-    worded as smol-toml's where they map (a ``wrangler.toml``: :func:`_parse_wrangler_toml`)."""
+def _parse_pyproject(text: str, path: str | Path) -> dict[str, Any]:
+    """A ``pyproject.toml`` read as Python's tools read it (pip, uv, pywrangler: TOML 1.0, with
+    tomllib), not as wrangler reads a ``wrangler.toml`` (:func:`_parse_wrangler_toml`): wrangler
+    never reads it. Any integer and any nesting tomllib reads is read; a refusal is tomllib's
+    message at its line and column, the file named as ``path``."""
     try:
-        parsed = parsed_toml(text)  # (tomllib.loads: a text parsed before, copied)
-        past = _past_smol_toml_depth(text)  # read anyway where a caller raised the recursion limit (kv bulk)
-        if past is not None:
-            raise _too_deep(text, path, past)
-        if _unsafe_integer(parsed):
-            raise _lossy_integer(text, path)
-        return parsed
-    except RecursionError:  # smol-toml's own limit, at its place; else at the deepest bracket
-        past = _past_smol_toml_depth(text)
-        raise _too_deep(text, path, _deepest_opening(text) if past is None else past) from None
+        return parsed_toml(text)  # (tomllib.loads: a text parsed before, copied)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
-        if where:
-            line, column = int(where.group(1)), int(where.group(2)) - 1
-            message = message[: where.start()]
-        else:
-            lines = text.split("\n")
-            line, column = len(lines), len(lines[-1])
-            message = re.sub(r"\s*\(at end of document\)$", "", message)
-        theirs, column = toml_message(message, column)
-        raise _syntax_error(path, text, f"Invalid TOML document: {theirs}", line, column) from None
+        message = format_tomllib_error(str(exc), str(path), text)
+    except RecursionError:  # tomllib recurses once or more per level: Python's limit stops it
+        message = (f"it is nested too deeply (tomllib stopped at Python's recursion limit, "
+                   f"{sys.getrecursionlimit()}): nest its arrays and inline tables less deeply")
+    raise ConfigError(f"Could not parse {path} with Python's tomllib: {message}", path=str(path))
 
 
 def _parse_wrangler_toml(text: str, path: str | Path) -> dict[str, Any]:
@@ -490,7 +399,7 @@ def _read_pyproject_tool(root: Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:  # TOML is UTF-8, and so every tool that reads pyproject.toml wants it
         raise ConfigError(f"Could not read {display_path(pyproject)}: it is not valid UTF-8 ({exc.reason} at byte "
                           f"{exc.start}). Save it as UTF-8.", path=str(pyproject)) from None
-    data = _parse_toml(text, display_path(pyproject))  # named as this function's other errors name it
+    data = _parse_pyproject(text, display_path(pyproject))  # named as this function's other errors name it
     tool = data.get("tool", {})
     if isinstance(tool, dict) and "workers-env" not in tool:
         near = [k for k in tool if isinstance(k, str) and _misspells_our_table(k)]
