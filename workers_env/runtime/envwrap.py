@@ -30,14 +30,12 @@ from workers_env._jsvalues import (
     ByteStream,
     HttpResponse,
     JsDate,
-    JsDict,
     JsLiteralMapArgument,
     JsMapArgument,
     JsOpaque,
     JsSet,
     PyProxyArgument,
     is_safe_int,
-    to_py,
     unsendable,
 )
 from workers_env._jsvalues import to_js as _model_to_js
@@ -91,8 +89,8 @@ from workers_env.runtime.jspyproxies import (
 from workers_env.runtime.jsstreams import STILL_WRITTEN, JsReadableStream, open_sources
 from workers_env.runtime.jsweb import FETCHER_INIT, JsHeaders, JsRequest, JsResponse, init_options, leave_locked
 from workers_env.runtime.queuebatch import batch_as_read, iterated_by_jsg, not_a_message
+from workers_env.runtime.rpcvalues import _ARGUMENT, _PLAIN, _SAME_IN_JS, _sdk_walk, from_rpc_default, python_from_rpc
 from workers_env.runtime.sdknames import SdkClass, SdkType, default_repr, sdk_module
-from workers_env.runtime.sdkresults import one_walk
 from workers_env.runtime.statusline import default_status_text
 from workers_env.runtime.services import (
     FunctionStub,
@@ -1311,32 +1309,6 @@ def _declared_field(env: Any, name: str) -> str | None:
 # -- the SDK's conversions (workers/rpc.py) ------------------------------------------
 
 
-#: How deep the SDK's recursive Python conversions (``_replace_none_with_jsnull``,
-#: ``_raise_on_disabled_type``, ``_replace_jsnull_with_none``) go before production's Python
-#: stops them with a ``RecursionError``: its 1,000-frame limit, one frame a level (Python 3.12
-#: inlines comprehensions), less the frames of the handler's stack -- about 25, our estimate.
-SDK_DEPTH = 975
-
-#: types the SDK's walks pass by unchanged
-_PLAIN = frozenset({str, int, float, bool})
-
-
-def _sdk_recursion(what: str) -> RecursionError:
-    return users_mistake(RecursionError(
-        f"maximum recursion depth exceeded while converting {what}: the Python Workers SDK converts values "
-        f"recursively, so a value that contains itself or nests more than about {SDK_DEPTH:,} levels deep (lists "
-        f"and dicts within each other) cannot be sent (in production too)"))
-
-
-#: what :func:`_sdk_recursion` says the SDK was converting: a binding call's argument, a result
-_ARGUMENT, _RESULT = "an argument for a binding", "a binding's result"
-
-
-def _sdk_walk(level: int, what: str, walk: Callable[[], Any]) -> Any:
-    """``walk()`` of a container ``level`` levels deep in one of the SDK's recursive conversions."""
-    return walk() if level < ROOMY_FROM else deeper(level, lambda: _sdk_recursion(what), walk, SDK_DEPTH)
-
-
 #: the values a JS array holds as themselves; any other Python object in one is a PyProxy
 #: (what ``to_js`` leaves of an object it cannot convert, such as the SDK's own binding wrapper)
 _JS_ITEMS = (str, int, float, bool, bytes, JsProxy, JsDate, JsOpaque, JsNull, ByteStream, list, dict)
@@ -1453,87 +1425,6 @@ def _rpc_default(value: Any, convert: Callable[[Any], Any], cache: Any) -> Any:
     return value
 
 
-def _without_jsnull(value: Any, level: int = 1) -> Any:
-    """The external SDK's ``_replace_jsnull_with_none`` (workers-runtime-sdk 1.3.0 on,
-    ``workers/rpc.py``): every ``jsnull`` in a ``to_py()`` tree as ``None``, every ``dict`` rebuilt
-    as its ``JsDict`` -- a ``dict`` whose keys also read as attributes (``res.matches``)."""
-    if type(value) in _SAME_IN_JS:  # a str, a number: as it is (asked first)
-        return value
-    if value is jsnull:
-        return None
-    if isinstance(value, dict):
-        return _sdk_walk(level, _RESULT,
-                         lambda: JsDict({k: _without_jsnull(v, level + 1) for k, v in value.items()}))
-    if type(value) is list:
-        if _PLAIN.issuperset(map(type, value)):  # a vector (an embedding): each item as it is, at C speed
-            return _sdk_walk(level, _RESULT, lambda: list(value))
-        return _sdk_walk(level, _RESULT, lambda: [_without_jsnull(v, level + 1) for v in value])
-    if isinstance(value, (JsDate, JsException, JsOpaque)):  # what to_py() left that the SDK's converter takes
-        return from_rpc_default(value)
-    return value
-
-
-def from_rpc_default(value: Any, convert: Any = None, cache: Any = None) -> Any:
-    """Both SDKs' ``_python_from_rpc_default_converter`` (workers-runtime-sdk 1.9.5
-    ``workers/rpc.py``, workerd's built-in ``_workers.py``), for what ``to_py()`` leaves a proxy
-    at any depth: a ``Date`` becomes a naive ``datetime`` (UTC where Workers run), an ``Error``
-    an ``Exception`` of its ``toString()``, a ``Response``/``Request``/``Blob``/``FormData`` the
-    SDK's class around it (a ``File`` the ``TypeError`` both SDKs' ``File(value)`` raises);
-    anything else stays as it is."""
-    if value is jsnull:
-        return None
-    if isinstance(value, JsDate):  # a Date of plain binding data (a datetime the SDK sent)
-        return _date_from_ms(value.ms)
-    if isinstance(value, JsOpaque) and value.kind == "Error":  # an Error of plain data
-        return Exception(f"Error: {value.value}")
-    if isinstance(value, JsException):  # a JS Error object (only a plain Error: its constructor's name)
-        return Exception(str(value)) if value.name == "Error" else value
-    name = getattr(getattr(value, "constructor", None), "name", None)
-    if name == "Date":
-        return _date_from_ms(value.getTime())
-    if name == "Error":
-        return Exception(value.toString())
-    if name == "Number":
-        return value.valueOf()
-    if name in ("Response", "Request"):
-        from workers_env.runtime.workers_api import Request, Response
-
-        return (Response if name == "Response" else Request)(value)
-    if name in ("Blob", "File", "FormData"):
-        from workers_env.runtime import forms
-
-        if name == "File":  # the SDK calls File(value) without the filename File requires
-            raise TypeError("File.__init__() missing 1 required positional argument: 'filename'")
-        return getattr(forms, name)(value)
-    return value
-
-
-def _date_from_ms(ms: float) -> datetime.datetime:
-    """``datetime.datetime.fromtimestamp(value.getTime() / 1000)``, as the SDK converts a Date:
-    naive, in the Worker's zone -- UTC in production, so UTC here on any host."""
-    return datetime.datetime.fromtimestamp(ms / 1000, tz=datetime.timezone.utc).replace(tzinfo=None)
-
-
-def python_from_rpc(value: Any) -> Any:
-    """JS -> Python for binding results: objects become ``JsDict``, null ``None`` (at any depth,
-    as the external SDK replaces the ``jsnull`` of Pyodide 0.28's ``to_py()``), and a ``Date``,
-    ``Error``, ``Response``, ... at any depth what the SDK's default converter makes of it."""
-    if value is None or value is jsnull:
-        return None
-    walked = one_walk(value)  # a binding's plain data (from_plain's): the three passes below in one walk
-    if walked is not None:
-        return walked
-    if isinstance(value, JsSet):  # Pyodide's to_py of a Set: a set
-        return {python_from_rpc(v) for v in value}
-    if isinstance(value, JsProxy):
-        value = value.to_py(default_converter=from_rpc_default)
-        if isinstance(value, JsProxy):  # to_py of a Date, a Response ... is the proxy itself
-            value = from_rpc_default(value)
-    elif isinstance(value, (JsDate, JsException)):
-        return from_rpc_default(value)
-    return _without_jsnull(to_py(value))  # Pyodide's numbers first, then JsDicts without jsnull
-
-
 def rpc_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
     """A call's arguments through :func:`python_to_rpc` (the SDK's ``_BindingWrapper._convert_args``)."""
     return [python_to_rpc(a) for a in args], {k: python_to_rpc(v) for k, v in kwargs.items()}
@@ -1542,8 +1433,6 @@ def rpc_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[list[Any], 
 #: the results :func:`python_from_rpc` hands back as they are (a float may be a whole number: an ``int``)
 _AS_THEY_ARE = frozenset({str, int, bool, type(None)})
 
-#: the arguments :func:`python_to_rpc` hands on as they are (an int only in the safe range)
-_SAME_IN_JS = frozenset({str, int, float, bool})
 
 #: ``workers-runtime-sdk`` releases that changed ``_BindingWrapper`` (each read in the
 #: release's wheel and workers-py's history): 1.4.1 (workers-py #128) stopped wrapping a result
