@@ -11,7 +11,6 @@ options object) and convert results back to Python (``JsDict``, ``None``, ``int`
 from __future__ import annotations
 
 import contextvars
-import copyreg
 import datetime
 import functools
 import inspect
@@ -21,7 +20,7 @@ from typing import Any
 
 from workers_env._deep import ROOMY_FROM, deeper
 from workers_env._env import env_config, missing_name
-from workers_env._errors import JsException, NotEmulatedError, _JsExceptionType, add_hint, users_mistake
+from workers_env._errors import JsException, NotEmulatedError, add_hint, users_mistake
 from workers_env._jsvalues import (
     MAX_SAFE_INTEGER,
     UNDEFINED,
@@ -47,6 +46,7 @@ from workers_env.queues.limits import (
     wrong_body_type,
 )
 from workers_env.queues.producer import serialized
+from workers_env.runtime import pyodideerrors
 from workers_env.runtime.bindingarguments import (
     _ARG_TABLES,
     _HEAD_TABLES,
@@ -107,6 +107,7 @@ from workers_env.runtime.jspyproxies import (
 )
 from workers_env.runtime.jsstreams import STILL_WRITTEN, JsReadableStream, open_sources
 from workers_env.runtime.jsweb import FETCHER_INIT, JsHeaders, JsRequest, JsResponse, init_options, leave_locked
+from workers_env.runtime.pyodideerrors import as_pyodide_error
 from workers_env.runtime.queuebatch import batch_as_read, iterated_by_jsg, not_a_message
 from workers_env.runtime.rpcvalues import _ARGUMENT, _PLAIN, _SAME_IN_JS, _sdk_walk, python_from_rpc
 from workers_env.runtime.sdknames import SdkClass, SdkType, default_repr, sdk_module
@@ -126,6 +127,9 @@ from workers_env.runtime.jspromise import binding_promise
 from workers_env.runtime.webloop import PyodideFuture
 
 __all__ = ["JsEnv", "JsBinding", "EnvWrapper", "python_to_rpc", "python_from_rpc"]
+
+#: (the name pickles of a ``pyodide.ffi.JsException`` made before pyodideerrors.py call: they still load)
+_pyodide_face = pyodideerrors._pyodide_face
 
 
 #: ``isinstance`` for one of workers-env's own JS classes but ``JsProxy`` itself, in C: their
@@ -886,45 +890,6 @@ async def _resolve(binding: JsBinding, pending: Awaitable[Any], method: str = ""
     except JsException as error:
         raise as_pyodide_error(error)  # noqa: B904 - the same exception, as Pyodide names it
     return binding._from_binding(result, method)
-
-
-_PYODIDE_FACES: dict[type, type] = {}
-
-
-class _PyodideFace(_JsExceptionType):
-    """The metaclass of :func:`as_pyodide_error`'s classes: one pickles as the face of the class
-    it shows (:func:`_pyodide_face`), as ``pyodide.ffi`` is no module outside a Worker."""
-
-
-def _pyodide_face(cls: type) -> type:
-    """The subclass of ``cls`` (a :class:`JsException` class) that Worker code sees, named
-    ``pyodide.ffi.JsException``: one per class, made on first use (and when unpickled)."""
-    face = _PYODIDE_FACES.get(cls)
-    if face is None:
-        face = _PYODIDE_FACES.setdefault(cls, _PyodideFace("JsException", (cls,), {
-            "__module__": "pyodide.ffi", "__qualname__": "JsException",
-            "__doc__": None}))  # no docstring, as Pyodide's (0.26.0a4, 0.28.2, 314.0.6)
-    return face
-
-
-def _reduce_face(face: type) -> tuple[Any, tuple[type]]:
-    return _pyodide_face, (face.__bases__[0],)
-
-
-copyreg.pickle(_PyodideFace, _reduce_face)  # type: ignore[arg-type]
-
-
-def as_pyodide_error(error: JsException) -> JsException:
-    """``error`` as Worker code catches it in production: every JavaScript error reaches Python
-    as ``pyodide.ffi.JsException``, so a binding's :class:`VectorizeError`, :class:`AiError` or
-    plain :class:`JsException` (D1's, KV's) takes a subclass named ``JsException`` in module
-    ``pyodide.ffi`` (``type(e).__name__`` as production logs it; still an instance of its own
-    class, with its attributes and traceback; it pickles, and unpickles as that face again)."""
-    cls = type(error)
-    if type(cls) is _PyodideFace or cls.__dict__.get("__module__") == "pyodide.ffi":  # named so already
-        return error
-    error.__class__ = _pyodide_face(cls)
-    return error
 
 
 class JsEnv(JsProxy):
