@@ -37,6 +37,8 @@ from workers_env.runtime.jspyproxies import PROXIED_TYPES, is_dict_subclass_prox
 from workers_env.runtime.rpcvalues import from_rpc_default
 from workers_env.runtime.services import FunctionStub, sent_function
 
+__all__ = ["rpc_argument", "rest_argument"]
+
 
 #: the values a binding call hands on as they are, with no proxy to look into: a key, a number
 _NO_PROXY_TYPES = frozenset({str, int, float, bool, type(None)})

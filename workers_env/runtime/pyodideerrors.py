@@ -12,6 +12,8 @@ from typing import Any
 
 from workers_env._errors import JsException, _JsExceptionType
 
+__all__ = ["as_pyodide_error"]
+
 
 _PYODIDE_FACES: dict[type, type] = {}
 

@@ -20,6 +20,8 @@ from workers_env._jsvalues import JsDate, JsDict, JsOpaque, JsSet, to_py
 from workers_env.runtime.jsproxy import JsProxy, jsnull
 from workers_env.runtime.sdkresults import one_walk
 
+__all__ = ["python_from_rpc", "from_rpc_default", "SDK_DEPTH"]
+
 
 #: How deep the SDK's recursive Python conversions (``_replace_none_with_jsnull``,
 #: ``_raise_on_disabled_type``, ``_replace_jsnull_with_none``) go before production's Python
