@@ -1,5 +1,5 @@
 """A binding call compares its method's ``JS_*`` declarations with the copy its kept plan was
-made of (runtime/envwrap.py ``JsBinding._plan``); a declaration holding a value whose ``==``
+made of (runtime/jsbindings.py ``JsBinding._plan``); a declaration holding a value whose ``==``
 answers no ``bool`` (a numpy array of positions: "The truth value of an array with more than one
 element is ambiguous") or raises is a changed declaration, and the call goes on as it did
 before plans were kept -- it failed with that ``ValueError`` (review92)."""

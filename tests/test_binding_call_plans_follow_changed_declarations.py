@@ -1,5 +1,5 @@
 """A binding call keeps the plan its method's ``JS_*`` declarations make (which arguments are
-strings, options, rest parameters: runtime/envwrap.py ``JsBinding._plan``) from call to call;
+strings, options, rest parameters: runtime/jsbindings.py ``JsBinding._plan``) from call to call;
 a supplied binding may change them, or its methods, between two calls, and the next call
 follows: a declaration replaced, changed in place (a nested list too) or deleted, a method
 swapped for another, and a ``__getattr__`` that answers the declarations differently -- asked

@@ -18,7 +18,7 @@ from worker_helpers import EXEC_ATTEMPT, sdk_worker_answer, typical_pyproject
 from workers_env import JsDict, JsException, PyProxyWarning, js, load_env, load_worker, to_js
 from workers_env.config.compat import compatibility_date, missing_date_warning
 from workers_env.runtime import eras
-from workers_env.runtime.envwrap import JsBinding
+from workers_env.runtime.jsbindings import JsBinding
 from workers_env.runtime.jsproxy import JsArray, JsObject
 from workers_env.runtime.server import BackgroundServer
 

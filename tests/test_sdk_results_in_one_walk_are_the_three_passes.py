@@ -26,7 +26,7 @@ from worker_helpers import one_file_worker
 from workers_env import load_env, load_worker
 from workers_env import _jsvalues
 from workers_env._jsvalues import MAX_SAFE_INTEGER, JsDict
-from workers_env.runtime import envwrap, sdkresults
+from workers_env.runtime import rpcvalues, sdkresults
 from workers_env.runtime.current import WorkerRuntime, restore, swap
 from workers_env.runtime.eras import Era
 from workers_env.runtime.jsproxy import NULL_AS_JSNULL, NULL_AS_NONE, JsObject, JsProxy, from_plain
@@ -49,11 +49,11 @@ def pyodide(which: tuple[bool, str] | None) -> Iterator[None]:
 
 
 def three_passes(value: Any) -> Any:
-    """``envwrap.python_from_rpc`` of a JS object or array as it was before the one walk."""
-    value = value.to_py(default_converter=envwrap.from_rpc_default)
+    """``rpcvalues.python_from_rpc`` of a JS object or array as it was before the one walk."""
+    value = value.to_py(default_converter=rpcvalues.from_rpc_default)
     if isinstance(value, JsProxy):
-        value = envwrap.from_rpc_default(value)
-    return envwrap._without_jsnull(_jsvalues.to_py(value))
+        value = rpcvalues.from_rpc_default(value)
+    return rpcvalues._without_jsnull(_jsvalues.to_py(value))
 
 
 def shape(value: Any, seen: dict[int, str] | None = None, path: str = "$") -> Any:
@@ -87,7 +87,7 @@ def same_both_ways(raw: Any, nulls_modes: list[Any] = NULLS) -> None:
         with pyodide(which):
             for nulls in nulls_modes:
                 expected = outcome(three_passes, from_plain(raw, nulls))
-                got = outcome(envwrap.python_from_rpc, from_plain(raw, nulls))
+                got = outcome(rpcvalues.python_from_rpc, from_plain(raw, nulls))
                 assert got == expected, (which, nulls, raw)
 
 
@@ -210,12 +210,12 @@ def test_a_pyproxy_stored_in_a_result_is_left_to_the_three_passes() -> None:
     stored = [1, 2]
     for make in (lambda: from_plain({"a": 1}), lambda: from_plain([{"a": 1}])):
         value = make()
-        if isinstance(value, envwrap.JsObject):
+        if isinstance(value, JsObject):
             value.extra = stored
         else:
             value.append(stored)
         assert sdkresults.one_walk(value) is None
-        assert outcome(envwrap.python_from_rpc, value) == outcome(three_passes, value)
+        assert outcome(rpcvalues.python_from_rpc, value) == outcome(three_passes, value)
 
 
 def test_plain_results_take_the_one_walk() -> None:
@@ -231,8 +231,8 @@ def test_an_object_holding_its_keys_out_of_order_keeps_that_order() -> None:
     ``JsObject.unordered``) keeps the order it holds, as ``to_py`` keeps it; objects inside it
     are made in JavaScript's order."""
     value = JsObject.unordered({"b": 1, "10": {"z": 1, "3": 2}, "2": None})
-    assert outcome(envwrap.python_from_rpc, value) == outcome(three_passes, value)
-    assert list(envwrap.python_from_rpc(value)) == ["b", "10", "2"]
+    assert outcome(rpcvalues.python_from_rpc, value) == outcome(three_passes, value)
+    assert list(rpcvalues.python_from_rpc(value)) == ["b", "10", "2"]
 
 
 
@@ -350,13 +350,13 @@ def test_worker_code_receives_what_the_three_passes_gave(tmp_path: Path, monkeyp
         "old": {"dimensions": 3, "metric": "euclidean", "version": "v1"}})
     worker = load_worker(env=env)
     walked = []
-    monkeypatch.setattr(envwrap, "one_walk", lambda value: walked.append(1) or sdkresults.one_walk(value))
+    monkeypatch.setattr(rpcvalues, "one_walk", lambda value: walked.append(1) or sdkresults.one_walk(value))
 
     async def answer() -> str:
         return await (await worker.fetch("http://x/")).text()
 
     with_walk = asyncio.run(answer())
-    monkeypatch.setattr(envwrap, "one_walk", lambda value: None)
+    monkeypatch.setattr(rpcvalues, "one_walk", lambda value: None)
     assert asyncio.run(answer()) == with_walk
     external_sdk = sdk is not None or date >= "2026-04-21"
     assert len(walked) >= 6 if external_sdk else walked == []  # (1.3.0 converts KV's, D1's and MINE's results)
@@ -368,8 +368,8 @@ def test_the_lists_handed_out_are_copies_as_the_passes_make_them() -> None:
     is a new one, as ``to_py``'s (audit37: one handed out as the JS array's own list went unseen)."""
     for raw in ([0.5, 1.5], [[1, 2]], {"values": [0.5, 1.0]}, {"a": [3, 4], "b": [[1.5]]}):
         value = from_plain(raw)
-        first = outcome(envwrap.python_from_rpc, value)
-        got = envwrap.python_from_rpc(value)
+        first = outcome(rpcvalues.python_from_rpc, value)
+        got = rpcvalues.python_from_rpc(value)
         lists, stack = [], [got]
         while stack:
             found = stack.pop()
@@ -379,4 +379,4 @@ def test_the_lists_handed_out_are_copies_as_the_passes_make_them() -> None:
         assert lists
         for each in lists:
             each.append(99)
-        assert outcome(envwrap.python_from_rpc, value) == first, raw
+        assert outcome(rpcvalues.python_from_rpc, value) == first, raw

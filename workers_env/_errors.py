@@ -171,7 +171,7 @@ class _JsExceptionType(type):
     (and so a traceback's last line, ``type(e).__module__``, ``repr(type(e))``) is production's
     ``pyodide.ffi``, as Pyodide names every JavaScript error; outside, workers-env's own. Its
     subclasses (``VectorizeError``, ``AiError``) keep theirs: the bindings name theirs as Worker
-    code sees them (runtime/envwrap.py's ``as_pyodide_error``)."""
+    code sees them (runtime/pyodideerrors.py's ``as_pyodide_error``)."""
 
     def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any) -> Any:
         """Every class takes no weak reference, as Pyodide's ``JsException`` (a JsProxy) takes

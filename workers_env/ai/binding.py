@@ -219,7 +219,7 @@ class AiBinding:
     #: (``inputs`` and the options, ai-api.ts): a PyProxy in them is written as JSON writes it.
     JS_JSON_ARGS = {"run": (1, 2)}
     #: The parameters with a JavaScript default (``options = {}``, ``params = {}``): the
-    #: built-in SDK's ``None`` there is ``undefined``, which takes the default (runtime/envwrap.py).
+    #: built-in SDK's ``None`` there is ``undefined``, which takes the default (runtime/bindingarguments.py).
     JS_DEFAULTED_ARGS = {"run": 2, "models": 0}
 
     def __init__(self, *, binding: str | None = None, embedders: Mapping[str, PluggedEmbedder] | None = None,

@@ -323,7 +323,7 @@ class KvNamespace:
     JS_JSON_MEMBERS = {"put": ("metadata",)}
     #: The arguments JSG reads as strings (``kj::String``, ``put``'s body a ``OneOf<String,
     #: JsObject>``), and the key lists whose items it reads so: there the built-in SDK's
-    #: ``undefined`` (Worker code's ``None``) is the string ``"undefined"`` (runtime/envwrap.py).
+    #: ``undefined`` (Worker code's ``None``) is the string ``"undefined"`` (runtime/bindingarguments.py).
     JS_STRING_ARGS = {"get": 0, "getWithMetadata": 0, "put": (0, 1), "delete": 0}
     JS_STRING_LIST_ARGS = {"get": 0, "getWithMetadata": 0}
     #: The methods whose promise resolves ``undefined`` (kv.h ``jsg::Promise<void>``): ``None`` to

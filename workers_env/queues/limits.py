@@ -3,7 +3,7 @@
 ``WorkerQueue::send``/``sendBatch`` (workerd ``src/workerd/api/queue.c++``): the content type
 must be one of four, a ``text`` body a string, a ``bytes`` body an ``ArrayBufferView``.
 (``Message body cannot be undefined`` and the empty batch are checked where every Queue
-binding's calls pass, ``runtime/envwrap.py``, also for one you supply.) A ``delaySeconds`` is
+binding's calls pass, ``runtime/jsbindings.py``, also for one you supply.) A ``delaySeconds`` is
 jsg's ``int`` (``ToNumber``, truncated, NaN 0, past int32 refused).
 
 The queue's own limits are Miniflare's broker's (``broker.worker.ts``), and it checks them only

@@ -21,7 +21,6 @@ from typing import Any
 from workers_env._loglevel import WORKERD_WARNING
 from workers_env._errors import WorkersEnvError
 from workers_env._jsvalues import JsDict
-from workers_env.runtime.envwrap import python_from_rpc
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsDate
 from workers_env.runtime.jsnumbers import jsg_int
@@ -36,6 +35,7 @@ from workers_env.runtime.jsproxy import (
     options_member,
 )
 from workers_env.runtime.jspyproxies import pyproxy_options
+from workers_env.runtime.rpcvalues import python_from_rpc
 
 __all__ = [
     "JsMessageBatch",

@@ -22,7 +22,7 @@ from typing import Any
 
 from workers_env._errors import JsException, WorkersEnvError, add_hint, users_mistake
 from workers_env.runtime.dictmethodread import dict_method_note
-from workers_env.runtime.envwrap import as_pyodide_error
+from workers_env.runtime.pyodideerrors import as_pyodide_error
 from workers_env.runtime.sdknames import SdkClass
 from workers_env.runtime.tracebacks import without_our_frames
 

@@ -454,7 +454,7 @@ class _Plain:
 def _to_plain_leaf(value: Any, plain: _Plain) -> Any:
     """``to_plain`` of a value that is not a plain JS object or array."""
     where = plain.where
-    if isinstance(value, _jsvalues.PyProxyArgument):  # a PyProxy already judged as one (envwrap): the binding reads it
+    if isinstance(value, _jsvalues.PyProxyArgument):  # a PyProxy already judged one (jsbindings): the binding reads it
         return value
     if isinstance(value, DestroyedProxy):
         error = JsException(ITERATED_PROXY)

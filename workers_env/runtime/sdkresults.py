@@ -1,6 +1,6 @@
 """A binding call's plain result as the external SDK hands it to Worker code, in one walk.
 
-The SDK's ``python_from_rpc`` (:func:`~workers_env.runtime.envwrap.python_from_rpc`) takes a
+The SDK's ``python_from_rpc`` (:func:`~workers_env.runtime.rpcvalues.python_from_rpc`) takes a
 result in three passes, each a documented step: Pyodide's ``to_py()`` of the JsProxy (objects
 ``dict``, numbers as Pyodide reads them, ``null`` the era's), Pyodide's numbers again over the
 Python tree (``_jsvalues.to_py``: objects ``JsDict``), and the SDK's ``_replace_jsnull_with_none``

@@ -27,7 +27,6 @@ from collections.abc import Awaitable
 from typing import Any
 
 from workers_env.runtime.envwrap import (
-    JsBinding,
     _BindingWrapper,
     _wrap_result,
     rpc_args,
@@ -37,6 +36,7 @@ from workers_env.runtime.eras import (
     WORKFLOW_WRAPPER_CONVERTS_FROM,
 )
 from workers_env.runtime.fetchcalls import FetcherView
+from workers_env.runtime.jsbindings import JsBinding
 from workers_env.runtime.sdknames import SdkType, default_repr
 from workers_env.runtime.webloop import unawaited
 from workers_env.runtime.workers_api import (

@@ -21,7 +21,7 @@ from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError, is_users_mistake
-from workers_env.runtime import envwrap
+from workers_env.runtime import envwrap, rpcvalues
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
     current_context,
@@ -229,16 +229,16 @@ def sdk_python_from_rpc(obj: Any, *, builtin: bool) -> Any:
     """:func:`python_from_rpc` as the built-in SDK (``builtin``) or the external one converts."""
     if isinstance(obj, JsProxy) and not isinstance(obj, _jsvalues.JsSet):
         if isinstance(obj, (JsObject, JsArray, JsMap, JsBufferSource)):
-            obj = obj.to_py(default_converter=envwrap.from_rpc_default)
+            obj = obj.to_py(default_converter=rpcvalues.from_rpc_default)
         else:
-            obj = envwrap.from_rpc_default(obj)
+            obj = rpcvalues.from_rpc_default(obj)
         if builtin:
             return obj
     elif builtin:
         if isinstance(obj, _jsvalues.JsSet):  # to_py of a Set: a set
             return {sdk_python_from_rpc(v, builtin=True) for v in obj}
         return obj
-    return envwrap.python_from_rpc(obj)
+    return rpcvalues.python_from_rpc(obj)
 
 
 def python_to_rpc(value: Any) -> Any:
