@@ -21,7 +21,7 @@ from typing import Any
 
 from workers_env import _jsvalues
 from workers_env._errors import JsException, NotEmulatedError, is_users_mistake
-from workers_env.runtime import envwrap, rpcvalues
+from workers_env.runtime import envwrap, httperrors, rpcvalues
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
     current_context,
@@ -53,6 +53,9 @@ __all__ = [
     "python_from_rpc",
     "python_to_rpc",
 ]
+
+#: (the name pickles of a 314.0.x ``pyodide.http`` error made before httperrors.py call: they still load)
+_made_314 = httperrors._made_314
 
 
 async def fetch(resource: Any, **other_options: Any) -> Response:
