@@ -31,15 +31,13 @@ from workers_env.runtime.jsproxy import JsLiteralMap, JsMap, JsObject
 from workers_env.runtime.jspyproxies import pyproxy_options
 from workers_env.runtime.jsreadable import READER_LOCKED, JsReadableStream
 from workers_env.runtime.jsstreams import (
-    ByteSink,
     JsTransformStream,
     JsWritableStream,
-    _waiter,
     _writer_closed_now,
-    buffer_of,
     count_bytes,
     strategy_mark,
 )
+from workers_env.runtime.livebytestream import ByteSink, _waiter, buffer_of
 from workers_env.runtime.stalls import gathers
 
 __all__ = ["fixed_length_stream_class", "pipe_through", "pipe_to"]
