@@ -30,14 +30,9 @@ from workers_env.runtime.jspromise import JsPromise
 from workers_env.runtime.jsproxy import JsLiteralMap, JsMap, JsObject
 from workers_env.runtime.jspyproxies import pyproxy_options
 from workers_env.runtime.jsreadable import READER_LOCKED, JsReadableStream
-from workers_env.runtime.jsstreams import (
-    JsTransformStream,
-    JsWritableStream,
-    _writer_closed_now,
-    count_bytes,
-    strategy_mark,
-)
+from workers_env.runtime.jsstreams import JsTransformStream, JsWritableStream, _writer_closed_now
 from workers_env.runtime.livebytestream import ByteSink, _waiter, buffer_of
+from workers_env.runtime.queuingstrategy import count_bytes, strategy_mark
 from workers_env.runtime.stalls import gathers
 
 __all__ = ["fixed_length_stream_class", "pipe_through", "pipe_to"]
@@ -464,7 +459,7 @@ def _expected_length(value: Any) -> int:
 
 def fixed_length_stream_class() -> Any:
     """``js.FixedLengthStream``: ``new(expectedLength, queuingStrategy=None)``; a strategy's
-    ``highWaterMark`` is its writable side's, at most ``expectedLength`` (:func:`~.jsstreams.count_bytes`)."""
+    ``highWaterMark`` is its writable side's, at most ``expectedLength`` (:func:`~.queuingstrategy.count_bytes`)."""
 
     def new(expected_length: Any = None, strategy: Any = None) -> JsFixedLengthStream:
         expected = _expected_length(expected_length)  # jsg reads the arguments before the body runs
