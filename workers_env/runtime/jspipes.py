@@ -30,7 +30,8 @@ from workers_env.runtime.jspromise import JsPromise
 from workers_env.runtime.jsproxy import JsLiteralMap, JsMap, JsObject
 from workers_env.runtime.jspyproxies import pyproxy_options
 from workers_env.runtime.jsreadable import READER_LOCKED, JsReadableStream
-from workers_env.runtime.jsstreams import JsTransformStream, JsWritableStream, _writer_closed_now
+from workers_env.runtime.jsstreams import JsTransformStream
+from workers_env.runtime.jswritable import JsWritableStream, _writer_closed_now
 from workers_env.runtime.livebytestream import ByteSink, _waiter, buffer_of
 from workers_env.runtime.queuingstrategy import count_bytes, strategy_mark
 from workers_env.runtime.stalls import gathers
