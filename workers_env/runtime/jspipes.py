@@ -233,7 +233,7 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
         finally:
             if signal is not None:
                 signal._unlisten(on_abort)
-            getattr(reader, "release", reader.releaseLock)()  # not refused while a read waits (jsstreams)
+            getattr(reader, "release", reader.releaseLock)()  # not refused while a read waits (jslivereadable)
             writer.releaseLock()
         if not prevent_close and isinstance(sink, ByteSink) and sink._canceled is not None:
             promise._settle("rejected", sink._canceled)  # the close meets the error a read gave the sink
@@ -257,7 +257,7 @@ def _byte_chunk(value: Any) -> bool:
 async def _destination_error(sink: Any) -> BaseException | None:
     """The error a pipe's destination comes to hold (as its writer's ``closed`` rejects): a
     JavaScript ``TransformStream`` errors its writable at once when its readable side is
-    canceled; an internal stream learns that only at its next write (see jsstreams
+    canceled; an internal stream learns that only at its next write (see jswritable
     ``_writer_closed_now``). ``None`` when it closes instead or nothing can change any more."""
     try:
         while True:
