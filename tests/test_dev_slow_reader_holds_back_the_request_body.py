@@ -121,7 +121,7 @@ async def test_a_whole_read_takes_in_the_body_past_the_read_ahead(app: WorkerApp
 async def test_the_body_keeps_no_more_than_the_read_ahead_and_no_piece_once_read() -> None:
     """The incoming body itself, read slowly: what it holds (``kept_bytes()``) stays within the
     read-ahead, as pieces read are let go."""
-    from workers_env.runtime.jsstreams import END
+    from workers_env.runtime.livebytestream import END
     from workers_env.runtime.requestbody import IncomingBody, Upload
 
     client = Client()

@@ -9,7 +9,7 @@ import asyncio
 import weakref
 from typing import Any
 
-from workers_env.runtime.jsstreams import LiveByteStream
+from workers_env.runtime.livebytestream import LiveByteStream
 
 __all__ = ["CLIENT_HOLDS", "CLIENT_HOLDS_BYTES", "hold_for_client"]
 

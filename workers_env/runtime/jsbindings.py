@@ -95,8 +95,9 @@ from workers_env.runtime.jspyproxies import (
     reads_dict_keys,
     warn_pyproxy,
 )
-from workers_env.runtime.jsstreams import STILL_WRITTEN, JsReadableStream, open_sources
+from workers_env.runtime.jsreadable import JsReadableStream
 from workers_env.runtime.jsweb import FETCHER_INIT, JsHeaders, JsRequest, JsResponse, init_options, leave_locked
+from workers_env.runtime.livebytestream import STILL_WRITTEN, open_sources
 from workers_env.runtime.pyodideerrors import as_pyodide_error
 from workers_env.runtime.queuebatch import batch_as_read, iterated_by_jsg, not_a_message
 from workers_env.runtime.statusline import default_status_text

@@ -122,7 +122,7 @@ def listener_options(options: Any, *, listen: bool) -> tuple[bool, bool, Any, bo
     if is_primitive(options):
         return True, to_boolean(options), None, False
     from workers_env.runtime.abort import JsAbortSignal
-    from workers_env.runtime.jsstreams import _source_fields
+    from workers_env.runtime.queuingstrategy import _source_fields
 
     fields = _source_fields(options, ("capture", "once", "signal") if listen else ("capture",),
                             f"options of EventTarget.{'add' if listen else 'remove'}EventListener()")
@@ -263,7 +263,7 @@ class JsEvent(JsgObject, JsProxy):
         if is_primitive(init):
             raise js_type_error(f"Failed to construct '{cls._js_name}': constructor parameter 2 is not of type "
                                 f"'{cls._init_type}'.")
-        from workers_env.runtime.jsstreams import _source_fields
+        from workers_env.runtime.queuingstrategy import _source_fields
 
         return _source_fields(init, cls._init_members, f"init of new {cls._js_name}()")
 

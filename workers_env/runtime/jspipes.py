@@ -30,16 +30,10 @@ from workers_env.runtime.jspromise import JsPromise
 from workers_env.runtime.jsproxy import JsLiteralMap, JsMap, JsObject
 from workers_env.runtime.jspyproxies import pyproxy_options
 from workers_env.runtime.jsreadable import READER_LOCKED, JsReadableStream
-from workers_env.runtime.jsstreams import (
-    ByteSink,
-    JsTransformStream,
-    JsWritableStream,
-    _waiter,
-    _writer_closed_now,
-    buffer_of,
-    count_bytes,
-    strategy_mark,
-)
+from workers_env.runtime.jsstreams import JsTransformStream
+from workers_env.runtime.jswritable import JsWritableStream, _writer_closed_now
+from workers_env.runtime.livebytestream import ByteSink, _waiter, buffer_of
+from workers_env.runtime.queuingstrategy import count_bytes, strategy_mark
 from workers_env.runtime.stalls import gathers
 
 __all__ = ["fixed_length_stream_class", "pipe_through", "pipe_to"]
@@ -239,7 +233,7 @@ def _start_pipe(stream: JsReadableStream, destination: Any, options: Any, method
         finally:
             if signal is not None:
                 signal._unlisten(on_abort)
-            getattr(reader, "release", reader.releaseLock)()  # not refused while a read waits (jsstreams)
+            getattr(reader, "release", reader.releaseLock)()  # not refused while a read waits (jslivereadable)
             writer.releaseLock()
         if not prevent_close and isinstance(sink, ByteSink) and sink._canceled is not None:
             promise._settle("rejected", sink._canceled)  # the close meets the error a read gave the sink
@@ -263,7 +257,7 @@ def _byte_chunk(value: Any) -> bool:
 async def _destination_error(sink: Any) -> BaseException | None:
     """The error a pipe's destination comes to hold (as its writer's ``closed`` rejects): a
     JavaScript ``TransformStream`` errors its writable at once when its readable side is
-    canceled; an internal stream learns that only at its next write (see jsstreams
+    canceled; an internal stream learns that only at its next write (see jswritable
     ``_writer_closed_now``). ``None`` when it closes instead or nothing can change any more."""
     try:
         while True:
@@ -466,7 +460,7 @@ def _expected_length(value: Any) -> int:
 
 def fixed_length_stream_class() -> Any:
     """``js.FixedLengthStream``: ``new(expectedLength, queuingStrategy=None)``; a strategy's
-    ``highWaterMark`` is its writable side's, at most ``expectedLength`` (:func:`~.jsstreams.count_bytes`)."""
+    ``highWaterMark`` is its writable side's, at most ``expectedLength`` (:func:`~.queuingstrategy.count_bytes`)."""
 
     def new(expected_length: Any = None, strategy: Any = None) -> JsFixedLengthStream:
         expected = _expected_length(expected_length)  # jsg reads the arguments before the body runs

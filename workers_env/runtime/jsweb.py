@@ -60,7 +60,8 @@ from workers_env.runtime.jspyproxies import (
 )
 from workers_env.runtime.pytypeslots import type_has
 from workers_env.runtime.jsreadable import DISTURBED, READER_LOCKED, TEE_LOCKED, JsgObject, JsReadableStream
-from workers_env.runtime.jsstreams import STILL_WRITTEN, LiveByteStream, live_readable, live_source
+from workers_env.runtime.jslivereadable import live_readable
+from workers_env.runtime.livebytestream import STILL_WRITTEN, LiveByteStream, live_source
 from workers_env.runtime.mimetype import extract_mime_type
 from workers_env.runtime.requestbody import IncomingBody, whole
 from workers_env.runtime.tracebacks import PACKAGE_DIR

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError
-from workers_env.runtime.jsstreams import ByteSink
+from workers_env.runtime.livebytestream import ByteSink
 from workers_env.runtime.runsync import _drivable, can_run_sync, run_sync
 
 __all__ = ["CONNECTION_LOST", "READ_AHEAD", "REQUEST_BODY_AFTER_EXCEPTION", "REQUEST_BODY_AFTER_RESPONSE", "UPLOAD_GRACE",
