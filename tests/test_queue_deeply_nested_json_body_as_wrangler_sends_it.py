@@ -1,10 +1,12 @@
-"""A ``json`` queue message body nested deeply, as wrangler dev 4.168.0 takes it (a JavaScript twin,
-a producer and consumer of one queue, ``tools/wrangler/queue_json_depth_probe.py``, wprobes69):
-``send()`` and ``sendBatch()`` sent 4,303 levels of arrays and 3,346 of objects and refused 4,304
-and 3,347 (and 20,000) with ``RangeError: Maximum call stack size exceeded`` -- workerd's
-``serialize`` runs ``v8::JSON::Stringify``, whose stack an object level takes more of than an
-array level (arrays and objects in turn: 3,765 sent, 3,770 refused, as those shares add up).
-wrangler dev 4.164.0 (leftovers47) sent 5,028 levels of either. The consumer gets the body whole
+"""A ``json`` queue message body nested deeply, as workerd 1.20261201.1 takes it (a JavaScript twin,
+a producer and consumer of one queue, ``tools/wrangler/queue_json_depth_probe.py`` under wrangler dev
+4.168.0 running that binary, wd70): ``send()`` sent 4,297 levels of arrays and 3,342 of objects and
+refused 4,298 and 3,343 (and 20,000) with ``RangeError: Maximum call stack size exceeded``
+(``sendBatch()`` a level more, or the same) -- workerd's ``serialize`` runs ``v8::JSON::Stringify``,
+whose stack an object level takes more of than an array level (arrays and objects in turn: 3,760
+sent, 3,761 refused, as those shares add up). wrangler 4.168.0's own workerd 1.20261123.1
+(wprobes69) sent 4,303 and 3,346 (4,302 run beside it, wd70), wrangler dev 4.164.0 (leftovers47)
+5,028 levels of either. The consumer gets the body whole
 (workerd's ``JSON.parse``; wrangler's own hand-off to the consumer failed from about 3,000 levels of
 arrays, 2,000 of objects, which production's does not share: "Where we had to choose"). Before
 leftovers47, anything past 1,000 levels was ``Error: Queue send failed: Internal Server Error``."""
@@ -69,8 +71,8 @@ def project(tmp_path):
     return queue_worker(tmp_path, CODE)
 
 
-#: (levels sent, levels refused) by wrangler dev 4.168.0's JavaScript twin, by the body's kind
-BORDERS = {"array": (4303, 4304), "object": (3346, 3347), "mixed": (3765, 3770)}
+#: (levels sent, levels refused) by workerd 1.20261201.1's JavaScript twin, by the body's kind
+BORDERS = {"array": (4297, 4298), "object": (3342, 3343), "mixed": (3760, 3761)}
 
 
 @pytest.mark.asyncio
@@ -122,13 +124,13 @@ async def test_test_codes_python_body_is_judged_alike(project):
     env = load_env(project)
     queue = env.unwrapped("Q")
     with pytest.raises(Exception, match="^RangeError: Maximum call stack size exceeded$") as refused:
-        await queue.send(nested_list(4304))
+        await queue.send(nested_list(4298))
     assert getattr(refused.value, "name", None) == "RangeError"
     with pytest.raises(Exception, match="^RangeError: Maximum call stack size exceeded$"):
-        await queue.send(nested_dict(3347))
-    await queue.send(nested_list(4303))
-    await queue.send(nested_dict(3346))
-    assert [message.size for message in queue.sent] == [2 * 4303 + 1, 6 * 3346 + 1]
+        await queue.send(nested_dict(3343))
+    await queue.send(nested_list(4297))
+    await queue.send(nested_dict(3342))
+    assert [message.size for message in queue.sent] == [2 * 4297 + 1, 6 * 3342 + 1]
     env.close()
 
 

@@ -31,32 +31,34 @@ __all__ = ["JSON_OBJECTS_SEND_REFUSED_FROM", "JSON_SEND_REFUSED_FROM", "MAX_CONV
 MAX_CONVERSION_DEPTH = 1000
 
 #: How deep a value V8's serializer refused, whatever the stack it was called from: measured with a
-#: JavaScript twin under wrangler dev 4.168.0 (wprobes69, ``tools/wrangler/queue_json_depth_probe.py``),
-#: arrays nested within arrays -- a queue's ``send()`` of a ``v8`` body sent 2,087 levels and refused
-#: 2,088, ``structuredClone`` cloned 2,090 and refused 2,091: ``RangeError: Maximum call stack size
-#: exceeded`` (the larger border kept; 4.164.0's V8 refused 3,370 levels of arrays or objects). A
-#: Python Worker calls it from deeper still, so it is refused there too; between
+#: JavaScript twin under wrangler dev 4.168.0 running workerd 1.20261201.1 (V8 15.9; wd70,
+#: ``tools/wrangler/queue_json_depth_probe.py``), arrays nested within arrays -- a queue's ``send()``
+#: of a ``v8`` body sent 2,629 levels and refused 2,630: ``RangeError: Maximum call stack size
+#: exceeded`` (``structuredClone``'s deserializer refused arrays from 2,087). 1.20261123.1's V8 15.8,
+#: wrangler 4.168.0's own, refused 2,088 levels of arrays (wprobes69), 4.164.0's 3,370. A Python
+#: Worker calls it from deeper still, so it is refused there too; between
 #: :data:`MAX_CONVERSION_DEPTH` and this, production's outcome is its stack's.
-V8_REFUSED_FROM = 2091
+V8_REFUSED_FROM = 2630
 
-#: The same border for objects within objects, which take less of V8's serializer's stack a level:
-#: ``send()`` of a ``v8`` body sent 3,782 levels and refused 3,784 (4.168.0, wprobes69); arrays and
-#: objects in turn 2,675 sent, 2,700 refused, as the two shares add up (:func:`overflows`).
-#: ``structuredClone``'s deserializer refused objects sooner (from about 1,895 levels, mixed ones
-#: about 2,475): what only that refuses is left not emulated.
-V8_OBJECTS_REFUSED_FROM = 3784
+#: The same border for objects within objects: under 1.20261201.1 an object level takes as much of
+#: V8's serializer's stack as an array level -- ``send()`` of a ``v8`` body sent 2,629 levels of
+#: objects, and of arrays and objects in turn, and refused 2,630 (:func:`overflows`);
+#: ``structuredClone`` refused objects from 2,631 or 2,632, the two in turn from 2,328 (its
+#: deserializer's: what only that refuses is left not emulated). 1.20261123.1's V8 sent 3,782 levels
+#: of objects and refused 3,784 (wprobes69).
+V8_OBJECTS_REFUSED_FROM = 2630
 
 #: How deep a ``json`` queue message's ``send()``/``sendBatch()`` refused (workerd's ``serialize``:
-#: ``v8::JSON::Stringify``), measured with a JavaScript twin under wrangler dev 4.168.0 (wprobes69):
-#: 4,303 levels of arrays sent, 4,304 (and 20,000) refused with ``RangeError: Maximum call stack
-#: size exceeded``, ``send`` and ``sendBatch`` alike (4.164.0's: 5,028 sent, 5,029 refused, arrays
-#: and objects alike).
-JSON_SEND_REFUSED_FROM = 4304
+#: ``v8::JSON::Stringify``), measured with a JavaScript twin under wrangler dev 4.168.0 running
+#: workerd 1.20261201.1 (wd70): 4,297 levels of arrays sent, 4,298 (and 20,000) refused with
+#: ``RangeError: Maximum call stack size exceeded`` (``sendBatch`` a level more in one of three runs).
+#: 1.20261123.1 sent 4,303 (wprobes69; 4,302 run beside it), 4.164.0's 5,028, arrays and objects alike.
+JSON_SEND_REFUSED_FROM = 4298
 
 #: The same border for objects within objects, which take more of ``JSON::Stringify``'s stack a
-#: level: 3,346 sent, 3,347 refused; arrays and objects in turn 3,765 sent, 3,770 refused, as the two
-#: shares add up (:func:`overflows`).
-JSON_OBJECTS_SEND_REFUSED_FROM = 3347
+#: level: 3,342 sent, 3,343 refused (1.20261123.1: 3,346 and 3,347); arrays and objects in turn 3,760
+#: sent, 3,761 refused, as the two shares add up (:func:`overflows`).
+JSON_OBJECTS_SEND_REFUSED_FROM = 3343
 
 #: how deep ``to_js`` converts in this context (:func:`converting_within`)
 _LIMIT: ContextVar[int] = ContextVar("workers_env_conversion_limit", default=MAX_CONVERSION_DEPTH)

@@ -439,7 +439,8 @@ def apart(date: str, target: str, label: str, path: str, theirs: list[Any], ours
     """Why a case may differ on purpose (None: it may not): each reason is in the README."""
     if theirs[0] == "threw" and OLD_REDIRECT_TEXT in theirs[1] and NEW_REDIRECT_TEXT in ours[1]:
         return ("workers-env refuses a redirect value in workerd 1.20261201.1's words (measured with that "
-                "workerd's `workerd test`); wrangler 4.164.0's workerd 1.20261117.1 has the older text")
+                "workerd's `workerd test`); wrangler 4.164.0's and 4.168.0's workerd (1.20261117.1, 1.20261123.1) have "
+                "the older text")
     if path == "sdk" and "signal" in label and date >= "2025-09-29":
         return ("pyfetch (Pyodide 0.28, 314) reads its own signal= keyword: AbortSignal.any([signal, ...]) if "
                 "signal is truthy (pyodide/http.py), so workerd's init never sees it")

@@ -10,7 +10,10 @@ call stack size exceeded``, arrays and objects, ``send`` and ``sendBatch`` alike
 3,347, ``mix`` 3,765 and 3,770; ``v8`` arrays 2,087 and 2,088, objects 3,782 and 3,784, ``mix``
 about 2,690; ``clone`` arrays 2,090 and 2,091, objects about 1,890 and 1,895, ``mix`` about 2,475;
 the consumer got 2,000 levels of arrays and 1,000 of objects, failing at 3,000 and 2,000. A border
-moves by a level or three between runs. Not collected by pytest.
+moves by a level or three between runs. With ``MINIFLARE_WORKERD_PATH`` = workerd 1.20261201.1 (V8
+15.9; 2026-12-08, wd70): ``json`` arrays 4,297 and 4,298, objects 3,342 and 3,343, ``mix`` 3,760 and
+3,761; ``v8`` 2,629 and 2,630 of arrays, objects or ``mix`` alike; ``clone`` arrays 2,086 and 2,087,
+objects 2,630-2,631 and 2,631-2,632, ``mix`` 2,327 and 2,328. Not collected by pytest.
 
     WORKERS_ENV_WRANGLER_DIR=/tmp/wrangler168 python3 tools/wrangler/queue_json_depth_probe.py \
         '[[4303, "arr", "send"], [3347, "obj", "batch"], [2088, "arr", "v8"], [20000, "arr", "stringify"]]'

@@ -157,7 +157,7 @@ def refuse_init(resource: Any, init: Any) -> JsRequest | None:
     ``fetch`` run too: a GET or HEAD with a body, a bad method, header, ``signal``, ``redirect``,
     ``integrity``), and ``cache: "no-store"`` -- the init's or the Request's -- with a
     ``cf.cacheTtl`` other than ``-1`` (``serializeCfBlobJson``). Only checked: the binding gets the
-    arguments as given (a refused input Request's body is left used, as workerd leaves it).
+    arguments as given (a refused input Request's body is left unused, as workerd 1.20261123.1 on leaves it).
     Returns the input Request whose body that Request takes (none when the init gives a body or
     is a Request): the caller leaves it used once the binding has it, as workerd does."""
     options = init_options(init, {}, FETCHER_INIT) if init is not None else {}

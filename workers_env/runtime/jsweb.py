@@ -990,37 +990,31 @@ def refuse_request_init(input: Any, options: dict[str, Any]) -> None:  # noqa: A
     a ``redirect`` the Worker's flags do not take, a bad ``encodeResponseBody`` -- after an input
     Request whose body was used when the init gives no body (not even ``null``). The one source of these refusals for ``new
     Request``, ``fetch`` and every Fetcher's ``fetch`` (``env.ASSETS``, service bindings:
-    runtime/fetchredirect.py's ``refuse_init``), which build that Request first. An input
-    Request whose body the init does not replace has it taken before the init is read, so a
-    refusal leaves it used (``bodyUsed``), as ``wrangler dev`` 4.164.0 leaves it; nothing else
-    is changed (tools/wrangler/fetcher_init_refusals_probe.py) but ``options["headers"]``, made
-    the ``Headers`` the Request then takes."""
+    runtime/fetchredirect.py's ``refuse_init``), which build that Request first. A refusal
+    leaves an input Request's body unused (``bodyUsed`` false): workerd 1.20261123.1 and
+    1.20261201.1 read the whole init before taking it (wd70; 1.20261117.1, wrangler 4.164.0's, had
+    taken it first); nothing is changed (tools/wrangler/fetcher_init_refusals_probe.py) but
+    ``options["headers"]``, made the ``Headers`` the Request then takes."""
     _signal(options.get("signal"))
     if isinstance(input, JsRequest) and "body" not in options and input.bodyUsed:  # (the input, before the init)
         raise js_type_error(_USED_INPUT)
-    try:
-        checked_integrity(options.get("integrity"))
-        method = checked_method(options["method"]) if "method" in options else \
-            input.method if isinstance(input, JsRequest) else "GET"
-        if "headers" in options:  # made once, here (an iterator read twice would be empty the second time)
-            options["headers"] = JsHeaders(options["headers"])
-        if "_cache_mode" in options:  # a Request as the init: its fields, as they are (http.c++)
-            return
-        # (below, workerd's order: the body, redirect, encodeResponseBody, then the input's body)
-        given = options.get("body")
-        has_body = given is not None and given is not jsnull
-        if has_body and method in ("GET", "HEAD"):
-            raise js_type_error(_GET_WITH_BODY)
-        checked_redirect(options.get("redirect"))
-        checked_mode(options.get("encodeResponseBody"), "encodeResponseBody")
-        if "method" in options and "body" not in options and method in ("GET", "HEAD") and \
-                isinstance(input, JsRequest) and input._body is not None:
-            raise js_type_error(_GET_WITH_BODY)
-    except JsException:
-        if isinstance(input, JsRequest) and input._body is not None and "body" not in options \
-                and "_cache_mode" not in options:
-            input.bodyUsed = True  # (workerd's constructor took it before reading the init)
-        raise
+    checked_integrity(options.get("integrity"))
+    method = checked_method(options["method"]) if "method" in options else \
+        input.method if isinstance(input, JsRequest) else "GET"
+    if "headers" in options:  # made once, here (an iterator read twice would be empty the second time)
+        options["headers"] = JsHeaders(options["headers"])
+    if "_cache_mode" in options:  # a Request as the init: its fields, as they are (http.c++)
+        return
+    # (below, workerd's order: the body, redirect, encodeResponseBody, then the input's body)
+    given = options.get("body")
+    has_body = given is not None and given is not jsnull
+    if has_body and method in ("GET", "HEAD"):
+        raise js_type_error(_GET_WITH_BODY)
+    checked_redirect(options.get("redirect"))
+    checked_mode(options.get("encodeResponseBody"), "encodeResponseBody")
+    if "method" in options and "body" not in options and method in ("GET", "HEAD") and \
+            isinstance(input, JsRequest) and input._body is not None:
+        raise js_type_error(_GET_WITH_BODY)
 
 
 class JsRequest(_Body):
