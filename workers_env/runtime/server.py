@@ -12,6 +12,9 @@ The edges are workerd's HTTP server's (KJ's ``HttpServer``, which ``wrangler dev
 a method it does not know gets its ``501``, a client that has not sent its first request's
 headers within 15 s its ``408``, an idle keep-alive connection is closed after 5 s. A body
 over Cloudflare's 100 MB request limit (Free and Pro plans) gets the edge's ``413``.
+
+How a response goes onto the wire, and a client that hangs up meanwhile, is in
+runtime/responsesending.py.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from types import FrameType
 from typing import Any
@@ -66,11 +69,23 @@ from workers_env.runtime.requestbody import (
 )
 from workers_env.runtime.requestcf import incoming_cf
 from workers_env.runtime.requestline import TWO_HOSTS, QuietRefusals, front_connection, refusal
+from workers_env.runtime.responsesending import (
+    _CONNECTION_HEADERS,
+    Receive,
+    Scope,
+    Send,
+    _client_gone,
+    _ClientGone,
+    _head,
+    _refuse_when_gone,
+    _sending_till_gone,
+    _unheard,
+    through_rewriter,
+)
 from workers_env.runtime.stopcutoff import cut_off_worker_code, end_if_held
 from workers_env.runtime.stalls import HANGING, is_hang
 from workers_env.runtime.tasks import end_worker_tasks, sever_worker_code
 from workers_env.runtime.statusline import (
-    BARE_HEAD_HEADER,
     REASON_HEADER,
     ReasonConnection,
     default_status_text,
@@ -81,7 +96,7 @@ from workers_env.runtime.timers import end_request
 from workers_env.runtime.tracebacks import without_our_frames
 from workers_env.runtime.websocketwire import WireWebSocket, handshake_refusal, handshake_response
 from workers_env.runtime.websockets import accept_upgrade, check_asked, check_returnable, couple
-from workers_env.runtime.wireheaders import CONNECTION_LEVEL, wire_order
+from workers_env.runtime.wireheaders import wire_order
 
 __all__ = [
     "HEADER_TIMEOUT",
@@ -95,10 +110,6 @@ __all__ = [
 ]
 
 log = logging.getLogger("workers_env.dev")  # (its records at wrangler's levels: _loglevel)
-
-Scope = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
-Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 _ERROR_BODY = b"Worker threw exception"
 SCHEDULED_PATH = "/__scheduled"
@@ -126,9 +137,6 @@ _NO_HOST = (400, b"Bad Request")
 #: what wrangler dev 4.164.0 prints for such a request (workerd's own line, its source position included)
 _NO_URL = "Uncaught exception: workerd/jsg/value.h:1456: failed: remote.jsg.TypeError: Invalid URL string."
 _INTERNAL_ERROR = (500, b"Internal Server Error")
-#: the connection-level headers KJ's HTTP layer owns (``KJ_HTTP_FOR_EACH_BUILTIN_HEADER``): a
-#: Worker neither sees a client's nor sends its own; the framing is the server's
-_CONNECTION_HEADERS = CONNECTION_LEVEL
 #: ASGI scope extensions the dev server's protocol adds: the raw request-target, and a way to end
 #: the connection without finishing the response (a Worker's body stream that failed)
 TARGET_EXTENSION = "workers_env.target"
@@ -147,11 +155,6 @@ _TOO_LARGE = (  # what Cloudflare's edge answers for a body over the plan's limi
     b"<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>cloudflare</center>\r\n"
     b"</body>\r\n</html>\r\n"
 )
-
-
-class _ClientGone(Exception):
-    """A piece of a body still being written could not be sent: its client has hung up (KJ's
-    failed write to the socket, where workerd hears of it)."""
 
 
 class _TooLarge(Exception):
@@ -923,72 +926,6 @@ async def _finished(scope: Scope, ctx: Any) -> None:
         if not any(task.done() and not task.cancelled() and is_hang(task.exception()) for task in waited):
             log.error("Uncaught Error: %s ", HANGING)
         log.error(HUNG_BODY_LINE)
-
-
-def _refuse_when_gone(message: MutableMapping[str, Any], state: dict[str, Any]) -> None:
-    """A piece of the body sent once the client is known gone (``state["gone"]``) fails, as KJ's
-    write to the closed socket fails (:class:`_ClientGone`)."""
-    if state.get("gone") and message["type"] == "http.response.body":
-        raise _ClientGone
-
-
-def _sending_till_gone(send: Send, state: dict[str, Any]) -> Send:
-    """``send``, failing a piece of the body once the client is known gone (:func:`_refuse_when_gone`)."""
-    async def sending(message: MutableMapping[str, Any]) -> None:
-        _refuse_when_gone(message, state)
-        await send(message)
-    return sending
-
-
-def _unheard(answered: dict[str, Any]) -> bool:
-    """Whether the request's client hung up mid-body (its answer goes nowhere, unlogged)."""
-    upload = answered.get("upload")
-    return upload is not None and upload.lost
-
-
-async def _client_gone(receive: Receive) -> bool:
-    """Whether the client hangs up before its response is complete. Once a request's body has
-    been read, uvicorn's ``receive()`` waits and answers ``http.disconnect`` when the connection
-    is lost (or the response is complete, by when the answer is no longer awaited); ``False``
-    from a caller whose ``receive()`` answers anything else (or fails)."""
-    try:
-        return (await receive()).get("type") == "http.disconnect"
-    except Exception:  # noqa: BLE001 - no word of the client: it is taken as still there
-        return False
-
-
-def through_rewriter(response: Any) -> bool:
-    """Whether ``wrangler dev`` sends ``response`` through ``HTMLRewriter``: its ProxyWorker
-    transforms every answer whose ``Content-Type`` starts with ``text/html`` (as written:
-    ``Text/HTML`` is not; ``text/htmlx`` is), live reload or not (``insertLiveReloadScript``,
-    wrangler 4.164.0), and the transformed body has no length, so it goes chunked, without
-    ``Content-Length`` -- an asset's HTML page, an empty or null body, a 404 page alike."""
-    content_type = next((v for k, v in response.headers.items() if k == "content-type"), None)
-    return content_type is not None and content_type.startswith("text/html")
-
-
-def _head(headers: Iterable[tuple[str, str]], status_text: str, *, head: bool = False,
-          length: int | None = None) -> list[tuple[bytes, bytes]]:
-    """A Worker response's headers as ASGI sends them, as workerd sends them: values in UTF-8
-    (workerd's quirk for non-ASCII values; a lone surrogate's bytes as ``Headers`` hold them:
-    ``JsHeaders.lines``), without a header whose name is not ASCII (wrangler dev
-    4.164.0 sends none of ``x-é``, ``x-€``), without the connection-level headers KJ owns (the
-    framing is the server's: ``length``, the body's, as ``Content-Length``), in the order and
-    spelling KJ writes them (:mod:`.wireheaders`), and its ``statusText`` (if any) for the status line
-    (:mod:`.statusline`; one that is not ASCII is sent empty, as wrangler dev 4.164.0 sends it).
-    An answer to HEAD keeps the Worker's own ``Content-Length`` and otherwise has no framing
-    header, as KJ's ``HttpServer`` sends it."""
-    raw = [(k.encode("ascii"), v.encode("utf-8", "surrogateescape")) for k, v in headers  # a non-ASCII name
-           if k.isascii() and (k.lower() not in _CONNECTION_HEADERS  # is not sent
-                               or (head and k.lower() == "content-length"))]
-    if length is not None:
-        raw.append((b"content-length", str(length).encode()))
-    raw = wire_order(raw)
-    if status_text:
-        raw.append((REASON_HEADER, reason_value(status_text.encode("ascii") if status_text.isascii() else b"")))
-    if head and not any(k.lower() == b"content-length" for k, _ in raw):
-        raw.append((BARE_HEAD_HEADER, b"1"))
-    return raw
 
 
 class _Protocol(H11Protocol):
