@@ -2,8 +2,8 @@
 wrangler dev's ``HTMLRewriter`` makes it chunked (:func:`through_rewriter`), and a client that hangs
 up before it is complete (:class:`_ClientGone` and the helpers that hear of it).
 
-Split out of runtime/server.py, whose ASGI app (``WorkerApp``) uses them: the rules for the bytes
-that go out, apart from the dispatch that makes them.
+Split out of runtime/server.py; the ASGI app that uses them is runtime/workerapp.py's ``WorkerApp``:
+the rules for the bytes that go out, apart from the dispatch that makes them.
 """
 
 from __future__ import annotations
