@@ -19,7 +19,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
 from workers_env import load_worker  # noqa: E402
 from workers_env.runtime.cdncgi import url_rewritten  # noqa: E402
-from workers_env.runtime.server import WorkerApp  # noqa: E402
+from workers_env.runtime.workerapp import WorkerApp  # noqa: E402
 
 URLS = [("/", "http://localhost:8787/"), ("a path and query", "http://localhost:8787/api/items/42?x=1&y=2"),
         ("percent-encoded, //", "http://localhost:8787/a%20b//c/d?q=%41"),

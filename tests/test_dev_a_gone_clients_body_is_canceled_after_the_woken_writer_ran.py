@@ -28,7 +28,7 @@ from test_dev_a_body_being_written_fails_as_workerds_when_its_client_leaves impo
 from worker_helpers import asgi_exchange, one_file_worker
 
 from workers_env import load_worker
-from workers_env.runtime.server import WorkerApp
+from workers_env.runtime.workerapp import WorkerApp
 
 #: the served test's Worker (a TransformStream's writer in waitUntil, what its failed write and
 #: ``ready`` met in ``/seen``), its pause between writes a timer due in the next turn (``?timer``)

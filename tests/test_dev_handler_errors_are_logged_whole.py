@@ -14,7 +14,7 @@ import pytest
 from worker_helpers import asgi_exchange, one_file_worker
 
 from workers_env import load_worker
-from workers_env.runtime.server import WorkerApp
+from workers_env.runtime.workerapp import WorkerApp
 
 ENTRY = '''
 from workers import Response, WorkerEntrypoint

@@ -14,7 +14,7 @@ import pytest
 
 from workers_env.runtime.cdncgi import LEGACY_PATH_REWRITES, _parsed_rewrite, url_rewritten
 from workers_env.runtime.jsglobals import JsURL
-from workers_env.runtime.server import _href
+from workers_env.runtime.workerapp import _href
 
 HOSTS = ["localhost:8787", "127.0.0.1", "[::1]:8787", "user:pw@localhost", "xn--bcher-kva.example", "b\u00fccher.example"]
 PATHS = ["/", "/a", "/a%20b//c", "/a/../b", "/a/%2e%2E/b", "/a/./b/.", "//x//", "/%7e%7E~", "/\u00e9t\u00e9 /x",

@@ -22,7 +22,8 @@ from test_dev_server import exchange, make_project, request, split_answer
 
 import workers_env
 from workers_env.runtime import load_worker
-from workers_env.runtime.server import HEADER_TIMEOUT, KNOWN_METHODS, MAX_BODY_BYTES, BackgroundServer
+from workers_env.runtime.server import HEADER_TIMEOUT, BackgroundServer
+from workers_env.runtime.workerapp import KNOWN_METHODS, MAX_BODY_BYTES
 
 TIMEOUT = 10
 

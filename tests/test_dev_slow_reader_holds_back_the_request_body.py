@@ -15,7 +15,7 @@ from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 from workers_env.runtime.requestbody import READ_AHEAD
-from workers_env.runtime.server import WorkerApp
+from workers_env.runtime.workerapp import WorkerApp
 
 PIECE = 4096
 PIECES = 256  # 1 MiB, 16 times the read-ahead

@@ -86,7 +86,7 @@ async def test_a_forwarded_request_reaches_the_origin_with_the_origins_host(orig
 async def test_the_dev_server_sends_the_bodys_own_length(tmp_path):
     """A Response whose headers carry a stale ``Content-Length`` (an origin's, copied with
     ``Response.new(new_text, origin)``) goes over HTTP with its body's length, as workerd sends it."""
-    from workers_env.runtime.server import WorkerApp
+    from workers_env.runtime.workerapp import WorkerApp
 
     entry = '''
     from workers import Response, WorkerEntrypoint

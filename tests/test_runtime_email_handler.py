@@ -13,7 +13,7 @@ import pytest
 from worker_helpers import asgi_exchange, one_file_worker
 
 from workers_env import MissingEmailHandler, load_worker
-from workers_env.runtime.server import WorkerApp
+from workers_env.runtime.workerapp import WorkerApp
 
 MESSAGE = (b"From: sender@example.com\r\nTo: recipient@example.com\r\nBcc: hidden@example.com\r\n"
            b"Subject: hi\r\nMessage-ID: <a@b>\r\n\r\nbody\r\n")

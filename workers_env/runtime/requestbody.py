@@ -4,7 +4,7 @@ workerd hands a fetch handler its ``Request`` as soon as the request's head is i
 is a stream fed as the client sends, so a Worker can answer before reading the body, or read it
 piece by piece as it comes (``request.body.getReader()``, ``async for chunk in request.body``).
 ``workers-env dev`` does the same: :class:`IncomingBody` is the body's stream, written by the
-server (runtime/server.py, :class:`Upload`) as each piece of the body is received, and read by
+server (runtime/workerapp.py, :class:`Upload`) as each piece of the body is received, and read by
 the Worker's code like any other stream -- ``await request.text()`` (``json()``, ``bytes()``...)
 waits for its end. Code that needs the whole body at once from synchronous code (``clone()``,
 ``new Request(url, request)``, a ``fetch`` of it) waits for the rest as ``run_sync`` waits
