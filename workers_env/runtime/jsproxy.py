@@ -32,7 +32,6 @@ from workers_env._errors import JsException, caller_level, users_mistake
 from workers_env._jsvalues import (
     ByteStream,
     JsDate,
-    JsDict,
     JsMapResult,
     JsOpaque,
     JsSet,
@@ -41,6 +40,15 @@ from workers_env._jsvalues import (
     number_list,
 )
 from workers_env.runtime.current import pyodide_028, pyodide_029
+from workers_env.runtime.heldpyproxies import (
+    _BORROWED_ASYNC_CALL,
+    _BORROWED_CALL,
+    _BORROWED_NEW,
+    _PROXIED_TYPES,
+    Borrow,
+    borrowed_error,
+    is_stored_as_proxy,
+)
 from workers_env.runtime.jsarity import ARRAY_METHOD_LENGTHS
 from workers_env.runtime.jsbase import (
     JsHostObject,
@@ -1600,18 +1608,6 @@ def _wrap_child(value: Any, nulls: Any = False) -> Any:
     return js_number(value)
 
 
-#: the Python values a JS container holds as PyProxies when Python code stores them (to_js
-#: converts none of them implicitly) and that binding data would read as JS objects otherwise
-_PROXIED_TYPES = (dict, list, tuple, JsDict, bytes, bytearray)
-
-
-def is_stored_as_proxy(value: Any) -> bool:
-    """A Python value that JavaScript holds as its PyProxy once Python code stores it in a JS
-    object, array or Map, and that Python reads back as the object itself: a container
-    (:func:`is_python_container`) or a ``bytes``/``bytearray``."""
-    return type(value) in _PROXIED_TYPES
-
-
 def _marked(owner: Any, raw: Any) -> bool:
     marks = owner._proxied
     if marks is None:
@@ -1745,43 +1741,11 @@ def _mark(owner: Any, value: Any, borrowed: Any) -> None:
             del marks[key]
 
 
-_BORROWED_CALL = ("This borrowed proxy was automatically destroyed at the end of a function call. "
-                  "Try using create_proxy or create_once_callable.\n"
-                  "For more information about the cause of this error, use `pyodide.setDebug(true)`")
-_BORROWED_NEW = ("This borrowed proxy was automatically destroyed. Try using create_proxy or create_once_callable.\n"
-                 "For more information about the cause of this error, use `pyodide.setDebug(true)`")
-_BORROWED_ASYNC_CALL = ("This borrowed proxy was automatically destroyed at the end of an asynchronous function "
-                        "call. Try using create_proxy or create_once_callable.\n"
-                        "For more information about the cause of this error, use `pyodide.setDebug(true)`")
-
-
-class Borrow:
-    """The proxies Pyodide borrows for one call's keyword arguments (:func:`keyword_object`), as a
-    mark's flag (:func:`_mark`): false -- live -- until :func:`release_keyword_object` ends
-    them; a mark copied to another container (``Object.assign(o, kwargs)``) shares it, so the
-    copy ends with them, as the one PyProxy both hold does."""
-
-    __slots__ = ("message",)
-
-    def __init__(self) -> None:
-        self.message: str | None = None
-
-    def __bool__(self) -> bool:
-        return self.message is not None
-
-
 def mark_destroyed(owner: Any, value: Any, message: str) -> None:
     """``owner`` holds ``value``'s PyProxy, destroyed already: reading it is ``message``."""
     ended = Borrow()
     ended.message = message
     _mark(owner, value, ended)
-
-
-def borrowed_error(flag: Any) -> JsException:
-    """The error reading a destroyed borrowed proxy raises, for a mark's flag: ``True`` (a JS
-    function's argument) or an ended :class:`Borrow` (a live one, never asked, the call's)."""
-    message = flag.message if isinstance(flag, Borrow) else None
-    return JsException(_BORROWED_CALL if message is None else message)
 
 
 def keyword_object(kwargs: dict[str, Any]) -> JsObject:
