@@ -48,6 +48,7 @@ from workers_env.runtime.forms import JsBlob
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsFunction
 from workers_env.runtime.jsglobals import NamespaceStrings
 from workers_env.runtime.heldpyproxies import is_stored_as_proxy
+from workers_env.runtime.jsmapkeys import map_key
 from workers_env.runtime.jspromise import JsPromise
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 from workers_env.runtime.jsproxy import (
@@ -57,7 +58,6 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsObjectMap,
     jsnull,
-    map_key,
     options_member,
     read_stored,
 )
