@@ -49,9 +49,9 @@ from workers_env.runtime.jsproxy import (
     binding_data,
     carry_mark,
     read_stored,
-    reorder_in_place,
 )
 from workers_env.runtime.jsreadable import JsReadableStream
+from workers_env.runtime.propertyorder import reorder_in_place
 
 __all__ = [
     "ffi_to_js",

@@ -15,7 +15,6 @@ in :mod:`.jsjson`.
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 import sys
 import threading
@@ -81,6 +80,7 @@ from workers_env.runtime.jsmapkeys import (
 )
 from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
 from workers_env.runtime.jsmethodcall import loaded_as_method
+from workers_env.runtime.propertyorder import index_first, reorder_in_place
 from workers_env.runtime.tracebacks import missed, to_the_caller
 
 __all__ = [
@@ -195,42 +195,6 @@ def _py(value: Any, depth: int, converter: Callable[..., Any] | None = None) -> 
     if isinstance(value, JsSet) and depth != 0:  # Pyodide: a Set becomes a set
         return {_py(_wrap_child(v), depth - 1, converter) for v in value}
     return js_number(value)
-
-
-def is_array_index(key: Any) -> bool:
-    """Whether ``key`` is an array index as ECMAScript orders an object's own keys by: the
-    canonical text of a whole number 0 .. 2**32 - 2 (``"01"``, ``"-1"``, ``"4294967295"``, ``"1.5"``
-    and non-ASCII digits are not)."""
-    return (type(key) is str and 0 < len(key) <= 10 and key.isdigit() and key.isascii()
-            and (key[0] != "0" or key == "0") and int(key) < 4294967295)
-
-
-def index_first(props: dict[str, Any]) -> dict[str, Any] | None:
-    """``props`` in a JS object's own property order (OrdinaryOwnPropertyKeys; V8 for every object:
-    ``JSON.parse``, ``Object.fromEntries``, a property set later): array indices first, ascending,
-    then the other keys as inserted; ``None`` when ``props`` is in that order already."""
-    if not props:
-        return None
-    try:
-        if min(props)[:1] > "9":  # (a C loop) every key starts after the digits: no index
-            return None
-    except TypeError:  # keys of other types than str among them
-        pass
-    indices = [k for k in props if k.__class__ is str and k[:1].isdigit() and is_array_index(k)]
-    if not indices:
-        return None
-    indices.sort(key=int)
-    if list(itertools.islice(props, len(indices))) == indices:
-        return None
-    return {**{k: props[k] for k in indices}, **props}
-
-
-def reorder_in_place(props: dict[str, Any]) -> None:
-    """Put ``props`` in a JS object's own property order (:func:`index_first`), the dict kept."""
-    ordered = index_first(props)
-    if ordered is not None:
-        props.clear()
-        props.update(ordered)
 
 
 class _MakerOnly:
