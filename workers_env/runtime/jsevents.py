@@ -46,8 +46,9 @@ from workers_env.runtime.jsconversions import to_boolean
 from workers_env.runtime.jsdestroyed import BORROWED_ATTRIBUTE
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import jsg_int
-from workers_env.runtime.jsproxy import JsArray, JsObject, js_null, jsnull, read_member
+from workers_env.runtime.jsproxy import JsArray, JsObject, jsnull, read_member
 from workers_env.runtime.jsreadable import JsgObject
+from workers_env.runtime.jstopy import js_null
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.timers import is_borrowed
 from workers_env.runtime.tracebacks import without_our_frames

@@ -21,7 +21,6 @@ import threading
 import warnings
 import weakref
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
-from contextvars import ContextVar
 from keyword import iskeyword
 from typing import Any
 
@@ -80,6 +79,7 @@ from workers_env.runtime.jsmapkeys import (
 )
 from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
 from workers_env.runtime.jsmethodcall import loaded_as_method
+from workers_env.runtime.jstopy import NULL_AS_JSNULL, NULL_AS_NONE, _converted, _null_for, js_null
 from workers_env.runtime.propertyorder import index_first, reorder_in_place
 from workers_env.runtime.tracebacks import missed, to_the_caller
 
@@ -110,69 +110,6 @@ __all__ = [
     "js_type_error",
     "caller_level",
 ]
-
-
-#: How a plain-data object or array (a binding's result) turns its ``None`` (JavaScript ``null``)
-#: into Python: as the running Worker's Pyodide does (``True``), or fixed by the config's era
-#: (``load_env``'s env used outside Worker code): ``None`` (Pyodide 0.26) or ``jsnull``. ``False``
-#: marks objects whose ``None`` is ``undefined`` (what Pyodide makes of a Python ``None``).
-NULL_AS_NONE = "none"
-NULL_AS_JSNULL = "jsnull"
-
-
-def _null_for(mode: Any) -> Any:
-    if mode is True:
-        return js_null()
-    return None if mode == NULL_AS_NONE else jsnull
-
-
-def js_null() -> Any:
-    """JavaScript ``null`` as the running Worker's Pyodide hands it to Python: ``None`` up to
-    Pyodide 0.26 (compatibility dates before 2025-09-29), ``jsnull`` from 0.28 on -- in every
-    conversion, attribute reads and ``to_py()`` included (0.28's changelog; workerd never asks
-    for ``convertNullToNone``). Outside Worker code: the newest, ``jsnull``."""
-    return jsnull if pyodide_028() else None
-
-
-#: the JS objects one ``to_py`` has converted so far (by their storage: each proxy of one JS
-#: object wraps the same list or dict), each with its Python value: Pyodide's js2python cache,
-#: so an array or object met again (one holding itself) is that value again
-_TO_PY_MADE: ContextVar[dict[int, tuple[Any, Any]] | None] = ContextVar("_TO_PY_MADE", default=None)
-
-
-#: how many JS objects one ``to_py`` (in this thread: it runs without awaiting) is converting within each other
-_TO_PY_NESTING = threading.local()
-
-
-def _converted(storage: Any, empty: Any, fill: Callable[[Any], Any]) -> Any:
-    """The Python value for the JS object over ``storage`` within one ``to_py``: the value
-    already made for it, or ``empty`` -- registered before ``fill(empty)`` converts the
-    children into it, so a child that is this object again gets it. The entry holds
-    ``storage``, so its id is not reused while the conversion runs."""
-    made = _TO_PY_MADE.get()
-    if made is None:  # the outermost to_py: the cache lives as long as it runs
-        token = _TO_PY_MADE.set({id(storage): (storage, empty)})
-        nesting = _TO_PY_NESTING.__dict__.setdefault("levels", 0)
-        _TO_PY_NESTING.levels = 1
-        try:
-            fill(empty)
-        finally:
-            _TO_PY_MADE.reset(token)
-            _TO_PY_NESTING.levels = nesting
-        return empty
-    found = made.get(id(storage))
-    if found is not None:
-        return found[1]
-    made[id(storage)] = (storage, empty)
-    _TO_PY_NESTING.levels = levels = _TO_PY_NESTING.levels + 1
-    try:
-        if levels < ROOMY_FROM:
-            fill(empty)
-        else:
-            deeper(levels, "to_py()", lambda: fill(empty))
-    finally:
-        _TO_PY_NESTING.levels = levels - 1
-    return empty
 
 
 #: plain values :func:`_py` and :func:`_wrap_child` hand straight to ``js_number``
