@@ -9,7 +9,11 @@ these proxies of the plain data the emulated bindings return (:func:`from_plain`
 direction is in :mod:`.jsconvert` (:func:`~.jsconvert.to_js`, :func:`~.jsconvert.to_plain`),
 functions in :mod:`.jsfunctions`, a binding's body stream in :mod:`.jsreadable`, destroyed
 proxies in :mod:`.jsdestroyed`, PyProxy rules in :mod:`.jspyproxies` and ``JSON.stringify``
-in :mod:`.jsjson`.
+in :mod:`.jsjson`. The parts that need none of the classes here moved out of this module:
+which Python values a JS container holds as PyProxies and the borrowed-proxy error to
+:mod:`.heldpyproxies`, how a ``Map`` or ``Set`` keeps its keys to :mod:`.jsmapkeys`, a JS
+object's own property order to :mod:`.propertyorder`, and ``js_null`` with the ``to_py``
+cache to :mod:`.jstopy`; the objects, arrays and Maps stay together, as each makes the others.
 """
 
 from __future__ import annotations
