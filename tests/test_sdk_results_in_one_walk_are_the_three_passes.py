@@ -29,7 +29,8 @@ from workers_env._jsvalues import MAX_SAFE_INTEGER, JsDict
 from workers_env.runtime import rpcvalues, sdkresults
 from workers_env.runtime.current import WorkerRuntime, restore, swap
 from workers_env.runtime.eras import Era
-from workers_env.runtime.jsproxy import NULL_AS_JSNULL, NULL_AS_NONE, JsObject, JsProxy, from_plain
+from workers_env.runtime.jsproxy import JsObject, JsProxy, from_plain
+from workers_env.runtime.jstopy import NULL_AS_JSNULL, NULL_AS_NONE
 
 #: (id, the running Worker: its Pyodide's null and version; None: outside Worker code)
 PYODIDES = [("outside", None), ("0.26", (True, "0.26.0a2")), ("0.28", (False, "0.28.2")), ("314", (False, "314.0.6"))]

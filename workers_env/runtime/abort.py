@@ -37,8 +37,8 @@ from workers_env.runtime.jsbase import JsProxy, js_type_error, jsnull
 from workers_env.runtime.jsevents import JsEvent, JsEventTarget, is_primitive, reports_listener_errors
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import to_number, to_primitive
-from workers_env.runtime.jsproxy import js_null
 from workers_env.runtime.jsreadable import JsgObject
+from workers_env.runtime.jstopy import js_null
 from workers_env.runtime.tasks import scoped_callback
 
 log = logging.getLogger("workers_env.runtime")

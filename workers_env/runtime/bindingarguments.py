@@ -32,7 +32,8 @@ from workers_env.runtime.domexception import dom_exception
 from workers_env.runtime.jsbuffers import JsBufferSource
 from workers_env.runtime.jsconvert import to_plain
 from workers_env.runtime.jsconversions import JsSymbol
-from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsNull, JsObject, JsProxy, map_key_read
+from workers_env.runtime.jsmapkeys import map_key_read
+from workers_env.runtime.jsproxy import JsArray, JsLiteralMap, JsMap, JsNull, JsObject, JsProxy
 from workers_env.runtime.jspyproxies import PROXIED_TYPES, is_dict_subclass_proxy, reads_dict_keys, warn_pyproxy
 from workers_env.runtime.rpcvalues import from_rpc_default
 from workers_env.runtime.services import FunctionStub, sent_function

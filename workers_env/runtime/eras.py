@@ -855,7 +855,7 @@ def binding_view(kind: str, name: str, binding: Any, config: Any) -> Any:
             return FetcherView(name, binding)
         return binding
     from workers_env.runtime.jsbindings import JsBinding  # (imported here: `workers-env validate` reads this module)
-    from workers_env.runtime.jsproxy import NULL_AS_JSNULL, NULL_AS_NONE
+    from workers_env.runtime.jstopy import NULL_AS_JSNULL, NULL_AS_NONE
 
     # used outside Worker code too: its results' null is the config's Pyodide's, not the context's
     nulls = NULL_AS_NONE if python_release(config).pyodide.startswith("0.26") else NULL_AS_JSNULL

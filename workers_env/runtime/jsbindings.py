@@ -75,7 +75,6 @@ from workers_env.runtime.jsconvert import to_plain
 from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsMethod, call_relaxed
 from workers_env.runtime.jsproxy import (
-    NULL_AS_NONE,
     JsArray,
     JsHostObject,
     JsLiteralMap,
@@ -85,6 +84,7 @@ from workers_env.runtime.jsproxy import (
     JsProxy,
     from_plain,
 )
+from workers_env.runtime.jstopy import NULL_AS_NONE
 from workers_env.runtime.jspyproxies import (
     DICT_ATTRIBUTES,
     PROXIED_TYPES,

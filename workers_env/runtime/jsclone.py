@@ -47,6 +47,8 @@ from workers_env.runtime.jsdate import JsDate
 from workers_env.runtime.forms import JsBlob
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsFunction
 from workers_env.runtime.jsglobals import NamespaceStrings
+from workers_env.runtime.heldpyproxies import is_stored_as_proxy
+from workers_env.runtime.jsmapkeys import map_key
 from workers_env.runtime.jspromise import JsPromise
 from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
 from workers_env.runtime.jsproxy import (
@@ -55,9 +57,7 @@ from workers_env.runtime.jsproxy import (
     JsMap,
     JsObject,
     JsObjectMap,
-    is_stored_as_proxy,
     jsnull,
-    map_key,
     options_member,
     read_stored,
 )

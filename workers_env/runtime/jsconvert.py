@@ -39,6 +39,7 @@ from workers_env.runtime.jsbuffers import (
 )
 from workers_env.runtime.jsdestroyed import ITERATED_PROXY, ITERATED_PROXY_NOTE, DestroyedProxy
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsFunction
+from workers_env.runtime.jsmapkeys import map_key_read
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsLiteralMap,
@@ -47,11 +48,10 @@ from workers_env.runtime.jsproxy import (
     JsObjectMap,
     binding_data,
     carry_mark,
-    map_key_read,
     read_stored,
-    reorder_in_place,
 )
 from workers_env.runtime.jsreadable import JsReadableStream
+from workers_env.runtime.propertyorder import reorder_in_place
 
 __all__ = [
     "ffi_to_js",

@@ -259,7 +259,7 @@ class JsDate(JsProxy):
     def toJSON(self, *_ignored: Any) -> Any:  # noqa: N802 - JS name
         """``toISOString()``, or ``null`` for an invalid date."""
         if self._ms != self._ms:
-            from workers_env.runtime.jsproxy import js_null
+            from workers_env.runtime.jstopy import js_null
 
             return js_null()
         return self.toISOString()

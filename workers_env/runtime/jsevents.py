@@ -40,13 +40,15 @@ from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import WeakIdentityDict
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.domexception import dom_exception
+from workers_env.runtime.heldpyproxies import borrowed_error
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsconversions import to_boolean
 from workers_env.runtime.jsdestroyed import BORROWED_ATTRIBUTE
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jsnumbers import jsg_int
-from workers_env.runtime.jsproxy import JsArray, JsObject, borrowed_error, js_null, jsnull, read_member
+from workers_env.runtime.jsproxy import JsArray, JsObject, jsnull, read_member
 from workers_env.runtime.jsreadable import JsgObject
+from workers_env.runtime.jstopy import js_null
 from workers_env.runtime.tasks import scoped_callback
 from workers_env.runtime.timers import is_borrowed
 from workers_env.runtime.tracebacks import without_our_frames

@@ -35,12 +35,12 @@ from workers_env.runtime.jsproxy import (
     JsObject,
     JsProxy,
     JsTypedArray,
-    js_null,
     js_type_error,
     jsnull,
     options_member,
     own_properties,
 )
+from workers_env.runtime.jstopy import js_null
 from workers_env.runtime.jsreadable import JsgObject
 from workers_env.runtime.webcrypto import SubtleCrypto
 

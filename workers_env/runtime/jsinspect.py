@@ -16,7 +16,8 @@ from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
 from workers_env.runtime.jsfunctions import JsDoubleProxy
 from workers_env.runtime.jsperformance import console_text
-from workers_env.runtime.jsproxy import JsArray, JsMap, JsObject, map_key_read
+from workers_env.runtime.jsmapkeys import map_key_read
+from workers_env.runtime.jsproxy import JsArray, JsMap, JsObject
 from workers_env.runtime.jspyproxies import pyodide_flags
 
 __all__ = ["console_line", "inspect", "quoted"]

@@ -24,6 +24,7 @@ from workers_env.runtime.jsbuffers import (
 )
 from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsfunctions import JsDoubleProxy
+from workers_env.runtime.heldpyproxies import borrowed_error, is_stored_as_proxy
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsLiteralMap,
@@ -32,8 +33,6 @@ from workers_env.runtime.jsproxy import (
     JsObjectMap,
     JsPyJsonArray,
     OwnsNoProperties,
-    borrowed_error,
-    is_stored_as_proxy,
     keyword_object,
     release_keyword_object,
 )

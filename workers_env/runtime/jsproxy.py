@@ -9,20 +9,22 @@ these proxies of the plain data the emulated bindings return (:func:`from_plain`
 direction is in :mod:`.jsconvert` (:func:`~.jsconvert.to_js`, :func:`~.jsconvert.to_plain`),
 functions in :mod:`.jsfunctions`, a binding's body stream in :mod:`.jsreadable`, destroyed
 proxies in :mod:`.jsdestroyed`, PyProxy rules in :mod:`.jspyproxies` and ``JSON.stringify``
-in :mod:`.jsjson`.
+in :mod:`.jsjson`. The parts that need none of the classes here moved out of this module:
+which Python values a JS container holds as PyProxies and the borrowed-proxy error to
+:mod:`.heldpyproxies`, how a ``Map`` or ``Set`` keeps its keys to :mod:`.jsmapkeys`, a JS
+object's own property order to :mod:`.propertyorder`, and ``js_null`` with the ``to_py``
+cache to :mod:`.jstopy`; the objects, arrays and Maps stay together, as each makes the others.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 import sys
 import threading
 import warnings
 import weakref
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, ValuesView
-from contextvars import ContextVar
 from keyword import iskeyword
 from typing import Any
 
@@ -32,7 +34,6 @@ from workers_env._errors import JsException, caller_level, users_mistake
 from workers_env._jsvalues import (
     ByteStream,
     JsDate,
-    JsDict,
     JsMapResult,
     JsOpaque,
     JsSet,
@@ -41,6 +42,14 @@ from workers_env._jsvalues import (
     number_list,
 )
 from workers_env.runtime.current import pyodide_028, pyodide_029
+from workers_env.runtime.heldpyproxies import (
+    _BORROWED_ASYNC_CALL,
+    _BORROWED_CALL,
+    _BORROWED_NEW,
+    Borrow,
+    borrowed_error,
+    is_stored_as_proxy,
+)
 from workers_env.runtime.jsarity import ARRAY_METHOD_LENGTHS
 from workers_env.runtime.jsbase import (
     JsHostObject,
@@ -60,8 +69,22 @@ from workers_env.runtime.jsbuffers import (
 )
 from workers_env.runtime.jsdestroyed import DestroyedAttribute
 from workers_env.runtime.jsfunctions import JsDoubleProxy
+from workers_env.runtime.jsmapkeys import (
+    _ABSENT,
+    JsBooleanKey,
+    SameJsValue,
+    _entry_key,
+    _new_pyproxy,
+    map_key,
+    map_key_read,
+    missing_key,
+    set_key,
+    set_member_at,
+)
 from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments
 from workers_env.runtime.jsmethodcall import loaded_as_method
+from workers_env.runtime.jstopy import NULL_AS_JSNULL, NULL_AS_NONE, _converted, _null_for, js_null
+from workers_env.runtime.propertyorder import index_first, reorder_in_place
 from workers_env.runtime.tracebacks import missed, to_the_caller
 
 __all__ = [
@@ -93,69 +116,6 @@ __all__ = [
 ]
 
 
-#: How a plain-data object or array (a binding's result) turns its ``None`` (JavaScript ``null``)
-#: into Python: as the running Worker's Pyodide does (``True``), or fixed by the config's era
-#: (``load_env``'s env used outside Worker code): ``None`` (Pyodide 0.26) or ``jsnull``. ``False``
-#: marks objects whose ``None`` is ``undefined`` (what Pyodide makes of a Python ``None``).
-NULL_AS_NONE = "none"
-NULL_AS_JSNULL = "jsnull"
-
-
-def _null_for(mode: Any) -> Any:
-    if mode is True:
-        return js_null()
-    return None if mode == NULL_AS_NONE else jsnull
-
-
-def js_null() -> Any:
-    """JavaScript ``null`` as the running Worker's Pyodide hands it to Python: ``None`` up to
-    Pyodide 0.26 (compatibility dates before 2025-09-29), ``jsnull`` from 0.28 on -- in every
-    conversion, attribute reads and ``to_py()`` included (0.28's changelog; workerd never asks
-    for ``convertNullToNone``). Outside Worker code: the newest, ``jsnull``."""
-    return jsnull if pyodide_028() else None
-
-
-#: the JS objects one ``to_py`` has converted so far (by their storage: each proxy of one JS
-#: object wraps the same list or dict), each with its Python value: Pyodide's js2python cache,
-#: so an array or object met again (one holding itself) is that value again
-_TO_PY_MADE: ContextVar[dict[int, tuple[Any, Any]] | None] = ContextVar("_TO_PY_MADE", default=None)
-
-
-#: how many JS objects one ``to_py`` (in this thread: it runs without awaiting) is converting within each other
-_TO_PY_NESTING = threading.local()
-
-
-def _converted(storage: Any, empty: Any, fill: Callable[[Any], Any]) -> Any:
-    """The Python value for the JS object over ``storage`` within one ``to_py``: the value
-    already made for it, or ``empty`` -- registered before ``fill(empty)`` converts the
-    children into it, so a child that is this object again gets it. The entry holds
-    ``storage``, so its id is not reused while the conversion runs."""
-    made = _TO_PY_MADE.get()
-    if made is None:  # the outermost to_py: the cache lives as long as it runs
-        token = _TO_PY_MADE.set({id(storage): (storage, empty)})
-        nesting = _TO_PY_NESTING.__dict__.setdefault("levels", 0)
-        _TO_PY_NESTING.levels = 1
-        try:
-            fill(empty)
-        finally:
-            _TO_PY_MADE.reset(token)
-            _TO_PY_NESTING.levels = nesting
-        return empty
-    found = made.get(id(storage))
-    if found is not None:
-        return found[1]
-    made[id(storage)] = (storage, empty)
-    _TO_PY_NESTING.levels = levels = _TO_PY_NESTING.levels + 1
-    try:
-        if levels < ROOMY_FROM:
-            fill(empty)
-        else:
-            deeper(levels, "to_py()", lambda: fill(empty))
-    finally:
-        _TO_PY_NESTING.levels = levels - 1
-    return empty
-
-
 #: plain values :func:`_py` and :func:`_wrap_child` hand straight to ``js_number``
 _TEXT_AND_NUMBERS = frozenset({str, int, float, bool})
 
@@ -176,42 +136,6 @@ def _py(value: Any, depth: int, converter: Callable[..., Any] | None = None) -> 
     if isinstance(value, JsSet) and depth != 0:  # Pyodide: a Set becomes a set
         return {_py(_wrap_child(v), depth - 1, converter) for v in value}
     return js_number(value)
-
-
-def is_array_index(key: Any) -> bool:
-    """Whether ``key`` is an array index as ECMAScript orders an object's own keys by: the
-    canonical text of a whole number 0 .. 2**32 - 2 (``"01"``, ``"-1"``, ``"4294967295"``, ``"1.5"``
-    and non-ASCII digits are not)."""
-    return (type(key) is str and 0 < len(key) <= 10 and key.isdigit() and key.isascii()
-            and (key[0] != "0" or key == "0") and int(key) < 4294967295)
-
-
-def index_first(props: dict[str, Any]) -> dict[str, Any] | None:
-    """``props`` in a JS object's own property order (OrdinaryOwnPropertyKeys; V8 for every object:
-    ``JSON.parse``, ``Object.fromEntries``, a property set later): array indices first, ascending,
-    then the other keys as inserted; ``None`` when ``props`` is in that order already."""
-    if not props:
-        return None
-    try:
-        if min(props)[:1] > "9":  # (a C loop) every key starts after the digits: no index
-            return None
-    except TypeError:  # keys of other types than str among them
-        pass
-    indices = [k for k in props if k.__class__ is str and k[:1].isdigit() and is_array_index(k)]
-    if not indices:
-        return None
-    indices.sort(key=int)
-    if list(itertools.islice(props, len(indices))) == indices:
-        return None
-    return {**{k: props[k] for k in indices}, **props}
-
-
-def reorder_in_place(props: dict[str, Any]) -> None:
-    """Put ``props`` in a JS object's own property order (:func:`index_first`), the dict kept."""
-    ordered = index_first(props)
-    if ordered is not None:
-        props.clear()
-        props.update(ordered)
 
 
 class _MakerOnly:
@@ -1130,112 +1054,6 @@ def _name_array_methods() -> None:
 _name_array_methods()
 
 
-#: a missing entry (``None`` is a value a Map may hold)
-_ABSENT: Any = object()
-
-
-class SameJsValue:
-    """How a ``Map`` keeps a key that is a JS object, array, ``Map``, function or buffer: JavaScript
-    compares such keys by identity (SameValueZero) while their proxies are unhashable in Python,
-    as Pyodide's, so the entry is kept under this (hashed by the proxy's ``js_id``) and read back
-    as the proxy (``m.set(Object.new(), 1)``, ``new Map([[obj, 1]])``)."""
-
-    __slots__ = ("_id", "value")
-
-    def __init__(self, value: Any):
-        self.value, self._id = value, value.js_id
-
-    def __hash__(self) -> int:
-        return hash(self._id)
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is SameJsValue and other._id == self._id
-
-
-class JsBooleanKey:
-    """How a ``Map`` keeps a key that is ``true`` or ``false``: SameValueZero tells them from
-    ``1`` and ``0``, which Python's ``True == 1`` would merge (``new Map([[1, "a"], [true, "b"]])``
-    has two entries)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: bool):
-        self.value = value
-
-    def __hash__(self) -> int:
-        return hash((JsBooleanKey, self.value))
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is JsBooleanKey and other.value is self.value
-
-
-#: the one ``NaN`` a ``Map`` keys every ``NaN`` under: SameValueZero finds ``NaN`` again, where
-#: a dict misses another NaN object (``m.set(float("nan"), 1); m.get(float("nan"))`` is 1 in
-#: Pyodide 0.28.2, review75)
-NAN_KEY = float("nan")
-
-
-def map_key(key: Any) -> Any:
-    """``key`` as a ``Map``'s entries hold it (see :class:`SameJsValue`, :class:`JsBooleanKey`,
-    :data:`NAN_KEY`)."""
-    kind = type(key)
-    if kind is str or kind is int:  # (most keys: no proxy's isinstance check)
-        return key
-    if kind is float:
-        return key if key == key else NAN_KEY
-    if kind is bool:
-        return JsBooleanKey(key)
-    return SameJsValue(key) if isinstance(key, JsProxy) and type(key).__hash__ is None else key
-
-
-class PyProxyKey:
-    """How a ``Map`` keeps a key Python code set that JavaScript holds as a PyProxy (a tuple,
-    list, dict, set, bytes, an instance of a class: no string, number, boolean, ``None`` or JS
-    value): each crossing makes a new PyProxy, so the entry is found by no later lookup, not
-    even with the same object, while reading the keys gives the object itself -- or, set by
-    ``map.set`` (a call's argument, destroyed when it returned), the borrowed-proxy error
-    (Pyodide 0.26.0a4, 0.28.2 and 314.0.6 under Node)."""
-
-    __slots__ = ("value", "borrowed")
-
-    def __init__(self, value: Any, borrowed: bool):
-        self.value, self.borrowed = value, borrowed
-
-
-def _new_pyproxy(key: Any) -> bool:
-    """Whether ``key``, handed to JavaScript by Python code, is a new PyProxy (:class:`PyProxyKey`)."""
-    kind = type(key)
-    if kind in _PROXIED_TYPES:
-        return True
-    if key is None or isinstance(key, (str, int, float, JsProxy)):
-        return False
-    return not kind.__module__.startswith(("workers_env", "_pyodide", "pyodide"))  # not one of our JS values
-
-
-def set_key(key: Any, borrowed: bool = False) -> Any:
-    """``key`` as a ``Map`` keeps it when Python code sets it (``m[k] = v``; ``m.set(k, v)``
-    ``borrowed``): :func:`map_key`, or a :class:`PyProxyKey`."""
-    return PyProxyKey(key, borrowed) if _new_pyproxy(key) else map_key(key)
-
-
-def set_member_at(members: list[Any], value: Any) -> int:
-    """Where a ``Set`` holding ``members`` has ``value`` as JavaScript finds it, SameValueZero on
-    the values as they cross (-1: nowhere): a Python value JavaScript gets a new PyProxy of
-    (:func:`_new_pyproxy`) nowhere, so ``s.add(k)`` twice adds it twice; ``true`` is not ``1``,
-    ``NaN`` is itself, a JS value found by identity -- as Pyodide 0.26.0a4, 0.28.2 and 314.0.6
-    (review75; the ``Map``'s keys alike, :func:`set_key`)."""
-    if _new_pyproxy(value):
-        return -1
-    key = map_key(value)
-    if type(key) is not SameJsValue and key is not NAN_KEY and not list.__contains__(members, value):
-        return -1  # (the usual miss, at C speed)
-    for at, member in enumerate(list.__iter__(members)):  # (as held: a destroyed proxy is no match)
-        held = _ABSENT if _new_pyproxy(member) else map_key(member)
-        if held is key or held == key:  # (NAN_KEY is itself)
-            return at
-    return -1
-
-
 def _added_to_set(owner: JsSet, value: Any) -> None:
     """``value``, handed to ``owner.add``, is a new PyProxy borrowed for that call: marked as one
     destroyed when it returned (:func:`read_member`), as ``push``'s arguments are."""
@@ -1258,41 +1076,6 @@ def _set_iterator(owner: JsSet, entries: bool) -> JsIterator:
 
 
 _jsvalues.set_membership(set_member_at, _set_member, _added_to_set, _set_iterator)
-
-
-def map_key_read(key: Any) -> Any:
-    """A ``Map`` entry's key as JavaScript hands it out (the inverse of :func:`map_key`)."""
-    kind = type(key)
-    if kind is PyProxyKey:
-        if key.borrowed:
-            raise borrowed_error(True)
-        return key.value
-    return key.value if kind is SameJsValue or kind is JsBooleanKey else key
-
-
-def _entry_key(key: Any) -> Any:
-    """``map_key(key)`` for a lookup, or :data:`_ABSENT` for a Python value JavaScript gets a new
-    PyProxy of (:class:`PyProxyKey`), which no ``Map`` holds, so a lookup misses -- Pyodide's
-    ``get`` gives the default, ``in`` and ``has`` false, ``[]`` a KeyError."""
-    kind = type(key)
-    if kind is str or kind is int:  # (most keys)
-        return key
-    if _new_pyproxy(key):
-        return _ABSENT
-    key = map_key(key)
-    try:
-        hash(key)
-    except TypeError:  # one of our JS values that cannot be a key here: in no Map
-        return _ABSENT
-    return key
-
-
-def missing_key(key: Any) -> KeyError:
-    """The KeyError of a ``Map``'s missing key as Pyodide's C code sets it (``PyErr_SetObject``):
-    no arguments for ``None`` (``undefined``), a tuple's items as its arguments, else the key."""
-    if key is None:
-        return KeyError()
-    return KeyError(*key) if isinstance(key, tuple) else KeyError(key)
 
 
 class OwnsNoProperties:
@@ -1600,18 +1383,6 @@ def _wrap_child(value: Any, nulls: Any = False) -> Any:
     return js_number(value)
 
 
-#: the Python values a JS container holds as PyProxies when Python code stores them (to_js
-#: converts none of them implicitly) and that binding data would read as JS objects otherwise
-_PROXIED_TYPES = (dict, list, tuple, JsDict, bytes, bytearray)
-
-
-def is_stored_as_proxy(value: Any) -> bool:
-    """A Python value that JavaScript holds as its PyProxy once Python code stores it in a JS
-    object, array or Map, and that Python reads back as the object itself: a container
-    (:func:`is_python_container`) or a ``bytes``/``bytearray``."""
-    return type(value) in _PROXIED_TYPES
-
-
 def _marked(owner: Any, raw: Any) -> bool:
     marks = owner._proxied
     if marks is None:
@@ -1745,43 +1516,11 @@ def _mark(owner: Any, value: Any, borrowed: Any) -> None:
             del marks[key]
 
 
-_BORROWED_CALL = ("This borrowed proxy was automatically destroyed at the end of a function call. "
-                  "Try using create_proxy or create_once_callable.\n"
-                  "For more information about the cause of this error, use `pyodide.setDebug(true)`")
-_BORROWED_NEW = ("This borrowed proxy was automatically destroyed. Try using create_proxy or create_once_callable.\n"
-                 "For more information about the cause of this error, use `pyodide.setDebug(true)`")
-_BORROWED_ASYNC_CALL = ("This borrowed proxy was automatically destroyed at the end of an asynchronous function "
-                        "call. Try using create_proxy or create_once_callable.\n"
-                        "For more information about the cause of this error, use `pyodide.setDebug(true)`")
-
-
-class Borrow:
-    """The proxies Pyodide borrows for one call's keyword arguments (:func:`keyword_object`), as a
-    mark's flag (:func:`_mark`): false -- live -- until :func:`release_keyword_object` ends
-    them; a mark copied to another container (``Object.assign(o, kwargs)``) shares it, so the
-    copy ends with them, as the one PyProxy both hold does."""
-
-    __slots__ = ("message",)
-
-    def __init__(self) -> None:
-        self.message: str | None = None
-
-    def __bool__(self) -> bool:
-        return self.message is not None
-
-
 def mark_destroyed(owner: Any, value: Any, message: str) -> None:
     """``owner`` holds ``value``'s PyProxy, destroyed already: reading it is ``message``."""
     ended = Borrow()
     ended.message = message
     _mark(owner, value, ended)
-
-
-def borrowed_error(flag: Any) -> JsException:
-    """The error reading a destroyed borrowed proxy raises, for a mark's flag: ``True`` (a JS
-    function's argument) or an ended :class:`Borrow` (a live one, never asked, the call's)."""
-    message = flag.message if isinstance(flag, Borrow) else None
-    return JsException(_BORROWED_CALL if message is None else message)
 
 
 def keyword_object(kwargs: dict[str, Any]) -> JsObject:

@@ -14,7 +14,8 @@ from workers_env._errors import JsException, PyProxyWarning, caller_level
 from workers_env._jsvalues import JsDict, JsLiteralMapArgument, JsMapArgument, JsSet, JsTypedArray
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsconvert import _proxy_from_entries, era_hint, to_js, with_imports
-from workers_env.runtime.jsproxy import NULL_AS_NONE, JsObject
+from workers_env.runtime.jsproxy import JsObject
+from workers_env.runtime.jstopy import NULL_AS_NONE
 from workers_env.runtime.pytypeslots import pyproxy_length, type_has, type_name
 
 __all__ = [

@@ -44,8 +44,8 @@ from workers_env.runtime.jsbase import JsProxy, js_text, js_type_error
 from workers_env.runtime.jsbuffers import JsBufferSource
 from workers_env.runtime.jslivereadable import _LiveReadableStream, _refuse_cancel_when_errored
 from workers_env.runtime.jspromise import JsPromise
-from workers_env.runtime.jsproxy import js_null
 from workers_env.runtime.jsreadable import JsgObject
+from workers_env.runtime.jstopy import js_null
 from workers_env.runtime.jswritable import _CONNECTION_LOST, JsWritableStream
 from workers_env.runtime.livebytestream import (
     ByteSink,

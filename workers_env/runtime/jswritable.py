@@ -16,8 +16,8 @@ from typing import Any
 from workers_env._errors import JsException
 from workers_env.runtime.current import current_runtime
 from workers_env.runtime.jsbase import JsProxy, js_type_error
-from workers_env.runtime.jsproxy import js_null
 from workers_env.runtime.jsreadable import JsgObject
+from workers_env.runtime.jstopy import js_null
 from workers_env.runtime.livebytestream import (
     _WRITER_RELEASED,
     ByteSink,

@@ -24,7 +24,8 @@ from workers_env.runtime.events import QueueMessage, QueueResult
 from workers_env.runtime.jsbuffers import JsBuffer, JsTypedArray
 from workers_env.runtime.jsconvert import object_from_entries, to_js
 from workers_env.runtime.jsglobals import JsDate
-from workers_env.runtime.jsproxy import JsArray, JsMap, map_key
+from workers_env.runtime.jsmapkeys import map_key
+from workers_env.runtime.jsproxy import JsArray, JsMap
 from workers_env.runtime.severable import Severable
 
 if TYPE_CHECKING:

@@ -18,7 +18,8 @@ from workers_env._jsvalues import BigInt, is_safe_int
 from workers_env.runtime.chunklog import ChunkLog
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsnumbers import to_number
-from workers_env.runtime.jsproxy import JsObject, js_null
+from workers_env.runtime.jsproxy import JsObject
+from workers_env.runtime.jstopy import js_null
 from workers_env.runtime.livebytestream import LiveByteStream
 
 __all__ = ["count_bytes", "refuse_queuing_strategy", "strategy_mark"]

@@ -8,7 +8,7 @@ Python tree (``_jsvalues.to_py``: objects ``JsDict``), and the SDK's ``_replace_
 a JS object or array :func:`~workers_env.runtime.jsproxy.from_plain` made over ``dict`` (or the
 bindings' own ``JsDict``) and ``list`` trees of ``str``, ``bool``, ``int`` in the safe range, ``float`` and ``None`` -- the three
 compose to one walk (:func:`one_walk`): an object a ``JsDict`` in its JavaScript key order
-(:func:`~workers_env.runtime.jsproxy.index_first`, as each nested object is made), an array a
+(:func:`~workers_env.runtime.propertyorder.index_first`, as each nested object is made), an array a
 ``list`` (a list of numbers alone copied as ``to_py`` copies it), a number as
 :func:`~workers_env._jsvalues.js_number` reads it, ``null`` ``None``. Anything else -- a
 JS value or Python object inside, a big int, a container Python code stored (a PyProxy mark),
@@ -22,7 +22,8 @@ from __future__ import annotations
 from typing import Any
 
 from workers_env._jsvalues import MAX_SAFE_INTEGER, JsDict, number_list
-from workers_env.runtime.jsproxy import JsArray, JsObject, index_first
+from workers_env.runtime.jsproxy import JsArray, JsObject
+from workers_env.runtime.propertyorder import index_first
 
 __all__ = ["one_walk", "MOST_LEVELS"]
 

@@ -38,6 +38,7 @@ from typing import Any
 from workers_env._errors import JsException, add_hint
 from workers_env.runtime import swallowed
 from workers_env.runtime.byidentity import WeakIdentitySet
+from workers_env.runtime.heldpyproxies import borrowed_error
 from workers_env.runtime.heldtimers import HeldTimers
 from workers_env.runtime.current import (
     GLOBAL_SCOPE_ERROR,
@@ -49,7 +50,6 @@ from workers_env.runtime.current import (
 )
 from workers_env.runtime.jsbase import JsProxy, js_type_error, jsnull
 from workers_env.runtime.jsnumbers import JsNumber, to_number
-from workers_env.runtime.jsproxy import borrowed_error
 from workers_env.runtime.stalls import is_hang_check
 from workers_env.runtime.tasks import ScopedCoroutine, set_request_end_hooks
 from workers_env.runtime.thrownerror import keeps_error_names

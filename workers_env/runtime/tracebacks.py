@@ -144,7 +144,7 @@ def _about_the_asked(error: BaseException, frame: FrameType) -> bool:
     if isinstance(error, AttributeError):
         return error.name is None or error.name == asked
     named = error.args[0] if len(error.args) == 1 else _NOTHING
-    try:  # a Map's key may be held wrapped (jsproxy.SameJsValue: .value)
+    try:  # a Map's key may be held wrapped (jsmapkeys.SameJsValue: .value)
         return named is asked or getattr(named, "value", _NOTHING) is asked or bool(named == asked)
     except Exception:
         return False

@@ -33,9 +33,10 @@ from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jsbuffers import JsBuffer, JsBufferSource
 from workers_env.runtime.jsglobals import js_text
 from workers_env.runtime.jspromise import python_error, run_microtasks
-from workers_env.runtime.jsproxy import js_null, jsnull
+from workers_env.runtime.jsproxy import jsnull
 from workers_env.runtime.jspyproxies import is_container_subclass_proxy, is_python_container
 from workers_env.runtime.jsreadable import JsgObject
+from workers_env.runtime.jstopy import js_null
 
 __all__ = ["ClientWebSocket", "JsCloseEvent", "JsErrorEvent", "JsMessageEvent", "JsWebSocket", "JsWebSocketPair",
            "accept_upgrade", "check_asked", "check_returnable", "check_upgrade", "couple", "web_socket_class"]
