@@ -44,6 +44,7 @@ from workers_env.runtime import (
     jsmath,
     jsmodules,
     jsnumbers,
+    jsonparse,
     jspipes,
     jsreflect,
     jsperformance,
@@ -1152,7 +1153,7 @@ def _build() -> dict[str, ModuleType]:
     js = ModuleType("js")  # the JavaScript global scope of a Python Worker
     js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
     js.JSON = jsglobals.JsNamespaceObject(  # type: ignore[attr-defined]
-        "JSON", parse=jsfunctions.JsNativeFunction(jsweb.json_parse, "parse", length=function_length("JSON.parse")),
+        "JSON", parse=jsfunctions.JsNativeFunction(jsonparse.json_parse, "parse", length=function_length("JSON.parse")),
         stringify=jsfunctions.JsNativeFunction(jsjson.json_stringify, "stringify",
                                                length=function_length("JSON.stringify")))
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
