@@ -48,7 +48,8 @@ from workers_env.runtime.forms import JsBlob
 from workers_env.runtime.jsfunctions import JsDoubleProxy, JsFunction
 from workers_env.runtime.jsglobals import NamespaceStrings
 from workers_env.runtime.jspromise import JsPromise
-from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
+from workers_env.runtime.jsheaders import JsHeaders
+from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsLiteralMap,

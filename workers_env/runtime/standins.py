@@ -39,6 +39,7 @@ from workers_env.runtime import (
     jsevents,
     jsfunctions,
     jsglobals,
+    jsheaders,
     jsinspect,
     jsjson,
     jsmath,
@@ -1254,7 +1255,7 @@ def _build() -> dict[str, ModuleType]:
             value.new = js_keywords(f"{key}.new()", construct=True)(value.new)  # passes them (jsbase.folded)
     js.Response = jsweb.JsResponse  # type: ignore[attr-defined]
     js.Request = jsweb.JsRequest  # type: ignore[attr-defined]
-    js.Headers = jsweb.JsHeaders  # type: ignore[attr-defined]
+    js.Headers = jsheaders.JsHeaders  # type: ignore[attr-defined]
     js.setTimeout = timers.set_timeout  # type: ignore[attr-defined]
     js.setInterval = timers.set_interval  # type: ignore[attr-defined]
     js.clearTimeout = timers.clear_timer  # type: ignore[attr-defined]
