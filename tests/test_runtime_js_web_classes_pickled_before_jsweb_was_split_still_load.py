@@ -2,7 +2,7 @@
 same objects: the classes of ``Headers`` (now in runtime/jsheaders.py) and of a body and its
 stream (runtime/jsbody.py) are read back by ``class_named("workers_env.runtime.jsweb", ...)``,
 a body's ``_BodyCell`` and ``json_parse`` (runtime/jsonparse.py) by their names in jsweb, which
-jsweb.py keeps for them. The bytes are what 67f5bcc5 (the last commit before the split) wrote,
+jsweb.py keeps for them. The bytes are what b70218ee (main just before the split) wrote,
 ``pickle.dumps(X, protocol=0)`` (``_BodyCell()`` with ``used`` set: protocol 2, as its
 ``__slots__`` need)."""
 
