@@ -13,7 +13,8 @@ from workers_env.runtime import jsproxy
 from workers_env.runtime.envwrap import python_to_rpc
 from workers_env.runtime.jsconvert import to_js
 from workers_env.runtime.jsproxy import JsArray, JsMap, JsObject, JsTypedArray, jsnull
-from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
+from workers_env.runtime.jsheaders import JsHeaders
+from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.rpcvalues import python_from_rpc
 from workers_env.runtime.standins import standin_modules
 from workers_env.runtime.workers_api import HTTPMethod, Request, Response

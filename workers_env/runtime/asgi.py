@@ -35,7 +35,8 @@ from workers_env.runtime.gateway import BaseOptions, with_options
 from workers_env.runtime.jsbuffers import JsTypedArray
 from workers_env.runtime.jsglobals import JsURL
 from workers_env.runtime.jsstreams import HANGING, JsTransformStream
-from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
+from workers_env.runtime.jsheaders import JsHeaders
+from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.tracebacks import runs_the_workers, without_our_frames
 
 __all__ = ["ASGI", "DEFAULT_OPTIONS", "Options", "acquire_js_buffer", "close_stream_quietly", "entrypoint", "fetch",

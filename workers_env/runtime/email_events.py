@@ -26,7 +26,8 @@ from workers_env._lazyre import lazy_pattern
 from workers_env.runtime.jsbuffers import JsBuffer
 from workers_env.runtime.jspromise import promise_call
 from workers_env.runtime.jsproxy import JsObject, JsProxy
-from workers_env.runtime.jsweb import JsHeaders, JsResponse, read_back
+from workers_env.runtime.jsheaders import JsHeaders, read_back
+from workers_env.runtime.jsweb import JsResponse
 
 __all__ = ["EmailResult", "ForwardableEmailMessage", "MissingEmailHandler", "email_problem"]
 

@@ -96,7 +96,8 @@ from workers_env.runtime.jspyproxies import (
     warn_pyproxy,
 )
 from workers_env.runtime.jsreadable import JsReadableStream
-from workers_env.runtime.jsweb import FETCHER_INIT, JsHeaders, JsRequest, JsResponse, init_options, leave_locked
+from workers_env.runtime.jsheaders import JsHeaders
+from workers_env.runtime.jsweb import FETCHER_INIT, JsRequest, JsResponse, init_options, leave_locked
 from workers_env.runtime.livebytestream import STILL_WRITTEN, open_sources
 from workers_env.runtime.pyodideerrors import as_pyodide_error
 from workers_env.runtime.queuebatch import batch_as_read, iterated_by_jsg, not_a_message

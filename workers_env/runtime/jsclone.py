@@ -50,7 +50,8 @@ from workers_env.runtime.jsglobals import NamespaceStrings
 from workers_env.runtime.heldpyproxies import is_stored_as_proxy
 from workers_env.runtime.jsmapkeys import map_key
 from workers_env.runtime.jspromise import JsPromise
-from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
+from workers_env.runtime.jsheaders import JsHeaders
+from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.jsproxy import (
     JsArray,
     JsLiteralMap,

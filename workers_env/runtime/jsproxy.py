@@ -1561,10 +1561,8 @@ def from_plain(value: Any, nulls: Any = True) -> Any:
     if isinstance(value, ByteStream):
         return JsReadableStream(value)
     if isinstance(value, _jsvalues.HttpResponse):  # a Fetcher's answer (env.ASSETS)
-        from workers_env.runtime.jsweb import (  # (jsweb builds on this module)
-            JsHeaders,
-            JsResponse,
-        )
+        from workers_env.runtime.jsheaders import JsHeaders  # (jsheaders builds on this module)
+        from workers_env.runtime.jsweb import JsResponse  # (jsweb builds on this module)
 
         body = JsReadableStream(value.body) if isinstance(value.body, ByteStream) else value.body
         response = JsResponse(body, None, status=value.status, statusText=value.status_text or None,

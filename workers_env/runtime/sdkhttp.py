@@ -26,7 +26,8 @@ from workers_env.runtime.forms import Blob, FormData
 from workers_env.runtime.httperrors import AbortError, BodyUsedError, HttpStatusError, _in_the_314_package, http_error
 from workers_env.runtime.jsbase import jsnull
 from workers_env.runtime.jsproxy import JsBuffer, JsBufferSource, JsProxy
-from workers_env.runtime.jsweb import JsHeaders, JsRequest, JsResponse
+from workers_env.runtime.jsheaders import JsHeaders
+from workers_env.runtime.jsweb import JsRequest, JsResponse
 from workers_env.runtime.sdknames import SdkClass, default_repr
 from workers_env.runtime.tracebacks import runs_the_workers
 

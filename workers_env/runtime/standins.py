@@ -39,11 +39,13 @@ from workers_env.runtime import (
     jsevents,
     jsfunctions,
     jsglobals,
+    jsheaders,
     jsinspect,
     jsjson,
     jsmath,
     jsmodules,
     jsnumbers,
+    jsonparse,
     jspipes,
     jsreflect,
     jsperformance,
@@ -1152,7 +1154,7 @@ def _build() -> dict[str, ModuleType]:
     js = ModuleType("js")  # the JavaScript global scope of a Python Worker
     js.__path__ = []  # type: ignore[attr-defined]  # ``import js.fetch``: see _JsAttributeFinder
     js.JSON = jsglobals.JsNamespaceObject(  # type: ignore[attr-defined]
-        "JSON", parse=jsfunctions.JsNativeFunction(jsweb.json_parse, "parse", length=function_length("JSON.parse")),
+        "JSON", parse=jsfunctions.JsNativeFunction(jsonparse.json_parse, "parse", length=function_length("JSON.parse")),
         stringify=jsfunctions.JsNativeFunction(jsjson.json_stringify, "stringify",
                                                length=function_length("JSON.stringify")))
     js.Object = _object_namespace(js.JSON)  # type: ignore[attr-defined]
@@ -1253,7 +1255,7 @@ def _build() -> dict[str, ModuleType]:
             value.new = js_keywords(f"{key}.new()", construct=True)(value.new)  # passes them (jsbase.folded)
     js.Response = jsweb.JsResponse  # type: ignore[attr-defined]
     js.Request = jsweb.JsRequest  # type: ignore[attr-defined]
-    js.Headers = jsweb.JsHeaders  # type: ignore[attr-defined]
+    js.Headers = jsheaders.JsHeaders  # type: ignore[attr-defined]
     js.setTimeout = timers.set_timeout  # type: ignore[attr-defined]
     js.setInterval = timers.set_interval  # type: ignore[attr-defined]
     js.clearTimeout = timers.clear_timer  # type: ignore[attr-defined]

@@ -35,7 +35,8 @@ from workers_env.runtime.dataurl import data_url_response, parse_data_url
 from workers_env.runtime.fetchbody import PIECE, FetchedBody, start_pump
 from workers_env.runtime.fetchredirect import REDIRECT_STATUSES, redirect_error, redirect_hop, scheme_refusal
 from workers_env.runtime.jsglobals import JsURL
-from workers_env.runtime.jsweb import NEXT_FETCHER, JsHeaders, JsRequest, JsResponse
+from workers_env.runtime.jsheaders import JsHeaders
+from workers_env.runtime.jsweb import NEXT_FETCHER, JsRequest, JsResponse
 from workers_env.runtime.legacyurl import LegacyUrl, fetch_cannot_load, parse_legacy_url
 from workers_env.runtime.timers import ends_with_request
 from workers_env.runtime.wireheaders import request_head, with_zone

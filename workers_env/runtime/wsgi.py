@@ -33,7 +33,8 @@ from workers_env.runtime.gateway import BaseOptions, with_options
 from workers_env.runtime.jsproxy import JsObject
 from workers_env.runtime.jsconvert import to_js
 from workers_env.runtime.jsstreams import readable_stream_class
-from workers_env.runtime.jsweb import JsHeaders, JsResponse
+from workers_env.runtime.jsheaders import JsHeaders
+from workers_env.runtime.jsweb import JsResponse
 from workers_env.runtime.runsync import run_sync
 from workers_env.runtime.tracebacks import runs_the_workers
 

@@ -470,7 +470,7 @@ class SubtleCrypto(JsgObject, JsProxy):
         fmt = member_text(fmt)
         key_data: Any = JsBuffer(data)
         if fmt == "jwk":
-            from workers_env.runtime.jsweb import json_parse
+            from workers_env.runtime.jsonparse import json_parse
 
             key_data = json_parse(data.decode("utf-8", errors="replace"))
             refuse_null_algorithm(key_data, "JsonWebKey")  # JSON null: jsg's struct refusal
