@@ -254,7 +254,8 @@ MODULES = (
               texts=True, code=True)
       for path in _modules_under("workers_env/ratelimit", skip=("limits.py",))),
     # the texts of the config reader (its refusals, ``with_compatibility``'s), of the compatibility
-    # date's and flags' checks, of the library's shared errors and JS values (``_errors``, ``_jsvalues``)
+    # date's and flags' checks, of the library's shared errors and JS values (``_errors``, ``_jsvalues``,
+    # ``_jsonparse``)
     Audited("config-wrangler", "workers_env/config/wrangler.py", (*CONFIG_TESTS, "test_wrangler_*"), texts=True,
             code=True),
     Audited("config-compat", "workers_env/config/compat.py", (*CONFIG_TESTS, "test_compat*", "test_plugin_*"),
@@ -262,6 +263,7 @@ MODULES = (
     Audited("errors", "workers_env/_errors.py", ("test_errors*", "test_service_binding_*", "test_binding_*"),
             texts=True, code=True),
     Audited("jsvalues", "workers_env/_jsvalues.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
+    Audited("jsonparse", "workers_env/_jsonparse.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
     # the metaclass of the classes shown under production's module names (meta55)
     Audited("sdkclasses", "workers_env/_sdkclasses.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
     # the patterns compiled at their first use (startup57; no text of its own)

@@ -25,6 +25,7 @@ from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._errors import JsException
+from workers_env._jsonparse import parse_json
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -44,7 +45,6 @@ from workers_env._jsvalues import (
     jsg_int_of_number,
     json_text,
     json_value,
-    parse_json,
     typed_array_bytes,
     surrogate_pairs_joined,
     to_py,

@@ -157,7 +157,7 @@ def _values_array(values: Any, op: str, where: str, *, plain: bool = False) -> n
                     _raise_js_conversion_error(v)
                     raise _limits.unparsable_vectors(op, f"{where}: values must be numbers, found {_describe(v)}")
         # an int past float64's range never gets here: JSON.stringify refuses it first, as a
-        # BigInt (_check_no_bigint), and an NDJSON file's reads as Infinity (_jsvalues.json_int)
+        # BigInt (_check_no_bigint), and an NDJSON file's reads as Infinity (_jsonparse.json_int)
         arr = np.asarray(values, dtype=np.float64)
     else:
         hook = getattr(values, "to_py", None)  # a JS typed array handed over from the runtime
