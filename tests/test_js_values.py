@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from workers_env import JsDict
 from workers_env._float32decimals import float32_decimals
-from workers_env._jsvalues import check_sendable, to_py
+from workers_env._jsvalues import to_py
+from workers_env._sendchecks import check_sendable
 
 
 def test_jsdict_reads_keys_as_attributes_and_dict_methods_win():

@@ -38,7 +38,6 @@ from workers_env._jsvalues import (
     ByteStream,
     HttpResponse,
     JsDict,
-    check_sendable,
     converted,
     js_number,
     js_string,
@@ -47,6 +46,7 @@ from workers_env._jsvalues import (
     json_text,
     to_py,
 )
+from workers_env._sendchecks import check_sendable
 from workers_env._options import warn_unread_options
 from workers_env.ai import limits as _limits
 from workers_env.ai.catalog import (

@@ -28,9 +28,9 @@ from workers_env._jsvalues import (
     js_truthy,
     js_type_error,
     json_value,
-    nests_deeper_than,
     to_js,
 )
+from workers_env._sendchecks import nests_deeper_than
 
 __all__ = ["model_header", "prefix_option", "refuse_if_aborted", "request_inputs"]
 

@@ -34,7 +34,6 @@ from workers_env._jsvalues import (
     JsTypedArray,
     PyProxyArgument,
     base_value,
-    circular_structure_error,
     refuse_symbol,
     converted,
     is_array_index,
@@ -49,6 +48,7 @@ from workers_env._jsvalues import (
     surrogate_pairs_joined,
     to_py,
 )
+from workers_env._sendchecks import circular_structure_error
 from workers_env._options import warn_unread_options
 from workers_env.kv import limits
 from workers_env.kv.store import Entry, MemoryStore, Store

@@ -32,9 +32,9 @@ from workers_env._jsvalues import (
     js_type_error,
     is_safe_int,
     json_value,
-    refuse_circle,
     typed_array_bytes,
 )
+from workers_env._sendchecks import refuse_circle
 from workers_env.queues.broker import QueueBroker
 from workers_env.queues.limits import (
     BODY_KINDS,

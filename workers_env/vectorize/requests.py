@@ -21,7 +21,6 @@ from workers_env._jsvalues import (
     JsLiteralMapArgument,
     JsMapArgument,
     array_from,
-    check_sendable,
     converted,
     is_safe_int,
     js_key,
@@ -30,8 +29,8 @@ from workers_env._jsvalues import (
     js_truthy,
     js_type_error,
     json_value,
-    nests_deeper_than,
 )
+from workers_env._sendchecks import check_sendable, nests_deeper_than
 from workers_env._options import warn_unread_options
 from workers_env.vectorize import limits as _limits
 

@@ -18,21 +18,19 @@ from typing import Any
 import numpy as np
 
 from workers_env._jsvalues import (
-    MAX_NESTING_DEPTH,
     MAX_SAFE_INTEGER,
     UNDEFINED,
     BigInt,
     JsOpaque,
     JsTypedArray,
-    check_sendable,
     is_safe_int,
     js_string,
     js_truthy,
     js_type_error,
     json_text,
-    nests_deeper_than,
     sendable_json,
 )
+from workers_env._sendchecks import MAX_NESTING_DEPTH, check_sendable, nests_deeper_than
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.floatlists import float_row, float_rows
 from workers_env.vectorize.index import VectorBatch
