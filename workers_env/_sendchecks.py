@@ -1,8 +1,8 @@
 """What a value may not cross into a binding with: the SDK's refusal of tuples and bytearrays,
 V8's circular-structure error, and nesting past the depth every walk of it can follow.
 
-Checked before any conversion (_jsvalues.py's ``to_js`` calls :func:`check_sendable` first), with
-walks of their own that need no conversion, so they sit below _jsvalues.py.
+Checked before any conversion (_sentvalues.py's ``to_js`` calls :func:`check_sendable` first), with
+walks of their own that need no conversion, so they sit below it.
 """
 
 from __future__ import annotations

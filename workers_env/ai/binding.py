@@ -38,7 +38,6 @@ from workers_env._jsvalues import (
     ByteStream,
     HttpResponse,
     JsDict,
-    converted,
     js_number,
     js_string,
     js_truthy,
@@ -46,6 +45,7 @@ from workers_env._jsvalues import (
     json_text,
     to_py,
 )
+from workers_env._sentvalues import converted
 from workers_env._sendchecks import check_sendable
 from workers_env._options import warn_unread_options
 from workers_env.ai import limits as _limits

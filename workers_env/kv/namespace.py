@@ -35,7 +35,6 @@ from workers_env._jsvalues import (
     PyProxyArgument,
     base_value,
     refuse_symbol,
-    converted,
     is_array_index,
     js_key,
     js_key_order,
@@ -43,11 +42,11 @@ from workers_env._jsvalues import (
     js_to_number,
     jsg_int_of_number,
     json_text,
-    json_value,
     typed_array_bytes,
     surrogate_pairs_joined,
     to_py,
 )
+from workers_env._sentvalues import converted, json_value
 from workers_env._sendchecks import circular_structure_error
 from workers_env._options import warn_unread_options
 from workers_env.kv import limits

@@ -28,12 +28,11 @@ from workers_env._jsvalues import (
     JsTypedArray,
     PyProxyArgument,
     json_text,
-    json_typeof,
     js_type_error,
     is_safe_int,
-    json_value,
     typed_array_bytes,
 )
+from workers_env._sentvalues import json_typeof, json_value
 from workers_env._sendchecks import refuse_circle
 from workers_env.queues.broker import QueueBroker
 from workers_env.queues.limits import (

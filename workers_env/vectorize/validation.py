@@ -28,8 +28,8 @@ from workers_env._jsvalues import (
     js_truthy,
     js_type_error,
     json_text,
-    sendable_json,
 )
+from workers_env._sentvalues import sendable_json
 from workers_env._sendchecks import MAX_NESTING_DEPTH, check_sendable, nests_deeper_than
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.floatlists import float_row, float_rows
