@@ -33,6 +33,7 @@ from typing import Any, cast
 import numpy as np
 
 from workers_env._errors import AiError, ConfigError, JsException, NotEmulatedError, add_hint
+from workers_env._jscoercions import js_truthy
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -40,7 +41,6 @@ from workers_env._jsvalues import (
     JsDict,
     js_number,
     js_string,
-    js_truthy,
     js_type_error,
     json_text,
     to_py,

@@ -26,6 +26,7 @@ from typing import Any
 from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._errors import JsException
 from workers_env._jsonparse import parse_json
+from workers_env._jscoercions import js_to_number, jsg_int_of_number
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -39,8 +40,6 @@ from workers_env._jsvalues import (
     js_key,
     js_key_order,
     js_string,
-    js_to_number,
-    jsg_int_of_number,
     json_text,
     typed_array_bytes,
     surrogate_pairs_joined,

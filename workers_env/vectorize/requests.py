@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env._jscoercions import js_truthy
 from workers_env._jsvalues import (
     UNDEFINED,
     JsLiteralMapArgument,
@@ -23,7 +24,6 @@ from workers_env._jsvalues import (
     is_safe_int,
     js_key,
     js_string,
-    js_truthy,
     js_type_error,
 )
 from workers_env._sentvalues import array_from, converted, js_spread, json_value

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from workers_env._jscoercions import js_truthy
 from workers_env._jsvalues import (
     MAX_SAFE_INTEGER,
     UNDEFINED,
@@ -25,7 +26,6 @@ from workers_env._jsvalues import (
     JsTypedArray,
     is_safe_int,
     js_string,
-    js_truthy,
     js_type_error,
     json_text,
 )
