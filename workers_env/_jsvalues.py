@@ -10,7 +10,8 @@ texts in _jsonparse.py; float32 values as JavaScript prints them in _float32deci
 what a value may not cross into a binding with (tuples, circles, nesting too deep) in _sendchecks.py;
 the Python -> JavaScript direction (``to_js``, ``json_value``) in _sentvalues.py; the metaclass
 naming JS values' classes ``pyodide.ffi.JsProxy`` in _proxytype.py; JavaScript's ``ToNumber`` and
-truthiness of a value in _jscoercions.py.
+truthiness of a value in _jscoercions.py; the Vectorize index-version note :class:`JsDict` adds to a
+missing field in _vectorizeversions.py.
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from abc import ABCMeta
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TypeVar, overload
+from typing import Any, overload
 
 from workers_env._deep import ROOMY_FROM, deeper, more_room, python_str
-from workers_env._errors import JsException, add_hint
+from workers_env._errors import JsException
 from workers_env._proxytype import PyodideProxyType  # (also the name pickles made before _proxytype.py call)
 from workers_env._sdkclasses import SdkType, class_named
+from workers_env._vectorizeversions import _OTHER_GENERATION, _generation_error, _generation_note, _noted
 
 __all__ = [
     "JS_WHITESPACE",
@@ -110,54 +112,6 @@ class JsDict(dict, metaclass=SdkType):  # type: ignore[type-arg]
         if key in _OTHER_GENERATION:
             raise _noted(KeyError(key), _generation_note(self, key))  # no local holds it: no GC cycle
         raise KeyError(key)
-
-
-#: Vectorize result fields of one API generation, by the fields the other one has instead
-#: (``describe()``: v2's ``vectorCount``, v1's ``vectorsCount``; mutations: v2's
-#: ``mutationId``, v1's ``count`` and ``ids``)
-_V2_ONLY = frozenset({"vectorCount", "dimensions", "processedUpToDatetime", "processedUpToMutation", "mutationId"})
-_V1_ONLY = frozenset({"vectorsCount", "count", "ids"})
-_OTHER_GENERATION = _V2_ONLY | _V1_ONLY
-#: the shapes of v1's and v2's results (``describe()``; ``insert()``/``upsert()``/``deleteByIds()``):
-#: a dict with other keys (a D1 row with an ``ids`` column, parsed JSON) is no Vectorize result,
-#: and gets no note about index versions
-_V1_DESCRIBE = frozenset({"id", "name", "description", "config", "vectorsCount"})
-_V1_MUTATION = frozenset({"count", "ids"})
-_V2_DESCRIBE = frozenset({"vectorCount", "dimensions", "processedUpToDatetime", "processedUpToMutation"})
-_V2_MUTATION = frozenset({"mutationId"})
-
-
-def _shaped(result: dict[str, Any], describe: frozenset[str], mutation: frozenset[str], count: str) -> bool:
-    keys = result.keys()
-    return (count in keys and keys <= describe) or keys == mutation
-
-
-def _generation_note(result: dict[str, Any], name: str) -> str | None:
-    """The note for reading one Vectorize generation's field on the other's result: the index
-    is not the version the code expects (a definition without ``version = "v2"`` is v1)."""
-    if name in _V2_ONLY and _shaped(result, _V1_DESCRIBE, _V1_MUTATION, "vectorsCount"):
-        return (f"workers-env: {name!r} is a v2 index's field and this is a v1 index's result (it has: "
-                f"{', '.join(map(str, result))}) -- a definition without version = \"v2\" is v1, while every "
-                "index created today is v2: add version = \"v2\" to its definition if the real index is v2")
-    if name in _V1_ONLY and _shaped(result, _V2_DESCRIBE, _V2_MUTATION, "vectorCount"):
-        return (f"workers-env: {name!r} is a v1 index's field and this is a v2 index's result (it has: "
-                f"{', '.join(map(str, result))}); v2 answers describe() with vectorCount and writes with a mutationId")
-    return None
-
-
-def _generation_error(result: dict[str, Any], name: str) -> AttributeError:
-    """Python's ``AttributeError: name``, with the index-version note when it applies."""
-    return _noted(AttributeError(name), _generation_note(result, name))
-
-
-_E = TypeVar("_E", bound=BaseException)
-
-
-def _noted(error: _E, note: str | None) -> _E:
-    """``error`` with ``note`` added, when there is one."""
-    if note:
-        add_hint(error, note)
-    return error
 
 
 class JsMapResult(JsDict):

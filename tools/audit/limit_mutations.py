@@ -255,7 +255,8 @@ MODULES = (
       for path in _modules_under("workers_env/ratelimit", skip=("limits.py",))),
     # the texts of the config reader (its refusals, ``with_compatibility``'s), of the compatibility
     # date's and flags' checks, of the library's shared errors and JS values (``_errors``, ``_jsvalues``,
-    # ``_jsonparse``, ``_float32decimals``, ``_sendchecks``, ``_sentvalues``, ``_proxytype``, ``_jscoercions``)
+    # ``_jsonparse``, ``_float32decimals``, ``_sendchecks``, ``_sentvalues``, ``_proxytype``, ``_jscoercions``,
+    # ``_vectorizeversions``)
     Audited("config-wrangler", "workers_env/config/wrangler.py", (*CONFIG_TESTS, "test_wrangler_*"), texts=True,
             code=True),
     Audited("config-compat", "workers_env/config/compat.py", (*CONFIG_TESTS, "test_compat*", "test_plugin_*"),
@@ -270,6 +271,8 @@ MODULES = (
     Audited("sentvalues", "workers_env/_sentvalues.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
     Audited("proxytype", "workers_env/_proxytype.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
     Audited("jscoercions", "workers_env/_jscoercions.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
+    Audited("vectorizeversions", "workers_env/_vectorizeversions.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True,
+            code=True),
     # the metaclass of the classes shown under production's module names (meta55)
     Audited("sdkclasses", "workers_env/_sdkclasses.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
     # the patterns compiled at their first use (startup57; no text of its own)
