@@ -5,8 +5,8 @@ In production, binding results travel JS -> Python through Pyodide: objects beco
 Arguments travel Python -> JS and the SDK refuses tuples and bytearrays. This module and
 those beside it reproduce both directions so code that breaks in production breaks here too.
 
-Parts with a purpose of their own live beside it: ``JSON.parse`` with V8's ``SyntaxError``
-texts in _jsonparse.py; float32 values as JavaScript prints them in _float32decimals.py;
+Parts with a purpose of their own live beside it: JSON text (``JSON.stringify``'s of plain
+values, ``JSON.parse`` with V8's ``SyntaxError`` texts) in _jsontext.py; float32 values as JavaScript prints them in _float32decimals.py;
 what a value may not cross into a binding with (tuples, circles, nesting too deep) in _sendchecks.py;
 the Python -> JavaScript direction (``to_js``, ``json_value``) in _sentvalues.py; the metaclass
 naming JS values' classes ``pyodide.ffi.JsProxy`` in _proxytype.py; JavaScript's ``ToNumber`` and
@@ -17,7 +17,6 @@ missing field in _vectorizeversions.py.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import math
 import re
 import struct
@@ -29,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, overload
 
-from workers_env._deep import ROOMY_FROM, deeper, more_room, python_str
+from workers_env._deep import ROOMY_FROM, deeper, python_str
 from workers_env._errors import JsException
 from workers_env._proxytype import PyodideProxyType  # (also the name pickles made before _proxytype.py call)
 from workers_env._sdkclasses import SdkType, class_named
@@ -41,7 +40,6 @@ __all__ = [
     "well_formed",
     "with_this",
     "this_crossed",
-    "json_text",
     "PyProxyArgument",
     "BigInt",
     "JsBigInt",
@@ -65,7 +63,6 @@ __all__ = [
     "refuse_symbol",
     "is_symbol",
     "SYMBOL_TO_STRING",
-    "compact_json",
     "is_safe_int",
     "js_key",
     "js_key_order",
@@ -226,66 +223,6 @@ class ByteStream:
 
     def __repr__(self) -> str:
         return f"<ByteStream {self.content_type or ''}{' (read)' if self.consumed else ''}>"
-
-
-def compact_json(value: Any) -> str:
-    """``JSON.stringify(value)``: no spaces, text kept as is; NaN and Infinity (which JSON
-    cannot hold) raise ``ValueError``, non-JSON values ``TypeError``."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def surrogate_pairs_joined(text: str) -> str:
-    """``text`` with every high-low pair of surrogate code points joined into the one
-    character a JavaScript string holds there (as ``"\\ud83d\\ude00"`` escapes read); a lone
-    surrogate stays."""
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-
-
-def _json_quote(text: str) -> str:
-    """A string's JSON as well-formed ``JSON.stringify`` writes the JS string it becomes: two
-    surrogate code points that form a pair are one character there, a lone one is escaped."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    if quoted.isascii() or not _LONE_SURROGATE.search(quoted):
-        return quoted
-    quoted = surrogate_pairs_joined(quoted)
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
-
-
-def json_text(tree: Any, indent: str = "", level: str = "", depth: int = 1) -> str:
-    """JSON of plain values as ``JSON.stringify(tree, null, indent)`` writes it: numbers as
-    JavaScript prints them (``9007199254740992``, ``-9223372036854776000``, ``1e+21``), lone
-    surrogates escaped (well-formed ``JSON.stringify``). ``indent`` is the per-level string,
-    ``depth`` how deep ``tree`` is (from :data:`ROOMY_FROM` levels deep it is written with
-    :func:`more_room`; callers bound the depth)."""
-    if depth == ROOMY_FROM and isinstance(tree, (dict, list, tuple)):
-        with more_room():
-            return json_text(tree, indent, level, depth + 1)
-    if tree is None:
-        return "null"
-    if tree is True or tree is False:
-        return "true" if tree else "false"
-    if isinstance(tree, str):
-        return _json_quote(tree)
-    if isinstance(tree, int):
-        return str(tree)
-    if isinstance(tree, float):  # NaN and Infinity are null in JSON
-        return js_string(tree) if tree == tree and tree not in (float("inf"), float("-inf")) else "null"
-    inner = level + indent
-    if isinstance(tree, dict):
-        colon = ": " if indent else ":"
-        parts = [f"{_json_quote(str(k))}{colon}{json_text(v, indent, inner, depth + 1)}" for k, v in tree.items()]
-        opening, closing = "{", "}"
-    else:
-        parts = [json_text(v, indent, inner, depth + 1) for v in tree]
-        opening, closing = "[", "]"
-    if not parts:
-        return opening + closing
-    if not indent:
-        return opening + ",".join(parts) + closing
-    return f"{opening}\n{inner}" + f",\n{inner}".join(parts) + f"\n{level}{closing}"
 
 
 _ARRAY_INDEX = re.compile(r"0|[1-9][0-9]{0,9}")

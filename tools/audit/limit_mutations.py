@@ -255,7 +255,7 @@ MODULES = (
       for path in _modules_under("workers_env/ratelimit", skip=("limits.py",))),
     # the texts of the config reader (its refusals, ``with_compatibility``'s), of the compatibility
     # date's and flags' checks, of the library's shared errors and JS values (``_errors``, ``_jsvalues``,
-    # ``_jsonparse``, ``_float32decimals``, ``_sendchecks``, ``_sentvalues``, ``_proxytype``, ``_jscoercions``,
+    # ``_jsontext``, ``_float32decimals``, ``_sendchecks``, ``_sentvalues``, ``_proxytype``, ``_jscoercions``,
     # ``_vectorizeversions``)
     Audited("config-wrangler", "workers_env/config/wrangler.py", (*CONFIG_TESTS, "test_wrangler_*"), texts=True,
             code=True),
@@ -264,7 +264,7 @@ MODULES = (
     Audited("errors", "workers_env/_errors.py", ("test_errors*", "test_service_binding_*", "test_binding_*"),
             texts=True, code=True),
     Audited("jsvalues", "workers_env/_jsvalues.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
-    Audited("jsonparse", "workers_env/_jsonparse.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
+    Audited("jsontext", "workers_env/_jsontext.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
     Audited("float32decimals", "workers_env/_float32decimals.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True,
             code=True),
     Audited("sendchecks", "workers_env/_sendchecks.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),

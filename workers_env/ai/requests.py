@@ -19,8 +19,8 @@ from typing import Any
 from workers_env._errors import JsException, NotEmulatedError, add_hint
 from workers_env._jscoercions import js_truthy
 from workers_env._jsvalues import UNDEFINED, ByteStream, JsSet, JsTypedArray, js_string, js_type_error
-from workers_env._sentvalues import converted, js_spread, json_value, to_js
 from workers_env._sendchecks import nests_deeper_than
+from workers_env._sentvalues import converted, js_spread, json_value, to_js
 
 __all__ = ["model_header", "prefix_option", "refuse_if_aborted", "request_inputs"]
 

@@ -25,8 +25,8 @@ from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._errors import JsException
-from workers_env._jsonparse import parse_json
 from workers_env._jscoercions import js_to_number, jsg_int_of_number
+from workers_env._jsontext import json_text, parse_json, surrogate_pairs_joined
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -40,14 +40,12 @@ from workers_env._jsvalues import (
     js_key,
     js_key_order,
     js_string,
-    json_text,
     typed_array_bytes,
-    surrogate_pairs_joined,
     to_py,
 )
-from workers_env._sentvalues import converted, json_value
-from workers_env._sendchecks import circular_structure_error
 from workers_env._options import warn_unread_options
+from workers_env._sendchecks import circular_structure_error
+from workers_env._sentvalues import converted, json_value
 from workers_env.kv import limits
 from workers_env.kv.store import Entry, MemoryStore, Store
 

@@ -26,9 +26,9 @@ from workers_env._jsvalues import (
     js_string,
     js_type_error,
 )
-from workers_env._sentvalues import array_from, converted, js_spread, json_value
-from workers_env._sendchecks import check_sendable, nests_deeper_than
 from workers_env._options import warn_unread_options
+from workers_env._sendchecks import check_sendable, nests_deeper_than
+from workers_env._sentvalues import array_from, converted, js_spread, json_value
 from workers_env.vectorize import limits as _limits
 
 #: the keys of the query options vectorize-api.ts sends (``VectorizeQueryOptions``)

@@ -9,7 +9,8 @@ import re
 import sys
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_string, json_text, well_formed
+from workers_env._jsontext import json_text
+from workers_env._jsvalues import js_key_order, js_string, well_formed
 from workers_env._sentvalues import json_typeof
 from workers_env.cli.common import CommandError, in_ci
 

@@ -1,8 +1,9 @@
-"""``JSON.parse`` as workerd's V8 does it: JavaScript numbers and key order, and V8's ``SyntaxError`` texts.
+"""JSON text as workerd's V8 writes and reads it: ``JSON.stringify``'s text of plain values, and
+``JSON.parse`` -- JavaScript numbers and key order, and V8's ``SyntaxError`` texts.
 
 Python's ``json`` parses; only when it fails is the text scanned again by V8's rules, to say
-where V8 stops and in its words. Kept apart from _jsvalues.py, whose conversions never parse
-JSON: bindings, their commands and the runtime's ``JSON.parse`` import this alone.
+where V8 stops and in its words. Kept apart from _jsvalues.py, whose conversions never write or
+parse JSON text: the config reader, bindings, their commands and the runtime import this alone.
 """
 
 from __future__ import annotations
@@ -11,11 +12,72 @@ import json
 import re
 from typing import Any, Protocol, cast
 
-from workers_env._deep import more_room
+from workers_env._deep import ROOMY_FROM, more_room
 from workers_env._errors import JsException, NotEmulatedError
-from workers_env._jsvalues import js_key_order, js_length, js_number
+from workers_env._jsvalues import js_key_order, js_length, js_number, js_string
 
-__all__ = ["DEEP_JSON", "json_int", "json_syntax_error", "parse_json"]
+__all__ = ["DEEP_JSON", "compact_json", "json_int", "json_syntax_error", "json_text", "parse_json",
+           "surrogate_pairs_joined"]
+
+
+def compact_json(value: Any) -> str:
+    """``JSON.stringify(value)``: no spaces, text kept as is; NaN and Infinity (which JSON
+    cannot hold) raise ``ValueError``, non-JSON values ``TypeError``."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def surrogate_pairs_joined(text: str) -> str:
+    """``text`` with every high-low pair of surrogate code points joined into the one
+    character a JavaScript string holds there (as ``"\\ud83d\\ude00"`` escapes read); a lone
+    surrogate stays."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
+def _json_quote(text: str) -> str:
+    """A string's JSON as well-formed ``JSON.stringify`` writes the JS string it becomes: two
+    surrogate code points that form a pair are one character there, a lone one is escaped."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    if quoted.isascii() or not _LONE_SURROGATE.search(quoted):
+        return quoted
+    quoted = surrogate_pairs_joined(quoted)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def json_text(tree: Any, indent: str = "", level: str = "", depth: int = 1) -> str:
+    """JSON of plain values as ``JSON.stringify(tree, null, indent)`` writes it: numbers as
+    JavaScript prints them (``9007199254740992``, ``-9223372036854776000``, ``1e+21``), lone
+    surrogates escaped (well-formed ``JSON.stringify``). ``indent`` is the per-level string,
+    ``depth`` how deep ``tree`` is (from :data:`ROOMY_FROM` levels deep it is written with
+    :func:`more_room`; callers bound the depth)."""
+    if depth == ROOMY_FROM and isinstance(tree, (dict, list, tuple)):
+        with more_room():
+            return json_text(tree, indent, level, depth + 1)
+    if tree is None:
+        return "null"
+    if tree is True or tree is False:
+        return "true" if tree else "false"
+    if isinstance(tree, str):
+        return _json_quote(tree)
+    if isinstance(tree, int):
+        return str(tree)
+    if isinstance(tree, float):  # NaN and Infinity are null in JSON
+        return js_string(tree) if tree == tree and tree not in (float("inf"), float("-inf")) else "null"
+    inner = level + indent
+    if isinstance(tree, dict):
+        colon = ": " if indent else ":"
+        parts = [f"{_json_quote(str(k))}{colon}{json_text(v, indent, inner, depth + 1)}" for k, v in tree.items()]
+        opening, closing = "{", "}"
+    else:
+        parts = [json_text(v, indent, inner, depth + 1) for v in tree]
+        opening, closing = "[", "]"
+    if not parts:
+        return opening + closing
+    if not indent:
+        return opening + ",".join(parts) + closing
+    return f"{opening}\n{inner}" + f",\n{inner}".join(parts) + f"\n{level}{closing}"
 
 
 def json_syntax_error(text: str) -> JsException:
