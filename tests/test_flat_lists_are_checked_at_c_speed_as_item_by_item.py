@@ -14,7 +14,9 @@ import pytest
 from ai_helpers import ai_env, run
 
 from workers_env import AiError
-from workers_env._jsvalues import UNDEFINED, BigInt, JsException, check_sendable, json_value, nests_deeper_than
+from workers_env._jsvalues import UNDEFINED, BigInt, JsException
+from workers_env._sendchecks import check_sendable, nests_deeper_than
+from workers_env._sentvalues import json_value
 
 
 def _depth(value: object) -> int:

@@ -17,7 +17,7 @@ import pytest
 from worker_helpers import typical_pyproject
 
 from workers_env import ConfigError, JsException, VectorizeError, load_env, load_worker
-from workers_env._jsvalues import MAX_NESTING_DEPTH
+from workers_env._sendchecks import MAX_NESTING_DEPTH
 from workers_env.cli import main
 from workers_env.vectorize.ndjson import read_ndjson_vectors
 

@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workers_env import JsDict
-from workers_env._jsvalues import check_sendable, float32_decimals, to_py
+from workers_env._float32decimals import float32_decimals
+from workers_env._jsvalues import to_py
+from workers_env._sendchecks import check_sendable
 
 
 def test_jsdict_reads_keys_as_attributes_and_dict_methods_win():
@@ -75,14 +77,15 @@ def test_js_string_is_what_javascript_prints(value, text):
 
 @pytest.mark.parametrize("value", [None, False, 0, 0.0, -0.0, float("nan"), ""])
 def test_js_falsy_values(value):
-    from workers_env._jsvalues import UNDEFINED, js_truthy
+    from workers_env._jscoercions import js_truthy
+    from workers_env._jsvalues import UNDEFINED
 
     assert not js_truthy(value) and not js_truthy(UNDEFINED)
 
 
 @pytest.mark.parametrize("value", [True, 1, -0.5, "0", "false", [], {}, [0]])
 def test_js_truthy_values(value):
-    from workers_env._jsvalues import js_truthy
+    from workers_env._jscoercions import js_truthy
 
     assert js_truthy(value)
 

@@ -25,7 +25,8 @@ def _cycles_of_misses(results: list[JsDict], name: str) -> list[object]:
             assert getattr(result, name, None) is None
         gc.collect()
         return [o for o in gc.garbage if isinstance(o, (AttributeError, KeyError)) or (
-            isinstance(o, types.FrameType) and o.f_code.co_filename.endswith("_jsvalues.py"))]
+            isinstance(o, types.FrameType)
+            and o.f_code.co_filename.endswith(("_jsvalues.py", "_vectorizeversions.py")))]
     finally:
         gc.set_debug(0)
         gc.garbage.clear()

@@ -18,7 +18,7 @@ import pytest
 import workers_env
 
 PACKAGE = Path(workers_env.__file__).parent
-SHARED = {"workers_env._errors", "workers_env._jsvalues", "workers_env._clock", "workers_env._deep", "workers_env._lazyre", "workers_env._tomlparses", "workers_env._oneload", "workers_env._options",
+SHARED = {"workers_env._errors", "workers_env._jsvalues", "workers_env._jsontext", "workers_env._float32decimals", "workers_env._sendchecks", "workers_env._sentvalues", "workers_env._proxytype", "workers_env._jscoercions", "workers_env._vectorizeversions", "workers_env._clock", "workers_env._deep", "workers_env._lazyre", "workers_env._tomlparses", "workers_env._oneload", "workers_env._options",
           "workers_env._collected", "workers_env._loglevel", "workers_env._sdkclasses"}
 BINDINGS = ("vectorize", "ai", "d1", "kv", "assets", "queues", "ratelimit")
 

@@ -13,7 +13,7 @@ import json
 import pytest
 from worker_helpers import one_file_worker
 
-from workers_env import _jsvalues, load_worker
+from workers_env import _jsontext, load_worker
 from workers_env._errors import users_mistake
 from workers_env.runtime.tracebacks import keep_every_frame
 
@@ -125,7 +125,7 @@ async def test_an_error_starting_in_workers_env_keeps_its_frames(dated, monkeypa
     """Not a JavaScript throw but a failure inside workers-env itself (most likely a bug; here a
     function of its own handed a str, whose attribute it cannot set): its frames stay, as every
     traceback of such an error keeps them."""
-    monkeypatch.setattr(_jsvalues, "parse_json", users_mistake)
+    monkeypatch.setattr(_jsontext, "parse_json", users_mistake)
     kind, _, frames, rendered = await _answer(dated, "parse")
     assert kind == "AttributeError"
     assert frames[0] == "fetch" and frames[-1] == "users_mistake" and "workers_env" in rendered

@@ -15,7 +15,7 @@ import pytest
 from worker_helpers import json_answer, one_file_worker
 
 from workers_env import js, load_worker
-from workers_env._jsvalues import PyodideProxyType
+from workers_env._proxytype import PyodideProxyType
 
 REFUSED = "cannot create weak reference to 'pyodide.ffi.JsProxy' object"
 

@@ -177,7 +177,7 @@ class _JsExceptionType(type):
         """Every class takes no weak reference, as Pyodide's ``JsException`` (a JsProxy) takes
         none: ``TypeError: cannot create weak reference to 'pyodide.ffi.JsException' object``
         (real Pyodide 0.26.0a4, 0.28.2 and 314.0.6), the C-level name of the class itself (as
-        :class:`~workers_env._jsvalues.PyodideProxyType` names the JsProxy classes); ``__name__``
+        :class:`~workers_env._proxytype.PyodideProxyType` names the JsProxy classes); ``__name__``
         stays ``JsException``. Worker code makes none: Pyodide's C type takes no subclass (below)."""
         if worker_running() and worker_code(sys._getframe(1)):  # (the class statement's, or type()'s caller)
             # (0.26.0a4, 0.28.2, 314.0.6 alike, a class statement and type() too, whichever base

@@ -176,7 +176,7 @@ def _check_environment(config: pytest.Config, items: list[pytest.Item]) -> None:
     if not environment:
         return
     from workers_env._errors import ConfigError
-    from workers_env._jsvalues import js_truthy
+    from workers_env._jscoercions import js_truthy
     from workers_env.config import find_config
     from workers_env.config.wrangler import read_config_file
 

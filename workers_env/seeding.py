@@ -163,7 +163,7 @@ def _kv_file(path: Path) -> Any:
     Infinity, as ``1e400``)."""
     import json
 
-    from workers_env._jsvalues import json_int
+    from workers_env._jsontext import json_int
 
     try:
         text = path.read_text(encoding="utf-8-sig")

@@ -33,21 +33,21 @@ from typing import Any, cast
 import numpy as np
 
 from workers_env._errors import AiError, ConfigError, JsException, NotEmulatedError, add_hint
+from workers_env._jscoercions import js_truthy
+from workers_env._jsontext import json_text
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
     HttpResponse,
     JsDict,
-    check_sendable,
-    converted,
     js_number,
     js_string,
-    js_truthy,
     js_type_error,
-    json_text,
     to_py,
 )
 from workers_env._options import warn_unread_options
+from workers_env._sendchecks import check_sendable
+from workers_env._sentvalues import converted
 from workers_env.ai import limits as _limits
 from workers_env.ai.catalog import (
     ALIASED_MODELS,

@@ -31,7 +31,8 @@ import math
 import re
 from typing import Any
 
-from workers_env._jsvalues import UNDEFINED, js_string, js_truthy
+from workers_env._jscoercions import js_truthy
+from workers_env._jsvalues import UNDEFINED, js_string
 
 __all__ = ["Cabidela", "CabidelaError", "validate"]
 

@@ -23,7 +23,8 @@ from typing import Any, TypeVar
 
 from workers_env._errors import ConfigError, NotEmulatedError, WorkersEnvError
 from workers_env._deep import MAX_CONVERSION_DEPTH, more_room
-from workers_env._jsvalues import ByteStream, nests_deeper_than, to_py
+from workers_env._jsvalues import ByteStream, to_py
+from workers_env._sendchecks import nests_deeper_than
 from workers_env.ai.catalog import TEXT_GENERATION_MODELS
 from workers_env.ai.embedder import approx_tokens
 from workers_env.ai.validation import GenerationRequest

@@ -1,6 +1,6 @@
 """What ``Ai.run()``'s own JavaScript (workerd's ``ai-api.ts``) does before the service sees a call.
 
-The SDK and Pyodide convert the arguments (:func:`workers_env._jsvalues.to_js`), then
+The SDK and Pyodide convert the arguments (:func:`workers_env._sentvalues.to_js`), then
 ``#generateFetch`` writes the body ``JSON.stringify({inputs, options})`` (the options without
 ``prefix``, ``extraHeaders``, ``sessionOptions``, ``signal``) and ``fetch`` builds the headers:
 the options' ``extraHeaders`` (and the deprecated ``sessionOptions.extraHeaders``) spread in,
@@ -17,20 +17,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from workers_env._errors import JsException, NotEmulatedError, add_hint
-from workers_env._jsvalues import (
-    UNDEFINED,
-    ByteStream,
-    JsSet,
-    JsTypedArray,
-    converted,
-    js_spread,
-    js_string,
-    js_truthy,
-    js_type_error,
-    json_value,
-    nests_deeper_than,
-    to_js,
-)
+from workers_env._jscoercions import js_truthy
+from workers_env._jsvalues import UNDEFINED, ByteStream, JsSet, JsTypedArray, js_string, js_type_error
+from workers_env._sendchecks import nests_deeper_than
+from workers_env._sentvalues import converted, js_spread, json_value, to_js
 
 __all__ = ["model_header", "prefix_option", "refuse_if_aborted", "request_inputs"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from workers_env._jsvalues import json_typeof
+from workers_env._sentvalues import json_typeof
 
 __all__ = ["add_base_path", "normalize_base_path", "strip_base_path"]
 

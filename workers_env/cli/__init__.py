@@ -399,7 +399,7 @@ def _shown(names: list[str]) -> list[str]:
 
 def _given_twice(args: argparse.Namespace) -> str | None:
     """wrangler's error for the first single-valued option given more than once, if any."""
-    from workers_env._jsvalues import json_text
+    from workers_env._jsontext import json_text
 
     for option, values in getattr(args, "_given", {}).items():
         if len(values) > 1:

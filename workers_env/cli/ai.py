@@ -19,7 +19,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from workers_env._jsvalues import js_string, json_text
+from workers_env._jsontext import json_text
+from workers_env._jsvalues import js_string
 from workers_env.cli.apionly import refused_offline
 from workers_env.cli.common import (
     config_options,

@@ -166,7 +166,7 @@ def silence_stdout() -> None:
 def dump_json(value: Any) -> str:
     """JSON as wrangler prints it (``JSON.stringify(value, null, 2)``), numbers as JavaScript
     writes them (a D1 integer beyond 2**53 is ``9223372036854776000``, not ``9.2...e+18``)."""
-    from workers_env._jsvalues import json_text  # (imported here: --help and --version need none of it)
+    from workers_env._jsontext import json_text  # (imported here: --help and --version need none of it)
 
     return json_text(value, "  ")
 

@@ -21,7 +21,8 @@ import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from workers_env._jsvalues import UNDEFINED, js_length, js_string, json_text
+from workers_env._jsontext import json_text
+from workers_env._jsvalues import UNDEFINED, js_length, js_string
 
 __all__ = ["CONNECTION_NOTE", "bindings_table"]
 

@@ -47,7 +47,8 @@ import math
 import re
 from typing import Any
 
-from workers_env._jsvalues import js_to_number, surrogate_pairs_joined
+from workers_env._jscoercions import js_to_number
+from workers_env._jsontext import surrogate_pairs_joined
 
 __all__ = ["MAX_DEPTH", "TomlError", "parse"]
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from workers_env._deep import ROOMY_FROM, more_room
 from workers_env._errors import ConfigError, add_hint
-from workers_env._jsvalues import surrogate_pairs_joined
+from workers_env._jsontext import surrogate_pairs_joined
 from workers_env._oneload import resolved
 from workers_env._tomlparses import parsed_toml
 from workers_env.config import smol_toml

@@ -16,15 +16,8 @@ from math import isfinite
 from typing import Any
 
 from workers_env._errors import JsException, add_hint
-from workers_env._jsvalues import (
-    JS_WHITESPACE,
-    UNDEFINED,
-    JsDict,
-    JsMapArgument,
-    base_value,
-    js_string,
-    js_truthy,
-)
+from workers_env._jscoercions import js_truthy
+from workers_env._jsvalues import JS_WHITESPACE, UNDEFINED, JsDict, JsMapArgument, base_value, js_string
 from workers_env._options import warn_unread_options
 from workers_env.d1 import limits, newersql
 from workers_env.d1.database import Database, InternalFailure, QueryResult, SqlFailure

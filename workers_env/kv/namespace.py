@@ -25,6 +25,8 @@ from typing import Any
 
 from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._errors import JsException
+from workers_env._jscoercions import js_to_number, jsg_int_of_number
+from workers_env._jsontext import json_text, parse_json, surrogate_pairs_joined
 from workers_env._jsvalues import (
     UNDEFINED,
     ByteStream,
@@ -33,23 +35,17 @@ from workers_env._jsvalues import (
     JsTypedArray,
     PyProxyArgument,
     base_value,
-    circular_structure_error,
     refuse_symbol,
-    converted,
     is_array_index,
     js_key,
     js_key_order,
     js_string,
-    js_to_number,
-    jsg_int_of_number,
-    json_text,
-    json_value,
-    parse_json,
     typed_array_bytes,
-    surrogate_pairs_joined,
     to_py,
 )
 from workers_env._options import warn_unread_options
+from workers_env._sendchecks import circular_structure_error
+from workers_env._sentvalues import converted, json_value
 from workers_env.kv import limits
 from workers_env.kv.store import Entry, MemoryStore, Store
 

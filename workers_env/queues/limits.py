@@ -25,7 +25,8 @@ from __future__ import annotations
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import UNDEFINED, js_to_number, jsg_int_of_number
+from workers_env._jscoercions import js_to_number, jsg_int_of_number
+from workers_env._jsvalues import UNDEFINED
 
 __all__ = [
     "CONTENT_TYPES",

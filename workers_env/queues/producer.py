@@ -22,19 +22,18 @@ from typing import Any
 from workers_env._clock import SYSTEM_CLOCK, Clock
 from workers_env._deep import JSON_OBJECTS_SEND_REFUSED_FROM, JSON_SEND_REFUSED_FROM, more_room, overflows, stack_exceeded
 from workers_env._errors import JsException, NotEmulatedError
+from workers_env._jsontext import json_text
 from workers_env._jsvalues import (
     UNDEFINED,
     JsDate,
     JsTypedArray,
     PyProxyArgument,
-    json_text,
-    json_typeof,
     js_type_error,
     is_safe_int,
-    json_value,
-    refuse_circle,
     typed_array_bytes,
 )
+from workers_env._sendchecks import refuse_circle
+from workers_env._sentvalues import json_typeof, json_value
 from workers_env.queues.broker import QueueBroker
 from workers_env.queues.limits import (
     BODY_KINDS,

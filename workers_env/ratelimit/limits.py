@@ -9,7 +9,8 @@ import math
 from typing import Any
 
 from workers_env._errors import ConfigError, JsException
-from workers_env._jsvalues import js_string, json_typeof
+from workers_env._jsvalues import js_string
+from workers_env._sentvalues import json_typeof
 
 __all__ = ["MAX_UINT32", "OPTION_KEYS", "PERIODS", "bad_options", "check_delta", "config_refusal", "invalid_key",
            "invalid_options", "not_a_number", "unsupported_period"]

@@ -1,7 +1,7 @@
 """``to_js`` of a buffer (a ``memoryview``, an ``array.array``, a numpy array, any object with
 the buffer protocol) in one step: the typed array Pyodide makes of it, built from a copy of the
 buffer's bytes rather than from the list of its numbers (runtime/jsconvert.py's general path,
-``_jsvalues.to_js``, which 1e6 float64s took a second to go through).
+``_sentvalues.to_js``, which 1e6 float64s took a second to go through).
 
 Pyodide's conversion (python2js_buffer.js) names the typed array after the buffer's format
 character (``processBufferFormatString``: ``'b'`` ``Int8Array``, ``'d'`` ``Float64Array``, ...),

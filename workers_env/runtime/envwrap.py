@@ -24,16 +24,9 @@ from typing import Any
 from workers_env._deep import ROOMY_FROM
 from workers_env._env import env_config, missing_name
 from workers_env._errors import add_hint, users_mistake
-from workers_env._jsvalues import (
-    MAX_SAFE_INTEGER,
-    UNDEFINED,
-    ByteStream,
-    JsDate,
-    JsOpaque,
-    is_safe_int,
-    unsendable,
-)
-from workers_env._jsvalues import to_js as _model_to_js
+from workers_env._jsvalues import MAX_SAFE_INTEGER, UNDEFINED, ByteStream, JsDate, JsOpaque, is_safe_int
+from workers_env._sendchecks import unsendable
+from workers_env._sentvalues import to_js as _model_to_js
 from workers_env.config.compat import FETCHER_NO_GET_PUT_DELETE, QUEUES_JSON_MESSAGES, flag_enabled
 from workers_env.runtime import pyodideerrors
 from workers_env.runtime.current import current_runtime

@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 
 from workers_env._deep import MAX_CONVERSION_DEPTH
 from workers_env._errors import users_mistake
-from workers_env._jsvalues import nests_deeper_than, surrogate_pairs_joined, well_formed
+from workers_env._jsontext import surrogate_pairs_joined
+from workers_env._jsvalues import well_formed
+from workers_env._sendchecks import nests_deeper_than
 from workers_env.runtime.jsweb import HTTP_METHODS, NEXT_FETCHER, JsRequest
 from workers_env.runtime.requestcf import incoming_cf
 

@@ -168,7 +168,7 @@ class _JsProxyMeta(ProxyType):
     def __init__(cls, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any):
         """The classes below are Pyodide's ``pyodide.ffi`` ones: that module, before anything reads
         it (a later class's ``__orig_bases__``, the pickled name ``_own_name``); not in
-        ``__new__``, whose caller's frame says whose code makes the class (``_jsvalues``)."""
+        ``__new__``, whose caller's frame says whose code makes the class (``_proxytype``)."""
         if namespace.get("__module__") == __name__:
             type.__setattr__(cls, "__module__", _FFI)
             namespace = {**namespace, "__module__": _FFI}

@@ -18,7 +18,8 @@ from typing import Any, cast
 
 from workers_env import _errors
 from workers_env._errors import JsException, NotEmulatedError
-from workers_env._jsvalues import JsSet, PyodideProxyType, js_string, reduce_by_own_name, refuse_symbol
+from workers_env._jsvalues import JsSet, js_string, refuse_symbol
+from workers_env._proxytype import PyodideProxyType, reduce_by_own_name
 from workers_env.runtime.byidentity import weak_ref
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.tracebacks import passes_through, runs_the_workers
@@ -295,7 +296,7 @@ def _fold_keywords(cls: type, namespace: dict[str, Any]) -> None:
 
 class _ProxyType(PyodideProxyType):
     """The proxy classes' metaclass: named as Pyodide's one C type, ``pyodide.ffi.JsProxy``
-    (:class:`~workers_env._jsvalues.PyodideProxyType`), so tracebacks, logs and
+    (:class:`~workers_env._proxytype.PyodideProxyType`), so tracebacks, logs and
     ``str(type(x))`` read as in production; and every class's ``to_py`` takes its arguments as
     Pyodide's does, its methods JavaScript's keyword-free calls."""
 
@@ -351,7 +352,7 @@ class JsProxy(metaclass=_ProxyType):
     _js_name = "Object"
     typeof = "object"
     #: Pyodide's ``pyodide.ffi.JsProxy`` is a Python class Worker code may subclass; a JS value's own
-    #: class (every subclass here) is its C type, which takes none (``_jsvalues._concrete_base``)
+    #: class (every subclass here) is its C type, which takes none (``_proxytype._concrete_base``)
     _open_base = True
 
     #: unhashable, as every Pyodide JsProxy but a promise's (``TypeError: unhashable type:

@@ -10,13 +10,12 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from workers_env import _jsvalues
+from workers_env import _jsvalues, _sentvalues
 from workers_env._deep import ROOMY_FROM, conversion_limit, deeper
 from workers_env._errors import JsException, add_hint
 from workers_env._jsvalues import (
     BigInt,
     ByteStream,
-    ConversionError,
     JsBigInt,
     JsDate,
     JsOpaque,
@@ -25,6 +24,7 @@ from workers_env._jsvalues import (
     js_number,
     js_string,
 )
+from workers_env._sentvalues import ConversionError
 from workers_env.runtime.buffertojs import buffer_in_one_step
 from workers_env.runtime.current import current_runtime, pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import (
@@ -219,12 +219,12 @@ def to_js(
                     return made
                 if not isinstance(value, (memoryview, array)) and not hasattr(value, "__array_interface__"):
                     value = memoryview(value)  # another object with the buffer protocol (an mmap, a ctypes array)
-                return _typed(_jsvalues.to_js(value))  # Pyodide's buffer conversion (float16: an Error)
+                return _typed(_sentvalues.to_js(value))  # Pyodide's buffer conversion (float16: an Error)
             except ConversionError:
                 raise
             except Exception as error:  # python2js.c: the failure (the JS Error of python2js_buffer.js, an
                 # unreadable buffer's) is the cause of a ConversionError
-                raise ConversionError(_jsvalues.CONVERSION_FAILED) from error
+                raise ConversionError(_sentvalues.CONVERSION_FAILED) from error
         if default_converter is not None:
             return default_converter(value, lambda v: convert(v, level - 1), None)
         if not create_pyproxies:

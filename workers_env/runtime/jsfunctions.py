@@ -14,7 +14,8 @@ from typing import Any
 
 from workers_env._deep import python_str
 from workers_env._errors import JsException
-from workers_env._jsvalues import js_number, js_to_number, this_crossed
+from workers_env._jscoercions import js_to_number
+from workers_env._jsvalues import js_number, this_crossed
 from workers_env.runtime.current import pyodide_028, pyodide_029
 from workers_env.runtime.jsbase import JsProxy, folded_call, keyword_call, positional_limit, positional_shape
 from workers_env.runtime.jsmapmethods import JsMutableMapMethods, get_arguments

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from workers_env import _jsvalues
+from workers_env import _jsontext
 from workers_env._jsvalues import with_this
 from workers_env.runtime.jsbase import JsSetDeleteItems, jsg_required, jsg_sequence
 from workers_env.runtime.jsfunctions import JsDoubleProxy
@@ -168,7 +168,7 @@ class JsHeaders(JsgObject, JsSetDeleteItems, JsProxy):
         if _BAD_VALUE.search(text):
             raise js_type_error("Invalid header value.")
         if not text.isascii():  # (two surrogates that pair up are one character in JavaScript)
-            text = (_jsvalues.surrogate_pairs_joined(text).encode("utf-8", "surrogatepass")
+            text = (_jsontext.surrogate_pairs_joined(text).encode("utf-8", "surrogatepass")
                     .decode("utf-8", "surrogateescape"))
         return text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workers_env import _jsvalues
+from workers_env import _jsontext, _jsvalues
 from workers_env._deep import ROOMY_FROM, deeper
 from workers_env._errors import JsException, NotEmulatedError
 from workers_env._jsvalues import (
@@ -62,7 +62,7 @@ def _as_stored(parent: JsObject | JsArray, value: Any) -> Any:
 
 def js_json_dumps(value: Any) -> str:
     """``JSON.stringify`` output for a JS value (compact, as JavaScript writes it)."""
-    return _jsvalues.json_text(_jsonable(value))
+    return _jsontext.json_text(_jsonable(value))
 
 
 def json_stringify(value: Any = None, replacer: Any = None, space: Any = None, *_ignored: Any) -> str | None:
@@ -98,7 +98,7 @@ def json_stringify(value: Any = None, replacer: Any = None, space: Any = None, *
         indent = " " * int(min(space, 10)) if space >= 1 else ""  # NaN and below 1: none
     elif isinstance(space, str):
         indent = space[:10]
-    return _jsvalues.json_text(tree, indent)
+    return _jsontext.json_text(tree, indent)
 
 
 def _kept(tree: Any, keep: dict[str, None]) -> Any:

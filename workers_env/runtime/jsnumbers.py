@@ -11,18 +11,8 @@ import sys
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import (
-    DECIMAL_LITERAL,
-    JS_WHITESPACE,
-    MAX_SAFE_INTEGER,
-    RADIX_LITERAL,
-    BigInt,
-    is_safe_int,
-    is_symbol,
-    js_number,
-    js_to_number,
-    jsg_int_of_number,
-)
+from workers_env._jscoercions import DECIMAL_LITERAL, RADIX_LITERAL, js_to_number, jsg_int_of_number
+from workers_env._jsvalues import JS_WHITESPACE, MAX_SAFE_INTEGER, BigInt, is_safe_int, is_symbol, js_number
 from workers_env.runtime.jsbase import JsNull, JsProxy
 from workers_env.runtime.jsradix import radix_string
 

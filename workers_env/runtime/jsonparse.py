@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workers_env import _jsvalues
+from workers_env import _jsontext
 from workers_env._deep import more_room
 from workers_env._errors import NotEmulatedError
 from workers_env.runtime.jsglobals import js_text
@@ -26,7 +26,7 @@ def json_parse(text: Any = None, reviver: Any = None, *_ignored: Any) -> Any:
     :mod:`.jsonreviver`); one that is not a function is ignored, as ECMAScript's JSON.parse
     ignores it (``.map(JSON.parse)`` passes the index there, and the array after)."""
     source = js_text(text)
-    data = _jsvalues.parse_json(source)
+    data = _jsontext.parse_json(source)
     revived = callable(reviver) and not isinstance(reviver, (JsArray, JsObject))
     parsed = _tree(source, data, revived)
     if revived:  # walked once, outside the retry: the reviver's calls and its own RecursionError are its
@@ -46,7 +46,7 @@ def _tree(source: str, data: Any, revived: bool) -> Any:
         with more_room():
             return (_js_value(data), json_sources(source)) if revived else _js_value(data)
     except RecursionError:
-        raise NotEmulatedError(_jsvalues.DEEP_JSON) from None
+        raise NotEmulatedError(_jsontext.DEEP_JSON) from None
 
 
 def _top(value: Any) -> Any:

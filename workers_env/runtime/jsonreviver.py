@@ -29,7 +29,7 @@ from typing import Any
 
 from workers_env._deep import ROOMY_FROM, deeper
 from workers_env._errors import NotEmulatedError
-from workers_env._jsvalues import DEEP_JSON
+from workers_env._jsontext import DEEP_JSON
 from workers_env.runtime.jsproxy import JsArray, JsObject, read_stored
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")

@@ -76,7 +76,7 @@ def _pipe_options(options: Any, method: str) -> tuple[bool, bool, bool, JsAbortS
     if props is None:
         raise js_type_error(f"Failed to execute '{method}' on 'ReadableStream': parameter 2 is not of type "
                             "'PipeToOptions'.")
-    from workers_env._jsvalues import js_truthy
+    from workers_env._jscoercions import js_truthy
 
     flags = [js_truthy(props.get(name)) for name in ("preventAbort", "preventCancel", "preventClose")]
     signal = props.get("signal")

@@ -28,7 +28,7 @@ from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, V
 from keyword import iskeyword
 from typing import Any
 
-from workers_env import _jsvalues
+from workers_env import _jscoercions, _jsvalues
 from workers_env._deep import ROOMY_FROM, deeper
 from workers_env._errors import JsException, caller_level, users_mistake
 from workers_env._jsvalues import (
@@ -869,7 +869,7 @@ class JsArray(JsProxy):
     def filter(self, callback: Any = None, *this_arg: Any) -> JsArray:
         call = _jsvalues.with_this(_callable(callback), this_arg)
         return marked_like(self, JsArray([raw for i, (raw, item) in enumerate(zip(self._items, self, strict=True))
-                                          if _jsvalues.js_truthy(call(item, i, self))], nulls=self._nulls))
+                                          if _jscoercions.js_truthy(call(item, i, self))], nulls=self._nulls))
 
     def forEach(self, callback: Any = None, *this_arg: Any) -> None:  # noqa: N802 - JS name
         call = _jsvalues.with_this(_callable(callback), this_arg)
@@ -878,19 +878,19 @@ class JsArray(JsProxy):
 
     def find(self, callback: Any = None, *this_arg: Any) -> Any:
         call = _jsvalues.with_this(_callable(callback), this_arg)
-        return next((item for i, item in enumerate(self) if _jsvalues.js_truthy(call(item, i, self))), None)
+        return next((item for i, item in enumerate(self) if _jscoercions.js_truthy(call(item, i, self))), None)
 
     def findIndex(self, callback: Any = None, *this_arg: Any) -> int:  # noqa: N802 - JS name
         call = _jsvalues.with_this(_callable(callback), this_arg)
-        return next((i for i, item in enumerate(self) if _jsvalues.js_truthy(call(item, i, self))), -1)
+        return next((i for i, item in enumerate(self) if _jscoercions.js_truthy(call(item, i, self))), -1)
 
     def some(self, callback: Any = None, *this_arg: Any) -> bool:
         call = _jsvalues.with_this(_callable(callback), this_arg)
-        return any(_jsvalues.js_truthy(call(item, i, self)) for i, item in enumerate(self))
+        return any(_jscoercions.js_truthy(call(item, i, self)) for i, item in enumerate(self))
 
     def every(self, callback: Any = None, *this_arg: Any) -> bool:
         call = _jsvalues.with_this(_callable(callback), this_arg)
-        return all(_jsvalues.js_truthy(call(item, i, self)) for i, item in enumerate(self))
+        return all(_jscoercions.js_truthy(call(item, i, self)) for i, item in enumerate(self))
 
     def reduce(self, callback: Any = None, *initial: Any) -> Any:
         call = _callable(callback)
@@ -915,13 +915,13 @@ class JsArray(JsProxy):
     def findLast(self, callback: Any = None, *this_arg: Any) -> Any:  # noqa: N802 - JS name
         call = _jsvalues.with_this(_callable(callback), this_arg)
         items = list(self)
-        return next((items[i] for i in reversed(range(len(items))) if _jsvalues.js_truthy(call(items[i], i, self))),
+        return next((items[i] for i in reversed(range(len(items))) if _jscoercions.js_truthy(call(items[i], i, self))),
                     None)
 
     def findLastIndex(self, callback: Any = None, *this_arg: Any) -> int:  # noqa: N802 - JS name
         call = _jsvalues.with_this(_callable(callback), this_arg)
         items = list(self)
-        return next((i for i in reversed(range(len(items))) if _jsvalues.js_truthy(call(items[i], i, self))), -1)
+        return next((i for i in reversed(range(len(items))) if _jscoercions.js_truthy(call(items[i], i, self))), -1)
 
     def flatMap(self, callback: Any = None, *this_arg: Any) -> JsArray:  # noqa: N802 - JS name
         """``map`` then ``flat(1)``: a callback's array result is spread, anything else kept."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from workers_env import _jsvalues
+from workers_env import _jscoercions
 from workers_env._jsvalues import BigInt
 from workers_env.runtime.jsbase import JsProxy, js_type_error
 from workers_env.runtime.jspromise import promise_call
@@ -94,4 +94,4 @@ def stream_values(stream: Any, options: Any = None) -> ReadableStreamAsyncIterat
     prevent = getattr(options, "preventCancel", None) if isinstance(options, JsObject) else options_member(
         options, "preventCancel")
     reader = stream.getReader()
-    return ReadableStreamAsyncIterator(reader, prevent is not None and _jsvalues.js_truthy(prevent))
+    return ReadableStreamAsyncIterator(reader, prevent is not None and _jscoercions.js_truthy(prevent))

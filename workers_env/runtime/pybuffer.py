@@ -18,7 +18,7 @@ import ctypes
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import buffer_format_array
+from workers_env._sentvalues import buffer_format_array
 from workers_env.runtime.current import pyodide_028
 from workers_env.runtime.jsbuffers import JsBuffer, JsDataView, JsTypedArray
 from workers_env.runtime.jsproxy import JsArray

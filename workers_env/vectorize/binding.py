@@ -19,7 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from workers_env._jsvalues import UNDEFINED, JsDict, float32_rows, js_number, to_py
+from workers_env._float32decimals import float32_rows
+from workers_env._jsvalues import UNDEFINED, JsDict, js_number, to_py
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.filters import compile_filter, warn_of_vectors_left_out
 from workers_env.vectorize.floatlists import float_row

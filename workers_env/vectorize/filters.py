@@ -32,7 +32,8 @@ from typing import Any
 import numpy as np
 
 from workers_env._errors import UnindexedFilterWarning, caller_level
-from workers_env._jsvalues import MAX_NESTING_DEPTH, JsOpaque, nests_deeper_than
+from workers_env._jsvalues import JsOpaque
+from workers_env._sendchecks import MAX_NESTING_DEPTH, nests_deeper_than
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.core import (
     KIND_ABSENT,

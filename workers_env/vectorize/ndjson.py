@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from workers_env._errors import ConfigError
-from workers_env._jsvalues import json_int
+from workers_env._jsontext import json_int
 
 __all__ = ["iter_ndjson_vectors", "iter_numbered_vectors", "iter_sized_vectors", "read_ndjson_vectors"]
 

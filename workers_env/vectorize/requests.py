@@ -1,10 +1,10 @@
 """What the binding's own JavaScript (workerd's ``vectorize-api.ts``) does before a request.
 
 A call from Python reaches the service in stages, and each stage has its own errors:
-the SDK and Pyodide convert the arguments (:func:`workers_env._jsvalues.to_js`), the
+the SDK and Pyodide convert the arguments (:func:`workers_env._sentvalues.to_js`), the
 binding's JavaScript reshapes them (``vectors.map``, ``Array.from(values)``, the
 ``returnMetadata`` check, ``{...options, vector}``), then ``JSON.stringify`` writes the body
-(:func:`workers_env._jsvalues.json_value`). Only what survives all three reaches the
+(:func:`workers_env._sentvalues.json_value`). Only what survives all three reaches the
 service's own validation (``validation.py``). Arguments JavaScript ignores (a keyword
 object after an options object) are never converted, so they can hold anything.
 """
@@ -16,23 +16,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from workers_env._errors import JsException
+from workers_env._jscoercions import js_truthy
 from workers_env._jsvalues import (
     UNDEFINED,
     JsLiteralMapArgument,
     JsMapArgument,
-    array_from,
-    check_sendable,
-    converted,
     is_safe_int,
     js_key,
-    js_spread,
     js_string,
-    js_truthy,
     js_type_error,
-    json_value,
-    nests_deeper_than,
 )
 from workers_env._options import warn_unread_options
+from workers_env._sendchecks import check_sendable, nests_deeper_than
+from workers_env._sentvalues import array_from, converted, js_spread, json_value
 from workers_env.vectorize import limits as _limits
 
 #: the keys of the query options vectorize-api.ts sends (``VectorizeQueryOptions``)

@@ -17,22 +17,20 @@ from typing import Any
 
 import numpy as np
 
+from workers_env._jscoercions import js_truthy
+from workers_env._jsontext import json_text
 from workers_env._jsvalues import (
-    MAX_NESTING_DEPTH,
     MAX_SAFE_INTEGER,
     UNDEFINED,
     BigInt,
     JsOpaque,
     JsTypedArray,
-    check_sendable,
     is_safe_int,
     js_string,
-    js_truthy,
     js_type_error,
-    json_text,
-    nests_deeper_than,
-    sendable_json,
 )
+from workers_env._sendchecks import MAX_NESTING_DEPTH, check_sendable, nests_deeper_than
+from workers_env._sentvalues import sendable_json
 from workers_env.vectorize import limits as _limits
 from workers_env.vectorize.floatlists import float_row, float_rows
 from workers_env.vectorize.index import VectorBatch
@@ -157,7 +155,7 @@ def _values_array(values: Any, op: str, where: str, *, plain: bool = False) -> n
                     _raise_js_conversion_error(v)
                     raise _limits.unparsable_vectors(op, f"{where}: values must be numbers, found {_describe(v)}")
         # an int past float64's range never gets here: JSON.stringify refuses it first, as a
-        # BigInt (_check_no_bigint), and an NDJSON file's reads as Infinity (_jsvalues.json_int)
+        # BigInt (_check_no_bigint), and an NDJSON file's reads as Infinity (_jsontext.json_int)
         arr = np.asarray(values, dtype=np.float64)
     else:
         hook = getattr(values, "to_py", None)  # a JS typed array handed over from the runtime

@@ -9,7 +9,9 @@ import re
 import sys
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_string, json_text, json_typeof, well_formed
+from workers_env._jsontext import json_text
+from workers_env._jsvalues import js_key_order, js_string, well_formed
+from workers_env._sentvalues import json_typeof
 from workers_env.cli.common import CommandError, in_ci
 
 from .files import STACK_GET, STACK_PUT, _parse_json_file, _read_text

@@ -16,7 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from workers_env._jsvalues import json_int, numpy
+from workers_env._jsontext import json_int
+from workers_env._jsvalues import numpy
 from workers_env.cli.common import CommandError, node_fs_error
 
 

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workers_env._jsvalues import json_text, well_formed
+from workers_env._jsontext import json_text
+from workers_env._jsvalues import well_formed
 from workers_env.cli.common import CommandError, dump_json
 
 from .files import _unreadable

@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from workers_env._errors import JsException
-from workers_env._jsvalues import parse_json
+from workers_env._jsontext import parse_json
 from workers_env.cli.common import UsageError
 
 

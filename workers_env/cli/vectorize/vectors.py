@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workers_env._errors import UnindexedFilterWarning, WorkersEnvError
-from workers_env._jsvalues import js_truthy, json_int
+from workers_env._jscoercions import js_truthy
+from workers_env._jsontext import json_int
 from workers_env._loglevel import emit, shows
 from workers_env.cli.common import (
     CommandError,

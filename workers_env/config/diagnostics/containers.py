@@ -18,7 +18,7 @@ from typing import Any
 
 import ada_url
 
-from workers_env._jsvalues import js_to_number
+from workers_env._jscoercions import js_to_number
 from workers_env.config.diagnostics.checks import _optional_typed, _typed_string_array
 from workers_env.config.diagnostics.container_parts import (
     _get,

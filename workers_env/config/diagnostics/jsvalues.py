@@ -13,7 +13,10 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from workers_env._jsvalues import js_key_order, js_length, js_string, js_to_number, js_truthy, json_text, json_typeof
+from workers_env._jscoercions import js_to_number, js_truthy
+from workers_env._jsontext import json_text
+from workers_env._jsvalues import js_key_order, js_length, js_string
+from workers_env._sentvalues import json_typeof
 
 __all__ = ["MISSING", "is_js_identifier", "js_double", "js_json", "toml_date_text"]
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from workers_env._jsvalues import compact_json
+from workers_env._jsontext import compact_json
 from workers_env.vectorize.definitions import IndexDefinition
 
 __all__ = [

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from workers_env._jsvalues import compact_json
+from workers_env._jsontext import compact_json
 
 __all__ = ["SNAPSHOT_MIN_BYTES", "Snapshot", "read_snapshot", "remove_snapshot", "snapshot_path", "write_snapshot"]
 
