@@ -53,7 +53,6 @@ from workers_env.runtime import (
     jsstreams,
     jsweb,
     pyodidecode,
-    runsync,
     sdkhttp,
     sdksignatures,
     sdktypes,
@@ -94,6 +93,7 @@ from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.modulespecs import StandinModule, with_spec
 from workers_env.runtime.nosdk import stub_folder
 from workers_env.runtime.notemulatedglobals import COVERAGE_DOC, _js_dir, _js_getattr
+from workers_env.runtime.pyodideffi import _ffi_attribute, _InternalError
 from workers_env.runtime.sdksubmodules import SINCE, SdkSubmoduleFinder, Submodule, imported, sdk_lacks
 from workers_env.runtime.workersutils import new_utils_module, workers_utils_module
 
@@ -297,54 +297,6 @@ class _Console(jsproxy.JsProxy):
 
     def toString(self) -> str:  # noqa: N802 - JS name
         return "[object console]"
-
-
-class _InternalError(Exception):
-    """``pyodide.ffi.InternalError``: a recoverable assertion error in Pyodide's own code."""
-
-
-_InternalError.__module__ = "pyodide.ffi"
-_InternalError.__name__ = _InternalError.__qualname__ = "InternalError"
-
-#: ``pyodide.ffi.__all__`` (Pyodide 0.26.0a2's, compatibility dates before 2025-09-29) besides
-#: the abstract types of :data:`~workers_env.runtime.jsabc.ABSTRACT_TYPES`, by the release that
-#: has them; 0.28.2 adds these and its own abstract types
-_FFI_ALL_026 = ("ConversionError", "JsException", "JsProxy", "create_once_callable", "create_proxy",
-                "destroy_proxies", "to_js", "IN_BROWSER", "register_js_module", "unregister_js_module")
-_FFI_ALL_028 = ("run_sync", "JsNull", "jsnull")
-
-
-def _ffi_attribute(name: str) -> Any:
-    """``pyodide.ffi``'s names that depend on the Worker's Pyodide: ``run_sync``,
-    ``can_run_sync``, ``jsnull``, ``JsNull``, ``JsOnceCallable``, ``JsCallableDoubleProxy``,
-    ``JsWeakRef`` and ``ToJsConverter`` exist from 0.28 (compatibility dates from 2025-09-29);
-    ``IN_BROWSER`` is ``IN_PYODIDE`` from 0.29 (the 314.0.x bundles: dates from 2026-09-08), where
-    ``from pyodide.ffi import IN_BROWSER`` is an ``ImportError``;
-    on 0.26 importing one is an ``ImportError``, as in production (workerd's 0.26.0a2 has no
-    ``run_sync``: its SDK's ``import_from_javascript`` catches that very ``ImportError``, and
-    ``dir(pyodide.ffi)`` printed by a deployed Worker in workerd #3322 lists neither). Outside a
-    Worker: the newest Pyodide."""
-    if name == "__all__":
-        newest = pyodide_028()
-        types = [n for n, (_, since) in jsabc.ABSTRACT_TYPES.items() if since == "0.26" or newest]
-        names = [*_FFI_ALL_026, *types, *(_FFI_ALL_028 if newest else ())]
-        return [*[("IN_PYODIDE" if n == "IN_BROWSER" else n) for n in names], "JsBigInt"] if pyodide_029() else names
-    if name == ("IN_PYODIDE" if pyodide_029() else "IN_BROWSER"):  # Pyodide 0.29 renamed it
-        return True
-    if name == "JsBigInt" and pyodide_029():  # pyodide#6022 (0.29 on): how a JS BigInt reads
-        return _jsvalues.JsBigInt
-    if pyodide_028():
-        if name == "run_sync":
-            return runsync.run_sync
-        if name == "can_run_sync":
-            return runsync.can_run_sync
-        if name == "jsnull":
-            return jsproxy.jsnull
-        if name == "JsNull":
-            return jsproxy.JsNull
-        if name in jsabc.ABSTRACT_TYPES:
-            return jsabc.ABSTRACT_TYPES[name][0]
-    raise AttributeError(f"module 'pyodide.ffi' has no attribute {name!r}")
 
 
 #: ``pyodide.http.__all__`` on Pyodide 0.26 (``http.py``); 0.28 adds its three exception classes
