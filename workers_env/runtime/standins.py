@@ -10,7 +10,6 @@ import dis
 import functools
 import importlib.abc
 import importlib.machinery
-import math
 import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any, TypedDict
@@ -71,6 +70,7 @@ from workers_env.runtime.eras import version_text
 from workers_env.runtime.hashlibera import install_hashlib_era
 from workers_env.runtime.jsarity import function_length
 from workers_env.runtime.jsbase import js_keywords
+from workers_env.runtime.jscollections import _ITERATOR_BORROWED, _array_like_items, _new_map, _new_set
 from workers_env.runtime.jsconvert import object_from_entries
 from workers_env.runtime.jsglobalproxies import (
     _EVENT_CLASSES,
@@ -204,58 +204,6 @@ def external_submodule(module: Any) -> bool:
     ``workers.rpc`` of :class:`SdkSubmoduleFinder`'s (imported only where the running Worker's
     SDK has it: the Worker's own while it runs)."""
     return issubclass(type(module), (_ExternalSdkModule, _AsgiModule)) or workers_utils_module(module)  # (types: an odd entry's __class__ may raise)
-
-
-def _new_map(entries: Any = None) -> jsproxy.JsMap:
-    """``new Map(iterable)``: one entry per ``[key, value]`` item JavaScript iterates out of it."""
-    if entries is None or entries is jsproxy.jsnull:
-        return jsproxy.JsMap({})
-    pairs: dict[Any, Any] = {}
-    made = jsproxy.JsMap(pairs)
-    for item in jsconvert.js_iterable(entries):  # a plain object: V8's TypeError
-        jsconvert.check_entry(item)
-        key, value = (list(jsconvert.js_iterated(item)) + [None, None])[:2]
-        pairs[jsproxy.map_key(key)] = value  # an object key by identity, as JavaScript's
-        jsproxy.carry_mark(item, made, value)  # a PyProxy in the entry: the same one in the Map
-    return made
-
-
-def _array_like_items(value: Any) -> list[Any]:
-    """What ``Array.from`` reads of a value JavaScript cannot iterate: ``ToLength(value.length)``
-    items ``value[0]``, ``value[1]``, ... (``undefined`` where absent); ``[]`` for a number, a
-    boolean or an object without a ``length``; ``undefined``/``null`` are V8's ``TypeError``."""
-    if value is None or value is jsproxy.jsnull:
-        jsconvert.js_iterable(value)  # raises
-    if isinstance(value, jsproxy.JsObjectMap):
-        value = object.__getattribute__(value, "_object")
-    if not isinstance(value, jsproxy.JsObject):
-        return []
-    props = object.__getattribute__(value, "_props")
-    length = jsnumbers.to_number(props.get("length"))
-    count = 0 if math.isnan(length) or length <= 0 else int(min(length, 2**53 - 1))
-    if count > 2**32 - 1:
-        raise JsException("Invalid array length", name="RangeError")
-    return [getattr(value, str(i), None) for i in range(count)]
-
-
-#: the items of a Python list or tuple whose proxy JavaScript's iteration of it borrows, destroyed
-#: when the list's iterator is exhausted (``Array.from(l)``, ``new Set(l)``)
-_ITERATOR_BORROWED = (dict, list, tuple)
-
-
-def _new_set(items: Any = None) -> JsSet:
-    """``new Set(iterable)``: the distinct items, in first-seen order. From a Python list or
-    tuple, a container item is the proxy borrowed from the list's iterator and destroyed when
-    it was exhausted, as ``Array.from``'s: reading it is that error (Pyodide 0.26.0a4; 0.28.2
-    and 314.0.6 a ``SystemError``, README "Where we had to choose")."""
-    out = JsSet()
-    exhausted = type(items) in (list, tuple)
-    for item in jsconvert.js_iterable(items) if items is not None and items is not jsproxy.jsnull else ():
-        if out.adds(item):  # (the PyProxies a JS array or Set holds: the same ones, their marks kept)
-            jsproxy.carry_mark(items, out, item)
-            if exhausted and isinstance(item, _ITERATOR_BORROWED):
-                jsproxy.mark_destroyed(out, item, jsdestroyed.EXHAUSTED_ITERATOR)
-    return out
 
 
 def _console(level: str) -> Any:
