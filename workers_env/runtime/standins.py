@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import dis
 import functools
-import importlib.abc
-import importlib.machinery
+import importlib
 import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any, TypedDict
@@ -68,6 +67,7 @@ from workers_env.runtime.current import current_runtime, pyodide_028, pyodide_02
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.eras import version_text
 from workers_env.runtime.hashlibera import install_hashlib_era
+from workers_env.runtime.jsattributefinder import _JsAttributeFinder
 from workers_env.runtime.jsarity import function_length
 from workers_env.runtime.jsbase import js_keywords
 from workers_env.runtime.jscollections import _ITERATOR_BORROWED, _array_like_items, _new_map, _new_set
@@ -885,34 +885,6 @@ def _build() -> dict[str, ModuleType]:
         "pyodide.webloop": webloop, "pyodide.code": code, "python_modules": _python_modules(),
         "_cloudflare_compat_flags": compat_flags,
     })
-
-
-class _JsAttributeFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Pyodide's ``JsFinder`` (``_pyodide/_importhook.py``): below a JavaScript module, a
-    dotted import names an attribute -- ``import js.fetch``, ``from js.JSON import parse`` --
-    and imports that JS value itself as the module; a missing one is ``ModuleNotFoundError``.
-    Only names under the ``js`` stand-in (and what was imported from it) are this finder's."""
-
-    def __init__(self, root: ModuleType):
-        self._roots = {id(root)}
-
-    def find_spec(self, fullname: str, path: Any, target: Any = None) -> importlib.machinery.ModuleSpec | None:
-        parent_name, _, child = fullname.rpartition(".")
-        parent = sys.modules.get(parent_name)
-        if not parent_name or parent is None or id(parent) not in self._roots:
-            return None
-        if not hasattr(parent, child):
-            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
-        return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
-
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> Any:
-        parent_name, _, child = spec.name.rpartition(".")
-        value = getattr(sys.modules[parent_name], child)
-        self._roots.add(id(value))
-        return value
-
-    def exec_module(self, module: Any) -> None:
-        return None
 
 
 def _python_modules() -> ModuleType:
