@@ -2,6 +2,13 @@
 
 They are built once, as plain module objects, and only ever placed in ``sys.modules``
 by :mod:`workers_env.runtime.scope` while a worker's code runs.
+
+Parts they are built of live in their own modules: the JsProxy faces of ``js``'s emulated
+globals (``JsGlobalFunction``, ``JsGlobalObject``, the constructors called without ``new``) in
+jsglobalproxies.py; ``js``'s look-up of a global by name -- the globals not emulated, ``js.caches``,
+``dir(js)`` -- in notemulatedglobals.py; ``new Map``/``new Set`` and ``Array.from``'s array-like
+reading in jscollections.py; ``pyodide.ffi``'s ``InternalError`` and era-dependent names in
+pyodideffi.py; the finder for ``import js.fetch`` in jsattributefinder.py.
 """
 
 from __future__ import annotations
