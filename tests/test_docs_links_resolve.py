@@ -12,7 +12,7 @@ from pathlib import Path
 
 from test_readme_contents_lists_every_heading import anchor
 
-from workers_env.runtime.standins import COVERAGE_DOC
+from workers_env.runtime.notemulatedglobals import COVERAGE_DOC
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", ROOT / "CHECKS.md", ROOT / "BENCHMARKS.md", *sorted((ROOT / "docs").glob("*.md"))]

@@ -13,7 +13,7 @@ from worker_helpers import one_file_worker
 
 from workers_env import load_worker
 from workers_env._errors import users_mistake
-from workers_env.runtime import jsbindings, jsproxy, standins
+from workers_env.runtime import jsbindings, jsproxy, notemulatedglobals
 
 ENTRY = """\
     import json
@@ -57,7 +57,7 @@ def _bug(*args: object, **kwargs: object) -> object:
 
 
 #: case -> (module, the function of workers-env's made to fail under it)
-BUGS = {"attr": (jsproxy, "_wrap_child"), "objectmap": (jsproxy, "_wrap_child"), "global": (standins, "_caches"),
+BUGS = {"attr": (jsproxy, "_wrap_child"), "objectmap": (jsproxy, "_wrap_child"), "global": (notemulatedglobals, "_caches"),
         "binding": (jsbindings, "open_sources")}
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from workers_env.runtime import jsproxy, standins, tracebacks
+from workers_env.runtime import jsproxy, notemulatedglobals, tracebacks
 from workers_env.runtime.jsproxy import JsArray, JsMap, JsObject
 from workers_env.runtime.standins import standin_modules
 
@@ -109,7 +109,7 @@ def setting(request) -> Iterator[str]:
 @pytest.mark.parametrize("case", sorted(MISSES))
 def test_the_frames_are_the_general_paths(case, setting, monkeypatch):
     fast = _frames(case, ours=setting == "ours")
-    for module in (jsproxy, standins):
+    for module in (jsproxy, notemulatedglobals):
         monkeypatch.setattr(module, "missed", tracebacks.to_the_caller)
     assert fast == _frames(case, ours=setting == "ours")
     caller = "_cheap_miss_probe.py" if setting == "ours" else "<worker>"

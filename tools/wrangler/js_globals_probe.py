@@ -2,7 +2,7 @@
 every name ``globalThis`` and its prototype chain have (Pyodide's ``js`` is ``globalThis``), read in
 a JavaScript Worker under ``wrangler dev`` (local workerd) at a few compatibility dates and flags,
 set against ``hasattr(js, name)`` inside a Worker of that config (emulated, or a global the stand-in
-imports and refuses when used: ``runtime/standins.py``'s ``WORKERD_GLOBALS_NOT_EMULATED``,
+imports and refuses when used: ``runtime/notemulatedglobals.py``'s ``WORKERD_GLOBALS_NOT_EMULATED``,
 ``NODE_GLOBALS``, ``FLAG_GLOBALS``), for every name any config has, and against ``dir(js)``
 there (Pyodide's lists every name of the chain). A name workerd has that the stand-in lacks, or
 one the stand-in has or lists that workerd lacks at that config, is printed.

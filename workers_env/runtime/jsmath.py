@@ -197,7 +197,7 @@ _UNARY: dict[str, Callable[[float], float]] = {
 
 
 def math_object() -> SimpleNamespace:
-    """The members of ``Math`` (the target :class:`~workers_env.runtime.standins.JsGlobalObject`
+    """The members of ``Math`` (the target :class:`~workers_env.runtime.jsglobalproxies.JsGlobalObject`
     shows as ``[object Math]``)."""
     return SimpleNamespace(
         E=math.e, LN10=math.log(10), LN2=math.log(2), LOG10E=0.4342944819032518, LOG2E=1.4426950408889634,  # V8's literals

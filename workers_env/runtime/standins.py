@@ -2,27 +2,29 @@
 
 They are built once, as plain module objects, and only ever placed in ``sys.modules``
 by :mod:`workers_env.runtime.scope` while a worker's code runs.
+
+Parts they are built of live in their own modules: the JsProxy faces of ``js``'s emulated
+globals (``JsGlobalFunction``, ``JsGlobalObject``, the constructors called without ``new``) in
+jsglobalproxies.py; ``js``'s look-up of a global by name -- the globals not emulated, ``js.caches``,
+``dir(js)`` -- in notemulatedglobals.py; ``new Map``/``new Set`` and ``Array.from``'s array-like
+reading in jscollections.py; ``pyodide.ffi``'s ``InternalError`` and era-dependent names in
+pyodideffi.py; the finder for ``import js.fetch`` in jsattributefinder.py.
 """
 
 from __future__ import annotations
 
 import dis
 import functools
-import importlib.abc
-import importlib.machinery
-import inspect
-import math
+import importlib
 import sys
 from types import ModuleType, SimpleNamespace
 from typing import Any, TypedDict
 
 from workers_env import _errors, _jsvalues, _loglevel
-from workers_env._clock import SYSTEM_CLOCK
 from workers_env._errors import JsException, add_hint
 from workers_env._jsvalues import JsSet, not_a_function, with_this
 from workers_env.runtime import (
     abort,
-    cacheapi,
     domexception,
     envwrap,
     fetchcalls,
@@ -56,7 +58,6 @@ from workers_env.runtime import (
     jsstreams,
     jsweb,
     pyodidecode,
-    runsync,
     sdkhttp,
     sdksignatures,
     sdktypes,
@@ -73,14 +74,34 @@ from workers_env.runtime.current import current_runtime, pyodide_028, pyodide_02
 from workers_env.runtime.envwrap import EnvWrapper
 from workers_env.runtime.eras import version_text
 from workers_env.runtime.hashlibera import install_hashlib_era
+from workers_env.runtime.jsattributefinder import _JsAttributeFinder
 from workers_env.runtime.jsarity import function_length
 from workers_env.runtime.jsbase import js_keywords
+from workers_env.runtime.jscollections import _ITERATOR_BORROWED, _array_like_items, _new_map, _new_set
 from workers_env.runtime.jsconvert import object_from_entries
+from workers_env.runtime.jsglobalproxies import (
+    _EVENT_CLASSES,
+    _GLOBAL_SCOPE_METHODS,
+    _WORKERD_CLASSES,
+    JsGlobalFunction,
+    JsGlobalObject,
+    JsNamespaceGlobal,
+    _CalledAsNew,
+    _ConstructorOnly,
+    _DateFunction,
+    _global_scope_method,
+    _illegal_constructor,
+    _Navigator,
+    _object_called,
+    _v8_builtin,
+    _workerd_class,
+)
 from workers_env.runtime.jsproxy import JsArray, JsObject, JsProxy
 from workers_env.runtime.modulespecs import StandinModule, with_spec
 from workers_env.runtime.nosdk import stub_folder
+from workers_env.runtime.notemulatedglobals import COVERAGE_DOC, _js_dir, _js_getattr
+from workers_env.runtime.pyodideffi import _ffi_attribute, _InternalError
 from workers_env.runtime.sdksubmodules import SINCE, SdkSubmoduleFinder, Submodule, imported, sdk_lacks
-from workers_env.runtime.tracebacks import missed, to_the_caller
 from workers_env.runtime.workersutils import new_utils_module, workers_utils_module
 
 __all__ = ["STANDIN_NAMES", "external_submodule", "standin_modules"]
@@ -89,10 +110,6 @@ PYODIDE_VERSION = "0.28.2"
 STANDIN_NAMES = ("workers", "workers.workflows", "asgi", "js", "pyodide",
                  "pyodide.ffi", "pyodide.ffi.wrappers", "pyodide.http", "pyodide.webloop", "pyodide.code",
                  "_cloudflare_compat_flags")
-
-#: Where the docs list what the stand-ins do not cover (named by every "not emulated" error;
-#: tests/test_docs_links_resolve.py holds it to a heading of that page).
-COVERAGE_DOC = "\"Not covered\" in docs/runtime-stand-ins.md"
 
 class NotEmulatedError(ImportError):
     """A runtime name (``from js import X``) that workers-env does not emulate."""
@@ -196,58 +213,6 @@ def external_submodule(module: Any) -> bool:
     return issubclass(type(module), (_ExternalSdkModule, _AsgiModule)) or workers_utils_module(module)  # (types: an odd entry's __class__ may raise)
 
 
-def _new_map(entries: Any = None) -> jsproxy.JsMap:
-    """``new Map(iterable)``: one entry per ``[key, value]`` item JavaScript iterates out of it."""
-    if entries is None or entries is jsproxy.jsnull:
-        return jsproxy.JsMap({})
-    pairs: dict[Any, Any] = {}
-    made = jsproxy.JsMap(pairs)
-    for item in jsconvert.js_iterable(entries):  # a plain object: V8's TypeError
-        jsconvert.check_entry(item)
-        key, value = (list(jsconvert.js_iterated(item)) + [None, None])[:2]
-        pairs[jsproxy.map_key(key)] = value  # an object key by identity, as JavaScript's
-        jsproxy.carry_mark(item, made, value)  # a PyProxy in the entry: the same one in the Map
-    return made
-
-
-def _array_like_items(value: Any) -> list[Any]:
-    """What ``Array.from`` reads of a value JavaScript cannot iterate: ``ToLength(value.length)``
-    items ``value[0]``, ``value[1]``, ... (``undefined`` where absent); ``[]`` for a number, a
-    boolean or an object without a ``length``; ``undefined``/``null`` are V8's ``TypeError``."""
-    if value is None or value is jsproxy.jsnull:
-        jsconvert.js_iterable(value)  # raises
-    if isinstance(value, jsproxy.JsObjectMap):
-        value = object.__getattribute__(value, "_object")
-    if not isinstance(value, jsproxy.JsObject):
-        return []
-    props = object.__getattribute__(value, "_props")
-    length = jsnumbers.to_number(props.get("length"))
-    count = 0 if math.isnan(length) or length <= 0 else int(min(length, 2**53 - 1))
-    if count > 2**32 - 1:
-        raise JsException("Invalid array length", name="RangeError")
-    return [getattr(value, str(i), None) for i in range(count)]
-
-
-#: the items of a Python list or tuple whose proxy JavaScript's iteration of it borrows, destroyed
-#: when the list's iterator is exhausted (``Array.from(l)``, ``new Set(l)``)
-_ITERATOR_BORROWED = (dict, list, tuple)
-
-
-def _new_set(items: Any = None) -> JsSet:
-    """``new Set(iterable)``: the distinct items, in first-seen order. From a Python list or
-    tuple, a container item is the proxy borrowed from the list's iterator and destroyed when
-    it was exhausted, as ``Array.from``'s: reading it is that error (Pyodide 0.26.0a4; 0.28.2
-    and 314.0.6 a ``SystemError``, README "Where we had to choose")."""
-    out = JsSet()
-    exhausted = type(items) in (list, tuple)
-    for item in jsconvert.js_iterable(items) if items is not None and items is not jsproxy.jsnull else ():
-        if out.adds(item):  # (the PyProxies a JS array or Set holds: the same ones, their marks kept)
-            jsproxy.carry_mark(items, out, item)
-            if exhausted and isinstance(item, _ITERATOR_BORROWED):
-                jsproxy.mark_destroyed(out, item, jsdestroyed.EXHAUSTED_ITERATOR)
-    return out
-
-
 def _console(level: str) -> Any:
     """A console method: its line at wrangler's ``level`` for it (``wrangler dev``'s
     ``handleStructuredLogs``: ``debug`` and ``info`` as ``logger.info``), which ``dev
@@ -287,54 +252,6 @@ class _Console(jsproxy.JsProxy):
 
     def toString(self) -> str:  # noqa: N802 - JS name
         return "[object console]"
-
-
-class _InternalError(Exception):
-    """``pyodide.ffi.InternalError``: a recoverable assertion error in Pyodide's own code."""
-
-
-_InternalError.__module__ = "pyodide.ffi"
-_InternalError.__name__ = _InternalError.__qualname__ = "InternalError"
-
-#: ``pyodide.ffi.__all__`` (Pyodide 0.26.0a2's, compatibility dates before 2025-09-29) besides
-#: the abstract types of :data:`~workers_env.runtime.jsabc.ABSTRACT_TYPES`, by the release that
-#: has them; 0.28.2 adds these and its own abstract types
-_FFI_ALL_026 = ("ConversionError", "JsException", "JsProxy", "create_once_callable", "create_proxy",
-                "destroy_proxies", "to_js", "IN_BROWSER", "register_js_module", "unregister_js_module")
-_FFI_ALL_028 = ("run_sync", "JsNull", "jsnull")
-
-
-def _ffi_attribute(name: str) -> Any:
-    """``pyodide.ffi``'s names that depend on the Worker's Pyodide: ``run_sync``,
-    ``can_run_sync``, ``jsnull``, ``JsNull``, ``JsOnceCallable``, ``JsCallableDoubleProxy``,
-    ``JsWeakRef`` and ``ToJsConverter`` exist from 0.28 (compatibility dates from 2025-09-29);
-    ``IN_BROWSER`` is ``IN_PYODIDE`` from 0.29 (the 314.0.x bundles: dates from 2026-09-08), where
-    ``from pyodide.ffi import IN_BROWSER`` is an ``ImportError``;
-    on 0.26 importing one is an ``ImportError``, as in production (workerd's 0.26.0a2 has no
-    ``run_sync``: its SDK's ``import_from_javascript`` catches that very ``ImportError``, and
-    ``dir(pyodide.ffi)`` printed by a deployed Worker in workerd #3322 lists neither). Outside a
-    Worker: the newest Pyodide."""
-    if name == "__all__":
-        newest = pyodide_028()
-        types = [n for n, (_, since) in jsabc.ABSTRACT_TYPES.items() if since == "0.26" or newest]
-        names = [*_FFI_ALL_026, *types, *(_FFI_ALL_028 if newest else ())]
-        return [*[("IN_PYODIDE" if n == "IN_BROWSER" else n) for n in names], "JsBigInt"] if pyodide_029() else names
-    if name == ("IN_PYODIDE" if pyodide_029() else "IN_BROWSER"):  # Pyodide 0.29 renamed it
-        return True
-    if name == "JsBigInt" and pyodide_029():  # pyodide#6022 (0.29 on): how a JS BigInt reads
-        return _jsvalues.JsBigInt
-    if pyodide_028():
-        if name == "run_sync":
-            return runsync.run_sync
-        if name == "can_run_sync":
-            return runsync.can_run_sync
-        if name == "jsnull":
-            return jsproxy.jsnull
-        if name == "JsNull":
-            return jsproxy.JsNull
-        if name in jsabc.ABSTRACT_TYPES:
-            return jsabc.ABSTRACT_TYPES[name][0]
-    raise AttributeError(f"module 'pyodide.ffi' has no attribute {name!r}")
 
 
 #: ``pyodide.http.__all__`` on Pyodide 0.26 (``http.py``); 0.28 adds its three exception classes
@@ -450,222 +367,6 @@ def _http_attribute(name: str) -> Any:
     if name == "pyxhr" and pyodide_029():
         return _PYXHR
     raise AttributeError(f"module 'pyodide.http' has no attribute {name!r}")
-
-
-class JsGlobalFunction(jsfunctions.FunctionPrototype, jsproxy.JsProxy):
-    """A JavaScript function on ``js`` (``fetch``, ``setTimeout``, ``String``, ``Error``, a
-    class): what Pyodide hands Worker code for it, a ``JsProxy`` (``type()`` ``pyodide.ffi.JsProxy``,
-    unhashable, ``repr`` V8's ``function fetch() { [native code] }``) that calls ``target``;
-    its other members (``Response.json``, ``URL.canParse``, ``Number.isInteger``) are
-    ``target``'s. No Python type, so ``isinstance(x, js.Response)`` is Python's ``TypeError``
-    (``isinstance() arg 2 must be a type, ...``), as in Pyodide 0.26.0a4 and 0.28.2."""
-
-    _js_name = "Function"
-    typeof = "function"
-    __slots__ = ("_target", "name", "_members")
-
-    def __init__(self, target: Any, name: str):
-        object.__setattr__(self, "_target", target)
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "_members", {})
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._target(*args, **kwargs)
-
-    @property
-    def length(self) -> int:
-        """How many parameters the function declares, V8's or jsg's (``fetch`` 0, ``Date`` 7)."""
-        return function_length(self.name)
-
-    def __getattr__(self, name: str) -> Any:
-        return _target_member(self, name)
-
-    def __repr__(self) -> str:
-        return f"function {self.name}() {{ [native code] }}"
-
-    def toString(self) -> str:  # noqa: N802 - JS name (Function.prototype.toString: V8's text)
-        return repr(self)
-
-    def _enumerable_statics(self) -> dict[str, Any]:
-        """The function's own enumerable properties, ``Object.keys``'s: a workerd class's static
-        methods (jsg makes them enumerable, V8's built-ins and functions have none), in
-        workerd's order, those workers-env has (:data:`_ENUMERABLE_STATICS`)."""
-        found = {}
-        for name in _ENUMERABLE_STATICS.get(self.name, ()):
-            try:
-                found[name] = getattr(self, name)
-            except AttributeError:
-                continue  # not emulated (URL.createObjectURL)
-        return found
-
-    def __dir__(self) -> list[str]:
-        """The proxy's own names and the function's static members (of a class: its static and
-        class methods, ``Response.json``; not what its instances have, ``text``)."""
-        target = self._target
-        names = [n for n in dir(target) if not n.startswith("_")]
-        if isinstance(target, type):
-            names = [n for n in names if isinstance(inspect.getattr_static(target, n), (staticmethod, classmethod))]
-        return sorted({*super().__dir__(), *names, *self._enumerable_statics()})  # Response.json too
-
-
-#: ``Object.keys`` of workerd's classes that have enumerable statics, measured under wrangler dev
-#: 4.164.0 (``Object.keys(Response)``: ``error``, ``redirect``, ``json``); every other class and
-#: function on ``js`` owns none
-_ENUMERABLE_STATICS = {"Response": ("error", "redirect", "json"),
-                       "URL": ("canParse", "parse", "createObjectURL", "revokeObjectURL"),
-                       "AbortSignal": ("abort", "timeout", "any"), "ReadableStream": ("from",)}
-
-
-def _target_member(proxy: Any, name: str) -> Any:
-    """``name`` of the JS global ``proxy`` stands for, read from its Python ``_target`` as
-    :func:`_as_js_member` gives it; dunders and a missing name an ``AttributeError`` of the name
-    alone, Pyodide's text."""
-    if name.startswith("__"):
-        raise AttributeError(name)
-    try:
-        value = getattr(proxy._target, name)
-    except AttributeError:
-        raise AttributeError(name) from None
-    owner = proxy.name if isinstance(proxy, JsGlobalFunction) else proxy._js_name
-    return _as_js_member(value, name, proxy._members, owner)
-
-
-def _as_js_member(value: Any, name: str, members: dict[str, Any], owner: str = "") -> Any:
-    """A member of a JS global as Pyodide reads it: a function (``Object.keys``,
-    ``Response.json``, ``crypto.randomUUID``) a JsProxy of a JS function, made anew at each read
-    as Pyodide makes one, of one function each time (``members``, the global's: the function
-    first read under that name while it is the same), so two reads are ``==``, one ``js_id``
-    and one key of a JS ``Map``; ``new`` stays Pyodide's own method of the proxy, other values
-    as they are."""
-    if name != "new" and (inspect.isfunction(value) or inspect.ismethod(value) or inspect.isbuiltin(value)):
-        first = members.get(name)
-        if first is None or first != value:  # (a bound method is read anew each time: == is its function and self)
-            members[name] = first = value
-        js_name = name.rstrip("_")  # ``from_`` is JavaScript's ``from``
-        return jsfunctions.JsNativeFunction(first, js_name, length=function_length(f"{owner}.{js_name}"))
-    return value
-
-
-class JsGlobalObject(jsproxy.JsProxy):
-    """A JavaScript object on ``js`` that is no function and owns no properties (``crypto``): a
-    ``JsProxy`` as Pyodide holds it, ``String()`` ``[object Crypto]``, its constructor the
-    class of that name; its members ``target``'s (functions as JS functions)."""
-
-    __slots__ = ("_target", "_js_name", "_members")
-
-    def __init__(self, target: Any, class_name: str):
-        object.__setattr__(self, "_target", target)
-        object.__setattr__(self, "_js_name", class_name)
-        object.__setattr__(self, "_members", {})
-
-    def __getattr__(self, name: str) -> Any:
-        return _target_member(self, name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        setattr(self._target, name, value)
-
-    def toString(self) -> str:  # noqa: N802 - JS name
-        return f"[object {self._js_name}]"
-
-    def __dir__(self) -> list[str]:
-        return sorted({*super().__dir__(), *(n for n in dir(self._target) if not n.startswith("_"))})
-
-
-class JsNamespaceGlobal(jsglobals.NamespaceStrings, JsGlobalObject):
-    """A namespace object on ``js`` workers-env emulates with Python members (``Math``): a
-    :class:`JsGlobalObject` whose strings and constructor (``Object``) are a namespace's."""
-
-    __slots__ = ()
-
-
-class _Navigator(JsObject):
-    """``js.navigator``: workerd's ``Navigator``, whose properties are its own (``Object.keys``
-    and ``JSON.stringify`` list them: ``languages``, ``language``, ``platform``,
-    ``hardwareConcurrency``, ``userAgent``), ``String()`` ``[object Navigator]`` (measured under
-    ``wrangler dev`` 4.164.0)."""
-
-    _js_name = "Navigator"
-
-    def toString(self) -> str:  # noqa: N802 - JS name
-        return "[object Navigator]"
-
-
-class _ConstructorOnly(JsGlobalFunction):
-    """A JavaScript class as Worker code sees it on ``js``: ``X.new(...)`` constructs, its static
-    members (``Response.json``, ``URL.canParse``, ...) are the class's, and
-    calling it as a function is what JavaScript answers, since Pyodide calls a JS function
-    without ``new`` (``jsproxy_call.c``: ``JsvFunction_CallBound`` unless a signature says to
-    construct): workerd's classes throw jsg's ``throwIfConstructorCalledAsFunction`` TypeError,
-    V8's ``ArrayBuffer``/``DataView`` theirs."""
-
-    __slots__ = ("_message",)
-
-    def __init__(self, cls: Any, message: Any, name: str):
-        super().__init__(cls, name)
-        object.__setattr__(self, "_message", message)
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        raise jsproxy.js_type_error(self._message)
-
-
-class _DateFunction(_ConstructorOnly):
-    """``Date``: called as a function it is the current date's string (ECMAScript), arguments ignored."""
-
-    __slots__ = ()
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._target.new().toString()
-
-
-class _CalledAsNew(_ConstructorOnly):
-    """``Object`` and ``Array``: called as a function, what ECMAScript makes of it -- ``Object()``
-    a new object (``Object(obj)`` that object), ``Array(...)`` as ``new Array(...)``."""
-
-    __slots__ = ()
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._message(*args)  # (here the function, not a message)
-
-
-def _object_called(value: Any = None, *_: Any) -> Any:
-    return JsObject() if value is None or value is jsproxy.jsnull else value
-
-
-def _workerd_class(cls: Any, name: str) -> _ConstructorOnly:
-    return _ConstructorOnly(cls, f"Failed to construct '{name}': Please use the 'new' operator, this object "
-                                 "constructor cannot be called as a function.", name)
-
-
-def _v8_builtin(cls: Any, name: str) -> _ConstructorOnly:
-    return _ConstructorOnly(cls, f"Constructor {name} requires 'new'", name)
-
-
-#: the event classes on ``js`` (runtime/jsevents.py), and the global scope's EventTarget methods
-_EVENT_CLASSES = ("Event", "CustomEvent", "ErrorEvent", "MessageEvent", "CloseEvent", "EventTarget")
-_GLOBAL_SCOPE_METHODS = ("addEventListener", "removeEventListener", "dispatchEvent")
-
-
-#: workerd's (jsg) classes on ``js`` that Worker code constructs with ``.new``
-_WORKERD_CLASSES = ("URL", "URLSearchParams", "TextEncoder", "TextDecoder", "Blob", "File", "FormData",
-                    "TransformStream", "ReadableStream", "IdentityTransformStream", "FixedLengthStream",
-                    "AbortController", "Response", "Request", "Headers", "DOMException", "WebSocket", "WebSocketPair",
-                    *_EVENT_CLASSES)
-
-
-def _global_scope_method(name: str) -> Any:
-    """``js.<name>``: that method of the running Worker's global scope (:func:`jsevents.global_scope_target`)."""
-
-    def call(*args: Any) -> Any:
-        return getattr(jsevents.global_scope_target(), name)(*args)
-
-    call.__name__ = name
-    return call
-
-
-def _illegal_constructor(*_args: Any, **_kwargs: Any) -> Any:
-    """``new Navigator()``, ``new ExtendableEvent(...)``: a class workerd makes no instance of for
-    Worker code (jsg's text)."""
-    raise jsproxy.js_type_error("Illegal constructor")
 
 
 def _compat_flag(name: str) -> Any:
@@ -886,180 +587,6 @@ def _workers_getattr(name: str) -> Any:
 
 #: names workers-runtime-sdk 1.9.5 exports (``workers/__init__.py``) that workers-env does not emulate
 _SDK_NAMES_NOT_EMULATED = frozenset({"patch_env"})
-
-
-_PROCESS_CACHES: list[Any] = []  # ``js.caches`` outside any Worker (one for the process, made on first use)
-
-
-def _caches() -> Any:
-    """The running Worker's ``caches``; outside Worker code, one for the process."""
-    runtime = current_runtime()
-    if runtime is not None and runtime.caches is not None:
-        return runtime.caches
-    if not _PROCESS_CACHES:
-        _PROCESS_CACHES.append(cacheapi.JsCacheStorage(cacheapi.CacheStore(SYSTEM_CLOCK.now_ms)))
-    return _PROCESS_CACHES[0]
-
-
-#: JavaScript globals of workerd that the ``js`` stand-in does not emulate: they import (as in
-#: production, so a Worker that uses one on some paths only loads and serves the others) and
-#: raise :class:`~workers_env.NotEmulatedError` when used. With the emulated ones, :data:`NODE_GLOBALS`
-#: and :data:`FLAG_GLOBALS` they are every name ``globalThis`` has, its prototype chain's included
-#: (what Pyodide's ``from js import X`` reads), under wrangler dev 4.164.0 at 2024-04-01, 2024-09-23
-#: (nodejs_compat), 2025-09-29 and 2026-11-17 (hunt29); any other name is no global there
-#: (``DigestStream`` is ``crypto.DigestStream``, no global at any of them: review47).
-WORKERD_GLOBALS_NOT_EMULATED = frozenset({
-    "AsyncDisposableStack", "Atomics", "Body", "ByteLengthQueuingStrategy", "Cache", "CacheStorage",
-    "Cloudflare", "CompressionStream", "CountQueuingStrategy", "Crypto", "CryptoKey",
-    "DecompressionStream", "DisposableStack", "EventSource", "ExtendableEvent", "FetchEvent", "Float16Array",
-    "Function", "HTMLRewriter", "Intl", "Iterator", "PromiseRejectionEvent", "Proxy", "ReadableByteStreamController", "ReadableStreamBYOBReader",
-    "ReadableStreamBYOBRequest", "ReadableStreamDefaultController", "ReadableStreamDefaultReader",
-    "RegExp", "ScheduledEvent", "ServiceWorkerGlobalScope", "SharedArrayBuffer", "SubtleCrypto",
-    "SuppressedError", "TailEvent", "TextDecoderStream", "TextEncoderStream", "TraceEvent",
-    "TransformStreamDefaultController", "URLPattern", "WeakMap", "WeakSet", "WebAssembly",
-    "WebSocketRequestResponsePair", "WorkerGlobalScope", "WritableStream", "WritableStreamDefaultController",
-    "WritableStreamDefaultWriter", "origin", "reportError", "self",
-    # Object.prototype's, which globalThis inherits
-    "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString",
-    "valueOf",
-})
-
-
-#: Node.js globals of workerd, there only with ``nodejs_compat`` (from 2024-09-23) or from
-#: 2026-08-04 (``nodeJsCompatV2``): not emulated either, and importable only where they exist
-NODE_GLOBALS = frozenset({"Buffer", "process", "global", "setImmediate", "clearImmediate"})
-
-#: workerd globals there only where an enable flag is on (by name or date), not emulated:
-#: ``WeakRef``/``FinalizationRegistry`` (``enable_weak_ref``, 2025-05-05), ``MessageChannel``/``MessagePort``
-#: (``expose_global_message_channel``, 2025-08-15), the Performance classes
-#: (``enable_global_performance_classes`` or ``enable_nodejs_perf_hooks_module``, global-scope.h; both
-#: implied by ``nodejs_compat`` from 2026-03-17) -- each absent at 2024-04-01 and there at 2026-11-17
-#: under wrangler dev 4.164.0, the Performance classes at 2025-09-29 with ``nodejs_compat`` and
-#: ``enable_nodejs_perf_hooks_module`` alone too (review47) -- and ``Temporal`` (``temporal``,
-#: workerd 1.20261117.1, on by date only from 2026-12-01, after the newest date it takes; wrangler dev
-#: 4.164.0: ``typeof Temporal`` "object" with the flag, else "undefined")
-FLAG_GLOBALS = {"WeakRef": "enable_weak_ref", "FinalizationRegistry": "enable_weak_ref",
-                "MessageChannel": "expose_global_message_channel", "MessagePort": "expose_global_message_channel",
-                "Temporal": "temporal", **{name: "enable_global_performance_classes" for name in (
-                    "Performance", "PerformanceEntry", "PerformanceMark", "PerformanceMeasure", "PerformanceObserver",
-                    "PerformanceObserverEntryList", "PerformanceResourceTiming")}}
-
-
-class NotEmulatedGlobal(jsproxy.JsProxy):
-    """A workerd global the stand-in lacks (:data:`WORKERD_GLOBALS_NOT_EMULATED`): importable,
-    and every use -- a call, ``new``, an attribute -- raises ``NotEmulatedError`` naming it."""
-
-    _js_name = "Function"
-
-    def __init__(self, name: str):
-        object.__setattr__(self, "_name", name)
-
-    def _refuse(self, use: str) -> _errors.NotEmulatedError:
-        return _errors.NotEmulatedError(
-            f"js.{self._name} is not emulated by workers-env: importing it works, as in production, but "
-            f"{use} needs the real runtime (see {COVERAGE_DOC}). Keep that path out of local runs or "
-            "open an issue.")
-
-    def __getattr__(self, attr: str) -> Any:
-        if attr.startswith("__"):
-            raise AttributeError(attr)
-        raise self._refuse(f"js.{self._name}.{attr}")
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        raise self._refuse(f"calling js.{self._name}")
-
-    def __repr__(self) -> str:
-        return f"function {self._name}() {{ [native code] }}"
-
-
-#: runtime events Worker code cannot make: workerd's ``new``, or a call, is ``TypeError: Illegal
-#: constructor`` (wrangler dev 4.164.0, ``tools/wrangler/events_probe.py``, leftovers44)
-ILLEGAL_CONSTRUCTORS = frozenset({"ExtendableEvent", "PromiseRejectionEvent", "FetchEvent", "ScheduledEvent"})
-
-
-class IllegalConstructor(NotEmulatedGlobal):
-    """A :data:`ILLEGAL_CONSTRUCTORS` class: constructed or called, workerd's ``TypeError``; its
-    ``name`` read; any other use not emulated."""
-
-    def __getattr__(self, attr: str) -> Any:
-        if attr == "new":
-            return _illegal_constructor
-        if attr == "name":
-            return self._name
-        return super().__getattr__(attr)
-
-    __call__ = _illegal_constructor
-
-
-#: the not-emulated globals that are namespace objects, not functions (ECMAScript's and WebAssembly's)
-NAMESPACE_GLOBALS = frozenset({"Intl", "WebAssembly"})
-
-
-class NotEmulatedNamespace(jsglobals.NamespaceStrings, NotEmulatedGlobal):
-    """A not-emulated global that is a namespace object (:data:`NAMESPACE_GLOBALS`): its members
-    refused as :class:`NotEmulatedGlobal`'s, but its strings (``[object Intl]``) and constructor
-    :class:`jsglobals.NamespaceStrings`', which need no runtime."""
-
-    _props = None  # no own properties a conversion could read (jsnumbers.to_primitive)
-
-    def __init__(self, name: str):
-        super().__init__(name)
-        object.__setattr__(self, "_js_name", name)
-
-
-_NOT_EMULATED_GLOBALS: dict[str, NotEmulatedGlobal] = {}
-
-
-def _js_getattr(name: str) -> Any:
-    try:
-        if name == "caches":
-            return _caches()
-        if name.startswith("__"):
-            pass
-        elif name in WORKERD_GLOBALS_NOT_EMULATED:
-            return _NOT_EMULATED_GLOBALS.setdefault(
-                name, NotEmulatedNamespace(name) if name in NAMESPACE_GLOBALS
-                else IllegalConstructor(name) if name in ILLEGAL_CONSTRUCTORS else NotEmulatedGlobal(name))
-        elif name in FLAG_GLOBALS:
-            if _flag_global_on(name):
-                return _NOT_EMULATED_GLOBALS.setdefault(
-                    name, NotEmulatedNamespace(name) if name == "Temporal" else NotEmulatedGlobal(name))
-        elif name in NODE_GLOBALS and _node_globals_on():  # (off: what Pyodide says of any missing one)
-            return _NOT_EMULATED_GLOBALS.setdefault(name, NotEmulatedGlobal(name))
-    except BaseException as error:  # Pyodide's global lookup is C: the caller's frame alone
-        to_the_caller(error)
-        raise
-    # no global of workerd's (``from js import headers_from_dict``), or one off for this config:
-    # Pyodide's AttributeError, which ``from js import`` makes "cannot import name ... (unknown
-    # location)", as deployed
-    try:
-        raise AttributeError(name)
-    except AttributeError as error:
-        missed(error)
-        raise
-
-
-def _flag_global_on(name: str) -> bool:
-    """Whether the running Worker's config has the :data:`FLAG_GLOBALS` global ``name``; outside a
-    Worker, today's workerd (``Temporal``'s flag off by date)."""
-    flag = FLAG_GLOBALS[name]
-    if flag == "enable_global_performance_classes":  # or enable_nodejs_perf_hooks_module
-        return jsperformance.global_performance_classes()
-    flags = getattr(current_runtime(), "compat_flags", None)
-    return bool(flags.get(flag)) if flags is not None else flag != "temporal"
-
-
-def _node_globals_on() -> bool:
-    return bool(getattr(current_runtime(), "node_globals", True))  # outside a Worker: today's workerd
-
-
-def _js_dir(names: list[str]) -> list[str]:
-    """``dir(js)``: the emulated names and every not-emulated global the config has, as Pyodide's
-    ``dir`` of ``globalThis`` lists each name its prototype chain has (``"Intl" in dir(js)`` is
-    ``hasattr(js, "Intl")``, 0.26.0a4, 0.28.2, 314.0.6)."""
-    present = {"caches", *WORKERD_GLOBALS_NOT_EMULATED, *(n for n in FLAG_GLOBALS if _flag_global_on(n)),
-               *(NODE_GLOBALS if _node_globals_on() else ())}
-    return sorted({*names, *present} - {"__getattr__", "__dir__"})
 
 
 #: the public names of workerd's built-in ``asgi`` module (src/pyodide/internal/workers-api/src/asgi.py),
@@ -1365,34 +892,6 @@ def _build() -> dict[str, ModuleType]:
         "pyodide.webloop": webloop, "pyodide.code": code, "python_modules": _python_modules(),
         "_cloudflare_compat_flags": compat_flags,
     })
-
-
-class _JsAttributeFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Pyodide's ``JsFinder`` (``_pyodide/_importhook.py``): below a JavaScript module, a
-    dotted import names an attribute -- ``import js.fetch``, ``from js.JSON import parse`` --
-    and imports that JS value itself as the module; a missing one is ``ModuleNotFoundError``.
-    Only names under the ``js`` stand-in (and what was imported from it) are this finder's."""
-
-    def __init__(self, root: ModuleType):
-        self._roots = {id(root)}
-
-    def find_spec(self, fullname: str, path: Any, target: Any = None) -> importlib.machinery.ModuleSpec | None:
-        parent_name, _, child = fullname.rpartition(".")
-        parent = sys.modules.get(parent_name)
-        if not parent_name or parent is None or id(parent) not in self._roots:
-            return None
-        if not hasattr(parent, child):
-            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
-        return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
-
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> Any:
-        parent_name, _, child = spec.name.rpartition(".")
-        value = getattr(sys.modules[parent_name], child)
-        self._roots.add(id(value))
-        return value
-
-    def exec_module(self, module: Any) -> None:
-        return None
 
 
 def _python_modules() -> ModuleType:
