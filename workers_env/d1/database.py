@@ -7,6 +7,11 @@ authorizer (allowed functions and PRAGMAs, no ``ATTACH``, no ``BEGIN``/``SAVEPOI
 ``_cf_`` names, no temporary objects) and its ``sqlite3_limit`` values. Synchronous, no
 event-loop state; one lock per database makes it safe to share across threads, and SQLite's
 WAL journal with ``synchronous=FULL`` lets several processes share a file on disk.
+
+Moved out (unchanged): the connection as workerd makes it and the SQLite C calls under it, and
+binding parameters (:mod:`~workers_env.d1.sqliteconnection`); how a query's text is read before
+it runs (:mod:`~workers_env.d1.querytext`); the authorizer's rules on actions, names, PRAGMAs and
+functions (:mod:`~workers_env.d1.authorizer`).
 """
 
 from __future__ import annotations
