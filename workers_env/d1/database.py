@@ -7,21 +7,20 @@ authorizer (allowed functions and PRAGMAs, no ``ATTACH``, no ``BEGIN``/``SAVEPOI
 ``_cf_`` names, no temporary objects) and its ``sqlite3_limit`` values. Synchronous, no
 event-loop state; one lock per database makes it safe to share across threads, and SQLite's
 WAL journal with ``synchronous=FULL`` lets several processes share a file on disk.
+
+Moved out (unchanged): the connection as workerd makes it and the SQLite C calls under it, and
+binding parameters (:mod:`~workers_env.d1.sqliteconnection`); how a query's text is read before
+it runs (:mod:`~workers_env.d1.querytext`); the authorizer's rules on actions, names, PRAGMAs and
+functions (:mod:`~workers_env.d1.authorizer`).
 """
 
 from __future__ import annotations
 
-import ctypes
-import re
-import secrets
 import sqlite3
-import sys
 import threading
-import warnings
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from time import perf_counter
@@ -29,16 +28,25 @@ from typing import Any, Literal, TypeVar, overload
 
 from workers_env._collected import held_connections
 from workers_env._errors import StateError, internal_error_text, reason
-from workers_env._jsvalues import JS_WHITESPACE
 from workers_env.d1 import limits, newersql, printflimit, rawtext
-from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, has_numbered, rewrite_named
+from workers_env.d1.authorizer import _allowed
+from workers_env.d1.parameters import InBindOrder, Rewrite, has_named, rewrite_named
+from workers_env.d1.querytext import _first_word, _only_line_comments, _rows_plan, _single_statement, _well_formed
+from workers_env.d1.sqliteconnection import (
+    _INTERNAL,
+    _LIBRARY,
+    _NUMBERED_WARNS,
+    _OFFSET,
+    _as_workerd_builds,
+    _bind_sequence,
+    _committed_by_another,
+    _handle,
+    _memory_database,
+    _parameter_count,
+)
 from workers_env.d1.sqltext import (
     NO_STATEMENT,
-    SQLITE_SPACE,
-    function_offset,
     is_blank,
-    renamed_to,
-    skip_comment,
     split_statements,
     statement_text,
 )
@@ -57,9 +65,6 @@ _PRIMARY_CODES = (
 # a STRICT table's type check (3.37) and an I/O error reading a page (3.45).
 _NEWER_EXTENDED_CODES = {19 | (12 << 8): "SQLITE_CONSTRAINT_DATATYPE", 10 | (34 << 8): "SQLITE_IOERR_IN_PAGE"}
 
-# Internal statements carry this marker so a user statement of the same text never reuses
-# their (trusted) prepared form from the statement cache.
-_INTERNAL = " /* workers-env internal */"
 _CLOSED = "the database is closed (its env was closed)"
 # workerd's SqliteMetadata table (Durable Object alarm at key 1, local bookmark counter at key 2)
 _METADATA_TABLE = """
@@ -149,181 +154,6 @@ class QueryResult:
         if rpc:
             fields["total_attempts"] = fields.pop("total_attempts")  # last, as Miniflare's schema gives it
         return kind(**fields)
-
-
-def _error_offset_reader() -> Any:
-    """``sqlite3_error_offset`` of a connection, for workerd's ``at offset N`` (best effort)."""
-    try:
-        import _sqlite3
-
-        lib = ctypes.CDLL(_sqlite3.__file__)
-        lib.sqlite3_error_offset.argtypes = [ctypes.c_void_p]
-        lib.sqlite3_errmsg.argtypes = [ctypes.c_void_p]
-        lib.sqlite3_errmsg.restype = ctypes.c_char_p
-        held = ctypes.PyDLL(_sqlite3.__file__)  # keeps the GIL: preparing calls the authorizer back
-        prepare, finalize = held.sqlite3_prepare_v2, held.sqlite3_finalize
-        prepare.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.POINTER(ctypes.c_void_p),
-                            ctypes.c_void_p]
-        finalize.argtypes = [ctypes.c_void_p]
-    except (ImportError, OSError, AttributeError):
-        return None
-
-    def errmsg(handle: int) -> str:
-        return (lib.sqlite3_errmsg(handle) or b"").decode("utf-8", "replace")
-
-    def offset(conn: sqlite3.Connection, message: str, sql: str) -> int:
-        # CPython's connection object starts with its sqlite3* right after the object header;
-        # the handle is trusted only if SQLite's own error text matches the exception's.
-        handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
-        if not handle or errmsg(handle) != message:
-            return -1
-        found = int(lib.sqlite3_error_offset(handle))
-        if found >= 0:
-            return found
-        # A statement from sqlite3's cache (the same text run before) fails when it runs, being
-        # prepared again after a schema change, and SQLite keeps no offset then; workerd reports
-        # the one a fresh prepare gives.
-        data = sql.encode("utf-8", "surrogatepass")
-        statement = ctypes.c_void_p()
-        failed = prepare(handle, data, len(data), ctypes.byref(statement), None)
-        finalize(statement)
-        if not failed or errmsg(handle) != message:
-            return -1
-        return int(lib.sqlite3_error_offset(handle))
-
-    return offset
-
-
-_OFFSET = _error_offset_reader()
-
-_DBCONFIG_DEFENSIVE = 1010  # sqlite3.h's SQLITE_DBCONFIG_DEFENSIVE (sqlite3 names it from 3.12 on)
-_LIMIT_LIKE_PATTERN_LENGTH = 8
-
-
-def _sqlite_library() -> Any:
-    """The SQLite library ``sqlite3`` links, for the calls it has no method for (or ``None``)."""
-    try:
-        import _sqlite3
-
-        lib = ctypes.CDLL(_sqlite3.__file__)
-        lib.sqlite3_limit.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
-        lib.sqlite3_db_config.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_void_p]
-        lib.sqlite3_drop_modules.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p)]
-        lib.sqlite3_set_last_insert_rowid.argtypes = [ctypes.c_void_p, ctypes.c_int64]
-        lib.sqlite3_file_control.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.c_void_p]
-    except (ImportError, OSError, AttributeError):
-        return None
-    return lib
-
-
-_LIBRARY = _sqlite_library()
-
-
-def _handle(conn: sqlite3.Connection) -> int | None:
-    """The connection's ``sqlite3*``, trusted only if it reports the LIKE pattern limit just
-    set (CPython keeps it right after the object header; best effort, as the error offset)."""
-    if _LIBRARY is None:
-        return None
-    handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
-    expected = limits.SQLITE_LIMITS[sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH]
-    if handle and _LIBRARY.sqlite3_limit(handle, _LIMIT_LIKE_PATTERN_LENGTH, -1) == expected:
-        return handle
-    return None
-
-
-#: SQLite's ``SQLITE_FCNTL_SIZE_LIMIT``: a ``memdb`` database's cap on its size (1 GiB unless raised)
-_FCNTL_SIZE_LIMIT = 36
-
-
-def _memory_database() -> tuple[sqlite3.Connection, str | None]:
-    """A connection to a new in-memory database and its name: on SQLite's ``memdb`` VFS, which a
-    second connection can open too (see :func:`_committed_by_another`), its 1 GiB cap lifted as
-    far as the library is reachable, as ``:memory:`` has none; a plain ``:memory:`` database
-    (name ``None``) where SQLite has no ``memdb`` (before 3.36)."""
-    name = f"file:/workers-env-d1-{secrets.token_hex(16)}?vfs=memdb"
-    try:
-        conn = sqlite3.connect(name, uri=True, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error:
-        return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False), None
-    limit = sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH
-    conn.setlimit(limit, limits.SQLITE_LIMITS[limit])  # (how _handle knows the pointer is the connection's)
-    handle = _handle(conn)
-    if handle is not None:
-        _LIBRARY.sqlite3_file_control(handle, b"main", _FCNTL_SIZE_LIMIT, ctypes.byref(ctypes.c_int64(2**63 - 1)))
-    return conn, name
-
-
-def _committed_by_another(conn: sqlite3.Connection, name: str) -> None:
-    """Make ``PRAGMA data_version`` on ``conn`` read 2, as a fresh D1 database does under
-    wrangler (its first read of the WAL file finds the WAL index new and resets the page cache):
-    ``conn`` reads once, then a second connection commits (the same ``user_version``, nothing
-    changed) and closes, and ``conn``'s next read sees another connection's commit."""
-    conn.execute("PRAGMA data_version" + _INTERNAL).fetchone()
-    other = sqlite3.connect(name, uri=True, isolation_level=None)
-    try:
-        version = int(other.execute("PRAGMA user_version").fetchone()[0])
-        other.execute(f"PRAGMA user_version={version}")
-    finally:
-        other.close()
-
-
-def _as_workerd_builds(conn: sqlite3.Connection) -> None:
-    """The connection made like workerd's SQLite: defensive mode (``setupSecurity`` step 1: the
-    shadow tables of FTS5 and R*Tree are read-only to SQL, ``table x_data may not be
-    modified``), and only the virtual table modules its build has (no ``dbstat``,
-    ``sqlite_stmt``, ``sqlite_dbpage`` or FTS3/4, which a system SQLite may bring:
-    ``no such table: dbstat``). Python 3.12's ``setconfig`` where there is one, else C calls."""
-    handle = _handle(conn)
-    setconfig = getattr(conn, "setconfig", None)
-    if setconfig is not None:
-        setconfig(_DBCONFIG_DEFENSIVE, True)
-    elif handle is not None:
-        _LIBRARY.sqlite3_db_config(handle, _DBCONFIG_DEFENSIVE, 1, None)
-    if handle is not None:
-        present = {row[0] for row in conn.execute("PRAGMA module_list" + _INTERNAL)}
-        kept = [name.encode() for name in sorted(present & limits.WORKERD_MODULES)]
-        _LIBRARY.sqlite3_drop_modules(handle, (ctypes.c_char_p * (len(kept) + 1))(*kept, None))
-
-# CPython 3.12.0-3.12.3 also warn when ``?NNN`` (a nameless, numbered parameter) is bound from
-# a sequence: a false alarm (python/cpython#117995, fixed in 3.12.4). There that one warning is
-# hushed around the call -- a filter set once would not do: pytest puts its own "always" in
-# front of it for every test.
-_NUMBERED_WARNS = (3, 12) <= sys.version_info < (3, 12, 4)
-
-
-def _bind_sequence(conn: sqlite3.Connection | sqlite3.Cursor, sql: str, params: Sequence[Any]) -> sqlite3.Cursor:
-    """``conn.execute(sql, params)`` (or a cursor's), without 3.12.0-3.12.3's false alarm about ``?NNN``."""
-    if _NUMBERED_WARNS and params and has_numbered(sql):
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", r"Binding \d+ \('\?\d+'\) is a named parameter", DeprecationWarning)
-            return conn.execute(sql, params)
-    return conn.execute(sql, params)
-
-_USES = re.compile(r"The current statement uses (\d+), and there are")
-
-
-class _Longest:
-    """A sequence longer than any statement's parameters: binding it makes sqlite3 say how
-    many the statement has (its count check comes before anything is bound or run)."""
-
-    def __len__(self) -> int:
-        return 1 << 30
-
-    def __getitem__(self, index: int) -> Any:
-        raise IndexError(index)
-
-
-def _parameter_count(conn: sqlite3.Connection, sql: str) -> int:
-    """``sqlite3_bind_parameter_count`` of ``sql`` (prepared, nothing run); a statement that
-    does not prepare raises its own error here."""
-    try:
-        conn.execute(sql, _Longest())
-    except sqlite3.ProgrammingError as exc:
-        found = _USES.search(str(exc))
-        if found is None:
-            raise
-        return int(found.group(1))
-    raise AssertionError("sqlite3 bound more parameters than a statement can have")  # pragma: no cover
 
 
 def _authorizer(db: Database) -> Callable[[int, str | None, str | None, str | None, str | None], int]:
@@ -995,157 +825,3 @@ def _error_text(message: str, code: int, offset: int, extended: str | None) -> s
 
 
 _CODE_NAMES = rawtext.code_names()
-
-
-def _as_stored(text: str) -> str:
-    """A JavaScript string as workerd's SQLite gets it and gives it back: V8 writes a lone
-    surrogate as its three bytes (``ED A0 80`` for U+D800), which are not UTF-8 and read back
-    as three U+FFFD. SQLite takes only UTF-8 from Python, so the three U+FFFD go in instead
-    (what Worker code reads back is the same; SQL's ``length()`` counts 3, workerd's 1)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return "".join("\ufffd\ufffd\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
-    return text
-
-
-def _well_formed(sql: str, params: Sequence[Any]) -> tuple[str, tuple[Any, ...]]:
-    """A query with every lone surrogate in its text and text parameters as :func:`_as_stored` puts it."""
-    return _as_stored(sql), tuple(_as_stored(p) if isinstance(p, str) else p for p in params)
-
-
-def _first_word(sql: str) -> str:
-    """The first word of ``sql`` (comments and whitespace skipped), lower-cased."""
-    i = 0
-    while True:
-        i = len(sql) - len(sql[i:].lstrip(SQLITE_SPACE))
-        end = skip_comment(sql, i)
-        if end == i:
-            break
-        i = end
-    found = _WORD.match(sql, i)
-    return found.group().lower() if found else ""
-
-
-_WORD = re.compile(r"\w+")
-_JS_LINE_TERMINATORS = "\n\r\u2028\u2029"
-# ``/^\s*--.*/gm``: a line start (after any JavaScript line terminator), JavaScript's whitespace,
-# ``--`` and the rest of the line (``.`` stops at every line terminator).
-_LINE_COMMENT = re.compile(f"(?:^|(?<=[{_JS_LINE_TERMINATORS}]))[{JS_WHITESPACE}]*--[^{_JS_LINE_TERMINATORS}]*")
-
-
-@lru_cache(maxsize=1024)
-def _only_line_comments(sql: str) -> bool:
-    """Whether the local runtime leaves ``sql`` out as empty: Miniflare's
-    ``sql.replace(/^\\s*--.*/gm, "").trim()`` is empty, read with JavaScript's whitespace and
-    line terminators (a BOM or a no-break space is blank there, a U+001C is not)."""
-    return not _LINE_COMMENT.sub("", sql).strip(JS_WHITESPACE)
-
-
-@lru_cache(maxsize=1024)
-def _single_statement(sql: str) -> tuple[str, ...] | None:
-    """``sql`` as its one statement, or ``None`` when it holds several, none or only comments."""
-    if _only_line_comments(sql):
-        return None
-    statements = split_statements(sql)
-    return statements if len(statements) == 1 else None
-
-
-@lru_cache(maxsize=1024)
-def _rows_plan(sql: str) -> tuple[str, bool] | None:
-    """How :meth:`Database.query_rows` runs ``sql``, worked out once per text: its one statement
-    (``None``: several or none, or a NUL in the text) and whether the cursor runs it as it is
-    (no named parameter to bind by index, no ``?NNN`` for 3.12.0-3.12.3's false alarm)."""
-    single = None if "\0" in sql else _single_statement(sql)
-    if single is None:
-        return None
-    statement = single[0]
-    return statement, not (has_named(statement) or (_NUMBERED_WARNS and has_numbered(statement)))
-
-
-def _name_ok(name: str | None) -> bool:
-    return name is None or not name[:4].lower() == limits.RESERVED_PREFIX
-
-
-_BOOLEAN_WORDS = ("true", "false", "yes", "no", "on", "off", "1", "0")
-
-
-def _pragma_ok(pragma: str, argument: str | None) -> bool:
-    kind = limits.ALLOWED_PRAGMAS.get(pragma.lower())
-    if kind is None:
-        return False
-    if kind == "any":
-        return True
-    if kind == "none":
-        return argument is None
-    if argument is None:
-        return kind != "name"
-    if kind == "boolean":
-        value = argument
-        if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
-            value = value[1:-1]
-        return value.lower().startswith(_BOOLEAN_WORDS)
-    if kind == "number":
-        return _kj_integer(argument, -(2**31), 2**31 - 1)
-    if kind == "number-or-name" and _kj_integer(argument, 0, 2**32 - 1):
-        return True
-    return _name_ok(argument)
-
-
-_C_DECIMAL = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]+)\Z")
-_C_HEX = re.compile(r"(-?)0[xX]([0-9a-fA-F]+)\Z")
-
-
-def _kj_integer(text: str, low: int, high: int) -> bool:
-    """Whether kj's ``tryParseAs<int32_t>``/``<uint>`` takes ``text`` (a PRAGMA's argument):
-    C's ``strtoll`` in base 16 after a ``0x`` (or ``-0x``) and base 10 otherwise, the whole text
-    read, the value in range; an unsigned one may not start with ``-``."""
-    hexadecimal = _C_HEX.match(text)
-    if hexadecimal is not None:
-        value = int(hexadecimal.group(2), 16) * (-1 if hexadecimal.group(1) else 1)
-    else:
-        decimal = _C_DECIMAL.match(text)
-        if decimal is None:
-            return False
-        value = int(decimal.group(1))
-    return low <= value <= high and not (low == 0 and text.startswith("-"))
-
-
-def _allowed(db: Database, action: int, arg1: str | None, arg2: str | None, db_name: str | None) -> bool:
-    s = sqlite3
-    if action in (s.SQLITE_ALTER_TABLE, s.SQLITE_DETACH):  # SQLite passes these swapped
-        arg1, db_name = db_name, arg1
-    if db_name == "temp":
-        return action in (s.SQLITE_READ, s.SQLITE_UPDATE) and _name_ok(arg1)
-    if db_name not in (None, "main"):
-        return False
-    if action in (s.SQLITE_SELECT, s.SQLITE_ANALYZE, s.SQLITE_RECURSIVE):
-        return True
-    if action in (s.SQLITE_CREATE_TABLE, s.SQLITE_DELETE, s.SQLITE_DROP_TABLE, s.SQLITE_INSERT,
-                  s.SQLITE_CREATE_VIEW, s.SQLITE_DROP_VIEW, s.SQLITE_REINDEX, s.SQLITE_READ, s.SQLITE_UPDATE,
-                  s.SQLITE_ALTER_TABLE):
-        if action == s.SQLITE_ALTER_TABLE and _name_ok(arg1):
-            # workerd's SQLite is patched to pass RENAME TO's new name; this one is read from the SQL
-            return _name_ok(renamed_to(db._statement))
-        return _name_ok(arg1)
-    if action in (s.SQLITE_CREATE_INDEX, s.SQLITE_DROP_INDEX, s.SQLITE_CREATE_TRIGGER, s.SQLITE_DROP_TRIGGER):
-        return _name_ok(arg1) and _name_ok(arg2)
-    if action in (s.SQLITE_TRANSACTION, s.SQLITE_SAVEPOINT):
-        db._auth_error = limits.TRANSACTION_REFUSED
-        return False
-    if action == s.SQLITE_PRAGMA:
-        return arg1 is not None and _pragma_ok(arg1, arg2)
-    if action == s.SQLITE_FUNCTION:
-        name = (arg2 or "").lower()
-        if name in limits.NOT_BUILT_IN_WORKERD:
-            at = function_offset(db._statement, name)
-            where = f" at offset {at}" if at >= 0 else ""
-            db._auth_error = f"no such function: {arg2}{where}: SQLITE_ERROR"
-            return False
-        return name in limits.ALLOWED_FUNCTIONS
-    if action in (s.SQLITE_CREATE_VTABLE, s.SQLITE_DROP_VTABLE):
-        allowed = (arg2 or "").lower() in ("fts5", "fts5vocab", "rtree", "rtree_i32") and _name_ok(arg1)
-        if allowed and action == s.SQLITE_CREATE_VTABLE:
-            db._virtual_tables = True  # (from the next query on; never unset: a transaction costs little)
-        return allowed
-    return False  # ATTACH, DETACH, temporary objects, anything unknown
