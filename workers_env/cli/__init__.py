@@ -3,6 +3,13 @@
 Each subcommand lives in its own module exposing ``register(subparsers)``; the module's
 ``register`` attaches a handler with ``parser.set_defaults(handler=fn)`` where
 ``fn(args) -> int`` returns the exit code.
+
+This module builds the parser tree (reused per process) and dispatches a line: :func:`main`,
+:func:`run_process` and what runs between them. The argparse :class:`Parser` reading a line as
+yargs does is in :mod:`~workers_env.cli.yargsparser`, yargs' and wrangler's texts for a line it
+refuses in :mod:`~workers_env.cli.yargstexts`, and the rewriting of the line's words before
+argparse reads them (quotes, arrays, booleans, ``--cwd``) in :mod:`~workers_env.cli.yargsline`;
+:class:`Parser` is still importable from here.
 """
 
 from __future__ import annotations
