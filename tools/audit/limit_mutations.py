@@ -228,7 +228,8 @@ MODULES = (
           ("temporary", ("test_cli_d1*", "test_cli_kv*")), ("othersections", ("test_cli_d1*", "test_cli_kv*")),
           ("apionly", ("test_cli_d1*", "test_cli_kv*")), ("vectorize/locationnote", ("test_cli_vectorize*",)),
           ("ai", ("test_cli_ai*",)), ("globalflags", CLI_TESTS),
-          ("negations", CLI_TESTS), ("toplevel", CLI_TESTS))),
+          ("negations", CLI_TESTS), ("toplevel", CLI_TESTS), ("yargsparser", CLI_TESTS), ("yargstexts", CLI_TESTS),
+          ("yargsline", CLI_TESTS))),
     # the texts of the runtime (the JS stand-ins' errors, Pyodide's FFI, the SDK stand-ins', the
     # Worker loader's), of vectorize's other modules, of ``load_env`` and of the pytest plugin
     *(Audited(f"rt-{path.removeprefix('workers_env/runtime/').removesuffix('.py').replace('/', '-')}", path,

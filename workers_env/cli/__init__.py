@@ -3,18 +3,22 @@
 Each subcommand lives in its own module exposing ``register(subparsers)``; the module's
 ``register`` attaches a handler with ``parser.set_defaults(handler=fn)`` where
 ``fn(args) -> int`` returns the exit code.
+
+This module builds the parser tree (reused per process) and dispatches a line: :func:`main`,
+:func:`run_process` and what runs between them. The argparse :class:`Parser` reading a line as
+yargs does is in :mod:`~workers_env.cli.yargsparser`, yargs' and wrangler's texts for a line it
+refuses in :mod:`~workers_env.cli.yargstexts`, and the rewriting of the line's words before
+argparse reads them (quotes, arrays, booleans, ``--cwd``) in :mod:`~workers_env.cli.yargsline`;
+:class:`Parser` is still importable from here.
 """
 
 from __future__ import annotations
 
 import argparse
-import errno
 import gc
 import importlib
-import json
 import operator
 import os
-import re
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -22,14 +26,12 @@ from typing import Any, NoReturn
 
 from workers_env._loglevel import chosen, emit
 from workers_env.cli.common import (
-    BARE,
     CommandError,
     InstalledVersion,
     UsageError,
     error,
     fail,
     message_of,
-    node_fs_error,
     print_hint,
     resource_location,
     silence_stdout,
@@ -39,14 +41,11 @@ from workers_env.cli.devoptions import dev_option_note
 from workers_env.cli.devstop import AS_PROCESS, leave_after_a_stop
 from workers_env.cli.didyoumean import command_box, did_you_mean
 from workers_env.cli.negations import FALSE, negated_values
-from workers_env.cli.temporary import REQUIRES_TEMPORARY, coerce_error, needs_temporary
+from workers_env.cli.temporary import REQUIRES_TEMPORARY, needs_temporary
 from workers_env.cli.toplevel import SUMMARIES, add_summaries, top_level_only
 from workers_env.cli.globalflags import (
-    NEGATIVE,
-    TRUE_WORD,
     add_global_options,
     array_options,
-    camel_case,
     command_first,
     read_line,
     kebab_case,
@@ -55,6 +54,17 @@ from workers_env.cli.globalflags import (
     subcommands,
     valued_options,
 )
+from workers_env.cli.yargsline import (
+    _array_values,
+    _boolean_options,
+    _chdir_failed,
+    _plain,
+    _quotes_stripped,
+    _take_cwd,
+    _yargs_booleans,
+)
+from workers_env.cli.yargsparser import Parser
+from workers_env.cli.yargstexts import _given_twice, _unknown_command_text
 
 __all__ = ["Parser", "build_parser", "installed_version", "main", "run_process"]
 
@@ -62,350 +72,6 @@ DISTRIBUTION = "workers-env"
 
 # One entry per subcommand module under workers_env.cli, in the help's order.
 _COMMAND_MODULES: tuple[str, ...] = tuple(SUMMARIES)
-
-
-class _Once(argparse._StoreAction):
-    """argparse's ``store``, noting each value of a single-valued option: one given twice is
-    refused after parsing, as wrangler's ``demandSingleValue`` refuses it (argparse keeps the last)."""
-
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
-                 option_string: str | None = None) -> None:
-        if self.option_strings and self.nargs in (None, "?"):
-            given = namespace.__dict__.setdefault("_given", {})
-            given.setdefault(next((o for o in self.option_strings if o.startswith("--")), self.dest), []).append(values)
-        setattr(namespace, self.dest, values)
-
-
-#: :data:`NEGATIVE` anchored as argparse matches it (``re.match``)
-_ARGPARSE_NEGATIVE = re.compile(NEGATIVE.pattern + r"\Z")
-
-
-class Parser(argparse.ArgumentParser):
-    """The CLI's parsers (subcommands and argument groups share the class's registry): a
-    single-valued option given twice is an error, with wrangler's text."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("allow_abbrev", False)  # yargs takes no abbreviation: `--bind` is unknown
-        super().__init__(*args, **kwargs)
-        # a negative number is the CLI's rule (yargs'), on every Python: argparse 3.14 also takes
-        # `-1.5e3` or `-1_000` for one, which yargs reads as options (`Unknown argument: 1`)
-        self._negative_number_matcher = _ARGPARSE_NEGATIVE
-        self.register("action", None, _Once)
-        self.register("action", "store", _Once)
-
-    def error(self, message: str) -> NoReturn:
-        """A usage error in yargs' words (a missing, unknown or out-of-choices argument), raised
-        as :class:`~workers_env.cli.common.UsageError`: :func:`main` prints it as wrangler's
-        handleError does, with the command's help. A value argparse refuses where yargs takes it
-        (``--top-k abc``, which yargs reads as NaN) is workers-env's own refusal: a
-        :class:`~workers_env.cli.common.CommandError`, printed without the help, as wrangler
-        prints what a command throws."""
-        text = _yargs_text(self, message)
-        valued = _EXPLICIT.fullmatch(message)
-        if valued:  # `--json=maybe`: yargs reads any value but `true` as false; we refuse it (README)
-            raise CommandError(f"argument {valued['name']}: {valued['name']} takes true or false, got {valued['given']}")
-        if text == message:
-            raise CommandError(message)
-        usage = with_hint(UsageError(text), _wrangler3_note(message))
-        one = _NO_VALUE.fullmatch(message)
-        if one:  # yargs names it as typed (`-c`): main() finds which spelling the line has
-            usage.spellings = one["name"].split("/")  # type: ignore[attr-defined]
-        choice = _CHOICE.match(message)
-        if choice and any(isinstance(a, argparse._SubParsersAction) and choice["name"] in (a.dest, a.metavar)
-                          for a in self._actions):
-            usage.unknown_command = choice["given"].strip().strip("'\"")  # type: ignore[attr-defined]
-        raise usage
-
-    def parse_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: Any = None
-    ) -> argparse.Namespace:
-        """argparse's, but words it cannot place are named as given (argparse joins them into
-        one line, where ``--comm "select 1"`` would read as three words), and an option's value
-        outside its choices is refused last, as yargs validates: after a missing required
-        argument and an unknown one (``create-metadata-index idx --type`` wants propertyName)."""
-        parsed, extra = self.parse_known_args(args, namespace)
-        coerced = coerce_error(parsed)
-        if coerced is not None:  # yargs' coerce throws as it parses: after a missing positional, before the rest
-            raise UsageError(coerced)
-        if extra:
-            raise UsageError(_unknown_text(extra))
-        bad = parsed.__dict__.pop("_bad_choice", None)
-        if bad:  # each out of its choices, in the line's order, in one message: yargs' `Invalid values`
-            bad[0][0].error(_EACH.join(message for _, message in bad))
-        return parsed
-
-    _intermixed = False  # within parse_known_intermixed_args, which calls parse_known_args itself
-    _strays: list[str] = []  # the options the line holds that the parser does not know (_unknown_options)
-
-    def parse_known_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: Any = None
-    ) -> tuple[argparse.Namespace, list[str]]:
-        """argparse's, noting in the namespace (for :meth:`parse_args`) the option values
-        :meth:`_check_value` let through outside their choices, with the parser that refuses them."""
-        self._bad_choice: list[tuple[Parser, str]] = []
-        if self._intermixed and any(a.nargs is not argparse.SUPPRESS for a in self._get_positional_actions()):
-            # the intermixed parse's second pass, of the arguments: without the options this parser
-            # does not know, each with the word it took (argparse's arguments would end at one:
-            # `kv key put k --bogus=1 v` would leave `v` over, where yargs names `bogus` alone)
-            strays, kept = list(self._strays), list[str]()
-            for token in args or ():
-                if token in strays:
-                    strays.remove(token)
-                else:
-                    kept.append(token)
-            parsed, extra = super().parse_known_args(kept, namespace)
-            extra = [*extra, *self._strays]  # (the words first: an option last takes none of them)
-        elif self._intermixed or any(isinstance(a, argparse._SubParsersAction) for a in self._actions):
-            parsed, extra = super().parse_known_args(args, namespace)
-        else:  # a command's positionals between its options (`kv key put k --local v`), as yargs reads them
-            self._intermixed = True
-            self._strays = _unknown_options(self, list(args or ()))
-            try:
-                parsed, extra = self._intermixed_passes(args, namespace)
-            finally:
-                self._intermixed = False
-        if self._bad_choice and "_bad_choice" not in parsed.__dict__:
-            parsed._bad_choice = self._bad_choice
-        return parsed, extra
-
-    def _intermixed_passes(self, args: Sequence[str] | None, namespace: Any) -> tuple[argparse.Namespace, list[str]]:
-        """``parse_known_intermixed_args`` as argparse has it up to 3.13.0, on every Python: the
-        options parsed first with the arguments switched off, then the arguments among the words
-        left, each pass a call of :meth:`parse_known_args` (whose second takes out the options this
-        parser does not know). 3.14's (and 3.12.7's, 3.13.1's) is one pass calling neither, so
-        there ``kv key put k "-5 "`` kept ``-- `` (a word with a space: an argument to argparse)
-        as the value, ``Unknown argument: 5``, where wrangler 4.164.0 says ``Unknown arguments: 5, " "``."""
-        positionals = self._get_positional_actions()
-        usage = self.usage
-        try:
-            if self.usage is None:
-                self.usage = self.format_usage()[7:]  # (the whole usage in the first pass's errors)
-            kept = [(action, action.nargs, action.default) for action in positionals]
-            try:
-                for action in positionals:
-                    action.nargs = action.default = argparse.SUPPRESS
-                namespace, remaining = self.parse_known_args(args, namespace)
-                for action in positionals:
-                    if getattr(namespace, action.dest, None) == []:
-                        delattr(namespace, action.dest)
-            finally:
-                for action, nargs, default in kept:
-                    action.nargs, action.default = nargs, default
-            switched: list[Any] = [*self._get_optional_actions(), *self._mutually_exclusive_groups]
-            required = [(item, item.required) for item in switched]
-            try:
-                for item, _ in required:
-                    item.required = False
-                return self.parse_known_args(remaining, namespace)
-            finally:
-                for item, was in required:
-                    item.required = was
-        finally:
-            self.usage = usage
-
-    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
-        """argparse's, but an option given with no value (``--metric`` alone, a
-        :func:`~workers_env.cli.common.value_optional` one) has its ``const`` checked against
-        its choices on every Python, as yargs checks ``""``: argparse did up to 3.13, 3.14's
-        no longer does (a second check where it still does notes nothing new)."""
-        value = super()._get_values(action, arg_strings)
-        if (not arg_strings and action.nargs == argparse.OPTIONAL and action.option_strings
-                and action.choices is not None and isinstance(action.const, str)):
-            self._check_value(action, value)
-        return value
-
-    def _check_value(self, action: argparse.Action, value: Any) -> None:
-        """argparse's, but an option's value outside its choices is only noted, to be refused
-        once the whole line is read (:meth:`parse_args`); a command's name is checked at once."""
-        try:
-            super()._check_value(action, value)
-        except argparse.ArgumentError as exc:
-            if not action.option_strings:
-                raise
-            if getattr(self, "_bad_choice", None) is None:
-                self._bad_choice = []
-            if (self, str(exc)) not in self._bad_choice:  # (3.11-3.13 check a bare option's const twice)
-                self._bad_choice.append((self, str(exc)))
-
-
-def _unknown_options(parser: argparse.ArgumentParser, args: list[str]) -> list[str]:
-    """The options in ``args`` that ``parser`` does not know, in order, each followed by the word
-    it takes as its value as yargs does (unless spelt ``--name=value``)."""
-    found: list[str] = []
-    taken = False
-    for i, token in enumerate(args):
-        if taken or not token.startswith("-") or token == "-" or NEGATIVE.fullmatch(token):
-            taken = False
-            continue
-        if token == "--":
-            break
-        if token.partition("=")[0] not in parser._option_string_actions:
-            found.append(token)
-            after = args[i + 1] if i + 1 < len(args) else None
-            if "=" not in token and after is not None and (not after.startswith("-") or NEGATIVE.fullmatch(after)):
-                found.append(after)
-                taken = True
-    return found
-
-
-#: a word yargs takes as the next option, not as the value of one requiring a value
-_NOT_A_VALUE = re.compile(r"-[^0-9]")
-_NO_VALUE = re.compile(r"argument (?P<name>\S+): expected (?:at least )?one argument")
-_EXPLICIT = re.compile(r"argument (?:-\w/)?(?P<name>--\S+): ignored explicit argument (?P<given>.*)", re.DOTALL)
-_CHOICE = re.compile(r"argument (?P<name>[^:]+): invalid choice: (?P<given>.*?) \(choose from .*\)$", re.DOTALL)
-
-
-#: wrangler 3's ``kv:namespace``, ``kv:key`` and ``kv:bulk``, which wrangler 4 dropped for
-#: ``kv namespace`` ... (older tutorials still write them; wrangler 4.164.0 answers them with
-#: yargs' ``Unknown arguments`` alone), each with the line naming the spelling that works
-_WRANGLER3_SPELLINGS: dict[str, str] = {
-    **{f"kv:{word}": (f"`kv:{word}` is wrangler 3's spelling, which wrangler 4 (and workers-env) no longer has: "
-                      f"write `kv {word} ...` with a space (`workers-env kv {word} ...`)") for word in ("key", "bulk")},
-    "kv:namespace": ("`kv:namespace` is wrangler 3's spelling of wrangler 4's `kv namespace`, which acts on your "
-                     "Cloudflare account only (workers-env refuses it); running locally needs no namespace made "
-                     "first: `workers-env kv key ...` and `workers-env dev` use each kv_namespaces binding's own"),
-}
-
-
-def _wrangler3_note(message: str) -> str | None:
-    """The ``(workers-env: ...)`` line for a command wrangler 3 spelt with a colon
-    (:data:`_WRANGLER3_SPELLINGS`), given where argparse wanted a subcommand, else None."""
-    choice = _CHOICE.match(message)
-    if choice is None:
-        return None
-    return _WRANGLER3_SPELLINGS.get(choice["given"].strip().strip("'\""))
-
-
-def _key(spellings: str) -> str:
-    """yargs' name of an option from argparse's ``--a/--b`` spellings: its camelCase one if any."""
-    names = [name.lstrip("-") for name in spellings.split("/") if name.startswith("--")] or [spellings.lstrip("-")]
-    return next((name for name in names if name != name.lower()), names[0])
-
-
-#: between the messages of the option values out of their choices, joined for one ``Invalid values``
-_EACH = "\0\n"
-
-
-def _yargs_text(parser: argparse.ArgumentParser, message: str) -> str:
-    """yargs' wording of argparse's ``message`` where yargs has one, else argparse's own; several
-    out-of-choices messages (joined by :data:`_EACH`) one ``Invalid values`` with a line each."""
-    if _EACH in message:
-        first, *more = (_yargs_text(parser, part) for part in message.split(_EACH))
-        return first + "".join("\n" + text.partition("\n")[2] for text in more)
-    required = "the following arguments are required: "
-    if message.startswith(required):
-        missing = message[len(required):].split(", ")
-        positional = [name for name in missing if not name.startswith("-")]
-        if positional:
-            need = sum(1 for a in parser._actions if not a.option_strings and a.nargs in (None, "+"))
-            return f"Not enough non-option arguments: got {need - len(positional)}, need at least {need}"
-        keys = [_key(name) for name in missing]
-        return f"Missing required argument{'s' if len(keys) > 1 else ''}: {', '.join(keys)}"
-    one = _NO_VALUE.fullmatch(message)
-    if one:
-        return f"Not enough arguments following: {_key(one['name'])}"
-    choice = _CHOICE.match(message)
-    if choice and any(isinstance(a, argparse._SubParsersAction) and choice["name"] in (a.dest, a.metavar)
-                      for a in parser._actions):  # no such command: yargs' strict mode calls it unknown
-        given = choice["given"].strip().strip("'\"")
-        return f"Unknown argument: {given}"
-    if choice:
-        action = next((a for a in parser._actions if "/".join(a.option_strings) == choice["name"]
-                       or a.dest == choice["name"] or a.metavar == choice["name"]), None)
-        given = choice["given"].strip()
-        if len(given) >= 2 and given[0] == given[-1] and given[0] in "'\"":
-            given = given[1:-1]
-        choices = ", ".join(json.dumps(str(c)) for c in (action.choices or ())) if action is not None else ""
-        shown = ("false" if given in (FALSE, repr(FALSE)[1:-1]) else "true" if given in (BARE, repr(BARE)[1:-1])
-                 else json.dumps(given))  # (`--no-metric`; `--upstream-protocol` alone)
-        return (f"Invalid values:\n  Argument: {_key(choice['name'])}, Given: {shown}"
-                + (f", Choices: {choices}" if choices else ""))
-    return message  # (words argparse cannot place never get here: Parser.parse_args names them)
-
-
-def _unknown_text(items: list[str]) -> str:
-    """yargs' ``Unknown argument(s): ...`` for the words argparse could not place (the line
-    holds no ``--``: :func:`_run` keeps what follows it apart): the options' names in yargs' key
-    order (:func:`_in_key_order`), then every other word, each as often as given (yargs' strict
-    mode lists the words left over without comparing them: ``-1e5 1`` is ``1, 1``)."""
-    names, words = _unknown_parts(items)
-    extra = [*_in_key_order(names), *words]
-    return f"Unknown argument{'s' if len(extra) > 1 else ''}: {', '.join(_shown(extra))}"
-
-
-def _unknown_command_text(argv: list[str], word: str | None) -> str:
-    """yargs' ``Unknown arguments: ...`` for a line whose ``word`` names no command (``None``:
-    the line stops at a command group, with options it does not know): at the command group the
-    line reached, every option but wrangler's global ones is unknown too, and so is every word
-    from ``word`` on that is no option's value, as often as given -- the options first, each key
-    once (``d1 exectue DB --local`` is ``local, exectue, DB``; ``kv bogus bogus`` is ``bogus, bogus``)."""
-    words, options, _ = read_line(argv)  # (no `--`: _run keeps what follows it apart)
-    named = [name for option in options if not option.is_global for name in _unknown_parts([argv[option.at]])[0]]
-    start = next((i for i in words if argv[i] == word), len(argv))
-    reached = [argv[i] for i in words if i >= start]
-    unknown = [*_in_key_order(list(dict.fromkeys(named))), *reached]  # (each key once; a word as often as given)
-    return f"Unknown argument{'s' if len(unknown) > 1 else ''}: {', '.join(_shown(unknown))}"
-
-
-def _unknown_parts(items: list[str]) -> tuple[list[str], list[str]]:
-    """The names yargs lists for unknown options among ``items`` -- an option's name, then its
-    camelCase alias when it has a dash (``persist-to, persistTo``; ``---binding``'s are ``-binding,
-    binding``), each once; a name with a dot
-    is the key before it (yargs' dot notation: ``-1.5e3`` is ``1``), ``--no-x``'s is ``x`` --
-    and the words that are
-    none of their values: the word after an option without ``=`` is its value (``--persist-to
-    st``), not an argument of its own."""
-    names: list[str] = []
-    words: list[str] = []
-    i = 0
-    while i < len(items):
-        item = items[i]
-        i += 1
-        if not item.startswith("-") or item == "-" or NEGATIVE.fullmatch(item):
-            words.append(item)
-            continue
-        body = item[2:] if item.startswith("--") else item[1:]  # (`---binding`: yargs' key `-binding`)
-        head, eq, _ = body[1:].partition("=")
-        name = body[:1] + head  # (a name is one character at least: `-c=`'s last letter is `=`)
-        if item.startswith("--no-") and not eq and len(name) > 3:  # yargs' boolean negation: the key is
-            # what follows (a bare `--no-` negates nothing: the key `no-`)
-            name = name[3:]
-        names.append(name.split(".")[0])
-        if "-" in name and "." not in name:
-            names.append(camel_case(name))
-        if not eq and i < len(items) and not items[i].startswith("-"):
-            i += 1
-    return list(dict.fromkeys(names)), words
-
-
-_ARRAY_INDEX = re.compile(r"0|[1-9]\d{0,9}")
-
-
-def _in_key_order(names: list[str]) -> list[str]:
-    """``names`` in the order JavaScript lists an object's keys, as yargs lists unknown options:
-    those that are array indices (``0``, ``1``; not ``07``) first, by value, then the others
-    as given (``-1_000``'s letters ``1``, ``0`` are ``0, 1``)."""
-    def index(name: str) -> int | None:
-        return int(name) if _ARRAY_INDEX.fullmatch(name) and int(name) < 2**32 - 1 else None
-
-    numbered = sorted((n for n in names if index(n) is not None), key=lambda n: int(n))
-    return [*numbered, *(n for n in names if index(n) is None)]
-
-
-def _shown(names: list[str]) -> list[str]:
-    """yargs' strict mode writes an empty (or blank) name in quotes: ``-1.``'s ``.`` is ``""``."""
-    return [name if name.strip() else f'"{name}"' for name in names]
-
-
-def _given_twice(args: argparse.Namespace) -> str | None:
-    """wrangler's error for the first single-valued option given more than once, if any."""
-    from workers_env._jsontext import json_text
-
-    for option, values in getattr(args, "_given", {}).items():
-        if len(values) > 1:
-            shown = ",".join(json_text(False if v == FALSE else v) for v in values)
-            return f'The argument "{option}" expects a single value, but received multiple: [{shown}].'
-    return None
 
 
 def build_parser(command: str | None = None, *, summaries_only: bool = False) -> argparse.ArgumentParser:
@@ -568,23 +234,6 @@ def _main(argv: Sequence[str] | None) -> int:
         os.chdir(before)  # main() called in-process leaves the caller's folder as it was
 
 
-def _quotes_stripped(argv: list[str]) -> list[str]:
-    """``argv`` with each ``--name="VALUE"`` (or ``'VALUE'``) before ``--`` read as ``--name=VALUE``,
-    as yargs-parser's ``stripQuotes`` reads a value after ``=`` (measured with wrangler 4.164.0:
-    ``d1 execute --command="select 1"`` runs ``select 1``; ``--command '"select 1"'``, a word of its
-    own, keeps its quotes)."""
-    out: list[str] = []
-    for at, token in enumerate(argv):
-        if token == "--":
-            return out + argv[at:]
-        name, eq, value = token.partition("=")
-        if (eq and name.startswith("--") and name.strip("-") and len(value) > 1 and value[0] in "'\""
-                and value[-1] == value[0]):
-            token = f"{name}={value[1:-1]}"
-        out.append(token)
-    return out
-
-
 def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     """Parse ``argv`` and run its command: the exit code. The words after ``--`` are no
     command's arguments (:func:`_after_double_dash`)."""
@@ -684,39 +333,6 @@ def _before_config(parser: argparse.ArgumentParser, given: list[str], args: argp
     fail(message_of(stop))
     print_hint(stop)
     return 1
-
-
-def _array_values(command: argparse.ArgumentParser, argv: list[str], ends_line: str | None) -> list[str]:
-    """``argv`` with each array option spelt ``--name=VALUE`` written ``--name VALUE``, so that
-    it takes the words after it too, as yargs' greedy arrays do (``--ids=a b`` is ``a`` and
-    ``b``); an empty VALUE is the value ``""``, but given as the line's very last word
-    (``ends_line``: nothing, not even ``--``, after it) it is no value at all, as yargs-parser's
-    ``eatArray`` reads ``"" || args[i + 1]`` (``d1 export --table=`` exports every table,
-    ``get-vectors --ids=`` has no id, ``dev --var=`` one requiring a value is ``Not enough
-    arguments following: var``; measured with wrangler 4.164.0). (``--env-file=`` keeps its own
-    refusal: README.)"""
-    out: list[str] = []
-    for at, token in enumerate(argv):
-        name, eq, value = token.partition("=")
-        action = command._option_string_actions.get(name) if token.startswith("--") and eq else None
-        if action is not None and action.dest == "env_file":
-            action = None
-        last = not value and at == len(argv) - 1 and token == ends_line
-        if last and action is not None and action.nargs is None and isinstance(action, argparse._AppendAction):
-            out.append(name)  # (dev --var, yargs' requiresArg array: `Not enough arguments following: var`)
-        elif action is None or action.nargs not in ("*", "+") or (
-                value.startswith("-") and not NEGATIVE.fullmatch(value)):  # (argparse would read an option)
-            out.append(token)
-        elif last:
-            out.append(name)
-        else:
-            out += [name, value]
-    return out
-
-
-def _plain(token: str) -> str:
-    """A word of the line as the command reads it: :data:`TRUE_WORD` is ``true``."""
-    return "true" if token == TRUE_WORD else token
 
 
 def _after_double_dash(parser: argparse.ArgumentParser, ordered: list[str], argv: list[str],
@@ -922,124 +538,3 @@ def _help_parser(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.A
         parser = commands[word]
 
 
-def _boolean_options(parser: argparse.ArgumentParser, argv: list[str]) -> dict[str, bool | None]:
-    """The ``--name`` boolean options of the command ``argv`` names (its parser and those above
-    it): True where ``--no-name`` exists (``BooleanOptionalAction``), False for a plain flag
-    (``store_true``), None for one that keeps an explicit false apart from its default
-    (``nargs="?", const=True``: ``kv --preview``). ``--help`` and ``--version`` are yargs' booleans
-    too (``--help=false``, ``--no-h``, ``--version=1``: the command runs, as in wrangler). Per command: ``d1 --preview`` is a flag where
-    ``kv --preview`` takes a value."""
-    found: dict[str, bool | None] = {}
-    for action in parser._actions:
-        if isinstance(action, (argparse.BooleanOptionalAction, argparse._StoreTrueAction, argparse._HelpAction,
-                               argparse._VersionAction)):
-            for option in action.option_strings:
-                if option.startswith("--") and not option.startswith("--no-"):
-                    found[option[2:]] = isinstance(action, argparse.BooleanOptionalAction)
-        elif action.nargs == "?" and action.const is True:
-            found.update((option[2:], None) for option in action.option_strings if option.startswith("--"))
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            at = next((i for i, token in enumerate(argv) if not token.startswith("-")), None)  # the command's name
-            if at is not None and argv[at] in action.choices:
-                found.update(_boolean_options(action.choices[argv[at]], argv[at + 1:]))
-    return found
-
-
-def _yargs_booleans(argv: list[str], booleans: dict[str, bool | None]
-                    ) -> tuple[list[str], list[tuple[str, bool]], dict[str, str]]:
-    """yargs' spellings of a boolean option -- ``--x=false``, ``--x true``, ``--no-x`` -- as
-    argparse takes them: ``--x`` / ``--no-x``, or nothing for a plain flag set false; for one
-    that takes a value (None in ``booleans``), ``--x=true`` / ``--x=false``, so that a word after
-    it other than true or false stays a word of its own, as yargs leaves it (``--preview 1``:
-    ``Unknown argument: 1``). Also every boolean given, in order, with its value (yargs holds a
-    flag given false as given: wrangler's ``--no-local`` is not an absent ``--local``;
-    :func:`workers_env.cli.common.flag_given`). ``--no-x=VALUE`` sets no ``x``, as in wrangler
-    4.164.0 (``d1 export --no-data=true`` exports the data): it is given as ``no-x``, a key of its
-    own (which only ``d1 export``'s conflicts read). ``--x=VALUE`` is false for every VALUE but
-    ``true`` (``--json=1``, ``--local=yes``, ``--local=``), as yargs-parser reads a boolean's
-    value (measured: only ``true`` is true); given twice, the last spelling wins (``--json
-    --json=false`` is false); each such VALUE is returned by option name, for
-    the commands where false would mean the Cloudflare account (``kv --local=yes``)."""
-    out: list[str] = []
-    given: list[tuple[str, bool]] = []
-    worded: dict[str, str] = {}
-    i = 0
-    while i < len(argv):
-        token = argv[i]
-        i += 1
-        name, eq, value = token[2:].partition("=")
-        if token.startswith("--no-") and eq and name[3:] in booleans:
-            given.append((name, value == "true"))  # yargs' key `no-data` of its own, which sets no `data`
-            continue
-        if token.startswith("--no-") and not eq and name[3:] in booleans and booleans[name[3:]] is None:
-            out = [t for t in out if t.partition("=")[0] != f"--{name[3:]}"]  # (the last spelling wins)
-            out.append(f"--{name[3:]}=false")
-            continue
-        if token.startswith("--no-") and not eq and name[3:] in booleans and not booleans[name[3:]]:
-            given.append((name[3:], False))
-            out = [t for t in out if t != f"--{name[3:]}"]  # (the last spelling wins, as in yargs)
-            continue  # --no-x of a plain flag: its default, false
-        if not token.startswith("--") or name not in booleans:
-            out.append(token)
-            continue
-        if eq:
-            flag = value == "true"
-            if value not in ("true", "false"):
-                worded[name] = value
-        elif i < len(argv) and argv[i] in ("true", "false"):  # as yargs-parser: these two words only
-            flag = argv[i] == "true"
-            i += 1
-        else:
-            flag = True
-        given.append((name, flag))
-        if booleans[name] is None:
-            out = [t for t in out if t.partition("=")[0] != f"--{name}"]
-            out.append(f"--{name}={'true' if flag else 'false'}")
-        elif flag:
-            out.append(f"--{name}")
-        elif booleans[name]:
-            out.append(f"--no-{name}")
-        else:  # a plain flag set false: an earlier `--x` no longer holds (`--json --json=false`: false)
-            out = [t for t in out if t != f"--{name}"]
-    return out, given, worded
-
-
-def _chdir_failed(exc: OSError, before: str, cwd: str) -> str:
-    """wrangler's report of ``process.chdir(cwd)`` failing: for a folder that does not exist its
-    "A file or directory could not be found" block, which names the folder it was started in
-    (Node's error's ``path``); else Node's message (``ENOTDIR: not a directory, chdir 'FROM' ->
-    'TO'``)."""
-    if exc.errno == errno.ENOENT:
-        return ("A file or directory could not be found.\n\n"
-                f"Missing file or directory: {before}\n\n"
-                "This is typically caused by:\n  - The file or directory does not exist\n  - A typo in the file path\n"
-                "  - The file was moved or deleted\n\nPlease check the file path and try again.")
-    return f"{node_fs_error(exc, 'chdir', before)} -> '{cwd}'"
-
-
-def _take_cwd(argv: list[str]) -> tuple[list[str], list[str | None]]:
-    """wrangler's global ``--cwd DIR`` (``--cwd=DIR``) taken out of ``argv`` wherever it stands
-    before ``--`` (every command then runs as if started in ``DIR``): the rest, and the values
-    given (``None`` for a ``--cwd`` with no value after it, :data:`FALSE` for ``--no-cwd``)."""
-    rest: list[str] = []
-    values: list[str | None] = []
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--":
-            rest.extend(argv[i:])
-            break
-        if arg == "--cwd":  # (a word yargs takes as no value, `--cwd --foo`: none)
-            after = argv[i + 1] if i + 1 < len(argv) else None
-            taken = after is not None and not _NOT_A_VALUE.match(after)  # (`--cwd -_`: WORDS_KEY follows)
-            values.append(after if taken else None)
-            i += taken
-        elif arg == "--no-cwd":  # yargs' false: wrangler runs where it was started (beside a --cwd
-            values.append(FALSE)  # its `expects a single value ... ["sub",false]`)
-        elif arg.startswith("--cwd="):
-            values.append(arg[len("--cwd="):])
-        else:
-            rest.append(arg)
-        i += 1
-    return rest, values

@@ -365,7 +365,7 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
             each.add_argument("--env-file", dest="env_file", metavar="PATH", nargs="+", action="extend",
                               default=argparse.SUPPRESS,
                               help=".env files to load into the environment first (default: .env, .env.local)")
-        if "--cwd" not in known:  # read before argparse (cli._take_cwd): here for the help alone
+        if "--cwd" not in known:  # read before argparse (cli.yargsline._take_cwd): here for the help alone
             each.add_argument("--cwd", metavar="DIR", default=argparse.SUPPRESS,
                               help="run as if started in DIR (as wrangler's global --cwd)")
         if "--profile" not in known:
