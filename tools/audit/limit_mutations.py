@@ -255,25 +255,18 @@ MODULES = (
               texts=True, code=True)
       for path in _modules_under("workers_env/ratelimit", skip=("limits.py",))),
     # the texts of the config reader (its refusals, ``with_compatibility``'s), of the compatibility
-    # date's and flags' checks, of the library's shared errors and JS values (``_errors``, ``_jsvalues``,
-    # ``_jsontext``, ``_float32decimals``, ``_sendchecks``, ``_sentvalues``, ``_proxytype``, ``_jscoercions``,
-    # ``_vectorizeversions``)
+    # date's and flags' checks, of the library's shared errors and JS values (``_errors``, ``_jsvalues`` and
+    # the modules split from it)
     Audited("config-wrangler", "workers_env/config/wrangler.py", (*CONFIG_TESTS, "test_wrangler_*"), texts=True,
             code=True),
     Audited("config-compat", "workers_env/config/compat.py", (*CONFIG_TESTS, "test_compat*", "test_plugin_*"),
             texts=True, code=True),
     Audited("errors", "workers_env/_errors.py", ("test_errors*", "test_service_binding_*", "test_binding_*"),
             texts=True, code=True),
-    Audited("jsvalues", "workers_env/_jsvalues.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
-    Audited("jsontext", "workers_env/_jsontext.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
-    Audited("float32decimals", "workers_env/_float32decimals.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True,
-            code=True),
-    Audited("sendchecks", "workers_env/_sendchecks.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
-    Audited("sentvalues", "workers_env/_sentvalues.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
-    Audited("proxytype", "workers_env/_proxytype.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
-    Audited("jscoercions", "workers_env/_jscoercions.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
-    Audited("vectorizeversions", "workers_env/_vectorizeversions.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True,
-            code=True),
+    *(Audited(name.removeprefix("_"), f"workers_env/{name}.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True,
+              code=True)
+      for name in ("_jsvalues", "_jsontext", "_float32decimals", "_sendchecks", "_sentvalues", "_proxytype",
+                   "_jscoercions", "_vectorizeversions")),
     # the metaclass of the classes shown under production's module names (meta55)
     Audited("sdkclasses", "workers_env/_sdkclasses.py", (*RUNTIME_TESTS, "test_binding_*"), texts=True, code=True),
     # the patterns compiled at their first use (startup57; no text of its own)
